@@ -1,0 +1,91 @@
+package app
+
+import "time"
+
+// Dataset is everything one import adds: what the importer reads from a
+// file, and what the store keeps as one snapshot.
+type Dataset struct {
+	Indicators   []Indicator   `json:"indicators,omitempty"`
+	Observations []Observation `json:"observations,omitempty"`
+	Targets      []Target      `json:"targets,omitempty"`
+	Benchmarks   []Benchmark   `json:"benchmarks,omitempty"`
+	Breakdowns   []Breakdown   `json:"breakdowns,omitempty"`
+	Comments     []Comment     `json:"comments,omitempty"`
+}
+
+// Empty reports whether the dataset adds nothing.
+func (d *Dataset) Empty() bool {
+	return len(d.Indicators)+len(d.Observations)+len(d.Targets)+
+		len(d.Benchmarks)+len(d.Breakdowns)+len(d.Comments) == 0
+}
+
+// Benchmark is a comparator for an indicator in one period, usually a
+// year older than the month on the scorecard: England, the region, the
+// statistical neighbours' mean or median, or Kent's place among all
+// authorities.
+type Benchmark struct {
+	Ref    string   `json:"ref"`
+	Period Period   `json:"period"`
+	Group  string   `json:"group"` // "England", "South East", "Statistical neighbours (mean)", ...
+	Value  *float64 `json:"value"`
+	Status Status   `json:"status,omitempty"`
+	// Model names the statistical-neighbour model a neighbour figure used,
+	// since the set of neighbours changes with each model.
+	Model string `json:"model,omitempty"`
+	// Rank is Kent's rank among OutOf authorities, 1 = best for the
+	// polarity; Quartile is the band A (best) to D.
+	Rank     int    `json:"rank,omitempty"`
+	OutOf    int    `json:"out_of,omitempty"`
+	Quartile string `json:"quartile,omitempty"`
+	Source   string `json:"source,omitempty"` // file and column it came from
+	Import   string `json:"import,omitempty"`
+}
+
+// Breakdown is one aggregate from child-level data: how many children of
+// a category (Dimension "gender", Category "Male") among Total in a split.
+// Only aggregates are ever stored, never a child's identifier.
+type Breakdown struct {
+	Measure   string  `json:"measure"` // e.g. "Children in care"
+	Period    Period  `json:"period"`
+	Area      Area    `json:"area"`
+	Split     Split   `json:"split,omitempty"`
+	Dimension string  `json:"dimension"`
+	Category  string  `json:"category"`
+	Count     float64 `json:"count"`
+	Total     float64 `json:"total"`
+	Rule      string  `json:"rule,omitempty"` // how the split was drawn
+	Import    string  `json:"import,omitempty"`
+}
+
+// Comment is the narrative for an indicator in one period and area.
+type Comment struct {
+	Ref    string `json:"ref"`
+	Area   Area   `json:"area"`
+	Period Period `json:"period"`
+	Text   string `json:"text"`
+	Import string `json:"import,omitempty"`
+}
+
+// Counts tallies what an import added, for its summary line.
+type Counts struct {
+	Indicators   int `json:"indicators"`
+	Observations int `json:"observations"`
+	Revisions    int `json:"revisions"` // observations that changed an earlier value
+	Targets      int `json:"targets"`
+	Benchmarks   int `json:"benchmarks"`
+	Breakdowns   int `json:"breakdowns"`
+	Comments     int `json:"comments"`
+	Warnings     int `json:"warnings"`
+}
+
+// Import is the provenance of one snapshot in the store: which file, its
+// fingerprint, when, and what it added.
+type Import struct {
+	ID     string    `json:"id"`     // e.g. "I0007"
+	Source string    `json:"source"` // file name as given, or "edit" for a change made in the app
+	Kind   string    `json:"kind"`   // "workbook", "csv", "demo", "child-level", "edit"
+	SHA256 string    `json:"sha256,omitempty"`
+	Time   time.Time `json:"time"`
+	Counts Counts    `json:"counts"`
+	Note   string    `json:"note,omitempty"` // the detected layout, or what an edit changed
+}

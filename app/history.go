@@ -1,0 +1,308 @@
+package app
+
+import (
+	"cmp"
+	"slices"
+)
+
+// History is what the store holds, in memory and indexed: every
+// indicator, each series' latest figures, the earlier versions of revised
+// figures, targets, benchmarks, breakdowns and commentary. Trend, cohort
+// and export work on a History, so they can be tested without a store.
+//
+// A History is built by applying datasets in import order; a later
+// figure for the same series and period supersedes an earlier one and the
+// earlier is kept as a revision.
+type History struct {
+	Imports []Import
+
+	indicators []Indicator
+	byRef      map[string]int
+	series     map[SeriesKey][]Observation
+	revisions  map[figureKey][]Observation
+	targets    map[string][]Target
+	benchmarks map[string][]Benchmark
+	breakdowns []Breakdown
+	comments   map[figureKey]Comment
+}
+
+type figureKey struct {
+	SeriesKey
+	Period Period
+}
+
+// NewHistory returns an empty History.
+func NewHistory() *History {
+	return &History{
+		byRef:      map[string]int{},
+		series:     map[SeriesKey][]Observation{},
+		revisions:  map[figureKey][]Observation{},
+		targets:    map[string][]Target{},
+		benchmarks: map[string][]Benchmark{},
+		comments:   map[figureKey]Comment{},
+	}
+}
+
+// Apply adds everything in d, tagging it with the import ID where the
+// records carry none.
+func (h *History) Apply(d *Dataset, importID string) {
+	for _, ind := range d.Indicators {
+		h.AddIndicator(ind)
+	}
+	for _, o := range d.Observations {
+		if o.Import == "" {
+			o.Import = importID
+		}
+		h.Add(o)
+	}
+	for _, t := range d.Targets {
+		if t.Import == "" {
+			t.Import = importID
+		}
+		h.AddTarget(t)
+	}
+	for _, b := range d.Benchmarks {
+		if b.Import == "" {
+			b.Import = importID
+		}
+		h.AddBenchmark(b)
+	}
+	for _, b := range d.Breakdowns {
+		if b.Import == "" {
+			b.Import = importID
+		}
+		h.breakdowns = append(h.breakdowns, b)
+	}
+	for _, c := range d.Comments {
+		if c.Import == "" {
+			c.Import = importID
+		}
+		h.AddComment(c)
+	}
+}
+
+// AddIndicator adds ind, or replaces the indicator with its ref while
+// keeping its place in the scorecard order.
+func (h *History) AddIndicator(ind Indicator) {
+	if i, ok := h.byRef[ind.Ref]; ok {
+		h.indicators[i] = ind
+		return
+	}
+	h.byRef[ind.Ref] = len(h.indicators)
+	h.indicators = append(h.indicators, ind)
+}
+
+// Add records o as the latest version of its figure. An earlier version
+// that said something different is kept as a revision and o.Revision
+// counts them; one that said the same is simply superseded.
+func (h *History) Add(o Observation) {
+	k := o.Key()
+	s := h.series[k]
+	i, found := slices.BinarySearchFunc(s, o.Period, func(a Observation, p Period) int {
+		return a.Period.Compare(p)
+	})
+	if !found {
+		h.series[k] = slices.Insert(s, i, o)
+		return
+	}
+	old := s[i]
+	if old.SameFigures(o) {
+		o.Revision = old.Revision
+		s[i] = o
+		return
+	}
+	fk := figureKey{k, o.Period}
+	h.revisions[fk] = append(h.revisions[fk], old)
+	o.Revision = len(h.revisions[fk])
+	s[i] = o
+}
+
+// AddTarget records t, replacing any earlier target for the same
+// indicator and year.
+func (h *History) AddTarget(t Target) {
+	ts := h.targets[t.Ref]
+	for i := range ts {
+		if ts[i].Year == t.Year {
+			ts[i] = t
+			return
+		}
+	}
+	ts = append(ts, t)
+	slices.SortFunc(ts, func(a, b Target) int { return a.Year.Compare(b.Year) })
+	h.targets[t.Ref] = ts
+}
+
+// AddBenchmark records b, replacing an earlier figure for the same
+// indicator, period, group and model.
+func (h *History) AddBenchmark(b Benchmark) {
+	bs := h.benchmarks[b.Ref]
+	for i := range bs {
+		if bs[i].Period == b.Period && bs[i].Group == b.Group && bs[i].Model == b.Model {
+			bs[i] = b
+			return
+		}
+	}
+	bs = append(bs, b)
+	slices.SortStableFunc(bs, func(a, b Benchmark) int { return a.Period.Compare(b.Period) })
+	h.benchmarks[b.Ref] = bs
+}
+
+// AddComment records the commentary c, replacing any earlier text.
+func (h *History) AddComment(c Comment) {
+	h.comments[figureKey{SeriesKey{c.Ref, c.Area, All}, c.Period}] = c
+}
+
+// Indicators returns every indicator in scorecard order: by section as
+// first met, then in the order imported.
+func (h *History) Indicators() []Indicator {
+	out := slices.Clone(h.indicators)
+	sectionOrder := map[string]int{}
+	for _, ind := range h.indicators {
+		if _, ok := sectionOrder[ind.Section]; !ok {
+			sectionOrder[ind.Section] = len(sectionOrder)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Indicator) int {
+		return cmp.Compare(sectionOrder[a.Section], sectionOrder[b.Section])
+	})
+	return out
+}
+
+// Indicator returns the indicator with the given ref.
+func (h *History) Indicator(ref string) (Indicator, bool) {
+	i, ok := h.byRef[ref]
+	if !ok {
+		return Indicator{}, false
+	}
+	return h.indicators[i], true
+}
+
+// Series returns the latest version of each figure in a series, oldest
+// period first. The slice is shared: do not modify it.
+func (h *History) Series(k SeriesKey) []Observation { return h.series[k] }
+
+// Keys returns every series held, sorted by ref, area and split.
+func (h *History) Keys() []SeriesKey {
+	ks := make([]SeriesKey, 0, len(h.series))
+	for k := range h.series {
+		ks = append(ks, k)
+	}
+	slices.SortFunc(ks, func(a, b SeriesKey) int {
+		return cmp.Or(cmp.Compare(a.Ref, b.Ref), cmp.Compare(a.Area, b.Area), cmp.Compare(a.Split, b.Split))
+	})
+	return ks
+}
+
+// Observation returns the latest figure for a series and period.
+func (h *History) Observation(k SeriesKey, p Period) (Observation, bool) {
+	s := h.series[k]
+	i, found := slices.BinarySearchFunc(s, p, func(a Observation, p Period) int {
+		return a.Period.Compare(p)
+	})
+	if !found {
+		return Observation{}, false
+	}
+	return s[i], true
+}
+
+// Revisions returns the earlier versions of a figure, oldest first; nil
+// when it was never revised.
+func (h *History) Revisions(k SeriesKey, p Period) []Observation {
+	return h.revisions[figureKey{k, p}]
+}
+
+// Targets returns an indicator's targets, earliest year first.
+func (h *History) Targets(ref string) []Target { return h.targets[ref] }
+
+// TargetFor returns the target in force for ind in period p: the one for
+// its financial or academic year.
+func (h *History) TargetFor(ind Indicator, p Period) (Target, bool) {
+	y := ind.TargetYear(p)
+	for _, t := range h.targets[ind.Ref] {
+		if t.Year == y {
+			return t, true
+		}
+	}
+	return Target{}, false
+}
+
+// Benchmarks returns an indicator's benchmarks, earliest period first.
+func (h *History) Benchmarks(ref string) []Benchmark { return h.benchmarks[ref] }
+
+// Breakdowns returns every child-level aggregate held.
+func (h *History) Breakdowns() []Breakdown { return h.breakdowns }
+
+// Comment returns the commentary for an indicator, area and period.
+func (h *History) Comment(ref string, area Area, p Period) (Comment, bool) {
+	c, ok := h.comments[figureKey{SeriesKey{ref, area, All}, p}]
+	return c, ok
+}
+
+// Periods returns every monthly period any series has a figure for,
+// oldest first.
+func (h *History) Periods() []Period {
+	seen := map[Period]bool{}
+	for _, s := range h.series {
+		for _, o := range s {
+			if o.Period.Kind == Month {
+				seen[o.Period] = true
+			}
+		}
+	}
+	ps := make([]Period, 0, len(seen))
+	for p := range seen {
+		ps = append(ps, p)
+	}
+	slices.SortFunc(ps, Period.Compare)
+	return ps
+}
+
+// Latest returns the newest month with any figure, or the zero Period.
+func (h *History) Latest() Period {
+	ps := h.Periods()
+	if len(ps) == 0 {
+		return Period{}
+	}
+	return ps[len(ps)-1]
+}
+
+// Cohorts returns the cohorts any series is split by, sorted.
+func (h *History) Cohorts() []Cohort {
+	seen := map[Cohort]bool{}
+	for k := range h.series {
+		if c, ok := k.Split.Cohort(); ok {
+			seen[c] = true
+		}
+		for _, c := range k.Split.Excluded() {
+			seen[c] = true
+		}
+	}
+	cs := make([]Cohort, 0, len(seen))
+	for c := range seen {
+		cs = append(cs, c)
+	}
+	slices.Sort(cs)
+	return cs
+}
+
+// Clone returns a History that shares h's figures but whose series can be
+// replaced (SetSeries) without touching h: how a view excluding a cohort
+// is built from the stored history.
+func (h *History) Clone() *History {
+	c := *h
+	c.series = make(map[SeriesKey][]Observation, len(h.series))
+	for k, s := range h.series {
+		c.series[k] = s
+	}
+	return &c
+}
+
+// SetSeries replaces a whole series, e.g. with figures recomputed to
+// exclude a cohort. s must be sorted by period.
+func (h *History) SetSeries(k SeriesKey, s []Observation) {
+	if len(s) == 0 {
+		delete(h.series, k)
+		return
+	}
+	h.series[k] = s
+}

@@ -1,0 +1,162 @@
+// Package app holds Scorecard's core: the domain of children's services
+// performance scorecards (indicators, periods, areas, cohorts,
+// observations, targets) and the rules that rate them. It never imports
+// Fyne; the importer fills it, the store keeps it, the views show it.
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// Polarity says which way is good for an indicator.
+type Polarity uint8
+
+// The polarities a scorecard's Polarity column holds.
+const (
+	PolarityNone Polarity = iota // an activity (context) indicator: no RAG, no judgement
+	HigherBetter                 // "H"
+	LowerBetter                  // "L"
+	NearTarget                   // "T": stay close to target
+)
+
+// String writes the polarity's scorecard code: H, L, T, or "".
+func (p Polarity) String() string {
+	switch p {
+	case HigherBetter:
+		return "H"
+	case LowerBetter:
+		return "L"
+	case NearTarget:
+		return "T"
+	}
+	return ""
+}
+
+// ParsePolarity reads a Polarity column: H/L/T, "High"/"Low", "Higher is
+// better", "Target", and blank or "-" for none. LAIT's dictionary writes
+// High, Low and "-".
+func ParsePolarity(s string) (Polarity, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case t == "" || t == "-" || t == "n/a" || t == "none" || t == "context" || t == "activity":
+		return PolarityNone, nil
+	case t == "h" || strings.HasPrefix(t, "high"):
+		return HigherBetter, nil
+	case t == "l" || strings.HasPrefix(t, "low"):
+		return LowerBetter, nil
+	case t == "t" || strings.HasPrefix(t, "target") || strings.HasPrefix(t, "close"):
+		return NearTarget, nil
+	}
+	return PolarityNone, fmt.Errorf("polarity %q is not H, L, T or blank", s)
+}
+
+// MarshalJSON writes the polarity as its code.
+func (p Polarity) MarshalJSON() ([]byte, error) { return json.Marshal(p.String()) }
+
+// UnmarshalJSON reads the polarity from its code.
+func (p *Polarity) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	q, err := ParsePolarity(s)
+	*p = q
+	return err
+}
+
+// Unit is what an indicator's figures count, as the scorecard shows it.
+type Unit string
+
+// Units seen on the directorate's scorecards.
+const (
+	Percent Unit = "%"       // stored 0-100
+	Number  Unit = "count"   // a count of children, cases, staff
+	Per10k  Unit = "per 10k" // a rate per 10,000 children aged 0-17
+	Days    Unit = "days"
+	Weeks   Unit = "weeks"
+	Score   Unit = "score"
+	Ratio   Unit = "ratio"
+)
+
+// Measure says how a figure is built from its components, which decides
+// whether excluding a cohort can be recomputed exactly.
+type Measure string
+
+// The measures; only the first four are additive.
+const (
+	Proportion Measure = "proportion" // numerator / denominator × 100
+	Count      Measure = "count"      // a total: numerator only
+	Rate       Measure = "rate"       // count / population × 10,000
+	Mean       Measure = "mean"       // sum / count
+	Median     Measure = "median"     // not additive: cannot be recomputed
+	Other      Measure = ""           // components unknown: cannot be recomputed
+)
+
+// Additive reports whether a cohort can be subtracted from the figure
+// exactly, given its components.
+func (m Measure) Additive() bool {
+	switch m {
+	case Proportion, Count, Rate, Mean:
+		return true
+	}
+	return false
+}
+
+// DataPeriod is how a figure's time window is defined.
+type DataPeriod string
+
+// The Data Period column's codes.
+const (
+	Rolling12     DataPeriod = "R12M" // rolling 12 months to the month shown
+	Snapshot      DataPeriod = "MS"   // monthly snapshot on the last day
+	YearToDate    DataPeriod = "YTD"  // since 1 April (resets each year)
+	QuarterPeriod DataPeriod = "Q"
+	Annual        DataPeriod = "A"
+)
+
+// ParseDataPeriod reads the Data Period column, accepting the codes and
+// their spelled-out forms.
+func ParseDataPeriod(s string) (DataPeriod, error) {
+	t := strings.ToUpper(strings.Join(strings.Fields(s), " "))
+	switch t {
+	case "R12M", "R12", "ROLLING 12 MONTHS", "ROLLING 12M", "ROLLING":
+		return Rolling12, nil
+	case "MS", "SNAPSHOT", "MONTHLY SNAPSHOT", "M":
+		return Snapshot, nil
+	case "YTD", "YEAR TO DATE", "FYTD":
+		return YearToDate, nil
+	case "Q", "QTR", "QUARTER", "QUARTERLY":
+		return QuarterPeriod, nil
+	case "A", "ANNUAL", "YEAR", "YEARLY", "AY", "FY":
+		return Annual, nil
+	case "", "-":
+		return "", nil
+	}
+	return "", fmt.Errorf("data period %q is not R12M, MS, YTD, Q or A", s)
+}
+
+// Indicator is one row of a scorecard: a performance or activity measure.
+type Indicator struct {
+	Ref        string     `json:"ref"` // e.g. "CIC05"
+	Name       string     `json:"name"`
+	Section    string     `json:"section,omitempty"` // e.g. "Children in Care"
+	Polarity   Polarity   `json:"polarity"`
+	Unit       Unit       `json:"unit"`
+	Decimals   int        `json:"decimals"` // displayed precision; DoT "same" is judged at it
+	DataPeriod DataPeriod `json:"data_period,omitempty"`
+	Measure    Measure    `json:"measure,omitempty"`
+	// YearType is FinancialYear or AcademicYear: the year its targets are
+	// set for. Zero means financial.
+	YearType PeriodKind `json:"year_type,omitempty"`
+	Guidance string     `json:"guidance,omitempty"` // how the measure is calculated
+}
+
+// TargetYear returns the year whose target is in force for period p.
+func (ind Indicator) TargetYear(p Period) Period {
+	if ind.YearType == AcademicYear {
+		return p.AcademicYearOf()
+	}
+	return p.FinancialYearOf()
+}

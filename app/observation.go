@@ -1,0 +1,271 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Status is a non-numeric code standing where a figure would be. A code is
+// data, never zero: a suppressed count is not a count of nought.
+type Status string
+
+// The canonical status codes (the GSS standard the DfE now uses).
+const (
+	OK             Status = ""  // the value is a figure
+	Suppressed     Status = "c" // confidential: withheld to protect individuals
+	Low            Status = "k" // rounds to zero, but is not zero
+	NotAvailable   Status = "x"
+	NotApplicable  Status = "z"
+	LowReliability Status = "u" // a figure is present but unreliable
+	// CannotExclude marks a figure that could not be recomputed without a
+	// cohort (no components, no split, or a median); Raw says why. It is
+	// never shown as the unadjusted value under an "excluding" label.
+	CannotExclude Status = "cannot exclude"
+)
+
+// statusCodes maps every spelling met in scorecards and DfE files, lower
+// cased, to its canonical code. Legacy codes follow the DfE's older usage.
+var statusCodes = map[string]Status{
+	"c": Suppressed, "[c]": Suppressed, "*": Suppressed, "<5": Suppressed,
+	"k": Low, "[k]": Low, "low": Low, "[low]": Low, "~": Low,
+	"x": NotAvailable, "[x]": NotAvailable, "..": NotAvailable, "-": NotAvailable,
+	"#n/a": NotAvailable, "#div/0!": NotAvailable, "#value!": NotAvailable,
+	"#ref!": NotAvailable, "#num!": NotAvailable, "#name?": NotAvailable, "#null!": NotAvailable,
+	"data to be supplied": NotAvailable, "tbc": NotAvailable, "tba": NotAvailable,
+	"not available": NotAvailable, "awaiting data": NotAvailable, "nd": NotAvailable,
+	"z": NotApplicable, "[z]": NotApplicable, ":": NotApplicable, "n/a": NotApplicable,
+	"na": NotApplicable, "not applicable": NotApplicable,
+	"u": LowReliability, "[u]": LowReliability,
+}
+
+// ParseStatus recognises a status code in any of its spellings ("c", "[c]",
+// "..", "#N/A", "Data to be supplied"), reporting false for anything else,
+// including a number.
+func ParseStatus(s string) (Status, bool) {
+	st, ok := statusCodes[strings.ToLower(strings.TrimSpace(s))]
+	return st, ok
+}
+
+// Describe says what the code means, for guidance notes and tooltips.
+func (s Status) Describe() string {
+	switch s {
+	case Suppressed:
+		return "suppressed to protect confidentiality"
+	case Low:
+		return "rounds to zero, but is not zero"
+	case NotAvailable:
+		return "not available"
+	case NotApplicable:
+		return "not applicable"
+	case LowReliability:
+		return "low reliability"
+	case CannotExclude:
+		return "cannot be recomputed without the excluded cohort"
+	}
+	return ""
+}
+
+// Cohort names a part of the population that members ask to see apart,
+// in lower-case words: "uasc", "ola".
+type Cohort string
+
+// The cohorts members ask about.
+const (
+	UASC       Cohort = "uasc"        // unaccompanied asylum-seeking children
+	OLA        Cohort = "ola"         // placed in Kent by other local authorities
+	Disability Cohort = "disability"  // children with a disability
+	FormerUASC Cohort = "former-uasc" // care leavers who were UASC
+)
+
+// Label names a cohort in words, for titles: "unaccompanied asylum-seeking
+// children (UASC)".
+func (c Cohort) Label() string {
+	switch c {
+	case UASC:
+		return "unaccompanied asylum-seeking children (UASC)"
+	case OLA:
+		return "children placed by other local authorities"
+	case Disability:
+		return "children with a disability"
+	case FormerUASC:
+		return "care leavers who were UASC"
+	}
+	return string(c)
+}
+
+// ParseCohorts reads a --exclude list such as "uasc,ola": lower-case
+// words, sorted and without repeats.
+func ParseCohorts(s string) ([]Cohort, error) {
+	var cs []Cohort
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		for _, r := range f {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+				return nil, fmt.Errorf("cohort %q: use lower-case words such as uasc or ola", f)
+			}
+		}
+		cs = append(cs, Cohort(f))
+	}
+	slices.Sort(cs)
+	return slices.Compact(cs), nil
+}
+
+// Split says which children a figure counts: all of them (the zero Split),
+// only one cohort ("uasc"), or all but some cohorts ("excl:ola+uasc").
+// It is a string so that it can key maps and store records.
+type Split string
+
+// All is the whole population.
+const All Split = ""
+
+// Only returns the split counting just cohort c.
+func Only(c Cohort) Split { return Split(c) }
+
+// Excluding returns the split counting all children but the given cohorts.
+// With none, it is All.
+func Excluding(cs ...Cohort) Split {
+	if len(cs) == 0 {
+		return All
+	}
+	s := slices.Clone(cs)
+	slices.Sort(s)
+	s = slices.Compact(s)
+	names := make([]string, len(s))
+	for i, c := range s {
+		names[i] = string(c)
+	}
+	return Split("excl:" + strings.Join(names, "+"))
+}
+
+// Excluded returns the cohorts an excluding split leaves out, or nil.
+func (s Split) Excluded() []Cohort {
+	rest, ok := strings.CutPrefix(string(s), "excl:")
+	if !ok {
+		return nil
+	}
+	var cs []Cohort
+	for _, n := range strings.Split(rest, "+") {
+		cs = append(cs, Cohort(n))
+	}
+	return cs
+}
+
+// Cohort returns the cohort a split counts alone, if it is such a split.
+func (s Split) Cohort() (Cohort, bool) {
+	if s == All || strings.HasPrefix(string(s), "excl:") {
+		return "", false
+	}
+	return Cohort(s), true
+}
+
+// Label writes the split for people: "All children", "UASC only",
+// "Excluding UASC and OLA".
+func (s Split) Label() string {
+	if s == All {
+		return "All children"
+	}
+	if c, ok := s.Cohort(); ok {
+		return strings.ToUpper(string(c)) + " only"
+	}
+	var names []string
+	for _, c := range s.Excluded() {
+		names = append(names, strings.ToUpper(string(c)))
+	}
+	return "Excluding " + strings.Join(names, " and ")
+}
+
+// SeriesKey identifies one time series: an indicator for an area and a
+// split of the population.
+type SeriesKey struct {
+	Ref   string
+	Area  Area
+	Split Split
+}
+
+func (k SeriesKey) String() string {
+	s := k.Ref + " " + string(k.Area)
+	if k.Split != All {
+		s += " (" + k.Split.Label() + ")"
+	}
+	return s
+}
+
+// Arrow is a direction-of-travel arrow as a source workbook drew it: the
+// movement of the figure, not a judgement.
+type Arrow string
+
+// The arrows.
+const (
+	NoArrow Arrow = ""
+	Up      Arrow = "up"
+	Down    Arrow = "down"
+	Across  Arrow = "across"
+)
+
+// Observation is one figure for one indicator, area, split and period, as
+// one import gave it. Value is nil when Status holds a code; Numerator and
+// Denominator are nil where the source had none. For a Mean the numerator
+// is the sum and the denominator the count; for a Rate, the count and the
+// population.
+type Observation struct {
+	Ref         string   `json:"ref"`
+	Area        Area     `json:"area"`
+	Split       Split    `json:"split,omitempty"`
+	Period      Period   `json:"period"`
+	Value       *float64 `json:"value"`
+	Numerator   *float64 `json:"numerator"`
+	Denominator *float64 `json:"denominator"`
+	Status      Status   `json:"status,omitempty"`
+	// Raw is the source's own text where it was not a plain number, e.g.
+	// "[c]" or "#DIV/0!", kept so nothing the source said is lost.
+	Raw string `json:"raw,omitempty"`
+	// StandIn marks a previous-year outturn shown (in italics) in place of
+	// a current value not yet available; it is not the month's value.
+	StandIn bool `json:"stand_in,omitempty"`
+	// SourceArrow and SourceRAG are what the source workbook showed, kept
+	// beside the app's own computation so a disagreement can be flagged.
+	SourceArrow Arrow `json:"source_arrow,omitempty"`
+	SourceRAG   RAG   `json:"source_rag,omitempty"`
+	// Rule records how a cohort split was drawn, e.g. "UASC on the
+	// snapshot date"; the figures are only comparable under one rule.
+	Rule string `json:"rule,omitempty"`
+	// Cell is where the figure was read, e.g. "CIC!H12".
+	Cell string `json:"cell,omitempty"`
+	// Import is the ID of the import that added this version; the store
+	// sets it.
+	Import string `json:"import,omitempty"`
+	// Revision counts earlier versions of this figure: 0 for the first.
+	Revision int `json:"revision,omitempty"`
+}
+
+// Key returns the series the observation belongs to.
+func (o Observation) Key() SeriesKey { return SeriesKey{o.Ref, o.Area, o.Split} }
+
+// Figure returns the value and whether there is one.
+func (o Observation) Figure() (float64, bool) {
+	if o.Value == nil {
+		return 0, false
+	}
+	return *o.Value, true
+}
+
+// SameFigures reports whether o and p say the same thing, so that a
+// re-issued month that repeats a value is not counted as a revision.
+func (o Observation) SameFigures(p Observation) bool {
+	return eqPtr(o.Value, p.Value) && eqPtr(o.Numerator, p.Numerator) &&
+		eqPtr(o.Denominator, p.Denominator) && o.Status == p.Status && o.StandIn == p.StandIn
+}
+
+func eqPtr(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+// Float returns a pointer to v, for building observations.
+func Float(v float64) *float64 { return &v }

@@ -1,0 +1,386 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// PeriodKind says what span of time a Period covers.
+type PeriodKind uint8
+
+// The kinds of period a scorecard reports on.
+const (
+	Month         PeriodKind = iota + 1 // a calendar month: "2025-03"
+	Quarter                             // a calendar quarter: "2024-Q4" is October to December 2024
+	FinancialYear                       // April to March: "2024/25"
+	AcademicYear                        // September to August: "2024/25AY"
+	CalendarYear                        // January to December: "2025"
+)
+
+// Period is a month, quarter or year. The zero Period is "no period".
+//
+// Year is the calendar year the period starts in; N is the month (1-12) for
+// a Month and the quarter (1-4) for a Quarter, and zero otherwise.
+type Period struct {
+	Kind PeriodKind
+	Year int
+	N    int
+}
+
+// MonthOf returns the Month period for a calendar month.
+func MonthOf(year int, month time.Month) Period {
+	return Period{Kind: Month, Year: year, N: int(month)}
+}
+
+// IsZero reports whether p is the zero Period.
+func (p Period) IsZero() bool { return p.Kind == 0 }
+
+// String writes p in the contract's form: 2025-03, 2024-Q4, 2024/25,
+// 2024/25AY, 2025.
+func (p Period) String() string {
+	switch p.Kind {
+	case Month:
+		return fmt.Sprintf("%04d-%02d", p.Year, p.N)
+	case Quarter:
+		return fmt.Sprintf("%04d-Q%d", p.Year, p.N)
+	case FinancialYear:
+		return fmt.Sprintf("%04d/%02d", p.Year, (p.Year+1)%100)
+	case AcademicYear:
+		return fmt.Sprintf("%04d/%02dAY", p.Year, (p.Year+1)%100)
+	case CalendarYear:
+		return fmt.Sprintf("%04d", p.Year)
+	}
+	return ""
+}
+
+// Label writes p the way scorecards head their columns: "Mar-25",
+// "Q4 2024", "2024/25", "2024/25 AY", "2025".
+func (p Period) Label() string {
+	switch p.Kind {
+	case Month:
+		return fmt.Sprintf("%s-%02d", time.Month(p.N).String()[:3], p.Year%100)
+	case Quarter:
+		return fmt.Sprintf("Q%d %d", p.N, p.Year)
+	case AcademicYear:
+		return fmt.Sprintf("%04d/%02d AY", p.Year, (p.Year+1)%100)
+	}
+	return p.String()
+}
+
+// Start returns the first day of p.
+func (p Period) Start() time.Time {
+	switch p.Kind {
+	case Month:
+		return time.Date(p.Year, time.Month(p.N), 1, 0, 0, 0, 0, time.UTC)
+	case Quarter:
+		return time.Date(p.Year, time.Month(3*p.N-2), 1, 0, 0, 0, 0, time.UTC)
+	case FinancialYear:
+		return time.Date(p.Year, time.April, 1, 0, 0, 0, 0, time.UTC)
+	case AcademicYear:
+		return time.Date(p.Year, time.September, 1, 0, 0, 0, 0, time.UTC)
+	case CalendarYear:
+		return time.Date(p.Year, time.January, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Time{}
+}
+
+// Months returns how many calendar months p spans.
+func (p Period) Months() int {
+	switch p.Kind {
+	case Month:
+		return 1
+	case Quarter:
+		return 3
+	case FinancialYear, AcademicYear, CalendarYear:
+		return 12
+	}
+	return 0
+}
+
+// End returns the last day of p.
+func (p Period) End() time.Time {
+	return p.Start().AddDate(0, p.Months(), -1)
+}
+
+// Index numbers periods of one kind consecutively, so that p.Index()-1 is
+// the period before p and a gap in a series shows as a jump in Index.
+func (p Period) Index() int {
+	switch p.Kind {
+	case Month:
+		return p.Year*12 + p.N - 1
+	case Quarter:
+		return p.Year*4 + p.N - 1
+	}
+	return p.Year
+}
+
+// Add returns the period n periods of the same kind after p (before, for
+// negative n).
+func (p Period) Add(n int) Period {
+	switch p.Kind {
+	case Month:
+		i := p.Index() + n
+		return Period{Kind: Month, Year: i / 12, N: i%12 + 1}
+	case Quarter:
+		i := p.Index() + n
+		return Period{Kind: Quarter, Year: i / 4, N: i%4 + 1}
+	case 0:
+		return p
+	}
+	return Period{Kind: p.Kind, Year: p.Year + n}
+}
+
+// Compare orders periods by start date, then by length (shorter first), so
+// that sorting a mixed slice reads naturally.
+func (p Period) Compare(q Period) int {
+	a, b := p.Start(), q.Start()
+	if c := a.Compare(b); c != 0 {
+		return c
+	}
+	return p.Months() - q.Months()
+}
+
+// Contains reports whether month m falls within p.
+func (p Period) Contains(m Period) bool {
+	s := m.Start()
+	return !s.Before(p.Start()) && !s.After(p.End())
+}
+
+// FinancialYearOf returns the financial year (April to March) p starts in.
+// Targets for most indicators are set per financial year.
+func (p Period) FinancialYearOf() Period {
+	s := p.Start()
+	y := s.Year()
+	if s.Month() < time.April {
+		y--
+	}
+	return Period{Kind: FinancialYear, Year: y}
+}
+
+// AcademicYearOf returns the academic year (September to August) p starts
+// in. Education targets are set per academic year.
+func (p Period) AcademicYearOf() Period {
+	s := p.Start()
+	y := s.Year()
+	if s.Month() < time.September {
+		y--
+	}
+	return Period{Kind: AcademicYear, Year: y}
+}
+
+// MarshalJSON writes p as its String form.
+func (p Period) MarshalJSON() ([]byte, error) { return json.Marshal(p.String()) }
+
+// UnmarshalJSON reads p from its String form.
+func (p *Period) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	if s == "" {
+		*p = Period{}
+		return nil
+	}
+	q, err := ParsePeriod(s)
+	if err != nil {
+		return err
+	}
+	*p = q
+	return nil
+}
+
+var monthNames = map[string]time.Month{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+	"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
+	"october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+// ParsePeriod reads a period in any of the forms scorecards and DfE files
+// use: the contract's 2025-03, 2024-Q4, 2024/25, 2024/25AY and 2025; column
+// headings such as Mar-25, Mar 2025, March 2025, 03/2025, Q4 2024; DfE's
+// 202425 for a financial or academic year (read as financial; use
+// ParseDfEPeriod when the file says which); and 2024-25 or 2024/2025.
+func ParsePeriod(s string) (Period, error) {
+	t := strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
+	if p, ok := parsePeriod(t); ok {
+		return p, nil
+	}
+	return Period{}, fmt.Errorf("%q is not a period (expected e.g. 2025-03, Mar-25, 2024-Q4, 2024/25)", s)
+}
+
+func parsePeriod(t string) (Period, bool) {
+	lower := strings.ToLower(t)
+	ay := false
+	for _, suf := range []string{" ay", "ay", " (ay)", " academic year", " academic"} {
+		if strings.HasSuffix(lower, suf) {
+			ay = true
+			lower = strings.TrimSpace(strings.TrimSuffix(lower, suf))
+			break
+		}
+	}
+	kind := FinancialYear
+	if ay {
+		kind = AcademicYear
+	}
+	if y, ok := yearRange(lower); ok {
+		return Period{Kind: kind, Year: y}, true
+	}
+	if ay {
+		return Period{}, false
+	}
+	// 2025-03, 2025/03 and 03/2025, 3/2025.
+	if a, b, ok := cut2(lower, "-/ "); ok {
+		ai, aerr := strconv.Atoi(a)
+		bi, berr := strconv.Atoi(b)
+		switch {
+		case aerr == nil && berr == nil && len(a) == 4 && bi >= 1 && bi <= 12:
+			return Period{Kind: Month, Year: ai, N: bi}, true
+		case aerr == nil && berr == nil && len(b) == 4 && ai >= 1 && ai <= 12:
+			return Period{Kind: Month, Year: bi, N: ai}, true
+		}
+		// 2024-Q4, Q4 2024, Q4-24.
+		if q, y, ok := quarterParts(a, b); ok {
+			return Period{Kind: Quarter, Year: y, N: q}, true
+		}
+		// Mar-25, Mar 2025, March-2025, 2025 March.
+		if m, ok := monthNames[strings.TrimSuffix(a, ".")]; ok {
+			if y, ok := yearNumber(b); ok {
+				return MonthOf(y, m), true
+			}
+		}
+		if m, ok := monthNames[b]; ok && len(a) == 4 {
+			if y, ok := yearNumber(a); ok {
+				return MonthOf(y, m), true
+			}
+		}
+	}
+	if len(lower) == 4 {
+		if y, err := strconv.Atoi(lower); err == nil && y >= 1900 && y < 2200 {
+			return Period{Kind: CalendarYear, Year: y}, true
+		}
+	}
+	return Period{}, false
+}
+
+// yearRange reads 2024/25, 2024-25, 2024/2025 and DfE's 202425.
+func yearRange(s string) (int, bool) {
+	var a, b string
+	switch {
+	case len(s) == 6 && isDigits(s):
+		a, b = s[:4], s[4:]
+	default:
+		var ok bool
+		a, b, ok = cut2(s, "/-")
+		if !ok || len(a) != 4 || !isDigits(a) || !isDigits(b) {
+			return 0, false
+		}
+	}
+	y, _ := strconv.Atoi(a)
+	switch len(b) {
+	case 2:
+		if n, _ := strconv.Atoi(b); n == (y+1)%100 {
+			return y, true
+		}
+	case 4:
+		if n, _ := strconv.Atoi(b); n == y+1 {
+			return y, true
+		}
+	}
+	return 0, false
+}
+
+func quarterParts(a, b string) (q, y int, ok bool) {
+	if strings.HasPrefix(a, "q") {
+		a, b = b, a
+	}
+	if !strings.HasPrefix(b, "q") || len(b) != 2 {
+		return 0, 0, false
+	}
+	q = int(b[1] - '0')
+	if q < 1 || q > 4 {
+		return 0, 0, false
+	}
+	y, ok = yearNumber(a)
+	return q, y, ok
+}
+
+func yearNumber(s string) (int, bool) {
+	if !isDigits(s) {
+		return 0, false
+	}
+	n, _ := strconv.Atoi(s)
+	switch len(s) {
+	case 2:
+		return 2000 + n, true
+	case 4:
+		return n, n >= 1900 && n < 2200
+	}
+	return 0, false
+}
+
+func cut2(s, seps string) (string, string, bool) {
+	i := strings.IndexAny(s, seps)
+	if i < 0 {
+		return "", "", false
+	}
+	a, b := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+	if a == "" || b == "" || strings.ContainsAny(b, seps) {
+		return "", "", false
+	}
+	return a, b, true
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// excelEpoch is day zero of Excel's 1900 date system, set two days early so
+// that serials after Excel's phantom 29 February 1900 land right.
+var excelEpoch = time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC)
+
+// ExcelDate converts an Excel date serial (1900 date system) to a time.
+func ExcelDate(serial float64) time.Time {
+	return excelEpoch.Add(time.Duration(serial * 24 * float64(time.Hour))).Truncate(24 * time.Hour)
+}
+
+// MonthFromExcelSerial returns the month an Excel date serial falls in, as
+// when a column header is a real date. Serials outside 1990-2100 are refused:
+// such a header is not a reporting month.
+func MonthFromExcelSerial(serial float64) (Period, error) {
+	if serial < 32874 || serial > 73051 {
+		return Period{}, fmt.Errorf("%v is not an Excel date between 1990 and 2100", serial)
+	}
+	t := ExcelDate(serial)
+	return MonthOf(t.Year(), t.Month()), nil
+}
+
+// ParseDfEPeriod reads a DfE open-data time_period with its
+// time_identifier, e.g. ("202425", "Financial year"), ("202425",
+// "Academic year"), ("2025", "Reporting year").
+func ParseDfEPeriod(timePeriod, identifier string) (Period, error) {
+	id := strings.ToLower(strings.TrimSpace(identifier))
+	tp := strings.TrimSpace(timePeriod)
+	if y, ok := yearRange(tp); ok {
+		if strings.Contains(id, "academic") {
+			return Period{Kind: AcademicYear, Year: y}, nil
+		}
+		return Period{Kind: FinancialYear, Year: y}, nil
+	}
+	if len(tp) == 4 && isDigits(tp) {
+		y, _ := strconv.Atoi(tp)
+		return Period{Kind: CalendarYear, Year: y}, nil
+	}
+	return ParsePeriod(tp)
+}

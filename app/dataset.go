@@ -88,4 +88,10 @@ type Import struct {
 	Time   time.Time `json:"time"`
 	Counts Counts    `json:"counts"`
 	Note   string    `json:"note,omitempty"` // the detected layout, or what an edit changed
+	// Warnings is the import's validation report: every skipped row or
+	// cell and every suspect value, with where it was.
+	Warnings []Warning `json:"warnings,omitempty"`
+	// Undone is when the import was undone; its records are gone but the
+	// entry stays, so the history says what happened.
+	Undone *time.Time `json:"undone,omitempty"`
 }

@@ -1,0 +1,155 @@
+// Package value reads the text of one spreadsheet cell or CSV field as
+// scorecards write figures: numbers with thousands separators, percentages
+// with or without a (non-breaking) space, negatives in brackets, fractions
+// such as "221/1896", and the status codes that stand where a figure would
+// be. A status code is data, never zero.
+package value
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"scorecard/app"
+)
+
+// Figure is a parsed cell. When Status is set there is no Value; Raw keeps
+// the source's own text either way.
+type Figure struct {
+	Value float64
+	// Percent is set when the text carried a % sign: Value is then in
+	// 0-100 terms ("63.7%" is 63.7).
+	Percent bool
+	// HasParts is set for a fraction: Numerator and Denominator hold its
+	// parts and Value their quotient (221/1896 is 0.1166).
+	HasParts               bool
+	Numerator, Denominator float64
+	Status                 app.Status
+	Raw                    string
+}
+
+// ErrEmpty is returned for a blank cell: no figure and no code, which is a
+// gap rather than a status.
+var ErrEmpty = errors.New("blank")
+
+// Parse reads s. It returns ErrEmpty for blank text and an error naming
+// the text for anything that is neither a figure nor a status code.
+func Parse(s string) (Figure, error) {
+	raw := s
+	t := strings.TrimSpace(strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ").Replace(s))
+	if t == "" {
+		return Figure{}, ErrEmpty
+	}
+	if st, ok := app.ParseStatus(t); ok {
+		return Figure{Status: st, Raw: raw}, nil
+	}
+	if num, den, ok := strings.Cut(t, "/"); ok {
+		n, err1 := parseNumber(num)
+		d, err2 := parseNumber(den)
+		if err1 != nil || err2 != nil || n.Percent || d.Percent || d.Value < 0 || n.Value < 0 {
+			return Figure{}, fmt.Errorf("%q is not a number, fraction or status code", raw)
+		}
+		if d.Value == 0 {
+			// "0/0" is a division by zero, which the source would show as
+			// #DIV/0!: not applicable, not nought.
+			return Figure{Status: app.NotApplicable, Raw: raw}, nil
+		}
+		return Figure{Value: n.Value / d.Value, HasParts: true, Numerator: n.Value, Denominator: d.Value, Raw: raw}, nil
+	}
+	f, err := parseNumber(t)
+	if err != nil {
+		return Figure{}, fmt.Errorf("%q is not a number, fraction or status code", raw)
+	}
+	f.Raw = raw
+	return f, nil
+}
+
+// parseNumber reads one number: "1,896", "63.7%", "63.7 %", "(12.5)",
+// "-3", "−3" (a typographic minus), "£1,234", "+2.0".
+func parseNumber(t string) (Figure, error) {
+	t = strings.TrimSpace(t)
+	var f Figure
+	neg := false
+	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+		neg = true
+		t = strings.TrimSpace(t[1 : len(t)-1])
+	}
+	if p, ok := strings.CutSuffix(t, "%"); ok {
+		f.Percent = true
+		t = strings.TrimSpace(p)
+	}
+	t = strings.TrimPrefix(t, "£")
+	switch {
+	case strings.HasPrefix(t, "−"), strings.HasPrefix(t, "–"):
+		neg = !neg
+		_, size := utf8.DecodeRuneInString(t)
+		t = t[size:]
+	case strings.HasPrefix(t, "-"):
+		neg = !neg
+		t = t[1:]
+	case strings.HasPrefix(t, "+"):
+		t = t[1:]
+	}
+	t = strings.TrimPrefix(t, "£")
+	if !validDigits(t) {
+		return Figure{}, fmt.Errorf("%q is not a number", t)
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return Figure{}, fmt.Errorf("%q is not a number", t)
+	}
+	if neg {
+		v = -v
+	}
+	f.Value = v
+	return f, nil
+}
+
+// validDigits accepts digits with thousands commas and one decimal point,
+// and an exponent (Excel writes very small cached values as 1.2E-05). It
+// refuses what ParseFloat would take but a scorecard never means: "Inf",
+// "NaN", hex.
+func validDigits(t string) bool {
+	if t == "" {
+		return false
+	}
+	mant, exp, hasExp := strings.Cut(strings.ToLower(t), "e")
+	if hasExp {
+		exp = strings.TrimPrefix(strings.TrimPrefix(exp, "-"), "+")
+		if exp == "" || !allDigits(exp) {
+			return false
+		}
+	}
+	whole, frac, _ := strings.Cut(mant, ".")
+	if strings.Contains(frac, ".") || strings.Contains(frac, ",") {
+		return false
+	}
+	if whole == "" && frac == "" {
+		return false
+	}
+	if strings.Contains(whole, ",") {
+		groups := strings.Split(whole, ",")
+		if len(groups[0]) == 0 || len(groups[0]) > 3 {
+			return false
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return false
+			}
+		}
+		whole = strings.ReplaceAll(whole, ",", "")
+	}
+	return (whole == "" || allDigits(whole)) && (frac == "" || allDigits(frac))
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,106 @@
+package app
+
+import (
+	"reflect"
+	"testing"
+)
+
+func obs(ref string, p Period, v float64) Observation {
+	return Observation{Ref: ref, Area: Kent, Period: p, Value: Float(v)}
+}
+
+func TestHistoryRevisions(t *testing.T) {
+	h := NewHistory()
+	h.AddIndicator(Indicator{Ref: "CIC05", Name: "3+ placements", Section: "Children in Care", Polarity: LowerBetter, Unit: Percent, Decimals: 1})
+	mar := Period{Month, 2025, 3}
+	feb := mar.Add(-1)
+	h.Apply(&Dataset{Observations: []Observation{obs("CIC05", mar, 11.7), obs("CIC05", feb, 11.9)}}, "I0001")
+	// A re-issue repeating February and revising March.
+	h.Apply(&Dataset{Observations: []Observation{obs("CIC05", feb, 11.9), obs("CIC05", mar, 11.5)}}, "I0002")
+
+	k := SeriesKey{"CIC05", Kent, All}
+	s := h.Series(k)
+	if len(s) != 2 || s[0].Period != feb || s[1].Period != mar {
+		t.Fatalf("series = %+v, want February then March", s)
+	}
+	if v, _ := s[1].Figure(); v != 11.5 || s[1].Import != "I0002" || s[1].Revision != 1 {
+		t.Errorf("March = %v from %s revision %d, want 11.5 from I0002 revision 1", v, s[1].Import, s[1].Revision)
+	}
+	if s[0].Revision != 0 || h.Revisions(k, feb) != nil {
+		t.Errorf("February was repeated, not revised: revision %d, revisions %v", s[0].Revision, h.Revisions(k, feb))
+	}
+	revs := h.Revisions(k, mar)
+	if len(revs) != 1 || *revs[0].Value != 11.7 || revs[0].Import != "I0001" {
+		t.Errorf("March revisions = %+v, want the 11.7 from I0001", revs)
+	}
+	if got := h.Latest(); got != mar {
+		t.Errorf("Latest = %v", got)
+	}
+}
+
+func TestHistoryTargetFor(t *testing.T) {
+	h := NewHistory()
+	fin := Indicator{Ref: "CIC05"}
+	aca := Indicator{Ref: "SEND01", YearType: AcademicYear}
+	h.AddTarget(Target{Ref: "CIC05", Year: Period{Kind: FinancialYear, Year: 2024}, Target: Float(10), Floor: Float(12)})
+	h.AddTarget(Target{Ref: "CIC05", Year: Period{Kind: FinancialYear, Year: 2025}, Target: Float(9), Floor: Float(11)})
+	h.AddTarget(Target{Ref: "SEND01", Year: Period{Kind: AcademicYear, Year: 2024}, Target: Float(60), Floor: Float(50)})
+
+	if tg, ok := h.TargetFor(fin, Period{Month, 2025, 3}); !ok || *tg.Target != 10 {
+		t.Errorf("CIC05 Mar-25 target = %+v, want 2024/25's 10", tg)
+	}
+	if tg, ok := h.TargetFor(fin, Period{Month, 2025, 4}); !ok || *tg.Target != 9 {
+		t.Errorf("CIC05 Apr-25 target = %+v, want 2025/26's 9", tg)
+	}
+	if tg, ok := h.TargetFor(aca, Period{Month, 2025, 8}); !ok || *tg.Target != 60 {
+		t.Errorf("SEND01 Aug-25 target = %+v, want 2024/25 AY's 60", tg)
+	}
+	if _, ok := h.TargetFor(aca, Period{Month, 2025, 9}); ok {
+		t.Error("SEND01 Sep-25 has no target set: want none")
+	}
+	// A replacement target for a year supersedes the first.
+	h.AddTarget(Target{Ref: "CIC05", Year: Period{Kind: FinancialYear, Year: 2024}, Target: Float(9.5), Floor: Float(12)})
+	if got := len(h.Targets("CIC05")); got != 2 {
+		t.Errorf("CIC05 has %d targets, want 2", got)
+	}
+}
+
+func TestCloneLeavesOriginal(t *testing.T) {
+	h := NewHistory()
+	mar := Period{Month, 2025, 3}
+	h.Add(obs("CIC05", mar, 11.7))
+	c := h.Clone()
+	k := SeriesKey{"CIC05", Kent, All}
+	c.SetSeries(k, []Observation{obs("CIC05", mar, 9.9)})
+	if v, _ := h.Series(k)[0].Figure(); v != 11.7 {
+		t.Errorf("original changed to %v", v)
+	}
+	if v, _ := c.Series(k)[0].Figure(); v != 9.9 {
+		t.Errorf("clone holds %v", v)
+	}
+}
+
+func TestSplit(t *testing.T) {
+	if got := Excluding(UASC, OLA, UASC); got != "excl:ola+uasc" {
+		t.Errorf("Excluding = %q", got)
+	}
+	if got := Excluding(); got != All {
+		t.Errorf("Excluding() = %q, want All", got)
+	}
+	if got := Excluding(OLA, UASC).Excluded(); !reflect.DeepEqual(got, []Cohort{OLA, UASC}) {
+		t.Errorf("Excluded = %v", got)
+	}
+	if c, ok := Only(UASC).Cohort(); !ok || c != UASC {
+		t.Errorf("Only(UASC).Cohort() = %q, %v", c, ok)
+	}
+	if got := Excluding(UASC).Label(); got != "Excluding UASC" {
+		t.Errorf("Label = %q", got)
+	}
+	cs, err := ParseCohorts("uasc, ola,uasc")
+	if err != nil || !reflect.DeepEqual(cs, []Cohort{OLA, UASC}) {
+		t.Errorf("ParseCohorts = %v, %v", cs, err)
+	}
+	if _, err := ParseCohorts("UASC"); err == nil {
+		t.Error("ParseCohorts should refuse upper case")
+	}
+}

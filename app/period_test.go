@@ -1,0 +1,129 @@
+package app
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParsePeriod(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Period
+	}{
+		{"2025-03", Period{Month, 2025, 3}},
+		{"Mar-25", Period{Month, 2025, 3}},
+		{"mar-25", Period{Month, 2025, 3}},
+		{"Mar 2025", Period{Month, 2025, 3}},
+		{"March 2025", Period{Month, 2025, 3}},
+		{"Sept-24", Period{Month, 2024, 9}},
+		{"03/2025", Period{Month, 2025, 3}},
+		{"2025/03", Period{Month, 2025, 3}},
+		{"2024-Q4", Period{Quarter, 2024, 4}},
+		{"Q4 2024", Period{Quarter, 2024, 4}},
+		{"2024/25", Period{FinancialYear, 2024, 0}},
+		{"2024-25", Period{FinancialYear, 2024, 0}},
+		{"2024/2025", Period{FinancialYear, 2024, 0}},
+		{"202425", Period{FinancialYear, 2024, 0}},
+		{"2024/25AY", Period{AcademicYear, 2024, 0}},
+		{"2024/25 AY", Period{AcademicYear, 2024, 0}},
+		{"1999/00", Period{FinancialYear, 1999, 0}},
+		{"2025", Period{CalendarYear, 2025, 0}},
+		{" Mar\u00a025 ", Period{Month, 2025, 3}},
+	}
+	for _, tt := range tests {
+		got, err := ParsePeriod(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("ParsePeriod(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"", "2024/26", "13/2025", "Marchish 25", "Q5 2024", "Kent", "2025-13", "123456"} {
+		if p, err := ParsePeriod(bad); err == nil {
+			t.Errorf("ParsePeriod(%q) = %v, want an error", bad, p)
+		}
+	}
+}
+
+func TestPeriodStringRoundTrip(t *testing.T) {
+	for _, p := range []Period{{Month, 2025, 3}, {Quarter, 2024, 4}, {FinancialYear, 2024, 0}, {AcademicYear, 2024, 0}, {CalendarYear, 2025, 0}} {
+		q, err := ParsePeriod(p.String())
+		if err != nil || q != p {
+			t.Errorf("ParsePeriod(%q) = %v, %v; want %v", p.String(), q, err, p)
+		}
+	}
+}
+
+func TestPeriodArithmetic(t *testing.T) {
+	mar25 := Period{Month, 2025, 3}
+	if got := mar25.Add(-3); got != (Period{Month, 2024, 12}) {
+		t.Errorf("Mar-25 less 3 months = %v", got)
+	}
+	if got := mar25.Add(10); got != (Period{Month, 2026, 1}) {
+		t.Errorf("Mar-25 plus 10 months = %v", got)
+	}
+	if got := mar25.FinancialYearOf(); got != (Period{FinancialYear, 2024, 0}) {
+		t.Errorf("financial year of Mar-25 = %v, want 2024/25", got)
+	}
+	if got := (Period{Month, 2025, 4}).FinancialYearOf(); got != (Period{FinancialYear, 2025, 0}) {
+		t.Errorf("financial year of Apr-25 = %v, want 2025/26", got)
+	}
+	if got := (Period{Month, 2025, 8}).AcademicYearOf(); got != (Period{AcademicYear, 2024, 0}) {
+		t.Errorf("academic year of Aug-25 = %v, want 2024/25AY", got)
+	}
+	if got := (Period{Month, 2025, 9}).AcademicYearOf(); got != (Period{AcademicYear, 2025, 0}) {
+		t.Errorf("academic year of Sep-25 = %v, want 2025/26AY", got)
+	}
+	fy := Period{FinancialYear, 2024, 0}
+	if !fy.Contains(mar25) || fy.Contains(Period{Month, 2025, 4}) {
+		t.Error("2024/25 should contain Mar-25 and not Apr-25")
+	}
+	if got := fy.End(); !got.Equal(time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("2024/25 ends %v", got)
+	}
+	if mar25.Compare(Period{Month, 2025, 4}) >= 0 || mar25.Compare(mar25) != 0 {
+		t.Error("Compare disorders months")
+	}
+	if got := mar25.Label(); got != "Mar-25" {
+		t.Errorf("Label = %q", got)
+	}
+}
+
+func TestMonthFromExcelSerial(t *testing.T) {
+	tests := []struct {
+		serial float64
+		want   Period
+	}{
+		{45717, Period{Month, 2025, 3}},    // 1 March 2025
+		{45747, Period{Month, 2025, 3}},    // 31 March 2025
+		{45748, Period{Month, 2025, 4}},    // 1 April 2025
+		{45658.75, Period{Month, 2025, 1}}, // 1 January 2025, 18:00
+		{36526, Period{Month, 2000, 1}},    // 1 January 2000
+	}
+	for _, tt := range tests {
+		got, err := MonthFromExcelSerial(tt.serial)
+		if err != nil || got != tt.want {
+			t.Errorf("MonthFromExcelSerial(%v) = %v, %v; want %v", tt.serial, got, err, tt.want)
+		}
+	}
+	for _, bad := range []float64{0, 12, 99999} {
+		if _, err := MonthFromExcelSerial(bad); err == nil {
+			t.Errorf("MonthFromExcelSerial(%v) should fail", bad)
+		}
+	}
+}
+
+func TestParseDfEPeriod(t *testing.T) {
+	tests := []struct {
+		tp, id string
+		want   Period
+	}{
+		{"202425", "Financial year", Period{FinancialYear, 2024, 0}},
+		{"202425", "Academic year", Period{AcademicYear, 2024, 0}},
+		{"2025", "Reporting year", Period{CalendarYear, 2025, 0}},
+	}
+	for _, tt := range tests {
+		got, err := ParseDfEPeriod(tt.tp, tt.id)
+		if err != nil || got != tt.want {
+			t.Errorf("ParseDfEPeriod(%q, %q) = %v, %v; want %v", tt.tp, tt.id, got, err, tt.want)
+		}
+	}
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what building and testing Scorecard needs on Debian 12, and
+# nothing that is already there: the Debian packages for Fyne's cgo build
+# and for the tests that run real tools (Xvfb, LibreOffice, openpyxl,
+# poppler), and Go 1.26 when the machine has no Go new enough.
+# Usage: scripts/setup.sh [build|test|windows]...   (default: build test)
+set -euo pipefail
+
+groups=("${@:-build test}")
+build_pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
+  libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev)
+test_pkgs=(xvfb xauth imagemagick python3 python3-openpyxl libreoffice-calc-nogui poppler-utils)
+windows_pkgs=(gcc-mingw-w64-x86-64 wine wine64 xvfb xauth imagemagick)
+
+want=()
+for g in ${groups[*]}; do
+  case "$g" in
+    build) want+=("${build_pkgs[@]}") ;;
+    test) want+=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
+    windows) want+=("${build_pkgs[@]}" "${windows_pkgs[@]}") ;;
+    *) echo "setup.sh: unknown group $g (build, test, windows)" >&2; exit 2 ;;
+  esac
+done
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null && sudo="sudo" || { echo "setup.sh: run as root or install sudo" >&2; exit 1; }
+fi
+
+missing=()
+for p in $(printf '%s\n' "${want[@]}" | sort -u); do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup.sh: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Go: the project needs 1.26. A machine with Go 1.21 or later fetches the
+# right toolchain itself (go.mod names it); one with none or an older Go
+# gets 1.26 from the Go module proxy, where the toolchain is published as
+# the module golang.org/toolchain.
+export PATH="/usr/local/go/bin:$PATH"
+go_ok() {
+  command -v go >/dev/null || return 1
+  local v; v=$(go env GOVERSION 2>/dev/null | sed 's/^go//') || return 1
+  [ "$(printf '%s\n' 1.21 "$v" | sort -V | head -1)" = 1.21 ]
+}
+if ! go_ok; then
+  echo "setup.sh: installing Go 1.26 into /usr/local/go"
+  command -v go >/dev/null || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq golang-go >/dev/null
+  tmp=$(mktemp -d)
+  (cd "$tmp" && go mod init bootstrap >/dev/null 2>&1 &&
+    GOFLAGS=-mod=mod GOPATH="$tmp/gopath" go mod download golang.org/toolchain@v0.0.1-go1.26.0.linux-amd64)
+  src=$(ls -d "$tmp"/gopath/pkg/mod/golang.org/toolchain@*)
+  $sudo rm -rf /usr/local/go && $sudo cp -r "$src" /usr/local/go && $sudo chmod -R u+w,a+rX /usr/local/go
+  $sudo chmod +x /usr/local/go/bin/* /usr/local/go/pkg/tool/*/*
+  chmod -R u+w "$tmp" && rm -rf "$tmp"
+fi

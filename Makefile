@@ -6,7 +6,7 @@ GO ?= go
 BIN := scorecard
 GOTEST_FLAGS ?= -timeout 30m
 
-.PHONY: all deps build run test vet screenshots bench clean generate
+.PHONY: all deps build run test vet screenshots bench clean generate windows windows-smoke
 
 all: build
 
@@ -42,6 +42,16 @@ bench:
 
 screenshots: build
 	scripts/screenshots.sh
+
+# scorecard.exe for Windows desktops, cross-compiled with mingw-w64.
+windows:
+	@scripts/setup.sh windows
+	scripts/windows.sh build
+
+# Runs scorecard.exe under Wine and Xvfb: CLI import and export, and the
+# window's first frame.
+windows-smoke: windows
+	scripts/windows.sh smoke
 
 clean:
 	rm -f $(BIN) $(BIN).exe

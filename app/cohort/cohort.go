@@ -1,0 +1,405 @@
+// Package cohort recomputes scorecard figures without a cohort of children
+// (unaccompanied asylum-seeking children, children placed by other
+// authorities), exactly or not at all.
+//
+// A figure excluding a cohort is taken, in order of preference, from the
+// source's own excluding row, from the arithmetic on the all-children and
+// cohort-only figures' components, or it is marked app.CannotExclude with
+// the reason. It is never the unadjusted figure under an excluding label.
+//
+// Several cohorts at once: children can belong to more than one cohort (a
+// UASC child placed in Kent by another authority is in both uasc and ola),
+// and a scorecard gives each cohort's figures apart, not their overlap.
+// Subtracting every cohort would count the overlap twice, so a figure
+// excluding several cohorts is exact only when the source gives that
+// combination's own excluding row, or when, component by component, at
+// most one of the cohorts has any children (an empty cohort overlaps
+// nothing). Otherwise it cannot be excluded, and Raw says so.
+package cohort
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"scorecard/app"
+)
+
+// SnapshotRule is the rule for who counts as in cohort c in a snapshot
+// measure (children in care on a date): those in the cohort on that date.
+func SnapshotRule(c app.Cohort) string {
+	return strings.ToUpper(string(c)) + " on the snapshot date"
+}
+
+// PeriodRule is the rule for who counts as in cohort c in a period measure
+// (children leaving care in the year): those in the cohort at any point in
+// the period.
+func PeriodRule(c app.Cohort) string {
+	return strings.ToUpper(string(c)) + " at any point in the period"
+}
+
+// Exclude returns a History whose All-split series give the figures
+// excluding the cohorts cs (h itself is untouched). Each figure is, in
+// order of preference:
+//
+//   - the source's own excluding row (Split app.Excluding(cs...)), checked
+//     against the arithmetic where both exist: a disagreement beyond the
+//     indicator's displayed rounding, or in the counts, is a Warning;
+//   - the exact recomputation from the All and Only(c) figures' components
+//     by the indicator's Measure: a proportion from numerator and
+//     denominator, a mean from sum and count, a count by subtraction, a
+//     rate from count and population;
+//   - otherwise an observation with Value nil, Status app.CannotExclude and
+//     Raw giving the reason (no components, no cohort figure, a median,
+//     cohorts that may overlap).
+//
+// Rule records who counted as in the cohort, as the source or the cohort
+// figures stated it. Where no children remain outside the cohorts the
+// figure is app.NotApplicable. With no cohorts Exclude returns h.
+//
+// To circulate figures with small numbers suppressed, suppress first
+// (package disclosure) and exclude afterwards, so that a suppressed cohort
+// figure is never recovered by subtraction.
+func Exclude(h *app.History, cs []app.Cohort) (*app.History, []app.Warning) {
+	cs = normalise(cs)
+	if len(cs) == 0 {
+		return h, nil
+	}
+	out := h.Clone()
+	ex := excluder{h: h, cs: cs, split: app.Excluding(cs...), files: map[string]string{},
+		parts: make([]app.Observation, len(cs)), next: make([]int, len(cs)), rules: map[string]string{}}
+	ex.sourceRule = "the source's own figure " + strings.ToLower(ex.split.Label()) + "; it states no rule for who counted"
+	for _, imp := range h.Imports {
+		ex.files[imp.ID] = imp.Source
+	}
+	for _, k := range h.Keys() {
+		if k.Split != app.All {
+			continue
+		}
+		out.SetSeries(k, ex.series(k))
+	}
+	return out, ex.warnings
+}
+
+// normalise sorts cs and drops repeats, as app.Excluding names them.
+func normalise(cs []app.Cohort) []app.Cohort {
+	var out []app.Cohort
+	for _, c := range app.Excluding(cs...).Excluded() {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+type excluder struct {
+	h        *app.History
+	cs       []app.Cohort
+	split    app.Split
+	files    map[string]string // import ID to source file, for warnings
+	warnings []app.Warning
+
+	// The GUI recomputes on every toggle, so the per-figure work avoids
+	// allocating: parts is reused, rules caches stated's text and floats
+	// is a block the figures' values point into.
+	parts      []app.Observation
+	next       []int // each cohort series' place in the walk
+	rules      map[string]string
+	sourceRule string
+	floats     []float64
+}
+
+// float returns a pointer to v, carved from a block so that each figure
+// does not allocate its own.
+func (ex *excluder) float(v float64) *float64 {
+	if len(ex.floats) == cap(ex.floats) {
+		ex.floats = make([]float64, 0, 4096)
+	}
+	ex.floats = append(ex.floats, v)
+	return &ex.floats[len(ex.floats)-1]
+}
+
+// series returns the figures of the All series k with the cohorts
+// excluded, one for every period the All series or the source's excluding
+// series has.
+func (ex *excluder) series(k app.SeriesKey) []app.Observation {
+	ind, _ := ex.h.Indicator(k.Ref)
+	all := ex.h.Series(k)
+	src := ex.h.Series(app.SeriesKey{Ref: k.Ref, Area: k.Area, Split: ex.split})
+	only := make([][]app.Observation, len(ex.cs))
+	for i, c := range ex.cs {
+		only[i] = ex.h.Series(app.SeriesKey{Ref: k.Ref, Area: k.Area, Split: app.Only(c)})
+	}
+	clear(ex.next)
+	out := make([]app.Observation, 0, max(len(all), len(src)))
+	// Both series are sorted by period: walk them together.
+	i, j := 0, 0
+	for i < len(all) || j < len(src) {
+		var a, s *app.Observation
+		switch {
+		case j == len(src) || i < len(all) && before(all[i].Period, src[j].Period):
+			a = &all[i]
+			i++
+		case i == len(all) || before(src[j].Period, all[i].Period):
+			s = &src[j]
+			j++
+		default:
+			a, s = &all[i], &src[j]
+			i++
+			j++
+		}
+		out = append(out, ex.figure(ind, k, a, s, only))
+	}
+	return out
+}
+
+// figure gives one period's figure excluding the cohorts, from the All
+// figure a and the source's excluding figure s (either may be nil).
+func (ex *excluder) figure(ind app.Indicator, k app.SeriesKey, a, s *app.Observation, only [][]app.Observation) app.Observation {
+	var o app.Observation
+	var reason string
+	if a != nil {
+		parts := ex.parts
+		missing := ""
+		for i, c := range ex.cs {
+			p, ok := ex.find(i, only[i], a.Period)
+			if !ok {
+				missing = c.Label()
+				break
+			}
+			parts[i] = p
+		}
+		if missing != "" {
+			reason = fmt.Sprintf("the source gives no figure for %s in %s", missing, a.Period.Label())
+		} else {
+			o, reason = ex.subtract(ind, *a, parts)
+		}
+	}
+	if s == nil {
+		if reason != "" {
+			o = app.Observation{Period: a.Period, Status: app.CannotExclude, Raw: reason,
+				Import: a.Import, Revision: a.Revision, Rule: ex.stated(nil)}
+		}
+		o.Ref, o.Area, o.Split = k.Ref, k.Area, app.All
+		return o
+	}
+	if reason == "" && o.Status == app.OK && s.Status == app.OK {
+		ex.check(ind, *s, o)
+	}
+	out := *s
+	out.Split = app.All
+	if out.Rule == "" {
+		out.Rule = ex.sourceRule
+	}
+	return out
+}
+
+// subtract recomputes a figure from the All figure a and the cohorts'
+// figures by the indicator's measure. A non-empty reason means it cannot.
+func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.Observation) (app.Observation, string) {
+	o := app.Observation{Period: a.Period, Import: a.Import, Revision: a.Revision, StandIn: a.StandIn, Rule: ex.stated(parts)}
+	if !ind.Measure.Additive() {
+		if ind.Measure == app.Median {
+			return o, notMedian
+		}
+		return o, notKnown
+	}
+	if a.Status != app.OK {
+		return o, fmt.Sprintf("the figure for all children is %q (%s)", a.Status, a.Status.Describe())
+	}
+	for i, p := range parts {
+		if p.Status != app.OK {
+			return o, fmt.Sprintf("the figure for %s is %q (%s)", ex.cs[i].Label(), p.Status, p.Status.Describe())
+		}
+	}
+	names := componentNames[ind.Measure]
+	whole, ok := components(ind.Measure, a)
+	if !ok {
+		return o, fmt.Sprintf("the source gives no %s for all children", strings.Join(names, " and "))
+	}
+	rest := whole
+	var nonzero [2]int // cohorts with children in each component
+	for i, p := range parts {
+		c, ok := components(ind.Measure, p)
+		if !ok {
+			return o, fmt.Sprintf("the source gives no %s for %s", strings.Join(names, " and "), ex.cs[i].Label())
+		}
+		for n := range names {
+			rest[n] -= c[n]
+			if c[n] != 0 {
+				nonzero[n]++
+			}
+		}
+	}
+	for n := range names {
+		if nonzero[n] > 1 {
+			return o, fmt.Sprintf("%s may overlap and the source gives no figure %s", joinCohorts(ex.cs), strings.ToLower(ex.split.Label()))
+		}
+		if rest[n] < 0 {
+			return o, fmt.Sprintf("the cohort's %s exceeds that of all children", names[n])
+		}
+	}
+	switch ind.Measure {
+	case app.Count:
+		o.Value = ex.float(rest[0])
+		if a.Numerator != nil {
+			o.Numerator = o.Value
+		}
+		return o, ""
+	case app.Proportion, app.Mean, app.Rate:
+		o.Numerator, o.Denominator = ex.float(rest[0]), ex.float(rest[1])
+		if rest[1] == 0 {
+			o.Status, o.Raw = app.NotApplicable, "no children remain outside the excluded cohorts"
+			return o, ""
+		}
+		o.Value = ex.float(rest[0] / rest[1] * scale(ind.Measure))
+	}
+	return o, ""
+}
+
+// componentNames name each measure's components, in the order components
+// returns them, for reasons and warnings.
+var componentNames = map[app.Measure][]string{
+	app.Count:      {"count"},
+	app.Proportion: {"numerator", "denominator"},
+	app.Mean:       {"sum", "count"},
+	app.Rate:       {"count", "population"},
+}
+
+// components returns the figures a measure is built from: the count for
+// a Count (its Numerator, else its Value), else numerator and denominator.
+func components(m app.Measure, o app.Observation) ([2]float64, bool) {
+	if m == app.Count {
+		switch {
+		case o.Numerator != nil:
+			return [2]float64{*o.Numerator}, true
+		case o.Value != nil:
+			return [2]float64{*o.Value}, true
+		}
+		return [2]float64{}, false
+	}
+	if o.Numerator == nil || o.Denominator == nil {
+		return [2]float64{}, false
+	}
+	return [2]float64{*o.Numerator, *o.Denominator}, true
+}
+
+const (
+	notMedian = "a median cannot be recomputed without a cohort"
+	notKnown  = "the indicator's measure is unknown, so it cannot be recomputed without a cohort"
+)
+
+// scale is what a measure's quotient is multiplied by: percentages are
+// stored 0-100 and rates are per 10,000 children.
+func scale(m app.Measure) float64 {
+	switch m {
+	case app.Proportion:
+		return 100
+	case app.Rate:
+		return 10000
+	}
+	return 1
+}
+
+// check compares the source's excluding figure s with the arithmetic o
+// and warns where they disagree: components exactly, the value beyond the
+// half unit of the indicator's displayed precision that rounding allows.
+func (ex *excluder) check(ind app.Indicator, s, o app.Observation) {
+	var diffs []string
+	for _, c := range []struct {
+		name     string
+		src, got *float64
+	}{{"value", s.Value, o.Value}, {"numerator", s.Numerator, o.Numerator}, {"denominator", s.Denominator, o.Denominator}} {
+		if c.src == nil || c.got == nil {
+			continue
+		}
+		tol := 1e-9
+		if c.name == "value" {
+			tol = 0.5*math.Pow(10, -float64(max(ind.Decimals, 0))) + 1e-9
+		}
+		if math.Abs(*c.src-*c.got) > tol {
+			diffs = append(diffs, fmt.Sprintf("%s %s where all minus the cohort gives %s", c.name, number(*c.src), number(*c.got)))
+		}
+	}
+	if len(diffs) == 0 {
+		return
+	}
+	loc := app.Location{File: ex.files[s.Import]}
+	loc.Sheet, loc.Cell, _ = strings.Cut(s.Cell, "!")
+	if loc.Cell == "" {
+		loc.Sheet, loc.Cell = "", s.Cell
+	}
+	ex.warnings = append(ex.warnings, app.Warning{Location: loc, Message: fmt.Sprintf(
+		"%s %s %s: the source's own figure %s has %s", s.Ref, s.Area, s.Period.Label(), strings.ToLower(ex.split.Label()), strings.Join(diffs, "; "))})
+}
+
+// stated returns the rule the cohort figures give for who counted, joined
+// for several cohorts, or says that the source stated none.
+func (ex *excluder) stated(parts []app.Observation) string {
+	var key string
+	switch len(parts) {
+	case 0:
+	case 1:
+		key = parts[0].Rule
+	default:
+		for _, p := range parts {
+			key += p.Rule + "\x00"
+		}
+	}
+	if r, ok := ex.rules[key]; ok {
+		return r
+	}
+	r := ex.state(parts)
+	ex.rules[key] = r
+	return r
+}
+
+func (ex *excluder) state(parts []app.Observation) string {
+	var rules []string
+	for i, c := range ex.cs {
+		r := ""
+		if i < len(parts) {
+			r = parts[i].Rule
+		}
+		if r == "" {
+			r = strings.ToUpper(string(c)) + " as the source counted them (it states no rule)"
+		}
+		rules = append(rules, r)
+	}
+	return "excluding " + strings.Join(rules, "; ")
+}
+
+// find returns cohort i's figure for period p. Periods are asked for in
+// order, so it walks on from where the last call stopped.
+func (ex *excluder) find(i int, s []app.Observation, p app.Period) (app.Observation, bool) {
+	j := ex.next[i]
+	for j < len(s) && before(s[j].Period, p) {
+		j++
+	}
+	ex.next[i] = j
+	if j < len(s) && s[j].Period == p {
+		return s[j], true
+	}
+	return app.Observation{}, false
+}
+
+// before orders periods as Period.Compare does, cheaply for the common
+// case of two months.
+func before(a, b app.Period) bool {
+	if a.Kind == b.Kind && (a.Kind == app.Month || a.Kind == app.Quarter) {
+		return a.Index() < b.Index()
+	}
+	return a.Compare(b) < 0
+}
+
+func joinCohorts(cs []app.Cohort) string {
+	names := make([]string, len(cs))
+	for i, c := range cs {
+		names[i] = strings.ToUpper(string(c))
+	}
+	return strings.Join(names, " and ")
+}
+
+func number(v float64) string {
+	return fmt.Sprintf("%.6g", v)
+}

@@ -1,0 +1,293 @@
+package cohort
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"scorecard/app"
+)
+
+var mar25 = app.MonthOf(2025, 3)
+
+// fig builds an observation: value v (NaN for none) with numerator n and
+// denominator d (NaN for none).
+func fig(ref string, split app.Split, v, n, d float64) app.Observation {
+	o := app.Observation{Ref: ref, Area: app.Kent, Split: split, Period: mar25}
+	if !math.IsNaN(v) {
+		o.Value = app.Float(v)
+	}
+	if !math.IsNaN(n) {
+		o.Numerator = app.Float(n)
+	}
+	if !math.IsNaN(d) {
+		o.Denominator = app.Float(d)
+	}
+	return o
+}
+
+var none = math.NaN()
+
+func history(ind app.Indicator, obs ...app.Observation) *app.History {
+	h := app.NewHistory()
+	h.Apply(&app.Dataset{Indicators: []app.Indicator{ind}, Observations: obs}, "I0001")
+	h.Imports = []app.Import{{ID: "I0001", Source: "cic-scorecard.xlsx"}}
+	return h
+}
+
+func TestExcludeWorkedExamples(t *testing.T) {
+	uasc := app.Only(app.UASC)
+	excl := app.Excluding(app.UASC)
+	cases := []struct {
+		name    string
+		measure app.Measure
+		obs     []app.Observation
+		// want is the value by hand (NaN for none), with its status.
+		want     float64
+		wantNum  float64
+		wantDen  float64
+		status   app.Status
+		reason   string // a word the reason must contain
+		warnings int
+	}{{
+		// CIC05 Kent March 2025: 221 of 1,896 had 3+ placements; of 110
+		// UASC, 12 did. Excluding them: 209 / 1,786 = 11.7021...%.
+		name: "proportion", measure: app.Proportion,
+		obs:  []app.Observation{fig("X", app.All, 11.66, 221, 1896), fig("X", uasc, 10.9, 12, 110)},
+		want: 209.0 / 1786 * 100, wantNum: 209, wantDen: 1786,
+	}, {
+		// Average days: 20 children, 5,000 days; 5 UASC, 600 days:
+		// 4,400 / 15 = 293.33 days.
+		name: "mean", measure: app.Mean,
+		obs:  []app.Observation{fig("X", app.All, 250, 5000, 20), fig("X", uasc, 120, 600, 5)},
+		want: 4400.0 / 15, wantNum: 4400, wantDen: 15,
+	}, {
+		name: "count by subtraction", measure: app.Count,
+		obs:  []app.Observation{fig("X", app.All, 1896, none, none), fig("X", uasc, 420, none, none)},
+		want: 1476, wantNum: none, wantDen: none,
+	}, {
+		name: "count with numerators", measure: app.Count,
+		obs:  []app.Observation{fig("X", app.All, 1896, 1896, none), fig("X", uasc, 420, 420, none)},
+		want: 1476, wantNum: 1476, wantDen: none,
+	}, {
+		// Rate per 10,000: 1,896 of 355,390 children; 420 UASC of a
+		// population of 2,000: 1,476 / 353,390 × 10,000 = 41.767.
+		name: "rate", measure: app.Rate,
+		obs:  []app.Observation{fig("X", app.All, 53.35, 1896, 355390), fig("X", uasc, 2100, 420, 2000)},
+		want: 1476.0 / 353390 * 10000, wantNum: 1476, wantDen: 353390,
+	}, {
+		name: "median", measure: app.Median,
+		obs:  []app.Observation{fig("X", app.All, 400, none, none), fig("X", uasc, 200, none, none)},
+		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "median",
+	}, {
+		name: "measure unknown", measure: app.Other,
+		obs:  []app.Observation{fig("X", app.All, 12, none, none), fig("X", uasc, 3, none, none)},
+		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "unknown",
+	}, {
+		name: "proportion without components", measure: app.Proportion,
+		obs:  []app.Observation{fig("X", app.All, 11.66, none, none), fig("X", uasc, 10.9, none, none)},
+		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "numerator and denominator",
+	}, {
+		name: "no cohort figure", measure: app.Proportion,
+		obs:  []app.Observation{fig("X", app.All, 11.66, 221, 1896)},
+		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "no figure for unaccompanied",
+	}, {
+		name: "cohort suppressed", measure: app.Proportion,
+		obs: []app.Observation{fig("X", app.All, 11.66, 221, 1896),
+			{Ref: "X", Area: app.Kent, Split: uasc, Period: mar25, Status: app.Suppressed, Raw: "c"}},
+		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "suppressed",
+	}, {
+		name: "cohort larger than the whole", measure: app.Count,
+		obs:  []app.Observation{fig("X", app.All, 10, none, none), fig("X", uasc, 12, none, none)},
+		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "exceeds",
+	}, {
+		name: "everyone is in the cohort", measure: app.Proportion,
+		obs:  []app.Observation{fig("X", app.All, 50, 2, 4), fig("X", uasc, 50, 2, 4)},
+		want: none, wantNum: 0, wantDen: 0, status: app.NotApplicable, reason: "no children remain",
+	}, {
+		// The source's own row agrees with 209/1,786 at one decimal
+		// place (11.7), so it is used without a warning.
+		name: "source row agrees", measure: app.Proportion,
+		obs: []app.Observation{fig("X", app.All, 11.66, 221, 1896), fig("X", uasc, 10.9, 12, 110),
+			fig("X", excl, 11.7, 209, 1786)},
+		want: 11.7, wantNum: 209, wantDen: 1786,
+	}, {
+		// A source row with the unadjusted figure under the excluding
+		// label is used (it is the source's word) but flagged.
+		name: "source row disagrees", measure: app.Proportion,
+		obs: []app.Observation{fig("X", app.All, 11.66, 221, 1896), fig("X", uasc, 10.9, 12, 110),
+			fig("X", excl, 11.66, 221, 1896)},
+		want: 11.66, wantNum: 221, wantDen: 1896, warnings: 1,
+	}, {
+		// Without components only the value can be checked: 12.0 is more
+		// than rounding away from 11.70.
+		name: "source value disagrees", measure: app.Proportion,
+		obs: []app.Observation{fig("X", app.All, 11.66, 221, 1896), fig("X", uasc, 10.9, 12, 110),
+			fig("X", excl, 12.0, none, none)},
+		want: 12.0, wantNum: none, wantDen: none, warnings: 1,
+	}, {
+		name: "source row without cohort figures", measure: app.Median,
+		obs:  []app.Observation{fig("X", app.All, 400, none, none), fig("X", excl, 380, none, none)},
+		want: 380, wantNum: none, wantDen: none,
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := history(app.Indicator{Ref: "X", Unit: app.Percent, Decimals: 1, Measure: c.measure}, c.obs...)
+			before := h.Series(app.SeriesKey{Ref: "X", Area: app.Kent})[0]
+			got, warns := Exclude(h, []app.Cohort{app.UASC})
+			if len(warns) != c.warnings {
+				t.Errorf("warnings = %v, want %d", warns, c.warnings)
+			}
+			s := got.Series(app.SeriesKey{Ref: "X", Area: app.Kent})
+			if len(s) != 1 {
+				t.Fatalf("series has %d figures, want 1", len(s))
+			}
+			o := s[0]
+			if o.Status != c.status {
+				t.Errorf("status = %q (%s), want %q", o.Status, o.Raw, c.status)
+			}
+			if c.reason != "" && !strings.Contains(o.Raw, c.reason) {
+				t.Errorf("reason %q does not mention %q", o.Raw, c.reason)
+			}
+			for _, f := range []struct {
+				name string
+				got  *float64
+				want float64
+			}{{"value", o.Value, c.want}, {"numerator", o.Numerator, c.wantNum}, {"denominator", o.Denominator, c.wantDen}} {
+				switch {
+				case math.IsNaN(f.want) && f.got != nil:
+					t.Errorf("%s = %v, want none", f.name, *f.got)
+				case !math.IsNaN(f.want) && (f.got == nil || math.Abs(*f.got-f.want) > 1e-9):
+					t.Errorf("%s = %v, want %v", f.name, ptr(f.got), f.want)
+				}
+			}
+			if o.Rule == "" {
+				t.Error("no rule recorded")
+			}
+			if o.Split != app.All || o.Ref != "X" || o.Area != app.Kent || o.Period != mar25 {
+				t.Errorf("figure keyed %v %v, want the All series for Mar-25", o.Key(), o.Period)
+			}
+			if after := h.Series(app.SeriesKey{Ref: "X", Area: app.Kent})[0]; !after.SameFigures(before) {
+				t.Errorf("Exclude changed the history it was given: %+v", after)
+			}
+		})
+	}
+}
+
+func TestExcludeDisagreementWarningNamesCell(t *testing.T) {
+	src := fig("CIC05", app.Excluding(app.UASC), 11.66, 221, 1896)
+	src.Cell = "CIC!H14"
+	h := history(app.Indicator{Ref: "CIC05", Unit: app.Percent, Decimals: 1, Measure: app.Proportion},
+		fig("CIC05", app.All, 11.66, 221, 1896), fig("CIC05", app.Only(app.UASC), 10.9, 12, 110), src)
+	_, warns := Exclude(h, []app.Cohort{app.UASC})
+	if len(warns) != 1 {
+		t.Fatalf("warnings = %v, want 1", warns)
+	}
+	w := warns[0]
+	if w.File != "cic-scorecard.xlsx" || w.Sheet != "CIC" || w.Cell != "H14" {
+		t.Errorf("warning at %v, want cic-scorecard.xlsx CIC!H14", w.Location)
+	}
+	for _, s := range []string{"CIC05", "excluding uasc", "numerator 221", "209", "1786"} {
+		if !strings.Contains(w.Message, s) {
+			t.Errorf("warning %q does not mention %s", w.Message, s)
+		}
+	}
+}
+
+func TestExcludeRule(t *testing.T) {
+	u := fig("X", app.Only(app.UASC), 10.9, 12, 110)
+	u.Rule = SnapshotRule(app.UASC)
+	h := history(app.Indicator{Ref: "X", Measure: app.Proportion}, fig("X", app.All, 11.66, 221, 1896), u)
+	got, _ := Exclude(h, []app.Cohort{app.UASC})
+	o := got.Series(app.SeriesKey{Ref: "X", Area: app.Kent})[0]
+	if want := "excluding UASC on the snapshot date"; o.Rule != want {
+		t.Errorf("rule = %q, want %q", o.Rule, want)
+	}
+}
+
+func TestExcludeSeveralCohorts(t *testing.T) {
+	uasc, ola := app.Only(app.UASC), app.Only(app.OLA)
+	both := app.Excluding(app.UASC, app.OLA)
+	cases := []struct {
+		name   string
+		obs    []app.Observation
+		want   float64
+		status app.Status
+	}{{
+		// Both cohorts have children: their overlap is unknown.
+		name: "may overlap",
+		obs: []app.Observation{fig("X", app.All, 50, 100, 200), fig("X", uasc, 30, 9, 30),
+			fig("X", ola, 20, 4, 20)},
+		want: none, status: app.CannotExclude,
+	}, {
+		// The source gives the combination's own row: used as it is.
+		name: "source row for the combination",
+		obs: []app.Observation{fig("X", app.All, 50, 100, 200), fig("X", uasc, 30, 9, 30),
+			fig("X", ola, 20, 4, 20), fig("X", both, 58.8, 88, 150)},
+		want: 58.8,
+	}, {
+		// No OLA children: nothing to overlap, (100-9)/(200-30) = 53.53%.
+		name: "one cohort empty",
+		obs: []app.Observation{fig("X", app.All, 50, 100, 200), fig("X", uasc, 30, 9, 30),
+			fig("X", ola, none, 0, 0)},
+		want: 91.0 / 170 * 100,
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := history(app.Indicator{Ref: "X", Decimals: 1, Measure: app.Proportion}, c.obs...)
+			got, warns := Exclude(h, []app.Cohort{app.UASC, app.OLA, app.UASC})
+			if len(warns) != 0 {
+				t.Errorf("warnings: %v", warns)
+			}
+			o := got.Series(app.SeriesKey{Ref: "X", Area: app.Kent})[0]
+			if o.Status != c.status {
+				t.Fatalf("status %q (%s), want %q", o.Status, o.Raw, c.status)
+			}
+			if c.status == app.CannotExclude {
+				if o.Value != nil || !strings.Contains(o.Raw, "overlap") {
+					t.Errorf("got value %v, reason %q; want none and an overlap reason", ptr(o.Value), o.Raw)
+				}
+				return
+			}
+			if o.Value == nil || math.Abs(*o.Value-c.want) > 1e-9 {
+				t.Errorf("value %v, want %v", ptr(o.Value), c.want)
+			}
+		})
+	}
+}
+
+func TestExcludeNoCohorts(t *testing.T) {
+	h := history(app.Indicator{Ref: "X", Measure: app.Count}, fig("X", app.All, 3, none, none))
+	if got, warns := Exclude(h, nil); got != h || warns != nil {
+		t.Errorf("Exclude with no cohorts = %p, %v; want h itself", got, warns)
+	}
+}
+
+// TestExcludeWalksPeriods checks figures from the source's excluding row
+// alone and from the arithmetic alone land in one series in period order.
+func TestExcludeWalksPeriods(t *testing.T) {
+	var obs []app.Observation
+	at := func(o app.Observation, p app.Period) app.Observation { o.Period = p; return o }
+	feb, apr := mar25.Add(-1), mar25.Add(1)
+	obs = append(obs,
+		at(fig("X", app.All, 5, 10, 200), feb), at(fig("X", app.Only(app.UASC), 5, 1, 20), feb),
+		at(fig("X", app.All, 5, 10, 200), mar25), at(fig("X", app.Excluding(app.UASC), 4, 8, 200), apr))
+	h := history(app.Indicator{Ref: "X", Decimals: 1, Measure: app.Proportion}, obs...)
+	got, _ := Exclude(h, []app.Cohort{app.UASC})
+	var line []string
+	for _, o := range got.Series(app.SeriesKey{Ref: "X", Area: app.Kent}) {
+		line = append(line, fmt.Sprintf("%s %v %s", o.Period, ptr(o.Value), o.Status))
+	}
+	want := []string{"2025-02 5 ", "2025-03 <nil> cannot exclude", "2025-04 4 "}
+	if fmt.Sprint(line) != fmt.Sprint(want) {
+		t.Errorf("series = %q, want %q", line, want)
+	}
+}
+
+func ptr(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}

@@ -1,0 +1,87 @@
+package benchmark
+
+import (
+	"fmt"
+
+	"scorecard/app"
+)
+
+// Shown is what a scorecard shows beside one indicator's figure for one
+// period: the comparators from a single benchmark year, which is usually
+// older than the period, so Year must always be shown with them.
+type Shown struct {
+	Ref    string
+	Period app.Period // the scorecard period the benchmarks sit beside
+	Year   app.Period // the period the benchmarks relate to
+	// Older is set when Year ended before Period began: the comparison is
+	// with an earlier year, not the same one.
+	Older           bool
+	England         *app.Benchmark
+	Region          *app.Benchmark // Kent's region, "South East"
+	NeighbourMean   *app.Benchmark
+	NeighbourMedian *app.Benchmark
+	Rank            *app.Benchmark // Kent's rank, OutOf and Quartile
+}
+
+// Beside returns the benchmarks to show beside indicator ref for period p:
+// those of the latest benchmark period that had begun by the end of p. A
+// DfE "reporting year" 2025 (the year to 31 March 2025) is thus shown
+// beside March 2025 and later months, but not beside December 2024. Where
+// several neighbour models cover the year, the newest model is used. It
+// reports false when no benchmark qualifies.
+func Beside(h *app.History, ref string, p app.Period) (Shown, bool) {
+	s := Shown{Ref: ref, Period: p}
+	end := p.End()
+	for _, b := range h.Benchmarks(ref) {
+		if b.Period.Start().After(end) {
+			continue
+		}
+		if s.Year.IsZero() || b.Period.Compare(s.Year) > 0 {
+			s.Year = b.Period
+		}
+	}
+	if s.Year.IsZero() {
+		return s, false
+	}
+	s.Older = s.Year.End().Before(p.Start())
+	for _, b := range h.Benchmarks(ref) {
+		if b.Period != s.Year {
+			continue
+		}
+		b := b
+		switch b.Group {
+		case England:
+			s.England = &b
+		case NeighbourMean:
+			s.NeighbourMean = newerModel(s.NeighbourMean, &b)
+		case NeighbourMedian:
+			s.NeighbourMedian = newerModel(s.NeighbourMedian, &b)
+		case KentRank:
+			s.Rank = &b
+		default:
+			s.Region = &b
+		}
+	}
+	return s, true
+}
+
+// Caption says which year the benchmarks relate to, for a column heading
+// or tooltip: "2025 benchmarks", or "2024 benchmarks (the latest for
+// Mar-25)" when they are older than the period shown.
+func (s Shown) Caption() string {
+	if s.Year.IsZero() {
+		return "no benchmarks"
+	}
+	c := s.Year.Label() + " benchmarks"
+	if s.Older {
+		c += fmt.Sprintf(" (the latest for %s)", s.Period.Label())
+	}
+	return c
+}
+
+func newerModel(have, b *app.Benchmark) *app.Benchmark {
+	if have == nil || b.Model > have.Model {
+		return b
+	}
+	return have
+}

@@ -1,0 +1,430 @@
+// Package dfe reads the Department for Education's open data: the tidy
+// CSVs of explore-education-statistics, which give one figure per
+// authority, region and England for each year, and the statistical
+// neighbour models. Kent's own figures become observations; England, the
+// region, the neighbours' mean and median and Kent's rank among all
+// authorities become benchmarks.
+package dfe
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/app/benchmark"
+	"scorecard/importer/value"
+)
+
+// Kent's codes: the old three-digit LA code the neighbour models use, and
+// the ONS code newer files add.
+const (
+	kentCode    = "886"
+	kentONSCode = "E10000016"
+)
+
+// The columns every explore-education-statistics file starts with.
+const (
+	colTimePeriod  = "time_period"
+	colTimeID      = "time_identifier"
+	colLevel       = "geographic_level"
+	colRegionName  = "region_name"
+	colRegionCode  = "region_code"
+	colOldLACode   = "old_la_code"
+	colNewLACode   = "new_la_code"
+	colLAName      = "la_name"
+	levelNational  = "national"
+	levelRegional  = "regional"
+	levelAuthority = "localauthority"
+)
+
+// Detect reports whether a CSV header is explore-education-statistics'
+// tidy format: time_period, time_identifier and geographic_level, under
+// any spelling and after a byte-order mark.
+func Detect(header []string) bool {
+	cols := newColumns(header)
+	for _, c := range []string{colTimePeriod, colTimeID, colLevel} {
+		if _, ok := cols.find(c); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// Reader reads explore-education-statistics CSVs with a mapping and a
+// statistical-neighbour model.
+type Reader struct {
+	Mapping Mapping
+	// Model supplies Kent's statistical neighbours; nil gives no
+	// neighbour mean or median.
+	Model *benchmark.Model
+	// Known reports whether the app already holds an indicator, whose
+	// definition (from a scorecard) must not be replaced. Indicators it
+	// does not know are added from the mapping. Nil adds none.
+	Known func(ref string) bool
+}
+
+// Read reads an EES CSV with the default mapping and the 2025 neighbour
+// model, adding no indicator definitions.
+func Read(name string, r io.Reader) (*app.Dataset, []app.Warning, error) {
+	rd := Reader{Mapping: DefaultMapping(), Model: DefaultModel()}
+	return rd.Read(name, r)
+}
+
+// figure is one mapped cell: its parsed value and where it was.
+type figure struct {
+	value.Figure
+	line int
+	col  string
+}
+
+// areaRows gathers, for one rule, period and area, the cells read from
+// its rows: the value row and, when the denominator has a row of its
+// own, that row.
+type areaRows struct {
+	level    string
+	codes    []string // old LA codes, for neighbour look-up
+	name     string
+	region   string // region name of an authority
+	home     bool   // Kent
+	line     int    // first row, for ordering and warnings
+	val, num *figure
+	den      *figure
+}
+
+type seriesKey struct {
+	rule   int
+	period app.Period
+}
+
+// Read reads one CSV. Errors name the file and line; rows it cannot use
+// become warnings.
+func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, error) {
+	base := filepath.Base(name)
+	fail := func(line int, err error) error {
+		loc := app.Location{File: base}
+		if line > 0 {
+			loc.Cell = fmt.Sprintf("line %d", line)
+		}
+		return &app.SourceError{Location: loc, Err: err}
+	}
+	if err := rd.Mapping.Validate(); err != nil {
+		return nil, nil, fail(0, err)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil, fail(0, err)
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil {
+		return nil, nil, fail(1, fmt.Errorf("reading the header: %w", err))
+	}
+	if !Detect(header) {
+		return nil, nil, fail(1, errors.New("not an explore-education-statistics CSV: no time_period, time_identifier and geographic_level columns"))
+	}
+	cols := newColumns(header)
+	var rules []int
+	for i, rule := range rd.Mapping.Rules {
+		if rule.applies(name, cols) {
+			rules = append(rules, i)
+		}
+	}
+	if len(rules) == 0 {
+		return nil, nil, fail(1, fmt.Errorf("no mapping rule fits this file's columns (%s): add one naming its filter and indicator columns", strings.Join(header, ", ")))
+	}
+
+	var warns []app.Warning
+	warn := func(line int, format string, args ...any) {
+		warns = append(warns, app.Warning{
+			Location: app.Location{File: base, Cell: fmt.Sprintf("line %d", line)},
+			Message:  fmt.Sprintf(format, args...),
+		})
+	}
+	get := func(rec []string, col string) string {
+		i, ok := cols.find(col)
+		if !ok || i >= len(rec) {
+			return ""
+		}
+		return strings.TrimSpace(rec[i])
+	}
+	read := func(rec []string, line int, col string) *figure {
+		text := get(rec, col)
+		f, err := value.Parse(text)
+		if err != nil {
+			if errors.Is(err, value.ErrEmpty) {
+				warn(line, "%s is blank", col)
+			} else {
+				warn(line, "%s: %v", col, err)
+			}
+			return nil
+		}
+		return &figure{Figure: f, line: line, col: col}
+	}
+
+	groups := map[seriesKey]map[string]*areaRows{}
+	var order []seriesKey
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.Line
+			}
+			return nil, nil, fail(line, err)
+		}
+		if len(rec) != len(header) {
+			return nil, nil, fail(line, fmt.Errorf("%d fields where the header has %d", len(rec), len(header)))
+		}
+		level := foldColumn(get(rec, colLevel))
+		if level != levelNational && level != levelRegional && level != levelAuthority {
+			continue
+		}
+		period, err := app.ParseDfEPeriod(get(rec, colTimePeriod), get(rec, colTimeID))
+		if err != nil {
+			warn(line, "%v", err)
+			continue
+		}
+		key, area := areaOf(rec, level, get)
+		for _, ri := range rules {
+			rule := rd.Mapping.Rules[ri]
+			isValue := matches(rec, get, rule.Filters, nil)
+			isDen := len(rule.DenominatorFilters) > 0 && matches(rec, get, rule.Filters, rule.DenominatorFilters)
+			if !isValue && !isDen {
+				continue
+			}
+			sk := seriesKey{ri, period}
+			g, ok := groups[sk]
+			if !ok {
+				g = map[string]*areaRows{}
+				groups[sk] = g
+				order = append(order, sk)
+			}
+			a, ok := g[key]
+			if !ok {
+				a = cloneArea(area)
+				a.line = line
+				g[key] = a
+			}
+			if isValue {
+				if a.val != nil {
+					warn(line, "%s for %s %s repeats line %d; kept the first", rule.Value, a.label(), period, a.val.line)
+					continue
+				}
+				if f := read(rec, line, rule.Value); f != nil {
+					a.val = f
+				} else {
+					a.val = &figure{Figure: value.Figure{Status: app.NotAvailable}, line: line, col: rule.Value}
+				}
+				if rule.Numerator != "" {
+					a.num = read(rec, line, rule.Numerator)
+				}
+				if rule.Denominator != "" && len(rule.DenominatorFilters) == 0 {
+					a.den = read(rec, line, rule.Denominator)
+				}
+			}
+			if isDen && a.den == nil {
+				a.den = read(rec, line, rule.Denominator)
+			}
+		}
+	}
+
+	d := &app.Dataset{}
+	known := map[string]bool{}
+	for _, sk := range order {
+		rule := rd.Mapping.Rules[sk.rule]
+		if rd.Known != nil && !known[rule.Indicator.Ref] {
+			known[rule.Indicator.Ref] = true
+			if !rd.Known(rule.Indicator.Ref) {
+				d.Indicators = append(d.Indicators, rule.Indicator)
+			}
+		}
+		rd.emit(d, base, rule, sk.period, groups[sk], warn)
+	}
+	if d.Empty() {
+		return nil, warns, fail(0, errors.New("no figures for Kent, England or any region matched the mapping"))
+	}
+	return d, warns, nil
+}
+
+// emit turns one rule's rows for one period into Kent's observation and
+// the benchmarks beside it.
+func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period, rows map[string]*areaRows, warn func(int, string, ...any)) {
+	ref := rule.Indicator.Ref
+	source := file + ": " + rule.Value
+	var home *areaRows
+	var authorities []benchmark.Figure
+	for _, a := range sortedAreas(rows) {
+		if a.val == nil {
+			continue
+		}
+		switch a.level {
+		case levelNational:
+			d.Benchmarks = append(d.Benchmarks, bench(ref, period, benchmark.England, a.val, source))
+		case levelAuthority:
+			if a.home {
+				home = a
+			}
+			if v, ok := a.val.figure(); ok && len(a.codes) > 0 {
+				authorities = append(authorities, benchmark.Figure{Codes: a.codes, Name: a.name, Value: v})
+			}
+		}
+	}
+	if home == nil {
+		return
+	}
+	if r, ok := rows[regionKey(home.region)]; ok && r.val != nil {
+		d.Benchmarks = append(d.Benchmarks, bench(ref, period, home.region, r.val, source))
+	}
+	o := app.Observation{
+		Ref: ref, Area: app.Kent, Period: period, Status: home.val.Status,
+		Cell: fmt.Sprintf("line %d", home.val.line),
+	}
+	if v, ok := home.val.figure(); ok {
+		o.Value = app.Float(v)
+	} else {
+		o.Raw = home.val.Raw
+	}
+	if v, ok := home.num.figure(); ok {
+		o.Numerator = app.Float(v)
+	}
+	if v, ok := home.den.figure(); ok {
+		o.Denominator = app.Float(v)
+	}
+	d.Observations = append(d.Observations, o)
+
+	c := benchmark.Compare(authorities, kentCode, rule.Indicator.Polarity, rd.Model.NeighboursOf(kentCode))
+	if c.Rank > 0 {
+		b := bench(ref, period, benchmark.KentRank, home.val, source)
+		b.Rank, b.OutOf, b.Quartile = c.Rank, c.OutOf, c.Quartile
+		d.Benchmarks = append(d.Benchmarks, b)
+	}
+	if rd.Model == nil {
+		return
+	}
+	if len(c.Missing) > 0 {
+		warn(home.line, "%s %s: %d of Kent's %d statistical neighbours (%s model) have no figure (%s); their mean and median are of the other %d",
+			ref, period, len(c.Missing), len(c.Missing)+c.Neighbours, rd.Model.Year, rd.neighbourNames(c.Missing), c.Neighbours)
+	}
+	for _, nb := range []struct {
+		group string
+		v     *float64
+	}{{benchmark.NeighbourMean, c.NeighbourMean}, {benchmark.NeighbourMedian, c.NeighbourMedian}} {
+		b := app.Benchmark{Ref: ref, Period: period, Group: nb.group, Value: nb.v, Model: rd.Model.Year, Source: source}
+		if nb.v == nil {
+			b.Status = app.NotAvailable
+		}
+		d.Benchmarks = append(d.Benchmarks, b)
+	}
+}
+
+func (rd *Reader) neighbourNames(codes []string) string {
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = c
+		if n := rd.Model.Names[c]; n != "" {
+			names[i] = n + " " + c
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+func bench(ref string, p app.Period, group string, f *figure, source string) app.Benchmark {
+	b := app.Benchmark{Ref: ref, Period: p, Group: group, Status: f.Status, Source: source}
+	if v, ok := f.figure(); ok {
+		b.Value = app.Float(v)
+	}
+	return b
+}
+
+// figure returns the cell's number, if it holds one rather than a status.
+func (f *figure) figure() (float64, bool) {
+	if f == nil || f.Status != app.OK {
+		return 0, false
+	}
+	return f.Value, true
+}
+
+// matches reports whether a row holds the wanted filter values, with
+// override replacing some of them (the denominator's own row).
+func matches(rec []string, get func([]string, string) string, filters, override map[string]string) bool {
+	for col, want := range filters {
+		if o, ok := override[col]; ok {
+			want = o
+		}
+		if !sameValue(get(rec, col), want) {
+			return false
+		}
+	}
+	for col, want := range override {
+		if _, ok := filters[col]; ok {
+			continue
+		}
+		if !sameValue(get(rec, col), want) {
+			return false
+		}
+	}
+	return true
+}
+
+// areaOf identifies a row's area. Authorities are keyed by their codes,
+// which stay distinct when a name is reused (Dorset 835 became Dorset
+// 838) and when one code changed ONS code (North Yorkshire 815).
+func areaOf(rec []string, level string, get func([]string, string) string) (string, *areaRows) {
+	a := &areaRows{level: level}
+	switch level {
+	case levelNational:
+		return "national", a
+	case levelRegional:
+		a.name = get(rec, colRegionName)
+		return regionKey(a.name), a
+	}
+	a.name = get(rec, colLAName)
+	a.region = get(rec, colRegionName)
+	old, ons := get(rec, colOldLACode), get(rec, colNewLACode)
+	for _, c := range strings.Split(old, "/") {
+		if c = strings.TrimSpace(c); c != "" {
+			a.codes = append(a.codes, c)
+		}
+	}
+	a.home = slices.Contains(a.codes, kentCode) || ons == kentONSCode ||
+		(old == "" && ons == "" && foldColumn(a.name) == "kent")
+	return "la:" + old + "|" + ons + "|" + a.name, a
+}
+
+func regionKey(name string) string { return "region:" + foldColumn(name) }
+
+func cloneArea(a *areaRows) *areaRows {
+	c := *a
+	c.codes = slices.Clone(a.codes)
+	return &c
+}
+
+func (a *areaRows) label() string {
+	if a.name != "" {
+		return a.name
+	}
+	return "England"
+}
+
+// sortedAreas returns rows in file order, so output does not depend on
+// map order.
+func sortedAreas(rows map[string]*areaRows) []*areaRows {
+	out := make([]*areaRows, 0, len(rows))
+	for _, a := range rows {
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(a, b *areaRows) int { return a.line - b.line })
+	return out
+}

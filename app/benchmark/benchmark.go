@@ -53,17 +53,16 @@ func Rank(values []float64, v float64, p app.Polarity) (int, bool) {
 
 // Quartile returns the band A (best) to D for a rank among outOf
 // authorities. Like the DfE's Local Authority Interactive Tool, it bands
-// by position: the best quarter of ranks is A, the next B, and so on, so
-// with 152 authorities ranks 1-38 are A and 39-76 are B. Because tied
-// authorities share a rank they always share a band. It returns "" for a
-// rank outside 1..outOf.
+// by position: an authority with fewer than a quarter of the others ranked
+// ahead of it is in A, fewer than half B, and so on, so with 152
+// authorities ranks 1-38 are A and 39-76 B, and the best is always A.
+// Tied authorities share a rank, so they always share a band. It returns
+// "" for a rank outside 1..outOf.
 func Quartile(rank, outOf int) string {
 	if rank < 1 || rank > outOf {
 		return ""
 	}
-	// Integer arithmetic: ceil(4*rank/outOf) without float rounding.
-	q := (4*rank + outOf - 1) / outOf
-	return string(rune('A' + q - 1))
+	return string(rune('A' + 4*(rank-1)/outOf))
 }
 
 // Mean returns the arithmetic mean of xs, or NaN for none.

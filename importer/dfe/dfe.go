@@ -148,9 +148,17 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			Message:  fmt.Sprintf(format, args...),
 		})
 	}
+	// Rules name the same few columns on every row: look each up once.
+	index := map[string]int{}
 	get := func(rec []string, col string) string {
-		i, ok := cols.find(col)
-		if !ok || i >= len(rec) {
+		i, ok := index[col]
+		if !ok {
+			if i, ok = cols.find(col); !ok {
+				i = -1
+			}
+			index[col] = i
+		}
+		if i < 0 || i >= len(rec) {
 			return ""
 		}
 		return strings.TrimSpace(rec[i])
@@ -169,6 +177,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		return &figure{Figure: f, line: line, col: col}
 	}
 
+	fold := memoFold()
 	groups := map[seriesKey]map[string]*areaRows{}
 	var order []seriesKey
 	for {
@@ -187,7 +196,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		if len(rec) != len(header) {
 			return nil, nil, fail(line, fmt.Errorf("%d fields where the header has %d", len(rec), len(header)))
 		}
-		level := foldColumn(get(rec, colLevel))
+		level := fold(get(rec, colLevel))
 		if level != levelNational && level != levelRegional && level != levelAuthority {
 			continue
 		}
@@ -199,8 +208,8 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		key, area := areaOf(rec, level, get)
 		for _, ri := range rules {
 			rule := rd.Mapping.Rules[ri]
-			isValue := matches(rec, get, rule.Filters, nil)
-			isDen := len(rule.DenominatorFilters) > 0 && matches(rec, get, rule.Filters, rule.DenominatorFilters)
+			isValue := matches(fold, rec, get, rule.Filters, nil)
+			isDen := len(rule.DenominatorFilters) > 0 && matches(fold, rec, get, rule.Filters, rule.DenominatorFilters)
 			if !isValue && !isDen {
 				continue
 			}
@@ -314,7 +323,7 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 		return
 	}
 	if len(c.Missing) > 0 {
-		warn(home.line, "%s %s: %d of Kent's %d statistical neighbours (%s model) have no figure (%s); their mean and median are of the other %d",
+		warn(home.line, "%s %s: no figure for %d of Kent's %d statistical neighbours (%s model): %s; their mean and median are of the other %d",
 			ref, period, len(c.Missing), len(c.Missing)+c.Neighbours, rd.Model.Year, rd.neighbourNames(c.Missing), c.Neighbours)
 	}
 	for _, nb := range []struct {
@@ -358,12 +367,12 @@ func (f *figure) figure() (float64, bool) {
 
 // matches reports whether a row holds the wanted filter values, with
 // override replacing some of them (the denominator's own row).
-func matches(rec []string, get func([]string, string) string, filters, override map[string]string) bool {
+func matches(fold func(string) string, rec []string, get func([]string, string) string, filters, override map[string]string) bool {
 	for col, want := range filters {
 		if o, ok := override[col]; ok {
 			want = o
 		}
-		if !sameValue(get(rec, col), want) {
+		if !sameValue(fold, get(rec, col), want) {
 			return false
 		}
 	}
@@ -371,7 +380,7 @@ func matches(rec []string, get func([]string, string) string, filters, override 
 		if _, ok := filters[col]; ok {
 			continue
 		}
-		if !sameValue(get(rec, col), want) {
+		if !sameValue(fold, get(rec, col), want) {
 			return false
 		}
 	}

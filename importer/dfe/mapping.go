@@ -133,16 +133,16 @@ func foldColumn(s string) string {
 }
 
 // sameValue reports whether a cell holds the filter value wanted, under
-// any of its names.
-func sameValue(cell, want string) bool {
-	c, w := foldColumn(cell), foldColumn(want)
+// any of its names. fold is foldColumn or a memo of it.
+func sameValue(fold func(string) string, cell, want string) bool {
+	c, w := fold(cell), fold(want)
 	if c == w {
 		return true
 	}
 	for _, g := range valueRenames {
 		in := func(s string) bool {
 			for _, v := range g {
-				if foldColumn(v) == s {
+				if fold(v) == s {
 					return true
 				}
 			}
@@ -153,6 +153,20 @@ func sameValue(cell, want string) bool {
 		}
 	}
 	return false
+}
+
+// memoFold returns foldColumn remembering its answers: a file repeats the
+// same few filter values on every row.
+func memoFold() func(string) string {
+	seen := map[string]string{}
+	return func(s string) string {
+		f, ok := seen[s]
+		if !ok {
+			f = foldColumn(s)
+			seen[s] = f
+		}
+		return f
+	}
 }
 
 // columns indexes a CSV header by folded name.

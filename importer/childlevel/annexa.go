@@ -1,0 +1,382 @@
+package childlevel
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// The Annex A columns this package reads.
+const (
+	colID = iota
+	colGender
+	colEthnicity
+	colBirth
+	colUASC
+	colStarted
+	colNeed
+	colReentry
+	colLegal
+	colPlacements
+	colPlacementType
+	colCeased
+	colReason
+	colLocation
+	colDistrict
+	numColumns
+)
+
+// annexAHeaders recognise each column by words in its header, which
+// differ a little between authorities and Ofsted's template years. The
+// first header matching a column takes it.
+var annexAHeaders = [numColumns]func(h string) bool{
+	colID: func(h string) bool {
+		return strings.Contains(h, "unique id") || h == "child id" || h == "id" || strings.HasPrefix(h, "child id")
+	},
+	colGender:    func(h string) bool { return h == "gender" || h == "sex" || strings.HasPrefix(h, "gender") },
+	colEthnicity: func(h string) bool { return strings.Contains(h, "ethnic") },
+	colBirth:     func(h string) bool { return strings.Contains(h, "date of birth") || h == "dob" },
+	colUASC:      func(h string) bool { return strings.Contains(h, "uasc") || strings.Contains(h, "asylum") },
+	colStarted: func(h string) bool {
+		return strings.Contains(h, "date started") || strings.Contains(h, "started to be looked after") ||
+			strings.Contains(h, "date became looked after")
+	},
+	colNeed: func(h string) bool { return strings.Contains(h, "category of need") },
+	colReentry: func(h string) bool {
+		return strings.Contains(h, "subsequent period of care") || strings.Contains(h, "re-entry") ||
+			strings.Contains(h, "reentry") || strings.Contains(h, "re-entered")
+	},
+	colLegal:         func(h string) bool { return strings.Contains(h, "legal status") },
+	colPlacements:    func(h string) bool { return strings.Contains(h, "number of placements") },
+	colPlacementType: func(h string) bool { return strings.Contains(h, "placement type") },
+	colCeased:        func(h string) bool { return strings.Contains(h, "date ceased") },
+	colReason: func(h string) bool {
+		return strings.Contains(h, "reason ceased") || strings.Contains(h, "reason for ceasing") ||
+			strings.Contains(h, "reason episode ceased")
+	},
+	colLocation: func(h string) bool {
+		return strings.Contains(h, "la of placement") || strings.Contains(h, "placement la") ||
+			strings.Contains(h, "local authority of placement")
+	},
+	colDistrict: func(h string) bool { return strings.Contains(h, "district") || strings.Contains(h, "locality") },
+}
+
+// columnNames name the columns for errors.
+var columnNames = [numColumns]string{
+	colID: "Child Unique ID", colUASC: "Unaccompanied Asylum Seeking Child (UASC)",
+	colStarted: "Date Started to be Looked After",
+}
+
+// annexAColumns finds each column's index in a header row, -1 where the
+// row has none.
+func annexAColumns(header []string) [numColumns]int {
+	var idx [numColumns]int
+	for i := range idx {
+		idx[i] = -1
+	}
+	for j, h := range header {
+		h = strings.ToLower(strings.Join(strings.Fields(h), " "))
+		if h == "" {
+			continue
+		}
+		for c, match := range annexAHeaders {
+			if idx[c] < 0 && match(h) {
+				idx[c] = j
+				break
+			}
+		}
+	}
+	return idx
+}
+
+// DetectAnnexA reports whether header is the header row of an Ofsted
+// Annex A list of children in care (List 8): it names the child, the date
+// they started to be looked after, and whether they were UASC.
+func DetectAnnexA(header []string) bool {
+	idx := annexAColumns(header)
+	return idx[colStarted] >= 0 && idx[colUASC] >= 0 && (idx[colID] >= 0 || idx[colBirth] >= 0)
+}
+
+// headerSearchRows is how far down a sheet the header row is looked for:
+// lists put titles, the authority's name and the date above it.
+const headerSearchRows = 30
+
+// ReadAnnexA reads the Annex A List 8 (children in care) sheet of the
+// workbook at path and returns its aggregates for the month of snapshot,
+// over the 12 months to it. A zero snapshot is taken as the end of the
+// month of the latest date the list holds, and a warning says so.
+func ReadAnnexA(path string, snapshot time.Time) (*app.Dataset, []app.Warning, error) {
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, nil, &app.SourceError{Location: app.Location{File: path}, Err: err}
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	// List 8 is usually on a sheet named for it; look there first.
+	slices.SortStableFunc(sheets, func(a, b string) int {
+		return boolRank(strings.Contains(a, "8")) - boolRank(strings.Contains(b, "8"))
+	})
+	for _, sheet := range sheets {
+		r := annexAReader{file: path, sheet: sheet, snapshot: snapshot}
+		found, err := r.read(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		if found {
+			return r.dataset()
+		}
+	}
+	return nil, nil, &app.SourceError{Location: app.Location{File: path},
+		Err: errors.New("no sheet has an Annex A List 8 header row (Child Unique ID, Date Started to be Looked After, UASC)")}
+}
+
+func boolRank(b bool) int {
+	if b {
+		return -1
+	}
+	return 0
+}
+
+// annexARow is one row of the list, with the dates parsed; the child's
+// identifier and date of birth are never kept in it.
+type annexARow struct {
+	started, ceased    time.Time
+	birth              time.Time // kept only until the age band is worked out
+	uasc, reentry      bool
+	placements         int
+	gender, ethnicity  string
+	need, legal        string
+	placement, reason  string
+	location, district string
+}
+
+type annexAReader struct {
+	file, sheet string
+	snapshot    time.Time
+	idx         [numColumns]int
+	headerRow   int
+	rows        []annexARow
+	warnings    warnings
+}
+
+// read looks for the header row in the sheet and, if it is there, reads
+// every row below it.
+func (r *annexAReader) read(f *excelize.File) (bool, error) {
+	rows, err := f.Rows(r.sheet)
+	if err != nil {
+		return false, &app.SourceError{Location: app.Location{File: r.file, Sheet: r.sheet}, Err: err}
+	}
+	defer rows.Close()
+	r.warnings.file, r.warnings.sheet = r.file, r.sheet
+	seen := map[string]int{} // identifier to row, only to catch repeats; dropped on return
+	n := 0
+	for rows.Next() {
+		n++
+		cells, err := rows.Columns()
+		if err != nil {
+			return false, &app.SourceError{Location: app.Location{File: r.file, Sheet: r.sheet, Cell: fmt.Sprintf("row %d", n)}, Err: err}
+		}
+		if r.headerRow == 0 {
+			if n > headerSearchRows {
+				return false, nil
+			}
+			if DetectAnnexA(cells) {
+				r.headerRow, r.idx = n, annexAColumns(cells)
+			}
+			continue
+		}
+		if blank(cells) {
+			continue
+		}
+		row, ok := r.row(cells, n)
+		if !ok {
+			continue
+		}
+		if id := r.cell(cells, colID); id != "" {
+			if first, dup := seen[id]; dup {
+				r.warnings.add(r.cellName(colID, n), fmt.Sprintf("the same child as row %d: row skipped", first))
+				continue
+			}
+			seen[id] = n
+		}
+		r.rows = append(r.rows, row)
+	}
+	if err := rows.Error(); err != nil {
+		return false, &app.SourceError{Location: app.Location{File: r.file, Sheet: r.sheet}, Err: err}
+	}
+	return r.headerRow > 0, nil
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *annexAReader) cell(cells []string, c int) string {
+	j := r.idx[c]
+	if j < 0 || j >= len(cells) {
+		return ""
+	}
+	return strings.TrimSpace(cells[j])
+}
+
+func (r *annexAReader) cellName(c, row int) string {
+	name, _ := excelize.CoordinatesToCellName(r.idx[c]+1, row)
+	return name
+}
+
+// row reads one child's row. A row without a readable start date cannot
+// be placed in time and is skipped with a warning.
+func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
+	row := annexARow{placements: -1}
+	var err error
+	if row.started, err = parseDate(r.cell(cells, colStarted)); err != nil || row.started.IsZero() {
+		msg := "no date started to be looked after: row skipped"
+		if err != nil {
+			msg = err.Error() + ": row skipped"
+		}
+		r.warnings.add(r.cellName(colStarted, n), msg)
+		return row, false
+	}
+	if row.ceased, err = parseDate(r.cell(cells, colCeased)); err != nil {
+		r.warnings.add(r.cellName(colCeased, n), err.Error()+": read as still looked after")
+	}
+	if r.idx[colBirth] >= 0 {
+		if row.birth, err = parseDate(r.cell(cells, colBirth)); err != nil {
+			// The text may be a date of birth: never repeat it.
+			r.warnings.add(r.cellName(colBirth, n), "date of birth is not a date: age band not recorded")
+		}
+	}
+	if r.idx[colPlacements] >= 0 {
+		if s := r.cell(cells, colPlacements); s != "" {
+			p, err := strconv.ParseFloat(stripPrefix(s), 64)
+			if err != nil || p < 0 || p != float64(int(p)) {
+				r.warnings.add(r.cellName(colPlacements, n), fmt.Sprintf("number of placements %q is not a whole number", s))
+			} else {
+				row.placements = int(p)
+			}
+		}
+	}
+	row.uasc = yes(r.cell(cells, colUASC))
+	row.reentry = yes(r.cell(cells, colReentry))
+	row.gender = gender(r.cell(cells, colGender))
+	row.ethnicity = ethnicGroup(r.cell(cells, colEthnicity))
+	row.need = categoryOfNeed(r.cell(cells, colNeed))
+	row.legal = legalStatus(r.cell(cells, colLegal))
+	row.placement = placementType(r.cell(cells, colPlacementType))
+	row.reason = r.cell(cells, colReason)
+	row.location = placementLocation(r.cell(cells, colLocation))
+	row.district = district(r.cell(cells, colDistrict))
+	return row, true
+}
+
+// placementLocation says whether a child was placed in Kent, by the LA of
+// placement column (a name or code).
+func placementLocation(s string) string {
+	if s == "" {
+		return Unknown
+	}
+	if a, ok := app.ParseArea(stripPrefix(s)); ok && (a == app.Kent || a.IsDistrict()) {
+		return "In Kent"
+	}
+	return "Outside Kent"
+}
+
+// district gives a district column's canonical name; anything else is
+// grouped, so that free text never reaches the store.
+func district(s string) string {
+	if s == "" {
+		return Unknown
+	}
+	if a, ok := app.ParseArea(stripPrefix(s)); ok {
+		return string(a)
+	}
+	return string(app.OutOfCounty)
+}
+
+// dataset turns the rows into aggregates for the snapshot date.
+func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
+	if len(r.rows) == 0 {
+		return nil, nil, &app.SourceError{Location: app.Location{File: r.file, Sheet: r.sheet, Cell: fmt.Sprintf("row %d", r.headerRow+1)},
+			Err: errors.New("the list has a header row but no children below it")}
+	}
+	snapshot := r.snapshot
+	if snapshot.IsZero() {
+		var latest time.Time
+		for _, row := range r.rows {
+			latest = later(latest, row.started)
+			latest = later(latest, row.ceased)
+		}
+		snapshot = endOfMonth(latest)
+		r.warnings.list = append([]app.Warning{{Location: app.Location{File: r.file, Sheet: r.sheet},
+			Message: fmt.Sprintf("no snapshot date given: took %s, the end of the month of the latest date in the list", snapshot.Format(dateLabel))}},
+			r.warnings.list...)
+	}
+	children := make([]child, len(r.rows))
+	for i, row := range r.rows {
+		c := &children[i]
+		c.inCare = !row.started.After(snapshot) && (row.ceased.IsZero() || row.ceased.After(snapshot))
+		c.uascOnSnapshot, c.uascInPeriod = row.uasc, row.uasc
+		c.placements = row.placements
+		c.ceased = inPeriod(row.ceased, snapshot)
+		c.adopted = c.ceased && adopted(row.reason)
+		c.reentry = row.reentry && inPeriod(row.started, snapshot)
+		c.reentryNeed = row.need
+		c.gender, c.ethnicity, c.need = row.gender, row.ethnicity, row.need
+		c.legal, c.placement, c.district, c.location = row.legal, row.placement, row.district, row.location
+		c.ageBand = ageBand(row.birth, snapshot)
+	}
+	have := fields{
+		placements: r.idx[colPlacements] >= 0, legal: r.idx[colLegal] >= 0,
+		placement: r.idx[colPlacementType] >= 0, reentry: r.idx[colReentry] >= 0,
+		district: r.idx[colDistrict] >= 0, location: r.idx[colLocation] >= 0,
+	}
+	rule := fmt.Sprintf("UASC at any point in the 12 months to %s (Annex A's \"UASC within the last 12 months\" flag)",
+		snapshot.Format(dateLabel))
+	return aggregate(children, snapshot, have, rules{snapshot: rule, period: rule}), r.warnings.done(), nil
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// maxWarnings caps the warnings one list reports cell by cell; a list
+// with a bad column would otherwise bury the summary in 100,000 lines.
+const maxWarnings = 100
+
+// warnings collects an import's warnings up to maxWarnings, then counts.
+type warnings struct {
+	file, sheet string
+	list        []app.Warning
+	more        int
+}
+
+func (w *warnings) add(cell, msg string) {
+	if len(w.list) >= maxWarnings {
+		w.more++
+		return
+	}
+	w.list = append(w.list, app.Warning{Location: app.Location{File: w.file, Sheet: w.sheet, Cell: cell}, Message: msg})
+}
+
+func (w *warnings) done() []app.Warning {
+	if w.more > 0 {
+		w.list = append(w.list, app.Warning{Location: app.Location{File: w.file, Sheet: w.sheet},
+			Message: fmt.Sprintf("and %d more warnings like those above", w.more)})
+	}
+	return w.list
+}

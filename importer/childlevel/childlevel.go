@@ -1,0 +1,325 @@
+// Package childlevel reads child-level lists of children in care (an
+// Ofsted Annex A "List 8" sheet, or the SSDA903 return's CSV tables) and
+// turns them into aggregates split by cohort: all children, UASC only and
+// excluding UASC. Child-level data is personal data, so only aggregates
+// leave this package: no child's identifier, date of birth or postcode is
+// ever put into the Dataset it returns.
+//
+// The figures, all for the snapshot date's month and the 12 months to it:
+//
+//   - children in care on the snapshot date (RefChildrenInCare);
+//   - of those, the % with 3 or more placements in the 12 months
+//     (RefThreePlacements, CIC05);
+//   - of the children who ceased to be looked after in the 12 months, the %
+//     adopted (reason E11 or E12; RefAdopted); a child who ceased twice is
+//     counted once, by the last time;
+//   - re-entries: children who started a period of care in the 12 months
+//     within 12 months of the end of a previous one (RefReentries), broken
+//     down by category of need;
+//   - breakdowns of the children in care by gender, age band on the
+//     snapshot date, ethnicity group, legal status, placement type,
+//     category of need and, where the list has one, district.
+//
+// Who counts as UASC is recorded on every figure (Observation.Rule,
+// Breakdown.Rule). From 903 tables it is exact: a snapshot measure counts
+// children UASC on the snapshot date (in the UASC table with no date UASC
+// ceased, or one after it); a period measure counts children UASC at any
+// point in the 12 months. An Annex A list only says whether a child was
+// UASC "within the last 12 months", so every Annex A figure uses that rule,
+// and says so.
+package childlevel
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"scorecard/app"
+	"scorecard/app/cohort"
+)
+
+// The indicator refs of the figures, the same refs the demo scorecard
+// uses for the same measures so that child-level figures line up with
+// scorecard ones.
+const (
+	RefChildrenInCare  = "CIC01"
+	RefThreePlacements = "CIC05"
+	RefAdopted         = "CIC09"
+	RefReentries       = "CIC10"
+)
+
+// The measures child-level breakdowns are of.
+const (
+	MeasureInCare    = "Children in care"
+	MeasureReentries = "Re-entries to care"
+)
+
+// The dimensions of the breakdowns.
+const (
+	DimGender            = "gender"
+	DimAgeBand           = "age band"
+	DimEthnicity         = "ethnicity group"
+	DimLegalStatus       = "legal status"
+	DimPlacementType     = "placement type"
+	DimCategoryOfNeed    = "category of need"
+	DimDistrict          = "district"
+	DimPlacementLocation = "placement location"
+)
+
+// Indicators are the definitions of the figures this package produces.
+var Indicators = []app.Indicator{
+	{Ref: RefChildrenInCare, Name: "Number of children in care", Section: "Children in Care",
+		Unit: app.Number, DataPeriod: app.Snapshot, Measure: app.Count},
+	{Ref: RefThreePlacements, Name: "% with 3+ placements in the last 12 months", Section: "Children in Care",
+		Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Snapshot, Measure: app.Proportion},
+	{Ref: RefAdopted, Name: "% of children leaving care who were adopted", Section: "Children in Care",
+		Polarity: app.HigherBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Rolling12, Measure: app.Proportion},
+	{Ref: RefReentries, Name: "Children re-entering care within 12 months", Section: "Children in Care",
+		Unit: app.Number, DataPeriod: app.Rolling12, Measure: app.Count},
+}
+
+// child is what aggregation needs to know of one child, already reduced
+// to categories: it holds no identifier, date of birth or postcode.
+type child struct {
+	inCare         bool // looked after on the snapshot date
+	uascOnSnapshot bool
+	uascInPeriod   bool
+	placements     int  // in the 12 months to the snapshot date
+	ceased         bool // ceased to be looked after in the 12 months
+	adopted        bool
+	reentry        bool
+	reentryNeed    string
+
+	gender, ageBand, ethnicity, legal, placement, need, district, location string
+}
+
+// fields says which optional facts a source gave, so that a figure it
+// cannot support is left out rather than shown as nought.
+type fields struct {
+	placements, legal, placement, reentry, district, location bool
+}
+
+// rules say who counted as UASC for snapshot and for period measures.
+type rules struct{ snapshot, period string }
+
+// splits are the three ways every figure is drawn.
+var splits = []app.Split{app.All, app.Only(app.UASC), app.Excluding(app.UASC)}
+
+// in reports whether a child flagged (or not) as UASC counts in split i.
+func in(i int, uasc bool) bool {
+	switch i {
+	case 1:
+		return uasc
+	case 2:
+		return !uasc
+	}
+	return true
+}
+
+// tally is one split's counts for one area.
+type tally struct {
+	inCare, known, three float64
+}
+
+// aggregate turns children into the Dataset of figures for the month of
+// the snapshot date.
+func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.Dataset {
+	month := app.MonthOf(snapshot.Year(), snapshot.Month())
+	areas := map[app.Area]*[3]tally{app.Kent: {}}
+	var ceased, adoptedN, reentries [3]float64
+	// breakdowns[measure][dimension][category][split]
+	counts := map[string]map[string]map[string]*[3]float64{MeasureInCare: {}, MeasureReentries: {}}
+	add := func(measure, dim, cat string, i int) {
+		d := counts[measure][dim]
+		if d == nil {
+			d = map[string]*[3]float64{}
+			counts[measure][dim] = d
+		}
+		c := d[cat]
+		if c == nil {
+			c = &[3]float64{}
+			d[cat] = c
+		}
+		c[i]++
+	}
+	for k := range children {
+		c := &children[k]
+		for i := range splits {
+			if in(i, c.uascInPeriod) {
+				if c.ceased {
+					ceased[i]++
+					if c.adopted {
+						adoptedN[i]++
+					}
+				}
+				if c.reentry {
+					reentries[i]++
+					add(MeasureReentries, DimCategoryOfNeed, c.reentryNeed, i)
+				}
+			}
+			if !c.inCare || !in(i, c.uascOnSnapshot) {
+				continue
+			}
+			t := &areas[app.Kent][i]
+			t.inCare++
+			if c.placements >= 0 {
+				t.known++
+				if c.placements >= 3 {
+					t.three++
+				}
+			}
+			if have.district {
+				if a, ok := app.ParseArea(c.district); ok && a.IsDistrict() {
+					if areas[a] == nil {
+						areas[a] = &[3]tally{}
+					}
+					d := &areas[a][i]
+					d.inCare++
+					if c.placements >= 0 {
+						d.known++
+						if c.placements >= 3 {
+							d.three++
+						}
+					}
+				}
+			}
+			add(MeasureInCare, DimGender, c.gender, i)
+			add(MeasureInCare, DimAgeBand, c.ageBand, i)
+			add(MeasureInCare, DimEthnicity, c.ethnicity, i)
+			add(MeasureInCare, DimCategoryOfNeed, c.need, i)
+			if have.legal {
+				add(MeasureInCare, DimLegalStatus, c.legal, i)
+			}
+			if have.placement {
+				add(MeasureInCare, DimPlacementType, c.placement, i)
+			}
+			if have.district {
+				add(MeasureInCare, DimDistrict, c.district, i)
+			}
+			if have.location {
+				add(MeasureInCare, DimPlacementLocation, c.location, i)
+			}
+		}
+	}
+
+	d := &app.Dataset{Indicators: slices.Clone(Indicators)}
+	obs := func(ref string, area app.Area, i int, rule string) app.Observation {
+		return app.Observation{Ref: ref, Area: area, Split: splits[i], Period: month, Rule: rule}
+	}
+	for _, area := range app.Areas {
+		ts := areas[area]
+		if ts == nil {
+			continue
+		}
+		for i, t := range ts {
+			o := obs(RefChildrenInCare, area, i, r.snapshot)
+			o.Value, o.Numerator = app.Float(t.inCare), app.Float(t.inCare)
+			d.Observations = append(d.Observations, o)
+			if have.placements {
+				d.Observations = append(d.Observations, proportion(obs(RefThreePlacements, area, i, r.snapshot), t.three, t.known,
+					"no children were in care on the snapshot date"))
+			}
+		}
+	}
+	for i := range splits {
+		d.Observations = append(d.Observations, proportion(obs(RefAdopted, app.Kent, i, r.period), adoptedN[i], ceased[i],
+			"no children ceased to be looked after in the 12 months"))
+		if have.reentry {
+			o := obs(RefReentries, app.Kent, i, r.period)
+			o.Value, o.Numerator = app.Float(reentries[i]), app.Float(reentries[i])
+			d.Observations = append(d.Observations, o)
+		}
+	}
+	totals := map[string][3]float64{MeasureReentries: reentries}
+	for i := range splits {
+		t := totals[MeasureInCare]
+		t[i] = areas[app.Kent][i].inCare
+		totals[MeasureInCare] = t
+	}
+	for _, measure := range []string{MeasureInCare, MeasureReentries} {
+		rule := r.snapshot
+		if measure == MeasureReentries {
+			rule = r.period
+		}
+		for _, dim := range dimensionOrder {
+			cats := counts[measure][dim]
+			for _, cat := range sortedCategories(dim, cats) {
+				for i, split := range splits {
+					d.Breakdowns = append(d.Breakdowns, app.Breakdown{
+						Measure: measure, Period: month, Area: app.Kent, Split: split,
+						Dimension: dim, Category: cat, Count: cats[cat][i], Total: totals[measure][i], Rule: rule,
+					})
+				}
+			}
+		}
+	}
+	return d
+}
+
+// proportion fills o as num of den per cent, or as not applicable (with
+// why) when den is nought.
+func proportion(o app.Observation, num, den float64, why string) app.Observation {
+	o.Numerator, o.Denominator = app.Float(num), app.Float(den)
+	if den == 0 {
+		o.Status, o.Raw = app.NotApplicable, why
+		return o
+	}
+	o.Value = app.Float(num / den * 100)
+	return o
+}
+
+var dimensionOrder = []string{DimGender, DimAgeBand, DimEthnicity, DimLegalStatus, DimPlacementType,
+	DimCategoryOfNeed, DimDistrict, DimPlacementLocation}
+
+var ageBands = []string{"Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over", Unknown}
+
+// sortedCategories orders a dimension's categories: age bands youngest
+// first, others alphabetically with "Not recorded" last.
+func sortedCategories(dim string, cats map[string]*[3]float64) []string {
+	out := make([]string, 0, len(cats))
+	for c := range cats {
+		out = append(out, c)
+	}
+	rank := func(c string) int {
+		if dim == DimAgeBand {
+			return slices.Index(ageBands, c)
+		}
+		if c == Unknown {
+			return 1
+		}
+		return 0
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra - rb
+		}
+		if a < b {
+			return -1
+		}
+		if a > b {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// uascRules return the rules a source with exact UASC dates draws its
+// splits by, for the 12 months to snapshot.
+func uascRules(snapshot time.Time) rules {
+	start := periodStart(snapshot)
+	return rules{
+		snapshot: fmt.Sprintf("%s (%s)", cohort.SnapshotRule(app.UASC), snapshot.Format(dateLabel)),
+		period:   fmt.Sprintf("%s (%s to %s)", cohort.PeriodRule(app.UASC), start.Format(dateLabel), snapshot.Format(dateLabel)),
+	}
+}
+
+const dateLabel = "2 Jan 2006"
+
+// periodStart is the first day of the 12 months ending on snapshot.
+func periodStart(snapshot time.Time) time.Time { return snapshot.AddDate(-1, 0, 1) }
+
+// inPeriod reports whether d falls in the 12 months ending on snapshot.
+func inPeriod(d, snapshot time.Time) bool {
+	return !d.IsZero() && !d.Before(periodStart(snapshot)) && !d.After(snapshot)
+}

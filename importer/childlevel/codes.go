@@ -1,0 +1,190 @@
+package childlevel
+
+import (
+	"strings"
+	"time"
+	"unicode"
+)
+
+// stripPrefix removes the list letter Annex A puts before coded values:
+// "a) Male" is "Male", "b) E11: Adopted" is "E11: Adopted".
+func stripPrefix(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) >= 3 && s[1] == ')' && unicode.IsLetter(rune(s[0])) && s[2] == ' ' {
+		return strings.TrimSpace(s[3:])
+	}
+	return s
+}
+
+// leadingCode returns the 903 code a value starts with ("E11: Adopted -
+// application unopposed" gives "E11", "N1 Abuse or neglect" gives "N1"),
+// upper-cased, or "" when it starts with a word rather than a code.
+func leadingCode(s string) string {
+	s = stripPrefix(s)
+	end := strings.IndexFunc(s, func(r rune) bool { return r == ':' || r == ' ' || r == '-' || r == '.' })
+	if end < 0 {
+		end = len(s)
+	}
+	code := strings.ToUpper(s[:end])
+	if len(code) < 2 || len(code) > 4 || !unicode.IsLetter(rune(code[0])) {
+		return ""
+	}
+	hasDigit := false
+	for _, r := range code {
+		if unicode.IsDigit(r) {
+			hasDigit = true
+		}
+	}
+	// Ethnicity codes (WBRI) are all letters; other codes mix in digits.
+	if !hasDigit && len(code) != 4 {
+		return ""
+	}
+	return code
+}
+
+// Unknown is the category for a blank or unreadable value.
+const Unknown = "Not recorded"
+
+// gender reads Annex A's "a) Male" and 903's SEX code 1 or 2.
+func gender(s string) string {
+	t := strings.ToLower(stripPrefix(s))
+	switch {
+	case t == "1" || t == "m" || strings.HasPrefix(t, "male"):
+		return "Male"
+	case t == "2" || t == "f" || strings.HasPrefix(t, "female"):
+		return "Female"
+	case t == "":
+		return Unknown
+	}
+	return "Other or not known"
+}
+
+// ethnicGroups map the 903 ethnicity codes to the DfE's published
+// groups.
+var ethnicGroups = map[string]string{
+	"WBRI": "White", "WIRI": "White", "WIRT": "White", "WOTH": "White", "WROM": "White",
+	"MWBC": "Mixed or multiple ethnic groups", "MWBA": "Mixed or multiple ethnic groups",
+	"MWAS": "Mixed or multiple ethnic groups", "MOTH": "Mixed or multiple ethnic groups",
+	"AIND": "Asian or Asian British", "APKN": "Asian or Asian British",
+	"ABAN": "Asian or Asian British", "AOTH": "Asian or Asian British",
+	"BCRB": "Black, African, Caribbean or Black British", "BAFR": "Black, African, Caribbean or Black British",
+	"BOTH": "Black, African, Caribbean or Black British",
+	"CHNE": "Other ethnic groups", "OOTH": "Other ethnic groups",
+	"REFU": "Refused or not obtained", "NOBT": "Refused or not obtained",
+}
+
+// ethnicGroup reads a 903 code or, where a list spells the ethnicity out,
+// its words.
+func ethnicGroup(s string) string {
+	if g, ok := ethnicGroups[leadingCode(s)]; ok {
+		return g
+	}
+	t := strings.ToLower(stripPrefix(s))
+	switch {
+	case t == "":
+		return Unknown
+	case strings.Contains(t, "refus") || strings.Contains(t, "not obtained") || strings.Contains(t, "not known"):
+		return "Refused or not obtained"
+	case strings.Contains(t, "mixed") || strings.Contains(t, "multiple"):
+		return "Mixed or multiple ethnic groups"
+	case strings.Contains(t, "white") || strings.Contains(t, "gypsy") || strings.Contains(t, "traveller"):
+		return "White"
+	case strings.Contains(t, "black") || strings.Contains(t, "caribbean") || strings.Contains(t, "african"):
+		return "Black, African, Caribbean or Black British"
+	case strings.Contains(t, "asian") || strings.Contains(t, "indian") || strings.Contains(t, "pakistani") || strings.Contains(t, "bangladeshi"):
+		return "Asian or Asian British"
+	}
+	return "Other ethnic groups"
+}
+
+// legalStatuses group the 903 legal status codes as the DfE publishes
+// them.
+var legalStatuses = map[string]string{
+	"C1": "Interim care order", "C2": "Full care order",
+	"D1": "Placement order granted", "E1": "Placement order granted",
+	"V2": "Voluntary agreement under S20", "V3": "Short breaks", "V4": "Short breaks",
+	"J1": "Youth justice legal statuses", "J2": "Youth justice legal statuses", "J3": "Youth justice legal statuses",
+	"L1": "Detained for child protection", "L2": "Detained for child protection", "L3": "Detained for child protection",
+}
+
+func legalStatus(s string) string { return grouped(s, legalStatuses) }
+
+// placementTypes group the 903 placement codes as the DfE publishes them.
+var placementTypes = map[string]string{
+	"U1": "Foster placements", "U2": "Foster placements", "U3": "Foster placements",
+	"U4": "Foster placements", "U5": "Foster placements", "U6": "Foster placements",
+	"A3": "Placed for adoption", "A4": "Placed for adoption", "A5": "Placed for adoption", "A6": "Placed for adoption",
+	"P1": "Placed with parents or other person with parental responsibility",
+	"P2": "Other placements in the community", "P3": "Other placements in the community",
+	"K1": "Secure homes and children's homes", "K2": "Secure homes and children's homes",
+	"H5": "Semi-independent and supported accommodation", "P4": "Semi-independent and supported accommodation",
+	"R1": "Other residential settings", "R2": "Other residential settings",
+	"R3": "Other residential settings", "R5": "Other residential settings",
+	"S1": "Residential schools", "Z1": "Other placements",
+	"T0": "Temporary placements", "T1": "Temporary placements", "T2": "Temporary placements",
+	"T3": "Temporary placements", "T4": "Temporary placements",
+}
+
+func placementType(s string) string { return grouped(s, placementTypes) }
+
+// categoriesOfNeed name the 903 category of need codes.
+var categoriesOfNeed = map[string]string{
+	"N1": "N1 Abuse or neglect", "N2": "N2 Child's disability", "N3": "N3 Parental illness or disability",
+	"N4": "N4 Family in acute stress", "N5": "N5 Family dysfunction", "N6": "N6 Socially unacceptable behaviour",
+	"N7": "N7 Low income", "N8": "N8 Absent parenting",
+}
+
+func categoryOfNeed(s string) string { return grouped(s, categoriesOfNeed) }
+
+// grouped maps a coded value to its group, keeping an uncoded value's
+// own words (without Annex A's letter prefix).
+func grouped(s string, groups map[string]string) string {
+	if g, ok := groups[leadingCode(s)]; ok {
+		return g
+	}
+	if t := stripPrefix(s); t != "" {
+		return t
+	}
+	return Unknown
+}
+
+// adopted reports whether a reason ceased is an adoption (E11, E12).
+func adopted(reason string) bool {
+	switch leadingCode(reason) {
+	case "E11", "E12":
+		return true
+	}
+	t := strings.ToLower(stripPrefix(reason))
+	return strings.HasPrefix(t, "adopted")
+}
+
+// yes reads a Y/N flag.
+func yes(s string) bool {
+	switch strings.ToLower(stripPrefix(s)) {
+	case "y", "yes", "true", "1":
+		return true
+	}
+	return false
+}
+
+// ageBand is the DfE's age band for a child born on birth, on date d.
+func ageBand(birth, d time.Time) string {
+	if birth.IsZero() {
+		return Unknown
+	}
+	age := d.Year() - birth.Year()
+	if d.Month() < birth.Month() || d.Month() == birth.Month() && d.Day() < birth.Day() {
+		age--
+	}
+	switch {
+	case age < 1:
+		return "Under 1"
+	case age < 5:
+		return "1 to 4"
+	case age < 10:
+		return "5 to 9"
+	case age < 16:
+		return "10 to 15"
+	}
+	return "16 and over"
+}

@@ -1,0 +1,340 @@
+package childlevel
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"scorecard/app"
+)
+
+// The SSDA903 tables this package reads, as Detect903 names them.
+const (
+	Table903Header   = "Header"
+	Table903Episodes = "Episodes"
+	Table903UASC     = "UASC"
+)
+
+// table903Columns are the columns each table must have; Detect903 checks
+// the most distinctive table first, since all three have CHILD and the
+// Header and UASC tables share SEX and DOB.
+var table903Columns = []struct {
+	table   string
+	columns []string
+}{
+	{Table903Episodes, []string{"CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "DEC", "REC"}},
+	{Table903UASC, []string{"CHILD", "DUC"}},
+	{Table903Header, []string{"CHILD", "SEX", "DOB", "ETHNIC"}},
+}
+
+// Detect903 reports which SSDA903 table a CSV header row is: "Header"
+// (CHILD,SEX,DOB,ETHNIC,...), "Episodes" (CHILD,DECOM,RNE,LS,CIN,PLACE,...)
+// or "UASC" (CHILD,SEX,DOB,DUC).
+func Detect903(header []string) (table string, ok bool) {
+	cols := columns903(header)
+	for _, t := range table903Columns {
+		if hasAll(cols, t.columns) {
+			return t.table, true
+		}
+	}
+	return "", false
+}
+
+func columns903(header []string) map[string]int {
+	cols := make(map[string]int, len(header))
+	for i, h := range header {
+		h = strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		if _, dup := cols[h]; !dup {
+			cols[h] = i
+		}
+	}
+	return cols
+}
+
+func hasAll(cols map[string]int, want []string) bool {
+	for _, w := range want {
+		if _, ok := cols[w]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// episode is one 903 episode: a period during which a child's legal
+// status and placement stayed the same.
+type episode struct {
+	start, end    time.Time // DECOM, DEC (zero while open)
+	rne, ls, cin  string
+	place, reason string // PLACE, REC
+	carer         string // PLACE_PROVIDER, URN and PL_POST, to see a return from a temporary placement
+	line          int
+}
+
+type header903 struct {
+	sex, ethnicity string
+	birth          time.Time
+}
+
+// Read903 reads the SSDA903 Header, Episodes and UASC tables (CSV, any
+// order, found by their header rows) and returns their aggregates for the
+// month of snapshot, over the 12 months to it. A zero snapshot is taken as
+// 31 March of the collection year the latest date falls in, with a warning.
+// All three tables are needed (the UASC table may have no rows): without
+// it no child could be told apart as UASC.
+func Read903(paths []string, snapshot time.Time) (*app.Dataset, []app.Warning, error) {
+	r := reader903{
+		headers:  map[string]header903{},
+		episodes: map[string][]episode{},
+		uasc:     map[string]time.Time{},
+	}
+	found := map[string]string{}
+	for _, p := range paths {
+		table, err := r.readFile(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		if prev, dup := found[table]; dup {
+			return nil, nil, &app.SourceError{Location: app.Location{File: p},
+				Err: fmt.Errorf("a second %s table (the first was %s)", table, prev)}
+		}
+		found[table] = p
+	}
+	for _, t := range []string{Table903Header, Table903Episodes, Table903UASC} {
+		if found[t] == "" {
+			return nil, nil, &app.SourceError{Location: app.Location{File: strings.Join(paths, ", ")},
+				Err: fmt.Errorf("no %s table among the files: the 903 needs Header, Episodes and UASC", t)}
+		}
+	}
+	return r.dataset(found[Table903Episodes], snapshot)
+}
+
+type reader903 struct {
+	// Keyed by the child's identifier while reading; the keys never leave
+	// this reader.
+	headers  map[string]header903
+	episodes map[string][]episode
+	uasc     map[string]time.Time // date UASC status ceased; zero while UASC
+	latest   time.Time
+	warnings warnings
+}
+
+// readFile reads one table, returning which it was.
+func (r *reader903) readFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", &app.SourceError{Location: app.Location{File: path}, Err: err}
+	}
+	defer f.Close()
+	cr := csv.NewReader(bufio.NewReaderSize(f, 1<<16))
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	head, err := cr.Read()
+	if err != nil {
+		return "", &app.SourceError{Location: app.Location{File: path, Cell: "line 1"}, Err: fmt.Errorf("no header row: %w", err)}
+	}
+	table, ok := Detect903(head)
+	if !ok {
+		return "", &app.SourceError{Location: app.Location{File: path, Cell: "line 1"},
+			Err: errors.New("not an SSDA903 Header, Episodes or UASC table (no CHILD,SEX,DOB,ETHNIC; CHILD,DECOM,RNE,...; or CHILD,DUC header)")}
+	}
+	cols := columns903(head)
+	r.warnings.file = path
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		at := app.Location{File: path, Cell: fmt.Sprintf("line %d", line)}
+		if err != nil {
+			return "", &app.SourceError{Location: at, Err: err}
+		}
+		get := func(col string) string {
+			i, ok := cols[col]
+			if !ok || i >= len(rec) {
+				return ""
+			}
+			return strings.TrimSpace(rec[i])
+		}
+		id := get("CHILD")
+		if id == "" {
+			if !blank(rec) {
+				r.warnings.add(at.Cell, "no CHILD: line skipped")
+			}
+			continue
+		}
+		date := func(col string) time.Time {
+			t, err := parseDate(get(col))
+			if err != nil {
+				msg := fmt.Sprintf("%s: %v", col, err)
+				if col == "DOB" {
+					msg = "DOB is not a date: age band not recorded" // never repeat a date of birth
+				}
+				r.warnings.add(at.Cell, msg)
+			}
+			return t
+		}
+		switch table {
+		case Table903Header:
+			r.headers[id] = header903{sex: gender(get("SEX")), ethnicity: ethnicGroup(get("ETHNIC")), birth: date("DOB")}
+		case Table903UASC:
+			r.uasc[id] = date("DUC")
+		case Table903Episodes:
+			e := episode{start: date("DECOM"), end: date("DEC"), rne: strings.ToUpper(get("RNE")), ls: get("LS"), cin: get("CIN"),
+				place: strings.ToUpper(get("PLACE")), reason: strings.ToUpper(get("REC")),
+				carer: get("PLACE_PROVIDER") + "|" + get("URN") + "|" + get("PL_POST"), line: line}
+			if e.start.IsZero() {
+				r.warnings.add(at.Cell, "no DECOM (date the episode began): episode skipped")
+				continue
+			}
+			r.latest = later(later(r.latest, e.start), e.end)
+			r.episodes[id] = append(r.episodes[id], e)
+		}
+	}
+	return table, nil
+}
+
+// dataset works out each child's figures for the snapshot date.
+func (r *reader903) dataset(episodesFile string, snapshot time.Time) (*app.Dataset, []app.Warning, error) {
+	if len(r.episodes) == 0 {
+		return nil, nil, &app.SourceError{Location: app.Location{File: episodesFile}, Err: errors.New("the Episodes table has no episodes")}
+	}
+	r.warnings.file = episodesFile
+	var early []app.Warning
+	if snapshot.IsZero() {
+		y := r.latest.Year()
+		if r.latest.Month() > time.March {
+			y++
+		}
+		snapshot = time.Date(y, time.March, 31, 0, 0, 0, 0, time.UTC)
+		early = append(early, app.Warning{Location: app.Location{File: episodesFile}, Message: fmt.Sprintf(
+			"no snapshot date given: took %s, the end of the collection year of the latest episode date", snapshot.Format(dateLabel))})
+	}
+	start := periodStart(snapshot)
+	children := make([]child, 0, len(r.episodes))
+	for id, eps := range r.episodes {
+		slices.SortFunc(eps, func(a, b episode) int { return a.start.Compare(b.start) })
+		h, ok := r.headers[id]
+		if !ok {
+			r.warnings.add(fmt.Sprintf("line %d", eps[0].line), "the child has no Header row: gender, ethnicity and age not recorded")
+		}
+		c := child{gender: Unknown, ethnicity: Unknown, ageBand: Unknown}
+		if ok {
+			c.gender, c.ethnicity, c.ageBand = h.sex, h.ethnicity, ageBand(h.birth, snapshot)
+		}
+		if duc, ok := r.uasc[id]; ok {
+			c.uascOnSnapshot = duc.IsZero() || duc.After(snapshot)
+			c.uascInPeriod = duc.IsZero() || !duc.Before(start)
+		}
+		if cur, ok := current(eps, snapshot); ok {
+			c.inCare = true
+			c.legal, c.placement, c.need = legalStatus(cur.ls), placementType(cur.place), categoryOfNeed(cur.cin)
+			c.placements = placements(eps, start, snapshot)
+		}
+		if last, ok := lastCeased(eps, snapshot); ok {
+			c.ceased = true
+			c.adopted = adopted(last.reason)
+		}
+		if e, ok := reentry(eps, snapshot); ok {
+			c.reentry, c.reentryNeed = true, categoryOfNeed(e.cin)
+		}
+		if c.inCare || c.ceased || c.reentry {
+			children = append(children, c)
+		}
+	}
+	have := fields{placements: true, legal: true, placement: true, reentry: true}
+	d := aggregate(children, snapshot, have, uascRules(snapshot))
+	return d, append(early, r.warnings.done()...), nil
+}
+
+// current returns the episode open on the snapshot date.
+func current(eps []episode, snapshot time.Time) (episode, bool) {
+	for i := len(eps) - 1; i >= 0; i-- {
+		e := eps[i]
+		if !e.start.After(snapshot) && (e.end.IsZero() || e.end.After(snapshot)) {
+			return e, true
+		}
+	}
+	return episode{}, false
+}
+
+// ended reports whether an episode ended a period of care: it has an end
+// date and a reason other than X1 (the episode ceased and a new one
+// began).
+func (e episode) ended() bool { return !e.end.IsZero() && e.reason != "" && e.reason != "X1" }
+
+// lastCeased returns the last episode that ended a period of care in the
+// 12 months to the snapshot date.
+func lastCeased(eps []episode, snapshot time.Time) (episode, bool) {
+	for i := len(eps) - 1; i >= 0; i-- {
+		if e := eps[i]; e.ended() && inPeriod(e.end, snapshot) {
+			return e, true
+		}
+	}
+	return episode{}, false
+}
+
+// reentry returns the latest episode in the 12 months to the snapshot date
+// that started a period of care (RNE S) within 12 months of the end of an
+// earlier one. Only the episodes the tables hold can show an earlier
+// period: a return of one year misses periods that ended before it.
+func reentry(eps []episode, snapshot time.Time) (episode, bool) {
+	for i := len(eps) - 1; i > 0; i-- {
+		e := eps[i]
+		if e.rne != "S" || !inPeriod(e.start, snapshot) {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if p := eps[j]; p.ended() && !p.end.After(e.start) && !e.start.After(p.end.AddDate(1, 0, 0)) {
+				return e, true
+			}
+		}
+	}
+	return episode{}, false
+}
+
+// placements counts the placements a child had in [start, end]: the one in
+// force when the window opens or the first in it, then one for each
+// episode that moved the child to new carers (RNE S, P or T). A change of
+// legal status only (L) or of placement with the same carers (U, B) is no
+// new placement, and temporary placements (T0-T4) and the return from one
+// to the same carers are not counted, following the DfE's placement
+// stability measure.
+func placements(eps []episode, start, end time.Time) int {
+	n := 0
+	var last *episode // the last non-temporary episode seen
+	away := false     // a temporary placement since last
+	for i := range eps {
+		e := &eps[i]
+		if e.start.After(end) {
+			break
+		}
+		temporary := len(e.place) == 2 && e.place[0] == 'T' && e.place[1] >= '0' && e.place[1] <= '4'
+		if !e.end.IsZero() && e.end.Before(start) {
+			if !temporary {
+				last, away = e, false
+			}
+			continue
+		}
+		if temporary {
+			away = true
+			continue
+		}
+		switch {
+		case n == 0:
+			n = 1
+		case away && last != nil && e.carer == last.carer && e.place == last.place:
+			// back from a temporary placement to the same carers
+		case e.rne == "S" || e.rne == "P" || e.rne == "T":
+			n++
+		}
+		last, away = e, false
+	}
+	return n
+}

@@ -74,7 +74,7 @@ func population(n int, snapshot time.Time) []genChild {
 	for i := range out {
 		c := genChild{
 			id:       fmt.Sprintf("ZQ%06dXK", 104729+i*7919),
-			birth:    snapshot.AddDate(-(i%17)-1, -(i%11), -(i%27)-3),
+			birth:    snapshot.AddDate(-(i%17)-1, -(i % 11), -(i%27)-3),
 			sex:      1 + i%2,
 			ethnic:   ethnics[i%len(ethnics)],
 			uasc:     i%7 == 0,

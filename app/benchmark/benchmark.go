@@ -15,14 +15,19 @@ import (
 )
 
 // Groups written in app.Benchmark.Group by the DfE importer and read back
-// by Beside. The region's group is its own name ("South East").
+// by Beside.
 const (
 	England         = "England"
+	Region          = "South East" // Kent's region, named as the DfE names it
 	NeighbourMean   = "Statistical neighbours (mean)"
 	NeighbourMedian = "Statistical neighbours (median)"
 	// KentRank holds Kent's published figure for the year together with
 	// its Rank, OutOf and Quartile among all authorities.
 	KentRank = "Kent (rank among authorities)"
+	// ScorecardNeighbours is the group the scorecard importer gives a
+	// workbook's own "Stat neighbours" column: an average under a model
+	// the workbook does not name.
+	ScorecardNeighbours = "Statistical neighbours"
 )
 
 // Figure is one authority's published figure for a measure in one period.

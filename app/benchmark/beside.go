@@ -27,13 +27,14 @@ type Shown struct {
 // those of the latest benchmark period that had begun by the end of p. A
 // DfE "reporting year" 2025 (the year to 31 March 2025) is thus shown
 // beside March 2025 and later months, but not beside December 2024. Where
-// several neighbour models cover the year, the newest model is used. It
-// reports false when no benchmark qualifies.
+// several neighbour models cover the year, the newest model is used; a
+// scorecard's own neighbour column counts as an unnamed, oldest model.
+// It reports false when no benchmark qualifies.
 func Beside(h *app.History, ref string, p app.Period) (Shown, bool) {
 	s := Shown{Ref: ref, Period: p}
 	end := p.End()
 	for _, b := range h.Benchmarks(ref) {
-		if b.Period.Start().After(end) {
+		if !shown(b.Group) || b.Period.Start().After(end) {
 			continue
 		}
 		if s.Year.IsZero() || b.Period.Compare(s.Year) > 0 {
@@ -52,14 +53,14 @@ func Beside(h *app.History, ref string, p app.Period) (Shown, bool) {
 		switch b.Group {
 		case England:
 			s.England = &b
-		case NeighbourMean:
+		case Region:
+			s.Region = &b
+		case NeighbourMean, ScorecardNeighbours:
 			s.NeighbourMean = newerModel(s.NeighbourMean, &b)
 		case NeighbourMedian:
 			s.NeighbourMedian = newerModel(s.NeighbourMedian, &b)
 		case KentRank:
 			s.Rank = &b
-		default:
-			s.Region = &b
 		}
 	}
 	return s, true
@@ -79,6 +80,18 @@ func (s Shown) Caption() string {
 	return c
 }
 
+// shown reports whether Beside shows a group: not, for one, a
+// scorecard's "Previous year outturn", which is Kent's own figure.
+func shown(group string) bool {
+	switch group {
+	case England, Region, NeighbourMean, NeighbourMedian, KentRank, ScorecardNeighbours:
+		return true
+	}
+	return false
+}
+
+// newerModel prefers the newer model's neighbour figure, and the DfE's
+// (which names its model) to a workbook's column (which does not).
 func newerModel(have, b *app.Benchmark) *app.Benchmark {
 	if have == nil || b.Model > have.Model {
 		return b

@@ -19,6 +19,13 @@ func TestBeside(t *testing.T) {
 		{Ref: "CIC05", Period: y2025, Group: NeighbourMean, Value: app.Float(11.1), Model: "2025"},
 		{Ref: "CIC05", Period: y2025, Group: NeighbourMedian, Value: app.Float(11), Model: "2025"},
 		{Ref: "CIC05", Period: y2025, Group: KentRank, Value: app.Float(12), Rank: 104, OutOf: 151, Quartile: "C"},
+		// What a scorecard workbook gives: its own neighbour column, and
+		// Kent's previous outturn, which is no comparator and must not
+		// decide the year.
+		{Ref: "CIC05", Period: y2025, Group: ScorecardNeighbours, Value: app.Float(10.9)},
+		{Ref: "CIC05", Period: app.Period{Kind: app.FinancialYear, Year: 2025}, Group: "Previous year outturn", Value: app.Float(11.9)},
+		{Ref: "CIC01", Period: fy(2024), Group: ScorecardNeighbours, Value: app.Float(1200)},
+		{Ref: "CIC01", Period: fy(2024), Group: England, Value: app.Float(81770)},
 	}}, "I0001")
 
 	tests := []struct {
@@ -54,6 +61,11 @@ func TestBeside(t *testing.T) {
 	}
 	if s.Rank == nil || s.Rank.Rank != 104 || s.Rank.Quartile != "C" {
 		t.Errorf("rank %+v", s.Rank)
+	}
+	// From a workbook alone: its neighbour column stands as the mean.
+	s, ok := Beside(h, "CIC01", app.MonthOf(2025, 10))
+	if !ok || s.Year != fy(2024) || !s.Older || s.NeighbourMean == nil || *s.NeighbourMean.Value != 1200 || s.Region != nil {
+		t.Errorf("workbook benchmarks: %+v", s)
 	}
 	if _, ok := Beside(h, "SCS02", app.MonthOf(2025, 10)); ok {
 		t.Error("benchmarks for an indicator that has none")

@@ -2,22 +2,24 @@ package dfe
 
 import "scorecard/app"
 
-// The refs the default mapping feeds. CIC05 is the scorecards' own ref for
-// 3+ placements; the others follow the scorecards' section prefixes and
-// must agree with the refs the demo scorecards use (assets/synth).
+// The refs the default mapping feeds: those of the directorate scorecard
+// (as the demo in assets/synth has them) where it reports the same
+// measure, monthly or rolling where the DfE's is annual.
 const (
 	RefCICCount          = "CIC01" // children in care on 31 March
 	RefCICRate           = "CIC02" // children in care per 10,000 children
-	RefCICStarts         = "CIC03" // children starting to be looked after in the year
 	RefCICPlacements     = "CIC05" // 3 or more placements in the year
 	RefCICLongTermStable = "CIC06" // 2.5+ years in care, 2+ years with the same carer
-	RefReReferrals       = "SCS02" // re-referrals within 12 months
-	RefRepeatCPP         = "CP02"  // second or subsequent child protection plan
-	RefSWTurnover        = "WF01"  // social worker turnover (FTE)
-	RefSWAgency          = "WF02"  // agency social workers (FTE)
-	RefSWVacancy         = "WF03"  // social worker vacancies (FTE)
-	RefSWCaseload        = "WF04"  // average caseload per case holder (FTE)
-	RefCareLeaversEET    = "CL01"  // care leavers aged 19-21 in education, employment or training
+	RefCICStarts         = "CIC10" // children starting to be looked after in the year
+	RefReReferrals       = "SCS01" // re-referrals within 12 months
+	RefRepeatCPP         = "SCS02" // second or subsequent child protection plan
+	RefSWCaseload        = "SCS03" // average caseload per case holder (FTE)
+	RefSWAgency          = "SCS04" // agency social workers (FTE)
+	RefSWTurnover        = "SCS05" // social worker turnover (FTE)
+	// The scorecard's care leavers measure (CIC08) covers ages 17-21; the
+	// DfE publishes 17-18 and 19-21 apart, so the 19-21 figure, the one
+	// the DfE's own tools headline, has a ref of its own.
+	RefCareLeaversEET = "CL01"
 )
 
 const (
@@ -48,7 +50,7 @@ func DefaultMapping() Mapping {
 			Numerator:   "children_count",
 			Denominator: "population_estimate",
 			Indicator: ind(RefCICRate, "Children in care per 10,000 children aged 0-17", "Children in Care",
-				app.PolarityNone, app.Per10k, 0, app.Rate, app.Snapshot),
+				app.PolarityNone, app.Per10k, 1, app.Rate, app.Snapshot),
 		},
 		{
 			Filters:   map[string]string{"population_type": "Children starting to be looked after each year"},
@@ -82,38 +84,33 @@ func DefaultMapping() Mapping {
 			Value:       "rereferral_percent",
 			Numerator:   "rereferral_count",
 			Denominator: "referral_count",
-			Indicator: ind(RefReReferrals, "Percentage of referrals that were re-referrals within 12 months", "Children's Social Care",
+			Indicator: ind(RefReReferrals, "Percentage of referrals that were re-referrals within 12 months", "Social Work",
 				app.LowerBetter, app.Percent, 1, app.Proportion, app.Annual),
 		},
 		{
 			Value:       "CPP_subsequent_percent",
 			Numerator:   "CPP_subsequent",
 			Denominator: "CPP_start",
-			Indicator: ind(RefRepeatCPP, "Percentage of child protection plans that were a second or subsequent plan", "Child Protection",
+			Indicator: ind(RefRepeatCPP, "Percentage of child protection plans that were a second or subsequent plan", "Social Work",
 				app.LowerBetter, app.Percent, 1, app.Proportion, app.Annual),
 		},
 		{
 			Value:       "turnover_rate_fte",
 			Numerator:   "leavers_fte",
 			Denominator: "inpost_fte",
-			Indicator: ind(RefSWTurnover, "Social worker turnover rate (FTE)", "Workforce",
+			Indicator: ind(RefSWTurnover, "Social worker turnover rate (FTE)", "Social Work",
 				app.LowerBetter, app.Percent, 1, app.Proportion, app.Annual),
 		},
 		{
 			Value: "agency_rate_fte",
-			Indicator: ind(RefSWAgency, "Percentage of social workers who are agency workers (FTE)", "Workforce",
-				app.LowerBetter, app.Percent, 1, app.Other, app.Snapshot),
-		},
-		{
-			Value: "vacancy_rate_fte",
-			Indicator: ind(RefSWVacancy, "Social worker vacancy rate (FTE)", "Workforce",
+			Indicator: ind(RefSWAgency, "Percentage of social workers who are agency workers (FTE)", "Social Work",
 				app.LowerBetter, app.Percent, 1, app.Other, app.Snapshot),
 		},
 		{
 			Value:       "caseload_fte",
 			Numerator:   "cases",
 			Denominator: "case_holders_fte",
-			Indicator: ind(RefSWCaseload, "Average caseload per case-holding social worker (FTE)", "Workforce",
+			Indicator: ind(RefSWCaseload, "Average caseload per case-holding social worker (FTE)", "Social Work",
 				app.PolarityNone, app.Number, 1, app.Mean, app.Snapshot),
 		},
 		{
@@ -122,7 +119,7 @@ func DefaultMapping() Mapping {
 			Numerator:          "care_leaver_count",
 			Denominator:        "care_leaver_count",
 			DenominatorFilters: map[string]string{"breakdown": "Total"},
-			Indicator: ind(RefCareLeaversEET, "Care leavers aged 19-21 in education, employment or training", "Care Leavers",
+			Indicator: ind(RefCareLeaversEET, "Care leavers aged 19-21 in education, employment or training", "Children in Care",
 				app.HigherBetter, app.Percent, 1, app.Proportion, app.Annual),
 		},
 	}}

@@ -360,3 +360,48 @@ func BenchmarkReadPlacements(b *testing.B) {
 		}
 	}
 }
+
+// TestDefaultPolaritiesFollowLAIT checks each default rule's polarity
+// against the DfE's own LAIT data dictionary (the rows for these measures,
+// copied from shared/realdata): a wrong polarity would turn the ranking
+// upside down.
+func TestDefaultPolaritiesFollowLAIT(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "lait_data_dictionary.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	short, pol := slices.Index(rows[0], "Measure_short"), slices.Index(rows[0], "Polarity")
+	lait := map[string]app.Polarity{}
+	for _, r := range rows[1:] {
+		p, err := app.ParsePolarity(r[pol])
+		if err != nil {
+			t.Fatalf("LAIT %s: %v", r[short], err)
+		}
+		lait[r[short]] = p
+	}
+	measures := map[string]string{
+		RefCICCount: "LACnum", RefCICRate: "LAC", RefCICStarts: "LACnum_Start",
+		RefCICPlacements: "LACStable_2016on", RefCICLongTermStable: "LAC_LongStable%",
+		RefReReferrals: "ReReferral", RefRepeatCPP: "PrevRegCPR",
+		RefSWTurnover: "Work_Force_TO_Rate", RefSWAgency: "Work_Force_Agecy_Rate",
+		RefCareLeaversEET: "CareLeaverEET",
+	}
+	for _, r := range DefaultMapping().Rules {
+		m, ok := measures[r.Indicator.Ref]
+		if !ok {
+			continue // caseload: LAIT has no such measure
+		}
+		want, ok := lait[m]
+		if !ok {
+			t.Fatalf("LAIT extract lacks %s", m)
+		}
+		if r.Indicator.Polarity != want {
+			t.Errorf("%s polarity %q, LAIT's %s says %q", r.Indicator.Ref, r.Indicator.Polarity, m, want)
+		}
+	}
+}

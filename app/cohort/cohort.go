@@ -48,7 +48,9 @@ func PeriodRule(c app.Cohort) string {
 //   - the exact recomputation from the All and Only(c) figures' components
 //     by the indicator's Measure: a proportion from numerator and
 //     denominator, a mean from sum and count, a count by subtraction, a
-//     rate from count and population;
+//     rate from count and population (a cohort's rate given per the whole
+//     population, as the DfE gives UASC per 10,000 children, leaves the
+//     population unchanged; one per its own population has it subtracted);
 //   - otherwise an observation with Value nil, Status app.CannotExclude and
 //     Raw giving the reason (no components, no cohort figure, a median,
 //     cohorts that may overlap).
@@ -225,6 +227,12 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 			return o, fmt.Sprintf("the source gives no %s for %s", strings.Join(names, " and "), ex.cs[i].Label())
 		}
 		for n := range names {
+			if ind.Measure == app.Rate && n == 1 && c[n] == whole[n] {
+				// The cohort's rate is given per the whole population (as
+				// the DfE gives UASC per 10,000 children): excluding the
+				// cohort leaves the population as it was.
+				continue
+			}
 			rest[n] -= c[n]
 			if c[n] != 0 {
 				nonzero[n]++

@@ -77,6 +77,12 @@ func TestExcludeWorkedExamples(t *testing.T) {
 		obs:  []app.Observation{fig("X", app.All, 53.35, 1896, 355390), fig("X", uasc, 2100, 420, 2000)},
 		want: 1476.0 / 353390 * 10000, wantNum: 1476, wantDen: 353390,
 	}, {
+		// UASC given per the whole population: 1,476 / 355,390 × 10,000
+		// = 41.532.
+		name: "rate per the whole population", measure: app.Rate,
+		obs:  []app.Observation{fig("X", app.All, 53.35, 1896, 355390), fig("X", uasc, 11.8, 420, 355390)},
+		want: 1476.0 / 355390 * 10000, wantNum: 1476, wantDen: 355390,
+	}, {
 		name: "median", measure: app.Median,
 		obs:  []app.Observation{fig("X", app.All, 400, none, none), fig("X", uasc, 200, none, none)},
 		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "median",

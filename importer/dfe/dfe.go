@@ -185,14 +185,14 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				line = pe.Line
+				return nil, nil, fail(pe.Line, pe.Err)
 			}
-			return nil, nil, fail(line, err)
+			return nil, nil, fail(0, err)
 		}
+		line, _ := cr.FieldPos(0)
 		if len(rec) != len(header) {
 			return nil, nil, fail(line, fmt.Errorf("%d fields where the header has %d", len(rec), len(header)))
 		}
@@ -234,7 +234,9 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 				if f := read(rec, line, rule.Value); f != nil {
 					a.val = f
 				} else {
-					a.val = &figure{Figure: value.Figure{Status: app.NotAvailable}, line: line, col: rule.Value}
+					// Warned already; kept as "not available" so the
+					// year shows a gap rather than vanishing.
+					a.val = &figure{Figure: value.Figure{Status: app.NotAvailable, Raw: get(rec, rule.Value)}, line: line, col: rule.Value}
 				}
 				if rule.Numerator != "" {
 					a.num = read(rec, line, rule.Numerator)

@@ -405,3 +405,20 @@ func TestDefaultPolaritiesFollowLAIT(t *testing.T) {
 		}
 	}
 }
+
+func TestUnreadableValueWarnsAndLeavesAGap(t *testing.T) {
+	for _, text := range []string{"twelve", ""} {
+		rd := Reader{Mapping: excludingUASC}
+		d, warns, err := rd.Read("cla_uasc.csv", strings.NewReader(uascCSV(false, "children_count", "Children excluding unaccompanied asylum-seeking children", text)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := d.Observations[0]
+		if o.Value != nil || o.Status != app.NotAvailable || o.Raw != text {
+			t.Errorf("%q read as %+v", text, o)
+		}
+		if len(warns) != 1 || warns[0].Cell != "line 4" || !strings.Contains(warns[0].Message, "children_count") {
+			t.Errorf("%q: warnings %v, want one for line 4's children_count", text, warns)
+		}
+	}
+}

@@ -1,0 +1,165 @@
+package importer
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/importer/value"
+)
+
+// reading is one cell's figure as an observation holds it.
+type reading struct {
+	value    *float64
+	num, den *float64
+	status   app.Status
+	raw      string // the source's own text where it was not a plain number
+	percent  bool   // the cell showed a percentage (text "%", a % format or a fraction)
+	decimals int    // decimal places shown; -1 when unknown
+}
+
+// readFigure reads a cell's raw text with its look. Percentages are
+// returned 0-100 whatever the source: 0.637 in a "0.0%" cell and the text
+// "63.7%" both read as 63.7, and a fraction "221/1896" as 11.66 with its
+// parts. It returns value.ErrEmpty for a blank cell.
+func readFigure(text string, lk look) (reading, error) {
+	f, err := value.Parse(text)
+	if err != nil {
+		return reading{}, err
+	}
+	rd := reading{decimals: lk.decimals}
+	if _, err := strconv.ParseFloat(strings.TrimSpace(text), 64); err != nil {
+		rd.raw = text
+	}
+	switch {
+	case f.Status != app.OK:
+		rd.status = f.Status
+		return rd, nil
+	case f.HasParts:
+		rd.num, rd.den = app.Float(f.Numerator), app.Float(f.Denominator)
+		rd.value = app.Float(f.Value * 100)
+		rd.percent = true
+		return rd, nil
+	case f.Percent:
+		rd.percent = true
+		rd.value = app.Float(f.Value)
+		if rd.decimals < 0 {
+			rd.decimals = textDecimals(text)
+		}
+	case lk.percent:
+		rd.percent = true
+		rd.value = app.Float(app.RoundTo(f.Value*100, 10))
+	default:
+		rd.value = app.Float(f.Value)
+		if rd.decimals < 0 {
+			rd.decimals = min(textDecimals(text), 3)
+		}
+	}
+	return rd, nil
+}
+
+// isBlank reports whether readFigure's error means an empty cell.
+func isBlank(err error) bool { return errors.Is(err, value.ErrEmpty) }
+
+// arrowGlyphs maps the arrows scorecards draw, in Unicode and as the
+// Latin-1 letters that show as arrows in a Wingdings font, to movements.
+var arrowGlyphs = map[string]app.Arrow{
+	"↑": app.Up, "⬆": app.Up, "▲": app.Up, "△": app.Up, "⇧": app.Up, "↗": app.Up, "⇑": app.Up,
+	"↓": app.Down, "⬇": app.Down, "▼": app.Down, "▽": app.Down, "⇩": app.Down, "↘": app.Down, "⇓": app.Down,
+	"→": app.Across, "↔": app.Across, "⬌": app.Across, "►": app.Across, "▶": app.Across,
+	"⇨": app.Across, "➔": app.Across, "➡": app.Across, "⇔": app.Across, "=": app.Across,
+	"up": app.Up, "down": app.Down, "across": app.Across, "same": app.Across,
+	"no change": app.Across, "stable": app.Across, "unchanged": app.Across, "level": app.Across,
+}
+
+// wingdingsGlyphs are the letters a Wingdings font draws as arrows: é up,
+// ê down, è across, and their outlined forms ñ, ò, ð.
+var wingdingsGlyphs = map[string]app.Arrow{
+	"é": app.Up, "ê": app.Down, "è": app.Across,
+	"ñ": app.Up, "ò": app.Down, "ð": app.Across,
+}
+
+// arrowOf reads a DoT cell as the movement the source drew. A judgement
+// ("Improved") is turned into a movement by the polarity; without one it
+// says nothing about the movement and reads as no arrow.
+func arrowOf(text string, lk look, p app.Polarity) app.Arrow {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return app.NoArrow
+	}
+	if a, ok := wingdingsGlyphs[t]; ok && (lk.wingdings || len([]rune(t)) == 1) {
+		return a
+	}
+	if a, ok := arrowGlyphs[strings.ToLower(t)]; ok {
+		return a
+	}
+	low := strings.ToLower(t)
+	better := strings.HasPrefix(low, "improv") || strings.HasPrefix(low, "better")
+	worse := strings.HasPrefix(low, "wors") || strings.HasPrefix(low, "declin") || strings.HasPrefix(low, "deteriorat")
+	switch {
+	case (better && p == app.HigherBetter) || (worse && p == app.LowerBetter):
+		return app.Up
+	case (better && p == app.LowerBetter) || (worse && p == app.HigherBetter):
+		return app.Down
+	}
+	for _, r := range t {
+		if a, ok := arrowGlyphs[string(r)]; ok {
+			return a
+		}
+	}
+	return app.NoArrow
+}
+
+// ragOf reads a RAG cell: its text, or where the cell is empty, its fill.
+func ragOf(text string, lk look) app.RAG {
+	if r, ok := app.ParseRAG(text); ok {
+		return r
+	}
+	if strings.TrimSpace(text) != "" {
+		return app.NoRAG
+	}
+	return ragOfFill(lk.fill)
+}
+
+// ragOfFill classifies a fill colour ("FF0000", "FFC7CE") by hue: reds,
+// ambers (orange to yellow) and greens, ignoring greys and white.
+func ragOfFill(hex string) app.RAG {
+	hex = strings.TrimPrefix(hex, "#")
+	if len(hex) == 8 {
+		hex = hex[2:]
+	}
+	if len(hex) != 6 {
+		return app.NoRAG
+	}
+	n, err := strconv.ParseUint(hex, 16, 32)
+	if err != nil {
+		return app.NoRAG
+	}
+	r, g, b := float64(n>>16&0xff)/255, float64(n>>8&0xff)/255, float64(n&0xff)/255
+	hi, lo := max(r, g, b), min(r, g, b)
+	if hi-lo < 0.15 {
+		return app.NoRAG
+	}
+	var h float64
+	switch hi {
+	case r:
+		h = 60 * (g - b) / (hi - lo)
+	case g:
+		h = 60 * ((b-r)/(hi-lo) + 2)
+	default:
+		h = 60 * ((r-g)/(hi-lo) + 4)
+	}
+	if h < 0 {
+		h += 360
+	}
+	switch {
+	case h < 20 || h >= 330:
+		return app.Red
+	case h < 65:
+		return app.Amber
+	case h < 170:
+		return app.Green
+	}
+	return app.NoRAG
+}

@@ -1,0 +1,328 @@
+package importer
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"scorecard/app"
+)
+
+// collector builds one import's dataset from every sheet read, merging a
+// figure given twice (the scorecard sheet and the Data sheet) into one
+// observation and keeping the validation report.
+type collector struct {
+	file       string
+	indicators map[string]*app.Indicator
+	indOrder   []string
+	obs        map[figureKey]int // index into observations
+	observ     []app.Observation
+	targets    map[targetKey]int
+	targetList []app.Target
+	benchmarks []app.Benchmark
+	comments   []app.Comment
+	warnings   []app.Warning
+	// hasParts records refs some source gave a numerator and denominator
+	// for, so the measure can be inferred as a proportion.
+	hasParts map[string]bool
+	percent  map[string]bool
+}
+
+type figureKey struct {
+	app.SeriesKey
+	Period app.Period
+}
+
+type targetKey struct {
+	ref  string
+	year app.Period
+}
+
+func newCollector(file string) *collector {
+	return &collector{
+		file:       file,
+		indicators: map[string]*app.Indicator{},
+		obs:        map[figureKey]int{},
+		targets:    map[targetKey]int{},
+		hasParts:   map[string]bool{},
+		percent:    map[string]bool{},
+	}
+}
+
+// warn adds a line to the validation report.
+func (c *collector) warn(sheet, cell, format string, args ...any) {
+	c.warnings = append(c.warnings, app.Warning{
+		Location: app.Location{File: c.file, Sheet: sheet, Cell: cell},
+		Message:  fmt.Sprintf(format, args...),
+	})
+}
+
+// indicator adds ind, or fills the blanks of the indicator already read
+// with its ref: a scorecard sheet names it, a Data sheet only cites it.
+func (c *collector) indicator(ind app.Indicator) {
+	have, ok := c.indicators[ind.Ref]
+	if !ok {
+		c.indicators[ind.Ref] = &ind
+		c.indOrder = append(c.indOrder, ind.Ref)
+		return
+	}
+	if have.Name == "" || have.Name == have.Ref {
+		have.Name = ind.Name
+	}
+	if have.Section == "" {
+		have.Section = ind.Section
+	}
+	if have.Polarity == app.PolarityNone {
+		have.Polarity = ind.Polarity
+	}
+	if have.Unit == "" {
+		have.Unit = ind.Unit
+	}
+	if have.DataPeriod == "" {
+		have.DataPeriod = ind.DataPeriod
+	}
+	if have.Guidance == "" {
+		have.Guidance = ind.Guidance
+	}
+	if have.YearType == 0 {
+		have.YearType = ind.YearType
+	}
+	if have.Decimals < ind.Decimals {
+		have.Decimals = ind.Decimals
+	}
+}
+
+// observe adds o, read at sheet!o.Cell. A figure already read for the
+// same series and period is merged: components and the source's arrow and
+// RAG are taken from whichever has them, and values that differ beyond
+// display rounding are reported naming both cells.
+func (c *collector) observe(sheet string, o app.Observation) {
+	o.Cell = sheet + "!" + o.Cell
+	if o.Numerator != nil && o.Denominator != nil {
+		c.hasParts[o.Ref] = true
+	}
+	k := figureKey{o.Key(), o.Period}
+	i, ok := c.obs[k]
+	if !ok {
+		c.obs[k] = len(c.observ)
+		c.observ = append(c.observ, o)
+		return
+	}
+	have := &c.observ[i]
+	decimals := 1
+	if ind, ok := c.indicators[o.Ref]; ok {
+		decimals = ind.Decimals
+	}
+	switch {
+	case have.StandIn && !o.StandIn:
+		// A real figure beats a stand-in for the same period.
+		o.SourceArrow = cmpOr(o.SourceArrow, have.SourceArrow)
+		o.SourceRAG = cmpOr(o.SourceRAG, have.SourceRAG)
+		*have = o
+		return
+	case o.StandIn && !have.StandIn:
+		return
+	}
+	if !sameFigure(have, &o, decimals) {
+		c.warn(sheet, strings.TrimPrefix(o.Cell, sheet+"!"), "%s %s %s: %s here but %s at %s; kept %s",
+			o.Ref, o.Area, o.Period, describeFigure(&o), describeFigure(have), have.Cell, have.Cell)
+	}
+	if have.Numerator == nil && have.Denominator == nil {
+		have.Numerator, have.Denominator = o.Numerator, o.Denominator
+	}
+	if have.Value == nil && have.Status == app.OK {
+		have.Value, have.Status, have.Raw = o.Value, o.Status, o.Raw
+	}
+	have.SourceArrow = cmpOr(have.SourceArrow, o.SourceArrow)
+	have.SourceRAG = cmpOr(have.SourceRAG, o.SourceRAG)
+	have.Rule = cmpOr(have.Rule, o.Rule)
+}
+
+func cmpOr[T comparable](a, b T) T {
+	var zero T
+	if a != zero {
+		return a
+	}
+	return b
+}
+
+// sameFigure reports whether two readings agree at display precision: a
+// Data sheet holding 11.6561 and a scorecard showing 11.7 agree.
+func sameFigure(a, b *app.Observation, decimals int) bool {
+	if a.Status != b.Status {
+		return a.Value == nil && a.Status == app.OK || b.Value == nil && b.Status == app.OK
+	}
+	if a.Value == nil || b.Value == nil {
+		return true
+	}
+	tol := 0.5*math.Pow(10, -float64(max(decimals, 0))) + 1e-9
+	return math.Abs(*a.Value-*b.Value) <= tol
+}
+
+func describeFigure(o *app.Observation) string {
+	if o.Value == nil {
+		if o.Status != app.OK {
+			return fmt.Sprintf("status %q", o.Status)
+		}
+		return "blank"
+	}
+	return fmt.Sprintf("%g", *o.Value)
+}
+
+// target adds t, merging the target and floor read from different columns
+// or sheets for the same indicator and year.
+func (c *collector) target(sheet, cell string, t app.Target) {
+	k := targetKey{t.Ref, t.Year}
+	i, ok := c.targets[k]
+	if !ok {
+		c.targets[k] = len(c.targetList)
+		c.targetList = append(c.targetList, t)
+		return
+	}
+	have := &c.targetList[i]
+	for _, f := range []struct{ have, got **float64 }{{&have.Target, &t.Target}, {&have.Floor, &t.Floor}, {&have.Tolerance, &t.Tolerance}} {
+		switch {
+		case *f.got == nil:
+		case *f.have == nil:
+			*f.have = *f.got
+		case math.Abs(**f.have-**f.got) > 1e-6:
+			c.warn(sheet, cell, "%s %s: target or floor %g differs from %g read earlier; kept the earlier", t.Ref, t.Year, **f.got, **f.have)
+		}
+	}
+}
+
+// dataset finishes the import: it fills what each indicator's figures say
+// about its measure, checks values, and returns everything in the order
+// read.
+func (c *collector) dataset() *app.Dataset {
+	d := &app.Dataset{}
+	for _, o := range c.observ {
+		if _, ok := c.indicators[o.Ref]; !ok {
+			c.indicator(app.Indicator{Ref: o.Ref, Name: o.Ref})
+		}
+	}
+	for _, t := range c.targetList {
+		if _, ok := c.indicators[t.Ref]; !ok {
+			c.indicator(app.Indicator{Ref: t.Ref, Name: t.Ref})
+		}
+	}
+	for _, ref := range c.indOrder {
+		ind := c.indicators[ref]
+		if ind.Name == "" {
+			ind.Name = ind.Ref
+		}
+		if ind.Unit == "" {
+			ind.Unit = unitOf(ind.Name, c.percent[ref])
+		}
+		if ind.Measure == "" {
+			ind.Measure = measureOf(ind.Name, ind.Unit, c.hasParts[ref])
+		}
+		d.Indicators = append(d.Indicators, *ind)
+	}
+	d.Observations = c.observ
+	d.Targets = c.targetList
+	d.Benchmarks = c.benchmarks
+	d.Comments = c.comments
+	c.validate(d)
+	return d
+}
+
+// validate reports values out of range and districts that do not add up
+// to the county, each at its cell.
+func (c *collector) validate(d *app.Dataset) {
+	units := map[string]app.Indicator{}
+	for _, ind := range d.Indicators {
+		units[ind.Ref] = ind
+	}
+	for _, o := range d.Observations {
+		sheet, cell, _ := strings.Cut(o.Cell, "!")
+		ind := units[o.Ref]
+		if o.Value != nil && ind.Unit == app.Percent && (*o.Value > 100+1e-9 || *o.Value < 0) {
+			c.warn(sheet, cell, "%s %s %s: %g is not a percentage between 0 and 100", o.Ref, o.Area, o.Period, *o.Value)
+		}
+		if o.Numerator != nil && o.Denominator != nil && *o.Numerator > *o.Denominator && ind.Measure == app.Proportion {
+			c.warn(sheet, cell, "%s %s %s: numerator %g is above its denominator %g", o.Ref, o.Area, o.Period, *o.Numerator, *o.Denominator)
+		}
+	}
+	c.checkDistrictSums(d, units)
+}
+
+// checkDistrictSums compares, for counts (and numerators), the sum of the
+// districts with the county figure. District values need not sum to the
+// county (children placed out of county, the UASC service), so a
+// difference is a warning naming the county cell; the sum with the
+// out-of-county and UASC columns is accepted too.
+func (c *collector) checkDistrictSums(d *app.Dataset, units map[string]app.Indicator) {
+	type group struct {
+		ref    string
+		split  app.Split
+		period app.Period
+	}
+	type sums struct {
+		districts, extra      float64
+		n                     int
+		county                *app.Observation
+		countyNum, districtNm float64
+		nNum                  int
+	}
+	all := map[group]*sums{}
+	var order []group
+	for i := range d.Observations {
+		o := &d.Observations[i]
+		g := group{o.Ref, o.Split, o.Period}
+		s := all[g]
+		if s == nil {
+			s = &sums{}
+			all[g] = s
+			order = append(order, g)
+		}
+		switch {
+		case o.Area == app.Kent:
+			s.county = o
+		case o.Area.IsDistrict():
+			if o.Value != nil {
+				s.districts += *o.Value
+				s.n++
+			}
+			if o.Numerator != nil {
+				s.districtNm += *o.Numerator
+				s.nNum++
+			}
+		case o.Area == app.OutOfCounty || o.Area == app.UASCService:
+			if o.Value != nil {
+				s.extra += *o.Value
+			}
+		}
+	}
+	for _, g := range order {
+		s := all[g]
+		if s.county == nil || s.county.Value == nil {
+			continue
+		}
+		ind := units[g.ref]
+		if ind.Measure == app.Count && s.n == len(app.Districts) {
+			k := *s.county.Value
+			if !near(s.districts, k) && !near(s.districts+s.extra, k) {
+				sheet, cell, _ := strings.Cut(s.county.Cell, "!")
+				c.warn(sheet, cell, "%s %s: the 12 districts sum to %g but Kent is %g", g.ref, g.period, s.districts, k)
+			}
+		}
+		if s.nNum == len(app.Districts) && s.county.Numerator != nil && s.districtNm > *s.county.Numerator+1e-9 {
+			sheet, cell, _ := strings.Cut(s.county.Cell, "!")
+			c.warn(sheet, cell, "%s %s: the districts' numerators sum to %g, above Kent's %g", g.ref, g.period, s.districtNm, *s.county.Numerator)
+		}
+	}
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs(b)) }
+
+// latestMonth returns the latest month any observation was read for.
+func (c *collector) latestMonth() app.Period {
+	var p app.Period
+	for _, o := range c.observ {
+		if o.Period.Kind == app.Month && (p.IsZero() || o.Period.Compare(p) > 0) {
+			p = o.Period
+		}
+	}
+	return p
+}

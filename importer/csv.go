@@ -1,0 +1,129 @@
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"unicode/utf8"
+
+	"scorecard/app"
+)
+
+// maxCSVFields caps a CSV record's fields: a tidy table has a dozen, and a
+// file with a million commas on a line is not one.
+const maxCSVFields = 4096
+
+// readCSVRows reads up to max records of a CSV (all when max is 0),
+// dropping a UTF-8 byte-order mark and tolerating ragged rows and stray
+// quotes as spreadsheets write them.
+func readCSVRows(ctx context.Context, path string, max int) ([][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 1<<16)
+	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
+		br.Discard(3)
+	}
+	r := csv.NewReader(br)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	r.ReuseRecord = false
+	var rows [][]string
+	for max == 0 || len(rows) < max {
+		if len(rows)%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("line %d: not valid CSV: %v", pe.Line, pe.Err)
+			}
+			return nil, err
+		}
+		if len(rec) > maxCSVFields {
+			return nil, fmt.Errorf("line %d: %d fields, more than a table has (at most %d)", len(rows)+1, len(rec), maxCSVFields)
+		}
+		for _, field := range rec {
+			if !utf8.ValidString(field) {
+				return nil, fmt.Errorf("line %d: not UTF-8 text (save the CSV as \"CSV UTF-8\" in Excel)", len(rows)+1)
+			}
+		}
+		rows = append(rows, rec)
+	}
+	return rows, nil
+}
+
+// readCSV reads a tidy CSV: figures, or targets.
+func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
+	base := filepath.Base(s.Path)
+	rows, err := readCSVRows(ctx, s.Path, 0)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
+	}
+	g := &grid{rows: rows}
+	l, ok := opt.Layouts[""]
+	if ok {
+		if err := l.resolve(); err != nil {
+			return nil, &app.SourceError{Location: app.Location{File: base}, Err: fmt.Errorf("saved layout: %w", err)}
+		}
+	} else if l, err = detect("", g); err != nil {
+		return nil, &app.SourceError{Location: app.Location{File: base, Cell: "line 1"}, Err: err}
+	}
+	c := newCollector(base)
+	sr := &sheetReader{c: c, l: l, g: g}
+	progress := func(done int) {
+		if opt.Progress != nil {
+			opt.Progress(done, len(rows))
+		}
+	}
+	switch l.Kind {
+	case TidySheet:
+		err = sr.readTidy(ctx, progress)
+	case TargetSheet:
+		err = sr.readTargets(ctx)
+	default:
+		return nil, &app.SourceError{Location: app.Location{File: base, Cell: "line 1"},
+			Err: fmt.Errorf("a CSV must be a tidy table (expected Ref and Period columns, or Ref, Year and Target), found a %s layout", l.Kind)}
+	}
+	if err != nil {
+		return nil, err
+	}
+	// A CSV has no sheets or cells: report lines, as a spreadsheet user
+	// would count them.
+	d := c.dataset()
+	for i := range c.warnings {
+		c.warnings[i].Cell = csvLine(c.warnings[i].Cell)
+	}
+	for i := range d.Observations {
+		d.Observations[i].Cell = csvLine(d.Observations[i].Cell)
+	}
+	return &Result{Sheets: []string{base}, Layouts: []Layout{l}, Dataset: d, Warnings: c.warnings}, nil
+}
+
+// csvLine rewrites a cell reference ("!C12" or "C12") as the CSV line it
+// came from ("line 12").
+func csvLine(cell string) string {
+	for i := 0; i < len(cell); i++ {
+		if cell[i] >= '0' && cell[i] <= '9' {
+			return "line " + cell[i:]
+		}
+	}
+	return cell
+}

@@ -1,0 +1,404 @@
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// headerSearchRows is how far down a sheet the header row is looked for:
+// title blocks, logos and notes rarely take more than a screenful.
+const headerSearchRows = 40
+
+// errNoHeader is the reason a sheet has no layout; the caller adds where.
+var errNoHeader = errors.New("no header row found (expected a row with Ref and Indicator columns, or Ref and Period for a tidy table)")
+
+// roleWords maps a normalised header (see normHeader) to the role it names.
+// Matching is exact after normalisation, so "Target" is a target but
+// "Target met?" is not; containsWords below covers the freer wordings.
+var roleWords = map[string]Role{
+	"ref": RoleRef, "ref no": RoleRef, "reference": RoleRef, "code": RoleRef,
+	"indicator ref": RoleRef, "pi ref": RoleRef, "kpi ref": RoleRef, "measure ref": RoleRef,
+	"id": RoleRef, "indicator code": RoleRef, "indicator id": RoleRef, "kpi": RoleRef,
+	"indicator": RoleName, "indicators": RoleName, "description": RoleName,
+	"indicator description": RoleName, "measure": RoleName, "performance indicator": RoleName,
+	"indicator name": RoleName, "name": RoleName, "measure description": RoleName,
+	"performance measure": RoleName, "indicator title": RoleName, "title": RoleName,
+	"section": RoleSection, "service area": RoleSection, "theme": RoleSection, "service": RoleSection,
+	"polarity": RolePolarity, "good is": RolePolarity, "good performance": RolePolarity,
+	"data period": RoleDataPeriod, "period type": RoleDataPeriod, "frequency": RoleDataPeriod,
+	"reporting period": RoleDataPeriod, "data type": RoleDataPeriod,
+	"unit": RoleUnit, "units": RoleUnit, "format": RoleUnit, "measure type": RoleUnit,
+	"guidance": RoleGuidance, "definition": RoleGuidance, "how calculated": RoleGuidance,
+	"calculation": RoleGuidance,
+	"target": RoleTarget, "targets": RoleTarget,
+	"floor": RoleFloor, "floor standard": RoleFloor, "minimum": RoleFloor, "floor target": RoleFloor,
+	"tolerance": RoleTolerance,
+	"rag": RoleRAG, "rag rating": RoleRAG, "rag status": RoleRAG, "rating": RoleRAG,
+	"dot": RoleDoT, "direction of travel": RoleDoT, "direction": RoleDoT, "d o t": RoleDoT,
+	"trend": RoleDoT,
+	"england": RoleEngland, "national": RoleEngland, "england average": RoleEngland,
+	"national average": RoleEngland, "eng": RoleEngland, "england avg": RoleEngland,
+	"sn": RoleNeighbours, "sns": RoleNeighbours, "sn average": RoleNeighbours, "sn avg": RoleNeighbours,
+	"comments": RoleComments, "comment": RoleComments, "commentary": RoleComments,
+	"narrative": RoleComments, "comments and actions": RoleComments,
+	"numerator": RoleNumerator, "num": RoleNumerator,
+	"denominator": RoleDenominator, "den": RoleDenominator, "denom": RoleDenominator,
+	"period": RolePeriod, "month": RolePeriod, "time period": RolePeriod, "date": RolePeriod,
+	"area": RoleArea, "district": RoleArea, "geography": RoleArea, "area name": RoleArea,
+	"cohort": RoleCohort, "split": RoleCohort, "population": RoleCohort, "group": RoleCohort,
+	"value": RoleValue, "figure": RoleValue, "result": RoleValue, "actual": RoleValue,
+	"status": RoleStatus, "status code": RoleStatus,
+	"year": RoleYear, "financial year": RoleYear, "academic year": RoleYear, "target year": RoleYear,
+	"rule": RoleRule, "cohort rule": RoleRule,
+}
+
+// containsWords recognises headers by a phrase anywhere in them, tried in
+// order after roleWords: "Previous year outturn (2023/24)", "Stat
+// Neighbours average".
+var containsWords = []struct {
+	phrase string
+	role   Role
+}{
+	{"polarity", RolePolarity},
+	{"previous", RolePrevious},
+	{"outturn", RolePrevious},
+	{"last year", RolePrevious},
+	{"prev yr", RolePrevious},
+	{"neighbour", RoleNeighbours},
+	{"neighbor", RoleNeighbours},
+	{"stat n", RoleNeighbours},
+	{"direction of travel", RoleDoT},
+	{"numerator", RoleNumerator},
+	{"denominator", RoleDenominator},
+	{"england", RoleEngland},
+	{"floor", RoleFloor},
+	{"target", RoleTarget},
+	{"rag", RoleRAG},
+	{"comment", RoleComments},
+}
+
+// normHeader lower-cases a heading, drops footnote markers and
+// punctuation, and squeezes spaces, so that "Ref." and " REF " and
+// "Indicator*" meet their entries in roleWords.
+func normHeader(s string) string {
+	s = strings.ToLower(stripFootnote(s))
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '/' && r != '%'
+	}), " ")
+}
+
+// headerRole says what a heading names. Period columns come back as
+// RolePeriod with their month or quarter, district columns as RoleArea
+// with their area; a year in a target, floor, previous-year or benchmark
+// heading ("Target 2024/25") comes back as its period.
+func headerRole(h string) (Role, app.Period, app.Area) {
+	t := strings.TrimSpace(h)
+	if t == "" {
+		return "", app.Period{}, ""
+	}
+	if p, ok := periodHeading(t); ok {
+		return RolePeriod, p, ""
+	}
+	if a, ok := app.ParseArea(t); ok {
+		return RoleArea, app.Period{}, a
+	}
+	year, rest := cutYear(t)
+	n := normHeader(rest)
+	if r, ok := roleWords[n]; ok {
+		if year.IsZero() || yearRole(r) {
+			return r, year, ""
+		}
+	}
+	for _, w := range containsWords {
+		if strings.Contains(n, w.phrase) {
+			return w.role, year, ""
+		}
+	}
+	return "", app.Period{}, ""
+}
+
+// yearRole reports whether a role's heading may carry the year it is for.
+func yearRole(r Role) bool {
+	switch r {
+	case RoleTarget, RoleFloor, RoleTolerance, RolePrevious, RoleEngland, RoleNeighbours:
+		return true
+	}
+	return false
+}
+
+// periodHeading reads a month or quarter column heading: text such as
+// "Mar-25" or "March 2025", or a real date (its serial, read raw).
+func periodHeading(s string) (app.Period, bool) {
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		p, err := app.MonthFromExcelSerial(f)
+		return p, err == nil
+	}
+	p, err := app.ParsePeriod(s)
+	if err != nil || (p.Kind != app.Month && p.Kind != app.Quarter) {
+		return app.Period{}, false
+	}
+	return p, true
+}
+
+// cutYear finds a financial or academic year ("2024/25", "2024-25 AY") in
+// a heading and returns it with the heading minus the year.
+func cutYear(s string) (app.Period, string) {
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == '[' || r == ']' || r == ':' || r == ','
+	})
+	for i, f := range fields {
+		cand := f
+		if i+1 < len(fields) && strings.EqualFold(fields[i+1], "AY") {
+			cand += " AY"
+		}
+		p, err := app.ParsePeriod(cand)
+		if err != nil || (p.Kind != app.FinancialYear && p.Kind != app.AcademicYear) {
+			continue
+		}
+		rest := append(append([]string{}, fields[:i]...), fields[i+1:]...)
+		if strings.HasSuffix(cand, " AY") {
+			rest = append(append([]string{}, fields[:i]...), fields[i+2:]...)
+		}
+		return p, strings.Join(rest, " ")
+	}
+	return app.Period{}, s
+}
+
+// findMonth finds a reporting month in free text such as a title ("CYPE
+// Scorecard - March 2025", "Data as at 31/03/2025" is not read) or a sheet
+// name ("Districts Mar-25").
+func findMonth(s string) (app.Period, bool) {
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':' || r == '\u2013' || r == '\u2014'
+	})
+	for i := range fields {
+		for _, cand := range []string{joinNext(fields, i), fields[i]} {
+			if p, err := app.ParsePeriod(cand); err == nil && p.Kind == app.Month {
+				return p, true
+			}
+		}
+	}
+	return app.Period{}, false
+}
+
+func joinNext(fields []string, i int) string {
+	if i+1 < len(fields) {
+		return fields[i] + " " + fields[i+1]
+	}
+	return fields[i]
+}
+
+// grid is a sheet's cell text, read raw (numbers unformatted, dates as
+// serials), with its merged ranges where they were read.
+type grid struct {
+	rows   [][]string
+	merged []excelize.MergeCell
+}
+
+// at returns the text at 0-based row r, column c; a cell inside a merged
+// range reads as the range's top-left cell, as a merged caption spans
+// the columns beneath it.
+func (g *grid) at(r, c int) string {
+	if r < 0 || r >= len(g.rows) || c < 0 {
+		return ""
+	}
+	if c < len(g.rows[r]) && g.rows[r][c] != "" {
+		return g.rows[r][c]
+	}
+	for _, m := range g.merged {
+		r0, c0, r1, c1, ok := mergeBounds(m)
+		if ok && r >= r0 && r <= r1 && c >= c0 && c <= c1 && (r != r0 || c != c0) {
+			if r0 < len(g.rows) && c0 < len(g.rows[r0]) {
+				return g.rows[r0][c0]
+			}
+		}
+	}
+	return ""
+}
+
+// mergeBounds returns a merged range's 0-based corners.
+func mergeBounds(m excelize.MergeCell) (r0, c0, r1, c1 int, ok bool) {
+	c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+	c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+	if err1 != nil || err2 != nil {
+		return 0, 0, 0, 0, false
+	}
+	return r0 - 1, c0 - 1, r1 - 1, c1 - 1, true
+}
+
+// detect finds the layout of a sheet from its first rows: the header row
+// (the first with a Ref column beside an Indicator or Period column), any
+// second header row beneath it, the role of each column, and from those
+// the kind of sheet.
+func detect(sheet string, g *grid) (Layout, error) {
+	limit := min(len(g.rows), headerSearchRows)
+	for r := 0; r < limit; r++ {
+		roles := rowRoles(g.rows[r])
+		if roles[RoleRef] == 0 || roles[RoleName]+roles[RolePeriod]+roles[RoleYear] == 0 {
+			continue
+		}
+		return layoutFrom(sheet, g, r)
+	}
+	return Layout{Sheet: sheet, Kind: Skip}, errNoHeader
+}
+
+// rowRoles counts the roles a row's cells name.
+func rowRoles(row []string) map[Role]int {
+	n := map[Role]int{}
+	for _, h := range row {
+		if r, _, _ := headerRole(h); r != "" {
+			n[r]++
+		}
+	}
+	return n
+}
+
+// layoutFrom builds the layout for a header at 0-based row h.
+func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
+	l := Layout{Sheet: sheet, HeaderRow: h + 1, FirstRow: h + 2}
+	refCol := -1
+	for c, s := range g.rows[h] {
+		if r, _, _ := headerRole(s); r == RoleRef {
+			refCol = c
+			break
+		}
+	}
+	// A second header row sits under the first when its Ref cell is blank
+	// and it names roles the first leaves as group captions: "Target" and
+	// "Floor" under a merged "2024/25".
+	second := false
+	if h+1 < len(g.rows) && g.at(h+1, refCol) == "" {
+		roles := rowRoles(g.rows[h+1])
+		second = len(roles) > 0 && roles[RoleName] == 0
+	}
+	label, caption := h, h-1
+	if second {
+		label, caption = h+1, h
+		l.FirstRow = h + 3
+	}
+	width := len(g.rows[h])
+	if second {
+		width = max(width, len(g.rows[h+1]))
+	}
+	for c := 0; c < width; c++ {
+		head := g.at(label, c)
+		if second && head == "" {
+			head = g.at(h, c)
+		}
+		role, period, area := headerRole(head)
+		if role == "" {
+			continue
+		}
+		text := strings.TrimSpace(head)
+		if cap := strings.TrimSpace(g.at(caption, c)); cap != "" && cap != text && (label != h || caption >= 0) {
+			if period.IsZero() && yearRole(role) {
+				if y, _ := cutYear(cap); !y.IsZero() {
+					period = y
+				}
+			}
+			if second && cap != strings.TrimSpace(g.at(label, c)) {
+				text = cap + " / " + text
+			}
+		}
+		name, _ := excelize.ColumnNumberToName(c + 1)
+		l.Columns = append(l.Columns, Column{Col: name, Header: text, Role: role, Period: period, Area: area, index: c})
+	}
+	l.Kind = kindOf(&l)
+	if l.Kind == DistrictSheet {
+		l.Period = titlePeriod(sheet, g, h)
+	}
+	if l.Kind == IndicatorSheet {
+		l.Area = titleArea(sheet, g, h)
+	}
+	return l, nil
+}
+
+// kindOf decides a sheet's kind from its columns.
+func kindOf(l *Layout) Kind {
+	periods, areas, plainPeriod := 0, 0, false
+	for _, c := range l.Columns {
+		switch {
+		case c.Role == RolePeriod && c.Period.IsZero():
+			plainPeriod = true
+		case c.Role == RolePeriod:
+			periods++
+		case c.Role == RoleArea && c.Area != "":
+			areas++
+		}
+	}
+	switch {
+	case plainPeriod:
+		return TidySheet
+	case l.has(RoleYear) && (l.has(RoleTarget) || l.has(RoleFloor)):
+		return TargetSheet
+	case areas >= 2 && periods == 0:
+		return DistrictSheet
+	}
+	return IndicatorSheet
+}
+
+// titlePeriod finds the month a district sheet reports, in its title rows
+// or its name; zero if neither says.
+func titlePeriod(sheet string, g *grid, h int) app.Period {
+	for r := 0; r < h; r++ {
+		for _, s := range g.rows[r] {
+			if p, ok := findMonth(s); ok {
+				return p
+			}
+		}
+	}
+	p, _ := findMonth(sheet)
+	return p
+}
+
+// titleArea finds the area an indicator sheet reports: its sheet name if
+// that is an area ("Ashford"), else a district named in its title rows,
+// else Kent.
+func titleArea(sheet string, g *grid, h int) app.Area {
+	if a, ok := app.ParseArea(sheet); ok {
+		return a
+	}
+	for r := 0; r < h; r++ {
+		for _, s := range g.rows[r] {
+			if a, ok := districtIn(s); ok {
+				return a
+			}
+		}
+	}
+	return app.Kent
+}
+
+// districtIn finds a district named within a title such as "Ashford
+// District Scorecard".
+func districtIn(s string) (app.Area, bool) {
+	low := strings.ToLower(strings.ReplaceAll(s, "&", "and"))
+	for _, d := range app.Districts {
+		if strings.Contains(low, strings.ToLower(string(d))) {
+			return d, true
+		}
+	}
+	if strings.Contains(low, "shepway") {
+		return "Folkestone and Hythe", true
+	}
+	return "", false
+}
+
+// noHeaderError reports a sheet without a layout at its first cell.
+func noHeaderError(file, sheet string) error {
+	return &app.SourceError{Location: app.Location{File: file, Sheet: sheet, Cell: "A1"}, Err: errNoHeader}
+}
+
+// describe writes a layout in one line for the import's note.
+func (l Layout) describe() string {
+	if l.Kind == Skip {
+		return fmt.Sprintf("%s: skipped", l.Sheet)
+	}
+	return fmt.Sprintf("%s: %s, header row %d, %d columns", l.Sheet, l.Kind, l.HeaderRow, len(l.Columns))
+}

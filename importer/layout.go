@@ -1,0 +1,154 @@
+package importer
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// Kind says how a sheet lays out its figures.
+type Kind string
+
+// The sheet layouts the importer reads.
+const (
+	// IndicatorSheet has one row per indicator and periods across: the
+	// house scorecard, or one district's copy of it.
+	IndicatorSheet Kind = "indicators"
+	// DistrictSheet has one row per indicator and areas across, all for
+	// one period.
+	DistrictSheet Kind = "districts"
+	// TidySheet has one row per figure: indicator, period, area, cohort.
+	TidySheet Kind = "tidy"
+	// TargetSheet has one row per indicator and year: target and floor.
+	TargetSheet Kind = "targets"
+	// Skip marks a sheet to leave unread, such as notes or a chart.
+	Skip Kind = "skip"
+)
+
+// Role says what a column holds.
+type Role string
+
+// The column roles, recognised from header wording.
+const (
+	RoleRef         Role = "ref"
+	RoleName        Role = "name"
+	RoleSection     Role = "section"
+	RolePolarity    Role = "polarity"
+	RoleDataPeriod  Role = "data period"
+	RoleUnit        Role = "unit"
+	RoleGuidance    Role = "guidance"
+	RoleTarget      Role = "target"
+	RoleFloor       Role = "floor"
+	RoleTolerance   Role = "tolerance"
+	RolePrevious    Role = "previous year"
+	RoleRAG         Role = "rag"
+	RoleDoT         Role = "dot"
+	RoleEngland     Role = "england"
+	RoleNeighbours  Role = "stat neighbours"
+	RoleComments    Role = "comments"
+	RoleNumerator   Role = "numerator"
+	RoleDenominator Role = "denominator"
+	RolePeriod      Role = "period" // a month or quarter of figures (Column.Period), or in a tidy table the period of each row
+	RoleArea        Role = "area"   // a district column (Column.Area), or in a tidy table the area of each row
+	RoleCohort      Role = "cohort"
+	RoleValue       Role = "value"
+	RoleStatus      Role = "status"
+	RoleYear        Role = "year"
+	RoleRule        Role = "rule"
+)
+
+// Layout is what the importer found on one sheet, or what a saved profile
+// says it should find: where the header is and what each column holds. It
+// is plain data (JSON) so the GUI can show it, an officer can correct it,
+// and it can be saved as a profile for a family of workbooks.
+type Layout struct {
+	Sheet string `json:"sheet"`
+	Kind  Kind   `json:"kind"`
+	// HeaderRow is the 1-based row of the column headings; FirstRow is
+	// the first row of data, below any second header row.
+	HeaderRow int `json:"header_row"`
+	FirstRow  int `json:"first_row"`
+	// Area is the area an indicator sheet reports (Kent, or a district in
+	// one-sheet-per-district workbooks).
+	Area app.Area `json:"area,omitempty"`
+	// Period is the period a district sheet reports.
+	Period  app.Period `json:"period"`
+	Columns []Column   `json:"columns"`
+}
+
+// Column is one recognised column of a sheet.
+type Column struct {
+	Col    string `json:"col"`    // the column's letters, e.g. "H"
+	Header string `json:"header"` // its heading as written, under any group caption
+	Role   Role   `json:"role"`
+	// Period is the month or quarter of a period column, and the year of
+	// a target, floor, previous-year or benchmark column where the header
+	// or its caption says.
+	Period app.Period `json:"period"`
+	// Area is the area of a district column.
+	Area app.Area `json:"area,omitempty"`
+
+	index int // 0-based, from Col
+}
+
+// column returns the first column with role r.
+func (l *Layout) column(r Role) (Column, bool) {
+	for _, c := range l.Columns {
+		if c.Role == r {
+			return c, true
+		}
+	}
+	return Column{}, false
+}
+
+// has reports whether the layout has a column with role r.
+func (l *Layout) has(r Role) bool {
+	_, ok := l.column(r)
+	return ok
+}
+
+// resolve checks a layout (perhaps from a saved profile) and fills the
+// column indexes the readers use.
+func (l *Layout) resolve() error {
+	switch l.Kind {
+	case IndicatorSheet, DistrictSheet, TidySheet, TargetSheet, Skip:
+	default:
+		return fmt.Errorf("layout kind %q is not one of indicators, districts, tidy, targets, skip", l.Kind)
+	}
+	if l.Kind == Skip {
+		return nil
+	}
+	if l.HeaderRow < 1 {
+		return fmt.Errorf("layout header row %d: expected a row number from 1", l.HeaderRow)
+	}
+	if l.FirstRow <= l.HeaderRow {
+		l.FirstRow = l.HeaderRow + 1
+	}
+	for i := range l.Columns {
+		n, err := excelize.ColumnNameToNumber(l.Columns[i].Col)
+		if err != nil {
+			return fmt.Errorf("layout column %q: %w", l.Columns[i].Col, err)
+		}
+		l.Columns[i].index = n - 1
+	}
+	if !l.has(RoleRef) {
+		return fmt.Errorf("layout has no Ref column")
+	}
+	switch l.Kind {
+	case TidySheet:
+		if !l.has(RolePeriod) {
+			return fmt.Errorf("tidy layout has no Period column")
+		}
+	case TargetSheet:
+		if !l.has(RoleYear) {
+			return fmt.Errorf("targets layout has no Year column")
+		}
+	case DistrictSheet:
+		if l.Period.IsZero() {
+			return fmt.Errorf("district layout has no period")
+		}
+	}
+	return nil
+}

@@ -1,0 +1,180 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+
+	"scorecard/app"
+)
+
+// footnoteMarker matches the markers scorecards hang on names and headings
+// to point at a note below the table: "*", "**", "(1)", "[2]", "¹", "†".
+var footnoteMarker = regexp.MustCompile(`(\s*(\*+|\(\d{1,2}\)|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+))+\s*$`)
+
+// stripFootnote removes trailing footnote markers and tidies spaces.
+func stripFootnote(s string) string {
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+	return footnoteMarker.ReplaceAllString(s, "")
+}
+
+// cohortWords names each cohort as scorecards write it, lower case.
+var cohortWords = []struct {
+	cohort app.Cohort
+	words  []string
+}{
+	{app.FormerUASC, []string{"former uasc", "formerly uasc"}},
+	{app.UASC, []string{"uasc", "unaccompanied asylum seeking", "unaccompanied asylum-seeking", "unaccompanied"}},
+	{app.OLA, []string{"ola", "other local authorit", "other las"}},
+	{app.Disability, []string{"disability", "disabled"}},
+}
+
+// excludingWords introduce a cohort left out: "Excluding UASC", "excl.
+// UASC", "Non-UASC", "Children excluding unaccompanied ...".
+var excludingWords = []string{"excluding", "excl", "exc", "ex", "non", "without", "less"}
+
+// splitOf reads the cohort a label names: "Excluding UASC" is
+// Excluding(UASC), "UASC only" or "UASC" is Only(UASC), "All CiC" or
+// "All children" is All. It reports false for a label naming no cohort.
+// A name such as "Children in care (excluding UASC)" is read the same
+// way, so twin rows are recognised by their wording.
+func splitOf(label string) (app.Split, bool) {
+	t := " " + strings.Join(strings.FieldsFunc(strings.ToLower(label), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
+	}), " ") + " "
+	t = strings.ReplaceAll(t, "-", " ")
+	for _, cw := range cohortWords {
+		for _, w := range cw.words {
+			w = strings.ReplaceAll(w, "-", " ")
+			i := strings.Index(t, " "+w)
+			if i < 0 {
+				continue
+			}
+			before := strings.Fields(t[:i])
+			if len(before) > 0 {
+				last := before[len(before)-1]
+				for _, ex := range excludingWords {
+					if last == ex {
+						return app.Excluding(cw.cohort), true
+					}
+				}
+			}
+			return app.Only(cw.cohort), true
+		}
+	}
+	switch strings.TrimSpace(t) {
+	case "all", "all cic", "all cla", "all children", "all clas", "total", "all young people", "all care leavers":
+		return app.All, true
+	}
+	return app.All, false
+}
+
+// cohortPhrase matches a cohort qualifier in brackets or after a dash at
+// the end of a name: "CiC rate (excluding UASC)", "CiC rate - UASC only".
+var cohortPhrase = regexp.MustCompile(`(?i)\s*(\((?:[^()]*)\)|[-–:]\s*[^-–:]*)\s*$`)
+
+// baseName strips a cohort qualifier from a twin row's name.
+func baseName(name string) string {
+	if m := cohortPhrase.FindString(name); m != "" {
+		if _, ok := splitOf(m); ok {
+			return strings.TrimSpace(strings.TrimSuffix(name, m))
+		}
+	}
+	return name
+}
+
+// unitOf infers an indicator's unit from its name, and whether its cells
+// showed percentages.
+func unitOf(name string, percent bool) app.Unit {
+	n := strings.ToLower(name)
+	switch {
+	case percent, strings.Contains(n, "%"), strings.Contains(n, "percentage"),
+		strings.Contains(n, "proportion"), strings.Contains(n, "percent"):
+		return app.Percent
+	case strings.Contains(n, "per 10,000"), strings.Contains(n, "per 10000"),
+		strings.Contains(n, "per 10k"), strings.Contains(n, "rate per"):
+		return app.Per10k
+	case strings.Contains(n, "days"):
+		return app.Days
+	case strings.Contains(n, "weeks"):
+		return app.Weeks
+	case strings.Contains(n, "score"):
+		return app.Score
+	case strings.Contains(n, "ratio"):
+		return app.Ratio
+	}
+	return app.Number
+}
+
+// measureOf infers how an indicator's figure is built: a median or mean
+// from its wording, a proportion when the source gives a numerator and
+// denominator (or it is a percentage), a rate per 10,000, else a count.
+func measureOf(name string, unit app.Unit, hasParts bool) app.Measure {
+	n := strings.ToLower(name)
+	switch {
+	case strings.Contains(n, "median"):
+		return app.Median
+	case strings.Contains(n, "average"), strings.Contains(n, "mean"):
+		return app.Mean
+	case unit == app.Per10k:
+		return app.Rate
+	case hasParts, unit == app.Percent:
+		return app.Proportion
+	case unit == app.Number:
+		return app.Count
+	}
+	return app.Other
+}
+
+// unitFromText reads a Unit column: "%", "Percentage", "Rate per 10,000",
+// "Number", "Days".
+func unitFromText(s string) (app.Unit, bool) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case t == "":
+		return "", false
+	case t == "%" || strings.HasPrefix(t, "percent") || strings.HasPrefix(t, "proportion"):
+		return app.Percent, true
+	case strings.Contains(t, "10,000") || strings.Contains(t, "10000") || strings.Contains(t, "10k"):
+		return app.Per10k, true
+	case strings.HasPrefix(t, "day"):
+		return app.Days, true
+	case strings.HasPrefix(t, "week"):
+		return app.Weeks, true
+	case strings.HasPrefix(t, "score"):
+		return app.Score, true
+	case strings.HasPrefix(t, "ratio"):
+		return app.Ratio, true
+	case t == "count" || strings.HasPrefix(t, "number") || t == "no" || t == "n":
+		return app.Number, true
+	}
+	return "", false
+}
+
+// isFootnote reports whether a row's only text is a note below the table
+// or a legend rather than a section heading.
+func isFootnote(s string) bool {
+	t := strings.TrimSpace(s)
+	low := strings.ToLower(t)
+	switch {
+	case t == "":
+		return false
+	case strings.ContainsAny(t[:1], "*([¹²³†‡#"), t[0] >= '0' && t[0] <= '9':
+		return true
+	case len(t) > 80:
+		return true
+	}
+	for _, p := range []string{"note", "source", "footnote", "key", "italic", "previous reporting year", "data as at", "data from", "produced by", "rag ", "please", "n.b", "nb "} {
+		if strings.HasPrefix(low, p) || strings.Contains(low, "italic") {
+			return true
+		}
+	}
+	return false
+}
+
+// isLegendForStandIns reports whether text is the legend saying italic
+// figures are the previous reporting year's, standing in for a month not
+// yet available.
+func isLegendForStandIns(s string) bool {
+	low := strings.ToLower(s)
+	return strings.Contains(low, "italic") || strings.Contains(low, "previous reporting year")
+}

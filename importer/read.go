@@ -1,0 +1,424 @@
+// Package importer reads the performance scorecards MI officers already
+// have (Excel workbooks in the house layout, district sheets, cohort twin
+// rows and breakdown blocks) and tidy tables in Excel or CSV, detecting
+// each sheet's layout from its header wording, and turns them into an
+// app.Dataset with a validation report of everything it skipped.
+package importer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// Options adjust an import.
+type Options struct {
+	// Layouts are per-sheet layouts overriding detection (a saved
+	// profile), keyed by sheet name; may be nil.
+	Layouts map[string]Layout
+	// Progress is called now and then for a progress bar; may be nil.
+	Progress func(done, total int)
+	// MaxUnzipSize caps the uncompressed size of a workbook, so a zip bomb
+	// or a giant sheet is refused rather than filling memory or disk; zero
+	// means DefaultMaxUnzipSize.
+	MaxUnzipSize int64
+}
+
+// DefaultMaxUnzipSize is the largest uncompressed workbook read: several
+// times the largest real scorecard workbook (100+ indicators, 13 areas,
+// 60 months is under 30 MB of XML).
+const DefaultMaxUnzipSize = 512 << 20
+
+// maxSheetXMLInMemory is the size above which excelize spills a sheet's
+// XML to a temporary file instead of holding it in memory.
+const maxSheetXMLInMemory = 64 << 20
+
+// Result is one file's import.
+type Result struct {
+	File    string
+	SHA256  string   // of the file's bytes, for the store's duplicate check
+	Format  string   // e.g. "scorecard workbook", "tidy table"
+	Sheets  []string // sheets read
+	Layouts []Layout // what was detected, per sheet: showable, correctable, savable as a profile (JSON)
+	Dataset *app.Dataset
+	// Warnings is the validation report: counts read, every skipped row
+	// or cell and every suspect value, each with file, sheet and cell.
+	Warnings []app.Warning
+}
+
+// Summary writes the import's counts in one line for the command line.
+func (r *Result) Summary() string {
+	d := r.Dataset
+	return fmt.Sprintf("%s: %s, %d sheets read (%s); %d indicators, %d observations, %d targets, %d benchmarks, %d comments; %d warnings",
+		filepath.Base(r.File), r.Format, len(r.Sheets), strings.Join(r.Sheets, ", "), len(d.Indicators), len(d.Observations),
+		len(d.Targets), len(d.Benchmarks), len(d.Comments), len(r.Warnings))
+}
+
+// Sample is the start of a file, opened once so that every format can be
+// tried against the same header wording.
+type Sample struct {
+	Path string
+	Ext  string         // lower case: ".xlsx", ".xlsm", ".csv"
+	Book *excelize.File // the open workbook; nil for a CSV
+	// Heads are the first rows of each sheet (for a CSV, one unnamed
+	// sheet), raw: numbers unformatted, dates as serials.
+	Heads []Head
+	opt   Options
+}
+
+// Head is the first rows of one sheet.
+type Head struct {
+	Sheet string
+	Rows  [][]string
+}
+
+// Format is one kind of file the importer reads: Detect looks at the
+// header wording of a Sample, Read reads the whole file. Formats are
+// tried in order; add a reader by adding a line to Formats.
+type Format struct {
+	Name   string
+	Detect func(*Sample) bool
+	Read   func(context.Context, *Sample, Options) (*Result, error)
+}
+
+// Formats are the readers Read tries, most specific first. Sniffing by
+// header wording lives here and in the Detect functions, nowhere else.
+var Formats = []Format{
+	{Name: "tidy table", Detect: isTidyCSV, Read: readCSV},
+	{Name: "scorecard workbook", Detect: hasScorecardSheet, Read: readWorkbook},
+}
+
+// Read imports one file (.xlsx, .xlsm, .csv), detecting its format and
+// layout. A failed read returns an error whose message is one line naming
+// the file and, where it applies, the sheet and cell and what was
+// expected.
+func Read(ctx context.Context, path string, opt Options) (res *Result, err error) {
+	base := filepath.Base(path)
+	defer func() {
+		// A last resort: the fuzzer hunts the causes, but no input may
+		// bring the app down.
+		if p := recover(); p != nil {
+			res = nil
+			err = &app.SourceError{Location: app.Location{File: base}, Err: fmt.Errorf("could not be read (internal error: %v)", p)}
+			if os.Getenv("SCORECARD_DEBUG") != "" {
+				fmt.Fprintf(os.Stderr, "%s\n", debug.Stack())
+			}
+		}
+	}()
+	sum, err := fileSHA256(path)
+	if err != nil {
+		return nil, &app.SourceError{Location: app.Location{File: base}, Err: unwrapPathError(err)}
+	}
+	s, err := sample(ctx, path, opt)
+	if err != nil {
+		return nil, err
+	}
+	if s.Book != nil {
+		defer s.Book.Close()
+	}
+	for _, f := range Formats {
+		if !f.Detect(s) {
+			continue
+		}
+		res, err := f.Read(ctx, s, opt)
+		if err != nil {
+			return nil, err
+		}
+		res.File, res.SHA256 = path, sum
+		if res.Format == "" {
+			res.Format = f.Name
+		}
+		return res, nil
+	}
+	return nil, unrecognised(s)
+}
+
+// unrecognised explains why no format took a file, at the first sheet.
+func unrecognised(s *Sample) error {
+	base := filepath.Base(s.Path)
+	if len(s.Heads) == 0 {
+		return &app.SourceError{Location: app.Location{File: base}, Err: errors.New("has no sheets with data")}
+	}
+	if s.Book == nil {
+		return &app.SourceError{Location: app.Location{File: base, Cell: "line 1"}, Err: errNoHeader}
+	}
+	return noHeaderError(base, s.Heads[0].Sheet)
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// unwrapPathError drops the path from an os error, since the message
+// already names the file.
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// sample opens a file and reads the first rows of each sheet.
+func sample(ctx context.Context, path string, opt Options) (*Sample, error) {
+	base := filepath.Base(path)
+	s := &Sample{Path: path, Ext: strings.ToLower(filepath.Ext(path)), opt: opt}
+	switch s.Ext {
+	case ".csv":
+		rows, err := readCSVRows(ctx, path, headerSearchRows)
+		if err != nil {
+			return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
+		}
+		if len(rows) > 0 {
+			s.Heads = []Head{{Rows: rows}}
+		}
+		return s, nil
+	case ".xlsx", ".xlsm":
+	case ".xls":
+		return nil, &app.SourceError{Location: app.Location{File: base}, Err: errors.New("is an Excel 97-2003 workbook (.xls): save it as .xlsx in Excel and import that")}
+	default:
+		return nil, &app.SourceError{Location: app.Location{File: base}, Err: errors.New("not a workbook or CSV (expected .xlsx, .xlsm or .csv)")}
+	}
+	book, err := openBook(path, opt)
+	if err != nil {
+		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
+	}
+	s.Book = book
+	for _, name := range book.GetSheetList() {
+		rows, err := readRows(ctx, book, name, headerSearchRows)
+		if err != nil {
+			book.Close()
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, &app.SourceError{Location: app.Location{File: base, Sheet: name}, Err: err}
+		}
+		s.Heads = append(s.Heads, Head{Sheet: name, Rows: rows})
+	}
+	return s, nil
+}
+
+// openBook opens a workbook with limits on its uncompressed size.
+func openBook(path string, opt Options) (*excelize.File, error) {
+	limit := opt.MaxUnzipSize
+	if limit <= 0 {
+		limit = DefaultMaxUnzipSize
+	}
+	book, err := excelize.OpenFile(path, excelize.Options{
+		UnzipSizeLimit:    limit,
+		UnzipXMLSizeLimit: min(limit, maxSheetXMLInMemory),
+	})
+	if err != nil {
+		msg := err.Error()
+		switch {
+		case strings.Contains(msg, "unzip size"):
+			return nil, fmt.Errorf("refused: it would unpack to more than %d MB (a zip bomb or a giant sheet); split the workbook or remove unused sheets", limit>>20)
+		case strings.Contains(msg, "zip: not a valid zip file"), strings.Contains(msg, "not a valid zip"):
+			return nil, errors.New("not a valid Excel workbook (the file is damaged, or not really .xlsx)")
+		case errors.Is(err, excelize.ErrWorkbookFileFormat):
+			return nil, errors.New("not a valid Excel workbook (the file is damaged, or not really .xlsx)")
+		case strings.Contains(strings.ToLower(msg), "password") || strings.Contains(strings.ToLower(msg), "encrypt"):
+			return nil, errors.New("is password-protected: remove the password in Excel and import again")
+		}
+		return nil, fmt.Errorf("could not be opened as a workbook: %w", unwrapPathError(err))
+	}
+	return book, nil
+}
+
+// hasScorecardSheet reports whether any sheet of a workbook has a layout
+// the importer reads (or a saved profile says how to read it).
+func hasScorecardSheet(s *Sample) bool {
+	if s.Book == nil {
+		return false
+	}
+	for _, h := range s.Heads {
+		if l, ok := s.opt.Layouts[h.Sheet]; ok && l.Kind != Skip {
+			return true
+		}
+		if _, err := detect(h.Sheet, &grid{rows: h.Rows}); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// isTidyCSV reports whether a CSV's header is a tidy table's.
+func isTidyCSV(s *Sample) bool {
+	if s.Book != nil || len(s.Heads) == 0 {
+		return false
+	}
+	l, err := detect("", &grid{rows: s.Heads[0].Rows})
+	return err == nil && (l.Kind == TidySheet || l.Kind == TargetSheet)
+}
+
+// readWorkbook reads every sheet with a layout; sheets without one are
+// reported and skipped, as long as one sheet was read.
+func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) {
+	base := filepath.Base(s.Path)
+	c := newCollector(base)
+	res := &Result{}
+	type planned struct {
+		l Layout
+		g *grid
+	}
+	var plan []planned
+	var firstErr error
+	// Read indicator sheets first so that district sheets without a
+	// dated title can take the latest month, and so that a figure given
+	// twice is kept as the scorecard showed it.
+	total := len(s.Heads)
+	for i, h := range s.Heads {
+		if opt.Progress != nil {
+			opt.Progress(i, total*2)
+		}
+		rows, err := readRows(ctx, s.Book, h.Sheet, 0)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, &app.SourceError{Location: app.Location{File: base, Sheet: h.Sheet}, Err: err}
+		}
+		g := &grid{rows: rows}
+		l, fromProfile := opt.Layouts[h.Sheet]
+		if fromProfile {
+			l.Sheet = h.Sheet
+			if err := l.resolve(); err != nil {
+				return nil, &app.SourceError{Location: app.Location{File: base, Sheet: h.Sheet}, Err: fmt.Errorf("saved layout: %w", err)}
+			}
+		} else {
+			var err error
+			l, err = detect(h.Sheet, g)
+			if err != nil {
+				if firstErr == nil {
+					firstErr = noHeaderError(base, h.Sheet)
+				}
+				if len(rows) > 0 {
+					c.warn(h.Sheet, "", "sheet skipped: %v", err)
+				}
+				res.Layouts = append(res.Layouts, l)
+				continue
+			}
+		}
+		if l.Kind == Skip {
+			res.Layouts = append(res.Layouts, l)
+			continue
+		}
+		if l.Kind == IndicatorSheet || l.Kind == DistrictSheet {
+			// Merged captions matter only on scorecard layouts; reading
+			// them loads the sheet, which a tidy table need not pay for.
+			if m, err := s.Book.GetMergeCells(h.Sheet, true); err == nil {
+				g.merged = m
+				if !fromProfile {
+					if again, err := detect(h.Sheet, g); err == nil {
+						l = again
+					}
+				}
+			}
+		}
+		plan = append(plan, planned{l, g})
+	}
+	order := func(k Kind) int {
+		switch k {
+		case IndicatorSheet:
+			return 0
+		case DistrictSheet:
+			return 1
+		}
+		return 2
+	}
+	for pass := 0; pass < 3; pass++ {
+		for i := range plan {
+			p := &plan[i]
+			if order(p.l.Kind) != pass {
+				continue
+			}
+			if p.l.Kind == DistrictSheet && p.l.Period.IsZero() {
+				p.l.Period = c.latestMonth()
+				if p.l.Period.IsZero() {
+					return nil, &app.SourceError{Location: app.Location{File: base, Sheet: p.l.Sheet, Cell: "A1"},
+						Err: errors.New("no reporting month found for the district figures (expected a title such as \"March 2025\" or a scorecard sheet with month columns)")}
+				}
+				c.warn(p.l.Sheet, "A1", "no month in the title: district figures dated %s, the latest month on the scorecard", p.l.Period)
+			}
+			if err := readSheet(ctx, s.Book, c, p.l, p.g, func(done int) {
+				if opt.Progress != nil {
+					opt.Progress(total+i, total*2)
+				}
+			}); err != nil {
+				return nil, err
+			}
+			res.Sheets = append(res.Sheets, p.l.Sheet)
+			res.Layouts = append(res.Layouts, p.l)
+		}
+	}
+	if len(res.Sheets) == 0 {
+		if firstErr != nil {
+			return nil, firstErr
+		}
+		return nil, &app.SourceError{Location: app.Location{File: base}, Err: errors.New("has no sheet with a scorecard layout")}
+	}
+	res.Dataset = c.dataset()
+	res.Warnings = c.warnings
+	res.Format = "scorecard workbook"
+	if allTidy(res.Layouts) {
+		res.Format = "tidy table"
+	}
+	if opt.Progress != nil {
+		opt.Progress(total*2, total*2)
+	}
+	return res, nil
+}
+
+func allTidy(ls []Layout) bool {
+	for _, l := range ls {
+		if l.Kind == IndicatorSheet || l.Kind == DistrictSheet {
+			return false
+		}
+	}
+	return true
+}
+
+// readSheet reads one sheet under its layout.
+func readSheet(ctx context.Context, book *excelize.File, c *collector, l Layout, g *grid, progress func(int)) error {
+	sr := &sheetReader{c: c, l: l, g: g}
+	if book != nil && (l.Kind == IndicatorSheet || l.Kind == DistrictSheet) {
+		sr.style = &styles{book: book, sheet: l.Sheet}
+	}
+	var err error
+	switch l.Kind {
+	case IndicatorSheet, DistrictSheet:
+		if !l.has(RoleName) && !l.has(RolePeriod) && !l.has(RoleArea) {
+			return &app.SourceError{Location: app.Location{File: c.file, Sheet: l.Sheet, Cell: cellName(l.HeaderRow-1, 0)},
+				Err: errors.New("no Indicator, month or area columns beside Ref")}
+		}
+		err = sr.readScorecard(ctx)
+	case TidySheet:
+		err = sr.readTidy(ctx, progress)
+	case TargetSheet:
+		err = sr.readTargets(ctx)
+	}
+	if err != nil && ctx.Err() == nil {
+		return &app.SourceError{Location: app.Location{File: c.file, Sheet: l.Sheet}, Err: err}
+	}
+	return err
+}

@@ -1,0 +1,413 @@
+package importer
+
+import (
+	"context"
+	"strings"
+	"unicode"
+
+	"scorecard/app"
+)
+
+// sheetReader reads one sheet under its layout into the collector.
+type sheetReader struct {
+	c     *collector
+	l     Layout
+	g     *grid
+	style *styles // nil where formats are unknown (a CSV)
+}
+
+// at returns a data cell's own text. Merged ranges are not spread here:
+// a merged section heading must not read as figures in every column.
+func (s *sheetReader) at(r int, c Column) string {
+	if r < len(s.g.rows) && c.index < len(s.g.rows[r]) {
+		return s.g.rows[r][c.index]
+	}
+	return ""
+}
+
+func (s *sheetReader) look(r int, c Column) look {
+	if s.style == nil {
+		return look{decimals: -1}
+	}
+	return s.style.cellStyle(r, c.index)
+}
+
+func (s *sheetReader) warn(r, c int, format string, args ...any) {
+	s.c.warn(s.l.Sheet, cellName(r, c), format, args...)
+}
+
+// rowIndicator is the indicator a scorecard row belongs to, for the twin
+// rows and breakdown rows beneath it.
+type rowIndicator struct {
+	ref      string
+	polarity app.Polarity
+	yearType app.PeriodKind
+}
+
+// readScorecard reads an indicator sheet (periods across) or a district
+// sheet (areas across): one row per indicator, with section heading rows,
+// twin rows and breakdown blocks for cohorts, and footnotes below.
+func (s *sheetReader) readScorecard(ctx context.Context) error {
+	l := &s.l
+	refCol, _ := l.column(RoleRef)
+	nameCol, hasName := l.column(RoleName)
+	var figures []Column
+	for _, c := range l.Columns {
+		if l.Kind == IndicatorSheet && c.Role == RolePeriod && !c.Period.IsZero() ||
+			l.Kind == DistrictSheet && c.Role == RoleArea && c.Area != "" {
+			figures = append(figures, c)
+		}
+	}
+	standIns := s.hasStandInLegend()
+	section := ""
+	var last *rowIndicator
+	inNotes := false
+	for r := l.FirstRow - 1; r < len(s.g.rows); r++ {
+		if r%512 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		row := s.g.rows[r]
+		if blankRow(row) {
+			continue
+		}
+		ref := stripFootnote(s.at(r, refCol))
+		name := ""
+		if hasName {
+			name = stripFootnote(s.at(r, nameCol))
+		}
+		hasFigures := false
+		for _, c := range figures {
+			if strings.TrimSpace(s.at(r, c)) != "" {
+				hasFigures = true
+				break
+			}
+		}
+		switch {
+		case ref != "" && looksLikeRef(ref, hasFigures):
+			inNotes = false
+			split, isCohort := splitOf(name)
+			if isCohort && split != app.All && last != nil && strings.HasPrefix(strings.ToLower(ref), strings.ToLower(last.ref)) {
+				s.readRow(r, last, split, figures, standIns, false)
+				continue
+			}
+			ind := s.readIndicator(r, ref, name, section)
+			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType}
+			s.readRow(r, last, app.All, figures, standIns, true)
+		case ref == "" && last != nil && !inNotes && isBreakdownLabel(name):
+			split, _ := splitOf(name)
+			s.readRow(r, last, split, figures, standIns, false)
+		case !hasFigures:
+			text := firstText(row)
+			if isFootnote(text) || inNotes {
+				inNotes = true
+				continue
+			}
+			section = stripFootnote(text)
+		default:
+			s.warn(r, refCol.index, "row skipped: it has figures but no indicator Ref (expected a Ref such as CIC05)")
+		}
+	}
+	return nil
+}
+
+// hasStandInLegend reports whether the sheet carries the legend saying
+// italic figures stand in from the previous reporting year; only then is
+// italic type read as meaning anything.
+func (s *sheetReader) hasStandInLegend() bool {
+	for r, row := range s.g.rows {
+		if r >= s.l.HeaderRow-1 && r < s.l.FirstRow-1 {
+			continue
+		}
+		for _, t := range row {
+			if len(t) > 6 && isLegendForStandIns(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isBreakdownLabel reports whether a row without a Ref names a cohort of
+// the indicator above ("Excluding UASC", "UASC", "All CiC").
+func isBreakdownLabel(name string) bool {
+	if name == "" || len(name) > 60 {
+		return false
+	}
+	_, ok := splitOf(name)
+	return ok
+}
+
+// looksLikeRef tells a Ref ("CIC05", "SCS02a", "EH 1") from a section
+// heading or note written in the Ref column.
+func looksLikeRef(s string, hasFigures bool) bool {
+	if len(s) > 20 || strings.Count(s, " ") > 1 {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return hasFigures && !strings.Contains(s, " ")
+}
+
+func blankRow(row []string) bool {
+	for _, t := range row {
+		if strings.TrimSpace(t) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func firstText(row []string) string {
+	for _, t := range row {
+		if t = strings.TrimSpace(t); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// readIndicator reads the descriptive columns of an indicator's row.
+func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indicator {
+	ind := app.Indicator{Ref: ref, Name: name, Section: section}
+	if ind.Name == "" {
+		ind.Name = ref
+	}
+	for _, c := range s.l.Columns {
+		text := strings.TrimSpace(s.at(r, c))
+		switch c.Role {
+		case RoleSection:
+			if text != "" {
+				ind.Section = text
+			}
+		case RolePolarity:
+			p, err := app.ParsePolarity(text)
+			if err != nil {
+				s.warn(r, c.index, "%s: %v; read as no polarity", ref, err)
+			}
+			ind.Polarity = p
+		case RoleDataPeriod:
+			dp, err := app.ParseDataPeriod(text)
+			if err != nil {
+				s.warn(r, c.index, "%s: %v; left blank", ref, err)
+			}
+			ind.DataPeriod = dp
+		case RoleUnit:
+			if u, ok := unitFromText(text); ok {
+				ind.Unit = u
+			}
+		case RoleGuidance:
+			ind.Guidance = text
+		case RoleTarget, RoleFloor:
+			if c.Period.Kind == app.AcademicYear {
+				ind.YearType = app.AcademicYear
+			}
+		}
+	}
+	if ind.YearType == 0 && strings.Contains(strings.ToLower(name), "academic year") {
+		ind.YearType = app.AcademicYear
+	}
+	s.c.indicator(ind)
+	return ind
+}
+
+// readRow reads one row's figures for an indicator (or a cohort split of
+// it) and, on the indicator's own row, its targets, benchmarks, RAG, DoT,
+// components and comment, which belong to its latest figure.
+func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures []Column, standIns, own bool) {
+	l := &s.l
+	var obs []app.Observation
+	decimals, percent := -1, false
+	for _, c := range figures {
+		text := s.at(r, c)
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		lk := s.look(r, c)
+		rd, err := readFigure(text, lk)
+		if err != nil {
+			s.warn(r, c.index, "%s: cell skipped: %v", ind.ref, err)
+			continue
+		}
+		o := app.Observation{
+			Ref: ind.ref, Area: l.Area, Split: split, Period: c.Period,
+			Value: rd.value, Numerator: rd.num, Denominator: rd.den,
+			Status: rd.status, Raw: rd.raw, Cell: cellName(r, c.index),
+			StandIn: standIns && lk.italic,
+		}
+		if l.Kind == DistrictSheet {
+			o.Area, o.Period = c.Area, l.Period
+		}
+		obs = append(obs, o)
+		decimals = max(decimals, min(rd.decimals, 3))
+		percent = percent || rd.percent
+	}
+	if percent {
+		s.c.percent[ind.ref] = true
+	}
+	if decimals >= 0 {
+		s.c.indicator(app.Indicator{Ref: ind.ref, Decimals: decimals})
+	}
+	latest := -1
+	for i, o := range obs {
+		if !o.StandIn && (latest < 0 || o.Period.Compare(obs[latest].Period) >= 0) {
+			latest = i
+		}
+	}
+	s.readRowExtras(r, ind, split, obs, latest)
+	for _, o := range obs {
+		s.c.observe(l.Sheet, o)
+	}
+}
+
+// readRowExtras reads the columns beside the figures: components, RAG
+// and DoT for the latest figure; targets, benchmarks and comments for the
+// indicator.
+func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, obs []app.Observation, latest int) {
+	l := &s.l
+	month := s.sheetLatest()
+	if latest >= 0 {
+		month = obs[latest].Period
+	}
+	targets := map[app.Period]*app.Target{}
+	var years []app.Period
+	for _, c := range l.Columns {
+		text := s.at(r, c)
+		if strings.TrimSpace(text) == "" && c.Role != RoleRAG {
+			continue
+		}
+		switch c.Role {
+		case RoleNumerator, RoleDenominator:
+			rd, err := readFigure(text, s.look(r, c))
+			if err != nil || rd.value == nil {
+				s.warn(r, c.index, "%s: %s skipped: not a number", ind.ref, c.Role)
+				continue
+			}
+			if latest < 0 {
+				s.warn(r, c.index, "%s: %s skipped: the row has no figure to attach it to", ind.ref, c.Role)
+				continue
+			}
+			if c.Role == RoleNumerator {
+				obs[latest].Numerator = rd.value
+			} else {
+				obs[latest].Denominator = rd.value
+			}
+		case RoleRAG:
+			if latest >= 0 {
+				obs[latest].SourceRAG = ragOf(text, s.look(r, c))
+			}
+		case RoleDoT:
+			if latest >= 0 {
+				obs[latest].SourceArrow = arrowOf(text, s.look(r, c), ind.polarity)
+			}
+		case RoleTarget, RoleFloor, RoleTolerance:
+			if split != app.All {
+				continue
+			}
+			rd, err := readFigure(text, s.look(r, c))
+			if err != nil || rd.value == nil {
+				if err == nil && rd.status != app.OK {
+					continue
+				}
+				s.warn(r, c.index, "%s: %s skipped: not a number", ind.ref, c.Role)
+				continue
+			}
+			year := c.Period
+			if year.IsZero() {
+				year = targetYear(ind.yearType, month)
+			}
+			if year.IsZero() {
+				s.warn(r, c.index, "%s: %s skipped: no year in its heading and no month figures to date it", ind.ref, c.Role)
+				continue
+			}
+			t := targets[year]
+			if t == nil {
+				t = &app.Target{Ref: ind.ref, Year: year}
+				targets[year] = t
+				years = append(years, year)
+			}
+			switch c.Role {
+			case RoleTarget:
+				t.Target = rd.value
+			case RoleFloor:
+				t.Floor = rd.value
+			default:
+				t.Tolerance = rd.value
+			}
+		case RolePrevious, RoleEngland, RoleNeighbours:
+			if split != app.All || l.Kind != IndicatorSheet {
+				continue
+			}
+			s.readBenchmark(r, c, ind, text, month)
+		case RoleComments:
+			if split == app.All && !month.IsZero() {
+				s.c.comments = append(s.c.comments, app.Comment{Ref: ind.ref, Area: l.Area, Period: month, Text: strings.TrimSpace(text)})
+			}
+		}
+	}
+	for _, y := range years {
+		s.c.target(l.Sheet, cellName(r, 0), *targets[y])
+	}
+}
+
+// benchmarkGroups names the comparator each benchmark column gives.
+var benchmarkGroups = map[Role]string{
+	RolePrevious:   "Previous year outturn",
+	RoleEngland:    "England",
+	RoleNeighbours: "Statistical neighbours",
+}
+
+// readBenchmark reads a previous-year, England or statistical-neighbour
+// cell. Its year is the one its heading or caption names; failing that, a
+// previous-year outturn is the year before the latest month's, and a
+// benchmark the latest published, taken as that same year.
+func (s *sheetReader) readBenchmark(r int, c Column, ind *rowIndicator, text string, month app.Period) {
+	rd, err := readFigure(text, s.look(r, c))
+	if err != nil {
+		s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, err)
+		return
+	}
+	year := c.Period
+	if year.IsZero() && !month.IsZero() {
+		year = targetYear(ind.yearType, month).Add(-1)
+	}
+	if year.IsZero() {
+		s.warn(r, c.index, "%s: %s skipped: no year in its heading and no month figures to date it", ind.ref, c.Role)
+		return
+	}
+	if rd.percent {
+		s.c.percent[ind.ref] = true
+	}
+	s.c.benchmarks = append(s.c.benchmarks, app.Benchmark{
+		Ref: ind.ref, Period: year, Group: benchmarkGroups[c.Role],
+		Value: rd.value, Status: rd.status, Source: s.l.Sheet + "!" + cellName(r, c.index),
+	})
+}
+
+// targetYear is the financial or academic year a month's targets are set
+// for.
+func targetYear(kind app.PeriodKind, month app.Period) app.Period {
+	if month.IsZero() {
+		return app.Period{}
+	}
+	return app.Indicator{YearType: kind}.TargetYear(month)
+}
+
+// sheetLatest is the latest period column of an indicator sheet, or a
+// district sheet's period.
+func (s *sheetReader) sheetLatest() app.Period {
+	if s.l.Kind == DistrictSheet {
+		return s.l.Period
+	}
+	var p app.Period
+	for _, c := range s.l.Columns {
+		if c.Role == RolePeriod && !c.Period.IsZero() && (p.IsZero() || c.Period.Compare(p) > 0) {
+			p = c.Period
+		}
+	}
+	return p
+}

@@ -1,0 +1,264 @@
+package importer
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"scorecard/app"
+)
+
+// readTidy reads a tidy table: one row per indicator, period, area and
+// cohort, with value, numerator, denominator and status. Areas default to
+// Kent and cohorts to all children when the table has no such column.
+func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
+	l := &s.l
+	refCol, _ := l.column(RoleRef)
+	cols := map[Role]Column{}
+	for _, c := range l.Columns {
+		if _, ok := cols[c.Role]; !ok {
+			cols[c.Role] = c
+		}
+	}
+	text := func(r int, role Role) (string, int, bool) {
+		c, ok := cols[role]
+		if !ok {
+			return "", -1, false
+		}
+		return strings.TrimSpace(s.at(r, c)), c.index, true
+	}
+	seen := map[string]bool{}
+	for r := l.FirstRow - 1; r < len(s.g.rows); r++ {
+		if r%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			progress(r)
+		}
+		if blankRow(s.g.rows[r]) {
+			continue
+		}
+		ref := stripFootnote(s.at(r, refCol))
+		if ref == "" {
+			s.warn(r, refCol.index, "row skipped: no indicator Ref")
+			continue
+		}
+		if !seen[ref] {
+			seen[ref] = true
+			s.tidyIndicator(r, ref, cols)
+		}
+		ptext, pc, _ := text(r, RolePeriod)
+		period, ok := tidyPeriod(ptext)
+		if !ok {
+			s.warn(r, pc, "%s: row skipped: %q is not a period (expected e.g. 2025-03, Mar-25, 2024/25)", ref, ptext)
+			continue
+		}
+		area := app.Kent
+		if atext, ac, ok := text(r, RoleArea); ok && atext != "" {
+			a, ok := app.ParseArea(atext)
+			if !ok {
+				s.warn(r, ac, "%s: row skipped: %q is not Kent or one of its districts", ref, atext)
+				continue
+			}
+			area = a
+		}
+		split := app.All
+		if ctext, cc, ok := text(r, RoleCohort); ok && ctext != "" {
+			sp, ok := parseSplit(ctext)
+			if !ok {
+				s.warn(r, cc, "%s: row skipped: cohort %q is not understood (expected e.g. All, Excluding UASC, UASC)", ref, ctext)
+				continue
+			}
+			split = sp
+		}
+		o := app.Observation{Ref: ref, Area: area, Split: split, Period: period}
+		vtext, vc, _ := text(r, RoleValue)
+		o.Cell = cellName(r, max(vc, refCol.index))
+		if vtext != "" {
+			rd, err := readFigure(vtext, s.lookAt(r, vc))
+			if err != nil {
+				s.warn(r, vc, "%s: row skipped: %v", ref, err)
+				continue
+			}
+			o.Value, o.Status, o.Raw = rd.value, rd.status, rd.raw
+			if rd.num != nil {
+				o.Numerator, o.Denominator = rd.num, rd.den
+			}
+			if rd.percent {
+				s.c.percent[ref] = true
+			}
+			if rd.decimals >= 0 {
+				s.c.indicator(app.Indicator{Ref: ref, Decimals: min(rd.decimals, 3)})
+			}
+		}
+		for _, part := range []struct {
+			role Role
+			dst  **float64
+		}{{RoleNumerator, &o.Numerator}, {RoleDenominator, &o.Denominator}} {
+			t, c, _ := text(r, part.role)
+			if t == "" {
+				continue
+			}
+			rd, err := readFigure(t, look{decimals: -1})
+			if err != nil || rd.value == nil {
+				s.warn(r, c, "%s: %s %q skipped: not a number", ref, part.role, t)
+				continue
+			}
+			*part.dst = rd.value
+		}
+		if st, sc, ok := text(r, RoleStatus); ok && st != "" {
+			code, ok := app.ParseStatus(st)
+			if !ok {
+				s.warn(r, sc, "%s: status %q is not a status code; ignored", ref, st)
+			} else {
+				o.Status, o.Value = code, nil
+				if o.Raw == "" {
+					o.Raw = st
+				}
+			}
+		}
+		if o.Value == nil && o.Status == app.OK {
+			if o.Numerator != nil && o.Denominator != nil && *o.Denominator != 0 {
+				o.Value = app.Float(*o.Numerator / *o.Denominator * 100)
+				s.c.percent[ref] = true
+			} else {
+				s.warn(r, vc, "%s: row skipped: no value, status or numerator and denominator", ref)
+				continue
+			}
+		}
+		if rule, _, ok := text(r, RoleRule); ok {
+			o.Rule = rule
+		}
+		s.c.observe(l.Sheet, o)
+	}
+	return nil
+}
+
+// lookAt returns a cell's look in a tidy sheet. Tidy tables carry their
+// meaning in their text, so formats are not read (which would load the
+// whole sheet's XML); only a value written as a percentage says so.
+func (s *sheetReader) lookAt(r, c int) look { return look{decimals: -1} }
+
+// tidyIndicator reads what a tidy row says about its indicator: the
+// optional Indicator, Section, Polarity, Unit and Data Period columns that
+// the app's own export writes.
+func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
+	ind := app.Indicator{Ref: ref}
+	if c, ok := cols[RoleName]; ok {
+		ind.Name = stripFootnote(s.at(r, c))
+	}
+	if c, ok := cols[RoleSection]; ok {
+		ind.Section = strings.TrimSpace(s.at(r, c))
+	}
+	if c, ok := cols[RolePolarity]; ok {
+		p, err := app.ParsePolarity(s.at(r, c))
+		if err != nil {
+			s.warn(r, c.index, "%s: %v; read as no polarity", ref, err)
+		}
+		ind.Polarity = p
+	}
+	if c, ok := cols[RoleUnit]; ok {
+		if u, ok := unitFromText(s.at(r, c)); ok {
+			ind.Unit = u
+		}
+	}
+	if c, ok := cols[RoleDataPeriod]; ok {
+		if dp, err := app.ParseDataPeriod(s.at(r, c)); err == nil {
+			ind.DataPeriod = dp
+		}
+	}
+	if ind.Name == "" {
+		ind.Name = ref
+	}
+	s.c.indicator(ind)
+}
+
+// tidyPeriod reads a tidy table's period: any form ParsePeriod knows, or
+// a real date (its serial).
+func tidyPeriod(s string) (app.Period, bool) {
+	if f, err := strconv.ParseFloat(s, 64); err == nil && f > 3000 {
+		p, err := app.MonthFromExcelSerial(f)
+		return p, err == nil
+	}
+	p, err := app.ParsePeriod(s)
+	return p, err == nil
+}
+
+// parseSplit reads a tidy table's cohort: the app's own form ("",
+// "uasc", "excl:uasc") or words ("All", "Excluding UASC", "UASC only").
+func parseSplit(s string) (app.Split, bool) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	if rest, ok := strings.CutPrefix(t, "excl:"); ok {
+		var cs []app.Cohort
+		for _, n := range strings.Split(rest, "+") {
+			cs = append(cs, app.Cohort(n))
+		}
+		if _, err := app.ParseCohorts(rest); err == nil {
+			return app.Excluding(cs...), true
+		}
+	}
+	if sp, ok := splitOf(t); ok {
+		return sp, true
+	}
+	if cs, err := app.ParseCohorts(t); err == nil && len(cs) == 1 {
+		return app.Only(cs[0]), true
+	}
+	return app.All, false
+}
+
+// readTargets reads a targets table: Ref, Year, Target, Floor and
+// optionally Tolerance.
+func (s *sheetReader) readTargets(ctx context.Context) error {
+	l := &s.l
+	refCol, _ := l.column(RoleRef)
+	yearCol, _ := l.column(RoleYear)
+	for r := l.FirstRow - 1; r < len(s.g.rows); r++ {
+		if r%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if blankRow(s.g.rows[r]) {
+			continue
+		}
+		ref := stripFootnote(s.at(r, refCol))
+		ytext := strings.TrimSpace(s.at(r, yearCol))
+		if ref == "" {
+			s.warn(r, refCol.index, "row skipped: no indicator Ref")
+			continue
+		}
+		year, err := app.ParsePeriod(ytext)
+		if err != nil || (year.Kind != app.FinancialYear && year.Kind != app.AcademicYear) {
+			s.warn(r, yearCol.index, "%s: row skipped: %q is not a financial or academic year (expected e.g. 2024/25)", ref, ytext)
+			continue
+		}
+		t := app.Target{Ref: ref, Year: year}
+		for _, c := range l.Columns {
+			var dst **float64
+			switch c.Role {
+			case RoleTarget:
+				dst = &t.Target
+			case RoleFloor:
+				dst = &t.Floor
+			case RoleTolerance:
+				dst = &t.Tolerance
+			default:
+				continue
+			}
+			text := s.at(r, c)
+			rd, err := readFigure(text, look{decimals: -1})
+			switch {
+			case isBlank(err), err == nil && rd.status != app.OK:
+			case err != nil:
+				s.warn(r, c.index, "%s %s: %s skipped: %v", ref, year, c.Role, err)
+			default:
+				*dst = rd.value
+			}
+		}
+		if year.Kind == app.AcademicYear {
+			s.c.indicator(app.Indicator{Ref: ref, YearType: app.AcademicYear})
+		}
+		s.c.target(l.Sheet, cellName(r, refCol.index), t)
+	}
+	return nil
+}

@@ -1,0 +1,335 @@
+package views
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"scorecard/app"
+)
+
+// detailPane is one indicator in depth: its chart, its figures month by
+// month with their revisions, the guidance, the commentary for the chosen
+// period and the targets by year.
+type detailPane struct {
+	w   *mainWindow
+	ref string
+	ind app.Indicator
+
+	title    *widget.Label
+	about    *widget.Label
+	chart    *historyChart
+	numbers  *widget.Table
+	points   []detailPoint
+	guidance *widget.Label
+	comment  *widget.Entry
+	save     *widget.Button
+	targets  *fyne.Container
+	content  fyne.CanvasObject
+}
+
+// detailPoint is one month of the numbers table.
+type detailPoint struct {
+	obs       app.Observation
+	target    app.Target
+	hasTarget bool
+	rag       app.RAG
+	dot       app.DoT
+	revisions []app.Observation
+}
+
+var detailTitles = []string{"Period", "Value", "Numerator", "Denominator", "Target", "Floor", "RAG", "DoT", "Revisions", "Import"}
+
+var detailWidths = []float32{80, 90, 95, 105, 75, 75, 55, 85, 230, 70}
+
+func newDetailPane(w *mainWindow) *detailPane {
+	d := &detailPane{w: w}
+	d.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.title.Wrapping = fyne.TextWrapWord
+	d.about = widget.NewLabel("")
+	d.chart = newHistoryChart()
+	d.numbers = widget.NewTableWithHeaders(
+		func() (int, int) { return len(d.points), len(detailTitles) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(d.text(id.Row, id.Col)) },
+	)
+	d.numbers.ShowHeaderColumn = false
+	d.numbers.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	d.numbers.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(detailTitles[id.Col])
+		}
+	}
+	for i, wd := range detailWidths {
+		d.numbers.SetColumnWidth(i, wd)
+	}
+	d.guidance = widget.NewLabel("")
+	d.guidance.Wrapping = fyne.TextWrapWord
+	d.comment = widget.NewMultiLineEntry()
+	d.comment.SetPlaceHolder("Commentary for this period, exported beside the figures")
+	d.comment.Wrapping = fyne.TextWrapWord
+	d.comment.SetMinRowsVisible(5)
+	d.save = widget.NewButton("Save commentary", d.saveComment)
+	d.targets = container.NewVBox()
+
+	side := container.NewVScroll(container.NewVBox(
+		widget.NewLabelWithStyle("How it is calculated", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		d.guidance,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Commentary", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		d.comment,
+		d.save,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Targets and floors by year", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		d.targets,
+	))
+	split := container.NewVSplit(d.chart, d.numbers)
+	split.Offset = 0.55
+	main := container.NewHSplit(split, side)
+	main.Offset = 0.7
+	d.content = container.NewBorder(container.NewVBox(d.title, d.about), nil, nil, nil, main)
+	return d
+}
+
+// show switches the pane to the indicator ref.
+func (d *detailPane) show(ref string) {
+	d.ref = ref
+	d.reload()
+}
+
+// reload redraws the pane from the view, after a control changed.
+func (d *detailPane) reload() {
+	v := d.w.v
+	ind, ok := v.shown.Indicator(d.ref)
+	if !ok {
+		d.title.SetText("Choose an indicator on the scorecard")
+		d.points = nil
+		d.chart.set(chartData{})
+		d.numbers.Refresh()
+		return
+	}
+	d.ind = ind
+	d.title.SetText(fmt.Sprintf("%s  %s", ind.Ref, ind.Name))
+	d.about.SetText(describeIndicator(ind, v))
+	d.guidance.SetText(guidanceText(ind))
+	c, _ := v.shown.Comment(ind.Ref, v.area, v.period)
+	d.comment.SetText(c.Text)
+	d.save.SetText("Save commentary for " + v.period.Label())
+	d.points = d.pointsFor(ind)
+	d.chart.set(d.chartFor(ind))
+	d.numbers.Refresh()
+	d.fillTargets(ind)
+}
+
+func describeIndicator(ind app.Indicator, v *view) string {
+	parts := []string{}
+	if ind.Section != "" {
+		parts = append(parts, ind.Section)
+	}
+	switch ind.Polarity {
+	case app.HigherBetter:
+		parts = append(parts, "higher is better")
+	case app.LowerBetter:
+		parts = append(parts, "lower is better")
+	case app.NearTarget:
+		parts = append(parts, "close to target is better")
+	default:
+		parts = append(parts, "activity indicator (no RAG)")
+	}
+	if ind.Unit != "" {
+		parts = append(parts, "unit "+string(ind.Unit))
+	}
+	if ind.DataPeriod != "" {
+		parts = append(parts, "data period "+string(ind.DataPeriod))
+	}
+	parts = append(parts, string(v.area), app.Excluding(v.cohorts...).Label())
+	return strings.Join(parts, " · ")
+}
+
+func guidanceText(ind app.Indicator) string {
+	if ind.Guidance != "" {
+		return ind.Guidance
+	}
+	return "No guidance has been imported for this indicator."
+}
+
+// pointsFor lists every month of the shown series, newest first, as the
+// numbers table reads best.
+func (d *detailPane) pointsFor(ind app.Indicator) []detailPoint {
+	v := d.w.v
+	k := v.key(ind.Ref)
+	s := v.shown.Series(k)
+	pts := make([]detailPoint, 0, len(s))
+	for i, o := range s {
+		p := detailPoint{obs: o, revisions: v.stored.Revisions(app.SeriesKey{Ref: o.Ref, Area: o.Area, Split: app.All}, o.Period)}
+		p.target, p.hasTarget = v.shown.TargetFor(ind, o.Period)
+		if f, ok := o.Figure(); ok {
+			if p.hasTarget {
+				p.rag = app.Rating(ind.Polarity, f, p.target, ind.Decimals)
+			}
+			if i > 0 && s[i-1].Period == o.Period.Add(-1) {
+				if prev, ok := s[i-1].Figure(); ok {
+					p.dot = app.Direction(ind.Polarity, prev, f, ind.Decimals, p.target.Target)
+				}
+			}
+		}
+		pts = append(pts, p)
+	}
+	for i, j := 0, len(pts)-1; i < j; i, j = i+1, j-1 {
+		pts[i], pts[j] = pts[j], pts[i]
+	}
+	return pts
+}
+
+func (d *detailPane) text(row, col int) string {
+	if row >= len(d.points) {
+		return ""
+	}
+	p := d.points[row]
+	ind := d.ind
+	num := func(f *float64) string {
+		if f == nil {
+			return ""
+		}
+		return groupThousands(fmt.Sprintf("%g", app.RoundTo(*f, 2)))
+	}
+	switch col {
+	case 0:
+		return p.obs.Period.Label()
+	case 1:
+		return formatValue(ind, p.obs)
+	case 2:
+		return num(p.obs.Numerator)
+	case 3:
+		return num(p.obs.Denominator)
+	case 4:
+		if !p.hasTarget {
+			return "-"
+		}
+		return formatTarget(ind, p.target.Target)
+	case 5:
+		if !p.hasTarget {
+			return "-"
+		}
+		return formatTarget(ind, p.target.Floor)
+	case 6:
+		return p.rag.Letter()
+	case 7:
+		return string(p.dot)
+	case 8:
+		var was []string
+		for _, r := range p.revisions {
+			was = append(was, fmt.Sprintf("%s (%s)", formatValue(ind, r), r.Import))
+		}
+		if len(was) == 0 {
+			return ""
+		}
+		return "was " + strings.Join(was, ", ")
+	case 9:
+		return p.obs.Import
+	}
+	return ""
+}
+
+// chartFor lays the shown series out month by month, with the target and
+// floor in force each month and the latest benchmark before it.
+func (d *detailPane) chartFor(ind app.Indicator) chartData {
+	v := d.w.v
+	s := v.shown.Series(v.key(ind.Ref))
+	var months []app.Observation
+	for _, o := range s {
+		if o.Period.Kind == app.Month {
+			months = append(months, o)
+		}
+	}
+	if len(months) == 0 {
+		return chartData{}
+	}
+	first, last := months[0].Period, months[len(months)-1].Period
+	n := last.Index() - first.Index() + 1
+	cd := chartData{
+		labels: make([]string, n), values: nanSlice(n), target: nanSlice(n), floor: nanSlice(n),
+		mean: nanSlice(n), upper: nanSlice(n), lower: nanSlice(n), special: make([]bool, n), bench: nanSlice(n),
+		format: func(f float64) string { return formatNumber(ind, f) },
+	}
+	for i := range n {
+		p := first.Add(i)
+		cd.labels[i] = p.Label()
+		if t, ok := v.shown.TargetFor(ind, p); ok {
+			cd.target[i] = orNaN(t.Target)
+			cd.floor[i] = orNaN(t.Floor)
+		}
+		if b, ok := benchmarkFor(v.shown.Benchmarks(ind.Ref), p); ok {
+			cd.bench[i] = b
+		}
+	}
+	for _, o := range months {
+		if f, ok := o.Figure(); ok {
+			cd.values[o.Period.Index()-first.Index()] = f
+		}
+	}
+	return cd
+}
+
+// benchmarkFor returns England's figure for the latest period that began
+// by p: benchmarks lag the scorecard, so the most recent one published is
+// the comparison members read.
+func benchmarkFor(bs []app.Benchmark, p app.Period) (float64, bool) {
+	var best *app.Benchmark
+	for i := range bs {
+		b := &bs[i]
+		if b.Group != "England" || b.Value == nil || b.Period.Start().After(p.Start()) {
+			continue
+		}
+		if best == nil || b.Period.Compare(best.Period) > 0 {
+			best = b
+		}
+	}
+	if best == nil {
+		return 0, false
+	}
+	return *best.Value, true
+}
+
+func nanSlice(n int) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		s[i] = math.NaN()
+	}
+	return s
+}
+
+func orNaN(f *float64) float64 {
+	if f == nil {
+		return math.NaN()
+	}
+	return *f
+}
+
+// fillTargets lists the targets by year, each editable.
+func (d *detailPane) fillTargets(ind app.Indicator) {
+	d.targets.RemoveAll()
+	ts := d.w.v.stored.Targets(ind.Ref)
+	if len(ts) == 0 {
+		d.targets.Add(widget.NewLabel("No targets set."))
+	}
+	for _, t := range ts {
+		line := fmt.Sprintf("%s: target %s, floor %s", t.Year.Label(), formatTarget(ind, t.Target), formatTarget(ind, t.Floor))
+		if t.Milestone {
+			line += " (milestone)"
+		}
+		if t.Import != "" {
+			line += " · " + t.Import
+		}
+		d.targets.Add(widget.NewLabel(line))
+	}
+}
+
+// saveComment is wired to the store once edits can be recorded.
+func (d *detailPane) saveComment() {}

@@ -1,0 +1,118 @@
+package views
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"scorecard/app"
+)
+
+// districtTable is indicators by area for the chosen period: Kent then
+// its 12 districts, each figure rated against the county target, so
+// members can see where processes work better.
+type districtTable struct {
+	v      *view
+	inds   []app.Indicator
+	cells  [][]scoreRow // [indicator][area]
+	table  *widget.Table
+	onOpen func(ref string)
+}
+
+func newDistrictTable(v *view, onOpen func(ref string)) *districtTable {
+	d := &districtTable{v: v, onOpen: onOpen}
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return len(d.inds), 1 + len(app.Areas) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewStack(canvas.NewRectangle(color.Transparent), l)
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) { d.update(id, o.(*fyne.Container)) },
+	)
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col == 0 {
+			o.(*widget.Label).SetText("Indicator")
+		} else if id.Col > 0 {
+			o.(*widget.Label).SetText(string(app.Areas[id.Col-1]))
+		}
+	}
+	t.SetColumnWidth(0, 260)
+	for i := range app.Areas {
+		t.SetColumnWidth(i+1, 92)
+	}
+	t.StickyColumnCount = 1
+	t.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(d.inds) && d.onOpen != nil {
+			d.onOpen(d.inds[id.Row].Ref)
+		}
+		t.UnselectAll()
+	}
+	d.table = t
+	d.reload()
+	return d
+}
+
+func (d *districtTable) reload() {
+	d.inds = d.v.shown.Indicators()
+	d.cells = make([][]scoreRow, len(d.inds))
+	for i, ind := range d.inds {
+		d.cells[i] = make([]scoreRow, len(app.Areas))
+		for j, a := range app.Areas {
+			d.cells[i][j] = d.v.row(ind, a)
+		}
+	}
+	d.table.Refresh()
+}
+
+// text is what a cell says: the figure and its RAG letter.
+func (d *districtTable) text(row, col int) string {
+	if col == 0 {
+		return d.inds[row].Ref + "  " + d.inds[row].Name
+	}
+	r := d.cells[row][col-1]
+	if !r.hasCur {
+		return ""
+	}
+	s := formatValue(r.ind, r.cur)
+	if l := r.rag.Letter(); l != "" {
+		s += "  " + l
+	}
+	return s
+}
+
+func (d *districtTable) update(id widget.TableCellID, c *fyne.Container) {
+	bg := c.Objects[0].(*canvas.Rectangle)
+	label := c.Objects[1].(*widget.Label)
+	bg.FillColor = color.Transparent
+	label.Importance = widget.MediumImportance
+	if id.Row < len(d.inds) {
+		if id.Col > 0 {
+			r := d.cells[id.Row][id.Col-1]
+			if r.rag != app.NoRAG {
+				fill, _ := ragColours(r.rag)
+				bg.FillColor = fade(fill)
+			}
+		}
+		label.SetText(d.text(id.Row, id.Col))
+	}
+	bg.Refresh()
+}
+
+// fade lightens a RAG colour for a cell background, so the figure on it
+// stays readable in light and dark themes while the letter carries the
+// rating.
+func fade(c color.Color) color.Color {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A = 0x70
+	return n
+}

@@ -1,0 +1,240 @@
+package views
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/app/cohort"
+)
+
+// sparkPoints is how many months the scorecard's sparkline shows: a year,
+// enough to see a trend without crowding the row.
+const sparkPoints = 12
+
+// scoreRow is one line of the scorecard as shown: an indicator's figure
+// for the chosen period and area, rated, with its recent history.
+type scoreRow struct {
+	ind      app.Indicator
+	cur      app.Observation
+	hasCur   bool
+	prev     app.Observation
+	hasPrev  bool
+	target   app.Target
+	hasTgt   bool
+	rag      app.RAG
+	dot      app.DoT
+	arrow    app.Arrow
+	change   float64 // current minus previous, in the indicator's unit
+	hasDelta bool
+	spark    []float64 // the last sparkPoints months, NaN where there is no figure
+	flags    []string  // short badges: "revised", "signal", "small n", ...
+}
+
+// view is what the controls choose: which period, area and cohorts the
+// window shows. Every screen reads from the same view, so a toggle
+// changes them all at once.
+type view struct {
+	stored  *app.History
+	shown   *app.History // stored, with the chosen cohorts excluded
+	period  app.Period
+	area    app.Area
+	cohorts []app.Cohort
+	// warnings from the last exclusion: disagreements between a source's
+	// own excluding figures and the arithmetic.
+	warnings []app.Warning
+	// excluded caches each cohort set's History, so toggling back and forth
+	// redraws without recomputing.
+	excluded map[string]excludedHistory
+}
+
+type excludedHistory struct {
+	h        *app.History
+	warnings []app.Warning
+}
+
+// newView shows h at its latest period for Kent, all children.
+func newView(h *app.History) *view {
+	v := &view{area: app.Kent}
+	v.setHistory(h)
+	return v
+}
+
+// setHistory replaces the stored history (after an import or undo),
+// keeping the chosen period when it still has figures.
+func (v *view) setHistory(h *app.History) {
+	v.stored = h
+	v.excluded = map[string]excludedHistory{}
+	if ps := h.Periods(); v.period.IsZero() || !slices.Contains(ps, v.period) {
+		v.period = h.Latest()
+	}
+	v.exclude(v.cohorts)
+}
+
+// exclude recomputes the shown history without the cohorts cs.
+func (v *view) exclude(cs []app.Cohort) {
+	cs = slices.Clone(cs)
+	slices.Sort(cs)
+	v.cohorts = cs
+	key := string(app.Excluding(cs...))
+	e, ok := v.excluded[key]
+	if !ok {
+		e.h, e.warnings = cohort.Exclude(v.stored, cs)
+		v.excluded[key] = e
+	}
+	v.shown, v.warnings = e.h, e.warnings
+}
+
+// setCohort switches one cohort's exclusion on or off.
+func (v *view) setCohort(c app.Cohort, on bool) {
+	cs := slices.DeleteFunc(slices.Clone(v.cohorts), func(x app.Cohort) bool { return x == c })
+	if on {
+		cs = append(cs, c)
+	}
+	v.exclude(cs)
+}
+
+// excluding reports whether cohort c is excluded.
+func (v *view) excluding(c app.Cohort) bool { return slices.Contains(v.cohorts, c) }
+
+// periods lists the months with figures, newest first, as the picker
+// offers them.
+func (v *view) periods() []app.Period {
+	ps := v.stored.Periods()
+	slices.Reverse(ps)
+	return ps
+}
+
+// key returns the shown series for an indicator in the chosen area.
+func (v *view) key(ref string) app.SeriesKey {
+	return app.SeriesKey{Ref: ref, Area: v.area, Split: app.All}
+}
+
+// rows builds the scorecard for the chosen period and area, in scorecard
+// order.
+func (v *view) rows() []scoreRow {
+	inds := v.shown.Indicators()
+	rows := make([]scoreRow, 0, len(inds))
+	for _, ind := range inds {
+		rows = append(rows, v.row(ind, v.area))
+	}
+	return rows
+}
+
+// row rates one indicator in one area for the chosen period.
+func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
+	h := v.shown
+	k := app.SeriesKey{Ref: ind.Ref, Area: area, Split: app.All}
+	r := scoreRow{ind: ind}
+	r.cur, r.hasCur = h.Observation(k, v.period)
+	r.prev, r.hasPrev = h.Observation(k, v.period.Add(-1))
+	r.target, r.hasTgt = h.TargetFor(ind, v.period)
+	cur, okCur := r.cur.Figure()
+	prev, okPrev := r.prev.Figure()
+	if okCur && r.hasTgt {
+		r.rag = app.Rating(ind.Polarity, cur, r.target, ind.Decimals)
+	}
+	if okCur && okPrev {
+		r.dot = app.Direction(ind.Polarity, prev, cur, ind.Decimals, r.target.Target)
+		r.arrow = app.Movement(prev, cur, ind.Decimals)
+		r.change, r.hasDelta = app.RoundTo(cur-prev, ind.Decimals), true
+	}
+	r.spark = recent(h.Series(k), v.period, sparkPoints)
+	if r.hasCur && r.cur.Revision > 0 {
+		r.flags = append(r.flags, "revised")
+	}
+	if r.cur.Status == app.CannotExclude {
+		r.flags = append(r.flags, "not excludable")
+	}
+	return r
+}
+
+// recent returns the n months of s up to and including p, oldest first,
+// with NaN for months without a figure.
+func recent(s []app.Observation, p app.Period, n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = math.NaN()
+	}
+	first := p.Add(1 - n)
+	for _, o := range s {
+		if o.Period.Kind != app.Month || o.Period.Compare(first) < 0 || o.Period.Compare(p) > 0 {
+			continue
+		}
+		if f, ok := o.Figure(); ok {
+			out[o.Period.Index()-first.Index()] = f
+		}
+	}
+	return out
+}
+
+// formatValue writes a figure at the indicator's displayed precision, with
+// its unit where scorecards show one; a status code is shown as the code,
+// never as nought.
+func formatValue(ind app.Indicator, o app.Observation) string {
+	f, ok := o.Figure()
+	if !ok {
+		switch {
+		case o.Status == app.CannotExclude:
+			return "n/e"
+		case o.Status != app.OK:
+			return string(o.Status)
+		case o.Raw != "":
+			return o.Raw
+		}
+		return ""
+	}
+	return formatNumber(ind, f)
+}
+
+// formatNumber writes f at the indicator's precision, with a % sign for a
+// percentage and thousands separators for large counts.
+func formatNumber(ind app.Indicator, f float64) string {
+	s := groupThousands(fmt.Sprintf("%.*f", max(ind.Decimals, 0), app.RoundTo(f, ind.Decimals)))
+	if ind.Unit == app.Percent {
+		s += "%"
+	}
+	return s
+}
+
+// formatTarget writes a target or floor, or a dash when none is set.
+func formatTarget(ind app.Indicator, f *float64) string {
+	if f == nil {
+		return "-"
+	}
+	return formatNumber(ind, *f)
+}
+
+// formatChange writes a change with its sign, in percentage points for a
+// percentage, since "up 2%" of a percentage is ambiguous.
+func formatChange(ind app.Indicator, d float64) string {
+	s := groupThousands(fmt.Sprintf("%+.*f", max(ind.Decimals, 0), d))
+	if ind.Unit == app.Percent {
+		s += " pp"
+	}
+	return s
+}
+
+func groupThousands(s string) string {
+	sign := ""
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		sign, s = s[:1], s[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	if len(whole) <= 3 {
+		return sign + s
+	}
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteString("." + frac)
+	}
+	return sign + b.String()
+}

@@ -1,0 +1,399 @@
+package views
+
+import (
+	"cmp"
+	"image/color"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scorecard/app"
+)
+
+// The scorecard's columns, in order.
+const (
+	colRef = iota
+	colName
+	colCurrent
+	colPrevious
+	colChange
+	colTarget
+	colFloor
+	colRAG
+	colDoT
+	colSpark
+	colFlags
+	numCols
+)
+
+var columnTitles = [numCols]string{"Ref", "Indicator", "Current", "Previous", "Change", "Target", "Floor", "RAG", "DoT", "Last 12 months", "Flags"}
+
+var columnWidths = [numCols]float32{70, 360, 90, 90, 90, 80, 80, 50, 110, 110, 150}
+
+// The RAG colours are GOV.UK's, which members know from council reports;
+// they do not follow the theme, since a rating must look the same in light
+// and dark.
+var (
+	ragGreen = color.NRGBA{0x00, 0x70, 0x3c, 0xff}
+	ragAmber = color.NRGBA{0xff, 0xbf, 0x47, 0xff}
+	ragRed   = color.NRGBA{0xd4, 0x35, 0x1c, 0xff}
+)
+
+// ragColours returns the fill and the letter colour for a rating.
+func ragColours(r app.RAG) (fill, text color.Color) {
+	switch r {
+	case app.Green:
+		return ragGreen, color.White
+	case app.Amber:
+		return ragAmber, color.Black
+	case app.Red:
+		return ragRed, color.White
+	}
+	return color.Transparent, theme.Color(theme.ColorNameForeground)
+}
+
+// The orders the scorecard can be sorted in; sections stay grouped.
+const (
+	sortScorecard = "Scorecard order"
+	sortRAG       = "RAG: red first"
+	sortChange    = "Largest change"
+	sortRef       = "Ref"
+)
+
+var sortOrders = []string{sortScorecard, sortRAG, sortChange, sortRef}
+
+// scorecardTable is the table of indicators for the chosen period and
+// area, grouped by section, filtered by the search box, "flagged only"
+// and section picker.
+type scorecardTable struct {
+	v     *view
+	rows  []scoreRow
+	lines []scoreLine
+
+	search      string
+	flaggedOnly bool
+	section     string // "" for every section
+	order       string
+
+	table  *widget.Table
+	onOpen func(ref string)
+}
+
+// scoreLine is one line of the table: a section heading or an indicator.
+type scoreLine struct {
+	section string
+	row     *scoreRow
+}
+
+func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
+	s := &scorecardTable{v: v, onOpen: onOpen, order: sortScorecard}
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return len(s.lines), numCols },
+		newScoreCell,
+		func(id widget.TableCellID, o fyne.CanvasObject) { s.updateCell(id, o.(*fyne.Container)) },
+	)
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(columnTitles[id.Col])
+		}
+	}
+	for c, w := range columnWidths {
+		t.SetColumnWidth(c, w)
+	}
+	t.StickyColumnCount = 1
+	t.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(s.lines) && s.lines[id.Row].row != nil && s.onOpen != nil {
+			s.onOpen(s.lines[id.Row].row.ind.Ref)
+		}
+		t.UnselectAll()
+	}
+	s.table = t
+	s.reload()
+	return s
+}
+
+// reload recomputes the rows from the view and redraws.
+func (s *scorecardTable) reload() {
+	s.rows = s.v.rows()
+	s.relayout()
+}
+
+// relayout applies the filters and order to the computed rows.
+func (s *scorecardTable) relayout() {
+	var kept []*scoreRow
+	for i := range s.rows {
+		if s.keep(&s.rows[i]) {
+			kept = append(kept, &s.rows[i])
+		}
+	}
+	sectionOrder := map[string]int{}
+	for _, r := range s.rows {
+		if _, ok := sectionOrder[r.ind.Section]; !ok {
+			sectionOrder[r.ind.Section] = len(sectionOrder)
+		}
+	}
+	slices.SortStableFunc(kept, func(a, b *scoreRow) int {
+		if c := cmp.Compare(sectionOrder[a.ind.Section], sectionOrder[b.ind.Section]); c != 0 {
+			return c
+		}
+		switch s.order {
+		case sortRAG:
+			return cmp.Compare(ragRank(a.rag), ragRank(b.rag))
+		case sortChange:
+			return cmp.Compare(relativeChange(b), relativeChange(a))
+		case sortRef:
+			return strings.Compare(a.ind.Ref, b.ind.Ref)
+		}
+		return 0
+	})
+	s.lines = s.lines[:0]
+	section := "\x00"
+	for _, r := range kept {
+		if r.ind.Section != section {
+			section = r.ind.Section
+			name := section
+			if name == "" {
+				name = "Other indicators"
+			}
+			s.lines = append(s.lines, scoreLine{section: name})
+		}
+		s.lines = append(s.lines, scoreLine{row: r})
+	}
+	s.table.Refresh()
+}
+
+func (s *scorecardTable) keep(r *scoreRow) bool {
+	if s.flaggedOnly && len(r.flags) == 0 {
+		return false
+	}
+	if s.section != "" && r.ind.Section != s.section {
+		return false
+	}
+	if q := strings.ToLower(strings.TrimSpace(s.search)); q != "" {
+		return strings.Contains(strings.ToLower(r.ind.Ref), q) || strings.Contains(strings.ToLower(r.ind.Name), q)
+	}
+	return true
+}
+
+// ragRank orders red before amber before green before unrated.
+func ragRank(r app.RAG) int {
+	switch r {
+	case app.Red:
+		return 0
+	case app.Amber:
+		return 1
+	case app.Green:
+		return 2
+	}
+	return 3
+}
+
+// relativeChange sizes a change against the previous value, so counts
+// and percentages can be ordered together.
+func relativeChange(r *scoreRow) float64 {
+	if !r.hasDelta {
+		return -1
+	}
+	prev, _ := r.prev.Figure()
+	if prev == 0 {
+		return abs(r.change)
+	}
+	return abs(r.change / prev)
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// sections lists the sections in scorecard order, for the picker.
+func (s *scorecardTable) sections() []string {
+	var out []string
+	for _, r := range s.rows {
+		if r.ind.Section != "" && !slices.Contains(out, r.ind.Section) {
+			out = append(out, r.ind.Section)
+		}
+	}
+	return out
+}
+
+// A cell is a stack: background, text, the RAG letter, the DoT icon and
+// the sparkline; updateCell shows the parts its column needs.
+const (
+	cellBackground = iota
+	cellText
+	cellLetter
+	cellDoT
+	cellSpark
+)
+
+func newScoreCell() fyne.CanvasObject {
+	letter := canvas.NewText("", color.White)
+	letter.TextStyle.Bold = true
+	letter.Alignment = fyne.TextAlignCenter
+	label := widget.NewLabel("")
+	label.Truncation = fyne.TextTruncateEllipsis
+	icon := widget.NewIcon(nil)
+	return container.NewStack(
+		canvas.NewRectangle(color.Transparent),
+		label,
+		container.NewCenter(letter),
+		container.NewHBox(icon),
+		newSparkline(),
+	)
+}
+
+// text is what a cell says, the same words the table draws.
+func (s *scorecardTable) text(row, col int) string {
+	l := s.lines[row]
+	if l.row == nil {
+		if col == colRef {
+			return l.section
+		}
+		return ""
+	}
+	r := l.row
+	switch col {
+	case colRef:
+		return r.ind.Ref
+	case colName:
+		return r.ind.Name
+	case colCurrent:
+		if !r.hasCur {
+			return ""
+		}
+		s := formatValue(r.ind, r.cur)
+		if r.cur.StandIn {
+			s += " (prev. yr)"
+		}
+		return s
+	case colPrevious:
+		if !r.hasPrev {
+			return ""
+		}
+		return formatValue(r.ind, r.prev)
+	case colChange:
+		if !r.hasDelta {
+			return ""
+		}
+		return formatChange(r.ind, r.change)
+	case colTarget:
+		if !r.hasTgt {
+			return "-"
+		}
+		return formatTarget(r.ind, r.target.Target)
+	case colFloor:
+		if !r.hasTgt {
+			return "-"
+		}
+		return formatTarget(r.ind, r.target.Floor)
+	case colRAG:
+		return r.rag.Letter()
+	case colDoT:
+		return string(r.dot)
+	case colFlags:
+		return strings.Join(r.flags, ", ")
+	}
+	return ""
+}
+
+func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
+	bg := c.Objects[cellBackground].(*canvas.Rectangle)
+	label := c.Objects[cellText].(*widget.Label)
+	letter := c.Objects[cellLetter].(*fyne.Container).Objects[0].(*canvas.Text)
+	dotBox := c.Objects[cellDoT].(*fyne.Container)
+	spark := c.Objects[cellSpark].(*sparkline)
+	for _, o := range c.Objects[1:] {
+		o.Hide()
+	}
+	bg.FillColor = color.Transparent
+	if id.Row >= len(s.lines) {
+		bg.Refresh()
+		return
+	}
+	l := s.lines[id.Row]
+	text := s.text(id.Row, id.Col)
+	if l.row == nil {
+		bg.FillColor = theme.Color(theme.ColorNameHeaderBackground)
+		bg.Refresh()
+		label.TextStyle = fyne.TextStyle{Bold: true}
+		label.Truncation = fyne.TextTruncateOff
+		label.SetText(text)
+		label.Show()
+		return
+	}
+	r := l.row
+	label.TextStyle = fyne.TextStyle{Italic: id.Col == colCurrent && r.cur.StandIn}
+	label.Truncation = fyne.TextTruncateEllipsis
+	label.Importance = widget.MediumImportance
+	switch id.Col {
+	case colRAG:
+		fill, ink := ragColours(r.rag)
+		bg.FillColor = fill
+		letter.Text, letter.Color = text, ink
+		letter.Refresh()
+		c.Objects[cellLetter].Show()
+	case colDoT:
+		icon := dotBox.Objects[0].(*widget.Icon)
+		icon.SetResource(dotIcon(r))
+		label.Importance = dotImportance(r.dot)
+		label.SetText("     " + text)
+		label.Show()
+		dotBox.Show()
+	case colSpark:
+		spark.set(r.spark)
+		spark.Show()
+	case colFlags:
+		label.Importance = widget.WarningImportance
+		label.SetText(text)
+		label.Show()
+	default:
+		label.SetText(text)
+		label.Show()
+	}
+	bg.Refresh()
+}
+
+// dotIcon draws the movement arrow coloured by whether it was good: the
+// arrow says which way the figure went, the colour whether that helped.
+func dotIcon(r *scoreRow) fyne.Resource {
+	var res fyne.Resource
+	switch r.arrow {
+	case app.Up:
+		res = theme.MoveUpIcon()
+	case app.Down:
+		res = theme.MoveDownIcon()
+	case app.Across:
+		res = theme.NavigateNextIcon()
+	default:
+		return nil
+	}
+	switch r.dot {
+	case app.Improved:
+		return theme.NewColoredResource(res, theme.ColorNameSuccess)
+	case app.Worsened:
+		return theme.NewColoredResource(res, theme.ColorNameError)
+	}
+	return theme.NewDisabledResource(res)
+}
+
+func dotImportance(d app.DoT) widget.Importance {
+	switch d {
+	case app.Improved:
+		return widget.SuccessImportance
+	case app.Worsened:
+		return widget.DangerImportance
+	}
+	return widget.MediumImportance
+}

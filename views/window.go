@@ -1,0 +1,308 @@
+// Package views is Scorecard's desktop window, drawn with Fyne: the
+// scorecard for a period and area, an indicator's detail, the district
+// grid, imports with their validation reports and undo. The views are
+// thin: figures, ratings and exclusions come from app and its packages.
+package views
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"scorecard/app"
+)
+
+// The screens the window can open on; Options.Screen names one.
+const (
+	ScreenScorecard = "scorecard"
+	ScreenDetail    = "detail"
+	ScreenDistricts = "districts"
+	ScreenImport    = "import"
+	ScreenHistory   = "history"
+	ScreenExport    = "export"
+)
+
+// Options choose how the window opens.
+type Options struct {
+	// Screen is the screen to open on (ScreenScorecard when empty).
+	Screen string
+	// Ref is the indicator the detail screen shows; the first indicator
+	// when empty.
+	Ref string
+	// Import lists files to import as the window opens, as if dropped on
+	// it; the import report shows when they are done.
+	Import []string
+}
+
+// backend is what the window needs of the store: the history, the
+// import log, and the writes an MI officer makes from the window.
+type backend interface {
+	Load() (*app.History, error)
+	Imports() ([]app.Import, error)
+	Undo(id string) (app.Import, error)
+	// ImportFile reads a workbook or CSV and records it as one import; a
+	// file imported before gives its earlier record and errAlreadyImported.
+	ImportFile(ctx context.Context, path string) (app.Import, error)
+	// Edit records a change made in the window (commentary, a target) as
+	// an import of its own, so it can be undone like any other.
+	Edit(note string, d *app.Dataset) (app.Import, error)
+	// Setting reads a remembered setting into v, reporting whether it was
+	// there; SetSetting remembers one.
+	Setting(key string, v any) bool
+	SetSetting(key string, v any) error
+}
+
+// mainWindow holds the window's state and its screens.
+type mainWindow struct {
+	a   fyne.App
+	win fyne.Window
+	st  backend
+	v   *view
+	opt Options
+
+	period  *widget.Select
+	area    *widget.Select
+	cohorts map[app.Cohort]*widget.Check
+	search  *widget.Entry
+	flagged *widget.Check
+	section *widget.Select
+	order   *widget.Select
+
+	tabs      *container.AppTabs
+	tabDetail *container.TabItem
+	score     *scorecardTable
+	detail    *detailPane
+	districts *districtTable
+	history   *historyPane
+
+	status   *widget.Label
+	progress *importProgress
+}
+
+// toggledCohorts are the cohorts the window always offers to exclude, with
+// the words members use.
+var toggledCohorts = []struct {
+	c     app.Cohort
+	label string
+}{
+	{app.UASC, "Exclude UASC"},
+	{app.OLA, "Exclude children placed by other LAs"},
+}
+
+func newMainWindow(a fyne.App, st backend, opt Options) (*mainWindow, error) {
+	h, err := st.Load()
+	if err != nil {
+		return nil, fmt.Errorf("reading the store: %w", err)
+	}
+	w := &mainWindow{a: a, st: st, v: newView(h), opt: opt, cohorts: map[app.Cohort]*widget.Check{}}
+	w.win = a.NewWindow("Scorecard")
+	w.build()
+	return w, nil
+}
+
+func (w *mainWindow) build() {
+	w.score = newScorecardTable(w.v, w.openDetail)
+	w.detail = newDetailPane(w)
+	w.districts = newDistrictTable(w.v, w.openDetail)
+	w.history = newHistoryPane(w)
+	w.status = widget.NewLabel("")
+	w.progress = newImportProgress()
+
+	w.period = widget.NewSelect(nil, func(s string) {
+		p, err := app.ParsePeriod(s)
+		if err != nil || p == w.v.period {
+			return
+		}
+		w.v.period = p
+		w.refresh()
+	})
+	w.area = widget.NewSelect(nil, func(s string) {
+		if app.Area(s) == w.v.area {
+			return
+		}
+		w.v.area = app.Area(s)
+		w.refresh()
+	})
+	for _, a := range app.Areas {
+		w.area.Options = append(w.area.Options, string(a))
+	}
+	w.area.Selected = string(w.v.area)
+	controls := []fyne.CanvasObject{widget.NewLabel("Period"), w.period, widget.NewLabel("Area"), w.area}
+	for _, tc := range toggledCohorts {
+		c := tc.c
+		chk := widget.NewCheck(tc.label, func(on bool) {
+			if on == w.v.excluding(c) {
+				return
+			}
+			w.v.setCohort(c, on)
+			w.refresh()
+		})
+		w.cohorts[c] = chk
+		controls = append(controls, chk)
+	}
+
+	w.search = widget.NewEntry()
+	w.search.SetPlaceHolder("Search ref or indicator")
+	w.search.OnChanged = func(s string) { w.score.search = s; w.score.relayout() }
+	w.flagged = widget.NewCheck("Flagged only", func(on bool) { w.score.flaggedOnly = on; w.score.relayout() })
+	w.section = widget.NewSelect(nil, func(s string) {
+		if s == allSections {
+			s = ""
+		}
+		w.score.section = s
+		w.score.relayout()
+	})
+	w.order = widget.NewSelect(sortOrders, func(s string) { w.score.order = s; w.score.relayout() })
+	w.order.Selected = sortScorecard
+	filters := container.NewBorder(nil, nil, nil,
+		container.NewHBox(w.flagged, w.section, w.order),
+		w.search)
+
+	w.tabDetail = container.NewTabItem("Indicator", w.detail.content)
+	w.tabs = container.NewAppTabs(
+		container.NewTabItem("Scorecard", container.NewBorder(filters, nil, nil, nil, w.score.table)),
+		w.tabDetail,
+		container.NewTabItem("Districts", w.districts.table),
+		container.NewTabItem("Imports", w.history.content),
+	)
+	top := container.NewHBox(controls...)
+	bottom := container.NewBorder(nil, nil, nil, w.progress.content, w.status)
+	w.win.SetContent(container.NewBorder(top, bottom, nil, nil, w.tabs))
+	w.win.SetMainMenu(w.menu())
+	w.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		var paths []string
+		for _, u := range uris {
+			paths = append(paths, u.Path())
+		}
+		w.importFiles(paths)
+	})
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.refreshControls()
+	w.refreshStatus()
+}
+
+const allSections = "All sections"
+
+// refresh redraws every screen after a control changed.
+func (w *mainWindow) refresh() {
+	w.score.reload()
+	w.districts.reload()
+	w.detail.reload()
+	w.refreshStatus()
+}
+
+// reloadHistory rereads the store after an import or undo.
+func (w *mainWindow) reloadHistory() error {
+	h, err := w.st.Load()
+	if err != nil {
+		return fmt.Errorf("reading the store: %w", err)
+	}
+	w.v.setHistory(h)
+	w.refreshControls()
+	w.refresh()
+	w.history.reload()
+	return nil
+}
+
+// refreshControls fills the pickers from the history held.
+func (w *mainWindow) refreshControls() {
+	var opts []string
+	for _, p := range w.v.periods() {
+		opts = append(opts, p.String())
+	}
+	w.period.Options = opts
+	w.period.Selected = w.v.period.String()
+	w.period.Refresh()
+	w.section.Options = append([]string{allSections}, w.score.sections()...)
+	if w.section.Selected == "" {
+		w.section.Selected = allSections
+	}
+	w.section.Refresh()
+}
+
+func (w *mainWindow) refreshStatus() {
+	parts := []string{string(w.v.area), w.v.period.Label(), app.Excluding(w.v.cohorts...).Label()}
+	rated := map[app.RAG]int{}
+	for _, r := range w.score.rows {
+		rated[r.rag]++
+	}
+	parts = append(parts, fmt.Sprintf("%d indicators: %d red, %d amber, %d green",
+		len(w.score.rows), rated[app.Red], rated[app.Amber], rated[app.Green]))
+	if n := len(w.v.warnings); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d exclusion warnings", n))
+	}
+	if imps := w.v.stored.Imports; len(imps) > 0 {
+		last := imps[len(imps)-1]
+		parts = append(parts, fmt.Sprintf("last import %s %s, %s", last.ID, last.Source, last.Time.Local().Format("2 Jan 2006 15:04")))
+	}
+	w.status.SetText(strings.Join(parts, " · "))
+}
+
+// openDetail shows one indicator's detail.
+func (w *mainWindow) openDetail(ref string) {
+	w.detail.show(ref)
+	w.tabs.Select(w.tabDetail)
+}
+
+func (w *mainWindow) menu() *fyne.MainMenu {
+	importItem := fyne.NewMenuItem("Import...", w.chooseImport)
+	importItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	recent := fyne.NewMenuItem("Recent files", nil)
+	for _, path := range w.recentFiles() {
+		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(path, func() { w.importFiles([]string{path}) }))
+	}
+	if recent.ChildMenu == nil {
+		recent.Disabled = true
+	}
+	file := fyne.NewMenu("File", importItem, recent)
+	edit := fyne.NewMenu("Edit",
+		fyne.NewMenuItem("Undo last import", w.history.undoLast),
+	)
+	view := fyne.NewMenu("View")
+	for i, name := range []string{"Scorecard", "Indicator", "Districts", "Imports"} {
+		i := i
+		item := fyne.NewMenuItem(name, func() { w.tabs.SelectIndex(i) })
+		item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierShortcutDefault}
+		view.Items = append(view.Items, item)
+	}
+	return fyne.NewMainMenu(file, edit, view)
+}
+
+// showError reports err in a dialog; its text names the file, sheet and
+// cell where the importer found them.
+func (w *mainWindow) showError(err error) {
+	dialog.ShowError(err, w.win)
+}
+
+// open shows the screen Options asked for.
+func (w *mainWindow) open() {
+	switch w.opt.Screen {
+	case ScreenDetail:
+		ref := w.opt.Ref
+		if ref == "" && len(w.score.rows) > 0 {
+			ref = w.score.rows[0].ind.Ref
+		}
+		w.openDetail(ref)
+	case ScreenDistricts:
+		w.tabs.SelectIndex(2)
+	case ScreenHistory, ScreenImport:
+		w.tabs.SelectIndex(3)
+	}
+	if len(w.opt.Import) > 0 {
+		w.importFiles(w.opt.Import)
+	}
+}
+
+func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
+	if m == nil {
+		m = fyne.NewMenu("")
+	}
+	m.Items = append(m.Items, it)
+	return m
+}

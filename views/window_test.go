@@ -1,0 +1,250 @@
+package views
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"scorecard/app"
+)
+
+func openFixture(t *testing.T, months int) *mainWindow {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w, err := newMainWindow(a, newMemBackend(scorecardFixture(months)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.open()
+	w.win.Resize(fyne.NewSize(1600, 900))
+	t.Cleanup(w.win.Close)
+	return w
+}
+
+// cells returns what the scorecard says for ref in the given columns.
+func cells(t *testing.T, s *scorecardTable, ref string, cols ...int) []string {
+	t.Helper()
+	row := rowOf(s, ref)
+	if row < 0 {
+		t.Fatalf("%s is not on the scorecard", ref)
+	}
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = s.text(row, c)
+	}
+	return out
+}
+
+func TestScorecardShowsLatestPeriodRated(t *testing.T) {
+	w := openFixture(t, 24)
+	if got := w.v.period.String(); got != "2025-03" {
+		t.Fatalf("opens on %s, want the latest period 2025-03", got)
+	}
+	cols := []int{colCurrent, colPrevious, colChange, colTarget, colFloor, colRAG, colDoT}
+	for _, tc := range []struct {
+		ref  string
+		want []string
+	}{
+		// 223/1892 = 11.79%, 222/1888 = 11.76%: the same at one decimal.
+		{"CIC05", []string{"11.8%", "11.8%", "+0.0 pp", "11.0%", "12.0%", "A", "same"}},
+		// An activity indicator: no target, no RAG, no judgement.
+		{"SCS02", []string{"1,730", "1,720", "+10", "-", "-", "", ""}},
+		// 83.0% against target 85, floor 80; up from 82.0%.
+		{"EH01", []string{"83.0%", "82.0%", "+1.0 pp", "85.0%", "80.0%", "A", "improved"}},
+	} {
+		if got := cells(t, w.score, tc.ref, cols...); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.ref, got, tc.want)
+		}
+	}
+	// Sections head their indicators, in scorecard order.
+	var sections []string
+	for _, l := range w.score.lines {
+		if l.row == nil {
+			sections = append(sections, l.section)
+		}
+	}
+	if want := []string{"Children in Care", "Social Care", "Early Help"}; !slices.Equal(sections, want) {
+		t.Errorf("sections %q, want %q", sections, want)
+	}
+}
+
+func TestScorecardDrawsRAGLetterOnColour(t *testing.T) {
+	w := openFixture(t, 24)
+	row := rowOf(w.score, "CIC05")
+	cell := newScoreCell().(*fyne.Container)
+	w.score.updateCell(widget.TableCellID{Row: row, Col: colRAG}, cell)
+	if fill, _ := ragColours(app.Amber); fillOf(cell) != fill {
+		t.Errorf("RAG cell filled %v, want amber %v", fillOf(cell), fill)
+	}
+	if got := letterOf(cell); got != "A" {
+		t.Errorf("RAG cell letter %q, want A", got)
+	}
+	// The drawn window shows the figures too, not only the model.
+	texts := strings.Join(labelTexts(w.win.Content()), "|")
+	for _, want := range []string{"CIC05", "11.8%", "Children in Care", "Kent"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("window does not show %q", want)
+		}
+	}
+}
+
+func TestCohortToggleRecomputes(t *testing.T) {
+	w := openFixture(t, 24)
+	cols := []int{colCurrent, colRAG, colDoT}
+	if got := cells(t, w.score, "CIC05", cols...); !slices.Equal(got, []string{"11.8%", "A", "same"}) {
+		t.Fatalf("before the toggle CIC05 shows %q", got)
+	}
+	w.cohorts[app.UASC].SetChecked(true)
+	// (223-62)/(1892-380) = 10.6%, green against target 11; down from
+	// (222-61)/(1888-380) = 10.7%, an improvement for a lower-is-better.
+	if got := cells(t, w.score, "CIC05", cols...); !slices.Equal(got, []string{"10.6%", "G", "improved"}) {
+		t.Errorf("excluding UASC CIC05 shows %q, want 10.6%% G improved", got)
+	}
+	if got := cells(t, w.score, "SCS02", colCurrent); got[0] != "1,700" {
+		t.Errorf("excluding UASC SCS02 shows %q, want 1,700", got[0])
+	}
+	// EH01 has no components: it says it cannot be excluded, never shows
+	// the unadjusted 83.0% under the excluding label.
+	if got := cells(t, w.score, "EH01", colCurrent, colRAG, colFlags); got[0] != "n/e" || got[1] != "" || !strings.Contains(got[2], "not excludable") {
+		t.Errorf("excluding UASC EH01 shows %q, want n/e, no RAG, flagged", got)
+	}
+	if !strings.Contains(w.status.Text, "Excluding UASC") {
+		t.Errorf("status %q does not say UASC is excluded", w.status.Text)
+	}
+	w.cohorts[app.UASC].SetChecked(false)
+	if got := cells(t, w.score, "CIC05", colCurrent); got[0] != "11.8%" {
+		t.Errorf("after untoggling CIC05 shows %q, want 11.8%%", got[0])
+	}
+}
+
+func TestPeriodAndAreaPickers(t *testing.T) {
+	w := openFixture(t, 24)
+	if w.period.Options[0] != "2025-03" || len(w.period.Options) != 24 {
+		t.Fatalf("period picker offers %d periods from %q", len(w.period.Options), w.period.Options[0])
+	}
+	w.period.SetSelected("2024-03")
+	// 211/1844 = 11.4%: amber against the 2023/24 target.
+	if got := cells(t, w.score, "CIC05", colCurrent, colRAG); !slices.Equal(got, []string{"11.4%", "A"}) {
+		t.Errorf("March 2024 CIC05 shows %q", got)
+	}
+	w.area.SetSelected("Dover")
+	// Dover is the fourth district: 18/150 = 12.0%, on the floor, amber.
+	if got := cells(t, w.score, "CIC05", colCurrent, colRAG); !slices.Equal(got, []string{"12.0%", "A"}) {
+		t.Errorf("Dover CIC05 shows %q", got)
+	}
+	if got := cells(t, w.score, "EH01", colCurrent); got[0] != "" {
+		t.Errorf("Dover has no EH01 figure, shows %q", got[0])
+	}
+}
+
+func TestScorecardFilters(t *testing.T) {
+	w := openFixture(t, 24)
+	test.Type(w.search, "placements")
+	if rowOf(w.score, "CIC05") < 0 || rowOf(w.score, "EH01") >= 0 {
+		t.Errorf("searching 'placements' keeps %d lines", len(w.score.lines))
+	}
+	w.search.SetText("")
+	w.cohorts[app.UASC].SetChecked(true)
+	w.flagged.SetChecked(true)
+	if rowOf(w.score, "EH01") < 0 || rowOf(w.score, "CIC05") >= 0 {
+		t.Errorf("flagged only, excluding UASC, should keep only EH01 (not excludable)")
+	}
+	w.flagged.SetChecked(false)
+	w.section.SetSelected("Social Care")
+	if rowOf(w.score, "SCS02") < 0 || rowOf(w.score, "CIC05") >= 0 {
+		t.Errorf("section Social Care shows other sections")
+	}
+	w.section.SetSelected(allSections)
+	w.order.SetSelected(sortRAG)
+	if rowOf(w.score, "CIC05") < 0 {
+		t.Errorf("sorting lost CIC05")
+	}
+}
+
+func TestKeyboardOpensDetail(t *testing.T) {
+	w := openFixture(t, 24)
+	w.win.Canvas().Focus(w.score.table)
+	// The first line is the section heading; down once reaches CIC05.
+	w.score.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	w.score.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if w.tabs.Selected() != w.tabDetail || w.detail.ref != "CIC05" {
+		t.Fatalf("down and space opened %q on tab %q", w.detail.ref, w.tabs.Selected().Text)
+	}
+}
+
+func TestDetailShowsHistory(t *testing.T) {
+	w := openFixture(t, 24)
+	w.openDetail("CIC05")
+	d := w.detail
+	if len(d.points) != 24 {
+		t.Fatalf("detail lists %d months, want 24", len(d.points))
+	}
+	row := []string{}
+	for c := range detailTitles {
+		row = append(row, d.text(0, c))
+	}
+	want := []string{"Mar-25", "11.8%", "223", "1,892", "11.0%", "12.0%", "A", "same", "", "I0001"}
+	if !slices.Equal(row, want) {
+		t.Errorf("newest row %q, want %q", row, want)
+	}
+	cd := d.chart.data
+	if len(cd.values) != 24 || cd.target[23] != 11 || cd.floor[23] != 12 || cd.bench[23] != 10.4 {
+		t.Errorf("chart: %d values, target %v, floor %v, benchmark %v", len(cd.values), cd.target[23], cd.floor[23], cd.bench[23])
+	}
+	if !strings.Contains(d.guidance.Text, "three or more placements") {
+		t.Errorf("guidance %q", d.guidance.Text)
+	}
+	w.cohorts[app.UASC].SetChecked(true)
+	if got := d.text(0, 1); got != "10.6%" {
+		t.Errorf("detail excluding UASC shows %q, want 10.6%%", got)
+	}
+}
+
+func TestDistrictGrid(t *testing.T) {
+	w := openFixture(t, 24)
+	d := w.districts
+	row := slices.IndexFunc(d.inds, func(ind app.Indicator) bool { return ind.Ref == "CIC05" })
+	// Ashford 15/150 = 10.0% green; Canterbury 16/150 = 10.7% green;
+	// Dover 18/150 = 12.0% amber; Tunbridge Wells 26/150 = 17.3% red.
+	for _, tc := range []struct {
+		area app.Area
+		want string
+	}{
+		{app.Kent, "11.8%  A"}, {"Ashford", "10.0%  G"}, {"Canterbury", "10.7%  G"},
+		{"Dover", "12.0%  A"}, {"Tunbridge Wells", "17.3%  R"},
+	} {
+		col := 1 + slices.Index(app.Areas, tc.area)
+		if got := d.text(row, col); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.area, got, tc.want)
+		}
+	}
+}
+
+func TestUndoFromHistory(t *testing.T) {
+	a := test.NewTempApp(t)
+	extra := &app.Dataset{Observations: []app.Observation{
+		{Ref: "CIC05", Area: app.Kent, Period: app.MonthOf(2025, 4), Value: app.Float(9.9), Numerator: app.Float(190), Denominator: app.Float(1919)},
+	}}
+	b := newMemBackend(scorecardFixture(24), extra)
+	w, err := newMainWindow(a, b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.v.period.String() != "2025-04" {
+		t.Fatalf("opens on %s, want 2025-04", w.v.period)
+	}
+	if len(w.history.imports) != 2 || w.history.imports[0].ID != "I0002" {
+		t.Fatalf("history lists %d imports, newest %q", len(w.history.imports), w.history.imports[0].ID)
+	}
+	w.history.undoImport("I0002")
+	if w.v.period.String() != "2025-03" {
+		t.Errorf("after undo the scorecard shows %s, want 2025-03", w.v.period)
+	}
+	if !strings.Contains(importLine(w.history.imports[0]), "undone") {
+		t.Errorf("history line %q does not say undone", importLine(w.history.imports[0]))
+	}
+}

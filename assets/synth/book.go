@@ -1,0 +1,782 @@
+package synth
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"scorecard/app"
+)
+
+// book is a workbook laid out in memory: the sheets' cells with their
+// styles, and alongside, what an importer should read from them. Building
+// both in one pass keeps the workbook and its Truth from disagreeing.
+type book struct {
+	sheets []*sheet
+	truth  truthSet
+}
+
+type sheet struct {
+	name    string
+	rows    [][]cell // rows[0] is row 1
+	merges  [][2]string
+	widths  map[int]float64 // by column, 1-based
+	hidden  []int
+	heights map[int]float64
+}
+
+// cell is one cell's content. v is a float64, string or time.Time, or nil.
+type cell struct {
+	v       any
+	st      style
+	formula string
+	// isError writes the cell as an Excel error value (v is its text).
+	isError bool
+}
+
+// style is a cell's look; the writer turns each distinct style into one
+// excelize style.
+type style struct {
+	numFmt string
+	bold   bool
+	italic bool
+	fill   string // RGB hex
+	color  string // font colour, RGB hex
+	font   string
+	size   float64
+	wrap   bool
+	center bool
+}
+
+func (b *book) add(name string) *sheet {
+	s := &sheet{name: name, widths: map[int]float64{}, heights: map[int]float64{}}
+	b.sheets = append(b.sheets, s)
+	return s
+}
+
+// set puts c at row r, column col (both 1-based).
+func (s *sheet) set(r, col int, c cell) {
+	for len(s.rows) < r {
+		s.rows = append(s.rows, nil)
+	}
+	row := s.rows[r-1]
+	for len(row) < col {
+		row = append(row, cell{})
+	}
+	row[col-1] = c
+	s.rows[r-1] = row
+}
+
+func (s *sheet) merge(r1, c1, r2, c2 int) {
+	s.merges = append(s.merges, [2]string{axis(r1, c1), axis(r2, c2)})
+}
+
+// axis names a cell: axis(3, 2) is "B3".
+func axis(r, col int) string { return colName(col) + strconv.Itoa(r) }
+
+func colName(col int) string {
+	var b []byte
+	for col > 0 {
+		col--
+		b = append([]byte{byte('A' + col%26)}, b...)
+		col /= 26
+	}
+	return string(b)
+}
+
+// truthSet gathers the figures a workbook shows; a figure shown on several
+// sheets (the scorecard, the district sheet, the tidy data) is one
+// observation with what each adds.
+type truthSet struct {
+	Truth
+	obs   map[figureKey]int
+	tgt   map[string]int
+	bench map[string]bool
+}
+
+func (t *truthSet) observe(o app.Observation) {
+	if t.obs == nil {
+		t.obs = map[figureKey]int{}
+	}
+	k := figureKey{o.Key(), o.Period}
+	i, ok := t.obs[k]
+	if !ok {
+		t.obs[k] = len(t.Observations)
+		t.Observations = append(t.Observations, o)
+		return
+	}
+	have := &t.Observations[i]
+	if have.Value == nil && have.Status == app.OK {
+		have.Value = o.Value
+	}
+	if o.Numerator != nil {
+		have.Numerator = o.Numerator
+	}
+	if o.Denominator != nil {
+		have.Denominator = o.Denominator
+	}
+	if o.SourceRAG != app.NoRAG {
+		have.SourceRAG = o.SourceRAG
+	}
+	if o.SourceArrow != app.NoArrow {
+		have.SourceArrow = o.SourceArrow
+	}
+	have.StandIn = have.StandIn || o.StandIn
+}
+
+func (t *truthSet) indicator(ind app.Indicator) {
+	for i, have := range t.Indicators {
+		if have.Ref == ind.Ref {
+			t.Indicators[i] = ind
+			return
+		}
+	}
+	t.Indicators = append(t.Indicators, ind)
+}
+
+func (t *truthSet) target(tg app.Target) {
+	if t.tgt == nil {
+		t.tgt = map[string]int{}
+	}
+	k := tg.Ref + " " + tg.Year.String()
+	if i, ok := t.tgt[k]; ok {
+		t.Targets[i] = tg
+		return
+	}
+	t.tgt[k] = len(t.Targets)
+	t.Targets = append(t.Targets, tg)
+}
+
+func (t *truthSet) benchmark(b app.Benchmark) {
+	if t.bench == nil {
+		t.bench = map[string]bool{}
+	}
+	k := b.Ref + " " + b.Group + " " + b.Period.String()
+	if !t.bench[k] {
+		t.bench[k] = true
+		t.Benchmarks = append(t.Benchmarks, b)
+	}
+}
+
+// Colours of the house style.
+const (
+	navy      = "1F4E79"
+	paleBlue  = "DDEBF7"
+	white     = "FFFFFF"
+	ragGreen  = "00B050"
+	ragAmber  = "FFC000"
+	ragRed    = "FF0000"
+	goodGreen = "00B050"
+	badRed    = "C00000"
+	neutral   = "595959"
+)
+
+// build lays out m in layout l.
+func build(m *Model, l Layout) *book {
+	b := &book{}
+	switch l.Kind {
+	case PerArea:
+		for _, a := range app.Areas {
+			b.scorecard(m, l, a, sheetName(a))
+		}
+	case Breakdown:
+		b.breakdown(m, l)
+	default:
+		b.scorecard(m, l, app.Kent, "CYPE Scorecard")
+	}
+	if l.Districts {
+		b.districts(m, l)
+	}
+	if l.Tidy {
+		b.data(m)
+		b.targets(m)
+		b.guidance(m)
+	}
+	return b
+}
+
+// sheetName is an area as district workbooks name their sheets, with the
+// ampersands people type.
+func sheetName(a app.Area) string {
+	return strings.ReplaceAll(string(a), " and ", " & ")
+}
+
+// row is one line of a scorecard: an indicator for an area and split.
+type row struct {
+	ind   app.Indicator
+	area  app.Area
+	split app.Split
+	ref   string // as shown: "CIC05" or "CIC05a"
+	name  string // as shown, with marker and "(excluding UASC)"
+}
+
+// columns are where a scorecard sheet puts things, 1-based.
+type columns struct {
+	ref, name, polarity, period, owner, outturn, target, floor, spacer int
+	month0, rag, dot, england, neighbours, comments, last              int
+}
+
+func scorecardColumns(months int) columns {
+	c := columns{ref: 1, name: 2, polarity: 3, period: 4, owner: 5, outturn: 6, target: 7, floor: 8, spacer: 9, month0: 10}
+	c.rag = c.month0 + months
+	c.dot, c.england, c.neighbours, c.comments = c.rag+1, c.rag+2, c.rag+3, c.rag+4
+	c.last = c.comments
+	return c
+}
+
+// scorecard writes one area's scorecard sheet in the house layout.
+func (b *book) scorecard(m *Model, l Layout, area app.Area, name string) {
+	s := b.add(name)
+	c := scorecardColumns(len(m.Months))
+	latest := m.Latest()
+	fy := latest.FinancialYearOf()
+	r := 1
+	title := fmt.Sprintf("%s - %s %d", m.Title, latest.Start().Month(), latest.Year)
+	if area != app.Kent {
+		title = fmt.Sprintf("%s - %s - %s %d", m.Title, sheetName(area), latest.Start().Month(), latest.Year)
+	}
+	for i := range l.TitleRows {
+		extra := []string{"Kent County Council", "Children, Young People and Education Directorate", "OFFICIAL - SENSITIVE", "Management Information Unit", "Draft for Cabinet Committee"}
+		s.set(r, 1, cell{v: extra[i%len(extra)], st: style{bold: i == 0}})
+		r++
+	}
+	s.set(r, 1, cell{v: title, st: style{bold: true, size: 14, color: navy}})
+	s.merge(r, 1, r, c.last)
+	s.heights[r] = 22
+	r++
+	s.set(r, 1, cell{v: fmt.Sprintf("Data to the end of %s %d. Produced by Management Information, CYPE. Published %s.",
+		latest.Start().Month(), latest.Year, publication.Format("2 January 2006")), st: style{italic: true}})
+	s.merge(r, 1, r, c.last)
+	r += 2 // and a blank row
+
+	// The two-row header: group captions above, column names below; the
+	// columns without a caption span both rows.
+	hdr := style{bold: true, fill: navy, color: white, wrap: true, center: true}
+	top, bottom := r, r+1
+	single := []struct {
+		col  int
+		text string
+	}{{c.ref, "Ref"}, {c.name, "Indicator"}, {c.polarity, "Polarity"}, {c.period, "Data Period"},
+		{c.owner, "Lead Officer"}, {c.outturn, fy.Add(-1).String() + " Outturn"}, {c.rag, "RAG"}, {c.dot, "DoT"}, {c.comments, "Comments"}}
+	for _, h := range single {
+		s.set(top, h.col, cell{v: h.text, st: hdr})
+		s.set(bottom, h.col, cell{st: hdr})
+		s.merge(top, h.col, bottom, h.col)
+	}
+	s.set(top, c.target, cell{v: fy.String(), st: hdr})
+	s.set(top, c.floor, cell{st: hdr})
+	s.merge(top, c.target, top, c.floor)
+	s.set(bottom, c.target, cell{v: "Target", st: hdr})
+	s.set(bottom, c.floor, cell{v: "Floor", st: hdr})
+	s.set(top, c.month0, cell{v: "Monthly trend", st: hdr})
+	s.merge(top, c.month0, top, c.rag-1)
+	for i, p := range m.Months {
+		s.set(bottom, c.month0+i, monthHeader(p, l.Months, hdr))
+	}
+	by := BenchmarkYear(latest)
+	s.set(top, c.england, cell{v: "Benchmarks", st: hdr})
+	s.set(top, c.neighbours, cell{st: hdr})
+	s.merge(top, c.england, top, c.neighbours)
+	s.set(bottom, c.england, cell{v: "England " + by.String(), st: hdr})
+	s.set(bottom, c.neighbours, cell{v: "Stat Neighbours " + by.String(), st: hdr})
+	s.heights[bottom] = 30
+	r = bottom + 1
+
+	s.widths[c.ref], s.widths[c.name], s.widths[c.owner], s.widths[c.spacer] = 9, 62, 24, 2
+	s.widths[c.comments] = 60
+	s.hidden = append(s.hidden, c.owner)
+
+	section := ""
+	rated := 0
+	for _, ind := range m.Dataset.Indicators {
+		if !b.hasSeries(m, ind.Ref, area) {
+			continue
+		}
+		if ind.Section != section {
+			section = ind.Section
+			s.set(r, 1, cell{v: section, st: style{bold: true, fill: paleBlue, color: navy}})
+			for col := 2; col <= c.last; col++ {
+				s.set(r, col, cell{st: style{fill: paleBlue}})
+			}
+			s.merge(r, 1, r, c.last)
+			r++
+		}
+		b.truth.indicator(app.Indicator{Ref: ind.Ref, Name: ind.Name, Section: ind.Section, Polarity: ind.Polarity, DataPeriod: ind.DataPeriod})
+		rows := []row{{ind: ind, area: area, split: app.All, ref: ind.Ref, name: ind.Name}}
+		if mk := m.Markers[ind.Ref]; mk != "" {
+			rows[0].name += " " + mk
+		}
+		if area == app.Kent && m.Twins[ind.Ref] {
+			rows = append(rows, row{ind: ind, area: area, split: excl, ref: ind.Ref + "a", name: ind.Name + " (excluding UASC)"})
+		}
+		for _, rw := range rows {
+			fillOnly := l.RAGFillOnly
+			if rw.split == app.All && ind.Polarity != app.PolarityNone {
+				rated++
+				fillOnly = fillOnly || rated%5 == 0
+			}
+			b.scorecardRow(m, l, s, c, r, rw, fillOnly)
+			r++
+		}
+	}
+	r++
+	s.set(r, 1, cell{v: "Notes", st: style{bold: true}})
+	r++
+	for _, fn := range m.Footnotes {
+		st := style{}
+		if strings.Contains(fn, "italics") {
+			st.italic = true
+		}
+		s.set(r, 1, cell{v: fn, st: st})
+		r++
+	}
+}
+
+// publication is when the demo scorecard was published; it is fixed so that
+// the workbook's bytes do not change from one generation to the next.
+var publication = time.Date(2026, time.November, 12, 9, 0, 0, 0, time.UTC)
+
+func (b *book) hasSeries(m *Model, ref string, area app.Area) bool {
+	for _, p := range m.Months {
+		if _, ok := m.Observation(app.SeriesKey{Ref: ref, Area: area}, p); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func monthHeader(p app.Period, ms MonthStyle, st style) cell {
+	switch ms {
+	case MonthShort:
+		return cell{v: p.Label(), st: st}
+	case MonthLong:
+		return cell{v: fmt.Sprintf("%s %d", p.Start().Month(), p.Year), st: st}
+	}
+	st.numFmt = "mmm-yy"
+	return cell{v: p.Start(), st: st}
+}
+
+// scorecardRow writes one indicator row: its definition, the months, RAG,
+// DoT, benchmarks and comment, and records what it shows.
+func (b *book) scorecardRow(m *Model, l Layout, s *sheet, c columns, r int, rw row, fillOnly bool) {
+	ind := rw.ind
+	latest := m.Latest()
+	s.set(r, c.ref, cell{v: rw.ref})
+	s.set(r, c.name, cell{v: rw.name, st: style{wrap: true}})
+	pol := ind.Polarity.String()
+	if pol == "" {
+		pol = "-"
+	}
+	s.set(r, c.polarity, cell{v: pol, st: style{center: true}})
+	s.set(r, c.period, cell{v: string(ind.DataPeriod), st: style{center: true}})
+	s.set(r, c.owner, cell{v: m.Owners[ind.Ref]})
+	fyCaption := latest.FinancialYearOf()
+	if rw.split == app.All && rw.area == app.Kent {
+		if o, ok := m.Outturn(ind.Ref); ok {
+			v, _ := b.figure(l, ind, *o.Value, style{})
+			s.set(r, c.outturn, v)
+			b.truth.Outturns = append(b.truth.Outturns, app.Observation{Ref: ind.Ref, Area: app.Kent,
+				Period: fyCaption.Add(-1), Value: app.Float(shownValue(l, ind, *o.Value))})
+		}
+	}
+	t, hasTarget := m.Target(ind, latest)
+	if hasTarget && rw.split == app.All {
+		tv, _ := b.figure(l, ind, *t.Target, style{})
+		s.set(r, c.target, tv)
+		shown := app.Target{Ref: ind.Ref, Year: fyCaption, Target: app.Float(shownValue(l, ind, *t.Target))}
+		if t.Floor != nil {
+			fv, _ := b.figure(l, ind, *t.Floor, style{})
+			s.set(r, c.floor, fv)
+			shown.Floor = app.Float(shownValue(l, ind, *t.Floor))
+		}
+		if !l.Tidy {
+			b.truth.target(shown)
+		}
+	}
+	var prev *app.Observation
+	for i, p := range m.Months {
+		o, ok := m.Observation(app.SeriesKey{Ref: ind.Ref, Area: rw.area, Split: rw.split}, p)
+		if !ok {
+			prev = nil
+			continue
+		}
+		col := c.month0 + i
+		shown := b.monthCell(l, s, r, col, ind, o)
+		if p == latest && shown.Value != nil && !shown.StandIn && hasTarget {
+			rag := app.Rating(ind.Polarity, *o.Value, t, ind.Decimals)
+			if rag != app.NoRAG {
+				text := string(rag)
+				if fillOnly {
+					text = ""
+				}
+				fill := map[app.RAG]string{app.Green: ragGreen, app.Amber: ragAmber, app.Red: ragRed}[rag]
+				s.set(r, c.rag, cell{v: text, st: style{bold: true, fill: fill, center: true}})
+				shown.SourceRAG = rag
+			}
+		}
+		if p == latest && shown.Value != nil && !shown.StandIn && prev != nil && prev.Value != nil && ind.Polarity != app.PolarityNone {
+			arrow := app.Movement(*prev.Value, *o.Value, ind.Decimals)
+			var target *float64
+			if hasTarget {
+				target = t.Target
+			}
+			colour := neutral
+			switch app.Direction(ind.Polarity, *prev.Value, *o.Value, ind.Decimals, target) {
+			case app.Improved:
+				colour = goodGreen
+			case app.Worsened:
+				colour = badRed
+			}
+			s.set(r, c.dot, arrowCell(arrow, l.Arrows, colour))
+			shown.SourceArrow = arrow
+		}
+		b.truth.observe(shown)
+		if shown.Value != nil && !shown.StandIn {
+			prev = &o
+		} else {
+			prev = nil
+		}
+	}
+	if rw.split == app.All && rw.area == app.Kent {
+		for i, group := range []string{England, Neighbours} {
+			col := c.england + i
+			if bm, ok := m.Benchmark(ind.Ref, group); ok {
+				v, _ := b.figure(l, ind, *bm.Value, style{})
+				s.set(r, col, v)
+				b.truth.benchmark(app.Benchmark{Ref: ind.Ref, Period: bm.Period, Group: group, Value: app.Float(shownValue(l, ind, *bm.Value))})
+			}
+		}
+		if text := m.Comment(ind.Ref); text != "" {
+			s.set(r, c.comments, cell{v: text, st: style{wrap: true}})
+			b.truth.Comments = append(b.truth.Comments, app.Comment{Ref: ind.Ref, Area: app.Kent, Period: latest, Text: text})
+		}
+	}
+}
+
+// arrowCell draws a movement in the layout's glyphs, coloured by whether it
+// was favourable.
+func arrowCell(a app.Arrow, as ArrowStyle, colour string) cell {
+	glyphs := map[ArrowStyle]map[app.Arrow]string{
+		ArrowWingdings: {app.Up: "é", app.Down: "ê", app.Across: "è"},
+		ArrowUnicode:   {app.Up: "↑", app.Down: "↓", app.Across: "→"},
+		ArrowTriangles: {app.Up: "▲", app.Down: "▼", app.Across: "►"},
+	}
+	st := style{bold: true, color: colour, center: true, size: 12}
+	if as == ArrowWingdings {
+		st.font = "Wingdings"
+	}
+	return cell{v: glyphs[as][a], st: st}
+}
+
+// quirkCodes are the spellings StatusCodes writes, in turn; "#N/A" is an
+// error cell.
+var quirkCodes = []string{"c", "[c]", "x", "..", "#N/A", "Data to be supplied"}
+
+// monthCell writes one month's figure and returns the observation as an
+// importer should read it.
+func (b *book) monthCell(l Layout, s *sheet, r, col int, ind app.Indicator, o app.Observation) app.Observation {
+	shown := app.Observation{Ref: o.Ref, Area: o.Area, Split: o.Split, Period: o.Period}
+	if l.StatusCodes && o.Value != nil && !o.StandIn && (r*7+col*3)%41 == 0 {
+		code := quirkCodes[(r+col)%len(quirkCodes)]
+		o.Value, o.Numerator, o.Denominator, o.Raw = nil, nil, nil, code
+		o.Status, _ = app.ParseStatus(code)
+	}
+	if o.Value == nil {
+		shown.Status, shown.Raw = o.Status, o.Raw
+		s.set(r, col, cell{v: o.Raw, st: style{center: true}, isError: strings.HasPrefix(o.Raw, "#")})
+		return shown
+	}
+	st := style{}
+	if o.StandIn {
+		st.italic = true
+		shown.StandIn = true
+	}
+	v := *o.Value
+	if ind.Measure == app.Proportion && o.Numerator != nil && o.Denominator != nil && !o.StandIn {
+		num, den := *o.Numerator, *o.Denominator
+		switch {
+		case l.Fractions:
+			s.set(r, col, cell{v: fmt.Sprintf("%g/%g", num, den), st: style{center: true}})
+			shown.Value, shown.Numerator, shown.Denominator = app.Float(v), app.Float(num), app.Float(den)
+			return shown
+		case l.Formulas && (l.Percent == PercentFraction || l.Percent == PercentHundred):
+			c, _ := b.figure(l, ind, v, st)
+			c.formula = fmt.Sprintf("%g/%g", num, den)
+			if l.Percent == PercentHundred {
+				c.formula += "*100"
+			}
+			s.set(r, col, c)
+			shown.Value = app.Float(v)
+			return shown
+		}
+	}
+	c, shownV := b.figure(l, ind, v, st)
+	s.set(r, col, c)
+	shown.Value = app.Float(shownV)
+	return shown
+}
+
+// figure writes a value of ind in the layout's style, returning the cell
+// and the value an importer reads from it.
+func (b *book) figure(l Layout, ind app.Indicator, v float64, st style) (cell, float64) {
+	dec := ind.Decimals
+	if ind.Unit == app.Percent {
+		switch l.Percent {
+		case PercentHundred:
+			st.numFmt = numFormat(dec, false)
+			return cell{v: v, st: st}, v
+		case PercentText, PercentTextNBSP:
+			sep := ""
+			if l.Percent == PercentTextNBSP {
+				sep = "\u00a0"
+			}
+			rounded := app.RoundTo(v, dec)
+			return cell{v: strconv.FormatFloat(rounded, 'f', dec, 64) + sep + "%", st: st}, rounded
+		}
+		st.numFmt = numFormat(dec, true)
+		return cell{v: v / 100, st: st}, v
+	}
+	if l.BracketNegatives && v < 0 {
+		rounded := app.RoundTo(v, dec)
+		return cell{v: "(" + strconv.FormatFloat(-rounded, 'f', dec, 64) + ")", st: st}, rounded
+	}
+	if l.CountsAsText && ind.Unit == app.Number && dec == 0 && math.Abs(v) >= 1000 {
+		return cell{v: thousands(v), st: st}, v
+	}
+	st.numFmt = numFormat(dec, false)
+	if ind.Unit == app.Number && dec == 0 {
+		st.numFmt = "#,##0"
+	}
+	return cell{v: v, st: st}, v
+}
+
+// shownValue is the value an importer reads back from figure's cell.
+func shownValue(l Layout, ind app.Indicator, v float64) float64 {
+	_, shown := (&book{}).figure(l, ind, v, style{})
+	return shown
+}
+
+func numFormat(dec int, percent bool) string {
+	f := "0"
+	if dec > 0 {
+		f += "." + strings.Repeat("0", dec)
+	}
+	if percent {
+		f += "%"
+	}
+	return f
+}
+
+// thousands writes a whole number with comma separators: 24035 as "24,035".
+func thousands(v float64) string {
+	s := strconv.FormatFloat(math.Abs(v), 'f', 0, 64)
+	var out []byte
+	for i := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	if v < 0 {
+		return "-" + string(out)
+	}
+	return string(out)
+}
+
+// districts writes the latest month for every area side by side.
+func (b *book) districts(m *Model, l Layout) {
+	s := b.add("Districts")
+	latest := m.Latest()
+	areas := append(append([]app.Area{}, app.Areas...), app.OutOfCounty, app.UASCService)
+	s.set(1, 1, cell{v: fmt.Sprintf("District summary - %s %d", latest.Start().Month(), latest.Year), st: style{bold: true, size: 14, color: navy}})
+	s.merge(1, 1, 1, 2+len(areas))
+	s.set(2, 1, cell{v: "District figures need not sum to Kent: children out of county or unknown, and the UASC Service, make up the rest.", st: style{italic: true}})
+	hdr := style{bold: true, fill: navy, color: white, wrap: true, center: true}
+	s.set(4, 1, cell{v: "Ref", st: hdr})
+	s.set(4, 2, cell{v: "Indicator", st: hdr})
+	for i, a := range areas {
+		s.set(4, 3+i, cell{v: sheetName(a), st: hdr})
+		s.widths[3+i] = 12
+	}
+	s.widths[2] = 62
+	s.heights[4] = 30
+	r := 5
+	section := ""
+	for _, ind := range m.Dataset.Indicators {
+		if ind.Section != section {
+			section = ind.Section
+			s.set(r, 1, cell{v: section, st: style{bold: true, fill: paleBlue, color: navy}})
+			s.merge(r, 1, r, 2+len(areas))
+			r++
+		}
+		b.truth.indicator(app.Indicator{Ref: ind.Ref, Name: ind.Name, Section: ind.Section, Polarity: ind.Polarity, DataPeriod: ind.DataPeriod})
+		s.set(r, 1, cell{v: ind.Ref})
+		name := ind.Name
+		if mk := m.Markers[ind.Ref]; mk != "" {
+			name += " " + mk
+		}
+		s.set(r, 2, cell{v: name})
+		for i, a := range areas {
+			o, ok := m.Observation(app.SeriesKey{Ref: ind.Ref, Area: a}, latest)
+			if !ok || o.StandIn {
+				continue
+			}
+			o.Numerator, o.Denominator = nil, nil
+			q := l
+			q.Fractions, q.Formulas, q.StatusCodes = false, false, false
+			b.truth.observe(b.monthCell(q, s, r, 3+i, ind, o))
+		}
+		r++
+	}
+}
+
+// cohortLabel is how the Data sheet names a split.
+func cohortLabel(sp app.Split) string {
+	switch sp {
+	case excl:
+		return "Excluding UASC"
+	case uascOnly:
+		return "UASC"
+	}
+	return "All"
+}
+
+// data writes every figure that has components as a tidy table.
+func (b *book) data(m *Model) {
+	s := b.add("Data")
+	hdr := style{bold: true}
+	for i, h := range []string{"Ref", "Period", "Area", "Cohort", "Numerator", "Denominator", "Value"} {
+		s.set(1, 1+i, cell{v: h, st: hdr})
+	}
+	s.widths[3], s.widths[4] = 24, 16
+	r := 2
+	for _, o := range m.Dataset.Observations {
+		if o.Numerator == nil || o.Value == nil {
+			continue
+		}
+		ind, _ := m.Indicator(o.Ref)
+		s.set(r, 1, cell{v: o.Ref})
+		s.set(r, 2, cell{v: o.Period.String()})
+		s.set(r, 3, cell{v: string(o.Area)})
+		s.set(r, 4, cell{v: cohortLabel(o.Split)})
+		s.set(r, 5, cell{v: *o.Numerator})
+		shown := app.Observation{Ref: o.Ref, Area: o.Area, Split: o.Split, Period: o.Period,
+			Value: app.Float(*o.Value), Numerator: app.Float(*o.Numerator)}
+		if o.Denominator != nil {
+			s.set(r, 6, cell{v: *o.Denominator})
+			shown.Denominator = app.Float(*o.Denominator)
+		}
+		s.set(r, 7, cell{v: *o.Value, st: style{numFmt: numFormat(ind.Decimals, false)}})
+		b.truth.observe(shown)
+		r++
+	}
+}
+
+// yearLabel writes a target year as the Targets sheet does: "2024/25" or
+// "2024/25 AY".
+func yearLabel(y app.Period) string { return y.Label() }
+
+// targets writes each indicator's target, floor and tolerance per year.
+func (b *book) targets(m *Model) {
+	s := b.add("Targets")
+	for i, h := range []string{"Ref", "Year", "Target", "Floor", "Tolerance"} {
+		s.set(1, 1+i, cell{v: h, st: style{bold: true}})
+	}
+	r := 2
+	for _, t := range m.Dataset.Targets {
+		s.set(r, 1, cell{v: t.Ref})
+		s.set(r, 2, cell{v: yearLabel(t.Year)})
+		s.set(r, 3, cell{v: *t.Target})
+		if t.Floor != nil {
+			s.set(r, 4, cell{v: *t.Floor})
+		}
+		if t.Tolerance != nil {
+			s.set(r, 5, cell{v: *t.Tolerance})
+		}
+		b.truth.target(app.Target{Ref: t.Ref, Year: t.Year, Target: t.Target, Floor: t.Floor, Tolerance: t.Tolerance})
+		r++
+	}
+}
+
+// guidance writes how each indicator is defined and calculated.
+func (b *book) guidance(m *Model) {
+	s := b.add("Guidance")
+	for i, h := range []string{"Ref", "Indicator", "Section", "Polarity", "Unit", "Decimals", "Measure", "Data Period", "Target Year", "How it is calculated"} {
+		s.set(1, 1+i, cell{v: h, st: style{bold: true}})
+	}
+	s.widths[2], s.widths[10] = 62, 80
+	for i, ind := range m.Dataset.Indicators {
+		r := 2 + i
+		year := "Financial"
+		if ind.YearType == app.AcademicYear {
+			year = "Academic"
+		}
+		for col, v := range []any{ind.Ref, ind.Name, ind.Section, ind.Polarity.String(), string(ind.Unit),
+			float64(ind.Decimals), string(ind.Measure), string(ind.DataPeriod), year, ind.Guidance} {
+			if v != "" {
+				s.set(r, 1+col, cell{v: v})
+			}
+		}
+		b.truth.indicator(ind)
+	}
+}
+
+// breakdown writes the cohort indicators as blocks of rows "All CiC",
+// "Excluding UASC" and "UASC".
+func (b *book) breakdown(m *Model, l Layout) {
+	s := b.add("CiC Breakdown")
+	latest := m.Latest()
+	s.set(1, 1, cell{v: fmt.Sprintf("Children in care by cohort - %s %d", latest.Start().Month(), latest.Year), st: style{bold: true, size: 14, color: navy}})
+	hdr := style{bold: true, fill: navy, color: white, wrap: true, center: true}
+	for i, h := range []string{"Ref", "Indicator", "Polarity", "Data Period"} {
+		s.set(3, 1+i, cell{v: h, st: hdr})
+	}
+	for i, p := range m.Months {
+		s.set(3, 5+i, monthHeader(p, l.Months, hdr))
+	}
+	s.widths[2] = 62
+	r := 4
+	labels := map[app.Split]string{app.All: "All CiC", excl: "Excluding UASC", uascOnly: "UASC"}
+	for _, ind := range m.Dataset.Indicators {
+		if _, ok := m.Observation(app.SeriesKey{Ref: ind.Ref, Area: app.Kent, Split: excl}, latest); !ok {
+			continue
+		}
+		b.truth.indicator(app.Indicator{Ref: ind.Ref, Name: ind.Name, Section: ind.Section, Polarity: ind.Polarity, DataPeriod: ind.DataPeriod})
+		s.set(r, 1, cell{v: ind.Ref, st: style{bold: true}})
+		s.set(r, 2, cell{v: ind.Name, st: style{bold: true}})
+		pol := ind.Polarity.String()
+		if pol == "" {
+			pol = "-"
+		}
+		s.set(r, 3, cell{v: pol})
+		s.set(r, 4, cell{v: string(ind.DataPeriod)})
+		r++
+		for _, sp := range []app.Split{app.All, excl, uascOnly} {
+			if !b.hasSplit(m, ind.Ref, sp) {
+				continue
+			}
+			s.set(r, 2, cell{v: "    " + labels[sp]})
+			for i, p := range m.Months {
+				o, ok := m.Observation(app.SeriesKey{Ref: ind.Ref, Area: app.Kent, Split: sp}, p)
+				if ok {
+					b.truth.observe(b.monthCell(l, s, r, 5+i, ind, o))
+				}
+			}
+			r++
+		}
+		r++
+	}
+}
+
+func (b *book) hasSplit(m *Model, ref string, sp app.Split) bool {
+	_, ok := m.Observation(app.SeriesKey{Ref: ref, Area: app.Kent, Split: sp}, m.Latest())
+	return ok
+}
+
+// Truth returns what an importer should read from the workbook Write makes
+// of m in layout l.
+func (m *Model) Truth(l Layout) Truth {
+	return build(m, l).truth.Truth
+}

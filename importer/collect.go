@@ -213,6 +213,11 @@ func (c *collector) dataset() *app.Dataset {
 		}
 		if ind.Unit == "" {
 			ind.Unit = unitOf(ind.Name, c.percent[ref])
+			// A figure given with a numerator and denominator, and not
+			// named as an average, is a proportion shown as a percentage.
+			if ind.Unit == app.Number && c.hasParts[ref] && measureOf(ind.Name, ind.Unit, false) == app.Count {
+				ind.Unit = app.Percent
+			}
 		}
 		if ind.Measure == "" {
 			ind.Measure = measureOf(ind.Name, ind.Unit, c.hasParts[ref])

@@ -9,6 +9,14 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// maxCells caps the cells read from one sheet, blanks before the last
+// cell of each row included: a scorecard has tens of thousands, and a
+// sheet claiming a cell at XFD1048576 must not fill memory.
+var maxCells = 50_000_000
+
+// errGiantSheet refuses a sheet beyond maxCells.
+var errGiantSheet = fmt.Errorf("refused: the sheet has more than %d million cells, far more than a scorecard (a giant or damaged sheet)", maxCells/1_000_000)
+
 // readRows reads a sheet's cell text raw (numbers unformatted, dates as
 // serials, formulas as their cached values) with excelize's streaming
 // iterator, stopping after max rows when max > 0. Raw text keeps full
@@ -21,6 +29,7 @@ func readRows(ctx context.Context, book *excelize.File, sheet string, max int) (
 	}
 	defer rows.Close()
 	var out [][]string
+	cells := 0
 	for rows.Next() {
 		if max > 0 && len(out) >= max {
 			break
@@ -33,6 +42,9 @@ func readRows(ctx context.Context, book *excelize.File, sheet string, max int) (
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, fmt.Errorf("row %d: %w", len(out)+1, err)
+		}
+		if cells += len(cols) + 1; cells > maxCells {
+			return nil, errGiantSheet
 		}
 		out = append(out, cols)
 	}

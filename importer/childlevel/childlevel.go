@@ -38,14 +38,15 @@ import (
 	"scorecard/app/cohort"
 )
 
-// The indicator refs of the figures, the same refs the demo scorecard
-// uses for the same measures so that child-level figures line up with
-// scorecard ones.
+// The indicator refs of the figures. Children in care and 3+ placements
+// are the demo scorecard's CIC01 and CIC05, defined the same way, so that
+// child-level figures line up with scorecard ones; the scorecard has no
+// adoption or re-entry row, so those take the next free refs.
 const (
 	RefChildrenInCare  = "CIC01"
 	RefThreePlacements = "CIC05"
-	RefAdopted         = "CIC09"
-	RefReentries       = "CIC10"
+	RefAdopted         = "CIC12"
+	RefReentries       = "CIC13"
 )
 
 // The measures child-level breakdowns are of.
@@ -66,16 +67,54 @@ const (
 	DimPlacementLocation = "placement location"
 )
 
-// Indicators are the definitions of the figures this package produces.
+// Indicators are the definitions of the figures this package produces;
+// CIC01 and CIC05 are word for word the demo scorecard's, since a
+// Dataset's indicator replaces the one the store holds.
 var Indicators = []app.Indicator{
-	{Ref: RefChildrenInCare, Name: "Number of children in care", Section: "Children in Care",
-		Unit: app.Number, DataPeriod: app.Snapshot, Measure: app.Count},
-	{Ref: RefThreePlacements, Name: "% with 3+ placements in the last 12 months", Section: "Children in Care",
-		Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Snapshot, Measure: app.Proportion},
-	{Ref: RefAdopted, Name: "% of children leaving care who were adopted", Section: "Children in Care",
-		Polarity: app.HigherBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Rolling12, Measure: app.Proportion},
-	{Ref: RefReentries, Name: "Children re-entering care within 12 months", Section: "Children in Care",
-		Unit: app.Number, DataPeriod: app.Rolling12, Measure: app.Count},
+	{Ref: RefChildrenInCare, Name: "Number of children in care", Section: section,
+		Unit: app.Number, DataPeriod: app.Snapshot, Measure: app.Count, YearType: app.FinancialYear,
+		Guidance: "Children looked after on the last day of the month."},
+	{Ref: RefThreePlacements, Name: "Children in care with 3 or more placements in the last 12 months (%)", Section: section,
+		Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Rolling12, Measure: app.Proportion,
+		YearType: app.FinancialYear,
+		Guidance: "Children in care on the last day of the month who had three or more placements in the previous 12 months, as a percentage of all children in care."},
+	{Ref: RefAdopted, Name: "Children leaving care who were adopted (%)", Section: section,
+		Polarity: app.HigherBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Rolling12, Measure: app.Proportion,
+		YearType: app.FinancialYear,
+		Guidance: "Children who ceased to be looked after in the 12 months to the end of the month because they were adopted (reasons E11, E12), as a percentage of all who ceased; a child who ceased twice counts once, by the last time."},
+	{Ref: RefReentries, Name: "Number of children re-entering care within 12 months of leaving", Section: section,
+		Unit: app.Number, DataPeriod: app.Rolling12, Measure: app.Count, YearType: app.FinancialYear,
+		Guidance: "Children who started to be looked after in the 12 months to the end of the month within 12 months of a previous period of care ending."},
+}
+
+const section = "Children in Care"
+
+// snapshotMeasure reports whether the indicator ref is a snapshot
+// measure, whose UASC split counts children UASC on the snapshot date;
+// the others count children UASC at any point in the 12 months.
+func snapshotMeasure(ref string) bool {
+	for _, ind := range Indicators {
+		if ind.Ref == ref {
+			return ind.DataPeriod == app.Snapshot
+		}
+	}
+	return false
+}
+
+// uasc returns whether c counts as UASC for the figures of indicator ref.
+func (c *child) uasc(ref string) bool {
+	if snapshotMeasure(ref) {
+		return c.uascOnSnapshot
+	}
+	return c.uascInPeriod
+}
+
+// rule returns who counted as UASC for the figures of indicator ref.
+func (r rules) rule(ref string) string {
+	if snapshotMeasure(ref) {
+		return r.snapshot
+	}
+	return r.period
 }
 
 // child is what aggregation needs to know of one child, already reduced
@@ -145,43 +184,42 @@ func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.
 	for k := range children {
 		c := &children[k]
 		for i := range splits {
-			if in(i, c.uascInPeriod) {
-				if c.ceased {
-					ceased[i]++
-					if c.adopted {
-						adoptedN[i]++
-					}
-				}
-				if c.reentry {
-					reentries[i]++
-					add(MeasureReentries, DimCategoryOfNeed, c.reentryNeed, i)
+			if c.ceased && in(i, c.uasc(RefAdopted)) {
+				ceased[i]++
+				if c.adopted {
+					adoptedN[i]++
 				}
 			}
-			if !c.inCare || !in(i, c.uascOnSnapshot) {
+			if c.reentry && in(i, c.uasc(RefReentries)) {
+				reentries[i]++
+				add(MeasureReentries, DimCategoryOfNeed, c.reentryNeed, i)
+			}
+			if !c.inCare {
 				continue
 			}
-			t := &areas[app.Kent][i]
-			t.inCare++
-			if c.placements >= 0 {
-				t.known++
-				if c.placements >= 3 {
-					t.three++
-				}
-			}
+			count, three := in(i, c.uasc(RefChildrenInCare)), in(i, c.uasc(RefThreePlacements))
+			tallies := []*tally{&areas[app.Kent][i]}
 			if have.district {
 				if a, ok := app.ParseArea(c.district); ok && a.IsDistrict() {
 					if areas[a] == nil {
 						areas[a] = &[3]tally{}
 					}
-					d := &areas[a][i]
-					d.inCare++
-					if c.placements >= 0 {
-						d.known++
-						if c.placements >= 3 {
-							d.three++
-						}
+					tallies = append(tallies, &areas[a][i])
+				}
+			}
+			for _, t := range tallies {
+				if count {
+					t.inCare++
+				}
+				if three && c.placements >= 0 {
+					t.known++
+					if c.placements >= 3 {
+						t.three++
 					}
 				}
+			}
+			if !count {
+				continue
 			}
 			add(MeasureInCare, DimGender, c.gender, i)
 			add(MeasureInCare, DimAgeBand, c.ageBand, i)
@@ -212,20 +250,20 @@ func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.
 			continue
 		}
 		for i, t := range ts {
-			o := obs(RefChildrenInCare, area, i, r.snapshot)
+			o := obs(RefChildrenInCare, area, i, r.rule(RefChildrenInCare))
 			o.Value, o.Numerator = app.Float(t.inCare), app.Float(t.inCare)
 			d.Observations = append(d.Observations, o)
 			if have.placements {
-				d.Observations = append(d.Observations, proportion(obs(RefThreePlacements, area, i, r.snapshot), t.three, t.known,
+				d.Observations = append(d.Observations, proportion(obs(RefThreePlacements, area, i, r.rule(RefThreePlacements)), t.three, t.known,
 					"no children were in care on the snapshot date"))
 			}
 		}
 	}
 	for i := range splits {
-		d.Observations = append(d.Observations, proportion(obs(RefAdopted, app.Kent, i, r.period), adoptedN[i], ceased[i],
+		d.Observations = append(d.Observations, proportion(obs(RefAdopted, app.Kent, i, r.rule(RefAdopted)), adoptedN[i], ceased[i],
 			"no children ceased to be looked after in the 12 months"))
 		if have.reentry {
-			o := obs(RefReentries, app.Kent, i, r.period)
+			o := obs(RefReentries, app.Kent, i, r.rule(RefReentries))
 			o.Value, o.Numerator = app.Float(reentries[i]), app.Float(reentries[i])
 			d.Observations = append(d.Observations, o)
 		}

@@ -118,7 +118,7 @@ func population(n int, snapshot time.Time) []genChild {
 // truth is what the figures must be for a population by the 903's exact
 // UASC rules, or, with annexA, by Annex A's 12-month flag.
 type truth struct {
-	inCare, three, ceased, adopted [3]float64
+	inCare, known, three, ceased, adopted [3]float64
 }
 
 func expected(cs []genChild, snapshot time.Time, annexA bool) truth {
@@ -127,8 +127,13 @@ func expected(cs []genChild, snapshot time.Time, annexA bool) truth {
 		onSnapshot := c.uasc && (annexA || c.duc.IsZero() || c.duc.After(snapshot))
 		started, ceased, reason, _, _, _ := c.period()
 		for i := range splits {
-			if !started.After(snapshot) && (ceased.IsZero() || ceased.After(snapshot)) && in(i, onSnapshot) {
+			inCare := !started.After(snapshot) && (ceased.IsZero() || ceased.After(snapshot))
+			if inCare && in(i, onSnapshot) {
 				t.inCare[i]++
+			}
+			// 3+ placements is a 12-month measure: UASC at any point.
+			if inCare && in(i, c.uasc) {
+				t.known[i]++
 				if c.placements >= 3 {
 					t.three[i]++
 				}

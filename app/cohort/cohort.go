@@ -57,7 +57,9 @@ func PeriodRule(c app.Cohort) string {
 //
 // Rule records who counted as in the cohort, as the source or the cohort
 // figures stated it. Where no children remain outside the cohorts the
-// figure is app.NotApplicable. With no cohorts Exclude returns h.
+// figure is app.NotApplicable; where the all-children or a cohort's figure
+// is suppressed (app.Suppressed), so is the result. With no cohorts
+// Exclude returns h.
 //
 // To circulate figures with small numbers suppressed, suppress first
 // (package disclosure) and exclude afterwards, so that a suppressed cohort
@@ -205,6 +207,18 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 			return o, notMedian
 		}
 		return o, notKnown
+	}
+	// A suppressed figure stays suppressed: the difference would reveal
+	// it, or reveal what its suppression protects.
+	if a.Status == app.Suppressed {
+		o.Status, o.Raw = app.Suppressed, "suppressed, as the figure for all children is"
+		return o, ""
+	}
+	for i, p := range parts {
+		if p.Status == app.Suppressed {
+			o.Status, o.Raw = app.Suppressed, "suppressed, as the figure for "+ex.cs[i].Label()+" is"
+			return o, ""
+		}
 	}
 	if a.Status != app.OK {
 		return o, fmt.Sprintf("the figure for all children is %q (%s)", a.Status, a.Status.Describe())

@@ -102,7 +102,12 @@ func TestExcludeWorkedExamples(t *testing.T) {
 		name: "cohort suppressed", measure: app.Proportion,
 		obs: []app.Observation{fig("X", app.All, 11.66, 221, 1896),
 			{Ref: "X", Area: app.Kent, Split: uasc, Period: mar25, Status: app.Suppressed, Raw: "c"}},
-		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "suppressed",
+		want: none, wantNum: none, wantDen: none, status: app.Suppressed, reason: "suppressed",
+	}, {
+		name: "all not available", measure: app.Proportion,
+		obs: []app.Observation{{Ref: "X", Area: app.Kent, Period: mar25, Status: app.NotAvailable, Raw: "x"},
+			fig("X", uasc, 10.9, 12, 110)},
+		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "not available",
 	}, {
 		name: "cohort larger than the whole", measure: app.Count,
 		obs:  []app.Observation{fig("X", app.All, 10, none, none), fig("X", uasc, 12, none, none)},

@@ -1,0 +1,299 @@
+package trend
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"scorecard/app"
+)
+
+// The kinds of Flag.
+const (
+	DoTReversal  = "dot-reversal"  // a move the other way after a run of improvements or deteriorations
+	RAGChange    = "rag-change"    // the rating changed since the previous period
+	SpecialCause = "special-cause" // a Making Data Count signal
+	SmallNumbers = "small-numbers" // one or two children would change the rating
+	Revised      = "revised"       // a figure was revised by a later import
+	MissingMonth = "missing"       // a period with no figure inside a series
+	DoTDisagrees = "dot-disagrees" // the source workbook's arrow disagrees with the figures
+)
+
+// Flag is one thing an MI officer should look at in a period: an entry of
+// `scorecard flags --json`.
+type Flag struct {
+	Ref    string     `json:"ref"`
+	Area   app.Area   `json:"area"`
+	Period app.Period `json:"period"`
+	Kind   string     `json:"kind"`
+	Detail string     `json:"detail"`
+}
+
+// Flags returns every flag for period p (the zero p: the history's latest
+// month) across all indicators and areas for the All split of h, in
+// scorecard order: indicator, then Kent before its districts. Each series
+// is analysed as it stood at p, so a later figure never changes p's flags.
+// A quarterly or annual series is flagged in the month its period ends.
+func Flags(h *app.History, p app.Period, opt Options) []Flag {
+	if p.IsZero() {
+		p = h.Latest()
+	}
+	if p.IsZero() {
+		return nil
+	}
+	opt = opt.withDefaults()
+	var out []Flag
+	for _, k := range seriesInOrder(h) {
+		obs := seriesUntil(h.Series(k), app.Period{})
+		if len(obs) == 0 {
+			continue
+		}
+		q, ok := reportedIn(obs[0].Period.Kind, p)
+		if !ok {
+			continue
+		}
+		o := opt
+		o.Until = q
+		pts := Analyse(h, k, o)
+		add := func(kind, detail string) {
+			out = append(out, Flag{Ref: k.Ref, Area: k.Area, Period: q, Kind: kind, Detail: detail})
+		}
+		if len(pts) == 0 {
+			continue
+		}
+		last := pts[len(pts)-1]
+		if last.Period != q {
+			// The series stops before q: flag it while the gap is recent,
+			// not forever after an indicator is retired.
+			if gap := q.Index() - last.Period.Index(); gap <= opt.Window {
+				ind, _ := h.Indicator(k.Ref)
+				add(MissingMonth, "no figure for "+q.Label()+" (last figure "+last.Period.Label()+": "+pointText(ind, last)+")")
+			}
+			continue
+		}
+		for i, kind := range last.Flags {
+			add(kind, last.FlagDetails[i])
+		}
+		// Earlier figures revised by the import that brought this one.
+		if last.Import == "" {
+			continue
+		}
+		ind, _ := h.Indicator(k.Ref)
+		for _, pt := range pts[:len(pts)-1] {
+			if pt.Revision > 0 && pt.Import == last.Import {
+				add(Revised, pt.Period.Label()+" "+revisionText(h, k, ind, pt))
+			}
+		}
+	}
+	return out
+}
+
+// reportedIn returns the period of kind k that is reported in p: p itself,
+// or, when p is a month, the quarter or year ending in it.
+func reportedIn(k app.PeriodKind, p app.Period) (app.Period, bool) {
+	if p.Kind == k {
+		return p, true
+	}
+	if p.Kind != app.Month {
+		return app.Period{}, false
+	}
+	for _, y := range []int{p.Year, p.Year - 1} {
+		q := app.Period{Kind: k, Year: y}
+		if k == app.Quarter {
+			q.N = (p.N + 2) / 3
+		}
+		if e := q.End(); e.Year() == p.Year && int(e.Month()) == p.N {
+			return q, true
+		}
+	}
+	return app.Period{}, false
+}
+
+// seriesInOrder lists the All-split series of h in scorecard order.
+func seriesInOrder(h *app.History) []app.SeriesKey {
+	order := map[string]int{}
+	for i, ind := range h.Indicators() {
+		order[ind.Ref] = i
+	}
+	var ks []app.SeriesKey
+	for _, k := range h.Keys() {
+		if k.Split == app.All {
+			ks = append(ks, k)
+		}
+	}
+	refRank := func(ref string) int {
+		if i, ok := order[ref]; ok {
+			return i
+		}
+		return len(order)
+	}
+	slices.SortStableFunc(ks, func(a, b app.SeriesKey) int {
+		return cmp.Or(cmp.Compare(refRank(a.Ref), refRank(b.Ref)), cmp.Compare(a.Ref, b.Ref),
+			cmp.Compare(areaRank(a.Area), areaRank(b.Area)), cmp.Compare(a.Area, b.Area))
+	})
+	return ks
+}
+
+// areaRank puts Kent first, then its districts in scorecard order, then
+// the pseudo-areas, then anything else.
+func areaRank(a app.Area) int {
+	if i := slices.Index(app.Areas, a); i >= 0 {
+		return i
+	}
+	switch a {
+	case app.OutOfCounty:
+		return len(app.Areas)
+	case app.UASCService:
+		return len(app.Areas) + 1
+	}
+	return len(app.Areas) + 2
+}
+
+// flag raises the flags of slot i, whose target in force is t; run and
+// runDoT are the run of improvements or deteriorations before it.
+func (a *analysis) flag(i int, t app.Target, run int, runDoT app.DoT) {
+	p := &a.pts[i]
+	ind := a.ind
+	raise := func(kind, detail string) {
+		p.Flags = append(p.Flags, kind)
+		p.FlagDetails = append(p.FlagDetails, detail)
+	}
+	this := "this " + periodWord(p.Period.Kind, 1)
+
+	if p.DoT != runDoT && run >= a.opt.ReversalRun && (p.DoT == app.Improved || p.DoT == app.Worsened) {
+		was := "improving"
+		if runDoT == app.Worsened {
+			was = "worsening"
+		}
+		raise(DoTReversal, was+" for "+periodWord(p.Period.Kind, run)+", "+string(p.DoT)+" "+this+
+			" by "+formatChange(ind, *p.Change))
+	}
+
+	if i > 0 && p.RAG != app.NoRAG {
+		if prev := a.pts[i-1].RAG; prev != app.NoRAG && prev != p.RAG {
+			d := string(prev) + " to " + string(p.RAG) + " (" + formatValue(ind, a.vals[i]) + "; " + targetText(ind, t) + ")"
+			if y := ind.TargetYear(p.Period); y != ind.TargetYear(a.pts[i-1].Period) {
+				d += "; the " + y.String() + " target applies from " + this
+			}
+			raise(RAGChange, d)
+		}
+	}
+
+	if p.Signal.IsSpecial() {
+		d := "special cause"
+		switch p.Signal {
+		case SpecialImproving:
+			d += ", improving"
+		case SpecialConcerning:
+			d += ", concerning"
+		}
+		d += ": " + p.Rule + " (" + formatValue(ind, a.vals[i]) + "; mean " + formatValue(ind, a.c.mean) +
+			", limits " + formatValue(ind, a.c.lower) + " to " + formatValue(ind, a.c.upper) + ")"
+		raise(SpecialCause, d)
+	}
+
+	small := func(n int) bool { return n > 0 && n <= a.opt.SmallNumbers }
+	if small(p.MoreChildren) || small(p.FewerChildren) {
+		var parts []string
+		if small(p.MoreChildren) {
+			parts = append(parts, childrenTurn(p.MoreChildren, "more", p.RAGIfMore))
+		}
+		if small(p.FewerChildren) {
+			parts = append(parts, childrenTurn(p.FewerChildren, "fewer", p.RAGIfFewer))
+		}
+		raise(SmallNumbers, strings.Join(parts, "; ")+" (1 child = "+formatPerChild(ind, *p.PerChild)+")")
+	}
+
+	if p.Revision > 0 {
+		raise(Revised, revisionText(a.h, a.key, ind, *p))
+	}
+
+	if p.Missing {
+		raise(MissingMonth, "no figure for "+p.Period.Label()+"; the chart does not bridge the gap")
+	} else if i > 0 && a.pts[i-1].Missing {
+		gap := 1
+		for gap < i && a.pts[i-1-gap].Missing {
+			gap++
+		}
+		from := a.pts[i-gap].Period.Label()
+		d := "no figure for " + from
+		if gap > 1 {
+			d = "no figures for " + from + " to " + a.pts[i-1].Period.Label()
+		}
+		raise(MissingMonth, d+", so no direction of travel "+this+" and the moving range restarts")
+	}
+
+	if p.SourceArrow != app.NoArrow && p.Movement != "" && p.SourceArrow != p.Movement {
+		d := "the workbook's arrow shows " + arrowWords(p.SourceArrow) + ", but the figure "
+		prev, cur := formatValue(ind, a.vals[i-1]), formatValue(ind, a.vals[i])
+		switch p.Movement {
+		case app.Up:
+			d += "went up from " + prev + " to " + cur
+		case app.Down:
+			d += "went down from " + prev + " to " + cur
+		default:
+			d += "is unchanged at " + cur
+		}
+		raise(DoTDisagrees, d)
+	}
+}
+
+// childrenTurn writes "1 more child counted turns this RED".
+func childrenTurn(n int, way string, to app.RAG) string {
+	verb := " turn "
+	if n == 1 {
+		verb = " turns "
+	}
+	return strings.Replace(children(n), " ", " "+way+" ", 1) + " counted" + verb + "this " + string(to)
+}
+
+// targetText writes the target and floor in force: "target 10.0%, floor 12.0%".
+func targetText(ind app.Indicator, t app.Target) string {
+	var parts []string
+	if t.Target != nil {
+		s := "target " + formatValue(ind, *t.Target)
+		if ind.Polarity == app.NearTarget && t.Tolerance != nil {
+			s += " ± " + formatChange(ind, *t.Tolerance)
+		}
+		parts = append(parts, s)
+	}
+	if t.Floor != nil && ind.Polarity != app.NearTarget {
+		parts = append(parts, "floor "+formatValue(ind, *t.Floor))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// revisionText says what a revised figure was and is: "revised from
+// 11.2% to 11.7%".
+func revisionText(h *app.History, k app.SeriesKey, ind app.Indicator, p Point) string {
+	revs := h.Revisions(k, p.Period)
+	if len(revs) == 0 {
+		return "revised"
+	}
+	old := revs[len(revs)-1]
+	return "revised from " + observationText(ind, old.Value, old.Status, old.Raw) + " to " +
+		pointText(ind, p)
+}
+
+func pointText(ind app.Indicator, p Point) string {
+	return observationText(ind, p.Value, p.Status, "")
+}
+
+func observationText(ind app.Indicator, v *float64, st app.Status, raw string) string {
+	switch {
+	case v != nil:
+		return formatValue(ind, *v)
+	case raw != "":
+		return raw
+	case st != app.OK:
+		return string(st)
+	}
+	return "no figure"
+}
+
+func arrowWords(a app.Arrow) string {
+	if a == app.Across {
+		return "no change"
+	}
+	return string(a)
+}

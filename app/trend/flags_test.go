@@ -1,0 +1,129 @@
+package trend
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	"scorecard/app"
+)
+
+// flagHistory is a small scorecard with one of each thing worth flagging.
+func flagHistory() *app.History {
+	h := app.NewHistory()
+	scs02 := app.Indicator{Ref: "SCS02", Name: "Re-referrals within 12 months", Polarity: app.HigherBetter, Unit: app.Percent, Decimals: 1}
+	h.AddIndicator(scs02)
+	h.AddIndicator(cic05)
+	h.AddTarget(app.Target{Ref: "CIC05", Year: app.Period{Kind: app.FinancialYear, Year: 2024}, Target: app.Float(10), Floor: app.Float(12)})
+
+	// Kent: improving for five months from October, then up 0.4 pp in
+	// March, which the workbook drew as a down arrow. The import that
+	// brought March also revised January from 11.5%.
+	addMonths(h, kent, app.MonthOf(2024, 7), 12.5, 12.3, 12.4, 12.2, 12.0, 11.8, 11.5, 11.3)
+	h.Add(app.Observation{Ref: "CIC05", Area: app.Kent, Period: app.MonthOf(2025, 1), Value: app.Float(11.6), Import: "I2"})
+	h.Add(app.Observation{Ref: "CIC05", Area: app.Kent, Period: app.MonthOf(2025, 3), Value: app.Float(11.7), Import: "I2", SourceArrow: app.Down})
+
+	// Ashford: 2 of 20 in December, none reported for January, 2 of 20 in
+	// February and 3 of 20 in March.
+	for _, m := range []struct {
+		month    app.Period
+		num, den float64
+	}{{app.MonthOf(2024, 12), 2, 20}, {app.MonthOf(2025, 2), 2, 20}, {app.MonthOf(2025, 3), 3, 20}} {
+		h.Add(app.Observation{Ref: "CIC05", Area: "Ashford", Period: m.month,
+			Value: app.Float(m.num / m.den * 100), Numerator: app.Float(m.num), Denominator: app.Float(m.den), Import: "I1"})
+	}
+
+	// Dover stopped reporting after January.
+	addMonths(h, app.SeriesKey{Ref: "CIC05", Area: "Dover"}, app.MonthOf(2025, 1), 11)
+
+	// Re-referrals in Kent: an outlier in March.
+	addMonths(h, app.SeriesKey{Ref: "SCS02", Area: app.Kent}, app.MonthOf(2024, 4), 9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 9, 22)
+
+	// Excluding UASC is not flagged: Flags looks at the All split.
+	addMonths(h, app.SeriesKey{Ref: "CIC05", Area: app.Kent, Split: app.Excluding(app.UASC)}, app.MonthOf(2025, 2), 20, 10)
+	return h
+}
+
+func TestFlags(t *testing.T) {
+	mar25, feb25 := app.MonthOf(2025, 3), app.MonthOf(2025, 2)
+	tests := []struct {
+		name string
+		p    app.Period
+		want []Flag
+	}{
+		{"latest month", app.Period{}, []Flag{
+			{"SCS02", app.Kent, mar25, SpecialCause, "special cause, improving: above the upper process limit (22.0%; mean 10.9%, limits 2.9% to 18.9%)"},
+			{"CIC05", app.Kent, mar25, DoTReversal, "improving for 5 months, worsened this month by 0.4 pp"},
+			{"CIC05", app.Kent, mar25, DoTDisagrees, "the workbook's arrow shows down, but the figure went up from 11.3% to 11.7%"},
+			{"CIC05", app.Kent, mar25, Revised, "Jan-25 revised from 11.5% to 11.6%"},
+			{"CIC05", "Ashford", mar25, RAGChange, "GREEN to RED (15.0%; target 10.0%, floor 12.0%)"},
+			{"CIC05", "Ashford", mar25, SmallNumbers, "1 fewer child counted turns this GREEN (1 child = 5.0 pp)"},
+			{"CIC05", "Dover", mar25, MissingMonth, "no figure for Mar-25 (last figure Jan-25: 11.0%)"},
+		}},
+		// As February stood: no reversal yet, January's revision came later.
+		{"a given month", feb25, []Flag{
+			{"CIC05", "Ashford", feb25, SmallNumbers, "1 more child counted turns this RED (1 child = 5.0 pp)"},
+			{"CIC05", "Ashford", feb25, MissingMonth, "no figure for Jan-25, so no direction of travel this month and the moving range restarts"},
+			{"CIC05", "Dover", feb25, MissingMonth, "no figure for Feb-25 (last figure Jan-25: 11.0%)"},
+		}},
+		{"a month with no data", app.MonthOf(2030, 1), nil},
+	}
+	h := flagHistory()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Flags(h, tt.p, Options{})
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %d flags:", len(got))
+				for _, f := range got {
+					t.Errorf("  %+v", f)
+				}
+			}
+		})
+	}
+}
+
+// TestMissingPoint checks that a gap inside a series is a point of its own.
+func TestMissingPoint(t *testing.T) {
+	pts := Analyse(flagHistory(), app.SeriesKey{Ref: "CIC05", Area: "Ashford"}, Options{})
+	if len(pts) != 4 || !pts[1].Missing || pts[1].Value != nil || pts[1].Period != app.MonthOf(2025, 1) {
+		t.Fatalf("points %+v", pts)
+	}
+	if !reflect.DeepEqual(pts[1].Flags, []string{MissingMonth}) || pts[1].FlagDetails[0] != "no figure for Jan-25; the chart does not bridge the gap" {
+		t.Errorf("gap flags %q %q", pts[1].Flags, pts[1].FlagDetails)
+	}
+}
+
+func TestFlagJSON(t *testing.T) {
+	b, err := json.Marshal(Flag{"CIC05", app.Kent, app.MonthOf(2025, 3), DoTReversal, "improving for 4 months, worsened this month by 0.4 pp"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"ref":"CIC05","area":"Kent","period":"2025-03","kind":"dot-reversal","detail":"improving for 4 months, worsened this month by 0.4 pp"}`
+	if string(b) != want {
+		t.Errorf("got  %s\nwant %s", b, want)
+	}
+}
+
+// TestReportedIn checks in which month a quarter's or year's figure is flagged.
+func TestReportedIn(t *testing.T) {
+	tests := []struct {
+		kind app.PeriodKind
+		p    app.Period
+		want string
+	}{
+		{app.Month, app.MonthOf(2025, 3), "2025-03"},
+		{app.Quarter, app.MonthOf(2024, 12), "2024-Q4"},
+		{app.Quarter, app.MonthOf(2024, 11), ""},
+		{app.FinancialYear, app.MonthOf(2025, 3), "2024/25"},
+		{app.AcademicYear, app.MonthOf(2025, 8), "2024/25AY"},
+		{app.AcademicYear, app.MonthOf(2025, 3), ""},
+		{app.CalendarYear, app.MonthOf(2025, 12), "2025"},
+		{app.Month, app.Period{Kind: app.Quarter, Year: 2024, N: 4}, ""},
+	}
+	for _, tt := range tests {
+		q, _ := reportedIn(tt.kind, tt.p)
+		if q.String() != tt.want {
+			t.Errorf("%v in %s: %q, want %q", tt.kind, tt.p, q, tt.want)
+		}
+	}
+}

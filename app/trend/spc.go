@@ -1,0 +1,324 @@
+package trend
+
+import (
+	"math"
+	"strconv"
+
+	"scorecard/app"
+)
+
+// MinBaseline is how many figures an XmR chart's baseline needs before its
+// mean and limits mean anything.
+const MinBaseline = 12
+
+// Signal classifies a point on the XmR chart.
+type Signal string
+
+// The classes of point. A point with no figure has NoSignal.
+const (
+	NoSignal          Signal = ""
+	Common            Signal = "common"             // common-cause variation
+	SpecialImproving  Signal = "special-improving"  // special cause, the good way for the polarity
+	SpecialConcerning Signal = "special-concerning" // special cause, the bad way for the polarity
+	Special           Signal = "special"            // special cause of an indicator with no polarity
+	TooFewPoints      Signal = "too few points"     // the baseline has fewer than MinBaseline figures
+)
+
+// IsSpecial reports whether s is a special-cause class.
+func (s Signal) IsSpecial() bool {
+	return s == SpecialImproving || s == SpecialConcerning || s == Special
+}
+
+// Assurance says whether a process, as its limits describe it, will meet
+// its target.
+type Assurance string
+
+// The assurance judgements; NoAssurance without a target or a chart.
+const (
+	NoAssurance      Assurance = ""
+	ConsistentlyMet  Assurance = "consistently met"
+	ConsistentlyMiss Assurance = "consistently missed"
+	HitAndMiss       Assurance = "hit and miss"
+)
+
+// chart is an XmR chart of a dense series: slot i is period first+i, and
+// has[i] says whether it holds a usable figure.
+type chart struct {
+	ok                  bool
+	baseline            int // figures in the baseline
+	mean, mr            float64
+	upper, lower        float64 // the process limits, cut to the unit's natural range
+	nearUpper, nearLow  float64 // two-thirds of the way from the mean to each limit
+	side                []int8  // +1 special cause high, -1 low, 0 common
+	rule                []rule
+	runLength, trendLen int
+}
+
+// rule is the Making Data Count rule that made a point special cause.
+type rule uint8
+
+const (
+	noRule rule = iota
+	beyondLimit
+	shift
+	nearLimit
+	monotone
+)
+
+// xmr builds the chart for vals (valid where has is true). baseline is
+// how many leading figures set the mean and limits: 0 for all.
+func xmr(vals []float64, has []bool, unit app.Unit, decimals, baseline, runLength, trendLen int) chart {
+	c := chart{runLength: runLength, trendLen: trendLen}
+	total := 0
+	for _, ok := range has {
+		if ok {
+			total++
+		}
+	}
+	if baseline <= 0 || baseline > total {
+		baseline = total
+	}
+	c.baseline = baseline
+	if baseline < MinBaseline {
+		return c
+	}
+	var sum, mrSum float64
+	var mrs, seen int
+	for i, ok := range has {
+		if !ok {
+			continue
+		}
+		if seen == baseline {
+			break
+		}
+		seen++
+		sum += vals[i]
+		// A gap breaks the chain: the range across it is not a month-to-month change.
+		if i > 0 && has[i-1] {
+			mrSum += math.Abs(vals[i] - vals[i-1])
+			mrs++
+		}
+	}
+	if mrs == 0 {
+		return c
+	}
+	c.ok = true
+	c.mean = sum / float64(baseline)
+	c.mr = mrSum / float64(mrs)
+	width := 2.66 * c.mr
+	c.upper, c.lower = c.mean+width, c.mean-width
+	c.nearUpper, c.nearLow = c.mean+width*2/3, c.mean-width*2/3
+	// Natural limits: a percentage cannot leave 0-100, nor a count go below
+	// zero, so a limit past them would promise a signal that cannot come.
+	switch unit {
+	case app.Percent:
+		c.upper = min(c.upper, 100)
+		c.lower = max(c.lower, 0)
+	case app.Number, app.Per10k, app.Days, app.Weeks:
+		c.lower = max(c.lower, 0)
+	}
+	c.side = make([]int8, len(vals))
+	c.rule = make([]rule, len(vals))
+	c.mark(vals, has, decimals)
+	return c
+}
+
+// mark applies the rules in order of strength, so a point outside a limit
+// is reported as such even when it also ends a run.
+func (c *chart) mark(vals []float64, has []bool, decimals int) {
+	set := func(i int, side int8, r rule) {
+		if c.rule[i] == noRule {
+			c.side[i], c.rule[i] = side, r
+		}
+	}
+	for i, ok := range has {
+		switch {
+		case !ok:
+		case vals[i] > c.upper:
+			set(i, 1, beyondLimit)
+		case vals[i] < c.lower:
+			set(i, -1, beyondLimit)
+		}
+	}
+
+	// Runs on one side of the mean; a point on the mean, a gap or a
+	// withheld figure ends the run.
+	eps := 1e-9 * max(1, math.Abs(c.mean))
+	start, side := 0, int8(0)
+	for i := 0; i <= len(has); i++ {
+		var s int8
+		if i < len(has) && has[i] {
+			switch {
+			case vals[i] > c.mean+eps:
+				s = 1
+			case vals[i] < c.mean-eps:
+				s = -1
+			}
+		}
+		if s != 0 && s == side {
+			continue
+		}
+		if side != 0 && i-start >= c.runLength {
+			for j := start; j < i; j++ {
+				set(j, side, shift)
+			}
+		}
+		start, side = i, s
+	}
+
+	// Two of three consecutive points beyond two-thirds of the way to a limit.
+	for i := 0; i+2 < len(has); i++ {
+		if !has[i] || !has[i+1] || !has[i+2] {
+			continue
+		}
+		for _, s := range []int8{1, -1} {
+			beyond := func(j int) bool {
+				if s > 0 {
+					return vals[j] > c.nearUpper
+				}
+				return vals[j] < c.nearLow
+			}
+			n := 0
+			for j := i; j < i+3; j++ {
+				if beyond(j) {
+					n++
+				}
+			}
+			if n < 2 {
+				continue
+			}
+			for j := i; j < i+3; j++ {
+				if beyond(j) {
+					set(j, s, nearLimit)
+				}
+			}
+		}
+	}
+
+	// Points each higher (or lower) than the one before, at the displayed
+	// precision; an equal point, a gap or a withheld figure ends the trend.
+	start, side = 0, 0
+	for i := 0; i <= len(has); i++ {
+		var s int8
+		if i < len(has) && i > 0 && has[i] && has[i-1] {
+			a, b := app.RoundTo(vals[i-1], decimals), app.RoundTo(vals[i], decimals)
+			switch {
+			case b > a:
+				s = 1
+			case b < a:
+				s = -1
+			}
+		}
+		if s != 0 && s == side {
+			continue
+		}
+		// The trend's points run from start-1 (the point it rose from) to i-1.
+		if side != 0 && i-start+1 >= c.trendLen {
+			for j := start - 1; j < i; j++ {
+				set(j, side, monotone)
+			}
+		}
+		start, side = i, s
+	}
+}
+
+// signal classifies point i for an indicator of polarity pol, whose
+// target in force is target (for a NearTarget indicator).
+func (c *chart) signal(i int, pol app.Polarity, target *float64) Signal {
+	if !c.ok {
+		return TooFewPoints
+	}
+	s := c.side[i]
+	if s == 0 {
+		return Common
+	}
+	switch pol {
+	case app.HigherBetter:
+		if s > 0 {
+			return SpecialImproving
+		}
+		return SpecialConcerning
+	case app.LowerBetter:
+		if s < 0 {
+			return SpecialImproving
+		}
+		return SpecialConcerning
+	case app.NearTarget:
+		if target == nil {
+			return Special
+		}
+		if (s > 0 && *target > c.mean) || (s < 0 && *target < c.mean) {
+			return SpecialImproving
+		}
+		return SpecialConcerning
+	}
+	return Special
+}
+
+// describe says in words why point i is special cause.
+func (c *chart) describe(i int) string {
+	high := c.side[i] > 0
+	switch c.rule[i] {
+	case beyondLimit:
+		if high {
+			return "above the upper process limit"
+		}
+		return "below the lower process limit"
+	case shift:
+		if high {
+			return strconv.Itoa(c.runLength) + " or more points in a row above the mean"
+		}
+		return strconv.Itoa(c.runLength) + " or more points in a row below the mean"
+	case nearLimit:
+		if high {
+			return "2 of 3 points close to the upper process limit"
+		}
+		return "2 of 3 points close to the lower process limit"
+	case monotone:
+		if high {
+			return strconv.Itoa(c.trendLen) + " or more points rising in a row"
+		}
+		return strconv.Itoa(c.trendLen) + " or more points falling in a row"
+	}
+	return ""
+}
+
+// assurance judges whether the process meets the target t of an indicator
+// of polarity pol, from where t sits against the limits.
+func (c *chart) assurance(pol app.Polarity, t app.Target) Assurance {
+	if !c.ok || t.Target == nil {
+		return NoAssurance
+	}
+	target := *t.Target
+	switch pol {
+	case app.HigherBetter:
+		switch {
+		case c.lower >= target:
+			return ConsistentlyMet
+		case c.upper < target:
+			return ConsistentlyMiss
+		}
+		return HitAndMiss
+	case app.LowerBetter:
+		switch {
+		case c.upper <= target:
+			return ConsistentlyMet
+		case c.lower > target:
+			return ConsistentlyMiss
+		}
+		return HitAndMiss
+	case app.NearTarget:
+		if t.Tolerance == nil {
+			return NoAssurance
+		}
+		lo, hi := target-*t.Tolerance, target+*t.Tolerance
+		switch {
+		case c.lower >= lo && c.upper <= hi:
+			return ConsistentlyMet
+		case c.upper < lo || c.lower > hi:
+			return ConsistentlyMiss
+		}
+		return HitAndMiss
+	}
+	return NoAssurance
+}

@@ -1,0 +1,432 @@
+package trend
+
+import (
+	"math"
+
+	"scorecard/app"
+)
+
+// Options set the windows and thresholds of the analysis. A zero field
+// takes its default, so Options{} is DefaultOptions().
+type Options struct {
+	Window   int // points in the trend period, default 12
+	Baseline int // SPC baseline: the first Baseline figures set the mean and limits; 0 = all (needs >= MinBaseline)
+	// Band is the "no clear trend" band: a fitted line that moves by less
+	// than Band × the window's mean level is no clear trend. Default 0.05.
+	Band        float64
+	RunLength   int // points on one side of the mean that make a shift, default 7
+	TrendLength int // points rising or falling in a row that make a trend, default 7
+	// ReversalRun is how many improvements (or deteriorations) in a row a
+	// move the other way must follow to be flagged as a reversal. Default 3.
+	ReversalRun int
+	// SmallNumbers flags a figure when this many children or fewer would
+	// change its RAG rating. Default 2.
+	SmallNumbers int
+	// Until, when set, ends the analysis at this period, as it stood then:
+	// limits, runs and trends use nothing later.
+	Until app.Period
+}
+
+// DefaultOptions returns the defaults: a 12-point trend window, SPC on
+// all points, the Making Data Count run and trend lengths of 7.
+func DefaultOptions() Options {
+	return Options{Window: 12, Band: 0.05, RunLength: 7, TrendLength: 7, ReversalRun: 3, SmallNumbers: 2}
+}
+
+func (o Options) withDefaults() Options {
+	d := DefaultOptions()
+	if o.Window <= 0 {
+		o.Window = d.Window
+	}
+	if o.Band <= 0 {
+		o.Band = d.Band
+	}
+	if o.RunLength <= 0 {
+		o.RunLength = d.RunLength
+	}
+	if o.TrendLength <= 0 {
+		o.TrendLength = d.TrendLength
+	}
+	if o.ReversalRun <= 0 {
+		o.ReversalRun = d.ReversalRun
+	}
+	if o.SmallNumbers <= 0 {
+		o.SmallNumbers = d.SmallNumbers
+	}
+	return o
+}
+
+// TrendDirection is the direction of the least-squares line over the
+// trend window.
+type TrendDirection string
+
+// The trend directions. Rising and Falling are for indicators with no
+// polarity (or a NearTarget indicator with no target); NoTrend when the
+// window holds too few figures.
+const (
+	NoTrend      TrendDirection = ""
+	Improving    TrendDirection = "improving"
+	Worsening    TrendDirection = "worsening"
+	NoClearTrend TrendDirection = "no clear trend"
+	Rising       TrendDirection = "rising"
+	Falling      TrendDirection = "falling"
+)
+
+// Trend is the least-squares line through the figures of the window that
+// ends at a point.
+type Trend struct {
+	Direction TrendDirection `json:"direction"`
+	Points    int            `json:"points"` // figures in the window
+	Slope     float64        `json:"slope"`  // change per period
+	// Change is how far the line moves from the window's first figure to
+	// its last, in the unit's terms (pp for a percentage).
+	Change float64 `json:"change"`
+}
+
+// Point is one period of a series, analysed. The fields up to Import are
+// the points of `scorecard show --json`; the pointers are nil (null in
+// JSON) where there is nothing to say. Value, Numerator, Denominator,
+// Target, Floor and Tolerance share the History's figures: do not modify
+// what they point to.
+type Point struct {
+	Period      app.Period `json:"period"`
+	Value       *float64   `json:"value"`
+	Numerator   *float64   `json:"numerator"`
+	Denominator *float64   `json:"denominator"`
+	Status      app.Status `json:"status"`
+	Target      *float64   `json:"target"`
+	Floor       *float64   `json:"floor"`
+	RAG         app.RAG    `json:"rag"`
+	DoT         app.DoT    `json:"dot"`
+	Change      *float64   `json:"change"` // vs the previous period, at the displayed precision
+	Signal      Signal     `json:"signal"`
+	Flags       []string   `json:"flags"` // the kinds of Flag raised at this point
+	Import      string     `json:"import"`
+
+	// FlagDetails says, for each of Flags in turn, what happened in words.
+	FlagDetails []string `json:"flag_details,omitempty"`
+	// Missing marks a period inside the series with no figure at all: a
+	// gap, not a status code.
+	Missing  bool `json:"missing,omitempty"`
+	StandIn  bool `json:"stand_in,omitempty"` // a previous-year outturn standing in: not used in the maths
+	Revision int  `json:"revision,omitempty"`
+	// Tolerance is the green band either side of a NearTarget indicator's target.
+	Tolerance *float64 `json:"tolerance,omitempty"`
+	// ChangeUnit is what Change is counted in: "pp" for a percentage.
+	ChangeUnit string `json:"change_unit,omitempty"`
+	// RelativeChange is the change as a percentage of the previous figure,
+	// to one decimal place; nil when that was zero.
+	RelativeChange *float64  `json:"relative_change"`
+	Movement       app.Arrow `json:"movement,omitempty"`     // which way the figure went
+	SourceArrow    app.Arrow `json:"source_arrow,omitempty"` // which way the source workbook said it went
+	Trend          Trend     `json:"trend"`
+	// LastYear is the figure for the same period a year before, with the
+	// change from it and its direction of travel.
+	LastYear       *float64 `json:"last_year"`
+	LastYearChange *float64 `json:"last_year_change"`
+	LastYearDoT    app.DoT  `json:"last_year_dot"`
+	// Mean, Upper and Lower are the XmR chart's centre line and process
+	// limits; nil with too few points.
+	Mean      *float64  `json:"mean"`
+	Upper     *float64  `json:"upper"`
+	Lower     *float64  `json:"lower"`
+	Rule      string    `json:"rule,omitempty"` // why the point is special cause, in words
+	Assurance Assurance `json:"assurance"`
+	// PerChild is how far one child moves the figure (pp for a
+	// percentage). MoreChildren counted in the numerator, or FewerChildren,
+	// would change the RAG to RAGIfMore or RAGIfFewer; zero when no number
+	// of children would.
+	PerChild      *float64 `json:"per_child"`
+	MoreChildren  int      `json:"more_children,omitempty"`
+	RAGIfMore     app.RAG  `json:"rag_if_more,omitempty"`
+	FewerChildren int      `json:"fewer_children,omitempty"`
+	RAGIfFewer    app.RAG  `json:"rag_if_fewer,omitempty"`
+	// WilsonLow and WilsonHigh are the Wilson 95% interval of a percentage
+	// with its numerator and denominator.
+	WilsonLow  *float64 `json:"wilson_low"`
+	WilsonHigh *float64 `json:"wilson_high"`
+}
+
+// Analyse analyses one series (indicator k.Ref, area, split) point by
+// point, oldest first. A period missing inside the series gets a Point of
+// its own with Missing set, so that nothing is bridged silently. A series
+// holding periods of more than one kind (say months and a year's outturn)
+// is analysed at its most common kind.
+func Analyse(h *app.History, k app.SeriesKey, opt Options) []Point {
+	opt = opt.withDefaults()
+	ind, ok := h.Indicator(k.Ref)
+	if !ok {
+		ind = app.Indicator{Ref: k.Ref}
+	}
+	obs := seriesUntil(h.Series(k), opt.Until)
+	if len(obs) == 0 {
+		return nil
+	}
+	a := analysis{h: h, key: k, ind: ind, opt: opt}
+	return a.run(obs)
+}
+
+// seriesUntil keeps the observations of the series' most common period
+// kind that end by until (all of them for a zero until).
+func seriesUntil(obs []app.Observation, until app.Period) []app.Observation {
+	var counts [8]int
+	for _, o := range obs {
+		if int(o.Period.Kind) < len(counts) {
+			counts[o.Period.Kind]++
+		}
+	}
+	kind, mixed := app.PeriodKind(0), false
+	for k, n := range counts {
+		if n == 0 {
+			continue
+		}
+		if kind != 0 {
+			mixed = true
+		}
+		if kind == 0 || n > counts[kind] {
+			kind = app.PeriodKind(k)
+		}
+	}
+	if mixed {
+		var kept []app.Observation
+		for _, o := range obs {
+			if o.Period.Kind == kind {
+				kept = append(kept, o)
+			}
+		}
+		obs = kept
+	}
+	if until.IsZero() {
+		return obs
+	}
+	end := until.End()
+	n := len(obs)
+	for n > 0 && obs[n-1].Period.End().After(end) {
+		n--
+	}
+	return obs[:n]
+}
+
+// analysis holds what one series' analysis shares between its steps.
+type analysis struct {
+	h   *app.History
+	key app.SeriesKey
+	ind app.Indicator
+	opt Options
+
+	pts  []Point
+	vals []float64
+	has  []bool // slot holds a figure the maths may use
+	c    chart
+	// nums holds every number a Point points to, so that a series costs
+	// one allocation for them rather than one per number: the GUI
+	// recomputes every series on each toggle.
+	nums []float64
+
+	year   app.Period // the target year last looked up, and its target
+	target app.Target
+}
+
+func (a *analysis) num(v float64) *float64 {
+	a.nums = append(a.nums, v)
+	return &a.nums[len(a.nums)-1]
+}
+
+// noFlags is shared by every point without flags, so that they cost
+// nothing and still write "flags": [] in JSON.
+var noFlags = []string{}
+
+func (a *analysis) run(obs []app.Observation) []Point {
+	first := obs[0].Period
+	n := obs[len(obs)-1].Period.Index() - first.Index() + 1
+	a.pts = make([]Point, n)
+	a.vals = make([]float64, n)
+	a.has = make([]bool, n)
+	a.nums = make([]float64, 0, 8*n)
+	j := 0
+	for i := range a.pts {
+		p := &a.pts[i]
+		p.Period = first.Add(i)
+		p.Flags = noFlags
+		if j < len(obs) && obs[j].Period == p.Period {
+			o := &obs[j]
+			j++
+			p.Value, p.Numerator, p.Denominator = o.Value, o.Numerator, o.Denominator
+			p.Status, p.Import, p.Revision = o.Status, o.Import, o.Revision
+			p.StandIn, p.SourceArrow = o.StandIn, o.SourceArrow
+			if o.Value != nil && !o.StandIn && !math.IsNaN(*o.Value) && !math.IsInf(*o.Value, 0) {
+				a.vals[i], a.has[i] = *o.Value, true
+			}
+			continue
+		}
+		p.Missing = true
+	}
+
+	a.c = xmr(a.vals, a.has, a.ind.Unit, a.ind.Decimals, a.opt.Baseline, a.opt.RunLength, a.opt.TrendLength)
+	var mean, upper, lower *float64
+	if a.c.ok {
+		mean, upper, lower = a.num(a.c.mean), a.num(a.c.upper), a.num(a.c.lower)
+	}
+	lag := 1
+	switch first.Kind {
+	case app.Month:
+		lag = 12
+	case app.Quarter:
+		lag = 4
+	}
+	run, runDoT := 0, app.NoDoT
+	for i := range a.pts {
+		p := &a.pts[i]
+		t := a.targetFor(p.Period)
+		p.Target, p.Floor, p.Tolerance = t.Target, t.Floor, t.Tolerance
+		if !a.has[i] {
+			run, runDoT = 0, app.NoDoT
+			a.flag(i, t, 0, app.NoDoT)
+			continue
+		}
+		v := a.vals[i]
+		p.RAG = app.Rating(a.ind.Polarity, v, t, a.ind.Decimals)
+		if i > 0 && a.has[i-1] {
+			a.compare(p, a.vals[i-1], v, t)
+		}
+		if i >= lag && a.has[i-lag] {
+			prev := a.vals[i-lag]
+			p.LastYear = a.num(prev)
+			p.LastYearChange = a.num(app.RoundTo(app.RoundTo(v, a.ind.Decimals)-app.RoundTo(prev, a.ind.Decimals), a.ind.Decimals))
+			p.LastYearDoT = app.Direction(a.ind.Polarity, prev, v, a.ind.Decimals, t.Target)
+		}
+		p.Trend = a.trend(i, t)
+		p.Signal = a.c.signal(i, a.ind.Polarity, t.Target)
+		if p.Signal.IsSpecial() {
+			p.Rule = a.c.describe(i)
+		}
+		p.Mean, p.Upper, p.Lower = mean, upper, lower
+		p.Assurance = a.c.assurance(a.ind.Polarity, t)
+		a.smallNumbers(p, t)
+		a.flag(i, t, run, runDoT)
+
+		switch {
+		case p.DoT != app.Improved && p.DoT != app.Worsened:
+			run, runDoT = 0, app.NoDoT
+		case p.DoT == runDoT:
+			run++
+		default:
+			run, runDoT = 1, p.DoT
+		}
+	}
+	return a.pts
+}
+
+// targetFor returns the target in force for period p, looking it up only
+// when the target year changes.
+func (a *analysis) targetFor(p app.Period) app.Target {
+	y := a.ind.TargetYear(p)
+	if y != a.year {
+		a.year = y
+		a.target, _ = a.h.TargetFor(a.ind, p)
+	}
+	return a.target
+}
+
+// compare fills the plain direction of travel of p from prev to cur.
+func (a *analysis) compare(p *Point, prev, cur float64, t app.Target) {
+	d := a.ind.Decimals
+	p.DoT = app.Direction(a.ind.Polarity, prev, cur, d, t.Target)
+	p.Movement = app.Movement(prev, cur, d)
+	p.Change = a.num(app.RoundTo(app.RoundTo(cur, d)-app.RoundTo(prev, d), d))
+	p.ChangeUnit = unitWord(a.ind.Unit)
+	if prev != 0 {
+		p.RelativeChange = a.num(app.RoundTo((cur-prev)/math.Abs(prev)*100, 1))
+	}
+}
+
+// trend fits the least-squares line through the figures of the window
+// ending at slot i, placing each at its period so a gap keeps its width.
+func (a *analysis) trend(i int, t app.Target) Trend {
+	from := max(0, i-a.opt.Window+1)
+	var n, sx, sy, sxx, sxy float64
+	firstX, lastX := -1, -1
+	for j := from; j <= i; j++ {
+		if !a.has[j] {
+			continue
+		}
+		x, y := float64(j-from), a.vals[j]
+		n++
+		sx += x
+		sy += y
+		sxx += x * x
+		sxy += x * y
+		if firstX < 0 {
+			firstX = j - from
+		}
+		lastX = j - from
+	}
+	// A line through a handful of points in a long window says little:
+	// at least half the window must hold figures.
+	if n < 3 || n*2 < float64(a.opt.Window) {
+		return Trend{Points: int(n)}
+	}
+	den := n*sxx - sx*sx
+	if den == 0 {
+		return Trend{Points: int(n)}
+	}
+	slope := (n*sxy - sx*sy) / den
+	change := slope * float64(lastX-firstX)
+	tr := Trend{Points: int(n), Slope: slope, Change: change}
+	mean := sy / n
+	if math.Abs(change) < a.opt.Band*math.Abs(mean) || app.RoundTo(math.Abs(change), a.ind.Decimals) == 0 {
+		tr.Direction = NoClearTrend
+		return tr
+	}
+	switch a.ind.Polarity {
+	case app.HigherBetter, app.LowerBetter:
+		if (change > 0) == (a.ind.Polarity == app.HigherBetter) {
+			tr.Direction = Improving
+		} else {
+			tr.Direction = Worsening
+		}
+		return tr
+	case app.NearTarget:
+		if t.Target != nil {
+			intercept := (sy - slope*sx) / n
+			start := intercept + slope*float64(firstX)
+			end := intercept + slope*float64(lastX)
+			if math.Abs(end-*t.Target) < math.Abs(start-*t.Target) {
+				tr.Direction = Improving
+			} else {
+				tr.Direction = Worsening
+			}
+			return tr
+		}
+	}
+	if change > 0 {
+		tr.Direction = Rising
+	} else {
+		tr.Direction = Falling
+	}
+	return tr
+}
+
+// smallNumbers fills how many children would change p's rating, what one
+// child is worth, and the Wilson interval of a percentage.
+func (a *analysis) smallNumbers(p *Point, t app.Target) {
+	if p.Numerator == nil || p.Denominator == nil {
+		return
+	}
+	num, den := *p.Numerator, *p.Denominator
+	step, ok := perChild(a.ind.Unit, den)
+	if !ok || num < 0 || num > den && a.ind.Unit == app.Percent {
+		return
+	}
+	p.PerChild = a.num(step)
+	if a.ind.Unit == app.Percent {
+		lo, hi := wilson(num, den)
+		p.WilsonLow, p.WilsonHigh = a.num(lo), a.num(hi)
+	}
+	if p.RAG == app.NoRAG {
+		return
+	}
+	more, fewer := childrenToNextRAG(a.ind, t, num, den, step)
+	p.MoreChildren, p.RAGIfMore = more.children, more.rag
+	p.FewerChildren, p.RAGIfFewer = fewer.children, fewer.rag
+}

@@ -3,6 +3,8 @@ package views
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -29,6 +31,9 @@ type detailPane struct {
 	comment  *widget.Entry
 	save     *widget.Button
 	targets  *fyne.Container
+	tYear    *widget.Select
+	tTarget  *widget.Entry
+	tFloor   *widget.Entry
 	content  fyne.CanvasObject
 }
 
@@ -77,6 +82,11 @@ func newDetailPane(w *mainWindow) *detailPane {
 	d.comment.SetMinRowsVisible(5)
 	d.save = widget.NewButton("Save commentary", d.saveComment)
 	d.targets = container.NewVBox()
+	d.tYear = widget.NewSelect(nil, func(y string) { d.fillTargetEntries() })
+	d.tTarget, d.tFloor = widget.NewEntry(), widget.NewEntry()
+	d.tTarget.SetPlaceHolder("target")
+	d.tFloor.SetPlaceHolder("floor")
+	setTarget := container.NewGridWithColumns(4, d.tYear, d.tTarget, d.tFloor, widget.NewButton("Save target", d.saveTarget))
 
 	side := container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("How it is calculated", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -88,6 +98,7 @@ func newDetailPane(w *mainWindow) *detailPane {
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("Targets and floors by year", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.targets,
+		setTarget,
 	))
 	split := container.NewVSplit(d.chart, d.numbers)
 	split.Offset = 0.55
@@ -125,6 +136,31 @@ func (d *detailPane) reload() {
 	d.chart.set(d.chartFor(ind))
 	d.numbers.Refresh()
 	d.fillTargets(ind)
+	d.tYear.Options = d.targetYears()
+	if !slices.Contains(d.tYear.Options, d.tYear.Selected) {
+		d.tYear.Selected = ind.TargetYear(v.period).String()
+	}
+	d.tYear.Refresh()
+	d.fillTargetEntries()
+}
+
+// fillTargetEntries shows the chosen year's target and floor for editing.
+func (d *detailPane) fillTargetEntries() {
+	d.tTarget.SetText("")
+	d.tFloor.SetText("")
+	for _, t := range d.w.v.stored.Targets(d.ref) {
+		if t.Year.String() == d.tYear.Selected {
+			d.tTarget.SetText(plainFigure(t.Target))
+			d.tFloor.SetText(plainFigure(t.Floor))
+		}
+	}
+}
+
+func plainFigure(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*f, 'f', -1, 64)
 }
 
 func describeIndicator(ind app.Indicator, v *view) string {
@@ -331,5 +367,70 @@ func (d *detailPane) fillTargets(ind app.Indicator) {
 	}
 }
 
-// saveComment is wired to the store once edits can be recorded.
-func (d *detailPane) saveComment() {}
+// saveComment records the commentary for the chosen period and area as an
+// edit, which the history lists and can undo like an import.
+func (d *detailPane) saveComment() {
+	v := d.w.v
+	if d.ref == "" || v.period.IsZero() {
+		return
+	}
+	c := app.Comment{Ref: d.ref, Area: v.area, Period: v.period, Text: strings.TrimSpace(d.comment.Text)}
+	note := fmt.Sprintf("commentary for %s, %s, %s", d.ref, v.area, v.period.Label())
+	d.w.edit(note, &app.Dataset{Comments: []app.Comment{c}})
+}
+
+// saveTarget records a target and floor for one year as an edit.
+func (d *detailPane) saveTarget() {
+	year, err := app.ParsePeriod(d.tYear.Selected)
+	if err != nil {
+		d.w.showError(fmt.Errorf("target year: %w", err))
+		return
+	}
+	if d.ind.YearType == app.AcademicYear {
+		year.Kind = app.AcademicYear
+	}
+	t := app.Target{Ref: d.ref, Year: year}
+	if t.Target, err = parseFigure(d.tTarget.Text); err != nil {
+		d.w.showError(fmt.Errorf("target: %w", err))
+		return
+	}
+	if t.Floor, err = parseFigure(d.tFloor.Text); err != nil {
+		d.w.showError(fmt.Errorf("floor: %w", err))
+		return
+	}
+	note := fmt.Sprintf("target for %s %s: target %s, floor %s", d.ref, year.Label(), formatTarget(d.ind, t.Target), formatTarget(d.ind, t.Floor))
+	d.w.edit(note, &app.Dataset{Targets: []app.Target{t}})
+}
+
+// parseFigure reads a typed target: blank for none, "63.7" or "63.7%".
+func parseFigure(s string) (*float64, error) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	if s == "" {
+		return nil, nil
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a number", s)
+	}
+	return &f, nil
+}
+
+// targetYears offers the years with figures and the year after the last,
+// so next year's target can be set before its first month.
+func (d *detailPane) targetYears() []string {
+	var out []string
+	add := func(p app.Period) {
+		if s := p.String(); !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	ps := d.w.v.stored.Periods()
+	for _, p := range ps {
+		add(d.ind.TargetYear(p))
+	}
+	if len(ps) > 0 {
+		add(d.ind.TargetYear(ps[len(ps)-1]).Add(1))
+	}
+	slices.Reverse(out)
+	return out
+}

@@ -119,7 +119,7 @@ func (b *memBackend) Undo(id string) (app.Import, error) {
 	return app.Import{}, fmt.Errorf("no import %s", id)
 }
 
-func (b *memBackend) ImportFile(ctx context.Context, path string) (app.Import, error) {
+func (b *memBackend) ImportFile(ctx context.Context, path string, _ func(done, total int)) (app.Import, error) {
 	d, ws, err := b.read(ctx, path)
 	if err != nil {
 		return app.Import{}, err

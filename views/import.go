@@ -26,7 +26,7 @@ const progressDelay = 500 * time.Millisecond
 // importProgress is the status bar's progress bar and cancel button,
 // shown while imports run in the background.
 type importProgress struct {
-	bar     *widget.ProgressBarInfinite
+	bar     *widget.ProgressBar
 	label   *widget.Label
 	cancel  *widget.Button
 	content *fyne.Container
@@ -36,8 +36,7 @@ type importProgress struct {
 }
 
 func newImportProgress() *importProgress {
-	p := &importProgress{bar: widget.NewProgressBarInfinite(), label: widget.NewLabel("")}
-	p.bar.Stop()
+	p := &importProgress{bar: widget.NewProgressBar(), label: widget.NewLabel("")}
 	p.cancel = widget.NewButton("Cancel", func() {
 		p.mu.Lock()
 		defer p.mu.Unlock()
@@ -73,21 +72,27 @@ func (w *mainWindow) importFiles(paths []string) {
 	p.mu.Lock()
 	p.stop = cancel
 	p.mu.Unlock()
+	w.busy.Add(1)
 	shown := time.AfterFunc(progressDelay, func() {
 		fyne.Do(func() {
 			p.label.SetText(fmt.Sprintf("Importing %s", filepath.Base(paths[0])))
-			p.bar.Start()
 			p.content.Show()
 		})
 	})
 	go func() {
+		defer w.busy.Done()
 		defer cancel()
 		var outcomes []importOutcome
 		for i, path := range paths {
 			if i > 0 {
 				fyne.Do(func() { p.label.SetText(fmt.Sprintf("Importing %s (%d of %d)", filepath.Base(path), i+1, len(paths))) })
 			}
-			imp, err := w.st.ImportFile(ctx, path)
+			fyne.Do(func() { p.bar.SetValue(0) })
+			imp, err := w.st.ImportFile(ctx, path, func(done, total int) {
+				if total > 0 {
+					fyne.Do(func() { p.bar.SetValue(float64(done) / float64(total)) })
+				}
+			})
 			outcomes = append(outcomes, importOutcome{file: path, imp: imp, err: err})
 			if ctx.Err() != nil {
 				break
@@ -95,7 +100,6 @@ func (w *mainWindow) importFiles(paths []string) {
 		}
 		shown.Stop()
 		fyne.Do(func() {
-			p.bar.Stop()
 			p.content.Hide()
 			w.importsDone(outcomes)
 		})
@@ -165,7 +169,7 @@ const maxRecent = 8
 // recentFiles returns the files imported lately, newest first.
 func (w *mainWindow) recentFiles() []string {
 	var paths []string
-	w.st.Setting("recent-files", &paths)
+	w.st.Setting(settingRecentFiles, &paths)
 	return paths
 }
 
@@ -176,7 +180,7 @@ func (w *mainWindow) rememberRecent(path string) {
 	if len(paths) > maxRecent {
 		paths = paths[:maxRecent]
 	}
-	if err := w.st.SetSetting("recent-files", paths); err != nil {
+	if err := w.st.SetSetting(settingRecentFiles, paths); err != nil {
 		fyne.LogError("remembering recent files", err)
 	}
 	w.win.SetMainMenu(w.menu())

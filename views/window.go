@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -46,9 +47,10 @@ type backend interface {
 	Load() (*app.History, error)
 	Imports() ([]app.Import, error)
 	Undo(id string) (app.Import, error)
-	// ImportFile reads a workbook or CSV and records it as one import; a
-	// file imported before gives its earlier record and errAlreadyImported.
-	ImportFile(ctx context.Context, path string) (app.Import, error)
+	// ImportFile reads a workbook or CSV and records it as one import,
+	// calling progress now and then from its own goroutine; a file imported
+	// before gives its earlier record and errAlreadyImported.
+	ImportFile(ctx context.Context, path string, progress func(done, total int)) (app.Import, error)
 	// Edit records a change made in the window (commentary, a target) as
 	// an import of its own, so it can be undone like any other.
 	Edit(note string, d *app.Dataset) (app.Import, error)
@@ -83,6 +85,9 @@ type mainWindow struct {
 
 	status   *widget.Label
 	progress *importProgress
+	// busy counts background imports, so that a test (or closing) can
+	// wait for them.
+	busy sync.WaitGroup
 }
 
 // toggledCohorts are the cohorts the window always offers to exclude, with
@@ -182,12 +187,31 @@ func (w *mainWindow) build() {
 		}
 		w.importFiles(paths)
 	})
-	w.win.Resize(fyne.NewSize(1280, 800))
+	size := fyne.NewSize(1280, 800)
+	if w.st.Setting(settingWindowSize, &size) && (size.Width < 640 || size.Height < 400) {
+		size = fyne.NewSize(1280, 800)
+	}
+	w.win.Resize(size)
+	w.win.SetCloseIntercept(w.closeIntercept)
 	w.refreshControls()
 	w.refreshStatus()
 }
 
+// closeIntercept remembers the window size, then closes.
+func (w *mainWindow) closeIntercept() {
+	if err := w.st.SetSetting(settingWindowSize, w.win.Canvas().Size()); err != nil {
+		fyne.LogError("remembering the window size", err)
+	}
+	w.win.Close()
+}
+
 const allSections = "All sections"
+
+// Settings the window remembers in the store.
+const (
+	settingWindowSize  = "window-size"
+	settingRecentFiles = "recent-files"
+)
 
 // refresh redraws every screen after a control changed.
 func (w *mainWindow) refresh() {
@@ -244,6 +268,21 @@ func (w *mainWindow) refreshStatus() {
 	w.status.SetText(strings.Join(parts, " · "))
 }
 
+// edit records a change made in the window as an import of its own and
+// redraws.
+func (w *mainWindow) edit(note string, d *app.Dataset) {
+	imp, err := w.st.Edit(note, d)
+	if err != nil {
+		w.showError(fmt.Errorf("saving %s: %w", note, err))
+		return
+	}
+	if err := w.reloadHistory(); err != nil {
+		w.showError(err)
+		return
+	}
+	w.status.SetText(fmt.Sprintf("Saved %s as %s (undo it under Imports)", note, imp.ID))
+}
+
 // openDetail shows one indicator's detail.
 func (w *mainWindow) openDetail(ref string) {
 	w.detail.show(ref)
@@ -274,10 +313,16 @@ func (w *mainWindow) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, edit, view)
 }
 
-// showError reports err in a dialog; its text names the file, sheet and
-// cell where the importer found them.
+// showError reports err in a dialog, word for word: its text names the
+// file, sheet and cell where the importer found them, and can be selected
+// and copied into an email.
 func (w *mainWindow) showError(err error) {
-	dialog.ShowError(err, w.win)
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Selectable = true
+	d := dialog.NewCustom("Scorecard could not do that", "OK", msg, w.win)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
 }
 
 // open shows the screen Options asked for.

@@ -1,0 +1,101 @@
+package views
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"scorecard/app"
+	"scorecard/app/store"
+	"scorecard/importer"
+)
+
+// AppID is the Fyne application ID, under which the desktop keeps the
+// app's preferences.
+const AppID = "uk.gov.kent.scorecard"
+
+// Run opens the Scorecard window on st and runs it until the window is
+// closed. The theme follows the system's light or dark setting.
+func Run(st *store.Store, opt Options) {
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(appIcon)
+	w := NewMainWindow(a, st, opt)
+	w.ShowAndRun()
+}
+
+// NewMainWindow builds the main window on st, opening on the screen opt
+// names. A store that cannot be read gives a window saying so.
+func NewMainWindow(a fyne.App, st *store.Store, opt Options) fyne.Window {
+	w, err := newMainWindow(a, storeBackend{st}, opt)
+	if err != nil {
+		win := a.NewWindow("Scorecard")
+		win.SetContent(errorContent(err))
+		win.Resize(fyne.NewSize(640, 240))
+		return win
+	}
+	w.open()
+	return w.win
+}
+
+// appIcon is the window and taskbar icon.
+var appIcon = theme.GridIcon()
+
+// errorContent says why the window cannot show the store.
+func errorContent(err error) fyne.CanvasObject {
+	l := widget.NewLabel(fmt.Sprintf("Scorecard cannot open its data:\n%v", err))
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// storeBackend reads files with the importer and keeps them in the store.
+type storeBackend struct{ st *store.Store }
+
+func (b storeBackend) Load() (*app.History, error) { return b.st.Load() }
+
+func (b storeBackend) Imports() ([]app.Import, error) { return b.st.Imports() }
+
+func (b storeBackend) Undo(id string) (app.Import, error) { return b.st.Undo(id) }
+
+func (b storeBackend) ImportFile(ctx context.Context, path string, progress func(done, total int)) (app.Import, error) {
+	res, err := importer.Read(ctx, path, importer.Options{Progress: progress})
+	if err != nil {
+		return app.Import{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return app.Import{}, err
+	}
+	src := store.Source{Name: filepath.Base(path), Kind: "workbook", SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings}
+	if filepath.Ext(path) == ".csv" {
+		src.Kind = "csv"
+	}
+	imp, err := b.st.Import(src, res.Dataset)
+	if errors.Is(err, store.ErrAlreadyImported) {
+		return imp, errAlreadyImported
+	}
+	if err != nil {
+		return imp, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	return imp, nil
+}
+
+func (b storeBackend) Edit(note string, d *app.Dataset) (app.Import, error) {
+	return b.st.Import(store.Source{Name: "edit", Kind: "edit", Note: note}, d)
+}
+
+// settingsBucket holds the window's remembered settings.
+const settingsBucket = "settings"
+
+func (b storeBackend) Setting(key string, v any) bool {
+	ok, err := b.st.Get(settingsBucket, key, v)
+	return err == nil && ok
+}
+
+func (b storeBackend) SetSetting(key string, v any) error {
+	return b.st.Put(settingsBucket, key, v)
+}

@@ -1,0 +1,132 @@
+package views
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"scorecard/app"
+	"scorecard/app/store"
+)
+
+// openStore opens an empty store in a temporary folder.
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "scorecard.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// windowOn opens the real window on st, as Run does.
+func windowOn(t *testing.T, st *store.Store) *mainWindow {
+	t.Helper()
+	w, err := newMainWindow(test.NewTempApp(t), storeBackend{st}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.open()
+	t.Cleanup(w.win.Close)
+	return w
+}
+
+func TestImportFillsTable(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	if len(w.score.lines) != 0 {
+		t.Fatalf("an empty store shows %d lines", len(w.score.lines))
+	}
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	if n := len(w.score.rows); n < 20 {
+		t.Fatalf("after importing the demo the scorecard has %d indicators, want 20 or more", n)
+	}
+	if w.v.period.IsZero() || w.period.Selected != w.v.period.String() {
+		t.Errorf("period picker shows %q for %s", w.period.Selected, w.v.period)
+	}
+	row := rowOf(w.score, "CIC05")
+	if row < 0 {
+		t.Fatal("CIC05 is not on the scorecard")
+	}
+	if got := w.score.text(row, colCurrent); got == "" || !strings.HasSuffix(got, "%") {
+		t.Errorf("CIC05 current %q, want a percentage", got)
+	}
+	if len(w.history.imports) != 1 || w.history.imports[0].Source != "demo.xlsx" {
+		t.Errorf("history lists %v", w.history.imports)
+	}
+	// The same file again adds nothing and says so.
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	if !strings.Contains(w.status.Text, "already imported") {
+		t.Errorf("re-import status %q", w.status.Text)
+	}
+}
+
+func TestBadFileNamesSheetAndCell(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	w.importFiles([]string{"testdata/bad_nomonth.xlsx"})
+	w.busy.Wait()
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("a bad workbook showed no error")
+	}
+	shown := strings.Join(labelTexts(top), " ")
+	if !strings.Contains(shown, "bad_nomonth.xlsx: Districts!A1") {
+		t.Errorf("the error shown, %q, does not name the file, sheet and cell", shown)
+	}
+	if imps, _ := st.Imports(); len(imps) != 0 {
+		t.Errorf("a failed import left %d imports", len(imps))
+	}
+}
+
+func TestEditsAreUndoableImports(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	w.openDetail("CIC05")
+	before := w.detail.comment.Text
+	w.detail.comment.SetText("Placement stability improved after the new fostering recruitment drive.")
+	w.detail.saveComment()
+	if c, ok := w.v.stored.Comment("CIC05", app.Kent, w.v.period); !ok || !strings.Contains(c.Text, "fostering") {
+		t.Fatalf("commentary not saved: %+v", c)
+	}
+	year := w.detail.tYear.Selected
+	w.detail.tTarget.SetText("9.5")
+	w.detail.tFloor.SetText("11")
+	w.detail.saveTarget()
+	i := slices.IndexFunc(w.v.stored.Targets("CIC05"), func(t app.Target) bool { return t.Year.String() == year })
+	if i < 0 || *w.v.stored.Targets("CIC05")[i].Target != 9.5 {
+		t.Fatalf("target for %s not saved: %+v", year, w.v.stored.Targets("CIC05"))
+	}
+	imps, _ := st.Imports()
+	if len(imps) != 3 || imps[1].Kind != "edit" || imps[2].Kind != "edit" {
+		t.Fatalf("imports after two edits: %+v", imps)
+	}
+	w.history.undoImport(imps[1].ID)
+	// Undoing the edit brings back the commentary the workbook had.
+	if got := w.detail.comment.Text; got != before {
+		t.Errorf("after undoing the commentary edit the editor shows %q, want %q", got, before)
+	}
+}
+
+func TestWindowSizeRemembered(t *testing.T) {
+	st := openStore(t)
+	w, err := newMainWindow(test.NewTempApp(t), storeBackend{st}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.win.Resize(fyne.NewSize(1000, 700))
+	w.closeIntercept()
+	w2 := windowOn(t, st)
+	if got := w2.win.Canvas().Size(); got.Width != 1000 || got.Height != 700 {
+		t.Errorf("reopened at %v, want 1000x700", got)
+	}
+}

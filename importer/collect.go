@@ -26,6 +26,9 @@ type collector struct {
 	// for, so the measure can be inferred as a proportion.
 	hasParts map[string]bool
 	percent  map[string]bool
+	// declared holds decimals a Decimals column gave, which beat the
+	// places read off cell formats.
+	declared map[string]int
 }
 
 type figureKey struct {
@@ -46,6 +49,7 @@ func newCollector(file string) *collector {
 		targets:    map[targetKey]int{},
 		hasParts:   map[string]bool{},
 		percent:    map[string]bool{},
+		declared:   map[string]int{},
 	}
 }
 
@@ -87,10 +91,16 @@ func (c *collector) indicator(ind app.Indicator) {
 	if have.YearType == 0 {
 		have.YearType = ind.YearType
 	}
+	if have.Measure == "" {
+		have.Measure = ind.Measure
+	}
 	if have.Decimals < ind.Decimals {
 		have.Decimals = ind.Decimals
 	}
 }
+
+// declareDecimals records the decimal places a Decimals column gives.
+func (c *collector) declareDecimals(ref string, n int) { c.declared[ref] = n }
 
 // observe adds o, read at sheet!o.Cell. A figure already read for the
 // same series and period is merged: components and the source's arrow and
@@ -208,6 +218,9 @@ func (c *collector) dataset() *app.Dataset {
 	}
 	for _, ref := range c.indOrder {
 		ind := c.indicators[ref]
+		if n, ok := c.declared[ref]; ok {
+			ind.Decimals = n
+		}
 		if ind.Name == "" {
 			ind.Name = ind.Ref
 		}
@@ -225,11 +238,49 @@ func (c *collector) dataset() *app.Dataset {
 		d.Indicators = append(d.Indicators, *ind)
 	}
 	d.Observations = c.observ
-	d.Targets = c.targetList
+	d.Targets = c.targetsByYearType()
 	d.Benchmarks = c.benchmarks
+	for i := range d.Benchmarks {
+		b := &d.Benchmarks[i]
+		if b.Group == benchmarkGroups[RolePrevious] {
+			b.Period = inYearType(b.Period, c.indicators[b.Ref].YearType)
+		}
+	}
 	d.Comments = c.comments
 	c.validate(d)
 	return d
+}
+
+// targetsByYearType returns the targets, moving any read for a financial
+// year to the academic year starting the same autumn where the indicator
+// is set by academic year: a scorecard's caption "2026/27" over Target
+// and Floor names one year for every row, whatever each row's year type.
+func (c *collector) targetsByYearType() []app.Target {
+	var out []app.Target
+	seen := map[targetKey]int{}
+	for _, t := range c.targetList {
+		t.Year = inYearType(t.Year, c.indicators[t.Ref].YearType)
+		k := targetKey{t.Ref, t.Year}
+		if i, ok := seen[k]; ok {
+			have := &out[i]
+			have.Target = cmpOr(have.Target, t.Target)
+			have.Floor = cmpOr(have.Floor, t.Floor)
+			have.Tolerance = cmpOr(have.Tolerance, t.Tolerance)
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, t)
+	}
+	return out
+}
+
+// inYearType moves a financial year to the academic year of the same
+// start for an indicator whose year type is academic.
+func inYearType(y app.Period, kind app.PeriodKind) app.Period {
+	if kind == app.AcademicYear && y.Kind == app.FinancialYear {
+		y.Kind = app.AcademicYear
+	}
+	return y
 }
 
 // validate reports values out of range and districts that do not add up
@@ -253,10 +304,11 @@ func (c *collector) validate(d *app.Dataset) {
 }
 
 // checkDistrictSums compares, for counts (and numerators), the sum of the
-// districts with the county figure. District values need not sum to the
-// county (children placed out of county, the UASC service), so a
-// difference is a warning naming the county cell; the sum with the
-// out-of-county and UASC columns is accepted too.
+// districts with the county figure. Districts need not sum to the county:
+// children out of county or unknown, and the UASC Service, make up the
+// rest. So where those columns are given, districts and the rest must
+// make the county; where they are not, the districts must not exceed it.
+// A difference is a warning at the county's cell.
 func (c *collector) checkDistrictSums(d *app.Dataset, units map[string]app.Indicator) {
 	type group struct {
 		ref    string
@@ -264,11 +316,10 @@ func (c *collector) checkDistrictSums(d *app.Dataset, units map[string]app.Indic
 		period app.Period
 	}
 	type sums struct {
-		districts, extra      float64
-		n                     int
-		county                *app.Observation
-		countyNum, districtNm float64
-		nNum                  int
+		districts, extra, districtNum float64
+		n, nExtra, nNum              int
+		negative                     bool
+		county                       *app.Observation
 	}
 	all := map[group]*sums{}
 	var order []group
@@ -281,6 +332,9 @@ func (c *collector) checkDistrictSums(d *app.Dataset, units map[string]app.Indic
 			all[g] = s
 			order = append(order, g)
 		}
+		if o.Value != nil && *o.Value < 0 {
+			s.negative = true
+		}
 		switch {
 		case o.Area == app.Kent:
 			s.county = o
@@ -290,12 +344,13 @@ func (c *collector) checkDistrictSums(d *app.Dataset, units map[string]app.Indic
 				s.n++
 			}
 			if o.Numerator != nil {
-				s.districtNm += *o.Numerator
+				s.districtNum += *o.Numerator
 				s.nNum++
 			}
 		case o.Area == app.OutOfCounty || o.Area == app.UASCService:
 			if o.Value != nil {
 				s.extra += *o.Value
+				s.nExtra++
 			}
 		}
 	}
@@ -304,17 +359,18 @@ func (c *collector) checkDistrictSums(d *app.Dataset, units map[string]app.Indic
 		if s.county == nil || s.county.Value == nil {
 			continue
 		}
-		ind := units[g.ref]
-		if ind.Measure == app.Count && s.n == len(app.Districts) {
-			k := *s.county.Value
-			if !near(s.districts, k) && !near(s.districts+s.extra, k) {
-				sheet, cell, _ := strings.Cut(s.county.Cell, "!")
-				c.warn(sheet, cell, "%s %s: the 12 districts sum to %g but Kent is %g", g.ref, g.period, s.districts, k)
+		sheet, cell, _ := strings.Cut(s.county.Cell, "!")
+		k := *s.county.Value
+		if units[g.ref].Measure == app.Count && s.n == len(app.Districts) {
+			switch {
+			case s.nExtra == 2 && !near(s.districts+s.extra, k):
+				c.warn(sheet, cell, "%s %s: the 12 districts with out of county and the UASC Service sum to %g but Kent is %g", g.ref, g.period, s.districts+s.extra, k)
+			case s.nExtra < 2 && !s.negative && s.districts > k+1e-9:
+				c.warn(sheet, cell, "%s %s: the 12 districts sum to %g, more than Kent's %g", g.ref, g.period, s.districts, k)
 			}
 		}
-		if s.nNum == len(app.Districts) && s.county.Numerator != nil && s.districtNm > *s.county.Numerator+1e-9 {
-			sheet, cell, _ := strings.Cut(s.county.Cell, "!")
-			c.warn(sheet, cell, "%s %s: the districts' numerators sum to %g, above Kent's %g", g.ref, g.period, s.districtNm, *s.county.Numerator)
+		if s.nNum == len(app.Districts) && s.county.Numerator != nil && s.districtNum > *s.county.Numerator+1e-9 {
+			c.warn(sheet, cell, "%s %s: the districts' numerators sum to %g, more than Kent's %g", g.ref, g.period, s.districtNum, *s.county.Numerator)
 		}
 	}
 }

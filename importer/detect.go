@@ -36,7 +36,9 @@ var roleWords = map[string]Role{
 	"reporting period": RoleDataPeriod, "data type": RoleDataPeriod,
 	"unit": RoleUnit, "units": RoleUnit, "format": RoleUnit, "measure type": RoleUnit,
 	"guidance": RoleGuidance, "definition": RoleGuidance, "how calculated": RoleGuidance,
-	"calculation": RoleGuidance,
+	"calculation": RoleGuidance, "how it is calculated": RoleGuidance,
+	"decimals": RoleDecimals, "decimal places": RoleDecimals, "dp": RoleDecimals,
+	"year type": RoleYearType, "target year type": RoleYearType,
 	"target":      RoleTarget, "targets": RoleTarget,
 	"floor": RoleFloor, "floor standard": RoleFloor, "minimum": RoleFloor, "floor target": RoleFloor,
 	"tolerance": RoleTolerance,
@@ -274,7 +276,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	// and it names roles the first leaves as group captions: "Target" and
 	// "Floor" under a merged "2024/25".
 	second := false
-	if h+1 < len(g.rows) && g.at(h+1, refCol) == "" {
+	if h+1 < len(g.rows) && (refCol >= len(g.rows[h+1]) || strings.TrimSpace(g.rows[h+1][refCol]) == "") {
 		roles := rowRoles(g.rows[h+1])
 		second = len(roles) > 0 && roles[RoleName] == 0
 	}
@@ -311,6 +313,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		l.Columns = append(l.Columns, Column{Col: name, Header: text, Role: role, Period: period, Area: area, index: c})
 	}
 	l.Kind = kindOf(&l)
+	disambiguate(&l)
 	if l.Kind == DistrictSheet {
 		l.Period = titlePeriod(sheet, g, h)
 	}
@@ -318,6 +321,25 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		l.Area = titleArea(sheet, g, h)
 	}
 	return l, nil
+}
+
+// disambiguate settles headings whose meaning depends on their
+// neighbours: beside an Indicator column, "Measure" is the kind of
+// measure, not the indicator's name; on an indicator sheet a "Target Year"
+// column says whether targets run by financial or academic year.
+func disambiguate(l *Layout) {
+	named := false
+	for i := range l.Columns {
+		c := &l.Columns[i]
+		switch {
+		case c.Role == RoleName && named && normHeader(c.Header) == "measure":
+			c.Role = RoleMeasure
+		case c.Role == RoleName:
+			named = true
+		case c.Role == RoleYear && l.Kind == IndicatorSheet:
+			c.Role = RoleYearType
+		}
+	}
 }
 
 // kindOf decides a sheet's kind from its columns.

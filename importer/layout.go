@@ -39,6 +39,9 @@ const (
 	RoleDataPeriod  Role = "data period"
 	RoleUnit        Role = "unit"
 	RoleGuidance    Role = "guidance"
+	RoleDecimals    Role = "decimals"
+	RoleMeasure     Role = "measure"   // how the figure is built: proportion, count, rate, mean, median
+	RoleYearType    Role = "year type" // whether targets are set per financial or academic year
 	RoleTarget      Role = "target"
 	RoleFloor       Role = "floor"
 	RoleTolerance   Role = "tolerance"

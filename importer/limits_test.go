@@ -205,7 +205,7 @@ func TestReadDistrictsAndBreakdown(t *testing.T) {
 	}
 	counts = append(counts, 10.0, 200.0)
 	b.row(s, "A4", counts...)
-	b.row(s, "A5", "CIC02", "Number of care starts", 500.0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0, 0)
+	b.row(s, "A5", "CIC02", "Number of care starts", 500.0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
 
 	c := "CiC Breakdown"
 	b.sheet(c)
@@ -246,18 +246,20 @@ func TestReadDistrictsAndBreakdown(t *testing.T) {
 	}
 	var sums []string
 	for _, w := range res.Warnings {
-		if strings.Contains(w.Message, "districts sum") {
+		if strings.Contains(w.Message, "12 districts") {
 			sums = append(sums, w.String())
 		}
 	}
-	// CIC01's districts (1,266) plus out-of-county and UASC (1,476) miss
-	// 1,896; CIC02's districts sum to 78, not 500.
-	if len(sums) != 2 || !strings.Contains(sums[0], "districts.xlsx: Districts!C4: CIC01 2025-03: the 12 districts sum to 1266 but Kent is 1896") {
-		t.Errorf("district sum warnings = %q", sums)
+	// CIC01's districts (1,266) with out of county (10) and the UASC
+	// Service (200) make 1,476, not 1,896; CIC02's districts (78) fall
+	// short of Kent's 500, which they may.
+	want := "districts.xlsx: Districts!C4: CIC01 2025-03: the 12 districts with out of county and the UASC Service sum to 1476 but Kent is 1896"
+	if len(sums) != 1 || sums[0] != want {
+		t.Errorf("district sum warnings = %q, want %q", sums, want)
 	}
 }
 
-// TestLayoutJSON checks a detected layout survives saving as a profile
+// TestLayoutProfile checks a detected layout survives saving as a profile
 // and reads the same figures when given back.
 func TestLayoutProfile(t *testing.T) {
 	path := houseBook(t)

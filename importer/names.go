@@ -178,3 +178,21 @@ func isLegendForStandIns(s string) bool {
 	low := strings.ToLower(s)
 	return strings.Contains(low, "italic") || strings.Contains(low, "previous reporting year")
 }
+
+// parseMeasure reads a Measure column: the app's own words, and "average"
+// and "percentage" as officers write them.
+func parseMeasure(s string) (app.Measure, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "proportion", "percentage", "%":
+		return app.Proportion, true
+	case "count", "number":
+		return app.Count, true
+	case "rate":
+		return app.Rate, true
+	case "mean", "average":
+		return app.Mean, true
+	case "median":
+		return app.Median, true
+	}
+	return "", false
+}

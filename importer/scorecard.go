@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -202,6 +203,25 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 			}
 		case RoleGuidance:
 			ind.Guidance = text
+		case RoleDecimals:
+			if n, err := strconv.Atoi(text); err == nil && n >= 0 && n <= 6 {
+				s.c.declareDecimals(ref, n)
+			} else if text != "" {
+				s.warn(r, c.index, "%s: decimals %q is not a whole number from 0 to 6; ignored", ref, text)
+			}
+		case RoleMeasure:
+			if m, ok := parseMeasure(text); ok {
+				ind.Measure = m
+			} else if text != "" {
+				s.warn(r, c.index, "%s: measure %q is not proportion, count, rate, mean or median; inferred instead", ref, text)
+			}
+		case RoleYearType:
+			switch low := strings.ToLower(text); {
+			case strings.HasPrefix(low, "academic"), low == "ay":
+				ind.YearType = app.AcademicYear
+			case strings.HasPrefix(low, "financial"), low == "fy":
+				ind.YearType = app.FinancialYear
+			}
 		case RoleTarget, RoleFloor:
 			if c.Period.Kind == app.AcademicYear {
 				ind.YearType = app.AcademicYear

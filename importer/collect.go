@@ -29,6 +29,9 @@ type collector struct {
 	// declared holds decimals a Decimals column gave, which beat the
 	// places read off cell formats.
 	declared map[string]int
+	// measured holds refs whose measure a Measure column gave, blank
+	// meaning "not additive", which is not to be inferred away.
+	measured map[string]bool
 }
 
 type figureKey struct {
@@ -50,6 +53,7 @@ func newCollector(file string) *collector {
 		hasParts:   map[string]bool{},
 		percent:    map[string]bool{},
 		declared:   map[string]int{},
+		measured:   map[string]bool{},
 	}
 }
 
@@ -232,7 +236,7 @@ func (c *collector) dataset() *app.Dataset {
 				ind.Unit = app.Percent
 			}
 		}
-		if ind.Measure == "" {
+		if ind.Measure == "" && !c.measured[ref] {
 			ind.Measure = measureOf(ind.Name, ind.Unit, c.hasParts[ref])
 		}
 		d.Indicators = append(d.Indicators, *ind)
@@ -240,12 +244,6 @@ func (c *collector) dataset() *app.Dataset {
 	d.Observations = c.observ
 	d.Targets = c.targetsByYearType()
 	d.Benchmarks = c.benchmarks
-	for i := range d.Benchmarks {
-		b := &d.Benchmarks[i]
-		if b.Group == benchmarkGroups[RolePrevious] {
-			b.Period = inYearType(b.Period, c.indicators[b.Ref].YearType)
-		}
-	}
 	d.Comments = c.comments
 	c.validate(d)
 	return d

@@ -210,6 +210,7 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 				s.warn(r, c.index, "%s: decimals %q is not a whole number from 0 to 6; ignored", ref, text)
 			}
 		case RoleMeasure:
+			s.c.measured[ref] = true
 			if m, ok := parseMeasure(text); ok {
 				ind.Measure = m
 			} else if text != "" {

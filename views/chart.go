@@ -140,9 +140,9 @@ func (r *chartRenderer) draw() {
 	r.line(d.upper, x, y, chartLimits, 1, true)
 	r.line(d.lower, x, y, chartLimits, 1, true)
 	r.line(d.mean, x, y, chartLimits, 1.5, false)
+	r.line(d.bench, x, y, chartBench, 2, true)
 	r.line(d.target, x, y, chartTarget, 2, false)
 	r.line(d.floor, x, y, chartFloor, 2, true)
-	r.line(d.bench, x, y, chartBench, 2, true)
 	r.line(d.values, x, y, fg, 2.5, false)
 	for i, v := range d.values {
 		if math.IsNaN(v) {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/app/trend"
 )
 
 // detailPane is one indicator in depth: its chart, its figures month by
@@ -24,6 +25,7 @@ type detailPane struct {
 
 	title    *widget.Label
 	about    *widget.Label
+	signal   *widget.Label
 	chart    *historyChart
 	numbers  *widget.Table
 	points   []detailPoint
@@ -37,25 +39,25 @@ type detailPane struct {
 	content  fyne.CanvasObject
 }
 
-// detailPoint is one month of the numbers table.
+// detailPoint is one month of the numbers table: trend's analysis of it,
+// the observation behind it and the earlier versions it replaced.
 type detailPoint struct {
+	pt        trend.Point
 	obs       app.Observation
-	target    app.Target
-	hasTarget bool
-	rag       app.RAG
-	dot       app.DoT
 	revisions []app.Observation
 }
 
-var detailTitles = []string{"Period", "Value", "Numerator", "Denominator", "Target", "Floor", "RAG", "DoT", "Revisions", "Import"}
+var detailTitles = []string{"Period", "Value", "Numerator", "Denominator", "Target", "Floor", "RAG", "DoT", "Change", "SPC", "Revisions", "Import"}
 
-var detailWidths = []float32{80, 90, 95, 105, 75, 75, 55, 85, 230, 70}
+var detailWidths = []float32{75, 85, 95, 105, 75, 75, 50, 85, 85, 150, 200, 65}
 
 func newDetailPane(w *mainWindow) *detailPane {
 	d := &detailPane{w: w}
 	d.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.title.Wrapping = fyne.TextWrapWord
 	d.about = widget.NewLabel("")
+	d.signal = widget.NewLabel("")
+	d.signal.Wrapping = fyne.TextWrapWord
 	d.chart = newHistoryChart()
 	d.numbers = widget.NewTableWithHeaders(
 		func() (int, int) { return len(d.points), len(detailTitles) },
@@ -104,7 +106,7 @@ func newDetailPane(w *mainWindow) *detailPane {
 	split.Offset = 0.55
 	main := container.NewHSplit(split, side)
 	main.Offset = 0.7
-	d.content = container.NewBorder(container.NewVBox(d.title, d.about), nil, nil, nil, main)
+	d.content = container.NewBorder(container.NewVBox(d.title, d.about, d.signal), nil, nil, nil, main)
 	return d
 }
 
@@ -134,6 +136,7 @@ func (d *detailPane) reload() {
 	d.save.SetText("Save commentary for " + v.period.Label())
 	d.points = d.pointsFor(ind)
 	d.chart.set(d.chartFor(ind))
+	d.signal.SetText(d.signalText())
 	d.numbers.Refresh()
 	d.fillTargets(ind)
 	d.tYear.Options = d.targetYears()
@@ -195,32 +198,19 @@ func guidanceText(ind app.Indicator) string {
 	return "No guidance has been imported for this indicator."
 }
 
-// pointsFor lists every month of the shown series, newest first, as the
-// numbers table reads best.
+// pointsFor lists every period of the shown series as trend analyses it,
+// newest first, as the numbers table reads best.
 func (d *detailPane) pointsFor(ind app.Indicator) []detailPoint {
 	v := d.w.v
 	k := v.key(ind.Ref)
-	s := v.shown.Series(k)
-	pts := make([]detailPoint, 0, len(s))
-	for i, o := range s {
-		p := detailPoint{obs: o, revisions: v.stored.Revisions(app.SeriesKey{Ref: o.Ref, Area: o.Area, Split: app.All}, o.Period)}
-		p.target, p.hasTarget = v.shown.TargetFor(ind, o.Period)
-		if f, ok := o.Figure(); ok {
-			if p.hasTarget {
-				p.rag = app.Rating(ind.Polarity, f, p.target, ind.Decimals)
-			}
-			if i > 0 && s[i-1].Period == o.Period.Add(-1) {
-				if prev, ok := s[i-1].Figure(); ok {
-					p.dot = app.Direction(ind.Polarity, prev, f, ind.Decimals, p.target.Target)
-				}
-			}
-		}
-		pts = append(pts, p)
+	pts := trend.Analyse(v.shown, k, trend.Options{Until: v.period})
+	out := make([]detailPoint, 0, len(pts))
+	for i := len(pts) - 1; i >= 0; i-- {
+		pt := pts[i]
+		o, _ := v.shown.Observation(k, pt.Period)
+		out = append(out, detailPoint{pt: pt, obs: o, revisions: v.stored.Revisions(k, pt.Period)})
 	}
-	for i, j := 0, len(pts)-1; i < j; i, j = i+1, j-1 {
-		pts[i], pts[j] = pts[j], pts[i]
-	}
-	return pts
+	return out
 }
 
 func (d *detailPane) text(row, col int) string {
@@ -233,32 +223,36 @@ func (d *detailPane) text(row, col int) string {
 		if f == nil {
 			return ""
 		}
-		return groupThousands(fmt.Sprintf("%g", app.RoundTo(*f, 2)))
+		return groupThousands(strconv.FormatFloat(app.RoundTo(*f, 2), 'f', -1, 64))
 	}
 	switch col {
 	case 0:
-		return p.obs.Period.Label()
+		return p.pt.Period.Label()
 	case 1:
+		if p.pt.Missing {
+			return "missing"
+		}
 		return formatValue(ind, p.obs)
 	case 2:
-		return num(p.obs.Numerator)
+		return num(p.pt.Numerator)
 	case 3:
-		return num(p.obs.Denominator)
+		return num(p.pt.Denominator)
 	case 4:
-		if !p.hasTarget {
-			return "-"
-		}
-		return formatTarget(ind, p.target.Target)
+		return formatTarget(ind, p.pt.Target)
 	case 5:
-		if !p.hasTarget {
-			return "-"
-		}
-		return formatTarget(ind, p.target.Floor)
+		return formatTarget(ind, p.pt.Floor)
 	case 6:
-		return p.rag.Letter()
+		return p.pt.RAG.Letter()
 	case 7:
-		return string(p.dot)
+		return string(p.pt.DoT)
 	case 8:
+		if p.pt.Change == nil {
+			return ""
+		}
+		return formatChange(ind, *p.pt.Change)
+	case 9:
+		return string(p.pt.Signal)
+	case 10:
 		var was []string
 		for _, r := range p.revisions {
 			was = append(was, fmt.Sprintf("%s (%s)", formatValue(ind, r), r.Import))
@@ -267,50 +261,64 @@ func (d *detailPane) text(row, col int) string {
 			return ""
 		}
 		return "was " + strings.Join(was, ", ")
-	case 9:
-		return p.obs.Import
+	case 11:
+		return p.pt.Import
 	}
 	return ""
 }
 
-// chartFor lays the shown series out month by month, with the target and
-// floor in force each month and the latest benchmark before it.
+// chartFor lays the analysed series out period by period: the figures,
+// the target and floor in force, trend's SPC mean and limits with its
+// special-cause points, and the latest benchmark published by then.
 func (d *detailPane) chartFor(ind app.Indicator) chartData {
 	v := d.w.v
-	s := v.shown.Series(v.key(ind.Ref))
-	var months []app.Observation
-	for _, o := range s {
-		if o.Period.Kind == app.Month {
-			months = append(months, o)
-		}
-	}
-	if len(months) == 0 {
-		return chartData{}
-	}
-	first, last := months[0].Period, months[len(months)-1].Period
-	n := last.Index() - first.Index() + 1
+	n := len(d.points)
 	cd := chartData{
 		labels: make([]string, n), values: nanSlice(n), target: nanSlice(n), floor: nanSlice(n),
 		mean: nanSlice(n), upper: nanSlice(n), lower: nanSlice(n), special: make([]bool, n), bench: nanSlice(n),
 		format: func(f float64) string { return formatNumber(ind, f) },
 	}
-	for i := range n {
-		p := first.Add(i)
-		cd.labels[i] = p.Label()
-		if t, ok := v.shown.TargetFor(ind, p); ok {
-			cd.target[i] = orNaN(t.Target)
-			cd.floor[i] = orNaN(t.Floor)
-		}
-		if b, ok := benchmarkFor(v.shown.Benchmarks(ind.Ref), p); ok {
-			cd.bench[i] = b
-		}
-	}
-	for _, o := range months {
-		if f, ok := o.Figure(); ok {
-			cd.values[o.Period.Index()-first.Index()] = f
+	for i, p := range d.points {
+		j := n - 1 - i // points are newest first; the chart runs oldest first
+		pt := p.pt
+		cd.labels[j] = pt.Period.Label()
+		cd.values[j] = orNaN(pt.Value)
+		cd.target[j] = orNaN(pt.Target)
+		cd.floor[j] = orNaN(pt.Floor)
+		cd.mean[j], cd.upper[j], cd.lower[j] = orNaN(pt.Mean), orNaN(pt.Upper), orNaN(pt.Lower)
+		cd.special[j] = pt.Signal.IsSpecial()
+		if b, ok := benchmarkFor(v.shown.Benchmarks(ind.Ref), pt.Period); ok {
+			cd.bench[j] = b
 		}
 	}
 	return cd
+}
+
+// signalText says what trend found at the chosen period: the signal and
+// its reason, the flags, and how many children move the figure.
+func (d *detailPane) signalText() string {
+	for _, p := range d.points {
+		if p.pt.Period != d.w.v.period {
+			continue
+		}
+		var parts []string
+		if p.pt.Signal != "" {
+			s := "SPC: " + string(p.pt.Signal)
+			if p.pt.Rule != "" {
+				s += " (" + p.pt.Rule + ")"
+			}
+			parts = append(parts, s)
+		}
+		if p.pt.Assurance != "" {
+			parts = append(parts, "target "+string(p.pt.Assurance))
+		}
+		if p.pt.PerChild != nil {
+			parts = append(parts, "1 child = "+formatChange(d.ind, *p.pt.PerChild))
+		}
+		parts = append(parts, p.pt.FlagDetails...)
+		return strings.Join(parts, " · ")
+	}
+	return ""
 }
 
 // benchmarkFor returns England's figure for the latest period that began

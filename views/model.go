@@ -8,6 +8,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/cohort"
+	"scorecard/app/trend"
 )
 
 // sparkPoints is how many months the scorecard's sparkline shows: a year,
@@ -30,7 +31,10 @@ type scoreRow struct {
 	change   float64 // current minus previous, in the indicator's unit
 	hasDelta bool
 	spark    []float64 // the last sparkPoints months, NaN where there is no figure
-	flags    []string  // short badges: "revised", "signal", "small n", ...
+	flags    []string  // the kinds of flag raised: "rag-change", "special-cause", ...
+	// flagDetails say each flag in words, for the tooltip and detail.
+	flagDetails []string
+	point       trend.Point
 }
 
 // view is what the controls choose: which period, area and cohorts the
@@ -123,7 +127,9 @@ func (v *view) rows() []scoreRow {
 	return rows
 }
 
-// row rates one indicator in one area for the chosen period.
+// row rates one indicator in one area for the chosen period, as trend
+// analyses it: RAG, direction of travel, change, signal and flags, as the
+// series stood at that period.
 func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 	h := v.shown
 	k := app.SeriesKey{Ref: ind.Ref, Area: area, Split: app.All}
@@ -131,22 +137,21 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 	r.cur, r.hasCur = h.Observation(k, v.period)
 	r.prev, r.hasPrev = h.Observation(k, v.period.Add(-1))
 	r.target, r.hasTgt = h.TargetFor(ind, v.period)
-	cur, okCur := r.cur.Figure()
-	prev, okPrev := r.prev.Figure()
-	if okCur && r.hasTgt {
-		r.rag = app.Rating(ind.Polarity, cur, r.target, ind.Decimals)
-	}
-	if okCur && okPrev {
-		r.dot = app.Direction(ind.Polarity, prev, cur, ind.Decimals, r.target.Target)
-		r.arrow = app.Movement(prev, cur, ind.Decimals)
-		r.change, r.hasDelta = app.RoundTo(cur-prev, ind.Decimals), true
+	pts := trend.Analyse(h, k, trend.Options{Until: v.period})
+	if i := slices.IndexFunc(pts, func(p trend.Point) bool { return p.Period == v.period }); i >= 0 {
+		pt := pts[i]
+		r.point = pt
+		r.rag, r.dot, r.arrow = pt.RAG, pt.DoT, pt.Movement
+		if pt.Change != nil {
+			r.change, r.hasDelta = *pt.Change, true
+		}
+		r.flags = slices.Clone(pt.Flags)
+		r.flagDetails = pt.FlagDetails
 	}
 	r.spark = recent(h.Series(k), v.period, sparkPoints)
-	if r.hasCur && r.cur.Revision > 0 {
-		r.flags = append(r.flags, "revised")
-	}
 	if r.cur.Status == app.CannotExclude {
 		r.flags = append(r.flags, "not excludable")
+		r.flagDetails = append(r.flagDetails, r.cur.Raw)
 	}
 	return r
 }

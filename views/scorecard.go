@@ -33,7 +33,7 @@ const (
 
 var columnTitles = [numCols]string{"Ref", "Indicator", "Current", "Previous", "Change", "Target", "Floor", "RAG", "DoT", "Last 12 months", "Flags"}
 
-var columnWidths = [numCols]float32{70, 360, 90, 90, 90, 80, 80, 50, 110, 110, 150}
+var columnWidths = [numCols]float32{70, 330, 85, 85, 85, 75, 75, 50, 110, 100, 130}
 
 // The RAG colours are GOV.UK's, which members know from council reports;
 // they do not follow the theme, since a rating must look the same in light
@@ -258,7 +258,7 @@ func newScoreCell() fyne.CanvasObject {
 func (s *scorecardTable) text(row, col int) string {
 	l := s.lines[row]
 	if l.row == nil {
-		if col == colRef {
+		if col == colName {
 			return l.section
 		}
 		return ""

@@ -47,7 +47,7 @@ func TestImportFillsTable(t *testing.T) {
 	if n := len(w.score.rows); n < 20 {
 		t.Fatalf("after importing the demo the scorecard has %d indicators, want 20 or more", n)
 	}
-	if w.v.period.IsZero() || w.period.Selected != w.v.period.String() {
+	if w.v.period.IsZero() || w.period.Selected != w.v.period.Label() {
 		t.Errorf("period picker shows %q for %s", w.period.Selected, w.v.period)
 	}
 	row := rowOf(w.score, "CIC05")

@@ -121,7 +121,7 @@ func (w *mainWindow) build() {
 
 	w.period = widget.NewSelect(nil, func(s string) {
 		p, err := app.ParsePeriod(s)
-		if err != nil || p == w.v.period {
+		if err != nil || p == w.v.period || p.Kind != app.Month {
 			return
 		}
 		w.v.period = p
@@ -238,10 +238,10 @@ func (w *mainWindow) reloadHistory() error {
 func (w *mainWindow) refreshControls() {
 	var opts []string
 	for _, p := range w.v.periods() {
-		opts = append(opts, p.String())
+		opts = append(opts, p.Label())
 	}
 	w.period.Options = opts
-	w.period.Selected = w.v.period.String()
+	w.period.Selected = w.v.period.Label()
 	w.period.Refresh()
 	w.section.Options = append([]string{allSections}, w.score.sections()...)
 	if w.section.Selected == "" {

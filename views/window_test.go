@@ -1,6 +1,7 @@
 package views
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -123,10 +124,10 @@ func TestCohortToggleRecomputes(t *testing.T) {
 
 func TestPeriodAndAreaPickers(t *testing.T) {
 	w := openFixture(t, 24)
-	if w.period.Options[0] != "2025-03" || len(w.period.Options) != 24 {
+	if w.period.Options[0] != "Mar-25" || len(w.period.Options) != 24 {
 		t.Fatalf("period picker offers %d periods from %q", len(w.period.Options), w.period.Options[0])
 	}
-	w.period.SetSelected("2024-03")
+	w.period.SetSelected("Mar-24")
 	// 211/1844 = 11.4%: amber against the 2023/24 target.
 	if got := cells(t, w.score, "CIC05", colCurrent, colRAG); !slices.Equal(got, []string{"11.4%", "A"}) {
 		t.Errorf("March 2024 CIC05 shows %q", got)
@@ -148,10 +149,18 @@ func TestScorecardFilters(t *testing.T) {
 		t.Errorf("searching 'placements' keeps %d lines", len(w.score.lines))
 	}
 	w.search.SetText("")
-	w.cohorts[app.UASC].SetChecked(true)
+	// The fixture's steady climb puts CIC05 and SCS02 above their upper
+	// process limits; EH01 cycles within them.
 	w.flagged.SetChecked(true)
-	if rowOf(w.score, "EH01") < 0 || rowOf(w.score, "CIC05") >= 0 {
-		t.Errorf("flagged only, excluding UASC, should keep only EH01 (not excludable)")
+	if rowOf(w.score, "CIC05") < 0 || rowOf(w.score, "SCS02") < 0 || rowOf(w.score, "EH01") >= 0 {
+		t.Errorf("flagged only should keep CIC05 and SCS02 (special cause) and drop EH01")
+	}
+	if got := cells(t, w.score, "CIC05", colFlags)[0]; got != "special-cause" {
+		t.Errorf("CIC05 flags %q, want special-cause", got)
+	}
+	w.cohorts[app.UASC].SetChecked(true)
+	if rowOf(w.score, "EH01") < 0 {
+		t.Errorf("flagged only, excluding UASC, should keep EH01 (not excludable)")
 	}
 	w.flagged.SetChecked(false)
 	w.section.SetSelected("Social Care")
@@ -187,13 +196,20 @@ func TestDetailShowsHistory(t *testing.T) {
 	for c := range detailTitles {
 		row = append(row, d.text(0, c))
 	}
-	want := []string{"Mar-25", "11.8%", "223", "1,892", "11.0%", "12.0%", "A", "same", "", "I0001"}
+	want := []string{"Mar-25", "11.8%", "223", "1,892", "11.0%", "12.0%", "A", "same", "+0.0 pp", "special-concerning", "", "I0001"}
 	if !slices.Equal(row, want) {
 		t.Errorf("newest row %q, want %q", row, want)
 	}
 	cd := d.chart.data
 	if len(cd.values) != 24 || cd.target[23] != 11 || cd.floor[23] != 12 || cd.bench[23] != 10.4 {
 		t.Errorf("chart: %d values, target %v, floor %v, benchmark %v", len(cd.values), cd.target[23], cd.floor[23], cd.bench[23])
+	}
+	// The steady climb ends above the upper process limit: marked special.
+	if !cd.special[23] || math.IsNaN(cd.mean[23]) || !(cd.upper[23] < cd.values[23]) {
+		t.Errorf("chart: last point special %v, mean %v, upper %v, value %v", cd.special[23], cd.mean[23], cd.upper[23], cd.values[23])
+	}
+	if !strings.Contains(d.signal.Text, "above the upper process limit") || !strings.Contains(d.signal.Text, "1 child = ") {
+		t.Errorf("signal line %q", d.signal.Text)
 	}
 	if !strings.Contains(d.guidance.Text, "three or more placements") {
 		t.Errorf("guidance %q", d.guidance.Text)

@@ -484,7 +484,12 @@ func (b *book) monthCell(l Layout, s *sheet, r, col int, ind app.Indicator, o ap
 		o.Status, _ = app.ParseStatus(code)
 	}
 	if o.Value == nil {
+		// Record the code as it reads back: the model's 0/0 "-" is read as
+		// not available, whatever the model meant by it.
 		shown.Status, shown.Raw = o.Status, o.Raw
+		if st, ok := app.ParseStatus(o.Raw); ok {
+			shown.Status = st
+		}
 		s.set(r, col, cell{v: o.Raw, st: style{center: true}, isError: strings.HasPrefix(o.Raw, "#")})
 		return shown
 	}

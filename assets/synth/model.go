@@ -340,7 +340,9 @@ func (g *generator) series(s spec) {
 				g.put(ref, app.UASCService, app.All, t, count(u))
 			}
 			for i, n := range allocate(rest, weights(t), nil) {
-				g.put(ref, g.buckets[i], app.All, t, count(n))
+				if g.buckets[i] != app.OutOfCounty || s.ooc > 0 {
+					g.put(ref, g.buckets[i], app.All, t, count(n))
+				}
 			}
 		}
 	case app.Proportion, app.Mean:
@@ -390,7 +392,9 @@ func (g *generator) series(s spec) {
 				}
 			}
 			for i, n := range allocate(numRest, w, caps) {
-				g.put(ref, g.buckets[i], app.All, t, ratio(n, den[g.buckets[i]], s.ind.Measure))
+				if b := g.buckets[i]; b != app.OutOfCounty || den[b] > 0 {
+					g.put(ref, b, app.All, t, ratio(n, den[b], s.ind.Measure))
+				}
 			}
 		}
 	case app.Rate:

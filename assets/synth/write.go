@@ -59,10 +59,7 @@ func Render(m *Model, l Layout) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("write workbook: %w", err)
 	}
-	if !hasErrors {
-		return buf.Bytes(), nil
-	}
-	return markErrorCells(buf.Bytes())
+	return canonical(buf.Bytes(), hasErrors)
 }
 
 type writer struct {
@@ -110,7 +107,7 @@ func (w *writer) sheet(s *sheet) (bool, error) {
 			if c.isError {
 				// Excel saves an error as a cell of type "e"; excelize
 				// cannot write one, so the formula is marked and the
-				// type put right after (markErrorCells).
+				// type put right after (canonical).
 				cell.Formula, hasErrors = errorFormula, true
 			}
 			values[j] = cell
@@ -163,19 +160,24 @@ func (w *writer) style(st style) (int, error) {
 	return id, nil
 }
 
-// errorFormula marks a cell that markErrorCells turns into an error value.
+// errorFormula marks a cell that canonical turns into an error value.
 const errorFormula = "NA()"
 
-// markErrorCells rewrites the cells written with errorFormula as Excel
-// writes an #N/A: type "e" with the error text as the cached value.
-func markErrorCells(xlsx []byte) ([]byte, error) {
+// canonical rewrites the workbook's zip with its parts in name order:
+// excelize writes them in map order, which differs from run to run, and
+// the demo must regenerate byte for byte. With errorCells, it also
+// rewrites the cells written with errorFormula as Excel writes an #N/A:
+// type "e" with the error text as the cached value.
+func canonical(xlsx []byte, errorCells bool) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(xlsx), int64(len(xlsx)))
 	if err != nil {
 		return nil, fmt.Errorf("reopen workbook: %w", err)
 	}
+	files := slices.Clone(zr.File)
+	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
-	for _, zf := range zr.File {
+	for _, zf := range files {
 		rc, err := zf.Open()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", zf.Name, err)
@@ -185,7 +187,7 @@ func markErrorCells(xlsx []byte) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", zf.Name, err)
 		}
-		if strings.HasPrefix(zf.Name, "xl/worksheets/") {
+		if errorCells && strings.HasPrefix(zf.Name, "xl/worksheets/") {
 			data = bytes.ReplaceAll(data, []byte(`t="str"><f>`+errorFormula+`</f>`), []byte(`t="e"><f>`+errorFormula+`</f>`))
 		}
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate})

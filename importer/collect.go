@@ -32,6 +32,8 @@ type collector struct {
 	// measured holds refs whose measure a Measure column gave, blank
 	// meaning "not additive", which is not to be inferred away.
 	measured map[string]bool
+	// placed holds refs some cell showed its decimal places for.
+	placed map[string]bool
 }
 
 type figureKey struct {
@@ -54,6 +56,7 @@ func newCollector(file string) *collector {
 		percent:    map[string]bool{},
 		declared:   map[string]int{},
 		measured:   map[string]bool{},
+		placed:     map[string]bool{},
 	}
 }
 
@@ -238,6 +241,11 @@ func (c *collector) dataset() *app.Dataset {
 		}
 		if ind.Measure == "" && !c.measured[ref] {
 			ind.Measure = measureOf(ind.Name, ind.Unit, c.hasParts[ref])
+		}
+		if _, ok := c.declared[ref]; !ok && !c.placed[ref] && (ind.Unit == app.Percent || ind.Unit == app.Per10k) {
+			// Fractions and text say nothing of the places shown;
+			// scorecards show percentages and rates to one.
+			ind.Decimals = 1
 		}
 		d.Indicators = append(d.Indicators, *ind)
 	}

@@ -111,6 +111,10 @@ func unitOf(name string, percent bool) app.Unit {
 func measureOf(name string, unit app.Unit, hasParts bool) app.Measure {
 	n := strings.ToLower(name)
 	switch {
+	case strings.Contains(n, "change in"), strings.Contains(n, "difference"), strings.HasPrefix(n, "net "):
+		// A change between two dates is built from figures the row does
+		// not give, so nothing can be recomputed from it.
+		return app.Other
 	case strings.Contains(n, "median"):
 		return app.Median
 	case strings.Contains(n, "average"), strings.Contains(n, "mean"):

@@ -271,6 +271,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 		s.c.percent[ind.ref] = true
 	}
 	if decimals >= 0 {
+		s.c.placed[ind.ref] = true
 		s.c.indicator(app.Indicator{Ref: ind.ref, Decimals: decimals})
 	}
 	latest := -1

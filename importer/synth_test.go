@@ -26,6 +26,7 @@ func TestSynthLayouts(t *testing.T) {
 			}
 			res := mustRead(t, path)
 			compareTruth(t, m.Truth(l), l, res)
+			checkInference(t, m, res)
 			for _, w := range res.Warnings {
 				t.Errorf("unexpected warning: %s", w)
 			}
@@ -216,4 +217,20 @@ func fmtPtr(v *float64) string {
 
 func fmtTarget(t app.Target) string {
 	return fmt.Sprintf("target %s floor %s tolerance %s", fmtPtr(t.Target), fmtPtr(t.Floor), fmtPtr(t.Tolerance))
+}
+
+// checkInference compares the unit, measure and decimals the importer
+// inferred from names and cell formats with the model's.
+func checkInference(t *testing.T, m *synth.Model, res *Result) {
+	t.Helper()
+	for _, ind := range res.Dataset.Indicators {
+		want, ok := m.Indicator(ind.Ref)
+		if !ok {
+			continue
+		}
+		if ind.Unit != want.Unit || ind.Measure != want.Measure || ind.Decimals != want.Decimals {
+			t.Errorf("%s %q: inferred unit %q, measure %q, %d decimals; want %q, %q, %d",
+				ind.Ref, ind.Name, ind.Unit, ind.Measure, ind.Decimals, want.Unit, want.Measure, want.Decimals)
+		}
+	}
 }

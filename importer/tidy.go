@@ -88,6 +88,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 				s.c.percent[ref] = true
 			}
 			if rd.decimals >= 0 {
+				s.c.placed[ref] = true
 				s.c.indicator(app.Indicator{Ref: ref, Decimals: min(rd.decimals, 3)})
 			}
 		}

@@ -44,23 +44,40 @@ build() {
   # The .syso is made afresh each build from FyneApp.toml and the icon, and
   # removed afterwards, so it never goes stale and is never committed. It
   # only affects GOOS=windows builds.
-  trap 'rm -f "$root/$syso"' EXIT
-  local iconflag=()
+  trap 'rm -f "$root/$syso"; rm -rf "$res"' EXIT
+  res=$(mktemp -d)
+  # The icon group is named GLFW_ICON because GLFW, under Fyne, gives the
+  # window's title bar and taskbar button the icon of that name; Explorer
+  # shows the exe's first icon group, which is this one.
+  local icons='{}'
   if [ -n "$icon" ] && [ -f "$icon" ]; then
-    iconflag=(--icon "$icon")
+    # go-winres reads paths relative to its JSON file, absolute ones too.
+    cp "$icon" "$res/icon.png"
+    icons='{"GLFW_ICON": {"0000": "icon.png"}}'
   else
     echo "windows.sh: warning: icon ${icon:-(none)} not found; building without an icon" >&2
   fi
-  GOOS= GOARCH= CGO_ENABLED=0 go run "$winres" simply --arch amd64 --out rsrc \
-    --manifest gui "${iconflag[@]}" \
-    --product-name "$name" --file-description "$name" --original-filename "$exe" \
-    --product-version "$winver" --file-version "$winver" \
-    --copyright "Kent County Council ($id)"
+  cat >"$res/winres.json" <<JSON
+{
+  "RT_GROUP_ICON": $icons,
+  "RT_MANIFEST": {"#1": {"0409": {
+    "description": "$name", "minimum-os": "win7",
+    "dpi-awareness": "per monitor v2", "use-common-controls-v6": true}}},
+  "RT_VERSION": {"#1": {"0000": {
+    "fixed": {"file_version": "$winver", "product_version": "$winver"},
+    "info": {"0409": {
+      "ProductName": "$name", "FileDescription": "$name",
+      "InternalName": "$id", "OriginalFilename": "$exe",
+      "CompanyName": "Kent County Council",
+      "ProductVersion": "$version (build ${build:-0})", "FileVersion": "$winver"}}}}}
+}
+JSON
+  GOOS= GOARCH= CGO_ENABLED=0 go run "$winres" make --in "$res/winres.json" --arch amd64 --out rsrc
   [ -f "$syso" ] || die "go-winres made no $syso"
 
   local start=$SECONDS
   CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-    go build -trimpath -ldflags "-H=windowsgui -s -w" -o "$exe" .
+    go build -ldflags "-H=windowsgui -s -w" -o "$exe" .
   rm -f "$syso"
   echo "windows.sh: built $exe ($(du -h "$exe" | cut -f1), version $winver) in $((SECONDS - start))s"
 }

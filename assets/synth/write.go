@@ -33,7 +33,9 @@ func Render(m *Model, l Layout) ([]byte, error) {
 	defer f.Close()
 	w := &writer{f: f, styles: map[style]int{}}
 	hasErrors := false
+	dims := map[string]string{}
 	for i, s := range bk.sheets {
+		dims[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = s.extent()
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", s.name); err != nil {
 				return nil, fmt.Errorf("sheet %q: %w", s.name, err)
@@ -59,7 +61,7 @@ func Render(m *Model, l Layout) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("write workbook: %w", err)
 	}
-	return canonical(buf.Bytes(), hasErrors)
+	return canonical(buf.Bytes(), dims, hasErrors)
 }
 
 type writer struct {
@@ -128,6 +130,15 @@ func (w *writer) sheet(s *sheet) (bool, error) {
 	return hasErrors, sw.Flush()
 }
 
+// extent is the sheet's used range, "A1:AL57".
+func (s *sheet) extent() string {
+	cols := 1
+	for _, r := range s.rows {
+		cols = max(cols, len(r))
+	}
+	return "A1:" + axis(max(len(s.rows), 1), cols)
+}
+
 func (w *writer) style(st style) (int, error) {
 	if st == (style{}) {
 		return 0, nil
@@ -165,10 +176,13 @@ const errorFormula = "NA()"
 
 // canonical rewrites the workbook's zip with its parts in name order:
 // excelize writes them in map order, which differs from run to run, and
-// the demo must regenerate byte for byte. With errorCells, it also
-// rewrites the cells written with errorFormula as Excel writes an #N/A:
-// type "e" with the error text as the cached value.
-func canonical(xlsx []byte, errorCells bool) ([]byte, error) {
+// the demo must regenerate byte for byte. It puts each sheet's used range
+// (dims, by part name) in its dimension element, where the StreamWriter
+// leaves "A1" and readers that trust it, such as openpyxl in read-only
+// mode, would see one cell. With errorCells, it also rewrites the cells
+// written with errorFormula as Excel writes an #N/A: type "e" with the
+// error text as the cached value.
+func canonical(xlsx []byte, dims map[string]string, errorCells bool) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(xlsx), int64(len(xlsx)))
 	if err != nil {
 		return nil, fmt.Errorf("reopen workbook: %w", err)
@@ -186,6 +200,9 @@ func canonical(xlsx []byte, errorCells bool) ([]byte, error) {
 		rc.Close()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", zf.Name, err)
+		}
+		if d, ok := dims[zf.Name]; ok {
+			data = bytes.Replace(data, []byte(`<dimension ref="A1">`), []byte(`<dimension ref="`+d+`">`), 1)
 		}
 		if errorCells && strings.HasPrefix(zf.Name, "xl/worksheets/") {
 			data = bytes.ReplaceAll(data, []byte(`t="str"><f>`+errorFormula+`</f>`), []byte(`t="e"><f>`+errorFormula+`</f>`))

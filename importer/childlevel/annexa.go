@@ -113,19 +113,55 @@ const headerSearchRows = 30
 // over the 12 months to it. A zero snapshot is taken as the end of the
 // month of the latest date the list holds, and a warning says so.
 func ReadAnnexA(path string, snapshot time.Time) (*app.Dataset, []app.Warning, error) {
+	if b, err := openBook(path); err == nil {
+		ds, warns, err := readAnnexA(path, snapshot, b.sheetNames(), b.rows)
+		b.Close()
+		if !errors.Is(err, errLayout) {
+			return ds, warns, err
+		}
+	}
 	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, nil, &app.SourceError{Location: app.Location{File: path}, Err: err}
 	}
 	defer f.Close()
-	sheets := f.GetSheetList()
+	return readAnnexA(path, snapshot, f.GetSheetList(), excelizeRows(f))
+}
+
+// rowSource calls fn with each row of a sheet, numbered from 1, until fn
+// returns false.
+type rowSource func(sheet string, fn func(n int, cells []string) bool) error
+
+// excelizeRows reads rows with excelize: slower than book, but it reads
+// whatever Excel can.
+func excelizeRows(f *excelize.File) rowSource {
+	return func(sheet string, fn func(n int, cells []string) bool) error {
+		rows, err := f.Rows(sheet)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for n := 1; rows.Next(); n++ {
+			cells, err := rows.Columns()
+			if err != nil {
+				return fmt.Errorf("row %d: %w", n, err)
+			}
+			if !fn(n, cells) {
+				return nil
+			}
+		}
+		return rows.Error()
+	}
+}
+
+func readAnnexA(path string, snapshot time.Time, sheets []string, rows rowSource) (*app.Dataset, []app.Warning, error) {
 	// List 8 is usually on a sheet named for it; look there first.
 	slices.SortStableFunc(sheets, func(a, b string) int {
 		return boolRank(strings.Contains(a, "8")) - boolRank(strings.Contains(b, "8"))
 	})
 	for _, sheet := range sheets {
 		r := annexAReader{file: path, sheet: sheet, snapshot: snapshot}
-		found, err := r.read(f)
+		found, err := r.read(rows)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -168,47 +204,35 @@ type annexAReader struct {
 
 // read looks for the header row in the sheet and, if it is there, reads
 // every row below it.
-func (r *annexAReader) read(f *excelize.File) (bool, error) {
-	rows, err := f.Rows(r.sheet)
-	if err != nil {
-		return false, &app.SourceError{Location: app.Location{File: r.file, Sheet: r.sheet}, Err: err}
-	}
-	defer rows.Close()
+func (r *annexAReader) read(rows rowSource) (bool, error) {
 	r.warnings.file, r.warnings.sheet = r.file, r.sheet
 	seen := map[string]int{} // identifier to row, only to catch repeats; dropped on return
-	n := 0
-	for rows.Next() {
-		n++
-		cells, err := rows.Columns()
-		if err != nil {
-			return false, &app.SourceError{Location: app.Location{File: r.file, Sheet: r.sheet, Cell: fmt.Sprintf("row %d", n)}, Err: err}
-		}
+	err := rows(r.sheet, func(n int, cells []string) bool {
 		if r.headerRow == 0 {
-			if n > headerSearchRows {
-				return false, nil
-			}
 			if DetectAnnexA(cells) {
 				r.headerRow, r.idx = n, annexAColumns(cells)
+				return true
 			}
-			continue
+			return n < headerSearchRows
 		}
 		if blank(cells) {
-			continue
+			return true
 		}
 		row, ok := r.row(cells, n)
 		if !ok {
-			continue
+			return true
 		}
 		if id := r.cell(cells, colID); id != "" {
 			if first, dup := seen[id]; dup {
 				r.warnings.add(r.cellName(colID, n), fmt.Sprintf("the same child as row %d: row skipped", first))
-				continue
+				return true
 			}
 			seen[id] = n
 		}
 		r.rows = append(r.rows, row)
-	}
-	if err := rows.Error(); err != nil {
+		return true
+	})
+	if err != nil {
 		return false, &app.SourceError{Location: app.Location{File: r.file, Sheet: r.sheet}, Err: err}
 	}
 	return r.headerRow > 0, nil

@@ -3,7 +3,9 @@
 # SSDA903 tables of 100,000 children, each read and aggregated by cohort,
 # against the target of under 3 s; and cohort exclusion over 100
 # indicators x 13 areas x 3 splits x 60 months, which the window reruns on
-# every toggle (target under 0.2 s, so a toggle feels immediate). Prints each benchmark's seconds per run and a verdict.
+# every toggle (target under 0.2 s, so a toggle feels immediate). Prints
+# each benchmark's seconds per run and a verdict; exits 1 if any is too
+# slow.
 #
 #   BENCHTIME  runs per benchmark (default 3x)
 set -euo pipefail

@@ -3,33 +3,40 @@
 // turns them into aggregates split by cohort: all children, UASC only and
 // excluding UASC. Child-level data is personal data, so only aggregates
 // leave this package: no child's identifier, date of birth or postcode is
-// ever put into the Dataset it returns.
+// ever put into the Dataset it returns, nor into a warning.
 //
 // The figures, all for the snapshot date's month and the 12 months to it:
 //
-//   - children in care on the snapshot date (RefChildrenInCare);
+//   - children in care on the snapshot date (RefChildrenInCare, CIC01);
 //   - of those, the % with 3 or more placements in the 12 months
-//     (RefThreePlacements, CIC05);
+//     (RefThreePlacements, CIC05); a child whose number of placements is
+//     blank or unreadable is left out of the denominator, not counted as
+//     having none;
 //   - of the children who ceased to be looked after in the 12 months, the %
 //     adopted (reason E11 or E12; RefAdopted); a child who ceased twice is
 //     counted once, by the last time;
 //   - re-entries: children who started a period of care in the 12 months
 //     within 12 months of the end of a previous one (RefReentries), broken
-//     down by category of need;
+//     down by category of need; from the 903 only where the tables hold
+//     the earlier period;
 //   - breakdowns of the children in care by gender, age band on the
-//     snapshot date, ethnicity group, legal status, placement type,
-//     category of need and, where the list has one, district.
+//     snapshot date, ethnicity group, legal status, placement type and
+//     category of need and, from an Annex A list with such columns,
+//     district and whether placed in Kent. The 903 gives postcodes, not
+//     districts, and postcodes are never read into a figure.
 //
 // Who counts as UASC is recorded on every figure (Observation.Rule,
-// Breakdown.Rule). From 903 tables it is exact: a snapshot measure counts
-// children UASC on the snapshot date (in the UASC table with no date UASC
-// ceased, or one after it); a period measure counts children UASC at any
-// point in the 12 months. An Annex A list only says whether a child was
-// UASC "within the last 12 months", so every Annex A figure uses that rule,
-// and says so.
+// Breakdown.Rule). From 903 tables it is exact: a snapshot measure (CIC01
+// and the breakdowns) counts children UASC on the snapshot date (in the
+// UASC table with no date UASC ceased, or one after it); a 12-month
+// measure (CIC05, as the scorecard defines it, adoptions and re-entries)
+// counts children UASC at any point in the 12 months. An Annex A list only
+// says whether a child was UASC "within the last 12 months", so every
+// Annex A figure uses that rule, and says so.
 package childlevel
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -328,16 +335,7 @@ func sortedCategories(dim string, cats map[string]*[3]float64) []string {
 		return 0
 	}
 	slices.SortFunc(out, func(a, b string) int {
-		if ra, rb := rank(a), rank(b); ra != rb {
-			return ra - rb
-		}
-		if a < b {
-			return -1
-		}
-		if a > b {
-			return 1
-		}
-		return 0
+		return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(a, b))
 	})
 	return out
 }

@@ -68,12 +68,6 @@ var annexAHeaders = [numColumns]func(h string) bool{
 	colDistrict: func(h string) bool { return strings.Contains(h, "district") || strings.Contains(h, "locality") },
 }
 
-// columnNames name the columns for errors.
-var columnNames = [numColumns]string{
-	colID: "Child Unique ID", colUASC: "Unaccompanied Asylum Seeking Child (UASC)",
-	colStarted: "Date Started to be Looked After",
-}
-
 // annexAColumns finds each column's index in a header row, -1 where the
 // row has none.
 func annexAColumns(header []string) [numColumns]int {

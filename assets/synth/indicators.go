@@ -17,10 +17,10 @@ const (
 type pattern uint8
 
 const (
-	flat  pattern = iota // common-cause noise around one level
-	shift                // a step change seven months before the end
-	trend                // seven or more months moving one way
-	drift                // a random walk
+	flat     pattern = iota // common-cause noise around one level
+	shift                   // a step change seven months before the end
+	trending                // seven or more months moving one way
+	drift                   // a random walk
 )
 
 // spec is the recipe for one indicator: its definition and the levels its
@@ -91,7 +91,7 @@ func demoSpecs() []spec {
 			owner: "Head of Children in Care", numOf: "CIC01", size: kentChildren, need: 1,
 			england: 67, neighbours: 62.4},
 		{ind: pct("CIC03", "Children in care placed with in-house foster carers (%)", SectionCiC, H, app.Snapshot),
-			owner: "Head of Fostering", level: 41.8, noise: 0.5, pattern: trend, denOf: "CIC01",
+			owner: "Head of Fostering", level: 41.8, noise: 0.5, pattern: trending, denOf: "CIC01",
 			uasc: 1, uascLevel: 18, twin: true, need: 0.3, target: 45, floor: 40, hasTarget: true, step: 0,
 			comment: "Recruitment campaign has added 14 fostering households since April."},
 		{ind: pct("CIC04", "Children in care placed more than 20 miles from home (%)", SectionCiC, L, app.Snapshot),
@@ -114,7 +114,7 @@ func demoSpecs() []spec {
 			england: 56, neighbours: 57.8},
 		{ind: guided(ind("CIC09", "Average days between entering care and moving in with an adoptive family", SectionCiC, L, app.Days, 0, app.Rolling12, app.Mean),
 			"Mean over children placed for adoption in the last 12 months; the sum of days and the number of children are kept so districts can be combined."),
-			owner: "Head of Adoption Partnership", level: 412, size: 58, noise: 9, pattern: trend, need: 0.5,
+			owner: "Head of Adoption Partnership", level: 412, size: 58, noise: 9, pattern: trending, need: 0.5,
 			target: 400, floor: 480, hasTarget: true, step: 10, england: 475, neighbours: 461},
 		{ind: ind("CIC10", "Number of children starting to be looked after in the last 12 months", SectionCiC, N, app.Number, 0, app.Rolling12, app.Count),
 			owner: "Head of Children in Care", level: 3226, noise: 25, pattern: drift, uasc: 0.57, twin: true, need: 1, ooc: 0.04},
@@ -134,7 +134,7 @@ func demoSpecs() []spec {
 			owner: "Head of Workforce", level: 17.6, size: 491, noise: 0.35, pattern: flat, need: 0.4,
 			target: 18, tol: 2, hasTarget: true, england: 15.2, neighbours: 16.4},
 		{ind: pct("SCS04", "Agency social workers (%)", SectionSocial, L, app.Snapshot),
-			owner: "Head of Workforce", level: 13.2, noise: 0.4, pattern: trend, size: 881, need: 0.5,
+			owner: "Head of Workforce", level: 13.2, noise: 0.4, pattern: trending, size: 881, need: 0.5,
 			target: 10, floor: 15, hasTarget: true, step: 1, england: 13, neighbours: 14.1,
 			comment: "Agency use continues to fall as the first ASYE cohort qualifies."},
 		{ind: pct("SCS05", "Social worker turnover in the last 12 months (%)", SectionSocial, L, app.Rolling12),
@@ -150,7 +150,7 @@ func demoSpecs() []spec {
 			owner: "Head of Quality Assurance", level: 322, noise: 6, pattern: flat, need: 0.2},
 		// Early Help
 		{ind: pct("EH01", "Early help cases closed with outcomes achieved (%)", SectionEarlyHelp, H, app.Rolling12),
-			owner: "Head of Early Help", level: 78.5, noise: 0.6, pattern: trend, size: 7350, need: 0.5,
+			owner: "Head of Early Help", level: 78.5, noise: 0.6, pattern: flat, size: 7350, need: 0.5,
 			target: 80, floor: 75, hasTarget: true, step: 1},
 		{ind: pct("EH02", "Early help cases stepped up to social care within 3 months of closure (%)", SectionEarlyHelp, L, app.Rolling12),
 			owner: "Head of Early Help", level: 7.8, noise: 0.25, pattern: flat, size: 7350, need: 0.5,
@@ -163,11 +163,11 @@ func demoSpecs() []spec {
 		// SEND
 		{ind: guided(academic(pct("SEND01", "EHCPs issued within 20 weeks, excluding exceptions (%)", SectionSEND, H, app.Rolling12)),
 			"New education, health and care plans issued within 20 weeks of the request in the last 12 months; targets are set per academic year."),
-			owner: "Head of SEN", level: 38.6, noise: 1.6, pattern: trend, size: 3420, need: 0.3,
+			owner: "Head of SEN", level: 38.6, noise: 1.6, pattern: trending, size: 3420, need: 0.3,
 			target: 50, floor: 40, hasTarget: true, step: 10, england: 46.4, neighbours: 41.2,
 			comment: "Timeliness is improving as the backlog of assessments is cleared."},
 		{ind: academic(ind("SEND02", "Number of children and young people with an EHCP", SectionSEND, N, app.Number, 0, app.Snapshot, app.Count)),
-			owner: "Head of SEN", level: 20512, noise: 70, pattern: trend, need: 0.4},
+			owner: "Head of SEN", level: 20512, noise: 70, pattern: flat, need: 0.4},
 		{ind: academic(ind("SEND03", "Median weeks from EHC needs assessment request to plan issued", SectionSEND, L, app.Weeks, 1, app.Rolling12, app.Median)),
 			owner: "Head of SEN", level: 27.5, noise: 0.6, pattern: shift, need: 0.2,
 			target: 20, floor: 26, hasTarget: true, step: 2},
@@ -188,6 +188,6 @@ func demoSpecs() []spec {
 			owner: "Head of School Improvement", level: 91.2, noise: 0.3, pattern: flat, size: 455, need: 0.2,
 			target: 92, floor: 90, hasTarget: true, step: 0, england: 90.1, neighbours: 91.0},
 		{ind: ind("ED05", "Number of children electively home educated", SectionEducation, N, app.Number, 0, app.Snapshot, app.Count),
-			owner: "Head of Inclusion", level: 3318, noise: 30, pattern: trend, need: 0.3},
+			owner: "Head of Inclusion", level: 3318, noise: 30, pattern: drift, need: 0.3},
 	}
 }

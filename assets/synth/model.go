@@ -471,14 +471,16 @@ func rate(num, pop float64) fig {
 // trend goes in a random direction, so some indicators improve and some
 // get worse.
 func path(r *rand.Rand, n int, level, noise float64, p pattern, pol app.Polarity) []float64 {
+	// Independent noise, so that a flat series is common-cause variation
+	// by SPC's rules and does not cry wolf; a drifting one wanders by a
+	// random walk on top.
 	v := make([]float64, n)
-	var e, w float64
+	var w float64
 	for t := range v {
-		e = 0.5*e + noise*r.NormFloat64()
-		v[t] = e
+		v[t] = noise * r.NormFloat64()
 		if p == drift {
-			w += 0.6 * noise * r.NormFloat64()
-			v[t] = w + 0.3*e
+			w += 0.25 * noise * r.NormFloat64()
+			v[t] = w + 0.6*v[t]
 		}
 	}
 	end := v[n-1]
@@ -494,7 +496,7 @@ func path(r *rand.Rand, n int, level, noise float64, p pattern, pol app.Polarity
 		for t := 0; t < n-7; t++ {
 			v[t] -= dir * 3.5 * noise
 		}
-	case trend:
+	case trending:
 		slope := 0.9 * noise
 		for t := range v {
 			k := float64(n - 1 - t)

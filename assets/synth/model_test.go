@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"scorecard/app"
+	"scorecard/app/trend"
 )
 
 func TestDemoShape(t *testing.T) {
@@ -294,5 +295,29 @@ func TestAllocate(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("allocate(%v, %v, %v) = %v, want %v", tt.total, tt.weights, tt.caps, got, tt.want)
 		}
+	}
+}
+
+// TestSPCFindsSignals runs the demo through the app's SPC: the shifts and
+// trends must show as special cause in the latest month and most series
+// as common cause, or the demo would show members nothing, or everything.
+func TestSPCFindsSignals(t *testing.T) {
+	m := Demo()
+	h := app.NewHistory()
+	h.Apply(&m.Dataset, "I0001")
+	var special []string
+	common := 0
+	for _, ind := range m.Dataset.Indicators {
+		pts := trend.Analyse(h, app.SeriesKey{Ref: ind.Ref, Area: app.Kent}, trend.DefaultOptions())
+		switch p := pts[len(pts)-1]; {
+		case p.Signal.IsSpecial():
+			special = append(special, ind.Ref)
+		case p.Signal == trend.Common:
+			common++
+		}
+	}
+	if len(special) < 4 || common < len(m.Dataset.Indicators)/2 {
+		t.Errorf("latest month: %d series show special cause %v and %d common; want 4 or more, and half the %d common",
+			len(special), special, common, len(m.Dataset.Indicators))
 	}
 }

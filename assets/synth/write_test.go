@@ -410,7 +410,6 @@ func TestLayoutQuirks(t *testing.T) {
 		{"percent-nbsp", "CIC05", "11.7\u00a0%", ""},
 		{"fractions", "CIC05", "221/1896", ""},
 		{"formulas", "CIC05", "0.116561181434599", "221/1896"},
-		{"brackets", "CIC11", "(14)", ""},
 		{"title-rows", "CIC05", "0.116561181434599", ""},
 	}
 	for _, tt := range tests {
@@ -444,10 +443,34 @@ func TestLayoutQuirks(t *testing.T) {
 		}
 	}
 
-	// Status codes: every spelling appears, and #N/A is an error cell.
-	b, _ := Render(m, byName["status-codes"])
+	// Negative figures in brackets: CIC11's falls.
+	b, _ := Render(m, byName["brackets"])
 	f := open(t, b)
 	rs := rows(t, f, "CYPE Scorecard")
+	negatives := 0
+	for _, cells := range rs {
+		if len(cells) == 0 || cells[0] != "CIC11" {
+			continue
+		}
+		for i, p := range m.Months {
+			o, _ := m.Observation(app.SeriesKey{Ref: "CIC11", Area: app.Kent}, p)
+			got := cells[scorecardColumns(24).month0-1+i]
+			if *o.Value < 0 {
+				negatives++
+				if want := fmt.Sprintf("(%g)", -*o.Value); got != want {
+					t.Errorf("brackets: CIC11 %v = %q, want %q", p, got, want)
+				}
+			}
+		}
+	}
+	if negatives == 0 {
+		t.Error("brackets: CIC11 never falls, so no bracketed figure was checked")
+	}
+
+	// Status codes: every spelling appears, and #N/A is an error cell.
+	b, _ = Render(m, byName["status-codes"])
+	f = open(t, b)
+	rs = rows(t, f, "CYPE Scorecard")
 	seen := map[string]bool{}
 	for r, cells := range rs {
 		for c, s := range cells {

@@ -291,7 +291,7 @@ func (b *book) scorecard(m *Model, l Layout, area app.Area, name string) {
 	section := ""
 	rated := 0
 	for _, ind := range m.Dataset.Indicators {
-		if !b.hasSeries(m, ind.Ref, area) {
+		if !m.hasSeries(ind.Ref, area) {
 			continue
 		}
 		if ind.Section != section {
@@ -338,7 +338,8 @@ func (b *book) scorecard(m *Model, l Layout, area app.Area, name string) {
 // the workbook's bytes do not change from one generation to the next.
 var publication = time.Date(2026, time.November, 12, 9, 0, 0, 0, time.UTC)
 
-func (b *book) hasSeries(m *Model, ref string, area app.Area) bool {
+// hasSeries reports whether the model has any figure for ref in area.
+func (m *Model) hasSeries(ref string, area app.Area) bool {
 	for _, p := range m.Months {
 		if _, ok := m.Observation(app.SeriesKey{Ref: ref, Area: area}, p); ok {
 			return true
@@ -679,10 +680,6 @@ func (b *book) data(m *Model) {
 	}
 }
 
-// yearLabel writes a target year as the Targets sheet does: "2024/25" or
-// "2024/25 AY".
-func yearLabel(y app.Period) string { return y.Label() }
-
 // targets writes each indicator's target, floor and tolerance per year.
 func (b *book) targets(m *Model) {
 	s := b.add("Targets")
@@ -692,7 +689,7 @@ func (b *book) targets(m *Model) {
 	r := 2
 	for _, t := range m.Dataset.Targets {
 		s.set(r, 1, cell{v: t.Ref})
-		s.set(r, 2, cell{v: yearLabel(t.Year)})
+		s.set(r, 2, cell{v: t.Year.Label()}) // "2024/25" or "2024/25 AY"
 		s.set(r, 3, cell{v: *t.Target})
 		if t.Floor != nil {
 			s.set(r, 4, cell{v: *t.Floor})
@@ -748,7 +745,9 @@ func (b *book) breakdown(m *Model, l Layout) {
 		if _, ok := m.Observation(app.SeriesKey{Ref: ind.Ref, Area: app.Kent, Split: excl}, latest); !ok {
 			continue
 		}
-		b.truth.indicator(app.Indicator{Ref: ind.Ref, Name: ind.Name, Section: ind.Section, Polarity: ind.Polarity, DataPeriod: ind.DataPeriod})
+		// No section headings here: nothing on the sheet says an
+		// indicator's section, so the truth has none.
+		b.truth.indicator(app.Indicator{Ref: ind.Ref, Name: ind.Name, Polarity: ind.Polarity, DataPeriod: ind.DataPeriod})
 		s.set(r, 1, cell{v: ind.Ref, st: style{bold: true}})
 		s.set(r, 2, cell{v: ind.Name, st: style{bold: true}})
 		pol := ind.Polarity.String()
@@ -759,7 +758,7 @@ func (b *book) breakdown(m *Model, l Layout) {
 		s.set(r, 4, cell{v: string(ind.DataPeriod)})
 		r++
 		for _, sp := range []app.Split{app.All, excl, uascOnly} {
-			if !b.hasSplit(m, ind.Ref, sp) {
+			if _, ok := m.Observation(app.SeriesKey{Ref: ind.Ref, Area: app.Kent, Split: sp}, latest); !ok {
 				continue
 			}
 			s.set(r, 2, cell{v: "    " + labels[sp]})
@@ -773,11 +772,6 @@ func (b *book) breakdown(m *Model, l Layout) {
 		}
 		r++
 	}
-}
-
-func (b *book) hasSplit(m *Model, ref string, sp app.Split) bool {
-	_, ok := m.Observation(app.SeriesKey{Ref: ref, Area: app.Kent, Split: sp}, m.Latest())
-	return ok
 }
 
 // Truth returns what an importer should read from the workbook Write makes

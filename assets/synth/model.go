@@ -75,19 +75,27 @@ func (m *Model) Indicator(ref string) (app.Indicator, bool) {
 	return app.Indicator{}, false
 }
 
-// Observation returns the model's figure for a series in a month.
+// Observation returns the model's figure for a series in a month. It
+// looks figures up in an index built with the model; after changing
+// Dataset.Observations, call Reindex.
 func (m *Model) Observation(k app.SeriesKey, p app.Period) (app.Observation, bool) {
 	if m.index == nil {
-		m.index = make(map[figureKey]int, len(m.Dataset.Observations))
-		for i, o := range m.Dataset.Observations {
-			m.index[figureKey{o.Key(), o.Period}] = i
-		}
+		m.Reindex()
 	}
 	i, ok := m.index[figureKey{k, p}]
 	if !ok {
 		return app.Observation{}, false
 	}
 	return m.Dataset.Observations[i], true
+}
+
+// Reindex rebuilds the index Observation uses. Generation builds it, so
+// that a model can be read from several goroutines at once.
+func (m *Model) Reindex() {
+	m.index = make(map[figureKey]int, len(m.Dataset.Observations))
+	for i, o := range m.Dataset.Observations {
+		m.index[figureKey{o.Key(), o.Period}] = i
+	}
 }
 
 // Target returns the target in force for ind in month p.
@@ -135,7 +143,7 @@ func (m *Model) Comment(ref string) string {
 // DemoSeed is the seed of the embedded demo.
 const DemoSeed = 20261031
 
-// Demo returns the model behind the embedded demo workbook: 31 indicators
+// Demo returns the model behind the embedded demo workbook: 32 indicators
 // in five sections, Kent and its 12 districts, the 24 months November 2024
 // to October 2026. One series has a month not available (x), one district
 // figure is suppressed (c), and one indicator's latest month is not yet
@@ -158,7 +166,7 @@ func Demo() *Model {
 	return m
 }
 
-// Large returns a model for benchmarks: 124 indicators (the demo's four
+// Large returns a model for benchmarks: 128 indicators (the demo's four
 // times over, each copy with new refs and its own figures), Kent and the 12
 // districts, the 60 months November 2021 to October 2026.
 func Large(seed uint64) *Model {
@@ -271,6 +279,7 @@ func generate(seed uint64, specs []spec, last app.Period, months int) *Model {
 			m.Dataset.Comments = append(m.Dataset.Comments, app.Comment{Ref: s.ind.Ref, Area: app.Kent, Period: m.Latest(), Text: s.comment})
 		}
 	}
+	m.Reindex()
 	m.Outturns = outturns(m)
 	return m
 }
@@ -629,7 +638,6 @@ func (g *generator) fill(m *Model) {
 			m.Dataset.Observations = append(m.Dataset.Observations, o)
 		}
 	}
-	m.index = nil
 }
 
 // targets sets a target and floor for every year the months touch. Each
@@ -750,5 +758,5 @@ func (m *Model) standIn(ref string, p app.Period) {
 		kept = append(kept, o)
 	}
 	m.Dataset.Observations = kept
-	m.index = nil
+	m.Reindex()
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"scorecard/app"
 )
 
@@ -73,17 +75,11 @@ func (s *sheet) merge(r1, c1, r2, c2 int) {
 	s.merges = append(s.merges, [2]string{axis(r1, c1), axis(r2, c2)})
 }
 
-// axis names a cell: axis(3, 2) is "B3".
-func axis(r, col int) string { return colName(col) + strconv.Itoa(r) }
-
-func colName(col int) string {
-	var b []byte
-	for col > 0 {
-		col--
-		b = append([]byte{byte('A' + col%26)}, b...)
-		col /= 26
-	}
-	return string(b)
+// axis names a cell: axis(3, 2) is "B3". Rows and columns are always
+// within Excel's limits here, so there is no error to report.
+func axis(r, col int) string {
+	name, _ := excelize.CoordinatesToCellName(col, r)
+	return name
 }
 
 // truthSet gathers the figures a workbook shows; a figure shown on several

@@ -150,9 +150,15 @@ const DemoSeed = 20261031
 // published, so the previous year's outturn stands in for it.
 func Demo() *Model {
 	m := generate(DemoSeed, demoSpecs(), app.MonthOf(2026, time.October), 24)
-	m.markUnavailable("SCS05", app.MonthOf(2026, time.February), app.NotAvailable, "x")
-	m.markUnavailable("ED02", app.MonthOf(2025, time.August), app.NotAvailable, "x")
-	m.suppress("CIC09", "Dover", m.Latest())
+	for _, lost := range []struct {
+		ref   string
+		month app.Period
+	}{{"SCS05", app.MonthOf(2026, time.February)}, {"ED02", app.MonthOf(2025, time.August)}} {
+		m.withhold(func(o app.Observation) bool { return o.Ref == lost.ref && o.Period == lost.month }, app.NotAvailable, "x")
+	}
+	m.withhold(func(o app.Observation) bool {
+		return o.Ref == "CIC09" && o.Area == "Dover" && o.Period == m.Latest()
+	}, app.Suppressed, "c")
 	m.standIn("ED03", m.Latest())
 	m.Footnotes = []string{
 		"* Placements more than 20 miles from the child's home address; excludes children placed with parents.",
@@ -316,7 +322,7 @@ var uascOnly = app.Only(app.UASC)
 func (g *generator) series(s spec) {
 	r := g.rng(s.ind.Ref)
 	ref := s.ind.Ref
-	v := path(r, g.n, s.level, s.noise, s.pattern, s.ind.Polarity)
+	v := path(r, g.n, s.level, s.noise, s.pattern)
 	// Each district sits its own distance from the county's figure, and
 	// wobbles around it month by month.
 	factor := map[app.Area]float64{}
@@ -334,7 +340,7 @@ func (g *generator) series(s spec) {
 		w[len(w)-1] = sum * s.ooc / (1 - s.ooc)
 		return w
 	}
-	share := path(r, g.n, s.uasc, s.uasc*0.03, drift, app.PolarityNone)
+	share := path(r, g.n, s.uasc, s.uasc*0.03, drift)
 	switch s.ind.Measure {
 	case app.Count:
 		for t := range g.n {
@@ -355,8 +361,8 @@ func (g *generator) series(s spec) {
 			}
 		}
 	case app.Proportion, app.Mean:
-		uv := path(r, g.n, s.uascLevel, s.noise*2, flat, app.PolarityNone)
-		size := path(r, g.n, s.size, s.size*0.006, drift, app.PolarityNone)
+		uv := path(r, g.n, s.uascLevel, s.noise*2, flat)
+		size := path(r, g.n, s.size, s.size*0.006, drift)
 		for t := range g.n {
 			den := map[app.Area]float64{}
 			var denAll, denU float64
@@ -479,7 +485,7 @@ func rate(num, pop float64) fig {
 // path draws n values ending at level in the given pattern. A shift or a
 // trend goes in a random direction, so some indicators improve and some
 // get worse.
-func path(r *rand.Rand, n int, level, noise float64, p pattern, pol app.Polarity) []float64 {
+func path(r *rand.Rand, n int, level, noise float64, p pattern) []float64 {
 	// Independent noise, so that a flat series is common-cause variation
 	// by SPC's rules and does not cry wolf; a drifting one wanders by a
 	// random walk on top.
@@ -719,23 +725,13 @@ func outturns(m *Model) []app.Observation {
 	return out
 }
 
-// markUnavailable replaces every figure of ref in month p with a status
-// code, as when a system migration loses a month.
-func (m *Model) markUnavailable(ref string, p app.Period, st app.Status, raw string) {
+// withhold replaces the figures that match with a status code: a month
+// lost in a system migration (x), or a small count suppressed (c).
+func (m *Model) withhold(match func(app.Observation) bool, st app.Status, raw string) {
 	for i := range m.Dataset.Observations {
 		o := &m.Dataset.Observations[i]
-		if o.Ref == ref && o.Period == p {
+		if match(*o) {
 			o.Value, o.Numerator, o.Denominator, o.Status, o.Raw = nil, nil, nil, st, raw
-		}
-	}
-}
-
-// suppress withholds one area's figure, as a small count would be.
-func (m *Model) suppress(ref string, a app.Area, p app.Period) {
-	for i := range m.Dataset.Observations {
-		o := &m.Dataset.Observations[i]
-		if o.Ref == ref && o.Area == a && o.Period == p {
-			o.Value, o.Numerator, o.Denominator, o.Status, o.Raw = nil, nil, nil, app.Suppressed, "c"
 		}
 	}
 }

@@ -34,6 +34,11 @@ func rows(t *testing.T, f *excelize.File, sheet string) [][]string {
 	return rs
 }
 
+func col(n int) string {
+	name, _ := excelize.ColumnNumberToName(n)
+	return name
+}
+
 func at(rs [][]string, r, c int) string {
 	if r < len(rs) && c < len(rs[r]) {
 		return rs[r][c]
@@ -64,12 +69,12 @@ func TestDemoWorkbook(t *testing.T) {
 		}
 		p, err := app.MonthFromExcelSerial(n)
 		if err != nil {
-			t.Errorf("header %s5 = %q is not a month", colName(c+1), s)
+			t.Errorf("header %s5 = %q is not a month", col(c+1), s)
 			continue
 		}
 		if st, _ := f.GetCellStyle(sc, axis(5, c+1)); st != 0 {
 			if s, _ := f.GetStyle(st); s.CustomNumFmt == nil || *s.CustomNumFmt != "mmm-yy" {
-				t.Errorf("header %s5 is not formatted mmm-yy", colName(c+1))
+				t.Errorf("header %s5 is not formatted mmm-yy", col(c+1))
 			}
 		}
 		months = append(months, p)

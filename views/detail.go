@@ -285,7 +285,9 @@ func (d *detailPane) chartFor(ind app.Indicator) chartData {
 		cd.values[j] = orNaN(pt.Value)
 		cd.target[j] = orNaN(pt.Target)
 		cd.floor[j] = orNaN(pt.Floor)
-		cd.mean[j], cd.upper[j], cd.lower[j] = orNaN(pt.Mean), orNaN(pt.Upper), orNaN(pt.Lower)
+		if c := pt.Chart; c != nil {
+			cd.mean[j], cd.upper[j], cd.lower[j] = c.Mean, c.Upper, c.Lower
+		}
 		cd.special[j] = pt.Signal.IsSpecial()
 		if b, ok := benchmarkFor(v.shown.Benchmarks(ind.Ref), pt.Period); ok {
 			cd.bench[j] = b
@@ -312,8 +314,14 @@ func (d *detailPane) signalText() string {
 		if p.pt.Assurance != "" {
 			parts = append(parts, "target "+string(p.pt.Assurance))
 		}
-		if p.pt.PerChild != nil {
-			parts = append(parts, "1 child = "+formatChange(d.ind, *p.pt.PerChild))
+		if c := p.pt.Children; c != nil {
+			parts = append(parts, "1 child = "+formatChange(d.ind, c.PerChild))
+			if c.More > 0 {
+				parts = append(parts, fmt.Sprintf("%d more would make it %s", c.More, c.RAGIfMore))
+			}
+			if c.Fewer > 0 {
+				parts = append(parts, fmt.Sprintf("%d fewer would make it %s", c.Fewer, c.RAGIfFewer))
+			}
 		}
 		parts = append(parts, p.pt.FlagDetails...)
 		return strings.Join(parts, " · ")

@@ -308,61 +308,83 @@ func (s *scorecardTable) text(row, col int) string {
 	return ""
 }
 
+// updateCell draws one cell. It changes only what differs from the
+// cell's last use, since the table reuses cells and every Show, Hide and
+// refresh of a label costs a relayout: this keeps a redraw of the whole
+// table quick enough for a cohort toggle.
 func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 	bg := c.Objects[cellBackground].(*canvas.Rectangle)
 	label := c.Objects[cellText].(*widget.Label)
-	letter := c.Objects[cellLetter].(*fyne.Container).Objects[0].(*canvas.Text)
+	letterBox := c.Objects[cellLetter].(*fyne.Container)
+	letter := letterBox.Objects[0].(*canvas.Text)
 	dotBox := c.Objects[cellDoT].(*fyne.Container)
 	spark := c.Objects[cellSpark].(*sparkline)
-	for _, o := range c.Objects[1:] {
+
+	var (
+		fill       color.Color = color.Transparent
+		text       string
+		style      fyne.TextStyle
+		importance = widget.MediumImportance
+		showLabel  = true
+		showLetter bool
+		showDoT    bool
+		showSpark  bool
+		truncation = fyne.TextTruncateEllipsis
+	)
+	if id.Row < len(s.lines) {
+		l := s.lines[id.Row]
+		text = s.text(id.Row, id.Col)
+		if l.row == nil {
+			fill = theme.Color(theme.ColorNameHeaderBackground)
+			style.Bold = true
+			truncation = fyne.TextTruncateOff
+		} else {
+			r := l.row
+			style.Italic = id.Col == colCurrent && r.cur.StandIn
+			switch id.Col {
+			case colRAG:
+				var ink color.Color
+				fill, ink = ragColours(r.rag)
+				if letter.Text != text || letter.Color != ink {
+					letter.Text, letter.Color = text, ink
+					letter.Refresh()
+				}
+				showLabel, showLetter = false, true
+			case colDoT:
+				dotBox.Objects[0].(*widget.Icon).SetResource(dotIcon(r))
+				importance = dotImportance(r.dot)
+				text = "     " + text
+				showDoT = true
+			case colSpark:
+				spark.set(r.spark)
+				showLabel, showSpark = false, true
+			case colFlags:
+				importance = widget.WarningImportance
+			}
+		}
+	}
+	if bg.FillColor != fill {
+		bg.FillColor = fill
+		bg.Refresh()
+	}
+	if label.Text != text || label.TextStyle != style || label.Importance != importance || label.Truncation != truncation {
+		label.Text, label.TextStyle, label.Importance, label.Truncation = text, style, importance, truncation
+		label.Refresh()
+	}
+	setVisible(label, showLabel)
+	setVisible(letterBox, showLetter)
+	setVisible(dotBox, showDoT)
+	setVisible(spark, showSpark)
+}
+
+// setVisible shows or hides o, touching it only when that changes.
+func setVisible(o fyne.CanvasObject, on bool) {
+	switch {
+	case on && !o.Visible():
+		o.Show()
+	case !on && o.Visible():
 		o.Hide()
 	}
-	bg.FillColor = color.Transparent
-	if id.Row >= len(s.lines) {
-		bg.Refresh()
-		return
-	}
-	l := s.lines[id.Row]
-	text := s.text(id.Row, id.Col)
-	if l.row == nil {
-		bg.FillColor = theme.Color(theme.ColorNameHeaderBackground)
-		bg.Refresh()
-		label.TextStyle = fyne.TextStyle{Bold: true}
-		label.Truncation = fyne.TextTruncateOff
-		label.SetText(text)
-		label.Show()
-		return
-	}
-	r := l.row
-	label.TextStyle = fyne.TextStyle{Italic: id.Col == colCurrent && r.cur.StandIn}
-	label.Truncation = fyne.TextTruncateEllipsis
-	label.Importance = widget.MediumImportance
-	switch id.Col {
-	case colRAG:
-		fill, ink := ragColours(r.rag)
-		bg.FillColor = fill
-		letter.Text, letter.Color = text, ink
-		letter.Refresh()
-		c.Objects[cellLetter].Show()
-	case colDoT:
-		icon := dotBox.Objects[0].(*widget.Icon)
-		icon.SetResource(dotIcon(r))
-		label.Importance = dotImportance(r.dot)
-		label.SetText("     " + text)
-		label.Show()
-		dotBox.Show()
-	case colSpark:
-		spark.set(r.spark)
-		spark.Show()
-	case colFlags:
-		label.Importance = widget.WarningImportance
-		label.SetText(text)
-		label.Show()
-	default:
-		label.SetText(text)
-		label.Show()
-	}
-	bg.Refresh()
 }
 
 // dotIcon draws the movement arrow coloured by whether it was good: the

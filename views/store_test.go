@@ -1,6 +1,7 @@
 package views
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -128,5 +129,41 @@ func TestWindowSizeRemembered(t *testing.T) {
 	w2 := windowOn(t, st)
 	if got := w2.win.Canvas().Size(); got.Width != 1000 || got.Height != 700 {
 		t.Errorf("reopened at %v, want 1000x700", got)
+	}
+}
+
+func TestExportWritesWorkbook(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	w.cohorts[app.UASC].SetChecked(true)
+	f := w.newExportForm()
+	if !f.cohorts[app.UASC].Checked || f.period.Selected != w.v.period.Label() {
+		t.Fatalf("the export dialog does not start from the window's choices")
+	}
+	if f.suppress.Selected != suppressChoices[1] {
+		t.Errorf("suppression defaults to %q, want counts below 5", f.suppress.Selected)
+	}
+	f.suppress.SetSelected(suppressChoices[0])
+	opt, err := f.options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(opt.Exclude, []app.Cohort{app.UASC}) || opt.Period != w.v.period || opt.Suppress != 0 {
+		t.Errorf("export options %+v", opt)
+	}
+	out := filepath.Join(t.TempDir(), "revised.xlsx")
+	w.exportTo(out, opt)
+	w.busy.Wait()
+	if fi, err := os.Stat(out); err != nil || fi.Size() == 0 {
+		var shown []string
+		if top := w.win.Canvas().Overlays().Top(); top != nil {
+			shown = labelTexts(top)
+		}
+		t.Fatalf("export wrote nothing (%v); the window shows %q", err, shown)
+	}
+	if !strings.Contains(w.status.Text, "revised.xlsx") {
+		t.Errorf("status after export %q", w.status.Text)
 	}
 }

@@ -76,8 +76,11 @@ type mainWindow struct {
 	section *widget.Select
 	order   *widget.Select
 
-	tabs      *container.AppTabs
-	tabDetail *container.TabItem
+	tabs         *container.AppTabs
+	tabDetail    *container.TabItem
+	tabDistricts *container.TabItem
+	// staleDetail and staleDistricts mark screens behind the controls.
+	staleDetail, staleDistricts bool
 	score     *scorecardTable
 	detail    *detailPane
 	districts *districtTable
@@ -170,12 +173,14 @@ func (w *mainWindow) build() {
 		w.search)
 
 	w.tabDetail = container.NewTabItem("Indicator", w.detail.content)
+	w.tabDistricts = container.NewTabItem("Districts", w.districts.table)
 	w.tabs = container.NewAppTabs(
 		container.NewTabItem("Scorecard", container.NewBorder(filters, nil, nil, nil, w.score.table)),
 		w.tabDetail,
-		container.NewTabItem("Districts", w.districts.table),
+		w.tabDistricts,
 		container.NewTabItem("Imports", w.history.content),
 	)
+	w.tabs.OnSelected = func(*container.TabItem) { w.reloadVisible() }
 	top := container.NewHBox(controls...)
 	bottom := container.NewBorder(nil, nil, nil, w.progress.content, w.status)
 	w.win.SetContent(container.NewBorder(top, bottom, nil, nil, w.tabs))
@@ -214,11 +219,30 @@ const (
 )
 
 // refresh redraws every screen after a control changed.
+// The district grid and the detail are recomputed only when they are on
+// screen (or next come on screen): a cohort toggle then costs one screen's
+// figures, not every screen's.
 func (w *mainWindow) refresh() {
 	w.score.reload()
-	w.districts.reload()
-	w.detail.reload()
+	w.staleDetail, w.staleDistricts = true, true
+	w.reloadVisible()
 	w.refreshStatus()
+}
+
+// reloadVisible recomputes the screen showing if it is out of date.
+func (w *mainWindow) reloadVisible() {
+	switch w.tabs.Selected() {
+	case w.tabDetail:
+		if w.staleDetail {
+			w.detail.reload()
+			w.staleDetail = false
+		}
+	case w.tabDistricts:
+		if w.staleDistricts {
+			w.districts.reload()
+			w.staleDistricts = false
+		}
+	}
 }
 
 // reloadHistory rereads the store after an import or undo.
@@ -286,6 +310,7 @@ func (w *mainWindow) edit(note string, d *app.Dataset) {
 // openDetail shows one indicator's detail.
 func (w *mainWindow) openDetail(ref string) {
 	w.detail.show(ref)
+	w.staleDetail = false
 	w.tabs.Select(w.tabDetail)
 }
 
@@ -299,7 +324,9 @@ func (w *mainWindow) menu() *fyne.MainMenu {
 	if recent.ChildMenu == nil {
 		recent.Disabled = true
 	}
-	file := fyne.NewMenu("File", importItem, recent)
+	exportItem := fyne.NewMenuItem("Export...", w.showExport)
+	exportItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	file := fyne.NewMenu("File", importItem, recent, fyne.NewMenuItemSeparator(), exportItem)
 	edit := fyne.NewMenu("Edit",
 		fyne.NewMenuItem("Undo last import", w.history.undoLast),
 	)
@@ -338,6 +365,8 @@ func (w *mainWindow) open() {
 		w.tabs.SelectIndex(2)
 	case ScreenHistory, ScreenImport:
 		w.tabs.SelectIndex(3)
+	case ScreenExport:
+		w.showExport()
 	}
 	if len(w.opt.Import) > 0 {
 		w.importFiles(w.opt.Import)

@@ -264,3 +264,19 @@ func TestUndoFromHistory(t *testing.T) {
 		t.Errorf("history line %q does not say undone", importLine(w.history.imports[0]))
 	}
 }
+
+func TestHiddenScreensCatchUp(t *testing.T) {
+	w := openFixture(t, 24)
+	w.openDetail("CIC05")
+	w.tabs.SelectIndex(0)
+	w.cohorts[app.UASC].SetChecked(true)
+	w.tabs.SelectIndex(2)
+	row := slices.IndexFunc(w.districts.inds, func(ind app.Indicator) bool { return ind.Ref == "CIC05" })
+	if got := w.districts.text(row, 1); got != "10.6%  G" {
+		t.Errorf("districts after a toggle made elsewhere show Kent CIC05 %q, want 10.6%%  G", got)
+	}
+	w.tabs.Select(w.tabDetail)
+	if got := w.detail.text(0, 1); got != "10.6%" {
+		t.Errorf("detail after a toggle made elsewhere shows %q, want 10.6%%", got)
+	}
+}

@@ -1,0 +1,192 @@
+package views
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"scorecard/app"
+	"scorecard/app/export"
+)
+
+// Suppression choices, as the export dialog offers them.
+var suppressChoices = []string{"No suppression", "Suppress counts below 5", "Suppress counts below 10"}
+
+var suppressBelow = map[string]int{suppressChoices[0]: 0, suppressChoices[1]: 5, suppressChoices[2]: 10}
+
+// exportForm is the export dialog's fields, filled from the window's
+// current choices.
+type exportForm struct {
+	period   *widget.Select
+	area     *widget.Select
+	cohorts  map[app.Cohort]*widget.Check
+	suppress *widget.Select
+	original *widget.Check
+	origPath *widget.Select
+	out      *widget.Entry
+}
+
+func (w *mainWindow) newExportForm() *exportForm {
+	f := &exportForm{cohorts: map[app.Cohort]*widget.Check{}}
+	f.period = widget.NewSelect(w.period.Options, nil)
+	f.period.Selected = w.period.Selected
+	f.area = widget.NewSelect(w.area.Options, nil)
+	f.area.Selected = w.area.Selected
+	for _, tc := range toggledCohorts {
+		chk := widget.NewCheck(tc.label, nil)
+		chk.Checked = w.v.excluding(tc.c)
+		f.cohorts[tc.c] = chk
+	}
+	f.suppress = widget.NewSelect(suppressChoices, nil)
+	f.suppress.Selected = suppressChoices[1]
+	f.origPath = widget.NewSelect(w.recentFiles(), nil)
+	if len(f.origPath.Options) > 0 {
+		f.origPath.Selected = f.origPath.Options[0]
+	}
+	f.origPath.Disable()
+	f.original = widget.NewCheck("Write into the original workbook's layout", func(on bool) {
+		if on {
+			f.origPath.Enable()
+		} else {
+			f.origPath.Disable()
+		}
+	})
+	if len(f.origPath.Options) == 0 {
+		f.original.Disable()
+	}
+	f.out = widget.NewEntry()
+	dir, _ := os.UserHomeDir()
+	f.out.SetText(filepath.Join(dir, fmt.Sprintf("Scorecard %s %s.xlsx", f.area.Selected, f.period.Selected)))
+	return f
+}
+
+// options turns the form into export options.
+func (f *exportForm) options() (export.Options, error) {
+	p, err := app.ParsePeriod(f.period.Selected)
+	if err != nil {
+		return export.Options{}, fmt.Errorf("period: %w", err)
+	}
+	opt := export.Options{Period: p, Area: app.Area(f.area.Selected), Suppress: suppressBelow[f.suppress.Selected]}
+	for _, tc := range toggledCohorts {
+		if f.cohorts[tc.c].Checked {
+			opt.Exclude = append(opt.Exclude, tc.c)
+		}
+	}
+	if f.original.Checked {
+		opt.Original = f.origPath.Selected
+	}
+	return opt, nil
+}
+
+// showExport opens the export dialog: period, area, exclusions,
+// suppression and layout, then writes the workbook in the background.
+func (w *mainWindow) showExport() {
+	f := w.newExportForm()
+	browse := widget.NewButton("Choose...", func() {
+		fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+			if err != nil || wc == nil {
+				return
+			}
+			f.out.SetText(wc.URI().Path())
+			wc.Close()
+		}, w.win)
+		fd.SetFileName(filepath.Base(f.out.Text))
+		fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+		fd.Resize(fyne.NewSize(900, 600))
+		fd.Show()
+	})
+	var cohortChecks []fyne.CanvasObject
+	for _, tc := range toggledCohorts {
+		cohortChecks = append(cohortChecks, f.cohorts[tc.c])
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem("Period", f.period),
+		widget.NewFormItem("Area", f.area),
+		widget.NewFormItem("Exclude", container.NewVBox(cohortChecks...)),
+		widget.NewFormItem("Small numbers", f.suppress),
+		widget.NewFormItem("Layout", container.NewVBox(f.original, f.origPath)),
+		widget.NewFormItem("Save as", container.NewBorder(nil, nil, nil, browse, f.out)),
+	}
+	d := dialog.NewForm("Export the scorecard", "Export", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		opt, err := f.options()
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		w.exportTo(f.out.Text, opt)
+	}, w.win)
+	d.Resize(fyne.NewSize(640, 460))
+	d.Show()
+}
+
+// exportTo writes the workbook in the background, with progress and
+// cancel, then offers to open its folder.
+func (w *mainWindow) exportTo(path string, opt export.Options) {
+	ctx, cancel := context.WithCancel(context.Background())
+	p := w.progress
+	p.mu.Lock()
+	p.stop = cancel
+	p.mu.Unlock()
+	opt.Progress = func(done, total int) {
+		if total > 0 {
+			fyne.Do(func() { p.bar.SetValue(float64(done) / float64(total)) })
+		}
+	}
+	h := w.v.stored
+	w.busy.Add(1)
+	shown := time.AfterFunc(progressDelay, func() {
+		fyne.Do(func() {
+			p.label.SetText("Exporting " + filepath.Base(path))
+			p.bar.SetValue(0)
+			p.content.Show()
+		})
+	})
+	go func() {
+		defer w.busy.Done()
+		defer cancel()
+		sum, err := export.Write(ctx, path, h, opt)
+		shown.Stop()
+		fyne.Do(func() {
+			p.content.Hide()
+			switch {
+			case errors.Is(err, context.Canceled):
+				w.status.SetText("Export cancelled; nothing was written")
+			case err != nil:
+				w.showError(fmt.Errorf("export to %s: %w", path, err))
+			default:
+				w.exportDone(sum)
+			}
+		})
+	}()
+}
+
+// exportDone reports what was written, with a button to open its folder.
+func (w *mainWindow) exportDone(sum export.Summary) {
+	w.status.SetText(sum.String())
+	msg := widget.NewLabel(sum.String())
+	msg.Wrapping = fyne.TextWrapWord
+	open := widget.NewButton("Open folder", func() {
+		u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(sum.Path))}
+		if err := w.a.OpenURL(u); err != nil {
+			w.showError(err)
+		}
+	})
+	content := container.NewVBox(msg, widget.NewLabel(strconv.Itoa(len(sum.Sheets))+" sheets: "+fmt.Sprint(sum.Sheets)), open)
+	d := dialog.NewCustom("Exported", "Close", content, w.win)
+	d.Resize(fyne.NewSize(600, 240))
+	d.Show()
+}

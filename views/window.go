@@ -81,10 +81,10 @@ type mainWindow struct {
 	tabDistricts *container.TabItem
 	// staleDetail and staleDistricts mark screens behind the controls.
 	staleDetail, staleDistricts bool
-	score     *scorecardTable
-	detail    *detailPane
-	districts *districtTable
-	history   *historyPane
+	score                       *scorecardTable
+	detail                      *detailPane
+	districts                   *districtTable
+	history                     *historyPane
 
 	status   *widget.Label
 	progress *importProgress

@@ -1,0 +1,227 @@
+package export
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+
+	"scorecard/app"
+)
+
+// writeDistricts writes each indicator's figure in the period for Kent and
+// each district, rated against the county's target: once for all children
+// and, when cohorts are excluded, again without them.
+func (b *book) writeDistricts(ctx context.Context) error {
+	s := DistrictsSheet
+	r, err := b.titleBlock(s, fmt.Sprintf("Districts: %s, rated against the county target", monthName(b.period)),
+		"Each figure's fill and letter give its RAG rating (G green, A amber, R red) against Kent's target and floor for the year.")
+	if err != nil {
+		return err
+	}
+	areas := b.districtAreas()
+	widths := []float64{8, 42, 9}
+	for range areas {
+		widths = append(widths, 10)
+	}
+	if err := b.widths(s, widths...); err != nil {
+		return err
+	}
+	names := []string{"Ref", "Indicator", "County target"}
+	for _, a := range areas {
+		names = append(names, string(a))
+	}
+	blocks := []struct {
+		title string
+		h     *app.History
+	}{{"All children", b.base}}
+	if len(b.opt.Exclude) > 0 {
+		blocks = append(blocks, struct {
+			title string
+			h     *app.History
+		}{exclusionWords(b.opt.Exclude), b.h})
+	}
+	head := r
+	for _, bl := range blocks {
+		if err := b.set(s, 1, r, bl.title, look{bold: true, size: 11, color: headerFill}); err != nil {
+			return err
+		}
+		r++
+		if err := b.header(s, r, names...); err != nil {
+			return err
+		}
+		for _, ind := range b.inds {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			r++
+			if err := b.districtRow(s, r, bl.h, ind, areas); err != nil {
+				return fmt.Errorf("%s: %w", ind.Ref, err)
+			}
+		}
+		r += 3
+	}
+	for range b.rows {
+		b.step()
+	}
+	if err := b.freeze(s, 3, head+2); err != nil {
+		return err
+	}
+	return b.printSetup(s, head+1, head+1)
+}
+
+// districtAreas are the columns of the districts table: Kent, its
+// districts, and the pseudo-areas where the history has figures for them.
+func (b *book) districtAreas() []app.Area {
+	areas := slices.Clone(app.Areas)
+	has := map[app.Area]bool{}
+	for _, k := range b.base.Keys() {
+		has[k.Area] = true
+	}
+	for _, a := range []app.Area{app.OutOfCounty, app.UASCService} {
+		if has[a] {
+			areas = append(areas, a)
+		}
+	}
+	return areas
+}
+
+// districtRow writes one indicator's row of the districts table.
+func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, areas []app.Area) error {
+	if err := b.set(s, 1, r, ind.Ref, look{border: true}); err != nil {
+		return err
+	}
+	if err := b.set(s, 2, r, ind.Name, look{border: true, wrap: true}); err != nil {
+		return err
+	}
+	t, hasTarget := h.TargetFor(ind, b.period)
+	if hasTarget {
+		if err := b.figure(s, 3, r, ind, t.Target, app.OK, "", look{border: true}); err != nil {
+			return err
+		}
+	}
+	for i, a := range areas {
+		o, ok := h.Observation(app.SeriesKey{Ref: ind.Ref, Area: a}, b.period)
+		if !ok {
+			continue
+		}
+		l := look{border: true}
+		v, isFigure := o.Figure()
+		if isFigure && o.Status == app.OK && hasTarget {
+			rag := app.Rating(ind.Polarity, v, t, ind.Decimals)
+			if rag != app.NoRAG {
+				l.fill, l.color = ragLook(rag)
+				// The letter rides in the number format, so the cell stays a
+				// number and the rating survives black-and-white printing.
+				l.numFmt = numFmt(ind) + `" ` + rag.Letter() + `"`
+				l.align = "right"
+				if err := b.set(s, 4+i, r, cellNumber(ind, v), l); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if err := b.figure(s, 4+i, r, ind, o.Value, o.Status, o.Raw, l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeBreakdowns writes the child-level aggregates held for the period
+// (each measure's latest by then): counts by category, for all children
+// and for each split the import drew.
+func (b *book) writeBreakdowns(ctx context.Context) error {
+	s := BreakdownsSheet
+	r, err := b.titleBlock(s, "Breakdowns: "+monthName(b.period),
+		"Counts of children by category, aggregated at import; no child-level data is held or exported.")
+	if err != nil {
+		return err
+	}
+	if err := b.widths(s, 28, 10, 18, 26, 18, 36, 9, 9, 9); err != nil {
+		return err
+	}
+	rows := b.breakdowns()
+	if len(rows) == 0 {
+		return b.set(s, 1, r, "No breakdowns are held for this period.", look{italic: true})
+	}
+	if err := b.header(s, r, "Measure", "Period", "Area", "Children", "Dimension", "Category", "Count", "Total", "Share"); err != nil {
+		return err
+	}
+	head := r
+	for _, bd := range rows {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r++
+		cells := []any{bd.Measure, bd.Period.Label(), string(bd.Area), bd.Split.Label(), bd.Dimension, bd.Category}
+		for i, v := range cells {
+			if err := b.set(s, i+1, r, v, look{border: true}); err != nil {
+				return err
+			}
+		}
+		if err := b.set(s, 7, r, bd.Count, look{border: true, numFmt: "#,##0"}); err != nil {
+			return err
+		}
+		if err := b.set(s, 8, r, bd.Total, look{border: true, numFmt: "#,##0"}); err != nil {
+			return err
+		}
+		if bd.Total > 0 {
+			if err := b.set(s, 9, r, bd.Count/bd.Total, look{border: true, numFmt: "0.0%"}); err != nil {
+				return err
+			}
+		}
+	}
+	if err := b.freeze(s, 1, head+1); err != nil {
+		return err
+	}
+	return b.printSetup(s, head, head)
+}
+
+// breakdowns returns, for each measure, the breakdowns of its latest
+// period begun by the end of the export's month, sorted by measure, area,
+// split and dimension, keeping the import's order of categories.
+func (b *book) breakdowns() []app.Breakdown {
+	end := b.period.End()
+	latest := map[string]app.Period{}
+	for _, bd := range b.base.Breakdowns() {
+		if bd.Period.Start().After(end) {
+			continue
+		}
+		if p, ok := latest[bd.Measure]; !ok || bd.Period.Compare(p) > 0 {
+			latest[bd.Measure] = bd.Period
+		}
+	}
+	var out []app.Breakdown
+	for _, bd := range b.base.Breakdowns() {
+		if p, ok := latest[bd.Measure]; ok && bd.Period == p {
+			out = append(out, bd)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y app.Breakdown) int {
+		return cmp.Or(cmp.Compare(x.Measure, y.Measure), cmp.Compare(areaOrder(x.Area), areaOrder(y.Area)),
+			cmp.Compare(splitOrder(x.Split), splitOrder(y.Split)), cmp.Compare(x.Split, y.Split),
+			cmp.Compare(x.Dimension, y.Dimension))
+	})
+	return out
+}
+
+// areaOrder puts Kent first, then its districts in scorecard order.
+func areaOrder(a app.Area) int {
+	if i := slices.Index(app.Areas, a); i >= 0 {
+		return i
+	}
+	return len(app.Areas)
+}
+
+// splitOrder puts all children first, then the excluding splits, then
+// the cohorts alone.
+func splitOrder(s app.Split) int {
+	switch {
+	case s == app.All:
+		return 0
+	case len(s.Excluded()) > 0:
+		return 1
+	}
+	return 2
+}

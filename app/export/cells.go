@@ -1,0 +1,231 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// look is the appearance of a cell; each distinct look becomes one
+// workbook style.
+type look struct {
+	numFmt string
+	fill   string // RRGGBB, "" for none
+	color  string // font colour
+	bold   bool
+	italic bool
+	wrap   bool
+	align  string // horizontal alignment
+	size   float64
+	border bool
+}
+
+// style returns the workbook style for l, creating it on first use.
+func (b *book) style(l look) int {
+	if id, ok := b.styles[l]; ok {
+		return id
+	}
+	s := &excelize.Style{
+		Font:      &excelize.Font{Bold: l.bold, Italic: l.italic, Color: l.color, Size: l.size, Family: "Arial"},
+		Alignment: &excelize.Alignment{Horizontal: l.align, Vertical: "top", WrapText: l.wrap},
+	}
+	if s.Font.Size == 0 {
+		s.Font.Size = 9
+	}
+	if l.numFmt != "" {
+		f := l.numFmt
+		s.CustomNumFmt = &f
+	}
+	if l.fill != "" {
+		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{l.fill}}
+	}
+	if l.border {
+		for _, side := range []string{"left", "right", "top", "bottom"} {
+			s.Border = append(s.Border, excelize.Border{Type: side, Color: "BFBFBF", Style: 1})
+		}
+	}
+	id, err := b.f.NewStyle(s)
+	if err != nil {
+		// Every look is built from the constants in this package, so a
+		// refused style is a programming error.
+		panic(fmt.Sprintf("export: style %+v: %v", l, err))
+	}
+	b.styles[l] = id
+	return id
+}
+
+// The colours of the house style.
+const (
+	headerFill  = "1F4E79"
+	sectionFill = "D9E1F2"
+	white       = "FFFFFF"
+	grey        = "7F7F7F"
+	favourable  = "00823B"
+	unfavoured  = "C00000"
+)
+
+// ragLook gives a RAG cell its fill and font: strong enough to read at a
+// glance, with the word itself for black-and-white printing.
+func ragLook(r app.RAG) (fill, color string) {
+	switch r {
+	case app.Green:
+		return "92D050", "000000"
+	case app.Amber:
+		return "FFC000", "000000"
+	case app.Red:
+		return "FF0000", white
+	}
+	return "", ""
+}
+
+// numFmt is the number format showing an indicator's figures at its
+// displayed precision; percentages are written as fractions under a %
+// format, as Excel users expect.
+func numFmt(ind app.Indicator) string {
+	f := "#,##0"
+	if d := min(max(ind.Decimals, 0), 6); d > 0 {
+		f += "." + strings.Repeat("0", d)
+	}
+	if ind.Unit == app.Percent {
+		return strings.TrimPrefix(f, "#,##") + "%"
+	}
+	return f
+}
+
+// cellNumber converts a figure (a percentage held 0-100) to what its cell
+// holds under numFmt.
+func cellNumber(ind app.Indicator, v float64) float64 {
+	if ind.Unit == app.Percent {
+		return v / 100
+	}
+	return v
+}
+
+// cell names the cell at column col and row row, both from 1.
+func cell(col, row int) string {
+	c, _ := excelize.CoordinatesToCellName(col, row)
+	return c
+}
+
+// colName names column col (from 1): 1 is "A".
+func colName(col int) string {
+	c, _ := excelize.ColumnNumberToName(col)
+	return c
+}
+
+// set writes v into a cell with look l. Strings are written as string
+// cells whatever they begin with: the workbook holds no formulas, so text
+// from an imported file can never run as one.
+func (b *book) set(sheet string, col, row int, v any, l look) error {
+	ref := cell(col, row)
+	if s, ok := v.(string); ok {
+		if err := b.f.SetCellStr(sheet, ref, s); err != nil {
+			return err
+		}
+	} else if err := b.f.SetCellValue(sheet, ref, v); err != nil {
+		return err
+	}
+	return b.f.SetCellStyle(sheet, ref, ref, b.style(l))
+}
+
+// note attaches a cell note, e.g. why a figure cannot exclude a cohort.
+func (b *book) note(sheet string, col, row int, text string) error {
+	return b.f.AddComment(sheet, excelize.Comment{Author: "Scorecard", Cell: cell(col, row), Text: text})
+}
+
+// figure writes one observation's figure: the number under the
+// indicator's format, or its status code as text with a note saying what
+// the code means (and, for a figure that cannot exclude a cohort, why).
+func (b *book) figure(sheet string, col, row int, ind app.Indicator, v *float64, st app.Status, raw string, l look) error {
+	if v != nil && st == app.OK {
+		l.numFmt = numFmt(ind)
+		l.align = "right"
+		return b.set(sheet, col, row, cellNumber(ind, *v), l)
+	}
+	if st == app.OK {
+		return nil
+	}
+	l.align = "right"
+	l.color = grey
+	if err := b.set(sheet, col, row, string(st), l); err != nil {
+		return err
+	}
+	why := st.Describe()
+	if st == app.CannotExclude && raw != "" {
+		why = "Cannot exclude: " + raw
+	}
+	if why == "" {
+		return nil
+	}
+	return b.note(sheet, col, row, why)
+}
+
+// widths sets column widths from column 1 on.
+func (b *book) widths(sheet string, ws ...float64) error {
+	for i, w := range ws {
+		c := colName(i + 1)
+		if err := b.f.SetColWidth(sheet, c, c, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// printSetup prints a sheet landscape on A4, fitted to the page width,
+// with rows first..last repeated at the top of every page.
+func (b *book) printSetup(sheet string, first, last int) error {
+	landscape, a4, one, any := "landscape", 9, 1, 0
+	fit := true
+	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Orientation: &landscape, Size: &a4, FitToWidth: &one, FitToHeight: &any,
+	}); err != nil {
+		return err
+	}
+	if first == 0 {
+		return nil
+	}
+	return b.f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, first, last),
+		Scope:    sheet,
+	})
+}
+
+// freeze freezes the panes above row and left of col (both from 1).
+func (b *book) freeze(sheet string, col, row int) error {
+	return b.f.SetPanes(sheet, &excelize.Panes{
+		Freeze: true, XSplit: col - 1, YSplit: row - 1,
+		TopLeftCell: cell(col, row), ActivePane: "bottomRight",
+	})
+}
+
+// titleBlock writes a sheet's title lines from row 1 and returns the next
+// free row.
+func (b *book) titleBlock(sheet string, lines ...string) (int, error) {
+	for i, s := range lines {
+		l := look{size: 9}
+		if i == 0 {
+			l = look{bold: true, size: 14, color: headerFill}
+		}
+		if err := b.set(sheet, 1, i+1, s, l); err != nil {
+			return 0, err
+		}
+	}
+	return len(lines) + 2, nil
+}
+
+// header writes a header row from column 1.
+func (b *book) header(sheet string, row int, names ...string) error {
+	for i, n := range names {
+		if err := b.set(sheet, i+1, row, n, look{bold: true, fill: headerFill, color: white, wrap: true, border: true}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

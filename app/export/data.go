@@ -1,0 +1,123 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// writeData writes the tidy Data sheet: one row per figure exported, up
+// to the export's month, for every area and population, in the form the
+// importer reads back (DataHeader). Percentages are held 0-100, as the
+// app holds them, since a tidy table carries its meaning in its text.
+// Figures that cannot exclude a cohort are left out: they are not
+// figures, and the Scorecard sheet says why.
+func (b *book) writeData(ctx context.Context) error {
+	sw, err := b.f.NewStreamWriter(DataSheet)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(1, 8, 12); err != nil {
+		return err
+	}
+	head := make([]any, len(DataHeader))
+	bold := b.style(look{bold: true})
+	for i, h := range DataHeader {
+		head[i] = excelize.Cell{StyleID: bold, Value: h}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	end := b.period.End()
+	r := 1
+	vals := make([]any, len(DataHeader))
+	for _, k := range b.dataKeys() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		src, label := b.base, cohortLabel(k.Split)
+		if len(b.opt.Exclude) > 0 && k.Split == app.Excluding(b.opt.Exclude...) {
+			// The exported figures excluding the cohorts are the All
+			// series of the excluded history.
+			src, k.Split = b.h, app.All
+		}
+		for _, o := range src.Series(k) {
+			if o.Period.End().After(end) || o.Status == app.CannotExclude {
+				continue
+			}
+			r++
+			vals[0], vals[1], vals[2], vals[3] = o.Ref, o.Period.String(), string(o.Area), label
+			vals[4], vals[5], vals[6] = number(o.Numerator), number(o.Denominator), number(o.Value)
+			vals[7] = string(o.Status)
+			if err := sw.SetRow("A"+fmt.Sprint(r), vals); err != nil {
+				return err
+			}
+		}
+		b.step()
+	}
+	b.sum.DataRows = r - 1
+	return sw.Flush()
+}
+
+// dataKeys are the series the Data sheet holds, in ref, area and split
+// order: every series of the history as circulated, with the split
+// excluding the export's cohorts standing for the figures recomputed
+// without them.
+func (b *book) dataKeys() []app.SeriesKey {
+	keys := b.base.Keys()
+	if len(b.opt.Exclude) == 0 {
+		return keys
+	}
+	excl := app.Excluding(b.opt.Exclude...)
+	have := map[app.SeriesKey]bool{}
+	for _, k := range keys {
+		have[k] = true
+	}
+	for _, k := range b.h.Keys() {
+		if k.Split != app.All {
+			continue
+		}
+		if x := (app.SeriesKey{Ref: k.Ref, Area: k.Area, Split: excl}); !have[x] {
+			keys = append(keys, x)
+			have[x] = true
+		}
+	}
+	slices.SortFunc(keys, func(a, c app.SeriesKey) int {
+		if n := strings.Compare(a.Ref, c.Ref); n != 0 {
+			return n
+		}
+		if n := strings.Compare(string(a.Area), string(c.Area)); n != 0 {
+			return n
+		}
+		return strings.Compare(string(a.Split), string(c.Split))
+	})
+	return keys
+}
+
+// cohortLabel writes a split as the Data sheet's Cohort column does:
+// "All", "Excluding UASC", "UASC".
+func cohortLabel(s app.Split) string {
+	if s == app.All {
+		return "All"
+	}
+	if c, ok := s.Cohort(); ok {
+		return strings.ToUpper(string(c))
+	}
+	return s.Label()
+}
+
+// number returns a figure for a cell, or nil (an empty cell) for none.
+func number(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}

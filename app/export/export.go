@@ -1,0 +1,285 @@
+// Package export writes the revised scorecard workbook that MI officers
+// circulate to directors and members: the scorecard in the house layout,
+// the trend with sparklines and SPC charts, district and demographic
+// breakdowns, guidance notes, provenance, and a tidy Data sheet the app
+// can import again.
+//
+// Export only lays figures out. Ratings, direction of travel, trends and
+// signals come from package trend, figures excluding a cohort from package
+// cohort, and benchmarks from package benchmark, so the workbook says what
+// the app's screens and `scorecard show --json` say.
+//
+// Text from imported files (indicator names, commentary, sources) is only
+// ever written as string cells: the workbook holds no formulas at all, so
+// a comment beginning "=HYPERLINK(" stays text. No child-level data is ever
+// written; a History holds none.
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+	"scorecard/app/cohort"
+)
+
+// Options say what to export and how.
+type Options struct {
+	Period   app.Period   // the scorecard's month; zero = the latest month
+	Area     app.Area     // the scorecard's area; zero = app.Kent
+	Exclude  []app.Cohort // cohorts whose children the figures leave out
+	Suppress int          // suppress counts below this (5: counts 1-4); 0 = none
+	Months   int          // months shown on the scorecard sheet; zero = 12
+	// Original is the path of an imported workbook whose own layout the
+	// revised figures are written into; "" writes the house layout.
+	Original   string
+	AppVersion string
+	Produced   time.Time // the "date produced"; zero = now
+	// Progress, when set, is told how far the export has got.
+	Progress func(done, total int)
+}
+
+// Summary says what an export wrote.
+type Summary struct {
+	Path       string
+	Sheets     []string
+	Period     app.Period
+	Area       app.Area
+	Indicators int // indicators on the scorecard sheet
+	Flagged    int // of them, flagged in the period
+	Suppressed int // figures withheld by small-number suppression
+	// CannotExclude counts the scorecard's figures that could not be
+	// recomputed without the excluded cohorts and say so instead.
+	CannotExclude int
+	Sparklines    int
+	Charts        int
+	DataRows      int // rows of the tidy Data sheet
+	// Warnings are what excluding the cohorts found suspect.
+	Warnings []app.Warning
+}
+
+// String is the one-line summary the command line prints.
+func (s Summary) String() string {
+	line := fmt.Sprintf("%s, %s: %d indicators (%d flagged), %d sheets, %d data rows",
+		s.Area, s.Period.Label(), s.Indicators, s.Flagged, len(s.Sheets), s.DataRows)
+	if s.Suppressed > 0 {
+		line += fmt.Sprintf(", %d figures suppressed", s.Suppressed)
+	}
+	if s.CannotExclude > 0 {
+		line += fmt.Sprintf(", %d figures cannot exclude", s.CannotExclude)
+	}
+	return line
+}
+
+// The sheets of the house layout, in order.
+const (
+	ScorecardSheet  = "Scorecard"
+	TrendSheet      = "Trend"
+	DistrictsSheet  = "Districts"
+	BreakdownsSheet = "Breakdowns"
+	GuidanceSheet   = "Guidance"
+	ProvenanceSheet = "Provenance"
+	DataSheet       = "Data"
+)
+
+// DataHeader is the header row of the tidy Data sheet, which the importer
+// reads back.
+var DataHeader = []string{"Ref", "Period", "Area", "Cohort", "Numerator", "Denominator", "Value", "Status"}
+
+// ErrNoData is returned when the history holds no monthly figures.
+var ErrNoData = errors.New("no monthly figures to export")
+
+// Write exports h to path as an .xlsx workbook. It writes a temporary file
+// beside path and renames it into place, so a failed or cancelled export
+// never leaves a half-written workbook, nor spoils one already there.
+func Write(ctx context.Context, path string, h *app.History, opt Options) (Summary, error) {
+	b, err := newBook(h, opt)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer b.f.Close()
+	if opt.Original != "" {
+		err = b.writeOriginal(ctx)
+	} else {
+		err = b.writeHouse(ctx)
+	}
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return Summary{}, err
+	}
+	if err := save(b.f, path); err != nil {
+		return Summary{}, err
+	}
+	b.sum.Path = path
+	return b.sum, nil
+}
+
+// save writes f to a temporary file in path's folder and renames it to
+// path, removing the temporary file on any failure.
+func save(f *excelize.File, path string) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = f.WriteTo(tmp); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	return nil
+}
+
+// book is one export in progress: the figures to write and the workbook.
+type book struct {
+	f   *excelize.File
+	opt Options
+	// base is the history as circulated before exclusion (suppressed
+	// when asked), and h the figures exported: base with its All series
+	// excluding opt.Exclude.
+	base, h *app.History
+	period  app.Period
+	months  []app.Period // the scorecard's month columns, oldest first
+	inds    []app.Indicator
+	rows    []*row // the scorecard's indicators, analysed, in order
+	styles  map[look]int
+	sum     Summary
+
+	done, total int
+}
+
+func newBook(h *app.History, opt Options) (*book, error) {
+	if opt.Area == "" {
+		opt.Area = app.Kent
+	}
+	if opt.Months <= 0 {
+		opt.Months = 12
+	}
+	if opt.Produced.IsZero() {
+		opt.Produced = time.Now()
+	}
+	if opt.Period.IsZero() {
+		opt.Period = h.Latest()
+	}
+	if opt.Period.IsZero() {
+		return nil, ErrNoData
+	}
+	if opt.Period.Kind != app.Month {
+		return nil, fmt.Errorf("export period %s: the scorecard is monthly; give a month such as 2025-03", opt.Period)
+	}
+	base, suppressed, err := suppress(h, opt.Suppress)
+	if err != nil {
+		return nil, err
+	}
+	ex, warns := cohort.Exclude(base, opt.Exclude)
+	b := &book{
+		f: excelize.NewFile(), opt: opt, base: base, h: ex, period: opt.Period,
+		inds: ex.Indicators(), styles: map[look]int{},
+	}
+	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Warnings: warns}
+	for i := opt.Months - 1; i >= 0; i-- {
+		b.months = append(b.months, opt.Period.Add(-i))
+	}
+	return b, nil
+}
+
+// suppress withholds small numbers across the whole history before
+// anything else sees it, so every sheet shows the same suppression and a
+// suppressed cohort figure is never recovered by subtraction.
+func suppress(h *app.History, n int) (*app.History, int, error) {
+	if n <= 0 {
+		return h, 0, nil
+	}
+	// Package disclosure (small-number suppression) has not landed yet:
+	// refuse rather than circulate figures the user asked to suppress.
+	return nil, 0, fmt.Errorf("suppress %d: small-number suppression is not available yet", n)
+}
+
+// writeHouse writes every sheet of the house layout.
+func (b *book) writeHouse(ctx context.Context) error {
+	b.analyse()
+	b.total = 3*len(b.rows) + len(b.h.Keys()) + 4
+	steps := []struct {
+		name  string
+		write func(context.Context) error
+	}{
+		{ScorecardSheet, b.writeScorecard},
+		{TrendSheet, b.writeTrend},
+		{DistrictsSheet, b.writeDistricts},
+		{BreakdownsSheet, b.writeBreakdowns},
+		{GuidanceSheet, b.writeGuidance},
+		{ProvenanceSheet, b.writeProvenance},
+		{DataSheet, b.writeData},
+	}
+	for i, s := range steps {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if i == 0 {
+			if err := b.f.SetSheetName("Sheet1", s.name); err != nil {
+				return err
+			}
+		} else if _, err := b.f.NewSheet(s.name); err != nil {
+			return err
+		}
+		if err := s.write(ctx); err != nil {
+			return fmt.Errorf("sheet %q: %w", s.name, err)
+		}
+		b.sum.Sheets = append(b.sum.Sheets, s.name)
+	}
+	return b.f.SetDocProps(&excelize.DocProperties{
+		Title:   b.title(),
+		Creator: "Scorecard " + b.opt.AppVersion,
+		Created: b.opt.Produced.UTC().Format(time.RFC3339),
+	})
+}
+
+// step reports one more unit of work done.
+func (b *book) step() {
+	b.done++
+	if b.opt.Progress != nil && b.done <= b.total {
+		b.opt.Progress(b.done, b.total)
+	}
+}
+
+// title heads the scorecard: the area and the data month.
+func (b *book) title() string {
+	return fmt.Sprintf("%s performance scorecard: %s", b.opt.Area, monthName(b.period))
+}
+
+// exclusionWords says which children the figures leave out, for titles:
+// "Excluding unaccompanied asylum-seeking children (UASC)".
+func exclusionWords(cs []app.Cohort) string {
+	if len(cs) == 0 {
+		return "All children: no cohorts excluded"
+	}
+	labels := make([]string, len(cs))
+	for i, c := range cs {
+		labels[i] = c.Label()
+	}
+	return "Excluding " + strings.Join(labels, " and ")
+}
+
+// monthName writes a month in full: "October 2026".
+func monthName(p app.Period) string {
+	return p.Start().Format("January 2006")
+}

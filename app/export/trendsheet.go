@@ -1,0 +1,177 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+	"scorecard/app/trend"
+)
+
+// trendMonths is how many months the Trend sheet shows: two years, so a
+// year-on-year pattern can be seen.
+const trendMonths = 24
+
+// chartRows is how many rows a flagged indicator's chart block takes: its
+// heading, the five series it charts, a gap, and the chart itself.
+const chartRows = 25
+
+// writeTrend writes each indicator's series with a sparkline per row,
+// then, for each indicator flagged in the period, its figures beside its
+// target and SPC limits with a native line chart of them.
+func (b *book) writeTrend(ctx context.Context) error {
+	s := TrendSheet
+	var months []app.Period
+	for i := trendMonths - 1; i >= 0; i-- {
+		months = append(months, b.period.Add(-i))
+	}
+	r, err := b.titleBlock(s, fmt.Sprintf("%s: trend over the %d months to %s", b.opt.Area, trendMonths, monthName(b.period)),
+		exclusionWords(b.opt.Exclude))
+	if err != nil {
+		return err
+	}
+	const firstMonth = 5
+	widths := []float64{8, 42, 8, 16}
+	for range months {
+		widths = append(widths, 8)
+	}
+	if err := b.widths(s, widths...); err != nil {
+		return err
+	}
+	names := []string{"Ref", "Indicator", "Unit", "Trend"}
+	for _, m := range months {
+		names = append(names, m.Label())
+	}
+	if err := b.header(s, r, names...); err != nil {
+		return err
+	}
+	head := r
+	last := colName(firstMonth + len(months) - 1)
+	spark := &excelize.SparklineOptions{Markers: true, Style: 1}
+	for _, ro := range b.rows {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r++
+		ind := ro.ind
+		for i, v := range []string{ind.Ref, ind.Name, string(ind.Unit)} {
+			if err := b.set(s, i+1, r, v, look{wrap: i == 1}); err != nil {
+				return err
+			}
+		}
+		for i, m := range months {
+			if p := ro.point(m); p != nil {
+				if err := b.figure(s, firstMonth+i, r, ind, p.Value, p.Status, "", look{italic: p.StandIn}); err != nil {
+					return err
+				}
+			}
+		}
+		spark.Location = append(spark.Location, cell(4, r))
+		spark.Range = append(spark.Range, fmt.Sprintf("'%s'!%s:%s%d", s, cell(firstMonth, r), last, r))
+		b.step()
+	}
+	if len(spark.Location) > 0 {
+		if err := b.f.AddSparkline(s, spark); err != nil {
+			return fmt.Errorf("sparklines: %w", err)
+		}
+		b.sum.Sparklines = len(spark.Location)
+	}
+	if err := b.freeze(s, 3, head+1); err != nil {
+		return err
+	}
+	r += 3
+	for _, ro := range b.rows {
+		if !ro.flagged() {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := b.chartBlock(s, r, firstMonth, months, ro); err != nil {
+			return fmt.Errorf("%s chart: %w", ro.ind.Ref, err)
+		}
+		r += chartRows
+		b.sum.Charts++
+	}
+	return b.printSetup(s, head, head)
+}
+
+// chartBlock writes a flagged indicator's figures, target and SPC limits
+// as five rows from row r+1 under a heading, and charts them below.
+func (b *book) chartBlock(s string, r, firstMonth int, months []app.Period, ro *row) error {
+	ind := ro.ind
+	heading := fmt.Sprintf("%s %s: flagged %s", ind.Ref, ind.Name, strings.Join(ro.at.Flags, ", "))
+	if err := b.set(s, 1, r, heading, look{bold: true, size: 10}); err != nil {
+		return err
+	}
+	for i, m := range months {
+		if err := b.set(s, firstMonth+i, r, m.Label(), look{bold: true, align: "right"}); err != nil {
+			return err
+		}
+	}
+	series := []struct {
+		name  string
+		value func(*trend.Point) *float64
+		color string
+		dash  excelize.LineDashType
+	}{
+		{"Value", func(p *trend.Point) *float64 { return p.Value }, "1F4E79", excelize.LineDashSolid},
+		{"Target", func(p *trend.Point) *float64 { return p.Target }, "00823B", excelize.LineDashDash},
+		{"SPC mean", chartLine(func(c *trend.Chart) float64 { return c.Mean }), "7F7F7F", excelize.LineDashSolid},
+		{"Upper process limit", chartLine(func(c *trend.Chart) float64 { return c.Upper }), "C00000", excelize.LineDashSysDot},
+		{"Lower process limit", chartLine(func(c *trend.Chart) float64 { return c.Lower }), "C00000", excelize.LineDashSysDot},
+	}
+	chart := &excelize.Chart{
+		Type:         excelize.Line,
+		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: ind.Ref + " " + ind.Name}}},
+		Legend:       excelize.ChartLegend{Position: "bottom"},
+		Dimension:    excelize.ChartDimension{Width: 760, Height: 300},
+		ShowBlanksAs: "gap",
+		YAxis:        excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: numFmt(ind)}},
+	}
+	lastCol := colName(firstMonth + len(months) - 1)
+	cats := fmt.Sprintf("'%s'!$%s$%d:$%s$%d", s, colName(firstMonth), r, lastCol, r)
+	for j, se := range series {
+		rr := r + 1 + j
+		if err := b.set(s, 2, rr, se.name, look{}); err != nil {
+			return err
+		}
+		for i, m := range months {
+			p := ro.point(m)
+			if p == nil {
+				continue
+			}
+			v := se.value(p)
+			if v == nil || (j == 0 && p.Status != app.OK) {
+				continue
+			}
+			if err := b.figure(s, firstMonth+i, rr, ind, v, app.OK, "", look{}); err != nil {
+				return err
+			}
+		}
+		chart.Series = append(chart.Series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("'%s'!$B$%d", s, rr),
+			Categories: cats,
+			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", s, colName(firstMonth), rr, lastCol, rr),
+			Line:       excelize.LineOptions{Width: 1.5, Dash: se.dash, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{se.color}}},
+			Marker:     excelize.ChartMarker{Symbol: "none"},
+		})
+	}
+	chart.Series[0].Marker = excelize.ChartMarker{Symbol: "circle", Size: 4}
+	return b.f.AddChart(s, cell(2, r+7), chart)
+}
+
+// chartLine reads one of the XmR chart's lines at a point, nil where the
+// series has too few points for a chart.
+func chartLine(line func(*trend.Chart) float64) func(*trend.Point) *float64 {
+	return func(p *trend.Point) *float64 {
+		if p.Chart == nil {
+			return nil
+		}
+		v := line(p.Chart)
+		return &v
+	}
+}

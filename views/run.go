@@ -24,7 +24,7 @@ const AppID = "uk.gov.kent.scorecard"
 // closed. The theme follows the system's light or dark setting.
 func Run(st *store.Store, opt Options) {
 	a := fyneapp.NewWithID(AppID)
-	a.SetIcon(appIcon)
+	a.SetIcon(theme.GridIcon())
 	w := NewMainWindow(a, st, opt)
 	w.ShowAndRun()
 }
@@ -43,8 +43,6 @@ func NewMainWindow(a fyne.App, st *store.Store, opt Options) fyne.Window {
 	return w.win
 }
 
-// appIcon is the window and taskbar icon.
-var appIcon = theme.GridIcon()
 
 // errorContent says why the window cannot show the store.
 func errorContent(err error) fyne.CanvasObject {

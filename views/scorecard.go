@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/app/trend"
 )
 
 // The scorecard's columns, in order.
@@ -31,7 +32,7 @@ const (
 	numCols
 )
 
-var columnTitles = [numCols]string{"Ref", "Indicator", "Current", "Previous", "Change", "Target", "Floor", "RAG", "DoT", "Last 12 months", "Flags"}
+var columnTitles = [numCols]string{"Ref", "Indicator", "Current", "Previous", "Change", "Target", "Floor", "RAG", "DoT", "12 months", "Flags"}
 
 var columnWidths = [numCols]float32{70, 330, 85, 85, 85, 75, 75, 50, 110, 100, 130}
 
@@ -303,7 +304,11 @@ func (s *scorecardTable) text(row, col int) string {
 	case colDoT:
 		return string(r.dot)
 	case colFlags:
-		return strings.Join(r.flags, ", ")
+		badges := make([]string, len(r.flags))
+		for i, f := range r.flags {
+			badges[i] = flagBadge(f)
+		}
+		return strings.Join(badges, " · ")
 	}
 	return ""
 }
@@ -418,4 +423,23 @@ func dotImportance(d app.DoT) widget.Importance {
 		return widget.DangerImportance
 	}
 	return widget.MediumImportance
+}
+
+// flagBadge writes a flag kind the way the scorecard's badges say it.
+func flagBadge(kind string) string {
+	switch kind {
+	case trend.DoTReversal:
+		return "DoT reversed"
+	case trend.RAGChange:
+		return "RAG changed"
+	case trend.SpecialCause:
+		return "special cause"
+	case trend.SmallNumbers:
+		return "small numbers"
+	case trend.MissingMonth:
+		return "missing month"
+	case trend.DoTDisagrees:
+		return "source arrow differs"
+	}
+	return strings.ReplaceAll(kind, "-", " ")
 }

@@ -169,7 +169,7 @@ func (w *mainWindow) build() {
 	w.order = widget.NewSelect(sortOrders, func(s string) { w.score.order = s; w.score.relayout() })
 	w.order.Selected = sortScorecard
 	filters := container.NewBorder(nil, nil, nil,
-		container.NewHBox(w.flagged, w.section, w.order),
+		container.NewHBox(w.flagged, fixedWidth(w.section, 200), fixedWidth(w.order, 180)),
 		w.search)
 
 	w.tabDetail = container.NewTabItem("Indicator", w.detail.content)
@@ -357,8 +357,13 @@ func (w *mainWindow) open() {
 	switch w.opt.Screen {
 	case ScreenDetail:
 		ref := w.opt.Ref
-		if ref == "" && len(w.score.rows) > 0 {
-			ref = w.score.rows[0].ind.Ref
+		for _, r := range w.score.rows {
+			if ref != "" {
+				break
+			}
+			if r.rag != app.NoRAG {
+				ref = r.ind.Ref
+			}
 		}
 		w.openDetail(ref)
 	case ScreenDistricts:
@@ -379,4 +384,9 @@ func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
 	}
 	m.Items = append(m.Items, it)
 	return m
+}
+
+// fixedWidth gives a picker room for its longest choice.
+func fixedWidth(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
 }

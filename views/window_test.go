@@ -155,7 +155,7 @@ func TestScorecardFilters(t *testing.T) {
 	if rowOf(w.score, "CIC05") < 0 || rowOf(w.score, "SCS02") < 0 || rowOf(w.score, "EH01") >= 0 {
 		t.Errorf("flagged only should keep CIC05 and SCS02 (special cause) and drop EH01")
 	}
-	if got := cells(t, w.score, "CIC05", colFlags)[0]; got != "special-cause" {
+	if got := cells(t, w.score, "CIC05", colFlags)[0]; got != "special cause" {
 		t.Errorf("CIC05 flags %q, want special-cause", got)
 	}
 	w.cohorts[app.UASC].SetChecked(true)

@@ -43,7 +43,6 @@ func NewMainWindow(a fyne.App, st *store.Store, opt Options) fyne.Window {
 	return w.win
 }
 
-
 // errorContent says why the window cannot show the store.
 func errorContent(err error) fyne.CanvasObject {
 	l := widget.NewLabel(fmt.Sprintf("Scorecard cannot open its data:\n%v", err))

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 
@@ -24,6 +25,22 @@ type reading struct {
 // "63.7%" both read as 63.7, and a fraction "221/1896" as 11.66 with its
 // parts. It returns value.ErrEmpty for a blank cell.
 func readFigure(text string, lk look) (reading, error) {
+	if v, ok := plainNumber(text); ok {
+		// Most cells hold a number as Excel stores it: skip the text
+		// parser's status codes, fractions and separators.
+		rd := reading{decimals: lk.decimals}
+		switch {
+		case lk.percent:
+			rd.percent = true
+			rd.value = app.Float(app.RoundTo(v*100, 10))
+		default:
+			rd.value = app.Float(v)
+			if rd.decimals < 0 {
+				rd.decimals = min(textDecimals(text), 3)
+			}
+		}
+		return rd, nil
+	}
 	f, err := value.Parse(text)
 	if err != nil {
 		return reading{}, err
@@ -57,6 +74,25 @@ func readFigure(text string, lk look) (reading, error) {
 		}
 	}
 	return rd, nil
+}
+
+// plainNumber reads text that is a number as a workbook stores it,
+// "1896" or "0.11656" or "1.2E-05", and nothing else: no signs of a
+// figure written by hand (spaces, commas, "%"), which value.Parse reads.
+func plainNumber(s string) (float64, bool) {
+	if s == "" {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; {
+		case ch >= '0' && ch <= '9', ch == '.', ch == '-' && i == 0:
+		case (ch == 'E' || ch == 'e') && i > 0, (ch == '-' || ch == '+') && i > 0 && (s[i-1] == 'E' || s[i-1] == 'e'):
+		default:
+			return 0, false
+		}
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil && !math.IsInf(v, 0)
 }
 
 // isBlank reports whether readFigure's error means an empty cell.

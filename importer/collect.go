@@ -3,7 +3,6 @@ package importer
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"scorecard/app"
 )
@@ -109,12 +108,11 @@ func (c *collector) indicator(ind app.Indicator) {
 // declareDecimals records the decimal places a Decimals column gives.
 func (c *collector) declareDecimals(ref string, n int) { c.declared[ref] = n }
 
-// observe adds o, read at sheet!o.Cell. A figure already read for the
+// observe adds o, read on sheet at o.Cell ("Sheet!H12"). A figure already read for the
 // same series and period is merged: components and the source's arrow and
 // RAG are taken from whichever has them, and values that differ beyond
 // display rounding are reported naming both cells.
 func (c *collector) observe(sheet string, o app.Observation) {
-	o.Cell = sheet + "!" + o.Cell
 	if o.Numerator != nil && o.Denominator != nil {
 		c.hasParts[o.Ref] = true
 	}
@@ -141,7 +139,8 @@ func (c *collector) observe(sheet string, o app.Observation) {
 		return
 	}
 	if !sameFigure(have, &o, decimals) {
-		c.warn(sheet, strings.TrimPrefix(o.Cell, sheet+"!"), "%s %s %s: %s here but %s at %s; kept %s",
+		_, cell := splitCell(o.Cell)
+		c.warn(sheet, cell, "%s %s %s: %s here but %s at %s; kept %s",
 			o.Ref, o.Area, o.Period, describeFigure(&o), describeFigure(have), have.Cell, have.Cell)
 	}
 	if have.Numerator == nil && have.Denominator == nil {
@@ -297,7 +296,7 @@ func (c *collector) validate(d *app.Dataset) {
 		units[ind.Ref] = ind
 	}
 	for _, o := range d.Observations {
-		sheet, cell, _ := strings.Cut(o.Cell, "!")
+		sheet, cell := splitCell(o.Cell)
 		ind := units[o.Ref]
 		if o.Value != nil && ind.Unit == app.Percent && (*o.Value > 100+1e-9 || *o.Value < 0) {
 			c.warn(sheet, cell, "%s %s %s: %g is not a percentage between 0 and 100", o.Ref, o.Area, o.Period, *o.Value)
@@ -365,7 +364,7 @@ func (c *collector) checkDistrictSums(d *app.Dataset, units map[string]app.Indic
 		if s.county == nil || s.county.Value == nil {
 			continue
 		}
-		sheet, cell, _ := strings.Cut(s.county.Cell, "!")
+		sheet, cell := splitCell(s.county.Cell)
 		k := *s.county.Value
 		if units[g.ref].Measure == app.Count && s.n == len(app.Districts) {
 			switch {

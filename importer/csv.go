@@ -120,6 +120,7 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 // csvLine rewrites a cell reference ("!C12" or "C12") as the CSV line it
 // came from ("line 12").
 func csvLine(cell string) string {
+	_, cell = splitCell(cell)
 	for i := 0; i < len(cell); i++ {
 		if cell[i] >= '0' && cell[i] <= '9' {
 			return "line " + cell[i:]

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/xuri/excelize/v2"
-
 	"scorecard/app"
 )
 
@@ -198,10 +196,13 @@ func joinNext(fields []string, i int) string {
 }
 
 // grid is a sheet's cell text, read raw (numbers unformatted, dates as
-// serials), with its merged ranges where they were read.
+// serials, formulas as their cached values), with each cell's style
+// index and the sheet's merged ranges where the source has them.
 type grid struct {
 	rows   [][]string
-	merged []excelize.MergeCell
+	style  [][]int32 // parallel to rows; nil for a CSV
+	looks  []look    // by style index
+	merged []cellRange
 }
 
 // at returns the text at 0-based row r, column c; a cell inside a merged
@@ -215,24 +216,25 @@ func (g *grid) at(r, c int) string {
 		return g.rows[r][c]
 	}
 	for _, m := range g.merged {
-		r0, c0, r1, c1, ok := mergeBounds(m)
-		if ok && r >= r0 && r <= r1 && c >= c0 && c <= c1 && (r != r0 || c != c0) {
-			if r0 < len(g.rows) && c0 < len(g.rows[r0]) {
-				return g.rows[r0][c0]
+		if r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 && (r != m.r0 || c != m.c0) {
+			if m.r0 < len(g.rows) && m.c0 < len(g.rows[m.r0]) {
+				return g.rows[m.r0][m.c0]
 			}
 		}
 	}
 	return ""
 }
 
-// mergeBounds returns a merged range's 0-based corners.
-func mergeBounds(m excelize.MergeCell) (r0, c0, r1, c1 int, ok bool) {
-	c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-	c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-	if err1 != nil || err2 != nil {
-		return 0, 0, 0, 0, false
+// look returns what the format of the cell at 0-based row r, column c
+// says about its figure.
+func (g *grid) look(r, c int) look {
+	if r < 0 || r >= len(g.style) || c < 0 || c >= len(g.style[r]) {
+		return look{decimals: -1}
 	}
-	return r0 - 1, c0 - 1, r1 - 1, c1 - 1, true
+	if id := int(g.style[r][c]); id >= 0 && id < len(g.looks) {
+		return g.looks[id]
+	}
+	return look{decimals: -1}
 }
 
 // detect finds the layout of a sheet from its first rows: the header row
@@ -309,8 +311,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 				text = cap + " / " + text
 			}
 		}
-		name, _ := excelize.ColumnNumberToName(c + 1)
-		l.Columns = append(l.Columns, Column{Col: name, Header: text, Role: role, Period: period, Area: area, index: c})
+		l.Columns = append(l.Columns, Column{Col: columnName(c), Header: text, Role: role, Period: period, Area: area, index: c})
 	}
 	l.Kind = kindOf(&l)
 	disambiguate(&l)

@@ -2,8 +2,7 @@ package importer
 
 import (
 	"fmt"
-
-	"github.com/xuri/excelize/v2"
+	"strings"
 
 	"scorecard/app"
 )
@@ -130,11 +129,11 @@ func (l *Layout) resolve() error {
 		l.FirstRow = l.HeaderRow + 1
 	}
 	for i := range l.Columns {
-		n, err := excelize.ColumnNameToNumber(l.Columns[i].Col)
-		if err != nil {
-			return fmt.Errorf("layout column %q: %w", l.Columns[i].Col, err)
+		n, ok := columnOf([]byte(l.Columns[i].Col))
+		if !ok || columnName(n) != strings.ToUpper(l.Columns[i].Col) {
+			return fmt.Errorf("layout column %q is not a column such as H or AB", l.Columns[i].Col)
 		}
-		l.Columns[i].index = n - 1
+		l.Columns[i].index = n
 	}
 	if !l.has(RoleRef) {
 		return fmt.Errorf("layout has no Ref column")

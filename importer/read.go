@@ -17,8 +17,6 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"scorecard/app"
 )
 
@@ -35,14 +33,10 @@ type Options struct {
 	MaxUnzipSize int64
 }
 
-// DefaultMaxUnzipSize is the largest uncompressed workbook read: several
+// DefaultMaxUnzipSize is the largest uncompressed workbook read: many
 // times the largest real scorecard workbook (100+ indicators, 13 areas,
-// 60 months is under 30 MB of XML).
-const DefaultMaxUnzipSize = 512 << 20
-
-// maxSheetXMLInMemory is the size above which excelize spills a sheet's
-// XML to a temporary file instead of holding it in memory.
-const maxSheetXMLInMemory = 64 << 20
+// 60 months is about 10 MB of XML).
+const DefaultMaxUnzipSize = 256 << 20
 
 // Result is one file's import.
 type Result struct {
@@ -69,11 +63,11 @@ func (r *Result) Summary() string {
 // tried against the same header wording.
 type Sample struct {
 	Path string
-	Ext  string         // lower case: ".xlsx", ".xlsm", ".csv"
-	Book *excelize.File // the open workbook; nil for a CSV
+	Ext  string // lower case: ".xlsx", ".xlsm", ".csv"
 	// Heads are the first rows of each sheet (for a CSV, one unnamed
 	// sheet), raw: numbers unformatted, dates as serials.
 	Heads []Head
+	book  *workbook // the open workbook; nil for a CSV
 	opt   Options
 }
 
@@ -124,8 +118,8 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 	if err != nil {
 		return nil, err
 	}
-	if s.Book != nil {
-		defer s.Book.Close()
+	if s.book != nil {
+		defer s.book.Close()
 	}
 	for _, f := range Formats {
 		if !f.Detect(s) {
@@ -150,7 +144,7 @@ func unrecognised(s *Sample) error {
 	if len(s.Heads) == 0 {
 		return &app.SourceError{Location: app.Location{File: base}, Err: errors.New("has no sheets with data")}
 	}
-	if s.Book == nil {
+	if s.book == nil {
 		return &app.SourceError{Location: app.Location{File: base, Cell: "line 1"}, Err: errNoHeader}
 	}
 	return noHeaderError(base, s.Heads[0].Sheet)
@@ -199,13 +193,17 @@ func sample(ctx context.Context, path string, opt Options) (*Sample, error) {
 	default:
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: errors.New("not a workbook or CSV (expected .xlsx, .xlsm or .csv)")}
 	}
-	book, err := openBook(path, opt)
+	limit := opt.MaxUnzipSize
+	if limit <= 0 {
+		limit = DefaultMaxUnzipSize
+	}
+	book, err := openWorkbook(path, limit)
 	if err != nil {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
 	}
-	s.Book = book
-	for _, name := range book.GetSheetList() {
-		rows, err := readRows(ctx, book, name, headerSearchRows)
+	s.book = book
+	for _, name := range book.sheetNames() {
+		g, err := book.readSheet(ctx, name)
 		if err != nil {
 			book.Close()
 			if ctx.Err() != nil {
@@ -213,42 +211,15 @@ func sample(ctx context.Context, path string, opt Options) (*Sample, error) {
 			}
 			return nil, &app.SourceError{Location: app.Location{File: base, Sheet: name}, Err: err}
 		}
-		s.Heads = append(s.Heads, Head{Sheet: name, Rows: rows})
+		s.Heads = append(s.Heads, Head{Sheet: name, Rows: g.rows[:min(len(g.rows), headerSearchRows)]})
 	}
 	return s, nil
-}
-
-// openBook opens a workbook with limits on its uncompressed size.
-func openBook(path string, opt Options) (*excelize.File, error) {
-	limit := opt.MaxUnzipSize
-	if limit <= 0 {
-		limit = DefaultMaxUnzipSize
-	}
-	book, err := excelize.OpenFile(path, excelize.Options{
-		UnzipSizeLimit:    limit,
-		UnzipXMLSizeLimit: min(limit, maxSheetXMLInMemory),
-	})
-	if err != nil {
-		msg := err.Error()
-		switch {
-		case strings.Contains(msg, "unzip size"):
-			return nil, fmt.Errorf("refused: it would unpack to more than %d MB (a zip bomb or a giant sheet); split the workbook or remove unused sheets", limit>>20)
-		case strings.Contains(msg, "zip: not a valid zip file"), strings.Contains(msg, "not a valid zip"):
-			return nil, errors.New("not a valid Excel workbook (the file is damaged, or not really .xlsx)")
-		case errors.Is(err, excelize.ErrWorkbookFileFormat):
-			return nil, errors.New("not a valid Excel workbook (the file is damaged, or not really .xlsx)")
-		case strings.Contains(strings.ToLower(msg), "password") || strings.Contains(strings.ToLower(msg), "encrypt"):
-			return nil, errors.New("is password-protected: remove the password in Excel and import again")
-		}
-		return nil, fmt.Errorf("could not be opened as a workbook: %w", unwrapPathError(err))
-	}
-	return book, nil
 }
 
 // hasScorecardSheet reports whether any sheet of a workbook has a layout
 // the importer reads (or a saved profile says how to read it).
 func hasScorecardSheet(s *Sample) bool {
-	if s.Book == nil {
+	if s.book == nil {
 		return false
 	}
 	for _, h := range s.Heads {
@@ -264,7 +235,7 @@ func hasScorecardSheet(s *Sample) bool {
 
 // isTidyCSV reports whether a CSV's header is a tidy table's.
 func isTidyCSV(s *Sample) bool {
-	if s.Book != nil || len(s.Heads) == 0 {
+	if s.book != nil || len(s.Heads) == 0 {
 		return false
 	}
 	l, err := detect("", &grid{rows: s.Heads[0].Rows})
@@ -291,14 +262,13 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		if opt.Progress != nil {
 			opt.Progress(i, total*2)
 		}
-		rows, err := readRows(ctx, s.Book, h.Sheet, 0)
+		g, err := s.book.readSheet(ctx, h.Sheet)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
 			return nil, &app.SourceError{Location: app.Location{File: base, Sheet: h.Sheet}, Err: err}
 		}
-		g := &grid{rows: rows}
 		l, fromProfile := opt.Layouts[h.Sheet]
 		if fromProfile {
 			l.Sheet = h.Sheet
@@ -312,7 +282,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 				if firstErr == nil {
 					firstErr = noHeaderError(base, h.Sheet)
 				}
-				if len(rows) > 0 {
+				if len(g.rows) > 0 {
 					c.warn(h.Sheet, "", "sheet skipped: %v", err)
 				}
 				res.Layouts = append(res.Layouts, l)
@@ -322,18 +292,6 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		if l.Kind == Skip {
 			res.Layouts = append(res.Layouts, l)
 			continue
-		}
-		if l.Kind == IndicatorSheet || l.Kind == DistrictSheet {
-			// Merged captions matter only on scorecard layouts; reading
-			// them loads the sheet, which a tidy table need not pay for.
-			if m, err := s.Book.GetMergeCells(h.Sheet, true); err == nil {
-				g.merged = m
-				if !fromProfile {
-					if again, err := detect(h.Sheet, g); err == nil {
-						l = again
-					}
-				}
-			}
 		}
 		plan = append(plan, planned{l, g})
 	}
@@ -360,7 +318,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 				}
 				c.warn(p.l.Sheet, "A1", "no month in the title: district figures dated %s, the latest month on the scorecard", p.l.Period)
 			}
-			if err := readSheet(ctx, s.Book, c, p.l, p.g, func(done int) {
+			if err := readSheet(ctx, c, p.l, p.g, func(done int) {
 				if opt.Progress != nil {
 					opt.Progress(total+i, total*2)
 				}
@@ -399,11 +357,8 @@ func allTidy(ls []Layout) bool {
 }
 
 // readSheet reads one sheet under its layout.
-func readSheet(ctx context.Context, book *excelize.File, c *collector, l Layout, g *grid, progress func(int)) error {
+func readSheet(ctx context.Context, c *collector, l Layout, g *grid, progress func(int)) error {
 	sr := &sheetReader{c: c, l: l, g: g}
-	if book != nil && (l.Kind == IndicatorSheet || l.Kind == DistrictSheet) {
-		sr.style = &styles{book: book, sheet: l.Sheet}
-	}
 	var err error
 	switch l.Kind {
 	case IndicatorSheet, DistrictSheet:

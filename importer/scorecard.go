@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,10 +12,10 @@ import (
 
 // sheetReader reads one sheet under its layout into the collector.
 type sheetReader struct {
-	c     *collector
-	l     Layout
-	g     *grid
-	style *styles // nil where formats are unknown (a CSV)
+	c       *collector
+	l       Layout
+	g       *grid
+	scratch []app.Observation // one row's figures, reused
 }
 
 // at returns a data cell's own text. Merged ranges are not spread here:
@@ -26,12 +27,7 @@ func (s *sheetReader) at(r int, c Column) string {
 	return ""
 }
 
-func (s *sheetReader) look(r int, c Column) look {
-	if s.style == nil {
-		return look{decimals: -1}
-	}
-	return s.style.cellStyle(r, c.index)
-}
+func (s *sheetReader) look(r int, c Column) look { return s.g.look(r, c.index) }
 
 func (s *sheetReader) warn(r, c int, format string, args ...any) {
 	s.c.warn(s.l.Sheet, cellName(r, c), format, args...)
@@ -60,6 +56,9 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 		}
 	}
 	standIns := s.hasStandInLegend()
+	// Most rows fill most figure columns: grow once rather than by
+	// doubling, which copies every observation read so far.
+	s.c.observ = slices.Grow(s.c.observ, (len(s.g.rows)-l.FirstRow+1)*len(figures))
 	section := ""
 	var last *rowIndicator
 	inNotes := false
@@ -241,7 +240,8 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 // components and comment, which belong to its latest figure.
 func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures []Column, standIns, own bool) {
 	l := &s.l
-	var obs []app.Observation
+	obs := s.scratch[:0]
+	defer func() { s.scratch = obs[:0] }()
 	decimals, percent := -1, false
 	for _, c := range figures {
 		text := s.at(r, c)
@@ -257,7 +257,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 		o := app.Observation{
 			Ref: ind.ref, Area: l.Area, Split: split, Period: c.Period,
 			Value: rd.value, Numerator: rd.num, Denominator: rd.den,
-			Status: rd.status, Raw: rd.raw, Cell: cellName(r, c.index),
+			Status: rd.status, Raw: rd.raw, Cell: sheetCell(l.Sheet, c.Col, r),
 			StandIn: standIns && lk.italic,
 		}
 		if l.Kind == DistrictSheet {

@@ -3,12 +3,14 @@ package importer
 import (
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"scorecard/app"
+	"scorecard/assets"
 	"scorecard/assets/synth"
 )
 
@@ -233,4 +235,41 @@ func checkInference(t *testing.T, m *synth.Model, res *Result) {
 				ind.Ref, ind.Name, ind.Unit, ind.Measure, ind.Decimals, want.Unit, want.Measure, want.Decimals)
 		}
 	}
+}
+
+// TestDemoWorkbook reads the demo workbook built into the app exactly as
+// the generator says it was written.
+func TestDemoWorkbook(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.xlsx")
+	if err := os.WriteFile(path, assets.Demo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res := mustRead(t, path)
+	if res.Format != "scorecard workbook" || strings.Join(res.Sheets, ",") != "CYPE Scorecard,Guidance,Districts,Data,Targets" {
+		t.Errorf("format %q, sheets %v", res.Format, res.Sheets)
+	}
+	m := synth.Demo()
+	compareTruth(t, m.Truth(synth.House), synth.House, res)
+	for _, w := range res.Warnings {
+		t.Errorf("unexpected warning: %s", w)
+	}
+}
+
+// TestLargeWorkbook reads the benchmark's large case (124 indicators, 13
+// areas, 60 months) and checks it against the truth.
+func TestLargeWorkbook(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large workbook")
+	}
+	m := synth.Large(1)
+	path := filepath.Join(t.TempDir(), "large.xlsx")
+	if err := synth.Write(path, m, synth.LargeLayout); err != nil {
+		t.Fatal(err)
+	}
+	res := mustRead(t, path)
+	truth := m.Truth(synth.LargeLayout)
+	if len(truth.Observations) < 100*13*60 {
+		t.Fatalf("the large case has %d figures, want at least 100 indicators x 13 areas x 60 months", len(truth.Observations))
+	}
+	compareTruth(t, truth, synth.LargeLayout, res)
 }

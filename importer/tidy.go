@@ -73,9 +73,9 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		}
 		o := app.Observation{Ref: ref, Area: area, Split: split, Period: period}
 		vtext, vc, _ := text(r, RoleValue)
-		o.Cell = cellName(r, max(vc, refCol.index))
+		o.Cell = sheetCell(l.Sheet, columnName(max(vc, refCol.index)), r)
 		if vtext != "" {
-			rd, err := readFigure(vtext, s.lookAt(r, vc))
+			rd, err := readFigure(vtext, s.g.look(r, vc))
 			if err != nil {
 				s.warn(r, vc, "%s: row skipped: %v", ref, err)
 				continue
@@ -134,11 +134,6 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	}
 	return nil
 }
-
-// lookAt returns a cell's look in a tidy sheet. Tidy tables carry their
-// meaning in their text, so formats are not read (which would load the
-// whole sheet's XML); only a value written as a percentage says so.
-func (s *sheetReader) lookAt(r, c int) look { return look{decimals: -1} }
 
 // tidyIndicator reads what a tidy row says about its indicator: the
 // optional Indicator, Section, Polarity, Unit and Data Period columns that

@@ -254,6 +254,12 @@ func (b *book) rows(sheet string, fn func(n int, cells []string) bool) error {
 	if err != nil {
 		return err
 	}
+	return b.scan(part, x, fn)
+}
+
+// scan reads the rows of worksheet XML x (the part named part).
+func (b *book) scan(part string, x []byte, fn func(n int, cells []string) bool) error {
+	var err error
 	i := indexTag(x, "sheetData")
 	if i < 0 {
 		return fmt.Errorf("%s has no sheetData: %w", part, errLayout)

@@ -114,3 +114,27 @@ func TestAnnexAFromLibreOffice(t *testing.T) {
 		t.Errorf("Tonbridge and Malling (written with &) = %v (%v), want 1", n, ok)
 	}
 }
+
+// FuzzBookScan feeds the worksheet scanner mangled XML: it must return
+// rows or an error, never panic or loop.
+func FuzzBookScan(f *testing.F) {
+	b, err := openBook(filepath.Join("testdata", "annexa-libreoffice.xlsx"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer b.Close()
+	sheet, err := b.part(b.sheets[0].part)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(sheet)
+	f.Add([]byte(`<sheetData><row r="2"><c r="B2" t="s"><v>1</v></c><c t="inlineStr"><is><t>a&amp;b</t></is></c></row></sheetData>`))
+	f.Add([]byte(`<x:sheetData><x:row><x:c r="A1"><x:v>3</x:v></x:c></x:row></x:sheetData>`))
+	f.Fuzz(func(t *testing.T, x []byte) {
+		rows := 0
+		_ = b.scan("sheet", x, func(n int, cells []string) bool {
+			rows++
+			return rows < 1e6
+		})
+	})
+}

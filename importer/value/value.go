@@ -31,6 +31,11 @@ type Figure struct {
 	Raw                    string
 }
 
+// spaces maps the spaces spreadsheets put inside figures (non-breaking,
+// narrow and thin) to plain ones. Built once: a replacer is costly to make
+// and Parse runs for every cell of a workbook.
+var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ")
+
 // ErrEmpty is returned for a blank cell: no figure and no code, which is a
 // gap rather than a status.
 var ErrEmpty = errors.New("blank")
@@ -39,7 +44,7 @@ var ErrEmpty = errors.New("blank")
 // the text for anything that is neither a figure nor a status code.
 func Parse(s string) (Figure, error) {
 	raw := s
-	t := strings.TrimSpace(strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ").Replace(s))
+	t := strings.TrimSpace(spaces.Replace(s))
 	if t == "" {
 		return Figure{}, ErrEmpty
 	}

@@ -322,9 +322,9 @@ func (c *collector) checkDistrictSums(d *app.Dataset, units map[string]app.Indic
 	}
 	type sums struct {
 		districts, extra, districtNum float64
-		n, nExtra, nNum              int
-		negative                     bool
-		county                       *app.Observation
+		n, nExtra, nNum               int
+		negative                      bool
+		county                        *app.Observation
 	}
 	all := map[group]*sums{}
 	var order []group

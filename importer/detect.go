@@ -37,7 +37,7 @@ var roleWords = map[string]Role{
 	"calculation": RoleGuidance, "how it is calculated": RoleGuidance,
 	"decimals": RoleDecimals, "decimal places": RoleDecimals, "dp": RoleDecimals,
 	"year type": RoleYearType, "target year type": RoleYearType,
-	"target":      RoleTarget, "targets": RoleTarget,
+	"target": RoleTarget, "targets": RoleTarget,
 	"floor": RoleFloor, "floor standard": RoleFloor, "minimum": RoleFloor, "floor target": RoleFloor,
 	"tolerance": RoleTolerance,
 	"rag":       RoleRAG, "rag rating": RoleRAG, "rag status": RoleRAG, "rating": RoleRAG,

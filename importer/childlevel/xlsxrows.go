@@ -389,7 +389,7 @@ func attr(tag []byte, name string) (string, bool) {
 func columnIndex(ref string) (int, error) {
 	col := 0
 	i := 0
-	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' && col <= 16384 {
 		col = col*26 + int(ref[i]-'A'+1)
 		i++
 	}

@@ -138,3 +138,18 @@ func FuzzBookScan(f *testing.F) {
 		})
 	})
 }
+
+func TestColumnIndex(t *testing.T) {
+	for ref, want := range map[string]int{"A1": 0, "Z9": 25, "AA10": 26, "AB12": 27, "XFD1": 16383, "XFE1": -1, "AAAAAAAAAAAAAAAA1": -1, "12": -1} {
+		got, err := columnIndex(ref)
+		if want < 0 {
+			if err == nil {
+				t.Errorf("columnIndex(%q) = %d, want an error", ref, got)
+			}
+			continue
+		}
+		if err != nil || got != want {
+			t.Errorf("columnIndex(%q) = %d, %v; want %d", ref, got, err, want)
+		}
+	}
+}

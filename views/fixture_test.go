@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"path/filepath"
 	"slices"
+	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/importer"
 )
 
 // scorecardFixture is two years of a small scorecard, April 2023 to March
@@ -75,7 +78,6 @@ type memBackend struct {
 	imports  []app.Import
 	datasets map[string]*app.Dataset
 	settings map[string]any
-	read     func(ctx context.Context, path string) (*app.Dataset, []app.Warning, error)
 }
 
 func newMemBackend(ds ...*app.Dataset) *memBackend {
@@ -119,12 +121,12 @@ func (b *memBackend) Undo(id string) (app.Import, error) {
 	return app.Import{}, fmt.Errorf("no import %s", id)
 }
 
-func (b *memBackend) ImportFile(ctx context.Context, path string, _ func(done, total int)) (app.Import, error) {
-	d, ws, err := b.read(ctx, path)
-	if err != nil {
-		return app.Import{}, err
-	}
-	return b.add(path, "workbook", "", d, ws), nil
+func (b *memBackend) ReadFile(ctx context.Context, path string, layouts map[string]importer.Layout, progress func(done, total int)) (*importer.Result, error) {
+	return importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress})
+}
+
+func (b *memBackend) StoreRead(path string, res *importer.Result) (app.Import, error) {
+	return b.add(filepath.Base(path), "workbook", res.Format, res.Dataset, res.Warnings), nil
 }
 
 func (b *memBackend) Edit(note string, d *app.Dataset) (app.Import, error) {
@@ -199,4 +201,51 @@ func fillOf(c *fyne.Container) color.Color {
 
 func letterOf(c *fyne.Container) string {
 	return c.Objects[cellLetter].(*fyne.Container).Objects[0].(*canvas.Text).Text
+}
+
+// findButton returns the visible button labelled text under o.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	switch o := o.(type) {
+	case *widget.Button:
+		if o.Text == text {
+			return o
+		}
+		return nil
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+		return nil
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			if b := findButton(c, text); b != nil {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+// confirmLayouts makes w answer every layout review by pressing the
+// dialog's own button labelled answer ("Import" or "Cancel"), as an
+// officer would, and reports how many reviews showed.
+func confirmLayouts(t *testing.T, w *mainWindow, answer string) *int {
+	t.Helper()
+	n := new(int)
+	w.reviewShown = func(r *layoutReview) {
+		*n++
+		b := findButton(w.win.Canvas().Overlays().Top(), answer)
+		if b == nil {
+			t.Errorf("the layout review has no %q button", answer)
+			return
+		}
+		test.Tap(b)
+	}
+	return n
 }

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/importer"
 )
 
 // progressDelay is how long an import runs before the progress bar shows:
@@ -60,48 +61,87 @@ type importOutcome struct {
 	err  error
 }
 
-// importFiles imports the files in the background, one after another,
-// then rereads the store and shows the report. The UI stays live: only
-// fyne.Do touches widgets from the worker.
+// importJob is a run of files being imported one after another.
+type importJob struct {
+	paths    []string
+	next     int
+	outcomes []importOutcome
+	ctx      context.Context
+	cancel   context.CancelFunc
+	shown    *time.Timer
+}
+
+// importFiles imports the files one after another: each is read in the
+// background (with progress and cancel), its detected layout shown for
+// confirmation unless a saved profile already says it, then stored in the
+// background. The UI stays live: only fyne.Do touches widgets from the
+// workers.
 func (w *mainWindow) importFiles(paths []string) {
 	if len(paths) == 0 {
 		return
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	j := &importJob{paths: paths}
+	j.ctx, j.cancel = context.WithCancel(context.Background())
 	p := w.progress
 	p.mu.Lock()
-	p.stop = cancel
+	p.stop = j.cancel
 	p.mu.Unlock()
 	w.busy.Add(1)
-	shown := time.AfterFunc(progressDelay, func() {
-		fyne.Do(func() {
-			p.label.SetText(fmt.Sprintf("Importing %s", filepath.Base(paths[0])))
-			p.content.Show()
-		})
+	j.shown = time.AfterFunc(progressDelay, func() {
+		fyne.Do(func() { p.content.Show() })
 	})
+	w.readNext(j)
+}
+
+// readNext reads the job's next file, or finishes the job.
+func (w *mainWindow) readNext(j *importJob) {
+	p := w.progress
+	if j.next == len(j.paths) || j.ctx.Err() != nil {
+		j.shown.Stop()
+		j.cancel()
+		p.content.Hide()
+		w.importsDone(j.outcomes)
+		w.busy.Done()
+		return
+	}
+	path := j.paths[j.next]
+	j.next++
+	label := "Reading " + filepath.Base(path)
+	if len(j.paths) > 1 {
+		label += fmt.Sprintf(" (%d of %d)", j.next, len(j.paths))
+	}
+	p.label.SetText(label)
+	p.bar.SetValue(0)
+	layouts, profiled := w.profile(path)
 	go func() {
-		defer w.busy.Done()
-		defer cancel()
-		var outcomes []importOutcome
-		for i, path := range paths {
-			if i > 0 {
-				fyne.Do(func() { p.label.SetText(fmt.Sprintf("Importing %s (%d of %d)", filepath.Base(path), i+1, len(paths))) })
+		res, err := w.st.ReadFile(j.ctx, path, layouts, func(done, total int) {
+			if total > 0 {
+				fyne.Do(func() { p.bar.SetValue(float64(done) / float64(total)) })
 			}
-			fyne.Do(func() { p.bar.SetValue(0) })
-			imp, err := w.st.ImportFile(ctx, path, func(done, total int) {
-				if total > 0 {
-					fyne.Do(func() { p.bar.SetValue(float64(done) / float64(total)) })
-				}
-			})
-			outcomes = append(outcomes, importOutcome{file: path, imp: imp, err: err})
-			if ctx.Err() != nil {
-				break
-			}
-		}
-		shown.Stop()
+		})
 		fyne.Do(func() {
-			p.content.Hide()
-			w.importsDone(outcomes)
+			switch {
+			case err != nil:
+				j.outcomes = append(j.outcomes, importOutcome{file: path, err: err})
+				w.readNext(j)
+			case profiled:
+				w.storeRead(j, path, res)
+			default:
+				w.reviewLayout(j, path, res)
+			}
+		})
+	}()
+}
+
+// storeRead records a file already read, in the background, then moves
+// on to the next.
+func (w *mainWindow) storeRead(j *importJob, path string, res *importer.Result) {
+	w.progress.label.SetText("Storing " + filepath.Base(path))
+	go func() {
+		imp, err := w.st.StoreRead(path, res)
+		fyne.Do(func() {
+			j.outcomes = append(j.outcomes, importOutcome{file: path, imp: imp, err: err})
+			w.readNext(j)
 		})
 	}()
 }

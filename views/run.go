@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -59,16 +60,13 @@ func (b storeBackend) Imports() ([]app.Import, error) { return b.st.Imports() }
 
 func (b storeBackend) Undo(id string) (app.Import, error) { return b.st.Undo(id) }
 
-func (b storeBackend) ImportFile(ctx context.Context, path string, progress func(done, total int)) (app.Import, error) {
-	res, err := importer.Read(ctx, path, importer.Options{Progress: progress})
-	if err != nil {
-		return app.Import{}, err
-	}
-	if err := ctx.Err(); err != nil {
-		return app.Import{}, err
-	}
+func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[string]importer.Layout, progress func(done, total int)) (*importer.Result, error) {
+	return importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress})
+}
+
+func (b storeBackend) StoreRead(path string, res *importer.Result) (app.Import, error) {
 	src := store.Source{Name: filepath.Base(path), Kind: "workbook", SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings}
-	if filepath.Ext(path) == ".csv" {
+	if strings.EqualFold(filepath.Ext(path), ".csv") {
 		src.Kind = "csv"
 	}
 	imp, err := b.st.Import(src, res.Dataset)

@@ -12,6 +12,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/store"
+	"scorecard/importer"
 )
 
 // openStore opens an empty store in a temporary folder.
@@ -43,8 +44,12 @@ func TestImportFillsTable(t *testing.T) {
 	if len(w.score.lines) != 0 {
 		t.Fatalf("an empty store shows %d lines", len(w.score.lines))
 	}
+	reviews := confirmLayouts(t, w, "Import")
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()
+	if *reviews != 1 {
+		t.Errorf("the detected layout was shown %d times, want once", *reviews)
+	}
 	if n := len(w.score.rows); n < 20 {
 		t.Fatalf("after importing the demo the scorecard has %d indicators, want 20 or more", n)
 	}
@@ -90,6 +95,7 @@ func TestBadFileNamesSheetAndCell(t *testing.T) {
 func TestEditsAreUndoableImports(t *testing.T) {
 	st := openStore(t)
 	w := windowOn(t, st)
+	confirmLayouts(t, w, "Import")
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()
 	w.openDetail("CIC05")
@@ -135,6 +141,7 @@ func TestWindowSizeRemembered(t *testing.T) {
 func TestExportWritesWorkbook(t *testing.T) {
 	st := openStore(t)
 	w := windowOn(t, st)
+	confirmLayouts(t, w, "Import")
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()
 	w.cohorts[app.UASC].SetChecked(true)
@@ -165,5 +172,62 @@ func TestExportWritesWorkbook(t *testing.T) {
 	}
 	if !strings.Contains(w.status.Text, "revised.xlsx") {
 		t.Errorf("status after export %q", w.status.Text)
+	}
+}
+
+func TestCancelledReviewAddsNothing(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	confirmLayouts(t, w, "Cancel")
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	if imps, _ := st.Imports(); len(imps) != 0 {
+		t.Errorf("a cancelled import left %d imports", len(imps))
+	}
+	if !strings.Contains(w.status.Text, "cancelled") {
+		t.Errorf("status %q does not say cancelled", w.status.Text)
+	}
+}
+
+func TestCorrectedLayoutIsSavedAsProfile(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	var dropped string
+	w.reviewShown = func(r *layoutReview) {
+		// The officer says the comments column is not to be read, and keeps
+		// the layout for files named like this one.
+		for i, l := range r.layouts {
+			for k, c := range l.Columns {
+				if c.Role == importer.RoleComments {
+					r.layouts[i].Columns[k].Role = ignoreColumn
+					r.edited = true
+					dropped = l.Sheet + "!" + c.Col
+				}
+			}
+		}
+		r.save.SetChecked(true)
+		test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Import"))
+	}
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	if dropped == "" {
+		t.Fatal("the demo's detected layout has no comments column")
+	}
+	if n := len(w.v.stored.Indicators()); n < 20 {
+		t.Fatalf("the corrected import has %d indicators", n)
+	}
+	if _, ok := w.v.stored.Comment("CIC05", app.Kent, w.v.period); ok {
+		t.Errorf("commentary was read although its column %s was set to be ignored", dropped)
+	}
+	layouts, ok := w.profile("testdata/Demo Nov-26.xlsx")
+	if !ok {
+		t.Fatal("no profile saved for files named like demo.xlsx")
+	}
+	for _, l := range layouts {
+		for _, c := range l.Columns {
+			if l.Sheet+"!"+c.Col == dropped {
+				t.Errorf("the saved profile still reads %s", dropped)
+			}
+		}
 	}
 }

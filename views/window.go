@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/importer"
 )
 
 // The screens the window can open on; Options.Screen names one.
@@ -47,10 +48,13 @@ type backend interface {
 	Load() (*app.History, error)
 	Imports() ([]app.Import, error)
 	Undo(id string) (app.Import, error)
-	// ImportFile reads a workbook or CSV and records it as one import,
-	// calling progress now and then from its own goroutine; a file imported
-	// before gives its earlier record and errAlreadyImported.
-	ImportFile(ctx context.Context, path string, progress func(done, total int)) (app.Import, error)
+	// ReadFile reads a workbook or CSV, with the given layouts (a saved
+	// profile, or the officer's corrections) overriding detection, calling
+	// progress now and then from its own goroutine.
+	ReadFile(ctx context.Context, path string, layouts map[string]importer.Layout, progress func(done, total int)) (*importer.Result, error)
+	// StoreRead records a file read as one import; a file imported before
+	// gives its earlier record and errAlreadyImported.
+	StoreRead(path string, res *importer.Result) (app.Import, error)
 	// Edit records a change made in the window (commentary, a target) as
 	// an import of its own, so it can be undone like any other.
 	Edit(note string, d *app.Dataset) (app.Import, error)
@@ -88,6 +92,10 @@ type mainWindow struct {
 
 	status   *widget.Label
 	progress *importProgress
+	// review is the layout confirmation showing, if any; reviewShown, when
+	// set, is told when one shows (tests wait on it).
+	review      *layoutReview
+	reviewShown func(*layoutReview)
 	// busy counts background imports, so that a test (or closing) can
 	// wait for them.
 	busy sync.WaitGroup

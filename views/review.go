@@ -1,0 +1,203 @@
+package views
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"scorecard/importer"
+)
+
+// ignoreColumn is the mapping choice that leaves a column unread.
+const ignoreColumn = "(ignore)"
+
+// columnRoles are the roles a column can be given in the mapping step.
+var columnRoles = []string{
+	ignoreColumn,
+	string(importer.RoleRef), string(importer.RoleName), string(importer.RoleSection), string(importer.RolePolarity),
+	string(importer.RoleDataPeriod), string(importer.RoleUnit), string(importer.RoleGuidance), string(importer.RoleDecimals),
+	string(importer.RoleMeasure), string(importer.RoleYearType), string(importer.RoleTarget), string(importer.RoleFloor),
+	string(importer.RoleTolerance), string(importer.RolePrevious), string(importer.RoleRAG), string(importer.RoleDoT),
+	string(importer.RoleEngland), string(importer.RoleNeighbours), string(importer.RoleComments),
+	string(importer.RoleNumerator), string(importer.RoleDenominator), string(importer.RolePeriod), string(importer.RoleArea),
+	string(importer.RoleCohort), string(importer.RoleValue), string(importer.RoleStatus), string(importer.RoleYear),
+	string(importer.RoleRule),
+}
+
+// layoutReview is the confirmation of one file's detected layout: what
+// each sheet was read as and each column's role, correctable.
+type layoutReview struct {
+	w       *mainWindow
+	job     *importJob
+	path    string
+	res     *importer.Result
+	layouts []importer.Layout // the officer's copy, edited in place
+	edited  bool
+	save    *widget.Check
+	dialog  dialog.Dialog
+}
+
+// reviewLayout shows what the importer detected in the file and waits for
+// the officer to import it as read, correct the columns (the file is then
+// read again with the corrections), or cancel it.
+func (w *mainWindow) reviewLayout(j *importJob, path string, res *importer.Result) {
+	r := &layoutReview{w: w, job: j, path: path, res: res}
+	for _, l := range res.Layouts {
+		l.Columns = append([]importer.Column(nil), l.Columns...)
+		r.layouts = append(r.layouts, l)
+	}
+	d := res.Dataset
+	summary := widget.NewLabel(fmt.Sprintf("Read as %s: %d sheets, %d indicators, %d figures, %d targets, %d warnings. Check each column's role; correct any that are wrong.",
+		res.Format, len(res.Sheets), len(d.Indicators), len(d.Observations), len(d.Targets), len(res.Warnings)))
+	summary.Wrapping = fyne.TextWrapWord
+	tabs := container.NewAppTabs()
+	for i := range r.layouts {
+		tabs.Append(container.NewTabItem(r.layouts[i].Sheet, r.sheetForm(&r.layouts[i])))
+	}
+	r.save = widget.NewCheck("Use this layout for files named like "+filepath.Base(path)+" from now on", nil)
+	content := container.NewBorder(summary, r.save, nil, nil, tabs)
+	w.review = r
+	r.dialog = dialog.NewCustomConfirm("Check the layout of "+filepath.Base(path), "Import", "Cancel", content, r.done, w.win)
+	r.dialog.Resize(fyne.NewSize(820, 600))
+	r.dialog.Show()
+	if w.reviewShown != nil {
+		w.reviewShown(r)
+	}
+}
+
+// sheetForm lists one sheet's columns with a role picker for each.
+func (r *layoutReview) sheetForm(l *importer.Layout) fyne.CanvasObject {
+	about := fmt.Sprintf("%s sheet, headings in row %d, figures from row %d", l.Kind, l.HeaderRow, l.FirstRow)
+	if l.Area != "" {
+		about += ", area " + string(l.Area)
+	}
+	if !l.Period.IsZero() {
+		about += ", period " + l.Period.Label()
+	}
+	list := widget.NewList(
+		func() int { return len(l.Columns) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("")
+			name.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, nil, fixedWidth(widget.NewSelect(columnRoles, nil), 200), name)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			col := &l.Columns[i]
+			c.Objects[0].(*widget.Label).SetText(columnLabel(*col))
+			sel := c.Objects[1].(*fyne.Container).Objects[0].(*widget.Select)
+			sel.OnChanged = nil
+			sel.SetSelected(string(col.Role))
+			sel.OnChanged = func(role string) {
+				if role == string(col.Role) {
+					return
+				}
+				col.Role = importer.Role(role)
+				r.edited = true
+			}
+		},
+	)
+	return container.NewBorder(widget.NewLabel(about), nil, nil, nil, list)
+}
+
+// columnLabel says where a column is and what it was read as.
+func columnLabel(c importer.Column) string {
+	s := fmt.Sprintf("%s: %s", c.Col, c.Header)
+	switch {
+	case !c.Period.IsZero():
+		s += "  (" + c.Period.Label() + ")"
+	case c.Area != "":
+		s += "  (" + string(c.Area) + ")"
+	}
+	return s
+}
+
+// done imports the file as read, or reads it again with the corrected
+// columns; either way, a layout the officer asked to keep is saved as the
+// profile for files named like this one.
+func (r *layoutReview) done(ok bool) {
+	w, j := r.w, r.job
+	w.review = nil
+	if !ok {
+		j.outcomes = append(j.outcomes, importOutcome{file: r.path, err: context.Canceled})
+		w.readNext(j)
+		return
+	}
+	layouts := r.profileLayouts()
+	if r.save.Checked {
+		if err := w.st.SetSetting(profileKey(r.path), layouts); err != nil {
+			fyne.LogError("saving the layout profile", err)
+		}
+	}
+	if !r.edited {
+		w.storeRead(j, r.path, r.res)
+		return
+	}
+	w.progress.label.SetText("Reading " + filepath.Base(r.path) + " again with the corrected columns")
+	go func() {
+		res, err := w.st.ReadFile(j.ctx, r.path, layouts, nil)
+		fyne.Do(func() {
+			if err != nil {
+				j.outcomes = append(j.outcomes, importOutcome{file: r.path, err: err})
+				w.readNext(j)
+				return
+			}
+			w.storeRead(j, r.path, res)
+		})
+	}()
+}
+
+// profileLayouts are the reviewed layouts keyed by sheet, columns set to
+// be ignored left out, as importer.Options.Layouts takes them.
+func (r *layoutReview) profileLayouts() map[string]importer.Layout {
+	out := make(map[string]importer.Layout, len(r.layouts))
+	for _, l := range r.layouts {
+		var cols []importer.Column
+		for _, c := range l.Columns {
+			if c.Role != ignoreColumn {
+				cols = append(cols, c)
+			}
+		}
+		l.Columns = cols
+		out[l.Sheet] = l
+	}
+	return out
+}
+
+// profile returns the saved layouts for files named like path, if any.
+func (w *mainWindow) profile(path string) (map[string]importer.Layout, bool) {
+	var layouts map[string]importer.Layout
+	if !w.st.Setting(profileKey(path), &layouts) || len(layouts) == 0 {
+		return nil, false
+	}
+	return layouts, true
+}
+
+// profileKey names the family a file belongs to: its name without digits,
+// month names or punctuation, so "CYPE Scorecard Mar-25.xlsx" and "CYPE
+// Scorecard April 2025.xlsx" share a layout.
+func profileKey(path string) string {
+	name := strings.ToLower(filepath.Base(path))
+	words := strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) })
+	kept := words[:0]
+	for _, word := range words {
+		if _, month := monthWords[word]; !month {
+			kept = append(kept, word)
+		}
+	}
+	return "layout-profile:" + strings.Join(kept, " ")
+}
+
+var monthWords = map[string]bool{
+	"jan": true, "january": true, "feb": true, "february": true, "mar": true, "march": true,
+	"apr": true, "april": true, "may": true, "jun": true, "june": true, "jul": true, "july": true,
+	"aug": true, "august": true, "sep": true, "sept": true, "september": true, "oct": true,
+	"october": true, "nov": true, "november": true, "dec": true, "december": true,
+}

@@ -54,7 +54,7 @@ func Flags(h *app.History, p app.Period, opt Options) []Flag {
 		}
 		o := opt
 		o.Until = q
-		pts := Analyse(h, k, o)
+		pts := analyse(h, k, o, explainLast)
 		add := func(kind, detail string) {
 			out = append(out, Flag{Ref: k.Ref, Area: k.Area, Period: q, Kind: kind, Detail: detail})
 		}
@@ -150,92 +150,117 @@ func areaRank(a app.Area) int {
 }
 
 // flag raises the flags of slot i, whose target in force is t; run and
-// runDoT are the run of improvements or deteriorations before it.
+// runDoT are the run of improvements or deteriorations before it. The
+// words of each flag are written only for slots from a.explainFrom on:
+// writing them costs more than all the arithmetic, and the GUI recomputes
+// every series on each toggle without showing them.
 func (a *analysis) flag(i int, t app.Target, run int, runDoT app.DoT) {
 	p := &a.pts[i]
-	ind := a.ind
-	raise := func(kind, detail string) {
+	explain := i >= a.explainFrom
+	raise := func(kind string, detail func() string) {
 		p.Flags = append(p.Flags, kind)
-		p.FlagDetails = append(p.FlagDetails, detail)
-	}
-	this := "this " + periodWord(p.Period.Kind, 1)
-
-	if p.DoT != runDoT && run >= a.opt.ReversalRun && (p.DoT == app.Improved || p.DoT == app.Worsened) {
-		was := "improving"
-		if runDoT == app.Worsened {
-			was = "worsening"
+		if explain {
+			p.FlagDetails = append(p.FlagDetails, detail())
 		}
-		raise(DoTReversal, was+" for "+periodWord(p.Period.Kind, run)+", "+string(p.DoT)+" "+this+
-			" by "+formatChange(ind, *p.Change))
 	}
-
+	if p.DoT != runDoT && run >= a.opt.ReversalRun && (p.DoT == app.Improved || p.DoT == app.Worsened) {
+		raise(DoTReversal, func() string { return a.reversalText(p, run, runDoT) })
+	}
 	if i > 0 && p.RAG != app.NoRAG {
 		if prev := a.pts[i-1].RAG; prev != app.NoRAG && prev != p.RAG {
-			d := string(prev) + " to " + string(p.RAG) + " (" + formatValue(ind, a.vals[i]) + "; " + targetText(ind, t) + ")"
-			if y := ind.TargetYear(p.Period); y != ind.TargetYear(a.pts[i-1].Period) {
-				d += "; the " + y.String() + " target applies from " + this
-			}
-			raise(RAGChange, d)
+			raise(RAGChange, func() string { return a.ragChangeText(i, t) })
 		}
 	}
-
 	if p.Signal.IsSpecial() {
-		d := "special cause"
-		switch p.Signal {
-		case SpecialImproving:
-			d += ", improving"
-		case SpecialConcerning:
-			d += ", concerning"
-		}
-		d += ": " + p.Rule + " (" + formatValue(ind, a.vals[i]) + "; mean " + formatValue(ind, a.c.mean) +
-			", limits " + formatValue(ind, a.c.lower) + " to " + formatValue(ind, a.c.upper) + ")"
-		raise(SpecialCause, d)
+		raise(SpecialCause, func() string { return a.specialText(i) })
 	}
-
-	small := func(n int) bool { return n > 0 && n <= a.opt.SmallNumbers }
-	if small(p.MoreChildren) || small(p.FewerChildren) {
-		var parts []string
-		if small(p.MoreChildren) {
-			parts = append(parts, childrenTurn(p.MoreChildren, "more", p.RAGIfMore))
-		}
-		if small(p.FewerChildren) {
-			parts = append(parts, childrenTurn(p.FewerChildren, "fewer", p.RAGIfFewer))
-		}
-		raise(SmallNumbers, strings.Join(parts, "; ")+" (1 child = "+formatPerChild(ind, *p.PerChild)+")")
+	if c := p.Children; c != nil && (a.small(c.More) || a.small(c.Fewer)) {
+		raise(SmallNumbers, func() string { return a.smallText(p) })
 	}
-
 	if p.Revision > 0 {
-		raise(Revised, revisionText(a.h, a.key, ind, *p))
+		raise(Revised, func() string { return revisionText(a.h, a.key, a.ind, *p) })
 	}
-
-	if p.Missing {
-		raise(MissingMonth, "no figure for "+p.Period.Label()+"; the chart does not bridge the gap")
-	} else if i > 0 && a.pts[i-1].Missing {
-		gap := 1
-		for gap < i && a.pts[i-1-gap].Missing {
-			gap++
-		}
-		from := a.pts[i-gap].Period.Label()
-		d := "no figure for " + from
-		if gap > 1 {
-			d = "no figures for " + from + " to " + a.pts[i-1].Period.Label()
-		}
-		raise(MissingMonth, d+", so no direction of travel "+this+" and the moving range restarts")
+	if p.Missing || i > 0 && a.pts[i-1].Missing {
+		raise(MissingMonth, func() string { return a.missingText(i) })
 	}
-
 	if p.SourceArrow != app.NoArrow && p.Movement != "" && p.SourceArrow != p.Movement {
-		d := "the workbook's arrow shows " + arrowWords(p.SourceArrow) + ", but the figure "
-		prev, cur := formatValue(ind, a.vals[i-1]), formatValue(ind, a.vals[i])
-		switch p.Movement {
-		case app.Up:
-			d += "went up from " + prev + " to " + cur
-		case app.Down:
-			d += "went down from " + prev + " to " + cur
-		default:
-			d += "is unchanged at " + cur
-		}
-		raise(DoTDisagrees, d)
+		raise(DoTDisagrees, func() string { return a.disagreeText(i) })
 	}
+}
+
+func (a *analysis) small(n int) bool { return n > 0 && n <= a.opt.SmallNumbers }
+
+func thisPeriod(p app.Period) string { return "this " + periodWord(p.Kind, 1) }
+
+func (a *analysis) reversalText(p *Point, run int, runDoT app.DoT) string {
+	was := "improving"
+	if runDoT == app.Worsened {
+		was = "worsening"
+	}
+	return was + " for " + periodWord(p.Period.Kind, run) + ", " + string(p.DoT) + " " + thisPeriod(p.Period) +
+		" by " + formatChange(a.ind, *p.Change)
+}
+
+func (a *analysis) ragChangeText(i int, t app.Target) string {
+	p, prev := &a.pts[i], &a.pts[i-1]
+	d := string(prev.RAG) + " to " + string(p.RAG) + " (" + formatValue(a.ind, a.vals[i]) + "; " + targetText(a.ind, t) + ")"
+	if y := a.ind.TargetYear(p.Period); y != a.ind.TargetYear(prev.Period) {
+		d += "; the " + y.String() + " target applies from " + thisPeriod(p.Period)
+	}
+	return d
+}
+
+func (a *analysis) specialText(i int) string {
+	d := "special cause"
+	switch a.pts[i].Signal {
+	case SpecialImproving:
+		d += ", improving"
+	case SpecialConcerning:
+		d += ", concerning"
+	}
+	return d + ": " + a.pts[i].Rule + " (" + formatValue(a.ind, a.vals[i]) + "; mean " + formatValue(a.ind, a.c.mean) +
+		", limits " + formatValue(a.ind, a.c.lower) + " to " + formatValue(a.ind, a.c.upper) + ")"
+}
+
+func (a *analysis) smallText(p *Point) string {
+	c := p.Children
+	var parts []string
+	if a.small(c.More) {
+		parts = append(parts, childrenTurn(c.More, "more", c.RAGIfMore))
+	}
+	if a.small(c.Fewer) {
+		parts = append(parts, childrenTurn(c.Fewer, "fewer", c.RAGIfFewer))
+	}
+	return strings.Join(parts, "; ") + " (1 child = " + formatPerChild(a.ind, c.PerChild) + ")"
+}
+
+func (a *analysis) missingText(i int) string {
+	p := &a.pts[i]
+	if p.Missing {
+		return "no figure for " + p.Period.Label() + "; the chart does not bridge the gap"
+	}
+	gap := 1
+	for gap < i && a.pts[i-1-gap].Missing {
+		gap++
+	}
+	d := "no figure for " + a.pts[i-gap].Period.Label()
+	if gap > 1 {
+		d = "no figures for " + a.pts[i-gap].Period.Label() + " to " + a.pts[i-1].Period.Label()
+	}
+	return d + ", so no direction of travel " + thisPeriod(p.Period) + " and the moving range restarts"
+}
+
+func (a *analysis) disagreeText(i int) string {
+	p := &a.pts[i]
+	d := "the workbook's arrow shows " + arrowWords(p.SourceArrow) + ", but the figure "
+	prev, cur := formatValue(a.ind, a.vals[i-1]), formatValue(a.ind, a.vals[i])
+	switch p.Movement {
+	case app.Up:
+		return d + "went up from " + prev + " to " + cur
+	case app.Down:
+		return d + "went down from " + prev + " to " + cur
+	}
+	return d + "is unchanged at " + cur
 }
 
 // childrenTurn writes "1 more child counted turns this RED".

@@ -84,9 +84,14 @@ func TestFlags(t *testing.T) {
 
 // TestMissingPoint checks that a gap inside a series is a point of its own.
 func TestMissingPoint(t *testing.T) {
-	pts := Analyse(flagHistory(), app.SeriesKey{Ref: "CIC05", Area: "Ashford"}, Options{})
+	ashford := app.SeriesKey{Ref: "CIC05", Area: "Ashford"}
+	pts := Analyse(flagHistory(), ashford, Options{Details: true})
 	if len(pts) != 4 || !pts[1].Missing || pts[1].Value != nil || pts[1].Period != app.MonthOf(2025, 1) {
 		t.Fatalf("points %+v", pts)
+	}
+	// Without Details the kinds are the same and there are no words.
+	if quick := Analyse(flagHistory(), ashford, Options{}); !reflect.DeepEqual(quick[1].Flags, pts[1].Flags) || quick[1].FlagDetails != nil {
+		t.Errorf("without details: %q %q", quick[1].Flags, quick[1].FlagDetails)
 	}
 	if !reflect.DeepEqual(pts[1].Flags, []string{MissingMonth}) || pts[1].FlagDetails[0] != "no figure for Jan-25; the chart does not bridge the gap" {
 		t.Errorf("gap flags %q %q", pts[1].Flags, pts[1].FlagDetails)

@@ -36,58 +36,69 @@ type ragStep struct {
 // fewer that change the rating the indicator would have at num. A zero
 // ragStep means no number of children changes it that way.
 //
-// The rating can only change near a boundary (target, floor, or the
-// tolerance bands of a NearTarget indicator), so only the counts within
-// rounding distance of a boundary are tried: a handful of ratings instead
-// of one per child, which keeps the GUI's recompute fast.
+// Rating judges the figure as displayed, which changes only where the
+// figure crosses half a unit of its last decimal: a "jump". So the rating
+// can change only at the jumps beside each boundary (target, floor, or a
+// NearTarget indicator's tolerance bands), and only the counts either
+// side of those few jumps are rated, rather than child after child: the
+// GUI recomputes every point on each toggle.
 func childrenToNextRAG(ind app.Indicator, t app.Target, num, den, step float64) (more, fewer ragStep) {
 	n := math.Round(num)
-	value := func(c float64) float64 { return c * step }
-	rating := func(c float64) app.RAG { return app.Rating(ind.Polarity, value(c), t, ind.Decimals) }
+	rating := func(c float64) app.RAG { return app.Rating(ind.Polarity, c*step, t, ind.Decimals) }
 	now := rating(n)
 	if now == app.NoRAG {
 		return ragStep{}, ragStep{}
 	}
+	d := ind.Decimals
 	var bounds [4]float64
 	nb := 0
 	switch ind.Polarity {
 	case app.HigherBetter, app.LowerBetter:
-		bounds[0], bounds[1], nb = *t.Target, *t.Floor, 2
+		bounds[0], bounds[1], nb = app.RoundTo(*t.Target, d), app.RoundTo(*t.Floor, d), 2
 	case app.NearTarget:
-		tol := *t.Tolerance
-		bounds = [4]float64{*t.Target - 2*tol, *t.Target - tol, *t.Target + tol, *t.Target + 2*tol}
+		tg, tol := app.RoundTo(*t.Target, d), *t.Tolerance
+		bounds = [4]float64{tg - 2*tol, tg - tol, tg + tol, tg + 2*tol}
 		nb = 4
 	}
-	// Rating rounds both the boundary and the figure at the displayed
-	// precision, which moves the flip by up to one unit of the last
-	// decimal; one more child covers the step itself.
-	slack := math.Pow(10, -float64(max(ind.Decimals, 0)))/step + 1
-	var buf [64]float64
-	cands := buf[:0]
+	// The jumps beside boundary b: half a unit below the first displayed
+	// value at or above b, and half a unit above the last at or below it.
+	// They are kept as counts of children.
+	unit := math.Pow(10, -float64(max(d, 0)))
+	var buf [8]float64
+	jumps := buf[:0]
 	for _, b := range bounds[:nb] {
-		c := b / step
-		for k := math.Floor(c - slack); k <= math.Ceil(c+slack); k++ {
-			if k >= 0 && k <= den && k != n {
-				cands = append(cands, k)
+		up, down := math.Ceil(b/unit-1e-9)*unit, math.Floor(b/unit+1e-9)*unit
+		jumps = append(jumps, (up-unit/2)/step, (down+unit/2)/step)
+	}
+	slices.Sort(jumps)
+	// The first count to reach jump x is ceil(x), or one less when the
+	// figure's rounding snaps it up onto the jump.
+	for _, x := range jumps {
+		m := math.Ceil(x)
+		for _, k := range [2]float64{m - 1, m} {
+			if k > n && k <= den && more.rag == app.NoRAG {
+				if r := rating(k); r != now {
+					more = ragStep{int(k - n), r}
+				}
 			}
 		}
-	}
-	slices.Sort(cands)
-	cands = slices.Compact(cands)
-	for _, k := range cands {
-		if k > n {
-			if r := rating(k); r != now {
-				more = ragStep{int(k - n), r}
-				break
-			}
+		if more.rag != app.NoRAG {
+			break
 		}
 	}
-	for i := len(cands) - 1; i >= 0; i-- {
-		if k := cands[i]; k < n {
-			if r := rating(k); r != now {
-				fewer = ragStep{int(n - k), r}
-				break
+	// Going down, the last count short of jump x is ceil(x)-1, or one less
+	// when ceil(x)-1 sits on the jump.
+	for i := len(jumps) - 1; i >= 0; i-- {
+		m := math.Ceil(jumps[i])
+		for _, k := range [2]float64{m - 1, m - 2} {
+			if k < n && k >= 0 && fewer.rag == app.NoRAG {
+				if r := rating(k); r != now {
+					fewer = ragStep{int(n - k), r}
+				}
 			}
+		}
+		if fewer.rag != app.NoRAG {
+			break
 		}
 	}
 	return more, fewer

@@ -65,9 +65,10 @@ const (
 	monotone
 )
 
-// xmr builds the chart for vals (valid where has is true). baseline is
-// how many leading figures set the mean and limits: 0 for all.
-func xmr(vals []float64, has []bool, unit app.Unit, decimals, baseline, runLength, trendLen int) chart {
+// xmr builds the chart for vals (valid where has is true), shown being
+// vals at the displayed precision. baseline is how many leading figures
+// set the mean and limits: 0 for all.
+func xmr(vals, shown []float64, has []bool, unit app.Unit, baseline, runLength, trendLen int) chart {
 	c := chart{runLength: runLength, trendLen: trendLen}
 	total := 0
 	for _, ok := range has {
@@ -119,13 +120,13 @@ func xmr(vals []float64, has []bool, unit app.Unit, decimals, baseline, runLengt
 	}
 	c.side = make([]int8, len(vals))
 	c.rule = make([]rule, len(vals))
-	c.mark(vals, has, decimals)
+	c.mark(vals, shown, has)
 	return c
 }
 
 // mark applies the rules in order of strength, so a point outside a limit
 // is reported as such even when it also ends a run.
-func (c *chart) mark(vals []float64, has []bool, decimals int) {
+func (c *chart) mark(vals, shown []float64, has []bool) {
 	set := func(i int, side int8, r rule) {
 		if c.rule[i] == noRule {
 			c.side[i], c.rule[i] = side, r
@@ -201,11 +202,10 @@ func (c *chart) mark(vals []float64, has []bool, decimals int) {
 	for i := 0; i <= len(has); i++ {
 		var s int8
 		if i < len(has) && i > 0 && has[i] && has[i-1] {
-			a, b := app.RoundTo(vals[i-1], decimals), app.RoundTo(vals[i], decimals)
 			switch {
-			case b > a:
+			case shown[i] > shown[i-1]:
 				s = 1
-			case b < a:
+			case shown[i] < shown[i-1]:
 				s = -1
 			}
 		}

@@ -156,12 +156,13 @@ func TestLimits(t *testing.T) {
 			ind.Unit = tt.unit
 			pts := Analyse(monthly(ind, kent, apr24, tt.vals...), kent, Options{})
 			p := pts[len(pts)-1]
-			if p.Mean == nil {
+			c := p.Chart
+			if c == nil {
 				t.Fatalf("no chart (signal %q)", p.Signal)
 			}
 			wantUpper, wantLower := tt.wantMean+2.66*tt.wantRange, max(tt.wantMean-2.66*tt.wantRange, 0)
-			if !near(*p.Mean, tt.wantMean) || !near(*p.Upper, wantUpper) || !near(*p.Lower, wantLower) {
-				t.Errorf("mean %v limits %v to %v, want %v, %v to %v", *p.Mean, *p.Lower, *p.Upper, tt.wantMean, wantLower, wantUpper)
+			if !near(c.Mean, tt.wantMean) || !near(c.Upper, wantUpper) || !near(c.Lower, wantLower) {
+				t.Errorf("mean %v limits %v to %v, want %v, %v to %v", c.Mean, c.Lower, c.Upper, tt.wantMean, wantLower, wantUpper)
 			}
 		})
 	}
@@ -172,8 +173,8 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-9*max(1, math.Abs(b)) }
 // TestNaturalLimits checks that a percentage's limits stay within 0-100.
 func TestNaturalLimits(t *testing.T) {
 	pts := Analyse(monthly(cic05, kent, apr24, 1, 9, 1, 9, 1, 9, 1, 9, 1, 9, 1, 9), kent, Options{})
-	if p := pts[0]; *p.Lower != 0 || !near(*p.Upper, 5+2.66*8) {
-		t.Errorf("limits %v to %v, want 0 to %v", *p.Lower, *p.Upper, 5+2.66*8)
+	if c := pts[0].Chart; c.Lower != 0 || !near(c.Upper, 5+2.66*8) {
+		t.Errorf("limits %v to %v, want 0 to %v", c.Lower, c.Upper, 5+2.66*8)
 	}
 }
 

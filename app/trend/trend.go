@@ -2,6 +2,9 @@ package trend
 
 import (
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"scorecard/app"
 )
@@ -25,6 +28,10 @@ type Options struct {
 	// Until, when set, ends the analysis at this period, as it stood then:
 	// limits, runs and trends use nothing later.
 	Until app.Period
+	// Details fills Point.FlagDetails, the words of each flag. Writing
+	// them takes longer than all the arithmetic, so a view that recomputes
+	// every series and shows only the flags' kinds leaves it off.
+	Details bool
 }
 
 // DefaultOptions returns the defaults: a 12-point trend window, SPC on
@@ -125,24 +132,41 @@ type Point struct {
 	LastYear       *float64 `json:"last_year"`
 	LastYearChange *float64 `json:"last_year_change"`
 	LastYearDoT    app.DoT  `json:"last_year_dot"`
-	// Mean, Upper and Lower are the XmR chart's centre line and process
-	// limits; nil with too few points.
-	Mean      *float64  `json:"mean"`
-	Upper     *float64  `json:"upper"`
-	Lower     *float64  `json:"lower"`
+	// Chart is the series' XmR chart, shared by its points; nil with too
+	// few points.
+	Chart     *Chart    `json:"chart"`
 	Rule      string    `json:"rule,omitempty"` // why the point is special cause, in words
 	Assurance Assurance `json:"assurance"`
-	// PerChild is how far one child moves the figure (pp for a
-	// percentage). MoreChildren counted in the numerator, or FewerChildren,
-	// would change the RAG to RAGIfMore or RAGIfFewer; zero when no number
-	// of children would.
-	PerChild      *float64 `json:"per_child"`
-	MoreChildren  int      `json:"more_children,omitempty"`
-	RAGIfMore     app.RAG  `json:"rag_if_more,omitempty"`
-	FewerChildren int      `json:"fewer_children,omitempty"`
-	RAGIfFewer    app.RAG  `json:"rag_if_fewer,omitempty"`
-	// WilsonLow and WilsonHigh are the Wilson 95% interval of a percentage
-	// with its numerator and denominator.
+	// Children is what one child is worth, for a percentage or rate with
+	// its numerator and denominator; nil otherwise.
+	Children *Children `json:"children"`
+}
+
+// Chart is an XmR chart's centre line and process limits, cut to the
+// unit's natural range (0-100 for a percentage, nothing below zero for a
+// count, rate or duration).
+type Chart struct {
+	Mean     float64 `json:"mean"`
+	Upper    float64 `json:"upper"`
+	Lower    float64 `json:"lower"`
+	Baseline int     `json:"baseline"` // figures the mean and limits were set from
+}
+
+// Children says how much one child counts in a figure built from a
+// numerator and a denominator.
+type Children struct {
+	// PerChild is how far one child moves the figure: 100/denominator
+	// percentage points for a percentage.
+	PerChild float64 `json:"per_child"`
+	// More children counted in the numerator (the denominator unchanged)
+	// would change the RAG to RAGIfMore; Fewer, to RAGIfFewer. Zero when
+	// no number of children would.
+	More       int     `json:"more,omitempty"`
+	RAGIfMore  app.RAG `json:"rag_if_more,omitempty"`
+	Fewer      int     `json:"fewer,omitempty"`
+	RAGIfFewer app.RAG `json:"rag_if_fewer,omitempty"`
+	// WilsonLow and WilsonHigh are the Wilson 95% interval of a
+	// percentage; nil for a rate.
 	WilsonLow  *float64 `json:"wilson_low"`
 	WilsonHigh *float64 `json:"wilson_high"`
 }
@@ -153,6 +177,21 @@ type Point struct {
 // holding periods of more than one kind (say months and a year's outturn)
 // is analysed at its most common kind.
 func Analyse(h *app.History, k app.SeriesKey, opt Options) []Point {
+	explain := explainNone
+	if opt.Details {
+		explain = explainAll
+	}
+	return analyse(h, k, opt, explain)
+}
+
+// Which points of a series get their flags' words.
+const (
+	explainNone = iota
+	explainAll
+	explainLast
+)
+
+func analyse(h *app.History, k app.SeriesKey, opt Options, explain int) []Point {
 	opt = opt.withDefaults()
 	ind, ok := h.Indicator(k.Ref)
 	if !ok {
@@ -163,7 +202,7 @@ func Analyse(h *app.History, k app.SeriesKey, opt Options) []Point {
 		return nil
 	}
 	a := analysis{h: h, key: k, ind: ind, opt: opt}
-	return a.run(obs)
+	return a.run(obs, explain)
 }
 
 // seriesUntil keeps the observations of the series' most common period
@@ -214,17 +253,21 @@ type analysis struct {
 	ind app.Indicator
 	opt Options
 
-	pts  []Point
-	vals []float64
-	has  []bool // slot holds a figure the maths may use
-	c    chart
-	// nums holds every number a Point points to, so that a series costs
-	// one allocation for them rather than one per number: the GUI
-	// recomputes every series on each toggle.
+	pts   []Point
+	vals  []float64
+	shown []float64 // vals as displayed, at the indicator's decimals
+	has   []bool    // slot holds a figure the maths may use
+	c     chart
+	// nums and kids hold what Points point to, so that a series costs one
+	// allocation for each rather than one per number: the GUI recomputes
+	// every series on each toggle.
 	nums []float64
+	kids []Children
 
 	year   app.Period // the target year last looked up, and its target
 	target app.Target
+
+	explainFrom int // the first slot whose flags get words
 }
 
 func (a *analysis) num(v float64) *float64 {
@@ -236,13 +279,21 @@ func (a *analysis) num(v float64) *float64 {
 // nothing and still write "flags": [] in JSON.
 var noFlags = []string{}
 
-func (a *analysis) run(obs []app.Observation) []Point {
+func (a *analysis) run(obs []app.Observation, explain int) []Point {
 	first := obs[0].Period
 	n := obs[len(obs)-1].Period.Index() - first.Index() + 1
+	switch explain {
+	case explainNone:
+		a.explainFrom = n
+	case explainLast:
+		a.explainFrom = n - 1
+	}
 	a.pts = make([]Point, n)
-	a.vals = make([]float64, n)
+	floats := make([]float64, 2*n)
+	a.vals, a.shown = floats[:n], floats[n:]
 	a.has = make([]bool, n)
-	a.nums = make([]float64, 0, 8*n)
+	a.nums = make([]float64, 0, 6*n)
+	d := a.ind.Decimals
 	j := 0
 	for i := range a.pts {
 		p := &a.pts[i]
@@ -256,16 +307,20 @@ func (a *analysis) run(obs []app.Observation) []Point {
 			p.StandIn, p.SourceArrow = o.StandIn, o.SourceArrow
 			if o.Value != nil && !o.StandIn && !math.IsNaN(*o.Value) && !math.IsInf(*o.Value, 0) {
 				a.vals[i], a.has[i] = *o.Value, true
+				a.shown[i] = app.RoundTo(*o.Value, d)
+			}
+			if o.Numerator != nil && o.Denominator != nil && a.kids == nil {
+				a.kids = make([]Children, 0, n-i)
 			}
 			continue
 		}
 		p.Missing = true
 	}
 
-	a.c = xmr(a.vals, a.has, a.ind.Unit, a.ind.Decimals, a.opt.Baseline, a.opt.RunLength, a.opt.TrendLength)
-	var mean, upper, lower *float64
+	a.c = xmr(a.vals, a.shown, a.has, a.ind.Unit, a.opt.Baseline, a.opt.RunLength, a.opt.TrendLength)
+	var ch *Chart
 	if a.c.ok {
-		mean, upper, lower = a.num(a.c.mean), a.num(a.c.upper), a.num(a.c.lower)
+		ch = &Chart{Mean: a.c.mean, Upper: a.c.upper, Lower: a.c.lower, Baseline: a.c.baseline}
 	}
 	lag := 1
 	switch first.Kind {
@@ -274,6 +329,7 @@ func (a *analysis) run(obs []app.Observation) []Point {
 	case app.Quarter:
 		lag = 4
 	}
+	unit := unitWord(a.ind.Unit)
 	run, runDoT := 0, app.NoDoT
 	for i := range a.pts {
 		p := &a.pts[i]
@@ -285,24 +341,40 @@ func (a *analysis) run(obs []app.Observation) []Point {
 			continue
 		}
 		v := a.vals[i]
-		p.RAG = app.Rating(a.ind.Polarity, v, t, a.ind.Decimals)
+		p.RAG = app.Rating(a.ind.Polarity, v, t, d)
 		if i > 0 && a.has[i-1] {
-			a.compare(p, a.vals[i-1], v, t)
+			prev := a.vals[i-1]
+			p.DoT = app.Direction(a.ind.Polarity, prev, v, d, t.Target)
+			change := app.RoundTo(a.shown[i]-a.shown[i-1], d)
+			p.Change, p.ChangeUnit = a.num(change), unit
+			// The arrow follows the change shown: the figures as displayed
+			// went up, down or nowhere.
+			switch {
+			case change > 0:
+				p.Movement = app.Up
+			case change < 0:
+				p.Movement = app.Down
+			default:
+				p.Movement = app.Across
+			}
+			if prev != 0 {
+				p.RelativeChange = a.num(app.RoundTo((v-prev)/math.Abs(prev)*100, 1))
+			}
 		}
 		if i >= lag && a.has[i-lag] {
 			prev := a.vals[i-lag]
 			p.LastYear = a.num(prev)
-			p.LastYearChange = a.num(app.RoundTo(app.RoundTo(v, a.ind.Decimals)-app.RoundTo(prev, a.ind.Decimals), a.ind.Decimals))
-			p.LastYearDoT = app.Direction(a.ind.Polarity, prev, v, a.ind.Decimals, t.Target)
+			p.LastYearChange = a.num(app.RoundTo(a.shown[i]-a.shown[i-lag], d))
+			p.LastYearDoT = app.Direction(a.ind.Polarity, prev, v, d, t.Target)
 		}
 		p.Trend = a.trend(i, t)
 		p.Signal = a.c.signal(i, a.ind.Polarity, t.Target)
 		if p.Signal.IsSpecial() {
 			p.Rule = a.c.describe(i)
 		}
-		p.Mean, p.Upper, p.Lower = mean, upper, lower
+		p.Chart = ch
 		p.Assurance = a.c.assurance(a.ind.Polarity, t)
-		a.smallNumbers(p, t)
+		a.children(p, t)
 		a.flag(i, t, run, runDoT)
 
 		switch {
@@ -318,26 +390,19 @@ func (a *analysis) run(obs []app.Observation) []Point {
 }
 
 // targetFor returns the target in force for period p, looking it up only
-// when the target year changes.
+// when the target year changes. Slots are visited month by month, and a
+// financial or academic year starts only in April or September, so other
+// months skip the date arithmetic.
 func (a *analysis) targetFor(p app.Period) app.Target {
+	if !a.year.IsZero() && p.Kind == app.Month && p.N != 4 && p.N != 9 {
+		return a.target
+	}
 	y := a.ind.TargetYear(p)
 	if y != a.year {
 		a.year = y
 		a.target, _ = a.h.TargetFor(a.ind, p)
 	}
 	return a.target
-}
-
-// compare fills the plain direction of travel of p from prev to cur.
-func (a *analysis) compare(p *Point, prev, cur float64, t app.Target) {
-	d := a.ind.Decimals
-	p.DoT = app.Direction(a.ind.Polarity, prev, cur, d, t.Target)
-	p.Movement = app.Movement(prev, cur, d)
-	p.Change = a.num(app.RoundTo(app.RoundTo(cur, d)-app.RoundTo(prev, d), d))
-	p.ChangeUnit = unitWord(a.ind.Unit)
-	if prev != 0 {
-		p.RelativeChange = a.num(app.RoundTo((cur-prev)/math.Abs(prev)*100, 1))
-	}
 }
 
 // trend fits the least-squares line through the figures of the window
@@ -407,9 +472,9 @@ func (a *analysis) trend(i int, t app.Target) Trend {
 	return tr
 }
 
-// smallNumbers fills how many children would change p's rating, what one
-// child is worth, and the Wilson interval of a percentage.
-func (a *analysis) smallNumbers(p *Point, t app.Target) {
+// children fills what one child is worth in p's figure, how many would
+// change its rating, and the Wilson interval of a percentage.
+func (a *analysis) children(p *Point, t app.Target) {
 	if p.Numerator == nil || p.Denominator == nil {
 		return
 	}
@@ -418,15 +483,44 @@ func (a *analysis) smallNumbers(p *Point, t app.Target) {
 	if !ok || num < 0 || num > den && a.ind.Unit == app.Percent {
 		return
 	}
-	p.PerChild = a.num(step)
+	a.kids = append(a.kids, Children{PerChild: step})
+	c := &a.kids[len(a.kids)-1]
+	p.Children = c
 	if a.ind.Unit == app.Percent {
 		lo, hi := wilson(num, den)
-		p.WilsonLow, p.WilsonHigh = a.num(lo), a.num(hi)
+		c.WilsonLow, c.WilsonHigh = a.num(lo), a.num(hi)
 	}
 	if p.RAG == app.NoRAG {
 		return
 	}
 	more, fewer := childrenToNextRAG(a.ind, t, num, den, step)
-	p.MoreChildren, p.RAGIfMore = more.children, more.rag
-	p.FewerChildren, p.RAGIfFewer = fewer.children, fewer.rag
+	c.More, c.RAGIfMore = more.children, more.rag
+	c.Fewer, c.RAGIfFewer = fewer.children, fewer.rag
+}
+
+// AnalyseAll analyses every series of h, spreading the work over the
+// machine's processors: what the GUI does each time the user toggles a
+// cohort or an option. h must not change while it runs.
+func AnalyseAll(h *app.History, opt Options) map[app.SeriesKey][]Point {
+	keys := h.Keys()
+	out := make([][]Point, len(keys))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(keys)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(keys) {
+					return
+				}
+				out[i] = Analyse(h, keys[i], opt)
+			}
+		})
+	}
+	wg.Wait()
+	m := make(map[app.SeriesKey][]Point, len(keys))
+	for i, k := range keys {
+		m[k] = out[i]
+	}
+	return m
 }

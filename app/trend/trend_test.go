@@ -134,7 +134,7 @@ func TestRAGByTargetYear(t *testing.T) {
 	h := monthly(cic05, kent, app.MonthOf(2025, 3), 11.5, 11.5)
 	h.AddTarget(app.Target{Ref: "CIC05", Year: app.Period{Kind: app.FinancialYear, Year: 2024}, Target: app.Float(10), Floor: app.Float(12)})
 	h.AddTarget(app.Target{Ref: "CIC05", Year: app.Period{Kind: app.FinancialYear, Year: 2025}, Target: app.Float(9), Floor: app.Float(11)})
-	pts := Analyse(h, kent, Options{})
+	pts := Analyse(h, kent, Options{Details: true})
 	if pts[0].RAG != app.Amber || pts[1].RAG != app.Red || *pts[1].Target != 9 || *pts[1].Floor != 11 {
 		t.Errorf("Mar-25 %s, Apr-25 %s against %v/%v; want AMBER then RED against 9/11", pts[0].RAG, pts[1].RAG, deref(pts[1].Target), deref(pts[1].Floor))
 	}
@@ -221,8 +221,8 @@ func TestKentRereferrals(t *testing.T) {
 	}
 	// Mean 316.9/13 = 24.377, mean moving range 30/12 = 2.5.
 	last := pts[12]
-	if !near(*last.Mean, 316.9/13) || !near(*last.Upper, 316.9/13+6.65) || !near(*last.Lower, 316.9/13-6.65) {
-		t.Errorf("mean %v limits %v to %v", *last.Mean, *last.Lower, *last.Upper)
+	if c := last.Chart; !near(c.Mean, 316.9/13) || !near(c.Upper, 316.9/13+6.65) || !near(c.Lower, 316.9/13-6.65) || c.Baseline != 13 {
+		t.Errorf("chart %+v", *c)
 	}
 	flips := 0
 	for i := 2; i < len(pts); i++ {
@@ -240,7 +240,7 @@ func TestKentRereferrals(t *testing.T) {
 	if last.DoT != app.Improved || *last.Change != -1.7 || last.Trend.Direction != Improving || !near(last.Trend.Change, -3.1884615384615476) {
 		t.Errorf("2025: DoT %q change %v trend %+v", last.DoT, *last.Change, last.Trend)
 	}
-	if !near(*last.WilsonLow, 21.094373251383598) || !near(*last.WilsonHigh, 22.135003990536532) {
-		t.Errorf("Wilson interval %v to %v", *last.WilsonLow, *last.WilsonHigh)
+	if c := last.Children; !near(*c.WilsonLow, 21.094373251383598) || !near(*c.WilsonHigh, 22.135003990536532) {
+		t.Errorf("Wilson interval %v to %v", *c.WilsonLow, *c.WilsonHigh)
 	}
 }

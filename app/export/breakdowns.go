@@ -50,6 +50,9 @@ func (b *book) writeDistricts(ctx context.Context) error {
 		if err := b.header(s, r, names...); err != nil {
 			return err
 		}
+		if err := b.fitRow(s, r, 2); err != nil {
+			return err
+		}
 		for _, ind := range b.inds {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -92,6 +95,9 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 		return err
 	}
 	if err := b.set(s, 2, r, ind.Name, look{border: true, wrap: true}); err != nil {
+		return err
+	}
+	if err := b.fitRow(s, r, lines(ind.Name, 42)); err != nil {
 		return err
 	}
 	t, hasTarget := h.TargetFor(ind, b.period)

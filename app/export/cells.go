@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -21,6 +22,7 @@ type look struct {
 	align  string // horizontal alignment
 	size   float64
 	border bool
+	shrink bool // shrink to fit rather than wrap: a status code in a figure's column
 }
 
 // style returns the workbook style for l, creating it on first use.
@@ -30,7 +32,7 @@ func (b *book) style(l look) int {
 	}
 	s := &excelize.Style{
 		Font:      &excelize.Font{Bold: l.bold, Italic: l.italic, Color: l.color, Size: l.size, Family: "Arial"},
-		Alignment: &excelize.Alignment{Horizontal: l.align, Vertical: "top", WrapText: l.wrap},
+		Alignment: &excelize.Alignment{Horizontal: l.align, Vertical: "top", WrapText: l.wrap, ShrinkToFit: l.shrink},
 	}
 	if s.Font.Size == 0 {
 		s.Font.Size = 9
@@ -150,6 +152,7 @@ func (b *book) figure(sheet string, col, row int, ind app.Indicator, v *float64,
 	}
 	l.align = "right"
 	l.color = grey
+	l.wrap, l.shrink = false, true
 	if err := b.set(sheet, col, row, string(st), l); err != nil {
 		return err
 	}
@@ -228,4 +231,29 @@ func (b *book) header(sheet string, row int, names ...string) error {
 		}
 	}
 	return nil
+}
+
+// lineHeight is the height in points of one line of 9-point text.
+const lineHeight = 12
+
+// lines estimates how many lines text takes when wrapped in a column of
+// the given width (in Excel's character units). Row heights are set from
+// it because neither Excel nor LibreOffice refits a row's height to
+// wrapped text when opening a file.
+func lines(text string, width float64) int {
+	perLine := max(int(width*1.15), 1)
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		n += max(1, (utf8.RuneCountInString(para)+perLine-1)/perLine)
+	}
+	return n
+}
+
+// fitRow makes row tall enough for the most lines any of its wrapped
+// cells needs.
+func (b *book) fitRow(sheet string, row, n int) error {
+	if n <= 1 {
+		return nil
+	}
+	return b.f.SetRowHeight(sheet, row, float64(n*lineHeight+1))
 }

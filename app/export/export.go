@@ -140,6 +140,11 @@ func save(f *excelize.File, path string) (err error) {
 	if _, err = f.WriteTo(tmp); err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
+	// CreateTemp makes the file private to its owner; the workbook is for
+	// circulation, so give it an ordinary document's permissions.
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}

@@ -117,6 +117,12 @@ func (b *book) writeScorecard(ctx context.Context) error {
 	if err := b.header(s, headerRow, names...); err != nil {
 		return err
 	}
+	if err := b.fitRow(s, headerRow, 3); err != nil {
+		return err
+	}
+	if err := b.fitRow(s, headerRow-1, 2); err != nil {
+		return err
+	}
 	captions := []struct {
 		from, to int
 		text     string
@@ -252,9 +258,11 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 	if err := b.set(s, tail+1, r, dot, dotL); err != nil {
 		return err
 	}
-	if err := b.set(s, tail+2, r, judgement(ind, at), base); err != nil {
+	words := judgement(ind, at)
+	if err := b.set(s, tail+2, r, words, base); err != nil {
 		return err
 	}
+	n := max(lines(ind.Name, scorecardCols[1].width), lines(words, scorecardTail[2].width))
 	if ro.hasBM {
 		for i, bm := range []*app.Benchmark{ro.shown.England, ro.shown.NeighbourMean} {
 			if bm != nil {
@@ -277,8 +285,9 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		if err := b.set(s, tail+6, r, c.Text, base); err != nil {
 			return err
 		}
+		n = max(n, lines(c.Text, scorecardTail[6].width))
 	}
-	return nil
+	return b.fitRow(s, r, n)
 }
 
 // outturn returns the indicator's previous-year outturn: its own figure

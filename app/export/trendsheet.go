@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -46,6 +47,9 @@ func (b *book) writeTrend(ctx context.Context) error {
 		names = append(names, m.Label())
 	}
 	if err := b.header(s, r, names...); err != nil {
+		return err
+	}
+	if err := b.fitRow(s, r, 2); err != nil {
 		return err
 	}
 	head := r
@@ -132,6 +136,7 @@ func (b *book) chartBlock(s string, r, firstMonth int, months []app.Period, ro *
 		ShowBlanksAs: "gap",
 		YAxis:        excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: numFmt(ind)}},
 	}
+	lo, hi := math.Inf(1), math.Inf(-1)
 	lastCol := colName(firstMonth + len(months) - 1)
 	cats := fmt.Sprintf("'%s'!$%s$%d:$%s$%d", s, colName(firstMonth), r, lastCol, r)
 	for j, se := range series {
@@ -151,6 +156,7 @@ func (b *book) chartBlock(s string, r, firstMonth int, months []app.Period, ro *
 			if err := b.figure(s, firstMonth+i, rr, ind, v, app.OK, "", look{}); err != nil {
 				return err
 			}
+			lo, hi = min(lo, cellNumber(ind, *v)), max(hi, cellNumber(ind, *v))
 		}
 		chart.Series = append(chart.Series, excelize.ChartSeries{
 			Name:       fmt.Sprintf("'%s'!$B$%d", s, rr),
@@ -161,6 +167,16 @@ func (b *book) chartBlock(s string, r, firstMonth int, months []app.Period, ro *
 		})
 	}
 	chart.Series[0].Marker = excelize.ChartMarker{Symbol: "circle", Size: 4}
+	if lo <= hi {
+		// Excel and LibreOffice start a value axis at zero, which flattens
+		// a series moving a few points around 50%; frame the lines instead.
+		pad := max((hi-lo)*0.15, math.Abs(hi)*0.01, 1e-9)
+		axisLo, axisHi := lo-pad, hi+pad
+		if axisLo < 0 && lo >= 0 {
+			axisLo = 0 // figures that are never negative need no negative axis
+		}
+		chart.YAxis.Minimum, chart.YAxis.Maximum = &axisLo, &axisHi
+	}
 	return b.f.AddChart(s, cell(2, r+7), chart)
 }
 

@@ -64,6 +64,7 @@ func (w *mainWindow) reviewLayout(j *importJob, path string, res *importer.Resul
 	r.save = widget.NewCheck("Use this layout for files named like "+filepath.Base(path)+" from now on", nil)
 	content := container.NewBorder(summary, r.save, nil, nil, tabs)
 	w.review = r
+	w.progress.label.SetText("Check the layout of " + filepath.Base(path))
 	r.dialog = dialog.NewCustomConfirm("Check the layout of "+filepath.Base(path), "Import", "Cancel", content, r.done, w.win)
 	r.dialog.Resize(fyne.NewSize(820, 600))
 	r.dialog.Show()

@@ -72,13 +72,14 @@ type mainWindow struct {
 	v   *view
 	opt Options
 
-	period  *widget.Select
-	area    *widget.Select
-	cohorts map[app.Cohort]*widget.Check
-	search  *widget.Entry
-	flagged *widget.Check
-	section *widget.Select
-	order   *widget.Select
+	controls *fyne.Container
+	period   *widget.Select
+	area     *widget.Select
+	cohorts  map[app.Cohort]*widget.Check
+	search   *widget.Entry
+	flagged  *widget.Check
+	section  *widget.Select
+	order    *widget.Select
 
 	tabs         *container.AppTabs
 	tabDetail    *container.TabItem
@@ -151,16 +152,7 @@ func (w *mainWindow) build() {
 	w.area.Selected = string(w.v.area)
 	controls := []fyne.CanvasObject{widget.NewLabel("Period"), w.period, widget.NewLabel("Area"), w.area}
 	for _, tc := range toggledCohorts {
-		c := tc.c
-		chk := widget.NewCheck(tc.label, func(on bool) {
-			if on == w.v.excluding(c) {
-				return
-			}
-			w.v.setCohort(c, on)
-			w.refresh()
-		})
-		w.cohorts[c] = chk
-		controls = append(controls, chk)
+		controls = append(controls, w.cohortCheck(tc.c, tc.label))
 	}
 
 	w.search = widget.NewEntry()
@@ -189,7 +181,8 @@ func (w *mainWindow) build() {
 		container.NewTabItem("Imports", w.history.content),
 	)
 	w.tabs.OnSelected = func(*container.TabItem) { w.reloadVisible() }
-	top := container.NewHBox(controls...)
+	w.controls = container.NewHBox(controls...)
+	top := w.controls
 	bottom := container.NewBorder(nil, nil, nil, w.progress.content, w.status)
 	w.win.SetContent(container.NewBorder(top, bottom, nil, nil, w.tabs))
 	w.win.SetMainMenu(w.menu())
@@ -267,7 +260,27 @@ func (w *mainWindow) reloadHistory() error {
 }
 
 // refreshControls fills the pickers from the history held.
+// cohortCheck makes the toggle that excludes cohort c.
+func (w *mainWindow) cohortCheck(c app.Cohort, label string) *widget.Check {
+	chk := widget.NewCheck(label, func(on bool) {
+		if on == w.v.excluding(c) {
+			return
+		}
+		w.v.setCohort(c, on)
+		w.refresh()
+	})
+	w.cohorts[c] = chk
+	return chk
+}
+
 func (w *mainWindow) refreshControls() {
+	// Cohorts the figures are split by beyond UASC and OLA (an officer's
+	// own, from a child-level import) get toggles of their own.
+	for _, c := range w.v.stored.Cohorts() {
+		if _, ok := w.cohorts[c]; !ok {
+			w.controls.Add(w.cohortCheck(c, "Exclude "+c.Label()))
+		}
+	}
 	var opts []string
 	for _, p := range w.v.periods() {
 		opts = append(opts, p.Label())

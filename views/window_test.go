@@ -280,3 +280,31 @@ func TestHiddenScreensCatchUp(t *testing.T) {
 		t.Errorf("detail after a toggle made elsewhere shows %q, want 10.6%%", got)
 	}
 }
+
+func TestUserCohortsGetToggles(t *testing.T) {
+	d := scorecardFixture(24)
+	// A child-level import split CIC05 by children with a disability.
+	for _, o := range d.Observations {
+		if o.Ref == "CIC05" && o.Area == app.Kent && o.Split == app.All {
+			o.Split, o.Numerator, o.Denominator = app.Only(app.Disability), app.Float(20), app.Float(200)
+			o.Value = app.Float(10)
+			d.Observations = append(d.Observations, o)
+		}
+	}
+	w, err := newMainWindow(test.NewTempApp(t), newMemBackend(d), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	chk, ok := w.cohorts[app.Disability]
+	if !ok {
+		t.Fatal("no toggle for the disability cohort the figures are split by")
+	}
+	if !strings.Contains(strings.Join(labelTexts(w.controls), "|"), "Exclude children with a disability") {
+		t.Errorf("the controls do not offer to exclude children with a disability")
+	}
+	chk.SetChecked(true)
+	// (223-20)/(1892-200) = 12.0%: on the floor, amber.
+	if got := cells(t, w.score, "CIC05", colCurrent); got[0] != "12.0%" {
+		t.Errorf("excluding children with a disability CIC05 shows %q, want 12.0%%", got[0])
+	}
+}

@@ -176,7 +176,7 @@ func (w *mainWindow) exportTo(path string, opt export.Options) {
 
 // exportDone reports what was written, with a button to open its folder.
 func (w *mainWindow) exportDone(sum export.Summary) {
-	w.status.SetText(sum.String())
+	w.status.SetText("Wrote " + sum.Path + ": " + sum.String())
 	msg := widget.NewLabel(sum.String())
 	msg.Wrapping = fyne.TextWrapWord
 	open := widget.NewButton("Open folder", func() {

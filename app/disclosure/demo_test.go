@@ -14,7 +14,7 @@ import (
 func TestDemoProtected(t *testing.T) {
 	h := app.NewHistory()
 	h.Apply(&synth.Demo().Dataset, "demo")
-	got := Suppress(h, DefaultThreshold)
+	got, n := Suppress(h, DefaultThreshold)
 	suppressed, shown := 0, 0
 	for _, k := range got.Keys() {
 		ind, _ := got.Indicator(k.Ref)
@@ -55,5 +55,8 @@ func TestDemoProtected(t *testing.T) {
 	if suppressed == 0 {
 		t.Fatal("nothing suppressed in the demo: the check proves nothing")
 	}
-	t.Logf("%d figures suppressed, %d shown", suppressed, shown)
+	t.Logf("%d figures suppressed (%d by this rule, the rest by the source), %d shown", suppressed, n, shown)
+	if n == 0 || n > suppressed {
+		t.Errorf("Suppress counted %d, but %d figures are suppressed", n, suppressed)
+	}
 }

@@ -42,11 +42,12 @@ const DefaultThreshold = 5
 
 // Suppress returns a History in which every figure with a count of
 // children from 1 to below-1, and every figure that would reveal one, is
-// app.Suppressed (see the package comment for the rule). h is untouched.
-// With below of 1 or less nothing is suppressed and h is returned.
-func Suppress(h *app.History, below int) *app.History {
+// app.Suppressed (see the package comment for the rule), and how many
+// figures it suppressed. h is untouched. With below of 1 or less nothing
+// is suppressed and h is returned.
+func Suppress(h *app.History, below int) (*app.History, int) {
 	if below <= 1 {
-		return h
+		return h, 0
 	}
 	s := suppressor{h: h, out: h.Clone(), below: float64(below), changed: map[app.SeriesKey][]app.Observation{}}
 	keys := h.Keys()
@@ -61,18 +62,20 @@ func Suppress(h *app.History, below int) *app.History {
 	for k, obs := range s.changed {
 		s.out.SetSeries(k, obs)
 	}
-	return s.out
+	return s.out, s.count
 }
 
 // Circulated returns the figures excluding the cohorts cs, ready to
 // circulate: small numbers are suppressed before the exclusion, so that
 // no suppressed cohort figure can be recovered by subtraction, and again
 // after it, so that no figure excluding the cohorts is itself a small
-// number. The warnings are cohort.Exclude's.
-func Circulated(h *app.History, cs []app.Cohort, below int) (*app.History, []app.Warning) {
-	ex, warns := cohort.Exclude(Suppress(h, below), cs)
-	if len(cs) == 0 {
-		return ex, warns
+// number. It returns how many figures were suppressed; the warnings are
+// cohort.Exclude's.
+func Circulated(h *app.History, cs []app.Cohort, below int) (*app.History, int, []app.Warning) {
+	base, n := Suppress(h, below)
+	ex, warns := cohort.Exclude(base, cs)
+	if len(cs) == 0 || below <= 1 {
+		return ex, n, warns
 	}
 	// After the exclusion the All series no longer equals a cohort plus
 	// the rest, so only primary suppression applies.
@@ -85,13 +88,14 @@ func Circulated(h *app.History, cs []app.Cohort, below int) (*app.History, []app
 	for k, obs := range s.changed {
 		s.out.SetSeries(k, obs)
 	}
-	return s.out, warns
+	return s.out, n + s.count, warns
 }
 
 type suppressor struct {
 	h, out  *app.History
 	below   float64
 	changed map[app.SeriesKey][]app.Observation // copies of series with suppressed figures
+	count   int
 }
 
 // primary suppresses the figures of series k that show a small count.
@@ -146,6 +150,7 @@ func (s *suppressor) suppress(k app.SeriesKey, i int) {
 		s.changed[k] = obs
 	}
 	o := &obs[i]
+	s.count++
 	o.Value, o.Numerator, o.Denominator = nil, nil, nil
 	o.Status, o.Raw = app.Suppressed, string(app.Suppressed)
 }

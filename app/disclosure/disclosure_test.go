@@ -76,9 +76,12 @@ func TestPrimary(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			h := history(c.measure, c.unit, c.o)
-			got := Suppress(h, DefaultThreshold)
+			got, n := Suppress(h, DefaultThreshold)
 			if s := shown(got, app.All); s != c.want {
 				t.Errorf("shown as %s, want %s", s, c.want)
+			}
+			if wantN := map[bool]int{true: 1}[c.want == "c"]; n != wantN {
+				t.Errorf("counted %d suppressed, want %d", n, wantN)
 			}
 			if c.o.Value != nil {
 				if s := shown(h, app.All); s != fmt.Sprint(*c.o.Value) {
@@ -91,10 +94,10 @@ func TestPrimary(t *testing.T) {
 
 func TestThreshold(t *testing.T) {
 	h := history(app.Count, app.Number, fig(app.All, 7, none, none))
-	if s := shown(Suppress(h, 10), app.All); s != "c" {
-		t.Errorf("7 with threshold 10 shown as %s, want c", s)
+	if got, _ := Suppress(h, 10); shown(got, app.All) != "c" {
+		t.Errorf("7 with threshold 10 shown as %s, want c", shown(got, app.All))
 	}
-	if got := Suppress(h, 1); got != h {
+	if got, n := Suppress(h, 1); got != h || n != 0 {
 		t.Error("threshold 1 should suppress nothing and return h")
 	}
 }
@@ -126,7 +129,7 @@ func TestComplement(t *testing.T) {
 			if c.name == "proportion" {
 				m = app.Proportion
 			}
-			got := Suppress(history(m, app.Number, c.obs...), DefaultThreshold)
+			got, _ := Suppress(history(m, app.Number, c.obs...), DefaultThreshold)
 			for _, s := range []struct {
 				split app.Split
 				want  string
@@ -156,7 +159,7 @@ func TestCirculated(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, _ := Circulated(history(app.Count, app.Number, c.obs...), []app.Cohort{app.UASC}, DefaultThreshold)
+			got, _, _ := Circulated(history(app.Count, app.Number, c.obs...), []app.Cohort{app.UASC}, DefaultThreshold)
 			if s := shown(got, app.All); s != c.want {
 				t.Errorf("excluding UASC shown as %s, want %s", s, c.want)
 			}

@@ -21,6 +21,9 @@
 //     excluding the cohort (or, when that is the one suppressed, the
 //     cohort's own) is suppressed as well.
 //
+// Child-level breakdowns follow the same rule through Withhold, which says
+// which of their counts to show as "c".
+//
 // Not covered, and said here so that nobody relies on it: districts need
 // not sum to the county, so district figures are not suppressed against
 // each other; figures excluding several cohorts at once are not paired

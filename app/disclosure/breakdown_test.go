@@ -1,0 +1,114 @@
+package disclosure
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"scorecard/app"
+)
+
+// table builds one dimension's breakdown for a split from category=count
+// pairs, with the total their sum.
+func table(split app.Split, dim string, counts ...any) []app.Breakdown {
+	var bs []app.Breakdown
+	total := 0.0
+	for i := 0; i < len(counts); i += 2 {
+		total += float64(counts[i+1].(int))
+	}
+	for i := 0; i < len(counts); i += 2 {
+		bs = append(bs, app.Breakdown{Measure: "Children in care", Period: mar25, Area: app.Kent, Split: split,
+			Dimension: dim, Category: counts[i].(string), Count: float64(counts[i+1].(int)), Total: total})
+	}
+	return bs
+}
+
+func withheld(bs []app.Breakdown, w []bool) string {
+	var s []string
+	for i, b := range bs {
+		if w[i] {
+			s = append(s, fmt.Sprintf("%s/%s", b.Split.Label(), b.Category))
+		}
+	}
+	return fmt.Sprint(s)
+}
+
+func TestWithhold(t *testing.T) {
+	uasc, excl := app.Only(app.UASC), app.Excluding(app.UASC)
+	cases := []struct {
+		name string
+		bs   []app.Breakdown
+		want string
+	}{
+		{"nothing small", table(app.All, "gender", "Male", 30, "Female", 40), "[]"},
+		// 3 girls: the boys are withheld too, or 43 - 40 tells.
+		{"one small category", table(app.All, "gender", "Male", 40, "Female", 3, "Other", 0),
+			"[All children/Male All children/Female]"},
+		// The nought is not chosen as the second: 3 + 0 would tell the 3.
+		{"second is the smallest non-zero", table(app.All, "age", "Under 1", 3, "1 to 4", 0, "5 to 9", 12, "10 to 15", 30),
+			"[All children/Under 1 All children/5 to 9]"},
+		{"two small categories protect each other", table(app.All, "age", "Under 1", 3, "1 to 4", 2, "5 to 9", 12),
+			"[All children/Under 1 All children/1 to 4]"},
+		{"small total", table(app.All, "gender", "Male", 4, "Female", 0), "[All children/Male All children/Female]"},
+		// 3 UASC girls of 40: excluding UASC, 37 girls would tell the 3;
+		// and within each table the second smallest follows.
+		{"across splits", append(append(
+			table(app.All, "gender", "Male", 60, "Female", 40),
+			table(uasc, "gender", "Male", 50, "Female", 3)...),
+			table(excl, "gender", "Male", 10, "Female", 37)...),
+			"[UASC only/Male UASC only/Female Excluding UASC/Male Excluding UASC/Female]"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := withheld(c.bs, Withhold(c.bs, DefaultThreshold)); got != c.want {
+				t.Errorf("withheld %s, want %s", got, c.want)
+			}
+		})
+	}
+}
+
+// TestWithholdProtects checks the rule on random tables: no count of 1-4
+// is shown, no table has exactly one count withheld, and no category has
+// exactly one of all, UASC and excluding UASC withheld.
+func TestWithholdProtects(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for trial := range 200 {
+		var bs []app.Breakdown
+		for _, dim := range []string{"gender", "age band", "ethnicity group"} {
+			var all, u, e []any
+			for c := range 2 + r.IntN(5) {
+				nu, ne := r.IntN(8), r.IntN(30)
+				if r.IntN(3) == 0 {
+					nu = 0
+				}
+				cat := fmt.Sprintf("%s %d", dim, c)
+				all, u, e = append(all, cat, nu+ne), append(u, cat, nu), append(e, cat, ne)
+			}
+			bs = append(bs, table(app.All, dim, all...)...)
+			bs = append(bs, table(app.Only(app.UASC), dim, u...)...)
+			bs = append(bs, table(app.Excluding(app.UASC), dim, e...)...)
+		}
+		w := Withhold(bs, DefaultThreshold)
+		perTable := map[string]int{}
+		perCell := map[string]int{}
+		for i, b := range bs {
+			if !w[i] && (b.Count >= 1 && b.Count < 5 || b.Total >= 1 && b.Total < 5) {
+				t.Fatalf("trial %d: %s %s %s = %v shown", trial, b.Split.Label(), b.Dimension, b.Category, b.Count)
+			}
+			if w[i] {
+				perTable[string(b.Split)+"/"+b.Dimension]++
+				perCell[b.Dimension+"/"+b.Category]++
+			}
+		}
+		for k, n := range perTable {
+			if n == 1 {
+				t.Fatalf("trial %d: table %s has one count withheld", trial, k)
+			}
+		}
+		for k, n := range perCell {
+			if n == 1 {
+				t.Fatalf("trial %d: %s has one of its three splits withheld", trial, k)
+			}
+		}
+	}
+}

@@ -14,7 +14,12 @@ type collector struct {
 	file       string
 	indicators map[string]*app.Indicator
 	indOrder   []string
-	obs        map[figureKey]int // index into observations
+	obs        map[uint64]int // by figureKey, index into observ
+	series     map[app.SeriesKey]uint64
+	last       struct { // the series of the previous call, which is usually the next's
+		key app.SeriesKey
+		id  uint64
+	}
 	observ     []app.Observation
 	targets    map[targetKey]int
 	targetList []app.Target
@@ -35,9 +40,20 @@ type collector struct {
 	placed map[string]bool
 }
 
-type figureKey struct {
-	app.SeriesKey
-	Period app.Period
+// figureKey packs a series (numbered in order of first sight) and a
+// period into one word: hashing it is far cheaper than hashing three
+// strings, and a workbook holds a hundred thousand figures.
+func (c *collector) figureKey(o *app.Observation) uint64 {
+	k := o.Key()
+	if k != c.last.key || c.last.id == 0 {
+		id, ok := c.series[k]
+		if !ok {
+			id = uint64(len(c.series) + 1)
+			c.series[k] = id
+		}
+		c.last.key, c.last.id = k, id
+	}
+	return c.last.id<<40 | uint64(o.Period.Kind)<<32 | uint64(uint32(o.Period.Index()))
 }
 
 type targetKey struct {
@@ -49,7 +65,8 @@ func newCollector(file string) *collector {
 	return &collector{
 		file:       file,
 		indicators: map[string]*app.Indicator{},
-		obs:        map[figureKey]int{},
+		obs:        map[uint64]int{},
+		series:     map[app.SeriesKey]uint64{},
 		targets:    map[targetKey]int{},
 		hasParts:   map[string]bool{},
 		percent:    map[string]bool{},
@@ -116,7 +133,7 @@ func (c *collector) observe(sheet string, o app.Observation) {
 	if o.Numerator != nil && o.Denominator != nil {
 		c.hasParts[o.Ref] = true
 	}
-	k := figureKey{o.Key(), o.Period}
+	k := c.figureKey(&o)
 	i, ok := c.obs[k]
 	if !ok {
 		c.obs[k] = len(c.observ)

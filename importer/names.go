@@ -3,18 +3,49 @@ package importer
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"scorecard/app"
 )
 
-// footnoteMarker matches the markers scorecards hang on names and headings
-// to point at a note below the table: "*", "**", "(1)", "[2]", "¹", "†".
-var footnoteMarker = regexp.MustCompile(`(\s*(\*+|\(\d{1,2}\)|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+))+\s*$`)
-
-// stripFootnote removes trailing footnote markers and tidies spaces.
+// stripFootnote removes the markers scorecards hang on names and
+// headings to point at a note below the table ("*", "**", "(1)", "[2]",
+// "¹", "†") and tidies spaces.
 func stripFootnote(s string) string {
+	if plainText(s) {
+		return s
+	}
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
-	return footnoteMarker.ReplaceAllString(s, "")
+	for {
+		t := strings.TrimRight(s, " ")
+		switch {
+		case strings.HasSuffix(t, "*"):
+			t = strings.TrimRight(t, "*")
+		case strings.HasSuffix(t, ")"), strings.HasSuffix(t, "]"):
+			open := map[byte]byte{')': '(', ']': '['}[t[len(t)-1]]
+			i := strings.LastIndexByte(t, open)
+			if i < 0 || len(t)-i-2 < 1 || len(t)-i-2 > 2 || !allDigits(t[i+1:len(t)-1]) {
+				return t
+			}
+			t = t[:i]
+		default:
+			r, size := utf8.DecodeLastRuneInString(t)
+			if !strings.ContainsRune("¹²³⁴⁵⁶⁷⁸⁹⁰†‡", r) || size == 0 {
+				return t
+			}
+			t = t[:len(t)-size]
+		}
+		s = strings.TrimRight(t, " ")
+	}
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // cohortWords names each cohort as scorecards write it, lower case.
@@ -199,4 +230,23 @@ func parseMeasure(s string) (app.Measure, bool) {
 		return app.Median, true
 	}
 	return "", false
+}
+
+// plainText reports whether s is ASCII with single inner spaces and ends
+// in a letter or digit, so has no footnote marker or stray space to strip:
+// most refs and names.
+func plainText(s string) bool {
+	if s == "" {
+		return true
+	}
+	last := s[len(s)-1]
+	if !(last >= 'a' && last <= 'z' || last >= 'A' && last <= 'Z' || last >= '0' && last <= '9') || s[0] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < ' ' || c == ' ' && i > 0 && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
 }

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"scorecard/app"
@@ -202,15 +203,20 @@ func sample(ctx context.Context, path string, opt Options) (*Sample, error) {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
 	}
 	s.book = book
-	for _, name := range book.sheetNames() {
-		g, err := book.readSheet(ctx, name)
-		if err != nil {
-			book.Close()
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			return nil, &app.SourceError{Location: app.Location{File: base, Sheet: name}, Err: err}
+	names := book.sheetNames()
+	if err := book.readSheets(ctx, names); err != nil {
+		book.Close()
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
+		var se *sheetError
+		if errors.As(err, &se) {
+			return nil, &app.SourceError{Location: app.Location{File: base, Sheet: se.sheet}, Err: se.err}
+		}
+		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
+	}
+	for _, name := range names {
+		g := book.grids[name]
 		s.Heads = append(s.Heads, Head{Sheet: name, Rows: g.rows[:min(len(g.rows), headerSearchRows)]})
 	}
 	return s, nil
@@ -304,6 +310,15 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		}
 		return 2
 	}
+	// Most rows of a sheet fill most of its figure columns: make room for
+	// them all at once rather than by doubling, which copies every
+	// observation read so far.
+	room := 0
+	for _, p := range plan {
+		room += max(len(p.g.rows)-p.l.FirstRow+1, 0) * max(len(p.l.Columns)-2, 1)
+	}
+	c.observ = slices.Grow(c.observ, room)
+	c.obs = make(map[uint64]int, room)
 	for pass := 0; pass < 3; pass++ {
 		for i := range plan {
 			p := &plan[i]

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -56,9 +55,6 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 		}
 	}
 	standIns := s.hasStandInLegend()
-	// Most rows fill most figure columns: grow once rather than by
-	// doubling, which copies every observation read so far.
-	s.c.observ = slices.Grow(s.c.observ, (len(s.g.rows)-l.FirstRow+1)*len(figures))
 	section := ""
 	var last *rowIndicator
 	inNotes := false
@@ -121,7 +117,7 @@ func (s *sheetReader) hasStandInLegend() bool {
 			continue
 		}
 		for _, t := range row {
-			if len(t) > 6 && isLegendForStandIns(t) {
+			if len(t) > 6 && (t[0] < '0' || t[0] > '9') && isLegendForStandIns(t) {
 				return true
 			}
 		}

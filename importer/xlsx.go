@@ -10,8 +10,10 @@ import (
 	"io"
 	"os"
 	"path"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -200,6 +202,61 @@ func (w *workbook) readSheet(ctx context.Context, name string) (*grid, error) {
 	if g, ok := w.grids[name]; ok {
 		return g, nil
 	}
+	g, err := w.scan(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	if w.grids == nil {
+		w.grids = map[string]*grid{}
+	}
+	w.grids[name] = g
+	return g, nil
+}
+
+// sheetError is a sheet that could not be read.
+type sheetError struct {
+	sheet string
+	err   error
+}
+
+func (e *sheetError) Error() string { return fmt.Sprintf("sheet %q: %v", e.sheet, e.err) }
+
+// readSheets reads the named sheets, as many at once as there are
+// processors: inflating and scanning a sheet needs nothing from another.
+// The first sheet (in order) that fails is reported.
+func (w *workbook) readSheets(ctx context.Context, names []string) error {
+	grids := make([]*grid, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				grids[i], errs[i] = w.scan(ctx, names[i])
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if w.grids == nil {
+		w.grids = map[string]*grid{}
+	}
+	for i, name := range names {
+		if errs[i] != nil {
+			return &sheetError{name, errs[i]}
+		}
+		w.grids[name] = grids[i]
+	}
+	return nil
+}
+
+// scan reads one sheet's part and scans it.
+func (w *workbook) scan(ctx context.Context, name string) (*grid, error) {
 	for _, s := range w.sheets {
 		if s.name != name {
 			continue
@@ -213,10 +270,6 @@ func (w *workbook) readSheet(ctx context.Context, name string) (*grid, error) {
 			return nil, err
 		}
 		g.looks = w.looks
-		if w.grids == nil {
-			w.grids = map[string]*grid{}
-		}
-		w.grids[name] = g
 		return g, nil
 	}
 	return nil, fmt.Errorf("no sheet %q", name)
@@ -416,10 +469,11 @@ func scanSheet(ctx context.Context, data []byte, sst []string, maxRows int) (*gr
 				continue
 			}
 			c := col + 1
-			if v, ok := attr(attrs, "r"); ok {
-				n, ok := columnOf(v)
+			ref, typ, styleAttr := cellAttrs(attrs)
+			if ref != nil {
+				n, ok := columnOf(ref)
 				if !ok {
-					return nil, fmt.Errorf("cell reference %q is not valid (the sheet is damaged)", v)
+					return nil, fmt.Errorf("cell reference %q is not valid (the sheet is damaged)", ref)
 				}
 				c = n
 			}
@@ -427,13 +481,13 @@ func scanSheet(ctx context.Context, data []byte, sst []string, maxRows int) (*gr
 				c = col + 1
 			}
 			col = c
-			var typ []byte
-			if v, ok := attr(attrs, "t"); ok {
-				typ = v
-			}
 			style := 0
-			if v, ok := attr(attrs, "s"); ok {
-				style, _ = strconv.Atoi(string(v))
+			for _, d := range styleAttr {
+				if d < '0' || d > '9' || style > 1<<20 {
+					style = 0
+					break
+				}
+				style = style*10 + int(d-'0')
 			}
 			text := ""
 			if !selfClosing {
@@ -595,6 +649,40 @@ func attr(attrs []byte, name string) ([]byte, bool) {
 		return rest[1 : 1+end], true
 	}
 	return nil, false
+}
+
+// cellAttrs reads a cell's r, t and s attributes in one pass over its
+// attribute bytes: this runs for every cell of a workbook.
+func cellAttrs(attrs []byte) (ref, typ, style []byte) {
+	for i := 0; i < len(attrs); i++ {
+		if attrs[i] != '=' || i == 0 || i+1 >= len(attrs) {
+			continue
+		}
+		q := attrs[i+1]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		end := bytes.IndexByte(attrs[i+2:], q)
+		if end < 0 {
+			return
+		}
+		val := attrs[i+2 : i+2+end]
+		if i >= 2 && attrs[i-2] > ' ' {
+			// A longer name ending in r, t or s, such as xr:uid.
+			i += 1 + end + 1
+			continue
+		}
+		switch attrs[i-1] {
+		case 'r':
+			ref = val
+		case 't':
+			typ = val
+		case 's':
+			style = val
+		}
+		i += 1 + end + 1
+	}
+	return ref, typ, style
 }
 
 // columnOf returns the 0-based column of a cell reference such as

@@ -53,8 +53,11 @@ type Breakdown struct {
 	Category  string  `json:"category"`
 	Count     float64 `json:"count"`
 	Total     float64 `json:"total"`
-	Rule      string  `json:"rule,omitempty"` // how the split was drawn
-	Import    string  `json:"import,omitempty"`
+	// Status is set when Count is withheld, e.g. app.Suppressed for a
+	// small number in a circulated workbook.
+	Status Status `json:"status,omitempty"`
+	Rule   string `json:"rule,omitempty"` // how the split was drawn
+	Import string `json:"import,omitempty"`
 }
 
 // Comment is the narrative for an indicator in one period and area.

@@ -66,6 +66,23 @@ func TestImportFillsTable(t *testing.T) {
 	if len(w.history.imports) != 1 || w.history.imports[0].Source != "demo.xlsx" {
 		t.Errorf("history lists %v", w.history.imports)
 	}
+	// Excluding UASC changes Kent's children-in-care figures: the demo
+	// carries UASC-only and excluding-UASC rows for them.
+	before := map[string]string{}
+	for _, r := range w.score.rows {
+		before[r.ind.Ref] = formatValue(r.ind, r.cur)
+	}
+	w.cohorts[app.UASC].SetChecked(true)
+	changed := 0
+	for _, r := range w.score.rows {
+		if formatValue(r.ind, r.cur) != before[r.ind.Ref] {
+			changed++
+		}
+	}
+	if changed == 0 {
+		t.Errorf("excluding UASC changed none of the demo's %d figures", len(w.score.rows))
+	}
+	w.cohorts[app.UASC].SetChecked(false)
 	// The same file again adds nothing and says so.
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()

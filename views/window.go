@@ -186,6 +186,10 @@ func (w *mainWindow) build() {
 	bottom := container.NewBorder(nil, nil, nil, w.progress.content, w.status)
 	w.win.SetContent(container.NewBorder(top, bottom, nil, nil, w.tabs))
 	w.win.SetMainMenu(w.menu())
+	w.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		w.tabs.SelectIndex(0)
+		w.win.Canvas().Focus(w.search)
+	})
 	w.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		var paths []string
 		for _, u := range uris {

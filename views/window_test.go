@@ -308,4 +308,3 @@ func TestUserCohortsGetToggles(t *testing.T) {
 		t.Errorf("excluding children with a disability CIC05 shows %q, want 12.0%%", got[0])
 	}
 }
-

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"scorecard/app"
+	"scorecard/app/disclosure"
 )
 
 // writeDistricts writes each indicator's figure in the period for Kent and
@@ -155,7 +156,8 @@ func (b *book) writeBreakdowns(ctx context.Context) error {
 		return err
 	}
 	head := r
-	for _, bd := range rows {
+	withheld := disclosure.Withhold(rows, b.opt.Suppress)
+	for i, bd := range rows {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -166,13 +168,22 @@ func (b *book) writeBreakdowns(ctx context.Context) error {
 				return err
 			}
 		}
-		if err := b.set(s, 7, r, bd.Count, look{border: true, numFmt: "#,##0"}); err != nil {
+		if withheld[i] {
+			b.sum.Suppressed++
+			if err := b.figure(s, 7, r, app.Indicator{}, nil, app.Suppressed, "", look{border: true}); err != nil {
+				return err
+			}
+		} else if err := b.set(s, 7, r, bd.Count, look{border: true, numFmt: "#,##0"}); err != nil {
 			return err
 		}
-		if err := b.set(s, 8, r, bd.Total, look{border: true, numFmt: "#,##0"}); err != nil {
+		if small := bd.Total >= 1 && bd.Total < float64(b.opt.Suppress); withheld[i] && small {
+			if err := b.figure(s, 8, r, app.Indicator{}, nil, app.Suppressed, "", look{border: true}); err != nil {
+				return err
+			}
+		} else if err := b.set(s, 8, r, bd.Total, look{border: true, numFmt: "#,##0"}); err != nil {
 			return err
 		}
-		if bd.Total > 0 {
+		if bd.Total > 0 && !withheld[i] {
 			if err := b.set(s, 9, r, bd.Count/bd.Total, look{border: true, numFmt: "0.0%"}); err != nil {
 				return err
 			}

@@ -28,6 +28,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/cohort"
+	"scorecard/app/disclosure"
 )
 
 // Options say what to export and how.
@@ -191,11 +192,7 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	if opt.Period.Kind != app.Month {
 		return nil, fmt.Errorf("export period %s: the scorecard is monthly; give a month such as 2025-03", opt.Period)
 	}
-	base, suppressed, err := suppress(h, opt.Suppress)
-	if err != nil {
-		return nil, err
-	}
-	ex, warns := cohort.Exclude(base, opt.Exclude)
+	base, ex, suppressed, warns := circulated(h, opt.Exclude, opt.Suppress)
 	b := &book{
 		f: excelize.NewFile(), opt: opt, base: base, h: ex, period: opt.Period,
 		inds: ex.Indicators(), styles: map[look]int{},
@@ -207,16 +204,23 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	return b, nil
 }
 
-// suppress withholds small numbers across the whole history before
-// anything else sees it, so every sheet shows the same suppression and a
-// suppressed cohort figure is never recovered by subtraction.
-func suppress(h *app.History, n int) (*app.History, int, error) {
-	if n <= 0 {
-		return h, 0, nil
+// circulated returns the figures to circulate: base, all of h's series
+// with small numbers suppressed when asked, and ex, whose All series
+// exclude the cohorts cs. Both come from package disclosure when
+// suppressing, which suppresses before excluding (so a suppressed cohort
+// figure is never recovered by subtraction) and after, so every sheet
+// shows the same suppression.
+func circulated(h *app.History, cs []app.Cohort, below int) (base, ex *app.History, suppressed int, warns []app.Warning) {
+	if below <= 1 {
+		ex, warns = cohort.Exclude(h, cs)
+		return h, ex, 0, warns
 	}
-	// Package disclosure (small-number suppression) has not landed yet:
-	// refuse rather than circulate figures the user asked to suppress.
-	return nil, 0, fmt.Errorf("suppress %d: small-number suppression is not available yet", n)
+	base, suppressed = disclosure.Suppress(h, below)
+	if len(cs) == 0 {
+		return base, base, suppressed, nil
+	}
+	ex, suppressed, warns = disclosure.Circulated(h, cs, below)
+	return base, ex, suppressed, warns
 }
 
 // writeHouse writes every sheet of the house layout.

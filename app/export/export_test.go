@@ -18,6 +18,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/cohort"
+	"scorecard/app/disclosure"
 	"scorecard/app/trend"
 	"scorecard/assets"
 	"scorecard/assets/synth"
@@ -439,4 +440,75 @@ func TestWriteSample(t *testing.T) {
 	if _, err := Write(context.Background(), out, h, Options{Produced: produced, AppVersion: "1.0-test", Exclude: []app.Cohort{app.UASC}}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestSuppressionIsConsistentAcrossSheets checks that every figure
+// package disclosure withholds shows as c on every sheet that shows it:
+// the scorecard and trend for Kent, the districts table, and the Data
+// sheet, which also holds no value for it.
+func TestSuppressionIsConsistentAcrossSheets(t *testing.T) {
+	h, m := demoHistory(t)
+	f, sum := export(t, h, Options{Suppress: 5})
+	sup, n := disclosure.Suppress(h, 5)
+	if n == 0 || sum.Suppressed < n {
+		t.Fatalf("disclosure suppressed %d figures, the export says %d", n, sum.Suppressed)
+	}
+	data, _ := f.GetRows(DataSheet)
+	dataRow := map[string][]string{}
+	for _, r := range data[1:] {
+		r = append(r, make([]string, 8-len(r))...)
+		dataRow[strings.Join(r[:4], "|")] = r
+	}
+	districts, _ := f.GetRows(DistrictsSheet)
+	var areaCol map[app.Area]int
+	for _, r := range districts {
+		if len(r) > 3 && r[0] == "Ref" {
+			areaCol = map[app.Area]int{}
+			for i, a := range r {
+				areaCol[app.Area(a)] = i + 1
+			}
+			break
+		}
+	}
+	latest := m.Latest()
+	monthCol := headerCol(t, f, latest.Label())
+	checked := map[string]int{}
+	for _, k := range sup.Keys() {
+		for _, o := range sup.Series(k) {
+			was, _ := h.Observation(k, o.Period)
+			if o.Status != app.Suppressed || was.Status == app.Suppressed {
+				continue
+			}
+			key := strings.Join([]string{o.Ref, o.Period.String(), string(o.Area), cohortLabel(k.Split)}, "|")
+			if r := dataRow[key]; r == nil || r[7] != "c" || r[4]+r[5]+r[6] != "" {
+				t.Errorf("Data sheet row for %s: %q, want status c and no figures", key, r)
+			}
+			checked["data"]++
+			if o.Period != latest || k.Split != app.All {
+				continue
+			}
+			r := sheetRow(t, f, DistrictsSheet, o.Ref)
+			if got, _ := f.GetCellValue(DistrictsSheet, cell(areaCol[o.Area], r)); got != "c" {
+				t.Errorf("Districts %s %s: %q, want c", o.Ref, o.Area, got)
+			}
+			checked["districts"]++
+			if o.Area != app.Kent {
+				continue
+			}
+			for _, sheet := range []string{ScorecardSheet, TrendSheet} {
+				col := monthCol
+				if sheet == TrendSheet {
+					col = 4 + trendMonths
+				}
+				if got, _ := f.GetCellValue(sheet, cell(col, sheetRow(t, f, sheet, o.Ref))); got != "c" {
+					t.Errorf("%s %s: %q, want c", sheet, o.Ref, got)
+				}
+			}
+			checked["kent"]++
+		}
+	}
+	if checked["data"] == 0 || checked["districts"] == 0 {
+		t.Errorf("checked %v: the demo's small district figures should be suppressed", checked)
+	}
+	t.Logf("checked %v", checked)
 }

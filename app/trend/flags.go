@@ -30,13 +30,13 @@ type Flag struct {
 }
 
 // Flags returns every flag for period p (the zero p: the history's latest
-// month) across all indicators and areas for the All split of h, in
+// month, or latest period when it holds no months) across all indicators and areas for the All split of h, in
 // scorecard order: indicator, then Kent before its districts. Each series
 // is analysed as it stood at p, so a later figure never changes p's flags.
 // A quarterly or annual series is flagged in the month its period ends.
 func Flags(h *app.History, p app.Period, opt Options) []Flag {
 	if p.IsZero() {
-		p = h.Latest()
+		p = latest(h)
 	}
 	if p.IsZero() {
 		return nil
@@ -86,6 +86,23 @@ func Flags(h *app.History, p app.Period, opt Options) []Flag {
 		}
 	}
 	return out
+}
+
+// latest returns the history's latest month or, for a history of
+// quarterly or annual figures only (such as DfE's), its latest period.
+func latest(h *app.History) app.Period {
+	if p := h.Latest(); !p.IsZero() {
+		return p
+	}
+	var last app.Period
+	for _, k := range h.Keys() {
+		if s := h.Series(k); len(s) > 0 {
+			if p := s[len(s)-1].Period; last.IsZero() || p.End().After(last.End()) {
+				last = p
+			}
+		}
+	}
+	return last
 }
 
 // reportedIn returns the period of kind k that is reported in p: p itself,
@@ -157,8 +174,17 @@ func areaRank(a app.Area) int {
 func (a *analysis) flag(i int, t app.Target, run int, runDoT app.DoT) {
 	p := &a.pts[i]
 	explain := i >= a.explainFrom
+	// The kinds of every point share one backing array: most points of a
+	// district or cohort series raise a flag, and one allocation each
+	// would cost more than finding them.
+	from := len(a.kinds)
+	defer func() {
+		if len(a.kinds) > from {
+			p.Flags = a.kinds[from:len(a.kinds):len(a.kinds)]
+		}
+	}()
 	raise := func(kind string, detail func() string) {
-		p.Flags = append(p.Flags, kind)
+		a.kinds = append(a.kinds, kind)
 		if explain {
 			p.FlagDetails = append(p.FlagDetails, detail())
 		}

@@ -82,6 +82,21 @@ func TestFlags(t *testing.T) {
 	}
 }
 
+// TestFlagsOfAnnualFigures flags a history of DfE-style annual figures
+// at its latest year.
+func TestFlagsOfAnnualFigures(t *testing.T) {
+	h := app.NewHistory()
+	h.AddIndicator(cic05)
+	for y, v := range map[int]float64{2023: 12.4, 2024: 12.0, 2025: 12.3} {
+		h.Add(app.Observation{Ref: "CIC05", Area: app.Kent, Period: app.Period{Kind: app.CalendarYear, Year: y}, Value: app.Float(v), SourceArrow: app.Down})
+	}
+	want := []Flag{{"CIC05", app.Kent, app.Period{Kind: app.CalendarYear, Year: 2025}, DoTDisagrees,
+		"the workbook's arrow shows down, but the figure went up from 12.0% to 12.3%"}}
+	if got := Flags(h, app.Period{}, Options{}); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v", got)
+	}
+}
+
 // TestMissingPoint checks that a gap inside a series is a point of its own.
 func TestMissingPoint(t *testing.T) {
 	ashford := app.SeriesKey{Ref: "CIC05", Area: "Ashford"}

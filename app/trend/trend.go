@@ -261,13 +261,17 @@ type analysis struct {
 	// nums and kids hold what Points point to, so that a series costs one
 	// allocation for each rather than one per number: the GUI recomputes
 	// every series on each toggle.
-	nums []float64
-	kids []Children
+	nums  []float64
+	kids  []Children
+	kinds []string // the Flags of every point, end to end
 
 	year   app.Period // the target year last looked up, and its target
 	target app.Target
 
 	explainFrom int // the first slot whose flags get words
+
+	win      window
+	halfUnit float64 // half a unit of the last displayed decimal: a smaller change shows as none
 }
 
 func (a *analysis) num(v float64) *float64 {
@@ -293,6 +297,7 @@ func (a *analysis) run(obs []app.Observation, explain int) []Point {
 	a.vals, a.shown = floats[:n], floats[n:]
 	a.has = make([]bool, n)
 	a.nums = make([]float64, 0, 6*n)
+	a.kinds = make([]string, 0, n)
 	d := a.ind.Decimals
 	j := 0
 	for i := range a.pts {
@@ -330,8 +335,10 @@ func (a *analysis) run(obs []app.Observation, explain int) []Point {
 		lag = 4
 	}
 	unit := unitWord(a.ind.Unit)
+	a.halfUnit = 0.5 * math.Pow(10, -float64(max(d, 0)))
 	run, runDoT := 0, app.NoDoT
 	for i := range a.pts {
+		a.slide(i)
 		p := &a.pts[i]
 		t := a.targetFor(p.Period)
 		p.Target, p.Floor, p.Tolerance = t.Target, t.Floor, t.Tolerance
@@ -405,41 +412,55 @@ func (a *analysis) targetFor(p app.Period) app.Target {
 	return a.target
 }
 
-// trend fits the least-squares line through the figures of the window
-// ending at slot i, placing each at its period so a gap keeps its width.
-func (a *analysis) trend(i int, t app.Target) Trend {
-	from := max(0, i-a.opt.Window+1)
-	var n, sx, sy, sxx, sxy float64
-	firstX, lastX := -1, -1
-	for j := from; j <= i; j++ {
-		if !a.has[j] {
-			continue
-		}
-		x, y := float64(j-from), a.vals[j]
-		n++
-		sx += x
-		sy += y
-		sxx += x * x
-		sxy += x * y
-		if firstX < 0 {
-			firstX = j - from
-		}
-		lastX = j - from
+// window holds the sums of a least-squares fit over the slots of the
+// trend window, slid along the series one slot at a time rather than
+// summed afresh for every point. x is the slot, so a gap keeps its width.
+type window struct {
+	n, sx, sy, sxx, sxy float64
+}
+
+func (w *window) add(x, y, sign float64) {
+	w.n += sign
+	w.sx += sign * x
+	w.sy += sign * y
+	w.sxx += sign * x * x
+	w.sxy += sign * x * y
+}
+
+// slide moves the window to end at slot i.
+func (a *analysis) slide(i int) {
+	if a.has[i] {
+		a.win.add(float64(i), a.vals[i], 1)
 	}
+	if j := i - a.opt.Window; j >= 0 && a.has[j] {
+		a.win.add(float64(j), a.vals[j], -1)
+	}
+}
+
+// trend fits the least-squares line through the figures of the window
+// ending at slot i.
+func (a *analysis) trend(i int, t app.Target) Trend {
+	w := a.win
+	n := math.Round(w.n)
 	// A line through a handful of points in a long window says little:
 	// at least half the window must hold figures.
 	if n < 3 || n*2 < float64(a.opt.Window) {
 		return Trend{Points: int(n)}
 	}
-	den := n*sxx - sx*sx
-	if den == 0 {
+	first := max(0, i-a.opt.Window+1)
+	for !a.has[first] {
+		first++
+	}
+	sx, sy := w.sx, w.sy
+	den := n*w.sxx - sx*sx
+	if den <= 0 {
 		return Trend{Points: int(n)}
 	}
-	slope := (n*sxy - sx*sy) / den
-	change := slope * float64(lastX-firstX)
+	slope := (n*w.sxy - sx*sy) / den
+	change := slope * float64(i-first)
 	tr := Trend{Points: int(n), Slope: slope, Change: change}
 	mean := sy / n
-	if math.Abs(change) < a.opt.Band*math.Abs(mean) || app.RoundTo(math.Abs(change), a.ind.Decimals) == 0 {
+	if math.Abs(change) < a.opt.Band*math.Abs(mean) || math.Abs(change) < a.halfUnit {
 		tr.Direction = NoClearTrend
 		return tr
 	}
@@ -454,8 +475,8 @@ func (a *analysis) trend(i int, t app.Target) Trend {
 	case app.NearTarget:
 		if t.Target != nil {
 			intercept := (sy - slope*sx) / n
-			start := intercept + slope*float64(firstX)
-			end := intercept + slope*float64(lastX)
+			start := intercept + slope*float64(first)
+			end := intercept + slope*float64(i)
 			if math.Abs(end-*t.Target) < math.Abs(start-*t.Target) {
 				tr.Direction = Improving
 			} else {

@@ -23,20 +23,21 @@ type detailPane struct {
 	ref string
 	ind app.Indicator
 
-	title    *widget.Label
-	about    *widget.Label
-	signal   *widget.Label
-	chart    *historyChart
-	numbers  *widget.Table
-	points   []detailPoint
-	guidance *widget.Label
-	comment  *widget.Entry
-	save     *widget.Button
-	targets  *fyne.Container
-	tYear    *widget.Select
-	tTarget  *widget.Entry
-	tFloor   *widget.Entry
-	content  fyne.CanvasObject
+	title                 *widget.Label
+	about                 *widget.Label
+	signal                *widget.Label
+	chart                 *historyChart
+	numbers               *widget.Table
+	points                []detailPoint
+	guidance              *widget.Label
+	comment               *widget.Entry
+	save                  *widget.Button
+	targets               *fyne.Container
+	chartSplit, sideSplit *container.Split
+	tYear                 *widget.Select
+	tTarget               *widget.Entry
+	tFloor                *widget.Entry
+	content               fyne.CanvasObject
 }
 
 // detailPoint is one month of the numbers table: trend's analysis of it,
@@ -102,11 +103,11 @@ func newDetailPane(w *mainWindow) *detailPane {
 		d.targets,
 		setTarget,
 	))
-	split := container.NewVSplit(d.chart, d.numbers)
-	split.Offset = 0.55
-	main := container.NewHSplit(split, side)
-	main.Offset = 0.7
-	d.content = container.NewBorder(container.NewVBox(d.title, d.about, d.signal), nil, nil, nil, main)
+	d.chartSplit = container.NewVSplit(d.chart, d.numbers)
+	d.chartSplit.Offset = 0.55
+	d.sideSplit = container.NewHSplit(d.chartSplit, side)
+	d.sideSplit.Offset = 0.7
+	d.content = container.NewBorder(container.NewVBox(d.title, d.about, d.signal), nil, nil, nil, d.sideSplit)
 	return d
 }
 

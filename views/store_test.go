@@ -141,17 +141,22 @@ func TestEditsAreUndoableImports(t *testing.T) {
 	}
 }
 
-func TestWindowSizeRemembered(t *testing.T) {
+func TestWindowSizeAndLayoutRemembered(t *testing.T) {
 	st := openStore(t)
 	w, err := newMainWindow(test.NewTempApp(t), storeBackend{st}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	w.win.Resize(fyne.NewSize(1000, 700))
+	w.area.SetSelected("Thanet")
+	w.tabs.SelectIndex(2)
 	w.closeIntercept()
 	w2 := windowOn(t, st)
 	if got := w2.win.Canvas().Size(); got.Width != 1000 || got.Height != 700 {
 		t.Errorf("reopened at %v, want 1000x700", got)
+	}
+	if w2.v.area != "Thanet" || w2.tabs.SelectedIndex() != 2 {
+		t.Errorf("reopened on %s, tab %d; want Thanet, Districts", w2.v.area, w2.tabs.SelectedIndex())
 	}
 }
 

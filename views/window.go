@@ -7,6 +7,7 @@ package views
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -212,7 +213,48 @@ func (w *mainWindow) closeIntercept() {
 	if err := w.st.SetSetting(settingWindowSize, w.win.Canvas().Size()); err != nil {
 		fyne.LogError("remembering the window size", err)
 	}
+	l := windowLayout{Tab: w.tabs.SelectedIndex(), Area: w.v.area, Ref: w.detail.ref,
+		ChartSplit: w.detail.chartSplit.Offset, SideSplit: w.detail.sideSplit.Offset, Order: w.score.order}
+	if err := w.st.SetSetting(settingLayout, l); err != nil {
+		fyne.LogError("remembering the layout", err)
+	}
 	w.win.Close()
+}
+
+// windowLayout is how the officer left the window, restored next time.
+type windowLayout struct {
+	Tab        int      `json:"tab"`
+	Area       app.Area `json:"area"`
+	Ref        string   `json:"ref"`
+	ChartSplit float64  `json:"chart_split"`
+	SideSplit  float64  `json:"side_split"`
+	Order      string   `json:"order"`
+}
+
+// restoreLayout puts the window back as it was left.
+func (w *mainWindow) restoreLayout() {
+	var l windowLayout
+	if !w.st.Setting(settingLayout, &l) {
+		return
+	}
+	if slices.Contains(app.Areas, l.Area) {
+		w.area.SetSelected(string(l.Area))
+	}
+	if slices.Contains(sortOrders, l.Order) {
+		w.order.SetSelected(l.Order)
+	}
+	if l.ChartSplit > 0.1 && l.ChartSplit < 0.9 {
+		w.detail.chartSplit.SetOffset(l.ChartSplit)
+	}
+	if l.SideSplit > 0.1 && l.SideSplit < 0.95 {
+		w.detail.sideSplit.SetOffset(l.SideSplit)
+	}
+	if l.Ref != "" {
+		w.detail.show(l.Ref)
+	}
+	if l.Tab >= 0 && l.Tab < len(w.tabs.Items) {
+		w.tabs.SelectIndex(l.Tab)
+	}
 }
 
 const allSections = "All sections"
@@ -221,6 +263,7 @@ const allSections = "All sections"
 const (
 	settingWindowSize  = "window-size"
 	settingRecentFiles = "recent-files"
+	settingLayout      = "window-layout"
 )
 
 // refresh redraws every screen after a control changed.
@@ -379,6 +422,9 @@ func (w *mainWindow) showError(err error) {
 
 // open shows the screen Options asked for.
 func (w *mainWindow) open() {
+	if w.opt.Screen == "" {
+		w.restoreLayout()
+	}
 	switch w.opt.Screen {
 	case ScreenDetail:
 		ref := w.opt.Ref

@@ -80,7 +80,13 @@ func (w *mainWindow) importFiles(paths []string) {
 	if len(paths) == 0 {
 		return
 	}
+	if w.job != nil {
+		// A file dropped while others import joins the queue.
+		w.job.paths = append(w.job.paths, paths...)
+		return
+	}
 	j := &importJob{paths: paths}
+	w.job = j
 	j.ctx, j.cancel = context.WithCancel(context.Background())
 	p := w.progress
 	p.mu.Lock()
@@ -99,6 +105,7 @@ func (w *mainWindow) readNext(j *importJob) {
 	if j.next == len(j.paths) || j.ctx.Err() != nil {
 		j.shown.Stop()
 		j.cancel()
+		w.job = nil
 		p.content.Hide()
 		w.importsDone(j.outcomes)
 		w.busy.Done()

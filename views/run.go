@@ -9,11 +9,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
 	"scorecard/app/store"
+	"scorecard/assets"
 	"scorecard/importer"
 )
 
@@ -25,7 +25,7 @@ const AppID = "uk.gov.kent.scorecard"
 // closed. The theme follows the system's light or dark setting.
 func Run(st *store.Store, opt Options) {
 	a := fyneapp.NewWithID(AppID)
-	a.SetIcon(theme.GridIcon())
+	a.SetIcon(fyne.NewStaticResource("scorecard.png", assets.Icon))
 	w := NewMainWindow(a, st, opt)
 	w.ShowAndRun()
 }

@@ -253,3 +253,21 @@ func TestCorrectedLayoutIsSavedAsProfile(t *testing.T) {
 		}
 	}
 }
+
+func TestGoodAndBadFilesTogether(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	confirmLayouts(t, w, "Import")
+	w.importFiles([]string{"testdata/bad_nomonth.xlsx", "testdata/demo.xlsx"})
+	w.busy.Wait()
+	if imps, _ := st.Imports(); len(imps) != 1 || imps[0].Source != "demo.xlsx" {
+		t.Errorf("imports after one good and one bad file: %+v", imps)
+	}
+	if len(w.score.rows) < 20 {
+		t.Errorf("the good file did not fill the scorecard: %d rows", len(w.score.rows))
+	}
+	shown := strings.Join(labelTexts(w.win.Canvas().Overlays().Top()), " ")
+	if !strings.Contains(shown, "bad_nomonth.xlsx: Districts!A1") {
+		t.Errorf("the error shown, %q, does not name the bad file's sheet and cell", shown)
+	}
+}

@@ -94,6 +94,8 @@ type mainWindow struct {
 
 	status   *widget.Label
 	progress *importProgress
+	// job is the run of imports under way, if any.
+	job *importJob
 	// review is the layout confirmation showing, if any; reviewShown, when
 	// set, is told when one shows (tests wait on it).
 	review      *layoutReview

@@ -1,0 +1,161 @@
+// Command scorecard is the Scorecard desktop app for children's services
+// performance scorecards. With no arguments it opens the window; with a
+// subcommand it runs headless, so the monthly run can be scripted and
+// every capability checked without a screen. See shared/docs/contract.md
+// and the README for the subcommands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"scorecard/app/store"
+)
+
+// version is the app's version, as FyneApp.toml gives it (a test keeps the
+// two in step); exports record it in their provenance.
+const version = "0.1.0"
+
+// usageError marks a mistake in how the command was called: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// command is one subcommand: its flags are parsed before run is called.
+type command struct {
+	name  string
+	args  string // the positional arguments, for usage
+	about string
+	flags func(fs *flag.FlagSet, e *env)
+	run   func(env *env, args []string) error
+}
+
+// env is what every subcommand gets: the store's path, the output, and
+// the options common to the contract's commands.
+type env struct {
+	db       string
+	out      io.Writer
+	errOut   io.Writer // where per-file errors go when a command goes on past them
+	json     bool
+	area     string
+	exclude  string
+	period   string
+	outPath  string
+	suppress int
+	original string
+	ctx      context.Context
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the exit status: 0 on
+// success, 1 on a user-facing error, 2 on wrong usage.
+func run(args []string, stdout, stderr io.Writer) int {
+	e := &env{out: stdout, errOut: stderr, ctx: context.Background()}
+	global := flag.NewFlagSet("scorecard", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	global.StringVar(&e.db, "db", defaultDB(), "the store `file`")
+	var screen string
+	global.StringVar(&screen, "screen", "", "open the window on this screen (scorecard, detail, districts, import, history, export)")
+	if err := global.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "scorecard: %v\n", err)
+		printUsage(stderr)
+		return 2
+	}
+	if global.NArg() == 0 {
+		return openWindow(e.db, screen, stderr)
+	}
+	name := global.Arg(0)
+	if name == "help" || name == "-h" || name == "--help" {
+		printUsage(stdout)
+		return 0
+	}
+	cmd, ok := commandNamed(name)
+	if !ok {
+		fmt.Fprintf(stderr, "scorecard: unknown command %q\n", name)
+		printUsage(stderr)
+		return 2
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&e.db, "db", e.db, "the store `file`")
+	if cmd.flags != nil {
+		cmd.flags(fs, e)
+	}
+	positional, err := parseInterleaved(fs, global.Args()[1:])
+	if err != nil {
+		fmt.Fprintf(stderr, "scorecard %s: %v\nusage: scorecard %s %s\n", name, err, name, cmd.args)
+		return 2
+	}
+	if err := cmd.run(e, positional); err != nil {
+		if errors.Is(err, errAlreadyReported) {
+			return 1
+		}
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(stderr, "scorecard %s: %s\nusage: scorecard %s %s\n", name, ue.msg, name, cmd.args)
+			return 2
+		}
+		fmt.Fprintf(stderr, "%s\n", oneLine(err))
+		return 1
+	}
+	return 0
+}
+
+// parseInterleaved parses flags wherever they stand among the positional
+// arguments, so that "show CIC05 --json" works as well as "show --json
+// CIC05".
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// oneLine keeps an error to the single line the contract promises.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+// defaultDB is the per-user store: %AppData%\Scorecard\scorecard.db on
+// Windows, ~/.config/Scorecard/scorecard.db on Linux.
+func defaultDB() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "Scorecard", "scorecard.db")
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "usage: scorecard [--db FILE] [COMMAND [ARGS]]")
+	fmt.Fprintln(w, "With no command, opens the Scorecard window.")
+	fmt.Fprintln(w, "\nCommands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-10s %-40s %s\n", c.name, c.args, c.about)
+	}
+}
+
+// openStore opens the store for a subcommand; an "already open" store is
+// reported in the contract's one line.
+func openStore(e *env) (*store.Store, error) {
+	return store.Open(e.db)
+}

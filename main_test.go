@@ -1,0 +1,338 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app/store"
+	"scorecard/assets/synth"
+)
+
+// bin is the scorecard binary the tests run as a user would, built once
+// with Fyne's software driver (-tags ci) so no GL is needed.
+var bin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "scorecard-bin")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	bin = filepath.Join(dir, "scorecard")
+	build := exec.Command("go", "build", "-tags", "ci", "-o", bin, ".")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "building scorecard:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// result is what one run of the binary did.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func scorecard(t *testing.T, db string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"--db", db}, args...)...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	r := result{stdout: out.String(), stderr: errOut.String()}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		r.code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("running scorecard %v: %v", args, err)
+	}
+	return r
+}
+
+func mustRun(t *testing.T, db string, args ...string) string {
+	t.Helper()
+	r := scorecard(t, db, args...)
+	if r.code != 0 {
+		t.Fatalf("scorecard %v: exit %d\n%s%s", args, r.code, r.stdout, r.stderr)
+	}
+	return r.stdout
+}
+
+func demoStore(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "x.db")
+	mustRun(t, db, "demo")
+	return db
+}
+
+func TestDemoShowJSON(t *testing.T) {
+	db := demoStore(t)
+	var show struct {
+		Ref      string   `json:"ref"`
+		Name     string   `json:"name"`
+		Polarity string   `json:"polarity"`
+		Unit     string   `json:"unit"`
+		Area     string   `json:"area"`
+		Excluded []string `json:"excluded"`
+		Points   []map[string]json.RawMessage
+	}
+	out := mustRun(t, db, "show", "CIC05", "--json")
+	if err := json.Unmarshal([]byte(out), &show); err != nil {
+		t.Fatalf("show --json is not JSON: %v\n%s", err, out)
+	}
+	if show.Ref != "CIC05" || show.Polarity != "L" || show.Unit != "%" || show.Area != "Kent" || show.Excluded == nil {
+		t.Errorf("show header = %+v", show)
+	}
+	if len(show.Points) != 24 {
+		t.Fatalf("CIC05 has %d points, want the demo's 24 months", len(show.Points))
+	}
+	for _, field := range []string{"period", "value", "numerator", "denominator", "status", "target", "floor", "rag", "dot", "change", "signal", "flags", "import"} {
+		if _, ok := show.Points[23][field]; !ok {
+			t.Errorf("point lacks the contract's field %q", field)
+		}
+	}
+	var last struct {
+		Value       float64 `json:"value"`
+		Numerator   float64 `json:"numerator"`
+		Denominator float64 `json:"denominator"`
+		RAG         string  `json:"rag"`
+	}
+	raw, _ := json.Marshal(show.Points[23])
+	json.Unmarshal(raw, &last)
+	if last.Numerator != 221 || last.Denominator != 1896 || last.RAG != "AMBER" {
+		t.Errorf("latest CIC05 = %+v, want 221/1896 rated AMBER against target 10, floor 12", last)
+	}
+
+	// Excluding UASC changes the figures and says so.
+	var excl struct {
+		Excluded []string `json:"excluded"`
+		Points   []struct {
+			Denominator *float64 `json:"denominator"`
+		} `json:"points"`
+	}
+	json.Unmarshal([]byte(mustRun(t, db, "show", "CIC05", "--exclude", "uasc", "--json")), &excl)
+	if len(excl.Excluded) != 1 || excl.Excluded[0] != "uasc" || len(excl.Points) != 24 {
+		t.Fatalf("show --exclude uasc = %+v", excl)
+	}
+	if d := excl.Points[23].Denominator; d == nil || *d >= 1896 {
+		t.Errorf("excluding UASC, the denominator is %v, want fewer than 1,896", d)
+	}
+}
+
+func TestNotAWorkbookLeavesStoreUnchanged(t *testing.T) {
+	db := demoStore(t)
+	before := mustRun(t, db, "show", "CIC05", "--json")
+	importsBefore := mustRun(t, db, "imports", "--json")
+
+	notes := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(notes, []byte("minutes of the corporate parenting panel\n"), 0o600)
+	fake := filepath.Join(t.TempDir(), "scorecard.xlsx")
+	os.WriteFile(fake, []byte("this is not a zip file"), 0o600)
+	for _, path := range []string{notes, fake} {
+		r := scorecard(t, db, "import", path)
+		if r.code != 1 {
+			t.Errorf("import %s: exit %d, want 1", filepath.Base(path), r.code)
+		}
+		lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+		if len(lines) != 1 || !strings.Contains(lines[0], filepath.Base(path)) {
+			t.Errorf("import %s: stderr = %q, want one line naming the file", filepath.Base(path), r.stderr)
+		}
+	}
+	if after := mustRun(t, db, "show", "CIC05", "--json"); after != before {
+		t.Error("show output changed after failed imports")
+	}
+	if after := mustRun(t, db, "imports", "--json"); after != importsBefore {
+		t.Error("the import history changed after failed imports")
+	}
+}
+
+func TestReimportAndUndo(t *testing.T) {
+	db := demoStore(t)
+	demo := filepath.Join(t.TempDir(), "demo.xlsx")
+	data, _ := os.ReadFile(filepath.Join("assets", "demo.xlsx"))
+	os.WriteFile(demo, data, 0o600)
+	// The embedded demo and the file are the same bytes: nothing is added.
+	if out := mustRun(t, db, "import", demo); !strings.Contains(out, "already imported") {
+		t.Errorf("re-import said %q, want already imported", out)
+	}
+	var recs []struct {
+		ID     string  `json:"id"`
+		Undone *string `json:"undone"`
+	}
+	json.Unmarshal([]byte(mustRun(t, db, "imports", "--json")), &recs)
+	if len(recs) != 1 {
+		t.Fatalf("imports = %+v, want the demo only", recs)
+	}
+	mustRun(t, db, "undo", recs[0].ID)
+	if r := scorecard(t, db, "show", "CIC05"); r.code != 1 {
+		t.Errorf("show after undoing the only import: exit %d, want 1 (no data)", r.code)
+	}
+	if r := scorecard(t, db, "undo", recs[0].ID); r.code != 1 {
+		t.Errorf("undo twice: exit %d, want 1", r.code)
+	}
+	// Undone, the same file can come in again.
+	if out := mustRun(t, db, "import", demo); strings.Contains(out, "already imported") {
+		t.Errorf("import after undo said %q", out)
+	}
+	backup := filepath.Join(t.TempDir(), "copy.db")
+	mustRun(t, db, "backup", "--out", backup)
+	if a, b := mustRun(t, db, "show", "CIC05", "--json"), mustRun(t, backup, "show", "CIC05", "--json"); a != b {
+		t.Error("the backup does not show what the store shows")
+	}
+}
+
+func TestUsageAndUserErrors(t *testing.T) {
+	db := demoStore(t)
+	tests := []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"frobnicate"}, 2, "unknown command"},
+		{[]string{"show"}, 2, "usage"},
+		{[]string{"show", "CIC05", "--bogus"}, 2, "bogus"},
+		{[]string{"show", "NOPE99"}, 1, "NOPE99"},
+		{[]string{"show", "CIC05", "--area", "Medway"}, 1, "Medway"},
+		{[]string{"show", "CIC05", "--exclude", "UASC"}, 2, "lower-case"},
+		{[]string{"import", "/no/such/file.xlsx"}, 1, "file.xlsx"},
+		{[]string{"undo", "I9999"}, 1, "I9999"},
+		{[]string{"backup"}, 2, "--out"},
+	}
+	for _, tt := range tests {
+		r := scorecard(t, db, tt.args...)
+		if r.code != tt.code || !strings.Contains(r.stderr, tt.says) {
+			t.Errorf("scorecard %v: exit %d, stderr %q; want exit %d saying %q", tt.args, r.code, r.stderr, tt.code, tt.says)
+		}
+	}
+	// Districts by any of their names.
+	out := mustRun(t, db, "show", "CIC05", "--area", "Shepway", "--json")
+	if !strings.Contains(out, `"area": "Folkestone and Hythe"`) {
+		t.Errorf("--area Shepway did not show Folkestone and Hythe:\n%.200s", out)
+	}
+}
+
+func TestSecondProcessIsTurnedAwayQuickly(t *testing.T) {
+	db := demoStore(t)
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	start := time.Now()
+	r := scorecard(t, db, "list")
+	took := time.Since(start)
+	if r.code != 1 || !strings.Contains(r.stderr, "already open in another window") {
+		t.Errorf("second process: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if took > 2*time.Second {
+		t.Errorf("second process took %v to give up, want under 2 s", took)
+	}
+}
+
+// TestKillDuringImport kills the binary with SIGKILL part way through a
+// large import, at several moments, and checks that the store then opens
+// and holds either none of the import or all of it, never part.
+func TestKillDuringImport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and imports a large workbook")
+	}
+	dir := t.TempDir()
+	big := filepath.Join(dir, "large.xlsx")
+	if err := synth.Write(big, synth.Large(1), synth.LargeLayout); err != nil {
+		t.Fatalf("writing the large workbook: %v", err)
+	}
+	killedMidway := 0
+	for _, delay := range []time.Duration{300 * time.Millisecond, 700 * time.Millisecond, 1200 * time.Millisecond, 2 * time.Second} {
+		db := filepath.Join(dir, fmt.Sprintf("kill-%v.db", delay))
+		cmd := exec.Command(bin, "--db", db, "import", big)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case <-done:
+			continue // finished before the kill: nothing to learn at this delay
+		case <-time.After(delay):
+		}
+		cmd.Process.Signal(syscall.SIGKILL)
+		<-done
+		if _, err := os.Stat(db); err != nil {
+			continue // killed before the store was created
+		}
+		st, err := store.Open(db)
+		if err != nil {
+			t.Fatalf("after SIGKILL at %v the store does not open: %v", delay, err)
+		}
+		recs, err := st.Imports()
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := st.Load()
+		st.Close()
+		if err != nil {
+			t.Fatalf("after SIGKILL at %v the store does not load: %v", delay, err)
+		}
+		switch {
+		case len(recs) == 1 && recs[0].Counts.Observations > 0 && len(h.Keys()) > 0:
+			// Killed after the commit, on the way out: all of it is there.
+		case len(recs) == 0 && len(h.Keys()) == 0 && len(h.Indicators()) == 0:
+			killedMidway++
+		default:
+			t.Errorf("after SIGKILL at %v the store holds %d imports, %d series, %d indicators: want all or nothing", delay, len(recs), len(h.Keys()), len(h.Indicators()))
+		}
+	}
+	if killedMidway == 0 {
+		t.Error("no kill landed during an import: use a larger workbook")
+	}
+}
+
+func TestExportExcludingUASC(t *testing.T) {
+	db := demoStore(t)
+	out := filepath.Join(t.TempDir(), "Scorecard excl UASC.xlsx")
+	stdout := mustRun(t, db, "export", "--out", out, "--exclude", "uasc", "--suppress", "5")
+	if !strings.HasPrefix(stdout, out+"\n") || !strings.Contains(stdout, "excluding uasc") {
+		t.Errorf("export printed %q, want the path then a summary naming the exclusion", stdout)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatalf("the export does not open: %v", err)
+	}
+	defer f.Close()
+	var text strings.Builder
+	rows, _ := f.GetRows(f.GetSheetList()[0])
+	for _, r := range rows[:min(len(rows), 6)] {
+		text.WriteString(strings.Join(r, " "))
+	}
+	if !strings.Contains(strings.ToLower(text.String()), "unaccompanied asylum-seeking children") {
+		t.Errorf("the first sheet's title rows do not name the exclusion: %q", text.String())
+	}
+	if r := scorecard(t, db, "export", "--out", filepath.Join(t.TempDir(), "x.xlsx"), "--period", "1999-01"); r.code != 1 {
+		t.Errorf("export of a period with no data: exit %d, want 1", r.code)
+	}
+}
+
+func TestVersionMatchesFyneApp(t *testing.T) {
+	toml, err := os.ReadFile("FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(toml), fmt.Sprintf("Version = %q", version)) {
+		t.Errorf("FyneApp.toml does not give version %s", version)
+	}
+}

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"scorecard/app/store"
+	"scorecard/views"
+)
+
+// openWindow opens the desktop window on the store at db. On first launch,
+// with nothing imported yet, it loads the demo scorecards so there is
+// something to see.
+func openWindow(db, screen string, stderr io.Writer) int {
+	st, err := store.Open(db)
+	if err != nil {
+		fmt.Fprintln(stderr, oneLine(err))
+		return 1
+	}
+	defer st.Close()
+	recs, err := st.Imports()
+	if err != nil {
+		fmt.Fprintln(stderr, oneLine(err))
+		return 1
+	}
+	if len(recs) == 0 {
+		if err := loadDemo(&env{db: db, out: io.Discard, errOut: stderr}, st); err != nil {
+			fmt.Fprintln(stderr, oneLine(err))
+		}
+	}
+	views.Run(st, views.Options{Screen: screen})
+	return 0
+}

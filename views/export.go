@@ -103,8 +103,9 @@ func (w *mainWindow) showExport() {
 		}, w.win)
 		fd.SetFileName(filepath.Base(f.out.Text))
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-		fd.Resize(fyne.NewSize(900, 600))
 		fd.Show()
+		// A file dialog can only be sized once shown.
+		fd.Resize(fyne.NewSize(900, 600))
 	})
 	var cohortChecks []fyne.CanvasObject
 	for _, tc := range toggledCohorts {

@@ -206,8 +206,9 @@ func (w *mainWindow) chooseImport() {
 		w.importFiles([]string{path})
 	}, w.win)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv"}))
-	fd.Resize(fyne.NewSize(900, 600))
 	fd.Show()
+	// A file dialog can only be sized once shown.
+	fd.Resize(fyne.NewSize(900, 600))
 }
 
 // maxRecent is how many recent files the File menu offers.

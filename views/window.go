@@ -441,8 +441,15 @@ func (w *mainWindow) open() {
 		w.openDetail(ref)
 	case ScreenDistricts:
 		w.tabs.SelectIndex(2)
-	case ScreenHistory, ScreenImport:
+	case ScreenHistory:
 		w.tabs.SelectIndex(3)
+	case ScreenImport:
+		// With files to import the layout check shows; without, File >
+		// Import's chooser over the import history.
+		w.tabs.SelectIndex(3)
+		if len(w.opt.Import) == 0 {
+			w.chooseImport()
+		}
 	case ScreenExport:
 		w.showExport()
 	}

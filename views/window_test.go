@@ -308,3 +308,21 @@ func TestUserCohortsGetToggles(t *testing.T) {
 		t.Errorf("excluding children with a disability CIC05 shows %q, want 12.0%%", got[0])
 	}
 }
+
+func TestFileChoosersOpen(t *testing.T) {
+	w := openFixture(t, 24)
+	w.chooseImport()
+	if w.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("File > Import shows no file chooser")
+	}
+	w.win.Canvas().Overlays().Remove(w.win.Canvas().Overlays().Top())
+	w.showExport()
+	choose := findButton(w.win.Canvas().Overlays().Top(), "Choose...")
+	if choose == nil {
+		t.Fatal("the export dialog has no Choose... button")
+	}
+	test.Tap(choose)
+	if n := len(w.win.Canvas().Overlays().List()); n != 2 {
+		t.Errorf("Choose... left %d overlays, want the export dialog and the save chooser", n)
+	}
+}

@@ -24,7 +24,7 @@ type reading struct {
 // returned 0-100 whatever the source: 0.637 in a "0.0%" cell and the text
 // "63.7%" both read as 63.7, and a fraction "221/1896" as 11.66 with its
 // parts. It returns value.ErrEmpty for a blank cell.
-func readFigure(text string, lk look) (reading, error) {
+func readFigure(text string, lk look, fl *floats) (reading, error) {
 	if v, ok := plainNumber(text); ok {
 		// Most cells hold a number as Excel stores it: skip the text
 		// parser's status codes, fractions and separators.
@@ -32,9 +32,9 @@ func readFigure(text string, lk look) (reading, error) {
 		switch {
 		case lk.percent:
 			rd.percent = true
-			rd.value = app.Float(app.RoundTo(v*100, 10))
+			rd.value = fl.of(app.RoundTo(v*100, 10))
 		default:
-			rd.value = app.Float(v)
+			rd.value = fl.of(v)
 			if rd.decimals < 0 {
 				rd.decimals = min(textDecimals(text), 3)
 			}
@@ -54,26 +54,41 @@ func readFigure(text string, lk look) (reading, error) {
 		rd.status = f.Status
 		return rd, nil
 	case f.HasParts:
-		rd.num, rd.den = app.Float(f.Numerator), app.Float(f.Denominator)
-		rd.value = app.Float(f.Value * 100)
+		rd.num, rd.den = fl.of(f.Numerator), fl.of(f.Denominator)
+		rd.value = fl.of(f.Value * 100)
 		rd.percent = true
 		return rd, nil
 	case f.Percent:
 		rd.percent = true
-		rd.value = app.Float(f.Value)
+		rd.value = fl.of(f.Value)
 		if rd.decimals < 0 {
 			rd.decimals = textDecimals(text)
 		}
 	case lk.percent:
 		rd.percent = true
-		rd.value = app.Float(app.RoundTo(f.Value*100, 10))
+		rd.value = fl.of(app.RoundTo(f.Value*100, 10))
 	default:
-		rd.value = app.Float(f.Value)
+		rd.value = fl.of(f.Value)
 		if rd.decimals < 0 {
 			rd.decimals = min(textDecimals(text), 3)
 		}
 	}
 	return rd, nil
+}
+
+// floats hands out pointers to figures from blocks: one allocation per
+// thousand figures rather than one each. A nil *floats allocates each.
+type floats struct{ block []float64 }
+
+func (f *floats) of(v float64) *float64 {
+	if f == nil {
+		return app.Float(v)
+	}
+	if len(f.block) == cap(f.block) {
+		f.block = make([]float64, 0, 1024)
+	}
+	f.block = append(f.block, v)
+	return &f.block[len(f.block)-1]
 }
 
 // plainNumber reads text that is a number as a workbook stores it,

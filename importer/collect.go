@@ -14,12 +14,7 @@ type collector struct {
 	file       string
 	indicators map[string]*app.Indicator
 	indOrder   []string
-	obs        map[uint64]int // by figureKey, index into observ
-	series     map[app.SeriesKey]uint64
-	last       struct { // the series of the previous call, which is usually the next's
-		key app.SeriesKey
-		id  uint64
-	}
+	figures    figures // where each series' figures are in observ
 	observ     []app.Observation
 	targets    map[targetKey]int
 	targetList []app.Target
@@ -40,20 +35,80 @@ type collector struct {
 	placed map[string]bool
 }
 
-// figureKey packs a series (numbered in order of first sight) and a
-// period into one word: hashing it is far cheaper than hashing three
-// strings, and a workbook holds a hundred thousand figures.
-func (c *collector) figureKey(o *app.Observation) uint64 {
-	k := o.Key()
-	if k != c.last.key || c.last.id == 0 {
-		id, ok := c.series[k]
-		if !ok {
-			id = uint64(len(c.series) + 1)
-			c.series[k] = id
-		}
-		c.last.key, c.last.id = k, id
+// figures finds a figure already read for a series and period. Figures
+// arrive a series at a time, so the series is looked up once per run and
+// its periods are slots in a slice: a hundred thousand figures need no
+// hashing each.
+type figures struct {
+	series map[app.SeriesKey]*slots
+	last   struct {
+		key   app.SeriesKey
+		slots *slots
 	}
-	return c.last.id<<40 | uint64(o.Period.Kind)<<32 | uint64(uint32(o.Period.Index()))
+}
+
+// slots are one series' figures by period: at[p.Index()-base] holds the
+// index of the figure plus one, for periods of kind; other periods (a
+// series mixing months and quarters) go in a map.
+type slots struct {
+	kind  app.PeriodKind
+	base  int
+	at    []int32
+	other map[app.Period]int
+}
+
+func (f *figures) slotsOf(k app.SeriesKey) *slots {
+	if f.last.slots != nil && f.last.key == k {
+		return f.last.slots
+	}
+	s, ok := f.series[k]
+	if !ok {
+		s = &slots{}
+		f.series[k] = s
+	}
+	f.last.key, f.last.slots = k, s
+	return s
+}
+
+// get returns the index of the figure for period p.
+func (s *slots) get(p app.Period) (int, bool) {
+	if p.Kind == s.kind && s.at != nil {
+		i := p.Index() - s.base
+		if i >= 0 && i < len(s.at) && s.at[i] > 0 {
+			return int(s.at[i]) - 1, true
+		}
+		return 0, false
+	}
+	i, ok := s.other[p]
+	return i, ok
+}
+
+// set records that the figure for period p is at index i.
+func (s *slots) set(p app.Period, i int) {
+	const span = 1200 // a century of months: beyond it, a period is odd enough for the map
+	if s.at == nil && s.kind == 0 {
+		s.kind, s.base = p.Kind, p.Index()
+	}
+	if p.Kind == s.kind {
+		at := p.Index() - s.base
+		switch {
+		case at >= 0 && at < span:
+			if at >= len(s.at) {
+				s.at = append(s.at, make([]int32, at+1-len(s.at))...)
+			}
+			s.at[at] = int32(i + 1)
+			return
+		case at < 0 && len(s.at)-at < span:
+			s.at = append(make([]int32, -at), s.at...)
+			s.base = p.Index()
+			s.at[0] = int32(i + 1)
+			return
+		}
+	}
+	if s.other == nil {
+		s.other = map[app.Period]int{}
+	}
+	s.other[p] = i
 }
 
 type targetKey struct {
@@ -65,8 +120,7 @@ func newCollector(file string) *collector {
 	return &collector{
 		file:       file,
 		indicators: map[string]*app.Indicator{},
-		obs:        map[uint64]int{},
-		series:     map[app.SeriesKey]uint64{},
+		figures:    figures{series: map[app.SeriesKey]*slots{}},
 		targets:    map[targetKey]int{},
 		hasParts:   map[string]bool{},
 		percent:    map[string]bool{},
@@ -133,10 +187,10 @@ func (c *collector) observe(sheet string, o app.Observation) {
 	if o.Numerator != nil && o.Denominator != nil {
 		c.hasParts[o.Ref] = true
 	}
-	k := c.figureKey(&o)
-	i, ok := c.obs[k]
+	slots := c.figures.slotsOf(o.Key())
+	i, ok := slots.get(o.Period)
 	if !ok {
-		c.obs[k] = len(c.observ)
+		slots.set(o.Period, len(c.observ))
 		c.observ = append(c.observ, o)
 		return
 	}
@@ -338,21 +392,39 @@ func (c *collector) checkDistrictSums(d *app.Dataset, units map[string]app.Indic
 		period app.Period
 	}
 	type sums struct {
+		group
 		districts, extra, districtNum float64
 		n, nExtra, nNum               int
 		negative                      bool
 		county                        *app.Observation
 	}
-	all := map[group]*sums{}
-	var order []group
+	// Observations come a series at a time; the (ref, split) of the last
+	// is kept so most need no string hashing.
+	type refSplit struct {
+		ref   string
+		split app.Split
+	}
+	ids := map[refSplit]uint64{}
+	var last refSplit
+	var lastID uint64
+	all := map[uint64]*sums{}
+	var order []uint64
 	for i := range d.Observations {
 		o := &d.Observations[i]
-		g := group{o.Ref, o.Split, o.Period}
-		s := all[g]
+		if rs := (refSplit{o.Ref, o.Split}); rs != last || lastID == 0 {
+			id, ok := ids[rs]
+			if !ok {
+				id = uint64(len(ids) + 1)
+				ids[rs] = id
+			}
+			last, lastID = rs, id
+		}
+		k := lastID<<40 | uint64(o.Period.Kind)<<32 | uint64(uint32(o.Period.Index()))
+		s := all[k]
 		if s == nil {
-			s = &sums{}
-			all[g] = s
-			order = append(order, g)
+			s = &sums{group: group{o.Ref, o.Split, o.Period}}
+			all[k] = s
+			order = append(order, k)
 		}
 		if o.Value != nil && *o.Value < 0 {
 			s.negative = true
@@ -376,8 +448,9 @@ func (c *collector) checkDistrictSums(d *app.Dataset, units map[string]app.Indic
 			}
 		}
 	}
-	for _, g := range order {
-		s := all[g]
+	for _, k := range order {
+		s := all[k]
+		g := s.group
 		if s.county == nil || s.county.Value == nil {
 			continue
 		}
@@ -403,7 +476,7 @@ func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs
 func (c *collector) latestMonth() app.Period {
 	var p app.Period
 	for _, o := range c.observ {
-		if o.Period.Kind == app.Month && (p.IsZero() || o.Period.Compare(p) > 0) {
+		if o.Period.Kind == app.Month && (p.IsZero() || o.Period.Index() > p.Index()) {
 			p = o.Period
 		}
 	}

@@ -318,7 +318,6 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		room += max(len(p.g.rows)-p.l.FirstRow+1, 0) * max(len(p.l.Columns)-2, 1)
 	}
 	c.observ = slices.Grow(c.observ, room)
-	c.obs = make(map[uint64]int, room)
 	for pass := 0; pass < 3; pass++ {
 		for i := range plan {
 			p := &plan[i]

@@ -15,6 +15,8 @@ type sheetReader struct {
 	l       Layout
 	g       *grid
 	scratch []app.Observation // one row's figures, reused
+	floats  floats
+	cells   []byte // one row's cell references, made one string
 }
 
 // at returns a data cell's own text. Merged ranges are not spread here:
@@ -237,6 +239,9 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures []Column, standIns, own bool) {
 	l := &s.l
 	obs := s.scratch[:0]
+	s.cells = s.cells[:0]
+	var spanBuf [64][2]int
+	cellSpans := spanBuf[:0]
 	defer func() { s.scratch = obs[:0] }()
 	decimals, percent := -1, false
 	for _, c := range figures {
@@ -245,7 +250,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 			continue
 		}
 		lk := s.look(r, c)
-		rd, err := readFigure(text, lk)
+		rd, err := readFigure(text, lk, &s.floats)
 		if err != nil {
 			s.warn(r, c.index, "%s: cell skipped: %v", ind.ref, err)
 			continue
@@ -253,15 +258,27 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 		o := app.Observation{
 			Ref: ind.ref, Area: l.Area, Split: split, Period: c.Period,
 			Value: rd.value, Numerator: rd.num, Denominator: rd.den,
-			Status: rd.status, Raw: rd.raw, Cell: sheetCell(l.Sheet, c.Col, r),
-			StandIn: standIns && lk.italic,
+			Status: rd.status, Raw: rd.raw, StandIn: standIns && lk.italic,
 		}
+		// The cell reference goes in Cell as an offset for now; the
+		// row's references become one string below.
+		from := len(s.cells)
+		s.cells = append(append(append(s.cells, l.Sheet...), '!'), c.Col...)
+		s.cells = strconv.AppendInt(s.cells, int64(r+1), 10)
+		o.Cell = ""
+		cellSpans = append(cellSpans, [2]int{from, len(s.cells)})
 		if l.Kind == DistrictSheet {
 			o.Area, o.Period = c.Area, l.Period
 		}
 		obs = append(obs, o)
 		decimals = max(decimals, min(rd.decimals, 3))
 		percent = percent || rd.percent
+	}
+	if len(obs) > 0 {
+		all := string(s.cells)
+		for i := range obs {
+			obs[i].Cell = all[cellSpans[i][0]:cellSpans[i][1]]
+		}
 	}
 	if percent {
 		s.c.percent[ind.ref] = true
@@ -272,7 +289,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 	}
 	latest := -1
 	for i, o := range obs {
-		if !o.StandIn && (latest < 0 || o.Period.Compare(obs[latest].Period) >= 0) {
+		if !o.StandIn && (latest < 0 || later(o.Period, obs[latest].Period) >= 0) {
 			latest = i
 		}
 	}
@@ -300,7 +317,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 		}
 		switch c.Role {
 		case RoleNumerator, RoleDenominator:
-			rd, err := readFigure(text, s.look(r, c))
+			rd, err := readFigure(text, s.look(r, c), &s.floats)
 			if err != nil || rd.value == nil {
 				s.warn(r, c.index, "%s: %s skipped: not a number", ind.ref, c.Role)
 				continue
@@ -326,7 +343,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 			if split != app.All {
 				continue
 			}
-			rd, err := readFigure(text, s.look(r, c))
+			rd, err := readFigure(text, s.look(r, c), &s.floats)
 			if err != nil || rd.value == nil {
 				if err == nil && rd.status != app.OK {
 					continue
@@ -384,7 +401,7 @@ var benchmarkGroups = map[Role]string{
 // previous-year outturn is the year before the latest month's, and a
 // benchmark the latest published, taken as that same year.
 func (s *sheetReader) readBenchmark(r int, c Column, ind *rowIndicator, text string, month app.Period) {
-	rd, err := readFigure(text, s.look(r, c))
+	rd, err := readFigure(text, s.look(r, c), &s.floats)
 	if err != nil {
 		s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, err)
 		return
@@ -404,6 +421,15 @@ func (s *sheetReader) readBenchmark(r int, c Column, ind *rowIndicator, text str
 		Ref: ind.ref, Period: year, Group: benchmarkGroups[c.Role],
 		Value: rd.value, Status: rd.status, Source: s.l.Sheet + "!" + cellName(r, c.index),
 	})
+}
+
+// later compares periods as Period.Compare does, cheaply for the usual
+// case of two months: it runs for every figure.
+func later(p, q app.Period) int {
+	if p.Kind == q.Kind {
+		return p.Index() - q.Index()
+	}
+	return p.Compare(q)
 }
 
 // targetYear is the financial or academic year a month's targets are set

@@ -75,7 +75,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		vtext, vc, _ := text(r, RoleValue)
 		o.Cell = sheetCell(l.Sheet, columnName(max(vc, refCol.index)), r)
 		if vtext != "" {
-			rd, err := readFigure(vtext, s.g.look(r, vc))
+			rd, err := readFigure(vtext, s.g.look(r, vc), &s.floats)
 			if err != nil {
 				s.warn(r, vc, "%s: row skipped: %v", ref, err)
 				continue
@@ -100,7 +100,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			if t == "" {
 				continue
 			}
-			rd, err := readFigure(t, look{decimals: -1})
+			rd, err := readFigure(t, look{decimals: -1}, &s.floats)
 			if err != nil || rd.value == nil {
 				s.warn(r, c, "%s: %s %q skipped: not a number", ref, part.role, t)
 				continue
@@ -242,7 +242,7 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 				continue
 			}
 			text := s.at(r, c)
-			rd, err := readFigure(text, look{decimals: -1})
+			rd, err := readFigure(text, look{decimals: -1}, &s.floats)
 			switch {
 			case isBlank(err), err == nil && rd.status != app.OK:
 			case err != nil:

@@ -421,8 +421,9 @@ func builtinFormat(id int) (percent bool, decimals int) {
 // text) and style index, rows padded so that row i of the grid is sheet
 // row i+1, and the merged ranges.
 func scanSheet(ctx context.Context, data []byte, sst []string, maxRows int) (*grid, error) {
-	g := &grid{}
-	cells := 0
+	sc := sheetScanner{g: &grid{}, sst: sst}
+	sc.setPrefix("")
+	g := sc.g
 	row, col := -1, -1
 	for pos := 0; ; {
 		i := bytes.IndexByte(data[pos:], '<')
@@ -437,6 +438,7 @@ func scanSheet(ctx context.Context, data []byte, sst []string, maxRows int) (*gr
 		pos = next
 		switch name {
 		case "row":
+			sc.flush(row)
 			r := row + 1
 			if v, ok := attr(attrs, "r"); ok {
 				n, err := strconv.Atoi(string(v))
@@ -452,7 +454,7 @@ func scanSheet(ctx context.Context, data []byte, sst []string, maxRows int) (*gr
 				return g, nil
 			}
 			for len(g.rows) <= r {
-				if cells++; cells > maxCells {
+				if sc.cells++; sc.cells > maxCells {
 					return nil, errGiantSheet
 				}
 				g.rows = append(g.rows, nil)
@@ -467,6 +469,9 @@ func scanSheet(ctx context.Context, data []byte, sst []string, maxRows int) (*gr
 		case "c":
 			if row < 0 {
 				continue
+			}
+			if prefix != sc.prefix {
+				sc.setPrefix(prefix)
 			}
 			c := col + 1
 			ref, typ, styleAttr := cellAttrs(attrs)
@@ -489,28 +494,18 @@ func scanSheet(ctx context.Context, data []byte, sst []string, maxRows int) (*gr
 				}
 				style = style*10 + int(d-'0')
 			}
-			text := ""
+			var inner []byte
 			if !selfClosing {
-				closing := "</" + prefix + "c>"
-				end := bytes.Index(data[pos:], []byte(closing))
+				end := bytes.Index(data[pos:], sc.closeC)
 				if end < 0 {
 					return nil, errors.New("a cell is not closed (the sheet is damaged)")
 				}
-				text = cellText(data[pos:pos+end], typ, prefix, sst)
-				pos += end + len(closing)
+				inner = data[pos : pos+end]
+				pos += end + len(sc.closeC)
 			}
-			if text == "" && style == 0 {
-				continue
+			if err := sc.cell(row, c, inner, typ, style); err != nil {
+				return nil, err
 			}
-			if cells += c - len(g.rows[row]) + 1; cells > maxCells {
-				return nil, errGiantSheet
-			}
-			for len(g.rows[row]) < c {
-				g.rows[row] = append(g.rows[row], "")
-				g.style[row] = append(g.style[row], 0)
-			}
-			g.rows[row] = append(g.rows[row], text)
-			g.style[row] = append(g.style[row], int32(style))
 		case "mergeCell":
 			if v, ok := attr(attrs, "ref"); ok {
 				if m, ok := parseRange(string(v)); ok {
@@ -519,6 +514,7 @@ func scanSheet(ctx context.Context, data []byte, sst []string, maxRows int) (*gr
 			}
 		}
 	}
+	sc.flush(row)
 	// A row may end in styled blanks; trim them so that row lengths, like
 	// excelize's, end at the last cell with text.
 	for r := range g.rows {
@@ -532,9 +528,82 @@ func scanSheet(ctx context.Context, data []byte, sst []string, maxRows int) (*gr
 	return g, nil
 }
 
-// cellText returns a cell's text from the XML between <c ...> and </c>.
-func cellText(inner, typ []byte, prefix string, sst []string) string {
-	v := element(inner, prefix+"v")
+// sheetScanner holds scanSheet's state between cells. Numbers, most of
+// a sheet, are gathered a row at a time into one buffer and made into
+// strings together: one allocation per row rather than one per cell.
+type sheetScanner struct {
+	g       *grid
+	sst     []string
+	cells   int
+	prefix  string
+	closeC  []byte // "</c>", with the sheet's namespace prefix
+	openV   []byte
+	closeV  []byte
+	buf     []byte
+	pending []pendingText
+}
+
+// pendingText is a number in buf waiting to be made a string: the cell at
+// column col of the current row, bytes buf[from:to].
+type pendingText struct{ col, from, to int }
+
+func (sc *sheetScanner) setPrefix(prefix string) {
+	sc.prefix = prefix
+	sc.closeC = []byte("</" + prefix + "c>")
+	sc.openV = []byte("<" + prefix + "v")
+	sc.closeV = []byte("</" + prefix + "v>")
+}
+
+// cell records the cell at row, column c, given the XML between <c ...>
+// and </c> (nil for a self-closed cell).
+func (sc *sheetScanner) cell(row, c int, inner, typ []byte, style int) error {
+	g := sc.g
+	text, deferred := "", false
+	if inner != nil {
+		v := elementBytes(inner, sc.openV, sc.closeV)
+		switch string(typ) {
+		case "", "n", "e", "str":
+			if bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 {
+				text = unescape(v)
+			} else if len(v) > 0 {
+				sc.pending = append(sc.pending, pendingText{c, len(sc.buf), len(sc.buf) + len(v)})
+				sc.buf = append(sc.buf, v...)
+				deferred = true
+			}
+		default:
+			text = cellText(inner, v, typ, sc.prefix, sc.sst)
+		}
+	}
+	if text == "" && !deferred && style == 0 {
+		return nil
+	}
+	if sc.cells += c - len(g.rows[row]) + 1; sc.cells > maxCells {
+		return errGiantSheet
+	}
+	for len(g.rows[row]) < c {
+		g.rows[row] = append(g.rows[row], "")
+		g.style[row] = append(g.style[row], 0)
+	}
+	g.rows[row] = append(g.rows[row], text)
+	g.style[row] = append(g.style[row], int32(style))
+	return nil
+}
+
+// flush makes the current row's numbers strings.
+func (sc *sheetScanner) flush(row int) {
+	if len(sc.pending) == 0 {
+		return
+	}
+	all := string(sc.buf)
+	for _, p := range sc.pending {
+		sc.g.rows[row][p.col] = all[p.from:p.to]
+	}
+	sc.buf, sc.pending = sc.buf[:0], sc.pending[:0]
+}
+
+// cellText returns the text of a shared-string, inline-string or boolean
+// cell, given the XML between <c ...> and </c> and its <v> content.
+func cellText(inner, v, typ []byte, prefix string, sst []string) string {
 	switch string(typ) {
 	case "inlineStr":
 		return textRuns(inner, prefix)
@@ -556,19 +625,16 @@ func cellText(inner, typ []byte, prefix string, sst []string) string {
 	return unescape(v)
 }
 
-// element returns the content of the first <name>...</name> in b.
-func element(b []byte, name string) []byte {
-	open := "<" + name
+// elementBytes returns the content of the first element opened by open
+// ("<v") and closed by closing ("</v>") in b; nil if there is none.
+func elementBytes(b, open, closing []byte) []byte {
 	for {
-		i := bytes.Index(b, []byte(open))
+		i := bytes.Index(b, open)
 		if i < 0 {
 			return nil
 		}
 		b = b[i+len(open):]
 		if len(b) == 0 {
-			return nil
-		}
-		if b[0] == '/' {
 			return nil
 		}
 		if b[0] != '>' && b[0] != ' ' {
@@ -582,7 +648,7 @@ func element(b []byte, name string) []byte {
 			return []byte{}
 		}
 		b = b[gt+1:]
-		end := bytes.Index(b, []byte("</"+name+">"))
+		end := bytes.Index(b, closing)
 		if end < 0 {
 			return nil
 		}

@@ -200,7 +200,7 @@ func (a *analysis) flag(i int, t app.Target, run int, runDoT app.DoT) {
 	if p.Signal.IsSpecial() {
 		raise(SpecialCause, func() string { return a.specialText(i) })
 	}
-	if c := p.Children; c != nil && (a.small(c.More) || a.small(c.Fewer)) {
+	if c := p.Children; c != nil && c.within(a.opt.SmallNumbers) {
 		raise(SmallNumbers, func() string { return a.smallText(p) })
 	}
 	if p.Revision > 0 {
@@ -251,11 +251,11 @@ func (a *analysis) specialText(i int) string {
 func (a *analysis) smallText(p *Point) string {
 	c := p.Children
 	var parts []string
-	if a.small(c.More) {
-		parts = append(parts, childrenTurn(c.More, "more", c.RAGIfMore))
+	if n, to := c.More(); a.small(n) {
+		parts = append(parts, childrenTurn(n, "more", to))
 	}
-	if a.small(c.Fewer) {
-		parts = append(parts, childrenTurn(c.Fewer, "fewer", c.RAGIfFewer))
+	if n, to := c.Fewer(); a.small(n) {
+		parts = append(parts, childrenTurn(n, "fewer", to))
 	}
 	return strings.Join(parts, "; ") + " (1 child = " + formatPerChild(a.ind, c.PerChild) + ")"
 }

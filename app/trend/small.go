@@ -1,6 +1,7 @@
 package trend
 
 import (
+	"encoding/json"
 	"math"
 	"slices"
 
@@ -24,6 +25,74 @@ func perChild(u app.Unit, den float64) (float64, bool) {
 	return 0, false
 }
 
+// Children says how much one child counts in a figure built from a
+// numerator and a denominator.
+type Children struct {
+	// PerChild is how far one child moves the figure: 100/denominator
+	// percentage points for a percentage, 10,000/denominator for a rate.
+	PerChild float64 `json:"per_child"`
+	// WilsonLow and WilsonHigh are the Wilson 95% interval of a
+	// percentage; nil for a rate.
+	WilsonLow  *float64 `json:"wilson_low"`
+	WilsonHigh *float64 `json:"wilson_high"`
+
+	num, den float64
+	rate     *rater // nil when the figure has no RAG
+}
+
+// More returns how many more children counted in the numerator (the
+// denominator unchanged) would change the figure's RAG, and to what; 0
+// when no number would. It is worked out when asked: the GUI recomputes
+// every point on each toggle and asks only of the one under the pointer.
+func (c *Children) More() (int, app.RAG) {
+	s := c.rate.next(c.num, c.den, c.PerChild, 1)
+	return s.children, s.rag
+}
+
+// Fewer returns how many fewer children counted would change the RAG, and
+// to what; 0 when no number would.
+func (c *Children) Fewer() (int, app.RAG) {
+	s := c.rate.next(c.num, c.den, c.PerChild, -1)
+	return s.children, s.rag
+}
+
+// within reports whether k children or fewer, either way, change the RAG.
+// Only a figure with a rounding jump that close is rated at all.
+func (c *Children) within(k int) bool {
+	if c.rate == nil {
+		return false
+	}
+	n := math.Round(c.num)
+	near := false
+	for _, j := range c.rate.jumps[:c.rate.nj] {
+		if x := j / c.PerChild; x > n-float64(k)-2 && x < n+float64(k)+2 {
+			near = true
+		}
+	}
+	if !near {
+		return false
+	}
+	more, _ := c.More()
+	fewer, _ := c.Fewer()
+	return more > 0 && more <= k || fewer > 0 && fewer <= k
+}
+
+// MarshalJSON writes the counts each way beside the fields.
+func (c *Children) MarshalJSON() ([]byte, error) {
+	out := struct {
+		PerChild   float64  `json:"per_child"`
+		More       int      `json:"more,omitempty"`
+		RAGIfMore  app.RAG  `json:"rag_if_more,omitempty"`
+		Fewer      int      `json:"fewer,omitempty"`
+		RAGIfFewer app.RAG  `json:"rag_if_fewer,omitempty"`
+		WilsonLow  *float64 `json:"wilson_low"`
+		WilsonHigh *float64 `json:"wilson_high"`
+	}{PerChild: c.PerChild, WilsonLow: c.WilsonLow, WilsonHigh: c.WilsonHigh}
+	out.More, out.RAGIfMore = c.More()
+	out.Fewer, out.RAGIfFewer = c.Fewer()
+	return json.Marshal(out)
+}
+
 // ragStep is how many children, counted in or out of the numerator with
 // the denominator unchanged, first change a rating, and the rating then.
 type ragStep struct {
@@ -31,77 +100,99 @@ type ragStep struct {
 	rag      app.RAG
 }
 
-// childrenToNextRAG finds, for numerator num of denominator den (each
-// child worth step in the figure's unit), the fewest children more and
-// fewer that change the rating the indicator would have at num. A zero
-// ragStep means no number of children changes it that way.
+// rater rates a figure of one indicator against one year's target, and
+// knows where the rating can change.
 //
 // Rating judges the figure as displayed, which changes only where the
 // figure crosses half a unit of its last decimal: a "jump". So the rating
 // can change only at the jumps beside each boundary (target, floor, or a
 // NearTarget indicator's tolerance bands), and only the counts either
-// side of those few jumps are rated, rather than child after child: the
-// GUI recomputes every point on each toggle.
-func childrenToNextRAG(ind app.Indicator, t app.Target, num, den, step float64) (more, fewer ragStep) {
-	n := math.Round(num)
-	rating := func(c float64) app.RAG { return app.Rating(ind.Polarity, c*step, t, ind.Decimals) }
-	now := rating(n)
-	if now == app.NoRAG {
-		return ragStep{}, ragStep{}
-	}
+// side of those few jumps need rating, rather than child after child.
+type rater struct {
+	pol      app.Polarity
+	decimals int
+	target   app.Target
+	jumps    [8]float64 // in the figure's unit, ascending
+	nj       int
+}
+
+// newRater returns the rater of indicator ind against t, or nil when t
+// gives ind no RAG.
+func newRater(ind app.Indicator, t app.Target) *rater {
 	d := ind.Decimals
 	var bounds [4]float64
 	nb := 0
-	switch ind.Polarity {
-	case app.HigherBetter, app.LowerBetter:
+	switch {
+	case t.Target == nil:
+		return nil
+	case (ind.Polarity == app.HigherBetter || ind.Polarity == app.LowerBetter) && t.Floor != nil:
 		bounds[0], bounds[1], nb = app.RoundTo(*t.Target, d), app.RoundTo(*t.Floor, d), 2
-	case app.NearTarget:
+	case ind.Polarity == app.NearTarget && t.Tolerance != nil:
 		tg, tol := app.RoundTo(*t.Target, d), *t.Tolerance
 		bounds = [4]float64{tg - 2*tol, tg - tol, tg + tol, tg + 2*tol}
 		nb = 4
+	default:
+		return nil
 	}
+	r := &rater{pol: ind.Polarity, decimals: d, target: t}
 	// The jumps beside boundary b: half a unit below the first displayed
 	// value at or above b, and half a unit above the last at or below it.
-	// They are kept as counts of children.
 	unit := math.Pow(10, -float64(max(d, 0)))
-	var buf [8]float64
-	jumps := buf[:0]
 	for _, b := range bounds[:nb] {
 		up, down := math.Ceil(b/unit-1e-9)*unit, math.Floor(b/unit+1e-9)*unit
-		jumps = append(jumps, (up-unit/2)/step, (down+unit/2)/step)
+		r.jumps[r.nj], r.jumps[r.nj+1] = up-unit/2, down+unit/2
+		r.nj += 2
 	}
-	slices.Sort(jumps)
-	// The first count to reach jump x is ceil(x), or one less when the
-	// figure's rounding snaps it up onto the jump.
-	for _, x := range jumps {
-		m := math.Ceil(x)
-		for _, k := range [2]float64{m - 1, m} {
-			if k > n && k <= den && more.rag == app.NoRAG {
-				if r := rating(k); r != now {
-					more = ragStep{int(k - n), r}
+	slices.Sort(r.jumps[:r.nj])
+	return r
+}
+
+// next finds, for numerator num of denominator den (each child worth step
+// in the figure's unit), the fewest children more (dir 1) or fewer (dir
+// -1) that change the rating the figure has at num. A zero ragStep means
+// no number of children changes it that way.
+func (r *rater) next(num, den, step float64, dir int) ragStep {
+	if r == nil {
+		return ragStep{}
+	}
+	n := math.Round(num)
+	rating := func(c float64) app.RAG { return app.Rating(r.pol, c*step, r.target, r.decimals) }
+	now := rating(n)
+	if dir > 0 {
+		// The first count to reach jump x is ceil(x), or one less when
+		// the figure's rounding snaps it up onto the jump.
+		for _, j := range r.jumps[:r.nj] {
+			m := math.Ceil(j / step)
+			for _, k := range [2]float64{m - 1, m} {
+				if k > n && k <= den {
+					if got := rating(k); got != now {
+						return ragStep{int(k - n), got}
+					}
 				}
 			}
 		}
-		if more.rag != app.NoRAG {
-			break
-		}
+		return ragStep{}
 	}
-	// Going down, the last count short of jump x is ceil(x)-1, or one less
-	// when ceil(x)-1 sits on the jump.
-	for i := len(jumps) - 1; i >= 0; i-- {
-		m := math.Ceil(jumps[i])
+	// Going down, the last count short of jump x is ceil(x)-1, or one
+	// less when ceil(x)-1 sits on the jump.
+	for i := r.nj - 1; i >= 0; i-- {
+		m := math.Ceil(r.jumps[i] / step)
 		for _, k := range [2]float64{m - 1, m - 2} {
-			if k < n && k >= 0 && fewer.rag == app.NoRAG {
-				if r := rating(k); r != now {
-					fewer = ragStep{int(n - k), r}
+			if k < n && k >= 0 {
+				if got := rating(k); got != now {
+					return ragStep{int(n - k), got}
 				}
 			}
 		}
-		if fewer.rag != app.NoRAG {
-			break
-		}
 	}
-	return more, fewer
+	return ragStep{}
+}
+
+// childrenToNextRAG finds both ways the fewest children that change the
+// rating of num of den against t.
+func childrenToNextRAG(ind app.Indicator, t app.Target, num, den, step float64) (more, fewer ragStep) {
+	r := newRater(ind, t)
+	return r.next(num, den, step, 1), r.next(num, den, step, -1)
 }
 
 // wilson returns the Wilson score 95% interval for num successes out of

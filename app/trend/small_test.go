@@ -1,6 +1,7 @@
 package trend
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"testing"
 
@@ -74,6 +75,12 @@ func TestChildrenToNextRAGByCounting(t *testing.T) {
 			}
 		}
 		more, fewer := childrenToNextRAG(ind, tg, num, den, step)
+		c := Children{PerChild: step, num: num, den: den, rate: newRater(ind, tg)}
+		small := func(s ragStep) bool { return s.children > 0 && s.children <= 2 }
+		if c.within(2) != (small(want[0]) || small(want[1])) {
+			t.Fatalf("%v of %v, target %v floor %v tolerance %v at %d dp, polarity %s: within 2 is %v, want %+v %+v",
+				num, den, a, b, *tg.Tolerance, ind.Decimals, ind.Polarity, c.within(2), want[0], want[1])
+		}
 		if more != want[0] || fewer != want[1] {
 			t.Fatalf("%v of %v, target %v floor %v tolerance %v at %d dp, polarity %s: got %+v %+v, want %+v %+v",
 				num, den, a, b, *tg.Tolerance, ind.Decimals, ind.Polarity, more, fewer, want[0], want[1])
@@ -108,8 +115,15 @@ func TestSmallNumbersOnPoints(t *testing.T) {
 	ashford := app.SeriesKey{Ref: "CIC05", Area: "Ashford"}
 	h.Add(app.Observation{Ref: "CIC05", Area: "Ashford", Period: app.MonthOf(2025, 3), Value: app.Float(15), Numerator: app.Float(3), Denominator: app.Float(20)})
 	p := Analyse(h, ashford, Options{Details: true})[0]
-	if c := p.Children; p.RAG != app.Red || c.PerChild != 5 || c.Fewer != 1 || c.RAGIfFewer != app.Green || c.More != 0 {
-		t.Errorf("got %s, %+v", p.RAG, *c)
+	c := p.Children
+	more, _ := c.More()
+	fewer, to := c.Fewer()
+	if p.RAG != app.Red || c.PerChild != 5 || fewer != 1 || to != app.Green || more != 0 {
+		t.Errorf("got %s, %v pp a child, %d fewer -> %s, %d more", p.RAG, c.PerChild, fewer, to, more)
+	}
+	b, err := json.Marshal(c)
+	if want := `{"per_child":5,"fewer":1,"rag_if_fewer":"GREEN","wilson_low":5.236874589621659,"wilson_high":36.041886474075696}`; err != nil || string(b) != want {
+		t.Errorf("JSON %s, %v\nwant %s", b, err, want)
 	}
 	if len(p.Flags) != 1 || p.Flags[0] != SmallNumbers || p.FlagDetails[0] != "1 fewer child counted turns this GREEN (1 child = 5.0 pp)" {
 		t.Errorf("flags %q %q", p.Flags, p.FlagDetails)

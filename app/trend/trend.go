@@ -152,25 +152,6 @@ type Chart struct {
 	Baseline int     `json:"baseline"` // figures the mean and limits were set from
 }
 
-// Children says how much one child counts in a figure built from a
-// numerator and a denominator.
-type Children struct {
-	// PerChild is how far one child moves the figure: 100/denominator
-	// percentage points for a percentage.
-	PerChild float64 `json:"per_child"`
-	// More children counted in the numerator (the denominator unchanged)
-	// would change the RAG to RAGIfMore; Fewer, to RAGIfFewer. Zero when
-	// no number of children would.
-	More       int     `json:"more,omitempty"`
-	RAGIfMore  app.RAG `json:"rag_if_more,omitempty"`
-	Fewer      int     `json:"fewer,omitempty"`
-	RAGIfFewer app.RAG `json:"rag_if_fewer,omitempty"`
-	// WilsonLow and WilsonHigh are the Wilson 95% interval of a
-	// percentage; nil for a rate.
-	WilsonLow  *float64 `json:"wilson_low"`
-	WilsonHigh *float64 `json:"wilson_high"`
-}
-
 // Analyse analyses one series (indicator k.Ref, area, split) point by
 // point, oldest first. A period missing inside the series gets a Point of
 // its own with Missing set, so that nothing is bridged silently. A series
@@ -265,8 +246,9 @@ type analysis struct {
 	kids  []Children
 	kinds []string // the Flags of every point, end to end
 
-	year   app.Period // the target year last looked up, and its target
+	year   app.Period // the target year last looked up, its target and rater
 	target app.Target
+	rater  *rater
 
 	explainFrom int // the first slot whose flags get words
 
@@ -408,6 +390,7 @@ func (a *analysis) targetFor(p app.Period) app.Target {
 	if y != a.year {
 		a.year = y
 		a.target, _ = a.h.TargetFor(a.ind, p)
+		a.rater = newRater(a.ind, a.target)
 	}
 	return a.target
 }
@@ -493,8 +476,9 @@ func (a *analysis) trend(i int, t app.Target) Trend {
 	return tr
 }
 
-// children fills what one child is worth in p's figure, how many would
-// change its rating, and the Wilson interval of a percentage.
+// children fills what one child is worth in p's figure and the Wilson
+// interval of a percentage; how many children would change its rating is
+// worked out when asked (Children.More and Fewer).
 func (a *analysis) children(p *Point, t app.Target) {
 	if p.Numerator == nil || p.Denominator == nil {
 		return
@@ -504,19 +488,16 @@ func (a *analysis) children(p *Point, t app.Target) {
 	if !ok || num < 0 || num > den && a.ind.Unit == app.Percent {
 		return
 	}
-	a.kids = append(a.kids, Children{PerChild: step})
+	a.kids = append(a.kids, Children{PerChild: step, num: num, den: den})
 	c := &a.kids[len(a.kids)-1]
 	p.Children = c
 	if a.ind.Unit == app.Percent {
 		lo, hi := wilson(num, den)
 		c.WilsonLow, c.WilsonHigh = a.num(lo), a.num(hi)
 	}
-	if p.RAG == app.NoRAG {
-		return
+	if p.RAG != app.NoRAG {
+		c.rate = a.rater
 	}
-	more, fewer := childrenToNextRAG(a.ind, t, num, den, step)
-	c.More, c.RAGIfMore = more.children, more.rag
-	c.Fewer, c.RAGIfFewer = fewer.children, fewer.rag
 }
 
 // AnalyseAll analyses every series of h, spreading the work over the

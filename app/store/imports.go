@@ -1,0 +1,361 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"scorecard/app"
+)
+
+// Source describes a file being imported.
+type Source struct {
+	Name   string // the file name as the user gave it, or "edit"
+	Kind   string // "workbook", "csv", "demo", "child-level", "edit"
+	SHA256 string // the file's fingerprint; empty for an edit, which is never a repeat
+	Note   string // the detected layout, or what an edit changed
+	// Warnings is the importer's validation report, kept with the import.
+	Warnings []app.Warning
+}
+
+// importHook, when set, runs inside Import's transaction once half the
+// observations are written. Tests use it to kill a process mid-import.
+var importHook func()
+
+// Import records ds as one snapshot, in one bbolt transaction, so that a
+// crash or an error leaves the store as it was.
+//
+// Each record is versioned by what it is about: an observation by (ref,
+// area, split, period), an indicator by ref, a target by (ref, year), a
+// benchmark by (ref, period, group, model), a breakdown by (measure,
+// period, area, split, dimension, category), a comment by (ref, area,
+// period). A record that differs from its latest stored version adds a new
+// version; one equal to it (for observations, app.Observation.SameFigures)
+// adds nothing. When ds states one thing twice, the later statement stands.
+//
+// If src.SHA256 matches an import that is not undone, Import adds nothing
+// and returns that import with an error wrapping ErrAlreadyImported. A
+// change made in the app (Kind "edit") goes through the same path so that
+// it can be undone. The returned record counts what was added.
+func (s *Store) Import(src Source, ds *app.Dataset) (app.Import, error) {
+	if ds == nil {
+		ds = &app.Dataset{}
+	}
+	var rec app.Import
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if src.SHA256 != "" {
+			if seq := tx.Bucket(bucketFiles).Get([]byte(src.SHA256)); seq != nil {
+				prev, err := readImport(tx, seq)
+				if err != nil {
+					return err
+				}
+				rec = prev
+				return fmt.Errorf("%s: %w as %s on %s", src.Name, ErrAlreadyImported, prev.ID, prev.Time.Format("2 Jan 2006 15:04 MST"))
+			}
+		}
+		imports := tx.Bucket(bucketImports)
+		seq, err := imports.NextSequence()
+		if err != nil {
+			return fmt.Errorf("import %s: %w", src.Name, err)
+		}
+		rec = app.Import{
+			ID:       importID(seq),
+			Source:   src.Name,
+			Kind:     src.Kind,
+			SHA256:   src.SHA256,
+			Time:     time.Now().UTC(),
+			Note:     src.Note,
+			Warnings: src.Warnings,
+		}
+		w := &snapshotWriter{tx: tx, seq: seq}
+		if err := w.write(ds, &rec.Counts); err != nil {
+			return fmt.Errorf("import %s: %w", src.Name, err)
+		}
+		rec.Counts.Warnings = len(src.Warnings)
+		if err := w.saveIndex(); err != nil {
+			return fmt.Errorf("import %s: %w", src.Name, err)
+		}
+		if src.SHA256 != "" {
+			if err := tx.Bucket(bucketFiles).Put([]byte(src.SHA256), seqKey(seq)); err != nil {
+				return fmt.Errorf("import %s: %w", src.Name, err)
+			}
+		}
+		return putImport(tx, seq, rec)
+	})
+	return rec, err
+}
+
+// snapshotWriter writes one import's records and remembers their keys, so
+// that Undo can remove exactly them. A record the import states just as
+// its latest version already does is written as a restatement (see
+// tagRestatement), which adds nothing to the history.
+type snapshotWriter struct {
+	tx      *bolt.Tx
+	seq     uint64
+	written [numKinds][]byte // uvarint-length-prefixed keys, per kind
+}
+
+func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
+	for i, ind := range ds.Indicators {
+		k, err := indicatorKey(&ind)
+		if err != nil {
+			return err
+		}
+		v, err := encodeIndicator(ind, i)
+		if err != nil {
+			return err
+		}
+		added, _, err := w.put(kindIndicator, k, v)
+		if err != nil {
+			return fmt.Errorf("indicator %s: %w", ind.Ref, err)
+		}
+		n.Indicators += added
+	}
+	for i := range ds.Observations {
+		o := &ds.Observations[i]
+		if i == len(ds.Observations)/2 && importHook != nil {
+			importHook()
+		}
+		k, err := observationKey(o)
+		if err != nil {
+			return err
+		}
+		added, revised, err := w.put(kindObservation, k, encodeObservation(o))
+		if err != nil {
+			return fmt.Errorf("observation %s %s: %w", o.Key(), o.Period, err)
+		}
+		n.Observations += added
+		n.Revisions += revised
+	}
+	for _, t := range ds.Targets {
+		t.Import = ""
+		k, err := targetKey(&t)
+		added, err := w.putJSON(kindTarget, k, err, t)
+		if err != nil {
+			return fmt.Errorf("target %s %s: %w", t.Ref, t.Year, err)
+		}
+		n.Targets += added
+	}
+	for _, b := range ds.Benchmarks {
+		b.Import = ""
+		k, err := benchmarkKey(&b)
+		added, err := w.putJSON(kindBenchmark, k, err, b)
+		if err != nil {
+			return fmt.Errorf("benchmark %s %s %s: %w", b.Ref, b.Period, b.Group, err)
+		}
+		n.Benchmarks += added
+	}
+	for _, b := range ds.Breakdowns {
+		b.Import = ""
+		k, err := breakdownKey(&b)
+		added, err := w.putJSON(kindBreakdown, k, err, b)
+		if err != nil {
+			return fmt.Errorf("breakdown %s %s %s: %w", b.Measure, b.Period, b.Area, err)
+		}
+		n.Breakdowns += added
+	}
+	for _, c := range ds.Comments {
+		c.Import = ""
+		k, err := commentKey(&c)
+		added, err := w.putJSON(kindComment, k, err, c)
+		if err != nil {
+			return fmt.Errorf("comment %s %s %s: %w", c.Ref, c.Area, c.Period, err)
+		}
+		n.Comments += added
+	}
+	return nil
+}
+
+// putJSON stores rec as JSON under key. An error from building the key is
+// passed through, so that callers wrap both alike.
+func (w *snapshotWriter) putJSON(kind recordKind, key []byte, keyErr error, rec any) (int, error) {
+	if keyErr != nil {
+		return 0, keyErr
+	}
+	v, err := json.Marshal(rec)
+	if err != nil {
+		return 0, err
+	}
+	added, _, err := w.put(kind, key, v)
+	return added, err
+}
+
+// put stores v as this import's version of the record with base key k, or
+// as a restatement when the latest earlier version says the same. It
+// returns 1 in added when it stored a version, and 1 in revised when that
+// version replaces an earlier one. When the dataset gives the record
+// twice, the later replaces the earlier and the counts are corrected.
+func (w *snapshotWriter) put(kind recordKind, k, v []byte) (added, revised int, err error) {
+	b := w.tx.Bucket(kindBuckets[kind])
+	value := append([]byte{tagVersion}, v...)
+	prev, hasPrev := previousVersion(b.Cursor(), k, w.seq)
+	if hasPrev && versionRules[kind].same(prev, value) {
+		value[0] = tagRestatement
+	} else {
+		added = 1
+		if hasPrev {
+			revised = 1
+		}
+	}
+	k = binary.BigEndian.AppendUint64(k, w.seq)
+	if own := b.Get(k); own != nil {
+		if !isRestatement(own) {
+			added--
+			if hasPrev {
+				revised--
+			}
+		}
+		return added, revised, b.Put(k, value)
+	}
+	if err := b.Put(k, value); err != nil {
+		return 0, 0, err
+	}
+	w.note(kind, k)
+	return added, revised, nil
+}
+
+func (w *snapshotWriter) note(kind recordKind, k []byte) {
+	w.written[kind] = binary.AppendUvarint(w.written[kind], uint64(len(k)))
+	w.written[kind] = append(w.written[kind], k...)
+}
+
+// saveIndex stores the keys written, one value per kind, under the
+// import's sequence number.
+func (w *snapshotWriter) saveIndex() error {
+	idx := w.tx.Bucket(bucketWritten)
+	for kind, keys := range w.written {
+		if len(keys) == 0 {
+			continue
+		}
+		if err := idx.Put(writtenKey(w.seq, recordKind(kind)), keys); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writtenKey(seq uint64, kind recordKind) []byte { return append(seqKey(seq), byte(kind)) }
+
+func readImport(tx *bolt.Tx, seq []byte) (app.Import, error) {
+	var rec app.Import
+	v := tx.Bucket(bucketImports).Get(seq)
+	if v == nil {
+		return rec, fmt.Errorf("import %s: %w", importID(binary.BigEndian.Uint64(seq)), ErrNoImport)
+	}
+	if err := json.Unmarshal(v, &rec); err != nil {
+		return rec, fmt.Errorf("import %s: %w", importID(binary.BigEndian.Uint64(seq)), err)
+	}
+	return rec, nil
+}
+
+func putImport(tx *bolt.Tx, seq uint64, rec app.Import) error {
+	v, err := json.Marshal(rec)
+	if err != nil {
+		return fmt.Errorf("import %s: %w", rec.ID, err)
+	}
+	return tx.Bucket(bucketImports).Put(seqKey(seq), v)
+}
+
+// Imports returns every import, oldest first, including undone ones (with
+// Undone set).
+func (s *Store) Imports() ([]app.Import, error) {
+	var recs []app.Import
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketImports).ForEach(func(k, v []byte) error {
+			var rec app.Import
+			if err := json.Unmarshal(v, &rec); err != nil {
+				return fmt.Errorf("import %s: %w", importID(binary.BigEndian.Uint64(k)), err)
+			}
+			recs = append(recs, rec)
+			return nil
+		})
+	})
+	return recs, err
+}
+
+// Undo removes exactly what import id added (every observation version,
+// indicator definition, target, benchmark, breakdown and comment it
+// wrote), so that the versions before it are the latest again, and marks
+// the import undone. The file it read can then be imported afresh.
+//
+// A figure the import restated unchanged stays with the import that first
+// gave it; one that a later import restated stays, from that import.
+func (s *Store) Undo(id string) (app.Import, error) {
+	seq, ok := parseImportID(id)
+	if !ok {
+		return app.Import{}, fmt.Errorf("undo %q: %w (import IDs look like I0007)", id, ErrNoImport)
+	}
+	var rec app.Import
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		var err error
+		if rec, err = readImport(tx, seqKey(seq)); err != nil {
+			return err
+		}
+		if rec.Undone != nil {
+			return fmt.Errorf("import %s (%s) was already undone on %s", rec.ID, rec.Source, rec.Undone.Format("2 Jan 2006 15:04 MST"))
+		}
+		idx := tx.Bucket(bucketWritten)
+		for kind := range numKinds {
+			wk := writtenKey(seq, kind)
+			keys := idx.Get(wk)
+			for len(keys) > 0 {
+				n, w := binary.Uvarint(keys)
+				if w <= 0 || uint64(len(keys)-w) < n {
+					return fmt.Errorf("import %s: %s index: %w", rec.ID, kindBuckets[kind], errCorrupt)
+				}
+				if err := removeVersion(tx.Bucket(kindBuckets[kind]), kind, keys[w:w+int(n)]); err != nil {
+					return fmt.Errorf("import %s: %w", rec.ID, err)
+				}
+				keys = keys[w+int(n):]
+			}
+			if err := idx.Delete(wk); err != nil {
+				return fmt.Errorf("import %s: %w", rec.ID, err)
+			}
+		}
+		files := tx.Bucket(bucketFiles)
+		if rec.SHA256 != "" && bytes.Equal(files.Get([]byte(rec.SHA256)), seqKey(seq)) {
+			if err := files.Delete([]byte(rec.SHA256)); err != nil {
+				return fmt.Errorf("import %s: %w", rec.ID, err)
+			}
+		}
+		now := time.Now().UTC()
+		rec.Undone = &now
+		return putImport(tx, seq, rec)
+	})
+	return rec, err
+}
+
+// removeVersion deletes the version or restatement with key k, keeping
+// the rule that a record's first value is a version, each later version
+// differs from the one before, and each restatement repeats it: a
+// restatement that follows a removed version becomes a version, and a
+// version that now repeats the one before becomes a restatement.
+func removeVersion(b *bolt.Bucket, kind recordKind, k []byte) error {
+	v := b.Get(k)
+	if v == nil {
+		return fmt.Errorf("%s %q: %w", kindBuckets[kind], k, errCorrupt)
+	}
+	wasRestatement := isRestatement(v)
+	if err := b.Delete(k); err != nil {
+		return err
+	}
+	if wasRestatement {
+		return nil
+	}
+	c := b.Cursor()
+	nk, nv := c.Seek(k)
+	if nk == nil || len(nk) != len(k) || !bytes.HasPrefix(nk, base(k)) {
+		return nil
+	}
+	if isRestatement(nv) {
+		return b.Put(bytes.Clone(nk), retag(nv, tagVersion))
+	}
+	if prev, ok := previousVersion(c, base(k), keySeq(nk)); ok && versionRules[kind].same(prev, nv) {
+		return b.Put(bytes.Clone(nk), retag(nv, tagRestatement))
+	}
+	return nil
+}

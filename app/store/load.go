@@ -1,0 +1,241 @@
+package store
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+
+	"scorecard/app"
+)
+
+// Load reads the whole store into an app.History, as if the datasets of
+// the imports that are not undone were applied in import order: each
+// figure's versions are added oldest first, so its latest is current and
+// the earlier ones are its revisions. History.Imports lists those imports.
+func (s *Store) Load() (*app.History, error) {
+	h := app.NewHistory()
+	err := s.db.View(func(tx *bolt.Tx) error {
+		ids, err := loadImports(tx, h)
+		if err != nil {
+			return err
+		}
+		l := loader{tx: tx, h: h, ids: ids}
+		for _, step := range []func() error{l.indicators, l.observations, l.targets, l.benchmarks, l.breakdowns, l.comments} {
+			if err := step(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", s.path, err)
+	}
+	return h, nil
+}
+
+// loadImports fills h.Imports with the live imports and returns every
+// import's ID indexed by its sequence number.
+func loadImports(tx *bolt.Tx, h *app.History) ([]string, error) {
+	b := tx.Bucket(bucketImports)
+	ids := make([]string, b.Sequence()+1)
+	err := b.ForEach(func(k, v []byte) error {
+		seq := binary.BigEndian.Uint64(k)
+		var rec app.Import
+		if err := json.Unmarshal(v, &rec); err != nil {
+			return fmt.Errorf("import %s: %w", importID(seq), err)
+		}
+		if seq < uint64(len(ids)) {
+			ids[seq] = rec.ID
+		}
+		if rec.Undone == nil {
+			h.Imports = append(h.Imports, rec)
+		}
+		return nil
+	})
+	return ids, err
+}
+
+type loader struct {
+	tx  *bolt.Tx
+	h   *app.History
+	ids []string
+}
+
+// importOf returns the ID of the import that wrote the record with key k.
+func (l *loader) importOf(k []byte) (string, error) {
+	seq := keySeq(k)
+	if seq >= uint64(len(l.ids)) || l.ids[seq] == "" {
+		return "", fmt.Errorf("record written by unknown import %d: %w", seq, errCorrupt)
+	}
+	return l.ids[seq], nil
+}
+
+func (l *loader) observations() error {
+	d := newObservationDecoder()
+	var prevSeries []byte // ref, area and split of the previous key
+	var o app.Observation
+	c := l.tx.Bucket(kindBuckets[kindObservation]).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if isRestatement(v) {
+			continue
+		}
+		r := keyReader{b: k}
+		ref, area, split := r.text(), r.text(), r.text()
+		series := k[:len(k)-len(r.b)]
+		p := r.period()
+		r.seq()
+		if r.bad {
+			return fmt.Errorf("observation key %q: %w", k, errCorrupt)
+		}
+		if !bytes.Equal(series, prevSeries) {
+			prevSeries = series
+			o.Ref, o.Area, o.Split = d.intern(ref), app.Area(d.intern(area)), app.Split(d.intern(split))
+		}
+		next := app.Observation{Ref: o.Ref, Area: o.Area, Split: o.Split, Period: p}
+		if err := d.decode(v[1:], &next); err != nil {
+			return fmt.Errorf("observation %s %s: %w", next.Key(), p, err)
+		}
+		var err error
+		if next.Import, err = l.importOf(k); err != nil {
+			return fmt.Errorf("observation %s %s: %w", next.Key(), p, err)
+		}
+		l.h.Add(next)
+	}
+	return nil
+}
+
+// indicators adds each indicator's latest definition, in the order the
+// indicators were first imported.
+func (l *loader) indicators() error {
+	type placed struct {
+		seq uint64
+		pos uint32
+		ind app.Indicator
+	}
+	var all []placed
+	err := l.eachLatest(kindIndicator, func(firstKey, first, k, v []byte) error {
+		if len(first) < 1+indicatorPosLen || len(v) < 1+indicatorPosLen {
+			return fmt.Errorf("indicator %q: %w", base(k), errCorrupt)
+		}
+		p := placed{seq: keySeq(firstKey), pos: binary.BigEndian.Uint32(first[1:])}
+		if err := json.Unmarshal(v[1+indicatorPosLen:], &p.ind); err != nil {
+			return fmt.Errorf("indicator %q: %w", base(k), err)
+		}
+		all = append(all, p)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(all, func(a, b placed) int {
+		return cmp.Or(cmp.Compare(a.seq, b.seq), cmp.Compare(a.pos, b.pos))
+	})
+	for _, p := range all {
+		l.h.AddIndicator(p.ind)
+	}
+	return nil
+}
+
+func (l *loader) targets() error {
+	return l.eachLatest(kindTarget, func(_, _, k, v []byte) error {
+		var t app.Target
+		if err := l.readJSON(k, v, &t, &t.Import); err != nil {
+			return fmt.Errorf("target: %w", err)
+		}
+		l.h.AddTarget(t)
+		return nil
+	})
+}
+
+func (l *loader) benchmarks() error {
+	return l.eachLatest(kindBenchmark, func(_, _, k, v []byte) error {
+		var b app.Benchmark
+		if err := l.readJSON(k, v, &b, &b.Import); err != nil {
+			return fmt.Errorf("benchmark: %w", err)
+		}
+		l.h.AddBenchmark(b)
+		return nil
+	})
+}
+
+func (l *loader) breakdowns() error {
+	var ds app.Dataset
+	err := l.eachLatest(kindBreakdown, func(_, _, k, v []byte) error {
+		var b app.Breakdown
+		if err := l.readJSON(k, v, &b, &b.Import); err != nil {
+			return fmt.Errorf("breakdown: %w", err)
+		}
+		ds.Breakdowns = append(ds.Breakdowns, b)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// History has no method to add one breakdown; Apply keeps each
+	// record's own Import.
+	l.h.Apply(&ds, "")
+	return nil
+}
+
+func (l *loader) comments() error {
+	return l.eachLatest(kindComment, func(_, _, k, v []byte) error {
+		var c app.Comment
+		if err := l.readJSON(k, v, &c, &c.Import); err != nil {
+			return fmt.Errorf("comment: %w", err)
+		}
+		l.h.AddComment(c)
+		return nil
+	})
+}
+
+// readJSON decodes a record stored as JSON and sets its Import from the
+// key.
+func (l *loader) readJSON(k, v []byte, rec any, importField *string) error {
+	if len(v) < 1 {
+		return fmt.Errorf("%q: %w", base(k), errCorrupt)
+	}
+	if err := json.Unmarshal(v[1:], rec); err != nil {
+		return fmt.Errorf("%q: %w", base(k), err)
+	}
+	id, err := l.importOf(k)
+	*importField = id
+	return err
+}
+
+// eachLatest calls fn for each record in kind's bucket with its first
+// key and value (version or restatement) and its latest version's key and
+// value, all still tagged.
+// Versions of a record are adjacent and in import order, so one pass finds
+// both.
+func (l *loader) eachLatest(kind recordKind, fn func(firstKey, first, lastKey, last []byte) error) error {
+	c := l.tx.Bucket(kindBuckets[kind]).Cursor()
+	var at, firstKey, first, lastKey, last []byte
+	for k, v := c.First(); ; k, v = c.Next() {
+		if k != nil && len(k) <= seqLen {
+			return fmt.Errorf("%s key %q: %w", kindBuckets[kind], k, errCorrupt)
+		}
+		if at != nil && (k == nil || !bytes.Equal(base(k), at)) {
+			if lastKey == nil {
+				return fmt.Errorf("%s %q has no version: %w", kindBuckets[kind], at, errCorrupt)
+			}
+			if err := fn(firstKey, first, lastKey, last); err != nil {
+				return err
+			}
+			lastKey = nil
+		}
+		if k == nil {
+			return nil
+		}
+		if at == nil || !bytes.Equal(base(k), at) {
+			at, firstKey, first = base(k), k, v
+		}
+		if !isRestatement(v) {
+			lastKey, last = k, v
+		}
+	}
+}

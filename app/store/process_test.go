@@ -1,0 +1,184 @@
+package store
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"scorecard/app"
+)
+
+// Tests that need a second process re-execute the test binary with
+// childRole set; TestMain then plays that part instead of running tests.
+const (
+	childRole = "SCORECARD_STORE_CHILD"
+	childDB   = "SCORECARD_STORE_DB"
+)
+
+func TestMain(m *testing.M) {
+	switch os.Getenv(childRole) {
+	case "":
+		os.Exit(m.Run())
+	case "hold":
+		os.Exit(holdStore(os.Getenv(childDB)))
+	case "import":
+		os.Exit(importLarge(os.Getenv(childDB)))
+	default:
+		fmt.Fprintf(os.Stderr, "unknown %s %q\n", childRole, os.Getenv(childRole))
+		os.Exit(2)
+	}
+}
+
+// holdStore opens the store, says so, and keeps it open until its stdin
+// closes.
+func holdStore(path string) int {
+	s, err := Open(path)
+	if err != nil {
+		fmt.Println(err)
+		return 1
+	}
+	fmt.Println("open")
+	io.Copy(io.Discard, os.Stdin)
+	s.Close()
+	return 0
+}
+
+// importLarge imports the large dataset, saying "inside" half way through
+// writing its observations; the parent kills it there.
+func importLarge(path string) int {
+	s, err := Open(path)
+	if err != nil {
+		fmt.Println(err)
+		return 1
+	}
+	importHook = func() { fmt.Println("inside") }
+	if _, err := s.Import(Source{Name: "large.xlsx", Kind: "workbook", SHA256: "large"}, largeDataset(5)); err != nil {
+		fmt.Println(err)
+		return 1
+	}
+	fmt.Println("committed")
+	s.Close()
+	return 0
+}
+
+// startChild runs the test binary as a child in role, on the store at path,
+// and returns it with its first line of output.
+func startChild(t *testing.T, role, path string) (*exec.Cmd, io.WriteCloser, string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), childRole+"="+role, childDB+"="+path)
+	cmd.Stderr = os.Stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	})
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatalf("child %s: %v", role, err)
+	}
+	return cmd, stdin, strings.TrimSpace(line)
+}
+
+// TestOpenInUseByAnotherProcess: a second copy of the app gets the
+// "already open" message within 2 s, and can open the store once the
+// first has closed it.
+func TestOpenInUseByAnotherProcess(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "scorecard.db")
+	cmd, stdin, line := startChild(t, "hold", path)
+	if line != "open" {
+		t.Fatalf("child says %q", line)
+	}
+	start := time.Now()
+	_, err := Open(path)
+	took := time.Since(start)
+	if !errors.Is(err, ErrInUse) || err.Error() != path+" is already open in another window of Scorecard" {
+		t.Fatalf("Open while another process holds the store: %v", err)
+	}
+	if took > 2*time.Second {
+		t.Errorf("refusal took %v, want under 2 s", took)
+	}
+	stdin.Close()
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("child: %v", err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open after the other process closed: %v", err)
+	}
+	s.Close()
+}
+
+// TestKillDuringImport kills a process in the middle of importing about
+// 234,000 observations. The store must open, pass bbolt's consistency
+// check, and hold exactly what it held before: none of that import.
+func TestKillDuringImport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports a large dataset in a child process")
+	}
+	path := filepath.Join(t.TempDir(), "scorecard.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := mustImport(t, s, "feb.xlsx", monthly(months(app.MonthOf(2025, 2), 12), 0))
+	before := mustLoad(t, s)
+	s.Close()
+
+	cmd, _, line := startChild(t, "import", path)
+	if line != "inside" {
+		t.Fatalf("child says %q, want inside", line)
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	err = cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+		t.Fatalf("child was not killed: %v", err)
+	}
+
+	s, err = Open(path)
+	if err != nil {
+		t.Fatalf("open after kill: %v", err)
+	}
+	defer s.Close()
+	if err := s.db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			return err
+		}
+		return nil
+	}); err != nil {
+		t.Fatalf("store inconsistent after kill: %v", err)
+	}
+	recs, err := s.Imports()
+	if err != nil || len(recs) != 1 || recs[0].ID != first.ID {
+		t.Fatalf("imports after kill = %+v, %v; want only %s", recs, err, first.ID)
+	}
+	sameHistory(t, "after kill", before, mustLoad(t, s))
+	// The interrupted file can be imported now.
+	rec, err := s.Import(Source{Name: "large.xlsx", SHA256: "large"}, largeDataset(5))
+	if err != nil || rec.ID != "I0002" {
+		t.Fatalf("import after kill: %+v, %v", rec, err)
+	}
+}

@@ -1,0 +1,185 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+
+	"scorecard/app"
+)
+
+// Observations are the bulk of a store (a quarter of a million in a large
+// one), so they get a compact binary encoding that Load reads without
+// reflection; the other records are few and are kept as JSON.
+//
+// An observation's key holds its ref, area, split and period; the import
+// that wrote it is the key's sequence number, and its Revision is worked
+// out on Load. The value is a flags byte, the float64s the flags say are
+// present, then the text fields, each as a uvarint length and its bytes.
+const (
+	hasValue = 1 << iota
+	hasNumerator
+	hasDenominator
+	isStandIn
+)
+
+func observationKey(o *app.Observation) ([]byte, error) {
+	if err := checkText("observation", o.Ref, string(o.Area), string(o.Split)); err != nil {
+		return nil, err
+	}
+	b := make([]byte, 0, len(o.Ref)+len(o.Area)+len(o.Split)+3+periodLen+seqLen)
+	b = appendText(b, o.Ref)
+	b = appendText(b, string(o.Area))
+	b = appendText(b, string(o.Split))
+	return appendPeriod(b, o.Period), nil
+}
+
+func encodeObservation(o *app.Observation) []byte {
+	var flags byte
+	b := make([]byte, 1, 1+3*8+6+len(o.Status)+len(o.Raw)+len(o.SourceArrow)+len(o.SourceRAG)+len(o.Rule)+len(o.Cell))
+	for i, f := range []*float64{o.Value, o.Numerator, o.Denominator} {
+		if f != nil {
+			flags |= 1 << i
+			b = binary.BigEndian.AppendUint64(b, math.Float64bits(*f))
+		}
+	}
+	if o.StandIn {
+		flags |= isStandIn
+	}
+	b[0] = flags
+	for _, s := range []string{string(o.Status), o.Raw, string(o.SourceArrow), string(o.SourceRAG), o.Rule, o.Cell} {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	return b
+}
+
+var errCorrupt = errors.New("corrupt record")
+
+// observationDecoder reads observation values. It interns the text that
+// repeats across records (status codes, arrows, rules, and the ref, area
+// and split of consecutive keys), so that loading a large store does not
+// allocate a string per field.
+type observationDecoder struct {
+	interned map[string]string
+	floats   []float64 // backing store for Value, Numerator, Denominator
+}
+
+func newObservationDecoder() *observationDecoder {
+	return &observationDecoder{interned: map[string]string{}}
+}
+
+// intern returns b as a string, shared with every earlier equal one.
+func (d *observationDecoder) intern(b []byte) string {
+	if s, ok := d.interned[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	d.interned[s] = s
+	return s
+}
+
+// float returns a pointer to f. Pointers are carved from shared blocks
+// because one allocation per figure dominates loading otherwise.
+func (d *observationDecoder) float(f float64) *float64 {
+	if len(d.floats) == cap(d.floats) {
+		d.floats = make([]float64, 0, 4096)
+	}
+	d.floats = append(d.floats, f)
+	return &d.floats[len(d.floats)-1]
+}
+
+// decode fills the fields of o held in value v.
+func (d *observationDecoder) decode(v []byte, o *app.Observation) error {
+	if len(v) < 1 {
+		return errCorrupt
+	}
+	flags, rest := v[0], v[1:]
+	for i, p := range []**float64{&o.Value, &o.Numerator, &o.Denominator} {
+		if flags&(1<<i) == 0 {
+			continue
+		}
+		if len(rest) < 8 {
+			return errCorrupt
+		}
+		*p = d.float(math.Float64frombits(binary.BigEndian.Uint64(rest)))
+		rest = rest[8:]
+	}
+	o.StandIn = flags&isStandIn != 0
+	var texts [6][]byte
+	for i := range texts {
+		n, w := binary.Uvarint(rest)
+		if w <= 0 || uint64(len(rest)-w) < n {
+			return errCorrupt
+		}
+		texts[i] = rest[w : w+int(n)]
+		rest = rest[w+int(n):]
+	}
+	o.Status = app.Status(d.intern(texts[0]))
+	o.Raw = string(texts[1])
+	o.SourceArrow = app.Arrow(d.intern(texts[2]))
+	o.SourceRAG = app.RAG(d.intern(texts[3]))
+	o.Rule = d.intern(texts[4])
+	o.Cell = string(texts[5])
+	return nil
+}
+
+// The other kinds of record are keyed by what makes one replace another
+// in an app.History (AddTarget, AddBenchmark, AddComment), and stored as
+// JSON without their Import, which the key's sequence number gives.
+
+func indicatorKey(ind *app.Indicator) ([]byte, error) {
+	if err := checkText("indicator", ind.Ref); err != nil {
+		return nil, err
+	}
+	return appendText(nil, ind.Ref), nil
+}
+
+func targetKey(t *app.Target) ([]byte, error) {
+	if err := checkText("target", t.Ref); err != nil {
+		return nil, err
+	}
+	return appendPeriod(appendText(nil, t.Ref), t.Year), nil
+}
+
+func benchmarkKey(b *app.Benchmark) ([]byte, error) {
+	if err := checkText("benchmark", b.Ref, b.Group, b.Model); err != nil {
+		return nil, err
+	}
+	k := appendPeriod(appendText(nil, b.Ref), b.Period)
+	return appendText(appendText(k, b.Group), b.Model), nil
+}
+
+func breakdownKey(b *app.Breakdown) ([]byte, error) {
+	if err := checkText("breakdown", b.Measure, string(b.Area), string(b.Split), b.Dimension, b.Category); err != nil {
+		return nil, err
+	}
+	k := appendPeriod(appendText(nil, b.Measure), b.Period)
+	for _, s := range []string{string(b.Area), string(b.Split), b.Dimension, b.Category} {
+		k = appendText(k, s)
+	}
+	return k, nil
+}
+
+func commentKey(c *app.Comment) ([]byte, error) {
+	if err := checkText("comment", c.Ref, string(c.Area)); err != nil {
+		return nil, err
+	}
+	return appendPeriod(appendText(appendText(nil, c.Ref), string(c.Area)), c.Period), nil
+}
+
+// indicatorPosLen prefixes an indicator's JSON with its place in its
+// import's list, because a History keeps indicators in the order first
+// imported and a ref-keyed bucket would lose it.
+const indicatorPosLen = 4
+
+func encodeIndicator(ind app.Indicator, pos int) ([]byte, error) {
+	b := binary.BigEndian.AppendUint32(nil, uint32(pos))
+	j, err := json.Marshal(ind)
+	if err != nil {
+		return nil, fmt.Errorf("indicator %s: %w", ind.Ref, err)
+	}
+	return append(b, j...), nil
+}

@@ -1,0 +1,163 @@
+// Package store keeps Scorecard's history in one bbolt file: every import
+// as a snapshot that can be undone, observations versioned so that a
+// revised figure keeps its earlier values, and the small settings the app
+// remembers between runs.
+//
+// A Store is safe for use from several goroutines: each method runs in its
+// own bbolt transaction, and bbolt serialises writers.
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// SchemaVersion is the layout of the buckets and records this package
+// writes. A file holding another version is refused rather than misread.
+const SchemaVersion = 1
+
+// Errors callers tell apart with errors.Is.
+var (
+	// ErrInUse is returned by Open when another process (or another Open
+	// in this one) holds the file.
+	ErrInUse = errors.New("already open in another window of Scorecard")
+	// ErrAlreadyImported is returned by Import for a file whose SHA-256
+	// matches an import that has not been undone.
+	ErrAlreadyImported = errors.New("already imported")
+	// ErrNoImport is returned by Undo for an ID the store has never issued.
+	ErrNoImport = errors.New("no such import")
+)
+
+// lockTimeout bounds the wait for the file lock, so that a second copy of
+// the app says the store is busy instead of hanging.
+const lockTimeout = time.Second
+
+// Store is an open Scorecard store.
+type Store struct {
+	db   *bolt.DB
+	path string
+}
+
+// Open opens or creates the store at path (creating parent directories).
+// It waits at most about 1 s for the file lock; when another process holds
+// it, it returns an error wrapping ErrInUse whose message reads: `<path> is
+// already open in another window of Scorecard`. A file whose stored schema
+// version differs returns an error naming both versions.
+func Open(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, fmt.Errorf("%s is %w", path, ErrInUse)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
+		return nil, fmt.Errorf("%s is not a Scorecard store: %w", path, err)
+	case err != nil:
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.prepare(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// prepare checks the schema version of an existing store, or lays out the
+// buckets of a new one. It only writes when the file is new, so that
+// opening a store to read it leaves the file untouched.
+func (s *Store) prepare() error {
+	var empty bool
+	err := s.db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			empty = tx.ForEach(func([]byte, *bolt.Bucket) error { return errStop }) == nil
+			if !empty {
+				return fmt.Errorf("%s is not a Scorecard store (it holds no schema version)", s.path)
+			}
+			return nil
+		}
+		v := meta.Get(keySchema)
+		got, err := strconv.Atoi(string(v))
+		if err != nil {
+			return fmt.Errorf("%s: unreadable schema version %q", s.path, v)
+		}
+		if got != SchemaVersion {
+			hint := "it was written by an older Scorecard"
+			if got > SchemaVersion {
+				hint = "it was written by a newer Scorecard; update this one"
+			}
+			return fmt.Errorf("%s has schema version %d but this Scorecard reads schema version %d: %s", s.path, got, SchemaVersion, hint)
+		}
+		return nil
+	})
+	if err != nil || !empty {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets() {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
+	})
+}
+
+// errStop ends a bbolt ForEach early.
+var errStop = errors.New("stop")
+
+// Close releases the file and its lock.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path returns the file the store was opened from.
+func (s *Store) Path() string { return s.path }
+
+// Backup writes a consistent copy of the whole store while it is open: a
+// read transaction sees one committed state however long the copy takes.
+func (s *Store) Backup(w io.Writer) (int64, error) {
+	var n int64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		n, err = tx.WriteTo(w)
+		return err
+	})
+	if err != nil {
+		return n, fmt.Errorf("back up %s: %w", s.path, err)
+	}
+	return n, nil
+}
+
+// BackupFile writes a copy of the store to path. It writes a temporary
+// file beside path and renames it, so that path never holds half a copy.
+func (s *Store) BackupFile(path string) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".scorecard-backup-*")
+	if err != nil {
+		return fmt.Errorf("back up to %s: %w", path, err)
+	}
+	tmp := f.Name()
+	_, err = s.Backup(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("back up to %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,704 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"scorecard/app"
+)
+
+func writeFile(path string, data []byte) error { return os.WriteFile(path, data, 0o600) }
+
+func openTemp(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "data", "scorecard.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func mustImport(t testing.TB, s *Store, name string, ds *app.Dataset) app.Import {
+	t.Helper()
+	rec, err := s.Import(Source{Name: name, Kind: "workbook", SHA256: "sha-" + name}, ds)
+	if err != nil {
+		t.Fatalf("import %s: %v", name, err)
+	}
+	return rec
+}
+
+func mustLoad(t testing.TB, s *Store) *app.History {
+	t.Helper()
+	h, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+// TestRoundTrip imports every kind of record and checks that Load gives
+// each back as it went in, tagged with the import.
+func TestRoundTrip(t *testing.T) {
+	cla := claDataset(t)
+	mar := monthly(months(app.MonthOf(2025, 3), 3), 0)
+	for _, tc := range []struct {
+		name string
+		ds   *app.Dataset
+	}{
+		{"DfE children looked after", cla},
+		{"monthly scorecard", mar},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openTemp(t)
+			warn := []app.Warning{{Location: app.Location{File: "x.xlsx", Sheet: "CIC", Cell: "H12"}, Message: "percentage above 100"}}
+			rec, err := s.Import(Source{Name: "x.xlsx", Kind: "workbook", SHA256: "abc", Note: "KCC monthly", Warnings: warn}, tc.ds)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := app.Counts{Indicators: len(tc.ds.Indicators), Observations: len(tc.ds.Observations), Targets: len(tc.ds.Targets),
+				Benchmarks: len(tc.ds.Benchmarks), Breakdowns: len(tc.ds.Breakdowns), Comments: len(tc.ds.Comments), Warnings: 1}
+			if rec.ID != "I0001" || rec.Counts != want || rec.Source != "x.xlsx" || rec.Note != "KCC monthly" || rec.Time.IsZero() {
+				t.Fatalf("import record = %+v, want ID I0001 and counts %+v", rec, want)
+			}
+			h := mustLoad(t, s)
+			if !reflect.DeepEqual(h.Imports, []app.Import{rec}) {
+				t.Errorf("History.Imports = %+v, want [%+v]", h.Imports, rec)
+			}
+			recs, err := s.Imports()
+			if err != nil || !reflect.DeepEqual(recs, []app.Import{rec}) {
+				t.Errorf("Imports() = %+v, %v", recs, err)
+			}
+			if got := h.Indicators(); !reflect.DeepEqual(got, tc.ds.Indicators) {
+				t.Errorf("indicators:\n got %+v\nwant %+v", got, tc.ds.Indicators)
+			}
+			n := 0
+			for _, k := range h.Keys() {
+				for _, o := range h.Series(k) {
+					n++
+					if o.Import != rec.ID || o.Revision != 0 {
+						t.Fatalf("%s %s: import %q revision %d", k, o.Period, o.Import, o.Revision)
+					}
+				}
+			}
+			if n != len(tc.ds.Observations) {
+				t.Errorf("loaded %d observations, imported %d", n, len(tc.ds.Observations))
+			}
+			for _, o := range tc.ds.Observations {
+				got, ok := h.Observation(o.Key(), o.Period)
+				o.Import = rec.ID
+				if !ok || !reflect.DeepEqual(got, o) {
+					t.Fatalf("observation %s %s:\n got %+v\nwant %+v", o.Key(), o.Period, got, o)
+				}
+			}
+			for _, want := range tc.ds.Targets {
+				want.Import = rec.ID
+				ind, _ := h.Indicator(want.Ref)
+				got, ok := h.TargetFor(ind, want.Year.Add(0))
+				if !ok || !reflect.DeepEqual(got, want) {
+					t.Errorf("target %s %s: got %+v, want %+v", want.Ref, want.Year, got, want)
+				}
+			}
+			var benchmarks []app.Benchmark
+			for _, ind := range h.Indicators() {
+				benchmarks = append(benchmarks, h.Benchmarks(ind.Ref)...)
+			}
+			if len(benchmarks) != len(tc.ds.Benchmarks) {
+				t.Errorf("loaded %d benchmarks, imported %d", len(benchmarks), len(tc.ds.Benchmarks))
+			}
+			for _, want := range tc.ds.Benchmarks {
+				want.Import = rec.ID
+				if !slices.ContainsFunc(benchmarks, func(b app.Benchmark) bool { return reflect.DeepEqual(b, want) }) {
+					t.Errorf("benchmark %+v not loaded", want)
+				}
+			}
+			if len(h.Breakdowns()) != len(tc.ds.Breakdowns) {
+				t.Errorf("loaded %d breakdowns, imported %d", len(h.Breakdowns()), len(tc.ds.Breakdowns))
+			}
+			for _, want := range tc.ds.Breakdowns {
+				want.Import = rec.ID
+				if !slices.Contains(h.Breakdowns(), want) {
+					t.Errorf("breakdown %+v not loaded", want)
+				}
+			}
+			for _, want := range tc.ds.Comments {
+				want.Import = rec.ID
+				if got, ok := h.Comment(want.Ref, want.Area, want.Period); !ok || got != want {
+					t.Errorf("comment: got %+v, want %+v", got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestRealFigures checks the figures members quote survive the store
+// exactly: Kent's 1,896 children in care on 31 March 2025, rate 53 per
+// 10,000, and England's 67 beside it.
+func TestRealFigures(t *testing.T) {
+	s := openTemp(t)
+	mustImport(t, s, "cla.csv", claDataset(t))
+	h := mustLoad(t, s)
+	y2025 := app.Period{Kind: app.CalendarYear, Year: 2025}
+	o, ok := h.Observation(app.SeriesKey{Ref: "CLA01", Area: app.Kent}, y2025)
+	if !ok || *o.Numerator != 1896 || *o.Value != 53 || *o.Denominator != 355390 {
+		t.Errorf("Kent CLA01 2025 = %+v, want 1896 of 355390, rate 53", o)
+	}
+	if s := h.Series(app.SeriesKey{Ref: "CLA01", Area: app.Kent}); len(s) != 5 || s[0].Period.Year != 2021 {
+		t.Errorf("Kent CLA01 series = %s, want 2021 to 2025", showSeries(s))
+	}
+	bs := h.Benchmarks("CLA01")
+	if len(bs) != 5 || bs[4].Period != y2025 || *bs[4].Value != 67 || bs[4].Group != "England" {
+		t.Errorf("CLA01 benchmarks = %+v, want England 2025 rate 67 last of 5", bs)
+	}
+}
+
+// TestRevision re-issues February with March's file: figures that moved
+// are revisions, kept beside the latest; figures that did not move add
+// nothing.
+func TestRevision(t *testing.T) {
+	s := openTemp(t)
+	febData := monthly(months(app.MonthOf(2025, 2), 2), 0)
+	feb := mustImport(t, s, "feb.xlsx", febData)
+	k := app.SeriesKey{Ref: "CIC05", Area: app.Kent}
+	var old app.Observation
+	for _, o := range febData.Observations {
+		if o.Key() == k && o.Period == app.MonthOf(2025, 2) {
+			old = o
+		}
+	}
+	// The re-issued file revises Kent's CIC05 for February: one more child
+	// with three placements.
+	ds := monthly(months(app.MonthOf(2025, 3), 3), 0)
+	for i, o := range ds.Observations {
+		if o.Key() == k && o.Period == app.MonthOf(2025, 2) {
+			ds.Observations[i].Numerator = app.Float(*o.Numerator + 1)
+			ds.Observations[i].Value = app.Float(app.RoundTo(100**ds.Observations[i].Numerator / *o.Denominator, 1))
+		}
+	}
+	mar := mustImport(t, s, "mar.xlsx", ds)
+	// March adds its own month for every series, one revision, and the
+	// commentary and breakdowns dated March; targets and definitions are
+	// unchanged.
+	series := len(ds.Observations) / 3
+	want := app.Counts{Observations: series + 1, Revisions: 1, Comments: 4, Breakdowns: 3}
+	if mar.Counts != want {
+		t.Errorf("March counts = %+v, want %+v", mar.Counts, want)
+	}
+	h := mustLoad(t, s)
+	got, _ := h.Observation(k, app.MonthOf(2025, 2))
+	if *got.Numerator != *old.Numerator+1 || got.Import != mar.ID || got.Revision != 1 {
+		t.Errorf("latest February = %+v, want numerator %v from %s, revision 1", got, *old.Numerator+1, mar.ID)
+	}
+	revs := h.Revisions(k, app.MonthOf(2025, 2))
+	old.Import = feb.ID
+	if len(revs) != 1 || !reflect.DeepEqual(revs[0], old) {
+		t.Errorf("revisions = %s, want the February file's figure", showSeries(revs))
+	}
+	if r := h.Revisions(k, app.MonthOf(2025, 1)); r != nil {
+		t.Errorf("January was not revised but has revisions %s", showSeries(r))
+	}
+	if o, _ := h.Observation(k, app.MonthOf(2025, 1)); o.Import != feb.ID {
+		t.Errorf("January, restated unchanged, is from %s; want the file that first gave it, %s", o.Import, feb.ID)
+	}
+}
+
+// TestReimport: the same file again adds nothing and says when it was
+// first imported; another file saying the same adds an import that adds
+// no records.
+func TestReimport(t *testing.T) {
+	s := openTemp(t)
+	ds := monthly(months(app.MonthOf(2025, 3), 6), 0)
+	first := mustImport(t, s, "mar.xlsx", ds)
+	before := mustLoad(t, s)
+
+	rec, err := s.Import(Source{Name: "mar copy.xlsx", SHA256: "sha-mar.xlsx"}, ds)
+	if !errors.Is(err, ErrAlreadyImported) || !reflect.DeepEqual(rec, first) {
+		t.Fatalf("same file again: %+v, %v; want %s and ErrAlreadyImported", rec, err, first.ID)
+	}
+	if !strings.Contains(err.Error(), first.ID) {
+		t.Errorf("error %q does not name %s", err, first.ID)
+	}
+	sameHistory(t, "after refused re-import", before, mustLoad(t, s))
+
+	again, err := s.Import(Source{Name: "mar-resaved.xlsx", SHA256: "other"}, ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Counts != (app.Counts{}) || again.ID != "I0002" {
+		t.Errorf("identical figures from another file: %+v, want I0002 adding nothing", again)
+	}
+	after := mustLoad(t, s)
+	after.Imports = before.Imports
+	sameHistory(t, "after identical figures", before, after)
+}
+
+// TestUndo undoes the last, a middle and the first of three imports that
+// overlap, revise each other and redefine an indicator, and compares the
+// result with a store that never had the undone import.
+func TestUndo(t *testing.T) {
+	jan := monthly(months(app.MonthOf(2025, 1), 3), 0)
+	// February's file revises every figure, gives a new target and a new
+	// definition of CIC05.
+	feb := monthly(months(app.MonthOf(2025, 2), 3), 1)
+	feb.Indicators[0].Name = "Children in care with 3+ placements (%)"
+	feb.Targets[0].Target = app.Float(9.5)
+	// March's revises again, to figures neither earlier file gave, and adds
+	// the DfE's annual figures.
+	mar := monthly(months(app.MonthOf(2025, 3), 3), 2)
+	mar.Indicators = append(mar.Indicators, claDataset(t).Indicators...)
+	mar.Observations = append(mar.Observations, claDataset(t).Observations...)
+	all := []*app.Dataset{jan, feb, mar}
+
+	for undo := range all {
+		t.Run(string(rune('1'+undo)), func(t *testing.T) {
+			s := openTemp(t)
+			// ref has the same imports, with an empty one in place of the
+			// undone, so that IDs line up.
+			ref := openTemp(t)
+			var before *app.History
+			for i, ds := range all {
+				name := []string{"jan.xlsx", "feb.xlsx", "mar.xlsx"}[i]
+				mustImport(t, s, name, ds)
+				if i == undo {
+					ds = &app.Dataset{}
+				}
+				mustImport(t, ref, name, ds)
+				if i == len(all)-2 {
+					before = mustLoad(t, s)
+				}
+			}
+			rec, err := s.Undo(importID(uint64(undo + 1)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.Undone == nil || rec.Source != []string{"jan.xlsx", "feb.xlsx", "mar.xlsx"}[undo] {
+				t.Errorf("Undo returned %+v", rec)
+			}
+			got := mustLoad(t, s)
+			want := mustLoad(t, ref)
+			want.Imports = slices.Delete(want.Imports, undo, undo+1)
+			// What each import added depends on what came before it.
+			for i := range want.Imports {
+				want.Imports[i].Time = got.Imports[i].Time
+				want.Imports[i].Counts = got.Imports[i].Counts
+			}
+			sameHistory(t, "after undo", want, got)
+			if undo == len(all)-1 {
+				sameHistory(t, "before the last import and after undoing it", before, got)
+			}
+			recs, _ := s.Imports()
+			if len(recs) != 3 || recs[undo].Undone == nil || !recs[undo].Undone.Equal(*rec.Undone) {
+				t.Errorf("Imports() after undo = %+v", recs)
+			}
+			if _, err := s.Undo(rec.ID); err == nil || !strings.Contains(err.Error(), "already undone") {
+				t.Errorf("second undo of %s: %v, want already undone", rec.ID, err)
+			}
+		})
+	}
+}
+
+// TestUndoAll: undoing everything leaves nothing behind in the record
+// buckets or the index, and an empty history.
+func TestUndoAll(t *testing.T) {
+	s := openTemp(t)
+	empty := mustLoad(t, s)
+	var ids []string
+	for i, last := range []app.Period{app.MonthOf(2025, 1), app.MonthOf(2025, 2), app.MonthOf(2025, 3)} {
+		ids = append(ids, mustImport(t, s, last.String(), monthly(months(last, 4), float64(i))).ID)
+	}
+	for _, id := range []string{ids[1], ids[0], ids[2]} {
+		if _, err := s.Undo(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sameHistory(t, "after undoing all", empty, mustLoad(t, s))
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for _, name := range append(kindBuckets[:], bucketWritten, bucketFiles) {
+			if n := tx.Bucket(name).Stats().KeyN; n != 0 {
+				t.Errorf("bucket %s holds %d keys after undoing everything", name, n)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestUndoThenReimport: a file undone can be imported again, and comes back
+// whole under a new ID.
+func TestUndoThenReimport(t *testing.T) {
+	s := openTemp(t)
+	ds := monthly(months(app.MonthOf(2025, 3), 4), 0)
+	first := mustImport(t, s, "mar.xlsx", ds)
+	h1 := mustLoad(t, s)
+	if _, err := s.Undo(first.ID); err != nil {
+		t.Fatal(err)
+	}
+	second, err := s.Import(Source{Name: "mar.xlsx", Kind: "workbook", SHA256: "sha-mar.xlsx"}, ds)
+	if err != nil {
+		t.Fatalf("re-import after undo: %v", err)
+	}
+	if second.ID != "I0002" || second.Counts != first.Counts {
+		t.Errorf("re-import = %+v, want I0002 with counts %+v", second, first.Counts)
+	}
+	h2 := mustLoad(t, s)
+	if len(h2.Keys()) != len(h1.Keys()) {
+		t.Fatalf("re-import loaded %d series, first import %d", len(h2.Keys()), len(h1.Keys()))
+	}
+	for _, k := range h1.Keys() {
+		a, b := h1.Series(k), h2.Series(k)
+		for i := range a {
+			if !a[i].SameFigures(b[i]) || b[i].Import != second.ID {
+				t.Fatalf("%s %s: first %+v, after re-import %+v", k, a[i].Period, a[i], b[i])
+			}
+		}
+	}
+	if _, err := s.Import(Source{Name: "mar.xlsx", SHA256: "sha-mar.xlsx"}, ds); !errors.Is(err, ErrAlreadyImported) {
+		t.Errorf("third import of the same file: %v, want ErrAlreadyImported", err)
+	}
+}
+
+func TestUndoUnknown(t *testing.T) {
+	s := openTemp(t)
+	mustImport(t, s, "a.xlsx", monthly(months(app.MonthOf(2025, 3), 1), 0))
+	for _, id := range []string{"I0002", "I9999", "bogus", "", "I0000"} {
+		if _, err := s.Undo(id); !errors.Is(err, ErrNoImport) {
+			t.Errorf("Undo(%q) = %v, want ErrNoImport", id, err)
+		}
+	}
+	for _, id := range []string{"I1", "i0001"} {
+		if _, err := s.Undo(id); err != nil && !strings.Contains(err.Error(), "already undone") {
+			t.Errorf("Undo(%q) = %v", id, err)
+		}
+	}
+}
+
+// TestEdit: a change made in the app is an import of its own that can be
+// undone, restoring the figure file's commentary and target.
+func TestEdit(t *testing.T) {
+	s := openTemp(t)
+	ds := monthly(months(app.MonthOf(2025, 3), 2), 0)
+	mustImport(t, s, "mar.xlsx", ds)
+	before := mustLoad(t, s)
+	c := ds.Comments[0]
+	c.Text = "Placement moves rose after two residential homes closed in Thanet."
+	tg := ds.Targets[0]
+	tg.Target = app.Float(9)
+	edit, err := s.Import(Source{Name: "edit", Kind: "edit", Note: "CIC05 commentary and target"}, &app.Dataset{Comments: []app.Comment{c}, Targets: []app.Target{tg}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if edit.Counts != (app.Counts{Comments: 1, Targets: 1}) {
+		t.Errorf("edit counts = %+v", edit.Counts)
+	}
+	h := mustLoad(t, s)
+	if got, _ := h.Comment(c.Ref, c.Area, c.Period); got.Text != c.Text || got.Import != edit.ID {
+		t.Errorf("comment after edit = %+v", got)
+	}
+	if _, err := s.Undo(edit.ID); err != nil {
+		t.Fatal(err)
+	}
+	sameHistory(t, "after undoing the edit", before, mustLoad(t, s))
+}
+
+// TestOpenInUse opens the same file twice in one process: bbolt's flock
+// is per open file description, so the second Open waits for the lock as
+// another process would.
+func TestOpenInUse(t *testing.T) {
+	s := openTemp(t)
+	start := time.Now()
+	_, err := Open(s.Path())
+	took := time.Since(start)
+	if !errors.Is(err, ErrInUse) {
+		t.Fatalf("second Open: %v, want ErrInUse", err)
+	}
+	if want := s.Path() + " is already open in another window of Scorecard"; err.Error() != want {
+		t.Errorf("message %q, want %q", err, want)
+	}
+	if took > 2*time.Second {
+		t.Errorf("second Open took %v, want under 2 s", took)
+	}
+	s.Close()
+	s2, err := Open(s.Path())
+	if err != nil {
+		t.Fatalf("Open after Close: %v", err)
+	}
+	s2.Close()
+}
+
+func TestSchemaMismatch(t *testing.T) {
+	for _, tc := range []struct {
+		version string
+		want    []string
+	}{
+		{"2", []string{"schema version 2", "schema version 1", "newer Scorecard"}},
+		{"0", []string{"schema version 0", "schema version 1", "older Scorecard"}},
+	} {
+		t.Run(tc.version, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "old.db")
+			s, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, []byte(tc.version)) })
+			s.Close()
+			_, err = Open(path)
+			if err == nil {
+				t.Fatal("Open accepted a store of another schema version")
+			}
+			for _, w := range append(tc.want, path) {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not say %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestOpenNotAStore(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name  string
+		setup func(path string) error
+	}{
+		{"workbook", func(path string) error {
+			return writeFile(path, bytes.Repeat([]byte("PK\x03\x04 not a database "), 500))
+		}},
+		{"other bbolt file", func(path string) error {
+			db, err := bolt.Open(path, 0o600, nil)
+			if err != nil {
+				return err
+			}
+			db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("widgets")); return err })
+			return db.Close()
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, tc.name)
+			if err := tc.setup(path); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Open(path)
+			if err == nil || !strings.Contains(err.Error(), "not a Scorecard store") || !strings.Contains(err.Error(), path) {
+				t.Errorf("Open(%s) = %v, want not a Scorecard store", tc.name, err)
+			}
+		})
+	}
+}
+
+func TestBackup(t *testing.T) {
+	s := openTemp(t)
+	mustImport(t, s, "jan.xlsx", monthly(months(app.MonthOf(2025, 1), 12), 0))
+	mustImport(t, s, "feb.xlsx", monthly(months(app.MonthOf(2025, 2), 12), 1))
+	if err := s.Put("recent", "files", []string{"feb.xlsx", "jan.xlsx"}); err != nil {
+		t.Fatal(err)
+	}
+	want := mustLoad(t, s)
+
+	var buf bytes.Buffer
+	n, err := s.Backup(&buf)
+	if err != nil || n != int64(buf.Len()) || n == 0 {
+		t.Fatalf("Backup = %d, %v (wrote %d)", n, err, buf.Len())
+	}
+	dir := t.TempDir()
+	fromWriter := filepath.Join(dir, "writer.db")
+	if err := writeFile(fromWriter, buf.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	fromFile := filepath.Join(dir, "file.db")
+	if err := s.BackupFile(fromFile); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{fromWriter, fromFile} {
+		b, err := Open(path)
+		if err != nil {
+			t.Fatalf("open backup %s: %v", path, err)
+		}
+		sameHistory(t, "backup "+filepath.Base(path), want, mustLoad(t, b))
+		var recent []string
+		if ok, err := b.Get("recent", "files", &recent); !ok || err != nil || len(recent) != 2 {
+			t.Errorf("backup settings: %v %v %v", recent, ok, err)
+		}
+		b.Close()
+	}
+	// The live store carries on after a backup.
+	mustImport(t, s, "mar.xlsx", monthly(months(app.MonthOf(2025, 3), 1), 2))
+}
+
+func TestSettings(t *testing.T) {
+	s := openTemp(t)
+	type mapping struct {
+		Ref    string
+		Column string
+	}
+	var m mapping
+	if ok, err := s.Get("csv-mappings", "lait", &m); ok || err != nil {
+		t.Fatalf("Get before Put = %v, %v", ok, err)
+	}
+	if keys, err := s.Keys("csv-mappings"); len(keys) != 0 || err != nil {
+		t.Fatalf("Keys of a new bucket = %v, %v", keys, err)
+	}
+	for _, k := range []string{"lait", "dfe-cla", "annex-a"} {
+		if err := s.Put("csv-mappings", k, mapping{Ref: "CLA01", Column: k + " rate"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Put("csv-mappings", "lait", mapping{Ref: "CIC05", Column: "Value"}); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := s.Get("csv-mappings", "lait", &m); !ok || err != nil || m != (mapping{"CIC05", "Value"}) {
+		t.Errorf("Get = %+v, %v, %v", m, ok, err)
+	}
+	if keys, _ := s.Keys("csv-mappings"); !slices.Equal(keys, []string{"annex-a", "dfe-cla", "lait"}) {
+		t.Errorf("Keys = %v", keys)
+	}
+	if err := s.Delete("csv-mappings", "dfe-cla"); err != nil {
+		t.Fatal(err)
+	}
+	if keys, _ := s.Keys("csv-mappings"); !slices.Equal(keys, []string{"annex-a", "lait"}) {
+		t.Errorf("Keys after Delete = %v", keys)
+	}
+	var n int
+	if _, err := s.Get("csv-mappings", "lait", &n); err == nil {
+		t.Error("Get into the wrong type gave no error")
+	}
+	// Settings are not imports: undo and Load do not see them.
+	if h := mustLoad(t, s); len(h.Imports) != 0 {
+		t.Errorf("settings made imports: %+v", h.Imports)
+	}
+}
+
+// TestConcurrent has the window's goroutines read and write at once.
+func TestConcurrent(t *testing.T) {
+	s := openTemp(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, 4*(1+5*2))
+	for i := range 4 {
+		wg.Go(func() {
+			last := app.MonthOf(2025, time.Month(i+1))
+			_, err := s.Import(Source{Name: last.String(), SHA256: last.String()}, monthly(months(last, 3), float64(i)))
+			errs <- err
+		})
+		wg.Go(func() {
+			for range 5 {
+				_, err := s.Load()
+				errs <- err
+				errs <- s.Put("window", "layout", map[string]int{"width": 1280 + i})
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	recs, _ := s.Imports()
+	if len(recs) != 4 {
+		t.Errorf("%d imports, want 4", len(recs))
+	}
+	if h := mustLoad(t, s); h.Latest() != app.MonthOf(2025, 4) {
+		t.Errorf("latest month %s, want 2025-04", h.Latest())
+	}
+}
+
+func TestObservationEncoding(t *testing.T) {
+	for _, o := range []app.Observation{
+		{},
+		{Value: app.Float(11.7), Numerator: app.Float(221), Denominator: app.Float(1896)},
+		{Value: app.Float(0), Numerator: app.Float(0)},
+		{Status: app.Suppressed, Raw: "[c]", Rule: "UASC on the snapshot date", Cell: "CIC!H12"},
+		{Value: app.Float(-3.25e-7), StandIn: true, SourceArrow: app.Across, SourceRAG: app.Green, Raw: "é"},
+		{Status: app.CannotExclude, Raw: "median: cannot exclude UASC"},
+	} {
+		var got app.Observation
+		if err := newObservationDecoder().decode(encodeObservation(&o), &got); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, o) {
+			t.Errorf("round trip:\n got %+v\nwant %+v", got, o)
+		}
+	}
+	if err := newObservationDecoder().decode([]byte{hasValue, 1, 2}, new(app.Observation)); !errors.Is(err, errCorrupt) {
+		t.Errorf("short value decoded: %v", err)
+	}
+}
+
+func TestKeyText(t *testing.T) {
+	s := openTemp(t)
+	_, err := s.Import(Source{Name: "bad.csv"}, &app.Dataset{Observations: []app.Observation{{Ref: "CIC\x0005", Area: app.Kent, Period: app.MonthOf(2025, 3)}}})
+	if err == nil || !strings.Contains(err.Error(), "bad.csv") {
+		t.Errorf("a ref holding NUL: %v", err)
+	}
+	if recs, _ := s.Imports(); len(recs) != 0 {
+		t.Errorf("failed import was recorded: %+v", recs)
+	}
+}
+
+func BenchmarkImport(b *testing.B) {
+	ds := largeDataset(0)
+	b.ReportMetric(float64(len(ds.Observations)), "observations")
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(filepath.Join(b.TempDir(), "bench.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := s.Import(Source{Name: "large.xlsx"}, ds); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkReimport is the monthly case: a file restating every figure of
+// a large store, a few revised.
+func BenchmarkReimport(b *testing.B) {
+	s := openTemp(b)
+	mustImport(b, s, "feb.xlsx", largeDataset(0))
+	ds := largeDataset(0)
+	for i := 0; i < len(ds.Observations); i += 1000 {
+		ds.Observations[i].Value = app.Float(*ds.Observations[i].Value + 0.1)
+	}
+	for b.Loop() {
+		rec, err := s.Import(Source{Name: "mar.xlsx"}, ds)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		if _, err := s.Undo(rec.ID); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	s := openTemp(b)
+	mustImport(b, s, "large.xlsx", largeDataset(0))
+	b.ResetTimer()
+	for b.Loop() {
+		h, err := s.Load()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(h.Keys()) != 100*13*3 {
+			b.Fatalf("%d series", len(h.Keys()))
+		}
+	}
+}

@@ -1,0 +1,89 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"math"
+)
+
+// Every stored record value starts with a tag byte. A version holds what
+// its import said, where it differed from the version before. A
+// restatement holds what an import said that repeated the version before:
+// Load passes over it, but Undo turns it back into a version when the one
+// it repeated is removed, so that undoing an earlier import never takes
+// away a figure that a later one still gives.
+const (
+	tagVersion     byte = 0
+	tagRestatement byte = 1
+)
+
+func isRestatement(v []byte) bool { return len(v) > 0 && v[0] == tagRestatement }
+
+// retag returns a copy of v with the given tag.
+func retag(v []byte, tag byte) []byte {
+	c := bytes.Clone(v)
+	c[0] = tag
+	return c
+}
+
+// versionRule says how two versions of one kind of record compare.
+type versionRule struct {
+	// skip counts the bytes after the tag that are not part of what the
+	// record says: an indicator's place in its file's list.
+	skip  int
+	equal func(a, b []byte) bool
+}
+
+var versionRules = [numKinds]versionRule{
+	kindIndicator:   {skip: indicatorPosLen, equal: bytes.Equal},
+	kindObservation: {equal: sameFigures},
+	kindTarget:      {equal: bytes.Equal},
+	kindBenchmark:   {equal: bytes.Equal},
+	kindBreakdown:   {equal: bytes.Equal},
+	kindComment:     {equal: bytes.Equal},
+}
+
+// same reports whether two tagged values say the same thing.
+func (r versionRule) same(a, b []byte) bool {
+	n := 1 + r.skip
+	return len(a) >= n && len(b) >= n && r.equal(a[n:], b[n:])
+}
+
+// sameFigures is app.Observation.SameFigures on encoded observations:
+// the same value, numerator, denominator, status and stand-in mark. It
+// compares the floats as numbers, as SameFigures does, so 0 equals -0.
+func sameFigures(a, b []byte) bool {
+	fa, oka := figuresOf(a)
+	fb, okb := figuresOf(b)
+	return oka && okb && fa.flags == fb.flags && fa.floats == fb.floats && bytes.Equal(fa.status, fb.status)
+}
+
+type figures struct {
+	flags  byte
+	floats [3]float64
+	status []byte
+}
+
+func figuresOf(v []byte) (figures, bool) {
+	var f figures
+	if len(v) < 1 {
+		return f, false
+	}
+	f.flags, v = v[0], v[1:]
+	for i := range f.floats {
+		if f.flags&(1<<i) == 0 {
+			continue
+		}
+		if len(v) < 8 {
+			return f, false
+		}
+		f.floats[i] = math.Float64frombits(binary.BigEndian.Uint64(v))
+		v = v[8:]
+	}
+	n, w := binary.Uvarint(v)
+	if w <= 0 || uint64(len(v)-w) < n {
+		return f, false
+	}
+	f.status = v[w : w+int(n)]
+	return f, true
+}

@@ -3,6 +3,7 @@ package trend
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"scorecard/app"
@@ -291,11 +292,10 @@ func (a *analysis) disagreeText(i int) string {
 
 // childrenTurn writes "1 more child counted turns this RED".
 func childrenTurn(n int, way string, to app.RAG) string {
-	verb := " turn "
 	if n == 1 {
-		verb = " turns "
+		return "1 " + way + " child counted turns this " + string(to)
 	}
-	return strings.Replace(children(n), " ", " "+way+" ", 1) + " counted" + verb + "this " + string(to)
+	return strconv.Itoa(n) + " " + way + " children counted turn this " + string(to)
 }
 
 // targetText writes the target and floor in force: "target 10.0%, floor 12.0%".

@@ -97,6 +97,25 @@ func TestFlagsOfAnnualFigures(t *testing.T) {
 	}
 }
 
+// TestQuarterlyReversal flags a quarterly series in the month its
+// quarter ends, in quarters.
+func TestQuarterlyReversal(t *testing.T) {
+	h := app.NewHistory()
+	h.AddIndicator(cic05)
+	q := app.Period{Kind: app.Quarter, Year: 2023, N: 4}
+	for i, v := range []float64{13, 12.5, 12.1, 11.8, 12.2} {
+		h.Add(app.Observation{Ref: "CIC05", Area: app.Kent, Period: q.Add(i), Value: app.Float(v)})
+	}
+	want := []Flag{{"CIC05", app.Kent, app.Period{Kind: app.Quarter, Year: 2024, N: 4}, DoTReversal,
+		"improving for 3 quarters, worsened this quarter by 0.4 pp"}}
+	if got := Flags(h, app.MonthOf(2024, 12), Options{}); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v", got)
+	}
+	if got := Flags(h, app.MonthOf(2024, 11), Options{}); got != nil {
+		t.Errorf("November: got %+v, want nothing until the quarter ends", got)
+	}
+}
+
 // TestMissingPoint checks that a gap inside a series is a point of its own.
 func TestMissingPoint(t *testing.T) {
 	ashford := app.SeriesKey{Ref: "CIC05", Area: "Ashford"}

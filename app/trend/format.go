@@ -93,11 +93,3 @@ func periodWord(k app.PeriodKind, n int) string {
 	}
 	return strconv.Itoa(n) + " " + w + "s"
 }
-
-// children writes "1 child" or "3 children".
-func children(n int) string {
-	if n == 1 {
-		return "1 child"
-	}
-	return strconv.Itoa(n) + " children"
-}

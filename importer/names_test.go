@@ -1,0 +1,205 @@
+package importer
+
+import (
+	"testing"
+
+	"scorecard/app"
+)
+
+func TestHeaderRole(t *testing.T) {
+	tests := []struct {
+		in     string
+		role   Role
+		period string
+		area   app.Area
+	}{
+		{in: "Ref", role: RoleRef},
+		{in: " REF. ", role: RoleRef},
+		{in: "Indicator*", role: RoleName},
+		{in: "Indicator Description", role: RoleName},
+		{in: "Polarity (H/L)", role: RolePolarity},
+		{in: "Data Period", role: RoleDataPeriod},
+		{in: "2025/26 Outturn", role: RolePrevious, period: "2025/26"},
+		{in: "Previous year outturn", role: RolePrevious},
+		{in: "Target 2024/25", role: RoleTarget, period: "2024/25"},
+		{in: "Floor (2024/25 AY)", role: RoleFloor, period: "2024/25AY"},
+		{in: "England 2024/25", role: RoleEngland, period: "2024/25"},
+		{in: "Stat Neighbours 2024/25", role: RoleNeighbours, period: "2024/25"},
+		{in: "Statistical neighbour average", role: RoleNeighbours},
+		{in: "Direction of Travel", role: RoleDoT},
+		{in: "RAG rating", role: RoleRAG},
+		{in: "Comments", role: RoleComments},
+		{in: "Numerator", role: RoleNumerator},
+		{in: "Mar-25", role: RolePeriod, period: "2025-03"},
+		{in: "March 2025", role: RolePeriod, period: "2025-03"},
+		{in: "45717", role: RolePeriod, period: "2025-03"},
+		{in: "Q4 2024", role: RolePeriod, period: "2024-Q4"},
+		{in: "Period", role: RolePeriod},
+		{in: "Tonbridge & Malling", role: RoleArea, area: "Tonbridge and Malling"},
+		{in: "Shepway", role: RoleArea, area: "Folkestone and Hythe"},
+		{in: "Kent", role: RoleArea, area: app.Kent},
+		{in: "Lead Officer"},
+		{in: "LA Name"},
+		{in: "2025"},
+		{in: "3"},
+	}
+	for _, tt := range tests {
+		role, period, area := headerRole(tt.in)
+		if role != tt.role || period.String() != tt.period || area != tt.area {
+			t.Errorf("headerRole(%q) = %q %q %q, want %q %q %q", tt.in, role, period, area, tt.role, tt.period, tt.area)
+		}
+	}
+}
+
+func TestSplitOf(t *testing.T) {
+	tests := []struct {
+		in     string
+		split  app.Split
+		cohort bool
+	}{
+		{"Excluding UASC", app.Excluding(app.UASC), true},
+		{"    Excluding UASC", app.Excluding(app.UASC), true},
+		{"excl. UASC", app.Excluding(app.UASC), true},
+		{"Non-UASC", app.Excluding(app.UASC), true},
+		{"Children excluding unaccompanied asylum-seeking children", app.Excluding(app.UASC), true},
+		{"Number of children in care (excluding UASC)", app.Excluding(app.UASC), true},
+		{"UASC", app.Only(app.UASC), true},
+		{"UASC only", app.Only(app.UASC), true},
+		{"Excluding OLA", app.Excluding(app.OLA), true},
+		{"Former UASC care leavers", app.Only(app.FormerUASC), true},
+		{"All CiC", app.All, true},
+		{"All children", app.All, true},
+		{"Number of children in care", app.All, false},
+		{"Children in Care", app.All, false},
+	}
+	for _, tt := range tests {
+		split, ok := splitOf(tt.in)
+		if split != tt.split || ok != tt.cohort {
+			t.Errorf("splitOf(%q) = %q %v, want %q %v", tt.in, split, ok, tt.split, tt.cohort)
+		}
+	}
+}
+
+func TestStripFootnote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Children in care*", "Children in care"},
+		{"Children in care **", "Children in care"},
+		{"Pupils persistently absent (%) (1)", "Pupils persistently absent (%)"},
+		{"Re-referrals [2]", "Re-referrals"},
+		{"Care leavers in EET¹", "Care leavers in EET"},
+		{"Adoptions†", "Adoptions"},
+		{"CIC01 (1)", "CIC01"},
+		{"Placed with in-house carers (%)", "Placed with in-house carers (%)"},
+		{"Key stage (KS2)", "Key stage (KS2)"},
+		{"  Two\u00a0 spaces  ", "Two spaces"},
+		{"*", ""},
+	}
+	for _, tt := range tests {
+		if got := stripFootnote(tt.in); got != tt.want {
+			t.Errorf("stripFootnote(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestArrowAndRAG(t *testing.T) {
+	arrows := []struct {
+		text string
+		lk   look
+		pol  app.Polarity
+		want app.Arrow
+	}{
+		{"é", look{wingdings: true}, app.HigherBetter, app.Up},
+		{"ê", look{wingdings: true}, app.HigherBetter, app.Down},
+		{"è", look{wingdings: true}, app.LowerBetter, app.Across},
+		{"↑", look{}, app.PolarityNone, app.Up},
+		{"▼", look{}, app.PolarityNone, app.Down},
+		{"►", look{}, app.PolarityNone, app.Across},
+		{"Improved", look{}, app.LowerBetter, app.Down},
+		{"Worsening", look{}, app.LowerBetter, app.Up},
+		{"Improved", look{}, app.PolarityNone, app.NoArrow},
+		{"n/a", look{}, app.HigherBetter, app.NoArrow},
+	}
+	for _, tt := range arrows {
+		if got := arrowOf(tt.text, tt.lk, tt.pol); got != tt.want {
+			t.Errorf("arrowOf(%q, %+v, %s) = %q, want %q", tt.text, tt.lk, tt.pol, got, tt.want)
+		}
+	}
+	rags := []struct {
+		text, fill string
+		want       app.RAG
+	}{
+		{"Red", "", app.Red},
+		{"A", "", app.Amber},
+		{"GREEN", "FF0000", app.Green},
+		{"", "FF0000", app.Red},
+		{"", "FFC7CE", app.Red},
+		{"", "FFC000", app.Amber},
+		{"", "FFFF00", app.Amber},
+		{"", "FF00B050", app.Green},
+		{"", "92D050", app.Green},
+		{"", "D9D9D9", app.NoRAG},
+		{"", "FFFFFF", app.NoRAG},
+		{"", "4472C4", app.NoRAG},
+		{"n/a", "FF0000", app.NoRAG},
+	}
+	for _, tt := range rags {
+		if got := ragOf(tt.text, look{fill: tt.fill}); got != tt.want {
+			t.Errorf("ragOf(%q, fill %s) = %q, want %q", tt.text, tt.fill, got, tt.want)
+		}
+	}
+}
+
+func TestReadFigure(t *testing.T) {
+	tests := []struct {
+		text     string
+		lk       look
+		value    float64
+		status   app.Status
+		percent  bool
+		decimals int
+	}{
+		{text: "0.1166", lk: look{percent: true, decimals: 1}, value: 11.66, percent: true, decimals: 1},
+		{text: "11.7", lk: look{decimals: -1}, value: 11.7, decimals: 1},
+		{text: "11.7%", lk: look{decimals: -1}, value: 11.7, percent: true, decimals: 1},
+		{text: "11.7\u00a0%", lk: look{decimals: -1}, value: 11.7, percent: true, decimals: 1},
+		{text: "221/1896", lk: look{decimals: -1}, value: 221.0 / 1896 * 100, percent: true, decimals: -1},
+		{text: "1,896", lk: look{decimals: -1}, value: 1896, decimals: 0},
+		{text: "(14)", lk: look{decimals: -1}, value: -14, decimals: 0},
+		{text: "#N/A", lk: look{decimals: -1}, status: app.NotAvailable, decimals: -1},
+		{text: "[c]", lk: look{decimals: -1}, status: app.Suppressed, decimals: -1},
+	}
+	for _, tt := range tests {
+		rd, err := readFigure(tt.text, tt.lk, nil)
+		if err != nil {
+			t.Errorf("readFigure(%q): %v", tt.text, err)
+			continue
+		}
+		if rd.status != tt.status || rd.percent != tt.percent || rd.decimals != tt.decimals ||
+			(tt.status == app.OK && !approx(rd.value, tt.value)) {
+			t.Errorf("readFigure(%q) = %v %q percent %v decimals %d, want %v %q %v %d",
+				tt.text, fmtPtr(rd.value), rd.status, rd.percent, rd.decimals, tt.value, tt.status, tt.percent, tt.decimals)
+		}
+	}
+}
+
+func TestFormatDecimals(t *testing.T) {
+	tests := []struct {
+		code     string
+		percent  bool
+		decimals int
+	}{
+		{"0.0%", true, 1},
+		{"0%", true, 0},
+		{"#,##0", false, 0},
+		{"#,##0.00;[Red]-#,##0.00", false, 2},
+		{`0.0" days"`, false, 1},
+		{"General", false, -1},
+		{"mmm-yy", false, -1},
+	}
+	for _, tt := range tests {
+		p, d := formatDecimals(tt.code)
+		if p != tt.percent || d != tt.decimals {
+			t.Errorf("formatDecimals(%q) = %v %d, want %v %d", tt.code, p, d, tt.percent, tt.decimals)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -122,6 +123,22 @@ func TestRefusesGiantSheet(t *testing.T) {
 	_, err := Read(context.Background(), b.save("giant.xlsx"), Options{})
 	if err == nil || !strings.Contains(err.Error(), "giant.xlsx: sheet \"Sheet1\": refused: the sheet has more than") {
 		t.Fatalf("error = %v, want a refusal naming the sheet", err)
+	}
+}
+
+// TestRefusesSparseBomb scans a small sheet whose rows each claim a cell
+// at column XFD: padded, that is a billion cells, refused without
+// lowering the limit.
+func TestRefusesSparseBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<worksheet><sheetData>")
+	for r := 1; r <= 100_000; r++ {
+		fmt.Fprintf(&b, `<row r="%d"><c r="XFD%d"><v>1</v></c></row>`, r, r)
+	}
+	b.WriteString("</sheetData></worksheet>")
+	_, err := scanSheet(context.Background(), []byte(b.String()), nil, 0)
+	if !errors.Is(err, errGiantSheet) {
+		t.Fatalf("error = %v, want the giant-sheet refusal", err)
 	}
 }
 

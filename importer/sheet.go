@@ -7,9 +7,10 @@ import (
 )
 
 // maxCells caps the cells read from one sheet, blanks before the last
-// cell of each row included: a scorecard has tens of thousands, and a
-// sheet claiming a cell at XFD1048576 must not fill memory.
-var maxCells = 50_000_000
+// cell of each row included: the large generated case has 150,000, and a
+// small file of rows each claiming a cell at column XFD must not fill
+// memory.
+var maxCells = 4_000_000
 
 // errGiantSheet refuses a sheet beyond maxCells.
 var errGiantSheet = fmt.Errorf("refused: the sheet has more than %d million cells, far more than a scorecard (a giant or damaged sheet)", maxCells/1_000_000)

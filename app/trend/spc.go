@@ -1,6 +1,7 @@
 package trend
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 
@@ -11,18 +12,34 @@ import (
 // mean and limits mean anything.
 const MinBaseline = 12
 
-// Signal classifies a point on the XmR chart.
-type Signal string
+// Signal classifies a point on the XmR chart. It is written (String,
+// JSON) as "common", "special-improving", "special-concerning",
+// "special", "too few points", or "" for a point with no figure.
+type Signal uint8
 
 // The classes of point. A point with no figure has NoSignal.
 const (
-	NoSignal          Signal = ""
-	Common            Signal = "common"             // common-cause variation
-	SpecialImproving  Signal = "special-improving"  // special cause, the good way for the polarity
-	SpecialConcerning Signal = "special-concerning" // special cause, the bad way for the polarity
-	Special           Signal = "special"            // special cause of an indicator with no polarity
-	TooFewPoints      Signal = "too few points"     // the baseline has fewer than MinBaseline figures
+	NoSignal          Signal = iota
+	Common                   // common-cause variation
+	SpecialImproving         // special cause, the good way for the polarity
+	SpecialConcerning        // special cause, the bad way for the polarity
+	Special                  // special cause of an indicator with no polarity
+	TooFewPoints             // the baseline has fewer than MinBaseline figures
 )
+
+var signalWords = words{"", "common", "special-improving", "special-concerning", "special", "too few points"}
+
+func (s Signal) String() string { return signalWords.text(uint8(s)) }
+
+// MarshalText writes the signal's words.
+func (s Signal) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads the signal's words.
+func (s *Signal) UnmarshalText(b []byte) error {
+	v, err := signalWords.parse("signal", b)
+	*s = Signal(v)
+	return err
+}
 
 // IsSpecial reports whether s is a special-cause class.
 func (s Signal) IsSpecial() bool {
@@ -30,16 +47,52 @@ func (s Signal) IsSpecial() bool {
 }
 
 // Assurance says whether a process, as its limits describe it, will meet
-// its target.
-type Assurance string
+// its target. It is written "consistently met", "consistently missed",
+// "hit and miss", or "" without a target or a chart.
+type Assurance uint8
 
-// The assurance judgements; NoAssurance without a target or a chart.
+// The assurance judgements.
 const (
-	NoAssurance      Assurance = ""
-	ConsistentlyMet  Assurance = "consistently met"
-	ConsistentlyMiss Assurance = "consistently missed"
-	HitAndMiss       Assurance = "hit and miss"
+	NoAssurance Assurance = iota
+	ConsistentlyMet
+	ConsistentlyMiss
+	HitAndMiss
 )
+
+var assuranceWords = words{"", "consistently met", "consistently missed", "hit and miss"}
+
+func (a Assurance) String() string { return assuranceWords.text(uint8(a)) }
+
+// MarshalText writes the assurance's words.
+func (a Assurance) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// UnmarshalText reads the assurance's words.
+func (a *Assurance) UnmarshalText(b []byte) error {
+	v, err := assuranceWords.parse("assurance", b)
+	*a = Assurance(v)
+	return err
+}
+
+// words are the written forms of a small enumeration, indexed by value.
+// The enumerations are bytes rather than strings because every point
+// holds several, and the GUI recomputes every point on each toggle.
+type words []string
+
+func (w words) text(v uint8) string {
+	if int(v) < len(w) {
+		return w[v]
+	}
+	return strconv.Itoa(int(v))
+}
+
+func (w words) parse(what string, b []byte) (uint8, error) {
+	for i, s := range w {
+		if s == string(b) {
+			return uint8(i), nil
+		}
+	}
+	return 0, fmt.Errorf("%s %q is not one of %q", what, b, []string(w))
+}
 
 // chart is an XmR chart of a dense series: slot i is period first+i, and
 // has[i] says whether it holds a usable figure.

@@ -64,26 +64,40 @@ func (o Options) withDefaults() Options {
 }
 
 // TrendDirection is the direction of the least-squares line over the
-// trend window.
-type TrendDirection string
+// trend window, written "improving", "worsening", "no clear trend",
+// "rising", "falling", or "" with too few figures.
+type TrendDirection uint8
 
 // The trend directions. Rising and Falling are for indicators with no
-// polarity (or a NearTarget indicator with no target); NoTrend when the
-// window holds too few figures.
+// polarity (or a NearTarget indicator with no target).
 const (
-	NoTrend      TrendDirection = ""
-	Improving    TrendDirection = "improving"
-	Worsening    TrendDirection = "worsening"
-	NoClearTrend TrendDirection = "no clear trend"
-	Rising       TrendDirection = "rising"
-	Falling      TrendDirection = "falling"
+	NoTrend TrendDirection = iota
+	Improving
+	Worsening
+	NoClearTrend
+	Rising
+	Falling
 )
+
+var trendWords = words{"", "improving", "worsening", "no clear trend", "rising", "falling"}
+
+func (d TrendDirection) String() string { return trendWords.text(uint8(d)) }
+
+// MarshalText writes the direction's words.
+func (d TrendDirection) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads the direction's words.
+func (d *TrendDirection) UnmarshalText(b []byte) error {
+	v, err := trendWords.parse("trend", b)
+	*d = TrendDirection(v)
+	return err
+}
 
 // Trend is the least-squares line through the figures of the window that
 // ends at a point.
 type Trend struct {
 	Direction TrendDirection `json:"direction"`
-	Points    int            `json:"points"` // figures in the window
+	Points    int32          `json:"points"` // figures in the window
 	Slope     float64        `json:"slope"`  // change per period
 	// Change is how far the line moves from the window's first figure to
 	// its last, in the unit's terms (pp for a percentage).
@@ -114,9 +128,12 @@ type Point struct {
 	FlagDetails []string `json:"flag_details,omitempty"`
 	// Missing marks a period inside the series with no figure at all: a
 	// gap, not a status code.
-	Missing  bool `json:"missing,omitempty"`
-	StandIn  bool `json:"stand_in,omitempty"` // a previous-year outturn standing in: not used in the maths
-	Revision int  `json:"revision,omitempty"`
+	Missing bool `json:"missing,omitempty"`
+	StandIn bool `json:"stand_in,omitempty"` // a previous-year outturn standing in: not used in the maths
+	// Assurance says whether the process will meet the target in force,
+	// from where it sits against the chart's limits.
+	Assurance Assurance `json:"assurance"`
+	Revision  int       `json:"revision,omitempty"`
 	// Tolerance is the green band either side of a NearTarget indicator's target.
 	Tolerance *float64 `json:"tolerance,omitempty"`
 	// ChangeUnit is what Change is counted in: "pp" for a percentage.
@@ -134,9 +151,8 @@ type Point struct {
 	LastYearDoT    app.DoT  `json:"last_year_dot"`
 	// Chart is the series' XmR chart, shared by its points; nil with too
 	// few points.
-	Chart     *Chart    `json:"chart"`
-	Rule      string    `json:"rule,omitempty"` // why the point is special cause, in words
-	Assurance Assurance `json:"assurance"`
+	Chart *Chart `json:"chart"`
+	Rule  string `json:"rule,omitempty"` // why the point is special cause, in words
 	// Children is what one child is worth, for a percentage or rate with
 	// its numerator and denominator; nil otherwise.
 	Children *Children `json:"children"`
@@ -428,7 +444,7 @@ func (a *analysis) trend(i int, t app.Target) Trend {
 	// A line through a handful of points in a long window says little:
 	// at least half the window must hold figures.
 	if n < 3 || n*2 < float64(a.opt.Window) {
-		return Trend{Points: int(n)}
+		return Trend{Points: int32(n)}
 	}
 	first := max(0, i-a.opt.Window+1)
 	for !a.has[first] {
@@ -437,11 +453,11 @@ func (a *analysis) trend(i int, t app.Target) Trend {
 	sx, sy := w.sx, w.sy
 	den := n*w.sxx - sx*sx
 	if den <= 0 {
-		return Trend{Points: int(n)}
+		return Trend{Points: int32(n)}
 	}
 	slope := (n*w.sxy - sx*sy) / den
 	change := slope * float64(i-first)
-	tr := Trend{Points: int(n), Slope: slope, Change: change}
+	tr := Trend{Points: int32(n), Slope: slope, Change: change}
 	mean := sy / n
 	if math.Abs(change) < a.opt.Band*math.Abs(mean) || math.Abs(change) < a.halfUnit {
 		tr.Direction = NoClearTrend

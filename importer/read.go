@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 
 	"scorecard/app"
@@ -145,10 +146,44 @@ func unrecognised(s *Sample) error {
 	if len(s.Heads) == 0 {
 		return &app.SourceError{Location: app.Location{File: base}, Err: errors.New("has no sheets with data")}
 	}
+	for _, h := range s.Heads {
+		if what, row, ok := notScorecard(h.Rows); ok {
+			loc := app.Location{File: base, Sheet: h.Sheet, Cell: "A" + strconv.Itoa(row+1)}
+			if s.book == nil {
+				loc = app.Location{File: base, Cell: "line " + strconv.Itoa(row+1)}
+			}
+			return &app.SourceError{Location: loc, Err: fmt.Errorf("%s, not a scorecard (expected a row with Ref and Indicator columns, or Ref and Period for a tidy table)", what)}
+		}
+	}
 	if s.book == nil {
 		return &app.SourceError{Location: app.Location{File: base, Cell: "line 1"}, Err: errNoHeader}
 	}
 	return noHeaderError(base, s.Heads[0].Sheet)
+}
+
+// notScorecard recognises files officers may pick by mistake that are not
+// scorecards, so the refusal can say what the file is: the DfE's lists of
+// local authorities and their statistical neighbours.
+func notScorecard(rows [][]string) (what string, row int, ok bool) {
+	for r, cells := range rows {
+		var la, sn bool
+		for _, c := range cells {
+			switch h := normHeader(c); {
+			case h == "la name" || h == "la number" || h == "la code" || h == "la num" ||
+				h == "new la code" || h == "old la code" || h == "local authority":
+				la = true
+			case h == "sn1" || strings.HasPrefix(h, "statistical neighbour 1"):
+				sn = true
+			}
+		}
+		switch {
+		case la && sn:
+			return "a table of statistical neighbour groups", r, true
+		case la:
+			return "a list of local authorities", r, true
+		}
+	}
+	return "", 0, false
 }
 
 func fileSHA256(path string) (string, error) {

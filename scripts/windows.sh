@@ -121,10 +121,12 @@ smoke() {
   [ -f assets/demo.xlsx ] || die "no assets/demo.xlsx to import"
 
   work=$(mktemp -d /tmp/scorecard-wine.XXXXXX)
-  local xvfb_pid="" gui_pid=""
+  # Globals, not locals: the EXIT trap runs after smoke has returned.
+  xvfb_pid="" gui_pid=""
   cleanup() {
+    set +e # clean up all of it, whatever has already gone
     [ -n "$gui_pid" ] && kill "$gui_pid" 2>/dev/null
-    wineserver -k 2>/dev/null || true
+    wineserver -k 2>/dev/null
     [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
     rm -rf "$work"
   }
@@ -138,7 +140,7 @@ smoke() {
   export LC_ALL=C.UTF-8
 
   # A display of our own, also for the CLI: Wine wants one at start-up.
-  Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5>"$work/display" 2>"$work/xvfb.log" &
+  Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5>"$work/display" >"$work/xvfb.log" 2>&1 &
   xvfb_pid=$!
   for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.2; done
   [ -s "$work/display" ] || die "Xvfb did not start: $(cat "$work/xvfb.log")"

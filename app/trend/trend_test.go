@@ -244,3 +244,18 @@ func TestKentRereferrals(t *testing.T) {
 		t.Errorf("Wilson interval %v to %v", *c.WilsonLow, *c.WilsonHigh)
 	}
 }
+
+// TestAnalyseAll checks that the parallel recompute gives what analysing
+// each series in turn gives.
+func TestAnalyseAll(t *testing.T) {
+	h := flagHistory()
+	all := AnalyseAll(h, Options{})
+	if len(all) != len(h.Keys()) {
+		t.Fatalf("%d series, want %d", len(all), len(h.Keys()))
+	}
+	for _, k := range h.Keys() {
+		if want := Analyse(h, k, Options{}); !reflect.DeepEqual(all[k], want) {
+			t.Errorf("%s differs", k)
+		}
+	}
+}

@@ -45,14 +45,14 @@ type Children struct {
 // when no number would. It is worked out when asked: the GUI recomputes
 // every point on each toggle and asks only of the one under the pointer.
 func (c *Children) More() (int, app.RAG) {
-	s := c.rate.next(c.num, c.den, c.PerChild, 1)
+	s := c.rate.next(c.num, c.den, c.PerChild, 1, math.Inf(1))
 	return s.children, s.rag
 }
 
 // Fewer returns how many fewer children counted would change the RAG, and
 // to what; 0 when no number would.
 func (c *Children) Fewer() (int, app.RAG) {
-	s := c.rate.next(c.num, c.den, c.PerChild, -1)
+	s := c.rate.next(c.num, c.den, c.PerChild, -1, math.Inf(1))
 	return s.children, s.rag
 }
 
@@ -72,9 +72,8 @@ func (c *Children) within(k int) bool {
 	if !near {
 		return false
 	}
-	more, _ := c.More()
-	fewer, _ := c.Fewer()
-	return more > 0 && more <= k || fewer > 0 && fewer <= k
+	return c.rate.next(c.num, c.den, c.PerChild, 1, float64(k)).rag != app.NoRAG ||
+		c.rate.next(c.num, c.den, c.PerChild, -1, float64(k)).rag != app.NoRAG
 }
 
 // MarshalJSON writes the counts each way beside the fields.
@@ -149,9 +148,9 @@ func newRater(ind app.Indicator, t app.Target) *rater {
 
 // next finds, for numerator num of denominator den (each child worth step
 // in the figure's unit), the fewest children more (dir 1) or fewer (dir
-// -1) that change the rating the figure has at num. A zero ragStep means
-// no number of children changes it that way.
-func (r *rater) next(num, den, step float64, dir int) ragStep {
+// -1), up to limit, that change the rating the figure has at num. A zero
+// ragStep means no number of children up to limit changes it that way.
+func (r *rater) next(num, den, step float64, dir int, limit float64) ragStep {
 	if r == nil {
 		return ragStep{}
 	}
@@ -163,8 +162,11 @@ func (r *rater) next(num, den, step float64, dir int) ragStep {
 		// the figure's rounding snaps it up onto the jump.
 		for _, j := range r.jumps[:r.nj] {
 			m := math.Ceil(j / step)
+			if m-1 > n+limit {
+				break
+			}
 			for _, k := range [2]float64{m - 1, m} {
-				if k > n && k <= den {
+				if k > n && k <= den && k <= n+limit {
 					if got := rating(k); got != now {
 						return ragStep{int(k - n), got}
 					}
@@ -177,8 +179,11 @@ func (r *rater) next(num, den, step float64, dir int) ragStep {
 	// less when ceil(x)-1 sits on the jump.
 	for i := r.nj - 1; i >= 0; i-- {
 		m := math.Ceil(r.jumps[i] / step)
+		if m-1 < n-limit {
+			break
+		}
 		for _, k := range [2]float64{m - 1, m - 2} {
-			if k < n && k >= 0 {
+			if k < n && k >= 0 && k >= n-limit {
 				if got := rating(k); got != now {
 					return ragStep{int(n - k), got}
 				}
@@ -192,7 +197,7 @@ func (r *rater) next(num, den, step float64, dir int) ragStep {
 // rating of num of den against t.
 func childrenToNextRAG(ind app.Indicator, t app.Target, num, den, step float64) (more, fewer ragStep) {
 	r := newRater(ind, t)
-	return r.next(num, den, step, 1), r.next(num, den, step, -1)
+	return r.next(num, den, step, 1, math.Inf(1)), r.next(num, den, step, -1, math.Inf(1))
 }
 
 // wilson returns the Wilson score 95% interval for num successes out of

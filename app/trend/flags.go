@@ -31,10 +31,11 @@ type Flag struct {
 }
 
 // Flags returns every flag for period p (the zero p: the history's latest
-// month, or latest period when it holds no months) across all indicators and areas for the All split of h, in
-// scorecard order: indicator, then Kent before its districts. Each series
-// is analysed as it stood at p, so a later figure never changes p's flags.
-// A quarterly or annual series is flagged in the month its period ends.
+// month, or its latest period when it holds no months) across all
+// indicators and areas for the All split of h, in scorecard order:
+// indicator, then Kent before its districts. Each series is analysed as
+// it stood at p, so a later figure never changes p's flags. A quarterly or
+// annual series is flagged in the month its period ends.
 func Flags(h *app.History, p app.Period, opt Options) []Flag {
 	if p.IsZero() {
 		p = latest(h)
@@ -62,12 +63,12 @@ func Flags(h *app.History, p app.Period, opt Options) []Flag {
 		if len(pts) == 0 {
 			continue
 		}
+		ind, _ := h.Indicator(k.Ref)
 		last := pts[len(pts)-1]
 		if last.Period != q {
 			// The series stops before q: flag it while the gap is recent,
 			// not forever after an indicator is retired.
 			if gap := q.Index() - last.Period.Index(); gap <= opt.Window {
-				ind, _ := h.Indicator(k.Ref)
 				add(MissingMonth, "no figure for "+q.Label()+" (last figure "+last.Period.Label()+": "+pointText(ind, last)+")")
 			}
 			continue
@@ -79,7 +80,6 @@ func Flags(h *app.History, p app.Period, opt Options) []Flag {
 		if last.Import == "" {
 			continue
 		}
-		ind, _ := h.Indicator(k.Ref)
 		for _, pt := range pts[:len(pts)-1] {
 			if pt.Revision > 0 && pt.Import == last.Import {
 				add(Revised, pt.Period.Label()+" "+revisionText(h, k, ind, pt))

@@ -292,7 +292,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		width = max(width, len(g.rows[h+1]))
 	}
 	for c := 0; c < width; c++ {
-		head := g.at(label, c)
+		head := strings.TrimSpace(g.at(label, c))
 		if second && head == "" {
 			head = g.at(h, c)
 		}

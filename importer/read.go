@@ -238,21 +238,16 @@ func sample(ctx context.Context, path string, opt Options) (*Sample, error) {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
 	}
 	s.book = book
-	names := book.sheetNames()
-	if err := book.readSheets(ctx, names); err != nil {
-		book.Close()
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
+	for _, name := range book.sheetNames() {
+		g, err := book.head(ctx, name, headerSearchRows)
+		if err != nil {
+			book.Close()
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, &app.SourceError{Location: app.Location{File: base, Sheet: name}, Err: err}
 		}
-		var se *sheetError
-		if errors.As(err, &se) {
-			return nil, &app.SourceError{Location: app.Location{File: base, Sheet: se.sheet}, Err: se.err}
-		}
-		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
-	}
-	for _, name := range names {
-		g := book.grids[name]
-		s.Heads = append(s.Heads, Head{Sheet: name, Rows: g.rows[:min(len(g.rows), headerSearchRows)]})
+		s.Heads = append(s.Heads, Head{Sheet: name, Rows: g.rows})
 	}
 	return s, nil
 }
@@ -289,27 +284,21 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	base := filepath.Base(s.Path)
 	c := newCollector(base)
 	res := &Result{}
+	// Stop the background readers if the import fails part way.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// Plan from each sheet's first rows (or its saved layout); the kinds
+	// decide the order sheets are read in. Indicator sheets come first so
+	// that district sheets without a dated title can take the latest
+	// month, and so that a figure given twice is kept as the scorecard
+	// showed it.
 	type planned struct {
-		l Layout
-		g *grid
+		l       Layout
+		profile bool
 	}
 	var plan []planned
 	var firstErr error
-	// Read indicator sheets first so that district sheets without a
-	// dated title can take the latest month, and so that a figure given
-	// twice is kept as the scorecard showed it.
-	total := len(s.Heads)
-	for i, h := range s.Heads {
-		if opt.Progress != nil {
-			opt.Progress(i, total*2)
-		}
-		g, err := s.book.readSheet(ctx, h.Sheet)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			return nil, &app.SourceError{Location: app.Location{File: base, Sheet: h.Sheet}, Err: err}
-		}
+	for _, h := range s.Heads {
 		l, fromProfile := opt.Layouts[h.Sheet]
 		if fromProfile {
 			l.Sheet = h.Sheet
@@ -318,12 +307,11 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			}
 		} else {
 			var err error
-			l, err = detect(h.Sheet, g)
-			if err != nil {
+			if l, err = detect(h.Sheet, &grid{rows: h.Rows}); err != nil {
 				if firstErr == nil {
 					firstErr = noHeaderError(base, h.Sheet)
 				}
-				if len(g.rows) > 0 {
+				if len(h.Rows) > 0 {
 					c.warn(h.Sheet, "", "sheet skipped: %v", err)
 				}
 				res.Layouts = append(res.Layouts, l)
@@ -334,7 +322,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			res.Layouts = append(res.Layouts, l)
 			continue
 		}
-		plan = append(plan, planned{l, g})
+		plan = append(plan, planned{l, fromProfile})
 	}
 	order := func(k Kind) int {
 		switch k {
@@ -345,38 +333,56 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		}
 		return 2
 	}
-	// Most rows of a sheet fill most of its figure columns: make room for
-	// them all at once rather than by doubling, which copies every
-	// observation read so far.
-	room := 0
-	for _, p := range plan {
-		room += max(len(p.g.rows)-p.l.FirstRow+1, 0) * max(len(p.l.Columns)-2, 1)
+	slices.SortStableFunc(plan, func(a, b planned) int { return order(a.l.Kind) - order(b.l.Kind) })
+	names := make([]string, len(plan))
+	var xmlBytes int64
+	for i, p := range plan {
+		names[i] = p.l.Sheet
+		xmlBytes += s.book.sheetSize(p.l.Sheet)
 	}
-	c.observ = slices.Grow(c.observ, room)
-	for pass := 0; pass < 3; pass++ {
-		for i := range plan {
-			p := &plan[i]
-			if order(p.l.Kind) != pass {
-				continue
-			}
-			if p.l.Kind == DistrictSheet && p.l.Period.IsZero() {
-				p.l.Period = c.latestMonth()
-				if p.l.Period.IsZero() {
-					return nil, &app.SourceError{Location: app.Location{File: base, Sheet: p.l.Sheet, Cell: "A1"},
-						Err: errors.New("no reporting month found for the district figures (expected a title such as \"March 2025\" or a scorecard sheet with month columns)")}
-				}
-				c.warn(p.l.Sheet, "A1", "no month in the title: district figures dated %s, the latest month on the scorecard", p.l.Period)
-			}
-			if err := readSheet(ctx, c, p.l, p.g, func(done int) {
-				if opt.Progress != nil {
-					opt.Progress(total+i, total*2)
-				}
-			}); err != nil {
-				return nil, err
-			}
-			res.Sheets = append(res.Sheets, p.l.Sheet)
-			res.Layouts = append(res.Layouts, p.l)
+	s.book.startReading(ctx, names)
+	for i, p := range plan {
+		if opt.Progress != nil {
+			opt.Progress(i, len(plan))
 		}
+		g, err := s.book.readSheet(ctx, p.l.Sheet)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, &app.SourceError{Location: app.Location{File: base, Sheet: p.l.Sheet}, Err: err}
+		}
+		l := p.l
+		if !p.profile {
+			// Detect again on the whole sheet: its merged ranges, listed
+			// at the end of its XML, carry the header's group captions.
+			if again, err := detect(l.Sheet, g); err == nil && order(again.Kind) == order(l.Kind) {
+				l = again
+			}
+		}
+		if i == 0 {
+			// Make room for every figure at once, rather than by doubling
+			// (which copies every observation read so far), judging the
+			// whole workbook by its first sheet's figures per byte.
+			if n := int64(countFigures(l, g)); n > 0 && xmlBytes > 0 {
+				if size := s.book.sheetSize(l.Sheet); size > 0 {
+					c.observ = slices.Grow(c.observ, int(min(n*xmlBytes/size*11/10, int64(maxCells))))
+				}
+			}
+		}
+		if l.Kind == DistrictSheet && l.Period.IsZero() {
+			l.Period = c.latestMonth()
+			if l.Period.IsZero() {
+				return nil, &app.SourceError{Location: app.Location{File: base, Sheet: l.Sheet, Cell: "A1"},
+					Err: errors.New("no reporting month found for the district figures (expected a title such as \"March 2025\" or a scorecard sheet with month columns)")}
+			}
+			c.warn(l.Sheet, "A1", "no month in the title: district figures dated %s, the latest month on the scorecard", l.Period)
+		}
+		if err := readSheet(ctx, c, l, g, func(int) {}); err != nil {
+			return nil, err
+		}
+		res.Sheets = append(res.Sheets, l.Sheet)
+		res.Layouts = append(res.Layouts, l)
 	}
 	if len(res.Sheets) == 0 {
 		if firstErr != nil {
@@ -391,7 +397,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		res.Format = "tidy table"
 	}
 	if opt.Progress != nil {
-		opt.Progress(total*2, total*2)
+		opt.Progress(len(plan), len(plan))
 	}
 	return res, nil
 }
@@ -403,6 +409,26 @@ func allTidy(ls []Layout) bool {
 		}
 	}
 	return true
+}
+
+// countFigures counts the cells a sheet has under its figure columns (or
+// rows of a tidy table), to size the import's store of observations.
+func countFigures(l Layout, g *grid) int {
+	if l.Kind == TidySheet {
+		return len(g.rows)
+	}
+	n := 0
+	for _, c := range l.Columns {
+		if c.Role != RolePeriod && c.Role != RoleArea {
+			continue
+		}
+		for r := l.FirstRow - 1; r < len(g.rows); r++ {
+			if c.index < len(g.rows[r]) && g.rows[r][c.index] != "" {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // readSheet reads one sheet under its layout.

@@ -30,7 +30,8 @@ type workbook struct {
 	strings []string
 	looks   []look // by style index
 	limit   int64
-	grids   map[string]*grid // sheets read so far
+	pending map[string]*pending // sheets read or being read
+	wg      sync.WaitGroup      // the background readers
 }
 
 type sheetPart struct {
@@ -85,7 +86,11 @@ func isEncrypted(name string) bool {
 	return err == nil && bytes.Equal(b, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
 }
 
-func (w *workbook) Close() error { return w.zr.Close() }
+// Close waits for any sheets still being read and closes the file.
+func (w *workbook) Close() error {
+	w.wg.Wait()
+	return w.zr.Close()
+}
 
 // readHead reads the first n bytes of a file.
 func readHead(name string, n int) ([]byte, error) {
@@ -192,87 +197,131 @@ func (w *workbook) sheetNames() []string {
 	return names
 }
 
-// readSheet reads a sheet's cells with each cell's style index and the
-// sheet's merged ranges. Sheets are read once: the grid is kept for the
-// reader after format detection has looked at its first rows.
+// headBytes is how much of a sheet's XML is inflated to see its first
+// rows for format detection: the header is within the first screenful.
+const headBytes = 256 << 10
+
+// head reads a sheet's first rows from the start of its XML alone,
+// without inflating the rest: enough to detect its layout.
+func (w *workbook) head(ctx context.Context, name string, maxRows int) (*grid, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	p, ok := w.sheetPath(name)
+	if !ok {
+		return nil, fmt.Errorf("no sheet %q", name)
+	}
+	f, ok := w.parts[strings.ToLower(p)]
+	if !ok {
+		return &grid{}, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, errNotWorkbook
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, headBytes))
+	if err != nil {
+		return nil, errNotWorkbook
+	}
+	g, err := scanSheet(ctx, data, w.strings, maxRows)
+	if err != nil {
+		return nil, err
+	}
+	g.looks = w.looks
+	return g, nil
+}
+
+func (w *workbook) sheetPath(name string) (string, bool) {
+	for _, s := range w.sheets {
+		if s.name == name {
+			return s.path, true
+		}
+	}
+	return "", false
+}
+
+// sheetSize is the uncompressed size of a sheet's XML.
+func (w *workbook) sheetSize(name string) int64 {
+	p, _ := w.sheetPath(name)
+	if f, ok := w.parts[strings.ToLower(p)]; ok {
+		return int64(f.UncompressedSize64)
+	}
+	return 0
+}
+
+// pending is a sheet being read in the background.
+type pending struct {
+	done chan struct{}
+	g    *grid
+	err  error
+}
+
+// startReading reads the named sheets in the background, in order, as
+// many at once as there are processors, so that the importer can work on
+// the first sheet while the others are inflated and scanned.
+func (w *workbook) startReading(ctx context.Context, names []string) {
+	if w.pending == nil {
+		w.pending = map[string]*pending{}
+	}
+	queue := make(chan string, len(names))
+	for _, name := range names {
+		if _, ok := w.pending[name]; ok {
+			continue
+		}
+		w.pending[name] = &pending{done: make(chan struct{})}
+		queue <- name
+	}
+	close(queue)
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		w.wg.Add(1)
+		go func() {
+			defer w.wg.Done()
+			for name := range queue {
+				p := w.pending[name]
+				p.g, p.err = w.scan(ctx, name)
+				close(p.done)
+			}
+		}()
+	}
+}
+
+// readSheet returns a sheet's cells with each cell's style index and
+// the sheet's merged ranges, waiting for it if it is being read in the
+// background, reading it now otherwise.
 func (w *workbook) readSheet(ctx context.Context, name string) (*grid, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if g, ok := w.grids[name]; ok {
-		return g, nil
+	p, ok := w.pending[name]
+	if !ok {
+		w.startReading(ctx, []string{name})
+		p = w.pending[name]
 	}
-	g, err := w.scan(ctx, name)
-	if err != nil {
-		return nil, err
+	select {
+	case <-p.done:
+		return p.g, p.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
-	if w.grids == nil {
-		w.grids = map[string]*grid{}
-	}
-	w.grids[name] = g
-	return g, nil
-}
-
-// sheetError is a sheet that could not be read.
-type sheetError struct {
-	sheet string
-	err   error
-}
-
-func (e *sheetError) Error() string { return fmt.Sprintf("sheet %q: %v", e.sheet, e.err) }
-
-// readSheets reads the named sheets, as many at once as there are
-// processors: inflating and scanning a sheet needs nothing from another.
-// The first sheet (in order) that fails is reported.
-func (w *workbook) readSheets(ctx context.Context, names []string) error {
-	grids := make([]*grid, len(names))
-	errs := make([]error, len(names))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(names)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				grids[i], errs[i] = w.scan(ctx, names[i])
-			}
-		}()
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if w.grids == nil {
-		w.grids = map[string]*grid{}
-	}
-	for i, name := range names {
-		if errs[i] != nil {
-			return &sheetError{name, errs[i]}
-		}
-		w.grids[name] = grids[i]
-	}
-	return nil
 }
 
 // scan reads one sheet's part and scans it.
 func (w *workbook) scan(ctx context.Context, name string) (*grid, error) {
-	for _, s := range w.sheets {
-		if s.name != name {
-			continue
-		}
-		data, err := w.part(s.path)
-		if err != nil {
-			return nil, err
-		}
-		g, err := scanSheet(ctx, data, w.strings, 0)
-		if err != nil {
-			return nil, err
-		}
-		g.looks = w.looks
-		return g, nil
+	p, ok := w.sheetPath(name)
+	if !ok {
+		return nil, fmt.Errorf("no sheet %q", name)
 	}
-	return nil, fmt.Errorf("no sheet %q", name)
+	data, err := w.part(p)
+	if err != nil {
+		return nil, err
+	}
+	g, err := scanSheet(ctx, data, w.strings, 0)
+	if err != nil {
+		return nil, err
+	}
+	g.looks = w.looks
+	return g, nil
 }
 
 // sharedStrings reads the shared string table: each <si>'s text, the
@@ -425,6 +474,7 @@ func scanSheet(ctx context.Context, data []byte, sst []string, maxRows int) (*gr
 	sc.setPrefix("")
 	g := sc.g
 	row, col := -1, -1
+scan:
 	for pos := 0; ; {
 		i := bytes.IndexByte(data[pos:], '<')
 		if i < 0 {
@@ -451,7 +501,7 @@ func scanSheet(ctx context.Context, data []byte, sst []string, maxRows int) (*gr
 				r = row + 1
 			}
 			if maxRows > 0 && r >= maxRows {
-				return g, nil
+				break scan
 			}
 			for len(g.rows) <= r {
 				if sc.cells++; sc.cells > maxCells {
@@ -497,6 +547,10 @@ func scanSheet(ctx context.Context, data []byte, sst []string, maxRows int) (*gr
 			var inner []byte
 			if !selfClosing {
 				end := bytes.Index(data[pos:], sc.closeC)
+				if end < 0 && maxRows > 0 {
+					// Reading a sheet's head, the data may stop mid-cell.
+					break scan
+				}
 				if end < 0 {
 					return nil, errors.New("a cell is not closed (the sheet is damaged)")
 				}

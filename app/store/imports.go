@@ -180,28 +180,28 @@ func (w *snapshotWriter) putJSON(kind recordKind, key []byte, keyErr error, rec 
 	if err != nil {
 		return 0, err
 	}
-	added, _, err := w.put(kind, key, v)
+	added, _, err := w.put(kind, key, append([]byte{tagVersion}, v...))
 	return added, err
 }
 
-// put stores v as this import's version of the record with base key k, or
+// put stores v, a value tagged as a version, as this import's version of
+// the record with base key k, or
 // as a restatement when the latest earlier version says the same. It
 // returns 1 in added when it stored a version, and 1 in revised when that
 // version replaces an earlier one. When the dataset gives the record
 // twice, the later replaces the earlier and the counts are corrected.
 func (w *snapshotWriter) put(kind recordKind, k, v []byte) (added, revised int, err error) {
 	b := w.tx.Bucket(kindBuckets[kind])
-	value := append([]byte{tagVersion}, v...)
-	prev, hasPrev := previousVersion(b.Cursor(), k, w.seq)
-	if hasPrev && versionRules[kind].same(prev, value) {
-		value[0] = tagRestatement
+	k = binary.BigEndian.AppendUint64(k, w.seq)
+	prev, hasPrev := previousVersion(b.Cursor(), k)
+	if hasPrev && versionRules[kind].same(prev, v) {
+		v[0] = tagRestatement
 	} else {
 		added = 1
 		if hasPrev {
 			revised = 1
 		}
 	}
-	k = binary.BigEndian.AppendUint64(k, w.seq)
 	if own := b.Get(k); own != nil {
 		if !isRestatement(own) {
 			added--
@@ -209,9 +209,9 @@ func (w *snapshotWriter) put(kind recordKind, k, v []byte) (added, revised int, 
 				revised--
 			}
 		}
-		return added, revised, b.Put(k, value)
+		return added, revised, b.Put(k, v)
 	}
-	if err := b.Put(k, value); err != nil {
+	if err := b.Put(k, v); err != nil {
 		return 0, 0, err
 	}
 	w.note(kind, k)
@@ -351,11 +351,12 @@ func removeVersion(b *bolt.Bucket, kind recordKind, k []byte) error {
 	if nk == nil || len(nk) != len(k) || !bytes.HasPrefix(nk, base(k)) {
 		return nil
 	}
+	nk = bytes.Clone(nk)
 	if isRestatement(nv) {
-		return b.Put(bytes.Clone(nk), retag(nv, tagVersion))
+		return b.Put(nk, retag(nv, tagVersion))
 	}
-	if prev, ok := previousVersion(c, base(k), keySeq(nk)); ok && versionRules[kind].same(prev, nv) {
-		return b.Put(bytes.Clone(nk), retag(nv, tagRestatement))
+	if prev, ok := previousVersion(c, nk); ok && versionRules[kind].same(prev, nv) {
+		return b.Put(nk, retag(nv, tagRestatement))
 	}
 	return nil
 }

@@ -146,10 +146,10 @@ func base(k []byte) []byte { return k[:len(k)-seqLen] }
 func keySeq(k []byte) uint64 { return binary.BigEndian.Uint64(k[len(k)-seqLen:]) }
 
 // previousVersion returns the last version (not a restatement) of the
-// record with key base that an import before seq wrote.
-func previousVersion(c *bolt.Cursor, base []byte, before uint64) ([]byte, bool) {
-	probe := binary.BigEndian.AppendUint64(bytes.Clone(base), before)
-	k, v := c.Seek(probe)
+// record that key is about, written before the import key names.
+func previousVersion(c *bolt.Cursor, key []byte) ([]byte, bool) {
+	base := base(key)
+	k, v := c.Seek(key)
 	if k == nil {
 		k, v = c.Last()
 	} else {

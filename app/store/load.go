@@ -75,10 +75,28 @@ func (l *loader) importOf(k []byte) (string, error) {
 	return l.ids[seq], nil
 }
 
+// observations loads each series whole: its first versions, oldest period
+// first, go in with one SetSeries, and only the later versions of revised
+// figures go through History.Add, which keeps the earlier as revisions.
+// That is what adding every version in import order gives, without
+// growing each series a figure at a time.
 func (l *loader) observations() error {
 	d := newObservationDecoder()
-	var prevSeries []byte // ref, area and split of the previous key
-	var o app.Observation
+	var (
+		series []byte // ref, area and split of the series being read
+		key    app.SeriesKey
+		firsts []app.Observation // first version of each period, in order
+		later  []app.Observation // later versions, in key order
+	)
+	flush := func() {
+		if len(firsts) > 0 {
+			l.h.SetSeries(key, slices.Clone(firsts))
+		}
+		for _, o := range later {
+			l.h.Add(o)
+		}
+		firsts, later = firsts[:0], later[:0]
+	}
 	c := l.tx.Bucket(kindBuckets[kindObservation]).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		if isRestatement(v) {
@@ -86,26 +104,32 @@ func (l *loader) observations() error {
 		}
 		r := keyReader{b: k}
 		ref, area, split := r.text(), r.text(), r.text()
-		series := k[:len(k)-len(r.b)]
+		s := k[:len(k)-len(r.b)]
 		p := r.period()
 		r.seq()
-		if r.bad {
+		if r.bad || len(v) < 1 {
 			return fmt.Errorf("observation key %q: %w", k, errCorrupt)
 		}
-		if !bytes.Equal(series, prevSeries) {
-			prevSeries = series
-			o.Ref, o.Area, o.Split = d.intern(ref), app.Area(d.intern(area)), app.Split(d.intern(split))
+		if !bytes.Equal(s, series) {
+			flush()
+			series = s
+			key = app.SeriesKey{Ref: d.intern(ref), Area: app.Area(d.intern(area)), Split: app.Split(d.intern(split))}
 		}
-		next := app.Observation{Ref: o.Ref, Area: o.Area, Split: o.Split, Period: p}
-		if err := d.decode(v[1:], &next); err != nil {
-			return fmt.Errorf("observation %s %s: %w", next.Key(), p, err)
+		o := app.Observation{Ref: key.Ref, Area: key.Area, Split: key.Split, Period: p}
+		if err := d.decode(v[1:], &o); err != nil {
+			return fmt.Errorf("observation %s %s: %w", key, p, err)
 		}
 		var err error
-		if next.Import, err = l.importOf(k); err != nil {
-			return fmt.Errorf("observation %s %s: %w", next.Key(), p, err)
+		if o.Import, err = l.importOf(k); err != nil {
+			return fmt.Errorf("observation %s %s: %w", key, p, err)
 		}
-		l.h.Add(next)
+		if n := len(firsts); n > 0 && firsts[n-1].Period == p {
+			later = append(later, o)
+		} else {
+			firsts = append(firsts, o)
+		}
 	}
+	flush()
 	return nil
 }
 

@@ -16,8 +16,9 @@ import (
 //
 // An observation's key holds its ref, area, split and period; the import
 // that wrote it is the key's sequence number, and its Revision is worked
-// out on Load. The value is a flags byte, the float64s the flags say are
-// present, then the text fields, each as a uvarint length and its bytes.
+// out on Load. The value is the tag byte (see tagVersion), a flags byte,
+// the float64s the flags say are present, then the text fields, each as a
+// uvarint length and its bytes.
 const (
 	hasValue = 1 << iota
 	hasNumerator
@@ -36,9 +37,10 @@ func observationKey(o *app.Observation) ([]byte, error) {
 	return appendPeriod(b, o.Period), nil
 }
 
+// encodeObservation returns o's stored value, tagged as a version.
 func encodeObservation(o *app.Observation) []byte {
 	var flags byte
-	b := make([]byte, 1, 1+3*8+6+len(o.Status)+len(o.Raw)+len(o.SourceArrow)+len(o.SourceRAG)+len(o.Rule)+len(o.Cell))
+	b := make([]byte, 2, 2+3*8+6+len(o.Status)+len(o.Raw)+len(o.SourceArrow)+len(o.SourceRAG)+len(o.Rule)+len(o.Cell))
 	for i, f := range []*float64{o.Value, o.Numerator, o.Denominator} {
 		if f != nil {
 			flags |= 1 << i
@@ -48,7 +50,7 @@ func encodeObservation(o *app.Observation) []byte {
 	if o.StandIn {
 		flags |= isStandIn
 	}
-	b[0] = flags
+	b[0], b[1] = tagVersion, flags
 	for _, s := range []string{string(o.Status), o.Raw, string(o.SourceArrow), string(o.SourceRAG), o.Rule, o.Cell} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
@@ -91,7 +93,7 @@ func (d *observationDecoder) float(f float64) *float64 {
 	return &d.floats[len(d.floats)-1]
 }
 
-// decode fills the fields of o held in value v.
+// decode fills the fields of o held in value v, past its tag byte.
 func (d *observationDecoder) decode(v []byte, o *app.Observation) error {
 	if len(v) < 1 {
 		return errCorrupt
@@ -176,7 +178,7 @@ func commentKey(c *app.Comment) ([]byte, error) {
 const indicatorPosLen = 4
 
 func encodeIndicator(ind app.Indicator, pos int) ([]byte, error) {
-	b := binary.BigEndian.AppendUint32(nil, uint32(pos))
+	b := binary.BigEndian.AppendUint32([]byte{tagVersion}, uint32(pos))
 	j, err := json.Marshal(ind)
 	if err != nil {
 		return nil, fmt.Errorf("indicator %s: %w", ind.Ref, err)

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -624,7 +625,11 @@ func TestObservationEncoding(t *testing.T) {
 		{Status: app.CannotExclude, Raw: "median: cannot exclude UASC"},
 	} {
 		var got app.Observation
-		if err := newObservationDecoder().decode(encodeObservation(&o), &got); err != nil {
+		v := encodeObservation(&o)
+		if v[0] != tagVersion {
+			t.Fatalf("encoded %+v untagged: % x", o, v)
+		}
+		if err := newObservationDecoder().decode(v[1:], &got); err != nil {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(got, o) {
@@ -688,17 +693,98 @@ func BenchmarkReimport(b *testing.B) {
 	}
 }
 
+// BenchmarkLoad loads the sizing case, then the same after a second file
+// restated every figure and revised one in a thousand: the restatements
+// are passed over, the revisions kept.
 func BenchmarkLoad(b *testing.B) {
 	s := openTemp(b)
-	mustImport(b, s, "large.xlsx", largeDataset(0))
-	b.ResetTimer()
-	for b.Loop() {
-		h, err := s.Load()
-		if err != nil {
-			b.Fatal(err)
+	mustImport(b, s, "feb.xlsx", largeDataset(0))
+	load := func(b *testing.B) {
+		for b.Loop() {
+			h, err := s.Load()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(h.Keys()) != 100*13*3 {
+				b.Fatalf("%d series", len(h.Keys()))
+			}
 		}
-		if len(h.Keys()) != 100*13*3 {
-			b.Fatalf("%d series", len(h.Keys()))
-		}
+	}
+	b.Run("one import", load)
+	ds := largeDataset(0)
+	for i := 0; i < len(ds.Observations); i += 1000 {
+		ds.Observations[i].Value = app.Float(*ds.Observations[i].Value + 0.1)
+	}
+	mustImport(b, s, "mar.xlsx", ds)
+	b.Run("restated", load)
+}
+
+// TestUndoRestated follows one figure through files that restate, revise
+// and revert it, undoing some, and checks the store against one that never
+// had the undone files: undo leaves what the surviving files say.
+func TestUndoRestated(t *testing.T) {
+	k := app.SeriesKey{Ref: "CIC05", Area: "Swale", Split: app.Excluding(app.UASC)}
+	mar := app.MonthOf(2025, 3)
+	figure := func(children float64, cell string) *app.Dataset {
+		return &app.Dataset{Observations: []app.Observation{{Ref: k.Ref, Area: k.Area, Split: k.Split, Period: mar,
+			Value: app.Float(app.RoundTo(100*children/142, 1)), Numerator: app.Float(children), Denominator: app.Float(142), Cell: cell}}}
+	}
+	for _, tc := range []struct {
+		name     string
+		children []float64 // what each file says, I0001 first
+		undo     []int     // files undone, in order (1 = I0001)
+		value    float64   // children in the figure after
+		from     string    // the import it is from
+		revised  []float64 // its earlier versions' children
+	}{
+		{"restated, first undone", []float64{17, 17}, []int{1}, 17, "I0002", nil},
+		{"revised, revision undone", []float64{17, 18}, []int{2}, 17, "I0001", nil},
+		{"revised, original undone", []float64{17, 18}, []int{1}, 18, "I0002", nil},
+		{"reverted, revision undone", []float64{17, 18, 17}, []int{2}, 17, "I0001", nil},
+		{"revision restated, revision undone", []float64{17, 18, 18}, []int{2}, 18, "I0003", []float64{17}},
+		{"restated twice, two undone", []float64{17, 17, 17}, []int{1, 2}, 17, "I0003", nil},
+		{"restated twice, middle undone", []float64{17, 17, 17}, []int{2}, 17, "I0001", nil},
+		{"revised twice, last undone", []float64{17, 18, 19}, []int{3}, 18, "I0002", []float64{17}},
+		{"revised, restated, revised, two undone", []float64{17, 18, 18, 16}, []int{2, 4}, 18, "I0003", []float64{17}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, ref := openTemp(t), openTemp(t)
+			for i, n := range tc.children {
+				name := fmt.Sprintf("file%d.xlsx", i+1)
+				cell := fmt.Sprintf("Swale!H%d", 12+i)
+				mustImport(t, s, name, figure(n, cell))
+				if slices.Contains(tc.undo, i+1) {
+					mustImport(t, ref, name, &app.Dataset{})
+				} else {
+					mustImport(t, ref, name, figure(n, cell))
+				}
+			}
+			for _, i := range tc.undo {
+				if _, err := s.Undo(importID(uint64(i))); err != nil {
+					t.Fatal(err)
+				}
+			}
+			h := mustLoad(t, s)
+			o, ok := h.Observation(k, mar)
+			if !ok || *o.Numerator != tc.value || o.Import != tc.from {
+				t.Errorf("figure = %s, want %v children from %s", showSeries(h.Series(k)), tc.value, tc.from)
+			}
+			var revised []float64
+			for _, r := range h.Revisions(k, mar) {
+				revised = append(revised, *r.Numerator)
+			}
+			if !slices.Equal(revised, tc.revised) || o.Revision != len(tc.revised) {
+				t.Errorf("revisions %v (Revision %d), want %v", revised, o.Revision, tc.revised)
+			}
+			want := mustLoad(t, ref)
+			want.Imports = slices.DeleteFunc(want.Imports, func(rec app.Import) bool {
+				i, _ := parseImportID(rec.ID)
+				return slices.Contains(tc.undo, int(i))
+			})
+			for i := range want.Imports {
+				want.Imports[i].Time, want.Imports[i].Counts = h.Imports[i].Time, h.Imports[i].Counts
+			}
+			sameHistory(t, "after undo", want, h)
+		})
 	}
 }

@@ -46,11 +46,11 @@ func Flags(h *app.History, p app.Period, opt Options) []Flag {
 	opt = opt.withDefaults()
 	var out []Flag
 	for _, k := range seriesInOrder(h) {
-		obs := seriesUntil(h.Series(k), app.Period{})
+		obs, kind := seriesUntil(h.Series(k), app.Period{})
 		if len(obs) == 0 {
 			continue
 		}
-		q, ok := reportedIn(obs[0].Period.Kind, p)
+		q, ok := reportedIn(kind, p)
 		if !ok {
 			continue
 		}

@@ -194,53 +194,54 @@ func analyse(h *app.History, k app.SeriesKey, opt Options, explain int) []Point 
 	if !ok {
 		ind = app.Indicator{Ref: k.Ref}
 	}
-	obs := seriesUntil(h.Series(k), opt.Until)
+	obs, kind := seriesUntil(h.Series(k), opt.Until)
 	if len(obs) == 0 {
 		return nil
 	}
 	a := analysis{h: h, key: k, ind: ind, opt: opt}
-	return a.run(obs, explain)
+	return a.run(obs, kind, explain)
 }
 
-// seriesUntil keeps the observations of the series' most common period
-// kind that end by until (all of them for a zero until).
-func seriesUntil(obs []app.Observation, until app.Period) []app.Observation {
+// seriesUntil returns the observations of a series that end by until
+// (all of them for a zero until) and the period kind to analyse them at:
+// the kind of the first and last, when they agree, or else the most common
+// kind, keeping only that. Where the ends agree, a figure of another kind
+// between them (a year's outturn among months) stays in the slice and the
+// analysis skips it: most series are of one kind, and need no copy.
+func seriesUntil(obs []app.Observation, until app.Period) ([]app.Observation, app.PeriodKind) {
+	if !until.IsZero() {
+		end := until.End()
+		n := len(obs)
+		for n > 0 && obs[n-1].Period.End().After(end) {
+			n--
+		}
+		obs = obs[:n]
+	}
+	if len(obs) == 0 {
+		return nil, 0
+	}
+	if kind := obs[0].Period.Kind; kind == obs[len(obs)-1].Period.Kind {
+		return obs, kind
+	}
 	var counts [8]int
 	for _, o := range obs {
 		if int(o.Period.Kind) < len(counts) {
 			counts[o.Period.Kind]++
 		}
 	}
-	kind, mixed := app.PeriodKind(0), false
+	var kind app.PeriodKind
 	for k, n := range counts {
-		if n == 0 {
-			continue
-		}
-		if kind != 0 {
-			mixed = true
-		}
-		if kind == 0 || n > counts[kind] {
+		if n > counts[kind] {
 			kind = app.PeriodKind(k)
 		}
 	}
-	if mixed {
-		var kept []app.Observation
-		for _, o := range obs {
-			if o.Period.Kind == kind {
-				kept = append(kept, o)
-			}
+	var kept []app.Observation
+	for _, o := range obs {
+		if o.Period.Kind == kind {
+			kept = append(kept, o)
 		}
-		obs = kept
 	}
-	if until.IsZero() {
-		return obs
-	}
-	end := until.End()
-	n := len(obs)
-	for n > 0 && obs[n-1].Period.End().After(end) {
-		n--
-	}
-	return obs[:n]
+	return kept, kind
 }
 
 // analysis holds what one series' analysis shares between its steps.
@@ -281,7 +282,7 @@ func (a *analysis) num(v float64) *float64 {
 // nothing and still write "flags": [] in JSON.
 var noFlags = []string{}
 
-func (a *analysis) run(obs []app.Observation, explain int) []Point {
+func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) []Point {
 	first := obs[0].Period
 	n := obs[len(obs)-1].Period.Index() - first.Index() + 1
 	switch explain {
@@ -302,6 +303,9 @@ func (a *analysis) run(obs []app.Observation, explain int) []Point {
 		p := &a.pts[i]
 		p.Period = first.Add(i)
 		p.Flags = noFlags
+		for j < len(obs) && obs[j].Period.Kind != kind {
+			j++
+		}
 		if j < len(obs) && obs[j].Period == p.Period {
 			o := &obs[j]
 			j++

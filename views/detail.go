@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/app/benchmark"
 	"scorecard/app/trend"
 )
 
@@ -33,6 +34,7 @@ type detailPane struct {
 	comment               *widget.Entry
 	save                  *widget.Button
 	targets               *fyne.Container
+	benchmarks            *widget.Label
 	chartSplit, sideSplit *container.Split
 	tYear                 *widget.Select
 	tTarget               *widget.Entry
@@ -85,6 +87,8 @@ func newDetailPane(w *mainWindow) *detailPane {
 	d.comment.SetMinRowsVisible(5)
 	d.save = widget.NewButton("Save commentary", d.saveComment)
 	d.targets = container.NewVBox()
+	d.benchmarks = widget.NewLabel("")
+	d.benchmarks.Wrapping = fyne.TextWrapWord
 	d.tYear = widget.NewSelect(nil, func(y string) { d.fillTargetEntries() })
 	d.tTarget, d.tFloor = widget.NewEntry(), widget.NewEntry()
 	d.tTarget.SetPlaceHolder("target")
@@ -98,6 +102,9 @@ func newDetailPane(w *mainWindow) *detailPane {
 		widget.NewLabelWithStyle("Commentary", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.comment,
 		d.save,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Benchmarks", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		d.benchmarks,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("Targets and floors by year", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.targets,
@@ -290,8 +297,8 @@ func (d *detailPane) chartFor(ind app.Indicator) chartData {
 			cd.mean[j], cd.upper[j], cd.lower[j] = c.Mean, c.Upper, c.Lower
 		}
 		cd.special[j] = pt.Signal.IsSpecial()
-		if b, ok := benchmarkFor(v.shown.Benchmarks(ind.Ref), pt.Period); ok {
-			cd.bench[j] = b
+		if b, ok := benchmark.Beside(v.shown, ind.Ref, pt.Period); ok && b.England != nil {
+			cd.bench[j] = orNaN(b.England.Value)
 		}
 	}
 	return cd
@@ -330,26 +337,6 @@ func (d *detailPane) signalText() string {
 	return ""
 }
 
-// benchmarkFor returns England's figure for the latest period that began
-// by p: benchmarks lag the scorecard, so the most recent one published is
-// the comparison members read.
-func benchmarkFor(bs []app.Benchmark, p app.Period) (float64, bool) {
-	var best *app.Benchmark
-	for i := range bs {
-		b := &bs[i]
-		if b.Group != "England" || b.Value == nil || b.Period.Start().After(p.Start()) {
-			continue
-		}
-		if best == nil || b.Period.Compare(best.Period) > 0 {
-			best = b
-		}
-	}
-	if best == nil {
-		return 0, false
-	}
-	return *best.Value, true
-}
-
 func nanSlice(n int) []float64 {
 	s := make([]float64, n)
 	for i := range s {
@@ -365,23 +352,71 @@ func orNaN(f *float64) float64 {
 	return *f
 }
 
-// fillTargets lists the targets by year, each editable.
+// fillTargets lists the targets year by year, as benchmark.Plan lays
+// them out, with any recorded for the wrong kind of year (which RAG
+// ignores) called out for correction.
 func (d *detailPane) fillTargets(ind app.Indicator) {
 	d.targets.RemoveAll()
-	ts := d.w.v.stored.Targets(ind.Ref)
-	if len(ts) == 0 {
-		d.targets.Add(widget.NewLabel("No targets set."))
-	}
-	for _, t := range ts {
-		line := fmt.Sprintf("%s: target %s, floor %s", t.Year.Label(), formatTarget(ind, t.Target), formatTarget(ind, t.Floor))
-		if t.Milestone {
+	v := d.w.v
+	for _, yt := range benchmark.Plan(v.stored, ind, app.Period{}, app.Period{}, v.period) {
+		line := fmt.Sprintf("%s: target %s, floor %s", yt.Year.Label(), formatTarget(ind, yt.Target.Target), formatTarget(ind, yt.Target.Floor))
+		switch {
+		case !yt.Set:
+			line = yt.Year.Label() + ": not set"
+		case yt.InForce:
+			line += " (in force)"
+		case yt.Milestone:
 			line += " (milestone)"
 		}
-		if t.Import != "" {
-			line += " · " + t.Import
+		if yt.Target.Import != "" {
+			line += " · " + yt.Target.Import
 		}
 		d.targets.Add(widget.NewLabel(line))
 	}
+	for _, t := range benchmark.Mismatched(v.stored, ind) {
+		l := widget.NewLabel(fmt.Sprintf("%s: target %s is set for a %s but this indicator's targets are by %s; RAG ignores it",
+			t.Year.Label(), formatTarget(ind, t.Target), yearKind(t.Year.Kind), yearKind(ind.TargetYear(v.period).Kind)))
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.WarningImportance
+		d.targets.Add(l)
+	}
+	d.fillBenchmarks(ind)
+}
+
+func yearKind(k app.PeriodKind) string {
+	if k == app.AcademicYear {
+		return "academic year"
+	}
+	return "financial year"
+}
+
+// fillBenchmarks shows the comparators beside the chosen period, with the
+// year they relate to, which is often older.
+func (d *detailPane) fillBenchmarks(ind app.Indicator) {
+	v := d.w.v
+	s, ok := benchmark.Beside(v.shown, ind.Ref, v.period)
+	if !ok {
+		d.benchmarks.SetText("No benchmarks have been imported for this indicator.")
+		return
+	}
+	lines := []string{s.Caption()}
+	for _, b := range []*app.Benchmark{s.England, s.Region, s.NeighbourMean, s.NeighbourMedian} {
+		if b == nil {
+			continue
+		}
+		line := b.Group + ": " + formatTarget(ind, b.Value)
+		if b.Status != app.OK {
+			line = b.Group + ": " + string(b.Status)
+		}
+		if b.Model != "" {
+			line += " (" + b.Model + ")"
+		}
+		lines = append(lines, line)
+	}
+	if r := s.Rank; r != nil && r.Rank > 0 {
+		lines = append(lines, fmt.Sprintf("Kent ranks %d of %d (quartile %s; 1 = best)", r.Rank, r.OutOf, r.Quartile))
+	}
+	d.benchmarks.SetText(strings.Join(lines, "\n"))
 }
 
 // saveComment records the commentary for the chosen period and area as an
@@ -396,7 +431,9 @@ func (d *detailPane) saveComment() {
 	d.w.edit(note, &app.Dataset{Comments: []app.Comment{c}})
 }
 
-// saveTarget records a target and floor for one year as an edit.
+// saveTarget records a target and floor for one year as an edit, checked
+// by benchmark.Edit (year type, floor no better than target, a percentage
+// within 0-100).
 func (d *detailPane) saveTarget() {
 	year, err := app.ParsePeriod(d.tYear.Selected)
 	if err != nil {
@@ -415,8 +452,18 @@ func (d *detailPane) saveTarget() {
 		d.w.showError(fmt.Errorf("floor: %w", err))
 		return
 	}
-	note := fmt.Sprintf("target for %s %s: target %s, floor %s", d.ref, year.Label(), formatTarget(d.ind, t.Target), formatTarget(d.ind, t.Floor))
-	d.w.edit(note, &app.Dataset{Targets: []app.Target{t}})
+	var prev *app.Target
+	for _, old := range d.w.v.stored.Targets(d.ref) {
+		if old.Year == year {
+			prev = &old
+		}
+	}
+	ds, note, err := benchmark.Edit(d.ind, prev, t)
+	if err != nil {
+		d.w.showError(fmt.Errorf("%s target for %s: %w", d.ref, year.Label(), err))
+		return
+	}
+	d.w.edit(note, ds)
 }
 
 // parseFigure reads a typed target: blank for none, "63.7" or "63.7%".

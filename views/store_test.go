@@ -130,6 +130,14 @@ func TestEditsAreUndoableImports(t *testing.T) {
 	if i < 0 || *w.v.stored.Targets("CIC05")[i].Target != 9.5 {
 		t.Fatalf("target for %s not saved: %+v", year, w.v.stored.Targets("CIC05"))
 	}
+	// A floor better than the target (lower, for a lower-is-better
+	// indicator) is refused, and nothing is recorded.
+	w.detail.tTarget.SetText("9")
+	w.detail.tFloor.SetText("8")
+	w.detail.saveTarget()
+	if top := w.win.Canvas().Overlays().Top(); top == nil || !strings.Contains(strings.Join(labelTexts(top), " "), "floor") {
+		t.Errorf("a floor better than the target was not refused")
+	}
 	imps, _ := st.Imports()
 	if len(imps) != 3 || imps[1].Kind != "edit" || imps[2].Kind != "edit" {
 		t.Fatalf("imports after two edits: %+v", imps)

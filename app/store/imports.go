@@ -22,9 +22,9 @@ type Source struct {
 	Warnings []app.Warning
 }
 
-// importHook, when set, runs inside Import's transaction once half the
+// testHookMidImport, when set, runs inside Import's transaction once half the
 // observations are written. Tests use it to kill a process mid-import.
-var importHook func()
+var testHookMidImport func()
 
 // Import records ds as one snapshot, in one bbolt transaction, so that a
 // crash or an error leaves the store as it was.
@@ -117,8 +117,8 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 	}
 	for i := range ds.Observations {
 		o := &ds.Observations[i]
-		if i == len(ds.Observations)/2 && importHook != nil {
-			importHook()
+		if i == len(ds.Observations)/2 && testHookMidImport != nil {
+			testHookMidImport()
 		}
 		k, err := observationKey(o)
 		if err != nil {

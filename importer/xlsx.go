@@ -197,12 +197,12 @@ func (w *workbook) sheetNames() []string {
 	return names
 }
 
-// headBytes is how much of a sheet's XML is inflated to see its first
-// rows for format detection: the header is within the first screenful.
-const headBytes = 256 << 10
+// headLimit caps how much of a sheet's XML is inflated to see its first
+// rows for format detection; the header is within the first screenful.
+const headLimit = 1 << 20
 
-// head reads a sheet's first rows from the start of its XML alone,
-// without inflating the rest: enough to detect its layout.
+// head reads a sheet's first rows, inflating its XML only until they
+// have passed, not the rest: enough to detect its layout.
 func (w *workbook) head(ctx context.Context, name string, maxRows int) (*grid, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -220,9 +220,23 @@ func (w *workbook) head(ctx context.Context, name string, maxRows int) (*grid, e
 		return nil, errNotWorkbook
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, headBytes))
-	if err != nil {
-		return nil, errNotWorkbook
+	var data []byte
+	chunk := make([]byte, 16<<10)
+	rows := 0
+	for len(data) < headLimit && rows <= maxRows {
+		n, err := rc.Read(chunk)
+		// Count the rows closed in this chunk, "</row>" or "</x:row>",
+		// including one cut across the previous chunk, to know when the
+		// head is in.
+		from := max(len(data)-len("row>")+1, 0)
+		data = append(data, chunk[:n]...)
+		rows += bytes.Count(data[from:], []byte("row>"))
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, errNotWorkbook
+		}
 	}
 	g, err := scanSheet(ctx, data, w.strings, maxRows)
 	if err != nil {

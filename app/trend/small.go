@@ -156,7 +156,15 @@ func (r *rater) next(num, den, step float64, dir int, limit float64) ragStep {
 	}
 	n := math.Round(num)
 	rating := func(c float64) app.RAG { return app.Rating(r.pol, c*step, r.target, r.decimals) }
-	now := rating(n)
+	// The rating at num is needed only once a count within limit is tried.
+	var now app.RAG
+	changes := func(k float64) (app.RAG, bool) {
+		if now == app.NoRAG {
+			now = rating(n)
+		}
+		got := rating(k)
+		return got, got != now
+	}
 	if dir > 0 {
 		// The first count to reach jump x is ceil(x), or one less when
 		// the figure's rounding snaps it up onto the jump.
@@ -167,7 +175,7 @@ func (r *rater) next(num, den, step float64, dir int, limit float64) ragStep {
 			}
 			for _, k := range [2]float64{m - 1, m} {
 				if k > n && k <= den && k <= n+limit {
-					if got := rating(k); got != now {
+					if got, ok := changes(k); ok {
 						return ragStep{int(k - n), got}
 					}
 				}
@@ -184,7 +192,7 @@ func (r *rater) next(num, den, step float64, dir int, limit float64) ragStep {
 		}
 		for _, k := range [2]float64{m - 1, m - 2} {
 			if k < n && k >= 0 && k >= n-limit {
-				if got := rating(k); got != now {
+				if got, ok := changes(k); ok {
 					return ragStep{int(n - k), got}
 				}
 			}

@@ -105,6 +105,24 @@ func BenchmarkAnalyseEach(b *testing.B) {
 	}
 }
 
+// BenchmarkAnalyseSplit recomputes the series of one split, as a view
+// showing all children (or all excluding a cohort) needs on a toggle.
+func BenchmarkAnalyseSplit(b *testing.B) {
+	h := benchHistory()
+	var keys []app.SeriesKey
+	for _, k := range h.Keys() {
+		if k.Split == app.All {
+			keys = append(keys, k)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if pts := AnalyseKeys(h, keys, Options{}); len(pts) != 1300 {
+			b.Fatalf("%d series", len(pts))
+		}
+	}
+}
+
 // BenchmarkFlags finds the latest month's flags across the All split.
 func BenchmarkFlags(b *testing.B) {
 	h := benchHistory()

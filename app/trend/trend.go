@@ -525,6 +525,18 @@ func (a *analysis) children(p *Point, t app.Target) {
 // cohort or an option. h must not change while it runs.
 func AnalyseAll(h *app.History, opt Options) map[app.SeriesKey][]Point {
 	keys := h.Keys()
+	pts := AnalyseKeys(h, keys, opt)
+	m := make(map[app.SeriesKey][]Point, len(keys))
+	for i, k := range keys {
+		m[k] = pts[i]
+	}
+	return m
+}
+
+// AnalyseKeys analyses the series keys of h in parallel, returning each
+// one's points at its index: for a view that shows only some series, such
+// as one split. h must not change while it runs.
+func AnalyseKeys(h *app.History, keys []app.SeriesKey, opt Options) [][]Point {
 	out := make([][]Point, len(keys))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -540,9 +552,5 @@ func AnalyseAll(h *app.History, opt Options) map[app.SeriesKey][]Point {
 		})
 	}
 	wg.Wait()
-	m := make(map[app.SeriesKey][]Point, len(keys))
-	for i, k := range keys {
-		m[k] = out[i]
-	}
-	return m
+	return out
 }

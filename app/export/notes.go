@@ -178,7 +178,11 @@ func (b *book) rules() map[string][]string {
 // writeProvenance writes where every figure came from: each import with
 // its file, SHA-256 and time, then the app version and options used.
 func (b *book) writeProvenance(ctx context.Context) error {
-	s := ProvenanceSheet
+	return b.provenance(ctx, ProvenanceSheet)
+}
+
+// provenance writes the provenance table into sheet s.
+func (b *book) provenance(ctx context.Context, s string) error {
 	if err := b.widths(s, 10, 40, 12, 66, 20, 11, 11, 11, 20, 40); err != nil {
 		return err
 	}

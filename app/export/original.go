@@ -2,11 +2,360 @@ package export
 
 import (
 	"context"
-	"errors"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+	"scorecard/app/trend"
 )
 
-// writeOriginal writes the revised figures into a copy of the original
-// workbook's own layout.
+// writeOriginal writes the revised figures into a copy of the workbook
+// opt.Original, keeping its own layout and styles: each figure goes back
+// into the cell it was imported from (Observation.Cell), the latest
+// month's RAG and DoT cells are recomputed, every printed page is headed
+// with the exclusions applied, and a Provenance sheet is added. The
+// workbook must be the very file imported (its SHA-256 matches an
+// import), or the cells would not be where the history says.
 func (b *book) writeOriginal(ctx context.Context) error {
-	return errors.New("not yet")
+	path := b.opt.Original
+	sum, err := fileSHA256(path)
+	if err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
+	}
+	ids := map[string]bool{}
+	for _, im := range b.base.Imports {
+		if im.SHA256 == sum && im.Undone == nil {
+			ids[im.ID] = true
+		}
+	}
+	if len(ids) == 0 {
+		return fmt.Errorf("original %s: not a workbook the history was imported from (its SHA-256 %s matches no import)", path, sum[:12])
+	}
+	orig, err := excelize.OpenFile(path)
+	if err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
+	}
+	b.f.Close()
+	b.f = orig
+	b.analyse()
+	o := originalWriter{book: b, styles: map[restyle]int{}, heads: map[string]map[string]int{}, ragFills: map[app.RAG]restyle{}}
+	for _, k := range b.base.Keys() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := o.series(k, ids); err != nil {
+			return fmt.Errorf("original %s: %w", path, err)
+		}
+	}
+	header := "&L" + escapeHeader(exclusionWords(b.opt.Exclude)) + "&R" + escapeHeader("Produced "+b.opt.Produced.Format("2 January 2006"))
+	for _, s := range orig.GetSheetList() {
+		if err := orig.SetHeaderFooter(s, &excelize.HeaderFooterOptions{OddHeader: header}); err != nil {
+			return fmt.Errorf("original %s: sheet %q: %w", path, s, err)
+		}
+	}
+	name := ProvenanceSheet
+	for i := 2; sheetExists(orig, name); i++ {
+		name = fmt.Sprintf("%s (%d)", ProvenanceSheet, i)
+	}
+	if _, err := orig.NewSheet(name); err != nil {
+		return err
+	}
+	if err := b.provenance(ctx, name); err != nil {
+		return fmt.Errorf("sheet %q: %w", name, err)
+	}
+	b.sum.Sheets = orig.GetSheetList()
+	return nil
+}
+
+// originalWriter rewrites the figures of an imported workbook.
+type originalWriter struct {
+	*book
+	styles map[restyle]int
+	heads  map[string]map[string]int // per sheet, the columns headed RAG and DoT
+	// ragFills are the original's own colours for each rating.
+	ragFills map[app.RAG]restyle
+}
+
+// restyle is a cell style given a new fill and font colour, as a RAG or
+// DoT cell needs when its rating changes.
+type restyle struct {
+	id          int
+	setFill     bool
+	fill, color string
+}
+
+// series writes one series' figures back where they were read from.
+func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
+	src := o.base
+	if k.Split == app.All {
+		src = o.h
+	}
+	ind, _ := o.h.Indicator(k.Ref)
+	for _, was := range o.base.Series(k) {
+		if !ids[was.Import] || was.Cell == "" || was.Period.End().After(o.period.End()) {
+			continue
+		}
+		sheet, ref, ok := splitCell(was.Cell)
+		if !ok {
+			continue
+		}
+		now, ok := src.Observation(k, was.Period)
+		if !ok {
+			continue
+		}
+		if err := o.revise(sheet, ref, ind, now); err != nil {
+			return fmt.Errorf("%s %s: %w", k, was.Period, err)
+		}
+		if was.Period == o.period && (was.SourceRAG != app.NoRAG || was.SourceArrow != app.NoArrow) {
+			if err := o.rating(sheet, ref, k, src); err != nil {
+				return fmt.Errorf("%s %s: %w", k, was.Period, err)
+			}
+		}
+	}
+	return nil
+}
+
+// revise writes a figure into a cell of the original, keeping the cell's
+// style: a percentage as a fraction where the cell's format is a
+// percentage, and a status code as text with a note.
+func (o *originalWriter) revise(sheet, ref string, ind app.Indicator, now app.Observation) error {
+	if now.Value == nil || now.Status != app.OK {
+		if err := o.f.SetCellStr(sheet, ref, string(now.Status)); err != nil {
+			return err
+		}
+		why := now.Status.Describe()
+		if now.Status == app.CannotExclude && now.Raw != "" {
+			why = "Cannot exclude: " + now.Raw
+		}
+		if now.Status == app.CannotExclude {
+			o.sum.CannotExclude++
+		}
+		return o.f.AddComment(sheet, excelize.Comment{Author: "Scorecard", Cell: ref, Text: why})
+	}
+	v := *now.Value
+	if ind.Unit == app.Percent && o.percentFormat(sheet, ref) {
+		v /= 100
+	}
+	return o.f.SetCellFloat(sheet, ref, v, -1, 64)
+}
+
+// percentFormat reports whether a cell's number format shows a fraction
+// as a percentage.
+func (o *originalWriter) percentFormat(sheet, ref string) bool {
+	id, err := o.f.GetCellStyle(sheet, ref)
+	if err != nil || id == 0 {
+		return false
+	}
+	st, err := o.f.GetStyle(id)
+	if err != nil {
+		return false
+	}
+	if st.CustomNumFmt != nil {
+		return strings.Contains(*st.CustomNumFmt, "%")
+	}
+	return st.NumFmt == 9 || st.NumFmt == 10 // Excel's built-in 0% and 0.00%
+}
+
+// rating rewrites the RAG and DoT cells on the row of a series' latest
+// figure, found by their column headings, from the app's own analysis.
+func (o *originalWriter) rating(sheet, ref string, k app.SeriesKey, src *app.History) error {
+	pts := trend.Analyse(src, k, trend.Options{Until: o.period})
+	if len(pts) == 0 || pts[len(pts)-1].Period != o.period {
+		return nil
+	}
+	p := pts[len(pts)-1]
+	_, row, err := excelize.CellNameToCoordinates(ref)
+	if err != nil {
+		return err
+	}
+	heads := o.headings(sheet, row)
+	if col, ok := heads["rag"]; ok {
+		at := cell(col, row)
+		fill, color := ragLook(p.RAG)
+		if own, ok := o.ragFills[p.RAG]; ok {
+			fill, color = own.fill, own.color
+		}
+		word := string(p.RAG)
+		if old, _ := o.f.GetCellValue(sheet, at); strings.TrimSpace(old) == "" {
+			word = "" // the original shows RAG by fill alone
+		}
+		if err := o.f.SetCellStr(sheet, at, word); err != nil {
+			return err
+		}
+		if err := o.recolour(sheet, at, true, fill, color); err != nil {
+			return err
+		}
+	}
+	if col, ok := heads["dot"]; ok {
+		at := cell(col, row)
+		old, _ := o.f.GetCellValue(sheet, at)
+		color := grey
+		switch p.DoT {
+		case app.Improved:
+			color = favourable
+		case app.Worsened:
+			color = unfavoured
+		}
+		if err := o.f.SetCellStr(sheet, at, arrowLike(old, p.Movement)); err != nil {
+			return err
+		}
+		if err := o.recolour(sheet, at, false, "", color); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// headings finds, on the rows above row, the columns headed RAG and DoT.
+func (o *originalWriter) headings(sheet string, row int) map[string]int {
+	if h, ok := o.heads[sheet]; ok {
+		return h
+	}
+	h := map[string]int{}
+	rows, _ := o.f.GetRows(sheet)
+	for r := 0; r < min(row, len(rows), 40); r++ {
+		for c, text := range rows[r] {
+			switch strings.ToLower(strings.TrimSpace(text)) {
+			case "rag", "rag rating", "rag status":
+				h["rag"] = c + 1
+			case "dot", "direction of travel", "d.o.t.", "d.o.t":
+				h["dot"] = c + 1
+			}
+		}
+		if len(h) == 2 {
+			break
+		}
+	}
+	o.heads[sheet] = h
+	if c, ok := h["rag"]; ok {
+		o.learnFills(sheet, c, rows)
+	}
+	return h
+}
+
+// learnFills records the fill and font colour the original gives each
+// rating in a RAG column, so that a rating that changes takes the
+// workbook's own colours.
+func (o *originalWriter) learnFills(sheet string, col int, rows [][]string) {
+	for r, cells := range rows {
+		if col > len(cells) {
+			continue
+		}
+		rag, ok := app.ParseRAG(cells[col-1])
+		if _, have := o.ragFills[rag]; !ok || have {
+			continue
+		}
+		id, err := o.f.GetCellStyle(sheet, cell(col, r+1))
+		if err != nil {
+			continue
+		}
+		st, err := o.f.GetStyle(id)
+		if err != nil || len(st.Fill.Color) == 0 {
+			continue
+		}
+		c := restyle{fill: strings.TrimPrefix(st.Fill.Color[0], "FF")}
+		if len(st.Fill.Color[0]) == 6 {
+			c.fill = st.Fill.Color[0]
+		}
+		if st.Font != nil {
+			c.color = st.Font.Color
+		}
+		o.ragFills[rag] = c
+	}
+}
+
+// recolour gives a cell its style with a new font colour and, when
+// setFill, a new fill ("" for none), keeping everything else the
+// original set.
+func (o *originalWriter) recolour(sheet, ref string, setFill bool, fill, color string) error {
+	id, err := o.f.GetCellStyle(sheet, ref)
+	if err != nil {
+		return err
+	}
+	key := restyle{id, setFill, fill, color}
+	nid, ok := o.styles[key]
+	if !ok {
+		st, err := o.f.GetStyle(id)
+		if err != nil {
+			return err
+		}
+		if setFill {
+			st.Fill = excelize.Fill{}
+			if fill != "" {
+				st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}}
+			}
+		}
+		if st.Font == nil {
+			st.Font = &excelize.Font{}
+		}
+		if color != "" {
+			st.Font.Color = color
+		}
+		if nid, err = o.f.NewStyle(st); err != nil {
+			return err
+		}
+		o.styles[key] = nid
+	}
+	return o.f.SetCellStyle(sheet, ref, ref, nid)
+}
+
+// arrowLike writes movement m in the glyphs the original used: Wingdings
+// letters, Unicode arrows or triangles.
+func arrowLike(old string, m app.Arrow) string {
+	families := [][3]string{{"é", "ê", "è"}, {"↑", "↓", "→"}, {"▲", "▼", "►"}}
+	fam := families[1]
+	for _, f := range families {
+		for _, g := range f {
+			if strings.Contains(old, g) {
+				fam = f
+			}
+		}
+	}
+	switch m {
+	case app.Up:
+		return fam[0]
+	case app.Down:
+		return fam[1]
+	case app.Across:
+		return fam[2]
+	}
+	return ""
+}
+
+// splitCell splits "CYPE Scorecard!J6" into its sheet and cell.
+func splitCell(s string) (sheet, ref string, ok bool) {
+	i := strings.LastIndex(s, "!")
+	if i <= 0 || i == len(s)-1 {
+		return "", "", false
+	}
+	return strings.Trim(s[:i], "'"), s[i+1:], true
+}
+
+func sheetExists(f *excelize.File, name string) bool {
+	i, _ := f.GetSheetIndex(name)
+	return i >= 0
+}
+
+// escapeHeader doubles the ampersands of text for a print header, where
+// & starts a code.
+func escapeHeader(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// fileSHA256 returns the hex SHA-256 of a file, as imports record it.
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

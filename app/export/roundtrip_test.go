@@ -158,4 +158,3 @@ func TestIntoOriginalLayout(t *testing.T) {
 		t.Error("exporting into a workbook never imported succeeded")
 	}
 }
-

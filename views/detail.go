@@ -211,7 +211,7 @@ func guidanceText(ind app.Indicator) string {
 func (d *detailPane) pointsFor(ind app.Indicator) []detailPoint {
 	v := d.w.v
 	k := v.key(ind.Ref)
-	pts := trend.Analyse(v.shown, k, trend.Options{Until: v.period})
+	pts := trend.Analyse(v.shown, k, trend.Options{Until: v.period, Details: true})
 	out := make([]detailPoint, 0, len(pts))
 	for i := len(pts) - 1; i >= 0; i-- {
 		pt := pts[i]
@@ -259,7 +259,7 @@ func (d *detailPane) text(row, col int) string {
 		}
 		return formatChange(ind, *p.pt.Change)
 	case 9:
-		return string(p.pt.Signal)
+		return p.pt.Signal.String()
 	case 10:
 		var was []string
 		for _, r := range p.revisions {
@@ -312,23 +312,23 @@ func (d *detailPane) signalText() string {
 			continue
 		}
 		var parts []string
-		if p.pt.Signal != "" {
-			s := "SPC: " + string(p.pt.Signal)
+		if p.pt.Signal != trend.NoSignal {
+			s := "SPC: " + p.pt.Signal.String()
 			if p.pt.Rule != "" {
 				s += " (" + p.pt.Rule + ")"
 			}
 			parts = append(parts, s)
 		}
-		if p.pt.Assurance != "" {
-			parts = append(parts, "target "+string(p.pt.Assurance))
+		if p.pt.Assurance != trend.NoAssurance {
+			parts = append(parts, "target "+p.pt.Assurance.String())
 		}
 		if c := p.pt.Children; c != nil {
 			parts = append(parts, "1 child = "+formatChange(d.ind, c.PerChild))
-			if c.More > 0 {
-				parts = append(parts, fmt.Sprintf("%d more would make it %s", c.More, c.RAGIfMore))
+			if n, rag := c.More(); n > 0 {
+				parts = append(parts, fmt.Sprintf("%d more would make it %s", n, rag))
 			}
-			if c.Fewer > 0 {
-				parts = append(parts, fmt.Sprintf("%d fewer would make it %s", c.Fewer, c.RAGIfFewer))
+			if n, rag := c.Fewer(); n > 0 {
+				parts = append(parts, fmt.Sprintf("%d fewer would make it %s", n, rag))
 			}
 		}
 		parts = append(parts, p.pt.FlagDetails...)

@@ -32,9 +32,9 @@ type scoreRow struct {
 	hasDelta bool
 	spark    []float64 // the last sparkPoints months, NaN where there is no figure
 	flags    []string  // the kinds of flag raised: "rag-change", "special-cause", ...
-	// flagDetails say each flag in words, for the tooltip and detail.
-	flagDetails []string
-	point       trend.Point
+	// notes say in words what the app adds beside trend's flags, such as
+	// why a figure cannot be excluded.
+	notes []string
 }
 
 // view is what the controls choose: which period, area and cohorts the
@@ -140,20 +140,32 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 	pts := trend.Analyse(h, k, trend.Options{Until: v.period})
 	if i := slices.IndexFunc(pts, func(p trend.Point) bool { return p.Period == v.period }); i >= 0 {
 		pt := pts[i]
-		r.point = pt
 		r.rag, r.dot, r.arrow = pt.RAG, pt.DoT, pt.Movement
 		if pt.Change != nil {
 			r.change, r.hasDelta = *pt.Change, true
 		}
 		r.flags = slices.Clone(pt.Flags)
-		r.flagDetails = pt.FlagDetails
 	}
 	r.spark = recent(h.Series(k), v.period, sparkPoints)
 	if r.cur.Status == app.CannotExclude {
 		r.flags = append(r.flags, "not excludable")
-		r.flagDetails = append(r.flagDetails, r.cur.Raw)
+		r.notes = append(r.notes, r.cur.Raw)
 	}
 	return r
+}
+
+// flagDetails says in words what each of a row's flags means. Only the
+// highlighted row needs them, so they are written on demand rather than
+// for every series on every toggle.
+func (v *view) flagDetails(r *scoreRow) []string {
+	k := app.SeriesKey{Ref: r.ind.Ref, Area: v.area, Split: app.All}
+	var out []string
+	for _, pt := range trend.Analyse(v.shown, k, trend.Options{Until: v.period, Details: true}) {
+		if pt.Period == v.period {
+			out = append(out, pt.FlagDetails...)
+		}
+	}
+	return append(out, r.notes...)
 }
 
 // recent returns the n months of s up to and including p, oldest first,

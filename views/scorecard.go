@@ -3,6 +3,7 @@ package views
 import (
 	"cmp"
 	"image/color"
+	"math"
 	"slices"
 	"strings"
 
@@ -83,6 +84,8 @@ type scorecardTable struct {
 
 	table  *widget.Table
 	onOpen func(ref string)
+	// onHighlight is told of the indicator the keyboard or mouse is on.
+	onHighlight func(r *scoreRow)
 }
 
 // scoreLine is one line of the table: a section heading or an indicator.
@@ -116,6 +119,11 @@ func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
 			s.onOpen(s.lines[id.Row].row.ind.Ref)
 		}
 		t.UnselectAll()
+	}
+	t.OnHighlighted = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(s.lines) && s.lines[id.Row].row != nil && s.onHighlight != nil {
+			s.onHighlight(s.lines[id.Row].row)
+		}
 	}
 	s.table = t
 	s.reload()
@@ -206,16 +214,9 @@ func relativeChange(r *scoreRow) float64 {
 	}
 	prev, _ := r.prev.Figure()
 	if prev == 0 {
-		return abs(r.change)
+		return math.Abs(r.change)
 	}
-	return abs(r.change / prev)
-}
-
-func abs(f float64) float64 {
-	if f < 0 {
-		return -f
-	}
-	return f
+	return math.Abs(r.change / prev)
 }
 
 // sections lists the sections in scorecard order, for the picker.

@@ -128,6 +128,7 @@ func newMainWindow(a fyne.App, st backend, opt Options) (*mainWindow, error) {
 
 func (w *mainWindow) build() {
 	w.score = newScorecardTable(w.v, w.openDetail)
+	w.score.onHighlight = w.describeRow
 	w.detail = newDetailPane(w)
 	w.districts = newDistrictTable(w.v, w.openDetail)
 	w.history = newHistoryPane(w)
@@ -375,6 +376,16 @@ func (w *mainWindow) edit(note string, d *app.Dataset) {
 		return
 	}
 	w.status.SetText(fmt.Sprintf("Saved %s as %s (undo it under Imports)", note, imp.ID))
+}
+
+// describeRow says in the status line what the highlighted indicator's
+// flags mean, since a badge has room only for a word or two.
+func (w *mainWindow) describeRow(r *scoreRow) {
+	s := r.ind.Ref + " " + r.ind.Name
+	if ds := w.v.flagDetails(r); len(ds) > 0 {
+		s += ": " + strings.Join(ds, "; ")
+	}
+	w.status.SetText(s)
 }
 
 // openDetail shows one indicator's detail.

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -25,6 +26,14 @@ type reading struct {
 // "63.7%" both read as 63.7, and a fraction "221/1896" as 11.66 with its
 // parts. It returns value.ErrEmpty for a blank cell.
 func readFigure(text string, lk look, fl *floats) (reading, error) {
+	rd, err := figureOf(text, lk, fl)
+	if err == nil && rd.value != nil && math.IsInf(*rd.value, 0) {
+		return reading{}, fmt.Errorf("%q is too large to be a figure", text)
+	}
+	return rd, err
+}
+
+func figureOf(text string, lk look, fl *floats) (reading, error) {
 	if v, ok := plainNumber(text); ok {
 		// Most cells hold a number as Excel stores it: skip the text
 		// parser's status codes, fractions and separators.
@@ -32,7 +41,7 @@ func readFigure(text string, lk look, fl *floats) (reading, error) {
 		switch {
 		case lk.percent:
 			rd.percent = true
-			rd.value = fl.of(app.RoundTo(v*100, 10))
+			rd.value = fl.of(hundredfold(v))
 		default:
 			rd.value = fl.of(v)
 			if rd.decimals < 0 {
@@ -55,7 +64,7 @@ func readFigure(text string, lk look, fl *floats) (reading, error) {
 		return rd, nil
 	case f.HasParts:
 		rd.num, rd.den = fl.of(f.Numerator), fl.of(f.Denominator)
-		rd.value = fl.of(f.Value * 100)
+		rd.value = fl.of(hundredfold(f.Value))
 		rd.percent = true
 		return rd, nil
 	case f.Percent:
@@ -66,7 +75,7 @@ func readFigure(text string, lk look, fl *floats) (reading, error) {
 		}
 	case lk.percent:
 		rd.percent = true
-		rd.value = fl.of(app.RoundTo(f.Value*100, 10))
+		rd.value = fl.of(hundredfold(f.Value))
 	default:
 		rd.value = fl.of(f.Value)
 		if rd.decimals < 0 {
@@ -74,6 +83,17 @@ func readFigure(text string, lk look, fl *floats) (reading, error) {
 		}
 	}
 	return rd, nil
+}
+
+// hundredfold turns a fraction into a percentage, 0.117 into 11.7,
+// rounding away the binary noise of the multiplication (0.117*100 is
+// 11.700000000000001) and staying finite for absurd inputs.
+func hundredfold(v float64) float64 {
+	x := v * 100
+	if math.Abs(x) < 1e12 {
+		return app.RoundTo(x, 10)
+	}
+	return x
 }
 
 // floats hands out pointers to figures from blocks: one allocation per

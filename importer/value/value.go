@@ -62,7 +62,11 @@ func Parse(s string) (Figure, error) {
 			// #DIV/0!: not applicable, not nought.
 			return Figure{Status: app.NotApplicable, Raw: raw}, nil
 		}
-		return Figure{Value: n.Value / d.Value, HasParts: true, Numerator: n.Value, Denominator: d.Value, Raw: raw}, nil
+		q := n.Value / d.Value
+		if math.IsInf(q, 0) {
+			return Figure{}, fmt.Errorf("%q is not a number, fraction or status code", raw)
+		}
+		return Figure{Value: q, HasParts: true, Numerator: n.Value, Denominator: d.Value, Raw: raw}, nil
 	}
 	f, err := parseNumber(t)
 	if err != nil {

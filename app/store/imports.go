@@ -22,6 +22,11 @@ type Source struct {
 	Warnings []app.Warning
 }
 
+// fillPercent is how full bbolt packs the pages it splits. Its default of
+// a half suits random writes; an import writes keys in large sorted runs
+// and most are never rewritten, so fuller pages keep the file small.
+const fillPercent = 0.9
+
 // testHookMidImport, when set, runs inside Import's transaction once half the
 // observations are written. Tests use it to kill a process mid-import.
 var testHookMidImport func()
@@ -192,6 +197,7 @@ func (w *snapshotWriter) putJSON(kind recordKind, key []byte, keyErr error, rec 
 // twice, the later replaces the earlier and the counts are corrected.
 func (w *snapshotWriter) put(kind recordKind, k, v []byte) (added, revised int, err error) {
 	b := w.tx.Bucket(kindBuckets[kind])
+	b.FillPercent = fillPercent
 	k = binary.BigEndian.AppendUint64(k, w.seq)
 	prev, hasPrev := previousVersion(b.Cursor(), k)
 	if hasPrev && versionRules[kind].same(prev, v) {

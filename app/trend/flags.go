@@ -35,16 +35,17 @@ type Flag struct {
 // indicators and areas for the All split of h, in scorecard order:
 // indicator, then Kent before its districts. Each series is analysed as
 // it stood at p, so a later figure never changes p's flags. A quarterly or
-// annual series is flagged in the month its period ends.
+// annual series is flagged in the month its period ends. The slice is
+// never nil, so that it writes as [] in JSON when there is nothing to flag.
 func Flags(h *app.History, p app.Period, opt Options) []Flag {
+	out := []Flag{}
 	if p.IsZero() {
 		p = latest(h)
 	}
 	if p.IsZero() {
-		return nil
+		return out
 	}
 	opt = opt.withDefaults()
-	var out []Flag
 	for _, k := range seriesInOrder(h) {
 		obs, kind := seriesUntil(h.Series(k), app.Period{})
 		if len(obs) == 0 {

@@ -66,7 +66,7 @@ func TestFlags(t *testing.T) {
 			{"CIC05", "Ashford", feb25, MissingMonth, "no figure for Jan-25, so no direction of travel this month and the moving range restarts"},
 			{"CIC05", "Dover", feb25, MissingMonth, "no figure for Feb-25 (last figure Jan-25: 11.0%)"},
 		}},
-		{"a month with no data", app.MonthOf(2030, 1), nil},
+		{"a month with no data", app.MonthOf(2030, 1), []Flag{}},
 	}
 	h := flagHistory()
 	for _, tt := range tests {
@@ -111,7 +111,7 @@ func TestQuarterlyReversal(t *testing.T) {
 	if got := Flags(h, app.MonthOf(2024, 12), Options{}); !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v", got)
 	}
-	if got := Flags(h, app.MonthOf(2024, 11), Options{}); got != nil {
+	if got := Flags(h, app.MonthOf(2024, 11), Options{}); len(got) != 0 {
 		t.Errorf("November: got %+v, want nothing until the quarter ends", got)
 	}
 }

@@ -190,8 +190,8 @@ func (w *snapshotWriter) putJSON(kind recordKind, key []byte, keyErr error, rec 
 }
 
 // put stores v, a value tagged as a version, as this import's version of
-// the record with base key k, or
-// as a restatement when the latest earlier version says the same. It
+// the record with base key k, or as a restatement when the latest earlier
+// version says the same. It
 // returns 1 in added when it stored a version, and 1 in revised when that
 // version replaces an earlier one. When the dataset gives the record
 // twice, the later replaces the earlier and the counts are corrected.

@@ -16,7 +16,9 @@ import (
 // Load reads the whole store into an app.History, as if the datasets of
 // the imports that are not undone were applied in import order: each
 // figure's versions are added oldest first, so its latest is current and
-// the earlier ones are its revisions. History.Imports lists those imports.
+// the earlier ones are its revisions. A figure a later file restated
+// unchanged keeps the import that first gave it. History.Imports lists
+// the imports that are not undone; Imports lists them all.
 func (s *Store) Load() (*app.History, error) {
 	h := app.NewHistory()
 	err := s.db.View(func(tx *bolt.Tx) error {

@@ -512,3 +512,82 @@ func TestSuppressionIsConsistentAcrossSheets(t *testing.T) {
 	}
 	t.Logf("checked %v", checked)
 }
+
+// TestBreakdownsForAllAndExcluding checks the demographic breakdowns:
+// the period's latest tables for all children and without UASC, with
+// small counts withheld when suppressing.
+func TestBreakdownsForAllAndExcluding(t *testing.T) {
+	h, m := demoHistory(t)
+	p := m.Latest()
+	excl := app.Excluding(app.UASC)
+	bd := func(split app.Split, period app.Period, cat string, n, total float64) app.Breakdown {
+		return app.Breakdown{Measure: "Children in care", Period: period, Area: app.Kent, Split: split,
+			Dimension: "gender", Category: cat, Count: n, Total: total}
+	}
+	h.Apply(&app.Dataset{Breakdowns: []app.Breakdown{
+		bd(app.All, p.Add(-1), "Male", 1000, 1800), // an older table: not shown
+		bd(app.All, p, "Male", 1131, 1896), bd(app.All, p, "Female", 762, 1896), bd(app.All, p, "Other", 3, 1896),
+		bd(excl, p, "Male", 712, 1468), bd(excl, p, "Female", 753, 1468), bd(excl, p, "Other", 3, 1468),
+	}}, "I0003")
+	for _, tc := range []struct {
+		suppress int
+		want     [][]string // Children, Category, Count, Total
+	}{
+		{0, [][]string{
+			{"All children", "Male", "1,131", "1,896"}, {"All children", "Female", "762", "1,896"}, {"All children", "Other", "3", "1,896"},
+			{"Excluding UASC", "Male", "712", "1,468"}, {"Excluding UASC", "Female", "753", "1,468"}, {"Excluding UASC", "Other", "3", "1,468"},
+		}},
+		// The 3 is withheld, and so is the next smallest category of its
+		// table, or it could be worked out from the total.
+		{5, [][]string{
+			{"All children", "Male", "1,131", "1,896"}, {"All children", "Female", "c", "1,896"}, {"All children", "Other", "c", "1,896"},
+			{"Excluding UASC", "Male", "c", "1,468"}, {"Excluding UASC", "Female", "753", "1,468"}, {"Excluding UASC", "Other", "c", "1,468"},
+		}},
+	} {
+		f, _ := export(t, h, Options{Exclude: []app.Cohort{app.UASC}, Suppress: tc.suppress})
+		rows, _ := f.GetRows(BreakdownsSheet)
+		var got [][]string
+		for _, r := range rows {
+			if len(r) >= 8 && r[0] == "Children in care" {
+				if r[1] != p.Label() {
+					t.Errorf("suppress %d: a table for %s, want only %s's", tc.suppress, r[1], p.Label())
+				}
+				got = append(got, []string{r[3], r[5], r[6], r[7]})
+			}
+		}
+		if !slices.EqualFunc(got, tc.want, slices.Equal) {
+			t.Errorf("suppress %d: breakdowns\n%q\nwant\n%q", tc.suppress, got, tc.want)
+		}
+	}
+}
+
+// TestEarlierPeriodAndDistrictArea exports a district's scorecard for an
+// earlier month: the title, last month column and figures are that
+// month's and area's, and the Data sheet holds nothing later.
+func TestEarlierPeriodAndDistrictArea(t *testing.T) {
+	h, m := demoHistory(t)
+	p := m.Latest().Add(-3)
+	f, sum := export(t, h, Options{Period: p, Area: "Ashford", Months: 6})
+	if title, _ := f.GetCellValue(ScorecardSheet, "A1"); title != "Ashford performance scorecard: "+monthName(p) {
+		t.Errorf("title %q", title)
+	}
+	rows, _ := f.GetRows(ScorecardSheet)
+	head := rows[headerRow-1]
+	if i := slices.Index(head, p.Label()); i < 0 || slices.Index(head, p.Add(-5).Label()) != i-5 || slices.Contains(head, p.Add(1).Label()) {
+		t.Errorf("header %q: want the 6 months to %s", head, p.Label())
+	}
+	ind := h.Indicators()[2]
+	o, _ := h.Observation(app.SeriesKey{Ref: ind.Ref, Area: "Ashford"}, p)
+	if got := numberAt(t, f, ScorecardSheet, cell(headerCol(t, f, p.Label()), sheetRow(t, f, ScorecardSheet, ind.Ref))); math.Abs(got-cellNumber(ind, *o.Value)) > 1e-9 {
+		t.Errorf("%s Ashford %s = %v, want %v", ind.Ref, p, got, cellNumber(ind, *o.Value))
+	}
+	data, _ := f.GetRows(DataSheet)
+	for _, r := range data[1:] {
+		if q, _ := app.ParsePeriod(r[1]); q.Compare(p) > 0 {
+			t.Fatalf("Data sheet holds %q, after the export's month %s", r, p)
+		}
+	}
+	if sum.DataRows >= len(h.Keys())*24 {
+		t.Errorf("%d data rows: the months after %s were not left out", sum.DataRows, p)
+	}
+}

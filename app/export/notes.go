@@ -35,12 +35,28 @@ var (
 	}
 )
 
+// guidanceWidths are the Guidance sheet's column widths, set for its
+// table of indicators; notes span all guidanceCols of them.
+var (
+	guidanceWidths = []float64{12, 60, 10, 10, 12, 12, 60, 40}
+	guidanceCols   = len(guidanceWidths)
+	guidanceWidth  = sum(guidanceWidths)
+)
+
+func sum(xs []float64) float64 {
+	t := 0.0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 // writeGuidance writes the guidance notes: the codes, the rules, how the
 // exclusions were computed, the SPC method, and each indicator's
 // definition.
 func (b *book) writeGuidance(ctx context.Context) error {
 	s := GuidanceSheet
-	if err := b.widths(s, 12, 60, 10, 10, 12, 12, 60, 40); err != nil {
+	if err := b.widths(s, guidanceWidths...); err != nil {
 		return err
 	}
 	r, err := b.titleBlock(s, "Guidance notes", b.title())
@@ -53,8 +69,16 @@ func (b *book) writeGuidance(ctx context.Context) error {
 		return err
 	}
 	para := func(text string) error {
+		// Each line spans the sheet's width, wrapped, so that it prints
+		// on the page rather than running off its right edge.
 		for _, line := range strings.Split(text, "\n") {
-			if err := b.set(s, 1, r, line, look{}); err != nil {
+			if err := b.set(s, 1, r, line, look{wrap: true}); err != nil {
+				return err
+			}
+			if err := b.f.MergeCell(s, cell(1, r), cell(guidanceCols, r)); err != nil {
+				return err
+			}
+			if err := b.fitRow(s, r, lines(line, guidanceWidth)); err != nil {
 				return err
 			}
 			r++
@@ -137,10 +161,15 @@ func (b *book) writeGuidance(ctx context.Context) error {
 		r++
 		cells := []string{ind.Ref, ind.Name, ind.Polarity.String(), string(ind.Unit), string(ind.DataPeriod),
 			string(ind.Measure), ind.Guidance, strings.Join(rules[ind.Ref], "; ")}
+		n := 1
 		for i, v := range cells {
 			if err := b.set(s, i+1, r, v, look{wrap: true, border: true}); err != nil {
 				return err
 			}
+			n = max(n, lines(v, guidanceWidths[i]))
+		}
+		if err := b.fitRow(s, r, n); err != nil {
+			return err
 		}
 	}
 	b.step()

@@ -314,7 +314,7 @@ func (d *detailPane) signalText() string {
 		var parts []string
 		if p.pt.Signal != trend.NoSignal {
 			s := "SPC: " + p.pt.Signal.String()
-			if p.pt.Rule != "" {
+			if p.pt.Rule != "" && len(p.pt.FlagDetails) == 0 {
 				s += " (" + p.pt.Rule + ")"
 			}
 			parts = append(parts, s)

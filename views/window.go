@@ -93,6 +93,7 @@ type mainWindow struct {
 	history                     *historyPane
 
 	status   *widget.Label
+	hint     *widget.Label // under the scorecard: what the highlighted row's flags mean
 	progress *importProgress
 	// job is the run of imports under way, if any.
 	job *importJob
@@ -133,6 +134,8 @@ func (w *mainWindow) build() {
 	w.districts = newDistrictTable(w.v, w.openDetail)
 	w.history = newHistoryPane(w)
 	w.status = widget.NewLabel("")
+	w.hint = widget.NewLabel("Arrow keys move through the scorecard; Space opens an indicator; Ctrl+F searches.")
+	w.hint.Truncation = fyne.TextTruncateEllipsis
 	w.progress = newImportProgress()
 
 	w.period = widget.NewSelect(nil, func(s string) {
@@ -179,7 +182,7 @@ func (w *mainWindow) build() {
 	w.tabDetail = container.NewTabItem("Indicator", w.detail.content)
 	w.tabDistricts = container.NewTabItem("Districts", w.districts.table)
 	w.tabs = container.NewAppTabs(
-		container.NewTabItem("Scorecard", container.NewBorder(filters, nil, nil, nil, w.score.table)),
+		container.NewTabItem("Scorecard", container.NewBorder(filters, w.hint, nil, nil, w.score.table)),
 		w.tabDetail,
 		w.tabDistricts,
 		container.NewTabItem("Imports", w.history.content),
@@ -378,14 +381,14 @@ func (w *mainWindow) edit(note string, d *app.Dataset) {
 	w.status.SetText(fmt.Sprintf("Saved %s as %s (undo it under Imports)", note, imp.ID))
 }
 
-// describeRow says in the status line what the highlighted indicator's
+// describeRow says under the scorecard what the highlighted indicator's
 // flags mean, since a badge has room only for a word or two.
 func (w *mainWindow) describeRow(r *scoreRow) {
 	s := r.ind.Ref + " " + r.ind.Name
 	if ds := w.v.flagDetails(r); len(ds) > 0 {
 		s += ": " + strings.Join(ds, "; ")
 	}
-	w.status.SetText(s)
+	w.hint.SetText(s)
 }
 
 // openDetail shows one indicator's detail.

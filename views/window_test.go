@@ -179,8 +179,8 @@ func TestKeyboardOpensDetail(t *testing.T) {
 	w.win.Canvas().Focus(w.score.table)
 	// The first line is the section heading; down once reaches CIC05.
 	w.score.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	if !strings.Contains(w.status.Text, "CIC05") || !strings.Contains(w.status.Text, "upper process limit") {
-		t.Errorf("highlighting CIC05 shows %q in the status line, want its flag in words", w.status.Text)
+	if !strings.Contains(w.hint.Text, "CIC05") || !strings.Contains(w.hint.Text, "upper process limit") {
+		t.Errorf("highlighting CIC05 shows %q under the scorecard, want its flag in words", w.hint.Text)
 	}
 	w.score.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 	if w.tabs.Selected() != w.tabDetail || w.detail.ref != "CIC05" {

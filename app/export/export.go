@@ -226,7 +226,10 @@ func circulated(h *app.History, cs []app.Cohort, below int) (base, ex *app.Histo
 // writeHouse writes every sheet of the house layout.
 func (b *book) writeHouse(ctx context.Context) error {
 	b.analyse()
-	b.total = 3*len(b.rows) + len(b.h.Keys()) + 4
+	// A unit of work is an indicator on each of the Scorecard, Trend and
+	// Districts sheets, a series on the Data sheet, and each of the
+	// Guidance and Provenance sheets.
+	b.total = 3*len(b.rows) + len(b.dataKeys()) + 2
 	steps := []struct {
 		name  string
 		write func(context.Context) error

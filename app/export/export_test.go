@@ -591,3 +591,25 @@ func TestEarlierPeriodAndDistrictArea(t *testing.T) {
 		t.Errorf("%d data rows: the months after %s were not left out", sum.DataRows, p)
 	}
 }
+
+// TestProgressReachesItsTotal checks the progress callback counts up to
+// exactly its total, with and without exclusions.
+func TestProgressReachesItsTotal(t *testing.T) {
+	h, _ := demoHistory(t)
+	for _, cs := range [][]app.Cohort{nil, {app.UASC}} {
+		last, total, calls := 0, 0, 0
+		_, err := Write(context.Background(), filepath.Join(t.TempDir(), "p.xlsx"), h, Options{Exclude: cs, Progress: func(done, n int) {
+			if done != last+1 || (total != 0 && n != total) {
+				t.Errorf("progress %d of %d after %d of %d", done, n, last, total)
+			}
+			last, total = done, n
+			calls++
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if calls == 0 || last != total {
+			t.Errorf("excluding %v: progress ended at %d of %d", cs, last, total)
+		}
+	}
+}

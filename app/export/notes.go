@@ -40,13 +40,14 @@ var (
 var (
 	guidanceWidths = []float64{12, 60, 10, 10, 12, 12, 60, 40}
 	guidanceCols   = len(guidanceWidths)
-	guidanceWidth  = sum(guidanceWidths)
+	guidanceWidth  = widthOf(guidanceWidths)
 )
 
-func sum(xs []float64) float64 {
+// widthOf is the width of columns side by side.
+func widthOf(ws []float64) float64 {
 	t := 0.0
-	for _, x := range xs {
-		t += x
+	for _, w := range ws {
+		t += w
 	}
 	return t
 }

@@ -41,6 +41,9 @@ type Options struct {
 	// Import lists files to import as the window opens, as if dropped on
 	// it; the import report shows when they are done.
 	Import []string
+	// Exclude lists cohorts to exclude as the window opens, as if their
+	// toggles were ticked.
+	Exclude []app.Cohort
 }
 
 // backend is what the window needs of the store: the history, the
@@ -440,6 +443,14 @@ func (w *mainWindow) showError(err error) {
 func (w *mainWindow) open() {
 	if w.opt.Screen == "" {
 		w.restoreLayout()
+	}
+	for _, c := range w.opt.Exclude {
+		chk, ok := w.cohorts[c]
+		if !ok {
+			chk = w.cohortCheck(c, "Exclude "+c.Label())
+			w.controls.Add(chk)
+		}
+		chk.SetChecked(true)
 	}
 	switch w.opt.Screen {
 	case ScreenDetail:

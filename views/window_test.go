@@ -335,3 +335,17 @@ func TestFileChoosersOpen(t *testing.T) {
 		t.Errorf("Choose... left %d overlays, want the export dialog and the save chooser", n)
 	}
 }
+
+func TestOpensExcluding(t *testing.T) {
+	w, err := newMainWindow(test.NewTempApp(t), newMemBackend(scorecardFixture(24)), Options{Screen: ScreenDistricts, Exclude: []app.Cohort{app.UASC}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.open()
+	if !w.cohorts[app.UASC].Checked || w.tabs.Selected() != w.tabDistricts {
+		t.Fatalf("opened with UASC ticked %v on tab %q", w.cohorts[app.UASC].Checked, w.tabs.Selected().Text)
+	}
+	if got := cells(t, w.score, "CIC05", colCurrent)[0]; got != "10.6%" {
+		t.Errorf("opened excluding UASC, CIC05 shows %q, want 10.6%%", got)
+	}
+}

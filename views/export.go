@@ -149,8 +149,12 @@ func (w *mainWindow) exportTo(path string, opt export.Options) {
 	}
 	h := w.v.stored
 	w.busy.Add(1)
+	finished := false // set and read on the UI thread only
 	shown := time.AfterFunc(progressDelay, func() {
 		fyne.Do(func() {
+			if finished {
+				return
+			}
 			p.label.SetText("Exporting " + filepath.Base(path))
 			p.bar.SetValue(0)
 			p.content.Show()
@@ -162,6 +166,7 @@ func (w *mainWindow) exportTo(path string, opt export.Options) {
 		sum, err := export.Write(ctx, path, h, opt)
 		shown.Stop()
 		fyne.Do(func() {
+			finished = true
 			p.content.Hide()
 			switch {
 			case errors.Is(err, context.Canceled):

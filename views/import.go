@@ -94,7 +94,13 @@ func (w *mainWindow) importFiles(paths []string) {
 	p.mu.Unlock()
 	w.busy.Add(1)
 	j.shown = time.AfterFunc(progressDelay, func() {
-		fyne.Do(func() { p.content.Show() })
+		fyne.Do(func() {
+			// The timer may fire just as the job ends; a finished job's
+			// bar must stay hidden.
+			if w.job == j {
+				p.content.Show()
+			}
+		})
 	})
 	w.readNext(j)
 }

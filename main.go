@@ -54,6 +54,11 @@ type env struct {
 	ctx      context.Context
 }
 
+// newEnv returns the env for a command writing to stdout and stderr.
+func newEnv(stdout, stderr io.Writer) *env {
+	return &env{db: defaultDB(), out: stdout, errOut: stderr, ctx: context.Background()}
+}
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -61,10 +66,10 @@ func main() {
 // run executes one command line and returns the exit status: 0 on
 // success, 1 on a user-facing error, 2 on wrong usage.
 func run(args []string, stdout, stderr io.Writer) int {
-	e := &env{out: stdout, errOut: stderr, ctx: context.Background()}
+	e := newEnv(stdout, stderr)
 	global := flag.NewFlagSet("scorecard", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
-	global.StringVar(&e.db, "db", defaultDB(), "the store `file`")
+	global.StringVar(&e.db, "db", e.db, "the store `file`")
 	var screen string
 	global.StringVar(&screen, "screen", "", "open the window on this screen (scorecard, detail, districts, import, history, export)")
 	if err := global.Parse(args); err != nil {

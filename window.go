@@ -24,7 +24,9 @@ func openWindow(db, screen string, stderr io.Writer) int {
 		return 1
 	}
 	if len(recs) == 0 {
-		if err := loadDemo(&env{db: db, out: io.Discard, errOut: stderr}, st); err != nil {
+		e := newEnv(io.Discard, stderr)
+		e.db = db
+		if err := loadDemo(e, st); err != nil {
 			fmt.Fprintln(stderr, oneLine(err))
 		}
 	}

@@ -78,6 +78,7 @@ type memBackend struct {
 	imports  []app.Import
 	datasets map[string]*app.Dataset
 	settings map[string]any
+	slow     chan struct{} // when set, ReadFile waits on it
 }
 
 func newMemBackend(ds ...*app.Dataset) *memBackend {
@@ -122,6 +123,14 @@ func (b *memBackend) Undo(id string) (app.Import, error) {
 }
 
 func (b *memBackend) ReadFile(ctx context.Context, path string, layouts map[string]importer.Layout, progress func(done, total int)) (*importer.Result, error) {
+	if b.slow != nil {
+		// A slow file: the read waits to be released or cancelled.
+		select {
+		case <-b.slow:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
 	return importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress})
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -347,5 +348,38 @@ func TestOpensExcluding(t *testing.T) {
 	}
 	if got := cells(t, w.score, "CIC05", colCurrent)[0]; got != "10.6%" {
 		t.Errorf("opened excluding UASC, CIC05 shows %q, want 10.6%%", got)
+	}
+}
+
+func TestSlowImportShowsProgressAndCancels(t *testing.T) {
+	b := newMemBackend(scorecardFixture(24))
+	b.slow = make(chan struct{})
+	w, err := newMainWindow(test.NewTempApp(t), b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	if w.progress.content.Visible() {
+		t.Error("the progress bar shows at once; it should wait half a second")
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for !w.progress.content.Visible() && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !w.progress.content.Visible() {
+		t.Fatal("no progress bar after half a second")
+	}
+	// The window stays usable meanwhile.
+	w.area.SetSelected("Dover")
+	if got := cells(t, w.score, "CIC05", colCurrent)[0]; got != "12.0%" {
+		t.Errorf("during the import Dover CIC05 shows %q", got)
+	}
+	test.Tap(w.progress.cancel)
+	w.busy.Wait()
+	if w.progress.content.Visible() {
+		t.Error("the progress bar stays after cancelling")
+	}
+	if len(b.imports) != 1 || !strings.Contains(w.status.Text, "cancelled") {
+		t.Errorf("after cancelling: %d imports, status %q", len(b.imports), w.status.Text)
 	}
 }

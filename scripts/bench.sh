@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Prints every performance figure the issues set a target for, each beside
+# its target. The per-area scripts do the work; this runs them in turn and
+# adds the Go benchmarks that need no script of their own.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/usr/local/go/bin:$PATH"
+
+section() { printf '\n== %s\n' "$1"; }
+
+section "Import (issue 3): large workbook, target < 2 s and >= 5x faster than openpyxl"
+scripts/bench-import.sh
+
+section "Direction of travel (issue 4): every indicator x 13 areas x 3 cohorts x 60 months, target < 50 ms"
+go test -tags ci -run '^$' -bench 'BenchmarkAnalyseAll|BenchmarkFlags' -benchmem -count 3 ./app/trend
+
+section "Cohorts (issue 5): 100,000-row child-level list, target < 3 s"
+scripts/bench-childlevel.sh
+
+section "Export (issue 6): large history with sparklines and charts, target < 2 s"
+scripts/bench-export.sh
+
+section "Store: import and load 234,000 observations"
+go test -tags ci -run '^$' -bench 'BenchmarkImport$|BenchmarkLoad' -benchtime 3x -benchmem ./app/store
+
+section "Window (issue 7): first frame with a 5-year store (target < 1.5 s), cohort toggle redraw (target < 100 ms)"
+go test -tags ci -run '^$' -bench 'BenchmarkFirstFrame|BenchmarkCohortToggle' -benchtime 5x -benchmem ./views

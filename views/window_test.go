@@ -383,3 +383,24 @@ func TestSlowImportShowsProgressAndCancels(t *testing.T) {
 		t.Errorf("after cancelling: %d imports, status %q", len(b.imports), w.status.Text)
 	}
 }
+
+func TestRevisionsShowInDetail(t *testing.T) {
+	reissue := &app.Dataset{Observations: []app.Observation{
+		{Ref: "CIC05", Area: app.Kent, Period: app.MonthOf(2025, 3), Value: app.Float(12.5), Numerator: app.Float(237), Denominator: app.Float(1892)},
+	}}
+	w, err := newMainWindow(test.NewTempApp(t), newMemBackend(scorecardFixture(24), reissue), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.openDetail("CIC05")
+	revCol := slices.Index(detailTitles, "Revisions")
+	if got := w.detail.text(0, 1); got != "12.5%" {
+		t.Errorf("March 2025 shows %q, want the reissued 12.5%%", got)
+	}
+	if got := w.detail.text(0, revCol); got != "was 11.8% (I0001)" {
+		t.Errorf("March 2025 revisions %q, want was 11.8%% (I0001)", got)
+	}
+	if got := cells(t, w.score, "CIC05", colFlags)[0]; !strings.Contains(got, "revised") {
+		t.Errorf("the scorecard's flags for a revised figure: %q", got)
+	}
+}

@@ -39,6 +39,18 @@ func BenchmarkWriteLarge(b *testing.B) {
 	b.ReportMetric(float64(sum.Charts), "charts")
 }
 
+// BenchmarkWriteLargeCirculated exports the large history as it is
+// circulated at worst: excluding UASC with small numbers suppressed.
+func BenchmarkWriteLargeCirculated(b *testing.B) {
+	h := largeHistory(b)
+	path := filepath.Join(b.TempDir(), "large.xlsx")
+	for b.Loop() {
+		if _, err := Write(context.Background(), path, h, Options{Produced: produced, Exclude: []app.Cohort{app.UASC}, Suppress: 5}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkWriteDemo exports the demo history, excluding UASC.
 func BenchmarkWriteDemo(b *testing.B) {
 	h, _ := demoHistory(b)

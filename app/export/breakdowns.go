@@ -103,7 +103,7 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 	}
 	t, hasTarget := h.TargetFor(ind, b.period)
 	if hasTarget {
-		if err := b.figure(s, 3, r, ind, t.Target, app.OK, "", look{border: true}); err != nil {
+		if err := b.figure(s, 3, r, ind, t.Target, app.OK, look{border: true}); err != nil {
 			return err
 		}
 	}
@@ -128,7 +128,7 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 				continue
 			}
 		}
-		if err := b.figure(s, 4+i, r, ind, o.Value, o.Status, o.Raw, l); err != nil {
+		if err := b.figure(s, 4+i, r, ind, o.Value, o.Status, l); err != nil {
 			return err
 		}
 	}
@@ -170,14 +170,14 @@ func (b *book) writeBreakdowns(ctx context.Context) error {
 		}
 		if withheld[i] {
 			b.sum.Suppressed++
-			if err := b.figure(s, 7, r, app.Indicator{}, nil, app.Suppressed, "", look{border: true}); err != nil {
+			if err := b.figure(s, 7, r, app.Indicator{}, nil, app.Suppressed, look{border: true}); err != nil {
 				return err
 			}
 		} else if err := b.set(s, 7, r, bd.Count, look{border: true, numFmt: "#,##0"}); err != nil {
 			return err
 		}
 		if small := bd.Total >= 1 && bd.Total < float64(b.opt.Suppress); withheld[i] && small {
-			if err := b.figure(s, 8, r, app.Indicator{}, nil, app.Suppressed, "", look{border: true}); err != nil {
+			if err := b.figure(s, 8, r, app.Indicator{}, nil, app.Suppressed, look{border: true}); err != nil {
 				return err
 			}
 		} else if err := b.set(s, 8, r, bd.Total, look{border: true, numFmt: "#,##0"}); err != nil {

@@ -26,9 +26,9 @@ type look struct {
 }
 
 // style returns the workbook style for l, creating it on first use.
-func (b *book) style(l look) int {
+func (b *book) style(l look) (int, error) {
 	if id, ok := b.styles[l]; ok {
-		return id
+		return id, nil
 	}
 	s := &excelize.Style{
 		Font:      &excelize.Font{Bold: l.bold, Italic: l.italic, Color: l.color, Size: l.size, Family: "Arial"},
@@ -51,12 +51,10 @@ func (b *book) style(l look) int {
 	}
 	id, err := b.f.NewStyle(s)
 	if err != nil {
-		// Every look is built from the constants in this package, so a
-		// refused style is a programming error.
-		panic(fmt.Sprintf("export: style %+v: %v", l, err))
+		return 0, fmt.Errorf("style %+v: %w", l, err)
 	}
 	b.styles[l] = id
-	return id
+	return id, nil
 }
 
 // The colours of the house style.
@@ -130,7 +128,11 @@ func (b *book) set(sheet string, col, row int, v any, l look) error {
 	} else if err := b.f.SetCellValue(sheet, ref, v); err != nil {
 		return err
 	}
-	return b.f.SetCellStyle(sheet, ref, ref, b.style(l))
+	id, err := b.style(l)
+	if err != nil {
+		return err
+	}
+	return b.f.SetCellStyle(sheet, ref, ref, id)
 }
 
 // note attaches a cell note, e.g. why a figure cannot exclude a cohort.
@@ -138,10 +140,10 @@ func (b *book) note(sheet string, col, row int, text string) error {
 	return b.f.AddComment(sheet, excelize.Comment{Author: "Scorecard", Cell: cell(col, row), Text: text})
 }
 
-// figure writes one observation's figure: the number under the
-// indicator's format, or its status code as text with a note saying what
-// the code means (and, for a figure that cannot exclude a cohort, why).
-func (b *book) figure(sheet string, col, row int, ind app.Indicator, v *float64, st app.Status, raw string, l look) error {
+// figure writes one figure: the number under the indicator's format, or
+// its status code as text. The code's meaning is in the Guidance sheet;
+// explain adds it, with any reason, as a note where the reader needs it.
+func (b *book) figure(sheet string, col, row int, ind app.Indicator, v *float64, st app.Status, l look) error {
 	if v != nil && st == app.OK {
 		l.numFmt = numFmt(ind)
 		l.align = "right"
@@ -153,9 +155,12 @@ func (b *book) figure(sheet string, col, row int, ind app.Indicator, v *float64,
 	l.align = "right"
 	l.color = grey
 	l.wrap, l.shrink = false, true
-	if err := b.set(sheet, col, row, string(st), l); err != nil {
-		return err
-	}
+	return b.set(sheet, col, row, string(st), l)
+}
+
+// explain notes on a status code's cell what the code means and, for a
+// figure that cannot exclude a cohort, why.
+func (b *book) explain(sheet string, col, row int, st app.Status, raw string) error {
 	why := st.Describe()
 	if st == app.CannotExclude && raw != "" {
 		why = "Cannot exclude: " + raw

@@ -26,7 +26,10 @@ func (b *book) writeData(ctx context.Context) error {
 		return err
 	}
 	head := make([]any, len(DataHeader))
-	bold := b.style(look{bold: true})
+	bold, err := b.style(look{bold: true})
+	if err != nil {
+		return err
+	}
 	for i, h := range DataHeader {
 		head[i] = excelize.Cell{StyleID: bold, Value: h}
 	}

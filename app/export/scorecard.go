@@ -189,19 +189,19 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		}
 	}
 	if o, ok := b.outturn(ind); ok {
-		if err := b.figure(s, 5, r, ind, o.Value, o.Status, "", base); err != nil {
+		if err := b.figure(s, 5, r, ind, o.Value, o.Status, base); err != nil {
 			return err
 		}
 	}
 	if t, ok := b.h.TargetFor(ind, b.period); ok {
-		if err := b.figure(s, 6, r, ind, t.Target, app.OK, "", base); err != nil {
+		if err := b.figure(s, 6, r, ind, t.Target, app.OK, base); err != nil {
 			return err
 		}
 		floor := t.Floor
 		if ind.Polarity == app.NearTarget {
 			floor = nil // a T indicator has a tolerance, not a floor
 		}
-		if err := b.figure(s, 7, r, ind, floor, app.OK, "", base); err != nil {
+		if err := b.figure(s, 7, r, ind, floor, app.OK, base); err != nil {
 			return err
 		}
 	}
@@ -222,8 +222,13 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		if o, ok := b.h.Observation(ro.key, p.Period); ok {
 			raw = o.Raw
 		}
-		if err := b.figure(s, first+i, r, ind, p.Value, p.Status, raw, l); err != nil {
+		if err := b.figure(s, first+i, r, ind, p.Value, p.Status, l); err != nil {
 			return err
+		}
+		if p.Value == nil || p.Status != app.OK {
+			if err := b.explain(s, first+i, r, p.Status, raw); err != nil {
+				return err
+			}
 		}
 		if p.StandIn {
 			if err := b.note(s, first+i, r, "The previous year's outturn, standing in until this month's figure is available."); err != nil {
@@ -266,7 +271,7 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 	if ro.hasBM {
 		for i, bm := range []*app.Benchmark{ro.shown.England, ro.shown.NeighbourMean} {
 			if bm != nil {
-				if err := b.figure(s, tail+3+i, r, ind, bm.Value, bm.Status, "", base); err != nil {
+				if err := b.figure(s, tail+3+i, r, ind, bm.Value, bm.Status, base); err != nil {
 					return err
 				}
 			}

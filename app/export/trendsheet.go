@@ -68,7 +68,7 @@ func (b *book) writeTrend(ctx context.Context) error {
 		}
 		for i, m := range months {
 			if p := ro.point(m); p != nil {
-				if err := b.figure(s, firstMonth+i, r, ind, p.Value, p.Status, "", look{italic: p.StandIn}); err != nil {
+				if err := b.figure(s, firstMonth+i, r, ind, p.Value, p.Status, look{italic: p.StandIn}); err != nil {
 					return err
 				}
 			}
@@ -153,7 +153,7 @@ func (b *book) chartBlock(s string, r, firstMonth int, months []app.Period, ro *
 			if v == nil || (j == 0 && p.Status != app.OK) {
 				continue
 			}
-			if err := b.figure(s, firstMonth+i, rr, ind, v, app.OK, "", look{}); err != nil {
+			if err := b.figure(s, firstMonth+i, rr, ind, v, app.OK, look{}); err != nil {
 				return err
 			}
 			lo, hi = min(lo, cellNumber(ind, *v)), max(hi, cellNumber(ind, *v))

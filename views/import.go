@@ -24,9 +24,9 @@ import (
 // a quick import should not flash one.
 const progressDelay = 500 * time.Millisecond
 
-// importProgress is the status bar's progress bar and cancel button,
-// shown while imports run in the background.
-type importProgress struct {
+// jobProgress is the status bar's progress bar and cancel button,
+// shown while an import or export runs in the background.
+type jobProgress struct {
 	bar     *widget.ProgressBar
 	label   *widget.Label
 	cancel  *widget.Button
@@ -36,8 +36,8 @@ type importProgress struct {
 	stop context.CancelFunc
 }
 
-func newImportProgress() *importProgress {
-	p := &importProgress{bar: widget.NewProgressBar(), label: widget.NewLabel("")}
+func newJobProgress() *jobProgress {
+	p := &jobProgress{bar: widget.NewProgressBar(), label: widget.NewLabel("")}
 	p.cancel = widget.NewButton("Cancel", func() {
 		p.mu.Lock()
 		defer p.mu.Unlock()

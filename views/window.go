@@ -97,7 +97,7 @@ type mainWindow struct {
 
 	status   *widget.Label
 	hint     *widget.Label // under the scorecard: what the highlighted row's flags mean
-	progress *importProgress
+	progress *jobProgress
 	// job is the run of imports under way, if any.
 	job *importJob
 	// review is the layout confirmation showing, if any; reviewShown, when
@@ -139,7 +139,7 @@ func (w *mainWindow) build() {
 	w.status = widget.NewLabel("")
 	w.hint = widget.NewLabel("Arrow keys move through the scorecard; Space opens an indicator; Ctrl+F searches.")
 	w.hint.Truncation = fyne.TextTruncateEllipsis
-	w.progress = newImportProgress()
+	w.progress = newJobProgress()
 
 	w.period = widget.NewSelect(nil, func(s string) {
 		p, err := app.ParsePeriod(s)

@@ -1,7 +1,14 @@
 // Package views is Scorecard's desktop window, drawn with Fyne: the
 // scorecard for a period and area, an indicator's detail, the district
-// grid, imports with their validation reports and undo. The views are
-// thin: figures, ratings and exclusions come from app and its packages.
+// grid, imports with their validation reports and undo, and the export
+// dialog. The views are thin: figures, ratings, flags and exclusions come
+// from app and its packages (trend, cohort, benchmark, export), the files
+// from importer, and everything kept from app/store.
+//
+// The keyboard: arrow keys move through the scorecard and Space opens the
+// highlighted indicator; Ctrl+F searches; Ctrl+O imports; Ctrl+E exports;
+// Ctrl+1 to Ctrl+4 switch screens. Imports and exports run off the UI
+// thread, with a progress bar after half a second and a Cancel button.
 package views
 
 import (

@@ -301,3 +301,26 @@ func TestLayoutProfile(t *testing.T) {
 		t.Errorf("bad profile error = %v", err)
 	}
 }
+
+// TestHeaderBelowWideRows puts the header under title rows so wide that
+// the head read for detection stops before it: the whole sheet is looked
+// at before the sheet is given up.
+func TestHeaderBelowWideRows(t *testing.T) {
+	b := newBook(t)
+	wide := make([]any, 300)
+	for i := range wide {
+		wide[i] = fmt.Sprintf("note %d", i)
+	}
+	for r := 1; r < 30; r++ {
+		b.row("Sheet1", fmt.Sprintf("A%d", r), wide...)
+	}
+	b.row("Sheet1", "A30", "Ref", "Indicator", "Mar-25")
+	b.row("Sheet1", "A31", "CIC01", "Number of children in care", 1896)
+	res := mustRead(t, b.save("wide.xlsx"))
+	if o, ok := findObs(res.Dataset, "CIC01", app.Kent, app.All, "2025-03"); !ok || !approx(o.Value, 1896) {
+		t.Fatalf("CIC01 = %+v, want 1896 from below the wide title rows", o)
+	}
+	if res.Layouts[0].HeaderRow != 30 {
+		t.Errorf("header row %d, want 30", res.Layouts[0].HeaderRow)
+	}
+}

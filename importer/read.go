@@ -77,6 +77,10 @@ type Sample struct {
 type Head struct {
 	Sheet string
 	Rows  [][]string
+	// Partial is set when Rows stop short of the first rows the importer
+	// looks for a header in (a very wide sheet): a Detect that finds
+	// nothing in them should not conclude the sheet has nothing.
+	Partial bool
 }
 
 // Format is one kind of file the importer reads: Detect looks at the
@@ -239,7 +243,7 @@ func sample(ctx context.Context, path string, opt Options) (*Sample, error) {
 	}
 	s.book = book
 	for _, name := range book.sheetNames() {
-		g, err := book.head(ctx, name, headerSearchRows)
+		g, complete, err := book.head(ctx, name, headerSearchRows)
 		if err != nil {
 			book.Close()
 			if ctx.Err() != nil {
@@ -247,7 +251,7 @@ func sample(ctx context.Context, path string, opt Options) (*Sample, error) {
 			}
 			return nil, &app.SourceError{Location: app.Location{File: base, Sheet: name}, Err: err}
 		}
-		s.Heads = append(s.Heads, Head{Sheet: name, Rows: g.rows})
+		s.Heads = append(s.Heads, Head{Sheet: name, Rows: g.rows, Partial: !complete})
 	}
 	return s, nil
 }
@@ -262,11 +266,25 @@ func hasScorecardSheet(s *Sample) bool {
 		if l, ok := s.opt.Layouts[h.Sheet]; ok && l.Kind != Skip {
 			return true
 		}
-		if _, err := detect(h.Sheet, &grid{rows: h.Rows}); err == nil {
+		if _, err := s.detectSheet(context.Background(), h); err == nil {
 			return true
 		}
 	}
 	return false
+}
+
+// detectSheet detects a sheet's layout from its head, or from the whole
+// sheet where the head is partial and shows no header.
+func (s *Sample) detectSheet(ctx context.Context, h Head) (Layout, error) {
+	l, err := detect(h.Sheet, &grid{rows: h.Rows})
+	if err == nil || !h.Partial || s.book == nil {
+		return l, err
+	}
+	g, gerr := s.book.readSheet(ctx, h.Sheet)
+	if gerr != nil {
+		return l, err
+	}
+	return detect(h.Sheet, g)
 }
 
 // isTidyCSV reports whether a CSV's header is a tidy table's.
@@ -307,7 +325,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			}
 		} else {
 			var err error
-			if l, err = detect(h.Sheet, &grid{rows: h.Rows}); err != nil {
+			if l, err = s.detectSheet(ctx, h); err != nil {
 				if firstErr == nil {
 					firstErr = noHeaderError(base, h.Sheet)
 				}

@@ -105,7 +105,11 @@ func readHead(name string, n int) ([]byte, error) {
 }
 
 // part reads a part of the package by name, within the size limit.
-func (w *workbook) part(name string) ([]byte, error) {
+func (w *workbook) part(name string) ([]byte, error) { return w.partInto(nil, name) }
+
+// partInto reads a part into buf, reusing its memory: a sheet's XML is
+// garbage once scanned, so one buffer serves every sheet a reader scans.
+func (w *workbook) partInto(buf []byte, name string) ([]byte, error) {
 	f, ok := w.parts[strings.ToLower(strings.TrimPrefix(name, "/"))]
 	if !ok {
 		return nil, nil
@@ -115,14 +119,17 @@ func (w *workbook) part(name string) ([]byte, error) {
 		return nil, errNotWorkbook
 	}
 	defer rc.Close()
-	b, err := io.ReadAll(io.LimitReader(rc, w.limit+1))
-	if err != nil {
+	if size := int64(f.UncompressedSize64); size <= w.limit && int64(cap(buf)) < size+1 {
+		buf = make([]byte, 0, size+1)
+	}
+	b := bytes.NewBuffer(buf[:0])
+	if _, err := b.ReadFrom(io.LimitReader(rc, w.limit+1)); err != nil {
 		return nil, errNotWorkbook
 	}
-	if int64(len(b)) > w.limit {
+	if int64(b.Len()) > w.limit {
 		return nil, errTooBig{w.limit}
 	}
-	return b, nil
+	return b.Bytes(), nil
 }
 
 // readStructure reads the sheet list, shared strings and styles.
@@ -197,53 +204,42 @@ func (w *workbook) sheetNames() []string {
 	return names
 }
 
-// headLimit caps how much of a sheet's XML is inflated to see its first
-// rows for format detection; the header is within the first screenful.
-const headLimit = 1 << 20
+// headBytes is how much of a sheet's XML is inflated to see its first
+// rows for format detection: a title block and header take a few rows,
+// and a row of a wide scorecard about two kilobytes.
+const headBytes = 32 << 10
 
-// head reads a sheet's first rows, inflating its XML only until they
-// have passed, not the rest: enough to detect its layout.
-func (w *workbook) head(ctx context.Context, name string, maxRows int) (*grid, error) {
+// head reads a sheet's first rows (at most maxRows) from the start of
+// its XML, without inflating the rest. It reports whether the rows are
+// all there are up to maxRows; when not, detection that fails on them
+// must look at the whole sheet.
+func (w *workbook) head(ctx context.Context, name string, maxRows int) (g *grid, complete bool, err error) {
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	p, ok := w.sheetPath(name)
 	if !ok {
-		return nil, fmt.Errorf("no sheet %q", name)
+		return nil, false, fmt.Errorf("no sheet %q", name)
 	}
 	f, ok := w.parts[strings.ToLower(p)]
 	if !ok {
-		return &grid{}, nil
+		return &grid{}, true, nil
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, errNotWorkbook
+		return nil, false, errNotWorkbook
 	}
 	defer rc.Close()
-	var data []byte
-	chunk := make([]byte, 16<<10)
-	rows := 0
-	for len(data) < headLimit && rows <= maxRows {
-		n, err := rc.Read(chunk)
-		// Count the rows closed in this chunk, "</row>" or "</x:row>",
-		// including one cut across the previous chunk, to know when the
-		// head is in.
-		from := max(len(data)-len("row>")+1, 0)
-		data = append(data, chunk[:n]...)
-		rows += bytes.Count(data[from:], []byte("row>"))
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, errNotWorkbook
-		}
-	}
-	g, err := scanSheet(ctx, data, w.strings, maxRows)
+	data, err := io.ReadAll(io.LimitReader(rc, headBytes))
 	if err != nil {
-		return nil, err
+		return nil, false, errNotWorkbook
+	}
+	g, err = scanSheet(ctx, data, w.strings, maxRows)
+	if err != nil {
+		return nil, false, err
 	}
 	g.looks = w.looks
-	return g, nil
+	return g, len(g.rows) >= maxRows || uint64(len(data)) >= f.UncompressedSize64, nil
 }
 
 func (w *workbook) sheetPath(name string) (string, bool) {
@@ -291,9 +287,10 @@ func (w *workbook) startReading(ctx context.Context, names []string) {
 		w.wg.Add(1)
 		go func() {
 			defer w.wg.Done()
+			var buf []byte
 			for name := range queue {
 				p := w.pending[name]
-				p.g, p.err = w.scan(ctx, name)
+				p.g, buf, p.err = w.scan(ctx, name, buf)
 				close(p.done)
 			}
 		}()
@@ -320,22 +317,23 @@ func (w *workbook) readSheet(ctx context.Context, name string) (*grid, error) {
 	}
 }
 
-// scan reads one sheet's part and scans it.
-func (w *workbook) scan(ctx context.Context, name string) (*grid, error) {
+// scan reads one sheet's part into buf and scans it, returning the
+// buffer for the next sheet.
+func (w *workbook) scan(ctx context.Context, name string, buf []byte) (*grid, []byte, error) {
 	p, ok := w.sheetPath(name)
 	if !ok {
-		return nil, fmt.Errorf("no sheet %q", name)
+		return nil, buf, fmt.Errorf("no sheet %q", name)
 	}
-	data, err := w.part(p)
+	data, err := w.partInto(buf, p)
 	if err != nil {
-		return nil, err
+		return nil, buf, err
 	}
 	g, err := scanSheet(ctx, data, w.strings, 0)
 	if err != nil {
-		return nil, err
+		return nil, data, err
 	}
 	g.looks = w.looks
-	return g, nil
+	return g, data, nil
 }
 
 // sharedStrings reads the shared string table: each <si>'s text, the

@@ -69,6 +69,9 @@ const (
 
 var sortOrders = []string{sortScorecard, sortRAG, sortChange, sortRef}
 
+// columnOrders are the orders a click on a column's heading sorts by.
+var columnOrders = map[int]string{colRef: sortRef, colName: sortScorecard, colChange: sortChange, colRAG: sortRAG}
+
 // scorecardTable is the table of indicators for the chosen period and
 // area, grouped by section, filtered by the search box, "flagged only"
 // and section picker.
@@ -84,6 +87,8 @@ type scorecardTable struct {
 
 	table  *widget.Table
 	onOpen func(ref string)
+	// onOrder is told when a heading click changes the order.
+	onOrder func(order string)
 	// onHighlight is told of the indicator the keyboard or mouse is on.
 	onHighlight func(r *scoreRow)
 }
@@ -102,12 +107,23 @@ func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
 		func(id widget.TableCellID, o fyne.CanvasObject) { s.updateCell(id, o.(*fyne.Container)) },
 	)
 	t.ShowHeaderColumn = false
+	// Headings are flat buttons: a click on Ref, Indicator, Change or RAG
+	// sorts by it, as in a spreadsheet.
 	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(columnTitles[id.Col])
+		if id.Col < 0 {
+			return
+		}
+		b := o.(*widget.Button)
+		b.SetText(columnTitles[id.Col])
+		b.OnTapped = nil
+		if order, ok := columnOrders[id.Col]; ok {
+			b.OnTapped = func() { s.sortBy(order) }
 		}
 	}
 	for c, w := range columnWidths {
@@ -128,6 +144,15 @@ func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
 	s.table = t
 	s.reload()
 	return s
+}
+
+// sortBy orders the table and tells the order picker.
+func (s *scorecardTable) sortBy(order string) {
+	s.order = order
+	if s.onOrder != nil {
+		s.onOrder(order)
+	}
+	s.relayout()
 }
 
 // reload recomputes the rows from the view and redraws.

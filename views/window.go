@@ -185,6 +185,10 @@ func (w *mainWindow) build() {
 	})
 	w.order = widget.NewSelect(sortOrders, func(s string) { w.score.order = s; w.score.relayout() })
 	w.order.Selected = sortScorecard
+	w.score.onOrder = func(order string) {
+		w.order.Selected = order
+		w.order.Refresh()
+	}
 	filters := container.NewBorder(nil, nil, nil,
 		container.NewHBox(w.flagged, fixedWidth(w.section, 200), fixedWidth(w.order, 180)),
 		w.search)

@@ -404,3 +404,20 @@ func TestRevisionsShowInDetail(t *testing.T) {
 		t.Errorf("the scorecard's flags for a revised figure: %q", got)
 	}
 }
+
+func TestHeadingClickSorts(t *testing.T) {
+	w := openFixture(t, 24)
+	head := w.score.table.CreateHeader().(*widget.Button)
+	w.score.table.UpdateHeader(widget.TableCellID{Row: -1, Col: colRAG}, head)
+	if head.Text != "RAG" || head.OnTapped == nil {
+		t.Fatalf("the RAG heading %q does not sort", head.Text)
+	}
+	test.Tap(head)
+	if w.score.order != sortRAG || w.order.Selected != sortRAG {
+		t.Errorf("after clicking RAG the order is %q, the picker says %q", w.score.order, w.order.Selected)
+	}
+	w.score.table.UpdateHeader(widget.TableCellID{Row: -1, Col: colTarget}, head)
+	if head.OnTapped != nil {
+		t.Errorf("the Target heading sorts, but there is no such order")
+	}
+}

@@ -274,24 +274,30 @@ func (w *workbook) startReading(ctx context.Context, names []string) {
 	if w.pending == nil {
 		w.pending = map[string]*pending{}
 	}
-	queue := make(chan string, len(names))
+	type job struct {
+		name string
+		p    *pending
+	}
+	queue := make(chan job, len(names))
 	for _, name := range names {
 		if _, ok := w.pending[name]; ok {
 			continue
 		}
-		w.pending[name] = &pending{done: make(chan struct{})}
-		queue <- name
+		p := &pending{done: make(chan struct{})}
+		w.pending[name] = p
+		queue <- job{name, p}
 	}
 	close(queue)
-	for range min(runtime.GOMAXPROCS(0), len(names)) {
+	for range min(runtime.GOMAXPROCS(0), len(queue)) {
 		w.wg.Add(1)
 		go func() {
 			defer w.wg.Done()
 			var buf []byte
-			for name := range queue {
-				p := w.pending[name]
-				p.g, buf, p.err = w.scan(ctx, name, buf)
-				close(p.done)
+			for j := range queue {
+				if j.p.err = ctx.Err(); j.p.err == nil {
+					j.p.g, buf, j.p.err = w.scan(ctx, j.name, buf)
+				}
+				close(j.p.done)
 			}
 		}()
 	}

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -199,6 +201,15 @@ func TestScorecardFiguresAreNumbersAsAnalysed(t *testing.T) {
 			if _, fill := format(t, f, ScorecardSheet, cell(ragCol, r)); fill != wantFill {
 				t.Errorf("%s RAG fill %q, want %q", ind.Ref, fill, wantFill)
 			}
+		}
+		words, _ := f.GetCellValue(ScorecardSheet, cell(headerCol(t, f, "Trend and SPC"), r))
+		for _, w := range []string{p.Trend.Direction.String(), p.Assurance.String()} {
+			if !strings.Contains(strings.ToLower(words), w) {
+				t.Errorf("%s: trend and SPC %q does not say %q", ind.Ref, words, w)
+			}
+		}
+		if strings.ContainsFunc(words, func(r rune) bool { return r == utf8.RuneError || !unicode.IsPrint(r) }) {
+			t.Errorf("%s: trend and SPC %q holds unprintable characters", ind.Ref, words)
 		}
 		dot, _ := f.GetCellValue(ScorecardSheet, cell(dotCol, r))
 		if p.DoT != app.NoDoT && !strings.HasSuffix(dot, string(p.DoT)) {

@@ -359,7 +359,7 @@ func judgement(ind app.Indicator, p *trend.Point) string {
 		parts = append(parts, fmt.Sprintf("No clear trend over %d points", p.Trend.Points))
 	default:
 		parts = append(parts, fmt.Sprintf("%s over %d points (by %s)",
-			capital(string(p.Trend.Direction)), p.Trend.Points, amount(ind, p.Trend.Change)))
+			capital(p.Trend.Direction.String()), p.Trend.Points, amount(ind, p.Trend.Change)))
 	}
 	switch {
 	case p.Signal == trend.Common:
@@ -380,7 +380,7 @@ func judgement(ind app.Indicator, p *trend.Point) string {
 		parts = append(parts, s)
 	}
 	if p.Assurance != trend.NoAssurance {
-		parts = append(parts, "target "+string(p.Assurance))
+		parts = append(parts, "Target "+p.Assurance.String())
 	}
 	for i, kind := range p.Flags {
 		if kind == trend.SpecialCause || i >= len(p.FlagDetails) {

@@ -285,3 +285,54 @@ func TestReadErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeTwice reads a figure given on the scorecard and again on the
+// Data sheet: one observation, its components from the Data sheet and its
+// arrow from the scorecard; a disagreement beyond display rounding is
+// reported naming both cells.
+func TestMergeTwice(t *testing.T) {
+	b := newBook(t)
+	s := "Scorecard"
+	b.sheet(s)
+	b.row(s, "A1", "Ref", "Indicator", "Polarity", "Feb-25", "Mar-25", "DoT")
+	b.row(s, "A2", "CIC05", "Children in care with 3 or more placements (%)", "L", 12.1, 11.7, "↓")
+	b.row(s, "A3", "CIC06", "Children in care in the same placement for 2 years (%)", "H", 70.2, 71.0)
+	d := "Data"
+	b.sheet(d)
+	b.row(d, "A1", "Ref", "Period", "Area", "Cohort", "Numerator", "Denominator", "Value")
+	b.row(d, "A2", "CIC05", "2025-03", "Kent", "All", 221, 1896, 221.0/1896*100)
+	b.row(d, "A3", "CIC06", "2025-03", "Kent", "All", 700, 1000, 70.0)
+	var progress []int
+	path := b.save("twice.xlsx")
+	res, err := Read(context.Background(), path, Options{Progress: func(done, total int) {
+		progress = append(progress, done)
+		if done > total {
+			t.Errorf("progress %d of %d", done, total)
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(progress) == 0 || progress[len(progress)-1] != 2 {
+		t.Errorf("progress calls %v, want them to end at 2 of 2 sheets", progress)
+	}
+	ds := res.Dataset
+	if len(ds.Observations) != 4 {
+		t.Fatalf("%d observations, want 4 (the March figures merged)", len(ds.Observations))
+	}
+	o, _ := findObs(ds, "CIC05", app.Kent, app.All, "2025-03")
+	if !approx(o.Value, 11.7) || !approx(o.Numerator, 221) || !approx(o.Denominator, 1896) || o.SourceArrow != app.Down || o.Cell != "Scorecard!E2" {
+		t.Errorf("CIC05 March = %+v, want 11.7 as shown, 221/1896 from the Data sheet, the down arrow, read at Scorecard!E2", o)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.String())
+	}
+	want := "twice.xlsx: Data!G3: CIC06 Kent 2025-03: 70 here but 71 at Scorecard!E3; kept Scorecard!E3"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("warnings = %q, want only %q", got, want)
+	}
+	if sum := res.Summary(); !strings.Contains(sum, "2 indicators, 4 observations") || !strings.Contains(sum, "1 warnings") {
+		t.Errorf("summary %q", sum)
+	}
+}

@@ -75,7 +75,8 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		vtext, vc, _ := text(r, RoleValue)
 		o.Cell = sheetCell(l.Sheet, columnName(max(vc, refCol.index)), r)
 		if vtext != "" {
-			rd, err := readFigure(vtext, s.g.look(r, vc), &s.floats)
+			lk := s.g.look(r, vc)
+			rd, err := readFigure(vtext, lk, &s.floats)
 			if err != nil {
 				s.warn(r, vc, "%s: row skipped: %v", ref, err)
 				continue
@@ -87,7 +88,9 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			if rd.percent {
 				s.c.percent[ref] = true
 			}
-			if rd.decimals >= 0 {
+			// A tidy table holds figures at full precision: only a number
+			// format says how many places are shown.
+			if lk.decimals >= 0 {
 				s.c.placed[ref] = true
 				s.c.indicator(app.Indicator{Ref: ref, Decimals: min(rd.decimals, 3)})
 			}

@@ -15,7 +15,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"scorecard/app"
 	"scorecard/app/store"
+	"scorecard/views"
 )
 
 // version is the app's version, as FyneApp.toml gives it (a test keeps the
@@ -70,15 +72,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 	global := flag.NewFlagSet("scorecard", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
 	global.StringVar(&e.db, "db", e.db, "the store `file`")
-	var screen string
-	global.StringVar(&screen, "screen", "", "open the window on this screen (scorecard, detail, districts, import, history, export)")
+	var screen, ref, exclude string
+	var imports files
+	global.StringVar(&screen, "screen", "", "open the window on this `screen` (scorecard, detail, districts, import, history, export)")
+	global.StringVar(&ref, "ref", "", "the indicator the detail screen shows, e.g. CIC05")
+	global.StringVar(&exclude, "exclude", "", "`cohorts` the window starts excluding, e.g. uasc,ola")
+	global.Var(&imports, "import", "a `file` to import as the window opens (repeatable)")
 	if err := global.Parse(args); err != nil {
 		fmt.Fprintf(stderr, "scorecard: %v\n", err)
 		printUsage(stderr)
 		return 2
 	}
 	if global.NArg() == 0 {
-		return openWindow(e.db, screen, stderr)
+		excluded, err := app.ParseCohorts(exclude)
+		if err != nil {
+			fmt.Fprintf(stderr, "scorecard: --exclude: %v\n", err)
+			return 2
+		}
+		return openWindow(e.db, views.Options{Screen: screen, Ref: ref, Import: imports, Exclude: excluded}, stderr)
 	}
 	name := global.Arg(0)
 	if name == "help" || name == "-h" || name == "--help" {
@@ -116,6 +127,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	return 0
 }
+
+// files collects a repeatable flag's values.
+type files []string
+
+func (f *files) String() string     { return strings.Join(*f, ",") }
+func (f *files) Set(s string) error { *f = append(*f, s); return nil }
 
 // parseInterleaved parses flags wherever they stand among the positional
 // arguments, so that "show CIC05 --json" works as well as "show --json

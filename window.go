@@ -11,7 +11,7 @@ import (
 // openWindow opens the desktop window on the store at db. On first launch,
 // with nothing imported yet, it loads the demo scorecards so there is
 // something to see.
-func openWindow(db, screen string, stderr io.Writer) int {
+func openWindow(db string, opt views.Options, stderr io.Writer) int {
 	st, err := store.Open(db)
 	if err != nil {
 		fmt.Fprintln(stderr, oneLine(err))
@@ -30,6 +30,6 @@ func openWindow(db, screen string, stderr io.Writer) int {
 			fmt.Fprintln(stderr, oneLine(err))
 		}
 	}
-	views.Run(st, views.Options{Screen: screen})
+	views.Run(st, opt)
 	return 0
 }

@@ -203,7 +203,11 @@ type grid struct {
 	style  [][]int32 // parallel to rows; nil for a CSV
 	looks  []look    // by style index
 	merged []cellRange
+	hidden []bool // columns hidden from view, by 0-based column
 }
+
+// isHidden reports whether 0-based column c is hidden from view.
+func (g *grid) isHidden(c int) bool { return c < len(g.hidden) && g.hidden[c] }
 
 // at returns the text at 0-based row r, column c; a cell inside a merged
 // range reads as the range's top-left cell, as a merged caption spans
@@ -311,7 +315,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 				text = cap + " / " + text
 			}
 		}
-		l.Columns = append(l.Columns, Column{Col: columnName(c), Header: text, Role: role, Period: period, Area: area, index: c})
+		l.Columns = append(l.Columns, Column{Col: columnName(c), Header: text, Role: role, Period: period, Area: area, Hidden: g.isHidden(c), index: c})
 	}
 	l.Kind = kindOf(&l)
 	disambiguate(&l)

@@ -91,18 +91,48 @@ type Column struct {
 	Period app.Period `json:"period"`
 	// Area is the area of a district column.
 	Area app.Area `json:"area,omitempty"`
+	// Hidden marks a column hidden from view. Its figures are read (an
+	// officer hides old months to save space), but where two columns say
+	// the same thing, such as last year's Target kept hidden beside this
+	// year's, the visible one is taken.
+	Hidden bool `json:"hidden,omitempty"`
 
 	index int // 0-based, from Col
 }
 
-// column returns the first column with role r.
+// column returns the first visible column with role r, or failing that
+// the first hidden one.
 func (l *Layout) column(r Role) (Column, bool) {
-	for _, c := range l.Columns {
-		if c.Role == r {
+	var hidden *Column
+	for i, c := range l.Columns {
+		if c.Role != r {
+			continue
+		}
+		if !c.Hidden {
 			return c, true
 		}
+		if hidden == nil {
+			hidden = &l.Columns[i]
+		}
+	}
+	if hidden != nil {
+		return *hidden, true
 	}
 	return Column{}, false
+}
+
+// shadowed reports whether c is a hidden column saying what a visible
+// one says: the same role for the same period and area.
+func (l *Layout) shadowed(c Column) bool {
+	if !c.Hidden {
+		return false
+	}
+	for _, v := range l.Columns {
+		if !v.Hidden && v.Role == c.Role && v.Period == c.Period && v.Area == c.Area {
+			return true
+		}
+	}
+	return false
 }
 
 // has reports whether the layout has a column with role r.

@@ -336,3 +336,37 @@ func TestMergeTwice(t *testing.T) {
 		t.Errorf("summary %q", sum)
 	}
 }
+
+// TestHiddenColumns hides last year's Target beside this year's and an
+// old month: the visible Target is taken, the hidden month still read.
+func TestHiddenColumns(t *testing.T) {
+	b := newBook(t)
+	s := "Sheet1"
+	b.row(s, "A1", "Ref", "Indicator", "Polarity", "Target", "Target", "Floor", "Jan-25", "Feb-25", "Mar-25")
+	b.row(s, "A2", "CIC05", "Children in care with 3 or more placements (%)", "L", 9, 10, 12, 12.4, 12.1, 11.7)
+	for _, col := range []string{"D", "G"} {
+		if err := b.f.SetColVisible(s, col, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := mustRead(t, b.save("hidden.xlsx"))
+	d := res.Dataset
+	if len(d.Targets) != 1 || !approx(d.Targets[0].Target, 10) || !approx(d.Targets[0].Floor, 12) || d.Targets[0].Year.String() != "2024/25" {
+		t.Errorf("targets = %+v, want the visible 10 and 12 for 2024/25", d.Targets)
+	}
+	if o, ok := findObs(d, "CIC05", app.Kent, app.All, "2025-01"); !ok || !approx(o.Value, 12.4) {
+		t.Errorf("hidden January = %+v, want 12.4", o)
+	}
+	var hidden []string
+	for _, c := range res.Layouts[0].Columns {
+		if c.Hidden {
+			hidden = append(hidden, c.Col)
+		}
+	}
+	if strings.Join(hidden, ",") != "D,G" {
+		t.Errorf("hidden columns %v, want D,G", hidden)
+	}
+	for _, w := range res.Warnings {
+		t.Errorf("unexpected warning: %s", w)
+	}
+}

@@ -51,6 +51,9 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 	nameCol, hasName := l.column(RoleName)
 	var figures []Column
 	for _, c := range l.Columns {
+		if l.shadowed(c) {
+			continue
+		}
 		if l.Kind == IndicatorSheet && c.Role == RolePeriod && !c.Period.IsZero() ||
 			l.Kind == DistrictSheet && c.Role == RoleArea && c.Area != "" {
 			figures = append(figures, c)
@@ -312,7 +315,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 	var years []app.Period
 	for _, c := range l.Columns {
 		text := s.at(r, c)
-		if strings.TrimSpace(text) == "" && c.Role != RoleRAG {
+		if strings.TrimSpace(text) == "" && c.Role != RoleRAG || l.shadowed(c) {
 			continue
 		}
 		switch c.Role {

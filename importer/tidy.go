@@ -17,7 +17,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	cols := map[Role]Column{}
 	for _, c := range l.Columns {
 		if _, ok := cols[c.Role]; !ok {
-			cols[c.Role] = c
+			cols[c.Role], _ = l.column(c.Role)
 		}
 	}
 	text := func(r int, role Role) (string, int, bool) {
@@ -233,6 +233,9 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 		}
 		t := app.Target{Ref: ref, Year: year}
 		for _, c := range l.Columns {
+			if l.shadowed(c) {
+				continue
+			}
 			var dst **float64
 			switch c.Role {
 			case RoleTarget:

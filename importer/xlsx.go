@@ -578,6 +578,20 @@ scan:
 			if err := sc.cell(row, c, inner, typ, style); err != nil {
 				return nil, err
 			}
+		case "col":
+			// <col min="3" max="5" hidden="1"/>: columns hidden from view.
+			if v, ok := attr(attrs, "hidden"); ok && (string(v) == "1" || string(v) == "true") {
+				lo, err1 := attrInt(attrs, "min")
+				hi, err2 := attrInt(attrs, "max")
+				if err1 == nil && err2 == nil && lo >= 1 && hi >= lo && hi <= 16384 {
+					for c := lo - 1; c < hi; c++ {
+						for len(g.hidden) <= c {
+							g.hidden = append(g.hidden, false)
+						}
+						g.hidden[c] = true
+					}
+				}
+			}
 		case "mergeCell":
 			if v, ok := attr(attrs, "ref"); ok {
 				if m, ok := parseRange(string(v)); ok {
@@ -821,6 +835,15 @@ func cellAttrs(attrs []byte) (ref, typ, style []byte) {
 		i += 1 + end + 1
 	}
 	return ref, typ, style
+}
+
+// attrInt reads a whole-number attribute.
+func attrInt(attrs []byte, name string) (int, error) {
+	v, ok := attr(attrs, name)
+	if !ok {
+		return 0, errors.New("missing")
+	}
+	return strconv.Atoi(string(v))
 }
 
 // columnOf returns the 0-based column of a cell reference such as

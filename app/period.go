@@ -384,3 +384,32 @@ func ParseDfEPeriod(timePeriod, identifier string) (Period, error) {
 	}
 	return ParsePeriod(tp)
 }
+
+var periodKindNames = [...]string{"", "month", "quarter", "financial", "academic", "calendar"}
+
+// String names the kind in lower-case words: "financial", "academic".
+func (k PeriodKind) String() string {
+	if int(k) < len(periodKindNames) {
+		return periodKindNames[k]
+	}
+	return fmt.Sprintf("PeriodKind(%d)", k)
+}
+
+// MarshalJSON writes the kind as its name, so stored indicators and JSON
+// output read "financial" rather than a number.
+func (k PeriodKind) MarshalJSON() ([]byte, error) { return json.Marshal(k.String()) }
+
+// UnmarshalJSON reads the kind from its name.
+func (k *PeriodKind) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("period kind %s: %w", b, err)
+	}
+	for i, n := range periodKindNames {
+		if n == s {
+			*k = PeriodKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("period kind %q is not month, quarter, financial, academic or calendar", s)
+}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 )
@@ -125,5 +127,21 @@ func TestParseDfEPeriod(t *testing.T) {
 		if err != nil || got != tt.want {
 			t.Errorf("ParseDfEPeriod(%q, %q) = %v, %v; want %v", tt.tp, tt.id, got, err, tt.want)
 		}
+	}
+}
+
+func TestPeriodKindJSON(t *testing.T) {
+	for k := PeriodKind(0); k <= CalendarYear; k++ {
+		b, err := json.Marshal(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back PeriodKind
+		if err := json.Unmarshal(b, &back); err != nil || back != k {
+			t.Errorf("%s: round trip gave %v, %v", b, back, err)
+		}
+	}
+	if b, _ := json.Marshal(Indicator{YearType: AcademicYear}); !strings.Contains(string(b), `"year_type":"academic"`) {
+		t.Errorf("indicator JSON = %s", b)
 	}
 }

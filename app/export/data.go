@@ -16,7 +16,9 @@ import (
 // importer reads back (DataHeader). Percentages are held 0-100, as the
 // app holds them, since a tidy table carries its meaning in its text.
 // Figures that cannot exclude a cohort are left out: they are not
-// figures, and the Scorecard sheet says why.
+// figures, and the Scorecard sheet says why. So is a previous year's
+// outturn standing in for a month not yet published: the sheet has no
+// column to say so, and read back it would pass for the month's figure.
 func (b *book) writeData(ctx context.Context) error {
 	sw, err := b.f.NewStreamWriter(DataSheet)
 	if err != nil {
@@ -53,7 +55,7 @@ func (b *book) writeData(ctx context.Context) error {
 			src, k.Split = b.h, app.All
 		}
 		for _, o := range src.Series(k) {
-			if o.Period.End().After(end) || o.Status == app.CannotExclude {
+			if o.Period.End().After(end) || o.Status == app.CannotExclude || o.StandIn {
 				continue
 			}
 			r++

@@ -339,6 +339,9 @@ func TestProvenanceAndGuidance(t *testing.T) {
 			t.Errorf("Provenance does not say %q:\n%s", want, text.String())
 		}
 	}
+	if props, err := f.GetDocProps(); err != nil || props.Category != Category || props.Subject != exclusionWords([]app.Cohort{app.UASC}) {
+		t.Errorf("document properties %+v (%v): want Category %q and the exclusions as Subject", props, err, Category)
+	}
 	rows, _ = f.GetRows(GuidanceSheet)
 	text.Reset()
 	for _, r := range rows {
@@ -362,8 +365,17 @@ func TestDataSheetIsTidy(t *testing.T) {
 	if sum.DataRows != len(rows)-1 {
 		t.Errorf("summary says %d data rows, the sheet has %d", sum.DataRows, len(rows)-1)
 	}
-	if want := len(m.Dataset.Observations); sum.DataRows != want {
-		t.Errorf("%d data rows, want every one of the demo's %d figures", sum.DataRows, want)
+	want := 0
+	for _, o := range m.Dataset.Observations {
+		if !o.StandIn {
+			want++
+		}
+	}
+	if want == len(m.Dataset.Observations) {
+		t.Error("the demo has no previous-year outturn standing in for a month")
+	}
+	if sum.DataRows != want {
+		t.Errorf("%d data rows, want every one of the demo's %d figures but those standing in", sum.DataRows, want)
 	}
 	for i, r := range rows[1:] {
 		r = append(r, make([]string, 8-len(r))...)

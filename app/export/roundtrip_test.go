@@ -35,15 +35,33 @@ func imported(t *testing.T, path, id string) *app.History {
 // TestDataSheetImportsAgain exports the demo, imports the export, and
 // checks the app reads back every figure of the Data sheet as it was.
 func TestDataSheetImportsAgain(t *testing.T) {
+	for _, cs := range [][]app.Cohort{nil, {app.UASC}} {
+		t.Run(exclusionWords(cs), func(t *testing.T) { testImportsAgain(t, cs) })
+	}
+}
+
+// testImportsAgain checks an export excluding cs reads back as the
+// history it came from: the figures for all children stay those for all
+// children, whatever the Scorecard sheet shows.
+func testImportsAgain(t *testing.T, cs []app.Cohort) {
+	if len(cs) > 0 {
+		// The importer reads the Scorecard sheet too, taking its figures
+		// excluding UASC for all children's. It needs to read only the
+		// Data sheet of a workbook whose Category property is Category.
+		t.Skip("the importer does not yet read an export's Data sheet alone (see export.Category)")
+	}
 	h, _ := demoHistory(t)
 	path := filepath.Join(t.TempDir(), "export.xlsx")
-	if _, err := Write(context.Background(), path, h, Options{Produced: produced}); err != nil {
+	if _, err := Write(context.Background(), path, h, Options{Produced: produced, Exclude: cs}); err != nil {
 		t.Fatal(err)
 	}
 	back := imported(t, path, "I0002")
 	compared := 0
 	for _, k := range h.Keys() {
 		for _, o := range h.Series(k) {
+			if o.StandIn {
+				continue // not a month's figure, so not on the Data sheet
+			}
 			got, ok := back.Observation(k, o.Period)
 			if !ok {
 				t.Errorf("%v %v: not read back from the export", k, o.Period)

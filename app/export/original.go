@@ -44,7 +44,8 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	b.f.Close()
 	b.f = orig
 	b.analyse()
-	o := originalWriter{book: b, styles: map[restyle]int{}, heads: map[string]map[string]int{}, ragFills: map[app.RAG]restyle{}}
+	o := originalWriter{book: b, styles: map[restyle]int{}, heads: map[string]map[string]int{}, ragFills: map[app.RAG]restyle{},
+		written: map[string]bool{}, districtRows: map[string]map[int]countyFigure{}}
 	for _, k := range b.base.Keys() {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -52,6 +53,9 @@ func (b *book) writeOriginal(ctx context.Context) error {
 		if err := o.series(k, ids); err != nil {
 			return fmt.Errorf("original %s: %w", path, err)
 		}
+	}
+	if err := o.countyColumns(); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
 	}
 	header := "&L" + escapeHeader(exclusionWords(b.opt.Exclude)) + "&R" + escapeHeader("Produced "+b.opt.Produced.Format("2 January 2006"))
 	for _, s := range orig.GetSheetList() {
@@ -80,6 +84,65 @@ type originalWriter struct {
 	heads  map[string]map[string]int // per sheet, the columns headed RAG and DoT
 	// ragFills are the original's own colours for each rating.
 	ragFills map[app.RAG]restyle
+	// written are the cells revised, as "Sheet!A1"; districtRows are, per
+	// sheet, the rows holding district figures, with the county figure
+	// that may sit beside them.
+	written      map[string]bool
+	districtRows map[string]map[int]countyFigure
+}
+
+// countyFigure is the county's figure for a row of a district table.
+type countyFigure struct {
+	key    app.SeriesKey
+	period app.Period
+}
+
+// countyColumns revises the Kent column of district tables. The importer
+// records one cell per figure, and Kent's is on the scorecard, so the
+// same figure repeated beside the districts would otherwise keep its old
+// value (all children's, under an excluding title).
+func (o *originalWriter) countyColumns() error {
+	for sheet, rows := range o.districtRows {
+		first := 0
+		for r := range rows {
+			if first == 0 || r < first {
+				first = r
+			}
+		}
+		col := o.areaColumn(sheet, first, app.Kent)
+		if col == 0 {
+			continue
+		}
+		for r, cf := range rows {
+			at := cell(col, r)
+			if o.written[sheet+"!"+at] {
+				continue
+			}
+			now, ok := o.h.Observation(cf.key, cf.period)
+			if !ok {
+				continue
+			}
+			ind, _ := o.h.Indicator(cf.key.Ref)
+			if err := o.revise(sheet, at, ind, now); err != nil {
+				return fmt.Errorf("%s %s: %w", cf.key, cf.period, err)
+			}
+		}
+	}
+	return nil
+}
+
+// areaColumn finds the column headed with area a on the rows above row,
+// or 0.
+func (o *originalWriter) areaColumn(sheet string, row int, a app.Area) int {
+	rows, _ := o.f.GetRows(sheet)
+	for r := min(row, len(rows)) - 1; r >= 0; r-- {
+		for c, text := range rows[r] {
+			if got, ok := app.ParseArea(text); ok && got == a {
+				return c + 1
+			}
+		}
+	}
+	return 0
 }
 
 // restyle is a cell style given a new fill and font colour, as a RAG or
@@ -111,6 +174,15 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 		}
 		if err := o.revise(sheet, ref, ind, now); err != nil {
 			return fmt.Errorf("%s %s: %w", k, was.Period, err)
+		}
+		o.written[was.Cell] = true
+		if k.Area.IsDistrict() && k.Split == app.All {
+			if _, row, err := excelize.CellNameToCoordinates(ref); err == nil {
+				if o.districtRows[sheet] == nil {
+					o.districtRows[sheet] = map[int]countyFigure{}
+				}
+				o.districtRows[sheet][row] = countyFigure{app.SeriesKey{Ref: k.Ref, Area: app.Kent}, was.Period}
+			}
 		}
 		if was.Period == o.period && (was.SourceRAG != app.NoRAG || was.SourceArrow != app.NoArrow) {
 			if err := o.rating(sheet, ref, k, src); err != nil {

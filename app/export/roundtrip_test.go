@@ -168,6 +168,20 @@ func TestIntoOriginalLayout(t *testing.T) {
 	if changed == 0 || rated == 0 {
 		t.Errorf("%d figures changed and %d ratings checked: the exclusion was not written into the original layout", changed, rated)
 	}
+	// The Kent column of the Districts sheet repeats the scorecard's
+	// figure: it is revised too.
+	kentCol := (&originalWriter{book: &book{f: f}}).areaColumn("Districts", 8, app.Kent)
+	for _, ref := range []string{"CIC01", "CIC03"} {
+		ind, _ := h.Indicator(ref)
+		now, _ := ex.Observation(app.SeriesKey{Ref: ref, Area: app.Kent}, latest)
+		v := numberAt(t, f, "Districts", cell(kentCol, sheetRow(t, f, "Districts", ref)))
+		if ind.Unit == app.Percent {
+			v *= 100
+		}
+		if kentCol == 0 || math.Abs(v-*now.Value) > 1e-9 {
+			t.Errorf("Districts: Kent's %s (column %d) = %v, want %v", ref, kentCol, v, *now.Value)
+		}
+	}
 	if hf, err := f.GetHeaderFooter(sum.Sheets[0]); err != nil || hf == nil || !strings.Contains(hf.OddHeader, "Excluding unaccompanied") {
 		t.Errorf("first sheet's print header %+v does not say what was excluded", hf)
 	}

@@ -453,18 +453,6 @@ func TestTrendSheetHasSparklinesAndCharts(t *testing.T) {
 	}
 }
 
-// TestWriteSample writes the demo export to $EXPORT_SAMPLE for looking at.
-func TestWriteSample(t *testing.T) {
-	out := os.Getenv("EXPORT_SAMPLE")
-	if out == "" {
-		t.Skip("set EXPORT_SAMPLE to a path to write the demo export there")
-	}
-	h, _ := demoHistory(t)
-	if _, err := Write(context.Background(), out, h, Options{Produced: produced, AppVersion: "1.0-test", Exclude: []app.Cohort{app.UASC}}); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestSuppressionIsConsistentAcrossSheets checks that every figure
 // package disclosure withholds shows as c on every sheet that shows it:
 // the scorecard and trend for Kent, the districts table, and the Data

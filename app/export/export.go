@@ -6,8 +6,11 @@
 //
 // Export only lays figures out. Ratings, direction of travel, trends and
 // signals come from package trend, figures excluding a cohort from package
-// cohort, and benchmarks from package benchmark, so the workbook says what
-// the app's screens and `scorecard show --json` say.
+// cohort, small-number suppression from package disclosure, and
+// benchmarks from package benchmark, so the workbook says what the app's
+// screens and `scorecard show --json` say. Options.Original writes the
+// revised figures into a copy of an imported workbook instead, keeping
+// its layout and styles.
 //
 // Text from imported files (indicator names, commentary, sources) is only
 // ever written as string cells: the workbook holds no formulas at all, so

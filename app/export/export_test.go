@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -162,6 +163,23 @@ func TestScorecardFiguresAreNumbersAsAnalysed(t *testing.T) {
 	}
 	if a2, _ := f.GetCellValue(ScorecardSheet, "A2"); a2 != "All children: no cohorts excluded" {
 		t.Errorf("A2 = %q", a2)
+	}
+	// Print setup: landscape, one page wide, header rows repeated; panes
+	// frozen below the header and right of the names.
+	var titles string
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == ScorecardSheet {
+			titles = dn.RefersTo
+		}
+	}
+	if want := fmt.Sprintf("'%s'!$%d:$%d", ScorecardSheet, headerRow-1, headerRow); titles != want {
+		t.Errorf("print titles %q, want %q", titles, want)
+	}
+	if pl, err := f.GetPageLayout(ScorecardSheet); err != nil || *pl.Orientation != "landscape" || *pl.FitToWidth != 1 {
+		t.Errorf("page layout %+v (%v): want landscape, one page wide", pl, err)
+	}
+	if panes, err := f.GetPanes(ScorecardSheet); err != nil || !panes.Freeze || panes.TopLeftCell != cell(3, headerRow+1) {
+		t.Errorf("panes %+v (%v): want frozen at %s", panes, err, cell(3, headerRow+1))
 	}
 	monthCol := headerCol(t, f, m.Latest().Label())
 	ragCol, dotCol := headerCol(t, f, "RAG"), headerCol(t, f, "DoT")

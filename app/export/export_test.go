@@ -642,3 +642,40 @@ func TestProgressReachesItsTotal(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallHistories exports hand-built histories at the edges: none at
+// all, a single month, and a quarterly indicator shown in the month its
+// quarter ends.
+func TestSmallHistories(t *testing.T) {
+	if _, err := Write(context.Background(), filepath.Join(t.TempDir(), "x.xlsx"), app.NewHistory(), Options{}); !errors.Is(err, ErrNoData) {
+		t.Errorf("empty history: %v, want ErrNoData", err)
+	}
+	h := app.NewHistory()
+	oct := app.MonthOf(2026, time.October)
+	h.Apply(&app.Dataset{
+		Indicators: []app.Indicator{
+			{Ref: "M1", Name: "Monthly count", Unit: app.Number, Section: "One"},
+			{Ref: "Q1", Name: "Quarterly percentage", Unit: app.Percent, Decimals: 1, Polarity: app.HigherBetter, Section: "One"},
+		},
+		Observations: []app.Observation{
+			{Ref: "M1", Area: app.Kent, Period: oct, Value: app.Float(12)},
+			{Ref: "Q1", Area: app.Kent, Period: app.Period{Kind: app.Quarter, Year: 2026, N: 2}, Value: app.Float(61.2)},
+			{Ref: "Q1", Area: app.Kent, Period: app.Period{Kind: app.Quarter, Year: 2026, N: 3}, Value: app.Float(63.7)},
+		},
+		Targets: []app.Target{{Ref: "Q1", Year: app.Period{Kind: app.FinancialYear, Year: 2026}, Target: app.Float(65), Floor: app.Float(60)}},
+	}, "I0001")
+	f, sum := export(t, h, Options{})
+	if sum.Indicators != 2 || sum.Period != oct {
+		t.Fatalf("summary %+v", sum)
+	}
+	r := sheetRow(t, f, ScorecardSheet, "Q1")
+	if got := numberAt(t, f, ScorecardSheet, cell(headerCol(t, f, "Sep-26"), r)); math.Abs(got-0.637) > 1e-12 {
+		t.Errorf("Q1 in Sep-26, the month its quarter ends: %v, want 0.637", got)
+	}
+	if got, _ := f.GetCellValue(ScorecardSheet, cell(headerCol(t, f, "Oct-26"), r)); got != "" {
+		t.Errorf("Q1 in Oct-26: %q, want nothing", got)
+	}
+	if got := numberAt(t, f, ScorecardSheet, cell(headerCol(t, f, "Oct-26"), sheetRow(t, f, ScorecardSheet, "M1"))); got != 12 {
+		t.Errorf("M1 in Oct-26: %v, want 12", got)
+	}
+}

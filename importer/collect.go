@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"scorecard/app"
 )
@@ -14,8 +15,10 @@ type collector struct {
 	file       string
 	indicators map[string]*app.Indicator
 	indOrder   []string
-	figures    figures // where each series' figures are in observ
-	observ     []app.Observation
+	figures    figures // where each series' figures are in figs
+	figs       []figure
+	texts      []string // Raw and Rule texts of figures, by index-1
+	sheets     []string // sheet names, by figure.sheet
 	targets    map[targetKey]int
 	targetList []app.Target
 	benchmarks []app.Benchmark
@@ -40,6 +43,7 @@ type collector struct {
 // its periods are slots in a slice: a hundred thousand figures need no
 // hashing each.
 type figures struct {
+	keys   []app.SeriesKey
 	series map[app.SeriesKey]*slots
 	last   struct {
 		key   app.SeriesKey
@@ -51,6 +55,7 @@ type figures struct {
 // index of the figure plus one, for periods of kind; other periods (a
 // series mixing months and quarters) go in a map.
 type slots struct {
+	id    int32 // the series' index in figures.keys
 	kind  app.PeriodKind
 	base  int
 	at    []int32
@@ -63,8 +68,9 @@ func (f *figures) slotsOf(k app.SeriesKey) *slots {
 	}
 	s, ok := f.series[k]
 	if !ok {
-		s = &slots{}
+		s = &slots{id: int32(len(f.keys))}
 		f.series[k] = s
+		f.keys = append(f.keys, k)
 	}
 	f.last.key, f.last.slots = k, s
 	return s
@@ -179,22 +185,131 @@ func (c *collector) indicator(ind app.Indicator) {
 // declareDecimals records the decimal places a Decimals column gives.
 func (c *collector) declareDecimals(ref string, n int) { c.declared[ref] = n }
 
-// observe adds o, read on sheet at o.Cell ("Sheet!H12"). A figure already read for the
-// same series and period is merged: components and the source's arrow and
-// RAG are taken from whichever has them, and values that differ beyond
-// display rounding are reported naming both cells.
-func (c *collector) observe(sheet string, o app.Observation) {
+// figure is an observation as the collector holds it while reading:
+// without pointers, so that the garbage collector has nothing to trace in
+// the hundred thousand an import may hold. Observations are made from
+// figures once, at the end (see dataset).
+type figure struct {
+	period             app.Period
+	value, num, den    float64
+	series             int32 // index into figures.keys
+	row, col           int32 // 0-based, where it was read
+	raw, rule          int32 // index+1 into collector.texts; 0 for none
+	sheet              int32 // index into collector.sheets
+	flags              uint8
+	status, arrow, rag uint8 // indexes into statuses, arrows, rags
+}
+
+// The flags of a figure.
+const (
+	hasValue uint8 = 1 << iota
+	hasNum
+	hasDen
+	standIn
+)
+
+var (
+	statuses = []app.Status{app.OK, app.Suppressed, app.Low, app.NotAvailable, app.NotApplicable, app.LowReliability, app.CannotExclude}
+	arrows   = []app.Arrow{app.NoArrow, app.Up, app.Down, app.Across}
+	rags     = []app.RAG{app.NoRAG, app.Green, app.Amber, app.Red}
+)
+
+// code returns v's index in table; a value outside it (which the readers
+// never produce) reads as the table's first, "none".
+func code[T comparable](table []T, v T) uint8 {
+	for i, t := range table {
+		if t == v {
+			return uint8(i)
+		}
+	}
+	return 0
+}
+
+// encode packs o, read at sheet row, col.
+func (c *collector) encode(o *app.Observation, series int32, sheet string, row, col int) figure {
+	f := figure{period: o.Period, series: series, row: int32(row), col: int32(col),
+		status: code(statuses, o.Status), arrow: code(arrows, o.SourceArrow), rag: code(rags, o.SourceRAG)}
+	f.sheet = c.sheetIndex(sheet)
+	if o.Value != nil {
+		f.value, f.flags = *o.Value, f.flags|hasValue
+	}
+	if o.Numerator != nil {
+		f.num, f.flags = *o.Numerator, f.flags|hasNum
+	}
+	if o.Denominator != nil {
+		f.den, f.flags = *o.Denominator, f.flags|hasDen
+	}
+	if o.StandIn {
+		f.flags |= standIn
+	}
+	if o.Raw != "" {
+		c.texts = append(c.texts, o.Raw)
+		f.raw = int32(len(c.texts))
+	}
+	if o.Rule != "" {
+		c.texts = append(c.texts, o.Rule)
+		f.rule = int32(len(c.texts))
+	}
+	return f
+}
+
+// sheetIndex numbers sheet names for figures; an import reads few
+// sheets, each a run of figures, so the last is checked first.
+func (c *collector) sheetIndex(sheet string) int32 {
+	if n := len(c.sheets); n > 0 && c.sheets[n-1] == sheet {
+		return int32(n - 1)
+	}
+	for i, s := range c.sheets {
+		if s == sheet {
+			return int32(i)
+		}
+	}
+	c.sheets = append(c.sheets, sheet)
+	return int32(len(c.sheets) - 1)
+}
+
+// decode makes the observation a figure holds, with fl giving its
+// numbers a home.
+func (c *collector) decode(f *figure, fl *floats) app.Observation {
+	k := c.figures.keys[f.series]
+	o := app.Observation{Ref: k.Ref, Area: k.Area, Split: k.Split, Period: f.period,
+		Status: statuses[f.status], SourceArrow: arrows[f.arrow], SourceRAG: rags[f.rag],
+		StandIn: f.flags&standIn != 0, Cell: sheetCell(c.sheets[f.sheet], columnName(int(f.col)), int(f.row))}
+	if f.flags&hasValue != 0 {
+		o.Value = fl.of(f.value)
+	}
+	if f.flags&hasNum != 0 {
+		o.Numerator = fl.of(f.num)
+	}
+	if f.flags&hasDen != 0 {
+		o.Denominator = fl.of(f.den)
+	}
+	if f.raw > 0 {
+		o.Raw = c.texts[f.raw-1]
+	}
+	if f.rule > 0 {
+		o.Rule = c.texts[f.rule-1]
+	}
+	return o
+}
+
+// observe adds o, read on sheet at row, col (0-based). A figure already
+// read for the same series and period is merged: components and the
+// source's arrow and RAG are taken from whichever has them, and values
+// that differ beyond display rounding are reported naming both cells.
+func (c *collector) observe(sheet string, o app.Observation, row, col int) {
 	if o.Numerator != nil && o.Denominator != nil {
 		c.hasParts[o.Ref] = true
 	}
 	slots := c.figures.slotsOf(o.Key())
 	i, ok := slots.get(o.Period)
 	if !ok {
-		slots.set(o.Period, len(c.observ))
-		c.observ = append(c.observ, o)
+		slots.set(o.Period, len(c.figs))
+		c.figs = append(c.figs, c.encode(&o, slots.id, sheet, row, col))
 		return
 	}
-	have := &c.observ[i]
+	at := &c.figs[i]
+	have := c.decode(at, nil)
 	decimals := 1
 	if ind, ok := c.indicators[o.Ref]; ok {
 		decimals = ind.Decimals
@@ -204,15 +319,14 @@ func (c *collector) observe(sheet string, o app.Observation) {
 		// A real figure beats a stand-in for the same period.
 		o.SourceArrow = cmpOr(o.SourceArrow, have.SourceArrow)
 		o.SourceRAG = cmpOr(o.SourceRAG, have.SourceRAG)
-		*have = o
+		*at = c.encode(&o, slots.id, sheet, row, col)
 		return
 	case o.StandIn && !have.StandIn:
 		return
 	}
-	if !sameFigure(have, &o, decimals) {
-		_, cell := splitCell(o.Cell)
-		c.warn(sheet, cell, "%s %s %s: %s here but %s at %s; kept %s",
-			o.Ref, o.Area, o.Period, describeFigure(&o), describeFigure(have), have.Cell, have.Cell)
+	if !sameFigure(&have, &o, decimals) {
+		c.warn(sheet, cellName(row, col), "%s %s %s: %s here but %s at %s; kept %s",
+			o.Ref, o.Area, o.Period, describeFigure(&o), describeFigure(&have), have.Cell, have.Cell)
 	}
 	if have.Numerator == nil && have.Denominator == nil {
 		have.Numerator, have.Denominator = o.Numerator, o.Denominator
@@ -223,6 +337,7 @@ func (c *collector) observe(sheet string, o app.Observation) {
 	have.SourceArrow = cmpOr(have.SourceArrow, o.SourceArrow)
 	have.SourceRAG = cmpOr(have.SourceRAG, o.SourceRAG)
 	have.Rule = cmpOr(have.Rule, o.Rule)
+	*at = c.encode(&have, slots.id, c.sheets[at.sheet], int(at.row), int(at.col))
 }
 
 func cmpOr[T comparable](a, b T) T {
@@ -283,9 +398,9 @@ func (c *collector) target(sheet, cell string, t app.Target) {
 // read.
 func (c *collector) dataset() *app.Dataset {
 	d := &app.Dataset{}
-	for _, o := range c.observ {
-		if _, ok := c.indicators[o.Ref]; !ok {
-			c.indicator(app.Indicator{Ref: o.Ref, Name: o.Ref})
+	for _, k := range c.figures.keys {
+		if _, ok := c.indicators[k.Ref]; !ok {
+			c.indicator(app.Indicator{Ref: k.Ref, Name: k.Ref})
 		}
 	}
 	for _, t := range c.targetList {
@@ -319,7 +434,7 @@ func (c *collector) dataset() *app.Dataset {
 		}
 		d.Indicators = append(d.Indicators, *ind)
 	}
-	d.Observations = c.observ
+	d.Observations = c.observations()
 	d.Targets = c.targetsByYearType()
 	d.Benchmarks = c.benchmarks
 	d.Comments = c.comments
@@ -475,10 +590,53 @@ func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs
 // latestMonth returns the latest month any observation was read for.
 func (c *collector) latestMonth() app.Period {
 	var p app.Period
-	for _, o := range c.observ {
-		if o.Period.Kind == app.Month && (p.IsZero() || o.Period.Index() > p.Index()) {
-			p = o.Period
+	for i := range c.figs {
+		q := c.figs[i].period
+		if q.Kind == app.Month && (p.IsZero() || q.Index() > p.Index()) {
+			p = q
 		}
 	}
 	return p
+}
+
+// observations makes the observations from the figures, in the order
+// read: their numbers in one block, their cell references in one string.
+func (c *collector) observations() []app.Observation {
+	obs := make([]app.Observation, len(c.figs))
+	fl := &floats{block: make([]float64, 0, 2*len(c.figs))}
+	var refs []byte
+	spans := make([]int32, len(c.figs)+1)
+	for i := range c.figs {
+		f := &c.figs[i]
+		refs = append(append(refs, c.sheets[f.sheet]...), '!')
+		refs = appendColumn(refs, int(f.col))
+		refs = strconv.AppendInt(refs, int64(f.row)+1, 10)
+		spans[i+1] = int32(len(refs))
+	}
+	all := string(refs)
+	for i := range c.figs {
+		f := &c.figs[i]
+		k := c.figures.keys[f.series]
+		o := &obs[i]
+		o.Ref, o.Area, o.Split, o.Period = k.Ref, k.Area, k.Split, f.period
+		o.Status, o.SourceArrow, o.SourceRAG = statuses[f.status], arrows[f.arrow], rags[f.rag]
+		o.StandIn = f.flags&standIn != 0
+		o.Cell = all[spans[i]:spans[i+1]]
+		if f.flags&hasValue != 0 {
+			o.Value = fl.of(f.value)
+		}
+		if f.flags&hasNum != 0 {
+			o.Numerator = fl.of(f.num)
+		}
+		if f.flags&hasDen != 0 {
+			o.Denominator = fl.of(f.den)
+		}
+		if f.raw > 0 {
+			o.Raw = c.texts[f.raw-1]
+		}
+		if f.rule > 0 {
+			o.Rule = c.texts[f.rule-1]
+		}
+	}
+	return obs
 }

@@ -384,7 +384,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			// whole workbook by its first sheet's figures per byte.
 			if n := int64(countFigures(l, g)); n > 0 && xmlBytes > 0 {
 				if size := s.book.sheetSize(l.Sheet); size > 0 {
-					c.observ = slices.Grow(c.observ, int(min(n*xmlBytes/size*11/10, int64(maxCells))))
+					c.figs = slices.Grow(c.figs, int(min(n*xmlBytes/size*11/10, int64(maxCells))))
 				}
 			}
 		}

@@ -11,12 +11,12 @@ import (
 
 // sheetReader reads one sheet under its layout into the collector.
 type sheetReader struct {
-	c       *collector
-	l       Layout
-	g       *grid
-	scratch []app.Observation // one row's figures, reused
-	floats  floats
-	cells   []byte // one row's cell references, made one string
+	c           *collector
+	l           Layout
+	g           *grid
+	scratch     []app.Observation // one row's figures, reused
+	scratchCols []int             // and the columns they were read from
+	floats      floats
 }
 
 // at returns a data cell's own text. Merged ranges are not spread here:
@@ -241,11 +241,8 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 // components and comment, which belong to its latest figure.
 func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures []Column, standIns, own bool) {
 	l := &s.l
-	obs := s.scratch[:0]
-	s.cells = s.cells[:0]
-	var spanBuf [64][2]int
-	cellSpans := spanBuf[:0]
-	defer func() { s.scratch = obs[:0] }()
+	obs, cols := s.scratch[:0], s.scratchCols[:0]
+	defer func() { s.scratch, s.scratchCols = obs[:0], cols[:0] }()
 	decimals, percent := -1, false
 	for _, c := range figures {
 		text := s.at(r, c)
@@ -263,25 +260,13 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 			Value: rd.value, Numerator: rd.num, Denominator: rd.den,
 			Status: rd.status, Raw: rd.raw, StandIn: standIns && lk.italic,
 		}
-		// The cell reference goes in Cell as an offset for now; the
-		// row's references become one string below.
-		from := len(s.cells)
-		s.cells = append(append(append(s.cells, l.Sheet...), '!'), c.Col...)
-		s.cells = strconv.AppendInt(s.cells, int64(r+1), 10)
-		o.Cell = ""
-		cellSpans = append(cellSpans, [2]int{from, len(s.cells)})
+		cols = append(cols, c.index)
 		if l.Kind == DistrictSheet {
 			o.Area, o.Period = c.Area, l.Period
 		}
 		obs = append(obs, o)
 		decimals = max(decimals, min(rd.decimals, 3))
 		percent = percent || rd.percent
-	}
-	if len(obs) > 0 {
-		all := string(s.cells)
-		for i := range obs {
-			obs[i].Cell = all[cellSpans[i][0]:cellSpans[i][1]]
-		}
 	}
 	if percent {
 		s.c.percent[ind.ref] = true
@@ -297,8 +282,8 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 		}
 	}
 	s.readRowExtras(r, ind, split, obs, latest)
-	for _, o := range obs {
-		s.c.observe(l.Sheet, o)
+	for i, o := range obs {
+		s.c.observe(l.Sheet, o, r, cols[i])
 	}
 }
 

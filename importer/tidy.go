@@ -73,7 +73,6 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		}
 		o := app.Observation{Ref: ref, Area: area, Split: split, Period: period}
 		vtext, vc, _ := text(r, RoleValue)
-		o.Cell = sheetCell(l.Sheet, columnName(max(vc, refCol.index)), r)
 		if vtext != "" {
 			lk := s.g.look(r, vc)
 			rd, err := readFigure(vtext, lk, &s.floats)
@@ -133,7 +132,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if rule, _, ok := text(r, RoleRule); ok {
 			o.Rule = rule
 		}
-		s.c.observe(l.Sheet, o)
+		s.c.observe(l.Sheet, o, r, max(vc, refCol.index))
 	}
 	return nil
 }

@@ -528,6 +528,11 @@ scan:
 				g.rows = append(g.rows, nil)
 				g.style = append(g.style, nil)
 			}
+			// Rows of a sheet are mostly as wide as the one before.
+			if n := min(len(g.rows[max(r-1, 0)]), 256); r > 0 && n > 0 && g.rows[r] == nil {
+				g.rows[r] = make([]string, 0, n)
+				g.style[r] = make([]int32, 0, n)
+			}
 			if len(g.rows)%4096 == 0 {
 				if err := ctx.Err(); err != nil {
 					return nil, err
@@ -951,10 +956,15 @@ func parseCell(s string) (r, c int, ok bool) {
 }
 
 // columnName writes a 0-based column as letters: 0 is "A", 27 is "AB".
-func columnName(c int) string {
-	var b []byte
-	for n := c + 1; n > 0; n = (n - 1) / 26 {
-		b = append([]byte{byte('A' + (n-1)%26)}, b...)
+func columnName(c int) string { return string(appendColumn(nil, c)) }
+
+// appendColumn appends a 0-based column's letters to b.
+func appendColumn(b []byte, c int) []byte {
+	var letters [4]byte
+	i := len(letters)
+	for n := c + 1; n > 0 && i > 0; n = (n - 1) / 26 {
+		i--
+		letters[i] = byte('A' + (n-1)%26)
 	}
-	return string(b)
+	return append(b, letters[i:]...)
 }

@@ -201,6 +201,11 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	if opt.Period.Kind != app.Month {
 		return nil, fmt.Errorf("export period %s: the scorecard is monthly; give a month such as 2025-03", opt.Period)
 	}
+	// A month outside the history would give a scorecard of blanks, which
+	// could be circulated by mistake.
+	if ps := h.Periods(); len(ps) > 0 && (opt.Period.Compare(ps[0]) < 0 || opt.Period.Compare(ps[len(ps)-1]) > 0) {
+		return nil, fmt.Errorf("%w for %s: the store holds %s to %s", ErrNoData, opt.Period.Label(), ps[0].Label(), ps[len(ps)-1].Label())
+	}
 	base, ex, suppressed, warns := circulated(h, opt.Exclude, opt.Suppress)
 	b := &book{
 		f: excelize.NewFile(), opt: opt, base: base, h: ex, period: opt.Period,

@@ -678,4 +678,9 @@ func TestSmallHistories(t *testing.T) {
 	if got := numberAt(t, f, ScorecardSheet, cell(headerCol(t, f, "Oct-26"), sheetRow(t, f, ScorecardSheet, "M1"))); got != 12 {
 		t.Errorf("M1 in Oct-26: %v, want 12", got)
 	}
+	for _, p := range []app.Period{oct.Add(1), app.MonthOf(1999, time.January)} {
+		if _, err := Write(context.Background(), filepath.Join(t.TempDir(), "x.xlsx"), h, Options{Period: p}); !errors.Is(err, ErrNoData) {
+			t.Errorf("a month outside the history (%s): %v, want ErrNoData", p, err)
+		}
+	}
 }

@@ -439,8 +439,7 @@ func runExport(e *env, args []string) error {
 		what = strings.ToLower(app.Excluding(excluded...).Label())
 	}
 	fmt.Fprintln(e.out, sum.Path)
-	fmt.Fprintf(e.out, "%s %s, %s: %d indicators (%d flagged), %d sheets, %d figures suppressed, %d cannot be recomputed without the excluded cohorts\n",
-		sum.Area, sum.Period.Label(), what, sum.Indicators, sum.Flagged, len(sum.Sheets), sum.Suppressed, sum.CannotExclude)
+	fmt.Fprintf(e.out, "%s; %s\n", sum, what)
 	for _, w := range sum.Warnings {
 		fmt.Fprintf(e.out, "  warning: %s\n", w)
 	}

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -420,12 +419,4 @@ func districtIn(s string) (app.Area, bool) {
 // noHeaderError reports a sheet without a layout at its first cell.
 func noHeaderError(file, sheet string) error {
 	return &app.SourceError{Location: app.Location{File: file, Sheet: sheet, Cell: "A1"}, Err: errNoHeader}
-}
-
-// describe writes a layout in one line for the import's note.
-func (l Layout) describe() string {
-	if l.Kind == Skip {
-		return fmt.Sprintf("%s: skipped", l.Sheet)
-	}
-	return fmt.Sprintf("%s: %s, header row %d, %d columns", l.Sheet, l.Kind, l.HeaderRow, len(l.Columns))
 }

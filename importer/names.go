@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -97,20 +96,6 @@ func splitOf(label string) (app.Split, bool) {
 		return app.All, true
 	}
 	return app.All, false
-}
-
-// cohortPhrase matches a cohort qualifier in brackets or after a dash at
-// the end of a name: "CiC rate (excluding UASC)", "CiC rate - UASC only".
-var cohortPhrase = regexp.MustCompile(`(?i)\s*(\((?:[^()]*)\)|[-–:]\s*[^-–:]*)\s*$`)
-
-// baseName strips a cohort qualifier from a twin row's name.
-func baseName(name string) string {
-	if m := cohortPhrase.FindString(name); m != "" {
-		if _, ok := splitOf(m); ok {
-			return strings.TrimSpace(strings.TrimSuffix(name, m))
-		}
-	}
-	return name
 }
 
 // unitOf infers an indicator's unit from its name, and whether its cells

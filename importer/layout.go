@@ -177,10 +177,6 @@ func (l *Layout) resolve() error {
 		if !l.has(RoleYear) {
 			return fmt.Errorf("targets layout has no Year column")
 		}
-	case DistrictSheet:
-		if l.Period.IsZero() {
-			return fmt.Errorf("district layout has no period")
-		}
 	}
 	return nil
 }

@@ -16,7 +16,7 @@ const (
 	SpecialCause = "special-cause" // a Making Data Count signal
 	SmallNumbers = "small-numbers" // one or two children would change the rating
 	Revised      = "revised"       // a figure was revised by a later import
-	MissingMonth = "missing"       // a period with no figure inside a series
+	MissingMonth = "missing"       // a period inside a series with no figure, or one marked not available
 	DoTDisagrees = "dot-disagrees" // the source workbook's arrow disagrees with the figures
 )
 
@@ -208,7 +208,7 @@ func (a *analysis) flag(i int, t app.Target, run int, runDoT app.DoT) {
 	if p.Revision > 0 {
 		raise(Revised, func() string { return revisionText(a.h, a.key, a.ind, *p) })
 	}
-	if p.Missing || i > 0 && a.pts[i-1].Missing {
+	if absent(p) || i > 0 && absent(&a.pts[i-1]) {
 		raise(MissingMonth, func() string { return a.missingText(i) })
 	}
 	if p.SourceArrow != app.NoArrow && p.Movement != "" && p.SourceArrow != p.Movement {
@@ -262,13 +262,24 @@ func (a *analysis) smallText(p *Point) string {
 	return strings.Join(parts, "; ") + " (1 child = " + formatPerChild(a.ind, c.PerChild) + ")"
 }
 
+// absent reports whether a point has no figure because none was given or
+// the source said it was not available, as against one withheld or not
+// applicable: the months an MI officer must chase.
+func absent(p *Point) bool {
+	return p.Missing || p.Value == nil && p.Status == app.NotAvailable
+}
+
 func (a *analysis) missingText(i int) string {
 	p := &a.pts[i]
-	if p.Missing {
-		return "no figure for " + p.Period.Label() + "; the chart does not bridge the gap"
+	if absent(p) {
+		d := "no figure for " + p.Period.Label()
+		if !p.Missing {
+			d += " (" + p.Status.Describe() + ")"
+		}
+		return d + "; the chart does not bridge the gap"
 	}
 	gap := 1
-	for gap < i && a.pts[i-1-gap].Missing {
+	for gap < i && absent(&a.pts[i-1-gap]) {
 		gap++
 	}
 	d := "no figure for " + a.pts[i-gap].Period.Label()
@@ -338,7 +349,7 @@ func observationText(ind app.Indicator, v *float64, st app.Status, raw string) s
 	case raw != "":
 		return raw
 	case st != app.OK:
-		return string(st)
+		return "[" + string(st) + "]"
 	}
 	return "no figure"
 }

@@ -116,6 +116,23 @@ func TestQuarterlyReversal(t *testing.T) {
 	}
 }
 
+// TestNotAvailableIsMissing flags a month the source marked "x" as
+// missing, and a withheld one not.
+func TestNotAvailableIsMissing(t *testing.T) {
+	h := monthly(cic05, kent, apr24, 11)
+	h.Add(app.Observation{Ref: "CIC05", Area: app.Kent, Period: app.MonthOf(2024, 5), Status: app.NotAvailable, Raw: "Data to be supplied"})
+	addMonths(h, kent, app.MonthOf(2024, 6), 11.4, 11.3)
+	h.Add(app.Observation{Ref: "CIC05", Area: app.Kent, Period: app.MonthOf(2024, 8), Status: app.Suppressed})
+	pts := Analyse(h, kent, Options{Details: true})
+	want := [][]string{nil, {"no figure for May-24 (not available); the chart does not bridge the gap"},
+		{"no figure for May-24, so no direction of travel this month and the moving range restarts"}, nil, nil}
+	for i, p := range pts {
+		if !reflect.DeepEqual(p.FlagDetails, want[i]) {
+			t.Errorf("%s: %q, want %q", p.Period, p.FlagDetails, want[i])
+		}
+	}
+}
+
 // TestMissingPoint checks that a gap inside a series is a point of its own.
 func TestMissingPoint(t *testing.T) {
 	ashford := app.SeriesKey{Ref: "CIC05", Area: "Ashford"}

@@ -5,7 +5,8 @@
 #   scripts/windows.sh build   scorecard.exe (GUI subsystem, icon and
 #                              version info from FyneApp.toml)
 #   scripts/windows.sh smoke   runs scorecard.exe under Wine: the CLI
-#                              (demo, import, list, export, errors, cmd.exe)
+#                              (import, list, export, demo, errors, output
+#                              and exit status at a prompt's console)
 #                              and the window's first frame, saved to
 #                              screenshots/windows.png
 #

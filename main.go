@@ -62,6 +62,9 @@ func newEnv(stdout, stderr io.Writer) *env {
 }
 
 func main() {
+	// Before anything prints: a GUI-subsystem Windows binary has no
+	// console until it attaches to the prompt it was started from.
+	attachConsole()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -97,6 +100,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	cmd, ok := commandNamed(name)
+	if !ok && isWorkbookPath(name) {
+		// A file dropped on the program's icon arrives as its first
+		// argument: open the window and import it.
+		return openWindow(e.db, views.Options{Screen: screen, Import: global.Args()}, stderr)
+	}
 	if !ok {
 		fmt.Fprintf(stderr, "scorecard: unknown command %q\n", name)
 		printUsage(stderr)
@@ -126,6 +134,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// isWorkbookPath reports whether s names an existing file the importer
+// reads, rather than a mistyped command.
+func isWorkbookPath(s string) bool {
+	switch strings.ToLower(filepath.Ext(s)) {
+	case ".xlsx", ".xlsm", ".csv":
+		_, err := os.Stat(s)
+		return err == nil
+	}
+	return false
 }
 
 // files collects a repeatable flag's values.

@@ -3,6 +3,7 @@ package synth
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -27,6 +28,10 @@ func TestDemoShape(t *testing.T) {
 		pols[ind.Polarity] = true
 		units[ind.Unit] = true
 		measures[ind.Measure] = true
+		// Members read the guidance to know how a figure is counted.
+		if !strings.HasSuffix(ind.Guidance, ".") {
+			t.Errorf("%s guidance %q is not a sentence", ind.Ref, ind.Guidance)
+		}
 	}
 	if n := len(m.Dataset.Indicators); n < 20 {
 		t.Errorf("%d indicators, want 20 or more", n)

@@ -164,6 +164,9 @@ func TestDemoWorkbook(t *testing.T) {
 		sections[at([][]string{cells}, 0, 2)] = true
 		pols[at([][]string{cells}, 0, 3)] = true
 		units[at([][]string{cells}, 0, 4)] = true
+		if at([][]string{cells}, 0, 9) == "" {
+			t.Errorf("guidance: %s has no \"How it is calculated\"", at([][]string{cells}, 0, 0))
+		}
 	}
 	if len(g)-1 < 20 || len(sections) != 5 || len(pols) != 4 || len(units) < 5 {
 		t.Errorf("guidance: %d indicators, sections %v, polarities %v, units %v", len(g)-1, sections, pols, units)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -66,8 +65,7 @@ func (w *mainWindow) newExportForm() *exportForm {
 		f.original.Disable()
 	}
 	f.out = widget.NewEntry()
-	dir, _ := os.UserHomeDir()
-	f.out.SetText(filepath.Join(dir, fmt.Sprintf("Scorecard %s %s.xlsx", f.area.Selected, f.period.Selected)))
+	f.out.SetText(filepath.Join(w.startFolder(), fmt.Sprintf("Scorecard %s %s.xlsx", f.area.Selected, f.period.Selected)))
 	return f
 }
 
@@ -103,6 +101,13 @@ func (w *mainWindow) showExport() {
 		}, w.win)
 		fd.SetFileName(filepath.Base(f.out.Text))
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+		// The chooser starts where "Save as" points, which the officer
+		// may have typed.
+		if dir := filepath.Dir(f.out.Text); isFolder(dir) {
+			startIn(fd, dir)
+		} else {
+			startIn(fd, w.startFolder())
+		}
 		fd.Show()
 		// A file dialog can only be sized once shown.
 		fd.Resize(fyne.NewSize(900, 600))

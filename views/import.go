@@ -212,6 +212,7 @@ func (w *mainWindow) chooseImport() {
 		w.importFiles([]string{path})
 	}, w.win)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv"}))
+	startIn(fd, w.startFolder())
 	fd.Show()
 	// A file dialog can only be sized once shown.
 	fd.Resize(fyne.NewSize(900, 600))

@@ -7,6 +7,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -151,6 +152,16 @@ type Indicator struct {
 	// set for. Zero means financial.
 	YearType PeriodKind `json:"year_type,omitempty"`
 	Guidance string     `json:"guidance,omitempty"` // how the measure is calculated
+	// Unaffected lists cohorts whose children cannot be counted in this
+	// indicator (a workforce measure counts staff, not children), so that
+	// excluding them leaves its figures as they are instead of unknown.
+	Unaffected []Cohort `json:"unaffected,omitempty"`
+}
+
+// AffectedBy reports whether excluding cohort c can change the indicator's
+// figures.
+func (ind Indicator) AffectedBy(c Cohort) bool {
+	return !slices.Contains(ind.Unaffected, c)
 }
 
 // TargetYear returns the year whose target is in force for period p.

@@ -80,9 +80,40 @@ func Exclude(h *app.History, cs []app.Cohort) (*app.History, []app.Warning) {
 		if k.Split != app.All {
 			continue
 		}
+		if ind, ok := h.Indicator(k.Ref); ok && !affected(ind, cs) {
+			out.SetSeries(k, standing(h.Series(k), cs))
+			continue
+		}
 		out.SetSeries(k, ex.series(k))
 	}
 	return out, ex.warnings
+}
+
+// affected reports whether excluding any of cs can change ind's figures.
+func affected(ind app.Indicator, cs []app.Cohort) bool {
+	for _, c := range cs {
+		if ind.AffectedBy(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// standing returns the figures of a series no excluded cohort can be
+// counted in: subtracting nobody leaves them exact as they are, and the
+// rule says why.
+func standing(s []app.Observation, cs []app.Cohort) []app.Observation {
+	names := make([]string, len(cs))
+	for i, c := range cs {
+		names[i] = strings.ToUpper(string(c))
+	}
+	rule := strings.Join(names, " and ") + " cannot be counted in this measure: its figures stand as they are"
+	out := make([]app.Observation, len(s))
+	for i, o := range s {
+		o.Rule = rule
+		out[i] = o
+	}
+	return out
 }
 
 // normalise sorts cs and drops repeats, as app.Excluding names them.

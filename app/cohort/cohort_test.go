@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"scorecard/app"
 )
@@ -301,4 +302,32 @@ func ptr(v *float64) any {
 		return nil
 	}
 	return *v
+}
+
+// A workforce measure counts no children, so excluding UASC leaves it as
+// it is, saying why, where a children's measure without a split cannot be
+// excluded.
+func TestExcludeUnaffectedIndicator(t *testing.T) {
+	h := app.NewHistory()
+	mar := app.MonthOf(2025, time.March)
+	h.AddIndicator(app.Indicator{Ref: "SCS04", Name: "Agency social workers (%)", Unit: app.Percent, Measure: app.Proportion, Unaffected: []app.Cohort{app.UASC, app.OLA}})
+	h.AddIndicator(app.Indicator{Ref: "EH01", Name: "Early help cases closed with outcomes achieved (%)", Unit: app.Percent, Measure: app.Proportion})
+	for _, ref := range []string{"SCS04", "EH01"} {
+		h.Add(app.Observation{Ref: ref, Area: app.Kent, Period: mar, Value: app.Float(13.2), Numerator: app.Float(132), Denominator: app.Float(1000)})
+	}
+	ex, _ := Exclude(h, []app.Cohort{app.UASC})
+	got, _ := ex.Observation(app.SeriesKey{Ref: "SCS04", Area: app.Kent}, mar)
+	if v, ok := got.Figure(); !ok || v != 13.2 || !strings.Contains(got.Rule, "UASC cannot be counted") {
+		t.Errorf("SCS04 excluding UASC = %v (%q), want 13.2 standing, with the rule saying why", v, got.Rule)
+	}
+	if got, _ := ex.Observation(app.SeriesKey{Ref: "EH01", Area: app.Kent}, mar); got.Status != app.CannotExclude {
+		t.Errorf("EH01 without a UASC split: status %q, want cannot exclude", got.Status)
+	}
+	// Excluding a cohort the measure can count, beside one it cannot, is
+	// not a pass-through.
+	h.AddIndicator(app.Indicator{Ref: "SCS04", Unit: app.Percent, Measure: app.Proportion, Unaffected: []app.Cohort{app.OLA}})
+	ex, _ = Exclude(h, []app.Cohort{app.OLA, app.UASC})
+	if got, _ := ex.Observation(app.SeriesKey{Ref: "SCS04", Area: app.Kent}, mar); got.Status != app.CannotExclude {
+		t.Errorf("SCS04 unaffected by OLA only, excluding OLA and UASC: status %q, want cannot exclude", got.Status)
+	}
 }

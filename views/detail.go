@@ -323,7 +323,10 @@ func (d *detailPane) signalText() string {
 			parts = append(parts, "target "+p.pt.Assurance.String())
 		}
 		if c := p.pt.Children; c != nil {
-			parts = append(parts, "1 child = "+formatChange(d.ind, c.PerChild))
+			// A small-numbers flag below says it already.
+			if !slices.ContainsFunc(p.pt.FlagDetails, func(s string) bool { return strings.Contains(s, "1 child = ") }) {
+				parts = append(parts, "1 child = "+formatPerChild(d.ind, c.PerChild))
+			}
 			if n, rag := c.More(); n > 0 {
 				parts = append(parts, fmt.Sprintf("%d more would make it %s", n, rag))
 			}

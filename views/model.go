@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"scorecard/app"
@@ -230,6 +231,25 @@ func formatChange(ind app.Indicator, d float64) string {
 	s := groupThousands(fmt.Sprintf("%+.*f", max(ind.Decimals, 0), d))
 	if ind.Unit == app.Percent {
 		s += " pp"
+	}
+	return s
+}
+
+// formatPerChild writes how far one child moves a figure, unsigned, with
+// two significant figures at least: one child in 1,896 is "0.053 pp", not
+// "+0.1 pp". It words it as trend's small-numbers flag does, which keeps
+// its own formatter unexported.
+func formatPerChild(ind app.Indicator, step float64) string {
+	d := 1
+	if step > 0 && step < 1 {
+		d = int(math.Ceil(-math.Log10(step))) + 1
+	}
+	s := groupThousands(strconv.FormatFloat(step, 'f', d, 64))
+	switch ind.Unit {
+	case app.Percent:
+		s += " pp"
+	case app.Per10k:
+		s += " per 10k"
 	}
 	return s
 }

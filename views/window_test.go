@@ -218,8 +218,9 @@ func TestDetailShowsHistory(t *testing.T) {
 	if !strings.Contains(d.benchmarks.Text, "England: 10.4%") || !strings.Contains(d.benchmarks.Text, "2023/24 benchmarks") {
 		t.Errorf("benchmarks %q, want England's 10.4%% for 2023/24", d.benchmarks.Text)
 	}
-	if !strings.Contains(d.signal.Text, "1 child = ") {
-		t.Errorf("signal line %q does not say what one child is worth", d.signal.Text)
+	// 1/1892 of the children in care, to two significant figures.
+	if !strings.Contains(d.signal.Text, "1 child = 0.053 pp") {
+		t.Errorf("signal line %q does not say one child is worth 0.053 pp", d.signal.Text)
 	}
 	if !strings.Contains(d.guidance.Text, "three or more placements") {
 		t.Errorf("guidance %q", d.guidance.Text)

@@ -20,6 +20,40 @@ type districtTable struct {
 	cells  [][]scoreRow // [indicator][area]
 	table  *widget.Table
 	onOpen func(ref string)
+	// headings are the district columns' headings, each name whole on
+	// one line or two, and widths the columns' widths to fit them.
+	headings []string
+	widths   []float32
+}
+
+// minAreaWidth is room for the widest figure a district cell shows,
+// "100.0%  G".
+const minAreaWidth = 92
+
+// areaHeading returns a district column's heading and width: the name on
+// one line when it fits the figures' width, else broken at the space that
+// makes the narrowest two lines ("Folkestone" over "and Hythe"), so every
+// name is read in full without the grid growing wider than it must.
+func areaHeading(name string) (string, float32) {
+	best, width := name, headingLabel(name).MinSize().Width
+	if width <= minAreaWidth {
+		return name, minAreaWidth
+	}
+	for i, r := range name {
+		if r != ' ' {
+			continue
+		}
+		two := name[:i] + "\n" + name[i+1:]
+		if w := headingLabel(two).MinSize().Width; w < width {
+			best, width = two, w
+		}
+	}
+	return best, max(width, minAreaWidth)
+}
+
+// headingLabel is a column heading as the grid draws it.
+func headingLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 func newDistrictTable(v *view, onOpen func(ref string)) *districtTable {
@@ -35,7 +69,7 @@ func newDistrictTable(v *view, onOpen func(ref string)) *districtTable {
 	)
 	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l := headingLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
@@ -43,13 +77,17 @@ func newDistrictTable(v *view, onOpen func(ref string)) *districtTable {
 		if id.Col == 0 {
 			o.(*widget.Label).SetText("Indicator")
 		} else if id.Col > 0 {
-			o.(*widget.Label).SetText(string(app.Areas[id.Col-1]))
+			o.(*widget.Label).SetText(d.headings[id.Col-1])
 		}
 	}
 	t.SetColumnWidth(0, 260)
-	for i := range app.Areas {
-		t.SetColumnWidth(i+1, 92)
+	d.headings = make([]string, len(app.Areas))
+	d.widths = make([]float32, len(app.Areas))
+	for i, a := range app.Areas {
+		d.headings[i], d.widths[i] = areaHeading(string(a))
+		t.SetColumnWidth(i+1, d.widths[i])
 	}
+	t.SetRowHeight(-1, headingLabel("1\n2").MinSize().Height)
 	t.StickyColumnCount = 1
 	t.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(d.inds) && d.onOpen != nil {

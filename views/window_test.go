@@ -422,3 +422,48 @@ func TestHeadingClickSorts(t *testing.T) {
 		t.Errorf("the Target heading sorts, but there is no such order")
 	}
 }
+
+// TestDistrictHeadingsReadInFull checks every district's name is drawn
+// whole, on one or two lines, in a column as wide as it needs.
+func TestDistrictHeadingsReadInFull(t *testing.T) {
+	w := openFixture(t, 24)
+	w.win.Resize(fyne.NewSize(2400, 900))
+	w.tabs.Select(w.tabDistricts)
+	drawn := map[string]*widget.Label{}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Label:
+			drawn[o.Text] = o
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(w.districts.table)
+	twoLines := headingLabel("1\n2").MinSize().Height
+	for i, a := range app.Areas {
+		h := w.districts.headings[i]
+		lines := strings.Split(h, "\n")
+		if strings.Join(lines, " ") != string(a) || len(lines) > 2 {
+			t.Errorf("%s is headed %q", a, h)
+		}
+		l, ok := drawn[h]
+		if !ok {
+			t.Errorf("%s: no heading %q drawn", a, h)
+			continue
+		}
+		need := headingLabel(h).MinSize()
+		if got := l.Size(); got.Width < need.Width || got.Height < twoLines {
+			t.Errorf("%s heading %q drawn %v, needs %v and two lines' height %v", a, h, got, need, twoLines)
+		}
+	}
+	if h := w.districts.headings[slices.Index(app.Areas, "Folkestone and Hythe")]; h != "Folkestone\nand Hythe" {
+		t.Errorf("Folkestone and Hythe is headed %q", h)
+	}
+}

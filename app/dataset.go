@@ -19,6 +19,19 @@ func (d *Dataset) Empty() bool {
 		len(d.Benchmarks)+len(d.Breakdowns)+len(d.Comments) == 0
 }
 
+// OutturnGroup is the benchmark group holding Kent's previous-year
+// outturn: a scorecard's "Previous year outturn" column is Kent's own
+// figure for the year before, kept beside the comparators rather than as
+// one of them.
+const OutturnGroup = "Previous year outturn"
+
+// ExportCategory is the document property (File > Info > Properties,
+// Category) that marks a workbook as the app's own export, so that an
+// import reads only its tidy Data sheet: the other sheets may show
+// figures excluding a cohort under rows that would otherwise read as all
+// children's.
+const ExportCategory = "Scorecard export"
+
 // Benchmark is a comparator for an indicator in one period, usually a
 // year older than the month on the scorecard: England, the region, the
 // statistical neighbours' mean or median, or Kent's place among all

@@ -379,7 +379,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 
 // benchmarkGroups names the comparator each benchmark column gives.
 var benchmarkGroups = map[Role]string{
-	RolePrevious:   "Previous year outturn",
+	RolePrevious:   app.OutturnGroup,
 	RoleEngland:    "England",
 	RoleNeighbours: "Statistical neighbours",
 }

@@ -80,8 +80,8 @@ func (s Shown) Caption() string {
 	return c
 }
 
-// shown reports whether Beside shows a group: not, for one, a
-// scorecard's "Previous year outturn", which is Kent's own figure.
+// shown reports whether Beside shows a group: not, for one,
+// app.OutturnGroup, which is Kent's own figure.
 func shown(group string) bool {
 	switch group {
 	case England, Region, NeighbourMean, NeighbourMedian, KentRank, ScorecardNeighbours:

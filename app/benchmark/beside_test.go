@@ -23,7 +23,7 @@ func TestBeside(t *testing.T) {
 		// Kent's previous outturn, which is no comparator and must not
 		// decide the year.
 		{Ref: "CIC05", Period: y2025, Group: ScorecardNeighbours, Value: app.Float(10.9)},
-		{Ref: "CIC05", Period: app.Period{Kind: app.FinancialYear, Year: 2025}, Group: "Previous year outturn", Value: app.Float(11.9)},
+		{Ref: "CIC05", Period: app.Period{Kind: app.FinancialYear, Year: 2025}, Group: app.OutturnGroup, Value: app.Float(11.9)},
 		{Ref: "CIC01", Period: fy(2024), Group: ScorecardNeighbours, Value: app.Float(1200)},
 		{Ref: "CIC01", Period: fy(2024), Group: England, Value: app.Float(81770)},
 	}}, "I0001")

@@ -97,12 +97,6 @@ const (
 // reads back.
 var DataHeader = []string{"Ref", "Period", "Area", "Cohort", "Numerator", "Denominator", "Value", "Status"}
 
-// Category is the document property (File > Info > Properties) that
-// marks a workbook as this package's export, so that an importer can read
-// its Data sheet alone: the other sheets show figures excluding cohorts
-// under rows that would otherwise read as all children's.
-const Category = "Scorecard export"
-
 // ErrNoData is returned when the history holds no monthly figures.
 var ErrNoData = errors.New("no monthly figures to export")
 
@@ -275,7 +269,7 @@ func (b *book) writeHouse(ctx context.Context) error {
 	return b.f.SetDocProps(&excelize.DocProperties{
 		Title:       b.title(),
 		Subject:     exclusionWords(b.opt.Exclude),
-		Category:    Category,
+		Category:    app.ExportCategory,
 		Creator:     "Scorecard " + b.opt.AppVersion,
 		Created:     b.opt.Produced.UTC().Format(time.RFC3339),
 		Description: "Its Data sheet holds every figure exported; the other sheets lay them out for reading.",

@@ -48,7 +48,7 @@ func demoHistory(t testing.TB) (*app.History, *synth.Model) {
 	d.Indicators = slices.Clone(d.Indicators)
 	d.Comments = slices.Clone(d.Comments)
 	for _, o := range m.Outturns {
-		d.Benchmarks = append(d.Benchmarks, app.Benchmark{Ref: o.Ref, Period: o.Period, Group: OutturnGroup, Value: o.Value, Status: o.Status})
+		d.Benchmarks = append(d.Benchmarks, app.Benchmark{Ref: o.Ref, Period: o.Period, Group: app.OutturnGroup, Value: o.Value, Status: o.Status})
 	}
 	d.Indicators[1].Name = hostileName
 	d.Comments = append(d.Comments, app.Comment{Ref: d.Indicators[0].Ref, Area: app.Kent, Period: m.Latest(), Text: hostileComment})
@@ -357,8 +357,8 @@ func TestProvenanceAndGuidance(t *testing.T) {
 			t.Errorf("Provenance does not say %q:\n%s", want, text.String())
 		}
 	}
-	if props, err := f.GetDocProps(); err != nil || props.Category != Category || props.Subject != exclusionWords([]app.Cohort{app.UASC}) {
-		t.Errorf("document properties %+v (%v): want Category %q and the exclusions as Subject", props, err, Category)
+	if props, err := f.GetDocProps(); err != nil || props.Category != app.ExportCategory || props.Subject != exclusionWords([]app.Cohort{app.UASC}) {
+		t.Errorf("document properties %+v (%v): want Category %q and the exclusions as Subject", props, err, app.ExportCategory)
 	}
 	rows, _ = f.GetRows(GuidanceSheet)
 	text.Reset()

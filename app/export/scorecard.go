@@ -12,11 +12,6 @@ import (
 	"scorecard/app/trend"
 )
 
-// OutturnGroup is the benchmark group under which the importer keeps a
-// scorecard's "Previous year outturn" column: Kent's own figure for the
-// year before, not a comparator.
-const OutturnGroup = "Previous year outturn"
-
 // row is one indicator of the scorecard, analysed for the export's area.
 type row struct {
 	ind    app.Indicator
@@ -300,7 +295,7 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 func (b *book) outturn(ind app.Indicator) (app.Benchmark, bool) {
 	y := ind.TargetYear(b.period).Add(-1)
 	for _, bm := range b.h.Benchmarks(ind.Ref) {
-		if bm.Group == OutturnGroup && bm.Period == y {
+		if bm.Group == app.OutturnGroup && bm.Period == y {
 			return bm, true
 		}
 	}

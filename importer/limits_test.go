@@ -16,33 +16,6 @@ import (
 	"scorecard/app"
 )
 
-// TestRealFiles imports the DfE's own workbooks, which nobody here shaped:
-// each must import, or be refused in one line naming the file and sheet.
-func TestRealFiles(t *testing.T) {
-	for name, what := range map[string]string{
-		"sn_may_2025.xlsx":  "sn_may_2025.xlsx: LA SN Groups!A3: a table of statistical neighbour groups, not a scorecard",
-		"la_code_list.xlsx": "la_code_list.xlsx: Sheet1!A1: a list of local authorities, not a scorecard",
-	} {
-		t.Run(name, func(t *testing.T) {
-			res, err := Read(context.Background(), filepath.Join("testdata", name), Options{})
-			if err == nil {
-				if res.Dataset == nil || res.Dataset.Empty() {
-					t.Fatalf("read with nothing in it: %+v", res)
-				}
-				return
-			}
-			var se *app.SourceError
-			if !errors.As(err, &se) || se.File != name || se.Sheet == "" {
-				t.Fatalf("error %q does not name the file and sheet", err)
-			}
-			if msg := err.Error(); strings.Contains(msg, "\n") || !strings.Contains(msg, "expected") || !strings.HasPrefix(msg, what) {
-				t.Errorf("error %q is not one line saying what the file is and what was expected (%q)", msg, what)
-			}
-			t.Logf("refused: %v", err)
-		})
-	}
-}
-
 // zipWith copies a workbook, adding an entry of n zero bytes, which
 // deflates to almost nothing: the shape of a zip bomb.
 func zipWith(t *testing.T, src, entry string, n int64) string {

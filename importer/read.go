@@ -2,7 +2,11 @@
 // have (Excel workbooks in the house layout, district sheets, cohort twin
 // rows and breakdown blocks) and tidy tables in Excel or CSV, detecting
 // each sheet's layout from its header wording, and turns them into an
-// app.Dataset with a validation report of everything it skipped.
+// app.Dataset with a validation report of everything it skipped. Through
+// Formats it also reads child-level lists (an Ofsted Annex A list 8, an
+// SSDA903 return's three CSVs; see importer/childlevel), the DfE's
+// explore-education-statistics CSVs (importer/dfe) and the app's own
+// export, and refuses the DfE's reference files saying what they are.
 package importer
 
 import (
@@ -20,6 +24,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/importer/dfe"
 )
 
 // Options adjust an import.
@@ -33,6 +38,14 @@ type Options struct {
 	// or a giant sheet is refused rather than filling memory or disk; zero
 	// means DefaultMaxUnzipSize.
 	MaxUnzipSize int64
+	// Known reports whether the store already holds an indicator, so
+	// that a DfE file does not replace a scorecard's definition of it;
+	// nil means none is known.
+	Known func(ref string) bool
+	// DfEMapping overrides the default mapping of DfE
+	// explore-education-statistics CSVs to indicators (an officer's saved
+	// mapping); nil means dfe.DefaultMapping.
+	DfEMapping *dfe.Mapping
 }
 
 // DefaultMaxUnzipSize is the largest uncompressed workbook read: many
@@ -42,8 +55,11 @@ const DefaultMaxUnzipSize = 256 << 20
 
 // Result is one file's import.
 type Result struct {
-	File    string
-	SHA256  string   // of the file's bytes, for the store's duplicate check
+	File string
+	// SHA256 fingerprints what was read, for the store's duplicate
+	// check: the file's bytes or, for a set of files read as one (an
+	// SSDA903 return's three tables), the set's, whichever was named.
+	SHA256  string
 	Format  string   // e.g. "scorecard workbook", "tidy table"
 	Sheets  []string // sheets read
 	Layouts []Layout // what was detected, per sheet: showable, correctable, savable as a profile (JSON)
@@ -95,6 +111,10 @@ type Format struct {
 // Formats are the readers Read tries, most specific first. Sniffing by
 // header wording lives here and in the Detect functions, nowhere else.
 var Formats = []Format{
+	{Name: "Annex A list 8 (child-level)", Detect: isAnnexA, Read: readAnnexA},
+	{Name: "SSDA903 return (child-level)", Detect: is903, Read: read903},
+	{Name: "DfE statistics (explore-education-statistics)", Detect: isDfE, Read: readDfE},
+	{Name: "Scorecard export", Detect: isExport, Read: readExport},
 	{Name: "tidy table", Detect: isTidyCSV, Read: readCSV},
 	{Name: "scorecard workbook", Detect: hasScorecardSheet, Read: readWorkbook},
 }
@@ -135,7 +155,10 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 		if err != nil {
 			return nil, err
 		}
-		res.File, res.SHA256 = path, sum
+		res.File = path
+		if res.SHA256 == "" {
+			res.SHA256 = sum
+		}
 		if res.Format == "" {
 			res.Format = f.Name
 		}
@@ -151,12 +174,12 @@ func unrecognised(s *Sample) error {
 		return &app.SourceError{Location: app.Location{File: base}, Err: errors.New("has no sheets with data")}
 	}
 	for _, h := range s.Heads {
-		if what, row, ok := notScorecard(h.Rows); ok {
+		if what, row, ok := referenceData(h.Rows); ok {
 			loc := app.Location{File: base, Sheet: h.Sheet, Cell: "A" + strconv.Itoa(row+1)}
 			if s.book == nil {
 				loc = app.Location{File: base, Cell: "line " + strconv.Itoa(row+1)}
 			}
-			return &app.SourceError{Location: loc, Err: fmt.Errorf("%s, not a scorecard (expected a row with Ref and Indicator columns, or Ref and Period for a tidy table)", what)}
+			return &app.SourceError{Location: loc, Err: fmt.Errorf("reference data: %s, not figures to import", what)}
 		}
 	}
 	if s.book == nil {
@@ -165,26 +188,32 @@ func unrecognised(s *Sample) error {
 	return noHeaderError(base, s.Heads[0].Sheet)
 }
 
-// notScorecard recognises files officers may pick by mistake that are not
-// scorecards, so the refusal can say what the file is: the DfE's lists of
-// local authorities and their statistical neighbours.
-func notScorecard(rows [][]string) (what string, row int, ok bool) {
+// referenceData recognises the DfE reference files officers may pick by
+// mistake, so the refusal can say what the file is: lists of local
+// authorities, their statistical neighbours, and LAIT's data dictionary.
+func referenceData(rows [][]string) (what string, row int, ok bool) {
 	for r, cells := range rows {
-		var la, sn bool
+		var la, sn, measure, polarity bool
 		for _, c := range cells {
 			switch h := normHeader(c); {
 			case h == "la name" || h == "la number" || h == "la code" || h == "la num" ||
 				h == "new la code" || h == "old la code" || h == "local authority":
 				la = true
-			case h == "sn1" || strings.HasPrefix(h, "statistical neighbour 1"):
+			case h == "sn1" || h == "sn 1" || strings.HasPrefix(h, "statistical neighbour 1"):
 				sn = true
+			case h == "measure code":
+				measure = true
+			case h == "polarity":
+				polarity = true
 			}
 		}
 		switch {
 		case la && sn:
-			return "a table of statistical neighbour groups", r, true
+			return "a table of statistical neighbour groups (the app has the DfE's 2025 model built in)", r, true
 		case la:
 			return "a list of local authorities", r, true
+		case measure && polarity:
+			return "the DfE's LAIT data dictionary (the DfE mapping already gives each measure's polarity and unit)", r, true
 		}
 	}
 	return "", 0, false

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -160,7 +161,7 @@ func TestReadHouseLayout(t *testing.T) {
 	want := app.Indicator{Ref: "CIC05", Name: "Children in care with 3 or more placements in the last 12 months",
 		Section: "Children in Care", Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1,
 		DataPeriod: app.Rolling12, Measure: app.Proportion}
-	if cic05 != want {
+	if !reflect.DeepEqual(cic05, want) {
 		t.Errorf("CIC05 =\n %+v, want\n %+v", cic05, want)
 	}
 	cic01, _ := findInd(d, "CIC01")

@@ -29,9 +29,12 @@ type workbook struct {
 	sheets  []sheetPart
 	strings []string
 	looks   []look // by style index
-	limit   int64
-	pending map[string]*pending // sheets read or being read
-	wg      sync.WaitGroup      // the background readers
+	// category is the Category document property, which marks the app's
+	// own export.
+	category string
+	limit    int64
+	pending  map[string]*pending // sheets read or being read
+	wg       sync.WaitGroup      // the background readers
 }
 
 type sheetPart struct {
@@ -192,6 +195,11 @@ func (w *workbook) readStructure() error {
 		return err
 	}
 	w.looks = readStyles(st)
+	core, err := w.part("docProps/core.xml")
+	if err != nil {
+		return err
+	}
+	w.category = docCategory(core)
 	return nil
 }
 

@@ -1,0 +1,193 @@
+package importer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"scorecard/app"
+	"scorecard/importer/childlevel"
+)
+
+// isAnnexA reports whether a workbook has an Ofsted Annex A list of
+// children in care: a header row, perhaps under title rows, naming the
+// child, the date they started to be looked after and whether UASC.
+func isAnnexA(s *Sample) bool {
+	_, ok := annexASheet(s)
+	return ok
+}
+
+// annexASheet is the first sheet whose head holds an Annex A header.
+func annexASheet(s *Sample) (string, bool) {
+	if s.book == nil {
+		return "", false
+	}
+	for _, h := range s.Heads {
+		for _, row := range h.Rows {
+			if childlevel.DetectAnnexA(row) {
+				return h.Sheet, true
+			}
+		}
+	}
+	return "", false
+}
+
+// readAnnexA reads an Annex A list into its aggregates; no child's
+// details leave childlevel.
+func readAnnexA(ctx context.Context, s *Sample, opt Options) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sheet, _ := annexASheet(s)
+	d, warns, err := childlevel.ReadAnnexA(s.Path, time.Time{})
+	if err != nil {
+		return nil, baseNamed(err, s.Path)
+	}
+	if opt.Progress != nil {
+		opt.Progress(1, 1)
+	}
+	return &Result{Sheets: []string{sheet}, Dataset: d, Warnings: warningsBaseNamed(warns, s.Path)}, nil
+}
+
+// maxSiblings bounds the search for a 903 table's companions, so that
+// pointing the app at a file in a crowded folder stays quick.
+const maxSiblings = 200
+
+// is903 reports whether a CSV is one of the SSDA903 return's tables.
+func is903(s *Sample) bool {
+	_, ok := table903(s)
+	return ok
+}
+
+func table903(s *Sample) (string, bool) {
+	if s.book != nil || len(s.Heads) == 0 || len(s.Heads[0].Rows) == 0 {
+		return "", false
+	}
+	return childlevel.Detect903(s.Heads[0].Rows[0])
+}
+
+// read903 reads the SSDA903 table it was given with the other two of its
+// set, found beside it: a return is three CSVs, and no figure can be
+// drawn from one alone.
+func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
+	base := filepath.Base(s.Path)
+	table, _ := table903(s)
+	found, err := siblings903(ctx, s.Path, table)
+	if err != nil {
+		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
+	}
+	tables := []string{childlevel.Table903Header, childlevel.Table903Episodes, childlevel.Table903UASC}
+	var missing []string
+	for _, t := range tables {
+		if found[t] == "" {
+			missing = append(missing, t)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, &app.SourceError{Location: app.Location{File: base},
+			Err: fmt.Errorf("is the SSDA903 %s table, but the folder holds no %s table beside it (expected the return's Header, Episodes and UASC CSVs together in one folder)",
+				table, strings.Join(missing, " or "))}
+	}
+	paths := make([]string, len(tables))
+	sums := make([]string, len(tables))
+	for i, t := range tables {
+		paths[i] = found[t]
+		if sums[i], err = fileSHA256(paths[i]); err != nil {
+			return nil, &app.SourceError{Location: app.Location{File: filepath.Base(paths[i])}, Err: unwrapPathError(err)}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d, warns, err := childlevel.Read903(paths, time.Time{})
+	if err != nil {
+		return nil, baseNamed(err, paths...)
+	}
+	if opt.Progress != nil {
+		opt.Progress(1, 1)
+	}
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = filepath.Base(p)
+	}
+	return &Result{SHA256: setSHA256(sums), Sheets: names, Dataset: d, Warnings: warningsBaseNamed(warns, paths...)}, nil
+}
+
+// setSHA256 fingerprints a set of files by their own fingerprints, sorted,
+// so that the set is the same import whichever file of it was named.
+func setSHA256(sums []string) string {
+	sorted := slices.Sorted(slices.Values(sums))
+	h := sha256.New()
+	for _, s := range sorted {
+		h.Write([]byte(s))
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// siblings903 finds the 903 tables in path's folder by their header rows,
+// with path itself as its table. A folder holding two of a table (two
+// years' returns) is refused rather than guessed at.
+func siblings903(ctx context.Context, path, table string) (map[string]string, error) {
+	found := map[string]string{table: path}
+	dir := filepath.Dir(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("looking for the other SSDA903 tables: %w", unwrapPathError(err))
+	}
+	looked := 0
+	for _, e := range entries {
+		if e.IsDir() || !strings.EqualFold(filepath.Ext(e.Name()), ".csv") || e.Name() == filepath.Base(path) {
+			continue
+		}
+		if looked++; looked > maxSiblings {
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p := filepath.Join(dir, e.Name())
+		rows, err := readCSVRows(ctx, p, 1)
+		if err != nil || len(rows) == 0 {
+			continue
+		}
+		t, ok := childlevel.Detect903(rows[0])
+		if !ok {
+			continue
+		}
+		if prev := found[t]; prev != "" {
+			return nil, fmt.Errorf("the folder holds two SSDA903 %s tables, %s and %s: put each return's three CSVs in a folder of their own",
+				t, filepath.Base(prev), e.Name())
+		}
+		found[t] = p
+	}
+	return found, nil
+}
+
+// baseNamed rewrites the full paths childlevel names files by as base
+// names, as every other import message names them.
+func baseNamed(err error, paths ...string) error {
+	var se *app.SourceError
+	if errors.As(err, &se) {
+		for _, p := range paths {
+			se.File = strings.ReplaceAll(se.File, p, filepath.Base(p))
+		}
+	}
+	return err
+}
+
+func warningsBaseNamed(ws []app.Warning, paths ...string) []app.Warning {
+	for i := range ws {
+		for _, p := range paths {
+			ws[i].File = strings.ReplaceAll(ws[i].File, p, filepath.Base(p))
+		}
+	}
+	return ws
+}

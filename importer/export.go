@@ -1,0 +1,53 @@
+package importer
+
+import (
+	"context"
+	"encoding/xml"
+	"errors"
+	"path/filepath"
+
+	"scorecard/app"
+)
+
+// isExport reports whether a workbook is the app's own export, by its
+// Category document property.
+func isExport(s *Sample) bool {
+	return s.book != nil && s.book.category == app.ExportCategory
+}
+
+// readExport reads an export's tidy sheets alone: its Scorecard, Trend
+// and district sheets may show figures excluding a cohort in rows that
+// would otherwise read as all children's, while the Data sheet gives
+// every figure with its cohort.
+func readExport(ctx context.Context, s *Sample, opt Options) (*Result, error) {
+	tidy := *s
+	tidy.Heads = nil
+	for _, h := range s.Heads {
+		l, err := s.detectSheet(ctx, h)
+		if err == nil && (l.Kind == TidySheet || l.Kind == TargetSheet) {
+			tidy.Heads = append(tidy.Heads, h)
+		}
+	}
+	if len(tidy.Heads) == 0 {
+		return nil, &app.SourceError{Location: app.Location{File: filepath.Base(s.Path)},
+			Err: errors.New("is a Scorecard export without its Data sheet (expected a sheet headed Ref, Period, Area, Cohort, Value)")}
+	}
+	res, err := readWorkbook(ctx, &tidy, opt)
+	if err != nil {
+		return nil, err
+	}
+	res.Format = "Scorecard export (Data sheet)"
+	return res, nil
+}
+
+// docCategory reads the Category property from a workbook's core
+// properties part (docProps/core.xml); empty where there is none.
+func docCategory(core []byte) string {
+	var props struct {
+		Category string `xml:"category"`
+	}
+	if xml.Unmarshal(core, &props) != nil {
+		return ""
+	}
+	return props.Category
+}

@@ -7,7 +7,7 @@
 set -euo pipefail
 
 groups=("${@:-build test}")
-build_pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
+build_pkgs=(ca-certificates git gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
   libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev)
 test_pkgs=(xvfb xauth imagemagick python3 python3-openpyxl libreoffice-calc-nogui poppler-utils)
 windows_pkgs=(gcc-mingw-w64-x86-64 wine wine64 xvfb xauth imagemagick)

@@ -80,6 +80,7 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	g := &grid{rows: rows}
 	l, ok := opt.Layouts[""]
 	if ok {
+		l.Unsure = nil
 		if err := l.resolve(); err != nil {
 			return nil, &app.SourceError{Location: app.Location{File: base}, Err: fmt.Errorf("saved layout: %w", err)}
 		}

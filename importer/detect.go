@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -44,6 +45,10 @@ var roleWords = map[string]Role{
 	"trend":   RoleDoT,
 	"england": RoleEngland, "national": RoleEngland, "england average": RoleEngland,
 	"national average": RoleEngland, "eng": RoleEngland, "england avg": RoleEngland,
+	"previous year outturn": RolePrevious, "previous year": RolePrevious, "outturn": RolePrevious,
+	"prev yr outturn": RolePrevious, "last year": RolePrevious, "last year outturn": RolePrevious,
+	"stat neighbours": RoleNeighbours, "statistical neighbours": RoleNeighbours,
+	"stat neighbours average": RoleNeighbours, "statistical neighbours average": RoleNeighbours,
 	"sn": RoleNeighbours, "sns": RoleNeighbours, "sn average": RoleNeighbours, "sn avg": RoleNeighbours,
 	"comments": RoleComments, "comment": RoleComments, "commentary": RoleComments,
 	"narrative": RoleComments, "comments and actions": RoleComments,
@@ -98,29 +103,37 @@ func normHeader(s string) string {
 // with their area; a year in a target, floor, previous-year or benchmark
 // heading ("Target 2024/25") comes back as its period.
 func headerRole(h string) (Role, app.Period, app.Area) {
+	r, p, a, _ := headerRoleGuessed(h)
+	return r, p, a
+}
+
+// headerRoleGuessed is headerRole, also reporting whether the role was
+// guessed from a phrase within the heading (containsWords) rather than
+// known from the whole of it.
+func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 	t := strings.TrimSpace(h)
 	if t == "" {
-		return "", app.Period{}, ""
+		return "", app.Period{}, "", false
 	}
 	if p, ok := periodHeading(t); ok {
-		return RolePeriod, p, ""
+		return RolePeriod, p, "", false
 	}
 	if a, ok := app.ParseArea(t); ok {
-		return RoleArea, app.Period{}, a
+		return RoleArea, app.Period{}, a, false
 	}
 	year, rest := cutYear(t)
 	n := normHeader(rest)
 	if r, ok := roleWords[n]; ok {
 		if year.IsZero() || yearRole(r) {
-			return r, year, ""
+			return r, year, "", false
 		}
 	}
 	for _, w := range containsWords {
 		if strings.Contains(n, w.phrase) {
-			return w.role, year, ""
+			return w.role, year, "", n != w.phrase
 		}
 	}
-	return "", app.Period{}, ""
+	return "", app.Period{}, "", false
 }
 
 // yearRole reports whether a role's heading may carry the year it is for.
@@ -299,9 +312,12 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		if second && head == "" {
 			head = g.at(h, c)
 		}
-		role, period, area := headerRole(head)
+		role, period, area, guessed := headerRoleGuessed(head)
 		if role == "" {
 			continue
+		}
+		if guessed {
+			l.Unsure = append(l.Unsure, fmt.Sprintf("column %s %q taken as %s from part of its heading", columnName(c), strings.TrimSpace(head), role))
 		}
 		text := strings.TrimSpace(head)
 		if cap := strings.TrimSpace(g.at(caption, c)); cap != "" && cap != text && (label != h || caption >= 0) {
@@ -324,7 +340,61 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	if l.Kind == IndicatorSheet {
 		l.Area = titleArea(sheet, g, h)
 	}
+	l.Unsure = append(l.Unsure, doubts(&l, g, h)...)
 	return l, nil
+}
+
+// doubts lists what makes a detected layout worth an officer's look
+// before it is trusted, beyond columns whose role was guessed: another
+// row below that could equally be the header, no figure columns, no
+// month for district figures, two visible columns saying the same thing.
+func doubts(l *Layout, g *grid, h int) []string {
+	var ds []string
+	last := h
+	if l.FirstRow-2 > h {
+		last = l.FirstRow - 2 // a second header row
+	}
+	for r := last + 1; r < min(len(g.rows), headerSearchRows); r++ {
+		roles := rowRoles(g.rows[r])
+		if roles[RoleRef] > 0 && roles[RoleName]+roles[RolePeriod]+roles[RoleYear] > 0 {
+			ds = append(ds, fmt.Sprintf("rows %d and %d both look like the header; took row %d", h+1, r+1, h+1))
+			break
+		}
+	}
+	switch l.Kind {
+	case IndicatorSheet:
+		// A sheet of definitions (Guidance, Unit, Decimals) is meant to
+		// have no months; a scorecard without them has headings for its
+		// months that were not recognised.
+		if !l.has(RolePeriod) && !l.has(RoleGuidance) && !l.has(RoleUnit) && !l.has(RoleDecimals) {
+			ds = append(ds, "no month or quarter columns: only targets, benchmarks and comments are read")
+		}
+		if !l.has(RoleName) {
+			ds = append(ds, "no Indicator column: indicators are known by their Ref alone")
+		}
+	case DistrictSheet:
+		if l.Period.IsZero() {
+			ds = append(ds, "no month in the title or sheet name: the district figures take the scorecard's latest month")
+		}
+	}
+	type key struct {
+		role   Role
+		period app.Period
+		area   app.Area
+	}
+	seen := map[key]string{}
+	for _, c := range l.Columns {
+		if c.Hidden || c.Role == RoleComments {
+			continue
+		}
+		k := key{c.Role, c.Period, c.Area}
+		if first, ok := seen[k]; ok {
+			ds = append(ds, fmt.Sprintf("columns %s and %s both read as %s; took %s", first, c.Col, c.Role, first))
+			continue
+		}
+		seen[k] = c.Col
+	}
+	return ds
 }
 
 // disambiguate settles headings whose meaning depends on their

@@ -78,6 +78,14 @@ type Layout struct {
 	// Period is the period a district sheet reports.
 	Period  app.Period `json:"period"`
 	Columns []Column   `json:"columns"`
+	// Unsure gives the reasons detection may have read the sheet wrongly,
+	// one line each: a column whose role was guessed from part of its
+	// heading, another row that could be the header, no month columns,
+	// no month for district figures, two columns read as the same thing.
+	// Empty when detection was sure (and always for a saved profile's
+	// layout, which an officer has checked), so the GUI need offer its
+	// mapping step only when some sheet's layout has reasons here.
+	Unsure []string `json:"unsure,omitempty"`
 }
 
 // Column is one recognised column of a sheet.

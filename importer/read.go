@@ -69,6 +69,18 @@ type Result struct {
 	Warnings []app.Warning
 }
 
+// Sure reports whether every sheet's layout was detected without doubt
+// (see Layout.Unsure); a fixed format (a DfE CSV, a child-level list)
+// always is.
+func (r *Result) Sure() bool {
+	for _, l := range r.Layouts {
+		if len(l.Unsure) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // Summary writes the import's counts in one line for the command line.
 func (r *Result) Summary() string {
 	d := r.Dataset
@@ -348,7 +360,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	for _, h := range s.Heads {
 		l, fromProfile := opt.Layouts[h.Sheet]
 		if fromProfile {
-			l.Sheet = h.Sheet
+			l.Sheet, l.Unsure = h.Sheet, nil
 			if err := l.resolve(); err != nil {
 				return nil, &app.SourceError{Location: app.Location{File: base, Sheet: h.Sheet}, Err: fmt.Errorf("saved layout: %w", err)}
 			}

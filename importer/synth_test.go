@@ -28,6 +28,11 @@ func TestSynthLayouts(t *testing.T) {
 				t.Fatal(err)
 			}
 			res := mustRead(t, path)
+			if !res.Sure() {
+				for _, ly := range res.Layouts {
+					t.Errorf("sheet %q: detection unsure: %q", ly.Sheet, ly.Unsure)
+				}
+			}
 			compareTruth(t, m.Truth(l), l, res)
 			checkInference(t, m, res)
 			for _, w := range res.Warnings {

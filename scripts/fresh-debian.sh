@@ -92,6 +92,11 @@ deb $mirror bookworm-updates main
 deb $mirror-security bookworm-security main
 EOF
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# Where the network reaches the registries through a proxy with its own CA,
+# the machine trusts it as a local certificate; the chroot must too, and
+# ca-certificates adds it to the bundle when setup.sh installs that.
+mkdir -p "$root/usr/local/share/ca-certificates"
+cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/" 2>/dev/null || true
 mount -t proc proc "$root/proc"
 mount --rbind /sys "$root/sys" && mount --make-rslave "$root/sys"
 mount --rbind /dev "$root/dev" && mount --make-rslave "$root/dev"

@@ -398,6 +398,10 @@ func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 		bg.FillColor = fill
 		bg.Refresh()
 	}
+	// A transparent background is hidden rather than painted: a software
+	// painter (remote desktops without OpenGL) would otherwise blend every
+	// cell's area once more for nothing.
+	setVisible(bg, fill != color.Transparent)
 	if label.Text != text || label.TextStyle != style || label.Importance != importance || label.Truncation != truncation {
 		label.Text, label.TextStyle, label.Importance, label.Truncation = text, style, importance, truncation
 		label.Refresh()

@@ -337,7 +337,7 @@ func runShow(e *env, args []string) error {
 	if !ok {
 		return fmt.Errorf("%s: no indicator %q (scorecard list shows them)", e.db, args[0])
 	}
-	points := trend.Analyse(v.h, app.SeriesKey{Ref: ind.Ref, Area: v.area, Split: app.All}, trend.DefaultOptions())
+	points := trend.Analyse(v.h, app.SeriesKey{Ref: ind.Ref, Area: v.area, Split: app.All}, analysisOptions())
 	if len(points) == 0 {
 		return fmt.Errorf("%s: %s has no figures for %s", e.db, ind.Ref, v.area)
 	}
@@ -376,7 +376,7 @@ func runFlags(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	flags := trend.Flags(v.h, v.period, trend.DefaultOptions())
+	flags := trend.Flags(v.h, v.period, analysisOptions())
 	if e.json {
 		if flags == nil {
 			flags = []trend.Flag{}
@@ -456,4 +456,12 @@ func parseArea(s string) (app.Area, error) {
 		return "", fmt.Errorf("--area %q: not Kent or one of its districts (%s)", s, areaNames())
 	}
 	return a, nil
+}
+
+// analysisOptions are the trend defaults with the flags' wording filled in,
+// which the command line always prints.
+func analysisOptions() trend.Options {
+	opt := trend.DefaultOptions()
+	opt.Details = true
+	return opt
 }

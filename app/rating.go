@@ -161,7 +161,21 @@ func Movement(prev, cur float64, decimals int) Arrow {
 // snapped to a millionth so that binary representation error (12.35 held
 // as 12.34999...) does not round the wrong way.
 func RoundTo(v float64, d int) float64 {
-	p := math.Pow(10, float64(max(d, 0)))
+	p := pow10(d)
 	s := math.Round(v*p*1e6) / 1e6
 	return math.Round(s) / p
+}
+
+// powers10 saves math.Pow on a path taken for every figure analysed: the
+// GUI re-rates the whole history on each cohort toggle.
+var powers10 = [...]float64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
+
+func pow10(d int) float64 {
+	if d <= 0 {
+		return 1
+	}
+	if d < len(powers10) {
+		return powers10[d]
+	}
+	return math.Pow(10, float64(d))
 }

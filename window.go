@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 
 	"scorecard/app/store"
 	"scorecard/views"
@@ -12,6 +13,10 @@ import (
 // with nothing imported yet, it loads the demo scorecards so there is
 // something to see.
 func openWindow(db string, opt views.Options, stderr io.Writer) int {
+	// The window re-rates the whole history on every cohort toggle, which
+	// allocates freely while a large history stays live; collecting less
+	// often keeps a toggle quick, at a memory cost a desktop can carry.
+	debug.SetGCPercent(400)
 	st, err := store.Open(db)
 	if err != nil {
 		fmt.Fprintln(stderr, oneLine(err))

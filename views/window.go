@@ -207,17 +207,7 @@ func (w *mainWindow) build() {
 	bottom := container.NewBorder(nil, nil, nil, w.progress.content, w.status)
 	w.win.SetContent(container.NewBorder(top, bottom, nil, nil, w.tabs))
 	w.win.SetMainMenu(w.menu())
-	w.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		w.tabs.SelectIndex(0)
-		w.win.Canvas().Focus(w.search)
-	})
-	w.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
-		var paths []string
-		for _, u := range uris {
-			paths = append(paths, u.Path())
-		}
-		w.importFiles(paths)
-	})
+	w.win.SetOnDropped(w.dropped)
 	size := fyne.NewSize(1280, 800)
 	if w.st.Setting(settingWindowSize, &size) && (size.Width < 640 || size.Height < 400) {
 		size = fyne.NewSize(1280, 800)
@@ -405,6 +395,29 @@ func (w *mainWindow) describeRow(r *scoreRow) {
 	w.hint.SetText(s)
 }
 
+// find puts the cursor in the scorecard's search box.
+func (w *mainWindow) find() {
+	w.tabs.SelectIndex(0)
+	w.win.Canvas().Focus(w.search)
+}
+
+// dropped imports the files dropped on the window. Anything that is not a
+// file (a link dragged from a browser) is left out, and said so.
+func (w *mainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
+	var paths, others []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		} else {
+			others = append(others, u.String())
+		}
+	}
+	if len(others) > 0 {
+		w.status.SetText("Only files can be imported; left out " + strings.Join(others, ", "))
+	}
+	w.importFiles(paths)
+}
+
 // openDetail shows one indicator's detail.
 func (w *mainWindow) openDetail(ref string) {
 	w.detail.show(ref)
@@ -425,8 +438,14 @@ func (w *mainWindow) menu() *fyne.MainMenu {
 	exportItem := fyne.NewMenuItem("Export...", w.showExport)
 	exportItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	file := fyne.NewMenu("File", importItem, recent, fyne.NewMenuItemSeparator(), exportItem)
+	// Find is a menu item rather than a canvas shortcut so that Ctrl+F
+	// works wherever the focus is: a focused entry, such as the commentary
+	// editor, takes canvas shortcuts for itself.
+	find := fyne.NewMenuItem("Find...", w.find)
+	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	edit := fyne.NewMenu("Edit",
 		fyne.NewMenuItem("Undo last import", w.history.undoLast),
+		find,
 	)
 	view := fyne.NewMenu("View")
 	for i, name := range []string{"Scorecard", "Indicator", "Districts", "Imports"} {

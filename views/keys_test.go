@@ -1,0 +1,127 @@
+package views
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+)
+
+// press delivers Ctrl (Cmd on a Mac) and key as the desktop driver does:
+// to the main menu's item with that shortcut, else to the focused widget
+// if it takes shortcuts, else to the canvas. The test driver delivers
+// none of them.
+func press(t *testing.T, w *mainWindow, key fyne.KeyName) {
+	t.Helper()
+	sc := &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+	var find func(items []*fyne.MenuItem) *fyne.MenuItem
+	find = func(items []*fyne.MenuItem) *fyne.MenuItem {
+		for _, it := range items {
+			if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() && it.Action != nil {
+				return it
+			}
+			if it.ChildMenu != nil {
+				if found := find(it.ChildMenu.Items); found != nil {
+					return found
+				}
+			}
+		}
+		return nil
+	}
+	for _, m := range w.win.MainMenu().Items {
+		if it := find(m.Items); it != nil {
+			it.Action()
+			return
+		}
+	}
+	if f, ok := w.win.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+		return
+	}
+	w.win.Canvas().(fyne.Shortcutable).TypedShortcut(sc)
+}
+
+func TestKeyboardShortcuts(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		from  int // the tab showing before
+		key   fyne.KeyName
+		check func(t *testing.T, w *mainWindow)
+	}{
+		{"Ctrl+1", 3, fyne.Key1, onTab(0)},
+		{"Ctrl+2", 0, fyne.Key2, onTab(1)},
+		{"Ctrl+3", 0, fyne.Key3, onTab(2)},
+		{"Ctrl+4", 0, fyne.Key4, onTab(3)},
+		{"Ctrl+F", 2, fyne.KeyF, searching},
+		{"Ctrl+F in the commentary", 1, fyne.KeyF, searching},
+		{"Ctrl+O", 0, fyne.KeyO, func(t *testing.T, w *mainWindow) {
+			if findButton(w.win.Canvas().Overlays().Top(), "Open") == nil {
+				t.Error("no file chooser with an Open button")
+			}
+		}},
+		{"Ctrl+E", 2, fyne.KeyE, func(t *testing.T, w *mainWindow) {
+			if findButton(w.win.Canvas().Overlays().Top(), "Export") == nil {
+				t.Error("no export dialog with an Export button")
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := openFixture(t, 24)
+			w.tabs.SelectIndex(tc.from)
+			if tc.from == 1 {
+				w.openDetail("CIC05")
+				w.win.Canvas().Focus(w.detail.comment)
+			}
+			press(t, w, tc.key)
+			tc.check(t, w)
+		})
+	}
+}
+
+func onTab(i int) func(t *testing.T, w *mainWindow) {
+	return func(t *testing.T, w *mainWindow) {
+		if got := w.tabs.SelectedIndex(); got != i {
+			t.Errorf("on tab %d (%s), want %d", got, w.tabs.Selected().Text, i)
+		}
+	}
+}
+
+func searching(t *testing.T, w *mainWindow) {
+	if w.tabs.SelectedIndex() != 0 || w.win.Canvas().Focused() != w.search {
+		t.Errorf("on tab %q with %T focused, want the scorecard's search box", w.tabs.Selected().Text, w.win.Canvas().Focused())
+	}
+}
+
+func TestDropImports(t *testing.T) {
+	w := windowOn(t, openStore(t))
+	reviews := confirmLayouts(t, w, "Import")
+	demo, err := filepath.Abs("testdata/demo.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	link, err := storage.ParseURI("https://www.gov.uk/scorecard.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.dropped(fyne.NewPos(400, 300), []fyne.URI{storage.NewFileURI(demo), link})
+	w.busy.Wait()
+	if *reviews != 1 || len(w.history.imports) != 1 || w.history.imports[0].Source != "demo.xlsx" {
+		t.Fatalf("dropping the demo and a link: %d layout reviews, imports %v; want the demo alone", *reviews, w.history.imports)
+	}
+	if n := len(w.score.rows); n < 20 {
+		t.Errorf("after the drop the scorecard has %d indicators", n)
+	}
+
+	w.dropped(fyne.NewPos(400, 300), []fyne.URI{link})
+	w.busy.Wait()
+	if !strings.Contains(w.status.Text, "Only files can be imported") || !strings.Contains(w.status.Text, "gov.uk") {
+		t.Errorf("dropping a link alone says %q", w.status.Text)
+	}
+	if len(w.history.imports) != 1 {
+		t.Errorf("dropping a link added an import: %v", w.history.imports)
+	}
+}
+

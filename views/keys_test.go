@@ -124,4 +124,3 @@ func TestDropImports(t *testing.T) {
 		t.Errorf("dropping a link added an import: %v", w.history.imports)
 	}
 }
-

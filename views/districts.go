@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
@@ -35,7 +36,7 @@ const minAreaWidth = 92
 // makes the narrowest two lines ("Folkestone" over "and Hythe"), so every
 // name is read in full without the grid growing wider than it must.
 func areaHeading(name string) (string, float32) {
-	best, width := name, headingLabel(name).MinSize().Width
+	best, width := name, headingWidth(name)
 	if width <= minAreaWidth {
 		return name, minAreaWidth
 	}
@@ -44,7 +45,7 @@ func areaHeading(name string) (string, float32) {
 			continue
 		}
 		two := name[:i] + "\n" + name[i+1:]
-		if w := headingLabel(two).MinSize().Width; w < width {
+		if w := headingWidth(two); w < width {
 			best, width = two, w
 		}
 	}
@@ -54,6 +55,13 @@ func areaHeading(name string) (string, float32) {
 // headingLabel is a column heading as the grid draws it.
 func headingLabel(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// headingWidth is the width a heading needs: its label's, and a padding
+// more, since the OpenGL painter rounds text to whole pixels and a
+// heading measured to the exact width is drawn with an ellipsis.
+func headingWidth(text string) float32 {
+	return headingLabel(text).MinSize().Width + theme.Padding()
 }
 
 func newDistrictTable(v *view, onOpen func(ref string)) *districtTable {

@@ -49,12 +49,30 @@ go_ok() {
 }
 if ! go_ok; then
   echo "setup.sh: installing Go 1.26 into /usr/local/go"
-  command -v go >/dev/null || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq golang-go >/dev/null
+  # Debian's Go 1.19 only fetches the toolchain, so it is removed again
+  # afterwards: left on PATH it would meet go.mod's "go 1.26.0" and fail.
+  bootstrap_pkgs=()
+  if ! command -v go >/dev/null; then
+    before=$(dpkg-query -W -f='${Package}\n' | sort)
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends golang-go >/dev/null
+    mapfile -t bootstrap_pkgs < <(comm -13 <(echo "$before") <(dpkg-query -W -f='${Package}\n' | sort))
+  fi
   tmp=$(mktemp -d)
-  (cd "$tmp" && go mod init bootstrap >/dev/null 2>&1 &&
-    GOFLAGS=-mod=mod GOPATH="$tmp/gopath" go mod download golang.org/toolchain@v0.0.1-go1.26.0.linux-amd64)
+  # A module cache of its own, so the user's GOPATH, GOFLAGS and GOPROXY
+  # settings (-mod=vendor, say) neither break the download nor keep it.
+  (cd "$tmp" && GOFLAGS= GOPATH="$tmp/gopath" GOMODCACHE="$tmp/gopath/pkg/mod" go mod init bootstrap >/dev/null 2>&1 &&
+    GOFLAGS=-mod=mod GOPATH="$tmp/gopath" GOMODCACHE="$tmp/gopath/pkg/mod" \
+      go mod download golang.org/toolchain@v0.0.1-go1.26.0.linux-amd64)
   src=$(ls -d "$tmp"/gopath/pkg/mod/golang.org/toolchain@*)
+  # The module cache keeps files read-only and drops execute bits; the go
+  # command restores them on the binaries when it runs a toolchain from
+  # there, so a copy must do the same.
   $sudo rm -rf /usr/local/go && $sudo cp -r "$src" /usr/local/go && $sudo chmod -R u+w,a+rX /usr/local/go
   $sudo chmod +x /usr/local/go/bin/* /usr/local/go/pkg/tool/*/*
   chmod -R u+w "$tmp" && rm -rf "$tmp"
+  if [ ${#bootstrap_pkgs[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get purge -y -qq "${bootstrap_pkgs[@]}" >/dev/null
+  fi
+  hash -r
+  go version
 fi

@@ -481,13 +481,18 @@ func (c *collector) validate(d *app.Dataset) {
 	for _, ind := range d.Indicators {
 		units[ind.Ref] = ind
 	}
-	for _, o := range d.Observations {
-		sheet, cell := splitCell(o.Cell)
-		ind := units[o.Ref]
+	var ind app.Indicator // of the last observation's ref: they come a series at a time
+	for i := range d.Observations {
+		o := &d.Observations[i]
+		if o.Ref != ind.Ref {
+			ind = units[o.Ref]
+		}
 		if o.Value != nil && ind.Unit == app.Percent && (*o.Value > 100+1e-9 || *o.Value < 0) {
+			sheet, cell := splitCell(o.Cell)
 			c.warn(sheet, cell, "%s %s %s: %g is not a percentage between 0 and 100", o.Ref, o.Area, o.Period, *o.Value)
 		}
 		if o.Numerator != nil && o.Denominator != nil && *o.Numerator > *o.Denominator && ind.Measure == app.Proportion {
+			sheet, cell := splitCell(o.Cell)
 			c.warn(sheet, cell, "%s %s %s: numerator %g is above its denominator %g", o.Ref, o.Area, o.Period, *o.Numerator, *o.Denominator)
 		}
 	}

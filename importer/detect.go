@@ -354,7 +354,13 @@ func doubts(l *Layout, g *grid, h int) []string {
 	if l.FirstRow-2 > h {
 		last = l.FirstRow - 2 // a second header row
 	}
+	ref, _ := l.column(RoleRef)
 	for r := last + 1; r < min(len(g.rows), headerSearchRows); r++ {
+		// A header repeated below has its Ref heading in the same
+		// column; looking there first keeps data rows cheap.
+		if ref.index >= len(g.rows[r]) || roleWords[normHeader(g.rows[r][ref.index])] != RoleRef {
+			continue
+		}
 		roles := rowRoles(g.rows[r])
 		if roles[RoleRef] > 0 && roles[RoleName]+roles[RolePeriod]+roles[RoleYear] > 0 {
 			ds = append(ds, fmt.Sprintf("rows %d and %d both look like the header; took row %d", h+1, r+1, h+1))

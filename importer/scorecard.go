@@ -17,6 +17,9 @@ type sheetReader struct {
 	scratch     []app.Observation // one row's figures, reused
 	scratchCols []int             // and the columns they were read from
 	floats      floats
+	// rowFloats hold a row's figures until the collector has copied them
+	// (observe keeps no pointers), so one block serves every row.
+	rowFloats floats
 }
 
 // at returns a data cell's own text. Merged ranges are not spread here:
@@ -244,13 +247,14 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 	obs, cols := s.scratch[:0], s.scratchCols[:0]
 	defer func() { s.scratch, s.scratchCols = obs[:0], cols[:0] }()
 	decimals, percent := -1, false
+	s.rowFloats.block = s.rowFloats.block[:0]
 	for _, c := range figures {
 		text := s.at(r, c)
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
 		lk := s.look(r, c)
-		rd, err := readFigure(text, lk, &s.floats)
+		rd, err := readFigure(text, lk, &s.rowFloats)
 		if err != nil {
 			s.warn(r, c.index, "%s: cell skipped: %v", ind.ref, err)
 			continue

@@ -135,7 +135,8 @@ func (w *mainWindow) showExport() {
 		}
 		w.exportTo(f.out.Text, opt)
 	}, w.win)
-	d.Resize(fyne.NewSize(640, 460))
+	// Wide enough for a Documents path and the file name after it.
+	d.Resize(fyne.NewSize(800, 460))
 	d.Show()
 }
 

@@ -36,9 +36,11 @@ func (w *mainWindow) startFolder() string {
 	return documentsFolder(home)
 }
 
-// startIn opens fd on folder; without it Fyne starts in the folder last
-// used by any dialog, or in home.
+// startIn opens fd on folder, listing the files: workbooks' long names
+// ("CYPE Scorecard October 2026 final.xlsx") are cut short in the grid
+// view. Without a folder Fyne starts in the one last used, or in home.
 func startIn(fd *dialog.FileDialog, folder string) {
+	fd.SetView(dialog.ListView)
 	if folder == "" {
 		return
 	}

@@ -3,6 +3,7 @@ package views
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -22,6 +23,7 @@ type historyPane struct {
 	list     *widget.List
 	summary  *widget.Label
 	report   *widget.List
+	clean    *widget.Label // shown in place of an empty report
 	undo     *widget.Button
 	content  fyne.CanvasObject
 }
@@ -30,7 +32,11 @@ func newHistoryPane(w *mainWindow) *historyPane {
 	p := &historyPane{w: w, selected: -1}
 	p.list = widget.NewList(
 		func() int { return len(p.imports) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(importLine(p.imports[i])) },
 	)
 	p.list.OnSelected = func(i widget.ListItemID) { p.choose(i) }
@@ -45,11 +51,13 @@ func newHistoryPane(w *mainWindow) *historyPane {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(p.warnings()[i].String()) },
 	)
+	p.clean = widget.NewLabel("No warnings: every row and cell read as expected.")
+	p.clean.Hide()
 	p.undo = widget.NewButton("Undo this import", p.undoSelected)
 	p.undo.Importance = widget.DangerImportance
 	p.undo.Disable()
 	right := container.NewBorder(container.NewVBox(p.summary, p.undo, widget.NewSeparator(),
-		widget.NewLabelWithStyle("Validation report", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})), nil, nil, nil, p.report)
+		widget.NewLabelWithStyle("Validation report", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})), nil, nil, nil, container.NewStack(p.report, p.clean))
 	split := container.NewHSplit(p.list, right)
 	split.Offset = 0.45
 	p.content = split
@@ -59,8 +67,8 @@ func newHistoryPane(w *mainWindow) *historyPane {
 
 // importLine is one import in the list.
 func importLine(imp app.Import) string {
-	s := fmt.Sprintf("%s  %s  %s (%s): %d figures, %d warnings", imp.ID, imp.Time.Local().Format("2 Jan 2006 15:04"),
-		imp.Source, imp.Kind, imp.Counts.Observations, len(imp.Warnings))
+	s := fmt.Sprintf("%s  %s  %s (%s): %s figures, %d warnings", imp.ID, imp.Time.Local().Format("2 Jan 2006 15:04"),
+		imp.Source, imp.Kind, groupThousands(strconv.Itoa(imp.Counts.Observations)), len(imp.Warnings))
 	if imp.Undone != nil {
 		s += "  [undone " + imp.Undone.Local().Format("2 Jan 15:04") + "]"
 	}
@@ -80,6 +88,7 @@ func (p *historyPane) reload() {
 	p.selected = -1
 	p.list.Refresh()
 	p.report.Refresh()
+	p.clean.Hide()
 	p.undo.Disable()
 	if len(imps) > 0 {
 		p.list.Select(0)
@@ -92,8 +101,8 @@ func (p *historyPane) choose(i int) {
 	c := imp.Counts
 	lines := []string{
 		fmt.Sprintf("%s: %s, imported %s", imp.ID, imp.Source, imp.Time.Local().Format("2 Jan 2006 15:04")),
-		fmt.Sprintf("%d indicators, %d figures (%d revised), %d targets, %d benchmarks, %d comments, %d warnings",
-			c.Indicators, c.Observations, c.Revisions, c.Targets, c.Benchmarks, c.Comments, len(imp.Warnings)),
+		fmt.Sprintf("%d indicators, %s figures (%d revised), %d targets, %d benchmarks, %d comments, %d warnings",
+			c.Indicators, groupThousands(strconv.Itoa(c.Observations)), c.Revisions, c.Targets, c.Benchmarks, c.Comments, len(imp.Warnings)),
 	}
 	if imp.Note != "" {
 		lines = append(lines, "Layout: "+imp.Note)
@@ -106,6 +115,7 @@ func (p *historyPane) choose(i int) {
 	}
 	p.summary.SetText(strings.Join(lines, "\n"))
 	p.report.Refresh()
+	setVisible(p.clean, len(imp.Warnings) == 0)
 }
 
 func (p *historyPane) warnings() []app.Warning {

@@ -467,3 +467,31 @@ func TestDistrictHeadingsReadInFull(t *testing.T) {
 		t.Errorf("Folkestone and Hythe is headed %q", h)
 	}
 }
+
+// TestValidationReportSaysClean checks an import without warnings says so
+// rather than showing an empty report, and one with warnings lists them.
+func TestValidationReportSaysClean(t *testing.T) {
+	b := newMemBackend(scorecardFixture(24))
+	b.add("October.xlsx", "workbook", "", &app.Dataset{}, []app.Warning{
+		{Location: app.Location{Sheet: "Districts", Cell: "D14"}, Message: "districts do not sum to Kent"},
+	})
+	w, err := newMainWindow(test.NewTempApp(t), b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.win.Close)
+	h := w.history
+	for _, tc := range []struct {
+		index    int // newest first
+		clean    bool
+		warnings int
+	}{{0, false, 1}, {1, true, 0}} {
+		h.list.Select(tc.index)
+		if h.clean.Visible() != tc.clean || len(h.warnings()) != tc.warnings {
+			t.Errorf("%s: clean shown %v with %d warnings, want %v and %d", h.imports[tc.index].Source, h.clean.Visible(), len(h.warnings()), tc.clean, tc.warnings)
+		}
+	}
+	if got := importLine(h.imports[1]); !strings.Contains(got, "figures, 0 warnings") {
+		t.Errorf("history line %q", got)
+	}
+}

@@ -25,6 +25,9 @@
 # clone, as CI has it.
 set -euo pipefail
 
+# All in main, so bash has read the whole script before it runs any of it
+# and an edit to this file during a run cannot change the run.
+main() {
 repo=$(cd "$(dirname "$0")/.." && pwd)
 root=${1:-/tmp/fresh-root}
 base=$root-bookworm.tar
@@ -74,7 +77,15 @@ in_root() {
 
 if [ -d "$root" ]; then
   cleanup
-  rm -rf "$root"
+  # Never delete through a bind mount of the host's /dev or /sys.
+  if grep -q " $root/" /proc/mounts; then
+    echo "fresh-debian.sh: $root still has mounts; not deleting it" >&2
+    exit 1
+  fi
+  # Deleting a used root takes minutes on a slow disk: move it aside and
+  # delete it while the new one is made.
+  mv "$root" "$root.old.$$"
+  rm -rf --one-file-system "$root.old.$$" &
 fi
 mkdir -p "$root"
 if [ -f "$base" ]; then
@@ -120,3 +131,6 @@ stage "make run (20 s)" in_root 'cd /root/scorecard && timeout -s INT 20 make ru
 stage "scorecard list" in_root 'cd /root/scorecard && ./scorecard list >/tmp/list.txt; rc=$?; head -5 /tmp/list.txt; echo "$(wc -l </tmp/list.txt) lines"; [ $rc -eq 0 ] && [ -s /tmp/list.txt ]' || failed=1
 summary
 exit $failed
+}
+
+main "$@"

@@ -60,7 +60,7 @@ type Result struct {
 	// check: the file's bytes or, for a set of files read as one (an
 	// SSDA903 return's three tables), the set's, whichever was named.
 	SHA256  string
-	Format  string   // e.g. "scorecard workbook", "tidy table"
+	Format  string   // the Format's name: "scorecard workbook", "tidy table", "Annex A list 8 (child-level)", ...
 	Sheets  []string // sheets read
 	Layouts []Layout // what was detected, per sheet: showable, correctable, savable as a profile (JSON)
 	Dataset *app.Dataset

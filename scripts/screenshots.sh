@@ -12,26 +12,36 @@ cd "$(dirname "$0")/.."
 bin=${SCORECARD:-./scorecard}
 out=${OUT:-screenshots}
 settle=${SETTLE:-5}
-for tool in xvfb-run import; do
+for tool in xvfb-run import convert; do
 	command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing (apt-get install xvfb imagemagick)" >&2; exit 1; }
 done
 [ -x "$bin" ] || { echo "screenshots: $bin is not built (make build)" >&2; exit 1; }
 
-work=$(mktemp -d)
+work=$(mktemp -d /tmp/screenshots.XXXX)
 trap 'rm -rf "$work"' EXIT
 db=$work/scorecard.db
 mkdir -p "$out"
+# A home of its own, as an officer's would be: Documents holding a month's
+# workbook for the file chooser to open on, and Fyne's preferences (the
+# chooser's last folder) fresh each run, so the shots do not depend on
+# whoever ran them before.
+export HOME=$work/home
+mkdir -p "$HOME/Documents"
+cp assets/demo.xlsx "$HOME/Documents/CYPE Scorecard Oct-26.xlsx"
 "$bin" --db "$db" demo >/dev/null
 
 # shot NAME [ENV=VALUE...] -- ARGS...: opens the window with ARGS on a
-# fresh X server, waits for it to draw, and photographs the whole screen.
+# fresh X server, waits for it to draw, and photographs the window. The
+# screen is taller than the window, so that Xvfb's pointer, which starts
+# in the middle of the screen, rests below the window and no row shows
+# hovered.
 shot() {
 	local name=$1
 	shift
 	local envs=()
 	while [ "$1" != "--" ]; do envs+=("$1"); shift; done
 	shift
-	env "${envs[@]}" xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
+	env "${envs[@]}" xvfb-run -a -s "-screen 0 1400x1800x24" bash -c '
 		out=$1 settle=$2; shift 2
 		"$@" & pid=$!
 		sleep "$settle"
@@ -39,6 +49,9 @@ shot() {
 		kill "$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
 	' shot "$out/$name.png" "$settle" "$bin" --db "$db" "$@"
+	# The window is what is left when the black screen around it is
+	# trimmed; a black border first makes black the colour trimmed.
+	convert "$out/$name.png" -bordercolor black -border 1 -trim +repage "$out/$name.png"
 	echo "$out/$name.png"
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
@@ -26,6 +27,7 @@ const AppID = "uk.gov.kent.scorecard"
 func Run(st *store.Store, opt Options) {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("scorecard.png", assets.Icon))
+	a.Settings().SetTheme(readableTheme{theme.DefaultTheme()})
 	w := NewMainWindow(a, st, opt)
 	w.ShowAndRun()
 }

@@ -46,6 +46,7 @@ func Flags(h *app.History, p app.Period, opt Options) []Flag {
 		return out
 	}
 	opt = opt.withDefaults()
+	res := newResults(true)
 	for _, k := range seriesInOrder(h) {
 		obs, kind := seriesUntil(h.Series(k), app.Period{})
 		if len(obs) == 0 {
@@ -57,7 +58,7 @@ func Flags(h *app.History, p app.Period, opt Options) []Flag {
 		}
 		o := opt
 		o.Until = q
-		pts := analyse(h, k, o, explainLast)
+		pts := analyse(h, k, o, explainLast, res)
 		add := func(kind, detail string) {
 			out = append(out, Flag{Ref: k.Ref, Area: k.Area, Period: q, Kind: kind, Detail: detail})
 		}
@@ -168,6 +169,28 @@ func areaRank(a app.Area) int {
 	return len(app.Areas) + 2
 }
 
+// flagKinds are the kinds of Flag in the order a point lists them.
+var flagKinds = [...]string{DoTReversal, RAGChange, SpecialCause, SmallNumbers, Revised, MissingMonth, DoTDisagrees}
+
+// flagSets holds every list of kinds a point can raise, indexed by a bit
+// for each of flagKinds, so that a point's Flags cost no allocation: most
+// points of a district or cohort series raise a flag, and the GUI
+// recomputes every series on each toggle. Each list is full to its
+// capacity, so an append copies it. flagSets[0] is empty but not nil, so
+// that a point without flags writes "flags": [] in JSON.
+var flagSets = func() (sets [1 << len(flagKinds)][]string) {
+	for mask := range sets {
+		set := []string{}
+		for i, kind := range flagKinds {
+			if mask&(1<<i) != 0 {
+				set = append(set, kind)
+			}
+		}
+		sets[mask] = slices.Clip(set)
+	}
+	return sets
+}()
+
 // flag raises the flags of slot i, whose target in force is t; run and
 // runDoT are the run of improvements or deteriorations before it. The
 // words of each flag are written only for slots from a.explainFrom on:
@@ -176,44 +199,41 @@ func areaRank(a app.Area) int {
 func (a *analysis) flag(i int, t app.Target, run int, runDoT app.DoT) {
 	p := &a.pts[i]
 	explain := i >= a.explainFrom
-	// The kinds of every point share one backing array: most points of a
-	// district or cohort series raise a flag, and one allocation each
-	// would cost more than finding them.
-	from := len(a.kinds)
-	defer func() {
-		if len(a.kinds) > from {
-			p.Flags = a.kinds[from:len(a.kinds):len(a.kinds)]
+	var mask int
+	// raised reports whether the kind at bit b is raised, and records it.
+	raised := func(b int, ok bool) bool {
+		if ok {
+			mask |= 1 << b
 		}
-	}()
-	raise := func(kind string, detail func() string) {
-		a.kinds = append(a.kinds, kind)
-		if explain {
-			p.FlagDetails = append(p.FlagDetails, detail())
-		}
+		return ok && explain
 	}
-	if p.DoT != runDoT && run >= a.opt.ReversalRun && (p.DoT == app.Improved || p.DoT == app.Worsened) {
-		raise(DoTReversal, func() string { return a.reversalText(p, run, runDoT) })
+	if raised(0, p.DoT != runDoT && run >= a.opt.ReversalRun && (p.DoT == app.Improved || p.DoT == app.Worsened)) {
+		p.FlagDetails = append(p.FlagDetails, a.reversalText(p, run, runDoT))
 	}
+	ragChange := false
 	if i > 0 && p.RAG != app.NoRAG {
-		if prev := a.pts[i-1].RAG; prev != app.NoRAG && prev != p.RAG {
-			raise(RAGChange, func() string { return a.ragChangeText(i, t) })
-		}
+		prev := a.pts[i-1].RAG
+		ragChange = prev != app.NoRAG && prev != p.RAG
 	}
-	if p.Signal.IsSpecial() {
-		raise(SpecialCause, func() string { return a.specialText(i) })
+	if raised(1, ragChange) {
+		p.FlagDetails = append(p.FlagDetails, a.ragChangeText(i, t))
 	}
-	if c := p.Children; c != nil && c.within(a.opt.SmallNumbers) {
-		raise(SmallNumbers, func() string { return a.smallText(p) })
+	if raised(2, p.Signal.IsSpecial()) {
+		p.FlagDetails = append(p.FlagDetails, a.specialText(i))
 	}
-	if p.Revision > 0 {
-		raise(Revised, func() string { return revisionText(a.h, a.key, a.ind, *p) })
+	if raised(3, p.Children != nil && p.Children.within(a.opt.SmallNumbers)) {
+		p.FlagDetails = append(p.FlagDetails, a.smallText(p))
 	}
-	if absent(p) || i > 0 && absent(&a.pts[i-1]) {
-		raise(MissingMonth, func() string { return a.missingText(i) })
+	if raised(4, p.Revision > 0) {
+		p.FlagDetails = append(p.FlagDetails, revisionText(a.h, a.key, a.ind, *p))
 	}
-	if p.SourceArrow != app.NoArrow && p.Movement != "" && p.SourceArrow != p.Movement {
-		raise(DoTDisagrees, func() string { return a.disagreeText(i) })
+	if raised(5, absent(p) || i > 0 && absent(&a.pts[i-1])) {
+		p.FlagDetails = append(p.FlagDetails, a.missingText(i))
 	}
+	if raised(6, p.SourceArrow != app.NoArrow && p.Movement != "" && p.SourceArrow != p.Movement) {
+		p.FlagDetails = append(p.FlagDetails, a.disagreeText(i))
+	}
+	p.Flags = flagSets[mask]
 }
 
 func (a *analysis) small(n int) bool { return n > 0 && n <= a.opt.SmallNumbers }

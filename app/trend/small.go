@@ -110,30 +110,43 @@ type ragStep struct {
 type rater struct {
 	pol      app.Polarity
 	decimals int
-	target   app.Target
-	jumps    [8]float64 // in the figure's unit, ascending
-	nj       int
+	// target, floor and tol are the year's target and floor at the
+	// displayed precision, and its tolerance, as app.Rating compares them.
+	target, floor, tol float64
+	jumps              [8]float64 // in the figure's unit, ascending
+	nj                 int
 }
 
 // newRater returns the rater of indicator ind against t, or nil when t
 // gives ind no RAG.
 func newRater(ind app.Indicator, t app.Target) *rater {
+	if r, ok := makeRater(ind, t); ok {
+		return &r
+	}
+	return nil
+}
+
+// makeRater returns the rater of indicator ind against t, and false when
+// t gives ind no RAG: exactly when app.Rating gives none.
+func makeRater(ind app.Indicator, t app.Target) (rater, bool) {
 	d := ind.Decimals
+	r := rater{pol: ind.Polarity, decimals: d}
 	var bounds [4]float64
 	nb := 0
 	switch {
 	case t.Target == nil:
-		return nil
+		return r, false
 	case (ind.Polarity == app.HigherBetter || ind.Polarity == app.LowerBetter) && t.Floor != nil:
-		bounds[0], bounds[1], nb = app.RoundTo(*t.Target, d), app.RoundTo(*t.Floor, d), 2
+		r.target, r.floor = app.RoundTo(*t.Target, d), app.RoundTo(*t.Floor, d)
+		bounds[0], bounds[1], nb = r.target, r.floor, 2
 	case ind.Polarity == app.NearTarget && t.Tolerance != nil:
-		tg, tol := app.RoundTo(*t.Target, d), *t.Tolerance
+		r.target, r.tol = app.RoundTo(*t.Target, d), *t.Tolerance
+		tg, tol := r.target, r.tol
 		bounds = [4]float64{tg - 2*tol, tg - tol, tg + tol, tg + 2*tol}
 		nb = 4
 	default:
-		return nil
+		return r, false
 	}
-	r := &rater{pol: ind.Polarity, decimals: d, target: t}
 	// The jumps beside boundary b: half a unit below the first displayed
 	// value at or above b, and half a unit above the last at or below it.
 	unit := math.Pow(10, -float64(max(d, 0)))
@@ -143,7 +156,39 @@ func newRater(ind app.Indicator, t app.Target) *rater {
 		r.nj += 2
 	}
 	slices.Sort(r.jumps[:r.nj])
-	return r
+	return r, true
+}
+
+// rate is app.Rating of a figure already at the displayed precision, with
+// the target and floor rounded once for the year rather than for every
+// figure: the GUI re-rates every figure on each toggle. It must agree
+// with app.Rating exactly (TestRaterAgreesWithRating).
+func (r *rater) rate(shown float64) app.RAG {
+	switch r.pol {
+	case app.HigherBetter:
+		switch {
+		case shown >= r.target:
+			return app.Green
+		case shown >= r.floor:
+			return app.Amber
+		}
+		return app.Red
+	case app.LowerBetter:
+		switch {
+		case shown <= r.target:
+			return app.Green
+		case shown <= r.floor:
+			return app.Amber
+		}
+		return app.Red
+	}
+	switch d := app.RoundTo(math.Abs(shown-r.target), r.decimals); {
+	case d <= r.tol:
+		return app.Green
+	case d <= 2*r.tol:
+		return app.Amber
+	}
+	return app.Red
 }
 
 // next finds, for numerator num of denominator den (each child worth step
@@ -155,7 +200,7 @@ func (r *rater) next(num, den, step float64, dir int, limit float64) ragStep {
 		return ragStep{}
 	}
 	n := math.Round(num)
-	rating := func(c float64) app.RAG { return app.Rating(r.pol, c*step, r.target, r.decimals) }
+	rating := func(c float64) app.RAG { return r.rate(app.RoundTo(c*step, r.decimals)) }
 	// The rating at num is needed only once a count within limit is tried.
 	var now app.RAG
 	changes := func(k float64) (app.RAG, bool) {

@@ -137,3 +137,39 @@ func TestSmallNumbersOnPoints(t *testing.T) {
 		t.Errorf("rate: %v per child, Wilson %v; want %v and none", c.PerChild, c.WilsonLow, 10000.0/357700)
 	}
 }
+
+// TestRaterAgreesWithRating checks that the rater, which rounds a year's
+// target and floor once, rates every figure as app.Rating does, at the
+// boundaries where rounding decides: figures a thousandth apart across
+// each boundary, targets that binary floating point holds just below a
+// half (12.35), and each polarity, precision and missing field.
+func TestRaterAgreesWithRating(t *testing.T) {
+	targets := []app.Target{
+		{Target: app.Float(10), Floor: app.Float(12), Tolerance: app.Float(0.5)},
+		{Target: app.Float(12.35), Floor: app.Float(10.05), Tolerance: app.Float(0.15)},
+		{Target: app.Float(0.15), Floor: app.Float(0.25), Tolerance: app.Float(0.05)},
+		{Target: app.Float(85), Floor: app.Float(80)},
+		{Target: app.Float(50), Tolerance: app.Float(2.5)},
+		{Floor: app.Float(12)},
+		{},
+	}
+	for _, pol := range []app.Polarity{app.HigherBetter, app.LowerBetter, app.NearTarget, app.PolarityNone} {
+		for d := range 3 {
+			ind := app.Indicator{Ref: "CIC05", Polarity: pol, Decimals: d}
+			for _, tg := range targets {
+				r := newRater(ind, tg)
+				for i := -2000; i <= 11000; i++ {
+					v := float64(i) / 100
+					want := app.Rating(pol, v, tg, d)
+					got := app.NoRAG
+					if r != nil {
+						got = r.rate(app.RoundTo(v, d))
+					}
+					if got != want {
+						t.Fatalf("polarity %s, %d decimals, %+v: %v rated %q, app.Rating %q", pol, d, tg, v, got, want)
+					}
+				}
+			}
+		}
+	}
+}

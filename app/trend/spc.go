@@ -118,10 +118,11 @@ const (
 	monotone
 )
 
-// xmr builds the chart for vals (valid where has is true), shown being
-// vals at the displayed precision. baseline is how many leading figures
-// set the mean and limits: 0 for all.
-func xmr(vals, shown []float64, has []bool, unit app.Unit, baseline, runLength, trendLen int) chart {
+// xmr builds the chart of the figures s holds, marking its side and rule
+// of each slot. baseline is how many leading figures set the mean and
+// limits: 0 for all.
+func xmr(s *scratch, unit app.Unit, baseline, runLength, trendLen int) chart {
+	vals, shown, has := s.vals, s.shown, s.has
 	c := chart{runLength: runLength, trendLen: trendLen}
 	total := 0
 	for _, ok := range has {
@@ -171,8 +172,7 @@ func xmr(vals, shown []float64, has []bool, unit app.Unit, baseline, runLength, 
 	case app.Number, app.Per10k, app.Days, app.Weeks:
 		c.lower = max(c.lower, 0)
 	}
-	c.side = make([]int8, len(vals))
-	c.rule = make([]rule, len(vals))
+	c.side, c.rule = s.side, s.rule
 	c.mark(vals, shown, has)
 	return c
 }
@@ -319,9 +319,9 @@ func (c *chart) describe(i int) string {
 		return "below the lower process limit"
 	case shift:
 		if high {
-			return strconv.Itoa(c.runLength) + " or more points in a row above the mean"
+			return runText(c.runLength, 0)
 		}
-		return strconv.Itoa(c.runLength) + " or more points in a row below the mean"
+		return runText(c.runLength, 1)
 	case nearLimit:
 		if high {
 			return "2 of 3 points close to the upper process limit"
@@ -329,11 +329,33 @@ func (c *chart) describe(i int) string {
 		return "2 of 3 points close to the lower process limit"
 	case monotone:
 		if high {
-			return strconv.Itoa(c.trendLen) + " or more points rising in a row"
+			return runText(c.trendLen, 2)
 		}
-		return strconv.Itoa(c.trendLen) + " or more points falling in a row"
+		return runText(c.trendLen, 3)
 	}
 	return ""
+}
+
+var runEnds = [4]string{" or more points in a row above the mean", " or more points in a row below the mean",
+	" or more points rising in a row", " or more points falling in a row"}
+
+// runTexts are the words of runs and trends of the lengths people choose,
+// written once rather than for every special-cause point.
+var runTexts = func() (texts [16][len(runEnds)]string) {
+	for n := range texts {
+		for k, end := range runEnds {
+			texts[n][k] = strconv.Itoa(n) + end
+		}
+	}
+	return texts
+}()
+
+// runText says "n or more points" and runEnds[k].
+func runText(n, k int) string {
+	if n >= 0 && n < len(runTexts) {
+		return runTexts[n][k]
+	}
+	return strconv.Itoa(n) + runEnds[k]
 }
 
 // assurance judges whether the process meets the target t of an indicator

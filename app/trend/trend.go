@@ -174,11 +174,7 @@ type Chart struct {
 // holding periods of more than one kind (say months and a year's outturn)
 // is analysed at its most common kind.
 func Analyse(h *app.History, k app.SeriesKey, opt Options) []Point {
-	explain := explainNone
-	if opt.Details {
-		explain = explainAll
-	}
-	return analyse(h, k, opt, explain)
+	return analyse(h, k, opt, opt.explain(), newResults(false))
 }
 
 // Which points of a series get their flags' words.
@@ -188,7 +184,16 @@ const (
 	explainLast
 )
 
-func analyse(h *app.History, k app.SeriesKey, opt Options, explain int) []Point {
+// explain says which points' flags get words, as o.Details asks.
+func (o Options) explain() int {
+	if o.Details {
+		return explainAll
+	}
+	return explainNone
+}
+
+// analyse analyses series k, carving what its points refer to from res.
+func analyse(h *app.History, k app.SeriesKey, opt Options, explain int, res *results) []Point {
 	opt = opt.withDefaults()
 	ind, ok := h.Indicator(k.Ref)
 	if !ok {
@@ -198,7 +203,9 @@ func analyse(h *app.History, k app.SeriesKey, opt Options, explain int) []Point 
 	if len(obs) == 0 {
 		return nil
 	}
-	a := analysis{h: h, key: k, ind: ind, opt: opt}
+	s := scratches.Get().(*scratch)
+	defer scratches.Put(s)
+	a := analysis{h: h, key: k, ind: ind, opt: opt, res: res, scratch: s}
 	return a.run(obs, kind, explain)
 }
 
@@ -250,22 +257,21 @@ type analysis struct {
 	key app.SeriesKey
 	ind app.Indicator
 	opt Options
+	*scratch
+	c chart
 
-	pts   []Point
-	vals  []float64
-	shown []float64 // vals as displayed, at the indicator's decimals
-	has   []bool    // slot holds a figure the maths may use
-	c     chart
-	// nums and kids hold what Points point to, so that a series costs one
-	// allocation for each rather than one per number: the GUI recomputes
-	// every series on each toggle.
-	nums  []float64
-	kids  []Children
-	kinds []string // the Flags of every point, end to end
+	// res holds what points point to, so that a series costs an
+	// allocation or two rather than one per number: the GUI recomputes
+	// every series on each toggle. nums and kids are the room taken from
+	// it for this series.
+	res  *results
+	pts  []Point
+	nums []float64
+	kids []Children
 
 	year   app.Period // the target year last looked up, its target and rater
 	target app.Target
-	rater  *rater
+	rater  *rater // nil when the year's target gives no RAG
 
 	explainFrom int // the first slot whose flags get words
 
@@ -278,9 +284,9 @@ func (a *analysis) num(v float64) *float64 {
 	return &a.nums[len(a.nums)-1]
 }
 
-// noFlags is shared by every point without flags, so that they cost
-// nothing and still write "flags": [] in JSON.
-var noFlags = []string{}
+// numsPerPoint is the most numbers a point refers to of its own: the
+// change, relative change, change on last year and Wilson interval.
+const numsPerPoint = 5
 
 func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) []Point {
 	first := obs[0].Period
@@ -292,17 +298,17 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 		a.explainFrom = n - 1
 	}
 	a.pts = make([]Point, n)
-	floats := make([]float64, 2*n)
-	a.vals, a.shown = floats[:n], floats[n:]
-	a.has = make([]bool, n)
-	a.nums = make([]float64, 0, 6*n)
-	a.kinds = make([]string, 0, n)
+	a.scratch.reset(n)
+	a.nums = a.res.nums.room(numsPerPoint * n)
+	defer func() {
+		a.res.nums.keep(a.nums)
+		a.res.kids.keep(a.kids)
+	}()
 	d := a.ind.Decimals
 	j := 0
 	for i := range a.pts {
 		p := &a.pts[i]
 		p.Period = first.Add(i)
-		p.Flags = noFlags
 		for j < len(obs) && obs[j].Period.Kind != kind {
 			j++
 		}
@@ -317,17 +323,18 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 				a.shown[i] = app.RoundTo(*o.Value, d)
 			}
 			if o.Numerator != nil && o.Denominator != nil && a.kids == nil {
-				a.kids = make([]Children, 0, n-i)
+				a.kids = a.res.kids.room(n - i)
 			}
 			continue
 		}
 		p.Missing = true
 	}
 
-	a.c = xmr(a.vals, a.shown, a.has, a.ind.Unit, a.opt.Baseline, a.opt.RunLength, a.opt.TrendLength)
+	a.c = xmr(a.scratch, a.ind.Unit, a.opt.Baseline, a.opt.RunLength, a.opt.TrendLength)
 	var ch *Chart
 	if a.c.ok {
-		ch = &Chart{Mean: a.c.mean, Upper: a.c.upper, Lower: a.c.lower, Baseline: a.c.baseline}
+		ch = a.res.charts.one()
+		*ch = Chart{Mean: a.c.mean, Upper: a.c.upper, Lower: a.c.lower, Baseline: a.c.baseline}
 	}
 	lag := 1
 	switch first.Kind {
@@ -337,6 +344,7 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 		lag = 4
 	}
 	unit := unitWord(a.ind.Unit)
+	pol := a.ind.Polarity
 	a.halfUnit = 0.5 * math.Pow(10, -float64(max(d, 0)))
 	run, runDoT := 0, app.NoDoT
 	for i := range a.pts {
@@ -349,12 +357,14 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 			a.flag(i, t, 0, app.NoDoT)
 			continue
 		}
-		v := a.vals[i]
-		p.RAG = app.Rating(a.ind.Polarity, v, t, d)
+		v, shown := a.vals[i], a.shown[i]
+		if a.rater != nil {
+			p.RAG = a.rater.rate(shown)
+		}
 		if i > 0 && a.has[i-1] {
 			prev := a.vals[i-1]
-			p.DoT = app.Direction(a.ind.Polarity, prev, v, d, t.Target)
-			change := app.RoundTo(a.shown[i]-a.shown[i-1], d)
+			p.DoT = direction(pol, a.shown[i-1], shown, d, t.Target)
+			change := app.RoundTo(shown-a.shown[i-1], d)
 			p.Change, p.ChangeUnit = a.num(change), unit
 			// The arrow follows the change shown: the figures as displayed
 			// went up, down or nowhere.
@@ -371,18 +381,18 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 			}
 		}
 		if i >= lag && a.has[i-lag] {
-			prev := a.vals[i-lag]
-			p.LastYear = a.num(prev)
-			p.LastYearChange = a.num(app.RoundTo(a.shown[i]-a.shown[i-lag], d))
-			p.LastYearDoT = app.Direction(a.ind.Polarity, prev, v, d, t.Target)
+			// The figure a year before is the history's own, as Value is.
+			p.LastYear = a.pts[i-lag].Value
+			p.LastYearChange = a.num(app.RoundTo(shown-a.shown[i-lag], d))
+			p.LastYearDoT = direction(pol, a.shown[i-lag], shown, d, t.Target)
 		}
 		p.Trend = a.trend(i, t)
-		p.Signal = a.c.signal(i, a.ind.Polarity, t.Target)
+		p.Signal = a.c.signal(i, pol, t.Target)
 		if p.Signal.IsSpecial() {
 			p.Rule = a.c.describe(i)
 		}
 		p.Chart = ch
-		p.Assurance = a.c.assurance(a.ind.Polarity, t)
+		p.Assurance = a.c.assurance(pol, t)
 		a.children(p, t)
 		a.flag(i, t, run, runDoT)
 
@@ -398,6 +408,37 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 	return a.pts
 }
 
+// direction is app.Direction of two figures already at the displayed
+// precision: app.Direction rounds each figure as it comes, and the
+// analysis has rounded every figure once. It must agree with
+// app.Direction exactly (TestDirectionAgrees).
+func direction(pol app.Polarity, a, b float64, decimals int, target *float64) app.DoT {
+	switch pol {
+	case app.HigherBetter, app.LowerBetter:
+		if a == b {
+			return app.Same
+		}
+		if (b > a) == (pol == app.HigherBetter) {
+			return app.Improved
+		}
+		return app.Worsened
+	case app.NearTarget:
+		if target == nil {
+			return app.NoDoT
+		}
+		t := *target
+		da, db := app.RoundTo(math.Abs(a-t), decimals), app.RoundTo(math.Abs(b-t), decimals)
+		switch {
+		case da == db:
+			return app.Same
+		case db < da:
+			return app.Improved
+		}
+		return app.Worsened
+	}
+	return app.NoDoT
+}
+
 // targetFor returns the target in force for period p, looking it up only
 // when the target year changes. Slots are visited month by month, and a
 // financial or academic year starts only in April or September, so other
@@ -410,7 +451,11 @@ func (a *analysis) targetFor(p app.Period) app.Target {
 	if y != a.year {
 		a.year = y
 		a.target, _ = a.h.TargetFor(a.ind, p)
-		a.rater = newRater(a.ind, a.target)
+		a.rater = nil
+		if r, ok := makeRater(a.ind, a.target); ok {
+			a.rater = a.res.raters.one()
+			*a.rater = r
+		}
 	}
 	return a.target
 }
@@ -538,16 +583,18 @@ func AnalyseAll(h *app.History, opt Options) map[app.SeriesKey][]Point {
 // as one split. h must not change while it runs.
 func AnalyseKeys(h *app.History, keys []app.SeriesKey, opt Options) [][]Point {
 	out := make([][]Point, len(keys))
+	explain := opt.explain()
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(keys)) {
 		wg.Go(func() {
+			res := newResults(true)
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(keys) {
 					return
 				}
-				out[i] = Analyse(h, keys[i], opt)
+				out[i] = analyse(h, keys[i], opt, explain, res)
 			}
 		})
 	}

@@ -273,3 +273,25 @@ func TestMixedPeriodKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectionAgrees checks that the direction of travel between two
+// figures rounded once agrees with app.Direction, which rounds them as it
+// goes, for each polarity and precision, with and without a target, on
+// pairs of figures a few thousandths apart around rounding edges.
+func TestDirectionAgrees(t *testing.T) {
+	for _, pol := range []app.Polarity{app.HigherBetter, app.LowerBetter, app.NearTarget, app.PolarityNone} {
+		for d := range 3 {
+			for _, target := range []*float64{nil, app.Float(12.35), app.Float(0.15)} {
+				for i := 1100; i <= 1300; i++ {
+					for _, step := range []int{-7, -1, 0, 1, 5, 50} {
+						prev, cur := float64(i)/100, float64(i+step)/100-0.005
+						want := app.Direction(pol, prev, cur, d, target)
+						if got := direction(pol, app.RoundTo(prev, d), app.RoundTo(cur, d), d, target); got != want {
+							t.Fatalf("polarity %s, %d decimals, target %v: %v to %v is %q, app.Direction %q", pol, d, deref(target), prev, cur, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}

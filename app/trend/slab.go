@@ -1,0 +1,85 @@
+package trend
+
+import "sync"
+
+// slab hands out room in one backing array after another, so that the
+// points of many series cost a few allocations rather than several each:
+// the GUI recomputes every series on each toggle, and the garbage
+// collector's work grows with every allocation. Room handed out is never
+// handed out again, so what a point refers to lives as long as the slab's
+// array.
+type slab[T any] struct {
+	buf []T
+	min int // the least room a new array holds; 0 allocates only what is asked
+}
+
+// room returns an empty slice with room for n, to be appended to and then
+// passed to keep.
+func (s *slab[T]) room(n int) []T {
+	if cap(s.buf)-len(s.buf) < n {
+		s.buf = make([]T, 0, max(n, s.min))
+	}
+	return s.buf[len(s.buf) : len(s.buf) : len(s.buf)+n]
+}
+
+// keep marks what was appended to the last room as taken, so that the
+// rest is handed out again. An append that outgrew the room moved to an
+// array of its own, and takes nothing.
+func (s *slab[T]) keep(used []T) {
+	end := len(s.buf) + len(used)
+	if len(used) > 0 && end <= cap(s.buf) && &s.buf[:end][end-1] == &used[len(used)-1] {
+		s.buf = s.buf[:end]
+	}
+}
+
+// one returns a new zero T.
+func (s *slab[T]) one() *T {
+	r := s.room(1)[:1]
+	s.keep(r)
+	return &r[0]
+}
+
+// results holds what the points of series analysed together refer to.
+type results struct {
+	nums   slab[float64]
+	kids   slab[Children]
+	charts slab[Chart]
+	raters slab[rater]
+}
+
+// newResults returns results for the series of one call: shared (true)
+// for a batch of series whose points are kept together, carving each kind
+// from blocks; or sized to one series, allocating only what it needs.
+func newResults(shared bool) *results {
+	r := new(results)
+	if shared {
+		r.nums.min, r.kids.min, r.charts.min, r.raters.min = 8192, 1024, 256, 256
+	}
+	return r
+}
+
+// scratch is the working space of one series' analysis, which no point
+// refers to afterwards: reused from series to series.
+type scratch struct {
+	vals  []float64
+	shown []float64 // vals as displayed, at the indicator's decimals
+	has   []bool    // slot holds a figure the maths may use
+	side  []int8    // the chart's judgement of each slot
+	rule  []rule
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// reset sizes s for n slots, all empty.
+func (s *scratch) reset(n int) {
+	if cap(s.vals) < n {
+		s.vals, s.shown = make([]float64, n), make([]float64, n)
+		s.has, s.side, s.rule = make([]bool, n), make([]int8, n), make([]rule, n)
+	}
+	s.vals, s.shown, s.has, s.side, s.rule = s.vals[:n], s.shown[:n], s.has[:n], s.side[:n], s.rule[:n]
+	clear(s.vals)
+	clear(s.shown)
+	clear(s.has)
+	clear(s.side)
+	clear(s.rule)
+}

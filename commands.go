@@ -128,7 +128,7 @@ func loadDemo(e *env, st *store.Store) error {
 // contract's summary: sheets read, indicators, observations and warnings
 // with sheet!cell.
 func importFile(e *env, st *store.Store, path, name, kind string) error {
-	res, err := importer.Read(e.ctx, path, importer.Options{})
+	res, err := importer.Read(e.ctx, path, importer.Options{Known: knownIndicators(st)})
 	if err != nil {
 		return err
 	}
@@ -464,4 +464,21 @@ func analysisOptions() trend.Options {
 	opt := trend.DefaultOptions()
 	opt.Details = true
 	return opt
+}
+
+// knownIndicators reports whether the store already defines an indicator,
+// so a DfE file feeding it does not replace a scorecard's definition. The
+// store is read only if the importer asks.
+func knownIndicators(st *store.Store) func(ref string) bool {
+	var h *app.History
+	return func(ref string) bool {
+		if h == nil {
+			var err error
+			if h, err = st.Load(); err != nil {
+				h = app.NewHistory()
+			}
+		}
+		_, ok := h.Indicator(ref)
+		return ok
+	}
 }

@@ -336,3 +336,24 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 		t.Errorf("FyneApp.toml does not give version %s", version)
 	}
 }
+
+// A DfE file feeding indicators the scorecard already defines adds Kent's
+// annual figures and the benchmarks, and keeps the scorecard's definition.
+func TestImportDfEKeepsScorecardDefinitions(t *testing.T) {
+	db := demoStore(t)
+	csv := filepath.Join("importer", "dfe", "testdata", "la_cla_placement_stability.csv")
+	out := mustRun(t, db, "import", csv)
+	if !strings.Contains(out, "DfE") || strings.Contains(out, " 0 benchmarks") {
+		t.Errorf("import said %q, want a DfE import adding benchmarks", out)
+	}
+	var inds []struct {
+		Ref  string `json:"ref"`
+		Name string `json:"name"`
+	}
+	json.Unmarshal([]byte(mustRun(t, db, "list", "--json")), &inds)
+	for _, ind := range inds {
+		if ind.Ref == "CIC05" && ind.Name != "Children in care with 3 or more placements in the last 12 months (%)" {
+			t.Errorf("CIC05 is now %q: the DfE file replaced the scorecard's definition", ind.Name)
+		}
+	}
+}

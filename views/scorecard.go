@@ -37,6 +37,10 @@ var columnTitles = [numCols]string{"Ref", "Indicator", "Current", "Previous", "C
 
 var columnWidths = [numCols]float32{70, 330, 85, 85, 85, 75, 75, 50, 110, 100, 130}
 
+// numericColumns are the columns of figures, whose widths hold the widest
+// a figure is written ("100.0%", "-12.3 pp", "20,512").
+var numericColumns = map[int]bool{colCurrent: true, colPrevious: true, colChange: true, colTarget: true, colFloor: true, colDoT: true}
+
 // The RAG colours are GOV.UK's, which members know from council reports;
 // they do not follow the theme, since a rating must look the same in light
 // and dark.
@@ -372,6 +376,12 @@ func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 		} else {
 			r := l.row
 			style.Italic = id.Col == colCurrent && r.cur.StandIn
+			// A figure fits its column, so it is drawn without the
+			// ellipsis check, which shapes the text twice over: the
+			// figures are what a cohort toggle redraws.
+			if numericColumns[id.Col] && !style.Italic {
+				truncation = fyne.TextTruncateOff
+			}
 			switch id.Col {
 			case colRAG:
 				var ink color.Color

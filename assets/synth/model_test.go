@@ -2,6 +2,7 @@ package synth
 
 import (
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -68,7 +69,7 @@ func TestDemoCIC05(t *testing.T) {
 		Section: SectionCiC, Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Rolling12,
 		Measure: app.Proportion, YearType: app.FinancialYear}
 	ind.Guidance = ""
-	if ind != want {
+	if !reflect.DeepEqual(ind, want) {
 		t.Errorf("CIC05 = %+v\nwant %+v", ind, want)
 	}
 	o, ok := m.Observation(app.SeriesKey{Ref: "CIC05", Area: app.Kent}, m.Latest())

@@ -94,7 +94,8 @@ func (h *History) AddIndicator(ind Indicator) {
 
 // Add records o as the latest version of its figure. An earlier version
 // that said something different is kept as a revision and o.Revision
-// counts them; one that said the same is simply superseded.
+// counts them; one that o only restates (Observation.Restates) is
+// superseded, and o keeps its value and the components o leaves out.
 func (h *History) Add(o Observation) {
 	k := o.Key()
 	s := h.series[k]
@@ -106,8 +107,12 @@ func (h *History) Add(o Observation) {
 		return
 	}
 	old := s[i]
-	if old.SameFigures(o) {
+	if o.Restates(old) {
 		o.Revision = old.Revision
+		o.Value = old.Value
+		if o.Numerator == nil && o.Denominator == nil {
+			o.Numerator, o.Denominator = old.Numerator, old.Denominator
+		}
 		s[i] = o
 		return
 	}

@@ -104,3 +104,38 @@ func TestSplit(t *testing.T) {
 		t.Error("ParseCohorts should refuse upper case")
 	}
 }
+
+// TestHistoryRestatement: a scorecard sheet giving a figure without its
+// components, its percentage read from a 0-1 cell, restates the Data
+// sheet's figure; a different value is a revision with its own components.
+func TestHistoryRestatement(t *testing.T) {
+	mar := Period{Month, 2026, 3}
+	k := SeriesKey{"CIC05", Kent, All}
+	data := Observation{Ref: "CIC05", Area: Kent, Period: mar, Value: Float(240.0 / 1892 * 100), Numerator: Float(240), Denominator: Float(1892)}
+	sheet := Observation{Ref: "CIC05", Area: Kent, Period: mar, Value: Float(240.0 / 1892 * 100 * (1 + 1e-15))}
+	for _, tc := range []struct {
+		name      string
+		later     Observation
+		revisions int
+		num       *float64
+	}{
+		{"no components", sheet, 0, Float(240)},
+		{"same components", data, 0, Float(240)},
+		{"revised value", Observation{Ref: "CIC05", Area: Kent, Period: mar, Value: Float(13)}, 1, nil},
+		{"other components", Observation{Ref: "CIC05", Area: Kent, Period: mar, Value: data.Value, Numerator: Float(241), Denominator: Float(1892)}, 1, Float(241)},
+		{"status", Observation{Ref: "CIC05", Area: Kent, Period: mar, Value: data.Value, Status: LowReliability}, 1, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := NewHistory()
+			h.Apply(&Dataset{Observations: []Observation{data}}, "I0001")
+			h.Apply(&Dataset{Observations: []Observation{tc.later}}, "I0002")
+			got, _ := h.Observation(k, mar)
+			if got.Revision != tc.revisions || len(h.Revisions(k, mar)) != tc.revisions {
+				t.Errorf("revision %d with %d earlier, want %d", got.Revision, len(h.Revisions(k, mar)), tc.revisions)
+			}
+			if !eqPtr(got.Numerator, tc.num) {
+				t.Errorf("numerator %v, want %v", got.Numerator, tc.num)
+			}
+		})
+	}
+}

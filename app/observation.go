@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
@@ -258,6 +259,35 @@ func (o Observation) Figure() (float64, bool) {
 func (o Observation) SameFigures(p Observation) bool {
 	return eqPtr(o.Value, p.Value) && eqPtr(o.Numerator, p.Numerator) &&
 		eqPtr(o.Denominator, p.Denominator) && o.Status == p.Status && o.StandIn == p.StandIn
+}
+
+// Restates reports whether o, a later version of the figure prev, only
+// restates it, so that it is not counted as a revision: it gives the same
+// value (to within the last bits, since a workbook's 0-1 percentage cell
+// times 100 can differ there from the Data sheet's quotient), the same
+// status and stand-in mark, and either no components or the same ones. A
+// scorecard sheet shows a value without the numerator and denominator
+// behind it; reading it again must not lose them.
+func (o Observation) Restates(prev Observation) bool {
+	if o.Status != prev.Status || o.StandIn != prev.StandIn || !nearlyEqual(o.Value, prev.Value) {
+		return false
+	}
+	if o.Numerator == nil && o.Denominator == nil {
+		return true
+	}
+	return eqPtr(o.Numerator, prev.Numerator) && eqPtr(o.Denominator, prev.Denominator)
+}
+
+// restatedValueTolerance is the relative difference below which two values
+// are the same figure. It is far below any displayed precision and far
+// above float64 rounding (about 1e-16).
+const restatedValueTolerance = 1e-9
+
+func nearlyEqual(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return math.Abs(*a-*b) <= restatedValueTolerance*max(math.Abs(*a), math.Abs(*b))
 }
 
 func eqPtr(a, b *float64) bool {

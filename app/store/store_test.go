@@ -788,3 +788,34 @@ func TestUndoRestated(t *testing.T) {
 		})
 	}
 }
+
+// TestRestatementKeepsComponents: a scorecard sheet giving the month's
+// figures again, as 0-1 percentage cells and without numerators and
+// denominators, restates the Data sheet's figures: no revisions, and the
+// components stay. Undo still leaves exactly what the other file says.
+func TestRestatementKeepsComponents(t *testing.T) {
+	mar := app.MonthOf(2026, 3)
+	k := app.SeriesKey{Ref: "CIC05", Area: app.Kent}
+	data := &app.Dataset{Observations: []app.Observation{{Ref: k.Ref, Area: k.Area, Period: mar,
+		Value: app.Float(240.0 / 1892 * 100), Numerator: app.Float(240), Denominator: app.Float(1892), Cell: "Data!G2"}}}
+	sheet := &app.Dataset{Observations: []app.Observation{{Ref: k.Ref, Area: k.Area, Period: mar,
+		Value: app.Float(240.0 / 1892 * (1 + 1e-15) * 100), Cell: "CYPE Scorecard!H12"}}}
+
+	s := openTemp(t)
+	first := mustImport(t, s, "data.xlsx", data)
+	second := mustImport(t, s, "scorecard.xlsx", sheet)
+	if second.Counts != (app.Counts{}) {
+		t.Errorf("restating scorecard counts %+v, want nothing added", second.Counts)
+	}
+	o, _ := mustLoad(t, s).Observation(k, mar)
+	if o.Numerator == nil || *o.Numerator != 240 || o.Denominator == nil || *o.Denominator != 1892 || o.Revision != 0 || o.Import != first.ID {
+		t.Errorf("after the scorecard sheet: %s, want 240/1892 from %s, unrevised", showSeries([]app.Observation{o}), first.ID)
+	}
+	if _, err := s.Undo(first.ID); err != nil {
+		t.Fatal(err)
+	}
+	o, _ = mustLoad(t, s).Observation(k, mar)
+	if o.Numerator != nil || o.Import != second.ID {
+		t.Errorf("after undoing the Data sheet: %s, want the scorecard's figure alone", showSeries([]app.Observation{o}))
+	}
+}

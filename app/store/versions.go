@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math"
+
+	"scorecard/app"
 )
 
 // Every stored record value starts with a tag byte. A version holds what
@@ -36,26 +38,27 @@ type versionRule struct {
 
 var versionRules = [numKinds]versionRule{
 	kindIndicator:   {skip: indicatorPosLen, equal: bytes.Equal},
-	kindObservation: {equal: sameFigures},
+	kindObservation: {equal: restates},
 	kindTarget:      {equal: bytes.Equal},
 	kindBenchmark:   {equal: bytes.Equal},
 	kindBreakdown:   {equal: bytes.Equal},
 	kindComment:     {equal: bytes.Equal},
 }
 
-// same reports whether two tagged values say the same thing.
+// same reports whether b, a tagged value following a, says the same thing.
 func (r versionRule) same(a, b []byte) bool {
 	n := 1 + r.skip
 	return len(a) >= n && len(b) >= n && r.equal(a[n:], b[n:])
 }
 
-// sameFigures is app.Observation.SameFigures on encoded observations:
-// the same value, numerator, denominator, status and stand-in mark. It
-// compares the floats as numbers, as SameFigures does, so 0 equals -0.
-func sameFigures(a, b []byte) bool {
+// restates is app.Observation.Restates on encoded observations: b, the
+// later version, gives a's value, status and stand-in mark, and either no
+// components or a's. Such a version is kept as a restatement, so that Load
+// keeps the components a gave.
+func restates(a, b []byte) bool {
 	fa, oka := figuresOf(a)
 	fb, okb := figuresOf(b)
-	return oka && okb && fa.flags == fb.flags && fa.floats == fb.floats && bytes.Equal(fa.status, fb.status)
+	return oka && okb && fb.observation().Restates(fa.observation())
 }
 
 type figures struct {
@@ -86,4 +89,17 @@ func figuresOf(v []byte) (figures, bool) {
 	}
 	f.status = v[w : w+int(n)]
 	return f, true
+}
+
+// observation returns the figures as an app.Observation, for its rules.
+func (f figures) observation() app.Observation {
+	var o app.Observation
+	for i, p := range []**float64{&o.Value, &o.Numerator, &o.Denominator} {
+		if f.flags&(1<<i) != 0 {
+			*p = &f.floats[i]
+		}
+	}
+	o.Status = app.Status(f.status)
+	o.StandIn = f.flags&isStandIn != 0
+	return o
 }

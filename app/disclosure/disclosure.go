@@ -13,7 +13,15 @@
 //     denominator). Nought is not suppressed: it identifies nobody. A
 //     figure whose counts are unknown (a percentage without its numerator
 //     and denominator) cannot be judged and is left as it is.
-//   - A suppressed figure loses its value, numerator and denominator.
+//   - A proportion also shows the children outside its numerator: 120 of
+//     124 reveals 4 children not meeting the measure. So the denominator
+//     less the numerator counts as one of its counts, and a proportion is
+//     suppressed when that difference is from 1 to below the threshold.
+//   - A suppressed figure loses its value, numerator and denominator,
+//     whoever suppressed it: a figure the source marked "c" but imported
+//     with its components would otherwise show them on every sheet that
+//     lists components, so they are blanked even when no threshold is
+//     set.
 //   - Complementary suppression: all children = a cohort + the rest, so
 //     where exactly one of the figures for all children, the cohort only
 //     (app.Only) and excluding the cohort (app.Excluding, one cohort) is
@@ -46,26 +54,36 @@ const DefaultThreshold = 5
 // Suppress returns a History in which every figure with a count of
 // children from 1 to below-1, and every figure that would reveal one, is
 // app.Suppressed (see the package comment for the rule), and how many
-// figures it suppressed. h is untouched. With below of 1 or less nothing
-// is suppressed and h is returned.
+// figures it suppressed. Figures already suppressed lose their
+// components too, but are not counted. h is untouched. With below of 1 or
+// less no figure is newly suppressed, and h itself is returned when no
+// suppressed figure has components to blank.
 func Suppress(h *app.History, below int) (*app.History, int) {
-	if below <= 1 {
-		return h, 0
-	}
-	s := suppressor{h: h, out: h.Clone(), below: float64(below), changed: map[app.SeriesKey][]app.Observation{}}
+	s := suppressor{h: h, below: float64(below), changed: map[app.SeriesKey][]app.Observation{}}
 	keys := h.Keys()
 	for _, k := range keys {
 		s.primary(k)
 	}
-	for _, k := range keys {
-		if c, ok := k.Split.Cohort(); ok {
-			s.complement(k.Ref, k.Area, c)
+	if below > 1 {
+		for _, k := range keys {
+			if c, ok := k.Split.Cohort(); ok {
+				s.complement(k.Ref, k.Area, c)
+			}
 		}
 	}
-	for k, obs := range s.changed {
-		s.out.SetSeries(k, obs)
+	return s.result(), s.count
+}
+
+// result is the history with the changed series, or h when none changed.
+func (s *suppressor) result() *app.History {
+	if len(s.changed) == 0 {
+		return s.h
 	}
-	return s.out, s.count
+	out := s.h.Clone()
+	for k, obs := range s.changed {
+		out.SetSeries(k, obs)
+	}
+	return out
 }
 
 // Circulated returns the figures excluding the cohorts cs, ready to
@@ -82,30 +100,33 @@ func Circulated(h *app.History, cs []app.Cohort, below int) (*app.History, int, 
 	}
 	// After the exclusion the All series no longer equals a cohort plus
 	// the rest, so only primary suppression applies.
-	s := suppressor{h: ex, out: ex.Clone(), below: float64(below), changed: map[app.SeriesKey][]app.Observation{}}
+	s := suppressor{h: ex, below: float64(below), changed: map[app.SeriesKey][]app.Observation{}}
 	for _, k := range ex.Keys() {
 		if k.Split == app.All {
 			s.primary(k)
 		}
 	}
-	for k, obs := range s.changed {
-		s.out.SetSeries(k, obs)
-	}
-	return s.out, n + s.count, warns
+	return s.result(), n + s.count, warns
 }
 
 type suppressor struct {
-	h, out  *app.History
+	h       *app.History
 	below   float64
 	changed map[app.SeriesKey][]app.Observation // copies of series with suppressed figures
 	count   int
 }
 
-// primary suppresses the figures of series k that show a small count.
+// primary suppresses the figures of series k that show a small count,
+// and blanks the components of those already suppressed.
 func (s *suppressor) primary(k app.SeriesKey) {
 	ind, _ := s.h.Indicator(k.Ref)
 	for i, o := range s.h.Series(k) {
-		if s.small(ind, o) {
+		switch {
+		case o.Status == app.Suppressed:
+			if o.Value != nil || o.Numerator != nil || o.Denominator != nil {
+				s.blank(k, i)
+			}
+		case s.below > 1 && s.small(ind, o):
 			s.suppress(k, i)
 		}
 	}
@@ -128,7 +149,13 @@ func (s *suppressor) small(ind app.Indicator, o app.Observation) bool {
 // counts are the counts of children a figure shows or is built from.
 func counts(ind app.Indicator, o app.Observation) []*float64 {
 	switch ind.Measure {
-	case app.Proportion, app.Rate:
+	case app.Proportion:
+		if o.Numerator == nil || o.Denominator == nil {
+			return []*float64{o.Numerator, o.Denominator}
+		}
+		rest := *o.Denominator - *o.Numerator
+		return []*float64{o.Numerator, o.Denominator, &rest}
+	case app.Rate:
 		return []*float64{o.Numerator, o.Denominator}
 	case app.Count:
 		if o.Numerator != nil {
@@ -147,13 +174,19 @@ func counts(ind app.Indicator, o app.Observation) []*float64 {
 // suppress marks the i'th figure of series k as suppressed, copying the
 // series first so that the original history is untouched.
 func (s *suppressor) suppress(k app.SeriesKey, i int) {
+	s.count++
+	s.blank(k, i)
+}
+
+// blank marks the i'th figure of series k as suppressed and drops its
+// value and components, copying the series first.
+func (s *suppressor) blank(k app.SeriesKey, i int) {
 	obs, ok := s.changed[k]
 	if !ok {
 		obs = slices.Clone(s.h.Series(k))
 		s.changed[k] = obs
 	}
 	o := &obs[i]
-	s.count++
 	o.Value, o.Numerator, o.Denominator = nil, nil, nil
 	o.Status, o.Raw = app.Suppressed, string(app.Suppressed)
 }

@@ -62,9 +62,15 @@ func TestPrimary(t *testing.T) {
 		{"numerator of 3", app.Proportion, app.Percent, fig(app.All, 1.5, 3, 200), "c"},
 		{"denominator of 4", app.Proportion, app.Percent, fig(app.All, 50, 2, 4), "c"},
 		{"numerator 0 of 12", app.Proportion, app.Percent, fig(app.All, 0, 0, 12), "0"},
-		// The DfE does not suppress a percentage's complement: 10 of 12
-		// leaves 2 without, and stays shown.
-		{"10 of 12", app.Proportion, app.Percent, fig(app.All, 83.3, 10, 12), "83.3"},
+		// A proportion reveals the children outside it too: 10 of 12
+		// leaves 2 without, 120 of 124 leaves 4.
+		{"10 of 12", app.Proportion, app.Percent, fig(app.All, 83.3, 10, 12), "c"},
+		{"120 of 124", app.Proportion, app.Percent, fig(app.All, 96.8, 120, 124), "c"},
+		{"120 of 125", app.Proportion, app.Percent, fig(app.All, 96, 120, 125), "96"},
+		{"all 12 of 12", app.Proportion, app.Percent, fig(app.All, 100, 12, 12), "100"},
+		// A rate's population less its count is no small number of
+		// children to protect.
+		{"rate of 9 in 12", app.Rate, app.Per10k, fig(app.All, 7500, 9, 12), "7500"},
 		{"percentage without counts", app.Proportion, app.Percent, fig(app.All, 2, none, none), "2"},
 		{"mean over 2 children", app.Mean, app.Days, fig(app.All, 300, 600, 2), "c"},
 		{"mean over 20 children", app.Mean, app.Days, fig(app.All, 3, 60, 20), "3"},
@@ -87,6 +93,33 @@ func TestPrimary(t *testing.T) {
 				if s := shown(h, app.All); s != fmt.Sprint(*c.o.Value) {
 					t.Errorf("Suppress changed the history it was given: %s", s)
 				}
+			}
+		})
+	}
+}
+
+// TestSourceSuppressedLosesComponents checks that a figure the source
+// marked "c" but imported with its numerator and denominator loses them,
+// with or without a threshold, and is not counted as suppressed here.
+func TestSourceSuppressedLosesComponents(t *testing.T) {
+	marked := app.Observation{Ref: "X", Area: app.Kent, Period: mar25, Status: app.Suppressed, Raw: "c",
+		Numerator: app.Float(5), Denominator: app.Float(10)}
+	for _, below := range []int{0, 1, DefaultThreshold} {
+		t.Run(fmt.Sprint(below), func(t *testing.T) {
+			h := history(app.Proportion, app.Percent, marked)
+			got, n := Suppress(h, below)
+			if s := shown(got, app.All); s != "c" {
+				t.Errorf("Suppress: shown as %s, want c", s)
+			}
+			if n != 0 {
+				t.Errorf("Suppress counted %d suppressed, want 0: the source suppressed it", n)
+			}
+			if s := shown(h, app.All); s != "c with figures left in" {
+				t.Errorf("Suppress changed the history it was given: %s", s)
+			}
+			ex, _, _ := Circulated(h, []app.Cohort{app.UASC}, below)
+			if s := shown(ex, app.All); s != "c" && s != string(app.CannotExclude) {
+				t.Errorf("Circulated: shown as %s, want c", s)
 			}
 		})
 	}

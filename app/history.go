@@ -81,11 +81,12 @@ func (h *History) Apply(d *Dataset, importID string) {
 	}
 }
 
-// AddIndicator adds ind, or replaces the indicator with its ref while
-// keeping its place in the scorecard order.
+// AddIndicator adds ind, or redefines the indicator with its ref while
+// keeping its place in the scorecard order. What ind leaves unstated is
+// kept from the earlier definition (Indicator.Supplement).
 func (h *History) AddIndicator(ind Indicator) {
 	if i, ok := h.byRef[ind.Ref]; ok {
-		h.indicators[i] = ind
+		h.indicators[i] = ind.Supplement(h.indicators[i])
 		return
 	}
 	h.byRef[ind.Ref] = len(h.indicators)

@@ -139,3 +139,39 @@ func TestHistoryRestatement(t *testing.T) {
 		})
 	}
 }
+
+// TestAddIndicatorSupplements: a later definition that only names the
+// indicator (a tidy CSV) keeps the scorecard's; one that defines it
+// replaces what it states, including a polarity of none and no decimals.
+func TestAddIndicatorSupplements(t *testing.T) {
+	full := Indicator{Ref: "SEND01", Name: "EHCPs issued within 20 weeks", Section: "SEND", Polarity: HigherBetter,
+		Unit: Percent, Decimals: 1, DataPeriod: Rolling12, Measure: Proportion, YearType: AcademicYear,
+		Guidance: "Plans issued within 20 weeks of request", Unaffected: []Cohort{OLA}}
+	for _, tc := range []struct {
+		name  string
+		later Indicator
+		want  Indicator
+	}{
+		{"ref only", Indicator{Ref: "SEND01"}, full},
+		{"named by its ref", Indicator{Ref: "SEND01", Name: "SEND01", Unit: Percent}, full},
+		{"scorecard sheet without year type", Indicator{Ref: "SEND01", Name: "EHCPs issued within 20 weeks", Polarity: HigherBetter, Unit: Percent, Decimals: 1},
+			full},
+		{"redefined as context", Indicator{Ref: "SEND01", Name: "EHCPs issued", Section: "SEND", Unit: Number},
+			Indicator{Ref: "SEND01", Name: "EHCPs issued", Section: "SEND", Unit: Number, DataPeriod: Rolling12, Measure: Proportion,
+				YearType: AcademicYear, Guidance: full.Guidance, Unaffected: []Cohort{OLA}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := NewHistory()
+			h.AddIndicator(full)
+			h.AddIndicator(Indicator{Ref: "CIC05", Name: "3+ placements"})
+			h.AddIndicator(tc.later)
+			got, _ := h.Indicator("SEND01")
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tc.want)
+			}
+			if inds := h.Indicators(); inds[0].Ref != "SEND01" {
+				t.Errorf("order %v: SEND01 lost its place", inds)
+			}
+		})
+	}
+}

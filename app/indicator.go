@@ -5,6 +5,7 @@
 package app
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -170,4 +171,29 @@ func (ind Indicator) TargetYear(p Period) Period {
 		return p.AcademicYearOf()
 	}
 	return p.FinancialYearOf()
+}
+
+// Supplement returns ind, a later definition of earlier's indicator, with
+// what it leaves unstated taken from earlier, so that a file that only
+// names an indicator (a tidy CSV, a scorecard sheet without guidance)
+// never erases a richer definition. Unstated means a Name empty or equal
+// to the Ref, an empty Section, Unit, DataPeriod, Measure or Guidance, a
+// zero YearType or a nil Unaffected. Polarity none and Decimals 0 are real
+// values, so ind's are kept only when ind names the indicator.
+func (ind Indicator) Supplement(earlier Indicator) Indicator {
+	named := ind.Name != "" && ind.Name != ind.Ref
+	if !named {
+		ind.Name = cmp.Or(earlier.Name, ind.Name)
+		ind.Polarity, ind.Decimals = earlier.Polarity, earlier.Decimals
+	}
+	ind.Section = cmp.Or(ind.Section, earlier.Section)
+	ind.Unit = cmp.Or(ind.Unit, earlier.Unit)
+	ind.DataPeriod = cmp.Or(ind.DataPeriod, earlier.DataPeriod)
+	ind.Measure = cmp.Or(ind.Measure, earlier.Measure)
+	ind.Guidance = cmp.Or(ind.Guidance, earlier.Guidance)
+	ind.YearType = cmp.Or(ind.YearType, earlier.YearType)
+	if ind.Unaffected == nil {
+		ind.Unaffected = earlier.Unaffected
+	}
+	return ind
 }

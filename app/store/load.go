@@ -135,34 +135,47 @@ func (l *loader) observations() error {
 	return nil
 }
 
-// indicators adds each indicator's latest definition, in the order the
-// indicators were first imported.
+// indicators adds each indicator's definitions in import order, so that
+// a later one that leaves something unstated keeps it from an earlier one
+// (app.History.AddIndicator), placing the indicators in the order they
+// were first imported.
 func (l *loader) indicators() error {
 	type placed struct {
-		seq uint64
-		pos uint32
-		ind app.Indicator
+		seq  uint64
+		pos  uint32
+		defs []app.Indicator
 	}
 	var all []placed
-	err := l.eachLatest(kindIndicator, func(firstKey, first, k, v []byte) error {
-		if len(first) < 1+indicatorPosLen || len(v) < 1+indicatorPosLen {
-			return fmt.Errorf("indicator %q: %w", base(k), errCorrupt)
+	c := l.tx.Bucket(kindBuckets[kindIndicator]).Cursor()
+	var at []byte
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if len(k) <= seqLen || len(v) < 1+indicatorPosLen {
+			return fmt.Errorf("indicator %q: %w", k, errCorrupt)
 		}
-		p := placed{seq: keySeq(firstKey), pos: binary.BigEndian.Uint32(first[1:])}
-		if err := json.Unmarshal(v[1+indicatorPosLen:], &p.ind); err != nil {
+		if at == nil || !bytes.Equal(base(k), at) {
+			at = base(k)
+			all = append(all, placed{seq: keySeq(k), pos: binary.BigEndian.Uint32(v[1:])})
+		}
+		if isRestatement(v) {
+			continue
+		}
+		var ind app.Indicator
+		if err := json.Unmarshal(v[1+indicatorPosLen:], &ind); err != nil {
 			return fmt.Errorf("indicator %q: %w", base(k), err)
 		}
-		all = append(all, p)
-		return nil
-	})
-	if err != nil {
-		return err
+		p := &all[len(all)-1]
+		p.defs = append(p.defs, ind)
 	}
 	slices.SortFunc(all, func(a, b placed) int {
 		return cmp.Or(cmp.Compare(a.seq, b.seq), cmp.Compare(a.pos, b.pos))
 	})
 	for _, p := range all {
-		l.h.AddIndicator(p.ind)
+		if len(p.defs) == 0 {
+			return fmt.Errorf("indicator defined by no version: %w", errCorrupt)
+		}
+		for _, ind := range p.defs {
+			l.h.AddIndicator(ind)
+		}
 	}
 	return nil
 }

@@ -819,3 +819,29 @@ func TestRestatementKeepsComponents(t *testing.T) {
 		t.Errorf("after undoing the Data sheet: %s, want the scorecard's figure alone", showSeries([]app.Observation{o}))
 	}
 }
+
+// TestIndicatorSupplemented: a CSV that only names CIC05 keeps the
+// scorecard's definition, in the store as in a History, and undoing the
+// scorecard leaves the CSV's bare one.
+func TestIndicatorSupplemented(t *testing.T) {
+	full := app.Indicator{Ref: "CIC05", Name: "Children in care with 3+ placements", Section: "Children in Care",
+		Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Rolling12, Measure: app.Proportion,
+		Guidance: "Children in care on the last day with three or more placements in the year"}
+	bare := app.Indicator{Ref: "CIC05", Name: "CIC05"}
+	s := openTemp(t)
+	first := mustImport(t, s, "scorecard.xlsx", &app.Dataset{Indicators: []app.Indicator{{Ref: "SEND01", Name: "EHCPs in 20 weeks", YearType: app.AcademicYear}, full}})
+	mustImport(t, s, "tidy.csv", &app.Dataset{Indicators: []app.Indicator{bare}})
+	h := mustLoad(t, s)
+	if got, _ := h.Indicator("CIC05"); !reflect.DeepEqual(got, full) {
+		t.Errorf("after the CSV: %+v\nwant %+v", got, full)
+	}
+	if inds := h.Indicators(); len(inds) != 2 || inds[0].Ref != "SEND01" {
+		t.Errorf("order %+v, want SEND01 first", inds)
+	}
+	if _, err := s.Undo(first.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := mustLoad(t, s).Indicator("CIC05"); !reflect.DeepEqual(got, bare) {
+		t.Errorf("after undoing the scorecard: %+v, want %+v", got, bare)
+	}
+}

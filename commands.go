@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -132,6 +133,9 @@ func importFile(e *env, st *store.Store, path, name, kind string) error {
 	if err != nil {
 		return err
 	}
+	if res.Dataset == nil || res.Dataset.Empty() {
+		return &app.SourceError{Location: app.Location{File: name}, Err: fmt.Errorf("no figures, targets or definitions found in it (%s)", res.Format)}
+	}
 	if kind == "file" {
 		kind = res.Format
 	}
@@ -174,6 +178,9 @@ func runList(e *env, args []string) error {
 	}
 	inds := h.Indicators()
 	if e.json {
+		if inds == nil {
+			inds = []app.Indicator{}
+		}
 		return writeJSON(e, inds)
 	}
 	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
@@ -302,8 +309,34 @@ func loadView(e *env) (*view, error) {
 	if len(h.Indicators()) == 0 {
 		return nil, fmt.Errorf("%s: the store holds no data yet (scorecard import FILE, or scorecard demo)", e.db)
 	}
+	for _, c := range excluded {
+		if !knownCohort(h, c) {
+			return nil, fmt.Errorf("--exclude %s: no figures are split by that cohort (known: %s)", c, cohortNames(h))
+		}
+	}
 	v.h, _ = cohort.Exclude(h, excluded)
 	return v, nil
+}
+
+// knownCohort reports whether c is a cohort members ask about or one the
+// store's figures are split by, so a typo is not taken for a cohort nobody
+// can exclude.
+func knownCohort(h *app.History, c app.Cohort) bool {
+	switch c {
+	case app.UASC, app.OLA, app.Disability, app.FormerUASC:
+		return true
+	}
+	return slices.Contains(h.Cohorts(), c)
+}
+
+func cohortNames(h *app.History) string {
+	names := []string{string(app.UASC), string(app.OLA), string(app.Disability), string(app.FormerUASC)}
+	for _, c := range h.Cohorts() {
+		if !slices.Contains(names, string(c)) {
+			names = append(names, string(c))
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 func areaNames() string {
@@ -314,15 +347,25 @@ func areaNames() string {
 	return strings.Join(names, ", ")
 }
 
-// showReport is the contract's show --json object.
+// showReport is the contract's show --json object, with the benchmarks
+// and published annual figures beside the monthly points.
 type showReport struct {
-	Ref      string        `json:"ref"`
-	Name     string        `json:"name"`
-	Polarity app.Polarity  `json:"polarity"`
-	Unit     app.Unit      `json:"unit"`
-	Area     app.Area      `json:"area"`
-	Excluded []app.Cohort  `json:"excluded"`
-	Points   []trend.Point `json:"points"`
+	Ref        string          `json:"ref"`
+	Name       string          `json:"name"`
+	Polarity   app.Polarity    `json:"polarity"`
+	Unit       app.Unit        `json:"unit"`
+	Area       app.Area        `json:"area"`
+	Excluded   []app.Cohort    `json:"excluded"`
+	Points     []showPoint     `json:"points"`
+	Annual     []showPoint     `json:"annual,omitempty"`
+	Benchmarks []app.Benchmark `json:"benchmarks"`
+}
+
+// showPoint is an analysed point and, for a figure that could not be
+// recomputed without the excluded cohorts, the reason why.
+type showPoint struct {
+	trend.Point
+	Reason string `json:"reason,omitempty"`
 }
 
 func runShow(e *env, args []string) error {
@@ -337,12 +380,33 @@ func runShow(e *env, args []string) error {
 	if !ok {
 		return fmt.Errorf("%s: no indicator %q (scorecard list shows them)", e.db, args[0])
 	}
-	points := trend.Analyse(v.h, app.SeriesKey{Ref: ind.Ref, Area: v.area, Split: app.All}, analysisOptions())
-	if len(points) == 0 {
+	key := app.SeriesKey{Ref: ind.Ref, Area: v.area, Split: app.All}
+	r := showReport{Ref: ind.Ref, Name: ind.Name, Polarity: ind.Polarity, Unit: ind.Unit, Area: v.area,
+		Excluded: append([]app.Cohort{}, v.excluded...), Benchmarks: v.h.Benchmarks(ind.Ref)}
+	if r.Benchmarks == nil {
+		r.Benchmarks = []app.Benchmark{}
+	}
+	for _, p := range trend.Analyse(v.h, key, analysisOptions()) {
+		r.Points = append(r.Points, v.explained(key, p))
+	}
+	// Published annual figures (DfE's, say) beside a monthly series are
+	// left out of its analysis; they are listed apart, analysed alone.
+	if months := len(r.Points) > 0 && r.Points[0].Period.Kind == app.Month; months {
+		annual := v.h.Clone()
+		var yearly []app.Observation
+		for _, o := range v.h.Series(key) {
+			if o.Period.Kind != app.Month {
+				yearly = append(yearly, o)
+			}
+		}
+		annual.SetSeries(key, yearly)
+		for _, p := range trend.Analyse(annual, key, analysisOptions()) {
+			r.Annual = append(r.Annual, v.explained(key, p))
+		}
+	}
+	if len(r.Points) == 0 {
 		return fmt.Errorf("%s: %s has no figures for %s", e.db, ind.Ref, v.area)
 	}
-	r := showReport{Ref: ind.Ref, Name: ind.Name, Polarity: ind.Polarity, Unit: ind.Unit, Area: v.area,
-		Excluded: append([]app.Cohort{}, v.excluded...), Points: points}
 	if e.json {
 		return writeJSON(e, r)
 	}
@@ -350,12 +414,76 @@ func runShow(e *env, args []string) error {
 	if len(v.excluded) > 0 {
 		fmt.Fprintf(e.out, "%s\n", app.Excluding(v.excluded...).Label())
 	}
+	if err := writePoints(e, ind, r.Points); err != nil {
+		return err
+	}
+	if len(r.Annual) > 0 {
+		fmt.Fprintln(e.out, "\nPublished annual figures:")
+		if err := writePoints(e, ind, r.Annual); err != nil {
+			return err
+		}
+	}
+	if len(r.Benchmarks) > 0 {
+		fmt.Fprintln(e.out, "\nBenchmarks:")
+		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "PERIOD\tGROUP\tVALUE\tRANK")
+		for _, b := range r.Benchmarks {
+			value := number(b.Value, ind.Decimals)
+			if b.Status != app.OK {
+				value = string(b.Status)
+			}
+			rank := "-"
+			if b.Rank > 0 {
+				rank = fmt.Sprintf("%d of %d (%s)", b.Rank, b.OutOf, b.Quartile)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", b.Period, b.Group, value, rank)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	var notes []string
+	for _, p := range r.Points {
+		if p.Reason != "" {
+			notes = append(notes, fmt.Sprintf("%s cannot be recomputed: %s", p.Period, p.Reason))
+		}
+	}
+	for i, n := range notes {
+		if i == 5 {
+			fmt.Fprintf(e.out, "... and %d more that cannot be recomputed\n", len(notes)-i)
+			break
+		}
+		fmt.Fprintln(e.out, n)
+	}
+	return nil
+}
+
+// explained adds to an analysed point the reason a figure could not be
+// recomputed without the excluded cohorts.
+func (v *view) explained(k app.SeriesKey, p trend.Point) showPoint {
+	sp := showPoint{Point: p}
+	if p.Status == app.CannotExclude {
+		if o, ok := v.h.Observation(k, p.Period); ok {
+			sp.Reason = o.Raw
+		}
+	}
+	return sp
+}
+
+// writePoints prints analysed points as a table; a stand-in (last year's
+// outturn shown in place of a figure not yet available) is marked.
+func writePoints(e *env, ind app.Indicator, points []showPoint) error {
 	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "PERIOD\tVALUE\tNUM\tDEN\tTARGET\tFLOOR\tRAG\tDOT\tCHANGE\tSIGNAL\tFLAGS")
+	standIns := false
 	for _, p := range points {
 		value := number(p.Value, ind.Decimals)
 		if p.Status != app.OK {
 			value = string(p.Status)
+		}
+		if p.StandIn {
+			value += " (s)"
+			standIns = true
 		}
 		change := number(p.Change, ind.Decimals)
 		if p.Change != nil && p.ChangeUnit != "" {
@@ -363,9 +491,15 @@ func runShow(e *env, args []string) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.Period, value,
 			number(p.Numerator, 0), number(p.Denominator, 0), number(p.Target, ind.Decimals), number(p.Floor, ind.Decimals),
-			orDash(string(p.RAG)), orDash(string(p.DoT)), change, orDash(string(p.Signal)), strings.Join(p.Flags, ","))
+			orDash(string(p.RAG)), orDash(string(p.DoT)), change, orDash(p.Signal.String()), strings.Join(p.Flags, ","))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if standIns {
+		fmt.Fprintln(e.out, "(s) last year's outturn standing in for a figure not yet available; not used in the analysis")
+	}
+	return nil
 }
 
 func runFlags(e *env, args []string) error {
@@ -375,6 +509,18 @@ func runFlags(e *env, args []string) error {
 	v, err := loadView(e)
 	if err != nil {
 		return err
+	}
+	if !v.period.IsZero() {
+		if v.period.Kind != app.Month {
+			return usagef("--period: flags are raised month by month; give a month such as 2025-03")
+		}
+		ps := v.h.Periods()
+		if len(ps) == 0 {
+			return fmt.Errorf("%s: no monthly figures to flag", e.db)
+		}
+		if v.period.Compare(ps[0]) < 0 || v.period.Compare(ps[len(ps)-1]) > 0 {
+			return fmt.Errorf("%s: no figures for %s (the store holds %s to %s)", e.db, v.period.Label(), ps[0].Label(), ps[len(ps)-1].Label())
+		}
 	}
 	flags := trend.Flags(v.h, v.period, analysisOptions())
 	if e.json {
@@ -432,7 +578,7 @@ func runExport(e *env, args []string) error {
 	}
 	sum, err := export.Write(e.ctx, e.outPath, h, opt)
 	if err != nil {
-		return fmt.Errorf("export to %s: %w", e.outPath, err)
+		return err
 	}
 	what := "all children"
 	if len(excluded) > 0 {

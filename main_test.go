@@ -357,3 +357,46 @@ func TestImportDfEKeepsScorecardDefinitions(t *testing.T) {
 		}
 	}
 }
+
+func TestShowAndFlagsEdges(t *testing.T) {
+	db := demoStore(t)
+	// The SIGNAL column is in words, and a figure that cannot be
+	// recomputed without UASC says why.
+	out := mustRun(t, db, "show", "CIC05")
+	if strings.ContainsAny(out, "\x00\x01\x02") || !strings.Contains(out, "common") {
+		t.Errorf("show's table has control bytes or no signal words:\n%s", out)
+	}
+	var excl struct {
+		Points []struct {
+			Status string `json:"status"`
+			Reason string `json:"reason"`
+		} `json:"points"`
+	}
+	json.Unmarshal([]byte(mustRun(t, db, "show", "EH01", "--exclude", "uasc", "--json")), &excl)
+	if len(excl.Points) == 0 || excl.Points[0].Status != "cannot exclude" || excl.Points[0].Reason == "" {
+		t.Errorf("EH01 excluding UASC: %+v, want cannot exclude with a reason", excl.Points[:min(1, len(excl.Points))])
+	}
+	tests := []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"show", "CIC05", "--exclude", "uacs"}, 1, "uacs"},
+		{[]string{"flags", "--period", "2027-01"}, 1, "Jan-27"},
+		{[]string{"flags", "--period", "2025/26"}, 2, "month"},
+	}
+	for _, tt := range tests {
+		if r := scorecard(t, db, tt.args...); r.code != tt.code || !strings.Contains(r.stderr, tt.says) {
+			t.Errorf("scorecard %v: exit %d, stderr %q; want exit %d saying %q", tt.args, r.code, r.stderr, tt.code, tt.says)
+		}
+	}
+	header := filepath.Join(t.TempDir(), "header.csv")
+	os.WriteFile(header, []byte("Ref,Period,Area,Cohort,Numerator,Denominator,Value\n"), 0o600)
+	if r := scorecard(t, db, "import", header); r.code != 1 || !strings.Contains(r.stderr, "header.csv") {
+		t.Errorf("import of a header-only CSV: exit %d, stderr %q; want 1 naming the file", r.code, r.stderr)
+	}
+	empty := filepath.Join(t.TempDir(), "empty.db")
+	if out := mustRun(t, empty, "list", "--json"); strings.TrimSpace(out) != "[]" {
+		t.Errorf("list --json on an empty store = %q, want []", out)
+	}
+}

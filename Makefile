@@ -13,15 +13,17 @@ all: build
 deps:
 	@scripts/setup.sh build test
 
+# The window needs cgo (Fyne's GLFW driver), whatever CGO_ENABLED the
+# caller's shell has for the headless tests.
 build:
 	@scripts/setup.sh build
-	$(GO) build -o $(BIN) .
+	CGO_ENABLED=1 $(GO) build -o $(BIN) .
 
 # Opens the window; on first launch with an empty store it loads the demo
 # scorecards. Without a display it runs under Xvfb, so at least it starts.
 run: build
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then ./$(BIN); \
-	else echo "no display: running under xvfb-run"; xvfb-run -a ./$(BIN); fi
+	else echo "no display: running under xvfb-run"; scripts/setup.sh xvfb && xvfb-run -a ./$(BIN); fi
 
 vet:
 	gofmt -l . | tee /dev/stderr | (! read)
@@ -31,7 +33,7 @@ vet:
 # then the real cgo build of the app so a GUI build break shows at once.
 test: deps vet
 	$(GO) test -tags ci $(GOTEST_FLAGS) ./...
-	$(GO) build -o $(BIN) .
+	CGO_ENABLED=1 $(GO) build -o $(BIN) .
 
 # Regenerates the embedded demo workbook and icon.
 generate:

@@ -3,7 +3,7 @@
 # nothing that is already there: the Debian packages for Fyne's cgo build
 # and for the tests that run real tools (Xvfb, LibreOffice, openpyxl,
 # poppler), and Go 1.26 when the machine has no Go new enough.
-# Usage: scripts/setup.sh [build|test|windows]...   (default: build test)
+# Usage: scripts/setup.sh [build|test|windows|xvfb]...   (default: build test)
 set -euo pipefail
 
 groups=("${@:-build test}")
@@ -11,6 +11,7 @@ build_pkgs=(ca-certificates git gcc libc6-dev pkg-config libgl1-mesa-dev libx11-
   libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev)
 test_pkgs=(xvfb xauth imagemagick python3 python3-openpyxl libreoffice-calc-nogui poppler-utils)
 windows_pkgs=(gcc-mingw-w64-x86-64 wine wine64 xvfb xauth imagemagick)
+xvfb_pkgs=(xvfb xauth)
 
 want=()
 for g in ${groups[*]}; do
@@ -18,7 +19,8 @@ for g in ${groups[*]}; do
     build) want+=("${build_pkgs[@]}") ;;
     test) want+=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
     windows) want+=("${build_pkgs[@]}" "${windows_pkgs[@]}") ;;
-    *) echo "setup.sh: unknown group $g (build, test, windows)" >&2; exit 2 ;;
+    xvfb) want+=("${xvfb_pkgs[@]}") ;;
+    *) echo "setup.sh: unknown group $g (build, test, windows, xvfb)" >&2; exit 2 ;;
   esac
 done
 

@@ -1,6 +1,10 @@
 package trend
 
-import "sync"
+import (
+	"sync"
+
+	"scorecard/app"
+)
 
 // slab hands out room in one backing array after another, so that the
 // points of many series cost a few allocations rather than several each:
@@ -45,6 +49,38 @@ type results struct {
 	kids   slab[Children]
 	charts slab[Chart]
 	raters slab[rater]
+	// years are the target years looked up for the indicator analysed
+	// last: its areas and splits come one after another, and share them.
+	years []targetYear
+}
+
+// targetYear is an indicator's target for one year, and its rater.
+type targetYear struct {
+	ref    string
+	year   app.Period
+	target app.Target
+	rater  *rater // nil when the target gives no RAG
+}
+
+// targetFor returns the target in force for ind in period p, of target
+// year y, and its rater.
+func (r *results) targetFor(h *app.History, ind app.Indicator, y, p app.Period) (app.Target, *rater) {
+	if len(r.years) > 0 && r.years[0].ref != ind.Ref {
+		r.years = r.years[:0]
+	}
+	for _, t := range r.years {
+		if t.year == y {
+			return t.target, t.rater
+		}
+	}
+	t := targetYear{ref: ind.Ref, year: y}
+	t.target, _ = h.TargetFor(ind, p)
+	if rt, ok := makeRater(ind, t.target); ok {
+		t.rater = r.raters.one()
+		*t.rater = rt
+	}
+	r.years = append(r.years, t)
+	return t.target, t.rater
 }
 
 // newResults returns results for the series of one call: shared (true)

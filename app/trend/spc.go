@@ -225,25 +225,21 @@ func (c *chart) mark(vals, shown []float64, has []bool) {
 		if !has[i] || !has[i+1] || !has[i+2] {
 			continue
 		}
-		for _, s := range []int8{1, -1} {
-			beyond := func(j int) bool {
-				if s > 0 {
-					return vals[j] > c.nearUpper
-				}
-				return vals[j] < c.nearLow
-			}
+		for _, s := range [2]int8{1, -1} {
+			var beyond [3]bool
 			n := 0
-			for j := i; j < i+3; j++ {
-				if beyond(j) {
+			for k, v := range vals[i : i+3] {
+				beyond[k] = s > 0 && v > c.nearUpper || s < 0 && v < c.nearLow
+				if beyond[k] {
 					n++
 				}
 			}
 			if n < 2 {
 				continue
 			}
-			for j := i; j < i+3; j++ {
-				if beyond(j) {
-					set(j, s, nearLimit)
+			for k, b := range beyond {
+				if b {
+					set(i+k, s, nearLimit)
 				}
 			}
 		}

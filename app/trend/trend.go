@@ -107,8 +107,8 @@ type Trend struct {
 // Point is one period of a series, analysed. The fields up to Import are
 // the points of `scorecard show --json`; the pointers are nil (null in
 // JSON) where there is nothing to say. Value, Numerator, Denominator,
-// Target, Floor and Tolerance share the History's figures: do not modify
-// what they point to.
+// Target, Floor, Tolerance and LastYear share the History's figures, and
+// Flags a table that every point shares: do not modify what they point to.
 type Point struct {
 	Period      app.Period `json:"period"`
 	Value       *float64   `json:"value"`
@@ -450,12 +450,7 @@ func (a *analysis) targetFor(p app.Period) app.Target {
 	y := a.ind.TargetYear(p)
 	if y != a.year {
 		a.year = y
-		a.target, _ = a.h.TargetFor(a.ind, p)
-		a.rater = nil
-		if r, ok := makeRater(a.ind, a.target); ok {
-			a.rater = a.res.raters.one()
-			*a.rater = r
-		}
+		a.target, a.rater = a.res.targetFor(a.h, a.ind, y, p)
 	}
 	return a.target
 }

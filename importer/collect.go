@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"scorecard/app"
+	"scorecard/importer/xlsx"
 )
 
 // collector builds one import's dataset from every sheet read, merging a
@@ -274,7 +275,7 @@ func (c *collector) decode(f *figure, fl *floats) app.Observation {
 	k := c.figures.keys[f.series]
 	o := app.Observation{Ref: k.Ref, Area: k.Area, Split: k.Split, Period: f.period,
 		Status: statuses[f.status], SourceArrow: arrows[f.arrow], SourceRAG: rags[f.rag],
-		StandIn: f.flags&standIn != 0, Cell: sheetCell(c.sheets[f.sheet], columnName(int(f.col)), int(f.row))}
+		StandIn: f.flags&standIn != 0, Cell: sheetCell(c.sheets[f.sheet], xlsx.ColumnName(int(f.col)), int(f.row))}
 	if f.flags&hasValue != 0 {
 		o.Value = fl.of(f.value)
 	}
@@ -614,7 +615,7 @@ func (c *collector) observations() []app.Observation {
 	for i := range c.figs {
 		f := &c.figs[i]
 		refs = append(append(refs, c.sheets[f.sheet]...), '!')
-		refs = appendColumn(refs, int(f.col))
+		refs = xlsx.AppendColumn(refs, int(f.col))
 		refs = strconv.AppendInt(refs, int64(f.row)+1, 10)
 		spans[i+1] = int32(len(refs))
 	}

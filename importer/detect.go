@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"scorecard/app"
+	"scorecard/importer/xlsx"
 )
 
 // headerSearchRows is how far down a sheet the header row is looked for:
@@ -214,7 +215,7 @@ type grid struct {
 	rows   [][]string
 	style  [][]int32 // parallel to rows; nil for a CSV
 	looks  []look    // by style index
-	merged []cellRange
+	merged []xlsx.Range
 	hidden []bool // columns hidden from view, by 0-based column
 }
 
@@ -232,9 +233,9 @@ func (g *grid) at(r, c int) string {
 		return g.rows[r][c]
 	}
 	for _, m := range g.merged {
-		if r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1 && (r != m.r0 || c != m.c0) {
-			if m.r0 < len(g.rows) && m.c0 < len(g.rows[m.r0]) {
-				return g.rows[m.r0][m.c0]
+		if r >= m.Row0 && r <= m.Row1 && c >= m.Col0 && c <= m.Col1 && (r != m.Row0 || c != m.Col0) {
+			if m.Row0 < len(g.rows) && m.Col0 < len(g.rows[m.Row0]) {
+				return g.rows[m.Row0][m.Col0]
 			}
 		}
 	}
@@ -317,7 +318,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 			continue
 		}
 		if guessed {
-			l.Unsure = append(l.Unsure, fmt.Sprintf("column %s %q taken as %s from part of its heading", columnName(c), strings.TrimSpace(head), role))
+			l.Unsure = append(l.Unsure, fmt.Sprintf("column %s %q taken as %s from part of its heading", xlsx.ColumnName(c), strings.TrimSpace(head), role))
 		}
 		text := strings.TrimSpace(head)
 		if cap := strings.TrimSpace(g.at(caption, c)); cap != "" && cap != text && (label != h || caption >= 0) {
@@ -330,7 +331,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 				text = cap + " / " + text
 			}
 		}
-		l.Columns = append(l.Columns, Column{Col: columnName(c), Header: text, Role: role, Period: period, Area: area, Hidden: g.isHidden(c), index: c})
+		l.Columns = append(l.Columns, Column{Col: xlsx.ColumnName(c), Header: text, Role: role, Period: period, Area: area, Hidden: g.isHidden(c), index: c})
 	}
 	l.Kind = kindOf(&l)
 	disambiguate(&l)

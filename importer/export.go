@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"encoding/xml"
 	"errors"
 	"path/filepath"
 
@@ -12,7 +11,7 @@ import (
 // isExport reports whether a workbook is the app's own export, by its
 // Category document property.
 func isExport(s *Sample) bool {
-	return s.book != nil && s.book.category == app.ExportCategory
+	return s.book != nil && s.book.Category() == app.ExportCategory
 }
 
 // readExport reads an export's tidy sheets alone: its Scorecard, Trend
@@ -38,16 +37,4 @@ func readExport(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	}
 	res.Format = "Scorecard export (Data sheet)"
 	return res, nil
-}
-
-// docCategory reads the Category property from a workbook's core
-// properties part (docProps/core.xml); empty where there is none.
-func docCategory(core []byte) string {
-	var props struct {
-		Category string `xml:"category"`
-	}
-	if xml.Unmarshal(core, &props) != nil {
-		return ""
-	}
-	return props.Category
 }

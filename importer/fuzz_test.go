@@ -93,35 +93,3 @@ func FuzzReadFigure(f *testing.F) {
 		_ = ragOf(text, look{fill: text})
 	})
 }
-
-// FuzzScanSheet feeds arbitrary bytes to the worksheet scanner, which
-// reads untrusted XML without a parser's safety net.
-func FuzzScanSheet(f *testing.F) {
-	for _, seed := range []string{
-		`<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2"><v>0.1166</v></c></row>` +
-			`<row r="3"><c r="C3" t="inlineStr"><is><t>x &amp; y</t></is></c><c r="D3" t="e"><v>#N/A</v></c>` +
-			`<c r="E3"><f>221/1896</f><v>0.11656</v></c><c r="F3" t="b"><v>1</v></c></row></sheetData>` +
-			`<mergeCells count="1"><mergeCell ref="A1:AL1"/></mergeCells></worksheet>`,
-		`<x:worksheet><x:sheetData><x:row><x:c t="str"><x:v>&#233;</x:v></x:c><x:c/></x:row></x:sheetData></x:worksheet>`,
-		`<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`,
-		`<row r="0"><c r="A0"><v>`,
-	} {
-		f.Add([]byte(seed))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		g, err := scanSheet(context.Background(), data, []string{"Ref", "CIC05"}, 0)
-		if err != nil {
-			return
-		}
-		if len(g.rows) != len(g.style) {
-			t.Fatalf("%d rows of text, %d of styles", len(g.rows), len(g.style))
-		}
-		for r := range g.rows {
-			if len(g.rows[r]) != len(g.style[r]) {
-				t.Fatalf("row %d: %d cells of text, %d of styles", r+1, len(g.rows[r]), len(g.style[r]))
-			}
-		}
-		_, _ = sharedStrings(data)
-		_ = readStyles(data)
-	})
-}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/importer/xlsx"
 )
 
 // Kind says how a sheet lays out its figures.
@@ -167,8 +168,8 @@ func (l *Layout) resolve() error {
 		l.FirstRow = l.HeaderRow + 1
 	}
 	for i := range l.Columns {
-		n, ok := columnOf([]byte(l.Columns[i].Col))
-		if !ok || columnName(n) != strings.ToUpper(l.Columns[i].Col) {
+		n, ok := xlsx.ColumnOf([]byte(l.Columns[i].Col))
+		if !ok || xlsx.ColumnName(n) != strings.ToUpper(l.Columns[i].Col) {
 			return fmt.Errorf("layout column %q is not a column such as H or AB", l.Columns[i].Col)
 		}
 		l.Columns[i].index = n

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
+	"scorecard/importer/xlsx"
 )
 
 // zipWith copies a workbook, adding an entry of n zero bytes, which
@@ -116,6 +117,15 @@ func TestRefusesSparseBomb(t *testing.T) {
 	if !errors.Is(err, errGiantSheet) {
 		t.Fatalf("error = %v, want the giant-sheet refusal", err)
 	}
+}
+
+// scanSheet scans a sheet's XML as the importer reads a sheet.
+func scanSheet(ctx context.Context, data []byte, sst []string, maxRows int) (*grid, error) {
+	x, err := xlsx.Scan(ctx, data, sst, xlsx.ScanOptions{MaxRows: maxRows, MaxCells: maxCells})
+	if err != nil {
+		return nil, sheetError(err)
+	}
+	return (&workbook{}).grid(x), nil
 }
 
 func TestCancelled(t *testing.T) {

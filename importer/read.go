@@ -283,7 +283,7 @@ func sample(ctx context.Context, path string, opt Options) (*Sample, error) {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
 	}
 	s.book = book
-	for _, name := range book.sheetNames() {
+	for _, name := range book.SheetNames() {
 		g, complete, err := book.head(ctx, name, headerSearchRows)
 		if err != nil {
 			book.Close()
@@ -399,7 +399,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		names[i] = p.l.Sheet
 		xmlBytes += s.book.sheetSize(p.l.Sheet)
 	}
-	s.book.startReading(ctx, names)
+	s.book.Prefetch(ctx, names)
 	for i, p := range plan {
 		if opt.Progress != nil {
 			opt.Progress(i, len(plan))

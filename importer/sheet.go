@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"scorecard/importer/xlsx"
 )
 
 // maxCells caps the cells read from one sheet, blanks before the last
@@ -80,7 +82,7 @@ func textDecimals(s string) int {
 
 // cellName writes 0-based coordinates as "H12".
 func cellName(r, c int) string {
-	return columnName(c) + strconv.Itoa(r+1)
+	return xlsx.ColumnName(c) + strconv.Itoa(r+1)
 }
 
 // sheetCell writes where a figure was read, "CYPE Scorecard!H12", in one

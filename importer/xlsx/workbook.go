@@ -1,0 +1,422 @@
+// Package xlsx reads the cells of Excel workbooks (.xlsx and .xlsm)
+// straight from their zip: the sheet list, shared strings, cell formats
+// and document properties up front, each sheet's cells on demand.
+//
+// Reading the parts directly, with a byte scanner for the sheet data, is
+// several times faster than decoding them with encoding/xml (what
+// excelize does), and gives each cell's style index alongside its text in
+// one pass. Every size a file declares is checked against limits, so a
+// zip bomb or a sheet of sparse cells at column XFD is refused rather
+// than filling memory.
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// Options limits what a workbook may make the reader hold.
+type Options struct {
+	// MaxUnzipSize refuses a workbook whose parts would unpack to more
+	// than this many bytes in all; 0 sets no limit.
+	MaxUnzipSize int64
+	// MaxCells refuses a sheet of more cells than this, blanks before
+	// the last cell of each row included; 0 sets no limit.
+	MaxCells int
+	// RawBooleans gives a boolean cell as Excel stores it, "1" or "0",
+	// as excelize's RawCellValue does, rather than "TRUE" or "FALSE".
+	RawBooleans bool
+}
+
+// Workbook is an open workbook.
+type Workbook struct {
+	zr      *zip.ReadCloser
+	parts   map[string]*zip.File // by lower-cased name
+	sheets  []Sheet
+	strings []string
+	styles  []Style // by style index
+	// category is the Category document property.
+	category string
+	limit    int64
+	scan     ScanOptions
+	pending  map[string]*pending // sheets read or being read
+	wg       sync.WaitGroup      // the background readers
+}
+
+// Sheet describes a worksheet of a workbook.
+type Sheet struct {
+	Name string
+	// Size is the uncompressed size of the sheet's XML in bytes.
+	Size int64
+	// Hidden is a sheet hidden from view (state hidden or veryHidden).
+	Hidden bool
+	path   string
+}
+
+// TooBigError is a workbook whose parts unpack beyond the limit.
+type TooBigError struct{ Limit int64 }
+
+func (e TooBigError) Error() string {
+	return fmt.Sprintf("refused: it would unpack to more than %d MB (a zip bomb or a giant sheet); split the workbook or remove unused sheets", e.Limit>>20)
+}
+
+// ErrNotWorkbook is a file that is not a zip holding a workbook.
+var ErrNotWorkbook = errors.New("not a valid Excel workbook (the file is damaged, or not really .xlsx)")
+
+// ErrTooManyCells is a sheet beyond Options.MaxCells.
+var ErrTooManyCells = errors.New("refused: the sheet has too many cells (a giant or damaged sheet)")
+
+// Open opens a workbook. The sizes the zip declares are checked against
+// opt.MaxUnzipSize first and the bytes actually inflated as each part
+// is read, so a zip that lies about its sizes is caught too.
+func Open(name string, opt Options) (*Workbook, error) {
+	limit := opt.MaxUnzipSize
+	if limit <= 0 {
+		// One less than the largest, so that limit+1 does not overflow.
+		limit = math.MaxInt64 - 1
+	}
+	zr, err := zip.OpenReader(name)
+	if err != nil {
+		if errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "zip") {
+			if isEncrypted(name) {
+				return nil, errors.New("is password-protected: remove the password in Excel and import again")
+			}
+			return nil, ErrNotWorkbook
+		}
+		return nil, err
+	}
+	w := &Workbook{zr: zr, parts: map[string]*zip.File{}, limit: limit,
+		scan: ScanOptions{MaxCells: opt.MaxCells, RawBooleans: opt.RawBooleans}}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if total > uint64(limit) {
+			zr.Close()
+			return nil, TooBigError{limit}
+		}
+		w.parts[strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))] = f
+	}
+	if err := w.readStructure(); err != nil {
+		zr.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+// isEncrypted reports whether a file is an OLE compound document, which
+// is how Excel saves a password-protected .xlsx.
+func isEncrypted(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	b := make([]byte, 8)
+	_, err = io.ReadFull(f, b)
+	return err == nil && bytes.Equal(b, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
+}
+
+// Close waits for any sheets still being read and closes the file.
+func (w *Workbook) Close() error {
+	w.wg.Wait()
+	return w.zr.Close()
+}
+
+// part reads a part of the package by name, within the size limit; nil
+// if there is no such part.
+func (w *Workbook) part(name string) ([]byte, error) { return w.partInto(nil, name) }
+
+// partInto reads a part into buf, reusing its memory: a sheet's XML is
+// garbage once scanned, so one buffer serves every sheet a reader scans.
+func (w *Workbook) partInto(buf []byte, name string) ([]byte, error) {
+	f, ok := w.parts[strings.ToLower(strings.TrimPrefix(name, "/"))]
+	if !ok {
+		return nil, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, ErrNotWorkbook
+	}
+	defer rc.Close()
+	if size := int64(f.UncompressedSize64); size <= w.limit && int64(cap(buf)) < size+1 {
+		buf = make([]byte, 0, size+1)
+	}
+	b := bytes.NewBuffer(buf[:0])
+	if _, err := b.ReadFrom(io.LimitReader(rc, w.limit+1)); err != nil {
+		return nil, ErrNotWorkbook
+	}
+	if int64(b.Len()) > w.limit {
+		return nil, TooBigError{w.limit}
+	}
+	return b.Bytes(), nil
+}
+
+// readStructure reads the sheet list, shared strings, styles and
+// document properties.
+func (w *Workbook) readStructure() error {
+	wbXML, err := w.part("xl/workbook.xml")
+	if err != nil {
+		return err
+	}
+	if wbXML == nil {
+		return ErrNotWorkbook
+	}
+	var wb struct {
+		Sheets []struct {
+			Name  string `xml:"name,attr"`
+			State string `xml:"state,attr"`
+			RID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := xml.Unmarshal(wbXML, &wb); err != nil {
+		return ErrNotWorkbook
+	}
+	relsXML, err := w.part("xl/_rels/workbook.xml.rels")
+	if err != nil {
+		return err
+	}
+	var rels struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if relsXML != nil {
+		if err := xml.Unmarshal(relsXML, &rels); err != nil {
+			return ErrNotWorkbook
+		}
+	}
+	targets := map[string]string{}
+	for _, r := range rels.Rel {
+		t := strings.ReplaceAll(r.Target, "\\", "/")
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join("xl", t)
+		}
+		targets[r.ID] = t
+	}
+	for _, s := range wb.Sheets {
+		if p, ok := targets[s.RID]; ok {
+			sh := Sheet{Name: s.Name, Hidden: s.State == "hidden" || s.State == "veryHidden", path: p}
+			if f, ok := w.parts[strings.ToLower(p)]; ok {
+				sh.Size = int64(f.UncompressedSize64)
+			}
+			w.sheets = append(w.sheets, sh)
+		}
+	}
+	sst, err := w.part("xl/sharedStrings.xml")
+	if err != nil {
+		return err
+	}
+	if w.strings, err = SharedStrings(sst); err != nil {
+		return err
+	}
+	st, err := w.part("xl/styles.xml")
+	if err != nil {
+		return err
+	}
+	w.styles = ReadStyles(st)
+	core, err := w.part("docProps/core.xml")
+	if err != nil {
+		return err
+	}
+	w.category = docCategory(core)
+	return nil
+}
+
+// docCategory reads the Category property from docProps/core.xml.
+func docCategory(data []byte) string {
+	var core struct {
+		Category string `xml:"category"`
+	}
+	if data == nil || xml.Unmarshal(data, &core) != nil {
+		return ""
+	}
+	return core.Category
+}
+
+// Sheets lists the worksheets in workbook order.
+func (w *Workbook) Sheets() []Sheet { return w.sheets }
+
+// SheetNames lists the worksheets' names in workbook order.
+func (w *Workbook) SheetNames() []string {
+	names := make([]string, len(w.sheets))
+	for i, s := range w.sheets {
+		names[i] = s.Name
+	}
+	return names
+}
+
+// Category is the workbook's Category document property.
+func (w *Workbook) Category() string { return w.category }
+
+// Styles are the workbook's cell formats, by the style index a Grid
+// gives each cell.
+func (w *Workbook) Styles() []Style { return w.styles }
+
+// SharedStrings is the workbook's shared string table.
+func (w *Workbook) SharedStrings() []string { return w.strings }
+
+// Sheet finds the worksheet of that name.
+func (w *Workbook) Sheet(name string) (Sheet, bool) {
+	for _, s := range w.sheets {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return Sheet{}, false
+}
+
+// SheetXML reads a worksheet's XML, within the size limit.
+func (w *Workbook) SheetXML(name string) ([]byte, error) {
+	s, ok := w.Sheet(name)
+	if !ok {
+		return nil, fmt.Errorf("no sheet %q", name)
+	}
+	return w.part(s.path)
+}
+
+// headBytes is how much of a sheet's XML is inflated to see its first
+// rows for format detection: a title block and header take a few rows,
+// and a row of a wide scorecard about two kilobytes.
+const headBytes = 32 << 10
+
+// Head reads a sheet's first rows (at most maxRows) from the start of
+// its XML, without inflating the rest. It reports whether the rows are
+// all there are up to maxRows; when not, detection that fails on them
+// must look at the whole sheet.
+func (w *Workbook) Head(ctx context.Context, name string, maxRows int) (g *Grid, complete bool, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, false, err
+	}
+	s, ok := w.Sheet(name)
+	if !ok {
+		return nil, false, fmt.Errorf("no sheet %q", name)
+	}
+	f, ok := w.parts[strings.ToLower(s.path)]
+	if !ok {
+		return &Grid{}, true, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, false, ErrNotWorkbook
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, headBytes))
+	if err != nil {
+		return nil, false, ErrNotWorkbook
+	}
+	opt := w.scan
+	opt.MaxRows = maxRows
+	g, err = Scan(ctx, data, w.strings, opt)
+	if err != nil {
+		return nil, false, err
+	}
+	return g, len(g.Rows) >= maxRows || uint64(len(data)) >= f.UncompressedSize64, nil
+}
+
+// pending is a sheet being read in the background.
+type pending struct {
+	done chan struct{}
+	g    *Grid
+	err  error
+}
+
+// Prefetch reads the named sheets in the background, in order, as many
+// at once as there are processors, so that the caller can work on the
+// first sheet while the others are inflated and scanned.
+func (w *Workbook) Prefetch(ctx context.Context, names []string) {
+	if w.pending == nil {
+		w.pending = map[string]*pending{}
+	}
+	type job struct {
+		name string
+		p    *pending
+	}
+	queue := make(chan job, len(names))
+	for _, name := range names {
+		if _, ok := w.pending[name]; ok {
+			continue
+		}
+		p := &pending{done: make(chan struct{})}
+		w.pending[name] = p
+		queue <- job{name, p}
+	}
+	close(queue)
+	for range min(runtime.GOMAXPROCS(0), len(queue)) {
+		w.wg.Add(1)
+		go func() {
+			defer w.wg.Done()
+			var buf []byte
+			for j := range queue {
+				if j.p.err = ctx.Err(); j.p.err == nil {
+					j.p.g, buf, j.p.err = w.scanSheet(ctx, j.name, buf)
+				}
+				close(j.p.done)
+			}
+		}()
+	}
+}
+
+// Grid returns a sheet's cells with each cell's style index and the
+// sheet's merged ranges, waiting for it if it is being read in the
+// background, reading it now otherwise.
+func (w *Workbook) Grid(ctx context.Context, name string) (*Grid, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	p, ok := w.pending[name]
+	if !ok {
+		w.Prefetch(ctx, []string{name})
+		p = w.pending[name]
+	}
+	select {
+	case <-p.done:
+		return p.g, p.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// scanSheet reads one sheet's part into buf and scans it, returning the
+// buffer for the next sheet.
+func (w *Workbook) scanSheet(ctx context.Context, name string, buf []byte) (*Grid, []byte, error) {
+	s, ok := w.Sheet(name)
+	if !ok {
+		return nil, buf, fmt.Errorf("no sheet %q", name)
+	}
+	data, err := w.partInto(buf, s.path)
+	if err != nil {
+		return nil, buf, err
+	}
+	g, err := Scan(ctx, data, w.strings, w.scan)
+	if err != nil {
+		return nil, data, err
+	}
+	return g, data, nil
+}
+
+// Rows calls fn with each row of a sheet that its XML holds, numbered
+// from 1 as Excel numbers them, its cells' text placed by column and
+// trailing blanks left out, until fn returns false. The cells are valid
+// only until fn returns. Unlike Grid it holds one row at a time, and
+// stops scanning where fn stops.
+func (w *Workbook) Rows(name string, fn func(n int, cells []string) bool) error {
+	data, err := w.SheetXML(name)
+	if err != nil {
+		return err
+	}
+	return ScanRows(data, w.strings, w.scan, fn)
+}

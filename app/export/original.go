@@ -26,7 +26,7 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	path := b.opt.Original
 	sum, err := fileSHA256(path)
 	if err != nil {
-		return fmt.Errorf("original %s: %w", path, err)
+		return fmt.Errorf("original %s: cannot read it: %w", path, pathless(err))
 	}
 	ids := map[string]bool{}
 	for _, im := range b.base.Imports {
@@ -39,13 +39,14 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	}
 	orig, err := excelize.OpenFile(path)
 	if err != nil {
-		return fmt.Errorf("original %s: %w", path, err)
+		return fmt.Errorf("original %s: cannot open it as a workbook: %w", path, pathless(err))
 	}
 	b.f.Close()
 	b.f = orig
 	b.analyse()
 	o := originalWriter{book: b, styles: map[restyle]int{}, heads: map[string]map[string]int{}, ragFills: map[app.RAG]restyle{},
 		written: map[string]bool{}, districtRows: map[string]map[int]countyFigure{}}
+	o.tidy = o.tidySheets()
 	for _, k := range b.base.Keys() {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -57,9 +58,23 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	if err := o.countyColumns(); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
-	header := "&L" + escapeHeader(exclusionWords(b.opt.Exclude)) + "&R" + escapeHeader("Produced "+b.opt.Produced.Format("2 January 2006"))
+	for s, t := range o.tidy {
+		if err := o.rewriteTidy(s, t); err != nil {
+			return fmt.Errorf("original %s: sheet %q: %w", path, s, err)
+		}
+	}
+	if err := o.retitle(); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
+	}
+	produced := "&R" + escapeHeader("Produced "+b.opt.Produced.Format("2 January 2006"))
+	header := "&L" + escapeHeader(exclusionWords(b.opt.Exclude)) + produced
 	for _, s := range orig.GetSheetList() {
-		if err := orig.SetHeaderFooter(s, &excelize.HeaderFooterOptions{OddHeader: header}); err != nil {
+		h := header
+		if _, ok := o.tidy[s]; ok {
+			// A tidy sheet's rows say whose figures they are.
+			h = "&L" + escapeHeader("Each row's figures are for the children its Cohort column names") + produced
+		}
+		if err := orig.SetHeaderFooter(s, &excelize.HeaderFooterOptions{OddHeader: h}); err != nil {
 			return fmt.Errorf("original %s: sheet %q: %w", path, s, err)
 		}
 	}
@@ -89,12 +104,18 @@ type originalWriter struct {
 	// that may sit beside them.
 	written      map[string]bool
 	districtRows map[string]map[int]countyFigure
+	// tidy are the original's tidy sheets, rewritten row by row rather
+	// than cell by cell.
+	tidy map[string]tidyTable
 }
 
-// countyFigure is the county's figure for a row of a district table.
+// countyFigure is the county's figure for a row of a district table,
+// with where the district's own figure on that row is.
 type countyFigure struct {
-	key    app.SeriesKey
-	period app.Period
+	key      app.SeriesKey
+	period   app.Period
+	col      int // the district's column
+	district app.Area
 }
 
 // countyColumns revises the Kent column of district tables. The importer
@@ -109,7 +130,8 @@ func (o *originalWriter) countyColumns() error {
 				first = r
 			}
 		}
-		col := o.areaColumn(sheet, first, app.Kent)
+		f := rows[first]
+		col := o.areaColumn(sheet, first, f.col, f.district, app.Kent)
 		if col == 0 {
 			continue
 		}
@@ -131,18 +153,67 @@ func (o *originalWriter) countyColumns() error {
 	return nil
 }
 
-// areaColumn finds the column headed with area a on the rows above row,
-// or 0.
-func (o *originalWriter) areaColumn(sheet string, row int, a app.Area) int {
+// areaColumn finds the column headed with area a in the header row above
+// row that heads column col with district, or 0. Only a table whose
+// columns are areas has a county column: in a tidy table "Kent" is a
+// value in the Area column, not a heading, and nothing may be written
+// there.
+func (o *originalWriter) areaColumn(sheet string, row, col int, district, a app.Area) int {
 	rows, _ := o.f.GetRows(sheet)
 	for r := min(row, len(rows)) - 1; r >= 0; r-- {
+		if col > len(rows[r]) {
+			continue
+		}
+		if got, ok := app.ParseArea(rows[r][col-1]); !ok || got != district {
+			continue
+		}
 		for c, text := range rows[r] {
 			if got, ok := app.ParseArea(text); ok && got == a {
 				return c + 1
 			}
 		}
+		return 0
 	}
 	return 0
+}
+
+// retitle says on each sheet given revised figures, in its title, which
+// children the figures leave out: a sheet printed or copied alone keeps
+// it, as a print header may not. The title is the first text in the
+// sheet's first three rows.
+func (o *originalWriter) retitle() error {
+	if len(o.opt.Exclude) == 0 {
+		return nil
+	}
+	words := exclusionWords(o.opt.Exclude)
+	suffix := " - " + strings.ToLower(words[:1]) + words[1:]
+	sheets := map[string]bool{}
+	for at := range o.written {
+		if s, _, ok := splitCell(at); ok {
+			sheets[s] = true
+		}
+	}
+	for s := range sheets {
+		rows, err := o.f.GetRows(s)
+		if err != nil {
+			return fmt.Errorf("sheet %q: %w", s, err)
+		}
+	title:
+		for r := 0; r < min(len(rows), 3); r++ {
+			for c, text := range rows[r] {
+				if strings.TrimSpace(text) == "" {
+					continue
+				}
+				if !strings.HasSuffix(text, suffix) {
+					if err := o.f.SetCellStr(s, cell(c+1, r+1), text+suffix); err != nil {
+						return fmt.Errorf("sheet %q: %w", s, err)
+					}
+				}
+				break title
+			}
+		}
+	}
+	return nil
 }
 
 // restyle is a cell style given a new fill and font colour, as a RAG or
@@ -168,6 +239,9 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 		if !ok {
 			continue
 		}
+		if _, tidy := o.tidy[sheet]; tidy {
+			continue // rewritten row by row
+		}
 		now, ok := src.Observation(k, was.Period)
 		if !ok {
 			continue
@@ -177,11 +251,11 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 		}
 		o.written[was.Cell] = true
 		if k.Area.IsDistrict() && k.Split == app.All {
-			if _, row, err := excelize.CellNameToCoordinates(ref); err == nil {
+			if col, row, err := excelize.CellNameToCoordinates(ref); err == nil {
 				if o.districtRows[sheet] == nil {
 					o.districtRows[sheet] = map[int]countyFigure{}
 				}
-				o.districtRows[sheet][row] = countyFigure{app.SeriesKey{Ref: k.Ref, Area: app.Kent}, was.Period}
+				o.districtRows[sheet][row] = countyFigure{app.SeriesKey{Ref: k.Ref, Area: app.Kent}, was.Period, col, k.Area}
 			}
 		}
 		if was.Period == o.period && (was.SourceRAG != app.NoRAG || was.SourceArrow != app.NoArrow) {

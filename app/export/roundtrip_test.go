@@ -13,6 +13,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/cohort"
+	"scorecard/app/disclosure"
 	"scorecard/app/trend"
 	"scorecard/assets"
 	"scorecard/importer"
@@ -164,7 +165,7 @@ func TestIntoOriginalLayout(t *testing.T) {
 	}
 	// The Kent column of the Districts sheet repeats the scorecard's
 	// figure: it is revised too.
-	kentCol := (&originalWriter{book: &book{f: f}}).areaColumn("Districts", 8, app.Kent)
+	kentCol := (&originalWriter{book: &book{f: f}}).areaColumn("Districts", 8, 4, app.Districts[0], app.Kent)
 	for _, ref := range []string{"CIC01", "CIC03"} {
 		ind, _ := h.Indicator(ref)
 		now, _ := ex.Observation(app.SeriesKey{Ref: ref, Area: app.Kent}, latest)
@@ -183,4 +184,115 @@ func TestIntoOriginalLayout(t *testing.T) {
 	if _, err := Write(context.Background(), filepath.Join(dir, "x.xlsx"), h, Options{Original: out}); err == nil {
 		t.Error("exporting into a workbook never imported succeeded")
 	}
+}
+
+// TestOriginalTidySheetKeptByColumn exports the demo into its own layout,
+// with and without an exclusion, and checks its tidy Data sheet: each
+// row's labels (Ref, Period, Area, Cohort) are as they were, and its
+// numerator, denominator and value are the figure those labels name, as
+// circulated. It checks too that the scorecard's title says what was
+// excluded.
+func TestOriginalTidySheetKeptByColumn(t *testing.T) {
+	dir := t.TempDir()
+	orig := filepath.Join(dir, "demo.xlsx")
+	if err := os.WriteFile(orig, assets.Demo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := imported(t, orig, "I0001")
+	of, err := excelize.OpenFile(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer of.Close()
+	want, _ := of.GetRows("Data")
+	title, _ := of.GetCellValue("CYPE Scorecard", "A1")
+	tests := []struct {
+		name     string
+		opt      Options
+		title    string
+		suppress bool
+	}{
+		{"all children", Options{}, title, false},
+		{"excluding UASC", Options{Exclude: []app.Cohort{app.UASC}}, title + " - excluding unaccompanied asylum-seeking children (UASC)", false},
+		{"suppressed", Options{Exclude: []app.Cohort{app.UASC}, Suppress: 5}, title + " - excluding unaccompanied asylum-seeking children (UASC)", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".xlsx")
+			tt.opt.Original, tt.opt.Produced = orig, produced
+			if _, err := Write(context.Background(), out, h, tt.opt); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if got, _ := f.GetCellValue("CYPE Scorecard", "A1"); got != tt.title {
+				t.Errorf("title %q, want %q", got, tt.title)
+			}
+			got, _ := f.GetRows("Data", excelize.Options{RawCellValue: true})
+			if len(got) != len(want) {
+				t.Fatalf("Data sheet has %d rows, the original %d", len(got), len(want))
+			}
+			base, _ := disclosure.Suppress(h, tt.opt.Suppress)
+			bad, suppressed := 0, 0
+			for i := 1; i < len(want); i++ {
+				w, g := want[i], append(got[i], make([]string, 7)...)
+				if w[0] != g[0] || w[1] != g[1] || w[2] != g[2] || w[3] != g[3] {
+					if bad++; bad < 5 {
+						t.Errorf("row %d labels %q, the original's %q", i+1, g[:4], w[:4])
+					}
+					continue
+				}
+				area, _ := app.ParseArea(w[2])
+				split := app.All
+				switch w[3] {
+				case "UASC":
+					split = app.Only(app.UASC)
+				case "Excluding UASC":
+					split = app.Excluding(app.UASC)
+				}
+				p, _ := app.ParsePeriod(w[1])
+				o, ok := base.Observation(app.SeriesKey{Ref: w[0], Area: area, Split: split}, p)
+				if !ok {
+					continue
+				}
+				wantRow := []string{text(o.Numerator), text(o.Denominator), text(o.Value)}
+				if o.Value == nil {
+					wantRow[2] = string(o.Status)
+					suppressed++
+				}
+				if !same(g[4], wantRow[0]) || !same(g[5], wantRow[1]) || !same(g[6], wantRow[2]) {
+					if bad++; bad < 5 {
+						t.Errorf("row %d %q: numerator, denominator, value %q, want %q", i+1, w[:4], g[4:7], wantRow)
+					}
+				}
+			}
+			if bad > 0 {
+				t.Errorf("%d of %d Data rows wrong", bad, len(want)-1)
+			}
+			if tt.suppress && suppressed == 0 {
+				t.Error("nothing suppressed on the Data sheet: the check proves nothing")
+			}
+		})
+	}
+}
+
+// text writes a figure as GetRows reads it back.
+func text(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+// same reports whether two cells' texts are the same figure.
+func same(a, b string) bool {
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	if errA != nil || errB != nil {
+		return a == b
+	}
+	return math.Abs(x-y) < 1e-9
 }

@@ -30,7 +30,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
-	"scorecard/app/cohort"
 	"scorecard/app/disclosure"
 )
 
@@ -100,10 +99,29 @@ var DataHeader = []string{"Ref", "Period", "Area", "Cohort", "Numerator", "Denom
 // ErrNoData is returned when the history holds no monthly figures.
 var ErrNoData = errors.New("no monthly figures to export")
 
+// ErrNotXLSX is returned for an output path whose name does not end
+// .xlsx: the workbook is always xlsx, and Excel refuses a file whose name
+// says otherwise.
+var ErrNotXLSX = errors.New("not an .xlsx file name: the export is an Excel workbook, so its name must end .xlsx")
+
 // Write exports h to path as an .xlsx workbook. It writes a temporary file
 // beside path and renames it into place, so a failed or cancelled export
 // never leaves a half-written workbook, nor spoils one already there.
+//
+// Every error Write returns begins with path, once, and says what failed,
+// so that a caller can show it as it is.
 func Write(ctx context.Context, path string, h *app.History, opt Options) (Summary, error) {
+	sum, err := write(ctx, path, h, opt)
+	if err != nil {
+		return Summary{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return sum, nil
+}
+
+func write(ctx context.Context, path string, h *app.History, opt Options) (Summary, error) {
+	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return Summary{}, ErrNotXLSX
+	}
 	b, err := newBook(h, opt)
 	if err != nil {
 		return Summary{}, err
@@ -128,12 +146,14 @@ func Write(ctx context.Context, path string, h *app.History, opt Options) (Summa
 }
 
 // save writes f to a temporary file in path's folder and renames it to
-// path, removing the temporary file on any failure.
+// path, removing the temporary file on any failure. Its errors leave path
+// for the caller to name: the temporary file's own name would only
+// puzzle.
 func save(f *excelize.File, path string) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
+		return fmt.Errorf("cannot write here: %w", pathless(err))
 	}
 	defer func() {
 		if err != nil {
@@ -142,20 +162,34 @@ func save(f *excelize.File, path string) (err error) {
 		}
 	}()
 	if _, err = f.WriteTo(tmp); err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
+		return fmt.Errorf("cannot write the workbook: %w", pathless(err))
 	}
 	// CreateTemp makes the file private to its owner; the workbook is for
 	// circulation, so give it an ordinary document's permissions.
 	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
+		return fmt.Errorf("cannot make the workbook readable: %w", pathless(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
+		return fmt.Errorf("cannot write the workbook: %w", pathless(err))
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
+		return fmt.Errorf("cannot replace the file: %w", pathless(err))
 	}
 	return nil
+}
+
+// pathless returns the error an *os.PathError or *os.LinkError wraps,
+// which names the temporary file or says it twice, or err itself.
+func pathless(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 // book is one export in progress: the figures to write and the workbook.
@@ -218,11 +252,10 @@ func newBook(h *app.History, opt Options) (*book, error) {
 // suppressing, which suppresses before excluding (so a suppressed cohort
 // figure is never recovered by subtraction) and after, so every sheet
 // shows the same suppression.
+//
+// Disclosure is asked even when no threshold is set, since a figure the
+// source suppressed must lose its components on every sheet.
 func circulated(h *app.History, cs []app.Cohort, below int) (base, ex *app.History, suppressed int, warns []app.Warning) {
-	if below <= 1 {
-		ex, warns = cohort.Exclude(h, cs)
-		return h, ex, 0, warns
-	}
 	base, suppressed = disclosure.Suppress(h, below)
 	if len(cs) == 0 {
 		return base, base, suppressed, nil

@@ -7,8 +7,10 @@
 //
 // The keyboard: arrow keys move through the scorecard and Space opens the
 // highlighted indicator; Ctrl+F searches; Ctrl+O imports; Ctrl+E exports;
-// Ctrl+1 to Ctrl+4 switch screens. Imports and exports run off the UI
-// thread, with a progress bar after half a second and a Cancel button.
+// Ctrl+1 to Ctrl+4 switch screens. Files dropped on the window are
+// imported. File choosers start in the folder of the file last imported,
+// else in Documents. Imports and exports run off the UI thread, with a
+// progress bar after half a second and a Cancel button.
 package views
 
 import (

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -98,10 +99,23 @@ func (s *Store) Import(src Source, ds *app.Dataset) (app.Import, error) {
 // that Undo can remove exactly them. A record the import states just as
 // its latest version already does is written as a restatement (see
 // tagRestatement), which adds nothing to the history.
+//
+// It writes each bucket's records in key order: bbolt then appends to a
+// leaf rather than inserting into its middle, which, with a large import
+// into a new store's one growing leaf, moved the whole leaf for every
+// record and took seconds.
 type snapshotWriter struct {
 	tx      *bolt.Tx
 	seq     uint64
 	written [numKinds][]byte // uvarint-length-prefixed keys, per kind
+	pending []pendingPut     // one kind's records, waiting to be sorted
+}
+
+// pendingPut is a record waiting to be written: its full key, its tagged
+// value, and its index in the dataset's list, to name it in an error.
+type pendingPut struct {
+	k, v []byte
+	rec  int
 }
 
 func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
@@ -114,91 +128,141 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 		if err != nil {
 			return err
 		}
-		added, _, err := w.put(kindIndicator, k, v)
-		if err != nil {
-			return fmt.Errorf("indicator %s: %w", ind.Ref, err)
-		}
-		n.Indicators += added
+		w.queue(k, v, i)
 	}
+	added, _, err := w.flush(kindIndicator, func(i int) string { return "indicator " + ds.Indicators[i].Ref })
+	if err != nil {
+		return err
+	}
+	n.Indicators += added
 	for i := range ds.Observations {
 		o := &ds.Observations[i]
-		if i == len(ds.Observations)/2 && testHookMidImport != nil {
-			testHookMidImport()
-		}
 		k, err := observationKey(o)
 		if err != nil {
 			return err
 		}
-		added, revised, err := w.put(kindObservation, k, encodeObservation(o))
-		if err != nil {
-			return fmt.Errorf("observation %s %s: %w", o.Key(), o.Period, err)
-		}
-		n.Observations += added
-		n.Revisions += revised
+		w.queue(k, encodeObservation(o), i)
 	}
-	for _, t := range ds.Targets {
+	added, revised, err := w.flush(kindObservation, func(i int) string {
+		o := &ds.Observations[i]
+		return fmt.Sprintf("observation %s %s", o.Key(), o.Period)
+	})
+	if err != nil {
+		return err
+	}
+	n.Observations += added
+	n.Revisions += revised
+	for i, t := range ds.Targets {
 		t.Import = ""
 		k, err := targetKey(&t)
-		added, err := w.putJSON(kindTarget, k, err, t)
-		if err != nil {
+		if err := w.queueJSON(k, err, t, i); err != nil {
 			return fmt.Errorf("target %s %s: %w", t.Ref, t.Year, err)
 		}
-		n.Targets += added
 	}
-	for _, b := range ds.Benchmarks {
+	added, _, err = w.flush(kindTarget, func(i int) string {
+		return fmt.Sprintf("target %s %s", ds.Targets[i].Ref, ds.Targets[i].Year)
+	})
+	if err != nil {
+		return err
+	}
+	n.Targets += added
+	for i, b := range ds.Benchmarks {
 		b.Import = ""
 		k, err := benchmarkKey(&b)
-		added, err := w.putJSON(kindBenchmark, k, err, b)
-		if err != nil {
+		if err := w.queueJSON(k, err, b, i); err != nil {
 			return fmt.Errorf("benchmark %s %s %s: %w", b.Ref, b.Period, b.Group, err)
 		}
-		n.Benchmarks += added
 	}
-	for _, b := range ds.Breakdowns {
+	added, _, err = w.flush(kindBenchmark, func(i int) string {
+		b := &ds.Benchmarks[i]
+		return fmt.Sprintf("benchmark %s %s %s", b.Ref, b.Period, b.Group)
+	})
+	if err != nil {
+		return err
+	}
+	n.Benchmarks += added
+	for i, b := range ds.Breakdowns {
 		b.Import = ""
 		k, err := breakdownKey(&b)
-		added, err := w.putJSON(kindBreakdown, k, err, b)
-		if err != nil {
+		if err := w.queueJSON(k, err, b, i); err != nil {
 			return fmt.Errorf("breakdown %s %s %s: %w", b.Measure, b.Period, b.Area, err)
 		}
-		n.Breakdowns += added
 	}
-	for _, c := range ds.Comments {
+	added, _, err = w.flush(kindBreakdown, func(i int) string {
+		b := &ds.Breakdowns[i]
+		return fmt.Sprintf("breakdown %s %s %s", b.Measure, b.Period, b.Area)
+	})
+	if err != nil {
+		return err
+	}
+	n.Breakdowns += added
+	for i, c := range ds.Comments {
 		c.Import = ""
 		k, err := commentKey(&c)
-		added, err := w.putJSON(kindComment, k, err, c)
-		if err != nil {
+		if err := w.queueJSON(k, err, c, i); err != nil {
 			return fmt.Errorf("comment %s %s %s: %w", c.Ref, c.Area, c.Period, err)
 		}
-		n.Comments += added
 	}
+	added, _, err = w.flush(kindComment, func(i int) string {
+		c := &ds.Comments[i]
+		return fmt.Sprintf("comment %s %s %s", c.Ref, c.Area, c.Period)
+	})
+	if err != nil {
+		return err
+	}
+	n.Comments += added
 	return nil
 }
 
-// putJSON stores rec as JSON under key. An error from building the key is
-// passed through, so that callers wrap both alike.
-func (w *snapshotWriter) putJSON(kind recordKind, key []byte, keyErr error, rec any) (int, error) {
+// queue holds the record with base key k and tagged value v until flush.
+func (w *snapshotWriter) queue(k, v []byte, rec int) {
+	w.pending = append(w.pending, pendingPut{k: binary.BigEndian.AppendUint64(k, w.seq), v: v, rec: rec})
+}
+
+// queueJSON queues rec as JSON under key. An error from building the key
+// is passed through, so that callers wrap both alike.
+func (w *snapshotWriter) queueJSON(key []byte, keyErr error, rec any, i int) error {
 	if keyErr != nil {
-		return 0, keyErr
+		return keyErr
 	}
 	v, err := json.Marshal(rec)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	added, _, err := w.put(kind, key, append([]byte{tagVersion}, v...))
-	return added, err
+	w.queue(key, append([]byte{tagVersion}, v...), i)
+	return nil
 }
 
-// put stores v, a value tagged as a version, as this import's version of
-// the record with base key k, or as a restatement when the latest earlier
-// version says the same. It
-// returns 1 in added when it stored a version, and 1 in revised when that
-// version replaces an earlier one. When the dataset gives the record
-// twice, the later replaces the earlier and the counts are corrected.
+// flush writes the queued records of one kind in key order, keeping the
+// dataset's order among records with one key so that the later statement
+// stands, and returns what put counted. name describes a record for an
+// error.
+func (w *snapshotWriter) flush(kind recordKind, name func(rec int) string) (added, revised int, err error) {
+	slices.SortStableFunc(w.pending, func(a, b pendingPut) int { return bytes.Compare(a.k, b.k) })
+	for j, p := range w.pending {
+		if kind == kindObservation && j == len(w.pending)/2 && testHookMidImport != nil {
+			testHookMidImport()
+		}
+		a, r, err := w.put(kind, p.k, p.v)
+		if err != nil {
+			return 0, 0, fmt.Errorf("%s: %w", name(p.rec), err)
+		}
+		added += a
+		revised += r
+	}
+	w.pending = w.pending[:0]
+	return added, revised, nil
+}
+
+// put stores v, a value tagged as a version, as this import's version k
+// of a record, or as a restatement when the latest earlier version says
+// the same. It returns 1 in added when it stored a version, and 1 in
+// revised when that version replaces an earlier one. When the dataset
+// gives the record twice, the later replaces the earlier and the counts
+// are corrected.
 func (w *snapshotWriter) put(kind recordKind, k, v []byte) (added, revised int, err error) {
 	b := w.tx.Bucket(kindBuckets[kind])
 	b.FillPercent = fillPercent
-	k = binary.BigEndian.AppendUint64(k, w.seq)
 	prev, hasPrev := previousVersion(b.Cursor(), k)
 	if hasPrev && versionRules[kind].same(prev, v) {
 		v[0] = tagRestatement

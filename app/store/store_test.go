@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -843,5 +844,67 @@ func TestIndicatorSupplemented(t *testing.T) {
 	}
 	if got, _ := mustLoad(t, s).Indicator("CIC05"); !reflect.DeepEqual(got, bare) {
 		t.Errorf("after undoing the scorecard: %+v, want %+v", got, bare)
+	}
+}
+
+// workbookOrder returns ds with its observations in the order a workbook
+// gives them, a sheet per area and a column per month, which is not the
+// store's key order.
+func workbookOrder(ds *app.Dataset) *app.Dataset {
+	c := *ds
+	c.Observations = slices.Clone(ds.Observations)
+	slices.SortStableFunc(c.Observations, func(a, b app.Observation) int {
+		return cmp.Or(cmp.Compare(a.Area, b.Area), a.Period.Compare(b.Period), cmp.Compare(a.Ref, b.Ref))
+	})
+	return &c
+}
+
+// TestImportAnyOrder: records given out of key order, one of them twice,
+// load as the same records given in order, the later statement standing.
+func TestImportAnyOrder(t *testing.T) {
+	ds := monthly(months(app.MonthOf(2025, 3), 6), 0)
+	again := ds.Observations[len(ds.Observations)/3]
+	again.Value, again.Numerator = app.Float(*again.Value+1), nil
+	mixed := workbookOrder(ds)
+	mixed.Observations = append(mixed.Observations, again)
+	slices.Reverse(mixed.Indicators)
+
+	ordered := slices.Clone(ds.Observations)
+	for i, o := range ordered {
+		if o.Key() == again.Key() && o.Period == again.Period {
+			ordered[i] = again
+		}
+	}
+	want := openTemp(t)
+	wantRec := mustImport(t, want, "ordered.xlsx", &app.Dataset{Indicators: slices.Clone(mixed.Indicators), Observations: ordered, Targets: ds.Targets, Benchmarks: ds.Benchmarks, Breakdowns: ds.Breakdowns, Comments: ds.Comments})
+	got := openTemp(t)
+	gotRec := mustImport(t, got, "mixed.xlsx", mixed)
+	if gotRec.Counts != wantRec.Counts {
+		t.Errorf("counts %+v, want %+v", gotRec.Counts, wantRec.Counts)
+	}
+	h := mustLoad(t, got)
+	h.Imports = nil
+	w := mustLoad(t, want)
+	w.Imports = nil
+	sameHistory(t, "out of order", w, h)
+}
+
+// BenchmarkImportWorkbookOrder is BenchmarkImport with the figures in the
+// order a workbook gives them, area by area.
+func BenchmarkImportWorkbookOrder(b *testing.B) {
+	ds := workbookOrder(largeDataset(0))
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(filepath.Join(b.TempDir(), "bench.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := s.Import(Source{Name: "large.xlsx"}, ds); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
 	}
 }

@@ -47,6 +47,8 @@ type Store struct {
 }
 
 // Open opens or creates the store at path (creating parent directories).
+// An existing file that is not a store, an empty one included, is refused
+// and left as it was.
 // It waits at most about 1 s for the file lock; when another process holds
 // it, it returns an error wrapping ErrInUse whose message reads: `<path> is
 // already open in another window of Scorecard`. A file whose stored schema
@@ -54,6 +56,12 @@ type Store struct {
 func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
+	}
+	// bbolt lays out a new database in an empty file, so a --db naming an
+	// empty file the user made for something else would silently become a
+	// store; only a file that does not yet exist is created.
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+		return nil, fmt.Errorf("%s is not a Scorecard store: it is an empty file (remove it, or name a new file)", path)
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
 	switch {

@@ -477,6 +477,8 @@ func TestOpenNotAStore(t *testing.T) {
 		{"workbook", func(path string) error {
 			return writeFile(path, bytes.Repeat([]byte("PK\x03\x04 not a database "), 500))
 		}},
+		{"empty csv", func(path string) error { return writeFile(path, nil) }},
+		{"short csv", func(path string) error { return writeFile(path, []byte("Ref,Period,Area\n")) }},
 		{"other bbolt file", func(path string) error {
 			db, err := bolt.Open(path, 0o600, nil)
 			if err != nil {
@@ -491,9 +493,16 @@ func TestOpenNotAStore(t *testing.T) {
 			if err := tc.setup(path); err != nil {
 				t.Fatal(err)
 			}
-			_, err := Open(path)
+			before, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = Open(path)
 			if err == nil || !strings.Contains(err.Error(), "not a Scorecard store") || !strings.Contains(err.Error(), path) {
 				t.Errorf("Open(%s) = %v, want not a Scorecard store", tc.name, err)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(after, before) {
+				t.Errorf("Open(%s) changed the file", tc.name)
 			}
 		})
 	}

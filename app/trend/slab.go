@@ -8,10 +8,11 @@ import (
 
 // slab hands out room in one backing array after another, so that the
 // points of many series cost a few allocations rather than several each:
-// the GUI recomputes every series on each toggle, and the garbage
-// collector's work grows with every allocation. Room handed out is never
-// handed out again, so what a point refers to lives as long as the slab's
-// array.
+// the GUI recomputes every series on each toggle, and every allocation
+// costs the allocator and the garbage collector. Room that was kept is
+// never handed out again; what a point refers to keeps the whole array
+// alive, which is why only a batch of series kept together (AnalyseKeys)
+// shares arrays.
 type slab[T any] struct {
 	buf []T
 	min int // the least room a new array holds; 0 allocates only what is asked

@@ -220,27 +220,30 @@ func (c *chart) mark(vals, shown []float64, has []bool) {
 		start, side = i, s
 	}
 
-	// Two of three consecutive points beyond two-thirds of the way to a limit.
+	// Two of three consecutive points beyond two-thirds of the way to a
+	// limit, on the same side.
 	for i := 0; i+2 < len(has); i++ {
 		if !has[i] || !has[i+1] || !has[i+2] {
 			continue
 		}
-		for _, s := range [2]int8{1, -1} {
-			var beyond [3]bool
-			n := 0
-			for k, v := range vals[i : i+3] {
-				beyond[k] = s > 0 && v > c.nearUpper || s < 0 && v < c.nearLow
-				if beyond[k] {
-					n++
-				}
+		w := vals[i : i+3]
+		high, low := 0, 0
+		for _, v := range w {
+			if v > c.nearUpper {
+				high++
 			}
-			if n < 2 {
-				continue
+			if v < c.nearLow {
+				low++
 			}
-			for k, b := range beyond {
-				if b {
-					set(i+k, s, nearLimit)
-				}
+		}
+		for k, v := range w {
+			if high >= 2 && v > c.nearUpper {
+				set(i+k, 1, nearLimit)
+			}
+		}
+		for k, v := range w {
+			if low >= 2 && v < c.nearLow {
+				set(i+k, -1, nearLimit)
 			}
 		}
 	}

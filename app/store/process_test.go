@@ -129,6 +129,29 @@ func TestOpenInUseByAnotherProcess(t *testing.T) {
 	s.Close()
 }
 
+// TestOpenReadOnlyWhileWriting: a reader is told the store is open in
+// another window while another process has it open to write.
+func TestOpenReadOnlyWhileWriting(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "scorecard.db")
+	cmd, stdin, line := startChild(t, "hold", path)
+	if line != "open" {
+		t.Fatalf("child says %q", line)
+	}
+	_, err := OpenReadOnly(path)
+	if !errors.Is(err, ErrInUse) || err.Error() != path+" is already open in another window of Scorecard" {
+		t.Errorf("OpenReadOnly while another process writes: %v", err)
+	}
+	stdin.Close()
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("child: %v", err)
+	}
+	s, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatalf("OpenReadOnly after the writer closed: %v", err)
+	}
+	s.Close()
+}
+
 // TestKillDuringImport kills a process in the middle of importing about
 // 234,000 observations. The store must open, pass bbolt's consistency
 // check, and hold exactly what it held before: none of that import. Later

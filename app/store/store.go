@@ -27,7 +27,7 @@ const SchemaVersion = 1
 // Errors callers tell apart with errors.Is.
 var (
 	// ErrInUse is returned by Open when another process (or another Open
-	// in this one) holds the file.
+	// in this one) holds the file, and by OpenReadOnly when a writer does.
 	ErrInUse = errors.New("already open in another window of Scorecard")
 	// ErrAlreadyImported is returned by Import for a file whose SHA-256
 	// matches an import that has not been undone.
@@ -73,7 +73,34 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path}
-	if err := s.prepare(); err != nil {
+	if err := s.prepare(false); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenReadOnly opens the existing store at path to read it, for commands
+// that only read (list, show, flags, export, imports, backup): it works on
+// a file the user may only read, and it takes a shared lock, so several
+// readers can read at once. Like Open it waits about 1 s and returns an
+// error wrapping ErrInUse while a writer holds the file (and a writer
+// cannot open it while a reader does). Methods that write return an error.
+func OpenReadOnly(path string) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	db, err := bolt.Open(path, 0, &bolt.Options{Timeout: lockTimeout, ReadOnly: true})
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, fmt.Errorf("%s is %w", path, ErrInUse)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
+		return nil, fmt.Errorf("%s is not a Scorecard store: %w", path, err)
+	case err != nil:
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.prepare(true); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -81,9 +108,9 @@ func Open(path string) (*Store, error) {
 }
 
 // prepare checks the schema version of an existing store, or lays out the
-// buckets of a new one. It only writes when the file is new, so that
-// opening a store to read it leaves the file untouched.
-func (s *Store) prepare() error {
+// buckets of a new one unless readOnly. It only writes when the file is
+// new, so that opening a store to read it leaves the file untouched.
+func (s *Store) prepare(readOnly bool) error {
 	var empty bool
 	err := s.db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
@@ -110,6 +137,9 @@ func (s *Store) prepare() error {
 	})
 	if err != nil || !empty {
 		return err
+	}
+	if readOnly {
+		return fmt.Errorf("%s is not a Scorecard store (it holds no schema version)", s.path)
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets() {

@@ -917,3 +917,50 @@ func BenchmarkImportWorkbookOrder(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// TestOpenReadOnly: a store the user may only read opens for reading,
+// twice at once, loads what was imported and is left byte for byte as it
+// was; a writer waits for the readers and is told the store is in use.
+func TestOpenReadOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "scorecard.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustImport(t, s, "mar.xlsx", monthly(months(app.MonthOf(2025, 3), 6), 0))
+	want := mustLoad(t, s)
+	s.Close()
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+
+	r1, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatalf("OpenReadOnly: %v", err)
+	}
+	defer r1.Close()
+	r2, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatalf("second OpenReadOnly while the first is open: %v", err)
+	}
+	defer r2.Close()
+	sameHistory(t, "read-only", want, mustLoad(t, r1))
+	sameHistory(t, "second reader", want, mustLoad(t, r2))
+	if _, err := r1.Import(Source{Name: "apr.xlsx"}, monthly(months(app.MonthOf(2025, 4), 1), 0)); err == nil {
+		t.Error("Import on a read-only store succeeded")
+	}
+	// Writable again, so that only the readers' lock keeps a writer out.
+	if err := os.Chmod(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path); !errors.Is(err, ErrInUse) {
+		t.Errorf("Open while readers hold the store: %v, want ErrInUse", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, before) {
+		t.Error("reading changed the file")
+	}
+	if _, err := OpenReadOnly(filepath.Join(t.TempDir(), "missing.db")); err == nil {
+		t.Error("OpenReadOnly of a missing file succeeded")
+	}
+}

@@ -335,6 +335,13 @@ func exclusionWords(cs []app.Cohort) string {
 	return "Excluding " + strings.Join(labels, " and ")
 }
 
+// exclusionPhrase is exclusionWords within a sentence: "excluding
+// unaccompanied asylum-seeking children (UASC)".
+func exclusionPhrase(cs []app.Cohort) string {
+	w := exclusionWords(cs)
+	return strings.ToLower(w[:1]) + w[1:]
+}
+
 // monthName writes a month in full: "October 2026".
 func monthName(p app.Period) string {
 	return p.Start().Format("January 2006")

@@ -739,3 +739,64 @@ func TestWriteErrorsNamePathOnce(t *testing.T) {
 		t.Errorf("UPPER.XLSX: %v", err)
 	}
 }
+
+// TestOutturnExcluding checks the Scorecard's previous-year outturn:
+// all children's outturn where nothing is excluded; excluding UASC, the
+// year's own figure recomputed without them where the history holds
+// the year's figures for all and for UASC, and otherwise "cannot
+// exclude" with the reason, never all children's outturn under an
+// excluding title.
+func TestOutturnExcluding(t *testing.T) {
+	h, m := demoHistory(t)
+	// CIC01's 2025/26 figures for all children and UASC let its outturn
+	// be recomputed: 1893 - 425 = 1468.
+	year := app.Indicator{}.TargetYear(m.Latest()).Add(-1)
+	if ind, _ := h.Indicator("CIC01"); ind.YearType != app.FinancialYear && ind.YearType != 0 {
+		t.Fatalf("CIC01 runs by %v years", ind.YearType)
+	}
+	h.Apply(&app.Dataset{Observations: []app.Observation{
+		{Ref: "CIC01", Area: app.Kent, Period: year, Value: app.Float(1893), Numerator: app.Float(1893)},
+		{Ref: "CIC01", Area: app.Kent, Split: app.Only(app.UASC), Period: year, Value: app.Float(425), Numerator: app.Float(425)},
+	}}, "I0003")
+	tests := []struct {
+		name    string
+		exclude []app.Cohort
+	}{{"all children", nil}, {"excluding UASC", []app.Cohort{app.UASC}}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, _ := export(t, h, Options{Exclude: tt.exclude})
+			shown, cannot := 0, 0
+			for _, ind := range h.Indicators() {
+				y := ind.TargetYear(m.Latest()).Add(-1)
+				var all *float64
+				for _, bm := range h.Benchmarks(ind.Ref) {
+					if bm.Group == app.OutturnGroup && bm.Period == y {
+						all = bm.Value
+					}
+				}
+				if all == nil {
+					continue
+				}
+				at := cell(5, sheetRow(t, f, ScorecardSheet, ind.Ref))
+				got, _ := f.GetCellValue(ScorecardSheet, at, excelize.Options{RawCellValue: true})
+				want := cellNumber(ind, *all)
+				if tt.exclude != nil && ind.Ref == "CIC01" {
+					want = 1468
+				} else if tt.exclude != nil {
+					if got != string(app.CannotExclude) || !hasComment(f, ScorecardSheet, at, "Cannot exclude: the "+y.Label()+" outturn is for all children") {
+						t.Errorf("%s outturn %s = %q, want cannot exclude with the reason", ind.Ref, at, got)
+					}
+					cannot++
+					continue
+				}
+				if v := numberAt(t, f, ScorecardSheet, at); math.Abs(v-want) > 1e-9 {
+					t.Errorf("%s outturn %s = %v, want %v", ind.Ref, at, v, want)
+				}
+				shown++
+			}
+			if shown == 0 || (tt.exclude != nil && cannot == 0) {
+				t.Errorf("%d outturns shown, %d cannot exclude: the check proves nothing", shown, cannot)
+			}
+		})
+	}
+}

@@ -58,6 +58,9 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	if err := o.countyColumns(); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
+	if err := o.outturns(); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
+	}
 	for s, t := range o.tidy {
 		if err := o.rewriteTidy(s, t); err != nil {
 			return fmt.Errorf("original %s: sheet %q: %w", path, s, err)
@@ -153,6 +156,34 @@ func (o *originalWriter) countyColumns() error {
 	return nil
 }
 
+// outturns revises the previous-year outturn cells the outturns were
+// imported from, when cohorts are excluded: the original shows all
+// children's, which must not stand under an excluding title (see
+// book.outturn). Each is revised for its own year, which for an
+// academic-year indicator may not be the year book.outturn looks for.
+func (o *originalWriter) outturns() error {
+	if len(o.opt.Exclude) == 0 {
+		return nil
+	}
+	for _, ind := range o.inds {
+		for _, bm := range o.base.Benchmarks(ind.Ref) {
+			if bm.Group != app.OutturnGroup {
+				continue
+			}
+			sheet, ref, ok := splitCell(bm.Source)
+			if !ok || !sheetExists(o.f, sheet) || o.written[bm.Source] {
+				continue
+			}
+			now, _ := o.excludedYear(ind, bm.Period)
+			if err := o.revise(sheet, ref, ind, now); err != nil {
+				return fmt.Errorf("%s outturn %s: %w", ind.Ref, bm.Period, err)
+			}
+			o.written[bm.Source] = true
+		}
+	}
+	return nil
+}
+
 // areaColumn finds the column headed with area a in the header row above
 // row that heads column col with district, or 0. Only a table whose
 // columns are areas has a county column: in a tidy table "Kent" is a
@@ -185,8 +216,7 @@ func (o *originalWriter) retitle() error {
 	if len(o.opt.Exclude) == 0 {
 		return nil
 	}
-	words := exclusionWords(o.opt.Exclude)
-	suffix := " - " + strings.ToLower(words[:1]) + words[1:]
+	suffix := " - " + exclusionPhrase(o.opt.Exclude)
 	sheets := map[string]bool{}
 	for at := range o.written {
 		if s, _, ok := splitCell(at); ok {

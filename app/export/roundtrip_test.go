@@ -231,6 +231,27 @@ func TestOriginalTidySheetKeptByColumn(t *testing.T) {
 			if got, _ := f.GetCellValue("CYPE Scorecard", "A1"); got != tt.title {
 				t.Errorf("title %q, want %q", got, tt.title)
 			}
+			// The original's previous-year outturns are all children's:
+			// excluding UASC, the demo has no yearly figures to recompute
+			// them from.
+			outturns := 0
+			for _, ind := range h.Indicators() {
+				for _, bm := range h.Benchmarks(ind.Ref) {
+					sheet, ref, ok := splitCell(bm.Source)
+					if bm.Group != app.OutturnGroup || !ok {
+						continue
+					}
+					got, _ := f.GetCellValue(sheet, ref)
+					was, _ := of.GetCellValue(sheet, ref)
+					if want := map[bool]string{true: was, false: string(app.CannotExclude)}[tt.opt.Exclude == nil]; got != want {
+						t.Errorf("%s outturn %s = %q, want %q", ind.Ref, bm.Source, got, want)
+					}
+					outturns++
+				}
+			}
+			if outturns == 0 {
+				t.Error("no outturns checked")
+			}
 			got, _ := f.GetRows("Data", excelize.Options{RawCellValue: true})
 			if len(got) != len(want) {
 				t.Fatalf("Data sheet has %d rows, the original %d", len(got), len(want))

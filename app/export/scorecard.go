@@ -187,6 +187,12 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		if err := b.figure(s, 5, r, ind, o.Value, o.Status, base); err != nil {
 			return err
 		}
+		if o.Status == app.CannotExclude {
+			b.sum.CannotExclude++
+			if err := b.explain(s, 5, r, o.Status, o.Raw); err != nil {
+				return err
+			}
+		}
 	}
 	if t, ok := b.h.TargetFor(ind, b.period); ok {
 		if err := b.figure(s, 6, r, ind, t.Target, app.OK, base); err != nil {
@@ -292,14 +298,45 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 
 // outturn returns the indicator's previous-year outturn: its own figure
 // for the year before the target year in force.
-func (b *book) outturn(ind app.Indicator) (app.Benchmark, bool) {
+//
+// The outturn benchmark is all children's. Excluding cohorts, the
+// outturn shown is the year's own figure recomputed without them, where
+// the history holds one; otherwise a figure marked app.CannotExclude with
+// the reason, never all children's figure under an excluding title.
+func (b *book) outturn(ind app.Indicator) (app.Observation, bool) {
 	y := ind.TargetYear(b.period).Add(-1)
+	var all *app.Benchmark
 	for _, bm := range b.h.Benchmarks(ind.Ref) {
 		if bm.Group == app.OutturnGroup && bm.Period == y {
-			return bm, true
+			all = &bm
+			break
 		}
 	}
-	return app.Benchmark{}, false
+	if len(b.opt.Exclude) == 0 {
+		if all == nil {
+			return app.Observation{}, false
+		}
+		return app.Observation{Ref: ind.Ref, Period: y, Value: all.Value, Status: all.Status}, true
+	}
+	o, ok := b.excludedYear(ind, y)
+	if !ok && all == nil {
+		return app.Observation{}, false
+	}
+	return o, true
+}
+
+// excludedYear returns the indicator's figure for year y excluding the
+// export's cohorts, recomputed from the history's own figures for the
+// year; failing that, a figure marked app.CannotExclude saying why, and
+// false.
+func (b *book) excludedYear(ind app.Indicator, y app.Period) (app.Observation, bool) {
+	o, ok := b.h.Observation(app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}, y)
+	if ok && !o.StandIn && (o.Status != app.OK || o.Value != nil) {
+		return o, true
+	}
+	return app.Observation{Ref: ind.Ref, Period: y, Status: app.CannotExclude,
+		Raw: fmt.Sprintf("the %s outturn is for all children, and the history holds no figure for %s to recompute it %s",
+			y.Label(), y.Label(), exclusionPhrase(b.opt.Exclude))}, false
 }
 
 // targetCaption names the year the targets are for.

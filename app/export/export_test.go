@@ -800,3 +800,53 @@ func TestOutturnExcluding(t *testing.T) {
 		})
 	}
 }
+
+// TestSuppressedFiguresLoseComponents checks the Data sheet never shows
+// the numerator or denominator of a suppressed figure, whether the
+// source marked it "c" or the export's threshold did: 120 of 124 reveals
+// the 4 children not meeting the measure.
+func TestSuppressedFiguresLoseComponents(t *testing.T) {
+	h, m := demoHistory(t)
+	p := m.Latest()
+	h.Apply(&app.Dataset{Observations: []app.Observation{
+		{Ref: "CIC03", Area: app.Districts[0], Period: p, Status: app.Suppressed, Raw: "c", Numerator: app.Float(5), Denominator: app.Float(10)},
+		{Ref: "CIC03", Area: app.Districts[1], Period: p, Value: app.Float(96.77), Numerator: app.Float(120), Denominator: app.Float(124)},
+	}}, "I0003")
+	tests := []struct {
+		name     string
+		suppress int
+		want     map[app.Area]string // Data sheet's value column
+	}{
+		{"no threshold", 0, map[app.Area]string{app.Districts[0]: "c", app.Districts[1]: "96.77"}},
+		{"threshold 5", 5, map[app.Area]string{app.Districts[0]: "c", app.Districts[1]: "c"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, _ := export(t, h, Options{Suppress: tt.suppress})
+			rows, _ := f.GetRows(DataSheet, excelize.Options{RawCellValue: true})
+			found := 0
+			for _, r := range rows[1:] {
+				r = append(r, make([]string, len(DataHeader))...)
+				area := app.Area(r[2])
+				want, ok := tt.want[area]
+				if r[0] != "CIC03" || r[1] != p.String() || r[3] != "All" || !ok {
+					continue
+				}
+				found++
+				got := r[6]
+				if r[7] != "" {
+					got = r[7]
+				}
+				if got != want {
+					t.Errorf("%s: %q, want %q", area, got, want)
+				}
+				if got == "c" && (r[4] != "" || r[5] != "") {
+					t.Errorf("%s: suppressed, but shows numerator %q and denominator %q", area, r[4], r[5])
+				}
+			}
+			if found != len(tt.want) {
+				t.Errorf("found %d of the %d rows", found, len(tt.want))
+			}
+		})
+	}
+}

@@ -33,6 +33,8 @@ func TestMain(m *testing.M) {
 		os.Exit(holdStore(os.Getenv(childDB)))
 	case "import":
 		os.Exit(importLarge(os.Getenv(childDB)))
+	case "churn":
+		os.Exit(churnStore(os.Getenv(childDB)))
 	default:
 		fmt.Fprintf(os.Stderr, "unknown %s %q\n", childRole, os.Getenv(childRole))
 		os.Exit(2)
@@ -51,6 +53,37 @@ func holdStore(path string) int {
 	io.Copy(io.Discard, os.Stdin)
 	s.Close()
 	return 0
+}
+
+// churnStore opens the store, says so, and imports and undoes a month of
+// figures over and over until its stdin closes, so that a copy of the file
+// races commits.
+func churnStore(path string) int {
+	s, err := Open(path)
+	if err != nil {
+		fmt.Println(err)
+		return 1
+	}
+	defer s.Close()
+	closed := make(chan struct{})
+	go func() { io.Copy(io.Discard, os.Stdin); close(closed) }()
+	fmt.Println("open")
+	ds := monthly(months(app.MonthOf(2025, 4), 12), 3)
+	for {
+		select {
+		case <-closed:
+			return 0
+		default:
+		}
+		rec, err := s.Import(Source{Name: "apr.xlsx", Kind: "workbook"}, ds)
+		if err == nil {
+			_, err = s.Undo(rec.ID)
+		}
+		if err != nil {
+			fmt.Println(err)
+			return 1
+		}
+	}
 }
 
 // importLarge imports the large dataset, saying "inside" half way through
@@ -228,6 +261,53 @@ func TestKillDuringImport(t *testing.T) {
 			// The interrupted file can be imported now.
 			if rec, err := s.Import(Source{Name: "large.xlsx", SHA256: "large"}, largeDataset(5)); err != nil || rec.ID != "I0002" {
 				t.Fatalf("import after kill: %+v, %v", rec, err)
+			}
+		})
+	}
+}
+
+// TestCopyFileWhileOpen: backup works while another process has the store
+// open, idle or committing imports as the bytes are copied; every copy
+// passes bbolt's check and loads as the store stood at some commit.
+func TestCopyFileWhileOpen(t *testing.T) {
+	for _, role := range []string{"hold", "churn"} {
+		t.Run(role, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "scorecard.db")
+			s, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mustImport(t, s, "mar.xlsx", monthly(months(app.MonthOf(2025, 3), 24), 0))
+			want := mustLoad(t, s)
+			s.Close()
+
+			cmd, stdin, line := startChild(t, role, path)
+			if line != "open" {
+				t.Fatalf("child says %q", line)
+			}
+			for i := range 3 {
+				out := filepath.Join(dir, fmt.Sprintf("backup%d.db", i))
+				if err := CopyFile(path, out); err != nil {
+					t.Fatalf("CopyFile while another process has the store open: %v", err)
+				}
+				b, err := OpenReadOnly(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := mustLoad(t, b)
+				b.Close()
+				// The churning child's import may be in the copy, or its
+				// undo: either way the first import's figures are there.
+				if role == "hold" {
+					sameHistory(t, "backup", want, got)
+				} else if len(got.Imports) < 1 || got.Imports[0].ID != "I0001" || len(got.Keys()) != len(want.Keys()) {
+					t.Errorf("backup %d holds imports %+v and %d series, want I0001's %d", i, got.Imports, len(got.Keys()), len(want.Keys()))
+				}
+			}
+			stdin.Close()
+			if err := cmd.Wait(); err != nil {
+				t.Fatalf("child: %v", err)
 			}
 		})
 	}

@@ -196,7 +196,7 @@ var flagSets = func() (sets [1 << len(flagKinds)][]string) {
 // words of each flag are written only for slots from a.explainFrom on:
 // writing them costs more than all the arithmetic, and the GUI recomputes
 // every series on each toggle without showing them.
-func (a *analysis) flag(i int, t app.Target, run int, runDoT app.DoT) {
+func (a *analysis) flag(i int, t *app.Target, run int, runDoT app.DoT) {
 	p := &a.pts[i]
 	explain := i >= a.explainFrom
 	var mask int
@@ -216,7 +216,7 @@ func (a *analysis) flag(i int, t app.Target, run int, runDoT app.DoT) {
 		ragChange = prev != app.NoRAG && prev != p.RAG
 	}
 	if raised(1, ragChange) {
-		p.FlagDetails = append(p.FlagDetails, a.ragChangeText(i, t))
+		p.FlagDetails = append(p.FlagDetails, a.ragChangeText(i, *t))
 	}
 	if raised(2, p.Signal.IsSpecial()) {
 		p.FlagDetails = append(p.FlagDetails, a.specialText(i))

@@ -359,7 +359,7 @@ func runText(n, k int) string {
 
 // assurance judges whether the process meets the target t of an indicator
 // of polarity pol, from where t sits against the limits.
-func (c *chart) assurance(pol app.Polarity, t app.Target) Assurance {
+func (c *chart) assurance(pol app.Polarity, t *app.Target) Assurance {
 	if !c.ok || t.Target == nil {
 		return NoAssurance
 	}

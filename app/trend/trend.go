@@ -393,7 +393,7 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 		}
 		p.Chart = ch
 		p.Assurance = a.c.assurance(pol, t)
-		a.children(p, t)
+		a.children(p)
 		a.flag(i, t, run, runDoT)
 
 		switch {
@@ -439,20 +439,21 @@ func direction(pol app.Polarity, a, b float64, decimals int, target *float64) ap
 	return app.NoDoT
 }
 
-// targetFor returns the target in force for period p, looking it up only
+// targetFor returns the target in force for period p, until the next
+// call: a point's steps share it rather than copy it. It is looked up only
 // when the target year changes. Slots are visited month by month, and a
 // financial or academic year starts only in April or September, so other
 // months skip the date arithmetic.
-func (a *analysis) targetFor(p app.Period) app.Target {
+func (a *analysis) targetFor(p app.Period) *app.Target {
 	if !a.year.IsZero() && p.Kind == app.Month && p.N != 4 && p.N != 9 {
-		return a.target
+		return &a.target
 	}
 	y := a.ind.TargetYear(p)
 	if y != a.year {
 		a.year = y
 		a.target, a.rater = a.res.targetFor(a.h, a.ind, y, p)
 	}
-	return a.target
+	return &a.target
 }
 
 // window holds the sums of a least-squares fit over the slots of the
@@ -482,7 +483,7 @@ func (a *analysis) slide(i int) {
 
 // trend fits the least-squares line through the figures of the window
 // ending at slot i.
-func (a *analysis) trend(i int, t app.Target) Trend {
+func (a *analysis) trend(i int, t *app.Target) Trend {
 	w := a.win
 	n := math.Round(w.n)
 	// A line through a handful of points in a long window says little:
@@ -539,7 +540,7 @@ func (a *analysis) trend(i int, t app.Target) Trend {
 // children fills what one child is worth in p's figure and the Wilson
 // interval of a percentage; how many children would change its rating is
 // worked out when asked (Children.More and Fewer).
-func (a *analysis) children(p *Point, t app.Target) {
+func (a *analysis) children(p *Point) {
 	if p.Numerator == nil || p.Denominator == nil {
 		return
 	}

@@ -848,6 +848,15 @@ func TestIndicatorSupplemented(t *testing.T) {
 	if inds := h.Indicators(); len(inds) != 2 || inds[0].Ref != "SEND01" {
 		t.Errorf("order %+v, want SEND01 first", inds)
 	}
+	csvFirst := openTemp(t)
+	mustImport(t, csvFirst, "scorecard.xlsx", &app.Dataset{Indicators: []app.Indicator{full}})
+	csv := mustImport(t, csvFirst, "tidy.csv", &app.Dataset{Indicators: []app.Indicator{bare}})
+	if _, err := csvFirst.Undo(csv.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := mustLoad(t, csvFirst).Indicator("CIC05"); !reflect.DeepEqual(got, full) {
+		t.Errorf("after undoing the CSV: %+v, want %+v", got, full)
+	}
 	if _, err := s.Undo(first.ID); err != nil {
 		t.Fatal(err)
 	}

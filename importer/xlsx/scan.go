@@ -247,6 +247,7 @@ type sheetScanner struct {
 	raw         bool // booleans as stored, "1" and "0"
 	prefix      string
 	closeC      []byte // "</c>", with the sheet's namespace prefix
+	runs        runTags
 	openV       []byte
 	closeV      []byte
 	buf         []byte
@@ -265,6 +266,7 @@ func (sc *sheetScanner) setPrefix(prefix string) {
 	sc.closeC = []byte("</" + prefix + "c>")
 	sc.openV = []byte("<" + prefix + "v")
 	sc.closeV = []byte("</" + prefix + "v>")
+	sc.runs = newRunTags(prefix)
 }
 
 // cell records the cell at row, column c, given the XML between <c ...>
@@ -284,7 +286,7 @@ func (sc *sheetScanner) cell(row, c int, inner, typ []byte, style int) error {
 				deferred = true
 			}
 		default:
-			text = cellText(inner, v, typ, sc.prefix, sc.sst, sc.raw)
+			text = cellText(inner, v, typ, sc.runs, sc.sst, sc.raw)
 		}
 	}
 	if text == "" && !deferred && style == 0 {
@@ -316,10 +318,10 @@ func (sc *sheetScanner) flush(row int) {
 
 // cellText returns the text of a shared-string, inline-string or boolean
 // cell, given the XML between <c ...> and </c> and its <v> content.
-func cellText(inner, v, typ []byte, prefix string, sst []string, raw bool) string {
+func cellText(inner, v, typ []byte, runs runTags, sst []string, raw bool) string {
 	switch string(typ) {
 	case "inlineStr":
-		return textRuns(inner, prefix)
+		return textRuns(inner, runs)
 	case "s":
 		n, err := strconv.Atoi(string(bytes.TrimSpace(v)))
 		if err != nil || n < 0 || n >= len(sst) {

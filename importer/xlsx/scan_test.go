@@ -16,3 +16,17 @@ func TestColumnOf(t *testing.T) {
 		}
 	}
 }
+
+func TestSharedStrings(t *testing.T) {
+	for _, tt := range []struct{ xml, want string }{
+		{`<sst><si><t>Ashford</t></si></sst>`, "Ashford"},
+		{`<sst><si><r><t>Tonbridge </t></r><r><rPr><b/></rPr><t xml:space="preserve">&amp; </t></r><r><t>Malling</t></r></si></sst>`, "Tonbridge & Malling"},
+		{`<sst><si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si></sst>`, "東京"},
+		{`<sst><si><t/></si></sst>`, ""},
+	} {
+		got, err := SharedStrings([]byte(tt.xml))
+		if err != nil || len(got) != 1 || got[0] != tt.want {
+			t.Errorf("SharedStrings(%s) = %q, %v; want [%q]", tt.xml, got, err, tt.want)
+		}
+	}
+}

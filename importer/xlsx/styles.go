@@ -29,18 +29,32 @@ func SharedStrings(data []byte) ([]string, error) {
 		} else {
 			si, data = data[:end], data[end+5:]
 		}
-		out = append(out, textRuns(si, ""))
+		out = append(out, textRuns(si, plainRuns))
 	}
 }
 
+// runTags are the tags of a string item's runs, with a namespace prefix:
+// made once per sheet rather than once per string.
+type runTags struct{ rph, open, closing []byte }
+
+func newRunTags(prefix string) runTags {
+	return runTags{[]byte("<" + prefix + "rPh"), []byte("<" + prefix + "t"), []byte("</" + prefix + "t>")}
+}
+
+// plainRuns are the tags of the shared string table, which has no prefix.
+var plainRuns = newRunTags("")
+
 // textRuns joins the <t> elements of a string item, skipping phonetic
 // runs.
-func textRuns(si []byte, prefix string) string {
-	if rph := bytes.Index(si, []byte("<"+prefix+"rPh")); rph >= 0 {
+func textRuns(si []byte, tags runTags) string {
+	if rph := bytes.Index(si, tags.rph); rph >= 0 {
 		si = si[:rph]
 	}
-	open, closing := []byte("<"+prefix+"t"), []byte("</"+prefix+"t>")
+	open, closing := tags.open, tags.closing
+	// Most items are one run, whose text needs no joining.
+	var first string
 	var sb strings.Builder
+	runs := 0
 	for {
 		i := bytes.Index(si, open)
 		if i < 0 {
@@ -63,10 +77,22 @@ func textRuns(si []byte, prefix string) string {
 		if end < 0 {
 			break
 		}
-		sb.WriteString(unescape(si[:end]))
+		text := unescape(si[:end])
+		switch runs++; runs {
+		case 1:
+			first = text
+		case 2:
+			sb.WriteString(first)
+			fallthrough
+		default:
+			sb.WriteString(text)
+		}
 		si = si[end+len(closing):]
 	}
-	return sb.String()
+	if runs > 1 {
+		return sb.String()
+	}
+	return first
 }
 
 // Style is what a cell format (an <xf> of cellXfs) says about a cell's

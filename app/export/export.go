@@ -1,8 +1,9 @@
 // Package export writes the revised scorecard workbook that MI officers
 // circulate to directors and members: the scorecard in the house layout,
 // the trend with sparklines and SPC charts, district and demographic
-// breakdowns, guidance notes, provenance, and a tidy Data sheet the app
-// can import again.
+// breakdowns, guidance notes, provenance, and tidy Data, Definitions and
+// Targets sheets from which the app can import the figures, definitions
+// and targets again.
 //
 // Export only lays figures out. Ratings, direction of travel, trends and
 // signals come from package trend, figures excluding a cohort from package
@@ -90,6 +91,11 @@ const (
 	GuidanceSheet   = "Guidance"
 	ProvenanceSheet = "Provenance"
 	DataSheet       = "Data"
+	// DefinitionsSheet and TargetsSheet define the indicators and their
+	// targets in the tidy forms the importer reads, so that the export
+	// imports again with its definitions.
+	DefinitionsSheet = "Definitions"
+	TargetsSheet     = "Targets"
 )
 
 // DataHeader is the header row of the tidy Data sheet, which the importer
@@ -269,8 +275,8 @@ func (b *book) writeHouse(ctx context.Context) error {
 	b.analyse()
 	// A unit of work is an indicator on each of the Scorecard, Trend and
 	// Districts sheets, a series on the Data sheet, and each of the
-	// Guidance and Provenance sheets.
-	b.total = 3*len(b.rows) + len(b.dataKeys()) + 2
+	// Guidance, Provenance, Definitions and Targets sheets.
+	b.total = 3*len(b.rows) + len(b.dataKeys()) + 4
 	steps := []struct {
 		name  string
 		write func(context.Context) error
@@ -282,6 +288,8 @@ func (b *book) writeHouse(ctx context.Context) error {
 		{GuidanceSheet, b.writeGuidance},
 		{ProvenanceSheet, b.writeProvenance},
 		{DataSheet, b.writeData},
+		{DefinitionsSheet, b.writeDefinitions},
+		{TargetsSheet, b.writeTargets},
 	}
 	for i, s := range steps {
 		if err := ctx.Err(); err != nil {

@@ -151,7 +151,7 @@ func format(t testing.TB, f *excelize.File, sheet, ref string) (string, string) 
 func TestScorecardFiguresAreNumbersAsAnalysed(t *testing.T) {
 	h, m := demoHistory(t)
 	f, sum := export(t, h, Options{})
-	if want := []string{ScorecardSheet, TrendSheet, DistrictsSheet, BreakdownsSheet, GuidanceSheet, ProvenanceSheet, DataSheet}; !slices.Equal(f.GetSheetList(), want) || !slices.Equal(sum.Sheets, want) {
+	if want := []string{ScorecardSheet, TrendSheet, DistrictsSheet, BreakdownsSheet, GuidanceSheet, ProvenanceSheet, DataSheet, DefinitionsSheet, TargetsSheet}; !slices.Equal(f.GetSheetList(), want) || !slices.Equal(sum.Sheets, want) {
 		t.Fatalf("sheets %q, summary %q; want %q", f.GetSheetList(), sum.Sheets, want)
 	}
 	if sum.Period != m.Latest() || sum.Indicators != len(h.Indicators()) {

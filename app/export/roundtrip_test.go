@@ -1,7 +1,9 @@
 package export
 
 import (
+	"cmp"
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -316,4 +318,133 @@ func same(a, b string) bool {
 		return a == b
 	}
 	return math.Abs(x-y) < 1e-9
+}
+
+// TestDefinitionsImportAgain exports the demo and reads its tidy sheets
+// (Data, Definitions, Targets) with the importer, checking they define
+// every indicator and target as the history did and rate the latest
+// month alike, so that an export imported into an empty store lists and
+// rates its indicators as the store it came from.
+//
+// The importer reads an export (Category app.ExportCategory) from its
+// tidy Data and Targets sheets alone, and does not yet take the
+// Definitions sheet, which it reads as a definitions sheet (like the demo
+// workbook's Guidance) in any other workbook. So the definitions are
+// checked through a copy of the export's tidy sheets without the export
+// Category, and the export itself for its figures and targets.
+func TestDefinitionsImportAgain(t *testing.T) {
+	h, _ := demoHistory(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "export.xlsx")
+	if _, err := Write(context.Background(), path, h, Options{Produced: produced}); err != nil {
+		t.Fatal(err)
+	}
+	tidy := tidyCopy(t, path, filepath.Join(dir, "tidy.xlsx"))
+	for _, tt := range []struct {
+		name        string
+		path        string
+		definitions bool
+	}{{"export", path, false}, {"tidy sheets", tidy, true}} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := importer.Read(context.Background(), tt.path, importer.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			back := app.NewHistory()
+			back.Apply(res.Dataset, "I0002")
+			checkDefinitions(t, h, back, tt.definitions)
+		})
+	}
+}
+
+// tidyCopy copies the export at path to dst with only its tidy sheets and
+// without the export Category.
+func tidyCopy(t *testing.T, path, dst string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, s := range f.GetSheetList() {
+		if s != DataSheet && s != DefinitionsSheet && s != TargetsSheet {
+			if err := f.DeleteSheet(s); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{Category: "", Title: "tidy"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(dst); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// checkDefinitions compares back, read from an export of h, with h: its
+// targets always, and its definitions and latest ratings when asked.
+func checkDefinitions(t *testing.T, h, back *app.History, definitions bool) {
+	t.Helper()
+	if got, want := len(back.Indicators()), len(h.Indicators()); got != want {
+		t.Errorf("read back %d indicators, want %d", got, want)
+	}
+	for _, want := range h.Indicators() {
+		got, ok := back.Indicator(want.Ref)
+		if !ok {
+			t.Errorf("%s: not read back", want.Ref)
+			continue
+		}
+		// Unaffected is not a column of the definitions; a zero year type
+		// is financial.
+		got.Unaffected, want.Unaffected = nil, nil
+		got.YearType = cmp.Or(got.YearType, app.FinancialYear)
+		want.YearType = cmp.Or(want.YearType, app.FinancialYear)
+		if definitions && fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+			t.Errorf("%s read back as\n%+v, want\n%+v", want.Ref, got, want)
+		}
+		wantT, gotT := h.Targets(want.Ref), back.Targets(want.Ref)
+		if len(gotT) != len(wantT) {
+			t.Errorf("%s: %d targets read back, want %d", want.Ref, len(gotT), len(wantT))
+			continue
+		}
+		for i := range wantT {
+			w, g := wantT[i], gotT[i]
+			if g.Year != w.Year || text(g.Target) != text(w.Target) || text(g.Floor) != text(w.Floor) || text(g.Tolerance) != text(w.Tolerance) {
+				t.Errorf("%s target read back as %s %s/%s/%s, want %s %s/%s/%s", want.Ref,
+					g.Year, text(g.Target), text(g.Floor), text(g.Tolerance), w.Year, text(w.Target), text(w.Floor), text(w.Tolerance))
+			}
+		}
+	}
+	if !definitions {
+		return // ratings need the polarities
+	}
+	latest := h.Latest()
+	rated := 0
+	for _, ind := range h.Indicators() {
+		k := app.SeriesKey{Ref: ind.Ref, Area: app.Kent}
+		want := trend.Analyse(h, k, trend.Options{Until: latest})
+		got := trend.Analyse(back, k, trend.Options{Until: latest})
+		// A previous year's outturn standing in for the month is not on
+		// the Data sheet; compare the latest month's own figure.
+		for len(want) > 0 && want[len(want)-1].StandIn {
+			want = want[:len(want)-1]
+		}
+		if len(want) == 0 {
+			continue
+		}
+		w := want[len(want)-1]
+		for len(got) > 0 && got[len(got)-1].Period.Compare(w.Period) > 0 {
+			got = got[:len(got)-1]
+		}
+		if len(got) == 0 || got[len(got)-1].Period != w.Period || got[len(got)-1].RAG != w.RAG || got[len(got)-1].DoT != w.DoT {
+			t.Errorf("%s: rated differently once imported again: %+v, want %+v", ind.Ref, got[len(got)-1], w)
+		}
+		if w.RAG != app.NoRAG {
+			rated++
+		}
+	}
+	if rated == 0 {
+		t.Error("no indicator rated: the check proves nothing")
+	}
 }

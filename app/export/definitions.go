@@ -1,0 +1,96 @@
+package export
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// DefinitionsHeader heads the Definitions sheet: one row per indicator,
+// in the tidy form the importer reads as definitions (the demo
+// workbook's own Guidance sheet), so that an export imported again
+// defines its indicators as the store did.
+var DefinitionsHeader = []string{"Ref", "Indicator", "Section", "Polarity", "Unit", "Decimals", "Measure", "Data Period", "Target Year", "How it is calculated"}
+
+// TargetsHeader heads the Targets sheet: one row per indicator and year,
+// in the tidy form the importer reads as targets.
+var TargetsHeader = []string{"Ref", "Year", "Target", "Floor", "Tolerance"}
+
+// writeDefinitions writes the Definitions sheet. Every indicator of the
+// history is defined, not only those on the Scorecard sheet, since the
+// Data sheet holds figures for them all.
+func (b *book) writeDefinitions(ctx context.Context) error {
+	if err := b.tidyHeader(DefinitionsSheet, DefinitionsHeader, []float64{9, 50, 24, 9, 9, 9, 11, 11, 11, 80}); err != nil {
+		return err
+	}
+	for i, ind := range b.inds {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		year := "Financial"
+		if ind.YearType == app.AcademicYear {
+			year = "Academic"
+		}
+		// Every cell is text or a number; SetSheetRow never reads text as
+		// a formula.
+		row := []any{ind.Ref, ind.Name, ind.Section, ind.Polarity.String(), string(ind.Unit), ind.Decimals,
+			string(ind.Measure), string(ind.DataPeriod), year, ind.Guidance}
+		if err := b.f.SetSheetRow(DefinitionsSheet, cell(1, i+2), &row); err != nil {
+			return fmt.Errorf("%s: %w", ind.Ref, err)
+		}
+	}
+	b.step()
+	return nil
+}
+
+// writeTargets writes the Targets sheet: every target the history holds,
+// whichever year, so that ratings of earlier months read back too.
+func (b *book) writeTargets(ctx context.Context) error {
+	if err := b.tidyHeader(TargetsSheet, TargetsHeader, []float64{9, 10, 10, 10, 10}); err != nil {
+		return err
+	}
+	r := 1
+	for _, ind := range b.inds {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for _, t := range b.h.Targets(ind.Ref) {
+			if t.Milestone {
+				continue // a plan, not a target in force; the importer has no column for it
+			}
+			r++
+			row := []any{t.Ref, t.Year.Label(), number(t.Target), number(t.Floor), number(t.Tolerance)}
+			if err := b.f.SetSheetRow(TargetsSheet, cell(1, r), &row); err != nil {
+				return fmt.Errorf("%s %s: %w", t.Ref, t.Year, err)
+			}
+		}
+	}
+	b.step()
+	return nil
+}
+
+// tidyHeader writes a tidy sheet's bold, frozen header row and its
+// column widths.
+func (b *book) tidyHeader(sheet string, header []string, widths []float64) error {
+	bold, err := b.style(look{bold: true})
+	if err != nil {
+		return err
+	}
+	head := make([]any, len(header))
+	for i, h := range header {
+		head[i] = h
+	}
+	if err := b.f.SetSheetRow(sheet, "A1", &head); err != nil {
+		return err
+	}
+	if err := b.f.SetCellStyle(sheet, "A1", cell(len(header), 1), bold); err != nil {
+		return err
+	}
+	if err := b.widths(sheet, widths...); err != nil {
+		return err
+	}
+	return b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}

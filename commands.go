@@ -199,14 +199,17 @@ func runImports(e *env, args []string) error {
 	if len(args) != 0 {
 		return usagef("imports takes no arguments")
 	}
-	st, err := openStore(e)
-	if err != nil {
+	var recs []app.Import
+	st, err := openReader(e)
+	switch {
+	case errors.Is(err, errNoStore):
+	case err != nil:
 		return err
-	}
-	defer st.Close()
-	recs, err := st.Imports()
-	if err != nil {
-		return err
+	default:
+		defer st.Close()
+		if recs, err = st.Imports(); err != nil {
+			return err
+		}
 	}
 	if e.json {
 		if recs == nil {
@@ -247,27 +250,44 @@ func runBackup(e *env, args []string) error {
 	if len(args) != 0 || e.outPath == "" {
 		return usagef("name the backup file with --out")
 	}
-	st, err := openStore(e)
-	if err != nil {
-		return err
+	if _, err := os.Stat(e.db); err != nil {
+		return fmt.Errorf("%s: no store to back up: %w", e.db, errors.Unwrap(err))
 	}
-	defer st.Close()
-	if err := st.BackupFile(e.outPath); err != nil {
-		return fmt.Errorf("backup to %s: %w", e.outPath, err)
+	// CopyFile copies a consistent store even while the window, or an
+	// import, holds it open.
+	if err := store.CopyFile(e.db, e.outPath); err != nil {
+		return fmt.Errorf("backup of %s to %s: %w", e.db, e.outPath, err)
 	}
 	fmt.Fprintln(e.out, e.outPath)
 	return nil
 }
 
-// loadHistory opens the store, reads it whole and closes it again, so a
-// read-only command holds the lock only briefly.
+// loadHistory opens the store read-only, reads it whole and closes it
+// again, so a reading command shares the store and holds it only briefly.
+// A store not yet created reads as empty.
 func loadHistory(e *env) (*app.History, error) {
-	st, err := openStore(e)
+	st, err := openReader(e)
+	if errors.Is(err, errNoStore) {
+		return app.NewHistory(), nil
+	}
 	if err != nil {
 		return nil, err
 	}
 	defer st.Close()
 	return st.Load()
+}
+
+// errNoStore is what openReader says of a store file that does not exist
+// yet: reading commands show it as empty rather than creating it.
+var errNoStore = errors.New("no store yet")
+
+// openReader opens the store for a command that only reads: several may
+// read at once, and a store the user may only read can still be viewed.
+func openReader(e *env) (*store.Store, error) {
+	if _, err := os.Stat(e.db); errors.Is(err, os.ErrNotExist) {
+		return nil, errNoStore
+	}
+	return store.OpenReadOnly(e.db)
 }
 
 func writeJSON(e *env, v any) error {

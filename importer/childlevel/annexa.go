@@ -129,7 +129,7 @@ type rowSource func(sheet string, fn func(n int, cells []string) bool) error
 
 // A list of 100,000 children must import in under 3 s, and excelize's
 // row iterator, which decodes every cell through encoding/xml, takes
-// several times that. fastRows reads the cells with the importer's byte
+// several times that. fastRows reads the cells with importer/xlsx's byte
 // scanner instead; anything it does not understand is an error, and
 // ReadAnnexA then reads the workbook with excelize.
 

@@ -67,6 +67,7 @@ type Sheet struct {
 // TooBigError is a workbook whose parts unpack beyond the limit.
 type TooBigError struct{ Limit int64 }
 
+// Error says the limit in megabytes and what to do.
 func (e TooBigError) Error() string {
 	return fmt.Sprintf("refused: it would unpack to more than %d MB (a zip bomb or a giant sheet); split the workbook or remove unused sheets", e.Limit>>20)
 }

@@ -236,14 +236,18 @@ func (c *chart) mark(vals, shown []float64, has []bool) {
 				low++
 			}
 		}
-		for k, v := range w {
-			if high >= 2 && v > c.nearUpper {
-				set(i+k, 1, nearLimit)
+		if high >= 2 {
+			for k, v := range w {
+				if v > c.nearUpper {
+					set(i+k, 1, nearLimit)
+				}
 			}
 		}
-		for k, v := range w {
-			if low >= 2 && v < c.nearLow {
-				set(i+k, -1, nearLimit)
+		if low >= 2 {
+			for k, v := range w {
+				if v < c.nearLow {
+					set(i+k, -1, nearLimit)
+				}
 			}
 		}
 	}

@@ -262,7 +262,10 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 	}
 	ind, _ := o.h.Indicator(k.Ref)
 	for _, was := range o.base.Series(k) {
-		if !ids[was.Import] || was.Cell == "" || was.Period.End().After(o.period.End()) {
+		// Months after the export's are revised too: the original shows
+		// them, and left alone they would keep all children's figures,
+		// unsuppressed, under the exclusions' title.
+		if !ids[was.Import] || was.Cell == "" {
 			continue
 		}
 		sheet, ref, ok := splitCell(was.Cell)

@@ -217,6 +217,9 @@ func TestOriginalTidySheetKeptByColumn(t *testing.T) {
 		{"all children", Options{}, title, false},
 		{"excluding UASC", Options{Exclude: []app.Cohort{app.UASC}}, title + " - excluding unaccompanied asylum-seeking children (UASC)", false},
 		{"suppressed", Options{Exclude: []app.Cohort{app.UASC}, Suppress: 5}, title + " - excluding unaccompanied asylum-seeking children (UASC)", true},
+		// The months after an earlier export's are in the original too:
+		// they are suppressed all the same.
+		{"earlier month suppressed", Options{Period: h.Latest().Add(-6), Suppress: 5}, title, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -63,8 +63,9 @@ func (o *originalWriter) tidySheets() map[string]tidyTable {
 // own labels say whose figures they are, so a row headed All keeps all
 // children's figures (suppressed where asked), and its numerator,
 // denominator, value and status always come from one figure. Rows the
-// history does not hold, or after the export's month, are left as they
-// are.
+// history does not hold are left as they are; rows after the export's
+// month are rewritten too, since they are in the original for all to
+// read.
 func (o *originalWriter) rewriteTidy(sheet string, t tidyTable) error {
 	rows, err := o.f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
@@ -87,7 +88,7 @@ func (o *originalWriter) rewriteTidy(sheet string, t tidyTable) error {
 		r, row := rows[i], i+1
 		ref := text(r, "ref")
 		period, ok := tidyPeriod(text(r, "period"))
-		if ref == "" || !ok || period.End().After(o.period.End()) {
+		if ref == "" || !ok {
 			continue
 		}
 		area := app.Kent

@@ -384,6 +384,16 @@ func TestShowAndFlagsEdges(t *testing.T) {
 	if len(excl.Points) == 0 || excl.Points[0].Status != "cannot exclude" || excl.Points[0].Reason == "" {
 		t.Errorf("EH01 excluding UASC: %+v, want cannot exclude with a reason", excl.Points[:min(1, len(excl.Points))])
 	}
+	// A workforce measure counts no children: excluding UASC leaves it be.
+	var staff struct {
+		Points []struct {
+			Value *float64 `json:"value"`
+		} `json:"points"`
+	}
+	json.Unmarshal([]byte(mustRun(t, db, "show", "SCS04", "--exclude", "uasc", "--json")), &staff)
+	if len(staff.Points) != 24 || staff.Points[23].Value == nil {
+		t.Errorf("SCS04 excluding UASC has no figure: %+v", staff.Points)
+	}
 	tests := []struct {
 		args []string
 		code int

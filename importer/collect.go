@@ -178,6 +178,9 @@ func (c *collector) indicator(ind app.Indicator) {
 	if have.Measure == "" {
 		have.Measure = ind.Measure
 	}
+	if have.Unaffected == nil {
+		have.Unaffected = ind.Unaffected
+	}
 	if have.Decimals < ind.Decimals {
 		have.Decimals = ind.Decimals
 	}

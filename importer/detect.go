@@ -38,6 +38,7 @@ var roleWords = map[string]Role{
 	"calculation": RoleGuidance, "how it is calculated": RoleGuidance,
 	"decimals": RoleDecimals, "decimal places": RoleDecimals, "dp": RoleDecimals,
 	"year type": RoleYearType, "target year type": RoleYearType,
+	"cohorts not counted": RoleUnaffected, "not counted": RoleUnaffected, "unaffected by": RoleUnaffected,
 	"target": RoleTarget, "targets": RoleTarget,
 	"floor": RoleFloor, "floor standard": RoleFloor, "minimum": RoleFloor, "floor target": RoleFloor,
 	"tolerance": RoleTolerance,

@@ -23,7 +23,7 @@ func readExport(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	tidy.Heads = nil
 	for _, h := range s.Heads {
 		l, err := s.detectSheet(ctx, h)
-		if err == nil && (l.Kind == TidySheet || l.Kind == TargetSheet) {
+		if err == nil && (l.Kind == TidySheet || l.Kind == TargetSheet || l.Kind == IndicatorSheet && !l.has(RolePeriod) && l.has(RoleName)) {
 			tidy.Heads = append(tidy.Heads, h)
 		}
 	}

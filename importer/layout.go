@@ -40,8 +40,9 @@ const (
 	RoleUnit        Role = "unit"
 	RoleGuidance    Role = "guidance"
 	RoleDecimals    Role = "decimals"
-	RoleMeasure     Role = "measure"   // how the figure is built: proportion, count, rate, mean, median
-	RoleYearType    Role = "year type" // whether targets are set per financial or academic year
+	RoleMeasure     Role = "measure"     // how the figure is built: proportion, count, rate, mean, median
+	RoleYearType    Role = "year type"   // whether targets are set per financial or academic year
+	RoleUnaffected  Role = "not counted" // cohorts the measure cannot count, e.g. a workforce measure's "uasc, ola"
 	RoleTarget      Role = "target"
 	RoleFloor       Role = "floor"
 	RoleTolerance   Role = "tolerance"

@@ -219,6 +219,12 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 			} else if text != "" {
 				s.warn(r, c.index, "%s: measure %q is not proportion, count, rate, mean or median; inferred instead", ref, text)
 			}
+		case RoleUnaffected:
+			cs, err := app.ParseCohorts(strings.ToLower(text))
+			if err != nil {
+				s.warn(r, c.index, "%s: %v; ignored", ref, err)
+			}
+			ind.Unaffected = cs
 		case RoleYearType:
 			switch low := strings.ToLower(text); {
 			case strings.HasPrefix(low, "academic"), low == "ay":

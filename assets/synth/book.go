@@ -701,7 +701,7 @@ func (b *book) targets(m *Model) {
 // guidance writes how each indicator is defined and calculated.
 func (b *book) guidance(m *Model) {
 	s := b.add("Guidance")
-	for i, h := range []string{"Ref", "Indicator", "Section", "Polarity", "Unit", "Decimals", "Measure", "Data Period", "Target Year", "How it is calculated"} {
+	for i, h := range []string{"Ref", "Indicator", "Section", "Polarity", "Unit", "Decimals", "Measure", "Data Period", "Target Year", "How it is calculated", "Cohorts not counted"} {
 		s.set(1, 1+i, cell{v: h, st: style{bold: true}})
 	}
 	s.widths[2], s.widths[10] = 62, 80
@@ -711,8 +711,12 @@ func (b *book) guidance(m *Model) {
 		if ind.YearType == app.AcademicYear {
 			year = "Academic"
 		}
+		var unaffected []string
+		for _, c := range ind.Unaffected {
+			unaffected = append(unaffected, string(c))
+		}
 		for col, v := range []any{ind.Ref, ind.Name, ind.Section, ind.Polarity.String(), string(ind.Unit),
-			float64(ind.Decimals), string(ind.Measure), string(ind.DataPeriod), year, ind.Guidance} {
+			float64(ind.Decimals), string(ind.Measure), string(ind.DataPeriod), year, ind.Guidance, strings.Join(unaffected, ", ")} {
 			if v != "" {
 				s.set(r, 1+col, cell{v: v})
 			}

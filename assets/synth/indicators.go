@@ -72,6 +72,15 @@ func guided(i app.Indicator, g string) app.Indicator {
 	return i
 }
 
+// staff marks a workforce measure: it counts social workers, not
+// children, so no cohort of children can be counted in it and excluding
+// one leaves its figures as they are. The cohorts are in the order
+// app.ParseCohorts gives them, as the importer reads them back.
+func staff(i app.Indicator) app.Indicator {
+	i.Unaffected = []app.Cohort{app.Disability, app.FormerUASC, app.OLA, app.UASC}
+	return i
+}
+
 // Kent's population aged 0-17 in mid-2024, the denominator of the DfE's
 // 2025 rate of children in care (1,896 children, 53 per 10,000).
 const kentChildren = 355390
@@ -139,17 +148,17 @@ func demoSpecs() []spec {
 			"Numerator: child protection plans starting in the last 12 months where the child had been on a plan before, at any time and in any authority where known. Denominator: all child protection plans starting in the last 12 months. Source: Liberi, as the Children in Need census."),
 			owner: "Head of Quality Assurance", level: 24.3, noise: 0.6, pattern: flat, size: 1274, need: 0.8, ooc: 0.01,
 			target: 20, floor: 23, hasTarget: true, step: 0.5, england: 23.6, neighbours: 22.9},
-		{ind: guided(def("SCS03", "Average caseload of children's social workers", SectionSocial, T, app.Number, 1, app.Snapshot, app.Mean),
-			"Children's cases open to qualified social workers on the last day of the month divided by the full-time equivalent number of those workers holding cases, agency workers included. The target is 18: within 2 either side is green, within 4 amber. Source: Liberi allocations; HR establishment."),
+		{ind: staff(guided(def("SCS03", "Average caseload of children's social workers", SectionSocial, T, app.Number, 1, app.Snapshot, app.Mean),
+			"Children's cases open to qualified social workers on the last day of the month divided by the full-time equivalent number of those workers holding cases, agency workers included. The target is 18: within 2 either side is green, within 4 amber. Source: Liberi allocations; HR establishment.")),
 			owner: "Head of Workforce", level: 17.6, size: 491, noise: 0.35, pattern: flat, need: 0.4,
 			target: 18, tol: 2, hasTarget: true, england: 15.2, neighbours: 16.4},
-		{ind: guided(percentDef("SCS04", "Agency social workers (%)", SectionSocial, L, app.Snapshot),
-			"Numerator: full-time equivalent agency children's social workers in post on the last day of the month. Denominator: all full-time equivalent children's social workers that day, employed and agency. Source: HR establishment and agency records, as the DfE children's social work workforce census."),
+		{ind: staff(guided(percentDef("SCS04", "Agency social workers (%)", SectionSocial, L, app.Snapshot),
+			"Numerator: full-time equivalent agency children's social workers in post on the last day of the month. Denominator: all full-time equivalent children's social workers that day, employed and agency. Source: HR establishment and agency records, as the DfE children's social work workforce census.")),
 			owner: "Head of Workforce", level: 13.2, noise: 0.4, pattern: trending, size: 881, need: 0.5,
 			target: 10, floor: 15, hasTarget: true, step: 1, england: 13, neighbours: 14.1,
 			comment: "Agency use continues to fall as the first ASYE cohort qualifies."},
-		{ind: guided(percentDef("SCS05", "Social worker turnover in the last 12 months (%)", SectionSocial, L, app.Rolling12),
-			"Numerator: full-time equivalent employed children's social workers who left Kent in the 12 months to the end of the month. Denominator: full-time equivalent employed children's social workers in post at the end of the month; agency workers are in neither. Source: HR records, as the DfE children's social work workforce census."),
+		{ind: staff(guided(percentDef("SCS05", "Social worker turnover in the last 12 months (%)", SectionSocial, L, app.Rolling12),
+			"Numerator: full-time equivalent employed children's social workers who left Kent in the 12 months to the end of the month. Denominator: full-time equivalent employed children's social workers in post at the end of the month; agency workers are in neither. Source: HR records, as the DfE children's social work workforce census.")),
 			owner: "Head of Workforce", level: 15.4, noise: 0.3, pattern: drift, size: 765, need: 0.3,
 			target: 14, floor: 17, hasTarget: true, step: 0, england: 11.8, neighbours: 13.9},
 		{ind: guided(percentDef("SCS06", "Child and family assessments completed within 45 working days (%)", SectionSocial, H, app.Rolling12),

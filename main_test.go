@@ -418,3 +418,30 @@ func TestShowAndFlagsEdges(t *testing.T) {
 		t.Errorf("list --json on an empty store = %q, want []", out)
 	}
 }
+
+// The app's own export imports again with the same definitions and the
+// same ratings, so a circulated workbook can seed another store.
+func TestExportImportsAgain(t *testing.T) {
+	db := demoStore(t)
+	out := filepath.Join(t.TempDir(), "circulated.xlsx")
+	mustRun(t, db, "export", "--out", out)
+	fresh := filepath.Join(t.TempDir(), "fresh.db")
+	mustRun(t, fresh, "import", out)
+	if a, b := mustRun(t, db, "list", "--json"), mustRun(t, fresh, "list", "--json"); a != b {
+		t.Errorf("definitions differ after the round trip:\n%.600s\n---\n%.600s", a, b)
+	}
+	rags := func(db string) string {
+		var show struct {
+			Points []struct {
+				Period string `json:"period"`
+				RAG    string `json:"rag"`
+				DoT    string `json:"dot"`
+			} `json:"points"`
+		}
+		json.Unmarshal([]byte(mustRun(t, db, "show", "CIC05", "--json")), &show)
+		return fmt.Sprint(show.Points[len(show.Points)-1])
+	}
+	if a, b := rags(db), rags(fresh); a != b {
+		t.Errorf("CIC05's latest rating was %s, is %s after the round trip", a, b)
+	}
+}

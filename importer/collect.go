@@ -329,7 +329,7 @@ func (c *collector) observe(sheet string, o app.Observation, row, col int) {
 		return
 	}
 	if !sameFigure(&have, &o, decimals) {
-		c.warn(sheet, cellName(row, col), "%s %s %s: %s here but %s at %s; kept %s",
+		c.warn(sheet, place(sheet, row, col), "%s %s %s: %s here but %s at %s; kept %s",
 			o.Ref, o.Area, o.Period, describeFigure(&o), describeFigure(&have), have.Cell, have.Cell)
 	}
 	if have.Numerator == nil && have.Denominator == nil {

@@ -85,9 +85,22 @@ func cellName(r, c int) string {
 	return xlsx.ColumnName(c) + strconv.Itoa(r+1)
 }
 
-// sheetCell writes where a figure was read, "CYPE Scorecard!H12", in one
-// allocation: it is made for every cell of a workbook.
+// place names a cell for a warning: "H12" in a workbook, "line 12" in a
+// CSV, which has no sheet and whose users count lines, not columns.
+func place(sheet string, r, c int) string {
+	if sheet == "" {
+		return "line " + strconv.Itoa(r+1)
+	}
+	return cellName(r, c)
+}
+
+// sheetCell writes where a figure was read, "CYPE Scorecard!H12" or, in a
+// CSV, "line 12", in one allocation: it is made for every cell of a
+// workbook.
 func sheetCell(sheet, col string, r int) string {
+	if sheet == "" {
+		return "line " + strconv.Itoa(r+1)
+	}
 	var buf [96]byte
 	b := append(buf[:0], sheet...)
 	b = append(b, '!')

@@ -185,19 +185,22 @@ func (c *chart) mark(vals, shown []float64, has []bool) {
 			c.side[i], c.rule[i] = side, r
 		}
 	}
+	// A figure is beyond a limit or near one only by more than the mean's
+	// rounding error: in a flat series the limits sit on the mean, and the
+	// float sum of equal figures can land a hair below them.
+	eps := 1e-9 * max(1, math.Abs(c.mean))
 	for i, ok := range has {
 		switch {
 		case !ok:
-		case vals[i] > c.upper:
+		case vals[i] > c.upper+eps:
 			set(i, 1, beyondLimit)
-		case vals[i] < c.lower:
+		case vals[i] < c.lower-eps:
 			set(i, -1, beyondLimit)
 		}
 	}
 
 	// Runs on one side of the mean; a point on the mean, a gap or a
 	// withheld figure ends the run.
-	eps := 1e-9 * max(1, math.Abs(c.mean))
 	start, side := 0, int8(0)
 	for i := 0; i <= len(has); i++ {
 		var s int8
@@ -229,23 +232,23 @@ func (c *chart) mark(vals, shown []float64, has []bool) {
 		w := vals[i : i+3]
 		high, low := 0, 0
 		for _, v := range w {
-			if v > c.nearUpper {
+			if v > c.nearUpper+eps {
 				high++
 			}
-			if v < c.nearLow {
+			if v < c.nearLow-eps {
 				low++
 			}
 		}
 		if high >= 2 {
 			for k, v := range w {
-				if v > c.nearUpper {
+				if v > c.nearUpper+eps {
 					set(i+k, 1, nearLimit)
 				}
 			}
 		}
 		if low >= 2 {
 			for k, v := range w {
-				if v < c.nearLow {
+				if v < c.nearLow-eps {
 					set(i+k, -1, nearLimit)
 				}
 			}

@@ -88,6 +88,9 @@ func TestSignals(t *testing.T) {
 		// No moving range at all: the limits sit on the mean, nothing is beyond them,
 		// and every point on the mean breaks any run.
 		{"perfectly flat", H, 0, []float64{10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10}, "cccccccccccc"},
+		// 6/17194 per 10k in every month: the float mean of 24 equal figures
+		// lands a hair below them, which must not read as beyond the limit.
+		{"flat at a repeating decimal", H, 0, repeat(6.0/17194*10000, 24), "cccccccccccccccccccccccc"},
 		// Mean 131/12 = 10.92, mean moving range (9×2 + 2×13)/11 = 4, UCL 21.56.
 		{"single outlier, higher better", H, 0, []float64{9, 11, 9, 11, 9, 11, 9, 22, 9, 11, 9, 11}, "cccccccIcccc"},
 		{"single outlier, lower better", L, 0, []float64{9, 11, 9, 11, 9, 11, 9, 22, 9, 11, 9, 11}, "cccccccCcccc"},
@@ -231,4 +234,12 @@ func TestAssurance(t *testing.T) {
 			t.Errorf("%s: assurance %q, want %q", tt.name, got, tt.want)
 		}
 	}
+}
+
+func repeat(v float64, n int) []float64 {
+	s := make([]float64, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
 }

@@ -325,7 +325,7 @@ func (d *detailPane) signalText() string {
 		if c := p.pt.Children; c != nil {
 			// A small-numbers flag below says it already.
 			if !slices.ContainsFunc(p.pt.FlagDetails, func(s string) bool { return strings.Contains(s, "1 child = ") }) {
-				parts = append(parts, "1 child = "+formatPerChild(d.ind, c.PerChild))
+				parts = append(parts, "1 child = "+app.FormatPerChild(d.ind, c.PerChild))
 			}
 			if n, rag := c.More(); n > 0 {
 				parts = append(parts, fmt.Sprintf("%d more would make it %s", n, rag))

@@ -3,7 +3,6 @@ package views
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -68,7 +67,7 @@ func newHistoryPane(w *mainWindow) *historyPane {
 // importLine is one import in the list.
 func importLine(imp app.Import) string {
 	s := fmt.Sprintf("%s  %s  %s (%s): %s figures, %d warnings", imp.ID, imp.Time.Local().Format("2 Jan 2006 15:04"),
-		imp.Source, imp.Kind, groupThousands(strconv.Itoa(imp.Counts.Observations)), len(imp.Warnings))
+		imp.Source, imp.Kind, app.FormatNumber(float64(imp.Counts.Observations), 0), len(imp.Warnings))
 	if imp.Undone != nil {
 		s += "  [undone " + imp.Undone.Local().Format("2 Jan 15:04") + "]"
 	}
@@ -102,7 +101,7 @@ func (p *historyPane) choose(i int) {
 	lines := []string{
 		fmt.Sprintf("%s: %s, imported %s", imp.ID, imp.Source, imp.Time.Local().Format("2 Jan 2006 15:04")),
 		fmt.Sprintf("%d indicators, %s figures (%d revised), %d targets, %d benchmarks, %d comments, %d warnings",
-			c.Indicators, groupThousands(strconv.Itoa(c.Observations)), c.Revisions, c.Targets, c.Benchmarks, c.Comments, len(imp.Warnings)),
+			c.Indicators, app.FormatNumber(float64(c.Observations), 0), c.Revisions, c.Targets, c.Benchmarks, c.Comments, len(imp.Warnings)),
 	}
 	if imp.Note != "" {
 		lines = append(lines, "Layout: "+imp.Note)

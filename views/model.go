@@ -1,10 +1,8 @@
 package views
 
 import (
-	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"scorecard/app"
@@ -208,9 +206,10 @@ func formatValue(ind app.Indicator, o app.Observation) string {
 }
 
 // formatNumber writes f at the indicator's precision, with a % sign for a
-// percentage and thousands separators for large counts.
+// percentage: the table's columns say the other units once in their
+// heading.
 func formatNumber(ind app.Indicator, f float64) string {
-	s := groupThousands(fmt.Sprintf("%.*f", max(ind.Decimals, 0), app.RoundTo(f, ind.Decimals)))
+	s := app.FormatNumber(f, ind.Decimals)
 	if ind.Unit == app.Percent {
 		s += "%"
 	}
@@ -228,28 +227,13 @@ func formatTarget(ind app.Indicator, f *float64) string {
 // formatChange writes a change with its sign, in percentage points for a
 // percentage, since "up 2%" of a percentage is ambiguous.
 func formatChange(ind app.Indicator, d float64) string {
-	s := groupThousands(fmt.Sprintf("%+.*f", max(ind.Decimals, 0), d))
+	sign := "+"
+	if app.RoundTo(d, ind.Decimals) < 0 {
+		sign = "-"
+	}
+	s := sign + app.FormatNumber(math.Abs(d), ind.Decimals)
 	if ind.Unit == app.Percent {
 		s += " pp"
-	}
-	return s
-}
-
-// formatPerChild writes how far one child moves a figure, unsigned, with
-// two significant figures at least: one child in 1,896 is "0.053 pp", not
-// "+0.1 pp". It words it as trend's small-numbers flag does, which keeps
-// its own formatter unexported.
-func formatPerChild(ind app.Indicator, step float64) string {
-	d := 1
-	if step > 0 && step < 1 {
-		d = int(math.Ceil(-math.Log10(step))) + 1
-	}
-	s := groupThousands(strconv.FormatFloat(step, 'f', d, 64))
-	switch ind.Unit {
-	case app.Percent:
-		s += " pp"
-	case app.Per10k:
-		s += " per 10k"
 	}
 	return s
 }

@@ -21,8 +21,8 @@ func TestFormatPerChild(t *testing.T) {
 		{pct, 100.0 / 24035, "0.0042 pp"}, // a year's referrals
 		{rate, 10000.0 / 355390, "0.028 per 10k"},
 	} {
-		if got := formatPerChild(tc.ind, tc.step); got != tc.want {
-			t.Errorf("formatPerChild(%s, %v) = %q, want %q", tc.ind.Unit, tc.step, got, tc.want)
+		if got := app.FormatPerChild(tc.ind, tc.step); got != tc.want {
+			t.Errorf("app.FormatPerChild(%s, %v) = %q, want %q", tc.ind.Unit, tc.step, got, tc.want)
 		}
 	}
 }

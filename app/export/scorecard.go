@@ -3,8 +3,6 @@ package export
 import (
 	"context"
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 
 	"scorecard/app"
@@ -391,7 +389,7 @@ func judgement(ind app.Indicator, p *trend.Point) string {
 		parts = append(parts, fmt.Sprintf("No clear trend over %d points", p.Trend.Points))
 	default:
 		parts = append(parts, fmt.Sprintf("%s over %d points (by %s)",
-			capital(p.Trend.Direction.String()), p.Trend.Points, amount(ind, p.Trend.Change)))
+			capital(p.Trend.Direction.String()), p.Trend.Points, app.FormatChange(ind, p.Trend.Change)))
 	}
 	switch {
 	case p.Signal == trend.Common:
@@ -424,19 +422,6 @@ func judgement(ind app.Indicator, p *trend.Point) string {
 		return ""
 	}
 	return strings.Join(parts, ". ") + "."
-}
-
-// amount writes the size of a change in the unit's own terms: percentage
-// points for a percentage.
-func amount(ind app.Indicator, d float64) string {
-	s := strconv.FormatFloat(app.RoundTo(math.Abs(d), ind.Decimals), 'f', max(ind.Decimals, 0), 64)
-	switch ind.Unit {
-	case app.Percent:
-		return s + " pp"
-	case "", app.Number, app.Score, app.Ratio:
-		return s
-	}
-	return s + " " + string(ind.Unit)
 }
 
 func capital(s string) string {

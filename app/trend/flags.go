@@ -246,12 +246,12 @@ func (a *analysis) reversalText(p *Point, run int, runDoT app.DoT) string {
 		was = "worsening"
 	}
 	return was + " for " + periodWord(p.Period.Kind, run) + ", " + string(p.DoT) + " " + thisPeriod(p.Period) +
-		" by " + formatChange(a.ind, *p.Change)
+		" by " + app.FormatChange(a.ind, *p.Change)
 }
 
 func (a *analysis) ragChangeText(i int, t app.Target) string {
 	p, prev := &a.pts[i], &a.pts[i-1]
-	d := string(prev.RAG) + " to " + string(p.RAG) + " (" + formatValue(a.ind, a.vals[i]) + "; " + targetText(a.ind, t) + ")"
+	d := string(prev.RAG) + " to " + string(p.RAG) + " (" + app.FormatValue(a.ind, a.vals[i]) + "; " + targetText(a.ind, t) + ")"
 	if y := a.ind.TargetYear(p.Period); y != a.ind.TargetYear(prev.Period) {
 		d += "; the " + y.String() + " target applies from " + thisPeriod(p.Period)
 	}
@@ -266,8 +266,8 @@ func (a *analysis) specialText(i int) string {
 	case SpecialConcerning:
 		d += ", concerning"
 	}
-	return d + ": " + a.pts[i].Rule + " (" + formatValue(a.ind, a.vals[i]) + "; mean " + formatValue(a.ind, a.c.mean) +
-		", limits " + formatValue(a.ind, a.c.lower) + " to " + formatValue(a.ind, a.c.upper) + ")"
+	return d + ": " + a.pts[i].Rule + " (" + app.FormatValue(a.ind, a.vals[i]) + "; mean " + app.FormatValue(a.ind, a.c.mean) +
+		", limits " + app.FormatValue(a.ind, a.c.lower) + " to " + app.FormatValue(a.ind, a.c.upper) + ")"
 }
 
 func (a *analysis) smallText(p *Point) string {
@@ -279,7 +279,7 @@ func (a *analysis) smallText(p *Point) string {
 	if n, to := c.Fewer(); a.small(n) {
 		parts = append(parts, childrenTurn(n, "fewer", to))
 	}
-	return strings.Join(parts, "; ") + " (1 child = " + formatPerChild(a.ind, c.PerChild) + ")"
+	return strings.Join(parts, "; ") + " (1 child = " + app.FormatPerChild(a.ind, c.PerChild) + ")"
 }
 
 // absent reports whether a point has no figure because none was given or
@@ -312,7 +312,7 @@ func (a *analysis) missingText(i int) string {
 func (a *analysis) disagreeText(i int) string {
 	p := &a.pts[i]
 	d := "the workbook's arrow shows " + arrowWords(p.SourceArrow) + ", but the figure "
-	prev, cur := formatValue(a.ind, a.vals[i-1]), formatValue(a.ind, a.vals[i])
+	prev, cur := app.FormatValue(a.ind, a.vals[i-1]), app.FormatValue(a.ind, a.vals[i])
 	switch p.Movement {
 	case app.Up:
 		return d + "went up from " + prev + " to " + cur
@@ -334,14 +334,14 @@ func childrenTurn(n int, way string, to app.RAG) string {
 func targetText(ind app.Indicator, t app.Target) string {
 	var parts []string
 	if t.Target != nil {
-		s := "target " + formatValue(ind, *t.Target)
+		s := "target " + app.FormatValue(ind, *t.Target)
 		if ind.Polarity == app.NearTarget && t.Tolerance != nil {
-			s += " ± " + formatChange(ind, *t.Tolerance)
+			s += " ± " + app.FormatChange(ind, *t.Tolerance)
 		}
 		parts = append(parts, s)
 	}
 	if t.Floor != nil && ind.Polarity != app.NearTarget {
-		parts = append(parts, "floor "+formatValue(ind, *t.Floor))
+		parts = append(parts, "floor "+app.FormatValue(ind, *t.Floor))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -365,7 +365,7 @@ func pointText(ind app.Indicator, p Point) string {
 func observationText(ind app.Indicator, v *float64, st app.Status, raw string) string {
 	switch {
 	case v != nil:
-		return formatValue(ind, *v)
+		return app.FormatValue(ind, *v)
 	case raw != "":
 		return raw
 	case st != app.OK:

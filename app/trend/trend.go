@@ -343,7 +343,7 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 	case app.Quarter:
 		lag = 4
 	}
-	unit := unitWord(a.ind.Unit)
+	unit := app.ChangeUnit(a.ind.Unit)
 	pol := a.ind.Polarity
 	a.halfUnit = 0.5 * math.Pow(10, -float64(max(d, 0)))
 	run, runDoT := 0, app.NoDoT

@@ -440,7 +440,7 @@ func (c *collector) dataset() *app.Dataset {
 	}
 	d.Observations = c.observations()
 	d.Targets = c.targetsByYearType()
-	d.Benchmarks = c.benchmarks
+	d.Benchmarks = c.outturnsByYearType()
 	d.Comments = c.comments
 	c.validate(d)
 	return d
@@ -467,6 +467,22 @@ func (c *collector) targetsByYearType() []app.Target {
 		out = append(out, t)
 	}
 	return out
+}
+
+// outturnsByYearType returns the benchmarks with each previous-year
+// outturn read for a financial year moved, as targets are, to the
+// academic year starting the same autumn where the indicator is set by
+// academic year: the caption "2025/26 Outturn" names one year for every
+// row, and an academic indicator's outturn dated as a financial year
+// would match none of its months.
+func (c *collector) outturnsByYearType() []app.Benchmark {
+	for i := range c.benchmarks {
+		b := &c.benchmarks[i]
+		if ind, ok := c.indicators[b.Ref]; ok && b.Group == app.OutturnGroup {
+			b.Period = inYearType(b.Period, ind.YearType)
+		}
+	}
+	return c.benchmarks
 }
 
 // inYearType moves a financial year to the academic year of the same

@@ -138,8 +138,17 @@ func compareTruth(t *testing.T, truth synth.Truth, l synth.Layout, res *Result) 
 		bench[bkey{b.Ref, b.Group, b.Period}] = b
 	}
 	wantBench := append([]app.Benchmark{}, truth.Benchmarks...)
+	yearTypes := map[string]app.PeriodKind{}
+	for _, ind := range truth.Indicators {
+		yearTypes[ind.Ref] = ind.YearType
+	}
 	for _, o := range truth.Outturns {
-		wantBench = append(wantBench, app.Benchmark{Ref: o.Ref, Group: app.OutturnGroup, Period: o.Period, Value: o.Value, Status: o.Status})
+		// The truth dates every outturn by the column's caption, a
+		// financial year; the importer dates an academic-year
+		// indicator's by its own year type (a no-op once the truth
+		// does so too).
+		p := inYearType(o.Period, yearTypes[o.Ref])
+		wantBench = append(wantBench, app.Benchmark{Ref: o.Ref, Group: app.OutturnGroup, Period: p, Value: o.Value, Status: o.Status})
 	}
 	for _, want := range wantBench {
 		k := bkey{want.Ref, want.Group, want.Period}
@@ -258,6 +267,38 @@ func TestDemoWorkbook(t *testing.T) {
 	compareTruth(t, m.Truth(synth.House), synth.House, res)
 	for _, w := range res.Warnings {
 		t.Errorf("unexpected warning: %s", w)
+	}
+	checkOutturnYears(t, res.Dataset)
+}
+
+// checkOutturnYears checks that each indicator's previous-year outturn is
+// dated by its own year type: the house layout's one caption ("2025/26
+// Outturn") names a financial year for every row, and an outturn left as a
+// financial year for an academic-year indicator matches none of its
+// months, so the export and the window would show none.
+func checkOutturnYears(t *testing.T, d *app.Dataset) {
+	t.Helper()
+	kinds := map[string]app.PeriodKind{}
+	for _, ind := range d.Indicators {
+		kinds[ind.Ref] = ind.YearType
+	}
+	if kinds["SEND01"] != app.AcademicYear {
+		t.Fatalf("SEND01 read with year type %v, want academic", kinds["SEND01"])
+	}
+	seen := map[string]bool{}
+	for _, b := range d.Benchmarks {
+		if b.Group != app.OutturnGroup {
+			continue
+		}
+		seen[b.Ref] = true
+		if want := kinds[b.Ref]; b.Period.Kind != want {
+			t.Errorf("%s outturn dated %s, a %v year; want a %v year", b.Ref, b.Period, b.Period.Kind, want)
+		}
+	}
+	for _, ref := range []string{"SEND01", "CIC01"} {
+		if !seen[ref] {
+			t.Errorf("%s: no outturn read", ref)
+		}
 	}
 }
 

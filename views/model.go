@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/app/benchmark"
 	"scorecard/app/cohort"
 	"scorecard/app/trend"
 )
@@ -34,6 +35,10 @@ type scoreRow struct {
 	// notes say in words what the app adds beside trend's flags, such as
 	// why a figure cannot be excluded.
 	notes []string
+	// bench is the benchmarks shown beside the figure, from the year
+	// bench.Year, always for all children.
+	bench    benchmark.Shown
+	hasBench bool
 }
 
 // view is what the controls choose: which period, area and cohorts the
@@ -51,6 +56,10 @@ type view struct {
 	// excluded caches each cohort set's History, so toggling back and forth
 	// redraws without recomputing.
 	excluded map[string]excludedHistory
+	// besides caches the benchmarks beside each period's figures by
+	// indicator. They are for all children whatever is excluded, so a
+	// cohort toggle reuses them.
+	besides map[app.Period]map[string]benchmark.Shown
 }
 
 type excludedHistory struct {
@@ -70,6 +79,7 @@ func newView(h *app.History) *view {
 func (v *view) setHistory(h *app.History) {
 	v.stored = h
 	v.excluded = map[string]excludedHistory{}
+	v.besides = map[app.Period]map[string]benchmark.Shown{}
 	if ps := h.Periods(); v.period.IsZero() || !slices.Contains(ps, v.period) {
 		v.period = h.Latest()
 	}
@@ -146,11 +156,31 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 		r.flags = slices.Clone(pt.Flags)
 	}
 	r.spark = recent(h.Series(k), v.period, sparkPoints)
+	r.bench, r.hasBench = v.benchmarks(ind.Ref)
 	if r.cur.Status == app.CannotExclude {
 		r.flags = append(r.flags, "not excludable")
 		r.notes = append(r.notes, r.cur.Raw)
 	}
 	return r
+}
+
+// benchmarks returns what benchmark.Beside shows beside indicator ref for
+// the chosen period. They come from the stored history, not the shown one:
+// a published benchmark counts all children, and no exclusion can be
+// applied to it.
+func (v *view) benchmarks(ref string) (benchmark.Shown, bool) {
+	byRef, ok := v.besides[v.period]
+	if !ok {
+		byRef = map[string]benchmark.Shown{}
+		for _, ind := range v.stored.Indicators() {
+			if s, ok := benchmark.Beside(v.stored, ind.Ref, v.period); ok {
+				byRef[ind.Ref] = s
+			}
+		}
+		v.besides[v.period] = byRef
+	}
+	s, ok := byRef[ref]
+	return s, ok
 }
 
 // flagDetails says in words what each of a row's flags means. Only the

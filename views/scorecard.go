@@ -26,6 +26,9 @@ const (
 	colChange
 	colTarget
 	colFloor
+	colEngland
+	colNeighbours
+	colBenchYear
 	colRAG
 	colDoT
 	colSpark
@@ -33,9 +36,21 @@ const (
 	numCols
 )
 
-var columnTitles = [numCols]string{"Ref", "Indicator", "Current", "Previous", "Change", "Target", "Floor", "RAG", "DoT", "12 months", "Flags"}
+var columnTitles = [numCols]string{"Ref", "Indicator", "Current", "Previous", "Change", "Target", "Floor",
+	"England", "Neighbours", "Bench. year", "RAG", "DoT", "12 months", "Flags"}
 
-var columnWidths = [numCols]float32{70, 330, 85, 85, 85, 75, 75, 50, 110, 100, 130}
+// columnWidths fit every column in a 1280-pixel window. The benchmark
+// columns are wide enough for a rate with its unit ("12.50 per 10k"),
+// since app.FormatValue writes them as the detail screen does.
+var columnWidths = [numCols]float32{62, 200, 78, 78, 78, 64, 64, 100, 100, 88, 42, 98, 76, 100}
+
+// benchmarkColumns are the columns of published benchmarks, which count
+// all children whatever the window excludes.
+var benchmarkColumns = map[int]bool{colEngland: true, colNeighbours: true, colBenchYear: true}
+
+// allChildrenTitles head the benchmark columns while a cohort is excluded,
+// so a benchmark is never read as excluding it too.
+var allChildrenTitles = map[int]string{colEngland: "England (all)", colNeighbours: "Nbrs (all)", colBenchYear: "Bench. year"}
 
 // numericColumns are the columns of figures, whose widths hold the widest
 // a figure is written ("100.0%", "-12.3 pp", "20,512").
@@ -124,7 +139,7 @@ func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
 			return
 		}
 		b := o.(*widget.Button)
-		b.SetText(columnTitles[id.Col])
+		b.SetText(s.title(id.Col))
 		b.OnTapped = nil
 		if order, ok := columnOrders[id.Col]; ok {
 			b.OnTapped = func() { s.sortBy(order) }
@@ -148,6 +163,15 @@ func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
 	s.table = t
 	s.reload()
 	return s
+}
+
+// title is a column's heading: a benchmark column says it counts all
+// children while a cohort is excluded.
+func (s *scorecardTable) title(col int) string {
+	if len(s.v.cohorts) > 0 && benchmarkColumns[col] {
+		return allChildrenTitles[col]
+	}
+	return columnTitles[col]
 }
 
 // sortBy orders the table and tells the order picker.
@@ -329,6 +353,15 @@ func (s *scorecardTable) text(row, col int) string {
 			return "-"
 		}
 		return formatTarget(r.ind, r.target.Floor)
+	case colEngland:
+		return formatBenchmark(r.ind, r.bench.England)
+	case colNeighbours:
+		return formatBenchmark(r.ind, r.bench.NeighbourMean)
+	case colBenchYear:
+		if !r.hasBench {
+			return ""
+		}
+		return r.bench.Year.Label()
 	case colRAG:
 		return r.rag.Letter()
 	case colDoT:
@@ -341,6 +374,20 @@ func (s *scorecardTable) text(row, col int) string {
 		return strings.Join(badges, " · ")
 	}
 	return ""
+}
+
+// formatBenchmark writes a benchmark's figure with its unit, or its status
+// code where the DfE suppressed it; nothing where there is none.
+func formatBenchmark(ind app.Indicator, b *app.Benchmark) string {
+	switch {
+	case b == nil:
+		return ""
+	case b.Status != app.OK:
+		return string(b.Status)
+	case b.Value == nil:
+		return ""
+	}
+	return app.FormatValue(ind, *b.Value)
 }
 
 // updateCell draws one cell. It changes only what differs from the

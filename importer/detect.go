@@ -218,6 +218,9 @@ type grid struct {
 	looks  []look    // by style index
 	merged []xlsx.Range
 	hidden []bool // columns hidden from view, by 0-based column
+	// uncalculated are formula cells saved with no result; they read as
+	// blanks.
+	uncalculated []xlsx.Cell
 }
 
 // isHidden reports whether 0-based column c is hidden from view.

@@ -440,6 +440,11 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		if err := readSheet(ctx, c, l, g, func(int) {}); err != nil {
 			return nil, err
 		}
+		// Such a cell reads as a blank, which would otherwise show up
+		// only later, as a month missing from a series.
+		for _, u := range g.uncalculated {
+			c.warn(l.Sheet, cellName(u.Row, u.Col), "formula with no saved result: open and save the workbook in Excel to calculate it")
+		}
 		res.Sheets = append(res.Sheets, l.Sheet)
 		res.Layouts = append(res.Layouts, l)
 	}

@@ -371,3 +371,49 @@ func TestHiddenColumns(t *testing.T) {
 		t.Errorf("unexpected warning: %s", w)
 	}
 }
+
+// TestUncalculatedFormula reads a workbook written by a tool that saves
+// formulas without calculating them: the cell has no figure to read, and
+// must say why at its cell rather than show up later as a missing month.
+func TestUncalculatedFormula(t *testing.T) {
+	plain := mustRead(t, houseBook(t))
+
+	path := houseBook(t)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// CIC07's November figure, 420.5, becomes a formula with no result
+	// (excelize keeps a cell's value as the formula's result, so clear it).
+	if err := f.SetCellValue("CYPE Scorecard", "I9", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellFormula("CYPE Scorecard", "I9", "=1/0"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	res := mustRead(t, path)
+
+	const msg = "formula with no saved result: open and save the workbook in Excel to calculate it"
+	var found []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, msg) {
+			found = append(found, w.Location.Sheet+"!"+w.Location.Cell)
+		}
+	}
+	if len(found) != 1 || found[0] != "CYPE Scorecard!I9" {
+		t.Errorf("warnings about formulas at %v, want at CYPE Scorecard!I9; all warnings: %v", found, res.Warnings)
+	}
+	if len(res.Warnings) != len(plain.Warnings)+1 {
+		t.Errorf("%d warnings, want %d (the plain book's and one more): %v", len(res.Warnings), len(plain.Warnings)+1, res.Warnings)
+	}
+	if o, ok := findObs(res.Dataset, "CIC07", app.Kent, app.All, "2024-11"); ok {
+		t.Errorf("CIC07 2024-11 read as %+v from a formula with no result", o)
+	}
+	if o, ok := findObs(res.Dataset, "CIC07", app.Kent, app.All, "2024-12"); !ok || !approx(o.Value, 398) {
+		t.Errorf("CIC07 2024-12 = %+v, %v; want 398 read as before", o, ok)
+	}
+}

@@ -52,7 +52,7 @@ func (w *workbook) sheetSize(name string) int64 {
 }
 
 func (w *workbook) grid(x *xlsx.Grid) *grid {
-	return &grid{rows: x.Rows, style: x.Styles, merged: x.Merged, hidden: x.Hidden, looks: w.looks}
+	return &grid{rows: x.Rows, style: x.Styles, merged: x.Merged, hidden: x.Hidden, uncalculated: x.Uncalculated, looks: w.looks}
 }
 
 // sheetError says a sheet beyond maxCells in the importer's words.

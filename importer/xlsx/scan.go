@@ -24,7 +24,15 @@ type Grid struct {
 	Merged []Range
 	// Hidden marks the columns hidden from view, by 0-based column.
 	Hidden []bool
+	// Uncalculated lists the formula cells saved with no result, in
+	// sheet order; their text is empty. Tools that write formulas but
+	// do not calculate them (openpyxl, excelize) save them so, and
+	// only Excel or another spreadsheet can give their figures.
+	Uncalculated []Cell
 }
+
+// Cell is a cell's place on a sheet, 0-based.
+type Cell struct{ Row, Col int }
 
 // ScanOptions says how much of a sheet Scan reads and how.
 type ScanOptions struct {
@@ -250,6 +258,7 @@ type sheetScanner struct {
 	runs        runTags
 	openV       []byte
 	closeV      []byte
+	openF       []byte
 	buf         []byte
 	pending     []pendingText
 	emit        func(n int, cells []string) bool // nil to keep every row in g
@@ -266,6 +275,7 @@ func (sc *sheetScanner) setPrefix(prefix string) {
 	sc.closeC = []byte("</" + prefix + "c>")
 	sc.openV = []byte("<" + prefix + "v")
 	sc.closeV = []byte("</" + prefix + "v>")
+	sc.openF = []byte("<" + prefix + "f")
 	sc.runs = newRunTags(prefix)
 }
 
@@ -287,6 +297,12 @@ func (sc *sheetScanner) cell(row, c int, inner, typ []byte, style int) error {
 			}
 		default:
 			text = cellText(inner, v, typ, sc.runs, sc.sst, sc.raw)
+		}
+		// A formula with no <v>, or an empty one where its result is
+		// not text (Excel saves a formula giving "" as t="str" and an
+		// empty <v>), was never calculated.
+		if !deferred && text == "" && (v == nil || string(typ) != "str") && hasElement(inner, sc.openF) {
+			sc.g.Uncalculated = append(sc.g.Uncalculated, Cell{row, c})
 		}
 	}
 	if text == "" && !deferred && style == 0 {
@@ -371,6 +387,21 @@ func elementBytes(b, open, closing []byte) []byte {
 			return nil
 		}
 		return b[:end]
+	}
+}
+
+// hasElement reports whether b holds an element opened by open ("<f"),
+// and not merely one whose name starts the same.
+func hasElement(b, open []byte) bool {
+	for {
+		i := bytes.Index(b, open)
+		if i < 0 {
+			return false
+		}
+		b = b[i+len(open):]
+		if len(b) > 0 && (b[0] == '>' || b[0] == '/' || b[0] == ' ') {
+			return true
+		}
 	}
 }
 

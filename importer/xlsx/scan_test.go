@@ -1,6 +1,11 @@
 package xlsx
 
-import "testing"
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+)
 
 func TestColumnOf(t *testing.T) {
 	for ref, want := range map[string]int{"A1": 0, "Z9": 25, "AA10": 26, "AB12": 27, "XFD1": 16383, "XFE1": -1, "AAAAAAAAAAAAAAAA1": -1, "12": -1} {
@@ -28,5 +33,42 @@ func TestSharedStrings(t *testing.T) {
 		if err != nil || len(got) != 1 || got[0] != tt.want {
 			t.Errorf("SharedStrings(%s) = %q, %v; want [%q]", tt.xml, got, err, tt.want)
 		}
+	}
+}
+
+// TestUncalculated lists formula cells saved without a result, as tools
+// that write formulas but do not calculate them (openpyxl, excelize)
+// save them, and not those Excel saved with a result, even an empty one.
+func TestUncalculated(t *testing.T) {
+	for _, tt := range []struct {
+		name, cells string
+		want        []Cell
+		text        string // A1's text
+	}{
+		{"openpyxl", `<c r="A1"><f>1/0</f><v></v></c>`, []Cell{{0, 0}}, ""},
+		{"excelize", `<c r="A1"><f>1/0</f></c>`, []Cell{{0, 0}}, ""},
+		{"shared", `<c r="A1" s="3"><f t="shared" si="0"/></c>`, []Cell{{0, 0}}, ""},
+		{"prefixed", `<x:c r="A1"><x:f>1/0</x:f><x:v></x:v></x:c>`, []Cell{{0, 0}}, ""},
+		{"calculated", `<c r="A1"><f>B1*2</f><v>10</v></c>`, nil, "10"},
+		{"error result", `<c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c>`, nil, "#DIV/0!"},
+		{"empty text result", `<c r="A1" t="str"><f>IF(B1&gt;1,"","a")</f><v></v></c>`, nil, ""},
+		{"no formula", `<c r="A1"><v></v></c>`, nil, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			xml := `<worksheet><sheetData><row r="1">` + tt.cells + `<c r="B1"><v>5</v></c></row></sheetData></worksheet>`
+			if strings.HasPrefix(tt.cells, "<x:") {
+				xml = `<x:worksheet><x:sheetData><x:row r="1">` + tt.cells + `<x:c r="B1"><x:v>5</x:v></x:c></x:row></x:sheetData></x:worksheet>`
+			}
+			g, err := Scan(context.Background(), []byte(xml), nil, ScanOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(g.Uncalculated, tt.want) {
+				t.Errorf("Uncalculated = %v, want %v", g.Uncalculated, tt.want)
+			}
+			if len(g.Rows) != 1 || len(g.Rows[0]) != 2 || g.Rows[0][0] != tt.text || g.Rows[0][1] != "5" {
+				t.Errorf("rows = %q, want [[%q 5]]", g.Rows, tt.text)
+			}
+		})
 	}
 }

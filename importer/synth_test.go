@@ -138,17 +138,8 @@ func compareTruth(t *testing.T, truth synth.Truth, l synth.Layout, res *Result) 
 		bench[bkey{b.Ref, b.Group, b.Period}] = b
 	}
 	wantBench := append([]app.Benchmark{}, truth.Benchmarks...)
-	yearTypes := map[string]app.PeriodKind{}
-	for _, ind := range truth.Indicators {
-		yearTypes[ind.Ref] = ind.YearType
-	}
 	for _, o := range truth.Outturns {
-		// The truth dates every outturn by the column's caption, a
-		// financial year; the importer dates an academic-year
-		// indicator's by its own year type (a no-op once the truth
-		// does so too).
-		p := inYearType(o.Period, yearTypes[o.Ref])
-		wantBench = append(wantBench, app.Benchmark{Ref: o.Ref, Group: app.OutturnGroup, Period: p, Value: o.Value, Status: o.Status})
+		wantBench = append(wantBench, app.Benchmark{Ref: o.Ref, Group: app.OutturnGroup, Period: o.Period, Value: o.Value, Status: o.Status})
 	}
 	for _, want := range wantBench {
 		k := bkey{want.Ref, want.Group, want.Period}

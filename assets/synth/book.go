@@ -374,8 +374,15 @@ func (b *book) scorecardRow(m *Model, l Layout, s *sheet, c columns, r int, rw r
 		if o, ok := m.Outturn(ind.Ref); ok {
 			v, _ := b.figure(l, ind, *o.Value, style{})
 			s.set(r, c.outturn, v)
+			// The caption names a financial year; only a workbook whose
+			// Guidance sheet says an indicator runs by academic year lets
+			// an importer date its outturn by that year instead.
+			year := fyCaption.Add(-1)
+			if l.Quirks.Tidy {
+				year = OutturnYear(ind, latest)
+			}
 			b.truth.Outturns = append(b.truth.Outturns, app.Observation{Ref: ind.Ref, Area: app.Kent,
-				Period: fyCaption.Add(-1), Value: app.Float(shownValue(l, ind, *o.Value))})
+				Period: year, Value: app.Float(shownValue(l, ind, *o.Value))})
 		}
 	}
 	t, hasTarget := m.Target(ind, latest)

@@ -37,12 +37,12 @@ const (
 )
 
 var columnTitles = [numCols]string{"Ref", "Indicator", "Current", "Previous", "Change", "Target", "Floor",
-	"England", "Neighbours", "Bench. year", "RAG", "DoT", "12 months", "Flags"}
+	"England", "Neighbours", "Year", "RAG", "DoT", "12 months", "Flags"}
 
-// columnWidths fit every column in a 1280-pixel window. The benchmark
-// columns are wide enough for a rate with its unit ("12.50 per 10k"),
+// columnWidths fit every column in a 1280-pixel window, each heading in
+// full. The benchmark columns hold a rate with its unit ("62.4 per 10k"),
 // since app.FormatValue writes them as the detail screen does.
-var columnWidths = [numCols]float32{62, 200, 78, 78, 78, 64, 64, 100, 100, 88, 42, 98, 76, 100}
+var columnWidths = [numCols]float32{60, 196, 72, 72, 76, 62, 62, 100, 100, 70, 42, 96, 84, 108}
 
 // benchmarkColumns are the columns of published benchmarks, which count
 // all children whatever the window excludes.
@@ -50,7 +50,7 @@ var benchmarkColumns = map[int]bool{colEngland: true, colNeighbours: true, colBe
 
 // allChildrenTitles head the benchmark columns while a cohort is excluded,
 // so a benchmark is never read as excluding it too.
-var allChildrenTitles = map[int]string{colEngland: "England (all)", colNeighbours: "Nbrs (all)", colBenchYear: "Bench. year"}
+var allChildrenTitles = map[int]string{colEngland: "Eng. (all)", colNeighbours: "Nbrs (all)", colBenchYear: "Year"}
 
 // numericColumns are the columns of figures, whose widths hold the widest
 // a figure is written ("100.0%", "-12.3 pp", "20,512").

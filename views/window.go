@@ -365,6 +365,9 @@ func (w *mainWindow) refreshStatus() {
 	if n := len(w.v.warnings); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d exclusion warnings", n))
 	}
+	if len(w.v.cohorts) > 0 {
+		parts = append(parts, "benchmarks count all children")
+	}
 	if imps := w.v.stored.Imports; len(imps) > 0 {
 		last := imps[len(imps)-1]
 		parts = append(parts, fmt.Sprintf("last import %s %s, %s", last.ID, last.Source, last.Time.Local().Format("2 Jan 2006 15:04")))

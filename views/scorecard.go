@@ -42,7 +42,7 @@ var columnTitles = [numCols]string{"Ref", "Indicator", "Current", "Previous", "C
 // columnWidths fit every column in a 1280-pixel window, each heading in
 // full. The benchmark columns hold a rate with its unit ("62.4 per 10k"),
 // since app.FormatValue writes them as the detail screen does.
-var columnWidths = [numCols]float32{60, 196, 72, 72, 76, 62, 62, 100, 100, 70, 42, 96, 84, 108}
+var columnWidths = [numCols]float32{60, 188, 68, 72, 76, 62, 62, 100, 100, 70, 42, 96, 84, 118}
 
 // benchmarkColumns are the columns of published benchmarks, which count
 // all children whatever the window excludes.

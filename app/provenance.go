@@ -1,6 +1,12 @@
 package app
 
-import "fmt"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+)
 
 // Location is a place in a source file: the file, and where it applies the
 // sheet and cell (or CSV line, written as Cell "line 12").
@@ -43,3 +49,18 @@ type SourceError struct {
 func (e *SourceError) Error() string { return e.Location.String() + ": " + e.Err.Error() }
 
 func (e *SourceError) Unwrap() error { return e.Err }
+
+// FileSHA256 returns the hex SHA-256 of a file's bytes: how an import is
+// recognised again, and how an export names its sources.
+func FileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

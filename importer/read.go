@@ -11,11 +11,8 @@ package importer
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -148,7 +145,7 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 			}
 		}
 	}()
-	sum, err := fileSHA256(path)
+	sum, err := app.FileSHA256(path)
 	if err != nil {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: unwrapPathError(err)}
 	}
@@ -229,19 +226,6 @@ func referenceData(rows [][]string) (what string, row int, ok bool) {
 		}
 	}
 	return "", 0, false
-}
-
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // unwrapPathError drops the path from an os error, since the message

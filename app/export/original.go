@@ -2,11 +2,7 @@ package export
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -24,7 +20,7 @@ import (
 // import), or the cells would not be where the history says.
 func (b *book) writeOriginal(ctx context.Context) error {
 	path := b.opt.Original
-	sum, err := fileSHA256(path)
+	sum, err := app.FileSHA256(path)
 	if err != nil {
 		return fmt.Errorf("original %s: cannot read it: %w", path, pathless(err))
 	}
@@ -524,17 +520,3 @@ func sheetExists(f *excelize.File, name string) bool {
 // escapeHeader doubles the ampersands of text for a print header, where
 // & starts a code.
 func escapeHeader(s string) string { return strings.ReplaceAll(s, "&", "&&") }
-
-// fileSHA256 returns the hex SHA-256 of a file, as imports record it.
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}

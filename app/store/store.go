@@ -63,21 +63,7 @@ func Open(path string) (*Store, error) {
 	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
 		return nil, fmt.Errorf("%s is not a Scorecard store: it is an empty file (remove it, or name a new file)", path)
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
-	switch {
-	case errors.Is(err, berrors.ErrTimeout):
-		return nil, fmt.Errorf("%s is %w", path, ErrInUse)
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
-		return nil, fmt.Errorf("%s is not a Scorecard store: %w", path, err)
-	case err != nil:
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
-	s := &Store{db: db, path: path}
-	if err := s.prepare(false); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return s, nil
+	return open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
 }
 
 // OpenReadOnly opens the existing store at path to read it, for commands
@@ -90,7 +76,13 @@ func OpenReadOnly(path string) (*Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	db, err := bolt.Open(path, 0, &bolt.Options{Timeout: lockTimeout, ReadOnly: true})
+	return open(path, 0, &bolt.Options{Timeout: lockTimeout, ReadOnly: true})
+}
+
+// open opens the bbolt file and checks or lays out its schema, turning
+// bbolt's errors into the ones a user can act on.
+func open(path string, mode os.FileMode, opt *bolt.Options) (*Store, error) {
+	db, err := bolt.Open(path, mode, opt)
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return nil, fmt.Errorf("%s is %w", path, ErrInUse)
@@ -100,7 +92,7 @@ func OpenReadOnly(path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path}
-	if err := s.prepare(true); err != nil {
+	if err := s.prepare(opt.ReadOnly); err != nil {
 		db.Close()
 		return nil, err
 	}

@@ -3,7 +3,6 @@ package importer
 import (
 	"fmt"
 	"math"
-	"strconv"
 
 	"scorecard/app"
 	"scorecard/importer/xlsx"
@@ -275,10 +274,18 @@ func (c *collector) sheetIndex(sheet string) int32 {
 // decode makes the observation a figure holds, with fl giving its
 // numbers a home.
 func (c *collector) decode(f *figure, fl *floats) app.Observation {
+	var o app.Observation
+	c.fill(&o, f, fl, sheetCell(c.sheets[f.sheet], xlsx.ColumnName(int(f.col)), int(f.row)))
+	return o
+}
+
+// fill writes into o what figure f holds, read at cell.
+func (c *collector) fill(o *app.Observation, f *figure, fl *floats, cell string) {
 	k := c.figures.keys[f.series]
-	o := app.Observation{Ref: k.Ref, Area: k.Area, Split: k.Split, Period: f.period,
-		Status: statuses[f.status], SourceArrow: arrows[f.arrow], SourceRAG: rags[f.rag],
-		StandIn: f.flags&standIn != 0, Cell: sheetCell(c.sheets[f.sheet], xlsx.ColumnName(int(f.col)), int(f.row))}
+	o.Ref, o.Area, o.Split, o.Period = k.Ref, k.Area, k.Split, f.period
+	o.Status, o.SourceArrow, o.SourceRAG = statuses[f.status], arrows[f.arrow], rags[f.rag]
+	o.StandIn = f.flags&standIn != 0
+	o.Cell = cell
 	if f.flags&hasValue != 0 {
 		o.Value = fl.of(f.value)
 	}
@@ -294,7 +301,6 @@ func (c *collector) decode(f *figure, fl *floats) app.Observation {
 	if f.rule > 0 {
 		o.Rule = c.texts[f.rule-1]
 	}
-	return o
 }
 
 // observe adds o, read on sheet at row, col (0-based). A figure already
@@ -633,35 +639,12 @@ func (c *collector) observations() []app.Observation {
 	spans := make([]int32, len(c.figs)+1)
 	for i := range c.figs {
 		f := &c.figs[i]
-		refs = append(append(refs, c.sheets[f.sheet]...), '!')
-		refs = xlsx.AppendColumn(refs, int(f.col))
-		refs = strconv.AppendInt(refs, int64(f.row)+1, 10)
+		refs = appendCell(refs, c.sheets[f.sheet], int(f.col), int(f.row))
 		spans[i+1] = int32(len(refs))
 	}
 	all := string(refs)
 	for i := range c.figs {
-		f := &c.figs[i]
-		k := c.figures.keys[f.series]
-		o := &obs[i]
-		o.Ref, o.Area, o.Split, o.Period = k.Ref, k.Area, k.Split, f.period
-		o.Status, o.SourceArrow, o.SourceRAG = statuses[f.status], arrows[f.arrow], rags[f.rag]
-		o.StandIn = f.flags&standIn != 0
-		o.Cell = all[spans[i]:spans[i+1]]
-		if f.flags&hasValue != 0 {
-			o.Value = fl.of(f.value)
-		}
-		if f.flags&hasNum != 0 {
-			o.Numerator = fl.of(f.num)
-		}
-		if f.flags&hasDen != 0 {
-			o.Denominator = fl.of(f.den)
-		}
-		if f.raw > 0 {
-			o.Raw = c.texts[f.raw-1]
-		}
-		if f.rule > 0 {
-			o.Rule = c.texts[f.rule-1]
-		}
+		c.fill(&obs[i], &c.figs[i], fl, all[spans[i]:spans[i+1]])
 	}
 	return obs
 }

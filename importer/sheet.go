@@ -98,15 +98,25 @@ func place(sheet string, r, c int) string {
 // CSV, "line 12", in one allocation: it is made for every cell of a
 // workbook.
 func sheetCell(sheet, col string, r int) string {
-	if sheet == "" {
-		return "line " + strconv.Itoa(r+1)
-	}
 	var buf [96]byte
+	if sheet == "" {
+		return string(strconv.AppendInt(append(buf[:0], "line "...), int64(r+1), 10))
+	}
 	b := append(buf[:0], sheet...)
 	b = append(b, '!')
 	b = append(b, col...)
 	b = strconv.AppendInt(b, int64(r+1), 10)
 	return string(b)
+}
+
+// appendCell appends to b where a figure was read, as sheetCell writes it.
+func appendCell(b []byte, sheet string, c, r int) []byte {
+	if sheet == "" {
+		return strconv.AppendInt(append(b, "line "...), int64(r+1), 10)
+	}
+	b = append(append(b, sheet...), '!')
+	b = xlsx.AppendColumn(b, c)
+	return strconv.AppendInt(b, int64(r+1), 10)
 }
 
 // splitCell splits "Sheet!H12" into the sheet and the cell. A sheet name

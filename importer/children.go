@@ -99,7 +99,7 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	sums := make([]string, len(tables))
 	for i, t := range tables {
 		paths[i] = found[t]
-		if sums[i], err = fileSHA256(paths[i]); err != nil {
+		if sums[i], err = app.FileSHA256(paths[i]); err != nil {
 			return nil, &app.SourceError{Location: app.Location{File: filepath.Base(paths[i])}, Err: unwrapPathError(err)}
 		}
 	}

@@ -237,7 +237,7 @@ func TestSSDA903(t *testing.T) {
 			}
 		}
 	}
-	if own, _ := fileSHA256(filepath.Join(dir, "header.csv")); own == sum {
+	if own, _ := app.FileSHA256(filepath.Join(dir, "header.csv")); own == sum {
 		t.Errorf("the set's SHA-256 is one file's")
 	}
 

@@ -58,15 +58,15 @@ func Flags(h *app.History, p app.Period, opt Options) []Flag {
 		}
 		o := opt
 		o.Until = q
-		pts := analyse(h, k, o, explainLast, res)
+		s := analyse(h, k, o, explainLast, res)
 		add := func(kind, detail string) {
 			out = append(out, Flag{Ref: k.Ref, Area: k.Area, Period: q, Kind: kind, Detail: detail})
 		}
-		if len(pts) == 0 {
+		if s.Len() == 0 {
 			continue
 		}
 		ind, _ := h.Indicator(k.Ref)
-		last := pts[len(pts)-1]
+		last := s.Point(s.Len() - 1)
 		if last.Period != q {
 			// The series stops before q: flag it while the gap is recent,
 			// not forever after an indicator is retired.
@@ -82,8 +82,9 @@ func Flags(h *app.History, p app.Period, opt Options) []Flag {
 		if last.Import == "" {
 			continue
 		}
-		for _, pt := range pts[:len(pts)-1] {
-			if pt.Revision > 0 && pt.Import == last.Import {
+		for i := range s.Len() - 1 {
+			if o := s.observation(i); o != nil && o.Revision > 0 && o.Import == last.Import {
+				pt := s.Point(i)
 				add(Revised, pt.Period.Label()+" "+revisionText(h, k, ind, pt))
 			}
 		}
@@ -234,6 +235,7 @@ func (a *analysis) flag(i int, t *app.Target, run int, runDoT app.DoT) {
 		p.FlagDetails = append(p.FlagDetails, a.disagreeText(i))
 	}
 	p.Flags = flagSets[mask]
+	a.flags[i] = uint8(mask)
 }
 
 func (a *analysis) small(n int) bool { return n > 0 && n <= a.opt.SmallNumbers }

@@ -44,15 +44,16 @@ func (s *slab[T]) one() *T {
 	return &r[0]
 }
 
-// results holds what the points of series analysed together refer to.
+// results holds what the series analysed together refer to.
 type results struct {
-	nums   slab[float64]
-	kids   slab[Children]
+	points slab[point]
+	years  slab[*targetYear]
+	held   slab[targetYear]
 	charts slab[Chart]
 	raters slab[rater]
-	// years are the target years looked up for the indicator analysed
+	// last are the target years looked up for the indicator analysed
 	// last: its areas and splits come one after another, and share them.
-	years []targetYear
+	last []*targetYear
 }
 
 // targetYear is an indicator's target for one year, and its rater.
@@ -63,46 +64,54 @@ type targetYear struct {
 	rater  *rater // nil when the target gives no RAG
 }
 
-// targetFor returns the target in force for ind in period p, of target
-// year y, and its rater.
-func (r *results) targetFor(h *app.History, ind app.Indicator, y, p app.Period) (app.Target, *rater) {
-	if len(r.years) > 0 && r.years[0].ref != ind.Ref {
-		r.years = r.years[:0]
+// targetFor returns the target year y of ind, whose target is the one in
+// force in period p, with its rater. Series of one indicator share it.
+func (r *results) targetFor(h *app.History, ind app.Indicator, y, p app.Period) *targetYear {
+	if len(r.last) > 0 && r.last[0].ref != ind.Ref {
+		r.last = r.last[:0]
 	}
-	for _, t := range r.years {
+	for _, t := range r.last {
 		if t.year == y {
-			return t.target, t.rater
+			return t
 		}
 	}
-	t := targetYear{ref: ind.Ref, year: y}
+	t := r.held.one()
+	*t = targetYear{ref: ind.Ref, year: y}
 	t.target, _ = h.TargetFor(ind, p)
 	if rt, ok := makeRater(ind, t.target); ok {
 		t.rater = r.raters.one()
 		*t.rater = rt
 	}
-	r.years = append(r.years, t)
-	return t.target, t.rater
+	r.last = append(r.last, t)
+	return t
 }
 
 // newResults returns results for the series of one call: shared (true)
-// for a batch of series whose points are kept together, carving each kind
-// from blocks; or sized to one series, allocating only what it needs.
+// for a batch of series kept together, carving each kind from blocks; or
+// sized to one series, allocating only what it needs.
 func newResults(shared bool) *results {
 	r := new(results)
 	if shared {
-		r.nums.min, r.kids.min, r.charts.min, r.raters.min = 8192, 1024, 256, 256
+		r.points.min, r.years.min, r.held.min, r.charts.min, r.raters.min = 8192, 1024, 256, 256, 256
 	}
 	return r
 }
 
-// scratch is the working space of one series' analysis, which no point
-// refers to afterwards: reused from series to series.
+// scratch is the working space of one series' analysis, reused from
+// series to series: the full Points are worked out here, and only their
+// compact form (point) is kept.
 type scratch struct {
 	vals  []float64
 	shown []float64 // vals as displayed, at the indicator's decimals
 	has   []bool    // slot holds a figure the maths may use
 	side  []int8    // the chart's judgement of each slot
 	rule  []rule
+	at    []int32  // the observation of each slot; -1 for a missing period
+	flags []uint8  // the bits of flagKinds each slot raises
+	year  []uint16 // the target year in force at each slot, in Series.years
+	pts   []Point
+	nums  []float64  // what the points' number pointers point to
+	kids  []Children // what the points' Children point to
 }
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
@@ -112,11 +121,20 @@ func (s *scratch) reset(n int) {
 	if cap(s.vals) < n {
 		s.vals, s.shown = make([]float64, n), make([]float64, n)
 		s.has, s.side, s.rule = make([]bool, n), make([]int8, n), make([]rule, n)
+		s.at, s.flags, s.year = make([]int32, n), make([]uint8, n), make([]uint16, n)
+		s.pts, s.kids = make([]Point, n), make([]Children, n)
+		s.nums = make([]float64, numsPerPoint*n)
 	}
 	s.vals, s.shown, s.has, s.side, s.rule = s.vals[:n], s.shown[:n], s.has[:n], s.side[:n], s.rule[:n]
+	s.at, s.flags, s.year, s.pts = s.at[:n], s.flags[:n], s.year[:n], s.pts[:n]
 	clear(s.vals)
 	clear(s.shown)
 	clear(s.has)
 	clear(s.side)
 	clear(s.rule)
+	clear(s.flags)
+	clear(s.pts)
+	// Appended to as the points need them; never beyond capacity, so
+	// that what a point points to stays put.
+	s.nums, s.kids = s.nums[:0], s.kids[:0]
 }

@@ -316,8 +316,13 @@ func (c *chart) signal(i int, pol app.Polarity, target *float64) Signal {
 
 // describe says in words why point i is special cause.
 func (c *chart) describe(i int) string {
-	high := c.side[i] > 0
-	switch c.rule[i] {
+	return ruleText(c.rule[i], c.side[i] > 0, c.runLength, c.trendLen)
+}
+
+// ruleText says in words what rule r found, above the mean (high) or
+// below it, for runs of runLength and trends of trendLen points.
+func ruleText(r rule, high bool, runLength, trendLen int) string {
+	switch r {
 	case beyondLimit:
 		if high {
 			return "above the upper process limit"
@@ -325,9 +330,9 @@ func (c *chart) describe(i int) string {
 		return "below the lower process limit"
 	case shift:
 		if high {
-			return runText(c.runLength, 0)
+			return runText(runLength, 0)
 		}
-		return runText(c.runLength, 1)
+		return runText(runLength, 1)
 	case nearLimit:
 		if high {
 			return "2 of 3 points close to the upper process limit"
@@ -335,9 +340,9 @@ func (c *chart) describe(i int) string {
 		return "2 of 3 points close to the lower process limit"
 	case monotone:
 		if high {
-			return runText(c.trendLen, 2)
+			return runText(trendLen, 2)
 		}
-		return runText(c.trendLen, 3)
+		return runText(trendLen, 3)
 	}
 	return ""
 }

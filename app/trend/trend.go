@@ -174,7 +174,8 @@ type Chart struct {
 // holding periods of more than one kind (say months and a year's outturn)
 // is analysed at its most common kind.
 func Analyse(h *app.History, k app.SeriesKey, opt Options) []Point {
-	return analyse(h, k, opt, opt.explain(), newResults(false))
+	s := analyse(h, k, opt, opt.explain(), newResults(false))
+	return s.Points()
 }
 
 // Which points of a series get their flags' words.
@@ -193,7 +194,7 @@ func (o Options) explain() int {
 }
 
 // analyse analyses series k, carving what its points refer to from res.
-func analyse(h *app.History, k app.SeriesKey, opt Options, explain int, res *results) []Point {
+func analyse(h *app.History, k app.SeriesKey, opt Options, explain int, res *results) Series {
 	opt = opt.withDefaults()
 	ind, ok := h.Indicator(k.Ref)
 	if !ok {
@@ -201,12 +202,13 @@ func analyse(h *app.History, k app.SeriesKey, opt Options, explain int, res *res
 	}
 	obs, kind := seriesUntil(h.Series(k), opt.Until)
 	if len(obs) == 0 {
-		return nil
+		return Series{Key: k}
 	}
 	s := scratches.Get().(*scratch)
 	defer scratches.Put(s)
 	a := analysis{h: h, key: k, ind: ind, opt: opt, res: res, scratch: s}
-	return a.run(obs, kind, explain)
+	a.run(obs, kind, explain)
+	return a.keep(obs)
 }
 
 // seriesUntil returns the observations of a series that end by until
@@ -258,20 +260,19 @@ type analysis struct {
 	ind app.Indicator
 	opt Options
 	*scratch
-	c chart
+	c     chart
+	chart *Chart // the chart's lines, shared by the points; nil without one
 
-	// res holds what points point to, so that a series costs an
-	// allocation or two rather than one per number: the GUI recomputes
-	// every series on each toggle. nums and kids are the room taken from
-	// it for this series.
-	res  *results
-	pts  []Point
-	nums []float64
-	kids []Children
+	// res holds what the kept series refer to, so that a series costs an
+	// allocation or two rather than one per point: the GUI recomputes
+	// every series on each toggle.
+	res *results
 
 	year   app.Period // the target year last looked up, its target and rater
 	target app.Target
 	rater  *rater // nil when the year's target gives no RAG
+	// years are the target years met so far, in order: Series.years.
+	years []*targetYear
 
 	explainFrom int // the first slot whose flags get words
 
@@ -288,7 +289,8 @@ func (a *analysis) num(v float64) *float64 {
 // change, relative change, change on last year and Wilson interval.
 const numsPerPoint = 5
 
-func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) []Point {
+// run works out the full Points of the series in a.pts.
+func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) {
 	first := obs[0].Period
 	n := obs[len(obs)-1].Period.Index() - first.Index() + 1
 	switch explain {
@@ -297,13 +299,8 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 	case explainLast:
 		a.explainFrom = n - 1
 	}
-	a.pts = make([]Point, n)
 	a.scratch.reset(n)
-	a.nums = a.res.nums.room(numsPerPoint * n)
-	defer func() {
-		a.res.nums.keep(a.nums)
-		a.res.kids.keep(a.kids)
-	}()
+	a.years = a.res.years.room(8)
 	d := a.ind.Decimals
 	j := 0
 	for i := range a.pts {
@@ -314,6 +311,7 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 		}
 		if j < len(obs) && obs[j].Period == p.Period {
 			o := &obs[j]
+			a.at[i] = int32(j)
 			j++
 			p.Value, p.Numerator, p.Denominator = o.Value, o.Numerator, o.Denominator
 			p.Status, p.Import, p.Revision = o.Status, o.Import, o.Revision
@@ -322,27 +320,18 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 				a.vals[i], a.has[i] = *o.Value, true
 				a.shown[i] = app.RoundTo(*o.Value, d)
 			}
-			if o.Numerator != nil && o.Denominator != nil && a.kids == nil {
-				a.kids = a.res.kids.room(n - i)
-			}
 			continue
 		}
+		a.at[i] = -1
 		p.Missing = true
 	}
 
 	a.c = xmr(a.scratch, a.ind.Unit, a.opt.Baseline, a.opt.RunLength, a.opt.TrendLength)
-	var ch *Chart
 	if a.c.ok {
-		ch = a.res.charts.one()
-		*ch = Chart{Mean: a.c.mean, Upper: a.c.upper, Lower: a.c.lower, Baseline: a.c.baseline}
+		a.chart = a.res.charts.one()
+		*a.chart = Chart{Mean: a.c.mean, Upper: a.c.upper, Lower: a.c.lower, Baseline: a.c.baseline}
 	}
-	lag := 1
-	switch first.Kind {
-	case app.Month:
-		lag = 12
-	case app.Quarter:
-		lag = 4
-	}
+	lag := lagOf(first.Kind)
 	unit := app.ChangeUnit(a.ind.Unit)
 	pol := a.ind.Polarity
 	a.halfUnit = 0.5 * math.Pow(10, -float64(max(d, 0)))
@@ -351,6 +340,7 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 		a.slide(i)
 		p := &a.pts[i]
 		t := a.targetFor(p.Period)
+		a.scratch.year[i] = uint16(len(a.years) - 1)
 		p.Target, p.Floor, p.Tolerance = t.Target, t.Floor, t.Tolerance
 		if !a.has[i] {
 			run, runDoT = 0, app.NoDoT
@@ -391,7 +381,7 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 		if p.Signal.IsSpecial() {
 			p.Rule = a.c.describe(i)
 		}
-		p.Chart = ch
+		p.Chart = a.chart
 		p.Assurance = a.c.assurance(pol, t)
 		a.children(p)
 		a.flag(i, t, run, runDoT)
@@ -405,7 +395,6 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 			run, runDoT = 1, p.DoT
 		}
 	}
-	return a.pts
 }
 
 // direction is app.Direction of two figures already at the displayed
@@ -449,9 +438,11 @@ func (a *analysis) targetFor(p app.Period) *app.Target {
 		return &a.target
 	}
 	y := a.ind.TargetYear(p)
-	if y != a.year {
+	if y != a.year || len(a.years) == 0 {
 		a.year = y
-		a.target, a.rater = a.res.targetFor(a.h, a.ind, y, p)
+		t := a.res.targetFor(a.h, a.ind, y, p)
+		a.target, a.rater = t.target, t.rater
+		a.years = append(a.years, t)
 	}
 	return &a.target
 }
@@ -563,22 +554,23 @@ func (a *analysis) children(p *Point) {
 
 // AnalyseAll analyses every series of h, spreading the work over the
 // machine's processors: what the GUI does each time the user toggles a
-// cohort or an option. h must not change while it runs.
-func AnalyseAll(h *app.History, opt Options) map[app.SeriesKey][]Point {
+// cohort or an option. h must not change while it runs, nor while the
+// series are read.
+func AnalyseAll(h *app.History, opt Options) map[app.SeriesKey]*Series {
 	keys := h.Keys()
-	pts := AnalyseKeys(h, keys, opt)
-	m := make(map[app.SeriesKey][]Point, len(keys))
+	all := AnalyseKeys(h, keys, opt)
+	m := make(map[app.SeriesKey]*Series, len(keys))
 	for i, k := range keys {
-		m[k] = pts[i]
+		m[k] = &all[i]
 	}
 	return m
 }
 
 // AnalyseKeys analyses the series keys of h in parallel, returning each
-// one's points at its index: for a view that shows only some series, such
-// as one split. h must not change while it runs.
-func AnalyseKeys(h *app.History, keys []app.SeriesKey, opt Options) [][]Point {
-	out := make([][]Point, len(keys))
+// at its index: for a view that shows only some series, such as one
+// split. h must not change while it runs, nor while the series are read.
+func AnalyseKeys(h *app.History, keys []app.SeriesKey, opt Options) []Series {
+	out := make([]Series, len(keys))
 	explain := opt.explain()
 	var next atomic.Int64
 	var wg sync.WaitGroup

@@ -254,7 +254,7 @@ func TestAnalyseAll(t *testing.T) {
 		t.Fatalf("%d series, want %d", len(all), len(h.Keys()))
 	}
 	for _, k := range h.Keys() {
-		if want := Analyse(h, k, Options{}); !reflect.DeepEqual(all[k], want) {
+		if want := Analyse(h, k, Options{}); !reflect.DeepEqual(all[k].Points(), want) {
 			t.Errorf("%s differs", k)
 		}
 	}

@@ -1,0 +1,245 @@
+package trend
+
+import (
+	"fmt"
+
+	"scorecard/app"
+)
+
+// Series is one series analysed, as AnalyseAll and AnalyseKeys return it:
+// every figure of every point worked out, and held compactly until its
+// Points are asked for. The GUI recomputes a directorate's every series
+// on each toggle but shows a few; the full Points of them all would be
+// four times the memory, and full of pointers for the garbage collector
+// to chase.
+type Series struct {
+	Key   app.SeriesKey
+	first app.Period
+	obs   []app.Observation // the history's figures, which points share
+	years []*targetYear     // the target years in force, as points index them
+	chart *Chart
+	unit  string // what a change is counted in: Point.ChangeUnit
+	lag   int    // periods in a year: the last-year comparison's step
+
+	runLength, trendLen int // the Options the rules' words name
+
+	pts []point
+	// details are the FlagDetails of the points from explainFrom on.
+	details     [][]string
+	explainFrom int
+}
+
+// point is a Point held compactly: no pointers, and the figures it shares
+// with the history or its series held as indexes.
+type point struct {
+	at   int32  // the observation, in Series.obs; -1 for a missing period
+	year uint16 // the target year in force, in Series.years
+
+	rag, dot, lastYearDoT, movement uint8 // indexes in rags, dots and arrows
+	signal                          Signal
+	assurance                       Assurance
+	flags                           uint8 // bits of flagKinds
+	rule                            rule  // why a special-cause point is special
+	has                             has   // which of the optional figures are present
+
+	change, relativeChange, lastYearChange float64
+	perChild, wilsonLow, wilsonHigh        float64
+	trend                                  Trend
+}
+
+// has says which of a point's optional figures are present.
+type has uint8
+
+const (
+	hasChange has = 1 << iota
+	hasRelativeChange
+	hasLastYear
+	hasChart
+	hasChildren
+	hasWilson
+	ruleHigh // the special cause is above the mean
+)
+
+// The values that points hold as indexes.
+var (
+	rags   = [...]app.RAG{app.NoRAG, app.Green, app.Amber, app.Red}
+	dots   = [...]app.DoT{app.NoDoT, app.Improved, app.Worsened, app.Same}
+	arrows = [...]app.Arrow{app.NoArrow, app.Up, app.Down, app.Across}
+)
+
+// indexOf returns v's index in table. The analysis sets only the values
+// the tables hold, so a miss is a bug in this package.
+func indexOf[T comparable](table []T, v T) uint8 {
+	for i, x := range table {
+		if x == v {
+			return uint8(i)
+		}
+	}
+	panic(fmt.Sprintf("trend: %v has no index", v))
+}
+
+// lagOf returns how many periods of kind k make a year.
+func lagOf(k app.PeriodKind) int {
+	switch k {
+	case app.Month:
+		return 12
+	case app.Quarter:
+		return 4
+	}
+	return 1
+}
+
+// keep returns the points worked out in a.pts, of the observations obs,
+// as a Series, carving its compact points from a.res.
+func (a *analysis) keep(obs []app.Observation) Series {
+	n := len(a.pts)
+	a.res.years.keep(a.years)
+	s := Series{
+		Key: a.key, first: a.pts[0].Period, obs: obs, years: a.years, chart: a.chart,
+		unit: app.ChangeUnit(a.ind.Unit), lag: lagOf(a.pts[0].Period.Kind),
+		runLength: a.opt.RunLength, trendLen: a.opt.TrendLength,
+		explainFrom: a.explainFrom,
+	}
+	s.pts = a.res.points.room(n)[:n]
+	a.res.points.keep(s.pts)
+	for i := range a.pts {
+		p, q := &a.pts[i], &s.pts[i]
+		*q = point{
+			at: a.at[i], year: a.scratch.year[i],
+			rag: indexOf(rags[:], p.RAG), dot: indexOf(dots[:], p.DoT),
+			lastYearDoT: indexOf(dots[:], p.LastYearDoT), movement: indexOf(arrows[:], p.Movement),
+			signal: p.Signal, assurance: p.Assurance, flags: a.flags[i], trend: p.Trend,
+		}
+		if p.Change != nil {
+			q.has |= hasChange
+			q.change = *p.Change
+		}
+		if p.RelativeChange != nil {
+			q.has |= hasRelativeChange
+			q.relativeChange = *p.RelativeChange
+		}
+		if p.LastYearChange != nil {
+			q.has |= hasLastYear
+			q.lastYearChange = *p.LastYearChange
+		}
+		if p.Chart != nil {
+			q.has |= hasChart
+		}
+		if p.Rule != "" {
+			q.rule = a.c.rule[i]
+			if a.c.side[i] > 0 {
+				q.has |= ruleHigh
+			}
+		}
+		if c := p.Children; c != nil {
+			q.has |= hasChildren
+			q.perChild = c.PerChild
+			if c.WilsonLow != nil {
+				q.has |= hasWilson
+				q.wilsonLow, q.wilsonHigh = *c.WilsonLow, *c.WilsonHigh
+			}
+		}
+	}
+	if a.explainFrom < n {
+		s.details = make([][]string, n-a.explainFrom)
+		for i := range s.details {
+			s.details[i] = a.pts[a.explainFrom+i].FlagDetails
+		}
+	}
+	return s
+}
+
+// Len returns the number of points: one for each period from the first
+// figure to the last.
+func (s *Series) Len() int { return len(s.pts) }
+
+// Point returns point i, oldest first.
+func (s *Series) Point(i int) Point {
+	var w written
+	return s.point(i, &w)
+}
+
+// Points returns every point, oldest first; nil for a series with no
+// figures.
+func (s *Series) Points() []Point {
+	if len(s.pts) == 0 {
+		return nil
+	}
+	var w written
+	w.nums.min, w.kids.min = numsPerPoint*len(s.pts), len(s.pts)
+	out := make([]Point, len(s.pts))
+	for i := range out {
+		out[i] = s.point(i, &w)
+	}
+	return out
+}
+
+// observation returns the figure of point i, or nil for a missing period.
+func (s *Series) observation(i int) *app.Observation {
+	if at := s.pts[i].at; at >= 0 {
+		return &s.obs[at]
+	}
+	return nil
+}
+
+// written holds what written-out points refer to of their own.
+type written struct {
+	nums slab[float64]
+	kids slab[Children]
+}
+
+func (w *written) num(v float64) *float64 {
+	p := w.nums.one()
+	*p = v
+	return p
+}
+
+// point writes out point i, carving what it refers to from w.
+func (s *Series) point(i int, w *written) Point {
+	q := &s.pts[i]
+	p := Point{
+		Period: s.first.Add(i),
+		RAG:    rags[q.rag], DoT: dots[q.dot], LastYearDoT: dots[q.lastYearDoT], Movement: arrows[q.movement],
+		Signal: q.signal, Assurance: q.assurance, Flags: flagSets[q.flags], Trend: q.trend,
+	}
+	y := s.years[q.year]
+	p.Target, p.Floor, p.Tolerance = y.target.Target, y.target.Floor, y.target.Tolerance
+	if o := s.observation(i); o != nil {
+		p.Value, p.Numerator, p.Denominator = o.Value, o.Numerator, o.Denominator
+		p.Status, p.Import, p.Revision = o.Status, o.Import, o.Revision
+		p.StandIn, p.SourceArrow = o.StandIn, o.SourceArrow
+	} else {
+		p.Missing = true
+	}
+	if q.has&hasChange != 0 {
+		p.Change, p.ChangeUnit = w.num(q.change), s.unit
+	}
+	if q.has&hasRelativeChange != 0 {
+		p.RelativeChange = w.num(q.relativeChange)
+	}
+	if q.has&hasLastYear != 0 {
+		p.LastYear = s.observation(i - s.lag).Value
+		p.LastYearChange = w.num(q.lastYearChange)
+	}
+	if q.has&hasChart != 0 {
+		p.Chart = s.chart
+	}
+	if q.rule != noRule {
+		p.Rule = ruleText(q.rule, q.has&ruleHigh != 0, s.runLength, s.trendLen)
+	}
+	if q.has&hasChildren != 0 {
+		c := w.kids.one()
+		*c = Children{PerChild: q.perChild, num: *p.Numerator, den: *p.Denominator}
+		if q.has&hasWilson != 0 {
+			c.WilsonLow, c.WilsonHigh = w.num(q.wilsonLow), w.num(q.wilsonHigh)
+		}
+		if p.RAG != app.NoRAG {
+			c.rate = y.rater
+		}
+		p.Children = c
+	}
+	if i >= s.explainFrom && s.details != nil {
+		p.FlagDetails = s.details[i-s.explainFrom]
+	}
+	return p
+}

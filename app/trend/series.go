@@ -1,8 +1,6 @@
 package trend
 
 import (
-	"fmt"
-
 	"scorecard/app"
 )
 
@@ -67,15 +65,44 @@ var (
 	arrows = [...]app.Arrow{app.NoArrow, app.Up, app.Down, app.Across}
 )
 
-// indexOf returns v's index in table. The analysis sets only the values
-// the tables hold, so a miss is a bug in this package.
-func indexOf[T comparable](table []T, v T) uint8 {
-	for i, x := range table {
-		if x == v {
-			return uint8(i)
-		}
+// ragIndex, dotIndex and arrowIndex return a value's index in its table.
+// A switch rather than a search of the table: keep meets four values a
+// point, for every point of every series on each toggle.
+// TestIndexesMatchTables keeps them in step with the tables.
+func ragIndex(r app.RAG) uint8 {
+	switch r {
+	case app.Green:
+		return 1
+	case app.Amber:
+		return 2
+	case app.Red:
+		return 3
 	}
-	panic(fmt.Sprintf("trend: %v has no index", v))
+	return 0
+}
+
+func dotIndex(d app.DoT) uint8 {
+	switch d {
+	case app.Improved:
+		return 1
+	case app.Worsened:
+		return 2
+	case app.Same:
+		return 3
+	}
+	return 0
+}
+
+func arrowIndex(a app.Arrow) uint8 {
+	switch a {
+	case app.Up:
+		return 1
+	case app.Down:
+		return 2
+	case app.Across:
+		return 3
+	}
+	return 0
 }
 
 // lagOf returns how many periods of kind k make a year.
@@ -106,8 +133,8 @@ func (a *analysis) keep(obs []app.Observation) Series {
 		p, q := &a.pts[i], &s.pts[i]
 		*q = point{
 			at: a.at[i], year: a.scratch.year[i],
-			rag: indexOf(rags[:], p.RAG), dot: indexOf(dots[:], p.DoT),
-			lastYearDoT: indexOf(dots[:], p.LastYearDoT), movement: indexOf(arrows[:], p.Movement),
+			rag: ragIndex(p.RAG), dot: dotIndex(p.DoT),
+			lastYearDoT: dotIndex(p.LastYearDoT), movement: arrowIndex(p.Movement),
 			signal: p.Signal, assurance: p.Assurance, flags: a.flags[i], trend: p.Trend,
 		}
 		if p.Change != nil {

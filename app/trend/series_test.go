@@ -1,0 +1,48 @@
+package trend
+
+import (
+	"reflect"
+	"testing"
+
+	"scorecard/app"
+)
+
+// TestIndexesMatchTables checks that each value a point holds as an index
+// is written out as itself, and that anything else reads as none.
+func TestIndexesMatchTables(t *testing.T) {
+	for i, r := range rags {
+		if got := ragIndex(r); got != uint8(i) {
+			t.Errorf("ragIndex(%q) = %d, want %d", r, got, i)
+		}
+	}
+	for i, d := range dots {
+		if got := dotIndex(d); got != uint8(i) {
+			t.Errorf("dotIndex(%q) = %d, want %d", d, got, i)
+		}
+	}
+	for i, a := range arrows {
+		if got := arrowIndex(a); got != uint8(i) {
+			t.Errorf("arrowIndex(%q) = %d, want %d", a, got, i)
+		}
+	}
+	if ragIndex("PURPLE") != 0 || dotIndex("sideways") != 0 || arrowIndex(app.Arrow("left")) != 0 {
+		t.Error("an unknown value has an index")
+	}
+}
+
+// TestSeriesPoint checks that a point written out on its own is the point
+// Points writes, for every point of the demo history's series.
+func TestSeriesPoint(t *testing.T) {
+	h := flagHistory()
+	for _, s := range AnalyseKeys(h, h.Keys(), Options{Details: true}) {
+		all := s.Points()
+		if len(all) != s.Len() {
+			t.Fatalf("%s: %d points, Len %d", s.Key, len(all), s.Len())
+		}
+		for i := range all {
+			if got := s.Point(i); !reflect.DeepEqual(got, all[i]) {
+				t.Errorf("%s point %d differs", s.Key, i)
+			}
+		}
+	}
+}

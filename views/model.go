@@ -146,9 +146,8 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 	r.cur, r.hasCur = h.Observation(k, v.period)
 	r.prev, r.hasPrev = h.Observation(k, v.period.Add(-1))
 	r.target, r.hasTgt = h.TargetFor(ind, v.period)
-	pts := trend.Analyse(h, k, trend.Options{Until: v.period})
-	if i := slices.IndexFunc(pts, func(p trend.Point) bool { return p.Period == v.period }); i >= 0 {
-		pt := pts[i]
+	s := trend.AnalyseSeries(h, k, trend.Options{Until: v.period})
+	if pt, ok := s.At(v.period); ok {
 		r.rag, r.dot, r.arrow = pt.RAG, pt.DoT, pt.Movement
 		if pt.Change != nil {
 			r.change, r.hasDelta = *pt.Change, true
@@ -189,10 +188,9 @@ func (v *view) benchmarks(ref string) (benchmark.Shown, bool) {
 func (v *view) flagDetails(r *scoreRow) []string {
 	k := app.SeriesKey{Ref: r.ind.Ref, Area: v.area, Split: app.All}
 	var out []string
-	for _, pt := range trend.Analyse(v.shown, k, trend.Options{Until: v.period, Details: true}) {
-		if pt.Period == v.period {
-			out = append(out, pt.FlagDetails...)
-		}
+	s := trend.AnalyseSeries(v.shown, k, trend.Options{Until: v.period, Details: true})
+	if pt, ok := s.At(v.period); ok {
+		out = append(out, pt.FlagDetails...)
 	}
 	return append(out, r.notes...)
 }

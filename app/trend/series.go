@@ -201,6 +201,19 @@ func (s *Series) Points() []Point {
 	return out
 }
 
+// At returns the point for period p, and false when the series has none:
+// p is before its first figure or after its last, or of another kind.
+func (s *Series) At(p app.Period) (Point, bool) {
+	if len(s.pts) == 0 || p.Kind != s.first.Kind {
+		return Point{}, false
+	}
+	i := p.Index() - s.first.Index()
+	if i < 0 || i >= len(s.pts) {
+		return Point{}, false
+	}
+	return s.Point(i), true
+}
+
 // observation returns the figure of point i, or nil for a missing period.
 func (s *Series) observation(i int) *app.Observation {
 	if at := s.pts[i].at; at >= 0 {

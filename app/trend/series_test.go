@@ -46,3 +46,31 @@ func TestSeriesPoint(t *testing.T) {
 		}
 	}
 }
+
+// TestSeriesAt checks that At finds each period's point, and nothing
+// outside the series or of another kind.
+func TestSeriesAt(t *testing.T) {
+	h := flagHistory()
+	for _, k := range h.Keys() {
+		s := AnalyseSeries(h, k, Options{})
+		pts := Analyse(h, k, Options{})
+		for _, want := range pts {
+			if got, ok := s.At(want.Period); !ok || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: At(%s) = %v, %v", k, want.Period, got.Period, ok)
+			}
+		}
+		if len(pts) == 0 {
+			continue
+		}
+		first, last := pts[0].Period, pts[len(pts)-1].Period
+		other := app.Period{Kind: app.FinancialYear, Year: last.Year}
+		if last.Kind == other.Kind {
+			other = app.MonthOf(last.Year, 3)
+		}
+		for _, p := range []app.Period{first.Add(-1), last.Add(1), other} {
+			if _, ok := s.At(p); ok {
+				t.Errorf("%s: At(%s) found a point", k, p)
+			}
+		}
+	}
+}

@@ -174,8 +174,14 @@ type Chart struct {
 // holding periods of more than one kind (say months and a year's outturn)
 // is analysed at its most common kind.
 func Analyse(h *app.History, k app.SeriesKey, opt Options) []Point {
-	s := analyse(h, k, opt, opt.explain(), newResults(false))
+	s := AnalyseSeries(h, k, opt)
 	return s.Points()
+}
+
+// AnalyseSeries is Analyse, held as a Series: for a view that shows one
+// point of each series, such as the scorecard's row for a month.
+func AnalyseSeries(h *app.History, k app.SeriesKey, opt Options) Series {
+	return analyse(h, k, opt, opt.explain(), newResults(false))
 }
 
 // Which points of a series get their flags' words.

@@ -3,6 +3,9 @@ package importer
 import (
 	"fmt"
 	"math"
+	"runtime"
+	"slices"
+	"sync"
 
 	"scorecard/app"
 	"scorecard/importer/xlsx"
@@ -16,7 +19,11 @@ type collector struct {
 	indicators map[string]*app.Indicator
 	indOrder   []string
 	figures    figures // where each series' figures are in figs
-	figs       []figure
+	// figs are where each figure read is kept, in the order read: in
+	// the log of the sheet it was read from, renumbered as the
+	// collector numbers series, sheets and texts, rather than copied.
+	figs       []figAt
+	logs       []*sheetLog
 	texts      []string // Raw and Rule texts of figures, by index-1
 	sheets     []string // sheet names, by figure.sheet
 	targets    map[targetKey]int
@@ -117,6 +124,15 @@ func (s *slots) set(p app.Period, i int) {
 	s.other[p] = i
 }
 
+// figAt is where a figure is kept: logs[log].figs[i].
+type figAt struct{ log, i int32 }
+
+// fig returns the i'th figure read.
+func (c *collector) fig(i int) *figure {
+	at := c.figs[i]
+	return &c.logs[at.log].figs[at.i]
+}
+
 type targetKey struct {
 	ref  string
 	year app.Period
@@ -185,9 +201,6 @@ func (c *collector) indicator(ind app.Indicator) {
 	}
 }
 
-// declareDecimals records the decimal places a Decimals column gives.
-func (c *collector) declareDecimals(ref string, n int) { c.declared[ref] = n }
-
 // figure is an observation as the collector holds it while reading:
 // without pointers, so that the garbage collector has nothing to trace in
 // the hundred thousand an import may hold. Observations are made from
@@ -228,11 +241,11 @@ func code[T comparable](table []T, v T) uint8 {
 	return 0
 }
 
-// encode packs o, read at sheet row, col.
-func (c *collector) encode(o *app.Observation, series int32, sheet string, row, col int) figure {
-	f := figure{period: o.Period, series: series, row: int32(row), col: int32(col),
+// encode packs o, read at sheet row, col, adding its raw and rule texts
+// to texts.
+func encode(o *app.Observation, series, sheet int32, row, col int, texts *[]string) figure {
+	f := figure{period: o.Period, series: series, sheet: sheet, row: int32(row), col: int32(col),
 		status: code(statuses, o.Status), arrow: code(arrows, o.SourceArrow), rag: code(rags, o.SourceRAG)}
-	f.sheet = c.sheetIndex(sheet)
 	if o.Value != nil {
 		f.value, f.flags = *o.Value, f.flags|hasValue
 	}
@@ -246,14 +259,19 @@ func (c *collector) encode(o *app.Observation, series int32, sheet string, row, 
 		f.flags |= standIn
 	}
 	if o.Raw != "" {
-		c.texts = append(c.texts, o.Raw)
-		f.raw = int32(len(c.texts))
+		*texts = append(*texts, o.Raw)
+		f.raw = int32(len(*texts))
 	}
 	if o.Rule != "" {
-		c.texts = append(c.texts, o.Rule)
-		f.rule = int32(len(c.texts))
+		*texts = append(*texts, o.Rule)
+		f.rule = int32(len(*texts))
 	}
 	return f
+}
+
+// encode packs o, read at sheet row, col, for the collector.
+func (c *collector) encode(o *app.Observation, series int32, sheet string, row, col int) figure {
+	return encode(o, series, c.sheetIndex(sheet), row, col, &c.texts)
 }
 
 // sheetIndex numbers sheet names for figures; an import reads few
@@ -275,13 +293,14 @@ func (c *collector) sheetIndex(sheet string) int32 {
 // numbers a home.
 func (c *collector) decode(f *figure, fl *floats) app.Observation {
 	var o app.Observation
-	c.fill(&o, f, fl, sheetCell(c.sheets[f.sheet], xlsx.ColumnName(int(f.col)), int(f.row)))
+	fill(&o, f, c.figures.keys, c.texts, fl, sheetCell(c.sheets[f.sheet], xlsx.ColumnName(int(f.col)), int(f.row)))
 	return o
 }
 
-// fill writes into o what figure f holds, read at cell.
-func (c *collector) fill(o *app.Observation, f *figure, fl *floats, cell string) {
-	k := c.figures.keys[f.series]
+// fill writes into o what figure f holds, read at cell, its series and
+// texts indexing keys and texts.
+func fill(o *app.Observation, f *figure, keys []app.SeriesKey, texts []string, fl *floats, cell string) {
+	k := keys[f.series]
 	o.Ref, o.Area, o.Split, o.Period = k.Ref, k.Area, k.Split, f.period
 	o.Status, o.SourceArrow, o.SourceRAG = statuses[f.status], arrows[f.arrow], rags[f.rag]
 	o.StandIn = f.flags&standIn != 0
@@ -296,29 +315,92 @@ func (c *collector) fill(o *app.Observation, f *figure, fl *floats, cell string)
 		o.Denominator = fl.of(f.den)
 	}
 	if f.raw > 0 {
-		o.Raw = c.texts[f.raw-1]
+		o.Raw = texts[f.raw-1]
 	}
 	if f.rule > 0 {
-		o.Rule = c.texts[f.rule-1]
+		o.Rule = texts[f.rule-1]
 	}
 }
 
-// observe adds o, read on sheet at row, col (0-based). A figure already
-// read for the same series and period is merged: components and the
-// source's arrow and RAG are taken from whichever has them, and values
-// that differ beyond display rounding are reported naming both cells.
-func (c *collector) observe(sheet string, o app.Observation, row, col int) {
-	if o.Numerator != nil && o.Denominator != nil {
-		c.hasParts[o.Ref] = true
+// replay adds what a sheet's reading gave, in the order it gave it.
+func (c *collector) replay(l *sheetLog) {
+	// The log's series, as the collector numbers them, found as their
+	// first figures are added so that series are numbered in the order
+	// read, as if the figures came one at a time.
+	series := make([]*slots, len(l.keys))
+	sheet := int32(-1)
+	logNum := int32(len(c.logs))
+	c.logs = append(c.logs, l)
+	for _, op := range l.ops {
+		switch op.kind {
+		case opWarning:
+			c.warnings = append(c.warnings, l.warnings[op.from])
+		case opIndicator:
+			c.indicator(l.indicators[op.from])
+		case opTarget:
+			t := &l.targets[op.from]
+			c.target(l.sheet, t.cell, t.t)
+		case opFigures:
+			if sheet < 0 {
+				sheet = c.sheetIndex(l.sheet)
+			}
+			for i := op.from; i < op.to; i++ {
+				f := &l.figs[i]
+				s := series[f.series]
+				if s == nil {
+					s = c.figures.slotsOf(l.keys[f.series])
+					series[f.series] = s
+				}
+				c.observe(l, figAt{logNum, i}, s, sheet)
+			}
+		}
 	}
-	slots := c.figures.slotsOf(o.Key())
-	i, ok := slots.get(o.Period)
+	for ref := range l.percent {
+		c.percent[ref] = true
+	}
+	for ref := range l.placed {
+		c.placed[ref] = true
+	}
+	for ref := range l.measured {
+		c.measured[ref] = true
+	}
+	for ref, n := range l.declared {
+		c.declared[ref] = n
+	}
+	c.benchmarks = append(c.benchmarks, l.benchmarks...)
+	c.comments = append(c.comments, l.comments...)
+}
+
+// observe adds the figure of log l at fa, of the series slots, read on
+// the sheet numbered sheetNum. A figure already read for the same series
+// and period is merged: components and the source's arrow and RAG are
+// taken from whichever has them, and values that differ beyond display
+// rounding are reported naming both cells.
+func (c *collector) observe(l *sheetLog, fa figAt, slots *slots, sheetNum int32) {
+	f := &l.figs[fa.i]
+	if f.flags&(hasNum|hasDen) == hasNum|hasDen {
+		c.hasParts[l.keys[f.series].Ref] = true
+	}
+	i, ok := slots.get(f.period)
 	if !ok {
-		slots.set(o.Period, len(c.figs))
-		c.figs = append(c.figs, c.encode(&o, slots.id, sheet, row, col))
+		// Most figures are new: keep them where they are, numbered as
+		// the collector numbers series, sheets and texts.
+		slots.set(f.period, len(c.figs))
+		f.series, f.sheet = slots.id, sheetNum
+		if f.raw > 0 {
+			c.texts = append(c.texts, l.texts[f.raw-1])
+			f.raw = int32(len(c.texts))
+		}
+		if f.rule > 0 {
+			c.texts = append(c.texts, l.texts[f.rule-1])
+			f.rule = int32(len(c.texts))
+		}
+		c.figs = append(c.figs, fa)
 		return
 	}
-	at := &c.figs[i]
+	o := l.observation(f)
+	sheet, row, col := l.sheet, int(f.row), int(f.col)
+	at := c.fig(i)
 	have := c.decode(at, nil)
 	decimals := 1
 	if ind, ok := c.indicators[o.Ref]; ok {
@@ -444,11 +526,21 @@ func (c *collector) dataset() *app.Dataset {
 		}
 		d.Indicators = append(d.Indicators, *ind)
 	}
-	d.Observations = c.observations()
+	units := map[string]app.Indicator{}
+	for _, ind := range d.Indicators {
+		units[ind.Ref] = ind
+	}
+	// The sums are checked from the figures, alongside making the
+	// observations, which is most of finishing a large import.
+	sums := make(chan []app.Warning, 1)
+	go func() { sums <- c.checkDistrictSums(units) }()
+	var ranges []app.Warning
+	d.Observations, ranges = c.observations(units)
 	d.Targets = c.targetsByYearType()
 	d.Benchmarks = c.outturnsByYearType()
 	d.Comments = c.comments
-	c.validate(d)
+	c.warnings = append(c.warnings, ranges...)
+	c.warnings = append(c.warnings, <-sums...)
 	return d
 }
 
@@ -500,29 +592,28 @@ func inYearType(y app.Period, kind app.PeriodKind) app.Period {
 	return y
 }
 
-// validate reports values out of range and districts that do not add up
-// to the county, each at its cell.
-func (c *collector) validate(d *app.Dataset) {
-	units := map[string]app.Indicator{}
-	for _, ind := range d.Indicators {
-		units[ind.Ref] = ind
+// checkRanges reports values out of range in obs, each at its cell:
+// percentages beyond 0 to 100, numerators above their denominators.
+func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indicator) []app.Warning {
+	var warnings []app.Warning
+	warn := func(cell, format string, args ...any) {
+		sheet, cell := splitCell(cell)
+		warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(format, args...)})
 	}
 	var ind app.Indicator // of the last observation's ref: they come a series at a time
-	for i := range d.Observations {
-		o := &d.Observations[i]
+	for i := range obs {
+		o := &obs[i]
 		if o.Ref != ind.Ref {
 			ind = units[o.Ref]
 		}
 		if o.Value != nil && ind.Unit == app.Percent && (*o.Value > 100+1e-9 || *o.Value < 0) {
-			sheet, cell := splitCell(o.Cell)
-			c.warn(sheet, cell, "%s %s %s: %g is not a percentage between 0 and 100", o.Ref, o.Area, o.Period, *o.Value)
+			warn(o.Cell, "%s %s %s: %g is not a percentage between 0 and 100", o.Ref, o.Area, o.Period, *o.Value)
 		}
 		if o.Numerator != nil && o.Denominator != nil && *o.Numerator > *o.Denominator && ind.Measure == app.Proportion {
-			sheet, cell := splitCell(o.Cell)
-			c.warn(sheet, cell, "%s %s %s: numerator %g is above its denominator %g", o.Ref, o.Area, o.Period, *o.Numerator, *o.Denominator)
+			warn(o.Cell, "%s %s %s: numerator %g is above its denominator %g", o.Ref, o.Area, o.Period, *o.Numerator, *o.Denominator)
 		}
 	}
-	c.checkDistrictSums(d, units)
+	return warnings
 }
 
 // checkDistrictSums compares, for counts (and numerators), the sum of the
@@ -530,8 +621,9 @@ func (c *collector) validate(d *app.Dataset) {
 // children out of county or unknown, and the UASC Service, make up the
 // rest. So where those columns are given, districts and the rest must
 // make the county; where they are not, the districts must not exceed it.
-// A difference is a warning at the county's cell.
-func (c *collector) checkDistrictSums(d *app.Dataset, units map[string]app.Indicator) {
+// A difference is a warning at the county's cell. It reads only the
+// figures, so may run beside observations.
+func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warning {
 	type group struct {
 		ref    string
 		split  app.Split
@@ -542,10 +634,10 @@ func (c *collector) checkDistrictSums(d *app.Dataset, units map[string]app.Indic
 		districts, extra, districtNum float64
 		n, nExtra, nNum               int
 		negative                      bool
-		county                        *app.Observation
+		county                        *figure
 	}
-	// Observations come a series at a time; the (ref, split) of the last
-	// is kept so most need no string hashing.
+	// Figures come a series at a time; the (ref, split) of the last is
+	// kept so most need no string hashing.
 	type refSplit struct {
 		ref   string
 		split app.Split
@@ -555,9 +647,10 @@ func (c *collector) checkDistrictSums(d *app.Dataset, units map[string]app.Indic
 	var lastID uint64
 	all := map[uint64]*sums{}
 	var order []uint64
-	for i := range d.Observations {
-		o := &d.Observations[i]
-		if rs := (refSplit{o.Ref, o.Split}); rs != last || lastID == 0 {
+	for i := range c.figs {
+		f := c.fig(i)
+		key := c.figures.keys[f.series]
+		if rs := (refSplit{key.Ref, key.Split}); rs != last || lastID == 0 {
 			id, ok := ids[rs]
 			if !ok {
 				id = uint64(len(ids) + 1)
@@ -565,55 +658,63 @@ func (c *collector) checkDistrictSums(d *app.Dataset, units map[string]app.Indic
 			}
 			last, lastID = rs, id
 		}
-		k := lastID<<40 | uint64(o.Period.Kind)<<32 | uint64(uint32(o.Period.Index()))
+		k := lastID<<40 | uint64(f.period.Kind)<<32 | uint64(uint32(f.period.Index()))
 		s := all[k]
 		if s == nil {
-			s = &sums{group: group{o.Ref, o.Split, o.Period}}
+			s = &sums{group: group{key.Ref, key.Split, f.period}}
 			all[k] = s
 			order = append(order, k)
 		}
-		if o.Value != nil && *o.Value < 0 {
+		hasValue := f.flags&hasValue != 0
+		if hasValue && f.value < 0 {
 			s.negative = true
 		}
 		switch {
-		case o.Area == app.Kent:
-			s.county = o
-		case o.Area.IsDistrict():
-			if o.Value != nil {
-				s.districts += *o.Value
+		case key.Area == app.Kent:
+			s.county = f
+		case key.Area.IsDistrict():
+			if hasValue {
+				s.districts += f.value
 				s.n++
 			}
-			if o.Numerator != nil {
-				s.districtNum += *o.Numerator
+			if f.flags&hasNum != 0 {
+				s.districtNum += f.num
 				s.nNum++
 			}
-		case o.Area == app.OutOfCounty || o.Area == app.UASCService:
-			if o.Value != nil {
-				s.extra += *o.Value
+		case key.Area == app.OutOfCounty || key.Area == app.UASCService:
+			if hasValue {
+				s.extra += f.value
 				s.nExtra++
 			}
 		}
 	}
+	var warnings []app.Warning
 	for _, k := range order {
 		s := all[k]
 		g := s.group
-		if s.county == nil || s.county.Value == nil {
+		county := s.county
+		if county == nil || county.flags&hasValue == 0 {
 			continue
 		}
-		sheet, cell := splitCell(s.county.Cell)
-		k := *s.county.Value
+		sheet := c.sheets[county.sheet]
+		cell := place(sheet, int(county.row), int(county.col))
+		warn := func(format string, args ...any) {
+			warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(format, args...)})
+		}
+		k := county.value
 		if units[g.ref].Measure == app.Count && s.n == len(app.Districts) {
 			switch {
 			case s.nExtra == 2 && !near(s.districts+s.extra, k):
-				c.warn(sheet, cell, "%s %s: the 12 districts with out of county and the UASC Service sum to %g but Kent is %g", g.ref, g.period, s.districts+s.extra, k)
+				warn("%s %s: the 12 districts with out of county and the UASC Service sum to %g but Kent is %g", g.ref, g.period, s.districts+s.extra, k)
 			case s.nExtra < 2 && !s.negative && s.districts > k+1e-9:
-				c.warn(sheet, cell, "%s %s: the 12 districts sum to %g, more than Kent's %g", g.ref, g.period, s.districts, k)
+				warn("%s %s: the 12 districts sum to %g, more than Kent's %g", g.ref, g.period, s.districts, k)
 			}
 		}
-		if s.nNum == len(app.Districts) && s.county.Numerator != nil && s.districtNum > *s.county.Numerator+1e-9 {
-			c.warn(sheet, cell, "%s %s: the districts' numerators sum to %g, more than Kent's %g", g.ref, g.period, s.districtNum, *s.county.Numerator)
+		if s.nNum == len(app.Districts) && county.flags&hasNum != 0 && s.districtNum > county.num+1e-9 {
+			warn("%s %s: the districts' numerators sum to %g, more than Kent's %g", g.ref, g.period, s.districtNum, county.num)
 		}
 	}
+	return warnings
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs(b)) }
@@ -622,7 +723,7 @@ func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs
 func (c *collector) latestMonth() app.Period {
 	var p app.Period
 	for i := range c.figs {
-		q := c.figs[i].period
+		q := c.fig(i).period
 		if q.Kind == app.Month && (p.IsZero() || q.Index() > p.Index()) {
 			p = q
 		}
@@ -631,20 +732,42 @@ func (c *collector) latestMonth() app.Period {
 }
 
 // observations makes the observations from the figures, in the order
-// read: their numbers in one block, their cell references in one string.
-func (c *collector) observations() []app.Observation {
+// read, and reports those out of range (see checkRanges). It works in
+// parts at once, each with its numbers in one block and its cell
+// references in one string.
+func (c *collector) observations(units map[string]app.Indicator) ([]app.Observation, []app.Warning) {
 	obs := make([]app.Observation, len(c.figs))
-	fl := &floats{block: make([]float64, 0, 2*len(c.figs))}
-	var refs []byte
-	spans := make([]int32, len(c.figs)+1)
-	for i := range c.figs {
-		f := &c.figs[i]
+	parts := max(1, min(runtime.GOMAXPROCS(0), len(c.figs)/8192))
+	warnings := make([][]app.Warning, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := len(c.figs)*p/parts, len(c.figs)*(p+1)/parts
+		wg.Go(func() {
+			c.fillObservations(obs[lo:hi], lo)
+			warnings[p] = c.checkRanges(obs[lo:hi], units)
+		})
+	}
+	wg.Wait()
+	return obs, slices.Concat(warnings...)
+}
+
+// fillObservations makes obs from the figures from the first'th on.
+func (c *collector) fillObservations(obs []app.Observation, first int) {
+	fl := &floats{block: make([]float64, 0, 2*len(obs))}
+	size := 0
+	for i := range obs {
+		// A sheet name, "!", and at most 3 letters and 7 digits.
+		size += len(c.sheets[c.fig(first+i).sheet]) + 11
+	}
+	refs := make([]byte, 0, size)
+	spans := make([]int32, len(obs)+1)
+	for i := range obs {
+		f := c.fig(first + i)
 		refs = appendCell(refs, c.sheets[f.sheet], int(f.col), int(f.row))
 		spans[i+1] = int32(len(refs))
 	}
 	all := string(refs)
-	for i := range c.figs {
-		c.fill(&obs[i], &c.figs[i], fl, all[spans[i]:spans[i+1]])
+	for i := range obs {
+		fill(&obs[i], c.fig(first+i), c.figures.keys, c.texts, fl, all[spans[i]:spans[i+1]])
 	}
-	return obs
 }

@@ -87,8 +87,7 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	} else if l, err = detect("", g); err != nil {
 		return nil, &app.SourceError{Location: app.Location{File: base, Cell: "line 1"}, Err: err}
 	}
-	c := newCollector(base)
-	sr := &sheetReader{c: c, l: l, g: g}
+	sr := &sheetReader{out: newSheetLog(base, l.Sheet), l: l, g: g}
 	progress := func(done int) {
 		if opt.Progress != nil {
 			opt.Progress(done, len(rows))
@@ -106,6 +105,8 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	c := newCollector(base)
+	c.replay(sr.out)
 	// A CSV has no sheets or cells: report lines, as a spreadsheet user
 	// would count them.
 	d := c.dataset()

@@ -335,10 +335,6 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	// that district sheets without a dated title can take the latest
 	// month, and so that a figure given twice is kept as the scorecard
 	// showed it.
-	type planned struct {
-		l       Layout
-		profile bool
-	}
 	var plan []planned
 	var firstErr error
 	for _, h := range s.Heads {
@@ -367,16 +363,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		}
 		plan = append(plan, planned{l, fromProfile})
 	}
-	order := func(k Kind) int {
-		switch k {
-		case IndicatorSheet:
-			return 0
-		case DistrictSheet:
-			return 1
-		}
-		return 2
-	}
-	slices.SortStableFunc(plan, func(a, b planned) int { return order(a.l.Kind) - order(b.l.Kind) })
+	slices.SortStableFunc(plan, func(a, b planned) int { return kindOrder(a.l.Kind) - kindOrder(b.l.Kind) })
 	names := make([]string, len(plan))
 	var xmlBytes int64
 	for i, p := range plan {
@@ -384,51 +371,43 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		xmlBytes += s.book.sheetSize(p.l.Sheet)
 	}
 	s.book.Prefetch(ctx, names)
-	for i, p := range plan {
+	sheets := readSheets(ctx, s.book, base, plan)
+	defer sheets.stop()
+	for i := range plan {
 		if opt.Progress != nil {
 			opt.Progress(i, len(plan))
 		}
-		g, err := s.book.readSheet(ctx, p.l.Sheet)
+		sh, err := sheets.wait(ctx, i)
 		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			return nil, &app.SourceError{Location: app.Location{File: base, Sheet: p.l.Sheet}, Err: err}
+			return nil, err
 		}
-		l := p.l
-		if !p.profile {
-			// Detect again on the whole sheet: its merged ranges, listed
-			// at the end of its XML, carry the header's group captions.
-			if again, err := detect(l.Sheet, g); err == nil && order(again.Kind) == order(l.Kind) {
-				l = again
-			}
-		}
-		if i == 0 {
-			// Make room for every figure at once, rather than by doubling
-			// (which copies every observation read so far), judging the
-			// whole workbook by its first sheet's figures per byte.
-			if n := int64(countFigures(l, g)); n > 0 && xmlBytes > 0 {
-				if size := s.book.sheetSize(l.Sheet); size > 0 {
-					c.figs = slices.Grow(c.figs, int(min(n*xmlBytes/size*11/10, int64(maxCells))))
-				}
-			}
-		}
-		if l.Kind == DistrictSheet && l.Period.IsZero() {
+		l, out := sh.l, sh.out
+		if out == nil {
+			// A district sheet without a dated title takes the latest
+			// month of the sheets before it, so is read only now.
 			l.Period = c.latestMonth()
 			if l.Period.IsZero() {
 				return nil, &app.SourceError{Location: app.Location{File: base, Sheet: l.Sheet, Cell: "A1"},
 					Err: errors.New("no reporting month found for the district figures (expected a title such as \"March 2025\" or a scorecard sheet with month columns)")}
 			}
 			c.warn(l.Sheet, "A1", "no month in the title: district figures dated %s, the latest month on the scorecard", l.Period)
+			if out, err = readSheetLog(ctx, base, l, sh.g, func(int) {}); err != nil {
+				return nil, err
+			}
+			out.warnUncalculated(sh.g)
 		}
-		if err := readSheet(ctx, c, l, g, func(int) {}); err != nil {
-			return nil, err
+		if i == 0 {
+			// Make room for every figure at once, rather than by doubling,
+			// judging the whole workbook by its first sheet's figures per
+			// byte.
+			if n := int64(len(out.figs)); n > 0 && xmlBytes > 0 {
+				if size := s.book.sheetSize(l.Sheet); size > 0 {
+					c.figs = slices.Grow(c.figs, int(min(n*xmlBytes/size*11/10, int64(maxCells))))
+				}
+			}
 		}
-		// Such a cell reads as a blank, which would otherwise show up
-		// only later, as a month missing from a series.
-		for _, u := range g.uncalculated {
-			c.warn(l.Sheet, cellName(u.Row, u.Col), "formula with no saved result: open and save the workbook in Excel to calculate it")
-		}
+		c.replay(out)
+		sh.g, sh.out = nil, nil // for the garbage collector: the collector has what it needs
 		res.Sheets = append(res.Sheets, l.Sheet)
 		res.Layouts = append(res.Layouts, l)
 	}
@@ -450,6 +429,24 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	return res, nil
 }
 
+// planned is a sheet to read, with the layout detected from its first
+// rows or saved in a profile.
+type planned struct {
+	l       Layout
+	profile bool
+}
+
+// kindOrder ranks the kinds of sheet in the order they are read.
+func kindOrder(k Kind) int {
+	switch k {
+	case IndicatorSheet:
+		return 0
+	case DistrictSheet:
+		return 1
+	}
+	return 2
+}
+
 func allTidy(ls []Layout) bool {
 	for _, l := range ls {
 		if l.Kind == IndicatorSheet || l.Kind == DistrictSheet {
@@ -459,8 +456,42 @@ func allTidy(ls []Layout) bool {
 	return true
 }
 
+// readSheet reads one sheet under its layout into c.
+func readSheet(ctx context.Context, c *collector, l Layout, g *grid, progress func(int)) error {
+	out, err := readSheetLog(ctx, c.file, l, g, progress)
+	if err != nil {
+		return err
+	}
+	c.replay(out)
+	return nil
+}
+
+// readSheetLog reads one sheet of file under its layout into a log of
+// what it gives the import.
+func readSheetLog(ctx context.Context, file string, l Layout, g *grid, progress func(int)) (*sheetLog, error) {
+	sr := &sheetReader{out: newSheetLog(file, l.Sheet), l: l, g: g}
+	sr.out.figs = make([]figure, 0, countFigures(l, g))
+	var err error
+	switch l.Kind {
+	case IndicatorSheet, DistrictSheet:
+		if !l.has(RoleName) && !l.has(RolePeriod) && !l.has(RoleArea) {
+			return nil, &app.SourceError{Location: app.Location{File: file, Sheet: l.Sheet, Cell: cellName(l.HeaderRow-1, 0)},
+				Err: errors.New("no Indicator, month or area columns beside Ref")}
+		}
+		err = sr.readScorecard(ctx)
+	case TidySheet:
+		err = sr.readTidy(ctx, progress)
+	case TargetSheet:
+		err = sr.readTargets(ctx)
+	}
+	if err != nil && ctx.Err() == nil {
+		return nil, &app.SourceError{Location: app.Location{File: file, Sheet: l.Sheet}, Err: err}
+	}
+	return sr.out, err
+}
+
 // countFigures counts the cells a sheet has under its figure columns (or
-// rows of a tidy table), to size the import's store of observations.
+// rows of a tidy table), to size the log of its figures.
 func countFigures(l Layout, g *grid) int {
 	if l.Kind == TidySheet {
 		return len(g.rows)
@@ -477,26 +508,4 @@ func countFigures(l Layout, g *grid) int {
 		}
 	}
 	return n
-}
-
-// readSheet reads one sheet under its layout.
-func readSheet(ctx context.Context, c *collector, l Layout, g *grid, progress func(int)) error {
-	sr := &sheetReader{c: c, l: l, g: g}
-	var err error
-	switch l.Kind {
-	case IndicatorSheet, DistrictSheet:
-		if !l.has(RoleName) && !l.has(RolePeriod) && !l.has(RoleArea) {
-			return &app.SourceError{Location: app.Location{File: c.file, Sheet: l.Sheet, Cell: cellName(l.HeaderRow-1, 0)},
-				Err: errors.New("no Indicator, month or area columns beside Ref")}
-		}
-		err = sr.readScorecard(ctx)
-	case TidySheet:
-		err = sr.readTidy(ctx, progress)
-	case TargetSheet:
-		err = sr.readTargets(ctx)
-	}
-	if err != nil && ctx.Err() == nil {
-		return &app.SourceError{Location: app.Location{File: c.file, Sheet: l.Sheet}, Err: err}
-	}
-	return err
 }

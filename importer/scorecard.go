@@ -9,14 +9,17 @@ import (
 	"scorecard/app"
 )
 
-// sheetReader reads one sheet under its layout into the collector.
+// sheetReader reads one sheet under its layout into a log, for the
+// collector to replay.
 type sheetReader struct {
-	c           *collector
+	out         *sheetLog
 	l           Layout
 	g           *grid
 	scratch     []app.Observation // one row's figures, reused
 	scratchCols []int             // and the columns they were read from
 	floats      floats
+	// latest is the sheet's latest period (see sheetLatest).
+	latest app.Period
 	// rowFloats hold a row's figures until the collector has copied them
 	// (observe keeps no pointers), so one block serves every row.
 	rowFloats floats
@@ -34,7 +37,7 @@ func (s *sheetReader) at(r int, c Column) string {
 func (s *sheetReader) look(r int, c Column) look { return s.g.look(r, c.index) }
 
 func (s *sheetReader) warn(r, c int, format string, args ...any) {
-	s.c.warn(s.l.Sheet, cellName(r, c), format, args...)
+	s.out.warn(s.l.Sheet, cellName(r, c), format, args...)
 }
 
 // rowIndicator is the indicator a scorecard row belongs to, for the twin
@@ -63,6 +66,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 		}
 	}
 	standIns := s.hasStandInLegend()
+	s.latest = s.sheetLatest()
 	section := ""
 	var last *rowIndicator
 	inNotes := false
@@ -208,12 +212,12 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 			ind.Guidance = text
 		case RoleDecimals:
 			if n, err := strconv.Atoi(text); err == nil && n >= 0 && n <= 6 {
-				s.c.declareDecimals(ref, n)
+				s.out.declareDecimals(ref, n)
 			} else if text != "" {
 				s.warn(r, c.index, "%s: decimals %q is not a whole number from 0 to 6; ignored", ref, text)
 			}
 		case RoleMeasure:
-			s.c.measured[ref] = true
+			s.out.measured[ref] = true
 			if m, ok := parseMeasure(text); ok {
 				ind.Measure = m
 			} else if text != "" {
@@ -241,7 +245,7 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 	if ind.YearType == 0 && strings.Contains(strings.ToLower(name), "academic year") {
 		ind.YearType = app.AcademicYear
 	}
-	s.c.indicator(ind)
+	s.out.indicator(ind)
 	return ind
 }
 
@@ -279,11 +283,11 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 		percent = percent || rd.percent
 	}
 	if percent {
-		s.c.percent[ind.ref] = true
+		s.out.percent[ind.ref] = true
 	}
 	if decimals >= 0 {
-		s.c.placed[ind.ref] = true
-		s.c.indicator(app.Indicator{Ref: ind.ref, Decimals: decimals})
+		s.out.placed[ind.ref] = true
+		s.out.indicator(app.Indicator{Ref: ind.ref, Decimals: decimals})
 	}
 	latest := -1
 	for i, o := range obs {
@@ -293,7 +297,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 	}
 	s.readRowExtras(r, ind, split, obs, latest)
 	for i, o := range obs {
-		s.c.observe(l.Sheet, o, r, cols[i])
+		s.out.observe(o, r, cols[i])
 	}
 }
 
@@ -302,7 +306,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 // indicator.
 func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, obs []app.Observation, latest int) {
 	l := &s.l
-	month := s.sheetLatest()
+	month := s.latest
 	if latest >= 0 {
 		month = obs[latest].Period
 	}
@@ -378,12 +382,12 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 			s.readBenchmark(r, c, ind, text, month)
 		case RoleComments:
 			if split == app.All && !month.IsZero() {
-				s.c.comments = append(s.c.comments, app.Comment{Ref: ind.ref, Area: l.Area, Period: month, Text: strings.TrimSpace(text)})
+				s.out.comments = append(s.out.comments, app.Comment{Ref: ind.ref, Area: l.Area, Period: month, Text: strings.TrimSpace(text)})
 			}
 		}
 	}
 	for _, y := range years {
-		s.c.target(l.Sheet, cellName(r, 0), *targets[y])
+		s.out.target(cellName(r, 0), *targets[y])
 	}
 }
 
@@ -413,9 +417,9 @@ func (s *sheetReader) readBenchmark(r int, c Column, ind *rowIndicator, text str
 		return
 	}
 	if rd.percent {
-		s.c.percent[ind.ref] = true
+		s.out.percent[ind.ref] = true
 	}
-	s.c.benchmarks = append(s.c.benchmarks, app.Benchmark{
+	s.out.benchmarks = append(s.out.benchmarks, app.Benchmark{
 		Ref: ind.ref, Period: year, Group: benchmarkGroups[c.Role],
 		Value: rd.value, Status: rd.status, Source: s.l.Sheet + "!" + cellName(r, c.index),
 	})

@@ -85,13 +85,13 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 				o.Numerator, o.Denominator = rd.num, rd.den
 			}
 			if rd.percent {
-				s.c.percent[ref] = true
+				s.out.percent[ref] = true
 			}
 			// A tidy table holds figures at full precision: only a number
 			// format says how many places are shown.
 			if lk.decimals >= 0 {
-				s.c.placed[ref] = true
-				s.c.indicator(app.Indicator{Ref: ref, Decimals: min(rd.decimals, 3)})
+				s.out.placed[ref] = true
+				s.out.indicator(app.Indicator{Ref: ref, Decimals: min(rd.decimals, 3)})
 			}
 		}
 		for _, part := range []struct {
@@ -123,7 +123,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if o.Value == nil && o.Status == app.OK {
 			if o.Numerator != nil && o.Denominator != nil && *o.Denominator != 0 {
 				o.Value = app.Float(*o.Numerator / *o.Denominator * 100)
-				s.c.percent[ref] = true
+				s.out.percent[ref] = true
 			} else {
 				s.warn(r, vc, "%s: row skipped: no value, status or numerator and denominator", ref)
 				continue
@@ -132,7 +132,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if rule, _, ok := text(r, RoleRule); ok {
 			o.Rule = rule
 		}
-		s.c.observe(l.Sheet, o, r, max(vc, refCol.index))
+		s.out.observe(o, r, max(vc, refCol.index))
 	}
 	return nil
 }
@@ -168,7 +168,7 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 	if ind.Name == "" {
 		ind.Name = ref
 	}
-	s.c.indicator(ind)
+	s.out.indicator(ind)
 }
 
 // tidyPeriod reads a tidy table's period: any form ParsePeriod knows, or
@@ -257,9 +257,9 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 			}
 		}
 		if year.Kind == app.AcademicYear {
-			s.c.indicator(app.Indicator{Ref: ref, YearType: app.AcademicYear})
+			s.out.indicator(app.Indicator{Ref: ref, YearType: app.AcademicYear})
 		}
-		s.c.target(l.Sheet, cellName(r, refCol.index), t)
+		s.out.target(cellName(r, refCol.index), t)
 	}
 	return nil
 }

@@ -50,7 +50,8 @@ type Workbook struct {
 	category string
 	limit    int64
 	scan     ScanOptions
-	pending  map[string]*pending // sheets read or being read
+	mu       sync.Mutex          // guards pending
+	pending  map[string]*pending // sheets being read, or read and not yet handed over
 	wg       sync.WaitGroup      // the background readers
 }
 
@@ -339,6 +340,13 @@ type pending struct {
 // at once as there are processors, so that the caller can work on the
 // first sheet while the others are inflated and scanned.
 func (w *Workbook) Prefetch(ctx context.Context, names []string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.prefetch(ctx, names)
+}
+
+// prefetch is Prefetch with w.mu held.
+func (w *Workbook) prefetch(ctx context.Context, names []string) {
 	if w.pending == nil {
 		w.pending = map[string]*pending{}
 	}
@@ -373,22 +381,32 @@ func (w *Workbook) Prefetch(ctx context.Context, names []string) {
 
 // Grid returns a sheet's cells with each cell's style index and the
 // sheet's merged ranges, waiting for it if it is being read in the
-// background, reading it now otherwise.
+// background, reading it now otherwise. It may be called from several
+// goroutines at once. A sheet read in the background is handed over, not
+// kept: the workbook holds no sheet's cells once the caller has them, and
+// asked for again, reads them again.
 func (w *Workbook) Grid(ctx context.Context, name string) (*Grid, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	w.mu.Lock()
 	p, ok := w.pending[name]
 	if !ok {
-		w.Prefetch(ctx, []string{name})
+		w.prefetch(ctx, []string{name})
 		p = w.pending[name]
 	}
+	w.mu.Unlock()
 	select {
 	case <-p.done:
-		return p.g, p.err
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+	w.mu.Lock()
+	if w.pending[name] == p {
+		delete(w.pending, name)
+	}
+	w.mu.Unlock()
+	return p.g, p.err
 }
 
 // scanSheet reads one sheet's part into buf and scans it, returning the

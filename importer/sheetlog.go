@@ -1,0 +1,242 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+
+	"scorecard/app"
+)
+
+// sheetLog records what reading one sheet gives the import, in the order
+// the reader gave it: figures, indicators, targets and warnings. Sheets
+// are read into logs at once, each on its own, and the logs replayed
+// into the collector in sheet order, so that the merge, which weighs each
+// figure against what earlier sheets gave, comes out exactly as if the
+// sheets had been read one after another.
+type sheetLog struct {
+	file, sheet string
+	ops         []logOp
+	// figs are the sheet's figures with series indexing keys and raw and
+	// rule indexing texts, both the log's own.
+	figs       []figure
+	keys       []app.SeriesKey
+	series     map[app.SeriesKey]int32
+	last       app.SeriesKey // the key of the last figure, checked first
+	lastID     int32
+	texts      []string
+	warnings   []app.Warning
+	indicators []app.Indicator
+	targets    []loggedTarget
+	// What follows is read only once every sheet is in, so its order
+	// among the rest does not matter.
+	percent    map[string]bool
+	placed     map[string]bool
+	measured   map[string]bool
+	declared   map[string]int
+	benchmarks []app.Benchmark
+	comments   []app.Comment
+}
+
+// logOp is one step of a log: figures from..to, or one warning,
+// indicator or target, by index into its slice.
+type logOp struct {
+	kind     opKind
+	from, to int32
+}
+
+type opKind uint8
+
+const (
+	opFigures opKind = iota
+	opWarning
+	opIndicator
+	opTarget
+)
+
+type loggedTarget struct {
+	cell string
+	t    app.Target
+}
+
+func newSheetLog(file, sheet string) *sheetLog {
+	return &sheetLog{file: file, sheet: sheet, series: map[app.SeriesKey]int32{}, lastID: -1,
+		percent: map[string]bool{}, placed: map[string]bool{}, measured: map[string]bool{}, declared: map[string]int{}}
+}
+
+// step records one item appended at index i of its slice.
+func (l *sheetLog) step(kind opKind, i int) {
+	l.ops = append(l.ops, logOp{kind, int32(i), int32(i + 1)})
+}
+
+// warn adds a line to the validation report.
+func (l *sheetLog) warn(sheet, cell, format string, args ...any) {
+	l.step(opWarning, len(l.warnings))
+	l.warnings = append(l.warnings, app.Warning{
+		Location: app.Location{File: l.file, Sheet: sheet, Cell: cell},
+		Message:  fmt.Sprintf(format, args...),
+	})
+}
+
+// indicator records an indicator, or what a row says of one; see
+// collector.indicator.
+func (l *sheetLog) indicator(ind app.Indicator) {
+	l.step(opIndicator, len(l.indicators))
+	l.indicators = append(l.indicators, ind)
+}
+
+// target records a target; see collector.target.
+func (l *sheetLog) target(cell string, t app.Target) {
+	l.step(opTarget, len(l.targets))
+	l.targets = append(l.targets, loggedTarget{cell, t})
+}
+
+// declareDecimals records the decimal places a Decimals column gives.
+func (l *sheetLog) declareDecimals(ref string, n int) { l.declared[ref] = n }
+
+// observe records o, read at row, col (0-based); the collector merges
+// it with any figure already read for its series and period on replay.
+// A row's figures follow one another, so they make one step.
+func (l *sheetLog) observe(o app.Observation, row, col int) {
+	k := o.Key()
+	if l.lastID < 0 || k != l.last {
+		id, ok := l.series[k]
+		if !ok {
+			id = int32(len(l.keys))
+			l.series[k] = id
+			l.keys = append(l.keys, k)
+		}
+		l.last, l.lastID = k, id
+	}
+	n := len(l.figs)
+	if last := len(l.ops) - 1; last >= 0 && l.ops[last].kind == opFigures && int(l.ops[last].to) == n {
+		l.ops[last].to++
+	} else {
+		l.step(opFigures, n)
+	}
+	l.figs = append(l.figs, encode(&o, l.lastID, 0, row, col, &l.texts))
+}
+
+// observation makes the observation a logged figure holds, as the
+// reader gave it.
+func (l *sheetLog) observation(f *figure) app.Observation {
+	var o app.Observation
+	fill(&o, f, l.keys, l.texts, nil, "")
+	return o
+}
+
+// warnUncalculated reports the formulas of g saved with no result. Such a
+// cell reads as a blank, which would otherwise show up only later, as a
+// month missing from a series.
+func (l *sheetLog) warnUncalculated(g *grid) {
+	for _, u := range g.uncalculated {
+		l.warn(l.sheet, cellName(u.Row, u.Col), "formula with no saved result: open and save the workbook in Excel to calculate it")
+	}
+}
+
+// sheetReads reads a workbook's planned sheets into logs in the
+// background, as many at once as there are processors, taking them in
+// plan order.
+type sheetReads struct {
+	sheets []sheetRead
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+// sheetRead is one sheet's reading.
+type sheetRead struct {
+	done chan struct{}
+	l    Layout // as detected again on the whole sheet
+	g    *grid
+	// out is nil for a district sheet without a dated title, which can
+	// be read only once the sheets before it are in (see readWorkbook).
+	out      *sheetLog
+	err      error
+	panicked any
+}
+
+// readSheets starts reading the sheets of plan; stop ends it.
+func readSheets(ctx context.Context, book *workbook, file string, plan []planned) *sheetReads {
+	ctx, cancel := context.WithCancel(ctx)
+	r := &sheetReads{sheets: make([]sheetRead, len(plan)), cancel: cancel}
+	for i := range r.sheets {
+		r.sheets[i].done = make(chan struct{})
+	}
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), len(plan)) {
+		r.wg.Add(1)
+		go func() {
+			defer r.wg.Done()
+			for i := int(next.Add(1) - 1); i < len(plan); i = int(next.Add(1) - 1) {
+				r.sheets[i].read(ctx, book, file, plan[i])
+			}
+		}()
+	}
+	return r
+}
+
+// wait returns the reading of the i'th sheet of the plan once it is done.
+func (r *sheetReads) wait(ctx context.Context, i int) (*sheetRead, error) {
+	sh := &r.sheets[i]
+	select {
+	case <-sh.done:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if sh.panicked != nil {
+		// For Read to recover, as it would had the sheet been read on
+		// its own goroutine.
+		panic(sh.panicked)
+	}
+	return sh, sh.err
+}
+
+// stop abandons the sheets not yet read and waits for the readers.
+func (r *sheetReads) stop() {
+	r.cancel()
+	r.wg.Wait()
+}
+
+func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p planned) {
+	defer close(sh.done)
+	defer func() {
+		if v := recover(); v != nil {
+			sh.panicked = v
+			if os.Getenv("SCORECARD_DEBUG") != "" {
+				fmt.Fprintf(os.Stderr, "%s\n", debug.Stack())
+			}
+		}
+	}()
+	g, err := book.readSheet(ctx, p.l.Sheet)
+	if err != nil {
+		if ctx.Err() != nil {
+			sh.err = ctx.Err()
+		} else {
+			sh.err = &app.SourceError{Location: app.Location{File: file, Sheet: p.l.Sheet}, Err: err}
+		}
+		return
+	}
+	l := p.l
+	if !p.profile {
+		// Detect again on the whole sheet: its merged ranges, listed at
+		// the end of its XML, carry the header's group captions.
+		if again, err := detect(l.Sheet, g); err == nil && kindOrder(again.Kind) == kindOrder(l.Kind) {
+			l = again
+		}
+	}
+	sh.l, sh.g = l, g
+	if l.Kind == DistrictSheet && l.Period.IsZero() {
+		return
+	}
+	out, err := readSheetLog(ctx, file, l, g, func(int) {})
+	if err != nil {
+		sh.err = err
+		return
+	}
+	out.warnUncalculated(g)
+	sh.out = out
+}

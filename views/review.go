@@ -54,12 +54,20 @@ func (w *mainWindow) reviewLayout(j *importJob, path string, res *importer.Resul
 		r.layouts = append(r.layouts, l)
 	}
 	d := res.Dataset
-	summary := widget.NewLabel(fmt.Sprintf("Read as %s: %d sheets, %d indicators, %d figures, %d targets, %d warnings. Check each column's role; correct any that are wrong.",
-		res.Format, len(res.Sheets), len(d.Indicators), len(d.Observations), len(d.Targets), len(res.Warnings)))
+	text := fmt.Sprintf("Read as %s: %d sheets, %d indicators, %d figures, %d targets, %d warnings. ",
+		res.Format, len(res.Sheets), len(d.Indicators), len(d.Observations), len(d.Targets), len(res.Warnings))
+	if unsure := unsureSheets(r.layouts); len(unsure) > 0 {
+		text += "The layout of " + strings.Join(unsure, ", ") + " may have been read wrongly (marked ⚠, with the reasons): check those columns first. "
+	}
+	summary := widget.NewLabel(text + "Check each column's role; correct any that are wrong.")
 	summary.Wrapping = fyne.TextWrapWord
 	tabs := container.NewAppTabs()
 	for i := range r.layouts {
-		tabs.Append(container.NewTabItem(r.layouts[i].Sheet, r.sheetForm(&r.layouts[i])))
+		title := r.layouts[i].Sheet
+		if len(r.layouts[i].Unsure) > 0 {
+			title = "⚠ " + title
+		}
+		tabs.Append(container.NewTabItem(title, r.sheetForm(&r.layouts[i])))
 	}
 	r.save = widget.NewCheck("Use this layout for files named like "+filepath.Base(path)+" from now on", nil)
 	content := container.NewBorder(summary, r.save, nil, nil, tabs)
@@ -105,7 +113,25 @@ func (r *layoutReview) sheetForm(l *importer.Layout) fyne.CanvasObject {
 			}
 		},
 	)
-	return container.NewBorder(widget.NewLabel(about), nil, nil, nil, list)
+	top := container.NewVBox(widget.NewLabel(about))
+	for _, why := range l.Unsure {
+		reason := widget.NewLabel("⚠ " + why)
+		reason.Wrapping = fyne.TextWrapWord
+		reason.Importance = widget.WarningImportance
+		top.Add(reason)
+	}
+	return container.NewBorder(top, nil, nil, nil, list)
+}
+
+// unsureSheets names the sheets whose layout detection was unsure of.
+func unsureSheets(layouts []importer.Layout) []string {
+	var names []string
+	for _, l := range layouts {
+		if len(l.Unsure) > 0 {
+			names = append(names, l.Sheet)
+		}
+	}
+	return names
 }
 
 // columnLabel says where a column is and what it was read as.

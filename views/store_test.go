@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
 	"scorecard/app/store"
@@ -277,5 +279,44 @@ func TestGoodAndBadFilesTogether(t *testing.T) {
 	shown := strings.Join(labelTexts(w.win.Canvas().Overlays().Top()), " ")
 	if !strings.Contains(shown, "bad_nomonth.xlsx: Districts!A1") {
 		t.Errorf("the error shown, %q, does not name the bad file's sheet and cell", shown)
+	}
+}
+
+// TestReviewMarksUnsureSheets checks that a sheet whose layout detection
+// doubts is marked in the review, with the reason, so that the officer
+// checks it first.
+func TestReviewMarksUnsureSheets(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Scorecard")
+	for i, row := range [][]any{
+		{"Ref", "Indicator", "Target", "Target", "Mar-25"},
+		{"CIC01", "Children in care", 1800.0, 1900.0, 1896.0},
+	} {
+		if err := f.SetSheetRow("Scorecard", fmt.Sprintf("A%d", i+1), &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "doubt.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	st := openStore(t)
+	w := windowOn(t, st)
+	var shown []string
+	w.reviewShown = func(r *layoutReview) {
+		shown = labelTexts(w.win.Canvas().Overlays().Top())
+		test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Import"))
+	}
+	w.importFiles([]string{path})
+	w.busy.Wait()
+	text := strings.Join(shown, "\n")
+	for _, want := range []string{
+		"⚠ Scorecard", // the sheet's tab
+		"The layout of Scorecard may have been read wrongly",
+		"⚠ columns C and D both read as target; took C",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the review does not show %q; it shows:\n%s", want, text)
+		}
 	}
 }

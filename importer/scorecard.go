@@ -27,14 +27,14 @@ type sheetReader struct {
 
 // at returns a data cell's own text. Merged ranges are not spread here:
 // a merged section heading must not read as figures in every column.
-func (s *sheetReader) at(r int, c Column) string {
+func (s *sheetReader) at(r int, c *Column) string {
 	if r < len(s.g.rows) && c.index < len(s.g.rows[r]) {
 		return s.g.rows[r][c.index]
 	}
 	return ""
 }
 
-func (s *sheetReader) look(r int, c Column) look { return s.g.look(r, c.index) }
+func (s *sheetReader) look(r int, c *Column) look { return s.g.look(r, c.index) }
 
 func (s *sheetReader) warn(r, c int, format string, args ...any) {
 	s.out.warn(s.l.Sheet, cellName(r, c), format, args...)
@@ -80,14 +80,14 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 		if blankRow(row) {
 			continue
 		}
-		ref := stripFootnote(s.at(r, refCol))
+		ref := stripFootnote(s.at(r, &refCol))
 		name := ""
 		if hasName {
-			name = stripFootnote(s.at(r, nameCol))
+			name = stripFootnote(s.at(r, &nameCol))
 		}
 		hasFigures := false
-		for _, c := range figures {
-			if strings.TrimSpace(s.at(r, c)) != "" {
+		for i := range figures {
+			if strings.TrimSpace(s.at(r, &figures[i])) != "" {
 				hasFigures = true
 				break
 			}
@@ -185,7 +185,8 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 	if ind.Name == "" {
 		ind.Name = ref
 	}
-	for _, c := range s.l.Columns {
+	for i := range s.l.Columns {
+		c := &s.l.Columns[i]
 		text := strings.TrimSpace(s.at(r, c))
 		switch c.Role {
 		case RoleSection:
@@ -258,7 +259,8 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 	defer func() { s.scratch, s.scratchCols = obs[:0], cols[:0] }()
 	decimals, percent := -1, false
 	s.rowFloats.block = s.rowFloats.block[:0]
-	for _, c := range figures {
+	for i := range figures {
+		c := &figures[i]
 		text := s.at(r, c)
 		if strings.TrimSpace(text) == "" {
 			continue
@@ -290,14 +292,14 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 		s.out.indicator(app.Indicator{Ref: ind.ref, Decimals: decimals})
 	}
 	latest := -1
-	for i, o := range obs {
-		if !o.StandIn && (latest < 0 || later(o.Period, obs[latest].Period) >= 0) {
+	for i := range obs {
+		if o := &obs[i]; !o.StandIn && (latest < 0 || later(o.Period, obs[latest].Period) >= 0) {
 			latest = i
 		}
 	}
 	s.readRowExtras(r, ind, split, obs, latest)
-	for i, o := range obs {
-		s.out.observe(o, r, cols[i])
+	for i := range obs {
+		s.out.observe(&obs[i], r, cols[i])
 	}
 }
 
@@ -312,9 +314,10 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 	}
 	targets := map[app.Period]*app.Target{}
 	var years []app.Period
-	for _, c := range l.Columns {
+	for i := range l.Columns {
+		c := &l.Columns[i]
 		text := s.at(r, c)
-		if strings.TrimSpace(text) == "" && c.Role != RoleRAG || l.shadowed(c) {
+		if strings.TrimSpace(text) == "" && c.Role != RoleRAG || l.shadowed(*c) {
 			continue
 		}
 		switch c.Role {
@@ -402,7 +405,7 @@ var benchmarkGroups = map[Role]string{
 // cell. Its year is the one its heading or caption names; failing that, a
 // previous-year outturn is the year before the latest month's, and a
 // benchmark the latest published, taken as that same year.
-func (s *sheetReader) readBenchmark(r int, c Column, ind *rowIndicator, text string, month app.Period) {
+func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text string, month app.Period) {
 	rd, err := readFigure(text, s.look(r, c), &s.floats)
 	if err != nil {
 		s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, err)

@@ -101,7 +101,7 @@ func (l *sheetLog) declareDecimals(ref string, n int) { l.declared[ref] = n }
 // observe records o, read at row, col (0-based); the collector merges
 // it with any figure already read for its series and period on replay.
 // A row's figures follow one another, so they make one step.
-func (l *sheetLog) observe(o app.Observation, row, col int) {
+func (l *sheetLog) observe(o *app.Observation, row, col int) {
 	k := o.Key()
 	if l.lastID < 0 || k != l.last {
 		id, ok := l.series[k]
@@ -118,7 +118,7 @@ func (l *sheetLog) observe(o app.Observation, row, col int) {
 	} else {
 		l.step(opFigures, n)
 	}
-	l.figs = append(l.figs, encode(&o, l.lastID, 0, row, col, &l.texts))
+	l.figs = append(l.figs, encode(o, l.lastID, 0, row, col, &l.texts))
 }
 
 // observation makes the observation a logged figure holds, as the

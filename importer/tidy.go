@@ -25,7 +25,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if !ok {
 			return "", -1, false
 		}
-		return strings.TrimSpace(s.at(r, c)), c.index, true
+		return strings.TrimSpace(s.at(r, &c)), c.index, true
 	}
 	seen := map[string]bool{}
 	for r := l.FirstRow - 1; r < len(s.g.rows); r++ {
@@ -38,7 +38,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if blankRow(s.g.rows[r]) {
 			continue
 		}
-		ref := stripFootnote(s.at(r, refCol))
+		ref := stripFootnote(s.at(r, &refCol))
 		if ref == "" {
 			s.warn(r, refCol.index, "row skipped: no indicator Ref")
 			continue
@@ -132,7 +132,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if rule, _, ok := text(r, RoleRule); ok {
 			o.Rule = rule
 		}
-		s.out.observe(o, r, max(vc, refCol.index))
+		s.out.observe(&o, r, max(vc, refCol.index))
 	}
 	return nil
 }
@@ -143,25 +143,25 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 	ind := app.Indicator{Ref: ref}
 	if c, ok := cols[RoleName]; ok {
-		ind.Name = stripFootnote(s.at(r, c))
+		ind.Name = stripFootnote(s.at(r, &c))
 	}
 	if c, ok := cols[RoleSection]; ok {
-		ind.Section = strings.TrimSpace(s.at(r, c))
+		ind.Section = strings.TrimSpace(s.at(r, &c))
 	}
 	if c, ok := cols[RolePolarity]; ok {
-		p, err := app.ParsePolarity(s.at(r, c))
+		p, err := app.ParsePolarity(s.at(r, &c))
 		if err != nil {
 			s.warn(r, c.index, "%s: %v; read as no polarity", ref, err)
 		}
 		ind.Polarity = p
 	}
 	if c, ok := cols[RoleUnit]; ok {
-		if u, ok := unitFromText(s.at(r, c)); ok {
+		if u, ok := unitFromText(s.at(r, &c)); ok {
 			ind.Unit = u
 		}
 	}
 	if c, ok := cols[RoleDataPeriod]; ok {
-		if dp, err := app.ParseDataPeriod(s.at(r, c)); err == nil {
+		if dp, err := app.ParseDataPeriod(s.at(r, &c)); err == nil {
 			ind.DataPeriod = dp
 		}
 	}
@@ -219,8 +219,8 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 		if blankRow(s.g.rows[r]) {
 			continue
 		}
-		ref := stripFootnote(s.at(r, refCol))
-		ytext := strings.TrimSpace(s.at(r, yearCol))
+		ref := stripFootnote(s.at(r, &refCol))
+		ytext := strings.TrimSpace(s.at(r, &yearCol))
 		if ref == "" {
 			s.warn(r, refCol.index, "row skipped: no indicator Ref")
 			continue
@@ -246,7 +246,7 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 			default:
 				continue
 			}
-			text := s.at(r, c)
+			text := s.at(r, &c)
 			rd, err := readFigure(text, look{decimals: -1}, &s.floats)
 			switch {
 			case isBlank(err), err == nil && rd.status != app.OK:

@@ -5,6 +5,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -772,14 +773,19 @@ func (c *collector) fillObservations(obs []app.Observation, first int) {
 		// A sheet name, "!", and at most 3 letters and 7 digits.
 		size += len(c.sheets[c.fig(first+i).sheet]) + 11
 	}
-	refs := make([]byte, 0, size)
+	// The cell references are written into one string, and each is a
+	// slice of it.
+	var refs strings.Builder
+	refs.Grow(size)
+	var buf []byte
 	spans := make([]int32, len(obs)+1)
 	for i := range obs {
 		f := c.fig(first + i)
-		refs = appendCell(refs, c.sheets[f.sheet], int(f.col), int(f.row))
-		spans[i+1] = int32(len(refs))
+		buf = appendCell(buf[:0], c.sheets[f.sheet], int(f.col), int(f.row))
+		refs.Write(buf)
+		spans[i+1] = int32(refs.Len())
 	}
-	all := string(refs)
+	all := refs.String()
 	for i := range obs {
 		fill(&obs[i], c.fig(first+i), c.figures.keys, c.texts, fl, all[spans[i]:spans[i+1]])
 	}

@@ -126,8 +126,52 @@ func plainNumber(s string) (float64, bool) {
 			return 0, false
 		}
 	}
+	if v, ok := shortDecimal(s); ok {
+		return v, true
+	}
 	v, err := strconv.ParseFloat(s, 64)
 	return v, err == nil && !math.IsInf(v, 0)
+}
+
+// pow10 are the powers of ten a float64 holds exactly, up to 1e15.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// shortDecimal reads the usual figure, digits with at most one point
+// ("1896", "0.11656", "-3.5"), of at most 15 digits, as ParseFloat would
+// but several times faster: it runs for most cells of a workbook. Such a
+// figure is a whole number below 2^53 divided by a power of ten no more
+// than 1e15, both exact as float64, so the one rounding of the division
+// gives the nearest float64, as ParseFloat does. Anything else is left to
+// ParseFloat.
+func shortDecimal(s string) (float64, bool) {
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	var m uint64
+	digits, point := 0, -1
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; {
+		case ch >= '0' && ch <= '9':
+			m = m*10 + uint64(ch-'0')
+			digits++
+		case ch == '.' && point < 0:
+			point = i
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	v := float64(m)
+	if point >= 0 {
+		v /= pow10[len(s)-1-point]
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
 }
 
 // isBlank reports whether readFigure's error means an empty cell.

@@ -430,9 +430,12 @@ func readTag(data []byte, pos int) (name, prefix string, attrs []byte, selfClosi
 		selfClosing = true
 		tag = tag[:len(tag)-1]
 	}
-	n := bytes.IndexAny(tag, " \t\r\n")
-	if n < 0 {
-		n = len(tag)
+	// The name ends at the first white space. It is a few letters, so a
+	// loop finds that end sooner than bytes.IndexAny, which first builds
+	// a set of the bytes to look for: this runs for every tag.
+	n := 0
+	for n < len(tag) && tag[n] != ' ' && tag[n] != '\t' && tag[n] != '\r' && tag[n] != '\n' {
+		n++
 	}
 	full := tag[:n]
 	if c := bytes.IndexByte(full, ':'); c >= 0 && (len(full) == 0 || full[0] != '/') {

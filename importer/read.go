@@ -15,10 +15,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"scorecard/app"
 	"scorecard/importer/dfe"
@@ -138,11 +141,9 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 		// A last resort: the fuzzer hunts the causes, but no input may
 		// bring the app down.
 		if p := recover(); p != nil {
+			debugPanic()
 			res = nil
 			err = &app.SourceError{Location: app.Location{File: base}, Err: fmt.Errorf("could not be read (internal error: %v)", p)}
-			if os.Getenv("SCORECARD_DEBUG") != "" {
-				fmt.Fprintf(os.Stderr, "%s\n", debug.Stack())
-			}
 		}
 	}()
 	sum, err := app.FileSHA256(path)
@@ -267,18 +268,60 @@ func sample(ctx context.Context, path string, opt Options) (*Sample, error) {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
 	}
 	s.book = book
-	for _, name := range book.SheetNames() {
-		g, complete, err := book.head(ctx, name, headerSearchRows)
-		if err != nil {
+	names := book.SheetNames()
+	heads := make([]*grid, len(names))
+	complete := make([]bool, len(names))
+	errs := make([]error, len(names))
+	inParallel(len(names), func(i int) {
+		heads[i], complete[i], errs[i] = book.head(ctx, names[i], headerSearchRows)
+	})
+	for i, name := range names {
+		if err := errs[i]; err != nil {
 			book.Close()
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
 			return nil, &app.SourceError{Location: app.Location{File: base, Sheet: name}, Err: err}
 		}
-		s.Heads = append(s.Heads, Head{Sheet: name, Rows: g.rows, Partial: !complete})
+		s.Heads = append(s.Heads, Head{Sheet: name, Rows: heads[i].rows, Partial: !complete[i]})
 	}
 	return s, nil
+}
+
+// debugPanic prints the stack of a panic being recovered, where
+// SCORECARD_DEBUG is set: the fuzzer hunts the causes.
+func debugPanic() {
+	if os.Getenv("SCORECARD_DEBUG") != "" {
+		fmt.Fprintf(os.Stderr, "%s\n", debug.Stack())
+	}
+}
+
+// inParallel calls fn(0) to fn(n-1), as many at once as there are
+// processors, and returns once all have returned. A panic in fn is
+// raised again in the caller, for Read to recover.
+func inParallel(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	panics := make(chan any, runtime.GOMAXPROCS(0))
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			defer func() {
+				if v := recover(); v != nil {
+					debugPanic()
+					panics <- v
+				}
+			}()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+	select {
+	case v := <-panics:
+		panic(v)
+	default:
+	}
 }
 
 // hasScorecardSheet reports whether any sheet of a workbook has a layout
@@ -335,9 +378,16 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	// that district sheets without a dated title can take the latest
 	// month, and so that a figure given twice is kept as the scorecard
 	// showed it.
+	detected := make([]Layout, len(s.Heads))
+	detectErrs := make([]error, len(s.Heads))
+	inParallel(len(s.Heads), func(i int) {
+		if _, ok := opt.Layouts[s.Heads[i].Sheet]; !ok {
+			detected[i], detectErrs[i] = s.detectSheet(ctx, s.Heads[i])
+		}
+	})
 	var plan []planned
 	var firstErr error
-	for _, h := range s.Heads {
+	for i, h := range s.Heads {
 		l, fromProfile := opt.Layouts[h.Sheet]
 		if fromProfile {
 			l.Sheet, l.Unsure = h.Sheet, nil
@@ -345,8 +395,8 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 				return nil, &app.SourceError{Location: app.Location{File: base, Sheet: h.Sheet}, Err: fmt.Errorf("saved layout: %w", err)}
 			}
 		} else {
-			var err error
-			if l, err = s.detectSheet(ctx, h); err != nil {
+			l = detected[i]
+			if err := detectErrs[i]; err != nil {
 				if firstErr == nil {
 					firstErr = noHeaderError(base, h.Sheet)
 				}

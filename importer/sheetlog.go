@@ -3,9 +3,7 @@ package importer
 import (
 	"context"
 	"fmt"
-	"os"
 	"runtime"
-	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
@@ -205,10 +203,8 @@ func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p pl
 	defer close(sh.done)
 	defer func() {
 		if v := recover(); v != nil {
+			debugPanic()
 			sh.panicked = v
-			if os.Getenv("SCORECARD_DEBUG") != "" {
-				fmt.Fprintf(os.Stderr, "%s\n", debug.Stack())
-			}
 		}
 	}()
 	g, err := book.readSheet(ctx, p.l.Sheet)

@@ -179,6 +179,9 @@ func readSheets(ctx context.Context, book *workbook, file string, plan []planned
 
 // wait returns the reading of the i'th sheet of the plan once it is done.
 func (r *sheetReads) wait(ctx context.Context, i int) (*sheetRead, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	sh := &r.sheets[i]
 	select {
 	case <-sh.done:

@@ -54,8 +54,9 @@ func (w *mainWindow) reviewLayout(j *importJob, path string, res *importer.Resul
 		r.layouts = append(r.layouts, l)
 	}
 	d := res.Dataset
-	text := fmt.Sprintf("Read as %s: %d sheets, %d indicators, %d figures, %d targets, %d warnings. ",
-		res.Format, len(res.Sheets), len(d.Indicators), len(d.Observations), len(d.Targets), len(res.Warnings))
+	text := fmt.Sprintf("Read as %s: %s, %s, %s, %s, %s. ", res.Format,
+		counted(len(res.Sheets), "sheet"), counted(len(d.Indicators), "indicator"), counted(len(d.Observations), "figure"),
+		counted(len(d.Targets), "target"), counted(len(res.Warnings), "warning"))
 	if unsure := unsureSheets(r.layouts); len(unsure) > 0 {
 		text += "The layout of " + strings.Join(unsure, ", ") + " may have been read wrongly (marked ⚠, with the reasons): check those columns first. "
 	}
@@ -227,4 +228,12 @@ var monthWords = map[string]bool{
 	"apr": true, "april": true, "may": true, "jun": true, "june": true, "jul": true, "july": true,
 	"aug": true, "august": true, "sep": true, "sept": true, "september": true, "oct": true,
 	"october": true, "nov": true, "november": true, "dec": true, "december": true,
+}
+
+// counted writes "1 sheet" or "3 sheets".
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

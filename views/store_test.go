@@ -312,6 +312,7 @@ func TestReviewMarksUnsureSheets(t *testing.T) {
 	text := strings.Join(shown, "\n")
 	for _, want := range []string{
 		"⚠ Scorecard", // the sheet's tab
+		"1 sheet, 1 indicator, 1 figure,",
 		"The layout of Scorecard may have been read wrongly",
 		"⚠ columns C and D both read as target; took C",
 	} {

@@ -1,15 +1,16 @@
 package trend
 
 import (
+	"slices"
+
 	"scorecard/app"
 )
 
-// Series is one series analysed, as AnalyseAll and AnalyseKeys return it:
-// every figure of every point worked out, and held compactly until its
-// Points are asked for. The GUI recomputes a directorate's every series
-// on each toggle but shows a few; the full Points of them all would be
-// four times the memory, and full of pointers for the garbage collector
-// to chase.
+// Series is one series analysed: every figure of every point worked out,
+// and held compactly until its Points are asked for. Across a
+// directorate's every series (AnalyseAll) a view shows a few points of
+// each at most, and the full Points of them all would be four times the
+// memory, full of pointers for the garbage collector to chase.
 type Series struct {
 	Key   app.SeriesKey
 	first app.Period
@@ -279,7 +280,9 @@ func (s *Series) point(i int, w *written) Point {
 		p.Children = c
 	}
 	if i >= s.explainFrom && s.details != nil {
-		p.FlagDetails = s.details[i-s.explainFrom]
+		// Clipped, so that a caller's append cannot write into what
+		// another call returns.
+		p.FlagDetails = slices.Clip(s.details[i-s.explainFrom])
 	}
 	return p
 }

@@ -2,6 +2,7 @@ package trend
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"scorecard/app"
@@ -70,6 +71,25 @@ func TestSeriesAt(t *testing.T) {
 		for _, p := range []app.Period{first.Add(-1), last.Add(1), other} {
 			if _, ok := s.At(p); ok {
 				t.Errorf("%s: At(%s) found a point", k, p)
+			}
+		}
+	}
+}
+
+// TestPointsDoNotShareRoom checks that appending to one written-out
+// point's flag details leaves what the next call writes out alone.
+func TestPointsDoNotShareRoom(t *testing.T) {
+	h := flagHistory()
+	for _, s := range AnalyseKeys(h, h.Keys(), Options{Details: true}) {
+		for i := range s.Len() {
+			p := s.Point(i)
+			if len(p.FlagDetails) == 0 {
+				continue
+			}
+			want := slices.Clone(s.Point(i).FlagDetails)
+			_ = append(p.FlagDetails, "scribbled")
+			if got := s.Point(i).FlagDetails; !slices.Equal(got, want) || cap(got) != len(got) {
+				t.Fatalf("%s point %d: details %q (cap %d) after an append to another copy, want %q", s.Key, i, got, cap(got), want)
 			}
 		}
 	}

@@ -114,7 +114,15 @@ type scratch struct {
 	kids  []Children // what the points' Children point to
 }
 
+// scratches holds scratch spaces whose Points are all zero.
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// release clears s's Points, which point into the history and the kept
+// series, so that a pooled scratch keeps neither alive, and pools it.
+func (s *scratch) release() {
+	clear(s.pts)
+	scratches.Put(s)
+}
 
 // reset sizes s for n slots, all empty.
 func (s *scratch) reset(n int) {
@@ -133,7 +141,7 @@ func (s *scratch) reset(n int) {
 	clear(s.side)
 	clear(s.rule)
 	clear(s.flags)
-	clear(s.pts)
+	// s.pts is clear already: see release.
 	// Appended to as the points need them; never beyond capacity, so
 	// that what a point points to stays put.
 	s.nums, s.kids = s.nums[:0], s.kids[:0]

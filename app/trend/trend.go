@@ -211,7 +211,7 @@ func analyse(h *app.History, k app.SeriesKey, opt Options, explain int, res *res
 		return Series{Key: k}
 	}
 	s := scratches.Get().(*scratch)
-	defer scratches.Put(s)
+	defer s.release()
 	a := analysis{h: h, key: k, ind: ind, opt: opt, res: res, scratch: s}
 	a.run(obs, kind, explain)
 	return a.keep(obs)
@@ -559,9 +559,9 @@ func (a *analysis) children(p *Point) {
 }
 
 // AnalyseAll analyses every series of h, spreading the work over the
-// machine's processors: what the GUI does each time the user toggles a
-// cohort or an option. h must not change while it runs, nor while the
-// series are read.
+// machine's processors: a whole directorate's history, recomputed as a
+// cohort toggle or a changed option asks. h must not change while it
+// runs, nor while the series are read.
 func AnalyseAll(h *app.History, opt Options) map[app.SeriesKey]*Series {
 	keys := h.Keys()
 	all := AnalyseKeys(h, keys, opt)

@@ -13,9 +13,9 @@ import (
 // with nothing imported yet, it loads the demo scorecards so there is
 // something to see.
 func openWindow(db string, opt views.Options, stderr io.Writer) int {
-	// The window re-rates the whole history on every cohort toggle, which
-	// allocates freely while a large history stays live; collecting less
-	// often keeps a toggle quick, at a memory cost a desktop can carry.
+	// A cohort toggle recomputes the whole history without the cohort,
+	// which allocates freely while a large history stays live; collecting
+	// less often keeps a toggle quick, at a memory cost a desktop can carry.
 	debug.SetGCPercent(400)
 	st, err := store.Open(db)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unsafe"
 
 	"scorecard/app"
@@ -532,17 +531,13 @@ func (c *collector) dataset() *app.Dataset {
 	for _, ind := range d.Indicators {
 		units[ind.Ref] = ind
 	}
-	// The sums are checked from the figures, alongside making the
-	// observations, which is most of finishing a large import.
-	sums := make(chan []app.Warning, 1)
-	go func() { sums <- c.checkDistrictSums(units) }()
-	var ranges []app.Warning
-	d.Observations, ranges = c.observations(units)
+	var ranges, sums []app.Warning
+	d.Observations, ranges, sums = c.observations(units)
 	d.Targets = c.targetsByYearType()
 	d.Benchmarks = c.outturnsByYearType()
 	d.Comments = c.comments
 	c.warnings = append(c.warnings, ranges...)
-	c.warnings = append(c.warnings, <-sums...)
+	c.warnings = append(c.warnings, sums...)
 	return d
 }
 
@@ -734,23 +729,23 @@ func (c *collector) latestMonth() app.Period {
 }
 
 // observations makes the observations from the figures, in the order
-// read, and reports those out of range (see checkRanges). It works in
+// read, and reports those out of range (see checkRanges) and the
+// district sums that do not add up (see checkDistrictSums). It works in
 // parts at once, each with its numbers in one block and its cell
-// references in one string.
-func (c *collector) observations(units map[string]app.Indicator) ([]app.Observation, []app.Warning) {
-	obs := make([]app.Observation, len(c.figs))
+// references in one string; the sums are checked from the figures
+// beside them all.
+func (c *collector) observations(units map[string]app.Indicator) (obs []app.Observation, ranges, sums []app.Warning) {
+	obs = make([]app.Observation, len(c.figs))
+	sumsDone := startWorkers(1, func(int) { sums = c.checkDistrictSums(units) })
 	parts := max(1, min(runtime.GOMAXPROCS(0), len(c.figs)/8192))
 	warnings := make([][]app.Warning, parts)
-	var wg sync.WaitGroup
-	for p := range parts {
+	inParallel(parts, func(p int) {
 		lo, hi := len(c.figs)*p/parts, len(c.figs)*(p+1)/parts
-		wg.Go(func() {
-			c.fillObservations(obs[lo:hi], lo)
-			warnings[p] = c.checkRanges(obs[lo:hi], units)
-		})
-	}
-	wg.Wait()
-	return obs, slices.Concat(warnings...)
+		c.fillObservations(obs[lo:hi], lo)
+		warnings[p] = c.checkRanges(obs[lo:hi], units)
+	})
+	sumsDone.wait()
+	return obs, slices.Concat(warnings...), sums
 }
 
 // pageSize is the smallest page size of the processors Go runs on.

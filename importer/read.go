@@ -15,13 +15,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"scorecard/app"
 	"scorecard/importer/dfe"
@@ -293,34 +290,6 @@ func sample(ctx context.Context, path string, opt Options) (*Sample, error) {
 func debugPanic() {
 	if os.Getenv("SCORECARD_DEBUG") != "" {
 		fmt.Fprintf(os.Stderr, "%s\n", debug.Stack())
-	}
-}
-
-// inParallel calls fn(0) to fn(n-1), as many at once as there are
-// processors, and returns once all have returned. A panic in fn is
-// raised again in the caller, for Read to recover.
-func inParallel(n int, fn func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	panics := make(chan any, runtime.GOMAXPROCS(0))
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			defer func() {
-				if v := recover(); v != nil {
-					debugPanic()
-					panics <- v
-				}
-			}()
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
-	select {
-	case v := <-panics:
-		panic(v)
-	default:
 	}
 }
 

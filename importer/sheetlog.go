@@ -3,9 +3,6 @@ package importer
 import (
 	"context"
 	"fmt"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"scorecard/app"
 )
@@ -142,7 +139,7 @@ func (l *sheetLog) warnUncalculated(g *grid) {
 type sheetReads struct {
 	sheets []sheetRead
 	cancel context.CancelFunc
-	wg     sync.WaitGroup
+	work   *workers
 }
 
 // sheetRead is one sheet's reading.
@@ -164,16 +161,7 @@ func readSheets(ctx context.Context, book *workbook, file string, plan []planned
 	for i := range r.sheets {
 		r.sheets[i].done = make(chan struct{})
 	}
-	var next atomic.Int64
-	for range min(runtime.GOMAXPROCS(0), len(plan)) {
-		r.wg.Add(1)
-		go func() {
-			defer r.wg.Done()
-			for i := int(next.Add(1) - 1); i < len(plan); i = int(next.Add(1) - 1) {
-				r.sheets[i].read(ctx, book, file, plan[i])
-			}
-		}()
-	}
+	r.work = startWorkers(len(plan), func(i int) { r.sheets[i].read(ctx, book, file, plan[i]) })
 	return r
 }
 
@@ -199,9 +187,11 @@ func (r *sheetReads) wait(ctx context.Context, i int) (*sheetRead, error) {
 // stop abandons the sheets not yet read and waits for the readers.
 func (r *sheetReads) stop() {
 	r.cancel()
-	r.wg.Wait()
+	r.work.wait()
 }
 
+// read reads one sheet. A panic is kept, not left to the workers to
+// raise, so that it is raised at the sheet's turn, as an error would be.
 func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p planned) {
 	defer close(sh.done)
 	defer func() {

@@ -759,7 +759,7 @@ func (c *collector) fillObservations(obs []app.Observation, first int) {
 	// mapped to the kernel's zero page, so that the fill's first write
 	// to it costs a second fault and a TLB flush on every processor:
 	// on the large workbook that doubled the time to fill.
-	for i := 0; i < len(obs); i += pageSize / int(unsafe.Sizeof(obs[0])) {
+	for i := 0; i < len(obs); i += max(1, pageSize/int(unsafe.Sizeof(obs[0]))) {
 		obs[i].Revision = 0
 	}
 	fl := &floats{block: make([]float64, 0, 2*len(obs))}

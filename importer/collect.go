@@ -21,10 +21,11 @@ type collector struct {
 	indOrder   []string
 	figures    figures // where each series' figures are in figs
 	// figs are where each figure read is kept, in the order read: in
-	// the log of the sheet it was read from, renumbered as the
-	// collector numbers series, sheets and texts, rather than copied.
+	// the figures of the log of the sheet it was read from (logFigs,
+	// by log), renumbered as the collector numbers series, sheets and
+	// texts, rather than copied. The rest of a log is not kept.
 	figs       []figAt
-	logs       []*sheetLog
+	logFigs    [][]figure
 	texts      []string // Raw and Rule texts of figures, by index-1
 	sheets     []string // sheet names, by figure.sheet
 	targets    map[targetKey]int
@@ -125,13 +126,13 @@ func (s *slots) set(p app.Period, i int) {
 	s.other[p] = i
 }
 
-// figAt is where a figure is kept: logs[log].figs[i].
+// figAt is where a figure is kept: logFigs[log][i].
 type figAt struct{ log, i int32 }
 
 // fig returns the i'th figure read.
 func (c *collector) fig(i int) *figure {
 	at := c.figs[i]
-	return &c.logs[at.log].figs[at.i]
+	return &c.logFigs[at.log][at.i]
 }
 
 type targetKey struct {
@@ -330,8 +331,8 @@ func (c *collector) replay(l *sheetLog) {
 	// read, as if the figures came one at a time.
 	series := make([]*slots, len(l.keys))
 	sheet := int32(-1)
-	logNum := int32(len(c.logs))
-	c.logs = append(c.logs, l)
+	logNum := int32(len(c.logFigs))
+	c.logFigs = append(c.logFigs, l.figs)
 	for _, op := range l.ops {
 		switch op.kind {
 		case opWarning:

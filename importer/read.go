@@ -426,7 +426,9 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			}
 		}
 		c.replay(out)
-		sh.g, sh.out = nil, nil // for the garbage collector: the collector has what it needs
+		// For the garbage collector: of the log, the collector keeps
+		// only the figures.
+		sh.g, sh.out = nil, nil
 		res.Sheets = append(res.Sheets, l.Sheet)
 		res.Layouts = append(res.Layouts, l)
 	}

@@ -146,7 +146,9 @@ type sheetReads struct {
 type sheetRead struct {
 	done chan struct{}
 	l    Layout // as detected again on the whole sheet
-	g    *grid
+	// g is the sheet, kept only where out is nil, for it to be read
+	// later.
+	g *grid
 	// out is nil for a district sheet without a dated title, which can
 	// be read only once the sheets before it are in (see readWorkbook).
 	out      *sheetLog
@@ -217,8 +219,9 @@ func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p pl
 			l = again
 		}
 	}
-	sh.l, sh.g = l, g
+	sh.l = l
 	if l.Kind == DistrictSheet && l.Period.IsZero() {
+		sh.g = g
 		return
 	}
 	out, err := readSheetLog(ctx, file, l, g, func(int) {})

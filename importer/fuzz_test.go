@@ -48,10 +48,14 @@ func FuzzDetect(f *testing.F) {
 		if l.Kind == DistrictSheet && l.Period.IsZero() {
 			l.Period = app.MonthOf(2025, 3)
 		}
+		// As readWorkbook reads a sheet: into a log, replayed.
 		c := newCollector("fuzz.xlsx")
-		if err := readSheet(context.Background(), c, l, g, func(int) {}); err != nil {
+		out, err := readSheetLog(context.Background(), c.file, l, g, func(int) {})
+		if err != nil {
 			return
 		}
+		out.warnUncalculated(g)
+		c.replay(out)
 		d := c.dataset()
 		for _, o := range d.Observations {
 			if o.Value != nil && (math.IsNaN(*o.Value) || math.IsInf(*o.Value, 0)) {

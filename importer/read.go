@@ -477,16 +477,6 @@ func allTidy(ls []Layout) bool {
 	return true
 }
 
-// readSheet reads one sheet under its layout into c.
-func readSheet(ctx context.Context, c *collector, l Layout, g *grid, progress func(int)) error {
-	out, err := readSheetLog(ctx, c.file, l, g, progress)
-	if err != nil {
-		return err
-	}
-	c.replay(out)
-	return nil
-}
-
 // readSheetLog reads one sheet of file under its layout into a log of
 // what it gives the import.
 func readSheetLog(ctx context.Context, file string, l Layout, g *grid, progress func(int)) (*sheetLog, error) {

@@ -287,7 +287,7 @@ func TestLayoutProfile(t *testing.T) {
 
 // TestHeaderBelowWideRows puts the header under title rows so wide that
 // the head read for detection stops before it: the whole sheet is looked
-// at before the sheet is given up.
+// at before the sheet is given up, and read only once.
 func TestHeaderBelowWideRows(t *testing.T) {
 	b := newBook(t)
 	wide := make([]any, 300)
@@ -299,7 +299,18 @@ func TestHeaderBelowWideRows(t *testing.T) {
 	}
 	b.row("Sheet1", "A30", "Ref", "Indicator", "Mar-25")
 	b.row("Sheet1", "A31", "CIC01", "Number of children in care", 1896)
-	res := mustRead(t, b.save("wide.xlsx"))
+	path := b.save("wide.xlsx")
+	// The sheet read whole for detection is kept for the import, not
+	// read again.
+	s, err := sample(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.book.Close()
+	if !hasScorecardSheet(s) || s.wholes.get("Sheet1") == nil {
+		t.Error("the sheet read whole for detection was not kept")
+	}
+	res := mustRead(t, path)
 	if o, ok := findObs(res.Dataset, "CIC01", app.Kent, app.All, "2025-03"); !ok || !approx(o.Value, 1896) {
 		t.Fatalf("CIC01 = %+v, want 1896 from below the wide title rows", o)
 	}

@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"scorecard/app"
 	"scorecard/importer/dfe"
@@ -96,6 +97,35 @@ type Sample struct {
 	Heads []Head
 	book  *workbook // the open workbook; nil for a CSV
 	opt   Options
+	// wholes are the sheets detectSheet read whole, kept for
+	// readWorkbook so that it does not read them again; shared by
+	// copies of the Sample.
+	wholes *wholeSheets
+}
+
+// wholeSheets are sheets read whole, by name.
+type wholeSheets struct {
+	mu sync.Mutex
+	m  map[string]*grid
+}
+
+func (w *wholeSheets) get(name string) *grid {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.m[name]
+}
+
+func (w *wholeSheets) put(name string, g *grid) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.m[name] = g
+}
+
+// drop forgets every sheet, for the garbage collector.
+func (w *wholeSheets) drop() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	clear(w.m)
 }
 
 // Head is the first rows of one sheet.
@@ -264,7 +294,7 @@ func sample(ctx context.Context, path string, opt Options) (*Sample, error) {
 	if err != nil {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
 	}
-	s.book = book
+	s.book, s.wholes = book, &wholeSheets{m: map[string]*grid{}}
 	names := book.SheetNames()
 	heads := make([]*grid, len(names))
 	complete := make([]bool, len(names))
@@ -317,9 +347,13 @@ func (s *Sample) detectSheet(ctx context.Context, h Head) (Layout, error) {
 	if err == nil || !h.Partial || s.book == nil {
 		return l, err
 	}
-	g, gerr := s.book.readSheet(ctx, h.Sheet)
-	if gerr != nil {
-		return l, err
+	g := s.wholes.get(h.Sheet)
+	if g == nil {
+		var gerr error
+		if g, gerr = s.book.readSheet(ctx, h.Sheet); gerr != nil {
+			return l, err
+		}
+		s.wholes.put(h.Sheet, g)
 	}
 	return detect(h.Sheet, g)
 }
@@ -380,13 +414,16 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			res.Layouts = append(res.Layouts, l)
 			continue
 		}
-		plan = append(plan, planned{l, fromProfile})
+		plan = append(plan, planned{l, fromProfile, s.wholes.get(h.Sheet)})
 	}
+	s.wholes.drop()
 	slices.SortStableFunc(plan, func(a, b planned) int { return kindOrder(a.l.Kind) - kindOrder(b.l.Kind) })
-	names := make([]string, len(plan))
+	var names []string // to read: those read for detection are in hand
 	var xmlBytes int64
-	for i, p := range plan {
-		names[i] = p.l.Sheet
+	for _, p := range plan {
+		if p.g == nil {
+			names = append(names, p.l.Sheet)
+		}
 		xmlBytes += s.book.sheetSize(p.l.Sheet)
 	}
 	s.book.Prefetch(ctx, names)
@@ -455,6 +492,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 type planned struct {
 	l       Layout
 	profile bool
+	g       *grid // the whole sheet, where detection read it; nil otherwise
 }
 
 // kindOrder ranks the kinds of sheet in the order they are read.

@@ -202,7 +202,10 @@ func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p pl
 			sh.panicked = v
 		}
 	}()
-	g, err := book.readSheet(ctx, p.l.Sheet)
+	g, err := p.g, error(nil)
+	if g == nil {
+		g, err = book.readSheet(ctx, p.l.Sheet)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			sh.err = ctx.Err()

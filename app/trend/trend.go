@@ -270,8 +270,8 @@ type analysis struct {
 	chart *Chart // the chart's lines, shared by the points; nil without one
 
 	// res holds what the kept series refer to, so that a series costs an
-	// allocation or two rather than one per point: the GUI recomputes
-	// every series on each toggle.
+	// allocation or two rather than one per point: a toggle may
+	// recompute every series (AnalyseAll).
 	res *results
 
 	year   app.Period // the target year last looked up, its target and rater

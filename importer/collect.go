@@ -109,6 +109,11 @@ func (s *slots) set(p app.Period, i int) {
 		switch {
 		case at >= 0 && at < span:
 			if at >= len(s.at) {
+				if s.at == nil {
+					// Five years of months, the most a scorecard
+					// shows, without growing a slot at a time.
+					s.at = make([]int32, 0, max(at+1, 60))
+				}
 				s.at = append(s.at, make([]int32, at+1-len(s.at))...)
 			}
 			s.at[at] = int32(i + 1)
@@ -643,8 +648,10 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 	ids := map[refSplit]uint64{}
 	var last refSplit
 	var lastID uint64
-	all := map[uint64]*sums{}
-	var order []uint64
+	// The sums are kept in one slice, in the order first met, and found
+	// by index: a pointer each would be an allocation per group.
+	at := map[uint64]int32{}
+	var all []sums
 	for i := range c.figs {
 		f := c.fig(i)
 		key := c.figures.keys[f.series]
@@ -657,12 +664,13 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 			last, lastID = rs, id
 		}
 		k := lastID<<40 | uint64(f.period.Kind)<<32 | uint64(uint32(f.period.Index()))
-		s := all[k]
-		if s == nil {
-			s = &sums{group: group{key.Ref, key.Split, f.period}}
-			all[k] = s
-			order = append(order, k)
+		j, ok := at[k]
+		if !ok {
+			j = int32(len(all))
+			at[k] = j
+			all = append(all, sums{group: group{key.Ref, key.Split, f.period}})
 		}
+		s := &all[j]
 		hasValue := f.flags&hasValue != 0
 		if hasValue && f.value < 0 {
 			s.negative = true
@@ -687,16 +695,17 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 		}
 	}
 	var warnings []app.Warning
-	for _, k := range order {
-		s := all[k]
+	for i := range all {
+		s := &all[i]
 		g := s.group
 		county := s.county
 		if county == nil || county.flags&hasValue == 0 {
 			continue
 		}
-		sheet := c.sheets[county.sheet]
-		cell := place(sheet, int(county.row), int(county.col))
+		// The cell is named only for a warning: most groups have none.
 		warn := func(format string, args ...any) {
+			sheet := c.sheets[county.sheet]
+			cell := place(sheet, int(county.row), int(county.col))
 			warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(format, args...)})
 		}
 		k := county.value

@@ -82,7 +82,8 @@ func textDecimals(s string) int {
 
 // cellName writes 0-based coordinates as "H12".
 func cellName(r, c int) string {
-	return xlsx.ColumnName(c) + strconv.Itoa(r+1)
+	var buf [24]byte // in one allocation: many cells are named
+	return string(strconv.AppendInt(xlsx.AppendColumn(buf[:0], c), int64(r+1), 10))
 }
 
 // place names a cell for a warning: "H12" in a workbook, "line 12" in a

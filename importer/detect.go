@@ -150,9 +150,18 @@ func yearRole(r Role) bool {
 // periodHeading reads a month or quarter column heading: text such as
 // "Mar-25" or "March 2025", or a real date (its serial, read raw).
 func periodHeading(s string) (app.Period, bool) {
+	// Every heading is asked, and most are words: a period has a digit,
+	// and a number without one is an infinity or NaN, so words are
+	// turned away before the parsers build an error for each.
+	if !hasDigit(s) && !infOrNaN(s) {
+		return app.Period{}, false
+	}
 	if f, err := strconv.ParseFloat(s, 64); err == nil {
 		p, err := app.MonthFromExcelSerial(f)
 		return p, err == nil
+	}
+	if !hasDigit(s) {
+		return app.Period{}, false
 	}
 	p, err := app.ParsePeriod(s)
 	if err != nil || (p.Kind != app.Month && p.Kind != app.Quarter) {
@@ -164,6 +173,9 @@ func periodHeading(s string) (app.Period, bool) {
 // cutYear finds a financial or academic year ("2024/25", "2024-25 AY") in
 // a heading and returns it with the heading minus the year.
 func cutYear(s string) (app.Period, string) {
+	if !hasDigit(s) {
+		return app.Period{}, s // no year, and no words to split
+	}
 	fields := strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '(' || r == ')' || r == '[' || r == ']' || r == ':' || r == ','
 	})
@@ -183,6 +195,19 @@ func cutYear(s string) (app.Period, string) {
 		return p, strings.Join(rest, " ")
 	}
 	return app.Period{}, s
+}
+
+// hasDigit reports whether s has an ASCII digit, as every period written
+// out does.
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// infOrNaN reports whether s, which has no digit, might be one of the
+// numbers strconv.ParseFloat reads without one: "Inf", "-infinity", "NaN".
+func infOrNaN(s string) bool {
+	if len(s) > 0 && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	return len(s) > 0 && len(s) <= len("infinity") && strings.ContainsRune("iInN", rune(s[0]))
 }
 
 // findMonth finds a reporting month in free text such as a title ("CYPE

@@ -68,10 +68,7 @@ var excludingWords = []string{"excluding", "excl", "exc", "ex", "non", "without"
 // A name such as "Children in care (excluding UASC)" is read the same
 // way, so twin rows are recognised by their wording.
 func splitOf(label string) (app.Split, bool) {
-	t := " " + strings.Join(strings.FieldsFunc(strings.ToLower(label), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
-	}), " ") + " "
-	t = strings.ReplaceAll(t, "-", " ")
+	t := splitWords(label)
 	for _, cw := range cohortWords {
 		for _, w := range cw.words {
 			w = strings.ReplaceAll(w, "-", " ")
@@ -195,8 +192,82 @@ func isFootnote(s string) bool {
 // figures are the previous reporting year's, standing in for a month not
 // yet available.
 func isLegendForStandIns(s string) bool {
-	low := strings.ToLower(s)
-	return strings.Contains(low, "italic") || strings.Contains(low, "previous reporting year")
+	if !isASCII(s) {
+		low := strings.ToLower(s)
+		return strings.Contains(low, "italic") || strings.Contains(low, "previous reporting year")
+	}
+	// Every text cell of a sheet is asked, so ASCII, nearly all of
+	// them, is searched without a lower-case copy.
+	return containsFoldASCII(s, "italic") || containsFoldASCII(s, "previous reporting year")
+}
+
+// isASCII reports whether s is all ASCII, so that its lower case is
+// found byte by byte.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFoldASCII reports whether the ASCII text s holds the lower-case
+// ASCII word sub in any case.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && lowerASCII(s[i+j]) == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// splitWords returns label's words for splitOf: lower case, of letters,
+// digits and hyphens, hyphens then read as spaces, each word with a space
+// before and after.
+func splitWords(label string) string {
+	if !isASCII(label) {
+		t := " " + strings.Join(strings.FieldsFunc(strings.ToLower(label), func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
+		}), " ") + " "
+		return strings.ReplaceAll(t, "-", " ")
+	}
+	// Every row's name is asked, so an ASCII one, nearly all, is
+	// written in one allocation.
+	var buf [128]byte
+	b := append(buf[:0], ' ')
+	in, words := false, 0
+	for i := 0; i < len(label); i++ {
+		c := lowerASCII(label[i])
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			in = false
+			continue
+		}
+		if !in {
+			if words > 0 {
+				b = append(b, ' ')
+			}
+			words++
+		}
+		if c == '-' {
+			c = ' '
+		}
+		b, in = append(b, c), true
+	}
+	b = append(b, ' ')
+	return string(b)
 }
 
 // parseMeasure reads a Measure column: the app's own words, and "average"

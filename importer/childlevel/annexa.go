@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -77,7 +78,7 @@ func annexAColumns(header []string) [numColumns]int {
 		idx[i] = -1
 	}
 	for j, h := range header {
-		h = strings.ToLower(strings.Join(strings.Fields(h), " "))
+		h = foldHeader(h)
 		if h == "" {
 			continue
 		}
@@ -89,6 +90,21 @@ func annexAColumns(header []string) [numColumns]int {
 		}
 	}
 	return idx
+}
+
+// foldHeader writes a heading in lower case with single spaces. Every
+// cell of the first rows of every sheet of a workbook is asked whether it
+// is an Annex A heading, so one already single-spaced, most of them, is
+// not split into words to be joined again.
+func foldHeader(h string) string {
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		if c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' ||
+			c == ' ' && (i == 0 || i == len(h)-1 || h[i-1] == ' ') {
+			return strings.ToLower(strings.Join(strings.Fields(h), " "))
+		}
+	}
+	return strings.ToLower(h)
 }
 
 // DetectAnnexA reports whether header is the header row of an Ofsted

@@ -627,17 +627,17 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 // A difference is a warning at the county's cell. It reads only the
 // figures, so may run beside observations.
 func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warning {
-	type group struct {
-		ref    string
-		split  app.Split
-		period app.Period
-	}
+	// A group's sums hold no pointers, so that the collector, which
+	// may run beside this, has nothing in them to trace: the group is
+	// named by the series of its first figure and the county's figure by
+	// its index plus one.
 	type sums struct {
-		group
+		period                        app.Period
 		districts, extra, districtNum float64
-		n, nExtra, nNum               int
+		series                        int32
+		county                        int32
+		n, nExtra, nNum               int32
 		negative                      bool
-		county                        *figure
 	}
 	// Figures come a series at a time; the (ref, split) of the last is
 	// kept so most need no string hashing.
@@ -668,7 +668,7 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 		if !ok {
 			j = int32(len(all))
 			at[k] = j
-			all = append(all, sums{group: group{key.Ref, key.Split, f.period}})
+			all = append(all, sums{period: f.period, series: f.series})
 		}
 		s := &all[j]
 		hasValue := f.flags&hasValue != 0
@@ -677,7 +677,7 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 		}
 		switch {
 		case key.Area == app.Kent:
-			s.county = f
+			s.county = int32(i + 1)
 		case key.Area.IsDistrict():
 			if hasValue {
 				s.districts += f.value
@@ -697,11 +697,14 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 	var warnings []app.Warning
 	for i := range all {
 		s := &all[i]
-		g := s.group
-		county := s.county
-		if county == nil || county.flags&hasValue == 0 {
+		if s.county == 0 {
 			continue
 		}
+		county := c.fig(int(s.county) - 1)
+		if county.flags&hasValue == 0 {
+			continue
+		}
+		ref := c.figures.keys[s.series].Ref
 		// The cell is named only for a warning: most groups have none.
 		warn := func(format string, args ...any) {
 			sheet := c.sheets[county.sheet]
@@ -709,16 +712,16 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 			warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(format, args...)})
 		}
 		k := county.value
-		if units[g.ref].Measure == app.Count && s.n == len(app.Districts) {
+		if units[ref].Measure == app.Count && int(s.n) == len(app.Districts) {
 			switch {
 			case s.nExtra == 2 && !near(s.districts+s.extra, k):
-				warn("%s %s: the 12 districts with out of county and the UASC Service sum to %g but Kent is %g", g.ref, g.period, s.districts+s.extra, k)
+				warn("%s %s: the 12 districts with out of county and the UASC Service sum to %g but Kent is %g", ref, s.period, s.districts+s.extra, k)
 			case s.nExtra < 2 && !s.negative && s.districts > k+1e-9:
-				warn("%s %s: the 12 districts sum to %g, more than Kent's %g", g.ref, g.period, s.districts, k)
+				warn("%s %s: the 12 districts sum to %g, more than Kent's %g", ref, s.period, s.districts, k)
 			}
 		}
-		if s.nNum == len(app.Districts) && county.flags&hasNum != 0 && s.districtNum > county.num+1e-9 {
-			warn("%s %s: the districts' numerators sum to %g, more than Kent's %g", g.ref, g.period, s.districtNum, county.num)
+		if int(s.nNum) == len(app.Districts) && county.flags&hasNum != 0 && s.districtNum > county.num+1e-9 {
+			warn("%s %s: the districts' numerators sum to %g, more than Kent's %g", ref, s.period, s.districtNum, county.num)
 		}
 	}
 	return warnings

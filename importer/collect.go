@@ -773,13 +773,8 @@ const pageSize = 4096
 // here, before the parts are filled in parallel, the pages are faulted in
 // ahead of the collector and without the two fillers faulting pages of
 // the same block at once: on the large workbook a cold import took a
-// fifth less time than when each part touched its own pages. Huge pages,
-// where the system gives them, make the faults fewer still.
+// fifth less time than when each part touched its own pages.
 func touchPages(obs []app.Observation) {
-	if len(obs) == 0 {
-		return
-	}
-	adviseHugePages(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(obs))), len(obs)*int(unsafe.Sizeof(obs[0]))))
 	for i := 0; i < len(obs); i += max(1, pageSize/int(unsafe.Sizeof(obs[0]))) {
 		obs[i].Revision = 0
 	}

@@ -236,6 +236,7 @@ type annexAReader struct {
 	headerRow   int
 	rows        []annexARow
 	warnings    warnings
+	unrec       unrecognised
 }
 
 // read looks for the header row in the sheet and, if it is there, reads
@@ -304,41 +305,70 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 	if row.started, err = parseDate(r.cell(cells, colStarted)); err != nil || row.started.IsZero() {
 		msg := "no date started to be looked after: row skipped"
 		if err != nil {
-			msg = err.Error() + ": row skipped"
+			msg = "date started to be looked after " + err.Error() + ": row skipped"
 		}
 		r.warnings.add(r.cellName(colStarted, n), msg)
 		return row, false
 	}
 	if row.ceased, err = parseDate(r.cell(cells, colCeased)); err != nil {
-		r.warnings.add(r.cellName(colCeased, n), err.Error()+": read as still looked after")
+		r.warnings.add(r.cellName(colCeased, n), "date ceased to be looked after "+err.Error()+": read as still looked after")
 	}
 	if r.idx[colBirth] >= 0 {
 		if row.birth, err = parseDate(r.cell(cells, colBirth)); err != nil {
-			// The text may be a date of birth: never repeat it.
 			r.warnings.add(r.cellName(colBirth, n), "date of birth is not a date: age band not recorded")
 		}
 	}
 	if r.idx[colPlacements] >= 0 {
 		if s := r.cell(cells, colPlacements); s != "" {
 			p, err := strconv.ParseFloat(stripPrefix(s), 64)
-			if err != nil || p < 0 || p != float64(int(p)) {
-				r.warnings.add(r.cellName(colPlacements, n), fmt.Sprintf("number of placements %q is not a whole number", s))
+			if err != nil || p < 0 || p > maxPlacements || p != float64(int(p)) {
+				r.warnings.add(r.cellName(colPlacements, n), "number of placements is not a whole number: left out of the 3+ placements figure")
 			} else {
 				row.placements = int(p)
 			}
 		}
 	}
-	row.uasc = yes(r.cell(cells, colUASC))
-	row.reentry = yes(r.cell(cells, colReentry))
-	row.gender = gender(r.cell(cells, colGender))
-	row.ethnicity = ethnicGroup(r.cell(cells, colEthnicity))
-	row.need = categoryOfNeed(r.cell(cells, colNeed))
-	row.legal = legalStatus(r.cell(cells, colLegal))
-	row.placement = placementType(r.cell(cells, colPlacementType))
-	row.reason = r.cell(cells, colReason)
+	var ok bool
+	if row.uasc, ok = flag(r.cell(cells, colUASC)); !ok {
+		r.notRecognised(colUASC, "UASC flag (Y or N)", "N", n)
+	}
+	if row.reentry, ok = flag(r.cell(cells, colReentry)); !ok {
+		r.notRecognised(colReentry, "subsequent period of care flag (Y or N)", "N", n)
+	}
+	row.gender = r.coded(cells, colGender, "gender", gender, n)
+	row.ethnicity = r.coded(cells, colEthnicity, "ethnicity", ethnicGroup, n)
+	row.need = r.coded(cells, colNeed, "category of need", categoryOfNeed, n)
+	row.legal = r.coded(cells, colLegal, "legal status", legalStatus, n)
+	row.placement = r.coded(cells, colPlacementType, "placement type", placementType, n)
+	if reason := r.cell(cells, colReason); reason != "" {
+		if row.reason = reasonCeased(reason); row.reason == NotRecognised {
+			r.notRecognised(colReason, "reason ceased", "not adopted", n)
+		}
+	}
 	row.location = placementLocation(r.cell(cells, colLocation))
 	row.district = district(r.cell(cells, colDistrict))
 	return row, true
+}
+
+// maxPlacements bounds a believable number of placements in 12 months;
+// a larger number is an identifier or a slip in the wrong column.
+const maxPlacements = 366
+
+// coded reads column c of a row by its code list, recording the row when
+// the value is on none.
+func (r *annexAReader) coded(cells []string, c int, what string, read func(string) string, n int) string {
+	v := read(r.cell(cells, c))
+	if v == NotRecognised {
+		r.notRecognised(c, what, `"`+NotRecognised+`"`, n)
+	}
+	return v
+}
+
+// notRecognised records that row n's value in column c, holding what, is
+// on no code list and was counted as as.
+func (r *annexAReader) notRecognised(c int, what, as string, n int) {
+	col, _ := excelize.ColumnNumberToName(r.idx[c] + 1)
+	r.unrec.add(app.Location{File: r.file, Sheet: r.sheet, Cell: "column " + col}, what, as, "row", n)
 }
 
 // placementLocation says whether a child was placed in Kent, by the LA of
@@ -390,7 +420,7 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 		c.uascOnSnapshot, c.uascInPeriod = row.uasc, row.uasc
 		c.placements = row.placements
 		c.ceased = inPeriod(row.ceased, snapshot)
-		c.adopted = c.ceased && adopted(row.reason)
+		c.adopted = c.ceased && row.reason == reasonAdopted
 		c.reentry = row.reentry && inPeriod(row.started, snapshot)
 		c.reentryNeed = row.need
 		c.gender, c.ethnicity, c.need = row.gender, row.ethnicity, row.need
@@ -404,7 +434,7 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 	}
 	rule := fmt.Sprintf("UASC at any point in the 12 months to %s (Annex A's \"UASC within the last 12 months\" flag)",
 		snapshot.Format(dateLabel))
-	return aggregate(children, snapshot, have, rules{snapshot: rule, period: rule}), r.warnings.done(), nil
+	return aggregate(children, snapshot, have, rules{snapshot: rule, period: rule}), append(r.unrec.warnings(), r.warnings.done()...), nil
 }
 
 func later(a, b time.Time) time.Time {

@@ -3,7 +3,13 @@
 // turns them into aggregates split by cohort: all children, UASC only and
 // excluding UASC. Child-level data is personal data, so only aggregates
 // leave this package: no child's identifier, date of birth or postcode is
-// ever put into the Dataset it returns, nor into a warning.
+// ever put into the Dataset it returns, nor into a warning. This holds by
+// construction, whatever a list's cells hold: a cell's text only ever
+// selects a category from a closed code list (the 903 codes, the DfE's
+// ethnicity, legal status and placement groups, categories of need N1 to
+// N9, reasons ceased), and anything else is counted as "Not recognised",
+// its rows reported by number. Warnings name a row and column, never a
+// cell's content.
 //
 // The figures, all for the snapshot date's month and the 12 months to it:
 //
@@ -319,7 +325,7 @@ var dimensionOrder = []string{DimGender, DimAgeBand, DimEthnicity, DimLegalStatu
 var ageBands = []string{"Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over", Unknown}
 
 // sortedCategories orders a dimension's categories: age bands youngest
-// first, others alphabetically with "Not recorded" last.
+// first, others alphabetically with "Not recorded", then "Not recognised", last.
 func sortedCategories(dim string, cats map[string]*[3]float64) []string {
 	out := make([]string, 0, len(cats))
 	for c := range cats {
@@ -329,8 +335,11 @@ func sortedCategories(dim string, cats map[string]*[3]float64) []string {
 		if dim == DimAgeBand {
 			return slices.Index(ageBands, c)
 		}
-		if c == Unknown {
+		switch c {
+		case Unknown:
 			return 1
+		case NotRecognised:
+			return 2
 		}
 		return 0
 	}

@@ -1,7 +1,7 @@
 package childlevel
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -13,6 +13,10 @@ import (
 // the first.
 var dateLayouts = []string{"02/01/2006", "2/1/2006", "2006-01-02", "02-01-2006", "2 Jan 2006",
 	"02-Jan-2006", "2-Jan-06", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "02/01/2006 15:04:05"}
+
+// errNotDate is a cell that is not a date. It never quotes the cell: the
+// text may be anything typed into a child's record.
+var errNotDate = errors.New("is not a date (expected dd/mm/yyyy)")
 
 // parseDate reads a date written as text (dd/mm/yyyy first, as the 903
 // and English lists write them) or, in a workbook, as an Excel serial. A
@@ -27,7 +31,7 @@ func parseDate(s string) (time.Time, error) {
 	}
 	if f, err := strconv.ParseFloat(s, 64); err == nil {
 		if f < 1 || f > 100000 {
-			return time.Time{}, fmt.Errorf("%q is not a date", s)
+			return time.Time{}, errNotDate
 		}
 		return app.ExcelDate(f), nil
 	}
@@ -36,7 +40,7 @@ func parseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date (expected dd/mm/yyyy)", s)
+	return time.Time{}, errNotDate
 }
 
 // ddmmyyyy reads the commonest form without time.Parse, which a 100,000

@@ -69,11 +69,14 @@ func hasAll(cols map[string]int, want []string) bool {
 // episode is one 903 episode: a period during which a child's legal
 // status and placement stayed the same.
 type episode struct {
-	start, end    time.Time // DECOM, DEC (zero while open)
-	rne, ls, cin  string
-	place, reason string // PLACE, REC
-	carer         string // PLACE_PROVIDER, URN and PL_POST, to see a return from a temporary placement
-	line          int
+	start, end time.Time // DECOM, DEC (zero while open)
+	rne        string    // RNE, when a known code
+	place      string    // PLACE, when a known code
+	reason     string    // REC's group, or X1; "" while open
+	// The published groups of LS, CIN and PLACE (or NotRecognised).
+	legal, need, placement string
+	carer                  string // PLACE_PROVIDER, URN and PL_POST, to see a return from a temporary placement
+	line                   int
 }
 
 type header903 struct {
@@ -122,6 +125,7 @@ type reader903 struct {
 	uasc     map[string]time.Time // date UASC status ceased; zero while UASC
 	latest   time.Time
 	warnings warnings
+	unrec    unrecognised
 }
 
 // readFile reads one table, returning which it was.
@@ -172,23 +176,47 @@ func (r *reader903) readFile(path string) (string, error) {
 		date := func(col string) time.Time {
 			t, err := parseDate(get(col))
 			if err != nil {
-				msg := fmt.Sprintf("%s: %v", col, err)
+				msg := fmt.Sprintf("%s %v", col, err)
 				if col == "DOB" {
-					msg = "DOB is not a date: age band not recorded" // never repeat a date of birth
+					msg = "DOB is not a date: age band not recorded"
 				}
 				r.warnings.add(at.Cell, msg)
 			}
 			return t
 		}
+		coded := func(col, what string, read func(string) string) string {
+			v := read(get(col))
+			if v == NotRecognised {
+				r.unrec.add(app.Location{File: path, Cell: "column " + col}, what, `"`+NotRecognised+`"`, "line", line)
+			}
+			return v
+		}
 		switch table {
 		case Table903Header:
-			r.headers[id] = header903{sex: gender(get("SEX")), ethnicity: ethnicGroup(get("ETHNIC")), birth: date("DOB")}
+			r.headers[id] = header903{sex: coded("SEX", "sex", gender), ethnicity: coded("ETHNIC", "ethnicity", ethnicGroup), birth: date("DOB")}
 		case Table903UASC:
 			r.uasc[id] = date("DUC")
 		case Table903Episodes:
-			e := episode{start: date("DECOM"), end: date("DEC"), rne: strings.ToUpper(get("RNE")), ls: get("LS"), cin: get("CIN"),
-				place: strings.ToUpper(get("PLACE")), reason: strings.ToUpper(get("REC")),
-				carer: get("PLACE_PROVIDER") + "|" + get("URN") + "|" + get("PL_POST"), line: line}
+			e := episode{start: date("DECOM"), end: date("DEC"), line: line,
+				legal: coded("LS", "legal status", legalStatus), need: coded("CIN", "category of need", categoryOfNeed),
+				placement: coded("PLACE", "placement type", placementType),
+				carer:     get("PLACE_PROVIDER") + "|" + get("URN") + "|" + get("PL_POST")}
+			// The codes the logic needs are kept only when on their list.
+			if rne := strings.ToUpper(get("RNE")); newEpisodeReasons[rne] {
+				e.rne = rne
+			} else if rne != "" {
+				r.unrec.add(app.Location{File: path, Cell: "column RNE"}, "reason for new episode", "no new placement", "line", line)
+			}
+			if code := leadingCode(get("PLACE")); placementTypes[code] != "" {
+				e.place = code
+			}
+			if rec := get("REC"); rec != "" {
+				if e.reason = reasonCeased(rec); e.reason == NotRecognised {
+					r.unrec.add(app.Location{File: path, Cell: "column REC"}, "reason episode ceased", "a period of care ending, not by adoption", "line", line)
+				} else if leadingCode(rec) == "X1" {
+					e.reason = "X1"
+				}
+			}
 			if e.start.IsZero() {
 				r.warnings.add(at.Cell, "no DECOM (date the episode began): episode skipped")
 				continue
@@ -234,15 +262,15 @@ func (r *reader903) dataset(episodesFile string, snapshot time.Time) (*app.Datas
 		}
 		if cur, ok := current(eps, snapshot); ok {
 			c.inCare = true
-			c.legal, c.placement, c.need = legalStatus(cur.ls), placementType(cur.place), categoryOfNeed(cur.cin)
+			c.legal, c.placement, c.need = cur.legal, cur.placement, cur.need
 			c.placements = placements(eps, start, snapshot)
 		}
 		if last, ok := lastCeased(eps, snapshot); ok {
 			c.ceased = true
-			c.adopted = adopted(last.reason)
+			c.adopted = last.reason == reasonAdopted
 		}
 		if e, ok := reentry(eps, snapshot); ok {
-			c.reentry, c.reentryNeed = true, categoryOfNeed(e.cin)
+			c.reentry, c.reentryNeed = true, e.need
 		}
 		if c.inCare || c.ceased || c.reentry {
 			children = append(children, c)
@@ -250,7 +278,7 @@ func (r *reader903) dataset(episodesFile string, snapshot time.Time) (*app.Datas
 	}
 	have := fields{placements: true, legal: true, placement: true, reentry: true}
 	d := aggregate(children, snapshot, have, uascRules(snapshot))
-	return d, append(early, r.warnings.done()...), nil
+	return d, append(append(early, r.unrec.warnings()...), r.warnings.done()...), nil
 }
 
 // current returns the episode open on the snapshot date.

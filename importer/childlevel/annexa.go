@@ -237,6 +237,10 @@ type annexAReader struct {
 	rows        []annexARow
 	warnings    warnings
 	unrec       unrecognised
+	// extract is the list's own date, from a title row above the
+	// header ("Date of extract: 05/10/2026"), at extractCell.
+	extract     time.Time
+	extractCell string
 }
 
 // read looks for the header row in the sheet and, if it is there, reads
@@ -249,6 +253,10 @@ func (r *annexAReader) read(rows rowSource) (bool, error) {
 			if DetectAnnexA(cells) {
 				r.headerRow, r.idx = n, annexAColumns(cells)
 				return true
+			}
+			if d, j, ok := extractDate(cells); ok && r.extract.IsZero() {
+				r.extract = d
+				r.extractCell, _ = excelize.CoordinatesToCellName(j+1, n)
 			}
 			return n < headerSearchRows
 		}
@@ -403,14 +411,10 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 	}
 	snapshot := r.snapshot
 	if snapshot.IsZero() {
-		var latest time.Time
-		for _, row := range r.rows {
-			latest = later(latest, row.started)
-			latest = later(latest, row.ceased)
-		}
-		snapshot = endOfMonth(latest)
+		var why string
+		snapshot, why = r.inferSnapshot()
 		r.warnings.list = append([]app.Warning{{Location: app.Location{File: r.file, Sheet: r.sheet},
-			Message: fmt.Sprintf("no snapshot date given: took %s, the end of the month of the latest date in the list", snapshot.Format(dateLabel))}},
+			Message: fmt.Sprintf("no snapshot date given: took %s, %s", snapshot.Format(dateLabel), why)}},
 			r.warnings.list...)
 	}
 	children := make([]child, len(r.rows))
@@ -435,6 +439,29 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 	rule := fmt.Sprintf("UASC at any point in the 12 months to %s (Annex A's \"UASC within the last 12 months\" flag)",
 		snapshot.Format(dateLabel))
 	return aggregate(children, snapshot, have, rules{snapshot: rule, period: rule}), append(r.unrec.warnings(), r.warnings.done()...), nil
+}
+
+// inferSnapshot dates a list given no date: by its own extract date, if
+// a title row above the header gives one, or else by the end of the
+// month of the latest date it holds; never after today, since a list
+// cannot record what has not happened.
+func (r *annexAReader) inferSnapshot() (time.Time, string) {
+	now := today()
+	if !r.extract.IsZero() {
+		if r.extract.After(now) {
+			return now, fmt.Sprintf("today, since the list's extract date (%s) is in the future", r.extract.Format(dateLabel))
+		}
+		return r.extract, fmt.Sprintf("the list's extract date (%s)", r.extractCell)
+	}
+	var latest time.Time
+	for _, row := range r.rows {
+		latest = later(latest, row.started)
+		latest = later(latest, row.ceased)
+	}
+	if snapshot := endOfMonth(latest); !snapshot.After(now) {
+		return snapshot, "the end of the month of the latest date in the list"
+	}
+	return now, "today: the latest date in the list is this month, and the month has not ended"
 }
 
 func later(a, b time.Time) time.Time {

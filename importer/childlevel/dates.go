@@ -78,3 +78,54 @@ func digits(s string) (int, bool) {
 func endOfMonth(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC)
 }
+
+// today is the date now, in UTC like every date read; a variable so that
+// tests can move it.
+var today = func() time.Time {
+	y, m, d := time.Now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// extractLabels are the words a title row above a list's header uses to
+// give the date the list was extracted.
+var extractLabels = []string{"extract", "as at", "as of", "snapshot", "report date", "date of report",
+	"run date", "date run", "date produced", "census date"}
+
+// extractDate finds a list's extract date in a title row: a cell with an
+// extract label and the date after a colon in it ("Date of extract:
+// 05/10/2026") or in the next non-blank cell of the row. j is the index of
+// the cell holding the date.
+func extractDate(cells []string) (d time.Time, j int, ok bool) {
+	for i, c := range cells {
+		label := strings.ToLower(c)
+		found := false
+		for _, l := range extractLabels {
+			if strings.Contains(label, l) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			continue
+		}
+		if k := strings.IndexByte(c, ':'); k >= 0 {
+			if d, err := parseDate(c[k+1:]); err == nil && plausible(d) {
+				return d, i, true
+			}
+		}
+		for k := i + 1; k < len(cells); k++ {
+			if strings.TrimSpace(cells[k]) == "" {
+				continue
+			}
+			if d, err := parseDate(cells[k]); err == nil && plausible(d) {
+				return d, k, true
+			}
+			break
+		}
+	}
+	return time.Time{}, 0, false
+}
+
+// plausible reports whether d could date a list of children in care
+// today, and not be a year or a count read as an Excel serial.
+func plausible(d time.Time) bool { return d.Year() >= 2000 }

@@ -87,7 +87,9 @@ type header903 struct {
 // Read903 reads the SSDA903 Header, Episodes and UASC tables (CSV, any
 // order, found by their header rows) and returns their aggregates for the
 // month of snapshot, over the 12 months to it. A zero snapshot is taken as
-// 31 March of the collection year the latest date falls in, with a warning.
+// 31 March of the collection year the latest episode starts in, with a
+// warning, and an episode ending after that day is reported as a data
+// error.
 // All three tables are needed (the UASC table may have no rows): without
 // it no child could be told apart as UASC.
 func Read903(paths []string, snapshot time.Time) (*app.Dataset, []app.Warning, error) {
@@ -123,9 +125,12 @@ type reader903 struct {
 	headers  map[string]header903
 	episodes map[string][]episode
 	uasc     map[string]time.Time // date UASC status ceased; zero while UASC
-	latest   time.Time
-	warnings warnings
-	unrec    unrecognised
+	latest   time.Time            // the latest DECOM or DEC
+	// latestStart is the latest DECOM, which dates the return's
+	// collection year.
+	latestStart time.Time
+	warnings    warnings
+	unrec       unrecognised
 }
 
 // readFile reads one table, returning which it was.
@@ -222,6 +227,7 @@ func (r *reader903) readFile(path string) (string, error) {
 				continue
 			}
 			r.latest = later(later(r.latest, e.start), e.end)
+			r.latestStart = later(r.latestStart, e.start)
 			r.episodes[id] = append(r.episodes[id], e)
 		}
 	}
@@ -235,14 +241,25 @@ func (r *reader903) dataset(episodesFile string, snapshot time.Time) (*app.Datas
 	}
 	r.warnings.file = episodesFile
 	var early []app.Warning
+	yearEnd := false // the snapshot is the end of the return's collection year
 	if snapshot.IsZero() {
-		y := r.latest.Year()
-		if r.latest.Month() > time.March {
-			y++
-		}
-		snapshot = time.Date(y, time.March, 31, 0, 0, 0, 0, time.UTC)
+		var why string
+		snapshot, why, yearEnd = r.inferSnapshot()
 		early = append(early, app.Warning{Location: app.Location{File: episodesFile}, Message: fmt.Sprintf(
-			"no snapshot date given: took %s, the end of the collection year of the latest episode date", snapshot.Format(dateLabel))})
+			"no snapshot date given: took %s, %s", snapshot.Format(dateLabel), why)})
+	}
+	if yearEnd {
+		// A return covers one collection year: an episode cannot end
+		// after it. Such a date is a slip, not a later year's data.
+		for _, eps := range r.episodes {
+			for _, e := range eps {
+				if e.end.After(snapshot) {
+					r.warnings.add(fmt.Sprintf("line %d", e.line), fmt.Sprintf(
+						"DEC (date the episode ceased) is after %s, the end of the return's collection year: a data error; the episode is read as open on that day",
+						snapshot.Format(dateLabel)))
+				}
+			}
+		}
 	}
 	start := periodStart(snapshot)
 	children := make([]child, 0, len(r.episodes))
@@ -279,6 +296,29 @@ func (r *reader903) dataset(episodesFile string, snapshot time.Time) (*app.Datas
 	have := fields{placements: true, legal: true, placement: true, reentry: true}
 	d := aggregate(children, snapshot, have, uascRules(snapshot))
 	return d, append(append(early, r.unrec.warnings()...), r.warnings.done()...), nil
+}
+
+// inferSnapshot dates a return given no date. A 903 return covers a
+// collection year, 1 April to 31 March, and its episodes start in that
+// year: its date is the 31 March ending the year of the latest DECOM.
+// yearEnd says so. A year that has not yet ended (an in-year extract) is
+// dated by the latest date in the tables instead, never after today.
+func (r *reader903) inferSnapshot() (snapshot time.Time, why string, yearEnd bool) {
+	y := r.latestStart.Year()
+	if r.latestStart.Month() > time.March {
+		y++
+	}
+	snapshot = time.Date(y, time.March, 31, 0, 0, 0, 0, time.UTC)
+	now := today()
+	if !snapshot.After(now) {
+		return snapshot, fmt.Sprintf("the end of the %d/%02d collection year, in which the latest episode starts (DECOM %s)",
+			y-1, y%100, r.latestStart.Format(dateLabel)), true
+	}
+	snapshot = r.latest
+	if snapshot.After(now) {
+		snapshot = now
+	}
+	return snapshot, fmt.Sprintf("the latest date in the tables, since the %d/%02d collection year has not ended", y-1, y%100), false
 }
 
 // current returns the episode open on the snapshot date.

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"scorecard/app"
 	"scorecard/importer/childlevel"
@@ -46,7 +45,7 @@ func readAnnexA(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, err
 	}
 	sheet, _ := annexASheet(s)
-	d, warns, err := childlevel.ReadAnnexA(s.Path, time.Time{})
+	d, warns, err := childlevel.ReadAnnexA(s.Path, opt.AsAt)
 	if err != nil {
 		return nil, baseNamed(err, s.Path)
 	}
@@ -106,7 +105,7 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d, warns, err := childlevel.Read903(paths, time.Time{})
+	d, warns, err := childlevel.Read903(paths, opt.AsAt)
 	if err != nil {
 		return nil, baseNamed(err, paths...)
 	}

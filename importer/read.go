@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"scorecard/app"
 	"scorecard/importer/dfe"
@@ -44,6 +45,11 @@ type Options struct {
 	// explore-education-statistics CSVs to indicators (an officer's saved
 	// mapping); nil means dfe.DefaultMapping.
 	DfEMapping *dfe.Mapping
+	// AsAt is the snapshot date of a child-level list (an Annex A list,
+	// an SSDA903 return): the day its children are counted on. Zero means
+	// the list's own date: its extract date, or a 903 return's collection
+	// year. Other formats date their own figures and ignore it.
+	AsAt time.Time
 }
 
 // DefaultMaxUnzipSize is the largest uncompressed workbook read: many

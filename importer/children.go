@@ -10,10 +10,21 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"scorecard/app"
 	"scorecard/importer/childlevel"
 )
+
+// The names of the child-level formats, as Result.Format gives them.
+const (
+	FormatAnnexA = "Annex A list 8 (child-level)"
+	Format903    = "SSDA903 return (child-level)"
+)
+
+// ChildLevel reports whether the result is of a child-level list, the
+// only kind Options.AsAt dates.
+func (r *Result) ChildLevel() bool { return r.Format == FormatAnnexA || r.Format == Format903 }
 
 // isAnnexA reports whether a workbook has an Ofsted Annex A list of
 // children in care: a header row, perhaps under title rows, naming the
@@ -117,6 +128,15 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		names[i] = filepath.Base(p)
 	}
 	return &Result{SHA256: setSHA256(sums), Sheets: names, Dataset: d, Warnings: warningsBaseNamed(warns, paths...)}, nil
+}
+
+// asAtSHA256 fingerprints a child-level list read as at a given date: the
+// same list counted on another day is another import, not a repeat.
+func asAtSHA256(sum string, asAt time.Time) string {
+	h := sha256.New()
+	h.Write([]byte(sum))
+	h.Write([]byte("\nas at " + asAt.Format(time.DateOnly)))
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // setSHA256 fingerprints a set of files by their own fingerprints, sorted,

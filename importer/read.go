@@ -156,8 +156,8 @@ type Format struct {
 // Formats are the readers Read tries, most specific first. Sniffing by
 // header wording lives here and in the Detect functions, nowhere else.
 var Formats = []Format{
-	{Name: "Annex A list 8 (child-level)", Detect: isAnnexA, Read: readAnnexA},
-	{Name: "SSDA903 return (child-level)", Detect: is903, Read: read903},
+	{Name: FormatAnnexA, Detect: isAnnexA, Read: readAnnexA},
+	{Name: Format903, Detect: is903, Read: read903},
 	{Name: "DfE statistics (explore-education-statistics)", Detect: isDfE, Read: readDfE},
 	{Name: "Scorecard export", Detect: isExport, Read: readExport},
 	{Name: "tidy table", Detect: isTidyCSV, Read: readCSV},
@@ -204,6 +204,9 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 		}
 		if res.Format == "" {
 			res.Format = f.Name
+		}
+		if !opt.AsAt.IsZero() && res.ChildLevel() {
+			res.SHA256 = asAtSHA256(res.SHA256, opt.AsAt)
 		}
 		return res, nil
 	}

@@ -42,23 +42,10 @@ func init() {
 func importFlags(fs *flag.FlagSet, e *env) {
 	fs.Func("as-at", "the `date` (YYYY-MM-DD) a child-level list's children are counted on (default: the list's own date)",
 		func(s string) error {
-			t, err := parseAsAt(s, time.Now())
+			t, err := importer.ParseAsAt(s, time.Now())
 			e.asAt = t
 			return err
 		})
-}
-
-// parseAsAt reads import's --as-at date, which may not be after today:
-// no list counts children on a day still to come.
-func parseAsAt(s string, now time.Time) (time.Time, error) {
-	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date written YYYY-MM-DD, e.g. 2026-10-05", s)
-	}
-	if y, m, d := now.Date(); t.After(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) {
-		return time.Time{}, fmt.Errorf("%s is in the future: a list cannot count children on a day still to come", s)
-	}
-	return t, nil
 }
 
 func jsonFlag(fs *flag.FlagSet, e *env) { fs.BoolVar(&e.json, "json", false, "print JSON") }

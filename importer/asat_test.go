@@ -47,3 +47,27 @@ func TestAsAtDatesChildLevelLists(t *testing.T) {
 		}
 	}
 }
+
+func TestParseAsAt(t *testing.T) {
+	now := time.Date(2026, time.December, 3, 15, 0, 0, 0, time.Local)
+	for _, c := range []struct {
+		in, want, err string
+	}{
+		{"2026-10-05", "2026-10-05", ""},
+		{" 2026-12-03 ", "2026-12-03", ""}, // today
+		{"2026-12-04", "", "in the future"},
+		{"05/10/2026", "", "not a date written YYYY-MM-DD"},
+		{"2026-02-30", "", "not a date"},
+		{"", "", "not a date"},
+	} {
+		got, err := ParseAsAt(c.in, now)
+		switch {
+		case c.err != "":
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("ParseAsAt(%q) = %v, %v; want an error saying %q", c.in, got, err, c.err)
+			}
+		case err != nil || got.Format(time.DateOnly) != c.want:
+			t.Errorf("ParseAsAt(%q) = %v, %v; want %s", c.in, got, err, c.want)
+		}
+	}
+}

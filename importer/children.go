@@ -26,6 +26,20 @@ const (
 // only kind Options.AsAt dates.
 func (r *Result) ChildLevel() bool { return r.Format == FormatAnnexA || r.Format == Format903 }
 
+// ParseAsAt reads a snapshot date for Options.AsAt, written YYYY-MM-DD.
+// It may not be after now's date: no list counts children on a day still
+// to come.
+func ParseAsAt(s string, now time.Time) (time.Time, error) {
+	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date written YYYY-MM-DD, e.g. 2026-10-05", s)
+	}
+	if y, m, d := now.Date(); t.After(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) {
+		return time.Time{}, fmt.Errorf("%s is in the future: a list cannot count children on a day still to come", s)
+	}
+	return t, nil
+}
+
 // isAnnexA reports whether a workbook has an Ofsted Annex A list of
 // children in care: a header row, perhaps under title rows, naming the
 // child, the date they started to be looked after and whether UASC.

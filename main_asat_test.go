@@ -85,3 +85,31 @@ func TestImportAsAt(t *testing.T) {
 		t.Errorf("a scorecard imported with --as-at did not say the flag was ignored:\n%s", out)
 	}
 }
+
+// TestReentryRatesShown checks that a child-level list's re-entry rates,
+// overall and by category of need, are indicators in their own right:
+// listed, and shown with their count and the starters they are a share
+// of.
+func TestReentryRatesShown(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	mustRun(t, db, "import", copyTestdata903(t))
+	list := mustRun(t, db, "list")
+	for _, ref := range []string{"CIC13a", "CIC13-N1", "CIC13-N8"} {
+		if !strings.Contains(list, ref+" ") {
+			t.Errorf("list has no %s:\n%s", ref, list)
+		}
+		var s struct {
+			Unit   string
+			Points []struct {
+				Period                 string
+				Numerator, Denominator *float64
+			}
+		}
+		if err := json.Unmarshal([]byte(mustRun(t, db, "show", ref, "--json")), &s); err != nil {
+			t.Fatal(err)
+		}
+		if len(s.Points) != 1 || s.Points[0].Period != "2025-03" || s.Points[0].Numerator == nil || s.Points[0].Denominator == nil || s.Unit != "%" {
+			t.Errorf("show %s: %+v, want one %% point for 2025-03 with its count and starters", ref, s)
+		}
+	}
+}

@@ -427,6 +427,7 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 		c.adopted = c.ceased && row.reason == reasonAdopted
 		c.reentry = row.reentry && inPeriod(row.started, snapshot)
 		c.reentryNeed = row.need
+		c.started, c.startNeed = inPeriod(row.started, snapshot), row.need
 		c.gender, c.ethnicity, c.need = row.gender, row.ethnicity, row.need
 		c.legal, c.placement, c.district, c.location = row.legal, row.placement, row.district, row.location
 		c.ageBand = ageBand(row.birth, snapshot)

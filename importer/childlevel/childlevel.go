@@ -25,6 +25,10 @@
 //     within 12 months of the end of a previous one (RefReentries), broken
 //     down by category of need; from the 903 only where the tables hold
 //     the earlier period;
+//   - of the children who started to be looked after in the 12 months,
+//     the % who re-entered so (RefReentryRate), and the same for each
+//     category of need (RefReentryRateFor("N1") and so on), each with its
+//     count and the starters it is a share of;
 //   - breakdowns of the children in care by gender, age band on the
 //     snapshot date, ethnicity group, legal status, placement type and
 //     category of need and, from an Annex A list with such columns,
@@ -83,7 +87,7 @@ const (
 // Indicators are the definitions of the figures this package produces;
 // CIC01 and CIC05 are word for word the demo scorecard's, since a
 // Dataset's indicator replaces the one the store holds.
-var Indicators = []app.Indicator{
+var Indicators = append([]app.Indicator{
 	{Ref: RefChildrenInCare, Name: "Number of children in care", Section: section,
 		Unit: app.Number, DataPeriod: app.Snapshot, Measure: app.Count, YearType: app.FinancialYear,
 		Guidance: "Children looked after on the last day of the month."},
@@ -98,7 +102,7 @@ var Indicators = []app.Indicator{
 	{Ref: RefReentries, Name: "Number of children re-entering care within 12 months of leaving", Section: section,
 		Unit: app.Number, DataPeriod: app.Rolling12, Measure: app.Count, YearType: app.FinancialYear,
 		Guidance: "Children who started to be looked after in the 12 months to the end of the month within 12 months of a previous period of care ending."},
-}
+}, reentryIndicators()...)
 
 const section = "Children in Care"
 
@@ -141,6 +145,10 @@ type child struct {
 	adopted        bool
 	reentry        bool
 	reentryNeed    string
+	// started a period of care in the 12 months, with the category of
+	// need of that start (of the re-entry, for a child who re-entered).
+	started   bool
+	startNeed string
 
 	gender, ageBand, ethnicity, legal, placement, need, district, location string
 }
@@ -178,7 +186,11 @@ type tally struct {
 func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.Dataset {
 	month := app.MonthOf(snapshot.Year(), snapshot.Month())
 	areas := map[app.Area]*[3]tally{app.Kent: {}}
-	var ceased, adoptedN, reentries [3]float64
+	var ceased, adoptedN, reentries, starters [3]float64
+	var startersByNeed, reentriesByNeed [3]map[string]float64
+	for i := range splits {
+		startersByNeed[i], reentriesByNeed[i] = map[string]float64{}, map[string]float64{}
+	}
 	// breakdowns[measure][dimension][category][split]
 	counts := map[string]map[string]map[string]*[3]float64{MeasureInCare: {}, MeasureReentries: {}}
 	add := func(measure, dim, cat string, i int) {
@@ -206,6 +218,13 @@ func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.
 			if c.reentry && in(i, c.uasc(RefReentries)) {
 				reentries[i]++
 				add(MeasureReentries, DimCategoryOfNeed, c.reentryNeed, i)
+			}
+			if c.started && in(i, c.uasc(RefReentryRate)) {
+				starters[i]++
+				startersByNeed[i][c.startNeed]++
+				if c.reentry {
+					reentriesByNeed[i][c.startNeed]++
+				}
 			}
 			if !c.inCare {
 				continue
@@ -279,6 +298,9 @@ func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.
 			o := obs(RefReentries, app.Kent, i, r.rule(RefReentries))
 			o.Value, o.Numerator = app.Float(reentries[i]), app.Float(reentries[i])
 			d.Observations = append(d.Observations, o)
+			d.Observations = append(d.Observations, reentryRates(func(ref string) app.Observation {
+				return obs(ref, app.Kent, i, r.rule(ref))
+			}, starters[i], reentries[i], startersByNeed[i], reentriesByNeed[i])...)
 		}
 	}
 	totals := map[string][3]float64{MeasureReentries: reentries}

@@ -286,10 +286,14 @@ func (r *reader903) dataset(episodesFile string, snapshot time.Time) (*app.Datas
 			c.ceased = true
 			c.adopted = last.reason == reasonAdopted
 		}
+		if e, ok := latestStart(eps, snapshot); ok {
+			c.started, c.startNeed = true, e.need
+		}
 		if e, ok := reentry(eps, snapshot); ok {
 			c.reentry, c.reentryNeed = true, e.need
+			c.startNeed = e.need
 		}
-		if c.inCare || c.ceased || c.reentry {
+		if c.inCare || c.ceased || c.reentry || c.started {
 			children = append(children, c)
 		}
 	}

@@ -53,7 +53,7 @@ func writePlantedAnnexA(t *testing.T, dir string) string {
 		"Subsequent Period of Care Within Twelve Months of the End of the Previous Period (Y/N)",
 		"Most Recent Legal Status", "Number of Placements in the Last 12 months", "Placement Type",
 		"Placement Postcode", "LA of Placement", "District", "Date Ceased to be Looked After",
-		"Reason Ceased to be Looked After"}}
+		"Reason Ceased to be Looked After", "Responsible Local Authority", "Has a School Place (Y/N)"}}
 	for i := range plantedChildren {
 		ceased, reason := "", ""
 		if i%6 == 0 {
@@ -62,7 +62,8 @@ func writePlantedAnnexA(t *testing.T, dir string) string {
 		rows = append(rows, []string{fmt.Sprintf("K%05d", 31000+i), []string{"a) Male", "b) Female"}[i%2],
 			[]string{"a) WBRI", "b) MWBC", "c) AIND"}[i%3], "03/03/2012", "12", []string{"N", "Y"}[boolInt(i%5 == 0)],
 			fmt.Sprintf("%02d/06/2023", 1+i%28), "a) N1", "N", "b) C2: Full care order", fmt.Sprint(1 + i%4),
-			"a) U1: Foster placement", "ZZ1 1ZZ", "Kent", "Dover", ceased, reason})
+			"a) U1: Foster placement", "ZZ1 1ZZ", "Kent", "Dover", ceased, reason,
+			[]string{"Kent", "Medway"}[boolInt(i%8 == 0)], "Y"})
 	}
 	plant(t, rows)
 	f := excelize.NewFile()

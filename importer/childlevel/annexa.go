@@ -32,6 +32,8 @@ const (
 	colReason
 	colLocation
 	colDistrict
+	colResponsible
+	colSchool
 	numColumns
 )
 
@@ -68,6 +70,16 @@ var annexAHeaders = [numColumns]func(h string) bool{
 			strings.Contains(h, "local authority of placement")
 	},
 	colDistrict: func(h string) bool { return strings.Contains(h, "district") || strings.Contains(h, "locality") },
+	colResponsible: func(h string) bool {
+		for _, w := range []string{"responsible authority", "responsible la", "responsible local authority", "placing authority",
+			"placing la", "placing local authority", "placed by another", "placed by other", "other local authority"} {
+			if strings.Contains(h, w) {
+				return true
+			}
+		}
+		return h == "ola" || strings.HasPrefix(h, "ola ")
+	},
+	colSchool: func(h string) bool { return strings.Contains(h, "school place") },
 }
 
 // annexAColumns finds each column's index in a header row, -1 where the
@@ -227,6 +239,8 @@ type annexARow struct {
 	need, legal        string
 	placement, reason  string
 	location, district string
+	ola                bool // placed in the county by another authority
+	school             int  // has a school place: 1, 0, or -1 unknown
 }
 
 type annexAReader struct {
@@ -241,6 +255,9 @@ type annexAReader struct {
 	// header ("Date of extract: 05/10/2026"), at extractCell.
 	extract     time.Time
 	extractCell string
+	// schoolInverted is a school place column headed as being without
+	// one.
+	schoolInverted bool
 }
 
 // read looks for the header row in the sheet and, if it is there, reads
@@ -252,6 +269,10 @@ func (r *annexAReader) read(rows rowSource) (bool, error) {
 		if r.headerRow == 0 {
 			if DetectAnnexA(cells) {
 				r.headerRow, r.idx = n, annexAColumns(cells)
+				if j := r.idx[colSchool]; j >= 0 {
+					h := foldHeader(cells[j])
+					r.schoolInverted = strings.Contains(h, "without") || strings.Contains(h, "no school")
+				}
 				return true
 			}
 			if d, j, ok := extractDate(cells); ok && r.extract.IsZero() {
@@ -308,7 +329,7 @@ func (r *annexAReader) cellName(c, row int) string {
 // row reads one child's row. A row without a readable start date cannot
 // be placed in time and is skipped with a warning.
 func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
-	row := annexARow{placements: -1}
+	row := annexARow{placements: -1, school: -1}
 	var err error
 	if row.started, err = parseDate(r.cell(cells, colStarted)); err != nil || row.started.IsZero() {
 		msg := "no date started to be looked after: row skipped"
@@ -352,6 +373,12 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 		if row.reason = reasonCeased(reason); row.reason == NotRecognised {
 			r.notRecognised(colReason, "reason ceased", "not adopted", n)
 		}
+	}
+	if row.ola, ok = placedByOther(r.cell(cells, colResponsible)); !ok {
+		r.notRecognised(colResponsible, "responsible authority", "the county's own child", n)
+	}
+	if row.school, ok = schoolPlace(r.cell(cells, colSchool), r.schoolInverted); !ok {
+		r.notRecognised(colSchool, "school place flag (Y or N)", "not known", n)
 	}
 	row.location = placementLocation(r.cell(cells, colLocation))
 	row.district = district(r.cell(cells, colDistrict))
@@ -417,9 +444,13 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 			Message: fmt.Sprintf("no snapshot date given: took %s, %s", snapshot.Format(dateLabel), why)}},
 			r.warnings.list...)
 	}
-	children := make([]child, len(r.rows))
-	for i, row := range r.rows {
-		c := &children[i]
+	children := make([]child, 0, len(r.rows))
+	for _, row := range r.rows {
+		if row.ola {
+			continue // another authority's child: in the OLA figures alone
+		}
+		children = append(children, child{})
+		c := &children[len(children)-1]
 		c.inCare = !row.started.After(snapshot) && (row.ceased.IsZero() || row.ceased.After(snapshot))
 		c.uascOnSnapshot, c.uascInPeriod = row.uasc, row.uasc
 		c.placements = row.placements
@@ -439,7 +470,24 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 	}
 	rule := fmt.Sprintf("UASC at any point in the 12 months to %s (Annex A's \"UASC within the last 12 months\" flag)",
 		snapshot.Format(dateLabel))
-	return aggregate(children, snapshot, have, rules{snapshot: rule, period: rule}), append(r.unrec.warnings(), r.warnings.done()...), nil
+	warns := append(r.unrec.warnings(), r.warnings.done()...)
+	var ds *app.Dataset
+	if len(children) > 0 {
+		ds = aggregate(children, snapshot, have, rules{snapshot: rule, period: rule})
+	} else {
+		// A list of other authorities' children alone says nothing of
+		// the county's own: no figure of them, not even a nought.
+		ds = &app.Dataset{}
+	}
+	if r.idx[colResponsible] >= 0 {
+		inds := OLAIndicators
+		if r.idx[colSchool] < 0 {
+			inds = inds[:1]
+		}
+		ds.Indicators = append(ds.Indicators, inds...)
+		ds.Observations = append(ds.Observations, olaFigures(r.rows, snapshot, rule, r.idx[colSchool] >= 0)...)
+	}
+	return ds, warns, nil
 }
 
 // inferSnapshot dates a list given no date: by its own extract date, if

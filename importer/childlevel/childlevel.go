@@ -29,6 +29,10 @@
 //     the % who re-entered so (RefReentryRate), and the same for each
 //     category of need (RefReentryRateFor("N1") and so on), each with its
 //     count and the starters it is a share of;
+//   - from an Annex A list with a responsible-authority column, the
+//     children placed in Kent by other local authorities (RefOLAPlaced)
+//     and, with a school place column, the % of them without one
+//     (RefOLANoSchool); their rows are in no other figure;
 //   - breakdowns of the children in care by gender, age band on the
 //     snapshot date, ethnicity group, legal status, placement type and
 //     category of need and, from an Annex A list with such columns,

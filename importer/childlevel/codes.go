@@ -200,13 +200,19 @@ func reasonCeased(s string) string { return grouped(s, reasonsCeased) }
 const reasonAdopted = "Adopted"
 
 // flag reads a Y/N column; ok is false for anything else, which is read
-// as N.
+// as N. It is asked of every row's flags, so it compares without
+// lower-casing a copy.
 func flag(s string) (v, ok bool) {
-	switch strings.ToLower(stripPrefix(s)) {
-	case "y", "yes", "true", "1":
-		return true, true
-	case "", "n", "no", "false", "0":
-		return false, true
+	t := stripPrefix(s)
+	for _, y := range []string{"y", "yes", "true", "1"} {
+		if strings.EqualFold(t, y) {
+			return true, true
+		}
+	}
+	for _, n := range []string{"", "n", "no", "false", "0"} {
+		if strings.EqualFold(t, n) {
+			return false, true
+		}
 	}
 	return false, false
 }

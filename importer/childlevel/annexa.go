@@ -380,8 +380,8 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 	if row.school, ok = schoolPlace(r.cell(cells, colSchool), r.schoolInverted); !ok {
 		r.notRecognised(colSchool, "school place flag (Y or N)", "not known", n)
 	}
-	row.location = placementLocation(r.cell(cells, colLocation))
-	row.district = district(r.cell(cells, colDistrict))
+	row.location = r.coded(cells, colLocation, "LA of placement", placementLocation, n)
+	row.district = r.coded(cells, colDistrict, "district", district, n)
 	return row, true
 }
 
@@ -407,27 +407,37 @@ func (r *annexAReader) notRecognised(c int, what, as string, n int) {
 }
 
 // placementLocation says whether a child was placed in Kent, by the LA of
-// placement column (a name or code).
+// placement column (a name or code); a value that is neither is
+// NotRecognised.
 func placementLocation(s string) string {
 	if s == "" {
 		return Unknown
 	}
-	if a, ok := app.ParseArea(stripPrefix(s)); ok && (a == app.Kent || a.IsDistrict()) {
+	t := stripPrefix(s)
+	if a, ok := app.ParseArea(t); ok && (a == app.Kent || a.IsDistrict()) || homeCode(t) {
 		return "In Kent"
 	}
-	return "Outside Kent"
+	if laCode(t) || authorityName(t) {
+		return "Outside Kent"
+	}
+	return NotRecognised
 }
 
-// district gives a district column's canonical name; anything else is
-// grouped, so that free text never reaches the store.
+// district gives a district column's canonical name, Out of County for
+// another place's name, and NotRecognised for anything else, so that
+// free text never reaches the store.
 func district(s string) string {
 	if s == "" {
 		return Unknown
 	}
-	if a, ok := app.ParseArea(stripPrefix(s)); ok {
+	t := stripPrefix(s)
+	if a, ok := app.ParseArea(t); ok {
 		return string(a)
 	}
-	return string(app.OutOfCounty)
+	if laCode(t) || authorityName(t) {
+		return string(app.OutOfCounty)
+	}
+	return NotRecognised
 }
 
 // dataset turns the rows into aggregates for the snapshot date.

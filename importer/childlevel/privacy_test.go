@@ -255,6 +255,8 @@ func TestPlantedIdentifiersNeverKept(t *testing.T) {
 		{"Annex A", warnsA, "column C", "ethnicity"},
 		{"Annex A", warnsA, "column F", "UASC flag (Y or N)"},
 		{"Annex A", warnsA, "column Q", "reason ceased"},
+		{"Annex A", warnsA, "column N", "LA of placement"},
+		{"Annex A", warnsA, "column O", "district"},
 		{"Annex A", warnsA, "column R", "responsible authority"},
 		{"Annex A", warnsA, "column S", "school place flag (Y or N)"},
 		{"903", warns903, "column LS", "legal status"},

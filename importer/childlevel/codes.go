@@ -1,6 +1,7 @@
 package childlevel
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -92,25 +93,28 @@ func ethnicGroup(s string) string {
 		return g
 	}
 	t := strings.ToLower(stripPrefix(s))
-	switch {
-	case t == "":
+	if t == "" {
 		return Unknown
-	case strings.Contains(t, "refus") || strings.Contains(t, "not obtained") || strings.Contains(t, "not known") ||
-		strings.Contains(t, "not yet obtained") || strings.Contains(t, "not stated"):
+	}
+	// Whole words, so that a surname such as Whitehead is no ethnicity.
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		words[w] = true
+	}
+	any := func(ws ...string) bool { return slices.ContainsFunc(ws, func(w string) bool { return words[w] }) }
+	switch {
+	case any("refused", "refusal") || strings.Contains(t, "not obtained") || strings.Contains(t, "not yet obtained") || strings.Contains(t, "not known") ||
+		strings.Contains(t, "not stated"):
 		return "Refused or not obtained"
-	case strings.Contains(t, "mixed") || strings.Contains(t, "multiple") ||
-		strings.HasPrefix(t, "white and "):
+	case any("mixed", "multiple") || strings.HasPrefix(t, "white and "):
 		return "Mixed or multiple ethnic groups"
-	case strings.Contains(t, "white") || strings.Contains(t, "gypsy") || strings.Contains(t, "roma") ||
-		strings.Contains(t, "traveller"):
+	case any("white", "gypsy", "roma", "traveller"):
 		return "White"
-	case strings.Contains(t, "black") || strings.Contains(t, "caribbean") || strings.Contains(t, "african"):
+	case any("black", "caribbean", "african"):
 		return "Black, African, Caribbean or Black British"
-	case strings.Contains(t, "asian") || strings.Contains(t, "indian") || strings.Contains(t, "pakistani") ||
-		strings.Contains(t, "bangladeshi"):
+	case any("asian", "indian", "pakistani", "bangladeshi"):
 		return "Asian or Asian British"
-	case strings.Contains(t, "chinese") || strings.Contains(t, "arab") || strings.Contains(t, "other ethnic") ||
-		strings.Contains(t, "any other"):
+	case any("chinese", "arab") || strings.Contains(t, "any other") || strings.Contains(t, "other ethnic"):
 		return "Other ethnic groups"
 	}
 	return NotRecognised

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"scorecard/app"
 	"scorecard/app/cohort"
@@ -26,7 +27,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{name: "import", args: "FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", run: runImport},
+		{name: "import", args: "[--as-at YYYY-MM-DD] FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", flags: importFlags, run: runImport},
 		{name: "demo", about: "load the embedded demo scorecards", run: runDemo},
 		{name: "list", args: "[--json]", about: "the indicators known", flags: jsonFlag, run: runList},
 		{name: "show", args: "REF [--area A] [--exclude C,...] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
@@ -36,6 +37,15 @@ func init() {
 		{name: "undo", args: "IMPORT-ID", about: "remove one import and everything it added", run: runUndo},
 		{name: "backup", args: "--out FILE", about: "a consistent copy of the store", flags: outFlag, run: runBackup},
 	}
+}
+
+func importFlags(fs *flag.FlagSet, e *env) {
+	fs.Func("as-at", "the `date` (YYYY-MM-DD) a child-level list's children are counted on (default: the list's own date)",
+		func(s string) error {
+			t, err := importer.ParseAsAt(s, time.Now())
+			e.asAt = t
+			return err
+		})
 }
 
 func jsonFlag(fs *flag.FlagSet, e *env) { fs.BoolVar(&e.json, "json", false, "print JSON") }
@@ -129,9 +139,13 @@ func loadDemo(e *env, st *store.Store) error {
 // contract's summary: sheets read, indicators, observations and warnings
 // with sheet!cell.
 func importFile(e *env, st *store.Store, path, name, kind string) error {
-	res, err := importer.Read(e.ctx, path, importer.Options{Known: knownIndicators(st)})
+	res, err := importer.Read(e.ctx, path, importer.Options{Known: knownIndicators(st), AsAt: e.asAt})
 	if err != nil {
 		return err
+	}
+	if !e.asAt.IsZero() && !res.ChildLevel() {
+		// Said, not silently dropped: the officer asked for a date.
+		fmt.Fprintf(e.out, "%s: --as-at ignored: it dates child-level lists only, and this is a %s, which dates its own figures\n", name, res.Format)
 	}
 	if res.Dataset == nil || res.Dataset.Empty() {
 		return &app.SourceError{Location: app.Location{File: name}, Err: fmt.Errorf("no figures, targets or definitions found in it (%s)", res.Format)}

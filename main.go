@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"scorecard/app"
 	"scorecard/app/store"
@@ -53,6 +54,7 @@ type env struct {
 	outPath  string
 	suppress int
 	original string
+	asAt     time.Time // import --as-at: a child-level list's snapshot date
 	ctx      context.Context
 }
 

@@ -16,6 +16,30 @@ import (
 	"scorecard/importer/childlevel"
 )
 
+// The names of the child-level formats, as Result.Format gives them.
+const (
+	FormatAnnexA = "Annex A list 8 (child-level)"
+	Format903    = "SSDA903 return (child-level)"
+)
+
+// ChildLevel reports whether the result is of a child-level list, the
+// only kind Options.AsAt dates.
+func (r *Result) ChildLevel() bool { return r.Format == FormatAnnexA || r.Format == Format903 }
+
+// ParseAsAt reads a snapshot date for Options.AsAt, written YYYY-MM-DD.
+// It may not be after now's date: no list counts children on a day still
+// to come.
+func ParseAsAt(s string, now time.Time) (time.Time, error) {
+	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date written YYYY-MM-DD, e.g. 2026-10-05", s)
+	}
+	if y, m, d := now.Date(); t.After(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) {
+		return time.Time{}, fmt.Errorf("%s is in the future: a list cannot count children on a day still to come", s)
+	}
+	return t, nil
+}
+
 // isAnnexA reports whether a workbook has an Ofsted Annex A list of
 // children in care: a header row, perhaps under title rows, naming the
 // child, the date they started to be looked after and whether UASC.
@@ -46,7 +70,7 @@ func readAnnexA(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, err
 	}
 	sheet, _ := annexASheet(s)
-	d, warns, err := childlevel.ReadAnnexA(s.Path, time.Time{})
+	d, warns, err := childlevel.ReadAnnexA(s.Path, opt.AsAt)
 	if err != nil {
 		return nil, baseNamed(err, s.Path)
 	}
@@ -106,7 +130,7 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d, warns, err := childlevel.Read903(paths, time.Time{})
+	d, warns, err := childlevel.Read903(paths, opt.AsAt)
 	if err != nil {
 		return nil, baseNamed(err, paths...)
 	}
@@ -118,6 +142,15 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		names[i] = filepath.Base(p)
 	}
 	return &Result{SHA256: setSHA256(sums), Sheets: names, Dataset: d, Warnings: warningsBaseNamed(warns, paths...)}, nil
+}
+
+// asAtSHA256 fingerprints a child-level list read as at a given date: the
+// same list counted on another day is another import, not a repeat.
+func asAtSHA256(sum string, asAt time.Time) string {
+	h := sha256.New()
+	h.Write([]byte(sum))
+	h.Write([]byte("\nas at " + asAt.Format(time.DateOnly)))
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // setSHA256 fingerprints a set of files by their own fingerprints, sorted,

@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"scorecard/app"
 	"scorecard/importer/dfe"
@@ -44,6 +45,11 @@ type Options struct {
 	// explore-education-statistics CSVs to indicators (an officer's saved
 	// mapping); nil means dfe.DefaultMapping.
 	DfEMapping *dfe.Mapping
+	// AsAt is the snapshot date of a child-level list (an Annex A list,
+	// an SSDA903 return): the day its children are counted on. Zero means
+	// the list's own date: its extract date, or a 903 return's collection
+	// year. Other formats date their own figures and ignore it.
+	AsAt time.Time
 }
 
 // DefaultMaxUnzipSize is the largest uncompressed workbook read: many
@@ -150,8 +156,8 @@ type Format struct {
 // Formats are the readers Read tries, most specific first. Sniffing by
 // header wording lives here and in the Detect functions, nowhere else.
 var Formats = []Format{
-	{Name: "Annex A list 8 (child-level)", Detect: isAnnexA, Read: readAnnexA},
-	{Name: "SSDA903 return (child-level)", Detect: is903, Read: read903},
+	{Name: FormatAnnexA, Detect: isAnnexA, Read: readAnnexA},
+	{Name: Format903, Detect: is903, Read: read903},
 	{Name: "DfE statistics (explore-education-statistics)", Detect: isDfE, Read: readDfE},
 	{Name: "Scorecard export", Detect: isExport, Read: readExport},
 	{Name: "tidy table", Detect: isTidyCSV, Read: readCSV},
@@ -198,6 +204,9 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 		}
 		if res.Format == "" {
 			res.Format = f.Name
+		}
+		if !opt.AsAt.IsZero() && res.ChildLevel() {
+			res.SHA256 = asAtSHA256(res.SHA256, opt.AsAt)
 		}
 		return res, nil
 	}

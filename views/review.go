@@ -42,6 +42,7 @@ type layoutReview struct {
 	edited  bool
 	save    *widget.Check
 	dialog  dialog.Dialog
+	asAt    *widget.Entry // a child-level list's snapshot date; nil for other files
 }
 
 // reviewLayout shows what the importer detected in the file and waits for
@@ -71,7 +72,11 @@ func (w *mainWindow) reviewLayout(j *importJob, path string, res *importer.Resul
 		tabs.Append(container.NewTabItem(title, r.sheetForm(&r.layouts[i])))
 	}
 	r.save = widget.NewCheck("Use this layout for files named like "+filepath.Base(path)+" from now on", nil)
-	content := container.NewBorder(summary, r.save, nil, nil, tabs)
+	var top fyne.CanvasObject = summary
+	if _, ok := w.st.(asAtReader); ok && res.ChildLevel() {
+		top = container.NewVBox(summary, r.asAtForm())
+	}
+	content := container.NewBorder(top, r.save, nil, nil, tabs)
 	w.review = r
 	w.progress.label.SetText("Check the layout of " + filepath.Base(path))
 	r.dialog = dialog.NewCustomConfirm("Check the layout of "+filepath.Base(path), "Import", "Cancel", content, r.done, w.win)
@@ -163,6 +168,9 @@ func (r *layoutReview) done(ok bool) {
 		if err := w.st.SetSetting(profileKey(r.path), layouts); err != nil {
 			fyne.LogError("saving the layout profile", err)
 		}
+	}
+	if r.readAsAt() {
+		return
 	}
 	if !r.edited {
 		w.storeRead(j, r.path, r.res)

@@ -32,6 +32,8 @@ const (
 	colReason
 	colLocation
 	colDistrict
+	colResponsible
+	colSchool
 	numColumns
 )
 
@@ -68,6 +70,16 @@ var annexAHeaders = [numColumns]func(h string) bool{
 			strings.Contains(h, "local authority of placement")
 	},
 	colDistrict: func(h string) bool { return strings.Contains(h, "district") || strings.Contains(h, "locality") },
+	colResponsible: func(h string) bool {
+		for _, w := range []string{"responsible authority", "responsible la", "responsible local authority", "placing authority",
+			"placing la", "placing local authority", "placed by another", "placed by other", "other local authority"} {
+			if strings.Contains(h, w) {
+				return true
+			}
+		}
+		return h == "ola" || strings.HasPrefix(h, "ola ")
+	},
+	colSchool: func(h string) bool { return strings.Contains(h, "school place") },
 }
 
 // annexAColumns finds each column's index in a header row, -1 where the
@@ -227,6 +239,8 @@ type annexARow struct {
 	need, legal        string
 	placement, reason  string
 	location, district string
+	ola                bool // placed in the county by another authority
+	school             int  // has a school place: 1, 0, or -1 unknown
 }
 
 type annexAReader struct {
@@ -236,6 +250,14 @@ type annexAReader struct {
 	headerRow   int
 	rows        []annexARow
 	warnings    warnings
+	unrec       unrecognised
+	// extract is the list's own date, from a title row above the
+	// header ("Date of extract: 05/10/2026"), at extractCell.
+	extract     time.Time
+	extractCell string
+	// schoolInverted is a school place column headed as being without
+	// one.
+	schoolInverted bool
 }
 
 // read looks for the header row in the sheet and, if it is there, reads
@@ -247,7 +269,15 @@ func (r *annexAReader) read(rows rowSource) (bool, error) {
 		if r.headerRow == 0 {
 			if DetectAnnexA(cells) {
 				r.headerRow, r.idx = n, annexAColumns(cells)
+				if j := r.idx[colSchool]; j >= 0 {
+					h := foldHeader(cells[j])
+					r.schoolInverted = strings.Contains(h, "without") || strings.Contains(h, "no school")
+				}
 				return true
+			}
+			if d, j, ok := extractDate(cells); ok && r.extract.IsZero() {
+				r.extract = d
+				r.extractCell, _ = excelize.CoordinatesToCellName(j+1, n)
 			}
 			return n < headerSearchRows
 		}
@@ -299,70 +329,115 @@ func (r *annexAReader) cellName(c, row int) string {
 // row reads one child's row. A row without a readable start date cannot
 // be placed in time and is skipped with a warning.
 func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
-	row := annexARow{placements: -1}
+	row := annexARow{placements: -1, school: -1}
 	var err error
 	if row.started, err = parseDate(r.cell(cells, colStarted)); err != nil || row.started.IsZero() {
 		msg := "no date started to be looked after: row skipped"
 		if err != nil {
-			msg = err.Error() + ": row skipped"
+			msg = "date started to be looked after " + err.Error() + ": row skipped"
 		}
 		r.warnings.add(r.cellName(colStarted, n), msg)
 		return row, false
 	}
 	if row.ceased, err = parseDate(r.cell(cells, colCeased)); err != nil {
-		r.warnings.add(r.cellName(colCeased, n), err.Error()+": read as still looked after")
+		r.warnings.add(r.cellName(colCeased, n), "date ceased to be looked after "+err.Error()+": read as still looked after")
 	}
 	if r.idx[colBirth] >= 0 {
 		if row.birth, err = parseDate(r.cell(cells, colBirth)); err != nil {
-			// The text may be a date of birth: never repeat it.
 			r.warnings.add(r.cellName(colBirth, n), "date of birth is not a date: age band not recorded")
 		}
 	}
 	if r.idx[colPlacements] >= 0 {
 		if s := r.cell(cells, colPlacements); s != "" {
 			p, err := strconv.ParseFloat(stripPrefix(s), 64)
-			if err != nil || p < 0 || p != float64(int(p)) {
-				r.warnings.add(r.cellName(colPlacements, n), fmt.Sprintf("number of placements %q is not a whole number", s))
+			if err != nil || p < 0 || p > maxPlacements || p != float64(int(p)) {
+				r.warnings.add(r.cellName(colPlacements, n), "number of placements is not a whole number: left out of the 3+ placements figure")
 			} else {
 				row.placements = int(p)
 			}
 		}
 	}
-	row.uasc = yes(r.cell(cells, colUASC))
-	row.reentry = yes(r.cell(cells, colReentry))
-	row.gender = gender(r.cell(cells, colGender))
-	row.ethnicity = ethnicGroup(r.cell(cells, colEthnicity))
-	row.need = categoryOfNeed(r.cell(cells, colNeed))
-	row.legal = legalStatus(r.cell(cells, colLegal))
-	row.placement = placementType(r.cell(cells, colPlacementType))
-	row.reason = r.cell(cells, colReason)
-	row.location = placementLocation(r.cell(cells, colLocation))
-	row.district = district(r.cell(cells, colDistrict))
+	var ok bool
+	if row.uasc, ok = flag(r.cell(cells, colUASC)); !ok {
+		r.notRecognised(colUASC, "UASC flag (Y or N)", "N", n)
+	}
+	if row.reentry, ok = flag(r.cell(cells, colReentry)); !ok {
+		r.notRecognised(colReentry, "subsequent period of care flag (Y or N)", "N", n)
+	}
+	row.gender = r.coded(cells, colGender, "gender", gender, n)
+	row.ethnicity = r.coded(cells, colEthnicity, "ethnicity", ethnicGroup, n)
+	row.need = r.coded(cells, colNeed, "category of need", categoryOfNeed, n)
+	row.legal = r.coded(cells, colLegal, "legal status", legalStatus, n)
+	row.placement = r.coded(cells, colPlacementType, "placement type", placementType, n)
+	if reason := r.cell(cells, colReason); reason != "" {
+		if row.reason = reasonCeased(reason); row.reason == NotRecognised {
+			r.notRecognised(colReason, "reason ceased", "not adopted", n)
+		}
+	}
+	if row.ola, ok = placedByOther(r.cell(cells, colResponsible)); !ok {
+		r.notRecognised(colResponsible, "responsible authority", "the county's own child", n)
+	}
+	if row.school, ok = schoolPlace(r.cell(cells, colSchool), r.schoolInverted); !ok {
+		r.notRecognised(colSchool, "school place flag (Y or N)", "not known", n)
+	}
+	row.location = r.coded(cells, colLocation, "LA of placement", placementLocation, n)
+	row.district = r.coded(cells, colDistrict, "district", district, n)
 	return row, true
 }
 
+// maxPlacements bounds a believable number of placements in 12 months;
+// a larger number is an identifier or a slip in the wrong column.
+const maxPlacements = 366
+
+// coded reads column c of a row by its code list, recording the row when
+// the value is on none.
+func (r *annexAReader) coded(cells []string, c int, what string, read func(string) string, n int) string {
+	v := read(r.cell(cells, c))
+	if v == NotRecognised {
+		r.notRecognised(c, what, `"`+NotRecognised+`"`, n)
+	}
+	return v
+}
+
+// notRecognised records that row n's value in column c, holding what, is
+// on no code list and was counted as as.
+func (r *annexAReader) notRecognised(c int, what, as string, n int) {
+	col, _ := excelize.ColumnNumberToName(r.idx[c] + 1)
+	r.unrec.add(app.Location{File: r.file, Sheet: r.sheet, Cell: "column " + col}, what, as, "row", n)
+}
+
 // placementLocation says whether a child was placed in Kent, by the LA of
-// placement column (a name or code).
+// placement column (a name or code); a value that is neither is
+// NotRecognised.
 func placementLocation(s string) string {
 	if s == "" {
 		return Unknown
 	}
-	if a, ok := app.ParseArea(stripPrefix(s)); ok && (a == app.Kent || a.IsDistrict()) {
+	t := stripPrefix(s)
+	if a, ok := app.ParseArea(t); ok && (a == app.Kent || a.IsDistrict()) || homeCode(t) {
 		return "In Kent"
 	}
-	return "Outside Kent"
+	if laCode(t) || authorityName(t) {
+		return "Outside Kent"
+	}
+	return NotRecognised
 }
 
-// district gives a district column's canonical name; anything else is
-// grouped, so that free text never reaches the store.
+// district gives a district column's canonical name, Out of County for
+// another place's name, and NotRecognised for anything else, so that
+// free text never reaches the store.
 func district(s string) string {
 	if s == "" {
 		return Unknown
 	}
-	if a, ok := app.ParseArea(stripPrefix(s)); ok {
+	t := stripPrefix(s)
+	if a, ok := app.ParseArea(t); ok {
 		return string(a)
 	}
-	return string(app.OutOfCounty)
+	if laCode(t) || authorityName(t) {
+		return string(app.OutOfCounty)
+	}
+	return NotRecognised
 }
 
 // dataset turns the rows into aggregates for the snapshot date.
@@ -373,26 +448,27 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 	}
 	snapshot := r.snapshot
 	if snapshot.IsZero() {
-		var latest time.Time
-		for _, row := range r.rows {
-			latest = later(latest, row.started)
-			latest = later(latest, row.ceased)
-		}
-		snapshot = endOfMonth(latest)
+		var why string
+		snapshot, why = r.inferSnapshot()
 		r.warnings.list = append([]app.Warning{{Location: app.Location{File: r.file, Sheet: r.sheet},
-			Message: fmt.Sprintf("no snapshot date given: took %s, the end of the month of the latest date in the list", snapshot.Format(dateLabel))}},
+			Message: fmt.Sprintf("no snapshot date given: took %s, %s", snapshot.Format(dateLabel), why)}},
 			r.warnings.list...)
 	}
-	children := make([]child, len(r.rows))
-	for i, row := range r.rows {
-		c := &children[i]
+	children := make([]child, 0, len(r.rows))
+	for _, row := range r.rows {
+		if row.ola {
+			continue // another authority's child: in the OLA figures alone
+		}
+		children = append(children, child{})
+		c := &children[len(children)-1]
 		c.inCare = !row.started.After(snapshot) && (row.ceased.IsZero() || row.ceased.After(snapshot))
 		c.uascOnSnapshot, c.uascInPeriod = row.uasc, row.uasc
 		c.placements = row.placements
 		c.ceased = inPeriod(row.ceased, snapshot)
-		c.adopted = c.ceased && adopted(row.reason)
+		c.adopted = c.ceased && row.reason == reasonAdopted
 		c.reentry = row.reentry && inPeriod(row.started, snapshot)
 		c.reentryNeed = row.need
+		c.started, c.startNeed = inPeriod(row.started, snapshot), row.need
 		c.gender, c.ethnicity, c.need = row.gender, row.ethnicity, row.need
 		c.legal, c.placement, c.district, c.location = row.legal, row.placement, row.district, row.location
 		c.ageBand = ageBand(row.birth, snapshot)
@@ -404,7 +480,47 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 	}
 	rule := fmt.Sprintf("UASC at any point in the 12 months to %s (Annex A's \"UASC within the last 12 months\" flag)",
 		snapshot.Format(dateLabel))
-	return aggregate(children, snapshot, have, rules{snapshot: rule, period: rule}), r.warnings.done(), nil
+	warns := append(r.unrec.warnings(), r.warnings.done()...)
+	var ds *app.Dataset
+	if len(children) > 0 {
+		ds = aggregate(children, snapshot, have, rules{snapshot: rule, period: rule})
+	} else {
+		// A list of other authorities' children alone says nothing of
+		// the county's own: no figure of them, not even a nought.
+		ds = &app.Dataset{}
+	}
+	if r.idx[colResponsible] >= 0 {
+		inds := OLAIndicators
+		if r.idx[colSchool] < 0 {
+			inds = inds[:1]
+		}
+		ds.Indicators = append(ds.Indicators, inds...)
+		ds.Observations = append(ds.Observations, olaFigures(r.rows, snapshot, rule, r.idx[colSchool] >= 0)...)
+	}
+	return ds, warns, nil
+}
+
+// inferSnapshot dates a list given no date: by its own extract date, if
+// a title row above the header gives one, or else by the end of the
+// month of the latest date it holds; never after today, since a list
+// cannot record what has not happened.
+func (r *annexAReader) inferSnapshot() (time.Time, string) {
+	now := today()
+	if !r.extract.IsZero() {
+		if r.extract.After(now) {
+			return now, fmt.Sprintf("today, since the list's extract date (%s) is in the future", r.extract.Format(dateLabel))
+		}
+		return r.extract, fmt.Sprintf("the list's extract date (%s)", r.extractCell)
+	}
+	var latest time.Time
+	for _, row := range r.rows {
+		latest = later(latest, row.started)
+		latest = later(latest, row.ceased)
+	}
+	if snapshot := endOfMonth(latest); !snapshot.After(now) {
+		return snapshot, "the end of the month of the latest date in the list"
+	}
+	return now, "today: the latest date in the list is this month, and the month has not ended"
 }
 
 func later(a, b time.Time) time.Time {

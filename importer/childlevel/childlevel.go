@@ -3,7 +3,13 @@
 // turns them into aggregates split by cohort: all children, UASC only and
 // excluding UASC. Child-level data is personal data, so only aggregates
 // leave this package: no child's identifier, date of birth or postcode is
-// ever put into the Dataset it returns, nor into a warning.
+// ever put into the Dataset it returns, nor into a warning. This holds by
+// construction, whatever a list's cells hold: a cell's text only ever
+// selects a category from a closed code list (the 903 codes, the DfE's
+// ethnicity, legal status and placement groups, categories of need N1 to
+// N9, reasons ceased), and anything else is counted as "Not recognised",
+// its rows reported by number. Warnings name a row and column, never a
+// cell's content.
 //
 // The figures, all for the snapshot date's month and the 12 months to it:
 //
@@ -19,6 +25,14 @@
 //     within 12 months of the end of a previous one (RefReentries), broken
 //     down by category of need; from the 903 only where the tables hold
 //     the earlier period;
+//   - of the children who started to be looked after in the 12 months,
+//     the % who re-entered so (RefReentryRate), and the same for each
+//     category of need (RefReentryRateFor("N1") and so on), each with its
+//     count and the starters it is a share of;
+//   - from an Annex A list with a responsible-authority column, the
+//     children placed in Kent by other local authorities (RefOLAPlaced)
+//     and, with a school place column, the % of them without one
+//     (RefOLANoSchool); their rows are in no other figure;
 //   - breakdowns of the children in care by gender, age band on the
 //     snapshot date, ethnicity group, legal status, placement type and
 //     category of need and, from an Annex A list with such columns,
@@ -77,7 +91,7 @@ const (
 // Indicators are the definitions of the figures this package produces;
 // CIC01 and CIC05 are word for word the demo scorecard's, since a
 // Dataset's indicator replaces the one the store holds.
-var Indicators = []app.Indicator{
+var Indicators = append([]app.Indicator{
 	{Ref: RefChildrenInCare, Name: "Number of children in care", Section: section,
 		Unit: app.Number, DataPeriod: app.Snapshot, Measure: app.Count, YearType: app.FinancialYear,
 		Guidance: "Children looked after on the last day of the month."},
@@ -92,7 +106,7 @@ var Indicators = []app.Indicator{
 	{Ref: RefReentries, Name: "Number of children re-entering care within 12 months of leaving", Section: section,
 		Unit: app.Number, DataPeriod: app.Rolling12, Measure: app.Count, YearType: app.FinancialYear,
 		Guidance: "Children who started to be looked after in the 12 months to the end of the month within 12 months of a previous period of care ending."},
-}
+}, reentryIndicators()...)
 
 const section = "Children in Care"
 
@@ -135,6 +149,10 @@ type child struct {
 	adopted        bool
 	reentry        bool
 	reentryNeed    string
+	// started a period of care in the 12 months, with the category of
+	// need of that start (of the re-entry, for a child who re-entered).
+	started   bool
+	startNeed string
 
 	gender, ageBand, ethnicity, legal, placement, need, district, location string
 }
@@ -172,7 +190,11 @@ type tally struct {
 func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.Dataset {
 	month := app.MonthOf(snapshot.Year(), snapshot.Month())
 	areas := map[app.Area]*[3]tally{app.Kent: {}}
-	var ceased, adoptedN, reentries [3]float64
+	var ceased, adoptedN, reentries, starters [3]float64
+	var startersByNeed, reentriesByNeed [3]map[string]float64
+	for i := range splits {
+		startersByNeed[i], reentriesByNeed[i] = map[string]float64{}, map[string]float64{}
+	}
 	// breakdowns[measure][dimension][category][split]
 	counts := map[string]map[string]map[string]*[3]float64{MeasureInCare: {}, MeasureReentries: {}}
 	add := func(measure, dim, cat string, i int) {
@@ -200,6 +222,13 @@ func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.
 			if c.reentry && in(i, c.uasc(RefReentries)) {
 				reentries[i]++
 				add(MeasureReentries, DimCategoryOfNeed, c.reentryNeed, i)
+			}
+			if c.started && in(i, c.uasc(RefReentryRate)) {
+				starters[i]++
+				startersByNeed[i][c.startNeed]++
+				if c.reentry {
+					reentriesByNeed[i][c.startNeed]++
+				}
 			}
 			if !c.inCare {
 				continue
@@ -273,6 +302,9 @@ func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.
 			o := obs(RefReentries, app.Kent, i, r.rule(RefReentries))
 			o.Value, o.Numerator = app.Float(reentries[i]), app.Float(reentries[i])
 			d.Observations = append(d.Observations, o)
+			d.Observations = append(d.Observations, reentryRates(func(ref string) app.Observation {
+				return obs(ref, app.Kent, i, r.rule(ref))
+			}, starters[i], reentries[i], startersByNeed[i], reentriesByNeed[i])...)
 		}
 	}
 	totals := map[string][3]float64{MeasureReentries: reentries}
@@ -319,7 +351,7 @@ var dimensionOrder = []string{DimGender, DimAgeBand, DimEthnicity, DimLegalStatu
 var ageBands = []string{"Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over", Unknown}
 
 // sortedCategories orders a dimension's categories: age bands youngest
-// first, others alphabetically with "Not recorded" last.
+// first, others alphabetically with "Not recorded", then "Not recognised", last.
 func sortedCategories(dim string, cats map[string]*[3]float64) []string {
 	out := make([]string, 0, len(cats))
 	for c := range cats {
@@ -329,8 +361,11 @@ func sortedCategories(dim string, cats map[string]*[3]float64) []string {
 		if dim == DimAgeBand {
 			return slices.Index(ageBands, c)
 		}
-		if c == Unknown {
+		switch c {
+		case Unknown:
 			return 1
+		case NotRecognised:
+			return 2
 		}
 		return 0
 	}

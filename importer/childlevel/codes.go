@@ -1,6 +1,7 @@
 package childlevel
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -42,21 +43,32 @@ func leadingCode(s string) string {
 	return code
 }
 
-// Unknown is the category for a blank or unreadable value.
+// Unknown is the category for a blank value.
 const Unknown = "Not recorded"
+
+// NotRecognised is the category for a value on none of the code lists
+// this package knows. Child-level cells may hold anything an officer
+// typed, a name or an NHS number among them, so a cell's own text never
+// becomes a category: it is either a known code or description, mapped
+// to its published group, or it is counted here and its row reported.
+const NotRecognised = "Not recognised"
 
 // gender reads Annex A's "a) Male" and 903's SEX code 1 or 2.
 func gender(s string) string {
 	t := strings.ToLower(stripPrefix(s))
 	switch {
-	case t == "1" || t == "m" || strings.HasPrefix(t, "male"):
+	case t == "1" || t == "m" || t == "boy" || strings.HasPrefix(t, "male"):
 		return "Male"
-	case t == "2" || t == "f" || strings.HasPrefix(t, "female"):
+	case t == "2" || t == "f" || t == "girl" || strings.HasPrefix(t, "female"):
 		return "Female"
+	case t == "0" || t == "9" || t == "u" || t == "other" || t == "unknown" || t == "not known" ||
+		t == "indeterminate" || t == "not stated" || t == "not specified" || strings.HasPrefix(t, "other ") ||
+		strings.HasPrefix(t, "not known") || strings.HasPrefix(t, "unknown"):
+		return "Other or not known"
 	case t == "":
 		return Unknown
 	}
-	return "Other or not known"
+	return NotRecognised
 }
 
 // ethnicGroups map the 903 ethnicity codes to the DfE's published
@@ -74,27 +86,38 @@ var ethnicGroups = map[string]string{
 }
 
 // ethnicGroup reads a 903 code or, where a list spells the ethnicity out,
-// its words.
+// the words of the DfE's ethnicity list ("White British", "Any other
+// Asian background", "Gypsy/Roma").
 func ethnicGroup(s string) string {
 	if g, ok := ethnicGroups[leadingCode(s)]; ok {
 		return g
 	}
 	t := strings.ToLower(stripPrefix(s))
-	switch {
-	case t == "":
+	if t == "" {
 		return Unknown
-	case strings.Contains(t, "refus") || strings.Contains(t, "not obtained") || strings.Contains(t, "not known"):
-		return "Refused or not obtained"
-	case strings.Contains(t, "mixed") || strings.Contains(t, "multiple"):
-		return "Mixed or multiple ethnic groups"
-	case strings.Contains(t, "white") || strings.Contains(t, "gypsy") || strings.Contains(t, "traveller"):
-		return "White"
-	case strings.Contains(t, "black") || strings.Contains(t, "caribbean") || strings.Contains(t, "african"):
-		return "Black, African, Caribbean or Black British"
-	case strings.Contains(t, "asian") || strings.Contains(t, "indian") || strings.Contains(t, "pakistani") || strings.Contains(t, "bangladeshi"):
-		return "Asian or Asian British"
 	}
-	return "Other ethnic groups"
+	// Whole words, so that a surname such as Whitehead is no ethnicity.
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		words[w] = true
+	}
+	any := func(ws ...string) bool { return slices.ContainsFunc(ws, func(w string) bool { return words[w] }) }
+	switch {
+	case any("refused", "refusal") || strings.Contains(t, "not obtained") || strings.Contains(t, "not yet obtained") || strings.Contains(t, "not known") ||
+		strings.Contains(t, "not stated"):
+		return "Refused or not obtained"
+	case any("mixed", "multiple") || strings.HasPrefix(t, "white and "):
+		return "Mixed or multiple ethnic groups"
+	case any("white", "gypsy", "roma", "traveller"):
+		return "White"
+	case any("black", "caribbean", "african"):
+		return "Black, African, Caribbean or Black British"
+	case any("asian", "indian", "pakistani", "bangladeshi"):
+		return "Asian or Asian British"
+	case any("chinese", "arab") || strings.Contains(t, "any other") || strings.Contains(t, "other ethnic"):
+		return "Other ethnic groups"
+	}
+	return NotRecognised
 }
 
 // legalStatuses group the 903 legal status codes as the DfE publishes
@@ -131,41 +154,75 @@ func placementType(s string) string { return grouped(s, placementTypes) }
 var categoriesOfNeed = map[string]string{
 	"N1": "N1 Abuse or neglect", "N2": "N2 Child's disability", "N3": "N3 Parental illness or disability",
 	"N4": "N4 Family in acute stress", "N5": "N5 Family dysfunction", "N6": "N6 Socially unacceptable behaviour",
-	"N7": "N7 Low income", "N8": "N8 Absent parenting",
+	"N7": "N7 Low income", "N8": "N8 Absent parenting", "N9": "N9 Cases other than children in need",
 }
 
 func categoryOfNeed(s string) string { return grouped(s, categoriesOfNeed) }
 
-// grouped maps a coded value to its group, keeping an uncoded value's
-// own words (without Annex A's letter prefix).
+// grouped maps a coded value ("C2", "a) C2: Full care order") or a
+// group's own name ("Full care order") to its group; anything else is
+// NotRecognised, never its own words.
 func grouped(s string, groups map[string]string) string {
 	if g, ok := groups[leadingCode(s)]; ok {
 		return g
 	}
-	if t := stripPrefix(s); t != "" {
-		return t
+	t := stripPrefix(s)
+	if t == "" {
+		return Unknown
 	}
-	return Unknown
+	for code, g := range groups {
+		// Categories of need are named with their code first ("N1 Abuse
+		// or neglect"); a list may give the words alone.
+		if strings.EqualFold(t, g) || strings.EqualFold(t, strings.TrimPrefix(g, code+" ")) {
+			return g
+		}
+	}
+	return NotRecognised
 }
 
-// adopted reports whether a reason ceased is an adoption (E11, E12).
-func adopted(reason string) bool {
-	switch leadingCode(reason) {
-	case "E11", "E12":
-		return true
-	}
-	t := strings.ToLower(stripPrefix(reason))
-	return strings.HasPrefix(t, "adopted")
+// reasonsCeased group the 903 reasons an episode ceased as the DfE
+// publishes them; X1 (the episode ended and another began) ends no
+// period of care.
+var reasonsCeased = map[string]string{
+	"E11": reasonAdopted, "E12": reasonAdopted,
+	"E13": "Left care to live with parents, relatives or others without parental responsibility",
+	"E14": "Accommodation on remand ended", "E15": "Age assessment found the child 18 or over",
+	"E16": "Moved abroad", "E17": "Aged 18 and stayed with carers", "E2": "Died",
+	"E3":  "Care taken over by another local authority",
+	"E41": "Child arrangement or residence order", "E43": "Special guardianship order", "E44": "Special guardianship order",
+	"E45": "Special guardianship order", "E46": "Special guardianship order",
+	"E47": "Special guardianship order", "E48": "Special guardianship order",
+	"E4A": "Returned home to parents or others with parental responsibility",
+	"E4B": "Returned home to parents or others with parental responsibility",
+	"E5":  "Moved to independent living", "E6": "Moved to independent living",
+	"E7": "Transferred to adult social care", "E8": "Ceased for any other reason", "E9": "Sentenced to custody",
+	"X1": "Episode ended and another began",
 }
 
-// yes reads a Y/N flag.
-func yes(s string) bool {
-	switch strings.ToLower(stripPrefix(s)) {
-	case "y", "yes", "true", "1":
-		return true
+func reasonCeased(s string) string { return grouped(s, reasonsCeased) }
+
+const reasonAdopted = "Adopted"
+
+// flag reads a Y/N column; ok is false for anything else, which is read
+// as N. It is asked of every row's flags, so it compares without
+// lower-casing a copy.
+func flag(s string) (v, ok bool) {
+	t := stripPrefix(s)
+	for _, y := range []string{"y", "yes", "true", "1"} {
+		if strings.EqualFold(t, y) {
+			return true, true
+		}
 	}
-	return false
+	for _, n := range []string{"", "n", "no", "false", "0"} {
+		if strings.EqualFold(t, n) {
+			return false, true
+		}
+	}
+	return false, false
 }
+
+// newEpisodeReasons are the 903's reasons for a new episode (RNE).
+var newEpisodeReasons = map[string]bool{"S": true, "P": true, "L": true, "T": true, "U": true, "B": true}
 
 // ageBand is the DfE's age band for a child born on birth, on date d.
 func ageBand(birth, d time.Time) string {

@@ -1,7 +1,7 @@
 package childlevel
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -13,6 +13,10 @@ import (
 // the first.
 var dateLayouts = []string{"02/01/2006", "2/1/2006", "2006-01-02", "02-01-2006", "2 Jan 2006",
 	"02-Jan-2006", "2-Jan-06", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "02/01/2006 15:04:05"}
+
+// errNotDate is a cell that is not a date. It never quotes the cell: the
+// text may be anything typed into a child's record.
+var errNotDate = errors.New("is not a date (expected dd/mm/yyyy)")
 
 // parseDate reads a date written as text (dd/mm/yyyy first, as the 903
 // and English lists write them) or, in a workbook, as an Excel serial. A
@@ -27,7 +31,7 @@ func parseDate(s string) (time.Time, error) {
 	}
 	if f, err := strconv.ParseFloat(s, 64); err == nil {
 		if f < 1 || f > 100000 {
-			return time.Time{}, fmt.Errorf("%q is not a date", s)
+			return time.Time{}, errNotDate
 		}
 		return app.ExcelDate(f), nil
 	}
@@ -36,7 +40,7 @@ func parseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date (expected dd/mm/yyyy)", s)
+	return time.Time{}, errNotDate
 }
 
 // ddmmyyyy reads the commonest form without time.Parse, which a 100,000
@@ -74,3 +78,54 @@ func digits(s string) (int, bool) {
 func endOfMonth(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC)
 }
+
+// today is the date now, in UTC like every date read; a variable so that
+// tests can move it.
+var today = func() time.Time {
+	y, m, d := time.Now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// extractLabels are the words a title row above a list's header uses to
+// give the date the list was extracted.
+var extractLabels = []string{"extract", "as at", "as of", "snapshot", "report date", "date of report",
+	"run date", "date run", "date produced", "census date"}
+
+// extractDate finds a list's extract date in a title row: a cell with an
+// extract label and the date after a colon in it ("Date of extract:
+// 05/10/2026") or in the next non-blank cell of the row. j is the index of
+// the cell holding the date.
+func extractDate(cells []string) (d time.Time, j int, ok bool) {
+	for i, c := range cells {
+		label := strings.ToLower(c)
+		found := false
+		for _, l := range extractLabels {
+			if strings.Contains(label, l) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			continue
+		}
+		if k := strings.IndexByte(c, ':'); k >= 0 {
+			if d, err := parseDate(c[k+1:]); err == nil && plausible(d) {
+				return d, i, true
+			}
+		}
+		for k := i + 1; k < len(cells); k++ {
+			if strings.TrimSpace(cells[k]) == "" {
+				continue
+			}
+			if d, err := parseDate(cells[k]); err == nil && plausible(d) {
+				return d, k, true
+			}
+			break
+		}
+	}
+	return time.Time{}, 0, false
+}
+
+// plausible reports whether d could date a list of children in care
+// today, and not be a year or a count read as an Excel serial.
+func plausible(d time.Time) bool { return d.Year() >= 2000 }

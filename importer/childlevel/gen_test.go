@@ -31,6 +31,11 @@ type genChild struct {
 	// reentry marks a start in the year within 12 months of an earlier
 	// period of care ending (Annex A's "subsequent period of care" flag).
 	reentry bool
+	// responsible is the child's responsible authority ("" for Kent's
+	// own) and noSchool marks a child without a school place; Annex A
+	// lists only.
+	responsible string
+	noSchool    bool
 }
 
 type genEpisode struct {
@@ -175,7 +180,7 @@ func writeAnnexA(t testing.TB, dir string, cs []genChild) string {
 			"Subsequent Period of Care Within Twelve Months of the End of the Previous Period (Y/N)",
 			"Most Recent Legal Status", "Number of Placements in the Last 12 months", "Placement Type",
 			"Placement Postcode", "LA of Placement", "District", "Date Ceased to be Looked After",
-			"Reason Ceased to be Looked After"},
+			"Reason Ceased to be Looked After", "Responsible Local Authority", "Has a School Place (Y/N)"},
 	}
 	genders := map[int]string{1: "a) Male", 2: "b) Female"}
 	for _, c := range cs {
@@ -188,10 +193,14 @@ func writeAnnexA(t testing.TB, dir string, cs []genChild) string {
 		if reason != "" && reason != "X1" {
 			reasonCell = "a) " + reason + ": reason"
 		}
+		responsible := c.responsible
+		if responsible == "" {
+			responsible = "Kent"
+		}
 		rows = append(rows, []any{c.id, genders[c.sex], "a) " + c.ethnic, c.birth.Format("02/01/2006"), 0,
 			yn(c.uasc), excelize.Cell{Value: excelSerial(started), StyleID: dateStyle}, "a) " + need,
 			yn(c.reentry), "a) " + legal + ": legal status", c.placements, "a) " + place + ": placement",
-			c.episodes[len(c.episodes)-1].postcode, "Kent", c.district, ceasedCell, reasonCell})
+			c.episodes[len(c.episodes)-1].postcode, "Kent", c.district, ceasedCell, reasonCell, responsible, yn(!c.noSchool)})
 	}
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)

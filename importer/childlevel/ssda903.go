@@ -69,11 +69,14 @@ func hasAll(cols map[string]int, want []string) bool {
 // episode is one 903 episode: a period during which a child's legal
 // status and placement stayed the same.
 type episode struct {
-	start, end    time.Time // DECOM, DEC (zero while open)
-	rne, ls, cin  string
-	place, reason string // PLACE, REC
-	carer         string // PLACE_PROVIDER, URN and PL_POST, to see a return from a temporary placement
-	line          int
+	start, end time.Time // DECOM, DEC (zero while open)
+	rne        string    // RNE, when a known code
+	place      string    // PLACE, when a known code
+	reason     string    // REC's group, or X1; "" while open
+	// The published groups of LS, CIN and PLACE (or NotRecognised).
+	legal, need, placement string
+	carer                  string // PLACE_PROVIDER, URN and PL_POST, to see a return from a temporary placement
+	line                   int
 }
 
 type header903 struct {
@@ -84,7 +87,9 @@ type header903 struct {
 // Read903 reads the SSDA903 Header, Episodes and UASC tables (CSV, any
 // order, found by their header rows) and returns their aggregates for the
 // month of snapshot, over the 12 months to it. A zero snapshot is taken as
-// 31 March of the collection year the latest date falls in, with a warning.
+// 31 March of the collection year the latest episode starts in, with a
+// warning, and an episode ending after that day is reported as a data
+// error.
 // All three tables are needed (the UASC table may have no rows): without
 // it no child could be told apart as UASC.
 func Read903(paths []string, snapshot time.Time) (*app.Dataset, []app.Warning, error) {
@@ -120,8 +125,12 @@ type reader903 struct {
 	headers  map[string]header903
 	episodes map[string][]episode
 	uasc     map[string]time.Time // date UASC status ceased; zero while UASC
-	latest   time.Time
-	warnings warnings
+	latest   time.Time            // the latest DECOM or DEC
+	// latestStart is the latest DECOM, which dates the return's
+	// collection year.
+	latestStart time.Time
+	warnings    warnings
+	unrec       unrecognised
 }
 
 // readFile reads one table, returning which it was.
@@ -172,28 +181,53 @@ func (r *reader903) readFile(path string) (string, error) {
 		date := func(col string) time.Time {
 			t, err := parseDate(get(col))
 			if err != nil {
-				msg := fmt.Sprintf("%s: %v", col, err)
+				msg := fmt.Sprintf("%s %v", col, err)
 				if col == "DOB" {
-					msg = "DOB is not a date: age band not recorded" // never repeat a date of birth
+					msg = "DOB is not a date: age band not recorded"
 				}
 				r.warnings.add(at.Cell, msg)
 			}
 			return t
 		}
+		coded := func(col, what string, read func(string) string) string {
+			v := read(get(col))
+			if v == NotRecognised {
+				r.unrec.add(app.Location{File: path, Cell: "column " + col}, what, `"`+NotRecognised+`"`, "line", line)
+			}
+			return v
+		}
 		switch table {
 		case Table903Header:
-			r.headers[id] = header903{sex: gender(get("SEX")), ethnicity: ethnicGroup(get("ETHNIC")), birth: date("DOB")}
+			r.headers[id] = header903{sex: coded("SEX", "sex", gender), ethnicity: coded("ETHNIC", "ethnicity", ethnicGroup), birth: date("DOB")}
 		case Table903UASC:
 			r.uasc[id] = date("DUC")
 		case Table903Episodes:
-			e := episode{start: date("DECOM"), end: date("DEC"), rne: strings.ToUpper(get("RNE")), ls: get("LS"), cin: get("CIN"),
-				place: strings.ToUpper(get("PLACE")), reason: strings.ToUpper(get("REC")),
-				carer: get("PLACE_PROVIDER") + "|" + get("URN") + "|" + get("PL_POST"), line: line}
+			e := episode{start: date("DECOM"), end: date("DEC"), line: line,
+				legal: coded("LS", "legal status", legalStatus), need: coded("CIN", "category of need", categoryOfNeed),
+				placement: coded("PLACE", "placement type", placementType),
+				carer:     get("PLACE_PROVIDER") + "|" + get("URN") + "|" + get("PL_POST")}
+			// The codes the logic needs are kept only when on their list.
+			if rne := strings.ToUpper(get("RNE")); newEpisodeReasons[rne] {
+				e.rne = rne
+			} else if rne != "" {
+				r.unrec.add(app.Location{File: path, Cell: "column RNE"}, "reason for new episode", "no new placement", "line", line)
+			}
+			if code := leadingCode(get("PLACE")); placementTypes[code] != "" {
+				e.place = code
+			}
+			if rec := get("REC"); rec != "" {
+				if e.reason = reasonCeased(rec); e.reason == NotRecognised {
+					r.unrec.add(app.Location{File: path, Cell: "column REC"}, "reason episode ceased", "a period of care ending, not by adoption", "line", line)
+				} else if leadingCode(rec) == "X1" {
+					e.reason = "X1"
+				}
+			}
 			if e.start.IsZero() {
 				r.warnings.add(at.Cell, "no DECOM (date the episode began): episode skipped")
 				continue
 			}
 			r.latest = later(later(r.latest, e.start), e.end)
+			r.latestStart = later(r.latestStart, e.start)
 			r.episodes[id] = append(r.episodes[id], e)
 		}
 	}
@@ -207,14 +241,25 @@ func (r *reader903) dataset(episodesFile string, snapshot time.Time) (*app.Datas
 	}
 	r.warnings.file = episodesFile
 	var early []app.Warning
+	yearEnd := false // the snapshot is the end of the return's collection year
 	if snapshot.IsZero() {
-		y := r.latest.Year()
-		if r.latest.Month() > time.March {
-			y++
-		}
-		snapshot = time.Date(y, time.March, 31, 0, 0, 0, 0, time.UTC)
+		var why string
+		snapshot, why, yearEnd = r.inferSnapshot()
 		early = append(early, app.Warning{Location: app.Location{File: episodesFile}, Message: fmt.Sprintf(
-			"no snapshot date given: took %s, the end of the collection year of the latest episode date", snapshot.Format(dateLabel))})
+			"no snapshot date given: took %s, %s", snapshot.Format(dateLabel), why)})
+	}
+	if yearEnd {
+		// A return covers one collection year: an episode cannot end
+		// after it. Such a date is a slip, not a later year's data.
+		for _, eps := range r.episodes {
+			for _, e := range eps {
+				if e.end.After(snapshot) {
+					r.warnings.add(fmt.Sprintf("line %d", e.line), fmt.Sprintf(
+						"DEC (date the episode ceased) is after %s, the end of the return's collection year: a data error; the episode is read as open on that day",
+						snapshot.Format(dateLabel)))
+				}
+			}
+		}
 	}
 	start := periodStart(snapshot)
 	children := make([]child, 0, len(r.episodes))
@@ -234,23 +279,50 @@ func (r *reader903) dataset(episodesFile string, snapshot time.Time) (*app.Datas
 		}
 		if cur, ok := current(eps, snapshot); ok {
 			c.inCare = true
-			c.legal, c.placement, c.need = legalStatus(cur.ls), placementType(cur.place), categoryOfNeed(cur.cin)
+			c.legal, c.placement, c.need = cur.legal, cur.placement, cur.need
 			c.placements = placements(eps, start, snapshot)
 		}
 		if last, ok := lastCeased(eps, snapshot); ok {
 			c.ceased = true
-			c.adopted = adopted(last.reason)
+			c.adopted = last.reason == reasonAdopted
+		}
+		if e, ok := latestStart(eps, snapshot); ok {
+			c.started, c.startNeed = true, e.need
 		}
 		if e, ok := reentry(eps, snapshot); ok {
-			c.reentry, c.reentryNeed = true, categoryOfNeed(e.cin)
+			c.reentry, c.reentryNeed = true, e.need
+			c.startNeed = e.need
 		}
-		if c.inCare || c.ceased || c.reentry {
+		if c.inCare || c.ceased || c.reentry || c.started {
 			children = append(children, c)
 		}
 	}
 	have := fields{placements: true, legal: true, placement: true, reentry: true}
 	d := aggregate(children, snapshot, have, uascRules(snapshot))
-	return d, append(early, r.warnings.done()...), nil
+	return d, append(append(early, r.unrec.warnings()...), r.warnings.done()...), nil
+}
+
+// inferSnapshot dates a return given no date. A 903 return covers a
+// collection year, 1 April to 31 March, and its episodes start in that
+// year: its date is the 31 March ending the year of the latest DECOM.
+// yearEnd says so. A year that has not yet ended (an in-year extract) is
+// dated by the latest date in the tables instead, never after today.
+func (r *reader903) inferSnapshot() (snapshot time.Time, why string, yearEnd bool) {
+	y := r.latestStart.Year()
+	if r.latestStart.Month() > time.March {
+		y++
+	}
+	snapshot = time.Date(y, time.March, 31, 0, 0, 0, 0, time.UTC)
+	now := today()
+	if !snapshot.After(now) {
+		return snapshot, fmt.Sprintf("the end of the %d/%02d collection year, in which the latest episode starts (DECOM %s)",
+			y-1, y%100, r.latestStart.Format(dateLabel)), true
+	}
+	snapshot = r.latest
+	if snapshot.After(now) {
+		snapshot = now
+	}
+	return snapshot, fmt.Sprintf("the latest date in the tables, since the %d/%02d collection year has not ended", y-1, y%100), false
 }
 
 // current returns the episode open on the snapshot date.

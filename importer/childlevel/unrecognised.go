@@ -1,0 +1,74 @@
+package childlevel
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"scorecard/app"
+)
+
+// maxRowsNamed caps the row numbers one "not recognised" warning lists.
+const maxRowsNamed = 20
+
+// unrecognised collects, column by column, the rows whose value was on
+// none of the code lists the column is read by. Only the row numbers are
+// kept: the value may be a name, an NHS number or a date of birth typed
+// into the wrong column, so the reports never quote it.
+type unrecognised struct {
+	columns []unrecognisedColumn
+}
+
+type unrecognisedColumn struct {
+	at   app.Location
+	what string // what the column holds, in the package's own words
+	as   string // how such values are counted
+	unit string // "row" or "line"
+	rows []int
+	n    int
+}
+
+// add records that row's value in the column at `at` holding what was
+// not recognised, and was counted as as.
+func (u *unrecognised) add(at app.Location, what, as, unit string, row int) {
+	for i := range u.columns {
+		c := &u.columns[i]
+		if c.at == at && c.what == what {
+			c.n++
+			if len(c.rows) < maxRowsNamed {
+				c.rows = append(c.rows, row)
+			}
+			return
+		}
+	}
+	u.columns = append(u.columns, unrecognisedColumn{at: at, what: what, as: as, unit: unit, rows: []int{row}, n: 1})
+}
+
+// warnings are one warning per column: how many values, as what they
+// were counted, and which rows.
+func (u *unrecognised) warnings() []app.Warning {
+	out := make([]app.Warning, 0, len(u.columns))
+	for _, c := range u.columns {
+		nums := make([]string, len(c.rows))
+		for i, r := range c.rows {
+			nums[i] = strconv.Itoa(r)
+		}
+		rows := c.unit + "s " + strings.Join(nums, ", ")
+		if c.n == 1 {
+			rows = c.unit + " " + nums[0]
+		}
+		if more := c.n - len(c.rows); more > 0 {
+			rows += fmt.Sprintf(" and %d more", more)
+		}
+		out = append(out, app.Warning{Location: c.at, Message: fmt.Sprintf(
+			"%s not recognised (%d %s): %s; counted as %s", c.what, c.n, plural(c.n, c.unit), rows, c.as)})
+	}
+	return out
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return unit
+	}
+	return unit + "s"
+}

@@ -26,7 +26,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{name: "import", args: "FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", run: runImport},
+		{name: "import", args: "[--accept-definitions] FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", flags: importFlags, run: runImport},
 		{name: "demo", about: "load the embedded demo scorecards", run: runDemo},
 		{name: "list", args: "[--json]", about: "the indicators known", flags: jsonFlag, run: runList},
 		{name: "show", args: "REF [--area A] [--exclude C,...] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
@@ -39,6 +39,11 @@ func init() {
 }
 
 func jsonFlag(fs *flag.FlagSet, e *env) { fs.BoolVar(&e.json, "json", false, "print JSON") }
+
+func importFlags(fs *flag.FlagSet, e *env) {
+	fs.BoolVar(&e.acceptDefinitions, "accept-definitions", false,
+		"let the files change the unit or polarity of indicators already held (default: the stored definition stands, with a warning)")
+}
 
 func showFlags(fs *flag.FlagSet, e *env) {
 	jsonFlag(fs, e)
@@ -128,14 +133,28 @@ func loadDemo(e *env, st *store.Store) error {
 // importFile reads one file and records it as one import, printing the
 // contract's summary: sheets read, indicators, observations and warnings
 // with sheet!cell.
+//
+// Definitions the store holds stand where the file states them
+// differently, unless --accept-definitions, and are left alone where the
+// file does not define them; each difference is a warning. An indicator
+// the store does not hold is added, with a warning where the file only
+// cites it.
 func importFile(e *env, st *store.Store, path, name, kind string) error {
-	res, err := importer.Read(e.ctx, path, importer.Options{Known: knownIndicators(st)})
+	inds, err := st.Indicators()
+	if err != nil {
+		return err
+	}
+	known := indicatorLookup(inds)
+	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }})
 	if err != nil {
 		return err
 	}
 	if res.Dataset == nil || res.Dataset.Empty() {
 		return &app.SourceError{Location: app.Location{File: name}, Err: fmt.Errorf("no figures, targets or definitions found in it (%s)", res.Format)}
 	}
+	defs := app.ReviewDefinitions(res.Dataset, known)
+	defs.Apply(res.Dataset, e.acceptDefinitions, true)
+	res.Warnings = append(res.Warnings, defs.Warnings(name, e.acceptDefinitions)...)
 	if kind == "file" {
 		kind = res.Format
 	}
@@ -632,19 +651,16 @@ func analysisOptions() trend.Options {
 	return opt
 }
 
-// knownIndicators reports whether the store already defines an indicator,
-// so a DfE file feeding it does not replace a scorecard's definition. The
-// store is read only if the importer asks.
-func knownIndicators(st *store.Store) func(ref string) bool {
-	var h *app.History
-	return func(ref string) bool {
-		if h == nil {
-			var err error
-			if h, err = st.Load(); err != nil {
-				h = app.NewHistory()
-			}
-		}
-		_, ok := h.Indicator(ref)
-		return ok
+// indicatorLookup finds the store's definition of an indicator by ref:
+// what an import's definitions are checked against, and what keeps a DfE
+// file feeding an indicator from replacing a scorecard's definition.
+func indicatorLookup(inds []app.Indicator) func(ref string) (app.Indicator, bool) {
+	byRef := make(map[string]app.Indicator, len(inds))
+	for _, ind := range inds {
+		byRef[ind.Ref] = ind
+	}
+	return func(ref string) (app.Indicator, bool) {
+		ind, ok := byRef[ref]
+		return ind, ok
 	}
 }

@@ -53,7 +53,10 @@ type env struct {
 	outPath  string
 	suppress int
 	original string
-	ctx      context.Context
+	// acceptDefinitions lets an import change the unit or polarity of
+	// an indicator the store holds; without it the stored one stands.
+	acceptDefinitions bool
+	ctx               context.Context
 }
 
 // newEnv returns the env for a command writing to stdout and stderr.

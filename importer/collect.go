@@ -19,7 +19,10 @@ type collector struct {
 	file       string
 	indicators map[string]*app.Indicator
 	indOrder   []string
-	figures    figures // where each series' figures are in figs
+	// stated is what the file states of each indicator's definition,
+	// and where: the first statement of each part.
+	stated  map[string]app.Stated
+	figures figures // where each series' figures are in figs
 	// figs are where each figure read is kept, in the order read: in
 	// the figures of the log of the sheet it was read from (logFigs,
 	// by log), renumbered as the collector numbers series, sheets and
@@ -149,6 +152,7 @@ func newCollector(file string) *collector {
 	return &collector{
 		file:       file,
 		indicators: map[string]*app.Indicator{},
+		stated:     map[string]app.Stated{},
 		figures:    figures{series: map[app.SeriesKey]*slots{}},
 		targets:    map[targetKey]int{},
 		hasParts:   map[string]bool{},
@@ -206,6 +210,20 @@ func (c *collector) indicator(ind app.Indicator) {
 	if have.Decimals < ind.Decimals {
 		have.Decimals = ind.Decimals
 	}
+}
+
+// state adds what a row states of ref's definition to what earlier rows
+// stated: the first statement of each part is where it was read.
+func (c *collector) state(ref string, st app.Stated) {
+	if !st.Defines() {
+		return
+	}
+	have := c.stated[ref]
+	have.Name = cmpOr(have.Name, st.Name)
+	have.Unit = cmpOr(have.Unit, st.Unit)
+	have.Polarity = cmpOr(have.Polarity, st.Polarity)
+	have.Other = have.Other || st.Other
+	c.stated[ref] = have
 }
 
 // figure is an observation as the collector holds it while reading:
@@ -344,6 +362,7 @@ func (c *collector) replay(l *sheetLog) {
 			c.warnings = append(c.warnings, l.warnings[op.from])
 		case opIndicator:
 			c.indicator(l.indicators[op.from])
+			c.state(l.indicators[op.from].Ref, l.stated[op.from])
 		case opTarget:
 			t := &l.targets[op.from]
 			c.target(l.sheet, t.cell, t.t)
@@ -542,6 +561,7 @@ func (c *collector) dataset() *app.Dataset {
 	d.Targets = c.targetsByYearType()
 	d.Benchmarks = c.outturnsByYearType()
 	d.Comments = c.comments
+	d.Stated = c.stated
 	c.warnings = append(c.warnings, ranges...)
 	c.warnings = append(c.warnings, sums...)
 	return d

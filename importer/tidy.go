@@ -142,33 +142,46 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 // the app's own export writes.
 func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 	ind := app.Indicator{Ref: ref}
+	var st app.Stated
 	if c, ok := cols[RoleName]; ok {
-		ind.Name = stripFootnote(s.at(r, &c))
+		if ind.Name = stripFootnote(s.at(r, &c)); ind.Name != "" && ind.Name != ref {
+			st.Name = s.loc(r, c.index)
+		}
 	}
 	if c, ok := cols[RoleSection]; ok {
 		ind.Section = strings.TrimSpace(s.at(r, &c))
+		st.Other = st.Other || ind.Section != ""
+	}
+	if c, ok := cols[RoleOwner]; ok {
+		ind.Owner = strings.TrimSpace(s.at(r, &c))
+		st.Other = st.Other || ind.Owner != ""
 	}
 	if c, ok := cols[RolePolarity]; ok {
-		p, err := app.ParsePolarity(s.at(r, &c))
+		text := s.at(r, &c)
+		p, err := app.ParsePolarity(text)
 		if err != nil {
 			s.warn(r, c.index, "%s: %v; read as no polarity", ref, err)
+		} else if strings.TrimSpace(text) != "" {
+			st.Polarity = s.loc(r, c.index)
 		}
 		ind.Polarity = p
 	}
 	if c, ok := cols[RoleUnit]; ok {
 		if u, ok := unitFromText(s.at(r, &c)); ok {
 			ind.Unit = u
+			st.Unit = s.loc(r, c.index)
 		}
 	}
 	if c, ok := cols[RoleDataPeriod]; ok {
 		if dp, err := app.ParseDataPeriod(s.at(r, &c)); err == nil {
 			ind.DataPeriod = dp
+			st.Other = st.Other || dp != ""
 		}
 	}
 	if ind.Name == "" {
 		ind.Name = ref
 	}
-	s.out.indicator(ind)
+	s.out.define(ind, st)
 }
 
 // tidyPeriod reads a tidy table's period: any form ParsePeriod knows, or

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// listed returns the store's indicators by ref, as list --json gives them.
+func listed(t *testing.T, db string) map[string]map[string]any {
+	t.Helper()
+	var inds []map[string]any
+	if err := json.Unmarshal([]byte(mustRun(t, db, "list", "--json")), &inds); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]map[string]any{}
+	for _, ind := range inds {
+		out[ind["ref"].(string)] = ind
+	}
+	return out
+}
+
+func writeFile(t *testing.T, name, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestImportLeavesDefinitionsAlone imports, into the demo store, files
+// that do not define indicators (figures only, targets only) and one that
+// defines them differently, and checks what the definitions become.
+func TestImportLeavesDefinitionsAlone(t *testing.T) {
+	type def struct{ unit, polarity, name string }
+	tests := []struct {
+		name   string
+		file   string // name
+		text   string
+		flags  []string
+		want   map[string]def
+		output []string // lines the import prints
+	}{{
+		// An export's Data sheet relabelled for the next month.
+		name: "figures only",
+		file: "figures.csv",
+		text: "Ref,Period,Area,Value\nCIC09,2026-11,Kent,412\nCIC02,2026-11,Kent,55.1\nXYZ99,2026-11,Kent,5\n",
+		want: map[string]def{
+			"CIC09": {"days", "L", "Average days between entering care and moving in with an adoptive family"},
+			"CIC02": {"per 10k", "", "Rate of children in care per 10,000 children"},
+			"XYZ99": {"count", "", "XYZ99"},
+		},
+		output: []string{"warning: figures.csv: XYZ99: not an indicator the store holds, and the file does not define it"},
+	}, {
+		name: "targets only",
+		file: "targets.csv",
+		text: "Ref,Year,Target,Floor\nSCS06,2026/27,80,70\n",
+		want: map[string]def{"SCS06": {"%", "H", "Child and family assessments completed within 45 working days (%)"}},
+	}, {
+		name: "a different unit and polarity",
+		file: "defs.csv",
+		text: "Ref,Indicator,Polarity,Unit,Period,Value\nCIC09,Average days to adoption,H,%,2026-11,41\n",
+		want: map[string]def{"CIC09": {"days", "L", "Average days to adoption"}},
+		output: []string{
+			`warning: defs.csv: D2: CIC09: unit "%" here, but the stored definition says "days"; the stored unit stands`,
+			`warning: defs.csv: C2: CIC09: polarity "H" here, but the stored definition says "L"; the stored polarity stands`,
+		},
+	}, {
+		name:  "a different unit and polarity, accepted",
+		file:  "defs.csv",
+		text:  "Ref,Indicator,Polarity,Unit,Period,Value\nCIC09,Average days to adoption,H,%,2026-11,41\n",
+		flags: []string{"--accept-definitions"},
+		want:  map[string]def{"CIC09": {"%", "H", "Average days to adoption"}},
+		output: []string{
+			`warning: defs.csv: D2: CIC09: unit "%" here, but the stored definition says "days"; changed, as accepted`,
+		},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := demoStore(t)
+			args := append(append([]string{"import"}, tt.flags...), writeFile(t, tt.file, tt.text))
+			out := mustRun(t, db, args...)
+			for _, line := range tt.output {
+				if !strings.Contains(out, line) {
+					t.Errorf("import printed\n%s\nwant a line with %q", out, line)
+				}
+			}
+			inds := listed(t, db)
+			for ref, want := range tt.want {
+				ind, ok := inds[ref]
+				if !ok {
+					t.Errorf("%s is not listed", ref)
+					continue
+				}
+				got := def{ind["unit"].(string), ind["polarity"].(string), ind["name"].(string)}
+				if got != want {
+					t.Errorf("%s is now %+v, want %+v", ref, got, want)
+				}
+			}
+		})
+	}
+}

@@ -145,7 +145,7 @@ func importFile(e *env, st *store.Store, path, name, kind string) error {
 		return err
 	}
 	known := indicatorLookup(inds)
-	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }})
+	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known})
 	if err != nil {
 		return err
 	}

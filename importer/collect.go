@@ -33,6 +33,12 @@ type collector struct {
 	sheets     []string // sheet names, by figure.sheet
 	targets    map[targetKey]int
 	targetList []app.Target
+	// rowTargets are the targets tidy rows gave, with their sheets,
+	// dated once every indicator's year type is known.
+	rowTargets []sheetRowTarget
+	// yearType gives the year type of an indicator the store holds, for
+	// a file that does not state it; nil when none is known.
+	yearType func(ref string) app.PeriodKind
 	benchmarks []app.Benchmark
 	comments   []app.Comment
 	warnings   []app.Warning
@@ -395,6 +401,44 @@ func (c *collector) replay(l *sheetLog) {
 	}
 	c.benchmarks = append(c.benchmarks, l.benchmarks...)
 	c.comments = append(c.comments, l.comments...)
+	for _, t := range l.rowTargets {
+		c.rowTargets = append(c.rowTargets, sheetRowTarget{l.sheet, t})
+	}
+}
+
+// knownYearTypes takes the year types of indicators the store holds
+// from opt, if it gives them.
+func (c *collector) knownYearTypes(opt Options) {
+	if opt.Defined == nil {
+		return
+	}
+	c.yearType = func(ref string) app.PeriodKind {
+		ind, _ := opt.Defined(ref)
+		return ind.YearType
+	}
+}
+
+type sheetRowTarget struct {
+	sheet string
+	rowTarget
+}
+
+// datedRowTargets adds the targets tidy rows gave, each for the
+// financial or academic year, as its indicator is set, holding its row's
+// period; rows of one year that disagree are reported (see target).
+func (c *collector) datedRowTargets() {
+	for _, rt := range c.rowTargets {
+		kind := app.PeriodKind(0)
+		if ind, ok := c.indicators[rt.t.Ref]; ok {
+			kind = ind.YearType
+		}
+		if kind == 0 && c.yearType != nil {
+			kind = c.yearType(rt.t.Ref)
+		}
+		t := rt.t
+		t.Year = app.Indicator{YearType: kind}.TargetYear(rt.period)
+		c.target(rt.sheet, rt.cell, t)
+	}
 }
 
 // observe adds the figure of log l at fa, of the series slots, read on
@@ -516,6 +560,7 @@ func (c *collector) target(sheet, cell string, t app.Target) {
 // read.
 func (c *collector) dataset() *app.Dataset {
 	d := &app.Dataset{}
+	c.datedRowTargets()
 	for _, k := range c.figures.keys {
 		if _, ok := c.indicators[k.Ref]; !ok {
 			c.indicator(app.Indicator{Ref: k.Ref, Name: k.Ref})

@@ -52,6 +52,7 @@ type rowIndicator struct {
 // sheet (areas across): one row per indicator, with section heading rows,
 // twin rows and breakdown blocks for cohorts, and footnotes below.
 func (s *sheetReader) readScorecard(ctx context.Context) error {
+	s.warnUnused()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
 	nameCol, hasName := l.column(RoleName)

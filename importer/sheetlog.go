@@ -36,6 +36,7 @@ type sheetLog struct {
 	declared   map[string]int
 	benchmarks []app.Benchmark
 	comments   []app.Comment
+	rowTargets []rowTarget
 }
 
 // logOp is one step of a log: figures from..to, or one warning,

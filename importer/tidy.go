@@ -12,6 +12,7 @@ import (
 // cohort, with value, numerator, denominator and status. Areas default to
 // Kent and cohorts to all children when the table has no such column.
 func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
+	s.warnUnused()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
 	cols := map[Role]Column{}
@@ -28,6 +29,9 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		return strings.TrimSpace(s.at(r, &c)), c.index, true
 	}
 	seen := map[string]bool{}
+	_, hasTarget := cols[RoleTarget]
+	_, hasFloor := cols[RoleFloor]
+	hasTargets := hasTarget || hasFloor
 	for r := l.FirstRow - 1; r < len(s.g.rows); r++ {
 		if r%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -132,9 +136,42 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if rule, _, ok := text(r, RoleRule); ok {
 			o.Rule = rule
 		}
+		if hasTargets {
+			s.rowTarget(r, ref, period, cols)
+		}
 		s.out.observe(&o, r, max(vc, refCol.index))
 	}
 	return nil
+}
+
+// rowTarget reads the Target and Floor a tidy row gives beside its
+// figure: the target for the year of the row's period, which year (the
+// financial or academic) being settled once the indicator's year type is
+// known (see collector.rowTargets).
+func (s *sheetReader) rowTarget(r int, ref string, period app.Period, cols map[Role]Column) {
+	t := app.Target{Ref: ref}
+	any := false
+	for _, part := range []struct {
+		role Role
+		dst  **float64
+	}{{RoleTarget, &t.Target}, {RoleFloor, &t.Floor}} {
+		c, ok := cols[part.role]
+		if !ok {
+			continue
+		}
+		text := s.at(r, &c)
+		rd, err := readFigure(text, look{decimals: -1}, &s.floats)
+		switch {
+		case isBlank(err), err == nil && rd.status != app.OK:
+		case err != nil:
+			s.warn(r, c.index, "%s %s: %s skipped: %v", ref, period, part.role, err)
+		default:
+			*part.dst, any = rd.value, true
+		}
+	}
+	if any {
+		s.out.rowTargets = append(s.out.rowTargets, rowTarget{cell: cellName(r, 0), period: period, t: t})
+	}
 }
 
 // tidyIndicator reads what a tidy row says about its indicator: the
@@ -220,6 +257,7 @@ func parseSplit(s string) (app.Split, bool) {
 // readTargets reads a targets table: Ref, Year, Target, Floor and
 // optionally Tolerance.
 func (s *sheetReader) readTargets(ctx context.Context) error {
+	s.warnUnused()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
 	yearCol, _ := l.column(RoleYear)

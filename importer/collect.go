@@ -38,7 +38,7 @@ type collector struct {
 	rowTargets []sheetRowTarget
 	// yearType gives the year type of an indicator the store holds, for
 	// a file that does not state it; nil when none is known.
-	yearType func(ref string) app.PeriodKind
+	yearType   func(ref string) app.PeriodKind
 	benchmarks []app.Benchmark
 	comments   []app.Comment
 	warnings   []app.Warning

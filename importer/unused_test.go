@@ -132,4 +132,3 @@ func writeBook(t *testing.T, sheet string, rows [][]any) string {
 	}
 	return path
 }
-

@@ -2,10 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // listed returns the store's indicators by ref, as list --json gives them.
@@ -101,5 +105,53 @@ func TestImportLeavesDefinitionsAlone(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestShowSourceRAGAndDoT imports a scorecard whose RAG and arrow
+// disagree with its figures and checks that show --json says what the
+// workbook showed beside the app's own rating, and flags both.
+func TestShowSourceRAGAndDoT(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, row := range [][]any{
+		{"Ref", "Indicator", "Polarity", "Target", "Floor", "Jan-25", "Feb-25", "RAG", "DoT"},
+		{"CIC05", "Children in care with 3 or more placements (%)", "L", 10, 12, 12.2, 11.7, "Green", "↑"},
+	} {
+		if err := f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1), &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "scorecard.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "x.db")
+	mustRun(t, db, "import", path)
+	var show struct {
+		Points []struct {
+			Period    string   `json:"period"`
+			RAG       *string  `json:"rag"`
+			SourceRAG *string  `json:"source_rag"`
+			DoT       *string  `json:"dot"`
+			SourceDoT *string  `json:"source_dot"`
+			Flags     []string `json:"flags"`
+		} `json:"points"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, db, "show", "CIC05", "--json")), &show); err != nil {
+		t.Fatal(err)
+	}
+	if len(show.Points) != 2 {
+		t.Fatalf("%d points, want 2", len(show.Points))
+	}
+	jan, feb := show.Points[0], show.Points[1]
+	if jan.SourceRAG == nil || *jan.SourceRAG != "" || jan.SourceDoT == nil || *jan.SourceDoT != "" {
+		t.Errorf("Jan-25 source_rag %v, source_dot %v: want both present and empty", jan.SourceRAG, jan.SourceDoT)
+	}
+	if *feb.RAG != "AMBER" || *feb.SourceRAG != "GREEN" || *feb.DoT != "improved" || *feb.SourceDoT != "worsened" {
+		t.Errorf("Feb-25 rag %s (workbook %s), dot %s (workbook %s); want AMBER (GREEN), improved (worsened)", *feb.RAG, *feb.SourceRAG, *feb.DoT, *feb.SourceDoT)
+	}
+	if !slices.Contains(feb.Flags, "rag-disagrees") || !slices.Contains(feb.Flags, "dot-disagrees") {
+		t.Errorf("Feb-25 flags %v, want rag-disagrees and dot-disagrees", feb.Flags)
 	}
 }

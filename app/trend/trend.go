@@ -148,7 +148,7 @@ type Point struct {
 	// polarity), empty where it showed nothing, to set beside RAG and DoT.
 	SourceRAG app.RAG `json:"source_rag"`
 	SourceDoT app.DoT `json:"source_dot"`
-	Trend          Trend     `json:"trend"`
+	Trend     Trend   `json:"trend"`
 	// LastYear is the figure for the same period a year before, with the
 	// change from it and its direction of travel.
 	LastYear       *float64 `json:"last_year"`

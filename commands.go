@@ -393,6 +393,7 @@ type showReport struct {
 	Name       string          `json:"name"`
 	Polarity   app.Polarity    `json:"polarity"`
 	Unit       app.Unit        `json:"unit"`
+	Owner      string          `json:"owner,omitempty"`
 	Area       app.Area        `json:"area"`
 	Excluded   []app.Cohort    `json:"excluded"`
 	Points     []showPoint     `json:"points"`
@@ -420,7 +421,7 @@ func runShow(e *env, args []string) error {
 		return fmt.Errorf("%s: no indicator %q (scorecard list shows them)", e.db, args[0])
 	}
 	key := app.SeriesKey{Ref: ind.Ref, Area: v.area, Split: app.All}
-	r := showReport{Ref: ind.Ref, Name: ind.Name, Polarity: ind.Polarity, Unit: ind.Unit, Area: v.area,
+	r := showReport{Ref: ind.Ref, Name: ind.Name, Polarity: ind.Polarity, Unit: ind.Unit, Owner: ind.Owner, Area: v.area,
 		Excluded: append([]app.Cohort{}, v.excluded...), Benchmarks: v.h.Benchmarks(ind.Ref)}
 	if r.Benchmarks == nil {
 		r.Benchmarks = []app.Benchmark{}
@@ -450,6 +451,9 @@ func runShow(e *env, args []string) error {
 		return writeJSON(e, r)
 	}
 	fmt.Fprintf(e.out, "%s %s (%s, polarity %s, %s)\n", ind.Ref, ind.Name, v.area, orDash(ind.Polarity.String()), ind.Unit)
+	if ind.Owner != "" {
+		fmt.Fprintf(e.out, "Owner: %s\n", ind.Owner)
+	}
 	if len(v.excluded) > 0 {
 		fmt.Fprintf(e.out, "%s\n", app.Excluding(v.excluded...).Label())
 	}

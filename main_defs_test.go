@@ -155,3 +155,22 @@ func TestShowSourceRAGAndDoT(t *testing.T) {
 		t.Errorf("Feb-25 flags %v, want rag-disagrees and dot-disagrees", feb.Flags)
 	}
 }
+
+// TestOwnerKept checks that the demo scorecard's hidden Lead Officer
+// column is kept as each indicator's owner and shown.
+func TestOwnerKept(t *testing.T) {
+	db := demoStore(t)
+	if got := listed(t, db)["CIC09"]["owner"]; got != "Head of Adoption Partnership" {
+		t.Errorf("list --json: CIC09's owner = %v, want the Lead Officer column's", got)
+	}
+	var show struct {
+		Owner string `json:"owner"`
+	}
+	json.Unmarshal([]byte(mustRun(t, db, "show", "CIC09", "--json")), &show)
+	if show.Owner != "Head of Adoption Partnership" {
+		t.Errorf("show --json: owner = %q", show.Owner)
+	}
+	if out := mustRun(t, db, "show", "CIC09"); !strings.Contains(out, "Owner: Head of Adoption Partnership\n") {
+		t.Errorf("show does not name the owner:\n%.300s", out)
+	}
+}

@@ -154,7 +154,7 @@ func importFile(e *env, st *store.Store, path, name, kind string) error {
 	}
 	defs := app.ReviewDefinitions(res.Dataset, known)
 	defs.Apply(res.Dataset, e.acceptDefinitions, true)
-	res.Warnings = append(res.Warnings, defs.Warnings(name, e.acceptDefinitions)...)
+	res.Warnings = append(res.Warnings, defs.Warnings(name, e.acceptDefinitions, true)...)
 	if kind == "file" {
 		kind = res.Format
 	}

@@ -103,12 +103,21 @@ func (ds *Dataset) stated(ref string) Stated {
 	return ds.Stated[ref]
 }
 
-// Warnings are the changes, accepted or not, and the unknown refs the
-// file does not define, as lines of the validation report.
-func (d Definitions) Warnings(file string, accepted bool) []Warning {
+// Warnings are the changes and the unknown refs, as lines of the
+// validation report saying what was decided: a change stands only when
+// acceptChanges; an unknown ref the file only cites is added with a
+// guessed unit, and any unknown ref is left out unless acceptUnknown.
+func (d Definitions) Warnings(file string, acceptChanges, acceptUnknown bool) []Warning {
 	var ws []Warning
 	for _, c := range d.Changes {
-		ws = append(ws, c.Warning(accepted))
+		ws = append(ws, c.Warning(acceptChanges))
+	}
+	if !acceptUnknown {
+		for _, ind := range d.Unknown {
+			ws = append(ws, Warning{Location: Location{File: file},
+				Message: fmt.Sprintf("%s: not an indicator the store holds; left out, with everything the file gives for it, as decided in the review", ind.Ref)})
+		}
+		return ws
 	}
 	for _, ref := range d.Undefined {
 		i := slices.IndexFunc(d.Unknown, func(ind Indicator) bool { return ind.Ref == ref })

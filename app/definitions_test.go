@@ -101,7 +101,7 @@ func TestDefinitionsApply(t *testing.T) {
 			if len(ds.Observations) != tt.observations {
 				t.Errorf("%d observations kept, want %d", len(ds.Observations), tt.observations)
 			}
-			for _, w := range d.Warnings("defs.csv", tt.acceptChanges) {
+			for _, w := range d.Warnings("defs.csv", tt.acceptChanges, tt.accept) {
 				if w.File != "defs.csv" || !strings.Contains(w.Message, ":") {
 					t.Errorf("warning %q does not name the file", w)
 				}

@@ -36,9 +36,10 @@ type collector struct {
 	// rowTargets are the targets tidy rows gave, with their sheets,
 	// dated once every indicator's year type is known.
 	rowTargets []sheetRowTarget
-	// yearType gives the year type of an indicator the store holds, for
-	// a file that does not state it; nil when none is known.
-	yearType   func(ref string) app.PeriodKind
+	// defined gives the store's definition of an indicator, for what a
+	// file does not state: the year type that dates a tidy row's target,
+	// the unit that values are checked against; nil when none is known.
+	defined    func(ref string) (app.Indicator, bool)
 	benchmarks []app.Benchmark
 	comments   []app.Comment
 	warnings   []app.Warning
@@ -406,16 +407,16 @@ func (c *collector) replay(l *sheetLog) {
 	}
 }
 
-// knownYearTypes takes the year types of indicators the store holds
-// from opt, if it gives them.
-func (c *collector) knownYearTypes(opt Options) {
-	if opt.Defined == nil {
-		return
+// knownDefinitions takes the store's definitions from opt, if it gives
+// them.
+func (c *collector) knownDefinitions(opt Options) { c.defined = opt.Defined }
+
+// stored returns the store's definition of ref, if it holds one.
+func (c *collector) stored(ref string) (app.Indicator, bool) {
+	if c.defined == nil {
+		return app.Indicator{}, false
 	}
-	c.yearType = func(ref string) app.PeriodKind {
-		ind, _ := opt.Defined(ref)
-		return ind.YearType
-	}
+	return c.defined(ref)
 }
 
 type sheetRowTarget struct {
@@ -432,8 +433,9 @@ func (c *collector) datedRowTargets() {
 		if ind, ok := c.indicators[rt.t.Ref]; ok {
 			kind = ind.YearType
 		}
-		if kind == 0 && c.yearType != nil {
-			kind = c.yearType(rt.t.Ref)
+		if kind == 0 {
+			stored, _ := c.stored(rt.t.Ref)
+			kind = stored.YearType
 		}
 		t := rt.t
 		t.Year = app.Indicator{YearType: kind}.TargetYear(rt.period)
@@ -578,6 +580,11 @@ func (c *collector) dataset() *app.Dataset {
 		}
 		if ind.Name == "" {
 			ind.Name = ind.Ref
+		}
+		if stored, ok := c.stored(ref); ok && ind.Unit == "" {
+			// A unit the file does not state is the store's, not a
+			// guess: values are checked against it.
+			ind.Unit = stored.Unit
 		}
 		if ind.Unit == "" {
 			ind.Unit = unitOf(ind.Name, c.percent[ref])

@@ -376,7 +376,7 @@ func isTidyCSV(s *Sample) bool {
 func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	base := filepath.Base(s.Path)
 	c := newCollector(base)
-	c.knownYearTypes(opt)
+	c.knownDefinitions(opt)
 	res := &Result{}
 	// Stop the background readers if the import fails part way.
 	ctx, cancel := context.WithCancel(ctx)

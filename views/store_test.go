@@ -46,7 +46,7 @@ func TestImportFillsTable(t *testing.T) {
 	if len(w.score.lines) != 0 {
 		t.Fatalf("an empty store shows %d lines", len(w.score.lines))
 	}
-	reviews := confirmLayouts(t, w, "Import")
+	reviews := confirmLayouts(t, w, "Accept")
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()
 	if *reviews != 1 {
@@ -114,7 +114,7 @@ func TestBadFileNamesSheetAndCell(t *testing.T) {
 func TestEditsAreUndoableImports(t *testing.T) {
 	st := openStore(t)
 	w := windowOn(t, st)
-	confirmLayouts(t, w, "Import")
+	confirmLayouts(t, w, "Accept")
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()
 	w.openDetail("CIC05")
@@ -173,7 +173,7 @@ func TestWindowSizeAndLayoutRemembered(t *testing.T) {
 func TestExportWritesWorkbook(t *testing.T) {
 	st := openStore(t)
 	w := windowOn(t, st)
-	confirmLayouts(t, w, "Import")
+	confirmLayouts(t, w, "Accept")
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()
 	w.cohorts[app.UASC].SetChecked(true)
@@ -238,7 +238,7 @@ func TestCorrectedLayoutIsSavedAsProfile(t *testing.T) {
 			}
 		}
 		r.save.SetChecked(true)
-		test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Import"))
+		test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Accept"))
 	}
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()
@@ -267,7 +267,7 @@ func TestCorrectedLayoutIsSavedAsProfile(t *testing.T) {
 func TestGoodAndBadFilesTogether(t *testing.T) {
 	st := openStore(t)
 	w := windowOn(t, st)
-	confirmLayouts(t, w, "Import")
+	confirmLayouts(t, w, "Accept")
 	w.importFiles([]string{"testdata/bad_nomonth.xlsx", "testdata/demo.xlsx"})
 	w.busy.Wait()
 	if imps, _ := st.Imports(); len(imps) != 1 || imps[0].Source != "demo.xlsx" {
@@ -305,7 +305,7 @@ func TestReviewMarksUnsureSheets(t *testing.T) {
 	var shown []string
 	w.reviewShown = func(r *layoutReview) {
 		shown = labelTexts(w.win.Canvas().Overlays().Top())
-		test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Import"))
+		test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Accept"))
 	}
 	w.importFiles([]string{path})
 	w.busy.Wait()

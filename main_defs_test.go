@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -172,5 +173,44 @@ func TestOwnerKept(t *testing.T) {
 	}
 	if out := mustRun(t, db, "show", "CIC09"); !strings.Contains(out, "Owner: Head of Adoption Partnership\n") {
 		t.Errorf("show does not name the owner:\n%.300s", out)
+	}
+}
+
+// TestRefusedFileLeavesStoreAsItWas imports files the importer refuses
+// into the demo store: each exits 1 with one line naming the file (and
+// the sheet and cell where there is one), and the store's file is byte
+// for byte as it was.
+func TestRefusedFileLeavesStoreAsItWas(t *testing.T) {
+	db := demoStore(t)
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noMonth := excelize.NewFile()
+	noMonth.SetSheetName("Sheet1", "Districts")
+	noMonth.SetSheetRow("Districts", "A1", &[]any{"Ref", "Indicator", "Ashford", "Dover"})
+	noMonth.SetSheetRow("Districts", "A2", &[]any{"CIC05", "Placements", "x1", 11.2})
+	bad := filepath.Join(t.TempDir(), "districts.xlsx")
+	if err := noMonth.SaveAs(bad); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ path, want string }{
+		{writeFile(t, "notes.txt", "minutes of the corporate parenting panel\n"), "notes.txt"},
+		{writeFile(t, "scorecard.xlsx", "this is not a zip file"), "scorecard.xlsx"},
+		{writeFile(t, "figures.csv", "Area,Value\nKent,12\n"), "figures.csv"},
+		{bad, "districts.xlsx: Districts!A1"},
+	} {
+		r := scorecard(t, db, "import", tt.path)
+		lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+		if r.code != 1 || len(lines) != 1 || !strings.Contains(lines[0], tt.want) {
+			t.Errorf("import %s: exit %d, stderr %q; want 1 and one line naming %s", filepath.Base(tt.path), r.code, r.stderr, tt.want)
+		}
+	}
+	after, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Error("refused imports changed the store's file")
 	}
 }

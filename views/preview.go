@@ -3,6 +3,7 @@ package views
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"scorecard/app"
 	"scorecard/importer"
@@ -165,8 +166,11 @@ func (g *previewGroup) add(warn bool, format string, args ...any) {
 // wrap splits s into lines of at most width characters, at spaces where
 // it can.
 func wrap(s string, width int) []string {
+	if utf8.RuneCountInString(s) <= width {
+		return []string{s}
+	}
 	var out []string
-	for len([]rune(s)) > width {
+	for utf8.RuneCountInString(s) > width {
 		r := []rune(s)
 		cut := width
 		for cut > width/2 && r[cut] != ' ' {

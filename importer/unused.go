@@ -18,8 +18,8 @@ var tidyRoles = map[Role]bool{
 	RoleOwner: true, RoleTarget: true, RoleFloor: true,
 }
 
-// reads reports why the reader of l's kind leaves column c unread, or ""
-// when it reads it.
+// unread reports why the reader of l's kind leaves column c unread, or
+// "" when it reads it.
 func (l *Layout) unread(c Column) string {
 	if l.shadowed(c) {
 		return "hidden, and says what a visible column says"
@@ -97,6 +97,11 @@ func (s *sheetReader) warnUnused() {
 		}
 		if head == "" {
 			blank = append(blank, c)
+			continue
+		}
+		if role, _, _ := headerRole(head); role != "" {
+			// A saved layout (a profile) set it to be ignored.
+			s.warn(at, c, "column %s %q not read: the layout used sets it to be ignored", xlsx.ColumnName(c), head)
 			continue
 		}
 		s.warn(at, c, "column %s %q not read: its heading is not one the importer knows", xlsx.ColumnName(c), head)

@@ -251,6 +251,18 @@ func TestCorrectedLayoutIsSavedAsProfile(t *testing.T) {
 	if _, ok := w.v.stored.Comment("CIC05", app.Kent, w.v.period); ok {
 		t.Errorf("commentary was read although its column %s was set to be ignored", dropped)
 	}
+	// The column left unread is in the import's report, at its heading.
+	imps, _ := st.Imports()
+	reported := false
+	for _, wn := range imps[len(imps)-1].Warnings {
+		sheet, col, _ := strings.Cut(dropped, "!")
+		if wn.Sheet == sheet && strings.TrimRight(wn.Cell, "0123456789") == col && strings.Contains(wn.Message, "sets it to be ignored") {
+			reported = true
+		}
+	}
+	if !reported {
+		t.Errorf("the import's report does not say %s was left unread: %v", dropped, imps[len(imps)-1].Warnings)
+	}
 	layouts, ok := w.profile("testdata/Demo Nov-26.xlsx")
 	if !ok {
 		t.Fatal("no profile saved for files named like demo.xlsx")

@@ -153,6 +153,7 @@ func importFile(e *env, st *store.Store, path, name, kind string) error {
 		return &app.SourceError{Location: app.Location{File: name}, Err: fmt.Errorf("no figures, targets or definitions found in it (%s)", res.Format)}
 	}
 	defs := app.ReviewDefinitions(res.Dataset, known)
+	defs.Quiet = len(inds) == 0
 	defs.Apply(res.Dataset, e.acceptDefinitions, true)
 	res.Warnings = append(res.Warnings, defs.Warnings(name, e.acceptDefinitions, true)...)
 	if kind == "file" {

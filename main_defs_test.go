@@ -67,9 +67,10 @@ func TestImportLeavesDefinitionsAlone(t *testing.T) {
 	}, {
 		name: "a different unit and polarity",
 		file: "defs.csv",
-		text: "Ref,Indicator,Polarity,Unit,Period,Value\nCIC09,Average days to adoption,H,%,2026-11,41\n",
-		want: map[string]def{"CIC09": {"days", "L", "Average days to adoption"}},
+		text: "Ref,Indicator,Polarity,Unit,Period,Value\nCIC09,Average days to adoption,H,%,2026-11,41\nNEW01,Foster carers approved,H,count,2026-11,12\n",
+		want: map[string]def{"CIC09": {"days", "L", "Average days to adoption"}, "NEW01": {"count", "H", "Foster carers approved"}},
 		output: []string{
+			`warning: defs.csv: NEW01: not an indicator the store holds; added as the file defines it (Foster carers approved, unit "count")`,
 			`warning: defs.csv: D2: CIC09: unit "%" here, but the stored definition says "days"; the stored unit stands`,
 			`warning: defs.csv: C2: CIC09: polarity "H" here, but the stored definition says "L"; the stored polarity stands`,
 		},

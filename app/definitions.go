@@ -55,6 +55,10 @@ type Definitions struct {
 	Unknown []Indicator
 	// Undefined are the refs of Unknown the file does not define.
 	Undefined []string
+	// Quiet leaves the indicators the file defines out of Warnings: set
+	// it for a store that holds none yet, where every indicator is new
+	// and a line for each would bury the report.
+	Quiet bool
 
 	stored map[string]Indicator
 }
@@ -105,8 +109,9 @@ func (ds *Dataset) stated(ref string) Stated {
 
 // Warnings are the changes and the unknown refs, as lines of the
 // validation report saying what was decided: a change stands only when
-// acceptChanges; an unknown ref the file only cites is added with a
-// guessed unit, and any unknown ref is left out unless acceptUnknown.
+// acceptChanges; an unknown ref is added (the file's definition, or where
+// it only cites the ref, a guessed unit) when acceptUnknown, and left out
+// otherwise.
 func (d Definitions) Warnings(file string, acceptChanges, acceptUnknown bool) []Warning {
 	var ws []Warning
 	for _, c := range d.Changes {
@@ -119,10 +124,15 @@ func (d Definitions) Warnings(file string, acceptChanges, acceptUnknown bool) []
 		}
 		return ws
 	}
-	for _, ref := range d.Undefined {
-		i := slices.IndexFunc(d.Unknown, func(ind Indicator) bool { return ind.Ref == ref })
-		ws = append(ws, Warning{Location: Location{File: file},
-			Message: fmt.Sprintf("%s: not an indicator the store holds, and the file does not define it (no name, unit or polarity); added with its unit guessed as %q", ref, d.Unknown[i].Unit)})
+	for _, ind := range d.Unknown {
+		switch {
+		case slices.Contains(d.Undefined, ind.Ref):
+			ws = append(ws, Warning{Location: Location{File: file},
+				Message: fmt.Sprintf("%s: not an indicator the store holds, and the file does not define it (no name, unit or polarity); added with its unit guessed as %q", ind.Ref, ind.Unit)})
+		case !d.Quiet:
+			ws = append(ws, Warning{Location: Location{File: file},
+				Message: fmt.Sprintf("%s: not an indicator the store holds; added as the file defines it (%s, unit %q)", ind.Ref, ind.Name, ind.Unit)})
+		}
 	}
 	return ws
 }

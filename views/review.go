@@ -220,6 +220,7 @@ func (r *layoutReview) done(ok bool) {
 		// What the officer decided about definitions and new
 		// indicators is applied, and recorded in the report.
 		acceptDefs, addNew := r.acceptDefs.Checked, r.addNew.Checked
+		r.preview.defs.Quiet = len(w.v.stored.Indicators()) == 0
 		r.preview.defs.Apply(r.res.Dataset, acceptDefs, addNew)
 		r.res.Warnings = append(r.res.Warnings, r.preview.defs.Warnings(filepath.Base(r.path), acceptDefs, addNew)...)
 		w.storeRead(j, r.path, r.res)

@@ -37,7 +37,10 @@ type previewGroup struct {
 	ref     string
 	ind     app.Indicator
 	unknown bool
-	lines   []previewLine
+	// lines are what most needs checking (definition changes, revised
+	// figures, warnings), then later the rest: new figures, targets,
+	// benchmarks and commentary.
+	lines, later []previewLine
 }
 
 // newImportPreview compares what res read with h.
@@ -80,7 +83,7 @@ func newImportPreview(h *app.History, res *importer.Result) *importPreview {
 		switch {
 		case !ok:
 			p.newFigures++
-			g.add(false, "new         %s  %s  %s", seriesLabel(o.Key()), o.Period.Label(), formatValue(g.ind, *o))
+			g.addLater("new         %s  %s  %s", seriesLabel(o.Key()), o.Period.Label(), formatValue(g.ind, *o))
 		case o.Restates(old):
 			p.unchanged++
 		default:
@@ -89,13 +92,13 @@ func newImportPreview(h *app.History, res *importer.Result) *importPreview {
 		}
 	}
 	for _, t := range d.Targets {
-		group(t.Ref).add(false, "target      %s: target %s, floor %s", t.Year, figureText(t.Target), figureText(t.Floor))
+		group(t.Ref).addLater("target      %s: target %s, floor %s", t.Year, figureText(t.Target), figureText(t.Floor))
 	}
 	for _, b := range d.Benchmarks {
-		group(b.Ref).add(false, "benchmark   %s %s: %s", b.Group, b.Period, figureText(b.Value))
+		group(b.Ref).addLater("benchmark   %s %s: %s", b.Group, b.Period, figureText(b.Value))
 	}
 	for _, c := range d.Comments {
-		group(c.Ref).add(false, "comment     %s %s: %s", c.Area, c.Period.Label(), c.Text)
+		group(c.Ref).addLater("comment     %s %s: %s", c.Area, c.Period.Label(), c.Text)
 	}
 	general := &previewGroup{}
 	columns := &previewGroup{}
@@ -130,10 +133,11 @@ func newImportPreview(h *app.History, res *importer.Result) *importPreview {
 		for _, text := range wrap(head, previewWidth) {
 			p.lines = append(p.lines, previewLine{text: text, header: true, warn: g.unknown})
 		}
-		if len(g.lines) == 0 {
+		if len(g.lines)+len(g.later) == 0 {
 			p.lines = append(p.lines, previewLine{text: "    nothing new: every figure restates the store's"})
 		}
 		p.lines = append(p.lines, g.lines...)
+		p.lines = append(p.lines, g.later...)
 	}
 	return p
 }
@@ -153,14 +157,27 @@ func (p *importPreview) summary(indicators int) string {
 	return strings.Join(parts, ", ")
 }
 
-// add adds a line to the group, wrapped to previewWidth.
+// add adds a line that needs checking to the group, wrapped to
+// previewWidth.
 func (g *previewGroup) add(warn bool, format string, args ...any) {
-	for i, text := range wrap(fmt.Sprintf(format, args...), previewWidth-4) {
+	g.lines = appendWrapped(g.lines, warn, fmt.Sprintf(format, args...))
+}
+
+// addLater adds a line to the group's later lines.
+func (g *previewGroup) addLater(format string, args ...any) {
+	g.later = appendWrapped(g.later, false, fmt.Sprintf(format, args...))
+}
+
+// appendWrapped appends text to lines, indented and wrapped to
+// previewWidth.
+func appendWrapped(lines []previewLine, warn bool, text string) []previewLine {
+	for i, t := range wrap(text, previewWidth-4) {
 		if i > 0 {
-			text = "            " + text
+			t = "            " + t
 		}
-		g.lines = append(g.lines, previewLine{text: "    " + text, warn: warn})
+		lines = append(lines, previewLine{text: "    " + t, warn: warn})
 	}
+	return lines
 }
 
 // wrap splits s into lines of at most width characters, at spaces where

@@ -80,6 +80,10 @@ func TestImportReviewShowsEverythingFirst(t *testing.T) {
 					t.Errorf("the review does not show %q; it shows:\n%s", want, text)
 				}
 			}
+			// What needs checking comes first under each indicator.
+			if r, n := strings.Index(text, "revised     Kent  Oct-26"), strings.Index(text, "new         Kent  Nov-26"); r > n {
+				t.Errorf("CIC09's new figure is listed before its revised one:\n%s", text)
+			}
 			after, err := os.ReadFile(st.Path())
 			if err != nil {
 				t.Fatal(err)

@@ -27,7 +27,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{name: "import", args: "[--as-at YYYY-MM-DD] FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", flags: importFlags, run: runImport},
+		{name: "import", args: "[--as-at YYYY-MM-DD] [--accept-definitions] FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", flags: importFlags, run: runImport},
 		{name: "demo", about: "load the embedded demo scorecards", run: runDemo},
 		{name: "list", args: "[--json]", about: "the indicators known", flags: jsonFlag, run: runList},
 		{name: "show", args: "REF [--area A] [--exclude C,...] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
@@ -46,6 +46,8 @@ func importFlags(fs *flag.FlagSet, e *env) {
 			e.asAt = t
 			return err
 		})
+	fs.BoolVar(&e.acceptDefinitions, "accept-definitions", false,
+		"let the files change the unit or polarity of indicators already held (default: the stored definition stands, with a warning)")
 }
 
 func jsonFlag(fs *flag.FlagSet, e *env) { fs.BoolVar(&e.json, "json", false, "print JSON") }
@@ -138,8 +140,19 @@ func loadDemo(e *env, st *store.Store) error {
 // importFile reads one file and records it as one import, printing the
 // contract's summary: sheets read, indicators, observations and warnings
 // with sheet!cell.
+//
+// Definitions the store holds stand where the file states them
+// differently, unless --accept-definitions, and are left alone where the
+// file does not define them; each difference is a warning. An indicator
+// the store does not hold is added, with a warning where the file only
+// cites it.
 func importFile(e *env, st *store.Store, path, name, kind string) error {
-	res, err := importer.Read(e.ctx, path, importer.Options{Known: knownIndicators(st), AsAt: e.asAt})
+	inds, err := st.Indicators()
+	if err != nil {
+		return err
+	}
+	known := indicatorLookup(inds)
+	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, AsAt: e.asAt})
 	if err != nil {
 		return err
 	}
@@ -150,6 +163,10 @@ func importFile(e *env, st *store.Store, path, name, kind string) error {
 	if res.Dataset == nil || res.Dataset.Empty() {
 		return &app.SourceError{Location: app.Location{File: name}, Err: fmt.Errorf("no figures, targets or definitions found in it (%s)", res.Format)}
 	}
+	defs := app.ReviewDefinitions(res.Dataset, known)
+	defs.Quiet = len(inds) == 0
+	defs.Apply(res.Dataset, e.acceptDefinitions, true)
+	res.Warnings = append(res.Warnings, defs.Warnings(name, e.acceptDefinitions, true)...)
 	if kind == "file" {
 		kind = res.Format
 	}
@@ -388,6 +405,7 @@ type showReport struct {
 	Name       string          `json:"name"`
 	Polarity   app.Polarity    `json:"polarity"`
 	Unit       app.Unit        `json:"unit"`
+	Owner      string          `json:"owner,omitempty"`
 	Area       app.Area        `json:"area"`
 	Excluded   []app.Cohort    `json:"excluded"`
 	Points     []showPoint     `json:"points"`
@@ -415,7 +433,7 @@ func runShow(e *env, args []string) error {
 		return fmt.Errorf("%s: no indicator %q (scorecard list shows them)", e.db, args[0])
 	}
 	key := app.SeriesKey{Ref: ind.Ref, Area: v.area, Split: app.All}
-	r := showReport{Ref: ind.Ref, Name: ind.Name, Polarity: ind.Polarity, Unit: ind.Unit, Area: v.area,
+	r := showReport{Ref: ind.Ref, Name: ind.Name, Polarity: ind.Polarity, Unit: ind.Unit, Owner: ind.Owner, Area: v.area,
 		Excluded: append([]app.Cohort{}, v.excluded...), Benchmarks: v.h.Benchmarks(ind.Ref)}
 	if r.Benchmarks == nil {
 		r.Benchmarks = []app.Benchmark{}
@@ -445,6 +463,9 @@ func runShow(e *env, args []string) error {
 		return writeJSON(e, r)
 	}
 	fmt.Fprintf(e.out, "%s %s (%s, polarity %s, %s)\n", ind.Ref, ind.Name, v.area, orDash(ind.Polarity.String()), ind.Unit)
+	if ind.Owner != "" {
+		fmt.Fprintf(e.out, "Owner: %s\n", ind.Owner)
+	}
 	if len(v.excluded) > 0 {
 		fmt.Fprintf(e.out, "%s\n", app.Excluding(v.excluded...).Label())
 	}
@@ -646,19 +667,16 @@ func analysisOptions() trend.Options {
 	return opt
 }
 
-// knownIndicators reports whether the store already defines an indicator,
-// so a DfE file feeding it does not replace a scorecard's definition. The
-// store is read only if the importer asks.
-func knownIndicators(st *store.Store) func(ref string) bool {
-	var h *app.History
-	return func(ref string) bool {
-		if h == nil {
-			var err error
-			if h, err = st.Load(); err != nil {
-				h = app.NewHistory()
-			}
-		}
-		_, ok := h.Indicator(ref)
-		return ok
+// indicatorLookup finds the store's definition of an indicator by ref:
+// what an import's definitions are checked against, and what keeps a DfE
+// file feeding an indicator from replacing a scorecard's definition.
+func indicatorLookup(inds []app.Indicator) func(ref string) (app.Indicator, bool) {
+	byRef := make(map[string]app.Indicator, len(inds))
+	for _, ind := range inds {
+		byRef[ind.Ref] = ind
+	}
+	return func(ref string) (app.Indicator, bool) {
+		ind, ok := byRef[ref]
+		return ind, ok
 	}
 }

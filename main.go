@@ -55,7 +55,10 @@ type env struct {
 	suppress int
 	original string
 	asAt     time.Time // import --as-at: a child-level list's snapshot date
-	ctx      context.Context
+	// acceptDefinitions lets an import change the unit or polarity of
+	// an indicator the store holds; without it the stored one stands.
+	acceptDefinitions bool
+	ctx               context.Context
 }
 
 // newEnv returns the env for a command writing to stdout and stderr.

@@ -11,6 +11,11 @@ type Dataset struct {
 	Benchmarks   []Benchmark   `json:"benchmarks,omitempty"`
 	Breakdowns   []Breakdown   `json:"breakdowns,omitempty"`
 	Comments     []Comment     `json:"comments,omitempty"`
+	// Stated says, by ref, which parts of each indicator's definition
+	// the file stated and where, for ReviewDefinitions; it is not
+	// stored. Nil means every indicator is defined in full, as a
+	// reader of a fixed format (a child-level list) defines its own.
+	Stated map[string]Stated `json:"-"`
 }
 
 // Empty reports whether the dataset adds nothing.

@@ -157,6 +157,9 @@ type Indicator struct {
 	// indicator (a workforce measure counts staff, not children), so that
 	// excluding them leaves its figures as they are instead of unknown.
 	Unaffected []Cohort `json:"unaffected,omitempty"`
+	// Owner is the officer responsible for the indicator, as a Lead
+	// Officer, Owner or Responsible Officer column names them.
+	Owner string `json:"owner,omitempty"`
 }
 
 // AffectedBy reports whether excluding cohort c can change the indicator's
@@ -177,7 +180,7 @@ func (ind Indicator) TargetYear(p Period) Period {
 // what it leaves unstated taken from earlier, so that a file that only
 // names an indicator (a tidy CSV, a scorecard sheet without guidance)
 // never erases a richer definition. Unstated means a Name empty or equal
-// to the Ref, an empty Section, Unit, DataPeriod, Measure or Guidance, a
+// to the Ref, an empty Section, Unit, DataPeriod, Measure, Guidance or Owner, a
 // zero YearType or a nil Unaffected. Polarity none and Decimals 0 are real
 // values, so ind's are kept only when ind names the indicator.
 func (ind Indicator) Supplement(earlier Indicator) Indicator {
@@ -192,6 +195,7 @@ func (ind Indicator) Supplement(earlier Indicator) Indicator {
 	ind.Measure = cmp.Or(ind.Measure, earlier.Measure)
 	ind.Guidance = cmp.Or(ind.Guidance, earlier.Guidance)
 	ind.YearType = cmp.Or(ind.YearType, earlier.YearType)
+	ind.Owner = cmp.Or(ind.Owner, earlier.Owner)
 	if ind.Unaffected == nil {
 		ind.Unaffected = earlier.Unaffected
 	}

@@ -19,7 +19,10 @@ type collector struct {
 	file       string
 	indicators map[string]*app.Indicator
 	indOrder   []string
-	figures    figures // where each series' figures are in figs
+	// stated is what the file states of each indicator's definition,
+	// and where: the first statement of each part.
+	stated  map[string]app.Stated
+	figures figures // where each series' figures are in figs
 	// figs are where each figure read is kept, in the order read: in
 	// the figures of the log of the sheet it was read from (logFigs,
 	// by log), renumbered as the collector numbers series, sheets and
@@ -30,6 +33,13 @@ type collector struct {
 	sheets     []string // sheet names, by figure.sheet
 	targets    map[targetKey]int
 	targetList []app.Target
+	// rowTargets are the targets tidy rows gave, with their sheets,
+	// dated once every indicator's year type is known.
+	rowTargets []sheetRowTarget
+	// defined gives the store's definition of an indicator, for what a
+	// file does not state: the year type that dates a tidy row's target,
+	// the unit that values are checked against; nil when none is known.
+	defined    func(ref string) (app.Indicator, bool)
 	benchmarks []app.Benchmark
 	comments   []app.Comment
 	warnings   []app.Warning
@@ -149,6 +159,7 @@ func newCollector(file string) *collector {
 	return &collector{
 		file:       file,
 		indicators: map[string]*app.Indicator{},
+		stated:     map[string]app.Stated{},
 		figures:    figures{series: map[app.SeriesKey]*slots{}},
 		targets:    map[targetKey]int{},
 		hasParts:   map[string]bool{},
@@ -206,6 +217,20 @@ func (c *collector) indicator(ind app.Indicator) {
 	if have.Decimals < ind.Decimals {
 		have.Decimals = ind.Decimals
 	}
+}
+
+// state adds what a row states of ref's definition to what earlier rows
+// stated: the first statement of each part is where it was read.
+func (c *collector) state(ref string, st app.Stated) {
+	if !st.Defines() {
+		return
+	}
+	have := c.stated[ref]
+	have.Name = cmpOr(have.Name, st.Name)
+	have.Unit = cmpOr(have.Unit, st.Unit)
+	have.Polarity = cmpOr(have.Polarity, st.Polarity)
+	have.Other = have.Other || st.Other
+	c.stated[ref] = have
 }
 
 // figure is an observation as the collector holds it while reading:
@@ -344,6 +369,7 @@ func (c *collector) replay(l *sheetLog) {
 			c.warnings = append(c.warnings, l.warnings[op.from])
 		case opIndicator:
 			c.indicator(l.indicators[op.from])
+			c.state(l.indicators[op.from].Ref, l.stated[op.from])
 		case opTarget:
 			t := &l.targets[op.from]
 			c.target(l.sheet, t.cell, t.t)
@@ -376,6 +402,45 @@ func (c *collector) replay(l *sheetLog) {
 	}
 	c.benchmarks = append(c.benchmarks, l.benchmarks...)
 	c.comments = append(c.comments, l.comments...)
+	for _, t := range l.rowTargets {
+		c.rowTargets = append(c.rowTargets, sheetRowTarget{l.sheet, t})
+	}
+}
+
+// knownDefinitions takes the store's definitions from opt, if it gives
+// them.
+func (c *collector) knownDefinitions(opt Options) { c.defined = opt.Defined }
+
+// stored returns the store's definition of ref, if it holds one.
+func (c *collector) stored(ref string) (app.Indicator, bool) {
+	if c.defined == nil {
+		return app.Indicator{}, false
+	}
+	return c.defined(ref)
+}
+
+type sheetRowTarget struct {
+	sheet string
+	rowTarget
+}
+
+// datedRowTargets adds the targets tidy rows gave, each for the
+// financial or academic year, as its indicator is set, holding its row's
+// period; rows of one year that disagree are reported (see target).
+func (c *collector) datedRowTargets() {
+	for _, rt := range c.rowTargets {
+		kind := app.PeriodKind(0)
+		if ind, ok := c.indicators[rt.t.Ref]; ok {
+			kind = ind.YearType
+		}
+		if kind == 0 {
+			stored, _ := c.stored(rt.t.Ref)
+			kind = stored.YearType
+		}
+		t := rt.t
+		t.Year = app.Indicator{YearType: kind}.TargetYear(rt.period)
+		c.target(rt.sheet, rt.cell, t)
+	}
 }
 
 // observe adds the figure of log l at fa, of the series slots, read on
@@ -497,6 +562,7 @@ func (c *collector) target(sheet, cell string, t app.Target) {
 // read.
 func (c *collector) dataset() *app.Dataset {
 	d := &app.Dataset{}
+	c.datedRowTargets()
 	for _, k := range c.figures.keys {
 		if _, ok := c.indicators[k.Ref]; !ok {
 			c.indicator(app.Indicator{Ref: k.Ref, Name: k.Ref})
@@ -514,6 +580,11 @@ func (c *collector) dataset() *app.Dataset {
 		}
 		if ind.Name == "" {
 			ind.Name = ind.Ref
+		}
+		if stored, ok := c.stored(ref); ok && ind.Unit == "" {
+			// A unit the file does not state is the store's, not a
+			// guess: values are checked against it.
+			ind.Unit = stored.Unit
 		}
 		if ind.Unit == "" {
 			ind.Unit = unitOf(ind.Name, c.percent[ref])
@@ -542,6 +613,7 @@ func (c *collector) dataset() *app.Dataset {
 	d.Targets = c.targetsByYearType()
 	d.Benchmarks = c.outturnsByYearType()
 	d.Comments = c.comments
+	d.Stated = c.stated
 	c.warnings = append(c.warnings, ranges...)
 	c.warnings = append(c.warnings, sums...)
 	return d

@@ -106,6 +106,7 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, err
 	}
 	c := newCollector(base)
+	c.knownDefinitions(opt)
 	c.replay(sr.out)
 	// A CSV has no sheets or cells: report lines, as a spreadsheet user
 	// would count them.

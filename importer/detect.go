@@ -63,6 +63,8 @@ var roleWords = map[string]Role{
 	"status": RoleStatus, "status code": RoleStatus,
 	"year": RoleYear, "financial year": RoleYear, "academic year": RoleYear, "target year": RoleYear,
 	"rule": RoleRule, "cohort rule": RoleRule,
+	"lead officer": RoleOwner, "owner": RoleOwner, "responsible officer": RoleOwner,
+	"indicator owner": RoleOwner, "measure owner": RoleOwner, "officer": RoleOwner,
 }
 
 // containsWords recognises headers by a phrase anywhere in them, tried in

@@ -61,6 +61,7 @@ const (
 	RoleStatus      Role = "status"
 	RoleYear        Role = "year"
 	RoleRule        Role = "rule"
+	RoleOwner       Role = "owner" // the officer responsible: Lead Officer, Owner, Responsible Officer
 )
 
 // Layout is what the importer found on one sheet, or what a saved profile

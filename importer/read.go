@@ -41,6 +41,10 @@ type Options struct {
 	// that a DfE file does not replace a scorecard's definition of it;
 	// nil means none is known.
 	Known func(ref string) bool
+	// Defined returns the store's definition of an indicator, so that
+	// a tidy table's per-row targets are dated by the year type the
+	// store holds for it when the file does not say; may be nil.
+	Defined func(ref string) (app.Indicator, bool)
 	// DfEMapping overrides the default mapping of DfE
 	// explore-education-statistics CSVs to indicators (an officer's saved
 	// mapping); nil means dfe.DefaultMapping.
@@ -381,6 +385,7 @@ func isTidyCSV(s *Sample) bool {
 func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	base := filepath.Base(s.Path)
 	c := newCollector(base)
+	c.knownDefinitions(opt)
 	res := &Result{}
 	// Stop the background readers if the import fails part way.
 	ctx, cancel := context.WithCancel(ctx)

@@ -52,6 +52,7 @@ type rowIndicator struct {
 // sheet (areas across): one row per indicator, with section heading rows,
 // twin rows and breakdown blocks for cohorts, and footnotes below.
 func (s *sheetReader) readScorecard(ctx context.Context) error {
+	s.warnUnused()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
 	nameCol, hasName := l.column(RoleName)
@@ -182,23 +183,34 @@ func firstText(row []string) string {
 // readIndicator reads the descriptive columns of an indicator's row.
 func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indicator {
 	ind := app.Indicator{Ref: ref, Name: name, Section: section}
+	var st app.Stated
 	if ind.Name == "" {
 		ind.Name = ref
+	} else if c, ok := s.l.column(RoleName); ok {
+		st.Name = s.loc(r, c.index)
 	}
 	for i := range s.l.Columns {
 		c := &s.l.Columns[i]
 		text := strings.TrimSpace(s.at(r, c))
+		if text != "" && definitionRole(c.Role) {
+			st.Other = true
+		}
 		switch c.Role {
 		case RoleSection:
 			if text != "" {
 				ind.Section = text
 			}
+		case RoleOwner:
+			ind.Owner = text
 		case RolePolarity:
 			p, err := app.ParsePolarity(text)
 			if err != nil {
 				s.warn(r, c.index, "%s: %v; read as no polarity", ref, err)
 			}
 			ind.Polarity = p
+			if text != "" && err == nil {
+				st.Polarity = s.loc(r, c.index)
+			}
 		case RoleDataPeriod:
 			dp, err := app.ParseDataPeriod(text)
 			if err != nil {
@@ -208,6 +220,7 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 		case RoleUnit:
 			if u, ok := unitFromText(text); ok {
 				ind.Unit = u
+				st.Unit = s.loc(r, c.index)
 			}
 		case RoleGuidance:
 			ind.Guidance = text
@@ -246,8 +259,23 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 	if ind.YearType == 0 && strings.Contains(strings.ToLower(name), "academic year") {
 		ind.YearType = app.AcademicYear
 	}
-	s.out.indicator(ind)
+	s.out.define(ind, st)
 	return ind
+}
+
+// definitionRole reports whether a column holds part of an indicator's
+// definition beyond its name, unit and polarity (see app.Stated).
+func definitionRole(r Role) bool {
+	switch r {
+	case RoleSection, RoleDataPeriod, RoleGuidance, RoleDecimals, RoleMeasure, RoleUnaffected, RoleYearType, RoleOwner:
+		return true
+	}
+	return false
+}
+
+// loc is where row r, column c of the sheet is, for a statement.
+func (s *sheetReader) loc(r, c int) app.Location {
+	return app.Location{File: s.out.file, Sheet: s.l.Sheet, Cell: cellName(r, c)}
 }
 
 // readRow reads one row's figures for an indicator (or a cohort split of

@@ -26,6 +26,7 @@ type sheetLog struct {
 	texts      []string
 	warnings   []app.Warning
 	indicators []app.Indicator
+	stated     []app.Stated // what each of indicators states, and where
 	targets    []loggedTarget
 	// What follows is read only once every sheet is in, so its order
 	// among the rest does not matter.
@@ -35,6 +36,7 @@ type sheetLog struct {
 	declared   map[string]int
 	benchmarks []app.Benchmark
 	comments   []app.Comment
+	rowTargets []rowTarget
 }
 
 // logOp is one step of a log: figures from..to, or one warning,
@@ -77,11 +79,17 @@ func (l *sheetLog) warn(sheet, cell, format string, args ...any) {
 	})
 }
 
-// indicator records an indicator, or what a row says of one; see
+// indicator records what a row says of an indicator without defining
+// it (decimal places a cell shows, an academic target year); see
 // collector.indicator.
-func (l *sheetLog) indicator(ind app.Indicator) {
+func (l *sheetLog) indicator(ind app.Indicator) { l.define(ind, app.Stated{}) }
+
+// define records an indicator as a row defines it, with where it states
+// each part (see app.Stated).
+func (l *sheetLog) define(ind app.Indicator, st app.Stated) {
 	l.step(opIndicator, len(l.indicators))
 	l.indicators = append(l.indicators, ind)
+	l.stated = append(l.stated, st)
 }
 
 // target records a target; see collector.target.

@@ -12,6 +12,7 @@ import (
 // cohort, with value, numerator, denominator and status. Areas default to
 // Kent and cohorts to all children when the table has no such column.
 func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
+	s.warnUnused()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
 	cols := map[Role]Column{}
@@ -28,6 +29,9 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		return strings.TrimSpace(s.at(r, &c)), c.index, true
 	}
 	seen := map[string]bool{}
+	_, hasTarget := cols[RoleTarget]
+	_, hasFloor := cols[RoleFloor]
+	hasTargets := hasTarget || hasFloor
 	for r := l.FirstRow - 1; r < len(s.g.rows); r++ {
 		if r%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -132,9 +136,42 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if rule, _, ok := text(r, RoleRule); ok {
 			o.Rule = rule
 		}
+		if hasTargets {
+			s.rowTarget(r, ref, period, cols)
+		}
 		s.out.observe(&o, r, max(vc, refCol.index))
 	}
 	return nil
+}
+
+// rowTarget reads the Target and Floor a tidy row gives beside its
+// figure: the target for the year of the row's period, which year (the
+// financial or academic) being settled once the indicator's year type is
+// known (see collector.rowTargets).
+func (s *sheetReader) rowTarget(r int, ref string, period app.Period, cols map[Role]Column) {
+	t := app.Target{Ref: ref}
+	any := false
+	for _, part := range []struct {
+		role Role
+		dst  **float64
+	}{{RoleTarget, &t.Target}, {RoleFloor, &t.Floor}} {
+		c, ok := cols[part.role]
+		if !ok {
+			continue
+		}
+		text := s.at(r, &c)
+		rd, err := readFigure(text, look{decimals: -1}, &s.floats)
+		switch {
+		case isBlank(err), err == nil && rd.status != app.OK:
+		case err != nil:
+			s.warn(r, c.index, "%s %s: %s skipped: %v", ref, period, part.role, err)
+		default:
+			*part.dst, any = rd.value, true
+		}
+	}
+	if any {
+		s.out.rowTargets = append(s.out.rowTargets, rowTarget{cell: cellName(r, 0), period: period, t: t})
+	}
 }
 
 // tidyIndicator reads what a tidy row says about its indicator: the
@@ -142,33 +179,46 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 // the app's own export writes.
 func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 	ind := app.Indicator{Ref: ref}
+	var st app.Stated
 	if c, ok := cols[RoleName]; ok {
-		ind.Name = stripFootnote(s.at(r, &c))
+		if ind.Name = stripFootnote(s.at(r, &c)); ind.Name != "" && ind.Name != ref {
+			st.Name = s.loc(r, c.index)
+		}
 	}
 	if c, ok := cols[RoleSection]; ok {
 		ind.Section = strings.TrimSpace(s.at(r, &c))
+		st.Other = st.Other || ind.Section != ""
+	}
+	if c, ok := cols[RoleOwner]; ok {
+		ind.Owner = strings.TrimSpace(s.at(r, &c))
+		st.Other = st.Other || ind.Owner != ""
 	}
 	if c, ok := cols[RolePolarity]; ok {
-		p, err := app.ParsePolarity(s.at(r, &c))
+		text := s.at(r, &c)
+		p, err := app.ParsePolarity(text)
 		if err != nil {
 			s.warn(r, c.index, "%s: %v; read as no polarity", ref, err)
+		} else if strings.TrimSpace(text) != "" {
+			st.Polarity = s.loc(r, c.index)
 		}
 		ind.Polarity = p
 	}
 	if c, ok := cols[RoleUnit]; ok {
 		if u, ok := unitFromText(s.at(r, &c)); ok {
 			ind.Unit = u
+			st.Unit = s.loc(r, c.index)
 		}
 	}
 	if c, ok := cols[RoleDataPeriod]; ok {
 		if dp, err := app.ParseDataPeriod(s.at(r, &c)); err == nil {
 			ind.DataPeriod = dp
+			st.Other = st.Other || dp != ""
 		}
 	}
 	if ind.Name == "" {
 		ind.Name = ref
 	}
-	s.out.indicator(ind)
+	s.out.define(ind, st)
 }
 
 // tidyPeriod reads a tidy table's period: any form ParsePeriod knows, or
@@ -207,6 +257,7 @@ func parseSplit(s string) (app.Split, bool) {
 // readTargets reads a targets table: Ref, Year, Target, Floor and
 // optionally Tolerance.
 func (s *sheetReader) readTargets(ctx context.Context) error {
+	s.warnUnused()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
 	yearCol, _ := l.column(RoleYear)

@@ -36,7 +36,7 @@ func TestReviewAsAtDate(t *testing.T) {
 		} else {
 			test.Type(r.asAt, "2024-10-05")
 		}
-		test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Import"))
+		test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Accept"))
 	}
 	w.importFiles([]string{filepath.Join(dir, "episodes.csv")})
 	w.busy.Wait()

@@ -195,6 +195,9 @@ func describeIndicator(ind app.Indicator, v *view) string {
 	if ind.DataPeriod != "" {
 		parts = append(parts, "data period "+string(ind.DataPeriod))
 	}
+	if ind.Owner != "" {
+		parts = append(parts, "owner "+ind.Owner)
+	}
 	parts = append(parts, string(v.area), app.Excluding(v.cohorts...).Label())
 	return strings.Join(parts, " · ")
 }

@@ -135,7 +135,10 @@ func (b *memBackend) ReadFile(ctx context.Context, path string, layouts map[stri
 }
 
 func (b *memBackend) StoreRead(path string, res *importer.Result) (app.Import, error) {
-	return b.add(filepath.Base(path), "workbook", res.Format, res.Dataset, res.Warnings), nil
+	imp := b.add(filepath.Base(path), "workbook", res.Format, res.Dataset, res.Warnings)
+	imp.SHA256 = res.SHA256
+	b.imports[len(b.imports)-1] = imp
+	return imp, nil
 }
 
 func (b *memBackend) Edit(note string, d *app.Dataset) (app.Import, error) {
@@ -242,7 +245,7 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 }
 
 // confirmLayouts makes w answer every layout review by pressing the
-// dialog's own button labelled answer ("Import" or "Cancel"), as an
+// dialog's own button labelled answer ("Accept" or "Cancel"), as an
 // officer would, and reports how many reviews showed.
 func confirmLayouts(t *testing.T, w *mainWindow, answer string) *int {
 	t.Helper()

@@ -125,7 +125,7 @@ func (w *mainWindow) readNext(j *importJob) {
 	}
 	p.label.SetText(label)
 	p.bar.SetValue(0)
-	layouts, profiled := w.profile(path)
+	layouts, _ := w.profile(path)
 	go func() {
 		res, err := w.st.ReadFile(j.ctx, path, layouts, func(done, total int) {
 			if total > 0 {
@@ -133,17 +133,43 @@ func (w *mainWindow) readNext(j *importJob) {
 			}
 		})
 		fyne.Do(func() {
-			switch {
-			case err != nil:
+			if err != nil {
 				j.outcomes = append(j.outcomes, importOutcome{file: path, err: err})
 				w.readNext(j)
-			case profiled:
-				w.storeRead(j, path, res)
-			default:
-				w.reviewLayout(j, path, res)
+				return
 			}
+			// A file imported before is recognised before the review:
+			// there is nothing in it to check.
+			if imp, ok := w.importedAs(j, res.SHA256); ok {
+				j.outcomes = append(j.outcomes, importOutcome{file: path, imp: imp, err: errAlreadyImported})
+				w.readNext(j)
+				return
+			}
+			// Every file is reviewed before it is stored, a file whose
+			// layout a saved profile gives as much as any.
+			w.reviewLayout(j, path, res)
 		})
 	}()
+}
+
+// importedAs returns the import, not undone, that read a file with the
+// fingerprint sum: one the store held when the job began, or one the job
+// has stored since.
+func (w *mainWindow) importedAs(j *importJob, sum string) (app.Import, bool) {
+	if sum == "" {
+		return app.Import{}, false
+	}
+	for _, o := range j.outcomes {
+		if o.err == nil && o.imp.SHA256 == sum {
+			return o.imp, true
+		}
+	}
+	for _, imp := range w.v.stored.Imports {
+		if imp.SHA256 == sum && imp.Undone == nil {
+			return imp, true
+		}
+	}
+	return app.Import{}, false
 }
 
 // storeRead records a file already read, in the background, then moves

@@ -97,7 +97,7 @@ func searching(t *testing.T, w *mainWindow) {
 
 func TestDropImports(t *testing.T) {
 	w := windowOn(t, openStore(t))
-	reviews := confirmLayouts(t, w, "Import")
+	reviews := confirmLayouts(t, w, "Accept")
 	demo, err := filepath.Abs("testdata/demo.xlsx")
 	if err != nil {
 		t.Fatal(err)

@@ -31,60 +31,112 @@ var columnRoles = []string{
 	string(importer.RoleRule),
 }
 
-// layoutReview is the confirmation of one file's detected layout: what
-// each sheet was read as and each column's role, correctable.
+// layoutReview is the import review: everything the file would change
+// in the store (see importPreview), shown before anything is stored, and
+// what each sheet was read as with each column's role, correctable.
 type layoutReview struct {
 	w       *mainWindow
 	job     *importJob
 	path    string
 	res     *importer.Result
+	preview *importPreview
 	layouts []importer.Layout // the officer's copy, edited in place
 	edited  bool
 	save    *widget.Check
-	dialog  dialog.Dialog
-	asAt    *widget.Entry // a child-level list's snapshot date; nil for other files
+	// acceptDefs takes the file's units and polarities where they differ
+	// from the store's; addNew adds the indicators the store does not
+	// hold. Each is hidden when there is nothing for it to decide.
+	acceptDefs, addNew *widget.Check
+	dialog             dialog.Dialog
+	asAt               *widget.Entry // a child-level list's snapshot date; nil for other files
 }
 
-// reviewLayout shows what the importer detected in the file and waits for
-// the officer to import it as read, correct the columns (the file is then
-// read again with the corrections), or cancel it.
+// reviewLayout shows what the import would do and how the file was read,
+// and waits for the officer to accept it, correct the columns (the file
+// is then read again with the corrections and shown again), or cancel it.
 func (w *mainWindow) reviewLayout(j *importJob, path string, res *importer.Result) {
-	r := &layoutReview{w: w, job: j, path: path, res: res}
+	r := &layoutReview{w: w, job: j, path: path, res: res, preview: newImportPreview(w.v.stored, res)}
 	for _, l := range res.Layouts {
 		l.Columns = append([]importer.Column(nil), l.Columns...)
 		r.layouts = append(r.layouts, l)
 	}
 	d := res.Dataset
-	text := fmt.Sprintf("Read as %s: %s, %s, %s, %s, %s. ", res.Format,
+	text := fmt.Sprintf("Read as %s: %s, %s, %s, %s, %s. Nothing is stored until you accept. ", res.Format,
 		counted(len(res.Sheets), "sheet"), counted(len(d.Indicators), "indicator"), counted(len(d.Observations), "figure"),
 		counted(len(d.Targets), "target"), counted(len(res.Warnings), "warning"))
 	if unsure := unsureSheets(r.layouts); len(unsure) > 0 {
 		text += "The layout of " + strings.Join(unsure, ", ") + " may have been read wrongly (marked ⚠, with the reasons): check those columns first. "
 	}
-	summary := widget.NewLabel(text + "Check each column's role; correct any that are wrong.")
+	summary := widget.NewLabel(text + "Check what will change, and each sheet's columns; correct any that are wrong.")
 	summary.Wrapping = fyne.TextWrapWord
-	tabs := container.NewAppTabs()
+	tabs := container.NewAppTabs(container.NewTabItem("What will change", r.previewList()))
 	for i := range r.layouts {
 		title := r.layouts[i].Sheet
-		if len(r.layouts[i].Unsure) > 0 {
-			title = "⚠ " + title
+		if title == "" {
+			title = filepath.Base(path)
 		}
-		tabs.Append(container.NewTabItem(title, r.sheetForm(&r.layouts[i])))
+		tab := container.NewTabItem(title, r.sheetForm(&r.layouts[i]))
+		tabs.Append(tab)
+		if len(r.layouts[i].Unsure) > 0 {
+			tab.Text = "⚠ " + title
+			if len(unsureSheets(r.layouts[:i])) == 0 {
+				// The doubted sheet is the first thing to check.
+				tabs.Select(tab)
+			}
+		}
+	}
+	defs := r.preview.defs
+	r.acceptDefs = widget.NewCheck(fmt.Sprintf("Change definitions: take the file's unit or polarity (%s; otherwise the store's stand)",
+		counted(len(defs.Changes), "change")), nil)
+	if len(defs.Changes) == 0 {
+		r.acceptDefs.Hide()
+	}
+	r.addNew = widget.NewCheck(fmt.Sprintf("Add new indicators: the %s the store does not hold, with their figures",
+		counted(len(defs.Unknown), "indicator")), nil)
+	r.addNew.SetChecked(true)
+	if len(defs.Unknown) == 0 {
+		r.addNew.Hide()
 	}
 	r.save = widget.NewCheck("Use this layout for files named like "+filepath.Base(path)+" from now on", nil)
 	var top fyne.CanvasObject = summary
 	if _, ok := w.st.(asAtReader); ok && res.ChildLevel() {
 		top = container.NewVBox(summary, r.asAtForm())
 	}
-	content := container.NewBorder(top, r.save, nil, nil, tabs)
+	content := container.NewBorder(top, container.NewVBox(r.acceptDefs, r.addNew, r.save), nil, nil, tabs)
 	w.review = r
-	w.progress.label.SetText("Check the layout of " + filepath.Base(path))
-	r.dialog = dialog.NewCustomConfirm("Check the layout of "+filepath.Base(path), "Import", "Cancel", content, r.done, w.win)
-	r.dialog.Resize(fyne.NewSize(820, 600))
+	w.progress.label.SetText("Check the import of " + filepath.Base(path))
+	r.dialog = dialog.NewCustomConfirm("Check the import of "+filepath.Base(path), "Accept", "Cancel", content, r.done, w.win)
+	r.dialog.Resize(reviewSize(w.win.Canvas().Size()))
 	r.dialog.Show()
 	if w.reviewShown != nil {
 		w.reviewShown(r)
 	}
+}
+
+// reviewSize is the review's size: most of the window, so that its lines
+// read in full.
+func reviewSize(win fyne.Size) fyne.Size {
+	return fyne.NewSize(max(860, win.Width-80), max(600, win.Height-80))
+}
+
+// previewList lists the preview's lines, each in full: long lines were
+// wrapped when the preview was built.
+func (r *layoutReview) previewList() fyne.CanvasObject {
+	lines := r.preview.lines
+	return widget.NewList(
+		func() int { return len(lines) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			line := lines[i]
+			l.TextStyle = fyne.TextStyle{Bold: line.header}
+			l.Importance = widget.MediumImportance
+			if line.warn {
+				l.Importance = widget.WarningImportance
+			}
+			l.SetText(line.text)
+		},
+	)
 }
 
 // sheetForm lists one sheet's columns with a role picker for each.
@@ -173,9 +225,17 @@ func (r *layoutReview) done(ok bool) {
 		return
 	}
 	if !r.edited {
+		// What the officer decided about definitions and new
+		// indicators is applied, and recorded in the report.
+		acceptDefs, addNew := r.acceptDefs.Checked, r.addNew.Checked
+		r.preview.defs.Quiet = len(w.v.stored.Indicators()) == 0
+		r.preview.defs.Apply(r.res.Dataset, acceptDefs, addNew)
+		r.res.Warnings = append(r.res.Warnings, r.preview.defs.Warnings(filepath.Base(r.path), acceptDefs, addNew)...)
 		w.storeRead(j, r.path, r.res)
 		return
 	}
+	// The corrected reading changes what would be stored: it is shown
+	// again before anything is.
 	w.progress.label.SetText("Reading " + filepath.Base(r.path) + " again with the corrected columns")
 	go func() {
 		res, err := w.st.ReadFile(j.ctx, r.path, layouts, nil)
@@ -185,7 +245,7 @@ func (r *layoutReview) done(ok bool) {
 				w.readNext(j)
 				return
 			}
-			w.storeRead(j, r.path, res)
+			w.reviewLayout(j, r.path, res)
 		})
 	}()
 }

@@ -63,7 +63,20 @@ func (b storeBackend) Imports() ([]app.Import, error) { return b.st.Imports() }
 func (b storeBackend) Undo(id string) (app.Import, error) { return b.st.Undo(id) }
 
 func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[string]importer.Layout, progress func(done, total int)) (*importer.Result, error) {
-	return importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress})
+	// The store's definitions date a tidy table's per-row targets by
+	// each indicator's year type, and keep a DfE file from redefining
+	// a scorecard's indicators.
+	inds, err := b.st.Indicators()
+	if err != nil {
+		return nil, err
+	}
+	byRef := make(map[string]app.Indicator, len(inds))
+	for _, ind := range inds {
+		byRef[ind.Ref] = ind
+	}
+	defined := func(ref string) (app.Indicator, bool) { ind, ok := byRef[ref]; return ind, ok }
+	known := func(ref string) bool { _, ok := byRef[ref]; return ok }
+	return importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress, Known: known, Defined: defined})
 }
 
 func (b storeBackend) StoreRead(path string, res *importer.Result) (app.Import, error) {

@@ -527,6 +527,8 @@ func flagBadge(kind string) string {
 		return "missing month"
 	case trend.DoTDisagrees:
 		return "source arrow differs"
+	case trend.RAGDisagrees:
+		return "source RAG differs"
 	}
 	return strings.ReplaceAll(kind, "-", " ")
 }

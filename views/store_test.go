@@ -46,7 +46,7 @@ func TestImportFillsTable(t *testing.T) {
 	if len(w.score.lines) != 0 {
 		t.Fatalf("an empty store shows %d lines", len(w.score.lines))
 	}
-	reviews := confirmLayouts(t, w, "Import")
+	reviews := confirmLayouts(t, w, "Accept")
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()
 	if *reviews != 1 {
@@ -114,7 +114,7 @@ func TestBadFileNamesSheetAndCell(t *testing.T) {
 func TestEditsAreUndoableImports(t *testing.T) {
 	st := openStore(t)
 	w := windowOn(t, st)
-	confirmLayouts(t, w, "Import")
+	confirmLayouts(t, w, "Accept")
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()
 	w.openDetail("CIC05")
@@ -173,7 +173,7 @@ func TestWindowSizeAndLayoutRemembered(t *testing.T) {
 func TestExportWritesWorkbook(t *testing.T) {
 	st := openStore(t)
 	w := windowOn(t, st)
-	confirmLayouts(t, w, "Import")
+	confirmLayouts(t, w, "Accept")
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()
 	w.cohorts[app.UASC].SetChecked(true)
@@ -238,7 +238,7 @@ func TestCorrectedLayoutIsSavedAsProfile(t *testing.T) {
 			}
 		}
 		r.save.SetChecked(true)
-		test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Import"))
+		test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Accept"))
 	}
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()
@@ -250,6 +250,18 @@ func TestCorrectedLayoutIsSavedAsProfile(t *testing.T) {
 	}
 	if _, ok := w.v.stored.Comment("CIC05", app.Kent, w.v.period); ok {
 		t.Errorf("commentary was read although its column %s was set to be ignored", dropped)
+	}
+	// The column left unread is in the import's report, at its heading.
+	imps, _ := st.Imports()
+	reported := false
+	for _, wn := range imps[len(imps)-1].Warnings {
+		sheet, col, _ := strings.Cut(dropped, "!")
+		if wn.Sheet == sheet && strings.TrimRight(wn.Cell, "0123456789") == col && strings.Contains(wn.Message, "sets it to be ignored") {
+			reported = true
+		}
+	}
+	if !reported {
+		t.Errorf("the import's report does not say %s was left unread: %v", dropped, imps[len(imps)-1].Warnings)
 	}
 	layouts, ok := w.profile("testdata/Demo Nov-26.xlsx")
 	if !ok {
@@ -267,7 +279,7 @@ func TestCorrectedLayoutIsSavedAsProfile(t *testing.T) {
 func TestGoodAndBadFilesTogether(t *testing.T) {
 	st := openStore(t)
 	w := windowOn(t, st)
-	confirmLayouts(t, w, "Import")
+	confirmLayouts(t, w, "Accept")
 	w.importFiles([]string{"testdata/bad_nomonth.xlsx", "testdata/demo.xlsx"})
 	w.busy.Wait()
 	if imps, _ := st.Imports(); len(imps) != 1 || imps[0].Source != "demo.xlsx" {
@@ -305,7 +317,7 @@ func TestReviewMarksUnsureSheets(t *testing.T) {
 	var shown []string
 	w.reviewShown = func(r *layoutReview) {
 		shown = labelTexts(w.win.Canvas().Overlays().Top())
-		test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Import"))
+		test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Accept"))
 	}
 	w.importFiles([]string{path})
 	w.busy.Wait()

@@ -14,7 +14,7 @@ import (
 // in the tidy form the importer reads as definitions (the demo
 // workbook's own Guidance sheet), so that an export imported again
 // defines its indicators as the store did.
-var DefinitionsHeader = []string{"Ref", "Indicator", "Section", "Polarity", "Unit", "Decimals", "Measure", "Data Period", "Target Year", "How it is calculated", "Cohorts not counted"}
+var DefinitionsHeader = []string{"Ref", "Indicator", "Section", "Polarity", "Unit", "Decimals", "Measure", "Data Period", "Target Year", "How it is calculated", "Cohorts not counted", "Owner"}
 
 // TargetsHeader heads the Targets sheet: one row per indicator and year,
 // in the tidy form the importer reads as targets.
@@ -24,7 +24,7 @@ var TargetsHeader = []string{"Ref", "Year", "Target", "Floor", "Tolerance"}
 // history is defined, not only those on the Scorecard sheet, since the
 // Data sheet holds figures for them all.
 func (b *book) writeDefinitions(ctx context.Context) error {
-	if err := b.tidyHeader(DefinitionsSheet, DefinitionsHeader, []float64{9, 50, 24, 9, 9, 9, 11, 11, 11, 80, 20}); err != nil {
+	if err := b.tidyHeader(DefinitionsSheet, DefinitionsHeader, []float64{9, 50, 24, 9, 9, 9, 11, 11, 11, 80, 20, 24}); err != nil {
 		return err
 	}
 	for i, ind := range b.inds {
@@ -42,7 +42,7 @@ func (b *book) writeDefinitions(ctx context.Context) error {
 			unaffected[i] = string(c)
 		}
 		row := []any{ind.Ref, ind.Name, ind.Section, ind.Polarity.String(), string(ind.Unit), ind.Decimals,
-			string(ind.Measure), string(ind.DataPeriod), year, ind.Guidance, strings.Join(unaffected, ", ")}
+			string(ind.Measure), string(ind.DataPeriod), year, ind.Guidance, strings.Join(unaffected, ", "), ind.Owner}
 		if err := b.f.SetSheetRow(DefinitionsSheet, cell(1, i+2), &row); err != nil {
 			return fmt.Errorf("%s: %w", ind.Ref, err)
 		}

@@ -40,6 +40,25 @@ func (s *Store) Load() (*app.History, error) {
 	return h, nil
 }
 
+// Indicators returns the indicators as the store defines them now, in
+// the order first imported, read without the figures: what an import's
+// definitions are checked against (app.ReviewDefinitions).
+func (s *Store) Indicators() ([]app.Indicator, error) {
+	h := app.NewHistory()
+	err := s.db.View(func(tx *bolt.Tx) error {
+		ids, err := loadImports(tx, h)
+		if err != nil {
+			return err
+		}
+		l := loader{tx: tx, h: h, ids: ids}
+		return l.indicators()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", s.path, err)
+	}
+	return h.Indicators(), nil
+}
+
 // loadImports fills h.Imports with the live imports and returns every
 // import's ID indexed by its sequence number.
 func loadImports(tx *bolt.Tx, h *app.History) ([]string, error) {

@@ -18,6 +18,7 @@ const (
 	Revised      = "revised"       // a figure was revised by a later import
 	MissingMonth = "missing"       // a period inside a series with no figure, or one marked not available
 	DoTDisagrees = "dot-disagrees" // the source workbook's arrow disagrees with the figures
+	RAGDisagrees = "rag-disagrees" // the source workbook's RAG disagrees with the app's rating
 )
 
 // Flag is one thing an MI officer should look at in a period: an entry of
@@ -171,7 +172,7 @@ func areaRank(a app.Area) int {
 }
 
 // flagKinds are the kinds of Flag in the order a point lists them.
-var flagKinds = [...]string{DoTReversal, RAGChange, SpecialCause, SmallNumbers, Revised, MissingMonth, DoTDisagrees}
+var flagKinds = [...]string{DoTReversal, RAGChange, SpecialCause, SmallNumbers, Revised, MissingMonth, DoTDisagrees, RAGDisagrees}
 
 // flagSets holds every list of kinds a point can raise, indexed by a bit
 // for each of flagKinds, so that a point's Flags cost no allocation: most
@@ -234,6 +235,9 @@ func (a *analysis) flag(i int, t *app.Target, run int, runDoT app.DoT) {
 	if raised(6, p.SourceArrow != app.NoArrow && p.Movement != "" && p.SourceArrow != p.Movement) {
 		p.FlagDetails = append(p.FlagDetails, a.disagreeText(i))
 	}
+	if raised(7, p.SourceRAG != app.NoRAG && p.RAG != app.NoRAG && p.SourceRAG != p.RAG) {
+		p.FlagDetails = append(p.FlagDetails, a.ragDisagreeText(i, t))
+	}
 	p.Flags = flagSets[mask]
 	a.flags[i] = uint8(mask)
 }
@@ -258,6 +262,15 @@ func (a *analysis) ragChangeText(i int, t app.Target) string {
 		d += "; the " + y.String() + " target applies from " + thisPeriod(p.Period)
 	}
 	return d
+}
+
+func (a *analysis) ragDisagreeText(i int, t *app.Target) string {
+	p := &a.pts[i]
+	d := "the workbook shows " + string(p.SourceRAG) + ", but " + app.FormatValue(a.ind, a.vals[i])
+	if t != nil {
+		d += " (" + targetText(a.ind, *t) + ")"
+	}
+	return d + " rates " + string(p.RAG)
 }
 
 func (a *analysis) specialText(i int) string {

@@ -19,6 +19,8 @@ type Series struct {
 	chart *Chart
 	unit  string // what a change is counted in: Point.ChangeUnit
 	lag   int    // periods in a year: the last-year comparison's step
+	// polarity reads the source's arrows as Point.SourceDoT.
+	polarity app.Polarity
 
 	runLength, trendLen int // the Options the rules' words name
 
@@ -124,7 +126,7 @@ func (a *analysis) keep(obs []app.Observation) Series {
 	a.res.years.keep(a.years)
 	s := Series{
 		Key: a.key, first: a.pts[0].Period, obs: obs, years: a.years, chart: a.chart,
-		unit: app.ChangeUnit(a.ind.Unit), lag: lagOf(a.pts[0].Period.Kind),
+		unit: app.ChangeUnit(a.ind.Unit), polarity: a.ind.Polarity, lag: lagOf(a.pts[0].Period.Kind),
 		runLength: a.opt.RunLength, trendLen: a.opt.TrendLength,
 		explainFrom: a.explainFrom,
 	}
@@ -248,7 +250,8 @@ func (s *Series) point(i int, w *written) Point {
 	if o := s.observation(i); o != nil {
 		p.Value, p.Numerator, p.Denominator = o.Value, o.Numerator, o.Denominator
 		p.Status, p.Import, p.Revision = o.Status, o.Import, o.Revision
-		p.StandIn, p.SourceArrow = o.StandIn, o.SourceArrow
+		p.StandIn, p.SourceArrow, p.SourceRAG = o.StandIn, o.SourceArrow, o.SourceRAG
+		p.SourceDoT = sourceDoT(s.polarity, o.SourceArrow)
 	} else {
 		p.Missing = true
 	}

@@ -143,7 +143,12 @@ type Point struct {
 	RelativeChange *float64  `json:"relative_change"`
 	Movement       app.Arrow `json:"movement,omitempty"`     // which way the figure went
 	SourceArrow    app.Arrow `json:"source_arrow,omitempty"` // which way the source workbook said it went
-	Trend          Trend     `json:"trend"`
+	// SourceRAG and SourceDoT are what the source workbook showed beside
+	// the figure (its RAG text or fill; its arrow, judged by the
+	// polarity), empty where it showed nothing, to set beside RAG and DoT.
+	SourceRAG app.RAG `json:"source_rag"`
+	SourceDoT app.DoT `json:"source_dot"`
+	Trend     Trend   `json:"trend"`
 	// LastYear is the figure for the same period a year before, with the
 	// change from it and its direction of travel.
 	LastYear       *float64 `json:"last_year"`
@@ -321,7 +326,8 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 			j++
 			p.Value, p.Numerator, p.Denominator = o.Value, o.Numerator, o.Denominator
 			p.Status, p.Import, p.Revision = o.Status, o.Import, o.Revision
-			p.StandIn, p.SourceArrow = o.StandIn, o.SourceArrow
+			p.StandIn, p.SourceArrow, p.SourceRAG = o.StandIn, o.SourceArrow, o.SourceRAG
+			p.SourceDoT = sourceDoT(a.ind.Polarity, o.SourceArrow)
 			if o.Value != nil && !o.StandIn && !math.IsNaN(*o.Value) && !math.IsInf(*o.Value, 0) {
 				a.vals[i], a.has[i] = *o.Value, true
 				a.shown[i] = app.RoundTo(*o.Value, d)
@@ -432,6 +438,22 @@ func direction(pol app.Polarity, a, b float64, decimals int, target *float64) ap
 		return app.Worsened
 	}
 	return app.NoDoT
+}
+
+// sourceDoT is the direction of travel a source's arrow shows for an
+// indicator of polarity pol: an arrow across is the same; up or down is
+// improved or worsened as the polarity says, and says nothing for an
+// indicator without one or kept close to its target.
+func sourceDoT(pol app.Polarity, a app.Arrow) app.DoT {
+	switch {
+	case a == app.Across:
+		return app.Same
+	case a == app.NoArrow || pol != app.HigherBetter && pol != app.LowerBetter:
+		return app.NoDoT
+	case (a == app.Up) == (pol == app.HigherBetter):
+		return app.Improved
+	}
+	return app.Worsened
 }
 
 // targetFor returns the target in force for period p, until the next

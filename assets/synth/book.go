@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strconv"
@@ -125,6 +126,9 @@ func (t *truthSet) observe(o app.Observation) {
 func (t *truthSet) indicator(ind app.Indicator) {
 	for i, have := range t.Indicators {
 		if have.Ref == ind.Ref {
+			// Only the scorecard sheet's hidden Lead Officer column
+			// names the owner; other sheets leave it as it was.
+			ind.Owner = cmp.Or(ind.Owner, have.Owner)
 			t.Indicators[i] = ind
 			return
 		}
@@ -299,7 +303,7 @@ func (b *book) scorecard(m *Model, l Layout, area app.Area, name string) {
 			s.merge(r, 1, r, c.last)
 			r++
 		}
-		b.truth.indicator(app.Indicator{Ref: ind.Ref, Name: ind.Name, Section: ind.Section, Polarity: ind.Polarity, DataPeriod: ind.DataPeriod})
+		b.truth.indicator(app.Indicator{Ref: ind.Ref, Name: ind.Name, Section: ind.Section, Polarity: ind.Polarity, DataPeriod: ind.DataPeriod, Owner: m.Owners[ind.Ref]})
 		rows := []row{{ind: ind, area: area, split: app.All, ref: ind.Ref, name: ind.Name}}
 		if mk := m.Markers[ind.Ref]; mk != "" {
 			rows[0].name += " " + mk

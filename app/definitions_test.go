@@ -1,0 +1,120 @@
+package app
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestDefinitionsApply(t *testing.T) {
+	stored := map[string]Indicator{
+		"CIC09": {Ref: "CIC09", Name: "Average days to adoption", Polarity: LowerBetter, Unit: Days, Measure: Mean},
+		"SCS06": {Ref: "SCS06", Name: "Assessments within 45 days (%)", Polarity: HigherBetter, Unit: Percent, Measure: Proportion, Decimals: 1},
+	}
+	known := func(ref string) (Indicator, bool) { ind, ok := stored[ref]; return ind, ok }
+	unitCell := Location{File: "defs.csv", Cell: "D2"}
+	polCell := Location{File: "defs.csv", Cell: "C2"}
+	nameCell := Location{File: "defs.csv", Cell: "B2"}
+	tests := []struct {
+		name                  string
+		ds                    Dataset
+		acceptChanges, accept bool
+		want                  []Indicator // what ds.Indicators becomes
+		changes               []string    // "ref field old->new"
+		unknown, undefined    []string
+		observations          int
+	}{{
+		// An export's Data sheet relabelled: Ref, Period, Area, Value.
+		name: "figures only leave a known definition alone",
+		ds: Dataset{Indicators: []Indicator{{Ref: "CIC09", Name: "CIC09", Unit: Percent, Measure: Proportion, Decimals: 1}},
+			Observations: []Observation{{Ref: "CIC09", Value: Float(412)}},
+			Stated:       map[string]Stated{}},
+		want:         nil,
+		observations: 1,
+	}, {
+		name:         "targets only leave a percentage a percentage",
+		ds:           Dataset{Indicators: []Indicator{{Ref: "SCS06", Name: "SCS06", Unit: Number}}, Targets: []Target{{Ref: "SCS06"}}, Stated: map[string]Stated{}},
+		want:         nil,
+		observations: 0,
+	}, {
+		name: "a stated unit and polarity that differ are held back",
+		ds: Dataset{Indicators: []Indicator{{Ref: "CIC09", Name: "Days to adoption", Polarity: HigherBetter, Unit: Percent, Measure: Proportion, Decimals: 1}},
+			Stated: map[string]Stated{"CIC09": {Name: nameCell, Unit: unitCell, Polarity: polCell}}},
+		want:    []Indicator{{Ref: "CIC09", Name: "Days to adoption", Polarity: LowerBetter, Unit: Days, Measure: Mean}},
+		changes: []string{"CIC09 unit days->%", "CIC09 polarity L->H"},
+	}, {
+		name: "accepted, they change",
+		ds: Dataset{Indicators: []Indicator{{Ref: "CIC09", Name: "Days to adoption", Polarity: HigherBetter, Unit: Percent, Measure: Proportion, Decimals: 1}},
+			Stated: map[string]Stated{"CIC09": {Name: nameCell, Unit: unitCell, Polarity: polCell}}},
+		acceptChanges: true,
+		want:          []Indicator{{Ref: "CIC09", Name: "Days to adoption", Polarity: HigherBetter, Unit: Percent, Measure: Proportion, Decimals: 1}},
+		changes:       []string{"CIC09 unit days->%", "CIC09 polarity L->H"},
+	}, {
+		name: "a guessed unit never replaces the stored one, accepted or not",
+		ds: Dataset{Indicators: []Indicator{{Ref: "CIC09", Name: "Days to adoption", Polarity: LowerBetter, Unit: Percent, Measure: Proportion, Decimals: 1}},
+			Stated: map[string]Stated{"CIC09": {Name: nameCell}}},
+		acceptChanges: true,
+		want:          []Indicator{{Ref: "CIC09", Name: "Days to adoption", Polarity: LowerBetter, Unit: Days, Measure: Mean}},
+	}, {
+		name: "an unknown ref not accepted goes with its figures",
+		ds: Dataset{Indicators: []Indicator{{Ref: "XYZ99", Name: "XYZ99", Unit: Number}, {Ref: "CIC09", Name: "CIC09"}},
+			Observations: []Observation{{Ref: "XYZ99"}, {Ref: "CIC09"}, {Ref: "XYZ99"}},
+			Comments:     []Comment{{Ref: "XYZ99"}},
+			Stated:       map[string]Stated{}},
+		unknown:      []string{"XYZ99"},
+		undefined:    []string{"XYZ99"},
+		observations: 1,
+	}, {
+		name: "an unknown ref accepted is added",
+		ds: Dataset{Indicators: []Indicator{{Ref: "XYZ99", Name: "New measure", Unit: Number}},
+			Observations: []Observation{{Ref: "XYZ99"}},
+			Stated:       map[string]Stated{"XYZ99": {Name: nameCell}}},
+		accept:       true,
+		want:         []Indicator{{Ref: "XYZ99", Name: "New measure", Unit: Number}},
+		unknown:      []string{"XYZ99"},
+		observations: 1,
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := tt.ds
+			d := ReviewDefinitions(&ds, known)
+			var changes []string
+			for _, c := range d.Changes {
+				changes = append(changes, c.Ref+" "+c.Field+" "+c.Old+"->"+c.New)
+			}
+			if !slices.Equal(changes, tt.changes) {
+				t.Errorf("changes = %q, want %q", changes, tt.changes)
+			}
+			var unknown []string
+			for _, ind := range d.Unknown {
+				unknown = append(unknown, ind.Ref)
+			}
+			if !slices.Equal(unknown, tt.unknown) || !slices.Equal(d.Undefined, tt.undefined) {
+				t.Errorf("unknown = %q, undefined = %q; want %q, %q", unknown, d.Undefined, tt.unknown, tt.undefined)
+			}
+			d.Apply(&ds, tt.acceptChanges, tt.accept)
+			if !slices.EqualFunc(ds.Indicators, tt.want, func(a, b Indicator) bool {
+				return a.Ref == b.Ref && a.Name == b.Name && a.Unit == b.Unit && a.Polarity == b.Polarity && a.Measure == b.Measure && a.Decimals == b.Decimals
+			}) {
+				t.Errorf("indicators = %+v, want %+v", ds.Indicators, tt.want)
+			}
+			if len(ds.Observations) != tt.observations {
+				t.Errorf("%d observations kept, want %d", len(ds.Observations), tt.observations)
+			}
+			for _, w := range d.Warnings("defs.csv", tt.acceptChanges, tt.accept) {
+				if w.File != "defs.csv" || !strings.Contains(w.Message, ":") {
+					t.Errorf("warning %q does not name the file", w)
+				}
+			}
+		})
+	}
+}
+
+func TestDefinitionChangeWarningNamesCell(t *testing.T) {
+	c := DefinitionChange{Ref: "CIC09", Field: "unit", Old: "days", New: "%", At: Location{File: "May.xlsx", Sheet: "Data", Cell: "F7"}}
+	got := c.Warning(false).String()
+	want := `May.xlsx: Data!F7: CIC09: unit "%" here, but the stored definition says "days"; the stored unit stands until the change is accepted`
+	if got != want {
+		t.Errorf("warning = %q\nwant      %q", got, want)
+	}
+}

@@ -1,0 +1,142 @@
+package importer
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/importer/xlsx"
+)
+
+// tidyRoles are the columns a tidy table's reader reads (the first
+// visible column of each role).
+var tidyRoles = map[Role]bool{
+	RoleRef: true, RolePeriod: true, RoleArea: true, RoleCohort: true, RoleValue: true,
+	RoleNumerator: true, RoleDenominator: true, RoleStatus: true, RoleRule: true,
+	RoleName: true, RoleSection: true, RolePolarity: true, RoleUnit: true, RoleDataPeriod: true,
+	RoleOwner: true, RoleTarget: true, RoleFloor: true,
+}
+
+// unread reports why the reader of l's kind leaves column c unread, or
+// "" when it reads it.
+func (l *Layout) unread(c Column) string {
+	if l.shadowed(c) {
+		return "hidden, and says what a visible column says"
+	}
+	switch l.Kind {
+	case TidySheet:
+		if !tidyRoles[c.Role] {
+			return fmt.Sprintf("a tidy table's %s column is not read", c.Role)
+		}
+		if first, _ := l.column(c.Role); first.index != c.index {
+			return fmt.Sprintf("a second %s column; column %s was read", c.Role, first.Col)
+		}
+	case TargetSheet:
+		switch c.Role {
+		case RoleRef, RoleYear, RoleTarget, RoleFloor, RoleTolerance:
+		default:
+			return fmt.Sprintf("a targets table's %s column is not read", c.Role)
+		}
+	case IndicatorSheet, DistrictSheet:
+		switch c.Role {
+		case RoleCohort, RoleValue, RoleStatus, RoleYear, RoleRule:
+			return fmt.Sprintf("a scorecard sheet's %s column is not read", c.Role)
+		case RolePeriod:
+			if l.Kind == DistrictSheet || c.Period.IsZero() {
+				return "a period column on a sheet of areas is not read"
+			}
+		case RoleArea:
+			if l.Kind == IndicatorSheet || c.Area == "" {
+				return "an area column on a sheet of months is not read"
+			}
+		case RolePrevious, RoleEngland, RoleNeighbours:
+			if l.Kind == DistrictSheet {
+				return "benchmarks on a district sheet are not read"
+			}
+		}
+	}
+	return ""
+}
+
+// warnUnused lists in the validation report every column of the sheet
+// the reader leaves unread, at its heading: a heading not recognised, a
+// column the sheet's kind does not use, a hidden duplicate, and a column
+// with figures but no heading. Nothing a user gave is dropped without a
+// line saying so.
+func (s *sheetReader) warnUnused() {
+	l, g := &s.l, s.g
+	h := l.HeaderRow - 1
+	if h < 0 || h >= len(g.rows) {
+		return
+	}
+	label := h
+	if l.FirstRow-1 > h+1 && h+1 < len(g.rows) {
+		label = h + 1 // a second header row
+	}
+	byIndex := map[int]*Column{}
+	for i := range l.Columns {
+		byIndex[l.Columns[i].index] = &l.Columns[i]
+	}
+	width := len(g.rows[h])
+	if label != h {
+		width = max(width, len(g.rows[label]))
+	}
+	var blank []int // columns within the headings that have none
+	for c := 0; c < width; c++ {
+		if col, ok := byIndex[c]; ok {
+			if why := l.unread(*col); why != "" {
+				s.warn(h, c, "column %s %q not read: %s", col.Col, col.Header, why)
+			}
+			continue
+		}
+		head := strings.TrimSpace(g.at(label, c))
+		at := label
+		if head == "" {
+			head, at = strings.TrimSpace(g.at(h, c)), h
+		}
+		if head == "" {
+			blank = append(blank, c)
+			continue
+		}
+		if role, _, _ := headerRole(head); role != "" {
+			// A saved layout (a profile) set it to be ignored.
+			s.warn(at, c, "column %s %q not read: the layout used sets it to be ignored", xlsx.ColumnName(c), head)
+			continue
+		}
+		s.warn(at, c, "column %s %q not read: its heading is not one the importer knows", xlsx.ColumnName(c), head)
+	}
+	// Entries with no heading, in one pass over the rows: under a blank
+	// heading or beyond the last.
+	filled := map[int]bool{}
+	for r := max(l.FirstRow-1, 0); r < len(g.rows); r++ {
+		row := g.rows[r]
+		for _, c := range blank {
+			if c < len(row) && strings.TrimSpace(row[c]) != "" {
+				filled[c] = true
+			}
+		}
+		for c := width; c < len(row); c++ {
+			if !filled[c] && strings.TrimSpace(row[c]) != "" {
+				filled[c] = true
+			}
+		}
+	}
+	cols := make([]int, 0, len(filled))
+	for c := range filled {
+		cols = append(cols, c)
+	}
+	slices.Sort(cols)
+	for _, c := range cols {
+		s.warn(h, c, "column %s not read: it has entries but no heading", xlsx.ColumnName(c))
+	}
+}
+
+// rowTarget is a target or floor a tidy table gives on a figure's row,
+// for the year of the row's period: which year, financial or academic,
+// is known only once every sheet is read.
+type rowTarget struct {
+	cell   string
+	period app.Period
+	t      app.Target
+}

@@ -1,0 +1,235 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"scorecard/app"
+	"scorecard/importer"
+)
+
+// importPreview is what an import would do to the store, built from the
+// file as read and the history held before anything is stored: new and
+// revised figures, definition changes, indicators the store does not
+// hold, columns left unread and every warning, grouped by indicator, as
+// lines the review lists in full.
+type importPreview struct {
+	defs  app.Definitions
+	lines []previewLine
+	// The summary's counts.
+	newFigures, revised, unchanged, unread, warnings int
+}
+
+// previewLine is one line of the review's list.
+type previewLine struct {
+	text   string
+	header bool // an indicator's (or the general group's) heading
+	warn   bool // a warning, a definition change or a refusal
+}
+
+// previewWidth is how many characters a line of the review holds before
+// it is wrapped onto the next, so that no line is cut short.
+const previewWidth = 110
+
+// previewGroup is one indicator's part of the preview.
+type previewGroup struct {
+	ref     string
+	ind     app.Indicator
+	unknown bool
+	// lines are what most needs checking (definition changes, revised
+	// figures, warnings), then later the rest: new figures, targets,
+	// benchmarks and commentary.
+	lines, later []previewLine
+}
+
+// newImportPreview compares what res read with h.
+func newImportPreview(h *app.History, res *importer.Result) *importPreview {
+	d := res.Dataset
+	p := &importPreview{defs: app.ReviewDefinitions(d, h.Indicator)}
+	groups := map[string]*previewGroup{}
+	var order []*previewGroup
+	group := func(ref string) *previewGroup {
+		g, ok := groups[ref]
+		if !ok {
+			g = &previewGroup{ref: ref}
+			g.ind, ok = h.Indicator(ref)
+			if !ok {
+				g.unknown = true
+				g.ind = app.Indicator{Ref: ref, Name: ref, Decimals: 1}
+				for _, ind := range d.Indicators {
+					if ind.Ref == ref {
+						g.ind = ind
+					}
+				}
+			}
+			groups[ref] = g
+			order = append(order, g)
+		}
+		return g
+	}
+	for _, ind := range d.Indicators {
+		group(ind.Ref)
+	}
+	for _, c := range p.defs.Changes {
+		g := group(c.Ref)
+		g.add(true, "definition  %s: the file says %q (at %s), the store holds %q; the stored %s stands unless you tick \"Change definitions\"",
+			c.Field, c.New, cellOf(c.At), c.Old, c.Field)
+	}
+	for i := range d.Observations {
+		o := &d.Observations[i]
+		g := group(o.Ref)
+		old, ok := h.Observation(o.Key(), o.Period)
+		switch {
+		case !ok:
+			p.newFigures++
+			g.addLater("new         %s  %s  %s", seriesLabel(o.Key()), o.Period.Label(), formatValue(g.ind, *o))
+		case o.Restates(old):
+			p.unchanged++
+		default:
+			p.revised++
+			g.add(true, "revised     %s  %s  %s -> %s", seriesLabel(o.Key()), o.Period.Label(), formatValue(g.ind, old), formatValue(g.ind, *o))
+		}
+	}
+	for _, t := range d.Targets {
+		group(t.Ref).addLater("target      %s: target %s, floor %s", t.Year, figureText(t.Target), figureText(t.Floor))
+	}
+	for _, b := range d.Benchmarks {
+		group(b.Ref).addLater("benchmark   %s %s: %s", b.Group, b.Period, figureText(b.Value))
+	}
+	for _, c := range d.Comments {
+		group(c.Ref).addLater("comment     %s %s: %s", c.Area, c.Period.Label(), c.Text)
+	}
+	general := &previewGroup{}
+	columns := &previewGroup{}
+	for _, w := range res.Warnings {
+		switch {
+		case strings.Contains(w.Message, " not read: "):
+			p.unread++
+			columns.add(true, "%s", w)
+		default:
+			p.warnings++
+			if g, ok := groups[leadingRef(w.Message)]; ok {
+				g.add(true, "warning     %s", w)
+			} else {
+				general.add(true, "%s", w)
+			}
+		}
+	}
+	p.lines = append(p.lines, previewLine{text: p.summary(len(order)), header: true})
+	if len(columns.lines) > 0 {
+		p.lines = append(p.lines, previewLine{text: "Columns not read", header: true})
+		p.lines = append(p.lines, columns.lines...)
+	}
+	if len(general.lines) > 0 {
+		p.lines = append(p.lines, previewLine{text: "Warnings about the file", header: true})
+		p.lines = append(p.lines, general.lines...)
+	}
+	for _, g := range order {
+		head := g.ref + "  " + g.ind.Name
+		if g.unknown {
+			head += "  (new: the store does not hold this indicator; added only with \"Add new indicators\" ticked)"
+		}
+		for _, text := range wrap(head, previewWidth) {
+			p.lines = append(p.lines, previewLine{text: text, header: true, warn: g.unknown})
+		}
+		if len(g.lines)+len(g.later) == 0 {
+			p.lines = append(p.lines, previewLine{text: "    nothing new: every figure restates the store's"})
+		}
+		p.lines = append(p.lines, g.lines...)
+		p.lines = append(p.lines, g.later...)
+	}
+	return p
+}
+
+// summary is the preview's first line.
+func (p *importPreview) summary(indicators int) string {
+	parts := []string{
+		counted(indicators, "indicator"),
+		counted(p.newFigures, "new figure"),
+		counted(p.revised, "revised figure"),
+		fmt.Sprintf("%d unchanged", p.unchanged),
+		counted(len(p.defs.Changes), "definition change"),
+		counted(len(p.defs.Unknown), "new indicator"),
+		counted(p.unread, "column") + " not read",
+		counted(p.warnings, "warning"),
+	}
+	return strings.Join(parts, ", ")
+}
+
+// add adds a line that needs checking to the group, wrapped to
+// previewWidth.
+func (g *previewGroup) add(warn bool, format string, args ...any) {
+	g.lines = appendWrapped(g.lines, warn, fmt.Sprintf(format, args...))
+}
+
+// addLater adds a line to the group's later lines.
+func (g *previewGroup) addLater(format string, args ...any) {
+	g.later = appendWrapped(g.later, false, fmt.Sprintf(format, args...))
+}
+
+// appendWrapped appends text to lines, indented and wrapped to
+// previewWidth.
+func appendWrapped(lines []previewLine, warn bool, text string) []previewLine {
+	for i, t := range wrap(text, previewWidth-4) {
+		if i > 0 {
+			t = "            " + t
+		}
+		lines = append(lines, previewLine{text: "    " + t, warn: warn})
+	}
+	return lines
+}
+
+// wrap splits s into lines of at most width characters, at spaces where
+// it can.
+func wrap(s string, width int) []string {
+	if utf8.RuneCountInString(s) <= width {
+		return []string{s}
+	}
+	var out []string
+	for utf8.RuneCountInString(s) > width {
+		r := []rune(s)
+		cut := width
+		for cut > width/2 && r[cut] != ' ' {
+			cut--
+		}
+		if r[cut] != ' ' {
+			cut = width
+		}
+		out = append(out, strings.TrimRight(string(r[:cut]), " "))
+		s = strings.TrimLeft(string(r[cut:]), " ")
+	}
+	return append(out, s)
+}
+
+// leadingRef is the first word of a warning's message, where the
+// importer names the indicator it is about ("CIC05 Kent 2025-03: ...").
+func leadingRef(msg string) string {
+	end := strings.IndexAny(msg, " :")
+	if end < 0 {
+		return msg
+	}
+	return msg[:end]
+}
+
+func seriesLabel(k app.SeriesKey) string {
+	s := string(k.Area)
+	if k.Split != app.All {
+		s += " (" + k.Split.Label() + ")"
+	}
+	return s
+}
+
+func cellOf(l app.Location) string {
+	if l.Sheet != "" {
+		return l.Sheet + "!" + l.Cell
+	}
+	return l.Cell
+}
+
+func figureText(f *float64) string {
+	if f == nil {
+		return "none"
+	}
+	return plainFigure(f)
+}

@@ -1,0 +1,165 @@
+package views
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"scorecard/app"
+)
+
+// nextMonthCSV is a figures file for the demo store: a revised CIC09 for
+// the demo's last month and a new one for the month after, with a unit
+// that differs from the store's, an indicator the store does not hold
+// and a column the importer does not read.
+const nextMonthCSV = "Ref,Indicator,Unit,Period,Area,Value,Notes\n" +
+	"CIC09,Average days between entering care and moving in with an adoptive family,%,2026-10,Kent,999,checked\n" +
+	"CIC09,Average days between entering care and moving in with an adoptive family,%,2026-11,Kent,412,\n" +
+	"XYZ99,,,2026-11,Kent,5,\n"
+
+// TestImportReviewShowsEverythingFirst imports a figures file into the
+// demo store through the window and checks that the review lists, before
+// anything is stored, the revised figure old -> new, the new figures, the
+// definition change, the unknown indicator and the column not read; that
+// the stored definition stands when accepted as it is; and that Cancel
+// leaves the store's file byte for byte as it was.
+func TestImportReviewShowsEverythingFirst(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	confirmLayouts(t, w, "Accept")
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	csv := filepath.Join(t.TempDir(), "next month.csv")
+	if err := os.WriteFile(csv, []byte(nextMonthCSV), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, answer := range []string{"Cancel", "Accept"} {
+		t.Run(answer, func(t *testing.T) {
+			before, err := os.ReadFile(st.Path())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			reviews := 0
+			w.reviewShown = func(r *layoutReview) {
+				reviews++
+				if imps, _ := st.Imports(); len(imps) != 1 {
+					t.Errorf("%d imports while the review shows: something was stored before it was accepted", len(imps))
+				}
+				for _, l := range r.preview.lines {
+					lines = append(lines, l.text)
+				}
+				if shown := strings.Join(labelTexts(w.win.Canvas().Overlays().Top()), "\n"); !strings.Contains(shown, "What will change") {
+					t.Errorf("the review has no What will change tab:\n%s", shown)
+				}
+				test.Tap(findButton(w.win.Canvas().Overlays().Top(), answer))
+			}
+			w.importFiles([]string{csv})
+			w.busy.Wait()
+			if reviews != 1 {
+				t.Fatalf("%d reviews, want 1", reviews)
+			}
+			text := strings.Join(lines, "\n")
+			for _, want := range []string{
+				"2 indicators, 2 new figures, 1 revised figure, 0 unchanged, 1 definition change, 1 new indicator, 1 column not read",
+				"revised     Kent  Oct-26  ",
+				" -> 999",
+				"new         Kent  Nov-26  412",
+				`definition  unit: the file says "%" (at C2), the store holds "days"`,
+				"XYZ99  XYZ99  (new: the store does not hold this indicator",
+				"Columns not read",
+				`column G "Notes" not read: its heading is not one the importer knows`,
+			} {
+				if !strings.Contains(text, want) {
+					t.Errorf("the review does not show %q; it shows:\n%s", want, text)
+				}
+			}
+			// What needs checking comes first under each indicator.
+			if r, n := strings.Index(text, "revised     Kent  Oct-26"), strings.Index(text, "new         Kent  Nov-26"); r > n {
+				t.Errorf("CIC09's new figure is listed before its revised one:\n%s", text)
+			}
+			after, err := os.ReadFile(st.Path())
+			if err != nil {
+				t.Fatal(err)
+			}
+			ind, _ := w.v.stored.Indicator("CIC09")
+			switch answer {
+			case "Cancel":
+				if !bytes.Equal(before, after) {
+					t.Error("a cancelled review changed the store's file")
+				}
+			case "Accept":
+				if imps, _ := st.Imports(); len(imps) != 2 {
+					t.Fatalf("%d imports after accepting, want 2", len(imps))
+				}
+				if ind.Unit != app.Days {
+					t.Errorf("CIC09's unit is %q after accepting without ticking Change definitions, want days", ind.Unit)
+				}
+				if _, ok := w.v.stored.Indicator("XYZ99"); !ok {
+					t.Error("XYZ99 was not added, though Add new indicators was ticked")
+				}
+				if o, ok := w.v.stored.Observation(app.SeriesKey{Ref: "CIC09", Area: app.Kent}, app.MonthOf(2026, 11)); !ok || o.Value == nil || *o.Value != 412 {
+					t.Errorf("CIC09 Nov-26 = %+v, want 412", o)
+				}
+			}
+		})
+	}
+
+	// The same file again is recognised before any review.
+	reviews := 0
+	w.reviewShown = func(*layoutReview) { reviews++ }
+	w.importFiles([]string{csv})
+	w.busy.Wait()
+	if reviews != 0 || !strings.Contains(w.status.Text, "already imported") {
+		t.Errorf("re-importing the file: %d reviews, status %q; want none and already imported", reviews, w.status.Text)
+	}
+}
+
+// TestReviewDecidesDefinitions ticks Change definitions and untick Add
+// new indicators, and checks the import does as decided.
+func TestReviewDecidesDefinitions(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	confirmLayouts(t, w, "Accept")
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	csv := filepath.Join(t.TempDir(), "next.csv")
+	if err := os.WriteFile(csv, []byte(nextMonthCSV), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w.reviewShown = func(r *layoutReview) {
+		for _, c := range []*widget.Check{r.acceptDefs, r.addNew} {
+			if !c.Visible() {
+				t.Errorf("the check %q is hidden though there is something to decide", c.Text)
+			}
+		}
+		r.acceptDefs.SetChecked(true)
+		r.addNew.SetChecked(false)
+		test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Accept"))
+	}
+	w.importFiles([]string{csv})
+	w.busy.Wait()
+	if ind, _ := w.v.stored.Indicator("CIC09"); ind.Unit != app.Percent {
+		t.Errorf("CIC09's unit is %q after accepting the change, want %%", ind.Unit)
+	}
+	if _, ok := w.v.stored.Indicator("XYZ99"); ok {
+		t.Error("XYZ99 was added, though Add new indicators was unticked")
+	}
+	imps, _ := st.Imports()
+	var report []string
+	for _, w := range imps[len(imps)-1].Warnings {
+		report = append(report, w.String())
+	}
+	text := strings.Join(report, "\n")
+	for _, want := range []string{`CIC09: unit "%" here, but the stored definition says "days"; changed, as accepted`, "XYZ99: not an indicator the store holds; left out"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the import's report lacks %q:\n%s", want, text)
+		}
+	}
+}

@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path"
 	"runtime"
 	"strings"
@@ -37,6 +36,12 @@ type Options struct {
 	// RawBooleans gives a boolean cell as Excel stores it, "1" or "0",
 	// as excelize's RawCellValue does, rather than "TRUE" or "FALSE".
 	RawBooleans bool
+	// DatesAs1900 gives the serials of a workbook in the 1904 date
+	// system (see Workbook.Date1904) as serials of the 1900 system, so
+	// that a reader converting serials to dates need not know: every
+	// number shown as a date, and every ISO date cell. Without it a
+	// serial is given as stored, as excelize's RawCellValue gives it.
+	DatesAs1900 bool
 }
 
 // Workbook is an open workbook.
@@ -48,6 +53,8 @@ type Workbook struct {
 	styles  []Style // by style index
 	// category is the Category document property.
 	category string
+	date1904 bool
+	strict   bool
 	limit    int64
 	scan     ScanOptions
 	mu       sync.Mutex          // guards pending
@@ -91,15 +98,12 @@ func Open(name string, opt Options) (*Workbook, error) {
 	zr, err := zip.OpenReader(name)
 	if err != nil {
 		if errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "zip") {
-			if isEncrypted(name) {
-				return nil, errors.New("is password-protected: remove the password in Excel and import again")
-			}
-			return nil, ErrNotWorkbook
+			return nil, notZip(name)
 		}
 		return nil, err
 	}
 	w := &Workbook{zr: zr, parts: map[string]*zip.File{}, limit: limit,
-		scan: ScanOptions{MaxCells: opt.MaxCells, RawBooleans: opt.RawBooleans}}
+		scan: ScanOptions{MaxCells: opt.MaxCells, RawBooleans: opt.RawBooleans, DatesAs1900: opt.DatesAs1900}}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
@@ -114,19 +118,6 @@ func Open(name string, opt Options) (*Workbook, error) {
 		return nil, err
 	}
 	return w, nil
-}
-
-// isEncrypted reports whether a file is an OLE compound document, which
-// is how Excel saves a password-protected .xlsx.
-func isEncrypted(name string) bool {
-	f, err := os.Open(name)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	b := make([]byte, 8)
-	_, err = io.ReadFull(f, b)
-	return err == nil && bytes.Equal(b, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
 }
 
 // Close waits for any sheets still being read and closes the file.
@@ -161,53 +152,111 @@ func (w *Workbook) partInto(buf []byte, name string) ([]byte, error) {
 	if int64(b.Len()) > w.limit {
 		return nil, TooBigError{w.limit}
 	}
-	return b.Bytes(), nil
+	return toUTF8(name, b.Bytes())
 }
 
-// readStructure reads the sheet list, shared strings, styles and
-// document properties.
+// Relationship types, by the last part of their URI: the same under
+// Transitional (http://schemas.openxmlformats.org/...) and Strict
+// (http://purl.oclc.org/ooxml/...) Open XML.
+const (
+	relOfficeDocument = "/officeDocument"
+	relWorksheet      = "/worksheet"
+	relSharedStrings  = "/sharedStrings"
+	relStyles         = "/styles"
+	relTheme          = "/theme"
+)
+
+// rel is a relationship of a part, its target resolved to a part name.
+type rel struct{ id, typ, target string }
+
+// rels reads the relationships of a part (those of the package for "").
+func (w *Workbook) rels(part string) ([]rel, error) {
+	dir, base := path.Split(part)
+	data, err := w.part(path.Join(dir, "_rels", base+".rels"))
+	if err != nil || data == nil {
+		return nil, err
+	}
+	var x struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+			Mode   string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := xml.Unmarshal(data, &x); err != nil {
+		return nil, fmt.Errorf("%w: the relationships of %s are not readable XML", ErrNotWorkbook, part)
+	}
+	out := make([]rel, 0, len(x.Rel))
+	for _, r := range x.Rel {
+		if strings.EqualFold(r.Mode, "External") {
+			continue
+		}
+		t := strings.ReplaceAll(r.Target, "\\", "/")
+		if strings.HasPrefix(t, "/") {
+			t = path.Clean(strings.TrimPrefix(t, "/"))
+		} else {
+			t = path.Join(dir, t)
+		}
+		out = append(out, rel{r.ID, r.Type, t})
+	}
+	return out, nil
+}
+
+// relTarget is the target of the first relationship of a type, or def
+// when there is none.
+func relTarget(rels []rel, typ, def string) string {
+	for _, r := range rels {
+		if strings.HasSuffix(r.typ, typ) {
+			return r.target
+		}
+	}
+	return def
+}
+
+// readStructure reads the sheet list, shared strings, styles, theme and
+// document properties, each part found through the relationships that
+// name it, as Excel finds them.
 func (w *Workbook) readStructure() error {
-	wbXML, err := w.part("xl/workbook.xml")
+	if err := w.refuseOthers(); err != nil {
+		return err
+	}
+	pkg, err := w.rels("")
+	if err != nil {
+		return err
+	}
+	wbPath := relTarget(pkg, relOfficeDocument, "xl/workbook.xml")
+	wbXML, err := w.part(wbPath)
 	if err != nil {
 		return err
 	}
 	if wbXML == nil {
 		return ErrNotWorkbook
 	}
+	// No namespace in the tags: they match Transitional and Strict
+	// alike (encoding/xml matches any namespace then).
 	var wb struct {
+		Pr struct {
+			Date1904 string `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
 		Sheets []struct {
 			Name  string `xml:"name,attr"`
 			State string `xml:"state,attr"`
-			RID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+			RID   string `xml:"id,attr"`
 		} `xml:"sheets>sheet"`
 	}
 	if err := xml.Unmarshal(wbXML, &wb); err != nil {
 		return ErrNotWorkbook
 	}
-	relsXML, err := w.part("xl/_rels/workbook.xml.rels")
+	w.date1904 = isTrue(wb.Pr.Date1904)
+	w.strict = bytes.Contains(wbXML[:min(len(wbXML), 2048)], []byte("http://purl.oclc.org/ooxml/spreadsheetml/main"))
+	rels, err := w.rels(wbPath)
 	if err != nil {
 		return err
 	}
-	var rels struct {
-		Rel []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if relsXML != nil {
-		if err := xml.Unmarshal(relsXML, &rels); err != nil {
-			return ErrNotWorkbook
-		}
-	}
 	targets := map[string]string{}
-	for _, r := range rels.Rel {
-		t := strings.ReplaceAll(r.Target, "\\", "/")
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(t, "/")
-		} else {
-			t = path.Join("xl", t)
-		}
-		targets[r.ID] = t
+	for _, r := range rels {
+		targets[r.id] = r.target
 	}
 	for _, s := range wb.Sheets {
 		if p, ok := targets[s.RID]; ok {
@@ -218,25 +267,46 @@ func (w *Workbook) readStructure() error {
 			w.sheets = append(w.sheets, sh)
 		}
 	}
-	sst, err := w.part("xl/sharedStrings.xml")
+	dir := path.Dir(wbPath)
+	sst, err := w.part(relTarget(rels, relSharedStrings, path.Join(dir, "sharedStrings.xml")))
 	if err != nil {
 		return err
 	}
 	if w.strings, err = SharedStrings(sst); err != nil {
 		return err
 	}
-	st, err := w.part("xl/styles.xml")
+	th, err := w.part(relTarget(rels, relTheme, path.Join(dir, "theme/theme1.xml")))
 	if err != nil {
 		return err
 	}
-	w.styles = ReadStyles(st)
-	core, err := w.part("docProps/core.xml")
+	st, err := w.part(relTarget(rels, relStyles, path.Join(dir, "styles.xml")))
+	if err != nil {
+		return err
+	}
+	w.styles = ReadStylesTheme(st, ReadTheme(th))
+	w.scan.Date1904 = w.date1904
+	if w.date1904 && w.scan.DatesAs1900 {
+		w.scan.DateStyles = make([]bool, len(w.styles))
+		for i, s := range w.styles {
+			w.scan.DateStyles[i] = s.Date
+		}
+	}
+	core, err := w.part(relTarget(pkg, "/core-properties", "docProps/core.xml"))
 	if err != nil {
 		return err
 	}
 	w.category = docCategory(core)
 	return nil
 }
+
+// Date1904 reports whether the workbook counts dates from 1 January
+// 1904 (workbookPr date1904), as Mac Excel's and some other tools'
+// workbooks do: its serials are 1462 days less than the 1900 system's.
+func (w *Workbook) Date1904() bool { return w.date1904 }
+
+// Strict reports whether the workbook is in Strict Open XML, which it
+// reads as it reads the usual Transitional form.
+func (w *Workbook) Strict() bool { return w.strict }
 
 // docCategory reads the Category property from docProps/core.xml.
 func docCategory(data []byte) string {
@@ -320,13 +390,20 @@ func (w *Workbook) Head(ctx context.Context, name string, maxRows int) (g *Grid,
 	if err != nil {
 		return nil, false, ErrNotWorkbook
 	}
+	whole := uint64(len(data)) >= f.UncompressedSize64
+	if !whole && len(data)%2 == 1 && (data[0] == 0 || len(data) > 1 && data[1] == 0) {
+		data = data[:len(data)-1] // not half a UTF-16 character
+	}
+	if data, err = toUTF8(s.path, data); err != nil {
+		return nil, false, err
+	}
 	opt := w.scan
 	opt.MaxRows = maxRows
 	g, err = Scan(ctx, data, w.strings, opt)
 	if err != nil {
 		return nil, false, err
 	}
-	return g, len(g.Rows) >= maxRows || uint64(len(data)) >= f.UncompressedSize64, nil
+	return g, len(g.Rows) >= maxRows || whole, nil
 }
 
 // pending is a sheet being read in the background.

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"context"
+	"encoding/xml"
 	"fmt"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 type difference struct {
 	sheet, cell, what string
 	ours, theirs      string
+	style             int32 // the cell's style index, for a style's difference
 }
 
 func (d difference) String() string {
@@ -41,6 +43,45 @@ var documented = map[string]func(w *Workbook, d difference) bool{
 	"built-in number format redefined": func(w *Workbook, d difference) bool {
 		return d.what == "number format" && strings.HasPrefix(d.ours, "custom ")
 	},
+	// A cell format may say applyFont="false" or applyFill="false"
+	// (LibreOffice writes them): the reader reads the font and fill it
+	// names all the same, as Excel shows them; excelize gives none.
+	"font or fill with apply false": func(w *Workbook, d difference) bool {
+		if (d.what != "font" && d.what != "fill") || d.theirs != "" {
+			return false
+		}
+		flag := "applyFont"
+		if d.what == "fill" {
+			flag = "applyFill"
+		}
+		v := xfAttr(w, int(d.style), flag)
+		return v == "0" || v == "false"
+	},
+}
+
+// xfAttr reads an attribute of a cell format, straight from the styles
+// part.
+func xfAttr(w *Workbook, idx int, name string) string {
+	var data []byte
+	for part := range w.parts {
+		if strings.HasSuffix(part, "styles.xml") {
+			data, _ = w.part(part)
+		}
+	}
+	var st struct {
+		Xfs []struct {
+			Attrs []xml.Attr `xml:",any,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	if xml.Unmarshal(data, &st) != nil || idx >= len(st.Xfs) {
+		return ""
+	}
+	for _, a := range st.Xfs[idx].Attrs {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
 }
 
 func themePart(w *Workbook) string {
@@ -111,7 +152,7 @@ func compare(t *testing.T, path string) (diffs []difference, known map[string]in
 					th = theirs[c]
 				}
 				if o != th {
-					add(difference{name, ref, "value", o, th})
+					add(difference{sheet: name, cell: ref, what: "value", ours: o, theirs: th})
 				}
 				if o == "" && th == "" {
 					continue
@@ -125,7 +166,7 @@ func compare(t *testing.T, path string) (diffs []difference, known map[string]in
 					ourIdx = g.Styles[r][c]
 				}
 				if int(ourIdx) != idx {
-					add(difference{name, ref, "style index", fmt.Sprint(ourIdx), fmt.Sprint(idx)})
+					add(difference{sheet: name, cell: ref, what: "style index", ours: fmt.Sprint(ourIdx), theirs: fmt.Sprint(idx)})
 					continue
 				}
 				if checked[ourIdx] {
@@ -135,12 +176,12 @@ func compare(t *testing.T, path string) (diffs []difference, known map[string]in
 				st, err := f.GetStyle(idx)
 				if err != nil || int(ourIdx) >= len(styles) {
 					if idx != 0 {
-						add(difference{name, ref, "style", fmt.Sprint(len(styles)), fmt.Sprint(err)})
+						add(difference{sheet: name, cell: ref, what: "style", ours: fmt.Sprint(len(styles)), theirs: fmt.Sprint(err)})
 					}
 					continue
 				}
 				for _, d := range compareStyle(styles[ourIdx], st) {
-					d.sheet, d.cell = name, ref
+					d.sheet, d.cell, d.style = name, ref, ourIdx
 					add(d)
 				}
 			}

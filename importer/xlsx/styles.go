@@ -182,8 +182,10 @@ func resolveColor(c color, theme, palette []string) string {
 				i = *c.Indexed
 			}
 			switch {
-			case i >= 0 && i < len(palette):
-				base = strings.TrimPrefix(strings.ToUpper(palette[i]), "FF")
+			case i >= 0 && i < len(palette) && len(palette[i]) >= 6:
+				// Excel ignores a palette entry's alpha, which openpyxl
+				// writes as 00.
+				base = strings.ToUpper(palette[i][len(palette[i])-6:])
 			case i >= 0 && i < len(excelize.IndexedColorMapping):
 				base = excelize.IndexedColorMapping[i]
 			default:

@@ -229,14 +229,66 @@ func TestDatesAs1900(t *testing.T) {
 	}
 }
 
-// TestEncodingRefused names the part and encoding the reader cannot
-// decode, rather than misreading it.
-func TestEncodingRefused(t *testing.T) {
+// TestFallback reads parts in an encoding only excelize's decoder knows
+// (Shift_JIS) through that decoder, a sheet the scanner finds damaged
+// but an XML parser reads with excelize, and refuses naming the part
+// and encoding what neither can decode.
+func TestFallback(t *testing.T) {
 	p := basePkg().prefixed("")
 	p.edit(t, "xl/sharedStrings.xml", `encoding="UTF-8"`, `encoding="Shift_JIS"`)
-	_, err := Open(p.write(t, t.TempDir(), "sjis.xlsx"), Options{})
+	p.edit(t, "xl/sharedStrings.xml", "Children in care", "Children in care (\x93\x8c\x8b\x9e)")
+	w, err := Open(p.write(t, t.TempDir(), "sjis.xlsx"), Options{DatesAs1900: true})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer w.Close()
+	want := [][]string{baseRows[0], {"CIC05", "Children in care (東京)", "0.1166", "0.12", "7"}}
+	for _, read := range []func() (*Grid, error){
+		func() (*Grid, error) { return w.Grid(context.Background(), "Scorecard") },
+		func() (*Grid, error) { g, _, err := w.Head(context.Background(), "Scorecard", 10); return g, err },
+	} {
+		g, err := read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(g.Rows, want) {
+			t.Errorf("rows = %q, want %q", g.Rows, want)
+		}
+		st := w.Styles()
+		if len(g.Styles) < 2 || len(g.Styles[1]) < 5 || st[g.Styles[1][2]].Fill != "FFFF0000" || !st[g.Styles[0][2]].Date || st[g.Styles[1][3]].Font != "Arial" {
+			t.Errorf("styles %v of %+v", g.Styles, st)
+		}
+	}
+
+	// End tags with a space before '>', legal XML, which the scanner
+	// does not look for: that sheet read by excelize.
+	p = basePkg().prefixed("")
+	p.edit(t, "xl/worksheets/sheet1.xml", `</c>`, `</c >`)
+	w2, err := Open(p.write(t, t.TempDir(), "sjis-sheet.xlsx"), Options{})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer w2.Close()
+	for _, maxRows := range []int{0, 10} {
+		var g *Grid
+		if maxRows == 0 {
+			g, err = w2.Grid(context.Background(), "Scorecard")
+		} else {
+			g, _, err = w2.Head(context.Background(), "Scorecard", maxRows)
+		}
+		if err != nil || !reflect.DeepEqual(g.Rows, baseRows) {
+			t.Errorf("sheet with </c >: %v, grid %+v", err, g)
+		}
+		if g != nil && (len(g.Styles) < 2 || !reflect.DeepEqual(g.Styles[1], []int32{0, 0, 2, 3, 4})) {
+			t.Errorf("sheet with </c >: styles %v", g.Styles)
+		}
+	}
+
+	p = basePkg().prefixed("")
+	p.edit(t, "xl/sharedStrings.xml", `encoding="UTF-8"`, `encoding="x-no-such-encoding"`)
+	_, err = Open(p.write(t, t.TempDir(), "unknown.xlsx"), Options{})
 	var e EncodingError
-	if !errors.As(err, &e) || e.Part != "xl/sharedStrings.xml" || e.Encoding != "Shift_JIS" {
+	if !errors.As(err, &e) || e.Part != "xl/sharedStrings.xml" || e.Encoding != "x-no-such-encoding" {
 		t.Fatalf("err = %v, want the part and encoding named", err)
 	}
 }

@@ -53,6 +53,9 @@ type ScanOptions struct {
 	// DateStyles marks the style indexes whose number format shows a
 	// date or time.
 	DateStyles []bool
+	// whole is data holding the whole part though MaxRows is set: a cell
+	// not closed is then damage, not the end of what was inflated.
+	whole bool
 }
 
 // Scan reads a worksheet's XML: each cell's text (shared strings from
@@ -79,7 +82,7 @@ func ScanRows(data []byte, sst []string, opt ScanOptions, fn func(n int, cells [
 
 func newScanner(sst []string, opt ScanOptions) *sheetScanner {
 	sc := &sheetScanner{g: &Grid{}, sst: sst, maxCells: opt.MaxCells, raw: opt.RawBooleans,
-		date1904: opt.Date1904 && !opt.DatesAs1900, dateStyles: opt.DateStyles}
+		date1904: opt.Date1904 && !opt.DatesAs1900, dateStyles: opt.DateStyles, whole: opt.whole}
 	if opt.Date1904 && opt.DatesAs1900 {
 		sc.shift = date1904Offset
 	}
@@ -130,7 +133,7 @@ scan:
 			if v, ok := attr(attrs, "r"); ok {
 				n, err := strconv.Atoi(string(bytes.TrimSpace(v)))
 				if err != nil || n < 1 || n > 1<<20 {
-					return errors.New("a row number is out of range (the sheet is damaged)")
+					return damagedError("a row number is out of range (the sheet is damaged)")
 				}
 				r = n - 1
 			}
@@ -162,12 +165,12 @@ scan:
 			if ref != nil {
 				n, ok := ColumnOf(ref)
 				if !ok {
-					return fmt.Errorf("cell reference %q is not valid (the sheet is damaged)", ref)
+					return damagedError(fmt.Sprintf("cell reference %q is not valid (the sheet is damaged)", ref))
 				}
 				c = n
 			}
 			if c > 16383 {
-				return errors.New("a cell is beyond column XFD (the sheet is damaged)")
+				return damagedError("a cell is beyond column XFD (the sheet is damaged)")
 			}
 			col = c
 			style := 0
@@ -181,12 +184,12 @@ scan:
 			var inner []byte
 			if !selfClosing {
 				end := bytes.Index(data[pos:], sc.closeC)
-				if end < 0 && maxRows > 0 {
+				if end < 0 && maxRows > 0 && !sc.whole {
 					// Reading a sheet's head, the data may stop mid-cell.
 					break scan
 				}
 				if end < 0 {
-					return errors.New("a cell is not closed (the sheet is damaged)")
+					return damagedError("a cell is not closed (the sheet is damaged)")
 				}
 				inner = data[pos : pos+end]
 				pos += end + len(sc.closeC)
@@ -244,6 +247,7 @@ type sheetScanner struct {
 	date1904   bool // ISO dates as serials of the 1904 system
 	shift      float64
 	dateStyles []bool
+	whole      bool
 	prefix     string
 	closeC     []byte // "</c>", with the sheet's namespace prefix
 	openV      []byte

@@ -142,7 +142,16 @@ func toUTF8(part string, b []byte) ([]byte, error) {
 		// declaration is wrong, and UTF-8 the likely truth.
 		return dropDecl(b), nil
 	}
-	return nil, EncodingError{part, string(enc)}
+	// Any other encoding excelize's decoder knows.
+	r, err := charsetReader()(string(enc), bytes.NewReader(b))
+	if err != nil {
+		return nil, EncodingError{part, string(enc)}
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		return nil, EncodingError{part, string(enc)}
+	}
+	return dropDecl(out), nil
 }
 
 // dropDecl removes an XML declaration.

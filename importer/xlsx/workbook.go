@@ -23,6 +23,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Options limits what a workbook may make the reader hold.
@@ -57,9 +59,16 @@ type Workbook struct {
 	strict   bool
 	limit    int64
 	scan     ScanOptions
-	mu       sync.Mutex          // guards pending
-	pending  map[string]*pending // sheets being read, or read and not yet handed over
-	wg       sync.WaitGroup      // the background readers
+	name     string
+	// The fallback: excelize reads the workbook where the scanner
+	// cannot (see fallback.go).
+	xmu        sync.Mutex // guards xf and xerr
+	xf         *excelize.File
+	xerr       error
+	byExcelize bool                // every sheet read by excelize
+	mu         sync.Mutex          // guards pending
+	pending    map[string]*pending // sheets being read, or read and not yet handed over
+	wg         sync.WaitGroup      // the background readers
 }
 
 // Sheet describes a worksheet of a workbook.
@@ -102,7 +111,7 @@ func Open(name string, opt Options) (*Workbook, error) {
 		}
 		return nil, err
 	}
-	w := &Workbook{zr: zr, parts: map[string]*zip.File{}, limit: limit,
+	w := &Workbook{zr: zr, name: name, parts: map[string]*zip.File{}, limit: limit,
 		scan: ScanOptions{MaxCells: opt.MaxCells, RawBooleans: opt.RawBooleans, DatesAs1900: opt.DatesAs1900}}
 	var total uint64
 	for _, f := range zr.File {
@@ -123,6 +132,9 @@ func Open(name string, opt Options) (*Workbook, error) {
 // Close waits for any sheets still being read and closes the file.
 func (w *Workbook) Close() error {
 	w.wg.Wait()
+	if w.xf != nil {
+		w.xf.Close()
+	}
 	return w.zr.Close()
 }
 
@@ -284,6 +296,18 @@ func (w *Workbook) readStructure() error {
 		return err
 	}
 	w.styles = ReadStylesTheme(st, ReadTheme(th))
+	w.setDateStyles()
+	core, err := w.part(relTarget(pkg, "/core-properties", "docProps/core.xml"))
+	if err != nil {
+		return err
+	}
+	w.category = docCategory(core)
+	return nil
+}
+
+// setDateStyles tells the scanner the date system and which styles
+// show dates.
+func (w *Workbook) setDateStyles() {
 	w.scan.Date1904 = w.date1904
 	if w.date1904 && w.scan.DatesAs1900 {
 		w.scan.DateStyles = make([]bool, len(w.styles))
@@ -291,12 +315,6 @@ func (w *Workbook) readStructure() error {
 			w.scan.DateStyles[i] = s.Date
 		}
 	}
-	core, err := w.part(relTarget(pkg, "/core-properties", "docProps/core.xml"))
-	if err != nil {
-		return err
-	}
-	w.category = docCategory(core)
-	return nil
 }
 
 // Date1904 reports whether the workbook counts dates from 1 January
@@ -377,6 +395,16 @@ func (w *Workbook) Head(ctx context.Context, name string, maxRows int) (g *Grid,
 	if !ok {
 		return nil, false, fmt.Errorf("no sheet %q", name)
 	}
+	g, complete, err = w.head(ctx, s, maxRows)
+	if fallsBack(err) {
+		if g, xerr := w.fallbackGrid(s, err); xerr == nil {
+			return g, true, nil
+		}
+	}
+	return g, complete, err
+}
+
+func (w *Workbook) head(ctx context.Context, s Sheet, maxRows int) (g *Grid, complete bool, err error) {
 	f, ok := w.parts[strings.ToLower(s.path)]
 	if !ok {
 		return &Grid{}, true, nil
@@ -398,7 +426,7 @@ func (w *Workbook) Head(ctx context.Context, name string, maxRows int) (g *Grid,
 		return nil, false, err
 	}
 	opt := w.scan
-	opt.MaxRows = maxRows
+	opt.MaxRows, opt.whole = maxRows, whole
 	g, err = Scan(ctx, data, w.strings, opt)
 	if err != nil {
 		return nil, false, err
@@ -494,14 +522,19 @@ func (w *Workbook) scanSheet(ctx context.Context, name string, buf []byte) (*Gri
 		return nil, buf, fmt.Errorf("no sheet %q", name)
 	}
 	data, err := w.partInto(buf, s.path)
-	if err != nil {
-		return nil, buf, err
+	if err == nil {
+		buf = data
+		var g *Grid
+		if g, err = Scan(ctx, data, w.strings, w.scan); err == nil {
+			return g, buf, nil
+		}
 	}
-	g, err := Scan(ctx, data, w.strings, w.scan)
-	if err != nil {
-		return nil, data, err
+	if fallsBack(err) {
+		if g, xerr := w.fallbackGrid(s, err); xerr == nil {
+			return g, buf, nil
+		}
 	}
-	return g, data, nil
+	return nil, buf, err
 }
 
 // Rows calls fn with each row of a sheet that its XML holds, numbered

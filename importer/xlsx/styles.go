@@ -19,24 +19,35 @@ func SharedStrings(data []byte) ([]string, error) {
 			break
 		}
 		pos += i + 1
-		name, prefix, _, selfClosing, next, ok := readTag(data, pos)
-		if !ok {
-			break
+		// The element's name, read in place: a string per tag would be
+		// an allocation per tag of a large table.
+		n := pos
+		for n < len(data) && data[n] > ' ' && data[n] != '>' && data[n] != '/' {
+			n++
 		}
-		pos = next
-		if name != "si" {
+		full := data[pos:n]
+		local := full
+		if c := bytes.IndexByte(full, ':'); c >= 0 {
+			local = full[c+1:]
+		}
+		if string(local) != "si" {
 			continue
 		}
-		if selfClosing {
+		gt := bytes.IndexByte(data[n:], '>')
+		if gt < 0 {
+			break
+		}
+		pos = n + gt + 1
+		if data[pos-2] == '/' {
 			out = append(out, "")
 			continue
 		}
-		end := closingTag(data[pos:], []byte(prefix+"si"))
+		end := closingTag(data[pos:], full)
 		if end < 0 {
 			return nil, ErrNotWorkbook
 		}
 		out = append(out, textRuns(data[pos:pos+end]))
-		pos += end + len(prefix) + 5
+		pos += end + len(full) + 3
 	}
 	return out, nil
 }

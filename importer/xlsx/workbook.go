@@ -8,6 +8,16 @@
 // one pass. Every size a file declares is checked against limits, so a
 // zip bomb or a sheet of sparse cells at column XFD is refused rather
 // than filling memory.
+//
+// It reads what every producer writes, not only Excel: parts found
+// through their relationships, whatever their names' case; Transitional
+// and Strict Open XML; any namespace prefix; white space around an
+// attribute's '='; CDATA and _xHHHH_ escapes; ISO date cells; rows and
+// cells placed by their numbers in whatever order they come; theme,
+// tint and palette fill colours; the 1904 date system; parts in UTF-16
+// or a single-byte encoding. A sheet the scanner finds damaged is read
+// by excelize instead (see fallback.go). The differential test checks it
+// cell by cell against excelize over workbooks from five producers.
 package xlsx
 
 import (

@@ -283,6 +283,14 @@ func TestFallback(t *testing.T) {
 			t.Errorf("sheet with </c >: styles %v", g.Styles)
 		}
 	}
+	var rows [][]string
+	err = w2.Rows("Scorecard", func(n int, cells []string) bool {
+		rows = append(rows, append([]string(nil), cells...))
+		return true
+	})
+	if err != nil || !reflect.DeepEqual(rows, baseRows) {
+		t.Errorf("Rows of the sheet with </c >: %v, %q", err, rows)
+	}
 
 	p = basePkg().prefixed("")
 	p.edit(t, "xl/sharedStrings.xml", `encoding="UTF-8"`, `encoding="x-no-such-encoding"`)

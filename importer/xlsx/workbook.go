@@ -552,10 +552,31 @@ func (w *Workbook) scanSheet(ctx context.Context, name string, buf []byte) (*Gri
 // trailing blanks left out, until fn returns false. The cells are valid
 // only until fn returns. Unlike Grid it holds one row at a time, and
 // stops scanning where fn stops.
+//
+// A sheet the scanner finds damaged is read by excelize, its rows not
+// yet handed over then given in order.
 func (w *Workbook) Rows(name string, fn func(n int, cells []string) bool) error {
 	data, err := w.SheetXML(name)
 	if err != nil {
 		return err
 	}
-	return ScanRows(data, w.strings, w.scan, fn)
+	last := 0
+	err = ScanRows(data, w.strings, w.scan, func(n int, cells []string) bool {
+		last = max(last, n)
+		return fn(n, cells)
+	})
+	if !fallsBack(err) {
+		return err
+	}
+	s, _ := w.Sheet(name)
+	g, xerr := w.fallbackGrid(s, err)
+	if xerr != nil {
+		return err
+	}
+	for i := last; i < len(g.Rows); i++ {
+		if !fn(i+1, g.Rows[i]) {
+			break
+		}
+	}
+	return nil
 }

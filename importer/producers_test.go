@@ -2,6 +2,7 @@ package importer
 
 import (
 	"archive/zip"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -129,5 +130,20 @@ func TestReadProducerQuirks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRefusalNamesReaderCause refuses a workbook whose cells refer to
+// shared strings it does not have saying so, not "no header row found".
+func TestRefusalNamesReaderCause(t *testing.T) {
+	path := rewriteParts(t, houseBook(t), func(name, xml string) string {
+		if name == "xl/sharedStrings.xml" {
+			return `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`
+		}
+		return xml
+	})
+	_, err := Read(context.Background(), path, Options{})
+	if err == nil || strings.Contains(err.Error(), "no header row") || !strings.Contains(err.Error(), "refers to shared string") {
+		t.Fatalf("err = %v, want the missing shared string named", err)
 	}
 }

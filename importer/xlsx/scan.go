@@ -194,7 +194,12 @@ scan:
 				inner = data[pos : pos+end]
 				pos += end + len(sc.closeC)
 			}
-			sc.cell(row, c, inner, typ, style)
+			if !sc.cell(row, c, inner, typ, style) {
+				// Not a damagedError: excelize would read the cell as
+				// empty, without a word.
+				return fmt.Errorf("cell %s%d refers to shared string %s, which the workbook does not have (the workbook is damaged)",
+					ColumnName(c), row+1, bytes.TrimSpace(elementBytes(inner, sc.openV, sc.closeV)))
+			}
 		case "col":
 			sc.hiddenCols(attrs)
 		case "mergeCell":
@@ -282,8 +287,9 @@ func (sc *sheetScanner) setPrefix(prefix string) {
 }
 
 // cell records the cell at row, column c, given the XML between <c ...>
-// and </c> (nil for a self-closed cell).
-func (sc *sheetScanner) cell(row, c int, inner, typ []byte, style int) {
+// and </c> (nil for a self-closed cell); false if it refers to a shared
+// string the workbook does not have.
+func (sc *sheetScanner) cell(row, c int, inner, typ []byte, style int) bool {
 	text, deferred := "", false
 	if inner != nil {
 		v := elementBytes(inner, sc.openV, sc.closeV)
@@ -304,8 +310,18 @@ func (sc *sheetScanner) cell(row, c int, inner, typ []byte, style int) {
 			}
 		case "d":
 			text = isoSerial(unescape(v), sc.date1904)
+		case "s":
+			n, err := strconv.Atoi(string(bytes.TrimSpace(v)))
+			if err != nil || n < 0 || n >= len(sc.sst) {
+				// An empty <v/> is a blank, as excelize reads it.
+				if len(bytes.TrimSpace(v)) > 0 {
+					return false
+				}
+			} else {
+				text = sc.sst[n]
+			}
 		default:
-			text = cellText(inner, v, typ, sc.sst, sc.raw)
+			text = cellText(inner, v, typ, sc.raw)
 		}
 		// A formula with no <v>, or an empty one where its result is
 		// not text (Excel saves a formula giving "" as t="str" and an
@@ -316,19 +332,19 @@ func (sc *sheetScanner) cell(row, c int, inner, typ []byte, style int) {
 	}
 	if text == "" && !deferred {
 		if style == 0 {
-			return
+			return true
 		}
 		if c < len(sc.cur) {
 			sc.curStyles[c] = int32(style)
 		} else {
 			sc.blanks = append(sc.blanks, blank{c, int32(style)})
 		}
-		return
+		return true
 	}
 	if c < len(sc.cur) {
 		// Out of order: at its column all the same.
 		sc.cur[c], sc.curStyles[c] = text, int32(style)
-		return
+		return true
 	}
 	if len(sc.blanks) > 0 {
 		sc.placeBlanks(c)
@@ -339,6 +355,7 @@ func (sc *sheetScanner) cell(row, c int, inner, typ []byte, style int) {
 	}
 	sc.cur = append(sc.cur, text)
 	sc.curStyles = append(sc.curStyles, int32(style))
+	return true
 }
 
 // placeBlanks puts the styled blanks before column c into the row,
@@ -469,18 +486,11 @@ func isoSerial(s string, date1904 bool) string {
 	return s
 }
 
-// cellText returns the text of a shared-string, inline-string or boolean
-// cell, given the XML between <c ...> and </c> and its <v> content.
-func cellText(inner, v, typ []byte, sst []string, raw bool) string {
+// cellText returns the text of an inline-string or boolean cell, given the XML between <c ...> and </c> and its <v> content.
+func cellText(inner, v, typ []byte, raw bool) string {
 	switch string(typ) {
 	case "inlineStr":
 		return textRuns(inner)
-	case "s":
-		n, err := strconv.Atoi(string(bytes.TrimSpace(v)))
-		if err != nil || n < 0 || n >= len(sst) {
-			return ""
-		}
-		return sst[n]
 	case "b":
 		if raw {
 			return unescape(v)

@@ -88,6 +88,9 @@ func (w *Workbook) refuseOthers() error {
 			return fmt.Errorf("is an OpenDocument file (%s), not an Excel workbook", m)
 		}
 	}
+	if _, ok := w.parts["xl/workbook.bin"]; ok {
+		return errors.New("is an Excel Binary Workbook (.xlsb), not an .xlsx workbook: save it as .xlsx (Excel Workbook) and import that")
+	}
 	if _, ok := w.parts["word/document.xml"]; ok {
 		return errors.New("is a Word document, not an Excel workbook")
 	}

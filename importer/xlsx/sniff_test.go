@@ -20,6 +20,7 @@ func oleFile(stream string) string {
 func TestRefusalNamesTheFormat(t *testing.T) {
 	dir := t.TempDir()
 	ods := pkg{"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<office:document-content/>"}.write(t, dir, "ods.xlsx")
+	xlsb := pkg{"[Content_Types].xml": "<Types/>", "xl/workbook.bin": "\x83\x01\x00"}.write(t, dir, "xlsb.xlsx")
 	docx := pkg{"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}.write(t, dir, "docx.xlsx")
 	write := func(name, content string) string {
 		p := filepath.Join(dir, name)
@@ -40,6 +41,7 @@ func TestRefusalNamesTheFormat(t *testing.T) {
 		{write("damaged.xlsx", "PK\x03\x04 cut short"), "not a valid Excel workbook"},
 		{ods, "an OpenDocument spreadsheet (.ods)"},
 		{docx, "a Word document"},
+		{xlsb, "an Excel Binary Workbook (.xlsb)"},
 	} {
 		_, err := Open(tt.path, Options{})
 		if err == nil || !strings.Contains(err.Error(), tt.want) {

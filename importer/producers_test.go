@@ -147,3 +147,24 @@ func TestRefusalNamesReaderCause(t *testing.T) {
 		t.Fatalf("err = %v, want the missing shared string named", err)
 	}
 }
+
+// TestThemeFillRAG reads a RAG shown by a theme colour's fill, as Excel
+// writes a fill picked from the palette's theme colours, and by a legacy
+// palette index.
+func TestThemeFillRAG(t *testing.T) {
+	for _, fill := range []string{`<fgColor theme="7"/>`, `<fgColor theme="5" tint="-0.249977111117893"/>`, `<fgColor indexed="51"/>`} {
+		path := rewriteParts(t, houseBook(t), func(name, xml string) string {
+			if name != "xl/styles.xml" {
+				return xml
+			}
+			if !strings.Contains(xml, `<fgColor rgb="FFFFC000"></fgColor>`) {
+				t.Fatalf("no amber fill in %s", xml)
+			}
+			return strings.ReplaceAll(xml, `<fgColor rgb="FFFFC000"></fgColor>`, fill)
+		})
+		o, ok := findObs(mustRead(t, path).Dataset, "CIC05", app.Kent, app.All, "2024-12")
+		if !ok || o.SourceRAG != app.Amber {
+			t.Errorf("%s: CIC05 2024-12 source RAG %q, want amber", fill, o.SourceRAG)
+		}
+	}
+}

@@ -135,9 +135,12 @@ func decodeText(b []byte, bstr bool) string {
 			if end < 0 {
 				end = len(b)
 			}
-			for _, d := range b[:end] {
-				if d != '\r' {
+			for i, d := range b[:end] {
+				switch {
+				case d != '\r':
 					out = append(out, d)
+				case i+1 == end || b[i+1] != '\n':
+					out = append(out, '\n')
 				}
 			}
 			b = b[min(end+3, len(b)):]

@@ -106,6 +106,14 @@ var producers = []producer{
 			}
 			out = append(out, o)
 		}
+		// The same workbook as .xls and .ods, for the refusals.
+		for _, format := range []string{"xls", "ods"} {
+			cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+				"--headless", "--convert-to", format, "--outdir", filepath.Join(dir, "other"), in[0])
+			if b, err := cmd.CombinedOutput(); err != nil {
+				return nil, fmt.Errorf("soffice --convert-to %s: %v\n%s", format, err, b)
+			}
+		}
 		return out, nil
 	}},
 }
@@ -194,6 +202,32 @@ func corpusFiles(t *testing.T, p producer) []string {
 		t.Fatalf("%s: %v", p.name, err)
 	}
 	return corpus.files[p.name]
+}
+
+// TestRefusalOfRealFiles refuses an .xls and an .ods that LibreOffice
+// wrote, renamed .xlsx, naming what each really is.
+func TestRefusalOfRealFiles(t *testing.T) {
+	var lo producer
+	for _, p := range producers {
+		if p.name == "LibreOffice" {
+			lo = p
+		}
+	}
+	files := corpusFiles(t, lo)
+	other := filepath.Join(filepath.Dir(files[0]), "other")
+	for ext, want := range map[string]string{"xls": "an Excel 97-2003 .xls file", "ods": "an OpenDocument spreadsheet (.ods)"} {
+		renamed := filepath.Join(t.TempDir(), "renamed.xlsx")
+		b, err := os.ReadFile(filepath.Join(other, "libreoffice."+ext))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(renamed, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Open(renamed, Options{}); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf(".%s renamed .xlsx: err = %v, want it to say %q", ext, err, want)
+		}
+	}
 }
 
 func TestMain(m *testing.M) {

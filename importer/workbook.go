@@ -18,7 +18,7 @@ type workbook struct {
 // openWorkbook opens a workbook, refusing one whose parts would unpack
 // to more than limit bytes in all, or a sheet of more than maxCells.
 func openWorkbook(name string, limit int64) (*workbook, error) {
-	w, err := xlsx.Open(name, xlsx.Options{MaxUnzipSize: limit, MaxCells: maxCells})
+	w, err := xlsx.Open(name, xlsx.Options{MaxUnzipSize: limit, MaxCells: maxCells, DatesAs1900: true})
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}

@@ -2,14 +2,15 @@
 # Installs what building and testing Scorecard needs on Debian 12, and
 # nothing that is already there: the Debian packages for Fyne's cgo build
 # and for the tests that run real tools (Xvfb, LibreOffice, openpyxl,
-# poppler), and Go 1.26 when the machine has no Go new enough.
+# xlsxwriter, poppler, and SheetJS under Node.js, whose npm package goes
+# into build/sheetjs), and Go 1.26 when the machine has no Go new enough.
 # Usage: scripts/setup.sh [build|test|windows|xvfb]...   (default: build test)
 set -euo pipefail
 
 groups=("${@:-build test}")
 build_pkgs=(ca-certificates git gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
   libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev)
-test_pkgs=(xvfb xauth imagemagick python3 python3-openpyxl libreoffice-calc-nogui poppler-utils)
+test_pkgs=(xvfb xauth imagemagick python3 python3-openpyxl python3-xlsxwriter libreoffice-calc-nogui poppler-utils nodejs)
 windows_pkgs=(gcc-mingw-w64-x86-64 wine wine64 xvfb xauth imagemagick)
 xvfb_pkgs=(xvfb xauth)
 
@@ -38,6 +39,26 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# SheetJS for importer/xlsx's differential corpus: the npm package xlsx
+# 0.18.5 (the last on the npm registry), kept in the repository's
+# gitignored build/sheetjs rather than installed system-wide. npm comes
+# with some Node.js builds (NodeSource's) and is Debian's own package
+# otherwise, which would clash with such a build, so it is installed only
+# when the command is missing.
+case " ${groups[*]} " in *" test "*)
+  if ! command -v npm >/dev/null; then
+    echo "setup.sh: installing npm"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  sheetjs="$(cd "$(dirname "$0")/.." && pwd)/build/sheetjs"
+  if ! grep -qs '"version": "0.18.5"' "$sheetjs/node_modules/xlsx/package.json"; then
+    echo "setup.sh: installing SheetJS (npm xlsx@0.18.5) into build/sheetjs"
+    mkdir -p "$sheetjs"
+    npm install --prefix "$sheetjs" --no-save --no-audit --no-fund --loglevel=error xlsx@0.18.5 >/dev/null
+  fi
+  ;;
+esac
 
 # Go: the project needs 1.26. A machine with Go 1.21 or later fetches the
 # right toolchain itself (go.mod names it); one with none or an older Go

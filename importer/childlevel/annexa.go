@@ -167,7 +167,7 @@ var errLayout = errors.New("worksheet XML not understood by the fast reader")
 // openBook opens a workbook for fastRows, its booleans read as stored,
 // as excelize's RawCellValue gives them.
 func openBook(path string) (*xlsx.Workbook, error) {
-	return xlsx.Open(path, xlsx.Options{RawBooleans: true})
+	return xlsx.Open(path, xlsx.Options{RawBooleans: true, DatesAs1900: true})
 }
 
 // fastRows reads rows with the byte scanner.

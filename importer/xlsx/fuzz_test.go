@@ -16,6 +16,8 @@ func FuzzScanSheet(f *testing.F) {
 		`<x:worksheet><x:sheetData><x:row><x:c t="str"><x:v>&#233;</x:v></x:c><x:c/></x:row></x:sheetData></x:worksheet>`,
 		`<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`,
 		`<row r="0"><c r="A0"><v>`,
+		`<row r = "2"><c r = "B2" t = 'd'><v>2024-04-01T00:00:00Z</v></c><c r="A2" t="inlineStr"><is><t><![CDATA[a<b]]>_x000D_</t></is></c></row><row r="1"><c r="XFD1" s="3"/></row>`,
+		`<x:row><x:c t="s"><v>0</v></x:c><c r="A1"><x:f>1</x:f></c ></x:row>`,
 	} {
 		f.Add([]byte(seed))
 	}

@@ -6,9 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 )
 
 // Grid is a worksheet's cells as text, read raw (numbers unformatted,
@@ -16,7 +15,8 @@ import (
 // style index, the sheet's merged ranges and its hidden columns.
 type Grid struct {
 	// Rows holds the cells' text: row i is sheet row i+1, and a row
-	// ends at its last cell with text.
+	// ends at its last cell with text. Rows after the last with text
+	// are left out.
 	Rows [][]string
 	// Styles is parallel to Rows: each cell's index into the
 	// workbook's Styles.
@@ -42,31 +42,36 @@ type ScanOptions struct {
 	// MaxCells and RawBooleans are as in Options.
 	MaxCells    int
 	RawBooleans bool
+	// Date1904 is a sheet of a workbook that counts dates from 1904:
+	// an ISO date cell (t="d") becomes a serial of that system, unless
+	// DatesAs1900, which also moves every serial shown as a date (by a
+	// style of DateStyles) to the 1900 system.
+	Date1904    bool
+	DatesAs1900 bool
+	// DateStyles marks the style indexes whose number format shows a
+	// date or time.
+	DateStyles []bool
+	// whole is data holding the whole part though MaxRows is set: a cell
+	// not closed is then damage, not the end of what was inflated.
+	whole bool
 }
 
 // Scan reads a worksheet's XML: each cell's text (shared strings from
 // sst looked up, numbers and formula results as written, errors as their
-// text) and style index, rows padded so that row i of the grid is sheet
-// row i+1, and the merged ranges.
+// text) and style index, each row and cell placed at the number its r
+// attribute gives, and the merged ranges.
 func Scan(ctx context.Context, data []byte, sst []string, opt ScanOptions) (*Grid, error) {
 	sc := newScanner(sst, opt)
 	if err := sc.scan(ctx, data, opt.MaxRows); err != nil {
 		return nil, err
 	}
-	g := sc.g
-	// A row may end in styled blanks; trim them so that row lengths, like
-	// excelize's, end at the last cell with text.
-	for r := range g.Rows {
-		n := trimmed(g.Rows[r])
-		g.Rows[r] = g.Rows[r][:n]
-		g.Styles[r] = g.Styles[r][:n]
-	}
-	return g, nil
+	return sc.g, nil
 }
 
 // ScanRows reads a worksheet's XML as Scan does, but calls fn with each
 // row the XML holds, numbered from 1, rather than keeping them all,
 // until fn returns false; the cells are valid only until fn returns.
+// Rows come in the order the XML has them.
 func ScanRows(data []byte, sst []string, opt ScanOptions, fn func(n int, cells []string) bool) error {
 	sc := newScanner(sst, opt)
 	sc.emit = fn
@@ -74,7 +79,11 @@ func ScanRows(data []byte, sst []string, opt ScanOptions, fn func(n int, cells [
 }
 
 func newScanner(sst []string, opt ScanOptions) *sheetScanner {
-	sc := &sheetScanner{g: &Grid{}, sst: sst, maxCells: opt.MaxCells, raw: opt.RawBooleans}
+	sc := &sheetScanner{g: &Grid{}, sst: sst, maxCells: opt.MaxCells, raw: opt.RawBooleans,
+		date1904: opt.Date1904 && !opt.DatesAs1900, dateStyles: opt.DateStyles, whole: opt.whole}
+	if opt.Date1904 && opt.DatesAs1900 {
+		sc.shift = date1904Offset
+	}
 	if sc.maxCells <= 0 {
 		sc.maxCells = math.MaxInt
 	}
@@ -94,28 +103,9 @@ func trimmed(cells []string) int {
 // errStopped ends a scan whose caller wants no more rows.
 var errStopped = errors.New("stopped")
 
-// endRow finishes the current row: its numbers made strings and, when
-// rows are streamed, the row handed over and its memory kept for the
-// next.
-func (sc *sheetScanner) endRow(row int) error {
-	sc.flush(row)
-	if sc.emit == nil || row < 0 {
-		return nil
-	}
-	g := sc.g
-	cells := g.Rows[row]
-	if !sc.emit(row+1, cells[:trimmed(cells)]) {
-		return errStopped
-	}
-	sc.spare, sc.spareStyles = cells[:0], g.Styles[row][:0]
-	g.Rows[row], g.Styles[row] = nil, nil
-	return nil
-}
-
 // scan reads data's rows into sc.g, or hands each to sc.emit.
 func (sc *sheetScanner) scan(ctx context.Context, data []byte, maxRows int) error {
-	g := sc.g
-	row, col := -1, -1
+	row, col, rows := -1, -1, 0
 scan:
 	for pos := 0; ; {
 		i := bytes.IndexByte(data[pos:], '<')
@@ -135,34 +125,23 @@ scan:
 			}
 			r := row + 1
 			if v, ok := attr(attrs, "r"); ok {
-				n, err := strconv.Atoi(string(v))
+				n, err := strconv.Atoi(string(bytes.TrimSpace(v)))
 				if err != nil || n < 1 || n > 1<<20 {
-					return errors.New("a row number is out of range (the sheet is damaged)")
+					return damagedError("a row number is out of range (the sheet is damaged)")
 				}
 				r = n - 1
 			}
-			if r <= row {
-				r = row + 1
-			}
 			if maxRows > 0 && r >= maxRows {
-				row = -1 // read no further, and hand over nothing more
+				// Read no further, and hand over nothing more; the
+				// rows before are all there are up to maxRows.
+				for sc.emit == nil && len(sc.g.Rows) < maxRows {
+					sc.g.Rows = append(sc.g.Rows, nil)
+					sc.g.Styles = append(sc.g.Styles, nil)
+				}
+				row = -1
 				break scan
 			}
-			for len(g.Rows) <= r {
-				if sc.cells++; sc.cells > sc.maxCells {
-					return ErrTooManyCells
-				}
-				g.Rows = append(g.Rows, nil)
-				g.Styles = append(g.Styles, nil)
-			}
-			if sc.emit != nil {
-				g.Rows[r], g.Styles[r] = sc.spare, sc.spareStyles
-			} else if n := min(len(g.Rows[max(r-1, 0)]), 256); r > 0 && n > 0 && g.Rows[r] == nil {
-				// Rows of a sheet are mostly as wide as the one before.
-				g.Rows[r] = make([]string, 0, n)
-				g.Styles[r] = make([]int32, 0, n)
-			}
-			if len(g.Rows)%4096 == 0 {
+			if rows++; rows%4096 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
@@ -180,12 +159,12 @@ scan:
 			if ref != nil {
 				n, ok := ColumnOf(ref)
 				if !ok {
-					return fmt.Errorf("cell reference %q is not valid (the sheet is damaged)", ref)
+					return damagedError(fmt.Sprintf("cell reference %q is not valid (the sheet is damaged)", ref))
 				}
 				c = n
 			}
-			if c <= col {
-				c = col + 1
+			if c > 16383 {
+				return damagedError("a cell is beyond column XFD (the sheet is damaged)")
 			}
 			col = c
 			style := 0
@@ -199,42 +178,51 @@ scan:
 			var inner []byte
 			if !selfClosing {
 				end := bytes.Index(data[pos:], sc.closeC)
-				if end < 0 && maxRows > 0 {
+				if end < 0 && maxRows > 0 && !sc.whole {
 					// Reading a sheet's head, the data may stop mid-cell.
 					break scan
 				}
 				if end < 0 {
-					return errors.New("a cell is not closed (the sheet is damaged)")
+					return damagedError("a cell is not closed (the sheet is damaged)")
 				}
 				inner = data[pos : pos+end]
 				pos += end + len(sc.closeC)
 			}
-			if err := sc.cell(row, c, inner, typ, style); err != nil {
-				return err
+			if !sc.cell(row, c, inner, typ, style) {
+				// Not a damagedError: excelize would read the cell as
+				// empty, without a word.
+				return fmt.Errorf("cell %s%d refers to shared string %s, which the workbook does not have (the workbook is damaged)",
+					ColumnName(c), row+1, bytes.TrimSpace(elementBytes(inner, sc.openV, sc.closeV)))
 			}
 		case "col":
-			// <col min="3" max="5" hidden="1"/>: columns hidden from view.
-			if v, ok := attr(attrs, "hidden"); ok && (string(v) == "1" || string(v) == "true") {
-				lo, err1 := attrInt(attrs, "min")
-				hi, err2 := attrInt(attrs, "max")
-				if err1 == nil && err2 == nil && lo >= 1 && hi >= lo && hi <= 16384 {
-					for c := lo - 1; c < hi; c++ {
-						for len(g.Hidden) <= c {
-							g.Hidden = append(g.Hidden, false)
-						}
-						g.Hidden[c] = true
-					}
-				}
-			}
+			sc.hiddenCols(attrs)
 		case "mergeCell":
 			if v, ok := attr(attrs, "ref"); ok {
 				if m, ok := parseRange(string(v)); ok {
-					g.Merged = append(g.Merged, m)
+					sc.g.Merged = append(sc.g.Merged, m)
 				}
 			}
 		}
 	}
 	return nilIfStopped(sc.endRow(row))
+}
+
+// hiddenCols reads <col min="3" max="5" hidden="1"/>: columns hidden
+// from view.
+func (sc *sheetScanner) hiddenCols(attrs []byte) {
+	g := sc.g
+	if v, ok := attr(attrs, "hidden"); ok && (string(v) == "1" || string(v) == "true") {
+		lo, err1 := attrInt(attrs, "min")
+		hi, err2 := attrInt(attrs, "max")
+		if err1 == nil && err2 == nil && lo >= 1 && hi >= lo && hi <= 16384 {
+			for c := lo - 1; c < hi; c++ {
+				for len(g.Hidden) <= c {
+					g.Hidden = append(g.Hidden, false)
+				}
+				g.Hidden[c] = true
+			}
+		}
+	}
 }
 
 func nilIfStopped(err error) error {
@@ -244,26 +232,40 @@ func nilIfStopped(err error) error {
 	return err
 }
 
-// sheetScanner holds scanSheet's state between cells. Numbers, most of
-// a sheet, are gathered a row at a time into one buffer and made into
-// strings together: one allocation per row rather than one per cell.
+// sheetScanner holds scan's state between cells. A row is gathered in
+// cur, reused from row to row, and copied out at its end at its final
+// length. Numbers, most of a sheet, are gathered a row at a time into
+// one buffer and made into strings together: one allocation per row
+// rather than one per cell.
 type sheetScanner struct {
-	g           *Grid
-	sst         []string
-	cells       int
-	maxCells    int
-	raw         bool // booleans as stored, "1" and "0"
-	prefix      string
-	closeC      []byte // "</c>", with the sheet's namespace prefix
-	runs        runTags
-	openV       []byte
-	closeV      []byte
-	openF       []byte
-	buf         []byte
-	pending     []pendingText
-	emit        func(n int, cells []string) bool // nil to keep every row in g
-	spare       []string                         // a handed-over row's memory, for the next
-	spareStyles []int32
+	g          *Grid
+	sst        []string
+	cells      int
+	maxCells   int
+	raw        bool // booleans as stored, "1" and "0"
+	date1904   bool // ISO dates as serials of the 1904 system
+	shift      float64
+	dateStyles []bool
+	whole      bool
+	prefix     string
+	closeC     []byte // "</c>", with the sheet's namespace prefix
+	openV      []byte
+	closeV     []byte
+	openF      []byte
+	cur        []string
+	curStyles  []int32
+	// blanks are the styled cells without content past the current
+	// row's last cell with content: they count only if content follows,
+	// so a styled blank at column XFD does not make a row 16,384 wide.
+	blanks  []blank
+	buf     []byte
+	pending []pendingText
+	emit    func(n int, cells []string) bool // nil to keep every row in g
+}
+
+type blank struct {
+	col   int
+	style int32
 }
 
 // pendingText is a number in buf waiting to be made a string: the cell at
@@ -276,27 +278,44 @@ func (sc *sheetScanner) setPrefix(prefix string) {
 	sc.openV = []byte("<" + prefix + "v")
 	sc.closeV = []byte("</" + prefix + "v>")
 	sc.openF = []byte("<" + prefix + "f")
-	sc.runs = newRunTags(prefix)
 }
 
 // cell records the cell at row, column c, given the XML between <c ...>
-// and </c> (nil for a self-closed cell).
-func (sc *sheetScanner) cell(row, c int, inner, typ []byte, style int) error {
-	g := sc.g
+// and </c> (nil for a self-closed cell); false if it refers to a shared
+// string the workbook does not have.
+func (sc *sheetScanner) cell(row, c int, inner, typ []byte, style int) bool {
 	text, deferred := "", false
 	if inner != nil {
 		v := elementBytes(inner, sc.openV, sc.closeV)
+		if v == nil && bytes.IndexByte(inner, ':') >= 0 {
+			// Children with a prefix other than the cell's own.
+			v = elementLocal(inner, "v")
+		}
 		switch string(typ) {
 		case "", "n", "e", "str":
-			if bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 {
+			if sc.shift != 0 && (len(typ) == 0 || typ[0] == 'n') && sc.isDate(style) {
+				text = shiftSerial(unescape(v), sc.shift)
+			} else if needsDecoding(v, false) {
 				text = unescape(v)
 			} else if len(v) > 0 {
 				sc.pending = append(sc.pending, pendingText{c, len(sc.buf), len(sc.buf) + len(v)})
 				sc.buf = append(sc.buf, v...)
 				deferred = true
 			}
+		case "d":
+			text = isoSerial(unescape(v), sc.date1904)
+		case "s":
+			n, err := strconv.Atoi(string(bytes.TrimSpace(v)))
+			if err != nil || n < 0 || n >= len(sc.sst) {
+				// An empty <v/> is a blank, as excelize reads it.
+				if len(bytes.TrimSpace(v)) > 0 {
+					return false
+				}
+			} else {
+				text = sc.sst[n]
+			}
 		default:
-			text = cellText(inner, v, typ, sc.runs, sc.sst, sc.raw)
+			text = cellText(inner, v, typ, sc.raw)
 		}
 		// A formula with no <v>, or an empty one where its result is
 		// not text (Excel saves a formula giving "" as t="str" and an
@@ -305,45 +324,124 @@ func (sc *sheetScanner) cell(row, c int, inner, typ []byte, style int) error {
 			sc.g.Uncalculated = append(sc.g.Uncalculated, Cell{row, c})
 		}
 	}
-	if text == "" && !deferred && style == 0 {
+	if text == "" && !deferred {
+		if style == 0 {
+			return true
+		}
+		if c < len(sc.cur) {
+			sc.curStyles[c] = int32(style)
+		} else {
+			sc.blanks = append(sc.blanks, blank{c, int32(style)})
+		}
+		return true
+	}
+	if c < len(sc.cur) {
+		// Out of order: at its column all the same.
+		sc.cur[c], sc.curStyles[c] = text, int32(style)
+		return true
+	}
+	if len(sc.blanks) > 0 {
+		sc.placeBlanks(c)
+	}
+	for len(sc.cur) < c {
+		sc.cur = append(sc.cur, "")
+		sc.curStyles = append(sc.curStyles, 0)
+	}
+	sc.cur = append(sc.cur, text)
+	sc.curStyles = append(sc.curStyles, int32(style))
+	return true
+}
+
+// placeBlanks puts the styled blanks before column c into the row,
+// content having come after them.
+func (sc *sheetScanner) placeBlanks(c int) {
+	kept := sc.blanks[:0]
+	for _, b := range sc.blanks {
+		switch {
+		case b.col < len(sc.cur):
+			sc.curStyles[b.col] = b.style
+		case b.col < c:
+			for len(sc.cur) < b.col {
+				sc.cur = append(sc.cur, "")
+				sc.curStyles = append(sc.curStyles, 0)
+			}
+			sc.cur = append(sc.cur, "")
+			sc.curStyles = append(sc.curStyles, b.style)
+		default:
+			kept = append(kept, b)
+		}
+	}
+	sc.blanks = kept
+}
+
+func (sc *sheetScanner) isDate(style int) bool {
+	return style < len(sc.dateStyles) && sc.dateStyles[style]
+}
+
+// endRow finishes the current row: its numbers made strings, and the
+// row kept in the grid at its number or, when rows are streamed, handed
+// over.
+func (sc *sheetScanner) endRow(row int) error {
+	if row < 0 {
 		return nil
 	}
-	if sc.cells += c - len(g.Rows[row]) + 1; sc.cells > sc.maxCells {
+	sc.flush()
+	sc.blanks = sc.blanks[:0]
+	n := trimmed(sc.cur)
+	cells, styles := sc.cur[:n], sc.curStyles[:n]
+	sc.cur, sc.curStyles = sc.cur[:0], sc.curStyles[:0]
+	if sc.cells += n + 1; sc.cells > sc.maxCells {
 		return ErrTooManyCells
 	}
-	for len(g.Rows[row]) < c {
-		g.Rows[row] = append(g.Rows[row], "")
-		g.Styles[row] = append(g.Styles[row], 0)
+	if sc.emit != nil {
+		if !sc.emit(row+1, cells) {
+			return errStopped
+		}
+		return nil
 	}
-	g.Rows[row] = append(g.Rows[row], text)
-	g.Styles[row] = append(g.Styles[row], int32(style))
+	if n == 0 {
+		return nil
+	}
+	g := sc.g
+	for len(g.Rows) <= row {
+		g.Rows = append(g.Rows, nil)
+		g.Styles = append(g.Styles, nil)
+	}
+	if g.Rows[row] == nil {
+		g.Rows[row], g.Styles[row] = slices.Clone(cells), slices.Clone(styles)
+		return nil
+	}
+	// A row number given twice: the cells of both, the later winning.
+	for c := range cells {
+		if cells[c] == "" && styles[c] == 0 {
+			continue
+		}
+		for len(g.Rows[row]) <= c {
+			g.Rows[row] = append(g.Rows[row], "")
+			g.Styles[row] = append(g.Styles[row], 0)
+		}
+		g.Rows[row][c], g.Styles[row][c] = cells[c], styles[c]
+	}
 	return nil
 }
 
 // flush makes the current row's numbers strings.
-func (sc *sheetScanner) flush(row int) {
+func (sc *sheetScanner) flush() {
 	if len(sc.pending) == 0 {
 		return
 	}
 	all := string(sc.buf)
 	for _, p := range sc.pending {
-		sc.g.Rows[row][p.col] = all[p.from:p.to]
+		sc.cur[p.col] = all[p.from:p.to]
 	}
 	sc.buf, sc.pending = sc.buf[:0], sc.pending[:0]
 }
 
-// cellText returns the text of a shared-string, inline-string or boolean
-// cell, given the XML between <c ...> and </c> and its <v> content.
-func cellText(inner, v, typ []byte, runs runTags, sst []string, raw bool) string {
+// cellText returns the text of an inline-string or boolean cell, given the XML between <c ...> and </c> and its <v> content.
+func cellText(inner, v, typ []byte, raw bool) string {
 	switch string(typ) {
 	case "inlineStr":
-		return textRuns(inner, runs)
-	case "s":
-		n, err := strconv.Atoi(string(bytes.TrimSpace(v)))
-		if err != nil || n < 0 || n >= len(sst) {
-			return ""
-		}
-		return sst[n]
+		return textRuns(inner)
 	case "b":
 		if raw {
 			return unescape(v)
@@ -371,7 +469,7 @@ func elementBytes(b, open, closing []byte) []byte {
 		if len(b) == 0 {
 			return nil
 		}
-		if b[0] != '>' && b[0] != ' ' {
+		if b[0] != '>' && !isSpace(b[0]) && b[0] != '/' {
 			continue
 		}
 		gt := bytes.IndexByte(b, '>')
@@ -399,233 +497,8 @@ func hasElement(b, open []byte) bool {
 			return false
 		}
 		b = b[i+len(open):]
-		if len(b) > 0 && (b[0] == '>' || b[0] == '/' || b[0] == ' ') {
+		if len(b) > 0 && (b[0] == '>' || b[0] == '/' || isSpace(b[0])) {
 			return true
 		}
 	}
-}
-
-// readTag reads a tag starting just after its '<': its local name (any
-// namespace prefix dropped), its attribute bytes, whether it closes
-// itself, and where scanning resumes. Closing tags, comments and
-// declarations come back with a name starting '/', '!' or '?'.
-func readTag(data []byte, pos int) (name, prefix string, attrs []byte, selfClosing bool, next int, ok bool) {
-	if pos >= len(data) {
-		return "", "", nil, false, pos, false
-	}
-	if bytes.HasPrefix(data[pos:], []byte("!--")) {
-		end := bytes.Index(data[pos:], []byte("-->"))
-		if end < 0 {
-			return "", "", nil, false, pos, false
-		}
-		return "!", "", nil, true, pos + end + 3, true
-	}
-	gt := bytes.IndexByte(data[pos:], '>')
-	if gt < 0 {
-		return "", "", nil, false, pos, false
-	}
-	tag := data[pos : pos+gt]
-	next = pos + gt + 1
-	if len(tag) > 0 && tag[len(tag)-1] == '/' {
-		selfClosing = true
-		tag = tag[:len(tag)-1]
-	}
-	// The name ends at the first white space. It is a few letters, so a
-	// loop finds that end sooner than bytes.IndexAny, which first builds
-	// a set of the bytes to look for: this runs for every tag.
-	n := 0
-	for n < len(tag) && tag[n] != ' ' && tag[n] != '\t' && tag[n] != '\r' && tag[n] != '\n' {
-		n++
-	}
-	full := tag[:n]
-	if c := bytes.IndexByte(full, ':'); c >= 0 && (len(full) == 0 || full[0] != '/') {
-		prefix = string(full[:c+1])
-		full = full[c+1:]
-	}
-	return string(full), prefix, tag[n:], selfClosing, next, true
-}
-
-// attr finds an attribute's value in a tag's attribute bytes.
-func attr(attrs []byte, name string) ([]byte, bool) {
-	for len(attrs) > 0 {
-		i := bytes.Index(attrs, []byte(name+"="))
-		if i < 0 {
-			return nil, false
-		}
-		if i > 0 && attrs[i-1] != ' ' && attrs[i-1] != '\t' && attrs[i-1] != '\n' && attrs[i-1] != '\r' {
-			attrs = attrs[i+len(name)+1:]
-			continue
-		}
-		rest := attrs[i+len(name)+1:]
-		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
-			return nil, false
-		}
-		end := bytes.IndexByte(rest[1:], rest[0])
-		if end < 0 {
-			return nil, false
-		}
-		return rest[1 : 1+end], true
-	}
-	return nil, false
-}
-
-// cellAttrs reads a cell's r, t and s attributes in one pass over its
-// attribute bytes: this runs for every cell of a workbook.
-func cellAttrs(attrs []byte) (ref, typ, style []byte) {
-	for i := 0; i < len(attrs); i++ {
-		if attrs[i] != '=' || i == 0 || i+1 >= len(attrs) {
-			continue
-		}
-		q := attrs[i+1]
-		if q != '"' && q != '\'' {
-			continue
-		}
-		end := bytes.IndexByte(attrs[i+2:], q)
-		if end < 0 {
-			return
-		}
-		val := attrs[i+2 : i+2+end]
-		if i >= 2 && attrs[i-2] > ' ' {
-			// A longer name ending in r, t or s, such as xr:uid.
-			i += 1 + end + 1
-			continue
-		}
-		switch attrs[i-1] {
-		case 'r':
-			ref = val
-		case 't':
-			typ = val
-		case 's':
-			style = val
-		}
-		i += 1 + end + 1
-	}
-	return ref, typ, style
-}
-
-// attrInt reads a whole-number attribute.
-func attrInt(attrs []byte, name string) (int, error) {
-	v, ok := attr(attrs, name)
-	if !ok {
-		return 0, errors.New("missing")
-	}
-	return strconv.Atoi(string(v))
-}
-
-// ColumnOf returns the 0-based column of a cell reference such as
-// "AB12".
-func ColumnOf(ref []byte) (int, bool) {
-	n, i := 0, 0
-	for ; i < len(ref); i++ {
-		ch := ref[i]
-		switch {
-		case ch >= 'A' && ch <= 'Z':
-			n = n*26 + int(ch-'A') + 1
-		case ch >= 'a' && ch <= 'z':
-			n = n*26 + int(ch-'a') + 1
-		default:
-			goto done
-		}
-		if n > 16384 {
-			return 0, false
-		}
-	}
-done:
-	return n - 1, n > 0
-}
-
-// unescape decodes XML character and entity references.
-func unescape(b []byte) string {
-	if bytes.IndexByte(b, '&') < 0 && bytes.IndexByte(b, '\r') < 0 {
-		return string(b)
-	}
-	var sb strings.Builder
-	for len(b) > 0 {
-		i := bytes.IndexByte(b, '&')
-		if i < 0 {
-			sb.Write(b)
-			break
-		}
-		sb.Write(b[:i])
-		b = b[i:]
-		semi := bytes.IndexByte(b, ';')
-		if semi < 0 || semi > 10 {
-			sb.WriteByte('&')
-			b = b[1:]
-			continue
-		}
-		ent := string(b[1:semi])
-		b = b[semi+1:]
-		switch {
-		case ent == "amp":
-			sb.WriteByte('&')
-		case ent == "lt":
-			sb.WriteByte('<')
-		case ent == "gt":
-			sb.WriteByte('>')
-		case ent == "quot":
-			sb.WriteByte('"')
-		case ent == "apos":
-			sb.WriteByte('\'')
-		case strings.HasPrefix(ent, "#x"), strings.HasPrefix(ent, "#X"):
-			if n, err := strconv.ParseUint(ent[2:], 16, 32); err == nil && utf8.ValidRune(rune(n)) {
-				sb.WriteRune(rune(n))
-			}
-		case strings.HasPrefix(ent, "#"):
-			if n, err := strconv.ParseUint(ent[1:], 10, 32); err == nil && utf8.ValidRune(rune(n)) {
-				sb.WriteRune(rune(n))
-			}
-		default:
-			sb.WriteString("&" + ent + ";")
-		}
-	}
-	return strings.ReplaceAll(sb.String(), "\r\n", "\n")
-}
-
-// Range is a merged range of cells, 0-based and inclusive.
-type Range struct{ Row0, Col0, Row1, Col1 int }
-
-// parseRange reads "A1:AL1".
-func parseRange(s string) (Range, bool) {
-	a, b, ok := strings.Cut(s, ":")
-	if !ok {
-		b = a
-	}
-	r0, c0, ok1 := parseCell(a)
-	r1, c1, ok2 := parseCell(b)
-	if !ok1 || !ok2 || r1 < r0 || c1 < c0 {
-		return Range{}, false
-	}
-	return Range{r0, c0, r1, c1}, true
-}
-
-// parseCell reads "AB12" as 0-based row and column.
-func parseCell(s string) (r, c int, ok bool) {
-	c, ok = ColumnOf([]byte(s))
-	if !ok {
-		return 0, 0, false
-	}
-	i := strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
-	if i < 0 {
-		return 0, 0, false
-	}
-	n, err := strconv.Atoi(s[i:])
-	if err != nil || n < 1 || n > 1<<20 {
-		return 0, 0, false
-	}
-	return n - 1, c, true
-}
-
-// ColumnName writes a 0-based column as letters: 0 is "A", 27 is "AB".
-func ColumnName(c int) string { return string(AppendColumn(nil, c)) }
-
-// AppendColumn appends a 0-based column's letters to b.
-func AppendColumn(b []byte, c int) []byte {
-	var letters [4]byte
-	i := len(letters)
-	for n := c + 1; n > 0 && i > 0; n = (n - 1) / 26 {
-		i--
-		letters[i] = byte('A' + (n-1)%26)
-	}
-	return append(b, letters[i:]...)
 }

@@ -72,3 +72,27 @@ func TestUncalculated(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeText decodes text as an XML parser and excelize would.
+func TestDecodeText(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		bstr bool
+		want string
+	}{
+		{"plain", true, "plain"},
+		{"Line one\r\nline two\rthree", false, "Line one\nline two\nthree"},
+		{"a&#13;b &amp; &#x41;&lt;", false, "a\rb & A<"},
+		{"<![CDATA[a<b & c\r\nd\re]]>f", false, "a<b & c\nd\nef"},
+		{"Total_x000D_", true, "Total\r"},
+		{"_x005F_x000D_ stays", true, "_x000D_ stays"},
+		{"_x0041__x0042_", true, "AB"},
+		{"_x000D_ kept in a number", false, "_x000D_ kept in a number"},
+		{"_xD800_ half a pair", true, " half a pair"},
+		{"_x12_ too short", true, "_x12_ too short"},
+	} {
+		if got := decodeText([]byte(tt.in), tt.bstr); got != tt.want {
+			t.Errorf("decodeText(%q, %v) = %q, want %q", tt.in, tt.bstr, got, tt.want)
+		}
+	}
+}

@@ -8,22 +8,31 @@
 // one pass. Every size a file declares is checked against limits, so a
 // zip bomb or a sheet of sparse cells at column XFD is refused rather
 // than filling memory.
+//
+// It reads what every producer writes, not only Excel: parts found
+// through their relationships, whatever their names' case; Transitional
+// and Strict Open XML; any namespace prefix; white space around an
+// attribute's '='; CDATA and _xHHHH_ escapes; ISO date cells; rows and
+// cells placed by their numbers in whatever order they come; theme,
+// tint and palette fill colours; the 1904 date system; parts in UTF-16
+// or a single-byte encoding. A sheet the scanner finds damaged is read
+// by excelize instead (see fallback.go). The differential test checks it
+// cell by cell against excelize over workbooks from five producers.
 package xlsx
 
 import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path"
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Options limits what a workbook may make the reader hold.
@@ -37,6 +46,12 @@ type Options struct {
 	// RawBooleans gives a boolean cell as Excel stores it, "1" or "0",
 	// as excelize's RawCellValue does, rather than "TRUE" or "FALSE".
 	RawBooleans bool
+	// DatesAs1900 gives the serials of a workbook in the 1904 date
+	// system (see Workbook.Date1904) as serials of the 1900 system, so
+	// that a reader converting serials to dates need not know: every
+	// number shown as a date, and every ISO date cell. Without it a
+	// serial is given as stored, as excelize's RawCellValue gives it.
+	DatesAs1900 bool
 }
 
 // Workbook is an open workbook.
@@ -48,11 +63,20 @@ type Workbook struct {
 	styles  []Style // by style index
 	// category is the Category document property.
 	category string
+	date1904 bool
+	strict   bool
 	limit    int64
 	scan     ScanOptions
-	mu       sync.Mutex          // guards pending
-	pending  map[string]*pending // sheets being read, or read and not yet handed over
-	wg       sync.WaitGroup      // the background readers
+	name     string
+	// The fallback: excelize reads the workbook where the scanner
+	// cannot (see fallback.go).
+	xmu        sync.Mutex // guards xf and xerr
+	xf         *excelize.File
+	xerr       error
+	byExcelize bool                // every sheet read by excelize
+	mu         sync.Mutex          // guards pending
+	pending    map[string]*pending // sheets being read, or read and not yet handed over
+	wg         sync.WaitGroup      // the background readers
 }
 
 // Sheet describes a worksheet of a workbook.
@@ -91,15 +115,12 @@ func Open(name string, opt Options) (*Workbook, error) {
 	zr, err := zip.OpenReader(name)
 	if err != nil {
 		if errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "zip") {
-			if isEncrypted(name) {
-				return nil, errors.New("is password-protected: remove the password in Excel and import again")
-			}
-			return nil, ErrNotWorkbook
+			return nil, notZip(name)
 		}
 		return nil, err
 	}
-	w := &Workbook{zr: zr, parts: map[string]*zip.File{}, limit: limit,
-		scan: ScanOptions{MaxCells: opt.MaxCells, RawBooleans: opt.RawBooleans}}
+	w := &Workbook{zr: zr, name: name, parts: map[string]*zip.File{}, limit: limit,
+		scan: ScanOptions{MaxCells: opt.MaxCells, RawBooleans: opt.RawBooleans, DatesAs1900: opt.DatesAs1900}}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
@@ -116,22 +137,12 @@ func Open(name string, opt Options) (*Workbook, error) {
 	return w, nil
 }
 
-// isEncrypted reports whether a file is an OLE compound document, which
-// is how Excel saves a password-protected .xlsx.
-func isEncrypted(name string) bool {
-	f, err := os.Open(name)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	b := make([]byte, 8)
-	_, err = io.ReadFull(f, b)
-	return err == nil && bytes.Equal(b, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
-}
-
 // Close waits for any sheets still being read and closes the file.
 func (w *Workbook) Close() error {
 	w.wg.Wait()
+	if w.xf != nil {
+		w.xf.Close()
+	}
 	return w.zr.Close()
 }
 
@@ -161,92 +172,7 @@ func (w *Workbook) partInto(buf []byte, name string) ([]byte, error) {
 	if int64(b.Len()) > w.limit {
 		return nil, TooBigError{w.limit}
 	}
-	return b.Bytes(), nil
-}
-
-// readStructure reads the sheet list, shared strings, styles and
-// document properties.
-func (w *Workbook) readStructure() error {
-	wbXML, err := w.part("xl/workbook.xml")
-	if err != nil {
-		return err
-	}
-	if wbXML == nil {
-		return ErrNotWorkbook
-	}
-	var wb struct {
-		Sheets []struct {
-			Name  string `xml:"name,attr"`
-			State string `xml:"state,attr"`
-			RID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	if err := xml.Unmarshal(wbXML, &wb); err != nil {
-		return ErrNotWorkbook
-	}
-	relsXML, err := w.part("xl/_rels/workbook.xml.rels")
-	if err != nil {
-		return err
-	}
-	var rels struct {
-		Rel []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if relsXML != nil {
-		if err := xml.Unmarshal(relsXML, &rels); err != nil {
-			return ErrNotWorkbook
-		}
-	}
-	targets := map[string]string{}
-	for _, r := range rels.Rel {
-		t := strings.ReplaceAll(r.Target, "\\", "/")
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(t, "/")
-		} else {
-			t = path.Join("xl", t)
-		}
-		targets[r.ID] = t
-	}
-	for _, s := range wb.Sheets {
-		if p, ok := targets[s.RID]; ok {
-			sh := Sheet{Name: s.Name, Hidden: s.State == "hidden" || s.State == "veryHidden", path: p}
-			if f, ok := w.parts[strings.ToLower(p)]; ok {
-				sh.Size = int64(f.UncompressedSize64)
-			}
-			w.sheets = append(w.sheets, sh)
-		}
-	}
-	sst, err := w.part("xl/sharedStrings.xml")
-	if err != nil {
-		return err
-	}
-	if w.strings, err = SharedStrings(sst); err != nil {
-		return err
-	}
-	st, err := w.part("xl/styles.xml")
-	if err != nil {
-		return err
-	}
-	w.styles = ReadStyles(st)
-	core, err := w.part("docProps/core.xml")
-	if err != nil {
-		return err
-	}
-	w.category = docCategory(core)
-	return nil
-}
-
-// docCategory reads the Category property from docProps/core.xml.
-func docCategory(data []byte) string {
-	var core struct {
-		Category string `xml:"category"`
-	}
-	if data == nil || xml.Unmarshal(data, &core) != nil {
-		return ""
-	}
-	return core.Category
+	return toUTF8(name, b.Bytes())
 }
 
 // Sheets lists the worksheets in workbook order.
@@ -307,6 +233,16 @@ func (w *Workbook) Head(ctx context.Context, name string, maxRows int) (g *Grid,
 	if !ok {
 		return nil, false, fmt.Errorf("no sheet %q", name)
 	}
+	g, complete, err = w.head(ctx, s, maxRows)
+	if fallsBack(err) {
+		if g, xerr := w.fallbackGrid(s, err); xerr == nil {
+			return g, true, nil
+		}
+	}
+	return g, complete, err
+}
+
+func (w *Workbook) head(ctx context.Context, s Sheet, maxRows int) (g *Grid, complete bool, err error) {
 	f, ok := w.parts[strings.ToLower(s.path)]
 	if !ok {
 		return &Grid{}, true, nil
@@ -320,13 +256,20 @@ func (w *Workbook) Head(ctx context.Context, name string, maxRows int) (g *Grid,
 	if err != nil {
 		return nil, false, ErrNotWorkbook
 	}
+	whole := uint64(len(data)) >= f.UncompressedSize64
+	if !whole && len(data)%2 == 1 && (data[0] == 0 || len(data) > 1 && data[1] == 0) {
+		data = data[:len(data)-1] // not half a UTF-16 character
+	}
+	if data, err = toUTF8(s.path, data); err != nil {
+		return nil, false, err
+	}
 	opt := w.scan
-	opt.MaxRows = maxRows
+	opt.MaxRows, opt.whole = maxRows, whole
 	g, err = Scan(ctx, data, w.strings, opt)
 	if err != nil {
 		return nil, false, err
 	}
-	return g, len(g.Rows) >= maxRows || uint64(len(data)) >= f.UncompressedSize64, nil
+	return g, len(g.Rows) >= maxRows || whole, nil
 }
 
 // pending is a sheet being read in the background.
@@ -417,14 +360,19 @@ func (w *Workbook) scanSheet(ctx context.Context, name string, buf []byte) (*Gri
 		return nil, buf, fmt.Errorf("no sheet %q", name)
 	}
 	data, err := w.partInto(buf, s.path)
-	if err != nil {
-		return nil, buf, err
+	if err == nil {
+		buf = data
+		var g *Grid
+		if g, err = Scan(ctx, data, w.strings, w.scan); err == nil {
+			return g, buf, nil
+		}
 	}
-	g, err := Scan(ctx, data, w.strings, w.scan)
-	if err != nil {
-		return nil, data, err
+	if fallsBack(err) {
+		if g, xerr := w.fallbackGrid(s, err); xerr == nil {
+			return g, buf, nil
+		}
 	}
-	return g, data, nil
+	return nil, buf, err
 }
 
 // Rows calls fn with each row of a sheet that its XML holds, numbered
@@ -432,10 +380,31 @@ func (w *Workbook) scanSheet(ctx context.Context, name string, buf []byte) (*Gri
 // trailing blanks left out, until fn returns false. The cells are valid
 // only until fn returns. Unlike Grid it holds one row at a time, and
 // stops scanning where fn stops.
+//
+// A sheet the scanner finds damaged is read by excelize, its rows not
+// yet handed over then given in order.
 func (w *Workbook) Rows(name string, fn func(n int, cells []string) bool) error {
 	data, err := w.SheetXML(name)
 	if err != nil {
 		return err
 	}
-	return ScanRows(data, w.strings, w.scan, fn)
+	last := 0
+	err = ScanRows(data, w.strings, w.scan, func(n int, cells []string) bool {
+		last = max(last, n)
+		return fn(n, cells)
+	})
+	if !fallsBack(err) {
+		return err
+	}
+	s, _ := w.Sheet(name)
+	g, xerr := w.fallbackGrid(s, err)
+	if xerr != nil {
+		return err
+	}
+	for i := last; i < len(g.Rows); i++ {
+		if !fn(i+1, g.Rows[i]) {
+			break
+		}
+	}
+	return nil
 }

@@ -1,0 +1,179 @@
+package xlsx
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"path"
+	"strings"
+)
+
+// Relationship types, by the last part of their URI: the same under
+// Transitional (http://schemas.openxmlformats.org/...) and Strict
+// (http://purl.oclc.org/ooxml/...) Open XML.
+const (
+	relOfficeDocument = "/officeDocument"
+	relWorksheet      = "/worksheet"
+	relSharedStrings  = "/sharedStrings"
+	relStyles         = "/styles"
+	relTheme          = "/theme"
+)
+
+// rel is a relationship of a part, its target resolved to a part name.
+type rel struct{ id, typ, target string }
+
+// rels reads the relationships of a part (those of the package for "").
+func (w *Workbook) rels(part string) ([]rel, error) {
+	dir, base := path.Split(part)
+	data, err := w.part(path.Join(dir, "_rels", base+".rels"))
+	if err != nil || data == nil {
+		return nil, err
+	}
+	var x struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+			Mode   string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := xml.Unmarshal(data, &x); err != nil {
+		return nil, fmt.Errorf("%w: the relationships of %s are not readable XML", ErrNotWorkbook, part)
+	}
+	out := make([]rel, 0, len(x.Rel))
+	for _, r := range x.Rel {
+		if strings.EqualFold(r.Mode, "External") {
+			continue
+		}
+		t := strings.ReplaceAll(r.Target, "\\", "/")
+		if strings.HasPrefix(t, "/") {
+			t = path.Clean(strings.TrimPrefix(t, "/"))
+		} else {
+			t = path.Join(dir, t)
+		}
+		out = append(out, rel{r.ID, r.Type, t})
+	}
+	return out, nil
+}
+
+// relTarget is the target of the first relationship of a type, or def
+// when there is none.
+func relTarget(rels []rel, typ, def string) string {
+	for _, r := range rels {
+		if strings.HasSuffix(r.typ, typ) {
+			return r.target
+		}
+	}
+	return def
+}
+
+// readStructure reads the sheet list, shared strings, styles, theme and
+// document properties, each part found through the relationships that
+// name it, as Excel finds them.
+func (w *Workbook) readStructure() error {
+	if err := w.refuseOthers(); err != nil {
+		return err
+	}
+	pkg, err := w.rels("")
+	if err != nil {
+		return err
+	}
+	wbPath := relTarget(pkg, relOfficeDocument, "xl/workbook.xml")
+	wbXML, err := w.part(wbPath)
+	if err != nil {
+		return err
+	}
+	if wbXML == nil {
+		return ErrNotWorkbook
+	}
+	// No namespace in the tags: they match Transitional and Strict
+	// alike (encoding/xml matches any namespace then).
+	var wb struct {
+		Pr struct {
+			Date1904 string `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
+		Sheets []struct {
+			Name  string `xml:"name,attr"`
+			State string `xml:"state,attr"`
+			RID   string `xml:"id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := xml.Unmarshal(wbXML, &wb); err != nil {
+		return ErrNotWorkbook
+	}
+	w.date1904 = isTrue(wb.Pr.Date1904)
+	w.strict = bytes.Contains(wbXML[:min(len(wbXML), 2048)], []byte("http://purl.oclc.org/ooxml/spreadsheetml/main"))
+	rels, err := w.rels(wbPath)
+	if err != nil {
+		return err
+	}
+	targets := map[string]string{}
+	for _, r := range rels {
+		targets[r.id] = r.target
+	}
+	for _, s := range wb.Sheets {
+		if p, ok := targets[s.RID]; ok {
+			sh := Sheet{Name: s.Name, Hidden: s.State == "hidden" || s.State == "veryHidden", path: p}
+			if f, ok := w.parts[strings.ToLower(p)]; ok {
+				sh.Size = int64(f.UncompressedSize64)
+			}
+			w.sheets = append(w.sheets, sh)
+		}
+	}
+	dir := path.Dir(wbPath)
+	sst, err := w.part(relTarget(rels, relSharedStrings, path.Join(dir, "sharedStrings.xml")))
+	if err != nil {
+		return err
+	}
+	if w.strings, err = SharedStrings(sst); err != nil {
+		return err
+	}
+	th, err := w.part(relTarget(rels, relTheme, path.Join(dir, "theme/theme1.xml")))
+	if err != nil {
+		return err
+	}
+	st, err := w.part(relTarget(rels, relStyles, path.Join(dir, "styles.xml")))
+	if err != nil {
+		return err
+	}
+	w.styles = ReadStylesTheme(st, ReadTheme(th))
+	w.setDateStyles()
+	core, err := w.part(relTarget(pkg, "/core-properties", "docProps/core.xml"))
+	if err != nil {
+		return err
+	}
+	w.category = docCategory(core)
+	return nil
+}
+
+// setDateStyles tells the scanner the date system and which styles
+// show dates.
+func (w *Workbook) setDateStyles() {
+	w.scan.Date1904 = w.date1904
+	if w.date1904 && w.scan.DatesAs1900 {
+		w.scan.DateStyles = make([]bool, len(w.styles))
+		for i, s := range w.styles {
+			w.scan.DateStyles[i] = s.Date
+		}
+	}
+}
+
+// Date1904 reports whether the workbook counts dates from 1 January
+// 1904 (workbookPr date1904), as Mac Excel's and some other tools'
+// workbooks do: its serials are 1462 days less than the 1900 system's.
+func (w *Workbook) Date1904() bool { return w.date1904 }
+
+// Strict reports whether the workbook is in Strict Open XML, which it
+// reads as it reads the usual Transitional form.
+func (w *Workbook) Strict() bool { return w.strict }
+
+// docCategory reads the Category property from docProps/core.xml.
+func docCategory(data []byte) string {
+	var core struct {
+		Category string `xml:"category"`
+	}
+	if data == nil || xml.Unmarshal(data, &core) != nil {
+		return ""
+	}
+	return core.Category
+}

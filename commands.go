@@ -31,7 +31,7 @@ func init() {
 		{name: "list", args: "[--json]", about: "the indicators known", flags: jsonFlag, run: runList},
 		{name: "show", args: "REF [--area A] [--exclude C,...] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
 		{name: "flags", args: "[--period P] [--exclude C,...] [--json]", about: "what changed in the latest (or given) period", flags: flagsFlags, run: runFlags},
-		{name: "export", args: "--out FILE.xlsx [--period P] [--exclude C,...] [--area A] [--suppress N] [--original FILE]", about: "write the revised workbook for circulation", flags: exportFlags, run: runExport},
+		{name: "export", args: "--out FILE.xlsx [--period P] [--exclude C,...] [--area A] [--suppress N] [--original FILE] [--marking TEXT]", about: "write the revised workbook for circulation", flags: exportFlags, run: runExport},
 		{name: "imports", args: "[--json]", about: "the import history", flags: jsonFlag, run: runImports},
 		{name: "undo", args: "IMPORT-ID", about: "remove one import and everything it added", run: runUndo},
 		{name: "backup", args: "--out FILE", about: "a consistent copy of the store", flags: outFlag, run: runBackup},
@@ -59,6 +59,7 @@ func exportFlags(fs *flag.FlagSet, e *env) {
 	fs.StringVar(&e.area, "area", string(app.Kent), "the `area`: Kent or a district")
 	fs.IntVar(&e.suppress, "suppress", 0, "suppress counts below `N` (5 hides 1-4); 0 = none")
 	fs.StringVar(&e.original, "original", "", "write into a copy of this imported `workbook`'s own layout")
+	fs.StringVar(&e.marking, "marking", export.DefaultMarking, "the protective `marking` on every printed page, e.g. OFFICIAL-SENSITIVE; none for none")
 }
 
 func outFlag(fs *flag.FlagSet, e *env) { fs.StringVar(&e.outPath, "out", "", "the output `file`") }
@@ -583,7 +584,7 @@ func runExport(e *env, args []string) error {
 	if err != nil {
 		return usagef("--exclude: %v", err)
 	}
-	opt := export.Options{Exclude: excluded, Suppress: e.suppress, Original: e.original, AppVersion: version}
+	opt := export.Options{Exclude: excluded, Suppress: e.suppress, Original: e.original, AppVersion: version, Marking: e.marking}
 	if opt.Area, err = parseArea(e.area); err != nil {
 		return err
 	}

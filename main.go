@@ -53,6 +53,7 @@ type env struct {
 	outPath  string
 	suppress int
 	original string
+	marking  string
 	ctx      context.Context
 }
 

@@ -154,7 +154,10 @@ func (b *book) figure(sheet string, col, row int, ind app.Indicator, v *float64,
 	}
 	l.align = "right"
 	l.color = grey
-	l.wrap, l.shrink = false, true
+	// A code of words ("cannot exclude") wraps, as shrunk to fit its
+	// column it would print too small to read; a letter or two fits.
+	l.wrap = strings.Contains(string(st), " ")
+	l.shrink = !l.wrap
 	return b.set(sheet, col, row, string(st), l)
 }
 
@@ -180,29 +183,6 @@ func (b *book) widths(sheet string, ws ...float64) error {
 		}
 	}
 	return nil
-}
-
-// printSetup prints a sheet landscape on A4, fitted to the page width,
-// with rows first..last repeated at the top of every page.
-func (b *book) printSetup(sheet string, first, last int) error {
-	landscape, a4, one, any := "landscape", 9, 1, 0
-	fit := true
-	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Orientation: &landscape, Size: &a4, FitToWidth: &one, FitToHeight: &any,
-	}); err != nil {
-		return err
-	}
-	if first == 0 {
-		return nil
-	}
-	return b.f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, first, last),
-		Scope:    sheet,
-	})
 }
 
 // freeze freezes the panes above row and left of col (both from 1).

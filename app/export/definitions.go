@@ -43,12 +43,12 @@ func (b *book) writeDefinitions(ctx context.Context) error {
 		}
 		row := []any{ind.Ref, ind.Name, ind.Section, ind.Polarity.String(), string(ind.Unit), ind.Decimals,
 			string(ind.Measure), string(ind.DataPeriod), year, ind.Guidance, strings.Join(unaffected, ", ")}
-		if err := b.f.SetSheetRow(DefinitionsSheet, cell(1, i+2), &row); err != nil {
+		if err := b.f.SetSheetRow(DefinitionsSheet, cell(1, i+3), &row); err != nil {
 			return fmt.Errorf("%s: %w", ind.Ref, err)
 		}
 	}
 	b.step()
-	return nil
+	return b.hideFromPrint(DefinitionsSheet, len(DefinitionsHeader))
 }
 
 // writeTargets writes the Targets sheet: every target the history holds,
@@ -57,7 +57,7 @@ func (b *book) writeTargets(ctx context.Context) error {
 	if err := b.tidyHeader(TargetsSheet, TargetsHeader, []float64{9, 10, 10, 10, 10}); err != nil {
 		return err
 	}
-	r := 1
+	r := 2
 	for _, ind := range b.inds {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -74,12 +74,15 @@ func (b *book) writeTargets(ctx context.Context) error {
 		}
 	}
 	b.step()
-	return nil
+	return b.hideFromPrint(TargetsSheet, len(TargetsHeader))
 }
 
-// tidyHeader writes a tidy sheet's bold, frozen header row and its
-// column widths.
+// tidyHeader writes a tidy sheet's notPrinted row, then its bold, frozen
+// header row, and its column widths.
 func (b *book) tidyHeader(sheet string, header []string, widths []float64) error {
+	if err := b.set(sheet, 1, 1, notPrinted, look{italic: true, color: grey}); err != nil {
+		return err
+	}
 	bold, err := b.style(look{bold: true})
 	if err != nil {
 		return err
@@ -88,14 +91,14 @@ func (b *book) tidyHeader(sheet string, header []string, widths []float64) error
 	for i, h := range header {
 		head[i] = h
 	}
-	if err := b.f.SetSheetRow(sheet, "A1", &head); err != nil {
+	if err := b.f.SetSheetRow(sheet, "A2", &head); err != nil {
 		return err
 	}
-	if err := b.f.SetCellStyle(sheet, "A1", cell(len(header), 1), bold); err != nil {
+	if err := b.f.SetCellStyle(sheet, "A2", cell(len(header), 2), bold); err != nil {
 		return err
 	}
 	if err := b.widths(sheet, widths...); err != nil {
 		return err
 	}
-	return b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	return b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
 }

@@ -46,6 +46,9 @@ type Options struct {
 	Original   string
 	AppVersion string
 	Produced   time.Time // the "date produced"; zero = now
+	// Marking is the protective marking printed at the head and foot of
+	// every page: "" prints DefaultMarking, NoMarking ("none") none.
+	Marking string
 	// Progress, when set, is told how far the export has got.
 	Progress func(done, total int)
 }

@@ -63,8 +63,8 @@ var scorecardCols = []struct {
 	name  string
 	width float64
 }{
-	{"Ref", 8}, {"Indicator", 42}, {"Polarity", 6}, {"Data period", 7},
-	{"Previous year outturn", 9}, {"Target", 8}, {"Floor", 8},
+	{"Ref", 7}, {"Indicator", 32}, {"Polarity", 6}, {"Data period", 6},
+	{"Previous year outturn", 8}, {"Target", 7}, {"Floor", 7},
 }
 
 // scorecardTail are the columns after the months.
@@ -72,8 +72,8 @@ var scorecardTail = []struct {
 	name  string
 	width float64
 }{
-	{"RAG", 8}, {"DoT", 12}, {"Trend and SPC", 42}, {"England", 9},
-	{"Stat neighbours", 9}, {"Benchmark year", 10}, {"Comments", 48},
+	{"RAG", 7}, {"DoT", 11}, {"Trend and SPC", 34}, {"England", 8},
+	{"Stat neighbours", 9}, {"Benchmark year", 8}, {"Comments", 34},
 }
 
 // headerRow is the scorecard's column header row; the caption row above
@@ -99,7 +99,7 @@ func (b *book) writeScorecard(ctx context.Context) error {
 		names, widths = append(names, c.name), append(widths, c.width)
 	}
 	for _, m := range b.months {
-		names, widths = append(names, m.Label()), append(widths, 8)
+		names, widths = append(names, m.Label()), append(widths, 7)
 	}
 	for _, c := range scorecardTail {
 		names, widths = append(names, c.name), append(widths, c.width)
@@ -164,12 +164,15 @@ func (b *book) writeScorecard(ctx context.Context) error {
 	if err := b.freeze(s, 3, headerRow+1); err != nil {
 		return err
 	}
-	return b.printSetup(s, headerRow-1, headerRow)
+	// Two A4 pages across: the figures and ratings, then the words, each
+	// headed by the column captions and led by the ref and name.
+	return b.printSetup(s, page{wide: 2, titleRows: [2]int{headerRow - 1, headerRow}, titleCols: 2})
 }
 
 // scorecardRow writes one indicator's row.
 func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 	ind := ro.ind
+	excluded := b.sum.CannotExclude
 	base := look{wrap: true, border: true}
 	fixed := []any{ind.Ref, ind.Name, ind.Polarity.String(), string(ind.DataPeriod)}
 	for i, v := range fixed {
@@ -267,6 +270,9 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		return err
 	}
 	n := max(lines(ind.Name, scorecardCols[1].width), lines(words, scorecardTail[2].width))
+	if b.sum.CannotExclude > excluded {
+		n = max(n, 2) // "cannot exclude" wraps onto two lines
+	}
 	if ro.hasBM {
 		for i, bm := range []*app.Benchmark{ro.shown.England, ro.shown.NeighbourMean} {
 			if bm != nil {

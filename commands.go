@@ -32,7 +32,7 @@ func init() {
 		{name: "list", args: "[--json]", about: "the indicators known", flags: jsonFlag, run: runList},
 		{name: "show", args: "REF [--area A] [--exclude C,...] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
 		{name: "flags", args: "[--period P] [--exclude C,...] [--json]", about: "what changed in the latest (or given) period", flags: flagsFlags, run: runFlags},
-		{name: "export", args: "--out FILE.xlsx [--period P] [--exclude C,...] [--area A] [--suppress N] [--original FILE] [--marking TEXT]", about: "write the revised workbook for circulation", flags: exportFlags, run: runExport},
+		{name: "export", args: "--out FILE.xlsx|FILE.pdf [--period P] [--exclude C,...] [--area A] [--suppress N] [--original FILE] [--marking TEXT]", about: "write the revised workbook for circulation, or the committee pack as a PDF", flags: exportFlags, run: runExport},
 		{name: "brief", args: "[--period P] [--exclude C,...] [--area A]", about: "the exceptions brief: what is red, worsened, special cause or newly flagged", flags: briefFlags, run: runBrief},
 		{name: "imports", args: "[--json]", about: "the import history", flags: jsonFlag, run: runImports},
 		{name: "undo", args: "IMPORT-ID", about: "remove one import and everything it added", run: runUndo},
@@ -604,7 +604,7 @@ func orDash(s string) string {
 
 func runExport(e *env, args []string) error {
 	if len(args) != 0 || e.outPath == "" {
-		return usagef("name the workbook to write with --out FILE.xlsx")
+		return usagef("name the workbook to write with --out FILE.xlsx, or the PDF pack with --out FILE.pdf")
 	}
 	if e.suppress < 0 {
 		return usagef("--suppress takes a count, e.g. 5")

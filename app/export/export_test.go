@@ -711,8 +711,8 @@ func TestWriteErrorsNamePathOnce(t *testing.T) {
 		{"read-only folder", filepath.Join(ro, "x.xlsx"), Options{}, "cannot write here: permission denied", true},
 		{"missing folder", filepath.Join(dir, "none", "x.xlsx"), Options{}, "cannot write here: no such file or directory", false},
 		{"folder is a file", filepath.Join(dir, "plain", "x.xlsx"), Options{}, "cannot write here: not a directory", false},
-		{"csv name", filepath.Join(dir, "y.csv"), Options{}, "not an .xlsx file name", false},
-		{"no extension", filepath.Join(dir, "scorecard"), Options{}, "not an .xlsx file name", false},
+		{"csv name", filepath.Join(dir, "y.csv"), Options{}, "not an .xlsx or .pdf file name", false},
+		{"no extension", filepath.Join(dir, "scorecard"), Options{}, "not an .xlsx or .pdf file name", false},
 		{"original missing", filepath.Join(dir, "z.xlsx"), Options{Original: filepath.Join(dir, "gone.xlsx")}, "cannot read it: no such file", false},
 	}
 	for _, tt := range tests {

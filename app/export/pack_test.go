@@ -188,3 +188,19 @@ func BenchmarkWritePackDemo(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWritePackLarge writes the large history's PDF pack: 124
+// indicators, a chart page for each flagged one.
+func BenchmarkWritePackLarge(b *testing.B) {
+	h := largeHistory(b)
+	path := filepath.Join(b.TempDir(), "large.pdf")
+	var sum Summary
+	for b.Loop() {
+		var err error
+		if sum, err = Write(context.Background(), path, h, Options{Produced: produced}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(sum.Indicators), "indicators")
+	b.ReportMetric(float64(sum.Charts), "charts")
+}

@@ -76,7 +76,7 @@ func (b *book) writeDistricts(ctx context.Context) error {
 		return err
 	}
 	// One page: the figures as circulated, under the sheet's title.
-	return b.printSetup(s, page{wide: 1, tall: 1, titleRows: [2]int{1, 2},
+	return b.printSetup(s, page{wide: 1, tall: 1, titleRows: [2]int{1, 2}, scale: 0.6,
 		area: fmt.Sprintf("$A$%d:$%s$%d", printed, colName(len(names)), r-3)})
 }
 

@@ -21,7 +21,11 @@ import (
 // column to say so, and read back it would pass for the month's figure.
 func (b *book) writeData(ctx context.Context) error {
 	// A streamed sheet keeps only the settings made before streaming.
-	if err := b.hideFromPrint(DataSheet, len(DataHeader)); err != nil {
+	widths := make([]float64, len(DataHeader))
+	for i := range widths {
+		widths[i] = 12
+	}
+	if err := b.hideFromPrint(DataSheet, widths); err != nil {
 		return err
 	}
 	sw, err := b.f.NewStreamWriter(DataSheet)
@@ -42,11 +46,14 @@ func (b *book) writeData(ctx context.Context) error {
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	notice, err := b.style(look{italic: true, color: grey})
+	notice, err := b.style(noticeLook)
 	if err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: notice, Value: notPrinted}}); err != nil {
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: notice, Value: notPrinted}}, excelize.RowOpts{Height: noticeHeight(widths)}); err != nil {
+		return err
+	}
+	if err := sw.MergeCell("A1", cell(noticeCols(widths), 1)); err != nil {
 		return err
 	}
 	if err := sw.SetRow("A2", head); err != nil {

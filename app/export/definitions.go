@@ -16,6 +16,12 @@ import (
 // defines its indicators as the store did.
 var DefinitionsHeader = []string{"Ref", "Indicator", "Section", "Polarity", "Unit", "Decimals", "Measure", "Data Period", "Target Year", "How it is calculated", "Cohorts not counted"}
 
+// The tidy sheets' column widths.
+var (
+	definitionsWidths = []float64{9, 50, 24, 9, 9, 9, 11, 11, 11, 80, 20}
+	targetsWidths     = []float64{9, 10, 10, 10, 10}
+)
+
 // TargetsHeader heads the Targets sheet: one row per indicator and year,
 // in the tidy form the importer reads as targets.
 var TargetsHeader = []string{"Ref", "Year", "Target", "Floor", "Tolerance"}
@@ -24,7 +30,7 @@ var TargetsHeader = []string{"Ref", "Year", "Target", "Floor", "Tolerance"}
 // history is defined, not only those on the Scorecard sheet, since the
 // Data sheet holds figures for them all.
 func (b *book) writeDefinitions(ctx context.Context) error {
-	if err := b.tidyHeader(DefinitionsSheet, DefinitionsHeader, []float64{9, 50, 24, 9, 9, 9, 11, 11, 11, 80, 20}); err != nil {
+	if err := b.tidyHeader(DefinitionsSheet, DefinitionsHeader, definitionsWidths); err != nil {
 		return err
 	}
 	for i, ind := range b.inds {
@@ -48,13 +54,13 @@ func (b *book) writeDefinitions(ctx context.Context) error {
 		}
 	}
 	b.step()
-	return b.hideFromPrint(DefinitionsSheet, len(DefinitionsHeader))
+	return b.hideFromPrint(DefinitionsSheet, definitionsWidths)
 }
 
 // writeTargets writes the Targets sheet: every target the history holds,
 // whichever year, so that ratings of earlier months read back too.
 func (b *book) writeTargets(ctx context.Context) error {
-	if err := b.tidyHeader(TargetsSheet, TargetsHeader, []float64{9, 10, 10, 10, 10}); err != nil {
+	if err := b.tidyHeader(TargetsSheet, TargetsHeader, targetsWidths); err != nil {
 		return err
 	}
 	r := 2
@@ -74,13 +80,19 @@ func (b *book) writeTargets(ctx context.Context) error {
 		}
 	}
 	b.step()
-	return b.hideFromPrint(TargetsSheet, len(TargetsHeader))
+	return b.hideFromPrint(TargetsSheet, targetsWidths)
 }
 
 // tidyHeader writes a tidy sheet's notPrinted row, then its bold, frozen
 // header row, and its column widths.
 func (b *book) tidyHeader(sheet string, header []string, widths []float64) error {
-	if err := b.set(sheet, 1, 1, notPrinted, look{italic: true, color: grey}); err != nil {
+	if err := b.set(sheet, 1, 1, notPrinted, noticeLook); err != nil {
+		return err
+	}
+	if err := b.f.MergeCell(sheet, "A1", cell(noticeCols(widths), 1)); err != nil {
+		return err
+	}
+	if err := b.f.SetRowHeight(sheet, 1, noticeHeight(widths)); err != nil {
 		return err
 	}
 	bold, err := b.style(look{bold: true})

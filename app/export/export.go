@@ -232,6 +232,8 @@ type book struct {
 	rows    []*row // the scorecard's indicators, analysed, in order
 	styles  map[look]int
 	sum     Summary
+	// points is the text size of the sheet being written; 0 is 9 point.
+	points float64
 
 	done, total int
 }

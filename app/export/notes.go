@@ -174,7 +174,7 @@ func (b *book) writeGuidance(ctx context.Context) error {
 		}
 	}
 	b.step()
-	return b.printSetup(s, page{wide: 1})
+	return b.printSetup(s, page{wide: 1, scale: 0.73})
 }
 
 // exclusionNotes says how the exclusions were computed.
@@ -280,7 +280,7 @@ func (b *book) provenance(ctx context.Context, s string) error {
 		}
 	}
 	b.step()
-	return b.printSetup(s, page{wide: 1, titleRows: [2]int{head, head}})
+	return b.printSetup(s, page{wide: 1, titleRows: [2]int{head, head}, scale: 0.47})
 }
 
 // suppressionWords describes the suppression option.

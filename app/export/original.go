@@ -70,7 +70,7 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	}
 	produced := "&R" + escapeHeader("Produced "+b.opt.Produced.Format("2 January 2006"))
 	header := "&L" + escapeHeader(exclusionWords(b.opt.Exclude)) + produced
-	marking, footer := Footer(b.title(), b.opt).excel()
+	marking, footer := Footer(b.title(), b.opt).excel(0)
 	for _, s := range orig.GetSheetList() {
 		h := header
 		if _, ok := o.tidy[s]; ok {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"scorecard/app"
+	"scorecard/app/benchmark"
 	"scorecard/app/brief"
 	"scorecard/app/export/pdf"
 	"scorecard/app/trend"
@@ -148,7 +149,7 @@ func (b *book) packColumns() []packColumn {
 	}
 	return []packColumn{
 		{pdf.Column{Head: "Ref", Width: 15}, func(ro *row) pdf.Cell { return text(ro.ind.Ref) }},
-		{pdf.Column{Head: "Indicator", Width: 59}, func(ro *row) pdf.Cell { return text(ro.ind.Name) }},
+		{pdf.Column{Head: "Indicator", Width: 56}, func(ro *row) pdf.Cell { return text(ro.ind.Name) }},
 		{pdf.Column{Head: "Pol", Width: 9, Align: "C"}, func(ro *row) pdf.Cell { return text(ro.ind.Polarity.String()) }},
 		{pdf.Column{Head: "Period", Width: 13, Align: "C"}, func(ro *row) pdf.Cell { return text(string(ro.ind.DataPeriod)) }},
 		{pdf.Column{Head: "Target", Width: 15, Align: "R"}, func(ro *row) pdf.Cell {
@@ -205,7 +206,13 @@ func (b *book) packColumns() []packColumn {
 			}
 			return pdf.Cell{}
 		}},
-		{pdf.Column{Head: "Last 12 months", Width: 28}, func(ro *row) pdf.Cell {
+		{pdf.Column{Head: "Rank (quartile)", Width: 14, Align: "C"}, func(ro *row) pdf.Cell {
+			if ro.hasBM {
+				return text(rankWords(ro.shown.Rank))
+			}
+			return pdf.Cell{}
+		}},
+		{pdf.Column{Head: "Last 12 months", Width: 20}, func(ro *row) pdf.Cell {
 			vals := make([]float64, len(b.months))
 			for i, m := range b.months {
 				vals[i] = math.NaN()
@@ -371,9 +378,36 @@ func (b *book) facts(ro *row) string {
 		parts = append(parts, s)
 	}
 	if ro.hasBM {
-		parts = append(parts, ro.shown.Caption())
+		parts = append(parts, benchmarkWords(ind, ro.shown))
+	}
+	if p.Trend.Points > 0 {
+		parts = append(parts, fmt.Sprintf("trend window: the last %d points", p.Trend.Points))
 	}
 	return strings.Join(parts, ". ") + "."
+}
+
+// benchmarkWords says the benchmarks beside a figure as the detail
+// screen does: England, the neighbours with their model, and Kent's rank
+// and quartile, with the year they relate to.
+func benchmarkWords(ind app.Indicator, s benchmark.Shown) string {
+	var parts []string
+	for _, bm := range []*app.Benchmark{s.England, s.NeighbourMean} {
+		if bm == nil {
+			continue
+		}
+		v := string(bm.Status)
+		if bm.Value != nil && bm.Status == app.OK {
+			v = app.FormatValue(ind, *bm.Value)
+		}
+		if bm.Model != "" {
+			v += " (neighbour model " + bm.Model + ")"
+		}
+		parts = append(parts, bm.Group+" "+v)
+	}
+	if rk := rankWords(s.Rank); rk != "" {
+		parts = append(parts, "Kent ranks "+rk+", 1 = best")
+	}
+	return strings.Join(append(parts, s.Caption()), "; ")
 }
 
 // targetWords writes the target and floor in force.

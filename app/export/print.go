@@ -2,7 +2,9 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -64,6 +66,17 @@ func Footer(title string, opt Options) PageFooter {
 // Left is the footer's first line: the report and whose figures.
 func (f PageFooter) Left() string { return f.Title + ", " + f.Cohort }
 
+// footerPoints is the size of the footer's text on a sheet printed at
+// scale: LibreOffice shrinks the header and footer with a sheet fitted
+// to the page, whatever the workbook asks, so a sheet printed small has
+// them written larger, to print at 9 point or so.
+func footerPoints(scale float64) int {
+	if scale <= 0 || scale >= 1 {
+		return 9
+	}
+	return min(int(math.Ceil(9/scale)), 24)
+}
+
 // maxHeaderFooter is Excel's limit on a header's or footer's length,
 // codes included; a longer one makes Excel refuse the workbook.
 const maxHeaderFooter = 255
@@ -72,15 +85,16 @@ const maxHeaderFooter = 255
 // heads and foots each page, as the Government Security Classifications
 // ask; the footer's text is 8 point and not scaled with the sheet, so it
 // stays readable on a sheet fitted to the page.
-func (f PageFooter) excel() (header, footer string) {
-	const small = `&"Arial,Regular"&8`
+func (f PageFooter) excel(scale float64) (header, footer string) {
+	pts := footerPoints(scale)
+	small := `&"Arial,Regular"&` + strconv.Itoa(pts)
 	left := f.Left() + "\n" + f.Produced
 	if n := maxHeaderFooter - 80; len(left) > n {
 		left = left[:n]
 	}
 	footer = "&L" + small + escapeHeader(left) + "&R" + small + "Page &P of &N"
 	if f.Marking != "" {
-		mark := "&C" + `&"Arial,Bold"&10` + escapeHeader(f.Marking)
+		mark := "&C" + `&"Arial,Bold"&` + strconv.Itoa(pts+1) + escapeHeader(f.Marking)
 		header = mark
 		footer += mark
 	}
@@ -99,6 +113,9 @@ type page struct {
 	titleCols int
 	// area is the range printed, such as "$A$1:$H$1"; "" prints the sheet.
 	area string
+	// scale is about how much LibreOffice shrinks the sheet to fit it
+	// (measured; 0 for not at all), which the footer's size makes up for.
+	scale float64
 }
 
 // printSetup sets how a sheet prints, with the export's header and
@@ -137,7 +154,7 @@ func printSetup(f *excelize.File, sheet string, p page, foot PageFooter) error {
 	}); err != nil {
 		return err
 	}
-	header, footer := foot.excel()
+	header, footer := foot.excel(p.scale)
 	no := false
 	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
 		OddHeader: header, OddFooter: footer, ScaleWithDoc: &no, AlignWithMargins: &yes,
@@ -171,9 +188,32 @@ func printSetup(f *excelize.File, sheet string, p page, foot PageFooter) error {
 // app to import again, which on paper would run to hundreds of pages.
 const notPrinted = "Not printed: this sheet keeps every row for the app to import again, so printing the workbook prints this line only."
 
-// hideFromPrint makes a tidy sheet print only its notice row.
-func (b *book) hideFromPrint(sheet string, cols int) error {
-	return b.printSetup(sheet, page{wide: 1, tall: 1, area: fmt.Sprintf("$A$1:$%s$1", colName(cols))})
+// noticeLook is the notPrinted row's look: wrapped across the sheet's
+// columns, so that it prints whole within its print area.
+var noticeLook = look{italic: true, color: grey, wrap: true}
+
+// noticeHeight is the height of the notPrinted row across columns of
+// the given widths.
+func noticeHeight(widths []float64) float64 {
+	return float64(lines(notPrinted, widthOf(widths[:noticeCols(widths)]))*lineHeight + 1)
+}
+
+// noticeCols is how many of columns of the given widths the notPrinted
+// row spans: about 60 characters' worth, so that it prints near full size.
+func noticeCols(widths []float64) int {
+	w := 0.0
+	for i, x := range widths {
+		if w += x; w >= 60 {
+			return i + 1
+		}
+	}
+	return len(widths)
+}
+
+// hideFromPrint makes a tidy sheet, whose columns have the given widths,
+// print only its notice row.
+func (b *book) hideFromPrint(sheet string, widths []float64) error {
+	return b.printSetup(sheet, page{wide: 1, tall: 1, area: fmt.Sprintf("$A$1:$%s$1", colName(noticeCols(widths)))})
 }
 
 // datedLine finds a "Published 2 January 2026" or "Produced on

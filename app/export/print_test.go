@@ -17,6 +17,9 @@ import (
 	"scorecard/assets"
 )
 
+// fontCodes are a header's or footer's font and size codes.
+var fontCodes = regexp.MustCompile(`&"Arial,[A-Za-z]+"&[0-9]+`)
+
 // definedName returns the value of a sheet's defined name, "" for none.
 func definedName(f *excelize.File, sheet, name string) string {
 	for _, dn := range f.GetDefinedName() {
@@ -55,8 +58,8 @@ func TestPrintSetup(t *testing.T) {
 		{BreakdownsSheet, 1, 1, "", ""},
 		{GuidanceSheet, 1, 0, "", ""},
 		{ProvenanceSheet, 1, 0, "'Provenance'!$13:$13", ""},
-		{DataSheet, 1, 1, "", "'Data'!$A$1:$H$1"},
-		{DefinitionsSheet, 1, 1, "", "'Definitions'!$A$1:$K$1"},
+		{DataSheet, 1, 1, "", "'Data'!$A$1:$E$1"},
+		{DefinitionsSheet, 1, 1, "", "'Definitions'!$A$1:$C$1"},
 		{TargetsSheet, 1, 1, "", "'Targets'!$A$1:$E$1"},
 	}
 	for _, tt := range tests {
@@ -82,7 +85,7 @@ func TestPrintSetup(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, want := range []string{"Kent performance scorecard: October 2026, excluding UASC", "Produced 24 November 2026 by Scorecard 1.0-test", "&COFFICIAL", "Page &P of &N"} {
-				if !strings.Contains(strings.ReplaceAll(hf.OddFooter, `&"Arial,Bold"&10`, ""), want) {
+				if !strings.Contains(fontCodes.ReplaceAllString(hf.OddFooter, ""), want) {
 					t.Errorf("footer %q does not say %q", hf.OddFooter, want)
 				}
 			}
@@ -131,7 +134,7 @@ func TestMarking(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, got := range []string{hf.OddHeader, hf.OddFooter} {
-				got = strings.ReplaceAll(got, `&"Arial,Bold"&10`, "")
+				got = fontCodes.ReplaceAllString(got, "")
 				if tt.want == "" && strings.Contains(got, "&C") {
 					t.Errorf("%q has a marking, want none", got)
 				}
@@ -238,6 +241,8 @@ func pdfPages(t *testing.T, pdf string) [][]pdfWord {
 	}
 	var pages [][]pdfWord
 	for _, pg := range strings.Split(string(out), "<page ")[1:] {
+		// Keep the words, whose text is escaped: "&amp;".
+		pg = strings.ReplaceAll(pg, "&amp;", "&")
 		var words []pdfWord
 		for _, m := range bboxWord.FindAllStringSubmatch(pg, -1) {
 			y0, _ := strconv.ParseFloat(m[1], 64)
@@ -256,6 +261,36 @@ func pageText(words []pdfWord) string {
 		s[i] = w.text
 	}
 	return strings.Join(s, " ")
+}
+
+// pointHeight is the height pdftotext -bbox gives a word of 1 point in the
+// export's font as LibreOffice prints it: measured on a workbook of one
+// 10-point word printed at 100%.
+func pointHeight(t *testing.T, soffice string) float64 {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	style, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Arial", Size: 10}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellStr("Sheet1", "A1", "Calibration"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellStyle("Sheet1", "A1", "A1", style); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "points.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range pdfPages(t, convert(t, soffice, path, "pdf"))[0] {
+		if w.text == "Calibration" {
+			return w.height / 10
+		}
+	}
+	t.Fatal("the calibration word did not print")
+	return 0
 }
 
 // TestPrintedThroughLibreOffice prints the demo export excluding UASC as
@@ -277,7 +312,8 @@ func TestPrintedThroughLibreOffice(t *testing.T) {
 	if len(pages) > 40 || len(pages) < 8 {
 		t.Fatalf("%d pages printed, want 8 to 40", len(pages))
 	}
-	scorecard, eight := 0, 0.0
+	perPoint := pointHeight(t, soffice)
+	scorecard := 0
 	for i, words := range pages {
 		text := pageText(words)
 		for _, want := range []string{
@@ -290,21 +326,31 @@ func TestPrintedThroughLibreOffice(t *testing.T) {
 				t.Errorf("page %d does not say %q: %.200s", i+1, want, text)
 			}
 		}
-		// The footer's "Produced" is 8 point, unscaled: the measure of 8
-		// point in this PDF's bounding boxes.
-		for j := len(words) - 1; j >= 0; j-- {
-			if words[j].text == "Produced" {
-				eight = words[j].height
-				break
-			}
-		}
 		if strings.Contains(text, "trend over the 24 months") {
 			break
 		}
 		scorecard++
 	}
-	if scorecard == 0 || scorecard > 6 || eight == 0 {
-		t.Fatalf("%d scorecard pages (want 1 to 6), 8 point measured as %v", scorecard, eight)
+	eight := 8 * perPoint
+	// 32 indicators at 8 point or more take four pages down, each two
+	// across: the figures, then the words, as the page order is across
+	// then down.
+	if scorecard == 0 || scorecard > 8 || scorecard%2 != 0 || eight == 0 {
+		t.Fatalf("%d scorecard pages (want 2, 4, 6 or 8), 8 point measured as %v", scorecard, eight)
+	}
+	for i, words := range pages[:scorecard] {
+		text := pageText(words)
+		if left := i%2 == 0; strings.Contains(text, "Monthly figures") != left || strings.Contains(text, "Comments") == left {
+			t.Errorf("scorecard page %d is not the %s half of its rows: %.200s", i+1, map[bool]string{true: "left", false: "right"}[left], text)
+		}
+	}
+	// Every page's footer is large enough to read.
+	for i, words := range pages {
+		for _, w := range words {
+			if w.text == "Page" && w.height < eight-0.01 {
+				t.Errorf("page %d: its footer is %.1f point, below 8", i+1, w.height/perPoint)
+			}
+		}
 	}
 	for i, words := range pages[:scorecard] {
 		small := 0
@@ -312,12 +358,12 @@ func TestPrintedThroughLibreOffice(t *testing.T) {
 			if w.height < eight-0.01 {
 				small++
 				if small <= 3 {
-					t.Errorf("scorecard page %d: %q is %.1f high, below 8 point (%.1f)", i+1, w.text, w.height, eight)
+					t.Errorf("scorecard page %d: %q is %.1f point, below 8", i+1, w.text, w.height/perPoint)
 				}
 			}
 		}
 	}
-	if last := pageText(pages[len(pages)-1]); !strings.Contains(last, "Not printed") {
-		t.Errorf("the last page is not the Targets sheet's notice: %.200s", last)
+	if last := pageText(pages[len(pages)-1]); !strings.Contains(last, notPrinted) {
+		t.Errorf("the last page is not the Targets sheet's whole notice: %.300s", last)
 	}
 }

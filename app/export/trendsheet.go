@@ -109,7 +109,7 @@ func (b *book) writeTrend(ctx context.Context) error {
 		r += chartRows
 		b.sum.Charts++
 	}
-	return b.printSetup(s, page{wide: 1})
+	return b.printSetup(s, page{wide: 1, scale: 0.42})
 }
 
 // chartBlock writes a flagged indicator's figures, target and SPC limits

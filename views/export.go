@@ -17,6 +17,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/app/brief"
+	"scorecard/app/cohort"
 	"scorecard/app/export"
 )
 
@@ -154,7 +156,17 @@ func (w *mainWindow) exportDialog(f *exportForm) dialog.Dialog {
 		d.Hide()
 		w.exportTo(pdfName(f.out.Text), opt)
 	})
-	items = append(items, widget.NewFormItem("Committee pack", savePDF))
+	copyBrief := widget.NewButton("Copy exceptions brief", func() {
+		opt, err := f.options()
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		text := exceptionsBrief(w.v.stored, opt)
+		w.a.Clipboard().SetContent(text)
+		w.status.SetText("Copied the exceptions brief: " + strings.SplitN(text, "\n", 2)[0])
+	})
+	items = append(items, widget.NewFormItem("Committee pack", container.NewHBox(savePDF, copyBrief)))
 	d = dialog.NewForm("Export the scorecard", "Export", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
@@ -169,6 +181,18 @@ func (w *mainWindow) exportDialog(f *exportForm) dialog.Dialog {
 	// Wide enough for a Documents path and the file name after it.
 	d.Resize(fyne.NewSize(800, 540))
 	return d
+}
+
+// exceptionsBrief is the exceptions brief for the export opt describes,
+// as text for an e-mail: the first page of the PDF pack.
+func exceptionsBrief(h *app.History, opt export.Options) string {
+	ex, _ := cohort.Exclude(h, opt.Exclude)
+	area := opt.Area
+	if area == "" {
+		area = app.Kent
+	}
+	items := brief.Items(ex, brief.Options{Period: opt.Period, Area: area})
+	return brief.Text(brief.Heading(area, opt.Period, export.Cohort(opt.Exclude), len(items)), items)
 }
 
 // pdfName is the workbook's name with .pdf for its extension.

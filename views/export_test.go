@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"scorecard/app"
 	"scorecard/app/export"
 )
 
@@ -41,5 +42,24 @@ func TestSaveAsPDF(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "revised.xlsx")); err == nil {
 		t.Error("Save as PDF wrote the workbook too")
+	}
+}
+
+func TestCopyExceptionsBrief(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	confirmLayouts(t, w, "Import")
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	w.cohorts[app.UASC].SetChecked(true)
+	w.exportDialog(w.newExportForm()).Show()
+	copyBrief := findButton(w.win.Canvas().Overlays().Top(), "Copy exceptions brief")
+	if copyBrief == nil {
+		t.Fatal("the export dialog has no Copy exceptions brief button")
+	}
+	test.Tap(copyBrief)
+	got := w.a.Clipboard().Content()
+	if !strings.HasPrefix(got, "Exceptions: Kent, "+w.v.period.Start().Format("January 2006")+", excluding UASC (") || !strings.Contains(got, "\n- ") {
+		t.Errorf("the clipboard holds %q, want the brief excluding UASC", got)
 	}
 }

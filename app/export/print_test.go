@@ -178,6 +178,22 @@ func TestOriginalRedated(t *testing.T) {
 		}
 		return found
 	}
+	// Every sheet is footed and marked, the original's own as well.
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, s := range f.GetSheetList() {
+		hf, err := f.GetHeaderFooter(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		foot := fontCodes.ReplaceAllString(hf.OddFooter, "")
+		if !strings.Contains(foot, "Page &P of &N") || !strings.Contains(foot, "&COFFICIAL") || !strings.Contains(fontCodes.ReplaceAllString(hf.OddHeader, ""), "&COFFICIAL") {
+			t.Errorf("%s: header %q, footer %q: want the marking and page number", s, hf.OddHeader, hf.OddFooter)
+		}
+	}
 	was, now := find(orig), find(out)
 	if len(was) == 0 {
 		t.Fatal("the demo workbook has no Published line to update")

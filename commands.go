@@ -87,7 +87,7 @@ func runBrief(e *env, args []string) error {
 		return usagef("--period: the brief is monthly; give a month such as 2025-03")
 	}
 	items := brief.Items(v.h, brief.Options{Period: p, Area: v.area, Trend: analysisOptions()})
-	_, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.Cohort(v.excluded), len(items)), items))
+	_, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items))
 	return err
 }
 

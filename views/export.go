@@ -192,7 +192,7 @@ func exceptionsBrief(h *app.History, opt export.Options) string {
 		area = app.Kent
 	}
 	items := brief.Items(ex, brief.Options{Period: opt.Period, Area: area})
-	return brief.Text(brief.Heading(area, opt.Period, export.Cohort(opt.Exclude), len(items)), items)
+	return brief.Text(brief.Heading(area, opt.Period, export.CohortPhrase(opt.Exclude), len(items)), items)
 }
 
 // pdfName is the workbook's name with .pdf for its extension.

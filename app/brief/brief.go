@@ -32,12 +32,10 @@ type Options struct {
 
 // Why an indicator is in the brief; an item may have several reasons.
 const (
-	Red           = "red"
-	Worsened      = "worsened"
-	SpecialCause  = "special cause"
-	NewlyFlagged  = "newly flagged"
-	SmallNumbers  = "small numbers"
-	specialConcer = "concerning"
+	Red          = "red"
+	Worsened     = "worsened"
+	SpecialCause = "special cause"
+	NewlyFlagged = "newly flagged"
 )
 
 // Item is one indicator's line of the brief.
@@ -162,7 +160,7 @@ func item(ind app.Indicator, pts []trend.Point, at int) (Item, bool) {
 		case trend.SpecialImproving:
 			s += ", improving"
 		case trend.SpecialConcerning:
-			s += ", " + specialConcer
+			s += ", concerning"
 		}
 		if p.Rule != "" {
 			s += " (" + p.Rule + ")"

@@ -68,7 +68,7 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 	return func() error {
 		items := brief.Items(b.h, brief.Options{Period: b.period, Area: b.opt.Area})
 		d.Page()
-		d.Title(brief.Heading(b.opt.Area, b.period, Cohort(b.opt.Exclude), len(items)))
+		d.Title(brief.Heading(b.opt.Area, b.period, CohortPhrase(b.opt.Exclude), len(items)))
 		d.Para("Every indicator that is red, worsened, special cause or newly flagged in "+monthName(b.period)+
 			", most serious first. The scorecard follows; each flagged indicator has a page with its SPC chart.", 9)
 		if len(items) == 0 {

@@ -38,7 +38,7 @@ func pdfText(t *testing.T, pdf string) []string {
 // and directions are those `scorecard show --json` prints.
 func TestPackPDF(t *testing.T) {
 	for _, cs := range [][]app.Cohort{{app.UASC}, nil} {
-		t.Run(Cohort(cs), func(t *testing.T) { testPackPDF(t, cs) })
+		t.Run(CohortPhrase(cs), func(t *testing.T) { testPackPDF(t, cs) })
 	}
 }
 
@@ -49,7 +49,7 @@ func testPackPDF(t *testing.T, cs []app.Cohort) {
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	path := filepath.Join(dir, "pack "+Cohort(cs)+".pdf")
+	path := filepath.Join(dir, "pack "+CohortPhrase(cs)+".pdf")
 	start := time.Now()
 	sum, err := Write(context.Background(), path, h, Options{Exclude: cs, Produced: produced, AppVersion: "1.0-test", Marking: "OFFICIAL-SENSITIVE"})
 	if took := time.Since(start); took > 2*time.Second {
@@ -74,7 +74,7 @@ func testPackPDF(t *testing.T, cs []app.Cohort) {
 	for i, pg := range pages {
 		text := strings.Join(strings.Fields(pg), " ")
 		for _, want := range []string{fmt.Sprintf("Page %d of %d", i+1, len(pages)), "OFFICIAL-SENSITIVE",
-			"Kent performance scorecard: October 2026, " + Cohort(cs), "Produced 24 November 2026 by Scorecard 1.0-test"} {
+			"Kent performance scorecard: October 2026, " + CohortPhrase(cs), "Produced 24 November 2026 by Scorecard 1.0-test"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("page %d does not say %q", i+1, want)
 			}
@@ -85,7 +85,7 @@ func testPackPDF(t *testing.T, cs []app.Cohort) {
 	// lists, starting with every one flags raises a special cause for.
 	hx, _ := cohort.Exclude(h, cs)
 	first := strings.Join(strings.Fields(pages[0]), " ")
-	if !strings.HasPrefix(first, "OFFICIAL-SENSITIVE Exceptions: Kent, October 2026, "+Cohort(cs)) {
+	if !strings.HasPrefix(first, "OFFICIAL-SENSITIVE Exceptions: Kent, October 2026, "+CohortPhrase(cs)) {
 		t.Errorf("page 1 begins %.100q, want the exceptions brief", first)
 	}
 	items := brief.Items(hx, brief.Options{Period: m.Latest()})

@@ -32,9 +32,9 @@ func (o Options) marking() string {
 	return m
 }
 
-// Cohort is who the figures count, as the footer of every printed page
+// CohortPhrase is who the figures count, as the footer of every printed page
 // says it: "all children" or "excluding UASC".
-func Cohort(cs []app.Cohort) string {
+func CohortPhrase(cs []app.Cohort) string {
 	if len(cs) == 0 {
 		return "all children"
 	}
@@ -60,7 +60,7 @@ func Footer(title string, opt Options) PageFooter {
 	if opt.AppVersion != "" {
 		produced += " by Scorecard " + opt.AppVersion
 	}
-	return PageFooter{Title: title, Cohort: Cohort(opt.Exclude), Produced: "Produced " + produced, Marking: opt.marking()}
+	return PageFooter{Title: title, Cohort: CohortPhrase(opt.Exclude), Produced: "Produced " + produced, Marking: opt.marking()}
 }
 
 // Left is the footer's first line: the report and whose figures.

@@ -383,6 +383,9 @@ func (b *book) facts(ro *row) string {
 	if p.Trend.Points > 0 {
 		parts = append(parts, fmt.Sprintf("trend window: the last %d points", p.Trend.Points))
 	}
+	for i, s := range parts {
+		parts[i] = capital(s)
+	}
 	return strings.Join(parts, ". ") + "."
 }
 

@@ -147,10 +147,17 @@ func printSetup(f *excelize.File, sheet string, p page, foot PageFooter) error {
 		return err
 	}
 	// Narrow margins, in inches, leave the figures room to stay large.
-	side, top, edge := 0.3, 0.55, 0.25
+	// LibreOffice sizes the header and footer areas for their text
+	// before it shrinks it with the sheet, so the top and bottom margins
+	// make room for the marking's line and the footer's two at the size
+	// they are written.
+	pts := float64(footerPoints(p.scale))
+	side, edge := 0.3, 0.25
+	top := edge + (pts+1)*1.4/72 + 0.05
+	bottom := edge + 2*pts*1.3/72 + 0.05
 	yes := true
 	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
-		Left: &side, Right: &side, Top: &top, Bottom: &top, Header: &edge, Footer: &edge, Horizontally: &yes,
+		Left: &side, Right: &side, Top: &top, Bottom: &bottom, Header: &edge, Footer: &edge, Horizontally: &yes,
 	}); err != nil {
 		return err
 	}

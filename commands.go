@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"scorecard/app"
+	"scorecard/app/brief"
 	"scorecard/app/cohort"
 	"scorecard/app/export"
 	"scorecard/app/store"
@@ -32,7 +33,8 @@ func init() {
 		{name: "list", args: "[--json]", about: "the indicators known", flags: jsonFlag, run: runList},
 		{name: "show", args: "REF [--area A] [--exclude C,...] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
 		{name: "flags", args: "[--period P] [--exclude C,...] [--json]", about: "what changed in the latest (or given) period", flags: flagsFlags, run: runFlags},
-		{name: "export", args: "--out FILE.xlsx [--period P] [--exclude C,...] [--area A] [--suppress N] [--original FILE]", about: "write the revised workbook for circulation", flags: exportFlags, run: runExport},
+		{name: "export", args: "--out FILE.xlsx|FILE.pdf [--period P] [--exclude C,...] [--area A] [--suppress N] [--original FILE] [--marking TEXT]", about: "write the revised workbook for circulation, or the committee pack as a PDF", flags: exportFlags, run: runExport},
+		{name: "brief", args: "[--period P] [--exclude C,...] [--area A]", about: "the exceptions brief: what is red, worsened, special cause or newly flagged", flags: briefFlags, run: runBrief},
 		{name: "imports", args: "[--json]", about: "the import history", flags: jsonFlag, run: runImports},
 		{name: "undo", args: "IMPORT-ID", about: "remove one import and everything it added", run: runUndo},
 		{name: "backup", args: "--out FILE", about: "a consistent copy of the store", flags: outFlag, run: runBackup},
@@ -71,6 +73,34 @@ func exportFlags(fs *flag.FlagSet, e *env) {
 	fs.StringVar(&e.area, "area", string(app.Kent), "the `area`: Kent or a district")
 	fs.IntVar(&e.suppress, "suppress", 0, "suppress counts below `N` (5 hides 1-4); 0 = none")
 	fs.StringVar(&e.original, "original", "", "write into a copy of this imported `workbook`'s own layout")
+	fs.StringVar(&e.marking, "marking", export.DefaultMarking, "the protective `marking` on every printed page, e.g. OFFICIAL-SENSITIVE; none for none")
+}
+
+func briefFlags(fs *flag.FlagSet, e *env) {
+	fs.StringVar(&e.period, "period", "", "the `period`, e.g. 2025-03 (default: the latest)")
+	fs.StringVar(&e.exclude, "exclude", "", "`cohorts` to exclude, e.g. uasc,ola")
+	fs.StringVar(&e.area, "area", string(app.Kent), "the `area`: Kent or a district")
+}
+
+// runBrief prints the exceptions brief, as text to paste into an e-mail.
+func runBrief(e *env, args []string) error {
+	if len(args) != 0 {
+		return usagef("brief takes no arguments")
+	}
+	v, err := loadView(e)
+	if err != nil {
+		return err
+	}
+	p := v.period
+	if p.IsZero() {
+		p = v.h.Latest()
+	}
+	if p.IsZero() || p.Kind != app.Month {
+		return usagef("--period: the brief is monthly; give a month such as 2025-03")
+	}
+	items := brief.Items(v.h, brief.Options{Period: p, Area: v.area, Trend: analysisOptions()})
+	_, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items))
+	return err
 }
 
 func outFlag(fs *flag.FlagSet, e *env) { fs.StringVar(&e.outPath, "out", "", "the output `file`") }
@@ -609,7 +639,7 @@ func orDash(s string) string {
 
 func runExport(e *env, args []string) error {
 	if len(args) != 0 || e.outPath == "" {
-		return usagef("name the workbook to write with --out FILE.xlsx")
+		return usagef("name the workbook to write with --out FILE.xlsx, or the PDF pack with --out FILE.pdf")
 	}
 	if e.suppress < 0 {
 		return usagef("--suppress takes a count, e.g. 5")
@@ -618,7 +648,7 @@ func runExport(e *env, args []string) error {
 	if err != nil {
 		return usagef("--exclude: %v", err)
 	}
-	opt := export.Options{Exclude: excluded, Suppress: e.suppress, Original: e.original, AppVersion: version}
+	opt := export.Options{Exclude: excluded, Suppress: e.suppress, Original: e.original, AppVersion: version, Marking: e.marking}
 	if opt.Area, err = parseArea(e.area); err != nil {
 		return err
 	}

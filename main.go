@@ -58,6 +58,7 @@ type env struct {
 	// acceptDefinitions lets an import change the unit or polarity of
 	// an indicator the store holds; without it the stored one stands.
 	acceptDefinitions bool
+	marking           string
 	ctx               context.Context
 }
 

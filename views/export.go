@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +17,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/app/brief"
+	"scorecard/app/cohort"
 	"scorecard/app/export"
 )
 
@@ -33,6 +36,7 @@ type exportForm struct {
 	suppress *widget.Select
 	original *widget.Check
 	origPath *widget.Select
+	marking  *widget.Entry
 	out      *widget.Entry
 }
 
@@ -64,6 +68,9 @@ func (w *mainWindow) newExportForm() *exportForm {
 	if len(f.origPath.Options) == 0 {
 		f.original.Disable()
 	}
+	f.marking = widget.NewEntry()
+	f.marking.SetText(export.DefaultMarking)
+	f.marking.SetPlaceHolder("none")
 	f.out = widget.NewEntry()
 	f.out.SetText(filepath.Join(w.startFolder(), fmt.Sprintf("Scorecard %s %s.xlsx", f.area.Selected, f.period.Selected)))
 	return f
@@ -75,7 +82,10 @@ func (f *exportForm) options() (export.Options, error) {
 	if err != nil {
 		return export.Options{}, fmt.Errorf("period: %w", err)
 	}
-	opt := export.Options{Period: p, Area: app.Area(f.area.Selected), Suppress: suppressBelow[f.suppress.Selected]}
+	opt := export.Options{Period: p, Area: app.Area(f.area.Selected), Suppress: suppressBelow[f.suppress.Selected], Marking: f.marking.Text}
+	if strings.TrimSpace(opt.Marking) == "" {
+		opt.Marking = export.NoMarking // an emptied field means no marking
+	}
 	for _, tc := range toggledCohorts {
 		if f.cohorts[tc.c].Checked {
 			opt.Exclude = append(opt.Exclude, tc.c)
@@ -90,7 +100,12 @@ func (f *exportForm) options() (export.Options, error) {
 // showExport opens the export dialog: period, area, exclusions,
 // suppression and layout, then writes the workbook in the background.
 func (w *mainWindow) showExport() {
-	f := w.newExportForm()
+	w.exportDialog(w.newExportForm()).Show()
+}
+
+// exportDialog is the export dialog for the form f: Export writes the
+// workbook, Save as PDF the committee pack.
+func (w *mainWindow) exportDialog(f *exportForm) dialog.Dialog {
 	browse := widget.NewButton("Choose...", func() {
 		fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 			if err != nil || wc == nil {
@@ -100,7 +115,7 @@ func (w *mainWindow) showExport() {
 			wc.Close()
 		}, w.win)
 		fd.SetFileName(filepath.Base(f.out.Text))
-		fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+		fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".pdf"}))
 		// The chooser starts where "Save as" points, which the officer
 		// may have typed.
 		if dir := filepath.Dir(f.out.Text); isFolder(dir) {
@@ -122,9 +137,37 @@ func (w *mainWindow) showExport() {
 		widget.NewFormItem("Exclude", container.NewVBox(cohortChecks...)),
 		widget.NewFormItem("Small numbers", f.suppress),
 		widget.NewFormItem("Layout", container.NewVBox(f.original, f.origPath)),
+		widget.NewFormItem("Marking", f.marking),
 		widget.NewFormItem("Save as", container.NewBorder(nil, nil, nil, browse, f.out)),
 	}
-	d := dialog.NewForm("Export the scorecard", "Export", "Cancel", items, func(ok bool) {
+	var d *dialog.FormDialog
+	// The committee pack as a PDF, beside the workbook of the same name:
+	// Windows desktops have nothing else to print a pack with.
+	savePDF := widget.NewButton("Save as PDF", func() {
+		opt, err := f.options()
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if opt.Original != "" {
+			w.showError(errors.New("the PDF pack has the house layout: untick \"Write into the original workbook's layout\" to save it"))
+			return
+		}
+		d.Hide()
+		w.exportTo(pdfName(f.out.Text), opt)
+	})
+	copyBrief := widget.NewButton("Copy exceptions brief", func() {
+		opt, err := f.options()
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		text := exceptionsBrief(w.v.stored, opt)
+		w.a.Clipboard().SetContent(text)
+		w.status.SetText("Copied the exceptions brief: " + strings.SplitN(text, "\n", 2)[0])
+	})
+	items = append(items, widget.NewFormItem("Committee pack", container.NewHBox(savePDF, copyBrief)))
+	d = dialog.NewForm("Export the scorecard", "Export", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -136,8 +179,28 @@ func (w *mainWindow) showExport() {
 		w.exportTo(f.out.Text, opt)
 	}, w.win)
 	// Wide enough for a Documents path and the file name after it.
-	d.Resize(fyne.NewSize(800, 460))
-	d.Show()
+	d.Resize(fyne.NewSize(800, 540))
+	return d
+}
+
+// exceptionsBrief is the exceptions brief for the export opt describes,
+// as text for an e-mail: the first page of the PDF pack.
+func exceptionsBrief(h *app.History, opt export.Options) string {
+	ex, _ := cohort.Exclude(h, opt.Exclude)
+	area := opt.Area
+	if area == "" {
+		area = app.Kent
+	}
+	items := brief.Items(ex, brief.Options{Period: opt.Period, Area: area})
+	return brief.Text(brief.Heading(area, opt.Period, export.CohortPhrase(opt.Exclude), len(items)), items)
+}
+
+// pdfName is the workbook's name with .pdf for its extension.
+func pdfName(path string) string {
+	if export.IsPDF(path) {
+		return path
+	}
+	return strings.TrimSuffix(path, filepath.Ext(path)) + ".pdf"
 }
 
 // exportTo writes the workbook in the background, with progress and
@@ -197,7 +260,11 @@ func (w *mainWindow) exportDone(sum export.Summary) {
 			w.showError(err)
 		}
 	})
-	content := container.NewVBox(msg, widget.NewLabel(strconv.Itoa(len(sum.Sheets))+" sheets: "+fmt.Sprint(sum.Sheets)), open)
+	parts := strconv.Itoa(len(sum.Sheets)) + " sheets: " + fmt.Sprint(sum.Sheets)
+	if sum.Pages > 0 {
+		parts = strconv.Itoa(sum.Pages) + " pages: " + strings.Join(sum.Sheets, ", ")
+	}
+	content := container.NewVBox(msg, widget.NewLabel(parts), open)
 	d := dialog.NewCustom("Exported", "Close", content, w.win)
 	d.Resize(fyne.NewSize(600, 240))
 	d.Show()

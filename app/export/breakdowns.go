@@ -15,15 +15,18 @@ import (
 // and, when cohorts are excluded, again without them.
 func (b *book) writeDistricts(ctx context.Context) error {
 	s := DistrictsSheet
-	r, err := b.titleBlock(s, fmt.Sprintf("Districts: %s, rated against the county target", monthName(b.period)),
-		"Each figure's fill and letter give its RAG rating (G green, A amber, R red) against Kent's target and floor for the year.")
+	key := "Each figure's fill and letter give its RAG rating (G green, A amber, R red) against Kent's target and floor for the year."
+	if len(b.opt.Exclude) > 0 {
+		key += " Printed: the figures " + exclusionPhrase(b.opt.Exclude) + "; all children's are above them, on screen only."
+	}
+	r, err := b.titleBlock(s, fmt.Sprintf("Districts: %s, rated against the county target", monthName(b.period)), key)
 	if err != nil {
 		return err
 	}
 	areas := b.districtAreas()
-	widths := []float64{8, 42, 9}
+	widths := []float64{6, 30, 7}
 	for range areas {
-		widths = append(widths, 10)
+		widths = append(widths, 8)
 	}
 	if err := b.widths(s, widths...); err != nil {
 		return err
@@ -42,8 +45,9 @@ func (b *book) writeDistricts(ctx context.Context) error {
 			h     *app.History
 		}{exclusionWords(b.opt.Exclude), b.h})
 	}
-	head := r
+	head, printed := r, r
 	for _, bl := range blocks {
+		printed = r
 		if err := b.set(s, 1, r, bl.title, look{bold: true, size: 11, color: headerFill}); err != nil {
 			return err
 		}
@@ -71,7 +75,9 @@ func (b *book) writeDistricts(ctx context.Context) error {
 	if err := b.freeze(s, 3, head+2); err != nil {
 		return err
 	}
-	return b.printSetup(s, head+1, head+1)
+	// One page: the figures as circulated, under the sheet's title.
+	return b.printSetup(s, page{wide: 1, tall: 1, titleRows: [2]int{1, 2}, scale: 0.6,
+		area: fmt.Sprintf("$A$%d:$%s$%d", printed, colName(len(names)), r-3)})
 }
 
 // districtAreas are the columns of the districts table: Kent, its
@@ -98,7 +104,7 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 	if err := b.set(s, 2, r, ind.Name, look{border: true, wrap: true}); err != nil {
 		return err
 	}
-	if err := b.fitRow(s, r, lines(ind.Name, 42)); err != nil {
+	if err := b.fitRow(s, r, lines(ind.Name, 30)); err != nil {
 		return err
 	}
 	t, hasTarget := h.TargetFor(ind, b.period)
@@ -150,7 +156,10 @@ func (b *book) writeBreakdowns(ctx context.Context) error {
 	}
 	rows := b.breakdowns()
 	if len(rows) == 0 {
-		return b.set(s, 1, r, "No breakdowns are held for this period.", look{italic: true})
+		if err := b.set(s, 1, r, "No breakdowns are held for this period.", look{italic: true}); err != nil {
+			return err
+		}
+		return b.printSetup(s, page{wide: 1, tall: 1})
 	}
 	if err := b.header(s, r, "Measure", "Period", "Area", "Children", "Dimension", "Category", "Count", "Total", "Share"); err != nil {
 		return err
@@ -192,7 +201,7 @@ func (b *book) writeBreakdowns(ctx context.Context) error {
 	if err := b.freeze(s, 1, head+1); err != nil {
 		return err
 	}
-	return b.printSetup(s, head, head)
+	return b.printSetup(s, page{wide: 1, titleRows: [2]int{head, head}})
 }
 
 // breakdowns returns, for each measure, the breakdowns of its latest

@@ -27,15 +27,15 @@ type look struct {
 
 // style returns the workbook style for l, creating it on first use.
 func (b *book) style(l look) (int, error) {
+	if l.size == 0 {
+		l.size = b.textPoints()
+	}
 	if id, ok := b.styles[l]; ok {
 		return id, nil
 	}
 	s := &excelize.Style{
 		Font:      &excelize.Font{Bold: l.bold, Italic: l.italic, Color: l.color, Size: l.size, Family: "Arial"},
 		Alignment: &excelize.Alignment{Horizontal: l.align, Vertical: "top", WrapText: l.wrap, ShrinkToFit: l.shrink},
-	}
-	if s.Font.Size == 0 {
-		s.Font.Size = 9
 	}
 	if l.numFmt != "" {
 		f := l.numFmt
@@ -154,7 +154,10 @@ func (b *book) figure(sheet string, col, row int, ind app.Indicator, v *float64,
 	}
 	l.align = "right"
 	l.color = grey
-	l.wrap, l.shrink = false, true
+	// A code of words ("cannot exclude") wraps, as shrunk to fit its
+	// column it would print too small to read; a letter or two fits.
+	l.wrap = strings.Contains(string(st), " ")
+	l.shrink = !l.wrap
 	return b.set(sheet, col, row, string(st), l)
 }
 
@@ -182,29 +185,6 @@ func (b *book) widths(sheet string, ws ...float64) error {
 	return nil
 }
 
-// printSetup prints a sheet landscape on A4, fitted to the page width,
-// with rows first..last repeated at the top of every page.
-func (b *book) printSetup(sheet string, first, last int) error {
-	landscape, a4, one, any := "landscape", 9, 1, 0
-	fit := true
-	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Orientation: &landscape, Size: &a4, FitToWidth: &one, FitToHeight: &any,
-	}); err != nil {
-		return err
-	}
-	if first == 0 {
-		return nil
-	}
-	return b.f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, first, last),
-		Scope:    sheet,
-	})
-}
-
 // freeze freezes the panes above row and left of col (both from 1).
 func (b *book) freeze(sheet string, col, row int) error {
 	return b.f.SetPanes(sheet, &excelize.Panes{
@@ -217,7 +197,7 @@ func (b *book) freeze(sheet string, col, row int) error {
 // free row.
 func (b *book) titleBlock(sheet string, lines ...string) (int, error) {
 	for i, s := range lines {
-		l := look{size: 9}
+		l := look{}
 		if i == 0 {
 			l = look{bold: true, size: 14, color: headerFill}
 		}
@@ -241,6 +221,19 @@ func (b *book) header(sheet string, row int, names ...string) error {
 // lineHeight is the height in points of one line of 9-point text.
 const lineHeight = 12
 
+// textPoints is the size of the text of the sheet being written.
+func (b *book) textPoints() float64 {
+	if b.points > 0 {
+		return b.points
+	}
+	return 9
+}
+
+// lines is lines for the sheet's text size.
+func (b *book) lines(text string, width float64) int {
+	return lines(text, width*9/b.textPoints())
+}
+
 // lines estimates how many lines text takes when wrapped in a column of
 // the given width (in Excel's character units). Row heights are set from
 // it because neither Excel nor LibreOffice refits a row's height to
@@ -260,5 +253,5 @@ func (b *book) fitRow(sheet string, row, n int) error {
 	if n <= 1 {
 		return nil
 	}
-	return b.f.SetRowHeight(sheet, row, float64(n*lineHeight+1))
+	return b.f.SetRowHeight(sheet, row, float64(n)*lineHeight*b.textPoints()/9+1)
 }

@@ -11,8 +11,8 @@ import (
 	"scorecard/app"
 )
 
-// writeData writes the tidy Data sheet: one row per figure exported, up
-// to the export's month, for every area and population, in the form the
+// writeData writes the tidy Data sheet under its notPrinted row: one row
+// per figure exported, up to the export's month, for every area and population, in the form the
 // importer reads back (DataHeader). Percentages are held 0-100, as the
 // app holds them, since a tidy table carries its meaning in its text.
 // Figures that cannot exclude a cohort are left out: they are not
@@ -20,6 +20,14 @@ import (
 // outturn standing in for a month not yet published: the sheet has no
 // column to say so, and read back it would pass for the month's figure.
 func (b *book) writeData(ctx context.Context) error {
+	// A streamed sheet keeps only the settings made before streaming.
+	widths := make([]float64, len(DataHeader))
+	for i := range widths {
+		widths[i] = 12
+	}
+	if err := b.hideFromPrint(DataSheet, widths); err != nil {
+		return err
+	}
 	sw, err := b.f.NewStreamWriter(DataSheet)
 	if err != nil {
 		return err
@@ -35,14 +43,24 @@ func (b *book) writeData(ctx context.Context) error {
 	for i, h := range DataHeader {
 		head[i] = excelize.Cell{StyleID: bold, Value: h}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", head); err != nil {
+	notice, err := b.style(noticeLook)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: notice, Value: notPrinted}}, excelize.RowOpts{Height: noticeHeight(widths)}); err != nil {
+		return err
+	}
+	if err := sw.MergeCell("A1", cell(noticeCols(widths), 1)); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A2", head); err != nil {
 		return err
 	}
 	end := b.period.End()
-	r := 1
+	r := 2
 	vals := make([]any, len(DataHeader))
 	for _, k := range b.dataKeys() {
 		if err := ctx.Err(); err != nil {
@@ -68,7 +86,7 @@ func (b *book) writeData(ctx context.Context) error {
 		}
 		b.step()
 	}
-	b.sum.DataRows = r - 1
+	b.sum.DataRows = r - 2
 	return sw.Flush()
 }
 

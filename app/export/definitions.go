@@ -16,6 +16,12 @@ import (
 // defines its indicators as the store did.
 var DefinitionsHeader = []string{"Ref", "Indicator", "Section", "Polarity", "Unit", "Decimals", "Measure", "Data Period", "Target Year", "How it is calculated", "Cohorts not counted", "Owner"}
 
+// The tidy sheets' column widths.
+var (
+	definitionsWidths = []float64{9, 50, 24, 9, 9, 9, 11, 11, 11, 80, 20, 24}
+	targetsWidths     = []float64{9, 10, 10, 10, 10}
+)
+
 // TargetsHeader heads the Targets sheet: one row per indicator and year,
 // in the tidy form the importer reads as targets.
 var TargetsHeader = []string{"Ref", "Year", "Target", "Floor", "Tolerance"}
@@ -24,7 +30,7 @@ var TargetsHeader = []string{"Ref", "Year", "Target", "Floor", "Tolerance"}
 // history is defined, not only those on the Scorecard sheet, since the
 // Data sheet holds figures for them all.
 func (b *book) writeDefinitions(ctx context.Context) error {
-	if err := b.tidyHeader(DefinitionsSheet, DefinitionsHeader, []float64{9, 50, 24, 9, 9, 9, 11, 11, 11, 80, 20, 24}); err != nil {
+	if err := b.tidyHeader(DefinitionsSheet, DefinitionsHeader, definitionsWidths); err != nil {
 		return err
 	}
 	for i, ind := range b.inds {
@@ -43,21 +49,21 @@ func (b *book) writeDefinitions(ctx context.Context) error {
 		}
 		row := []any{ind.Ref, ind.Name, ind.Section, ind.Polarity.String(), string(ind.Unit), ind.Decimals,
 			string(ind.Measure), string(ind.DataPeriod), year, ind.Guidance, strings.Join(unaffected, ", "), ind.Owner}
-		if err := b.f.SetSheetRow(DefinitionsSheet, cell(1, i+2), &row); err != nil {
+		if err := b.f.SetSheetRow(DefinitionsSheet, cell(1, i+3), &row); err != nil {
 			return fmt.Errorf("%s: %w", ind.Ref, err)
 		}
 	}
 	b.step()
-	return nil
+	return b.hideFromPrint(DefinitionsSheet, definitionsWidths)
 }
 
 // writeTargets writes the Targets sheet: every target the history holds,
 // whichever year, so that ratings of earlier months read back too.
 func (b *book) writeTargets(ctx context.Context) error {
-	if err := b.tidyHeader(TargetsSheet, TargetsHeader, []float64{9, 10, 10, 10, 10}); err != nil {
+	if err := b.tidyHeader(TargetsSheet, TargetsHeader, targetsWidths); err != nil {
 		return err
 	}
-	r := 1
+	r := 2
 	for _, ind := range b.inds {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -74,12 +80,21 @@ func (b *book) writeTargets(ctx context.Context) error {
 		}
 	}
 	b.step()
-	return nil
+	return b.hideFromPrint(TargetsSheet, targetsWidths)
 }
 
-// tidyHeader writes a tidy sheet's bold, frozen header row and its
-// column widths.
+// tidyHeader writes a tidy sheet's notPrinted row, then its bold, frozen
+// header row, and its column widths.
 func (b *book) tidyHeader(sheet string, header []string, widths []float64) error {
+	if err := b.set(sheet, 1, 1, notPrinted, noticeLook); err != nil {
+		return err
+	}
+	if err := b.f.MergeCell(sheet, "A1", cell(noticeCols(widths), 1)); err != nil {
+		return err
+	}
+	if err := b.f.SetRowHeight(sheet, 1, noticeHeight(widths)); err != nil {
+		return err
+	}
 	bold, err := b.style(look{bold: true})
 	if err != nil {
 		return err
@@ -88,14 +103,14 @@ func (b *book) tidyHeader(sheet string, header []string, widths []float64) error
 	for i, h := range header {
 		head[i] = h
 	}
-	if err := b.f.SetSheetRow(sheet, "A1", &head); err != nil {
+	if err := b.f.SetSheetRow(sheet, "A2", &head); err != nil {
 		return err
 	}
-	if err := b.f.SetCellStyle(sheet, "A1", cell(len(header), 1), bold); err != nil {
+	if err := b.f.SetCellStyle(sheet, "A2", cell(len(header), 2), bold); err != nil {
 		return err
 	}
 	if err := b.widths(sheet, widths...); err != nil {
 		return err
 	}
-	return b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	return b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
 }

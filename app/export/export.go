@@ -23,6 +23,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,6 +47,9 @@ type Options struct {
 	Original   string
 	AppVersion string
 	Produced   time.Time // the "date produced"; zero = now
+	// Marking is the protective marking printed at the head and foot of
+	// every page: "" prints DefaultMarking, NoMarking ("none") none.
+	Marking string
 	// Progress, when set, is told how far the export has got.
 	Progress func(done, total int)
 }
@@ -65,6 +69,7 @@ type Summary struct {
 	Sparklines    int
 	Charts        int
 	DataRows      int // rows of the tidy Data sheet
+	Pages         int // pages of the PDF pack; 0 for a workbook
 	// Warnings are what excluding the cohorts found suspect.
 	Warnings []app.Warning
 }
@@ -73,6 +78,9 @@ type Summary struct {
 func (s Summary) String() string {
 	line := fmt.Sprintf("%s, %s: %d indicators (%d flagged), %d sheets, %d data rows",
 		s.Area, s.Period.Label(), s.Indicators, s.Flagged, len(s.Sheets), s.DataRows)
+	if s.Pages > 0 {
+		line = fmt.Sprintf("%s, %s: %d indicators (%d flagged), %d pages", s.Area, s.Period.Label(), s.Indicators, s.Flagged, s.Pages)
+	}
 	if s.Suppressed > 0 {
 		line += fmt.Sprintf(", %d figures suppressed", s.Suppressed)
 	}
@@ -105,14 +113,19 @@ var DataHeader = []string{"Ref", "Period", "Area", "Cohort", "Numerator", "Denom
 // ErrNoData is returned when the history holds no monthly figures.
 var ErrNoData = errors.New("no monthly figures to export")
 
-// ErrNotXLSX is returned for an output path whose name does not end
-// .xlsx: the workbook is always xlsx, and Excel refuses a file whose name
-// says otherwise.
-var ErrNotXLSX = errors.New("not an .xlsx file name: the export is an Excel workbook, so its name must end .xlsx")
+// ErrNotXLSX is returned for an output path whose name ends neither
+// .xlsx nor .pdf: the workbook is always xlsx, and Excel refuses a file
+// whose name says otherwise.
+var ErrNotXLSX = errors.New("not an .xlsx or .pdf file name: the export is an Excel workbook (.xlsx) or the committee pack as a PDF (.pdf)")
 
-// Write exports h to path as an .xlsx workbook. It writes a temporary file
-// beside path and renames it into place, so a failed or cancelled export
-// never leaves a half-written workbook, nor spoils one already there.
+// IsPDF reports whether path names a PDF, which Write writes as the
+// committee pack rather than a workbook.
+func IsPDF(path string) bool { return strings.EqualFold(filepath.Ext(path), ".pdf") }
+
+// Write exports h to path: an .xlsx workbook, or for a path ending .pdf
+// the committee pack (see writePack). It writes a temporary file beside
+// path and renames it into place, so a failed or cancelled export never
+// leaves a half-written file, nor spoils one already there.
 //
 // Every error Write returns begins with path, once, and says what failed,
 // so that a caller can show it as it is.
@@ -125,14 +138,21 @@ func Write(ctx context.Context, path string, h *app.History, opt Options) (Summa
 }
 
 func write(ctx context.Context, path string, h *app.History, opt Options) (Summary, error) {
-	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+	pack := IsPDF(path)
+	if !pack && !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		return Summary{}, ErrNotXLSX
+	}
+	if pack && opt.Original != "" {
+		return Summary{}, errors.New("the PDF pack has the house layout: write into the original's layout as .xlsx")
 	}
 	b, err := newBook(h, opt)
 	if err != nil {
 		return Summary{}, err
 	}
 	defer b.f.Close()
+	if pack {
+		return b.writePack(ctx, path)
+	}
 	if opt.Original != "" {
 		err = b.writeOriginal(ctx)
 	} else {
@@ -144,18 +164,18 @@ func write(ctx context.Context, path string, h *app.History, opt Options) (Summa
 	if err := ctx.Err(); err != nil {
 		return Summary{}, err
 	}
-	if err := save(b.f, path); err != nil {
+	if err := save(path, "workbook", func(w io.Writer) error { _, err := b.f.WriteTo(w); return err }); err != nil {
 		return Summary{}, err
 	}
 	b.sum.Path = path
 	return b.sum, nil
 }
 
-// save writes f to a temporary file in path's folder and renames it to
-// path, removing the temporary file on any failure. Its errors leave path
-// for the caller to name: the temporary file's own name would only
-// puzzle.
-func save(f *excelize.File, path string) (err error) {
+// save has write write what (a workbook, a PDF) to a temporary file in
+// path's folder and renames it to path, removing the temporary file on
+// any failure. Its errors leave path for the caller to name: the
+// temporary file's own name would only puzzle.
+func save(path, what string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -167,16 +187,16 @@ func save(f *excelize.File, path string) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = f.WriteTo(tmp); err != nil {
-		return fmt.Errorf("cannot write the workbook: %w", pathless(err))
+	if err = write(tmp); err != nil {
+		return fmt.Errorf("cannot write the %s: %w", what, pathless(err))
 	}
-	// CreateTemp makes the file private to its owner; the workbook is for
+	// CreateTemp makes the file private to its owner; the file is for
 	// circulation, so give it an ordinary document's permissions.
 	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("cannot make the workbook readable: %w", pathless(err))
+		return fmt.Errorf("cannot make the %s readable: %w", what, pathless(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write the workbook: %w", pathless(err))
+		return fmt.Errorf("cannot write the %s: %w", what, pathless(err))
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("cannot replace the file: %w", pathless(err))
@@ -212,6 +232,8 @@ type book struct {
 	rows    []*row // the scorecard's indicators, analysed, in order
 	styles  map[look]int
 	sum     Summary
+	// points is the text size of the sheet being written; 0 is 9 point.
+	points float64
 
 	done, total int
 }

@@ -164,19 +164,19 @@ func TestScorecardFiguresAreNumbersAsAnalysed(t *testing.T) {
 	if a2, _ := f.GetCellValue(ScorecardSheet, "A2"); a2 != "All children: no cohorts excluded" {
 		t.Errorf("A2 = %q", a2)
 	}
-	// Print setup: landscape, one page wide, header rows repeated; panes
-	// frozen below the header and right of the names.
+	// Print setup: landscape, two pages wide, header rows and names
+	// repeated; panes frozen below the header and right of the names.
 	var titles string
 	for _, dn := range f.GetDefinedName() {
 		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == ScorecardSheet {
 			titles = dn.RefersTo
 		}
 	}
-	if want := fmt.Sprintf("'%s'!$%d:$%d", ScorecardSheet, headerRow-1, headerRow); titles != want {
+	if want := fmt.Sprintf("'%s'!$A:$B,'%s'!$%d:$%d", ScorecardSheet, ScorecardSheet, headerRow-1, headerRow); titles != want {
 		t.Errorf("print titles %q, want %q", titles, want)
 	}
-	if pl, err := f.GetPageLayout(ScorecardSheet); err != nil || *pl.Orientation != "landscape" || *pl.FitToWidth != 1 {
-		t.Errorf("page layout %+v (%v): want landscape, one page wide", pl, err)
+	if pl, err := f.GetPageLayout(ScorecardSheet); err != nil || *pl.Orientation != "landscape" || *pl.FitToWidth != 2 {
+		t.Errorf("page layout %+v (%v): want landscape, two pages wide", pl, err)
 	}
 	if panes, err := f.GetPanes(ScorecardSheet); err != nil || !panes.Freeze || panes.TopLeftCell != cell(3, headerRow+1) {
 		t.Errorf("panes %+v (%v): want frozen at %s", panes, err, cell(3, headerRow+1))
@@ -286,7 +286,7 @@ func TestExclusionsTitleAndFigures(t *testing.T) {
 	// The Data sheet labels the recomputed figures "Excluding UASC".
 	rows, _ := f.GetRows(DataSheet)
 	labels := map[string]int{}
-	for _, r := range rows[1:] {
+	for _, r := range rows[2:] {
 		labels[r[3]]++
 	}
 	for _, l := range []string{"All", "Excluding UASC", "UASC"} {
@@ -377,6 +377,10 @@ func TestDataSheetIsTidy(t *testing.T) {
 	h, m := demoHistory(t)
 	f, sum := export(t, h, Options{})
 	rows, _ := f.GetRows(DataSheet)
+	if rows[0][0] != notPrinted {
+		t.Errorf("Data A1 %q, want the notice %q", rows[0], notPrinted)
+	}
+	rows = rows[1:]
 	if !slices.Equal(rows[0], DataHeader) {
 		t.Fatalf("Data header %q, want %q", rows[0], DataHeader)
 	}
@@ -484,7 +488,7 @@ func TestSuppressionIsConsistentAcrossSheets(t *testing.T) {
 	}
 	data, _ := f.GetRows(DataSheet)
 	dataRow := map[string][]string{}
-	for _, r := range data[1:] {
+	for _, r := range data[2:] {
 		r = append(r, make([]string, 8-len(r))...)
 		dataRow[strings.Join(r[:4], "|")] = r
 	}
@@ -611,7 +615,7 @@ func TestEarlierPeriodAndDistrictArea(t *testing.T) {
 		t.Errorf("%s Ashford %s = %v, want %v", ind.Ref, p, got, cellNumber(ind, *o.Value))
 	}
 	data, _ := f.GetRows(DataSheet)
-	for _, r := range data[1:] {
+	for _, r := range data[2:] {
 		if q, _ := app.ParsePeriod(r[1]); q.Compare(p) > 0 {
 			t.Fatalf("Data sheet holds %q, after the export's month %s", r, p)
 		}
@@ -707,8 +711,8 @@ func TestWriteErrorsNamePathOnce(t *testing.T) {
 		{"read-only folder", filepath.Join(ro, "x.xlsx"), Options{}, "cannot write here: permission denied", true},
 		{"missing folder", filepath.Join(dir, "none", "x.xlsx"), Options{}, "cannot write here: no such file or directory", false},
 		{"folder is a file", filepath.Join(dir, "plain", "x.xlsx"), Options{}, "cannot write here: not a directory", false},
-		{"csv name", filepath.Join(dir, "y.csv"), Options{}, "not an .xlsx file name", false},
-		{"no extension", filepath.Join(dir, "scorecard"), Options{}, "not an .xlsx file name", false},
+		{"csv name", filepath.Join(dir, "y.csv"), Options{}, "not an .xlsx or .pdf file name", false},
+		{"no extension", filepath.Join(dir, "scorecard"), Options{}, "not an .xlsx or .pdf file name", false},
 		{"original missing", filepath.Join(dir, "z.xlsx"), Options{Original: filepath.Join(dir, "gone.xlsx")}, "cannot read it: no such file", false},
 	}
 	for _, tt := range tests {
@@ -825,7 +829,7 @@ func TestSuppressedFiguresLoseComponents(t *testing.T) {
 			f, _ := export(t, h, Options{Suppress: tt.suppress})
 			rows, _ := f.GetRows(DataSheet, excelize.Options{RawCellValue: true})
 			found := 0
-			for _, r := range rows[1:] {
+			for _, r := range rows[2:] {
 				r = append(r, make([]string, len(DataHeader))...)
 				area := app.Area(r[2])
 				want, ok := tt.want[area]

@@ -38,7 +38,7 @@ var (
 // guidanceWidths are the Guidance sheet's column widths, set for its
 // table of indicators; notes span all guidanceCols of them.
 var (
-	guidanceWidths = []float64{12, 60, 10, 10, 12, 12, 60, 40}
+	guidanceWidths = []float64{8, 32, 8, 8, 9, 10, 50, 30}
 	guidanceCols   = len(guidanceWidths)
 	guidanceWidth  = widthOf(guidanceWidths)
 )
@@ -174,7 +174,7 @@ func (b *book) writeGuidance(ctx context.Context) error {
 		}
 	}
 	b.step()
-	return b.printSetup(s, 0, 0)
+	return b.printSetup(s, page{wide: 1, scale: 0.73})
 }
 
 // exclusionNotes says how the exclusions were computed.
@@ -280,7 +280,7 @@ func (b *book) provenance(ctx context.Context, s string) error {
 		}
 	}
 	b.step()
-	return b.printSetup(s, head, head)
+	return b.printSetup(s, page{wide: 1, titleRows: [2]int{head, head}, scale: 0.47})
 }
 
 // suppressionWords describes the suppression option.

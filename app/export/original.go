@@ -65,15 +65,19 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	if err := o.retitle(); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
+	if err := o.redate(); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
+	}
 	produced := "&R" + escapeHeader("Produced "+b.opt.Produced.Format("2 January 2006"))
 	header := "&L" + escapeHeader(exclusionWords(b.opt.Exclude)) + produced
+	marking, footer := Footer(b.title(), b.opt).excel(0)
 	for _, s := range orig.GetSheetList() {
 		h := header
 		if _, ok := o.tidy[s]; ok {
 			// A tidy sheet's rows say whose figures they are.
 			h = "&L" + escapeHeader("Each row's figures are for the children its Cohort column names") + produced
 		}
-		if err := orig.SetHeaderFooter(s, &excelize.HeaderFooterOptions{OddHeader: h}); err != nil {
+		if err := orig.SetHeaderFooter(s, &excelize.HeaderFooterOptions{OddHeader: h + marking, OddFooter: footer}); err != nil {
 			return fmt.Errorf("original %s: sheet %q: %w", path, s, err)
 		}
 	}

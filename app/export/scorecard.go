@@ -3,6 +3,8 @@ package export
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"scorecard/app"
@@ -63,26 +65,50 @@ var scorecardCols = []struct {
 	name  string
 	width float64
 }{
-	{"Ref", 8}, {"Indicator", 42}, {"Polarity", 6}, {"Data period", 7},
-	{"Previous year outturn", 9}, {"Target", 8}, {"Floor", 8},
+	{"Ref", 6}, {"Indicator", 24}, {"Polarity", 7.5}, {"Data period", 6},
+	{"Previous year outturn", 8}, {"Target", 6.5}, {"Floor", 6.5},
 }
 
-// scorecardTail are the columns after the months.
+// scorecardTail are the columns after the months: what the window's
+// scorecard and detail say of the latest month.
 var scorecardTail = []struct {
 	name  string
 	width float64
 }{
-	{"RAG", 8}, {"DoT", 12}, {"Trend and SPC", 42}, {"England", 9},
-	{"Stat neighbours", 9}, {"Benchmark year", 10}, {"Comments", 48},
+	{"RAG", 8}, {"DoT", 10}, {"Change", 7}, {"Same month last year", 7}, {"Trend and SPC", 28},
+	{"England", 7.5}, {"Stat neighbours", 8}, {"Rank (quartile)", 8}, {"Benchmark year", 7}, {"Comments", 28},
+}
+
+// tailCol is the column of the tail column named name, the tail starting
+// at column tail.
+func tailCol(tail int, name string) int {
+	for i, c := range scorecardTail {
+		if c.name == name {
+			return tail + i
+		}
+	}
+	panic("export: no scorecard column " + name)
+}
+
+// tailWidth is the width of the tail column named name.
+func tailWidth(name string) float64 {
+	return scorecardTail[tailCol(0, name)].width
 }
 
 // headerRow is the scorecard's column header row; the caption row above
 // it groups the columns.
 const headerRow = 6
 
+// scorecardPoints is the size of the Scorecard sheet's text: printed two
+// A4 pages across, LibreOffice shrinks the sheet to about three quarters,
+// and 11 point shrunk so still reads at 8 point or more.
+const scorecardPoints = 11
+
 // writeScorecard writes the scorecard sheet in the house layout.
 func (b *book) writeScorecard(ctx context.Context) error {
 	s := ScorecardSheet
+	b.points = scorecardPoints
+	defer func() { b.points = 0 }()
 	produced := fmt.Sprintf("Produced %s by Scorecard %s", b.opt.Produced.Format("2 January 2006"), b.opt.AppVersion)
 	if b.opt.Suppress > 0 {
 		produced += fmt.Sprintf(". Small numbers: counts of 1 to %d are suppressed (c)", b.opt.Suppress-1)
@@ -99,7 +125,7 @@ func (b *book) writeScorecard(ctx context.Context) error {
 		names, widths = append(names, c.name), append(widths, c.width)
 	}
 	for _, m := range b.months {
-		names, widths = append(names, m.Label()), append(widths, 8)
+		names, widths = append(names, m.Label()), append(widths, 6.5)
 	}
 	for _, c := range scorecardTail {
 		names, widths = append(names, c.name), append(widths, c.width)
@@ -110,7 +136,7 @@ func (b *book) writeScorecard(ctx context.Context) error {
 	if err := b.header(s, headerRow, names...); err != nil {
 		return err
 	}
-	if err := b.fitRow(s, headerRow, 3); err != nil {
+	if err := b.fitRow(s, headerRow, 4); err != nil {
 		return err
 	}
 	if err := b.fitRow(s, headerRow-1, 2); err != nil {
@@ -123,8 +149,8 @@ func (b *book) writeScorecard(ctx context.Context) error {
 		{5, 5, b.outturnCaption()},
 		{6, 7, b.targetCaption()},
 		{first, tail - 1, "Monthly figures"},
-		{tail, tail + 2, "Latest: " + b.period.Label()},
-		{tail + 3, tail + 5, "Benchmarks"},
+		{tail, tailCol(tail, "Trend and SPC"), "Latest: " + b.period.Label()},
+		{tailCol(tail, "England"), tailCol(tail, "Benchmark year"), "Benchmarks"},
 	}
 	capLook := look{bold: true, fill: sectionFill, align: "center", wrap: true, border: true}
 	for _, c := range captions {
@@ -146,7 +172,7 @@ func (b *book) writeScorecard(ctx context.Context) error {
 		if ro.ind.Section != section {
 			section = ro.ind.Section
 			if section != "" {
-				if err := b.set(s, 1, r, section, look{bold: true, fill: sectionFill, size: 10}); err != nil {
+				if err := b.set(s, 1, r, section, look{bold: true, fill: sectionFill}); err != nil {
 					return err
 				}
 				if err := b.f.MergeCell(s, cell(1, r), cell(last, r)); err != nil {
@@ -164,12 +190,15 @@ func (b *book) writeScorecard(ctx context.Context) error {
 	if err := b.freeze(s, 3, headerRow+1); err != nil {
 		return err
 	}
-	return b.printSetup(s, headerRow-1, headerRow)
+	// Two A4 pages across: the figures and ratings, then the words, each
+	// headed by the column captions and led by the ref and name.
+	return b.printSetup(s, page{wide: 2, titleRows: [2]int{headerRow - 1, headerRow}, titleCols: 2, scale: 0.76})
 }
 
 // scorecardRow writes one indicator's row.
 func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 	ind := ro.ind
+	excluded := b.sum.CannotExclude
 	base := look{wrap: true, border: true}
 	fixed := []any{ind.Ref, ind.Name, ind.Polarity.String(), string(ind.DataPeriod)}
 	for i, v := range fixed {
@@ -259,37 +288,70 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 	if err := b.set(s, tail, r, rag, ragL); err != nil {
 		return err
 	}
-	if err := b.set(s, tail+1, r, dot, dotL); err != nil {
+	if err := b.set(s, tailCol(tail, "DoT"), r, dot, dotL); err != nil {
 		return err
+	}
+	if at != nil {
+		l := base
+		l.align = "right"
+		if err := b.set(s, tailCol(tail, "Change"), r, signedChange(ind, at.Change), l); err != nil {
+			return err
+		}
+		if err := b.figure(s, tailCol(tail, "Same month last year"), r, ind, at.LastYear, app.OK, base); err != nil {
+			return err
+		}
 	}
 	words := judgement(ind, at)
-	if err := b.set(s, tail+2, r, words, base); err != nil {
+	if err := b.set(s, tailCol(tail, "Trend and SPC"), r, words, base); err != nil {
 		return err
 	}
-	n := max(lines(ind.Name, scorecardCols[1].width), lines(words, scorecardTail[2].width))
+	n := max(b.lines(ind.Name, scorecardCols[1].width), b.lines(words, tailWidth("Trend and SPC")))
+	if b.sum.CannotExclude > excluded {
+		n = max(n, 2) // "cannot exclude" wraps onto two lines
+	}
 	if ro.hasBM {
-		for i, bm := range []*app.Benchmark{ro.shown.England, ro.shown.NeighbourMean} {
-			if bm != nil {
-				if err := b.figure(s, tail+3+i, r, ind, bm.Value, bm.Status, base); err != nil {
+		for _, nb := range []struct {
+			name string
+			bm   *app.Benchmark
+		}{{"England", ro.shown.England}, {"Stat neighbours", ro.shown.NeighbourMean}} {
+			name, bm := nb.name, nb.bm
+			if bm == nil {
+				continue
+			}
+			if err := b.figure(s, tailCol(tail, name), r, ind, bm.Value, bm.Status, base); err != nil {
+				return err
+			}
+			if bm.Model != "" {
+				if err := b.note(s, tailCol(tail, name), r, bm.Group+", neighbour model "+bm.Model); err != nil {
 					return err
 				}
+			}
+		}
+		if rk := rankWords(ro.shown.Rank); rk != "" {
+			l := base
+			l.align = "center"
+			if err := b.set(s, tailCol(tail, "Rank (quartile)"), r, rk, l); err != nil {
+				return err
+			}
+			if err := b.note(s, tailCol(tail, "Rank (quartile)"), r, "Kent's rank among "+strconv.Itoa(ro.shown.Rank.OutOf)+" authorities, 1 = best; quartile A (best) to D"); err != nil {
+				return err
 			}
 		}
 		l := base
 		l.align = "center"
 		l.italic = ro.shown.Older
-		if err := b.set(s, tail+5, r, ro.shown.Year.Label(), l); err != nil {
+		if err := b.set(s, tailCol(tail, "Benchmark year"), r, ro.shown.Year.Label(), l); err != nil {
 			return err
 		}
-		if err := b.note(s, tail+5, r, ro.shown.Caption()); err != nil {
+		if err := b.note(s, tailCol(tail, "Benchmark year"), r, ro.shown.Caption()); err != nil {
 			return err
 		}
 	}
 	if c, ok := b.h.Comment(ind.Ref, b.opt.Area, b.period); ok {
-		if err := b.set(s, tail+6, r, c.Text, base); err != nil {
+		if err := b.set(s, tailCol(tail, "Comments"), r, c.Text, base); err != nil {
 			return err
 		}
-		n = max(n, lines(c.Text, scorecardTail[6].width))
+		n = max(n, b.lines(c.Text, tailWidth("Comments")))
 	}
 	return b.fitRow(s, r, n)
 }
@@ -363,6 +425,19 @@ func (b *book) yearsOf(year func(app.Indicator) app.Period) string {
 	return strings.Join(labels, " and ")
 }
 
+// rankWords writes Kent's rank and quartile: "12 of 152 (B)"; "" for
+// none.
+func rankWords(rk *app.Benchmark) string {
+	if rk == nil || rk.Rank <= 0 {
+		return ""
+	}
+	s := fmt.Sprintf("%d of %d", rk.Rank, rk.OutOf)
+	if rk.Quartile != "" {
+		s += " (" + rk.Quartile + ")"
+	}
+	return s
+}
+
 // dotText writes the direction of travel as members know it, an arrow,
 // with the word so that it survives printing in black and white.
 func dotText(p *trend.Point) string {
@@ -411,6 +486,10 @@ func judgement(ind app.Indicator, p *trend.Point) string {
 	}
 	if p.Assurance != trend.NoAssurance {
 		parts = append(parts, "Target "+p.Assurance.String())
+	}
+	if c := p.Children; c != nil && !slices.Contains(p.Flags, trend.SmallNumbers) {
+		// A small-numbers flag below says it already.
+		parts = append(parts, "1 child = "+app.FormatPerChild(ind, c.PerChild))
 	}
 	for i, kind := range p.Flags {
 		if kind == trend.SpecialCause || i >= len(p.FlagDetails) {

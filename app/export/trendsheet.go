@@ -17,8 +17,14 @@ import (
 const trendMonths = 24
 
 // chartRows is how many rows a flagged indicator's chart block takes: its
-// heading, the five series it charts, a gap, and the chart itself.
-const chartRows = 25
+// heading, the five series it charts, a gap, and the chart itself, of
+// chartHeight pixels (20 to a row), with a row to spare. Each block
+// prints on a page of its own.
+const (
+	chartRows   = 7 + chartHeight/20 + 1
+	chartWidth  = 1500
+	chartHeight = 620
+)
 
 // writeTrend writes each indicator's series with a sparkline per row,
 // then, for each indicator flagged in the period, its figures beside its
@@ -94,13 +100,16 @@ func (b *book) writeTrend(ctx context.Context) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if err := b.f.InsertPageBreak(s, cell(1, r)); err != nil {
+			return err
+		}
 		if err := b.chartBlock(s, r, firstMonth, months, ro); err != nil {
 			return fmt.Errorf("%s chart: %w", ro.ind.Ref, err)
 		}
 		r += chartRows
 		b.sum.Charts++
 	}
-	return b.printSetup(s, head, head)
+	return b.printSetup(s, page{wide: 1, scale: 0.42})
 }
 
 // chartBlock writes a flagged indicator's figures, target and SPC limits
@@ -132,7 +141,7 @@ func (b *book) chartBlock(s string, r, firstMonth int, months []app.Period, ro *
 		Type:         excelize.Line,
 		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: ind.Ref + " " + ind.Name}}},
 		Legend:       excelize.ChartLegend{Position: "bottom"},
-		Dimension:    excelize.ChartDimension{Width: 760, Height: 300},
+		Dimension:    excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
 		ShowBlanksAs: "gap",
 		YAxis:        excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: numFmt(ind)}},
 	}

@@ -1,0 +1,326 @@
+// Package brief writes the exceptions brief: the first page of the
+// committee pack and a text to paste into an e-mail. It lists every
+// indicator that is red, worsened, special cause or newly flagged in a
+// month, one plain-English line each, most serious first, with the
+// small-number caveat where one or two children change the rating:
+//
+//	EHCPs issued within 20 weeks: 38.6% (RED), down 1.3 pp (worsened), 8th month falling; 47 more counted would make it AMBER
+//
+// Every judgement in it comes from package trend, analysed as at the
+// month, so the brief says what `scorecard show` and `scorecard flags`
+// say.
+package brief
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/app/trend"
+)
+
+// Options say which month and area the brief is for.
+type Options struct {
+	Period app.Period // zero = the history's latest month
+	Area   app.Area   // zero = app.Kent
+	// Trend sets the analysis's windows and thresholds; zero takes its
+	// defaults, as `scorecard show` does.
+	Trend trend.Options
+}
+
+// Why an indicator is in the brief; an item may have several reasons.
+const (
+	Red          = "red"
+	Worsened     = "worsened"
+	SpecialCause = "special cause"
+	NewlyFlagged = "newly flagged"
+)
+
+// Item is one indicator's line of the brief.
+type Item struct {
+	Ref  string
+	Name string
+	// Why lists the reasons it is in the brief: Red, Worsened,
+	// SpecialCause, NewlyFlagged, in that order.
+	Why  []string
+	RAG  app.RAG
+	Line string // the plain-English line, beginning with the name
+	// Caveat is the small-number warning, "" for none: how many children
+	// change the rating, and what one child is worth.
+	Caveat string
+	// Point is the indicator's analysed point for the month.
+	Point trend.Point
+
+	severity, order int
+}
+
+// Text is the item as one line of text, its caveat after it.
+func (it Item) Text() string {
+	if it.Caveat == "" {
+		return it.Line
+	}
+	return it.Line + ". Small numbers: " + it.Caveat
+}
+
+// Items returns the brief's items for h (whose All series are the
+// figures reported, any cohorts already excluded) in opt's month and
+// area, most serious first: red and worsened, red, special cause of
+// concern, worsened, newly flagged, then improving signals; ties in
+// scorecard order.
+func Items(h *app.History, opt Options) []Item {
+	if opt.Area == "" {
+		opt.Area = app.Kent
+	}
+	if opt.Period.IsZero() {
+		opt.Period = h.Latest()
+	}
+	if opt.Period.IsZero() {
+		return nil
+	}
+	to := opt.Trend
+	to.Until, to.Details = opt.Period, true
+	var out []Item
+	for i, ind := range h.Indicators() {
+		pts := trend.Analyse(h, app.SeriesKey{Ref: ind.Ref, Area: opt.Area}, to)
+		at := pointAt(pts, opt.Period)
+		if at < 0 {
+			continue
+		}
+		if it, ok := item(ind, pts, at); ok {
+			it.order = i
+			out = append(out, it)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Item) int {
+		return cmp.Or(cmp.Compare(b.severity, a.severity), cmp.Compare(a.order, b.order))
+	})
+	return out
+}
+
+// pointAt finds the point reported in month m: the month's own, or a
+// quarter's or year's that ends in it; -1 for none.
+func pointAt(pts []trend.Point, m app.Period) int {
+	for i := len(pts) - 1; i >= 0; i-- {
+		p := pts[i].Period
+		if p == m || p.Kind != app.Month && p.End().Year() == m.Start().Year() && p.End().Month() == m.Start().Month() {
+			return i
+		}
+		if p.Start().Before(m.Start()) {
+			break
+		}
+	}
+	return -1
+}
+
+// item writes the line of the point at pts[at], reporting false when the
+// indicator has nothing to report.
+func item(ind app.Indicator, pts []trend.Point, at int) (Item, bool) {
+	p := pts[at]
+	it := Item{Ref: ind.Ref, Name: ind.Name, RAG: p.RAG, Point: p}
+	var fresh []int // indexes into p.Flags of the kinds not raised the period before
+	for i, kind := range p.Flags {
+		if at == 0 || !slices.Contains(pts[at-1].Flags, kind) {
+			fresh = append(fresh, i)
+		}
+	}
+	special := p.Signal.IsSpecial()
+	if p.RAG == app.Red {
+		it.Why = append(it.Why, Red)
+		it.severity += 8
+	}
+	if p.DoT == app.Worsened {
+		it.Why = append(it.Why, Worsened)
+		it.severity += 2
+	}
+	if special {
+		it.Why = append(it.Why, SpecialCause)
+		if p.Signal == trend.SpecialConcerning {
+			it.severity += 4
+		}
+	}
+	if len(fresh) > 0 {
+		it.Why = append(it.Why, NewlyFlagged)
+		it.severity++
+	}
+	if len(it.Why) == 0 {
+		return Item{}, false
+	}
+
+	parts := []string{figure(ind, p)}
+	if m := movement(ind, pts, at); m != "" {
+		parts = append(parts, m)
+	}
+	line := ind.Name + ": " + strings.Join(parts, ", ")
+	var more []string
+	if special {
+		s := "special cause"
+		switch p.Signal {
+		case trend.SpecialImproving:
+			s += ", improving"
+		case trend.SpecialConcerning:
+			s += ", concerning"
+		}
+		if p.Rule != "" {
+			s += " (" + p.Rule + ")"
+		}
+		more = append(more, s)
+	}
+	for _, i := range fresh {
+		kind := p.Flags[i]
+		if kind == trend.SpecialCause || kind == trend.SmallNumbers || i >= len(p.FlagDetails) {
+			continue // said above, or in the caveat
+		}
+		more = append(more, "new this "+periodWord(p.Period.Kind)+": "+p.FlagDetails[i])
+	}
+	if s := nextRating(ind, p); s != "" {
+		more = append(more, s)
+	}
+	if len(more) > 0 {
+		line += "; " + strings.Join(more, "; ")
+	}
+	it.Line = line
+	for i, kind := range p.Flags {
+		if kind == trend.SmallNumbers && i < len(p.FlagDetails) {
+			it.Caveat = p.FlagDetails[i]
+		}
+	}
+	return it, true
+}
+
+// figure writes the point's figure and rating: "38.6% (RED)".
+func figure(ind app.Indicator, p trend.Point) string {
+	var s string
+	switch {
+	case p.Value != nil && p.Status == app.OK:
+		s = app.FormatValue(ind, *p.Value)
+	case p.Status != app.OK:
+		s = p.Status.Describe()
+		if s == "" {
+			s = string(p.Status)
+		}
+	default:
+		s = "no figure"
+	}
+	if p.RAG != app.NoRAG {
+		s += " (" + string(p.RAG) + ")"
+	}
+	return s
+}
+
+// movement says how the figure moved since the period before, and for
+// how many periods it has moved that way: "down 1.3 pp, 8th month
+// falling".
+func movement(ind app.Indicator, pts []trend.Point, at int) string {
+	p := pts[at]
+	if p.Change == nil {
+		return ""
+	}
+	var s, way string
+	switch p.Movement {
+	case app.Up:
+		s, way = "up "+app.FormatChange(ind, *p.Change), "rising"
+	case app.Down:
+		s, way = "down "+app.FormatChange(ind, *p.Change), "falling"
+	case app.Across:
+		return "unchanged"
+	default:
+		return ""
+	}
+	if p.DoT == app.Improved || p.DoT == app.Worsened {
+		s += " (" + string(p.DoT) + ")"
+	}
+	run := 1
+	for i := at - 1; i > 0 && pts[i].Movement == p.Movement && pts[i].Change != nil; i-- {
+		run++
+	}
+	if run > 1 {
+		s += ", " + ordinal(run) + " " + periodWord(p.Period.Kind) + " " + way
+	}
+	return s
+}
+
+// nextRating says how many children would lift a red or amber figure to
+// the next rating: "47 more counted would make it AMBER".
+func nextRating(ind app.Indicator, p trend.Point) string {
+	c := p.Children
+	if c == nil || (p.RAG != app.Red && p.RAG != app.Amber) {
+		return ""
+	}
+	better := func(r app.RAG) bool {
+		return r == app.Green || r == app.Amber && p.RAG == app.Red
+	}
+	if n, r := c.More(); n > 0 && better(r) {
+		return children(n, "more") + " would make it " + string(r)
+	}
+	if n, r := c.Fewer(); n > 0 && better(r) {
+		return children(n, "fewer") + " would make it " + string(r)
+	}
+	return ""
+}
+
+func children(n int, way string) string {
+	if n == 1 {
+		return "1 " + way + " counted"
+	}
+	return fmt.Sprintf("%d %s counted", n, way)
+}
+
+// ordinal writes 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th, 21st.
+func ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return fmt.Sprint(n) + suffix
+}
+
+func periodWord(k app.PeriodKind) string {
+	switch k {
+	case app.Month:
+		return "month"
+	case app.Quarter:
+		return "quarter"
+	}
+	return "year"
+}
+
+// Text writes the brief as plain text for an e-mail: a heading, then one
+// paragraph per item, each beginning with a dash.
+func Text(heading string, items []Item) string {
+	var b strings.Builder
+	b.WriteString(heading)
+	b.WriteString("\n\n")
+	if len(items) == 0 {
+		b.WriteString("Nothing is red, worsened, special cause or newly flagged.\n")
+		return b.String()
+	}
+	for _, it := range items {
+		b.WriteString("- ")
+		b.WriteString(it.Text())
+		b.WriteString(".\n")
+	}
+	return b.String()
+}
+
+// Heading is the brief's heading: "Exceptions: Kent, October 2026,
+// excluding UASC (12 indicators)".
+func Heading(area app.Area, p app.Period, cohort string, n int) string {
+	s := fmt.Sprintf("Exceptions: %s, %s", area, p.Start().Format("January 2006"))
+	if cohort != "" {
+		s += ", " + cohort
+	}
+	word := "indicators"
+	if n == 1 {
+		word = "indicator"
+	}
+	return fmt.Sprintf("%s (%d %s red, worsened, special cause or newly flagged)", s, n, word)
+}

@@ -16,7 +16,7 @@ import (
 func TestSaveAsPDF(t *testing.T) {
 	st := openStore(t)
 	w := windowOn(t, st)
-	confirmLayouts(t, w, "Import")
+	confirmLayouts(t, w, "Accept")
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()
 	f := w.newExportForm()
@@ -48,7 +48,7 @@ func TestSaveAsPDF(t *testing.T) {
 func TestCopyExceptionsBrief(t *testing.T) {
 	st := openStore(t)
 	w := windowOn(t, st)
-	confirmLayouts(t, w, "Import")
+	confirmLayouts(t, w, "Accept")
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()
 	w.cohorts[app.UASC].SetChecked(true)

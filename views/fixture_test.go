@@ -255,6 +255,9 @@ func confirmLayouts(t *testing.T, w *mainWindow, answer string) *int {
 		b := findButton(w.win.Canvas().Overlays().Top(), answer)
 		if b == nil {
 			t.Errorf("the layout review has no %q button", answer)
+			// Cancel, so that the import ends and the test fails
+			// instead of waiting for a tap that never comes.
+			r.done(false)
 			return
 		}
 		test.Tap(b)

@@ -268,6 +268,9 @@ func (s *Series) point(i int, w *written) Point {
 	if q.rule != noRule {
 		p.Rule = ruleText(q.rule, q.has&ruleHigh != 0, s.runLength, s.trendLen)
 	}
+	p.Variation = variationOf(q.signal, q.has&ruleHigh != 0)
+	p.VariationReading = s.reading(i, p.Variation, q.rule)
+	p.AssuranceReading = q.assurance.Reading()
 	if q.has&hasChildren != 0 {
 		c := w.kids.one()
 		*c = Children{PerChild: q.perChild, num: *p.Numerator, den: *p.Denominator}

@@ -48,8 +48,10 @@ func (s Signal) IsSpecial() bool {
 }
 
 // Assurance says whether a process, as its limits describe it, will meet
-// its target. It is written "consistently met", "consistently missed",
-// "hit and miss", or "" without a target or a chart.
+// its target. Its String is "consistently met", "consistently missed",
+// "hit and miss", or "" without a target or a chart; in JSON it is written
+// as the Making Data Count icon's name (Icon): "consistent-pass",
+// "consistent-fail", "hit-and-miss".
 type Assurance uint8
 
 // The assurance judgements.
@@ -64,12 +66,12 @@ var assuranceWords = words{"", "consistently met", "consistently missed", "hit a
 
 func (a Assurance) String() string { return assuranceWords.text(uint8(a)) }
 
-// MarshalText writes the assurance's words.
-func (a Assurance) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+// MarshalText writes the assurance's icon name.
+func (a Assurance) MarshalText() ([]byte, error) { return []byte(a.Icon()), nil }
 
-// UnmarshalText reads the assurance's words.
+// UnmarshalText reads the assurance's icon name.
 func (a *Assurance) UnmarshalText(b []byte) error {
-	v, err := assuranceWords.parse("assurance", b)
+	v, err := assuranceIcons.parse("assurance", b)
 	*a = Assurance(v)
 	return err
 }

@@ -131,9 +131,17 @@ type Point struct {
 	Missing bool `json:"missing,omitempty"`
 	StandIn bool `json:"stand_in,omitempty"` // a previous-year outturn standing in: not used in the maths
 	// Assurance says whether the process will meet the target in force,
-	// from where it sits against the chart's limits.
+	// from where it sits against the chart's limits: the Making Data
+	// Count assurance icon.
 	Assurance Assurance `json:"assurance"`
-	Revision  int       `json:"revision,omitempty"`
+	// Variation is the Making Data Count variation icon: Signal, and
+	// whether a special cause is high or low.
+	Variation Variation `json:"variation"`
+	// VariationReading and AssuranceReading say what the icons mean in a
+	// line each: "Improving: 8 months in a row above the average".
+	VariationReading string `json:"variation_reading,omitempty"`
+	AssuranceReading string `json:"assurance_reading,omitempty"`
+	Revision         int    `json:"revision,omitempty"`
 	// Tolerance is the green band either side of a NearTarget indicator's target.
 	Tolerance *float64 `json:"tolerance,omitempty"`
 	// ChangeUnit is what Change is counted in: "pp" for a percentage.

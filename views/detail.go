@@ -50,7 +50,7 @@ type detailPoint struct {
 	revisions []app.Observation
 }
 
-var detailTitles = []string{"Period", "Value", "Numerator", "Denominator", "Target", "Floor", "RAG", "DoT", "Change", "SPC", "Revisions", "Import"}
+var detailTitles = []string{"Period", "Value", "Numerator", "Denominator", "Target", "Floor", "RAG", "DoT", "Change", "Variation", "Revisions", "Import"}
 
 var detailWidths = []float32{75, 85, 95, 105, 75, 75, 50, 85, 85, 150, 200, 65}
 
@@ -259,7 +259,7 @@ func (d *detailPane) text(row, col int) string {
 		}
 		return formatChange(ind, *p.pt.Change)
 	case 9:
-		return p.pt.Signal.String()
+		return variationWords(p.pt)
 	case 10:
 		var was []string
 		for _, r := range p.revisions {
@@ -284,7 +284,11 @@ func (d *detailPane) chartFor(ind app.Indicator) chartData {
 	cd := chartData{
 		labels: make([]string, n), values: nanSlice(n), target: nanSlice(n), floor: nanSlice(n),
 		mean: nanSlice(n), upper: nanSlice(n), lower: nanSlice(n), special: make([]bool, n), bench: nanSlice(n),
-		format: func(f float64) string { return formatNumber(ind, f) },
+		variation: make([]trend.Variation, n),
+		format:    func(f float64) string { return formatNumber(ind, f) },
+	}
+	if ind.Unit == app.Percent {
+		cd.suffix = "%"
 	}
 	for i, p := range d.points {
 		j := n - 1 - i // points are newest first; the chart runs oldest first
@@ -297,6 +301,7 @@ func (d *detailPane) chartFor(ind app.Indicator) chartData {
 			cd.mean[j], cd.upper[j], cd.lower[j] = c.Mean, c.Upper, c.Lower
 		}
 		cd.special[j] = pt.Signal.IsSpecial()
+		cd.variation[j] = pt.Variation
 		if b, ok := benchmark.Beside(v.shown, ind.Ref, pt.Period); ok && b.England != nil {
 			cd.bench[j] = orNaN(b.England.Value)
 		}
@@ -311,16 +316,14 @@ func (d *detailPane) signalText() string {
 		if p.pt.Period != d.w.v.period {
 			continue
 		}
+		// Plain words, as members read them; the SPC terms are in the
+		// guidance and show --json.
 		var parts []string
-		if p.pt.Signal != trend.NoSignal {
-			s := "SPC: " + p.pt.Signal.String()
-			if p.pt.Rule != "" && len(p.pt.FlagDetails) == 0 {
-				s += " (" + p.pt.Rule + ")"
-			}
+		if s := p.pt.VariationReading; s != "" {
 			parts = append(parts, s)
 		}
-		if p.pt.Assurance != trend.NoAssurance {
-			parts = append(parts, "target "+p.pt.Assurance.String())
+		if s := p.pt.AssuranceReading; s != "" {
+			parts = append(parts, s)
 		}
 		if c := p.pt.Children; c != nil {
 			// A small-numbers flag below says it already.
@@ -334,10 +337,35 @@ func (d *detailPane) signalText() string {
 				parts = append(parts, fmt.Sprintf("%d fewer would make it %s", n, rag))
 			}
 		}
-		parts = append(parts, p.pt.FlagDetails...)
+		for k, f := range p.pt.Flags {
+			// The variation's reading above says the special cause already.
+			if f != trend.SpecialCause && k < len(p.pt.FlagDetails) {
+				parts = append(parts, p.pt.FlagDetails[k])
+			}
+		}
 		return strings.Join(parts, " · ")
 	}
 	return ""
+}
+
+// variationWords says a point's variation icon in a word or two for the
+// numbers table: "Improving (high)", "No significant change".
+func variationWords(p trend.Point) string {
+	switch p.Variation {
+	case trend.NoVariation:
+		if p.Signal == trend.TooFewPoints {
+			return "too few points"
+		}
+		return ""
+	case trend.CommonCause:
+		return p.Variation.Headline()
+	case trend.NeitherHigh, trend.NeitherLow:
+		return p.Variation.Headline()
+	}
+	if p.Variation.High() {
+		return p.Variation.Headline() + " (high)"
+	}
+	return p.Variation.Headline() + " (low)"
 }
 
 func nanSlice(n int) []float64 {

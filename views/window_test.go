@@ -200,7 +200,7 @@ func TestDetailShowsHistory(t *testing.T) {
 	for c := range detailTitles {
 		row = append(row, d.text(0, c))
 	}
-	want := []string{"Mar-25", "11.8%", "223", "1,892", "11.0%", "12.0%", "A", "same", "+0.0 pp", "special-concerning", "", "I0001"}
+	want := []string{"Mar-25", "11.8%", "223", "1,892", "11.0%", "12.0%", "A", "same", "+0.0 pp", "Concerning (high)", "", "I0001"}
 	if !slices.Equal(row, want) {
 		t.Errorf("newest row %q, want %q", row, want)
 	}

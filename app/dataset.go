@@ -11,12 +11,14 @@ type Dataset struct {
 	Benchmarks   []Benchmark   `json:"benchmarks,omitempty"`
 	Breakdowns   []Breakdown   `json:"breakdowns,omitempty"`
 	Comments     []Comment     `json:"comments,omitempty"`
+	// ChartSettings are trend and SPC settings, saved as edits.
+	ChartSettings []ChartSetting `json:"chart_settings,omitempty"`
 }
 
 // Empty reports whether the dataset adds nothing.
 func (d *Dataset) Empty() bool {
 	return len(d.Indicators)+len(d.Observations)+len(d.Targets)+
-		len(d.Benchmarks)+len(d.Breakdowns)+len(d.Comments) == 0
+		len(d.Benchmarks)+len(d.Breakdowns)+len(d.Comments)+len(d.ChartSettings) == 0
 }
 
 // OutturnGroup is the benchmark group holding Kent's previous-year

@@ -121,7 +121,7 @@ func (v Variation) Headline() string {
 // reading says in a line what point i's variation icon means: "Improving:
 // 8 months in a row above the average". A run or trend is counted whole,
 // gaps skipped as the rules skip them.
-func (s *Series) reading(i int, v Variation, r rule) string {
+func (s *Series) reading(i int, v Variation, r rule, c *Chart) string {
 	switch v {
 	case NoVariation:
 		if s.pts[i].signal == TooFewPoints {
@@ -142,7 +142,7 @@ func (s *Series) reading(i int, v Variation, r rule) string {
 		}
 	case shift:
 		vals, at := s.figures(i)
-		mean := s.chart.Mean
+		mean := c.Mean
 		n := span(at, len(vals), func(k int) bool { return vals[k] != mean && (vals[k] > mean) == high })
 		why = periodWord(s.first.Kind, n) + " in a row "
 		if high {
@@ -177,14 +177,14 @@ func (s *Series) reading(i int, v Variation, r rule) string {
 	return v.Headline() + ": " + why
 }
 
-// figures returns the figures of the series in order, gaps skipped as the
-// rules skip them, and the place of point i's among them.
+// figures returns the figures of point i's chart in order, gaps skipped
+// as the rules skip them, and the place of point i's among them.
 func (s *Series) figures(i int) ([]float64, int) {
 	vals := make([]float64, 0, len(s.pts))
 	at := 0
 	for j := range s.pts {
 		o := s.observation(j)
-		if o == nil || o.Value == nil || o.StandIn {
+		if o == nil || o.Value == nil || o.StandIn || s.pts[j].seg != s.pts[i].seg {
 			continue
 		}
 		if j == i {

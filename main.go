@@ -53,7 +53,9 @@ type env struct {
 	outPath  string
 	suppress int
 	original string
-	ctx      context.Context
+	// from, to, at and note are the chart settings' flags.
+	from, to, at, note string
+	ctx                context.Context
 }
 
 // newEnv returns the env for a command writing to stdout and stderr.

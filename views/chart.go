@@ -33,6 +33,9 @@ type chartData struct {
 	// notes are the officer's annotations, drawn at their month: a
 	// rebase, or where the baseline starts.
 	notes []chartNote
+	// rebased marks the months that start a new SPC chart, where the
+	// mean and limits step rather than slope.
+	rebased []bool
 }
 
 // chartNote is an annotation at month at (an index of labels).
@@ -96,6 +99,7 @@ type chartRenderer struct {
 	c    *historyChart
 	objs []fyne.CanvasObject
 	size fyne.Size
+	cut  []bool // months line does not join to the month before
 }
 
 func (r *chartRenderer) Layout(size fyne.Size) { r.size = size; r.draw() }
@@ -184,9 +188,12 @@ func (r *chartRenderer) draw() {
 	r.objs = append(r.objs, last)
 	r.notes(x, top, h, fg)
 
+	// A rebased chart's lines step at the rebase rather than slope.
+	r.cut = d.rebased
 	r.line(d.upper, x, y, chartLimits, 1, true)
 	r.line(d.lower, x, y, chartLimits, 1, true)
 	r.line(d.mean, x, y, chartLimits, 1.5, false)
+	r.cut = nil
 	r.line(d.bench, x, y, chartBench, 2, true)
 	r.line(d.target, x, y, chartTarget, 2, false)
 	r.line(d.floor, x, y, chartFloor, 2, true)
@@ -218,7 +225,7 @@ func (r *chartRenderer) draw() {
 // lines are for references (floor, limits, benchmark) rather than data.
 func (r *chartRenderer) line(vs []float64, x func(int) float32, y func(float64) float32, c color.Color, width float32, dashed bool) {
 	for i := 1; i < len(vs); i++ {
-		if math.IsNaN(vs[i-1]) || math.IsNaN(vs[i]) {
+		if math.IsNaN(vs[i-1]) || math.IsNaN(vs[i]) || i < len(r.cut) && r.cut[i] {
 			continue
 		}
 		p1, p2 := fyne.NewPos(x(i-1), y(vs[i-1])), fyne.NewPos(x(i), y(vs[i]))

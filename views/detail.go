@@ -39,7 +39,12 @@ type detailPane struct {
 	tYear                 *widget.Select
 	tTarget               *widget.Entry
 	tFloor                *widget.Entry
-	content               fyne.CanvasObject
+	// The officer's chart settings: the trend window, the SPC baseline's
+	// start and a rebase with its note.
+	window               *widget.Select
+	basePeriod, rebaseAt *widget.Select
+	settingNote          *widget.Entry
+	content              fyne.CanvasObject
 }
 
 // detailPoint is one month of the numbers table: trend's analysis of it,
@@ -95,6 +100,19 @@ func newDetailPane(w *mainWindow) *detailPane {
 	d.tFloor.SetPlaceHolder("floor")
 	setTarget := container.NewGridWithColumns(4, d.tYear, d.tTarget, d.tFloor, widget.NewButton("Save target", d.saveTarget))
 
+	d.window = widget.NewSelect(windowChoices, nil)
+	d.window.PlaceHolder = "trend window"
+	d.basePeriod, d.rebaseAt = widget.NewSelect(nil, nil), widget.NewSelect(nil, nil)
+	d.basePeriod.PlaceHolder, d.rebaseAt.PlaceHolder = "baseline from", "rebase at"
+	d.settingNote = widget.NewEntry()
+	d.settingNote.SetPlaceHolder("note shown on the chart, e.g. new service model")
+	settings := container.NewVBox(
+		container.NewGridWithColumns(2, d.window, widget.NewButton("Set trend window", d.saveWindow)),
+		d.settingNote,
+		container.NewGridWithColumns(2, d.basePeriod, widget.NewButton("Set SPC baseline", d.saveBaseline)),
+		container.NewGridWithColumns(2, d.rebaseAt, widget.NewButton("Rebase SPC here", d.saveRebase)),
+	)
+
 	side := container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("How it is calculated", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.guidance,
@@ -102,6 +120,9 @@ func newDetailPane(w *mainWindow) *detailPane {
 		widget.NewLabelWithStyle("Commentary", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.comment,
 		d.save,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Trend window and SPC chart", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		settings,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("Benchmarks", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.benchmarks,
@@ -153,6 +174,84 @@ func (d *detailPane) reload() {
 	}
 	d.tYear.Refresh()
 	d.fillTargetEntries()
+	d.fillSettings()
+}
+
+// windowChoices are the trend windows offered, as members asked for
+// direction of travel "over a set period".
+var windowChoices = []string{"3 months", "6 months", "12 months", "24 months"}
+
+// fillSettings offers the series' periods for a baseline or rebase, and
+// shows the trend window in force.
+func (d *detailPane) fillSettings() {
+	var periods []string
+	for i := len(d.points) - 1; i >= 0; i-- {
+		periods = append(periods, d.points[i].pt.Period.Label())
+	}
+	d.basePeriod.Options, d.rebaseAt.Options = periods, periods
+	d.basePeriod.ClearSelected()
+	d.rebaseAt.ClearSelected()
+	plan := d.w.v.shown.ChartPlan(d.ref)
+	d.window.Selected = "12 months"
+	if w := plan.Window; w != nil {
+		if w.Periods > 0 {
+			d.window.Selected = strconv.Itoa(w.Periods) + " months"
+		} else {
+			d.window.Selected = "since " + w.From.Label()
+		}
+	}
+	d.window.Refresh()
+}
+
+// periodOf returns the period of the numbers table labelled label.
+func (d *detailPane) periodOf(label string) (app.Period, bool) {
+	for _, p := range d.points {
+		if p.pt.Period.Label() == label {
+			return p.pt.Period, true
+		}
+	}
+	return app.Period{}, false
+}
+
+// saveWindow records the chosen trend window as an edit.
+func (d *detailPane) saveWindow() {
+	n, err := strconv.Atoi(strings.TrimSuffix(d.window.Selected, " months"))
+	if err != nil || d.ref == "" {
+		return
+	}
+	d.saveSetting(app.ChartSetting{Ref: d.ref, Kind: app.SetWindow, Periods: n}, fmt.Sprintf("%s trend window of %d months", d.ref, n))
+}
+
+// saveBaseline records the SPC baseline, from the chosen period on, as
+// an edit.
+func (d *detailPane) saveBaseline() {
+	p, ok := d.periodOf(d.basePeriod.Selected)
+	if !ok {
+		d.w.showError(fmt.Errorf("choose the period the SPC baseline starts at"))
+		return
+	}
+	s := app.ChartSetting{Ref: d.ref, Kind: app.SetBaseline, From: p, Note: strings.TrimSpace(d.settingNote.Text)}
+	d.saveSetting(s, fmt.Sprintf("%s SPC baseline from %s", d.ref, p.Label()))
+}
+
+// saveRebase records a rebase at the chosen period, with its note, as an
+// edit.
+func (d *detailPane) saveRebase() {
+	p, ok := d.periodOf(d.rebaseAt.Selected)
+	note := strings.TrimSpace(d.settingNote.Text)
+	if !ok || note == "" {
+		d.w.showError(fmt.Errorf("choose the period the process changed and say what changed in the note"))
+		return
+	}
+	d.saveSetting(app.ChartSetting{Ref: d.ref, Kind: app.SetRebase, From: p, Note: note}, fmt.Sprintf("%s SPC rebased at %s (%s)", d.ref, p.Label(), note))
+}
+
+func (d *detailPane) saveSetting(s app.ChartSetting, note string) {
+	if err := s.Check(); err != nil {
+		d.w.showError(err)
+		return
+	}
+	d.w.edit(note, &app.Dataset{ChartSettings: []app.ChartSetting{s}})
 }
 
 // fillTargetEntries shows the chosen year's target and floor for editing.
@@ -284,12 +383,13 @@ func (d *detailPane) chartFor(ind app.Indicator) chartData {
 	cd := chartData{
 		labels: make([]string, n), values: nanSlice(n), target: nanSlice(n), floor: nanSlice(n),
 		mean: nanSlice(n), upper: nanSlice(n), lower: nanSlice(n), special: make([]bool, n), bench: nanSlice(n),
-		variation: make([]trend.Variation, n),
-		format:    func(f float64) string { return formatNumber(ind, f) },
+		variation: make([]trend.Variation, n), rebased: make([]bool, n),
+		format: func(f float64) string { return formatNumber(ind, f) },
 	}
 	if ind.Unit == app.Percent {
 		cd.suffix = "%"
 	}
+	cd.notes = chartNotes(v.shown.ChartPlan(ind.Ref), d.points)
 	for i, p := range d.points {
 		j := n - 1 - i // points are newest first; the chart runs oldest first
 		pt := p.pt
@@ -300,6 +400,10 @@ func (d *detailPane) chartFor(ind app.Indicator) chartData {
 		if c := pt.Chart; c != nil {
 			cd.mean[j], cd.upper[j], cd.lower[j] = c.Mean, c.Upper, c.Lower
 		}
+		// The month before (next in the list) under another chart.
+		if i+1 < n && d.points[i+1].pt.Chart != pt.Chart {
+			cd.rebased[j] = true
+		}
 		cd.special[j] = pt.Signal.IsSpecial()
 		cd.variation[j] = pt.Variation
 		if b, ok := benchmark.Beside(v.shown, ind.Ref, pt.Period); ok && b.England != nil {
@@ -307,6 +411,37 @@ func (d *detailPane) chartFor(ind app.Indicator) chartData {
 		}
 	}
 	return cd
+}
+
+// chartNotes places the officer's rebases and baseline on the chart, as
+// annotations at their months; points are newest first, as the numbers
+// table lists them.
+func chartNotes(plan app.ChartPlan, points []detailPoint) []chartNote {
+	n := len(points)
+	at := func(p app.Period) int {
+		for i, dp := range points {
+			if dp.pt.Period == p {
+				return n - 1 - i
+			}
+		}
+		return -1
+	}
+	var notes []chartNote
+	for _, r := range plan.Rebases {
+		if j := at(r.From); j >= 0 {
+			notes = append(notes, chartNote{at: j, text: "rebased: " + r.Note})
+		}
+	}
+	if b := plan.Baseline; b != nil {
+		text := "baseline from " + b.From.Label()
+		if b.Note != "" {
+			text += ": " + b.Note
+		}
+		if j := at(b.From); j >= 0 {
+			notes = append(notes, chartNote{at: j, text: text})
+		}
+	}
+	return notes
 }
 
 // signalText says what trend found at the chosen period: the signal and

@@ -495,3 +495,36 @@ func TestValidationReportSaysClean(t *testing.T) {
 		t.Errorf("history line %q", got)
 	}
 }
+
+// TestDetailChartSettings sets a rebase, a baseline and a trend window
+// from the detail pane: each is saved as an edit, and the chart draws the
+// rebase and baseline as annotations at their months.
+func TestDetailChartSettings(t *testing.T) {
+	w := openFixture(t, 24)
+	w.openDetail("CIC05")
+	d := w.detail
+	first := d.points[len(d.points)-1].pt.Period
+	d.settingNote.SetText("new service model")
+	d.rebaseAt.SetSelected(first.Add(12).Label())
+	d.saveRebase()
+	d.settingNote.SetText("")
+	d.basePeriod.SetSelected(first.Label())
+	d.saveBaseline()
+	d.window.SetSelected("6 months")
+	d.saveWindow()
+
+	plan := w.v.stored.ChartPlan("CIC05")
+	if len(plan.Rebases) != 1 || plan.Rebases[0].From != first.Add(12) || plan.Baseline == nil || plan.Window == nil || plan.Window.Periods != 6 {
+		t.Fatalf("stored plan %+v", plan)
+	}
+	notes := d.chart.data.notes
+	if len(notes) != 2 || notes[0].at != 12 || notes[0].text != "rebased: new service model" || notes[1].at != 0 {
+		t.Errorf("chart notes %+v", notes)
+	}
+	if got := d.points[0].pt.Trend.Points; got != 6 {
+		t.Errorf("the latest trend is over %d months, want 6", got)
+	}
+	if d.window.Selected != "6 months" {
+		t.Errorf("the window control shows %q", d.window.Selected)
+	}
+}

@@ -74,6 +74,7 @@ var scorecardTail = []struct {
 }{
 	{"RAG", 8}, {"DoT", 12}, {"Trend and SPC", 42}, {"England", 9},
 	{"Stat neighbours", 9}, {"Benchmark year", 10}, {"Comments", 48},
+	{"Variation and assurance", 30},
 }
 
 // headerRow is the scorecard's column header row; the caption row above
@@ -291,7 +292,44 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		}
 		n = max(n, lines(c.Text, scorecardTail[6].width))
 	}
+	if words, l, term := iconCell(at, base); words != "" {
+		if err := b.set(s, tail+7, r, words, l); err != nil {
+			return err
+		}
+		if err := b.note(s, tail+7, r, term); err != nil {
+			return err
+		}
+		n = max(n, lines(words, scorecardTail[7].width))
+	}
 	return b.fitRow(s, r, n)
+}
+
+// iconFills tint the variation cell in the Making Data Count colours:
+// blue improvement, orange concern, grey common cause, purple neither.
+var iconFills = map[string]string{"blue": "BDD7EE", "orange": "F8CBAD", "grey": "E7E6E6", "purple": "D9C3E9"}
+
+// iconCell says the point's Making Data Count icons in words, tinted as
+// the variation icon is coloured, with the icons' names for a note.
+func iconCell(p *trend.Point, base look) (words string, l look, term string) {
+	l = base
+	if p == nil {
+		return "", l, ""
+	}
+	var parts, names []string
+	if p.VariationReading != "" {
+		parts = append(parts, p.VariationReading+".")
+	}
+	if p.AssuranceReading != "" {
+		parts = append(parts, p.AssuranceReading+".")
+	}
+	if p.Variation != trend.NoVariation {
+		names = append(names, "variation: "+p.Variation.String())
+	}
+	if p.Assurance != trend.NoAssurance {
+		names = append(names, "assurance: "+p.Assurance.Icon())
+	}
+	l.fill = iconFills[p.Variation.Colour()]
+	return strings.Join(parts, " "), l, "Making Data Count icons: " + strings.Join(names, ", ")
 }
 
 // outturn returns the indicator's previous-year outturn: its own figure

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/app/trend"
 )
 
 func openFixture(t *testing.T, months int) *mainWindow {
@@ -526,5 +527,24 @@ func TestDetailChartSettings(t *testing.T) {
 	}
 	if d.window.Selected != "6 months" {
 		t.Errorf("the window control shows %q", d.window.Selected)
+	}
+}
+
+// TestScorecardSignalColumn checks the scorecard's Making Data Count
+// column: a word, coloured as MDC colours the icon, and the reading under
+// the table when the row is highlighted.
+func TestScorecardSignalColumn(t *testing.T) {
+	w := openFixture(t, 24)
+	// CIC05's steady climb ends above the upper process limit; lower is better.
+	if got := cells(t, w.score, "CIC05", colSignal)[0]; got != "Concern" {
+		t.Errorf("CIC05 signal %q, want Concern", got)
+	}
+	if fill, _ := signalColours(trend.ConcernHigh); fill != chartSpecial {
+		t.Errorf("concern filled %v, want MDC orange", fill)
+	}
+	r := w.score.lines[rowOf(w.score, "CIC05")].row
+	w.describeRow(r)
+	if !strings.Contains(w.hint.Text, "Concerning: above the upper process limit") {
+		t.Errorf("hint %q, want the variation's reading", w.hint.Text)
 	}
 }

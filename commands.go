@@ -30,7 +30,7 @@ func init() {
 		{name: "demo", about: "load the embedded demo scorecards", run: runDemo},
 		{name: "list", args: "[--json]", about: "the indicators known", flags: jsonFlag, run: runList},
 		{name: "show", args: "REF [--area A] [--exclude C,...] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
-		{name: "flags", args: "[--period P] [--exclude C,...] [--json]", about: "what changed in the latest (or given) period", flags: flagsFlags, run: runFlags},
+		{name: "flags", args: "[--period P] [--exclude C,...] [--all] [--json]", about: "what changed in the latest (or given) period, most important first", flags: flagsFlags, run: runFlags},
 		{name: "export", args: "--out FILE.xlsx [--period P] [--exclude C,...] [--area A] [--suppress N] [--original FILE]", about: "write the revised workbook for circulation", flags: exportFlags, run: runExport},
 		{name: "imports", args: "[--json]", about: "the import history", flags: jsonFlag, run: runImports},
 		{name: "undo", args: "IMPORT-ID", about: "remove one import and everything it added", run: runUndo},
@@ -51,6 +51,7 @@ func showFlags(fs *flag.FlagSet, e *env) {
 
 func flagsFlags(fs *flag.FlagSet, e *env) {
 	jsonFlag(fs, e)
+	fs.BoolVar(&e.all, "all", false, "every flag in scorecard order, unranked and ungrouped")
 	fs.StringVar(&e.period, "period", "", "the `period`, e.g. 2025-03 (default: the latest)")
 	fs.StringVar(&e.exclude, "exclude", "", "`cohorts` to exclude, e.g. uasc,ola")
 }
@@ -546,6 +547,9 @@ func runFlags(e *env, args []string) error {
 		}
 	}
 	flags := trend.Flags(v.h, v.period, analysisOptions())
+	if !e.all {
+		return printRankedFlags(e, v.h, flags)
+	}
 	if e.json {
 		if flags == nil {
 			flags = []trend.Flag{}

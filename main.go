@@ -55,6 +55,7 @@ type env struct {
 	original string
 	// from, to, at and note are the chart settings' flags.
 	from, to, at, note string
+	all                bool // flags --all: every flag, unranked
 	ctx                context.Context
 }
 

@@ -87,12 +87,13 @@ const (
 	sortRAG       = "RAG: red first"
 	sortChange    = "Largest change"
 	sortRef       = "Ref"
+	sortFlags     = "Flags: most important first"
 )
 
-var sortOrders = []string{sortScorecard, sortRAG, sortChange, sortRef}
+var sortOrders = []string{sortScorecard, sortRAG, sortChange, sortRef, sortFlags}
 
 // columnOrders are the orders a click on a column's heading sorts by.
-var columnOrders = map[int]string{colRef: sortRef, colName: sortScorecard, colChange: sortChange, colRAG: sortRAG}
+var columnOrders = map[int]string{colRef: sortRef, colName: sortScorecard, colChange: sortChange, colRAG: sortRAG, colFlags: sortFlags}
 
 // scorecardTable is the table of indicators for the chosen period and
 // area, grouped by section, filtered by the search box, "flagged only"
@@ -217,6 +218,8 @@ func (s *scorecardTable) relayout() {
 			return cmp.Compare(relativeChange(b), relativeChange(a))
 		case sortRef:
 			return strings.Compare(a.ind.Ref, b.ind.Ref)
+		case sortFlags:
+			return cmp.Or(cmp.Compare(flagWeight(a, s.v.area), flagWeight(b, s.v.area)), cmp.Compare(len(b.flags), len(a.flags)))
 		}
 		return 0
 	})
@@ -247,6 +250,16 @@ func (s *scorecardTable) keep(r *scoreRow) bool {
 		return strings.Contains(strings.ToLower(r.ind.Ref), q) || strings.Contains(strings.ToLower(r.ind.Name), q)
 	}
 	return true
+}
+
+// flagWeight is the weight of the row's most important flag, as flags
+// ranks them (trend.Weight); a row with none goes last.
+func flagWeight(r *scoreRow, area app.Area) int {
+	w := math.MaxInt
+	for _, f := range r.flags {
+		w = min(w, trend.Weight(f, area))
+	}
+	return w
 }
 
 // ragRank orders red before amber before green before unrated.

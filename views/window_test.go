@@ -548,3 +548,26 @@ func TestScorecardSignalColumn(t *testing.T) {
 		t.Errorf("hint %q, want the variation's reading", w.hint.Text)
 	}
 }
+
+// TestSortByFlags checks the scorecard's order by the most important
+// flag: within a section, a special cause before a reversal, and an
+// indicator with no flag last.
+func TestSortByFlags(t *testing.T) {
+	s := &scorecardTable{v: &view{area: app.Kent}, order: sortFlags, table: widget.NewTable(nil, nil, nil)}
+	s.rows = []scoreRow{
+		{ind: app.Indicator{Ref: "A", Section: "S"}},
+		{ind: app.Indicator{Ref: "B", Section: "S"}, flags: []string{trend.SmallNumbers}},
+		{ind: app.Indicator{Ref: "C", Section: "S"}, flags: []string{trend.DoTReversal}},
+		{ind: app.Indicator{Ref: "D", Section: "S"}, flags: []string{trend.SmallNumbers, trend.SpecialCause}},
+	}
+	s.relayout()
+	var got []string
+	for _, l := range s.lines {
+		if l.row != nil {
+			got = append(got, l.row.ind.Ref)
+		}
+	}
+	if want := []string{"D", "C", "B", "A"}; !slices.Equal(got, want) {
+		t.Errorf("sorted by flags %v, want %v", got, want)
+	}
+}

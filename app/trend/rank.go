@@ -25,12 +25,16 @@ const districtWeight = 2
 
 // weight is how far down the ranking f belongs; ties keep the scorecard's
 // order.
-func weight(f Flag) int {
-	w, ok := kindWeight[f.Kind]
+func weight(f Flag) int { return Weight(f.Kind, f.Area) }
+
+// Weight is how far down the ranking a flag of kind in area belongs: 0
+// for the county's special cause or RAG change, the first.
+func Weight(kind string, area app.Area) int {
+	w, ok := kindWeight[kind]
 	if !ok {
 		w = 3 // a kind added later: among the minor ones
 	}
-	if f.Area != app.Kent {
+	if area != app.Kent {
 		w += districtWeight
 	}
 	return w

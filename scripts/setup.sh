@@ -2,14 +2,14 @@
 # Installs what building and testing Scorecard needs on Debian 12, and
 # nothing that is already there: the Debian packages for Fyne's cgo build
 # and for the tests that run real tools (Xvfb, LibreOffice, openpyxl,
-# poppler), and Go 1.26 when the machine has no Go new enough.
+# poppler, R for the SPC reference), and Go 1.26 when the machine has no Go new enough.
 # Usage: scripts/setup.sh [build|test|windows|xvfb]...   (default: build test)
 set -euo pipefail
 
 groups=("${@:-build test}")
 build_pkgs=(ca-certificates git gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
   libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev)
-test_pkgs=(xvfb xauth imagemagick python3 python3-openpyxl libreoffice-calc-nogui poppler-utils)
+test_pkgs=(xvfb xauth imagemagick python3 python3-openpyxl libreoffice-calc-nogui poppler-utils r-base-core)
 windows_pkgs=(gcc-mingw-w64-x86-64 wine wine64 xvfb xauth imagemagick)
 xvfb_pkgs=(xvfb xauth)
 

@@ -26,7 +26,7 @@ type detailPane struct {
 
 	title                 *widget.Label
 	about                 *widget.Label
-	signal                *widget.Label
+	signal                *tipLabel
 	chart                 *historyChart
 	numbers               *widget.Table
 	points                []detailPoint
@@ -64,7 +64,7 @@ func newDetailPane(w *mainWindow) *detailPane {
 	d.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.title.Wrapping = fyne.TextWrapWord
 	d.about = widget.NewLabel("")
-	d.signal = widget.NewLabel("")
+	d.signal = newTipLabel()
 	d.signal.Wrapping = fyne.TextWrapWord
 	d.chart = newHistoryChart()
 	d.numbers = widget.NewTableWithHeaders(
@@ -166,6 +166,7 @@ func (d *detailPane) reload() {
 	d.points = d.pointsFor(ind)
 	d.chart.set(d.chartFor(ind))
 	d.signal.SetText(d.signalText())
+	d.signal.setTip(d.signalTerms())
 	d.numbers.Refresh()
 	d.fillTargets(ind)
 	d.tYear.Options = d.targetYears()
@@ -479,6 +480,33 @@ func (d *detailPane) signalText() string {
 			}
 		}
 		return strings.Join(parts, " · ")
+	}
+	return ""
+}
+
+// signalTerms says the chosen period's signal in the SPC terms, for the
+// signal line's tooltip: "SPC: special-concerning (above the upper process
+// limit) · Making Data Count icons: concern-high, hit-and-miss".
+func (d *detailPane) signalTerms() string {
+	for _, p := range d.points {
+		if p.pt.Period != d.w.v.period || p.pt.Signal == trend.NoSignal {
+			continue
+		}
+		s := "SPC: " + p.pt.Signal.String()
+		if p.pt.Rule != "" {
+			s += " (" + p.pt.Rule + ")"
+		}
+		icons := []string{}
+		if p.pt.Variation != trend.NoVariation {
+			icons = append(icons, p.pt.Variation.String())
+		}
+		if p.pt.Assurance != trend.NoAssurance {
+			icons = append(icons, p.pt.Assurance.Icon()+" (target "+p.pt.Assurance.String()+")")
+		}
+		if len(icons) > 0 {
+			s += " · Making Data Count icons: " + strings.Join(icons, ", ")
+		}
+		return s
 	}
 	return ""
 }

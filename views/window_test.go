@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -569,5 +570,27 @@ func TestSortByFlags(t *testing.T) {
 	}
 	if want := []string{"D", "C", "B", "A"}; !slices.Equal(got, want) {
 		t.Errorf("sorted by flags %v, want %v", got, want)
+	}
+}
+
+// TestSignalTooltip checks that the detail pane's plain-words signal line
+// keeps the SPC terms in a tooltip shown while the pointer is over it.
+func TestSignalTooltip(t *testing.T) {
+	w := openFixture(t, 24)
+	w.openDetail("CIC05")
+	l := w.detail.signal
+	if strings.Contains(l.Text, "special-concerning") {
+		t.Errorf("signal line %q uses the SPC term", l.Text)
+	}
+	if !strings.Contains(l.tip, "SPC: special-concerning (above the upper process limit)") || !strings.Contains(l.tip, "concern-high") {
+		t.Errorf("tooltip %q", l.tip)
+	}
+	l.MouseIn(&desktop.MouseEvent{})
+	if l.popUp == nil || !l.popUp.Visible() || l.popUp.Content.(*widget.Label).Text != l.tip {
+		t.Fatalf("no tooltip shown")
+	}
+	l.MouseOut()
+	if l.popUp.Visible() {
+		t.Errorf("tooltip still shown after the pointer left")
 	}
 }

@@ -68,11 +68,18 @@ func TestChartSettingsUndo(t *testing.T) {
 		t.Fatalf("after rebase: latest chart %+v %q, first %+v", pts[23].Chart, pts[23].Variation, pts[0].Chart)
 	}
 	window := edit("window", "CIC05", "6")
+	// A later window replaces it; undoing that brings the 6 back.
+	if out := mustRun(t, db, "undo", edit("window", "CIC05", "24")); !strings.Contains(out, "trend window of 24 periods") {
+		t.Errorf("undo says %q, want what the edit changed", out)
+	}
 	if got := points(mustRun(t, db, "show", "CIC05", "--json"))[23].Trend.Points; got != 6 {
 		t.Fatalf("after window 6: trend over %d points", got)
 	}
 	for _, id := range []string{window, rebase, baseline} {
 		mustRun(t, db, "undo", id)
+	}
+	if out := mustRun(t, db, "imports", "--json"); !strings.Contains(out, "SPC rebased at Feb-26 (new service model)") {
+		t.Errorf("imports does not list the rebase edit:\n%s", out)
 	}
 	if got := mustRun(t, db, "show", "CIC05", "--json"); got != showBefore {
 		t.Errorf("show --json after undoing every setting differs from before")

@@ -246,6 +246,12 @@ func runUndo(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if rec.Kind == "edit" && rec.Note != "" {
+		// An edit may add none of the counted records (a chart setting):
+		// say what it changed.
+		fmt.Fprintf(e.out, "undid %s (edit: %s)\n", rec.ID, rec.Note)
+		return nil
+	}
 	fmt.Fprintf(e.out, "undid %s (%s): removed %d observations, %d targets, %d benchmarks\n", rec.ID, rec.Source, rec.Counts.Observations, rec.Counts.Targets, rec.Counts.Benchmarks)
 	return nil
 }

@@ -1,6 +1,7 @@
 package trend
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"scorecard/app"
@@ -33,6 +34,10 @@ func TestChartPlan(t *testing.T) {
 		// Limits from months 0 to 12 only: the 7 after sit above.
 		{"baseline from and to", concat(base13, repeat(11, 7)),
 			[]app.ChartSetting{{Ref: "CIC05", Kind: app.SetBaseline, From: at(0), To: at(12)}}, "ccccccccccccIIIIIIII"},
+		// A special cause before a rebase whose new chart has too few
+		// figures yet: the first chart's signals stand (this panicked).
+		{"rebase with too few after it", concat([]float64{10, 9, 11, 9, 11, 9, 11, 9, 22, 9, 11, 9, 11}, repeat(10, 5)),
+			[]app.ChartSetting{{Ref: "CIC05", Kind: app.SetRebase, From: at(13), Note: "new model"}}, "ccccccccIccccttttt"},
 		// A baseline that holds 12 figures is too few.
 		{"baseline too short", concat(base13, repeat(11, 7)),
 			[]app.ChartSetting{{Ref: "CIC05", Kind: app.SetBaseline, From: at(0), To: at(11)}}, "tttttttttttttttttttt"},
@@ -93,5 +98,51 @@ func TestTrendWindowSetting(t *testing.T) {
 	h.AddChartSetting(app.ChartSetting{Ref: "CIC05", Kind: app.SetWindow, From: apr24.Add(10)})
 	if p := Analyse(h, kent, Options{})[9]; p.Trend != (Trend{}) {
 		t.Errorf("before the window starts: trend %+v", p.Trend)
+	}
+}
+
+// TestChartPlanAnyPeriods checks that settings at any periods, before,
+// inside or after a series, with gaps, leave every point with a chart
+// whose baseline lies within it, or too few points, and never panic.
+func TestChartPlanAnyPeriods(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 16))
+	for k := range 300 {
+		n := 5 + r.IntN(50)
+		vals := make([]float64, n)
+		for i := range vals {
+			vals[i] = 20 + r.NormFloat64()*3
+			if r.IntN(12) == 0 {
+				vals[i] = gap
+			}
+		}
+		vals[0], vals[n-1] = 20, 21 // a figure at each end, so the series spans n months
+		h := monthly(cic05, kent, apr24, vals...)
+		at := func() app.Period { return apr24.Add(r.IntN(n+20) - 10) }
+		for range r.IntN(4) {
+			h.AddChartSetting(app.ChartSetting{Ref: "CIC05", Kind: app.SetRebase, From: at(), Note: "n"})
+		}
+		if r.IntN(2) == 0 {
+			b := app.ChartSetting{Ref: "CIC05", Kind: app.SetBaseline, From: at()}
+			if r.IntN(2) == 0 {
+				b.To = at()
+			}
+			h.AddChartSetting(b)
+		}
+		if r.IntN(2) == 0 {
+			h.AddChartSetting(app.ChartSetting{Ref: "CIC05", Kind: app.SetWindow, From: at()})
+		}
+		pts := Analyse(h, kent, Options{})
+		if len(pts) != n {
+			t.Fatalf("case %d: %d points for %d months", k, len(pts), n)
+		}
+		for i, p := range pts {
+			switch {
+			case p.Missing:
+			case p.Chart == nil && p.Signal != TooFewPoints:
+				t.Fatalf("case %d point %d: no chart but %q", k, i, p.Signal)
+			case p.Chart != nil && (p.Chart.Baseline < MinBaseline || p.Chart.Lower > p.Chart.Mean || p.Chart.Upper < p.Chart.Mean):
+				t.Fatalf("case %d point %d: chart %+v", k, i, *p.Chart)
+			}
+		}
 	}
 }

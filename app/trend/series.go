@@ -165,8 +165,10 @@ func (a *analysis) keep(obs []app.Observation) Series {
 			q.has |= hasChart
 		}
 		if p.Rule != "" {
-			q.rule = a.c.rule[i]
-			if a.c.side[i] > 0 {
+			// From the scratch, not a.c: a rebased series' last chart
+			// may have too few points to hold any.
+			q.rule = a.scratch.rule[i]
+			if a.scratch.side[i] > 0 {
 				q.has |= ruleHigh
 			}
 		}

@@ -32,11 +32,14 @@ func init() {
 		{name: "demo", about: "load the embedded demo scorecards", run: runDemo},
 		{name: "list", args: "[--json]", about: "the indicators known", flags: jsonFlag, run: runList},
 		{name: "show", args: "REF [--area A] [--exclude C,...] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
-		{name: "flags", args: "[--period P] [--exclude C,...] [--json]", about: "what changed in the latest (or given) period", flags: flagsFlags, run: runFlags},
+		{name: "flags", args: "[--period P] [--exclude C,...] [--all] [--json]", about: "what changed in the latest (or given) period, most important first", flags: flagsFlags, run: runFlags},
 		{name: "export", args: "--out FILE.xlsx|FILE.pdf [--period P] [--exclude C,...] [--area A] [--suppress N] [--original FILE] [--marking TEXT]", about: "write the revised workbook for circulation, or the committee pack as a PDF", flags: exportFlags, run: runExport},
 		{name: "brief", args: "[--period P] [--exclude C,...] [--area A]", about: "the exceptions brief: what is red, worsened, special cause or newly flagged", flags: briefFlags, run: runBrief},
 		{name: "imports", args: "[--json]", about: "the import history", flags: jsonFlag, run: runImports},
 		{name: "undo", args: "IMPORT-ID", about: "remove one import and everything it added", run: runUndo},
+		{name: "baseline", args: "REF --from P [--to P] [--note TEXT]", about: "set the periods an indicator's SPC limits come from", flags: baselineFlags, run: runBaseline},
+		{name: "rebase", args: "REF --at P --note TEXT", about: "start a new SPC chart where the process changed", flags: rebaseFlags, run: runRebase},
+		{name: "window", args: "REF N|P", about: "set the trend window: N periods, or since period P", run: runWindow},
 		{name: "backup", args: "--out FILE", about: "a consistent copy of the store", flags: outFlag, run: runBackup},
 	}
 }
@@ -62,6 +65,7 @@ func showFlags(fs *flag.FlagSet, e *env) {
 
 func flagsFlags(fs *flag.FlagSet, e *env) {
 	jsonFlag(fs, e)
+	fs.BoolVar(&e.all, "all", false, "every flag in scorecard order, unranked and ungrouped")
 	fs.StringVar(&e.period, "period", "", "the `period`, e.g. 2025-03 (default: the latest)")
 	fs.StringVar(&e.exclude, "exclude", "", "`cohorts` to exclude, e.g. uasc,ola")
 }
@@ -302,6 +306,12 @@ func runUndo(e *env, args []string) error {
 	rec, err := st.Undo(args[0])
 	if err != nil {
 		return err
+	}
+	if rec.Kind == "edit" && rec.Note != "" {
+		// An edit may add none of the counted records (a chart setting):
+		// say what it changed.
+		fmt.Fprintf(e.out, "undid %s (edit: %s)\n", rec.ID, rec.Note)
+		return nil
 	}
 	fmt.Fprintf(e.out, "undid %s (%s): removed %d observations, %d targets, %d benchmarks\n", rec.ID, rec.Source, rec.Counts.Observations, rec.Counts.Targets, rec.Counts.Benchmarks)
 	return nil
@@ -608,6 +618,9 @@ func runFlags(e *env, args []string) error {
 		}
 	}
 	flags := trend.Flags(v.h, v.period, analysisOptions())
+	if !e.all {
+		return printRankedFlags(e, v.h, flags)
+	}
 	if e.json {
 		if flags == nil {
 			flags = []trend.Flag{}

@@ -59,7 +59,10 @@ type env struct {
 	// an indicator the store holds; without it the stored one stands.
 	acceptDefinitions bool
 	marking           string
-	ctx               context.Context
+	// from, to, at and note are the chart settings' flags.
+	from, to, at, note string
+	all                bool // flags --all: every flag, unranked
+	ctx                context.Context
 }
 
 // newEnv returns the env for a command writing to stdout and stderr.

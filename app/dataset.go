@@ -16,12 +16,14 @@ type Dataset struct {
 	// stored. Nil means every indicator is defined in full, as a
 	// reader of a fixed format (a child-level list) defines its own.
 	Stated map[string]Stated `json:"-"`
+	// ChartSettings are trend and SPC settings, saved as edits.
+	ChartSettings []ChartSetting `json:"chart_settings,omitempty"`
 }
 
 // Empty reports whether the dataset adds nothing.
 func (d *Dataset) Empty() bool {
 	return len(d.Indicators)+len(d.Observations)+len(d.Targets)+
-		len(d.Benchmarks)+len(d.Breakdowns)+len(d.Comments) == 0
+		len(d.Benchmarks)+len(d.Breakdowns)+len(d.Comments)+len(d.ChartSettings) == 0
 }
 
 // OutturnGroup is the benchmark group holding Kent's previous-year

@@ -24,6 +24,8 @@ type History struct {
 	benchmarks map[string][]Benchmark
 	breakdowns []Breakdown
 	comments   map[figureKey]Comment
+	// chartSettings are the officer's trend and SPC settings by ref.
+	chartSettings map[string][]ChartSetting
 }
 
 type figureKey struct {
@@ -78,6 +80,12 @@ func (h *History) Apply(d *Dataset, importID string) {
 			c.Import = importID
 		}
 		h.AddComment(c)
+	}
+	for _, c := range d.ChartSettings {
+		if c.Import == "" {
+			c.Import = importID
+		}
+		h.AddChartSetting(c)
 	}
 }
 

@@ -3,14 +3,14 @@
 # nothing that is already there: the Debian packages for Fyne's cgo build
 # and for the tests that run real tools (Xvfb, LibreOffice, openpyxl,
 # xlsxwriter, poppler, and SheetJS under Node.js, whose npm package goes
-# into build/sheetjs), and Go 1.26 when the machine has no Go new enough.
+# into build/sheetjs, R for the SPC reference), and Go 1.26 when the machine has no Go new enough.
 # Usage: scripts/setup.sh [build|test|windows|xvfb]...   (default: build test)
 set -euo pipefail
 
 groups=("${@:-build test}")
 build_pkgs=(ca-certificates git gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
   libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev)
-test_pkgs=(xvfb xauth imagemagick python3 python3-openpyxl python3-xlsxwriter libreoffice-calc-nogui poppler-utils nodejs)
+test_pkgs=(xvfb xauth imagemagick python3 python3-openpyxl python3-xlsxwriter libreoffice-calc-nogui poppler-utils nodejs r-base-core)
 windows_pkgs=(gcc-mingw-w64-x86-64 wine wine64 xvfb xauth imagemagick)
 xvfb_pkgs=(xvfb xauth)
 

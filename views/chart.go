@@ -1,7 +1,6 @@
 package views
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
@@ -9,6 +8,9 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"scorecard/app"
+	"scorecard/app/trend"
 )
 
 // chartData is what the history chart draws, one entry per month; NaN
@@ -21,20 +23,54 @@ type chartData struct {
 	mean    []float64
 	upper   []float64
 	lower   []float64
-	special []bool    // a special-cause point: outside limits, a run or a trend
-	bench   []float64 // the benchmark in force for the month
-	format  func(float64) string
+	special []bool // a special-cause point: outside limits, a run or a trend
+	// variation is each point's Making Data Count icon, which colours it.
+	variation []trend.Variation
+	bench     []float64 // the benchmark in force for the month
+	format    func(float64) string
+	// suffix follows each axis figure: "%" for a percentage.
+	suffix string
+	// notes are the officer's annotations, drawn at their month: a
+	// rebase, or where the baseline starts.
+	notes []chartNote
+	// rebased marks the months that start a new SPC chart, where the
+	// mean and limits step rather than slope.
+	rebased []bool
+}
+
+// chartNote is an annotation at month at (an index of labels).
+type chartNote struct {
+	at   int
+	text string
 }
 
 // The chart's line colours: target green and floor red like the RAG, the
-// process limits grey so the eye goes to the figures, the benchmark blue.
+// process limits grey so the eye goes to the figures, the benchmark dark
+// blue. Points follow Making Data Count: blue improvement, orange concern,
+// purple neither (no polarity), grey common cause.
 var (
 	chartTarget  = ragGreen
 	chartFloor   = ragRed
 	chartLimits  = color.NRGBA{0x80, 0x80, 0x80, 0xff}
-	chartBench   = color.NRGBA{0x1d, 0x70, 0xb8, 0xff}
-	chartSpecial = color.NRGBA{0xf4, 0x77, 0x38, 0xff}
+	chartBench   = color.NRGBA{0x00, 0x30, 0x87, 0xff}
+	chartSpecial = color.NRGBA{0xed, 0x8b, 0x00, 0xff}
+	chartImprove = color.NRGBA{0x41, 0xb6, 0xe6, 0xff}
+	chartNeither = color.NRGBA{0x8a, 0x3f, 0xc4, 0xff}
+	chartCommon  = color.NRGBA{0x76, 0x86, 0x92, 0xff}
 )
+
+// variationColour is the colour of a point with Making Data Count icon v.
+func variationColour(v trend.Variation) color.Color {
+	switch v.Colour() {
+	case "blue":
+		return chartImprove
+	case "orange":
+		return chartSpecial
+	case "purple":
+		return chartNeither
+	}
+	return chartCommon
+}
 
 // historyChart draws an indicator's monthly history with its target,
 // floor, SPC mean and limits, special-cause points and benchmark, from
@@ -63,6 +99,7 @@ type chartRenderer struct {
 	c    *historyChart
 	objs []fyne.CanvasObject
 	size fyne.Size
+	cut  []bool // months line does not join to the month before
 }
 
 func (r *chartRenderer) Layout(size fyne.Size) { r.size = size; r.draw() }
@@ -98,12 +135,14 @@ func (r *chartRenderer) draw() {
 	if hi == lo {
 		lo, hi = lo-1, hi+1
 	}
-	pad := (hi - lo) * 0.08
-	lo, hi = lo-pad, hi+pad
+	// Round ticks (steps of 1, 2 or 5 times a power of ten), the axis
+	// reaching the round figure beyond each end.
+	ticks, decimals := niceTicks(lo, hi, 5)
+	lo, hi = math.Min(lo, ticks[0]), math.Max(hi, ticks[len(ticks)-1])
 
 	fg := theme.Color(theme.ColorNameForeground)
 	grid := theme.Color(theme.ColorNameSeparator)
-	const left, right, top, bottom = 64, 16, 28, 36
+	const left, right, top, bottom = 64, 16, 12, 36
 	w, h := r.size.Width-left-right, r.size.Height-top-bottom
 	x := func(i int) float32 {
 		if n == 1 {
@@ -113,58 +152,80 @@ func (r *chartRenderer) draw() {
 	}
 	y := func(v float64) float32 { return top + float32((hi-v)/(hi-lo))*h }
 
-	format := d.format
-	if format == nil {
-		format = func(v float64) string { return fmt.Sprintf("%.1f", v) }
-	}
-	for i := range 5 {
-		v := lo + (hi-lo)*float64(i)/4
+	for _, v := range ticks {
 		gl := canvas.NewLine(grid)
 		gl.Position1, gl.Position2 = fyne.NewPos(left, y(v)), fyne.NewPos(left+w, y(v))
-		t := canvas.NewText(format(v), fg)
+		t := canvas.NewText(app.FormatNumber(v, decimals)+d.suffix, fg)
 		t.TextSize = theme.CaptionTextSize()
 		t.Alignment = fyne.TextAlignTrailing
 		t.Move(fyne.NewPos(0, y(v)-t.MinSize().Height/2))
 		t.Resize(fyne.NewSize(left-6, t.MinSize().Height))
 		r.objs = append(r.objs, gl, t)
 	}
-	step := max(1, n/12)
-	for i := 0; i < n; i += step {
+	// Month labels every step, and always the latest month, which is what
+	// a reader looks for; a step label that would collide with it is left
+	// out.
+	last := canvas.NewText(d.labels[n-1], fg)
+	last.TextSize = theme.CaptionTextSize()
+	last.TextStyle.Bold = true
+	lastW := last.MinSize().Width
+	// As many labels as fit the width, whatever the window's size.
+	step := 1
+	if n > 1 {
+		step = max(1, int(math.Ceil(float64((lastW+10)/(w/float32(n-1))))))
+	}
+	last.Move(fyne.NewPos(min(x(n-1)-lastW/2, r.size.Width-lastW), top+h+6))
+	for i := 0; i < n-1; i += step {
 		t := canvas.NewText(d.labels[i], fg)
 		t.TextSize = theme.CaptionTextSize()
 		ms := t.MinSize()
+		if x(i)+ms.Width/2+6 > last.Position().X {
+			break
+		}
 		t.Move(fyne.NewPos(x(i)-ms.Width/2, top+h+6))
 		r.objs = append(r.objs, t)
 	}
+	r.objs = append(r.objs, last)
+	r.notes(x, top, h, fg)
 
+	// A rebased chart's lines step at the rebase rather than slope.
+	r.cut = d.rebased
 	r.line(d.upper, x, y, chartLimits, 1, true)
 	r.line(d.lower, x, y, chartLimits, 1, true)
 	r.line(d.mean, x, y, chartLimits, 1.5, false)
+	r.cut = nil
 	r.line(d.bench, x, y, chartBench, 2, true)
 	r.line(d.target, x, y, chartTarget, 2, false)
 	r.line(d.floor, x, y, chartFloor, 2, true)
 	r.line(d.values, x, y, fg, 2.5, false)
+	r.targetLabel(x, y, n, fg)
 	for i, v := range d.values {
 		if math.IsNaN(v) {
 			continue
 		}
 		radius, fill := float32(3), fg
+		if i < len(d.variation) && d.variation[i] != trend.NoVariation {
+			fill = variationColour(d.variation[i])
+		}
 		if i < len(d.special) && d.special[i] {
-			radius, fill = 5.5, chartSpecial
+			radius = 5.5
+			if i >= len(d.variation) {
+				fill = chartSpecial
+			}
 		}
 		dot := canvas.NewCircle(fill)
 		dot.Position1 = fyne.NewPos(x(i)-radius, y(v)-radius)
 		dot.Position2 = fyne.NewPos(x(i)+radius, y(v)+radius)
 		r.objs = append(r.objs, dot)
 	}
-	r.legend(fg)
+	r.legend(fg, left, top, w)
 }
 
 // line draws a series as segments between neighbouring figures; dashed
 // lines are for references (floor, limits, benchmark) rather than data.
 func (r *chartRenderer) line(vs []float64, x func(int) float32, y func(float64) float32, c color.Color, width float32, dashed bool) {
 	for i := 1; i < len(vs); i++ {
-		if math.IsNaN(vs[i-1]) || math.IsNaN(vs[i]) {
+		if math.IsNaN(vs[i-1]) || math.IsNaN(vs[i]) || i < len(r.cut) && r.cut[i] {
 			continue
 		}
 		p1, p2 := fyne.NewPos(x(i-1), y(vs[i-1])), fyne.NewPos(x(i), y(vs[i]))
@@ -187,9 +248,20 @@ func (r *chartRenderer) line(vs []float64, x func(int) float32, y func(float64) 
 	}
 }
 
-// legend names only the lines the chart has.
-func (r *chartRenderer) legend(fg color.Color) {
+// legend names only the lines and points the chart has, inside the plot
+// area's top left on a panel of the background, wrapping onto more rows
+// when the chart is narrow, so it never runs off the chart.
+func (r *chartRenderer) legend(fg color.Color, left, top, w float32) {
 	d := r.c.data
+	has := func(v trend.Variation) bool {
+		for _, x := range d.variation {
+			if x.Colour() == v.Colour() {
+				return true
+			}
+		}
+		return false
+	}
+	special := anyTrue(d.special)
 	entries := []struct {
 		name string
 		c    color.Color
@@ -198,24 +270,129 @@ func (r *chartRenderer) legend(fg color.Color) {
 		{"value", fg, hasFigure(d.values)},
 		{"target", chartTarget, hasFigure(d.target)},
 		{"floor", chartFloor, hasFigure(d.floor)},
-		{"SPC mean and limits", chartLimits, hasFigure(d.mean)},
-		{"special cause", chartSpecial, anyTrue(d.special)},
+		{"average and process limits", chartLimits, hasFigure(d.mean)},
+		{"improving", chartImprove, has(trend.ImprovementHigh)},
+		{"concerning", chartSpecial, has(trend.ConcernHigh) || special && len(d.variation) == 0},
+		{"unusual (no better or worse)", chartNeither, has(trend.NeitherHigh)},
 		{"benchmark", chartBench, hasFigure(d.bench)},
 	}
-	xpos := float32(64)
+	const pad, gap, rowH = 6, 14, 16
+	type placed struct {
+		sw, t fyne.CanvasObject
+	}
+	var items []placed
+	xpos, ypos, widest := float32(pad), float32(pad), float32(0)
 	for _, e := range entries {
 		if !e.has {
 			continue
 		}
-		sw := canvas.NewRectangle(e.c)
-		sw.Move(fyne.NewPos(xpos, 8))
-		sw.Resize(fyne.NewSize(14, 4))
 		t := canvas.NewText(e.name, fg)
 		t.TextSize = theme.CaptionTextSize()
-		t.Move(fyne.NewPos(xpos+18, 2))
-		r.objs = append(r.objs, sw, t)
-		xpos += 18 + t.MinSize().Width + 16
+		wd := 18 + t.MinSize().Width
+		if xpos > pad && xpos+wd > w-pad {
+			xpos, ypos = pad, ypos+rowH
+		}
+		sw := canvas.NewRectangle(e.c)
+		sw.Move(fyne.NewPos(left+xpos, top+ypos+6))
+		sw.Resize(fyne.NewSize(14, 4))
+		t.Move(fyne.NewPos(left+xpos+18, top+ypos))
+		items = append(items, placed{sw, t})
+		xpos += wd + gap
+		widest = max(widest, xpos-gap+pad)
 	}
+	if len(items) == 0 {
+		return
+	}
+	bg := theme.Color(theme.ColorNameBackground)
+	if c, ok := bg.(color.NRGBA); ok {
+		c.A = 0xd8
+		bg = c
+	}
+	panel := canvas.NewRectangle(bg)
+	panel.Move(fyne.NewPos(left+2, top+2))
+	panel.Resize(fyne.NewSize(min(widest, w-4), ypos+rowH+pad-2))
+	r.objs = append(r.objs, panel)
+	for _, it := range items {
+		r.objs = append(r.objs, it.sw, it.t)
+	}
+}
+
+// targetLabel names the target line at its latest figure, right-aligned
+// above it, so the reader need not match colours to the legend.
+func (r *chartRenderer) targetLabel(x func(int) float32, y func(float64) float32, n int, fg color.Color) {
+	d := r.c.data
+	for i := n - 1; i >= 0; i-- {
+		if i >= len(d.target) || math.IsNaN(d.target[i]) {
+			continue
+		}
+		text := "target"
+		if d.format != nil {
+			text += " " + d.format(d.target[i])
+		}
+		t := canvas.NewText(text, fg)
+		t.TextSize = theme.CaptionTextSize()
+		ms := t.MinSize()
+		t.Move(fyne.NewPos(x(i)-ms.Width, y(d.target[i])-ms.Height-1))
+		r.objs = append(r.objs, t)
+		return
+	}
+}
+
+// notes draws each annotation as a dashed vertical line at its month with
+// its text beside the line's foot, above the month labels.
+func (r *chartRenderer) notes(x func(int) float32, top, h float32, fg color.Color) {
+	for k, note := range r.c.data.notes {
+		if note.at < 0 || note.at >= len(r.c.data.labels) {
+			continue
+		}
+		px := x(note.at)
+		const dashes = 12
+		for j := 0; j < dashes; j += 2 {
+			l := canvas.NewLine(chartNeither)
+			l.StrokeWidth = 1
+			l.Position1 = fyne.NewPos(px, top+h*float32(j)/dashes)
+			l.Position2 = fyne.NewPos(px, top+h*float32(j+1)/dashes)
+			r.objs = append(r.objs, l)
+		}
+		t := canvas.NewText(note.text, chartNeither)
+		t.TextSize = theme.CaptionTextSize()
+		ms := t.MinSize()
+		tx := px + 3
+		if tx+ms.Width > r.size.Width {
+			tx = px - 3 - ms.Width
+		}
+		// Notes stack upwards from the foot, so two close together do
+		// not overprint.
+		t.Move(fyne.NewPos(tx, top+h-ms.Height*float32(k%3+1)-2))
+		r.objs = append(r.objs, t)
+	}
+}
+
+// niceTicks returns about want round figures spanning lo to hi (steps of
+// 1, 2 or 5 times a power of ten, the first at or below lo and the last at
+// or above hi) and the decimals their step needs.
+func niceTicks(lo, hi float64, want int) ([]float64, int) {
+	raw := (hi - lo) / float64(max(want-1, 1))
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	decimals := max(0, -int(math.Floor(math.Log10(step)+1e-9)))
+	first := math.Floor(lo/step+1e-9) * step
+	var ticks []float64
+	// Each tick from its index, so that adding steps gathers no error.
+	for k := 0; k <= 4*want; k++ {
+		v := first + step*float64(k)
+		ticks = append(ticks, v)
+		if v >= hi-step*1e-9 {
+			break
+		}
+	}
+	return ticks, decimals
 }
 
 func hasFigure(vs []float64) bool {

@@ -26,7 +26,7 @@ type detailPane struct {
 
 	title                 *widget.Label
 	about                 *widget.Label
-	signal                *widget.Label
+	signal                *tipLabel
 	chart                 *historyChart
 	numbers               *widget.Table
 	points                []detailPoint
@@ -39,7 +39,12 @@ type detailPane struct {
 	tYear                 *widget.Select
 	tTarget               *widget.Entry
 	tFloor                *widget.Entry
-	content               fyne.CanvasObject
+	// The officer's chart settings: the trend window, the SPC baseline's
+	// start and a rebase with its note.
+	window               *widget.Select
+	basePeriod, rebaseAt *widget.Select
+	settingNote          *widget.Entry
+	content              fyne.CanvasObject
 }
 
 // detailPoint is one month of the numbers table: trend's analysis of it,
@@ -50,7 +55,7 @@ type detailPoint struct {
 	revisions []app.Observation
 }
 
-var detailTitles = []string{"Period", "Value", "Numerator", "Denominator", "Target", "Floor", "RAG", "DoT", "Change", "SPC", "Revisions", "Import"}
+var detailTitles = []string{"Period", "Value", "Numerator", "Denominator", "Target", "Floor", "RAG", "DoT", "Change", "Variation", "Revisions", "Import"}
 
 var detailWidths = []float32{75, 85, 95, 105, 75, 75, 50, 85, 85, 150, 200, 65}
 
@@ -59,7 +64,7 @@ func newDetailPane(w *mainWindow) *detailPane {
 	d.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.title.Wrapping = fyne.TextWrapWord
 	d.about = widget.NewLabel("")
-	d.signal = widget.NewLabel("")
+	d.signal = newTipLabel()
 	d.signal.Wrapping = fyne.TextWrapWord
 	d.chart = newHistoryChart()
 	d.numbers = widget.NewTableWithHeaders(
@@ -95,6 +100,19 @@ func newDetailPane(w *mainWindow) *detailPane {
 	d.tFloor.SetPlaceHolder("floor")
 	setTarget := container.NewGridWithColumns(4, d.tYear, d.tTarget, d.tFloor, widget.NewButton("Save target", d.saveTarget))
 
+	d.window = widget.NewSelect(windowChoices, nil)
+	d.window.PlaceHolder = "trend window"
+	d.basePeriod, d.rebaseAt = widget.NewSelect(nil, nil), widget.NewSelect(nil, nil)
+	d.basePeriod.PlaceHolder, d.rebaseAt.PlaceHolder = "baseline from", "rebase at"
+	d.settingNote = widget.NewEntry()
+	d.settingNote.SetPlaceHolder("note shown on the chart, e.g. new service model")
+	settings := container.NewVBox(
+		container.NewGridWithColumns(2, d.window, widget.NewButton("Set trend window", d.saveWindow)),
+		d.settingNote,
+		container.NewGridWithColumns(2, d.basePeriod, widget.NewButton("Set SPC baseline", d.saveBaseline)),
+		container.NewGridWithColumns(2, d.rebaseAt, widget.NewButton("Rebase SPC here", d.saveRebase)),
+	)
+
 	side := container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("How it is calculated", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.guidance,
@@ -102,6 +120,9 @@ func newDetailPane(w *mainWindow) *detailPane {
 		widget.NewLabelWithStyle("Commentary", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.comment,
 		d.save,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Trend window and SPC chart", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		settings,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("Benchmarks", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.benchmarks,
@@ -145,6 +166,7 @@ func (d *detailPane) reload() {
 	d.points = d.pointsFor(ind)
 	d.chart.set(d.chartFor(ind))
 	d.signal.SetText(d.signalText())
+	d.signal.setTip(d.signalTerms())
 	d.numbers.Refresh()
 	d.fillTargets(ind)
 	d.tYear.Options = d.targetYears()
@@ -153,6 +175,7 @@ func (d *detailPane) reload() {
 	}
 	d.tYear.Refresh()
 	d.fillTargetEntries()
+	d.fillSettings()
 }
 
 // fillTargetEntries shows the chosen year's target and floor for editing.
@@ -262,7 +285,7 @@ func (d *detailPane) text(row, col int) string {
 		}
 		return formatChange(ind, *p.pt.Change)
 	case 9:
-		return p.pt.Signal.String()
+		return variationWords(p.pt)
 	case 10:
 		var was []string
 		for _, r := range p.revisions {
@@ -287,8 +310,13 @@ func (d *detailPane) chartFor(ind app.Indicator) chartData {
 	cd := chartData{
 		labels: make([]string, n), values: nanSlice(n), target: nanSlice(n), floor: nanSlice(n),
 		mean: nanSlice(n), upper: nanSlice(n), lower: nanSlice(n), special: make([]bool, n), bench: nanSlice(n),
+		variation: make([]trend.Variation, n), rebased: make([]bool, n),
 		format: func(f float64) string { return formatNumber(ind, f) },
 	}
+	if ind.Unit == app.Percent {
+		cd.suffix = "%"
+	}
+	cd.notes = chartNotes(v.shown.ChartPlan(ind.Ref), d.points)
 	for i, p := range d.points {
 		j := n - 1 - i // points are newest first; the chart runs oldest first
 		pt := p.pt
@@ -299,7 +327,12 @@ func (d *detailPane) chartFor(ind app.Indicator) chartData {
 		if c := pt.Chart; c != nil {
 			cd.mean[j], cd.upper[j], cd.lower[j] = c.Mean, c.Upper, c.Lower
 		}
+		// The month before (next in the list) under another chart.
+		if i+1 < n && d.points[i+1].pt.Chart != pt.Chart {
+			cd.rebased[j] = true
+		}
 		cd.special[j] = pt.Signal.IsSpecial()
+		cd.variation[j] = pt.Variation
 		if b, ok := benchmark.Beside(v.shown, ind.Ref, pt.Period); ok && b.England != nil {
 			cd.bench[j] = orNaN(b.England.Value)
 		}
@@ -314,16 +347,14 @@ func (d *detailPane) signalText() string {
 		if p.pt.Period != d.w.v.period {
 			continue
 		}
+		// Plain words, as members read them; the SPC terms are in the
+		// guidance and show --json.
 		var parts []string
-		if p.pt.Signal != trend.NoSignal {
-			s := "SPC: " + p.pt.Signal.String()
-			if p.pt.Rule != "" && len(p.pt.FlagDetails) == 0 {
-				s += " (" + p.pt.Rule + ")"
-			}
+		if s := p.pt.VariationReading; s != "" {
 			parts = append(parts, s)
 		}
-		if p.pt.Assurance != trend.NoAssurance {
-			parts = append(parts, "target "+p.pt.Assurance.String())
+		if s := p.pt.AssuranceReading; s != "" {
+			parts = append(parts, s)
 		}
 		if c := p.pt.Children; c != nil {
 			// A small-numbers flag below says it already.
@@ -337,10 +368,62 @@ func (d *detailPane) signalText() string {
 				parts = append(parts, fmt.Sprintf("%d fewer would make it %s", n, rag))
 			}
 		}
-		parts = append(parts, p.pt.FlagDetails...)
+		for k, f := range p.pt.Flags {
+			// The variation's reading above says the special cause already.
+			if f != trend.SpecialCause && k < len(p.pt.FlagDetails) {
+				parts = append(parts, p.pt.FlagDetails[k])
+			}
+		}
 		return strings.Join(parts, " · ")
 	}
 	return ""
+}
+
+// signalTerms says the chosen period's signal in the SPC terms, for the
+// signal line's tooltip: "SPC: special-concerning (above the upper process
+// limit) · Making Data Count icons: concern-high, hit-and-miss".
+func (d *detailPane) signalTerms() string {
+	for _, p := range d.points {
+		if p.pt.Period != d.w.v.period || p.pt.Signal == trend.NoSignal {
+			continue
+		}
+		s := "SPC: " + p.pt.Signal.String()
+		if p.pt.Rule != "" {
+			s += " (" + p.pt.Rule + ")"
+		}
+		icons := []string{}
+		if p.pt.Variation != trend.NoVariation {
+			icons = append(icons, p.pt.Variation.String())
+		}
+		if p.pt.Assurance != trend.NoAssurance {
+			icons = append(icons, p.pt.Assurance.Icon()+" (target "+p.pt.Assurance.String()+")")
+		}
+		if len(icons) > 0 {
+			s += " · Making Data Count icons: " + strings.Join(icons, ", ")
+		}
+		return s
+	}
+	return ""
+}
+
+// variationWords says a point's variation icon in a word or two for the
+// numbers table: "Improving (high)", "No significant change".
+func variationWords(p trend.Point) string {
+	switch p.Variation {
+	case trend.NoVariation:
+		if p.Signal == trend.TooFewPoints {
+			return "too few points"
+		}
+		return ""
+	case trend.CommonCause:
+		return p.Variation.Headline()
+	case trend.NeitherHigh, trend.NeitherLow:
+		return p.Variation.Headline()
+	}
+	if p.Variation.High() {
+		return p.Variation.Headline() + " (high)"
+	}
+	return p.Variation.Headline() + " (low)"
 }
 
 func nanSlice(n int) []float64 {

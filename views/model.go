@@ -32,6 +32,10 @@ type scoreRow struct {
 	hasDelta bool
 	spark    []float64 // the last sparkPoints months, NaN where there is no figure
 	flags    []string  // the kinds of flag raised: "rag-change", "special-cause", ...
+	// variation is the Making Data Count icon; reading says it in words.
+	variation trend.Variation
+	tooFew    bool
+	reading   string
 	// notes say in words what the app adds beside trend's flags, such as
 	// why a figure cannot be excluded.
 	notes []string
@@ -153,6 +157,11 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 			r.change, r.hasDelta = *pt.Change, true
 		}
 		r.flags = slices.Clone(pt.Flags)
+		r.variation, r.tooFew = pt.Variation, pt.Signal == trend.TooFewPoints
+		r.reading = pt.VariationReading
+		if pt.AssuranceReading != "" {
+			r.reading += ". " + pt.AssuranceReading
+		}
 	}
 	r.spark = recent(h.Series(k), v.period, sparkPoints)
 	r.bench, r.hasBench = v.benchmarks(ind.Ref)

@@ -31,18 +31,21 @@ const (
 	colBenchYear
 	colRAG
 	colDoT
+	colSignal
 	colSpark
 	colFlags
 	numCols
 )
 
 var columnTitles = [numCols]string{"Ref", "Indicator", "Current", "Previous", "Change", "Target", "Floor",
-	"England", "Neighbours", "Year", "RAG", "DoT", "12 months", "Flags"}
+	"England", "Neighbours", "Year", "RAG", "DoT", "Signal", "12 months", "Flags"}
 
 // columnWidths fit every column in a 1280-pixel window, each heading in
 // full. The benchmark columns hold a rate with its unit ("62.4 per 10k"),
-// since app.FormatValue writes them as the detail screen does.
-var columnWidths = [numCols]float32{60, 188, 68, 72, 76, 62, 62, 100, 100, 70, 42, 96, 84, 118}
+// since app.FormatValue writes them as the detail screen does. The
+// indicator's name gave room to the signal column: the hint under the
+// table and the detail pane give it in full.
+var columnWidths = [numCols]float32{60, 116, 68, 72, 76, 62, 62, 100, 100, 66, 42, 96, 80, 84, 118}
 
 // benchmarkColumns are the columns of published benchmarks, which count
 // all children whatever the window excludes.
@@ -84,12 +87,13 @@ const (
 	sortRAG       = "RAG: red first"
 	sortChange    = "Largest change"
 	sortRef       = "Ref"
+	sortFlags     = "Flags: most important first"
 )
 
-var sortOrders = []string{sortScorecard, sortRAG, sortChange, sortRef}
+var sortOrders = []string{sortScorecard, sortRAG, sortChange, sortRef, sortFlags}
 
 // columnOrders are the orders a click on a column's heading sorts by.
-var columnOrders = map[int]string{colRef: sortRef, colName: sortScorecard, colChange: sortChange, colRAG: sortRAG}
+var columnOrders = map[int]string{colRef: sortRef, colName: sortScorecard, colChange: sortChange, colRAG: sortRAG, colFlags: sortFlags}
 
 // scorecardTable is the table of indicators for the chosen period and
 // area, grouped by section, filtered by the search box, "flagged only"
@@ -214,6 +218,8 @@ func (s *scorecardTable) relayout() {
 			return cmp.Compare(relativeChange(b), relativeChange(a))
 		case sortRef:
 			return strings.Compare(a.ind.Ref, b.ind.Ref)
+		case sortFlags:
+			return cmp.Or(cmp.Compare(flagWeight(a, s.v.area), flagWeight(b, s.v.area)), cmp.Compare(len(b.flags), len(a.flags)))
 		}
 		return 0
 	})
@@ -244,6 +250,16 @@ func (s *scorecardTable) keep(r *scoreRow) bool {
 		return strings.Contains(strings.ToLower(r.ind.Ref), q) || strings.Contains(strings.ToLower(r.ind.Name), q)
 	}
 	return true
+}
+
+// flagWeight is the weight of the row's most important flag, as flags
+// ranks them (trend.Weight); a row with none goes last.
+func flagWeight(r *scoreRow, area app.Area) int {
+	w := math.MaxInt
+	for _, f := range r.flags {
+		w = min(w, trend.Weight(f, area))
+	}
+	return w
 }
 
 // ragRank orders red before amber before green before unrated.
@@ -366,6 +382,8 @@ func (s *scorecardTable) text(row, col int) string {
 		return r.rag.Letter()
 	case colDoT:
 		return string(r.dot)
+	case colSignal:
+		return signalWord(r.variation, r.tooFew)
 	case colFlags:
 		badges := make([]string, len(r.flags))
 		for i, f := range r.flags {
@@ -443,6 +461,14 @@ func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 				importance = dotImportance(r.dot)
 				text = "     " + text
 				showDoT = true
+			case colSignal:
+				var ink color.Color
+				fill, ink = signalColours(r.variation)
+				if letter.Text != text || letter.Color != ink {
+					letter.Text, letter.Color = text, ink
+					letter.Refresh()
+				}
+				showLabel, showLetter = false, true
 			case colSpark:
 				spark.set(r.spark)
 				showLabel, showSpark = false, true
@@ -477,6 +503,44 @@ func setVisible(o fyne.CanvasObject, on bool) {
 	case !on && o.Visible():
 		o.Hide()
 	}
+}
+
+// signalWord says a Making Data Count variation icon in a word for the
+// scorecard; the detail pane and the hint say why.
+func signalWord(v trend.Variation, tooFew bool) string {
+	switch v {
+	case trend.CommonCause:
+		return "Normal"
+	case trend.ImprovementHigh, trend.ImprovementLow:
+		return "Improving"
+	case trend.ConcernHigh, trend.ConcernLow:
+		return "Concern"
+	case trend.NeitherHigh:
+		return "Higher"
+	case trend.NeitherLow:
+		return "Lower"
+	}
+	if tooFew {
+		return "Too few"
+	}
+	return ""
+}
+
+// signalColours are the fill and ink of the signal cell, in the Making
+// Data Count colours: blue improvement, orange concern, purple neither,
+// grey common cause.
+func signalColours(v trend.Variation) (fill, ink color.Color) {
+	switch v.Colour() {
+	case "blue":
+		return chartImprove, color.Black
+	case "orange":
+		return chartSpecial, color.Black
+	case "purple":
+		return chartNeither, color.White
+	case "grey":
+		return chartCommon, color.White
+	}
+	return color.Transparent, theme.Color(theme.ColorNameForeground)
 }
 
 // dotIcon draws the movement arrow coloured by whether it was good: the

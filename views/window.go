@@ -397,6 +397,9 @@ func (w *mainWindow) describeRow(r *scoreRow) {
 	if ds := w.v.flagDetails(r); len(ds) > 0 {
 		s += ": " + strings.Join(ds, "; ")
 	}
+	if r.reading != "" {
+		s += " · " + r.reading
+	}
 	w.hint.SetText(s)
 }
 

@@ -8,10 +8,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/app/trend"
 )
 
 func openFixture(t *testing.T, months int) *mainWindow {
@@ -200,7 +202,7 @@ func TestDetailShowsHistory(t *testing.T) {
 	for c := range detailTitles {
 		row = append(row, d.text(0, c))
 	}
-	want := []string{"Mar-25", "11.8%", "223", "1,892", "11.0%", "12.0%", "A", "same", "+0.0 pp", "special-concerning", "", "I0001"}
+	want := []string{"Mar-25", "11.8%", "223", "1,892", "11.0%", "12.0%", "A", "same", "+0.0 pp", "Concerning (high)", "", "I0001"}
 	if !slices.Equal(row, want) {
 		t.Errorf("newest row %q, want %q", row, want)
 	}
@@ -493,5 +495,102 @@ func TestValidationReportSaysClean(t *testing.T) {
 	}
 	if got := importLine(h.imports[1]); !strings.Contains(got, "figures, 0 warnings") {
 		t.Errorf("history line %q", got)
+	}
+}
+
+// TestDetailChartSettings sets a rebase, a baseline and a trend window
+// from the detail pane: each is saved as an edit, and the chart draws the
+// rebase and baseline as annotations at their months.
+func TestDetailChartSettings(t *testing.T) {
+	w := openFixture(t, 24)
+	w.openDetail("CIC05")
+	d := w.detail
+	first := d.points[len(d.points)-1].pt.Period
+	d.settingNote.SetText("new service model")
+	d.rebaseAt.SetSelected(first.Add(12).Label())
+	d.saveRebase()
+	d.settingNote.SetText("")
+	d.basePeriod.SetSelected(first.Label())
+	d.saveBaseline()
+	d.window.SetSelected("6 months")
+	d.saveWindow()
+
+	plan := w.v.stored.ChartPlan("CIC05")
+	if len(plan.Rebases) != 1 || plan.Rebases[0].From != first.Add(12) || plan.Baseline == nil || plan.Window == nil || plan.Window.Periods != 6 {
+		t.Fatalf("stored plan %+v", plan)
+	}
+	notes := d.chart.data.notes
+	if len(notes) != 2 || notes[0].at != 12 || notes[0].text != "rebased: new service model" || notes[1].at != 0 {
+		t.Errorf("chart notes %+v", notes)
+	}
+	if got := d.points[0].pt.Trend.Points; got != 6 {
+		t.Errorf("the latest trend is over %d months, want 6", got)
+	}
+	if d.window.Selected != "6 months" {
+		t.Errorf("the window control shows %q", d.window.Selected)
+	}
+}
+
+// TestScorecardSignalColumn checks the scorecard's Making Data Count
+// column: a word, coloured as MDC colours the icon, and the reading under
+// the table when the row is highlighted.
+func TestScorecardSignalColumn(t *testing.T) {
+	w := openFixture(t, 24)
+	// CIC05's steady climb ends above the upper process limit; lower is better.
+	if got := cells(t, w.score, "CIC05", colSignal)[0]; got != "Concern" {
+		t.Errorf("CIC05 signal %q, want Concern", got)
+	}
+	if fill, _ := signalColours(trend.ConcernHigh); fill != chartSpecial {
+		t.Errorf("concern filled %v, want MDC orange", fill)
+	}
+	r := w.score.lines[rowOf(w.score, "CIC05")].row
+	w.describeRow(r)
+	if !strings.Contains(w.hint.Text, "Concerning: above the upper process limit") {
+		t.Errorf("hint %q, want the variation's reading", w.hint.Text)
+	}
+}
+
+// TestSortByFlags checks the scorecard's order by the most important
+// flag: within a section, a special cause before a reversal, and an
+// indicator with no flag last.
+func TestSortByFlags(t *testing.T) {
+	s := &scorecardTable{v: &view{area: app.Kent}, order: sortFlags, table: widget.NewTable(nil, nil, nil)}
+	s.rows = []scoreRow{
+		{ind: app.Indicator{Ref: "A", Section: "S"}},
+		{ind: app.Indicator{Ref: "B", Section: "S"}, flags: []string{trend.SmallNumbers}},
+		{ind: app.Indicator{Ref: "C", Section: "S"}, flags: []string{trend.DoTReversal}},
+		{ind: app.Indicator{Ref: "D", Section: "S"}, flags: []string{trend.SmallNumbers, trend.SpecialCause}},
+	}
+	s.relayout()
+	var got []string
+	for _, l := range s.lines {
+		if l.row != nil {
+			got = append(got, l.row.ind.Ref)
+		}
+	}
+	if want := []string{"D", "C", "B", "A"}; !slices.Equal(got, want) {
+		t.Errorf("sorted by flags %v, want %v", got, want)
+	}
+}
+
+// TestSignalTooltip checks that the detail pane's plain-words signal line
+// keeps the SPC terms in a tooltip shown while the pointer is over it.
+func TestSignalTooltip(t *testing.T) {
+	w := openFixture(t, 24)
+	w.openDetail("CIC05")
+	l := w.detail.signal
+	if strings.Contains(l.Text, "special-concerning") {
+		t.Errorf("signal line %q uses the SPC term", l.Text)
+	}
+	if !strings.Contains(l.tip, "SPC: special-concerning (above the upper process limit)") || !strings.Contains(l.tip, "concern-high") {
+		t.Errorf("tooltip %q", l.tip)
+	}
+	l.MouseIn(&desktop.MouseEvent{})
+	if l.popUp == nil || !l.popUp.Visible() || l.popUp.Content.(*widget.Label).Text != l.tip {
+		t.Fatalf("no tooltip shown")
+	}
+	l.MouseOut()
+	if l.popUp.Visible() {
+		t.Errorf("tooltip still shown after the pointer left")
 	}
 }

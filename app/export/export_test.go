@@ -229,6 +229,14 @@ func TestScorecardFiguresAreNumbersAsAnalysed(t *testing.T) {
 		if strings.ContainsFunc(words, func(r rune) bool { return r == utf8.RuneError || !unicode.IsPrint(r) }) {
 			t.Errorf("%s: trend and SPC %q holds unprintable characters", ind.Ref, words)
 		}
+		// The Making Data Count icons in words, tinted as MDC colours them.
+		icons, _ := f.GetCellValue(ScorecardSheet, cell(headerCol(t, f, "Variation and assurance"), r))
+		if want := p.VariationReading; !strings.Contains(icons, want) || !strings.Contains(icons, p.AssuranceReading) {
+			t.Errorf("%s: variation and assurance %q, want %q and %q", ind.Ref, icons, want, p.AssuranceReading)
+		}
+		if _, fill := format(t, f, ScorecardSheet, cell(headerCol(t, f, "Variation and assurance"), r)); fill != iconFills[p.Variation.Colour()] {
+			t.Errorf("%s: variation %s filled %q, want %q", ind.Ref, p.Variation, fill, iconFills[p.Variation.Colour()])
+		}
 		dot, _ := f.GetCellValue(ScorecardSheet, cell(dotCol, r))
 		if p.DoT != app.NoDoT && !strings.HasSuffix(dot, string(p.DoT)) {
 			t.Errorf("%s DoT %q, want %q", ind.Ref, dot, p.DoT)

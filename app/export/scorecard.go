@@ -77,6 +77,7 @@ var scorecardTail = []struct {
 }{
 	{"RAG", 8}, {"DoT", 10}, {"Change", 7}, {"Same month last year", 7}, {"Trend and SPC", 28},
 	{"England", 7.5}, {"Stat neighbours", 8}, {"Rank (quartile)", 8}, {"Benchmark year", 7}, {"Comments", 28},
+	{"Variation and assurance", 30},
 }
 
 // tailCol is the column of the tail column named name, the tail starting
@@ -353,7 +354,45 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		}
 		n = max(n, b.lines(c.Text, tailWidth("Comments")))
 	}
+	if words, l, term := iconCell(at, base); words != "" {
+		col := tailCol(tail, "Variation and assurance")
+		if err := b.set(s, col, r, words, l); err != nil {
+			return err
+		}
+		if err := b.note(s, col, r, term); err != nil {
+			return err
+		}
+		n = max(n, b.lines(words, tailWidth("Variation and assurance")))
+	}
 	return b.fitRow(s, r, n)
+}
+
+// iconFills tint the variation cell in the Making Data Count colours:
+// blue improvement, orange concern, grey common cause, purple neither.
+var iconFills = map[string]string{"blue": "BDD7EE", "orange": "F8CBAD", "grey": "E7E6E6", "purple": "D9C3E9"}
+
+// iconCell says the point's Making Data Count icons in words, tinted as
+// the variation icon is coloured, with the icons' names for a note.
+func iconCell(p *trend.Point, base look) (words string, l look, term string) {
+	l = base
+	if p == nil {
+		return "", l, ""
+	}
+	var parts, names []string
+	if p.VariationReading != "" {
+		parts = append(parts, p.VariationReading+".")
+	}
+	if p.AssuranceReading != "" {
+		parts = append(parts, p.AssuranceReading+".")
+	}
+	if p.Variation != trend.NoVariation {
+		names = append(names, "variation: "+p.Variation.String())
+	}
+	if p.Assurance != trend.NoAssurance {
+		names = append(names, "assurance: "+p.Assurance.Icon())
+	}
+	l.fill = iconFills[p.Variation.Colour()]
+	return strings.Join(parts, " "), l, "Making Data Count icons: " + strings.Join(names, ", ")
 }
 
 // outturn returns the indicator's previous-year outturn: its own figure

@@ -211,6 +211,25 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 		return err
 	}
 	n.Comments += added
+	if len(ds.ChartSettings) > 0 {
+		// Stores made before chart settings lack the bucket.
+		if _, err := w.tx.CreateBucketIfNotExists(kindBuckets[kindChartSetting]); err != nil {
+			return err
+		}
+	}
+	for i, c := range ds.ChartSettings {
+		c.Import = ""
+		k, err := chartSettingKey(&c)
+		if err := w.queueJSON(k, err, c, i); err != nil {
+			return fmt.Errorf("chart setting %s %s: %w", c.Ref, c.Kind, err)
+		}
+	}
+	if _, _, err = w.flush(kindChartSetting, func(i int) string {
+		c := &ds.ChartSettings[i]
+		return fmt.Sprintf("chart setting %s %s", c.Ref, c.Kind)
+	}); err != nil {
+		return err
+	}
 	return nil
 }
 

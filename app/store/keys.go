@@ -38,16 +38,18 @@ const (
 	kindBenchmark
 	kindBreakdown
 	kindComment
+	kindChartSetting // added in schema 1 without a bump: a store that lacks its bucket has none
 	numKinds
 )
 
 var kindBuckets = [numKinds][]byte{
-	kindIndicator:   []byte("indicators"),
-	kindObservation: []byte("observations"),
-	kindTarget:      []byte("targets"),
-	kindBenchmark:   []byte("benchmarks"),
-	kindBreakdown:   []byte("breakdowns"),
-	kindComment:     []byte("comments"),
+	kindIndicator:    []byte("indicators"),
+	kindObservation:  []byte("observations"),
+	kindTarget:       []byte("targets"),
+	kindBenchmark:    []byte("benchmarks"),
+	kindBreakdown:    []byte("breakdowns"),
+	kindComment:      []byte("comments"),
+	kindChartSetting: []byte("chart settings"),
 }
 
 func allBuckets() [][]byte {

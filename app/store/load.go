@@ -27,7 +27,7 @@ func (s *Store) Load() (*app.History, error) {
 			return err
 		}
 		l := loader{tx: tx, h: h, ids: ids}
-		for _, step := range []func() error{l.indicators, l.observations, l.targets, l.benchmarks, l.breakdowns, l.comments} {
+		for _, step := range []func() error{l.indicators, l.observations, l.targets, l.benchmarks, l.breakdowns, l.comments, l.chartSettings} {
 			if err := step(); err != nil {
 				return err
 			}
@@ -247,6 +247,20 @@ func (l *loader) comments() error {
 			return fmt.Errorf("comment: %w", err)
 		}
 		l.h.AddComment(c)
+		return nil
+	})
+}
+
+func (l *loader) chartSettings() error {
+	if l.tx.Bucket(kindBuckets[kindChartSetting]) == nil {
+		return nil // a store made before chart settings
+	}
+	return l.eachLatest(kindChartSetting, func(_, _, k, v []byte) error {
+		var c app.ChartSetting
+		if err := l.readJSON(k, v, &c, &c.Import); err != nil {
+			return fmt.Errorf("chart setting: %w", err)
+		}
+		l.h.AddChartSetting(c)
 		return nil
 	})
 }

@@ -172,6 +172,17 @@ func commentKey(c *app.Comment) ([]byte, error) {
 	return appendPeriod(appendText(appendText(nil, c.Ref), string(c.Area)), c.Period), nil
 }
 
+func chartSettingKey(c *app.ChartSetting) ([]byte, error) {
+	if err := checkText("chart setting", c.Ref, string(c.Kind)); err != nil {
+		return nil, err
+	}
+	k := appendText(appendText(nil, c.Ref), string(c.Kind))
+	if c.Kind == app.SetRebase {
+		k = appendPeriod(k, c.From)
+	}
+	return k, nil
+}
+
 // indicatorPosLen prefixes an indicator's JSON with its place in its
 // import's list, because a History keeps indicators in the order first
 // imported and a ref-keyed bucket would lose it.

@@ -37,12 +37,13 @@ type versionRule struct {
 }
 
 var versionRules = [numKinds]versionRule{
-	kindIndicator:   {skip: indicatorPosLen, equal: bytes.Equal},
-	kindObservation: {equal: restates},
-	kindTarget:      {equal: bytes.Equal},
-	kindBenchmark:   {equal: bytes.Equal},
-	kindBreakdown:   {equal: bytes.Equal},
-	kindComment:     {equal: bytes.Equal},
+	kindIndicator:    {skip: indicatorPosLen, equal: bytes.Equal},
+	kindObservation:  {equal: restates},
+	kindTarget:       {equal: bytes.Equal},
+	kindBenchmark:    {equal: bytes.Equal},
+	kindBreakdown:    {equal: bytes.Equal},
+	kindComment:      {equal: bytes.Equal},
+	kindChartSetting: {equal: bytes.Equal},
 }
 
 // same reports whether b, a tagged value following a, says the same thing.

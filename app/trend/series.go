@@ -17,8 +17,11 @@ type Series struct {
 	obs   []app.Observation // the history's figures, which points share
 	years []*targetYear     // the target years in force, as points index them
 	chart *Chart
-	unit  string // what a change is counted in: Point.ChangeUnit
-	lag   int    // periods in a year: the last-year comparison's step
+	// charts are the charts of a series the officer rebased, as points'
+	// seg index them; nil for one chart.
+	charts []*Chart
+	unit   string // what a change is counted in: Point.ChangeUnit
+	lag    int    // periods in a year: the last-year comparison's step
 	// polarity reads the source's arrows as Point.SourceDoT.
 	polarity app.Polarity
 
@@ -40,6 +43,7 @@ type point struct {
 	signal                          Signal
 	assurance                       Assurance
 	flags                           uint8 // bits of flagKinds
+	seg                             uint8 // the chart, in Series.charts
 	rule                            rule  // why a special-cause point is special
 	has                             has   // which of the optional figures are present
 
@@ -125,10 +129,16 @@ func (a *analysis) keep(obs []app.Observation) Series {
 	n := len(a.pts)
 	a.res.years.keep(a.years)
 	s := Series{
-		Key: a.key, first: a.pts[0].Period, obs: obs, years: a.years, chart: a.chart,
+		Key: a.key, first: a.pts[0].Period, obs: obs, years: a.years, chart: a.segs[0].chart,
 		unit: app.ChangeUnit(a.ind.Unit), polarity: a.ind.Polarity, lag: lagOf(a.pts[0].Period.Kind),
 		runLength: a.opt.RunLength, trendLen: a.opt.TrendLength,
 		explainFrom: a.explainFrom,
+	}
+	if len(a.segs) > 1 {
+		s.charts = make([]*Chart, len(a.segs))
+		for k, g := range a.segs {
+			s.charts[k] = g.chart
+		}
 	}
 	s.pts = a.res.points.room(n)[:n]
 	a.res.points.keep(s.pts)
@@ -139,6 +149,7 @@ func (a *analysis) keep(obs []app.Observation) Series {
 			rag: ragIndex(p.RAG), dot: dotIndex(p.DoT),
 			lastYearDoT: dotIndex(p.LastYearDoT), movement: arrowIndex(p.Movement),
 			signal: p.Signal, assurance: p.Assurance, flags: a.flags[i], trend: p.Trend,
+			seg: a.scratch.seg[i],
 		}
 		if p.Change != nil {
 			q.has |= hasChange
@@ -156,8 +167,10 @@ func (a *analysis) keep(obs []app.Observation) Series {
 			q.has |= hasChart
 		}
 		if p.Rule != "" {
-			q.rule = a.c.rule[i]
-			if a.c.side[i] > 0 {
+			// From the scratch, not a.c: a rebased series' last chart
+			// may have too few points to hold any.
+			q.rule = a.scratch.rule[i]
+			if a.scratch.side[i] > 0 {
 				q.has |= ruleHigh
 			}
 		}
@@ -267,10 +280,16 @@ func (s *Series) point(i int, w *written) Point {
 	}
 	if q.has&hasChart != 0 {
 		p.Chart = s.chart
+		if s.charts != nil {
+			p.Chart = s.charts[q.seg]
+		}
 	}
 	if q.rule != noRule {
 		p.Rule = ruleText(q.rule, q.has&ruleHigh != 0, s.runLength, s.trendLen)
 	}
+	p.Variation = variationOf(q.signal, q.has&ruleHigh != 0)
+	p.VariationReading = s.reading(i, p.Variation, q.rule, p.Chart)
+	p.AssuranceReading = q.assurance.Reading()
 	if q.has&hasChildren != 0 {
 		c := w.kids.one()
 		*c = Children{PerChild: q.perChild, num: *p.Numerator, den: *p.Denominator}

@@ -106,6 +106,11 @@ type scratch struct {
 	has   []bool    // slot holds a figure the maths may use
 	side  []int8    // the chart's judgement of each slot
 	rule  []rule
+	high  []rule  // the strongest rule finding each slot high
+	low   []rule  // the strongest rule finding each slot low
+	idx   []int32 // the slots holding figures, in order
+	seg   []uint8 // the chart (segment) of each slot
+	segs  []segment
 	at    []int32  // the observation of each slot; -1 for a missing period
 	flags []uint8  // the bits of flagKinds each slot raises
 	year  []uint16 // the target year in force at each slot, in Series.years
@@ -121,6 +126,8 @@ var scratches = sync.Pool{New: func() any { return new(scratch) }}
 // series, so that a pooled scratch keeps neither alive, and pools it.
 func (s *scratch) release() {
 	clear(s.pts)
+	clear(s.segs)
+	s.segs = s.segs[:0]
 	scratches.Put(s)
 }
 
@@ -129,17 +136,22 @@ func (s *scratch) reset(n int) {
 	if cap(s.vals) < n {
 		s.vals, s.shown = make([]float64, n), make([]float64, n)
 		s.has, s.side, s.rule = make([]bool, n), make([]int8, n), make([]rule, n)
+		s.high, s.low, s.idx = make([]rule, n), make([]rule, n), make([]int32, 0, n)
+		s.seg = make([]uint8, n)
 		s.at, s.flags, s.year = make([]int32, n), make([]uint8, n), make([]uint16, n)
 		s.pts, s.kids = make([]Point, n), make([]Children, n)
 		s.nums = make([]float64, numsPerPoint*n)
 	}
 	s.vals, s.shown, s.has, s.side, s.rule = s.vals[:n], s.shown[:n], s.has[:n], s.side[:n], s.rule[:n]
+	s.high, s.low, s.seg = s.high[:n], s.low[:n], s.seg[:n]
 	s.at, s.flags, s.year, s.pts = s.at[:n], s.flags[:n], s.year[:n], s.pts[:n]
 	clear(s.vals)
 	clear(s.shown)
 	clear(s.has)
 	clear(s.side)
 	clear(s.rule)
+	clear(s.high)
+	clear(s.low)
 	clear(s.flags)
 	// s.pts is clear already: see release.
 	// Appended to as the points need them; never beyond capacity, so

@@ -9,8 +9,9 @@ import (
 )
 
 // MinBaseline is how many figures an XmR chart's baseline needs before its
-// mean and limits mean anything.
-const MinBaseline = 12
+// mean and limits mean anything: the Making Data Count tools, and
+// NHSRplotthedots (ptd_add_short_group_warnings), warn below 13.
+const MinBaseline = 13
 
 // Signal classifies a point on the XmR chart. It is written (String,
 // JSON) as "common", "special-improving", "special-concerning",
@@ -47,8 +48,10 @@ func (s Signal) IsSpecial() bool {
 }
 
 // Assurance says whether a process, as its limits describe it, will meet
-// its target. It is written "consistently met", "consistently missed",
-// "hit and miss", or "" without a target or a chart.
+// its target. Its String is "consistently met", "consistently missed",
+// "hit and miss", or "" without a target or a chart; in JSON it is written
+// as the Making Data Count icon's name (Icon): "consistent-pass",
+// "consistent-fail", "hit-and-miss".
 type Assurance uint8
 
 // The assurance judgements.
@@ -63,12 +66,12 @@ var assuranceWords = words{"", "consistently met", "consistently missed", "hit a
 
 func (a Assurance) String() string { return assuranceWords.text(uint8(a)) }
 
-// MarshalText writes the assurance's words.
-func (a Assurance) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+// MarshalText writes the assurance's icon name.
+func (a Assurance) MarshalText() ([]byte, error) { return []byte(a.Icon()), nil }
 
-// UnmarshalText reads the assurance's words.
+// UnmarshalText reads the assurance's icon name.
 func (a *Assurance) UnmarshalText(b []byte) error {
-	v, err := assuranceWords.parse("assurance", b)
+	v, err := assuranceIcons.parse("assurance", b)
 	*a = Assurance(v)
 	return err
 }
@@ -102,36 +105,45 @@ type chart struct {
 	mean, mr            float64
 	upper, lower        float64 // the process limits, cut to the unit's natural range
 	nearUpper, nearLow  float64 // two-thirds of the way from the mean to each limit
-	side                []int8  // +1 special cause high, -1 low, 0 common
-	rule                []rule
+	high, low           []rule  // the strongest rule that found each slot high, low
+	side                []int8  // +1 special cause high, -1 low, 0 common: high and low resolved by signal
+	rule                []rule  // the rule of the side signal chose
 	runLength, trendLen int
 }
 
-// rule is the Making Data Count rule that made a point special cause.
+// rule is the Making Data Count rule that made a point special cause. The
+// order is their strength, as NHSRplotthedots names a point found by
+// several (ptd_special_cause_type): a limit, then a trend, then 2 of 3,
+// then a run.
 type rule uint8
 
 const (
 	noRule rule = iota
 	beyondLimit
-	shift
-	nearLimit
 	monotone
+	nearLimit
+	shift
 )
 
-// xmr builds the chart of the figures s holds, marking its side and rule
-// of each slot. baseline is how many leading figures set the mean and
-// limits: 0 for all.
-func xmr(s *scratch, unit app.Unit, baseline, runLength, trendLen int) chart {
-	vals, shown, has := s.vals, s.shown, s.has
+// xmr builds the chart of the figures s holds in slots lo to hi, marking
+// the rules that find each slot high or low. The mean and limits come
+// from the figures in slots from to to: the first baseline of them, or
+// all for 0.
+func xmr(s *scratch, unit app.Unit, lo, hi, from, to, baseline, runLength, trendLen int) chart {
+	vals, has := s.vals, s.has
 	c := chart{runLength: runLength, trendLen: trendLen}
-	total := 0
-	for _, ok := range has {
-		if ok {
-			total++
+	s.idx = s.idx[:0]
+	inBase := 0
+	for i := lo; i < hi; i++ {
+		if has[i] {
+			s.idx = append(s.idx, int32(i))
+			if i >= from && i < to {
+				inBase++
+			}
 		}
 	}
-	if baseline <= 0 || baseline > total {
-		baseline = total
+	if baseline <= 0 || baseline > inBase {
+		baseline = inBase
 	}
 	c.baseline = baseline
 	if baseline < MinBaseline {
@@ -139,8 +151,8 @@ func xmr(s *scratch, unit app.Unit, baseline, runLength, trendLen int) chart {
 	}
 	var sum, mrSum float64
 	var mrs, seen int
-	for i, ok := range has {
-		if !ok {
+	for _, i := range s.idx {
+		if i < int32(from) || i >= int32(to) {
 			continue
 		}
 		if seen == baseline {
@@ -148,8 +160,9 @@ func xmr(s *scratch, unit app.Unit, baseline, runLength, trendLen int) chart {
 		}
 		seen++
 		sum += vals[i]
-		// A gap breaks the chain: the range across it is not a month-to-month change.
-		if i > 0 && has[i-1] {
+		// A gap breaks the chain: the range across it is not a
+		// month-to-month change; nor is one from before the baseline.
+		if int(i) > from && has[i-1] {
 			mrSum += math.Abs(vals[i] - vals[i-1])
 			mrs++
 		}
@@ -172,146 +185,188 @@ func xmr(s *scratch, unit app.Unit, baseline, runLength, trendLen int) chart {
 	case app.Number, app.Per10k, app.Days, app.Weeks:
 		c.lower = max(c.lower, 0)
 	}
-	c.side, c.rule = s.side, s.rule
-	c.mark(vals, shown, has)
+	c.high, c.low, c.side, c.rule = s.high, s.low, s.side, s.rule
+	c.mark(vals, s.idx)
 	return c
 }
 
-// mark applies the rules in order of strength, so a point outside a limit
-// is reported as such even when it also ends a run.
-func (c *chart) mark(vals, shown []float64, has []bool) {
-	set := func(i int, side int8, r rule) {
-		if c.rule[i] == noRule {
-			c.side[i], c.rule[i] = side, r
+// mark applies the rules to the figures at slots idx, in order, recording
+// for each slot the strongest rule that found it high and the strongest
+// that found it low: which of the two the point shows depends on the
+// polarity (signal). The rules run on the raw figures, not as displayed,
+// so rounding neither makes nor breaks a trend; and over the figures in
+// order, so a gap or a withheld figure is skipped, as a month nobody
+// plotted, rather than ending a run or a trend.
+func (c *chart) mark(vals []float64, idx []int32) {
+	set := func(i int32, side int, r rule) {
+		p := &c.high[i]
+		if side < 0 {
+			p = &c.low[i]
+		}
+		if *p == noRule || r < *p {
+			*p = r
 		}
 	}
-	// A figure is beyond a limit or near one only by more than the mean's
-	// rounding error: in a flat series the limits sit on the mean, and the
-	// float sum of equal figures can land a hair below them.
+	// A figure is beyond a limit or near one, or off the mean, only by
+	// more than the mean's rounding error: in a flat series the limits sit
+	// on the mean, and the float sum of equal figures can land a hair
+	// below them.
 	eps := 1e-9 * max(1, math.Abs(c.mean))
-	for i, ok := range has {
+	sideOf := func(v float64) int {
 		switch {
-		case !ok:
-		case vals[i] > c.upper+eps:
+		case v > c.mean+eps:
+			return 1
+		case v < c.mean-eps:
+			return -1
+		}
+		return 0
+	}
+	for _, i := range idx {
+		switch v := vals[i]; {
+		case v > c.upper+eps:
 			set(i, 1, beyondLimit)
-		case vals[i] < c.lower-eps:
+		case v < c.lower-eps:
 			set(i, -1, beyondLimit)
 		}
 	}
 
-	// Runs on one side of the mean; a point on the mean, a gap or a
-	// withheld figure ends the run.
-	start, side := 0, int8(0)
-	for i := 0; i <= len(has); i++ {
-		var s int8
-		if i < len(has) && has[i] {
-			switch {
-			case vals[i] > c.mean+eps:
-				s = 1
-			case vals[i] < c.mean-eps:
-				s = -1
+	// Points each higher (or lower) than the one before; an equal figure
+	// ends the trend (ptd_seven_point_trend: sign(diff) of 0). The trend's
+	// points run from start (the point it rose from) to k-1.
+	start, dir := 0, 0
+	for k := 1; k <= len(idx); k++ {
+		d := 0
+		if k < len(idx) {
+			switch a, b := vals[idx[k-1]], vals[idx[k]]; {
+			case b > a:
+				d = 1
+			case b < a:
+				d = -1
 			}
 		}
-		if s != 0 && s == side {
+		if d != 0 && d == dir {
 			continue
 		}
-		if side != 0 && i-start >= c.runLength {
-			for j := start; j < i; j++ {
-				set(j, side, shift)
+		if dir != 0 && k-start >= c.trendLen {
+			for _, i := range idx[start:k] {
+				set(i, dir, monotone)
 			}
 		}
-		start, side = i, s
+		start, dir = k-1, d
 	}
 
-	// Two of three consecutive points beyond two-thirds of the way to a
-	// limit, on the same side.
-	for i := 0; i+2 < len(has); i++ {
-		if !has[i] || !has[i+1] || !has[i+2] {
+	// Two of three figures in a row beyond two-thirds of the way to a
+	// limit, all three on the same side of the mean (ptd_two_in_three).
+	// A figure beyond the limit counts, as the Making Data Count tools
+	// count it; NHSRplotthedots counts only those between.
+	for k := 0; k+2 < len(idx); k++ {
+		w := idx[k : k+3]
+		s := sideOf(vals[w[0]])
+		if s == 0 || sideOf(vals[w[1]]) != s || sideOf(vals[w[2]]) != s {
 			continue
 		}
-		w := vals[i : i+3]
-		high, low := 0, 0
-		for _, v := range w {
-			if v > c.nearUpper+eps {
-				high++
-			}
-			if v < c.nearLow-eps {
-				low++
+		near := 0
+		for _, i := range w {
+			if c.nearby(vals[i], s, eps) {
+				near++
 			}
 		}
-		if high >= 2 {
-			for k, v := range w {
-				if v > c.nearUpper+eps {
-					set(i+k, 1, nearLimit)
-				}
-			}
+		if near < 2 {
+			continue
 		}
-		if low >= 2 {
-			for k, v := range w {
-				if v < c.nearLow-eps {
-					set(i+k, -1, nearLimit)
-				}
+		for _, i := range w {
+			if c.nearby(vals[i], s, eps) {
+				set(i, s, nearLimit)
 			}
 		}
 	}
 
-	// Points each higher (or lower) than the one before, at the displayed
-	// precision; an equal point, a gap or a withheld figure ends the trend.
-	start, side = 0, 0
-	for i := 0; i <= len(has); i++ {
-		var s int8
-		if i < len(has) && i > 0 && has[i] && has[i-1] {
-			switch {
-			case shown[i] > shown[i-1]:
-				s = 1
-			case shown[i] < shown[i-1]:
-				s = -1
-			}
+	// Runs on one side of the mean; a point on the mean ends the run.
+	start, dir = 0, 0
+	for k := 0; k <= len(idx); k++ {
+		s := 0
+		if k < len(idx) {
+			s = sideOf(vals[idx[k]])
 		}
-		if s != 0 && s == side {
+		if s != 0 && s == dir {
 			continue
 		}
-		// The trend's points run from start-1 (the point it rose from) to i-1.
-		if side != 0 && i-start+1 >= c.trendLen {
-			for j := start - 1; j < i; j++ {
-				set(j, side, monotone)
+		if dir != 0 && k-start >= c.runLength {
+			for _, i := range idx[start:k] {
+				set(i, dir, shift)
 			}
 		}
-		start, side = i, s
+		start, dir = k, s
 	}
 }
 
+// nearby reports whether v is beyond two-thirds of the way from the mean
+// to the limit on side s.
+func (c *chart) nearby(v float64, s int, eps float64) bool {
+	if s > 0 {
+		return v > c.nearUpper+eps
+	}
+	return v < c.nearLow-eps
+}
+
 // signal classifies point i for an indicator of polarity pol, whose
-// target in force is target (for a NearTarget indicator).
+// target in force is target (for a NearTarget indicator), and records the
+// side and rule it shows. A point that rules find both high and low shows
+// the improvement, as the Making Data Count tools do; with no polarity,
+// the stronger rule.
 func (c *chart) signal(i int, pol app.Polarity, target *float64) Signal {
 	if !c.ok {
 		return TooFewPoints
 	}
-	s := c.side[i]
-	if s == 0 {
+	hi, lo := c.high[i], c.low[i]
+	if hi == noRule && lo == noRule {
 		return Common
 	}
+	good := 0 // the side that is improvement
 	switch pol {
 	case app.HigherBetter:
-		if s > 0 {
-			return SpecialImproving
-		}
-		return SpecialConcerning
+		good = 1
 	case app.LowerBetter:
-		if s < 0 {
-			return SpecialImproving
+		good = -1
+	case app.NearTarget:
+		if target != nil {
+			switch {
+			case *target > c.mean:
+				good = 1
+			case *target < c.mean:
+				good = -1
+			}
 		}
-		return SpecialConcerning
+	}
+	s := int8(1)
+	switch {
+	case hi == noRule:
+		s = -1
+	case lo == noRule:
+	case good != 0:
+		s = int8(good)
+	case lo < hi:
+		s = -1
+	}
+	c.side[i] = s
+	if s > 0 {
+		c.rule[i] = hi
+	} else {
+		c.rule[i] = lo
+	}
+	switch pol {
+	case app.HigherBetter, app.LowerBetter:
 	case app.NearTarget:
 		if target == nil {
 			return Special
 		}
-		if (s > 0 && *target > c.mean) || (s < 0 && *target < c.mean) {
-			return SpecialImproving
-		}
-		return SpecialConcerning
+	default:
+		return Special
 	}
-	return Special
+	if int(s) == good {
+		return SpecialImproving
+	}
+	return SpecialConcerning
 }
 
 // describe says in words why point i is special cause.

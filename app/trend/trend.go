@@ -131,9 +131,17 @@ type Point struct {
 	Missing bool `json:"missing,omitempty"`
 	StandIn bool `json:"stand_in,omitempty"` // a previous-year outturn standing in: not used in the maths
 	// Assurance says whether the process will meet the target in force,
-	// from where it sits against the chart's limits.
+	// from where it sits against the chart's limits: the Making Data
+	// Count assurance icon.
 	Assurance Assurance `json:"assurance"`
-	Revision  int       `json:"revision,omitempty"`
+	// Variation is the Making Data Count variation icon: Signal, and
+	// whether a special cause is high or low.
+	Variation Variation `json:"variation"`
+	// VariationReading and AssuranceReading say what the icons mean in a
+	// line each: "Improving: 8 months in a row above the average".
+	VariationReading string `json:"variation_reading,omitempty"`
+	AssuranceReading string `json:"assurance_reading,omitempty"`
+	Revision         int    `json:"revision,omitempty"`
 	// Tolerance is the green band either side of a NearTarget indicator's target.
 	Tolerance *float64 `json:"tolerance,omitempty"`
 	// ChangeUnit is what Change is counted in: "pp" for a percentage.
@@ -171,6 +179,8 @@ type Chart struct {
 	Upper    float64 `json:"upper"`
 	Lower    float64 `json:"lower"`
 	Baseline int     `json:"baseline"` // figures the mean and limits were set from
+	// Note is the officer's note on the rebase this chart starts at.
+	Note string `json:"note,omitempty"`
 }
 
 // Analyse analyses one series (indicator k.Ref, area, split) point by
@@ -217,7 +227,7 @@ func analyse(h *app.History, k app.SeriesKey, opt Options, explain int, res *res
 	}
 	s := scratches.Get().(*scratch)
 	defer s.release()
-	a := analysis{h: h, key: k, ind: ind, opt: opt, res: res, scratch: s}
+	a := analysis{h: h, key: k, ind: ind, opt: opt, res: res, scratch: s, plan: h.ChartPlan(k.Ref), since: -1}
 	a.run(obs, kind, explain)
 	return a.keep(obs)
 }
@@ -287,7 +297,11 @@ type analysis struct {
 
 	explainFrom int // the first slot whose flags get words
 
-	win      window
+	win window
+	// plan is the officer's settings for the indicator; since is the
+	// slot a "since a date" trend window starts at, or -1.
+	plan     app.ChartPlan
+	since    int
 	halfUnit float64 // half a unit of the last displayed decimal: a smaller change shows as none
 }
 
@@ -338,17 +352,21 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 		p.Missing = true
 	}
 
-	a.c = xmr(a.scratch, a.ind.Unit, a.opt.Baseline, a.opt.RunLength, a.opt.TrendLength)
-	if a.c.ok {
-		a.chart = a.res.charts.one()
-		*a.chart = Chart{Mean: a.c.mean, Upper: a.c.upper, Lower: a.c.lower, Baseline: a.c.baseline}
-	}
+	a.charts(first, n)
+	a.window(first)
+	seg := 0
+	a.c, a.chart = a.segs[0].c, a.segs[0].chart
 	lag := lagOf(first.Kind)
 	unit := app.ChangeUnit(a.ind.Unit)
 	pol := a.ind.Polarity
 	a.halfUnit = 0.5 * math.Pow(10, -float64(max(d, 0)))
 	run, runDoT := 0, app.NoDoT
 	for i := range a.pts {
+		if seg+1 < len(a.segs) && i == a.segs[seg+1].lo {
+			seg++
+			a.c, a.chart = a.segs[seg].c, a.segs[seg].chart
+		}
+		a.scratch.seg[i] = uint8(seg)
 		a.slide(i)
 		p := &a.pts[i]
 		t := a.targetFor(p.Period)
@@ -492,6 +510,13 @@ func (w *window) add(x, y, sign float64) {
 
 // slide moves the window to end at slot i.
 func (a *analysis) slide(i int) {
+	if a.since >= 0 {
+		// A window since a date only grows.
+		if i >= a.since && a.has[i] {
+			a.win.add(float64(i), a.vals[i], 1)
+		}
+		return
+	}
 	if a.has[i] {
 		a.win.add(float64(i), a.vals[i], 1)
 	}
@@ -500,17 +525,36 @@ func (a *analysis) slide(i int) {
 	}
 }
 
+// window applies the officer's trend window, if any, to a series whose
+// first slot is period first.
+func (a *analysis) window(first app.Period) {
+	w := a.plan.Window
+	switch {
+	case w == nil:
+	case w.Periods > 0:
+		a.opt.Window = w.Periods
+	case w.From.Kind == first.Kind:
+		a.since = max(0, w.From.Index()-first.Index())
+	}
+}
+
 // trend fits the least-squares line through the figures of the window
 // ending at slot i.
 func (a *analysis) trend(i int, t *app.Target) Trend {
 	w := a.win
 	n := math.Round(w.n)
+	size, first := a.opt.Window, max(0, i-a.opt.Window+1)
+	if a.since >= 0 {
+		if i < a.since {
+			return Trend{}
+		}
+		size, first = i-a.since+1, a.since
+	}
 	// A line through a handful of points in a long window says little:
 	// at least half the window must hold figures.
-	if n < 3 || n*2 < float64(a.opt.Window) {
+	if n < 3 || n*2 < float64(size) {
 		return Trend{Points: int32(n)}
 	}
-	first := max(0, i-a.opt.Window+1)
 	for !a.has[first] {
 		first++
 	}

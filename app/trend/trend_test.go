@@ -265,10 +265,10 @@ func TestAnalyseAll(t *testing.T) {
 func TestMixedPeriodKinds(t *testing.T) {
 	fy := func(y int) app.Period { return app.Period{Kind: app.FinancialYear, Year: y} }
 	for _, outturn := range []app.Period{fy(2024), fy(2025)} { // among the months, and after them
-		h := monthly(cic05, kent, apr24, alt12...)
+		h := monthly(cic05, kent, app.MonthOf(2024, 3), base13...)
 		h.Add(app.Observation{Ref: "CIC05", Area: app.Kent, Period: outturn, Value: app.Float(50)})
 		pts := Analyse(h, kent, Options{})
-		if len(pts) != 12 || pts[11].Period != app.MonthOf(2025, 3) || classes(pts) != "cccccccccccc" || pts[1].DoT != app.Worsened {
+		if len(pts) != 13 || pts[12].Period != app.MonthOf(2025, 3) || classes(pts) != "ccccccccccccc" || pts[2].DoT != app.Worsened {
 			t.Errorf("outturn %s: %d points to %s, signals %s", outturn, len(pts), pts[len(pts)-1].Period, classes(pts))
 		}
 	}

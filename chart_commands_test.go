@@ -1,0 +1,105 @@
+package main
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestChartSettingsUndo checks that baseline, rebase and window edits
+// change what show and flags say, and that undo removes each exactly:
+// show --json and flags --json read byte for byte as before.
+func TestChartSettingsUndo(t *testing.T) {
+	db := demoStore(t)
+	showBefore := mustRun(t, db, "show", "CIC05", "--json")
+	flagsBefore := mustRun(t, db, "flags", "--json")
+	type chart struct {
+		Mean     float64 `json:"mean"`
+		Baseline int     `json:"baseline"`
+		Note     string  `json:"note"`
+	}
+	points := func(out string) []struct {
+		Period string `json:"period"`
+		Chart  *chart `json:"chart"`
+		Trend  struct {
+			Points int `json:"points"`
+		} `json:"trend"`
+		Variation string `json:"variation"`
+	} {
+		var show struct {
+			Points []struct {
+				Period string `json:"period"`
+				Chart  *chart `json:"chart"`
+				Trend  struct {
+					Points int `json:"points"`
+				} `json:"trend"`
+				Variation string `json:"variation"`
+			} `json:"points"`
+		}
+		if err := json.Unmarshal([]byte(out), &show); err != nil {
+			t.Fatalf("show --json: %v", err)
+		}
+		return show.Points
+	}
+	id := regexp.MustCompile(`saved as (I\d+)`)
+	edit := func(args ...string) string {
+		t.Helper()
+		m := id.FindStringSubmatch(mustRun(t, db, args...))
+		if m == nil {
+			t.Fatalf("%v: no import ID", args)
+		}
+		return m[1]
+	}
+
+	// The demo's 24 months from Nov-24: a baseline of the first 13.
+	if first := points(showBefore)[0].Period; first != "2024-11" {
+		t.Fatalf("the demo starts at %s, not 2024-11", first)
+	}
+	baseline := edit("baseline", "CIC05", "--from", "2024-11", "--to", "2025-11", "--note", "first year")
+	pts := points(mustRun(t, db, "show", "CIC05", "--json"))
+	if c := pts[23].Chart; c == nil || c.Baseline != 13 {
+		t.Fatalf("after baseline: chart %+v, want 13 figures in the baseline", c)
+	}
+	rebase := edit("rebase", "CIC05", "--at", "2026-02", "--note", "new service model")
+	pts = points(mustRun(t, db, "show", "CIC05", "--json"))
+	// Feb-26 to Oct-26 is 9 months: too few for a chart of its own.
+	if pts[23].Chart != nil || pts[23].Variation != "" || pts[0].Chart == nil {
+		t.Fatalf("after rebase: latest chart %+v %q, first %+v", pts[23].Chart, pts[23].Variation, pts[0].Chart)
+	}
+	window := edit("window", "CIC05", "6")
+	// A later window replaces it; undoing that brings the 6 back.
+	if out := mustRun(t, db, "undo", edit("window", "CIC05", "24")); !strings.Contains(out, "trend window of 24 periods") {
+		t.Errorf("undo says %q, want what the edit changed", out)
+	}
+	if got := points(mustRun(t, db, "show", "CIC05", "--json"))[23].Trend.Points; got != 6 {
+		t.Fatalf("after window 6: trend over %d points", got)
+	}
+	for _, id := range []string{window, rebase, baseline} {
+		mustRun(t, db, "undo", id)
+	}
+	if out := mustRun(t, db, "imports", "--json"); !strings.Contains(out, "SPC rebased at Feb-26 (new service model)") {
+		t.Errorf("imports does not list the rebase edit:\n%s", out)
+	}
+	if got := mustRun(t, db, "show", "CIC05", "--json"); got != showBefore {
+		t.Errorf("show --json after undoing every setting differs from before")
+	}
+	if got := mustRun(t, db, "flags", "--json"); got != flagsBefore {
+		t.Errorf("flags --json after undoing every setting differs from before")
+	}
+
+	for _, bad := range [][]string{
+		{"rebase", "CIC05", "--at", "2026-02"}, // no note
+		{"baseline", "CIC05"},                  // no start
+		{"window", "CIC05", "2"},               // too short
+		{"window", "CIC05", "soon"},
+		{"baseline", "CIC05", "--from", "2024-04", "--to", "2024-01"},
+	} {
+		if r := scorecard(t, db, bad...); r.code != 2 {
+			t.Errorf("%v: exit %d, want 2 (usage)\n%s", bad, r.code, r.stderr)
+		}
+	}
+	if r := scorecard(t, db, "window", "NOPE", "6"); r.code != 1 || !strings.Contains(r.stderr, "NOPE") {
+		t.Errorf("unknown indicator: exit %d %q", r.code, r.stderr)
+	}
+}

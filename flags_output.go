@@ -1,0 +1,111 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"scorecard/app"
+	"scorecard/app/trend"
+)
+
+// printRankedFlags writes the flags as a committee reads them: ranked by
+// what matters, grouped by indicator with a count of each kind, the
+// minor flags (a district's small numbers, gaps and revisions) counted
+// rather than listed. In JSON, every flag, ranked, each with its rank.
+func printRankedFlags(e *env, h *app.History, flags []trend.Flag) error {
+	ranked := trend.Rank(flags)
+	if e.json {
+		return writeJSON(e, ranked)
+	}
+	if len(ranked) == 0 {
+		fmt.Fprintln(e.out, "No flags.")
+		return nil
+	}
+	total := map[string]int{}
+	for _, f := range ranked {
+		total[f.Kind]++
+	}
+	fmt.Fprintf(e.out, "%d flags for %s: %s (most important first; scorecard flags --all lists every one in scorecard order)\n",
+		len(ranked), ranked[0].Period.Label(), kindCounts(total))
+	for _, g := range trend.Group(ranked) {
+		name := g.Ref
+		if ind, ok := h.Indicator(g.Ref); ok && ind.Name != "" {
+			name += " " + ind.Name
+		}
+		fmt.Fprintf(e.out, "\n%s: %s\n", name, kindCounts(g.Counts))
+		// The county's flags in full; the districts' signals and rating
+		// changes by name; everything else counted.
+		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
+		districts := map[string][]string{}
+		minor := map[string]int{}
+		nMinor := 0
+		for _, f := range g.Flags {
+			switch {
+			case !trend.Major(f.Flag):
+				minor[f.Kind]++
+				nMinor++
+			case f.Area == app.Kent:
+				fmt.Fprintf(tw, "  %s\t%s\t%s\n", f.Area, f.Kind, f.Detail)
+			default:
+				districts[f.Kind] = append(districts[f.Kind], string(f.Area))
+			}
+		}
+		tw.Flush()
+		for _, k := range trend.KindOrder {
+			if as := districts[k]; len(as) > 0 {
+				fmt.Fprintf(e.out, "  %s in %d other areas: %s\n", kindWords(k), len(as), strings.Join(as, ", "))
+			}
+		}
+		if nMinor > 0 {
+			fmt.Fprintf(e.out, "  and %d more: %s\n", nMinor, kindCounts(minor))
+		}
+	}
+	return nil
+}
+
+// kindCounts writes counts of flags by kind: "2 special cause, 1 RAG change".
+func kindCounts(counts map[string]int) string {
+	var parts []string
+	for _, k := range trend.KindOrder {
+		if n := counts[k]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, kindWords(k)))
+		}
+	}
+	for k, n := range counts {
+		if !contains(trend.KindOrder, k) {
+			parts = append(parts, fmt.Sprintf("%d %s", n, k))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// kindWords says a kind of flag in words.
+func kindWords(kind string) string {
+	switch kind {
+	case trend.SpecialCause:
+		return "special cause"
+	case trend.RAGChange:
+		return "RAG change"
+	case trend.DoTReversal:
+		return "direction reversed"
+	case trend.Revised:
+		return "revised"
+	case trend.DoTDisagrees:
+		return "source arrow differs"
+	case trend.MissingMonth:
+		return "missing"
+	case trend.SmallNumbers:
+		return "small numbers"
+	}
+	return kind
+}

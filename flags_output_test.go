@@ -1,0 +1,79 @@
+package main
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestFlagsRanked checks that flags ranks and groups by default, that
+// flags --json stays an array of the contract's objects (ranked, each
+// with its rank) holding exactly what flags --all --json holds, and that
+// --all keeps the full list in scorecard order.
+func TestFlagsRanked(t *testing.T) {
+	db := demoStore(t)
+	type flag struct {
+		Ref    string `json:"ref"`
+		Area   string `json:"area"`
+		Period string `json:"period"`
+		Kind   string `json:"kind"`
+		Detail string `json:"detail"`
+		Rank   int    `json:"rank"`
+	}
+	var ranked, all []flag
+	if err := json.Unmarshal([]byte(mustRun(t, db, "flags", "--json")), &ranked); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, db, "flags", "--all", "--json")), &all); err != nil {
+		t.Fatal(err)
+	}
+	if len(ranked) != len(all) || len(all) == 0 {
+		t.Fatalf("%d ranked flags, %d in all", len(ranked), len(all))
+	}
+	weight := map[string]int{"special-cause": 0, "rag-change": 0, "dot-reversal": 1, "revised": 2, "dot-disagrees": 2, "missing": 3, "small-numbers": 4}
+	w := func(f flag) int {
+		n := weight[f.Kind]
+		if f.Area != "Kent" {
+			n += 2
+		}
+		return n
+	}
+	for i, f := range ranked {
+		if f.Rank != i+1 {
+			t.Fatalf("flag %d has rank %d", i, f.Rank)
+		}
+		if i > 0 && w(f) < w(ranked[i-1]) {
+			t.Errorf("rank %d (%s %s %s) after rank %d (%s %s %s)", f.Rank, f.Ref, f.Area, f.Kind, i, ranked[i-1].Ref, ranked[i-1].Area, ranked[i-1].Kind)
+		}
+		f.Rank = 0
+		ranked[i] = f
+	}
+	key := func(a, b flag) int {
+		return strings.Compare(a.Ref+a.Area+a.Kind+a.Detail, b.Ref+b.Area+b.Kind+b.Detail)
+	}
+	slices.SortFunc(ranked, key)
+	sorted := slices.Clone(all)
+	slices.SortFunc(sorted, key)
+	if !reflect.DeepEqual(ranked, sorted) {
+		t.Errorf("flags --json and flags --all --json hold different flags")
+	}
+	for _, f := range all {
+		if f.Rank != 0 {
+			t.Fatalf("flags --all --json carries a rank")
+		}
+	}
+
+	text := mustRun(t, db, "flags")
+	head, _, _ := strings.Cut(text, "\n")
+	if !strings.HasPrefix(head, strings.Split(head, " ")[0]+" flags for ") || !strings.Contains(head, "special cause") {
+		t.Errorf("flags begins %q, want a count of each kind", head)
+	}
+	if lines := strings.Count(text, "\n"); lines >= len(all) {
+		t.Errorf("flags prints %d lines for %d flags: not grouped", lines, len(all))
+	}
+	if n := strings.Count(mustRun(t, db, "flags", "--all"), "\n"); n != len(all)+1 {
+		t.Errorf("flags --all prints %d lines, want a header and %d flags", n, len(all))
+	}
+}

@@ -1,0 +1,120 @@
+package views
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"scorecard/app"
+)
+
+// The detail pane's controls for the officer's chart settings (issue 16):
+// the trend window, the SPC baseline and rebases, each saved as an edit.
+
+// windowChoices are the trend windows offered, as members asked for
+// direction of travel "over a set period".
+var windowChoices = []string{"3 months", "6 months", "12 months", "24 months"}
+
+// fillSettings offers the series' periods for a baseline or rebase, and
+// shows the trend window in force.
+func (d *detailPane) fillSettings() {
+	var periods []string
+	for i := len(d.points) - 1; i >= 0; i-- {
+		periods = append(periods, d.points[i].pt.Period.Label())
+	}
+	d.basePeriod.Options, d.rebaseAt.Options = periods, periods
+	d.basePeriod.ClearSelected()
+	d.rebaseAt.ClearSelected()
+	plan := d.w.v.shown.ChartPlan(d.ref)
+	d.window.Selected = "12 months"
+	if w := plan.Window; w != nil {
+		if w.Periods > 0 {
+			d.window.Selected = strconv.Itoa(w.Periods) + " months"
+		} else {
+			d.window.Selected = "since " + w.From.Label()
+		}
+	}
+	d.window.Refresh()
+}
+
+// periodOf returns the period of the numbers table labelled label.
+func (d *detailPane) periodOf(label string) (app.Period, bool) {
+	for _, p := range d.points {
+		if p.pt.Period.Label() == label {
+			return p.pt.Period, true
+		}
+	}
+	return app.Period{}, false
+}
+
+// saveWindow records the chosen trend window as an edit.
+func (d *detailPane) saveWindow() {
+	n, err := strconv.Atoi(strings.TrimSuffix(d.window.Selected, " months"))
+	if err != nil || d.ref == "" {
+		return
+	}
+	d.saveSetting(app.ChartSetting{Ref: d.ref, Kind: app.SetWindow, Periods: n}, fmt.Sprintf("%s trend window of %d months", d.ref, n))
+}
+
+// saveBaseline records the SPC baseline, from the chosen period on, as
+// an edit.
+func (d *detailPane) saveBaseline() {
+	p, ok := d.periodOf(d.basePeriod.Selected)
+	if !ok {
+		d.w.showError(fmt.Errorf("choose the period the SPC baseline starts at"))
+		return
+	}
+	s := app.ChartSetting{Ref: d.ref, Kind: app.SetBaseline, From: p, Note: strings.TrimSpace(d.settingNote.Text)}
+	d.saveSetting(s, fmt.Sprintf("%s SPC baseline from %s", d.ref, p.Label()))
+}
+
+// saveRebase records a rebase at the chosen period, with its note, as an
+// edit.
+func (d *detailPane) saveRebase() {
+	p, ok := d.periodOf(d.rebaseAt.Selected)
+	note := strings.TrimSpace(d.settingNote.Text)
+	if !ok || note == "" {
+		d.w.showError(fmt.Errorf("choose the period the process changed and say what changed in the note"))
+		return
+	}
+	d.saveSetting(app.ChartSetting{Ref: d.ref, Kind: app.SetRebase, From: p, Note: note}, fmt.Sprintf("%s SPC rebased at %s (%s)", d.ref, p.Label(), note))
+}
+
+func (d *detailPane) saveSetting(s app.ChartSetting, note string) {
+	if err := s.Check(); err != nil {
+		d.w.showError(err)
+		return
+	}
+	d.w.edit(note, &app.Dataset{ChartSettings: []app.ChartSetting{s}})
+}
+
+// chartNotes places the officer's rebases and baseline on the chart, as
+// annotations at their months; points are newest first, as the numbers
+// table lists them.
+func chartNotes(plan app.ChartPlan, points []detailPoint) []chartNote {
+	n := len(points)
+	at := func(p app.Period) int {
+		for i, dp := range points {
+			if dp.pt.Period == p {
+				return n - 1 - i
+			}
+		}
+		return -1
+	}
+	var notes []chartNote
+	for _, r := range plan.Rebases {
+		if j := at(r.From); j >= 0 {
+			notes = append(notes, chartNote{at: j, text: "rebased: " + r.Note})
+		}
+	}
+	if b := plan.Baseline; b != nil {
+		text := "baseline from " + b.From.Label()
+		if b.Note != "" {
+			text += ": " + b.Note
+		}
+		if j := at(b.From); j >= 0 {
+			notes = append(notes, chartNote{at: j, text: text})
+		}
+	}
+	return notes
+}

@@ -51,7 +51,7 @@ var kindBuckets = [numKinds][]byte{
 }
 
 func allBuckets() [][]byte {
-	bs := [][]byte{bucketMeta, bucketImports, bucketFiles, bucketWritten, bucketSettings}
+	bs := [][]byte{bucketMeta, bucketImports, bucketFiles, bucketWritten, bucketSettings, bucketSums}
 	return append(bs, kindBuckets[:]...)
 }
 

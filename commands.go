@@ -35,6 +35,7 @@ func init() {
 		{name: "imports", args: "[--json]", about: "the import history", flags: jsonFlag, run: runImports},
 		{name: "undo", args: "IMPORT-ID", about: "remove one import and everything it added", run: runUndo},
 		{name: "backup", args: "--out FILE", about: "a consistent copy of the store", flags: outFlag, run: runBackup},
+		{name: "restore", args: "FILE", about: "replace the store with a backup (the replaced store is kept beside it)", run: runRestore},
 	}
 }
 
@@ -259,6 +260,24 @@ func runBackup(e *env, args []string) error {
 		return fmt.Errorf("backup of %s to %s: %w", e.db, e.outPath, err)
 	}
 	fmt.Fprintln(e.out, e.outPath)
+	return nil
+}
+
+func runRestore(e *env, args []string) error {
+	if len(args) != 1 {
+		if b, _ := store.NewestBackup(e.db); b != "" {
+			return usagef("name the backup to restore; the newest is %s", b)
+		}
+		return usagef("name the backup to restore (automatic backups are named like %s)", e.db+".backup-20250314-093012")
+	}
+	kept, err := store.Restore(e.db, args[0])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "restored %s from %s\n", e.db, args[0])
+	if kept != "" {
+		fmt.Fprintf(e.out, "the store it replaced is kept as %s\n", kept)
+	}
 	return nil
 }
 

@@ -30,7 +30,7 @@ type DamagedError struct {
 func (e *DamagedError) Error() string {
 	advice := "no automatic backup of it was found"
 	if e.Backup != "" {
-		advice = fmt.Sprintf("restore the newest backup with: scorecard restore %q", e.Backup)
+		advice = fmt.Sprintf("restore the newest backup with: scorecard --db %q restore %q", e.Path, e.Backup)
 	}
 	return fmt.Sprintf("%s is damaged (%s); nothing was changed; %s", e.Path, e.Problem, advice)
 }

@@ -67,7 +67,7 @@ func wantDamaged(t *testing.T, what string, err error) {
 	if !errors.As(err, &d) {
 		t.Fatalf("%s: %v, want a damaged store", what, err)
 	}
-	if d.Backup == "" || !strings.Contains(err.Error(), "scorecard restore") || strings.Contains(err.Error(), "\n") {
+	if d.Backup == "" || !strings.Contains(err.Error(), " restore ") || strings.Contains(err.Error(), "\n") {
 		t.Errorf("%s: %q does not offer the newest backup in one line", what, err)
 	}
 	if !strings.Contains(err.Error(), "nothing was changed") {
@@ -357,4 +357,54 @@ func TestCleanCloseMarker(t *testing.T) {
 func fixMetaSum(page []byte) {
 	m := page[pageHeaderLen : pageHeaderLen+metaLen]
 	binary.NativeEndian.PutUint64(m[metaSumOffset:], fnv64a(m[:metaSumOffset]))
+}
+
+// TestBackupRefusesItsOwnStore: a backup written over the live store (by
+// its name, another spelling, or a hard or symbolic link to it) or over
+// another store a writer holds is refused, and both are left as they were.
+func TestBackupRefusesItsOwnStore(t *testing.T) {
+	path, data, _ := closedStore(t, smallMonthly, 2)
+	dir := filepath.Dir(path)
+	hard := filepath.Join(dir, "hard.db")
+	if err := os.Link(path, hard); err != nil {
+		t.Fatal(err)
+	}
+	sym := filepath.Join(dir, "sym.db")
+	if err := os.Symlink(path, sym); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(t.TempDir(), "other.db")
+	held, err := Open(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	mustImport(t, held, "jan.xlsx", smallMonthly(0))
+	otherData, _ := os.ReadFile(other)
+	for _, out := range []string{path, filepath.Join(dir, ".", "scorecard.db"), hard, sym, other} {
+		if err := CopyFile(path, out); err == nil {
+			t.Errorf("CopyFile(%s, %s) wrote over a live store", path, out)
+		}
+	}
+	s, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.BackupFile(sym); err == nil {
+		t.Error("BackupFile wrote over the open store through a link")
+	}
+	s.Close()
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, data) {
+		t.Error("the store was changed")
+	}
+	if got, _ := os.ReadFile(other); !bytes.Equal(got, otherData) {
+		t.Error("the store held by another writer was changed")
+	}
+	// A new file, or an old backup, is fine.
+	if err := CopyFile(path, filepath.Join(dir, "copy.db")); err != nil {
+		t.Error(err)
+	}
+	if err := CopyFile(path, filepath.Join(dir, "copy.db")); err != nil {
+		t.Errorf("replacing an earlier backup: %v", err)
+	}
 }

@@ -326,6 +326,9 @@ func (s *Store) Backup(w io.Writer) (n int64, err error) {
 // BackupFile writes a copy of the store to path. It writes a temporary
 // file beside path and renames it, so that path never holds half a copy.
 func (s *Store) BackupFile(path string) error {
+	if err := checkBackupTarget(s.path, path); err != nil {
+		return err
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), ".scorecard-backup-*")
 	if err != nil {
 		return fmt.Errorf("back up to %s: %w", path, err)

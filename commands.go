@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -26,7 +27,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{name: "import", args: "FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", run: runImport},
+		{name: "import", args: "FILE... [--allow-many] [--allow-future]", about: "import workbooks (.xlsx, .xlsm) and CSVs", flags: importFlags, run: runImport},
 		{name: "demo", about: "load the embedded demo scorecards", run: runDemo},
 		{name: "list", args: "[--json]", about: "the indicators known", flags: jsonFlag, run: runList},
 		{name: "show", args: "REF [--area A] [--exclude C,...] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
@@ -37,6 +38,11 @@ func init() {
 		{name: "backup", args: "--out FILE", about: "a consistent copy of the store", flags: outFlag, run: runBackup},
 		{name: "restore", args: "FILE", about: "replace the store with a backup (the replaced store is kept beside it)", run: runRestore},
 	}
+}
+
+func importFlags(fs *flag.FlagSet, e *env) {
+	fs.BoolVar(&e.allowMany, "allow-many", false, fmt.Sprintf("confirm a file adding more than %d new indicators", importer.MaxNewIndicators))
+	fs.BoolVar(&e.allowFuture, "allow-future", false, "confirm figures dated more than a year after today")
 }
 
 func jsonFlag(fs *flag.FlagSet, e *env) { fs.BoolVar(&e.json, "json", false, "print JSON") }
@@ -130,7 +136,7 @@ func loadDemo(e *env, st *store.Store) error {
 // contract's summary: sheets read, indicators, observations and warnings
 // with sheet!cell.
 func importFile(e *env, st *store.Store, path, name, kind string) error {
-	res, err := importer.Read(e.ctx, path, importer.Options{Known: knownIndicators(st)})
+	res, err := importer.Read(e.ctx, path, importer.Options{Known: knownIndicators(st), AllowMany: e.allowMany, AllowFuture: e.allowFuture})
 	if err != nil {
 		return err
 	}
@@ -309,10 +315,23 @@ func openReader(e *env) (*store.Store, error) {
 	return store.OpenReadOnly(e.db)
 }
 
+// writeJSON prints v as indented JSON. A non-finite number, which JSON
+// cannot hold, is written as null rather than failing the command.
 func writeJSON(e *env, v any) error {
-	enc := json.NewEncoder(e.out)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	err := enc.Encode(v)
+	var unsupported *json.UnsupportedValueError
+	if errors.As(err, &unsupported) {
+		buf.Reset()
+		err = enc.Encode(withoutNonFinite(v))
+	}
+	if err != nil {
+		return err
+	}
+	_, err = e.out.Write(buf.Bytes())
+	return err
 }
 
 // view is the history as the options ask to see it: the store's figures
@@ -614,6 +633,11 @@ func runExport(e *env, args []string) error {
 	h, err := loadHistory(e)
 	if err != nil {
 		return err
+	}
+	for _, c := range excluded {
+		if !knownCohort(h, c) {
+			return fmt.Errorf("--exclude %s: no figures are split by that cohort (known: %s)", c, cohortNames(h))
+		}
 	}
 	sum, err := export.Write(e.ctx, e.outPath, h, opt)
 	if err != nil {

@@ -54,6 +54,8 @@ type env struct {
 	suppress int
 	original string
 	ctx      context.Context
+	// allowMany and allowFuture confirm an import past two limits.
+	allowMany, allowFuture bool
 }
 
 // newEnv returns the env for a command writing to stdout and stderr.
@@ -79,6 +81,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			code = 1
 		}
 	}()
+	// Names and cells come from files anyone may have written.
+	stdout, stderr = escaper{stdout}, escaper{stderr}
 	e := newEnv(stdout, stderr)
 	global := flag.NewFlagSet("scorecard", flag.ContinueOnError)
 	global.SetOutput(io.Discard)

@@ -14,7 +14,17 @@ import (
 // something to see. A store that cannot be opened is explained in a small
 // window offering another store, a backup or quitting (and on stderr):
 // an officer who double-clicked the program sees why, not nothing.
-func openWindow(db string, opt views.Options, stderr io.Writer) int {
+func openWindow(db string, opt views.Options, stderr io.Writer) (code int) {
+	defer func() {
+		// Without a display (none set, or Xvfb not yet or no longer
+		// serving it) the GL driver panics once GLFW has failed to start:
+		// that was the rare exit with status 2 and a crash dump at
+		// start-up. Say so in one line instead.
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "scorecard: cannot open the window (is there a display?): %s\n", oneLine(fmt.Errorf("%v", r)))
+			code = 1
+		}
+	}()
 	// A cohort toggle recomputes the whole history without the cohort,
 	// which allocates freely while a large history stays live; collecting
 	// less often keeps a toggle quick, at a memory cost a desktop can carry.

@@ -34,6 +34,16 @@ func RunPath(path string, open Opener, opt Options) *store.Store {
 	a.SetIcon(fyne.NewStaticResource("scorecard.png", assets.Icon))
 	a.Settings().SetTheme(readableTheme{theme.DefaultTheme()})
 	var opened *store.Store
+	defer func() {
+		// The driver can panic (no display): close the store cleanly on
+		// the way out.
+		if r := recover(); r != nil {
+			if opened != nil {
+				opened.Close()
+			}
+			panic(r)
+		}
+	}()
 	var show func(st *store.Store)
 	show = func(st *store.Store) {
 		// A store whose records fail their checksums opens but does not

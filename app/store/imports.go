@@ -58,6 +58,9 @@ func (s *Store) Import(src Source, ds *app.Dataset) (rec app.Import, err error) 
 	if err := s.autoBackup(); err != nil {
 		return rec, fmt.Errorf("import %s: %w", src.Name, err)
 	}
+	if err := s.markChanging(); err != nil {
+		return rec, fmt.Errorf("import %s: %w", src.Name, err)
+	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		if src.SHA256 != "" {
 			if seq := tx.Bucket(bucketFiles).Get([]byte(src.SHA256)); seq != nil {
@@ -385,6 +388,9 @@ func (s *Store) Undo(id string) (rec app.Import, err error) {
 	if err := s.autoBackup(); err != nil {
 		return rec, fmt.Errorf("undo %s: %w", id, err)
 	}
+	if err := s.markChanging(); err != nil {
+		return rec, fmt.Errorf("undo %s: %w", id, err)
+	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		var err error
 		if rec, err = readImport(tx, seqKey(seq)); err != nil {
@@ -450,11 +456,18 @@ func removeVersion(b *bolt.Bucket, kind recordKind, k []byte) error {
 		return nil
 	}
 	nk = bytes.Clone(nk)
-	if isRestatement(nv) {
-		return b.Put(nk, retag(nv, tagVersion))
+	tag := tagVersion
+	if !isRestatement(nv) {
+		prev, ok := previousVersion(c, nk)
+		if !ok || !versionRules[kind].same(prev, nv) {
+			return nil
+		}
+		tag = tagRestatement
 	}
-	if prev, ok := previousVersion(c, nk); ok && versionRules[kind].same(prev, nv) {
-		return b.Put(nk, retag(nv, tagRestatement))
+	nv = bytes.Clone(nv)
+	retagged := retag(nv, tag)
+	if err := b.Put(nk, retagged); err != nil {
+		return err
 	}
-	return nil
+	return adjustSum(b.Tx(), nk, nv, retagged)
 }

@@ -35,6 +35,9 @@ func (s *Store) Get(bucket, key string, v any) (found bool, err error) {
 // Put stores v as the setting key of bucket, replacing any earlier value.
 func (s *Store) Put(bucket, key string, v any) (err error) {
 	defer guard(s.path, &err)
+	if err := s.markChanging(); err != nil {
+		return err
+	}
 	data, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("setting %s/%s: %w", bucket, key, err)
@@ -56,6 +59,9 @@ func (s *Store) Put(bucket, key string, v any) (err error) {
 // is not an error.
 func (s *Store) Delete(bucket, key string) (err error) {
 	defer guard(s.path, &err)
+	if err := s.markChanging(); err != nil {
+		return err
+	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSettings).Bucket([]byte(bucket))
 		if b == nil {

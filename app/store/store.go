@@ -49,6 +49,9 @@ type Store struct {
 
 	changeMu sync.Mutex // serialises a change with its automatic backup
 	backedUp bool       // an automatic backup holds the store as it is now
+
+	markMu sync.Mutex
+	marked bool // this Store has marked the file open (see keyOpen)
 }
 
 // Open opens or creates the store at path (creating parent directories).
@@ -253,22 +256,19 @@ func (s *Store) prepare(readOnly bool) error {
 				return fmt.Errorf("create bucket %s: %w", name, err)
 			}
 		}
-		if err := tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion))); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketMeta).Put(keyOpen, []byte{1})
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
 	})
 }
 
-// keyOpen in the meta bucket is 1 while a writer has the store open and 0
-// once it has closed it cleanly. A store found marked open that nobody
-// holds was left by a process killed or a machine stopped: its pages are
-// checked before it is trusted.
+// keyOpen in the meta bucket is 1 from a writer's first change until it
+// closes the store cleanly, when it is 0 again. A store found marked open
+// that nobody holds was left by a process killed or a machine stopped
+// mid-session: its pages are checked before it is trusted. The mark is
+// set only before a change, so that a session that changes nothing (a
+// refused import) leaves the file byte for byte as it was.
 var keyOpen = []byte("open")
 
-// markOpen checks the pages of a store not closed cleanly and, for a
-// writer, marks the store open (and adds what an older Scorecard's store
-// lacks: the checksum bucket).
+// markOpen checks the pages of a store not closed cleanly.
 func (s *Store) markOpen(readOnly bool) error {
 	var unclean bool
 	s.db.View(func(tx *bolt.Tx) error {
@@ -281,15 +281,28 @@ func (s *Store) markOpen(readOnly bool) error {
 			return err
 		}
 	}
-	if readOnly {
+	return nil
+}
+
+// markChanging marks the store open before this Store's first change,
+// adding what an older Scorecard's store lacks: the checksum bucket.
+func (s *Store) markChanging() error {
+	s.markMu.Lock()
+	defer s.markMu.Unlock()
+	if s.marked {
 		return nil
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
 		if _, err := tx.CreateBucketIfNotExists(bucketSums); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketMeta).Put(keyOpen, []byte{1})
 	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", s.path, err)
+	}
+	s.marked = true
+	return nil
 }
 
 // errStop ends a bbolt ForEach early.
@@ -298,9 +311,12 @@ var errStop = errors.New("stop")
 // Close marks the store closed cleanly and releases the file and its lock.
 func (s *Store) Close() (err error) {
 	defer guard(s.path, &err)
-	if !s.db.IsReadOnly() {
+	s.markMu.Lock()
+	if s.marked {
 		s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyOpen, []byte{0}) })
+		s.marked = false
 	}
+	s.markMu.Unlock()
 	return s.db.Close()
 }
 

@@ -17,9 +17,11 @@ import (
 // sumRecords, the sum of recordHash over every record the import wrote
 // (versions and restatements, in every record bucket); sumImport,
 // fnv64a of the import's entry in the imports bucket. A sum of hashes does
-// not depend on the order records are met in, and excluding the tag byte
-// lets Undo retag another import's records without touching its sum.
-// Imports written before sums were kept have none, and are not checked.
+// not depend on the order records are met in. The tag byte is part of a
+// record's hash (a flipped tag would turn a version into a restatement,
+// which Load passes over), so Undo, retagging a record of another import,
+// corrects that import's sum (adjustSum). Imports written before sums were
+// kept have none, and are not checked.
 var bucketSums = []byte("sums")
 
 const (
@@ -42,12 +44,23 @@ func fnv64a(parts ...[]byte) uint64 {
 }
 
 // recordHash is one record's part of its import's sum: its key and its
-// value after the tag byte.
-func recordHash(k, v []byte) uint64 {
-	if len(v) > 0 {
-		v = v[1:]
+// tagged value.
+func recordHash(k, v []byte) uint64 { return fnv64a(k, v) }
+
+// adjustSum corrects the sum of the import that wrote the record at key k
+// when its value changes from old to new.
+func adjustSum(tx *bolt.Tx, k, old, new []byte) error {
+	b := tx.Bucket(bucketSums)
+	if b == nil || len(k) < seqLen {
+		return nil
 	}
-	return fnv64a(k, v)
+	sk := sumKey(keySeq(k), sumRecords)
+	v := b.Get(sk)
+	if len(v) != 8 {
+		return nil // an import from before sums were kept
+	}
+	sum := binary.BigEndian.Uint64(v) - recordHash(k, old) + recordHash(k, new)
+	return b.Put(sk, binary.BigEndian.AppendUint64(nil, sum))
 }
 
 func putSum(tx *bolt.Tx, seq uint64, what byte, sum uint64) error {

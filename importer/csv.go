@@ -61,8 +61,8 @@ func readCSVRows(ctx context.Context, path string, max int) ([][]string, error) 
 			return nil, fmt.Errorf("line %d: %d fields, more than a table has (at most %d)", len(rows)+1, len(rec), maxCSVFields)
 		}
 		for i, field := range rec {
-			if len(field) > MaxCellBytes {
-				return nil, fmt.Errorf("line %d, field %d: %d bytes of text, more than the limit of %d for one cell (Excel's own)", len(rows)+1, i+1, len(field), MaxCellBytes)
+			if n := cellChars(field); n > MaxCellChars {
+				return nil, fmt.Errorf("line %d, field %d: %d characters of text, more than the limit of %d for one cell (Excel's own)", len(rows)+1, i+1, n, MaxCellChars)
 			}
 			if !utf8.ValidString(field) {
 				return nil, fmt.Errorf("line %d: not UTF-8 text (save the CSV as \"CSV UTF-8\" in Excel)", len(rows)+1)
@@ -96,7 +96,7 @@ func (l *lineLimit) Read(p []byte) (int, error) {
 			l.run += i
 		}
 		if l.run > maxLineBytes {
-			return 0, fmt.Errorf("refused: line %d is more than %d MB long; no table's row is (a cell holds at most %d characters)", l.line+1, maxLineBytes>>20, MaxCellBytes)
+			return 0, fmt.Errorf("refused: line %d is more than %d MB long; no table's row is (a cell holds at most %d characters)", l.line+1, maxLineBytes>>20, MaxCellChars)
 		}
 		if i < 0 {
 			break

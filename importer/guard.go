@@ -24,9 +24,9 @@ import (
 const (
 	// MaxFileBytes is the largest file read.
 	MaxFileBytes = 256 << 20
-	// MaxCellBytes is the most text one cell (or CSV field) may hold:
-	// Excel's own limit of 32,767 characters, counted here in bytes.
-	MaxCellBytes = 32_767
+	// MaxCellChars is the most text one cell (or CSV field) may hold:
+	// Excel's own limit of 32,767 characters.
+	MaxCellChars = 32_767
 	// MaxCSVRows is the most records a CSV may have: Excel's row limit, so
 	// a CSV Excel could not open is not taken for a scorecard.
 	MaxCSVRows = 1_048_576
@@ -245,6 +245,21 @@ func checkFigures(file string, ds *app.Dataset, opt Options, now time.Time) erro
 	if ds == nil {
 		return nil
 	}
+	// A workbook's cells reach here whole: a text longer than Excel lets
+	// a cell hold is a crafted or damaged file, and would slow every
+	// listing of the store.
+	for _, ind := range ds.Indicators {
+		for _, t := range []string{ind.Ref, ind.Name, ind.Section} {
+			if n := cellChars(t); n > MaxCellChars {
+				return &app.SourceError{Location: app.Location{File: file}, Err: fmt.Errorf("indicator %.40s: %d characters of text in one cell, more than the limit of %d (Excel's own)", ind.Ref, n, MaxCellChars)}
+			}
+		}
+	}
+	for _, c := range ds.Comments {
+		if n := cellChars(c.Text); n > MaxCellChars {
+			return &app.SourceError{Location: app.Location{File: file}, Err: fmt.Errorf("comment on %.40s: %d characters of text in one cell, more than the limit of %d (Excel's own)", c.Ref, n, MaxCellChars)}
+		}
+	}
 	limit := now.AddDate(FutureYears, 0, 0)
 	where := func(cell string) app.Location {
 		sheet, c := splitCell(cell)
@@ -277,6 +292,14 @@ func checkFigures(file string, ds *app.Dataset, opt Options, now time.Time) erro
 		}
 	}
 	return nil
+}
+
+// cellChars counts the characters of s, quickly for the usual short text.
+func cellChars(s string) int {
+	if len(s) <= MaxCellChars {
+		return len(s) // at most that many characters
+	}
+	return utf8.RuneCountInString(s)
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && math.Abs(v) <= MaxMagnitude }

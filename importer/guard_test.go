@@ -85,7 +85,7 @@ func TestCSVLimits(t *testing.T) {
 		name, body string
 		says       string
 	}{
-		{"long cell", header + "X1," + strings.Repeat("n", MaxCellBytes+1) + ",2025-03,Kent,5\n", "line 2, field 2: 32768 bytes of text, more than the limit of 32767"},
+		{"long cell", header + "X1," + strings.Repeat("n", MaxCellChars+1) + ",2025-03,Kent,5\n", "line 2, field 2: 32768 characters of text, more than the limit of 32767"},
 		{"too many rows", header + strings.Repeat("X1,n,2025-03,Kent,5\n", MaxCSVRows), "more than 1048576 records"},
 		{"too many indicators", header + manyRefs(MaxNewIndicators+1), "limit of 5000"},
 	} {
@@ -255,5 +255,16 @@ func TestFileChangedWhileRead(t *testing.T) {
 	var se interface{ Unwrap() error }
 	if !errors.As(err, &se) {
 		t.Errorf("%v does not name the file", err)
+	}
+}
+
+// TestRefusesGiantCellInWorkbook: a workbook cell holding more text than
+// Excel lets a cell hold (a crafted file) is refused, naming the limit.
+func TestRefusesGiantCellInWorkbook(t *testing.T) {
+	path := rawWorkbook(t, "giant-cell.xlsx", `<row r="1"><c r="A1" t="inlineStr"><is><t>Ref</t></is></c><c r="B1" t="inlineStr"><is><t>Indicator</t></is></c><c r="C1" t="inlineStr"><is><t>Mar-25</t></is></c></row>`+
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>CIC05</t></is></c><c r="B2" t="inlineStr"><is><t>`+strings.Repeat("n", 40_000)+`</t></is></c><c r="C2"><v>5</v></c></row>`)
+	_, err := Read(context.Background(), path, Options{})
+	if err == nil || !strings.Contains(err.Error(), "giant-cell.xlsx") || !strings.Contains(err.Error(), "40000 characters of text in one cell, more than the limit of 32767") {
+		t.Errorf("error %v, want the cell refused", err)
 	}
 }

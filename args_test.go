@@ -39,6 +39,8 @@ func TestBadArgumentsOneLine(t *testing.T) {
 		{[]string{"import", renamed}, "table.xlsx: is a text (CSV) file named .xlsx"},
 		{[]string{"import", fifo}, "pipe.csv: refused: it is a pipe"},
 		{[]string{"import", "/dev/zero"}, "refused: it is a device"},
+		{[]string{"export", "--out", filepath.Join(dir, "x.xlsx"), "--period", "2205-03"}, "--period 2205-03: more than 1 year after today"},
+		{[]string{"flags", "--period", "2205-03"}, "--period 2205-03: more than 1 year after today"},
 	} {
 		start := time.Now()
 		r := scorecard(t, db, tc.args...)

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"scorecard/app"
 	"scorecard/app/cohort"
@@ -56,6 +57,7 @@ func showFlags(fs *flag.FlagSet, e *env) {
 func flagsFlags(fs *flag.FlagSet, e *env) {
 	jsonFlag(fs, e)
 	fs.StringVar(&e.period, "period", "", "the `period`, e.g. 2025-03 (default: the latest)")
+	fs.BoolVar(&e.allowFuture, "allow-future", false, "confirm a --period more than a year after today")
 	fs.StringVar(&e.exclude, "exclude", "", "`cohorts` to exclude, e.g. uasc,ola")
 }
 
@@ -66,6 +68,20 @@ func exportFlags(fs *flag.FlagSet, e *env) {
 	fs.StringVar(&e.area, "area", string(app.Kent), "the `area`: Kent or a district")
 	fs.IntVar(&e.suppress, "suppress", 0, "suppress counts below `N` (5 hides 1-4); 0 = none")
 	fs.StringVar(&e.original, "original", "", "write into a copy of this imported `workbook`'s own layout")
+	fs.BoolVar(&e.allowFuture, "allow-future", false, "confirm a --period more than a year after today")
+}
+
+// parsePeriodArg reads --period, refusing one more than a year after
+// today unless --allow-future confirms it: "2205-03" is a typo.
+func parsePeriodArg(e *env) (app.Period, error) {
+	p, err := app.ParsePeriod(e.period)
+	if err != nil {
+		return p, usagef("--period: %v", err)
+	}
+	if !e.allowFuture && p.Start().After(time.Now().AddDate(importer.FutureYears, 0, 0)) {
+		return p, fmt.Errorf("--period %s: more than %d year after today, a typo? (--allow-future if it is meant)", p, importer.FutureYears)
+	}
+	return p, nil
 }
 
 func outFlag(fs *flag.FlagSet, e *env) { fs.StringVar(&e.outPath, "out", "", "the output `file`") }
@@ -354,11 +370,9 @@ func loadView(e *env) (*view, error) {
 		return nil, err
 	}
 	if e.period != "" {
-		p, err := app.ParsePeriod(e.period)
-		if err != nil {
-			return nil, usagef("--period: %v", err)
+		if v.period, err = parsePeriodArg(e); err != nil {
+			return nil, err
 		}
-		v.period = p
 	}
 	h, err := loadHistory(e)
 	if err != nil {
@@ -626,8 +640,8 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 	if e.period != "" {
-		if opt.Period, err = app.ParsePeriod(e.period); err != nil {
-			return usagef("--period: %v", err)
+		if opt.Period, err = parsePeriodArg(e); err != nil {
+			return err
 		}
 	}
 	h, err := loadHistory(e)

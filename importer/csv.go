@@ -129,7 +129,8 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, &app.SourceError{Location: app.Location{File: base, Cell: "line 1"}, Err: err}
 	}
 	sr := &sheetReader{out: newSheetLog(base, l.Sheet), l: l, g: g}
-	sr.out.limit, sr.out.newRefs = newIndicatorLimit(opt), map[string]bool{}
+	lim := newIndicatorLimit(opt)
+	sr.out.limit, sr.out.newRefs = lim, newNewRefs(lim.knownFunc())
 	progress := func(done int) {
 		if opt.Progress != nil {
 			opt.Progress(done, len(rows))

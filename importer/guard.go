@@ -314,16 +314,41 @@ func figureText(v float64) string {
 	return fmt.Sprintf("%g", v)
 }
 
-// newIndicators counts the indicators of inds that the store does not
-// hold yet, adding them to seen.
-func newIndicators(inds []app.Indicator, known func(string) bool, seen map[string]bool) {
-	for _, ind := range inds {
-		if seen[ind.Ref] || known != nil && known(ind.Ref) {
-			continue
+// newRefs counts the indicators an import gives that the store does not
+// hold yet. Asking the store loads it whole, so it is asked only once the
+// refs given pass MaxNewIndicators: a usual import never asks.
+type newRefs struct {
+	refs    map[string]bool
+	known   func(ref string) bool // nil: none known
+	consult bool                  // the count has passed the limit once: ask known of each ref
+}
+
+func newNewRefs(known func(string) bool) *newRefs {
+	return &newRefs{refs: map[string]bool{}, known: known}
+}
+
+func (n *newRefs) add(ref string) {
+	if n.refs[ref] || n.consult && n.known(ref) {
+		return
+	}
+	n.refs[ref] = true
+	if !n.consult && n.known != nil && len(n.refs) > MaxNewIndicators {
+		n.consult = true
+		for r := range n.refs {
+			if n.known(r) {
+				delete(n.refs, r)
+			}
 		}
-		seen[ind.Ref] = true
 	}
 }
+
+func (n *newRefs) addAll(inds []app.Indicator) {
+	for _, ind := range inds {
+		n.add(ind.Ref)
+	}
+}
+
+func (n *newRefs) count() int { return len(n.refs) }
 
 // indicatorLimit is MaxNewIndicators as the sheet readers apply it, on
 // several goroutines at once; nil when the import is confirmed
@@ -340,6 +365,14 @@ func newIndicatorLimit(opt Options) *indicatorLimit {
 	return &indicatorLimit{known: opt.Known}
 }
 
+// knownFunc returns isKnown, or nil when no store is asked.
+func (lim *indicatorLimit) knownFunc() func(string) bool {
+	if lim == nil || lim.known == nil {
+		return nil
+	}
+	return lim.isKnown
+}
+
 // isKnown reports whether the store already holds ref.
 func (lim *indicatorLimit) isKnown(ref string) bool {
 	if lim == nil || lim.known == nil {
@@ -353,10 +386,10 @@ func (lim *indicatorLimit) isKnown(ref string) bool {
 // overLimit refuses a sheet once it has given more new indicators than
 // MaxNewIndicators, in its first rows of rows.
 func (l *sheetLog) overLimit(row, rows int) error {
-	if l.limit == nil || len(l.newRefs) <= MaxNewIndicators {
+	if l.limit == nil || l.newRefs.count() <= MaxNewIndicators {
 		return nil
 	}
-	return fmt.Errorf("refused: its first %d rows (of %d) give %d new indicators, more than the limit of %d from one file (a scorecard has a few hundred); import with --allow-many if that is meant", row, rows, len(l.newRefs), MaxNewIndicators)
+	return fmt.Errorf("refused: its first %d rows (of %d) give %d new indicators, more than the limit of %d from one file (a scorecard has a few hundred); import with --allow-many if that is meant", row, rows, l.newRefs.count(), MaxNewIndicators)
 }
 
 // tooManyIndicators refuses an import adding more than MaxNewIndicators

@@ -268,3 +268,25 @@ func TestRefusesGiantCellInWorkbook(t *testing.T) {
 		t.Errorf("error %v, want the cell refused", err)
 	}
 }
+
+// TestUsualImportDoesNotAskTheStore: asking whether an indicator is known
+// loads the store whole; a file far under the limit never asks.
+func TestUsualImportDoesNotAskTheStore(t *testing.T) {
+	asked := 0
+	known := func(string) bool { asked++; return false }
+	for _, path := range []string{houseBook(t), writeCSV(t, "Ref,Indicator,Period,Area,Value\n"+manyRefs(50))} {
+		if _, err := Read(context.Background(), path, Options{Known: known}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if asked != 0 {
+		t.Errorf("the store was asked about %d indicators", asked)
+	}
+}
+
+func writeCSV(t *testing.T, body string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "data.csv")
+	os.WriteFile(path, []byte(body), 0o600)
+	return path
+}

@@ -209,9 +209,9 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 			return nil, err
 		}
 		if res.Dataset != nil {
-			seen := map[string]bool{}
-			newIndicators(res.Dataset.Indicators, opt.Known, seen)
-			if err := tooManyIndicators(app.Location{File: base}, len(seen), opt); err != nil {
+			seen := newNewRefs(opt.Known)
+			seen.addAll(res.Dataset.Indicators)
+			if err := tooManyIndicators(app.Location{File: base}, seen.count(), opt); err != nil {
 				return nil, err
 			}
 		}
@@ -456,7 +456,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	// New indicators are counted sheet by sheet, so a sheet of a million
 	// made-up refs is refused before the merge spends time and memory on
 	// it.
-	newRefs := map[string]bool{}
+	newRefs := newNewRefs(lim.knownFunc())
 	for i := range plan {
 		if opt.Progress != nil {
 			opt.Progress(i, len(plan))
@@ -480,8 +480,8 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			}
 			out.warnUncalculated(sh.g)
 		}
-		newIndicators(out.indicators, lim.isKnown, newRefs)
-		if err := tooManyIndicators(app.Location{File: base, Sheet: l.Sheet}, len(newRefs), opt); err != nil {
+		newRefs.addAll(out.indicators)
+		if err := tooManyIndicators(app.Location{File: base, Sheet: l.Sheet}, newRefs.count(), opt); err != nil {
 			return nil, err
 		}
 		if i == 0 {
@@ -552,7 +552,7 @@ func allTidy(ls []Layout) bool {
 // lim allows (nil: no limit).
 func readSheetLog(ctx context.Context, file string, l Layout, g *grid, progress func(int), lim *indicatorLimit) (*sheetLog, error) {
 	sr := &sheetReader{out: newSheetLog(file, l.Sheet), l: l, g: g}
-	sr.out.limit, sr.out.newRefs = lim, map[string]bool{}
+	sr.out.limit, sr.out.newRefs = lim, newNewRefs(lim.knownFunc())
 	sr.out.figs = make([]figure, 0, countFigures(l, g))
 	var err error
 	switch l.Kind {

@@ -39,7 +39,7 @@ type sheetLog struct {
 	// indicators than it allows (newRefs), before the sheet's log costs
 	// time and memory.
 	limit   *indicatorLimit
-	newRefs map[string]bool
+	newRefs *newRefs
 }
 
 // logOp is one step of a log: figures from..to, or one warning,
@@ -85,8 +85,8 @@ func (l *sheetLog) warn(sheet, cell, format string, args ...any) {
 // indicator records an indicator, or what a row says of one; see
 // collector.indicator.
 func (l *sheetLog) indicator(ind app.Indicator) {
-	if l.limit != nil && !l.newRefs[ind.Ref] && !l.limit.isKnown(ind.Ref) {
-		l.newRefs[ind.Ref] = true
+	if l.limit != nil {
+		l.newRefs.add(ind.Ref)
 	}
 	l.step(opIndicator, len(l.indicators))
 	l.indicators = append(l.indicators, ind)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -28,7 +29,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{name: "import", args: "[--as-at YYYY-MM-DD] [--accept-definitions] FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", flags: importFlags, run: runImport},
+		{name: "import", args: "[--as-at YYYY-MM-DD] [--accept-definitions] [--allow-many] [--allow-future] FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", flags: importFlags, run: runImport},
 		{name: "demo", about: "load the embedded demo scorecards", run: runDemo},
 		{name: "list", args: "[--json]", about: "the indicators known", flags: jsonFlag, run: runList},
 		{name: "show", args: "REF [--area A] [--exclude C,...] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
@@ -41,6 +42,7 @@ func init() {
 		{name: "rebase", args: "REF --at P --note TEXT", about: "start a new SPC chart where the process changed", flags: rebaseFlags, run: runRebase},
 		{name: "window", args: "REF N|P", about: "set the trend window: N periods, or since period P", run: runWindow},
 		{name: "backup", args: "--out FILE", about: "a consistent copy of the store", flags: outFlag, run: runBackup},
+		{name: "restore", args: "FILE", about: "replace the store with a backup (the replaced store is kept beside it)", run: runRestore},
 	}
 }
 
@@ -53,6 +55,8 @@ func importFlags(fs *flag.FlagSet, e *env) {
 		})
 	fs.BoolVar(&e.acceptDefinitions, "accept-definitions", false,
 		"let the files change the unit or polarity of indicators already held (default: the stored definition stands, with a warning)")
+	fs.BoolVar(&e.allowMany, "allow-many", false, fmt.Sprintf("confirm a file adding more than %d new indicators", importer.MaxNewIndicators))
+	fs.BoolVar(&e.allowFuture, "allow-future", false, "confirm figures dated more than a year after today")
 }
 
 func jsonFlag(fs *flag.FlagSet, e *env) { fs.BoolVar(&e.json, "json", false, "print JSON") }
@@ -67,6 +71,7 @@ func flagsFlags(fs *flag.FlagSet, e *env) {
 	jsonFlag(fs, e)
 	fs.BoolVar(&e.all, "all", false, "every flag in scorecard order, unranked and ungrouped")
 	fs.StringVar(&e.period, "period", "", "the `period`, e.g. 2025-03 (default: the latest)")
+	fs.BoolVar(&e.allowFuture, "allow-future", false, "confirm a --period more than a year after today")
 	fs.StringVar(&e.exclude, "exclude", "", "`cohorts` to exclude, e.g. uasc,ola")
 }
 
@@ -77,6 +82,7 @@ func exportFlags(fs *flag.FlagSet, e *env) {
 	fs.StringVar(&e.area, "area", string(app.Kent), "the `area`: Kent or a district")
 	fs.IntVar(&e.suppress, "suppress", 0, "suppress counts below `N` (5 hides 1-4); 0 = none")
 	fs.StringVar(&e.original, "original", "", "write into a copy of this imported `workbook`'s own layout")
+	fs.BoolVar(&e.allowFuture, "allow-future", false, "confirm a --period more than a year after today")
 	fs.StringVar(&e.marking, "marking", export.DefaultMarking, "the protective `marking` on every printed page, e.g. OFFICIAL-SENSITIVE; none for none")
 }
 
@@ -105,6 +111,19 @@ func runBrief(e *env, args []string) error {
 	items := brief.Items(v.h, brief.Options{Period: p, Area: v.area, Trend: analysisOptions()})
 	_, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items))
 	return err
+}
+
+// parsePeriodArg reads --period, refusing one more than a year after
+// today unless --allow-future confirms it: "2205-03" is a typo.
+func parsePeriodArg(e *env) (app.Period, error) {
+	p, err := app.ParsePeriod(e.period)
+	if err != nil {
+		return p, usagef("--period: %v", err)
+	}
+	if !e.allowFuture && p.Start().After(time.Now().AddDate(importer.FutureYears, 0, 0)) {
+		return p, fmt.Errorf("--period %s: more than %d year after today, a typo? (--allow-future if it is meant)", p, importer.FutureYears)
+	}
+	return p, nil
 }
 
 func outFlag(fs *flag.FlagSet, e *env) { fs.StringVar(&e.outPath, "out", "", "the output `file`") }
@@ -186,7 +205,8 @@ func importFile(e *env, st *store.Store, path, name, kind string) error {
 		return err
 	}
 	known := indicatorLookup(inds)
-	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, AsAt: e.asAt})
+	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, AsAt: e.asAt,
+		AllowMany: e.allowMany, AllowFuture: e.allowFuture})
 	if err != nil {
 		return err
 	}
@@ -333,6 +353,24 @@ func runBackup(e *env, args []string) error {
 	return nil
 }
 
+func runRestore(e *env, args []string) error {
+	if len(args) != 1 {
+		if b, _ := store.NewestBackup(e.db); b != "" {
+			return usagef("name the backup to restore; the newest is %s", b)
+		}
+		return usagef("name the backup to restore (automatic backups are named like %s)", e.db+".backup-20250314-093012")
+	}
+	kept, err := store.Restore(e.db, args[0])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "restored %s from %s\n", e.db, args[0])
+	if kept != "" {
+		fmt.Fprintf(e.out, "the store it replaced is kept as %s\n", kept)
+	}
+	return nil
+}
+
 // loadHistory opens the store read-only, reads it whole and closes it
 // again, so a reading command shares the store and holds it only briefly.
 // A store not yet created reads as empty.
@@ -361,10 +399,23 @@ func openReader(e *env) (*store.Store, error) {
 	return store.OpenReadOnly(e.db)
 }
 
+// writeJSON prints v as indented JSON. A non-finite number, which JSON
+// cannot hold, is written as null rather than failing the command.
 func writeJSON(e *env, v any) error {
-	enc := json.NewEncoder(e.out)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	err := enc.Encode(v)
+	var unsupported *json.UnsupportedValueError
+	if errors.As(err, &unsupported) {
+		buf.Reset()
+		err = enc.Encode(withoutNonFinite(v))
+	}
+	if err != nil {
+		return err
+	}
+	_, err = e.out.Write(buf.Bytes())
+	return err
 }
 
 // view is the history as the options ask to see it: the store's figures
@@ -387,11 +438,9 @@ func loadView(e *env) (*view, error) {
 		return nil, err
 	}
 	if e.period != "" {
-		p, err := app.ParsePeriod(e.period)
-		if err != nil {
-			return nil, usagef("--period: %v", err)
+		if v.period, err = parsePeriodArg(e); err != nil {
+			return nil, err
 		}
-		v.period = p
 	}
 	h, err := loadHistory(e)
 	if err != nil {
@@ -666,13 +715,18 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 	if e.period != "" {
-		if opt.Period, err = app.ParsePeriod(e.period); err != nil {
-			return usagef("--period: %v", err)
+		if opt.Period, err = parsePeriodArg(e); err != nil {
+			return err
 		}
 	}
 	h, err := loadHistory(e)
 	if err != nil {
 		return err
+	}
+	for _, c := range excluded {
+		if !knownCohort(h, c) {
+			return fmt.Errorf("--exclude %s: no figures are split by that cohort (known: %s)", c, cohortNames(h))
+		}
 	}
 	sum, err := export.Write(e.ctx, e.outPath, h, opt)
 	if err != nil {

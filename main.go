@@ -63,6 +63,8 @@ type env struct {
 	from, to, at, note string
 	all                bool // flags --all: every flag, unranked
 	ctx                context.Context
+	// allowMany and allowFuture confirm an import past two limits.
+	allowMany, allowFuture bool
 }
 
 // newEnv returns the env for a command writing to stdout and stderr.
@@ -79,7 +81,17 @@ func main() {
 
 // run executes one command line and returns the exit status: 0 on
 // success, 1 on a user-facing error, 2 on wrong usage.
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		// A last resort: a bug must not show an officer a Go crash dump.
+		// The store recovers bbolt's panics itself; this catches the rest.
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "scorecard: internal error: %s\n", oneLine(fmt.Errorf("%v", r)))
+			code = 1
+		}
+	}()
+	// Names and cells come from files anyone may have written.
+	stdout, stderr = escaper{stdout}, escaper{stderr}
 	e := newEnv(stdout, stderr)
 	global := flag.NewFlagSet("scorecard", flag.ContinueOnError)
 	global.SetOutput(io.Discard)

@@ -28,7 +28,7 @@ func readCSVRows(ctx context.Context, path string, max int) ([][]string, error) 
 		return nil, unwrapPathError(err)
 	}
 	defer f.Close()
-	br := bufio.NewReaderSize(f, 1<<16)
+	br := bufio.NewReaderSize(&lineLimit{r: f}, 1<<16)
 	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
 	}
@@ -38,6 +38,9 @@ func readCSVRows(ctx context.Context, path string, max int) ([][]string, error) 
 	r.ReuseRecord = false
 	var rows [][]string
 	for max == 0 || len(rows) < max {
+		if len(rows) == MaxCSVRows {
+			return nil, fmt.Errorf("refused: more than %d records, the limit for a CSV (Excel's own row limit)", MaxCSVRows)
+		}
 		if len(rows)%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
@@ -57,7 +60,10 @@ func readCSVRows(ctx context.Context, path string, max int) ([][]string, error) 
 		if len(rec) > maxCSVFields {
 			return nil, fmt.Errorf("line %d: %d fields, more than a table has (at most %d)", len(rows)+1, len(rec), maxCSVFields)
 		}
-		for _, field := range rec {
+		for i, field := range rec {
+			if n := cellChars(field); n > MaxCellChars {
+				return nil, fmt.Errorf("line %d, field %d: %d characters of text, more than the limit of %d for one cell (Excel's own)", len(rows)+1, i+1, n, MaxCellChars)
+			}
 			if !utf8.ValidString(field) {
 				return nil, fmt.Errorf("line %d: not UTF-8 text (save the CSV as \"CSV UTF-8\" in Excel)", len(rows)+1)
 			}
@@ -65,6 +71,41 @@ func readCSVRows(ctx context.Context, path string, max int) ([][]string, error) 
 		rows = append(rows, rec)
 	}
 	return rows, nil
+}
+
+// maxLineBytes bounds one line of a CSV, so that a field of hundreds of
+// MB is refused as it streams in rather than held whole first: a line of
+// maxCSVFields fields can be long, but not this long.
+const maxLineBytes = 4 << 20
+
+// lineLimit passes a CSV through, failing once a line runs past
+// maxLineBytes.
+type lineLimit struct {
+	r    io.Reader
+	run  int // bytes since the last newline
+	line int // newlines seen
+}
+
+func (l *lineLimit) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for q := p[:n]; ; {
+		i := bytes.IndexByte(q, '\n')
+		if i < 0 {
+			l.run += len(q)
+		} else {
+			l.run += i
+		}
+		if l.run > maxLineBytes {
+			return 0, fmt.Errorf("refused: line %d is more than %d MB long; no table's row is (a cell holds at most %d characters)", l.line+1, maxLineBytes>>20, MaxCellChars)
+		}
+		if i < 0 {
+			break
+		}
+		l.run = 0
+		l.line++
+		q = q[i+1:]
+	}
+	return n, err
 }
 
 // readCSV reads a tidy CSV: figures, or targets.
@@ -88,6 +129,8 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, &app.SourceError{Location: app.Location{File: base, Cell: "line 1"}, Err: err}
 	}
 	sr := &sheetReader{out: newSheetLog(base, l.Sheet), l: l, g: g}
+	lim := newIndicatorLimit(opt)
+	sr.out.limit, sr.out.newRefs = lim, newNewRefs(lim.knownFunc())
 	progress := func(done int) {
 		if opt.Progress != nil {
 			opt.Progress(done, len(rows))
@@ -103,6 +146,10 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 			Err: fmt.Errorf("a CSV must be a tidy table (expected Ref and Period columns, or Ref, Year and Target), found a %s layout", l.Kind)}
 	}
 	if err != nil {
+		var se *app.SourceError
+		if !errors.As(err, &se) && ctx.Err() == nil {
+			err = &app.SourceError{Location: app.Location{File: base}, Err: err}
+		}
 		return nil, err
 	}
 	c := newCollector(base)

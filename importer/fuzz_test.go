@@ -50,7 +50,7 @@ func FuzzDetect(f *testing.F) {
 		}
 		// As readWorkbook reads a sheet: into a log, replayed.
 		c := newCollector("fuzz.xlsx")
-		out, err := readSheetLog(context.Background(), c.file, l, g, func(int) {})
+		out, err := readSheetLog(context.Background(), c.file, l, g, func(int) {}, nil)
 		if err != nil {
 			return
 		}

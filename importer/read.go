@@ -54,6 +54,11 @@ type Options struct {
 	// the list's own date: its extract date, or a 903 return's collection
 	// year. Other formats date their own figures and ignore it.
 	AsAt time.Time
+	// AllowMany confirms an import adding more than MaxNewIndicators.
+	AllowMany bool
+	// AllowFuture confirms figures dated more than FutureYears after
+	// today.
+	AllowFuture bool
 }
 
 // DefaultMaxUnzipSize is the largest uncompressed workbook read: many
@@ -183,6 +188,10 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 			err = &app.SourceError{Location: app.Location{File: base}, Err: fmt.Errorf("could not be read (internal error: %v)", p)}
 		}
 	}()
+	fi, err := checkSource(path)
+	if err != nil {
+		return nil, err
+	}
 	sum, err := app.FileSHA256(path)
 	if err != nil {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: unwrapPathError(err)}
@@ -201,6 +210,19 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 		res, err := f.Read(ctx, s, opt)
 		if err != nil {
 			return nil, err
+		}
+		if err := stillSame(path, fi); err != nil {
+			return nil, err
+		}
+		if err := checkFigures(base, res.Dataset, opt, time.Now()); err != nil {
+			return nil, err
+		}
+		if res.Dataset != nil {
+			seen := newNewRefs(opt.Known)
+			seen.addAll(res.Dataset.Indicators)
+			if err := tooManyIndicators(app.Location{File: base}, seen.count(), opt); err != nil {
+				return nil, err
+			}
 		}
 		res.File = path
 		if res.SHA256 == "" {
@@ -441,8 +463,13 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		xmlBytes += s.book.sheetSize(p.l.Sheet)
 	}
 	s.book.Prefetch(ctx, names)
-	sheets := readSheets(ctx, s.book, base, plan)
+	lim := newIndicatorLimit(opt)
+	sheets := readSheets(ctx, s.book, base, plan, lim)
 	defer sheets.stop()
+	// New indicators are counted sheet by sheet, so a sheet of a million
+	// made-up refs is refused before the merge spends time and memory on
+	// it.
+	newRefs := newNewRefs(lim.knownFunc())
 	for i := range plan {
 		if opt.Progress != nil {
 			opt.Progress(i, len(plan))
@@ -461,10 +488,14 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 					Err: errors.New("no reporting month found for the district figures (expected a title such as \"March 2025\" or a scorecard sheet with month columns)")}
 			}
 			c.warn(l.Sheet, "A1", "no month in the title: district figures dated %s, the latest month on the scorecard", l.Period)
-			if out, err = readSheetLog(ctx, base, l, sh.g, func(int) {}); err != nil {
+			if out, err = readSheetLog(ctx, base, l, sh.g, func(int) {}, lim); err != nil {
 				return nil, err
 			}
 			out.warnUncalculated(sh.g)
+		}
+		newRefs.addAll(out.indicators)
+		if err := tooManyIndicators(app.Location{File: base, Sheet: l.Sheet}, newRefs.count(), opt); err != nil {
+			return nil, err
 		}
 		if i == 0 {
 			// Make room for every figure at once, rather than by doubling,
@@ -530,9 +561,11 @@ func allTidy(ls []Layout) bool {
 }
 
 // readSheetLog reads one sheet of file under its layout into a log of
-// what it gives the import.
-func readSheetLog(ctx context.Context, file string, l Layout, g *grid, progress func(int)) (*sheetLog, error) {
+// what it gives the import, stopping if it gives more new indicators than
+// lim allows (nil: no limit).
+func readSheetLog(ctx context.Context, file string, l Layout, g *grid, progress func(int), lim *indicatorLimit) (*sheetLog, error) {
 	sr := &sheetReader{out: newSheetLog(file, l.Sheet), l: l, g: g}
+	sr.out.limit, sr.out.newRefs = lim, newNewRefs(lim.knownFunc())
 	sr.out.figs = make([]figure, 0, countFigures(l, g))
 	var err error
 	switch l.Kind {

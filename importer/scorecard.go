@@ -76,6 +76,9 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			if err := s.out.overLimit(r, len(s.g.rows)); err != nil {
+				return err
+			}
 		}
 		row := s.g.rows[r]
 		if blankRow(row) {

@@ -37,6 +37,11 @@ type sheetLog struct {
 	benchmarks []app.Benchmark
 	comments   []app.Comment
 	rowTargets []rowTarget
+	// limit, when set, stops the reading of a sheet that gives more new
+	// indicators than it allows (newRefs), before the sheet's log costs
+	// time and memory.
+	limit   *indicatorLimit
+	newRefs *newRefs
 }
 
 // logOp is one step of a log: figures from..to, or one warning,
@@ -87,6 +92,9 @@ func (l *sheetLog) indicator(ind app.Indicator) { l.define(ind, app.Stated{}) }
 // define records an indicator as a row defines it, with where it states
 // each part (see app.Stated).
 func (l *sheetLog) define(ind app.Indicator, st app.Stated) {
+	if l.limit != nil {
+		l.newRefs.add(ind.Ref)
+	}
 	l.step(opIndicator, len(l.indicators))
 	l.indicators = append(l.indicators, ind)
 	l.stated = append(l.stated, st)
@@ -165,13 +173,13 @@ type sheetRead struct {
 }
 
 // readSheets starts reading the sheets of plan; stop ends it.
-func readSheets(ctx context.Context, book *workbook, file string, plan []planned) *sheetReads {
+func readSheets(ctx context.Context, book *workbook, file string, plan []planned, lim *indicatorLimit) *sheetReads {
 	ctx, cancel := context.WithCancel(ctx)
 	r := &sheetReads{sheets: make([]sheetRead, len(plan)), cancel: cancel}
 	for i := range r.sheets {
 		r.sheets[i].done = make(chan struct{})
 	}
-	r.work = startWorkers(len(plan), func(i int) { r.sheets[i].read(ctx, book, file, plan[i]) })
+	r.work = startWorkers(len(plan), func(i int) { r.sheets[i].read(ctx, book, file, plan[i], lim) })
 	return r
 }
 
@@ -202,7 +210,7 @@ func (r *sheetReads) stop() {
 
 // read reads one sheet. A panic is kept, not left to the workers to
 // raise, so that it is raised at the sheet's turn, as an error would be.
-func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p planned) {
+func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p planned, lim *indicatorLimit) {
 	defer close(sh.done)
 	defer func() {
 		if v := recover(); v != nil {
@@ -235,7 +243,7 @@ func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p pl
 		sh.g = g
 		return
 	}
-	out, err := readSheetLog(ctx, file, l, g, func(int) {})
+	out, err := readSheetLog(ctx, file, l, g, func(int) {}, lim)
 	if err != nil {
 		sh.err = err
 		return

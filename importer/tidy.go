@@ -37,6 +37,9 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			if err := s.out.overLimit(r, len(s.g.rows)); err != nil {
+				return err
+			}
 			progress(r)
 		}
 		if blankRow(s.g.rows[r]) {

@@ -247,11 +247,15 @@ func lines(text string, width float64) int {
 	return n
 }
 
+// maxRowHeight is the tallest row Excel allows, in points.
+const maxRowHeight = 409
+
 // fitRow makes row tall enough for the most lines any of its wrapped
-// cells needs.
+// cells needs, up to the tallest row Excel allows: a cell of more text
+// (Excel holds 32,767 characters) is clipped on screen, its text whole.
 func (b *book) fitRow(sheet string, row, n int) error {
 	if n <= 1 {
 		return nil
 	}
-	return b.f.SetRowHeight(sheet, row, float64(n)*lineHeight*b.textPoints()/9+1)
+	return b.f.SetRowHeight(sheet, row, min(float64(n)*lineHeight*b.textPoints()/9+1, maxRowHeight))
 }

@@ -37,6 +37,9 @@ const (
 // the retry cures. out is written beside itself and renamed, so it never
 // holds half a copy or an unproved one.
 func CopyFile(path, out string) error {
+	if err := checkBackupTarget(path, out); err != nil {
+		return err
+	}
 	s, err := OpenReadOnly(path)
 	if err == nil {
 		defer s.Close()
@@ -54,6 +57,26 @@ func CopyFile(path, out string) error {
 	}
 	if err != nil {
 		return fmt.Errorf("back up %s while it is open elsewhere: %d copies were not consistent: %w", path, copyAttempts, err)
+	}
+	return nil
+}
+
+// checkBackupTarget refuses to write a backup of the store at path over
+// the store itself (by name, or by another name for the same file) or
+// over a store another process holds: renaming a copy over a live store
+// lost the imports being written to it and let a second writer past the
+// lock.
+func checkBackupTarget(path, out string) error {
+	if same, _ := sameFile(path, out); same {
+		return fmt.Errorf("back up %s: --out names the store itself; name a new file", path)
+	}
+	if fi, err := os.Stat(out); err == nil {
+		if !fi.Mode().IsRegular() {
+			return fmt.Errorf("back up %s: %s is not a regular file", path, out)
+		}
+		if err := notInUse(out); errors.Is(err, ErrInUse) {
+			return fmt.Errorf("back up %s: %s is a store open in another window of Scorecard; name a new file", path, out)
+		}
 	}
 	return nil
 }

@@ -47,12 +47,21 @@ var testHookMidImport func()
 // and returns that import with an error wrapping ErrAlreadyImported. A
 // change made in the app (Kind "edit") goes through the same path so that
 // it can be undone. The returned record counts what was added.
-func (s *Store) Import(src Source, ds *app.Dataset) (app.Import, error) {
+func (s *Store) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 	if ds == nil {
 		ds = &app.Dataset{}
 	}
-	var rec app.Import
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	s.changeMu.Lock()
+	defer s.changeMu.Unlock()
+	defer faultsPanic()()
+	defer guard(s.path, &err)
+	if err := s.autoBackup(); err != nil {
+		return rec, fmt.Errorf("import %s: %w", src.Name, err)
+	}
+	if err := s.markChanging(); err != nil {
+		return rec, fmt.Errorf("import %s: %w", src.Name, err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		if src.SHA256 != "" {
 			if seq := tx.Bucket(bucketFiles).Get([]byte(src.SHA256)); seq != nil {
 				prev, err := readImport(tx, seq)
@@ -85,6 +94,9 @@ func (s *Store) Import(src Source, ds *app.Dataset) (app.Import, error) {
 		if err := w.saveIndex(); err != nil {
 			return fmt.Errorf("import %s: %w", src.Name, err)
 		}
+		if err := putSum(tx, seq, sumRecords, w.sum); err != nil {
+			return fmt.Errorf("import %s: %w", src.Name, err)
+		}
 		if src.SHA256 != "" {
 			if err := tx.Bucket(bucketFiles).Put([]byte(src.SHA256), seqKey(seq)); err != nil {
 				return fmt.Errorf("import %s: %w", src.Name, err)
@@ -92,6 +104,9 @@ func (s *Store) Import(src Source, ds *app.Dataset) (app.Import, error) {
 		}
 		return putImport(tx, seq, rec)
 	})
+	if err == nil {
+		s.backedUp = false
+	}
 	return rec, err
 }
 
@@ -108,6 +123,7 @@ type snapshotWriter struct {
 	tx      *bolt.Tx
 	seq     uint64
 	written [numKinds][]byte // uvarint-length-prefixed keys, per kind
+	sum     uint64           // of recordHash over the records written (see sums.go)
 	pending []pendingPut     // one kind's records, waiting to be sorted
 }
 
@@ -291,7 +307,9 @@ func (w *snapshotWriter) put(kind recordKind, k, v []byte) (added, revised int, 
 			revised = 1
 		}
 	}
+	w.sum += recordHash(k, v)
 	if own := b.Get(k); own != nil {
+		w.sum -= recordHash(k, own)
 		if !isRestatement(own) {
 			added--
 			if hasPrev {
@@ -346,18 +364,22 @@ func putImport(tx *bolt.Tx, seq uint64, rec app.Import) error {
 	if err != nil {
 		return fmt.Errorf("import %s: %w", rec.ID, err)
 	}
-	return tx.Bucket(bucketImports).Put(seqKey(seq), v)
+	if err := tx.Bucket(bucketImports).Put(seqKey(seq), v); err != nil {
+		return err
+	}
+	return putSum(tx, seq, sumImport, fnv64a(v))
 }
 
 // Imports returns every import, oldest first, including undone ones (with
 // Undone set).
-func (s *Store) Imports() ([]app.Import, error) {
-	var recs []app.Import
-	err := s.db.View(func(tx *bolt.Tx) error {
+func (s *Store) Imports() (recs []app.Import, err error) {
+	defer faultsPanic()()
+	defer guard(s.path, &err)
+	err = s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketImports).ForEach(func(k, v []byte) error {
 			var rec app.Import
 			if err := json.Unmarshal(v, &rec); err != nil {
-				return fmt.Errorf("import %s: %w", importID(binary.BigEndian.Uint64(k)), err)
+				return damaged(s.path, "the import log's entry for %s is unreadable", importID(binary.BigEndian.Uint64(k)))
 			}
 			recs = append(recs, rec)
 			return nil
@@ -373,13 +395,22 @@ func (s *Store) Imports() ([]app.Import, error) {
 //
 // A figure the import restated unchanged stays with the import that first
 // gave it; one that a later import restated stays, from that import.
-func (s *Store) Undo(id string) (app.Import, error) {
+func (s *Store) Undo(id string) (rec app.Import, err error) {
 	seq, ok := parseImportID(id)
 	if !ok {
 		return app.Import{}, fmt.Errorf("undo %q: %w (import IDs look like I0007)", id, ErrNoImport)
 	}
-	var rec app.Import
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	s.changeMu.Lock()
+	defer s.changeMu.Unlock()
+	defer faultsPanic()()
+	defer guard(s.path, &err)
+	if err := s.autoBackup(); err != nil {
+		return rec, fmt.Errorf("undo %s: %w", id, err)
+	}
+	if err := s.markChanging(); err != nil {
+		return rec, fmt.Errorf("undo %s: %w", id, err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		var err error
 		if rec, err = readImport(tx, seqKey(seq)); err != nil {
 			return err
@@ -415,6 +446,9 @@ func (s *Store) Undo(id string) (app.Import, error) {
 		rec.Undone = &now
 		return putImport(tx, seq, rec)
 	})
+	if err == nil {
+		s.backedUp = false
+	}
 	return rec, err
 }
 
@@ -441,11 +475,18 @@ func removeVersion(b *bolt.Bucket, kind recordKind, k []byte) error {
 		return nil
 	}
 	nk = bytes.Clone(nk)
-	if isRestatement(nv) {
-		return b.Put(nk, retag(nv, tagVersion))
+	tag := tagVersion
+	if !isRestatement(nv) {
+		prev, ok := previousVersion(c, nk)
+		if !ok || !versionRules[kind].same(prev, nv) {
+			return nil
+		}
+		tag = tagRestatement
 	}
-	if prev, ok := previousVersion(c, nk); ok && versionRules[kind].same(prev, nv) {
-		return b.Put(nk, retag(nv, tagRestatement))
+	nv = bytes.Clone(nv)
+	retagged := retag(nv, tag)
+	if err := b.Put(nk, retagged); err != nil {
+		return err
 	}
-	return nil
+	return adjustSum(b.Tx(), nk, nv, retagged)
 }

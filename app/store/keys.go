@@ -53,7 +53,7 @@ var kindBuckets = [numKinds][]byte{
 }
 
 func allBuckets() [][]byte {
-	bs := [][]byte{bucketMeta, bucketImports, bucketFiles, bucketWritten, bucketSettings}
+	bs := [][]byte{bucketMeta, bucketImports, bucketFiles, bucketWritten, bucketSettings, bucketSums}
 	return append(bs, kindBuckets[:]...)
 }
 

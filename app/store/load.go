@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -19,23 +20,30 @@ import (
 // the earlier ones are its revisions. A figure a later file restated
 // unchanged keeps the import that first gave it. History.Imports lists
 // the imports that are not undone; Imports lists them all.
-func (s *Store) Load() (*app.History, error) {
+func (s *Store) Load() (_ *app.History, err error) {
+	defer faultsPanic()()
+	defer guard(s.path, &err)
 	h := app.NewHistory()
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err = s.db.View(func(tx *bolt.Tx) error {
 		ids, err := loadImports(tx, h)
 		if err != nil {
 			return err
 		}
-		l := loader{tx: tx, h: h, ids: ids}
+		l := loader{tx: tx, h: h, ids: ids, sums: newSumChecker(tx)}
 		for _, step := range []func() error{l.indicators, l.observations, l.targets, l.benchmarks, l.breakdowns, l.comments, l.chartSettings} {
 			if err := step(); err != nil {
 				return err
 			}
 		}
-		return nil
+		return l.sums.check(tx, s.path)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", s.path, err)
+		// Load only reads: what fails is the file.
+		var d *DamagedError
+		if !errors.As(err, &d) {
+			err = damaged(s.path, "%v", err)
+		}
+		return nil, err
 	}
 	return h, nil
 }
@@ -82,9 +90,10 @@ func loadImports(tx *bolt.Tx, h *app.History) ([]string, error) {
 }
 
 type loader struct {
-	tx  *bolt.Tx
-	h   *app.History
-	ids []string
+	tx   *bolt.Tx
+	h    *app.History
+	ids  []string
+	sums *sumChecker
 }
 
 // importOf returns the ID of the import that wrote the record with key k.
@@ -120,6 +129,7 @@ func (l *loader) observations() error {
 	}
 	c := l.tx.Bucket(kindBuckets[kindObservation]).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
+		l.sums.add(k, v)
 		if isRestatement(v) {
 			continue
 		}
@@ -168,6 +178,7 @@ func (l *loader) indicators() error {
 	c := l.tx.Bucket(kindBuckets[kindIndicator]).Cursor()
 	var at []byte
 	for k, v := c.First(); k != nil; k, v = c.Next() {
+		l.sums.add(k, v)
 		if len(k) <= seqLen || len(v) < 1+indicatorPosLen {
 			return fmt.Errorf("indicator %q: %w", k, errCorrupt)
 		}
@@ -303,6 +314,7 @@ func (l *loader) eachLatest(kind recordKind, fn func(firstKey, first, lastKey, l
 		if k == nil {
 			return nil
 		}
+		l.sums.add(k, v)
 		if at == nil || !bytes.Equal(base(k), at) {
 			at, firstKey, first = base(k), k, v
 		}

@@ -12,9 +12,9 @@ import (
 // named buckets and stored as JSON. They are not versioned: Put replaces.
 
 // Get reads the setting key of bucket into v, reporting whether it exists.
-func (s *Store) Get(bucket, key string, v any) (bool, error) {
-	var found bool
-	err := s.db.View(func(tx *bolt.Tx) error {
+func (s *Store) Get(bucket, key string, v any) (found bool, err error) {
+	defer guard(s.path, &err)
+	err = s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSettings).Bucket([]byte(bucket))
 		if b == nil {
 			return nil
@@ -33,7 +33,11 @@ func (s *Store) Get(bucket, key string, v any) (bool, error) {
 }
 
 // Put stores v as the setting key of bucket, replacing any earlier value.
-func (s *Store) Put(bucket, key string, v any) error {
+func (s *Store) Put(bucket, key string, v any) (err error) {
+	defer guard(s.path, &err)
+	if err := s.markChanging(); err != nil {
+		return err
+	}
 	data, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("setting %s/%s: %w", bucket, key, err)
@@ -53,8 +57,12 @@ func (s *Store) Put(bucket, key string, v any) error {
 
 // Delete removes the setting key of bucket; removing one that is not there
 // is not an error.
-func (s *Store) Delete(bucket, key string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+func (s *Store) Delete(bucket, key string) (err error) {
+	defer guard(s.path, &err)
+	if err := s.markChanging(); err != nil {
+		return err
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSettings).Bucket([]byte(bucket))
 		if b == nil {
 			return nil
@@ -69,9 +77,9 @@ func (s *Store) Delete(bucket, key string) error {
 
 // Keys returns the keys of bucket in byte order; none when it is empty or
 // has never been written.
-func (s *Store) Keys(bucket string) ([]string, error) {
-	var keys []string
-	err := s.db.View(func(tx *bolt.Tx) error {
+func (s *Store) Keys(bucket string) (keys []string, err error) {
+	defer guard(s.path, &err)
+	err = s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSettings).Bucket([]byte(bucket))
 		if b == nil {
 			return nil

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -44,11 +45,25 @@ const lockTimeout = time.Second
 type Store struct {
 	db   *bolt.DB
 	path string
+	keep int // automatic backups kept; see autoBackup
+
+	changeMu sync.Mutex // serialises a change with its automatic backup
+	backedUp bool       // an automatic backup holds the store as it is now
+
+	markMu sync.Mutex
+	marked bool // this Store has marked the file open (see keyOpen)
 }
 
 // Open opens or creates the store at path (creating parent directories).
 // An existing file that is not a store, an empty one included, is refused
-// and left as it was.
+// and left as it was, except an empty file that is clearly a store an
+// earlier Scorecard was killed while creating (see halfCreated): that is
+// replaced. A new store is laid out under a temporary name and then
+// given its own, so a store is never seen half-created.
+//
+// A damaged store (a file cut short, a header page failing its checksum,
+// a page bbolt's check rejects after an unclean close) is refused with a
+// DamagedError naming the newest automatic backup, and left as it was.
 // It waits at most about 1 s for the file lock; when another process holds
 // it, it returns an error wrapping ErrInUse whose message reads: `<path> is
 // already open in another window of Scorecard`. A file whose stored schema
@@ -60,10 +75,79 @@ func Open(path string) (*Store, error) {
 	// bbolt lays out a new database in an empty file, so a --db naming an
 	// empty file the user made for something else would silently become a
 	// store; only a file that does not yet exist is created.
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if err := create(path); err != nil {
+			return nil, err
+		}
+	case err != nil:
+		return nil, fmt.Errorf("open store: %w", err)
+	case !fi.Mode().IsRegular():
+		return nil, fmt.Errorf("%s is not a Scorecard store: it is not a regular file", path)
+	case fi.Size() == 0 && !halfCreated(path):
 		return nil, fmt.Errorf("%s is not a Scorecard store: it is an empty file (remove it, or name a new file)", path)
+	case fi.Size() == 0:
+		if err := os.Remove(path); err != nil {
+			return nil, fmt.Errorf("replace the empty store %s: %w", path, err)
+		}
+		if err := create(path); err != nil {
+			return nil, err
+		}
 	}
-	return open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
+	s, err := open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
+	if err == nil {
+		s.keep = DefaultAutoBackups
+	}
+	return s, err
+}
+
+// defaultName is the store's file name where the user has not chosen one.
+const defaultName = "scorecard.db"
+
+// halfCreated reports whether the empty file at path is a store an
+// earlier Scorecard was killed while creating (this one creates a store
+// under a temporary name, so never leaves one): it has the store's own
+// name, or automatic backups of it lie beside it. Any other empty file
+// may be the user's and is left alone.
+func halfCreated(path string) bool {
+	if filepath.Base(path) == defaultName {
+		return true
+	}
+	bs, _ := Backups(path)
+	return len(bs) > 0
+}
+
+// create lays out a new store under a temporary name beside path and
+// then links it to path, so that path never names a store half laid out
+// (a kill during the very first import once left an empty file for good).
+// Another process creating the same store at the same moment wins: its
+// store is kept.
+func create(path string) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".creating-*")
+	if err != nil {
+		return fmt.Errorf("create store %s: %w", path, err)
+	}
+	tmp := f.Name()
+	f.Close()
+	defer os.Remove(tmp)
+	s, err := open(tmp, 0o600, &bolt.Options{Timeout: lockTimeout})
+	if err != nil {
+		return fmt.Errorf("create store %s: %w", path, err)
+	}
+	if err := s.Close(); err != nil {
+		return fmt.Errorf("create store %s: %w", path, err)
+	}
+	if err := os.Link(tmp, path); err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return nil
+		}
+		// A file system without hard links (FAT, some shares).
+		if err := os.Rename(tmp, path); err != nil {
+			return fmt.Errorf("create store %s: %w", path, err)
+		}
+	}
+	return nil
 }
 
 // OpenReadOnly opens the existing store at path to read it, for commands
@@ -73,16 +157,37 @@ func Open(path string) (*Store, error) {
 // error wrapping ErrInUse while a writer holds the file (and a writer
 // cannot open it while a reader does). Methods that write return an error.
 func OpenReadOnly(path string) (*Store, error) {
-	if _, err := os.Stat(path); err != nil {
+	fi, err := os.Stat(path)
+	if err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a Scorecard store: it is not a regular file", path)
 	}
 	return open(path, 0, &bolt.Options{Timeout: lockTimeout, ReadOnly: true})
 }
 
 // open opens the bbolt file and checks or lays out its schema, turning
-// bbolt's errors into the ones a user can act on.
-func open(path string, mode os.FileMode, opt *bolt.Options) (*Store, error) {
-	db, err := bolt.Open(path, mode, opt)
+// bbolt's errors into the ones a user can act on. Before bbolt maps the
+// file, a file cut short is refused (bbolt would fault reading past its
+// end); once the lock is held, both header pages must pass their
+// checksums, and after an unclean close every page must pass bbolt's
+// check.
+func open(path string, mode os.FileMode, opt *bolt.Options) (s *Store, err error) {
+	defer faultsPanic()()
+	var db *bolt.DB
+	defer func() {
+		if r := recover(); r != nil {
+			err = damaged(path, "a page cannot be read: %v", r)
+		}
+		if err != nil && db != nil {
+			closeQuietly(db)
+		}
+	}()
+	if err := checkFile(path, false); err != nil {
+		return nil, err
+	}
+	db, err = bolt.Open(path, mode, opt)
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return nil, fmt.Errorf("%s is %w", path, ErrInUse)
@@ -91,12 +196,21 @@ func open(path string, mode os.FileMode, opt *bolt.Options) (*Store, error) {
 	case err != nil:
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path}
+	if err := checkFile(path, true); err != nil {
+		return nil, err
+	}
+	s = &Store{db: db, path: path}
 	if err := s.prepare(opt.ReadOnly); err != nil {
-		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// closeQuietly closes a database being abandoned because it is damaged,
+// where closing may itself fail on a damaged page.
+func closeQuietly(db *bolt.DB) {
+	defer func() { recover() }()
+	db.Close()
 }
 
 // prepare checks the schema version of an existing store, or lays out the
@@ -127,8 +241,11 @@ func (s *Store) prepare(readOnly bool) error {
 		}
 		return nil
 	})
-	if err != nil || !empty {
+	if err != nil {
 		return err
+	}
+	if !empty {
+		return s.markOpen(readOnly)
 	}
 	if readOnly {
 		return fmt.Errorf("%s is not a Scorecard store (it holds no schema version)", s.path)
@@ -143,20 +260,75 @@ func (s *Store) prepare(readOnly bool) error {
 	})
 }
 
+// keyOpen in the meta bucket is 1 from a writer's first change until it
+// closes the store cleanly, when it is 0 again. A store found marked open
+// that nobody holds was left by a process killed or a machine stopped
+// mid-session: its pages are checked before it is trusted. The mark is
+// set only before a change, so that a session that changes nothing (a
+// refused import) leaves the file byte for byte as it was.
+var keyOpen = []byte("open")
+
+// markOpen checks the pages of a store not closed cleanly.
+func (s *Store) markOpen(readOnly bool) error {
+	var unclean bool
+	s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketMeta).Get(keyOpen)
+		unclean = len(v) == 1 && v[0] != 0
+		return nil
+	})
+	if unclean {
+		if err := s.checkPages(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// markChanging marks the store open before this Store's first change,
+// adding what an older Scorecard's store lacks: the checksum bucket.
+func (s *Store) markChanging() error {
+	s.markMu.Lock()
+	defer s.markMu.Unlock()
+	if s.marked {
+		return nil
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if _, err := tx.CreateBucketIfNotExists(bucketSums); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Put(keyOpen, []byte{1})
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", s.path, err)
+	}
+	s.marked = true
+	return nil
+}
+
 // errStop ends a bbolt ForEach early.
 var errStop = errors.New("stop")
 
-// Close releases the file and its lock.
-func (s *Store) Close() error { return s.db.Close() }
+// Close marks the store closed cleanly and releases the file and its lock.
+func (s *Store) Close() (err error) {
+	defer guard(s.path, &err)
+	s.markMu.Lock()
+	if s.marked {
+		s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyOpen, []byte{0}) })
+		s.marked = false
+	}
+	s.markMu.Unlock()
+	return s.db.Close()
+}
 
 // Path returns the file the store was opened from.
 func (s *Store) Path() string { return s.path }
 
 // Backup writes a consistent copy of the whole store while it is open: a
 // read transaction sees one committed state however long the copy takes.
-func (s *Store) Backup(w io.Writer) (int64, error) {
-	var n int64
-	err := s.db.View(func(tx *bolt.Tx) error {
+func (s *Store) Backup(w io.Writer) (n int64, err error) {
+	defer faultsPanic()()
+	defer guard(s.path, &err)
+	err = s.db.View(func(tx *bolt.Tx) error {
 		var err error
 		n, err = tx.WriteTo(w)
 		return err
@@ -170,6 +342,9 @@ func (s *Store) Backup(w io.Writer) (int64, error) {
 // BackupFile writes a copy of the store to path. It writes a temporary
 // file beside path and renames it, so that path never holds half a copy.
 func (s *Store) BackupFile(path string) error {
+	if err := checkBackupTarget(s.path, path); err != nil {
+		return err
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), ".scorecard-backup-*")
 	if err != nil {
 		return fmt.Errorf("back up to %s: %w", path, err)

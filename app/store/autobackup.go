@@ -1,0 +1,243 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// DefaultAutoBackups is how many automatic backups are kept beside a
+// store: one is written before each import and undo, the oldest removed.
+const DefaultAutoBackups = 5
+
+// backupInfix joins a store's file name and the time in an automatic
+// backup's name: scorecard.db.backup-20250314-093012.
+const backupInfix = ".backup-"
+
+const backupTimeLayout = "20060102-150405"
+
+// Backups returns the automatic backups of the store at path, oldest
+// first.
+func Backups(path string) ([]string, error) {
+	prefix, name := filepath.Split(path)
+	dir := prefix
+	if dir == "" {
+		dir = "."
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, name+backupInfix) && e.Type().IsRegular() {
+			names = append(names, n)
+		}
+	}
+	// The names sort by time, a second's later copies by their suffix.
+	slices.Sort(names)
+	// The directory as path spells it, so that names compare with path's.
+	for i, n := range names {
+		names[i] = prefix + n
+	}
+	return names, nil
+}
+
+// NewestBackup returns the newest automatic backup of the store at path,
+// or "" when there is none.
+func NewestBackup(path string) (string, error) {
+	bs, err := Backups(path)
+	if len(bs) == 0 {
+		return "", err
+	}
+	return bs[len(bs)-1], nil
+}
+
+// SetAutoBackups sets how many automatic backups are kept; zero turns
+// them off.
+func (s *Store) SetAutoBackups(n int) { s.keep = n }
+
+// autoBackup copies the store beside itself before a change, unless it
+// holds no imports yet or has not changed since the last copy, and
+// removes the oldest copies beyond the number kept. It runs under the
+// store's exclusive lock, and the copy is one read transaction's view, so
+// it is consistent. A store whose records no longer match their checksums
+// is not copied: its copy would push a sound backup out.
+func (s *Store) autoBackup() (err error) {
+	if s.keep <= 0 || s.backedUp {
+		return nil
+	}
+	defer faultsPanic()()
+	defer guard(s.path, &err)
+	out := nextBackupName(s.path, time.Now())
+	err = s.db.View(func(tx *bolt.Tx) error {
+		if k, _ := tx.Bucket(bucketImports).Cursor().First(); k == nil {
+			return errNothingToBackUp
+		}
+		if err := verifySums(tx, s.path); err != nil {
+			return err
+		}
+		return writeFileAtomic(out, func(w io.Writer) error {
+			_, err := tx.WriteTo(w)
+			return err
+		})
+	})
+	if errors.Is(err, errNothingToBackUp) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("automatic backup before the change: %w", err)
+	}
+	s.backedUp = true
+	bs, err := Backups(s.path)
+	if err != nil {
+		return nil // the copy is made; pruning waits for the next one
+	}
+	for len(bs) > s.keep {
+		os.Remove(bs[0])
+		bs = bs[1:]
+	}
+	return nil
+}
+
+// nextBackupName names a new automatic backup of the store at path: by
+// the time, with a suffix where a backup of the same second exists, and
+// always sorting after the newest backup (a pruned name is not reused,
+// and a clock set back does not make the new backup look the oldest).
+func nextBackupName(path string, now time.Time) string {
+	newest, _ := NewestBackup(path)
+	stamp := path + backupInfix + now.Format(backupTimeLayout)
+	out := stamp
+	for i := 1; i < 100; i++ {
+		if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) && out > newest {
+			return out
+		}
+		out = fmt.Sprintf("%s-%02d", stamp, i)
+	}
+	return newest + "-01"
+}
+
+var errNothingToBackUp = errors.New("nothing to back up")
+
+// writeFileAtomic writes path through a temporary file beside it, synced
+// and renamed, so that path never holds half a file.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	err = write(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// Restore replaces the store at path with the backup at from, after
+// proving the backup sound (bbolt's page check, every checksum, a full
+// load). The store it replaces, damaged or not, is kept beside it as
+// path.replaced-TIME, and its name is returned ("" when there was none).
+// A store open in another window is not replaced: the error wraps
+// ErrInUse.
+func Restore(path, from string) (kept string, err error) {
+	if same, _ := sameFile(path, from); same {
+		return "", fmt.Errorf("restore %s: the backup named is the store itself", path)
+	}
+	if err := checkCopy(from); err != nil {
+		return "", fmt.Errorf("restore from %s: not a sound Scorecard store: %w", from, err)
+	}
+	if err := notInUse(path); err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return "", fmt.Errorf("restore %s: %w", path, err)
+	}
+	tmp := path + ".restoring"
+	err = writeFileAtomic(tmp, func(w io.Writer) error {
+		src, err := os.Open(from)
+		if err != nil {
+			return err
+		}
+		defer src.Close()
+		_, err = io.Copy(w, src)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("restore %s from %s: %w", path, from, err)
+	}
+	if _, err := os.Lstat(path); err == nil {
+		kept = path + ".replaced-" + time.Now().Format(backupTimeLayout)
+		if err := os.Rename(path, kept); err != nil {
+			os.Remove(tmp)
+			return "", fmt.Errorf("restore %s: keep the store it replaces: %w", path, err)
+		}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return kept, fmt.Errorf("restore %s: %w (the earlier store is kept as %s)", path, err, kept)
+	}
+	return kept, nil
+}
+
+// notInUse reports ErrInUse when another process or window holds the
+// store at path. A damaged file is not opened by bbolt at all: no window
+// can have it open, since every open checks it first.
+func notInUse(path string) (err error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil
+	}
+	if checkFile(path, false) != nil {
+		return nil
+	}
+	defer faultsPanic()()
+	defer func() {
+		if recover() != nil {
+			err = nil
+		}
+	}()
+	db, err := bolt.Open(path, 0, &bolt.Options{Timeout: lockTimeout, ReadOnly: true})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return fmt.Errorf("%s is %w; close it there first", path, ErrInUse)
+	}
+	if err == nil {
+		db.Close()
+	}
+	return nil
+}
+
+// sameFile reports whether a and b name one file: the same path, or two
+// names (a link, another spelling) for one file on disk.
+func sameFile(a, b string) (bool, error) {
+	if aa, err := filepath.Abs(a); err == nil {
+		if bb, err := filepath.Abs(b); err == nil && aa == bb {
+			return true, nil
+		}
+	}
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	fb, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(fa, fb), nil
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"unicode/utf8"
+)
+
+// escaper writes text for a terminal, showing each control character
+// (C0 but newline and tab, DEL, C1) as \u00XX: a name in a file must not
+// be able to move the cursor, recolour or retitle an officer's terminal.
+// The escape is valid inside a JSON string too, and reads back as the
+// same character.
+type escaper struct{ w io.Writer }
+
+func (e escaper) Write(p []byte) (int, error) {
+	clean := true
+	for i := 0; i < len(p) && clean; {
+		r, n := utf8.DecodeRune(p[i:])
+		clean = !isControl(r, n)
+		i += n
+	}
+	if clean {
+		return e.w.Write(p)
+	}
+	b := make([]byte, 0, len(p)+32)
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRune(p[i:])
+		if isControl(r, n) {
+			b = fmt.Appendf(b, `\u%04x`, r)
+		} else {
+			b = append(b, p[i:i+n]...)
+		}
+		i += n
+	}
+	if _, err := e.w.Write(b); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// isControl reports whether the rune r, n bytes long, is a control
+// character other than newline and tab. An invalid byte is passed on as
+// it is: a write may split a character.
+func isControl(r rune, n int) bool {
+	if r == utf8.RuneError && n == 1 {
+		return false
+	}
+	return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0
+}
+
+// withoutNonFinite returns a copy of v in which every pointer to a
+// non-finite number, and every pointer to a struct holding one, is nil,
+// so that JSON (which has no Inf or NaN) can be written: null reads as
+// "no figure", which is what such a number is. Stores written before
+// imports refused such numbers can hold them.
+func withoutNonFinite(v any) any {
+	c := reflect.New(reflect.TypeOf(v)).Elem()
+	c.Set(reflect.ValueOf(v))
+	dropNonFinite(c)
+	return c.Interface()
+}
+
+// dropNonFinite clears what holds a non-finite number within v, and
+// reports whether v itself is a non-finite number (or a struct holding
+// one), for its holder to clear.
+func dropNonFinite(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Float32, reflect.Float64:
+		f := v.Float()
+		return math.IsInf(f, 0) || math.IsNaN(f)
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() && dropNonFinite(v.Elem()) && v.CanSet() {
+			v.SetZero()
+		}
+	case reflect.Struct:
+		bad := false
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() && dropNonFinite(v.Field(i)) {
+				bad = true
+			}
+		}
+		return bad
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if dropNonFinite(v.Index(i)) && v.Index(i).CanSet() {
+				v.Index(i).SetZero()
+			}
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			e := reflect.New(v.Type().Elem()).Elem()
+			e.Set(v.MapIndex(k))
+			if dropNonFinite(e) {
+				e.SetZero()
+			}
+			v.SetMapIndex(k, e)
+		}
+	}
+	return false
+}

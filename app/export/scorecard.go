@@ -75,9 +75,9 @@ var scorecardTail = []struct {
 	name  string
 	width float64
 }{
-	{"RAG", 8}, {"DoT", 10}, {"Change", 7}, {"Same month last year", 7}, {"Trend and SPC", 28},
-	{"England", 7.5}, {"Stat neighbours", 8}, {"Rank (quartile)", 8}, {"Benchmark year", 7}, {"Comments", 28},
-	{"Variation and assurance", 30},
+	{"RAG", 8}, {"DoT", 10}, {"Change", 7}, {"Same month last year", 7}, {"Trend and SPC", 24},
+	{"England", 7.5}, {"Stat neighbours", 8}, {"Rank (quartile)", 8}, {"Benchmark year", 7}, {"Comments", 25},
+	{"Variation and assurance", 17},
 }
 
 // tailCol is the column of the tail column named name, the tail starting

@@ -51,9 +51,11 @@ func (s *Store) Load() (_ *app.History, err error) {
 // Indicators returns the indicators as the store defines them now, in
 // the order first imported, read without the figures: what an import's
 // definitions are checked against (app.ReviewDefinitions).
-func (s *Store) Indicators() ([]app.Indicator, error) {
+func (s *Store) Indicators() (_ []app.Indicator, err error) {
+	defer faultsPanic()()
+	defer guard(s.path, &err)
 	h := app.NewHistory()
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err = s.db.View(func(tx *bolt.Tx) error {
 		ids, err := loadImports(tx, h)
 		if err != nil {
 			return err

@@ -86,6 +86,7 @@ func Exclude(h *app.History, cs []app.Cohort) (*app.History, []app.Warning) {
 		}
 		out.SetSeries(k, ex.series(k))
 	}
+	ex.identities(out)
 	return out, ex.warnings
 }
 

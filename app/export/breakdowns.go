@@ -156,7 +156,7 @@ func (b *book) writeBreakdowns(ctx context.Context) error {
 		return err
 	}
 	head := r
-	withheld := disclosure.Withhold(rows, b.opt.Suppress)
+	withheld, totalWithheld := disclosure.Protect(rows, b.opt.Suppress)
 	for i, bd := range rows {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -176,14 +176,14 @@ func (b *book) writeBreakdowns(ctx context.Context) error {
 		} else if err := b.set(s, 7, r, bd.Count, look{border: true, numFmt: "#,##0"}); err != nil {
 			return err
 		}
-		if small := bd.Total >= 1 && bd.Total < float64(b.opt.Suppress); withheld[i] && small {
+		if totalWithheld[i] {
 			if err := b.figure(s, 8, r, app.Indicator{}, nil, app.Suppressed, look{border: true}); err != nil {
 				return err
 			}
 		} else if err := b.set(s, 8, r, bd.Total, look{border: true, numFmt: "#,##0"}); err != nil {
 			return err
 		}
-		if bd.Total > 0 && !withheld[i] {
+		if bd.Total > 0 && !withheld[i] && !totalWithheld[i] {
 			if err := b.set(s, 9, r, bd.Count/bd.Total, look{border: true, numFmt: "0.0%"}); err != nil {
 				return err
 			}

@@ -74,6 +74,7 @@ func export(t testing.TB, h *app.History, opt Options) (*excelize.File, Summary)
 		t.Fatalf("open export: %v", err)
 	}
 	t.Cleanup(func() { f.Close() })
+	auditDisclosure(t, f, h, opt)
 	return f, sum
 }
 

@@ -261,7 +261,7 @@ func TestOriginalTidySheetKeptByColumn(t *testing.T) {
 			if len(got) != len(want) {
 				t.Fatalf("Data sheet has %d rows, the original %d", len(got), len(want))
 			}
-			base, _ := disclosure.Suppress(h, tt.opt.Suppress)
+			base, _, _, _ := disclosure.Release(h, tt.opt.Exclude, tt.opt.Suppress)
 			bad, suppressed := 0, 0
 			for i := 1; i < len(want); i++ {
 				w, g := want[i], append(got[i], make([]string, 7)...)

@@ -285,8 +285,8 @@ func (b *book) provenance(ctx context.Context, s string) error {
 
 // suppressionWords describes the suppression option.
 func suppressionWords(n int) string {
-	if n <= 0 {
-		return "none"
+	if n <= 1 {
+		return "none: every figure is shown (threshold 0)"
 	}
-	return fmt.Sprintf("counts of 1 to %d suppressed", n-1)
+	return fmt.Sprintf("threshold %d: counts of 1 to %d suppressed, and every figure that would let one be worked out from this workbook's other figures", n, n-1)
 }

@@ -7,6 +7,14 @@
 // cohort-only figures' components, or it is marked app.CannotExclude with
 // the reason. It is never the unadjusted figure under an excluding label.
 //
+// Districts: a district sheet rarely splits each district by cohort, but
+// it often counts a cohort's children in a column of their own (the "UASC
+// Service"). Where, month by month, the districts and the columns beside
+// them sum to the county's figure excluding the cohort, each district's
+// own figure already leaves the cohort out, and is used as its figure
+// excluding the cohort with the identity as its rule (identity.go); a
+// month where the sum fails is a warning and stays "cannot exclude".
+//
 // Several cohorts at once: children can belong to more than one cohort (a
 // UASC child placed in Kent by another authority is in both uasc and ola),
 // and a scorecard gives each cohort's figures apart, not their overlap.
@@ -206,7 +214,9 @@ func (ex *excluder) figure(ind app.Indicator, k app.SeriesKey, a, s *app.Observa
 			parts[i] = p
 		}
 		if missing != "" {
-			reason = fmt.Sprintf("the source gives no figure for %s in %s", missing, a.Period.Label())
+			// The month is the cell's own, so the reason leaves it out and
+			// reads the same for every month: said once per row.
+			reason = fmt.Sprintf("the source gives no figure for %s", missing)
 		} else {
 			o, reason = ex.subtract(ind, *a, parts)
 		}

@@ -196,9 +196,13 @@ func (b *book) rules() map[string][]string {
 		return out
 	}
 	for _, ro := range b.rows {
-		for _, o := range b.h.Series(ro.key) {
-			if o.Rule != "" && !slices.Contains(out[o.Ref], o.Rule) {
-				out[o.Ref] = append(out[o.Ref], o.Rule)
+		// The districts' rules too: their figures excluding a cohort may
+		// rest on the source's columns summing to the county's.
+		for _, a := range append([]app.Area{ro.key.Area}, b.districtAreas()...) {
+			for _, o := range b.h.Series(app.SeriesKey{Ref: ro.key.Ref, Area: a}) {
+				if o.Rule != "" && !slices.Contains(out[o.Ref], o.Rule) {
+					out[o.Ref] = append(out[o.Ref], o.Rule)
+				}
 			}
 		}
 	}

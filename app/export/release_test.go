@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -59,6 +60,17 @@ func TestExcludingUASCDistricts(t *testing.T) {
 				}
 				filled++
 			}
+		}
+		// The provenance of the districts' figures is in the rules.
+		guidance, _ := f.GetRows(GuidanceSheet)
+		proven := false
+		for _, r := range guidance {
+			if len(r) >= 8 && r[0] == "CIC01" && strings.Contains(r[7], "Out of County / Unknown sum to the county's figure excluding UASC") {
+				proven = true
+			}
+		}
+		if !proven {
+			t.Errorf("suppress %d: CIC01's exclusion rule does not say how the districts' figures were proven", suppress)
 		}
 		if filled < 8*len(app.Districts) {
 			t.Errorf("suppress %d: %d district figures excluding UASC, want at least %d", suppress, filled, 8*len(app.Districts))
@@ -198,5 +210,55 @@ func TestAnnexAExportProtected(t *testing.T) {
 			t.Errorf("exclude %v: re-entries by need %v: the c's can be worked out from the total and the nought", cs, shown)
 		}
 		t.Logf("exclude %v: %d figures suppressed; re-entries by need %v", cs, sum.Suppressed, shown)
+	}
+}
+
+// TestCommentsPerCohort: excluding UASC, a comment written about all
+// children is labelled so, one quoting all children's figure is flagged,
+// one written for the figures excluding UASC is shown as it is, and the
+// benchmarks are labelled as all children's.
+func TestCommentsPerCohort(t *testing.T) {
+	h, m := demoHistory(t)
+	p := m.Latest()
+	all, _ := h.Observation(app.SeriesKey{Ref: "CIC01", Area: app.Kent}, p)
+	ex, _ := cohort.Exclude(h, []app.Cohort{app.UASC})
+	excl, _ := ex.Observation(app.SeriesKey{Ref: "CIC01", Area: app.Kent}, p)
+	quote := fmt.Sprintf("%s children in care this month.", app.FormatNumber(*all.Value, 0))
+	h.Apply(&app.Dataset{Comments: []app.Comment{
+		{Ref: "CIC01", Area: app.Kent, Period: p, Text: quote},
+		{Ref: "CIC03", Area: app.Kent, Split: app.Excluding(app.UASC), Period: p, Text: "Written for the figures excluding UASC."},
+	}}, "I0002")
+	f, sum := export(t, h, Options{Exclude: []app.Cohort{app.UASC}})
+	comments := headerCol(t, f, "Comments")
+	at := func(ref string) string {
+		v, _ := f.GetCellValue(ScorecardSheet, cell(comments, sheetRow(t, f, ScorecardSheet, ref)))
+		return v
+	}
+	if got := at("CIC01"); got != "(all children) "+quote {
+		t.Errorf("CIC01 comment %q, want it labelled (all children)", got)
+	}
+	if got := at("CIC03"); got != "Written for the figures excluding UASC." {
+		t.Errorf("CIC03 comment %q, want the one written for excluding UASC, unlabelled", got)
+	}
+	flagged := false
+	for _, w := range sum.Warnings {
+		if strings.Contains(w.Message, "CIC01") && strings.Contains(w.Message, app.FormatNumber(*excl.Value, 0)) {
+			flagged = true
+		}
+	}
+	if !flagged {
+		t.Errorf("no warning that CIC01's comment quotes all children's %v beside %v: %v", *all.Value, *excl.Value, sum.Warnings)
+	}
+	if !hasComment(f, ScorecardSheet, cell(comments, sheetRow(t, f, ScorecardSheet, "CIC01")), "Check this comment") {
+		t.Error("CIC01's comment cell has no note flagging the quoted figure")
+	}
+	rows, _ := f.GetRows(ScorecardSheet)
+	if !slices.Contains(rows[headerRow-2], "Benchmarks (all children)") {
+		t.Errorf("caption row %q: benchmarks not labelled as all children's", rows[headerRow-2])
+	}
+	// For all children nothing is labelled.
+	f, _ = export(t, h, Options{})
+	if got := at("CIC01"); got != quote {
+		t.Errorf("all children: CIC01 comment %q, want %q", got, quote)
 	}
 }

@@ -1,0 +1,59 @@
+package views
+
+import (
+	"strings"
+	"testing"
+
+	"scorecard/app"
+	"scorecard/app/benchmark"
+)
+
+// TestDetailExcludingUASC: excluding UASC on the demo, a comment written
+// about all children is labelled so in the detail pane, the benchmarks
+// say they count all children, and an indicator no month of which can
+// exclude UASC says so once, not in every row of its table.
+func TestDetailExcludingUASC(t *testing.T) {
+	w := openDemo(t)
+	ref := ""
+	for _, ind := range w.v.stored.Indicators() {
+		_, shown := benchmark.Beside(w.v.stored, ind.Ref, w.v.period)
+		if _, ok := w.v.stored.Comment(ind.Ref, app.Kent, w.v.period); ok && shown {
+			ref = ind.Ref
+			break
+		}
+	}
+	if ref == "" {
+		t.Fatal("no demo indicator with a comment and benchmarks")
+	}
+	w.cohorts[app.UASC].SetChecked(true)
+	w.openDetail(ref)
+	c, _ := w.v.stored.Comment(ref, app.Kent, w.v.period)
+	if got := w.detail.comment.Text; got != "(all children) "+c.Text {
+		t.Errorf("%s comment excluding UASC %q, want it labelled (all children)", ref, got)
+	}
+	if !strings.Contains(w.detail.benchmarks.Text, "(all children)") {
+		t.Errorf("%s benchmarks excluding UASC %q do not say they count all children", ref, w.detail.benchmarks.Text)
+	}
+	// Saving keeps the comment for the figures excluding UASC, without
+	// the label, and leaves all children's as it was.
+	w.detail.comment.SetText(w.detail.comment.Text + " Excluding UASC it is level.")
+	w.detail.saveComment()
+	got, own, _ := w.v.stored.CommentFor(ref, app.Kent, app.Excluding(app.UASC), w.v.period)
+	if !own || strings.HasPrefix(got.Text, "(all children)") || !strings.HasSuffix(got.Text, "level.") {
+		t.Errorf("saved excluding UASC: %q (own %v)", got.Text, own)
+	}
+	if all, _ := w.v.stored.Comment(ref, app.Kent, w.v.period); all.Text != c.Text {
+		t.Errorf("all children's comment became %q", all.Text)
+	}
+
+	w.openDetail("SCS01") // re-referrals: the demo gives no UASC split
+	if !strings.HasPrefix(w.detail.signal.Text, "Cannot exclude UASC in any month") {
+		t.Errorf("SCS01 signal line %q, want it to say once that UASC cannot be excluded", w.detail.signal.Text)
+	}
+	for row := range w.detail.points {
+		if s := w.detail.text(row, 1); s != "" {
+			t.Errorf("SCS01 row %d shows %q, want the reason said once above the table", row, s)
+			break
+		}
+	}
+}

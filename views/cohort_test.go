@@ -1,6 +1,7 @@
 package views
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -55,5 +56,30 @@ func TestDetailExcludingUASC(t *testing.T) {
 			t.Errorf("SCS01 row %d shows %q, want the reason said once above the table", row, s)
 			break
 		}
+	}
+}
+
+// TestExportRemembersSuppression: the dialog starts at the default
+// threshold, 5 (the command line's too), and then at the officer's last
+// choice.
+func TestExportRemembersSuppression(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	confirmLayouts(t, w, "Import")
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	f := w.newExportForm()
+	if got := suppressBelow[f.suppress.Selected]; got != 5 {
+		t.Errorf("the first export suppresses below %d, want 5", got)
+	}
+	f.suppress.SetSelected(suppressChoices[2])
+	opt, err := f.options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.exportTo(filepath.Join(t.TempDir(), "revised.xlsx"), opt)
+	w.busy.Wait()
+	if got := w.newExportForm().suppress.Selected; got != suppressChoices[2] {
+		t.Errorf("the next export starts at %q, want the last choice %q", got, suppressChoices[2])
 	}
 }

@@ -107,6 +107,25 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 			return err
 		}
 	}
+	if reason, ok := cannotExcludeAny(h, ind.Ref, areas, b.period); ok {
+		// Said once across the row, not in every area's cell.
+		first, last := 4, 4+len(areas)-1
+		if err := b.f.MergeCell(s, cell(first, r), cell(last, r)); err != nil {
+			return err
+		}
+		l := look{border: true, italic: true, color: grey, align: "center"}
+		if err := b.set(s, first, r, string(app.CannotExclude)+": "+reason, l); err != nil {
+			return err
+		}
+		id, err := b.style(l)
+		if err != nil {
+			return err
+		}
+		if err := b.f.SetCellStyle(s, cell(first, r), cell(last, r), id); err != nil {
+			return err
+		}
+		return b.explain(s, first, r, app.CannotExclude, reason)
+	}
 	for i, a := range areas {
 		o, ok := h.Observation(app.SeriesKey{Ref: ind.Ref, Area: a}, b.period)
 		if !ok {
@@ -133,6 +152,25 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 		}
 	}
 	return nil
+}
+
+// cannotExcludeAny returns the reason when every area's figure for ref in
+// p cannot exclude the cohorts, for one reason, and there are at least
+// two of them.
+func cannotExcludeAny(h *app.History, ref string, areas []app.Area, p app.Period) (string, bool) {
+	reason, n := "", 0
+	for _, a := range areas {
+		o, ok := h.Observation(app.SeriesKey{Ref: ref, Area: a}, p)
+		if !ok {
+			continue
+		}
+		if o.Status != app.CannotExclude || n > 0 && o.Raw != reason {
+			return "", false
+		}
+		reason = o.Raw
+		n++
+	}
+	return reason, n >= 2
 }
 
 // writeBreakdowns writes the child-level aggregates held for the period

@@ -44,6 +44,15 @@ func TestExcludingUASCDistricts(t *testing.T) {
 			if block != exclusionWords([]app.Cohort{app.UASC}) || len(r) == 0 {
 				continue
 			}
+			said := 0
+			for _, v := range r {
+				if strings.HasPrefix(v, string(app.CannotExclude)) {
+					said++
+				}
+			}
+			if said > 1 {
+				t.Errorf("suppress %d: %s says cannot exclude %d times across the districts, want once", suppress, r[0], said)
+			}
 			kent, ok := ex.Observation(app.SeriesKey{Ref: r[0], Area: app.Kent}, m.Latest())
 			if !ok || kent.Status != app.OK {
 				continue

@@ -28,8 +28,8 @@ func Release(h *app.History, cs []app.Cohort, below int) (base, ex *app.History,
 	}
 	r := release{h: h, ex: ex, excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
 		figs: map[figKey]app.Observation{}, hidden: map[figKey]bool{}}
-	r.collect()
 	if below > 1 {
+		r.collect()
 		r.primary()
 		r.secondary()
 	}

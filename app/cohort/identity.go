@@ -194,6 +194,7 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 			}
 		}
 		got[c.Period] = pr
+		ex.serviceColumn(out, ind, c.Period, sums, n)
 		rule := identityRule(ex.split, cols, via)
 		for a, o := range figs {
 			s := series[a]
@@ -284,4 +285,59 @@ func phrase(s app.Split) string {
 		return l
 	}
 	return strings.ToLower(l[:1]) + l[1:]
+}
+
+// serviceColumn gives the cohorts' service columns (UASC Service) their
+// figure excluding the cohorts for period p, where the districts and the
+// columns beside them (summing to sums) are proven to exclude them and,
+// with the service column, sum to the county's figure for all children:
+// then the service column counts the cohort's children and nobody else,
+// so excluding them leaves nobody (a count of nought; no proportion).
+func (ex *excluder) serviceColumn(out *app.History, ind app.Indicator, p app.Period, sums [2]float64, n int) {
+	all, ok := ex.h.Observation(app.SeriesKey{Ref: ind.Ref, Area: app.Kent}, p)
+	if !ok || all.Status != app.OK {
+		return
+	}
+	whole, ok := components(ind.Measure, all)
+	if !ok {
+		return
+	}
+	for _, c := range ex.cs {
+		a, ok := serviceColumns[c]
+		if !ok {
+			continue
+		}
+		k := app.SeriesKey{Ref: ind.Ref, Area: a}
+		o, ok := ex.h.Observation(k, p)
+		if !ok || o.Status != app.OK {
+			continue
+		}
+		svc, ok := components(ind.Measure, o)
+		if !ok {
+			continue
+		}
+		for i := range n {
+			if !same(sums[i]+svc[i], whole[i]) {
+				return
+			}
+		}
+		s := out.Series(k)
+		i, found := slices.BinarySearchFunc(s, p, func(x app.Observation, p app.Period) int { return x.Period.Compare(p) })
+		if !found || s[i].Status != app.CannotExclude {
+			continue
+		}
+		s = slices.Clone(s)
+		f := app.Observation{Ref: ind.Ref, Area: a, Period: p, Import: o.Import, Revision: o.Revision,
+			Rule: "the column counts only " + c.Label() + ": with the districts and the columns beside them it sums to the county's figure for all children, and they exclude them"}
+		if ind.Measure == app.Count {
+			f.Value = ex.float(0)
+			if o.Numerator != nil {
+				f.Numerator = f.Value
+			}
+		} else {
+			f.Status, f.Raw = app.NotApplicable, "no children remain outside the excluded cohorts"
+		}
+		s[i] = f
+		out.SetSeries(k, s)
+	}
 }

@@ -80,6 +80,14 @@ func TestDistrictsByIdentity(t *testing.T) {
 	if !strings.Contains(got.Rule, "CIC01") {
 		t.Errorf("CIC02 Swale: rule %q does not name the count it shares", got.Rule)
 	}
+	// The UASC Service column counts UASC children only: excluding them
+	// leaves nobody.
+	if o, _ := ex.Observation(app.SeriesKey{Ref: "CIC01", Area: app.UASCService}, h.Latest()); o.Value == nil || *o.Value != 0 {
+		t.Errorf("CIC01 UASC Service excluding UASC: %q %v (%s), want 0", o.Status, o.Value, o.Raw)
+	}
+	if o, _ := ex.Observation(app.SeriesKey{Ref: "CIC03", Area: app.UASCService}, h.Latest()); o.Status != app.NotApplicable {
+		t.Errorf("CIC03 UASC Service excluding UASC: %q (%s), want z: no children remain", o.Status, o.Raw)
+	}
 	t.Logf("%d district figures excluding UASC for %d indicators", checked, refs)
 }
 

@@ -233,6 +233,7 @@ func TestOriginalTidySheetKeptByColumn(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
+			auditDisclosure(t, f, h, tt.opt)
 			if got, _ := f.GetCellValue("CYPE Scorecard", "A1"); got != tt.title {
 				t.Errorf("title %q, want %q", got, tt.title)
 			}

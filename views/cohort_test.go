@@ -2,6 +2,7 @@ package views
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -81,5 +82,37 @@ func TestExportRemembersSuppression(t *testing.T) {
 	w.busy.Wait()
 	if got := w.newExportForm().suppress.Selected; got != suppressChoices[2] {
 		t.Errorf("the next export starts at %q, want the last choice %q", got, suppressChoices[2])
+	}
+}
+
+// TestDistrictsExcludingUASC: excluding UASC, the demo's districts have
+// their own figures for children in care (the districts and Out of County
+// sum to Kent excluding UASC), and a row that cannot exclude UASC in any
+// area says so once.
+func TestDistrictsExcludingUASC(t *testing.T) {
+	w := openDemo(t)
+	w.cohorts[app.UASC].SetChecked(true)
+	w.districts.reload()
+	row := func(ref string) int {
+		for i, ind := range w.districts.inds {
+			if ind.Ref == ref {
+				return i
+			}
+		}
+		t.Fatalf("no row for %s", ref)
+		return 0
+	}
+	swale := 1 + slices.Index(app.Areas, app.Area("Swale"))
+	if got := w.districts.text(row("CIC01"), swale); got == "" || strings.HasPrefix(got, "n/e") || strings.HasPrefix(got, "cannot") {
+		t.Errorf("CIC01 Swale excluding UASC shows %q, want its figure", got)
+	}
+	said := 0
+	for col := 1; col <= len(app.Areas); col++ {
+		if got := w.districts.text(row("SCS01"), col); got == "n/e" || strings.HasPrefix(got, "cannot exclude") {
+			said++
+		}
+	}
+	if said != 1 {
+		t.Errorf("SCS01 says it cannot exclude UASC %d times across the districts, want once", said)
 	}
 }

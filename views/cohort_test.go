@@ -48,6 +48,16 @@ func TestDetailExcludingUASC(t *testing.T) {
 		t.Errorf("all children's comment became %q", all.Text)
 	}
 
+	// A comment quoting all children's figure beside the figure excluding
+	// UASC is flagged.
+	all, _ := w.v.stored.Observation(app.SeriesKey{Ref: "CIC01", Area: app.Kent}, w.v.period)
+	quote := app.FormatNumber(*all.Value, 0) + " children in care."
+	w.edit("a comment", &app.Dataset{Comments: []app.Comment{{Ref: "CIC01", Area: app.Kent, Period: w.v.period, Text: quote}}})
+	w.openDetail("CIC01")
+	if !strings.Contains(w.detail.about.Text, "Check the comment: the comment quotes "+app.FormatNumber(*all.Value, 0)) {
+		t.Errorf("CIC01 quoting all children's %v excluding UASC: about %q does not flag it", *all.Value, w.detail.about.Text)
+	}
+
 	w.openDetail("SCS01") // re-referrals: the demo gives no UASC split
 	if !strings.HasPrefix(w.detail.signal.Text, "Cannot exclude UASC in any month") {
 		t.Errorf("SCS01 signal line %q, want it to say once that UASC cannot be excluded", w.detail.signal.Text)

@@ -13,6 +13,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/benchmark"
+	"scorecard/app/cohort"
 	"scorecard/app/trend"
 )
 
@@ -151,6 +152,13 @@ func (d *detailPane) reload() {
 		text = "(all children) " + text
 	}
 	d.comment.SetText(text)
+	if len(v.cohorts) > 0 && c.Text != "" {
+		shown, _ := v.shown.Observation(app.SeriesKey{Ref: ind.Ref, Area: v.area}, v.period)
+		all, _ := v.stored.Observation(app.SeriesKey{Ref: ind.Ref, Area: v.area}, v.period)
+		if w := cohort.Misquoted(ind, c.Text, shown, all); w != "" {
+			d.about.SetText(d.about.Text + "\nCheck the comment: " + w + ".")
+		}
+	}
 	d.save.SetText("Save commentary for " + v.period.Label())
 	if len(v.cohorts) > 0 {
 		d.save.SetText("Save commentary for " + v.period.Label() + ", " + strings.ToLower(split.Label()[:1]) + split.Label()[1:])

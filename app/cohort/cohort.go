@@ -69,9 +69,11 @@ func PeriodRule(c app.Cohort) string {
 // is suppressed (app.Suppressed), so is the result. With no cohorts
 // Exclude returns h.
 //
-// To circulate figures with small numbers suppressed, suppress first
-// (package disclosure) and exclude afterwards, so that a suppressed cohort
-// figure is never recovered by subtraction.
+// To circulate figures with small numbers suppressed, use
+// disclosure.Release: it excludes first, so that the districts'
+// identities are proven on the true figures, and then suppresses the
+// figures for all children and excluding the cohorts together, so that
+// nothing withheld is recovered by subtraction from either.
 func Exclude(h *app.History, cs []app.Cohort) (*app.History, []app.Warning) {
 	cs = normalise(cs)
 	if len(cs) == 0 {

@@ -86,6 +86,23 @@ func auditDisclosure(t testing.TB, f *excelize.File, h *app.History, opt Options
 		}
 	}
 
+	// Primary: no figure shown is, or is built on, a count of 1 to
+	// threshold-1 children, or is a change of that size either way.
+	small := 0
+	for k, o := range truth {
+		if withheld[k] || o.Status != app.OK {
+			continue
+		}
+		ind, _ := h.Indicator(k.ref)
+		for _, v := range auditCounts(ind, o) {
+			if v := math.Abs(v); v >= 1 && v < float64(opt.Suppress) {
+				if small++; small <= 10 {
+					t.Errorf("%s %s %s %s: shown, but it is or is built on a count of %g", k.ref, k.area, k.split.Label(), k.period.Label(), v)
+				}
+			}
+		}
+	}
+
 	// Group the figures by indicator and month; identities never join
 	// figures of different groups.
 	type group struct {
@@ -387,4 +404,17 @@ func auditBreakdowns(t testing.TB, f *excelize.File, h *app.History, width float
 			}
 		}
 	}
+}
+
+// auditCounts are the counts of children a figure shows or is built on:
+// not a mean's sum (days, weeks), which counts no children.
+func auditCounts(ind app.Indicator, o app.Observation) []float64 {
+	switch ind.Measure {
+	case app.Mean, app.Median:
+		if o.Denominator != nil {
+			return []float64{*o.Denominator}
+		}
+		return nil
+	}
+	return auditComponents(ind, o)
 }

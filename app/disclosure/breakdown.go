@@ -146,7 +146,7 @@ func protectGroup(bs []app.Breakdown, idx []int, limit float64, small func(float
 			break
 		}
 		k := narrow[0]
-		best := sys.Next(k)
+		best := sys.Next(k, limit-1)
 		if best < 0 {
 			stuck[k] = true
 			continue

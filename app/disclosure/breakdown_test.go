@@ -125,3 +125,26 @@ func TestWithholdProtects(t *testing.T) {
 		}
 	}
 }
+
+// TestWithholdBesideAnEmptyCohort: re-entries by need where no UASC child
+// re-entered care. The tables for all children and excluding UASC are the
+// same, so each withholding in one is mirrored in the other; the UASC
+// table's noughts and the totals stay shown.
+func TestWithholdBesideAnEmptyCohort(t *testing.T) {
+	counts := []any{"N1", 7, "N2", 1, "N4", 1, "N5", 1, "N6", 6}
+	zeros := []any{"N1", 0, "N2", 0, "N4", 0, "N5", 0, "N6", 0}
+	bs := append(append(table(app.All, "need", counts...), table(app.Excluding(app.UASC), "need", counts...)...),
+		table(app.Only(app.UASC), "need", zeros...)...)
+	count, total := Protect(bs, DefaultThreshold)
+	for i, b := range bs {
+		if total[i] {
+			t.Errorf("%s total %v withheld", b.Split.Label(), b.Total)
+		}
+		if _, ok := b.Split.Cohort(); ok && count[i] {
+			t.Errorf("UASC %s (0) withheld", b.Category)
+		}
+		if b.Category == "N6" && b.Split != app.Only(app.UASC) && !count[i] {
+			t.Errorf("%s N6 shown: the three 1s would sum to 16 - 7 - 6 = 3", b.Split.Label())
+		}
+	}
+}

@@ -190,11 +190,62 @@ func (s *System) Narrow(width float64, check func(int) bool) []int {
 }
 
 // Next returns the shown cell to withhold so that withheld cell k is no
-// longer pinned: from the identities of k with the fewest cells withheld
-// (the ones that pin it), the smallest non-zero shown cell (the next
-// smallest category, or the total); -1 when nothing shown bounds k.
-func (s *System) Next(k int) int {
-	best, fewest := -1, 0
+// longer pinned, -1 when nothing shown bounds k. Of the shown cells in
+// k's identities, smallest non-zero first (the next smallest category,
+// then the total), it takes the first whose withholding leaves k a range
+// at least width wide, else the one that widens it most.
+func (s *System) Next(k int, width float64) int {
+	var cands []int
+	for _, r := range s.byCel[k] {
+		for _, t := range s.rels[r] {
+			if s.shown[t.Cell] && !slices.Contains(cands, t.Cell) {
+				cands = append(cands, t.Cell)
+			}
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b int) int {
+		switch {
+		case better(s.vals[a], s.vals[b]):
+			return -1
+		case better(s.vals[b], s.vals[a]):
+			return 1
+		}
+		return 0
+	})
+	lo, hi := s.Ranges()
+	best, widest := -1, hi[k]-lo[k]
+	enough := -1 // the first that frees k but is itself pinned
+	for _, c := range cands {
+		s.shown[c] = false
+		lo, hi := s.Ranges()
+		s.shown[c] = true
+		w := hi[k] - lo[k]
+		if w >= width-1e-9 {
+			// Best of all a cell that, withheld, is not pinned itself
+			// (a total shown again in another table would be).
+			if hi[c]-lo[c] >= width-1e-9 {
+				return c
+			}
+			if enough < 0 {
+				enough = c
+			}
+			continue
+		}
+		if w > widest+1e-9 {
+			best, widest = c, w
+		}
+	}
+	if enough >= 0 {
+		return enough
+	}
+	if best >= 0 {
+		return best
+	}
+	// No one cell widens it: k is pinned several ways. Open the identity
+	// pinning it hardest (fewest cells withheld), at its smallest non-zero
+	// cell; an identity with only noughts shown to withhold comes last,
+	// since withholding a nought tells a reader nothing new is hidden.
+	fewest, nonzero := 0, false
 	for _, r := range s.byCel[k] {
 		hidden, cand := 0, -1
 		for _, t := range s.rels[r] {
@@ -207,9 +258,13 @@ func (s *System) Next(k int) int {
 		if cand < 0 {
 			continue
 		}
-		if best < 0 || hidden < fewest || hidden == fewest && better(s.vals[cand], s.vals[best]) {
-			best, fewest = cand, hidden
+		nz := s.vals[cand] != 0
+		switch {
+		case best < 0, nz && !nonzero:
+		case nz != nonzero, hidden > fewest, hidden == fewest && !better(s.vals[cand], s.vals[best]):
+			continue
 		}
+		best, fewest, nonzero = cand, hidden, nz
 	}
 	return best
 }

@@ -155,7 +155,7 @@ func (r *release) protect(g group, keys []figKey) {
 			return
 		}
 		k := narrow[0]
-		best := sys.Next(k)
+		best := sys.Next(k, r.below-1)
 		if best < 0 {
 			// Nothing shown bounds it any more: its range is as wide as
 			// the identities allow.

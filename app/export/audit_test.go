@@ -254,7 +254,14 @@ func auditDisclosure(t testing.TB, f *excelize.File, h *app.History, opt Options
 			}
 		}
 	}
-	if len(opt.Exclude) == 0 && (opt.Area == "" || opt.Area == app.Kent) && opt.Original == "" {
+	if opt.Original == "" {
+		area, split := opt.Area, app.All
+		if area == "" {
+			area = app.Kent
+		}
+		if len(opt.Exclude) > 0 {
+			split = excl
+		}
 		months := map[string]app.Period{}
 		for _, p := range h.Periods() {
 			months[p.Label()] = p
@@ -271,7 +278,7 @@ func auditDisclosure(t testing.TB, f *excelize.File, h *app.History, opt Options
 						continue
 					}
 					ref, _ := excelize.CoordinatesToCellName(j+1, headerRow+i+1)
-					if withheld[fig{r[0], app.Kent, app.All, p}] && shownFigure(ScorecardSheet, ref) {
+					if withheld[fig{r[0], area, split, p}] && shownFigure(ScorecardSheet, ref) {
 						t.Errorf("Scorecard %s shows %s %s, which the Data sheet withholds", ref, r[0], p.Label())
 					}
 				}

@@ -17,6 +17,7 @@ import (
 	"scorecard/app"
 	"scorecard/app/brief"
 	"scorecard/app/cohort"
+	"scorecard/app/disclosure"
 	"scorecard/app/export"
 	"scorecard/app/store"
 	"scorecard/app/trend"
@@ -80,7 +81,7 @@ func exportFlags(fs *flag.FlagSet, e *env) {
 	fs.StringVar(&e.period, "period", "", "the `period`, e.g. 2025-03 (default: the latest)")
 	fs.StringVar(&e.exclude, "exclude", "", "`cohorts` to exclude, e.g. uasc,ola")
 	fs.StringVar(&e.area, "area", string(app.Kent), "the `area`: Kent or a district")
-	fs.IntVar(&e.suppress, "suppress", 0, "suppress counts below `N` (5 hides 1-4); 0 = none")
+	fs.IntVar(&e.suppress, "suppress", disclosure.DefaultThreshold, "suppress counts below `N` (the default 5 hides 1-4); 0 = none")
 	fs.StringVar(&e.original, "original", "", "write into a copy of this imported `workbook`'s own layout")
 	fs.BoolVar(&e.allowFuture, "allow-future", false, "confirm a --period more than a year after today")
 	fs.StringVar(&e.marking, "marking", export.DefaultMarking, "the protective `marking` on every printed page, e.g. OFFICIAL-SENSITIVE; none for none")

@@ -81,9 +81,15 @@ type Breakdown struct {
 }
 
 // Comment is the narrative for an indicator in one period and area.
+//
+// Split says which children the figures it speaks of count: All (all
+// children), or a cohort set such as Excluding(UASC). A comment written
+// about all children's figures is not about the figures excluding UASC,
+// and is labelled so when shown beside them.
 type Comment struct {
 	Ref    string `json:"ref"`
 	Area   Area   `json:"area"`
+	Split  Split  `json:"split,omitempty"`
 	Period Period `json:"period"`
 	Text   string `json:"text"`
 	Import string `json:"import,omitempty"`

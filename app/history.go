@@ -163,7 +163,7 @@ func (h *History) AddBenchmark(b Benchmark) {
 
 // AddComment records the commentary c, replacing any earlier text.
 func (h *History) AddComment(c Comment) {
-	h.comments[figureKey{SeriesKey{c.Ref, c.Area, All}, c.Period}] = c
+	h.comments[figureKey{SeriesKey{c.Ref, c.Area, c.Split}, c.Period}] = c
 }
 
 // Indicators returns every indicator in scorecard order: by section as
@@ -246,10 +246,23 @@ func (h *History) Benchmarks(ref string) []Benchmark { return h.benchmarks[ref] 
 // Breakdowns returns every child-level aggregate held.
 func (h *History) Breakdowns() []Breakdown { return h.breakdowns }
 
-// Comment returns the commentary for an indicator, area and period.
+// Comment returns the commentary on all children's figures for an
+// indicator, area and period.
 func (h *History) Comment(ref string, area Area, p Period) (Comment, bool) {
 	c, ok := h.comments[figureKey{SeriesKey{ref, area, All}, p}]
 	return c, ok
+}
+
+// CommentFor returns the commentary on the figures of split (a cohort set
+// such as Excluding(UASC)) for an indicator, area and period; failing
+// that, all children's, with own false, so that it can be labelled
+// "(all children)" where it is shown beside other figures.
+func (h *History) CommentFor(ref string, area Area, split Split, p Period) (c Comment, own, ok bool) {
+	if c, ok := h.comments[figureKey{SeriesKey{ref, area, split}, p}]; ok {
+		return c, true, true
+	}
+	c, ok = h.comments[figureKey{SeriesKey{ref, area, All}, p}]
+	return c, split == All, ok
 }
 
 // Periods returns every monthly period any series has a figure for,

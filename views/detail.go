@@ -13,6 +13,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/benchmark"
+	"scorecard/app/cohort"
 	"scorecard/app/trend"
 )
 
@@ -45,6 +46,10 @@ type detailPane struct {
 	basePeriod, rebaseAt *widget.Select
 	settingNote          *widget.Entry
 	content              fyne.CanvasObject
+
+	// cannot is the reason every month of the shown series cannot exclude
+	// the cohorts, said once above the table rather than in each row.
+	cannot string
 }
 
 // detailPoint is one month of the numbers table: trend's analysis of it,
@@ -160,10 +165,27 @@ func (d *detailPane) reload() {
 	d.title.SetText(fmt.Sprintf("%s  %s", ind.Ref, ind.Name))
 	d.about.SetText(describeIndicator(ind, v))
 	d.guidance.SetText(guidanceText(ind))
-	c, _ := v.shown.Comment(ind.Ref, v.area, v.period)
-	d.comment.SetText(c.Text)
+	split := app.Excluding(v.cohorts...)
+	c, own, _ := v.shown.CommentFor(ind.Ref, v.area, split, v.period)
+	text := c.Text
+	if !own && text != "" {
+		// Written about all children's figures, not the ones shown.
+		text = "(all children) " + text
+	}
+	d.comment.SetText(text)
+	if len(v.cohorts) > 0 && c.Text != "" {
+		shown, _ := v.shown.Observation(app.SeriesKey{Ref: ind.Ref, Area: v.area}, v.period)
+		all, _ := v.stored.Observation(app.SeriesKey{Ref: ind.Ref, Area: v.area}, v.period)
+		if w := cohort.Misquoted(ind, c.Text, shown, all); w != "" {
+			d.about.SetText(d.about.Text + "\nCheck the comment: " + w + ".")
+		}
+	}
 	d.save.SetText("Save commentary for " + v.period.Label())
+	if len(v.cohorts) > 0 {
+		d.save.SetText("Save commentary for " + v.period.Label() + ", " + strings.ToLower(split.Label()[:1]) + split.Label()[1:])
+	}
 	d.points = d.pointsFor(ind)
+	d.cannot = cannotExcludeAll(d.points)
 	d.chart.set(d.chartFor(ind))
 	d.signal.SetText(d.signalText())
 	d.signal.setTip(d.signalTerms())
@@ -266,6 +288,9 @@ func (d *detailPane) text(row, col int) string {
 		if p.pt.Missing {
 			return "missing"
 		}
+		if d.cannot != "" {
+			return "" // said once, above the table
+		}
 		return formatValue(ind, p.obs)
 	case 2:
 		return num(p.pt.Numerator)
@@ -343,6 +368,9 @@ func (d *detailPane) chartFor(ind app.Indicator) chartData {
 // signalText says what trend found at the chosen period: the signal and
 // its reason, the flags, and how many children move the figure.
 func (d *detailPane) signalText() string {
+	if d.cannot != "" {
+		return "Cannot exclude " + strings.ToUpper(strings.Join(cohortNames(d.w.v.cohorts), " and ")) + " in any month: " + d.cannot
+	}
 	for _, p := range d.points {
 		if p.pt.Period != d.w.v.period {
 			continue
@@ -489,6 +517,10 @@ func (d *detailPane) fillBenchmarks(ind app.Indicator) {
 		return
 	}
 	lines := []string{s.Caption()}
+	if len(v.cohorts) > 0 {
+		// Published benchmarks count all children, whatever is excluded.
+		lines[0] += " (all children)"
+	}
 	for _, b := range []*app.Benchmark{s.England, s.Region, s.NeighbourMean, s.NeighbourMedian} {
 		if b == nil {
 			continue
@@ -515,8 +547,18 @@ func (d *detailPane) saveComment() {
 	if d.ref == "" || v.period.IsZero() {
 		return
 	}
-	c := app.Comment{Ref: d.ref, Area: v.area, Period: v.period, Text: strings.TrimSpace(d.comment.Text)}
+	// A comment is kept for the cohort set it was written beside; the
+	// "(all children)" label shown on another set's is not part of it.
+	split := app.Excluding(v.cohorts...)
+	text := strings.TrimSpace(d.comment.Text)
+	if _, own, ok := v.shown.CommentFor(d.ref, v.area, split, v.period); ok && !own {
+		text = strings.TrimSpace(strings.TrimPrefix(text, "(all children)"))
+	}
+	c := app.Comment{Ref: d.ref, Area: v.area, Split: split, Period: v.period, Text: text}
 	note := fmt.Sprintf("commentary for %s, %s, %s", d.ref, v.area, v.period.Label())
+	if split != app.All {
+		note += ", " + strings.ToLower(split.Label()[:1]) + split.Label()[1:]
+	}
 	d.w.edit(note, &app.Dataset{Comments: []app.Comment{c}})
 }
 
@@ -585,5 +627,30 @@ func (d *detailPane) targetYears() []string {
 		add(d.ind.TargetYear(ps[len(ps)-1]).Add(1))
 	}
 	slices.Reverse(out)
+	return out
+}
+
+// cannotExcludeAll returns the reason when every month of pts cannot
+// exclude the cohorts for the same reason, else "".
+func cannotExcludeAll(pts []detailPoint) string {
+	reason := ""
+	for i, p := range pts {
+		if p.obs.Status != app.CannotExclude || i > 0 && p.obs.Raw != reason {
+			return ""
+		}
+		reason = p.obs.Raw
+	}
+	if reason == "" && len(pts) > 0 {
+		reason = app.CannotExclude.Describe()
+	}
+	return reason
+}
+
+// cohortNames are the cohorts' short names: "uasc", "ola".
+func cohortNames(cs []app.Cohort) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = string(c)
+	}
 	return out
 }

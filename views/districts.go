@@ -25,6 +25,9 @@ type districtTable struct {
 	// one line or two, and widths the columns' widths to fit them.
 	headings []string
 	widths   []float32
+	// cannot marks the rows none of whose areas can exclude the chosen
+	// cohorts: the first cell says so, once, and the others are blank.
+	cannot []bool
 }
 
 // minAreaWidth is room for the widest figure a district cell shows,
@@ -111,11 +114,20 @@ func newDistrictTable(v *view, onOpen func(ref string)) *districtTable {
 func (d *districtTable) reload() {
 	d.inds = d.v.shown.Indicators()
 	d.cells = make([][]scoreRow, len(d.inds))
+	d.cannot = make([]bool, len(d.inds))
 	for i, ind := range d.inds {
 		d.cells[i] = make([]scoreRow, len(app.Areas))
+		n, cannot := 0, 0
 		for j, a := range app.Areas {
 			d.cells[i][j] = d.v.row(ind, a)
+			if r := d.cells[i][j]; r.hasCur {
+				n++
+				if r.cur.Status == app.CannotExclude {
+					cannot++
+				}
+			}
 		}
+		d.cannot[i] = n > 1 && cannot == n
 	}
 	d.table.Refresh()
 }
@@ -127,6 +139,12 @@ func (d *districtTable) text(row, col int) string {
 	}
 	r := d.cells[row][col-1]
 	if !r.hasCur {
+		return ""
+	}
+	if d.cannot[row] {
+		if col == 1 {
+			return "cannot exclude" // the detail says why
+		}
 		return ""
 	}
 	s := formatValue(r.ind, r.cur)

@@ -19,6 +19,7 @@ import (
 	"scorecard/app"
 	"scorecard/app/brief"
 	"scorecard/app/cohort"
+	"scorecard/app/disclosure"
 	"scorecard/app/export"
 )
 
@@ -26,6 +27,20 @@ import (
 var suppressChoices = []string{"No suppression", "Suppress counts below 5", "Suppress counts below 10"}
 
 var suppressBelow = map[string]int{suppressChoices[0]: 0, suppressChoices[1]: 5, suppressChoices[2]: 10}
+
+// settingSuppress remembers the suppression last chosen for an export.
+const settingSuppress = "export-suppress"
+
+// suppressChoice is the dialog's choice for a threshold, the default's
+// for one it does not offer.
+func suppressChoice(below int) string {
+	for _, c := range suppressChoices {
+		if suppressBelow[c] == below {
+			return c
+		}
+	}
+	return suppressChoice(disclosure.DefaultThreshold)
+}
 
 // exportForm is the export dialog's fields, filled from the window's
 // current choices.
@@ -52,7 +67,13 @@ func (w *mainWindow) newExportForm() *exportForm {
 		f.cohorts[tc.c] = chk
 	}
 	f.suppress = widget.NewSelect(suppressChoices, nil)
-	f.suppress.Selected = suppressChoices[1]
+	// The officer's last choice, else the default the command line uses
+	// too (disclosure.DefaultThreshold).
+	f.suppress.Selected = suppressChoice(disclosure.DefaultThreshold)
+	var below int
+	if w.st.Setting(settingSuppress, &below) {
+		f.suppress.Selected = suppressChoice(below)
+	}
 	f.origPath = widget.NewSelect(w.recentFiles(), nil)
 	if len(f.origPath.Options) > 0 {
 		f.origPath.Selected = f.origPath.Options[0]
@@ -206,6 +227,9 @@ func pdfName(path string) string {
 // exportTo writes the workbook in the background, with progress and
 // cancel, then offers to open its folder.
 func (w *mainWindow) exportTo(path string, opt export.Options) {
+	// The suppression chosen is the next export's default. Failing to
+	// remember it is no reason not to export.
+	_ = w.st.SetSetting(settingSuppress, opt.Suppress)
 	ctx, cancel := context.WithCancel(context.Background())
 	p := w.progress
 	p.mu.Lock()

@@ -7,6 +7,14 @@
 // cohort-only figures' components, or it is marked app.CannotExclude with
 // the reason. It is never the unadjusted figure under an excluding label.
 //
+// Districts: a district sheet rarely splits each district by cohort, but
+// it often counts a cohort's children in a column of their own (the "UASC
+// Service"). Where, month by month, the districts and the columns beside
+// them sum to the county's figure excluding the cohort, each district's
+// own figure already leaves the cohort out, and is used as its figure
+// excluding the cohort with the identity as its rule (identity.go); a
+// month where the sum fails is a warning and stays "cannot exclude".
+//
 // Several cohorts at once: children can belong to more than one cohort (a
 // UASC child placed in Kent by another authority is in both uasc and ola),
 // and a scorecard gives each cohort's figures apart, not their overlap.
@@ -61,9 +69,11 @@ func PeriodRule(c app.Cohort) string {
 // is suppressed (app.Suppressed), so is the result. With no cohorts
 // Exclude returns h.
 //
-// To circulate figures with small numbers suppressed, suppress first
-// (package disclosure) and exclude afterwards, so that a suppressed cohort
-// figure is never recovered by subtraction.
+// To circulate figures with small numbers suppressed, use
+// disclosure.Release: it excludes first, so that the districts'
+// identities are proven on the true figures, and then suppresses the
+// figures for all children and excluding the cohorts together, so that
+// nothing withheld is recovered by subtraction from either.
 func Exclude(h *app.History, cs []app.Cohort) (*app.History, []app.Warning) {
 	cs = normalise(cs)
 	if len(cs) == 0 {
@@ -86,6 +96,7 @@ func Exclude(h *app.History, cs []app.Cohort) (*app.History, []app.Warning) {
 		}
 		out.SetSeries(k, ex.series(k))
 	}
+	ex.identities(out)
 	return out, ex.warnings
 }
 
@@ -205,7 +216,9 @@ func (ex *excluder) figure(ind app.Indicator, k app.SeriesKey, a, s *app.Observa
 			parts[i] = p
 		}
 		if missing != "" {
-			reason = fmt.Sprintf("the source gives no figure for %s in %s", missing, a.Period.Label())
+			// The month is the cell's own, so the reason leaves it out and
+			// reads the same for every month: said once per row.
+			reason = fmt.Sprintf("the source gives no figure for %s", missing)
 		} else {
 			o, reason = ex.subtract(ind, *a, parts)
 		}

@@ -50,6 +50,13 @@ func TestWithhold(t *testing.T) {
 		{"two small categories protect each other", table(app.All, "age", "Under 1", 3, "1 to 4", 2, "5 to 9", 12),
 			"[All children/Under 1 All children/1 to 4]"},
 		{"small total", table(app.All, "gender", "Male", 4, "Female", 0), "[All children/Male All children/Female]"},
+		// The re-entries table: with the nought shown, the three
+		// c's sum to 16 - 7 - 6 = 3, so each is 1. The 6 must go too.
+		{"c's pinned by a shown nought", table(app.All, "need", "N1", 7, "N2", 1, "N3", 0, "N4", 1, "N5", 1, "N6", 6),
+			"[All children/N2 All children/N4 All children/N5 All children/N6]"},
+		// Two 1s beside a total of 9: 7 shown leaves them summing to 2.
+		{"two small categories pinned together", table(app.All, "age", "Under 1", 1, "1 to 4", 1, "5 to 9", 7),
+			"[All children/Under 1 All children/1 to 4 All children/5 to 9]"},
 		// 3 UASC girls of 40: excluding UASC, 37 girls would tell the 3;
 		// and within each table the second smallest follows.
 		{"across splits", append(append(
@@ -68,8 +75,8 @@ func TestWithhold(t *testing.T) {
 }
 
 // TestWithholdProtects checks the rule on random tables: no count of 1-4
-// is shown, no table has exactly one count withheld, and no category has
-// exactly one of all, UASC and excluding UASC withheld.
+// is shown, no table has exactly one count withheld beside its total, and
+// no category has exactly one of all, UASC and excluding UASC withheld.
 func TestWithholdProtects(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for trial := range 200 {
@@ -88,7 +95,13 @@ func TestWithholdProtects(t *testing.T) {
 			bs = append(bs, table(app.Only(app.UASC), dim, u...)...)
 			bs = append(bs, table(app.Excluding(app.UASC), dim, e...)...)
 		}
-		w := Withhold(bs, DefaultThreshold)
+		w, wt := Protect(bs, DefaultThreshold)
+		totalWithheld := map[string]bool{}
+		for i, b := range bs {
+			if wt[i] {
+				totalWithheld[string(b.Split)+"/"+b.Dimension] = true
+			}
+		}
 		perTable := map[string]int{}
 		perCell := map[string]int{}
 		for i, b := range bs {
@@ -101,14 +114,37 @@ func TestWithholdProtects(t *testing.T) {
 			}
 		}
 		for k, n := range perTable {
-			if n == 1 {
-				t.Fatalf("trial %d: table %s has one count withheld", trial, k)
+			if n == 1 && !totalWithheld[k] {
+				t.Fatalf("trial %d: table %s has one count withheld and its total shown", trial, k)
 			}
 		}
 		for k, n := range perCell {
 			if n == 1 {
 				t.Fatalf("trial %d: %s has one of its three splits withheld", trial, k)
 			}
+		}
+	}
+}
+
+// TestWithholdBesideAnEmptyCohort: re-entries by need where no UASC child
+// re-entered care. The tables for all children and excluding UASC are the
+// same, so each withholding in one is mirrored in the other; the UASC
+// table's noughts and the totals stay shown.
+func TestWithholdBesideAnEmptyCohort(t *testing.T) {
+	counts := []any{"N1", 7, "N2", 1, "N4", 1, "N5", 1, "N6", 6}
+	zeros := []any{"N1", 0, "N2", 0, "N4", 0, "N5", 0, "N6", 0}
+	bs := append(append(table(app.All, "need", counts...), table(app.Excluding(app.UASC), "need", counts...)...),
+		table(app.Only(app.UASC), "need", zeros...)...)
+	count, total := Protect(bs, DefaultThreshold)
+	for i, b := range bs {
+		if total[i] {
+			t.Errorf("%s total %v withheld", b.Split.Label(), b.Total)
+		}
+		if _, ok := b.Split.Cohort(); ok && count[i] {
+			t.Errorf("UASC %s (0) withheld", b.Category)
+		}
+		if b.Category == "N6" && b.Split != app.Only(app.UASC) && !count[i] {
+			t.Errorf("%s N6 shown: the three 1s would sum to 16 - 7 - 6 = 3", b.Split.Label())
 		}
 	}
 }

@@ -22,29 +22,40 @@
 //     with its components would otherwise show them on every sheet that
 //     lists components, so they are blanked even when no threshold is
 //     set.
-//   - Complementary suppression: all children = a cohort + the rest, so
-//     where exactly one of the figures for all children, the cohort only
-//     (app.Only) and excluding the cohort (app.Excluding, one cohort) is
-//     suppressed, it could be worked out from the other two; the figure
-//     excluding the cohort (or, when that is the one suppressed, the
-//     cohort's own) is suppressed as well.
+//   - A change (a figure that may be negative, such as the change in
+//     children in care since last year) is suppressed from 1 to below the
+//     threshold either way: -3 tells as much as +3.
+//   - Secondary suppression, across the whole release (Release): a reader
+//     knows every figure shown and the identities among them that hold in
+//     the source: a county is the sum of its districts and the columns
+//     beside them (all of them, or all but a cohort's service column); all
+//     children are a cohort plus the rest, so the table excluding a cohort
+//     and the table for all children give the cohort's; a district's
+//     figure excluding a cohort may be its own; a proportion's
+//     denominator is its numerator plus the rest. From these alone each
+//     withheld figure's range is worked out (System.Ranges, interval
+//     propagation, never narrower than the exact range), and while any is
+//     narrower than the threshold less one the smallest shown figure of
+//     the identity pinning it (the next smallest cell, or the total) is
+//     withheld too. A figure the source withheld takes part with the value
+//     the identities give it, so what is shown beside it cannot tell it.
+//   - Noughts are shown: they identify nobody. A reader can use a shown
+//     nought (c's that sum, with it, to a shown total are pinned), and
+//     the rule above counts it as shown, so such c's are caught.
 //
-// Child-level breakdowns follow the same rule through Withhold, which says
-// which of their counts to show as "c".
+// Child-level breakdowns follow the same rule through Protect, which says
+// which of their counts and totals to show as "c".
 //
-// Not covered, and said here so that nobody relies on it: districts need
-// not sum to the county, so district figures are not suppressed against
-// each other; figures excluding several cohorts at once are not paired
-// with the cohorts (their overlap is unknown); differences between months
-// of a rolling figure; and the earlier versions of revised figures
-// (History.Revisions), which exports do not show.
+// Not covered, and said here so that nobody relies on it: identities
+// between different indicators (a rate's count that is another
+// indicator's count, a change that is the difference of two months of
+// another); differences between months of a rolling figure; and the
+// earlier versions of revised figures (History.Revisions), which exports
+// do not show.
 package disclosure
 
 import (
-	"slices"
-
 	"scorecard/app"
-	"scorecard/app/cohort"
 )
 
 // DefaultThreshold is the smallest count shown: counts of 1 to 4 are
@@ -56,94 +67,20 @@ const DefaultThreshold = 5
 // app.Suppressed (see the package comment for the rule), and how many
 // figures it suppressed. Figures already suppressed lose their
 // components too, but are not counted. h is untouched. With below of 1 or
-// less no figure is newly suppressed, and h itself is returned when no
-// suppressed figure has components to blank.
+// less no figure is newly suppressed.
 func Suppress(h *app.History, below int) (*app.History, int) {
-	s := suppressor{h: h, below: float64(below), changed: map[app.SeriesKey][]app.Observation{}}
-	keys := h.Keys()
-	for _, k := range keys {
-		s.primary(k)
-	}
-	if below > 1 {
-		for _, k := range keys {
-			if c, ok := k.Split.Cohort(); ok {
-				s.complement(k.Ref, k.Area, c)
-			}
-		}
-	}
-	return s.result(), s.count
-}
-
-// result is the history with the changed series, or h when none changed.
-func (s *suppressor) result() *app.History {
-	if len(s.changed) == 0 {
-		return s.h
-	}
-	out := s.h.Clone()
-	for k, obs := range s.changed {
-		out.SetSeries(k, obs)
-	}
-	return out
+	base, _, n, _ := Release(h, nil, below)
+	return base, n
 }
 
 // Circulated returns the figures excluding the cohorts cs, ready to
-// circulate: small numbers are suppressed before the exclusion, so that
-// no suppressed cohort figure can be recovered by subtraction, and again
-// after it, so that no figure excluding the cohorts is itself a small
-// number. It returns how many figures were suppressed; the warnings are
-// cohort.Exclude's.
+// circulate beside all children's: the release is suppressed as a whole
+// (Release), so that nothing withheld can be recovered by subtraction
+// from either set of figures. It returns how many figures were
+// suppressed; the warnings are cohort.Exclude's.
 func Circulated(h *app.History, cs []app.Cohort, below int) (*app.History, int, []app.Warning) {
-	base, n := Suppress(h, below)
-	ex, warns := cohort.Exclude(base, cs)
-	if len(cs) == 0 || below <= 1 {
-		return ex, n, warns
-	}
-	// After the exclusion the All series no longer equals a cohort plus
-	// the rest, so only primary suppression applies.
-	s := suppressor{h: ex, below: float64(below), changed: map[app.SeriesKey][]app.Observation{}}
-	for _, k := range ex.Keys() {
-		if k.Split == app.All {
-			s.primary(k)
-		}
-	}
-	return s.result(), n + s.count, warns
-}
-
-type suppressor struct {
-	h       *app.History
-	below   float64
-	changed map[app.SeriesKey][]app.Observation // copies of series with suppressed figures
-	count   int
-}
-
-// primary suppresses the figures of series k that show a small count,
-// and blanks the components of those already suppressed.
-func (s *suppressor) primary(k app.SeriesKey) {
-	ind, _ := s.h.Indicator(k.Ref)
-	for i, o := range s.h.Series(k) {
-		switch {
-		case o.Status == app.Suppressed:
-			if o.Value != nil || o.Numerator != nil || o.Denominator != nil {
-				s.blank(k, i)
-			}
-		case s.below > 1 && s.small(ind, o):
-			s.suppress(k, i)
-		}
-	}
-}
-
-// small reports whether o shows or is built from a count from 1 to
-// below-1.
-func (s *suppressor) small(ind app.Indicator, o app.Observation) bool {
-	if o.Status != app.OK {
-		return false
-	}
-	for _, c := range counts(ind, o) {
-		if c != nil && *c >= 1 && *c < s.below {
-			return true
-		}
-	}
-	return false
+	_, ex, n, warns := Release(h, cs, below)
+	return ex, n, warns
 }
 
 // counts are the counts of children a figure shows or is built from.
@@ -169,74 +106,4 @@ func counts(ind app.Indicator, o app.Observation) []*float64 {
 		return []*float64{o.Value, o.Denominator}
 	}
 	return []*float64{o.Denominator}
-}
-
-// suppress marks the i'th figure of series k as suppressed, copying the
-// series first so that the original history is untouched.
-func (s *suppressor) suppress(k app.SeriesKey, i int) {
-	s.count++
-	s.blank(k, i)
-}
-
-// blank marks the i'th figure of series k as suppressed and drops its
-// value and components, copying the series first.
-func (s *suppressor) blank(k app.SeriesKey, i int) {
-	obs, ok := s.changed[k]
-	if !ok {
-		obs = slices.Clone(s.h.Series(k))
-		s.changed[k] = obs
-	}
-	o := &obs[i]
-	o.Value, o.Numerator, o.Denominator = nil, nil, nil
-	o.Status, o.Raw = app.Suppressed, string(app.Suppressed)
-}
-
-// state reports whether series k has a figure for period p, and whether
-// it is suppressed, here or by the source.
-func (s *suppressor) state(k app.SeriesKey, p app.Period) (present, suppressed bool) {
-	obs, ok := s.changed[k]
-	if !ok {
-		obs = s.h.Series(k)
-	}
-	i, found := slices.BinarySearchFunc(obs, p, func(o app.Observation, p app.Period) int { return o.Period.Compare(p) })
-	if !found {
-		return false, false
-	}
-	return true, obs[i].Status == app.Suppressed
-}
-
-// complement suppresses a second figure wherever exactly one of all
-// children, cohort c only and excluding c is suppressed for a period.
-func (s *suppressor) complement(ref string, area app.Area, c app.Cohort) {
-	all := app.SeriesKey{Ref: ref, Area: area}
-	only := app.SeriesKey{Ref: ref, Area: area, Split: app.Only(c)}
-	rest := app.SeriesKey{Ref: ref, Area: area, Split: app.Excluding(c)}
-	for _, o := range s.h.Series(only) {
-		p := o.Period
-		pa, sa := s.state(all, p)
-		po, so := s.state(only, p)
-		pr, sr := s.state(rest, p)
-		if !pa || !po || !pr {
-			continue // two figures alone reveal nothing about a third
-		}
-		n := 0
-		for _, b := range []bool{sa, so, sr} {
-			if b {
-				n++
-			}
-		}
-		if n != 1 {
-			continue
-		}
-		target := rest
-		if sr {
-			target = only
-		}
-		obs, ok := s.changed[target]
-		if !ok {
-			obs = s.h.Series(target)
-		}
-		i, _ := slices.BinarySearchFunc(obs, p, func(o app.Observation, p app.Period) int { return o.Period.Compare(p) })
-		s.suppress(target, i)
-	}
 }

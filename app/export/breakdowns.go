@@ -113,6 +113,25 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 			return err
 		}
 	}
+	if reason, ok := cannotExcludeAny(h, ind.Ref, areas, b.period); ok {
+		// Said once across the row, not in every area's cell.
+		first, last := 4, 4+len(areas)-1
+		if err := b.f.MergeCell(s, cell(first, r), cell(last, r)); err != nil {
+			return err
+		}
+		l := look{border: true, italic: true, color: grey, align: "center"}
+		if err := b.set(s, first, r, string(app.CannotExclude)+": "+reason, l); err != nil {
+			return err
+		}
+		id, err := b.style(l)
+		if err != nil {
+			return err
+		}
+		if err := b.f.SetCellStyle(s, cell(first, r), cell(last, r), id); err != nil {
+			return err
+		}
+		return b.explain(s, first, r, app.CannotExclude, reason)
+	}
 	for i, a := range areas {
 		o, ok := h.Observation(app.SeriesKey{Ref: ind.Ref, Area: a}, b.period)
 		if !ok {
@@ -141,6 +160,25 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 	return nil
 }
 
+// cannotExcludeAny returns the reason when every area's figure for ref in
+// p cannot exclude the cohorts, for one reason, and there are at least
+// two of them.
+func cannotExcludeAny(h *app.History, ref string, areas []app.Area, p app.Period) (string, bool) {
+	reason, n := "", 0
+	for _, a := range areas {
+		o, ok := h.Observation(app.SeriesKey{Ref: ref, Area: a}, p)
+		if !ok {
+			continue
+		}
+		if o.Status != app.CannotExclude || n > 0 && o.Raw != reason {
+			return "", false
+		}
+		reason = o.Raw
+		n++
+	}
+	return reason, n >= 2
+}
+
 // writeBreakdowns writes the child-level aggregates held for the period
 // (each measure's latest by then): counts by category, for all children
 // and for each split the import drew.
@@ -165,7 +203,7 @@ func (b *book) writeBreakdowns(ctx context.Context) error {
 		return err
 	}
 	head := r
-	withheld := disclosure.Withhold(rows, b.opt.Suppress)
+	withheld, totalWithheld := disclosure.Protect(rows, b.opt.Suppress)
 	for i, bd := range rows {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -185,14 +223,14 @@ func (b *book) writeBreakdowns(ctx context.Context) error {
 		} else if err := b.set(s, 7, r, bd.Count, look{border: true, numFmt: "#,##0"}); err != nil {
 			return err
 		}
-		if small := bd.Total >= 1 && bd.Total < float64(b.opt.Suppress); withheld[i] && small {
+		if totalWithheld[i] {
 			if err := b.figure(s, 8, r, app.Indicator{}, nil, app.Suppressed, look{border: true}); err != nil {
 				return err
 			}
 		} else if err := b.set(s, 8, r, bd.Total, look{border: true, numFmt: "#,##0"}); err != nil {
 			return err
 		}
-		if bd.Total > 0 && !withheld[i] {
+		if bd.Total > 0 && !withheld[i] && !totalWithheld[i] {
 			if err := b.set(s, 9, r, bd.Count/bd.Total, look{border: true, numFmt: "0.0%"}); err != nil {
 				return err
 			}

@@ -274,22 +274,16 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	return b, nil
 }
 
-// circulated returns the figures to circulate: base, all of h's series
-// with small numbers suppressed when asked, and ex, whose All series
-// exclude the cohorts cs. Both come from package disclosure when
-// suppressing, which suppresses before excluding (so a suppressed cohort
-// figure is never recovered by subtraction) and after, so every sheet
-// shows the same suppression.
+// circulated returns the figures to circulate: base, all of h's series,
+// and ex, whose All series exclude the cohorts cs, with small numbers
+// suppressed across both at once when asked (disclosure.Release), so
+// every sheet shows the same suppression and nothing withheld on one can
+// be worked out from another.
 //
 // Disclosure is asked even when no threshold is set, since a figure the
 // source suppressed must lose its components on every sheet.
 func circulated(h *app.History, cs []app.Cohort, below int) (base, ex *app.History, suppressed int, warns []app.Warning) {
-	base, suppressed = disclosure.Suppress(h, below)
-	if len(cs) == 0 {
-		return base, base, suppressed, nil
-	}
-	ex, suppressed, warns = disclosure.Circulated(h, cs, below)
-	return base, ex, suppressed, warns
+	return disclosure.Release(h, cs, below)
 }
 
 // writeHouse writes every sheet of the house layout.

@@ -196,9 +196,13 @@ func (b *book) rules() map[string][]string {
 		return out
 	}
 	for _, ro := range b.rows {
-		for _, o := range b.h.Series(ro.key) {
-			if o.Rule != "" && !slices.Contains(out[o.Ref], o.Rule) {
-				out[o.Ref] = append(out[o.Ref], o.Rule)
+		// The districts' rules too: their figures excluding a cohort may
+		// rest on the source's columns summing to the county's.
+		for _, a := range append([]app.Area{ro.key.Area}, b.districtAreas()...) {
+			for _, o := range b.h.Series(app.SeriesKey{Ref: ro.key.Ref, Area: a}) {
+				if o.Rule != "" && !slices.Contains(out[o.Ref], o.Rule) {
+					out[o.Ref] = append(out[o.Ref], o.Rule)
+				}
 			}
 		}
 	}
@@ -285,8 +289,8 @@ func (b *book) provenance(ctx context.Context, s string) error {
 
 // suppressionWords describes the suppression option.
 func suppressionWords(n int) string {
-	if n <= 0 {
-		return "none"
+	if n <= 1 {
+		return "none: every figure is shown (threshold 0)"
 	}
-	return fmt.Sprintf("counts of 1 to %d suppressed", n-1)
+	return fmt.Sprintf("threshold %d: counts of 1 to %d suppressed, and every figure that would let one be worked out from this workbook's other figures", n, n-1)
 }

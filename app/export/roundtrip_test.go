@@ -233,6 +233,7 @@ func TestOriginalTidySheetKeptByColumn(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
+			auditDisclosure(t, f, h, tt.opt)
 			if got, _ := f.GetCellValue("CYPE Scorecard", "A1"); got != tt.title {
 				t.Errorf("title %q, want %q", got, tt.title)
 			}
@@ -261,7 +262,7 @@ func TestOriginalTidySheetKeptByColumn(t *testing.T) {
 			if len(got) != len(want) {
 				t.Fatalf("Data sheet has %d rows, the original %d", len(got), len(want))
 			}
-			base, _ := disclosure.Suppress(h, tt.opt.Suppress)
+			base, _, _, _ := disclosure.Release(h, tt.opt.Exclude, tt.opt.Suppress)
 			bad, suppressed := 0, 0
 			for i := 1; i < len(want); i++ {
 				w, g := want[i], append(got[i], make([]string, 7)...)

@@ -9,6 +9,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/benchmark"
+	"scorecard/app/cohort"
 	"scorecard/app/trend"
 )
 
@@ -151,7 +152,7 @@ func (b *book) writeScorecard(ctx context.Context) error {
 		{6, 7, b.targetCaption()},
 		{first, tail - 1, "Monthly figures"},
 		{tail, tailCol(tail, "Trend and SPC"), "Latest: " + b.period.Label()},
-		{tailCol(tail, "England"), tailCol(tail, "Benchmark year"), "Benchmarks"},
+		{tailCol(tail, "England"), tailCol(tail, "Benchmark year"), b.benchmarkCaption()},
 	}
 	capLook := look{bold: true, fill: sectionFill, align: "center", wrap: true, border: true}
 	for _, c := range captions {
@@ -234,9 +235,16 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			return err
 		}
 	}
+	merged, err := b.cannotExcludeRow(s, r, first, ro, base)
+	if err != nil {
+		return err
+	}
 	for i, m := range b.months {
 		p := ro.point(m)
 		l := base
+		if merged && p != nil {
+			continue
+		}
 		if p == nil {
 			if err := b.set(s, first+i, r, "", l); err != nil {
 				return err
@@ -348,11 +356,31 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			return err
 		}
 	}
-	if c, ok := b.h.Comment(ind.Ref, b.opt.Area, b.period); ok {
-		if err := b.set(s, tailCol(tail, "Comments"), r, c.Text, base); err != nil {
+	split := app.All
+	if len(b.opt.Exclude) > 0 {
+		split = app.Excluding(b.opt.Exclude...)
+	}
+	if c, own, ok := b.h.CommentFor(ind.Ref, b.opt.Area, split, b.period); ok {
+		text := c.Text
+		if !own {
+			// Written about all children's figures, not these.
+			text = allChildrenLabel + " " + text
+		}
+		if err := b.set(s, tailCol(tail, "Comments"), r, text, base); err != nil {
 			return err
 		}
-		n = max(n, b.lines(c.Text, tailWidth("Comments")))
+		n = max(n, b.lines(text, tailWidth("Comments")))
+		shown, _ := b.h.Observation(ro.key, b.period)
+		other, _ := b.base.Observation(app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}, b.period)
+		if split != app.All {
+			if w := cohort.Misquoted(ind, c.Text, shown, other); w != "" {
+				if err := b.note(s, tailCol(tail, "Comments"), r, "Check this comment: "+w+"."); err != nil {
+					return err
+				}
+				b.sum.Warnings = append(b.sum.Warnings, app.Warning{Location: app.Location{Sheet: ScorecardSheet, Cell: cell(tailCol(tail, "Comments"), r)},
+					Message: fmt.Sprintf("%s %s commentary: %s", ind.Ref, b.period.Label(), w)})
+			}
+		}
 	}
 	if words, l, term := iconCell(at, base); words != "" {
 		col := tailCol(tail, "Variation and assurance")
@@ -547,4 +575,66 @@ func capital(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// cannotExcludeRow writes, where every month of a row cannot exclude the
+// cohorts for the same reason, one merged cell across the months saying
+// so once with the reason, rather than "cannot exclude" in each month. It
+// reports whether it did.
+func (b *book) cannotExcludeRow(s string, r, first int, ro *row, l look) (bool, error) {
+	reason, n := "", 0
+	for _, m := range b.months {
+		p := ro.point(m)
+		if p == nil {
+			continue
+		}
+		if p.Status != app.CannotExclude {
+			return false, nil
+		}
+		o, _ := b.h.Observation(ro.key, p.Period)
+		if n > 0 && o.Raw != reason {
+			return false, nil
+		}
+		reason = o.Raw
+		n++
+	}
+	if n < 2 {
+		return false, nil
+	}
+	b.sum.CannotExclude += n
+	last := first + len(b.months) - 1
+	if err := b.f.MergeCell(s, cell(first, r), cell(last, r)); err != nil {
+		return false, err
+	}
+	text := string(app.CannotExclude)
+	if reason != "" {
+		text += ": " + reason
+	}
+	l.italic, l.color, l.align = true, grey, "center"
+	if err := b.set(s, first, r, text, l); err != nil {
+		return false, err
+	}
+	// The merged cells keep the border; a value written to one would land
+	// in the first.
+	id, err := b.style(l)
+	if err != nil {
+		return false, err
+	}
+	if err := b.f.SetCellStyle(s, cell(first, r), cell(last, r), id); err != nil {
+		return false, err
+	}
+	return true, b.explain(s, first, r, app.CannotExclude, reason)
+}
+
+// allChildrenLabel marks a comment written about all children's figures
+// where it is shown beside figures excluding a cohort.
+const allChildrenLabel = "(all children)"
+
+// benchmarkCaption heads the benchmark columns: published benchmarks count
+// all children, so beside figures excluding a cohort they say so.
+func (b *book) benchmarkCaption() string {
+	if len(b.opt.Exclude) > 0 {
+		return "Benchmarks " + allChildrenLabel
+	}
+	return "Benchmarks"
 }

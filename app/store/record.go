@@ -166,10 +166,16 @@ func breakdownKey(b *app.Breakdown) ([]byte, error) {
 }
 
 func commentKey(c *app.Comment) ([]byte, error) {
-	if err := checkText("comment", c.Ref, string(c.Area)); err != nil {
+	if err := checkText("comment", c.Ref, string(c.Area), string(c.Split)); err != nil {
 		return nil, err
 	}
-	return appendPeriod(appendText(appendText(nil, c.Ref), string(c.Area)), c.Period), nil
+	k := appendPeriod(appendText(appendText(nil, c.Ref), string(c.Area)), c.Period)
+	if c.Split != app.All {
+		// All children's comments keep the keys stored before comments
+		// had a split, so that a later one still replaces an earlier.
+		k = appendText(k, string(c.Split))
+	}
+	return k, nil
 }
 
 func chartSettingKey(c *app.ChartSetting) ([]byte, error) {

@@ -1,0 +1,270 @@
+package disclosure
+
+import (
+	"math"
+	"slices"
+)
+
+// A System is what a reader of a release knows about its withheld
+// figures: the figures shown, the identities that hold among all of them
+// (a total is the sum of its parts; all children are a cohort plus the
+// rest; the districts and the columns beside them make up the county),
+// and that no count is negative. Ranges works out, from that alone, how
+// far each withheld figure could be from nought to as much as the
+// identities allow.
+type System struct {
+	vals   []float64 // each cell's true value
+	shown  []bool
+	signed []bool // may be negative (a change), so not bounded below by nought
+	rels   [][]Term
+	byCel  [][]int // the relations each cell is in
+}
+
+// A Term is coef times cell in an identity Σ terms = 0.
+type Term struct {
+	Cell int
+	Coef float64
+}
+
+// Add adds a cell with its true value, shown or withheld, and returns its
+// index. A withheld cell's value may be NaN: unknown.
+func (s *System) Add(v float64, shown bool) int {
+	s.vals = append(s.vals, v)
+	s.shown = append(s.shown, shown)
+	s.signed = append(s.signed, false)
+	s.byCel = append(s.byCel, nil)
+	return len(s.vals) - 1
+}
+
+// Signed says cell i may be negative, as a change may.
+func (s *System) Signed(i int) { s.signed[i] = true }
+
+// Len is the number of cells.
+func (s *System) Len() int { return len(s.vals) }
+
+// Value returns cell i's true value.
+func (s *System) Value(i int) float64 { return s.vals[i] }
+
+// Shown reports whether cell i is published.
+func (s *System) Shown(i int) bool { return s.shown[i] }
+
+// Withhold marks cell i as not published.
+func (s *System) Withhold(i int) { s.shown[i] = false }
+
+// Relate records the identity Σ terms = 0 if it holds on the true values
+// (a reader can only use what is true), reporting whether it did. A cell
+// whose true value is unknown (NaN: the source withheld it) takes the
+// value the identity gives it, when it is the only such cell: a reader
+// would work it out so.
+func (s *System) Relate(terms ...Term) bool {
+	if len(terms) < 2 {
+		return false
+	}
+	sum, scale := 0.0, 1.0
+	unknown := -1
+	for i, t := range terms {
+		v := s.vals[t.Cell]
+		if math.IsNaN(v) {
+			if unknown >= 0 {
+				return false
+			}
+			unknown = i
+			continue
+		}
+		sum += t.Coef * v
+		scale = max(scale, math.Abs(t.Coef*v))
+	}
+	if unknown >= 0 {
+		s.vals[terms[unknown].Cell] = -sum / terms[unknown].Coef
+	} else if math.Abs(sum) > 1e-9*scale {
+		return false
+	}
+	n := len(s.rels)
+	s.rels = append(s.rels, terms)
+	for _, t := range terms {
+		if !slices.Contains(s.byCel[t.Cell], n) {
+			s.byCel[t.Cell] = append(s.byCel[t.Cell], n)
+		}
+	}
+	return true
+}
+
+// Sum records total = Σ parts if it holds.
+func (s *System) Sum(total int, parts ...int) bool {
+	terms := []Term{{total, -1}}
+	for _, p := range parts {
+		terms = append(terms, Term{p, 1})
+	}
+	return s.Relate(terms...)
+}
+
+// Relations returns the identities cell i is in.
+func (s *System) Relations(i int) [][]Term {
+	var out [][]Term
+	for _, r := range s.byCel[i] {
+		out = append(out, s.rels[r])
+	}
+	return out
+}
+
+// Ranges returns, for every cell, the least and greatest value a reader
+// can work out it has: a shown cell's own value, a withheld cell's range
+// by interval propagation through the identities from [0, +Inf). The
+// ranges are never narrower than the exact ones (a linear program would
+// give), so a range found too narrow is too narrow.
+func (s *System) Ranges() (lo, hi []float64) {
+	n := len(s.vals)
+	lo, hi = make([]float64, n), make([]float64, n)
+	for i := range n {
+		if s.shown[i] {
+			lo[i], hi[i] = s.vals[i], s.vals[i]
+		} else if s.signed[i] {
+			lo[i], hi[i] = math.Inf(-1), math.Inf(1)
+		} else {
+			lo[i], hi[i] = 0, math.Inf(1)
+		}
+	}
+	// Each pass tightens some bound or stops; the cap guards against
+	// slow convergence towards a limit.
+	for pass := 0; pass < 200; pass++ {
+		changed := false
+		for _, r := range s.rels {
+			for _, t := range r {
+				k := t.Cell
+				if s.shown[k] {
+					continue
+				}
+				// coef_k x_k = -Σ_{j≠k} coef_j x_j
+				var rlo, rhi float64
+				for _, u := range r {
+					if u.Cell == k {
+						continue
+					}
+					a, b := -u.Coef*lo[u.Cell], -u.Coef*hi[u.Cell]
+					if a > b {
+						a, b = b, a
+					}
+					rlo, rhi = addInf(rlo, a), addInf(rhi, b)
+				}
+				nlo, nhi := rlo/t.Coef, rhi/t.Coef
+				if nlo > nhi {
+					nlo, nhi = nhi, nlo
+				}
+				if nlo > lo[k]+1e-9 {
+					lo[k], changed = nlo, true
+				}
+				if nhi < hi[k]-1e-9 {
+					hi[k], changed = nhi, true
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	return lo, hi
+}
+
+// addInf adds, taking -Inf + Inf (an unbounded side) as unbounded in the
+// direction being computed: callers add lower bounds to lower bounds and
+// upper to upper, so the sum of an infinite and a finite term is the
+// infinite one.
+func addInf(a, b float64) float64 {
+	if math.IsInf(a, 0) {
+		return a
+	}
+	return a + b
+}
+
+// Narrow returns the withheld cells whose range is narrower than width,
+// among those check reports true for.
+func (s *System) Narrow(width float64, check func(int) bool) []int {
+	lo, hi := s.Ranges()
+	var out []int
+	for i := range s.vals {
+		if !s.shown[i] && !math.IsNaN(s.vals[i]) && check(i) && hi[i]-lo[i] < width-1e-9 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Next returns the shown cell to withhold so that withheld cell k is no
+// longer pinned, -1 when nothing shown bounds k. Of the shown cells in
+// k's identities, smallest non-zero first (the next smallest category,
+// then the total), it takes the first whose withholding leaves k a range
+// at least width wide, else the one that widens it most.
+func (s *System) Next(k int, width float64) int {
+	var cands []int
+	for _, r := range s.byCel[k] {
+		for _, t := range s.rels[r] {
+			if s.shown[t.Cell] && !slices.Contains(cands, t.Cell) {
+				cands = append(cands, t.Cell)
+			}
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b int) int {
+		switch {
+		case better(s.vals[a], s.vals[b]):
+			return -1
+		case better(s.vals[b], s.vals[a]):
+			return 1
+		}
+		return 0
+	})
+	lo, hi := s.Ranges()
+	best, widest := -1, hi[k]-lo[k]
+	enough := -1 // the first that frees k but is itself pinned
+	for _, c := range cands {
+		s.shown[c] = false
+		lo, hi := s.Ranges()
+		s.shown[c] = true
+		w := hi[k] - lo[k]
+		if w >= width-1e-9 {
+			// Best of all a cell that, withheld, is not pinned itself
+			// (a total shown again in another table would be).
+			if hi[c]-lo[c] >= width-1e-9 {
+				return c
+			}
+			if enough < 0 {
+				enough = c
+			}
+			continue
+		}
+		if w > widest+1e-9 {
+			best, widest = c, w
+		}
+	}
+	if enough >= 0 {
+		return enough
+	}
+	if best >= 0 {
+		return best
+	}
+	// No one cell widens it: k is pinned several ways. Open the identity
+	// pinning it hardest (fewest cells withheld), at its smallest non-zero
+	// cell; an identity with only noughts shown to withhold comes last,
+	// since withholding a nought tells a reader nothing new is hidden.
+	fewest, nonzero := 0, false
+	for _, r := range s.byCel[k] {
+		hidden, cand := 0, -1
+		for _, t := range s.rels[r] {
+			if !s.shown[t.Cell] {
+				hidden++
+			} else if cand < 0 || better(s.vals[t.Cell], s.vals[cand]) {
+				cand = t.Cell
+			}
+		}
+		if cand < 0 {
+			continue
+		}
+		nz := s.vals[cand] != 0
+		switch {
+		case best < 0, nz && !nonzero:
+		case nz != nonzero, hidden > fewest, hidden == fewest && !better(s.vals[cand], s.vals[best]):
+			continue
+		}
+		best, fewest, nonzero = cand, hidden, nz
+	}
+	return best
+}

@@ -1,0 +1,374 @@
+package disclosure
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"scorecard/app"
+	"scorecard/app/cohort"
+)
+
+// Release returns the figures of one release: base, every series of h,
+// and ex, whose All series give the figures excluding the cohorts cs (h's
+// own when cs is empty). Small numbers are suppressed across the whole
+// release at once (see the package comment), so that no figure withheld
+// on one sheet can be worked out from what another shows. n counts the
+// figures newly withheld, each once however many sheets show it; warns
+// are cohort.Exclude's.
+//
+// The cohorts are excluded before anything is suppressed, so that the
+// districts' identities (package cohort) are proven on the true figures;
+// the suppression then treats the figures excluding the cohorts as
+// published beside all children's.
+func Release(h *app.History, cs []app.Cohort, below int) (base, ex *app.History, n int, warns []app.Warning) {
+	ex = h
+	if len(cs) > 0 {
+		ex, warns = cohort.Exclude(h, cs)
+	}
+	r := release{h: h, ex: ex, excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
+		figs: map[figKey]app.Observation{}, hidden: map[figKey]bool{}}
+	if below > 1 {
+		r.collect()
+		r.primary()
+		r.secondary()
+	}
+	base, ex = r.apply()
+	return base, ex, r.count, warns
+}
+
+// figKey is one published figure: in the release, the figures excluding
+// the cohorts are those of split app.Excluding(cs...).
+type figKey struct {
+	ref    string
+	area   app.Area
+	split  app.Split
+	period app.Period
+}
+
+type release struct {
+	h, ex  *app.History
+	excl   app.Split
+	hasEx  bool
+	below  float64
+	figs   map[figKey]app.Observation
+	hidden map[figKey]bool // withheld, by the source or by this release
+	count  int
+}
+
+// collect gathers every figure the release publishes.
+func (r *release) collect() {
+	for _, k := range r.h.Keys() {
+		for _, o := range r.h.Series(k) {
+			r.figs[figKey{k.Ref, k.Area, k.Split, o.Period}] = o
+		}
+	}
+	if !r.hasEx {
+		return
+	}
+	for _, k := range r.ex.Keys() {
+		if k.Split != app.All {
+			continue
+		}
+		for _, o := range r.ex.Series(k) {
+			r.figs[figKey{k.Ref, k.Area, r.excl, o.Period}] = o
+		}
+	}
+}
+
+// primary withholds every figure the source suppressed and every figure
+// showing or built on a count from 1 to below-1 (a change, either way).
+func (r *release) primary() {
+	for k, o := range r.figs {
+		ind, _ := r.h.Indicator(k.ref)
+		switch {
+		case o.Status == app.Suppressed:
+			r.hidden[k] = true
+		case r.small(ind, o):
+			r.hidden[k] = true
+			r.count++
+		}
+	}
+}
+
+// small reports whether o shows or is built from a count from 1 to
+// below-1, or is a change of that size either way.
+func (r *release) small(ind app.Indicator, o app.Observation) bool {
+	if o.Status != app.OK {
+		return false
+	}
+	for _, c := range counts(ind, o) {
+		if c == nil {
+			continue
+		}
+		if v := math.Abs(*c); v >= 1 && v < r.below {
+			return true
+		}
+	}
+	return false
+}
+
+// A group is the figures of one indicator and period: the identities a
+// reader can use never join figures of different groups.
+type group struct {
+	ref    string
+	period app.Period
+}
+
+// secondary withholds further figures until no withheld figure's range,
+// worked out from the rest of the release, is narrower than below-1.
+func (r *release) secondary() {
+	groups := map[group][]figKey{}
+	for k := range r.figs {
+		g := group{k.ref, k.period}
+		groups[g] = append(groups[g], k)
+	}
+	for g, keys := range groups {
+		slices.SortFunc(keys, compareKeys)
+		r.protect(g, keys)
+	}
+}
+
+func compareKeys(a, b figKey) int {
+	return cmp.Or(cmp.Compare(a.area, b.area), cmp.Compare(a.split, b.split))
+}
+
+// protect withholds figures of one group until every withheld one is
+// safe, choosing each time the smallest shown figure that bounds an
+// unsafe one (the next smallest cell, or the total).
+func (r *release) protect(g group, keys []figKey) {
+	ind, _ := r.h.Indicator(g.ref)
+	sys, cells := buildSystem(ind, keys, r.figs, r.hidden)
+	if sys == nil {
+		return
+	}
+	owner := make([]figKey, sys.Len())
+	for k, cs := range cells {
+		for _, c := range cs {
+			owner[c] = k
+		}
+	}
+	stuck := map[int]bool{}
+	for {
+		narrow := sys.Narrow(r.below-1, func(i int) bool { return !stuck[i] })
+		if len(narrow) == 0 {
+			return
+		}
+		k := narrow[0]
+		best := sys.Next(k, r.below-1)
+		if best < 0 {
+			// Nothing shown bounds it any more: its range is as wide as
+			// the identities allow.
+			stuck[k] = true
+			continue
+		}
+		f := owner[best]
+		r.hidden[f] = true
+		r.count++
+		for _, c := range cells[f] {
+			sys.Withhold(c)
+		}
+	}
+}
+
+// buildSystem returns the cells of a group's figures (each figure's
+// counts: a count; a proportion's numerator, denominator and their
+// difference; a rate's or mean's two components), which are shown, and
+// every identity among them that holds: each area's all children are a
+// cohort plus the rest; a split's county is the sum of the other columns
+// (all, or all but the cohorts' service columns); a district's figure
+// excluding a cohort equals its own; the UASC Service column is the
+// county's UASC figure.
+func buildSystem(ind app.Indicator, keys []figKey, figs map[figKey]app.Observation, hidden map[figKey]bool) (*System, map[figKey][]int) {
+	sys := &System{}
+	cells := map[figKey][]int{}
+	n := 0
+	for _, k := range keys {
+		o := figs[k]
+		var vs []float64
+		switch o.Status {
+		case app.OK:
+			var ok bool
+			if vs, ok = components(ind, o); !ok {
+				continue
+			}
+		case app.Suppressed:
+			// Withheld by the source: unknown, but what is shown beside
+			// it may tell it.
+			for range width(ind) {
+				vs = append(vs, math.NaN())
+			}
+		default:
+			continue // nothing shown
+		}
+		n = max(n, len(vs))
+		for _, v := range vs {
+			c := sys.Add(v, !hidden[k])
+			if ind.Measure == "" || v < 0 {
+				sys.Signed(c)
+			}
+			cells[k] = append(cells[k], c)
+		}
+	}
+	if len(cells) < 2 {
+		return nil, nil
+	}
+	cell := func(k figKey, i int) (int, bool) {
+		cs, ok := cells[k]
+		if !ok || i >= len(cs) {
+			return 0, false
+		}
+		return cs[i], true
+	}
+	if ind.Measure == app.Proportion {
+		for _, cs := range cells {
+			if len(cs) == 3 {
+				sys.Sum(cs[1], cs[0], cs[2])
+			}
+		}
+	}
+	areas := map[app.Area]bool{}
+	splits := map[app.Split]bool{}
+	for _, k := range keys {
+		areas[k.area], splits[k.split] = true, true
+	}
+	p := keys[0].period
+	for i := range n {
+		for s := range splits {
+			total, ok := cell(figKey{ind.Ref, app.Kent, s, p}, i)
+			if !ok {
+				continue
+			}
+			var every, noService []int
+			for a := range areas {
+				c, ok := cell(figKey{ind.Ref, a, s, p}, i)
+				if a == app.Kent || !ok {
+					continue
+				}
+				every = append(every, c)
+				if a != app.UASCService {
+					noService = append(noService, c)
+				}
+			}
+			slices.Sort(every)
+			slices.Sort(noService)
+			sys.Sum(total, every...)
+			if len(noService) != len(every) {
+				sys.Sum(total, noService...)
+			}
+		}
+		for a := range areas {
+			all, ok := cell(figKey{ind.Ref, a, app.All, p}, i)
+			if !ok {
+				continue
+			}
+			for s := range splits {
+				c, ok := s.Cohort()
+				if !ok {
+					continue
+				}
+				only, ok1 := cell(figKey{ind.Ref, a, s, p}, i)
+				rest, ok2 := cell(figKey{ind.Ref, a, app.Excluding(c), p}, i)
+				if ok1 && ok2 {
+					sys.Sum(all, only, rest)
+				}
+				if svc, ok := cell(figKey{ind.Ref, app.UASCService, app.All, p}, i); ok1 && ok && a == app.Kent && c == app.UASC {
+					sys.Sum(svc, only)
+				}
+			}
+			for s := range splits {
+				if len(s.Excluded()) == 0 {
+					continue
+				}
+				if rest, ok := cell(figKey{ind.Ref, a, s, p}, i); ok && sys.Value(rest) == sys.Value(all) {
+					sys.Sum(all, rest)
+				}
+			}
+		}
+	}
+	return sys, cells
+}
+
+// components are the counts a figure publishes, as cells.
+func components(ind app.Indicator, o app.Observation) ([]float64, bool) {
+	switch ind.Measure {
+	case app.Proportion:
+		if o.Numerator == nil || o.Denominator == nil {
+			return nil, false
+		}
+		return []float64{*o.Numerator, *o.Denominator, *o.Denominator - *o.Numerator}, true
+	case app.Rate, app.Mean:
+		if o.Numerator == nil || o.Denominator == nil {
+			return nil, false
+		}
+		return []float64{*o.Numerator, *o.Denominator}, true
+	case app.Median:
+		if o.Denominator == nil {
+			return nil, false
+		}
+		return []float64{*o.Denominator}, true
+	}
+	if o.Numerator != nil {
+		return []float64{*o.Numerator}, true
+	}
+	if o.Value != nil && (ind.Measure == app.Count || ind.Unit == app.Number) {
+		return []float64{*o.Value}, true
+	}
+	return nil, false
+}
+
+// width is how many cells components gives a figure of ind.
+func width(ind app.Indicator) int {
+	switch ind.Measure {
+	case app.Proportion:
+		return 3
+	case app.Rate, app.Mean:
+		return 2
+	}
+	return 1
+}
+
+// apply returns h's series and ex's with the withheld figures blanked.
+func (r *release) apply() (base, ex *app.History) {
+	blank := func(h *app.History, split func(app.SeriesKey) app.Split) *app.History {
+		var out *app.History
+		for _, k := range h.Keys() {
+			s := h.Series(k)
+			var copied []app.Observation
+			for i, o := range s {
+				fk := figKey{k.Ref, k.Area, split(k), o.Period}
+				withheld := r.hidden[fk] || o.Status == app.Suppressed
+				if !withheld || o.Status == app.Suppressed && o.Value == nil && o.Numerator == nil && o.Denominator == nil {
+					continue
+				}
+				if copied == nil {
+					copied = slices.Clone(s)
+				}
+				c := &copied[i]
+				c.Value, c.Numerator, c.Denominator = nil, nil, nil
+				c.Status, c.Raw = app.Suppressed, string(app.Suppressed)
+			}
+			if copied != nil {
+				if out == nil {
+					out = h.Clone()
+				}
+				out.SetSeries(k, copied)
+			}
+		}
+		if out == nil {
+			return h
+		}
+		return out
+	}
+	base = blank(r.h, func(k app.SeriesKey) app.Split { return k.Split })
+	if !r.hasEx {
+		return base, base
+	}
+	ex = blank(r.ex, func(k app.SeriesKey) app.Split {
+		if k.Split == app.All {
+			return r.excl
+		}
+		return k.Split
+	})
+	return base, ex
+}

@@ -1,0 +1,97 @@
+package disclosure
+
+import (
+	"testing"
+
+	"scorecard/app"
+)
+
+// areaFig is a count for an area and split in Mar-25.
+func areaFig(area app.Area, split app.Split, v float64) app.Observation {
+	o := fig(split, v, v, none)
+	o.Area = area
+	return o
+}
+
+func shownAt(h *app.History, area app.Area, split app.Split) string {
+	o, ok := h.Observation(app.SeriesKey{Ref: "X", Area: area, Split: split}, mar25)
+	if !ok {
+		return "none"
+	}
+	if o.Status != app.OK {
+		return string(o.Status)
+	}
+	return formatted(*o.Value)
+}
+
+func formatted(v float64) string { return app.FormatNumber(v, 0) }
+
+// TestReleaseAgainstDistrictSums: Kent is the sum of its districts, so a
+// district's small count withheld alone is Kent minus the others.
+func TestReleaseAgainstDistrictSums(t *testing.T) {
+	h := history(app.Count, app.Number,
+		areaFig(app.Kent, app.All, 60), areaFig("Ashford", app.All, 3), areaFig("Dover", app.All, 27), areaFig("Swale", app.All, 30))
+	got, _ := Suppress(h, DefaultThreshold)
+	if s := shownAt(got, "Ashford", app.All); s != "c" {
+		t.Fatalf("Ashford's 3 shown as %s", s)
+	}
+	// Dover (27), the smallest other figure, goes with it; Kent and Swale
+	// stay.
+	for area, want := range map[app.Area]string{"Dover": "c", "Swale": "30", app.Kent: "60"} {
+		if s := shownAt(got, area, app.All); s != want {
+			t.Errorf("%s shown as %s, want %s", area, s, want)
+		}
+	}
+}
+
+// TestReleaseAcrossCohorts: a district's figures for all children and
+// excluding UASC both published; where the district's own figure is its
+// figure excluding UASC (the UASC children are in the UASC Service
+// column), hiding one and showing the other tells.
+func TestReleaseAcrossCohorts(t *testing.T) {
+	excl := app.Excluding(app.UASC)
+	h := history(app.Count, app.Number,
+		areaFig(app.Kent, app.All, 70), areaFig(app.Kent, app.Only(app.UASC), 10), areaFig(app.Kent, excl, 60),
+		areaFig(app.UASCService, app.All, 10),
+		areaFig("Ashford", app.All, 3), areaFig("Dover", app.All, 27), areaFig("Swale", app.All, 30))
+	base, ex, _, _ := Release(h, []app.Cohort{app.UASC}, DefaultThreshold)
+	if s := shownAt(ex, "Ashford", app.All); s != "c" {
+		t.Errorf("Ashford excluding UASC (3) shown as %s", s)
+	}
+	if s, e := shownAt(base, "Dover", app.All), shownAt(ex, "Dover", app.All); s != e {
+		t.Errorf("Dover: %s for all children, %s excluding UASC: the same figure, so one tells the other", s, e)
+	}
+}
+
+// TestChangesBothWays: a change of -3 tells as much as +3.
+func TestChangesBothWays(t *testing.T) {
+	for _, v := range []float64{3, -3, -1, 4} {
+		h := history("", app.Number, fig(app.All, v, none, none))
+		if got, _ := Suppress(h, DefaultThreshold); shown(got, app.All) != "c" {
+			t.Errorf("a change of %v shown as %s", v, shown(got, app.All))
+		}
+	}
+	h := history("", app.Number, fig(app.All, -12, none, none))
+	if got, _ := Suppress(h, DefaultThreshold); shown(got, app.All) != "-12" {
+		t.Errorf("a change of -12 shown as %s", shown(got, app.All))
+	}
+}
+
+// TestRangesPinned: interval propagation finds what a reader would.
+func TestRangesPinned(t *testing.T) {
+	var s System
+	total := s.Add(16, true)
+	cells := []int{s.Add(7, true), s.Add(1, false), s.Add(0, true), s.Add(1, false), s.Add(1, false), s.Add(6, true)}
+	if !s.Sum(total, cells...) {
+		t.Fatal("the identity holds")
+	}
+	lo, hi := s.Ranges()
+	for _, c := range []int{cells[1], cells[3], cells[4]} {
+		if lo[c] != 0 || hi[c] != 3 {
+			t.Errorf("cell %d: range [%v, %v], want [0, 3]", c, lo[c], hi[c])
+		}
+	}
+	if s.Sum(total, cells[0], cells[1]) {
+		t.Error("an identity that does not hold was recorded")
+	}
+}

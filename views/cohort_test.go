@@ -76,7 +76,7 @@ func TestDetailExcludingUASC(t *testing.T) {
 func TestExportRemembersSuppression(t *testing.T) {
 	st := openStore(t)
 	w := windowOn(t, st)
-	confirmLayouts(t, w, "Import")
+	confirmLayouts(t, w, "Accept")
 	w.importFiles([]string{"testdata/demo.xlsx"})
 	w.busy.Wait()
 	f := w.newExportForm()

@@ -57,7 +57,8 @@ func auditDisclosure(t testing.TB, f *excelize.File, h *app.History, opt Options
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range rows[1:] {
+	// Row 1 is the notice that the sheet is not printed; row 2 the header.
+	for _, r := range rows[2:] {
 		r = append(r, make([]string, 8)...)
 		p, err := app.ParsePeriod(r[1])
 		if err != nil {

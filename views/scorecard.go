@@ -78,7 +78,7 @@ func ragColours(r app.RAG) (fill, text color.Color) {
 	return color.Transparent, theme.Color(theme.ColorNameForeground)
 }
 
-// The orders the scorecard can be sorted in; sections stay grouped.
+// The orders the picker sorts the scorecard in; sections stay grouped.
 const (
 	sortScorecard = "Scorecard order"
 	sortRAG       = "RAG: red first"
@@ -87,9 +87,6 @@ const (
 )
 
 var sortOrders = []string{sortScorecard, sortRAG, sortChange, sortRef}
-
-// columnOrders are the orders a click on a column's heading sorts by.
-var columnOrders = map[int]string{colRef: sortRef, colName: sortScorecard, colChange: sortChange, colRAG: sortRAG}
 
 // scorecardTable is the table of indicators for the chosen period and
 // area, grouped by section, filtered by the search box, "flagged only"
@@ -103,13 +100,26 @@ type scorecardTable struct {
 	flaggedOnly bool
 	section     string // "" for every section
 	order       string
+	// sortCol is the column a click on its heading sorts by, -1 for
+	// none (the order picker's order); sortDesc reverses it.
+	sortCol  int
+	sortDesc bool
 
-	table  *widget.Table
+	table  *keyTable
 	onOpen func(ref string)
-	// onOrder is told when a heading click changes the order.
+	// onOrder is told when a heading click changes the order, with the
+	// words for it.
 	onOrder func(order string)
 	// onHighlight is told of the indicator the keyboard or mouse is on.
 	onHighlight func(r *scoreRow)
+
+	// widths are the columns' widths as last drawn, which an officer
+	// may have dragged; tall the rows given room for a wrapped name.
+	widths [numCols]float32
+	tall   map[int]bool
+	// wraps caches how many lines each name wraps to at wrapWidth.
+	wraps     map[string]int
+	wrapWidth float32
 }
 
 // scoreLine is one line of the table: a section heading or an indicator.
@@ -119,50 +129,66 @@ type scoreLine struct {
 }
 
 func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
-	s := &scorecardTable{v: v, onOpen: onOpen, order: sortScorecard}
-	t := widget.NewTableWithHeaders(
+	s := &scorecardTable{v: v, onOpen: onOpen, order: sortScorecard, sortCol: -1, widths: columnWidths, tall: map[int]bool{}}
+	t := newKeyTable(
 		func() (int, int) { return len(s.lines), numCols },
 		newScoreCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) { s.updateCell(id, o.(*fyne.Container)) },
 	)
-	t.ShowHeaderColumn = false
-	// Headings are flat buttons: a click on Ref, Indicator, Change or RAG
-	// sorts by it, as in a spreadsheet.
-	t.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		return b
-	}
+	// Headings are flat and out of the Tab order: a click on one sorts
+	// by it, again reverses, a third time goes back to scorecard order,
+	// as in a spreadsheet.
+	t.CreateHeader = func() fyne.CanvasObject { return newHeading() }
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col < 0 {
+		if id.Col < 0 || id.Col >= numCols {
 			return
 		}
-		b := o.(*widget.Button)
-		b.SetText(s.title(id.Col))
-		b.OnTapped = nil
-		if order, ok := columnOrders[id.Col]; ok {
-			b.OnTapped = func() { s.sortBy(order) }
+		h := o.(*heading)
+		if w := o.Size().Width; w > 0 {
+			s.widths[id.Col] = w
+		}
+		h.SetText(s.title(id.Col) + s.sortMark(id.Col))
+		col := id.Col
+		h.onTap = nil
+		if col != colSpark {
+			h.onTap = func() { s.tapHeading(col) }
 		}
 	}
 	for c, w := range columnWidths {
 		t.SetColumnWidth(c, w)
 	}
-	t.StickyColumnCount = 1
+	// Ref and Indicator stay put when the figures scroll sideways.
+	t.StickyColumnCount = 2
 	t.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.lines) && s.lines[id.Row].row != nil && s.onOpen != nil {
-			s.onOpen(s.lines[id.Row].row.ind.Ref)
-		}
+		t.moveCursor(id)
+		s.open(id)
 		t.UnselectAll()
 	}
-	t.OnHighlighted = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.lines) && s.lines[id.Row].row != nil && s.onHighlight != nil {
-			s.onHighlight(s.lines[id.Row].row)
+	t.onEnter = s.open
+	t.onHighlight = func(id widget.TableCellID) {
+		if r := s.rowAt(id.Row); r != nil && s.onHighlight != nil {
+			s.onHighlight(r)
 		}
 	}
+	t.onResized = s.wrapNames
 	s.table = t
 	s.reload()
 	return s
+}
+
+// rowAt returns the indicator on a line, nil for a heading or no line.
+func (s *scorecardTable) rowAt(line int) *scoreRow {
+	if line < 0 || line >= len(s.lines) {
+		return nil
+	}
+	return s.lines[line].row
+}
+
+// open opens the indicator on the cell's line, if it has one.
+func (s *scorecardTable) open(id widget.TableCellID) {
+	if r := s.rowAt(id.Row); r != nil && s.onOpen != nil {
+		s.onOpen(r.ind.Ref)
+	}
 }
 
 // title is a column's heading: a benchmark column says it counts all
@@ -174,13 +200,61 @@ func (s *scorecardTable) title(col int) string {
 	return columnTitles[col]
 }
 
-// sortBy orders the table and tells the order picker.
+// sortBy orders the table by one of the picker's orders.
 func (s *scorecardTable) sortBy(order string) {
-	s.order = order
+	s.order, s.sortCol, s.sortDesc = order, -1, false
+	s.relayout()
+	s.table.ScrollToTop()
+}
+
+// tapHeading sorts by a column: ascending (red first for RAG, the
+// largest change first), then the other way, then back to the picker's
+// order.
+func (s *scorecardTable) tapHeading(col int) {
+	switch {
+	case s.sortCol != col:
+		s.sortCol, s.sortDesc = col, false
+	case !s.sortDesc:
+		s.sortDesc = true
+	default:
+		s.sortCol, s.sortDesc = -1, false
+		s.order = sortScorecard
+	}
 	if s.onOrder != nil {
-		s.onOrder(order)
+		s.onOrder(s.orderName())
 	}
 	s.relayout()
+	s.table.ScrollToTop()
+}
+
+// orderName says how the table is sorted, for the order picker.
+func (s *scorecardTable) orderName() string {
+	if s.sortCol < 0 {
+		return s.order
+	}
+	dir := "ascending"
+	if s.sortDesc {
+		dir = "descending"
+	}
+	return columnTitles[s.sortCol] + ", " + dir
+}
+
+// sortMark is the arrow a sorted column's heading carries.
+func (s *scorecardTable) sortMark(col int) string {
+	switch {
+	case col != s.sortCol:
+		return ""
+	case s.sortDesc:
+		return " \u2193"
+	}
+	return " \u2191"
+}
+
+// refilter applies a changed filter and goes back to the top, since the
+// lines scrolled to may no longer be there.
+func (s *scorecardTable) refilter() {
+	s.relayout()
+	s.table.ScrollToTop()
 }
 
 // reload recomputes the rows from the view and redraws.
@@ -203,6 +277,18 @@ func (s *scorecardTable) relayout() {
 			sectionOrder[r.ind.Section] = len(sectionOrder)
 		}
 	}
+	s.lines = s.lines[:0]
+	if s.sortCol >= 0 {
+		// A heading click sorts the whole scorecard, as a spreadsheet
+		// would, so "red first" means red first overall.
+		slices.SortStableFunc(kept, func(a, b *scoreRow) int { return compareColumn(a, b, s.sortCol, s.sortDesc) })
+		for _, r := range kept {
+			s.lines = append(s.lines, scoreLine{row: r})
+		}
+		s.wrapNames()
+		s.table.Refresh()
+		return
+	}
 	slices.SortStableFunc(kept, func(a, b *scoreRow) int {
 		if c := cmp.Compare(sectionOrder[a.ind.Section], sectionOrder[b.ind.Section]); c != 0 {
 			return c
@@ -217,7 +303,6 @@ func (s *scorecardTable) relayout() {
 		}
 		return 0
 	})
-	s.lines = s.lines[:0]
 	section := "\x00"
 	for _, r := range kept {
 		if r.ind.Section != section {
@@ -230,6 +315,7 @@ func (s *scorecardTable) relayout() {
 		}
 		s.lines = append(s.lines, scoreLine{row: r})
 	}
+	s.wrapNames()
 	s.table.Refresh()
 }
 
@@ -412,6 +498,7 @@ func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 		showDoT    bool
 		showSpark  bool
 		truncation = fyne.TextTruncateEllipsis
+		wrapping   = fyne.TextWrapOff
 	)
 	if id.Row < len(s.lines) {
 		l := s.lines[id.Row]
@@ -428,6 +515,14 @@ func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 			// figures are what a cohort toggle redraws.
 			if numericColumns[id.Col] && !style.Italic {
 				truncation = fyne.TextTruncateOff
+			}
+			// A ref is never cut short and a name wraps, on a line
+			// made tall enough for it, so each is read in full.
+			switch id.Col {
+			case colRef:
+				truncation = fyne.TextTruncateOff
+			case colName:
+				truncation, wrapping = fyne.TextTruncateOff, fyne.TextWrapWord
 			}
 			switch id.Col {
 			case colRAG:
@@ -459,8 +554,8 @@ func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 	// painter (remote desktops without OpenGL) would otherwise blend every
 	// cell's area once more for nothing.
 	setVisible(bg, fill != color.Transparent)
-	if label.Text != text || label.TextStyle != style || label.Importance != importance || label.Truncation != truncation {
-		label.Text, label.TextStyle, label.Importance, label.Truncation = text, style, importance, truncation
+	if label.Text != text || label.TextStyle != style || label.Importance != importance || label.Truncation != truncation || label.Wrapping != wrapping {
+		label.Text, label.TextStyle, label.Importance, label.Truncation, label.Wrapping = text, style, importance, truncation, wrapping
 		label.Refresh()
 	}
 	setVisible(label, showLabel)

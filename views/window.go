@@ -143,7 +143,7 @@ func (w *mainWindow) build() {
 	w.score = newScorecardTable(w.v, w.openDetail)
 	w.score.onHighlight = w.describeRow
 	w.detail = newDetailPane(w)
-	w.districts = newDistrictTable(w.v, w.openDetail)
+	w.districts = newDistrictTable(w.v, w.openIn)
 	w.history = newHistoryPane(w)
 	w.status = widget.NewLabel("")
 	w.hint = widget.NewLabel("Arrow keys move through the scorecard; Space opens an indicator; Ctrl+F searches.")
@@ -176,16 +176,20 @@ func (w *mainWindow) build() {
 
 	w.search = widget.NewEntry()
 	w.search.SetPlaceHolder("Search ref or indicator")
-	w.search.OnChanged = func(s string) { w.score.search = s; w.score.relayout() }
-	w.flagged = widget.NewCheck("Flagged only", func(on bool) { w.score.flaggedOnly = on; w.score.relayout() })
+	w.search.OnChanged = func(s string) { w.score.search = s; w.score.refilter() }
+	w.flagged = widget.NewCheck("Flagged only", func(on bool) { w.score.flaggedOnly = on; w.score.refilter() })
 	w.section = widget.NewSelect(nil, func(s string) {
 		if s == allSections {
 			s = ""
 		}
 		w.score.section = s
-		w.score.relayout()
+		w.score.refilter()
 	})
-	w.order = widget.NewSelect(sortOrders, func(s string) { w.score.order = s; w.score.relayout() })
+	w.order = widget.NewSelect(sortOrders, func(s string) {
+		if s != w.score.orderName() {
+			w.score.sortBy(s)
+		}
+	})
 	w.order.Selected = sortScorecard
 	w.score.onOrder = func(order string) {
 		w.order.Selected = order
@@ -421,6 +425,15 @@ func (w *mainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
 		w.status.SetText("Only files can be imported; left out " + strings.Join(others, ", "))
 	}
 	w.importFiles(paths)
+}
+
+// openIn shows one indicator's detail in an area, switching the area
+// picker to it; "" keeps the area chosen.
+func (w *mainWindow) openIn(ref string, area app.Area) {
+	if area != "" && area != w.v.area {
+		w.area.SetSelected(string(area))
+	}
+	w.openDetail(ref)
 }
 
 // openDetail shows one indicator's detail.

@@ -1,0 +1,181 @@
+package views
+
+import (
+	"cmp"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// heading is a table's column heading: bold words that sort the column
+// when clicked. It takes no keyboard focus, so Tab goes from the controls
+// straight into the rows rather than through every heading.
+type heading struct {
+	widget.Label
+	onTap func()
+}
+
+func newHeading() *heading {
+	h := &heading{}
+	h.Truncation = fyne.TextTruncateEllipsis
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+// Tapped sorts by the column, if it sorts.
+func (h *heading) Tapped(*fyne.PointEvent) {
+	if h.onTap != nil {
+		h.onTap()
+	}
+}
+
+// compareColumn orders two indicators by a column's figure. Indicators
+// without one go last whichever way the column is sorted, so a sort
+// never puts the blanks ahead of the figures.
+func compareColumn(a, b *scoreRow, col int, desc bool) int {
+	ka, oka := sortKey(a, col)
+	kb, okb := sortKey(b, col)
+	switch {
+	case !oka && !okb:
+		return 0
+	case !oka:
+		return 1
+	case !okb:
+		return -1
+	}
+	var c int
+	switch x := ka.(type) {
+	case float64:
+		c = cmp.Compare(x, kb.(float64))
+	case string:
+		c = strings.Compare(strings.ToLower(x), strings.ToLower(kb.(string)))
+	}
+	if desc {
+		return -c
+	}
+	return c
+}
+
+// sortKey is what a column sorts on: a figure where the column holds
+// figures, else its words; false when the cell is empty.
+func sortKey(r *scoreRow, col int) (any, bool) {
+	figure := func(ok bool, f float64) (any, bool) { return f, ok }
+	switch col {
+	case colRef:
+		return r.ind.Ref, true
+	case colName:
+		return r.ind.Name, true
+	case colCurrent:
+		f, ok := r.cur.Figure()
+		return figure(r.hasCur && ok, f)
+	case colPrevious:
+		f, ok := r.prev.Figure()
+		return figure(r.hasPrev && ok, f)
+	case colChange:
+		// The largest change first, counts and rates alike.
+		return figure(r.hasDelta, -relativeChange(r))
+	case colTarget:
+		if !r.hasTgt || r.target.Target == nil {
+			return nil, false
+		}
+		return *r.target.Target, true
+	case colFloor:
+		if !r.hasTgt || r.target.Floor == nil {
+			return nil, false
+		}
+		return *r.target.Floor, true
+	case colEngland:
+		if b := r.bench.England; b != nil && b.Value != nil {
+			return *b.Value, true
+		}
+		return nil, false
+	case colNeighbours:
+		if b := r.bench.NeighbourMean; b != nil && b.Value != nil {
+			return *b.Value, true
+		}
+		return nil, false
+	case colBenchYear:
+		return figure(r.hasBench, float64(r.bench.Year.Year))
+	case colRAG:
+		// Red first.
+		return figure(true, float64(ragRank(r.rag)))
+	case colDoT:
+		return string(r.dot), r.dot != ""
+	case colFlags:
+		return figure(true, -float64(len(r.flags)))
+	}
+	return nil, false
+}
+
+// wrapNames gives the lines whose name does not fit the name column on
+// one line the height of the lines it wraps to, and the others back
+// their one line. It touches only the rows that change, since each
+// height set redraws the table.
+func (s *scorecardTable) wrapNames() {
+	width := s.widths[colName] - 2*theme.InnerPadding()
+	if width != s.wrapWidth {
+		s.wrapWidth, s.wraps = width, map[string]int{}
+	}
+	for i, l := range s.lines {
+		n := 1
+		if l.row != nil {
+			var ok bool
+			if n, ok = s.wraps[l.row.ind.Name]; !ok {
+				n = wrappedLines(l.row.ind.Name, width, fyne.TextStyle{})
+				s.wraps[l.row.ind.Name] = n
+			}
+		}
+		switch {
+		case n > 1:
+			s.tall[i] = true
+			s.table.SetRowHeight(i, linesHeight(n))
+		case s.tall[i]:
+			delete(s.tall, i)
+			s.table.SetRowHeight(i, linesHeight(1))
+		}
+	}
+	for i := range s.tall {
+		if i >= len(s.lines) {
+			delete(s.tall, i)
+		}
+	}
+}
+
+// wrappedLines counts the lines text takes when wrapped at spaces to
+// width, as a label wrapping by word does.
+func wrappedLines(text string, width float32, style fyne.TextStyle) int {
+	size := theme.TextSize()
+	n, line := 1, ""
+	for _, word := range strings.Fields(text) {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if line != "" && fyne.MeasureText(try, size, style).Width > width {
+			n++
+			try = word
+		}
+		line = try
+	}
+	return n
+}
+
+// lineHeights caches linesHeight, which a cohort toggle asks for each
+// tall row; the table is drawn on the UI thread alone.
+var lineHeights = map[int]float32{}
+
+// linesHeight is the height of a table line holding n lines of text.
+func linesHeight(n int) float32 {
+	if h, ok := lineHeights[n]; ok {
+		return h
+	}
+	h := max(newScoreCell().MinSize().Height, newHeading().MinSize().Height)
+	if n > 1 {
+		l := widget.NewLabel(strings.TrimSuffix(strings.Repeat("x\n", n), "\n"))
+		h = max(h, l.MinSize().Height)
+	}
+	lineHeights[n] = h
+	return h
+}

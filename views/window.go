@@ -214,6 +214,8 @@ func (w *mainWindow) build() {
 	w.win.SetContent(container.NewBorder(top, bottom, nil, nil, w.tabs))
 	w.win.SetMainMenu(w.menu())
 	w.win.SetOnDropped(w.dropped)
+	w.bindCopy()
+	w.bindKeys()
 	size := fyne.NewSize(1280, 800)
 	if w.st.Setting(settingWindowSize, &size) && (size.Width < 640 || size.Height < 400) {
 		size = fyne.NewSize(1280, 800)
@@ -441,6 +443,8 @@ func (w *mainWindow) openDetail(ref string) {
 	w.detail.show(ref)
 	w.staleDetail = false
 	w.tabs.Select(w.tabDetail)
+	// The keyboard leaves the table behind, so Escape comes back to it.
+	w.win.Canvas().Unfocus()
 }
 
 func (w *mainWindow) menu() *fyne.MainMenu {
@@ -528,6 +532,11 @@ func (w *mainWindow) open() {
 	}
 	if len(w.opt.Import) > 0 {
 		w.importFiles(w.opt.Import)
+	}
+	// The keyboard starts on the scorecard, so Down then Ctrl+C copies
+	// the first indicator.
+	if w.tabs.SelectedIndex() == 0 && w.win.Canvas().Overlays().Top() == nil {
+		w.win.Canvas().Focus(w.score.table)
 	}
 }
 

@@ -179,3 +179,73 @@ func linesHeight(n int) float32 {
 	lineHeights[n] = h
 	return h
 }
+
+// fitRefs widens the Ref column to the widest ref held, so none is cut
+// short ("SEN...").
+func (s *scorecardTable) fitRefs() {
+	need := s.widths[colRef]
+	for _, r := range s.rows {
+		need = max(need, fyne.MeasureText(r.ind.Ref, theme.TextSize(), fyne.TextStyle{}).Width+2*theme.InnerPadding()+theme.Padding())
+	}
+	if need > s.widths[colRef] {
+		s.widths[colRef] = need
+		s.table.SetColumnWidth(colRef, need)
+	}
+}
+
+// Preferences holding the widths an officer dragged the columns to. They
+// are the desktop user's, not the store's, since the store may be shared
+// on a network drive by officers with different screens.
+const (
+	prefScorecardWidths = "scorecard-column-widths"
+	prefDistrictWidths  = "districts-column-widths"
+)
+
+// restoreColumnWidths puts the columns back as the officer left them and
+// remembers them whenever one is dragged.
+func (w *mainWindow) restoreColumnWidths() {
+	prefs := w.a.Preferences()
+	s, d := w.score, w.districts
+	if ws := prefs.FloatList(prefScorecardWidths); len(ws) == numCols {
+		for c, width := range ws {
+			if width >= minColumnWidth {
+				s.widths[c] = float32(width)
+				s.table.SetColumnWidth(c, float32(width))
+			}
+		}
+		s.fitRefs()
+		s.wrapNames()
+	}
+	if ws := prefs.FloatList(prefDistrictWidths); len(ws) == 1 && ws[0] >= minColumnWidth {
+		d.nameWidth = float32(ws[0])
+		d.table.SetColumnWidth(0, d.nameWidth)
+		d.wrapNames()
+	}
+	s.table.onResized = func() {
+		s.wrapNames()
+		ws := make([]float64, numCols)
+		for c, width := range s.widths {
+			ws[c] = float64(width)
+		}
+		prefs.SetFloatList(prefScorecardWidths, ws)
+	}
+	d.table.onResized = func() {
+		d.wrapNames()
+		prefs.SetFloatList(prefDistrictWidths, []float64{float64(d.nameWidth)})
+	}
+}
+
+// minColumnWidth is the narrowest a remembered width is taken to be, so
+// a column dragged shut comes back.
+const minColumnWidth = 24
+
+// observeWidth notes a column's width as drawn. Fyne resizes the columns
+// it lets an officer drag without saying so, so a width that changed
+// here is how the window hears of it; it tells after the drawing.
+func (s *scorecardTable) observeWidth(col int, width float32) {
+	if width <= 0 || width == s.widths[col] {
+		return
+	}
+	s.widths[col] = width
+	fyne.Do(s.table.resized)
+}

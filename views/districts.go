@@ -87,8 +87,10 @@ func newDistrictTable(v *view, onOpen func(ref string, area app.Area)) *district
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col == 0 {
-			if w := o.Size().Width; w > 0 {
+			if w := o.Size().Width; w > 0 && w != d.nameWidth {
 				d.nameWidth = w
+				// Fyne's own column drag has no end to hear of.
+				fyne.Do(d.table.resized)
 			}
 			o.(*heading).SetText("Indicator")
 		} else if id.Col > 0 {
@@ -111,6 +113,9 @@ func newDistrictTable(v *view, onOpen func(ref string, area app.Area)) *district
 	}
 	t.onEnter = d.open
 	t.onResized = d.wrapNames
+	t.colWidth = func(int) float32 { return d.nameWidth }
+	t.setColWidth = func(c int, width float32) { d.nameWidth = width; t.SetColumnWidth(c, width) }
+	t.headerHeight = func() float32 { return headingLabel("1\n2").MinSize().Height }
 	d.table = t
 	d.reload()
 	return d

@@ -144,9 +144,7 @@ func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
 			return
 		}
 		h := o.(*heading)
-		if w := o.Size().Width; w > 0 {
-			s.widths[id.Col] = w
-		}
+		s.observeWidth(id.Col, o.Size().Width)
 		h.SetText(s.title(id.Col) + s.sortMark(id.Col))
 		col := id.Col
 		h.onTap = nil
@@ -171,6 +169,9 @@ func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
 		}
 	}
 	t.onResized = s.wrapNames
+	t.colWidth = func(c int) float32 { return s.widths[c] }
+	t.setColWidth = func(c int, width float32) { s.widths[c] = width; t.SetColumnWidth(c, width) }
+	t.headerHeight = func() float32 { return linesHeight(1) }
 	s.table = t
 	s.reload()
 	return s
@@ -260,6 +261,7 @@ func (s *scorecardTable) refilter() {
 // reload recomputes the rows from the view and redraws.
 func (s *scorecardTable) reload() {
 	s.rows = s.v.rows()
+	s.fitRefs()
 	s.relayout()
 }
 

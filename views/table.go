@@ -1,7 +1,13 @@
 package views
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -29,6 +35,8 @@ type keyTable struct {
 	onEscape  func()
 	onMenu    func(id widget.TableCellID, at fyne.Position)
 	onResized func()
+
+	stickyDrag
 }
 
 func newKeyTable(length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *keyTable {
@@ -102,9 +110,80 @@ func (t *keyTable) moveCursor(id widget.TableCellID) {
 	t.cursor = id
 }
 
-// DragEnd tells that a column may have been resized.
-func (t *keyTable) DragEnd() {
-	t.Table.DragEnd()
+// Fyne finds no column edge at the end of the last sticky column, and
+// its heading row takes every drag there, so that column could not be
+// resized. A grip laid over the edge takes the drag instead. colWidth
+// gives a column's width, setColWidth sets it, and headerHeight gives the
+// heading row's height, all from the table's owner.
+type stickyDrag struct {
+	colWidth     func(col int) float32
+	setColWidth  func(col int, width float32)
+	headerHeight func() float32
+	grip         *edgeGrip
+}
+
+// withGrip returns the table with a grip over its last sticky column's
+// edge, to put on screen in place of the table.
+func (t *keyTable) withGrip() fyne.CanvasObject {
+	t.grip = &edgeGrip{t: t}
+	t.grip.ExtendBaseWidget(t.grip)
+	t.placeGrip()
+	return container.NewStack(t, container.NewWithoutLayout(t.grip))
+}
+
+// placeGrip moves the grip to the edge after the last sticky column.
+func (t *keyTable) placeGrip() {
+	if t.grip == nil || t.StickyColumnCount == 0 {
+		return
+	}
+	var x float32
+	for c := 0; c < t.StickyColumnCount; c++ {
+		x += t.colWidth(c) + theme.Padding()
+	}
+	t.grip.Move(fyne.NewPos(x-theme.Padding()/2-gripWidth/2, 0))
+	t.grip.Resize(fyne.NewSize(gripWidth, t.headerHeight()))
+}
+
+const gripWidth = 8
+
+// edgeGrip is the handle over a sticky column's edge.
+type edgeGrip struct {
+	widget.BaseWidget
+	t     *keyTable
+	dragW float32
+	on    bool
+}
+
+func (g *edgeGrip) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// Cursor shows the column can be resized.
+func (g *edgeGrip) Cursor() desktop.Cursor { return desktop.HResizeCursor }
+
+// Dragged widens or narrows the column by the drag.
+func (g *edgeGrip) Dragged(ev *fyne.DragEvent) {
+	t := g.t
+	last := t.StickyColumnCount - 1
+	if !g.on {
+		g.on, g.dragW = true, t.colWidth(last)
+	}
+	g.dragW += ev.Dragged.DX
+	t.setColWidth(last, max(g.dragW, minColumnWidth))
+	t.placeGrip()
+}
+
+// DragEnd tells the table's owner the column was resized.
+func (g *edgeGrip) DragEnd() {
+	g.on = false
+	if g.t.onResized != nil {
+		g.t.onResized()
+	}
+}
+
+// resized tells the owner a column's width changed.
+func (t *keyTable) resized() {
+	t.placeGrip()
 	if t.onResized != nil {
 		t.onResized()
 	}

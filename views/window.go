@@ -200,9 +200,9 @@ func (w *mainWindow) build() {
 		w.search)
 
 	w.tabDetail = container.NewTabItem("Indicator", w.detail.content)
-	w.tabDistricts = container.NewTabItem("Districts", w.districts.table)
+	w.tabDistricts = container.NewTabItem("Districts", w.districts.table.withGrip())
 	w.tabs = container.NewAppTabs(
-		container.NewTabItem("Scorecard", container.NewBorder(filters, w.hint, nil, nil, w.score.table)),
+		container.NewTabItem("Scorecard", container.NewBorder(filters, w.hint, nil, nil, w.score.table.withGrip())),
 		w.tabDetail,
 		w.tabDistricts,
 		container.NewTabItem("Imports", w.history.content),
@@ -216,6 +216,7 @@ func (w *mainWindow) build() {
 	w.win.SetOnDropped(w.dropped)
 	w.bindCopy()
 	w.bindKeys()
+	w.restoreColumnWidths()
 	size := fyne.NewSize(1280, 800)
 	if w.st.Setting(settingWindowSize, &size) && (size.Width < 640 || size.Height < 400) {
 		size = fyne.NewSize(1280, 800)

@@ -17,6 +17,7 @@ func openWindow(db string, opt views.Options, stderr io.Writer) int {
 	// which allocates freely while a large history stays live; collecting
 	// less often keeps a toggle quick, at a memory cost a desktop can carry.
 	debug.SetGCPercent(400)
+	views.Version = version
 	st, err := store.Open(db)
 	if err != nil {
 		fmt.Fprintln(stderr, oneLine(err))

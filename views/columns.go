@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -15,7 +16,22 @@ import (
 type heading struct {
 	widget.Label
 	onTap func()
+	// onHover is told when the mouse comes onto the heading.
+	onHover func()
 }
+
+// MouseIn says what the heading means.
+func (h *heading) MouseIn(*desktop.MouseEvent) {
+	if h.onHover != nil {
+		h.onHover()
+	}
+}
+
+// MouseMoved is part of desktop.Hoverable.
+func (h *heading) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut is part of desktop.Hoverable.
+func (h *heading) MouseOut() {}
 
 func newHeading() *heading {
 	h := &heading{}

@@ -160,3 +160,14 @@ func (w *mainWindow) showInDistricts(ref string) {
 		}
 	}
 }
+
+// copyHighlighted copies the row the keyboard is on in the screen showing.
+func (w *mainWindow) copyHighlighted() {
+	switch w.tabs.Selected() {
+	case w.tabDistricts:
+		w.copyDistrictRow(w.districts.table.cursor.Row)
+	default:
+		row := w.score.table.cursor.Row
+		w.copy(w.score.copyLines(row, nil), w.copiedWhat(row))
+	}
+}

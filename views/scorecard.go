@@ -112,6 +112,8 @@ type scorecardTable struct {
 	onOrder func(order string)
 	// onHighlight is told of the indicator the keyboard or mouse is on.
 	onHighlight func(r *scoreRow)
+	// onHeadingHelp is told what a heading the mouse is on means.
+	onHeadingHelp func(help string)
 
 	// widths are the columns' widths as last drawn, which an officer
 	// may have dragged; tall the rows given room for a wrapped name.
@@ -150,6 +152,10 @@ func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
 		h.onTap = nil
 		if col != colSpark {
 			h.onTap = func() { s.tapHeading(col) }
+		}
+		h.onHover = nil
+		if help, ok := headingHelp[col]; ok && s.onHeadingHelp != nil {
+			h.onHover = func() { s.onHeadingHelp(help) }
 		}
 	}
 	for c, w := range columnWidths {

@@ -142,6 +142,7 @@ func newMainWindow(a fyne.App, st backend, opt Options) (*mainWindow, error) {
 func (w *mainWindow) build() {
 	w.score = newScorecardTable(w.v, w.openDetail)
 	w.score.onHighlight = w.describeRow
+	w.score.onHeadingHelp = func(help string) { w.hint.SetText(help) }
 	w.detail = newDetailPane(w)
 	w.districts = newDistrictTable(w.v, w.openIn)
 	w.history = newHistoryPane(w)
@@ -466,9 +467,13 @@ func (w *mainWindow) menu() *fyne.MainMenu {
 	// editor, takes canvas shortcuts for itself.
 	find := fyne.NewMenuItem("Find...", w.find)
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	// Copy has no shortcut of its own here: a menu shortcut would take
+	// Ctrl+C from the entries, which copy their own text; the tables
+	// take Ctrl+C themselves.
 	edit := fyne.NewMenu("Edit",
 		fyne.NewMenuItem("Undo last import", w.history.undoLast),
 		find,
+		fyne.NewMenuItem("Copy row (Ctrl+C)", w.copyHighlighted),
 	)
 	view := fyne.NewMenu("View")
 	for i, name := range []string{"Scorecard", "Indicator", "Districts", "Imports"} {
@@ -477,7 +482,7 @@ func (w *mainWindow) menu() *fyne.MainMenu {
 		item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierShortcutDefault}
 		view.Items = append(view.Items, item)
 	}
-	return fyne.NewMainMenu(file, edit, view)
+	return fyne.NewMainMenu(file, edit, view, w.helpMenu())
 }
 
 // showError reports err in a dialog, word for word: its text names the

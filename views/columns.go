@@ -265,3 +265,14 @@ func (s *scorecardTable) observeWidth(col int, width float32) {
 	s.widths[col] = width
 	fyne.Do(s.table.resized)
 }
+
+// headingFits is the width a heading needs to be read whole.
+func headingFits(text string) float32 {
+	return newHeadingText(text).MinSize().Width + theme.Padding()
+}
+
+func newHeadingText(text string) *heading {
+	h := newHeading()
+	h.Text = text
+	return h
+}

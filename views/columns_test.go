@@ -33,6 +33,11 @@ func TestRefsAndNamesReadInFull(t *testing.T) {
 			t.Errorf("%s's name %q wraps to %d lines on a one-line row", l.row.ind.Ref, l.row.ind.Name, n)
 		}
 	}
+	for c := range numCols {
+		if need := headingFits(columnTitles[c] + " \u2191"); need > s.widths[c] {
+			t.Errorf("the %s heading, sorted, needs %.0f, its column is %.0f wide", columnTitles[c], need, s.widths[c])
+		}
+	}
 	if len(s.tall) == 0 {
 		t.Errorf("no name in the demo wraps at %.0f: the test proves nothing", s.widths[colName])
 	}

@@ -39,10 +39,11 @@ const (
 var columnTitles = [numCols]string{"Ref", "Indicator", "Current", "Previous", "Change", "Target", "Floor",
 	"England", "Neighbours", "Year", "RAG", "DoT", "12 months", "Flags"}
 
-// columnWidths fit every column in a 1280-pixel window, each heading in
-// full. The benchmark columns hold a rate with its unit ("62.4 per 10k"),
+// columnWidths are the columns' widths until an officer drags them,
+// widened where a heading needs more; Ref and Indicator stay on screen
+// while the rest scroll sideways. The benchmark columns hold a rate with its unit ("62.4 per 10k"),
 // since app.FormatValue writes them as the detail screen does.
-var columnWidths = [numCols]float32{60, 188, 68, 72, 76, 62, 62, 100, 100, 70, 42, 96, 84, 118}
+var columnWidths = [numCols]float32{60, 240, 68, 72, 76, 62, 62, 100, 100, 70, 42, 96, 84, 118}
 
 // benchmarkColumns are the columns of published benchmarks, which count
 // all children whatever the window excludes.
@@ -158,7 +159,11 @@ func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
 			h.onHover = func() { s.onHeadingHelp(help) }
 		}
 	}
+	// A column is at least as wide as its heading, with room for the
+	// sort arrow, so no heading is cut short ("Previo...").
 	for c, w := range columnWidths {
+		w = max(w, headingFits(columnTitles[c]+" \u2191"), headingFits(s.title(c)+" \u2191"))
+		s.widths[c] = w
 		t.SetColumnWidth(c, w)
 	}
 	// Ref and Indicator stay put when the figures scroll sideways.

@@ -271,8 +271,10 @@ func headingFits(text string) float32 {
 	return newHeadingText(text).MinSize().Width + theme.Padding()
 }
 
+// newHeadingText is a heading measured whole: a truncating label claims
+// almost no width.
 func newHeadingText(text string) *heading {
 	h := newHeading()
-	h.Text = text
+	h.Text, h.Truncation = text, fyne.TextTruncateOff
 	return h
 }

@@ -5,8 +5,9 @@
 // from app and its packages (trend, cohort, benchmark, export), the files
 // from importer, and everything kept from app/store.
 //
-// The keyboard: arrow keys move through the scorecard and Space opens the
-// highlighted indicator; Ctrl+F searches; Ctrl+O imports; Ctrl+E exports;
+// The keyboard: arrow keys move through the scorecard, Enter (or Space)
+// opens the highlighted indicator and Escape comes back or closes a
+// dialog; Ctrl+C copies the highlighted row; Ctrl+F searches; Ctrl+O imports; Ctrl+E exports;
 // Ctrl+1 to Ctrl+4 switch screens. Files dropped on the window are
 // imported. File choosers start in the folder of the file last imported,
 // else in Documents. Imports and exports run off the UI thread, with a
@@ -103,6 +104,8 @@ type mainWindow struct {
 	detail                      *detailPane
 	districts                   *districtTable
 	history                     *historyPane
+	// drafts holds the commentary typed and not yet saved.
+	drafts *commentDrafts
 
 	status   *widget.Label
 	hint     *widget.Label // under the scorecard: what the highlighted row's flags mean
@@ -147,7 +150,7 @@ func (w *mainWindow) build() {
 	w.districts = newDistrictTable(w.v, w.openIn)
 	w.history = newHistoryPane(w)
 	w.status = widget.NewLabel("")
-	w.hint = widget.NewLabel("Arrow keys move through the scorecard; Space opens an indicator; Ctrl+F searches.")
+	w.hint = widget.NewLabel("Arrow keys move through the scorecard; Enter opens an indicator, Escape comes back; Ctrl+C copies the row; Ctrl+F searches.")
 	w.hint.Truncation = fyne.TextTruncateEllipsis
 	w.progress = newJobProgress()
 
@@ -218,6 +221,7 @@ func (w *mainWindow) build() {
 	w.bindCopy()
 	w.bindKeys()
 	w.restoreColumnWidths()
+	w.bindDrafts()
 	size := fyne.NewSize(1280, 800)
 	if w.st.Setting(settingWindowSize, &size) && (size.Width < 640 || size.Height < 400) {
 		size = fyne.NewSize(1280, 800)
@@ -230,6 +234,7 @@ func (w *mainWindow) build() {
 
 // closeIntercept remembers the window size, then closes.
 func (w *mainWindow) closeIntercept() {
+	w.drafts.flush()
 	if err := w.st.SetSetting(settingWindowSize, w.win.Canvas().Size()); err != nil {
 		fyne.LogError("remembering the window size", err)
 	}
@@ -271,6 +276,7 @@ func (w *mainWindow) restoreLayout() {
 	}
 	if l.Ref != "" {
 		w.detail.show(l.Ref)
+		w.restoreDraft()
 	}
 	if l.Tab >= 0 && l.Tab < len(w.tabs.Items) {
 		w.tabs.SelectIndex(l.Tab)
@@ -303,6 +309,7 @@ func (w *mainWindow) reloadVisible() {
 	case w.tabDetail:
 		if w.staleDetail {
 			w.detail.reload()
+			w.restoreDraft()
 			w.staleDetail = false
 		}
 	case w.tabDistricts:
@@ -443,6 +450,7 @@ func (w *mainWindow) openIn(ref string, area app.Area) {
 // openDetail shows one indicator's detail.
 func (w *mainWindow) openDetail(ref string) {
 	w.detail.show(ref)
+	w.restoreDraft()
 	w.staleDetail = false
 	w.tabs.Select(w.tabDetail)
 	// The keyboard leaves the table behind, so Escape comes back to it.

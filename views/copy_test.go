@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -122,4 +123,21 @@ func TestEscapeClosesDialog(t *testing.T) {
 	if top := w.win.Canvas().Overlays().Top(); top != nil {
 		t.Errorf("Escape left %T showing", top)
 	}
+}
+
+// TestTabGoesFromFiltersIntoRows checks Tab leaves the filters for the
+// scorecard's rows, not for every column heading first.
+func TestTabGoesFromFiltersIntoRows(t *testing.T) {
+	w := openFixture(t, 24)
+	c := w.win.Canvas()
+	c.Focus(w.search)
+	var path []string
+	for range 6 {
+		c.FocusNext()
+		path = append(path, fmt.Sprintf("%T", c.Focused()))
+		if c.Focused() == w.score.table {
+			return
+		}
+	}
+	t.Errorf("six Tabs from the search box go %v, never reaching the scorecard's rows", path)
 }

@@ -25,6 +25,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
@@ -206,7 +207,7 @@ func (w *mainWindow) build() {
 	w.tabDetail = container.NewTabItem("Indicator", w.detail.content)
 	w.tabDistricts = container.NewTabItem("Districts", w.districts.table.withGrip())
 	w.tabs = container.NewAppTabs(
-		container.NewTabItem("Scorecard", container.NewBorder(filters, w.hint, nil, nil, w.score.table.withGrip())),
+		container.NewTabItem("Scorecard", topFirst(filters, w.hint, w.score.table.withGrip())),
 		w.tabDetail,
 		w.tabDistricts,
 		container.NewTabItem("Imports", w.history.content),
@@ -215,7 +216,7 @@ func (w *mainWindow) build() {
 	w.controls = container.NewHBox(controls...)
 	top := w.controls
 	bottom := container.NewBorder(nil, nil, nil, w.progress.content, w.status)
-	w.win.SetContent(container.NewBorder(top, bottom, nil, nil, w.tabs))
+	w.win.SetContent(topFirst(top, bottom, w.tabs))
 	w.win.SetMainMenu(w.menu())
 	w.win.SetOnDropped(w.dropped)
 	w.bindCopy()
@@ -560,6 +561,14 @@ func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
 	}
 	m.Items = append(m.Items, it)
 	return m
+}
+
+// topFirst lays out top, centre and bottom as container.NewBorder does,
+// but holds them in that order, which is the order Tab visits them:
+// NewBorder puts the centre first, so Tab went from the filters past the
+// scorecard's rows.
+func topFirst(top, bottom, centre fyne.CanvasObject) *fyne.Container {
+	return container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, centre, bottom)
 }
 
 // fixedWidth gives a picker room for its longest choice.

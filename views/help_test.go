@@ -5,7 +5,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // menuItem finds a main-menu item by menu and label.
@@ -71,5 +73,31 @@ func TestHeadingSaysWhatItMeans(t *testing.T) {
 	test.MoveMouse(w.win.Canvas(), cellCentre(w.score.table, w.score.widths[:], colDoT, 10))
 	if !strings.Contains(w.hint.Text, "Direction of travel") {
 		t.Errorf("the mouse on the DoT heading says %q", w.hint.Text)
+	}
+}
+
+// TestAltLetterOpensMenu checks Alt+F, Alt+E, Alt+V and Alt+H open their
+// menus with the keyboard in them, whatever table has the focus.
+func TestAltLetterOpensMenu(t *testing.T) {
+	for _, tc := range []struct {
+		key  fyne.KeyName
+		item string
+	}{{fyne.KeyF, "Import..."}, {fyne.KeyE, "Find..."}, {fyne.KeyV, "Districts"}, {fyne.KeyH, "Glossary"}} {
+		w := openFixture(t, 24)
+		sc := &desktop.CustomShortcut{KeyName: tc.key, Modifier: fyne.KeyModifierAlt}
+		// As the driver delivers it: to the focused widget, here the
+		// scorecard.
+		w.win.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(sc)
+		menu, ok := innerContent(w.win.Canvas().Overlays().Top()).(*widget.PopUpMenu)
+		if !ok {
+			t.Errorf("Alt+%s shows %T, want a menu", tc.key, w.win.Canvas().Overlays().Top())
+			continue
+		}
+		if !strings.Contains(strings.Join(labelTexts(menu), "|"), tc.item) {
+			t.Errorf("Alt+%s opens a menu without %q: %q", tc.key, tc.item, labelTexts(menu))
+		}
+		if w.win.Canvas().Focused() != menu {
+			t.Errorf("Alt+%s leaves %T focused, not the menu", tc.key, w.win.Canvas().Focused())
+		}
 	}
 }

@@ -2,8 +2,11 @@ package views
 
 import (
 	"reflect"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -17,6 +20,47 @@ func (w *mainWindow) bindKeys() {
 	})
 	w.score.table.onEscape = w.escape
 	w.districts.table.onEscape = w.escape
+	// Alt and a menu's first letter opens that menu, as on Windows. Alt
+	// alone already opens the menu bar (Fyne's driver does that).
+	c := w.win.Canvas()
+	alt := map[string]func(){}
+	for i, m := range w.win.MainMenu().Items {
+		sc := &desktop.CustomShortcut{KeyName: fyne.KeyName(strings.ToUpper(m.Label[:1])), Modifier: fyne.KeyModifierAlt}
+		open := func() { w.openMenu(i) }
+		alt[sc.ShortcutName()] = open
+		c.AddShortcut(sc, func(fyne.Shortcut) { open() })
+	}
+	// A focused table is given the shortcuts; it hands on the ones it
+	// does not take.
+	forward := func(s fyne.Shortcut) {
+		if open, ok := alt[s.ShortcutName()]; ok {
+			open()
+		} else if sc, ok := c.(fyne.Shortcutable); ok {
+			sc.TypedShortcut(s)
+		}
+	}
+	w.score.table.onShortcut = forward
+	w.districts.table.onShortcut = forward
+}
+
+// openMenu shows the main menu's i-th menu under its name, with the
+// keyboard in it: arrows move, Enter chooses, Escape closes.
+func (w *mainWindow) openMenu(i int) {
+	menus := w.win.MainMenu().Items
+	if i < 0 || i >= len(menus) {
+		return
+	}
+	// The menu bar's names sit side by side, each padded on both sides.
+	var x float32
+	for _, m := range menus[:i] {
+		x += fyne.MeasureText(m.Label, theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.InnerPadding()
+	}
+	c := w.win.Canvas()
+	pm := widget.NewPopUpMenu(menus[i], c)
+	// Under the menu bar, whose height is a line of text and its padding.
+	y := fyne.MeasureText("File", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.Padding()
+	pm.ShowAtPosition(fyne.NewPos(x, y))
+	c.Focus(pm)
 }
 
 // dismissWords are the buttons that close a dialog without doing

@@ -35,6 +35,8 @@ type keyTable struct {
 	onEscape  func()
 	onMenu    func(id widget.TableCellID, at fyne.Position)
 	onResized func()
+	// onShortcut takes the shortcuts the table does not.
+	onShortcut func(fyne.Shortcut)
 
 	stickyDrag
 }
@@ -84,10 +86,18 @@ func (t *keyTable) FocusGained() {
 	t.Table.FocusGained()
 }
 
-// TypedShortcut copies on Ctrl+C; the table takes no other shortcut.
+// TypedShortcut copies on Ctrl+C, and hands any other shortcut on to
+// onShortcut (the window's), since the driver gives a focused widget's
+// shortcuts to it alone.
 func (t *keyTable) TypedShortcut(s fyne.Shortcut) {
-	if _, ok := s.(*fyne.ShortcutCopy); ok && t.onCopy != nil {
-		t.onCopy(t.cursor)
+	if _, ok := s.(*fyne.ShortcutCopy); ok {
+		if t.onCopy != nil {
+			t.onCopy(t.cursor)
+		}
+		return
+	}
+	if t.onShortcut != nil {
+		t.onShortcut(s)
 	}
 }
 

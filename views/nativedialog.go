@@ -22,7 +22,9 @@ func (w *mainWindow) chooseImportNative() bool {
 		return false
 	}
 	dir := w.startFolder()
+	w.busy.Add(1)
 	go func() {
+		defer w.busy.Done()
 		path, err := nativeOpen("Import a scorecard workbook, DfE CSV or child-level list", dir)
 		fyne.Do(func() {
 			switch {

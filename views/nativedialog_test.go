@@ -27,12 +27,13 @@ func TestImportUsesNativeDialog(t *testing.T) {
 				return tc.answer, nil
 			}
 			t.Cleanup(func() { nativeOpen = nil })
+			start := w.startFolder()
 			w.chooseImport()
 			w.busy.Wait()
 			select {
 			case dir := <-asked:
-				if dir != w.startFolder() {
-					t.Errorf("the Open dialog started in %q, want %q", dir, w.startFolder())
+				if dir != start {
+					t.Errorf("the Open dialog started in %q, want %q", dir, start)
 				}
 			default:
 				t.Fatal("File > Import did not ask the system's Open dialog")

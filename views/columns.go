@@ -34,8 +34,10 @@ func (h *heading) MouseMoved(*desktop.MouseEvent) {}
 func (h *heading) MouseOut() {}
 
 func newHeading() *heading {
+	// Columns are made wide enough for their headings, so a heading is
+	// drawn without the ellipsis check, which shapes its text over again
+	// at every redraw of the table.
 	h := &heading{}
-	h.Truncation = fyne.TextTruncateEllipsis
 	h.ExtendBaseWidget(h)
 	return h
 }
@@ -199,9 +201,17 @@ func linesHeight(n int) float32 {
 // fitRefs widens the Ref column to the widest ref held, so none is cut
 // short ("SEN...").
 func (s *scorecardTable) fitRefs() {
+	if s.refWidths == nil {
+		s.refWidths = map[string]float32{}
+	}
 	need := s.widths[colRef]
 	for _, r := range s.rows {
-		need = max(need, fyne.MeasureText(r.ind.Ref, theme.TextSize(), fyne.TextStyle{}).Width+2*theme.InnerPadding()+theme.Padding())
+		w, ok := s.refWidths[r.ind.Ref]
+		if !ok {
+			w = fyne.MeasureText(r.ind.Ref, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + theme.Padding()
+			s.refWidths[r.ind.Ref] = w
+		}
+		need = max(need, w)
 	}
 	if need > s.widths[colRef] {
 		s.widths[colRef] = need

@@ -120,6 +120,8 @@ type scorecardTable struct {
 	// may have dragged; tall the rows given room for a wrapped name.
 	widths [numCols]float32
 	tall   map[int]bool
+	// refWidths caches each ref's measured width, for fitRefs.
+	refWidths map[string]float32
 	// wraps caches how many lines each name wraps to at wrapWidth.
 	wraps     map[string]int
 	wrapWidth float32
@@ -148,7 +150,11 @@ func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
 		}
 		h := o.(*heading)
 		s.observeWidth(id.Col, o.Size().Width)
-		h.SetText(s.title(id.Col) + s.sortMark(id.Col))
+		// A heading's words change only with a sort or a cohort, and
+		// every SetText lays the text out again.
+		if text := s.title(id.Col) + s.sortMark(id.Col); h.Text != text {
+			h.SetText(text)
+		}
 		col := id.Col
 		h.onTap = nil
 		if col != colSpark {

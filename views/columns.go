@@ -198,25 +198,51 @@ func linesHeight(n int) float32 {
 	return h
 }
 
-// fitRefs widens the Ref column to the widest ref held, so none is cut
-// short ("SEN...").
-func (s *scorecardTable) fitRefs() {
-	if s.refWidths == nil {
-		s.refWidths = map[string]float32{}
+// fittedColumns are the columns whose every cell is drawn whole, the
+// column widened to the widest: a ref is never cut short ("SEN...") and
+// a benchmark keeps its unit ("10.80 per 10k"). Names wrap instead.
+var fittedColumns = []int{colRef, colEngland, colNeighbours, colBenchYear}
+
+// fitColumns widens the fitted columns to their widest cell.
+func (s *scorecardTable) fitColumns() {
+	if s.textWidths == nil {
+		s.textWidths = map[string]float32{}
 	}
-	need := s.widths[colRef]
-	for _, r := range s.rows {
-		w, ok := s.refWidths[r.ind.Ref]
+	measure := func(text string) float32 {
+		w, ok := s.textWidths[text]
 		if !ok {
-			w = fyne.MeasureText(r.ind.Ref, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + theme.Padding()
-			s.refWidths[r.ind.Ref] = w
+			w = fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + theme.Padding()
+			s.textWidths[text] = w
 		}
-		need = max(need, w)
+		return w
 	}
-	if need > s.widths[colRef] {
-		s.widths[colRef] = need
-		s.table.SetColumnWidth(colRef, need)
+	for _, col := range fittedColumns {
+		need := s.widths[col]
+		for i := range s.rows {
+			need = max(need, measure(fittedText(&s.rows[i], col)))
+		}
+		if need > s.widths[col] {
+			s.widths[col] = need
+			s.table.SetColumnWidth(col, need)
+		}
 	}
+}
+
+// fittedText is what a fitted column's cell says for r.
+func fittedText(r *scoreRow, col int) string {
+	switch col {
+	case colRef:
+		return r.ind.Ref
+	case colEngland:
+		return formatBenchmark(r.ind, r.bench.England)
+	case colNeighbours:
+		return formatBenchmark(r.ind, r.bench.NeighbourMean)
+	case colBenchYear:
+		if r.hasBench {
+			return r.bench.Year.Label()
+		}
+	}
+	return ""
 }
 
 // Preferences holding the widths an officer dragged the columns to. They
@@ -239,7 +265,7 @@ func (w *mainWindow) restoreColumnWidths() {
 				s.table.SetColumnWidth(c, float32(width))
 			}
 		}
-		s.fitRefs()
+		s.fitColumns()
 		s.wrapNames()
 	}
 	if ws := prefs.FloatList(prefDistrictWidths); len(ws) == 1 && ws[0] >= minColumnWidth {

@@ -24,9 +24,11 @@ func TestRefsAndNamesReadInFull(t *testing.T) {
 		if l.row == nil {
 			continue
 		}
-		need := widgetWidth(l.row.ind.Ref)
-		if need > s.widths[colRef] {
-			t.Errorf("%s needs %.0f, its column is %.0f wide", l.row.ind.Ref, need, s.widths[colRef])
+		for _, col := range []int{colRef, colEngland, colNeighbours, colBenchYear} {
+			text := s.text(i, col)
+			if need := widgetWidth(text); need > s.widths[col] {
+				t.Errorf("%s's %s %q needs %.0f, its column is %.0f wide", l.row.ind.Ref, columnTitles[col], text, need, s.widths[col])
+			}
 		}
 		n := wrappedLines(l.row.ind.Name, s.widths[colName]-2*theme.InnerPadding(), fyne.TextStyle{})
 		if n > 1 && !s.tall[i] {

@@ -120,8 +120,8 @@ type scorecardTable struct {
 	// may have dragged; tall the rows given room for a wrapped name.
 	widths [numCols]float32
 	tall   map[int]bool
-	// refWidths caches each ref's measured width, for fitRefs.
-	refWidths map[string]float32
+	// textWidths caches each text's measured width, for fitColumns.
+	textWidths map[string]float32
 	// wraps caches how many lines each name wraps to at wrapWidth.
 	wraps     map[string]int
 	wrapWidth float32
@@ -278,7 +278,7 @@ func (s *scorecardTable) refilter() {
 // reload recomputes the rows from the view and redraws.
 func (s *scorecardTable) reload() {
 	s.rows = s.v.rows()
-	s.fitRefs()
+	s.fitColumns()
 	s.relayout()
 }
 
@@ -538,7 +538,7 @@ func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 			// A ref is never cut short and a name wraps, on a line
 			// made tall enough for it, so each is read in full.
 			switch id.Col {
-			case colRef:
+			case colRef, colEngland, colNeighbours, colBenchYear:
 				truncation = fyne.TextTruncateOff
 			case colName:
 				truncation, wrapping = fyne.TextTruncateOff, fyne.TextWrapWord

@@ -1,7 +1,6 @@
 package views
 
 import (
-	"cmp"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -47,84 +46,6 @@ func (h *heading) Tapped(*fyne.PointEvent) {
 	if h.onTap != nil {
 		h.onTap()
 	}
-}
-
-// compareColumn orders two indicators by a column's figure. Indicators
-// without one go last whichever way the column is sorted, so a sort
-// never puts the blanks ahead of the figures.
-func compareColumn(a, b *scoreRow, col int, desc bool) int {
-	ka, oka := sortKey(a, col)
-	kb, okb := sortKey(b, col)
-	switch {
-	case !oka && !okb:
-		return 0
-	case !oka:
-		return 1
-	case !okb:
-		return -1
-	}
-	var c int
-	switch x := ka.(type) {
-	case float64:
-		c = cmp.Compare(x, kb.(float64))
-	case string:
-		c = strings.Compare(strings.ToLower(x), strings.ToLower(kb.(string)))
-	}
-	if desc {
-		return -c
-	}
-	return c
-}
-
-// sortKey is what a column sorts on: a figure where the column holds
-// figures, else its words; false when the cell is empty.
-func sortKey(r *scoreRow, col int) (any, bool) {
-	figure := func(ok bool, f float64) (any, bool) { return f, ok }
-	switch col {
-	case colRef:
-		return r.ind.Ref, true
-	case colName:
-		return r.ind.Name, true
-	case colCurrent:
-		f, ok := r.cur.Figure()
-		return figure(r.hasCur && ok, f)
-	case colPrevious:
-		f, ok := r.prev.Figure()
-		return figure(r.hasPrev && ok, f)
-	case colChange:
-		// The largest change first, counts and rates alike.
-		return figure(r.hasDelta, -relativeChange(r))
-	case colTarget:
-		if !r.hasTgt || r.target.Target == nil {
-			return nil, false
-		}
-		return *r.target.Target, true
-	case colFloor:
-		if !r.hasTgt || r.target.Floor == nil {
-			return nil, false
-		}
-		return *r.target.Floor, true
-	case colEngland:
-		if b := r.bench.England; b != nil && b.Value != nil {
-			return *b.Value, true
-		}
-		return nil, false
-	case colNeighbours:
-		if b := r.bench.NeighbourMean; b != nil && b.Value != nil {
-			return *b.Value, true
-		}
-		return nil, false
-	case colBenchYear:
-		return figure(r.hasBench, float64(r.bench.Year.Year))
-	case colRAG:
-		// Red first.
-		return figure(true, float64(ragRank(r.rag)))
-	case colDoT:
-		return string(r.dot), r.dot != ""
-	case colFlags:
-		return figure(true, -float64(len(r.flags)))
-	}
-	return nil, false
 }
 
 // wrapNames gives the lines whose name does not fit the name column on

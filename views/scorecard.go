@@ -3,7 +3,6 @@ package views
 import (
 	"cmp"
 	"image/color"
-	"math"
 	"slices"
 	"strings"
 
@@ -218,63 +217,6 @@ func (s *scorecardTable) title(col int) string {
 	return columnTitles[col]
 }
 
-// sortBy orders the table by one of the picker's orders.
-func (s *scorecardTable) sortBy(order string) {
-	s.order, s.sortCol, s.sortDesc = order, -1, false
-	s.relayout()
-	s.table.ScrollToTop()
-}
-
-// tapHeading sorts by a column: ascending (red first for RAG, the
-// largest change first), then the other way, then back to the picker's
-// order.
-func (s *scorecardTable) tapHeading(col int) {
-	switch {
-	case s.sortCol != col:
-		s.sortCol, s.sortDesc = col, false
-	case !s.sortDesc:
-		s.sortDesc = true
-	default:
-		s.sortCol, s.sortDesc = -1, false
-		s.order = sortScorecard
-	}
-	if s.onOrder != nil {
-		s.onOrder(s.orderName())
-	}
-	s.relayout()
-	s.table.ScrollToTop()
-}
-
-// orderName says how the table is sorted, for the order picker.
-func (s *scorecardTable) orderName() string {
-	if s.sortCol < 0 {
-		return s.order
-	}
-	dir := "ascending"
-	if s.sortDesc {
-		dir = "descending"
-	}
-	return columnTitles[s.sortCol] + ", " + dir
-}
-
-// sortMark is the arrow a sorted column's heading carries.
-func (s *scorecardTable) sortMark(col int) string {
-	switch {
-	case col != s.sortCol:
-		return ""
-	case s.sortDesc:
-		return " \u2193"
-	}
-	return " \u2191"
-}
-
-// refilter applies a changed filter and goes back to the top, since the
-// lines scrolled to may no longer be there.
-func (s *scorecardTable) refilter() {
-	s.relayout()
-	s.table.ScrollToTop()
-}
-
 // reload recomputes the rows from the view and redraws.
 func (s *scorecardTable) reload() {
 	s.rows = s.v.rows()
@@ -349,32 +291,6 @@ func (s *scorecardTable) keep(r *scoreRow) bool {
 		return strings.Contains(strings.ToLower(r.ind.Ref), q) || strings.Contains(strings.ToLower(r.ind.Name), q)
 	}
 	return true
-}
-
-// ragRank orders red before amber before green before unrated.
-func ragRank(r app.RAG) int {
-	switch r {
-	case app.Red:
-		return 0
-	case app.Amber:
-		return 1
-	case app.Green:
-		return 2
-	}
-	return 3
-}
-
-// relativeChange sizes a change against the previous value, so counts
-// and percentages can be ordered together.
-func relativeChange(r *scoreRow) float64 {
-	if !r.hasDelta {
-		return -1
-	}
-	prev, _ := r.prev.Figure()
-	if prev == 0 {
-		return math.Abs(r.change)
-	}
-	return math.Abs(r.change / prev)
 }
 
 // sections lists the sections in scorecard order, for the picker.

@@ -29,6 +29,7 @@ func openWindow(db string, opt views.Options, stderr io.Writer) (code int) {
 	// which allocates freely while a large history stays live; collecting
 	// less often keeps a toggle quick, at a memory cost a desktop can carry.
 	debug.SetGCPercent(400)
+	views.Version = version
 	st := views.RunPath(db, func(path string) (*store.Store, error) {
 		st, err := openForWindow(path, stderr)
 		if err != nil {

@@ -16,11 +16,13 @@ import (
 // its 12 districts, each figure rated against the county target, so
 // members can see where processes work better.
 type districtTable struct {
-	v      *view
-	inds   []app.Indicator
-	cells  [][]scoreRow // [indicator][area]
-	table  *widget.Table
-	onOpen func(ref string)
+	v     *view
+	inds  []app.Indicator
+	cells [][]scoreRow // [indicator][area]
+	table *keyTable
+	// onOpen opens an indicator in an area: the district whose figure
+	// was clicked, or "" for the area chosen above.
+	onOpen func(ref string, area app.Area)
 	// headings are the district columns' headings, each name whole on
 	// one line or two, and widths the columns' widths to fit them.
 	headings []string
@@ -28,6 +30,10 @@ type districtTable struct {
 	// cannot marks the rows none of whose areas can exclude the chosen
 	// cohorts: the first cell says so, once, and the others are blank.
 	cannot []bool
+	// nameWidth is the indicator column's width as last drawn; tall the
+	// rows given room for a wrapped name.
+	nameWidth float32
+	tall      map[int]bool
 }
 
 // minAreaWidth is room for the widest figure a district cell shows,
@@ -67,31 +73,34 @@ func headingWidth(text string) float32 {
 	return headingLabel(text).MinSize().Width + theme.Padding()
 }
 
-func newDistrictTable(v *view, onOpen func(ref string)) *districtTable {
-	d := &districtTable{v: v, onOpen: onOpen}
-	t := widget.NewTableWithHeaders(
+func newDistrictTable(v *view, onOpen func(ref string, area app.Area)) *districtTable {
+	d := &districtTable{v: v, onOpen: onOpen, nameWidth: districtNameWidth, tall: map[int]bool{}}
+	t := newKeyTable(
 		func() (int, int) { return len(d.inds), 1 + len(app.Areas) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
 			return container.NewStack(canvas.NewRectangle(color.Transparent), l)
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) { d.update(id, o.(*fyne.Container)) },
 	)
-	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject {
-		l := headingLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		h := newHeading()
+		h.TextStyle.Bold = true
+		return h
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col == 0 {
-			o.(*widget.Label).SetText("Indicator")
+			if w := o.Size().Width; w > 0 && w != d.nameWidth {
+				d.nameWidth = w
+				// Fyne's own column drag has no end to hear of.
+				fyne.Do(d.table.resized)
+			}
+			o.(*heading).SetText("Indicator")
 		} else if id.Col > 0 {
-			o.(*widget.Label).SetText(d.headings[id.Col-1])
+			o.(*heading).SetText(d.headings[id.Col-1])
 		}
 	}
-	t.SetColumnWidth(0, 260)
+	t.SetColumnWidth(0, districtNameWidth)
 	d.headings = make([]string, len(app.Areas))
 	d.widths = make([]float32, len(app.Areas))
 	for i, a := range app.Areas {
@@ -101,14 +110,58 @@ func newDistrictTable(v *view, onOpen func(ref string)) *districtTable {
 	t.SetRowHeight(-1, headingLabel("1\n2").MinSize().Height)
 	t.StickyColumnCount = 1
 	t.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(d.inds) && d.onOpen != nil {
-			d.onOpen(d.inds[id.Row].Ref)
-		}
+		t.moveCursor(id)
+		d.open(id)
 		t.UnselectAll()
 	}
+	t.onEnter = d.open
+	t.onResized = d.wrapNames
+	t.colWidth = func(int) float32 { return d.nameWidth }
+	t.setColWidth = func(c int, width float32) { d.nameWidth = width; t.SetColumnWidth(c, width) }
+	t.headerHeight = func() float32 { return headingLabel("1\n2").MinSize().Height }
 	d.table = t
 	d.reload()
 	return d
+}
+
+// districtNameWidth is the indicator column's width until an officer
+// drags it.
+const districtNameWidth = 260
+
+// open opens the indicator on the cell's row in the cell's district: a
+// click on Dover's figure shows Dover's history, whatever area the
+// scorecard was on.
+func (d *districtTable) open(id widget.TableCellID) {
+	if id.Row < 0 || id.Row >= len(d.inds) || d.onOpen == nil {
+		return
+	}
+	var area app.Area
+	if id.Col > 0 && id.Col <= len(app.Areas) {
+		area = app.Areas[id.Col-1]
+	}
+	d.onOpen(d.inds[id.Row].Ref, area)
+}
+
+// wrapNames gives rows whose indicator does not fit its column on one
+// line the height of the lines it wraps to.
+func (d *districtTable) wrapNames() {
+	width := d.nameWidth - 2*theme.InnerPadding()
+	for i := range d.inds {
+		n := wrappedLines(d.text(i, 0), width, fyne.TextStyle{})
+		switch {
+		case n > 1:
+			d.tall[i] = true
+			d.table.SetRowHeight(i, linesHeight(n))
+		case d.tall[i]:
+			delete(d.tall, i)
+			d.table.SetRowHeight(i, linesHeight(1))
+		}
+	}
+	for i := range d.tall {
+		if i >= len(d.inds) {
+			delete(d.tall, i)
+		}
+	}
 }
 
 func (d *districtTable) reload() {
@@ -129,6 +182,7 @@ func (d *districtTable) reload() {
 		}
 		d.cannot[i] = n > 1 && cannot == n
 	}
+	d.wrapNames()
 	d.table.Refresh()
 }
 
@@ -159,6 +213,12 @@ func (d *districtTable) update(id widget.TableCellID, c *fyne.Container) {
 	label := c.Objects[1].(*widget.Label)
 	bg.FillColor = color.Transparent
 	label.Importance = widget.MediumImportance
+	// The indicator wraps, on a row made tall enough, so it is read in
+	// full; a figure fits its column.
+	label.Wrapping = fyne.TextWrapOff
+	if id.Col == 0 {
+		label.Wrapping = fyne.TextWrapWord
+	}
 	if id.Row < len(d.inds) {
 		if id.Col > 0 {
 			r := d.cells[id.Row][id.Col-1]

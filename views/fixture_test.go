@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"maps"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -155,6 +156,8 @@ func (b *memBackend) Setting(key string, v any) bool {
 		*v = s.([]string)
 	case *fyne.Size:
 		*v = s.(fyne.Size)
+	case *map[string]string:
+		*v = maps.Clone(s.(map[string]string))
 	}
 	return true
 }

@@ -225,6 +225,9 @@ func (w *mainWindow) importsDone(outcomes []importOutcome) {
 
 // chooseImport asks for a workbook or CSV to import.
 func (w *mainWindow) chooseImport() {
+	if w.chooseImportNative() {
+		return
+	}
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			w.showError(err)

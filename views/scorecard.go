@@ -40,12 +40,11 @@ const (
 var columnTitles = [numCols]string{"Ref", "Indicator", "Current", "Previous", "Change", "Target", "Floor",
 	"England", "Neighbours", "Year", "RAG", "DoT", "Signal", "12 months", "Flags"}
 
-// columnWidths fit every column in a 1280-pixel window, each heading in
-// full. The benchmark columns hold a rate with its unit ("62.4 per 10k"),
-// since app.FormatValue writes them as the detail screen does. The
-// indicator's name gave room to the signal column: the hint under the
-// table and the detail pane give it in full.
-var columnWidths = [numCols]float32{60, 116, 68, 72, 76, 62, 62, 100, 100, 66, 42, 96, 80, 84, 118}
+// columnWidths are the columns' widths until an officer drags them,
+// widened where a heading needs more; Ref and Indicator stay on screen
+// while the rest scroll sideways. The benchmark columns hold a rate with its unit ("62.4 per 10k"),
+// since app.FormatValue writes them as the detail screen does.
+var columnWidths = [numCols]float32{60, 240, 68, 72, 76, 62, 62, 100, 100, 70, 42, 96, 80, 84, 118}
 
 // benchmarkColumns are the columns of published benchmarks, which count
 // all children whatever the window excludes.
@@ -81,7 +80,7 @@ func ragColours(r app.RAG) (fill, text color.Color) {
 	return color.Transparent, theme.Color(theme.ColorNameForeground)
 }
 
-// The orders the scorecard can be sorted in; sections stay grouped.
+// The orders the picker sorts the scorecard in; sections stay grouped.
 const (
 	sortScorecard = "Scorecard order"
 	sortRAG       = "RAG: red first"
@@ -91,9 +90,6 @@ const (
 )
 
 var sortOrders = []string{sortScorecard, sortRAG, sortChange, sortRef, sortFlags}
-
-// columnOrders are the orders a click on a column's heading sorts by.
-var columnOrders = map[int]string{colRef: sortRef, colName: sortScorecard, colChange: sortChange, colRAG: sortRAG, colFlags: sortFlags}
 
 // scorecardTable is the table of indicators for the chosen period and
 // area, grouped by section, filtered by the search box, "flagged only"
@@ -107,13 +103,30 @@ type scorecardTable struct {
 	flaggedOnly bool
 	section     string // "" for every section
 	order       string
+	// sortCol is the column a click on its heading sorts by, -1 for
+	// none (the order picker's order); sortDesc reverses it.
+	sortCol  int
+	sortDesc bool
 
-	table  *widget.Table
+	table  *keyTable
 	onOpen func(ref string)
-	// onOrder is told when a heading click changes the order.
+	// onOrder is told when a heading click changes the order, with the
+	// words for it.
 	onOrder func(order string)
 	// onHighlight is told of the indicator the keyboard or mouse is on.
 	onHighlight func(r *scoreRow)
+	// onHeadingHelp is told what a heading the mouse is on means.
+	onHeadingHelp func(help string)
+
+	// widths are the columns' widths as last drawn, which an officer
+	// may have dragged; tall the rows given room for a wrapped name.
+	widths [numCols]float32
+	tall   map[int]bool
+	// textWidths caches each text's measured width, for fitColumns.
+	textWidths map[string]float32
+	// wraps caches how many lines each name wraps to at wrapWidth.
+	wraps     map[string]int
+	wrapWidth float32
 }
 
 // scoreLine is one line of the table: a section heading or an indicator.
@@ -123,50 +136,79 @@ type scoreLine struct {
 }
 
 func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
-	s := &scorecardTable{v: v, onOpen: onOpen, order: sortScorecard}
-	t := widget.NewTableWithHeaders(
+	s := &scorecardTable{v: v, onOpen: onOpen, order: sortScorecard, sortCol: -1, widths: columnWidths, tall: map[int]bool{}}
+	t := newKeyTable(
 		func() (int, int) { return len(s.lines), numCols },
 		newScoreCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) { s.updateCell(id, o.(*fyne.Container)) },
 	)
-	t.ShowHeaderColumn = false
-	// Headings are flat buttons: a click on Ref, Indicator, Change or RAG
-	// sorts by it, as in a spreadsheet.
-	t.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		return b
-	}
+	// Headings are flat and out of the Tab order: a click on one sorts
+	// by it, again reverses, a third time goes back to scorecard order,
+	// as in a spreadsheet.
+	t.CreateHeader = func() fyne.CanvasObject { return newHeading() }
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col < 0 {
+		if id.Col < 0 || id.Col >= numCols {
 			return
 		}
-		b := o.(*widget.Button)
-		b.SetText(s.title(id.Col))
-		b.OnTapped = nil
-		if order, ok := columnOrders[id.Col]; ok {
-			b.OnTapped = func() { s.sortBy(order) }
+		h := o.(*heading)
+		s.observeWidth(id.Col, o.Size().Width)
+		// A heading's words change only with a sort or a cohort, and
+		// every SetText lays the text out again.
+		if text := s.title(id.Col) + s.sortMark(id.Col); h.Text != text {
+			h.SetText(text)
+		}
+		col := id.Col
+		h.onTap = nil
+		if col != colSpark {
+			h.onTap = func() { s.tapHeading(col) }
+		}
+		h.onHover = nil
+		if help, ok := headingHelp[col]; ok && s.onHeadingHelp != nil {
+			h.onHover = func() { s.onHeadingHelp(help) }
 		}
 	}
+	// A column is at least as wide as its heading, with room for the
+	// sort arrow, so no heading is cut short ("Previo...").
 	for c, w := range columnWidths {
+		w = max(w, headingFits(columnTitles[c]+" \u2191"), headingFits(s.title(c)+" \u2191"))
+		s.widths[c] = w
 		t.SetColumnWidth(c, w)
 	}
-	t.StickyColumnCount = 1
+	// Ref and Indicator stay put when the figures scroll sideways.
+	t.StickyColumnCount = 2
 	t.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.lines) && s.lines[id.Row].row != nil && s.onOpen != nil {
-			s.onOpen(s.lines[id.Row].row.ind.Ref)
-		}
+		t.moveCursor(id)
+		s.open(id)
 		t.UnselectAll()
 	}
-	t.OnHighlighted = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.lines) && s.lines[id.Row].row != nil && s.onHighlight != nil {
-			s.onHighlight(s.lines[id.Row].row)
+	t.onEnter = s.open
+	t.onHighlight = func(id widget.TableCellID) {
+		if r := s.rowAt(id.Row); r != nil && s.onHighlight != nil {
+			s.onHighlight(r)
 		}
 	}
+	t.onResized = s.wrapNames
+	t.colWidth = func(c int) float32 { return s.widths[c] }
+	t.setColWidth = func(c int, width float32) { s.widths[c] = width; t.SetColumnWidth(c, width) }
+	t.headerHeight = func() float32 { return linesHeight(1) }
 	s.table = t
 	s.reload()
 	return s
+}
+
+// rowAt returns the indicator on a line, nil for a heading or no line.
+func (s *scorecardTable) rowAt(line int) *scoreRow {
+	if line < 0 || line >= len(s.lines) {
+		return nil
+	}
+	return s.lines[line].row
+}
+
+// open opens the indicator on the cell's line, if it has one.
+func (s *scorecardTable) open(id widget.TableCellID) {
+	if r := s.rowAt(id.Row); r != nil && s.onOpen != nil {
+		s.onOpen(r.ind.Ref)
+	}
 }
 
 // title is a column's heading: a benchmark column says it counts all
@@ -178,18 +220,10 @@ func (s *scorecardTable) title(col int) string {
 	return columnTitles[col]
 }
 
-// sortBy orders the table and tells the order picker.
-func (s *scorecardTable) sortBy(order string) {
-	s.order = order
-	if s.onOrder != nil {
-		s.onOrder(order)
-	}
-	s.relayout()
-}
-
 // reload recomputes the rows from the view and redraws.
 func (s *scorecardTable) reload() {
 	s.rows = s.v.rows()
+	s.fitColumns()
 	s.relayout()
 }
 
@@ -207,6 +241,18 @@ func (s *scorecardTable) relayout() {
 			sectionOrder[r.ind.Section] = len(sectionOrder)
 		}
 	}
+	s.lines = s.lines[:0]
+	if s.sortCol >= 0 {
+		// A heading click sorts the whole scorecard, as a spreadsheet
+		// would, so "red first" means red first overall.
+		slices.SortStableFunc(kept, func(a, b *scoreRow) int { return compareColumn(a, b, s.sortCol, s.sortDesc) })
+		for _, r := range kept {
+			s.lines = append(s.lines, scoreLine{row: r})
+		}
+		s.wrapNames()
+		s.table.Refresh()
+		return
+	}
 	slices.SortStableFunc(kept, func(a, b *scoreRow) int {
 		if c := cmp.Compare(sectionOrder[a.ind.Section], sectionOrder[b.ind.Section]); c != 0 {
 			return c
@@ -223,7 +269,6 @@ func (s *scorecardTable) relayout() {
 		}
 		return 0
 	})
-	s.lines = s.lines[:0]
 	section := "\x00"
 	for _, r := range kept {
 		if r.ind.Section != section {
@@ -236,6 +281,7 @@ func (s *scorecardTable) relayout() {
 		}
 		s.lines = append(s.lines, scoreLine{row: r})
 	}
+	s.wrapNames()
 	s.table.Refresh()
 }
 
@@ -260,32 +306,6 @@ func flagWeight(r *scoreRow, area app.Area) int {
 		w = min(w, trend.Weight(f, area))
 	}
 	return w
-}
-
-// ragRank orders red before amber before green before unrated.
-func ragRank(r app.RAG) int {
-	switch r {
-	case app.Red:
-		return 0
-	case app.Amber:
-		return 1
-	case app.Green:
-		return 2
-	}
-	return 3
-}
-
-// relativeChange sizes a change against the previous value, so counts
-// and percentages can be ordered together.
-func relativeChange(r *scoreRow) float64 {
-	if !r.hasDelta {
-		return -1
-	}
-	prev, _ := r.prev.Figure()
-	if prev == 0 {
-		return math.Abs(r.change)
-	}
-	return math.Abs(r.change / prev)
 }
 
 // sections lists the sections in scorecard order, for the picker.
@@ -430,6 +450,7 @@ func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 		showDoT    bool
 		showSpark  bool
 		truncation = fyne.TextTruncateEllipsis
+		wrapping   = fyne.TextWrapOff
 	)
 	if id.Row < len(s.lines) {
 		l := s.lines[id.Row]
@@ -446,6 +467,14 @@ func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 			// figures are what a cohort toggle redraws.
 			if numericColumns[id.Col] && !style.Italic {
 				truncation = fyne.TextTruncateOff
+			}
+			// A ref is never cut short and a name wraps, on a line
+			// made tall enough for it, so each is read in full.
+			switch id.Col {
+			case colRef, colEngland, colNeighbours, colBenchYear:
+				truncation = fyne.TextTruncateOff
+			case colName:
+				truncation, wrapping = fyne.TextTruncateOff, fyne.TextWrapWord
 			}
 			switch id.Col {
 			case colRAG:
@@ -485,8 +514,8 @@ func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 	// painter (remote desktops without OpenGL) would otherwise blend every
 	// cell's area once more for nothing.
 	setVisible(bg, fill != color.Transparent)
-	if label.Text != text || label.TextStyle != style || label.Importance != importance || label.Truncation != truncation {
-		label.Text, label.TextStyle, label.Importance, label.Truncation = text, style, importance, truncation
+	if label.Text != text || label.TextStyle != style || label.Importance != importance || label.Truncation != truncation || label.Wrapping != wrapping {
+		label.Text, label.TextStyle, label.Importance, label.Truncation, label.Wrapping = text, style, importance, truncation, wrapping
 		label.Refresh()
 	}
 	setVisible(label, showLabel)

@@ -5,8 +5,9 @@
 // from app and its packages (trend, cohort, benchmark, export), the files
 // from importer, and everything kept from app/store.
 //
-// The keyboard: arrow keys move through the scorecard and Space opens the
-// highlighted indicator; Ctrl+F searches; Ctrl+O imports; Ctrl+E exports;
+// The keyboard: arrow keys move through the scorecard, Enter (or Space)
+// opens the highlighted indicator and Escape comes back or closes a
+// dialog; Ctrl+C copies the highlighted row; Ctrl+F searches; Ctrl+O imports; Ctrl+E exports;
 // Ctrl+1 to Ctrl+4 switch screens. Files dropped on the window are
 // imported. File choosers start in the folder of the file last imported,
 // else in Documents. Imports and exports run off the UI thread, with a
@@ -24,6 +25,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
@@ -103,6 +105,8 @@ type mainWindow struct {
 	detail                      *detailPane
 	districts                   *districtTable
 	history                     *historyPane
+	// drafts holds the commentary typed and not yet saved.
+	drafts *commentDrafts
 
 	status   *widget.Label
 	hint     *widget.Label // under the scorecard: what the highlighted row's flags mean
@@ -142,11 +146,12 @@ func newMainWindow(a fyne.App, st backend, opt Options) (*mainWindow, error) {
 func (w *mainWindow) build() {
 	w.score = newScorecardTable(w.v, w.openDetail)
 	w.score.onHighlight = w.describeRow
+	w.score.onHeadingHelp = func(help string) { w.hint.SetText(help) }
 	w.detail = newDetailPane(w)
-	w.districts = newDistrictTable(w.v, w.openDetail)
+	w.districts = newDistrictTable(w.v, w.openIn)
 	w.history = newHistoryPane(w)
 	w.status = widget.NewLabel("")
-	w.hint = widget.NewLabel("Arrow keys move through the scorecard; Space opens an indicator; Ctrl+F searches.")
+	w.hint = widget.NewLabel("Arrow keys move through the scorecard; Enter opens an indicator, Escape comes back; Ctrl+C copies the row; Ctrl+F searches.")
 	w.hint.Truncation = fyne.TextTruncateEllipsis
 	w.progress = newJobProgress()
 
@@ -176,16 +181,20 @@ func (w *mainWindow) build() {
 
 	w.search = widget.NewEntry()
 	w.search.SetPlaceHolder("Search ref or indicator")
-	w.search.OnChanged = func(s string) { w.score.search = s; w.score.relayout() }
-	w.flagged = widget.NewCheck("Flagged only", func(on bool) { w.score.flaggedOnly = on; w.score.relayout() })
+	w.search.OnChanged = func(s string) { w.score.search = s; w.score.refilter() }
+	w.flagged = widget.NewCheck("Flagged only", func(on bool) { w.score.flaggedOnly = on; w.score.refilter() })
 	w.section = widget.NewSelect(nil, func(s string) {
 		if s == allSections {
 			s = ""
 		}
 		w.score.section = s
-		w.score.relayout()
+		w.score.refilter()
 	})
-	w.order = widget.NewSelect(sortOrders, func(s string) { w.score.order = s; w.score.relayout() })
+	w.order = widget.NewSelect(sortOrders, func(s string) {
+		if s != w.score.orderName() {
+			w.score.sortBy(s)
+		}
+	})
 	w.order.Selected = sortScorecard
 	w.score.onOrder = func(order string) {
 		w.order.Selected = order
@@ -196,9 +205,9 @@ func (w *mainWindow) build() {
 		w.search)
 
 	w.tabDetail = container.NewTabItem("Indicator", w.detail.content)
-	w.tabDistricts = container.NewTabItem("Districts", w.districts.table)
+	w.tabDistricts = container.NewTabItem("Districts", w.districts.table.withGrip())
 	w.tabs = container.NewAppTabs(
-		container.NewTabItem("Scorecard", container.NewBorder(filters, w.hint, nil, nil, w.score.table)),
+		container.NewTabItem("Scorecard", topFirst(filters, w.hint, w.score.table.withGrip())),
 		w.tabDetail,
 		w.tabDistricts,
 		container.NewTabItem("Imports", w.history.content),
@@ -207,9 +216,13 @@ func (w *mainWindow) build() {
 	w.controls = container.NewHBox(controls...)
 	top := w.controls
 	bottom := container.NewBorder(nil, nil, nil, w.progress.content, w.status)
-	w.win.SetContent(container.NewBorder(top, bottom, nil, nil, w.tabs))
+	w.win.SetContent(topFirst(top, bottom, w.tabs))
 	w.win.SetMainMenu(w.menu())
 	w.win.SetOnDropped(w.dropped)
+	w.bindCopy()
+	w.bindKeys()
+	w.restoreColumnWidths()
+	w.bindDrafts()
 	size := fyne.NewSize(1280, 800)
 	if w.st.Setting(settingWindowSize, &size) && (size.Width < 640 || size.Height < 400) {
 		size = fyne.NewSize(1280, 800)
@@ -222,6 +235,7 @@ func (w *mainWindow) build() {
 
 // closeIntercept remembers the window size, then closes.
 func (w *mainWindow) closeIntercept() {
+	w.drafts.flush()
 	if err := w.st.SetSetting(settingWindowSize, w.win.Canvas().Size()); err != nil {
 		fyne.LogError("remembering the window size", err)
 	}
@@ -263,6 +277,7 @@ func (w *mainWindow) restoreLayout() {
 	}
 	if l.Ref != "" {
 		w.detail.show(l.Ref)
+		w.restoreDraft()
 	}
 	if l.Tab >= 0 && l.Tab < len(w.tabs.Items) {
 		w.tabs.SelectIndex(l.Tab)
@@ -295,6 +310,7 @@ func (w *mainWindow) reloadVisible() {
 	case w.tabDetail:
 		if w.staleDetail {
 			w.detail.reload()
+			w.restoreDraft()
 			w.staleDetail = false
 		}
 	case w.tabDistricts:
@@ -426,11 +442,23 @@ func (w *mainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
 	w.importFiles(paths)
 }
 
+// openIn shows one indicator's detail in an area, switching the area
+// picker to it; "" keeps the area chosen.
+func (w *mainWindow) openIn(ref string, area app.Area) {
+	if area != "" && area != w.v.area {
+		w.area.SetSelected(string(area))
+	}
+	w.openDetail(ref)
+}
+
 // openDetail shows one indicator's detail.
 func (w *mainWindow) openDetail(ref string) {
 	w.detail.show(ref)
+	w.restoreDraft()
 	w.staleDetail = false
 	w.tabs.Select(w.tabDetail)
+	// The keyboard leaves the table behind, so Escape comes back to it.
+	w.win.Canvas().Unfocus()
 }
 
 func (w *mainWindow) menu() *fyne.MainMenu {
@@ -451,9 +479,13 @@ func (w *mainWindow) menu() *fyne.MainMenu {
 	// editor, takes canvas shortcuts for itself.
 	find := fyne.NewMenuItem("Find...", w.find)
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	// Copy has no shortcut of its own here: a menu shortcut would take
+	// Ctrl+C from the entries, which copy their own text; the tables
+	// take Ctrl+C themselves.
 	edit := fyne.NewMenu("Edit",
 		fyne.NewMenuItem("Undo last import", w.history.undoLast),
 		find,
+		fyne.NewMenuItem("Copy row (Ctrl+C)", w.copyHighlighted),
 	)
 	view := fyne.NewMenu("View")
 	for i, name := range []string{"Scorecard", "Indicator", "Districts", "Imports"} {
@@ -462,7 +494,7 @@ func (w *mainWindow) menu() *fyne.MainMenu {
 		item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierShortcutDefault}
 		view.Items = append(view.Items, item)
 	}
-	return fyne.NewMainMenu(file, edit, view)
+	return fyne.NewMainMenu(file, edit, view, w.helpMenu())
 }
 
 // showError reports err in a dialog, word for word: its text names the
@@ -519,6 +551,11 @@ func (w *mainWindow) open() {
 	if len(w.opt.Import) > 0 {
 		w.importFiles(w.opt.Import)
 	}
+	// The keyboard starts on the scorecard, so Down then Ctrl+C copies
+	// the first indicator.
+	if w.tabs.SelectedIndex() == 0 && w.win.Canvas().Overlays().Top() == nil {
+		w.win.Canvas().Focus(w.score.table)
+	}
 }
 
 func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
@@ -527,6 +564,14 @@ func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
 	}
 	m.Items = append(m.Items, it)
 	return m
+}
+
+// topFirst lays out top, centre and bottom as container.NewBorder does,
+// but holds them in that order, which is the order Tab visits them:
+// NewBorder puts the centre first, so Tab went from the filters past the
+// scorecard's rows.
+func topFirst(top, bottom, centre fyne.CanvasObject) *fyne.Container {
+	return container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, centre, bottom)
 }
 
 // fixedWidth gives a picker room for its longest choice.

@@ -410,18 +410,27 @@ func TestRevisionsShowInDetail(t *testing.T) {
 
 func TestHeadingClickSorts(t *testing.T) {
 	w := openFixture(t, 24)
-	head := w.score.table.CreateHeader().(*widget.Button)
+	head := w.score.table.CreateHeader().(*heading)
 	w.score.table.UpdateHeader(widget.TableCellID{Row: -1, Col: colRAG}, head)
-	if head.Text != "RAG" || head.OnTapped == nil {
+	if head.Text != "RAG" || head.onTap == nil {
 		t.Fatalf("the RAG heading %q does not sort", head.Text)
 	}
 	test.Tap(head)
-	if w.score.order != sortRAG || w.order.Selected != sortRAG {
-		t.Errorf("after clicking RAG the order is %q, the picker says %q", w.score.order, w.order.Selected)
+	// Red first across the scorecard: CIC05 and EH01 are amber, SCS02
+	// has no rating.
+	if got, want := scoreOrder(w.score), []string{"CIC05", "EH01", "SCS02"}; w.score.sortCol != colRAG || !slices.Equal(got, want) {
+		t.Errorf("after clicking RAG the order is %v by column %d, want %v", got, w.score.sortCol, want)
 	}
-	w.score.table.UpdateHeader(widget.TableCellID{Row: -1, Col: colTarget}, head)
-	if head.OnTapped != nil {
-		t.Errorf("the Target heading sorts, but there is no such order")
+	if w.order.Selected != "RAG, ascending" {
+		t.Errorf("after clicking RAG the picker says %q", w.order.Selected)
+	}
+	w.score.table.UpdateHeader(widget.TableCellID{Row: -1, Col: colRAG}, head)
+	if head.Text != "RAG \u2191" {
+		t.Errorf("the sorted RAG heading says %q, want an arrow", head.Text)
+	}
+	w.score.table.UpdateHeader(widget.TableCellID{Row: -1, Col: colSpark}, head)
+	if head.onTap != nil {
+		t.Errorf("the sparkline heading sorts, but there is nothing to sort on")
 	}
 }
 
@@ -437,6 +446,8 @@ func TestDistrictHeadingsReadInFull(t *testing.T) {
 		switch o := o.(type) {
 		case *widget.Label:
 			drawn[o.Text] = o
+		case *heading:
+			drawn[o.Text] = &o.Label
 		case *fyne.Container:
 			for _, c := range o.Objects {
 				walk(c)
@@ -554,7 +565,7 @@ func TestScorecardSignalColumn(t *testing.T) {
 // flag: within a section, a special cause before a reversal, and an
 // indicator with no flag last.
 func TestSortByFlags(t *testing.T) {
-	s := &scorecardTable{v: &view{area: app.Kent}, order: sortFlags, table: widget.NewTable(nil, nil, nil)}
+	s := &scorecardTable{v: &view{area: app.Kent}, order: sortFlags, sortCol: -1, table: newKeyTable(nil, nil, nil)}
 	s.rows = []scoreRow{
 		{ind: app.Indicator{Ref: "A", Section: "S"}},
 		{ind: app.Indicator{Ref: "B", Section: "S"}, flags: []string{trend.SmallNumbers}},

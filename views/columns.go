@@ -1,0 +1,237 @@
+package views
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// heading is a table's column heading: bold words that sort the column
+// when clicked. It takes no keyboard focus, so Tab goes from the controls
+// straight into the rows rather than through every heading.
+type heading struct {
+	widget.Label
+	onTap func()
+	// onHover is told when the mouse comes onto the heading.
+	onHover func()
+}
+
+// MouseIn says what the heading means.
+func (h *heading) MouseIn(*desktop.MouseEvent) {
+	if h.onHover != nil {
+		h.onHover()
+	}
+}
+
+// MouseMoved is part of desktop.Hoverable.
+func (h *heading) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut is part of desktop.Hoverable.
+func (h *heading) MouseOut() {}
+
+func newHeading() *heading {
+	// Columns are made wide enough for their headings, so a heading is
+	// drawn without the ellipsis check, which shapes its text over again
+	// at every redraw of the table.
+	h := &heading{}
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+// Tapped sorts by the column, if it sorts.
+func (h *heading) Tapped(*fyne.PointEvent) {
+	if h.onTap != nil {
+		h.onTap()
+	}
+}
+
+// wrapNames gives the lines whose name does not fit the name column on
+// one line the height of the lines it wraps to, and the others back
+// their one line. It touches only the rows that change, since each
+// height set redraws the table.
+func (s *scorecardTable) wrapNames() {
+	width := s.widths[colName] - 2*theme.InnerPadding()
+	if width != s.wrapWidth {
+		s.wrapWidth, s.wraps = width, map[string]int{}
+	}
+	for i, l := range s.lines {
+		n := 1
+		if l.row != nil {
+			var ok bool
+			if n, ok = s.wraps[l.row.ind.Name]; !ok {
+				n = wrappedLines(l.row.ind.Name, width, fyne.TextStyle{})
+				s.wraps[l.row.ind.Name] = n
+			}
+		}
+		switch {
+		case n > 1:
+			s.tall[i] = true
+			s.table.SetRowHeight(i, linesHeight(n))
+		case s.tall[i]:
+			delete(s.tall, i)
+			s.table.SetRowHeight(i, linesHeight(1))
+		}
+	}
+	for i := range s.tall {
+		if i >= len(s.lines) {
+			delete(s.tall, i)
+		}
+	}
+}
+
+// wrappedLines counts the lines text takes when wrapped at spaces to
+// width, as a label wrapping by word does.
+func wrappedLines(text string, width float32, style fyne.TextStyle) int {
+	size := theme.TextSize()
+	n, line := 1, ""
+	for _, word := range strings.Fields(text) {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if line != "" && fyne.MeasureText(try, size, style).Width > width {
+			n++
+			try = word
+		}
+		line = try
+	}
+	return n
+}
+
+// lineHeights caches linesHeight, which a cohort toggle asks for each
+// tall row; the table is drawn on the UI thread alone.
+var lineHeights = map[int]float32{}
+
+// linesHeight is the height of a table line holding n lines of text.
+func linesHeight(n int) float32 {
+	if h, ok := lineHeights[n]; ok {
+		return h
+	}
+	h := max(newScoreCell().MinSize().Height, newHeading().MinSize().Height)
+	if n > 1 {
+		l := widget.NewLabel(strings.TrimSuffix(strings.Repeat("x\n", n), "\n"))
+		h = max(h, l.MinSize().Height)
+	}
+	lineHeights[n] = h
+	return h
+}
+
+// fittedColumns are the columns whose every cell is drawn whole, the
+// column widened to the widest: a ref is never cut short ("SEN...") and
+// a benchmark keeps its unit ("10.80 per 10k"). Names wrap instead.
+var fittedColumns = []int{colRef, colEngland, colNeighbours, colBenchYear}
+
+// fitColumns widens the fitted columns to their widest cell.
+func (s *scorecardTable) fitColumns() {
+	if s.textWidths == nil {
+		s.textWidths = map[string]float32{}
+	}
+	measure := func(text string) float32 {
+		w, ok := s.textWidths[text]
+		if !ok {
+			w = fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + theme.Padding()
+			s.textWidths[text] = w
+		}
+		return w
+	}
+	for _, col := range fittedColumns {
+		need := s.widths[col]
+		for i := range s.rows {
+			need = max(need, measure(fittedText(&s.rows[i], col)))
+		}
+		if need > s.widths[col] {
+			s.widths[col] = need
+			s.table.SetColumnWidth(col, need)
+		}
+	}
+}
+
+// fittedText is what a fitted column's cell says for r.
+func fittedText(r *scoreRow, col int) string {
+	switch col {
+	case colRef:
+		return r.ind.Ref
+	case colEngland:
+		return formatBenchmark(r.ind, r.bench.England)
+	case colNeighbours:
+		return formatBenchmark(r.ind, r.bench.NeighbourMean)
+	case colBenchYear:
+		if r.hasBench {
+			return r.bench.Year.Label()
+		}
+	}
+	return ""
+}
+
+// Preferences holding the widths an officer dragged the columns to. They
+// are the desktop user's, not the store's, since the store may be shared
+// on a network drive by officers with different screens.
+const (
+	prefScorecardWidths = "scorecard-column-widths"
+	prefDistrictWidths  = "districts-column-widths"
+)
+
+// restoreColumnWidths puts the columns back as the officer left them and
+// remembers them whenever one is dragged.
+func (w *mainWindow) restoreColumnWidths() {
+	prefs := w.a.Preferences()
+	s, d := w.score, w.districts
+	if ws := prefs.FloatList(prefScorecardWidths); len(ws) == numCols {
+		for c, width := range ws {
+			if width >= minColumnWidth {
+				s.widths[c] = float32(width)
+				s.table.SetColumnWidth(c, float32(width))
+			}
+		}
+		s.fitColumns()
+		s.wrapNames()
+	}
+	if ws := prefs.FloatList(prefDistrictWidths); len(ws) == 1 && ws[0] >= minColumnWidth {
+		d.nameWidth = float32(ws[0])
+		d.table.SetColumnWidth(0, d.nameWidth)
+		d.wrapNames()
+	}
+	s.table.onResized = func() {
+		s.wrapNames()
+		ws := make([]float64, numCols)
+		for c, width := range s.widths {
+			ws[c] = float64(width)
+		}
+		prefs.SetFloatList(prefScorecardWidths, ws)
+	}
+	d.table.onResized = func() {
+		d.wrapNames()
+		prefs.SetFloatList(prefDistrictWidths, []float64{float64(d.nameWidth)})
+	}
+}
+
+// minColumnWidth is the narrowest a remembered width is taken to be, so
+// a column dragged shut comes back.
+const minColumnWidth = 24
+
+// observeWidth notes a column's width as drawn. Fyne resizes the columns
+// it lets an officer drag without saying so, so a width that changed
+// here is how the window hears of it; it tells after the drawing.
+func (s *scorecardTable) observeWidth(col int, width float32) {
+	if width <= 0 || width == s.widths[col] {
+		return
+	}
+	s.widths[col] = width
+	fyne.Do(s.table.resized)
+}
+
+// headingFits is the width a heading needs to be read whole.
+func headingFits(text string) float32 {
+	return newHeadingText(text).MinSize().Width + theme.Padding()
+}
+
+// newHeadingText is a heading measured whole: a truncating label claims
+// almost no width.
+func newHeadingText(text string) *heading {
+	h := newHeading()
+	h.Text, h.Truncation = text, fyne.TextTruncateOff
+	return h
+}

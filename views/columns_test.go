@@ -1,0 +1,79 @@
+package views
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+)
+
+// TestRefsAndNamesReadInFull checks, on the demo's scorecard, that every
+// ref fits its column and every name that does not fit one line has a
+// line tall enough for the lines it wraps to.
+func TestRefsAndNamesReadInFull(t *testing.T) {
+	w := openDemo(t)
+	s := w.score
+	longest := ""
+	for _, r := range s.rows {
+		if len(r.ind.Ref) > len(longest) {
+			longest = r.ind.Ref
+		}
+	}
+	for i, l := range s.lines {
+		if l.row == nil {
+			continue
+		}
+		for _, col := range []int{colRef, colEngland, colNeighbours, colBenchYear} {
+			text := s.text(i, col)
+			if need := widgetWidth(text); need > s.widths[col] {
+				t.Errorf("%s's %s %q needs %.0f, its column is %.0f wide", l.row.ind.Ref, columnTitles[col], text, need, s.widths[col])
+			}
+		}
+		n := wrappedLines(l.row.ind.Name, s.widths[colName]-2*theme.InnerPadding(), fyne.TextStyle{})
+		if n > 1 && !s.tall[i] {
+			t.Errorf("%s's name %q wraps to %d lines on a one-line row", l.row.ind.Ref, l.row.ind.Name, n)
+		}
+	}
+	for c := range numCols {
+		if need := headingFits(columnTitles[c] + " \u2191"); need > s.widths[c] {
+			t.Errorf("the %s heading, sorted, needs %.0f, its column is %.0f wide", columnTitles[c], need, s.widths[c])
+		}
+	}
+	if len(s.tall) == 0 {
+		t.Errorf("no name in the demo wraps at %.0f: the test proves nothing", s.widths[colName])
+	}
+	t.Logf("longest ref %s; %d tall lines", longest, len(s.tall))
+}
+
+// widgetWidth is the width a label needs to show text whole.
+func widgetWidth(text string) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+}
+
+func TestColumnWidthsRemembered(t *testing.T) {
+	a := test.NewTempApp(t)
+	open := func() *mainWindow {
+		w, err := newMainWindow(a, newMemBackend(scorecardFixture(24)), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.open()
+		w.win.Resize(fyne.NewSize(1600, 900))
+		t.Cleanup(w.win.Close)
+		return w
+	}
+	w := open()
+	before := w.score.widths[colName]
+	// The border after the Indicator column, in its heading.
+	pos := cellCentre(w.score.table, w.score.widths[:], colName, 10)
+	pos.X += before/2 + theme.Padding()/2
+	test.Drag(w.win.Canvas(), pos, 80, 0)
+	if got := w.score.widths[colName]; got < before+70 {
+		t.Fatalf("dragging the Indicator column's edge 80 to the right left it %.0f wide, was %.0f", got, before)
+	}
+	again := open()
+	if got := again.score.widths[colName]; got < before+70 {
+		t.Errorf("the next window's Indicator column is %.0f wide, want the %.0f dragged to", got, w.score.widths[colName])
+	}
+}

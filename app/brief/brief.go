@@ -154,18 +154,10 @@ func item(ind app.Indicator, pts []trend.Point, at int) (Item, bool) {
 	}
 	line := ind.Name + ": " + strings.Join(parts, ", ")
 	var more []string
-	if special {
-		s := "special cause"
-		switch p.Signal {
-		case trend.SpecialImproving:
-			s += ", improving"
-		case trend.SpecialConcerning:
-			s += ", concerning"
-		}
-		if p.Rule != "" {
-			s += " (" + p.Rule + ")"
-		}
-		more = append(more, s)
+	if special && p.VariationReading != "" {
+		// Making Data Count's reading ("Concerning: 7 months in a row
+		// above the average"), not the SPC term.
+		more = append(more, strings.TrimSuffix(p.VariationReading, "."))
 	}
 	for _, i := range fresh {
 		kind := p.Flags[i]

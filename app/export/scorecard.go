@@ -76,9 +76,8 @@ var scorecardTail = []struct {
 	name  string
 	width float64
 }{
-	{"RAG", 8}, {"DoT", 10}, {"Change", 7}, {"Same month last year", 7}, {"Trend and SPC", 24},
-	{"England", 7.5}, {"Stat neighbours", 8}, {"Rank (quartile)", 8}, {"Benchmark year", 7}, {"Comments", 25},
-	{"Variation and assurance", 17},
+	{"RAG", 8}, {"DoT", 10}, {"Change", 7}, {"Same month last year", 7}, {"Trend and SPC", 28},
+	{"England", 7.5}, {"Stat neighbours", 8}, {"Rank (quartile)", 8}, {"Benchmark year", 7}, {"Comments", 28},
 }
 
 // tailCol is the column of the tail column named name, the tail starting
@@ -311,8 +310,16 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		}
 	}
 	words := judgement(ind, at)
-	if err := b.set(s, tailCol(tail, "Trend and SPC"), r, words, base); err != nil {
+	// The cell is tinted as Making Data Count colours its variation icon,
+	// and its note names the icons, for those who know the terms.
+	iconLook, iconTerms := iconCell(at, base)
+	if err := b.set(s, tailCol(tail, "Trend and SPC"), r, words, iconLook); err != nil {
 		return err
+	}
+	if iconTerms != "" {
+		if err := b.note(s, tailCol(tail, "Trend and SPC"), r, iconTerms); err != nil {
+			return err
+		}
 	}
 	n := max(b.lines(ind.Name, scorecardCols[1].width), b.lines(words, tailWidth("Trend and SPC")))
 	if b.sum.CannotExclude > excluded {
@@ -382,16 +389,6 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			}
 		}
 	}
-	if words, l, term := iconCell(at, base); words != "" {
-		col := tailCol(tail, "Variation and assurance")
-		if err := b.set(s, col, r, words, l); err != nil {
-			return err
-		}
-		if err := b.note(s, col, r, term); err != nil {
-			return err
-		}
-		n = max(n, b.lines(words, tailWidth("Variation and assurance")))
-	}
 	return b.fitRow(s, r, n)
 }
 
@@ -401,26 +398,23 @@ var iconFills = map[string]string{"blue": "BDD7EE", "orange": "F8CBAD", "grey": 
 
 // iconCell says the point's Making Data Count icons in words, tinted as
 // the variation icon is coloured, with the icons' names for a note.
-func iconCell(p *trend.Point, base look) (words string, l look, term string) {
+func iconCell(p *trend.Point, base look) (l look, terms string) {
 	l = base
 	if p == nil {
-		return "", l, ""
+		return l, ""
 	}
-	var parts, names []string
-	if p.VariationReading != "" {
-		parts = append(parts, p.VariationReading+".")
-	}
-	if p.AssuranceReading != "" {
-		parts = append(parts, p.AssuranceReading+".")
-	}
+	var names []string
 	if p.Variation != trend.NoVariation {
 		names = append(names, "variation: "+p.Variation.String())
 	}
 	if p.Assurance != trend.NoAssurance {
 		names = append(names, "assurance: "+p.Assurance.Icon())
 	}
+	if len(names) == 0 {
+		return l, ""
+	}
 	l.fill = iconFills[p.Variation.Colour()]
-	return strings.Join(parts, " "), l, "Making Data Count icons: " + strings.Join(names, ", ")
+	return l, "Making Data Count icons: " + strings.Join(names, ", ")
 }
 
 // outturn returns the indicator's previous-year outturn: its own figure
@@ -519,7 +513,8 @@ func dotText(p *trend.Point) string {
 }
 
 // judgement says in words how the figure is moving over the trend window
-// and what the SPC chart makes of it, then what was flagged.
+// and what the SPC chart makes of it (Making Data Count's variation and
+// assurance readings), then what was flagged.
 func judgement(ind app.Indicator, p *trend.Point) string {
 	if p == nil {
 		return ""
@@ -533,26 +528,16 @@ func judgement(ind app.Indicator, p *trend.Point) string {
 		parts = append(parts, fmt.Sprintf("%s over %d points (by %s)",
 			capital(p.Trend.Direction.String()), p.Trend.Points, app.FormatChange(ind, p.Trend.Change)))
 	}
+	// Making Data Count's readings, not its terms: members read "Improving:
+	// 8 months in a row above the average", not "special cause (run)".
 	switch {
-	case p.Signal == trend.Common:
-		parts = append(parts, "SPC: common-cause variation")
+	case p.VariationReading != "":
+		parts = append(parts, strings.TrimSuffix(p.VariationReading, "."))
 	case p.Signal == trend.TooFewPoints:
-		parts = append(parts, "SPC: too few points")
-	case p.Signal.IsSpecial():
-		s := "SPC: special cause"
-		switch p.Signal {
-		case trend.SpecialImproving:
-			s += ", improving"
-		case trend.SpecialConcerning:
-			s += ", concerning"
-		}
-		if p.Rule != "" {
-			s += " (" + p.Rule + ")"
-		}
-		parts = append(parts, s)
+		parts = append(parts, "Too few points for an SPC chart")
 	}
-	if p.Assurance != trend.NoAssurance {
-		parts = append(parts, "Target "+p.Assurance.String())
+	if p.AssuranceReading != "" {
+		parts = append(parts, strings.TrimSuffix(p.AssuranceReading, "."))
 	}
 	if c := p.Children; c != nil && !slices.Contains(p.Flags, trend.SmallNumbers) {
 		// A small-numbers flag below says it already.

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -406,5 +407,42 @@ func TestBackupRefusesItsOwnStore(t *testing.T) {
 	}
 	if err := CopyFile(path, filepath.Join(dir, "copy.db")); err != nil {
 		t.Errorf("replacing an earlier backup: %v", err)
+	}
+}
+
+// TestRepeatImportKeepsBackups checks that a file already imported, given
+// again by later runs of the app, neither writes the store nor makes an
+// automatic backup, so repeats cannot push the useful backups out.
+func TestRepeatImportKeepsBackups(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "scorecard.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		mustImport(t, s, "m"+string(rune('a'+i)), smallMonthly(i))
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	wantBackups, _ := Backups(path)
+	wantData, _ := os.ReadFile(path)
+	for range DefaultAutoBackups + 1 {
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Import(Source{Name: "mb", Kind: "workbook", SHA256: "sha-mb"}, smallMonthly(1)); !errors.Is(err, ErrAlreadyImported) {
+			t.Fatalf("repeat import: %v, want ErrAlreadyImported", err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, _ := Backups(path); !slices.Equal(got, wantBackups) {
+		t.Errorf("repeat imports changed the backups:\n got %q\nwant %q", got, wantBackups)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, wantData) {
+		t.Error("repeat imports wrote the store")
 	}
 }

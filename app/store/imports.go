@@ -55,6 +55,12 @@ func (s *Store) Import(src Source, ds *app.Dataset) (rec app.Import, err error) 
 	defer s.changeMu.Unlock()
 	defer faultsPanic()()
 	defer guard(s.path, &err)
+	// A file already imported changes nothing, so it is turned away before
+	// the automatic backup: a repeat import must neither write the store
+	// nor push a useful backup out of the rotation.
+	if err := s.db.View(func(tx *bolt.Tx) error { return alreadyImported(tx, src, &rec) }); err != nil {
+		return rec, err
+	}
 	if err := s.autoBackup(); err != nil {
 		return rec, fmt.Errorf("import %s: %w", src.Name, err)
 	}
@@ -62,15 +68,8 @@ func (s *Store) Import(src Source, ds *app.Dataset) (rec app.Import, err error) 
 		return rec, fmt.Errorf("import %s: %w", src.Name, err)
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		if src.SHA256 != "" {
-			if seq := tx.Bucket(bucketFiles).Get([]byte(src.SHA256)); seq != nil {
-				prev, err := readImport(tx, seq)
-				if err != nil {
-					return err
-				}
-				rec = prev
-				return fmt.Errorf("%s: %w as %s on %s", src.Name, ErrAlreadyImported, prev.ID, prev.Time.Format("2 Jan 2006 15:04 MST"))
-			}
+		if err := alreadyImported(tx, src, &rec); err != nil {
+			return err
 		}
 		imports := tx.Bucket(bucketImports)
 		seq, err := imports.NextSequence()
@@ -489,4 +488,23 @@ func removeVersion(b *bolt.Bucket, kind recordKind, k []byte) error {
 		return err
 	}
 	return adjustSum(b.Tx(), nk, nv, retagged)
+}
+
+// alreadyImported returns an error wrapping ErrAlreadyImported, and sets
+// *rec to the earlier import, when src's SHA-256 matches an import that is
+// not undone.
+func alreadyImported(tx *bolt.Tx, src Source, rec *app.Import) error {
+	if src.SHA256 == "" {
+		return nil
+	}
+	seq := tx.Bucket(bucketFiles).Get([]byte(src.SHA256))
+	if seq == nil {
+		return nil
+	}
+	prev, err := readImport(tx, seq)
+	if err != nil {
+		return err
+	}
+	*rec = prev
+	return fmt.Errorf("%s: %w as %s on %s", src.Name, ErrAlreadyImported, prev.ID, prev.Time.Format("2 Jan 2006 15:04 MST"))
 }

@@ -141,7 +141,7 @@ func runImport(e *env, args []string) error {
 	if len(args) == 0 {
 		return usagef("name at least one file to import")
 	}
-	st, err := openStore(e)
+	st, err := openStoreFor(e, args)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"scorecard/app"
 )
@@ -125,5 +126,30 @@ func TestIndicatorsAfterImport(t *testing.T) {
 	}
 	if want := h.Indicators(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Indicators() = %d indicators, Load gives %d: %+v", len(got), len(want), got)
+	}
+}
+
+// TestBackupNamesWithinASecond makes many automatic backups' names within
+// one second: each sorts after the one before, and none grows long.
+func TestBackupNamesWithinASecond(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "scorecard.db")
+	now := time.Date(2026, time.March, 14, 9, 30, 12, 0, time.UTC)
+	prev := ""
+	for i := range 250 {
+		name := nextBackupName(path, now)
+		if name <= prev {
+			t.Fatalf("backup %d is named %q, not after %q", i, name, prev)
+		}
+		if len(name) > len(path)+len(backupInfix)+len(backupTimeLayout)+9 {
+			t.Fatalf("backup %d is named %q", i, name)
+		}
+		if err := os.WriteFile(name, nil, 0o600); err != nil {
+			t.Fatalf("backup %d: %v", i, err)
+		}
+		prev = name
+	}
+	if bs, _ := Backups(path); len(bs) != 250 || bs[249] != prev {
+		t.Errorf("%d backups, the newest %q; want 250, the newest %q", len(bs), bs[len(bs)-1], prev)
 	}
 }

@@ -157,7 +157,7 @@ func TestSheetsDeclareTheirDimension(t *testing.T) {
 // same rows, columns and values both ways.
 func TestOpenpyxlReadOnlyReadsEverything(t *testing.T) {
 	python := needOpenpyxl(t)
-	out := filepath.Join(t.TempDir(), "large.xlsx")
+	out := filepath.Join(t.TempDir(), "demo.xlsx")
 	h, _ := demoHistory(t)
 	sum, err := Write(context.Background(), out, h, Options{Produced: produced})
 	if err != nil {

@@ -3,8 +3,9 @@
 # as the officer runs it, each against its peer in the same run:
 #
 #   scorecard import of the large workbook (124 indicators, Kent and its 12
-#   districts, 60 months) into a fresh store, against openpyxl read-only
-#   touching every cell (issue 17's target: >= 5x);
+#   districts, 60 months) into a fresh store, and again into the store
+#   holding it, against openpyxl read-only touching every cell (issue 17's
+#   targets: >= 5x, >= 4x);
 #   scorecard list and show REF --json on the five-year store that import
 #   makes, against scorecard imports, the cheapest command that opens the
 #   store (targets: list <= 2x, show <= 3x).
@@ -69,6 +70,17 @@ col() { awk -v c="$2" '{print $c}' "$tmp/$1" | median; }
 
 store="$tmp/five-years.db"
 "$tmp/scorecard" import --db "$store" "$SCORECARD_LARGE_XLSX" >/dev/null
+# The same workbook compressed afresh is another file to the store (its
+# SHA-256 differs) stating every figure again: the monthly re-import, into
+# a store already holding five years, automatic backup included.
+again="$tmp/large-again.xlsx"
+"$python" - "$SCORECARD_LARGE_XLSX" "$again" <<'PY'
+import sys, zipfile
+src = zipfile.ZipFile(sys.argv[1])
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+    for info in src.infolist():
+        out.writestr(info.filename, src.read(info.filename))
+PY
 ref=$("$tmp/scorecard" list --db "$store" --json | "$python" -c 'import json, sys; print(json.load(sys.stdin)[0]["ref"])')
 
 for _ in $(seq "$rounds"); do
@@ -83,6 +95,8 @@ for _ in $(seq "$rounds"); do
 		rm -rf "$tmp/fresh" && mkdir "$tmp/fresh"
 		timed old-import "$OLD" import --db "$tmp/fresh/s.db" "$SCORECARD_LARGE_XLSX"
 	fi
+	rm -rf "$tmp/held" && mkdir "$tmp/held" && cp "$store" "$tmp/held/s.db"
+	timed reimport "$tmp/scorecard" import --db "$tmp/held/s.db" "$again"
 	timed imports "$tmp/scorecard" imports --db "$store"
 	timed list "$tmp/scorecard" list --db "$store"
 	timed show "$tmp/scorecard" show "$ref" --db "$store" --json
@@ -97,6 +111,7 @@ echo "large workbook: $(du -k "$SCORECARD_LARGE_XLSX" | cut -f1) KB; five-year s
 row() { printf '  %-40s %7.3f s   peak %6.1f MB\n' "$1" "$(col "$2" 1)" "$(awk -v k="$(col "$2" 2)" 'BEGIN {print k/1024}')"; }
 row "scorecard import, fresh store" import
 [ -n "${OLD:-}" ] && row "$(basename "$OLD") import, fresh store" old-import
+row "scorecard import, five years held" reimport
 row "openpyxl read-only, every cell" openpyxl
 row "scorecard imports (five years)" imports
 row "scorecard list" list
@@ -105,8 +120,9 @@ if [ -n "${OLD:-}" ]; then
 	row "$(basename "$OLD") list" old-list
 	row "$(basename "$OLD") show $ref --json" old-show
 fi
-awk -v i="$(col import 1)" -v p="$(col openpyxl 1)" -v im="$(col imports 1)" -v l="$(col list 1)" -v s="$(col show 1)" 'BEGIN {
+awk -v i="$(col import 1)" -v r="$(col reimport 1)" -v p="$(col openpyxl 1)" -v im="$(col imports 1)" -v l="$(col list 1)" -v s="$(col show 1)" 'BEGIN {
 	printf "  import: %.1fx faster than openpyxl (target >= 5x: %s)\n", p / i, (p / i >= 5 ? "met" : "NOT met")
+	printf "  import into five years: %.1fx faster than openpyxl (target >= 4x: %s)\n", p / r, (p / r >= 4 ? "met" : "NOT met")
 	printf "  list: %.1fx imports (target <= 2x: %s); show: %.1fx imports (target <= 3x: %s)\n",
 		l / im, (l / im <= 2 ? "met" : "NOT met"), s / im, (s / im <= 3 ? "met" : "NOT met")
 }'

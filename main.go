@@ -221,3 +221,9 @@ func printUsage(w io.Writer) {
 func openStore(e *env) (*store.Store, error) {
 	return store.Open(e.db)
 }
+
+// openStoreFor opens the store to import the files at paths, with room
+// mapped for what they add (see store.OpenSized).
+func openStoreFor(e *env, paths []string) (*store.Store, error) {
+	return store.OpenSized(e.db, store.ImportRoom(paths...))
+}

@@ -11,6 +11,9 @@ section() { printf '\n== %s\n' "$1"; }
 section "Import (issue 3): large workbook, target < 2 s and >= 5x faster than openpyxl"
 scripts/bench-import.sh
 
+section "What the officer waits for (issue 17): scorecard import cold into a fresh store vs openpyxl (target >= 5x); list, show vs imports on five years (targets <= 2x, <= 3x)"
+scripts/bench-cold.sh
+
 section "Direction of travel (issue 4): every indicator x 13 areas x 3 cohorts x 60 months, target < 50 ms"
 go test -tags ci -run '^$' -bench 'BenchmarkAnalyseAll|BenchmarkAnalyseSplit|BenchmarkFlags' -benchmem -count 5 ./app/trend
 # The window runs with GOGC=400 (window.go): the same, as it runs there.

@@ -2,8 +2,8 @@ package export
 
 import (
 	"context"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -28,6 +28,18 @@ func (b *book) writeData(ctx context.Context) error {
 	if err := b.hideFromPrint(DataSheet, widths); err != nil {
 		return err
 	}
+	// A streamed sheet's dimension is written before its rows, and a
+	// reader in streaming mode (openpyxl's read-only mode, pandas) reads
+	// no column past it: count the rows first.
+	n := 0
+	if err := b.eachDataRow(ctx, false, func(app.Observation, string) error { n++; return nil }); err != nil {
+		return err
+	}
+	cols := max(len(DataHeader), noticeCols(widths))
+	if err := b.f.SetSheetDimension(DataSheet, "A1:"+cell(cols, n+2)); err != nil {
+		return err
+	}
+	b.streamed[DataSheet] = true
 	sw, err := b.f.NewStreamWriter(DataSheet)
 	if err != nil {
 		return err
@@ -59,9 +71,32 @@ func (b *book) writeData(ctx context.Context) error {
 	if err := sw.SetRow("A2", head); err != nil {
 		return err
 	}
-	end := b.period.End()
 	r := 2
 	vals := make([]any, len(DataHeader))
+	err = b.eachDataRow(ctx, true, func(o app.Observation, label string) error {
+		r++
+		vals[0], vals[1], vals[2], vals[3] = o.Ref, o.Period.String(), string(o.Area), label
+		vals[4], vals[5], vals[6] = number(o.Numerator), number(o.Denominator), number(o.Value)
+		// A figure with no status code leaves its Status cell out: an
+		// empty string would be written as a cell of empty text.
+		vals[7] = nil
+		if o.Status != app.OK {
+			vals[7] = string(o.Status)
+		}
+		return sw.SetRow("A"+strconv.Itoa(r), vals)
+	})
+	if err != nil {
+		return err
+	}
+	b.sum.DataRows = r - 2
+	return sw.Flush()
+}
+
+// eachDataRow calls row with each figure the Data sheet holds, in order,
+// with its Cohort column's label; step says whether to count each series
+// as a unit of the export's progress.
+func (b *book) eachDataRow(ctx context.Context, step bool, row func(o app.Observation, label string) error) error {
+	end := b.period.End()
 	for _, k := range b.dataKeys() {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -76,18 +111,15 @@ func (b *book) writeData(ctx context.Context) error {
 			if o.Period.End().After(end) || o.Status == app.CannotExclude || o.StandIn {
 				continue
 			}
-			r++
-			vals[0], vals[1], vals[2], vals[3] = o.Ref, o.Period.String(), string(o.Area), label
-			vals[4], vals[5], vals[6] = number(o.Numerator), number(o.Denominator), number(o.Value)
-			vals[7] = string(o.Status)
-			if err := sw.SetRow("A"+fmt.Sprint(r), vals); err != nil {
+			if err := row(o, label); err != nil {
 				return err
 			}
 		}
-		b.step()
+		if step {
+			b.step()
+		}
 	}
-	b.sum.DataRows = r - 2
-	return sw.Flush()
+	return nil
 }
 
 // dataKeys are the series the Data sheet holds, in ref, area and split

@@ -164,6 +164,9 @@ func write(ctx context.Context, path string, h *app.History, opt Options) (Summa
 	if err := ctx.Err(); err != nil {
 		return Summary{}, err
 	}
+	if err := b.declareDimensions(); err != nil {
+		return Summary{}, err
+	}
 	if err := save(path, "workbook", func(w io.Writer) error { _, err := b.f.WriteTo(w); return err }); err != nil {
 		return Summary{}, err
 	}
@@ -231,7 +234,10 @@ type book struct {
 	inds    []app.Indicator
 	rows    []*row // the scorecard's indicators, analysed, in order
 	styles  map[look]int
-	sum     Summary
+	// streamed are the sheets written by a stream writer, which declare
+	// their own dimension.
+	streamed map[string]bool
+	sum      Summary
 	// points is the text size of the sheet being written; 0 is 9 point.
 	points float64
 
@@ -265,7 +271,7 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	base, ex, suppressed, warns := circulated(h, opt.Exclude, opt.Suppress)
 	b := &book{
 		f: excelize.NewFile(), opt: opt, base: base, h: ex, period: opt.Period,
-		inds: ex.Indicators(), styles: map[look]int{},
+		inds: ex.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
 	}
 	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Warnings: warns}
 	for i := opt.Months - 1; i >= 0; i-- {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -115,15 +116,29 @@ func (s *Store) autoBackup() (err error) {
 // and a clock set back does not make the new backup look the oldest).
 func nextBackupName(path string, now time.Time) string {
 	newest, _ := NewestBackup(path)
-	stamp := path + backupInfix + now.Format(backupTimeLayout)
-	out := stamp
-	for i := 1; i < 100; i++ {
-		if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) && out > newest {
+	out := path + backupInfix + now.Format(backupTimeLayout)
+	if out <= newest {
+		out = newest
+	}
+	for {
+		if _, err := os.Lstat(out); out > newest && errors.Is(err, os.ErrNotExist) {
 			return out
 		}
-		out = fmt.Sprintf("%s-%02d", stamp, i)
+		out = bumpSuffix(out)
 	}
-	return newest + "-01"
+}
+
+// bumpSuffix returns the name sorting next after name among backups: its
+// final two-digit suffix plus one, or name with "-01" added. A name so
+// grows by three bytes a hundred backups within a second; counting on
+// without bound ("-100" sorts before "-99") once grew it by three bytes a
+// backup, until the file system refused the name.
+func bumpSuffix(name string) string {
+	i := strings.LastIndexByte(name, '-')
+	if n, err := strconv.Atoi(name[i+1:]); err == nil && len(name)-i == 3 && n < 99 {
+		return fmt.Sprintf("%s-%02d", name[:i], n+1)
+	}
+	return name + "-01"
 }
 
 var errNothingToBackUp = errors.New("nothing to back up")

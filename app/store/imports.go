@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -150,13 +151,25 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 		return err
 	}
 	n.Indicators += added
+	// The keys and values are carved from one arena rather than
+	// allocated one by one: bbolt holds them until the commit.
+	w.pending = slices.Grow(w.pending, len(ds.Observations))
+	var arena []byte
 	for i := range ds.Observations {
 		o := &ds.Observations[i]
-		k, err := observationKey(o)
+		if cap(arena)-len(arena) < observationRoom {
+			arena = make([]byte, 0, min(len(ds.Observations)-i, arenaRecords)*observationRoom)
+		}
+		from := len(arena)
+		arena, err = appendObservationKey(arena, o)
 		if err != nil {
 			return err
 		}
-		w.queue(k, encodeObservation(o), i)
+		arena = binary.BigEndian.AppendUint64(arena, w.seq)
+		k := arena[from:len(arena):len(arena)]
+		from = len(arena)
+		arena = appendObservation(arena, o)
+		w.pending = append(w.pending, pendingPut{k: k, v: arena[from:len(arena):len(arena)], rec: i})
 	}
 	added, revised, err := w.flush(kindObservation, func(i int) string {
 		o := &ds.Observations[i]
@@ -248,6 +261,15 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 	return nil
 }
 
+// observationRoom is the arena space an observation's key and value
+// usually take; one that needs more makes the arena start afresh, and
+// arenaRecords bounds an arena so that one record's bytes do not hold a
+// huge one alive.
+const (
+	observationRoom = 128
+	arenaRecords    = 4096
+)
+
 // queue holds the record with base key k and tagged value v until flush.
 func (w *snapshotWriter) queue(k, v []byte, rec int) {
 	w.pending = append(w.pending, pendingPut{k: binary.BigEndian.AppendUint64(k, w.seq), v: v, rec: rec})
@@ -272,12 +294,32 @@ func (w *snapshotWriter) queueJSON(key []byte, keyErr error, rec any, i int) err
 // stands, and returns what put counted. name describes a record for an
 // error.
 func (w *snapshotWriter) flush(kind recordKind, name func(rec int) string) (added, revised int, err error) {
-	slices.SortStableFunc(w.pending, func(a, b pendingPut) int { return bytes.Compare(a.k, b.k) })
+	// Ties keep the dataset's order by its index: an unstable sort so
+	// ordered is stable, and quicker than SortStableFunc's merging.
+	slices.SortFunc(w.pending, func(a, b pendingPut) int {
+		return cmp.Or(bytes.Compare(a.k, b.k), cmp.Compare(a.rec, b.rec))
+	})
+	b := w.tx.Bucket(kindBuckets[kind])
+	if b == nil {
+		if len(w.pending) == 0 {
+			return 0, 0, nil
+		}
+		return 0, 0, fmt.Errorf("no %s bucket", kindBuckets[kind])
+	}
+	b.FillPercent = fillPercent
+	// A bucket empty before this import holds no earlier version of
+	// anything, so nothing need be looked up.
+	fresh, _ := b.Cursor().First()
+	pw := putWriter{snapshotWriter: w, b: b, kind: kind, fresh: fresh == nil}
+	if len(w.pending) > 0 {
+		// The index of keys written grows by about a key a record.
+		w.written[kind] = slices.Grow(w.written[kind], len(w.pending)*(len(w.pending[0].k)+1))
+	}
 	for j, p := range w.pending {
 		if kind == kindObservation && j == len(w.pending)/2 && testHookMidImport != nil {
 			testHookMidImport()
 		}
-		a, r, err := w.put(kind, p.k, p.v)
+		a, r, err := pw.put(p.k, p.v)
 		if err != nil {
 			return 0, 0, fmt.Errorf("%s: %w", name(p.rec), err)
 		}
@@ -288,17 +330,30 @@ func (w *snapshotWriter) flush(kind recordKind, name func(rec int) string) (adde
 	return added, revised, nil
 }
 
+// putWriter writes one kind's records, in key order, into its bucket.
+type putWriter struct {
+	*snapshotWriter
+	b     *bolt.Bucket
+	kind  recordKind
+	fresh bool // the bucket was empty before this import
+	// last is the key and value of the record put before, which a
+	// record stated twice in the dataset follows, the keys being sorted.
+	lastK, lastV []byte
+}
+
 // put stores v, a value tagged as a version, as this import's version k
 // of a record, or as a restatement when the latest earlier version says
 // the same. It returns 1 in added when it stored a version, and 1 in
 // revised when that version replaces an earlier one. When the dataset
 // gives the record twice, the later replaces the earlier and the counts
 // are corrected.
-func (w *snapshotWriter) put(kind recordKind, k, v []byte) (added, revised int, err error) {
-	b := w.tx.Bucket(kindBuckets[kind])
-	b.FillPercent = fillPercent
-	prev, hasPrev := previousVersion(b.Cursor(), k)
-	if hasPrev && versionRules[kind].same(prev, v) {
+func (w *putWriter) put(k, v []byte) (added, revised int, err error) {
+	var prev []byte
+	var hasPrev bool
+	if !w.fresh {
+		prev, hasPrev = previousVersion(w.b.Cursor(), k)
+	}
+	if hasPrev && versionRules[w.kind].same(prev, v) {
 		v[0] = tagRestatement
 	} else {
 		added = 1
@@ -307,7 +362,12 @@ func (w *snapshotWriter) put(kind recordKind, k, v []byte) (added, revised int, 
 		}
 	}
 	w.sum += recordHash(k, v)
-	if own := b.Get(k); own != nil {
+	own := w.lastV
+	if !bytes.Equal(w.lastK, k) {
+		own = nil
+	}
+	w.lastK, w.lastV = k, v
+	if own != nil {
 		w.sum -= recordHash(k, own)
 		if !isRestatement(own) {
 			added--
@@ -315,12 +375,12 @@ func (w *snapshotWriter) put(kind recordKind, k, v []byte) (added, revised int, 
 				revised--
 			}
 		}
-		return added, revised, b.Put(k, v)
+		return added, revised, w.b.Put(k, v)
 	}
-	if err := b.Put(k, v); err != nil {
+	if err := w.b.Put(k, v); err != nil {
 		return 0, 0, err
 	}
-	w.note(kind, k)
+	w.note(w.kind, k)
 	return added, revised, nil
 }
 

@@ -48,6 +48,46 @@ func (s *Store) Load() (_ *app.History, err error) {
 	return h, nil
 }
 
+// LoadIndicator reads what Load would give of one indicator, without
+// reading the rest: every indicator's definitions and the imports, and
+// ref's figures, targets, benchmarks, comments and chart settings, which
+// are keyed by ref first. Breakdowns, keyed by measure, are left out. A
+// read of part of the store cannot check the imports' checksums, which
+// cover every record: Load does.
+func (s *Store) LoadIndicator(ref string) (_ *app.History, err error) {
+	defer faultsPanic()()
+	defer guard(s.path, &err)
+	if err := checkText("indicator", ref); err != nil {
+		return nil, err
+	}
+	h := app.NewHistory()
+	err = s.db.View(func(tx *bolt.Tx) error {
+		ids, err := loadImports(tx, h)
+		if err != nil {
+			return err
+		}
+		l := loader{tx: tx, h: h, ids: ids}
+		if err := l.indicators(); err != nil {
+			return err
+		}
+		l.prefix = appendText(nil, ref)
+		for _, step := range []func() error{l.observations, l.targets, l.benchmarks, l.comments, l.chartSettings} {
+			if err := step(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		var d *DamagedError
+		if !errors.As(err, &d) {
+			err = damaged(s.path, "%v", err)
+		}
+		return nil, err
+	}
+	return h, nil
+}
+
 // Indicators returns the indicators as the store defines them now, in
 // the order first imported, read without the figures: what an import's
 // definitions are checked against (app.ReviewDefinitions).
@@ -64,7 +104,11 @@ func (s *Store) Indicators() (_ []app.Indicator, err error) {
 		return l.indicators()
 	})
 	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", s.path, err)
+		var d *DamagedError
+		if !errors.As(err, &d) {
+			err = damaged(s.path, "%v", err)
+		}
+		return nil, err
 	}
 	return h.Indicators(), nil
 }
@@ -96,6 +140,25 @@ type loader struct {
 	h    *app.History
 	ids  []string
 	sums *sumChecker
+	// prefix, when set, limits the records read to those whose key
+	// begins with it: one indicator's, their keys beginning with its ref.
+	prefix []byte
+}
+
+// first positions c at the loader's first record.
+func (l *loader) first(c *bolt.Cursor) (k, v []byte) {
+	if l.prefix == nil {
+		return c.First()
+	}
+	return l.within(c.Seek(l.prefix))
+}
+
+// within passes on a record the loader reads, or nil past the last.
+func (l *loader) within(k, v []byte) ([]byte, []byte) {
+	if k == nil || l.prefix != nil && !bytes.HasPrefix(k, l.prefix) {
+		return nil, nil
+	}
+	return k, v
 }
 
 // importOf returns the ID of the import that wrote the record with key k.
@@ -130,7 +193,7 @@ func (l *loader) observations() error {
 		firsts, later = firsts[:0], later[:0]
 	}
 	c := l.tx.Bucket(kindBuckets[kindObservation]).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
+	for k, v := l.first(c); k != nil; k, v = l.within(c.Next()) {
 		l.sums.add(k, v)
 		if isRestatement(v) {
 			continue
@@ -300,7 +363,7 @@ func (l *loader) readJSON(k, v []byte, rec any, importField *string) error {
 func (l *loader) eachLatest(kind recordKind, fn func(firstKey, first, lastKey, last []byte) error) error {
 	c := l.tx.Bucket(kindBuckets[kind]).Cursor()
 	var at, firstKey, first, lastKey, last []byte
-	for k, v := c.First(); ; k, v = c.Next() {
+	for k, v := l.first(c); ; k, v = l.within(c.Next()) {
 		if k != nil && len(k) <= seqLen {
 			return fmt.Errorf("%s key %q: %w", kindBuckets[kind], k, errCorrupt)
 		}

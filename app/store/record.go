@@ -27,10 +27,14 @@ const (
 )
 
 func observationKey(o *app.Observation) ([]byte, error) {
+	return appendObservationKey(nil, o)
+}
+
+// appendObservationKey appends o's key to b.
+func appendObservationKey(b []byte, o *app.Observation) ([]byte, error) {
 	if err := checkText("observation", o.Ref, string(o.Area), string(o.Split)); err != nil {
 		return nil, err
 	}
-	b := make([]byte, 0, len(o.Ref)+len(o.Area)+len(o.Split)+3+periodLen+seqLen)
 	b = appendText(b, o.Ref)
 	b = appendText(b, string(o.Area))
 	b = appendText(b, string(o.Split))
@@ -38,10 +42,14 @@ func observationKey(o *app.Observation) ([]byte, error) {
 }
 
 // encodeObservation returns o's stored value, tagged as a version.
-func encodeObservation(o *app.Observation) []byte {
+func encodeObservation(o *app.Observation) []byte { return appendObservation(nil, o) }
+
+// appendObservation appends o's stored value, tagged as a version, to b.
+func appendObservation(b []byte, o *app.Observation) []byte {
 	var flags byte
-	b := make([]byte, 2, 2+3*8+6+len(o.Status)+len(o.Raw)+len(o.SourceArrow)+len(o.SourceRAG)+len(o.Rule)+len(o.Cell))
-	for i, f := range []*float64{o.Value, o.Numerator, o.Denominator} {
+	at := len(b)
+	b = append(b, tagVersion, 0)
+	for i, f := range [...]*float64{o.Value, o.Numerator, o.Denominator} {
 		if f != nil {
 			flags |= 1 << i
 			b = binary.BigEndian.AppendUint64(b, math.Float64bits(*f))
@@ -50,8 +58,8 @@ func encodeObservation(o *app.Observation) []byte {
 	if o.StandIn {
 		flags |= isStandIn
 	}
-	b[0], b[1] = tagVersion, flags
-	for _, s := range []string{string(o.Status), o.Raw, string(o.SourceArrow), string(o.SourceRAG), o.Rule, o.Cell} {
+	b[at+1] = flags
+	for _, s := range [...]string{string(o.Status), o.Raw, string(o.SourceArrow), string(o.SourceRAG), o.Rule, o.Cell} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}

@@ -68,7 +68,12 @@ type Store struct {
 // it, it returns an error wrapping ErrInUse whose message reads: `<path> is
 // already open in another window of Scorecard`. A file whose stored schema
 // version differs returns an error naming both versions.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return OpenSized(path, 0) }
+
+// OpenSized opens the store at path as Open does, mapping room more bytes
+// than the file holds (see ImportRoom), so that an import of about that
+// many bytes is written without bbolt remapping the file mid-transaction.
+func OpenSized(path string, room int64) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
@@ -95,9 +100,13 @@ func Open(path string) (*Store, error) {
 			return nil, err
 		}
 	}
-	s, err := open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
+	mapped := mapSize(path, room)
+	s, err := open(path, 0o600, &bolt.Options{Timeout: lockTimeout, InitialMmapSize: mapped})
 	if err == nil {
 		s.keep = DefaultAutoBackups
+		if mapped > 0 {
+			s.db.AllocSize = allocSize(mapped)
+		}
 	}
 	return s, err
 }

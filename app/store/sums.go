@@ -82,6 +82,8 @@ func newSumChecker(tx *bolt.Tx) *sumChecker {
 	return &sumChecker{sums: make([]uint64, tx.Bucket(bucketImports).Sequence()+1)}
 }
 
+// A nil checker adds nothing: a read of part of the store (Indicators)
+// cannot check sums over every record.
 func (c *sumChecker) add(k, v []byte) {
 	if c == nil || len(k) < seqLen {
 		return // the loader reports the key

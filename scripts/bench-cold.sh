@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# bench-cold.sh: what the officer waits for, each command a fresh process
+# as the officer runs it, each against its peer in the same run:
+#
+#   scorecard import of the large workbook (124 indicators, Kent and its 12
+#   districts, 60 months) into a fresh store, and again into the store
+#   holding it, against openpyxl read-only touching every cell (issue 17's
+#   targets: >= 5x, >= 4x);
+#   scorecard list and show REF --json on the five-year store that import
+#   makes, against scorecard imports, the cheapest command that opens the
+#   store (targets: list <= 2x, show <= 3x).
+#
+# The machine is shared, so the commands run in turn, ROUNDS times, and the
+# medians are compared. OLD=path/to/scorecard adds an older binary's import
+# (and its list and show) to each round, to compare builds. Usage: scripts/bench-cold.sh [ROUNDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/usr/local/go/bin:$PATH"
+rounds=${1:-5}
+python=${PYTHON:-/usr/bin/python3}
+if ! "$python" -c 'import openpyxl' 2>/dev/null; then
+	echo "bench-cold: $python has no openpyxl (apt-get install python3-openpyxl)" >&2
+	exit 1
+fi
+if [ ! -x /usr/bin/time ]; then
+	echo "bench-cold: /usr/bin/time is missing (apt-get install time)" >&2
+	exit 1
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/scorecard" .
+export SCORECARD_LARGE_XLSX="$tmp/large.xlsx"
+CGO_ENABLED=0 go test -tags ci -c -o "$tmp/importer.test" ./importer
+"$tmp/importer.test" -test.run '^$' -test.bench '^BenchmarkReadLarge$' -test.benchtime 1x >/dev/null
+
+cat >"$tmp/openpyxl_read.py" <<'PY'
+import sys
+import openpyxl
+
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)
+cells = 0
+for ws in wb.worksheets:
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.value
+            cells += 1
+wb.close()
+print(cells)
+PY
+
+# timed NAME CMD...: runs CMD, appending its wall seconds (to the
+# millisecond: time's own are to the hundredth) and peak KB to $tmp/NAME;
+# its output is discarded, a failure stops the benchmark.
+timed() {
+	local name=$1 start end
+	shift
+	start=$(date +%s%N)
+	if ! /usr/bin/time -o "$tmp/t" -f '%M' "$@" >"$tmp/out" 2>&1; then
+		echo "bench-cold: $name failed:" >&2
+		cat "$tmp/out" >&2
+		exit 1
+	fi
+	end=$(date +%s%N)
+	echo "$(( (end - start) / 1000000 )) $(cat "$tmp/t")" | awk '{printf "%.3f %s\n", $1 / 1000, $2}' >>"$tmp/$name"
+}
+
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2)}'; }
+col() { awk -v c="$2" '{print $c}' "$tmp/$1" | median; }
+
+store="$tmp/five-years.db"
+"$tmp/scorecard" import --db "$store" "$SCORECARD_LARGE_XLSX" >/dev/null
+# The same workbook compressed afresh is another file to the store (its
+# SHA-256 differs) stating every figure again: the monthly re-import, into
+# a store already holding five years, automatic backup included.
+again="$tmp/large-again.xlsx"
+"$python" - "$SCORECARD_LARGE_XLSX" "$again" <<'PY'
+import sys, zipfile
+src = zipfile.ZipFile(sys.argv[1])
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+    for info in src.infolist():
+        out.writestr(info.filename, src.read(info.filename))
+PY
+ref=$("$tmp/scorecard" list --db "$store" --json | "$python" -c 'import json, sys; print(json.load(sys.stdin)[0]["ref"])')
+
+for _ in $(seq "$rounds"); do
+	rm -rf "$tmp/fresh" && mkdir "$tmp/fresh"
+	timed import "$tmp/scorecard" import --db "$tmp/fresh/s.db" "$SCORECARD_LARGE_XLSX"
+	if ls "$tmp/fresh" | grep -q backup; then
+		echo "bench-cold: an import into a fresh store made an automatic backup" >&2
+		exit 1
+	fi
+	timed openpyxl "$python" "$tmp/openpyxl_read.py" "$SCORECARD_LARGE_XLSX"
+	if [ -n "${OLD:-}" ]; then
+		rm -rf "$tmp/fresh" && mkdir "$tmp/fresh"
+		timed old-import "$OLD" import --db "$tmp/fresh/s.db" "$SCORECARD_LARGE_XLSX"
+	fi
+	rm -rf "$tmp/held" && mkdir "$tmp/held" && cp "$store" "$tmp/held/s.db"
+	timed reimport "$tmp/scorecard" import --db "$tmp/held/s.db" "$again"
+	timed imports "$tmp/scorecard" imports --db "$store"
+	timed list "$tmp/scorecard" list --db "$store"
+	timed show "$tmp/scorecard" show "$ref" --db "$store" --json
+	if [ -n "${OLD:-}" ]; then
+		timed old-list "$OLD" list --db "$store"
+		timed old-show "$OLD" show "$ref" --db "$store" --json
+	fi
+done
+
+store_kb=$(du -k "$store" | cut -f1)
+echo "large workbook: $(du -k "$SCORECARD_LARGE_XLSX" | cut -f1) KB; five-year store: ${store_kb} KB; ${rounds} rounds, medians"
+row() { printf '  %-40s %7.3f s   peak %6.1f MB\n' "$1" "$(col "$2" 1)" "$(awk -v k="$(col "$2" 2)" 'BEGIN {print k/1024}')"; }
+row "scorecard import, fresh store" import
+[ -n "${OLD:-}" ] && row "$(basename "$OLD") import, fresh store" old-import
+row "scorecard import, five years held" reimport
+row "openpyxl read-only, every cell" openpyxl
+row "scorecard imports (five years)" imports
+row "scorecard list" list
+row "scorecard show $ref --json" show
+if [ -n "${OLD:-}" ]; then
+	row "$(basename "$OLD") list" old-list
+	row "$(basename "$OLD") show $ref --json" old-show
+fi
+awk -v i="$(col import 1)" -v r="$(col reimport 1)" -v p="$(col openpyxl 1)" -v im="$(col imports 1)" -v l="$(col list 1)" -v s="$(col show 1)" 'BEGIN {
+	printf "  import: %.1fx faster than openpyxl (target >= 5x: %s)\n", p / i, (p / i >= 5 ? "met" : "NOT met")
+	printf "  import into five years: %.1fx faster than openpyxl (target >= 4x: %s)\n", p / r, (p / r >= 4 ? "met" : "NOT met")
+	printf "  list: %.1fx imports (target <= 2x: %s); show: %.1fx imports (target <= 3x: %s)\n",
+		l / im, (l / im <= 2 ? "met" : "NOT met"), s / im, (s / im <= 3 ? "met" : "NOT met")
+}'
+if [ -n "${OLD:-}" ]; then
+	awk -v i="$(col import 1)" -v o="$(col old-import 1)" 'BEGIN { printf "  this build imports in %.2fx the time of %s\n", i / o, "'"$(basename "$OLD")"'" }'
+fi

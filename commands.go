@@ -401,9 +401,12 @@ func loadIndicators(e *env) ([]app.Indicator, error) {
 }
 
 // showReadsOne has show read its indicator's records alone
-// (store.LoadIndicator); a test turns it off to check show says the same
-// from the whole store.
-var showReadsOne = true
+// (store.LoadIndicator). It is off: each import's checksum covers all its
+// records, so only a whole load can prove a figure undamaged, and show
+// must not print a damaged figure without a word. It can come on when
+// checksums are kept per indicator; a test keeps both paths saying the
+// same.
+var showReadsOne = false
 
 // loadIndicatorHistory reads every definition and ref's records alone, an
 // empty history if there is no store yet.

@@ -20,7 +20,7 @@ func TestShowReadsOneIndicator(t *testing.T) {
 	}
 	runBoth := func(args ...string) (one, whole string, code int) {
 		t.Helper()
-		defer func() { showReadsOne = true }()
+		defer func(was bool) { showReadsOne = was }(showReadsOne)
 		var out [2]bytes.Buffer
 		var codes [2]int
 		for i, readsOne := range []bool{true, false} {

@@ -314,7 +314,11 @@ func Text(heading string, items []Item) string {
 // Heading is the brief's heading: "Exceptions: Kent, October 2026,
 // excluding UASC (12 indicators)".
 func Heading(area app.Area, p app.Period, cohort string, n int) string {
-	s := fmt.Sprintf("Exceptions: %s, %s", area, p.Start().Format("January 2006"))
+	when := p.Label()
+	if p.Kind == app.Month {
+		when = p.Start().Format("January 2006")
+	}
+	s := fmt.Sprintf("Exceptions: %s, %s", area, when)
 	if cohort != "" {
 		s += ", " + cohort
 	}

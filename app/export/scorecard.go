@@ -130,7 +130,11 @@ func (b *book) writeScorecard(ctx context.Context) error {
 		names, widths = append(names, m.Label()), append(widths, 6.5)
 	}
 	for _, c := range scorecardTail {
-		names, widths = append(names, c.name), append(widths, c.width)
+		name := c.name
+		if name == "Same month last year" {
+			name = lastYearHead(b.period.Kind)
+		}
+		names, widths = append(names, name), append(widths, c.width)
 	}
 	if err := b.widths(s, widths...); err != nil {
 		return err
@@ -150,7 +154,7 @@ func (b *book) writeScorecard(ctx context.Context) error {
 	}{
 		{5, 5, b.outturnCaption()},
 		{6, 7, b.targetCaption()},
-		{first, tail - 1, "Monthly figures"},
+		{first, tail - 1, figuresCaption(b.period.Kind)},
 		{tail, tailCol(tail, "Trend and SPC"), "Latest: " + b.period.Label()},
 		{tailCol(tail, "England"), tailCol(tail, "Benchmark year"), b.benchmarkCaption()},
 	}

@@ -1,6 +1,9 @@
 package app
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A store of published yearly or quarterly figures alone reports on its
 // years or quarters; one with any monthly figure stays monthly, with its
@@ -92,5 +95,44 @@ func TestTargetYearOfNoPeriod(t *testing.T) {
 	}
 	if y := (Indicator{}).TargetYear(Period{Kind: CalendarYear, Year: 2025}); y.String() != "2024/25" {
 		t.Errorf("target year of DfE reporting year 2025 = %s, want 2024/25 (the collection year to 31 March 2025)", y)
+	}
+}
+
+// A year-to-date figure accumulates from April for a financial-year
+// measure and from September for an academic-year one, and says so.
+func TestYearToDateStart(t *testing.T) {
+	fin := Indicator{Ref: "CIC10", DataPeriod: YearToDate}
+	aca := Indicator{Ref: "ED03", DataPeriod: YearToDate, YearType: AcademicYear}
+	tests := []struct {
+		ind  Indicator
+		p    Period
+		want string
+	}{
+		{fin, MonthOf(2025, 3), "2024-04"},
+		{fin, MonthOf(2025, 4), "2025-04"},
+		{fin, MonthOf(2025, 10), "2025-04"},
+		{aca, MonthOf(2025, 3), "2024-09"},
+		{aca, MonthOf(2025, 8), "2024-09"},
+		{aca, MonthOf(2025, 9), "2025-09"},
+		{aca, Period{Kind: Quarter, Year: 2025, N: 4}, "2025-09"},
+		{fin, Period{}, ""},
+	}
+	for _, tt := range tests {
+		if got := tt.ind.YearToDateStart(tt.p).String(); got != tt.want {
+			t.Errorf("%s YTD for %s starts %q, want %q", tt.ind.Ref, tt.p, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		ind  Indicator
+		says string
+	}{
+		{fin, "from 1 April"}, {aca, "from 1 September"},
+	} {
+		if got := tt.ind.YearToDateWords(); !strings.Contains(got, tt.says) {
+			t.Errorf("%s: %q, want it to say %q", tt.ind.Ref, got, tt.says)
+		}
+	}
+	if got := (Indicator{DataPeriod: Rolling12}).YearToDateWords(); got != "" {
+		t.Errorf("a rolling measure says %q of a year to date", got)
 	}
 }

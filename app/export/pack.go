@@ -464,7 +464,7 @@ func (b *book) packGuidance(d *pdf.Doc) func() error {
 			{Head: "Unit", Width: 14}, {Head: "Period", Width: 11, Align: "C"}, {Head: "How it is calculated", Width: 119}, {Head: "Exclusion rule used", Width: 50}}}
 		for _, ind := range b.inds {
 			t.Rows = append(t.Rows, pdf.Row{Cells: []pdf.Cell{{Text: ind.Ref}, {Text: ind.Name}, {Text: ind.Polarity.String()}, {Text: string(ind.Unit)},
-				{Text: string(ind.DataPeriod)}, {Text: ind.Guidance}, {Text: strings.Join(rules[ind.Ref], "; ")}}})
+				{Text: string(ind.DataPeriod)}, {Text: calculation(ind)}, {Text: strings.Join(rules[ind.Ref], "; ")}}})
 		}
 		d.Table(t)
 		b.step()

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"scorecard/app"
 )
@@ -130,5 +131,46 @@ func TestYearlyPack(t *testing.T) {
 	}
 	if strings.Contains(text, "January 2025") || strings.Contains(text, "Same month") || strings.Contains(text, "Last 12 months") {
 		t.Errorf("the yearly pack speaks of months:\n%.2000s", text)
+	}
+}
+
+// The guidance says, of each year-to-date indicator, the month its
+// figures accumulate from: September for an academic-year measure such
+// as persistent absence, April otherwise.
+func TestGuidanceSaysWhenYearToDateStarts(t *testing.T) {
+	h := app.NewHistory()
+	d := &app.Dataset{Indicators: []app.Indicator{
+		{Ref: "ED03", Name: "Pupils persistently absent (%)", Section: "Education", Polarity: app.LowerBetter, Unit: app.Percent,
+			Decimals: 1, DataPeriod: app.YearToDate, YearType: app.AcademicYear, Guidance: "Pupils missing 10% or more of sessions."},
+		{Ref: "CIC10", Name: "Children starting to be looked after", Section: "Children in Care", Unit: app.Number,
+			DataPeriod: app.YearToDate, YearType: app.FinancialYear},
+		{Ref: "CIC01", Name: "Children in care", Section: "Children in Care", Unit: app.Number, DataPeriod: app.Snapshot, Guidance: "On the last day of the month."},
+	}}
+	for _, ref := range []string{"ED03", "CIC10", "CIC01"} {
+		for m := 1; m <= 12; m++ {
+			d.Observations = append(d.Observations, app.Observation{Ref: ref, Area: app.Kent, Period: app.MonthOf(2025, time.Month(m)), Value: app.Float(float64(m))})
+		}
+	}
+	h.Apply(d, "I0001")
+	f, _ := export(t, h, Options{})
+	rows, err := f.GetRows(GuidanceSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"ED03":  "Year to date: from 1 September, the start of the academic year, to the month shown. Pupils missing 10% or more of sessions.",
+		"CIC10": "Year to date: from 1 April, the start of the financial year, to the month shown.",
+		"CIC01": "On the last day of the month.",
+	}
+	for _, r := range rows {
+		if len(r) > 6 && want[r[0]] != "" {
+			if r[6] != want[r[0]] {
+				t.Errorf("%s: guidance %q, want %q", r[0], r[6], want[r[0]])
+			}
+			delete(want, r[0])
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no guidance rows for %v", want)
 	}
 }

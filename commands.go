@@ -106,8 +106,17 @@ func runBrief(e *env, args []string) error {
 	if p.IsZero() {
 		p = v.h.Latest()
 	}
-	if p.IsZero() || p.Kind != app.Month {
-		return usagef("--period: the brief is monthly; give a month such as 2025-03")
+	asked := p
+	var read bool
+	if p, read = v.h.ReportingPeriod(asked); read {
+		fmt.Fprintf(e.errOut, "note: --period %s read as %s, the %s ending in the same year, which the store's figures are for\n", asked, p.Label(), p.Kind.Noun())
+	}
+	k := v.h.Cadence()
+	if p.IsZero() || k == 0 {
+		return fmt.Errorf("%s: no figures for a brief", e.db)
+	}
+	if p.Kind != k {
+		return usagef("--period: the store's figures are by %s; give a %s such as %s", k.Noun(), k.Noun(), v.h.Latest())
 	}
 	items := brief.Items(v.h, brief.Options{Period: p, Area: v.area, Trend: analysisOptions()})
 	_, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items))

@@ -76,6 +76,9 @@ func TestDfEYearlyStoreExports(t *testing.T) {
 				t.Errorf("show CIC01 over 5 years does not say SPC has too few points:\n%s", out)
 			}
 			mustRun(t, db, "flags")
+			if out := mustRun(t, db, "brief"); !strings.HasPrefix(out, "Exceptions: Kent, 2025") {
+				t.Errorf("brief of a yearly store: %q, want the exceptions for 2025", out)
+			}
 			if out := mustRun(t, db, "flags", "--all", "--period", "2025"); !strings.Contains(out, "REF") {
 				t.Errorf("flags --period 2025: %q", out)
 			}

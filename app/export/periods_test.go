@@ -174,3 +174,33 @@ func TestGuidanceSaysWhenYearToDateStarts(t *testing.T) {
 		t.Errorf("no guidance rows for %v", want)
 	}
 }
+
+// On a quarterly scorecard a financial year's figure shows in the quarter
+// it ends with, as on a monthly one it shows in March.
+func TestYearInItsLastQuarter(t *testing.T) {
+	h := app.NewHistory()
+	d := &app.Dataset{Indicators: []app.Indicator{
+		{Ref: "Q1", Name: "Quarterly count", Section: "One", Unit: app.Number},
+		{Ref: "A1", Name: "Yearly count", Section: "One", Unit: app.Number},
+	}}
+	for i := range 8 {
+		d.Observations = append(d.Observations, app.Observation{Ref: "Q1", Area: app.Kent,
+			Period: app.Period{Kind: app.Quarter, Year: 2023, N: 3}.Add(i), Value: app.Float(float64(10 + i))})
+	}
+	d.Observations = append(d.Observations, app.Observation{Ref: "A1", Area: app.Kent,
+		Period: app.Period{Kind: app.FinancialYear, Year: 2024}, Value: app.Float(1896)})
+	h.Apply(d, "I0001")
+	f, sum := export(t, h, Options{})
+	if sum.Period.String() != "2025-Q2" {
+		t.Fatalf("exported %s, want 2025-Q2", sum.Period)
+	}
+	r := sheetRow(t, f, ScorecardSheet, "A1")
+	if got := numberAt(t, f, ScorecardSheet, cell(headerCol(t, f, "Q1 2025"), r)); got != 1896 {
+		t.Errorf("2024/25 in Q1 2025, the quarter it ends with: %v, want 1896", got)
+	}
+	for _, q := range []string{"Q4 2024", "Q2 2025"} {
+		if got, _ := f.GetCellValue(ScorecardSheet, cell(headerCol(t, f, q), r)); got != "" {
+			t.Errorf("2024/25 in %s: %q, want nothing", q, got)
+		}
+	}
+}

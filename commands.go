@@ -106,8 +106,17 @@ func runBrief(e *env, args []string) error {
 	if p.IsZero() {
 		p = v.h.Latest()
 	}
-	if p.IsZero() || p.Kind != app.Month {
-		return usagef("--period: the brief is monthly; give a month such as 2025-03")
+	asked := p
+	var read bool
+	if p, read = v.h.ReportingPeriod(asked); read {
+		fmt.Fprintf(e.errOut, "note: --period %s read as %s, the %s ending in the same year, which the store's figures are for\n", asked, p.Label(), p.Kind.Noun())
+	}
+	k := v.h.Cadence()
+	if p.IsZero() || k == 0 {
+		return fmt.Errorf("%s: no figures for a brief", e.db)
+	}
+	if p.Kind != k {
+		return usagef("--period: the store's figures are by %s; give a %s such as %s", k.Noun(), k.Noun(), v.h.Latest())
 	}
 	items := brief.Items(v.h, brief.Options{Period: p, Area: v.area, Trend: analysisOptions()})
 	_, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items))
@@ -707,12 +716,17 @@ func runFlags(e *env, args []string) error {
 		return err
 	}
 	if !v.period.IsZero() {
-		if v.period.Kind != app.Month {
-			return usagef("--period: flags are raised month by month; give a month such as 2025-03")
-		}
 		ps := v.h.Periods()
 		if len(ps) == 0 {
-			return fmt.Errorf("%s: no monthly figures to flag", e.db)
+			return fmt.Errorf("%s: no figures to flag", e.db)
+		}
+		asked := v.period
+		var read bool
+		if v.period, read = v.h.ReportingPeriod(asked); read {
+			fmt.Fprintf(e.errOut, "note: --period %s read as %s, the %s ending in the same year, which the store's figures are for\n", asked, v.period.Label(), v.period.Kind.Noun())
+		}
+		if k := ps[0].Kind; v.period.Kind != k {
+			return usagef("--period: the store's figures are by %s; give a %s such as %s", k.Noun(), k.Noun(), ps[len(ps)-1])
 		}
 		if v.period.Compare(ps[0]) < 0 || v.period.Compare(ps[len(ps)-1]) > 0 {
 			return fmt.Errorf("%s: no figures for %s (the store holds %s to %s)", e.db, v.period.Label(), ps[0].Label(), ps[len(ps)-1].Label())
@@ -790,6 +804,9 @@ func runExport(e *env, args []string) error {
 	}
 	fmt.Fprintln(e.out, sum.Path)
 	fmt.Fprintf(e.out, "%s; %s\n", sum, what)
+	for _, n := range sum.Notes {
+		fmt.Fprintf(e.out, "  note: %s\n", n)
+	}
 	for _, w := range sum.Warnings {
 		fmt.Fprintf(e.out, "  warning: %s\n", w)
 	}

@@ -265,13 +265,44 @@ func (h *History) CommentFor(ref string, area Area, split Split, p Period) (c Co
 	return c, split == All, ok
 }
 
-// Periods returns every monthly period any series has a figure for,
-// oldest first.
+// Cadence returns the kind of period the scorecard reports on: Month when
+// any series has a monthly figure; failing that Quarter; failing that the
+// kind of year most figures are for (financial, academic or calendar, in
+// that order on a tie), so that a store of published yearly figures alone
+// (DfE's) has a scorecard of years. It is zero for an empty history.
+func (h *History) Cadence() PeriodKind {
+	var n [CalendarYear + 1]int
+	for _, s := range h.series {
+		for _, o := range s {
+			if o.Period.Kind <= CalendarYear {
+				n[o.Period.Kind]++
+			}
+		}
+	}
+	switch {
+	case n[Month] > 0:
+		return Month
+	case n[Quarter] > 0:
+		return Quarter
+	}
+	var best PeriodKind
+	for _, k := range []PeriodKind{FinancialYear, AcademicYear, CalendarYear} {
+		if n[k] > 0 && (best == 0 || n[k] > n[best]) {
+			best = k
+		}
+	}
+	return best
+}
+
+// Periods returns every period of the history's Cadence that any series
+// has a figure for, oldest first: the months of a monthly store, the
+// years of a store of yearly figures alone.
 func (h *History) Periods() []Period {
+	kind := h.Cadence()
 	seen := map[Period]bool{}
 	for _, s := range h.series {
 		for _, o := range s {
-			if o.Period.Kind == Month {
+			if o.Period.Kind == kind {
 				seen[o.Period] = true
 			}
 		}
@@ -284,13 +315,34 @@ func (h *History) Periods() []Period {
 	return ps
 }
 
-// Latest returns the newest month with any figure, or the zero Period.
+// Latest returns the newest period of the history's Cadence with any
+// figure, or the zero Period.
 func (h *History) Latest() Period {
 	ps := h.Periods()
 	if len(ps) == 0 {
 		return Period{}
 	}
 	return ps[len(ps)-1]
+}
+
+// ReportingPeriod returns the period of the history's Cadence that p
+// names, and whether p had to be read as another kind of year to find it.
+// A year of another kind is the one that ends in the same calendar year:
+// DfE's reporting year 2025 (a collection to 31 March 2025) is what
+// "2024/25" asks for in a store of reporting years. Any other p, or an
+// empty history, gives p itself.
+func (h *History) ReportingPeriod(p Period) (Period, bool) {
+	kind := h.Cadence()
+	if kind == 0 || p.Kind == kind || !p.IsYear() || !(Period{Kind: kind}).IsYear() {
+		return p, false
+	}
+	end := p.End().Year()
+	for _, y := range []int{end, end - 1} {
+		if q := (Period{Kind: kind, Year: y}); q.End().Year() == end {
+			return q, true
+		}
+	}
+	return p, false
 }
 
 // Cohorts returns the cohorts any series is split by, sorted.

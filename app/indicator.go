@@ -113,7 +113,7 @@ type DataPeriod string
 const (
 	Rolling12     DataPeriod = "R12M" // rolling 12 months to the month shown
 	Snapshot      DataPeriod = "MS"   // monthly snapshot on the last day
-	YearToDate    DataPeriod = "YTD"  // since 1 April (resets each year)
+	YearToDate    DataPeriod = "YTD"  // since 1 April, or 1 September for an academic-year measure (see Indicator.YearToDateStart)
 	QuarterPeriod DataPeriod = "Q"
 	Annual        DataPeriod = "A"
 )
@@ -174,6 +174,33 @@ func (ind Indicator) TargetYear(p Period) Period {
 		return p.AcademicYearOf()
 	}
 	return p.FinancialYearOf()
+}
+
+// YearToDateStart returns the month a year-to-date figure for period p
+// accumulates from: the first month of the year whose target is in force,
+// April for a financial-year measure and September for an academic-year
+// one (persistent absence counts from the start of the school year, not
+// from April). It is the zero Period for the zero Period.
+func (ind Indicator) YearToDateStart(p Period) Period {
+	y := ind.TargetYear(p)
+	if y.IsZero() {
+		return Period{}
+	}
+	s := y.Start()
+	return MonthOf(s.Year(), s.Month())
+}
+
+// YearToDateWords says, for a year-to-date measure, when its figures start
+// to accumulate: "Year to date: from 1 September, the start of the
+// academic year". It is "" for any other measure.
+func (ind Indicator) YearToDateWords() string {
+	if ind.DataPeriod != YearToDate {
+		return ""
+	}
+	if ind.YearType == AcademicYear {
+		return "Year to date: from 1 September, the start of the academic year, to the month shown."
+	}
+	return "Year to date: from 1 April, the start of the financial year, to the month shown."
 }
 
 // Supplement returns ind, a later definition of earlier's indicator, with

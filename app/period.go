@@ -87,6 +87,11 @@ func (p Period) Start() time.Time {
 	return time.Time{}
 }
 
+// IsYear reports whether p is a financial, academic or calendar year.
+func (p Period) IsYear() bool {
+	return p.Kind == FinancialYear || p.Kind == AcademicYear || p.Kind == CalendarYear
+}
+
 // Months returns how many calendar months p spans.
 func (p Period) Months() int {
 	switch p.Kind {
@@ -152,6 +157,10 @@ func (p Period) Contains(m Period) bool {
 // FinancialYearOf returns the financial year (April to March) p starts in.
 // Targets for most indicators are set per financial year.
 func (p Period) FinancialYearOf() Period {
+	if p.IsZero() {
+		// The zero time's year 1 would give "0000/01".
+		return Period{}
+	}
 	s := p.Start()
 	y := s.Year()
 	if s.Month() < time.April {
@@ -163,6 +172,9 @@ func (p Period) FinancialYearOf() Period {
 // AcademicYearOf returns the academic year (September to August) p starts
 // in. Education targets are set per academic year.
 func (p Period) AcademicYearOf() Period {
+	if p.IsZero() {
+		return Period{}
+	}
 	s := p.Start()
 	y := s.Year()
 	if s.Month() < time.September {
@@ -393,6 +405,18 @@ func (k PeriodKind) String() string {
 		return periodKindNames[k]
 	}
 	return fmt.Sprintf("PeriodKind(%d)", k)
+}
+
+// Noun names one period of the kind: "month", "quarter", "financial
+// year", "academic year", "calendar year".
+func (k PeriodKind) Noun() string {
+	switch k {
+	case Month, Quarter:
+		return k.String()
+	case FinancialYear, AcademicYear, CalendarYear:
+		return k.String() + " year"
+	}
+	return "period"
 }
 
 // MarshalJSON writes the kind as its name, so stored indicators and JSON

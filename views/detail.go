@@ -247,9 +247,15 @@ func describeIndicator(ind app.Indicator, v *view) string {
 	return strings.Join(parts, " · ")
 }
 
+// guidanceText is the indicator's guidance, led for a year-to-date
+// measure by the month its figures accumulate from.
 func guidanceText(ind app.Indicator) string {
-	if ind.Guidance != "" {
-		return ind.Guidance
+	ytd := ind.YearToDateWords()
+	switch {
+	case ind.Guidance != "":
+		return strings.TrimSpace(ytd + " " + ind.Guidance)
+	case ytd != "":
+		return ytd + " No other guidance has been imported for this indicator."
 	}
 	return "No guidance has been imported for this indicator."
 }

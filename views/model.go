@@ -116,8 +116,9 @@ func (v *view) setCohort(c app.Cohort, on bool) {
 // excluding reports whether cohort c is excluded.
 func (v *view) excluding(c app.Cohort) bool { return slices.Contains(v.cohorts, c) }
 
-// periods lists the months with figures, newest first, as the picker
-// offers them.
+// periods lists the periods with figures, newest first, as the picker
+// offers them: months, or the years or quarters of a store of yearly or
+// quarterly figures alone.
 func (v *view) periods() []app.Period {
 	ps := v.stored.Periods()
 	slices.Reverse(ps)
@@ -204,8 +205,9 @@ func (v *view) flagDetails(r *scoreRow) []string {
 	return append(out, r.notes...)
 }
 
-// recent returns the n months of s up to and including p, oldest first,
-// with NaN for months without a figure.
+// recent returns the n periods of s of p's kind (months; the years of a
+// store of yearly figures alone) up to and including p, oldest first,
+// with NaN for periods without a figure.
 func recent(s []app.Observation, p app.Period, n int) []float64 {
 	out := make([]float64, n)
 	for i := range out {
@@ -213,7 +215,7 @@ func recent(s []app.Observation, p app.Period, n int) []float64 {
 	}
 	first := p.Add(1 - n)
 	for _, o := range s {
-		if o.Period.Kind != app.Month || o.Period.Compare(first) < 0 || o.Period.Compare(p) > 0 {
+		if o.Period.Kind != p.Kind || o.Period.Compare(first) < 0 || o.Period.Compare(p) > 0 {
 			continue
 		}
 		if f, ok := o.Figure(); ok {

@@ -99,12 +99,13 @@ func Items(h *app.History, opt Options) []Item {
 	return out
 }
 
-// pointAt finds the point reported in month m: the month's own, or a
-// quarter's or year's that ends in it; -1 for none.
+// pointAt finds the point reported in period m: its own, or that of a
+// longer period ending with it (a year in its last month or quarter); -1
+// for none.
 func pointAt(pts []trend.Point, m app.Period) int {
 	for i := len(pts) - 1; i >= 0; i-- {
 		p := pts[i].Period
-		if p == m || p.Kind != app.Month && p.End().Year() == m.Start().Year() && p.End().Month() == m.Start().Month() {
+		if p == m || p.Kind != m.Kind && p.End().Equal(m.End()) {
 			return i
 		}
 		if p.Start().Before(m.Start()) {
@@ -306,7 +307,11 @@ func Text(heading string, items []Item) string {
 // Heading is the brief's heading: "Exceptions: Kent, October 2026,
 // excluding UASC (12 indicators)".
 func Heading(area app.Area, p app.Period, cohort string, n int) string {
-	s := fmt.Sprintf("Exceptions: %s, %s", area, p.Start().Format("January 2006"))
+	when := p.Label()
+	if p.Kind == app.Month {
+		when = p.Start().Format("January 2006")
+	}
+	s := fmt.Sprintf("Exceptions: %s, %s", area, when)
 	if cohort != "" {
 		s += ", " + cohort
 	}

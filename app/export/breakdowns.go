@@ -19,7 +19,7 @@ func (b *book) writeDistricts(ctx context.Context) error {
 	if len(b.opt.Exclude) > 0 {
 		key += " Printed: the figures " + exclusionPhrase(b.opt.Exclude) + "; all children's are above them, on screen only."
 	}
-	r, err := b.titleBlock(s, fmt.Sprintf("Districts: %s, rated against the county target", monthName(b.period)), key)
+	r, err := b.titleBlock(s, fmt.Sprintf("Districts: %s, rated against the county target", periodName(b.period)), key)
 	if err != nil {
 		return err
 	}
@@ -184,7 +184,7 @@ func cannotExcludeAny(h *app.History, ref string, areas []app.Area, p app.Period
 // and for each split the import drew.
 func (b *book) writeBreakdowns(ctx context.Context) error {
 	s := BreakdownsSheet
-	r, err := b.titleBlock(s, "Breakdowns: "+monthName(b.period),
+	r, err := b.titleBlock(s, "Breakdowns: "+periodName(b.period),
 		"Counts of children by category, aggregated at import; no child-level data is held or exported.")
 	if err != nil {
 		return err

@@ -37,11 +37,11 @@ import (
 
 // Options say what to export and how.
 type Options struct {
-	Period   app.Period   // the scorecard's month; zero = the latest month
+	Period   app.Period   // the scorecard's period (month, quarter or year); zero = the latest
 	Area     app.Area     // the scorecard's area; zero = app.Kent
 	Exclude  []app.Cohort // cohorts whose children the figures leave out
 	Suppress int          // suppress counts below this (5: counts 1-4); 0 = none
-	Months   int          // months shown on the scorecard sheet; zero = 12
+	Months   int          // periods shown on the scorecard sheet; zero = 12
 	// Original is the path of an imported workbook whose own layout the
 	// revised figures are written into; "" writes the house layout.
 	Original   string
@@ -72,6 +72,9 @@ type Summary struct {
 	Pages         int // pages of the PDF pack; 0 for a workbook
 	// Warnings are what excluding the cohorts found suspect.
 	Warnings []app.Warning
+	// Notes say how the export read what it was asked, e.g. a period
+	// given as another kind of year than the store's figures are for.
+	Notes []string
 }
 
 // String is the one-line summary the command line prints.
@@ -110,8 +113,9 @@ const (
 // reads back.
 var DataHeader = []string{"Ref", "Period", "Area", "Cohort", "Numerator", "Denominator", "Value", "Status"}
 
-// ErrNoData is returned when the history holds no monthly figures.
-var ErrNoData = errors.New("no monthly figures to export")
+// ErrNoData is returned when the history holds no figures for the
+// scorecard's periods.
+var ErrNoData = errors.New("no figures to export")
 
 // ErrNotXLSX is returned for an output path whose name ends neither
 // .xlsx nor .pdf: the workbook is always xlsx, and Excel refuses a file
@@ -260,10 +264,16 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	if opt.Period.IsZero() {
 		return nil, ErrNoData
 	}
-	if opt.Period.Kind != app.Month {
-		return nil, fmt.Errorf("export period %s: the scorecard is monthly; give a month such as 2025-03", opt.Period)
+	var notes []string
+	asked := opt.Period
+	var read bool
+	if opt.Period, read = h.ReportingPeriod(asked); read {
+		notes = append(notes, fmt.Sprintf("period %s read as %s, the %s ending in the same year, which the store's figures are for", asked, opt.Period.Label(), opt.Period.Kind.Noun()))
 	}
-	// A month outside the history would give a scorecard of blanks, which
+	if k := h.Cadence(); k != 0 && opt.Period.Kind != k {
+		return nil, fmt.Errorf("export period %s: the store's figures are by %s; give a %s such as %s", opt.Period, k.Noun(), k.Noun(), h.Latest())
+	}
+	// A period outside the history would give a scorecard of blanks, which
 	// could be circulated by mistake.
 	if ps := h.Periods(); len(ps) > 0 && (opt.Period.Compare(ps[0]) < 0 || opt.Period.Compare(ps[len(ps)-1]) > 0) {
 		return nil, fmt.Errorf("%w for %s: the store holds %s to %s", ErrNoData, opt.Period.Label(), ps[0].Label(), ps[len(ps)-1].Label())
@@ -273,7 +283,7 @@ func newBook(h *app.History, opt Options) (*book, error) {
 		f: excelize.NewFile(), opt: opt, base: base, h: ex, period: opt.Period,
 		inds: ex.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
 	}
-	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Warnings: warns}
+	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Warnings: warns, Notes: notes}
 	for i := opt.Months - 1; i >= 0; i-- {
 		b.months = append(b.months, opt.Period.Add(-i))
 	}
@@ -347,9 +357,9 @@ func (b *book) step() {
 	}
 }
 
-// title heads the scorecard: the area and the data month.
+// title heads the scorecard: the area and the data period.
 func (b *book) title() string {
-	return fmt.Sprintf("%s performance scorecard: %s", b.opt.Area, monthName(b.period))
+	return fmt.Sprintf("%s performance scorecard: %s", b.opt.Area, periodName(b.period))
 }
 
 // exclusionWords says which children the figures leave out, for titles:
@@ -370,9 +380,4 @@ func exclusionWords(cs []app.Cohort) string {
 func exclusionPhrase(cs []app.Cohort) string {
 	w := exclusionWords(cs)
 	return strings.ToLower(w[:1]) + w[1:]
-}
-
-// monthName writes a month in full: "October 2026".
-func monthName(p app.Period) string {
-	return p.Start().Format("January 2006")
 }

@@ -159,8 +159,8 @@ func TestScorecardFiguresAreNumbersAsAnalysed(t *testing.T) {
 		t.Errorf("summary %+v: want period %v and %d indicators", sum, m.Latest(), len(h.Indicators()))
 	}
 	title, _ := f.GetCellValue(ScorecardSheet, "A1")
-	if !strings.Contains(title, monthName(m.Latest())) || !strings.Contains(title, "Kent") {
-		t.Errorf("title %q does not name Kent and %s", title, monthName(m.Latest()))
+	if !strings.Contains(title, periodName(m.Latest())) || !strings.Contains(title, "Kent") {
+		t.Errorf("title %q does not name Kent and %s", title, periodName(m.Latest()))
 	}
 	if a2, _ := f.GetCellValue(ScorecardSheet, "A2"); a2 != "All children: no cohorts excluded" {
 		t.Errorf("A2 = %q", a2)
@@ -626,7 +626,7 @@ func TestEarlierPeriodAndDistrictArea(t *testing.T) {
 	h, m := demoHistory(t)
 	p := m.Latest().Add(-3)
 	f, sum := export(t, h, Options{Period: p, Area: "Ashford", Months: 6})
-	if title, _ := f.GetCellValue(ScorecardSheet, "A1"); title != "Ashford performance scorecard: "+monthName(p) {
+	if title, _ := f.GetCellValue(ScorecardSheet, "A1"); title != "Ashford performance scorecard: "+periodName(p) {
 		t.Errorf("title %q", title)
 	}
 	rows, _ := f.GetRows(ScorecardSheet)

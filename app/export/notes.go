@@ -29,7 +29,7 @@ var (
 	dataPeriodNotes = [][2]string{
 		{string(app.Rolling12), "rolling 12 months to the month shown"},
 		{string(app.Snapshot), "snapshot on the last day of the month"},
-		{string(app.YearToDate), "year to date, since 1 April (resets each April)"},
+		{string(app.YearToDate), "year to date, since 1 April for a financial-year measure and since 1 September for an academic-year one (each indicator's note says which); it starts again each year"},
 		{string(app.QuarterPeriod), "the quarter ending in the month shown"},
 		{string(app.Annual), "the year"},
 	}
@@ -161,7 +161,7 @@ func (b *book) writeGuidance(ctx context.Context) error {
 		}
 		r++
 		cells := []string{ind.Ref, ind.Name, ind.Polarity.String(), string(ind.Unit), string(ind.DataPeriod),
-			string(ind.Measure), ind.Guidance, strings.Join(rules[ind.Ref], "; ")}
+			string(ind.Measure), calculation(ind), strings.Join(rules[ind.Ref], "; ")}
 		n := 1
 		for i, v := range cells {
 			if err := b.set(s, i+1, r, v, look{wrap: true, border: true}); err != nil {
@@ -175,6 +175,12 @@ func (b *book) writeGuidance(ctx context.Context) error {
 	}
 	b.step()
 	return b.printSetup(s, page{wide: 1, scale: 0.73})
+}
+
+// calculation is an indicator's guidance on how it is calculated, led for
+// a year-to-date measure by the month its figures accumulate from.
+func calculation(ind app.Indicator) string {
+	return strings.TrimSpace(ind.YearToDateWords() + " " + ind.Guidance)
 }
 
 // exclusionNotes says how the exclusions were computed.

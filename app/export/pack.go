@@ -69,7 +69,7 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 		items := brief.Items(b.h, brief.Options{Period: b.period, Area: b.opt.Area})
 		d.Page()
 		d.Title(brief.Heading(b.opt.Area, b.period, CohortPhrase(b.opt.Exclude), len(items)))
-		d.Para("Every indicator that is red, worsened, special cause or newly flagged in "+monthName(b.period)+
+		d.Para("Every indicator that is red, worsened, special cause or newly flagged in "+periodName(b.period)+
 			", most serious first. The scorecard follows; each flagged indicator has a page with its SPC chart.", 9)
 		if len(items) == 0 {
 			d.Para("Nothing is red, worsened, special cause or newly flagged.", 11)
@@ -116,7 +116,7 @@ func (b *book) packScorecard(d *pdf.Doc) func() error {
 			b.step()
 		}
 		d.Table(t)
-		d.Para("RAG: GREEN target met, AMBER floor met, RED below the floor. DoT compares the month with the one before, by polarity; "+
+		d.Para("RAG: GREEN target met, AMBER floor met, RED below the floor. DoT compares the "+periodNoun(b.period.Kind)+" with the one before, by polarity; "+
 			"the change is in the figure's own unit (pp: percentage points). Trend and SPC: "+fmt.Sprintf("the trend over the last %d points and the Making Data Count XmR chart", trend.DefaultOptions().Window)+
 			"; see the guidance at the end.", 8)
 		return nil
@@ -191,7 +191,7 @@ func (b *book) packColumns() []packColumn {
 		{pdf.Column{Head: "Change", Width: 16, Align: "R"}, func(ro *row) pdf.Cell {
 			return at(ro, func(p *trend.Point) pdf.Cell { return text(signedChange(ro.ind, p.Change)) })
 		}},
-		{pdf.Column{Head: "Same month last year", Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
+		{pdf.Column{Head: lastYearHead(b.period.Kind), Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
 			return at(ro, func(p *trend.Point) pdf.Cell { return fig(ro.ind, p.LastYear, app.OK) })
 		}},
 		{pdf.Column{Head: "England", Width: 15, Align: "R"}, func(ro *row) pdf.Cell {
@@ -212,7 +212,7 @@ func (b *book) packColumns() []packColumn {
 			}
 			return pdf.Cell{}
 		}},
-		{pdf.Column{Head: "Last 12 months", Width: 20}, func(ro *row) pdf.Cell {
+		{pdf.Column{Head: "Last " + spanWords(b.period.Kind, len(b.months)), Width: 20}, func(ro *row) pdf.Cell {
 			vals := make([]float64, len(b.months))
 			for i, m := range b.months {
 				vals[i] = math.NaN()
@@ -244,7 +244,7 @@ func signedChange(ind app.Indicator, c *float64) string {
 func (b *book) packDistricts(d *pdf.Doc) func() error {
 	return func() error {
 		d.Page()
-		d.Title(fmt.Sprintf("Districts: %s, rated against the county target", monthName(b.period)))
+		d.Title(fmt.Sprintf("Districts: %s, rated against the county target", periodName(b.period)))
 		d.Para(exclusionWords(b.opt.Exclude)+". Each figure's fill and letter give its RAG rating (G green, A amber, R red) against Kent's target and floor for the year.", 8.5)
 		areas := b.districtAreas()
 		fixed := 15.0 + 56 + 14
@@ -290,7 +290,7 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 func (b *book) packFlagged(d *pdf.Doc) func() error {
 	return func() error {
 		var months []app.Period
-		for i := trendMonths - 1; i >= 0; i-- {
+		for i := trendSpan(b.period.Kind) - 1; i >= 0; i-- {
 			months = append(months, b.period.Add(-i))
 		}
 		for _, ro := range b.rows {
@@ -301,7 +301,7 @@ func (b *book) packFlagged(d *pdf.Doc) func() error {
 			ind, p := ro.ind, ro.at
 			d.Page()
 			d.Title(ind.Ref + " " + ind.Name)
-			d.Para("Flagged in "+monthName(b.period)+": "+strings.Join(p.Flags, ", ")+". "+exclusionWords(b.opt.Exclude)+".", 9)
+			d.Para("Flagged in "+periodName(b.period)+": "+strings.Join(p.Flags, ", ")+". "+exclusionWords(b.opt.Exclude)+".", 9)
 			d.Para(b.facts(ro), 10)
 			if j := judgement(ind, p); j != "" {
 				d.Para(j, 9)
@@ -352,9 +352,9 @@ func (b *book) facts(ro *row) string {
 		if p.RAG != app.NoRAG {
 			s += " (" + string(p.RAG) + ")"
 		}
-		parts = append(parts, monthName(b.period)+": "+s)
+		parts = append(parts, periodName(b.period)+": "+s)
 	} else {
-		parts = append(parts, monthName(b.period)+": "+string(p.Status))
+		parts = append(parts, periodName(b.period)+": "+string(p.Status))
 	}
 	if t, ok := b.h.TargetFor(ind, b.period); ok {
 		if tt := targetWords(ind, t); tt != "" {
@@ -464,7 +464,7 @@ func (b *book) packGuidance(d *pdf.Doc) func() error {
 			{Head: "Unit", Width: 14}, {Head: "Period", Width: 11, Align: "C"}, {Head: "How it is calculated", Width: 119}, {Head: "Exclusion rule used", Width: 50}}}
 		for _, ind := range b.inds {
 			t.Rows = append(t.Rows, pdf.Row{Cells: []pdf.Cell{{Text: ind.Ref}, {Text: ind.Name}, {Text: ind.Polarity.String()}, {Text: string(ind.Unit)},
-				{Text: string(ind.DataPeriod)}, {Text: ind.Guidance}, {Text: strings.Join(rules[ind.Ref], "; ")}}})
+				{Text: string(ind.DataPeriod)}, {Text: calculation(ind)}, {Text: strings.Join(rules[ind.Ref], "; ")}}})
 		}
 		d.Table(t)
 		b.step()

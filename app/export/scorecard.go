@@ -40,15 +40,16 @@ func (b *book) analyse() {
 	b.sum.Indicators = len(b.rows)
 }
 
-// point returns the analysed point shown in month m: the month's own, or
-// for a quarterly or annual series the period that ends in m.
+// point returns the analysed point shown in period m: its own, or for a
+// quarterly or annual series the period that ends with m (a financial
+// year in March, or in the quarter to March on a quarterly scorecard).
 func (r *row) point(m app.Period) *trend.Point {
 	for i := len(r.points) - 1; i >= 0; i-- {
 		p := &r.points[i]
 		if p.Period == m {
 			return p
 		}
-		if p.Period.Kind != app.Month && p.Period.End().Year() == m.Start().Year() && p.Period.End().Month() == m.Start().Month() {
+		if p.Period.Kind != m.Kind && p.Period.End().Equal(m.End()) {
 			return p
 		}
 		if p.Period.Start().Before(m.Start()) {
@@ -129,7 +130,11 @@ func (b *book) writeScorecard(ctx context.Context) error {
 		names, widths = append(names, m.Label()), append(widths, 6.5)
 	}
 	for _, c := range scorecardTail {
-		names, widths = append(names, c.name), append(widths, c.width)
+		name := c.name
+		if name == "Same month last year" {
+			name = lastYearHead(b.period.Kind)
+		}
+		names, widths = append(names, name), append(widths, c.width)
 	}
 	if err := b.widths(s, widths...); err != nil {
 		return err
@@ -149,7 +154,7 @@ func (b *book) writeScorecard(ctx context.Context) error {
 	}{
 		{5, 5, b.outturnCaption()},
 		{6, 7, b.targetCaption()},
-		{first, tail - 1, "Monthly figures"},
+		{first, tail - 1, figuresCaption(b.period.Kind)},
 		{tail, tailCol(tail, "Trend and SPC"), "Latest: " + b.period.Label()},
 		{tailCol(tail, "England"), tailCol(tail, "Benchmark year"), b.benchmarkCaption()},
 	}

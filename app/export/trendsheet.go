@@ -32,10 +32,11 @@ const (
 func (b *book) writeTrend(ctx context.Context) error {
 	s := TrendSheet
 	var months []app.Period
-	for i := trendMonths - 1; i >= 0; i-- {
+	span := trendSpan(b.period.Kind)
+	for i := span - 1; i >= 0; i-- {
 		months = append(months, b.period.Add(-i))
 	}
-	r, err := b.titleBlock(s, fmt.Sprintf("%s: trend over the %d months to %s", b.opt.Area, trendMonths, monthName(b.period)),
+	r, err := b.titleBlock(s, fmt.Sprintf("%s: trend over the %s to %s", b.opt.Area, spanWords(b.period.Kind, span), periodName(b.period)),
 		exclusionWords(b.opt.Exclude))
 	if err != nil {
 		return err

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// dfeFigureFiles are the DfE's published CSVs of figures (not reference
+// tables) that a store can be built from alone.
+var dfeFigureFiles = []string{
+	"cla_number_and_rate_per_10k_children.csv",
+	"la_cla_placement_stability.csv",
+	"c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv",
+	"d3_cpps_subsequent_plan_2013_to_2025.csv",
+	"csww_indicators_2017_to_2025.csv",
+	"la_care_leavers_activity.csv",
+}
+
+// kentFigures reads, straight from the DfE's CSV and without the
+// importer, Kent's figure in column for the rows of one population type,
+// by reporting year.
+func kentFigures(t *testing.T, path, population, column string) map[string]float64 {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[strings.TrimPrefix(h, "\ufeff")] = i
+	}
+	out := map[string]float64{}
+	for _, r := range recs[1:] {
+		if r[col["geographic_level"]] != "Local authority" || r[col["la_name"]] != "Kent" || r[col["population_type"]] != population {
+			continue
+		}
+		v, err := strconv.ParseFloat(r[col[column]], 64)
+		if err != nil {
+			t.Fatalf("%s: Kent %s %s: %v", path, r[col["time_period"]], column, err)
+		}
+		out[r[col["time_period"]]] = v
+	}
+	return out
+}
+
+// With the DfE's published yearly CSVs alone, the scorecard is of the
+// latest reporting year: show, flags and export (workbook and pack) all
+// work, --period takes the year as 2024/25, and every figure on the
+// exported scorecard is the CSV's own for Kent.
+func TestDfEYearlyStoreExports(t *testing.T) {
+	dirs := []struct{ name, dir string }{
+		{"repository extract", filepath.Join("importer", "dfe", "testdata")},
+		{"published files", filepath.Join("..", "shared", "realdata")},
+	}
+	for _, d := range dirs {
+		t.Run(d.name, func(t *testing.T) {
+			if _, err := os.Stat(d.dir); err != nil {
+				t.Skip("not beside the repository:", d.dir)
+			}
+			db := filepath.Join(t.TempDir(), "dfe.db")
+			for _, name := range dfeFigureFiles {
+				mustRun(t, db, "import", filepath.Join(d.dir, name))
+			}
+			if out := mustRun(t, db, "show", "CIC01"); !strings.Contains(out, "too few points") {
+				t.Errorf("show CIC01 over 5 years does not say SPC has too few points:\n%s", out)
+			}
+			mustRun(t, db, "flags")
+			if out := mustRun(t, db, "brief"); !strings.HasPrefix(out, "Exceptions: Kent, 2025") {
+				t.Errorf("brief of a yearly store: %q, want the exceptions for 2025", out)
+			}
+			if out := mustRun(t, db, "flags", "--all", "--period", "2025"); !strings.Contains(out, "REF") {
+				t.Errorf("flags --period 2025: %q", out)
+			}
+			if r := scorecard(t, db, "flags", "--period", "2024-Q4"); r.code != 2 || !strings.Contains(r.stderr, "calendar year such as 2025") {
+				t.Errorf("flags --period 2024-Q4 of a yearly store: exit %d, %q; want 2 naming its years", r.code, r.stderr)
+			}
+			pdf := filepath.Join(t.TempDir(), "pack.pdf")
+			if out := mustRun(t, db, "export", "--out", pdf); !strings.Contains(out, "Kent, 2025:") {
+				t.Errorf("export --out pack.pdf said %q, want the pack for 2025", out)
+			}
+			xlsx := filepath.Join(t.TempDir(), "scorecard.xlsx")
+			out := mustRun(t, db, "export", "--out", xlsx, "--period", "2024/25")
+			if !strings.Contains(out, "Kent, 2025:") || !strings.Contains(out, "note: period 2024/25 read as 2025") {
+				t.Errorf("export --period 2024/25 said %q, want 2025 and a note of how 2024/25 was read", out)
+			}
+			f, err := excelize.OpenFile(xlsx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			rows, err := f.GetRows("Scorecard")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rows[0][0] != "Kent performance scorecard: 2025" {
+				t.Errorf("title %q", rows[0][0])
+			}
+			header := rows[5]
+			cla := filepath.Join(d.dir, "cla_number_and_rate_per_10k_children.csv")
+			checks := []struct {
+				ref, population, column string
+			}{
+				{"CIC01", "Children looked after on 31 March each year", "children_count"},
+				{"CIC02", "Children looked after on 31 March each year", "rate_per_10000"},
+				{"CIC10", "Children starting to be looked after each year", "children_count"},
+			}
+			for _, c := range checks {
+				want := kentFigures(t, cla, c.population, c.column)
+				r := 0
+				for i, row := range rows {
+					if len(row) > 0 && row[0] == c.ref {
+						r = i + 1
+					}
+				}
+				if r == 0 {
+					t.Fatalf("no %s row on the scorecard", c.ref)
+				}
+				years := 0
+				for i, h := range header {
+					if len(h) != 4 || h < "2000" || h > "2099" {
+						continue
+					}
+					years++
+					ref, _ := excelize.CoordinatesToCellName(i+1, r)
+					raw, _ := f.GetCellValue("Scorecard", ref, excelize.Options{RawCellValue: true})
+					w, ok := want[h]
+					switch got, err := strconv.ParseFloat(raw, 64); {
+					case !ok && raw != "":
+						t.Errorf("%s %s: %q on the scorecard, no Kent row in the CSV", c.ref, h, raw)
+					case ok && (err != nil || got != w):
+						t.Errorf("%s %s: %q on the scorecard, the CSV says %v", c.ref, h, raw, w)
+					}
+				}
+				if years != 12 || header[len(header)-1] == "" {
+					t.Errorf("%s: %d year columns in %q, want the 12 to 2025", c.ref, years, header)
+				}
+			}
+			// Kent's children looked after at 31 March 2025, as published.
+			if want := kentFigures(t, cla, checks[0].population, "children_count")["2025"]; want != 1896 {
+				t.Errorf("the CSV gives Kent %v children looked after at 31 March 2025, the DfE published 1,896", want)
+			}
+			if want := kentFigures(t, cla, checks[0].population, "rate_per_10000")["2025"]; want != 53 {
+				t.Errorf("the CSV gives Kent a rate of %v per 10,000 at 31 March 2025, the DfE published 53", want)
+			}
+		})
+	}
+}
+
+// A store of quarterly figures alone reports on its latest quarter, and
+// flags and export take a quarter as --period.
+func TestQuarterlyStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "q.db")
+	csvPath := filepath.Join(t.TempDir(), "quarters.csv")
+	var b strings.Builder
+	b.WriteString("Ref,Period,Area,Value\n")
+	for i, q := range []string{"2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"} {
+		b.WriteString("CIC05," + q + ",Kent," + strconv.Itoa(10+i) + "\n")
+	}
+	if err := os.WriteFile(csvPath, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, "import", csvPath)
+	mustRun(t, db, "flags", "--period", "2024-Q4")
+	out := mustRun(t, db, "export", "--out", filepath.Join(t.TempDir(), "q.xlsx"), "--period", "2024-Q4")
+	if !strings.Contains(out, "Kent, Q4 2024:") {
+		t.Errorf("export --period 2024-Q4 said %q", out)
+	}
+	if r := scorecard(t, db, "flags", "--period", "2024/25"); r.code != 2 || !strings.Contains(r.stderr, "quarter such as 2024-Q4") {
+		t.Errorf("flags --period 2024/25 of a quarterly store: exit %d, %q; want 2 naming its quarters", r.code, r.stderr)
+	}
+}

@@ -1,0 +1,82 @@
+package views
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"scorecard/app"
+)
+
+// yearlyDataset is a store of DfE reporting years alone: a lower-is-better
+// percentage for 2021 to 2025 with a target for 2024/25, and an
+// academic-year, year-to-date measure.
+func yearlyDataset() *app.Dataset {
+	d := &app.Dataset{
+		Indicators: []app.Indicator{
+			{Ref: "CIC05", Name: "3+ placements", Section: "Children in Care", Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1},
+			{Ref: "ED03", Name: "Pupils persistently absent (%)", Section: "Education", Polarity: app.LowerBetter, Unit: app.Percent,
+				Decimals: 1, DataPeriod: app.YearToDate, YearType: app.AcademicYear},
+		},
+		Targets: []app.Target{{Ref: "CIC05", Year: app.Period{Kind: app.FinancialYear, Year: 2024}, Target: app.Float(11), Floor: app.Float(20)}},
+	}
+	for i, v := range []float64{13, 13, 12, 11, 12} {
+		for _, ref := range []string{"CIC05", "ED03"} {
+			d.Observations = append(d.Observations, app.Observation{Ref: ref, Area: app.Kent,
+				Period: app.Period{Kind: app.CalendarYear, Year: 2021 + i}, Value: app.Float(v)})
+		}
+	}
+	return d
+}
+
+// A store of the DfE's yearly figures alone opens on its latest year,
+// rated against the target for that year, with its direction of travel
+// and sparkline over years and SPC's "too few points" said.
+func TestViewOfYearlyStore(t *testing.T) {
+	h := app.NewHistory()
+	h.Apply(yearlyDataset(), "I0001")
+	v := newView(h)
+	if v.period.String() != "2025" || len(v.periods()) != 5 {
+		t.Fatalf("the window opens on %q offering %v, want 2025 of five years", v.period, v.periods())
+	}
+	rows := v.rows()
+	if len(rows) != 2 || rows[0].ind.Ref != "CIC05" {
+		t.Fatalf("%d rows", len(rows))
+	}
+	r := rows[0]
+	if f, _ := r.cur.Figure(); !r.hasCur || f != 12 || !r.hasTgt || r.rag != app.Amber || r.dot != app.Worsened || !r.tooFew {
+		t.Errorf("2025: figure %v (%v), target %v, RAG %q, DoT %q, too few %v; want 12 AMBER against 2024/25, worsened, too few points for SPC",
+			f, r.hasCur, r.hasTgt, r.rag, r.dot, r.tooFew)
+	}
+	if n := len(r.spark); n == 0 || r.spark[n-1] != 12 || r.spark[n-2] != 11 || !math.IsNaN(r.spark[0]) {
+		t.Errorf("sparkline %v, want the years to 2025", r.spark)
+	}
+}
+
+// The detail of a yearly store offers the target years its figures fall
+// in (2024/25 for reporting year 2025), never "0000/01", and a
+// year-to-date measure's guidance says when its year starts.
+func TestDetailOfYearlyStore(t *testing.T) {
+	w, err := newMainWindow(test.NewTempApp(t), newMemBackend(yearlyDataset()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.open()
+	t.Cleanup(w.win.Close)
+	w.openDetail("CIC05")
+	d := w.detail
+	if len(d.points) != 5 {
+		t.Errorf("detail lists %d years, want 5", len(d.points))
+	}
+	years := d.targetYears()
+	if d.tYear.Selected != "2024/25" || !slices.Contains(years, "2025/26") || slices.ContainsFunc(years, func(y string) bool { return strings.HasPrefix(y, "0000") }) {
+		t.Errorf("target year %q of %q, want 2024/25 and the next year", d.tYear.Selected, years)
+	}
+	w.openDetail("ED03")
+	if !strings.Contains(w.detail.guidance.Text, "from 1 September") {
+		t.Errorf("ED03 guidance %q does not say its year starts in September", w.detail.guidance.Text)
+	}
+}

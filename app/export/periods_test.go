@@ -91,7 +91,7 @@ func TestYearlyAndQuarterlyScorecards(t *testing.T) {
 			if got := cellText("DoT"); !strings.Contains(got, "worsened") {
 				t.Errorf("DoT %q, want worsened", got)
 			}
-			if got := cellText("Variation and assurance"); !strings.Contains(got, "Too few points for SPC (13 needed)") {
+			if got := cellText("Trend and SPC"); !strings.Contains(got, "Too few points for SPC (13 needed)") {
 				t.Errorf("variation %q, want it to say SPC needs 13 points", got)
 			}
 			if got, _ := f.GetCellValue(TrendSheet, "A1"); strings.Contains(got, "month") {

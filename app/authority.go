@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -63,6 +64,30 @@ type (
 
 // The profiles, read before any package variable that names an area.
 var authorities, defaultAuthority = loadAuthorities()
+
+// anyVariants folds every authority's spellings to its canonical area,
+// the default authority's first where two share a spelling ("County").
+var anyVariants = func() map[string]Area {
+	m := maps.Clone(defaultAuthority.variants)
+	for _, a := range authorities {
+		for k, v := range a.variants {
+			if _, ok := m[k]; !ok {
+				m[k] = v
+			}
+		}
+	}
+	return m
+}()
+
+// AnyArea reads s as an area of any authority: the default authority's
+// reading where it has one, else the authority's, district's or
+// pseudo-area's of whichever council names it. Detection uses it, so
+// that a workbook from another council is recognised as one (and refused
+// by name) rather than read as columns of unknown headings.
+func AnyArea(s string) (Area, bool) {
+	a, ok := anyVariants[foldArea(s)]
+	return a, ok
+}
 
 func loadAuthorities() (authorities []*Authority, defaultAuthority *Authority) {
 	var f authorityFile

@@ -65,6 +65,7 @@ type env struct {
 	ctx                context.Context
 	// allowMany and allowFuture confirm an import past two limits.
 	allowMany, allowFuture bool
+	force                  bool // authority --force: change a store holding figures
 }
 
 // newEnv returns the env for a command writing to stdout and stderr.

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"scorecard/app"
+)
+
+func authorityFlags(fs *flag.FlagSet, e *env) {
+	fs.BoolVar(&e.force, "force", false, "change the authority of a store that already holds figures")
+}
+
+// runAuthority prints the store's authority, or sets it. A store holding
+// figures keeps its authority unless --force says otherwise: its figures
+// would otherwise be read as another council's.
+func runAuthority(e *env, args []string) error {
+	switch len(args) {
+	case 0:
+		a, err := loadAuthority(e)
+		if err != nil {
+			return err
+		}
+		printAuthority(e, a)
+		return nil
+	case 1:
+	default:
+		return usagef("name one authority, e.g. scorecard authority Surrey (quote a name of several words)")
+	}
+	a, ok := app.LookupAuthority(args[0])
+	if !ok {
+		near := app.NearestAuthorities(args[0], 5)
+		names := make([]string, len(near))
+		for i, n := range near {
+			names[i] = n.String()
+		}
+		return usagef("%q is not an English local authority's name or code; nearest: %s", args[0], strings.Join(names, ", "))
+	}
+	st, err := openStore(e)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	was, err := st.Authority()
+	if err != nil {
+		return err
+	}
+	if was == a {
+		printAuthority(e, a)
+		return nil
+	}
+	imports, err := st.Imports()
+	if err != nil {
+		return err
+	}
+	if len(imports) > 0 && !e.force {
+		return fmt.Errorf("%s: the store holds figures for %s from %d imports: changing its authority to %s would read them as %s's; add --force to change it anyway, or use another store (--db)",
+			e.db, was.Name, len(imports), a.Name, a.Name)
+	}
+	if err := st.SetAuthority(a); err != nil {
+		return err
+	}
+	printAuthority(e, a)
+	return nil
+}
+
+// printAuthority prints an authority's profile in a line or two.
+func printAuthority(e *env, a *app.Authority) {
+	fmt.Fprintf(e.out, "%s: LA %s, %s, %s\n", a.Name, a.Old, a.New, a.Region)
+	if d := a.Districts(); len(d) > 0 {
+		names := make([]string, len(d))
+		for i, x := range d {
+			names[i] = string(x)
+		}
+		fmt.Fprintf(e.out, "districts: %s\n", strings.Join(names, ", "))
+	}
+}
+
+// loadAuthority is the store's authority; the default for a store not
+// yet made.
+func loadAuthority(e *env) (*app.Authority, error) {
+	st, err := openReader(e)
+	if errors.Is(err, errNoStore) {
+		return app.DefaultAuthority(), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return st.Authority()
+}

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestAuthorityCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	if out := mustRun(t, db, "authority"); !strings.HasPrefix(out, "Kent: LA 886, E10000016, South East\ndistricts: Ashford,") {
+		t.Errorf("a store with no authority: %q, want Kent, the default", out)
+	}
+	r := scorecard(t, db, "authority", "Surry")
+	if r.code != 2 || !strings.Contains(r.stderr, "nearest: Surrey (936)") {
+		t.Errorf("unknown authority: exit %d %q, want 2 naming Surrey", r.code, r.stderr)
+	}
+	if out := mustRun(t, db, "authority", "E10000030"); !strings.HasPrefix(out, "Surrey: LA 936") {
+		t.Errorf("set by code: %q", out)
+	}
+	csv := filepath.Join(t.TempDir(), "surrey.csv")
+	if err := os.WriteFile(csv, []byte("Ref,Indicator,Period,Area,Value\nCIC01,Children in care,2025-03,Surrey,932\nCIC01,Children in care,2025-03,Epsom & Ewell,61\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, "import", csv)
+	if out := mustRun(t, db, "show", "CIC01", "--area", "Epsom and Ewell", "--json"); !strings.Contains(out, `"area": "Epsom and Ewell"`) || !strings.Contains(out, "61") {
+		t.Errorf("show --area Epsom and Ewell in a Surrey store:\n%s", out)
+	}
+	if r := scorecard(t, db, "show", "CIC01", "--area", "Ashford"); r.code == 0 {
+		t.Errorf("a Kent district in a Surrey store: exit 0\n%s", r.stdout)
+	}
+	r = scorecard(t, db, "authority", "Kent")
+	if r.code != 1 || !strings.Contains(r.stderr, "--force") {
+		t.Errorf("changing a store holding figures: exit %d %q, want 1 asking for --force", r.code, r.stderr)
+	}
+	if out := mustRun(t, db, "authority"); !strings.HasPrefix(out, "Surrey:") {
+		t.Errorf("after a refused change: %q, want Surrey still", out)
+	}
+	if out := mustRun(t, db, "authority", "--force", "Kent"); !strings.HasPrefix(out, "Kent:") {
+		t.Errorf("--force: %q", out)
+	}
+}

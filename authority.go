@@ -27,7 +27,7 @@ func runAuthority(e *env, args []string) error {
 		return nil
 	case 1:
 	default:
-		return usagef("name one authority, e.g. scorecard authority Surrey (quote a name of several words)")
+		return usagef("name one authority by name or LA code, e.g. scorecard authority 936 (quote a name of several words)")
 	}
 	a, ok := app.LookupAuthority(args[0])
 	if !ok {

@@ -264,7 +264,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		rd.emit(d, base, rule, sk.period, groups[sk], warn)
 	}
 	if d.Empty() {
-		return nil, warns, fail(0, errors.New("no figures for Kent, England or any region matched the mapping"))
+		return nil, warns, fail(0, fmt.Errorf("no figures for %s, England or any region matched the mapping", app.Kent))
 	}
 	return d, warns, nil
 }
@@ -325,8 +325,8 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 		return
 	}
 	if len(c.Missing) > 0 {
-		warn(home.line, "%s %s: no figure for %d of Kent's %d statistical neighbours (%s model): %s; their mean and median are of the other %d",
-			ref, period, len(c.Missing), len(c.Missing)+c.Neighbours, rd.Model.Year, rd.neighbourNames(c.Missing), c.Neighbours)
+		warn(home.line, "%s %s: no figure for %d of %s's %d statistical neighbours (%s model): %s; their mean and median are of the other %d",
+			ref, period, len(c.Missing), app.Kent, len(c.Missing)+c.Neighbours, rd.Model.Year, rd.neighbourNames(c.Missing), c.Neighbours)
 	}
 	for _, nb := range []struct {
 		group string

@@ -7,10 +7,20 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/app/store"
 )
 
 func authorityFlags(fs *flag.FlagSet, e *env) {
 	fs.BoolVar(&e.force, "force", false, "change the authority of a store that already holds figures")
+	fs.Func("districts", "the authority's districts or localities beyond those it ships with, `\"A, B, ...\"` (\"\" for none)", func(s string) error {
+		e.districts = []string{}
+		for _, n := range strings.Split(s, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				e.districts = append(e.districts, n)
+			}
+		}
+		return nil
+	})
 }
 
 // runAuthority prints the store's authority, or sets it. A store holding
@@ -19,6 +29,9 @@ func authorityFlags(fs *flag.FlagSet, e *env) {
 func runAuthority(e *env, args []string) error {
 	switch len(args) {
 	case 0:
+		if e.districts != nil {
+			return nameDistricts(e, nil)
+		}
 		a, err := loadAuthority(e)
 		if err != nil {
 			return err
@@ -47,9 +60,8 @@ func runAuthority(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if was == a {
-		printAuthority(e, a)
-		return nil
+	if was.Old == a.Old {
+		return nameDistricts(e, st)
 	}
 	imports, err := st.Imports()
 	if err != nil {
@@ -61,6 +73,31 @@ func runAuthority(e *env, args []string) error {
 	}
 	if err := st.SetAuthority(a); err != nil {
 		return err
+	}
+	return nameDistricts(e, st)
+}
+
+// nameDistricts saves --districts, if given, for the store's authority
+// and prints the authority. A nil st opens the store.
+func nameDistricts(e *env, st *store.Store) error {
+	if st == nil {
+		var err error
+		if st, err = openStore(e); err != nil {
+			return err
+		}
+		defer st.Close()
+	}
+	a, err := st.Authority()
+	if err != nil {
+		return err
+	}
+	if e.districts != nil {
+		if err := st.SetDistricts(a, e.districts); err != nil {
+			return err
+		}
+		if a, err = st.Authority(); err != nil {
+			return err
+		}
 	}
 	printAuthority(e, a)
 	return nil

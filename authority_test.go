@@ -41,3 +41,25 @@ func TestAuthorityCommand(t *testing.T) {
 		t.Errorf("--force: %q", out)
 	}
 }
+
+func TestAuthorityDistrictsTheOfficerNames(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	out := mustRun(t, db, "authority", "Devon", "--districts", "Exeter, Mid Devon")
+	if !strings.Contains(out, "districts: Exeter, Mid Devon") {
+		t.Errorf("Devon with named districts: %q", out)
+	}
+	csv := filepath.Join(t.TempDir(), "devon.csv")
+	if err := os.WriteFile(csv, []byte("Ref,Indicator,Period,Area,Value\nCIC01,Children in care,2025-03,Devon,800\nCIC01,Children in care,2025-03,Exeter,90\nCIC01,Children in care,2025-03,Torbay,300\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out = mustRun(t, db, "import", csv)
+	if !strings.Contains(out, `"Torbay" is not Devon or one of its districts`) {
+		t.Errorf("a row of another authority imported without a warning:\n%s", out)
+	}
+	if out := mustRun(t, db, "show", "CIC01", "--area", "exeter", "--json"); !strings.Contains(out, `"area": "Exeter"`) {
+		t.Errorf("show --area exeter:\n%s", out)
+	}
+	if out := mustRun(t, db, "authority", "--districts", ""); strings.Contains(out, "districts:") {
+		t.Errorf("--districts \"\" kept them: %q", out)
+	}
+}

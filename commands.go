@@ -42,7 +42,7 @@ func init() {
 		{name: "baseline", args: "REF --from P [--to P] [--note TEXT]", about: "set the periods an indicator's SPC limits come from", flags: baselineFlags, run: runBaseline},
 		{name: "rebase", args: "REF --at P --note TEXT", about: "start a new SPC chart where the process changed", flags: rebaseFlags, run: runRebase},
 		{name: "window", args: "REF N|P", about: "set the trend window: N periods, or since period P", run: runWindow},
-		{name: "authority", args: "[NAME-OR-CODE] [--force]", about: "the local authority the store holds figures for: print it, or set it", flags: authorityFlags, run: runAuthority},
+		{name: "authority", args: "[NAME-OR-CODE] [--force] [--districts \"A, B, ...\"]", about: "the local authority the store holds figures for: print it, or set it", flags: authorityFlags, run: runAuthority},
 		{name: "backup", args: "--out FILE", about: "a consistent copy of the store", flags: outFlag, run: runBackup},
 		{name: "restore", args: "FILE", about: "replace the store with a backup (the replaced store is kept beside it)", run: runRestore},
 	}

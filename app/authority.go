@@ -162,6 +162,28 @@ func (a *Authority) ParseArea(s string) (Area, bool) {
 // IsDistrict reports whether d is one of a's districts.
 func (a *Authority) IsDistrict(d Area) bool { return slices.Contains(a.districts, d) }
 
+// WithDistricts is a copy of a with the districts an officer names added
+// after its own (a county whose districts the profiles do not hold, or a
+// unitary authority's localities). A name that is already one of a's
+// areas is not added twice.
+func (a *Authority) WithDistricts(names []string) *Authority {
+	c := *a
+	c.districts = slices.Clone(a.districts)
+	c.variants = maps.Clone(a.variants)
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		if _, ok := c.variants[foldArea(n)]; ok {
+			continue
+		}
+		c.districts = append(c.districts, Area(n))
+		c.variants[foldArea(n)] = Area(n)
+	}
+	return &c
+}
+
 // String is the authority's name and old code: "Kent (886)".
 func (a *Authority) String() string { return a.Name + " (" + a.Old + ")" }
 
@@ -211,7 +233,7 @@ func NearestAuthorities(s string, n int) []*Authority {
 func AuthoritiesOf(s string, except *Authority) []*Authority {
 	var out []*Authority
 	for _, a := range authorities {
-		if a == except {
+		if except != nil && a.Old == except.Old {
 			continue
 		}
 		if got, ok := a.ParseArea(s); ok && a.IsDistrict(got) {

@@ -85,3 +85,21 @@ func TestLookupAuthority(t *testing.T) {
 		t.Errorf("NearestAuthorities(Surry) = %v, want Surrey first", near)
 	}
 }
+
+func TestWithDistricts(t *testing.T) {
+	essex, _ := LookupAuthority("Essex")
+	devon, _ := LookupAuthority("Devon")
+	named := devon.WithDistricts([]string{"Exeter", " Mid Devon ", "", "exeter", "Devon"})
+	if got, want := named.Districts(), []Area{"Exeter", "Mid Devon"}; !slices.Equal(got, want) {
+		t.Errorf("Devon with districts = %q, want %q", got, want)
+	}
+	if a, ok := named.ParseArea("MID DEVON"); !ok || a != "Mid Devon" {
+		t.Errorf("ParseArea(MID DEVON) = %q, %v", a, ok)
+	}
+	if len(devon.Districts()) != 0 {
+		t.Errorf("the shipped profile changed: %q", devon.Districts())
+	}
+	if got := essex.WithDistricts([]string{"Colchester"}).Districts(); len(got) != len(essex.Districts()) {
+		t.Errorf("a district named again was added twice: %q", got)
+	}
+}

@@ -105,7 +105,7 @@ func (ac *areaCheck) note(name string) *app.Authority {
 	owners := app.AuthoritiesOf(name, ac.auth)
 	if len(owners) == 0 {
 		for _, a := range app.Authorities() {
-			if got, ok := a.ParseArea(name); ok && got == a.Area() && a != ac.auth {
+			if got, ok := a.ParseArea(name); ok && got == a.Area() && a.Old != ac.auth.Old {
 				owners = append(owners, a)
 				break
 			}

@@ -70,6 +70,10 @@ func (ac *areaCheck) settle(file string, l *Layout) []app.Warning {
 		}
 		name := lastPart(c.Header)
 		owner := ac.note(name)
+		if l.notOurs == nil {
+			l.notOurs = map[int]bool{}
+		}
+		l.notOurs[c.index] = true
 		why := "not an area of " + ac.auth.Name
 		if owner != nil {
 			why = "an area of " + owner.Name + ", not of " + ac.auth.Name
@@ -129,17 +133,29 @@ func (ac *areaCheck) refusal(file string) error {
 		return nil
 	}
 	o := ac.order[0]
-	names := ac.foreign[o]
+	// Name its districts, which say whose the workbook is; the council's
+	// own name only where it names no district.
+	var names []string
+	for _, n := range ac.foreign[o] {
+		if a, _ := o.ParseArea(n); o.IsDistrict(a) {
+			names = append(names, n)
+		}
+	}
+	what := "districts"
+	if len(names) == 0 {
+		names, what = ac.foreign[o][:1], "own area"
+	}
 	if len(names) > 3 {
 		names = names[:3]
 	}
-	what := "districts"
-	if len(ac.foreign[o]) == 1 && ac.foreign[o][0] == o.Name {
-		what = "area"
+	areas := "areas " + strings.Join(names, ", ") + " are"
+	if len(names) == 1 {
+		areas = "area " + names[0] + " is"
+		what = strings.TrimSuffix(what, "s")
 	}
 	return &app.SourceError{Location: app.Location{File: file}, Err: fmt.Errorf(
-		"areas %s are %s's %s, not %s's: set the store's authority with `scorecard authority %s`, or import into %s's store",
-		strings.Join(names, ", "), o.Name, what, ac.auth.Name, o.Name, o.Name)}
+		"%s %s's %s, not %s's: set the store's authority with `scorecard authority %s`, or import into %s's store",
+		areas, o.Name, what, ac.auth.Name, o.Name, o.Name)}
 }
 
 // ownerNote says which other authority an area name belongs to: " (it is

@@ -86,7 +86,7 @@ func TestAnotherCountyRefusedNamingIt(t *testing.T) {
 	if err == nil {
 		t.Fatal("a Surrey scorecard was read into a Kent store")
 	}
-	for _, want := range []string{"Surrey's districts", "Elmbridge", "scorecard authority Surrey"} {
+	for _, want := range []string{"areas Elmbridge, Epsom & Ewell, Guildford are Surrey's districts, not Kent's", "scorecard authority Surrey"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)
 		}
@@ -139,4 +139,53 @@ func toStrings(as []app.Area) []string {
 		s[i] = string(a)
 	}
 	return s
+}
+
+func TestSheetOfAnotherCouncilRefused(t *testing.T) {
+	b := newBook(t)
+	b.sheet("Surrey")
+	b.row("Surrey", "A1", "Ref", "Indicator", "Jan-25", "Feb-25")
+	b.row("Surrey", "A2", "CIC01", "Number of children in care", 930, 931)
+	path := b.save("surrey-only.xlsx")
+	_, err := Read(context.Background(), path, Options{})
+	if err == nil || !strings.Contains(err.Error(), "area Surrey is Surrey's own area, not Kent's") {
+		t.Errorf("a sheet of Surrey's read into a Kent store: %v", err)
+	}
+	res, err := Read(context.Background(), path, Options{Authority: lookup(t, "Surrey")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range res.Dataset.Observations {
+		if o.Area != "Surrey" {
+			t.Errorf("%s %s filed under %s, want Surrey", o.Ref, o.Period, o.Area)
+		}
+	}
+}
+
+func TestStrayDistrictWarnedOnceAtItsCell(t *testing.T) {
+	b := newBook(t)
+	b.sheet("Districts")
+	b.row("Districts", "A1", "District summary - March 2025")
+	b.row("Districts", "A3", "Ref", "Indicator", "Kent", "Ashford", "Woking", "Shepway")
+	b.row("Districts", "A4", "CIC01", "Number of children in care", 1896, 115, 70, 120)
+	res, err := Read(context.Background(), b.save("stray.xlsx"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[app.Area]float64{}
+	for _, o := range res.Dataset.Observations {
+		got[o.Area] = *o.Value
+	}
+	if len(got) != 3 || got["Kent"] != 1896 || got["Ashford"] != 115 || got["Folkestone and Hythe"] != 120 {
+		t.Errorf("figures %v, want Kent, Ashford and Folkestone and Hythe", got)
+	}
+	var woking []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, "Woking") {
+			woking = append(woking, w.String())
+		}
+	}
+	if len(woking) != 1 || !strings.Contains(woking[0], "Districts!E3") || !strings.Contains(woking[0], "an area of Surrey, not of Kent") {
+		t.Errorf("warnings of Woking %q, want one at Districts!E3 naming Surrey", woking)
+	}
 }

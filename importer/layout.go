@@ -92,6 +92,9 @@ type Layout struct {
 	// auth is the authority whose areas the sheet is read as (see
 	// areaCheck.settle); nil reads them as the default authority's.
 	auth *app.Authority
+	// notOurs are the 0-based columns settle dropped as another
+	// authority's or no area, having warned of each.
+	notOurs map[int]bool
 }
 
 // authority is the authority the sheet's areas are read as.

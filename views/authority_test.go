@@ -43,6 +43,9 @@ func TestWindowShowsTheStoresAuthority(t *testing.T) {
 		if w.area.Selected != want.Name || !slices.Contains(w.area.Options, string(want.Districts()[0])) {
 			t.Errorf("area %q of %q, want %s and its districts", w.area.Selected, w.area.Options, want.Name)
 		}
+		if got := w.districts.areas; !slices.Equal(got, want.Areas()) || len(w.districts.headings) != len(got) {
+			t.Errorf("districts screen's columns %q (%d headings), want %q", got, len(w.districts.headings), want.Areas())
+		}
 		w.win.Close()
 		st.Close()
 	}

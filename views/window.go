@@ -164,7 +164,7 @@ func (w *mainWindow) build() {
 	w.score.onHighlight = w.describeRow
 	w.score.onHeadingHelp = func(help string) { w.hint.SetText(help) }
 	w.detail = newDetailPane(w)
-	w.districts = newDistrictTable(w.v, w.openIn)
+	w.districts = newDistrictTable(w.v, w.auth.Areas(), w.openIn)
 	w.history = newHistoryPane(w)
 	w.status = widget.NewLabel("")
 	w.hint = widget.NewLabel("Arrow keys move through the scorecard; Enter opens an indicator, Escape comes back; Ctrl+C copies the row; Ctrl+F searches.")

@@ -159,6 +159,21 @@ func (a *Authority) ParseArea(s string) (Area, bool) {
 	return got, ok
 }
 
+// DistrictIn finds one of a's districts named within a title, by any of
+// its spellings as whole words ("Woking District Scorecard", "Shepway
+// summary"); the longest spelling found wins.
+func (a *Authority) DistrictIn(title string) (Area, bool) {
+	t := " " + foldArea(title) + " "
+	var best Area
+	n := 0
+	for k, v := range a.variants {
+		if len(k) > n && a.IsDistrict(v) && strings.Contains(t, " "+k+" ") {
+			best, n = v, len(k)
+		}
+	}
+	return best, n > 0
+}
+
 // IsDistrict reports whether d is one of a's districts.
 func (a *Authority) IsDistrict(d Area) bool { return slices.Contains(a.districts, d) }
 

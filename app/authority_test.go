@@ -103,3 +103,26 @@ func TestWithDistricts(t *testing.T) {
 		t.Errorf("a district named again was added twice: %q", got)
 	}
 }
+
+func TestDistrictIn(t *testing.T) {
+	surrey, _ := LookupAuthority("Surrey")
+	kent := DefaultAuthority()
+	for _, tc := range []struct {
+		a     *Authority
+		title string
+		want  Area
+	}{
+		{kent, "Ashford District Scorecard", "Ashford"},
+		{kent, "Shepway summary, March 2025", "Folkestone and Hythe"},
+		{kent, "TUNBRIDGE WELLS BOROUGH", "Tunbridge Wells"},
+		{kent, "Tonbridge & Malling", "Tonbridge and Malling"},
+		{kent, "Kent Scorecard", ""},
+		{surrey, "Reigate & Banstead Borough Council scorecard", "Reigate and Banstead"},
+		{surrey, "Surrey Heath", "Surrey Heath"},
+		{surrey, "Dover", ""},
+	} {
+		if got, _ := tc.a.DistrictIn(tc.title); got != tc.want {
+			t.Errorf("%s.DistrictIn(%q) = %q, want %q", tc.a.Name, tc.title, got, tc.want)
+		}
+	}
+}

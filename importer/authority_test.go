@@ -189,3 +189,27 @@ func TestStrayDistrictWarnedOnceAtItsCell(t *testing.T) {
 		t.Errorf("warnings of Woking %q, want one at Districts!E3 naming Surrey", woking)
 	}
 }
+
+func TestDistrictSheetTitledByItsDistrict(t *testing.T) {
+	b := newBook(t)
+	b.sheet("W")
+	b.row("W", "A1", "Woking District Scorecard")
+	b.row("W", "A3", "Ref", "Indicator", "Feb-25", "Mar-25")
+	b.row("W", "A4", "CIC01", "Number of children in care", 69, 70)
+	path := b.save("woking.xlsx")
+	res, err := Read(context.Background(), path, Options{Authority: lookup(t, "Surrey")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(res.Dataset.Observations); n != 2 {
+		t.Fatalf("%d figures, want 2", n)
+	}
+	for _, o := range res.Dataset.Observations {
+		if o.Area != "Woking" {
+			t.Errorf("%s %s filed under %q, want Woking", o.Ref, o.Period, o.Area)
+		}
+	}
+	if _, err := Read(context.Background(), path, Options{}); err == nil || !strings.Contains(err.Error(), "area Woking is Surrey's district") {
+		t.Errorf("Woking's sheet into a Kent store: %v", err)
+	}
+}

@@ -511,16 +511,17 @@ func titleArea(sheet string, g *grid, h int) app.Area {
 }
 
 // districtIn finds a district named within a title such as "Ashford
-// District Scorecard".
+// District Scorecard": the default authority's first, then any other's,
+// whose sheet the import then refuses or files by the store's authority
+// (see areaCheck.settle).
 func districtIn(s string) (app.Area, bool) {
-	low := strings.ToLower(strings.ReplaceAll(s, "&", "and"))
-	for _, d := range app.Districts {
-		if strings.Contains(low, strings.ToLower(string(d))) {
-			return d, true
-		}
+	if a, ok := app.DefaultAuthority().DistrictIn(s); ok {
+		return a, true
 	}
-	if strings.Contains(low, "shepway") {
-		return "Folkestone and Hythe", true
+	for _, auth := range app.Authorities() {
+		if a, ok := auth.DistrictIn(s); ok {
+			return a, true
+		}
 	}
 	return "", false
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestAuthorityCommand(t *testing.T) {
@@ -26,6 +28,21 @@ func TestAuthorityCommand(t *testing.T) {
 	mustRun(t, db, "import", csv)
 	if out := mustRun(t, db, "show", "CIC01", "--area", "Epsom and Ewell", "--json"); !strings.Contains(out, `"area": "Epsom and Ewell"`) || !strings.Contains(out, "61") {
 		t.Errorf("show --area Epsom and Ewell in a Surrey store:\n%s", out)
+	}
+	xlsx := filepath.Join(t.TempDir(), "surrey.xlsx")
+	mustRun(t, db, "export", "--out", xlsx)
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Districts")
+	f.Close()
+	var all []string
+	for _, r := range rows {
+		all = append(all, strings.Join(r, "|"))
+	}
+	if text := strings.Join(all, "\n"); !strings.Contains(text, "Epsom and Ewell") || !strings.Contains(text, "Woking") || strings.Contains(text, "Ashford") {
+		t.Errorf("a Surrey store's Districts sheet:\n%s", text)
 	}
 	if r := scorecard(t, db, "show", "CIC01", "--area", "Ashford"); r.code == 0 {
 		t.Errorf("a Kent district in a Surrey store: exit 0\n%s", r.stdout)

@@ -726,6 +726,7 @@ func runExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	opt.Authority = auth
 	if opt.Area, err = parseArea(auth, e.area); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,5 +79,35 @@ func TestAuthorityDistrictsTheOfficerNames(t *testing.T) {
 	}
 	if out := mustRun(t, db, "authority", "--districts", ""); strings.Contains(out, "districts:") {
 		t.Errorf("--districts \"\" kept them: %q", out)
+	}
+}
+
+func TestFlagsPutTheStoresAuthorityFirst(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	mustRun(t, db, "authority", "Surrey")
+	var b strings.Builder
+	b.WriteString("Ref,Indicator,Period,Area,Value\n")
+	for i := range 15 {
+		p := fmt.Sprintf("%d-%02d", 2024+(i/12), 1+i%12)
+		v := 100 + i%3
+		if i == 14 {
+			v = 200 // a special cause in both areas
+		}
+		for _, a := range []string{"Elmbridge", "Surrey"} {
+			fmt.Fprintf(&b, "CIC01,Children in care,%s,%s,%d\n", p, a, v)
+		}
+	}
+	csv := filepath.Join(t.TempDir(), "surrey.csv")
+	if err := os.WriteFile(csv, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, "import", csv)
+	out := mustRun(t, db, "flags")
+	if !strings.Contains(out, "\n  Surrey  ") || !strings.Contains(out, "other areas: Elmbridge") {
+		t.Errorf("flags: Surrey's in full, Elmbridge's by name:\n%s", out)
+	}
+	all := mustRun(t, db, "flags", "--all", "--json")
+	if s, e := strings.Index(all, `"area": "Surrey"`), strings.Index(all, `"area": "Elmbridge"`); s < 0 || e < 0 || s > e {
+		t.Errorf("flags --all: Surrey at %d, Elmbridge at %d; want the authority first\n%s", s, e, all)
 	}
 }

@@ -79,6 +79,28 @@ var anyVariants = func() map[string]Area {
 	return m
 }()
 
+// areaOrder places every authority's own area at 0 and each of its
+// districts at 1 + its index, in scorecard order.
+var areaOrder = func() map[Area]int {
+	m := map[Area]int{}
+	for _, a := range authorities {
+		m[a.Area()] = 0
+		for i, d := range a.districts {
+			if _, ok := m[d]; !ok {
+				m[d] = 1 + i
+			}
+		}
+	}
+	return m
+}()
+
+// AreaOrder is a's place in its authority's scorecard order: 0 for an
+// authority, 1 + its index for a district of one.
+func AreaOrder(a Area) (int, bool) {
+	i, ok := areaOrder[a]
+	return i, ok
+}
+
 // AnyArea reads s as an area of any authority: the default authority's
 // reading where it has one, else the authority's, district's or
 // pseudo-area's of whichever council names it. Detection uses it, so

@@ -18,8 +18,13 @@ import (
 // and guidance are the demo data's words, as a real workbook's are).
 var literalExempt = []string{"assets/synth"}
 
+// literalAllowed are literals that name a council as an identifier, not
+// a choice: the application ID, as FyneApp.toml has it, under which
+// desktops keep the app's preferences (a new one would lose them).
+var literalAllowed = map[string]bool{`"uk.gov.kent.scorecard"`: true}
+
 // TestNoCouncilNamedInCode proves the authority is data: no Go file but
-// a test names a council in a string literal. Names come from the
+// a test names a council in a string literal, in any case. Names come from the
 // profiles shipped in app/authorities.json.
 func TestNoCouncilNamedInCode(t *testing.T) {
 	var names []string
@@ -29,7 +34,7 @@ func TestNoCouncilNamedInCode(t *testing.T) {
 		}
 		names = append(names, regexp.QuoteMeta(a.Name))
 	}
-	council := regexp.MustCompile(`\b(` + strings.Join(names, "|") + `)\b`)
+	council := regexp.MustCompile(`(?i)\b(` + strings.Join(names, "|") + `)\b`)
 	fset := token.NewFileSet()
 	files := 0
 	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
@@ -56,7 +61,7 @@ func TestNoCouncilNamedInCode(t *testing.T) {
 			return err
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
-			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && !literalAllowed[lit.Value] {
 				if m := council.FindString(lit.Value); m != "" {
 					t.Errorf("%s: %s names a council in code; it belongs in the authority profiles", fset.Position(lit.Pos()), m)
 				}

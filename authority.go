@@ -68,7 +68,7 @@ func runAuthority(e *env, args []string) error {
 		return err
 	}
 	if len(imports) > 0 && !e.force {
-		return fmt.Errorf("%s: the store holds figures for %s from %d imports: changing its authority to %s would read them as %s's; add --force to change it anyway, or use another store (--db)",
+		return fmt.Errorf("%s: the store holds figures for %s (imports: %d): changing its authority to %s would read them as %s's; add --force to change it anyway, or use another store (--db)",
 			e.db, was.Name, len(imports), a.Name, a.Name)
 	}
 	if err := st.SetAuthority(a); err != nil {

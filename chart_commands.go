@@ -103,7 +103,11 @@ func saveChartSetting(e *env, s app.ChartSetting, what string) error {
 		return fmt.Errorf("%s: no such indicator (scorecard list shows them)", s.Ref)
 	}
 	// A month cannot mark a quarterly series: the setting would be ignored.
-	k := app.SeriesKey{Ref: s.Ref, Area: app.Kent}
+	auth, err := st.Authority()
+	if err != nil {
+		return err
+	}
+	k := app.SeriesKey{Ref: s.Ref, Area: auth.Area()}
 	if obs := h.Series(k); len(obs) > 0 && obs[0].Period.Kind != s.From.Kind && !s.From.IsZero() {
 		return fmt.Errorf("%s: its figures are by %s, but %s is not", s.Ref, kindName(obs[0].Period.Kind), s.From)
 	}
@@ -119,7 +123,7 @@ func saveChartSetting(e *env, s app.ChartSetting, what string) error {
 	if s.Kind == app.SetBaseline || s.Kind == app.SetRebase {
 		h.Apply(&app.Dataset{ChartSettings: []app.ChartSetting{s}}, rec.ID)
 		if pts := trend.Analyse(h, k, analysisOptions()); len(pts) > 0 && pts[len(pts)-1].Signal == trend.TooFewPoints {
-			fmt.Fprintf(e.out, "  note: %s's latest chart has fewer than %d figures for Kent: too few points for SPC until it has\n", ind.Ref, trend.MinBaseline)
+			fmt.Fprintf(e.out, "  note: %s's latest chart has fewer than %d figures for %s: too few points for SPC until it has\n", ind.Ref, trend.MinBaseline, k.Area)
 		}
 	}
 	return nil

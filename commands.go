@@ -42,6 +42,7 @@ func init() {
 		{name: "baseline", args: "REF --from P [--to P] [--note TEXT]", about: "set the periods an indicator's SPC limits come from", flags: baselineFlags, run: runBaseline},
 		{name: "rebase", args: "REF --at P --note TEXT", about: "start a new SPC chart where the process changed", flags: rebaseFlags, run: runRebase},
 		{name: "window", args: "REF N|P", about: "set the trend window: N periods, or since period P", run: runWindow},
+		{name: "authority", args: "[NAME-OR-CODE] [--force] [--districts \"A, B, ...\"]", about: "the local authority the store holds figures for: print it, or set it", flags: authorityFlags, run: runAuthority},
 		{name: "backup", args: "--out FILE", about: "a consistent copy of the store", flags: outFlag, run: runBackup},
 		{name: "restore", args: "FILE", about: "replace the store with a backup (the replaced store is kept beside it)", run: runRestore},
 	}
@@ -64,7 +65,7 @@ func jsonFlag(fs *flag.FlagSet, e *env) { fs.BoolVar(&e.json, "json", false, "pr
 
 func showFlags(fs *flag.FlagSet, e *env) {
 	jsonFlag(fs, e)
-	fs.StringVar(&e.area, "area", string(app.Kent), "the `area`: Kent or a district")
+	fs.StringVar(&e.area, "area", "", "the `area`: the store's authority (default) or one of its districts")
 	fs.StringVar(&e.exclude, "exclude", "", "`cohorts` to exclude, e.g. uasc,ola")
 }
 
@@ -80,7 +81,7 @@ func exportFlags(fs *flag.FlagSet, e *env) {
 	outFlag(fs, e)
 	fs.StringVar(&e.period, "period", "", "the `period`, e.g. 2025-03 (default: the latest)")
 	fs.StringVar(&e.exclude, "exclude", "", "`cohorts` to exclude, e.g. uasc,ola")
-	fs.StringVar(&e.area, "area", string(app.Kent), "the `area`: Kent or a district")
+	fs.StringVar(&e.area, "area", "", "the `area`: the store's authority (default) or one of its districts")
 	fs.IntVar(&e.suppress, "suppress", disclosure.DefaultThreshold, "suppress counts below `N` (the default 5 hides 1-4); 0 = none")
 	fs.StringVar(&e.original, "original", "", "write into a copy of this imported `workbook`'s own layout")
 	fs.BoolVar(&e.allowFuture, "allow-future", false, "confirm a --period more than a year after today")
@@ -90,7 +91,7 @@ func exportFlags(fs *flag.FlagSet, e *env) {
 func briefFlags(fs *flag.FlagSet, e *env) {
 	fs.StringVar(&e.period, "period", "", "the `period`, e.g. 2025-03 (default: the latest)")
 	fs.StringVar(&e.exclude, "exclude", "", "`cohorts` to exclude, e.g. uasc,ola")
-	fs.StringVar(&e.area, "area", string(app.Kent), "the `area`: Kent or a district")
+	fs.StringVar(&e.area, "area", "", "the `area`: the store's authority (default) or one of its districts")
 }
 
 // runBrief prints the exceptions brief, as text to paste into an e-mail.
@@ -215,8 +216,12 @@ func importFile(e *env, st *store.Store, path, name, kind string) error {
 		return err
 	}
 	known := indicatorLookup(inds)
+	auth, err := st.Authority()
+	if err != nil {
+		return err
+	}
 	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, AsAt: e.asAt,
-		AllowMany: e.allowMany, AllowFuture: e.allowFuture})
+		AllowMany: e.allowMany, AllowFuture: e.allowFuture, Authority: auth})
 	if err != nil {
 		return err
 	}
@@ -482,8 +487,12 @@ func loadViewOf(e *env, ref string) (*view, error) {
 	if err != nil {
 		return nil, usagef("--exclude: %v", err)
 	}
-	v := &view{excluded: excluded, area: app.Kent}
-	if v.area, err = parseArea(e.area); err != nil {
+	auth, err := loadAuthority(e)
+	if err != nil {
+		return nil, err
+	}
+	v := &view{excluded: excluded}
+	if v.area, err = parseArea(auth, e.area); err != nil {
 		return nil, err
 	}
 	if e.period != "" {
@@ -536,9 +545,10 @@ func cohortNames(h *app.History) string {
 	return strings.Join(names, ", ")
 }
 
-func areaNames() string {
-	names := make([]string, len(app.Areas))
-	for i, a := range app.Areas {
+func areaNames(auth *app.Authority) string {
+	areas := auth.Areas()
+	names := make([]string, len(areas))
+	for i, a := range areas {
 		names[i] = string(a)
 	}
 	return strings.Join(names, ", ")
@@ -777,7 +787,12 @@ func runExport(e *env, args []string) error {
 		return usagef("--exclude: %v", err)
 	}
 	opt := export.Options{Exclude: excluded, Suppress: e.suppress, Original: e.original, AppVersion: version, Marking: e.marking}
-	if opt.Area, err = parseArea(e.area); err != nil {
+	auth, err := loadAuthority(e)
+	if err != nil {
+		return err
+	}
+	opt.Authority = auth
+	if opt.Area, err = parseArea(auth, e.area); err != nil {
 		return err
 	}
 	if e.period != "" {
@@ -813,14 +828,15 @@ func runExport(e *env, args []string) error {
 	return nil
 }
 
-// parseArea reads --area: Kent or a district, by any of its names.
-func parseArea(s string) (app.Area, error) {
+// parseArea reads --area: the authority or one of its districts, by any
+// of its names.
+func parseArea(auth *app.Authority, s string) (app.Area, error) {
 	if s == "" {
-		return app.Kent, nil
+		return auth.Area(), nil
 	}
-	a, ok := app.ParseArea(s)
+	a, ok := auth.ParseArea(s)
 	if !ok {
-		return "", fmt.Errorf("--area %q: not Kent or one of its districts (%s)", s, areaNames())
+		return "", fmt.Errorf("--area %q: not %s or one of its districts (%s)", s, auth.Name, areaNames(auth))
 	}
 	return a, nil
 }

@@ -22,6 +22,10 @@ func printRankedFlags(e *env, h *app.History, flags []trend.Flag) error {
 		fmt.Fprintln(e.out, "No flags.")
 		return nil
 	}
+	auth, err := loadAuthority(e)
+	if err != nil {
+		return err
+	}
 	total := map[string]int{}
 	for _, f := range ranked {
 		total[f.Kind]++
@@ -45,7 +49,7 @@ func printRankedFlags(e *env, h *app.History, flags []trend.Flag) error {
 			case !trend.Major(f.Flag):
 				minor[f.Kind]++
 				nMinor++
-			case f.Area == app.Kent:
+			case f.Area == auth.Area():
 				fmt.Fprintf(tw, "  %s\t%s\t%s\n", f.Area, f.Kind, f.Detail)
 			default:
 				districts[f.Kind] = append(districts[f.Kind], string(f.Area))

@@ -65,6 +65,10 @@ type env struct {
 	ctx                context.Context
 	// allowMany and allowFuture confirm an import past two limits.
 	allowMany, allowFuture bool
+	force                  bool // authority --force: change a store holding figures
+	// districts are authority --districts: the officer's own; nil when
+	// the flag is not given.
+	districts []string
 }
 
 // newEnv returns the env for a command writing to stdout and stderr.

@@ -17,6 +17,7 @@ import (
 // observation and keeping the validation report.
 type collector struct {
 	file       string
+	auth       *app.Authority // whose districts sum to its figure; nil: the default
 	indicators map[string]*app.Indicator
 	indOrder   []string
 	// stated is what the file states of each indicator's definition,
@@ -409,7 +410,9 @@ func (c *collector) replay(l *sheetLog) {
 
 // knownDefinitions takes the store's definitions from opt, if it gives
 // them.
-func (c *collector) knownDefinitions(opt Options) { c.defined = opt.Defined }
+func (c *collector) knownDefinitions(opt Options) {
+	c.defined, c.auth = opt.Defined, opt.authority()
+}
 
 // stored returns the store's definition of ref, if it holds one.
 func (c *collector) stored(ref string) (app.Indicator, bool) {
@@ -699,6 +702,11 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 // A difference is a warning at the county's cell. It reads only the
 // figures, so may run beside observations.
 func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warning {
+	auth := c.auth
+	if auth == nil {
+		auth = app.DefaultAuthority()
+	}
+	county, nDistricts := auth.Area(), len(auth.Districts())
 	// A group's sums hold no pointers, so that the collector, which
 	// may run beside this, has nothing in them to trace: the group is
 	// named by the series of its first figure and the county's figure by
@@ -748,9 +756,9 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 			s.negative = true
 		}
 		switch {
-		case key.Area == app.Kent:
+		case key.Area == county:
 			s.county = int32(i + 1)
-		case key.Area.IsDistrict():
+		case auth.IsDistrict(key.Area):
 			if hasValue {
 				s.districts += f.value
 				s.n++
@@ -772,28 +780,28 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 		if s.county == 0 {
 			continue
 		}
-		county := c.fig(int(s.county) - 1)
-		if county.flags&hasValue == 0 {
+		countyFig := c.fig(int(s.county) - 1)
+		if countyFig.flags&hasValue == 0 {
 			continue
 		}
 		ref := c.figures.keys[s.series].Ref
 		// The cell is named only for a warning: most groups have none.
 		warn := func(format string, args ...any) {
-			sheet := c.sheets[county.sheet]
-			cell := place(sheet, int(county.row), int(county.col))
+			sheet := c.sheets[countyFig.sheet]
+			cell := place(sheet, int(countyFig.row), int(countyFig.col))
 			warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(format, args...)})
 		}
-		k := county.value
-		if units[ref].Measure == app.Count && int(s.n) == len(app.Districts) {
+		k := countyFig.value
+		if units[ref].Measure == app.Count && nDistricts > 0 && int(s.n) == nDistricts {
 			switch {
 			case s.nExtra == 2 && !near(s.districts+s.extra, k):
-				warn("%s %s: the 12 districts with out of county and the UASC Service sum to %g but Kent is %g", ref, s.period, s.districts+s.extra, k)
+				warn("%s %s: the %d districts with out of county and the UASC Service sum to %g but %s is %g", ref, s.period, nDistricts, s.districts+s.extra, county, k)
 			case s.nExtra < 2 && !s.negative && s.districts > k+1e-9:
-				warn("%s %s: the 12 districts sum to %g, more than Kent's %g", ref, s.period, s.districts, k)
+				warn("%s %s: the %d districts sum to %g, more than %s's %g", ref, s.period, nDistricts, s.districts, county, k)
 			}
 		}
-		if int(s.nNum) == len(app.Districts) && county.flags&hasNum != 0 && s.districtNum > county.num+1e-9 {
-			warn("%s %s: the districts' numerators sum to %g, more than Kent's %g", ref, s.period, s.districtNum, county.num)
+		if nDistricts > 0 && int(s.nNum) == nDistricts && countyFig.flags&hasNum != 0 && s.districtNum > countyFig.num+1e-9 {
+			warn("%s %s: the districts' numerators sum to %g, more than %s's %g", ref, s.period, s.districtNum, county, countyFig.num)
 		}
 	}
 	return warnings

@@ -128,7 +128,15 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	} else if l, err = detect("", g); err != nil {
 		return nil, &app.SourceError{Location: app.Location{File: base, Cell: "line 1"}, Err: err}
 	}
+	areas := newAreaCheck(opt.authority())
+	areaWarns := areas.settle(base, &l)
+	if err := areas.refusal(base); err != nil {
+		return nil, err
+	}
 	sr := &sheetReader{out: newSheetLog(base, l.Sheet), l: l, g: g}
+	for _, w := range areaWarns {
+		sr.out.warn(w.Sheet, w.Cell, "%s", w.Message)
+	}
 	lim := newIndicatorLimit(opt)
 	sr.out.limit, sr.out.newRefs = lim, newNewRefs(lim.knownFunc())
 	progress := func(done int) {

@@ -122,7 +122,7 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 	if p, ok := periodHeading(t); ok {
 		return RolePeriod, p, "", false
 	}
-	if a, ok := app.ParseArea(t); ok {
+	if a, ok := app.AnyArea(t); ok {
 		return RoleArea, app.Period{}, a, false
 	}
 	year, rest := cutYear(t)
@@ -494,9 +494,10 @@ func titlePeriod(sheet string, g *grid, h int) app.Period {
 
 // titleArea finds the area an indicator sheet reports: its sheet name if
 // that is an area ("Ashford"), else a district named in its title rows,
-// else Kent.
+// else none, which the import reads as the store's authority (see
+// areaCheck.settle).
 func titleArea(sheet string, g *grid, h int) app.Area {
-	if a, ok := app.ParseArea(sheet); ok {
+	if a, ok := app.AnyArea(sheet); ok {
 		return a
 	}
 	for r := 0; r < h; r++ {
@@ -506,20 +507,21 @@ func titleArea(sheet string, g *grid, h int) app.Area {
 			}
 		}
 	}
-	return app.Kent
+	return ""
 }
 
 // districtIn finds a district named within a title such as "Ashford
-// District Scorecard".
+// District Scorecard": the default authority's first, then any other's,
+// whose sheet the import then refuses or files by the store's authority
+// (see areaCheck.settle).
 func districtIn(s string) (app.Area, bool) {
-	low := strings.ToLower(strings.ReplaceAll(s, "&", "and"))
-	for _, d := range app.Districts {
-		if strings.Contains(low, strings.ToLower(string(d))) {
-			return d, true
-		}
+	if a, ok := app.DefaultAuthority().DistrictIn(s); ok {
+		return a, true
 	}
-	if strings.Contains(low, "shepway") {
-		return "Folkestone and Hythe", true
+	for _, auth := range app.Authorities() {
+		if a, ok := auth.DistrictIn(s); ok {
+			return a, true
+		}
 	}
 	return "", false
 }

@@ -16,7 +16,7 @@ func isDfE(s *Sample) bool {
 }
 
 // readDfE reads a DfE CSV under the default mapping, or the officer's
-// own, with Kent's neighbours from the DfE's 2025 model.
+// own, with the store's authority's neighbours from the DfE's 2025 model.
 func readDfE(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	base := filepath.Base(s.Path)
 	if err := ctx.Err(); err != nil {
@@ -27,7 +27,7 @@ func readDfE(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: unwrapPathError(err)}
 	}
 	defer f.Close()
-	rd := &dfe.Reader{Mapping: dfe.DefaultMapping(), Model: dfe.DefaultModel(), Known: opt.Known}
+	rd := &dfe.Reader{Mapping: dfe.DefaultMapping(), Model: dfe.DefaultModel(), Known: opt.Known, Home: opt.authority()}
 	if opt.DfEMapping != nil {
 		rd.Mapping = *opt.DfEMapping
 	}

@@ -89,6 +89,20 @@ type Layout struct {
 	// layout, which an officer has checked), so the GUI need offer its
 	// mapping step only when some sheet's layout has reasons here.
 	Unsure []string `json:"unsure,omitempty"`
+	// auth is the authority whose areas the sheet is read as (see
+	// areaCheck.settle); nil reads them as the default authority's.
+	auth *app.Authority
+	// notOurs are the 0-based columns settle dropped as another
+	// authority's or no area, having warned of each.
+	notOurs map[int]bool
+}
+
+// authority is the authority the sheet's areas are read as.
+func (l *Layout) authority() *app.Authority {
+	if l.auth != nil {
+		return l.auth
+	}
+	return app.DefaultAuthority()
 }
 
 // Column is one recognised column of a sheet.

@@ -59,6 +59,10 @@ type Options struct {
 	// AllowFuture confirms figures dated more than FutureYears after
 	// today.
 	AllowFuture bool
+	// Authority is the store's authority: areas are read as its, a
+	// workbook whose areas are all another's is refused, and a table
+	// without areas is filed under it. Nil means app.DefaultAuthority.
+	Authority *app.Authority
 }
 
 // DefaultMaxUnzipSize is the largest uncompressed workbook read: many
@@ -426,6 +430,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	})
 	var plan []planned
 	var firstErr error
+	areas := newAreaCheck(opt.authority())
 	for i, h := range s.Heads {
 		l, fromProfile := opt.Layouts[h.Sheet]
 		if fromProfile {
@@ -450,7 +455,13 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			res.Layouts = append(res.Layouts, l)
 			continue
 		}
+		for _, w := range areas.settle(base, &l) {
+			c.warn(w.Sheet, w.Cell, "%s", w.Message)
+		}
 		plan = append(plan, planned{l, fromProfile, s.wholes.get(h.Sheet)})
+	}
+	if err := areas.refusal(base); err != nil {
+		return nil, err
 	}
 	s.wholes.drop()
 	slices.SortStableFunc(plan, func(a, b planned) int { return kindOrder(a.l.Kind) - kindOrder(b.l.Kind) })
@@ -564,6 +575,10 @@ func allTidy(ls []Layout) bool {
 // what it gives the import, stopping if it gives more new indicators than
 // lim allows (nil: no limit).
 func readSheetLog(ctx context.Context, file string, l Layout, g *grid, progress func(int), lim *indicatorLimit) (*sheetLog, error) {
+	if l.Kind == IndicatorSheet && l.Area == "" {
+		// A sheet naming no area reports the authority as a whole.
+		l.Area = l.authority().Area()
+	}
 	sr := &sheetReader{out: newSheetLog(file, l.Sheet), l: l, g: g}
 	sr.out.limit, sr.out.newRefs = lim, newNewRefs(lim.knownFunc())
 	sr.out.figs = make([]figure, 0, countFigures(l, g))

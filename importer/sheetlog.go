@@ -235,6 +235,9 @@ func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p pl
 		// Detect again on the whole sheet: its merged ranges, listed at
 		// the end of its XML, carry the header's group captions.
 		if again, err := detect(l.Sheet, g); err == nil && kindOrder(again.Kind) == kindOrder(l.Kind) {
+			// Its areas were settled, and any not the authority's
+			// reported, from the first rows: settle them again, quietly.
+			newAreaCheck(l.authority()).settle(file, &again)
 			l = again
 		}
 	}

@@ -10,7 +10,8 @@ import (
 
 // readTidy reads a tidy table: one row per indicator, period, area and
 // cohort, with value, numerator, denominator and status. Areas default to
-// Kent and cohorts to all children when the table has no such column.
+// the store's authority (with a warning) and cohorts to all children when
+// the table has no such column.
 func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	s.warnUnused()
 	l := &s.l
@@ -27,6 +28,10 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			return "", -1, false
 		}
 		return strings.TrimSpace(s.at(r, &c)), c.index, true
+	}
+	auth := l.authority()
+	if _, ok := cols[RoleArea]; !ok {
+		s.warn(l.HeaderRow-1, 0, "no area column: every figure is filed under %s, the store's authority", auth.Name)
 	}
 	seen := map[string]bool{}
 	_, hasTarget := cols[RoleTarget]
@@ -60,11 +65,11 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			s.warn(r, pc, "%s: row skipped: %q is not a period (expected e.g. 2025-03, Mar-25, 2024/25)", ref, ptext)
 			continue
 		}
-		area := app.Kent
+		area := auth.Area()
 		if atext, ac, ok := text(r, RoleArea); ok && atext != "" {
-			a, ok := app.ParseArea(atext)
+			a, ok := auth.ParseArea(atext)
 			if !ok {
-				s.warn(r, ac, "%s: row skipped: %q is not Kent or one of its districts", ref, atext)
+				s.warn(r, ac, "%s: row skipped: %q is not %s or one of its districts%s", ref, atext, auth.Name, ownerNote(atext, auth))
 				continue
 			}
 			area = a

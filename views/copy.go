@@ -5,8 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
-
-	"scorecard/app"
 )
 
 // Copying puts rows on the clipboard as tab-separated text under a line of
@@ -81,7 +79,7 @@ func (d *districtTable) copyRow(row int) string {
 	}
 	head := []string{"Ref", "Indicator"}
 	line := []string{d.inds[row].Ref, d.inds[row].Name}
-	for i, a := range app.Areas {
+	for i, a := range d.areas {
 		head = append(head, string(a))
 		line = append(line, d.text(row, i+1))
 	}

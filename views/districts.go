@@ -12,11 +12,12 @@ import (
 	"scorecard/app"
 )
 
-// districtTable is indicators by area for the chosen period: Kent then
-// its 12 districts, each figure rated against the county target, so
-// members can see where processes work better.
+// districtTable is indicators by area for the chosen period: the
+// authority then its districts, each figure rated against the county
+// target, so members can see where processes work better.
 type districtTable struct {
 	v     *view
+	areas []app.Area // the columns: the authority, then its districts
 	inds  []app.Indicator
 	cells [][]scoreRow // [indicator][area]
 	table *keyTable
@@ -73,10 +74,10 @@ func headingWidth(text string) float32 {
 	return headingLabel(text).MinSize().Width + theme.Padding()
 }
 
-func newDistrictTable(v *view, onOpen func(ref string, area app.Area)) *districtTable {
-	d := &districtTable{v: v, onOpen: onOpen, nameWidth: districtNameWidth, tall: map[int]bool{}}
+func newDistrictTable(v *view, areas []app.Area, onOpen func(ref string, area app.Area)) *districtTable {
+	d := &districtTable{v: v, areas: areas, onOpen: onOpen, nameWidth: districtNameWidth, tall: map[int]bool{}}
 	t := newKeyTable(
-		func() (int, int) { return len(d.inds), 1 + len(app.Areas) },
+		func() (int, int) { return len(d.inds), 1 + len(d.areas) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			return container.NewStack(canvas.NewRectangle(color.Transparent), l)
@@ -101,9 +102,9 @@ func newDistrictTable(v *view, onOpen func(ref string, area app.Area)) *district
 		}
 	}
 	t.SetColumnWidth(0, districtNameWidth)
-	d.headings = make([]string, len(app.Areas))
-	d.widths = make([]float32, len(app.Areas))
-	for i, a := range app.Areas {
+	d.headings = make([]string, len(d.areas))
+	d.widths = make([]float32, len(d.areas))
+	for i, a := range d.areas {
 		d.headings[i], d.widths[i] = areaHeading(string(a))
 		t.SetColumnWidth(i+1, d.widths[i])
 	}
@@ -136,8 +137,8 @@ func (d *districtTable) open(id widget.TableCellID) {
 		return
 	}
 	var area app.Area
-	if id.Col > 0 && id.Col <= len(app.Areas) {
-		area = app.Areas[id.Col-1]
+	if id.Col > 0 && id.Col <= len(d.areas) {
+		area = d.areas[id.Col-1]
 	}
 	d.onOpen(d.inds[id.Row].Ref, area)
 }
@@ -169,9 +170,9 @@ func (d *districtTable) reload() {
 	d.cells = make([][]scoreRow, len(d.inds))
 	d.cannot = make([]bool, len(d.inds))
 	for i, ind := range d.inds {
-		d.cells[i] = make([]scoreRow, len(app.Areas))
+		d.cells[i] = make([]scoreRow, len(d.areas))
 		n, cannot := 0, 0
-		for j, a := range app.Areas {
+		for j, a := range d.areas {
 			d.cells[i][j] = d.v.row(ind, a)
 			if r := d.cells[i][j]; r.hasCur {
 				n++

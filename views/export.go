@@ -45,6 +45,7 @@ func suppressChoice(below int) string {
 // exportForm is the export dialog's fields, filled from the window's
 // current choices.
 type exportForm struct {
+	auth     *app.Authority
 	period   *widget.Select
 	area     *widget.Select
 	cohorts  map[app.Cohort]*widget.Check
@@ -56,7 +57,7 @@ type exportForm struct {
 }
 
 func (w *mainWindow) newExportForm() *exportForm {
-	f := &exportForm{cohorts: map[app.Cohort]*widget.Check{}}
+	f := &exportForm{auth: w.auth, cohorts: map[app.Cohort]*widget.Check{}}
 	f.period = widget.NewSelect(w.period.Options, nil)
 	f.period.Selected = w.period.Selected
 	f.area = widget.NewSelect(w.area.Options, nil)
@@ -103,7 +104,7 @@ func (f *exportForm) options() (export.Options, error) {
 	if err != nil {
 		return export.Options{}, fmt.Errorf("period: %w", err)
 	}
-	opt := export.Options{Period: p, Area: app.Area(f.area.Selected), Suppress: suppressBelow[f.suppress.Selected], Marking: f.marking.Text}
+	opt := export.Options{Authority: f.auth, Period: p, Area: app.Area(f.area.Selected), Suppress: suppressBelow[f.suppress.Selected], Marking: f.marking.Text}
 	if strings.TrimSpace(opt.Marking) == "" {
 		opt.Marking = export.NoMarking // an emptied field means no marking
 	}
@@ -209,7 +210,9 @@ func (w *mainWindow) exportDialog(f *exportForm) dialog.Dialog {
 func exceptionsBrief(h *app.History, opt export.Options) string {
 	ex, _ := cohort.Exclude(h, opt.Exclude)
 	area := opt.Area
-	if area == "" {
+	if area == "" && opt.Authority != nil {
+		area = opt.Authority.Area()
+	} else if area == "" {
 		area = app.Kent
 	}
 	items := brief.Items(ex, brief.Options{Period: opt.Period, Area: area})

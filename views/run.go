@@ -76,8 +76,14 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 	}
 	defined := func(ref string) (app.Indicator, bool) { ind, ok := byRef[ref]; return ind, ok }
 	known := func(ref string) bool { _, ok := byRef[ref]; return ok }
-	return importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress, Known: known, Defined: defined})
+	auth, err := b.st.Authority()
+	if err != nil {
+		return nil, err
+	}
+	return importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress, Known: known, Defined: defined, Authority: auth})
 }
+
+func (b storeBackend) Authority() (*app.Authority, error) { return b.st.Authority() }
 
 func (b storeBackend) StoreRead(path string, res *importer.Result) (app.Import, error) {
 	src := store.Source{Name: filepath.Base(path), Kind: "workbook", SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings}

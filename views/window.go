@@ -79,13 +79,20 @@ type backend interface {
 	SetSetting(key string, v any) error
 }
 
+// authorityBackend is a backend that knows the store's authority; one
+// that does not holds the default authority's figures.
+type authorityBackend interface {
+	Authority() (*app.Authority, error)
+}
+
 // mainWindow holds the window's state and its screens.
 type mainWindow struct {
-	a   fyne.App
-	win fyne.Window
-	st  backend
-	v   *view
-	opt Options
+	a    fyne.App
+	win  fyne.Window
+	st   backend
+	auth *app.Authority // whose figures the store holds
+	v    *view
+	opt  Options
 
 	controls *fyne.Container
 	period   *widget.Select
@@ -137,8 +144,17 @@ func newMainWindow(a fyne.App, st backend, opt Options) (*mainWindow, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the store: %w", err)
 	}
-	w := &mainWindow{a: a, st: st, v: newView(h), opt: opt, cohorts: map[app.Cohort]*widget.Check{}}
-	w.win = a.NewWindow("Scorecard")
+	auth := app.DefaultAuthority()
+	if ab, ok := st.(authorityBackend); ok {
+		if auth, err = ab.Authority(); err != nil {
+			return nil, fmt.Errorf("reading the store: %w", err)
+		}
+	}
+	w := &mainWindow{a: a, st: st, auth: auth, v: newView(h), opt: opt, cohorts: map[app.Cohort]*widget.Check{}}
+	w.v.area = auth.Area()
+	// The title names the authority, so an officer keeping two stores
+	// sees whose figures are open.
+	w.win = a.NewWindow("Scorecard: " + auth.Name)
 	w.build()
 	return w, nil
 }
@@ -148,7 +164,7 @@ func (w *mainWindow) build() {
 	w.score.onHighlight = w.describeRow
 	w.score.onHeadingHelp = func(help string) { w.hint.SetText(help) }
 	w.detail = newDetailPane(w)
-	w.districts = newDistrictTable(w.v, w.openIn)
+	w.districts = newDistrictTable(w.v, w.auth.Areas(), w.openIn)
 	w.history = newHistoryPane(w)
 	w.status = widget.NewLabel("")
 	w.hint = widget.NewLabel("Arrow keys move through the scorecard; Enter opens an indicator, Escape comes back; Ctrl+C copies the row; Ctrl+F searches.")
@@ -170,7 +186,7 @@ func (w *mainWindow) build() {
 		w.v.area = app.Area(s)
 		w.refresh()
 	})
-	for _, a := range app.Areas {
+	for _, a := range w.auth.Areas() {
 		w.area.Options = append(w.area.Options, string(a))
 	}
 	w.area.Selected = string(w.v.area)
@@ -263,7 +279,7 @@ func (w *mainWindow) restoreLayout() {
 	if !w.st.Setting(settingLayout, &l) {
 		return
 	}
-	if slices.Contains(app.Areas, l.Area) {
+	if slices.Contains(w.auth.Areas(), l.Area) {
 		w.area.SetSelected(string(l.Area))
 	}
 	if slices.Contains(sortOrders, l.Order) {

@@ -18,17 +18,20 @@ import (
 // by Beside.
 const (
 	England         = "England"
-	Region          = "South East" // Kent's region, named as the DfE names it
+	Region          = "South East" // the default authority's region, named as the DfE names it
 	NeighbourMean   = "Statistical neighbours (mean)"
 	NeighbourMedian = "Statistical neighbours (median)"
-	// KentRank holds Kent's published figure for the year together with
-	// its Rank, OutOf and Quartile among all authorities.
-	KentRank = "Kent (rank among authorities)"
 	// ScorecardNeighbours is the group the scorecard importer gives a
 	// workbook's own "Stat neighbours" column: an average under a model
 	// the workbook does not name.
 	ScorecardNeighbours = "Statistical neighbours"
 )
+
+// KentRank holds the default authority's published figure for the year
+// together with its Rank, OutOf and Quartile among all authorities. The
+// name is stored as the benchmark's group, so it stays as the demo's
+// stores have it.
+var KentRank = string(app.Kent) + " (rank among authorities)"
 
 // Figure is one authority's published figure for a measure in one period.
 // Codes holds its old (three-digit) LA codes: usually one, but the DfE

@@ -15,7 +15,7 @@ import (
 // and, when cohorts are excluded, again without them.
 func (b *book) writeDistricts(ctx context.Context) error {
 	s := DistrictsSheet
-	key := "Each figure's fill and letter give its RAG rating (G green, A amber, R red) against Kent's target and floor for the year."
+	key := "Each figure's fill and letter give its RAG rating (G green, A amber, R red) against " + b.opt.authority().Name + "'s target and floor for the year."
 	if len(b.opt.Exclude) > 0 {
 		key += " Printed: the figures " + exclusionPhrase(b.opt.Exclude) + "; all children's are above them, on screen only."
 	}
@@ -80,10 +80,11 @@ func (b *book) writeDistricts(ctx context.Context) error {
 		area: fmt.Sprintf("$A$%d:$%s$%d", printed, colName(len(names)), r-3)})
 }
 
-// districtAreas are the columns of the districts table: Kent, its
-// districts, and the pseudo-areas where the history has figures for them.
+// districtAreas are the columns of the districts table: the authority,
+// its districts, and the pseudo-areas where the history has figures for
+// them.
 func (b *book) districtAreas() []app.Area {
-	areas := slices.Clone(app.Areas)
+	areas := b.opt.authority().Areas()
 	has := map[app.Area]bool{}
 	for _, k := range b.base.Keys() {
 		has[k.Area] = true

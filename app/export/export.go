@@ -37,11 +37,14 @@ import (
 
 // Options say what to export and how.
 type Options struct {
-	Period   app.Period   // the scorecard's period (month, quarter or year); zero = the latest
-	Area     app.Area     // the scorecard's area; zero = app.Kent
-	Exclude  []app.Cohort // cohorts whose children the figures leave out
-	Suppress int          // suppress counts below this (5: counts 1-4); 0 = none
-	Months   int          // periods shown on the scorecard sheet; zero = 12
+	Period app.Period // the scorecard's period (month, quarter or year); zero = the latest
+	Area   app.Area   // the scorecard's area; zero = the authority
+	// Authority is the store's authority: its districts are the
+	// districts table's columns; nil means app.DefaultAuthority.
+	Authority *app.Authority
+	Exclude   []app.Cohort // cohorts whose children the figures leave out
+	Suppress  int          // suppress counts below this (5: counts 1-4); 0 = none
+	Months    int          // periods shown on the scorecard sheet; zero = 12
 	// Original is the path of an imported workbook whose own layout the
 	// revised figures are written into; "" writes the house layout.
 	Original   string
@@ -248,9 +251,17 @@ type book struct {
 	done, total int
 }
 
+// authority is the authority the export is for.
+func (o Options) authority() *app.Authority {
+	if o.Authority != nil {
+		return o.Authority
+	}
+	return app.DefaultAuthority()
+}
+
 func newBook(h *app.History, opt Options) (*book, error) {
 	if opt.Area == "" {
-		opt.Area = app.Kent
+		opt.Area = opt.authority().Area()
 	}
 	if opt.Months <= 0 {
 		opt.Months = 12

@@ -245,7 +245,7 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 	return func() error {
 		d.Page()
 		d.Title(fmt.Sprintf("Districts: %s, rated against the county target", periodName(b.period)))
-		d.Para(exclusionWords(b.opt.Exclude)+". Each figure's fill and letter give its RAG rating (G green, A amber, R red) against Kent's target and floor for the year.", 8.5)
+		d.Para(exclusionWords(b.opt.Exclude)+". Each figure's fill and letter give its RAG rating (G green, A amber, R red) against "+b.opt.authority().Name+"'s target and floor for the year.", 8.5)
 		areas := b.districtAreas()
 		fixed := 15.0 + 56 + 14
 		w := (d.Width() - fixed) / float64(len(areas))
@@ -408,7 +408,7 @@ func benchmarkWords(ind app.Indicator, s benchmark.Shown) string {
 		parts = append(parts, bm.Group+" "+v)
 	}
 	if rk := rankWords(s.Rank); rk != "" {
-		parts = append(parts, "Kent ranks "+rk+", 1 = best")
+		parts = append(parts, string(app.Kent)+" ranks "+rk+", 1 = best")
 	}
 	return strings.Join(append(parts, s.Caption()), "; ")
 }

@@ -354,7 +354,7 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			if err := b.set(s, tailCol(tail, "Rank (quartile)"), r, rk, l); err != nil {
 				return err
 			}
-			if err := b.note(s, tailCol(tail, "Rank (quartile)"), r, "Kent's rank among "+strconv.Itoa(ro.shown.Rank.OutOf)+" authorities, 1 = best; quartile A (best) to D"); err != nil {
+			if err := b.note(s, tailCol(tail, "Rank (quartile)"), r, b.opt.authority().Name+"'s rank among "+strconv.Itoa(ro.shown.Rank.OutOf)+" authorities, 1 = best; quartile A (best) to D"); err != nil {
 				return err
 			}
 		}

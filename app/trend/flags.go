@@ -156,10 +156,13 @@ func seriesInOrder(h *app.History) []app.SeriesKey {
 	return ks
 }
 
-// areaRank puts Kent first, then its districts in scorecard order, then
-// the pseudo-areas, then anything else.
+// areaRank puts the authority first, then its districts in scorecard
+// order, then the pseudo-areas, then anything else.
 func areaRank(a app.Area) int {
 	if i := slices.Index(app.Areas, a); i >= 0 {
+		return i
+	}
+	if i, ok := app.AreaOrder(a); ok && i < len(app.Areas) {
 		return i
 	}
 	switch a {

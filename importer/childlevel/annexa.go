@@ -415,10 +415,10 @@ func placementLocation(s string) string {
 	}
 	t := stripPrefix(s)
 	if a, ok := app.ParseArea(t); ok && (a == app.Kent || a.IsDistrict()) || homeCode(t) {
-		return "In Kent"
+		return "In " + string(app.Kent)
 	}
 	if laCode(t) || authorityName(t) {
-		return "Outside Kent"
+		return "Outside " + string(app.Kent)
 	}
 	return NotRecognised
 }

@@ -26,13 +26,13 @@ const (
 // OLAIndicators define the OLA figures; a Dataset carries them only when
 // its list has the column they come from.
 var OLAIndicators = []app.Indicator{
-	{Ref: RefOLAPlaced, Name: "Children placed in Kent by other local authorities", Section: section,
+	{Ref: RefOLAPlaced, Name: "Children placed in " + string(app.Kent) + " by other local authorities", Section: section,
 		Unit: app.Number, DataPeriod: app.Snapshot, Measure: app.Count, YearType: app.FinancialYear,
-		Guidance: "Children looked after by other local authorities and placed in Kent on the last day of the month, from a child-level list naming each child's responsible authority."},
-	{Ref: RefOLANoSchool, Name: "Children placed in Kent by other local authorities without a school place (%)", Section: section,
+		Guidance: "Children looked after by other local authorities and placed in " + string(app.Kent) + " on the last day of the month, from a child-level list naming each child's responsible authority."},
+	{Ref: RefOLANoSchool, Name: "Children placed in " + string(app.Kent) + " by other local authorities without a school place (%)", Section: section,
 		Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Snapshot, Measure: app.Proportion,
 		YearType: app.FinancialYear,
-		Guidance: "Of the children placed in Kent by other local authorities on the last day of the month whose school place the list records, the % without one."},
+		Guidance: "Of the children placed in " + string(app.Kent) + " by other local authorities on the last day of the month whose school place the list records, the % without one."},
 }
 
 // placedByOther reads a responsible-authority column: a Y/N flag, or the

@@ -21,13 +21,6 @@ import (
 	"scorecard/importer/value"
 )
 
-// Kent's codes: the old three-digit LA code the neighbour models use, and
-// the ONS code newer files add.
-const (
-	kentCode    = "886"
-	kentONSCode = "E10000016"
-)
-
 // The columns every explore-education-statistics file starts with.
 const (
 	colTimePeriod  = "time_period"
@@ -60,13 +53,24 @@ func Detect(header []string) bool {
 // statistical-neighbour model.
 type Reader struct {
 	Mapping Mapping
-	// Model supplies Kent's statistical neighbours; nil gives no
-	// neighbour mean or median.
+	// Home is the authority whose figures become observations; the
+	// others give benchmarks. Nil means app.DefaultAuthority.
+	Home *app.Authority
+	// Model supplies the home authority's statistical neighbours; nil
+	// gives no neighbour mean or median.
 	Model *benchmark.Model
 	// Known reports whether the app already holds an indicator, whose
 	// definition (from a scorecard) must not be replaced. Indicators it
 	// does not know are added from the mapping. Nil adds none.
 	Known func(ref string) bool
+}
+
+// home is the authority whose figures the reader reads as its own.
+func (rd *Reader) home() *app.Authority {
+	if rd.Home != nil {
+		return rd.Home
+	}
+	return app.DefaultAuthority()
 }
 
 // Read reads an EES CSV with the default mapping and the 2025 neighbour
@@ -91,7 +95,7 @@ type areaRows struct {
 	codes    []string // old LA codes, for neighbour look-up
 	name     string
 	region   string // region name of an authority
-	home     bool   // Kent
+	home     bool   // the reader's home authority
 	line     int    // first row, for ordering and warnings
 	val, num *figure
 	den      *figure
@@ -205,7 +209,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			warn(line, "%v", err)
 			continue
 		}
-		key, area := areaOf(rec, level, get)
+		key, area := areaOf(rec, level, get, rd.home())
 		for _, ri := range rules {
 			rule := rd.Mapping.Rules[ri]
 			isValue := matches(fold, rec, get, rule.Filters, nil)
@@ -264,7 +268,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		rd.emit(d, base, rule, sk.period, groups[sk], warn)
 	}
 	if d.Empty() {
-		return nil, warns, fail(0, errors.New("no figures for Kent, England or any region matched the mapping"))
+		return nil, warns, fail(0, fmt.Errorf("no figures for %s, England or any region matched the mapping", rd.home().Name))
 	}
 	return d, warns, nil
 }
@@ -299,7 +303,7 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 		d.Benchmarks = append(d.Benchmarks, bench(ref, period, home.region, r.val, source))
 	}
 	o := app.Observation{
-		Ref: ref, Area: app.Kent, Period: period, Status: home.val.Status,
+		Ref: ref, Area: rd.home().Area(), Period: period, Status: home.val.Status,
 		Cell: fmt.Sprintf("line %d", home.val.line),
 	}
 	if v, ok := home.val.figure(); ok {
@@ -315,7 +319,7 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	}
 	d.Observations = append(d.Observations, o)
 
-	c := benchmark.Compare(authorities, kentCode, rule.Indicator.Polarity, rd.Model.NeighboursOf(kentCode))
+	c := benchmark.Compare(authorities, rd.home().Old, rule.Indicator.Polarity, rd.Model.NeighboursOf(rd.home().Old))
 	if c.Rank > 0 {
 		b := bench(ref, period, benchmark.KentRank, home.val, source)
 		b.Rank, b.OutOf, b.Quartile = c.Rank, c.OutOf, c.Quartile
@@ -325,8 +329,8 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 		return
 	}
 	if len(c.Missing) > 0 {
-		warn(home.line, "%s %s: no figure for %d of Kent's %d statistical neighbours (%s model): %s; their mean and median are of the other %d",
-			ref, period, len(c.Missing), len(c.Missing)+c.Neighbours, rd.Model.Year, rd.neighbourNames(c.Missing), c.Neighbours)
+		warn(home.line, "%s %s: no figure for %d of %s's %d statistical neighbours (%s model): %s; their mean and median are of the other %d",
+			ref, period, len(c.Missing), rd.home().Name, len(c.Missing)+c.Neighbours, rd.Model.Year, rd.neighbourNames(c.Missing), c.Neighbours)
 	}
 	for _, nb := range []struct {
 		group string
@@ -392,7 +396,7 @@ func matches(fold func(string) string, rec []string, get func([]string, string) 
 // areaOf identifies a row's area. Authorities are keyed by their codes,
 // which stay distinct when a name is reused (Dorset 835 became Dorset
 // 838) and when one code changed ONS code (North Yorkshire 815).
-func areaOf(rec []string, level string, get func([]string, string) string) (string, *areaRows) {
+func areaOf(rec []string, level string, get func([]string, string) string, home *app.Authority) (string, *areaRows) {
 	a := &areaRows{level: level}
 	switch level {
 	case levelNational:
@@ -409,8 +413,8 @@ func areaOf(rec []string, level string, get func([]string, string) string) (stri
 			a.codes = append(a.codes, c)
 		}
 	}
-	a.home = slices.Contains(a.codes, kentCode) || ons == kentONSCode ||
-		(old == "" && ons == "" && foldColumn(a.name) == "kent")
+	a.home = slices.Contains(a.codes, home.Old) || ons == home.New ||
+		(old == "" && ons == "" && foldColumn(a.name) == foldColumn(home.Name))
 	return "la:" + old + "|" + ons + "|" + a.name, a
 }
 

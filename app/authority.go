@@ -1,0 +1,316 @@
+package app
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+)
+
+//go:generate go run ./internal/mkauthorities
+
+// authoritiesJSON holds the profiles of the 153 English local authorities
+// with children's services, generated from the DfE's LA code list and
+// statistical-neighbour model (see internal/mkauthorities).
+//
+//go:embed authorities.json
+var authoritiesJSON []byte
+
+// Authority is the profile of a local authority: the council whose
+// figures a store holds. Districts are the district and borough councils
+// of a county council, in the order scorecards list them; unitary
+// authorities have none.
+type Authority struct {
+	Name   string // "Kent", as the DfE names it
+	Old    string // the old three-digit LA code, "886"
+	New    string // the ONS code, "E10000016"
+	Region string // the DfE's region, "South East"
+	// Type is the DfE's type of authority: SC (shire county), UA, MD
+	// (metropolitan district), OLB or ILB (outer or inner London borough).
+	Type string
+	// Neighbours are the old LA codes of the authority's statistical
+	// neighbours in the DfE's model, closest first.
+	Neighbours []string
+
+	districts []Area
+	pseudo    []Area
+	variants  map[string]Area // folded spelling to canonical area
+}
+
+type (
+	authorityFile struct {
+		Default     string          `json:"default"`
+		Pseudo      []areaJSON      `json:"pseudo"`
+		Authorities []authorityJSON `json:"authorities"`
+	}
+	authorityJSON struct {
+		Name       string     `json:"name"`
+		Old        string     `json:"old"`
+		New        string     `json:"new"`
+		Region     string     `json:"region"`
+		Type       string     `json:"type"`
+		Spellings  []string   `json:"spellings"`
+		Districts  []areaJSON `json:"districts"`
+		Neighbours []string   `json:"neighbours"`
+	}
+	areaJSON struct {
+		Name      string   `json:"name"`
+		Spellings []string `json:"spellings"`
+	}
+)
+
+// The profiles, read before any package variable that names an area.
+var authorities, defaultAuthority = loadAuthorities()
+
+// anyVariants folds every authority's spellings to its canonical area,
+// the default authority's first where two share a spelling ("County").
+var anyVariants = func() map[string]Area {
+	m := maps.Clone(defaultAuthority.variants)
+	for _, a := range authorities {
+		for k, v := range a.variants {
+			if _, ok := m[k]; !ok {
+				m[k] = v
+			}
+		}
+	}
+	return m
+}()
+
+// areaOrder places every authority's own area at 0 and each of its
+// districts at 1 + its index, in scorecard order.
+var areaOrder = func() map[Area]int {
+	m := map[Area]int{}
+	for _, a := range authorities {
+		m[a.Area()] = 0
+		for i, d := range a.districts {
+			if _, ok := m[d]; !ok {
+				m[d] = 1 + i
+			}
+		}
+	}
+	return m
+}()
+
+// AreaOrder is a's place in its authority's scorecard order: 0 for an
+// authority, 1 + its index for a district of one.
+func AreaOrder(a Area) (int, bool) {
+	i, ok := areaOrder[a]
+	return i, ok
+}
+
+// AnyArea reads s as an area of any authority: the default authority's
+// reading where it has one, else the authority's, district's or
+// pseudo-area's of whichever council names it. Detection uses it, so
+// that a workbook from another council is recognised as one (and refused
+// by name) rather than read as columns of unknown headings.
+func AnyArea(s string) (Area, bool) {
+	a, ok := anyVariants[foldArea(s)]
+	return a, ok
+}
+
+func loadAuthorities() (authorities []*Authority, defaultAuthority *Authority) {
+	var f authorityFile
+	if err := json.Unmarshal(authoritiesJSON, &f); err != nil {
+		panic("embedded authorities.json: " + err.Error())
+	}
+	for _, j := range f.Authorities {
+		a := &Authority{Name: j.Name, Old: j.Old, New: j.New, Region: j.Region, Type: j.Type,
+			Neighbours: j.Neighbours, variants: map[string]Area{}}
+		self := Area(j.Name)
+		a.variants[foldArea(j.Name)] = self
+		for _, s := range append(slices.Clone(j.Spellings), j.Old, j.New) {
+			if s != "" {
+				a.variants[foldArea(s)] = self
+			}
+		}
+		for _, p := range f.Pseudo {
+			a.pseudo = append(a.pseudo, Area(p.Name))
+			a.variants[foldArea(p.Name)] = Area(p.Name)
+			for _, s := range p.Spellings {
+				a.variants[foldArea(s)] = Area(p.Name)
+			}
+		}
+		for _, d := range j.Districts {
+			a.districts = append(a.districts, Area(d.Name))
+			a.variants[foldArea(d.Name)] = Area(d.Name)
+			for _, s := range d.Spellings {
+				a.variants[foldArea(s)] = Area(d.Name)
+			}
+		}
+		authorities = append(authorities, a)
+		if j.Old == f.Default {
+			defaultAuthority = a
+		}
+	}
+	if defaultAuthority == nil {
+		panic("embedded authorities.json: no default authority " + f.Default)
+	}
+	return authorities, defaultAuthority
+}
+
+// Authorities are the profiles of every authority the binary knows, in
+// the DfE's order (alphabetical by name).
+func Authorities() []*Authority { return authorities }
+
+// DefaultAuthority is the authority of a store that has chosen none:
+// the demo's.
+func DefaultAuthority() *Authority { return defaultAuthority }
+
+// Area is the authority's own area, the whole council.
+func (a *Authority) Area() Area { return Area(a.Name) }
+
+// Districts are the authority's districts in scorecard order; none for a
+// unitary authority.
+func (a *Authority) Districts() []Area { return slices.Clone(a.districts) }
+
+// Areas are the authority followed by its districts.
+func (a *Authority) Areas() []Area { return append([]Area{a.Area()}, a.districts...) }
+
+// PseudoAreas are the columns district sheets add beside the districts.
+func (a *Authority) PseudoAreas() []Area { return slices.Clone(a.pseudo) }
+
+// ParseArea maps a spelling found in a workbook or CSV ("Shepway",
+// "Tonbridge & Malling", "KENT", "Out of County/Unknown") to its
+// canonical area of a. It reports false for anything that is not the
+// authority, one of its districts or a pseudo-area.
+func (a *Authority) ParseArea(s string) (Area, bool) {
+	got, ok := a.variants[foldArea(s)]
+	return got, ok
+}
+
+// DistrictIn finds one of a's districts named within a title, by any of
+// its spellings as whole words ("Woking District Scorecard", "Shepway
+// summary"); the longest spelling found wins.
+func (a *Authority) DistrictIn(title string) (Area, bool) {
+	t := " " + foldArea(title) + " "
+	var best Area
+	n := 0
+	for k, v := range a.variants {
+		if len(k) > n && a.IsDistrict(v) && strings.Contains(t, " "+k+" ") {
+			best, n = v, len(k)
+		}
+	}
+	return best, n > 0
+}
+
+// IsDistrict reports whether d is one of a's districts.
+func (a *Authority) IsDistrict(d Area) bool { return slices.Contains(a.districts, d) }
+
+// WithDistricts is a copy of a with the districts an officer names added
+// after its own (a county whose districts the profiles do not hold, or a
+// unitary authority's localities). A name that is already one of a's
+// areas is not added twice.
+func (a *Authority) WithDistricts(names []string) *Authority {
+	c := *a
+	c.districts = slices.Clone(a.districts)
+	c.variants = maps.Clone(a.variants)
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		if _, ok := c.variants[foldArea(n)]; ok {
+			continue
+		}
+		c.districts = append(c.districts, Area(n))
+		c.variants[foldArea(n)] = Area(n)
+	}
+	return &c
+}
+
+// String is the authority's name and old code: "Kent (886)".
+func (a *Authority) String() string { return a.Name + " (" + a.Old + ")" }
+
+// LookupAuthority finds an authority by name (any of its spellings, as
+// ParseArea reads them) or by old or new code.
+func LookupAuthority(s string) (*Authority, bool) {
+	f := foldArea(s)
+	if f == "" {
+		return nil, false
+	}
+	for _, a := range authorities {
+		if got, ok := a.variants[f]; ok && got == a.Area() && f != foldArea("County") {
+			return a, true
+		}
+	}
+	return nil, false
+}
+
+// NearestAuthorities are up to n authorities whose names are closest to
+// s: those containing it first, then by edit distance.
+func NearestAuthorities(s string, n int) []*Authority {
+	f := foldArea(s)
+	type scored struct {
+		a *Authority
+		d int
+	}
+	var all []scored
+	for _, a := range authorities {
+		name := foldArea(a.Name)
+		d := editDistance(f, name)
+		if f != "" && (strings.Contains(name, f) || strings.Contains(f, name)) {
+			d = -1
+		}
+		all = append(all, scored{a, d})
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].d < all[j].d })
+	var out []*Authority
+	for _, x := range all[:min(n, len(all))] {
+		out = append(out, x.a)
+	}
+	return out
+}
+
+// AuthoritiesOf are the authorities, other than except, of which s names
+// a district (not the authority itself nor a pseudo-area): the councils a
+// workbook's area column may belong to.
+func AuthoritiesOf(s string, except *Authority) []*Authority {
+	var out []*Authority
+	for _, a := range authorities {
+		if except != nil && a.Old == except.Old {
+			continue
+		}
+		if got, ok := a.ParseArea(s); ok && a.IsDistrict(got) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// UnknownAuthorityError is a name or code no authority answers to.
+type UnknownAuthorityError struct {
+	Name    string
+	Nearest []*Authority
+}
+
+func (e *UnknownAuthorityError) Error() string {
+	names := make([]string, len(e.Nearest))
+	for i, a := range e.Nearest {
+		names[i] = a.String()
+	}
+	return fmt.Sprintf("%q is not an English local authority's name or code; nearest: %s", e.Name, strings.Join(names, ", "))
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,128 @@
+package app
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestAuthorities(t *testing.T) {
+	if n := len(Authorities()); n != 153 {
+		t.Fatalf("%d authorities, want the DfE's 153", n)
+	}
+	kent := DefaultAuthority()
+	if kent.Name != "Kent" || kent.Old != "886" || kent.New != "E10000016" || kent.Region != "South East" {
+		t.Errorf("default authority = %+v, want Kent 886 E10000016 South East", kent)
+	}
+	// The demo's districts, exactly as area.go listed them before profiles.
+	want := []Area{"Ashford", "Canterbury", "Dartford", "Dover", "Folkestone and Hythe",
+		"Gravesham", "Maidstone", "Sevenoaks", "Swale", "Thanet",
+		"Tonbridge and Malling", "Tunbridge Wells"}
+	if got := kent.Districts(); !slices.Equal(got, want) {
+		t.Errorf("Kent's districts = %q, want %q", got, want)
+	}
+	// The first of Kent's neighbours in the 2025 model is Essex (881).
+	if len(kent.Neighbours) != 10 || kent.Neighbours[0] != "881" {
+		t.Errorf("Kent's neighbours = %v, want 10 starting 881", kent.Neighbours)
+	}
+	for _, name := range []string{"Surrey", "Essex", "Hampshire", "Lancashire", "Norfolk"} {
+		a, ok := LookupAuthority(name)
+		if !ok || len(a.Districts()) < 7 {
+			t.Errorf("%s: found %v, districts %v; want a county with its districts", name, ok, a)
+		}
+	}
+	if a, ok := LookupAuthority("Barnet"); !ok || len(a.Districts()) != 0 {
+		t.Errorf("Barnet: %v %v, want a London borough with no districts", a, ok)
+	}
+}
+
+func TestAuthorityParseArea(t *testing.T) {
+	surrey, _ := LookupAuthority("936")
+	kent := DefaultAuthority()
+	for _, tc := range []struct {
+		a    *Authority
+		in   string
+		want Area
+		ok   bool
+	}{
+		{kent, "Shepway", "Folkestone and Hythe", true},
+		{kent, "Tonbridge & Malling", "Tonbridge and Malling", true},
+		{kent, "KENT", "Kent", true},
+		{kent, "E10000016", "Kent", true},
+		{kent, "Out of County/Unknown", OutOfCounty, true},
+		{kent, "Guildford", "", false},
+		{surrey, "Epsom & Ewell", "Epsom and Ewell", true},
+		{surrey, "Reigate & Banstead", "Reigate and Banstead", true},
+		{surrey, "Surrey County Council", "Surrey", true},
+		{surrey, "UASC", UASCService, true},
+		{surrey, "Ashford", "", false},
+	} {
+		got, ok := tc.a.ParseArea(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("%s.ParseArea(%q) = %q, %v; want %q, %v", tc.a.Name, tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+	if got := AuthoritiesOf("Guildford", kent); len(got) != 1 || got[0] != surrey {
+		t.Errorf("AuthoritiesOf(Guildford) = %v, want Surrey", got)
+	}
+}
+
+func TestLookupAuthority(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Surrey", "Surrey"}, {"surrey county council", "Surrey"}, {"936", "Surrey"},
+		{"E10000030", "Surrey"}, {"Kent", "Kent"}, {"Brighton & Hove", "Brighton and Hove"},
+	} {
+		a, ok := LookupAuthority(tc.in)
+		if !ok || a.Name != tc.want {
+			t.Errorf("LookupAuthority(%q) = %v, %v; want %s", tc.in, a, ok, tc.want)
+		}
+	}
+	for _, in := range []string{"Surry", "County", "", "Narnia"} {
+		if a, ok := LookupAuthority(in); ok {
+			t.Errorf("LookupAuthority(%q) = %v, want none", in, a)
+		}
+	}
+	if near := NearestAuthorities("Surry", 3); len(near) == 0 || near[0].Name != "Surrey" {
+		t.Errorf("NearestAuthorities(Surry) = %v, want Surrey first", near)
+	}
+}
+
+func TestWithDistricts(t *testing.T) {
+	essex, _ := LookupAuthority("Essex")
+	devon, _ := LookupAuthority("Devon")
+	named := devon.WithDistricts([]string{"Exeter", " Mid Devon ", "", "exeter", "Devon"})
+	if got, want := named.Districts(), []Area{"Exeter", "Mid Devon"}; !slices.Equal(got, want) {
+		t.Errorf("Devon with districts = %q, want %q", got, want)
+	}
+	if a, ok := named.ParseArea("MID DEVON"); !ok || a != "Mid Devon" {
+		t.Errorf("ParseArea(MID DEVON) = %q, %v", a, ok)
+	}
+	if len(devon.Districts()) != 0 {
+		t.Errorf("the shipped profile changed: %q", devon.Districts())
+	}
+	if got := essex.WithDistricts([]string{"Colchester"}).Districts(); len(got) != len(essex.Districts()) {
+		t.Errorf("a district named again was added twice: %q", got)
+	}
+}
+
+func TestDistrictIn(t *testing.T) {
+	surrey, _ := LookupAuthority("Surrey")
+	kent := DefaultAuthority()
+	for _, tc := range []struct {
+		a     *Authority
+		title string
+		want  Area
+	}{
+		{kent, "Ashford District Scorecard", "Ashford"},
+		{kent, "Shepway summary, March 2025", "Folkestone and Hythe"},
+		{kent, "TUNBRIDGE WELLS BOROUGH", "Tunbridge Wells"},
+		{kent, "Tonbridge & Malling", "Tonbridge and Malling"},
+		{kent, "Kent Scorecard", ""},
+		{surrey, "Reigate & Banstead Borough Council scorecard", "Reigate and Banstead"},
+		{surrey, "Surrey Heath", "Surrey Heath"},
+		{surrey, "Dover", ""},
+	} {
+		if got, _ := tc.a.DistrictIn(tc.title); got != tc.want {
+			t.Errorf("%s.DistrictIn(%q) = %q, want %q", tc.a.Name, tc.title, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,190 @@
+// Command mkauthorities writes app/authorities.json, the profiles of the
+// English local authorities the binary ships: name, codes, region, type
+// and statistical neighbours from the DfE's published files, and the
+// districts of county councils from districts.csv beside it.
+//
+// Run it from app/ (go generate does):
+//
+//	go run ./internal/mkauthorities -codes PATH
+//
+// where PATH is any explore-education-statistics CSV with old_la_code and
+// new_la_code columns (the DfE's children looked after numbers file).
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The shapes written; app/authority.go reads the same.
+type (
+	file struct {
+		Default     string      `json:"default"`
+		Pseudo      []area      `json:"pseudo"`
+		Authorities []authority `json:"authorities"`
+	}
+	authority struct {
+		Name       string   `json:"name"`
+		Old        string   `json:"old"`
+		New        string   `json:"new,omitempty"`
+		Region     string   `json:"region"`
+		Type       string   `json:"type"`
+		Spellings  []string `json:"spellings,omitempty"`
+		Districts  []area   `json:"districts,omitempty"`
+		Neighbours []string `json:"neighbours"`
+	}
+	area struct {
+		Name      string   `json:"name"`
+		Spellings []string `json:"spellings,omitempty"`
+	}
+)
+
+// defaultCode is the authority of a store that has chosen none: the
+// demo's, whose figures every golden file holds.
+const defaultCode = "886"
+
+func main() {
+	list := flag.String("list", "../importer/testdata/la_code_list.xlsx", "the DfE's LA code list `workbook`")
+	model := flag.String("model", "../importer/dfe/sn_model_2025_wide.csv", "the DfE's statistical-neighbour `model` (wide CSV)")
+	codes := flag.String("codes", "../../shared/realdata/cla_number_and_rate_per_10k_children.csv", "a DfE `CSV` with old_la_code and new_la_code")
+	districts := flag.String("districts", "internal/mkauthorities/districts.csv", "the county councils' `districts`")
+	out := flag.String("o", "authorities.json", "the `file` to write")
+	flag.Parse()
+	log.SetFlags(0)
+
+	types, err := readTypes(*list)
+	if err != nil {
+		log.Fatal(err)
+	}
+	newCodes, err := readNewCodes(*codes)
+	if err != nil {
+		log.Fatal(err)
+	}
+	f := file{Default: defaultCode, Pseudo: []area{
+		{"Out of County / Unknown", []string{"Out of County", "Unknown", "OOC", "Out of County or Unknown"}},
+		{"UASC Service", []string{"UASC", "UASC Team", "Unaccompanied Service"}},
+	}}
+	rows, err := readCSV(*model)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, r := range rows[1:] {
+		a := authority{Old: r[0], Name: r[1], Region: r[3], New: newCodes[r[0]], Type: types[r[0]]}
+		if a.Type == "" {
+			log.Fatalf("%s: authority %s (%s) is not in the LA code list", *model, a.Name, a.Old)
+		}
+		for i := 4; i+1 < len(r); i += 2 {
+			if c := strings.TrimSpace(r[i]); c != "" {
+				a.Neighbours = append(a.Neighbours, c)
+			}
+		}
+		f.Authorities = append(f.Authorities, a)
+	}
+	drows, err := readCSV(*districts)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, r := range drows[1:] {
+		i := slices.IndexFunc(f.Authorities, func(a authority) bool { return a.Old == r[0] })
+		if i < 0 {
+			log.Fatalf("%s: no authority with code %s", *districts, r[0])
+		}
+		var sp []string
+		if r[2] != "" {
+			sp = strings.Split(r[2], "|")
+		}
+		if r[1] == "*" {
+			f.Authorities[i].Spellings = sp
+			continue
+		}
+		f.Authorities[i].Districts = append(f.Authorities[i].Districts, area{r[1], sp})
+	}
+	data, err := json.MarshalIndent(f, "", "\t")
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(*out, append(data, '\n'), 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// readTypes reads the LA code list: old code to the DfE's type of
+// authority (SC shire county, UA, MD, OLB, ILB).
+func readTypes(name string) (map[string]string, error) {
+	x, err := excelize.OpenFile(name)
+	if err != nil {
+		return nil, err
+	}
+	defer x.Close()
+	rows, err := x.GetRows(x.GetSheetList()[0])
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(rows) == 0 || !slices.Equal(rows[0], []string{"LA Number", "LA Name", "Region", "Type"}) {
+		return nil, fmt.Errorf("%s: header is not LA Number, LA Name, Region, Type", name)
+	}
+	types := map[string]string{}
+	for _, r := range rows[1:] {
+		if len(r) == 4 && r[3] != "NA" {
+			types[r[0]] = r[3]
+		}
+	}
+	return types, nil
+}
+
+// readNewCodes maps old LA codes to new (ONS) codes.
+func readNewCodes(name string) (map[string]string, error) {
+	rows, err := readCSV(name)
+	if err != nil {
+		return nil, err
+	}
+	o, n := slices.Index(rows[0], "old_la_code"), slices.Index(rows[0], "new_la_code")
+	if o < 0 || n < 0 {
+		return nil, fmt.Errorf("%s: no old_la_code and new_la_code columns", name)
+	}
+	codes := map[string]string{}
+	for _, r := range rows[1:] {
+		if r[o] != "" && r[n] != "" {
+			codes[r[o]] = r[n]
+		}
+	}
+	return codes, nil
+}
+
+func readCSV(name string) ([][]string, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comment = '#'
+	r.FieldsPerRecord = -1
+	var rows [][]string
+	for {
+		row, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if len(rows) == 0 && len(row) > 0 {
+			row[0] = strings.TrimPrefix(row[0], "\ufeff")
+		}
+		rows = append(rows, row)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%s: empty", name)
+	}
+	return rows, nil
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/app/store"
+)
+
+func authorityFlags(fs *flag.FlagSet, e *env) {
+	fs.BoolVar(&e.force, "force", false, "change the authority of a store that already holds figures")
+	fs.Func("districts", "the authority's districts or localities beyond those it ships with, `\"A, B, ...\"` (\"\" for none)", func(s string) error {
+		e.districts = []string{}
+		for _, n := range strings.Split(s, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				e.districts = append(e.districts, n)
+			}
+		}
+		return nil
+	})
+}
+
+// runAuthority prints the store's authority, or sets it. A store holding
+// figures keeps its authority unless --force says otherwise: its figures
+// would otherwise be read as another council's.
+func runAuthority(e *env, args []string) error {
+	switch len(args) {
+	case 0:
+		if e.districts != nil {
+			return nameDistricts(e, nil)
+		}
+		a, err := loadAuthority(e)
+		if err != nil {
+			return err
+		}
+		printAuthority(e, a)
+		return nil
+	case 1:
+	default:
+		return usagef("name one authority by name or LA code, e.g. scorecard authority 936 (quote a name of several words)")
+	}
+	a, ok := app.LookupAuthority(args[0])
+	if !ok {
+		near := app.NearestAuthorities(args[0], 5)
+		names := make([]string, len(near))
+		for i, n := range near {
+			names[i] = n.String()
+		}
+		return usagef("%q is not an English local authority's name or code; nearest: %s", args[0], strings.Join(names, ", "))
+	}
+	st, err := openStore(e)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	was, err := st.Authority()
+	if err != nil {
+		return err
+	}
+	if was.Old == a.Old {
+		return nameDistricts(e, st)
+	}
+	imports, err := st.Imports()
+	if err != nil {
+		return err
+	}
+	if len(imports) > 0 && !e.force {
+		return fmt.Errorf("%s: the store holds figures for %s (imports: %d): changing its authority to %s would read them as %s's; add --force to change it anyway, or use another store (--db)",
+			e.db, was.Name, len(imports), a.Name, a.Name)
+	}
+	if err := st.SetAuthority(a); err != nil {
+		return err
+	}
+	return nameDistricts(e, st)
+}
+
+// nameDistricts saves --districts, if given, for the store's authority
+// and prints the authority. A nil st opens the store.
+func nameDistricts(e *env, st *store.Store) error {
+	if st == nil {
+		var err error
+		if st, err = openStore(e); err != nil {
+			return err
+		}
+		defer st.Close()
+	}
+	a, err := st.Authority()
+	if err != nil {
+		return err
+	}
+	if e.districts != nil {
+		if err := st.SetDistricts(a, e.districts); err != nil {
+			return err
+		}
+		if a, err = st.Authority(); err != nil {
+			return err
+		}
+	}
+	printAuthority(e, a)
+	return nil
+}
+
+// printAuthority prints an authority's profile in a line or two.
+func printAuthority(e *env, a *app.Authority) {
+	fmt.Fprintf(e.out, "%s: LA %s, %s, %s\n", a.Name, a.Old, a.New, a.Region)
+	if d := a.Districts(); len(d) > 0 {
+		names := make([]string, len(d))
+		for i, x := range d {
+			names[i] = string(x)
+		}
+		fmt.Fprintf(e.out, "districts: %s\n", strings.Join(names, ", "))
+	}
+}
+
+// loadAuthority is the store's authority; the default for a store not
+// yet made.
+func loadAuthority(e *env) (*app.Authority, error) {
+	st, err := openReader(e)
+	if errors.Is(err, errNoStore) {
+		return app.DefaultAuthority(), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return st.Authority()
+}

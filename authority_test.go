@@ -1,0 +1,113 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func TestAuthorityCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	if out := mustRun(t, db, "authority"); !strings.HasPrefix(out, "Kent: LA 886, E10000016, South East\ndistricts: Ashford,") {
+		t.Errorf("a store with no authority: %q, want Kent, the default", out)
+	}
+	r := scorecard(t, db, "authority", "Surry")
+	if r.code != 2 || !strings.Contains(r.stderr, "nearest: Surrey (936)") {
+		t.Errorf("unknown authority: exit %d %q, want 2 naming Surrey", r.code, r.stderr)
+	}
+	if out := mustRun(t, db, "authority", "E10000030"); !strings.HasPrefix(out, "Surrey: LA 936") {
+		t.Errorf("set by code: %q", out)
+	}
+	csv := filepath.Join(t.TempDir(), "surrey.csv")
+	if err := os.WriteFile(csv, []byte("Ref,Indicator,Period,Area,Value\nCIC01,Children in care,2025-03,Surrey,932\nCIC01,Children in care,2025-03,Epsom & Ewell,61\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, "import", csv)
+	if out := mustRun(t, db, "show", "CIC01", "--area", "Epsom and Ewell", "--json"); !strings.Contains(out, `"area": "Epsom and Ewell"`) || !strings.Contains(out, "61") {
+		t.Errorf("show --area Epsom and Ewell in a Surrey store:\n%s", out)
+	}
+	xlsx := filepath.Join(t.TempDir(), "surrey.xlsx")
+	mustRun(t, db, "export", "--out", xlsx)
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Districts")
+	f.Close()
+	var all []string
+	for _, r := range rows {
+		all = append(all, strings.Join(r, "|"))
+	}
+	if text := strings.Join(all, "\n"); !strings.Contains(text, "Epsom and Ewell") || !strings.Contains(text, "Woking") || strings.Contains(text, "Ashford") {
+		t.Errorf("a Surrey store's Districts sheet:\n%s", text)
+	}
+	if r := scorecard(t, db, "show", "CIC01", "--area", "Ashford"); r.code == 0 {
+		t.Errorf("a Kent district in a Surrey store: exit 0\n%s", r.stdout)
+	}
+	r = scorecard(t, db, "authority", "Kent")
+	if r.code != 1 || !strings.Contains(r.stderr, "--force") {
+		t.Errorf("changing a store holding figures: exit %d %q, want 1 asking for --force", r.code, r.stderr)
+	}
+	if out := mustRun(t, db, "authority"); !strings.HasPrefix(out, "Surrey:") {
+		t.Errorf("after a refused change: %q, want Surrey still", out)
+	}
+	if out := mustRun(t, db, "authority", "--force", "Kent"); !strings.HasPrefix(out, "Kent:") {
+		t.Errorf("--force: %q", out)
+	}
+}
+
+func TestAuthorityDistrictsTheOfficerNames(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	out := mustRun(t, db, "authority", "Devon", "--districts", "Exeter, Mid Devon")
+	if !strings.Contains(out, "districts: Exeter, Mid Devon") {
+		t.Errorf("Devon with named districts: %q", out)
+	}
+	csv := filepath.Join(t.TempDir(), "devon.csv")
+	if err := os.WriteFile(csv, []byte("Ref,Indicator,Period,Area,Value\nCIC01,Children in care,2025-03,Devon,800\nCIC01,Children in care,2025-03,Exeter,90\nCIC01,Children in care,2025-03,Torbay,300\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out = mustRun(t, db, "import", csv)
+	if !strings.Contains(out, `"Torbay" is not Devon or one of its districts`) {
+		t.Errorf("a row of another authority imported without a warning:\n%s", out)
+	}
+	if out := mustRun(t, db, "show", "CIC01", "--area", "exeter", "--json"); !strings.Contains(out, `"area": "Exeter"`) {
+		t.Errorf("show --area exeter:\n%s", out)
+	}
+	if out := mustRun(t, db, "authority", "--districts", ""); strings.Contains(out, "districts:") {
+		t.Errorf("--districts \"\" kept them: %q", out)
+	}
+}
+
+func TestFlagsPutTheStoresAuthorityFirst(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "f.db")
+	mustRun(t, db, "authority", "Surrey")
+	var b strings.Builder
+	b.WriteString("Ref,Indicator,Period,Area,Value\n")
+	for i := range 15 {
+		p := fmt.Sprintf("%d-%02d", 2024+(i/12), 1+i%12)
+		v := 100 + i%3
+		if i == 14 {
+			v = 200 // a special cause in both areas
+		}
+		for _, a := range []string{"Elmbridge", "Surrey"} {
+			fmt.Fprintf(&b, "CIC01,Children in care,%s,%s,%d\n", p, a, v)
+		}
+	}
+	csv := filepath.Join(t.TempDir(), "surrey.csv")
+	if err := os.WriteFile(csv, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, "import", csv)
+	out := mustRun(t, db, "flags")
+	if !strings.Contains(out, "\n  Surrey  ") || !strings.Contains(out, "other areas: Elmbridge") {
+		t.Errorf("flags: Surrey's in full, Elmbridge's by name:\n%s", out)
+	}
+	all := mustRun(t, db, "flags", "--all", "--json")
+	if s, e := strings.Index(all, `"area": "Surrey"`), strings.Index(all, `"area": "Elmbridge"`); s < 0 || e < 0 || s > e {
+		t.Errorf("flags --all: Surrey at %d, Elmbridge at %d; want the authority first\n%s", s, e, all)
+	}
+}

@@ -269,6 +269,7 @@ func (r *annexAReader) read(rows rowSource) (bool, error) {
 		if r.headerRow == 0 {
 			if DetectAnnexA(cells) {
 				r.headerRow, r.idx = n, annexAColumns(cells)
+				r.warnUnread(cells, n)
 				if j := r.idx[colSchool]; j >= 0 {
 					h := foldHeader(cells[j])
 					r.schoolInverted = strings.Contains(h, "without") || strings.Contains(h, "no school")
@@ -302,6 +303,37 @@ func (r *annexAReader) read(rows rowSource) (bool, error) {
 		return false, &app.SourceError{Location: app.Location{File: r.file, Sheet: r.sheet}, Err: err}
 	}
 	return r.headerRow > 0, nil
+}
+
+// warnUnread reports each headed column of the header row, row n, that
+// the reader leaves unread, by its letter and heading alone: a heading
+// is not a child's data, but what lies below it may be, so no cell below
+// is ever quoted.
+func (r *annexAReader) warnUnread(header []string, n int) {
+	read := map[int]bool{}
+	for _, j := range r.idx {
+		read[j] = true
+	}
+	for j, h := range header {
+		h = strings.Join(strings.Fields(h), " ")
+		if h == "" || read[j] {
+			continue
+		}
+		cell, _ := excelize.CoordinatesToCellName(j+1, n)
+		col, _ := excelize.ColumnNumberToName(j + 1)
+		r.warnings.add(cell, fmt.Sprintf("column %s %q not read: its heading is not one the Annex A reader reads", col, clip(h, maxHeading)))
+	}
+}
+
+// maxHeading bounds how much of a heading a warning quotes.
+const maxHeading = 40
+
+// clip cuts s to n characters, marking the cut.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
 }
 
 func blank(cells []string) bool {
@@ -381,7 +413,7 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 		r.notRecognised(colSchool, "school place flag (Y or N)", "not known", n)
 	}
 	row.location = r.coded(cells, colLocation, "LA of placement", placementLocation, n)
-	row.district = r.coded(cells, colDistrict, "district", district, n)
+	row.district = r.district(cells, n)
 	return row, true
 }
 
@@ -404,6 +436,24 @@ func (r *annexAReader) coded(cells []string, c int, what string, read func(strin
 func (r *annexAReader) notRecognised(c int, what, as string, n int) {
 	col, _ := excelize.ColumnNumberToName(r.idx[c] + 1)
 	r.unrec.add(app.Location{File: r.file, Sheet: r.sheet, Cell: "column " + col}, what, as, "row", n)
+}
+
+// district reads the district column of row n. A child whose district
+// is not one of Kent's is counted under Out of County / Unknown, so that
+// the districts and it sum to the county; an authority's code says so
+// plainly, but any other value (another place's name, or a child's name
+// typed in the wrong column: they cannot be told apart) is reported by
+// its row.
+func (r *annexAReader) district(cells []string, n int) string {
+	s := r.cell(cells, colDistrict)
+	t := stripPrefix(s)
+	a, ok := app.ParseArea(t)
+	switch {
+	case s == "", ok && (a.IsDistrict() || a == app.OutOfCounty), !ok && laCode(t):
+	default:
+		r.notRecognised(colDistrict, "district", string(app.OutOfCounty), n)
+	}
+	return district(s)
 }
 
 // placementLocation says whether a child was placed in Kent, by the LA of

@@ -97,7 +97,7 @@ func TestWorkedExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warns) != 0 {
+	if warns := readColumns(warns); len(warns) != 0 {
 		t.Errorf("Annex A warnings: %v", warns)
 	}
 	all, uasc, excl := app.All, app.Only(app.UASC), app.Excluding(app.UASC)

@@ -223,7 +223,7 @@ func TestSnapshotInferred(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The latest date in the list is E's start on 1 February 2025.
-	if len(warns) != 1 || !strings.Contains(warns[0].Message, "28 Feb 2025") {
+	if warns := readColumns(warns); len(warns) != 1 || !strings.Contains(warns[0].Message, "28 Feb 2025") {
 		t.Errorf("warnings %v, want one saying 28 Feb 2025 was taken", warns)
 	}
 }

@@ -193,8 +193,9 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 		st.Other = st.Other || ind.Section != ""
 	}
 	if c, ok := cols[RoleOwner]; ok {
-		ind.Owner = strings.TrimSpace(s.at(r, &c))
-		st.Other = st.Other || ind.Owner != ""
+		if ind.Owner = strings.TrimSpace(s.at(r, &c)); ind.Owner != "" {
+			st.Owner = s.loc(r, c.index)
+		}
 	}
 	if c, ok := cols[RolePolarity]; ok {
 		text := s.at(r, &c)

@@ -224,6 +224,11 @@ func TestRefusedFileLeavesStoreAsItWas(t *testing.T) {
 		{writeFile(t, "scorecard.xlsx", "this is not a zip file"), "scorecard.xlsx"},
 		{writeFile(t, "figures.csv", "Area,Value\nKent,12\n"), "figures.csv"},
 		{bad, "districts.xlsx: Districts!A1"},
+		// Its only row skipped: an empty import would be recorded.
+		{writeFile(t, "inf.csv", "Ref,Period,Area,Value\nCIC01,2026-09,Kent,1e400\n"),
+			`inf.csv: line 2: nothing to import: CIC01: row skipped: "1e400" is not a number`},
+		{writeFile(t, "skipped.csv", "Ref,Period,Area,Value\nCIC01,2026-09,Kent,1e400\nCIC02,2026-09,Kent,-1e999\n"),
+			`skipped.csv: line 2: nothing to import (the first of 2 warnings): CIC01: row skipped`},
 	} {
 		r := scorecard(t, db, "import", tt.path)
 		lines := strings.Split(strings.TrimSpace(r.stderr), "\n")

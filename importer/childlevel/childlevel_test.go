@@ -90,7 +90,7 @@ func TestWorkedExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warns) != 0 {
+	if warns := readColumns(warns); len(warns) != 0 {
 		t.Errorf("903 warnings: %v", warns)
 	}
 	dsA, warns, err := ReadAnnexA(writeAnnexA(t, dir, cs), snapshot)

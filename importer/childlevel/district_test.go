@@ -2,6 +2,8 @@ package childlevel
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,5 +78,37 @@ func TestDistrictsSumToCounty(t *testing.T) {
 	}
 	if !unread {
 		t.Errorf("no warning naming column T's heading, clipped (warnings: %v)", warns)
+	}
+}
+
+// TestUnread903Columns checks that the 903 reader names each column it
+// leaves unread by letter and heading, and never what lies below.
+func TestUnread903Columns(t *testing.T) {
+	cs := population(50, snapshot)
+	_, warns, err := Read903(write903(t, t.TempDir(), cs), snapshot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range warns {
+		if strings.Contains(w.String(), cs[0].id) {
+			t.Errorf("warning quotes a child's identifier: %v", w)
+		}
+		if strings.Contains(w.Message, " not read: ") {
+			got = append(got, filepath.Base(w.File)+": "+w.Cell+": "+w.Message)
+		}
+	}
+	slices.Sort(got)
+	want := []string{
+		`episodes.csv: line 1: column J "REASON_PLACE_CHANGE" not read: the Episodes table's reader does not read it`,
+		`episodes.csv: line 1: column K "HOME_POST" not read: the Episodes table's reader does not read it`,
+		`header.csv: line 1: column E "UPN" not read: the Header table's reader does not read it`,
+		`header.csv: line 1: column F "MOTHER" not read: the Header table's reader does not read it`,
+		`header.csv: line 1: column G "MC_DOB" not read: the Header table's reader does not read it`,
+		`uasc.csv: line 1: column B "SEX" not read: the UASC table's reader does not read it`,
+		`uasc.csv: line 1: column C "DOB" not read: the UASC table's reader does not read it`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("unread columns:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

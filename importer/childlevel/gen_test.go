@@ -275,7 +275,8 @@ func write903(t testing.TB, dir string, cs []genChild) []string {
 
 // readColumns drops the warnings that name a column the reader leaves
 // unread: the generated list, like Ofsted's template, has an age and a
-// postcode column the figures do not need.
+// postcode column the figures do not need, and the 903 tables a UPN, a
+// mother's details and postcodes.
 func readColumns(warns []app.Warning) []app.Warning {
 	var out []app.Warning
 	for _, w := range warns {

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"scorecard/app"
 	"scorecard/importer"
 )
 
@@ -232,11 +231,6 @@ func (r *layoutReview) done(ok bool) {
 		r.preview.defs.Quiet = len(w.v.stored.Indicators()) == 0
 		r.preview.defs.Apply(r.res.Dataset, acceptDefs, addNew)
 		r.res.Warnings = append(r.res.Warnings, r.preview.defs.Warnings(filepath.Base(r.path), acceptDefs, addNew)...)
-		if err := app.CheckYield(filepath.Base(r.path), r.res.Dataset, r.res.Warnings); err != nil {
-			j.outcomes = append(j.outcomes, importOutcome{file: r.path, err: err})
-			w.readNext(j)
-			return
-		}
 		w.storeRead(j, r.path, r.res)
 		return
 	}

@@ -229,13 +229,16 @@ func importFile(e *env, st *store.Store, path, name, kind string) error {
 		// Said, not silently dropped: the officer asked for a date.
 		fmt.Fprintf(e.out, "%s: --as-at ignored: it dates child-level lists only, and this is a %s, which dates its own figures\n", name, res.Format)
 	}
-	if res.Dataset == nil || res.Dataset.Empty() {
-		return &app.SourceError{Location: app.Location{File: name}, Err: fmt.Errorf("no figures, targets or definitions found in it (%s)", res.Format)}
+	if res.Dataset == nil {
+		res.Dataset = &app.Dataset{}
 	}
 	defs := app.ReviewDefinitions(res.Dataset, known)
 	defs.Quiet = len(inds) == 0
 	defs.Apply(res.Dataset, e.acceptDefinitions, true)
 	res.Warnings = append(res.Warnings, defs.Warnings(name, e.acceptDefinitions, true)...)
+	if err := app.CheckYield(name, res.Dataset, res.Warnings); err != nil {
+		return err
+	}
 	if kind == "file" {
 		kind = res.Format
 	}

@@ -47,6 +47,7 @@ func TestImportLeavesDefinitionsAlone(t *testing.T) {
 		text   string
 		flags  []string
 		want   map[string]def
+		owners map[string]string
 		output []string // lines the import prints
 	}{{
 		// An export's Data sheet relabelled for the next month.
@@ -83,6 +84,24 @@ func TestImportLeavesDefinitionsAlone(t *testing.T) {
 		output: []string{
 			`warning: defs.csv: D2: CIC09: unit "%" here, but the stored definition says "days"; changed, as accepted`,
 		},
+	}, {
+		// A figures file with the officers who sent each figure.
+		name:   "a different owner",
+		file:   "owner.csv",
+		text:   "Ref,Period,Area,Value,Lead Officer\nCIC09,2026-11,Kent,405,Jane Smith\n",
+		owners: map[string]string{"CIC09": "Head of Adoption Partnership"},
+		output: []string{
+			`warning: owner.csv: E2: CIC09: owner "Jane Smith" here, but the stored definition says "Head of Adoption Partnership"; the stored owner stands`,
+		},
+	}, {
+		name:   "a different owner, accepted",
+		file:   "owner.csv",
+		text:   "Ref,Period,Area,Value,Lead Officer\nCIC09,2026-11,Kent,405,Jane Smith\n",
+		flags:  []string{"--accept-definitions"},
+		owners: map[string]string{"CIC09": "Jane Smith"},
+		output: []string{
+			`warning: owner.csv: E2: CIC09: owner "Jane Smith" here, but the stored definition says "Head of Adoption Partnership"; changed, as accepted`,
+		},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,6 +123,11 @@ func TestImportLeavesDefinitionsAlone(t *testing.T) {
 				got := def{ind["unit"].(string), ind["polarity"].(string), ind["name"].(string)}
 				if got != want {
 					t.Errorf("%s is now %+v, want %+v", ref, got, want)
+				}
+			}
+			for ref, want := range tt.owners {
+				if got, _ := inds[ref]["owner"].(string); got != want {
+					t.Errorf("%s's owner is now %q, want %q", ref, got, want)
 				}
 			}
 		})
@@ -200,6 +224,11 @@ func TestRefusedFileLeavesStoreAsItWas(t *testing.T) {
 		{writeFile(t, "scorecard.xlsx", "this is not a zip file"), "scorecard.xlsx"},
 		{writeFile(t, "figures.csv", "Area,Value\nKent,12\n"), "figures.csv"},
 		{bad, "districts.xlsx: Districts!A1"},
+		// Its only row skipped: an empty import would be recorded.
+		{writeFile(t, "inf.csv", "Ref,Period,Area,Value\nCIC01,2026-09,Kent,1e400\n"),
+			`inf.csv: line 2: nothing to import: CIC01: row skipped: "1e400" is not a number`},
+		{writeFile(t, "skipped.csv", "Ref,Period,Area,Value\nCIC01,2026-09,Kent,1e400\nCIC02,2026-09,Kent,-1e999\n"),
+			`skipped.csv: line 2: nothing to import (the first of 2 warnings): CIC01: row skipped`},
 	} {
 		r := scorecard(t, db, "import", tt.path)
 		lines := strings.Split(strings.TrimSpace(r.stderr), "\n")

@@ -1,6 +1,11 @@
 package app
 
-import "time"
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+)
 
 // Dataset is everything one import adds: what the importer reads from a
 // file, and what the store keeps as one snapshot.
@@ -24,6 +29,43 @@ type Dataset struct {
 func (d *Dataset) Empty() bool {
 	return len(d.Indicators)+len(d.Observations)+len(d.Targets)+
 		len(d.Benchmarks)+len(d.Breakdowns)+len(d.Comments)+len(d.ChartSettings) == 0
+}
+
+// Yields reports whether the dataset gives anything to store: a figure,
+// target, benchmark, breakdown, comment or chart setting, or an
+// indicator's definition that the file stated. An indicator it only
+// cites, by a figure it then skipped, is no definition.
+func (d *Dataset) Yields() bool {
+	if d == nil {
+		return false
+	}
+	if len(d.Observations)+len(d.Targets)+len(d.Benchmarks)+len(d.Breakdowns)+len(d.Comments)+len(d.ChartSettings) > 0 {
+		return true
+	}
+	return slices.ContainsFunc(d.Indicators, func(ind Indicator) bool { return d.stated(ind.Ref).Defines() })
+}
+
+// CheckYield refuses a file whose reading, as the officer decided it,
+// yields nothing to store: recording it would say the file was imported
+// when nothing of it was. The refusal names the file and, where the
+// reader warned, the first warning's cell and words, which are usually
+// why (every row skipped). Both the command line and the window ask it
+// before they store a file.
+func CheckYield(file string, d *Dataset, warnings []Warning) error {
+	if d.Yields() {
+		return nil
+	}
+	if len(warnings) == 0 {
+		return &SourceError{Location: Location{File: file},
+			Err: errors.New("nothing to import: no figures, targets, benchmarks, comments or definitions found in it")}
+	}
+	first := warnings[0]
+	first.File = file
+	why := "nothing to import: " + first.Message
+	if n := len(warnings); n > 1 {
+		why = fmt.Sprintf("nothing to import (the first of %d warnings): %s", n, first.Message)
+	}
+	return &SourceError{Location: first.Location, Err: errors.New(why)}
 }
 
 // OutturnGroup is the benchmark group holding Kent's previous-year

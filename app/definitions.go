@@ -12,23 +12,27 @@ import (
 // comment, is not defined by it at all.
 type Stated struct {
 	Name, Unit, Polarity Location
+	// Owner is where the file named the indicator's owner: a figures
+	// file with a Lead Officer column must not hand an indicator to
+	// someone else unremarked.
+	Owner Location
 	// Other is set when the file stated another part of the definition:
-	// a section, guidance, data period, year type, measure, decimals,
-	// cohorts unaffected or owner.
+	// a section, guidance, data period, year type, measure, decimals or
+	// cohorts unaffected.
 	Other bool
 }
 
 // Defines reports whether the file stated any part of the definition.
 func (s Stated) Defines() bool {
 	var none Location
-	return s.Name != none || s.Unit != none || s.Polarity != none || s.Other
+	return s.Name != none || s.Unit != none || s.Polarity != none || s.Owner != none || s.Other
 }
 
 // DefinitionChange is a part of a stored definition that an import
 // states differently.
 type DefinitionChange struct {
 	Ref   string   `json:"ref"`
-	Field string   `json:"field"` // "unit" or "polarity"
+	Field string   `json:"field"` // "unit", "polarity" or "owner"
 	Old   string   `json:"old"`
 	New   string   `json:"new"`
 	At    Location `json:"at"`
@@ -64,9 +68,10 @@ type Definitions struct {
 }
 
 // ReviewDefinitions compares the indicators of ds with those known (the
-// store's definitions, by ref): a unit or polarity the file states
+// store's definitions, by ref): a unit, polarity or owner the file states
 // differently from the stored one is a change, an indicator the store
-// does not hold is unknown.
+// does not hold is unknown. An owner named where the store has none is
+// no change: it takes nothing away.
 func ReviewDefinitions(ds *Dataset, known func(ref string) (Indicator, bool)) Definitions {
 	d := Definitions{stored: map[string]Indicator{}}
 	for _, ind := range ds.Indicators {
@@ -86,8 +91,17 @@ func ReviewDefinitions(ds *Dataset, known func(ref string) (Indicator, bool)) De
 		if st.Polarity != (Location{}) && ind.Polarity != old.Polarity {
 			d.Changes = append(d.Changes, DefinitionChange{Ref: ind.Ref, Field: "polarity", Old: polarityWord(old.Polarity), New: polarityWord(ind.Polarity), At: st.Polarity})
 		}
+		if ownerChanged(st, ind, old) {
+			d.Changes = append(d.Changes, DefinitionChange{Ref: ind.Ref, Field: "owner", Old: old.Owner, New: ind.Owner, At: st.Owner})
+		}
 	}
 	return d
+}
+
+// ownerChanged reports whether the file names an owner other than the one
+// the store holds.
+func ownerChanged(st Stated, ind, old Indicator) bool {
+	return st.Owner != (Location{}) && ind.Owner != "" && old.Owner != "" && ind.Owner != old.Owner
 }
 
 func polarityWord(p Polarity) string {
@@ -141,8 +155,8 @@ func (d Definitions) Warnings(file string, acceptChanges, acceptUnknown bool) []
 // keeps its stored definition wherever the file leaves a part unstated,
 // and keeps it whole where the file does not define it at all (figures,
 // targets, benchmarks or commentary only): ds then carries no definition
-// of it. A stated unit or polarity that differs replaces the stored one
-// only when acceptChanges. Unknown indicators are added only when
+// of it. A stated unit, polarity or owner that differs replaces the
+// stored one only when acceptChanges. Unknown indicators are added only when
 // acceptUnknown; otherwise they are taken out of ds with everything ds
 // gives for them.
 func (d Definitions) Apply(ds *Dataset, acceptChanges, acceptUnknown bool) {
@@ -169,6 +183,9 @@ func (d Definitions) Apply(ds *Dataset, acceptChanges, acceptUnknown bool) {
 		}
 		if ind.Polarity != old.Polarity && (st.Polarity == (Location{}) || !acceptChanges) {
 			ind.Polarity = old.Polarity
+		}
+		if ownerChanged(st, ind, old) && !acceptChanges {
+			ind.Owner = old.Owner
 		}
 		kept = append(kept, ind)
 	}

@@ -9,12 +9,14 @@ import (
 func TestDefinitionsApply(t *testing.T) {
 	stored := map[string]Indicator{
 		"CIC09": {Ref: "CIC09", Name: "Average days to adoption", Polarity: LowerBetter, Unit: Days, Measure: Mean},
+		"CIC01": {Ref: "CIC01", Name: "Children in care", Unit: Number, Owner: "Head of Children in Care"},
 		"SCS06": {Ref: "SCS06", Name: "Assessments within 45 days (%)", Polarity: HigherBetter, Unit: Percent, Measure: Proportion, Decimals: 1},
 	}
 	known := func(ref string) (Indicator, bool) { ind, ok := stored[ref]; return ind, ok }
 	unitCell := Location{File: "defs.csv", Cell: "D2"}
 	polCell := Location{File: "defs.csv", Cell: "C2"}
 	nameCell := Location{File: "defs.csv", Cell: "B2"}
+	ownerCell := Location{File: "defs.csv", Cell: "E2"}
 	tests := []struct {
 		name                  string
 		ds                    Dataset
@@ -49,6 +51,28 @@ func TestDefinitionsApply(t *testing.T) {
 		acceptChanges: true,
 		want:          []Indicator{{Ref: "CIC09", Name: "Days to adoption", Polarity: HigherBetter, Unit: Percent, Measure: Proportion, Decimals: 1}},
 		changes:       []string{"CIC09 unit days->%", "CIC09 polarity L->H"},
+	}, {
+		// Ref, Period, Area, Value and Lead Officer: the owner is part
+		// of the definition, and held back like a unit.
+		name: "a stated owner that differs is held back",
+		ds: Dataset{Indicators: []Indicator{{Ref: "CIC01", Name: "CIC01", Unit: Number, Owner: "Jane Smith"}},
+			Observations: []Observation{{Ref: "CIC01", Value: Float(40)}},
+			Stated:       map[string]Stated{"CIC01": {Owner: ownerCell}}},
+		want:         []Indicator{{Ref: "CIC01", Name: "CIC01", Unit: Number, Owner: "Head of Children in Care"}},
+		changes:      []string{"CIC01 owner Head of Children in Care->Jane Smith"},
+		observations: 1,
+	}, {
+		name: "accepted, the owner changes",
+		ds: Dataset{Indicators: []Indicator{{Ref: "CIC01", Name: "CIC01", Unit: Number, Owner: "Jane Smith"}},
+			Stated: map[string]Stated{"CIC01": {Owner: ownerCell}}},
+		acceptChanges: true,
+		want:          []Indicator{{Ref: "CIC01", Name: "CIC01", Unit: Number, Owner: "Jane Smith"}},
+		changes:       []string{"CIC01 owner Head of Children in Care->Jane Smith"},
+	}, {
+		name: "an owner named where the store has none is no change",
+		ds: Dataset{Indicators: []Indicator{{Ref: "CIC09", Name: "CIC09", Unit: Days, Measure: Mean, Polarity: LowerBetter, Owner: "Jane Smith"}},
+			Stated: map[string]Stated{"CIC09": {Owner: ownerCell}}},
+		want: []Indicator{{Ref: "CIC09", Name: "CIC09", Unit: Days, Measure: Mean, Polarity: LowerBetter, Owner: "Jane Smith"}},
 	}, {
 		name: "a guessed unit never replaces the stored one, accepted or not",
 		ds: Dataset{Indicators: []Indicator{{Ref: "CIC09", Name: "Days to adoption", Polarity: LowerBetter, Unit: Percent, Measure: Proportion, Decimals: 1}},
@@ -94,7 +118,7 @@ func TestDefinitionsApply(t *testing.T) {
 			}
 			d.Apply(&ds, tt.acceptChanges, tt.accept)
 			if !slices.EqualFunc(ds.Indicators, tt.want, func(a, b Indicator) bool {
-				return a.Ref == b.Ref && a.Name == b.Name && a.Unit == b.Unit && a.Polarity == b.Polarity && a.Measure == b.Measure && a.Decimals == b.Decimals
+				return a.Ref == b.Ref && a.Name == b.Name && a.Unit == b.Unit && a.Polarity == b.Polarity && a.Measure == b.Measure && a.Decimals == b.Decimals && a.Owner == b.Owner
 			}) {
 				t.Errorf("indicators = %+v, want %+v", ds.Indicators, tt.want)
 			}

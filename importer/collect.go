@@ -230,6 +230,7 @@ func (c *collector) state(ref string, st app.Stated) {
 	have.Name = cmpOr(have.Name, st.Name)
 	have.Unit = cmpOr(have.Unit, st.Unit)
 	have.Polarity = cmpOr(have.Polarity, st.Polarity)
+	have.Owner = cmpOr(have.Owner, st.Owner)
 	have.Other = have.Other || st.Other
 	c.stated[ref] = have
 }

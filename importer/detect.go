@@ -248,6 +248,10 @@ type grid struct {
 	// uncalculated are formula cells saved with no result; they read as
 	// blanks.
 	uncalculated []xlsx.Cell
+	// date1904 is a workbook that counts dates from 1904. The reader
+	// moves the serials of cells formatted as dates to the 1900 system;
+	// a plain number read as a date is moved by serialShift.
+	date1904 bool
 }
 
 // isHidden reports whether 0-based column c is hidden from view.
@@ -340,13 +344,16 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		width = max(width, len(g.rows[h+1]))
 	}
 	for c := 0; c < width; c++ {
-		head := strings.TrimSpace(g.at(label, c))
+		head, at := strings.TrimSpace(g.at(label, c)), label
 		if second && head == "" {
-			head = g.at(h, c)
+			head, at = g.at(h, c), h
 		}
 		role, period, area, guessed := headerRoleGuessed(head)
 		if role == "" {
 			continue
+		}
+		if role == RolePeriod {
+			period = g.headingSerial(at, c, head, period)
 		}
 		if guessed {
 			l.Unsure = append(l.Unsure, fmt.Sprintf("column %s %q taken as %s from part of its heading", xlsx.ColumnName(c), strings.TrimSpace(head), role))

@@ -294,6 +294,45 @@ func checkFigures(file string, ds *app.Dataset, opt Options, now time.Time) erro
 	return nil
 }
 
+// maxFutureWarnings caps the months after this one reported cell by cell.
+const maxFutureWarnings = 20
+
+// futureMonths warns of each monthly figure dated after the month of now:
+// within FutureYears it may be a forecast, so it is not refused, but a
+// figure a year early by a typo would otherwise become the report month
+// unremarked.
+func futureMonths(file string, ds *app.Dataset, now time.Time) []app.Warning {
+	if ds == nil {
+		return nil
+	}
+	this := app.MonthOf(now.Year(), now.Month())
+	var out []app.Warning
+	seen := map[string]bool{}
+	more := 0
+	for _, o := range ds.Observations {
+		if o.Period.Kind != app.Month || o.Period.Compare(this) <= 0 {
+			continue
+		}
+		key := o.Cell + "\x00" + o.Period.String()
+		if seen[key] {
+			continue // another cohort or area read from the same cell
+		}
+		seen[key] = true
+		if len(out) == maxFutureWarnings {
+			more++
+			continue
+		}
+		sheet, cell := splitCell(o.Cell)
+		out = append(out, app.Warning{Location: app.Location{File: file, Sheet: sheet, Cell: cell},
+			Message: fmt.Sprintf("%s: %s is after this month: check the period", o.Ref, o.Period.Label())})
+	}
+	if more > 0 {
+		out = append(out, app.Warning{Location: app.Location{File: file},
+			Message: fmt.Sprintf("and %d more figures dated after this month", more)})
+	}
+	return out
+}
+
 // cellChars counts the characters of s, quickly for the usual short text.
 func cellChars(s string) int {
 	if len(s) <= MaxCellChars {

@@ -7,11 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"scorecard/app"
 )
 
 // readBounded reads path and reports the processor time it took (on a
@@ -226,6 +229,37 @@ func TestRefusesFiguresNoSourceMeans(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "soon.csv"), []byte(header+"CIC05,n,"+next+",Kent,,,5\n"), 0o600)
 	if _, err := Read(context.Background(), filepath.Join(dir, "soon.csv"), Options{}); err != nil {
 		t.Errorf("a figure dated within the year (a forecast): %v", err)
+	}
+}
+
+// TestWarnsOfMonthsAfterThisOne: a monthly figure dated after this month
+// but within the year is read, with a warning naming its cell, since it
+// becomes the report month; this month's figures are not remarked on.
+func TestWarnsOfMonthsAfterThisOne(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now()
+	this := app.MonthOf(now.Year(), now.Month())
+	later := this.Add(4)
+	body := "Ref,Indicator,Period,Area,Value\n" +
+		"CIC05,n," + this.String() + ",Kent,5\n" +
+		"CIC05,n," + later.String() + ",Kent,6\n" +
+		"CIC05,n," + later.String() + ",Dover,1\n"
+	path := filepath.Join(dir, "soon.csv")
+	os.WriteFile(path, []byte(body), 0o600)
+	res := mustRead(t, path)
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.String())
+	}
+	want := []string{
+		"soon.csv: line 3: CIC05: " + later.Label() + " is after this month: check the period",
+		"soon.csv: line 4: CIC05: " + later.Label() + " is after this month: check the period",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+	if len(res.Dataset.Observations) != 3 {
+		t.Errorf("%d figures read, want 3: a month within the year is warned of, not refused", len(res.Dataset.Observations))
 	}
 }
 

@@ -218,9 +218,11 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 		if err := stillSame(path, fi); err != nil {
 			return nil, err
 		}
-		if err := checkFigures(base, res.Dataset, opt, time.Now()); err != nil {
+		now := time.Now()
+		if err := checkFigures(base, res.Dataset, opt, now); err != nil {
 			return nil, err
 		}
+		res.Warnings = append(res.Warnings, futureMonths(base, res.Dataset, now)...)
 		if res.Dataset != nil {
 			seen := newNewRefs(opt.Known)
 			seen.addAll(res.Dataset.Indicators)

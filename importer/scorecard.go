@@ -204,7 +204,9 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 				ind.Section = text
 			}
 		case RoleOwner:
-			ind.Owner = text
+			if ind.Owner = text; text != "" {
+				st.Owner = s.loc(r, c.index)
+			}
 		case RolePolarity:
 			p, err := app.ParsePolarity(text)
 			if err != nil {

@@ -24,6 +24,7 @@ type look struct {
 	percent   bool // a percentage number format: 0.637 shows as 63.7%
 	decimals  int  // decimal places the format shows; -1 for General
 	fill      string
+	date      bool // a date or time number format
 }
 
 // formatDecimals reads a number format code such as "0.0%" or "#,##0.00":

@@ -36,7 +36,7 @@ func TestStatedDefinitions(t *testing.T) {
 	}, {
 		name: "an owner is part of the definition",
 		csv:  "Ref,Period,Value,Lead Officer\nCIC09,2025-03,412,Head of Adoption\n",
-		want: map[string]app.Stated{"CIC09": {Other: true}},
+		want: map[string]app.Stated{"CIC09": {Owner: at("D2")}},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

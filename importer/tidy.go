@@ -60,7 +60,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			s.tidyIndicator(r, ref, cols)
 		}
 		ptext, pc, _ := text(r, RolePeriod)
-		period, ok := tidyPeriod(ptext)
+		period, ok := tidyPeriod(ptext, s.g.serialShift(r, pc))
 		if !ok {
 			s.warn(r, pc, "%s: row skipped: %q is not a period (expected e.g. 2025-03, Mar-25, 2024/25)", ref, ptext)
 			continue
@@ -198,8 +198,9 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 		st.Other = st.Other || ind.Section != ""
 	}
 	if c, ok := cols[RoleOwner]; ok {
-		ind.Owner = strings.TrimSpace(s.at(r, &c))
-		st.Other = st.Other || ind.Owner != ""
+		if ind.Owner = strings.TrimSpace(s.at(r, &c)); ind.Owner != "" {
+			st.Owner = s.loc(r, c.index)
+		}
 	}
 	if c, ok := cols[RolePolarity]; ok {
 		text := s.at(r, &c)
@@ -230,10 +231,10 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 }
 
 // tidyPeriod reads a tidy table's period: any form ParsePeriod knows, or
-// a real date (its serial).
-func tidyPeriod(s string) (app.Period, bool) {
+// a real date (its serial, shift days from the 1900 system's).
+func tidyPeriod(s string, shift float64) (app.Period, bool) {
 	if f, err := strconv.ParseFloat(s, 64); err == nil && f > 3000 {
-		p, err := app.MonthFromExcelSerial(f)
+		p, err := app.MonthFromExcelSerial(f + shift)
 		return p, err == nil
 	}
 	p, err := app.ParsePeriod(s)

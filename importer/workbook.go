@@ -52,7 +52,8 @@ func (w *workbook) sheetSize(name string) int64 {
 }
 
 func (w *workbook) grid(x *xlsx.Grid) *grid {
-	return &grid{rows: x.Rows, style: x.Styles, merged: x.Merged, hidden: x.Hidden, uncalculated: x.Uncalculated, looks: w.looks}
+	return &grid{rows: x.Rows, style: x.Styles, merged: x.Merged, hidden: x.Hidden, uncalculated: x.Uncalculated, looks: w.looks,
+		date1904: w.Date1904()}
 }
 
 // sheetError says a sheet beyond maxCells in the importer's words.
@@ -71,7 +72,7 @@ func looksOf(styles []xlsx.Style) []look {
 	}
 	looks := make([]look, len(styles))
 	for i, s := range styles {
-		lk := look{decimals: -1, italic: s.Italic, wingdings: strings.HasPrefix(strings.ToLower(s.Font), "wingdings"), fill: s.Fill}
+		lk := look{decimals: -1, italic: s.Italic, wingdings: strings.HasPrefix(strings.ToLower(s.Font), "wingdings"), fill: s.Fill, date: s.Date}
 		if s.Custom {
 			lk.percent, lk.decimals = formatDecimals(s.FormatCode)
 		} else {

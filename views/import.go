@@ -173,8 +173,14 @@ func (w *mainWindow) importedAs(j *importJob, sum string) (app.Import, bool) {
 }
 
 // storeRead records a file already read, in the background, then moves
-// on to the next.
+// on to the next. A reading that yields nothing to store is refused by
+// the rule the command line applies.
 func (w *mainWindow) storeRead(j *importJob, path string, res *importer.Result) {
+	if err := app.CheckYield(filepath.Base(path), res.Dataset, res.Warnings); err != nil {
+		j.outcomes = append(j.outcomes, importOutcome{file: path, err: err})
+		w.readNext(j)
+		return
+	}
 	w.progress.label.SetText("Storing " + filepath.Base(path))
 	go func() {
 		imp, err := w.st.StoreRead(path, res)

@@ -333,3 +333,27 @@ func TestReviewMarksUnsureSheets(t *testing.T) {
 		}
 	}
 }
+
+// TestNothingToImportIsRefused: a file whose only row is skipped is
+// refused by the window, as by the command line, and nothing is stored.
+func TestNothingToImportIsRefused(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	path := filepath.Join(t.TempDir(), "inf.csv")
+	if err := os.WriteFile(path, []byte("Ref,Period,Area,Value\nCIC01,2026-09,Kent,1e400\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	confirmLayouts(t, w, "Accept")
+	w.importFiles([]string{path})
+	w.busy.Wait()
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("a file with nothing to import showed no error")
+	}
+	if shown := strings.Join(labelTexts(top), " "); !strings.Contains(shown, "inf.csv: line 2: nothing to import") {
+		t.Errorf("the error shown, %q, does not say inf.csv line 2 gave nothing to import", shown)
+	}
+	if imps, _ := st.Imports(); len(imps) != 0 {
+		t.Errorf("a file with nothing to import left %d imports", len(imps))
+	}
+}

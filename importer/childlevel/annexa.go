@@ -7,125 +7,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
 	"scorecard/importer/xlsx"
 )
-
-// The Annex A columns this package reads.
-const (
-	colID = iota
-	colGender
-	colEthnicity
-	colBirth
-	colUASC
-	colStarted
-	colNeed
-	colReentry
-	colLegal
-	colPlacements
-	colPlacementType
-	colCeased
-	colReason
-	colLocation
-	colDistrict
-	colResponsible
-	colSchool
-	numColumns
-)
-
-// annexAHeaders recognise each column by words in its header, which
-// differ a little between authorities and Ofsted's template years. The
-// first header matching a column takes it.
-var annexAHeaders = [numColumns]func(h string) bool{
-	colID: func(h string) bool {
-		return strings.Contains(h, "unique id") || h == "child id" || h == "id" || strings.HasPrefix(h, "child id")
-	},
-	colGender:    func(h string) bool { return h == "gender" || h == "sex" || strings.HasPrefix(h, "gender") },
-	colEthnicity: func(h string) bool { return strings.Contains(h, "ethnic") },
-	colBirth:     func(h string) bool { return strings.Contains(h, "date of birth") || h == "dob" },
-	colUASC:      func(h string) bool { return strings.Contains(h, "uasc") || strings.Contains(h, "asylum") },
-	colStarted: func(h string) bool {
-		return strings.Contains(h, "date started") || strings.Contains(h, "started to be looked after") ||
-			strings.Contains(h, "date became looked after")
-	},
-	colNeed: func(h string) bool { return strings.Contains(h, "category of need") },
-	colReentry: func(h string) bool {
-		return strings.Contains(h, "subsequent period of care") || strings.Contains(h, "re-entry") ||
-			strings.Contains(h, "reentry") || strings.Contains(h, "re-entered")
-	},
-	colLegal:         func(h string) bool { return strings.Contains(h, "legal status") },
-	colPlacements:    func(h string) bool { return strings.Contains(h, "number of placements") },
-	colPlacementType: func(h string) bool { return strings.Contains(h, "placement type") },
-	colCeased:        func(h string) bool { return strings.Contains(h, "date ceased") },
-	colReason: func(h string) bool {
-		return strings.Contains(h, "reason ceased") || strings.Contains(h, "reason for ceasing") ||
-			strings.Contains(h, "reason episode ceased")
-	},
-	colLocation: func(h string) bool {
-		return strings.Contains(h, "la of placement") || strings.Contains(h, "placement la") ||
-			strings.Contains(h, "local authority of placement")
-	},
-	colDistrict: func(h string) bool { return strings.Contains(h, "district") || strings.Contains(h, "locality") },
-	colResponsible: func(h string) bool {
-		for _, w := range []string{"responsible authority", "responsible la", "responsible local authority", "placing authority",
-			"placing la", "placing local authority", "placed by another", "placed by other", "other local authority"} {
-			if strings.Contains(h, w) {
-				return true
-			}
-		}
-		return h == "ola" || strings.HasPrefix(h, "ola ")
-	},
-	colSchool: func(h string) bool { return strings.Contains(h, "school place") },
-}
-
-// annexAColumns finds each column's index in a header row, -1 where the
-// row has none.
-func annexAColumns(header []string) [numColumns]int {
-	var idx [numColumns]int
-	for i := range idx {
-		idx[i] = -1
-	}
-	for j, h := range header {
-		h = foldHeader(h)
-		if h == "" {
-			continue
-		}
-		for c, match := range annexAHeaders {
-			if idx[c] < 0 && match(h) {
-				idx[c] = j
-				break
-			}
-		}
-	}
-	return idx
-}
-
-// foldHeader writes a heading in lower case with single spaces. Every
-// cell of the first rows of every sheet of a workbook is asked whether it
-// is an Annex A heading, so one already single-spaced, most of them, is
-// not split into words to be joined again.
-func foldHeader(h string) string {
-	for i := 0; i < len(h); i++ {
-		c := h[i]
-		if c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' ||
-			c == ' ' && (i == 0 || i == len(h)-1 || h[i-1] == ' ') {
-			return strings.ToLower(strings.Join(strings.Fields(h), " "))
-		}
-	}
-	return strings.ToLower(h)
-}
-
-// DetectAnnexA reports whether header is the header row of an Ofsted
-// Annex A list of children in care (List 8): it names the child, the date
-// they started to be looked after, and whether they were UASC.
-func DetectAnnexA(header []string) bool {
-	idx := annexAColumns(header)
-	return idx[colStarted] >= 0 && idx[colUASC] >= 0 && (idx[colID] >= 0 || idx[colBirth] >= 0)
-}
 
 // headerSearchRows is how far down a sheet the header row is looked for:
 // lists put titles, the authority's name and the date above it.
@@ -269,6 +156,7 @@ func (r *annexAReader) read(rows rowSource) (bool, error) {
 		if r.headerRow == 0 {
 			if DetectAnnexA(cells) {
 				r.headerRow, r.idx = n, annexAColumns(cells)
+				r.warnUnread(cells, n)
 				if j := r.idx[colSchool]; j >= 0 {
 					h := foldHeader(cells[j])
 					r.schoolInverted = strings.Contains(h, "without") || strings.Contains(h, "no school")
@@ -302,6 +190,26 @@ func (r *annexAReader) read(rows rowSource) (bool, error) {
 		return false, &app.SourceError{Location: app.Location{File: r.file, Sheet: r.sheet}, Err: err}
 	}
 	return r.headerRow > 0, nil
+}
+
+// warnUnread reports each headed column of the header row, row n, that
+// the reader leaves unread, by its letter and heading alone: a heading
+// is not a child's data, but what lies below it may be, so no cell below
+// is ever quoted.
+func (r *annexAReader) warnUnread(header []string, n int) {
+	read := map[int]bool{}
+	for _, j := range r.idx {
+		read[j] = true
+	}
+	for j, h := range header {
+		h = strings.Join(strings.Fields(h), " ")
+		if h == "" || read[j] {
+			continue
+		}
+		cell, _ := excelize.CoordinatesToCellName(j+1, n)
+		col, _ := excelize.ColumnNumberToName(j + 1)
+		r.warnings.add(cell, fmt.Sprintf("column %s %q not read: its heading is not one the Annex A reader reads", col, clip(h, maxHeading)))
+	}
 }
 
 func blank(cells []string) bool {
@@ -381,7 +289,7 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 		r.notRecognised(colSchool, "school place flag (Y or N)", "not known", n)
 	}
 	row.location = r.coded(cells, colLocation, "LA of placement", placementLocation, n)
-	row.district = r.coded(cells, colDistrict, "district", district, n)
+	row.district = r.district(cells, n)
 	return row, true
 }
 
@@ -404,6 +312,24 @@ func (r *annexAReader) coded(cells []string, c int, what string, read func(strin
 func (r *annexAReader) notRecognised(c int, what, as string, n int) {
 	col, _ := excelize.ColumnNumberToName(r.idx[c] + 1)
 	r.unrec.add(app.Location{File: r.file, Sheet: r.sheet, Cell: "column " + col}, what, as, "row", n)
+}
+
+// district reads the district column of row n. A child whose district
+// is not one of Kent's is counted under Out of County / Unknown, so that
+// the districts and it sum to the county; an authority's code says so
+// plainly, but any other value (another place's name, or a child's name
+// typed in the wrong column: they cannot be told apart) is reported by
+// its row.
+func (r *annexAReader) district(cells []string, n int) string {
+	s := r.cell(cells, colDistrict)
+	t := stripPrefix(s)
+	a, ok := app.ParseArea(t)
+	switch {
+	case s == "", ok && (a.IsDistrict() || a == app.OutOfCounty), !ok && laCode(t):
+	default:
+		r.notRecognised(colDistrict, "district", string(app.OutOfCounty), n)
+	}
+	return district(s)
 }
 
 // placementLocation says whether a child was placed in Kent, by the LA of
@@ -528,31 +454,4 @@ func later(a, b time.Time) time.Time {
 		return b
 	}
 	return a
-}
-
-// maxWarnings caps the warnings one list reports cell by cell; a list
-// with a bad column would otherwise bury the summary in 100,000 lines.
-const maxWarnings = 100
-
-// warnings collects an import's warnings up to maxWarnings, then counts.
-type warnings struct {
-	file, sheet string
-	list        []app.Warning
-	more        int
-}
-
-func (w *warnings) add(cell, msg string) {
-	if len(w.list) >= maxWarnings {
-		w.more++
-		return
-	}
-	w.list = append(w.list, app.Warning{Location: app.Location{File: w.file, Sheet: w.sheet, Cell: cell}, Message: msg})
-}
-
-func (w *warnings) done() []app.Warning {
-	if w.more > 0 {
-		w.list = append(w.list, app.Warning{Location: app.Location{File: w.file, Sheet: w.sheet},
-			Message: fmt.Sprintf("and %d more warnings like those above", w.more)})
-	}
-	return w.list
 }

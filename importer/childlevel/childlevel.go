@@ -236,12 +236,17 @@ func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.
 			count, three := in(i, c.uasc(RefChildrenInCare)), in(i, c.uasc(RefThreePlacements))
 			tallies := []*tally{&areas[app.Kent][i]}
 			if have.district {
-				if a, ok := app.ParseArea(c.district); ok && a.IsDistrict() {
-					if areas[a] == nil {
-						areas[a] = &[3]tally{}
-					}
-					tallies = append(tallies, &areas[a][i])
+				// A child of no Kent district, or of none known, is
+				// counted where the scorecards count them, so that the
+				// areas sum to the county.
+				a, ok := app.ParseArea(c.district)
+				if !ok || !a.IsDistrict() {
+					a = app.OutOfCounty
 				}
+				if areas[a] == nil {
+					areas[a] = &[3]tally{}
+				}
+				tallies = append(tallies, &areas[a][i])
 			}
 			for _, t := range tallies {
 				if count {
@@ -280,7 +285,7 @@ func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.
 	obs := func(ref string, area app.Area, i int, rule string) app.Observation {
 		return app.Observation{Ref: ref, Area: area, Split: splits[i], Period: month, Rule: rule}
 	}
-	for _, area := range app.Areas {
+	for _, area := range append(slices.Clone(app.Areas), app.OutOfCounty) {
 		ts := areas[area]
 		if ts == nil {
 			continue

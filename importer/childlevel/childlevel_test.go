@@ -90,14 +90,14 @@ func TestWorkedExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warns) != 0 {
+	if warns := readColumns(warns); len(warns) != 0 {
 		t.Errorf("903 warnings: %v", warns)
 	}
 	dsA, warns, err := ReadAnnexA(writeAnnexA(t, dir, cs), snapshot)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warns) != 0 {
+	if warns := readColumns(warns); len(warns) != 0 {
 		t.Errorf("Annex A warnings: %v", warns)
 	}
 	all, uasc, excl := app.All, app.Only(app.UASC), app.Excluding(app.UASC)

@@ -40,7 +40,7 @@ func TestOLAPlacedChildren(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warns) != 0 {
+	if warns := readColumns(warns); len(warns) != 0 {
 		t.Errorf("warnings: %v", warns)
 	}
 	all, uasc, excl := app.All, app.Only(app.UASC), app.Excluding(app.UASC)

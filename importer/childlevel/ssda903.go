@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"scorecard/app"
 )
 
@@ -154,6 +156,7 @@ func (r *reader903) readFile(path string) (string, error) {
 	}
 	cols := columns903(head)
 	r.warnings.file = path
+	r.warnUnread(table, head, cols)
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -232,6 +235,29 @@ func (r *reader903) readFile(path string) (string, error) {
 		}
 	}
 	return table, nil
+}
+
+// read903 are the columns each table's reader reads.
+var read903 = map[string][]string{
+	Table903Header:   {"CHILD", "SEX", "DOB", "ETHNIC"},
+	Table903UASC:     {"CHILD", "DUC"},
+	Table903Episodes: {"CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "URN", "PL_POST", "DEC", "REC"},
+}
+
+// warnUnread reports each headed column of a table's header line that its
+// reader leaves unread, by letter and heading alone, as warnUnread does
+// for Annex A: the lines below may hold a child's data, and are never
+// quoted.
+func (r *reader903) warnUnread(table string, head []string, cols map[string]int) {
+	for i, h := range head {
+		name := strings.ToUpper(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		if name == "" || cols[name] == i && slices.Contains(read903[table], name) {
+			continue
+		}
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		r.warnings.add("line 1", fmt.Sprintf("column %s %q not read: the %s table's reader does not read it", col,
+			clip(strings.Join(strings.Fields(h), " "), maxHeading), table))
+	}
 }
 
 // dataset works out each child's figures for the snapshot date.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"scorecard/app"
 )
@@ -71,4 +72,42 @@ func plural(n int, unit string) string {
 		return unit
 	}
 	return unit + "s"
+}
+
+// maxHeading bounds how much of a heading a warning quotes.
+const maxHeading = 40
+
+// clip cuts s to n characters, marking the cut.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+// maxWarnings caps the warnings one list reports cell by cell; a list
+// with a bad column would otherwise bury the summary in 100,000 lines.
+const maxWarnings = 100
+
+// warnings collects an import's warnings up to maxWarnings, then counts.
+type warnings struct {
+	file, sheet string
+	list        []app.Warning
+	more        int
+}
+
+func (w *warnings) add(cell, msg string) {
+	if len(w.list) >= maxWarnings {
+		w.more++
+		return
+	}
+	w.list = append(w.list, app.Warning{Location: app.Location{File: w.file, Sheet: w.sheet, Cell: cell}, Message: msg})
+}
+
+func (w *warnings) done() []app.Warning {
+	if w.more > 0 {
+		w.list = append(w.list, app.Warning{Location: app.Location{File: w.file, Sheet: w.sheet},
+			Message: fmt.Sprintf("and %d more warnings like those above", w.more)})
+	}
+	return w.list
 }

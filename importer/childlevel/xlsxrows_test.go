@@ -94,7 +94,7 @@ func TestAnnexAFromLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warns) != 0 {
+	if warns := readColumns(warns); len(warns) != 0 {
 		t.Errorf("warnings: %v", warns)
 	}
 	for _, c := range []struct {

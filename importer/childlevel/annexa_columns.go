@@ -1,0 +1,118 @@
+package childlevel
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// The Annex A columns this package reads.
+const (
+	colID = iota
+	colGender
+	colEthnicity
+	colBirth
+	colUASC
+	colStarted
+	colNeed
+	colReentry
+	colLegal
+	colPlacements
+	colPlacementType
+	colCeased
+	colReason
+	colLocation
+	colDistrict
+	colResponsible
+	colSchool
+	numColumns
+)
+
+// annexAHeaders recognise each column by words in its header, which
+// differ a little between authorities and Ofsted's template years. The
+// first header matching a column takes it.
+var annexAHeaders = [numColumns]func(h string) bool{
+	colID: func(h string) bool {
+		return strings.Contains(h, "unique id") || h == "child id" || h == "id" || strings.HasPrefix(h, "child id")
+	},
+	colGender:    func(h string) bool { return h == "gender" || h == "sex" || strings.HasPrefix(h, "gender") },
+	colEthnicity: func(h string) bool { return strings.Contains(h, "ethnic") },
+	colBirth:     func(h string) bool { return strings.Contains(h, "date of birth") || h == "dob" },
+	colUASC:      func(h string) bool { return strings.Contains(h, "uasc") || strings.Contains(h, "asylum") },
+	colStarted: func(h string) bool {
+		return strings.Contains(h, "date started") || strings.Contains(h, "started to be looked after") ||
+			strings.Contains(h, "date became looked after")
+	},
+	colNeed: func(h string) bool { return strings.Contains(h, "category of need") },
+	colReentry: func(h string) bool {
+		return strings.Contains(h, "subsequent period of care") || strings.Contains(h, "re-entry") ||
+			strings.Contains(h, "reentry") || strings.Contains(h, "re-entered")
+	},
+	colLegal:         func(h string) bool { return strings.Contains(h, "legal status") },
+	colPlacements:    func(h string) bool { return strings.Contains(h, "number of placements") },
+	colPlacementType: func(h string) bool { return strings.Contains(h, "placement type") },
+	colCeased:        func(h string) bool { return strings.Contains(h, "date ceased") },
+	colReason: func(h string) bool {
+		return strings.Contains(h, "reason ceased") || strings.Contains(h, "reason for ceasing") ||
+			strings.Contains(h, "reason episode ceased")
+	},
+	colLocation: func(h string) bool {
+		return strings.Contains(h, "la of placement") || strings.Contains(h, "placement la") ||
+			strings.Contains(h, "local authority of placement")
+	},
+	colDistrict: func(h string) bool { return strings.Contains(h, "district") || strings.Contains(h, "locality") },
+	colResponsible: func(h string) bool {
+		for _, w := range []string{"responsible authority", "responsible la", "responsible local authority", "placing authority",
+			"placing la", "placing local authority", "placed by another", "placed by other", "other local authority"} {
+			if strings.Contains(h, w) {
+				return true
+			}
+		}
+		return h == "ola" || strings.HasPrefix(h, "ola ")
+	},
+	colSchool: func(h string) bool { return strings.Contains(h, "school place") },
+}
+
+// annexAColumns finds each column's index in a header row, -1 where the
+// row has none.
+func annexAColumns(header []string) [numColumns]int {
+	var idx [numColumns]int
+	for i := range idx {
+		idx[i] = -1
+	}
+	for j, h := range header {
+		h = foldHeader(h)
+		if h == "" {
+			continue
+		}
+		for c, match := range annexAHeaders {
+			if idx[c] < 0 && match(h) {
+				idx[c] = j
+				break
+			}
+		}
+	}
+	return idx
+}
+
+// foldHeader writes a heading in lower case with single spaces. Every
+// cell of the first rows of every sheet of a workbook is asked whether it
+// is an Annex A heading, so one already single-spaced, most of them, is
+// not split into words to be joined again.
+func foldHeader(h string) string {
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		if c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' ||
+			c == ' ' && (i == 0 || i == len(h)-1 || h[i-1] == ' ') {
+			return strings.ToLower(strings.Join(strings.Fields(h), " "))
+		}
+	}
+	return strings.ToLower(h)
+}
+
+// DetectAnnexA reports whether header is the header row of an Ofsted
+// Annex A list of children in care (List 8): it names the child, the date
+// they started to be looked after, and whether they were UASC.
+func DetectAnnexA(header []string) bool {
+	idx := annexAColumns(header)
+	return idx[colStarted] >= 0 && idx[colUASC] >= 0 && (idx[colID] >= 0 || idx[colBirth] >= 0)
+}

@@ -44,9 +44,18 @@ func restoreAdvice(path, backup string) string {
 // that nothing was changed, and the newest automatic backup beside it or,
 // when there is none, how to go on.
 func notStore(path, what string) error {
-	advice := "name another file with --db, or remove this one"
+	return notStoreOr(path, what, "name another file with --db, or remove this one")
+}
+
+// notStoreOr is notStore with other advice where there is no backup, or
+// none when otherwise is empty.
+func notStoreOr(path, what, otherwise string) error {
+	advice := otherwise
 	if b, _ := NewestBackup(path); b != "" {
 		advice = restoreAdvice(path, b)
+	}
+	if advice == "" {
+		return fmt.Errorf("%s %s; nothing was changed", path, what)
 	}
 	return fmt.Errorf("%s %s; nothing was changed; %s", path, what, advice)
 }

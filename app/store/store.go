@@ -168,7 +168,7 @@ func OpenReadOnly(path string) (*Store, error) {
 	// fail to write it through a read-only handle.
 	if fi.Size() == 0 {
 		if halfCreated(path) {
-			return nil, notStore(path, "is empty: not a Scorecard store yet (an earlier import was stopped while creating it; the next import replaces it)")
+			return nil, notStoreOr(path, "is empty: not a Scorecard store yet (an earlier import was stopped while creating it; the next import replaces it)", "")
 		}
 		return nil, notStore(path, "is empty: not a Scorecard store")
 	}

@@ -248,9 +248,13 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 			f.broken[f.count] = ex.sharedCountBroken(via, f.figs, f.p, counts)
 		}
 		why := strings.Join(f.broken, "; ")
+		what := fmt.Sprintf("the districts and the columns beside them do not sum to the county's figure %s (%s), though they do", phrase(ex.split), why)
+		if f.count >= 0 && via != "" && len(f.broken) == 1 {
+			what = fmt.Sprintf("its count is not proven as %s's district figures %s (%s), though it is", via, phrase(ex.split), why)
+		}
 		ex.warnings = append(ex.warnings, app.Warning{Location: app.Location{File: ex.files[f.imp]}, Message: fmt.Sprintf(
-			"%s %s: the districts and the columns beside them do not sum to the county's figure %s (%s), though they do in %d other months; its district figures %s cannot be given for %s",
-			ind.Ref, f.p.Label(), phrase(ex.split), why, held, phrase(ex.split), f.p.Label())})
+			"%s %s: %s in %d other months; its district figures %s cannot be given for %s",
+			ind.Ref, f.p.Label(), what, held, phrase(ex.split), f.p.Label())})
 		ex.noteBroken(out, ind.Ref, cols, f.p, why)
 	}
 	return got

@@ -142,7 +142,7 @@ func TestBrokenIdentity(t *testing.T) {
 			continue
 		}
 		found = true
-		want := fmt.Sprintf("count: Swale's count is %v, CIC01's figure for Swale is %v", *rate.Numerator, *swale.Value)
+		want := fmt.Sprintf("CIC02 %s: its count is not proven as CIC01's district figures excluding UASC (count: Swale's count is %v, CIC01's figure for Swale is %v), though it is in", bad.Label(), *rate.Numerator, *swale.Value)
 		if !strings.Contains(w.Message, want) || strings.Contains(w.Message, "the columns sum to") {
 			t.Errorf("CIC02 warning = %q, want it to say %q", w.Message, want)
 		}

@@ -111,6 +111,11 @@ func saveChartSetting(e *env, s app.ChartSetting, what string) error {
 	if obs := h.Series(k); len(obs) > 0 && obs[0].Period.Kind != s.From.Kind && !s.From.IsZero() {
 		return fmt.Errorf("%s: its figures are by %s, but %s is not", s.Ref, kindName(obs[0].Period.Kind), s.From)
 	}
+	if s.Kind == app.SetBaseline {
+		if err := checkBaselineLength(h.Series(k), s); err != nil {
+			return err
+		}
+	}
 	note := fmt.Sprintf("%s: %s", s.Ref, what)
 	if s.Note != "" {
 		note += " (" + s.Note + ")"
@@ -123,10 +128,38 @@ func saveChartSetting(e *env, s app.ChartSetting, what string) error {
 	if s.Kind == app.SetBaseline || s.Kind == app.SetRebase {
 		h.Apply(&app.Dataset{ChartSettings: []app.ChartSetting{s}}, rec.ID)
 		if pts := trend.Analyse(h, k, analysisOptions()); len(pts) > 0 && pts[len(pts)-1].Signal == trend.TooFewPoints {
-			fmt.Fprintf(e.out, "  note: %s's latest chart has fewer than %d figures for %s: too few points for SPC until it has\n", ind.Ref, trend.MinBaseline, k.Area)
+			fmt.Fprintf(e.out, "  note: %s's latest chart has fewer than %d figures for %s, so it shows no SPC limits or signals until it has %d.\n", ind.Ref, trend.MinBaseline, k.Area, trend.MinBaseline)
 		}
 	}
 	return nil
+}
+
+// checkBaselineLength refuses a baseline holding fewer figures than an
+// XmR chart needs (trend.MinBaseline, as Making Data Count's tools warn
+// below): saved, it would leave the whole chart, not just the baseline,
+// with no mean, limits or signals. A financial year of months is one short.
+func checkBaselineLength(obs []app.Observation, s app.ChartSetting) error {
+	n := 0
+	last := s.To
+	for _, o := range obs {
+		if o.Period.Kind != s.From.Kind || o.Period.Compare(s.From) < 0 || !s.To.IsZero() && o.Period.Compare(s.To) > 0 {
+			continue
+		}
+		if o.Value != nil && o.Status == app.OK {
+			n++
+		}
+		if s.To.IsZero() && (last.IsZero() || o.Period.Compare(last) > 0) {
+			last = o.Period
+		}
+	}
+	if n >= trend.MinBaseline {
+		return nil
+	}
+	span := s.From.String() + " to " + last.String()
+	if last.IsZero() {
+		span = "from " + s.From.String()
+	}
+	return fmt.Errorf("%s: a baseline needs at least %d points; %s has %d", s.Ref, trend.MinBaseline, span, n)
 }
 
 func kindName(k app.PeriodKind) string {

@@ -103,3 +103,34 @@ func TestChartSettingsUndo(t *testing.T) {
 		t.Errorf("unknown indicator: exit %d %q", r.code, r.stderr)
 	}
 }
+
+// TestShortBaselineRefused: a baseline of fewer figures than an XmR chart
+// needs would take SPC from the whole chart; it is refused in one line
+// naming the span and its count, and nothing is saved. A rebase that
+// leaves the latest chart short says so in a whole sentence.
+func TestShortBaselineRefused(t *testing.T) {
+	db := demoStore(t)
+	before := mustRun(t, db, "imports", "--json")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"baseline", "CIC03", "--from", "2025-04", "--to", "2026-03"}, "CIC03: a baseline needs at least 13 points; 2025-04 to 2026-03 has 12\n"},
+		{[]string{"baseline", "CIC03", "--from", "2026-04"}, "CIC03: a baseline needs at least 13 points; 2026-04 to 2026-10 has 7\n"},
+	} {
+		r := scorecard(t, db, tc.args...)
+		if r.code != 1 || r.stderr != tc.want {
+			t.Errorf("%v: exit %d, stderr %q; want exit 1, %q", tc.args, r.code, r.stderr, tc.want)
+		}
+	}
+	if after := mustRun(t, db, "imports", "--json"); after != before {
+		t.Errorf("a refused baseline changed the store's imports")
+	}
+	if out := mustRun(t, db, "baseline", "CIC03", "--from", "2025-04", "--to", "2026-04"); strings.Contains(out, "note:") {
+		t.Errorf("a 13-point baseline: %q, want no note", out)
+	}
+	out := mustRun(t, db, "rebase", "CIC03", "--at", "2026-04", "--note", "new model")
+	if !strings.Contains(out, "  note: CIC03's latest chart has fewer than 13 figures for Kent, so it shows no SPC limits or signals until it has 13.\n") {
+		t.Errorf("rebase leaving 7 figures: %q, want a note in a whole sentence", out)
+	}
+}

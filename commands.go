@@ -642,7 +642,13 @@ func runShow(e *env, args []string) error {
 		}
 	}
 	if len(r.Benchmarks) > 0 {
-		fmt.Fprintln(e.out, "\nBenchmarks:")
+		// Published benchmarks count all children; beside figures
+		// excluding a cohort they would otherwise read as like for like.
+		if len(v.excluded) > 0 {
+			fmt.Fprintln(e.out, "\nBenchmarks (all children):")
+		} else {
+			fmt.Fprintln(e.out, "\nBenchmarks:")
+		}
 		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "PERIOD\tGROUP\tVALUE\tRANK")
 		for _, b := range r.Benchmarks {

@@ -445,3 +445,25 @@ func TestExportImportsAgain(t *testing.T) {
 		t.Errorf("CIC05's latest rating was %s, is %s after the round trip", a, b)
 	}
 }
+
+// TestShowBenchmarksSayAllChildren: `show --exclude` prints benchmarks,
+// which count all children, under a heading that says so, beside figures
+// that do not; without --exclude the heading is plain.
+func TestShowBenchmarksSayAllChildren(t *testing.T) {
+	db := demoStore(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"show", "CIC01", "--exclude", "uasc"}, "\nBenchmarks (all children):\n"},
+		{[]string{"show", "CIC01"}, "\nBenchmarks:\n"},
+	} {
+		out := mustRun(t, db, tc.args...)
+		if !strings.Contains(out, tc.want) {
+			t.Errorf("%v: no %q in\n%s", tc.args, tc.want, out)
+		}
+		if !strings.Contains(out, "Previous year outturn") {
+			t.Errorf("%v: no benchmarks printed: the check proves nothing\n%s", tc.args, out)
+		}
+	}
+}

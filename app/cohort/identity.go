@@ -2,6 +2,7 @@ package cohort
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -122,11 +123,14 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 	county := out.Series(app.SeriesKey{Ref: ind.Ref, Area: app.Kent})
 	got := map[app.Period]proof{}
 	type failure struct {
-		p   app.Period
-		why string
-		imp string
+		p      app.Period
+		broken []string
+		count  int // in broken, a rate's count compared directly; -1 if none
+		figs   map[app.Area]app.Observation
+		imp    string
 	}
 	var failures []failure
+	vias := map[string]int{} // months a rate's count was proven as each count indicator's
 	series := map[app.Area][]app.Observation{}
 	for _, a := range cols {
 		series[a] = slices.Clone(out.Series(app.SeriesKey{Ref: ind.Ref, Area: a}))
@@ -167,6 +171,7 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		n := len(componentNames[ind.Measure])
 		via := ""
 		var broken []string
+		countAt := -1
 		for i := range n {
 			if same(sums[i], want[i]) {
 				continue
@@ -177,13 +182,19 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 					continue
 				}
 			}
+			if i == 0 && ind.Measure == app.Rate {
+				countAt = len(broken)
+			}
 			broken = append(broken, fmt.Sprintf("%s: the columns sum to %s, the county's figure %s is %s",
 				componentNames[ind.Measure][i], number(sums[i]), phrase(ex.split), number(want[i])))
 		}
 		if len(broken) > 0 {
-			failures = append(failures, failure{c.Period, strings.Join(broken, "; "), c.Import})
+			failures = append(failures, failure{c.Period, broken, countAt, figs, c.Import})
 			got[c.Period] = proof{}
 			continue
+		}
+		if via != "" {
+			vias[via]++
 		}
 		pr := proof{holds: true, county: want[0]}
 		if ind.Measure == app.Count {
@@ -223,11 +234,28 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		// Never claimed: these columns are not a partition of the county.
 		return got
 	}
+	// A rate whose count was proven in other months as a count
+	// indicator's district figures is compared with those in its failing
+	// months too; its districts alone never sum to the county's count.
+	via := ""
+	for ref, n := range vias {
+		if n > vias[via] || n == vias[via] && ref < via {
+			via = ref
+		}
+	}
 	for _, f := range failures {
+		if f.count >= 0 && via != "" {
+			f.broken[f.count] = ex.sharedCountBroken(via, f.figs, f.p, counts)
+		}
+		why := strings.Join(f.broken, "; ")
+		what := fmt.Sprintf("the districts and the columns beside them do not sum to the county's figure %s (%s), though they do", phrase(ex.split), why)
+		if f.count >= 0 && via != "" && len(f.broken) == 1 {
+			what = fmt.Sprintf("its count is not proven as %s's district figures %s (%s), though it is", via, phrase(ex.split), why)
+		}
 		ex.warnings = append(ex.warnings, app.Warning{Location: app.Location{File: ex.files[f.imp]}, Message: fmt.Sprintf(
-			"%s %s: the districts and the columns beside them do not sum to the county's figure %s (%s), though they do in %d other months; its district figures %s cannot be given for %s",
-			ind.Ref, f.p.Label(), phrase(ex.split), f.why, held, phrase(ex.split), f.p.Label())})
-		ex.noteBroken(out, ind.Ref, cols, f.p, f.why)
+			"%s %s: %s in %d other months; its district figures %s cannot be given for %s",
+			ind.Ref, f.p.Label(), what, held, phrase(ex.split), f.p.Label())})
+		ex.noteBroken(out, ind.Ref, cols, f.p, why)
 	}
 	return got
 }
@@ -272,6 +300,27 @@ next:
 		return ref, true
 	}
 	return "", false
+}
+
+// sharedCountBroken says why a rate's count, for period p, is not proven
+// as the count indicator ref's district figures, as it is in other months:
+// an area where they differ, or ref's own identity failing that month.
+func (ex *excluder) sharedCountBroken(ref string, figs map[app.Area]app.Observation, p app.Period, counts map[string]map[app.Period]proof) string {
+	areas := slices.Sorted(maps.Keys(figs))
+	for _, a := range areas {
+		o := figs[a]
+		c, ok := ex.h.Observation(app.SeriesKey{Ref: ref, Area: a}, p)
+		if !ok || o.Numerator == nil || c.Value == nil {
+			continue
+		}
+		if !same(*o.Numerator, *c.Value) {
+			return fmt.Sprintf("count: %s's count is %s, %s's figure for %s is %s", a, number(*o.Numerator), ref, a, number(*c.Value))
+		}
+	}
+	if pr := counts[ref][p]; pr.holds {
+		return fmt.Sprintf("count: it is %s's district figures, whose county figure %s is %s", ref, phrase(ex.split), number(pr.county))
+	}
+	return fmt.Sprintf("count: it is %s's district figures, and in %s they do not sum to %s's county figure %s", ref, p.Label(), ref, phrase(ex.split))
 }
 
 // same reports whether two counts are equal, allowing for float64

@@ -127,6 +127,29 @@ func TestBrokenIdentity(t *testing.T) {
 	if !found {
 		t.Errorf("no warning names CIC01 %s: %v", bad.Label(), warns)
 	}
+	// CIC02, children in care per 10,000, gives no figure for the columns
+	// beside the districts: its count is proven, month by month, as
+	// CIC01's district figures. Its warning says that comparison, not its
+	// districts' sum against the county's count, which never holds.
+	swale, _ := h.Observation(app.SeriesKey{Ref: "CIC01", Area: "Swale"}, bad)
+	rate, _ := h.Observation(app.SeriesKey{Ref: "CIC02", Area: "Swale"}, bad)
+	if rate.Numerator == nil || *rate.Numerator+3 != *swale.Value {
+		t.Fatalf("CIC02 Swale %s count %v, CIC01 %v: want CIC01's less the 3 planted", bad.Label(), rate.Numerator, swale.Value)
+	}
+	found = false
+	for _, w := range warns {
+		if !strings.Contains(w.Message, "CIC02 "+bad.Label()) {
+			continue
+		}
+		found = true
+		want := fmt.Sprintf("CIC02 %s: its count is not proven as CIC01's district figures excluding UASC (count: Swale's count is %v, CIC01's figure for Swale is %v), though it is in", bad.Label(), *rate.Numerator, *swale.Value)
+		if !strings.Contains(w.Message, want) || strings.Contains(w.Message, "the columns sum to") {
+			t.Errorf("CIC02 warning = %q, want it to say %q", w.Message, want)
+		}
+	}
+	if !found {
+		t.Errorf("no warning names CIC02 %s: %v", bad.Label(), warns)
+	}
 	for _, a := range []app.Area{"Swale", "Ashford"} {
 		o, _ := ex.Observation(app.SeriesKey{Ref: "CIC01", Area: a}, bad)
 		if o.Status != app.CannotExclude || !strings.Contains(o.Raw, bad.Label()) {

@@ -194,13 +194,13 @@ func (b *book) packColumns() []packColumn {
 		{pdf.Column{Head: lastYearHead(b.period.Kind), Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
 			return at(ro, func(p *trend.Point) pdf.Cell { return fig(ro.ind, p.LastYear, app.OK) })
 		}},
-		{pdf.Column{Head: "England", Width: 15, Align: "R"}, func(ro *row) pdf.Cell {
+		{pdf.Column{Head: "England" + b.allChildren(), Width: 15, Align: "R"}, func(ro *row) pdf.Cell {
 			if ro.hasBM && ro.shown.England != nil {
 				return fig(ro.ind, ro.shown.England.Value, ro.shown.England.Status)
 			}
 			return pdf.Cell{}
 		}},
-		{pdf.Column{Head: "Stat neighbours", Width: 19, Align: "R"}, func(ro *row) pdf.Cell {
+		{pdf.Column{Head: "Stat neighbours" + b.allChildren(), Width: 19, Align: "R"}, func(ro *row) pdf.Cell {
 			if ro.hasBM && ro.shown.NeighbourMean != nil {
 				return fig(ro.ind, ro.shown.NeighbourMean.Value, ro.shown.NeighbourMean.Status)
 			}
@@ -223,6 +223,15 @@ func (b *book) packColumns() []packColumn {
 			return pdf.Cell{Draw: func(d *pdf.Doc, x, y, w, h float64) { d.Spark(vals, x, y, w, h) }}
 		}},
 	}
+}
+
+// allChildren is " (all children)" where the figures exclude a cohort,
+// to follow the name of a benchmark, which always counts all children.
+func (b *book) allChildren() string {
+	if len(b.opt.Exclude) == 0 {
+		return ""
+	}
+	return " " + allChildrenLabel
 }
 
 // signedChange writes a change with its sign: "+0.4 pp", "−1.3 pp",
@@ -378,7 +387,11 @@ func (b *book) facts(ro *row) string {
 		parts = append(parts, s)
 	}
 	if ro.hasBM {
-		parts = append(parts, benchmarkWords(ind, ro.shown))
+		w := benchmarkWords(ind, ro.shown)
+		if len(b.opt.Exclude) > 0 {
+			w += ", for all children"
+		}
+		parts = append(parts, w)
 	}
 	if p.Trend.Points > 0 {
 		parts = append(parts, fmt.Sprintf("trend window: the last %d points", p.Trend.Points))

@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,6 +40,45 @@ func pdfText(t *testing.T, pdf string) []string {
 func TestPackPDF(t *testing.T) {
 	for _, cs := range [][]app.Cohort{{app.UASC}, nil} {
 		t.Run(CohortPhrase(cs), func(t *testing.T) { testPackPDF(t, cs) })
+	}
+}
+
+// TestPackBenchmarksAllChildren: the pack's benchmark columns and its
+// flagged pages' benchmark words say they count all children where the
+// figures beside them exclude a cohort, as the workbook's caption does.
+func TestPackBenchmarksAllChildren(t *testing.T) {
+	h, _ := demoHistory(t)
+	for _, cs := range [][]app.Cohort{{app.UASC}, nil} {
+		t.Run(CohortPhrase(cs), func(t *testing.T) {
+			b, err := newBook(h, Options{Exclude: cs, Produced: produced})
+			if err != nil {
+				t.Fatal(err)
+			}
+			heads := map[string]bool{}
+			for _, c := range b.packColumns() {
+				heads[c.Head] = true
+			}
+			for _, head := range []string{"England", "Stat neighbours"} {
+				want := head
+				if cs != nil {
+					want += " (all children)"
+				}
+				if !heads[want] {
+					t.Errorf("no column headed %q among %v", want, slices.Sorted(maps.Keys(heads)))
+				}
+			}
+			path := filepath.Join(t.TempDir(), "pack.pdf")
+			if _, err := Write(context.Background(), path, h, Options{Exclude: cs, Produced: produced}); err != nil {
+				t.Fatal(err)
+			}
+			text := strings.Join(strings.Fields(strings.Join(pdfText(t, path), " ")), " ")
+			said := strings.Count(text, "benchmarks, for all children") + strings.Count(text, "benchmarks (the latest for Oct-26), for all children")
+			if benchmarks := strings.Count(text, "; 2024/25 benchmarks") + strings.Count(text, "; 2025/26 benchmarks"); benchmarks == 0 {
+				t.Fatal("no flagged page names its benchmarks: the check proves nothing")
+			} else if want := map[bool]int{true: benchmarks, false: 0}[cs != nil]; said != want {
+				t.Errorf("%d of %d flagged pages' benchmarks say all children, want %d", said, benchmarks, want)
+			}
+		})
 	}
 }
 

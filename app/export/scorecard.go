@@ -239,10 +239,12 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			return err
 		}
 	}
-	merged, err := b.cannotExcludeRow(s, r, first, ro, base)
+	cannot, err := b.cannotExcludeRow(s, r, first, ro, b.months, base)
 	if err != nil {
 		return err
 	}
+	b.sum.CannotExclude += cannot
+	merged := cannot > 0
 	for i, m := range b.months {
 		p := ro.point(m)
 		l := base
@@ -567,34 +569,34 @@ func capital(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// cannotExcludeRow writes, where every month of a row cannot exclude the
-// cohorts for the same reason, one merged cell across the months saying
-// so once with the reason, rather than "cannot exclude" in each month. It
-// reports whether it did.
-func (b *book) cannotExcludeRow(s string, r, first int, ro *row, l look) (bool, error) {
+// cannotExcludeRow writes, where every one of months in a row cannot
+// exclude the cohorts for the same reason, one merged cell across them
+// (from column first) saying so once with the reason, rather than "cannot
+// exclude" in each month. It returns how many months the cell stands for:
+// zero when it wrote nothing. The Scorecard and Trend sheets both use it.
+func (b *book) cannotExcludeRow(s string, r, first int, ro *row, months []app.Period, l look) (int, error) {
 	reason, n := "", 0
-	for _, m := range b.months {
+	for _, m := range months {
 		p := ro.point(m)
 		if p == nil {
 			continue
 		}
 		if p.Status != app.CannotExclude {
-			return false, nil
+			return 0, nil
 		}
 		o, _ := b.h.Observation(ro.key, p.Period)
 		if n > 0 && o.Raw != reason {
-			return false, nil
+			return 0, nil
 		}
 		reason = o.Raw
 		n++
 	}
 	if n < 2 {
-		return false, nil
+		return 0, nil
 	}
-	b.sum.CannotExclude += n
-	last := first + len(b.months) - 1
+	last := first + len(months) - 1
 	if err := b.f.MergeCell(s, cell(first, r), cell(last, r)); err != nil {
-		return false, err
+		return 0, err
 	}
 	text := string(app.CannotExclude)
 	if reason != "" {
@@ -602,18 +604,18 @@ func (b *book) cannotExcludeRow(s string, r, first int, ro *row, l look) (bool, 
 	}
 	l.italic, l.color, l.align = true, grey, "center"
 	if err := b.set(s, first, r, text, l); err != nil {
-		return false, err
+		return 0, err
 	}
 	// The merged cells keep the border; a value written to one would land
 	// in the first.
 	id, err := b.style(l)
 	if err != nil {
-		return false, err
+		return 0, err
 	}
 	if err := b.f.SetCellStyle(s, cell(first, r), cell(last, r), id); err != nil {
-		return false, err
+		return 0, err
 	}
-	return true, b.explain(s, first, r, app.CannotExclude, reason)
+	return n, b.explain(s, first, r, app.CannotExclude, reason)
 }
 
 // allChildrenLabel marks a comment written about all children's figures

@@ -73,8 +73,12 @@ func (b *book) writeTrend(ctx context.Context) error {
 				return err
 			}
 		}
+		merged, err := b.cannotExcludeRow(s, r, firstMonth, ro, months, look{})
+		if err != nil {
+			return err
+		}
 		for i, m := range months {
-			if p := ro.point(m); p != nil {
+			if p := ro.point(m); p != nil && merged == 0 {
 				if err := b.figure(s, firstMonth+i, r, ind, p.Value, p.Status, look{italic: p.StandIn}); err != nil {
 					return err
 				}

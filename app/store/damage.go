@@ -30,10 +30,40 @@ type DamagedError struct {
 func (e *DamagedError) Error() string {
 	advice := "no automatic backup of it was found"
 	if e.Backup != "" {
-		advice = fmt.Sprintf("restore the newest backup with: scorecard --db %q restore %q", e.Path, e.Backup)
+		advice = restoreAdvice(e.Path, e.Backup)
 	}
 	return fmt.Sprintf("%s is damaged (%s); nothing was changed; %s", e.Path, e.Problem, advice)
 }
+
+func restoreAdvice(path, backup string) string {
+	return fmt.Sprintf("restore the newest backup with: scorecard --db %q restore %q", path, backup)
+}
+
+// notStore returns the one-line error for a file at path that is not a
+// Scorecard store: what it is (say, "is empty: not a Scorecard store"),
+// that nothing was changed, and the newest automatic backup beside it or,
+// when there is none, how to go on.
+func notStore(path, what string) error {
+	return notStoreOr(path, what, "name another file with --db, or remove this one")
+}
+
+// notStoreOr is notStore with other advice where there is no backup, or
+// none when otherwise is empty.
+func notStoreOr(path, what, otherwise string) error {
+	advice := otherwise
+	if b, _ := NewestBackup(path); b != "" {
+		advice = restoreAdvice(path, b)
+	}
+	if advice == "" {
+		return fmt.Errorf("%s %s; nothing was changed", path, what)
+	}
+	return fmt.Errorf("%s %s; nothing was changed; %s", path, what, advice)
+}
+
+// minStoreSize is the smallest file bbolt can have written: it lays out
+// a new database as four pages of at least 4 KiB, and refuses a file of
+// fewer than two pages with a message of its own ("file size too small").
+const minStoreSize = 2 * 4096
 
 func (e *DamagedError) Unwrap() error { return ErrDamaged }
 

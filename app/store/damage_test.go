@@ -301,7 +301,7 @@ func TestEmptyStoreFromKilledFirstImport(t *testing.T) {
 
 	theirs := filepath.Join(dir, "notes.db")
 	writeFile(theirs, nil)
-	if _, err := Open(theirs); err == nil || !strings.Contains(err.Error(), "empty file") {
+	if _, err := Open(theirs); err == nil || !strings.Contains(err.Error(), "is empty: not a Scorecard store") {
 		t.Errorf("empty notes.db: %v, want refused", err)
 	}
 	// With automatic backups beside it, an empty file is clearly a store.
@@ -320,6 +320,56 @@ func TestEmptyStoreFromKilledFirstImport(t *testing.T) {
 		if strings.Contains(e.Name(), ".creating-") {
 			t.Errorf("left %s", e.Name())
 		}
+	}
+}
+
+// TestNotAStoreMessage: a file that is not a store, opened to write or
+// only to read, is refused in one line that says what the file is, that
+// nothing was changed, and which automatic backup lies beside it; never
+// in bbolt's words ("bad file descriptor", "file size too small").
+func TestNotAStoreMessage(t *testing.T) {
+	garbage := bytes.Repeat([]byte("not a store "), 5000/12+1)[:5000]
+	for _, tc := range []struct {
+		name     string
+		content  []byte
+		backup   bool
+		readOnly bool
+		want     string
+	}{
+		{"z.db", nil, false, true, "z.db is empty: not a Scorecard store; nothing was changed; name another file"},
+		{"z.db", nil, false, false, "z.db is empty: not a Scorecard store; nothing was changed; name another file"},
+		{"z.db", nil, true, true, "z.db is empty: not a Scorecard store yet (an earlier import was stopped while creating it; the next import replaces it); nothing was changed; restore the newest backup with: "},
+		{"scorecard.db", nil, false, true, "scorecard.db is empty: not a Scorecard store yet (an earlier import was stopped while creating it; the next import replaces it); nothing was changed"},
+		{"g.db", garbage, false, true, "g.db is not a Scorecard store (too short to be one); nothing was changed; name another file"},
+		{"g.db", garbage, false, false, "g.db is not a Scorecard store (too short to be one); nothing was changed; name another file"},
+		{"g.db", garbage, true, false, "g.db is not a Scorecard store (too short to be one); nothing was changed; restore the newest backup with: "},
+	} {
+		t.Run(fmt.Sprintf("%s/backup=%v/readOnly=%v", tc.name, tc.backup, tc.readOnly), func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, tc.name)
+			writeFile(path, tc.content)
+			if tc.backup {
+				writeFile(path+".backup-20250101-120000", []byte("x"))
+			}
+			open := Open
+			if tc.readOnly {
+				open = OpenReadOnly
+			}
+			s, err := open(path)
+			if err == nil {
+				s.Close()
+				t.Fatalf("opened, want refused")
+			}
+			if msg := err.Error(); !strings.Contains(msg, tc.want) || strings.Contains(msg, "\n") || strings.Contains(msg, "replaces it") && strings.Contains(msg, "remove this one") {
+				t.Errorf("error = %q, want one line containing %q", msg, tc.want)
+			}
+			if tc.backup && !strings.Contains(err.Error(), path+".backup-20250101-120000") {
+				t.Errorf("error = %q, want the backup named", err)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(after, tc.content) {
+				t.Errorf("the file was changed")
+			}
+		})
 	}
 }
 

@@ -91,7 +91,7 @@ func OpenSized(path string, room int64) (*Store, error) {
 	case !fi.Mode().IsRegular():
 		return nil, fmt.Errorf("%s is not a Scorecard store: it is not a regular file", path)
 	case fi.Size() == 0 && !halfCreated(path):
-		return nil, fmt.Errorf("%s is not a Scorecard store: it is an empty file (remove it, or name a new file)", path)
+		return nil, notStore(path, "is empty: not a Scorecard store")
 	case fi.Size() == 0:
 		if err := os.Remove(path); err != nil {
 			return nil, fmt.Errorf("replace the empty store %s: %w", path, err)
@@ -173,6 +173,14 @@ func OpenReadOnly(path string) (*Store, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is not a Scorecard store: it is not a regular file", path)
 	}
+	// bbolt would try to lay out a new database in an empty file, and
+	// fail to write it through a read-only handle.
+	if fi.Size() == 0 {
+		if halfCreated(path) {
+			return nil, notStoreOr(path, "is empty: not a Scorecard store yet (an earlier import was stopped while creating it; the next import replaces it)", "")
+		}
+		return nil, notStore(path, "is empty: not a Scorecard store")
+	}
 	return open(path, 0, &bolt.Options{Timeout: lockTimeout, ReadOnly: true})
 }
 
@@ -196,12 +204,17 @@ func open(path string, mode os.FileMode, opt *bolt.Options) (s *Store, err error
 	if err := checkFile(path, false); err != nil {
 		return nil, err
 	}
+	// A file checkFile did not find cut short is not bbolt's at all if it
+	// is too short to be; bbolt's own words for it mean nothing to a user.
+	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 && fi.Size() < minStoreSize {
+		return nil, notStore(path, "is not a Scorecard store (too short to be one)")
+	}
 	db, err = bolt.Open(path, mode, opt)
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return nil, fmt.Errorf("%s is %w", path, ErrInUse)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
-		return nil, fmt.Errorf("%s is not a Scorecard store: %w", path, err)
+		return nil, notStore(path, "is not a Scorecard store (bbolt: "+err.Error()+")")
 	case err != nil:
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
@@ -232,7 +245,7 @@ func (s *Store) prepare(readOnly bool) error {
 		if meta == nil {
 			empty = tx.ForEach(func([]byte, *bolt.Bucket) error { return errStop }) == nil
 			if !empty {
-				return fmt.Errorf("%s is not a Scorecard store (it holds no schema version)", s.path)
+				return notStore(s.path, "is not a Scorecard store (it holds no schema version)")
 			}
 			return nil
 		}
@@ -257,7 +270,7 @@ func (s *Store) prepare(readOnly bool) error {
 		return s.markOpen(readOnly)
 	}
 	if readOnly {
-		return fmt.Errorf("%s is not a Scorecard store (it holds no schema version)", s.path)
+		return notStore(s.path, "is not a Scorecard store (it holds no schema version)")
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets() {

@@ -145,3 +145,28 @@ func TestPeriodKindJSON(t *testing.T) {
 		t.Errorf("indicator JSON = %s", b)
 	}
 }
+
+// TestStartMonthOrdersAsStart checks that StartMonth, the integer Compare
+// orders by, puts every kind of period where its Start time does.
+func TestStartMonthOrdersAsStart(t *testing.T) {
+	var ps []Period
+	for y := 1998; y <= 2031; y++ {
+		for n := 1; n <= 12; n++ {
+			ps = append(ps, Period{Month, y, n})
+		}
+		for n := 1; n <= 4; n++ {
+			ps = append(ps, Period{Quarter, y, n})
+		}
+		ps = append(ps, Period{FinancialYear, y, 0}, Period{AcademicYear, y, 0}, Period{CalendarYear, y, 0})
+	}
+	ps = append(ps, Period{})
+	for _, p := range ps {
+		for _, q := range []Period{{Month, 2024, 4}, {FinancialYear, 2024, 0}, {AcademicYear, 2023, 0}, {Quarter, 2025, 1}, {}} {
+			byTime := p.Start().Compare(q.Start())
+			byMonth := p.StartMonth() - q.StartMonth()
+			if (byTime < 0) != (byMonth < 0) || (byTime == 0) != (byMonth == 0) {
+				t.Errorf("%v against %v: Start compares %d, StartMonth %d", p, q, byTime, byMonth)
+			}
+		}
+	}
+}

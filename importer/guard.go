@@ -260,7 +260,10 @@ func checkFigures(file string, ds *app.Dataset, opt Options, now time.Time) erro
 			return &app.SourceError{Location: app.Location{File: file}, Err: fmt.Errorf("comment on %.40s: %d characters of text in one cell, more than the limit of %d (Excel's own)", c.Ref, n, MaxCellChars)}
 		}
 	}
+	// A period starts on the 1st of a month, so it starts after the limit
+	// exactly when it starts in a later month than the limit's.
 	limit := now.AddDate(FutureYears, 0, 0)
+	limitMonth := app.MonthOf(limit.Year(), limit.Month()).StartMonth()
 	where := func(cell string) app.Location {
 		sheet, c := splitCell(cell)
 		return app.Location{File: file, Sheet: sheet, Cell: c}
@@ -275,7 +278,7 @@ func checkFigures(file string, ds *app.Dataset, opt Options, now time.Time) erro
 				return &app.SourceError{Location: where(o.Cell), Err: fmt.Errorf("%s %s for %s %s is %s: not a figure a scorecard holds (at most %g either way)", o.Ref, f.name, o.Area, o.Period, figureText(*f.v), MaxMagnitude)}
 			}
 		}
-		if !opt.AllowFuture && o.Period.Start().After(limit) {
+		if !opt.AllowFuture && o.Period.StartMonth() > limitMonth {
 			return &app.SourceError{Location: where(o.Cell), Err: fmt.Errorf("%s is dated %s, more than %d year after today: a typo? (import with --allow-future if it is meant)", o.Ref, o.Period, FutureYears)}
 		}
 	}

@@ -264,8 +264,17 @@ func TestKillDuringImport(t *testing.T) {
 	if err := synth.Write(big, synth.Large(1), synth.LargeLayout); err != nil {
 		t.Fatalf("writing the large workbook: %v", err)
 	}
+	// The kills land at fractions of a whole import timed here, so that
+	// some fall during the read and some during the store's write however
+	// fast this machine is today.
+	start := time.Now()
+	if out, err := exec.Command(bin, "--db", filepath.Join(dir, "timed.db"), "import", big).CombinedOutput(); err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	whole := time.Since(start)
 	killedMidway := 0
-	for _, delay := range []time.Duration{300 * time.Millisecond, 700 * time.Millisecond, 1200 * time.Millisecond, 2 * time.Second} {
+	for _, eighths := range []time.Duration{1, 2, 3, 4, 5, 6, 7} {
+		delay := whole * eighths / 8
 		db := filepath.Join(dir, fmt.Sprintf("kill-%v.db", delay))
 		cmd := exec.Command(bin, "--db", db, "import", big)
 		if err := cmd.Start(); err != nil {

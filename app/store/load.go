@@ -20,32 +20,14 @@ import (
 // the earlier ones are its revisions. A figure a later file restated
 // unchanged keeps the import that first gave it. History.Imports lists
 // the imports that are not undone; Imports lists them all.
-func (s *Store) Load() (_ *app.History, err error) {
-	defer faultsPanic()()
-	defer guard(s.path, &err)
-	h := app.NewHistory()
-	err = s.db.View(func(tx *bolt.Tx) error {
-		ids, err := loadImports(tx, h)
-		if err != nil {
+func (s *Store) Load() (*app.History, error) {
+	return s.read(func(l *loader) error {
+		l.sums = newSumChecker(l.tx)
+		if err := l.run(l.indicators, l.observations, l.targets, l.benchmarks, l.breakdowns, l.comments, l.chartSettings); err != nil {
 			return err
 		}
-		l := loader{tx: tx, h: h, ids: ids, sums: newSumChecker(tx)}
-		for _, step := range []func() error{l.indicators, l.observations, l.targets, l.benchmarks, l.breakdowns, l.comments, l.chartSettings} {
-			if err := step(); err != nil {
-				return err
-			}
-		}
-		return l.sums.check(tx, s.path)
+		return l.sums.check(l.tx, s.path)
 	})
-	if err != nil {
-		// Load only reads: what fails is the file.
-		var d *DamagedError
-		if !errors.As(err, &d) {
-			err = damaged(s.path, "%v", err)
-		}
-		return nil, err
-	}
-	return h, nil
 }
 
 // LoadIndicator reads what Load would give of one indicator, without
@@ -54,29 +36,44 @@ func (s *Store) Load() (_ *app.History, err error) {
 // are keyed by ref first. Breakdowns, keyed by measure, are left out. A
 // read of part of the store cannot check the imports' checksums, which
 // cover every record: Load does.
-func (s *Store) LoadIndicator(ref string) (_ *app.History, err error) {
-	defer faultsPanic()()
-	defer guard(s.path, &err)
+func (s *Store) LoadIndicator(ref string) (*app.History, error) {
 	if err := checkText("indicator", ref); err != nil {
 		return nil, err
 	}
+	return s.read(func(l *loader) error {
+		if err := l.indicators(); err != nil {
+			return err
+		}
+		l.prefix = appendText(nil, ref)
+		return l.run(l.observations, l.targets, l.benchmarks, l.comments, l.chartSettings)
+	})
+}
+
+// Indicators returns the indicators as the store defines them now, in
+// the order first imported, read without the figures: what an import's
+// definitions are checked against (app.ReviewDefinitions).
+func (s *Store) Indicators() ([]app.Indicator, error) {
+	h, err := s.read(func(l *loader) error { return l.indicators() })
+	if err != nil {
+		return nil, err
+	}
+	return h.Indicators(), nil
+}
+
+// read fills a new history from the store in one read transaction: the
+// imports, then what fill reads through the loader. A read only reads, so
+// whatever fails is the file: the error is a DamagedError, and a fault
+// reading the memory-mapped file is one too rather than a crash.
+func (s *Store) read(fill func(*loader) error) (_ *app.History, err error) {
+	defer faultsPanic()()
+	defer guard(s.path, &err)
 	h := app.NewHistory()
 	err = s.db.View(func(tx *bolt.Tx) error {
 		ids, err := loadImports(tx, h)
 		if err != nil {
 			return err
 		}
-		l := loader{tx: tx, h: h, ids: ids}
-		if err := l.indicators(); err != nil {
-			return err
-		}
-		l.prefix = appendText(nil, ref)
-		for _, step := range []func() error{l.observations, l.targets, l.benchmarks, l.comments, l.chartSettings} {
-			if err := step(); err != nil {
-				return err
-			}
-		}
-		return nil
+		return fill(&loader{tx: tx, h: h, ids: ids})
 	})
 	if err != nil {
 		var d *DamagedError
@@ -88,29 +85,14 @@ func (s *Store) LoadIndicator(ref string) (_ *app.History, err error) {
 	return h, nil
 }
 
-// Indicators returns the indicators as the store defines them now, in
-// the order first imported, read without the figures: what an import's
-// definitions are checked against (app.ReviewDefinitions).
-func (s *Store) Indicators() (_ []app.Indicator, err error) {
-	defer faultsPanic()()
-	defer guard(s.path, &err)
-	h := app.NewHistory()
-	err = s.db.View(func(tx *bolt.Tx) error {
-		ids, err := loadImports(tx, h)
-		if err != nil {
+// run runs the loader's steps in turn, stopping at the first error.
+func (l *loader) run(steps ...func() error) error {
+	for _, step := range steps {
+		if err := step(); err != nil {
 			return err
 		}
-		l := loader{tx: tx, h: h, ids: ids}
-		return l.indicators()
-	})
-	if err != nil {
-		var d *DamagedError
-		if !errors.As(err, &d) {
-			err = damaged(s.path, "%v", err)
-		}
-		return nil, err
 	}
-	return h.Indicators(), nil
+	return nil
 }
 
 // loadImports fills h.Imports with the live imports and returns every

@@ -392,29 +392,29 @@ func runRestore(e *env, args []string) error {
 // again, so a reading command shares the store and holds it only briefly.
 // A store not yet created reads as empty.
 func loadHistory(e *env) (*app.History, error) {
+	return readStore(e, app.NewHistory, (*store.Store).Load)
+}
+
+// readStore opens the store read-only, reads it with read and closes it,
+// so a reading command holds the store only briefly; a store not yet
+// created gives empty().
+func readStore[T any](e *env, empty func() T, read func(*store.Store) (T, error)) (T, error) {
 	st, err := openReader(e)
 	if errors.Is(err, errNoStore) {
-		return app.NewHistory(), nil
+		return empty(), nil
 	}
 	if err != nil {
-		return nil, err
+		var zero T
+		return zero, err
 	}
 	defer st.Close()
-	return st.Load()
+	return read(st)
 }
 
 // loadIndicators reads the indicators' definitions alone, none if there
 // is no store yet.
 func loadIndicators(e *env) ([]app.Indicator, error) {
-	st, err := openReader(e)
-	if errors.Is(err, errNoStore) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	return st.Indicators()
+	return readStore(e, func() []app.Indicator { return nil }, (*store.Store).Indicators)
 }
 
 // showReadsOne has show read its indicator's records alone
@@ -428,15 +428,7 @@ var showReadsOne = false
 // loadIndicatorHistory reads every definition and ref's records alone, an
 // empty history if there is no store yet.
 func loadIndicatorHistory(e *env, ref string) (*app.History, error) {
-	st, err := openReader(e)
-	if errors.Is(err, errNoStore) {
-		return app.NewHistory(), nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	return st.LoadIndicator(ref)
+	return readStore(e, app.NewHistory, func(st *store.Store) (*app.History, error) { return st.LoadIndicator(ref) })
 }
 
 // errNoStore is what openReader says of a store file that does not exist

@@ -79,7 +79,7 @@ func runAuthority(e *env, args []string) error {
 
 // nameDistricts saves --districts, if given, for the store's authority
 // and prints the authority. A nil st opens the store.
-func nameDistricts(e *env, st *store.Store) error {
+func nameDistricts(e *env, st store.Store) error {
 	if st == nil {
 		var err error
 		if st, err = openStore(e); err != nil {

@@ -188,7 +188,7 @@ func runDemo(e *env, args []string) error {
 
 // loadDemo imports the embedded demo workbook. The importer reads files,
 // so the demo is written to a temporary one first.
-func loadDemo(e *env, st *store.Store) error {
+func loadDemo(e *env, st store.Store) error {
 	dir, err := os.MkdirTemp("", "scorecard-demo")
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
@@ -210,7 +210,7 @@ func loadDemo(e *env, st *store.Store) error {
 // file does not define them; each difference is a warning. An indicator
 // the store does not hold is added, with a warning where the file only
 // cites it.
-func importFile(e *env, st *store.Store, path, name, kind string) error {
+func importFile(e *env, st store.Store, path, name, kind string) error {
 	inds, err := st.Indicators()
 	if err != nil {
 		return err
@@ -392,13 +392,13 @@ func runRestore(e *env, args []string) error {
 // again, so a reading command shares the store and holds it only briefly.
 // A store not yet created reads as empty.
 func loadHistory(e *env) (*app.History, error) {
-	return readStore(e, app.NewHistory, (*store.Store).Load)
+	return readStore(e, app.NewHistory, store.Store.Load)
 }
 
 // readStore opens the store read-only, reads it with read and closes it,
 // so a reading command holds the store only briefly; a store not yet
 // created gives empty().
-func readStore[T any](e *env, empty func() T, read func(*store.Store) (T, error)) (T, error) {
+func readStore[T any](e *env, empty func() T, read func(store.Store) (T, error)) (T, error) {
 	st, err := openReader(e)
 	if errors.Is(err, errNoStore) {
 		return empty(), nil
@@ -414,7 +414,7 @@ func readStore[T any](e *env, empty func() T, read func(*store.Store) (T, error)
 // loadIndicators reads the indicators' definitions alone, none if there
 // is no store yet.
 func loadIndicators(e *env) ([]app.Indicator, error) {
-	return readStore(e, func() []app.Indicator { return nil }, (*store.Store).Indicators)
+	return readStore(e, func() []app.Indicator { return nil }, store.Store.Indicators)
 }
 
 // showReadsOne has show read its indicator's records alone
@@ -428,7 +428,7 @@ var showReadsOne = false
 // loadIndicatorHistory reads every definition and ref's records alone, an
 // empty history if there is no store yet.
 func loadIndicatorHistory(e *env, ref string) (*app.History, error) {
-	return readStore(e, app.NewHistory, func(st *store.Store) (*app.History, error) { return st.LoadIndicator(ref) })
+	return readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) { return st.LoadIndicator(ref) })
 }
 
 // errNoStore is what openReader says of a store file that does not exist
@@ -437,11 +437,15 @@ var errNoStore = errors.New("no store yet")
 
 // openReader opens the store for a command that only reads: several may
 // read at once, and a store the user may only read can still be viewed.
-func openReader(e *env) (*store.Store, error) {
+func openReader(e *env) (store.Store, error) {
 	if _, err := os.Stat(e.db); errors.Is(err, os.ErrNotExist) {
 		return nil, errNoStore
 	}
-	return store.OpenReadOnly(e.db)
+	st, err := store.OpenReadOnly(e.db)
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
 }
 
 // writeJSON prints v as indented JSON. A non-finite number, which JSON

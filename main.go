@@ -222,12 +222,21 @@ func printUsage(w io.Writer) {
 
 // openStore opens the store for a subcommand; an "already open" store is
 // reported in the contract's one line.
-func openStore(e *env) (*store.Store, error) {
-	return store.Open(e.db)
+func openStore(e *env) (store.Store, error) {
+	// A nil *Bolt must not become a non-nil Store.
+	st, err := store.Open(e.db)
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
 }
 
 // openStoreFor opens the store to import the files at paths, with room
 // mapped for what they add (see store.OpenSized).
-func openStoreFor(e *env, paths []string) (*store.Store, error) {
-	return store.OpenSized(e.db, store.ImportRoom(paths...))
+func openStoreFor(e *env, paths []string) (store.Store, error) {
+	st, err := store.OpenSized(e.db, store.ImportRoom(paths...))
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
 }

@@ -30,7 +30,7 @@ func openWindow(db string, opt views.Options, stderr io.Writer) (code int) {
 	// less often keeps a toggle quick, at a memory cost a desktop can carry.
 	debug.SetGCPercent(400)
 	views.Version = version
-	st := views.RunPath(db, func(path string) (*store.Store, error) {
+	st := views.RunPath(db, func(path string) (store.Store, error) {
 		st, err := openForWindow(path, stderr)
 		if err != nil {
 			fmt.Fprintln(stderr, oneLine(err))
@@ -46,7 +46,7 @@ func openWindow(db string, opt views.Options, stderr io.Writer) (code int) {
 
 // openForWindow opens the store at path for the window, loading the demo
 // into a store with nothing imported yet.
-func openForWindow(path string, stderr io.Writer) (*store.Store, error) {
+func openForWindow(path string, stderr io.Writer) (store.Store, error) {
 	st, err := store.Open(path)
 	if err != nil {
 		return nil, err

@@ -165,4 +165,10 @@ type Import struct {
 	// Undone is when the import was undone; its records are gone but the
 	// entry stays, so the history says what happened.
 	Undone *time.Time `json:"undone,omitempty"`
+	// Officer and Machine say who made the import or edit, and where: the
+	// operating-system user name (or, on a team store, the database role)
+	// and the computer's name. UndoneBy is the officer who undid it.
+	Officer  string `json:"officer,omitempty"`
+	Machine  string `json:"machine,omitempty"`
+	UndoneBy string `json:"undone_by,omitempty"`
 }

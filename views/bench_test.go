@@ -63,7 +63,7 @@ func fiveYears() *app.Dataset {
 }
 
 // fiveYearStore writes fiveYears into a real store, as one import.
-func fiveYearStore(b *testing.B) *store.Store {
+func fiveYearStore(b *testing.B) store.Store {
 	b.Helper()
 	st, err := store.Open(filepath.Join(b.TempDir(), "scorecard.db"))
 	if err != nil {

@@ -24,7 +24,7 @@ const AppID = "uk.gov.kent.scorecard"
 
 // Run opens the Scorecard window on st and runs it until the window is
 // closed. The theme follows the system's light or dark setting.
-func Run(st *store.Store, opt Options) {
+func Run(st store.Store, opt Options) {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("scorecard.png", assets.Icon))
 	a.Settings().SetTheme(readableTheme{theme.DefaultTheme()})
@@ -34,7 +34,7 @@ func Run(st *store.Store, opt Options) {
 
 // NewMainWindow builds the main window on st, opening on the screen opt
 // names. A store that cannot be read gives a window saying so.
-func NewMainWindow(a fyne.App, st *store.Store, opt Options) fyne.Window {
+func NewMainWindow(a fyne.App, st store.Store, opt Options) fyne.Window {
 	w, err := newMainWindow(a, storeBackend{st}, opt)
 	if err != nil {
 		win := a.NewWindow("Scorecard")
@@ -54,7 +54,7 @@ func errorContent(err error) fyne.CanvasObject {
 }
 
 // storeBackend reads files with the importer and keeps them in the store.
-type storeBackend struct{ st *store.Store }
+type storeBackend struct{ st store.Store }
 
 func (b storeBackend) Load() (*app.History, error) { return b.st.Load() }
 

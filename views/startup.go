@@ -20,7 +20,7 @@ import (
 
 // Opener opens the store at path ready for the window (the caller's
 // first-run work, such as loading the demo, done).
-type Opener func(path string) (*store.Store, error)
+type Opener func(path string) (store.Store, error)
 
 // RunPath opens the store at path with open and runs the window on it
 // until it is closed. When the store cannot be opened (another window has
@@ -29,11 +29,11 @@ type Opener func(path string) (*store.Store, error)
 // rather than leaving an officer who double-clicked the program looking
 // at nothing. It returns the store the window ran on, for the caller to
 // close, or nil when none was opened.
-func RunPath(path string, open Opener, opt Options) *store.Store {
+func RunPath(path string, open Opener, opt Options) store.Store {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("scorecard.png", assets.Icon))
 	a.Settings().SetTheme(readableTheme{theme.DefaultTheme()})
-	var opened *store.Store
+	var opened store.Store
 	defer func() {
 		// The driver can panic (no display): close the store cleanly on
 		// the way out.
@@ -44,8 +44,8 @@ func RunPath(path string, open Opener, opt Options) *store.Store {
 			panic(r)
 		}
 	}()
-	var show func(st *store.Store)
-	show = func(st *store.Store) {
+	var show func(st store.Store)
+	show = func(st store.Store) {
 		// A store whose records fail their checksums opens but does not
 		// load: that too is a start-up error with the same ways on.
 		w, err := newMainWindow(a, storeBackend{st}, opt)
@@ -75,7 +75,7 @@ type startupWindow struct {
 	win    fyne.Window
 	path   string // the store that could not be opened
 	open   Opener
-	opened func(*store.Store)
+	opened func(store.Store)
 
 	message  *widget.Label
 	another  *widget.Button
@@ -85,7 +85,7 @@ type startupWindow struct {
 	restored func()         // tests wait on it: called after a restore, whatever its outcome
 }
 
-func newStartupWindow(a fyne.App, path string, err error, open Opener, opened func(*store.Store)) *startupWindow {
+func newStartupWindow(a fyne.App, path string, err error, open Opener, opened func(store.Store)) *startupWindow {
 	s := &startupWindow{a: a, win: a.NewWindow("Scorecard"), path: path, open: open, opened: opened}
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord

@@ -46,13 +46,13 @@ func damagedStore(t *testing.T) (string, string) {
 // opens the window on the restored store.
 func TestStartupErrorOffersRestore(t *testing.T) {
 	path, _ := damagedStore(t)
-	open := func(p string) (*store.Store, error) { return store.Open(p) }
+	open := func(p string) (store.Store, error) { return store.Open(p) }
 	_, err := open(path)
 	if err == nil {
 		t.Fatal("the damaged store opened")
 	}
-	var opened *store.Store
-	s := newStartupWindow(test.NewTempApp(t), path, err, open, func(st *store.Store) { opened = st })
+	var opened store.Store
+	s := newStartupWindow(test.NewTempApp(t), path, err, open, func(st store.Store) { opened = st })
 	s.Show()
 	t.Cleanup(func() {
 		if opened != nil {
@@ -98,9 +98,9 @@ func TestStartupErrorInUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer held.Close()
-	open := func(p string) (*store.Store, error) { return store.Open(p) }
+	open := func(p string) (store.Store, error) { return store.Open(p) }
 	_, err = open(path)
-	s := newStartupWindow(test.NewTempApp(t), path, err, open, func(st *store.Store) { t.Error("opened a store in use"); st.Close() })
+	s := newStartupWindow(test.NewTempApp(t), path, err, open, func(st store.Store) { t.Error("opened a store in use"); st.Close() })
 	if !strings.Contains(s.message.Text, "already open in another window") {
 		t.Errorf("start-up message %q", s.message.Text)
 	}

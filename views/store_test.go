@@ -18,7 +18,7 @@ import (
 )
 
 // openStore opens an empty store in a temporary folder.
-func openStore(t *testing.T) *store.Store {
+func openStore(t *testing.T) store.Store {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "scorecard.db"))
 	if err != nil {
@@ -29,7 +29,7 @@ func openStore(t *testing.T) *store.Store {
 }
 
 // windowOn opens the real window on st, as Run does.
-func windowOn(t *testing.T, st *store.Store) *mainWindow {
+func windowOn(t *testing.T, st store.Store) *mainWindow {
 	t.Helper()
 	w, err := newMainWindow(test.NewTempApp(t), storeBackend{st}, Options{})
 	if err != nil {

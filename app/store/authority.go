@@ -16,7 +16,7 @@ const (
 // set with SetAuthority, else app.DefaultAuthority, with any districts
 // named with SetDistricts. A code the binary no
 // longer knows is an error rather than a silent fallback.
-func (s *Store) Authority() (*app.Authority, error) {
+func (s *Bolt) Authority() (*app.Authority, error) {
 	var code string
 	found, err := s.Get(authorityBucket, authorityKey, &code)
 	if err != nil || !found {
@@ -30,7 +30,7 @@ func (s *Store) Authority() (*app.Authority, error) {
 }
 
 // withDistricts adds to a the districts the officer named for it.
-func (s *Store) withDistricts(a *app.Authority) (*app.Authority, error) {
+func (s *Bolt) withDistricts(a *app.Authority) (*app.Authority, error) {
 	var names []string
 	found, err := s.Get(authorityBucket, districtsKey(a), &names)
 	if err != nil || !found {
@@ -45,13 +45,13 @@ func (s *Store) withDistricts(a *app.Authority) (*app.Authority, error) {
 func districtsKey(a *app.Authority) string { return "districts-" + a.Old }
 
 // SetAuthority makes a the store's authority.
-func (s *Store) SetAuthority(a *app.Authority) error {
+func (s *Bolt) SetAuthority(a *app.Authority) error {
 	return s.Put(authorityBucket, authorityKey, a.Old)
 }
 
 // SetDistricts names districts of a beyond those its profile holds (see
 // app.Authority.WithDistricts); none removes the officer's list.
-func (s *Store) SetDistricts(a *app.Authority, names []string) error {
+func (s *Bolt) SetDistricts(a *app.Authority, names []string) error {
 	if len(names) == 0 {
 		return s.Delete(authorityBucket, districtsKey(a))
 	}

@@ -65,7 +65,7 @@ func NewestBackup(path string) (string, error) {
 
 // SetAutoBackups sets how many automatic backups are kept; zero turns
 // them off.
-func (s *Store) SetAutoBackups(n int) { s.keep = n }
+func (s *Bolt) SetAutoBackups(n int) { s.keep = n }
 
 // autoBackup copies the store beside itself before a change, unless it
 // holds no imports yet or has not changed since the last copy, and
@@ -73,7 +73,7 @@ func (s *Store) SetAutoBackups(n int) { s.keep = n }
 // store's exclusive lock, and the copy is one read transaction's view, so
 // it is consistent. A store whose records no longer match their checksums
 // is not copied: its copy would push a sound backup out.
-func (s *Store) autoBackup() (err error) {
+func (s *Bolt) autoBackup() (err error) {
 	if s.keep <= 0 || s.backedUp {
 		return nil
 	}

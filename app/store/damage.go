@@ -201,7 +201,7 @@ func isBolt(b []byte) bool {
 
 // checkPages runs bbolt's consistency check over every page and returns
 // the first problem as a DamagedError.
-func (s *Store) checkPages() (err error) {
+func (s *Bolt) checkPages() (err error) {
 	defer faultsPanic()()
 	defer guard(s.path, &err)
 	return s.db.View(func(tx *bolt.Tx) error {

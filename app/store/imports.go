@@ -48,7 +48,7 @@ var testHookMidImport func()
 // and returns that import with an error wrapping ErrAlreadyImported. A
 // change made in the app (Kind "edit") goes through the same path so that
 // it can be undone. The returned record counts what was added.
-func (s *Store) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
+func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 	if ds == nil {
 		ds = &app.Dataset{}
 	}
@@ -431,7 +431,7 @@ func putImport(tx *bolt.Tx, seq uint64, rec app.Import) error {
 
 // Imports returns every import, oldest first, including undone ones (with
 // Undone set).
-func (s *Store) Imports() (recs []app.Import, err error) {
+func (s *Bolt) Imports() (recs []app.Import, err error) {
 	defer faultsPanic()()
 	defer guard(s.path, &err)
 	err = s.db.View(func(tx *bolt.Tx) error {
@@ -454,7 +454,7 @@ func (s *Store) Imports() (recs []app.Import, err error) {
 //
 // A figure the import restated unchanged stays with the import that first
 // gave it; one that a later import restated stays, from that import.
-func (s *Store) Undo(id string) (rec app.Import, err error) {
+func (s *Bolt) Undo(id string) (rec app.Import, err error) {
 	seq, ok := parseImportID(id)
 	if !ok {
 		return app.Import{}, fmt.Errorf("undo %q: %w (import IDs look like I0007)", id, ErrNoImport)

@@ -20,7 +20,7 @@ import (
 // the earlier ones are its revisions. A figure a later file restated
 // unchanged keeps the import that first gave it. History.Imports lists
 // the imports that are not undone; Imports lists them all.
-func (s *Store) Load() (*app.History, error) {
+func (s *Bolt) Load() (*app.History, error) {
 	return s.read(func(l *loader) error {
 		l.sums = newSumChecker(l.tx)
 		if err := l.run(l.indicators, l.observations, l.targets, l.benchmarks, l.breakdowns, l.comments, l.chartSettings); err != nil {
@@ -36,7 +36,7 @@ func (s *Store) Load() (*app.History, error) {
 // are keyed by ref first. Breakdowns, keyed by measure, are left out. A
 // read of part of the store cannot check the imports' checksums, which
 // cover every record: Load does.
-func (s *Store) LoadIndicator(ref string) (*app.History, error) {
+func (s *Bolt) LoadIndicator(ref string) (*app.History, error) {
 	if err := checkText("indicator", ref); err != nil {
 		return nil, err
 	}
@@ -52,7 +52,7 @@ func (s *Store) LoadIndicator(ref string) (*app.History, error) {
 // Indicators returns the indicators as the store defines them now, in
 // the order first imported, read without the figures: what an import's
 // definitions are checked against (app.ReviewDefinitions).
-func (s *Store) Indicators() ([]app.Indicator, error) {
+func (s *Bolt) Indicators() ([]app.Indicator, error) {
 	h, err := s.read(func(l *loader) error { return l.indicators() })
 	if err != nil {
 		return nil, err
@@ -64,7 +64,7 @@ func (s *Store) Indicators() ([]app.Indicator, error) {
 // imports, then what fill reads through the loader. A read only reads, so
 // whatever fails is the file: the error is a DamagedError, and a fault
 // reading the memory-mapped file is one too rather than a crash.
-func (s *Store) read(fill func(*loader) error) (_ *app.History, err error) {
+func (s *Bolt) read(fill func(*loader) error) (_ *app.History, err error) {
 	defer faultsPanic()()
 	defer guard(s.path, &err)
 	h := app.NewHistory()

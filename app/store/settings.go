@@ -12,7 +12,7 @@ import (
 // named buckets and stored as JSON. They are not versioned: Put replaces.
 
 // Get reads the setting key of bucket into v, reporting whether it exists.
-func (s *Store) Get(bucket, key string, v any) (found bool, err error) {
+func (s *Bolt) Get(bucket, key string, v any) (found bool, err error) {
 	defer guard(s.path, &err)
 	err = s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSettings).Bucket([]byte(bucket))
@@ -33,7 +33,7 @@ func (s *Store) Get(bucket, key string, v any) (found bool, err error) {
 }
 
 // Put stores v as the setting key of bucket, replacing any earlier value.
-func (s *Store) Put(bucket, key string, v any) (err error) {
+func (s *Bolt) Put(bucket, key string, v any) (err error) {
 	defer guard(s.path, &err)
 	if err := s.markChanging(); err != nil {
 		return err
@@ -57,7 +57,7 @@ func (s *Store) Put(bucket, key string, v any) (err error) {
 
 // Delete removes the setting key of bucket; removing one that is not there
 // is not an error.
-func (s *Store) Delete(bucket, key string) (err error) {
+func (s *Bolt) Delete(bucket, key string) (err error) {
 	defer guard(s.path, &err)
 	if err := s.markChanging(); err != nil {
 		return err
@@ -77,7 +77,7 @@ func (s *Store) Delete(bucket, key string) (err error) {
 
 // Keys returns the keys of bucket in byte order; none when it is empty or
 // has never been written.
-func (s *Store) Keys(bucket string) (keys []string, err error) {
+func (s *Bolt) Keys(bucket string) (keys []string, err error) {
 	defer guard(s.path, &err)
 	err = s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSettings).Bucket([]byte(bucket))

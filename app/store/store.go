@@ -1,9 +1,10 @@
-// Package store keeps Scorecard's history in one bbolt file: every import
-// as a snapshot that can be undone, observations versioned so that a
-// revised figure keeps its earlier values, and the small settings the app
-// remembers between runs.
+// Package store keeps Scorecard's history: every import as a snapshot that
+// can be undone, observations versioned so that a revised figure keeps its
+// earlier values, and the small settings the app remembers between runs.
+// Callers use the Store interface; Bolt, in one bbolt file, is the
+// embedded engine and the default.
 //
-// A Store is safe for use from several goroutines: each method runs in its
+// A Bolt is safe for use from several goroutines: each method runs in its
 // own bbolt transaction, and bbolt serialises writers.
 package store
 
@@ -41,8 +42,8 @@ var (
 // the app says the store is busy instead of hanging.
 const lockTimeout = time.Second
 
-// Store is an open Scorecard store.
-type Store struct {
+// Bolt is a Scorecard store in one bbolt file, the embedded engine.
+type Bolt struct {
 	db   *bolt.DB
 	path string
 	keep int // automatic backups kept; see autoBackup
@@ -51,7 +52,7 @@ type Store struct {
 	backedUp bool       // an automatic backup holds the store as it is now
 
 	markMu sync.Mutex
-	marked bool // this Store has marked the file open (see keyOpen)
+	marked bool // this Bolt has marked the file open (see keyOpen)
 }
 
 // Open opens or creates the store at path (creating parent directories).
@@ -68,12 +69,12 @@ type Store struct {
 // it, it returns an error wrapping ErrInUse whose message reads: `<path> is
 // already open in another window of Scorecard`. A file whose stored schema
 // version differs returns an error naming both versions.
-func Open(path string) (*Store, error) { return OpenSized(path, 0) }
+func Open(path string) (*Bolt, error) { return OpenSized(path, 0) }
 
 // OpenSized opens the store at path as Open does, mapping room more bytes
 // than the file holds (see ImportRoom), so that an import of about that
 // many bytes is written without bbolt remapping the file mid-transaction.
-func OpenSized(path string, room int64) (*Store, error) {
+func OpenSized(path string, room int64) (*Bolt, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
@@ -165,7 +166,7 @@ func create(path string) error {
 // readers can read at once. Like Open it waits about 1 s and returns an
 // error wrapping ErrInUse while a writer holds the file (and a writer
 // cannot open it while a reader does). Methods that write return an error.
-func OpenReadOnly(path string) (*Store, error) {
+func OpenReadOnly(path string) (*Bolt, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
@@ -190,7 +191,7 @@ func OpenReadOnly(path string) (*Store, error) {
 // end); once the lock is held, both header pages must pass their
 // checksums, and after an unclean close every page must pass bbolt's
 // check.
-func open(path string, mode os.FileMode, opt *bolt.Options) (s *Store, err error) {
+func open(path string, mode os.FileMode, opt *bolt.Options) (s *Bolt, err error) {
 	defer faultsPanic()()
 	var db *bolt.DB
 	defer func() {
@@ -221,7 +222,7 @@ func open(path string, mode os.FileMode, opt *bolt.Options) (s *Store, err error
 	if err := checkFile(path, true); err != nil {
 		return nil, err
 	}
-	s = &Store{db: db, path: path}
+	s = &Bolt{db: db, path: path}
 	if err := s.prepare(opt.ReadOnly); err != nil {
 		return nil, err
 	}
@@ -238,7 +239,7 @@ func closeQuietly(db *bolt.DB) {
 // prepare checks the schema version of an existing store, or lays out the
 // buckets of a new one unless readOnly. It only writes when the file is
 // new, so that opening a store to read it leaves the file untouched.
-func (s *Store) prepare(readOnly bool) error {
+func (s *Bolt) prepare(readOnly bool) error {
 	var empty bool
 	err := s.db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
@@ -291,7 +292,7 @@ func (s *Store) prepare(readOnly bool) error {
 var keyOpen = []byte("open")
 
 // markOpen checks the pages of a store not closed cleanly.
-func (s *Store) markOpen(readOnly bool) error {
+func (s *Bolt) markOpen(readOnly bool) error {
 	var unclean bool
 	s.db.View(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketMeta).Get(keyOpen)
@@ -306,9 +307,9 @@ func (s *Store) markOpen(readOnly bool) error {
 	return nil
 }
 
-// markChanging marks the store open before this Store's first change,
+// markChanging marks the store open before this Bolt's first change,
 // adding what an older Scorecard's store lacks: the checksum bucket.
-func (s *Store) markChanging() error {
+func (s *Bolt) markChanging() error {
 	s.markMu.Lock()
 	defer s.markMu.Unlock()
 	if s.marked {
@@ -331,7 +332,7 @@ func (s *Store) markChanging() error {
 var errStop = errors.New("stop")
 
 // Close marks the store closed cleanly and releases the file and its lock.
-func (s *Store) Close() (err error) {
+func (s *Bolt) Close() (err error) {
 	defer guard(s.path, &err)
 	s.markMu.Lock()
 	if s.marked {
@@ -343,11 +344,11 @@ func (s *Store) Close() (err error) {
 }
 
 // Path returns the file the store was opened from.
-func (s *Store) Path() string { return s.path }
+func (s *Bolt) Path() string { return s.path }
 
 // Backup writes a consistent copy of the whole store while it is open: a
 // read transaction sees one committed state however long the copy takes.
-func (s *Store) Backup(w io.Writer) (n int64, err error) {
+func (s *Bolt) Backup(w io.Writer) (n int64, err error) {
 	defer faultsPanic()()
 	defer guard(s.path, &err)
 	err = s.db.View(func(tx *bolt.Tx) error {
@@ -363,7 +364,7 @@ func (s *Store) Backup(w io.Writer) (n int64, err error) {
 
 // BackupFile writes a copy of the store to path. It writes a temporary
 // file beside path and renames it, so that path never holds half a copy.
-func (s *Store) BackupFile(path string) error {
+func (s *Bolt) BackupFile(path string) error {
 	if err := checkBackupTarget(s.path, path); err != nil {
 		return err
 	}

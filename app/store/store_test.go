@@ -21,7 +21,7 @@ import (
 
 func writeFile(path string, data []byte) error { return os.WriteFile(path, data, 0o600) }
 
-func openTemp(t testing.TB) *Store {
+func openTemp(t testing.TB) *Bolt {
 	t.Helper()
 	s, err := Open(filepath.Join(t.TempDir(), "data", "scorecard.db"))
 	if err != nil {
@@ -31,7 +31,7 @@ func openTemp(t testing.TB) *Store {
 	return s
 }
 
-func mustImport(t testing.TB, s *Store, name string, ds *app.Dataset) app.Import {
+func mustImport(t testing.TB, s *Bolt, name string, ds *app.Dataset) app.Import {
 	t.Helper()
 	rec, err := s.Import(Source{Name: name, Kind: "workbook", SHA256: "sha-" + name}, ds)
 	if err != nil {
@@ -40,7 +40,7 @@ func mustImport(t testing.TB, s *Store, name string, ds *app.Dataset) app.Import
 	return rec
 }
 
-func mustLoad(t testing.TB, s *Store) *app.History {
+func mustLoad(t testing.TB, s *Bolt) *app.History {
 	t.Helper()
 	h, err := s.Load()
 	if err != nil {

@@ -129,6 +129,15 @@ func (w *mainWindow) showExport() {
 // workbook, Save as PDF the committee pack.
 func (w *mainWindow) exportDialog(f *exportForm) dialog.Dialog {
 	browse := widget.NewButton("Choose...", func() {
+		// The chooser starts where "Save as" points, which the officer
+		// may have typed.
+		dir := w.startFolder()
+		if d := filepath.Dir(f.out.Text); isFolder(d) {
+			dir = d
+		}
+		if w.chooseSaveNative(dir, filepath.Base(f.out.Text), f.out.SetText) {
+			return
+		}
 		fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 			if err != nil || wc == nil {
 				return
@@ -138,13 +147,7 @@ func (w *mainWindow) exportDialog(f *exportForm) dialog.Dialog {
 		}, w.win)
 		fd.SetFileName(filepath.Base(f.out.Text))
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".pdf"}))
-		// The chooser starts where "Save as" points, which the officer
-		// may have typed.
-		if dir := filepath.Dir(f.out.Text); isFolder(dir) {
-			startIn(fd, dir)
-		} else {
-			startIn(fd, w.startFolder())
-		}
+		startIn(fd, dir)
 		fd.Show()
 		// A file dialog can only be sized once shown.
 		fd.Resize(fyne.NewSize(900, 600))

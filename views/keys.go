@@ -11,11 +11,15 @@ import (
 )
 
 // bindKeys gives the window its desktop keys: Escape closes a dialog, or
-// leaves an indicator's detail for the scorecard.
+// leaves an indicator's detail for the scorecard; Enter completes a file
+// chooser.
 func (w *mainWindow) bindKeys() {
 	w.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
+		switch ev.Name {
+		case fyne.KeyEscape:
 			w.escape()
+		case fyne.KeyReturn, fyne.KeyEnter:
+			w.enter()
 		}
 	})
 	w.score.table.onEscape = w.escape
@@ -85,6 +89,29 @@ func (w *mainWindow) escape() {
 		w.tabs.SelectIndex(0)
 	}
 	w.win.Canvas().Focus(w.score.table)
+}
+
+// completeWords are the buttons that complete Fyne's file choosers.
+var completeWords = []string{"Open", "Save"}
+
+// enter completes the file chooser showing with the file chosen, as
+// Enter does in the system's dialogs. Fyne 2.8.1's chooser opens a file
+// on a double-click, and its Save name box on Enter, but Enter after
+// clicking a file did nothing. Other dialogs are left alone: Enter on
+// "Undo import?" should not undo. (With the keyboard in the chooser's
+// file list, Fyne's list takes Enter itself and ignores it; Space then
+// Tab to Open, Space, completes it.)
+func (w *mainWindow) enter() {
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		return
+	}
+	for _, word := range completeWords {
+		if b := buttonLabelled(top, word); b != nil && b.OnTapped != nil {
+			b.OnTapped()
+			return
+		}
+	}
 }
 
 // buttonLabelled finds the enabled, visible button labelled text under o.

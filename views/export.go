@@ -233,6 +233,21 @@ func pdfName(path string) string {
 // exportTo writes the workbook in the background, with progress and
 // cancel, then offers to open its folder.
 func (w *mainWindow) exportTo(path string, opt export.Options) {
+	w.export(path, opt, func(sum export.Summary, err error) {
+		switch {
+		case errors.Is(err, context.Canceled):
+			w.status.SetText("Export cancelled; nothing was written")
+		case err != nil:
+			w.showError(fmt.Errorf("export to %s: %w", path, err))
+		default:
+			w.exportDone(sum)
+		}
+	})
+}
+
+// export writes path in the background, with a progress bar after a
+// moment and a Cancel, then calls finish on the UI thread.
+func (w *mainWindow) export(path string, opt export.Options, finish func(export.Summary, error)) {
 	// The suppression chosen is the next export's default. Failing to
 	// remember it is no reason not to export.
 	_ = w.st.SetSetting(settingSuppress, opt.Suppress)
@@ -267,14 +282,7 @@ func (w *mainWindow) exportTo(path string, opt export.Options) {
 		fyne.Do(func() {
 			finished = true
 			p.content.Hide()
-			switch {
-			case errors.Is(err, context.Canceled):
-				w.status.SetText("Export cancelled; nothing was written")
-			case err != nil:
-				w.showError(fmt.Errorf("export to %s: %w", path, err))
-			default:
-				w.exportDone(sum)
-			}
+			finish(sum, err)
 		})
 	}()
 }

@@ -8,7 +8,7 @@
 // The keyboard: arrow keys move through the scorecard, Enter (or Space)
 // opens the highlighted indicator and Escape comes back or closes a
 // dialog; Ctrl+C copies the highlighted row; Ctrl+F searches; Ctrl+O imports; Ctrl+E exports;
-// Ctrl+1 to Ctrl+4 switch screens. Files dropped on the window are
+// Ctrl+P prints the committee pack; Ctrl+1 to Ctrl+4 switch screens. Files dropped on the window are
 // imported. File choosers start in the folder of the file last imported,
 // else in Documents. Imports and exports run off the UI thread, with a
 // progress bar after half a second and a Cancel button.
@@ -489,7 +489,7 @@ func (w *mainWindow) menu() *fyne.MainMenu {
 	}
 	exportItem := fyne.NewMenuItem("Export...", w.showExport)
 	exportItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
-	file := fyne.NewMenu("File", importItem, recent, fyne.NewMenuItemSeparator(), exportItem)
+	file := fyne.NewMenu("File", importItem, recent, fyne.NewMenuItemSeparator(), exportItem, w.printItem())
 	// Find is a menu item rather than a canvas shortcut so that Ctrl+F
 	// works wherever the focus is: a focused entry, such as the commentary
 	// editor, takes canvas shortcuts for itself.

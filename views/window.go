@@ -236,6 +236,7 @@ func (w *mainWindow) build() {
 	w.win.SetMainMenu(w.menu())
 	w.win.SetOnDropped(w.dropped)
 	w.bindCopy()
+	w.bindChartMenu()
 	w.bindKeys()
 	w.restoreColumnWidths()
 	w.bindDrafts()

@@ -124,6 +124,8 @@ type mainWindow struct {
 	// set, is told when one shows (tests wait on it).
 	review      *layoutReview
 	reviewShown func(*layoutReview)
+	// chooser is the choice of authority showing, if any.
+	chooser *authorityChooser
 	// busy counts background imports, so that a test (or closing) can
 	// wait for them.
 	busy sync.WaitGroup
@@ -567,6 +569,10 @@ func (w *mainWindow) open() {
 	}
 	if len(w.opt.Import) > 0 {
 		w.importFiles(w.opt.Import)
+	}
+	// The first ordinary launch asks whose figures the store holds.
+	if w.opt.Screen == ScreenAuthority || w.opt.Screen == "" && len(w.opt.Import) == 0 && w.authorityUnasked() {
+		w.chooseAuthority()
 	}
 	// The keyboard starts on the scorecard, so Down then Ctrl+C copies
 	// the first indicator.

@@ -17,6 +17,7 @@ package views
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -246,10 +247,32 @@ func (w *mainWindow) build() {
 	if w.st.Setting(settingWindowSize, &size) && (size.Width < 640 || size.Height < 400) {
 		size = fyne.NewSize(1280, 800)
 	}
+	if s, ok := sizeFromEnv(); ok {
+		size = s
+	}
 	w.win.Resize(size)
 	w.win.SetCloseIntercept(w.closeIntercept)
 	w.refreshControls()
 	w.refreshStatus()
+}
+
+// SizeVariable, when set to a size such as 1024x700, opens the window at
+// that size whatever size it was left at: `make screenshots` shows the
+// window as a small laptop and a large monitor see it.
+const SizeVariable = "SCORECARD_WINDOW_SIZE"
+
+// sizeFromEnv reads SizeVariable.
+func sizeFromEnv() (fyne.Size, bool) {
+	var width, height float32
+	v := os.Getenv(SizeVariable)
+	if v == "" {
+		return fyne.Size{}, false
+	}
+	if n, err := fmt.Sscanf(v, "%fx%f", &width, &height); err != nil || n != 2 || width < 320 || height < 240 {
+		fyne.LogError(SizeVariable+" "+v+" is not a size such as 1024x700", err)
+		return fyne.Size{}, false
+	}
+	return fyne.NewSize(width, height), true
 }
 
 // closeIntercept remembers the window size, then closes.

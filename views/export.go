@@ -277,7 +277,7 @@ func (w *mainWindow) export(path string, opt export.Options, finish func(export.
 	go func() {
 		defer w.busy.Done()
 		defer cancel()
-		sum, err := export.Write(ctx, path, h, opt)
+		sum, err := writeExport(ctx, path, h, opt)
 		shown.Stop()
 		fyne.Do(func() {
 			finished = true
@@ -286,6 +286,9 @@ func (w *mainWindow) export(path string, opt export.Options, finish func(export.
 		})
 	}()
 }
+
+// writeExport writes an export; a test replaces it to make one fail.
+var writeExport = export.Write
 
 // exportDone reports what was written, with a button to open its folder.
 func (w *mainWindow) exportDone(sum export.Summary) {

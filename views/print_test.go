@@ -2,7 +2,9 @@ package views
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +13,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+
+	"scorecard/app"
+	"scorecard/app/export"
 )
 
 // TestPrintWritesPack checks File > Print (Ctrl+P) writes the committee
@@ -99,6 +104,53 @@ func TestSystemPrint(t *testing.T) {
 			}
 			if !strings.Contains(words, tc.wantWords) {
 				t.Errorf("says %q, want %q", words, tc.wantWords)
+			}
+		})
+	}
+}
+
+// TestPrintFallsBackToWorkbook checks that when the pack cannot be
+// written, Print writes the workbook, whose sheets are set up to print,
+// and hands that on; and says why when neither can be.
+func TestPrintFallsBackToWorkbook(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		failXLSX bool
+	}{{"workbook", false}, {"neither", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("TMPDIR", t.TempDir())
+			w := openFixture(t, 24)
+			var sent []string
+			origSend, origWrite := sendToPrint, writeExport
+			t.Cleanup(func() { sendToPrint, writeExport = origSend, origWrite })
+			sendToPrint = func(path string) (string, error) {
+				sent = append(sent, path)
+				return "opened in the viewer", nil
+			}
+			writeExport = func(ctx context.Context, path string, h *app.History, opt export.Options) (export.Summary, error) {
+				if export.IsPDF(path) || tc.failXLSX {
+					return export.Summary{}, fmt.Errorf("%s: cannot write", filepath.Base(path))
+				}
+				return origWrite(ctx, path, h, opt)
+			}
+			w.printPack()
+			w.busy.Wait()
+			xlsx := filepath.Join(printFolder(), "Scorecard Kent Mar-25.xlsx")
+			if tc.failXLSX {
+				if len(sent) != 0 {
+					t.Errorf("sent %q to print", sent)
+				}
+				msg := dialogText(w)
+				if !strings.Contains(msg, "the committee pack: Scorecard Kent Mar-25.pdf: cannot write; the workbook: Scorecard Kent Mar-25.xlsx: cannot write") {
+					t.Errorf("the window says %q", msg)
+				}
+				return
+			}
+			if !slices.Equal(sent, []string{xlsx}) {
+				t.Fatalf("sent %q to print, want %q", sent, xlsx)
+			}
+			if _, err := os.Stat(xlsx); err != nil {
+				t.Error(err)
 			}
 		})
 	}

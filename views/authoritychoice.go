@@ -65,9 +65,7 @@ func newAuthorityChooser(current *app.Authority) *authorityChooser {
 	c.label = widget.NewLabel("")
 	c.list = widget.NewList(
 		func() int { return len(c.shown) },
-		func() fyne.CanvasObject {
-			return widget.NewLabel("Bournemouth, Christchurch and Poole (839) · South West")
-		},
+		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			a := c.shown[i]
 			o.(*widget.Label).SetText(a.String() + " · " + a.Region)
@@ -75,7 +73,8 @@ func newAuthorityChooser(current *app.Authority) *authorityChooser {
 	)
 	c.list.OnSelected = func(i widget.ListItemID) { c.choose(c.shown[i]) }
 	c.search = widget.NewEntry()
-	c.search.SetPlaceHolder("Search by name or LA code, e.g. Surrey, 936 or E10000030")
+	def := app.DefaultAuthority()
+	c.search.SetPlaceHolder(fmt.Sprintf("Search by name, or by old or new LA code (e.g. %s or %s)", def.Old, def.New))
 	c.search.OnChanged = c.filter
 	c.search.OnSubmitted = func(string) {
 		if c.onSubmit != nil && c.chosen != nil {

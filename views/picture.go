@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/draw"
 	"image/png"
 	"os"
 	"os/exec"
@@ -13,6 +12,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -38,20 +38,27 @@ func (w *mainWindow) bindChartMenu() {
 	}
 }
 
-// chartPicture is the chart as drawn on screen, at the screen's pixels.
+// chartPicture is the indicator's chart drawn again off screen, at the
+// window's size and scale and in its theme: a capture of the screen
+// would hold whatever lies over the chart, the right-click menu itself
+// until the next frame.
 func (w *mainWindow) chartPicture() (image.Image, error) {
 	ch := w.detail.chart
-	c := w.win.Canvas()
-	if !ch.Visible() || ch.Size().IsZero() || fyne.CurrentApp().Driver().CanvasForObject(ch) != c {
-		return nil, errors.New("no chart is on screen: open an indicator first")
+	if w.detail.ref == "" {
+		return nil, errors.New("no chart to copy: open an indicator first")
 	}
-	img := c.Capture()
-	scale := float32(img.Bounds().Dx()) / c.Size().Width
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(ch)
-	r := image.Rect(int(pos.X*scale), int(pos.Y*scale), int((pos.X+ch.Size().Width)*scale), int((pos.Y+ch.Size().Height)*scale)).Intersect(img.Bounds())
-	out := image.NewNRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
-	draw.Draw(out, out.Bounds(), img, r.Min, draw.Src)
-	return out, nil
+	size := ch.Size()
+	if size.Width < ch.MinSize().Width || size.Height < ch.MinSize().Height {
+		size = fyne.NewSize(960, 420) // not laid out yet: a page's width
+	}
+	cp := newHistoryChart()
+	cp.set(ch.data)
+	c := software.NewCanvas()
+	c.SetPadded(false)
+	c.SetScale(w.win.Canvas().Scale())
+	c.SetContent(cp)
+	c.Resize(size)
+	return c.Capture(), nil
 }
 
 // copyChartPicture saves the chart on screen as a PNG beside the exports

@@ -3,6 +3,7 @@ package views
 import (
 	"errors"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -68,7 +69,7 @@ func TestCopyChartAsPicture(t *testing.T) {
 				t.Fatalf("%s: %v", want, err)
 			}
 			size := w.detail.chart.Size()
-			if b := img.Bounds(); b.Dx() != int(size.Width) || b.Dy() != int(size.Height) {
+			if b := img.Bounds(); b.Dx() != int(math.Ceil(float64(size.Width))) || b.Dy() != int(math.Ceil(float64(size.Height))) {
 				t.Errorf("the picture is %dx%d, want the chart's %vx%v", b.Dx(), b.Dy(), size.Width, size.Height)
 			}
 			// A chart, not a blank: its lines, limits and points are drawn
@@ -119,5 +120,42 @@ func TestImageClipboardCommand(t *testing.T) {
 				t.Errorf("got %q\nwant %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestCopyChartFromScorecard checks the scorecard's right-click Copy chart
+// as picture opens the row's indicator and saves its chart.
+func TestCopyChartFromScorecard(t *testing.T) {
+	home := t.TempDir()
+	mkdir(t, filepath.Join(home, "Documents"))
+	t.Setenv("HOME", home)
+	w := openFixture(t, 24)
+	orig := pictureToClipboard
+	t.Cleanup(func() { pictureToClipboard = orig })
+	pictureToClipboard = func(string) error { return errors.New("no tool") }
+
+	line := rowOf(w.score, "EH01")
+	w.score.table.onMenu(widget.TableCellID{Row: line, Col: colCurrent}, fyne.NewPos(300, 300))
+	menu, ok := innerContent(w.win.Canvas().Overlays().Top()).(*widget.PopUpMenu)
+	if !ok {
+		t.Fatalf("a right-click shows %T, want a menu", w.win.Canvas().Overlays().Top())
+	}
+	var item fyne.Tappable
+	for _, it := range menu.Items {
+		if strings.Join(labelTexts(it), "") == "Copy chart as picture" {
+			item = it.(fyne.Tappable)
+		}
+	}
+	if item == nil {
+		t.Fatal("the scorecard's menu has no Copy chart as picture")
+	}
+	test.Tap(item)
+	w.busy.Wait()
+	if w.tabs.Selected() != w.tabDetail || w.detail.ref != "EH01" {
+		t.Errorf("showing %q on tab %q, want EH01's detail", w.detail.ref, w.tabs.Selected().Text)
+	}
+	want := filepath.Join(home, "Documents", "Scorecard chart EH01 Kent Mar-25.png")
+	if _, err := os.Stat(want); err != nil {
+		t.Error(err)
 	}
 }

@@ -52,7 +52,7 @@ func (w *mainWindow) authorityUnasked() bool {
 type authorityChooser struct {
 	all, shown []*app.Authority
 	chosen     *app.Authority
-	search     *widget.Entry
+	search     *escEntry
 	list       *widget.List
 	label      *widget.Label
 	// onSubmit is Enter in the search box, with one authority chosen.
@@ -72,7 +72,7 @@ func newAuthorityChooser(current *app.Authority) *authorityChooser {
 		},
 	)
 	c.list.OnSelected = func(i widget.ListItemID) { c.choose(c.shown[i]) }
-	c.search = widget.NewEntry()
+	c.search = newEscEntry(nil)
 	def := app.DefaultAuthority()
 	c.search.SetPlaceHolder(fmt.Sprintf("Search by name, or by old or new LA code (e.g. %s or %s)", def.Old, def.New))
 	c.search.OnChanged = c.filter
@@ -144,6 +144,7 @@ func (w *mainWindow) chooseAuthority() {
 	use.Importance = widget.HighImportance
 	later := widget.NewButton("Not now", func() { d.Hide() })
 	c.onSubmit = use.OnTapped
+	c.search.onEscape = later.OnTapped
 	d = dialog.NewCustomWithoutButtons("Choose the authority", content, w.win)
 	d.SetButtons([]fyne.CanvasObject{later, use})
 	d.Resize(fyne.NewSize(640, 560))

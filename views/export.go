@@ -52,8 +52,8 @@ type exportForm struct {
 	suppress *widget.Select
 	original *widget.Check
 	origPath *widget.Select
-	marking  *widget.Entry
-	out      *widget.Entry
+	marking  *escEntry
+	out      *escEntry
 }
 
 func (w *mainWindow) newExportForm() *exportForm {
@@ -90,10 +90,10 @@ func (w *mainWindow) newExportForm() *exportForm {
 	if len(f.origPath.Options) == 0 {
 		f.original.Disable()
 	}
-	f.marking = widget.NewEntry()
+	f.marking = newEscEntry(w.escape)
 	f.marking.SetText(export.DefaultMarking)
 	f.marking.SetPlaceHolder("none")
-	f.out = widget.NewEntry()
+	f.out = newEscEntry(w.escape)
 	f.out.SetText(filepath.Join(w.startFolder(), fmt.Sprintf("Scorecard %s %s.xlsx", f.area.Selected, f.period.Selected)))
 	return f
 }

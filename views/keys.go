@@ -69,7 +69,30 @@ func (w *mainWindow) openMenu(i int) {
 
 // dismissWords are the buttons that close a dialog without doing
 // anything, in the order one is looked for.
-var dismissWords = []string{"Cancel", "Close", "Dismiss", "No", "OK"}
+var dismissWords = []string{"Cancel", "Close", "Dismiss", "Not now", "No", "OK"}
+
+// escEntry is an entry that hands Escape on. A focused widget is given
+// every key, and Fyne's entry ignores Escape, so Escape typed in a
+// dialog's field left the dialog open.
+type escEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newEscEntry(onEscape func()) *escEntry {
+	e := &escEntry{onEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey hands Escape to onEscape, and every other key to the entry.
+func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
 
 // escape closes the dialog showing, pressing its own Cancel (or Close, or
 // OK) so it ends as a click would; with none showing it leaves the

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"scorecard/app"
 )
 
 // press delivers Ctrl (Cmd on a Mac) and key as the desktop driver does:
@@ -206,4 +208,43 @@ func TestFileChooserCompletes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestEscapeFromAField checks Escape typed in a field closes its dialog,
+// or leaves the search box for the rows: a focused entry is given every
+// key, and Fyne's ignores Escape.
+func TestEscapeFromAField(t *testing.T) {
+	t.Run("export dialog", func(t *testing.T) {
+		w := openFixture(t, 24)
+		f := w.newExportForm()
+		w.exportDialog(f).Show()
+		w.win.Canvas().Focus(f.out)
+		typeKey(w, fyne.KeyEscape)
+		if top := w.win.Canvas().Overlays().Top(); top != nil {
+			t.Errorf("Escape in Save as left %T showing", top)
+		}
+	})
+	t.Run("choice of authority", func(t *testing.T) {
+		st := openStore(t)
+		w := firstRunOn(t, st)
+		if w.chooser == nil || w.win.Canvas().Focused() != w.chooser.search {
+			t.Fatal("the choice of authority is not showing with the keyboard in its search box")
+		}
+		test.Type(w.chooser.search, "sur")
+		typeKey(w, fyne.KeyEscape)
+		if top := w.win.Canvas().Overlays().Top(); top != nil {
+			t.Errorf("Escape in the search left %T showing", top)
+		}
+		if a, _ := st.Authority(); a.Name != app.DefaultAuthority().Name {
+			t.Errorf("Escape set the authority to %s", a.Name)
+		}
+	})
+	t.Run("scorecard search", func(t *testing.T) {
+		w := openFixture(t, 24)
+		w.find()
+		typeKey(w, fyne.KeyEscape)
+		if f := w.win.Canvas().Focused(); f != w.score.table {
+			t.Errorf("Escape in the search box left the keyboard on %T, want the scorecard's rows", f)
+		}
+	})
 }

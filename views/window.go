@@ -99,7 +99,7 @@ type mainWindow struct {
 	period   *widget.Select
 	area     *widget.Select
 	cohorts  map[app.Cohort]*widget.Check
-	search   *widget.Entry
+	search   *escEntry
 	flagged  *widget.Check
 	section  *widget.Select
 	order    *widget.Select
@@ -198,7 +198,8 @@ func (w *mainWindow) build() {
 		controls = append(controls, w.cohortCheck(tc.c, tc.label))
 	}
 
-	w.search = widget.NewEntry()
+	// Escape in the search box goes back to the rows.
+	w.search = newEscEntry(w.escape)
 	w.search.SetPlaceHolder("Search ref or indicator")
 	w.search.OnChanged = func(s string) { w.score.search = s; w.score.refilter() }
 	w.flagged = widget.NewCheck("Flagged only", func(on bool) { w.score.flaggedOnly = on; w.score.refilter() })

@@ -112,7 +112,7 @@ func saveChartSetting(e *env, s app.ChartSetting, what string) error {
 		return fmt.Errorf("%s: its figures are by %s, but %s is not", s.Ref, kindName(obs[0].Period.Kind), s.From)
 	}
 	if s.Kind == app.SetBaseline {
-		if err := checkBaselineLength(h.Series(k), s); err != nil {
+		if err := trend.CheckBaseline(h.Series(k), s); err != nil {
 			return err
 		}
 	}
@@ -132,34 +132,6 @@ func saveChartSetting(e *env, s app.ChartSetting, what string) error {
 		}
 	}
 	return nil
-}
-
-// checkBaselineLength refuses a baseline holding fewer figures than an
-// XmR chart needs (trend.MinBaseline, as Making Data Count's tools warn
-// below): saved, it would leave the whole chart, not just the baseline,
-// with no mean, limits or signals. A financial year of months is one short.
-func checkBaselineLength(obs []app.Observation, s app.ChartSetting) error {
-	n := 0
-	last := s.To
-	for _, o := range obs {
-		if o.Period.Kind != s.From.Kind || o.Period.Compare(s.From) < 0 || !s.To.IsZero() && o.Period.Compare(s.To) > 0 {
-			continue
-		}
-		if o.Value != nil && o.Status == app.OK {
-			n++
-		}
-		if s.To.IsZero() && (last.IsZero() || o.Period.Compare(last) > 0) {
-			last = o.Period
-		}
-	}
-	if n >= trend.MinBaseline {
-		return nil
-	}
-	span := s.From.String() + " to " + last.String()
-	if last.IsZero() {
-		span = "from " + s.From.String()
-	}
-	return fmt.Errorf("%s: a baseline needs at least %d points; %s has %d", s.Ref, trend.MinBaseline, span, n)
 }
 
 func kindName(k app.PeriodKind) string {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of the real Scorecard window on each main screen, taken under
-# Xvfb, written to screenshots/*.png so anyone can regenerate and look at
-# them. `make screenshots` builds ./scorecard first.
+# Xvfb at a small laptop's 1024x700 and a monitor's 1920x1080, written to
+# screenshots/SCREEN-WxH.png so anyone can regenerate and look at them.
+# `make screenshots` builds ./scorecard first.
 #
 #   SCORECARD  the binary to run (default ./scorecard)
 #   OUT        where the PNGs go (default screenshots)
@@ -30,32 +31,38 @@ mkdir -p "$HOME/Documents"
 cp assets/demo.xlsx "$HOME/Documents/CYPE Scorecard Oct-26.xlsx"
 "$bin" --db "$db" demo >/dev/null
 
-# shot NAME [ENV=VALUE...] -- ARGS...: opens the window with ARGS on a
-# fresh X server, waits for it to draw, and photographs the window. The
-# screen is taller than the window, so that Xvfb's pointer, which starts
-# in the middle of the screen, rests below the window and no row shows
-# hovered.
+# shot NAME SIZE [ENV=VALUE...] -- ARGS...: opens the window at SIZE
+# (WxH) with ARGS on a fresh X server, waits for it to draw, and
+# photographs the window as NAME-SIZE.png. The screen is wider than the
+# window and twice as tall, so that Xvfb's pointer, which starts in the
+# middle of the screen, rests below the window and no row shows hovered.
 shot() {
-	local name=$1
-	shift
-	local envs=()
+	local name=$1 size=$2
+	shift 2
+	local envs=(SCORECARD_WINDOW_SIZE="$size")
 	while [ "$1" != "--" ]; do envs+=("$1"); shift; done
 	shift
-	env "${envs[@]}" xvfb-run -a -s "-screen 0 1400x1800x24" bash -c '
+	local w=${size%x*} h=${size#*x}
+	local png=$out/$name-$size.png
+	env "${envs[@]}" xvfb-run -a -s "-screen 0 $((w + 200))x$((2 * h + 200))x24" bash -c '
 		out=$1 settle=$2; shift 2
 		"$@" & pid=$!
 		sleep "$settle"
 		import -window root "$out"
 		kill "$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
-	' shot "$out/$name.png" "$settle" "$bin" --db "$db" "$@"
+	' shot "$png" "$settle" "$bin" --db "$db" "$@"
 	# The window is what is left when the black screen around it is
 	# trimmed; a black border first makes black the colour trimmed.
-	convert "$out/$name.png" -bordercolor black -border 1 -trim +repage "$out/$name.png"
-	echo "$out/$name.png"
+	convert "$png" -bordercolor black -border 1 -trim +repage "$png"
+	echo "$png"
 }
 
-for screen in scorecard detail districts import history export; do
-	shot "$screen" FYNE_THEME=dark -- --screen "$screen"
+for size in 1024x700 1920x1080; do
+	for screen in scorecard detail districts import history export; do
+		shot "$screen" "$size" FYNE_THEME=dark -- --screen "$screen"
+	done
+	shot scorecard-light "$size" FYNE_THEME=light -- --screen scorecard
+	# The first launch's question: whose figures the store holds.
+	shot authority "$size" FYNE_THEME=light -- --screen authority
 done
-shot scorecard-light FYNE_THEME=light -- --screen scorecard

@@ -78,6 +78,8 @@ func variationColour(v trend.Variation) color.Color {
 type historyChart struct {
 	widget.BaseWidget
 	data chartData
+	// onMenu shows the chart's right-click menu at a point on the canvas.
+	onMenu func(at fyne.Position)
 }
 
 func newHistoryChart() *historyChart {

@@ -2,10 +2,12 @@ package views
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"scorecard/app"
+	"scorecard/app/trend"
 )
 
 // The detail pane's controls for the officer's chart settings (issue 16):
@@ -23,6 +25,12 @@ func (d *detailPane) fillSettings() {
 		periods = append(periods, d.points[i].pt.Period.Label())
 	}
 	d.basePeriod.Options, d.rebaseAt.Options = periods, periods
+	// A window of a number of months, or since any month charted, oldest
+	// first: "since April" is how members ask for a year to date.
+	d.window.Options = slices.Clone(windowChoices)
+	for _, p := range periods {
+		d.window.Options = append(d.window.Options, sincePrefix+p)
+	}
 	d.basePeriod.ClearSelected()
 	d.rebaseAt.ClearSelected()
 	plan := d.w.v.shown.ChartPlan(d.ref)
@@ -31,7 +39,7 @@ func (d *detailPane) fillSettings() {
 		if w.Periods > 0 {
 			d.window.Selected = strconv.Itoa(w.Periods) + " months"
 		} else {
-			d.window.Selected = "since " + w.From.Label()
+			d.window.Selected = sincePrefix + w.From.Label()
 		}
 	}
 	d.window.Refresh()
@@ -47,10 +55,26 @@ func (d *detailPane) periodOf(label string) (app.Period, bool) {
 	return app.Period{}, false
 }
 
+// sincePrefix begins a trend window that runs from a period on.
+const sincePrefix = "since "
+
 // saveWindow records the chosen trend window as an edit.
 func (d *detailPane) saveWindow() {
+	if d.ref == "" {
+		return
+	}
+	if label, ok := strings.CutPrefix(d.window.Selected, sincePrefix); ok {
+		p, ok := d.periodOf(label)
+		if !ok {
+			d.w.showError(fmt.Errorf("%s has no figure for %s to start the trend window at", d.ref, label))
+			return
+		}
+		d.saveSetting(app.ChartSetting{Ref: d.ref, Kind: app.SetWindow, From: p}, fmt.Sprintf("%s trend window since %s", d.ref, p.Label()))
+		return
+	}
 	n, err := strconv.Atoi(strings.TrimSuffix(d.window.Selected, " months"))
-	if err != nil || d.ref == "" {
+	if err != nil {
+		d.w.showError(fmt.Errorf("choose a trend window"))
 		return
 	}
 	d.saveSetting(app.ChartSetting{Ref: d.ref, Kind: app.SetWindow, Periods: n}, fmt.Sprintf("%s trend window of %d months", d.ref, n))
@@ -65,6 +89,12 @@ func (d *detailPane) saveBaseline() {
 		return
 	}
 	s := app.ChartSetting{Ref: d.ref, Kind: app.SetBaseline, From: p, Note: strings.TrimSpace(d.settingNote.Text)}
+	// The command line's rule: a baseline too short for an XmR chart
+	// would leave the chart with no limits at all.
+	if err := trend.CheckBaseline(d.w.v.stored.Series(app.SeriesKey{Ref: d.ref, Area: d.w.auth.Area()}), s); err != nil {
+		d.w.showError(err)
+		return
+	}
 	d.saveSetting(s, fmt.Sprintf("%s SPC baseline from %s", d.ref, p.Label()))
 }
 

@@ -83,20 +83,31 @@ func (s *scorecardTable) wrapNames() {
 }
 
 // wrappedLines counts the lines text takes when wrapped at spaces to
-// width, as a label wrapping by word does.
+// width, as a label wrapping by word does. A line is measured with the
+// spaces between its words as they are: the district grid's "CIC10  Number
+// of children..." has two after the ref.
 func wrappedLines(text string, width float32, style fyne.TextStyle) int {
 	size := theme.TextSize()
-	n, line := 1, ""
-	for _, word := range strings.Fields(text) {
-		try := word
-		if line != "" {
-			try = line + " " + word
+	n, start := 1, -1 // start: where the line being filled begins
+	for i := 0; i < len(text); {
+		for i < len(text) && text[i] == ' ' {
+			i++
 		}
-		if line != "" && fyne.MeasureText(try, size, style).Width > width {
+		if i == len(text) {
+			break
+		}
+		end := i
+		for end < len(text) && text[end] != ' ' {
+			end++
+		}
+		switch {
+		case start < 0:
+			start = i
+		case fyne.MeasureText(text[start:end], size, style).Width > width:
 			n++
-			try = word
+			start = i
 		}
-		line = try
+		i = end
 	}
 	return n
 }

@@ -109,6 +109,11 @@ func (w *mainWindow) bindCopy() {
 				w.copy(s.copyLines(id.Row, []int{colRef, id.Col}), r.ind.Ref+" "+columnTitles[id.Col])
 			}))
 			items = append(items,
+				fyne.NewMenuItem("Copy chart as picture", func() {
+					// The indicator opens, so the officer sees what was copied.
+					w.openDetail(r.ind.Ref)
+					w.copyChartPicture()
+				}),
 				fyne.NewMenuItem("Open indicator", func() { w.openDetail(r.ind.Ref) }),
 				fyne.NewMenuItem("Show in districts", func() { w.showInDistricts(r.ind.Ref) }),
 			)

@@ -104,7 +104,7 @@ func TestRightClickMenu(t *testing.T) {
 	for _, it := range menu.Items {
 		labels = append(labels, strings.Join(labelTexts(it), ""))
 	}
-	if strings.Join(labels, "|") != "Copy row|Copy cell|Open indicator|Show in districts" {
+	if strings.Join(labels, "|") != "Copy row|Copy cell|Copy chart as picture|Open indicator|Show in districts" {
 		t.Errorf("the menu offers %q", labels)
 	}
 	test.Tap(menu.Items[1].(fyne.Tappable))

@@ -52,8 +52,8 @@ type exportForm struct {
 	suppress *widget.Select
 	original *widget.Check
 	origPath *widget.Select
-	marking  *widget.Entry
-	out      *widget.Entry
+	marking  *escEntry
+	out      *escEntry
 }
 
 func (w *mainWindow) newExportForm() *exportForm {
@@ -90,10 +90,10 @@ func (w *mainWindow) newExportForm() *exportForm {
 	if len(f.origPath.Options) == 0 {
 		f.original.Disable()
 	}
-	f.marking = widget.NewEntry()
+	f.marking = newEscEntry(w.escape)
 	f.marking.SetText(export.DefaultMarking)
 	f.marking.SetPlaceHolder("none")
-	f.out = widget.NewEntry()
+	f.out = newEscEntry(w.escape)
 	f.out.SetText(filepath.Join(w.startFolder(), fmt.Sprintf("Scorecard %s %s.xlsx", f.area.Selected, f.period.Selected)))
 	return f
 }
@@ -129,6 +129,15 @@ func (w *mainWindow) showExport() {
 // workbook, Save as PDF the committee pack.
 func (w *mainWindow) exportDialog(f *exportForm) dialog.Dialog {
 	browse := widget.NewButton("Choose...", func() {
+		// The chooser starts where "Save as" points, which the officer
+		// may have typed.
+		dir := w.startFolder()
+		if d := filepath.Dir(f.out.Text); isFolder(d) {
+			dir = d
+		}
+		if w.chooseSaveNative(dir, filepath.Base(f.out.Text), f.out.SetText) {
+			return
+		}
 		fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 			if err != nil || wc == nil {
 				return
@@ -138,13 +147,7 @@ func (w *mainWindow) exportDialog(f *exportForm) dialog.Dialog {
 		}, w.win)
 		fd.SetFileName(filepath.Base(f.out.Text))
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".pdf"}))
-		// The chooser starts where "Save as" points, which the officer
-		// may have typed.
-		if dir := filepath.Dir(f.out.Text); isFolder(dir) {
-			startIn(fd, dir)
-		} else {
-			startIn(fd, w.startFolder())
-		}
+		startIn(fd, dir)
 		fd.Show()
 		// A file dialog can only be sized once shown.
 		fd.Resize(fyne.NewSize(900, 600))
@@ -230,6 +233,21 @@ func pdfName(path string) string {
 // exportTo writes the workbook in the background, with progress and
 // cancel, then offers to open its folder.
 func (w *mainWindow) exportTo(path string, opt export.Options) {
+	w.export(path, opt, func(sum export.Summary, err error) {
+		switch {
+		case errors.Is(err, context.Canceled):
+			w.status.SetText("Export cancelled; nothing was written")
+		case err != nil:
+			w.showError(fmt.Errorf("export to %s: %w", path, err))
+		default:
+			w.exportDone(sum)
+		}
+	})
+}
+
+// export writes path in the background, with a progress bar after a
+// moment and a Cancel, then calls finish on the UI thread.
+func (w *mainWindow) export(path string, opt export.Options, finish func(export.Summary, error)) {
 	// The suppression chosen is the next export's default. Failing to
 	// remember it is no reason not to export.
 	_ = w.st.SetSetting(settingSuppress, opt.Suppress)
@@ -259,22 +277,18 @@ func (w *mainWindow) exportTo(path string, opt export.Options) {
 	go func() {
 		defer w.busy.Done()
 		defer cancel()
-		sum, err := export.Write(ctx, path, h, opt)
+		sum, err := writeExport(ctx, path, h, opt)
 		shown.Stop()
 		fyne.Do(func() {
 			finished = true
 			p.content.Hide()
-			switch {
-			case errors.Is(err, context.Canceled):
-				w.status.SetText("Export cancelled; nothing was written")
-			case err != nil:
-				w.showError(fmt.Errorf("export to %s: %w", path, err))
-			default:
-				w.exportDone(sum)
-			}
+			finish(sum, err)
 		})
 	}()
 }
+
+// writeExport writes an export; a test replaces it to make one fail.
+var writeExport = export.Write
 
 // exportDone reports what was written, with a button to open its folder.
 func (w *mainWindow) exportDone(sum export.Summary) {

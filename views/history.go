@@ -68,10 +68,32 @@ func newHistoryPane(w *mainWindow) *historyPane {
 func importLine(imp app.Import) string {
 	s := fmt.Sprintf("%s  %s  %s (%s): %s figures, %d warnings", imp.ID, imp.Time.Local().Format("2 Jan 2006 15:04"),
 		imp.Source, imp.Kind, app.FormatNumber(float64(imp.Counts.Observations), 0), len(imp.Warnings))
+	if by := importedBy(imp); by != "" {
+		s += "  by " + by
+	}
 	if imp.Undone != nil {
-		s += "  [undone " + imp.Undone.Local().Format("2 Jan 15:04") + "]"
+		s += "  [undone " + imp.Undone.Local().Format("2 Jan 15:04")
+		if imp.UndoneBy != "" {
+			s += " by " + imp.UndoneBy
+		}
+		s += "]"
 	}
 	return s
+}
+
+// importedBy is who made an import and on which computer: "jsmith on
+// KCC-LT-0423", either alone if the other is unknown (imports recorded
+// before the store kept them have neither).
+func importedBy(imp app.Import) string {
+	switch {
+	case imp.Officer != "" && imp.Machine != "":
+		return imp.Officer + " on " + imp.Machine
+	case imp.Officer != "":
+		return imp.Officer
+	case imp.Machine != "":
+		return "on " + imp.Machine
+	}
+	return ""
 }
 
 // reload rereads the import history from the store.
@@ -100,6 +122,7 @@ func (p *historyPane) choose(i int) {
 	c := imp.Counts
 	lines := []string{
 		fmt.Sprintf("%s: %s, imported %s", imp.ID, imp.Source, imp.Time.Local().Format("2 Jan 2006 15:04")),
+		"Officer: " + orUnknown(imp.Officer) + " · Machine: " + orUnknown(imp.Machine),
 		fmt.Sprintf("%d indicators, %s figures (%d revised), %d targets, %d benchmarks, %d comments, %d warnings",
 			c.Indicators, app.FormatNumber(float64(c.Observations), 0), c.Revisions, c.Targets, c.Benchmarks, c.Comments, len(imp.Warnings)),
 	}
@@ -107,7 +130,11 @@ func (p *historyPane) choose(i int) {
 		lines = append(lines, "Layout: "+imp.Note)
 	}
 	if imp.Undone != nil {
-		lines = append(lines, "Undone "+imp.Undone.Local().Format("2 Jan 2006 15:04"))
+		undone := "Undone " + imp.Undone.Local().Format("2 Jan 2006 15:04")
+		if imp.UndoneBy != "" {
+			undone += " by " + imp.UndoneBy
+		}
+		lines = append(lines, undone)
 		p.undo.Disable()
 	} else {
 		p.undo.Enable()
@@ -115,6 +142,15 @@ func (p *historyPane) choose(i int) {
 	p.summary.SetText(strings.Join(lines, "\n"))
 	p.report.Refresh()
 	setVisible(p.clean, len(imp.Warnings) == 0)
+}
+
+// orUnknown is s, or "not recorded" for an import from before the store
+// recorded who and where.
+func orUnknown(s string) string {
+	if s == "" {
+		return "not recorded"
+	}
+	return s
 }
 
 func (p *historyPane) warnings() []app.Warning {

@@ -11,11 +11,15 @@ import (
 )
 
 // bindKeys gives the window its desktop keys: Escape closes a dialog, or
-// leaves an indicator's detail for the scorecard.
+// leaves an indicator's detail for the scorecard; Enter completes a file
+// chooser.
 func (w *mainWindow) bindKeys() {
 	w.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
+		switch ev.Name {
+		case fyne.KeyEscape:
 			w.escape()
+		case fyne.KeyReturn, fyne.KeyEnter:
+			w.enter()
 		}
 	})
 	w.score.table.onEscape = w.escape
@@ -65,7 +69,30 @@ func (w *mainWindow) openMenu(i int) {
 
 // dismissWords are the buttons that close a dialog without doing
 // anything, in the order one is looked for.
-var dismissWords = []string{"Cancel", "Close", "Dismiss", "No", "OK"}
+var dismissWords = []string{"Cancel", "Close", "Dismiss", "Not now", "No", "OK"}
+
+// escEntry is an entry that hands Escape on. A focused widget is given
+// every key, and Fyne's entry ignores Escape, so Escape typed in a
+// dialog's field left the dialog open.
+type escEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newEscEntry(onEscape func()) *escEntry {
+	e := &escEntry{onEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey hands Escape to onEscape, and every other key to the entry.
+func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
 
 // escape closes the dialog showing, pressing its own Cancel (or Close, or
 // OK) so it ends as a click would; with none showing it leaves the
@@ -85,6 +112,29 @@ func (w *mainWindow) escape() {
 		w.tabs.SelectIndex(0)
 	}
 	w.win.Canvas().Focus(w.score.table)
+}
+
+// completeWords are the buttons that complete Fyne's file choosers.
+var completeWords = []string{"Open", "Save"}
+
+// enter completes the file chooser showing with the file chosen, as
+// Enter does in the system's dialogs. Fyne 2.8.1's chooser opens a file
+// on a double-click, and its Save name box on Enter, but Enter after
+// clicking a file did nothing. Other dialogs are left alone: Enter on
+// "Undo import?" should not undo. (With the keyboard in the chooser's
+// file list, Fyne's list takes Enter itself and ignores it; Space then
+// Tab to Open, Space, completes it.)
+func (w *mainWindow) enter() {
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		return
+	}
+	for _, word := range completeWords {
+		if b := buttonLabelled(top, word); b != nil && b.OnTapped != nil {
+			b.OnTapped()
+			return
+		}
+	}
 }
 
 // buttonLabelled finds the enabled, visible button labelled text under o.

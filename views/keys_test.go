@@ -1,13 +1,19 @@
 package views
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"scorecard/app"
 )
 
 // press delivers Ctrl (Cmd on a Mac) and key as the desktop driver does:
@@ -123,4 +129,122 @@ func TestDropImports(t *testing.T) {
 	if len(w.history.imports) != 1 {
 		t.Errorf("dropping a link added an import: %v", w.history.imports)
 	}
+}
+
+// fileItem finds the entry for a file named name in a Fyne file chooser
+// under o: the tappable that draws the name.
+func fileItem(o fyne.CanvasObject, name string) fyne.Tappable {
+	var found fyne.Tappable
+	var walk func(o fyne.CanvasObject, in fyne.Tappable)
+	walk = func(o fyne.CanvasObject, in fyne.Tappable) {
+		if o == nil || found != nil {
+			return
+		}
+		if tp, ok := o.(fyne.Tappable); ok && fmt.Sprintf("%T", o) == "*dialog.fileDialogItem" {
+			in = tp
+		}
+		switch o := o.(type) {
+		case *canvas.Text:
+			if o.Text == name && in != nil {
+				found = in
+			}
+		case *widget.Label:
+			if o.Text == name && in != nil {
+				found = in
+			}
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c, in)
+			}
+			return
+		}
+		if wd, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(wd).Objects() {
+				walk(c, in)
+			}
+		}
+	}
+	walk(o, nil)
+	return found
+}
+
+// TestFileChooserCompletes checks Fyne's Open chooser, which File >
+// Import shows away from Windows, imports the file clicked on Enter, and
+// on a double-click.
+func TestFileChooserCompletes(t *testing.T) {
+	demo, err := filepath.Abs("testdata/demo.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		do   func(w *mainWindow, item fyne.Tappable)
+	}{
+		{"Enter", func(w *mainWindow, item fyne.Tappable) {
+			test.Tap(item)
+			typeKey(w, fyne.KeyReturn)
+		}},
+		{"double-click", func(w *mainWindow, item fyne.Tappable) {
+			test.Tap(item)
+			test.Tap(item)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := windowOn(t, openStore(t))
+			reviews := confirmLayouts(t, w, "Accept")
+			// The chooser starts in the folder of the file last imported.
+			if err := w.st.SetSetting(settingRecentFiles, []string{demo}); err != nil {
+				t.Fatal(err)
+			}
+			w.chooseImport()
+			item := fileItem(w.win.Canvas().Overlays().Top(), "demo.xlsx")
+			if item == nil {
+				t.Fatal("the chooser lists no demo.xlsx")
+			}
+			tc.do(w, item)
+			w.busy.Wait()
+			if *reviews != 1 || len(w.history.imports) != 1 {
+				t.Errorf("%d layout reviews and %d imports, want the demo imported once", *reviews, len(w.history.imports))
+			}
+		})
+	}
+}
+
+// TestEscapeFromAField checks Escape typed in a field closes its dialog,
+// or leaves the search box for the rows: a focused entry is given every
+// key, and Fyne's ignores Escape.
+func TestEscapeFromAField(t *testing.T) {
+	t.Run("export dialog", func(t *testing.T) {
+		w := openFixture(t, 24)
+		f := w.newExportForm()
+		w.exportDialog(f).Show()
+		w.win.Canvas().Focus(f.out)
+		typeKey(w, fyne.KeyEscape)
+		if top := w.win.Canvas().Overlays().Top(); top != nil {
+			t.Errorf("Escape in Save as left %T showing", top)
+		}
+	})
+	t.Run("choice of authority", func(t *testing.T) {
+		st := openStore(t)
+		w := firstRunOn(t, st)
+		if w.chooser == nil || w.win.Canvas().Focused() != w.chooser.search {
+			t.Fatal("the choice of authority is not showing with the keyboard in its search box")
+		}
+		test.Type(w.chooser.search, "sur")
+		typeKey(w, fyne.KeyEscape)
+		if top := w.win.Canvas().Overlays().Top(); top != nil {
+			t.Errorf("Escape in the search left %T showing", top)
+		}
+		if a, _ := st.Authority(); a.Name != app.DefaultAuthority().Name {
+			t.Errorf("Escape set the authority to %s", a.Name)
+		}
+	})
+	t.Run("scorecard search", func(t *testing.T) {
+		w := openFixture(t, 24)
+		w.find()
+		typeKey(w, fyne.KeyEscape)
+		if f := w.win.Canvas().Focused(); f != w.score.table {
+			t.Errorf("Escape in the search box left the keyboard on %T, want the scorecard's rows", f)
+		}
+	})
 }

@@ -37,3 +37,32 @@ func (w *mainWindow) chooseImportNative() bool {
 	}()
 	return true
 }
+
+// nativeSave, like nativeOpen, is the system's Save dialog where
+// Scorecard can use one (Windows), asking where to write an export,
+// starting in startDir with name filled in; nil elsewhere, where the
+// export dialog's Choose... uses Fyne's chooser.
+var nativeSave func(title, startDir, name string) (string, error)
+
+// chooseSaveNative shows the system's Save dialog where there is one,
+// calling chosen on the UI thread with the path picked (not on a cancel),
+// and reports whether it did.
+func (w *mainWindow) chooseSaveNative(startDir, name string, chosen func(path string)) bool {
+	if nativeSave == nil {
+		return false
+	}
+	w.busy.Add(1)
+	go func() {
+		defer w.busy.Done()
+		path, err := nativeSave("Export the scorecard", startDir, name)
+		fyne.Do(func() {
+			switch {
+			case err != nil:
+				w.showError(fmt.Errorf("the Save dialog: %w", err))
+			case path != "":
+				chosen(path)
+			}
+		})
+	}()
+	return true
+}

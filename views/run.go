@@ -85,6 +85,8 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 
 func (b storeBackend) Authority() (*app.Authority, error) { return b.st.Authority() }
 
+func (b storeBackend) SetAuthority(a *app.Authority) error { return b.st.SetAuthority(a) }
+
 func (b storeBackend) StoreRead(path string, res *importer.Result) (app.Import, error) {
 	src := store.Source{Name: filepath.Base(path), Kind: "workbook", SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings}
 	if strings.EqualFold(filepath.Ext(path), ".csv") {

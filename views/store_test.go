@@ -28,8 +28,18 @@ func openStore(t *testing.T) store.Store {
 	return st
 }
 
-// windowOn opens the real window on st, as Run does.
+// windowOn opens the real window on st, as Run does, past the first
+// run's question of authority (firstRunOn asks it).
 func windowOn(t *testing.T, st store.Store) *mainWindow {
+	t.Helper()
+	if err := (storeBackend{st}).SetSetting(settingAuthorityAsked, true); err != nil {
+		t.Fatal(err)
+	}
+	return firstRunOn(t, st)
+}
+
+// firstRunOn opens the real window on st, as Run does.
+func firstRunOn(t *testing.T, st store.Store) *mainWindow {
 	t.Helper()
 	w, err := newMainWindow(test.NewTempApp(t), storeBackend{st}, Options{})
 	if err != nil {

@@ -138,7 +138,7 @@ func (t *keyTable) withGrip() fyne.CanvasObject {
 	t.grip = &edgeGrip{t: t}
 	t.grip.ExtendBaseWidget(t.grip)
 	t.placeGrip()
-	return container.NewStack(t, container.NewWithoutLayout(t.grip))
+	return container.NewThemeOverride(container.NewStack(t, container.NewWithoutLayout(t.grip)), cursorTheme{})
 }
 
 // placeGrip moves the grip to the edge after the last sticky column.

@@ -8,7 +8,7 @@
 // The keyboard: arrow keys move through the scorecard, Enter (or Space)
 // opens the highlighted indicator and Escape comes back or closes a
 // dialog; Ctrl+C copies the highlighted row; Ctrl+F searches; Ctrl+O imports; Ctrl+E exports;
-// Ctrl+1 to Ctrl+4 switch screens. Files dropped on the window are
+// Ctrl+P prints the committee pack; Ctrl+1 to Ctrl+4 switch screens. Files dropped on the window are
 // imported. File choosers start in the folder of the file last imported,
 // else in Documents. Imports and exports run off the UI thread, with a
 // progress bar after half a second and a Cancel button.
@@ -17,6 +17,7 @@ package views
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -98,7 +99,7 @@ type mainWindow struct {
 	period   *widget.Select
 	area     *widget.Select
 	cohorts  map[app.Cohort]*widget.Check
-	search   *widget.Entry
+	search   *escEntry
 	flagged  *widget.Check
 	section  *widget.Select
 	order    *widget.Select
@@ -124,6 +125,8 @@ type mainWindow struct {
 	// set, is told when one shows (tests wait on it).
 	review      *layoutReview
 	reviewShown func(*layoutReview)
+	// chooser is the choice of authority showing, if any.
+	chooser *authorityChooser
 	// busy counts background imports, so that a test (or closing) can
 	// wait for them.
 	busy sync.WaitGroup
@@ -195,7 +198,8 @@ func (w *mainWindow) build() {
 		controls = append(controls, w.cohortCheck(tc.c, tc.label))
 	}
 
-	w.search = widget.NewEntry()
+	// Escape in the search box goes back to the rows.
+	w.search = newEscEntry(w.escape)
 	w.search.SetPlaceHolder("Search ref or indicator")
 	w.search.OnChanged = func(s string) { w.score.search = s; w.score.refilter() }
 	w.flagged = widget.NewCheck("Flagged only", func(on bool) { w.score.flaggedOnly = on; w.score.refilter() })
@@ -236,6 +240,7 @@ func (w *mainWindow) build() {
 	w.win.SetMainMenu(w.menu())
 	w.win.SetOnDropped(w.dropped)
 	w.bindCopy()
+	w.bindChartMenu()
 	w.bindKeys()
 	w.restoreColumnWidths()
 	w.bindDrafts()
@@ -243,10 +248,32 @@ func (w *mainWindow) build() {
 	if w.st.Setting(settingWindowSize, &size) && (size.Width < 640 || size.Height < 400) {
 		size = fyne.NewSize(1280, 800)
 	}
+	if s, ok := sizeFromEnv(); ok {
+		size = s
+	}
 	w.win.Resize(size)
 	w.win.SetCloseIntercept(w.closeIntercept)
 	w.refreshControls()
 	w.refreshStatus()
+}
+
+// SizeVariable, when set to a size such as 1024x700, opens the window at
+// that size whatever size it was left at: `make screenshots` shows the
+// window as a small laptop and a large monitor see it.
+const SizeVariable = "SCORECARD_WINDOW_SIZE"
+
+// sizeFromEnv reads SizeVariable.
+func sizeFromEnv() (fyne.Size, bool) {
+	var width, height float32
+	v := os.Getenv(SizeVariable)
+	if v == "" {
+		return fyne.Size{}, false
+	}
+	if n, err := fmt.Sscanf(v, "%fx%f", &width, &height); err != nil || n != 2 || width < 320 || height < 240 {
+		fyne.LogError(SizeVariable+" "+v+" is not a size such as 1024x700", err)
+		return fyne.Size{}, false
+	}
+	return fyne.NewSize(width, height), true
 }
 
 // closeIntercept remembers the window size, then closes.
@@ -489,7 +516,7 @@ func (w *mainWindow) menu() *fyne.MainMenu {
 	}
 	exportItem := fyne.NewMenuItem("Export...", w.showExport)
 	exportItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
-	file := fyne.NewMenu("File", importItem, recent, fyne.NewMenuItemSeparator(), exportItem)
+	file := fyne.NewMenu("File", importItem, recent, fyne.NewMenuItemSeparator(), exportItem, w.printItem())
 	// Find is a menu item rather than a canvas shortcut so that Ctrl+F
 	// works wherever the focus is: a focused entry, such as the commentary
 	// editor, takes canvas shortcuts for itself.
@@ -566,6 +593,10 @@ func (w *mainWindow) open() {
 	}
 	if len(w.opt.Import) > 0 {
 		w.importFiles(w.opt.Import)
+	}
+	// The first ordinary launch asks whose figures the store holds.
+	if w.opt.Screen == ScreenAuthority || w.opt.Screen == "" && len(w.opt.Import) == 0 && w.authorityUnasked() {
+		w.chooseAuthority()
 	}
 	// The keyboard starts on the scorecard, so Down then Ctrl+C copies
 	// the first indicator.

@@ -1,0 +1,147 @@
+package views
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Copy chart as picture. Fyne 2.8.1's clipboard holds text alone
+// (fyne.Clipboard has SetContent(string) and nothing else), so the chart
+// is drawn to a PNG file first, which is kept, and then handed to the
+// system's own clipboard where a tool for pictures is at hand: Windows's
+// PowerShell, or xclip or wl-copy on Linux. Where none is, the status bar
+// says where the picture is, to insert it from there.
+
+// TappedSecondary offers the chart's menu.
+func (c *historyChart) TappedSecondary(ev *fyne.PointEvent) {
+	if c.onMenu != nil {
+		c.onMenu(ev.AbsolutePosition)
+	}
+}
+
+// bindChartMenu gives the chart its right-click menu.
+func (w *mainWindow) bindChartMenu() {
+	w.detail.chart.onMenu = func(at fyne.Position) {
+		items := []*fyne.MenuItem{fyne.NewMenuItem("Copy chart as picture", w.copyChartPicture)}
+		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), w.win.Canvas(), at)
+	}
+}
+
+// chartPicture is the indicator's chart drawn again off screen, at the
+// window's size and scale and in its theme: a capture of the screen
+// would hold whatever lies over the chart, the right-click menu itself
+// until the next frame.
+func (w *mainWindow) chartPicture() (image.Image, error) {
+	ch := w.detail.chart
+	if w.detail.ref == "" {
+		return nil, errors.New("no chart to copy: open an indicator first")
+	}
+	size := ch.Size()
+	if size.Width < ch.MinSize().Width || size.Height < ch.MinSize().Height {
+		size = fyne.NewSize(960, 420) // not laid out yet: a page's width
+	}
+	cp := newHistoryChart()
+	cp.set(ch.data)
+	c := software.NewCanvas()
+	c.SetPadded(false)
+	c.SetScale(w.win.Canvas().Scale())
+	c.SetContent(cp)
+	c.Resize(size)
+	return c.Capture(), nil
+}
+
+// copyChartPicture saves the chart on screen as a PNG beside the exports
+// and puts it on the system's clipboard where it can.
+func (w *mainWindow) copyChartPicture() {
+	img, err := w.chartPicture()
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	name := fileNameSafe(fmt.Sprintf("Scorecard chart %s %s %s.png", w.detail.ref, w.v.area, w.v.period.Label()))
+	path := filepath.Join(w.startFolder(), name)
+	if err := writePNG(path, img); err != nil {
+		w.showError(fmt.Errorf("saving the chart: %w", err))
+		return
+	}
+	// PowerShell takes a second to start: the window keeps drawing.
+	w.busy.Add(1)
+	go func() {
+		defer w.busy.Done()
+		err := pictureToClipboard(path)
+		fyne.Do(func() {
+			if err == nil {
+				w.status.SetText("Copied the chart as a picture (also saved as " + path + ")")
+				return
+			}
+			w.status.SetText("Saved the chart as " + path + ": the clipboard here holds text only, so insert the picture from that file")
+		})
+	}()
+}
+
+// pictureToClipboard puts the PNG at path on the system's clipboard, or
+// says why it cannot; the test replaces it.
+var pictureToClipboard = func(path string) error {
+	argv := imageClipboardCommand(runtime.GOOS, path, exec.LookPath)
+	if argv == nil {
+		return errors.New("no tool here puts a picture on the clipboard")
+	}
+	cmd := exec.Command(argv[0], argv[1:]...)
+	hideConsole(cmd)
+	// No pipes: xclip stays behind to serve the picture, and would hold
+	// them open.
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("%s: %w", argv[0], err)
+	}
+	return nil
+}
+
+// writePNG writes img to path as a PNG.
+func writePNG(path string, img image.Image) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// imageClipboardCommand is the command that puts the PNG at path on the
+// clipboard of goos, nil where there is none: lookPath finds a program.
+func imageClipboardCommand(goos, path string, lookPath func(string) (string, error)) []string {
+	if goos == "windows" {
+		// Windows PowerShell (present on every Windows 10 and 11) with
+		// Windows Forms, whose clipboard wants a single-threaded
+		// apartment: -STA.
+		quoted := "'" + strings.ReplaceAll(path, "'", "''") + "'"
+		return []string{"powershell.exe", "-NoProfile", "-NonInteractive", "-STA", "-Command",
+			"Add-Type -AssemblyName System.Windows.Forms,System.Drawing; " +
+				"[System.Windows.Forms.Clipboard]::SetImage([System.Drawing.Image]::FromFile(" + quoted + "))"}
+	}
+	if goos == "darwin" {
+		return nil // no tool that ships with macOS puts a PNG there
+	}
+	if os.Getenv("WAYLAND_DISPLAY") != "" {
+		if p, err := lookPath("wl-copy"); err == nil {
+			return []string{p, "--type", "image/png", path}
+		}
+	}
+	if p, err := lookPath("xclip"); err == nil {
+		return []string{p, "-selection", "clipboard", "-t", "image/png", "-i", path}
+	}
+	return nil
+}

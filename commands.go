@@ -418,12 +418,10 @@ func loadIndicators(e *env) ([]app.Indicator, error) {
 }
 
 // showReadsOne has show read its indicator's records alone
-// (store.LoadIndicator). It is off: each import's checksum covers all its
-// records, so only a whole load can prove a figure undamaged, and show
-// must not print a damaged figure without a word. It can come on when
-// checksums are kept per indicator; a test keeps both paths saying the
-// same.
-var showReadsOne = false
+// (store.LoadIndicator), which proves them against the checksums each
+// import keeps per indicator, so show never prints a damaged figure
+// without a word. A test keeps both paths saying the same.
+var showReadsOne = true
 
 // loadIndicatorHistory reads every definition and ref's records alone, an
 // empty history if there is no store yet.

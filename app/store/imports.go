@@ -94,7 +94,7 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 		if err := w.saveIndex(); err != nil {
 			return fmt.Errorf("import %s: %w", src.Name, err)
 		}
-		if err := putSum(tx, seq, sumRecords, w.sum); err != nil {
+		if err := w.saveSums(); err != nil {
 			return fmt.Errorf("import %s: %w", src.Name, err)
 		}
 		if src.SHA256 != "" {
@@ -124,7 +124,45 @@ type snapshotWriter struct {
 	seq     uint64
 	written [numKinds][]byte // uvarint-length-prefixed keys, per kind
 	sum     uint64           // of recordHash over the records written (see sums.go)
-	pending []pendingPut     // one kind's records, waiting to be sorted
+	defs    uint64           // of recordHash over the definitions written
+	refs    map[string]uint64
+	pending []pendingPut // one kind's records, waiting to be sorted
+	blocks  []byte       // arena the observation blocks are carved from
+}
+
+// addSum counts h, the hash of the record of kind with key k, in the
+// import's sums; -h takes it out again.
+func (w *snapshotWriter) addSum(kind recordKind, k []byte, h uint64) {
+	w.sum += h
+	switch defs, ref := sumGroup(kind, k); {
+	case defs:
+		w.defs += h
+	case ref != nil:
+		if w.refs == nil {
+			w.refs = map[string]uint64{}
+		}
+		w.refs[string(ref)] += h
+	}
+}
+
+// saveSums records the import's sums.
+func (w *snapshotWriter) saveSums() error {
+	if err := putSum(w.tx, w.seq, sumRecords, w.sum); err != nil {
+		return err
+	}
+	if err := putSum(w.tx, w.seq, sumDefinitions, w.defs); err != nil {
+		return err
+	}
+	b := w.tx.Bucket(bucketRefSums)
+	if b == nil {
+		return nil // a store opened read-only
+	}
+	for ref, sum := range w.refs {
+		if err := b.Put(refSumKey([]byte(ref), w.seq), binary.BigEndian.AppendUint64(nil, sum)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // pendingPut is a record waiting to be written: its full key, its tagged
@@ -151,30 +189,25 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 		return err
 	}
 	n.Indicators += added
-	// The keys and values are carved from one arena rather than
-	// allocated one by one: bbolt holds them until the commit.
+	// The keys are carved from one arena rather than allocated one by
+	// one: a series key and period, sorted to gather each series' figures
+	// into its block.
 	w.pending = slices.Grow(w.pending, len(ds.Observations))
 	var arena []byte
 	for i := range ds.Observations {
 		o := &ds.Observations[i]
-		if cap(arena)-len(arena) < observationRoom {
-			arena = make([]byte, 0, min(len(ds.Observations)-i, arenaRecords)*observationRoom)
+		if cap(arena)-len(arena) < observationKeyRoom {
+			arena = make([]byte, 0, min(len(ds.Observations)-i, arenaRecords)*observationKeyRoom)
 		}
 		from := len(arena)
-		arena, err = appendObservationKey(arena, o)
+		arena, err = appendSeriesKey(arena, o)
 		if err != nil {
 			return err
 		}
-		arena = binary.BigEndian.AppendUint64(arena, w.seq)
-		k := arena[from:len(arena):len(arena)]
-		from = len(arena)
-		arena = appendObservation(arena, o)
-		w.pending = append(w.pending, pendingPut{k: k, v: arena[from:len(arena):len(arena)], rec: i})
+		arena = appendPeriod(arena, o.Period)
+		w.pending = append(w.pending, pendingPut{k: arena[from:len(arena):len(arena)], rec: i})
 	}
-	added, revised, err := w.flush(kindObservation, func(i int) string {
-		o := &ds.Observations[i]
-		return fmt.Sprintf("observation %s %s", o.Key(), o.Period)
-	})
+	added, revised, err := w.flushBlocks(ds.Observations)
 	if err != nil {
 		return err
 	}
@@ -261,13 +294,13 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 	return nil
 }
 
-// observationRoom is the arena space an observation's key and value
-// usually take; one that needs more makes the arena start afresh, and
-// arenaRecords bounds an arena so that one record's bytes do not hold a
-// huge one alive.
+// observationKeyRoom is the arena space an observation's series key and
+// period usually take; one that needs more makes the arena start afresh,
+// and arenaRecords bounds an arena so that one record's bytes do not hold
+// a huge one alive.
 const (
-	observationRoom = 128
-	arenaRecords    = 4096
+	observationKeyRoom = 48
+	arenaRecords       = 4096
 )
 
 // queue holds the record with base key k and tagged value v until flush.
@@ -361,14 +394,14 @@ func (w *putWriter) put(k, v []byte) (added, revised int, err error) {
 			revised = 1
 		}
 	}
-	w.sum += recordHash(k, v)
+	w.addSum(w.kind, k, recordHash(k, v))
 	own := w.lastV
 	if !bytes.Equal(w.lastK, k) {
 		own = nil
 	}
 	w.lastK, w.lastV = k, v
 	if own != nil {
-		w.sum -= recordHash(k, own)
+		w.addSum(w.kind, k, -recordHash(k, own))
 		if !isRestatement(own) {
 			added--
 			if hasPrev {
@@ -486,7 +519,11 @@ func (s *Bolt) Undo(id string) (rec app.Import, err error) {
 				if w <= 0 || uint64(len(keys)-w) < n {
 					return fmt.Errorf("import %s: %s index: %w", rec.ID, kindBuckets[kind], errCorrupt)
 				}
-				if err := removeVersion(tx.Bucket(kindBuckets[kind]), kind, keys[w:w+int(n)]); err != nil {
+				remove := removeVersion
+				if kind == kindObservation {
+					remove = func(b *bolt.Bucket, _ recordKind, k []byte) error { return undoBlock(b, k) }
+				}
+				if err := remove(tx.Bucket(kindBuckets[kind]), kind, keys[w:w+int(n)]); err != nil {
 					return fmt.Errorf("import %s: %w", rec.ID, err)
 				}
 				keys = keys[w+int(n):]
@@ -494,6 +531,9 @@ func (s *Bolt) Undo(id string) (rec app.Import, err error) {
 			if err := idx.Delete(wk); err != nil {
 				return fmt.Errorf("import %s: %w", rec.ID, err)
 			}
+		}
+		if err := deleteRefSums(tx, seq); err != nil {
+			return fmt.Errorf("import %s: %w", rec.ID, err)
 		}
 		files := tx.Bucket(bucketFiles)
 		if rec.SHA256 != "" && bytes.Equal(files.Get([]byte(rec.SHA256)), seqKey(seq)) {
@@ -547,7 +587,29 @@ func removeVersion(b *bolt.Bucket, kind recordKind, k []byte) error {
 	if err := b.Put(nk, retagged); err != nil {
 		return err
 	}
-	return adjustSum(b.Tx(), nk, nv, retagged)
+	return adjustSum(b.Tx(), kind, nk, nv, retagged)
+}
+
+// deleteRefSums removes the indicators' sums of the import seq, whose
+// records are gone.
+func deleteRefSums(tx *bolt.Tx, seq uint64) error {
+	b := tx.Bucket(bucketRefSums)
+	if b == nil {
+		return nil
+	}
+	var doomed [][]byte
+	c := b.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		if len(k) > seqLen && keySeq(k) == seq {
+			doomed = append(doomed, bytes.Clone(k))
+		}
+	}
+	for _, k := range doomed {
+		if err := b.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // alreadyImported returns an error wrapping ErrAlreadyImported, and sets

@@ -325,7 +325,7 @@ func TestUndoAll(t *testing.T) {
 	}
 	sameHistory(t, "after undoing all", empty, mustLoad(t, s))
 	err := s.db.View(func(tx *bolt.Tx) error {
-		for _, name := range append(kindBuckets[:], bucketWritten, bucketFiles) {
+		for _, name := range append(kindBuckets[:], bucketWritten, bucketFiles, bucketRefSums) {
 			if n := tx.Bucket(name).Stats().KeyN; n != 0 {
 				t.Errorf("bucket %s holds %d keys after undoing everything", name, n)
 			}
@@ -444,8 +444,8 @@ func TestSchemaMismatch(t *testing.T) {
 		version string
 		want    []string
 	}{
-		{"2", []string{"schema version 2", "schema version 1", "newer Scorecard"}},
-		{"0", []string{"schema version 0", "schema version 1", "older Scorecard"}},
+		{"3", []string{"schema version 3", "schema version 2", "newer Scorecard"}},
+		{"0", []string{"schema version 0", "schema version 2", "older Scorecard"}},
 	} {
 		t.Run(tc.version, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "old.db")

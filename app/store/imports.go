@@ -47,7 +47,8 @@ var testHookMidImport func()
 // If src.SHA256 matches an import that is not undone, Import adds nothing
 // and returns that import with an error wrapping ErrAlreadyImported. A
 // change made in the app (Kind "edit") goes through the same path so that
-// it can be undone. The returned record counts what was added.
+// it can be undone. The returned record counts what was added, and names
+// who made it and on which computer (Operator).
 func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 	if ds == nil {
 		ds = &app.Dataset{}
@@ -56,6 +57,7 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 	defer s.changeMu.Unlock()
 	defer faultsPanic()()
 	defer guard(s.path, &err)
+	officer, machine := Operator()
 	// A file already imported changes nothing, so it is turned away before
 	// the automatic backup: a repeat import must neither write the store
 	// nor push a useful backup out of the rotation.
@@ -78,6 +80,8 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 			return fmt.Errorf("import %s: %w", src.Name, err)
 		}
 		rec = app.Import{
+			Officer:  officer,
+			Machine:  machine,
 			ID:       importID(seq),
 			Source:   src.Name,
 			Kind:     src.Kind,
@@ -483,7 +487,8 @@ func (s *Bolt) Imports() (recs []app.Import, err error) {
 // Undo removes exactly what import id added (every observation version,
 // indicator definition, target, benchmark, breakdown and comment it
 // wrote), so that the versions before it are the latest again, and marks
-// the import undone. The file it read can then be imported afresh.
+// the import undone, by whom (Operator's officer). The file it read can
+// then be imported afresh.
 //
 // A figure the import restated unchanged stays with the import that first
 // gave it; one that a later import restated stays, from that import.
@@ -543,6 +548,7 @@ func (s *Bolt) Undo(id string) (rec app.Import, err error) {
 		}
 		now := time.Now().UTC()
 		rec.Undone = &now
+		rec.UndoneBy, _ = Operator()
 		return putImport(tx, seq, rec)
 	})
 	if err == nil {

@@ -965,3 +965,27 @@ func TestOpenReadOnly(t *testing.T) {
 		t.Error("OpenReadOnly of a missing file succeeded")
 	}
 }
+
+// TestOperatorRecorded: each import records who made it and on which
+// computer, and an undo who undid it, as Imports reads them back.
+func TestOperatorRecorded(t *testing.T) {
+	officer, machine := Operator()
+	if officer == "" || machine == "" {
+		t.Skip("this system names no user or no host")
+	}
+	s := openTemp(t)
+	rec := mustImport(t, s, "jan.xlsx", smallMonthly(0))
+	if rec.Officer != officer || rec.Machine != machine {
+		t.Errorf("import by %q on %q, want %q on %q", rec.Officer, rec.Machine, officer, machine)
+	}
+	if _, err := s.Undo(rec.ID); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := s.Imports()
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("imports %+v, %v", recs, err)
+	}
+	if r := recs[0]; r.Officer != officer || r.Machine != machine || r.UndoneBy != officer {
+		t.Errorf("stored import by %q on %q, undone by %q; want %q on %q, undone by %q", r.Officer, r.Machine, r.UndoneBy, officer, machine, officer)
+	}
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math"
 	"reflect"
 	"strings"
@@ -120,4 +121,22 @@ func fmtErr(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// TestPeriodKeyStart checks a period's key starts with the month its
+// Start gives, as the keys of schema 1 stores were written, for every
+// kind and for numbers out of range.
+func TestPeriodKeyStart(t *testing.T) {
+	for kind := app.PeriodKind(0); kind <= 7; kind++ {
+		for _, year := range []int{0, 1, 1989, 2025, 9999} {
+			for n := -13; n <= 14; n++ {
+				p := app.Period{Kind: kind, Year: year, N: n}
+				s := p.Start()
+				want := uint16(s.Year()*12 + int(s.Month()) - 1)
+				if got := binary.BigEndian.Uint16(appendPeriod(nil, p)); got != want {
+					t.Errorf("%+v: key starts at month %d, Start at %d", p, got, want)
+				}
+			}
+		}
+	}
 }

@@ -193,24 +193,6 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 		return err
 	}
 	n.Indicators += added
-	// The keys are carved from one arena rather than allocated one by
-	// one: a series key and period, sorted to gather each series' figures
-	// into its block.
-	w.pending = slices.Grow(w.pending, len(ds.Observations))
-	var arena []byte
-	for i := range ds.Observations {
-		o := &ds.Observations[i]
-		if cap(arena)-len(arena) < observationKeyRoom {
-			arena = make([]byte, 0, min(len(ds.Observations)-i, arenaRecords)*observationKeyRoom)
-		}
-		from := len(arena)
-		arena, err = appendSeriesKey(arena, o)
-		if err != nil {
-			return err
-		}
-		arena = appendPeriod(arena, o.Period)
-		w.pending = append(w.pending, pendingPut{k: arena[from:len(arena):len(arena)], rec: i})
-	}
 	added, revised, err := w.flushBlocks(ds.Observations)
 	if err != nil {
 		return err
@@ -297,15 +279,6 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 	}
 	return nil
 }
-
-// observationKeyRoom is the arena space an observation's series key and
-// period usually take; one that needs more makes the arena start afresh,
-// and arenaRecords bounds an arena so that one record's bytes do not hold
-// a huge one alive.
-const (
-	observationKeyRoom = 48
-	arenaRecords       = 4096
-)
 
 // queue holds the record with base key k and tagged value v until flush.
 func (w *snapshotWriter) queue(k, v []byte, rec int) {

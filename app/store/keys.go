@@ -90,8 +90,8 @@ func parseImportID(id string) (uint64, bool) {
 const periodLen = 7
 
 func appendPeriod(b []byte, p app.Period) []byte {
-	s := p.Start()
-	b = binary.BigEndian.AppendUint16(b, uint16(s.Year()*12+int(s.Month())-1))
+	// StartMonth is Start's year*12+month-1, without building a time.
+	b = binary.BigEndian.AppendUint16(b, uint16(p.StartMonth()))
 	b = append(b, byte(p.Months()), byte(p.Kind))
 	b = binary.BigEndian.AppendUint16(b, uint16(p.Year))
 	return append(b, byte(p.N))

@@ -235,10 +235,12 @@ func (l *loader) observations() error {
 	return nil
 }
 
-// comparePeriods orders observations as their periods' keys sort (see
-// appendPeriod): by start month and length, then kind, year and number.
-func comparePeriods(a, b app.Observation) int {
-	p, q := a.Period, b.Period
+// comparePeriods orders observations by period (periodOrder).
+func comparePeriods(a, b app.Observation) int { return periodOrder(a.Period, b.Period) }
+
+// periodOrder orders periods as their keys sort (see appendPeriod): by
+// start month and length, then kind, year and number.
+func periodOrder(p, q app.Period) int {
 	return cmp.Or(cmp.Compare(p.StartMonth(), q.StartMonth()), cmp.Compare(p.Months(), q.Months()),
 		cmp.Compare(p.Kind, q.Kind), cmp.Compare(p.Year, q.Year), cmp.Compare(p.N, q.N))
 }

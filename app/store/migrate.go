@@ -48,6 +48,9 @@ func (s *Bolt) upgrade() error {
 	if err := s.db.Update(func(tx *bolt.Tx) error { return migrate(tx, s.path) }); err != nil {
 		return fmt.Errorf("upgrade from schema 1 (nothing was changed; the store as it was is also kept as %s): %w", out, err)
 	}
+	// The backup holds the history the store holds: the next change
+	// need not copy it again.
+	s.backedUp = true
 	return nil
 }
 

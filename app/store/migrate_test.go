@@ -95,6 +95,22 @@ func TestUpgradeSchema1(t *testing.T) {
 	}
 }
 
+// TestUpgradeThenImport: the import that opens a schema 1 store upgrades
+// it, and the backup made before the upgrade, holding the same history,
+// serves as the import's: one backup, not two.
+func TestUpgradeThenImport(t *testing.T) {
+	path, _ := schema1Store(t)
+	s, err := OpenSized(path, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	mustImport(t, s, "may.xlsx", quarter(5, 2))
+	if bs, _ := Backups(path); len(bs) != 1 {
+		t.Errorf("backups %v, want the one made before upgrading", bs)
+	}
+}
+
 // schemaOf reads the schema version the store at path records.
 func schemaOf(t *testing.T, path string) string {
 	t.Helper()

@@ -111,9 +111,6 @@ func OpenSized(path string, room int64) (*Bolt, error) {
 	s, err := open(path, 0o600, &bolt.Options{Timeout: lockTimeout, InitialMmapSize: mapped})
 	if err == nil {
 		s.keep = DefaultAutoBackups
-		if mapped > 0 {
-			s.db.AllocSize = allocSize(mapped)
-		}
 	}
 	return s, err
 }
@@ -227,6 +224,11 @@ func open(path string, mode os.FileMode, opt *bolt.Options) (s *Bolt, err error)
 	}
 	if err := checkFile(path, true); err != nil {
 		return nil, err
+	}
+	if opt.InitialMmapSize > 0 {
+		// Before prepare, which may upgrade the store: bbolt's default
+		// would grow the file by 16 MiB past what the upgrade needs.
+		db.AllocSize = allocSize(opt.InitialMmapSize)
 	}
 	s = &Bolt{db: db, path: path}
 	err = s.prepare(opt.ReadOnly)

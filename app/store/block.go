@@ -42,7 +42,7 @@ const (
 // numTexts counts the text fields an entry keeps before its cell.
 const numTexts = 5
 
-// seriesKeyOf appends the series part of o's block key to b.
+// appendSeriesKey appends the series part of o's block key to b.
 func appendSeriesKey(b []byte, o *app.Observation) ([]byte, error) {
 	if err := checkText("observation", o.Ref, string(o.Area), string(o.Split)); err != nil {
 		return nil, err
@@ -62,8 +62,7 @@ type blockEncoder struct {
 	cell   string
 }
 
-// add appends o, a restatement when restated, and returns the offset of
-// its flags byte.
+// add appends o, a restatement when restated.
 func (e *blockEncoder) add(o *app.Observation, restated bool) {
 	texts := [numTexts]string{string(o.Status), o.Raw, string(o.SourceArrow), string(o.SourceRAG), o.Rule}
 	at := len(e.b)
@@ -277,20 +276,4 @@ func (e *entry) observation(d *observationDecoder, o *app.Observation) {
 // series.
 func isBlockOf(k, series []byte) bool {
 	return len(k) == len(series)+seqLen && bytes.HasPrefix(k, series)
-}
-
-// figuresOfObservation is figures for an observation being imported.
-func figuresOfObservation(o *app.Observation) figures {
-	var f figures
-	for i, p := range [...]*float64{o.Value, o.Numerator, o.Denominator} {
-		if p != nil {
-			f.flags |= 1 << i
-			f.floats[i] = *p
-		}
-	}
-	if o.StandIn {
-		f.flags |= isStandIn
-	}
-	f.status = []byte(o.Status)
-	return f
 }

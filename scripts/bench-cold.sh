@@ -14,9 +14,10 @@
 #   list and show against imports on stores whose history grows 1, 2, 4
 #   and 8 times, by monthly files and by years of months (targets: each
 #   flat within 1.5x from 1x to 8x);
-#   the store's import of a grid of figures grown 1x, 2x, 4x and 8x by
-#   months and by indicators: time, allocation and store bytes per figure,
-#   each flat when the import is linear.
+#   scorecard import, cold, of tidy CSVs grown 1x, 2x, 4x and 8x by months
+#   and by indicators, and the store's own import of a grid grown so: time,
+#   peak memory, allocation and store bytes per figure, each flat when the
+#   import is linear.
 #
 # The machine is shared, so the commands run in turn, ROUNDS times, and the
 # medians are compared. OLD=path/to/scorecard adds an older binary's import
@@ -45,6 +46,32 @@ CGO_ENABLED=0 go test -tags ci -c -o "$tmp/importer.test" ./importer
 go test -tags ci -c -o "$tmp/store.test" ./app/store
 mkdir "$tmp/history"
 SCORECARD_HISTORY_DIR="$tmp/history" "$tmp/store.test" -test.run '^TestWriteHistoryStores$' >/dev/null
+# Tidy CSVs of 50 indicators x Kent and its districts x 36 months (Kent
+# the sum of its districts, so that nothing is warned of), grown 2x, 4x,
+# 8x by months (back to 2002) and by indicators.
+mkdir "$tmp/csv"
+"$python" - "$tmp/csv" <<'PY'
+import sys
+areas = ["Ashford", "Canterbury", "Dartford", "Dover", "Folkestone and Hythe", "Gravesham", "Maidstone",
+         "Sevenoaks", "Swale", "Thanet", "Tonbridge and Malling", "Tunbridge Wells"]
+def write(path, inds, months):
+    ps, y, m = [], 2026, 9
+    for _ in range(months):
+        ps.append("%04d-%02d" % (y, m))
+        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+    ps.reverse()
+    with open(path, "w") as f:
+        f.write("Ref,Area,Period,Value\n")
+        for i in range(inds):
+            for k, p in enumerate(ps):
+                vs = [(i * 7 + a * 3 + k) % 50 for a in range(len(areas))]
+                f.write("KPI%03d,Kent,%s,%d\n" % (i + 1, p, sum(vs)))
+                for a, v in zip(areas, vs):
+                    f.write("KPI%03d,%s,%s,%d\n" % (i + 1, a, p, v))
+for x in (1, 2, 4, 8):
+    write("%s/months%d.csv" % (sys.argv[1], x), 50, 36 * x)
+    write("%s/indicators%d.csv" % (sys.argv[1], x), 50 * x, 36)
+PY
 
 cat >"$tmp/openpyxl_read.py" <<'PY'
 import sys
@@ -122,6 +149,10 @@ for _ in $(seq "$rounds"); do
 		timed old-list "$OLD" list --db "$old_store"
 		timed old-show "$OLD" show "$ref" --db "$old_store" --json
 	fi
+	for c in months1 months2 months4 months8 indicators1 indicators2 indicators4 indicators8; do
+		rm -rf "$tmp/fresh" && mkdir "$tmp/fresh"
+		timed "csv-$c" "$tmp/scorecard" import --db "$tmp/fresh/s.db" "$tmp/csv/$c.csv"
+	done
 	for h in m1 m2 m4 m8 y1 y2 y4 y8; do
 		timed "$h-imports" "$tmp/scorecard" imports --db "$tmp/history/$h.db"
 		timed "$h-list" "$tmp/scorecard" list --db "$tmp/history/$h.db"
@@ -183,6 +214,15 @@ history() {
 }
 history m "history of 1, 2, 4, 8 monthly files (100 indicators x 13 areas x 3 cohorts x 60 months each, a month apart)"
 history y "history of 1, 2, 4, 8 five-year files, end to end (show prints every month held: its output grows with them)"
+
+echo "scorecard import, cold, of a tidy CSV grown by months and by indicators (50 indicators x 13 areas x 36 months at 1x), medians:"
+printf '  %-16s %8s %9s %9s %12s %10s\n' csv figures time peak-MB "us/figure" "vs 1x"
+for g in months indicators; do
+	for x in 1 2 4 8; do
+		awk -v g="$g" -v x="$x" -v n="$(wc -l <"$tmp/csv/$g$x.csv")" -v t="$(col "csv-$g$x" 1)" -v m="$(col "csv-$g$x" 2)" -v t1="$(col "csv-${g}1" 1)" -v n1="$(wc -l <"$tmp/csv/${g}1.csv")" \
+			'BEGIN { printf "  %-16s %8d %8.3fs %9.1f %12.2f %10.2f\n", g "=" x "x", n - 1, t, m / 1024, 1e6 * t / (n - 1), (t / (n - 1)) / (t1 / (n1 - 1)) }'
+	done
+done
 
 echo "store import of a grid grown by months and by indicators (16 indicators x 13 areas x 3 cohorts x 60 months at 1x):"
 "$tmp/store.test" -test.run '^$' -test.bench '^BenchmarkImportScaling$' -test.benchtime 3x -test.benchmem | awk '

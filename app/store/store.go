@@ -74,7 +74,9 @@ type Bolt struct {
 // It waits at most about 1 s for the file lock; when another process holds
 // it, it returns an error wrapping ErrInUse whose message reads: `<path> is
 // already open in another window of Scorecard`. A file whose stored schema
-// version differs returns an error naming both versions.
+// version differs returns an error naming both versions, except schema 1,
+// which is upgraded: backed up beside the store, then rewritten in one
+// transaction (see migrate.go).
 func Open(path string) (*Bolt, error) { return OpenSized(path, 0) }
 
 // OpenSized opens the store at path as Open does, mapping room more bytes
@@ -169,6 +171,9 @@ func create(path string) error {
 // readers can read at once. Like Open it waits about 1 s and returns an
 // error wrapping ErrInUse while a writer holds the file (and a writer
 // cannot open it while a reader does). Methods that write return an error.
+// A schema 1 store is read through an upgraded copy in the temporary
+// directory, removed on Close; the file itself is upgraded only when
+// opened to write (see migrate.go).
 func OpenReadOnly(path string) (*Bolt, error) {
 	fi, err := os.Stat(path)
 	if err != nil {

@@ -30,15 +30,25 @@ import (
 // errSchema1 is what prepare says of a schema 1 store opened read-only.
 var errSchema1 = errors.New("schema 1")
 
-// upgrade backs up the schema 1 store and rewrites it as schema 2.
+// upgrade backs up the schema 1 store and rewrites it as schema 2. A
+// store whose records fail their checksums is neither backed up (the copy
+// would become the newest backup, the one a user is told to restore) nor
+// changed.
 func (s *Bolt) upgrade() error {
 	out := nextBackupName(s.path, time.Now())
 	err := s.db.View(func(tx *bolt.Tx) error {
+		if err := verifySumsIn(tx, s.path, schema1Buckets, false); err != nil {
+			return err
+		}
 		return writeFileAtomic(out, func(w io.Writer) error {
 			_, err := tx.WriteTo(w)
 			return err
 		})
 	})
+	var d *DamagedError
+	if errors.As(err, &d) {
+		return err
+	}
 	if err != nil {
 		return fmt.Errorf("%s: upgrade from schema 1: automatic backup before it: %w", s.path, err)
 	}
@@ -85,6 +95,9 @@ func (s *Bolt) upgradedCopy() (*Bolt, error) {
 	}
 	if err != nil {
 		os.Remove(tmp)
+		if d := (*DamagedError)(nil); errors.As(err, &d) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("%s: read a schema 1 store (open it once to write, with an import, to upgrade it): %w", s.path, err)
 	}
 	return &Bolt{db: db, path: s.path, held: s.db, tmp: tmp}, nil

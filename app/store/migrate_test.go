@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -108,6 +109,45 @@ func TestUpgradeThenImport(t *testing.T) {
 	mustImport(t, s, "may.xlsx", quarter(5, 2))
 	if bs, _ := Backups(path); len(bs) != 1 {
 		t.Errorf("backups %v, want the one made before upgrading", bs)
+	}
+}
+
+// TestUpgradeDamaged: a schema 1 store whose figures fail their checksum
+// is refused as damaged, left as it was, and not backed up.
+func TestUpgradeDamaged(t *testing.T) {
+	path, _ := schema1Store(t)
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(schema1Buckets[kindObservation])
+		k, v := b.Cursor().Last()
+		v = bytes.Clone(v)
+		v[len(v)-1] ^= 1
+		return b.Put(bytes.Clone(k), v)
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err = Open(path); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "I0005") {
+		t.Errorf("opening a schema 1 store with a changed figure of I0005: %v", err)
+	}
+	if bs, _ := Backups(path); len(bs) != 0 {
+		t.Errorf("the damaged store was backed up: %v", bs)
+	}
+	if _, err = OpenReadOnly(path); !errors.Is(err, ErrDamaged) || strings.Contains(err.Error(), "upgrade") {
+		t.Errorf("reading a schema 1 store with a changed figure: %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("opening the damaged store changed it")
 	}
 }
 

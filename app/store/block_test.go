@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"math"
 	"reflect"
 	"strings"
@@ -138,5 +139,31 @@ func TestPeriodKeyStart(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestLoadIndicatorMissingChecksum removes the checksum one import keeps
+// of one indicator: reading that indicator, or the whole store, is
+// refused, since its figures can no longer be proved.
+func TestLoadIndicatorMissingChecksum(t *testing.T) {
+	s := openTemp(t)
+	mustImport(t, s, "jan.xlsx", smallMonthly(0))
+	mustImport(t, s, "feb.xlsx", smallMonthly(1))
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketRefSums).Delete(refSumKey([]byte("EH01\x00"), 2))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, read := range map[string]func() error{
+		"LoadIndicator": func() error { _, err := s.LoadIndicator("EH01"); return err },
+		"Load":          func() error { _, err := s.Load(); return err },
+	} {
+		if err := read(); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "EH01 from import I0002 have no checksum") {
+			t.Errorf("%s: %v", what, err)
+		}
+	}
+	if _, err := s.LoadIndicator("CIC05"); err != nil {
+		t.Errorf("another indicator: %v", err)
 	}
 }

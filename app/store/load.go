@@ -180,8 +180,11 @@ func (l *loader) observations() error {
 	flush := func() {
 		// Blocks are in import order and each in period order: a stable
 		// sort by period puts each period's versions in import order.
-		if !slices.IsSortedFunc(all, comparePeriods) {
-			slices.SortStableFunc(all, comparePeriods)
+		for i := 1; i < len(all); i++ {
+			if periodOrder(all[i-1].Period, all[i].Period) > 0 {
+				slices.SortStableFunc(all, comparePeriods)
+				break
+			}
 		}
 		for _, o := range all {
 			if n := len(firsts); n > 0 && firsts[n-1].Period == o.Period {

@@ -320,15 +320,30 @@ func runImports(e *env, args []string) error {
 		return writeJSON(e, recs)
 	}
 	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tWHEN\tKIND\tSOURCE\tOBSERVATIONS\tWARNINGS\tSTATE")
+	fmt.Fprintln(tw, "ID\tWHEN\tKIND\tSOURCE\tOBSERVATIONS\tWARNINGS\tSTATE\tBY")
 	for _, r := range recs {
 		state := ""
 		if r.Undone != nil {
 			state = "undone " + r.Undone.Local().Format("2 Jan 2006 15:04")
+			if r.UndoneBy != "" {
+				state += " by " + r.UndoneBy
+			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\n", r.ID, r.Time.Local().Format("2 Jan 2006 15:04"), r.Kind, r.Source, r.Counts.Observations, len(r.Warnings), state)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", r.ID, r.Time.Local().Format("2 Jan 2006 15:04"), r.Kind, r.Source, r.Counts.Observations, len(r.Warnings), state, madeBy(r))
 	}
 	return tw.Flush()
+}
+
+// madeBy names who made an import and where, as officer@machine, or
+// what of that was recorded ("" for an import from before either was).
+func madeBy(r app.Import) string {
+	switch {
+	case r.Officer != "" && r.Machine != "":
+		return r.Officer + "@" + r.Machine
+	case r.Officer != "":
+		return r.Officer
+	}
+	return r.Machine
 }
 
 func runUndo(e *env, args []string) error {
@@ -418,12 +433,10 @@ func loadIndicators(e *env) ([]app.Indicator, error) {
 }
 
 // showReadsOne has show read its indicator's records alone
-// (store.LoadIndicator). It is off: each import's checksum covers all its
-// records, so only a whole load can prove a figure undamaged, and show
-// must not print a damaged figure without a word. It can come on when
-// checksums are kept per indicator; a test keeps both paths saying the
-// same.
-var showReadsOne = false
+// (store.LoadIndicator), which proves them against the checksums each
+// import keeps per indicator, so show never prints a damaged figure
+// without a word. A test keeps both paths saying the same.
+var showReadsOne = true
 
 // loadIndicatorHistory reads every definition and ref's records alone, an
 // empty history if there is no store yet.

@@ -8,11 +8,21 @@
 #   targets: >= 5x, >= 4x);
 #   scorecard list and show REF --json on the five-year store that import
 #   makes, against scorecard imports, the cheapest command that opens the
-#   store (targets: list <= 2x, show <= 3x).
+#   store (targets: list <= 2x, show <= 3x);
+#   the large import's peak memory (target < 100 MB) and the five-year
+#   store's bytes per figure (target <= 60);
+#   list and show against imports on stores whose history grows 1, 2, 4
+#   and 8 times, by monthly files and by years of months (targets: each
+#   flat within 1.5x from 1x to 8x);
+#   scorecard import, cold, of tidy CSVs grown 1x, 2x, 4x and 8x by months
+#   and by indicators, and the store's own import of a grid grown so: time,
+#   peak memory, allocation and store bytes per figure, each flat when the
+#   import is linear.
 #
 # The machine is shared, so the commands run in turn, ROUNDS times, and the
 # medians are compared. OLD=path/to/scorecard adds an older binary's import
-# (and its list and show) to each round, to compare builds. Usage: scripts/bench-cold.sh [ROUNDS]
+# (and its list and show, on a five-year store it writes itself) to each
+# round, to compare builds. Usage: scripts/bench-cold.sh [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
@@ -33,6 +43,35 @@ go build -o "$tmp/scorecard" .
 export SCORECARD_LARGE_XLSX="$tmp/large.xlsx"
 CGO_ENABLED=0 go test -tags ci -c -o "$tmp/importer.test" ./importer
 "$tmp/importer.test" -test.run '^$' -test.bench '^BenchmarkReadLarge$' -test.benchtime 1x >/dev/null
+go test -tags ci -c -o "$tmp/store.test" ./app/store
+mkdir "$tmp/history"
+SCORECARD_HISTORY_DIR="$tmp/history" "$tmp/store.test" -test.run '^TestWriteHistoryStores$' >/dev/null
+# Tidy CSVs of 50 indicators x Kent and its districts x 36 months (Kent
+# the sum of its districts, so that nothing is warned of), grown 2x, 4x,
+# 8x by months (back to 2002) and by indicators.
+mkdir "$tmp/csv"
+"$python" - "$tmp/csv" <<'PY'
+import sys
+areas = ["Ashford", "Canterbury", "Dartford", "Dover", "Folkestone and Hythe", "Gravesham", "Maidstone",
+         "Sevenoaks", "Swale", "Thanet", "Tonbridge and Malling", "Tunbridge Wells"]
+def write(path, inds, months):
+    ps, y, m = [], 2026, 9
+    for _ in range(months):
+        ps.append("%04d-%02d" % (y, m))
+        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+    ps.reverse()
+    with open(path, "w") as f:
+        f.write("Ref,Area,Period,Value\n")
+        for i in range(inds):
+            for k, p in enumerate(ps):
+                vs = [(i * 7 + a * 3 + k) % 50 for a in range(len(areas))]
+                f.write("KPI%03d,Kent,%s,%d\n" % (i + 1, p, sum(vs)))
+                for a, v in zip(areas, vs):
+                    f.write("KPI%03d,%s,%s,%d\n" % (i + 1, a, p, v))
+for x in (1, 2, 4, 8):
+    write("%s/months%d.csv" % (sys.argv[1], x), 50, 36 * x)
+    write("%s/indicators%d.csv" % (sys.argv[1], x), 50 * x, 36)
+PY
 
 cat >"$tmp/openpyxl_read.py" <<'PY'
 import sys
@@ -70,6 +109,11 @@ col() { awk -v c="$2" '{print $c}' "$tmp/$1" | median; }
 
 store="$tmp/five-years.db"
 "$tmp/scorecard" import --db "$store" "$SCORECARD_LARGE_XLSX" >/dev/null
+if [ -n "${OLD:-}" ]; then
+	# An older build may not read this build's store, nor this its.
+	old_store="$tmp/old-five-years.db"
+	"$OLD" import --db "$old_store" "$SCORECARD_LARGE_XLSX" >/dev/null
+fi
 # The same workbook compressed afresh is another file to the store (its
 # SHA-256 differs) stating every figure again: the monthly re-import, into
 # a store already holding five years, automatic backup included.
@@ -101,9 +145,19 @@ for _ in $(seq "$rounds"); do
 	timed list "$tmp/scorecard" list --db "$store"
 	timed show "$tmp/scorecard" show "$ref" --db "$store" --json
 	if [ -n "${OLD:-}" ]; then
-		timed old-list "$OLD" list --db "$store"
-		timed old-show "$OLD" show "$ref" --db "$store" --json
+		timed old-imports "$OLD" imports --db "$old_store"
+		timed old-list "$OLD" list --db "$old_store"
+		timed old-show "$OLD" show "$ref" --db "$old_store" --json
 	fi
+	for c in months1 months2 months4 months8 indicators1 indicators2 indicators4 indicators8; do
+		rm -rf "$tmp/fresh" && mkdir "$tmp/fresh"
+		timed "csv-$c" "$tmp/scorecard" import --db "$tmp/fresh/s.db" "$tmp/csv/$c.csv"
+	done
+	for h in m1 m2 m4 m8 y1 y2 y4 y8; do
+		timed "$h-imports" "$tmp/scorecard" imports --db "$tmp/history/$h.db"
+		timed "$h-list" "$tmp/scorecard" list --db "$tmp/history/$h.db"
+		timed "$h-show" "$tmp/scorecard" show KPI001 --db "$tmp/history/$h.db" --json
+	done
 done
 
 store_kb=$(du -k "$store" | cut -f1)
@@ -117,6 +171,7 @@ row "scorecard imports (five years)" imports
 row "scorecard list" list
 row "scorecard show $ref --json" show
 if [ -n "${OLD:-}" ]; then
+	row "$(basename "$OLD") imports" old-imports
 	row "$(basename "$OLD") list" old-list
 	row "$(basename "$OLD") show $ref --json" old-show
 fi
@@ -129,3 +184,52 @@ awk -v i="$(col import 1)" -v r="$(col reimport 1)" -v p="$(col openpyxl 1)" -v 
 if [ -n "${OLD:-}" ]; then
 	awk -v i="$(col import 1)" -v o="$(col old-import 1)" 'BEGIN { printf "  this build imports in %.2fx the time of %s\n", i / o, "'"$(basename "$OLD")"'" }'
 fi
+
+figures=$("$tmp/scorecard" imports --db "$store" --json | "$python" -c 'import json, sys; print(sum(r["counts"]["observations"] for r in json.load(sys.stdin)))')
+bytes=$(stat -c %s "$store")
+awk -v m="$(col import 2)" -v b="$bytes" -v n="$figures" 'BEGIN {
+	printf "  peak memory of the import: %.1f MB (target < 100 MB: %s)\n", m / 1024, (m / 1024 < 100 ? "met" : "NOT met")
+	printf "  five-year store: %d bytes for %d figures, %.1f bytes a figure (target <= 60: %s)\n", b, n, b / n, (b / n <= 60 ? "met" : "NOT met")
+}'
+if [ -n "${OLD:-}" ]; then
+	awk -v b="$(stat -c %s "$old_store")" -v n="$figures" -v m="$(col old-import 2)" -v o="$(basename "$OLD")" 'BEGIN {
+		printf "  %s: peak memory of the import %.1f MB, store %.1f bytes a figure\n", o, m / 1024, b / n
+	}'
+fi
+
+# history KIND WHAT: the table and flatness of the stores KIND1..KIND8.
+history() {
+	echo "$2, medians:"
+	printf '  %-8s %9s %9s %9s %9s %9s %9s %9s\n' history store-MB imports list show list/imp show/imp show-KB
+	for x in 1 2 4 8; do
+		local h="$1$x"
+		awk -v x="$x" -v mb="$(stat -c %s "$tmp/history/$h.db")" -v i="$(col "$h-imports" 1)" -v l="$(col "$h-list" 1)" -v s="$(col "$h-show" 1)" \
+			-v kb="$("$tmp/scorecard" show KPI001 --db "$tmp/history/$h.db" --json | wc -c)" \
+			'BEGIN { printf "  %-8s %9.1f %8.3fs %8.3fs %8.3fs %9.2f %9.2f %9.0f\n", x "x", mb / 1048576, i, l, s, l / i, s / i, kb / 1024 }'
+	done
+	awk -v l1="$(col "${1}1-list" 1)" -v l8="$(col "${1}8-list" 1)" -v s1="$(col "${1}1-show" 1)" -v s8="$(col "${1}8-show" 1)" 'BEGIN {
+		printf "  list at 8x history: %.2fx its time at 1x (target <= 1.5x: %s); show: %.2fx (target <= 1.5x: %s)\n",
+			l8 / l1, (l8 / l1 <= 1.5 ? "met" : "NOT met"), s8 / s1, (s8 / s1 <= 1.5 ? "met" : "NOT met")
+	}'
+}
+history m "history of 1, 2, 4, 8 monthly files (100 indicators x 13 areas x 3 cohorts x 60 months each, a month apart)"
+history y "history of 1, 2, 4, 8 five-year files, end to end (show prints every month held: its output grows with them)"
+
+echo "scorecard import, cold, of a tidy CSV grown by months and by indicators (50 indicators x 13 areas x 36 months at 1x), medians:"
+printf '  %-16s %8s %9s %9s %12s %10s\n' csv figures time peak-MB "us/figure" "vs 1x"
+for g in months indicators; do
+	for x in 1 2 4 8; do
+		awk -v g="$g" -v x="$x" -v n="$(wc -l <"$tmp/csv/$g$x.csv")" -v t="$(col "csv-$g$x" 1)" -v m="$(col "csv-$g$x" 2)" -v t1="$(col "csv-${g}1" 1)" -v n1="$(wc -l <"$tmp/csv/${g}1.csv")" \
+			'BEGIN { printf "  %-16s %8d %8.3fs %9.1f %12.2f %10.2f\n", g "=" x "x", n - 1, t, m / 1024, 1e6 * t / (n - 1), (t / (n - 1)) / (t1 / (n1 - 1)) }'
+	done
+done
+
+echo "store import of a grid grown by months and by indicators (16 indicators x 13 areas x 3 cohorts x 60 months at 1x):"
+"$tmp/store.test" -test.run '^$' -test.bench '^BenchmarkImportScaling$' -test.benchtime 3x -test.benchmem | awk '
+	/^BenchmarkImportScaling\// {
+		name = $1; sub(/^BenchmarkImportScaling\//, "", name); sub(/-[0-9]+$/, "", name)
+		for (i = 2; i <= NF; i++) { v[$(i+1)] = $i }
+		printf "  %-16s %8d figures %8.0f ns/figure %6.1f store-B/figure %6.0f alloc-B/figure\n", name, v["figures"], v["ns/figure"], v["store-B/figure"], v["B/op"] / v["figures"]
+		if (name ~ /=1x$/) { base = v["ns/figure"] } else if (name ~ /=8x$/) { printf "  %-16s 8x/1x time per figure: %.2f (linear within 1.5: %s)\n", "", v["ns/figure"] / base, (v["ns/figure"] / base <= 1.5 ? "yes" : "NO") }
+	}'
+

@@ -146,17 +146,27 @@ func months(last app.Period, n int) []app.Period {
 // largeDataset is the store's sizing case: 100 indicators x 13 areas x 3
 // splits x 60 months, about 234,000 observations.
 func largeDataset(bump float64) *app.Dataset {
+	return gridDataset(100, 60, app.MonthOf(2025, 3), bump)
+}
+
+// gridDataset is indicators x 13 areas x 3 splits x months observations,
+// the months ending with last. A month's figures are the same in every
+// grid holding it, as in monthly files that restate the months before.
+func gridDataset(indicators, nMonths int, last app.Period, bump float64) *app.Dataset {
 	ds := &app.Dataset{}
 	splits := []app.Split{app.All, app.Excluding(app.UASC), app.Only(app.UASC)}
-	ps := months(app.MonthOf(2025, 3), 60)
-	for i := range 100 {
+	ps := months(last, nMonths)
+	// Figures are numbered by month from the sizing case's first.
+	first := app.MonthOf(2025, 3).Add(-59).Index()
+	for i := range indicators {
 		ref := fmt.Sprintf("KPI%03d", i+1)
 		ds.Indicators = append(ds.Indicators, app.Indicator{Ref: ref, Name: "Indicator " + ref, Section: fmt.Sprintf("Section %d", i/20), Polarity: app.HigherBetter, Unit: app.Percent, Decimals: 1, Measure: app.Proportion})
 		for a, area := range app.Areas {
 			for s, split := range splits {
 				for m, p := range ps {
-					den := float64(200 + 10*a + 50*s + m)
-					num := float64((i*7+a*3+s+m)%150) + bump
+					at := p.Index() - first
+					den := float64(200 + 10*a + 50*s + at)
+					num := float64(((i*7+a*3+s+at)%150+150)%150) + bump
 					ds.Observations = append(ds.Observations, app.Observation{Ref: ref, Area: area, Split: split, Period: p,
 						Value: app.Float(100 * num / den), Numerator: app.Float(num), Denominator: app.Float(den),
 						Cell: fmt.Sprintf("S%d!%c%d", i/20, 'D'+m%20, 5+a*3+s)})

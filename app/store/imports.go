@@ -47,7 +47,8 @@ var testHookMidImport func()
 // If src.SHA256 matches an import that is not undone, Import adds nothing
 // and returns that import with an error wrapping ErrAlreadyImported. A
 // change made in the app (Kind "edit") goes through the same path so that
-// it can be undone. The returned record counts what was added.
+// it can be undone. The returned record counts what was added, and names
+// who made it and on which computer (Operator).
 func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 	if ds == nil {
 		ds = &app.Dataset{}
@@ -56,6 +57,7 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 	defer s.changeMu.Unlock()
 	defer faultsPanic()()
 	defer guard(s.path, &err)
+	officer, machine := Operator()
 	// A file already imported changes nothing, so it is turned away before
 	// the automatic backup: a repeat import must neither write the store
 	// nor push a useful backup out of the rotation.
@@ -78,6 +80,8 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 			return fmt.Errorf("import %s: %w", src.Name, err)
 		}
 		rec = app.Import{
+			Officer:  officer,
+			Machine:  machine,
 			ID:       importID(seq),
 			Source:   src.Name,
 			Kind:     src.Kind,
@@ -94,7 +98,7 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 		if err := w.saveIndex(); err != nil {
 			return fmt.Errorf("import %s: %w", src.Name, err)
 		}
-		if err := putSum(tx, seq, sumRecords, w.sum); err != nil {
+		if err := w.saveSums(); err != nil {
 			return fmt.Errorf("import %s: %w", src.Name, err)
 		}
 		if src.SHA256 != "" {
@@ -124,7 +128,45 @@ type snapshotWriter struct {
 	seq     uint64
 	written [numKinds][]byte // uvarint-length-prefixed keys, per kind
 	sum     uint64           // of recordHash over the records written (see sums.go)
-	pending []pendingPut     // one kind's records, waiting to be sorted
+	defs    uint64           // of recordHash over the definitions written
+	refs    map[string]uint64
+	pending []pendingPut // one kind's records, waiting to be sorted
+	blocks  []byte       // arena the observation blocks are carved from
+}
+
+// addSum counts h, the hash of the record of kind with key k, in the
+// import's sums; -h takes it out again.
+func (w *snapshotWriter) addSum(kind recordKind, k []byte, h uint64) {
+	w.sum += h
+	switch defs, ref := sumGroup(kind, k); {
+	case defs:
+		w.defs += h
+	case ref != nil:
+		if w.refs == nil {
+			w.refs = map[string]uint64{}
+		}
+		w.refs[string(ref)] += h
+	}
+}
+
+// saveSums records the import's sums.
+func (w *snapshotWriter) saveSums() error {
+	if err := putSum(w.tx, w.seq, sumRecords, w.sum); err != nil {
+		return err
+	}
+	if err := putSum(w.tx, w.seq, sumDefinitions, w.defs); err != nil {
+		return err
+	}
+	b := w.tx.Bucket(bucketRefSums)
+	if b == nil {
+		return nil // a store opened read-only
+	}
+	for ref, sum := range w.refs {
+		if err := b.Put(refSumKey([]byte(ref), w.seq), binary.BigEndian.AppendUint64(nil, sum)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // pendingPut is a record waiting to be written: its full key, its tagged
@@ -151,30 +193,7 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 		return err
 	}
 	n.Indicators += added
-	// The keys and values are carved from one arena rather than
-	// allocated one by one: bbolt holds them until the commit.
-	w.pending = slices.Grow(w.pending, len(ds.Observations))
-	var arena []byte
-	for i := range ds.Observations {
-		o := &ds.Observations[i]
-		if cap(arena)-len(arena) < observationRoom {
-			arena = make([]byte, 0, min(len(ds.Observations)-i, arenaRecords)*observationRoom)
-		}
-		from := len(arena)
-		arena, err = appendObservationKey(arena, o)
-		if err != nil {
-			return err
-		}
-		arena = binary.BigEndian.AppendUint64(arena, w.seq)
-		k := arena[from:len(arena):len(arena)]
-		from = len(arena)
-		arena = appendObservation(arena, o)
-		w.pending = append(w.pending, pendingPut{k: k, v: arena[from:len(arena):len(arena)], rec: i})
-	}
-	added, revised, err := w.flush(kindObservation, func(i int) string {
-		o := &ds.Observations[i]
-		return fmt.Sprintf("observation %s %s", o.Key(), o.Period)
-	})
+	added, revised, err := w.flushBlocks(ds.Observations)
 	if err != nil {
 		return err
 	}
@@ -260,15 +279,6 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 	}
 	return nil
 }
-
-// observationRoom is the arena space an observation's key and value
-// usually take; one that needs more makes the arena start afresh, and
-// arenaRecords bounds an arena so that one record's bytes do not hold a
-// huge one alive.
-const (
-	observationRoom = 128
-	arenaRecords    = 4096
-)
 
 // queue holds the record with base key k and tagged value v until flush.
 func (w *snapshotWriter) queue(k, v []byte, rec int) {
@@ -361,14 +371,14 @@ func (w *putWriter) put(k, v []byte) (added, revised int, err error) {
 			revised = 1
 		}
 	}
-	w.sum += recordHash(k, v)
+	w.addSum(w.kind, k, recordHash(k, v))
 	own := w.lastV
 	if !bytes.Equal(w.lastK, k) {
 		own = nil
 	}
 	w.lastK, w.lastV = k, v
 	if own != nil {
-		w.sum -= recordHash(k, own)
+		w.addSum(w.kind, k, -recordHash(k, own))
 		if !isRestatement(own) {
 			added--
 			if hasPrev {
@@ -445,109 +455,6 @@ func (s *Bolt) Imports() (recs []app.Import, err error) {
 		})
 	})
 	return recs, err
-}
-
-// Undo removes exactly what import id added (every observation version,
-// indicator definition, target, benchmark, breakdown and comment it
-// wrote), so that the versions before it are the latest again, and marks
-// the import undone. The file it read can then be imported afresh.
-//
-// A figure the import restated unchanged stays with the import that first
-// gave it; one that a later import restated stays, from that import.
-func (s *Bolt) Undo(id string) (rec app.Import, err error) {
-	seq, ok := parseImportID(id)
-	if !ok {
-		return app.Import{}, fmt.Errorf("undo %q: %w (import IDs look like I0007)", id, ErrNoImport)
-	}
-	s.changeMu.Lock()
-	defer s.changeMu.Unlock()
-	defer faultsPanic()()
-	defer guard(s.path, &err)
-	if err := s.autoBackup(); err != nil {
-		return rec, fmt.Errorf("undo %s: %w", id, err)
-	}
-	if err := s.markChanging(); err != nil {
-		return rec, fmt.Errorf("undo %s: %w", id, err)
-	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
-		var err error
-		if rec, err = readImport(tx, seqKey(seq)); err != nil {
-			return err
-		}
-		if rec.Undone != nil {
-			return fmt.Errorf("import %s (%s) was already undone on %s", rec.ID, rec.Source, rec.Undone.Format("2 Jan 2006 15:04 MST"))
-		}
-		idx := tx.Bucket(bucketWritten)
-		for kind := range numKinds {
-			wk := writtenKey(seq, kind)
-			keys := idx.Get(wk)
-			for len(keys) > 0 {
-				n, w := binary.Uvarint(keys)
-				if w <= 0 || uint64(len(keys)-w) < n {
-					return fmt.Errorf("import %s: %s index: %w", rec.ID, kindBuckets[kind], errCorrupt)
-				}
-				if err := removeVersion(tx.Bucket(kindBuckets[kind]), kind, keys[w:w+int(n)]); err != nil {
-					return fmt.Errorf("import %s: %w", rec.ID, err)
-				}
-				keys = keys[w+int(n):]
-			}
-			if err := idx.Delete(wk); err != nil {
-				return fmt.Errorf("import %s: %w", rec.ID, err)
-			}
-		}
-		files := tx.Bucket(bucketFiles)
-		if rec.SHA256 != "" && bytes.Equal(files.Get([]byte(rec.SHA256)), seqKey(seq)) {
-			if err := files.Delete([]byte(rec.SHA256)); err != nil {
-				return fmt.Errorf("import %s: %w", rec.ID, err)
-			}
-		}
-		now := time.Now().UTC()
-		rec.Undone = &now
-		return putImport(tx, seq, rec)
-	})
-	if err == nil {
-		s.backedUp = false
-	}
-	return rec, err
-}
-
-// removeVersion deletes the version or restatement with key k, keeping
-// the rule that a record's first value is a version, each later version
-// differs from the one before, and each restatement repeats it: a
-// restatement that follows a removed version becomes a version, and a
-// version that now repeats the one before becomes a restatement.
-func removeVersion(b *bolt.Bucket, kind recordKind, k []byte) error {
-	v := b.Get(k)
-	if v == nil {
-		return fmt.Errorf("%s %q: %w", kindBuckets[kind], k, errCorrupt)
-	}
-	wasRestatement := isRestatement(v)
-	if err := b.Delete(k); err != nil {
-		return err
-	}
-	if wasRestatement {
-		return nil
-	}
-	c := b.Cursor()
-	nk, nv := c.Seek(k)
-	if nk == nil || len(nk) != len(k) || !bytes.HasPrefix(nk, base(k)) {
-		return nil
-	}
-	nk = bytes.Clone(nk)
-	tag := tagVersion
-	if !isRestatement(nv) {
-		prev, ok := previousVersion(c, nk)
-		if !ok || !versionRules[kind].same(prev, nv) {
-			return nil
-		}
-		tag = tagRestatement
-	}
-	nv = bytes.Clone(nv)
-	retagged := retag(nv, tag)
-	if err := b.Put(nk, retagged); err != nil {
-		return err
-	}
-	return adjustSum(b.Tx(), nk, nv, retagged)
 }
 
 // alreadyImported returns an error wrapping ErrAlreadyImported, and sets

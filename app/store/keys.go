@@ -16,11 +16,13 @@ import (
 // versions keyed by what the record is about followed by the 8-byte
 // sequence number of the import that wrote it, so that a record's
 // versions sort together in import order and its latest is the last.
+// Observations are kept so by series, a block of figures per import (see
+// block.go).
 var (
 	bucketMeta     = []byte("meta")     // keySchema -> SchemaVersion in decimal
 	bucketImports  = []byte("imports")  // seq -> JSON app.Import; its NextSequence issues import IDs
 	bucketFiles    = []byte("files")    // SHA-256 -> seq of the live import that read the file
-	bucketWritten  = []byte("written")  // seq + kind -> the keys that import wrote in that kind's bucket
+	bucketWritten  = []byte("written")  // seq + kind -> the keys that import wrote in that kind's bucket (for observations, its blocks)
 	bucketSettings = []byte("settings") // one nested bucket per settings bucket, key -> JSON
 )
 
@@ -44,7 +46,7 @@ const (
 
 var kindBuckets = [numKinds][]byte{
 	kindIndicator:    []byte("indicators"),
-	kindObservation:  []byte("observations"),
+	kindObservation:  []byte("figures"),
 	kindTarget:       []byte("targets"),
 	kindBenchmark:    []byte("benchmarks"),
 	kindBreakdown:    []byte("breakdowns"),
@@ -52,8 +54,16 @@ var kindBuckets = [numKinds][]byte{
 	kindChartSetting: []byte("chart settings"),
 }
 
+// schema1Buckets are the record buckets as schema 1 named them: its
+// observations bucket held a key per figure version (observationKey).
+var schema1Buckets = func() [numKinds][]byte {
+	bs := kindBuckets
+	bs[kindObservation] = []byte("observations")
+	return bs
+}()
+
 func allBuckets() [][]byte {
-	bs := [][]byte{bucketMeta, bucketImports, bucketFiles, bucketWritten, bucketSettings, bucketSums}
+	bs := [][]byte{bucketMeta, bucketImports, bucketFiles, bucketWritten, bucketSettings, bucketSums, bucketRefSums}
 	return append(bs, kindBuckets[:]...)
 }
 
@@ -80,8 +90,8 @@ func parseImportID(id string) (uint64, bool) {
 const periodLen = 7
 
 func appendPeriod(b []byte, p app.Period) []byte {
-	s := p.Start()
-	b = binary.BigEndian.AppendUint16(b, uint16(s.Year()*12+int(s.Month())-1))
+	// StartMonth is Start's year*12+month-1, without building a time.
+	b = binary.BigEndian.AppendUint16(b, uint16(p.StartMonth()))
 	b = append(b, byte(p.Months()), byte(p.Kind))
 	b = binary.BigEndian.AppendUint16(b, uint16(p.Year))
 	return append(b, byte(p.N))

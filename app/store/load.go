@@ -33,27 +33,38 @@ func (s *Bolt) Load() (*app.History, error) {
 // LoadIndicator reads what Load would give of one indicator, without
 // reading the rest: every indicator's definitions and the imports, and
 // ref's figures, targets, benchmarks, comments and chart settings, which
-// are keyed by ref first. Breakdowns, keyed by measure, are left out. A
-// read of part of the store cannot check the imports' checksums, which
-// cover every record: Load does.
+// are keyed by ref first. Breakdowns, keyed by measure, are left out. What
+// it reads is proved against the checksums of the definitions and of
+// ref's records that each import keeps.
 func (s *Bolt) LoadIndicator(ref string) (*app.History, error) {
 	if err := checkText("indicator", ref); err != nil {
 		return nil, err
 	}
 	return s.read(func(l *loader) error {
+		l.sums = newPartialChecker(l.tx, ref)
 		if err := l.indicators(); err != nil {
 			return err
 		}
 		l.prefix = appendText(nil, ref)
-		return l.run(l.observations, l.targets, l.benchmarks, l.comments, l.chartSettings)
+		if err := l.run(l.observations, l.targets, l.benchmarks, l.comments, l.chartSettings); err != nil {
+			return err
+		}
+		return l.sums.check(l.tx, s.path)
 	})
 }
 
 // Indicators returns the indicators as the store defines them now, in
 // the order first imported, read without the figures: what an import's
-// definitions are checked against (app.ReviewDefinitions).
+// definitions are checked against (app.ReviewDefinitions). The
+// definitions are proved against their checksums.
 func (s *Bolt) Indicators() ([]app.Indicator, error) {
-	h, err := s.read(func(l *loader) error { return l.indicators() })
+	h, err := s.read(func(l *loader) error {
+		l.sums = newPartialChecker(l.tx, "")
+		if err := l.indicators(); err != nil {
+			return err
+		}
+		return l.sums.check(l.tx, s.path)
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -162,30 +173,43 @@ func (l *loader) observations() error {
 	var (
 		series []byte // ref, area and split of the series being read
 		key    app.SeriesKey
+		all    []app.Observation // its versions, block by block
 		firsts []app.Observation // first version of each period, in order
-		later  []app.Observation // later versions, in key order
+		later  []app.Observation // later versions, by period then import
 	)
 	flush := func() {
+		// Blocks are in import order and each in period order: a stable
+		// sort by period puts each period's versions in import order.
+		for i := 1; i < len(all); i++ {
+			if periodOrder(all[i-1].Period, all[i].Period) > 0 {
+				slices.SortStableFunc(all, comparePeriods)
+				break
+			}
+		}
+		for _, o := range all {
+			if n := len(firsts); n > 0 && firsts[n-1].Period == o.Period {
+				later = append(later, o)
+			} else {
+				firsts = append(firsts, o)
+			}
+		}
 		if len(firsts) > 0 {
 			l.h.SetSeries(key, slices.Clone(firsts))
 		}
 		for _, o := range later {
 			l.h.Add(o)
 		}
-		firsts, later = firsts[:0], later[:0]
+		all, firsts, later = all[:0], firsts[:0], later[:0]
 	}
+	r := newBlockReader(nil)
 	c := l.tx.Bucket(kindBuckets[kindObservation]).Cursor()
 	for k, v := l.first(c); k != nil; k, v = l.within(c.Next()) {
-		l.sums.add(k, v)
-		if isRestatement(v) {
-			continue
-		}
-		r := keyReader{b: k}
-		ref, area, split := r.text(), r.text(), r.text()
-		s := k[:len(k)-len(r.b)]
-		p := r.period()
-		r.seq()
-		if r.bad || len(v) < 1 {
+		l.sums.add(kindObservation, k, v)
+		kr := keyReader{b: k}
+		ref, area, split := kr.text(), kr.text(), kr.text()
+		s := k[:len(k)-len(kr.b)]
+		kr.seq()
+		if kr.bad {
 			return fmt.Errorf("observation key %q: %w", k, errCorrupt)
 		}
 		if !bytes.Equal(s, series) {
@@ -193,22 +217,35 @@ func (l *loader) observations() error {
 			series = s
 			key = app.SeriesKey{Ref: d.intern(ref), Area: app.Area(d.intern(area)), Split: app.Split(d.intern(split))}
 		}
-		o := app.Observation{Ref: key.Ref, Area: key.Area, Split: key.Split, Period: p}
-		if err := d.decode(v[1:], &o); err != nil {
-			return fmt.Errorf("observation %s %s: %w", key, p, err)
+		id, err := l.importOf(k)
+		if err != nil {
+			return fmt.Errorf("observations of %s: %w", key, err)
 		}
-		var err error
-		if o.Import, err = l.importOf(k); err != nil {
-			return fmt.Errorf("observation %s %s: %w", key, p, err)
+		r.reset(v)
+		for r.next() {
+			if r.e.restatement() {
+				continue
+			}
+			o := app.Observation{Ref: key.Ref, Area: key.Area, Split: key.Split, Import: id}
+			r.e.observation(d, &o)
+			all = append(all, o)
 		}
-		if n := len(firsts); n > 0 && firsts[n-1].Period == p {
-			later = append(later, o)
-		} else {
-			firsts = append(firsts, o)
+		if r.bad {
+			return fmt.Errorf("the figures of %s from import %s are unreadable: %w", key, id, errCorrupt)
 		}
 	}
 	flush()
 	return nil
+}
+
+// comparePeriods orders observations by period (periodOrder).
+func comparePeriods(a, b app.Observation) int { return periodOrder(a.Period, b.Period) }
+
+// periodOrder orders periods as their keys sort (see appendPeriod): by
+// start month and length, then kind, year and number.
+func periodOrder(p, q app.Period) int {
+	return cmp.Or(cmp.Compare(p.StartMonth(), q.StartMonth()), cmp.Compare(p.Months(), q.Months()),
+		cmp.Compare(p.Kind, q.Kind), cmp.Compare(p.Year, q.Year), cmp.Compare(p.N, q.N))
 }
 
 // indicators adds each indicator's definitions in import order, so that
@@ -225,7 +262,7 @@ func (l *loader) indicators() error {
 	c := l.tx.Bucket(kindBuckets[kindIndicator]).Cursor()
 	var at []byte
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		l.sums.add(k, v)
+		l.sums.add(kindIndicator, k, v)
 		if len(k) <= seqLen || len(v) < 1+indicatorPosLen {
 			return fmt.Errorf("indicator %q: %w", k, errCorrupt)
 		}
@@ -361,7 +398,7 @@ func (l *loader) eachLatest(kind recordKind, fn func(firstKey, first, lastKey, l
 		if k == nil {
 			return nil
 		}
-		l.sums.add(k, v)
+		l.sums.add(kind, k, v)
 		if at == nil || !bytes.Equal(base(k), at) {
 			at, firstKey, first = base(k), k, v
 		}

@@ -12,59 +12,20 @@ import (
 
 // Observations are the bulk of a store (a quarter of a million in a large
 // one), so they get a compact binary encoding that Load reads without
-// reflection; the other records are few and are kept as JSON.
+// reflection (block.go); the other records are few and are kept as JSON.
 //
-// An observation's key holds its ref, area, split and period; the import
-// that wrote it is the key's sequence number, and its Revision is worked
-// out on Load. The value is the tag byte (see tagVersion), a flags byte,
-// the float64s the flags say are present, then the text fields, each as a
-// uvarint length and its bytes.
+// Schema 1 kept a key per observation version: its ref, area, split and
+// period and the import's sequence number. The value was the tag byte
+// (see tagVersion), a flags byte, the float64s the flags say are present,
+// then the text fields, each as a uvarint length and its bytes;
+// observationDecoder reads it for the upgrade (migrate.go). Both schemas
+// share the flags.
 const (
 	hasValue = 1 << iota
 	hasNumerator
 	hasDenominator
 	isStandIn
 )
-
-func observationKey(o *app.Observation) ([]byte, error) {
-	return appendObservationKey(nil, o)
-}
-
-// appendObservationKey appends o's key to b.
-func appendObservationKey(b []byte, o *app.Observation) ([]byte, error) {
-	if err := checkText("observation", o.Ref, string(o.Area), string(o.Split)); err != nil {
-		return nil, err
-	}
-	b = appendText(b, o.Ref)
-	b = appendText(b, string(o.Area))
-	b = appendText(b, string(o.Split))
-	return appendPeriod(b, o.Period), nil
-}
-
-// encodeObservation returns o's stored value, tagged as a version.
-func encodeObservation(o *app.Observation) []byte { return appendObservation(nil, o) }
-
-// appendObservation appends o's stored value, tagged as a version, to b.
-func appendObservation(b []byte, o *app.Observation) []byte {
-	var flags byte
-	at := len(b)
-	b = append(b, tagVersion, 0)
-	for i, f := range [...]*float64{o.Value, o.Numerator, o.Denominator} {
-		if f != nil {
-			flags |= 1 << i
-			b = binary.BigEndian.AppendUint64(b, math.Float64bits(*f))
-		}
-	}
-	if o.StandIn {
-		flags |= isStandIn
-	}
-	b[at+1] = flags
-	for _, s := range [...]string{string(o.Status), o.Raw, string(o.SourceArrow), string(o.SourceRAG), o.Rule, o.Cell} {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
-	}
-	return b
-}
 
 var errCorrupt = errors.New("corrupt record")
 

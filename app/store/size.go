@@ -17,13 +17,15 @@ import (
 // On Windows bbolt grows the file to the size mapped, so the map is sized
 // to the data expected, never a fixed large size.
 
-// Bytes a store takes per byte of the file imported, by kind of file: a
-// workbook is compressed XML, about 18 store bytes per byte for the
-// large generated scorecard; a CSV's line of about 40 bytes is one
-// figure of about 160.
+// Bytes an import may need mapped per byte of the file imported, by kind
+// of file: about twice what the store grows by, since a transaction
+// writes its pages before it frees those it replaces. A workbook is
+// compressed XML: the large generated scorecard (912 KB, 101,280
+// figures) grows a schema 2 store by about 3.5 bytes a byte. A CSV's line
+// of about 40 bytes is one figure of 15 to 40.
 const (
-	workbookGrowth = 20
-	textGrowth     = 5
+	workbookGrowth = 8
+	textGrowth     = 2
 )
 
 // ImportRoom estimates the bytes importing the files at paths adds to a

@@ -16,10 +16,11 @@ import (
 // and its file is no larger than one opened without room.
 func TestOpenSizedDoesNotRemap(t *testing.T) {
 	ds := largeDataset(0)
-	// The sizing case as a workbook would be about a sixteenth of the
-	// store it makes; room is what ImportRoom gives for such a file.
-	const perObservation = 160
-	room := int64(len(ds.Observations)) * perObservation
+	// The sizing case as a workbook would take about 9 bytes a figure,
+	// as the large generated scorecard does; room is what ImportRoom
+	// gives for such a file.
+	const perObservation = 9
+	room := int64(len(ds.Observations)) * perObservation * workbookGrowth
 	tests := []struct {
 		name       string
 		room       int64

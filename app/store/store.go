@@ -23,8 +23,9 @@ import (
 )
 
 // SchemaVersion is the layout of the buckets and records this package
-// writes. A file holding another version is refused rather than misread.
-const SchemaVersion = 1
+// writes. A schema 1 store is upgraded (see migrate.go); a file holding
+// another version is refused rather than misread.
+const SchemaVersion = 2
 
 // Errors callers tell apart with errors.Is.
 var (
@@ -53,6 +54,11 @@ type Bolt struct {
 
 	markMu sync.Mutex
 	marked bool // this Bolt has marked the file open (see keyOpen)
+
+	// held is the schema 1 store, open to read, whose upgraded copy at
+	// tmp this Bolt reads (see upgradedCopy); nil otherwise.
+	held *bolt.DB
+	tmp  string
 }
 
 // Open opens or creates the store at path (creating parent directories).
@@ -68,7 +74,9 @@ type Bolt struct {
 // It waits at most about 1 s for the file lock; when another process holds
 // it, it returns an error wrapping ErrInUse whose message reads: `<path> is
 // already open in another window of Scorecard`. A file whose stored schema
-// version differs returns an error naming both versions.
+// version differs returns an error naming both versions, except schema 1,
+// which is upgraded: backed up beside the store, then rewritten in one
+// transaction (see migrate.go).
 func Open(path string) (*Bolt, error) { return OpenSized(path, 0) }
 
 // OpenSized opens the store at path as Open does, mapping room more bytes
@@ -105,9 +113,6 @@ func OpenSized(path string, room int64) (*Bolt, error) {
 	s, err := open(path, 0o600, &bolt.Options{Timeout: lockTimeout, InitialMmapSize: mapped})
 	if err == nil {
 		s.keep = DefaultAutoBackups
-		if mapped > 0 {
-			s.db.AllocSize = allocSize(mapped)
-		}
 	}
 	return s, err
 }
@@ -166,6 +171,9 @@ func create(path string) error {
 // readers can read at once. Like Open it waits about 1 s and returns an
 // error wrapping ErrInUse while a writer holds the file (and a writer
 // cannot open it while a reader does). Methods that write return an error.
+// A schema 1 store is read through an upgraded copy in the temporary
+// directory, removed on Close; the file itself is upgraded only when
+// opened to write (see migrate.go).
 func OpenReadOnly(path string) (*Bolt, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -222,8 +230,17 @@ func open(path string, mode os.FileMode, opt *bolt.Options) (s *Bolt, err error)
 	if err := checkFile(path, true); err != nil {
 		return nil, err
 	}
+	if opt.InitialMmapSize > 0 {
+		// Before prepare, which may upgrade the store: bbolt's default
+		// would grow the file by 16 MiB past what the upgrade needs.
+		db.AllocSize = allocSize(opt.InitialMmapSize)
+	}
 	s = &Bolt{db: db, path: path}
-	if err := s.prepare(opt.ReadOnly); err != nil {
+	err = s.prepare(opt.ReadOnly)
+	if errors.Is(err, errSchema1) {
+		return s.upgradedCopy()
+	}
+	if err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -241,6 +258,7 @@ func closeQuietly(db *bolt.DB) {
 // new, so that opening a store to read it leaves the file untouched.
 func (s *Bolt) prepare(readOnly bool) error {
 	var empty bool
+	var version int
 	err := s.db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
@@ -255,20 +273,30 @@ func (s *Bolt) prepare(readOnly bool) error {
 		if err != nil {
 			return fmt.Errorf("%s: unreadable schema version %q", s.path, v)
 		}
-		if got != SchemaVersion {
+		if got != SchemaVersion && got != 1 {
 			hint := "it was written by an older Scorecard"
 			if got > SchemaVersion {
 				hint = "it was written by a newer Scorecard; update this one"
 			}
 			return fmt.Errorf("%s has schema version %d but this Scorecard reads schema version %d: %s", s.path, got, SchemaVersion, hint)
 		}
+		version = got
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	if !empty {
-		return s.markOpen(readOnly)
+		if err := s.markOpen(readOnly); err != nil {
+			return err
+		}
+		switch {
+		case version == SchemaVersion:
+			return nil
+		case readOnly:
+			return errSchema1
+		}
+		return s.upgrade()
 	}
 	if readOnly {
 		return notStore(s.path, "is not a Scorecard store (it holds no schema version)")
@@ -340,7 +368,14 @@ func (s *Bolt) Close() (err error) {
 		s.marked = false
 	}
 	s.markMu.Unlock()
-	return s.db.Close()
+	err = s.db.Close()
+	if s.held != nil {
+		os.Remove(s.tmp)
+		if herr := s.held.Close(); err == nil {
+			err = herr
+		}
+	}
+	return err
 }
 
 // Path returns the file the store was opened from.

@@ -325,7 +325,7 @@ func TestUndoAll(t *testing.T) {
 	}
 	sameHistory(t, "after undoing all", empty, mustLoad(t, s))
 	err := s.db.View(func(tx *bolt.Tx) error {
-		for _, name := range append(kindBuckets[:], bucketWritten, bucketFiles) {
+		for _, name := range append(kindBuckets[:], bucketWritten, bucketFiles, bucketRefSums) {
 			if n := tx.Bucket(name).Stats().KeyN; n != 0 {
 				t.Errorf("bucket %s holds %d keys after undoing everything", name, n)
 			}
@@ -444,8 +444,8 @@ func TestSchemaMismatch(t *testing.T) {
 		version string
 		want    []string
 	}{
-		{"2", []string{"schema version 2", "schema version 1", "newer Scorecard"}},
-		{"0", []string{"schema version 0", "schema version 1", "older Scorecard"}},
+		{"3", []string{"schema version 3", "schema version 2", "newer Scorecard"}},
+		{"0", []string{"schema version 0", "schema version 2", "older Scorecard"}},
 	} {
 		t.Run(tc.version, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "old.db")
@@ -963,5 +963,29 @@ func TestOpenReadOnly(t *testing.T) {
 	}
 	if _, err := OpenReadOnly(filepath.Join(t.TempDir(), "missing.db")); err == nil {
 		t.Error("OpenReadOnly of a missing file succeeded")
+	}
+}
+
+// TestOperatorRecorded: each import records who made it and on which
+// computer, and an undo who undid it, as Imports reads them back.
+func TestOperatorRecorded(t *testing.T) {
+	officer, machine := Operator()
+	if officer == "" || machine == "" {
+		t.Skip("this system names no user or no host")
+	}
+	s := openTemp(t)
+	rec := mustImport(t, s, "jan.xlsx", smallMonthly(0))
+	if rec.Officer != officer || rec.Machine != machine {
+		t.Errorf("import by %q on %q, want %q on %q", rec.Officer, rec.Machine, officer, machine)
+	}
+	if _, err := s.Undo(rec.ID); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := s.Imports()
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("imports %+v, %v", recs, err)
+	}
+	if r := recs[0]; r.Officer != officer || r.Machine != machine || r.UndoneBy != officer {
+		t.Errorf("stored import by %q on %q, undone by %q; want %q on %q, undone by %q", r.Officer, r.Machine, r.UndoneBy, officer, machine, officer)
 	}
 }

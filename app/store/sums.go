@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -15,7 +17,8 @@ import (
 //
 // The sums bucket holds, under an import's sequence number and a suffix:
 // sumRecords, the sum of recordHash over every record the import wrote
-// (versions and restatements, in every record bucket); sumImport,
+// (versions and restatements, in every record bucket); sumDefinitions,
+// that over its indicator definitions alone (schema 2); sumImport,
 // fnv64a of the import's entry in the imports bucket. A sum of hashes does
 // not depend on the order records are met in. The tag byte is part of a
 // record's hash (a flipped tag would turn a version into a restatement,
@@ -25,9 +28,16 @@ import (
 var bucketSums = []byte("sums")
 
 const (
-	sumRecords byte = 'r'
-	sumImport  byte = 'j'
+	sumRecords     byte = 'r'
+	sumImport      byte = 'j'
+	sumDefinitions byte = 'd'
 )
+
+// bucketRefSums holds, in schema 2, the sum of recordHash over each
+// import's records of each indicator (see sumGroup), keyed by ref, NUL and
+// the import's sequence number, so that one indicator's records can be
+// proved without reading the rest. Undo removes the import's entries.
+var bucketRefSums = []byte("indicator sums")
 
 func sumKey(seq uint64, what byte) []byte { return append(seqKey(seq), what) }
 
@@ -47,20 +57,37 @@ func fnv64a(parts ...[]byte) uint64 {
 // tagged value.
 func recordHash(k, v []byte) uint64 { return fnv64a(k, v) }
 
-// adjustSum corrects the sum of the import that wrote the record at key k
-// when its value changes from old to new.
-func adjustSum(tx *bolt.Tx, k, old, new []byte) error {
+// adjustSum corrects the sums of the import that wrote the record of kind
+// at key k when its value changes from old to new.
+func adjustSum(tx *bolt.Tx, kind recordKind, k, old, new []byte) error {
 	b := tx.Bucket(bucketSums)
 	if b == nil || len(k) < seqLen {
 		return nil
 	}
-	sk := sumKey(keySeq(k), sumRecords)
-	v := b.Get(sk)
-	if len(v) != 8 {
-		return nil // an import from before sums were kept
+	diff := recordHash(k, new) - recordHash(k, old)
+	seq := keySeq(k)
+	if err := addTo(b, sumKey(seq, sumRecords), diff); err != nil {
+		return err
 	}
-	sum := binary.BigEndian.Uint64(v) - recordHash(k, old) + recordHash(k, new)
-	return b.Put(sk, binary.BigEndian.AppendUint64(nil, sum))
+	switch defs, ref := sumGroup(kind, k); {
+	case defs:
+		return addTo(b, sumKey(seq, sumDefinitions), diff)
+	case ref != nil:
+		if rb := tx.Bucket(bucketRefSums); rb != nil {
+			return addTo(rb, refSumKey(ref, seq), diff)
+		}
+	}
+	return nil
+}
+
+// addTo adds diff to the sum at key k of b, where there is one (an import
+// from before sums were kept has none).
+func addTo(b *bolt.Bucket, k []byte, diff uint64) error {
+	v := b.Get(k)
+	if len(v) != 8 {
+		return nil
+	}
+	return b.Put(k, binary.BigEndian.AppendUint64(nil, binary.BigEndian.Uint64(v)+diff))
 }
 
 func putSum(tx *bolt.Tx, seq uint64, what byte, sum uint64) error {
@@ -71,37 +98,90 @@ func putSum(tx *bolt.Tx, seq uint64, what byte, sum uint64) error {
 	return b.Put(sumKey(seq, what), binary.BigEndian.AppendUint64(nil, sum))
 }
 
-// sumChecker adds up the records met, per import. A nil *sumChecker adds
-// nothing: a read of part of the store (its definitions alone) meets too
-// few records to check any import's sum.
+// sumChecker adds up the records met, per import and per group (an
+// import's definitions, and its records of each indicator), and checks
+// them against the sums recorded. A nil *sumChecker adds nothing.
 type sumChecker struct {
-	sums []uint64 // by sequence number
+	totals []uint64 // by sequence number
+	defs   []uint64 // by sequence number
+	refs   map[string]uint64
+	// whole is set when every record is read, so that each import's total
+	// can be checked; ref, when set, is the one indicator (ref and NUL)
+	// whose records are read, and nil with refs unset, none.
+	whole  bool
+	ref    []byte
+	noRefs bool // the store keeps no indicators' sums (schema 1)
 }
 
 func newSumChecker(tx *bolt.Tx) *sumChecker {
-	return &sumChecker{sums: make([]uint64, tx.Bucket(bucketImports).Sequence()+1)}
+	n := tx.Bucket(bucketImports).Sequence() + 1
+	return &sumChecker{totals: make([]uint64, n), defs: make([]uint64, n), refs: map[string]uint64{}, whole: true}
 }
 
-// A nil checker adds nothing: a read of part of the store (Indicators)
-// cannot check sums over every record.
-func (c *sumChecker) add(k, v []byte) {
+// newPartialChecker checks the definitions and, when ref is not empty,
+// that indicator's records.
+func newPartialChecker(tx *bolt.Tx, ref string) *sumChecker {
+	c := newSumChecker(tx)
+	c.whole = false
+	if ref != "" {
+		c.ref = appendText(nil, ref)
+	}
+	return c
+}
+
+// sumGroup says which of an import's sums besides its total a record of
+// kind with key k counts in: the definitions ('d'), or its indicator's,
+// named by ref (its key's first text) with NUL; breakdowns, keyed by
+// measure, count in the total alone.
+func sumGroup(kind recordKind, k []byte) (defs bool, ref []byte) {
+	switch kind {
+	case kindIndicator:
+		return true, nil
+	case kindBreakdown:
+		return false, nil
+	}
+	if i := bytes.IndexByte(k, 0); i >= 0 {
+		return false, k[:i+1]
+	}
+	return false, nil
+}
+
+// refSumKey is an indicator's sum's key in bucketRefSums: its ref with NUL
+// and the import's sequence number.
+func refSumKey(ref []byte, seq uint64) []byte {
+	return binary.BigEndian.AppendUint64(append([]byte(nil), ref...), seq)
+}
+
+func (c *sumChecker) add(kind recordKind, k, v []byte) {
 	if c == nil || len(k) < seqLen {
 		return // the loader reports the key
 	}
-	if seq := keySeq(k); seq < uint64(len(c.sums)) {
-		c.sums[seq] += recordHash(k, v)
+	seq := keySeq(k)
+	if seq >= uint64(len(c.totals)) {
+		return // the loader reports the unknown import
+	}
+	h := recordHash(k, v)
+	c.totals[seq] += h
+	defs, ref := sumGroup(kind, k)
+	switch {
+	case defs:
+		c.defs[seq] += h
+	case ref != nil:
+		c.refs[string(refSumKey(ref, seq))] += h
 	}
 }
 
-// check compares the sums met with those recorded, for every import not
-// undone (an undone import's records are gone).
+// check compares the sums met with those recorded: every import's
+// definitions', and its total where every record was read, for every
+// import not undone (an undone import's records are gone); and each
+// indicator's sums for the indicators read.
 func (c *sumChecker) check(tx *bolt.Tx, path string) error {
 	sums := tx.Bucket(bucketSums)
 	if sums == nil {
 		return nil
 	}
 	imports := tx.Bucket(bucketImports)
-	return sums.ForEach(func(k, v []byte) error {
+	err := sums.ForEach(func(k, v []byte) error {
 		if len(k) != seqLen+1 || len(v) != 8 {
 			return damaged(path, "a checksum record is unreadable")
 		}
@@ -110,42 +190,107 @@ func (c *sumChecker) check(tx *bolt.Tx, path string) error {
 		if entry == nil {
 			return damaged(path, "import %s has a checksum but no entry in the import log", importID(seq))
 		}
+		var got []uint64
 		switch k[seqLen] {
 		case sumImport:
 			if fnv64a(entry) != want {
 				return damaged(path, "the import log's entry for %s does not match its checksum", importID(seq))
 			}
+			return nil
 		case sumRecords:
-			var rec struct{ Undone *time.Time }
-			if err := json.Unmarshal(entry, &rec); err != nil {
-				return damaged(path, "the import log's entry for %s is unreadable", importID(seq))
-			}
-			if rec.Undone != nil {
+			if !c.whole {
 				return nil
 			}
-			var got uint64
-			if seq < uint64(len(c.sums)) {
-				got = c.sums[seq]
+			got = c.totals
+		case sumDefinitions:
+			got = c.defs
+		default:
+			return nil
+		}
+		var rec struct{ Undone *time.Time }
+		if err := json.Unmarshal(entry, &rec); err != nil {
+			return damaged(path, "the import log's entry for %s is unreadable", importID(seq))
+		}
+		if rec.Undone != nil {
+			return nil
+		}
+		var sum uint64
+		if seq < uint64(len(got)) {
+			sum = got[seq]
+		}
+		if sum != want {
+			what := "figures"
+			if k[seqLen] == sumDefinitions {
+				what = "indicator definitions"
 			}
-			if got != want {
-				return damaged(path, "the figures of import %s do not match the checksum recorded when it was written", importID(seq))
-			}
+			return damaged(path, "the %s of import %s do not match the checksum recorded when it was written", what, importID(seq))
 		}
 		return nil
 	})
+	if err != nil || c.noRefs || !c.whole && c.ref == nil {
+		return err
+	}
+	return c.checkRefs(tx, path)
+}
+
+// checkRefs compares each indicator's sums, of the indicators read, with
+// those recorded.
+func (c *sumChecker) checkRefs(tx *bolt.Tx, path string) error {
+	b := tx.Bucket(bucketRefSums)
+	if b == nil {
+		return damaged(path, "the %s bucket is missing", bucketRefSums)
+	}
+	seen := 0
+	cur := b.Cursor()
+	k, v := cur.First()
+	if c.ref != nil {
+		k, v = cur.Seek(c.ref)
+	}
+	for ; k != nil && bytes.HasPrefix(k, c.ref); k, v = cur.Next() {
+		if len(k) <= seqLen || len(v) != 8 {
+			return damaged(path, "an indicator's checksum record is unreadable")
+		}
+		got, ok := c.refs[string(k)]
+		if ok {
+			seen++
+		}
+		if got != binary.BigEndian.Uint64(v) {
+			return damaged(path, "the figures of %s from import %s do not match the checksum recorded when it was written",
+				bytes.TrimSuffix(k[:len(k)-seqLen], []byte{0}), importID(keySeq(k)))
+		}
+	}
+	if seen != len(c.refs) {
+		for k := range c.refs {
+			if b.Get([]byte(k)) == nil {
+				return damaged(path, "the figures of %s from import %s have no checksum", strings.TrimSuffix(k[:len(k)-seqLen], "\x00"), importID(keySeq([]byte(k))))
+			}
+		}
+	}
+	return nil
 }
 
 // verifySums reads every record and checks every import's sums.
 func verifySums(tx *bolt.Tx, path string) error {
+	return verifySumsIn(tx, path, kindBuckets, true)
+}
+
+// verifySumsIn is verifySums over the record buckets named, checking the
+// indicators' sums when refs is set: a schema 1 store has other names and
+// no indicators' sums.
+func verifySumsIn(tx *bolt.Tx, path string, names [numKinds][]byte, refs bool) error {
 	c := newSumChecker(tx)
-	for _, name := range kindBuckets {
+	c.noRefs = !refs
+	for kind, name := range names {
 		b := tx.Bucket(name)
 		if b == nil {
+			if recordKind(kind) == kindChartSetting {
+				continue // a store made before chart settings
+			}
 			return damaged(path, "the %s bucket is missing", name)
 		}
 		cur := b.Cursor()
 		for k, v := cur.First(); k != nil; k, v = cur.Next() {
-			c.add(k, v)
+			c.add(recordKind(kind), k, v)
 		}
 	}
 	return c.check(tx, path)

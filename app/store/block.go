@@ -1,0 +1,279 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"math"
+
+	"scorecard/app"
+)
+
+// Schema 2 keeps observations in blocks: one key per series (ref, area,
+// split) per import, holding every figure that import gave of the series,
+// oldest period first. One indicator's history is then a few keys read in
+// one run, a large import writes a key per series rather than per figure,
+// and its footprint for undo is the list of its blocks.
+//
+// A block's key is the series key (ref, area and split, each NUL-ended)
+// and the 8-byte sequence number of the import, so that a series' blocks
+// sort together in import order. Its value is the entries one after
+// another, each:
+//
+//	flags byte (see the ent constants)
+//	the period's 7 bytes (see appendPeriod), unless entNextPeriod
+//	each number the flags say is present (see appendNumber)
+//	status, raw text, source arrow, source RAG and rule, each a uvarint
+//	length and its bytes, unless entSameTexts
+//	the cell: a uvarint count of bytes shared with the entry before's
+//	cell, then a uvarint length and the bytes that follow them
+//
+// A restatement (see tagRestatement) is an entry with entRestatement
+// set; Undo flips that bit alone, which changes no other entry's bytes.
+const (
+	entValue       = hasValue
+	entNumerator   = hasNumerator
+	entDenominator = hasDenominator
+	entStandIn     = isStandIn
+	entRestatement = 1 << 4
+	entNextPeriod  = 1 << 5 // the period follows the entry before's
+	entSameTexts   = 1 << 6 // the texts but the cell are the entry before's
+)
+
+// numTexts counts the text fields an entry keeps before its cell.
+const numTexts = 5
+
+// appendSeriesKey appends the series part of o's block key to b.
+func appendSeriesKey(b []byte, o *app.Observation) ([]byte, error) {
+	if err := checkText("observation", o.Ref, string(o.Area), string(o.Split)); err != nil {
+		return nil, err
+	}
+	b = appendText(b, o.Ref)
+	b = appendText(b, string(o.Area))
+	return appendText(b, string(o.Split)), nil
+}
+
+// blockEncoder appends entries to a block, remembering what the next
+// entry may share with the one before.
+type blockEncoder struct {
+	b      []byte
+	n      int
+	period app.Period
+	texts  [numTexts]string
+	cell   string
+}
+
+// add appends o, a restatement when restated.
+func (e *blockEncoder) add(o *app.Observation, restated bool) {
+	texts := [numTexts]string{string(o.Status), o.Raw, string(o.SourceArrow), string(o.SourceRAG), o.Rule}
+	at := len(e.b)
+	var flags byte
+	if restated {
+		flags |= entRestatement
+	}
+	if o.StandIn {
+		flags |= entStandIn
+	}
+	e.b = append(e.b, 0)
+	if e.n > 0 && e.period.Add(1) == o.Period {
+		flags |= entNextPeriod
+	} else {
+		e.b = appendPeriod(e.b, o.Period)
+	}
+	for i, f := range [...]*float64{o.Value, o.Numerator, o.Denominator} {
+		if f != nil {
+			flags |= 1 << i
+			e.b = appendNumber(e.b, *f)
+		}
+	}
+	if e.n > 0 && texts == e.texts {
+		flags |= entSameTexts
+	} else {
+		for _, s := range texts {
+			e.b = binary.AppendUvarint(e.b, uint64(len(s)))
+			e.b = append(e.b, s...)
+		}
+	}
+	shared := 0
+	if e.n > 0 {
+		for shared < len(e.cell) && shared < len(o.Cell) && e.cell[shared] == o.Cell[shared] {
+			shared++
+		}
+	}
+	e.b = binary.AppendUvarint(e.b, uint64(shared))
+	e.b = binary.AppendUvarint(e.b, uint64(len(o.Cell)-shared))
+	e.b = append(e.b, o.Cell[shared:]...)
+	e.b[at] = flags
+	e.n++
+	e.period, e.texts, e.cell = o.Period, texts, o.Cell
+}
+
+// Numbers are mostly counts and figures of a few decimals: such a number
+// is kept as a zigzag uvarint of it times 10^k, with k in its low three
+// bits; any other (a rate to fifteen places, -0, NaN) as numberRaw and its
+// eight bytes. Decoding divides by the same power of ten, and a number is
+// kept so only when that gives back its very bits.
+const (
+	numberRaw      = 7
+	numberMaxScale = 4
+	numberMaxInt   = 1 << 50
+)
+
+var pow10 = [...]float64{1, 10, 100, 1000, 10000}
+
+func appendNumber(b []byte, f float64) []byte {
+	for k := 0; k <= numberMaxScale; k++ {
+		m := math.Round(f * pow10[k])
+		if math.Abs(m) >= numberMaxInt {
+			break
+		}
+		// The very computation readNumber makes: -0 and NaN fail it.
+		i := int64(m)
+		if math.Float64bits(float64(i)/pow10[k]) == math.Float64bits(f) {
+			z := uint64(i<<1) ^ uint64(i>>63)
+			return binary.AppendUvarint(b, z<<3|uint64(k))
+		}
+	}
+	b = binary.AppendUvarint(b, numberRaw)
+	return binary.BigEndian.AppendUint64(b, math.Float64bits(f))
+}
+
+func readNumber(b []byte) (float64, []byte, bool) {
+	h, w := binary.Uvarint(b)
+	if w <= 0 {
+		return 0, nil, false
+	}
+	b = b[w:]
+	k := h & 7
+	if k == numberRaw {
+		if len(b) < 8 {
+			return 0, nil, false
+		}
+		return math.Float64frombits(binary.BigEndian.Uint64(b)), b[8:], true
+	}
+	if k > numberMaxScale {
+		return 0, nil, false
+	}
+	z := h >> 3
+	i := int64(z>>1) ^ -int64(z&1)
+	return float64(i) / pow10[k], b, true
+}
+
+// entry is one decoded entry of a block. Its texts point into the block;
+// its cell into the reader's buffer, valid until the next entry is read.
+type entry struct {
+	off    int // of the flags byte in the block
+	flags  byte
+	period app.Period
+	pkey   [periodLen]byte // the period as a key orders it
+	floats [3]float64
+	texts  [numTexts][]byte
+	cell   []byte
+}
+
+func (e *entry) restatement() bool { return e.flags&entRestatement != 0 }
+
+// figures returns what versionRules compare of the entry.
+func (e *entry) figures() figures {
+	return figures{flags: e.flags & (entValue | entNumerator | entDenominator | entStandIn), floats: e.floats, status: e.texts[0]}
+}
+
+// blockReader reads a block's entries in turn.
+type blockReader struct {
+	b, rest []byte
+	e       entry
+	n       int
+	bad     bool
+}
+
+func newBlockReader(v []byte) *blockReader { return &blockReader{b: v, rest: v} }
+
+func (r *blockReader) reset(v []byte) {
+	cell := r.e.cell[:0]
+	*r = blockReader{b: v, rest: v}
+	r.e.cell = cell
+}
+
+// next reads the next entry into r.e, reporting false at the end or on a
+// malformed block (then r.bad is set).
+func (r *blockReader) next() bool {
+	if len(r.rest) == 0 || r.bad {
+		return false
+	}
+	e := &r.e
+	e.off = len(r.b) - len(r.rest)
+	e.flags = r.rest[0]
+	rest := r.rest[1:]
+	fail := func() bool { r.bad = true; return false }
+	if e.flags&entNextPeriod != 0 {
+		if r.n == 0 {
+			return fail()
+		}
+		e.period = e.period.Add(1)
+		appendPeriod(e.pkey[:0], e.period)
+	} else {
+		if len(rest) < periodLen {
+			return fail()
+		}
+		copy(e.pkey[:], rest)
+		e.period = readPeriod(rest)
+		rest = rest[periodLen:]
+	}
+	for i := range e.floats {
+		e.floats[i] = 0
+		if e.flags&(1<<i) == 0 {
+			continue
+		}
+		var ok bool
+		if e.floats[i], rest, ok = readNumber(rest); !ok {
+			return fail()
+		}
+	}
+	if e.flags&entSameTexts == 0 {
+		for i := range e.texts {
+			n, w := binary.Uvarint(rest)
+			if w <= 0 || uint64(len(rest)-w) < n {
+				return fail()
+			}
+			e.texts[i] = rest[w : w+int(n)]
+			rest = rest[w+int(n):]
+		}
+	} else if r.n == 0 {
+		return fail()
+	}
+	shared, w := binary.Uvarint(rest)
+	if w <= 0 || shared > uint64(len(e.cell)) {
+		return fail()
+	}
+	rest = rest[w:]
+	n, w := binary.Uvarint(rest)
+	if w <= 0 || uint64(len(rest)-w) < n {
+		return fail()
+	}
+	e.cell = append(e.cell[:shared], rest[w:w+int(n)]...)
+	r.rest = rest[w+int(n):]
+	r.n++
+	return true
+}
+
+// observation fills o's figures and texts from the entry, through d.
+func (e *entry) observation(d *observationDecoder, o *app.Observation) {
+	for i, p := range []**float64{&o.Value, &o.Numerator, &o.Denominator} {
+		if e.flags&(1<<i) != 0 {
+			*p = d.float(e.floats[i])
+		}
+	}
+	o.Period = e.period
+	o.StandIn = e.flags&entStandIn != 0
+	o.Status = app.Status(d.intern(e.texts[0]))
+	o.Raw = string(e.texts[1])
+	o.SourceArrow = app.Arrow(d.intern(e.texts[2]))
+	o.SourceRAG = app.RAG(d.intern(e.texts[3]))
+	o.Rule = d.intern(e.texts[4])
+	o.Cell = string(e.cell)
+}
+
+// isBlockOf reports whether k is a block key of the series whose key is
+// series.
+func isBlockOf(k, series []byte) bool {
+	return len(k) == len(series)+seqLen && bytes.HasPrefix(k, series)
+}

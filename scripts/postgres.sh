@@ -9,8 +9,9 @@
 #                                          then stops and removes the cluster
 #
 # As root the server runs as the postgres OS user (PostgreSQL refuses to run
-# as root); the role the tests use is the calling OS user, who may create
-# databases (each test makes its own) but is not a superuser.
+# as root); the role the tests use is the calling OS user, signing in with
+# a password, who may create databases (each test makes its own) but is not
+# a superuser.
 set -euo pipefail
 
 cmd=${1:-}
@@ -51,7 +52,7 @@ run() {
   [ "${1:-}" = "--" ] && shift
   [ $# -gt 0 ] || { echo "usage: scripts/postgres.sh run -- CMD ARGS..." >&2; exit 2; }
   install
-  local bin dir as=() me
+  local bin dir as=() me password=scorecard-test
   bin=$(bindir)
   me=$(id -un)
   dir=$(mktemp -d /tmp/scorecard-pg.XXXXXX)
@@ -67,18 +68,22 @@ run() {
   trap 'exit 130' INT TERM
   "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -E UTF8 --locale=C.UTF-8 -U postgres >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; exit 1; }
+  # The tests' role signs in with a password, so that a wrong one is
+  # refused as on a council's server; the postgres role, which only this
+  # script uses, is trusted.
+  printf 'local all postgres trust\nlocal all all scram-sha-256\n' | "${as[@]}" tee "$dir/data/pg_hba.conf" >/dev/null
   # Tests throw their databases away, so durability is not worth waiting for.
   "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
     -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
     start || { cat "$dir/server.log" >&2; exit 1; }
   if [ "$me" != postgres ]; then
     psql -q -h "$dir" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-      -c "CREATE ROLE \"$me\" LOGIN CREATEDB" >/dev/null
+      -c "CREATE ROLE \"$me\" LOGIN CREATEDB PASSWORD '$password'" >/dev/null
   fi
   psql -q -h "$dir" -U postgres -d postgres -v ON_ERROR_STOP=1 \
     -c "CREATE DATABASE scorecard_test OWNER \"$me\"" >/dev/null
-  export SCORECARD_TEST_POSTGRES="postgres:///scorecard_test?host=$dir"
-  echo "postgres.sh: private cluster on $dir (no TCP port); SCORECARD_TEST_POSTGRES=$SCORECARD_TEST_POSTGRES"
+  export SCORECARD_TEST_POSTGRES="postgres://$me:$password@/scorecard_test?host=$dir"
+  echo "postgres.sh: private cluster on $dir (no TCP port), as role $me; its URL is in SCORECARD_TEST_POSTGRES"
   local rc=0
   "$@" || rc=$?
   exit $rc

@@ -47,7 +47,7 @@ func openWindow(db string, opt views.Options, stderr io.Writer) (code int) {
 // openForWindow opens the store at path for the window, loading the demo
 // into a store with nothing imported yet.
 func openForWindow(path string, stderr io.Writer) (store.Store, error) {
-	st, err := store.Open(path)
+	st, err := openDB(path, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -1,9 +1,11 @@
 package postgres
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -124,13 +126,26 @@ func writeObservations(ctx context.Context, tx pgx.Tx, seq int64, rows []obsRow,
 	if len(rows) == 0 {
 		return nil
 	}
-	keys := make([][]byte, len(rows))
+	// The latest versions are read for the indicators the import gives
+	// figures for, by ranges of the primary key (keys start with the
+	// ref), rather than key by key: an import of a quarter of a million
+	// figures would otherwise send as many keys.
+	var lo, hi [][]byte
+	seen := map[string]bool{}
 	for i := range rows {
-		keys[i] = rows[i].k
+		if ref := rows[i].o.Ref; !seen[ref] {
+			seen[ref] = true
+			p := refPrefix(ref)
+			end := bytes.Clone(p)
+			end[len(end)-1] = 1
+			lo, hi = append(lo, p), append(hi, end)
+		}
 	}
 	prev := map[string]app.Observation{}
-	q, err := tx.Query(ctx, `SELECT DISTINCT ON (k) k, value, numerator, denominator, status, stand_in
-		FROM observations WHERE k = ANY($1) AND NOT restatement ORDER BY k, seq DESC`, keys)
+	q, err := tx.Query(ctx, `SELECT DISTINCT ON (o.k) o.k, o.value, o.numerator, o.denominator, o.status, o.stand_in
+		FROM unnest($1::bytea[], $2::bytea[]) AS r(lo, hi)
+		JOIN observations o ON o.k >= r.lo AND o.k < r.hi
+		WHERE NOT o.restatement ORDER BY o.k, o.seq DESC`, lo, hi)
 	if err != nil {
 		return err
 	}
@@ -149,6 +164,9 @@ func writeObservations(ctx context.Context, tx pgx.Tx, seq int64, rows []obsRow,
 	if err := q.Err(); err != nil {
 		return err
 	}
+	// Rows written in key order append to the primary key's index rather
+	// than splitting its pages, and lie in the order Load reads them.
+	slices.SortFunc(rows, func(a, b obsRow) int { return bytes.Compare(a.k, b.k) })
 	for i := range rows {
 		r := &rows[i]
 		p, ok := prev[string(r.k)]

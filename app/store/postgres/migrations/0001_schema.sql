@@ -2,7 +2,10 @@
 -- record it wrote is a row keyed by what the record is about (k, encoded
 -- so that it sorts as the app orders records) and the import's sequence
 -- number, as a version or as a restatement of the version before (see the
--- package documentation).
+-- package documentation). A record's seq is not declared a foreign key of
+-- imports: checking one per figure took as long as writing the figures, and
+-- the app writes both in one transaction (Load refuses a record of an
+-- import the log lacks).
 
 CREATE TABLE imports (
 	seq       bigint PRIMARY KEY,
@@ -26,7 +29,7 @@ CREATE UNIQUE INDEX imports_live_file ON imports (sha256) WHERE sha256 <> '' AND
 
 CREATE TABLE observations (
 	k            bytea NOT NULL,
-	seq          bigint NOT NULL REFERENCES imports (seq) DEFERRABLE INITIALLY DEFERRED,
+	seq          bigint NOT NULL,
 	restatement  boolean NOT NULL,
 	ref          text NOT NULL,
 	area         text NOT NULL,
@@ -54,7 +57,7 @@ CREATE INDEX observations_seq ON observations (seq);
 CREATE TABLE records (
 	kind        smallint NOT NULL,
 	k           bytea NOT NULL,
-	seq         bigint NOT NULL REFERENCES imports (seq) DEFERRABLE INITIALLY DEFERRED,
+	seq         bigint NOT NULL,
 	restatement boolean NOT NULL,
 	ref         text NOT NULL,
 	pos         integer NOT NULL,

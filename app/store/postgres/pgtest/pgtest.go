@@ -61,8 +61,19 @@ func DSN(t testing.TB) string {
 			return
 		}
 		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, "DROP DATABASE "+name+" WITH (FORCE)"); err != nil {
-			t.Errorf("drop database %s: %v", name, err)
+		// FORCE ends the test's own connections, but not an autovacuum
+		// worker the server started on the database after a large
+		// import, which soon finishes.
+		for try := 0; ; try++ {
+			_, err := conn.Exec(ctx, "DROP DATABASE "+name+" WITH (FORCE)")
+			if err == nil {
+				return
+			}
+			if try == 50 {
+				t.Errorf("drop database %s: %v", name, err)
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
 		}
 	})
 	u.Path = "/" + name

@@ -3,13 +3,16 @@ package postgres_test
 import (
 	"context"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
 
+	"scorecard/app/store"
 	"scorecard/app/store/postgres"
 	"scorecard/app/store/postgres/pgtest"
+	"scorecard/app/store/storetest"
 )
 
 // TestOpenErrors: what a user gets wrong in a team store's URL, or a
@@ -110,5 +113,57 @@ func TestMigrations(t *testing.T) {
 	_, err = postgres.Open(ctx, dsn)
 	if err == nil || !strings.Contains(err.Error(), "schema version 99") || !strings.Contains(err.Error(), "newer Scorecard") {
 		t.Fatalf("opening a store migrated by a newer Scorecard: err = %v", err)
+	}
+}
+
+// TestServerGoneMidImport: a connection the server ends in the middle of
+// an import leaves the store as it was, and the import's error says the
+// team store is unreachable.
+func TestServerGoneMidImport(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	s, err := postgres.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	storetest.Script(t, s)
+	before, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	admin, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close(ctx)
+	done := make(chan error)
+	go func() {
+		_, err := s.Import(store.Source{Name: "large.xlsx", Kind: "workbook", SHA256: "large"}, storetest.Large(0))
+		done <- err
+	}()
+	// End the import's connection once it is writing the figures.
+	var killed bool
+	for !killed {
+		select {
+		case err := <-done:
+			t.Fatalf("the import finished (err %v) before its connection could be ended", err)
+		default:
+		}
+		if err := admin.QueryRow(ctx, `SELECT coalesce(bool_or(pg_terminate_backend(pid)), false) FROM pg_stat_activity
+			WHERE datname = current_database() AND pid <> pg_backend_pid() AND query ILIKE 'copy%'`).Scan(&killed); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err = <-done
+	if err == nil || !strings.Contains(err.Error(), "unreachable") || strings.Contains(err.Error(), "scorecard-test") {
+		t.Fatalf("import whose connection was ended: err = %v", err)
+	}
+	after, err := s.Load()
+	if err != nil {
+		t.Fatalf("the store after the lost import: %v", err)
+	}
+	if !reflect.DeepEqual(before, after) {
+		t.Fatal("an import whose connection was ended changed the store")
 	}
 }

@@ -25,7 +25,9 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"net"
 	"net/url"
 	"os"
 	"slices"
@@ -219,16 +221,26 @@ func (s *Store) fail(doing string, err error) error {
 	if err == nil {
 		return nil
 	}
-	var pe *pgconn.PgError
-	if !errors.As(err, &pe) && (pgconn.SafeToRetry(err) || errors.Is(err, context.DeadlineExceeded) || isNetErr(err)) {
-		return fmt.Errorf("%s: the team store %s is unreachable: %w", doing, s.name, err)
+	if unreachable(err) {
+		return fmt.Errorf("%s: the team store %s is unreachable (nothing was changed): %w", doing, s.name, err)
 	}
 	return fmt.Errorf("%s: team store %s: %w", doing, s.name, err)
 }
 
-func isNetErr(err error) bool {
+// unreachable reports whether err is the server going away or not
+// answering, rather than a refusal of what was asked.
+func unreachable(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		// Class 08 is a connection exception; 57P01-57P03 the server
+		// shutting down or ending the connection.
+		return strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03"
+	}
 	var ce *pgconn.ConnectError
-	return errors.As(err, &ce) || errors.Is(err, os.ErrDeadlineExceeded)
+	var ne net.Error
+	return errors.As(err, &ce) || errors.As(err, &ne) || pgconn.SafeToRetry(err) || pgconn.Timeout(err) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, os.ErrDeadlineExceeded) ||
+		errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "conn closed")
 }
 
 // Path returns the database URL without its password.

@@ -178,29 +178,19 @@ func (l *loader) indicators() error {
 // observations loads each series whole, as the bbolt engine does: its
 // first versions in one SetSeries, then later versions of revised figures
 // through History.Add, which keeps the earlier as revisions.
+//
+// The figures are read in whatever order the server finds them and put in
+// order here, series by series: ordering a quarter of a million rows took
+// the server longer than sorting each series' few dozen takes.
 func (l *loader) observations() error {
 	cond, args := l.keyRange(1)
 	rows, err := l.tx.Query(l.ctx, `SELECT seq, ref, area, split, period_kind, period_year, period_n,
 		value, numerator, denominator, stand_in, status, raw, source_arrow, source_rag, rule, cell
-		FROM observations WHERE NOT restatement AND `+cond+` ORDER BY k, seq`, args...)
+		FROM observations WHERE NOT restatement AND `+cond, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	var (
-		key    app.SeriesKey
-		firsts []app.Observation
-		later  []app.Observation
-	)
-	flush := func() {
-		if len(firsts) > 0 {
-			l.h.SetSeries(key, slices.Clone(firsts))
-		}
-		for _, o := range later {
-			l.h.Add(o)
-		}
-		firsts, later = firsts[:0], later[:0]
-	}
 	d := &decoder{interned: map[string]string{}}
 	// Text is the same in either format; numbers must be binary.
 	raw := true
@@ -210,35 +200,61 @@ func (l *loader) observations() error {
 			raw = raw && f.Format == pgx.BinaryFormatCode
 		}
 	}
+	type version struct {
+		seq int64
+		o   app.Observation
+	}
+	at := map[app.SeriesKey]int{}
+	var series [][]version
+	var keys []app.SeriesKey
 	for rows.Next() {
-		var o app.Observation
-		var seq int64
+		var v version
 		var err error
 		if raw {
-			seq, err = d.observation(rows.RawValues(), &o)
+			v.seq, err = d.observation(rows.RawValues(), &v.o)
 		} else {
-			seq, err = d.scan(rows, &o)
+			v.seq, err = d.scan(rows, &v.o)
 		}
 		if err != nil {
 			return err
 		}
-		if k := (app.SeriesKey{Ref: o.Ref, Area: o.Area, Split: o.Split}); k != key {
-			flush()
-			key = k
-		}
-		if o.Import, err = l.importOf(seq); err != nil {
+		if v.o.Import, err = l.importOf(v.seq); err != nil {
 			return err
 		}
-		if n := len(firsts); n > 0 && firsts[n-1].Period == o.Period {
-			later = append(later, o)
-		} else {
-			firsts = append(firsts, o)
+		k := app.SeriesKey{Ref: v.o.Ref, Area: v.o.Area, Split: v.o.Split}
+		i, ok := at[k]
+		if !ok {
+			i = len(series)
+			at[k] = i
+			series = append(series, nil)
+			keys = append(keys, k)
 		}
+		series[i] = append(series[i], v)
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	flush()
+	var firsts, later []app.Observation
+	for i, s := range series {
+		// The order of the bbolt engine's keys: period, then import.
+		slices.SortFunc(s, func(a, b version) int {
+			return cmp.Or(a.o.Period.Compare(b.o.Period), cmp.Compare(a.o.Period.Kind, b.o.Period.Kind),
+				cmp.Compare(a.o.Period.Year, b.o.Period.Year), cmp.Compare(a.o.Period.N, b.o.Period.N), cmp.Compare(a.seq, b.seq))
+		})
+		firsts, later = firsts[:0], later[:0]
+		for _, v := range s {
+			if n := len(firsts); n > 0 && firsts[n-1].Period == v.o.Period {
+				later = append(later, v.o)
+			} else {
+				firsts = append(firsts, v.o)
+			}
+		}
+		l.h.SetSeries(keys[i], slices.Clone(firsts))
+		for _, o := range later {
+			l.h.Add(o)
+		}
+		series[i] = nil
+	}
 	return nil
 }
 

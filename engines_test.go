@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -103,5 +104,23 @@ func sameShow(t *testing.T, a, b, ref string) {
 	t.Helper()
 	if x, y := mustRun(t, a, "show", ref, "--json"), mustRun(t, b, "show", ref, "--json"); x != y {
 		t.Fatalf("show %s --json differs between %s and %s", ref, a, b)
+	}
+}
+
+// TestWindowLeavesAnEmptyTeamStoreEmpty: the window loads the demo into a
+// new store file, but not into a new team store, which is the team's.
+func TestWindowLeavesAnEmptyTeamStoreEmpty(t *testing.T) {
+	team := pgtest.DSN(t)
+	st, err := openForWindow(storeName(team), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	recs, err := st.Imports()
+	if err != nil || len(recs) != 0 {
+		t.Fatalf("a new team store opened by the window holds %d imports (%v)", len(recs), err)
+	}
+	if strings.Contains(st.Path(), "scorecard-test") {
+		t.Fatalf("the window's store is named %q, password and all", st.Path())
 	}
 }

@@ -48,11 +48,13 @@ func (s *Store) Dump(imp func(rec app.Import, ds *app.Dataset) error, setting fu
 			var seq int64
 			var area, split, status, arrow, rag string
 			var pk, py, pn int16
+			var raw, cell []byte
 			if err := rows.Scan(&seq, &o.Ref, &area, &split, &pk, &py, &pn, &o.Value, &o.Numerator, &o.Denominator,
-				&o.StandIn, &status, &o.Raw, &arrow, &rag, &o.Rule, &o.Cell); err != nil {
+				&o.StandIn, &status, &raw, &arrow, &rag, &o.Rule, &cell); err != nil {
 				rows.Close()
 				return err
 			}
+			o.Raw, o.Cell = string(raw), string(cell)
 			o.Area, o.Split, o.Status, o.SourceArrow, o.SourceRAG = app.Area(area), app.Split(split), app.Status(status), app.Arrow(arrow), app.RAG(rag)
 			o.Period = app.Period{Kind: app.PeriodKind(pk), Year: int(py), N: int(pn)}
 			ds, err := of(seq)

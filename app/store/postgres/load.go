@@ -192,11 +192,11 @@ func (l *loader) observations() error {
 	}
 	defer rows.Close()
 	d := &decoder{interned: map[string]string{}}
-	// Text is the same in either format; numbers must be binary.
+	// Text is the same in either format; numbers and bytes must be binary.
 	raw := true
 	for i, f := range rows.FieldDescriptions() {
 		switch i {
-		case 0, 4, 5, 6, 7, 8, 9, 10:
+		case 0, 4, 5, 6, 7, 8, 9, 10, 12, 16:
 			raw = raw && f.Format == pgx.BinaryFormatCode
 		}
 	}
@@ -402,11 +402,13 @@ func (d *decoder) scan(rows pgx.Rows, o *app.Observation) (seq int64, err error)
 	var (
 		ref, area, split, status, arrow, rag, rule string
 		pk, py, pn                                 int16
+		raw, cell                                  []byte
 	)
 	if err := rows.Scan(&seq, &ref, &area, &split, &pk, &py, &pn, &o.Value, &o.Numerator, &o.Denominator,
-		&o.StandIn, &status, &o.Raw, &arrow, &rag, &rule, &o.Cell); err != nil {
+		&o.StandIn, &status, &raw, &arrow, &rag, &rule, &cell); err != nil {
 		return 0, err
 	}
+	o.Raw, o.Cell = string(raw), string(cell)
 	o.Ref, o.Area, o.Split = d.intern([]byte(ref)), app.Area(d.intern([]byte(area))), app.Split(d.intern([]byte(split)))
 	o.Period = app.Period{Kind: app.PeriodKind(pk), Year: int(py), N: int(pn)}
 	o.Status, o.SourceArrow, o.SourceRAG, o.Rule = app.Status(status), app.Arrow(arrow), app.RAG(rag), rule

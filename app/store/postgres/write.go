@@ -188,8 +188,8 @@ func writeObservations(ctx context.Context, tx pgx.Tx, seq int64, rows []obsRow,
 			o := r.o
 			return []any{r.k, seq, r.restatement, o.Ref, string(o.Area), string(o.Split),
 				int16(o.Period.Kind), int16(o.Period.Year), int16(o.Period.N),
-				o.Value, o.Numerator, o.Denominator, o.StandIn, string(o.Status), o.Raw,
-				string(o.SourceArrow), string(o.SourceRAG), o.Rule, o.Cell}, nil
+				o.Value, o.Numerator, o.Denominator, o.StandIn, string(o.Status), []byte(o.Raw),
+				string(o.SourceArrow), string(o.SourceRAG), o.Rule, []byte(o.Cell)}, nil
 		}))
 	if err != nil {
 		return fmt.Errorf("write observations: %w", err)

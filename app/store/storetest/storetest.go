@@ -336,6 +336,25 @@ var scenarios = []struct {
 			t.Fatalf("the next import is %s, want I0002: a refused import used a number", rec.ID)
 		}
 	}},
+	{"a source's own text is kept exactly", func(t *testing.T, st store.Store, opt Options) {
+		// A CSV field may hold any character, a NUL byte among them; a
+		// workbook cell, accented and symbol text.
+		ds := Monthly(spring, 0)
+		texts := []string{"12\x005", "n/a – see note ★", "#DIV/0!", "«c»"}
+		for i, s := range texts {
+			ds.Observations[i].Raw = s
+			ds.Observations[i].Cell = "Données " + s + "!B7"
+		}
+		mustImport(t, st, "March scorecard.csv", ds)
+		h := load(t, st)
+		for i, s := range texts {
+			o := ds.Observations[i]
+			got, ok := h.Observation(o.Key(), o.Period)
+			if !ok || got.Raw != s || got.Cell != o.Cell {
+				t.Fatalf("raw text %q in %q came back as %q in %q", s, o.Cell, got.Raw, got.Cell)
+			}
+		}
+	}},
 	{"backup and copy", func(t *testing.T, st store.Store, opt Options) {
 		Script(t, st)
 		if err := st.Put("layout", "window", map[string]int{"width": 1280}); err != nil {

@@ -42,11 +42,13 @@ CREATE TABLE observations (
 	denominator  double precision,
 	stand_in     boolean NOT NULL,
 	status       text NOT NULL,
-	raw          text NOT NULL,
+	-- raw and cell are the source's own text, which may hold a byte
+	-- (NUL) that a text column cannot, so they are kept as bytes.
+	raw          bytea NOT NULL,
 	source_arrow text NOT NULL,
 	source_rag   text NOT NULL,
 	rule         text NOT NULL,
-	cell         text NOT NULL,
+	cell         bytea NOT NULL,
 	PRIMARY KEY (k, seq)
 );
 CREATE INDEX observations_seq ON observations (seq);

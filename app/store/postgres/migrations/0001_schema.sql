@@ -51,7 +51,9 @@ CREATE TABLE observations (
 	cell         bytea NOT NULL,
 	PRIMARY KEY (k, seq)
 );
-CREATE INDEX observations_seq ON observations (seq);
+-- Imports append rows in seq order, so a BRIN index finds an import's rows
+-- for undo at almost no cost to writing them.
+CREATE INDEX observations_seq ON observations USING brin (seq);
 
 -- Indicators, targets, benchmarks, breakdowns, comments and chart settings,
 -- as JSON (json, not jsonb, keeps the text the app wrote, which is what a

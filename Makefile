@@ -30,9 +30,12 @@ vet:
 	$(GO) vet ./...
 
 # Every package's tests with Fyne's software driver (-tags ci needs no GL),
-# then the real cgo build of the app so a GUI build break shows at once.
+# with a private PostgreSQL cluster up for the team store's tests (on a
+# Unix socket in a temporary folder, removed afterwards; see
+# scripts/postgres.sh), then the real cgo build of the app so a GUI build
+# break shows at once.
 test: deps vet
-	$(GO) test -tags ci $(GOTEST_FLAGS) ./...
+	scripts/postgres.sh run -- $(GO) test -tags ci $(GOTEST_FLAGS) ./...
 	CGO_ENABLED=1 $(GO) build -o $(BIN) .
 
 # Regenerates the embedded demo workbook and icon.

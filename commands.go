@@ -44,6 +44,7 @@ func init() {
 		{name: "window", args: "REF N|P", about: "set the trend window: N periods, or since period P", run: runWindow},
 		{name: "authority", args: "[NAME-OR-CODE] [--force] [--districts \"A, B, ...\"]", about: "the local authority the store holds figures for: print it, or set it", flags: authorityFlags, run: runAuthority},
 		{name: "backup", args: "--out FILE", about: "a consistent copy of the store", flags: outFlag, run: runBackup},
+		{name: "copy", args: "--from FILE|URL --to FILE|URL", about: "copy a whole store between engines (bbolt file, PostgreSQL team store), proved identical", flags: copyFlags, run: runCopy},
 		{name: "restore", args: "FILE", about: "replace the store with a backup (the replaced store is kept beside it)", run: runRestore},
 	}
 }
@@ -373,6 +374,9 @@ func runBackup(e *env, args []string) error {
 	if len(args) != 0 || e.outPath == "" {
 		return usagef("name the backup file with --out")
 	}
+	if isTeamStore(e.db) {
+		return backupTeam(e)
+	}
 	if _, err := os.Stat(e.db); err != nil {
 		return fmt.Errorf("%s: no store to back up: %w", e.db, errors.Unwrap(err))
 	}
@@ -386,6 +390,9 @@ func runBackup(e *env, args []string) error {
 }
 
 func runRestore(e *env, args []string) error {
+	if isTeamStore(e.db) {
+		return fmt.Errorf("%s is a team store: restore replaces a store file; to start a team store from a backup, scorecard copy --from BACKUP --to URL", e.db)
+	}
 	if len(args) != 1 {
 		if b, _ := store.NewestBackup(e.db); b != "" {
 			return usagef("name the backup to restore; the newest is %s", b)
@@ -450,16 +457,7 @@ var errNoStore = errors.New("no store yet")
 
 // openReader opens the store for a command that only reads: several may
 // read at once, and a store the user may only read can still be viewed.
-func openReader(e *env) (store.Store, error) {
-	if _, err := os.Stat(e.db); errors.Is(err, os.ErrNotExist) {
-		return nil, errNoStore
-	}
-	st, err := store.OpenReadOnly(e.db)
-	if err != nil {
-		return nil, err
-	}
-	return st, nil
-}
+func openReader(e *env) (store.Store, error) { return openDBReader(e.db) }
 
 // writeJSON prints v as indented JSON. A non-finite number, which JSON
 // cannot hold, is written as null rather than failing the command.

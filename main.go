@@ -69,6 +69,8 @@ type env struct {
 	// districts are authority --districts: the officer's own; nil when
 	// the flag is not given.
 	districts []string
+	// copyFrom and copyTo are copy's stores.
+	copyFrom, copyTo string
 }
 
 // newEnv returns the env for a command writing to stdout and stderr.
@@ -99,7 +101,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	e := newEnv(stdout, stderr)
 	global := flag.NewFlagSet("scorecard", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
-	global.StringVar(&e.db, "db", e.db, "the store `file`")
+	global.StringVar(&e.db, "db", e.db, "the store `file`, or a team store's postgres:// URL")
 	var screen, ref, exclude string
 	var imports files
 	global.StringVar(&screen, "screen", "", "open the window on this `screen` (scorecard, detail, districts, import, history, export, authority)")
@@ -111,6 +113,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		printUsage(stderr)
 		return 2
 	}
+	e.db = storeName(e.db)
 	if global.NArg() == 0 {
 		excluded, err := app.ParseCohorts(exclude)
 		if err != nil {
@@ -137,7 +140,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&e.db, "db", e.db, "the store `file`")
+	fs.StringVar(&e.db, "db", e.db, "the store `file`, or a team store's postgres:// URL")
 	if cmd.flags != nil {
 		cmd.flags(fs, e)
 	}
@@ -146,6 +149,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "scorecard %s: %v\nusage: scorecard %s %s\n", name, err, name, cmd.args)
 		return 2
 	}
+	e.db = storeName(e.db)
 	if err := cmd.run(e, positional); err != nil {
 		if errors.Is(err, errAlreadyReported) {
 			return 1
@@ -212,7 +216,7 @@ func defaultDB() string {
 }
 
 func printUsage(w io.Writer) {
-	fmt.Fprintln(w, "usage: scorecard [--db FILE] [COMMAND [ARGS]]")
+	fmt.Fprintln(w, "usage: scorecard [--db FILE|URL] [COMMAND [ARGS]]")
 	fmt.Fprintln(w, "With no command, opens the Scorecard window.")
 	fmt.Fprintln(w, "\nCommands:")
 	for _, c := range commands {
@@ -222,21 +226,10 @@ func printUsage(w io.Writer) {
 
 // openStore opens the store for a subcommand; an "already open" store is
 // reported in the contract's one line.
-func openStore(e *env) (store.Store, error) {
-	// A nil *Bolt must not become a non-nil Store.
-	st, err := store.Open(e.db)
-	if err != nil {
-		return nil, err
-	}
-	return st, nil
-}
+func openStore(e *env) (store.Store, error) { return openDB(e.db, 0) }
 
 // openStoreFor opens the store to import the files at paths, with room
 // mapped for what they add (see store.OpenSized).
 func openStoreFor(e *env, paths []string) (store.Store, error) {
-	st, err := store.OpenSized(e.db, store.ImportRoom(paths...))
-	if err != nil {
-		return nil, err
-	}
-	return st, nil
+	return openDB(e.db, store.ImportRoom(paths...))
 }

@@ -45,9 +45,10 @@ func openWindow(db string, opt views.Options, stderr io.Writer) (code int) {
 }
 
 // openForWindow opens the store at path for the window, loading the demo
-// into a store with nothing imported yet.
+// into a store file with nothing imported yet (never into a team store,
+// whose first import is the team's own).
 func openForWindow(path string, stderr io.Writer) (store.Store, error) {
-	st, err := store.Open(path)
+	st, err := openDB(path, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +57,7 @@ func openForWindow(path string, stderr io.Writer) (store.Store, error) {
 		st.Close()
 		return nil, err
 	}
-	if len(recs) == 0 {
+	if len(recs) == 0 && !isTeamStore(path) {
 		e := newEnv(io.Discard, stderr)
 		e.db = path
 		if err := loadDemo(e, st); err != nil {

@@ -29,5 +29,8 @@ scripts/bench-export.sh
 section "Store: import and load 234,000 observations"
 go test -tags ci -run '^$' -bench 'BenchmarkImport$|BenchmarkLoad' -benchtime 3x -benchmem ./app/store
 
+section "Team store (issue 21): PostgreSQL as a ratio to bbolt, open+load the 5-year history <= 3x, import it <= 2x"
+scripts/bench-pg.sh
+
 section "Window (issue 7): first frame with a 5-year store (target < 1.5 s), cohort toggle redraw (target < 100 ms)"
 go test -tags ci -run '^$' -bench 'BenchmarkFirstFrame|BenchmarkCohortToggle' -benchtime 5x -benchmem ./views

@@ -3,14 +3,15 @@
 # nothing that is already there: the Debian packages for Fyne's cgo build
 # and for the tests that run real tools (Xvfb, LibreOffice, openpyxl,
 # xlsxwriter, poppler, and SheetJS under Node.js, whose npm package goes
-# into build/sheetjs, R for the SPC reference), and Go 1.26 when the machine has no Go new enough.
+# into build/sheetjs, R for the SPC reference, PostgreSQL for the team
+# store's tests, which scripts/postgres.sh runs in a private cluster), and Go 1.26 when the machine has no Go new enough.
 # Usage: scripts/setup.sh [build|test|windows|xvfb]...   (default: build test)
 set -euo pipefail
 
 groups=("${@:-build test}")
 build_pkgs=(ca-certificates git gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
   libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev)
-test_pkgs=(xvfb xauth imagemagick python3 python3-openpyxl python3-xlsxwriter libreoffice-calc-nogui poppler-utils nodejs r-base-core)
+test_pkgs=(xvfb xauth imagemagick python3 python3-openpyxl python3-xlsxwriter libreoffice-calc-nogui poppler-utils nodejs r-base-core postgresql)
 windows_pkgs=(gcc-mingw-w64-x86-64 wine wine64 xvfb xauth imagemagick)
 xvfb_pkgs=(xvfb xauth)
 
@@ -38,6 +39,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup.sh: installing ${missing[*]}"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Debian's postgresql makes a system cluster listening on port 5432;
+  # the tests use a private one on a socket (scripts/postgres.sh), so the
+  # one just made is removed rather than left running.
+  case " ${missing[*]} " in *" postgresql "*) scripts_dir=$(dirname "$0"); "$scripts_dir/postgres.sh" drop-main ;; esac
 fi
 
 # SheetJS for importer/xlsx's differential corpus: the npm package xlsx

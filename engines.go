@@ -1,0 +1,194 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"sync"
+
+	"scorecard/app"
+	"scorecard/app/store"
+	"scorecard/app/store/postgres"
+)
+
+// A --db names a bbolt file, the embedded default, or a team's shared
+// store in PostgreSQL as a postgres:// or postgresql:// URL. Every command
+// and the window open their store through openDB or openDBReader, which
+// choose the engine.
+
+// teamURLs maps the name a team store is shown by (its URL without the
+// password) back to the URL given, so that messages, the window's title and
+// exports never show the password while the store can still be opened.
+var teamURLs sync.Map
+
+// storeName returns the name to show db by: a file path as given, a URL
+// without its password (remembering the URL, to open the store by).
+func storeName(db string) string {
+	if !postgres.IsURL(db) {
+		return db
+	}
+	name := postgres.Redact(db)
+	if name != db {
+		teamURLs.Store(name, db)
+	}
+	return name
+}
+
+// isTeamStore reports whether db names a PostgreSQL team store.
+func isTeamStore(db string) bool { return postgres.IsURL(db) }
+
+// openTeam connects to the team store named db.
+func openTeam(db string) (store.Store, error) {
+	dsn := db
+	if raw, ok := teamURLs.Load(db); ok {
+		dsn = raw.(string)
+	}
+	st, err := postgres.Open(context.Background(), dsn)
+	if err != nil {
+		return nil, err // A nil *postgres.Store must not become a non-nil Store.
+	}
+	return st, nil
+}
+
+// openDB opens the store db names to change it, creating a bbolt file
+// that does not exist yet, with room mapped for an import of about room
+// bytes (see store.OpenSized; a team store needs none).
+func openDB(db string, room int64) (store.Store, error) {
+	if isTeamStore(db) {
+		return openTeam(db)
+	}
+	st, err := store.OpenSized(db, room)
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// openDBReader opens the store db names to read it. A bbolt file that does
+// not exist yet is errNoStore; one is opened read-only, so several readers
+// may read at once.
+func openDBReader(db string) (store.Store, error) {
+	if isTeamStore(db) {
+		return openTeam(db)
+	}
+	if _, err := os.Stat(db); errors.Is(err, os.ErrNotExist) {
+		return nil, errNoStore
+	}
+	st, err := store.OpenReadOnly(db)
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// backupTeam writes a team store's consistent copy as a bbolt file.
+func backupTeam(e *env) error {
+	st, err := openTeam(e.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.BackupFile(e.outPath); err != nil {
+		return fmt.Errorf("backup of %s to %s: %w", e.db, e.outPath, err)
+	}
+	fmt.Fprintln(e.out, e.outPath)
+	return nil
+}
+
+// copyFlags are copy's --from and --to.
+func copyFlags(fs *flag.FlagSet, e *env) {
+	fs.StringVar(&e.copyFrom, "from", "", "the store `file or URL` to copy")
+	fs.StringVar(&e.copyTo, "to", "", "the new store `file or URL` to copy it to")
+}
+
+// runCopy copies a whole store between engines: every import in order
+// with its provenance, undone ones included, and every setting. The copy
+// is then proved: both stores load the same history, and show --json of
+// every indicator is the same from each.
+func runCopy(e *env, args []string) error {
+	if len(args) != 0 || e.copyFrom == "" || e.copyTo == "" {
+		return usagef("name the store to copy with --from and the new store with --to")
+	}
+	from, to := storeName(e.copyFrom), storeName(e.copyTo)
+	if from == to {
+		return usagef("--from and --to name the same store")
+	}
+	if !isTeamStore(to) {
+		if _, err := os.Stat(to); err == nil {
+			return fmt.Errorf("copy to %s: the file exists; name a new file", to)
+		}
+	}
+	err := copyStore(e, from, to)
+	if err != nil && !isTeamStore(to) {
+		// The new file is no copy to trust.
+		os.Remove(to)
+	}
+	return err
+}
+
+func copyStore(e *env, from, to string) error {
+	src, err := openDBReader(from)
+	if errors.Is(err, errNoStore) {
+		return fmt.Errorf("copy from %s: no such store", from)
+	}
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := openDB(to, 0)
+	if err != nil {
+		return err
+	}
+	recs, inds, err := copyInto(dst, src)
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	for _, ind := range inds {
+		a, err := showJSON(from, ind.Ref)
+		if err != nil {
+			return fmt.Errorf("copy: check %s in %s: %w", ind.Ref, from, err)
+		}
+		b, err := showJSON(to, ind.Ref)
+		if err != nil {
+			return fmt.Errorf("copy: check %s in %s: %w", ind.Ref, to, err)
+		}
+		if !bytes.Equal(a, b) {
+			return fmt.Errorf("copy %s to %s: show --json %s differs between them; the copy is not to be trusted", from, to, ind.Ref)
+		}
+	}
+	fmt.Fprintf(e.out, "copied %d imports from %s to %s; show --json is identical for all %d indicators\n", len(recs), from, to, len(inds))
+	return nil
+}
+
+// copyInto copies src into dst and returns what dst then holds.
+func copyInto(dst, src store.Store) ([]app.Import, []app.Indicator, error) {
+	rs, ok1 := src.(store.Replayer)
+	rd, ok2 := dst.(store.Replayer)
+	if !ok1 || !ok2 {
+		return nil, nil, fmt.Errorf("copy %s to %s: one of these engines cannot be copied exactly", src.Path(), dst.Path())
+	}
+	if err := store.Copy(rd, rs); err != nil {
+		return nil, nil, err
+	}
+	recs, err := dst.Imports()
+	if err != nil {
+		return nil, nil, err
+	}
+	inds, err := dst.Indicators()
+	return recs, inds, err
+}
+
+// showJSON is what `scorecard show REF --json` prints from the store db.
+func showJSON(db, ref string) ([]byte, error) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"show", ref, "--json", "--db", db}, &out, &errOut); code != 0 {
+		return nil, errors.New(string(bytes.TrimSpace(errOut.Bytes())))
+	}
+	return out.Bytes(), nil
+}

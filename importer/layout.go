@@ -89,12 +89,18 @@ type Layout struct {
 	// layout, which an officer has checked), so the GUI need offer its
 	// mapping step only when some sheet's layout has reasons here.
 	Unsure []string `json:"unsure,omitempty"`
+	// AreaNames are the officer's readings of area names the store's
+	// authority does not have, by the name as written (any case): a
+	// district, the authority, a pseudo-area such as "Out of County /
+	// Unknown", or PseudoArea to keep the name as an area of its own.
+	// Saved with a profile, they read the producer's next file alike.
+	AreaNames map[string]app.Area `json:"area_names,omitempty"`
 	// auth is the authority whose areas the sheet is read as (see
 	// areaCheck.settle); nil reads them as the default authority's.
 	auth *app.Authority
-	// notOurs are the 0-based columns settle dropped as another
-	// authority's or no area, having warned of each.
-	notOurs map[int]bool
+	// optNames are the import's readings of area names
+	// (Options.AreaNames), consulted after AreaNames.
+	optNames map[string]app.Area
 }
 
 // authority is the authority the sheet's areas are read as.

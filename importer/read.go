@@ -63,6 +63,10 @@ type Options struct {
 	// workbook whose areas are all another's is refused, and a table
 	// without areas is filed under it. Nil means app.DefaultAuthority.
 	Authority *app.Authority
+	// AreaNames are the officer's readings of area names the authority
+	// does not have, as Layout.AreaNames (which come first) for every
+	// sheet: `import --area "Shepway=Folkestone and Hythe"`.
+	AreaNames map[string]app.Area
 }
 
 // DefaultMaxUnzipSize is the largest uncompressed workbook read: many
@@ -84,6 +88,10 @@ type Result struct {
 	// Warnings is the validation report: counts read, every skipped row
 	// or cell and every suspect value, each with file, sheet and cell.
 	Warnings []app.Warning
+	// UnknownAreas are the area names the file gives that the store's
+	// authority does not have, each where first found, with what its
+	// figures were filed under: for the officer to map in the review.
+	UnknownAreas []UnknownArea
 }
 
 // Sure reports whether every sheet's layout was detected without doubt
@@ -432,7 +440,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	})
 	var plan []planned
 	var firstErr error
-	areas := newAreaCheck(opt.authority())
+	areas := newAreaCheck(opt.authority(), opt.AreaNames)
 	for i, h := range s.Heads {
 		l, fromProfile := opt.Layouts[h.Sheet]
 		if fromProfile {
@@ -465,6 +473,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	if err := areas.refusal(base); err != nil {
 		return nil, err
 	}
+	res.UnknownAreas = areas.unknown
 	s.wholes.drop()
 	slices.SortStableFunc(plan, func(a, b planned) int { return kindOrder(a.l.Kind) - kindOrder(b.l.Kind) })
 	var names []string // to read: those read for detection are in hand
@@ -521,6 +530,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			}
 		}
 		c.replay(out)
+		res.UnknownAreas = append(res.UnknownAreas, out.unknown...)
 		// For the garbage collector: of the log, the collector keeps
 		// only the figures.
 		sh.g, sh.out = nil, nil

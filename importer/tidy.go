@@ -69,8 +69,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if atext, ac, ok := text(r, RoleArea); ok && atext != "" {
 			a, ok := auth.ParseArea(atext)
 			if !ok {
-				s.warn(r, ac, "%s: row skipped: %q is not %s or one of its districts%s", ref, atext, auth.Name, ownerNote(atext, auth))
-				continue
+				a = s.unknownArea(r, ac, ref, atext)
 			}
 			area = a
 		}
@@ -322,4 +321,34 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 		s.out.target(cellName(r, refCol.index), t)
 	}
 	return nil
+}
+
+// unknownArea reads a tidy row's area name that the authority does not
+// have, at 0-based row r, column c: by the officer's mapping, or else
+// kept as an area of its own, never skipped. The first row naming it is
+// warned of, with how many rows name it once the table is read; each is
+// listed for the review.
+func (s *sheetReader) unknownArea(r, c int, ref, name string) app.Area {
+	for i := range s.out.unknown {
+		if u := &s.out.unknown[i]; strings.EqualFold(u.Name, name) {
+			u.Rows++
+			return u.Area
+		}
+	}
+	auth := s.l.authority()
+	u := UnknownArea{Name: name, Location: app.Location{File: s.out.file, Sheet: s.l.Sheet, Cell: cellName(r, c)}, Rows: 1}
+	if o := app.AuthoritiesOf(name, auth); len(o) > 0 {
+		u.Owner = o[0].Name
+	}
+	area, mapped, bad := s.l.readArea(name)
+	u.Area, u.Mapped = area, mapped
+	if bad != "" {
+		s.warn(r, c, "%s", bad)
+	}
+	if !mapped {
+		s.warn(r, c, "%s: area %q is %s; its figures here and in every row naming it are kept under %q, an area of its own, until it is mapped to a district or pseudo-area (import --area %q)",
+			ref, name, u.why(auth), name, name+"=DISTRICT")
+	}
+	s.out.unknown = append(s.out.unknown, u)
+	return area
 }

@@ -84,9 +84,6 @@ func (s *sheetReader) warnUnused() {
 	}
 	var blank []int // columns within the headings that have none
 	for c := 0; c < width; c++ {
-		if l.notOurs[c] {
-			continue // settle said why
-		}
 		if col, ok := byIndex[c]; ok {
 			if why := l.unread(*col); why != "" {
 				s.warn(h, c, "column %s %q not read: %s", col.Col, col.Header, why)

@@ -71,7 +71,7 @@ func TestAuthorityDistrictsTheOfficerNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	out = mustRun(t, db, "import", csv)
-	if !strings.Contains(out, `"Torbay" is not Devon or one of its districts`) {
+	if !strings.Contains(out, `area "Torbay" is not Devon, one of its districts or a named pseudo-area; its figures here and in every row naming it are kept under "Torbay"`) {
 		t.Errorf("a row of another authority imported without a warning:\n%s", out)
 	}
 	if out := mustRun(t, db, "show", "CIC01", "--area", "exeter", "--json"); !strings.Contains(out, `"area": "Exeter"`) {
@@ -109,5 +109,45 @@ func TestFlagsPutTheStoresAuthorityFirst(t *testing.T) {
 	all := mustRun(t, db, "flags", "--all", "--json")
 	if s, e := strings.Index(all, `"area": "Surrey"`), strings.Index(all, `"area": "Elmbridge"`); s < 0 || e < 0 || s > e {
 		t.Errorf("flags --all: Surrey at %d, Elmbridge at %d; want the authority first\n%s", s, e, all)
+	}
+}
+
+// An area name the authority does not have is kept and warned of until
+// the officer maps it; the mapping is kept for the family of files.
+func TestImportAreaNames(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "n.db")
+	dir := t.TempDir()
+	month := func(name, period string, kent, locality int) string {
+		path := filepath.Join(dir, name)
+		body := fmt.Sprintf("Ref,Indicator,Period,Area,Value\nCIC01,Children in care,%s,Kent,%d\nCIC01,Children in care,%s,North Kent Locality,%d\n", period, kent, period, locality)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	out := mustRun(t, db, "import", month("Localities Jan-25.csv", "2025-01", 1890, 300))
+	if !strings.Contains(out, `Localities Jan-25.csv: line 3: CIC01: area "North Kent Locality" is not Kent`) || !strings.Contains(out, `kept under "North Kent Locality"`) {
+		t.Errorf("an unknown area imported without a warning at its line:\n%s", out)
+	}
+	if r := scorecard(t, db, "import", "--area", "North Kent Locality=Woking", month("Localities Feb-25.csv", "2025-02", 1892, 305)); r.code != 2 || !strings.Contains(r.stderr, `"Woking" is not Kent, one of its districts or pseudo-areas`) {
+		t.Errorf("--area to another council's district: exit %d %q, want 2", r.code, r.stderr)
+	}
+	out = mustRun(t, db, "import", "--area", "north kent locality=Dartford", month("Localities Feb-25.csv", "2025-02", 1892, 305))
+	if !strings.Contains(out, `area: "North Kent Locality" (Localities Feb-25.csv: line 3) read as Dartford`) || !strings.Contains(out, "area names saved for files named like Localities Feb-25.csv") {
+		t.Errorf("--area: the reading not reported:\n%s", out)
+	}
+	// The next month's file, without --area, is read by the saved mapping.
+	out = mustRun(t, db, "import", month("Localities Mar-25.csv", "2025-03", 1896, 310))
+	if !strings.Contains(out, "read as Dartford") || strings.Contains(out, "kept under") {
+		t.Errorf("the saved mapping not applied to the next file of the family:\n%s", out)
+	}
+	show := mustRun(t, db, "show", "CIC01", "--area", "Dartford", "--json")
+	for _, want := range []string{`"period": "2025-02"`, "305", `"period": "2025-03"`, "310"} {
+		if !strings.Contains(show, want) {
+			t.Errorf("Dartford lacks %s:\n%s", want, show)
+		}
+	}
+	if strings.Contains(show, `"period": "2025-01"`) {
+		t.Errorf("January's figure, read before the mapping, filed under Dartford:\n%s", show)
 	}
 }

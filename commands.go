@@ -30,7 +30,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{name: "import", args: "[--as-at YYYY-MM-DD] [--accept-definitions] [--allow-many] [--allow-future] FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", flags: importFlags, run: runImport},
+		{name: "import", args: "[--as-at YYYY-MM-DD] [--accept-definitions] [--allow-many] [--allow-future] [--area NAME=AREA]... FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", flags: importFlags, run: runImport},
 		{name: "demo", about: "load the embedded demo scorecards", run: runDemo},
 		{name: "list", args: "[--json]", about: "the indicators known", flags: jsonFlag, run: runList},
 		{name: "show", args: "REF [--area A] [--exclude C,...] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
@@ -59,6 +59,19 @@ func importFlags(fs *flag.FlagSet, e *env) {
 		"let the files change the unit or polarity of indicators already held (default: the stored definition stands, with a warning)")
 	fs.BoolVar(&e.allowMany, "allow-many", false, fmt.Sprintf("confirm a file adding more than %d new indicators", importer.MaxNewIndicators))
 	fs.BoolVar(&e.allowFuture, "allow-future", false, "confirm figures dated more than a year after today")
+	fs.Func("area", "read an area `NAME=AREA` the store's authority does not have as AREA (a district, a pseudo-area such as \"Out of County\", or \"pseudo\" to keep NAME as its own); repeatable, saved for files named like FILE",
+		func(s string) error {
+			name, area, ok := strings.Cut(s, "=")
+			name, area = strings.TrimSpace(name), strings.TrimSpace(area)
+			if !ok || name == "" || area == "" {
+				return fmt.Errorf("%q: expected NAME=AREA, e.g. \"Shepway=Folkestone and Hythe\" or \"Out of Area=pseudo\"", s)
+			}
+			if e.areaNames == nil {
+				e.areaNames = map[string]app.Area{}
+			}
+			e.areaNames[name] = app.Area(area)
+			return nil
+		})
 }
 
 func jsonFlag(fs *flag.FlagSet, e *env) { fs.BoolVar(&e.json, "json", false, "print JSON") }
@@ -157,6 +170,9 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := checkAreaNames(st, e.areaNames); err != nil {
+		return err
+	}
 	var failed error
 	for _, path := range args {
 		if err := importFile(e, st, path, filepath.Base(path), "file"); err != nil {
@@ -220,8 +236,12 @@ func importFile(e *env, st store.Store, path, name, kind string) error {
 	if err != nil {
 		return err
 	}
+	names, err := areaNamesFor(st, path, e.areaNames)
+	if err != nil {
+		return err
+	}
 	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, AsAt: e.asAt,
-		AllowMany: e.allowMany, AllowFuture: e.allowFuture, Authority: auth})
+		AllowMany: e.allowMany, AllowFuture: e.allowFuture, Authority: auth, AreaNames: names})
 	if err != nil {
 		return err
 	}
@@ -245,13 +265,17 @@ func importFile(e *env, st store.Store, path, name, kind string) error {
 	rec, err := st.Import(store.Source{Name: name, Kind: kind, SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings}, res.Dataset)
 	if errors.Is(err, store.ErrAlreadyImported) {
 		fmt.Fprintf(e.out, "%s: already imported as %s on %s; nothing added\n", name, rec.ID, rec.Time.Local().Format("2 Jan 2006 15:04"))
+		if len(e.areaNames) > 0 {
+			// The earlier import's areas stand: say how to read it anew.
+			fmt.Fprintf(e.out, "  --area not applied to it: scorecard undo %s, then import it again with --area\n", rec.ID)
+		}
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	printImportSummary(e, name, res, rec)
-	return nil
+	return saveAreaNames(e, st, path, names, res.UnknownAreas)
 }
 
 // maxWarningsShown keeps a long validation report from burying the

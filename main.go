@@ -69,6 +69,9 @@ type env struct {
 	// districts are authority --districts: the officer's own; nil when
 	// the flag is not given.
 	districts []string
+	// areaNames are import --area NAME=AREA: the officer's readings of
+	// area names the store's authority does not have.
+	areaNames map[string]app.Area
 }
 
 // newEnv returns the env for a command writing to stdout and stderr.

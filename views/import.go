@@ -126,12 +126,19 @@ func (w *mainWindow) readNext(j *importJob) {
 	p.label.SetText(label)
 	p.bar.SetValue(0)
 	layouts, _ := w.profile(path)
+	saved := w.savedAreaNames(path)
 	go func() {
-		res, err := w.st.ReadFile(j.ctx, path, layouts, func(done, total int) {
+		progress := func(done, total int) {
 			if total > 0 {
 				fyne.Do(func() { p.bar.SetValue(float64(done) / float64(total)) })
 			}
-		})
+		}
+		res, err := w.st.ReadFile(j.ctx, path, layouts, progress)
+		if again := withSavedAreaNames(res, saved); err == nil && again != nil {
+			// Area names read before (here or by import --area) read
+			// this file alike: it is read again with them.
+			res, err = w.st.ReadFile(j.ctx, path, again, progress)
+		}
 		fyne.Do(func() {
 			if err != nil {
 				j.outcomes = append(j.outcomes, importOutcome{file: path, err: err})
@@ -274,4 +281,37 @@ func (w *mainWindow) rememberRecent(path string) {
 		fyne.LogError("remembering recent files", err)
 	}
 	w.win.SetMainMenu(w.menu())
+}
+
+// withSavedAreaNames are res's layouts carrying the saved readings of
+// its area names no mapping has read yet, for the file to be read again;
+// nil when the saved readings cover none of them.
+func withSavedAreaNames(res *importer.Result, saved map[string]app.Area) map[string]importer.Layout {
+	if res == nil || len(saved) == 0 {
+		return nil
+	}
+	use := map[string]app.Area{}
+	for _, u := range res.UnknownAreas {
+		for k, v := range saved {
+			if !u.Mapped && strings.EqualFold(strings.TrimSpace(k), strings.TrimSpace(u.Name)) {
+				use[u.Name] = v
+			}
+		}
+	}
+	if len(use) == 0 {
+		return nil
+	}
+	layouts := make(map[string]importer.Layout, len(res.Layouts))
+	for _, l := range res.Layouts {
+		names := make(map[string]app.Area, len(l.AreaNames)+len(use))
+		for k, v := range l.AreaNames {
+			names[k] = v
+		}
+		for k, v := range use {
+			names[k] = v
+		}
+		l.AreaNames = names
+		layouts[l.Sheet] = l
+	}
+	return layouts
 }

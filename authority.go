@@ -10,8 +10,10 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/app/benchmark"
 	"scorecard/app/store"
 	"scorecard/importer"
+	"scorecard/importer/dfe"
 )
 
 func authorityFlags(fs *flag.FlagSet, e *env) {
@@ -200,5 +202,40 @@ func saveAreaNames(e *env, st store.Store, path string, names map[string]app.Are
 		return fmt.Errorf("%s: saving the area names: %w", filepath.Base(path), err)
 	}
 	fmt.Fprintf(e.out, "  area names saved for files named like %s\n", filepath.Base(path))
+	return nil
+}
+
+// modelKey is the setting the store's statistical-neighbour model is
+// kept under, when one was imported.
+const modelKey = "neighbour-model"
+
+// storedModel is the statistical-neighbour model imported into the
+// store; nil when none was, and the DfE's built-in model applies.
+func storedModel(st store.Store) (*benchmark.Model, error) {
+	var m benchmark.Model
+	ok, err := st.Get(settingsBucket, modelKey, &m)
+	if err != nil {
+		return nil, fmt.Errorf("reading the store's statistical-neighbour model: %w", err)
+	}
+	if !ok {
+		return nil, nil
+	}
+	return &m, nil
+}
+
+// keepModel keeps an imported statistical-neighbour model in the store
+// in place of the one before, and says what it changes: DfE files
+// imported from now on average the neighbours it names, and their
+// averages carry its year.
+func keepModel(e *env, st store.Store, name string, auth *app.Authority, m, was *benchmark.Model) error {
+	if err := st.Put(settingsBucket, modelKey, m); err != nil {
+		return fmt.Errorf("%s: keeping the statistical-neighbour model: %w", name, err)
+	}
+	before := "the DfE's built-in " + dfe.DefaultModel().Year + " model"
+	if was != nil {
+		before = "the " + was.Year + " model from " + was.Source
+	}
+	fmt.Fprintf(e.out, "%s: statistical-neighbour model %s (%d authorities) kept for this store in place of %s; DfE files imported from now on average %s's neighbours under it: %s\n",
+		name, m.Year, len(m.Groups), before, auth.Name, strings.Join(importer.ModelNeighbours(m, auth), ", "))
 	return nil
 }

@@ -151,3 +151,50 @@ func TestImportAreaNames(t *testing.T) {
 		t.Errorf("January's figure, read before the mapping, filed under Dartford:\n%s", show)
 	}
 }
+
+// A neighbour model imported into the store replaces the built-in one:
+// the DfE figures imported after it average its neighbours, and its year
+// is shown beside every neighbour average, in show and in the export.
+func TestImportNeighbourModel(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	dir := t.TempDir()
+	mustRun(t, db, "authority", "Surrey")
+	model := filepath.Join(dir, "sn_model_2026_wide.csv")
+	if err := os.WriteFile(model, []byte("old_la_code,la_name,SN_1,SN_1P\n936,Surrey,881,Very Close\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := mustRun(t, db, "import", model)
+	if !strings.Contains(out, "statistical-neighbour model 2026 (1 authorities) kept for this store in place of the DfE's built-in 2025 model") || !strings.Contains(out, "Surrey's neighbours under it: Essex") {
+		t.Errorf("importing the model:\n%s", out)
+	}
+	mustRun(t, db, "import", filepath.Join("importer", "dfe", "testdata", "la_cla_placement_stability.csv"))
+	show := mustRun(t, db, "show", "CIC05")
+	for _, want := range []string{"Statistical neighbours (mean), 2026 model", "Surrey (rank among authorities)"} {
+		if !strings.Contains(show, want) {
+			t.Errorf("show lacks %q:\n%s", want, show)
+		}
+	}
+	if strings.Contains(show, "Kent") || strings.Contains(show, "2025 model") {
+		t.Errorf("show names Kent or the built-in model in a Surrey store with its own:\n%s", show)
+	}
+	if js := mustRun(t, db, "show", "CIC05", "--json"); !strings.Contains(js, `"model": "2026"`) {
+		t.Errorf("show --json gives no model year:\n%s", js)
+	}
+	xlsx := filepath.Join(dir, "out.xlsx")
+	mustRun(t, db, "export", "--out", xlsx)
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Scorecard")
+	found := false
+	for _, r := range rows {
+		for _, c := range r {
+			found = found || c == "Stat neighbours (2026 model)"
+		}
+	}
+	if !found {
+		t.Errorf("the export's neighbour column is not headed with its model: %q", rows[min(5, len(rows)-1)])
+	}
+}

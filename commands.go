@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"scorecard/app"
+	"scorecard/app/benchmark"
 	"scorecard/app/brief"
 	"scorecard/app/cohort"
 	"scorecard/app/disclosure"
@@ -240,10 +241,17 @@ func importFile(e *env, st store.Store, path, name, kind string) error {
 	if err != nil {
 		return err
 	}
-	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, AsAt: e.asAt,
-		AllowMany: e.allowMany, AllowFuture: e.allowFuture, Authority: auth, AreaNames: names})
+	model, err := storedModel(st)
 	if err != nil {
 		return err
+	}
+	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, AsAt: e.asAt,
+		AllowMany: e.allowMany, AllowFuture: e.allowFuture, Authority: auth, AreaNames: names, Model: model})
+	if err != nil {
+		return err
+	}
+	if res.Model != nil {
+		return keepModel(e, st, name, auth, res.Model, model)
 	}
 	if !e.asAt.IsZero() && !res.ChildLevel() {
 		// Said, not silently dropped: the officer asked for a date.
@@ -498,6 +506,7 @@ type view struct {
 	excluded []app.Cohort
 	area     app.Area
 	period   app.Period
+	auth     *app.Authority // the store's
 }
 
 // loadView reads the store and applies --exclude, --area and --period.
@@ -514,7 +523,7 @@ func loadViewOf(e *env, ref string) (*view, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &view{excluded: excluded}
+	v := &view{excluded: excluded, auth: auth}
 	if v.area, err = parseArea(auth, e.area); err != nil {
 		return nil, err
 	}
@@ -680,7 +689,7 @@ func runShow(e *env, args []string) error {
 			if b.Rank > 0 {
 				rank = fmt.Sprintf("%d of %d (%s)", b.Rank, b.OutOf, b.Quartile)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", b.Period, b.Group, value, rank)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", b.Period, benchmark.Label(b, v.auth), value, rank)
 		}
 		if err := tw.Flush(); err != nil {
 			return err

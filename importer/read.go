@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"scorecard/app"
+	"scorecard/app/benchmark"
 	"scorecard/importer/dfe"
 )
 
@@ -67,6 +68,9 @@ type Options struct {
 	// does not have, as Layout.AreaNames (which come first) for every
 	// sheet: `import --area "Shepway=Folkestone and Hythe"`.
 	AreaNames map[string]app.Area
+	// Model is the statistical-neighbour model the store keeps (one
+	// imported, see Result.Model); nil means the DfE's built-in model.
+	Model *benchmark.Model
 }
 
 // DefaultMaxUnzipSize is the largest uncompressed workbook read: many
@@ -92,6 +96,10 @@ type Result struct {
 	// authority does not have, each where first found, with what its
 	// figures were filed under: for the officer to map in the review.
 	UnknownAreas []UnknownArea
+	// Model is the statistical-neighbour model a model file gives (its
+	// Dataset is empty): for the store to keep in place of the built-in
+	// one, and to pass as Options.Model to later imports.
+	Model *benchmark.Model
 }
 
 // Sure reports whether every sheet's layout was detected without doubt
@@ -180,6 +188,7 @@ var Formats = []Format{
 	{Name: FormatAnnexA, Detect: isAnnexA, Read: readAnnexA},
 	{Name: Format903, Detect: is903, Read: read903},
 	{Name: "DfE statistics (explore-education-statistics)", Detect: isDfE, Read: readDfE},
+	{Name: FormatNeighbours, Detect: isNeighbourModel, Read: readNeighbourModel},
 	{Name: "Scorecard export", Detect: isExport, Read: readExport},
 	{Name: "tidy table", Detect: isTidyCSV, Read: readCSV},
 	{Name: "scorecard workbook", Detect: hasScorecardSheet, Read: readWorkbook},
@@ -295,7 +304,7 @@ func referenceData(rows [][]string) (what string, row int, ok bool) {
 		}
 		switch {
 		case la && sn:
-			return "a table of statistical neighbour groups (the app has the DfE's 2025 model built in)", r, true
+			return "a table of statistical neighbour groups", r, true
 		case la:
 			return "a list of local authorities", r, true
 		case measure && polarity:

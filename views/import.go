@@ -59,6 +59,9 @@ type importOutcome struct {
 	file string
 	imp  app.Import
 	err  error
+	// kept says what a file that gives no figures, a statistical-
+	// neighbour model, changed instead.
+	kept string
 }
 
 // importJob is a run of files being imported one after another.
@@ -145,6 +148,11 @@ func (w *mainWindow) readNext(j *importJob) {
 				w.readNext(j)
 				return
 			}
+			if res.Model != nil {
+				w.keepModel(j, path, res)
+				w.readNext(j)
+				return
+			}
 			// A file imported before is recognised before the review:
 			// there is nothing in it to check.
 			if imp, ok := w.importedAs(j, res.SHA256); ok {
@@ -209,6 +217,8 @@ func (w *mainWindow) importsDone(outcomes []importOutcome) {
 		switch {
 		case errors.Is(o.err, context.Canceled):
 			lines = append(lines, name+": cancelled; nothing was added")
+		case o.err == nil && o.kept != "":
+			lines = append(lines, name+": "+o.kept)
 		case errors.Is(o.err, errAlreadyImported):
 			lines = append(lines, fmt.Sprintf("%s: already imported as %s; nothing added", name, o.imp.ID))
 		case o.err != nil:
@@ -314,4 +324,21 @@ func withSavedAreaNames(res *importer.Result, saved map[string]app.Area) map[str
 		layouts[l.Sheet] = l
 	}
 	return layouts
+}
+
+// modelKey is the setting a statistical-neighbour model imported into
+// the store is kept under; import on the command line keeps it there too.
+const modelKey = "neighbour-model"
+
+// keepModel keeps a statistical-neighbour model the file gives in place
+// of the one before: it gives no figures to review, and DfE files
+// imported after it average the neighbours it names.
+func (w *mainWindow) keepModel(j *importJob, path string, res *importer.Result) {
+	if err := w.st.SetSetting(modelKey, res.Model); err != nil {
+		j.outcomes = append(j.outcomes, importOutcome{file: path, err: fmt.Errorf("%s: keeping the statistical-neighbour model: %w", filepath.Base(path), err)})
+		return
+	}
+	kept := fmt.Sprintf("statistical-neighbour model %s kept for this store; %s's neighbours under it: %s",
+		res.Model.Year, w.auth.Name, strings.Join(importer.ModelNeighbours(res.Model, w.auth), ", "))
+	j.outcomes = append(j.outcomes, importOutcome{file: path, kept: kept})
 }

@@ -234,3 +234,27 @@ func TestReviewMapsUnknownAreas(t *testing.T) {
 		t.Errorf("CIC01 Dartford Apr-25 = %+v, want 315 by the saved choice", o)
 	}
 }
+
+// TestImportNeighbourModelKeptWithoutReview imports the DfE's neighbour
+// workbook: it gives no figures to review, is kept for the store, and
+// the status line names the authority's neighbours under it.
+func TestImportNeighbourModelKeptWithoutReview(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	reviews := 0
+	w.reviewShown = func(r *layoutReview) { reviews++; r.done(false) }
+	w.importFiles([]string{filepath.Join("..", "importer", "testdata", "sn_may_2025.xlsx")})
+	w.busy.Wait()
+	if reviews != 0 {
+		t.Errorf("%d reviews of a model, want none", reviews)
+	}
+	var m struct {
+		Year string `json:"year"`
+	}
+	if ok, err := st.Get("settings", modelKey, &m); err != nil || !ok || m.Year != "2025" {
+		t.Errorf("stored model %+v (found %v, %v), want the 2025 model", m, ok, err)
+	}
+	if !strings.Contains(w.status.Text, "sn_may_2025.xlsx: statistical-neighbour model 2025 kept for this store; Kent's neighbours under it: Essex, East Sussex") {
+		t.Errorf("status %q", w.status.Text)
+	}
+}

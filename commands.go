@@ -552,7 +552,7 @@ func loadViewOf(e *env, ref string) (*view, error) {
 			return nil, fmt.Errorf("--exclude %s: no figures are split by that cohort (known: %s)", c, cohortNames(h))
 		}
 	}
-	v.h, _ = cohort.Exclude(h, excluded)
+	v.h, _ = cohort.ExcludeIn(h, excluded, auth)
 	return v, nil
 }
 

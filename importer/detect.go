@@ -350,7 +350,9 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 			head, at = g.at(h, c), h
 		}
 		role, period, area, guessed := headerRoleGuessed(head)
-		if role == "" {
+		if role == "" || role == RolePeriod && early(period) {
+			// A month before EarliestYear is left unread, and said so
+			// (warnUnused).
 			continue
 		}
 		if role == RolePeriod {

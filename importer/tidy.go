@@ -34,6 +34,17 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		s.warn(l.HeaderRow-1, 0, "no area column: every figure is filed under %s, the store's authority", auth.Name)
 	}
 	seen := map[string]bool{}
+	// Rows dated before EarliestYear are skipped, and counted for one
+	// warning at the first.
+	earlyRows, earlyAt := 0, ""
+	defer func() {
+		switch {
+		case earlyRows == 1:
+			s.out.warn(s.l.Sheet, earlyAt, "row skipped: dated before %d (a year typed wrongly?)", EarliestYear)
+		case earlyRows > 1:
+			s.out.warn(s.l.Sheet, earlyAt, "%d rows skipped: dated before %d (a year typed wrongly?); the first is here", earlyRows, EarliestYear)
+		}
+	}()
 	_, hasTarget := cols[RoleTarget]
 	_, hasFloor := cols[RoleFloor]
 	hasTargets := hasTarget || hasFloor
@@ -63,6 +74,13 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		period, ok := tidyPeriod(ptext, s.g.serialShift(r, pc))
 		if !ok {
 			s.warn(r, pc, "%s: row skipped: %q is not a period (expected e.g. 2025-03, Mar-25, 2024/25)", ref, ptext)
+			continue
+		}
+		if early(period) {
+			if earlyRows == 0 {
+				earlyAt = cellName(r, pc)
+			}
+			earlyRows++
 			continue
 		}
 		area := auth.Area()

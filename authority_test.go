@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -196,5 +197,56 @@ func TestImportNeighbourModel(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the export's neighbour column is not headed with its model: %q", rows[min(5, len(rows)-1)])
+	}
+}
+
+// Targets profiled by quarterly milestones, and a district's own target,
+// are stored and rate the figures of their periods and district in show.
+func TestMilestonesRateTheirPeriods(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	dir := t.TempDir()
+	figures := filepath.Join(dir, "figures.csv")
+	if err := os.WriteFile(figures, []byte("Ref,Indicator,Polarity,Unit,Period,Area,Value\n"+
+		"CIC05,Children in care with 3+ placements,L,%,2025-06,Kent,11.5\n"+
+		"CIC05,Children in care with 3+ placements,L,%,2025-07,Kent,11.5\n"+
+		"CIC05,Children in care with 3+ placements,L,%,2025-06,Swale,11.5\n"+
+		"CIC05,Children in care with 3+ placements,L,%,2025-07,Swale,11.5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	targets := filepath.Join(dir, "targets.csv")
+	if err := os.WriteFile(targets, []byte("Ref,Year,District,Target,Floor,Q1 target,Q1 floor,Q2 target,Q2 floor\n"+
+		"CIC05,2025/26,,9,11,12,13,11,12\n"+
+		"CIC05,2025/26,Swale,11.5,13,,,,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, "import", figures, targets)
+	var shown struct {
+		Points []struct {
+			Period string   `json:"period"`
+			Target *float64 `json:"target"`
+			RAG    string   `json:"rag"`
+		} `json:"points"`
+	}
+	for _, tc := range []struct {
+		area string
+		want string
+	}{
+		{"Kent", "2025-06 12 GREEN; 2025-07 11 AMBER"},
+		{"Swale", "2025-06 11.5 GREEN; 2025-07 11.5 GREEN"},
+	} {
+		out := mustRun(t, db, "show", "CIC05", "--area", tc.area, "--json")
+		if err := json.Unmarshal([]byte(out), &shown); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range shown.Points {
+			got = append(got, fmt.Sprintf("%s %v %s", p.Period, *p.Target, p.RAG))
+		}
+		if strings.Join(got, "; ") != tc.want {
+			t.Errorf("%s: %q, want %q", tc.area, strings.Join(got, "; "), tc.want)
+		}
+	}
+	if out := mustRun(t, db, "flags", "--all"); !strings.Contains(out, "the Jul-Sep 2025 milestone applies from this month") {
+		t.Errorf("flags do not say the milestone changed:\n%s", out)
 	}
 }

@@ -120,6 +120,9 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 	if t == "" {
 		return "", app.Period{}, "", false
 	}
+	if r, _, ok := milestoneHeading(t); ok {
+		return r, app.Period{}, "", false
+	}
 	if p, ok := periodHeading(t); ok {
 		return RolePeriod, p, "", false
 	}
@@ -372,7 +375,11 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 				text = cap + " / " + text
 			}
 		}
-		l.Columns = append(l.Columns, Column{Col: xlsx.ColumnName(c), Header: text, Role: role, Period: period, Area: area, Hidden: g.isHidden(c), index: c})
+		col := Column{Col: xlsx.ColumnName(c), Header: text, Role: role, Period: period, Area: area, Hidden: g.isHidden(c), index: c}
+		if role == RoleMilestone || role == RoleMilestoneFloor {
+			_, col.Milestone, _ = milestoneHeading(strings.TrimSpace(head))
+		}
+		l.Columns = append(l.Columns, col)
 	}
 	l.Kind = kindOf(&l)
 	disambiguate(&l)
@@ -469,16 +476,17 @@ func doubts(l *Layout, g *grid, h int) []string {
 		}
 	}
 	type key struct {
-		role   Role
-		period app.Period
-		area   app.Area
+		role      Role
+		period    app.Period
+		area      app.Area
+		milestone string
 	}
 	seen := map[key]string{}
 	for _, c := range l.Columns {
 		if c.Hidden || c.Role == RoleComments {
 			continue
 		}
-		k := key{c.Role, c.Period, c.Area}
+		k := key{c.Role, c.Period, c.Area, c.Milestone}
 		if first, ok := seen[k]; ok {
 			ds = append(ds, fmt.Sprintf("columns %s and %s both read as %s; took %s", first, c.Col, c.Role, first))
 			continue
@@ -523,7 +531,7 @@ func kindOf(l *Layout) Kind {
 	switch {
 	case plainPeriod:
 		return TidySheet
-	case l.has(RoleYear) && (l.has(RoleTarget) || l.has(RoleFloor)):
+	case l.has(RoleYear) && (l.has(RoleTarget) || l.has(RoleFloor) || l.has(RoleMilestone) || l.has(RoleMilestoneFloor)):
 		return TargetSheet
 	case areas >= 2 && periods == 0:
 		return DistrictSheet

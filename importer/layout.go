@@ -62,6 +62,11 @@ const (
 	RoleYear        Role = "year"
 	RoleRule        Role = "rule"
 	RoleOwner       Role = "owner" // the officer responsible: Lead Officer, Owner, Responsible Officer
+	// RoleMilestone and RoleMilestoneFloor are a targets table's in-year
+	// milestone for one quarter or month (Column.Milestone): "Q1
+	// target", "Milestone Jun", "Q2 floor".
+	RoleMilestone      Role = "milestone"
+	RoleMilestoneFloor Role = "milestone floor"
 )
 
 // Layout is what the importer found on one sheet, or what a saved profile
@@ -122,6 +127,9 @@ type Column struct {
 	Period app.Period `json:"period"`
 	// Area is the area of a district column.
 	Area app.Area `json:"area,omitempty"`
+	// Milestone is the quarter ("Q1" to "Q4", of a financial year) or
+	// month ("Jan" to "Dec") of a milestone column.
+	Milestone string `json:"milestone,omitempty"`
 	// Hidden marks a column hidden from view. Its figures are read (an
 	// officer hides old months to save space), but where two columns say
 	// the same thing, such as last year's Target kept hidden beside this

@@ -162,7 +162,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			o.Rule = rule
 		}
 		if hasTargets {
-			s.rowTarget(r, ref, period, cols)
+			s.rowTarget(r, ref, area, period, cols)
 		}
 		s.out.observe(&o, r, max(vc, refCol.index))
 	}
@@ -173,7 +173,10 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 // figure: the target for the year of the row's period, which year (the
 // financial or academic) being settled once the indicator's year type is
 // known (see collector.rowTargets).
-func (s *sheetReader) rowTarget(r int, ref string, period app.Period, cols map[Role]Column) {
+//
+// A district's row gives the district's own target (app.Level), not the
+// authority's.
+func (s *sheetReader) rowTarget(r int, ref string, area app.Area, period app.Period, cols map[Role]Column) {
 	t := app.Target{Ref: ref}
 	any := false
 	for _, part := range []struct {
@@ -194,9 +197,13 @@ func (s *sheetReader) rowTarget(r int, ref string, period app.Period, cols map[R
 			*part.dst, any = rd.value, true
 		}
 	}
-	if any {
-		s.out.rowTargets = append(s.out.rowTargets, rowTarget{cell: cellName(r, 0), period: period, t: t})
+	if !any {
+		return
 	}
+	if area != s.l.authority().Area() {
+		t = app.Target{Ref: ref, Levels: []app.Level{{Area: area, Target: t.Target, Floor: t.Floor}}}
+	}
+	s.out.rowTargets = append(s.out.rowTargets, rowTarget{cell: cellName(r, 0), period: period, t: t})
 }
 
 // tidyIndicator reads what a tidy row says about its indicator: the
@@ -287,6 +294,9 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
 	yearCol, _ := l.column(RoleYear)
+	areaCol, hasArea := l.column(RoleArea)
+	auth := l.authority()
+	academicQuarters := false
 	for r := l.FirstRow - 1; r < len(s.g.rows); r++ {
 		if r%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -307,7 +317,24 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 			s.warn(r, yearCol.index, "%s: row skipped: %q is not a financial or academic year (expected e.g. 2024/25)", ref, ytext)
 			continue
 		}
+		// A District (or Area) column gives a district's own target; the
+		// authority's, or a blank, the year's.
+		var area app.Area
+		if hasArea {
+			if atext := strings.TrimSpace(s.at(r, &areaCol)); atext != "" {
+				a, ok := auth.ParseArea(atext)
+				if !ok {
+					a = s.unknownArea(r, areaCol.index, ref, atext)
+				}
+				if a != auth.Area() {
+					area = a
+				}
+			}
+		}
 		t := app.Target{Ref: ref, Year: year}
+		own := app.Level{Area: area}
+		levels := map[string]*app.Level{}
+		var slots []string
 		for _, c := range l.Columns {
 			if l.shadowed(c) {
 				continue
@@ -316,10 +343,35 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 			switch c.Role {
 			case RoleTarget:
 				dst = &t.Target
+				if area != "" {
+					dst = &own.Target
+				}
 			case RoleFloor:
 				dst = &t.Floor
+				if area != "" {
+					dst = &own.Floor
+				}
 			case RoleTolerance:
 				dst = &t.Tolerance
+				if area != "" {
+					dst = &own.Tolerance
+				}
+			case RoleMilestone, RoleMilestoneFloor:
+				p, ok := milestonePeriod(c.Milestone, year)
+				if !ok {
+					academicQuarters = true
+					continue
+				}
+				lv := levels[c.Milestone]
+				if lv == nil {
+					lv = &app.Level{Area: area, Period: p}
+					levels[c.Milestone] = lv
+					slots = append(slots, c.Milestone)
+				}
+				dst = &lv.Target
+				if c.Role == RoleMilestoneFloor {
+					dst = &lv.Floor
+				}
 			default:
 				continue
 			}
@@ -333,10 +385,27 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 				*dst = rd.value
 			}
 		}
+		if own.Target != nil || own.Floor != nil || own.Tolerance != nil {
+			t.Levels = append(t.Levels, own)
+		}
+		for _, k := range slots {
+			if lv := levels[k]; lv.Target != nil || lv.Floor != nil {
+				t.Levels = append(t.Levels, *lv)
+			}
+		}
 		if year.Kind == app.AcademicYear {
 			s.out.indicator(app.Indicator{Ref: ref, YearType: app.AcademicYear})
 		}
 		s.out.target(cellName(r, refCol.index), t)
+	}
+	if academicQuarters {
+		for _, c := range l.Columns {
+			if c.Role == RoleMilestone || c.Role == RoleMilestoneFloor {
+				if strings.HasPrefix(c.Milestone, "Q") {
+					s.warn(l.HeaderRow-1, c.index, "column %s %q not read for academic years: their quarters are not calendar quarters; give monthly milestones (\"Milestone Dec\")", c.Col, c.Header)
+				}
+			}
+		}
 	}
 	return nil
 }

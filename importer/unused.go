@@ -24,6 +24,9 @@ func (l *Layout) unread(c Column) string {
 	if l.shadowed(c) {
 		return "hidden, and says what a visible column says"
 	}
+	if (c.Role == RoleMilestone || c.Role == RoleMilestoneFloor) && l.Kind != TargetSheet {
+		return "milestones are read from a targets table (Ref, Year, Target, Floor, then a column per milestone)"
+	}
 	switch l.Kind {
 	case TidySheet:
 		if !tidyRoles[c.Role] {
@@ -34,7 +37,7 @@ func (l *Layout) unread(c Column) string {
 		}
 	case TargetSheet:
 		switch c.Role {
-		case RoleRef, RoleYear, RoleTarget, RoleFloor, RoleTolerance:
+		case RoleRef, RoleYear, RoleTarget, RoleFloor, RoleTolerance, RoleArea, RoleMilestone, RoleMilestoneFloor:
 		default:
 			return fmt.Sprintf("a targets table's %s column is not read", c.Role)
 		}

@@ -28,7 +28,7 @@ var columnRoles = []string{
 	string(importer.RoleEngland), string(importer.RoleNeighbours), string(importer.RoleComments),
 	string(importer.RoleNumerator), string(importer.RoleDenominator), string(importer.RolePeriod), string(importer.RoleArea),
 	string(importer.RoleCohort), string(importer.RoleValue), string(importer.RoleStatus), string(importer.RoleYear),
-	string(importer.RoleRule),
+	string(importer.RoleRule), string(importer.RoleMilestone), string(importer.RoleMilestoneFloor),
 }
 
 // layoutReview is the import review: everything the file would change

@@ -141,7 +141,9 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 		l := look{border: true}
 		v, isFigure := o.Figure()
 		if isFigure && o.Status == app.OK && hasTarget {
-			rag := app.Rating(ind.Polarity, v, t, ind.Decimals)
+			// A district with a target of its own is rated against it.
+			ta, _ := h.TargetIn(ind, a, b.period)
+			rag := app.Rating(ind.Polarity, v, ta, ind.Decimals)
 			if rag != app.NoRAG {
 				l.fill, l.color = ragLook(rag)
 				// The letter rides in the number format, so the cell stays a

@@ -249,4 +249,35 @@ func TestMilestonesRateTheirPeriods(t *testing.T) {
 	if out := mustRun(t, db, "flags", "--all"); !strings.Contains(out, "the Jul-Sep 2025 milestone applies from this month") {
 		t.Errorf("flags do not say the milestone changed:\n%s", out)
 	}
+	// The export's Districts sheet rates Kent against its Q2 milestone
+	// and Swale against its own target: the letter rides in the format.
+	xlsx := filepath.Join(dir, "out.xlsx")
+	mustRun(t, db, "export", "--out", xlsx, "--suppress", "0")
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Districts")
+	letters := map[string]string{}
+	for r, row := range rows {
+		if len(row) == 0 || row[0] != "CIC05" {
+			continue
+		}
+		for c, head := range rows[r-1] {
+			if head != "Kent" && head != "Swale" {
+				continue
+			}
+			name, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			id, _ := f.GetCellStyle("Districts", name)
+			st, _ := f.GetStyle(id)
+			if st != nil && st.CustomNumFmt != nil {
+				letters[head] = *st.CustomNumFmt
+			}
+		}
+		break
+	}
+	if !strings.HasSuffix(letters["Kent"], `" A"`) || !strings.HasSuffix(letters["Swale"], `" G"`) {
+		t.Errorf("Districts sheet formats %q, want Kent amber against its milestone, Swale green against its own target", letters)
+	}
 }

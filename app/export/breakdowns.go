@@ -15,7 +15,7 @@ import (
 // and, when cohorts are excluded, again without them.
 func (b *book) writeDistricts(ctx context.Context) error {
 	s := DistrictsSheet
-	key := "Each figure's fill and letter give its RAG rating (G green, A amber, R red) against " + b.opt.authority().Name + "'s target and floor for the year."
+	key := "Each figure's fill and letter give its RAG rating (G green, A amber, R red) against " + b.opt.authority().Name + "'s target and floor for the year, or a district's own where it has one, and the milestone for the month where the year has them."
 	if len(b.opt.Exclude) > 0 {
 		key += " Printed: the figures " + exclusionPhrase(b.opt.Exclude) + "; all children's are above them, on screen only."
 	}

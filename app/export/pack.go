@@ -254,7 +254,7 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 	return func() error {
 		d.Page()
 		d.Title(fmt.Sprintf("Districts: %s, rated against the county target", periodName(b.period)))
-		d.Para(exclusionWords(b.opt.Exclude)+". Each figure's fill and letter give its RAG rating (G green, A amber, R red) against "+b.opt.authority().Name+"'s target and floor for the year.", 8.5)
+		d.Para(exclusionWords(b.opt.Exclude)+". Each figure's fill and letter give its RAG rating (G green, A amber, R red) against "+b.opt.authority().Name+"'s target and floor for the year, or a district's own where it has one, and the milestone for the month where the year has them.", 8.5)
 		areas := b.districtAreas()
 		fixed := 15.0 + 56 + 14
 		w := (d.Width() - fixed) / float64(len(areas))
@@ -276,7 +276,9 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 				case isFigure && o.Status == app.OK:
 					c.Text = app.FormatValue(ind, v)
 					if hasTarget {
-						if rag := app.Rating(ind.Polarity, v, tg, ind.Decimals); rag != app.NoRAG {
+						// A district with a target of its own is rated against it.
+						ta, _ := b.h.TargetIn(ind, a, b.period)
+						if rag := app.Rating(ind.Polarity, v, ta, ind.Decimals); rag != app.NoRAG {
 							c.Text += " " + rag.Letter()
 							c.Fill = ragFill(rag)
 						}

@@ -4,14 +4,15 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 
 	"scorecard/app"
 	"scorecard/app/disclosure"
 )
 
-// writeDistricts writes each indicator's figure in the period for Kent and
-// each district, rated against the county's target: once for all children
+// writeDistricts writes each indicator's figure in the period for the
+// authority and each district, rated against the county's target: once for all children
 // and, when cohorts are excluded, again without them.
 func (b *book) writeDistricts(ctx context.Context) error {
 	s := DistrictsSheet
@@ -273,12 +274,13 @@ func (b *book) breakdowns() []app.Breakdown {
 	return out
 }
 
-// areaOrder puts Kent first, then its districts in scorecard order.
+// areaOrder puts the authority first, then its districts in scorecard
+// order, then any other area.
 func areaOrder(a app.Area) int {
-	if i := slices.Index(app.Areas, a); i >= 0 {
+	if i, ok := app.AreaOrder(a); ok {
 		return i
 	}
-	return len(app.Areas)
+	return math.MaxInt32
 }
 
 // splitOrder puts all children first, then the excluding splits, then

@@ -389,7 +389,7 @@ func (b *book) facts(ro *row) string {
 		parts = append(parts, s)
 	}
 	if ro.hasBM {
-		w := benchmarkWords(ind, ro.shown)
+		w := benchmarkWords(ind, ro.shown, b.opt.authority())
 		if len(b.opt.Exclude) > 0 {
 			w += ", for all children"
 		}
@@ -405,9 +405,9 @@ func (b *book) facts(ro *row) string {
 }
 
 // benchmarkWords says the benchmarks beside a figure as the detail
-// screen does: England, the neighbours with their model, and Kent's rank
-// and quartile, with the year they relate to.
-func benchmarkWords(ind app.Indicator, s benchmark.Shown) string {
+// screen does: England, the neighbours with their model, and the
+// authority's rank and quartile, with the year they relate to.
+func benchmarkWords(ind app.Indicator, s benchmark.Shown, auth *app.Authority) string {
 	var parts []string
 	for _, bm := range []*app.Benchmark{s.England, s.NeighbourMean} {
 		if bm == nil {
@@ -423,7 +423,7 @@ func benchmarkWords(ind app.Indicator, s benchmark.Shown) string {
 		parts = append(parts, bm.Group+" "+v)
 	}
 	if rk := rankWords(s.Rank); rk != "" {
-		parts = append(parts, string(app.Kent)+" ranks "+rk+", 1 = best")
+		parts = append(parts, auth.Name+" ranks "+rk+", 1 = best")
 	}
 	return strings.Join(append(parts, s.Caption()), "; ")
 }

@@ -130,6 +130,10 @@ func TestImportAreaNames(t *testing.T) {
 	if !strings.Contains(out, `Localities Jan-25.csv: line 3: CIC01: area "North Kent Locality" is not Kent`) || !strings.Contains(out, `kept under "North Kent Locality"`) {
 		t.Errorf("an unknown area imported without a warning at its line:\n%s", out)
 	}
+	// Kept under its own name, it can be shown by it.
+	if out := mustRun(t, db, "show", "CIC01", "--area", "north kent locality", "--json"); !strings.Contains(out, `"area": "North Kent Locality"`) || !strings.Contains(out, "300") {
+		t.Errorf("show --area of an area kept under its own name:\n%s", out)
+	}
 	if r := scorecard(t, db, "import", "--area", "North Kent Locality=Woking", month("Localities Feb-25.csv", "2025-02", 1892, 305)); r.code != 2 || !strings.Contains(r.stderr, `"Woking" is not Kent, one of its districts or pseudo-areas`) {
 		t.Errorf("--area to another council's district: exit %d %q, want 2", r.code, r.stderr)
 	}

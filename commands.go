@@ -524,9 +524,10 @@ func loadViewOf(e *env, ref string) (*view, error) {
 		return nil, err
 	}
 	v := &view{excluded: excluded, auth: auth}
-	if v.area, err = parseArea(auth, e.area); err != nil {
-		return nil, err
-	}
+	// An area the authority does not have may be one an import kept
+	// under its own name: the history, once read, says.
+	var areaErr error
+	v.area, areaErr = parseArea(auth, e.area)
 	if e.period != "" {
 		if v.period, err = parsePeriodArg(e); err != nil {
 			return nil, err
@@ -539,6 +540,13 @@ func loadViewOf(e *env, ref string) (*view, error) {
 	h, err := load(e)
 	if err != nil {
 		return nil, err
+	}
+	if areaErr != nil {
+		a, ok := heldArea(h, e.area)
+		if !ok {
+			return nil, areaErr
+		}
+		v.area = a
 	}
 	if len(h.Indicators()) == 0 {
 		return nil, fmt.Errorf("%s: the store holds no data yet (scorecard import FILE, or scorecard demo)", e.db)
@@ -864,6 +872,18 @@ func runExport(e *env, args []string) error {
 		fmt.Fprintf(e.out, "  warning: %s\n", w)
 	}
 	return nil
+}
+
+// heldArea finds an area h holds figures for by its name as written (any
+// case): one an import kept under its own name (importer.UnknownArea).
+func heldArea(h *app.History, s string) (app.Area, bool) {
+	s = strings.TrimSpace(s)
+	for _, k := range h.Keys() {
+		if strings.EqualFold(string(k.Area), s) {
+			return k.Area, true
+		}
+	}
+	return "", false
 }
 
 // parseArea reads --area: the authority or one of its districts, by any

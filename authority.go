@@ -4,10 +4,16 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"scorecard/app"
+	"scorecard/app/benchmark"
 	"scorecard/app/store"
+	"scorecard/importer"
+	"scorecard/importer/dfe"
 )
 
 func authorityFlags(fs *flag.FlagSet, e *env) {
@@ -127,4 +133,109 @@ func loadAuthority(e *env) (*app.Authority, error) {
 	}
 	defer st.Close()
 	return st.Authority()
+}
+
+// areaNamesKey is the setting an officer's readings of area names are
+// kept under for the family of files named like path.
+func areaNamesKey(path string) string { return "area-names:" + importer.Family(path) }
+
+// settingsBucket holds settings the window and the commands share.
+const settingsBucket = "settings"
+
+// checkAreaNames refuses, as wrong usage, an --area reading that names
+// no area of the store's authority.
+func checkAreaNames(st store.Store, names map[string]app.Area) error {
+	if len(names) == 0 {
+		return nil
+	}
+	auth, err := st.Authority()
+	if err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(names)) {
+		to := names[name]
+		if strings.EqualFold(string(to), importer.PseudoArea) || strings.EqualFold(string(to), name) {
+			continue
+		}
+		if _, ok := auth.ParseArea(string(to)); !ok {
+			pseudo := auth.PseudoAreas()
+			ps := make([]string, len(pseudo))
+			for i, p := range pseudo {
+				ps[i] = string(p)
+			}
+			return usagef("--area %q: %q is not %s, one of its districts or pseudo-areas (%s; %s), nor %q to keep %q as an area of its own",
+				name+"="+string(to), to, auth.Name, areaNames(auth), strings.Join(ps, ", "), importer.PseudoArea, name)
+		}
+	}
+	return nil
+}
+
+// areaNamesFor are the readings of area names an import of path uses:
+// those saved for its family, with the command's --area over them.
+func areaNamesFor(st store.Store, path string, given map[string]app.Area) (map[string]app.Area, error) {
+	var saved map[string]app.Area
+	if _, err := st.Get(settingsBucket, areaNamesKey(path), &saved); err != nil {
+		return nil, fmt.Errorf("%s: reading the saved area names: %w", filepath.Base(path), err)
+	}
+	if len(saved) == 0 && len(given) == 0 {
+		return nil, nil
+	}
+	names := map[string]app.Area{}
+	maps.Copy(names, saved)
+	maps.Copy(names, given)
+	return names, nil
+}
+
+// saveAreaNames prints what each mapped area name was read as, and
+// keeps the readings an import used, when --area gave any, for the next
+// file of its family.
+func saveAreaNames(e *env, st store.Store, path string, names map[string]app.Area, unknown []importer.UnknownArea) error {
+	for _, u := range unknown {
+		if u.Mapped {
+			fmt.Fprintf(e.out, "  area: %q (%s) read as %s\n", u.Name, u.Location, u.Area)
+		}
+	}
+	if len(e.areaNames) == 0 {
+		return nil
+	}
+	if err := st.Put(settingsBucket, areaNamesKey(path), names); err != nil {
+		return fmt.Errorf("%s: saving the area names: %w", filepath.Base(path), err)
+	}
+	fmt.Fprintf(e.out, "  area names saved for files named like %s\n", filepath.Base(path))
+	return nil
+}
+
+// modelKey is the setting the store's statistical-neighbour model is
+// kept under, when one was imported.
+const modelKey = "neighbour-model"
+
+// storedModel is the statistical-neighbour model imported into the
+// store; nil when none was, and the DfE's built-in model applies.
+func storedModel(st store.Store) (*benchmark.Model, error) {
+	var m benchmark.Model
+	ok, err := st.Get(settingsBucket, modelKey, &m)
+	if err != nil {
+		return nil, fmt.Errorf("reading the store's statistical-neighbour model: %w", err)
+	}
+	if !ok {
+		return nil, nil
+	}
+	return &m, nil
+}
+
+// keepModel keeps an imported statistical-neighbour model in the store
+// in place of the one before, and says what it changes: DfE files
+// imported from now on average the neighbours it names, and their
+// averages carry its year.
+func keepModel(e *env, st store.Store, name string, auth *app.Authority, m, was *benchmark.Model) error {
+	if err := st.Put(settingsBucket, modelKey, m); err != nil {
+		return fmt.Errorf("%s: keeping the statistical-neighbour model: %w", name, err)
+	}
+	before := "the DfE's built-in " + dfe.DefaultModel().Year + " model"
+	if was != nil {
+		before = "the " + was.Year + " model from " + was.Source
+	}
+	fmt.Fprintf(e.out, "%s: statistical-neighbour model %s (%d authorities) kept for this store in place of %s; DfE files imported from now on average %s's neighbours under it: %s\n",
+		name, m.Year, len(m.Groups), before, auth.Name, strings.Join(importer.ModelNeighbours(m, auth), ", "))
+	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -71,7 +72,7 @@ func TestAuthorityDistrictsTheOfficerNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	out = mustRun(t, db, "import", csv)
-	if !strings.Contains(out, `"Torbay" is not Devon or one of its districts`) {
+	if !strings.Contains(out, `area "Torbay" is not Devon, one of its districts or a named pseudo-area; its figures here and in every row naming it are kept under "Torbay"`) {
 		t.Errorf("a row of another authority imported without a warning:\n%s", out)
 	}
 	if out := mustRun(t, db, "show", "CIC01", "--area", "exeter", "--json"); !strings.Contains(out, `"area": "Exeter"`) {
@@ -109,5 +110,178 @@ func TestFlagsPutTheStoresAuthorityFirst(t *testing.T) {
 	all := mustRun(t, db, "flags", "--all", "--json")
 	if s, e := strings.Index(all, `"area": "Surrey"`), strings.Index(all, `"area": "Elmbridge"`); s < 0 || e < 0 || s > e {
 		t.Errorf("flags --all: Surrey at %d, Elmbridge at %d; want the authority first\n%s", s, e, all)
+	}
+}
+
+// An area name the authority does not have is kept and warned of until
+// the officer maps it; the mapping is kept for the family of files.
+func TestImportAreaNames(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "n.db")
+	dir := t.TempDir()
+	month := func(name, period string, kent, locality int) string {
+		path := filepath.Join(dir, name)
+		body := fmt.Sprintf("Ref,Indicator,Period,Area,Value\nCIC01,Children in care,%s,Kent,%d\nCIC01,Children in care,%s,North Kent Locality,%d\n", period, kent, period, locality)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	out := mustRun(t, db, "import", month("Localities Jan-25.csv", "2025-01", 1890, 300))
+	if !strings.Contains(out, `Localities Jan-25.csv: line 3: CIC01: area "North Kent Locality" is not Kent`) || !strings.Contains(out, `kept under "North Kent Locality"`) {
+		t.Errorf("an unknown area imported without a warning at its line:\n%s", out)
+	}
+	// Kept under its own name, it can be shown by it.
+	if out := mustRun(t, db, "show", "CIC01", "--area", "north kent locality", "--json"); !strings.Contains(out, `"area": "North Kent Locality"`) || !strings.Contains(out, "300") {
+		t.Errorf("show --area of an area kept under its own name:\n%s", out)
+	}
+	if r := scorecard(t, db, "import", "--area", "North Kent Locality=Woking", month("Localities Feb-25.csv", "2025-02", 1892, 305)); r.code != 2 || !strings.Contains(r.stderr, `"Woking" is not Kent, one of its districts or pseudo-areas`) {
+		t.Errorf("--area to another council's district: exit %d %q, want 2", r.code, r.stderr)
+	}
+	out = mustRun(t, db, "import", "--area", "north kent locality=Dartford", month("Localities Feb-25.csv", "2025-02", 1892, 305))
+	if !strings.Contains(out, `area: "North Kent Locality" (Localities Feb-25.csv: line 3) read as Dartford`) || !strings.Contains(out, "area names saved for files named like Localities Feb-25.csv") {
+		t.Errorf("--area: the reading not reported:\n%s", out)
+	}
+	// The next month's file, without --area, is read by the saved mapping.
+	out = mustRun(t, db, "import", month("Localities Mar-25.csv", "2025-03", 1896, 310))
+	if !strings.Contains(out, "read as Dartford") || strings.Contains(out, "kept under") {
+		t.Errorf("the saved mapping not applied to the next file of the family:\n%s", out)
+	}
+	show := mustRun(t, db, "show", "CIC01", "--area", "Dartford", "--json")
+	for _, want := range []string{`"period": "2025-02"`, "305", `"period": "2025-03"`, "310"} {
+		if !strings.Contains(show, want) {
+			t.Errorf("Dartford lacks %s:\n%s", want, show)
+		}
+	}
+	if strings.Contains(show, `"period": "2025-01"`) {
+		t.Errorf("January's figure, read before the mapping, filed under Dartford:\n%s", show)
+	}
+}
+
+// A neighbour model imported into the store replaces the built-in one:
+// the DfE figures imported after it average its neighbours, and its year
+// is shown beside every neighbour average, in show and in the export.
+func TestImportNeighbourModel(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	dir := t.TempDir()
+	mustRun(t, db, "authority", "Surrey")
+	model := filepath.Join(dir, "sn_model_2026_wide.csv")
+	if err := os.WriteFile(model, []byte("old_la_code,la_name,SN_1,SN_1P\n936,Surrey,881,Very Close\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := mustRun(t, db, "import", model)
+	if !strings.Contains(out, "statistical-neighbour model 2026 (1 authorities) kept for this store in place of the DfE's built-in 2025 model") || !strings.Contains(out, "Surrey's neighbours under it: Essex") {
+		t.Errorf("importing the model:\n%s", out)
+	}
+	mustRun(t, db, "import", filepath.Join("importer", "dfe", "testdata", "la_cla_placement_stability.csv"))
+	show := mustRun(t, db, "show", "CIC05")
+	for _, want := range []string{"Statistical neighbours (mean), 2026 model", "Surrey (rank among authorities)"} {
+		if !strings.Contains(show, want) {
+			t.Errorf("show lacks %q:\n%s", want, show)
+		}
+	}
+	if strings.Contains(show, "Kent") || strings.Contains(show, "2025 model") {
+		t.Errorf("show names Kent or the built-in model in a Surrey store with its own:\n%s", show)
+	}
+	if js := mustRun(t, db, "show", "CIC05", "--json"); !strings.Contains(js, `"model": "2026"`) {
+		t.Errorf("show --json gives no model year:\n%s", js)
+	}
+	xlsx := filepath.Join(dir, "out.xlsx")
+	mustRun(t, db, "export", "--out", xlsx)
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Scorecard")
+	found := false
+	for _, r := range rows {
+		for _, c := range r {
+			found = found || c == "Stat neighbours (2026 model)"
+		}
+	}
+	if !found {
+		t.Errorf("the export's neighbour column is not headed with its model: %q", rows[min(5, len(rows)-1)])
+	}
+}
+
+// Targets profiled by quarterly milestones, and a district's own target,
+// are stored and rate the figures of their periods and district in show.
+func TestMilestonesRateTheirPeriods(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	dir := t.TempDir()
+	figures := filepath.Join(dir, "figures.csv")
+	if err := os.WriteFile(figures, []byte("Ref,Indicator,Polarity,Unit,Period,Area,Value\n"+
+		"CIC05,Children in care with 3+ placements,L,%,2025-06,Kent,11.5\n"+
+		"CIC05,Children in care with 3+ placements,L,%,2025-07,Kent,11.5\n"+
+		"CIC05,Children in care with 3+ placements,L,%,2025-06,Swale,11.5\n"+
+		"CIC05,Children in care with 3+ placements,L,%,2025-07,Swale,11.5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	targets := filepath.Join(dir, "targets.csv")
+	if err := os.WriteFile(targets, []byte("Ref,Year,District,Target,Floor,Q1 target,Q1 floor,Q2 target,Q2 floor\n"+
+		"CIC05,2025/26,,9,11,12,13,11,12\n"+
+		"CIC05,2025/26,Swale,11.5,13,,,,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, "import", figures, targets)
+	var shown struct {
+		Points []struct {
+			Period string   `json:"period"`
+			Target *float64 `json:"target"`
+			RAG    string   `json:"rag"`
+		} `json:"points"`
+	}
+	for _, tc := range []struct {
+		area string
+		want string
+	}{
+		{"Kent", "2025-06 12 GREEN; 2025-07 11 AMBER"},
+		{"Swale", "2025-06 11.5 GREEN; 2025-07 11.5 GREEN"},
+	} {
+		out := mustRun(t, db, "show", "CIC05", "--area", tc.area, "--json")
+		if err := json.Unmarshal([]byte(out), &shown); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range shown.Points {
+			got = append(got, fmt.Sprintf("%s %v %s", p.Period, *p.Target, p.RAG))
+		}
+		if strings.Join(got, "; ") != tc.want {
+			t.Errorf("%s: %q, want %q", tc.area, strings.Join(got, "; "), tc.want)
+		}
+	}
+	if out := mustRun(t, db, "flags", "--all"); !strings.Contains(out, "the Jul-Sep 2025 milestone applies from this month") {
+		t.Errorf("flags do not say the milestone changed:\n%s", out)
+	}
+	// The export's Districts sheet rates Kent against its Q2 milestone
+	// and Swale against its own target: the letter rides in the format.
+	xlsx := filepath.Join(dir, "out.xlsx")
+	mustRun(t, db, "export", "--out", xlsx, "--suppress", "0")
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Districts")
+	letters := map[string]string{}
+	for r, row := range rows {
+		if len(row) == 0 || row[0] != "CIC05" {
+			continue
+		}
+		for c, head := range rows[r-1] {
+			if head != "Kent" && head != "Swale" {
+				continue
+			}
+			name, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			id, _ := f.GetCellStyle("Districts", name)
+			st, _ := f.GetStyle(id)
+			if st != nil && st.CustomNumFmt != nil {
+				letters[head] = *st.CustomNumFmt
+			}
+		}
+		break
+	}
+	if !strings.HasSuffix(letters["Kent"], `" A"`) || !strings.HasSuffix(letters["Swale"], `" G"`) {
+		t.Errorf("Districts sheet formats %q, want Kent amber against its milestone, Swale green against its own target", letters)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"scorecard/app"
+	"scorecard/app/benchmark"
 	"scorecard/app/brief"
 	"scorecard/app/cohort"
 	"scorecard/app/disclosure"
@@ -30,7 +31,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{name: "import", args: "[--as-at YYYY-MM-DD] [--accept-definitions] [--allow-many] [--allow-future] FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", flags: importFlags, run: runImport},
+		{name: "import", args: "[--as-at YYYY-MM-DD] [--accept-definitions] [--allow-many] [--allow-future] [--area NAME=AREA]... FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", flags: importFlags, run: runImport},
 		{name: "demo", about: "load the embedded demo scorecards", run: runDemo},
 		{name: "list", args: "[--json]", about: "the indicators known", flags: jsonFlag, run: runList},
 		{name: "show", args: "REF [--area A] [--exclude C,...] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
@@ -60,6 +61,19 @@ func importFlags(fs *flag.FlagSet, e *env) {
 		"let the files change the unit or polarity of indicators already held (default: the stored definition stands, with a warning)")
 	fs.BoolVar(&e.allowMany, "allow-many", false, fmt.Sprintf("confirm a file adding more than %d new indicators", importer.MaxNewIndicators))
 	fs.BoolVar(&e.allowFuture, "allow-future", false, "confirm figures dated more than a year after today")
+	fs.Func("area", "read an area `NAME=AREA` the store's authority does not have as AREA (a district, a pseudo-area such as \"Out of County\", or \"pseudo\" to keep NAME as its own); repeatable, saved for files named like FILE",
+		func(s string) error {
+			name, area, ok := strings.Cut(s, "=")
+			name, area = strings.TrimSpace(name), strings.TrimSpace(area)
+			if !ok || name == "" || area == "" {
+				return fmt.Errorf("%q: expected NAME=AREA, e.g. \"Shepway=Folkestone and Hythe\" or \"Out of Area=pseudo\"", s)
+			}
+			if e.areaNames == nil {
+				e.areaNames = map[string]app.Area{}
+			}
+			e.areaNames[name] = app.Area(area)
+			return nil
+		})
 }
 
 func jsonFlag(fs *flag.FlagSet, e *env) { fs.BoolVar(&e.json, "json", false, "print JSON") }
@@ -158,6 +172,9 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := checkAreaNames(st, e.areaNames); err != nil {
+		return err
+	}
 	var failed error
 	for _, path := range args {
 		if err := importFile(e, st, path, filepath.Base(path), "file"); err != nil {
@@ -221,10 +238,21 @@ func importFile(e *env, st store.Store, path, name, kind string) error {
 	if err != nil {
 		return err
 	}
-	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, AsAt: e.asAt,
-		AllowMany: e.allowMany, AllowFuture: e.allowFuture, Authority: auth})
+	names, err := areaNamesFor(st, path, e.areaNames)
 	if err != nil {
 		return err
+	}
+	model, err := storedModel(st)
+	if err != nil {
+		return err
+	}
+	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, AsAt: e.asAt,
+		AllowMany: e.allowMany, AllowFuture: e.allowFuture, Authority: auth, AreaNames: names, Model: model})
+	if err != nil {
+		return err
+	}
+	if res.Model != nil {
+		return keepModel(e, st, name, auth, res.Model, model)
 	}
 	if !e.asAt.IsZero() && !res.ChildLevel() {
 		// Said, not silently dropped: the officer asked for a date.
@@ -246,13 +274,17 @@ func importFile(e *env, st store.Store, path, name, kind string) error {
 	rec, err := st.Import(store.Source{Name: name, Kind: kind, SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings}, res.Dataset)
 	if errors.Is(err, store.ErrAlreadyImported) {
 		fmt.Fprintf(e.out, "%s: already imported as %s on %s; nothing added\n", name, rec.ID, rec.Time.Local().Format("2 Jan 2006 15:04"))
+		if len(e.areaNames) > 0 {
+			// The earlier import's areas stand: say how to read it anew.
+			fmt.Fprintf(e.out, "  --area not applied to it: scorecard undo %s, then import it again with --area\n", rec.ID)
+		}
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	printImportSummary(e, name, res, rec)
-	return nil
+	return saveAreaNames(e, st, path, names, res.UnknownAreas)
 }
 
 // maxWarningsShown keeps a long validation report from burying the
@@ -485,6 +517,7 @@ type view struct {
 	excluded []app.Cohort
 	area     app.Area
 	period   app.Period
+	auth     *app.Authority // the store's
 }
 
 // loadView reads the store and applies --exclude, --area and --period.
@@ -501,10 +534,11 @@ func loadViewOf(e *env, ref string) (*view, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &view{excluded: excluded}
-	if v.area, err = parseArea(auth, e.area); err != nil {
-		return nil, err
-	}
+	v := &view{excluded: excluded, auth: auth}
+	// An area the authority does not have may be one an import kept
+	// under its own name: the history, once read, says.
+	var areaErr error
+	v.area, areaErr = parseArea(auth, e.area)
 	if e.period != "" {
 		if v.period, err = parsePeriodArg(e); err != nil {
 			return nil, err
@@ -518,6 +552,13 @@ func loadViewOf(e *env, ref string) (*view, error) {
 	if err != nil {
 		return nil, err
 	}
+	if areaErr != nil {
+		a, ok := heldArea(h, e.area)
+		if !ok {
+			return nil, areaErr
+		}
+		v.area = a
+	}
 	if len(h.Indicators()) == 0 {
 		return nil, fmt.Errorf("%s: the store holds no data yet (scorecard import FILE, or scorecard demo)", e.db)
 	}
@@ -530,7 +571,7 @@ func loadViewOf(e *env, ref string) (*view, error) {
 			return nil, fmt.Errorf("--exclude %s: no figures are split by that cohort (known: %s)", c, cohortNames(h))
 		}
 	}
-	v.h, _ = cohort.Exclude(h, excluded)
+	v.h, _ = cohort.ExcludeIn(h, excluded, auth)
 	return v, nil
 }
 
@@ -667,7 +708,7 @@ func runShow(e *env, args []string) error {
 			if b.Rank > 0 {
 				rank = fmt.Sprintf("%d of %d (%s)", b.Rank, b.OutOf, b.Quartile)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", b.Period, b.Group, value, rank)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", b.Period, benchmark.Label(b, v.auth), value, rank)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -842,6 +883,18 @@ func runExport(e *env, args []string) error {
 		fmt.Fprintf(e.out, "  warning: %s\n", w)
 	}
 	return nil
+}
+
+// heldArea finds an area h holds figures for by its name as written (any
+// case): one an import kept under its own name (importer.UnknownArea).
+func heldArea(h *app.History, s string) (app.Area, bool) {
+	s = strings.TrimSpace(s)
+	for _, k := range h.Keys() {
+		if strings.EqualFold(string(k.Area), s) {
+			return k.Area, true
+		}
+	}
+	return "", false
 }
 
 // parseArea reads --area: the authority or one of its districts, by any

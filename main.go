@@ -71,6 +71,9 @@ type env struct {
 	districts []string
 	// copyFrom and copyTo are copy's stores.
 	copyFrom, copyTo string
+	// areaNames are import --area NAME=AREA: the officer's readings of
+	// area names the store's authority does not have.
+	areaNames map[string]app.Area
 }
 
 // newEnv returns the env for a command writing to stdout and stderr.

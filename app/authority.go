@@ -314,3 +314,36 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// ownAreas maps each authority's own area to it.
+var ownAreas = func() map[Area]*Authority {
+	m := make(map[Area]*Authority, len(authorities))
+	for _, a := range authorities {
+		m[a.Area()] = a
+	}
+	return m
+}()
+
+// AuthorityOf is the authority whose figures h holds, judged by them:
+// the authority whose own area has the most series (another's may be
+// there as an area the officer kept under its own name), or the default
+// authority for a history naming none. A caller that has the store's
+// authority passes it instead, with any districts the officer named.
+func AuthorityOf(h *History) *Authority {
+	n := map[*Authority]int{}
+	var best *Authority
+	for k := range h.series {
+		a, ok := ownAreas[k.Area]
+		if !ok {
+			continue
+		}
+		n[a]++
+		if best == nil || n[a] > n[best] || n[a] == n[best] && a.Name < best.Name {
+			best = a
+		}
+	}
+	if best == nil {
+		return defaultAuthority
+	}
+	return best
+}

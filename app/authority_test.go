@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -124,5 +125,33 @@ func TestDistrictIn(t *testing.T) {
 		if got, _ := tc.a.DistrictIn(tc.title); got != tc.want {
 			t.Errorf("%s.DistrictIn(%q) = %q, want %q", tc.a.Name, tc.title, got, tc.want)
 		}
+	}
+}
+
+func TestAuthorityOf(t *testing.T) {
+	surrey, _ := LookupAuthority("Surrey")
+	for _, tc := range []struct {
+		name  string
+		areas []Area
+		want  *Authority
+	}{
+		{"none", nil, DefaultAuthority()},
+		{"the default's", []Area{Kent, "Ashford"}, DefaultAuthority()},
+		{"another's", []Area{"Surrey", "Woking", "Surrey"}, surrey},
+		// A Kent store keeping a column headed "Surrey" under its own
+		// name is still Kent's.
+		{"most series win", []Area{Kent, Kent, "Surrey"}, DefaultAuthority()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := NewHistory()
+			var obs []Observation
+			for i, a := range tc.areas {
+				obs = append(obs, Observation{Ref: fmt.Sprintf("R%d", i), Area: a, Period: MonthOf(2025, 3), Value: Float(1)})
+			}
+			h.Apply(&Dataset{Observations: obs}, "I0001")
+			if got := AuthorityOf(h); got != tc.want {
+				t.Errorf("AuthorityOf = %s, want %s", got, tc.want)
+			}
+		})
 	}
 }

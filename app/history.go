@@ -228,9 +228,30 @@ func (h *History) Revisions(k SeriesKey, p Period) []Observation {
 // Targets returns an indicator's targets, earliest year first.
 func (h *History) Targets(ref string) []Target { return h.targets[ref] }
 
-// TargetFor returns the target in force for ind in period p: the one for
-// its financial or academic year.
+// TargetFor returns the target in force for ind's authority-wide figure
+// in period p: the one for its financial or academic year, or that
+// year's milestone for p (see Target.For).
 func (h *History) TargetFor(ind Indicator, p Period) (Target, bool) {
+	return h.TargetIn(ind, "", p)
+}
+
+// TargetIn returns the target in force for ind's figure for area in
+// period p: its year's, the district's own where it has one, and the
+// milestone for p where the year is profiled (see Target.For).
+func (h *History) TargetIn(ind Indicator, area Area, p Period) (Target, bool) {
+	y := ind.TargetYear(p)
+	for _, t := range h.targets[ind.Ref] {
+		if t.Year == y {
+			t, _ = t.For(area, p)
+			return t, true
+		}
+	}
+	return Target{}, false
+}
+
+// TargetYearOf returns ind's target for the year of period p as held,
+// with its levels (milestones and district targets).
+func (h *History) TargetYearOf(ind Indicator, p Period) (Target, bool) {
 	y := ind.TargetYear(p)
 	for _, t := range h.targets[ind.Ref] {
 		if t.Year == y {

@@ -49,8 +49,90 @@ type Target struct {
 	Tolerance *float64 `json:"tolerance,omitempty"`
 	// Milestone marks a future year's planned level rather than a target
 	// in force.
-	Milestone bool   `json:"milestone,omitempty"`
-	Import    string `json:"import,omitempty"`
+	Milestone bool `json:"milestone,omitempty"`
+	// Levels are the year's in-year milestones (a quarterly or monthly
+	// profile of its target) and its district targets; see For.
+	Levels []Level `json:"levels,omitempty"`
+	Import string  `json:"import,omitempty"`
+}
+
+// Level is a target within a Target's year: an in-year milestone for one
+// quarter or month of it, a district's own target for the year, or a
+// district's milestone. A level gives what it states; the rest is the
+// year's (or the district's year's).
+type Level struct {
+	// Area is the district whose level it is; "" for the authority.
+	Area Area `json:"area,omitempty"`
+	// Period is the calendar quarter or month of the year it is the
+	// milestone for; zero for the whole year (a district's target).
+	Period    Period   `json:"period,omitempty"`
+	Target    *float64 `json:"target,omitempty"`
+	Floor     *float64 `json:"floor,omitempty"`
+	Tolerance *float64 `json:"tolerance,omitempty"`
+}
+
+// For is the target that applies to area's figure for period p: the
+// year's target, or a district's own target for the year where it has
+// one; then the milestone for p's month, or failing that for the
+// quarter p falls in (or is), the area's own, else (for an area without
+// a target of its own) the authority's. It reports the milestone's
+// period, zero when none applies. The result has no Levels.
+func (t Target) For(area Area, p Period) (Target, Period) {
+	out := t
+	out.Levels = nil
+	if len(t.Levels) == 0 {
+		return out, Period{}
+	}
+	own := false
+	if area != "" {
+		if l, ok := t.level(area, Period{}); ok {
+			out, own = l.over(out), true
+		}
+	}
+	areas := []Area{area}
+	if area != "" && !own {
+		areas = append(areas, "")
+	}
+	var slots []Period
+	switch p.Kind {
+	case Month:
+		slots = []Period{p, {Kind: Quarter, Year: p.Year, N: (p.N-1)/3 + 1}}
+	case Quarter:
+		slots = []Period{p}
+	}
+	for _, a := range areas {
+		for _, s := range slots {
+			if l, ok := t.level(a, s); ok {
+				return l.over(out), s
+			}
+		}
+	}
+	return out, Period{}
+}
+
+// level finds the level for area and period; the authority's levels
+// have no area.
+func (t Target) level(area Area, p Period) (Level, bool) {
+	for _, l := range t.Levels {
+		if l.Period == p && l.Area == area {
+			return l, true
+		}
+	}
+	return Level{}, false
+}
+
+// over is t with what the level states in place of its own.
+func (l Level) over(t Target) Target {
+	if l.Target != nil {
+		t.Target = l.Target
+	}
+	if l.Floor != nil {
+		t.Floor = l.Floor
+	}
+	if l.Tolerance != nil {
+		t.Tolerance = l.Tolerance
+	}
+	return t
 }
 
 // Rating gives the RAG of value v for an indicator of polarity p against t,

@@ -87,3 +87,44 @@ func TestRoundTo(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetFor: a profiled year's target applies its milestone for the
+// month, else for the quarter; a district's own target and milestones
+// apply to it, and a district without one takes the authority's.
+func TestTargetFor(t *testing.T) {
+	fy := Period{Kind: FinancialYear, Year: 2025}
+	q := func(y, n int) Period { return Period{Kind: Quarter, Year: y, N: n} }
+	tg := Target{Ref: "CIC05", Year: fy, Target: Float(10), Floor: Float(12), Levels: []Level{
+		{Period: q(2025, 2), Target: Float(13)},                   // Q1 of 2025/26: Apr-Jun
+		{Period: q(2025, 3), Target: Float(12), Floor: Float(14)}, // Q2: Jul-Sep
+		{Period: MonthOf(2025, 8), Target: Float(11.5)},           // a monthly milestone within Q2
+		{Area: "Swale", Target: Float(15), Floor: Float(18)},      // Swale's own year
+		{Area: "Swale", Period: q(2025, 2), Target: Float(17)},    // and its Q1
+	}}
+	for _, tc := range []struct {
+		area          Area
+		p             Period
+		target, floor float64
+		from          Period
+	}{
+		{"", MonthOf(2025, 5), 13, 12, q(2025, 2)},
+		{"", MonthOf(2025, 7), 12, 14, q(2025, 3)},
+		{"", MonthOf(2025, 8), 11.5, 12, MonthOf(2025, 8)},
+		{"", q(2025, 3), 12, 14, q(2025, 3)},
+		{"", MonthOf(2025, 11), 10, 12, Period{}}, // Q3 has no milestone: the year's
+		{"Kent", MonthOf(2025, 5), 13, 12, q(2025, 2)},
+		{"Ashford", MonthOf(2025, 5), 13, 12, q(2025, 2)}, // no target of its own
+		{"Swale", MonthOf(2025, 5), 17, 18, q(2025, 2)},
+		{"Swale", MonthOf(2025, 7), 15, 18, Period{}}, // its own year, not the county's Q2
+	} {
+		got, from := tg.For(tc.area, tc.p)
+		if *got.Target != tc.target || *got.Floor != tc.floor || from != tc.from || got.Levels != nil {
+			t.Errorf("For(%q, %s) = %v/%v from %s, want %v/%v from %s", tc.area, tc.p, *got.Target, *got.Floor, from, tc.target, tc.floor, tc.from)
+		}
+	}
+	// Without levels, the year's target as it is.
+	plain := Target{Ref: "X", Year: fy, Target: Float(1), Floor: Float(2)}
+	if got, from := plain.For("Swale", MonthOf(2025, 5)); *got.Target != 1 || !from.IsZero() {
+		t.Errorf("an unprofiled target: %v from %s", *got.Target, from)
+	}
+}

@@ -19,9 +19,12 @@ func (o Options) authority() *app.Authority {
 // areaCheck settles the areas a workbook's layouts name against the
 // store's authority, and gathers those that are not its own, so that a
 // workbook from another council is refused by name rather than filed
-// under the store's.
+// under the store's, and so that the officer can say what the rest are.
 type areaCheck struct {
 	auth *app.Authority
+	// names are the officer's readings of area names the authority does
+	// not know (Options.AreaNames), beside each layout's own.
+	names map[string]app.Area
 	// own counts the areas found that are the authority's districts or
 	// the authority itself named outright.
 	own int
@@ -29,18 +32,24 @@ type areaCheck struct {
 	// order found; unknown are names no authority has.
 	foreign map[*app.Authority][]string
 	order   []*app.Authority
+	// unknown are the areas found that are not the authority's, mapped
+	// or not, in the order found: the import review's list.
+	unknown []UnknownArea
 }
 
-func newAreaCheck(auth *app.Authority) *areaCheck {
-	return &areaCheck{auth: auth, foreign: map[*app.Authority][]string{}}
+func newAreaCheck(auth *app.Authority, names map[string]app.Area) *areaCheck {
+	return &areaCheck{auth: auth, names: names, foreign: map[*app.Authority][]string{}}
 }
 
 // settle reads l's areas as the authority's: an indicator sheet with no
 // area of its own reports the authority; a district column keeps its
-// area when the authority has it, and is dropped with a warning naming
-// its cell when not. It reports the warnings.
+// area when the authority has it. An area the authority does not have
+// takes the officer's reading of it (l.AreaNames, then the import's);
+// without one its figures are kept under the name as written, as an
+// area of their own, with a warning naming its cell, and never dropped.
+// It reports the warnings; every such area is listed in ac.unknown.
 func (ac *areaCheck) settle(file string, l *Layout) []app.Warning {
-	l.auth = ac.auth
+	l.auth, l.optNames = ac.auth, ac.names
 	var warns []app.Warning
 	if l.Kind == IndicatorSheet {
 		if l.Area == "" {
@@ -49,40 +58,129 @@ func (ac *areaCheck) settle(file string, l *Layout) []app.Warning {
 			l.Area = a
 			ac.own++
 		} else {
-			ac.note(string(l.Area))
-			warns = append(warns, app.Warning{Location: app.Location{File: file, Sheet: l.Sheet, Cell: "A1"},
-				Message: fmt.Sprintf("sheet reports %s, not an area of %s", l.Area, ac.auth.Name)})
+			name := string(l.Area)
+			at := app.Location{File: file, Sheet: l.Sheet, Cell: "A1"}
+			area, w := ac.unknownArea(l, name, at, "sheet reports")
+			l.Area = area
+			warns = append(warns, w...)
 		}
 	}
-	kept := l.Columns[:0]
-	for _, c := range l.Columns {
+	for i := range l.Columns {
+		c := &l.Columns[i]
 		if c.Role != RoleArea || c.Area == "" {
-			kept = append(kept, c)
 			continue
 		}
-		if a, ok := ac.areaOf(c); ok {
+		if a, ok := ac.areaOf(*c); ok {
 			c.Area = a
 			if ac.auth.IsDistrict(a) || a == ac.auth.Area() && !strings.EqualFold(lastPart(c.Header), "County") {
 				ac.own++
 			}
-			kept = append(kept, c)
 			continue
 		}
 		name := lastPart(c.Header)
-		owner := ac.note(name)
-		if l.notOurs == nil {
-			l.notOurs = map[int]bool{}
-		}
-		l.notOurs[c.index] = true
-		why := "not an area of " + ac.auth.Name
-		if owner != nil {
-			why = "an area of " + owner.Name + ", not of " + ac.auth.Name
-		}
-		warns = append(warns, app.Warning{Location: app.Location{File: file, Sheet: l.Sheet, Cell: c.Col + fmt.Sprint(l.HeaderRow)},
-			Message: fmt.Sprintf("column %s %q not read: %s", c.Col, name, why)})
+		at := app.Location{File: file, Sheet: l.Sheet, Cell: c.Col + fmt.Sprint(l.HeaderRow)}
+		area, w := ac.unknownArea(l, name, at, fmt.Sprintf("column %s", c.Col))
+		c.Area = area
+		warns = append(warns, w...)
 	}
-	l.Columns = kept
 	return warns
+}
+
+// unknownArea settles one area name the authority does not have, found
+// at at (what names the sheet or column it heads): the area its figures
+// are filed under, and the warning saying so when the officer has not
+// read it.
+func (ac *areaCheck) unknownArea(l *Layout, name string, at app.Location, what string) (app.Area, []app.Warning) {
+	u := UnknownArea{Name: name, Location: at}
+	if o := ac.note(name); o != nil {
+		u.Owner = o.Name
+	}
+	area, mapped, bad := l.readArea(name)
+	u.Area, u.Mapped = area, mapped
+	if mapped && (ac.auth.IsDistrict(area) || area == ac.auth.Area()) {
+		ac.own++
+	}
+	ac.unknown = append(ac.unknown, u)
+	var warns []app.Warning
+	if bad != "" {
+		warns = append(warns, app.Warning{Location: at, Message: bad})
+	}
+	if !mapped {
+		warns = append(warns, app.Warning{Location: at, Message: fmt.Sprintf("%s %q: %s; its figures are kept under %q, an area of its own, until it is mapped to a district or pseudo-area (import --area %q)",
+			what, name, u.why(ac.auth), name, name+"=DISTRICT")})
+	}
+	return area, warns
+}
+
+// why says what an unknown area is not, and whose it is if anyone's.
+func (u UnknownArea) why(auth *app.Authority) string {
+	if u.Owner != "" {
+		return "an area of " + u.Owner + ", not of " + auth.Name
+	}
+	return "not " + auth.Name + ", one of its districts or a named pseudo-area"
+}
+
+// UnknownArea is an area name a file gives that is not the store's
+// authority, one of its districts or a named pseudo-area ("Out of
+// County", "UASC Service"): the import review lists each, for the
+// officer to map to a district or pseudo-area or to keep as it is.
+type UnknownArea struct {
+	Name string // as written
+	// Owner names another authority whose area it is; "" for none.
+	Owner string
+	// Location is the first place it is named: a column's heading, a
+	// sheet's title (A1), or a tidy table's first row naming it.
+	Location app.Location
+	// Rows counts the tidy table's rows naming it; 0 for a column or
+	// sheet.
+	Rows int
+	// Area is what its figures were filed under: the officer's mapping,
+	// or else the name as written.
+	Area app.Area
+	// Mapped is set when the officer's mapping (Layout.AreaNames,
+	// Options.AreaNames) gave Area.
+	Mapped bool
+}
+
+// readArea reads an area name the authority does not have by the
+// officer's mapping: the layout's own first, then the import's. It
+// reports the area to file its figures under (the name itself when
+// unmapped, or mapped to itself as a pseudo-area), whether a mapping
+// gave it, and a warning when a mapping names no area of the authority.
+func (l *Layout) readArea(name string) (area app.Area, mapped bool, bad string) {
+	for _, names := range []map[string]app.Area{l.AreaNames, l.optNames} {
+		to, ok := lookupName(names, name)
+		if !ok {
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(string(to)), strings.TrimSpace(name)) || strings.EqualFold(string(to), PseudoArea) {
+			return app.Area(strings.TrimSpace(name)), true, ""
+		}
+		if a, ok := l.authority().ParseArea(string(to)); ok {
+			return a, true, ""
+		}
+		bad = fmt.Sprintf("area %q mapped to %q, which is not %s, one of its districts or a pseudo-area: mapping ignored", name, to, l.authority().Name)
+	}
+	return app.Area(strings.TrimSpace(name)), false, bad
+}
+
+// PseudoArea, as the area a name is mapped to, keeps the name as an area
+// of its own: a pseudo-area such as "Out of Area" or "Localities North".
+const PseudoArea = "pseudo"
+
+// lookupName finds name in names by its spelling, ignoring case and
+// surrounding spaces.
+func lookupName(names map[string]app.Area, name string) (app.Area, bool) {
+	if a, ok := names[name]; ok {
+		return a, true
+	}
+	name = strings.TrimSpace(name)
+	for k, a := range names {
+		if strings.EqualFold(strings.TrimSpace(k), name) {
+			return a, true
+		}
+	}
+	return "", false
 }
 
 // areaOf reads a district column's heading, or the area detection gave
@@ -156,13 +254,4 @@ func (ac *areaCheck) refusal(file string) error {
 	return &app.SourceError{Location: app.Location{File: file}, Err: fmt.Errorf(
 		"%s %s's %s, not %s's: set the store's authority with `scorecard authority %s`, or import into %s's store",
 		areas, o.Name, what, ac.auth.Name, o.Name, o.Name)}
-}
-
-// ownerNote says which other authority an area name belongs to: " (it is
-// Surrey's)", or "" when none does.
-func ownerNote(name string, auth *app.Authority) string {
-	if o := app.AuthoritiesOf(name, auth); len(o) > 0 {
-		return " (it is " + o[0].Name + "'s)"
-	}
-	return ""
 }

@@ -70,7 +70,7 @@ func readAnnexA(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, err
 	}
 	sheet, _ := annexASheet(s)
-	d, warns, err := childlevel.ReadAnnexA(s.Path, opt.AsAt)
+	d, warns, err := childlevel.ReadAnnexA(s.Path, opt.AsAt, opt.authority())
 	if err != nil {
 		return nil, baseNamed(err, s.Path)
 	}
@@ -130,7 +130,7 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d, warns, err := childlevel.Read903(paths, opt.AsAt)
+	d, warns, err := childlevel.Read903(paths, opt.AsAt, opt.authority())
 	if err != nil {
 		return nil, baseNamed(err, paths...)
 	}

@@ -550,15 +550,40 @@ func (c *collector) target(sheet, cell string, t app.Target) {
 		return
 	}
 	have := &c.targetList[i]
-	for _, f := range []struct{ have, got **float64 }{{&have.Target, &t.Target}, {&have.Floor, &t.Floor}, {&have.Tolerance, &t.Tolerance}} {
-		switch {
-		case *f.got == nil:
-		case *f.have == nil:
-			*f.have = *f.got
-		case math.Abs(**f.have-**f.got) > 1e-6:
-			c.warn(sheet, cell, "%s %s: target or floor %g differs from %g read earlier; kept the earlier", t.Ref, t.Year, **f.got, **f.have)
+	merge := func(what string, pairs ...[2]**float64) {
+		for _, f := range pairs {
+			switch {
+			case *f[1] == nil:
+			case *f[0] == nil:
+				*f[0] = *f[1]
+			case math.Abs(**f[0]-**f[1]) > 1e-6:
+				c.warn(sheet, cell, "%s %s: %s %g differs from %g read earlier; kept the earlier", t.Ref, t.Year, what, **f[1], **f[0])
+			}
 		}
 	}
+	merge("target or floor", [2]**float64{&have.Target, &t.Target}, [2]**float64{&have.Floor, &t.Floor}, [2]**float64{&have.Tolerance, &t.Tolerance})
+	for _, l := range t.Levels {
+		j := slices.IndexFunc(have.Levels, func(h app.Level) bool { return h.Area == l.Area && h.Period == l.Period })
+		if j < 0 {
+			have.Levels = append(have.Levels, l)
+			continue
+		}
+		h := &have.Levels[j]
+		merge(levelWhat(l), [2]**float64{&h.Target, &l.Target}, [2]**float64{&h.Floor, &l.Floor}, [2]**float64{&h.Tolerance, &l.Tolerance})
+	}
+}
+
+// levelWhat names a level in a warning: "Swale's target or floor", "the
+// Q2 2025 milestone".
+func levelWhat(l app.Level) string {
+	what := "target or floor"
+	if !l.Period.IsZero() {
+		what = l.Period.Label() + " milestone"
+	}
+	if l.Area != "" {
+		what = string(l.Area) + "'s " + what
+	}
+	return what
 }
 
 // dataset finishes the import: it fills what each indicator's figures say
@@ -631,17 +656,43 @@ func (c *collector) targetsByYearType() []app.Target {
 	var out []app.Target
 	seen := map[targetKey]int{}
 	for _, t := range c.targetList {
-		t.Year = inYearType(t.Year, c.indicators[t.Ref].YearType)
+		if y := inYearType(t.Year, c.indicators[t.Ref].YearType); y != t.Year {
+			t.Year, t.Levels = y, c.levelsIn(t, y)
+		}
 		k := targetKey{t.Ref, t.Year}
 		if i, ok := seen[k]; ok {
 			have := &out[i]
 			have.Target = cmpOr(have.Target, t.Target)
 			have.Floor = cmpOr(have.Floor, t.Floor)
 			have.Tolerance = cmpOr(have.Tolerance, t.Tolerance)
+			for _, l := range t.Levels {
+				if !slices.ContainsFunc(have.Levels, func(h app.Level) bool { return h.Area == l.Area && h.Period == l.Period }) {
+					have.Levels = append(have.Levels, l)
+				}
+			}
 			continue
 		}
 		seen[k] = len(out)
 		out = append(out, t)
+	}
+	return out
+}
+
+// levelsIn places t's levels in year y, the academic year its financial
+// one was moved to: a month's milestone in that month of y; a quarter's,
+// which no academic year has, is left out, saying so.
+func (c *collector) levelsIn(t app.Target, y app.Period) []app.Level {
+	var out []app.Level
+	for _, l := range t.Levels {
+		switch l.Period.Kind {
+		case app.Month:
+			l.Period, _ = milestonePeriod(l.Period.Start().Format("Jan"), y)
+		case app.Quarter:
+			c.warn("", "", "%s %s: the %s milestone is not read: %s is set by academic year, whose quarters are not calendar quarters; give monthly milestones",
+				t.Ref, y, levelWhat(l), t.Ref)
+			continue
+		}
+		out = append(out, l)
 	}
 	return out
 }

@@ -128,7 +128,7 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	} else if l, err = detect("", g); err != nil {
 		return nil, &app.SourceError{Location: app.Location{File: base, Cell: "line 1"}, Err: err}
 	}
-	areas := newAreaCheck(opt.authority())
+	areas := newAreaCheck(opt.authority(), opt.AreaNames)
 	areaWarns := areas.settle(base, &l)
 	if err := areas.refusal(base); err != nil {
 		return nil, err
@@ -172,7 +172,11 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	for i := range d.Observations {
 		d.Observations[i].Cell = csvLine(d.Observations[i].Cell)
 	}
-	return &Result{Sheets: []string{base}, Layouts: []Layout{l}, Dataset: d, Warnings: c.warnings}, nil
+	unknown := append(areas.unknown, sr.out.unknown...)
+	for i := range unknown {
+		unknown[i].Location.Cell = csvLine(unknown[i].Location.Cell)
+	}
+	return &Result{Sheets: []string{base}, Layouts: []Layout{l}, Dataset: d, Warnings: c.warnings, UnknownAreas: unknown}, nil
 }
 
 // csvLine rewrites a cell reference ("!C12" or "C12") as the CSV line it

@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -118,6 +119,9 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 	t := strings.TrimSpace(h)
 	if t == "" {
 		return "", app.Period{}, "", false
+	}
+	if r, _, ok := milestoneHeading(t); ok {
+		return r, app.Period{}, "", false
 	}
 	if p, ok := periodHeading(t); ok {
 		return RolePeriod, p, "", false
@@ -349,7 +353,9 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 			head, at = g.at(h, c), h
 		}
 		role, period, area, guessed := headerRoleGuessed(head)
-		if role == "" {
+		if role == "" || role == RolePeriod && early(period) {
+			// A month before EarliestYear is left unread, and said so
+			// (warnUnused).
 			continue
 		}
 		if role == RolePeriod {
@@ -369,18 +375,65 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 				text = cap + " / " + text
 			}
 		}
-		l.Columns = append(l.Columns, Column{Col: xlsx.ColumnName(c), Header: text, Role: role, Period: period, Area: area, Hidden: g.isHidden(c), index: c})
+		col := Column{Col: xlsx.ColumnName(c), Header: text, Role: role, Period: period, Area: area, Hidden: g.isHidden(c), index: c}
+		if role == RoleMilestone || role == RoleMilestoneFloor {
+			_, col.Milestone, _ = milestoneHeading(strings.TrimSpace(head))
+		}
+		l.Columns = append(l.Columns, col)
 	}
 	l.Kind = kindOf(&l)
 	disambiguate(&l)
 	if l.Kind == DistrictSheet {
 		l.Period = titlePeriod(sheet, g, h)
+		unknownAreaColumns(&l, g, label, width)
 	}
 	if l.Kind == IndicatorSheet {
 		l.Area = titleArea(sheet, g, h)
 	}
 	l.Unsure = append(l.Unsure, doubts(&l, g, h)...)
 	return l, nil
+}
+
+// unknownAreaColumns takes as areas the columns of a district sheet,
+// right of its first area, whose headings name no role and beneath which
+// are figures: an area the profiles do not know ("Localities North",
+// "Out of Area"), whose figures the import keeps and the review asks
+// about, rather than leaving the column unread. Only the rows a sheet's
+// first rows hold are looked at, so that detection from those and from
+// the whole sheet agree.
+func unknownAreaColumns(l *Layout, g *grid, label, width int) {
+	first := -1
+	known := map[int]bool{}
+	for _, c := range l.Columns {
+		known[c.index] = true
+		if c.Role == RoleArea && c.Area != "" && (first < 0 || c.index < first) {
+			first = c.index
+		}
+	}
+	if first < 0 {
+		return
+	}
+	for c := first + 1; c < width; c++ {
+		head := strings.TrimSpace(g.at(label, c))
+		if known[c] || head == "" || !figuresBelow(g, l.FirstRow-1, c) {
+			continue
+		}
+		l.Columns = append(l.Columns, Column{Col: xlsx.ColumnName(c), Header: head, Role: RoleArea, Area: app.Area(head), Hidden: g.isHidden(c), index: c})
+	}
+	slices.SortStableFunc(l.Columns, func(a, b Column) int { return a.index - b.index })
+}
+
+// figuresBelow reports whether column c has a number in the rows from
+// 0-based row from to the last a sheet's first rows hold.
+func figuresBelow(g *grid, from, c int) bool {
+	for r := from; r < min(len(g.rows), headerSearchRows); r++ {
+		if c < len(g.rows[r]) {
+			if _, err := strconv.ParseFloat(strings.TrimSpace(g.rows[r][c]), 64); err == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // doubts lists what makes a detected layout worth an officer's look
@@ -423,16 +476,17 @@ func doubts(l *Layout, g *grid, h int) []string {
 		}
 	}
 	type key struct {
-		role   Role
-		period app.Period
-		area   app.Area
+		role      Role
+		period    app.Period
+		area      app.Area
+		milestone string
 	}
 	seen := map[key]string{}
 	for _, c := range l.Columns {
 		if c.Hidden || c.Role == RoleComments {
 			continue
 		}
-		k := key{c.Role, c.Period, c.Area}
+		k := key{c.Role, c.Period, c.Area, c.Milestone}
 		if first, ok := seen[k]; ok {
 			ds = append(ds, fmt.Sprintf("columns %s and %s both read as %s; took %s", first, c.Col, c.Role, first))
 			continue
@@ -477,7 +531,7 @@ func kindOf(l *Layout) Kind {
 	switch {
 	case plainPeriod:
 		return TidySheet
-	case l.has(RoleYear) && (l.has(RoleTarget) || l.has(RoleFloor)):
+	case l.has(RoleYear) && (l.has(RoleTarget) || l.has(RoleFloor) || l.has(RoleMilestone) || l.has(RoleMilestoneFloor)):
 		return TargetSheet
 	case areas >= 2 && periods == 0:
 		return DistrictSheet

@@ -16,7 +16,8 @@ func isDfE(s *Sample) bool {
 }
 
 // readDfE reads a DfE CSV under the default mapping, or the officer's
-// own, with the store's authority's neighbours from the DfE's 2025 model.
+// own, with the store's authority's neighbours from the model the store
+// keeps, or else the DfE's 2025 model.
 func readDfE(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	base := filepath.Base(s.Path)
 	if err := ctx.Err(); err != nil {
@@ -28,6 +29,9 @@ func readDfE(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	}
 	defer f.Close()
 	rd := &dfe.Reader{Mapping: dfe.DefaultMapping(), Model: dfe.DefaultModel(), Known: opt.Known, Home: opt.authority()}
+	if opt.Model != nil {
+		rd.Model = opt.Model
+	}
 	if opt.DfEMapping != nil {
 		rd.Mapping = *opt.DfEMapping
 	}

@@ -23,7 +23,8 @@ var realData = filepath.Join("..", "..", "shared", "realdata")
 // TestRealFiles imports every file of the DfE's real data, which nobody
 // here shaped, from shared/realdata where it is and from the trimmed
 // copies in testdata: the statistics import, the reference data is
-// refused in one line saying what it is.
+// refused in one line saying what it is (the neighbour models, which
+// import as models, are TestNeighbourModelFiles').
 func TestRealFiles(t *testing.T) {
 	y2025 := app.Period{Kind: app.CalendarYear, Year: 2025}
 	dfeFormat := "DfE statistics (explore-education-statistics)"
@@ -56,10 +57,6 @@ func TestRealFiles(t *testing.T) {
 		{name: "csww_indicators_2017_to_2025.csv", copy: "dfe/testdata"},
 		{name: "d3_cpps_subsequent_plan_2013_to_2025.csv", copy: "dfe/testdata"},
 		{name: "la_care_leavers_activity.csv", copy: "dfe/testdata"},
-		{name: "sn_model_2025_wide.csv", copy: "dfe",
-			refused: "sn_model_2025_wide.csv: line 1: reference data: a table of statistical neighbour groups"},
-		{name: "sn_may_2025.xlsx", copy: "testdata",
-			refused: "sn_may_2025.xlsx: LA SN Groups!A3: reference data: a table of statistical neighbour groups"},
 		{name: "la_code_list.xlsx", copy: "testdata",
 			refused: "la_code_list.xlsx: Sheet1!A1: reference data: a list of local authorities"},
 		{name: "lait_data_dictionary.csv", copy: "dfe/testdata",

@@ -62,6 +62,11 @@ const (
 	RoleYear        Role = "year"
 	RoleRule        Role = "rule"
 	RoleOwner       Role = "owner" // the officer responsible: Lead Officer, Owner, Responsible Officer
+	// RoleMilestone and RoleMilestoneFloor are a targets table's in-year
+	// milestone for one quarter or month (Column.Milestone): "Q1
+	// target", "Milestone Jun", "Q2 floor".
+	RoleMilestone      Role = "milestone"
+	RoleMilestoneFloor Role = "milestone floor"
 )
 
 // Layout is what the importer found on one sheet, or what a saved profile
@@ -89,12 +94,18 @@ type Layout struct {
 	// layout, which an officer has checked), so the GUI need offer its
 	// mapping step only when some sheet's layout has reasons here.
 	Unsure []string `json:"unsure,omitempty"`
+	// AreaNames are the officer's readings of area names the store's
+	// authority does not have, by the name as written (any case): a
+	// district, the authority, a pseudo-area such as "Out of County /
+	// Unknown", or PseudoArea to keep the name as an area of its own.
+	// Saved with a profile, they read the producer's next file alike.
+	AreaNames map[string]app.Area `json:"area_names,omitempty"`
 	// auth is the authority whose areas the sheet is read as (see
 	// areaCheck.settle); nil reads them as the default authority's.
 	auth *app.Authority
-	// notOurs are the 0-based columns settle dropped as another
-	// authority's or no area, having warned of each.
-	notOurs map[int]bool
+	// optNames are the import's readings of area names
+	// (Options.AreaNames), consulted after AreaNames.
+	optNames map[string]app.Area
 }
 
 // authority is the authority the sheet's areas are read as.
@@ -116,6 +127,9 @@ type Column struct {
 	Period app.Period `json:"period"`
 	// Area is the area of a district column.
 	Area app.Area `json:"area,omitempty"`
+	// Milestone is the quarter ("Q1" to "Q4", of a financial year) or
+	// month ("Jan" to "Dec") of a milestone column.
+	Milestone string `json:"milestone,omitempty"`
 	// Hidden marks a column hidden from view. Its figures are read (an
 	// officer hides old months to save space), but where two columns say
 	// the same thing, such as last year's Target kept hidden beside this

@@ -154,8 +154,12 @@ func TestReadCSV(t *testing.T) {
 		t.Errorf("format = %q", res.Format)
 	}
 	d := res.Dataset
-	if len(d.Observations) != 4 {
-		t.Fatalf("%d observations, want 4: %+v", len(d.Observations), d.Observations)
+	if len(d.Observations) != 5 {
+		t.Fatalf("%d observations, want 5: %+v", len(d.Observations), d.Observations)
+	}
+	// Medway is not Kent's: kept under its own name, never dropped.
+	if o, _ := findObs(d, "CIC05", "Medway", app.All, "2025-03"); !approx(o.Value, 5) {
+		t.Errorf("CIC05 Medway = %+v, want 5 kept under Medway", o)
 	}
 	o, _ := findObs(d, "CIC05", app.Kent, app.All, "2025-03")
 	if !approx(o.Value, 11.66) || !approx(o.Numerator, 221) || !approx(o.Denominator, 1896) || o.Cell != "line 2" {
@@ -179,7 +183,7 @@ func TestReadCSV(t *testing.T) {
 	}
 	got := strings.Join(lines, "\n")
 	for _, want := range []string{
-		`data.csv: line 5: CIC05: row skipped: "Medway" is not Kent or one of its districts`,
+		`data.csv: line 5: CIC05: area "Medway" is not Kent, one of its districts or a named pseudo-area; its figures here and in every row naming it are kept under "Medway"`,
 		`data.csv: line 6: CIC05: row skipped: "2025-13" is not a period`,
 	} {
 		if !strings.Contains(got, want) {

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"scorecard/app"
+	"scorecard/app/benchmark"
 	"scorecard/importer/dfe"
 )
 
@@ -63,6 +64,13 @@ type Options struct {
 	// workbook whose areas are all another's is refused, and a table
 	// without areas is filed under it. Nil means app.DefaultAuthority.
 	Authority *app.Authority
+	// AreaNames are the officer's readings of area names the authority
+	// does not have, as Layout.AreaNames (which come first) for every
+	// sheet: `import --area "Shepway=Folkestone and Hythe"`.
+	AreaNames map[string]app.Area
+	// Model is the statistical-neighbour model the store keeps (one
+	// imported, see Result.Model); nil means the DfE's built-in model.
+	Model *benchmark.Model
 }
 
 // DefaultMaxUnzipSize is the largest uncompressed workbook read: many
@@ -84,6 +92,14 @@ type Result struct {
 	// Warnings is the validation report: counts read, every skipped row
 	// or cell and every suspect value, each with file, sheet and cell.
 	Warnings []app.Warning
+	// UnknownAreas are the area names the file gives that the store's
+	// authority does not have, each where first found, with what its
+	// figures were filed under: for the officer to map in the review.
+	UnknownAreas []UnknownArea
+	// Model is the statistical-neighbour model a model file gives (its
+	// Dataset is empty): for the store to keep in place of the built-in
+	// one, and to pass as Options.Model to later imports.
+	Model *benchmark.Model
 }
 
 // Sure reports whether every sheet's layout was detected without doubt
@@ -172,6 +188,7 @@ var Formats = []Format{
 	{Name: FormatAnnexA, Detect: isAnnexA, Read: readAnnexA},
 	{Name: Format903, Detect: is903, Read: read903},
 	{Name: "DfE statistics (explore-education-statistics)", Detect: isDfE, Read: readDfE},
+	{Name: FormatNeighbours, Detect: isNeighbourModel, Read: readNeighbourModel},
 	{Name: "Scorecard export", Detect: isExport, Read: readExport},
 	{Name: "tidy table", Detect: isTidyCSV, Read: readCSV},
 	{Name: "scorecard workbook", Detect: hasScorecardSheet, Read: readWorkbook},
@@ -287,7 +304,7 @@ func referenceData(rows [][]string) (what string, row int, ok bool) {
 		}
 		switch {
 		case la && sn:
-			return "a table of statistical neighbour groups (the app has the DfE's 2025 model built in)", r, true
+			return "a table of statistical neighbour groups", r, true
 		case la:
 			return "a list of local authorities", r, true
 		case measure && polarity:
@@ -432,7 +449,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	})
 	var plan []planned
 	var firstErr error
-	areas := newAreaCheck(opt.authority())
+	areas := newAreaCheck(opt.authority(), opt.AreaNames)
 	for i, h := range s.Heads {
 		l, fromProfile := opt.Layouts[h.Sheet]
 		if fromProfile {
@@ -465,6 +482,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	if err := areas.refusal(base); err != nil {
 		return nil, err
 	}
+	res.UnknownAreas = areas.unknown
 	s.wholes.drop()
 	slices.SortStableFunc(plan, func(a, b planned) int { return kindOrder(a.l.Kind) - kindOrder(b.l.Kind) })
 	var names []string // to read: those read for detection are in hand
@@ -521,6 +539,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			}
 		}
 		c.replay(out)
+		res.UnknownAreas = append(res.UnknownAreas, out.unknown...)
 		// For the garbage collector: of the log, the collector keeps
 		// only the figures.
 		sh.g, sh.out = nil, nil

@@ -37,6 +37,9 @@ type sheetLog struct {
 	benchmarks []app.Benchmark
 	comments   []app.Comment
 	rowTargets []rowTarget
+	// unknown are the area names of a tidy table's rows the authority
+	// does not have, each with its first row and count.
+	unknown []UnknownArea
 	// limit, when set, stops the reading of a sheet that gives more new
 	// indicators than it allows (newRefs), before the sheet's log costs
 	// time and memory.
@@ -237,7 +240,8 @@ func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p pl
 		if again, err := detect(l.Sheet, g); err == nil && kindOrder(again.Kind) == kindOrder(l.Kind) {
 			// Its areas were settled, and any not the authority's
 			// reported, from the first rows: settle them again, quietly.
-			newAreaCheck(l.authority()).settle(file, &again)
+			again.AreaNames = l.AreaNames
+			newAreaCheck(l.authority(), l.optNames).settle(file, &again)
 			l = again
 		}
 	}

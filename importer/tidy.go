@@ -34,6 +34,17 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		s.warn(l.HeaderRow-1, 0, "no area column: every figure is filed under %s, the store's authority", auth.Name)
 	}
 	seen := map[string]bool{}
+	// Rows dated before EarliestYear are skipped, and counted for one
+	// warning at the first.
+	earlyRows, earlyAt := 0, ""
+	defer func() {
+		switch {
+		case earlyRows == 1:
+			s.out.warn(s.l.Sheet, earlyAt, "row skipped: dated before %d (a year typed wrongly?)", EarliestYear)
+		case earlyRows > 1:
+			s.out.warn(s.l.Sheet, earlyAt, "%d rows skipped: dated before %d (a year typed wrongly?); the first is here", earlyRows, EarliestYear)
+		}
+	}()
 	_, hasTarget := cols[RoleTarget]
 	_, hasFloor := cols[RoleFloor]
 	hasTargets := hasTarget || hasFloor
@@ -65,12 +76,18 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			s.warn(r, pc, "%s: row skipped: %q is not a period (expected e.g. 2025-03, Mar-25, 2024/25)", ref, ptext)
 			continue
 		}
+		if early(period) {
+			if earlyRows == 0 {
+				earlyAt = cellName(r, pc)
+			}
+			earlyRows++
+			continue
+		}
 		area := auth.Area()
 		if atext, ac, ok := text(r, RoleArea); ok && atext != "" {
 			a, ok := auth.ParseArea(atext)
 			if !ok {
-				s.warn(r, ac, "%s: row skipped: %q is not %s or one of its districts%s", ref, atext, auth.Name, ownerNote(atext, auth))
-				continue
+				a = s.unknownArea(r, ac, ref, atext)
 			}
 			area = a
 		}
@@ -145,7 +162,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			o.Rule = rule
 		}
 		if hasTargets {
-			s.rowTarget(r, ref, period, cols)
+			s.rowTarget(r, ref, area, period, cols)
 		}
 		s.out.observe(&o, r, max(vc, refCol.index))
 	}
@@ -156,7 +173,10 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 // figure: the target for the year of the row's period, which year (the
 // financial or academic) being settled once the indicator's year type is
 // known (see collector.rowTargets).
-func (s *sheetReader) rowTarget(r int, ref string, period app.Period, cols map[Role]Column) {
+//
+// A district's row gives the district's own target (app.Level), not the
+// authority's.
+func (s *sheetReader) rowTarget(r int, ref string, area app.Area, period app.Period, cols map[Role]Column) {
 	t := app.Target{Ref: ref}
 	any := false
 	for _, part := range []struct {
@@ -177,9 +197,13 @@ func (s *sheetReader) rowTarget(r int, ref string, period app.Period, cols map[R
 			*part.dst, any = rd.value, true
 		}
 	}
-	if any {
-		s.out.rowTargets = append(s.out.rowTargets, rowTarget{cell: cellName(r, 0), period: period, t: t})
+	if !any {
+		return
 	}
+	if area != s.l.authority().Area() {
+		t = app.Target{Ref: ref, Levels: []app.Level{{Area: area, Target: t.Target, Floor: t.Floor}}}
+	}
+	s.out.rowTargets = append(s.out.rowTargets, rowTarget{cell: cellName(r, 0), period: period, t: t})
 }
 
 // tidyIndicator reads what a tidy row says about its indicator: the
@@ -270,6 +294,9 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
 	yearCol, _ := l.column(RoleYear)
+	areaCol, hasArea := l.column(RoleArea)
+	auth := l.authority()
+	academicQuarters := false
 	for r := l.FirstRow - 1; r < len(s.g.rows); r++ {
 		if r%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -290,7 +317,24 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 			s.warn(r, yearCol.index, "%s: row skipped: %q is not a financial or academic year (expected e.g. 2024/25)", ref, ytext)
 			continue
 		}
+		// A District (or Area) column gives a district's own target; the
+		// authority's, or a blank, the year's.
+		var area app.Area
+		if hasArea {
+			if atext := strings.TrimSpace(s.at(r, &areaCol)); atext != "" {
+				a, ok := auth.ParseArea(atext)
+				if !ok {
+					a = s.unknownArea(r, areaCol.index, ref, atext)
+				}
+				if a != auth.Area() {
+					area = a
+				}
+			}
+		}
 		t := app.Target{Ref: ref, Year: year}
+		own := app.Level{Area: area}
+		levels := map[string]*app.Level{}
+		var slots []string
 		for _, c := range l.Columns {
 			if l.shadowed(c) {
 				continue
@@ -299,10 +343,35 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 			switch c.Role {
 			case RoleTarget:
 				dst = &t.Target
+				if area != "" {
+					dst = &own.Target
+				}
 			case RoleFloor:
 				dst = &t.Floor
+				if area != "" {
+					dst = &own.Floor
+				}
 			case RoleTolerance:
 				dst = &t.Tolerance
+				if area != "" {
+					dst = &own.Tolerance
+				}
+			case RoleMilestone, RoleMilestoneFloor:
+				p, ok := milestonePeriod(c.Milestone, year)
+				if !ok {
+					academicQuarters = true
+					continue
+				}
+				lv := levels[c.Milestone]
+				if lv == nil {
+					lv = &app.Level{Area: area, Period: p}
+					levels[c.Milestone] = lv
+					slots = append(slots, c.Milestone)
+				}
+				dst = &lv.Target
+				if c.Role == RoleMilestoneFloor {
+					dst = &lv.Floor
+				}
 			default:
 				continue
 			}
@@ -316,10 +385,57 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 				*dst = rd.value
 			}
 		}
+		if own.Target != nil || own.Floor != nil || own.Tolerance != nil {
+			t.Levels = append(t.Levels, own)
+		}
+		for _, k := range slots {
+			if lv := levels[k]; lv.Target != nil || lv.Floor != nil {
+				t.Levels = append(t.Levels, *lv)
+			}
+		}
 		if year.Kind == app.AcademicYear {
 			s.out.indicator(app.Indicator{Ref: ref, YearType: app.AcademicYear})
 		}
 		s.out.target(cellName(r, refCol.index), t)
 	}
+	if academicQuarters {
+		for _, c := range l.Columns {
+			if c.Role == RoleMilestone || c.Role == RoleMilestoneFloor {
+				if strings.HasPrefix(c.Milestone, "Q") {
+					s.warn(l.HeaderRow-1, c.index, "column %s %q not read for academic years: their quarters are not calendar quarters; give monthly milestones (\"Milestone Dec\")", c.Col, c.Header)
+				}
+			}
+		}
+	}
 	return nil
+}
+
+// unknownArea reads a tidy row's area name that the authority does not
+// have, at 0-based row r, column c: by the officer's mapping, or else
+// kept as an area of its own, never skipped. The first row naming it is
+// warned of, with how many rows name it once the table is read; each is
+// listed for the review.
+func (s *sheetReader) unknownArea(r, c int, ref, name string) app.Area {
+	for i := range s.out.unknown {
+		if u := &s.out.unknown[i]; strings.EqualFold(u.Name, name) {
+			u.Rows++
+			return u.Area
+		}
+	}
+	auth := s.l.authority()
+	u := UnknownArea{Name: name, Location: app.Location{File: s.out.file, Sheet: s.l.Sheet, Cell: cellName(r, c)}, Rows: 1}
+	if o := app.AuthoritiesOf(name, auth); len(o) > 0 {
+		u.Owner = o[0].Name
+	}
+	area, mapped, bad := s.l.readArea(name)
+	u.Area, u.Mapped = area, mapped
+	if bad != "" {
+		s.warn(r, c, "%s", bad)
+	}
+	if !mapped {
+		s.warn(r, c, "%s: area %q is %s; its figures here and in every row naming it are kept under %q, an area of its own, until it is mapped to a district or pseudo-area (import --area %q)",
+			ref, name, u.why(auth), name, name+"=DISTRICT")
+	}
+	s.out.unknown = append(s.out.unknown, u)
+	return area
 }

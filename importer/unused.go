@@ -24,6 +24,9 @@ func (l *Layout) unread(c Column) string {
 	if l.shadowed(c) {
 		return "hidden, and says what a visible column says"
 	}
+	if (c.Role == RoleMilestone || c.Role == RoleMilestoneFloor) && l.Kind != TargetSheet {
+		return "milestones are read from a targets table (Ref, Year, Target, Floor, then a column per milestone)"
+	}
 	switch l.Kind {
 	case TidySheet:
 		if !tidyRoles[c.Role] {
@@ -34,7 +37,7 @@ func (l *Layout) unread(c Column) string {
 		}
 	case TargetSheet:
 		switch c.Role {
-		case RoleRef, RoleYear, RoleTarget, RoleFloor, RoleTolerance:
+		case RoleRef, RoleYear, RoleTarget, RoleFloor, RoleTolerance, RoleArea, RoleMilestone, RoleMilestoneFloor:
 		default:
 			return fmt.Sprintf("a targets table's %s column is not read", c.Role)
 		}
@@ -83,10 +86,9 @@ func (s *sheetReader) warnUnused() {
 		width = max(width, len(g.rows[label]))
 	}
 	var blank []int // columns within the headings that have none
+	var early []string
+	earlyAt, earlyRow := -1, label
 	for c := 0; c < width; c++ {
-		if l.notOurs[c] {
-			continue // settle said why
-		}
 		if col, ok := byIndex[c]; ok {
 			if why := l.unread(*col); why != "" {
 				s.warn(h, c, "column %s %q not read: %s", col.Col, col.Header, why)
@@ -102,12 +104,26 @@ func (s *sheetReader) warnUnused() {
 			blank = append(blank, c)
 			continue
 		}
+		if p, ok := g.earlyHeading(at, c, head); ok {
+			if earlyAt < 0 {
+				earlyAt, earlyRow = c, at
+			}
+			early = append(early, fmt.Sprintf("%s (%s)", xlsx.ColumnName(c), p.Label()))
+			continue
+		}
 		if role, _, _ := headerRole(head); role != "" {
 			// A saved layout (a profile) set it to be ignored.
 			s.warn(at, c, "column %s %q not read: the layout used sets it to be ignored", xlsx.ColumnName(c), head)
 			continue
 		}
 		s.warn(at, c, "column %s %q not read: its heading is not one the importer knows", xlsx.ColumnName(c), head)
+	}
+	if len(early) > 0 {
+		what := "column " + early[0]
+		if len(early) > 1 {
+			what = "columns " + strings.Join(early, ", ")
+		}
+		s.warn(earlyRow, earlyAt, "%s not read: months before %d are not read (a year typed wrongly, or not a reporting month?)", what, EarliestYear)
 	}
 	// Entries with no heading, in one pass over the rows: under a blank
 	// heading or beyond the last.

@@ -59,6 +59,9 @@ type importOutcome struct {
 	file string
 	imp  app.Import
 	err  error
+	// kept says what a file that gives no figures, a statistical-
+	// neighbour model, changed instead.
+	kept string
 }
 
 // importJob is a run of files being imported one after another.
@@ -126,15 +129,27 @@ func (w *mainWindow) readNext(j *importJob) {
 	p.label.SetText(label)
 	p.bar.SetValue(0)
 	layouts, _ := w.profile(path)
+	saved := w.savedAreaNames(path)
 	go func() {
-		res, err := w.st.ReadFile(j.ctx, path, layouts, func(done, total int) {
+		progress := func(done, total int) {
 			if total > 0 {
 				fyne.Do(func() { p.bar.SetValue(float64(done) / float64(total)) })
 			}
-		})
+		}
+		res, err := w.st.ReadFile(j.ctx, path, layouts, progress)
+		if again := withSavedAreaNames(res, saved); err == nil && again != nil {
+			// Area names read before (here or by import --area) read
+			// this file alike: it is read again with them.
+			res, err = w.st.ReadFile(j.ctx, path, again, progress)
+		}
 		fyne.Do(func() {
 			if err != nil {
 				j.outcomes = append(j.outcomes, importOutcome{file: path, err: err})
+				w.readNext(j)
+				return
+			}
+			if res.Model != nil {
+				w.keepModel(j, path, res)
 				w.readNext(j)
 				return
 			}
@@ -202,6 +217,8 @@ func (w *mainWindow) importsDone(outcomes []importOutcome) {
 		switch {
 		case errors.Is(o.err, context.Canceled):
 			lines = append(lines, name+": cancelled; nothing was added")
+		case o.err == nil && o.kept != "":
+			lines = append(lines, name+": "+o.kept)
 		case errors.Is(o.err, errAlreadyImported):
 			lines = append(lines, fmt.Sprintf("%s: already imported as %s; nothing added", name, o.imp.ID))
 		case o.err != nil:
@@ -274,4 +291,54 @@ func (w *mainWindow) rememberRecent(path string) {
 		fyne.LogError("remembering recent files", err)
 	}
 	w.win.SetMainMenu(w.menu())
+}
+
+// withSavedAreaNames are res's layouts carrying the saved readings of
+// its area names no mapping has read yet, for the file to be read again;
+// nil when the saved readings cover none of them.
+func withSavedAreaNames(res *importer.Result, saved map[string]app.Area) map[string]importer.Layout {
+	if res == nil || len(saved) == 0 {
+		return nil
+	}
+	use := map[string]app.Area{}
+	for _, u := range res.UnknownAreas {
+		for k, v := range saved {
+			if !u.Mapped && strings.EqualFold(strings.TrimSpace(k), strings.TrimSpace(u.Name)) {
+				use[u.Name] = v
+			}
+		}
+	}
+	if len(use) == 0 {
+		return nil
+	}
+	layouts := make(map[string]importer.Layout, len(res.Layouts))
+	for _, l := range res.Layouts {
+		names := make(map[string]app.Area, len(l.AreaNames)+len(use))
+		for k, v := range l.AreaNames {
+			names[k] = v
+		}
+		for k, v := range use {
+			names[k] = v
+		}
+		l.AreaNames = names
+		layouts[l.Sheet] = l
+	}
+	return layouts
+}
+
+// modelKey is the setting a statistical-neighbour model imported into
+// the store is kept under; import on the command line keeps it there too.
+const modelKey = "neighbour-model"
+
+// keepModel keeps a statistical-neighbour model the file gives in place
+// of the one before: it gives no figures to review, and DfE files
+// imported after it average the neighbours it names.
+func (w *mainWindow) keepModel(j *importJob, path string, res *importer.Result) {
+	if err := w.st.SetSetting(modelKey, res.Model); err != nil {
+		j.outcomes = append(j.outcomes, importOutcome{file: path, err: fmt.Errorf("%s: keeping the statistical-neighbour model: %w", filepath.Base(path), err)})
+		return
+	}
+	kept := fmt.Sprintf("statistical-neighbour model %s kept for this store; %s's neighbours under it: %s",
+		res.Model.Year, w.auth.Name, strings.Join(importer.ModelNeighbours(res.Model, w.auth), ", "))
+	j.outcomes = append(j.outcomes, importOutcome{file: path, kept: kept})
 }

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"scorecard/app"
 	"scorecard/importer"
 )
 
@@ -28,7 +28,7 @@ var columnRoles = []string{
 	string(importer.RoleEngland), string(importer.RoleNeighbours), string(importer.RoleComments),
 	string(importer.RoleNumerator), string(importer.RoleDenominator), string(importer.RolePeriod), string(importer.RoleArea),
 	string(importer.RoleCohort), string(importer.RoleValue), string(importer.RoleStatus), string(importer.RoleYear),
-	string(importer.RoleRule),
+	string(importer.RoleRule), string(importer.RoleMilestone), string(importer.RoleMilestoneFloor),
 }
 
 // layoutReview is the import review: everything the file would change
@@ -49,6 +49,11 @@ type layoutReview struct {
 	acceptDefs, addNew *widget.Check
 	dialog             dialog.Dialog
 	asAt               *widget.Entry // a child-level list's snapshot date; nil for other files
+	// areaPicks choose, per area name the authority does not have, the
+	// district or pseudo-area it is; areasChosen is set once the officer
+	// has changed one.
+	areaPicks   map[string]*widget.Select
+	areasChosen bool
 }
 
 // reviewLayout shows what the import would do and how the file was read,
@@ -67,9 +72,26 @@ func (w *mainWindow) reviewLayout(j *importJob, path string, res *importer.Resul
 	if unsure := unsureSheets(r.layouts); len(unsure) > 0 {
 		text += "The layout of " + strings.Join(unsure, ", ") + " may have been read wrongly (marked ⚠, with the reasons): check those columns first. "
 	}
+	if n := unmappedAreas(res.UnknownAreas); n > 0 {
+		are := "area names are"
+		if n == 1 {
+			are = "area name is"
+		}
+		text += fmt.Sprintf("%d %s not %s's (tab ⚠ Areas): each is kept as an area of its own unless you say which district or pseudo-area it is. ",
+			n, are, w.auth.Name)
+	}
 	summary := widget.NewLabel(text + "Check what will change, and each sheet's columns; correct any that are wrong.")
 	summary.Wrapping = fyne.TextWrapWord
 	tabs := container.NewAppTabs(container.NewTabItem("What will change", r.previewList()))
+	if len(res.UnknownAreas) > 0 {
+		tab := container.NewTabItem("Areas", r.areaForm())
+		tabs.Append(tab)
+		if unmappedAreas(res.UnknownAreas) > 0 {
+			// What the officer must say comes first.
+			tab.Text = "⚠ Areas"
+			tabs.Select(tab)
+		}
+	}
 	for i := range r.layouts {
 		title := r.layouts[i].Sheet
 		if title == "" {
@@ -216,6 +238,9 @@ func (r *layoutReview) done(ok bool) {
 		return
 	}
 	layouts := r.profileLayouts()
+	if r.areasChosen {
+		r.saveAreaNames()
+	}
 	if r.save.Checked {
 		if err := w.st.SetSetting(profileKey(r.path), layouts); err != nil {
 			fyne.LogError("saving the layout profile", err)
@@ -276,27 +301,9 @@ func (w *mainWindow) profile(path string) (map[string]importer.Layout, bool) {
 	return layouts, true
 }
 
-// profileKey names the family a file belongs to: its name without digits,
-// month names or punctuation, so "CYPE Scorecard Mar-25.xlsx" and "CYPE
-// Scorecard April 2025.xlsx" share a layout.
-func profileKey(path string) string {
-	name := strings.ToLower(filepath.Base(path))
-	words := strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) })
-	kept := words[:0]
-	for _, word := range words {
-		if _, month := monthWords[word]; !month {
-			kept = append(kept, word)
-		}
-	}
-	return "layout-profile:" + strings.Join(kept, " ")
-}
-
-var monthWords = map[string]bool{
-	"jan": true, "january": true, "feb": true, "february": true, "mar": true, "march": true,
-	"apr": true, "april": true, "may": true, "jun": true, "june": true, "jul": true, "july": true,
-	"aug": true, "august": true, "sep": true, "sept": true, "september": true, "oct": true,
-	"october": true, "nov": true, "november": true, "dec": true, "december": true,
-}
+// profileKey is the setting a layout profile for files named like path
+// is saved under: one per family (see importer.Family).
+func profileKey(path string) string { return "layout-profile:" + importer.Family(path) }
 
 // counted writes "1 sheet" or "3 sheets".
 func counted(n int, noun string) string {
@@ -304,4 +311,122 @@ func counted(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// keepOwnArea is the choice that keeps an area name the authority does
+// not have as an area of its own.
+const keepOwnArea = "(keep as an area of its own)"
+
+// unmappedAreas counts the area names no mapping has read.
+func unmappedAreas(us []importer.UnknownArea) int {
+	n := 0
+	for _, u := range us {
+		if !u.Mapped {
+			n++
+		}
+	}
+	return n
+}
+
+// areaForm lists the area names the file gives that the store's
+// authority does not have, where each was found, with a choice for each:
+// one of the authority's districts or pseudo-areas, or an area of its
+// own. A choice reads the file again, and is saved for its family.
+func (r *layoutReview) areaForm() fyne.CanvasObject {
+	auth := r.w.auth
+	choices := []string{keepOwnArea}
+	for _, a := range append(auth.Areas(), auth.PseudoAreas()...) {
+		choices = append(choices, string(a))
+	}
+	r.areaPicks = map[string]*widget.Select{}
+	about := widget.NewLabel(fmt.Sprintf("These area names are not %s, one of its districts or a named pseudo-area. Say what each is; "+
+		"until you do, its figures are kept under the name as written.", auth.Name))
+	about.Wrapping = fyne.TextWrapWord
+	rows := container.NewVBox(about)
+	for _, u := range r.res.UnknownAreas {
+		where := u.Location.Cell
+		if u.Location.Sheet != "" {
+			where = u.Location.Sheet + "!" + where
+		}
+		line := fmt.Sprintf("%q at %s", u.Name, where)
+		if u.Rows > 1 {
+			line += fmt.Sprintf(" and %d more rows", u.Rows-1)
+		}
+		if u.Owner != "" {
+			line += " (an area of " + u.Owner + ")"
+		}
+		label := widget.NewLabel(line)
+		if !u.Mapped {
+			label.Importance = widget.WarningImportance
+		}
+		sel := widget.NewSelect(choices, nil)
+		sel.PlaceHolder = "(not yet said: kept as written)"
+		if u.Mapped {
+			if string(u.Area) == strings.TrimSpace(u.Name) {
+				sel.SetSelected(keepOwnArea)
+			} else {
+				sel.SetSelected(string(u.Area))
+			}
+		}
+		name, was := u.Name, sel.Selected
+		sel.OnChanged = func(choice string) {
+			if choice != was {
+				r.chooseArea(name, choice)
+			}
+		}
+		r.areaPicks[name] = sel
+		rows.Add(container.NewBorder(nil, nil, nil, fixedWidth(sel, 260), label))
+	}
+	return container.NewVScroll(rows)
+}
+
+// chooseArea reads area name as choice in every sheet of the file, for
+// the file to be read again when the review is accepted.
+func (r *layoutReview) chooseArea(name, choice string) {
+	to := app.Area(choice)
+	if choice == keepOwnArea {
+		to = importer.PseudoArea
+	}
+	for i := range r.layouts {
+		l := &r.layouts[i]
+		names := make(map[string]app.Area, len(l.AreaNames)+1)
+		for k, v := range l.AreaNames {
+			names[k] = v
+		}
+		names[name] = to
+		l.AreaNames = names
+	}
+	r.edited, r.areasChosen = true, true
+}
+
+// areaNamesKey is the setting the officer's readings of area names are
+// kept under for the family of files named like path; the command line's
+// import --area keeps them there too.
+func areaNamesKey(path string) string { return "area-names:" + importer.Family(path) }
+
+// saveAreaNames keeps the officer's readings of area names for the next
+// file of this one's family, beside those saved before.
+func (r *layoutReview) saveAreaNames() {
+	names := r.w.savedAreaNames(r.path)
+	if names == nil {
+		names = map[string]app.Area{}
+	}
+	for _, l := range r.layouts {
+		for k, v := range l.AreaNames {
+			names[k] = v
+		}
+	}
+	if err := r.w.st.SetSetting(areaNamesKey(r.path), names); err != nil {
+		fyne.LogError("saving the area names", err)
+	}
+}
+
+// savedAreaNames are the readings of area names saved for files named
+// like path, by the review or by import --area; nil for none.
+func (w *mainWindow) savedAreaNames(path string) map[string]app.Area {
+	var names map[string]app.Area
+	if !w.st.Setting(areaNamesKey(path), &names) {
+		return nil
+	}
+	return names
 }

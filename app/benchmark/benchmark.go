@@ -1,4 +1,4 @@
-// Package benchmark compares Kent with other authorities: its rank among
+// Package benchmark compares the store's authority with other authorities: its rank among
 // all authorities (1 = best for the indicator's polarity), the quartile
 // band A to D, and the mean and median of its statistical neighbours under
 // a named model. It also chooses which benchmarks a scorecard shows beside
@@ -17,8 +17,11 @@ import (
 // Groups written in app.Benchmark.Group by the DfE importer and read back
 // by Beside.
 const (
-	England         = "England"
-	Region          = "South East" // the default authority's region, named as the DfE names it
+	England = "England"
+	// Region is the default authority's region, named as the DfE names
+	// it; a DfE file files its regional figure under the home
+	// authority's region, and Beside shows any of the DfE's regions.
+	Region          = "South East"
 	NeighbourMean   = "Statistical neighbours (mean)"
 	NeighbourMedian = "Statistical neighbours (median)"
 	// ScorecardNeighbours is the group the scorecard importer gives a
@@ -27,11 +30,25 @@ const (
 	ScorecardNeighbours = "Statistical neighbours"
 )
 
-// KentRank holds the default authority's published figure for the year
-// together with its Rank, OutOf and Quartile among all authorities. The
-// name is stored as the benchmark's group, so it stays as the demo's
-// stores have it.
-var KentRank = string(app.Kent) + " (rank among authorities)"
+// HomeRank is the group of the store's authority's published figure for
+// the year, with its Rank, OutOf and Quartile among all authorities.
+// The group is a stored key, spelt as the first stores have it whatever
+// their authority; Label gives the words to show.
+var HomeRank = string(app.Kent) + " (rank among authorities)"
+
+// Label is the words to show for a benchmark's group beside the figures
+// of auth: the store's authority by name for its rank, and the model's
+// year beside a neighbour average, since the set of neighbours changes
+// with each model ("Statistical neighbours (mean), 2025 model").
+func Label(b app.Benchmark, auth *app.Authority) string {
+	switch {
+	case b.Group == HomeRank:
+		return auth.Name + " (rank among authorities)"
+	case b.Model != "":
+		return b.Group + ", " + b.Model + " model"
+	}
+	return b.Group
+}
 
 // Figure is one authority's published figure for a measure in one period.
 // Codes holds its old (three-digit) LA codes: usually one, but the DfE

@@ -17,10 +17,10 @@ type Shown struct {
 	// with an earlier year, not the same one.
 	Older           bool
 	England         *app.Benchmark
-	Region          *app.Benchmark // Kent's region, "South East"
+	Region          *app.Benchmark // the authority's region, "South East"
 	NeighbourMean   *app.Benchmark
 	NeighbourMedian *app.Benchmark
-	Rank            *app.Benchmark // Kent's rank, OutOf and Quartile
+	Rank            *app.Benchmark // the authority's rank, OutOf and Quartile
 }
 
 // Beside returns the benchmarks to show beside indicator ref for period p:
@@ -55,11 +55,15 @@ func Beside(h *app.History, ref string, p app.Period) (Shown, bool) {
 			s.England = &b
 		case Region:
 			s.Region = &b
+		default:
+			if isRegion(b.Group) {
+				s.Region = &b
+			}
 		case NeighbourMean, ScorecardNeighbours:
 			s.NeighbourMean = newerModel(s.NeighbourMean, &b)
 		case NeighbourMedian:
 			s.NeighbourMedian = newerModel(s.NeighbourMedian, &b)
-		case KentRank:
+		case HomeRank:
 			s.Rank = &b
 		}
 	}
@@ -81,14 +85,29 @@ func (s Shown) Caption() string {
 }
 
 // shown reports whether Beside shows a group: not, for one,
-// app.OutturnGroup, which is Kent's own figure.
+// app.OutturnGroup, which is the authority's own figure.
 func shown(group string) bool {
 	switch group {
-	case England, Region, NeighbourMean, NeighbourMedian, KentRank, ScorecardNeighbours:
+	case England, Region, NeighbourMean, NeighbourMedian, HomeRank, ScorecardNeighbours:
 		return true
 	}
-	return false
+	return isRegion(group)
 }
+
+// regions are the DfE's regions, as it names them: the group a DfE
+// file's regional figure is stored under is the home authority's.
+var regions = func() map[string]bool {
+	m := map[string]bool{}
+	for _, a := range app.Authorities() {
+		if a.Region != "" {
+			m[a.Region] = true
+		}
+	}
+	return m
+}()
+
+// isRegion reports whether a benchmark group is one of the DfE's regions.
+func isRegion(group string) bool { return regions[group] }
 
 // newerModel prefers the newer model's neighbour figure, and the DfE's
 // (which names its model) to a workbook's column (which does not).

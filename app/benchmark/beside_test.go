@@ -18,7 +18,7 @@ func TestBeside(t *testing.T) {
 		{Ref: "CIC05", Period: y2025, Group: NeighbourMean, Value: app.Float(10.4), Model: "2016"},
 		{Ref: "CIC05", Period: y2025, Group: NeighbourMean, Value: app.Float(11.1), Model: "2025"},
 		{Ref: "CIC05", Period: y2025, Group: NeighbourMedian, Value: app.Float(11), Model: "2025"},
-		{Ref: "CIC05", Period: y2025, Group: KentRank, Value: app.Float(12), Rank: 104, OutOf: 151, Quartile: "C"},
+		{Ref: "CIC05", Period: y2025, Group: HomeRank, Value: app.Float(12), Rank: 104, OutOf: 151, Quartile: "C"},
 		// What a scorecard workbook gives: its own neighbour column, and
 		// Kent's previous outturn, which is no comparator and must not
 		// decide the year.
@@ -69,5 +69,43 @@ func TestBeside(t *testing.T) {
 	}
 	if _, ok := Beside(h, "SCS02", app.MonthOf(2025, 10)); ok {
 		t.Error("benchmarks for an indicator that has none")
+	}
+}
+
+// Another region's authority sees its own region beside its figures, and
+// its rank under its own name.
+func TestBesideAnotherRegionAndLabels(t *testing.T) {
+	y2025 := app.Period{Kind: app.CalendarYear, Year: 2025}
+	h := app.NewHistory()
+	h.Apply(&app.Dataset{Benchmarks: []app.Benchmark{
+		{Ref: "CIC05", Period: y2025, Group: England, Value: app.Float(10)},
+		{Ref: "CIC05", Period: y2025, Group: "North West", Value: app.Float(12)},
+		{Ref: "CIC05", Period: y2025, Group: NeighbourMean, Value: app.Float(11.1), Model: "2026"},
+		{Ref: "CIC05", Period: y2025, Group: HomeRank, Value: app.Float(12), Rank: 14, OutOf: 151, Quartile: "A"},
+	}}, "I0001")
+	s, ok := Beside(h, "CIC05", app.MonthOf(2025, 3))
+	if !ok || s.Region == nil || s.Region.Group != "North West" {
+		t.Errorf("region %+v, want North West's figure", s.Region)
+	}
+	lancashire, ok := app.LookupAuthority("Lancashire")
+	if !ok {
+		t.Fatal("no Lancashire")
+	}
+	for _, tc := range []struct {
+		b    *app.Benchmark
+		want string
+	}{
+		{s.England, "England"},
+		{s.Region, "North West"},
+		{s.NeighbourMean, "Statistical neighbours (mean), 2026 model"},
+		{s.Rank, "Lancashire (rank among authorities)"},
+	} {
+		if tc.b == nil {
+			t.Errorf("no benchmark for %q", tc.want)
+			continue
+		}
+		if got := Label(*tc.b, lancashire); got != tc.want {
+			t.Errorf("Label(%s) = %q, want %q", tc.b.Group, got, tc.want)
+		}
 	}
 }

@@ -24,7 +24,7 @@ import (
 // Options say which month and area the brief is for.
 type Options struct {
 	Period app.Period // zero = the history's latest month
-	Area   app.Area   // zero = app.Kent
+	Area   app.Area   // zero = the authority whose figures h holds (app.AuthorityOf)
 	// Trend sets the analysis's windows and thresholds; zero takes its
 	// defaults, as `scorecard show` does.
 	Trend trend.Options
@@ -71,7 +71,7 @@ func (it Item) Text() string {
 // scorecard order.
 func Items(h *app.History, opt Options) []Item {
 	if opt.Area == "" {
-		opt.Area = app.Kent
+		opt.Area = app.AuthorityOf(h).Area()
 	}
 	if opt.Period.IsZero() {
 		opt.Period = h.Latest()

@@ -149,3 +149,21 @@ func TestDemoNamesWhatFlagsRaises(t *testing.T) {
 		t.Errorf("text has %d lines for %d items:\n%s", lines, len(items), txt)
 	}
 }
+
+// TestAnotherAuthoritysBrief: without an area, the brief is of the
+// authority whose figures the history holds, not the default's.
+func TestAnotherAuthoritysBrief(t *testing.T) {
+	h := series(app.HigherBetter, 60, 50, 1000, 440, 445, 450, 455, 460, 455, 450, 440, 430, 420, 410, 399, 386)
+	surrey := app.NewHistory()
+	d := app.Dataset{Indicators: h.Indicators(), Targets: h.Targets("SEND01")}
+	for _, k := range h.Keys() {
+		for _, o := range h.Series(k) {
+			o.Area = "Surrey"
+			d.Observations = append(d.Observations, o)
+		}
+	}
+	surrey.Apply(&d, "I0001")
+	if items := Items(surrey, Options{}); len(items) != 1 || !strings.HasPrefix(items[0].Line, "EHCPs issued within 20 weeks: 38.6% (RED)") {
+		t.Errorf("Surrey's brief %+v, want its red figure", items)
+	}
+}

@@ -74,13 +74,22 @@ func PeriodRule(c app.Cohort) string {
 // identities are proven on the true figures, and then suppresses the
 // figures for all children and excluding the cohorts together, so that
 // nothing withheld is recovered by subtraction from either.
+//
+// The county and its districts are those of the authority whose figures
+// h holds (app.AuthorityOf); ExcludeIn names it.
 func Exclude(h *app.History, cs []app.Cohort) (*app.History, []app.Warning) {
+	return ExcludeIn(h, cs, app.AuthorityOf(h))
+}
+
+// ExcludeIn is Exclude for a history of auth's figures: auth's own area
+// is the county whose districts' identities are proven.
+func ExcludeIn(h *app.History, cs []app.Cohort, auth *app.Authority) (*app.History, []app.Warning) {
 	cs = normalise(cs)
 	if len(cs) == 0 {
 		return h, nil
 	}
 	out := h.Clone()
-	ex := excluder{h: h, cs: cs, split: app.Excluding(cs...), files: map[string]string{},
+	ex := excluder{h: h, cs: cs, auth: auth, split: app.Excluding(cs...), files: map[string]string{},
 		parts: make([]app.Observation, len(cs)), next: make([]int, len(cs)), rules: map[string]string{}}
 	ex.sourceRule = "the source's own figure " + strings.ToLower(ex.split.Label()) + "; it states no rule for who counted"
 	for _, imp := range h.Imports {
@@ -140,6 +149,7 @@ func normalise(cs []app.Cohort) []app.Cohort {
 
 type excluder struct {
 	h        *app.History
+	auth     *app.Authority // whose county and districts h holds
 	cs       []app.Cohort
 	split    app.Split
 	files    map[string]string // import ID to source file, for warnings

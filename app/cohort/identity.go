@@ -39,10 +39,10 @@ var serviceColumns = map[app.Cohort]app.Area{
 
 // identityRule is the rule recorded on a district figure proven to
 // exclude the cohorts.
-func identityRule(split app.Split, cols []app.Area, via string) string {
+func identityRule(auth *app.Authority, split app.Split, cols []app.Area, via string) string {
 	names := []string{"the districts"}
 	for _, a := range cols {
-		if !a.IsDistrict() {
+		if !auth.IsDistrict(a) {
 			names = append(names, string(a))
 		}
 	}
@@ -70,7 +70,7 @@ type proof struct {
 func (ex *excluder) identities(out *app.History) {
 	byRef := map[string][]app.Area{}
 	for _, k := range ex.h.Keys() {
-		if k.Split == app.All && k.Area != app.Kent {
+		if k.Split == app.All && k.Area != ex.auth.Area() {
 			byRef[k.Ref] = append(byRef[k.Ref], k.Area)
 		}
 	}
@@ -97,7 +97,7 @@ func (ex *excluder) identities(out *app.History) {
 				continue
 			}
 			cols = append(cols, a)
-			if a.IsDistrict() {
+			if ex.auth.IsDistrict(a) {
 				districts++
 			}
 		}
@@ -120,7 +120,7 @@ func (ex *excluder) identities(out *app.History) {
 // out, and returns what it proved. counts, when given, are the proofs of
 // count indicators a rate's count may be.
 func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, counts map[string]map[app.Period]proof) map[app.Period]proof {
-	county := out.Series(app.SeriesKey{Ref: ind.Ref, Area: app.Kent})
+	county := out.Series(app.SeriesKey{Ref: ind.Ref, Area: ex.auth.Area()})
 	got := map[app.Period]proof{}
 	type failure struct {
 		p      app.Period
@@ -150,7 +150,7 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		for _, a := range cols {
 			o, ok := ex.h.Observation(app.SeriesKey{Ref: ind.Ref, Area: a}, c.Period)
 			if !ok {
-				if a.IsDistrict() {
+				if ex.auth.IsDistrict(a) {
 					complete = false
 				}
 				continue
@@ -206,7 +206,7 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		}
 		got[c.Period] = pr
 		ex.serviceColumn(out, ind, c.Period, sums, n)
-		rule := identityRule(ex.split, cols, via)
+		rule := identityRule(ex.auth, ex.split, cols, via)
 		for a, o := range figs {
 			s := series[a]
 			i, found := slices.BinarySearchFunc(s, c.Period, func(x app.Observation, p app.Period) int { return x.Period.Compare(p) })
@@ -343,7 +343,7 @@ func phrase(s app.Split) string {
 // then the service column counts the cohort's children and nobody else,
 // so excluding them leaves nobody (a count of nought; no proportion).
 func (ex *excluder) serviceColumn(out *app.History, ind app.Indicator, p app.Period, sums [2]float64, n int) {
-	all, ok := ex.h.Observation(app.SeriesKey{Ref: ind.Ref, Area: app.Kent}, p)
+	all, ok := ex.h.Observation(app.SeriesKey{Ref: ind.Ref, Area: ex.auth.Area()}, p)
 	if !ok || all.Status != app.OK {
 		return
 	}

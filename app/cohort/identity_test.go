@@ -161,3 +161,43 @@ func TestBrokenIdentity(t *testing.T) {
 		}
 	}
 }
+
+// TestDistrictsByIdentityInAnotherAuthority: a Surrey history's districts
+// are proven against Surrey's figure excluding UASC, as Kent's are
+// against Kent's, whether the authority is named or judged by the
+// figures.
+func TestDistrictsByIdentityInAnotherAuthority(t *testing.T) {
+	surrey, _ := app.LookupAuthority("Surrey")
+	mar := app.MonthOf(2025, 3)
+	fig := func(a app.Area, s app.Split, v float64) app.Observation {
+		return app.Observation{Ref: "CIC01", Area: a, Split: s, Period: mar, Value: app.Float(v), Numerator: app.Float(v)}
+	}
+	h := app.NewHistory()
+	h.Apply(&app.Dataset{
+		Indicators: []app.Indicator{{Ref: "CIC01", Name: "Number of children in care", Unit: app.Number, Measure: app.Count, DataPeriod: app.Snapshot}},
+		Observations: []app.Observation{
+			fig("Surrey", app.All, 100), fig("Surrey", app.Excluding(app.UASC), 90),
+			fig("Woking", app.All, 50), fig("Elmbridge", app.All, 35), fig(app.OutOfCounty, app.All, 5), fig(app.UASCService, app.All, 10),
+		},
+	}, "I1")
+	for _, tc := range []struct {
+		name string
+		ex   func() (*app.History, []app.Warning)
+	}{
+		{"named", func() (*app.History, []app.Warning) { return cohort.ExcludeIn(h, []app.Cohort{app.UASC}, surrey) }},
+		{"judged", func() (*app.History, []app.Warning) { return cohort.Exclude(h, []app.Cohort{app.UASC}) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ex, warns := tc.ex()
+			if len(warns) != 0 {
+				t.Errorf("warnings: %v", warns)
+			}
+			for area, want := range map[app.Area]float64{"Woking": 50, "Elmbridge": 35} {
+				o, _ := ex.Observation(app.SeriesKey{Ref: "CIC01", Area: area}, mar)
+				if o.Status != app.OK || o.Value == nil || *o.Value != want || !strings.Contains(o.Rule, "sum to the county's figure excluding UASC") {
+					t.Errorf("CIC01 %s excluding UASC = %q %v (%s), want its own %v proven by the identity", area, o.Status, o.Value, o.Rule, want)
+				}
+			}
+		})
+	}
+}

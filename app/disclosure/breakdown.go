@@ -39,6 +39,7 @@ func Protect(bs []app.Breakdown, below int) (count, total []bool) {
 	if below <= 1 {
 		return count, total
 	}
+	county := countyOf(bs)
 	limit := float64(below)
 	small := func(v float64) bool { return v >= 1 && v < limit }
 	type group struct {
@@ -51,7 +52,7 @@ func Protect(bs []app.Breakdown, below int) (count, total []bool) {
 		groups[g] = append(groups[g], i)
 	}
 	for _, idx := range groups {
-		protectGroup(bs, idx, limit, small, count, total)
+		protectGroup(bs, idx, county, limit, small, count, total)
 	}
 	return count, total
 }
@@ -63,7 +64,7 @@ type tableKey struct {
 	dimension string
 }
 
-func protectGroup(bs []app.Breakdown, idx []int, limit float64, small func(float64) bool, count, total []bool) {
+func protectGroup(bs []app.Breakdown, idx []int, county app.Area, limit float64, small func(float64) bool, count, total []bool) {
 	sys := &System{}
 	cellOf := map[int]int{}      // breakdown to its count's cell
 	totals := map[tableKey]int{} // table to its total's cell
@@ -117,10 +118,10 @@ func protectGroup(bs []app.Breakdown, idx []int, limit float64, small func(float
 			}
 		}
 		// The county is the sum of the other areas.
-		if t.area == app.Kent {
+		if t.area == county {
 			var areaTotals []int
 			for _, u := range tables {
-				if u.area != app.Kent && u.split == t.split && u.dimension == t.dimension {
+				if u.area != county && u.split == t.split && u.dimension == t.dimension {
 					areaTotals = append(areaTotals, totals[u])
 				}
 			}
@@ -128,7 +129,7 @@ func protectGroup(bs []app.Breakdown, idx []int, limit float64, small func(float
 				for cat, k := range byCat[t] {
 					var parts []int
 					for _, u := range tables {
-						if u.area != app.Kent && u.split == t.split && u.dimension == t.dimension {
+						if u.area != county && u.split == t.split && u.dimension == t.dimension {
 							if c, ok := byCat[u][cat]; ok {
 								parts = append(parts, c)
 							}
@@ -169,4 +170,15 @@ func better(a, b float64) bool {
 		return a != 0
 	}
 	return a < b
+}
+
+// countyOf is the area of the breakdowns that is an authority's own, the
+// county the others sum to; the default authority's when none is.
+func countyOf(bs []app.Breakdown) app.Area {
+	for _, b := range bs {
+		if a, ok := app.LookupAuthority(string(b.Area)); ok && a.Area() == b.Area {
+			return b.Area
+		}
+	}
+	return app.DefaultAuthority().Area()
 }

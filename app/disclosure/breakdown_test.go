@@ -148,3 +148,42 @@ func TestWithholdBesideAnEmptyCohort(t *testing.T) {
 		}
 	}
 }
+
+// TestWithholdAgainstTheCounty: a county's table is the sum of its
+// districts', so a district's category withheld alone is the county's
+// minus the other districts'; in any authority's store.
+func TestWithholdAgainstTheCounty(t *testing.T) {
+	for _, tc := range []struct{ county, a, b app.Area }{
+		{app.Kent, "Ashford", "Dover"},
+		{"Surrey", "Woking", "Elmbridge"},
+	} {
+		t.Run(string(tc.county), func(t *testing.T) {
+			var bs []app.Breakdown
+			for _, part := range []struct {
+				area        app.Area
+				girls, boys int
+			}{{tc.county, 33, 40}, {tc.a, 3, 20}, {tc.b, 30, 20}} {
+				for _, b := range table(app.All, "gender", "Female", part.girls, "Male", part.boys) {
+					b.Area = part.area
+					bs = append(bs, b)
+				}
+			}
+			w, _ := Protect(bs, DefaultThreshold)
+			// a's 3 girls are withheld, and with them a's boys (its
+			// table's total is shown); the county's girls less b's give
+			// a's, so b's girls (or the county's) must go too.
+			shown := map[app.Area]bool{}
+			for i, b := range bs {
+				if b.Category == "Female" {
+					shown[b.Area] = !w[i]
+				}
+			}
+			if shown[tc.a] {
+				t.Fatalf("%s's 3 girls shown", tc.a)
+			}
+			if shown[tc.county] && shown[tc.b] {
+				t.Errorf("%s's girls (33) and %s's (30) both shown: %s's 3 are their difference", tc.county, tc.b, tc.a)
+			}
+		})
+	}
+}

@@ -21,12 +21,20 @@ import (
 // districts' identities (package cohort) are proven on the true figures;
 // the suppression then treats the figures excluding the cohorts as
 // published beside all children's.
+//
+// The county whose districts sum to it is that of the authority whose
+// figures h holds (app.AuthorityOf); ReleaseIn names it.
 func Release(h *app.History, cs []app.Cohort, below int) (base, ex *app.History, n int, warns []app.Warning) {
+	return ReleaseIn(h, cs, below, app.AuthorityOf(h))
+}
+
+// ReleaseIn is Release for a history of auth's figures.
+func ReleaseIn(h *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex *app.History, n int, warns []app.Warning) {
 	ex = h
 	if len(cs) > 0 {
-		ex, warns = cohort.Exclude(h, cs)
+		ex, warns = cohort.ExcludeIn(h, cs, auth)
 	}
-	r := release{h: h, ex: ex, excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
+	r := release{h: h, ex: ex, county: auth.Area(), excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
 		figs: map[figKey]app.Observation{}, hidden: map[figKey]bool{}}
 	if below > 1 {
 		r.collect()
@@ -48,6 +56,7 @@ type figKey struct {
 
 type release struct {
 	h, ex  *app.History
+	county app.Area // the authority's own area, the sum of the others
 	excl   app.Split
 	hasEx  bool
 	below  float64
@@ -138,7 +147,7 @@ func compareKeys(a, b figKey) int {
 // unsafe one (the next smallest cell, or the total).
 func (r *release) protect(g group, keys []figKey) {
 	ind, _ := r.h.Indicator(g.ref)
-	sys, cells := buildSystem(ind, keys, r.figs, r.hidden)
+	sys, cells := buildSystem(ind, r.county, keys, r.figs, r.hidden)
 	if sys == nil {
 		return
 	}
@@ -179,7 +188,7 @@ func (r *release) protect(g group, keys []figKey) {
 // (all, or all but the cohorts' service columns); a district's figure
 // excluding a cohort equals its own; the UASC Service column is the
 // county's UASC figure.
-func buildSystem(ind app.Indicator, keys []figKey, figs map[figKey]app.Observation, hidden map[figKey]bool) (*System, map[figKey][]int) {
+func buildSystem(ind app.Indicator, county app.Area, keys []figKey, figs map[figKey]app.Observation, hidden map[figKey]bool) (*System, map[figKey][]int) {
 	sys := &System{}
 	cells := map[figKey][]int{}
 	n := 0
@@ -235,14 +244,14 @@ func buildSystem(ind app.Indicator, keys []figKey, figs map[figKey]app.Observati
 	p := keys[0].period
 	for i := range n {
 		for s := range splits {
-			total, ok := cell(figKey{ind.Ref, app.Kent, s, p}, i)
+			total, ok := cell(figKey{ind.Ref, county, s, p}, i)
 			if !ok {
 				continue
 			}
 			var every, noService []int
 			for a := range areas {
 				c, ok := cell(figKey{ind.Ref, a, s, p}, i)
-				if a == app.Kent || !ok {
+				if a == county || !ok {
 					continue
 				}
 				every = append(every, c)
@@ -272,7 +281,7 @@ func buildSystem(ind app.Indicator, keys []figKey, figs map[figKey]app.Observati
 				if ok1 && ok2 {
 					sys.Sum(all, only, rest)
 				}
-				if svc, ok := cell(figKey{ind.Ref, app.UASCService, app.All, p}, i); ok1 && ok && a == app.Kent && c == app.UASC {
+				if svc, ok := cell(figKey{ind.Ref, app.UASCService, app.All, p}, i); ok1 && ok && a == county && c == app.UASC {
 					sys.Sum(svc, only)
 				}
 			}

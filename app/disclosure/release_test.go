@@ -26,21 +26,32 @@ func shownAt(h *app.History, area app.Area, split app.Split) string {
 
 func formatted(v float64) string { return app.FormatNumber(v, 0) }
 
-// TestReleaseAgainstDistrictSums: Kent is the sum of its districts, so a
-// district's small count withheld alone is Kent minus the others.
+// TestReleaseAgainstDistrictSums: the county is the sum of its districts,
+// so a district's small count withheld alone is the county minus the
+// others; in any authority's store.
 func TestReleaseAgainstDistrictSums(t *testing.T) {
-	h := history(app.Count, app.Number,
-		areaFig(app.Kent, app.All, 60), areaFig("Ashford", app.All, 3), areaFig("Dover", app.All, 27), areaFig("Swale", app.All, 30))
-	got, _ := Suppress(h, DefaultThreshold)
-	if s := shownAt(got, "Ashford", app.All); s != "c" {
-		t.Fatalf("Ashford's 3 shown as %s", s)
-	}
-	// Dover (27), the smallest other figure, goes with it; Kent and Swale
-	// stay.
-	for area, want := range map[app.Area]string{"Dover": "c", "Swale": "30", app.Kent: "60"} {
-		if s := shownAt(got, area, app.All); s != want {
-			t.Errorf("%s shown as %s, want %s", area, s, want)
-		}
+	for _, tc := range []struct {
+		county              app.Area
+		small, other, third app.Area
+	}{
+		{app.Kent, "Ashford", "Dover", "Swale"},
+		{"Surrey", "Woking", "Elmbridge", "Guildford"},
+	} {
+		t.Run(string(tc.county), func(t *testing.T) {
+			h := history(app.Count, app.Number,
+				areaFig(tc.county, app.All, 60), areaFig(tc.small, app.All, 3), areaFig(tc.other, app.All, 27), areaFig(tc.third, app.All, 30))
+			got, _ := Suppress(h, DefaultThreshold)
+			if s := shownAt(got, tc.small, app.All); s != "c" {
+				t.Fatalf("%s's 3 shown as %s", tc.small, s)
+			}
+			// The smallest other figure (27) goes with it; the county and
+			// the third district stay.
+			for area, want := range map[app.Area]string{tc.other: "c", tc.third: "30", tc.county: "60"} {
+				if s := shownAt(got, area, app.All); s != want {
+					t.Errorf("%s shown as %s, want %s", area, s, want)
+				}
+			}
+		})
 	}
 }
 

@@ -4,18 +4,19 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 
 	"scorecard/app"
 	"scorecard/app/disclosure"
 )
 
-// writeDistricts writes each indicator's figure in the period for Kent and
-// each district, rated against the county's target: once for all children
+// writeDistricts writes each indicator's figure in the period for the
+// authority and each district, rated against the county's target: once for all children
 // and, when cohorts are excluded, again without them.
 func (b *book) writeDistricts(ctx context.Context) error {
 	s := DistrictsSheet
-	key := "Each figure's fill and letter give its RAG rating (G green, A amber, R red) against " + b.opt.authority().Name + "'s target and floor for the year."
+	key := "Each figure's fill and letter give its RAG rating (G green, A amber, R red) against " + b.opt.authority().Name + "'s target and floor for the year, or a district's own where it has one, and the milestone for the month where the year has them."
 	if len(b.opt.Exclude) > 0 {
 		key += " Printed: the figures " + exclusionPhrase(b.opt.Exclude) + "; all children's are above them, on screen only."
 	}
@@ -141,7 +142,9 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 		l := look{border: true}
 		v, isFigure := o.Figure()
 		if isFigure && o.Status == app.OK && hasTarget {
-			rag := app.Rating(ind.Polarity, v, t, ind.Decimals)
+			// A district with a target of its own is rated against it.
+			ta, _ := h.TargetIn(ind, a, b.period)
+			rag := app.Rating(ind.Polarity, v, ta, ind.Decimals)
 			if rag != app.NoRAG {
 				l.fill, l.color = ragLook(rag)
 				// The letter rides in the number format, so the cell stays a
@@ -271,12 +274,13 @@ func (b *book) breakdowns() []app.Breakdown {
 	return out
 }
 
-// areaOrder puts Kent first, then its districts in scorecard order.
+// areaOrder puts the authority first, then its districts in scorecard
+// order, then any other area.
 func areaOrder(a app.Area) int {
-	if i := slices.Index(app.Areas, a); i >= 0 {
+	if i, ok := app.AreaOrder(a); ok {
 		return i
 	}
-	return len(app.Areas)
+	return math.MaxInt32
 }
 
 // splitOrder puts all children first, then the excluding splits, then

@@ -289,7 +289,7 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	if ps := h.Periods(); len(ps) > 0 && (opt.Period.Compare(ps[0]) < 0 || opt.Period.Compare(ps[len(ps)-1]) > 0) {
 		return nil, fmt.Errorf("%w for %s: the store holds %s to %s", ErrNoData, opt.Period.Label(), ps[0].Label(), ps[len(ps)-1].Label())
 	}
-	base, ex, suppressed, warns := circulated(h, opt.Exclude, opt.Suppress)
+	base, ex, suppressed, warns := circulated(h, opt.Exclude, opt.Suppress, opt.authority())
 	b := &book{
 		f: excelize.NewFile(), opt: opt, base: base, h: ex, period: opt.Period,
 		inds: ex.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
@@ -309,8 +309,8 @@ func newBook(h *app.History, opt Options) (*book, error) {
 //
 // Disclosure is asked even when no threshold is set, since a figure the
 // source suppressed must lose its components on every sheet.
-func circulated(h *app.History, cs []app.Cohort, below int) (base, ex *app.History, suppressed int, warns []app.Warning) {
-	return disclosure.Release(h, cs, below)
+func circulated(h *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex *app.History, suppressed int, warns []app.Warning) {
+	return disclosure.ReleaseIn(h, cs, below, auth)
 }
 
 // writeHouse writes every sheet of the house layout.

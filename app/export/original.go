@@ -134,7 +134,7 @@ func (o *originalWriter) countyColumns() error {
 			}
 		}
 		f := rows[first]
-		col := o.areaColumn(sheet, first, f.col, f.district, app.Kent)
+		col := o.areaColumn(sheet, first, f.col, f.district, o.opt.authority().Area())
 		if col == 0 {
 			continue
 		}
@@ -186,7 +186,7 @@ func (o *originalWriter) outturns() error {
 
 // areaColumn finds the column headed with area a in the header row above
 // row that heads column col with district, or 0. Only a table whose
-// columns are areas has a county column: in a tidy table "Kent" is a
+// columns are areas has a county column: in a tidy table the county is a
 // value in the Area column, not a heading, and nothing may be written
 // there.
 func (o *originalWriter) areaColumn(sheet string, row, col int, district, a app.Area) int {
@@ -195,11 +195,12 @@ func (o *originalWriter) areaColumn(sheet string, row, col int, district, a app.
 		if col > len(rows[r]) {
 			continue
 		}
-		if got, ok := app.ParseArea(rows[r][col-1]); !ok || got != district {
+		auth := o.opt.authority()
+		if got, ok := auth.ParseArea(rows[r][col-1]); !ok || got != district {
 			continue
 		}
 		for c, text := range rows[r] {
-			if got, ok := app.ParseArea(text); ok && got == a {
+			if got, ok := auth.ParseArea(text); ok && got == a {
 				return c + 1
 			}
 		}
@@ -283,12 +284,12 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 			return fmt.Errorf("%s %s: %w", k, was.Period, err)
 		}
 		o.written[was.Cell] = true
-		if k.Area.IsDistrict() && k.Split == app.All {
+		if o.opt.authority().IsDistrict(k.Area) && k.Split == app.All {
 			if col, row, err := excelize.CellNameToCoordinates(ref); err == nil {
 				if o.districtRows[sheet] == nil {
 					o.districtRows[sheet] = map[int]countyFigure{}
 				}
-				o.districtRows[sheet][row] = countyFigure{app.SeriesKey{Ref: k.Ref, Area: app.Kent}, was.Period, col, k.Area}
+				o.districtRows[sheet][row] = countyFigure{app.SeriesKey{Ref: k.Ref, Area: o.opt.authority().Area()}, was.Period, col, k.Area}
 			}
 		}
 		if was.Period == o.period && (was.SourceRAG != app.NoRAG || was.SourceArrow != app.NoArrow) {

@@ -254,7 +254,7 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 	return func() error {
 		d.Page()
 		d.Title(fmt.Sprintf("Districts: %s, rated against the county target", periodName(b.period)))
-		d.Para(exclusionWords(b.opt.Exclude)+". Each figure's fill and letter give its RAG rating (G green, A amber, R red) against "+b.opt.authority().Name+"'s target and floor for the year.", 8.5)
+		d.Para(exclusionWords(b.opt.Exclude)+". Each figure's fill and letter give its RAG rating (G green, A amber, R red) against "+b.opt.authority().Name+"'s target and floor for the year, or a district's own where it has one, and the milestone for the month where the year has them.", 8.5)
 		areas := b.districtAreas()
 		fixed := 15.0 + 56 + 14
 		w := (d.Width() - fixed) / float64(len(areas))
@@ -276,7 +276,9 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 				case isFigure && o.Status == app.OK:
 					c.Text = app.FormatValue(ind, v)
 					if hasTarget {
-						if rag := app.Rating(ind.Polarity, v, tg, ind.Decimals); rag != app.NoRAG {
+						// A district with a target of its own is rated against it.
+						ta, _ := b.h.TargetIn(ind, a, b.period)
+						if rag := app.Rating(ind.Polarity, v, ta, ind.Decimals); rag != app.NoRAG {
 							c.Text += " " + rag.Letter()
 							c.Fill = ragFill(rag)
 						}
@@ -387,7 +389,7 @@ func (b *book) facts(ro *row) string {
 		parts = append(parts, s)
 	}
 	if ro.hasBM {
-		w := benchmarkWords(ind, ro.shown)
+		w := benchmarkWords(ind, ro.shown, b.opt.authority())
 		if len(b.opt.Exclude) > 0 {
 			w += ", for all children"
 		}
@@ -403,9 +405,9 @@ func (b *book) facts(ro *row) string {
 }
 
 // benchmarkWords says the benchmarks beside a figure as the detail
-// screen does: England, the neighbours with their model, and Kent's rank
-// and quartile, with the year they relate to.
-func benchmarkWords(ind app.Indicator, s benchmark.Shown) string {
+// screen does: England, the neighbours with their model, and the
+// authority's rank and quartile, with the year they relate to.
+func benchmarkWords(ind app.Indicator, s benchmark.Shown, auth *app.Authority) string {
 	var parts []string
 	for _, bm := range []*app.Benchmark{s.England, s.NeighbourMean} {
 		if bm == nil {
@@ -421,7 +423,7 @@ func benchmarkWords(ind app.Indicator, s benchmark.Shown) string {
 		parts = append(parts, bm.Group+" "+v)
 	}
 	if rk := rankWords(s.Rank); rk != "" {
-		parts = append(parts, string(app.Kent)+" ranks "+rk+", 1 = best")
+		parts = append(parts, auth.Name+" ranks "+rk+", 1 = best")
 	}
 	return strings.Join(append(parts, s.Caption()), "; ")
 }

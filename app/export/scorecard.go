@@ -131,8 +131,11 @@ func (b *book) writeScorecard(ctx context.Context) error {
 	}
 	for _, c := range scorecardTail {
 		name := c.name
-		if name == "Same month last year" {
+		switch name {
+		case "Same month last year":
 			name = lastYearHead(b.period.Kind)
+		case "Stat neighbours":
+			name += b.neighbourModels()
 		}
 		names, widths = append(names, name), append(widths, c.width)
 	}
@@ -624,6 +627,27 @@ const allChildrenLabel = "(all children)"
 
 // benchmarkCaption heads the benchmark columns: published benchmarks count
 // all children, so beside figures excluding a cohort they say so.
+// neighbourModels names the statistical-neighbour models of the
+// neighbour averages shown, for their column's heading: " (2025
+// model)", " (2024 and 2025 models)" where indicators differ, or ""
+// where no average names its model (a workbook's own column).
+func (b *book) neighbourModels() string {
+	var years []string
+	for _, ro := range b.rows {
+		if nb := ro.shown.NeighbourMean; ro.hasBM && nb != nil && nb.Model != "" && !slices.Contains(years, nb.Model) {
+			years = append(years, nb.Model)
+		}
+	}
+	slices.Sort(years)
+	switch len(years) {
+	case 0:
+		return ""
+	case 1:
+		return " (" + years[0] + " model)"
+	}
+	return " (" + strings.Join(years[:len(years)-1], ", ") + " and " + years[len(years)-1] + " models)"
+}
+
 func (b *book) benchmarkCaption() string {
 	if len(b.opt.Exclude) > 0 {
 		return "Benchmarks " + allChildrenLabel

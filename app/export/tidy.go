@@ -91,10 +91,11 @@ func (o *originalWriter) rewriteTidy(sheet string, t tidyTable) error {
 		if ref == "" || !ok {
 			continue
 		}
-		area := app.Kent
+		area := o.opt.authority().Area()
 		if a := text(r, "area"); a != "" {
-			if area, ok = app.ParseArea(a); !ok {
-				continue
+			if area, ok = o.opt.authority().ParseArea(a); !ok {
+				// An area kept under its own name (see importer.UnknownArea).
+				area = app.Area(a)
 			}
 		}
 		split, ok := splits[strings.ToLower(text(r, "cohort"))]

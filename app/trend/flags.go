@@ -264,7 +264,21 @@ func (a *analysis) ragChangeText(i int, t app.Target) string {
 	if y := a.ind.TargetYear(p.Period); y != a.ind.TargetYear(prev.Period) {
 		d += "; the " + y.String() + " target applies from " + thisPeriod(p.Period)
 	}
+	if cur, was := a.years[a.scratch.year[i]], a.years[a.scratch.year[i-1]]; cur.from != was.from && !cur.from.IsZero() {
+		d += "; the " + milestoneWords(cur.from) + " milestone applies from " + thisPeriod(p.Period)
+	}
 	return d
+}
+
+// milestoneWords names a milestone's period by its months, which read the
+// same in a financial or an academic year: "Jul-Sep 2025", "Aug-25".
+func milestoneWords(p app.Period) string {
+	if p.Kind != app.Quarter {
+		return p.Label()
+	}
+	first := p.Start()
+	last := first.AddDate(0, 2, 0)
+	return first.Format("Jan") + "-" + last.Format("Jan 2006")
 }
 
 func (a *analysis) ragDisagreeText(i int, t *app.Target) string {

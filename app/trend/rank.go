@@ -34,7 +34,8 @@ func Weight(kind string, area app.Area) int {
 	if !ok {
 		w = 3 // a kind added later: among the minor ones
 	}
-	if area != app.Kent {
+	// Any authority's own area is the county: a store holds one.
+	if i, ok := app.AreaOrder(area); !ok || i != 0 {
 		w += districtWeight
 	}
 	return w

@@ -52,3 +52,16 @@ func TestRank(t *testing.T) {
 		t.Errorf("major %v", major)
 	}
 }
+
+// TestWeightCountyFirst: the store's authority, whichever it is, ranks
+// before its districts.
+func TestWeightCountyFirst(t *testing.T) {
+	for _, tc := range []struct{ county, district app.Area }{
+		{app.Kent, "Ashford"},
+		{"Surrey", "Woking"},
+	} {
+		if c, d := Weight(RAGChange, tc.county), Weight(RAGChange, tc.district); c >= d {
+			t.Errorf("%s's RAG change weighs %d, %s's %d: the county comes first", tc.county, c, tc.district, d)
+		}
+	}
+}

@@ -62,28 +62,42 @@ type targetYear struct {
 	year   app.Period
 	target app.Target
 	rater  *rater // nil when the target gives no RAG
+	// from is the milestone's period when the target is one of the
+	// year's milestones (app.Target.For); profiled is set when the year
+	// has milestones or district targets, so that each period looks its
+	// target up.
+	from     app.Period
+	profiled bool
 }
 
 // targetFor returns the target year y of ind, whose target is the one in
-// force in period p, with its rater. Series of one indicator share it.
-func (r *results) targetFor(h *app.History, ind app.Indicator, y, p app.Period) *targetYear {
+// force for area's figure in period p, with its rater. Series of one
+// indicator share it where the target is the same.
+func (r *results) targetFor(h *app.History, ind app.Indicator, area app.Area, y, p app.Period) *targetYear {
 	if len(r.last) > 0 && r.last[0].ref != ind.Ref {
 		r.last = r.last[:0]
 	}
+	year, _ := h.TargetYearOf(ind, p)
+	eff, from := year.For(area, p)
 	for _, t := range r.last {
-		if t.year == y {
+		if t.year == y && t.from == from && sameTarget(t.target, eff) {
 			return t
 		}
 	}
 	t := r.held.one()
-	*t = targetYear{ref: ind.Ref, year: y}
-	t.target, _ = h.TargetFor(ind, p)
+	*t = targetYear{ref: ind.Ref, year: y, target: eff, from: from, profiled: len(year.Levels) > 0}
 	if rt, ok := makeRater(ind, t.target); ok {
 		t.rater = r.raters.one()
 		*t.rater = rt
 	}
 	r.last = append(r.last, t)
 	return t
+}
+
+// sameTarget reports whether a and b give the same levels.
+func sameTarget(a, b app.Target) bool {
+	eq := func(x, y *float64) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y }
+	return eq(a.Target, b.Target) && eq(a.Floor, b.Floor) && eq(a.Tolerance, b.Tolerance) && a.Milestone == b.Milestone
 }
 
 // newResults returns results for the series of one call: shared (true)

@@ -292,6 +292,8 @@ type analysis struct {
 	year   app.Period // the target year last looked up, its target and rater
 	target app.Target
 	rater  *rater // nil when the year's target gives no RAG
+	// profiled is set when that year has milestones or district targets.
+	profiled bool
 	// years are the target years met so far, in order: Series.years.
 	years []*targetYear
 
@@ -479,16 +481,22 @@ func sourceDoT(pol app.Polarity, a app.Arrow) app.DoT {
 // when the target year changes. Slots are visited month by month, and a
 // financial or academic year starts only in April or September, so other
 // months skip the date arithmetic.
+//
+// A year with milestones or district targets (app.Target.Levels) is
+// looked up period by period, its target changing with the milestone in
+// force.
 func (a *analysis) targetFor(p app.Period) *app.Target {
-	if !a.year.IsZero() && p.Kind == app.Month && p.N != 4 && p.N != 9 {
+	if !a.year.IsZero() && !a.profiled && p.Kind == app.Month && p.N != 4 && p.N != 9 {
 		return &a.target
 	}
 	y := a.ind.TargetYear(p)
-	if y != a.year || len(a.years) == 0 {
+	if y != a.year || len(a.years) == 0 || a.profiled {
+		t := a.res.targetFor(a.h, a.ind, a.key.Area, y, p)
+		if len(a.years) == 0 || t != a.years[len(a.years)-1] {
+			a.target, a.rater, a.profiled = t.target, t.rater, t.profiled
+			a.years = append(a.years, t)
+		}
 		a.year = y
-		t := a.res.targetFor(a.h, a.ind, y, p)
-		a.target, a.rater = t.target, t.rater
-		a.years = append(a.years, t)
 	}
 	return &a.target
 }

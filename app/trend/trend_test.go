@@ -3,9 +3,11 @@ package trend
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 
 	"scorecard/app"
@@ -292,6 +294,40 @@ func TestDirectionAgrees(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestRAGByMilestone: a year profiled by quarterly milestones rates each
+// month against its quarter's milestone, says when one takes over, and a
+// district with a target of its own is rated against it.
+func TestRAGByMilestone(t *testing.T) {
+	q := func(y, n int) app.Period { return app.Period{Kind: app.Quarter, Year: y, N: n} }
+	// CIC05, lower is better: 11.5% in each of Apr-25 to Jul-25.
+	h := monthly(cic05, kent, app.MonthOf(2025, 4), 11.5, 11.5, 11.5, 11.5)
+	swale := app.SeriesKey{Ref: "CIC05", Area: "Swale"}
+	addMonths(h, swale, app.MonthOf(2025, 4), 11.5, 11.5, 11.5, 11.5)
+	h.AddTarget(app.Target{Ref: "CIC05", Year: app.Period{Kind: app.FinancialYear, Year: 2025}, Target: app.Float(9), Floor: app.Float(11),
+		Levels: []app.Level{
+			{Period: q(2025, 2), Target: app.Float(12), Floor: app.Float(13)}, // Q1: Apr-Jun, green at 11.5
+			{Period: q(2025, 3), Target: app.Float(11), Floor: app.Float(12)}, // Q2: Jul-Sep, amber
+			{Area: "Swale", Target: app.Float(11.5), Floor: app.Float(13)},    // Swale's own year: green throughout
+		}})
+	pts := Analyse(h, kent, Options{Details: true})
+	var rags []string
+	for _, p := range pts {
+		rags = append(rags, fmt.Sprintf("%s %s %v/%v", p.Period, p.RAG, deref(p.Target), deref(p.Floor)))
+	}
+	want := []string{"2025-04 GREEN 12/13", "2025-05 GREEN 12/13", "2025-06 GREEN 12/13", "2025-07 AMBER 11/12"}
+	if !reflect.DeepEqual(rags, want) {
+		t.Errorf("Kent: %q, want %q", rags, want)
+	}
+	if len(pts[3].FlagDetails) == 0 || !strings.Contains(pts[3].FlagDetails[0], "GREEN to AMBER (11.5%; target 11.0%, floor 12.0%); the Jul-Sep 2025 milestone applies from this month") {
+		t.Errorf("Jul-25 flags %q", pts[3].FlagDetails)
+	}
+	for _, p := range Analyse(h, swale, Options{}) {
+		if p.RAG != app.Green || *p.Target != 11.5 {
+			t.Errorf("Swale %s: %s against %v, want GREEN against its own 11.5", p.Period, p.RAG, deref(p.Target))
 		}
 	}
 }

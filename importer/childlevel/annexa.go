@@ -21,10 +21,15 @@ const headerSearchRows = 30
 // ReadAnnexA reads the Annex A List 8 (children in care) sheet of the
 // workbook at path and returns its aggregates for the month of snapshot,
 // over the 12 months to it. A zero snapshot is taken as the end of the
-// month of the latest date the list holds, and a warning says so.
-func ReadAnnexA(path string, snapshot time.Time) (*app.Dataset, []app.Warning, error) {
+// month of the latest date the list holds, and a warning says so. The
+// list is auth's (nil: app.DefaultAuthority): its districts, its code
+// and name say which children are placed in it and by whom.
+func ReadAnnexA(path string, snapshot time.Time, auth *app.Authority) (*app.Dataset, []app.Warning, error) {
+	if auth == nil {
+		auth = app.DefaultAuthority()
+	}
 	if b, err := openBook(path); err == nil {
-		ds, warns, err := readAnnexA(path, snapshot, b.SheetNames(), fastRows(b))
+		ds, warns, err := readAnnexA(path, snapshot, auth, b.SheetNames(), fastRows(b))
 		b.Close()
 		if !errors.Is(err, errLayout) {
 			return ds, warns, err
@@ -35,7 +40,7 @@ func ReadAnnexA(path string, snapshot time.Time) (*app.Dataset, []app.Warning, e
 		return nil, nil, &app.SourceError{Location: app.Location{File: path}, Err: err}
 	}
 	defer f.Close()
-	return readAnnexA(path, snapshot, f.GetSheetList(), excelizeRows(f))
+	return readAnnexA(path, snapshot, auth, f.GetSheetList(), excelizeRows(f))
 }
 
 // rowSource calls fn with each row of a sheet, numbered from 1, until fn
@@ -89,13 +94,13 @@ func excelizeRows(f *excelize.File) rowSource {
 	}
 }
 
-func readAnnexA(path string, snapshot time.Time, sheets []string, rows rowSource) (*app.Dataset, []app.Warning, error) {
+func readAnnexA(path string, snapshot time.Time, auth *app.Authority, sheets []string, rows rowSource) (*app.Dataset, []app.Warning, error) {
 	// List 8 is usually on a sheet named for it; look there first.
 	slices.SortStableFunc(sheets, func(a, b string) int {
 		return boolRank(strings.Contains(a, "8")) - boolRank(strings.Contains(b, "8"))
 	})
 	for _, sheet := range sheets {
-		r := annexAReader{file: path, sheet: sheet, snapshot: snapshot}
+		r := annexAReader{file: path, sheet: sheet, snapshot: snapshot, auth: auth}
 		found, err := r.read(rows)
 		if err != nil {
 			return nil, nil, err
@@ -133,6 +138,7 @@ type annexARow struct {
 type annexAReader struct {
 	file, sheet string
 	snapshot    time.Time
+	auth        *app.Authority // whose list it is
 	idx         [numColumns]int
 	headerRow   int
 	rows        []annexARow
@@ -282,13 +288,13 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 			r.notRecognised(colReason, "reason ceased", "not adopted", n)
 		}
 	}
-	if row.ola, ok = placedByOther(r.cell(cells, colResponsible)); !ok {
+	if row.ola, ok = placedByOther(r.auth, r.cell(cells, colResponsible)); !ok {
 		r.notRecognised(colResponsible, "responsible authority", "the county's own child", n)
 	}
 	if row.school, ok = schoolPlace(r.cell(cells, colSchool), r.schoolInverted); !ok {
 		r.notRecognised(colSchool, "school place flag (Y or N)", "not known", n)
 	}
-	row.location = r.coded(cells, colLocation, "LA of placement", placementLocation, n)
+	row.location = r.coded(cells, colLocation, "LA of placement", r.placementLocation, n)
 	row.district = r.district(cells, n)
 	return row, true
 }
@@ -315,36 +321,36 @@ func (r *annexAReader) notRecognised(c int, what, as string, n int) {
 }
 
 // district reads the district column of row n. A child whose district
-// is not one of Kent's is counted under Out of County / Unknown, so that
-// the districts and it sum to the county; an authority's code says so
-// plainly, but any other value (another place's name, or a child's name
-// typed in the wrong column: they cannot be told apart) is reported by
-// its row.
+// is not one of the authority's is counted under Out of County /
+// Unknown, so that the districts and it sum to the county; an
+// authority's code says so plainly, but any other value (another place's
+// name, or a child's name typed in the wrong column: they cannot be told
+// apart) is reported by its row.
 func (r *annexAReader) district(cells []string, n int) string {
 	s := r.cell(cells, colDistrict)
 	t := stripPrefix(s)
-	a, ok := app.ParseArea(t)
+	a, ok := r.auth.ParseArea(t)
 	switch {
-	case s == "", ok && (a.IsDistrict() || a == app.OutOfCounty), !ok && laCode(t):
+	case s == "", ok && (r.auth.IsDistrict(a) || a == app.OutOfCounty), !ok && laCode(t):
 	default:
 		r.notRecognised(colDistrict, "district", string(app.OutOfCounty), n)
 	}
-	return district(s)
+	return district(r.auth, s)
 }
 
-// placementLocation says whether a child was placed in Kent, by the LA of
-// placement column (a name or code); a value that is neither is
-// NotRecognised.
-func placementLocation(s string) string {
+// placementLocation says whether a child was placed in the authority, by
+// the LA of placement column (a name or code); a value that is neither
+// is NotRecognised.
+func (r *annexAReader) placementLocation(s string) string {
 	if s == "" {
 		return Unknown
 	}
 	t := stripPrefix(s)
-	if a, ok := app.ParseArea(t); ok && (a == app.Kent || a.IsDistrict()) || homeCode(t) {
-		return "In " + string(app.Kent)
+	if a, ok := r.auth.ParseArea(t); ok && (a == r.auth.Area() || r.auth.IsDistrict(a)) || homeCode(r.auth, t) {
+		return "In " + r.auth.Name
 	}
 	if laCode(t) || authorityName(t) {
-		return "Outside " + string(app.Kent)
+		return "Outside " + r.auth.Name
 	}
 	return NotRecognised
 }
@@ -352,12 +358,12 @@ func placementLocation(s string) string {
 // district gives a district column's canonical name, Out of County for
 // another place's name, and NotRecognised for anything else, so that
 // free text never reaches the store.
-func district(s string) string {
+func district(auth *app.Authority, s string) string {
 	if s == "" {
 		return Unknown
 	}
 	t := stripPrefix(s)
-	if a, ok := app.ParseArea(t); ok {
+	if a, ok := auth.ParseArea(t); ok {
 		return string(a)
 	}
 	if laCode(t) || authorityName(t) {
@@ -409,19 +415,19 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 	warns := append(r.unrec.warnings(), r.warnings.done()...)
 	var ds *app.Dataset
 	if len(children) > 0 {
-		ds = aggregate(children, snapshot, have, rules{snapshot: rule, period: rule})
+		ds = aggregate(r.auth, children, snapshot, have, rules{snapshot: rule, period: rule})
 	} else {
 		// A list of other authorities' children alone says nothing of
 		// the county's own: no figure of them, not even a nought.
 		ds = &app.Dataset{}
 	}
 	if r.idx[colResponsible] >= 0 {
-		inds := OLAIndicators
+		inds := OLAIndicators(r.auth)
 		if r.idx[colSchool] < 0 {
 			inds = inds[:1]
 		}
 		ds.Indicators = append(ds.Indicators, inds...)
-		ds.Observations = append(ds.Observations, olaFigures(r.rows, snapshot, rule, r.idx[colSchool] >= 0)...)
+		ds.Observations = append(ds.Observations, olaFigures(r.auth, r.rows, snapshot, rule, r.idx[colSchool] >= 0)...)
 	}
 	return ds, warns, nil
 }

@@ -139,7 +139,7 @@ func Test903DatedByCollectionYear(t *testing.T) {
 	if len(endedAfter) == 0 || three == 0 {
 		t.Fatalf("the generated return has %d end dates after the year and %d children with 3+ placements: the test would prove little", len(endedAfter), three)
 	}
-	ds, warns, err := Read903(paths, time.Time{})
+	ds, warns, err := Read903(paths, time.Time{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +173,7 @@ func Test903DatedByCollectionYear(t *testing.T) {
 	}
 
 	// Given a date, the return is read as at it, with no guessing.
-	ds, warns, err = Read903(paths, d("2017-12-31"))
+	ds, warns, err = Read903(paths, d("2017-12-31"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +200,7 @@ func TestSnapshotNeverInFuture(t *testing.T) {
 	// The latest date in the lists: a child who started two days ago.
 	cs = append(cs, genChild{id: "ZQ-NEW", birth: d("2015-05-05"), sex: 1, ethnic: "WBRI", district: "Dover", placements: 1,
 		episodes: []genEpisode{{start: now.AddDate(0, 0, -2), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "P", postcode: "ZZ9 9ZZ"}}})
-	ds, warns, err := Read903(write903(t, dir, cs), time.Time{})
+	ds, warns, err := Read903(write903(t, dir, cs), time.Time{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +212,7 @@ func TestSnapshotNeverInFuture(t *testing.T) {
 		t.Errorf("903 first warning %v, want it to take 1 Dec 2026, the latest date, and say why", warns)
 	}
 
-	ds, warns, err = ReadAnnexA(writeAnnexA(t, dir, cs), time.Time{})
+	ds, warns, err = ReadAnnexA(writeAnnexA(t, dir, cs), time.Time{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,7 +252,7 @@ func TestAnnexAExtractDate(t *testing.T) {
 				t.Fatal(err)
 			}
 			f.Close()
-			ds, warns, err := ReadAnnexA(path, time.Time{})
+			ds, warns, err := ReadAnnexA(path, time.Time{}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

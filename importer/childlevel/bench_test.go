@@ -14,7 +14,7 @@ func BenchmarkReadAnnexA(b *testing.B) {
 	path := writeAnnexA(b, b.TempDir(), population(benchRows, snapshot))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := ReadAnnexA(path, snapshot); err != nil {
+		if _, _, err := ReadAnnexA(path, snapshot, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -27,7 +27,7 @@ func BenchmarkRead903(b *testing.B) {
 	paths := write903(b, b.TempDir(), population(benchRows, snapshot))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := Read903(paths, snapshot); err != nil {
+		if _, _, err := Read903(paths, snapshot, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

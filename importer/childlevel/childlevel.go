@@ -185,11 +185,12 @@ type tally struct {
 	inCare, known, three float64
 }
 
-// aggregate turns children into the Dataset of figures for the month of
-// the snapshot date.
-func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.Dataset {
+// aggregate turns auth's children into the Dataset of figures for the
+// month of the snapshot date.
+func aggregate(auth *app.Authority, children []child, snapshot time.Time, have fields, r rules) *app.Dataset {
 	month := app.MonthOf(snapshot.Year(), snapshot.Month())
-	areas := map[app.Area]*[3]tally{app.Kent: {}}
+	county := auth.Area()
+	areas := map[app.Area]*[3]tally{county: {}}
 	var ceased, adoptedN, reentries, starters [3]float64
 	var startersByNeed, reentriesByNeed [3]map[string]float64
 	for i := range splits {
@@ -234,13 +235,13 @@ func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.
 				continue
 			}
 			count, three := in(i, c.uasc(RefChildrenInCare)), in(i, c.uasc(RefThreePlacements))
-			tallies := []*tally{&areas[app.Kent][i]}
+			tallies := []*tally{&areas[county][i]}
 			if have.district {
-				// A child of no Kent district, or of none known, is
-				// counted where the scorecards count them, so that the
-				// areas sum to the county.
-				a, ok := app.ParseArea(c.district)
-				if !ok || !a.IsDistrict() {
+				// A child of none of the authority's districts, or of
+				// none known, is counted where the scorecards count
+				// them, so that the areas sum to the county.
+				a, ok := auth.ParseArea(c.district)
+				if !ok || !auth.IsDistrict(a) {
 					a = app.OutOfCounty
 				}
 				if areas[a] == nil {
@@ -285,7 +286,7 @@ func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.
 	obs := func(ref string, area app.Area, i int, rule string) app.Observation {
 		return app.Observation{Ref: ref, Area: area, Split: splits[i], Period: month, Rule: rule}
 	}
-	for _, area := range append(slices.Clone(app.Areas), app.OutOfCounty) {
+	for _, area := range append(auth.Areas(), app.OutOfCounty) {
 		ts := areas[area]
 		if ts == nil {
 			continue
@@ -301,21 +302,21 @@ func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.
 		}
 	}
 	for i := range splits {
-		d.Observations = append(d.Observations, proportion(obs(RefAdopted, app.Kent, i, r.rule(RefAdopted)), adoptedN[i], ceased[i],
+		d.Observations = append(d.Observations, proportion(obs(RefAdopted, county, i, r.rule(RefAdopted)), adoptedN[i], ceased[i],
 			"no children ceased to be looked after in the 12 months"))
 		if have.reentry {
-			o := obs(RefReentries, app.Kent, i, r.rule(RefReentries))
+			o := obs(RefReentries, county, i, r.rule(RefReentries))
 			o.Value, o.Numerator = app.Float(reentries[i]), app.Float(reentries[i])
 			d.Observations = append(d.Observations, o)
 			d.Observations = append(d.Observations, reentryRates(func(ref string) app.Observation {
-				return obs(ref, app.Kent, i, r.rule(ref))
+				return obs(ref, county, i, r.rule(ref))
 			}, starters[i], reentries[i], startersByNeed[i], reentriesByNeed[i])...)
 		}
 	}
 	totals := map[string][3]float64{MeasureReentries: reentries}
 	for i := range splits {
 		t := totals[MeasureInCare]
-		t[i] = areas[app.Kent][i].inCare
+		t[i] = areas[county][i].inCare
 		totals[MeasureInCare] = t
 	}
 	for _, measure := range []string{MeasureInCare, MeasureReentries} {
@@ -328,7 +329,7 @@ func aggregate(children []child, snapshot time.Time, have fields, r rules) *app.
 			for _, cat := range sortedCategories(dim, cats) {
 				for i, split := range splits {
 					d.Breakdowns = append(d.Breakdowns, app.Breakdown{
-						Measure: measure, Period: month, Area: app.Kent, Split: split,
+						Measure: measure, Period: month, Area: county, Split: split,
 						Dimension: dim, Category: cat, Count: cats[cat][i], Total: totals[measure][i], Rule: rule,
 					})
 				}

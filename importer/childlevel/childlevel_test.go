@@ -86,14 +86,14 @@ func breakdown(ds *app.Dataset, measure, dim, cat string, split app.Split) (coun
 func TestWorkedExample(t *testing.T) {
 	dir := t.TempDir()
 	cs := worked()
-	ds903, warns, err := Read903(write903(t, dir, cs), snapshot)
+	ds903, warns, err := Read903(write903(t, dir, cs), snapshot, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if warns := readColumns(warns); len(warns) != 0 {
 		t.Errorf("903 warnings: %v", warns)
 	}
-	dsA, warns, err := ReadAnnexA(writeAnnexA(t, dir, cs), snapshot)
+	dsA, warns, err := ReadAnnexA(writeAnnexA(t, dir, cs), snapshot, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,9 +210,9 @@ func TestGeneratedPopulation(t *testing.T) {
 		var ds *app.Dataset
 		var err error
 		if source == "903" {
-			ds, _, err = Read903(write903(t, dir, cs), snapshot)
+			ds, _, err = Read903(write903(t, dir, cs), snapshot, nil)
 		} else {
-			ds, _, err = ReadAnnexA(writeAnnexA(t, dir, cs), snapshot)
+			ds, _, err = ReadAnnexA(writeAnnexA(t, dir, cs), snapshot, nil)
 		}
 		if err != nil {
 			t.Fatal(err)

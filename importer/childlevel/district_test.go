@@ -39,7 +39,7 @@ func TestDistrictsSumToCounty(t *testing.T) {
 	}
 	f.Close()
 
-	ds, warns, err := ReadAnnexA(path, snapshot)
+	ds, warns, err := ReadAnnexA(path, snapshot, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestDistrictsSumToCounty(t *testing.T) {
 // leaves unread by letter and heading, and never what lies below.
 func TestUnread903Columns(t *testing.T) {
 	cs := population(50, snapshot)
-	_, warns, err := Read903(write903(t, t.TempDir(), cs), snapshot)
+	_, warns, err := Read903(write903(t, t.TempDir(), cs), snapshot, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,5 +110,59 @@ func TestUnread903Columns(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("unread columns:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestAnotherAuthoritysList reads a Surrey list as Surrey's: its figures
+// are Surrey's and its districts', a Kent district is out of county, and
+// nothing is filed under Kent.
+func TestAnotherAuthoritysList(t *testing.T) {
+	surrey, ok := app.LookupAuthority("Surrey")
+	if !ok {
+		t.Fatal("no Surrey")
+	}
+	spellings := []string{"Elmbridge", "Epsom & Ewell", "Woking", "Reigate and Banstead"}
+	cs := population(200, snapshot)
+	for i := range cs {
+		cs[i].district = spellings[i%len(spellings)]
+	}
+	cs[3].district = "Dover" // Kent's: out of Surrey
+	// The same children as Kent's list, to count them by.
+	asKent, _, err := ReadAnnexA(writeAnnexA(t, t.TempDir(), cs), snapshot, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Surrey is responsible for each, by name or code.
+	for i := range cs {
+		cs[i].responsible = []string{"Surrey", "936", "E10000030"}[i%3]
+	}
+	ds, _, err := ReadAnnexA(writeAnnexA(t, t.TempDir(), cs), snapshot, surrey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	county := *figure(t, ds, RefChildrenInCare, "Surrey", app.All).Value
+	if want := *figure(t, asKent, RefChildrenInCare, app.Kent, app.All).Value; county != want || county == 0 {
+		t.Errorf("Surrey's children in care = %v, want the list's %v", county, want)
+	}
+	var sum float64
+	for _, o := range ds.Observations {
+		if o.Area == app.Kent || o.Area == "Dover" {
+			t.Errorf("%s filed under %s in a Surrey list", o.Ref, o.Area)
+		}
+		if o.Ref == RefChildrenInCare && o.Split == app.All && o.Value != nil && (surrey.IsDistrict(o.Area) || o.Area == app.OutOfCounty) {
+			sum += *o.Value
+		}
+	}
+	if sum != county {
+		t.Errorf("Surrey's districts and %s sum to %v, the county is %v", app.OutOfCounty, sum, county)
+	}
+	if o := figure(t, ds, RefChildrenInCare, "Epsom and Ewell", app.All); o.Value == nil || *o.Value == 0 {
+		t.Errorf("Epsom & Ewell's children not read as Epsom and Ewell's: %+v", o)
+	}
+	for _, b := range ds.Breakdowns {
+		if b.Area != "Surrey" {
+			t.Errorf("breakdown %s %s filed under %s", b.Measure, b.Category, b.Area)
+			break
+		}
 	}
 }

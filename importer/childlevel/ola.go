@@ -23,16 +23,18 @@ const (
 	RefOLANoSchool = "OLA02"
 )
 
-// OLAIndicators define the OLA figures; a Dataset carries them only when
-// its list has the column they come from.
-var OLAIndicators = []app.Indicator{
-	{Ref: RefOLAPlaced, Name: "Children placed in " + string(app.Kent) + " by other local authorities", Section: section,
-		Unit: app.Number, DataPeriod: app.Snapshot, Measure: app.Count, YearType: app.FinancialYear,
-		Guidance: "Children looked after by other local authorities and placed in " + string(app.Kent) + " on the last day of the month, from a child-level list naming each child's responsible authority."},
-	{Ref: RefOLANoSchool, Name: "Children placed in " + string(app.Kent) + " by other local authorities without a school place (%)", Section: section,
-		Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Snapshot, Measure: app.Proportion,
-		YearType: app.FinancialYear,
-		Guidance: "Of the children placed in " + string(app.Kent) + " by other local authorities on the last day of the month whose school place the list records, the % without one."},
+// OLAIndicators define the OLA figures of auth's lists; a Dataset
+// carries them only when its list has the column they come from.
+func OLAIndicators(auth *app.Authority) []app.Indicator {
+	return []app.Indicator{
+		{Ref: RefOLAPlaced, Name: "Children placed in " + auth.Name + " by other local authorities", Section: section,
+			Unit: app.Number, DataPeriod: app.Snapshot, Measure: app.Count, YearType: app.FinancialYear,
+			Guidance: "Children looked after by other local authorities and placed in " + auth.Name + " on the last day of the month, from a child-level list naming each child's responsible authority."},
+		{Ref: RefOLANoSchool, Name: "Children placed in " + auth.Name + " by other local authorities without a school place (%)", Section: section,
+			Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Snapshot, Measure: app.Proportion,
+			YearType: app.FinancialYear,
+			Guidance: "Of the children placed in " + auth.Name + " by other local authorities on the last day of the month whose school place the list records, the % without one."},
+	}
 }
 
 // placedByOther reads a responsible-authority column: a Y/N flag, or the
@@ -40,27 +42,27 @@ var OLAIndicators = []app.Indicator{
 // blank is the county's own child; another authority's name or code is
 // another's. ok is false for a value that is none of these, which is
 // read as the county's own child.
-func placedByOther(s string) (ola, ok bool) {
+func placedByOther(auth *app.Authority, s string) (ola, ok bool) {
 	t := stripPrefix(s)
 	if v, isFlag := flag(t); isFlag {
 		return v, true
 	}
-	if a, known := app.ParseArea(t); known && (a == app.Kent || a.IsDistrict()) {
+	if a, known := auth.ParseArea(t); known && (a == auth.Area() || auth.IsDistrict(a)) {
 		return false, true
 	}
 	switch {
 	case laCode(t):
-		return !homeCode(t), true
+		return !homeCode(auth, t), true
 	case authorityName(t):
 		return true, true
 	}
 	return false, false
 }
 
-// homeCodes are the home authority's old and new LA codes.
-var homeCodes = map[string]bool{"886": true, "E10000016": true}
-
-func homeCode(s string) bool { return homeCodes[strings.ToUpper(s)] }
+// homeCode reports whether s is auth's old or new LA code.
+func homeCode(auth *app.Authority, s string) bool {
+	return s == auth.Old || strings.EqualFold(s, auth.New)
+}
 
 // laCode reports whether s is an old (three-digit) or new (E06, E08, E09
 // or E10 and six digits) local authority code.
@@ -113,7 +115,7 @@ type olaTally struct{ placed, knownSchool, noSchool float64 }
 
 // olaFigures are the OLA observations for the rows placed by other
 // authorities, on the snapshot date, split by the rows' UASC flag.
-func olaFigures(rows []annexARow, snapshot time.Time, rule string, haveSchool bool) []app.Observation {
+func olaFigures(auth *app.Authority, rows []annexARow, snapshot time.Time, rule string, haveSchool bool) []app.Observation {
 	month := app.MonthOf(snapshot.Year(), snapshot.Month())
 	var t [3]olaTally
 	for _, row := range rows {
@@ -135,11 +137,11 @@ func olaFigures(rows []annexARow, snapshot time.Time, rule string, haveSchool bo
 	}
 	var out []app.Observation
 	for i, split := range splits {
-		o := app.Observation{Ref: RefOLAPlaced, Area: app.Kent, Split: split, Period: month, Rule: rule}
+		o := app.Observation{Ref: RefOLAPlaced, Area: auth.Area(), Split: split, Period: month, Rule: rule}
 		o.Value, o.Numerator = app.Float(t[i].placed), app.Float(t[i].placed)
 		out = append(out, o)
 		if haveSchool {
-			o := app.Observation{Ref: RefOLANoSchool, Area: app.Kent, Split: split, Period: month, Rule: rule}
+			o := app.Observation{Ref: RefOLANoSchool, Area: auth.Area(), Split: split, Period: month, Rule: rule}
 			out = append(out, proportion(o, t[i].noSchool, t[i].knownSchool,
 				"no child placed by another authority had a school place recorded"))
 		}

@@ -32,11 +32,11 @@ func TestOLAPlacedChildren(t *testing.T) {
 			episodes: ep("2024-05-01", "")},
 	}
 	dir := t.TempDir()
-	own, _, err := ReadAnnexA(writeAnnexA(t, dir, worked()), snapshot)
+	own, _, err := ReadAnnexA(writeAnnexA(t, dir, worked()), snapshot, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds, warns, err := ReadAnnexA(writeAnnexA(t, t.TempDir(), append(worked(), ola...)), snapshot)
+	ds, warns, err := ReadAnnexA(writeAnnexA(t, t.TempDir(), append(worked(), ola...)), snapshot, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,18 +80,28 @@ func TestOLAPlacedChildren(t *testing.T) {
 }
 
 func TestPlacedByOther(t *testing.T) {
+	surrey, _ := app.LookupAuthority("Surrey")
 	for _, c := range []struct {
+		auth    *app.Authority
 		in      string
 		ola, ok bool
 	}{
-		{"", false, true}, {"Y", true, true}, {"N", false, true}, {"Kent", false, true}, {"Dover", false, true},
-		{"886", false, true}, {"E10000016", false, true}, {"887", true, true}, {"E06000035", true, true},
-		{"Medway", true, true}, {"London Borough of Lambeth", true, true}, {"Brighton & Hove", true, true},
-		{"943 476 5919", false, false}, {"A123456789012", false, false}, {"14/07/2011", false, false},
+		{nil, "", false, true}, {nil, "Y", true, true}, {nil, "N", false, true}, {nil, "Kent", false, true}, {nil, "Dover", false, true},
+		{nil, "886", false, true}, {nil, "E10000016", false, true}, {nil, "887", true, true}, {nil, "E06000035", true, true},
+		{nil, "Medway", true, true}, {nil, "London Borough of Lambeth", true, true}, {nil, "Brighton & Hove", true, true},
+		{nil, "943 476 5919", false, false}, {nil, "A123456789012", false, false}, {nil, "14/07/2011", false, false},
+		// A Surrey list: Surrey, its districts and codes are its own;
+		// Kent and its code are another authority.
+		{surrey, "Surrey", false, true}, {surrey, "Woking", false, true}, {surrey, "936", false, true},
+		{surrey, "E10000030", false, true}, {surrey, "Kent", true, true}, {surrey, "886", true, true},
 	} {
-		ola, ok := placedByOther(c.in)
+		auth := c.auth
+		if auth == nil {
+			auth = app.DefaultAuthority()
+		}
+		ola, ok := placedByOther(auth, c.in)
 		if ola != c.ola || ok != c.ok {
-			t.Errorf("placedByOther(%q) = %v, %v; want %v, %v", c.in, ola, ok, c.ola, c.ok)
+			t.Errorf("placedByOther(%s, %q) = %v, %v; want %v, %v", auth.Name, c.in, ola, ok, c.ola, c.ok)
 		}
 	}
 }

@@ -29,11 +29,11 @@ func TestNoPersonalDataStored(t *testing.T) {
 		t.Fatal(err)
 	}
 	var datasets []*app.Dataset
-	dsA, warnsA, err := ReadAnnexA(annexA, snapshot)
+	dsA, warnsA, err := ReadAnnexA(annexA, snapshot, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds903, warns903, err := Read903(tables, snapshot)
+	ds903, warns903, err := Read903(tables, snapshot, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,11 +180,11 @@ func TestPlantedIdentifiersNeverKept(t *testing.T) {
 	tables := write903(t, dir, cs)
 	plant903(t, tables)
 
-	dsA, warnsA, err := ReadAnnexA(annexA, snapshot)
+	dsA, warnsA, err := ReadAnnexA(annexA, snapshot, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds903, warns903, err := Read903(tables, snapshot)
+	ds903, warns903, err := Read903(tables, snapshot, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

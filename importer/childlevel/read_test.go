@@ -113,17 +113,23 @@ func TestReadErrors(t *testing.T) {
 		read func() error
 		want []string // in the error message
 	}{
-		{"missing UASC table", func() error { _, _, err := Read903([]string{header, episodes}, snapshot); return err },
+		{"missing UASC table", func() error { _, _, err := Read903([]string{header, episodes}, snapshot, nil); return err },
 			[]string{"no UASC table"}},
-		{"not a 903 table", func() error { _, _, err := Read903([]string{header, episodes, uasc, notATable}, snapshot); return err },
+		{"not a 903 table", func() error {
+			_, _, err := Read903([]string{header, episodes, uasc, notATable}, snapshot, nil)
+			return err
+		},
 			[]string{"referrals.csv", "line 1", "not an SSDA903"}},
-		{"two Header tables", func() error { _, _, err := Read903([]string{header, episodes, uasc, header}, snapshot); return err },
+		{"two Header tables", func() error {
+			_, _, err := Read903([]string{header, episodes, uasc, header}, snapshot, nil)
+			return err
+		},
 			[]string{"header.csv", "second Header table"}},
-		{"broken CSV", func() error { _, _, err := Read903([]string{header, badQuote, uasc}, snapshot); return err },
+		{"broken CSV", func() error { _, _, err := Read903([]string{header, badQuote, uasc}, snapshot, nil); return err },
 			[]string{"episodes-bad.csv", "line 3"}},
-		{"no such file", func() error { _, _, err := ReadAnnexA(filepath.Join(dir, "nope.xlsx"), snapshot); return err },
+		{"no such file", func() error { _, _, err := ReadAnnexA(filepath.Join(dir, "nope.xlsx"), snapshot, nil); return err },
 			[]string{"nope.xlsx"}},
-		{"no List 8 header", func() error { _, _, err := ReadAnnexA(blankBook, snapshot); return err },
+		{"no List 8 header", func() error { _, _, err := ReadAnnexA(blankBook, snapshot, nil); return err },
 			[]string{"blank.xlsx", "no sheet has an Annex A List 8 header"}},
 	}
 	for _, c := range cases {
@@ -166,7 +172,7 @@ func TestAnnexAWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	ds, warns, err := ReadAnnexA(path, snapshot)
+	ds, warns, err := ReadAnnexA(path, snapshot, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,12 +209,12 @@ func TestAnnexAWarnings(t *testing.T) {
 func TestSnapshotInferred(t *testing.T) {
 	dir := t.TempDir()
 	cs := worked()
-	ds, warns, err := Read903(write903(t, dir, cs), snapshot)
+	ds, warns, err := Read903(write903(t, dir, cs), snapshot, nil)
 	if err != nil || len(readColumns(warns)) != 0 {
 		t.Fatalf("given a date: %v %v", err, warns)
 	}
 	given := figure(t, ds, RefChildrenInCare, app.Kent, app.All)
-	ds, warns, err = Read903(write903(t, dir, cs), zeroTime)
+	ds, warns, err = Read903(write903(t, dir, cs), zeroTime, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +224,7 @@ func TestSnapshotInferred(t *testing.T) {
 	if o := figure(t, ds, RefChildrenInCare, app.Kent, app.All); o.Period != given.Period || *o.Value != *given.Value {
 		t.Errorf("inferred %v %v, want %v %v", o.Period, *o.Value, given.Period, *given.Value)
 	}
-	_, warns, err = ReadAnnexA(writeAnnexA(t, dir, cs), zeroTime)
+	_, warns, err = ReadAnnexA(writeAnnexA(t, dir, cs), zeroTime, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,11 +15,11 @@ import (
 func TestReentryRates(t *testing.T) {
 	dir := t.TempDir()
 	cs := worked()
-	ds903, _, err := Read903(write903(t, dir, cs), snapshot)
+	ds903, _, err := Read903(write903(t, dir, cs), snapshot, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dsA, _, err := ReadAnnexA(writeAnnexA(t, dir, cs), snapshot)
+	dsA, _, err := ReadAnnexA(writeAnnexA(t, dir, cs), snapshot, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -93,8 +93,12 @@ type header903 struct {
 // warning, and an episode ending after that day is reported as a data
 // error.
 // All three tables are needed (the UASC table may have no rows): without
-// it no child could be told apart as UASC.
-func Read903(paths []string, snapshot time.Time) (*app.Dataset, []app.Warning, error) {
+// it no child could be told apart as UASC. The return is auth's (nil:
+// app.DefaultAuthority), whose figures they are.
+func Read903(paths []string, snapshot time.Time, auth *app.Authority) (*app.Dataset, []app.Warning, error) {
+	if auth == nil {
+		auth = app.DefaultAuthority()
+	}
 	r := reader903{
 		headers:  map[string]header903{},
 		episodes: map[string][]episode{},
@@ -118,7 +122,7 @@ func Read903(paths []string, snapshot time.Time) (*app.Dataset, []app.Warning, e
 				Err: fmt.Errorf("no %s table among the files: the 903 needs Header, Episodes and UASC", t)}
 		}
 	}
-	return r.dataset(found[Table903Episodes], snapshot)
+	return r.dataset(auth, found[Table903Episodes], snapshot)
 }
 
 type reader903 struct {
@@ -261,7 +265,7 @@ func (r *reader903) warnUnread(table string, head []string, cols map[string]int)
 }
 
 // dataset works out each child's figures for the snapshot date.
-func (r *reader903) dataset(episodesFile string, snapshot time.Time) (*app.Dataset, []app.Warning, error) {
+func (r *reader903) dataset(auth *app.Authority, episodesFile string, snapshot time.Time) (*app.Dataset, []app.Warning, error) {
 	if len(r.episodes) == 0 {
 		return nil, nil, &app.SourceError{Location: app.Location{File: episodesFile}, Err: errors.New("the Episodes table has no episodes")}
 	}
@@ -324,7 +328,7 @@ func (r *reader903) dataset(episodesFile string, snapshot time.Time) (*app.Datas
 		}
 	}
 	have := fields{placements: true, legal: true, placement: true, reentry: true}
-	d := aggregate(children, snapshot, have, uascRules(snapshot))
+	d := aggregate(auth, children, snapshot, have, uascRules(snapshot))
 	return d, append(append(early, r.unrec.warnings()...), r.warnings.done()...), nil
 }
 

@@ -90,7 +90,7 @@ func TestBookMatchesExcelize(t *testing.T) {
 // TestAnnexAFromLibreOffice reads the worked example as LibreOffice saved
 // it and checks the figures come out as they do from the original.
 func TestAnnexAFromLibreOffice(t *testing.T) {
-	ds, warns, err := ReadAnnexA(filepath.Join("testdata", "annexa-libreoffice.xlsx"), snapshot)
+	ds, warns, err := ReadAnnexA(filepath.Join("testdata", "annexa-libreoffice.xlsx"), snapshot, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -321,7 +321,7 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 
 	c := benchmark.Compare(authorities, rd.home().Old, rule.Indicator.Polarity, rd.Model.NeighboursOf(rd.home().Old))
 	if c.Rank > 0 {
-		b := bench(ref, period, benchmark.KentRank, home.val, source)
+		b := bench(ref, period, benchmark.HomeRank, home.val, source)
 		b.Rank, b.OutOf, b.Quartile = c.Rank, c.OutOf, c.Quartile
 		d.Benchmarks = append(d.Benchmarks, b)
 	}

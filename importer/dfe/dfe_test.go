@@ -105,7 +105,7 @@ func TestColumnAndLabelDrift(t *testing.T) {
 			// East Sussex is suppressed: ranked among the three with
 			// figures (Bristol 700, Essex 1300, Kent 1500), and the
 			// neighbour mean is Essex's alone, with a warning saying so.
-			if b := got[benchmark.KentRank]; b.Rank != 3 || b.OutOf != 3 || b.Quartile != "C" {
+			if b := got[benchmark.HomeRank]; b.Rank != 3 || b.OutOf != 3 || b.Quartile != "C" {
 				t.Errorf("rank %+v, want 3 of 3 band C", b)
 			}
 			if b := got[benchmark.NeighbourMean]; b.Value == nil || *b.Value != 1300 || b.Model != "2025" {
@@ -132,7 +132,7 @@ func TestStatusCodesAreNeverZero(t *testing.T) {
 				t.Errorf("Kent %q read as value %v status %q raw %q", code, o.Value, o.Status, o.Raw)
 			}
 			for _, b := range d.Benchmarks {
-				if b.Group == benchmark.KentRank {
+				if b.Group == benchmark.HomeRank {
 					t.Errorf("ranked Kent on a status code: %+v", b)
 				}
 			}
@@ -256,7 +256,7 @@ func TestDefunctAuthorities(t *testing.T) {
 				t.Fatalf("the CSV has %d authorities with figures in %d (want %d), with %q and without %q: %v", n, tt.year, tt.outOf, tt.has, tt.hasNot, names)
 			}
 			d, _ := readFile(t, filepath.Join("testdata", tt.file))
-			b := findBench(t, d, tt.ref, app.Period{Kind: app.CalendarYear, Year: tt.year}, benchmark.KentRank)
+			b := findBench(t, d, tt.ref, app.Period{Kind: app.CalendarYear, Year: tt.year}, benchmark.HomeRank)
 			if b.OutOf != n {
 				t.Errorf("ranked among %d, want %d", b.OutOf, n)
 			}

@@ -113,7 +113,7 @@ func TestKent2025ChildrenLookedAfter(t *testing.T) {
 	}
 	// Activity indicators (no polarity in LAIT's dictionary) are not ranked.
 	for _, b := range d.Benchmarks {
-		if b.Group == benchmark.KentRank {
+		if b.Group == benchmark.HomeRank {
 			t.Errorf("ranked %s, which has no polarity", b.Ref)
 		}
 	}
@@ -165,7 +165,7 @@ func TestKent2025Placements(t *testing.T) {
 			mean := sum / float64(len(nv))
 			t.Logf("Kent 12%%: rank %d of %d; neighbours %v: median %v, mean %v", better+1, n, nv, median, mean)
 
-			rank := findBench(t, d, RefCICPlacements, y2025, benchmark.KentRank)
+			rank := findBench(t, d, RefCICPlacements, y2025, benchmark.HomeRank)
 			if rank.Rank != better+1 || rank.OutOf != n {
 				t.Errorf("rank = %d of %d, want %d of %d", rank.Rank, rank.OutOf, better+1, n)
 			}

@@ -12,7 +12,9 @@ groups=("${@:-build test}")
 build_pkgs=(ca-certificates git gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
   libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev)
 test_pkgs=(xvfb xauth imagemagick python3 python3-openpyxl python3-xlsxwriter libreoffice-calc-nogui poppler-utils nodejs r-base-core postgresql)
-windows_pkgs=(gcc-mingw-w64-x86-64 wine wine64 xvfb xauth imagemagick)
+# xdotool and x11-utils (xwininfo, xprop) drive and find the native file
+# dialogs in the Windows smoke test.
+windows_pkgs=(gcc-mingw-w64-x86-64 wine wine64 xvfb xauth imagemagick xdotool x11-utils)
 xvfb_pkgs=(xvfb xauth)
 
 want=()

@@ -6,9 +6,15 @@
 #                              version info from FyneApp.toml)
 #   scripts/windows.sh smoke   runs scorecard.exe under Wine: the CLI
 #                              (import, list, export, demo, errors, output
-#                              and exit status at a prompt's console)
-#                              and the window's first frame, saved to
-#                              screenshots/windows.png
+#                              and exit status at a prompt's console),
+#                              the window's first frame, saved to
+#                              screenshots/windows.png, and the system's
+#                              Open and Save dialogs (File > Import, the
+#                              export's Choose...), each found by its
+#                              Windows class, saved to
+#                              screenshots/windows-open-dialog.png and
+#                              windows-save-dialog.png, and closed with
+#                              Escape
 #
 # The packages come from scripts/setup.sh windows (make windows runs it).
 # The smoke test uses a private Wine prefix in a temporary folder, never
@@ -270,8 +276,130 @@ smoke() {
     bad "the window did not draw ($colours colours on the screen): $(tail -c 400 "$work/gui.log")"
   fi
 
+  # The system's Open and Save dialogs (#20): a window of its own each
+  # time, as the store admits one window at a time.
+  dlgprobe=$work/dlgprobe.exe
+  x86_64-w64-mingw32-gcc -municode -O2 -Wall -o "$dlgprobe" build/windows/dlgprobe/dlgprobe.c
+  stop_gui
+  # --screen import opens File > Import's chooser at once.
+  wine "$root/$exe" --db "$db" --screen import >"$work/gui.log" 2>&1 &
+  gui_pid=$!
+  native_dialog "Open" "Import a scorecard workbook" screenshots/windows-open-dialog.png
+  stop_gui
+  # --screen export opens the export dialog; the keyboard then does what
+  # an officer would: Shift+Tab from the last button (Export, Cancel,
+  # Copy exceptions brief, Save as PDF) back to Choose..., and Space.
+  wine "$root/$exe" --db "$db" --screen export >"$work/gui.log" 2>&1 &
+  gui_pid=$!
+  local win
+  win=$(gui_window)
+  if [ -z "$win" ]; then
+    bad "the Save dialog: the window did not open: $(tail -c 400 "$work/gui.log")"
+  else
+    sleep 5 # the export dialog draws over the first frame
+    # A click on the shaded status bar gives the window the keyboard;
+    # the export dialog is modal, so the click does nothing else.
+    eval "$(xdotool getwindowgeometry --shell "$win")"
+    xdotool mousemove --window "$win" $((WIDTH / 2)) $((HEIGHT - 8)) click 1
+    sleep 0.5
+    local i
+    for i in 1 2 3 4 5; do xdotool key shift+Tab; sleep 0.3; done
+    xdotool key space
+    native_dialog "Save" "Export the scorecard" screenshots/windows-save-dialog.png
+  fi
+
   echo "$pass passed, $fail failed"
   [ "$fail" -eq 0 ]
+}
+
+# stop_gui ends the window started last and waits for it, so the next
+# can open the store.
+stop_gui() {
+  [ -n "$gui_pid" ] || return 0
+  kill "$gui_pid" 2>/dev/null || true
+  wait "$gui_pid" 2>/dev/null || true
+  gui_pid=""
+}
+
+# gui_window prints the X window id of the window at $gui_pid, titled
+# "Scorecard: AUTHORITY", once it is on the screen; nothing if it is not
+# within a minute.
+gui_window() {
+  local try win
+  for try in $(seq 60); do
+    win=$(xdotool search --onlyvisible --name '^Scorecard' 2>/dev/null | head -1) || true
+    if [ -n "$win" ]; then
+      echo "$win"
+      return
+    fi
+    kill -0 "$gui_pid" 2>/dev/null || return 0
+    sleep 1
+  done
+}
+
+# native_dialog checks that the window at $gui_pid shows the system's
+# common file dialog titled with $2 (the Open or Save dialog, $1):
+# dlgprobe finds it by its Windows class, #32770, with its file name box
+# and folder list, which a dialog Fyne drew would not have. It saves a
+# screenshot of it to $3, closes it with Escape and checks that it has
+# gone and the window is still running.
+native_dialog() {
+  local kind=$1 title=$2 shot=$3
+  set +e
+  wine "$dlgprobe" "$title" 60 >"$work/probe" 2>&1
+  rc=$?
+  set -e
+  if [ "$rc" -ne 0 ] || ! grep -q 'class=#32770 .*combo=Y list=Y' "$work/probe"; then
+    bad "the $kind dialog did not open: $(head -c 300 "$work/probe"); window: $(tail -c 300 "$work/gui.log")"
+    return
+  fi
+  local dlg
+  dlg=$(xdotool search --onlyvisible --name "^$title" | head -1) || true
+  if [ -z "$dlg" ]; then
+    bad "the $kind dialog: no X window titled $title"
+    return
+  fi
+  # Xvfb has no window manager, so the dialog may be under the window
+  # that opened it, which may show after it: once that has drawn, the
+  # dialog is raised over it.
+  if [ -z "$(gui_window)" ]; then
+    bad "the $kind dialog: the window that opened it is not on the screen: $(tail -c 300 "$work/gui.log")"
+    return
+  fi
+  sleep 2
+  xdotool windowraise "$dlg"
+  sleep 1
+  eval "$(xdotool getwindowgeometry --shell "$dlg")"
+  import -window root "$work/screen.png"
+  convert "$work/screen.png" -crop "${WIDTH}x${HEIGHT}+$X+$Y" +repage "$shot"
+  local colours
+  colours=$(convert "$shot" -format '%k' info:)
+  if [ "$colours" -gt 16 ]; then
+    ok "the Windows $kind dialog: $(sed 's/^found //' "$work/probe" | head -c 120); $shot, ${WIDTH}x$HEIGHT"
+  else
+    bad "the $kind dialog did not draw ($colours colours in $shot)"
+  fi
+  # A click in the folder list (on no file) gives the dialog the keyboard.
+  xdotool mousemove --window "$dlg" $((WIDTH / 2)) $((HEIGHT / 2)) click 1
+  sleep 0.5
+  xdotool key Escape
+  # It goes in a moment, not at once.
+  local try
+  for try in $(seq 10); do
+    sleep 0.5
+    set +e
+    wine "$dlgprobe" "$title" 0 >"$work/probe" 2>&1
+    rc=$?
+    set -e
+    if [ "$rc" -ne 0 ]; then break; fi
+  done
+  if [ "$rc" -eq 0 ]; then
+    bad "Escape did not close the $kind dialog"
+  elif ! kill -0 "$gui_pid" 2>/dev/null; then
+    bad "the window exited when the $kind dialog was cancelled: $(tail -c 400 "$work/gui.log")"
+  else
+    ok "Escape closed the $kind dialog; the window carries on"
+  fi
 }
 
 case "${1:-}" in

@@ -53,8 +53,8 @@ windows:
 	@scripts/setup.sh windows
 	scripts/windows.sh build
 
-# Runs scorecard.exe under Wine and Xvfb: CLI import and export, and the
-# window's first frame.
+# Runs scorecard.exe under Wine and Xvfb: CLI import and export, the
+# window's first frame, and the native Open and Save dialogs.
 windows-smoke: windows
 	scripts/windows.sh smoke
 

@@ -219,7 +219,7 @@ func (w *mainWindow) setAuthority(a *app.Authority, demo []app.Import) {
 		// The pickers, district grid and title are the authority's:
 		// build the window afresh for it.
 		w.win.SetTitle("Scorecard: " + auth.Name)
-		w.v.area = auth.Area()
+		w.v.area, w.v.auth = auth.Area(), auth
 		w.cohorts = map[app.Cohort]*widget.Check{}
 		w.build()
 		if err := w.reloadHistory(); err != nil {

@@ -541,7 +541,7 @@ func (d *detailPane) fillBenchmarks(ind app.Indicator) {
 		lines = append(lines, line)
 	}
 	if r := s.Rank; r != nil && r.Rank > 0 {
-		lines = append(lines, fmt.Sprintf("%s ranks %d of %d (quartile %s; 1 = best)", app.Kent, r.Rank, r.OutOf, r.Quartile))
+		lines = append(lines, fmt.Sprintf("%s ranks %d of %d (quartile %s; 1 = best)", d.w.auth.Name, r.Rank, r.OutOf, r.Quartile))
 	}
 	d.benchmarks.SetText(strings.Join(lines, "\n"))
 }

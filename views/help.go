@@ -10,8 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-
-	"scorecard/app"
 )
 
 // glossary explains the codes and abbreviations the window shows, in the
@@ -23,7 +21,7 @@ var glossary = []struct{ term, meaning string }{
 	{"Q", "Quarter: the figure covers three months."},
 	{"A", "Annual: the figure covers a whole financial or academic year."},
 	{"n/e", "Not excludable: the figure cannot be recomputed without the excluded cohort, because the source does not split it; it is not shown rather than shown wrongly."},
-	{"OLA", "Other local authorities: children placed in " + string(app.Kent) + " by another council."},
+	{"OLA", "Other local authorities: children placed in this authority's area by another council."},
 	{"UASC", "Unaccompanied asylum-seeking children: children who applied for asylum in their own right, separated from both parents."},
 	{"RAG", "Red, amber, green: green meets the target, amber misses it but meets the floor, red misses the floor. No target, no rating."},
 	{"DoT", "Direction of travel: whether the figure improved, worsened or stayed the same since the previous period; the arrow says which way it moved, its colour whether that was good."},
@@ -48,7 +46,7 @@ var headingHelp = map[int]string{
 	colTarget:     "This year's target; green at or better than it.",
 	colFloor:      "The floor: amber at or better than it, red worse.",
 	colEngland:    "England's figure for the benchmark year, counting all children.",
-	colNeighbours: "The mean of " + string(app.Kent) + "'s statistical neighbours for the benchmark year, counting all children.",
+	colNeighbours: "The mean of the authority's statistical neighbours (the DfE model named in the detail view) for the benchmark year, counting all children.",
 	colBenchYear:  "The year the benchmarks relate to.",
 	colRAG:        "RAG: " + glossaryFor("RAG"),
 	colDoT:        "DoT: " + glossaryFor("DoT"),

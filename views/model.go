@@ -49,6 +49,9 @@ type scoreRow struct {
 // window shows. Every screen reads from the same view, so a toggle
 // changes them all at once.
 type view struct {
+	// auth is whose figures these are: its districts' identities are
+	// what a cohort's exclusion proves.
+	auth    *app.Authority
 	stored  *app.History
 	shown   *app.History // stored, with the chosen cohorts excluded
 	period  app.Period
@@ -71,9 +74,9 @@ type excludedHistory struct {
 	warnings []app.Warning
 }
 
-// newView shows h at its latest period for Kent, all children.
-func newView(h *app.History) *view {
-	v := &view{area: app.Kent}
+// newView shows h at its latest period for auth, all children.
+func newView(h *app.History, auth *app.Authority) *view {
+	v := &view{area: auth.Area(), auth: auth}
 	v.setHistory(h)
 	return v
 }
@@ -98,7 +101,7 @@ func (v *view) exclude(cs []app.Cohort) {
 	key := string(app.Excluding(cs...))
 	e, ok := v.excluded[key]
 	if !ok {
-		e.h, e.warnings = cohort.Exclude(v.stored, cs)
+		e.h, e.warnings = cohort.ExcludeIn(v.stored, cs, v.auth)
 		v.excluded[key] = e
 	}
 	v.shown, v.warnings = e.h, e.warnings

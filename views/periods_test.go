@@ -38,7 +38,7 @@ func yearlyDataset() *app.Dataset {
 func TestViewOfYearlyStore(t *testing.T) {
 	h := app.NewHistory()
 	h.Apply(yearlyDataset(), "I0001")
-	v := newView(h)
+	v := newView(h, app.DefaultAuthority())
 	if v.period.String() != "2025" || len(v.periods()) != 5 {
 		t.Fatalf("the window opens on %q offering %v, want 2025 of five years", v.period, v.periods())
 	}

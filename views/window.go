@@ -153,8 +153,7 @@ func newMainWindow(a fyne.App, st backend, opt Options) (*mainWindow, error) {
 			return nil, fmt.Errorf("reading the store: %w", err)
 		}
 	}
-	w := &mainWindow{a: a, st: st, auth: auth, v: newView(h), opt: opt, cohorts: map[app.Cohort]*widget.Check{}}
-	w.v.area = auth.Area()
+	w := &mainWindow{a: a, st: st, auth: auth, v: newView(h, auth), opt: opt, cohorts: map[app.Cohort]*widget.Check{}}
 	// The title names the authority, so an officer keeping two stores
 	// sees whose figures are open.
 	w.win = a.NewWindow("Scorecard: " + auth.Name)

@@ -26,6 +26,9 @@ scripts/bench-childlevel.sh
 section "Export (issue 6): large history with sparklines and charts, target < 2 s"
 scripts/bench-export.sh
 
+section "Export as the officer waits (issue 17): cold export of the five-year store vs XlsxWriter constant-memory (target >= 3x; peak memory <= 2x), read back by openpyxl read-only"
+scripts/bench-export-cold.sh
+
 section "Store: import and load 234,000 observations"
 go test -tags ci -run '^$' -bench 'BenchmarkImport$|BenchmarkLoad' -benchtime 3x -benchmem ./app/store
 

@@ -132,6 +132,9 @@ type mainWindow struct {
 	busy sync.WaitGroup
 	// team keeps the window current on a team store; nil on a file.
 	team *teamLink
+	// switchTo, when set, opens another store in a new window in place of
+	// this one (File > Open a team store…).
+	switchTo func(path string) error
 }
 
 // toggledCohorts are the cohorts the window always offers to exclude, with
@@ -540,6 +543,9 @@ func (w *mainWindow) menu() *fyne.MainMenu {
 	exportItem := fyne.NewMenuItem("Export...", w.showExport)
 	exportItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	file := fyne.NewMenu("File", importItem, recent, fyne.NewMenuItemSeparator(), exportItem, w.printItem())
+	if w.switchTo != nil {
+		file.Items = append(append(file.Items, fyne.NewMenuItemSeparator()), w.storeItems()...)
+	}
 	// Find is a menu item rather than a canvas shortcut so that Ctrl+F
 	// works wherever the focus is: a focused entry, such as the commentary
 	// editor, takes canvas shortcuts for itself.

@@ -110,9 +110,20 @@ func (w *mainWindow) watchTeam() {
 	go t.probing(ctx)
 }
 
+// teamPost, when set, replaces fyne.Do for the team link's work on the
+// window. Fyne's test driver runs fyne.Do at once on the calling
+// goroutine, so a test whose window imports while colleagues do queues
+// the link's work and runs it between its own steps, as the UI thread
+// would.
+var teamPost func(func())
+
 // do runs fn on the UI thread, holding mu.
 func (t *teamLink) do(fn func()) {
-	fyne.Do(func() {
+	post := fyne.Do
+	if teamPost != nil {
+		post = teamPost
+	}
+	post(func() {
 		t.mu.Lock()
 		defer t.mu.Unlock()
 		fn()

@@ -39,12 +39,49 @@ func locked(w *mainWindow, fn func()) {
 	fn()
 }
 
+// uiQueue holds the team link's work on the window until the test runs
+// it (see teamPost).
+type uiQueue struct {
+	mu  sync.Mutex
+	fns []func()
+}
+
+// queueTeamWork makes the team link's work wait in a queue for the test.
+func queueTeamWork(t *testing.T) *uiQueue {
+	q := &uiQueue{}
+	teamPost = func(fn func()) {
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		q.fns = append(q.fns, fn)
+	}
+	t.Cleanup(func() { teamPost = nil })
+	return q
+}
+
+// run runs the work queued so far, in order.
+func (q *uiQueue) run() {
+	for {
+		q.mu.Lock()
+		if len(q.fns) == 0 {
+			q.mu.Unlock()
+			return
+		}
+		fn := q.fns[0]
+		q.fns = q.fns[1:]
+		q.mu.Unlock()
+		fn()
+	}
+}
+
 // eventually polls cond, holding the team link's lock, until it holds or
-// the deadline passes.
-func eventually(t *testing.T, w *mainWindow, within time.Duration, what string, cond func() bool) {
+// the deadline passes; q, when not nil, is run first each time.
+func eventually(t *testing.T, w *mainWindow, q *uiQueue, within time.Duration, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(within)
 	for {
+		if q != nil {
+			q.run()
+		}
 		ok := false
 		locked(w, func() { ok = cond() })
 		if ok {
@@ -123,6 +160,7 @@ func TestTeamStoreTitleHidesPassword(t *testing.T) {
 // colleague's import, made through another connection, within seconds,
 // and says who made it and where.
 func TestColleagueImportShows(t *testing.T) {
+	q := queueTeamWork(t)
 	dsn := pgtest.DSN(t)
 	w := windowOn(t, openTeam(t, dsn))
 	waitListening(t, dsn)
@@ -134,7 +172,7 @@ func TestColleagueImportShows(t *testing.T) {
 	}
 	imp := recs[0]
 	want := imp.ID + " imported by " + imp.Officer + " on " + imp.Machine + " (team store)"
-	eventually(t, w, 5*time.Second, "the colleague's import on screen", func() bool {
+	eventually(t, w, q, 5*time.Second, "the colleague's import on screen", func() bool {
 		return len(w.v.stored.Imports) == 1 && len(w.score.rows) >= 20 && strings.Contains(w.status.Text, want)
 	})
 	locked(w, func() {
@@ -145,7 +183,7 @@ func TestColleagueImportShows(t *testing.T) {
 	if _, err := colleague.Undo(imp.ID); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, w, 5*time.Second, "the colleague's undo on screen", func() bool {
+	eventually(t, w, q, 5*time.Second, "the colleague's undo on screen", func() bool {
 		return len(w.score.rows) == 0 && strings.Contains(w.status.Text, imp.ID+" undone by "+imp.Officer+" (team store)")
 	})
 }
@@ -241,6 +279,7 @@ func TestTeamStoreUnreachable(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	colleague := openTeam(t, dsn)
 	importDemo("workbook")(t, colleague)
+	q := queueTeamWork(t)
 	viaProxy, proxy := proxied(t, dsn)
 	w := windowOn(t, openTeam(t, viaProxy))
 	waitListening(t, dsn)
@@ -251,7 +290,7 @@ func TestTeamStoreUnreachable(t *testing.T) {
 	}
 
 	proxy.stop()
-	eventually(t, w, 5*time.Second, "the window saying the store is unreachable", func() bool {
+	eventually(t, w, q, 5*time.Second, "the window saying the store is unreachable", func() bool {
 		return strings.Contains(w.status.Text, "the team store is unreachable")
 	})
 	locked(w, func() {
@@ -292,7 +331,7 @@ func TestTeamStoreUnreachable(t *testing.T) {
 	}
 
 	proxy.start(t)
-	eventually(t, w, 10*time.Second, "the window recovering", func() bool {
+	eventually(t, w, q, 10*time.Second, "the window recovering", func() bool {
 		return !strings.Contains(w.status.Text, "unreachable") && len(w.v.stored.Imports) == 2 &&
 			strings.Contains(w.status.Text, "The team store is back; "+recs[1].ID+" imported")
 	})

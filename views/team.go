@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -79,8 +80,8 @@ type teamLink struct {
 	// lost is when the store was found unreachable, in Unix nanoseconds;
 	// zero while it answers.
 	lost atomic.Int64
-	// reloads counts the reloads done on a change (tests wait on it).
-	reloads int
+	// rereading is held while the store is reread after a change.
+	rereading sync.Mutex
 }
 
 // lostAt is when the store was found unreachable, or zero.
@@ -133,6 +134,11 @@ func (t *teamLink) do(fn func()) {
 // changed rereads the store, off the UI thread, after someone changed it
 // (or Watch is connected again).
 func (t *teamLink) changed() {
+	// Watch and the probe may both ask at once: one rereads at a time and
+	// posts what it read before the next rereads, so the window never
+	// takes an older reading after a newer one.
+	t.rereading.Lock()
+	defer t.rereading.Unlock()
 	h, err := t.w.st.Load()
 	var imps []app.Import
 	if err == nil {
@@ -151,12 +157,17 @@ func (t *teamLink) changed() {
 		}
 		before := t.w.history.imports
 		back := t.lost.Swap(0) != 0
+		msg := colleagueNews(before, imps)
+		if !back && msg == "" && len(before) == len(imps) && sameImports(t.w.v.stored.Imports, h.Imports) {
+			// Nothing the window has not shown: its own import, or a
+			// notice it has already reread for. Redrawing would only
+			// wipe what the status bar says.
+			return
+		}
 		t.w.setHistory(h)
 		if back {
 			t.w.win.SetMainMenu(t.w.menu())
 		}
-		t.reloads++
-		msg := colleagueNews(before, imps)
 		if back {
 			msg = strings.TrimSuffix("The team store is back; "+msg, "; ")
 			if msg == "The team store is back" {
@@ -290,4 +301,9 @@ func (w *mainWindow) engineName() string {
 		}
 	}
 	return "bbolt"
+}
+
+// sameImports reports whether a and b list the same imports.
+func sameImports(a, b []app.Import) bool {
+	return slices.EqualFunc(a, b, func(x, y app.Import) bool { return x.ID == y.ID })
 }

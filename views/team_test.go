@@ -345,3 +345,39 @@ func TestTeamStoreUnreachable(t *testing.T) {
 		t.Errorf("commentary saved once the store was back: the store holds %d imports (%v)", len(recs), err)
 	}
 }
+
+// TestTeamBackendsEnded: the server ending every connection the window has
+// (pg_terminate_backend, as an administrator or a restart does) loses
+// nothing: the window listens again and shows a colleague's import made
+// meanwhile, and is not left read-only.
+func TestTeamBackendsEnded(t *testing.T) {
+	defer func(d time.Duration) { probeEvery = d }(probeEvery)
+	probeEvery = 100 * time.Millisecond
+	q := queueTeamWork(t)
+	dsn := pgtest.DSN(t)
+	w := windowOn(t, openTeam(t, dsn))
+	waitListening(t, dsn)
+	ctx := context.Background()
+	admin, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close(ctx)
+	var ended int
+	if err := admin.QueryRow(ctx, `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity
+		WHERE datname = current_database() AND pid <> pg_backend_pid()`).Scan(&ended); err != nil {
+		t.Fatal(err)
+	}
+	if ended == 0 {
+		t.Fatal("the window had no connection to end")
+	}
+	colleague := openTeam(t, dsn)
+	importDemo("workbook")(t, colleague)
+	recs, err := colleague.Imports()
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("the colleague's import: %v, %v", recs, err)
+	}
+	eventually(t, w, q, 10*time.Second, "the colleague's import on screen after the window's connections were ended", func() bool {
+		return len(w.v.stored.Imports) == 1 && len(w.score.rows) >= 20 && w.readOnly() == nil
+	})
+}

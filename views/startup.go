@@ -116,6 +116,7 @@ type startupWindow struct {
 	opened func(store.Store)
 
 	message  *widget.Label
+	signIn   *widget.Button // a team store's: asks for its password
 	another  *widget.Button
 	restore  *widget.Button
 	quit     *widget.Button
@@ -131,7 +132,16 @@ func newStartupWindow(a fyne.App, path string, err error, open Opener, opened fu
 	s.another = widget.NewButton("Open another store…", s.chooseStore)
 	s.restore = widget.NewButton("Restore a backup…", s.chooseBackup)
 	s.quit = widget.NewButton("Quit", a.Quit)
-	s.win.SetContent(container.NewBorder(nil, container.NewHBox(s.another, s.restore, s.quit), nil, nil, s.message))
+	buttons := container.NewHBox(s.another, s.restore, s.quit)
+	if isTeamURL(path) {
+		// A team store's backups are the server's: what an officer can
+		// do here is sign in, the URL on the shortcut holding no
+		// password.
+		s.signIn = widget.NewButton("Sign in…", s.askPassword)
+		s.signIn.Importance = widget.HighImportance
+		buttons = container.NewHBox(s.signIn, s.another, s.quit)
+	}
+	s.win.SetContent(container.NewBorder(nil, buttons, nil, nil, s.message))
 	s.win.Resize(fyne.NewSize(640, 260))
 	return s
 }
@@ -218,4 +228,34 @@ func (s *startupWindow) restoreFrom(backup string) {
 		return
 	}
 	s.tryOpen(s.path)
+}
+
+// askPassword asks for the team store's password and opens it with it.
+func (s *startupWindow) askPassword() {
+	password := widget.NewPasswordEntry()
+	password.SetPlaceHolder("not kept")
+	dialog.ShowForm("Sign in to "+s.path, "Open", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Password", password)}, func(ok bool) {
+			if ok {
+				s.openWithPassword(password.Text)
+			}
+		}, s.win)
+}
+
+// openWithPassword opens the team store with password, or says why not,
+// keeping the store's name (never the password) for the next try.
+func (s *startupWindow) openWithPassword(password string) bool {
+	dsn, err := withPassword(s.path, password)
+	if err != nil {
+		s.setError(err)
+		return false
+	}
+	st, err := s.open(dsn)
+	if err != nil {
+		s.setError(err)
+		return false
+	}
+	s.opened(st)
+	s.win.Close()
+	return true
 }

@@ -72,8 +72,7 @@ func (w *mainWindow) chooseTeamStore() {
 // given when password is empty: a socket or a .pgpass needs none).
 func withPassword(u, password string) (string, error) {
 	u = strings.TrimSpace(u)
-	l := strings.ToLower(u)
-	if !strings.HasPrefix(l, "postgres://") && !strings.HasPrefix(l, "postgresql://") {
+	if !isTeamURL(u) {
 		return "", fmt.Errorf("a team store is named by a postgres:// or postgresql:// URL, not %q", u)
 	}
 	if password == "" {
@@ -83,11 +82,14 @@ func withPassword(u, password string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("the team store's URL cannot be read: %w", err)
 	}
-	user := ""
-	if p.User != nil {
-		user = p.User.Username()
+	if p.User == nil || p.User.Username() == "" {
+		// postgres://host/db?user=ann: the password goes beside the user.
+		q := p.Query()
+		q.Set("password", password)
+		p.RawQuery = q.Encode()
+		return p.String(), nil
 	}
-	p.User = url.UserPassword(user, password)
+	p.User = url.UserPassword(p.User.Username(), password)
 	return p.String(), nil
 }
 
@@ -101,4 +103,10 @@ func (w *mainWindow) openTeamStore(addr, password string) {
 	if err != nil {
 		w.showError(err)
 	}
+}
+
+// isTeamURL reports whether path names a team store rather than a file.
+func isTeamURL(path string) bool {
+	l := strings.ToLower(path)
+	return strings.HasPrefix(l, "postgres://") || strings.HasPrefix(l, "postgresql://")
 }

@@ -111,3 +111,58 @@ func TestSwitchToTeamStoreAndBack(t *testing.T) {
 		t.Errorf("back on the store file the scorecard shows %d indicators", n)
 	}
 }
+
+// TestStartupSignsInToTeamStore: a team store named without its password
+// (as on a shortcut) is refused at start-up; the window that says so asks
+// for the password and opens the store with it, and a wrong one is said
+// in one line without showing it.
+func TestStartupSignsInToTeamStore(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pw, _ := u.User.Password()
+	if pw == "" {
+		t.Fatal("the test cluster's URL has no password, so signing in cannot be tested")
+	}
+	addr := postgres.Redact(dsn)
+	open := func(path string) (store.Store, error) {
+		st, err := postgres.Open(context.Background(), path)
+		if err != nil {
+			return nil, err
+		}
+		return st, nil
+	}
+	_, err = open(addr)
+	if err == nil {
+		t.Fatal("the team store opened without its password")
+	}
+	var opened store.Store
+	s := newStartupWindow(test.NewTempApp(t), addr, err, open, func(st store.Store) { opened = st })
+	s.Show()
+	t.Cleanup(func() {
+		if opened != nil {
+			opened.Close()
+		}
+	})
+	if s.signIn == nil {
+		t.Fatal("the start-up window on a team store offers no Sign in")
+	}
+	if findButton(s.win.Content(), "Restore a backup…") != nil {
+		t.Error("the start-up window offers to restore a team store from a file backup")
+	}
+	const wrong = "Tr0ub4dor&3"
+	if s.openWithPassword(wrong) || opened != nil {
+		t.Fatal("a wrong password opened the store")
+	}
+	if msg := s.message.Text; !strings.Contains(msg, "refused the user name or password") || strings.Contains(msg, wrong) {
+		t.Errorf("a wrong password says %q", msg)
+	}
+	if !s.openWithPassword(pw) || opened == nil {
+		t.Fatalf("the right password did not open the store: %s", s.message.Text)
+	}
+	if opened.Path() != addr {
+		t.Errorf("the store opened is %q, want %q", opened.Path(), addr)
+	}
+}

@@ -137,7 +137,7 @@ func (w *mainWindow) aboutText() string {
 		"Scorecard " + Version,
 		"Build " + build + " " + built,
 		fmt.Sprintf("Go %s, %s/%s, Fyne %s", strings.TrimPrefix(runtime.Version(), "go"), runtime.GOOS, runtime.GOARCH, fyneVersion()),
-		"Store " + store + " (bbolt)",
+		"Store " + store + " (" + w.engineName() + ")",
 	}
 	return strings.Join(lines, "\n")
 }

@@ -136,6 +136,8 @@ func (p *historyPane) choose(i int) {
 		}
 		lines = append(lines, undone)
 		p.undo.Disable()
+	} else if p.w.readOnly() != nil {
+		p.undo.Disable()
 	} else {
 		p.undo.Enable()
 	}
@@ -161,6 +163,10 @@ func (p *historyPane) warnings() []app.Warning {
 }
 
 func (p *historyPane) undoSelected() {
+	if err := p.w.readOnly(); err != nil {
+		p.w.showError(err)
+		return
+	}
 	if p.selected < 0 || p.selected >= len(p.imports) {
 		return
 	}
@@ -189,6 +195,10 @@ func (p *historyPane) confirmUndo(imp app.Import) {
 
 // undoImport removes one import and redraws every screen.
 func (p *historyPane) undoImport(id string) {
+	if err := p.w.readOnly(); err != nil {
+		p.w.showError(fmt.Errorf("undo %s: %w", id, err))
+		return
+	}
 	if _, err := p.w.st.Undo(id); err != nil {
 		p.w.showError(fmt.Errorf("undo %s: %w", id, err))
 		return

@@ -33,39 +33,77 @@ func RunPath(path string, open Opener, opt Options) store.Store {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("scorecard.png", assets.Icon))
 	a.Settings().SetTheme(readableTheme{theme.DefaultTheme()})
-	var opened store.Store
+	s := &session{a: a, open: open, opt: opt}
 	defer func() {
 		// The driver can panic (no display): close the store cleanly on
 		// the way out.
 		if r := recover(); r != nil {
-			if opened != nil {
-				opened.Close()
+			if s.opened != nil {
+				s.opened.Close()
 			}
 			panic(r)
 		}
 	}()
-	var show func(st store.Store)
-	show = func(st store.Store) {
-		// A store whose records fail their checksums opens but does not
-		// load: that too is a start-up error with the same ways on.
-		w, err := newMainWindow(a, storeBackend{st}, opt)
-		if err != nil {
-			st.Close()
-			newStartupWindow(a, st.Path(), err, open, show).Show()
-			return
-		}
-		opened = st
-		w.open()
-		w.win.Show()
-	}
 	st, err := open(path)
 	if err != nil {
-		newStartupWindow(a, path, err, open, show).Show()
+		newStartupWindow(a, path, err, open, s.show).Show()
 	} else {
-		show(st)
+		s.show(st)
 	}
 	a.Run()
-	return opened
+	return s.opened
+}
+
+// session is the app's run: the main window on one store at a time, which
+// the officer can move to another store (File > Open a team store…).
+type session struct {
+	a    fyne.App
+	open Opener
+	opt  Options
+	// opened is the store the main window is on, or nil.
+	opened store.Store
+	// main is the main window, or nil while none is open.
+	main *mainWindow
+}
+
+// show opens the main window on st. A store whose records fail their
+// checksums opens but does not load: that too is a start-up error with
+// the same ways on.
+func (s *session) show(st store.Store) {
+	w, err := newMainWindow(s.a, storeBackend{st}, s.opt)
+	if err != nil {
+		st.Close()
+		newStartupWindow(s.a, st.Path(), err, s.open, s.show).Show()
+		return
+	}
+	s.opened, s.main = st, w
+	w.rememberStore()
+	w.switchTo = func(path string) error { return s.switchTo(w, st, path) }
+	w.win.SetMainMenu(w.menu())
+	w.open()
+	w.win.Show()
+}
+
+// switchTo opens the store at path in a new main window in place of w, on
+// st. The new window shows before the old one closes, so the app, which
+// ends with its last window, goes on; the store stays as it was when the
+// new one cannot be opened.
+func (s *session) switchTo(w *mainWindow, st store.Store, path string) error {
+	next, err := s.open(path)
+	if err != nil {
+		return err
+	}
+	// What the command line asked of the first window (files to import,
+	// a screen to open on) is not asked again of the next store.
+	s.opt = Options{}
+	s.show(next)
+	w.closeIntercept()
+	st.Close()
+	if s.opened == st {
+		// next opened but did not load: its startup window says why.
+		s.opened, s.main = nil, nil
+	}
+	return nil
 }
 
 // startupWindow says why the store could not be opened and offers the
@@ -78,6 +116,7 @@ type startupWindow struct {
 	opened func(store.Store)
 
 	message  *widget.Label
+	signIn   *widget.Button // a team store's: asks for its password
 	another  *widget.Button
 	restore  *widget.Button
 	quit     *widget.Button
@@ -93,7 +132,16 @@ func newStartupWindow(a fyne.App, path string, err error, open Opener, opened fu
 	s.another = widget.NewButton("Open another store…", s.chooseStore)
 	s.restore = widget.NewButton("Restore a backup…", s.chooseBackup)
 	s.quit = widget.NewButton("Quit", a.Quit)
-	s.win.SetContent(container.NewBorder(nil, container.NewHBox(s.another, s.restore, s.quit), nil, nil, s.message))
+	buttons := container.NewHBox(s.another, s.restore, s.quit)
+	if isTeamURL(path) {
+		// A team store's backups are the server's: what an officer can
+		// do here is sign in, the URL on the shortcut holding no
+		// password.
+		s.signIn = widget.NewButton("Sign in…", s.askPassword)
+		s.signIn.Importance = widget.HighImportance
+		buttons = container.NewHBox(s.signIn, s.another, s.quit)
+	}
+	s.win.SetContent(container.NewBorder(nil, buttons, nil, nil, s.message))
 	s.win.Resize(fyne.NewSize(640, 260))
 	return s
 }
@@ -180,4 +228,34 @@ func (s *startupWindow) restoreFrom(backup string) {
 		return
 	}
 	s.tryOpen(s.path)
+}
+
+// askPassword asks for the team store's password and opens it with it.
+func (s *startupWindow) askPassword() {
+	password := widget.NewPasswordEntry()
+	password.SetPlaceHolder("not kept")
+	dialog.ShowForm("Sign in to "+s.path, "Open", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Password", password)}, func(ok bool) {
+			if ok {
+				s.openWithPassword(password.Text)
+			}
+		}, s.win)
+}
+
+// openWithPassword opens the team store with password, or says why not,
+// keeping the store's name (never the password) for the next try.
+func (s *startupWindow) openWithPassword(password string) bool {
+	dsn, err := withPassword(s.path, password)
+	if err != nil {
+		s.setError(err)
+		return false
+	}
+	st, err := s.open(dsn)
+	if err != nil {
+		s.setError(err)
+		return false
+	}
+	s.opened(st)
+	s.win.Close()
+	return true
 }

@@ -130,6 +130,11 @@ type mainWindow struct {
 	// busy counts background imports, so that a test (or closing) can
 	// wait for them.
 	busy sync.WaitGroup
+	// team keeps the window current on a team store; nil on a file.
+	team *teamLink
+	// switchTo, when set, opens another store in a new window in place of
+	// this one (File > Open a team store…).
+	switchTo func(path string) error
 }
 
 // toggledCohorts are the cohorts the window always offers to exclude, with
@@ -156,7 +161,7 @@ func newMainWindow(a fyne.App, st backend, opt Options) (*mainWindow, error) {
 	w := &mainWindow{a: a, st: st, auth: auth, v: newView(h, auth), opt: opt, cohorts: map[app.Cohort]*widget.Check{}}
 	// The title names the authority, so an officer keeping two stores
 	// sees whose figures are open.
-	w.win = a.NewWindow("Scorecard: " + auth.Name)
+	w.win = a.NewWindow(windowTitle(auth, st))
 	w.build()
 	return w, nil
 }
@@ -369,11 +374,16 @@ func (w *mainWindow) reloadHistory() error {
 	if err != nil {
 		return fmt.Errorf("reading the store: %w", err)
 	}
+	w.setHistory(h)
+	return nil
+}
+
+// setHistory shows h, the history as the store now holds it.
+func (w *mainWindow) setHistory(h *app.History) {
 	w.v.setHistory(h)
 	w.refreshControls()
 	w.refresh()
 	w.history.reload()
-	return nil
 }
 
 // refreshControls fills the pickers from the history held.
@@ -413,7 +423,11 @@ func (w *mainWindow) refreshControls() {
 }
 
 func (w *mainWindow) refreshStatus() {
-	parts := []string{string(w.v.area), w.v.period.Label(), app.Excluding(w.v.cohorts...).Label()}
+	var parts []string
+	if w.readOnly() != nil {
+		parts = append(parts, w.team.lostText())
+	}
+	parts = append(parts, string(w.v.area), w.v.period.Label(), app.Excluding(w.v.cohorts...).Label())
 	rated := map[app.RAG]int{}
 	for _, r := range w.score.rows {
 		rated[r.rag]++
@@ -436,6 +450,10 @@ func (w *mainWindow) refreshStatus() {
 // edit records a change made in the window as an import of its own and
 // redraws.
 func (w *mainWindow) edit(note string, d *app.Dataset) {
+	if err := w.readOnly(); err != nil {
+		w.showError(fmt.Errorf("saving %s: %w", note, err))
+		return
+	}
 	imp, err := w.st.Edit(note, d)
 	if err != nil {
 		w.showError(fmt.Errorf("saving %s: %w", note, err))
@@ -481,6 +499,10 @@ func (w *mainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
 	if len(others) > 0 {
 		w.status.SetText("Only files can be imported; left out " + strings.Join(others, ", "))
 	}
+	if err := w.readOnly(); err != nil && len(paths) > 0 {
+		w.showError(err)
+		return
+	}
 	w.importFiles(paths)
 }
 
@@ -504,18 +526,25 @@ func (w *mainWindow) openDetail(ref string) {
 }
 
 func (w *mainWindow) menu() *fyne.MainMenu {
-	importItem := fyne.NewMenuItem("Import...", w.chooseImport)
+	// While the team store is unreachable the window is read-only: the
+	// items that change the store are greyed, and refuse if reached.
+	readOnly := w.readOnly() != nil
+	importItem := fyne.NewMenuItem("Import...", w.writable(w.chooseImport))
 	importItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	importItem.Disabled = readOnly
 	recent := fyne.NewMenuItem("Recent files", nil)
 	for _, path := range w.recentFiles() {
-		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(path, func() { w.importFiles([]string{path}) }))
+		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(path, w.writable(func() { w.importFiles([]string{path}) })))
 	}
-	if recent.ChildMenu == nil {
+	if recent.ChildMenu == nil || readOnly {
 		recent.Disabled = true
 	}
 	exportItem := fyne.NewMenuItem("Export...", w.showExport)
 	exportItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	file := fyne.NewMenu("File", importItem, recent, fyne.NewMenuItemSeparator(), exportItem, w.printItem())
+	if w.switchTo != nil {
+		file.Items = append(append(file.Items, fyne.NewMenuItemSeparator()), w.storeItems()...)
+	}
 	// Find is a menu item rather than a canvas shortcut so that Ctrl+F
 	// works wherever the focus is: a focused entry, such as the commentary
 	// editor, takes canvas shortcuts for itself.
@@ -524,8 +553,10 @@ func (w *mainWindow) menu() *fyne.MainMenu {
 	// Copy has no shortcut of its own here: a menu shortcut would take
 	// Ctrl+C from the entries, which copy their own text; the tables
 	// take Ctrl+C themselves.
+	undoLast := fyne.NewMenuItem("Undo last import", w.writable(w.history.undoLast))
+	undoLast.Disabled = readOnly
 	edit := fyne.NewMenu("Edit",
-		fyne.NewMenuItem("Undo last import", w.history.undoLast),
+		undoLast,
 		find,
 		fyne.NewMenuItem("Copy row (Ctrl+C)", w.copyHighlighted),
 	)
@@ -543,6 +574,11 @@ func (w *mainWindow) menu() *fyne.MainMenu {
 // file, sheet and cell where the importer found them, and can be selected
 // and copied into an email.
 func (w *mainWindow) showError(err error) {
+	// An import or edit the team store's going away stopped is the first
+	// the window may hear of it.
+	if w.team != nil && unreachable(err) {
+		w.team.setLost()
+	}
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Selectable = true
@@ -593,6 +629,7 @@ func (w *mainWindow) open() {
 	if len(w.opt.Import) > 0 {
 		w.importFiles(w.opt.Import)
 	}
+	w.watchTeam()
 	// The first ordinary launch asks whose figures the store holds.
 	if w.opt.Screen == ScreenAuthority || w.opt.Screen == "" && len(w.opt.Import) == 0 && w.authorityUnasked() {
 		w.chooseAuthority()

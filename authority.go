@@ -139,9 +139,6 @@ func loadAuthority(e *env) (*app.Authority, error) {
 // kept under for the family of files named like path.
 func areaNamesKey(path string) string { return "area-names:" + importer.Family(path) }
 
-// settingsBucket holds settings the window and the commands share.
-const settingsBucket = "settings"
-
 // checkAreaNames refuses, as wrong usage, an --area reading that names
 // no area of the store's authority.
 func checkAreaNames(st store.Store, names map[string]app.Area) error {
@@ -174,7 +171,7 @@ func checkAreaNames(st store.Store, names map[string]app.Area) error {
 // those saved for its family, with the command's --area over them.
 func areaNamesFor(st store.Store, path string, given map[string]app.Area) (map[string]app.Area, error) {
 	var saved map[string]app.Area
-	if _, err := st.Get(settingsBucket, areaNamesKey(path), &saved); err != nil {
+	if _, err := st.Get(store.SettingsBucket, areaNamesKey(path), &saved); err != nil {
 		return nil, fmt.Errorf("%s: reading the saved area names: %w", filepath.Base(path), err)
 	}
 	if len(saved) == 0 && len(given) == 0 {
@@ -198,29 +195,11 @@ func saveAreaNames(e *env, st store.Store, path string, names map[string]app.Are
 	if len(e.areaNames) == 0 {
 		return nil
 	}
-	if err := st.Put(settingsBucket, areaNamesKey(path), names); err != nil {
+	if err := st.Put(store.SettingsBucket, areaNamesKey(path), names); err != nil {
 		return fmt.Errorf("%s: saving the area names: %w", filepath.Base(path), err)
 	}
 	fmt.Fprintf(e.out, "  area names saved for files named like %s\n", filepath.Base(path))
 	return nil
-}
-
-// modelKey is the setting the store's statistical-neighbour model is
-// kept under, when one was imported.
-const modelKey = "neighbour-model"
-
-// storedModel is the statistical-neighbour model imported into the
-// store; nil when none was, and the DfE's built-in model applies.
-func storedModel(st store.Store) (*benchmark.Model, error) {
-	var m benchmark.Model
-	ok, err := st.Get(settingsBucket, modelKey, &m)
-	if err != nil {
-		return nil, fmt.Errorf("reading the store's statistical-neighbour model: %w", err)
-	}
-	if !ok {
-		return nil, nil
-	}
-	return &m, nil
 }
 
 // keepModel keeps an imported statistical-neighbour model in the store
@@ -228,7 +207,7 @@ func storedModel(st store.Store) (*benchmark.Model, error) {
 // imported from now on average the neighbours it names, and their
 // averages carry its year.
 func keepModel(e *env, st store.Store, name string, auth *app.Authority, m, was *benchmark.Model) error {
-	if err := st.Put(settingsBucket, modelKey, m); err != nil {
+	if err := st.Put(store.SettingsBucket, store.NeighbourModelKey, m); err != nil {
 		return fmt.Errorf("%s: keeping the statistical-neighbour model: %w", name, err)
 	}
 	before := "the DfE's built-in " + dfe.DefaultModel().Year + " model"

@@ -242,7 +242,7 @@ func importFile(e *env, st store.Store, path, name, kind string) error {
 	if err != nil {
 		return err
 	}
-	model, err := storedModel(st)
+	model, err := store.NeighbourModel(st)
 	if err != nil {
 		return err
 	}

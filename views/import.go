@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/app/store"
 	"scorecard/importer"
 )
 
@@ -326,15 +327,11 @@ func withSavedAreaNames(res *importer.Result, saved map[string]app.Area) map[str
 	return layouts
 }
 
-// modelKey is the setting a statistical-neighbour model imported into
-// the store is kept under; import on the command line keeps it there too.
-const modelKey = "neighbour-model"
-
 // keepModel keeps a statistical-neighbour model the file gives in place
 // of the one before: it gives no figures to review, and DfE files
 // imported after it average the neighbours it names.
 func (w *mainWindow) keepModel(j *importJob, path string, res *importer.Result) {
-	if err := w.st.SetSetting(modelKey, res.Model); err != nil {
+	if err := w.st.SetSetting(store.NeighbourModelKey, res.Model); err != nil {
 		j.outcomes = append(j.outcomes, importOutcome{file: path, err: fmt.Errorf("%s: keeping the statistical-neighbour model: %w", filepath.Base(path), err)})
 		return
 	}

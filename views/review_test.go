@@ -2,6 +2,7 @@ package views
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/app/benchmark"
+	"scorecard/app/store"
 )
 
 // nextMonthCSV is a figures file for the demo store: a revised CIC09 for
@@ -251,10 +254,38 @@ func TestImportNeighbourModelKeptWithoutReview(t *testing.T) {
 	var m struct {
 		Year string `json:"year"`
 	}
-	if ok, err := st.Get("settings", modelKey, &m); err != nil || !ok || m.Year != "2025" {
+	if ok, err := st.Get(store.SettingsBucket, store.NeighbourModelKey, &m); err != nil || !ok || m.Year != "2025" {
 		t.Errorf("stored model %+v (found %v, %v), want the 2025 model", m, ok, err)
 	}
 	if !strings.Contains(w.status.Text, "sn_may_2025.xlsx: statistical-neighbour model 2025 kept for this store; Kent's neighbours under it: Essex, East Sussex") {
 		t.Errorf("status %q", w.status.Text)
+	}
+}
+
+// TestReadFileUsesKeptNeighbourModel reads a DfE file through the window
+// after a neighbour model was kept: its neighbour averages are the kept
+// model's, not the built-in one's.
+func TestReadFileUsesKeptNeighbourModel(t *testing.T) {
+	st := openStore(t)
+	kept := benchmark.Model{Year: "2031", Source: "sn_test.xlsx", Groups: map[string][]benchmark.Neighbour{"886": {{Code: "881"}}}}
+	if err := st.Put(store.SettingsBucket, store.NeighbourModelKey, kept); err != nil {
+		t.Fatal(err)
+	}
+	res, err := storeBackend{st}.ReadFile(context.Background(), filepath.Join("..", "..", "shared", "realdata", "cla_number_and_rate_per_10k_children.csv"), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, b := range res.Dataset.Benchmarks {
+		if b.Group != benchmark.NeighbourMean {
+			continue
+		}
+		n++
+		if !strings.Contains(b.Model, "2031") {
+			t.Errorf("%s %s neighbour mean under model %q, want the kept 2031 model", b.Ref, b.Period.Label(), b.Model)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no neighbour means read")
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -80,7 +79,11 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 	if err != nil {
 		return nil, err
 	}
-	return importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress, Known: known, Defined: defined, Authority: auth})
+	model, err := store.NeighbourModel(b.st)
+	if err != nil {
+		return nil, err
+	}
+	return importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress, Known: known, Defined: defined, Authority: auth, Model: model})
 }
 
 func (b storeBackend) Authority() (*app.Authority, error) { return b.st.Authority() }
@@ -88,10 +91,9 @@ func (b storeBackend) Authority() (*app.Authority, error) { return b.st.Authorit
 func (b storeBackend) SetAuthority(a *app.Authority) error { return b.st.SetAuthority(a) }
 
 func (b storeBackend) StoreRead(path string, res *importer.Result) (app.Import, error) {
-	src := store.Source{Name: filepath.Base(path), Kind: "workbook", SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings}
-	if strings.EqualFold(filepath.Ext(path), ".csv") {
-		src.Kind = "csv"
-	}
+	// Kind is the format read, as the command line's import records it,
+	// so the import log reads alike whoever imported a file.
+	src := store.Source{Name: filepath.Base(path), Kind: res.Format, SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings}
 	imp, err := b.st.Import(src, res.Dataset)
 	if errors.Is(err, store.ErrAlreadyImported) {
 		return imp, errAlreadyImported
@@ -106,14 +108,11 @@ func (b storeBackend) Edit(note string, d *app.Dataset) (app.Import, error) {
 	return b.st.Import(store.Source{Name: "edit", Kind: "edit", Note: note}, d)
 }
 
-// settingsBucket holds the window's remembered settings.
-const settingsBucket = "settings"
-
 func (b storeBackend) Setting(key string, v any) bool {
-	ok, err := b.st.Get(settingsBucket, key, v)
+	ok, err := b.st.Get(store.SettingsBucket, key, v)
 	return err == nil && ok
 }
 
 func (b storeBackend) SetSetting(key string, v any) error {
-	return b.st.Put(settingsBucket, key, v)
+	return b.st.Put(store.SettingsBucket, key, v)
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"scorecard/app"
+	"scorecard/app/store"
 )
 
 // watcher is a store other processes change while the window is open,
@@ -39,7 +40,7 @@ func (b storeBackend) teamStore() (watcher, bool) {
 }
 
 func (b storeBackend) probe() error {
-	_, err := b.st.Keys(settingsBucket)
+	_, err := b.st.Keys(store.SettingsBucket)
 	return err
 }
 

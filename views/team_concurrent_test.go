@@ -128,19 +128,15 @@ func TestWindowAndTwoCLIImports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Two things an import records besides its figures depend on more
-	// than the file, so they are set alike here. The window records a
-	// workbook's kind as "workbook" where the command line records the
-	// format it read ("scorecard workbook"). And the warnings about
-	// indicators new to the store are worked out as the file is read,
-	// against the store as it was then: an import read while another was
-	// landing warns of what the sequential replay does not (or the
-	// reverse). The figures, targets and definitions must be the same.
+	// The warnings about indicators new to the store are worked out as
+	// the file is read, against the store as it was then: an import read
+	// while another was landing warns of what the sequential replay does
+	// not (or the reverse), so they are set alike here. The figures,
+	// targets, definitions and kinds must be the same.
 	sameKinds := func(h *app.History) *app.History {
 		h = h.Clone()
 		h.Imports = slices.Clone(h.Imports)
 		for i := range h.Imports {
-			h.Imports[i].Kind = "workbook"
 			h.Imports[i].Warnings = nil
 			h.Imports[i].Counts.Warnings = 0
 		}

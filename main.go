@@ -123,7 +123,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			fmt.Fprintf(stderr, "scorecard: --exclude: %v\n", err)
 			return 2
 		}
-		return openWindow(e.db, views.Options{Screen: screen, Ref: ref, Import: imports, Exclude: excluded}, stderr)
+		chosen := false
+		global.Visit(func(f *flag.Flag) { chosen = chosen || f.Name == "db" })
+		return openWindow(e.db, views.Options{Screen: screen, Ref: ref, Import: imports, Exclude: excluded, StoreChosen: chosen}, stderr)
 	}
 	name := global.Arg(0)
 	if name == "help" || name == "-h" || name == "--help" {

@@ -44,6 +44,7 @@ func RunPath(path string, open Opener, opt Options) store.Store {
 			panic(r)
 		}
 	}()
+	path = startPath(a.Preferences(), path, opt)
 	st, err := open(path)
 	if err != nil {
 		newStartupWindow(a, path, err, open, s.show).Show()

@@ -16,7 +16,24 @@ import (
 const (
 	prefTeamStore = "team-store"
 	prefFileStore = "file-store"
+	// prefOnTeamStore is true while the window was last on the team
+	// store, so the next launch opens it again.
+	prefOnTeamStore = "on-team-store"
 )
+
+// startPath is the store the window opens: path, unless the officer did
+// not name one (opt.StoreChosen) and the window was last on a team store,
+// which it then opens again; its URL is remembered without the password,
+// so the start-up window asks them to sign in.
+func startPath(prefs fyne.Preferences, path string, opt Options) string {
+	if opt.StoreChosen || !prefs.Bool(prefOnTeamStore) {
+		return path
+	}
+	if team := prefs.String(prefTeamStore); team != "" {
+		return team
+	}
+	return path
+}
 
 // rememberStore notes in the app's preferences which store w is on.
 func (w *mainWindow) rememberStore() {
@@ -24,11 +41,12 @@ func (w *mainWindow) rememberStore() {
 	if !ok {
 		return
 	}
-	key := prefFileStore
-	if w.engineName() != "bbolt" {
+	key, team := prefFileStore, w.engineName() != "bbolt"
+	if team {
 		key = prefTeamStore
 	}
 	w.a.Preferences().SetString(key, p.Path())
+	w.a.Preferences().SetBool(prefOnTeamStore, team)
 }
 
 // storeItems are File's items to move between the store file and a team

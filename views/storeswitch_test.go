@@ -99,6 +99,13 @@ func TestSwitchToTeamStoreAndBack(t *testing.T) {
 	if got := a.Preferences().String(prefTeamStore); got != addr {
 		t.Errorf("remembered team store %q, want %q", got, addr)
 	}
+	// The next launch opens the team store again, unless --db names one.
+	if got := startPath(a.Preferences(), file, Options{}); got != addr {
+		t.Errorf("on the team store, the next launch opens %q, want %q", got, addr)
+	}
+	if got := startPath(a.Preferences(), file, Options{StoreChosen: true}); got != file {
+		t.Errorf("with --db %s, the next launch opens %q", file, got)
+	}
 	menuItem(t, onTeam, "File", "Back to the store file "+file).Action()
 	back := s.main
 	if back == onTeam || back.engineName() != "bbolt" {
@@ -109,6 +116,9 @@ func TestSwitchToTeamStoreAndBack(t *testing.T) {
 	}
 	if n := len(back.score.rows); n < 20 {
 		t.Errorf("back on the store file the scorecard shows %d indicators", n)
+	}
+	if got := startPath(a.Preferences(), file, Options{}); got != file {
+		t.Errorf("back on the store file, the next launch opens %q, want %q", got, file)
 	}
 }
 

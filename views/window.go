@@ -56,6 +56,10 @@ type Options struct {
 	// Exclude lists cohorts to exclude as the window opens, as if their
 	// toggles were ticked.
 	Exclude []app.Cohort
+	// StoreChosen says the store was named on the command line (--db).
+	// Otherwise the window opens the store it was last on: a team store
+	// the officer switched to stays their store until they switch back.
+	StoreChosen bool
 }
 
 // backend is what the window needs of the store: the history, the

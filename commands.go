@@ -229,6 +229,21 @@ func loadDemo(e *env, st store.Store) error {
 // the store does not hold is added, with a warning where the file only
 // cites it.
 func importFile(e *env, st store.Store, path, name, kind string) error {
+	// On a team store another officer's import can change the
+	// definitions between this file's review and its import; the store
+	// then refuses it (ErrStale) and the file is read and reviewed again.
+	const attempts = 5
+	for i := 1; ; i++ {
+		err := importOnce(e, st, path, name, kind)
+		if !errors.Is(err, store.ErrStale) || i == attempts {
+			return err
+		}
+	}
+}
+
+// importOnce reads the file at path, reviews its definitions against the
+// store's, and imports it: importFile's one attempt.
+func importOnce(e *env, st store.Store, path, name, kind string) error {
 	inds, err := st.Indicators()
 	if err != nil {
 		return err
@@ -271,7 +286,8 @@ func importFile(e *env, st store.Store, path, name, kind string) error {
 	if kind == "file" {
 		kind = res.Format
 	}
-	rec, err := st.Import(store.Source{Name: name, Kind: kind, SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings}, res.Dataset)
+	rec, err := st.Import(store.Source{Name: name, Kind: kind, SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings,
+		Definitions: store.DefinitionsBasis(inds)}, res.Dataset)
 	if errors.Is(err, store.ErrAlreadyImported) {
 		fmt.Fprintf(e.out, "%s: already imported as %s on %s; nothing added\n", name, rec.ID, rec.Time.Local().Format("2 Jan 2006 15:04"))
 		if len(e.areaNames) > 0 {

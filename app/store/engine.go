@@ -1,9 +1,11 @@
 package store
 
 import (
+	"encoding/json"
 	"io"
 	"os"
 	"os/user"
+	"strconv"
 
 	"scorecard/app"
 )
@@ -68,4 +70,17 @@ func Operator() (officer, machine string) {
 	}
 	machine, _ = os.Hostname()
 	return officer, machine
+}
+
+// DefinitionsBasis fingerprints definitions as Indicators returns them, so
+// that an engine can tell, as it imports, whether the definitions an
+// import was reviewed against are still the store's (Source.Definitions).
+func DefinitionsBasis(inds []app.Indicator) string {
+	b, err := json.Marshal(inds)
+	if err != nil {
+		// Indicators are plain data; this cannot fail, and an empty
+		// basis only skips the check.
+		return ""
+	}
+	return strconv.FormatUint(fnv64a(b), 16)
 }

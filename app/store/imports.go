@@ -22,6 +22,14 @@ type Source struct {
 	Note   string // the detected layout, or what an edit changed
 	// Warnings is the importer's validation report, kept with the import.
 	Warnings []app.Warning
+	// Definitions is the DefinitionsBasis of the store's definitions the
+	// import's own were reviewed against (app.ReviewDefinitions); empty
+	// when they were not. When it is set and the dataset defines
+	// indicators, Import refuses with ErrStale if the store's definitions
+	// have changed since: another officer's import or undo landed between
+	// the review and this import, so the review may have let this file
+	// redefine an indicator without the warning it was owed.
+	Definitions string
 }
 
 // fillPercent is how full bbolt packs the pages it splits. Its default of
@@ -72,6 +80,9 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		if err := alreadyImported(tx, src, &rec); err != nil {
+			return err
+		}
+		if err := checkDefinitions(tx, src, ds); err != nil {
 			return err
 		}
 		imports := tx.Bucket(bucketImports)
@@ -474,4 +485,25 @@ func alreadyImported(tx *bolt.Tx, src Source, rec *app.Import) error {
 	}
 	*rec = prev
 	return fmt.Errorf("%s: %w as %s on %s", src.Name, ErrAlreadyImported, prev.ID, prev.Time.Format("2 Jan 2006 15:04 MST"))
+}
+
+// checkDefinitions refuses an import whose definitions were reviewed
+// against other definitions than the store holds now (see
+// Source.Definitions).
+func checkDefinitions(tx *bolt.Tx, src Source, ds *app.Dataset) error {
+	if src.Definitions == "" || len(ds.Indicators) == 0 {
+		return nil
+	}
+	h := app.NewHistory()
+	ids, err := loadImports(tx, h)
+	if err != nil {
+		return err
+	}
+	if err := (&loader{tx: tx, h: h, ids: ids}).indicators(); err != nil {
+		return err
+	}
+	if DefinitionsBasis(h.Indicators()) != src.Definitions {
+		return fmt.Errorf("import %s: %w", src.Name, ErrStale)
+	}
+	return nil
 }

@@ -37,6 +37,10 @@ var (
 	ErrAlreadyImported = errors.New("already imported")
 	// ErrNoImport is returned by Undo for an ID the store has never issued.
 	ErrNoImport = errors.New("no such import")
+	// ErrStale is returned by Import when the store's definitions changed
+	// after the import's were reviewed against them (Source.Definitions):
+	// review them again and retry.
+	ErrStale = errors.New("the store's definitions changed while the file was read; read it again")
 )
 
 // lockTimeout bounds the wait for the file lock, so that a second copy of

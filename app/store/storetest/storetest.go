@@ -59,6 +59,39 @@ var scenarios = []struct {
 			t.Fatalf("History.Imports = %+v, want [%+v]", h.Imports, rec)
 		}
 	}},
+	{"definitions changed since the review", func(t *testing.T, st store.Store, opt Options) {
+		// A file reviewed against the empty store; a colleague's import
+		// lands before it, defining the same indicators: the import is
+		// refused as stale, the store unchanged, and a review against
+		// the store as it is now lets it in.
+		reviewed := store.DefinitionsBasis(nil)
+		mustImport(t, st, "Colleague's March scorecard.xlsx", Monthly(spring, 0))
+		before := load(t, st)
+		src := file("March scorecard.xlsx")
+		src.Definitions = reviewed
+		if _, err := st.Import(src, Monthly(spring, 1)); !errors.Is(err, store.ErrStale) {
+			t.Fatalf("import reviewed against other definitions: err = %v, want ErrStale", err)
+		}
+		if !reflect.DeepEqual(load(t, st), before) {
+			t.Fatal("a stale import changed the store")
+		}
+		inds, err := st.Indicators()
+		if err != nil {
+			t.Fatal(err)
+		}
+		src.Definitions = store.DefinitionsBasis(inds)
+		if _, err := st.Import(src, Monthly(spring, 1)); err != nil {
+			t.Fatalf("import reviewed against the store's definitions: %v", err)
+		}
+		// Figures alone need no review, whatever the basis.
+		figures := Monthly(spring, 2)
+		figures.Indicators = nil
+		src = file("April figures.csv")
+		src.Definitions = reviewed
+		if _, err := st.Import(src, figures); err != nil {
+			t.Fatalf("an import defining nothing: %v", err)
+		}
+	}},
 	{"repeat import refused", func(t *testing.T, st store.Store, opt Options) {
 		first := mustImport(t, st, "March scorecard.xlsx", Monthly(spring, 0))
 		before := load(t, st)

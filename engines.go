@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"regexp"
 	"sync"
 
 	"scorecard/app"
@@ -35,6 +36,38 @@ func storeName(db string) string {
 		teamURLs.Store(name, db)
 	}
 	return name
+}
+
+// lookalike matches what can only be meant as a connection string: a URL
+// with a scheme of two letters or more (a Windows drive letter is one),
+// and libpq's keyword form ("host=… dbname=…").
+var lookalike = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]+:/|(^|\s)(host|hostaddr|dbname|user|password|port|sslmode)\s*=`)
+
+// checkStoreName refuses, as wrong usage, a --db that is neither a store
+// file nor a team store's postgres:// URL but is plainly meant as a
+// connection string (a mistyped scheme, a single slash, libpq's keyword
+// form): used as a file path it would quietly make a new store, named
+// with the password. The message never shows the password.
+func checkStoreName(db string) error {
+	if isTeamStore(db) || !lookalike.MatchString(db) {
+		return nil
+	}
+	return usagef("%s is not a store file nor a team store's URL: a team store is given as postgres://USER@HOST/DATABASE", hidePassword(db))
+}
+
+// passwordPart matches a password in a URL's user part or query, or in
+// libpq's keyword form.
+var passwordPart = regexp.MustCompile(`(?i)(:/+[^:/@\s]*:)[^@\s]*@|(password\s*=\s*)('[^']*'|[^\s&]*)`)
+
+// hidePassword replaces any password in s with ***.
+func hidePassword(s string) string {
+	return passwordPart.ReplaceAllStringFunc(s, func(m string) string {
+		sub := passwordPart.FindStringSubmatch(m)
+		if sub[1] != "" {
+			return sub[1] + "***@"
+		}
+		return sub[2] + "***"
+	})
 }
 
 // isTeamStore reports whether db names a PostgreSQL team store.
@@ -111,6 +144,11 @@ func copyFlags(fs *flag.FlagSet, e *env) {
 func runCopy(e *env, args []string) error {
 	if len(args) != 0 || e.copyFrom == "" || e.copyTo == "" {
 		return usagef("name the store to copy with --from and the new store with --to")
+	}
+	for _, db := range []string{e.copyFrom, e.copyTo} {
+		if err := checkStoreName(db); err != nil {
+			return err
+		}
 	}
 	from, to := storeName(e.copyFrom), storeName(e.copyTo)
 	if from == to {

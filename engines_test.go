@@ -124,3 +124,49 @@ func TestWindowLeavesAnEmptyTeamStoreEmpty(t *testing.T) {
 		t.Fatalf("the window's store is named %q, password and all", st.Path())
 	}
 }
+
+// TestConnectionStringLookalikes: a --db meant as a connection string but
+// not a postgres:// URL is refused as wrong usage, without its password
+// and without making a store; a file path, a Windows one included, is a
+// store file.
+func TestConnectionStringLookalikes(t *testing.T) {
+	const secret = "Hunter2pw"
+	csv, err := filepath.Abs(filepath.Join("..", "shared", "realdata", "cla_number_and_rate_per_10k_children.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		db      string
+		refused bool
+	}{
+		{"postgress://officer:" + secret + "@dbserver/scorecard", true},
+		{"postgres:/officer:" + secret + "@dbserver/scorecard", true},
+		{"https://officer:" + secret + "@dbserver/scorecard", true},
+		{"host=dbserver user=officer password=" + secret + " dbname=scorecard", true},
+		{"dbname=scorecard password='" + secret + "'", true},
+		{"C:/Users/ann/scorecard.db", false},
+		{"team=blue/scorecard.db", false},
+	} {
+		t.Run(tt.db, func(t *testing.T) {
+			dir := t.TempDir()
+			t.Chdir(dir)
+			r := scorecard(t, tt.db, "import", csv)
+			made, _ := filepath.Glob(filepath.Join(dir, "*"))
+			if !tt.refused {
+				if r.code != 0 || len(made) == 0 {
+					t.Fatalf("a store file path: exit %d, made %v\n%s", r.code, made, r.stderr)
+				}
+				return
+			}
+			if r.code != 2 || !strings.Contains(r.stderr, "is not a store file nor a team store's URL") {
+				t.Errorf("exit %d, stderr %q; want 2 and the reason", r.code, r.stderr)
+			}
+			if strings.Contains(r.stdout+r.stderr, secret) {
+				t.Errorf("the password is shown: %q", r.stderr)
+			}
+			if len(made) != 0 {
+				t.Errorf("made %v", made)
+			}
+		})
+	}
+}

@@ -116,6 +116,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		printUsage(stderr)
 		return 2
 	}
+	if err := checkStoreName(e.db); err != nil {
+		fmt.Fprintf(stderr, "scorecard: --db: %v\n", err.(usageError).msg)
+		return 2
+	}
 	e.db = storeName(e.db)
 	if global.NArg() == 0 {
 		excluded, err := app.ParseCohorts(exclude)
@@ -152,6 +156,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	positional, err := parseInterleaved(fs, global.Args()[1:])
 	if err != nil {
 		fmt.Fprintf(stderr, "scorecard %s: %v\nusage: scorecard %s %s\n", name, err, name, cmd.args)
+		return 2
+	}
+	if err := checkStoreName(e.db); err != nil {
+		fmt.Fprintf(stderr, "scorecard %s: --db: %s\nusage: scorecard %s %s\n", name, err.(usageError).msg, name, cmd.args)
 		return 2
 	}
 	e.db = storeName(e.db)

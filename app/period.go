@@ -339,6 +339,9 @@ func quarterParts(a, b string) (q, y int, ok bool) {
 	return q, y, ok
 }
 
+// excelCenturyPivot is the first two-digit year Excel reads as 19xx.
+const excelCenturyPivot = 30
+
 func yearNumber(s string) (int, bool) {
 	if !isDigits(s) {
 		return 0, false
@@ -346,6 +349,11 @@ func yearNumber(s string) (int, bool) {
 	n, _ := strconv.Atoi(s)
 	switch len(s) {
 	case 2:
+		// Excel's rule for a two-digit year, which the officer typed or
+		// read: 00 to 29 are 2000 to 2029, 30 to 99 are 1930 to 1999.
+		if n >= excelCenturyPivot {
+			return 1900 + n, true
+		}
 		return 2000 + n, true
 	case 4:
 		return n, n >= 1900 && n < 2200

@@ -31,6 +31,12 @@ func TestParsePeriod(t *testing.T) {
 		{"1999/00", Period{FinancialYear, 1999, 0}},
 		{"2025", Period{CalendarYear, 2025, 0}},
 		{" Mar\u00a025 ", Period{Month, 2025, 3}},
+		// Two-digit years as Excel reads them: 00-29 this century,
+		// 30-99 the last, so a column headed Mar-85 is 1985.
+		{"Dec-29", Period{Month, 2029, 12}},
+		{"Jan-30", Period{Month, 1930, 1}},
+		{"Mar-85", Period{Month, 1985, 3}},
+		{"Q4 99", Period{Quarter, 1999, 4}},
 	}
 	for _, tt := range tests {
 		got, err := ParsePeriod(tt.in)

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"scorecard/app"
@@ -194,6 +195,33 @@ func saveAreaNames(e *env, st store.Store, path string, names map[string]app.Are
 	}
 	if len(e.areaNames) == 0 {
 		return nil
+	}
+	// An --area naming nothing in the file is most likely a typo of a
+	// name it does hold: said, and not saved to misread a later file.
+	var unmatched []string
+	for given := range e.areaNames {
+		found := false
+		for _, u := range unknown {
+			found = found || strings.EqualFold(strings.TrimSpace(u.Name), strings.TrimSpace(given))
+		}
+		if !found {
+			unmatched = append(unmatched, given)
+		}
+	}
+	if len(unmatched) > 0 {
+		names = maps.Clone(names)
+		var inFile []string
+		for _, u := range unknown {
+			inFile = append(inFile, strconv.Quote(u.Name))
+		}
+		has := "it names no area the store's authority lacks"
+		if len(inFile) > 0 {
+			has = "the names it holds that the authority lacks are " + strings.Join(inFile, ", ")
+		}
+		for _, given := range slices.Sorted(slices.Values(unmatched)) {
+			fmt.Fprintf(e.out, "  warning: --area %q not applied nor saved: %s names no such area (%s)\n", given, filepath.Base(path), has)
+			delete(names, given)
+		}
 	}
 	if err := st.Put(store.SettingsBucket, areaNamesKey(path), names); err != nil {
 		return fmt.Errorf("%s: saving the area names: %w", filepath.Base(path), err)

@@ -155,6 +155,16 @@ func TestImportAreaNames(t *testing.T) {
 	if strings.Contains(show, `"period": "2025-01"`) {
 		t.Errorf("January's figure, read before the mapping, filed under Dartford:\n%s", show)
 	}
+	// A mapping of a name the file does not hold (a typo) is said, and
+	// neither applied nor saved over the family's good one.
+	out = mustRun(t, db, "import", "--area", "North Kent Locallity=Swale", month("Localities Apr-25.csv", "2025-04", 1899, 312))
+	if !strings.Contains(out, `warning: --area "North Kent Locallity" not applied nor saved: Localities Apr-25.csv names no such area`) || !strings.Contains(out, `"North Kent Locality"`) {
+		t.Errorf("an --area naming nothing in the file not warned of:\n%s", out)
+	}
+	out = mustRun(t, db, "import", month("Localities May-25.csv", "2025-05", 1901, 314))
+	if !strings.Contains(out, "read as Dartford") {
+		t.Errorf("the saved mapping lost after a mistyped --area:\n%s", out)
+	}
 }
 
 // A neighbour model imported into the store replaces the built-in one:

@@ -147,6 +147,9 @@ func (w *mainWindow) chooseAuthority() {
 	c.search.onEscape = later.OnTapped
 	d = dialog.NewCustomWithoutButtons("Choose the authority", content, w.win)
 	d.SetButtons([]fyne.CanvasObject{later, use})
+	// However it is answered, the keyboard goes back to the scorecard,
+	// where a new window puts it (Down, then Ctrl+C copies a row).
+	d.SetOnClosed(func() { w.win.Canvas().Focus(w.score.table) })
 	d.Resize(fyne.NewSize(640, 560))
 	d.Show()
 	w.win.Canvas().Focus(c.search)

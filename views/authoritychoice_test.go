@@ -128,6 +128,11 @@ func TestFirstRunAnswers(t *testing.T) {
 			if a, _ := st.Authority(); a.Name != tc.want {
 				t.Errorf("the store's authority is %s, want %s", a.Name, tc.want)
 			}
+			// Answered, the keyboard is on the scorecard: Down, then
+			// Ctrl+C copies the first indicator's row.
+			if f := w.win.Canvas().Focused(); f != w.score.table {
+				t.Errorf("after the choice the keyboard is on %T, not the scorecard", f)
+			}
 			imps, _ := st.Imports()
 			n := 0
 			for _, imp := range imps {

@@ -205,6 +205,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		if _, err := tx.Exec(ctx, string(sql)); err != nil {
 			return s.fail("migrate to schema "+base, err)
 		}
+		if after := afterMigration[v]; after != nil {
+			if err := after(ctx, tx); err != nil {
+				return s.fail("migrate to schema "+base, err)
+			}
+		}
 		if _, err := tx.Exec(ctx, "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", v, base); err != nil {
 			return s.fail("migrate", err)
 		}

@@ -130,7 +130,7 @@ func (s *Store) Replay(rec app.Import, ds *app.Dataset) error {
 	if ds == nil {
 		ds = &app.Dataset{}
 	}
-	obs, err := observationRows(ds)
+	obs, err := groupSeries(ds.Observations)
 	if err != nil {
 		return err
 	}

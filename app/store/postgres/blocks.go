@@ -21,13 +21,6 @@ import (
 // a million, which is what made loading and importing it slow: the
 // server's and the driver's cost per row, not the bytes.
 
-// seriesOf is the series part of an observation's key: the key less its
-// period.
-func seriesOf(k []byte) []byte { return k[:len(k)-periodLen] }
-
-// periodLen is the width of a period in a key (appendPeriod).
-const periodLen = 7
-
 // splitSeries reads the ref, area and split of a series key.
 func splitSeries(series []byte) (ref, area, split []byte, ok bool) {
 	parts := bytes.SplitN(series, []byte{0}, 4)
@@ -56,28 +49,103 @@ func copyBlocks(ctx context.Context, tx pgx.Tx, seq int64, rows []blockRow) erro
 	return err
 }
 
+// seriesGroup is one series' figures in a dataset: its key, and the
+// figures in period order, one per period.
+type seriesGroup struct {
+	key []byte
+	obs []*app.Observation
+}
+
+// groupSeries gathers obs by series, in key order, each series' figures
+// in period order; of two statements of one figure the later stands.
+// Figures come series by series, mostly, so each is compared with the
+// series before rather than keyed: keying and sorting each of a quarter of
+// a million figures took longer than the server took to store them.
+func groupSeries(obs []app.Observation) ([]seriesGroup, error) {
+	var groups []seriesGroup
+	index := map[app.SeriesKey]int{}
+	last := -1
+	for i := range obs {
+		o := &obs[i]
+		if last >= 0 {
+			if l := groups[last].obs[0]; l.Ref == o.Ref && l.Area == o.Area && l.Split == o.Split {
+				groups[last].obs = append(groups[last].obs, o)
+				continue
+			}
+		}
+		sk := app.SeriesKey{Ref: o.Ref, Area: o.Area, Split: o.Split}
+		g, ok := index[sk]
+		if !ok {
+			if err := checkText("observation", o.Ref, string(o.Area), string(o.Split)); err != nil {
+				return nil, err
+			}
+			g = len(groups)
+			index[sk] = g
+			k := appendText(appendText(appendText(nil, o.Ref), string(o.Area)), string(o.Split))
+			groups = append(groups, seriesGroup{key: k})
+		}
+		groups[g].obs = append(groups[g].obs, o)
+		last = g
+	}
+	slices.SortFunc(groups, func(a, b seriesGroup) int { return bytes.Compare(a.key, b.key) })
+	byPeriod := func(a, b *app.Observation) int { return store.ComparePeriods(a.Period, b.Period) }
+	for i := range groups {
+		g := &groups[i]
+		if !slices.IsSortedFunc(g.obs, byPeriod) {
+			slices.SortStableFunc(g.obs, byPeriod)
+		}
+		// The later of two statements of a period stands.
+		kept := g.obs[:0]
+		for _, o := range g.obs {
+			if n := len(kept); n > 0 && kept[n-1].Period == o.Period {
+				kept[n-1] = o
+			} else {
+				kept = append(kept, o)
+			}
+		}
+		g.obs = kept
+	}
+	return groups, nil
+}
+
+// figureKey names a figure among the versions an import is compared with.
+type figureKey struct {
+	series string
+	period app.Period
+}
+
 // writeObservations writes an import's observations as one block per
 // series, each figure a version, or a restatement where the latest
 // version before says the same, and counts the versions added and the
 // revisions among them.
-func writeObservations(ctx context.Context, tx pgx.Tx, seq int64, rows []obsRow, n *app.Counts) error {
-	if len(rows) == 0 {
+func writeObservations(ctx context.Context, tx pgx.Tx, seq int64, groups []seriesGroup, n *app.Counts) error {
+	if len(groups) == 0 {
 		return nil
 	}
-	prev, err := latestVersions(ctx, tx, rows)
+	prev, err := latestVersions(ctx, tx, groups)
 	if err != nil {
 		return err
 	}
-	// Keys sort by series, then period as a block holds them.
-	slices.SortFunc(rows, func(a, b obsRow) int { return bytes.Compare(a.k, b.k) })
 	var (
-		blocks []blockRow
+		blocks = make([]blockRow, 0, len(groups))
 		enc    store.SeriesEncoder
 		arena  []byte
 	)
-	flush := func(r *obsRow) {
-		if enc.Len() == 0 {
-			return
+	for _, g := range groups {
+		enc.Reset()
+		series := string(g.key)
+		for _, o := range g.obs {
+			p, ok := prev[figureKey{series, o.Period}]
+			restated := ok && o.Restates(p)
+			switch {
+			case restated:
+			case ok:
+				n.Observations++
+				n.Revisions++
+			default:
+				n.Observations++
+			}
+			enc.Add(o, restated)
 		}
 		// The blocks are carved from one buffer, as COPY sends them
 		// only at the end.
@@ -87,42 +155,24 @@ func writeObservations(ctx context.Context, tx pgx.Tx, seq int64, rows []obsRow,
 		}
 		from := len(arena)
 		arena = append(arena, b...)
-		blocks = append(blocks, blockRow{series: seriesOf(r.k), ref: r.o.Ref, area: string(r.o.Area), split: string(r.o.Split),
+		o := g.obs[0]
+		blocks = append(blocks, blockRow{series: g.key, ref: o.Ref, area: string(o.Area), split: string(o.Split),
 			figures: int32(enc.Len()), block: arena[from:len(arena):len(arena)]})
-		enc.Reset()
 	}
-	for i := range rows {
-		r := &rows[i]
-		if i > 0 && !bytes.Equal(seriesOf(rows[i-1].k), seriesOf(r.k)) {
-			flush(&rows[i-1])
-		}
-		p, ok := prev[string(r.k)]
-		restated := ok && r.o.Restates(p)
-		switch {
-		case restated:
-		case ok:
-			n.Observations++
-			n.Revisions++
-		default:
-			n.Observations++
-		}
-		enc.Add(r.o, restated)
-	}
-	flush(&rows[len(rows)-1])
 	if err := copyBlocks(ctx, tx, seq, blocks); err != nil {
 		return fmt.Errorf("write observations: %w", err)
 	}
 	return nil
 }
 
-// latestVersions returns the latest version of each figure stored of the
-// indicators rows give figures for, by key. They are read by ranges of the
+// latestVersions returns the latest version stored of each figure of the
+// indicators groups give figures for. They are read by ranges of the
 // primary key (keys start with the ref), rather than series by series.
-func latestVersions(ctx context.Context, tx pgx.Tx, rows []obsRow) (map[string]app.Observation, error) {
+func latestVersions(ctx context.Context, tx pgx.Tx, groups []seriesGroup) (map[figureKey]app.Observation, error) {
 	var lo, hi [][]byte
 	seen := map[string]bool{}
-	for i := range rows {
-		if ref := rows[i].o.Ref; !seen[ref] {
+	for _, g := range groups {
+		if ref := g.obs[0].Ref; !seen[ref] {
 			seen[ref] = true
 			p := refPrefix(ref)
 			end := bytes.Clone(p)
@@ -130,7 +180,7 @@ func latestVersions(ctx context.Context, tx pgx.Tx, rows []obsRow) (map[string]a
 			lo, hi = append(lo, p), append(hi, end)
 		}
 	}
-	prev := map[string]app.Observation{}
+	prev := map[figureKey]app.Observation{}
 	q, err := tx.Query(ctx, `SELECT b.series, b.block
 		FROM unnest($1::bytea[], $2::bytea[]) AS r(lo, hi)
 		JOIN observation_blocks b ON b.series >= r.lo AND b.series < r.hi
@@ -140,12 +190,12 @@ func latestVersions(ctx context.Context, tx pgx.Tx, rows []obsRow) (map[string]a
 	}
 	defer q.Close()
 	d := store.NewSeriesDecoder()
-	var k []byte
 	for q.Next() {
 		var series, block []byte
 		if err := q.Scan(&series, &block); err != nil {
 			return nil, err
 		}
+		s := d.Intern(series)
 		d.Reset(block)
 		for d.Next() {
 			if d.Restatement() {
@@ -153,8 +203,7 @@ func latestVersions(ctx context.Context, tx pgx.Tx, rows []obsRow) (map[string]a
 			}
 			var o app.Observation
 			d.Observation(&o)
-			k = appendPeriod(append(k[:0], series...), o.Period)
-			prev[string(k)] = o
+			prev[figureKey{s, o.Period}] = o
 		}
 		if err := d.Err(); err != nil {
 			return nil, fmt.Errorf("the figures of %q: %w", series, err)

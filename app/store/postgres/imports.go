@@ -32,7 +32,7 @@ func (s *Store) Import(src store.Source, ds *app.Dataset) (rec app.Import, err e
 	if ds == nil {
 		ds = &app.Dataset{}
 	}
-	obs, err := observationRows(ds)
+	obs, err := groupSeries(ds.Observations)
 	if err != nil {
 		return rec, fmt.Errorf("import %s: %w", src.Name, err)
 	}

@@ -101,3 +101,7 @@ func convertObservations(ctx context.Context, tx pgx.Tx) error {
 	_, err = tx.Exec(ctx, "DROP TABLE observations")
 	return err
 }
+
+// seriesOf is the series part of a schema 1 observation key: the key
+// less its period (appendPeriod's seven bytes).
+func seriesOf(k []byte) []byte { return k[:len(k)-7] }

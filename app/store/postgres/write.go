@@ -10,33 +10,6 @@ import (
 	"scorecard/app"
 )
 
-// obsRow is an observation an import writes.
-type obsRow struct {
-	k []byte
-	o *app.Observation
-}
-
-// observationRows keys ds's observations, keeping the later of two
-// statements of one figure, in the dataset's order.
-func observationRows(ds *app.Dataset) ([]obsRow, error) {
-	rows := make([]obsRow, 0, len(ds.Observations))
-	at := make(map[string]int, len(ds.Observations))
-	for i := range ds.Observations {
-		o := &ds.Observations[i]
-		k, err := observationKey(o)
-		if err != nil {
-			return nil, err
-		}
-		if j, ok := at[string(k)]; ok {
-			rows[j].o = o
-			continue
-		}
-		at[string(k)] = len(rows)
-		rows = append(rows, obsRow{k: k, o: o})
-	}
-	return rows, nil
-}
-
 // recRow is a record other than an observation that an import writes.
 type recRow struct {
 	kind        kind

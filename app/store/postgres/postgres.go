@@ -67,7 +67,11 @@ const connectTimeout = 10 * time.Second
 // URL), creating or migrating Scorecard's tables as needed. A wrong
 // password, a missing database or an unreachable server is one line that
 // names the store without its password.
-func Open(ctx context.Context, dsn string) (*Store, error) {
+func Open(ctx context.Context, dsn string) (*Store, error) { return open(ctx, dsn, 0) }
+
+// open is Open migrating the schema to version (all the way when 0), so
+// that a test can make a database of an earlier schema.
+func open(ctx context.Context, dsn string, version int) (*Store, error) {
 	name := Redact(dsn)
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
@@ -87,7 +91,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, connectError(name, dsn, err)
 	}
 	_, s.machine = store.Operator()
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrate(ctx, version); err != nil {
 		pool.Close()
 		return nil, err
 	}
@@ -163,8 +167,9 @@ const (
 
 // migrate applies, in order and each in its own transaction, the embedded
 // migrations the database has not had, recording each in
-// schema_migrations. A database migrated by a newer Scorecard is refused.
-func (s *Store) migrate(ctx context.Context) error {
+// schema_migrations, up to version (all when 0). A database migrated by a
+// newer Scorecard is refused.
+func (s *Store) migrate(ctx context.Context, version int) error {
 	files, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return err
@@ -195,7 +200,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("migration %s: name does not start with its version", base)
 		}
-		if v <= have {
+		if v <= have || version > 0 && v > version {
 			continue
 		}
 		sql, err := migrations.ReadFile(f)

@@ -4,13 +4,15 @@
 // same contract tests (app/store/storetest) run against both.
 //
 // Each record an import writes is a row keyed by what the record is about
-// and by the import's sequence number. A record equal to its latest
-// version (for observations, app.Observation.Restates) is kept as a
-// restatement: loading passes over it, but undoing the import that gave
-// the version turns it back into one, so undoing an earlier import never
-// takes away a figure a later one still gives. Undo removes only the
-// undone import's own rows; a later import's versions stay and stay
-// current (the same rule as the bbolt engine's).
+// and by the import's sequence number; observations, the bulk of a
+// history, are kept a row per series per import, in series blocks (see
+// blocks.go), each figure in its block tagged as a row is. A record equal
+// to its latest version (for observations, app.Observation.Restates) is
+// kept as a restatement: loading passes over it, but undoing the import
+// that gave the version turns it back into one, so undoing an earlier
+// import never takes away a figure a later one still gives. Undo removes
+// only the undone import's own rows; a later import's versions stay and
+// stay current (the same rule as the bbolt engine's).
 //
 // Imports and undos are serialised by a transaction-level advisory lock
 // (pg_advisory_xact_lock) taken first in their transaction, in the

@@ -75,12 +75,12 @@ func (s *Store) read(doing string, fill func(*loader) error) (*app.History, erro
 	h := app.NewHistory()
 	err := s.readTx(ctx, func(tx pgx.Tx) error {
 		// Right after a large import, until autovacuum has analysed the
-		// tables, the planner's statistics are stale and it may sort a
-		// table's rows on disk rather than read them in the primary
-		// key's order (with a row per figure, schema 1, that took three
-		// times as long): every read here is in key order, so sorting is
-		// turned off, and given room in memory where a query must sort.
-		if _, err := tx.Exec(ctx, "SET LOCAL work_mem = '64MB'; SET LOCAL enable_sort = off"); err != nil {
+		// tables, the planner's statistics are stale and it may sort on
+		// disk: a query that must sort is given room in memory. Sorting
+		// is no longer turned off, as it was when a figure was a row
+		// (schema 1): the planner's alternatives took 400 ms to load even
+		// a small store, and blocks leave a few thousand rows to sort.
+		if _, err := tx.Exec(ctx, "SET LOCAL work_mem = '64MB'"); err != nil {
 			return err
 		}
 		recs, ids, err := readImports(ctx, tx)

@@ -35,16 +35,17 @@ type blockRow struct {
 	series           []byte
 	ref, area, split string
 	figures          int32
+	first, last      int32 // start months of its first and last periods
 	block            []byte
 }
 
-var blockColumns = []string{"series", "seq", "ref", "area", "split", "figures", "block"}
+var blockColumns = []string{"series", "seq", "ref", "area", "split", "figures", "first_month", "last_month", "block"}
 
 func copyBlocks(ctx context.Context, tx pgx.Tx, seq int64, rows []blockRow) error {
 	_, err := tx.CopyFrom(ctx, pgx.Identifier{"observation_blocks"}, blockColumns,
 		pgx.CopyFromSlice(len(rows), func(i int) ([]any, error) {
 			r := &rows[i]
-			return []any{r.series, seq, r.ref, r.area, r.split, r.figures, r.block}, nil
+			return []any{r.series, seq, r.ref, r.area, r.split, r.figures, r.first, r.last, r.block}, nil
 		}))
 	return err
 }
@@ -108,6 +109,11 @@ func groupSeries(obs []app.Observation) ([]seriesGroup, error) {
 	return groups, nil
 }
 
+// months returns the start months of the group's first and last periods.
+func (g *seriesGroup) months() (first, last int32) {
+	return int32(g.obs[0].Period.StartMonth()), int32(g.obs[len(g.obs)-1].Period.StartMonth())
+}
+
 // figureKey names a figure among the versions an import is compared with.
 type figureKey struct {
 	series string
@@ -156,8 +162,9 @@ func writeObservations(ctx context.Context, tx pgx.Tx, seq int64, groups []serie
 		from := len(arena)
 		arena = append(arena, b...)
 		o := g.obs[0]
+		first, last := g.months()
 		blocks = append(blocks, blockRow{series: g.key, ref: o.Ref, area: string(o.Area), split: string(o.Split),
-			figures: int32(enc.Len()), block: arena[from:len(arena):len(arena)]})
+			figures: int32(enc.Len()), first: first, last: last, block: arena[from:len(arena):len(arena)]})
 	}
 	if err := copyBlocks(ctx, tx, seq, blocks); err != nil {
 		return fmt.Errorf("write observations: %w", err)
@@ -165,26 +172,22 @@ func writeObservations(ctx context.Context, tx pgx.Tx, seq int64, groups []serie
 	return nil
 }
 
-// latestVersions returns the latest version stored of each figure of the
-// indicators groups give figures for. They are read by ranges of the
-// primary key (keys start with the ref), rather than series by series.
+// latestVersions returns the latest version stored of each figure that
+// groups give. Only the blocks of the groups' series whose months overlap
+// the group's are read: a month's import into a long history reads the
+// blocks that might hold that month, not the history.
 func latestVersions(ctx context.Context, tx pgx.Tx, groups []seriesGroup) (map[figureKey]app.Observation, error) {
-	var lo, hi [][]byte
-	seen := map[string]bool{}
-	for _, g := range groups {
-		if ref := g.obs[0].Ref; !seen[ref] {
-			seen[ref] = true
-			p := refPrefix(ref)
-			end := bytes.Clone(p)
-			end[len(end)-1] = 1
-			lo, hi = append(lo, p), append(hi, end)
-		}
+	series := make([][]byte, len(groups))
+	firsts, lasts := make([]int32, len(groups)), make([]int32, len(groups))
+	for i := range groups {
+		series[i] = groups[i].key
+		firsts[i], lasts[i] = groups[i].months()
 	}
 	prev := map[figureKey]app.Observation{}
 	q, err := tx.Query(ctx, `SELECT b.series, b.block
-		FROM unnest($1::bytea[], $2::bytea[]) AS r(lo, hi)
-		JOIN observation_blocks b ON b.series >= r.lo AND b.series < r.hi
-		ORDER BY b.series, b.seq`, lo, hi)
+		FROM unnest($1::bytea[], $2::integer[], $3::integer[]) AS g(series, first, last)
+		JOIN observation_blocks b ON b.series = g.series AND b.last_month >= g.first AND b.first_month <= g.last
+		ORDER BY b.series, b.seq`, series, firsts, lasts)
 	if err != nil {
 		return nil, err
 	}

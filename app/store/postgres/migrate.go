@@ -35,10 +35,13 @@ func convertObservations(ctx context.Context, tx pgx.Tx) error {
 		seq    int64
 		block  blockRow
 		batch  []blockRow
+		// lastPeriod is the last period added to the block.
+		lastPeriod app.Period
 	)
 	flush := func() {
 		if enc.Len() > 0 {
 			block.figures, block.block = int32(enc.Len()), bytes.Clone(enc.Bytes())
+			block.last = int32(lastPeriod.StartMonth())
 			batch = append(batch, block)
 			enc.Reset()
 		}
@@ -90,9 +93,11 @@ func convertObservations(ctx context.Context, tx pgx.Tx) error {
 				}
 			}
 			seq, series = f.seq, seriesOf(f.k)
-			block = blockRow{series: series, ref: f.o.Ref, area: string(f.o.Area), split: string(f.o.Split)}
+			block = blockRow{series: series, ref: f.o.Ref, area: string(f.o.Area), split: string(f.o.Split),
+				first: int32(f.o.Period.StartMonth())}
 		}
 		enc.Add(&f.o, f.r)
+		lastPeriod = f.o.Period
 	}
 	flush()
 	if err := write(); err != nil {

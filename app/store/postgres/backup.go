@@ -37,38 +37,10 @@ func (s *Store) Dump(imp func(rec app.Import, ds *app.Dataset) error, setting fu
 			}
 			return ds, nil
 		}
-		rows, err := tx.Query(ctx, `SELECT seq, ref, area, split, period_kind, period_year, period_n,
-			value, numerator, denominator, stand_in, status, raw, source_arrow, source_rag, rule, cell
-			FROM observations ORDER BY seq, k`)
-		if err != nil {
+		if err := dumpObservations(ctx, tx, of); err != nil {
 			return err
 		}
-		for rows.Next() {
-			var o app.Observation
-			var seq int64
-			var area, split, status, arrow, rag string
-			var pk, py, pn int16
-			var raw, cell []byte
-			if err := rows.Scan(&seq, &o.Ref, &area, &split, &pk, &py, &pn, &o.Value, &o.Numerator, &o.Denominator,
-				&o.StandIn, &status, &raw, &arrow, &rag, &o.Rule, &cell); err != nil {
-				rows.Close()
-				return err
-			}
-			o.Raw, o.Cell = string(raw), string(cell)
-			o.Area, o.Split, o.Status, o.SourceArrow, o.SourceRAG = app.Area(area), app.Split(split), app.Status(status), app.Arrow(arrow), app.RAG(rag)
-			o.Period = app.Period{Kind: app.PeriodKind(pk), Year: int(py), N: int(pn)}
-			ds, err := of(seq)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			ds.Observations = append(ds.Observations, o)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		rows, err = tx.Query(ctx, "SELECT kind, seq, body::text FROM records ORDER BY seq, kind, pos, k")
+		rows, err := tx.Query(ctx, "SELECT kind, seq, body::text FROM records ORDER BY seq, kind, pos, k")
 		if err != nil {
 			return err
 		}
@@ -158,7 +130,7 @@ func (s *Store) Replay(rec app.Import, ds *app.Dataset) error {
 	if ds == nil {
 		ds = &app.Dataset{}
 	}
-	obs, err := observationRows(ds)
+	obs, err := groupSeries(ds.Observations)
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func (s *Store) Import(src store.Source, ds *app.Dataset) (rec app.Import, err e
 	if ds == nil {
 		ds = &app.Dataset{}
 	}
-	obs, err := observationRows(ds)
+	obs, err := groupSeries(ds.Observations)
 	if err != nil {
 		return rec, fmt.Errorf("import %s: %w", src.Name, err)
 	}
@@ -250,70 +250,6 @@ type retag struct {
 	k           []byte
 	seq         int64
 	restatement bool
-}
-
-// undoObservations deletes import seq's observations, retagging the row
-// after each removed version.
-func undoObservations(ctx context.Context, tx pgx.Tx, seq int64) error {
-	rows, err := tx.Query(ctx, `SELECT k, seq, restatement, value, numerator, denominator, status, stand_in
-		FROM observations WHERE k IN (SELECT k FROM observations WHERE seq = $1) ORDER BY k, seq`, seq)
-	if err != nil {
-		return err
-	}
-	type version struct {
-		k   []byte
-		seq int64
-		r   bool
-		o   app.Observation
-	}
-	var all []version
-	for rows.Next() {
-		var v version
-		var status string
-		if err := rows.Scan(&v.k, &v.seq, &v.r, &v.o.Value, &v.o.Numerator, &v.o.Denominator, &status, &v.o.StandIn); err != nil {
-			rows.Close()
-			return err
-		}
-		v.o.Status = app.Status(status)
-		all = append(all, v)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	var changes []retag
-	for from := 0; from < len(all); {
-		to := from + 1
-		for to < len(all) && bytes.Equal(all[to].k, all[from].k) {
-			to++
-		}
-		g := all[from:to]
-		from = to
-		i := 0
-		for i < len(g) && g[i].seq != seq {
-			i++
-		}
-		if i == len(g) || g[i].r || i+1 == len(g) {
-			continue
-		}
-		next := g[i+1]
-		if next.r {
-			changes = append(changes, retag{next.k, next.seq, false})
-			continue
-		}
-		for j := i - 1; j >= 0; j-- {
-			if !g[j].r {
-				if next.o.Restates(g[j].o) {
-					changes = append(changes, retag{next.k, next.seq, true})
-				}
-				break
-			}
-		}
-	}
-	if _, err := tx.Exec(ctx, "DELETE FROM observations WHERE seq = $1", seq); err != nil {
-		return err
-	}
-	return applyRetags(ctx, tx, "observations", "", changes)
 }
 
 // undoRecords deletes import seq's other records, retagging the row after

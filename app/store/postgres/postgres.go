@@ -4,13 +4,15 @@
 // same contract tests (app/store/storetest) run against both.
 //
 // Each record an import writes is a row keyed by what the record is about
-// and by the import's sequence number. A record equal to its latest
-// version (for observations, app.Observation.Restates) is kept as a
-// restatement: loading passes over it, but undoing the import that gave
-// the version turns it back into one, so undoing an earlier import never
-// takes away a figure a later one still gives. Undo removes only the
-// undone import's own rows; a later import's versions stay and stay
-// current (the same rule as the bbolt engine's).
+// and by the import's sequence number; observations, the bulk of a
+// history, are kept a row per series per import, in series blocks (see
+// blocks.go), each figure in its block tagged as a row is. A record equal
+// to its latest version (for observations, app.Observation.Restates) is
+// kept as a restatement: loading passes over it, but undoing the import
+// that gave the version turns it back into one, so undoing an earlier
+// import never takes away a figure a later one still gives. Undo removes
+// only the undone import's own rows; a later import's versions stay and
+// stay current (the same rule as the bbolt engine's).
 //
 // Imports and undos are serialised by a transaction-level advisory lock
 // (pg_advisory_xact_lock) taken first in their transaction, in the
@@ -67,7 +69,11 @@ const connectTimeout = 10 * time.Second
 // URL), creating or migrating Scorecard's tables as needed. A wrong
 // password, a missing database or an unreachable server is one line that
 // names the store without its password.
-func Open(ctx context.Context, dsn string) (*Store, error) {
+func Open(ctx context.Context, dsn string) (*Store, error) { return open(ctx, dsn, 0) }
+
+// open is Open migrating the schema to version (all the way when 0), so
+// that a test can make a database of an earlier schema.
+func open(ctx context.Context, dsn string, version int) (*Store, error) {
 	name := Redact(dsn)
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
@@ -87,7 +93,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, connectError(name, dsn, err)
 	}
 	_, s.machine = store.Operator()
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrate(ctx, version); err != nil {
 		pool.Close()
 		return nil, err
 	}
@@ -163,8 +169,9 @@ const (
 
 // migrate applies, in order and each in its own transaction, the embedded
 // migrations the database has not had, recording each in
-// schema_migrations. A database migrated by a newer Scorecard is refused.
-func (s *Store) migrate(ctx context.Context) error {
+// schema_migrations, up to version (all when 0). A database migrated by a
+// newer Scorecard is refused.
+func (s *Store) migrate(ctx context.Context, version int) error {
 	files, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return err
@@ -195,7 +202,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("migration %s: name does not start with its version", base)
 		}
-		if v <= have {
+		if v <= have || version > 0 && v > version {
 			continue
 		}
 		sql, err := migrations.ReadFile(f)
@@ -204,6 +211,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 		if _, err := tx.Exec(ctx, string(sql)); err != nil {
 			return s.fail("migrate to schema "+base, err)
+		}
+		if after := afterMigration[v]; after != nil {
+			if err := after(ctx, tx); err != nil {
+				return s.fail("migrate to schema "+base, err)
+			}
 		}
 		if _, err := tx.Exec(ctx, "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", v, base); err != nil {
 			return s.fail("migrate", err)

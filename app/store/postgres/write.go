@@ -1,44 +1,14 @@
 package postgres
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 
 	"github.com/jackc/pgx/v5"
 
 	"scorecard/app"
 )
-
-// obsRow is an observation an import writes.
-type obsRow struct {
-	k           []byte
-	o           *app.Observation
-	restatement bool
-}
-
-// observationRows keys ds's observations, keeping the later of two
-// statements of one figure, in the dataset's order.
-func observationRows(ds *app.Dataset) ([]obsRow, error) {
-	rows := make([]obsRow, 0, len(ds.Observations))
-	at := make(map[string]int, len(ds.Observations))
-	for i := range ds.Observations {
-		o := &ds.Observations[i]
-		k, err := observationKey(o)
-		if err != nil {
-			return nil, err
-		}
-		if j, ok := at[string(k)]; ok {
-			rows[j].o = o
-			continue
-		}
-		at[string(k)] = len(rows)
-		rows = append(rows, obsRow{k: k, o: o})
-	}
-	return rows, nil
-}
 
 // recRow is a record other than an observation that an import writes.
 type recRow struct {
@@ -117,84 +87,6 @@ func recordRows(ds *app.Dataset) ([]recRow, error) {
 		}
 	}
 	return rows, nil
-}
-
-// writeObservations writes an import's observations as versions, or as
-// restatements where the latest version before says the same, and counts
-// the versions added and the revisions among them.
-func writeObservations(ctx context.Context, tx pgx.Tx, seq int64, rows []obsRow, n *app.Counts) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	// The latest versions are read for the indicators the import gives
-	// figures for, by ranges of the primary key (keys start with the
-	// ref), rather than key by key: an import of a quarter of a million
-	// figures would otherwise send as many keys.
-	var lo, hi [][]byte
-	seen := map[string]bool{}
-	for i := range rows {
-		if ref := rows[i].o.Ref; !seen[ref] {
-			seen[ref] = true
-			p := refPrefix(ref)
-			end := bytes.Clone(p)
-			end[len(end)-1] = 1
-			lo, hi = append(lo, p), append(hi, end)
-		}
-	}
-	prev := map[string]app.Observation{}
-	q, err := tx.Query(ctx, `SELECT DISTINCT ON (o.k) o.k, o.value, o.numerator, o.denominator, o.status, o.stand_in
-		FROM unnest($1::bytea[], $2::bytea[]) AS r(lo, hi)
-		JOIN observations o ON o.k >= r.lo AND o.k < r.hi
-		WHERE NOT o.restatement ORDER BY o.k, o.seq DESC`, lo, hi)
-	if err != nil {
-		return err
-	}
-	for q.Next() {
-		var k []byte
-		var o app.Observation
-		var status string
-		if err := q.Scan(&k, &o.Value, &o.Numerator, &o.Denominator, &status, &o.StandIn); err != nil {
-			q.Close()
-			return err
-		}
-		o.Status = app.Status(status)
-		prev[string(k)] = o
-	}
-	q.Close()
-	if err := q.Err(); err != nil {
-		return err
-	}
-	// Rows written in key order append to the primary key's index rather
-	// than splitting its pages, and lie in the order Load reads them.
-	slices.SortFunc(rows, func(a, b obsRow) int { return bytes.Compare(a.k, b.k) })
-	for i := range rows {
-		r := &rows[i]
-		p, ok := prev[string(r.k)]
-		switch {
-		case ok && r.o.Restates(p):
-			r.restatement = true
-		case ok:
-			n.Observations++
-			n.Revisions++
-		default:
-			n.Observations++
-		}
-	}
-	_, err = tx.CopyFrom(ctx, pgx.Identifier{"observations"},
-		[]string{"k", "seq", "restatement", "ref", "area", "split", "period_kind", "period_year", "period_n",
-			"value", "numerator", "denominator", "stand_in", "status", "raw", "source_arrow", "source_rag", "rule", "cell"},
-		pgx.CopyFromSlice(len(rows), func(i int) ([]any, error) {
-			r := &rows[i]
-			o := r.o
-			return []any{r.k, seq, r.restatement, o.Ref, string(o.Area), string(o.Split),
-				int16(o.Period.Kind), int16(o.Period.Year), int16(o.Period.N),
-				o.Value, o.Numerator, o.Denominator, o.StandIn, string(o.Status), []byte(o.Raw),
-				string(o.SourceArrow), string(o.SourceRAG), o.Rule, []byte(o.Cell)}, nil
-		}))
-	if err != nil {
-		return fmt.Errorf("write observations: %w", err)
-	}
-	return nil
 }
 
 // writeRecords writes an import's other records as versions or

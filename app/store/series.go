@@ -1,0 +1,96 @@
+package store
+
+import (
+	"fmt"
+
+	"scorecard/app"
+)
+
+// This file exports the schema-2 series block (block.go) for the team
+// store's engine (app/store/postgres), which keeps observations in the
+// same blocks so that both engines read and write a series' figures at
+// one row or key per import rather than one per figure.
+//
+// A block holds what one import gave of one series (ref, area, split):
+// its figures in period order (ComparePeriods), one per period, each a
+// version or a restatement of the version before it. The block does not
+// hold the series' ref, area and split, nor the import: the key it is
+// stored under does.
+
+// SeriesEncoder builds a series block. The zero value is ready to use.
+type SeriesEncoder struct{ e blockEncoder }
+
+// Reset empties the encoder for the next block, keeping its buffer.
+func (e *SeriesEncoder) Reset() { e.e = blockEncoder{b: e.e.b[:0]} }
+
+// Add appends o's period, figures and texts (not its ref, area, split or
+// import), marked a restatement when restatement is set. Figures must be
+// added in period order, one per period.
+func (e *SeriesEncoder) Add(o *app.Observation, restatement bool) { e.e.add(o, restatement) }
+
+// Bytes returns the block, valid until the next Reset or Add.
+func (e *SeriesEncoder) Bytes() []byte { return e.e.b }
+
+// Len returns the number of figures added since the last Reset.
+func (e *SeriesEncoder) Len() int { return e.e.n }
+
+// SeriesDecoder reads series blocks. It interns the text that repeats
+// across figures and carves the figures' number pointers from shared
+// arrays, so that decoding a large history does not allocate per field.
+type SeriesDecoder struct {
+	r blockReader
+	d *observationDecoder
+}
+
+// NewSeriesDecoder returns a decoder; call Reset with a block to read it.
+func NewSeriesDecoder() *SeriesDecoder {
+	return &SeriesDecoder{d: newObservationDecoder()}
+}
+
+// Reset starts reading block.
+func (d *SeriesDecoder) Reset(block []byte) { d.r.reset(block) }
+
+// Next reads the next figure, reporting false at the end of the block or
+// when the block is malformed (then Err says so).
+func (d *SeriesDecoder) Next() bool { return d.r.next() }
+
+// Err reports a malformed block.
+func (d *SeriesDecoder) Err() error {
+	if d.r.bad {
+		return fmt.Errorf("series block: %w", errCorrupt)
+	}
+	return nil
+}
+
+// Restatement reports whether the figure read is a restatement.
+func (d *SeriesDecoder) Restatement() bool { return d.r.e.restatement() }
+
+// Period returns the period of the figure read.
+func (d *SeriesDecoder) Period() app.Period { return d.r.e.period }
+
+// Offset returns where in the block the figure read begins, for
+// SetRestatement.
+func (d *SeriesDecoder) Offset() int { return d.r.e.off }
+
+// Observation fills o's period, figures and texts from the figure read;
+// its ref, area, split and import are left as they are.
+func (d *SeriesDecoder) Observation(o *app.Observation) { d.r.e.observation(d.d, o) }
+
+// Intern returns b as a string shared with every earlier equal one the
+// decoder has returned.
+func (d *SeriesDecoder) Intern(b []byte) string { return d.d.intern(b) }
+
+// SetRestatement marks the figure at offset off of block (an Offset the
+// decoder gave) a restatement or a version, in place; no other figure's
+// bytes change.
+func SetRestatement(block []byte, off int, restatement bool) {
+	if restatement {
+		block[off] |= entRestatement
+	} else {
+		block[off] &^= entRestatement
+	}
+}
+
+// ComparePeriods orders periods as a series block holds them: by start
+// month and length, then kind, year and number.
+func ComparePeriods(p, q app.Period) int { return periodOrder(p, q) }

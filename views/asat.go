@@ -72,7 +72,8 @@ func (r *layoutReview) readAsAt() bool {
 				w.readNext(j)
 				return
 			}
-			w.storeRead(j, r.path, res)
+			// A child-level list defines no indicators to review.
+			w.storeRead(j, r.path, res, "")
 		})
 	}()
 	return true

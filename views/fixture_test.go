@@ -135,7 +135,7 @@ func (b *memBackend) ReadFile(ctx context.Context, path string, layouts map[stri
 	return importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress})
 }
 
-func (b *memBackend) StoreRead(path string, res *importer.Result) (app.Import, error) {
+func (b *memBackend) StoreRead(path string, res *importer.Result, _ string) (app.Import, error) {
 	imp := b.add(filepath.Base(path), "workbook", res.Format, res.Dataset, res.Warnings)
 	imp.SHA256 = res.SHA256
 	b.imports[len(b.imports)-1] = imp

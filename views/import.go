@@ -191,7 +191,7 @@ func (w *mainWindow) importedAs(j *importJob, sum string) (app.Import, bool) {
 // storeRead records a file already read, in the background, then moves
 // on to the next. A reading that yields nothing to store is refused by
 // the rule the command line applies.
-func (w *mainWindow) storeRead(j *importJob, path string, res *importer.Result) {
+func (w *mainWindow) storeRead(j *importJob, path string, res *importer.Result, reviewed string) {
 	if err := app.CheckYield(filepath.Base(path), res.Dataset, res.Warnings); err != nil {
 		j.outcomes = append(j.outcomes, importOutcome{file: path, err: err})
 		w.readNext(j)
@@ -199,7 +199,7 @@ func (w *mainWindow) storeRead(j *importJob, path string, res *importer.Result) 
 	}
 	w.progress.label.SetText("Storing " + filepath.Base(path))
 	go func() {
-		imp, err := w.st.StoreRead(path, res)
+		imp, err := w.st.StoreRead(path, res, reviewed)
 		fyne.Do(func() {
 			j.outcomes = append(j.outcomes, importOutcome{file: path, imp: imp, err: err})
 			w.readNext(j)

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"scorecard/app"
+	"scorecard/app/store"
 	"scorecard/importer"
 )
 
@@ -15,6 +16,10 @@ import (
 // hold, columns left unread and every warning, grouped by indicator, as
 // lines the review lists in full.
 type importPreview struct {
+	// basis fingerprints the definitions defs was reviewed against, so
+	// that the store refuses the import if a colleague's has changed them
+	// since (store.Source.Definitions).
+	basis string
 	defs  app.Definitions
 	lines []previewLine
 	// The summary's counts.
@@ -46,7 +51,7 @@ type previewGroup struct {
 // newImportPreview compares what res read with h.
 func newImportPreview(h *app.History, res *importer.Result) *importPreview {
 	d := res.Dataset
-	p := &importPreview{defs: app.ReviewDefinitions(d, h.Indicator)}
+	p := &importPreview{defs: app.ReviewDefinitions(d, h.Indicator), basis: store.DefinitionsBasis(h.Indicators())}
 	groups := map[string]*previewGroup{}
 	var order []*previewGroup
 	group := func(ref string) *previewGroup {

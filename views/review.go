@@ -256,7 +256,7 @@ func (r *layoutReview) done(ok bool) {
 		r.preview.defs.Quiet = len(w.v.stored.Indicators()) == 0
 		r.preview.defs.Apply(r.res.Dataset, acceptDefs, addNew)
 		r.res.Warnings = append(r.res.Warnings, r.preview.defs.Warnings(filepath.Base(r.path), acceptDefs, addNew)...)
-		w.storeRead(j, r.path, r.res)
+		w.storeRead(j, r.path, r.res, r.preview.basis)
 		return
 	}
 	// The corrected reading changes what would be stored: it is shown

@@ -3,6 +3,7 @@ package views
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -287,5 +288,48 @@ func TestReadFileUsesKeptNeighbourModel(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no neighbour means read")
+	}
+}
+
+// TestStaleReviewRefused: a file's definitions reviewed in the window
+// against the store as it was; a colleague's import then changes them
+// before the officer stores it: nothing is stored, and the store says
+// why, rather than letting the file redefine an indicator unwarned.
+func TestStaleReviewRefused(t *testing.T) {
+	st := openStore(t)
+	dir := t.TempDir()
+	write := func(name, unit string) string {
+		path := filepath.Join(dir, name)
+		body := "Ref,Indicator,Unit,Period,Area,Value\nCIC90,Children in care reviewed on time," + unit + ",2026-10,Kent,88\n"
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	b := storeBackend{st}
+	mine := write("mine.csv", "%")
+	res, err := b.ReadFile(context.Background(), mine, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := st.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newImportPreview(h, res)
+	// The colleague's file defines CIC90 first, as a number.
+	theirs, err := b.ReadFile(context.Background(), write("theirs.csv", "number"), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.StoreRead("theirs.csv", theirs, ""); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := st.Imports()
+	if _, err := b.StoreRead(mine, res, p.basis); !errors.Is(err, store.ErrStale) {
+		t.Fatalf("storing a review made before a colleague's import: err = %v, want ErrStale", err)
+	}
+	if after, _ := st.Imports(); len(after) != len(before) {
+		t.Errorf("a stale review stored %d imports", len(after)-len(before))
 	}
 }

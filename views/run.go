@@ -90,10 +90,10 @@ func (b storeBackend) Authority() (*app.Authority, error) { return b.st.Authorit
 
 func (b storeBackend) SetAuthority(a *app.Authority) error { return b.st.SetAuthority(a) }
 
-func (b storeBackend) StoreRead(path string, res *importer.Result) (app.Import, error) {
+func (b storeBackend) StoreRead(path string, res *importer.Result, reviewed string) (app.Import, error) {
 	// Kind is the format read, as the command line's import records it,
 	// so the import log reads alike whoever imported a file.
-	src := store.Source{Name: filepath.Base(path), Kind: res.Format, SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings}
+	src := store.Source{Name: filepath.Base(path), Kind: res.Format, SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings, Definitions: reviewed}
 	imp, err := b.st.Import(src, res.Dataset)
 	if errors.Is(err, store.ErrAlreadyImported) {
 		return imp, errAlreadyImported

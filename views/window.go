@@ -73,8 +73,11 @@ type backend interface {
 	// progress now and then from its own goroutine.
 	ReadFile(ctx context.Context, path string, layouts map[string]importer.Layout, progress func(done, total int)) (*importer.Result, error)
 	// StoreRead records a file read as one import; a file imported before
-	// gives its earlier record and errAlreadyImported.
-	StoreRead(path string, res *importer.Result) (app.Import, error)
+	// gives its earlier record and errAlreadyImported. reviewed is the
+	// store.DefinitionsBasis its definitions were reviewed against ("" for
+	// none): if the store's have changed since, nothing is stored and the
+	// error wraps store.ErrStale.
+	StoreRead(path string, res *importer.Result, reviewed string) (app.Import, error)
 	// Edit records a change made in the window (commentary, a target) as
 	// an import of its own, so it can be undone like any other.
 	Edit(note string, d *app.Dataset) (app.Import, error)

@@ -167,6 +167,7 @@ func runImport(e *env, args []string) error {
 	if len(args) == 0 {
 		return usagef("name at least one file to import")
 	}
+	defer collectLess(importHeapFloor)()
 	st, err := openStoreFor(e, args)
 	if err != nil {
 		return err

@@ -81,3 +81,32 @@ func BenchmarkReadLarge(b *testing.B) {
 		w.Close()
 	}
 }
+
+// BenchmarkScanLarge scans the large workbook's sheets, inflated
+// beforehand: the byte scanner's own part of BenchmarkReadLarge.
+func BenchmarkScanLarge(b *testing.B) {
+	w, err := Open(largeBook(b), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer w.Close()
+	var sheets [][]byte
+	var size int64
+	for _, s := range w.Sheets() {
+		data, err := w.SheetXML(s.Name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sheets = append(sheets, data)
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, data := range sheets {
+			if _, err := Scan(context.Background(), data, w.SharedStrings(), w.scan); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -262,34 +262,37 @@ func TestFallback(t *testing.T) {
 
 	// End tags with a space before '>', legal XML, which the scanner
 	// does not look for: that sheet read by excelize.
-	p = basePkg().prefixed("")
-	p.edit(t, "xl/worksheets/sheet1.xml", `</c>`, `</c >`)
-	w2, err := Open(p.write(t, t.TempDir(), "sjis-sheet.xlsx"), Options{})
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	defer w2.Close()
-	for _, maxRows := range []int{0, 10} {
-		var g *Grid
-		if maxRows == 0 {
-			g, err = w2.Grid(context.Background(), "Scorecard")
-		} else {
-			g, _, err = w2.Head(context.Background(), "Scorecard", maxRows)
+	for _, tag := range []string{"</c>", "</v>"} {
+		spaced := tag[:len(tag)-1] + " >"
+		p = basePkg().prefixed("")
+		p.edit(t, "xl/worksheets/sheet1.xml", tag, spaced)
+		w2, err := Open(p.write(t, t.TempDir(), "sjis-sheet.xlsx"), Options{})
+		if err != nil {
+			t.Fatalf("Open: %v", err)
 		}
-		if err != nil || !reflect.DeepEqual(g.Rows, baseRows) {
-			t.Errorf("sheet with </c >: %v, grid %+v", err, g)
+		defer w2.Close()
+		for _, maxRows := range []int{0, 10} {
+			var g *Grid
+			if maxRows == 0 {
+				g, err = w2.Grid(context.Background(), "Scorecard")
+			} else {
+				g, _, err = w2.Head(context.Background(), "Scorecard", maxRows)
+			}
+			if err != nil || !reflect.DeepEqual(g.Rows, baseRows) {
+				t.Errorf("sheet with %s: %v, grid %+v", spaced, err, g)
+			}
+			if g != nil && (len(g.Styles) < 2 || !reflect.DeepEqual(g.Styles[1], []int32{0, 0, 2, 3, 4})) {
+				t.Errorf("sheet with %s: styles %v", spaced, g.Styles)
+			}
 		}
-		if g != nil && (len(g.Styles) < 2 || !reflect.DeepEqual(g.Styles[1], []int32{0, 0, 2, 3, 4})) {
-			t.Errorf("sheet with </c >: styles %v", g.Styles)
+		var rows [][]string
+		err = w2.Rows("Scorecard", func(n int, cells []string) bool {
+			rows = append(rows, append([]string(nil), cells...))
+			return true
+		})
+		if err != nil || !reflect.DeepEqual(rows, baseRows) {
+			t.Errorf("Rows of the sheet with %s: %v, %q", spaced, err, rows)
 		}
-	}
-	var rows [][]string
-	err = w2.Rows("Scorecard", func(n int, cells []string) bool {
-		rows = append(rows, append([]string(nil), cells...))
-		return true
-	})
-	if err != nil || !reflect.DeepEqual(rows, baseRows) {
-		t.Errorf("Rows of the sheet with </c >: %v, %q", err, rows)
 	}
 
 	p = basePkg().prefixed("")

@@ -175,20 +175,29 @@ scan:
 				}
 				style = style*10 + int(d-'0')
 			}
-			var inner []byte
+			var inner, v []byte
 			if !selfClosing {
-				end := bytes.Index(data[pos:], sc.closeC)
-				if end < 0 && maxRows > 0 && !sc.whole {
-					// Reading a sheet's head, the data may stop mid-cell.
-					break scan
+				if val, n := sc.plainCell(data[pos:]); n > 0 {
+					inner, v = data[pos:pos+n-len(sc.closeC)], val
+					pos += n
+				} else {
+					end := bytes.Index(data[pos:], sc.closeC)
+					if end < 0 && maxRows > 0 && !sc.whole {
+						// Reading a sheet's head, the data may stop mid-cell.
+						break scan
+					}
+					if end < 0 {
+						return damagedError("a cell is not closed (the sheet is damaged)")
+					}
+					inner = data[pos : pos+end]
+					pos += end + len(sc.closeC)
+					var err error
+					if v, err = sc.value(inner); err != nil {
+						return err
+					}
 				}
-				if end < 0 {
-					return damagedError("a cell is not closed (the sheet is damaged)")
-				}
-				inner = data[pos : pos+end]
-				pos += end + len(sc.closeC)
 			}
-			if !sc.cell(row, c, inner, typ, style) {
+			if !sc.cell(row, c, inner, v, typ, style) {
 				// Not a damagedError: excelize would read the cell as
 				// empty, without a word.
 				return fmt.Errorf("cell %s%d refers to shared string %s, which the workbook does not have (the workbook is damaged)",
@@ -250,6 +259,8 @@ type sheetScanner struct {
 	prefix     string
 	closeC     []byte // "</c>", with the sheet's namespace prefix
 	openV      []byte
+	plainOpen  []byte // "<v>"
+	plainClose []byte // "</v></c>"
 	closeV     []byte
 	openF      []byte
 	cur        []string
@@ -276,21 +287,53 @@ func (sc *sheetScanner) setPrefix(prefix string) {
 	sc.prefix = prefix
 	sc.closeC = []byte("</" + prefix + "c>")
 	sc.openV = []byte("<" + prefix + "v")
+	sc.plainOpen = []byte("<" + prefix + "v>")
+	sc.plainClose = []byte("</" + prefix + "v></" + prefix + "c>")
 	sc.closeV = []byte("</" + prefix + "v>")
 	sc.openF = []byte("<" + prefix + "f")
 }
 
+// plainCell reads the cell most cells are, b starting just after its
+// start tag: a value and nothing else, "<v>text</v></c>", the text
+// without markup. It returns the text and the length of all that, or 0
+// for any other cell. Such a cell needs no search for its end tag and
+// then for its value within: a seventh of the scanner's time on the large
+// workbook.
+func (sc *sheetScanner) plainCell(b []byte) (v []byte, n int) {
+	if !bytes.HasPrefix(b, sc.plainOpen) {
+		return nil, 0
+	}
+	text := b[len(sc.plainOpen):]
+	end := bytes.IndexByte(text, '<')
+	if end < 0 || !bytes.HasPrefix(text[end:], sc.plainClose) {
+		return nil, 0
+	}
+	return text[:end], len(sc.plainOpen) + end + len(sc.plainClose)
+}
+
+// value returns the content of a cell's <v> given the XML between <c ...>
+// and </c>; nil if it has none. A <v> not closed by "</v>" (legal XML
+// may write "</v >") is damage to the scanner, so that the sheet is read
+// by excelize rather than the figure taken for a blank.
+func (sc *sheetScanner) value(inner []byte) ([]byte, error) {
+	v := elementBytes(inner, sc.openV, sc.closeV)
+	if v == nil && bytes.IndexByte(inner, ':') >= 0 {
+		// Children with a prefix other than the cell's own.
+		v = elementLocal(inner, "v")
+	}
+	if v == nil && hasElement(inner, sc.openV) {
+		return nil, damagedError("a cell's value is not closed (the sheet is damaged)")
+	}
+	return v, nil
+}
+
 // cell records the cell at row, column c, given the XML between <c ...>
-// and </c> (nil for a self-closed cell); false if it refers to a shared
-// string the workbook does not have.
-func (sc *sheetScanner) cell(row, c int, inner, typ []byte, style int) bool {
+// and </c> (nil for a self-closed cell) and its <v>'s content (nil for
+// none); false if it refers to a shared string the workbook does not
+// have.
+func (sc *sheetScanner) cell(row, c int, inner, v, typ []byte, style int) bool {
 	text, deferred := "", false
 	if inner != nil {
-		v := elementBytes(inner, sc.openV, sc.closeV)
-		if v == nil && bytes.IndexByte(inner, ':') >= 0 {
-			// Children with a prefix other than the cell's own.
-			v = elementLocal(inner, "v")
-		}
 		switch string(typ) {
 		case "", "n", "e", "str":
 			if sc.shift != 0 && (len(typ) == 0 || typ[0] == 'n') && sc.isDate(style) {

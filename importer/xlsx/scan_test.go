@@ -96,3 +96,44 @@ func TestDecodeText(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainCells reads cells that start as the common one does, a value
+// and nothing else, and are not: the scanner's shortcut for that one
+// must leave each to the general reading.
+func TestPlainCells(t *testing.T) {
+	sst := []string{"Ashford", "Dover"}
+	for _, tt := range []struct {
+		name, cells string
+		want        []string
+	}{
+		{"plain", `<c r="A1"><v>12.5</v></c><c r="B1" t="s"><v>1</v></c>`, []string{"12.5", "Dover"}},
+		{"empty value", `<c r="A1"><v></v></c><c r="B1"><v>5</v></c>`, []string{"", "5"}},
+		{"escaped", `<c r="A1" t="str"><v>a &amp; b</v></c><c r="B1" t="e"><v>#N/A</v></c>`, []string{"a & b", "#N/A"}},
+		{"value then formula", `<c r="A1"><v>10</v><f>B1*2</f></c><c r="B1"><v>5</v></c>`, []string{"10", "5"}},
+		{"CDATA", `<c r="A1" t="str"><v><![CDATA[a<b]]></v></c><c r="B1"><v>5</v></c>`, []string{"a<b", "5"}},
+		{"attribute on value", `<c r="A1" t="str"><v xml:space="preserve"> x </v></c><c r="B1"><v>5</v></c>`, []string{" x ", "5"}},
+		{"value-like name", `<c r="A1"><vx>9</vx><v>8</v></c><c r="B1"><v>5</v></c>`, []string{"8", "5"}},
+		{"prefixed", `<x:c r="A1"><x:v>3</x:v></x:c><x:c r="B1" t="s"><x:v>0</x:v></x:c>`, []string{"3", "Ashford"}},
+		{"other prefix", `<x:c r="A1"><y:v>4</y:v></x:c><x:c r="B1"><x:v>5</x:v></x:c>`, []string{"4", "5"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			xml := `<worksheet><sheetData><row r="1">` + tt.cells + `</row><row r="2"><c r="A2"><v>1</v></c></row></sheetData></worksheet>`
+			if strings.HasPrefix(tt.cells, "<x:") {
+				xml = `<x:worksheet><x:sheetData><x:row r="1">` + tt.cells + `</x:row><x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`
+			}
+			g, err := Scan(context.Background(), []byte(xml), sst, ScanOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(g.Rows) != 2 || !reflect.DeepEqual(g.Rows[0], tt.want) || !reflect.DeepEqual(g.Rows[1], []string{"1"}) {
+				t.Errorf("rows = %q, want [%q [1]]", g.Rows, tt.want)
+			}
+		})
+	}
+	// Legal XML the scanner does not read: damage, for excelize to read
+	// (TestFallback), not a blank.
+	xml := `<worksheet><sheetData><row r="1"><c r="A1"><v>7</v ></c></row></sheetData></worksheet>`
+	if g, err := Scan(context.Background(), []byte(xml), sst, ScanOptions{}); !fallsBack(err) {
+		t.Errorf("a value closed by </v >: %v, rows %q; want the sheet left to the fallback", err, g.Rows)
+	}
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"os"
+	"runtime"
+	"runtime/debug"
+	"testing"
+)
+
+// gcPercent is the collector's GOGC setting now.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// churn allocates n bytes of garbage in 64 KB pieces.
+func churn(n int) {
+	var keep []byte
+	for range n >> 16 {
+		keep = make([]byte, 64<<10)
+		keep[0] = 1
+	}
+	runtime.KeepAlive(keep)
+}
+
+func TestCollectLess(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	os.Unsetenv("GOGC")
+	os.Unsetenv("GOMEMLIMIT")
+	before := gcPercent()
+	const floor = 64 << 20
+
+	// Below the floor, garbage is not collected at all; Go's default
+	// collects it every few megabytes.
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	n := m.NumGC
+	stop := collectLess(floor)
+	churn(24 << 20)
+	runtime.ReadMemStats(&m)
+	if got := m.NumGC - n; got > 0 {
+		t.Errorf("24 MB of garbage under a %d MB floor: %d collections, want none", floor>>20, got)
+	}
+
+	// Past the floor, the heap found live sets the next goal: twice it
+	// (Go's default) once that is beyond the floor.
+	live := make([][]byte, 0, 64)
+	for range 48 {
+		live = append(live, make([]byte, 1<<20))
+	}
+	runtime.GC()
+	runtime.GC() // the first collection's cleanup tunes; the second's sees it
+	if got := gcPercent(); got != 100 {
+		t.Errorf("GOGC with 48 MB live under a 64 MB floor: %d, want 100", got)
+	}
+	clear(live[4:])
+	live = live[:4]
+	runtime.GC()
+	runtime.GC()
+	if got := gcPercent(); got <= 300 || got > 1600 {
+		t.Errorf("GOGC with about 4 MB live under a 64 MB floor: %d, want over 300 and at most 1600 (a minimum heap of 64 MB)", got)
+	}
+	runtime.KeepAlive(live)
+
+	stop()
+	if got := gcPercent(); got != before {
+		t.Errorf("GOGC after stop: %d, want %d as before", got, before)
+	}
+	runtime.GC()
+	runtime.GC()
+	if got := gcPercent(); got != before {
+		t.Errorf("GOGC after stop and a collection: %d, want %d as before", got, before)
+	}
+
+	// A GOGC the officer set is left alone.
+	t.Setenv("GOGC", "100")
+	stop = collectLess(floor)
+	if got := gcPercent(); got != before {
+		t.Errorf("GOGC set in the environment: collectLess changed it to %d", got)
+	}
+	stop()
+}

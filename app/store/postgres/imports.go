@@ -48,6 +48,9 @@ func (s *Store) Import(src store.Source, ds *app.Dataset) (rec app.Import, err e
 		if err := alreadyImported(ctx, tx, src, &rec); err != nil {
 			return err
 		}
+		if err := checkDefinitions(ctx, tx, src, ds); err != nil {
+			return err
+		}
 		var seq int64
 		if err := tx.QueryRow(ctx, "SELECT coalesce(max(seq), 0) + 1 FROM imports").Scan(&seq); err != nil {
 			return err
@@ -335,4 +338,26 @@ func applyRetags(ctx context.Context, tx pgx.Tx, table, where string, changes []
 		FROM unnest($1::bytea[], $2::bigint[], $3::boolean[]) AS u(k, seq, r)
 		WHERE t.k = u.k AND t.seq = u.seq`+where, ks, seqs, rs)
 	return err
+}
+
+// checkDefinitions refuses an import whose definitions were reviewed
+// against other definitions than the store holds now (see
+// store.Source.Definitions): under the import lock, so no colleague's
+// import can change them between the check and the write.
+func checkDefinitions(ctx context.Context, tx pgx.Tx, src store.Source, ds *app.Dataset) error {
+	if src.Definitions == "" || len(ds.Indicators) == 0 {
+		return nil
+	}
+	_, ids, err := readImports(ctx, tx)
+	if err != nil {
+		return err
+	}
+	h := app.NewHistory()
+	if err := (&loader{ctx: ctx, tx: tx, h: h, ids: ids}).indicators(); err != nil {
+		return err
+	}
+	if store.DefinitionsBasis(h.Indicators()) != src.Definitions {
+		return fmt.Errorf("import %s: %w", src.Name, store.ErrStale)
+	}
+	return nil
 }

@@ -167,3 +167,16 @@ func TestServerGoneMidImport(t *testing.T) {
 		t.Fatal("an import whose connection was ended changed the store")
 	}
 }
+
+func TestDropRepeat(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"failed to connect to `user=ann database=mi`: hostname resolving error: lookup nohost.invalid on 10.0.0.53:53: no such host lookup nohost.invalid on 10.0.0.53:53: no such host",
+			"failed to connect to `user=ann database=mi`: hostname resolving error: lookup nohost.invalid on 10.0.0.53:53: no such host"},
+		{"dial error: dial tcp 127.0.0.1:1: connect: connection refused", "dial error: dial tcp 127.0.0.1:1: connect: connection refused"},
+		{"", ""},
+	} {
+		if got := dropRepeat(tt.in); got != tt.want {
+			t.Errorf("dropRepeat(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

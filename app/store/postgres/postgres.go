@@ -113,7 +113,24 @@ func connectError(name, dsn string, err error) error {
 		}
 		return fmt.Errorf("team store %s: %s", name, pe.Message)
 	}
-	return fmt.Errorf("team store %s is unreachable: %s", name, lastLine(redactErr(err, dsn)))
+	return fmt.Errorf("team store %s is unreachable: %s", name, dropRepeat(lastLine(redactErr(err, dsn))))
+}
+
+// dropRepeat removes a cause pgconn states twice at the end of its
+// message ("… no such host lookup nohost.invalid on …: no such host").
+func dropRepeat(msg string) string {
+	for i := strings.Index(msg, " "); i >= 0; {
+		head, tail := msg[:i], msg[i+1:]
+		if strings.HasSuffix(head, tail) {
+			return head
+		}
+		j := strings.Index(tail, " ")
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return msg
 }
 
 // lastLine keeps the innermost cause of pgconn's chained connect errors,

@@ -175,7 +175,7 @@ func TestDropRepeat(t *testing.T) {
 		{"dial error: dial tcp 127.0.0.1:1: connect: connection refused", "dial error: dial tcp 127.0.0.1:1: connect: connection refused"},
 		{"", ""},
 	} {
-		if got := dropRepeat(tt.in); got != tt.want {
+		if got := postgres.DropRepeat(tt.in); got != tt.want {
 			t.Errorf("dropRepeat(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

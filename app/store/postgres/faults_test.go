@@ -173,6 +173,8 @@ func TestDropRepeat(t *testing.T) {
 		{"failed to connect to `user=ann database=mi`: hostname resolving error: lookup nohost.invalid on 10.0.0.53:53: no such host lookup nohost.invalid on 10.0.0.53:53: no such host",
 			"failed to connect to `user=ann database=mi`: hostname resolving error: lookup nohost.invalid on 10.0.0.53:53: no such host"},
 		{"dial error: dial tcp 127.0.0.1:1: connect: connection refused", "dial error: dial tcp 127.0.0.1:1: connect: connection refused"},
+		{"failed to connect to `user=ann database=mi`:\n\thostname resolving error: lookup nohost.invalid on 10.0.0.53:53: no such host\n\tlookup nohost.invalid on 10.0.0.53:53: no such host",
+			"failed to connect to `user=ann database=mi`: hostname resolving error: lookup nohost.invalid on 10.0.0.53:53: no such host"},
 		{"", ""},
 	} {
 		if got := postgres.DropRepeat(tt.in); got != tt.want {

@@ -116,9 +116,11 @@ func connectError(name, dsn string, err error) error {
 	return fmt.Errorf("team store %s is unreachable: %s", name, dropRepeat(lastLine(redactErr(err, dsn))))
 }
 
-// dropRepeat removes a cause pgconn states twice at the end of its
-// message ("… no such host lookup nohost.invalid on …: no such host").
+// dropRepeat puts pgconn's multi-line message on one line and removes a
+// cause it states twice at its end ("…:\n\tlookup nohost.invalid on …:
+// no such host\n\tlookup nohost.invalid on …: no such host").
 func dropRepeat(msg string) string {
+	msg = strings.Join(strings.Fields(msg), " ")
 	for i := strings.Index(msg, " "); i >= 0; {
 		head, tail := msg[:i], msg[i+1:]
 		if strings.HasSuffix(head, tail) {

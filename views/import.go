@@ -73,7 +73,15 @@ type importJob struct {
 	ctx      context.Context
 	cancel   context.CancelFunc
 	shown    *time.Timer
+	// stale counts the files reviewed again because a colleague's import
+	// changed the definitions they were reviewed against.
+	stale int
 }
+
+// maxStaleReviews bounds how often one job reviews files again after a
+// colleague's import, so that a busy team store cannot keep the window
+// reviewing for ever.
+const maxStaleReviews = 3
 
 // importFiles imports the files one after another: each is read in the
 // background (with progress and cancel), its detected layout shown for
@@ -201,6 +209,17 @@ func (w *mainWindow) storeRead(j *importJob, path string, res *importer.Result, 
 	go func() {
 		imp, err := w.st.StoreRead(path, res, reviewed)
 		fyne.Do(func() {
+			if errors.Is(err, store.ErrStale) && j.stale < maxStaleReviews {
+				// Nothing was stored: the file is read and reviewed
+				// again against the definitions as they now are.
+				j.stale++
+				if rerr := w.reloadHistory(); rerr == nil {
+					w.status.SetText(filepath.Base(path) + ": a colleague's import changed the indicators' definitions while it was reviewed; reviewing it again against them")
+					j.paths = slices.Insert(j.paths, j.next, path)
+					w.readNext(j)
+					return
+				}
+			}
 			j.outcomes = append(j.outcomes, importOutcome{file: path, imp: imp, err: err})
 			w.readNext(j)
 		})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -331,5 +332,56 @@ func TestStaleReviewRefused(t *testing.T) {
 	}
 	if after, _ := st.Imports(); len(after) != len(before) {
 		t.Errorf("a stale review stored %d imports", len(after)-len(before))
+	}
+}
+
+// TestWindowReviewsAgainAfterColleague: while the officer reviews a file,
+// a colleague's import defines its indicator; storing the review is
+// refused, and the window reads and reviews the file again against the
+// definitions as they now are, then stores it.
+func TestWindowReviewsAgainAfterColleague(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	dir := t.TempDir()
+	write := func(name, unit string) string {
+		path := filepath.Join(dir, name)
+		body := "Ref,Indicator,Unit,Period,Area,Value\nCIC90,Children in care reviewed on time," + unit + ",2026-10,Kent,88\n"
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	theirs := write("theirs.csv", "number")
+	reviews := 0
+	w.reviewShown = func(r *layoutReview) {
+		reviews++
+		if reviews == 1 {
+			b := storeBackend{st}
+			res, err := b.ReadFile(context.Background(), theirs, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := b.StoreRead(theirs, res, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r.done(true)
+	}
+	w.importFiles([]string{write("mine.csv", "%")})
+	w.busy.Wait()
+	if reviews != 2 {
+		t.Errorf("%d reviews, want 2: the file reviewed again after the colleague's import", reviews)
+	}
+	recs, err := st.Imports()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(recs); n == 0 || recs[n-1].Source != "mine.csv" {
+		t.Fatalf("imports %v, want mine.csv stored last", recs)
+	}
+	// Reviewed against the colleague's definition, the officer's file
+	// states a different unit: a warning, and the store's stands.
+	if !strings.Contains(fmt.Sprint(recs[len(recs)-1].Warnings), "CIC90") {
+		t.Errorf("the second review's warnings %v do not mention CIC90's definition", recs[len(recs)-1].Warnings)
 	}
 }

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A file that does not state a year's milestones or district targets
+// never changes them: next month's file restating only the year's
+// Target and Floor keeps the profile a targets file gave; one stating a
+// milestone or district target differently replaces that one, with a
+// warning at its row; an academic year's target for an indicator set by
+// financial year is warned of.
+func TestImportKeepsUnstatedTargets(t *testing.T) {
+	dir := t.TempDir()
+	figures := filepath.Join(dir, "figures.csv")
+	if err := os.WriteFile(figures, []byte("Ref,Indicator,Polarity,Unit,Period,Area,Value\n"+
+		"CIC05,Children in care with 3+ placements,L,%,2025-07,Kent,10.2\n"+
+		"CIC05,Children in care with 3+ placements,L,%,2025-08,Kent,10.2\n"+
+		"CIC05,Children in care with 3+ placements,L,%,2025-09,Kent,9.8\n"+
+		"CIC05,Children in care with 3+ placements,L,%,2025-09,Swale,8.3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	profile := filepath.Join(dir, "targets.csv")
+	if err := os.WriteFile(profile, []byte("Ref,Year,District,Target,Floor,Q2 target,Milestone Sep\n"+
+		"CIC05,2025/26,,9,11,9.5,10.1\n"+
+		"CIC05,2025/26,Swale,8,8.2,,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const (
+		kent  = "2025-07 9.5/11 AMBER; 2025-08 9.5/11 AMBER; 2025-09 10.1/11 GREEN"
+		swale = "2025-09 8/8.2 RED"
+	)
+	for _, tc := range []struct {
+		name, file  string
+		kent, swale string
+		warning     string // "" for none
+	}{
+		{
+			name: "the year restated alone",
+			file: "Ref,Year,Target,Floor\nCIC05,2025/26,9,11\n",
+			kent: kent, swale: swale,
+		},
+		{
+			name:    "a milestone stated differently",
+			file:    "Ref,Year,Target,Floor,Milestone Sep\nCIC05,2025/26,9,11,9.7\n",
+			kent:    "2025-07 9.5/11 AMBER; 2025-08 9.5/11 AMBER; 2025-09 9.7/11 AMBER",
+			swale:   swale,
+			warning: "next.csv: A2: CIC05 2025/26: the Sep-25 milestone here (target 9.7) replaces the stored one (target 10.1)",
+		},
+		{
+			name:    "a district's target stated differently",
+			file:    "Ref,Year,District,Target,Floor\nCIC05,2025/26,Swale,8.5,8.7\n",
+			kent:    kent,
+			swale:   "2025-09 8.5/8.7 GREEN",
+			warning: "next.csv: A2: CIC05 2025/26: Swale's own target here (target 8.5, floor 8.7) replaces the stored one (target 8, floor 8.2)",
+		},
+		{
+			name: "an academic year's target for a financial-year indicator",
+			file: "Ref,Year,Target,Floor\nCIC05,2025/26AY,8,9\n",
+			kent: kent, swale: swale,
+			warning: "next.csv: A2: CIC05 2025/26AY: this academic year's target never applies: CIC05's targets are set by financial year (years like 2025/26)",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "t.db")
+			mustRun(t, db, "import", figures, profile)
+			next := filepath.Join(t.TempDir(), "next.csv")
+			if err := os.WriteFile(next, []byte(tc.file), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := mustRun(t, db, "import", next)
+			var warnings []string
+			for _, line := range strings.Split(out, "\n") {
+				if w, ok := strings.CutPrefix(strings.TrimSpace(line), "warning: "); ok {
+					warnings = append(warnings, w)
+				}
+			}
+			switch {
+			case tc.warning == "" && len(warnings) > 0:
+				t.Errorf("warnings %q, want none", warnings)
+			case tc.warning != "" && (len(warnings) != 1 || !strings.HasPrefix(warnings[0], tc.warning)):
+				t.Errorf("warnings %q, want one starting %q", warnings, tc.warning)
+			}
+			if got := shownTargets(t, db, "Kent"); got != tc.kent {
+				t.Errorf("Kent: %q, want %q", got, tc.kent)
+			}
+			if got := shownTargets(t, db, "Swale"); got != tc.swale {
+				t.Errorf("Swale: %q, want %q", got, tc.swale)
+			}
+		})
+	}
+}
+
+// shownTargets is what show --json gives for CIC05's points in area:
+// "2025-09 8/8.2 RED; ...".
+func shownTargets(t *testing.T, db, area string) string {
+	t.Helper()
+	var shown struct {
+		Points []struct {
+			Period string   `json:"period"`
+			Target *float64 `json:"target"`
+			Floor  *float64 `json:"floor"`
+			RAG    string   `json:"rag"`
+		} `json:"points"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, db, "show", "CIC05", "--area", area, "--json")), &shown); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range shown.Points {
+		num := func(v *float64) string {
+			if v == nil {
+				return "-"
+			}
+			return fmt.Sprint(*v)
+		}
+		got = append(got, fmt.Sprintf("%s %s/%s %s", p.Period, num(p.Target), num(p.Floor), p.RAG))
+	}
+	return strings.Join(got, "; ")
+}

@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // A file that does not state a year's milestones or district targets
@@ -122,4 +125,94 @@ func shownTargets(t *testing.T, db, area string) string {
 		got = append(got, fmt.Sprintf("%s %s/%s %s", p.Period, num(p.Target), num(p.Floor), p.RAG))
 	}
 	return strings.Join(got, "; ")
+}
+
+// export --area shows, beside each RAG, the target it was rated against:
+// the area's own target and floor where it has them, and the milestone
+// for the month, on the Scorecard sheet and in the PDF pack, as show
+// --area does.
+func TestExportAreaShowsItsOwnTarget(t *testing.T) {
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is not installed, and CI must have it (scripts/setup.sh test)")
+		}
+		t.Skip("pdftotext is not installed: apt-get install -y poppler-utils")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	files := map[string]string{
+		"figures.csv": "Ref,Indicator,Polarity,Unit,Period,Area,Value\n" +
+			"CIC05,Children in care with 3+ placements,L,%,2025-08,Kent,10.2\n" +
+			"CIC05,Children in care with 3+ placements,L,%,2025-09,Kent,9.8\n" +
+			"CIC05,Children in care with 3+ placements,L,%,2025-08,Swale,8.4\n" +
+			"CIC05,Children in care with 3+ placements,L,%,2025-09,Swale,8.3\n",
+		"targets.csv": "Ref,Year,District,Target,Floor,Milestone Sep\n" +
+			"CIC05,2025/26,,9,11,10.1\n" +
+			"CIC05,2025/26,Swale,8,8.2,7.9\n",
+	}
+	for _, name := range []string{"figures.csv", "targets.csv"} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(files[name]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		mustRun(t, db, "import", path)
+	}
+	for _, tc := range []struct {
+		area               string
+		show               string // show --area --json's last point
+		target, floor, rag string // as the export shows them
+	}{
+		{"Kent", "2025-09 10.1/11 GREEN", "10.1%", "11.0%", "GREEN"},
+		{"Swale", "2025-09 7.9/8.2 RED", "7.9%", "8.2%", "RED"},
+	} {
+		t.Run(tc.area, func(t *testing.T) {
+			if got := shownTargets(t, db, tc.area); !strings.HasSuffix(got, tc.show) {
+				t.Fatalf("show --area %s: %q, want it to end %q", tc.area, got, tc.show)
+			}
+			xlsx := filepath.Join(t.TempDir(), "out.xlsx")
+			mustRun(t, db, "export", "--area", tc.area, "--suppress", "0", "--out", xlsx)
+			f, err := excelize.OpenFile(xlsx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			rows, err := f.GetRows("Scorecard")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got string
+			for _, r := range rows {
+				if len(r) > 8 && r[0] == "CIC05" {
+					var shown []string
+					for _, c := range r[5:] {
+						if c != "" && (strings.HasSuffix(c, "%") || c == "RED" || c == "AMBER" || c == "GREEN") {
+							shown = append(shown, c)
+						}
+					}
+					got = strings.Join(shown, " ")
+				}
+			}
+			want := tc.target + " " + tc.floor
+			if !strings.HasPrefix(got, want) || !strings.Contains(got, tc.rag) {
+				t.Errorf("Scorecard sheet: CIC05 shows %q, want %q then %s", got, want, tc.rag)
+			}
+			pack := filepath.Join(t.TempDir(), "out.pdf")
+			mustRun(t, db, "export", "--area", tc.area, "--suppress", "0", "--out", pack)
+			text, err := exec.Command(pdftotext, "-layout", pack, "-").Output()
+			if err != nil {
+				t.Fatalf("pdftotext: %v", err)
+			}
+			line := ""
+			for _, l := range strings.Split(string(text), "\n") {
+				if strings.HasPrefix(strings.TrimSpace(l), "CIC05 ") && strings.Contains(l, "%") {
+					line = strings.Join(strings.Fields(l), " ")
+					break
+				}
+			}
+			if !strings.Contains(line, want) || !strings.Contains(line, tc.rag) {
+				t.Errorf("PDF scorecard: %q, want %q then %s", line, want, tc.rag)
+			}
+		})
+	}
 }

@@ -216,3 +216,58 @@ func TestExportAreaShowsItsOwnTarget(t *testing.T) {
 		})
 	}
 }
+
+// The export's Targets sheet keeps every target's milestones and
+// district targets, so that the export imported into a fresh store holds
+// the same targets and rates every figure as the store did.
+func TestExportTargetsRoundTrip(t *testing.T) {
+	var figures strings.Builder
+	figures.WriteString("Ref,Indicator,Polarity,Unit,Period,Area,Value\n")
+	for i := range 12 {
+		m, y := (i+3)%12+1, 2025
+		if i >= 9 {
+			y = 2026
+		}
+		for _, area := range []string{"Kent", "Swale"} {
+			fmt.Fprintf(&figures, "PP1,Test percent,H,%%,%d-%02d,%s,%d\n", y, m, area, 53+i)
+		}
+	}
+	for _, tc := range []struct {
+		name, targets string
+	}{
+		{"monthly milestones", "Ref,Year,Target,Floor,Sept target,Milestone Mar\nPP1,2025/26,70,40,58,64\n"},
+		{"quarterly milestones with floors and a district's own", "Ref,Year,District,Target,Floor,Q1 target,Q1 floor,Q3 target\n" +
+			"PP1,2025/26,,70,40,54,50,62\n" +
+			"PP1,2025/26,Swale,60,55,,,61\n"},
+		{"a district's milestones only", "Ref,Year,District,Target,Floor,Milestone Jun,Floor Jun\n" +
+			"PP1,2025/26,,70,40,,\n" +
+			"PP1,2025/26,Swale,,,56,52\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "a.db")
+			for _, f := range [][2]string{{"figures.csv", figures.String()}, {"targets.csv", tc.targets}} {
+				path := filepath.Join(dir, f[0])
+				if err := os.WriteFile(path, []byte(f[1]), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				mustRun(t, db, "import", path)
+			}
+			xlsx := filepath.Join(dir, "export.xlsx")
+			mustRun(t, db, "export", "--suppress", "0", "--out", xlsx)
+			again := filepath.Join(dir, "again.db")
+			if out := mustRun(t, again, "import", xlsx); strings.Contains(out, "warning:") {
+				t.Errorf("the export imported again with warnings:\n%s", out)
+			}
+			for _, area := range []string{"Kent", "Swale"} {
+				// The whole of show --json: targets, floors, RAGs and
+				// the flags they raise.
+				want := mustRun(t, db, "show", "PP1", "--area", area, "--json")
+				got := mustRun(t, again, "show", "PP1", "--area", area, "--json")
+				if got != want {
+					t.Errorf("%s after the round trip:\n%s\nwant\n%s", area, got, want)
+				}
+			}
+		})
+	}
+}

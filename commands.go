@@ -281,6 +281,11 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	defs.Quiet = len(inds) == 0
 	defs.Apply(res.Dataset, e.acceptDefinitions, true)
 	res.Warnings = append(res.Warnings, defs.Warnings(name, e.acceptDefinitions, true)...)
+	held, err := app.StoredTargets(res.Dataset, st.LoadIndicator)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, name, held, known)...)
 	if err := app.CheckYield(name, res.Dataset, res.Warnings); err != nil {
 		return err
 	}

@@ -21,6 +21,10 @@ type Dataset struct {
 	// stored. Nil means every indicator is defined in full, as a
 	// reader of a fixed format (a child-level list) defines its own.
 	Stated map[string]Stated `json:"-"`
+	// TargetsAt is where the file gave each indicator's targets (the
+	// first row), and each district's, for ReviewTargets' warnings; it
+	// is not stored.
+	TargetsAt map[TargetSource]Location `json:"-"`
 	// ChartSettings are trend and SPC settings, saved as edits.
 	ChartSettings []ChartSetting `json:"chart_settings,omitempty"`
 }

@@ -34,6 +34,9 @@ type collector struct {
 	sheets     []string // sheet names, by figure.sheet
 	targets    map[targetKey]int
 	targetList []app.Target
+	// targetsAt is where each indicator's, and each district's, targets
+	// were first read.
+	targetsAt map[app.TargetSource]app.Location
 	// rowTargets are the targets tidy rows gave, with their sheets,
 	// dated once every indicator's year type is known.
 	rowTargets []sheetRowTarget
@@ -542,6 +545,7 @@ func describeFigure(o *app.Observation) string {
 // target adds t, merging the target and floor read from different columns
 // or sheets for the same indicator and year.
 func (c *collector) target(sheet, cell string, t app.Target) {
+	c.targetAt(sheet, cell, t)
 	k := targetKey{t.Ref, t.Year}
 	i, ok := c.targets[k]
 	if !ok {
@@ -570,6 +574,27 @@ func (c *collector) target(sheet, cell string, t app.Target) {
 		}
 		h := &have.Levels[j]
 		merge(levelWhat(l), [2]**float64{&h.Target, &l.Target}, [2]**float64{&h.Floor, &l.Floor}, [2]**float64{&h.Tolerance, &l.Tolerance})
+	}
+}
+
+// targetAt records where t was read, for each area it gives a target
+// for, unless an earlier row gave one.
+func (c *collector) targetAt(sheet, cell string, t app.Target) {
+	if c.targetsAt == nil {
+		c.targetsAt = map[app.TargetSource]app.Location{}
+	}
+	at := app.Location{File: c.file, Sheet: sheet, Cell: cell}
+	keep := func(area app.Area) {
+		k := app.TargetSource{Ref: t.Ref, Area: area}
+		if _, ok := c.targetsAt[k]; !ok {
+			c.targetsAt[k] = at
+		}
+	}
+	if t.Target != nil || t.Floor != nil || t.Tolerance != nil {
+		keep("")
+	}
+	for _, l := range t.Levels {
+		keep(l.Area)
 	}
 }
 
@@ -643,6 +668,7 @@ func (c *collector) dataset() *app.Dataset {
 	d.Benchmarks = c.outturnsByYearType()
 	d.Comments = c.comments
 	d.Stated = c.stated
+	d.TargetsAt = c.targetsAt
 	c.warnings = append(c.warnings, ranges...)
 	c.warnings = append(c.warnings, sums...)
 	return d

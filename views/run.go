@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -91,6 +92,9 @@ func (b storeBackend) Authority() (*app.Authority, error) { return b.st.Authorit
 func (b storeBackend) SetAuthority(a *app.Authority) error { return b.st.SetAuthority(a) }
 
 func (b storeBackend) StoreRead(path string, res *importer.Result, reviewed string) (app.Import, error) {
+	if err := b.reviewTargets(path, res); err != nil {
+		return app.Import{}, err
+	}
 	// Kind is the format read, as the command line's import records it,
 	// so the import log reads alike whoever imported a file.
 	src := store.Source{Name: filepath.Base(path), Kind: res.Format, SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings, Definitions: reviewed}
@@ -102,6 +106,32 @@ func (b storeBackend) StoreRead(path string, res *importer.Result, reviewed stri
 		return imp, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
 	return imp, nil
+}
+
+// reviewTargets keeps the stored milestones and district targets that
+// res's file does not state, and warns of those it changes, as the
+// command line's import does (app.ReviewTargets).
+func (b storeBackend) reviewTargets(path string, res *importer.Result) error {
+	if res.Dataset == nil || len(res.Dataset.Targets) == 0 {
+		return nil
+	}
+	inds, err := b.st.Indicators()
+	if err != nil {
+		return err
+	}
+	held, err := app.StoredTargets(res.Dataset, b.st.LoadIndicator)
+	if err != nil {
+		return fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	defined := func(ref string) (app.Indicator, bool) {
+		i := slices.IndexFunc(inds, func(ind app.Indicator) bool { return ind.Ref == ref })
+		if i < 0 {
+			return app.Indicator{}, false
+		}
+		return inds[i], true
+	}
+	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, filepath.Base(path), held, defined)...)
+	return nil
 }
 
 func (b storeBackend) Edit(note string, d *app.Dataset) (app.Import, error) {

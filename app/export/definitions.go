@@ -22,10 +22,6 @@ var (
 	targetsWidths     = []float64{9, 10, 10, 10, 10}
 )
 
-// TargetsHeader heads the Targets sheet: one row per indicator and year,
-// in the tidy form the importer reads as targets.
-var TargetsHeader = []string{"Ref", "Year", "Target", "Floor", "Tolerance"}
-
 // writeDefinitions writes the Definitions sheet. Every indicator of the
 // history is defined, not only those on the Scorecard sheet, since the
 // Data sheet holds figures for them all.
@@ -55,32 +51,6 @@ func (b *book) writeDefinitions(ctx context.Context) error {
 	}
 	b.step()
 	return b.hideFromPrint(DefinitionsSheet, definitionsWidths)
-}
-
-// writeTargets writes the Targets sheet: every target the history holds,
-// whichever year, so that ratings of earlier months read back too.
-func (b *book) writeTargets(ctx context.Context) error {
-	if err := b.tidyHeader(TargetsSheet, TargetsHeader, targetsWidths); err != nil {
-		return err
-	}
-	r := 2
-	for _, ind := range b.inds {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		for _, t := range b.h.Targets(ind.Ref) {
-			if t.Milestone {
-				continue // a plan, not a target in force; the importer has no column for it
-			}
-			r++
-			row := []any{t.Ref, t.Year.Label(), number(t.Target), number(t.Floor), number(t.Tolerance)}
-			if err := b.f.SetSheetRow(TargetsSheet, cell(1, r), &row); err != nil {
-				return fmt.Errorf("%s %s: %w", t.Ref, t.Year, err)
-			}
-		}
-	}
-	b.step()
-	return b.hideFromPrint(TargetsSheet, targetsWidths)
 }
 
 // tidyHeader writes a tidy sheet's notPrinted row, then its bold, frozen

@@ -153,13 +153,13 @@ func (b *book) packColumns() []packColumn {
 		{pdf.Column{Head: "Pol", Width: 9, Align: "C"}, func(ro *row) pdf.Cell { return text(ro.ind.Polarity.String()) }},
 		{pdf.Column{Head: "Period", Width: 13, Align: "C"}, func(ro *row) pdf.Cell { return text(string(ro.ind.DataPeriod)) }},
 		{pdf.Column{Head: "Target", Width: 15, Align: "R"}, func(ro *row) pdf.Cell {
-			if t, ok := b.h.TargetFor(ro.ind, b.period); ok {
+			if t, ok := b.target(ro.ind); ok {
 				return fig(ro.ind, t.Target, app.OK)
 			}
 			return pdf.Cell{}
 		}},
 		{pdf.Column{Head: "Floor", Width: 15, Align: "R"}, func(ro *row) pdf.Cell {
-			if t, ok := b.h.TargetFor(ro.ind, b.period); ok && ro.ind.Polarity != app.NearTarget {
+			if t, ok := b.target(ro.ind); ok && ro.ind.Polarity != app.NearTarget {
 				return fig(ro.ind, t.Floor, app.OK)
 			}
 			return pdf.Cell{}
@@ -367,7 +367,7 @@ func (b *book) facts(ro *row) string {
 	} else {
 		parts = append(parts, periodName(b.period)+": "+string(p.Status))
 	}
-	if t, ok := b.h.TargetFor(ind, b.period); ok {
+	if t, ok := b.target(ind); ok {
 		if tt := targetWords(ind, t); tt != "" {
 			parts = append(parts, tt)
 		}

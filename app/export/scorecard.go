@@ -205,6 +205,13 @@ func (b *book) writeScorecard(ctx context.Context) error {
 }
 
 // scorecardRow writes one indicator's row.
+// target is the target that applies to ind's figure for the scorecard's
+// area and period: the area's own where it has one, and the milestone for
+// the period, as its RAG is rated (app.History.TargetIn).
+func (b *book) target(ind app.Indicator) (app.Target, bool) {
+	return b.h.TargetIn(ind, b.opt.Area, b.period)
+}
+
 func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 	ind := ro.ind
 	excluded := b.sum.CannotExclude
@@ -230,7 +237,7 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			}
 		}
 	}
-	if t, ok := b.h.TargetFor(ind, b.period); ok {
+	if t, ok := b.target(ind); ok {
 		if err := b.figure(s, 6, r, ind, t.Target, app.OK, base); err != nil {
 			return err
 		}

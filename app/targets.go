@@ -1,0 +1,200 @@
+package app
+
+import (
+	"fmt"
+	"math"
+)
+
+// TargetSource names whose target a file's row gave, for TargetsAt: an
+// indicator's and, for a district's row, the district's ("" for the
+// authority's year).
+type TargetSource struct {
+	Ref  string
+	Area Area
+}
+
+// ReviewTargets finishes the targets of ds against those a store holds
+// (stored gives an indicator's, by ref) and the indicators' definitions
+// (defined gives the store's; ds's own, where it defines one, come
+// first). A file that does not state something never changes it: a
+// year's target restated without its milestones or district targets
+// keeps the stored ones, as next month's scorecard restating only the
+// year's Target and Floor must not wipe the profile a targets file gave;
+// a row giving only a district's target or milestones keeps the year's
+// target, floor and tolerance. A level the file states differently from
+// the stored one replaces it, and says so. A target for a year of the
+// other type than the indicator's (an academic year's for an indicator
+// set by financial year) can never apply to a figure, and is warned of.
+// The warnings name the cell of the row that gave the target, where ds
+// knows it (TargetsAt), else the file.
+func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, defined func(ref string) (Indicator, bool)) []Warning {
+	at := func(ref string, area Area) Location {
+		if l, ok := ds.TargetsAt[TargetSource{ref, area}]; ok {
+			return l
+		}
+		if l, ok := ds.TargetsAt[TargetSource{ref, ""}]; ok {
+			return l
+		}
+		return Location{File: file}
+	}
+	var ws []Warning
+	for i := range ds.Targets {
+		t := &ds.Targets[i]
+		if kind := targetYearType(ds, t.Ref, defined); t.Year.Kind != kind {
+			ws = append(ws, Warning{Location: at(t.Ref, ""), Message: fmt.Sprintf(
+				"%s %s: this %s's target never applies: %s's targets are set by %s (years like %s); kept, but no figure is rated against it",
+				t.Ref, t.Year, yearTypeWords(t.Year.Kind), t.Ref, yearTypeWords(kind), Period{Kind: kind, Year: t.Year.Year})})
+		}
+		var old *Target
+		for _, s := range stored(t.Ref) {
+			if s.Year == t.Year {
+				old = &s
+				break
+			}
+		}
+		if old == nil {
+			continue
+		}
+		if t.Target == nil && t.Floor == nil && t.Tolerance == nil {
+			// A row of a district's targets or milestones only: the
+			// year's own stand. A year's target stated is taken whole,
+			// its floor and tolerance with it, as before.
+			t.Target, t.Floor, t.Tolerance = old.Target, old.Floor, old.Tolerance
+		}
+		levels := make([]Level, 0, len(old.Levels)+len(t.Levels))
+		for _, o := range old.Levels {
+			l, ok := t.level(o.Area, o.Period)
+			if !ok {
+				levels = append(levels, o)
+				continue
+			}
+			l.Target = orStored(l.Target, o.Target)
+			l.Floor = orStored(l.Floor, o.Floor)
+			l.Tolerance = orStored(l.Tolerance, o.Tolerance)
+			if differs(l.Target, o.Target) || differs(l.Floor, o.Floor) || differs(l.Tolerance, o.Tolerance) {
+				ws = append(ws, Warning{Location: at(t.Ref, o.Area), Message: fmt.Sprintf(
+					"%s %s: %s here (%s) replaces the stored one (%s)", t.Ref, t.Year, LevelWords(o), levelFigures(l), levelFigures(o))})
+			}
+			levels = append(levels, l)
+		}
+		for _, l := range t.Levels {
+			if _, ok := old.level(l.Area, l.Period); !ok {
+				levels = append(levels, l)
+			}
+		}
+		t.Levels = levels
+		if len(t.Levels) == 0 {
+			t.Levels = nil
+		}
+	}
+	return ws
+}
+
+// StoredTargets loads, with load (a store's LoadIndicator), the targets
+// held for each indicator ds gives targets for, as ReviewTargets takes
+// them.
+func StoredTargets(ds *Dataset, load func(ref string) (*History, error)) (func(ref string) []Target, error) {
+	held := map[string][]Target{}
+	for _, t := range ds.Targets {
+		if _, ok := held[t.Ref]; ok {
+			continue
+		}
+		h, err := load(t.Ref)
+		if err != nil {
+			return nil, fmt.Errorf("the targets held for %s: %w", t.Ref, err)
+		}
+		held[t.Ref] = nil
+		if h != nil {
+			held[t.Ref] = h.Targets(t.Ref)
+		}
+	}
+	return func(ref string) []Target { return held[ref] }, nil
+}
+
+// targetYearType is the kind of year ref's targets are set by: as ds
+// defines the indicator where it states a year type, else as the store
+// holds it; financial unless academic.
+func targetYearType(ds *Dataset, ref string, defined func(ref string) (Indicator, bool)) PeriodKind {
+	for _, ind := range ds.Indicators {
+		if ind.Ref == ref && ind.YearType != 0 {
+			return yearKind(ind.YearType)
+		}
+	}
+	ind, _ := defined(ref)
+	return yearKind(ind.YearType)
+}
+
+func yearKind(k PeriodKind) PeriodKind {
+	if k == AcademicYear {
+		return AcademicYear
+	}
+	return FinancialYear
+}
+
+func yearTypeWords(k PeriodKind) string {
+	if k == AcademicYear {
+		return "academic year"
+	}
+	return "financial year"
+}
+
+// LevelWords names a level in a report: "the year's target", "Swale's
+// own target", "the Jul-Sep 2025 milestone", "Swale's Jul-Sep 2025
+// milestone".
+func LevelWords(l Level) string {
+	switch {
+	case l.Period.IsZero() && l.Area == "":
+		return "the year's target"
+	case l.Period.IsZero():
+		return string(l.Area) + "'s own target"
+	case l.Area == "":
+		return "the " + milestoneLabel(l.Period) + " milestone"
+	}
+	return string(l.Area) + "'s " + milestoneLabel(l.Period) + " milestone"
+}
+
+// milestoneLabel names a milestone's period: a quarter by its months,
+// "Jul-Sep 2025", as the financial year's Q2 is not the calendar's.
+func milestoneLabel(p Period) string {
+	if p.Kind != Quarter {
+		return p.Label()
+	}
+	first := p.Start()
+	return first.Format("Jan") + "-" + first.AddDate(0, 2, 0).Format("Jan 2006")
+}
+
+// levelFigures is a level's figures as a report gives them: "target 9.5,
+// floor 11".
+func levelFigures(l Level) string {
+	s := ""
+	for _, f := range []struct {
+		name string
+		v    *float64
+	}{{"target", l.Target}, {"floor", l.Floor}, {"tolerance", l.Tolerance}} {
+		if f.v == nil {
+			continue
+		}
+		if s != "" {
+			s += ", "
+		}
+		s += fmt.Sprintf("%s %g", f.name, *f.v)
+	}
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
+
+func orStored(v, stored *float64) *float64 {
+	if v == nil {
+		return stored
+	}
+	return v
+}
+
+func differs(a, b *float64) bool {
+	if a == nil || b == nil {
+		return (a == nil) != (b == nil)
+	}
+	return math.Abs(*a-*b) > 1e-9
+}

@@ -1,0 +1,138 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestReviewTargets: a year's target restated without its milestones or
+// district targets keeps the stored ones, and a district's row alone
+// keeps the year's target; a level
+// stated differently replaces the stored one with a warning at the row
+// that gave it; a year of the other type than the indicator's is warned
+// of.
+func TestReviewTargets(t *testing.T) {
+	fy := Period{Kind: FinancialYear, Year: 2025}
+	ay := Period{Kind: AcademicYear, Year: 2025}
+	q2 := Period{Kind: Quarter, Year: 2025, N: 3} // Q2 of 2025/26: Jul-Sep
+	sep := MonthOf(2025, 9)
+	held := Target{Ref: "CLA02", Year: fy, Target: Float(9), Floor: Float(11), Levels: []Level{
+		{Period: q2, Target: Float(9.5)},
+		{Period: sep, Target: Float(10.1)},
+		{Area: "Epsom & Ewell", Target: Float(8), Floor: Float(8.2)},
+	}}
+	at := Location{File: "t.csv", Sheet: "t.csv", Cell: "A3"}
+	for _, tc := range []struct {
+		name     string
+		file     Target
+		year     PeriodKind // the indicator's year type in the store
+		want     string     // the targets that result, by level
+		warnings []string   // each warning contains one of these, in order
+	}{
+		{
+			name: "the year restated alone keeps its profile",
+			file: Target{Ref: "CLA02", Year: fy, Target: Float(9), Floor: Float(11)},
+			want: "9/11 Q3 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
+		},
+		{
+			name: "a year's target stated replaces the year's target and floor, keeps the levels",
+			file: Target{Ref: "CLA02", Year: fy, Target: Float(8.5)},
+			want: "8.5/- Q3 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
+		},
+		{
+			name:     "a milestone stated differently replaces that one",
+			file:     Target{Ref: "CLA02", Year: fy, Target: Float(9), Floor: Float(11), Levels: []Level{{Period: q2, Target: Float(9.8)}}},
+			want:     "9/11 Q3 2025:9.8/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
+			warnings: []string{"t.csv: t.csv!A2: CLA02 2025/26: the Jul-Sep 2025 milestone here (target 9.8) replaces the stored one (target 9.5)"},
+		},
+		{
+			name:     "a district's target stated alone keeps the year's and replaces the district's",
+			file:     Target{Ref: "CLA02", Year: fy, Levels: []Level{{Area: "Epsom & Ewell", Target: Float(8.5)}}},
+			want:     "9/11 Q3 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8.5/8.2",
+			warnings: []string{"t.csv: t.csv!A3: CLA02 2025/26: Epsom & Ewell's own target here (target 8.5, floor 8.2) replaces the stored one (target 8, floor 8.2)"},
+		},
+		{
+			name: "a new district is added to the stored ones",
+			file: Target{Ref: "CLA02", Year: fy, Levels: []Level{{Area: "Woking", Target: Float(7), Floor: Float(7.5)}}},
+			want: "9/11 Q3 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2 Woking:7/7.5",
+		},
+		{
+			name: "another year is not touched by the stored one",
+			file: Target{Ref: "CLA02", Year: Period{Kind: FinancialYear, Year: 2026}, Target: Float(8), Floor: Float(10)},
+			want: "8/10",
+		},
+		{
+			name:     "an academic year's target for a financial-year indicator",
+			file:     Target{Ref: "CLA02", Year: ay, Target: Float(9), Floor: Float(11)},
+			want:     "9/11",
+			warnings: []string{"CLA02 2025/26AY: this academic year's target never applies: CLA02's targets are set by financial year (years like 2025/26)"},
+		},
+		{
+			name: "an academic year's target for an academic-year indicator",
+			file: Target{Ref: "CLA02", Year: ay, Target: Float(9), Floor: Float(11)},
+			year: AcademicYear,
+			want: "9/11",
+		},
+		{
+			name:     "a financial year's target for an academic-year indicator",
+			file:     Target{Ref: "CLA02", Year: fy, Target: Float(9), Floor: Float(11)},
+			year:     AcademicYear,
+			want:     "9/11 Q3 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
+			warnings: []string{"this financial year's target never applies: CLA02's targets are set by academic year (years like 2025/26AY)"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := &Dataset{Targets: []Target{tc.file}, TargetsAt: map[TargetSource]Location{
+				{"CLA02", ""}:              {File: "t.csv", Sheet: "t.csv", Cell: "A2"},
+				{"CLA02", "Epsom & Ewell"}: at,
+			}}
+			stored := func(ref string) []Target {
+				if ref != "CLA02" {
+					return nil
+				}
+				h := held
+				h.Levels = append([]Level(nil), held.Levels...)
+				return []Target{h}
+			}
+			defined := func(ref string) (Indicator, bool) {
+				return Indicator{Ref: ref, YearType: tc.year}, true
+			}
+			ws := ReviewTargets(ds, "t.csv", stored, defined)
+			if got := targetWords(ds.Targets[0]); got != tc.want {
+				t.Errorf("targets %q, want %q", got, tc.want)
+			}
+			if len(ws) != len(tc.warnings) {
+				t.Fatalf("%d warnings %q, want %d", len(ws), ws, len(tc.warnings))
+			}
+			for i, w := range ws {
+				if !strings.Contains(w.String(), tc.warnings[i]) {
+					t.Errorf("warning %q, want it to contain %q", w, tc.warnings[i])
+				}
+			}
+		})
+	}
+}
+
+// targetWords writes a target and its levels for comparison: "9/11
+// Jul-Sep 2025:9.5/- Swale:8/8.2".
+func targetWords(t Target) string {
+	num := func(v *float64) string {
+		if v == nil {
+			return "-"
+		}
+		return fmt.Sprint(*v)
+	}
+	s := num(t.Target) + "/" + num(t.Floor)
+	for _, l := range t.Levels {
+		name := string(l.Area)
+		if !l.Period.IsZero() {
+			name = l.Period.Label()
+			if l.Area != "" {
+				name = string(l.Area) + " " + name
+			}
+		}
+		s += " " + name + ":" + num(l.Target) + "/" + num(l.Floor)
+	}
+	return s
+}

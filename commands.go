@@ -245,6 +245,12 @@ func importFile(e *env, st store.Store, path, name, kind string) error {
 // importOnce reads the file at path, reviews its definitions against the
 // store's, and imports it: importFile's one attempt.
 func importOnce(e *env, st store.Store, path, name, kind string) error {
+	// Taken first, so that anything landing while the file is read and
+	// reviewed makes the store refuse the import as stale.
+	inForce, err := st.Imports()
+	if err != nil {
+		return err
+	}
 	inds, err := st.Indicators()
 	if err != nil {
 		return err
@@ -293,7 +299,7 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 		kind = res.Format
 	}
 	rec, err := st.Import(store.Source{Name: name, Kind: kind, SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings,
-		Definitions: store.DefinitionsBasis(inds)}, res.Dataset)
+		Basis: store.Basis(inForce)}, res.Dataset)
 	if errors.Is(err, store.ErrAlreadyImported) {
 		fmt.Fprintf(e.out, "%s: already imported as %s on %s; nothing added\n", name, rec.ID, rec.Time.Local().Format("2 Jan 2006 15:04"))
 		if len(e.areaNames) > 0 {

@@ -214,13 +214,20 @@ func (w *mainWindow) storeRead(j *importJob, path string, res *importer.Result, 
 				// again against the definitions as they now are.
 				j.stale++
 				if rerr := w.reloadHistory(); rerr == nil {
-					w.status.SetText(filepath.Base(path) + ": a colleague's import changed the indicators' definitions while it was reviewed; reviewing it again against them")
+					w.status.SetText(filepath.Base(path) + ": another import changed the store while it was reviewed; reviewing it again against the store as it is now")
 					j.paths = slices.Insert(j.paths, j.next, path)
 					w.readNext(j)
 					return
 				}
 			}
 			j.outcomes = append(j.outcomes, importOutcome{file: path, imp: imp, err: err})
+			if d := res.Dataset; err == nil && j.next < len(j.paths) && d != nil && (len(d.Indicators) > 0 || len(d.Targets) > 0) {
+				// The next file is reviewed against the store with this
+				// one in it, its definitions and targets included.
+				if rerr := w.reloadHistory(); rerr != nil {
+					fyne.LogError("rereading the store between imports", rerr)
+				}
+			}
 			w.readNext(j)
 		})
 	}()

@@ -16,9 +16,9 @@ import (
 // hold, columns left unread and every warning, grouped by indicator, as
 // lines the review lists in full.
 type importPreview struct {
-	// basis fingerprints the definitions defs was reviewed against, so
-	// that the store refuses the import if a colleague's has changed them
-	// since (store.Source.Definitions).
+	// basis fingerprints the store the review was made against, so that
+	// the store refuses the import if a colleague's import or undo has
+	// landed since (store.Source.Basis).
 	basis string
 	defs  app.Definitions
 	lines []previewLine
@@ -51,7 +51,7 @@ type previewGroup struct {
 // newImportPreview compares what res read with h.
 func newImportPreview(h *app.History, res *importer.Result) *importPreview {
 	d := res.Dataset
-	p := &importPreview{defs: app.ReviewDefinitions(d, h.Indicator), basis: store.DefinitionsBasis(h.Indicators())}
+	p := &importPreview{defs: app.ReviewDefinitions(d, h.Indicator), basis: store.Basis(h.Imports)}
 	groups := map[string]*previewGroup{}
 	var order []*previewGroup
 	group := func(ref string) *previewGroup {

@@ -385,3 +385,31 @@ func TestWindowReviewsAgainAfterColleague(t *testing.T) {
 		t.Errorf("the second review's warnings %v do not mention CIC90's definition", recs[len(recs)-1].Warnings)
 	}
 }
+
+// TestTwoFilesReviewedOnce: two files dropped together, each defining an
+// indicator, are each reviewed once: the second against the store with
+// the first in it, not refused as stale by the window's own import.
+func TestTwoFilesReviewedOnce(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	dir := t.TempDir()
+	var paths []string
+	for i, ref := range []string{"CIC91", "CIC92"} {
+		path := filepath.Join(dir, ref+".csv")
+		body := "Ref,Indicator,Unit,Period,Area,Value\n" + ref + ",Indicator " + ref + ",%,2026-10,Kent," + strconv.Itoa(40+i) + "\n"
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, path)
+	}
+	reviews := 0
+	w.reviewShown = func(r *layoutReview) { reviews++; r.done(true) }
+	w.importFiles(paths)
+	w.busy.Wait()
+	if reviews != 2 {
+		t.Errorf("%d reviews of two files, want 2", reviews)
+	}
+	if recs, _ := st.Imports(); len(recs) < 2 || recs[len(recs)-1].Source != "CIC92.csv" {
+		t.Errorf("imports %v, want both files stored", recs)
+	}
+}

@@ -97,7 +97,7 @@ func (b storeBackend) StoreRead(path string, res *importer.Result, reviewed stri
 	}
 	// Kind is the format read, as the command line's import records it,
 	// so the import log reads alike whoever imported a file.
-	src := store.Source{Name: filepath.Base(path), Kind: res.Format, SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings, Definitions: reviewed}
+	src := store.Source{Name: filepath.Base(path), Kind: res.Format, SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings, Basis: reviewed}
 	imp, err := b.st.Import(src, res.Dataset)
 	if errors.Is(err, store.ErrAlreadyImported) {
 		return imp, errAlreadyImported

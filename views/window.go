@@ -74,7 +74,7 @@ type backend interface {
 	ReadFile(ctx context.Context, path string, layouts map[string]importer.Layout, progress func(done, total int)) (*importer.Result, error)
 	// StoreRead records a file read as one import; a file imported before
 	// gives its earlier record and errAlreadyImported. reviewed is the
-	// store.DefinitionsBasis its definitions were reviewed against ("" for
+	// store.Basis its definitions and targets were reviewed against ("" for
 	// none): if the store's have changed since, nothing is stored and the
 	// error wraps store.ErrStale.
 	StoreRead(path string, res *importer.Result, reviewed string) (app.Import, error)

@@ -1,7 +1,7 @@
 package store
 
 import (
-	"encoding/json"
+	"hash/fnv"
 	"io"
 	"os"
 	"os/user"
@@ -72,15 +72,18 @@ func Operator() (officer, machine string) {
 	return officer, machine
 }
 
-// DefinitionsBasis fingerprints definitions as Indicators returns them, so
-// that an engine can tell, as it imports, whether the definitions an
-// import was reviewed against are still the store's (Source.Definitions).
-func DefinitionsBasis(inds []app.Indicator) string {
-	b, err := json.Marshal(inds)
-	if err != nil {
-		// Indicators are plain data; this cannot fail, and an empty
-		// basis only skips the check.
-		return ""
+// Basis fingerprints the store's state as a review of a file saw it: the
+// imports in force (Imports, undone ones left out). Any import or undo
+// since changes it, so an engine can tell, as it imports, whether the
+// definitions and targets a file was reviewed against are still the
+// store's (Source.Basis).
+func Basis(imports []app.Import) string {
+	h := fnv.New64a()
+	for _, imp := range imports {
+		if imp.Undone == nil {
+			h.Write([]byte(imp.ID))
+			h.Write([]byte{0})
+		}
 	}
-	return strconv.FormatUint(fnv64a(b), 16)
+	return strconv.FormatUint(h.Sum64(), 16)
 }

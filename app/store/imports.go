@@ -22,14 +22,14 @@ type Source struct {
 	Note   string // the detected layout, or what an edit changed
 	// Warnings is the importer's validation report, kept with the import.
 	Warnings []app.Warning
-	// Definitions is the DefinitionsBasis of the store's definitions the
-	// import's own were reviewed against (app.ReviewDefinitions); empty
-	// when they were not. When it is set and the dataset defines
-	// indicators, Import refuses with ErrStale if the store's definitions
-	// have changed since: another officer's import or undo landed between
-	// the review and this import, so the review may have let this file
-	// redefine an indicator without the warning it was owed.
-	Definitions string
+	// Basis is the store's Basis when the import's definitions and
+	// targets were reviewed against it (app.ReviewDefinitions,
+	// app.ReviewTargets); empty when they were not. When it is set and
+	// the dataset defines indicators or targets, Import refuses with
+	// ErrStale if another import or undo has landed since: the review may
+	// have let this file redefine an indicator, or drop a milestone,
+	// without the warning it was owed.
+	Basis string
 }
 
 // fillPercent is how full bbolt packs the pages it splits. Its default of
@@ -82,7 +82,7 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 		if err := alreadyImported(tx, src, &rec); err != nil {
 			return err
 		}
-		if err := checkDefinitions(tx, src, ds); err != nil {
+		if err := checkBasis(tx, src, ds); err != nil {
 			return err
 		}
 		imports := tx.Bucket(bucketImports)
@@ -487,22 +487,17 @@ func alreadyImported(tx *bolt.Tx, src Source, rec *app.Import) error {
 	return fmt.Errorf("%s: %w as %s on %s", src.Name, ErrAlreadyImported, prev.ID, prev.Time.Format("2 Jan 2006 15:04 MST"))
 }
 
-// checkDefinitions refuses an import whose definitions were reviewed
-// against other definitions than the store holds now (see
-// Source.Definitions).
-func checkDefinitions(tx *bolt.Tx, src Source, ds *app.Dataset) error {
-	if src.Definitions == "" || len(ds.Indicators) == 0 {
+// checkBasis refuses an import reviewed against the store as it was
+// before another import or undo landed (see Source.Basis).
+func checkBasis(tx *bolt.Tx, src Source, ds *app.Dataset) error {
+	if src.Basis == "" || len(ds.Indicators) == 0 && len(ds.Targets) == 0 {
 		return nil
 	}
 	h := app.NewHistory()
-	ids, err := loadImports(tx, h)
-	if err != nil {
+	if _, err := loadImports(tx, h); err != nil {
 		return err
 	}
-	if err := (&loader{tx: tx, h: h, ids: ids}).indicators(); err != nil {
-		return err
-	}
-	if DefinitionsBasis(h.Indicators()) != src.Definitions {
+	if Basis(h.Imports) != src.Basis {
 		return fmt.Errorf("import %s: %w", src.Name, ErrStale)
 	}
 	return nil

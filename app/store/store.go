@@ -37,10 +37,10 @@ var (
 	ErrAlreadyImported = errors.New("already imported")
 	// ErrNoImport is returned by Undo for an ID the store has never issued.
 	ErrNoImport = errors.New("no such import")
-	// ErrStale is returned by Import when the store's definitions changed
-	// after the import's were reviewed against them (Source.Definitions):
-	// review them again and retry.
-	ErrStale = errors.New("the store's definitions changed while the file was read; read it again")
+	// ErrStale is returned by Import when another import or undo landed
+	// after the import's definitions and targets were reviewed against
+	// the store (Source.Basis): review them again and retry.
+	ErrStale = errors.New("another import or undo changed the store while the file was read; read it again")
 )
 
 // lockTimeout bounds the wait for the file lock, so that a second copy of

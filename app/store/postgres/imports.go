@@ -48,7 +48,7 @@ func (s *Store) Import(src store.Source, ds *app.Dataset) (rec app.Import, err e
 		if err := alreadyImported(ctx, tx, src, &rec); err != nil {
 			return err
 		}
-		if err := checkDefinitions(ctx, tx, src, ds); err != nil {
+		if err := checkBasis(ctx, tx, src, ds); err != nil {
 			return err
 		}
 		var seq int64
@@ -340,23 +340,19 @@ func applyRetags(ctx context.Context, tx pgx.Tx, table, where string, changes []
 	return err
 }
 
-// checkDefinitions refuses an import whose definitions were reviewed
-// against other definitions than the store holds now (see
-// store.Source.Definitions): under the import lock, so no colleague's
-// import can change them between the check and the write.
-func checkDefinitions(ctx context.Context, tx pgx.Tx, src store.Source, ds *app.Dataset) error {
-	if src.Definitions == "" || len(ds.Indicators) == 0 {
+// checkBasis refuses an import reviewed against the store as it was
+// before another import or undo landed (see store.Source.Basis): under
+// the import lock, so no colleague's import can land between the check
+// and the write.
+func checkBasis(ctx context.Context, tx pgx.Tx, src store.Source, ds *app.Dataset) error {
+	if src.Basis == "" || len(ds.Indicators) == 0 && len(ds.Targets) == 0 {
 		return nil
 	}
-	_, ids, err := readImports(ctx, tx)
+	recs, _, err := readImports(ctx, tx)
 	if err != nil {
 		return err
 	}
-	h := app.NewHistory()
-	if err := (&loader{ctx: ctx, tx: tx, h: h, ids: ids}).indicators(); err != nil {
-		return err
-	}
-	if store.DefinitionsBasis(h.Indicators()) != src.Definitions {
+	if store.Basis(recs) != src.Basis {
 		return fmt.Errorf("import %s: %w", src.Name, store.ErrStale)
 	}
 	return nil

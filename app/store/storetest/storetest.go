@@ -59,35 +59,44 @@ var scenarios = []struct {
 			t.Fatalf("History.Imports = %+v, want [%+v]", h.Imports, rec)
 		}
 	}},
-	{"definitions changed since the review", func(t *testing.T, st store.Store, opt Options) {
+	{"store changed since the review", func(t *testing.T, st store.Store, opt Options) {
 		// A file reviewed against the empty store; a colleague's import
-		// lands before it, defining the same indicators: the import is
-		// refused as stale, the store unchanged, and a review against
-		// the store as it is now lets it in.
-		reviewed := store.DefinitionsBasis(nil)
+		// lands before it: the import is refused as stale, the store
+		// unchanged, and a review against the store as it is now lets it
+		// in. An undo since the review makes it stale too.
+		reviewed := store.Basis(nil)
 		mustImport(t, st, "Colleague's March scorecard.xlsx", Monthly(spring, 0))
 		before := load(t, st)
 		src := file("March scorecard.xlsx")
-		src.Definitions = reviewed
+		src.Basis = reviewed
 		if _, err := st.Import(src, Monthly(spring, 1)); !errors.Is(err, store.ErrStale) {
-			t.Fatalf("import reviewed against other definitions: err = %v, want ErrStale", err)
+			t.Fatalf("import reviewed before a colleague's import: err = %v, want ErrStale", err)
 		}
 		if !reflect.DeepEqual(load(t, st), before) {
 			t.Fatal("a stale import changed the store")
 		}
-		inds, err := st.Indicators()
-		if err != nil {
-			t.Fatal(err)
+		basis := func() string {
+			imps, err := st.Imports()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return store.Basis(imps)
 		}
-		src.Definitions = store.DefinitionsBasis(inds)
+		src.Basis = basis()
 		if _, err := st.Import(src, Monthly(spring, 1)); err != nil {
-			t.Fatalf("import reviewed against the store's definitions: %v", err)
+			t.Fatalf("import reviewed against the store as it is: %v", err)
+		}
+		src = file("April scorecard.xlsx")
+		src.Basis = basis()
+		mustUndo(t, st, "I0002")
+		if _, err := st.Import(src, Monthly(spring, 2)); !errors.Is(err, store.ErrStale) {
+			t.Fatalf("import reviewed before a colleague's undo: err = %v, want ErrStale", err)
 		}
 		// Figures alone need no review, whatever the basis.
 		figures := Monthly(spring, 2)
-		figures.Indicators = nil
+		figures.Indicators, figures.Targets = nil, nil
 		src = file("April figures.csv")
-		src.Definitions = reviewed
+		src.Basis = reviewed
 		if _, err := st.Import(src, figures); err != nil {
 			t.Fatalf("an import defining nothing: %v", err)
 		}

@@ -45,7 +45,7 @@ func ReadModel(name string, r io.Reader, year string) (*benchmark.Model, error) 
 	if year == "" {
 		m := yearInName.FindStringSubmatch(filepath.Base(name))
 		if m == nil {
-			return nil, fmt.Errorf("%s: no model year in the file name; give the year the model was published", name)
+			return nil, fmt.Errorf("%s: no model year in the file name: the year the DfE published the model is read from it, so copy the file under a name with the year, as the DfE names it (e.g. sn_may_2025.xlsx)", name)
 		}
 		year = m[1]
 	}

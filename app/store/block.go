@@ -42,8 +42,9 @@ const (
 // numTexts counts the text fields an entry keeps before its cell.
 const numTexts = 5
 
-// appendSeriesKey appends the series part of o's block key to b.
-func appendSeriesKey(b []byte, o *app.Observation) ([]byte, error) {
+// AppendSeriesKey appends the series part of o's block key to b: ref,
+// area and split, each NUL-ended, as both engines key a series.
+func AppendSeriesKey(b []byte, o *app.Observation) ([]byte, error) {
 	if err := checkText("observation", o.Ref, string(o.Area), string(o.Split)); err != nil {
 		return nil, err
 	}

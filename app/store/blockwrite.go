@@ -104,7 +104,7 @@ func groupSeries(obs []app.Observation) ([]seriesGroup, error) {
 	for i := range obs {
 		o := &obs[i]
 		var err error
-		if key, err = appendSeriesKey(key[:0], o); err != nil {
+		if key, err = AppendSeriesKey(key[:0], o); err != nil {
 			return nil, err
 		}
 		// Figures come series by series, mostly: the last group is the

@@ -189,7 +189,7 @@ type pendingPut struct {
 
 func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 	for i, ind := range ds.Indicators {
-		k, err := indicatorKey(&ind)
+		k, err := IndicatorKey(&ind)
 		if err != nil {
 			return err
 		}
@@ -212,7 +212,7 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 	n.Revisions += revised
 	for i, t := range ds.Targets {
 		t.Import = ""
-		k, err := targetKey(&t)
+		k, err := TargetKey(&t)
 		if err := w.queueJSON(k, err, t, i); err != nil {
 			return fmt.Errorf("target %s %s: %w", t.Ref, t.Year, err)
 		}
@@ -226,7 +226,7 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 	n.Targets += added
 	for i, b := range ds.Benchmarks {
 		b.Import = ""
-		k, err := benchmarkKey(&b)
+		k, err := BenchmarkKey(&b)
 		if err := w.queueJSON(k, err, b, i); err != nil {
 			return fmt.Errorf("benchmark %s %s %s: %w", b.Ref, b.Period, b.Group, err)
 		}
@@ -241,7 +241,7 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 	n.Benchmarks += added
 	for i, b := range ds.Breakdowns {
 		b.Import = ""
-		k, err := breakdownKey(&b)
+		k, err := BreakdownKey(&b)
 		if err := w.queueJSON(k, err, b, i); err != nil {
 			return fmt.Errorf("breakdown %s %s %s: %w", b.Measure, b.Period, b.Area, err)
 		}
@@ -256,7 +256,7 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 	n.Breakdowns += added
 	for i, c := range ds.Comments {
 		c.Import = ""
-		k, err := commentKey(&c)
+		k, err := CommentKey(&c)
 		if err := w.queueJSON(k, err, c, i); err != nil {
 			return fmt.Errorf("comment %s %s %s: %w", c.Ref, c.Area, c.Period, err)
 		}
@@ -277,7 +277,7 @@ func (w *snapshotWriter) write(ds *app.Dataset, n *app.Counts) error {
 	}
 	for i, c := range ds.ChartSettings {
 		c.Import = ""
-		k, err := chartSettingKey(&c)
+		k, err := ChartSettingKey(&c)
 		if err := w.queueJSON(k, err, c, i); err != nil {
 			return fmt.Errorf("chart setting %s %s: %w", c.Ref, c.Kind, err)
 		}

@@ -37,7 +37,8 @@ func (s *Bolt) Load() (*app.History, error) {
 // it reads is proved against the checksums of the definitions and of
 // ref's records that each import keeps.
 func (s *Bolt) LoadIndicator(ref string) (*app.History, error) {
-	if err := checkText("indicator", ref); err != nil {
+	prefix, err := RefPrefix(ref)
+	if err != nil {
 		return nil, err
 	}
 	return s.read(func(l *loader) error {
@@ -45,7 +46,7 @@ func (s *Bolt) LoadIndicator(ref string) (*app.History, error) {
 		if err := l.indicators(); err != nil {
 			return err
 		}
-		l.prefix = appendText(nil, ref)
+		l.prefix = prefix
 		if err := l.run(l.observations, l.targets, l.benchmarks, l.comments, l.chartSettings); err != nil {
 			return err
 		}

@@ -99,23 +99,28 @@ func (d *observationDecoder) decode(v []byte, o *app.Observation) error {
 
 // The other kinds of record are keyed by what makes one replace another
 // in an app.History (AddTarget, AddBenchmark, AddComment), and stored as
-// JSON without their Import, which the key's sequence number gives.
+// JSON without their Import, which the key's sequence number gives. Both
+// engines file records under these keys, so that they read them, and
+// build a History, in the same order.
 
-func indicatorKey(ind *app.Indicator) ([]byte, error) {
+// IndicatorKey is the key of an indicator's definition: its ref.
+func IndicatorKey(ind *app.Indicator) ([]byte, error) {
 	if err := checkText("indicator", ind.Ref); err != nil {
 		return nil, err
 	}
 	return appendText(nil, ind.Ref), nil
 }
 
-func targetKey(t *app.Target) ([]byte, error) {
+// TargetKey is the key of a year's target: ref and year.
+func TargetKey(t *app.Target) ([]byte, error) {
 	if err := checkText("target", t.Ref); err != nil {
 		return nil, err
 	}
 	return appendPeriod(appendText(nil, t.Ref), t.Year), nil
 }
 
-func benchmarkKey(b *app.Benchmark) ([]byte, error) {
+// BenchmarkKey is the key of a benchmark: ref, period, group and model.
+func BenchmarkKey(b *app.Benchmark) ([]byte, error) {
 	if err := checkText("benchmark", b.Ref, b.Group, b.Model); err != nil {
 		return nil, err
 	}
@@ -123,7 +128,9 @@ func benchmarkKey(b *app.Benchmark) ([]byte, error) {
 	return appendText(appendText(k, b.Group), b.Model), nil
 }
 
-func breakdownKey(b *app.Breakdown) ([]byte, error) {
+// BreakdownKey is the key of a breakdown: measure, period, area, split,
+// dimension and category.
+func BreakdownKey(b *app.Breakdown) ([]byte, error) {
 	if err := checkText("breakdown", b.Measure, string(b.Area), string(b.Split), b.Dimension, b.Category); err != nil {
 		return nil, err
 	}
@@ -134,7 +141,8 @@ func breakdownKey(b *app.Breakdown) ([]byte, error) {
 	return k, nil
 }
 
-func commentKey(c *app.Comment) ([]byte, error) {
+// CommentKey is the key of a comment: ref, area, period and split.
+func CommentKey(c *app.Comment) ([]byte, error) {
 	if err := checkText("comment", c.Ref, string(c.Area), string(c.Split)); err != nil {
 		return nil, err
 	}
@@ -147,7 +155,9 @@ func commentKey(c *app.Comment) ([]byte, error) {
 	return k, nil
 }
 
-func chartSettingKey(c *app.ChartSetting) ([]byte, error) {
+// ChartSettingKey is the key of a chart setting: ref, kind and, for a
+// rebase, the month it starts.
+func ChartSettingKey(c *app.ChartSetting) ([]byte, error) {
 	if err := checkText("chart setting", c.Ref, string(c.Kind)); err != nil {
 		return nil, err
 	}
@@ -170,4 +180,13 @@ func encodeIndicator(ind app.Indicator, pos int) ([]byte, error) {
 		return nil, fmt.Errorf("indicator %s: %w", ind.Ref, err)
 	}
 	return append(b, j...), nil
+}
+
+// RefPrefix is what the keys of ref's records begin with, in both
+// engines: reading those keys alone reads one indicator.
+func RefPrefix(ref string) ([]byte, error) {
+	if err := checkText("indicator", ref); err != nil {
+		return nil, err
+	}
+	return appendText(nil, ref), nil
 }

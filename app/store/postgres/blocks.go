@@ -81,12 +81,12 @@ func groupSeries(obs []app.Observation) ([]seriesGroup, error) {
 		sk := app.SeriesKey{Ref: o.Ref, Area: o.Area, Split: o.Split}
 		g, ok := index[sk]
 		if !ok {
-			if err := checkText("observation", o.Ref, string(o.Area), string(o.Split)); err != nil {
+			k, err := store.AppendSeriesKey(nil, o)
+			if err != nil {
 				return nil, err
 			}
 			g = len(groups)
 			index[sk] = g
-			k := appendText(appendText(appendText(nil, o.Ref), string(o.Area)), string(o.Split))
 			groups = append(groups, seriesGroup{key: k})
 		}
 		groups[g].obs = append(groups[g].obs, o)

@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"scorecard/app"
+	"scorecard/app/store"
 )
 
 // Load reads the whole store into an app.History, as the bbolt engine's
@@ -34,11 +35,12 @@ func (s *Store) Load() (*app.History, error) {
 // indicator's definitions and the imports, and ref's figures, targets,
 // benchmarks, comments and chart settings. Breakdowns are left out.
 func (s *Store) LoadIndicator(ref string) (*app.History, error) {
-	if err := checkText("indicator", ref); err != nil {
+	prefix, err := store.RefPrefix(ref)
+	if err != nil {
 		return nil, err
 	}
 	return s.read("load "+ref, func(l *loader) error {
-		l.prefix = refPrefix(ref)
+		l.prefix = prefix
 		for _, step := range []func() error{l.indicators, l.observations,
 			l.latest(kindTarget), l.latest(kindBenchmark), l.latest(kindComment), l.latest(kindChartSetting)} {
 			if err := step(); err != nil {

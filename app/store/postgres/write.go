@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"scorecard/app"
+	"scorecard/app/store"
 )
 
 // recRow is a record other than an observation that an import writes.
@@ -46,42 +47,42 @@ func recordRows(ds *app.Dataset) ([]recRow, error) {
 		return nil
 	}
 	for i, ind := range ds.Indicators {
-		k, err := indicatorKey(&ind)
+		k, err := store.IndicatorKey(&ind)
 		if err := add(kindIndicator, k, err, ind.Ref, i, ind, func() string { return "indicator " + ind.Ref }); err != nil {
 			return nil, err
 		}
 	}
 	for _, t := range ds.Targets {
 		t.Import = ""
-		k, err := targetKey(&t)
+		k, err := store.TargetKey(&t)
 		if err := add(kindTarget, k, err, t.Ref, 0, t, func() string { return fmt.Sprintf("target %s %s", t.Ref, t.Year) }); err != nil {
 			return nil, err
 		}
 	}
 	for _, b := range ds.Benchmarks {
 		b.Import = ""
-		k, err := benchmarkKey(&b)
+		k, err := store.BenchmarkKey(&b)
 		if err := add(kindBenchmark, k, err, b.Ref, 0, b, func() string { return fmt.Sprintf("benchmark %s %s %s", b.Ref, b.Period, b.Group) }); err != nil {
 			return nil, err
 		}
 	}
 	for _, b := range ds.Breakdowns {
 		b.Import = ""
-		k, err := breakdownKey(&b)
+		k, err := store.BreakdownKey(&b)
 		if err := add(kindBreakdown, k, err, b.Measure, 0, b, func() string { return fmt.Sprintf("breakdown %s %s %s", b.Measure, b.Period, b.Area) }); err != nil {
 			return nil, err
 		}
 	}
 	for _, c := range ds.Comments {
 		c.Import = ""
-		k, err := commentKey(&c)
+		k, err := store.CommentKey(&c)
 		if err := add(kindComment, k, err, c.Ref, 0, c, func() string { return fmt.Sprintf("comment %s %s %s", c.Ref, c.Area, c.Period) }); err != nil {
 			return nil, err
 		}
 	}
 	for _, c := range ds.ChartSettings {
 		c.Import = ""
-		k, err := chartSettingKey(&c)
+		k, err := store.ChartSettingKey(&c)
 		if err := add(kindChartSetting, k, err, c.Ref, 0, c, func() string { return fmt.Sprintf("chart setting %s %s", c.Ref, c.Kind) }); err != nil {
 			return nil, err
 		}

@@ -6,33 +6,40 @@ import (
 	"scorecard/app"
 )
 
-// The setting naming the store's authority, by its old LA code.
+// An engine keeps the store's authority in its settings, by its old LA
+// code, and the districts an officer named for it beside it, under the
+// same bucket and keys in every engine, so that a copy between engines
+// keeps both. The engines' Authority, SetAuthority and SetDistricts are
+// the functions below over their own settings.
 const (
 	authorityBucket = "authority"
 	authorityKey    = "code"
 )
 
-// Authority is the local authority whose figures the store holds: the one
-// set with SetAuthority, else app.DefaultAuthority, with any districts
-// named with SetDistricts. A code the binary no
-// longer knows is an error rather than a silent fallback.
-func (s *Bolt) Authority() (*app.Authority, error) {
+// Settings is the part of a Store the authority is kept in.
+type Settings interface {
+	Get(bucket, key string, v any) (found bool, err error)
+	Put(bucket, key string, v any) error
+	Delete(bucket, key string) error
+	Path() string
+}
+
+// AuthorityIn is the local authority whose figures st holds: the one set
+// with SetAuthorityIn, else app.DefaultAuthority, with any districts named
+// with SetDistrictsIn. A code the binary no longer knows is an error
+// rather than a silent fallback.
+func AuthorityIn(st Settings) (*app.Authority, error) {
 	var code string
-	found, err := s.Get(authorityBucket, authorityKey, &code)
+	found, err := st.Get(authorityBucket, authorityKey, &code)
 	if err != nil || !found {
 		return app.DefaultAuthority(), err
 	}
 	a, ok := app.LookupAuthority(code)
 	if !ok {
-		return nil, fmt.Errorf("%s: the store's authority %q is not one this version knows", s.path, code)
+		return nil, fmt.Errorf("%s: the store's authority %q is not one this version knows", st.Path(), code)
 	}
-	return s.withDistricts(a)
-}
-
-// withDistricts adds to a the districts the officer named for it.
-func (s *Bolt) withDistricts(a *app.Authority) (*app.Authority, error) {
 	var names []string
-	found, err := s.Get(authorityBucket, districtsKey(a), &names)
+	found, err = st.Get(authorityBucket, districtsKey(a), &names)
 	if err != nil || !found {
 		return a, err
 	}
@@ -44,16 +51,27 @@ func (s *Bolt) withDistricts(a *app.Authority) (*app.Authority, error) {
 // give one council another's districts.
 func districtsKey(a *app.Authority) string { return "districts-" + a.Old }
 
-// SetAuthority makes a the store's authority.
-func (s *Bolt) SetAuthority(a *app.Authority) error {
-	return s.Put(authorityBucket, authorityKey, a.Old)
+// SetAuthorityIn makes a the authority of st.
+func SetAuthorityIn(st Settings, a *app.Authority) error {
+	return st.Put(authorityBucket, authorityKey, a.Old)
 }
 
-// SetDistricts names districts of a beyond those its profile holds (see
+// SetDistrictsIn names districts of a beyond those its profile holds (see
 // app.Authority.WithDistricts); none removes the officer's list.
-func (s *Bolt) SetDistricts(a *app.Authority, names []string) error {
+func SetDistrictsIn(st Settings, a *app.Authority, names []string) error {
 	if len(names) == 0 {
-		return s.Delete(authorityBucket, districtsKey(a))
+		return st.Delete(authorityBucket, districtsKey(a))
 	}
-	return s.Put(authorityBucket, districtsKey(a), names)
+	return st.Put(authorityBucket, districtsKey(a), names)
+}
+
+// Authority is the store's authority (AuthorityIn).
+func (s *Bolt) Authority() (*app.Authority, error) { return AuthorityIn(s) }
+
+// SetAuthority makes a the store's authority.
+func (s *Bolt) SetAuthority(a *app.Authority) error { return SetAuthorityIn(s, a) }
+
+// SetDistricts names districts of a beyond those its profile holds.
+func (s *Bolt) SetDistricts(a *app.Authority, names []string) error {
+	return SetDistrictsIn(s, a, names)
 }

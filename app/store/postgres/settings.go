@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"scorecard/app"
+	"scorecard/app/store"
 )
 
 // Get reads the setting key of bucket into v, reporting whether it exists.
@@ -61,48 +62,14 @@ func (s *Store) Keys(bucket string) ([]string, error) {
 	return keys, nil
 }
 
-// The settings naming the store's authority, as the bbolt engine keeps
-// them, so that a copy between engines keeps the authority.
-const (
-	authorityBucket = "authority"
-	authorityKey    = "code"
-)
-
-// Authority is the local authority whose figures the store holds: the one
-// set with SetAuthority, else app.DefaultAuthority, with any districts
-// named with SetDistricts.
-func (s *Store) Authority() (*app.Authority, error) {
-	var code string
-	found, err := s.Get(authorityBucket, authorityKey, &code)
-	if err != nil || !found {
-		return app.DefaultAuthority(), err
-	}
-	a, ok := app.LookupAuthority(code)
-	if !ok {
-		return nil, fmt.Errorf("%s: the store's authority %q is not one this version knows", s.name, code)
-	}
-	var names []string
-	found, err = s.Get(authorityBucket, districtsKey(a), &names)
-	if err != nil || !found {
-		return a, err
-	}
-	return a.WithDistricts(names), nil
-}
-
-// districtsKey is the setting holding the districts an officer named for
-// a, kept per authority.
-func districtsKey(a *app.Authority) string { return "districts-" + a.Old }
+// Authority is the store's authority, kept as the bbolt engine keeps it
+// (store.AuthorityIn), so that a copy between engines keeps it.
+func (s *Store) Authority() (*app.Authority, error) { return store.AuthorityIn(s) }
 
 // SetAuthority makes a the store's authority.
-func (s *Store) SetAuthority(a *app.Authority) error {
-	return s.Put(authorityBucket, authorityKey, a.Old)
-}
+func (s *Store) SetAuthority(a *app.Authority) error { return store.SetAuthorityIn(s, a) }
 
-// SetDistricts names districts of a beyond those its profile holds; none
-// removes the officer's list.
+// SetDistricts names districts of a beyond those its profile holds.
 func (s *Store) SetDistricts(a *app.Authority, names []string) error {
-	if len(names) == 0 {
-		return s.Delete(authorityBucket, districtsKey(a))
-	}
-	return s.Put(authorityBucket, districtsKey(a), names)
+	return store.SetDistrictsIn(s, a, names)
 }

@@ -174,54 +174,8 @@ func (l *loader) observations() error {
 	var (
 		series []byte // ref, area and split of the series being read
 		key    app.SeriesKey
-		all    []app.Observation // its versions, block by block
-		firsts []app.Observation // first version of each period, in order
-		later  []app.Observation // later versions, by period then import
 	)
-	var (
-		order  []int32           // all's indexes, sorted by period
-		sorted []app.Observation // all, in that order
-	)
-	flush := func() {
-		// Blocks are in import order and each in period order: sorted
-		// by period, each period's versions stay in import order. A
-		// monthly scorecard restates the months before, so blocks
-		// overlap and most series need sorting; sorting indexes (the
-		// index breaking ties, so an unstable sort keeps import order)
-		// and then moving each observation once is several times
-		// cheaper than a stable sort moving the observations themselves.
-		for i := 1; i < len(all); i++ {
-			if periodOrder(all[i-1].Period, all[i].Period) > 0 {
-				order = order[:0]
-				for j := range all {
-					order = append(order, int32(j))
-				}
-				slices.SortFunc(order, func(a, b int32) int {
-					return cmp.Or(periodOrder(all[a].Period, all[b].Period), cmp.Compare(a, b))
-				})
-				sorted = sorted[:0]
-				for _, j := range order {
-					sorted = append(sorted, all[j])
-				}
-				all, sorted = sorted, all
-				break
-			}
-		}
-		for _, o := range all {
-			if n := len(firsts); n > 0 && firsts[n-1].Period == o.Period {
-				later = append(later, o)
-			} else {
-				firsts = append(firsts, o)
-			}
-		}
-		if len(firsts) > 0 {
-			l.h.SetSeries(key, slices.Clone(firsts))
-		}
-		for _, o := range later {
-			l.h.Add(o)
-		}
-		all, firsts, later = all[:0], firsts[:0], later[:0]
-	}
+	sh := NewSeriesHistory(l.h)
 	r := newBlockReader(nil)
 	c := l.tx.Bucket(kindBuckets[kindObservation]).Cursor()
 	for k, v := l.first(c); k != nil; k, v = l.within(c.Next()) {
@@ -234,9 +188,9 @@ func (l *loader) observations() error {
 			return fmt.Errorf("observation key %q: %w", k, errCorrupt)
 		}
 		if !bytes.Equal(s, series) {
-			flush()
 			series = s
 			key = app.SeriesKey{Ref: d.intern(ref), Area: app.Area(d.intern(area)), Split: app.Split(d.intern(split))}
+			sh.Start(key)
 		}
 		id, err := l.importOf(k)
 		if err != nil {
@@ -249,13 +203,13 @@ func (l *loader) observations() error {
 			}
 			o := app.Observation{Ref: key.Ref, Area: key.Area, Split: key.Split, Import: id}
 			r.e.observation(d, &o)
-			all = append(all, o)
+			sh.Add(o)
 		}
 		if r.bad {
 			return fmt.Errorf("the figures of %s from import %s are unreadable: %w", key, id, errCorrupt)
 		}
 	}
-	flush()
+	sh.Flush()
 	return nil
 }
 

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"scorecard/app"
 )
@@ -94,3 +96,74 @@ func SetRestatement(block []byte, off int, restatement bool) {
 // ComparePeriods orders periods as a series block holds them: by start
 // month and length, then kind, year and number.
 func ComparePeriods(p, q app.Period) int { return periodOrder(p, q) }
+
+// SeriesHistory adds one series at a time to a History as an engine reads
+// it block by block: every version of each period, the first as the
+// series and the later ones as revisions, which is what adding every
+// version in import order gives, without growing each series a figure at
+// a time. Both engines load figures through it.
+type SeriesHistory struct {
+	h      *app.History
+	key    app.SeriesKey
+	all    []app.Observation // the series' versions, block by block
+	firsts []app.Observation // first version of each period, in order
+	later  []app.Observation // later versions, by period then import
+	order  []int32           // all's indexes, sorted by period
+	sorted []app.Observation // all, in that order
+}
+
+// NewSeriesHistory adds series to h.
+func NewSeriesHistory(h *app.History) *SeriesHistory { return &SeriesHistory{h: h} }
+
+// Start ends the series being gathered, adding it to the History, and
+// begins the series key.
+func (s *SeriesHistory) Start(key app.SeriesKey) {
+	s.Flush()
+	s.key = key
+}
+
+// Add gathers a version of the current series; blocks come in import
+// order, each in period order.
+func (s *SeriesHistory) Add(o app.Observation) { s.all = append(s.all, o) }
+
+// Flush adds the series gathered to the History.
+func (s *SeriesHistory) Flush() {
+	// Sorted by period, each period's versions stay in import order. A
+	// monthly scorecard restates the months before, so blocks overlap and
+	// most series need sorting; sorting indexes (the index breaking ties,
+	// so an unstable sort keeps import order) and then moving each
+	// observation once is several times cheaper than a stable sort moving
+	// the observations themselves.
+	all := s.all
+	for i := 1; i < len(all); i++ {
+		if periodOrder(all[i-1].Period, all[i].Period) > 0 {
+			s.order = s.order[:0]
+			for j := range all {
+				s.order = append(s.order, int32(j))
+			}
+			slices.SortFunc(s.order, func(a, b int32) int {
+				return cmp.Or(periodOrder(all[a].Period, all[b].Period), cmp.Compare(a, b))
+			})
+			s.sorted = s.sorted[:0]
+			for _, j := range s.order {
+				s.sorted = append(s.sorted, all[j])
+			}
+			s.all, s.sorted = s.sorted, s.all
+			break
+		}
+	}
+	for _, o := range s.all {
+		if n := len(s.firsts); n > 0 && s.firsts[n-1].Period == o.Period {
+			s.later = append(s.later, o)
+		} else {
+			s.firsts = append(s.firsts, o)
+		}
+	}
+	if len(s.firsts) > 0 {
+		s.h.SetSeries(s.key, slices.Clone(s.firsts))
+	}
+	for _, o := range s.later {
+		s.h.Add(o)
+	}
+	s.all, s.firsts, s.later = s.all[:0], s.firsts[:0], s.later[:0]
+}

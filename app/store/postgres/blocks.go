@@ -236,34 +236,8 @@ func (l *loader) observations() error {
 	var (
 		series []byte // of the series being read
 		key    app.SeriesKey
-		all    []app.Observation // its versions, block by block
-		firsts []app.Observation // first version of each period, in order
-		later  []app.Observation // later versions, by period then import
 	)
-	flush := func() {
-		// Blocks are in import order and each in period order: a stable
-		// sort by period puts each period's versions in import order.
-		for i := 1; i < len(all); i++ {
-			if store.ComparePeriods(all[i-1].Period, all[i].Period) > 0 {
-				slices.SortStableFunc(all, func(a, b app.Observation) int { return store.ComparePeriods(a.Period, b.Period) })
-				break
-			}
-		}
-		for _, o := range all {
-			if n := len(firsts); n > 0 && firsts[n-1].Period == o.Period {
-				later = append(later, o)
-			} else {
-				firsts = append(firsts, o)
-			}
-		}
-		if len(firsts) > 0 {
-			l.h.SetSeries(key, slices.Clone(firsts))
-		}
-		for _, o := range later {
-			l.h.Add(o)
-		}
-		all, firsts, later = all[:0], firsts[:0], later[:0]
-	}
+	sh := store.NewSeriesHistory(l.h)
 	for rows.Next() {
 		var s, block []byte
 		var seq int64
@@ -277,13 +251,13 @@ func (l *loader) observations() error {
 			return err
 		}
 		if !bytes.Equal(s, series) {
-			flush()
 			ref, area, split, ok := splitSeries(s)
 			if !ok {
 				return fmt.Errorf("observation series %q: not a series key", s)
 			}
 			series = append(series[:0], s...)
 			key = app.SeriesKey{Ref: d.Intern(ref), Area: app.Area(d.Intern(area)), Split: app.Split(d.Intern(split))}
+			sh.Start(key)
 		}
 		id, err := l.importOf(seq)
 		if err != nil {
@@ -296,7 +270,7 @@ func (l *loader) observations() error {
 			}
 			o := app.Observation{Ref: key.Ref, Area: key.Area, Split: key.Split, Import: id}
 			d.Observation(&o)
-			all = append(all, o)
+			sh.Add(o)
 		}
 		if err := d.Err(); err != nil {
 			return fmt.Errorf("the figures of %s from import %s: %w", key, id, err)
@@ -305,7 +279,7 @@ func (l *loader) observations() error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	flush()
+	sh.Flush()
 	return nil
 }
 

@@ -63,20 +63,20 @@ func TestAuthorityCommand(t *testing.T) {
 
 func TestAuthorityDistrictsTheOfficerNames(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "d.db")
-	out := mustRun(t, db, "authority", "Devon", "--districts", "Exeter, Mid Devon")
-	if !strings.Contains(out, "districts: Exeter, Mid Devon") {
-		t.Errorf("Devon with named districts: %q", out)
+	out := mustRun(t, db, "authority", "Cornwall", "--districts", "Penwith, Kerrier")
+	if !strings.Contains(out, "districts: Penwith, Kerrier") {
+		t.Errorf("Cornwall with named localities: %q", out)
 	}
-	csv := filepath.Join(t.TempDir(), "devon.csv")
-	if err := os.WriteFile(csv, []byte("Ref,Indicator,Period,Area,Value\nCIC01,Children in care,2025-03,Devon,800\nCIC01,Children in care,2025-03,Exeter,90\nCIC01,Children in care,2025-03,Torbay,300\n"), 0o644); err != nil {
+	csv := filepath.Join(t.TempDir(), "cornwall.csv")
+	if err := os.WriteFile(csv, []byte("Ref,Indicator,Period,Area,Value\nCIC01,Children in care,2025-03,Cornwall,800\nCIC01,Children in care,2025-03,Penwith,90\nCIC01,Children in care,2025-03,Isles of Scilly,30\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out = mustRun(t, db, "import", csv)
-	if !strings.Contains(out, `area "Torbay" is not Devon, one of its districts or a named pseudo-area; its figures here and in every row naming it are kept under "Torbay"`) {
+	if !strings.Contains(out, `area "Isles of Scilly" is not Cornwall, one of its districts or a named pseudo-area; its figures here and in every row naming it are kept under "Isles of Scilly"`) {
 		t.Errorf("a row of another authority imported without a warning:\n%s", out)
 	}
-	if out := mustRun(t, db, "show", "CIC01", "--area", "exeter", "--json"); !strings.Contains(out, `"area": "Exeter"`) {
-		t.Errorf("show --area exeter:\n%s", out)
+	if out := mustRun(t, db, "show", "CIC01", "--area", "penwith", "--json"); !strings.Contains(out, `"area": "Penwith"`) {
+		t.Errorf("show --area penwith:\n%s", out)
 	}
 	if out := mustRun(t, db, "authority", "--districts", ""); strings.Contains(out, "districts:") {
 		t.Errorf("--districts \"\" kept them: %q", out)

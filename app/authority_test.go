@@ -25,10 +25,25 @@ func TestAuthorities(t *testing.T) {
 	if len(kent.Neighbours) != 10 || kent.Neighbours[0] != "881" {
 		t.Errorf("Kent's neighbours = %v, want 10 starting 881", kent.Neighbours)
 	}
-	for _, name := range []string{"Surrey", "Essex", "Hampshire", "Lancashire", "Norfolk"} {
+	// Every one of the 21 county councils ships with its districts (five
+	// in East Sussex, Oxfordshire, Suffolk and Cambridgeshire, the
+	// fewest), and every district is one county's alone.
+	counties := []string{"Cambridgeshire", "Derbyshire", "Devon", "East Sussex", "Essex", "Gloucestershire",
+		"Hampshire", "Hertfordshire", "Kent", "Lancashire", "Leicestershire", "Lincolnshire", "Norfolk",
+		"Nottinghamshire", "Oxfordshire", "Staffordshire", "Suffolk", "Surrey", "Warwickshire",
+		"West Sussex", "Worcestershire"}
+	owner := map[Area]string{}
+	for _, name := range counties {
 		a, ok := LookupAuthority(name)
-		if !ok || len(a.Districts()) < 7 {
+		if !ok || len(a.Districts()) < 5 {
 			t.Errorf("%s: found %v, districts %v; want a county with its districts", name, ok, a)
+			continue
+		}
+		for _, d := range a.Districts() {
+			if other, dup := owner[d]; dup {
+				t.Errorf("%s is a district of both %s and %s", d, other, name)
+			}
+			owner[d] = name
 		}
 	}
 	if a, ok := LookupAuthority("Barnet"); !ok || len(a.Districts()) != 0 {
@@ -56,6 +71,11 @@ func TestAuthorityParseArea(t *testing.T) {
 		{surrey, "Surrey County Council", "Surrey", true},
 		{surrey, "UASC", UASCService, true},
 		{surrey, "Ashford", "", false},
+		// Former districts' names, merged or renamed, read as today's.
+		{mustAuthority(t, "Suffolk"), "Waveney", "East Suffolk", true},
+		{mustAuthority(t, "Suffolk"), "St Edmundsbury", "West Suffolk", true},
+		{mustAuthority(t, "Staffordshire"), "Newcastle under Lyme", "Newcastle-under-Lyme", true},
+		{mustAuthority(t, "Leicestershire"), "Hinckley & Bosworth", "Hinckley and Bosworth", true},
 	} {
 		got, ok := tc.a.ParseArea(tc.in)
 		if got != tc.want || ok != tc.ok {
@@ -89,16 +109,18 @@ func TestLookupAuthority(t *testing.T) {
 
 func TestWithDistricts(t *testing.T) {
 	essex, _ := LookupAuthority("Essex")
-	devon, _ := LookupAuthority("Devon")
-	named := devon.WithDistricts([]string{"Exeter", " Mid Devon ", "", "exeter", "Devon"})
-	if got, want := named.Districts(), []Area{"Exeter", "Mid Devon"}; !slices.Equal(got, want) {
-		t.Errorf("Devon with districts = %q, want %q", got, want)
+	// A unitary authority has no districts shipped: the officer names
+	// its localities.
+	cornwall := mustAuthority(t, "Cornwall")
+	named := cornwall.WithDistricts([]string{"Penwith", " Kerrier ", "", "penwith", "Cornwall"})
+	if got, want := named.Districts(), []Area{"Penwith", "Kerrier"}; !slices.Equal(got, want) {
+		t.Errorf("Cornwall with localities = %q, want %q", got, want)
 	}
-	if a, ok := named.ParseArea("MID DEVON"); !ok || a != "Mid Devon" {
-		t.Errorf("ParseArea(MID DEVON) = %q, %v", a, ok)
+	if a, ok := named.ParseArea("KERRIER"); !ok || a != "Kerrier" {
+		t.Errorf("ParseArea(KERRIER) = %q, %v", a, ok)
 	}
-	if len(devon.Districts()) != 0 {
-		t.Errorf("the shipped profile changed: %q", devon.Districts())
+	if len(cornwall.Districts()) != 0 {
+		t.Errorf("the shipped profile changed: %q", cornwall.Districts())
 	}
 	if got := essex.WithDistricts([]string{"Colchester"}).Districts(); len(got) != len(essex.Districts()) {
 		t.Errorf("a district named again was added twice: %q", got)
@@ -154,4 +176,13 @@ func TestAuthorityOf(t *testing.T) {
 			}
 		})
 	}
+}
+
+func mustAuthority(t *testing.T, name string) *Authority {
+	t.Helper()
+	a, ok := LookupAuthority(name)
+	if !ok {
+		t.Fatalf("no authority %q", name)
+	}
+	return a
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"runtime"
 	"slices"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -15,6 +17,13 @@ import (
 // stated twice in the dataset is stated by its later statement; one whose
 // latest earlier version says the same is a restatement. It returns the
 // figures added, and of them the revisions.
+//
+// The blocks are encoded first, the series shared among the processors,
+// and only then put, in key order, by this goroutine: a large import's
+// encoding (and, into a store with history, its reading of each series'
+// latest versions) is most of its write, and the officer waits for it.
+// Nothing is put while they are encoded, so the transaction is only read
+// from the encoders, which bbolt allows.
 func (w *snapshotWriter) flushBlocks(obs []app.Observation) (added, revised int, err error) {
 	groups, err := groupSeries(obs)
 	if err != nil || len(groups) == 0 {
@@ -28,30 +37,123 @@ func (w *snapshotWriter) flushBlocks(obs []app.Observation) (added, revised int,
 	// A bucket empty before this import holds no earlier version of
 	// anything, so nothing need be looked up.
 	first, _ := b.Cursor().First()
-	fresh := first == nil
+	parts := encodeInParallel(obs, groups, b, first == nil)
+	for i := range parts {
+		if parts[i].panicked != nil {
+			// A fault reading a damaged page: raised again here, for
+			// Import's guard to report.
+			panic(parts[i].panicked)
+		}
+		if parts[i].err != nil {
+			return 0, 0, parts[i].err
+		}
+		added += parts[i].added
+		revised += parts[i].revised
+	}
+	w.written[kindObservation] = slices.Grow(w.written[kindObservation], len(groups)*(len(groups[0].key)+seqLen+1))
+	done, hooked := 0, false
+	for i := range parts {
+		p := &parts[i]
+		for j, g := range groups[p.from:p.to] {
+			if done >= len(obs)/2 && !hooked && testHookMidImport != nil {
+				testHookMidImport()
+				hooked = true
+			}
+			done += len(g.recs)
+			k := w.carve(len(g.key) + seqLen)
+			binary.BigEndian.PutUint64(k[copy(k, g.key):], w.seq)
+			v := p.blocks[p.ends[j]:p.ends[j+1]:p.ends[j+1]]
+			if err := b.Put(k, v); err != nil {
+				o := &obs[g.recs[0]]
+				return 0, 0, fmt.Errorf("observations of %s: %w", app.SeriesKey{Ref: o.Ref, Area: o.Area, Split: o.Split}, err)
+			}
+			w.addSum(kindObservation, k, recordHash(k, v))
+			w.note(kindObservation, k)
+		}
+	}
+	return added, revised, nil
+}
+
+// encodedPart is the blocks of the series groups[from:to], one after
+// another in blocks: the j'th ends at ends[j+1].
+type encodedPart struct {
+	from, to       int
+	blocks         []byte
+	ends           []int
+	added, revised int
+	err            error
+	panicked       any
+}
+
+// minObsPerEncoder keeps a small import's encoding on one goroutine,
+// where starting another would cost more than it saves.
+const minObsPerEncoder = 8192
+
+// encodeInParallel encodes the blocks of groups, in parts of about equal
+// numbers of figures, one goroutine each; fresh says the bucket b holds no
+// earlier version to look up.
+func encodeInParallel(obs []app.Observation, groups []seriesGroup, b *bolt.Bucket, fresh bool) []encodedPart {
+	n := max(1, min(runtime.GOMAXPROCS(0), len(obs)/minObsPerEncoder))
+	parts := make([]encodedPart, 0, n)
+	from, seen := 0, 0
+	for i, g := range groups {
+		seen += len(g.recs)
+		if seen*n >= len(obs)*(len(parts)+1) || i == len(groups)-1 {
+			parts = append(parts, encodedPart{from: from, to: i + 1})
+			from = i + 1
+		}
+	}
+	var wg sync.WaitGroup
+	for i := range parts {
+		p := &parts[i]
+		encode := func() {
+			defer func() {
+				if r := recover(); r != nil {
+					p.panicked = r
+				}
+			}()
+			// The setting is each goroutine's own (see faultsPanic).
+			defer faultsPanic()()
+			p.encode(obs, groups, b, fresh)
+		}
+		if i == len(parts)-1 {
+			encode()
+		} else {
+			wg.Go(encode)
+		}
+	}
+	wg.Wait()
+	return parts
+}
+
+// encode encodes p's series, with their latest stored versions from b
+// unless fresh.
+func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bolt.Bucket, fresh bool) {
 	latest := map[[periodLen]byte]figures{}
 	var (
 		view figureView
 		enc  blockEncoder
 		pkey [periodLen]byte
-		done int
 	)
-	w.written[kindObservation] = slices.Grow(w.written[kindObservation], len(groups)*(len(groups[0].key)+seqLen+1))
-	for _, g := range groups {
-		o0 := &obs[g.recs[0]]
-		series := app.SeriesKey{Ref: o0.Ref, Area: o0.Area, Split: o0.Split}
+	figs := 0
+	for _, g := range groups[p.from:p.to] {
+		figs += len(g.recs)
+	}
+	// Entries of a monthly series average under 24 bytes; the buffer
+	// grows if not.
+	p.blocks = make([]byte, 0, 24*figs)
+	p.ends = make([]int, 1, p.to-p.from+1)
+	for _, g := range groups[p.from:p.to] {
 		clear(latest)
 		if !fresh {
 			if err := latestVersions(b, g.key, latest); err != nil {
-				return 0, 0, fmt.Errorf("observations of %s: %w", series, err)
+				o := &obs[g.recs[0]]
+				p.err = fmt.Errorf("observations of %s: %w", app.SeriesKey{Ref: o.Ref, Area: o.Area, Split: o.Split}, err)
+				return
 			}
 		}
-		enc = blockEncoder{b: enc.b[:0]}
+		enc = blockEncoder{b: p.blocks}
 		for j, rec := range g.recs {
-			if done == len(obs)/2 && testHookMidImport != nil {
-				testHookMidImport()
-			}
-			done++
 			o := &obs[rec]
 			if j+1 < len(g.recs) && obs[g.recs[j+1]].Period == o.Period {
 				continue // the later statement stands
@@ -60,24 +162,16 @@ func (w *snapshotWriter) flushBlocks(obs []app.Observation) (added, revised int,
 			prev, hasPrev := latest[pkey]
 			restated := hasPrev && o.Restates(*view.of(&prev))
 			if !restated {
-				added++
+				p.added++
 				if hasPrev {
-					revised++
+					p.revised++
 				}
 			}
 			enc.add(o, restated)
 		}
-		k := w.carve(len(g.key) + seqLen)
-		binary.BigEndian.PutUint64(k[copy(k, g.key):], w.seq)
-		v := w.carve(len(enc.b))
-		copy(v, enc.b)
-		if err := b.Put(k, v); err != nil {
-			return 0, 0, fmt.Errorf("observations of %s: %w", series, err)
-		}
-		w.addSum(kindObservation, k, recordHash(k, v))
-		w.note(kindObservation, k)
+		p.blocks = enc.b
+		p.ends = append(p.ends, len(p.blocks))
 	}
-	return added, revised, nil
 }
 
 // seriesGroup is one series' observations in a dataset: its key and their
@@ -90,7 +184,8 @@ type seriesGroup struct {
 // groupSeries gathers obs by series, in key order. Hashing each figure's
 // series key, then sorting the few series and each one's periods (often
 // in order already), is several times quicker than sorting every figure
-// by its whole key.
+// by its whole key. Figures come series by series, mostly, so a figure of
+// the series before's is placed without making its key at all.
 func groupSeries(obs []app.Observation) ([]seriesGroup, error) {
 	if len(obs) == 0 {
 		return nil, nil
@@ -103,22 +198,23 @@ func groupSeries(obs []app.Observation) ([]seriesGroup, error) {
 	)
 	for i := range obs {
 		o := &obs[i]
+		if last >= 0 {
+			if p := &obs[i-1]; o.Ref == p.Ref && o.Area == p.Area && o.Split == p.Split {
+				groups[last].recs = append(groups[last].recs, int32(i))
+				continue
+			}
+		}
 		var err error
 		if key, err = AppendSeriesKey(key[:0], o); err != nil {
 			return nil, err
 		}
-		// Figures come series by series, mostly: the last group is the
-		// likeliest.
-		g := last
-		if g < 0 || !bytes.Equal(groups[g].key, key) {
-			var ok bool
-			if g, ok = index[string(key)]; !ok {
-				g = len(groups)
-				groups = append(groups, seriesGroup{key: bytes.Clone(key)})
-				index[string(groups[g].key)] = g
-			}
-			last = g
+		g, ok := index[string(key)]
+		if !ok {
+			g = len(groups)
+			groups = append(groups, seriesGroup{key: bytes.Clone(key)})
+			index[string(groups[g].key)] = g
 		}
+		last = g
 		groups[g].recs = append(groups[g].recs, int32(i))
 	}
 	slices.SortFunc(groups, func(a, b seriesGroup) int { return bytes.Compare(a.key, b.key) })

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -987,5 +989,57 @@ func TestOperatorRecorded(t *testing.T) {
 	}
 	if r := recs[0]; r.Officer != officer || r.Machine != machine || r.UndoneBy != officer {
 		t.Errorf("stored import by %q on %q, undone by %q; want %q on %q, undone by %q", r.Officer, r.Machine, r.UndoneBy, officer, machine, officer)
+	}
+}
+
+// TestEncodedInParts: a large import's blocks are encoded by several
+// goroutines at once (encodeInParallel); the store they write, counts,
+// blocks and history, is the one a single goroutine writes, into a fresh
+// store and into one holding the figures before (revisions, restatements
+// and new months among them).
+func TestEncodedInParts(t *testing.T) {
+	first := gridDataset(20, 60, app.MonthOf(2025, 3), 0)
+	next := gridDataset(20, 61, app.MonthOf(2025, 4), 0) // a month more
+	for i := 0; i < len(next.Observations); i += 997 {
+		next.Observations[i].Value = app.Float(*next.Observations[i].Value + 0.1)
+	}
+	if n := len(first.Observations); n < 4*minObsPerEncoder {
+		t.Fatalf("the dataset has %d figures: too few to be encoded in parts", n)
+	}
+	write := func(procs int) (counts []app.Counts, blocks, history string) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		s := openTemp(t)
+		for i, ds := range []*app.Dataset{first, next} {
+			counts = append(counts, mustImport(t, s, fmt.Sprintf("file%d.xlsx", i), ds).Counts)
+		}
+		var b strings.Builder
+		err := s.db.View(func(tx *bolt.Tx) error {
+			return tx.Bucket(kindBuckets[kindObservation]).ForEach(func(k, v []byte) error {
+				fmt.Fprintf(&b, "%q=%x\n", k, v)
+				return nil
+			})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The stores differ only in when their imports were made.
+		history = regexp.MustCompile(`(?m)^( *Time: ).*$`).ReplaceAllString(dumpHistory(mustLoad(t, s)), "$1")
+		return counts, b.String(), history
+	}
+	oneCounts, oneBlocks, oneHistory := write(1)
+	if oneCounts[1].Revisions == 0 || oneCounts[1].Observations == 0 {
+		t.Fatalf("second import counts %+v: the test needs revisions", oneCounts[1])
+	}
+	for _, procs := range []int{2, 3} {
+		counts, blocks, history := write(procs)
+		if !reflect.DeepEqual(counts, oneCounts) {
+			t.Errorf("%d encoders: counts %+v, want %+v", procs, counts, oneCounts)
+		}
+		if blocks != oneBlocks {
+			t.Errorf("%d encoders: the blocks differ from one encoder's", procs)
+		}
+		if history != oneHistory {
+			t.Errorf("%d encoders: the history differs from one encoder's", procs)
+		}
 	}
 }

@@ -179,6 +179,8 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 type seriesGroup struct {
 	key  []byte
 	recs []int32
+	// unsorted says recs came out of period order, as they seldom do.
+	unsorted bool
 }
 
 // groupSeries gathers obs by series, in key order. Hashing each figure's
@@ -200,7 +202,9 @@ func groupSeries(obs []app.Observation) ([]seriesGroup, error) {
 		o := &obs[i]
 		if last >= 0 {
 			if p := &obs[i-1]; o.Ref == p.Ref && o.Area == p.Area && o.Split == p.Split {
-				groups[last].recs = append(groups[last].recs, int32(i))
+				g := &groups[last]
+				g.unsorted = g.unsorted || periodOrder(p.Period, o.Period) > 0
+				g.recs = append(g.recs, int32(i))
 				continue
 			}
 		}
@@ -215,13 +219,16 @@ func groupSeries(obs []app.Observation) ([]seriesGroup, error) {
 			index[string(groups[g].key)] = g
 		}
 		last = g
-		groups[g].recs = append(groups[g].recs, int32(i))
+		sg := &groups[g]
+		if n := len(sg.recs); n > 0 && periodOrder(obs[sg.recs[n-1]].Period, o.Period) > 0 {
+			sg.unsorted = true
+		}
+		sg.recs = append(sg.recs, int32(i))
 	}
 	slices.SortFunc(groups, func(a, b seriesGroup) int { return bytes.Compare(a.key, b.key) })
 	for _, g := range groups {
-		byPeriod := func(a, b int32) int { return periodOrder(obs[a].Period, obs[b].Period) }
-		if !slices.IsSortedFunc(g.recs, byPeriod) {
-			slices.SortStableFunc(g.recs, byPeriod)
+		if g.unsorted {
+			slices.SortStableFunc(g.recs, func(a, b int32) int { return periodOrder(obs[a].Period, obs[b].Period) })
 		}
 	}
 	return groups, nil

@@ -287,7 +287,7 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	defs.Quiet = len(inds) == 0
 	defs.Apply(res.Dataset, e.acceptDefinitions, true)
 	res.Warnings = append(res.Warnings, defs.Warnings(name, e.acceptDefinitions, true)...)
-	held, err := app.StoredTargets(res.Dataset, st.LoadIndicator)
+	held, err := app.StoredTargets(res.Dataset, st.HeldTargets)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}

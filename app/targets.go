@@ -90,25 +90,22 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 	return ws
 }
 
-// StoredTargets loads, with load (a store's LoadIndicator), the targets
+// StoredTargets reads, with held (a store's HeldTargets), the targets
 // held for each indicator ds gives targets for, as ReviewTargets takes
 // them.
-func StoredTargets(ds *Dataset, load func(ref string) (*History, error)) (func(ref string) []Target, error) {
-	held := map[string][]Target{}
+func StoredTargets(ds *Dataset, held func(refs []string) (map[string][]Target, error)) (func(ref string) []Target, error) {
+	var refs []string
 	for _, t := range ds.Targets {
-		if _, ok := held[t.Ref]; ok {
-			continue
-		}
-		h, err := load(t.Ref)
-		if err != nil {
-			return nil, fmt.Errorf("the targets held for %s: %w", t.Ref, err)
-		}
-		held[t.Ref] = nil
-		if h != nil {
-			held[t.Ref] = h.Targets(t.Ref)
-		}
+		refs = append(refs, t.Ref)
 	}
-	return func(ref string) []Target { return held[ref] }, nil
+	if len(refs) == 0 {
+		return func(string) []Target { return nil }, nil
+	}
+	got, err := held(refs)
+	if err != nil {
+		return nil, fmt.Errorf("the targets held: %w", err)
+	}
+	return func(ref string) []Target { return got[ref] }, nil
 }
 
 // targetYearType is the kind of year ref's targets are set by: as ds

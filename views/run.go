@@ -119,7 +119,7 @@ func (b storeBackend) reviewTargets(path string, res *importer.Result) error {
 	if err != nil {
 		return err
 	}
-	held, err := app.StoredTargets(res.Dataset, b.st.LoadIndicator)
+	held, err := app.StoredTargets(res.Dataset, b.st.HeldTargets)
 	if err != nil {
 		return fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}

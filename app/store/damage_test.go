@@ -496,3 +496,36 @@ func TestRepeatImportKeepsBackups(t *testing.T) {
 		t.Error("repeat imports wrote the store")
 	}
 }
+
+// TestHeldTargetsProved: reading the targets held, for reviewing an
+// import, proves each indicator's records as LoadIndicator does, though
+// it decodes no figure: a changed figure of an indicator asked about is
+// damage, one of an indicator not asked about is not read.
+func TestHeldTargetsProved(t *testing.T) {
+	s := openTemp(t)
+	mustImport(t, s, "jan.xlsx", smallMonthly(0))
+	mustImport(t, s, "feb.xlsx", smallMonthly(1)) // after a backup
+	var changed string
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		c := tx.Bucket(kindBuckets[kindObservation]).Cursor()
+		k, v := c.Last()
+		changed = string(k[:bytes.IndexByte(k, 0)])
+		v = bytes.Clone(v)
+		v[len(v)-1] ^= 1
+		return tx.Bucket(kindBuckets[kindObservation]).Put(bytes.Clone(k), v)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var other string
+	for _, ind := range smallMonthly(0).Indicators {
+		if ind.Ref != changed {
+			other = ind.Ref
+		}
+	}
+	if _, err := s.HeldTargets([]string{other}); err != nil {
+		t.Errorf("HeldTargets(%s), whose records are whole: %v", other, err)
+	}
+	_, err = s.HeldTargets([]string{other, changed})
+	wantDamaged(t, "a changed figure of "+changed, err)
+}

@@ -28,6 +28,9 @@ type Store interface {
 	Load() (*app.History, error)
 	// LoadIndicator reads one indicator's history and every definition.
 	LoadIndicator(ref string) (*app.History, error)
+	// HeldTargets reads the targets held now for each of refs, as
+	// LoadIndicator's history gives them, without the figures.
+	HeldTargets(refs []string) (map[string][]app.Target, error)
 	// Indicators reads the definitions only, in scorecard order.
 	Indicators() ([]app.Indicator, error)
 

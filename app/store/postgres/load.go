@@ -51,6 +51,34 @@ func (s *Store) LoadIndicator(ref string) (*app.History, error) {
 	})
 }
 
+// HeldTargets reads the targets held now for each of refs, as
+// LoadIndicator's history gives them, in one transaction and without the
+// figures: what an import's targets are reviewed against.
+func (s *Store) HeldTargets(refs []string) (map[string][]app.Target, error) {
+	refs = slices.Compact(slices.Sorted(slices.Values(refs)))
+	h, err := s.read("read the targets held", func(l *loader) error {
+		for _, ref := range refs {
+			prefix, err := store.RefPrefix(ref)
+			if err != nil {
+				return err
+			}
+			l.prefix = prefix
+			if err := l.latest(kindTarget)(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	held := make(map[string][]app.Target, len(refs))
+	for _, ref := range refs {
+		held[ref] = h.Targets(ref)
+	}
+	return held, nil
+}
+
 // Indicators returns the indicators as the store defines them now, in the
 // order first imported.
 func (s *Store) Indicators() ([]app.Indicator, error) {

@@ -363,6 +363,32 @@ var scenarios = []struct {
 			}
 		}
 	}},
+	{"held targets are load's", func(t *testing.T, st store.Store, opt Options) {
+		// Targets set, revised by an edit, and undone, among figures.
+		Script(t, st)
+		h := load(t, st)
+		refs := []string{"NOPE"}
+		for _, ind := range h.Indicators() {
+			refs = append(refs, ind.Ref, ind.Ref)
+		}
+		held, err := st.HeldTargets(refs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		some := 0
+		for _, ind := range h.Indicators() {
+			if !reflect.DeepEqual(held[ind.Ref], h.Targets(ind.Ref)) {
+				t.Errorf("HeldTargets: %s %+v; Load gives %+v", ind.Ref, held[ind.Ref], h.Targets(ind.Ref))
+			}
+			some += len(held[ind.Ref])
+		}
+		if some == 0 {
+			t.Fatal("the script sets no targets: the scenario proves nothing")
+		}
+		if len(held["NOPE"]) != 0 {
+			t.Errorf("HeldTargets of an unknown ref = %+v", held["NOPE"])
+		}
+	}},
 	{"a refused import changes nothing", func(t *testing.T, st store.Store, opt Options) {
 		mustImport(t, st, "March scorecard.xlsx", Monthly(spring, 0))
 		before := load(t, st)

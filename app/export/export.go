@@ -177,7 +177,15 @@ func write(ctx context.Context, path string, h *app.History, opt Options) (Summa
 	if err := b.declareDimensions(); err != nil {
 		return Summary{}, err
 	}
-	if err := save(path, "workbook", func(w io.Writer) error { _, err := b.f.WriteTo(w); return err }); err != nil {
+	if err := save(path, "workbook", func(w io.Writer) error {
+		if _, err := b.f.WriteTo(w); err != nil {
+			return err
+		}
+		if b.data != nil && !b.data.written {
+			return errors.New("the Data sheet's figures were not written: its placeholder row was not found")
+		}
+		return nil
+	}); err != nil {
 		return Summary{}, err
 	}
 	b.sum.Path = path
@@ -247,7 +255,9 @@ type book struct {
 	// streamed are the sheets written by a stream writer, which declare
 	// their own dimension.
 	streamed map[string]bool
-	sum      Summary
+	// data are the Data sheet's figures, written as the workbook is saved.
+	data *dataRows
+	sum  Summary
 	// points is the text size of the sheet being written; 0 is 9 point.
 	points float64
 
@@ -294,9 +304,10 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	}
 	base, ex, suppressed, warns := circulated(h, opt.Exclude, opt.Suppress, opt.authority())
 	b := &book{
-		f: excelize.NewFile().SetZipWriter(fastZip), opt: opt, base: base, h: ex, period: opt.Period,
+		f: excelize.NewFile(), opt: opt, base: base, h: ex, period: opt.Period,
 		inds: ex.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
 	}
+	b.f.SetZipWriter(b.zipWriter)
 	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Warnings: warns, Notes: notes}
 	for i := opt.Months - 1; i >= 0; i-- {
 		b.months = append(b.months, opt.Period.Add(-i))

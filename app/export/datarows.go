@@ -57,8 +57,15 @@ type dataZip struct {
 	open *splicer // the worksheet part being written, if any
 }
 
-// zipWriter is the zip writer the workbook is saved with.
+// zipWriter is the zip writer the workbook is saved with. The library
+// passes it a buffer to hold the whole workbook until it is written out
+// (for the large export, 3 MB, grown by doubling); while the workbook is
+// being saved (b.out is set) the zip goes to the file instead, and the
+// buffer is left empty.
 func (b *book) zipWriter(w io.Writer) excelize.ZipWriter {
+	if b.out != nil {
+		w = b.out
+	}
 	return &dataZip{Writer: fastZip(w).(*zip.Writer), rows: b.data}
 }
 

@@ -177,9 +177,22 @@ func write(ctx context.Context, path string, h *app.History, opt Options) (Summa
 	if err := b.declareDimensions(); err != nil {
 		return Summary{}, err
 	}
+	// What the sheets were laid out from is done with: only the figures,
+	// for the Data sheet's rows, are still to be written.
+	b.rows, b.inds = nil, nil
+	// The house layout's workbook or the original's opened anew.
+	b.f.SetZipWriter(b.zipWriter)
 	if err := save(path, "workbook", func(w io.Writer) error {
-		if _, err := b.f.WriteTo(w); err != nil {
+		// The zip is written to w as it is made (see zipWriter), not
+		// into the buffer the library would hold the whole workbook in.
+		b.out = w
+		defer func() { b.out = nil }()
+		n, err := b.f.WriteTo(w)
+		if err != nil {
 			return err
+		}
+		if n > 0 {
+			return errors.New("the workbook was written to memory before the file")
 		}
 		if b.data != nil && !b.data.written {
 			return errors.New("the Data sheet's figures were not written: its placeholder row was not found")
@@ -257,7 +270,9 @@ type book struct {
 	streamed map[string]bool
 	// data are the Data sheet's figures, written as the workbook is saved.
 	data *dataRows
-	sum  Summary
+	// out is where the workbook is being saved, while it is.
+	out io.Writer
+	sum Summary
 	// points is the text size of the sheet being written; 0 is 9 point.
 	points float64
 
@@ -307,7 +322,6 @@ func newBook(h *app.History, opt Options) (*book, error) {
 		f: excelize.NewFile(), opt: opt, base: base, h: ex, period: opt.Period,
 		inds: ex.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
 	}
-	b.f.SetZipWriter(b.zipWriter)
 	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Warnings: warns, Notes: notes}
 	for i := opt.Months - 1; i >= 0; i-- {
 		b.months = append(b.months, opt.Period.Add(-i))

@@ -174,12 +174,12 @@ func write(ctx context.Context, path string, h *app.History, opt Options) (Summa
 	if err := ctx.Err(); err != nil {
 		return Summary{}, err
 	}
-	if err := b.declareDimensions(); err != nil {
-		return Summary{}, err
-	}
 	// What the sheets were laid out from is done with: only the figures,
 	// for the Data sheet's rows, are still to be written.
 	b.rows, b.inds = nil, nil
+	if err := b.declareDimensions(); err != nil {
+		return Summary{}, err
+	}
 	// The house layout's workbook or the original's opened anew.
 	b.f.SetZipWriter(b.zipWriter)
 	if err := save(path, "workbook", func(w io.Writer) error {

@@ -129,3 +129,51 @@ func TestSplicerFindsThePlaceholder(t *testing.T) {
 		}
 	}
 }
+
+// TestReserveRowsLeavesNoTrace writes the same cells into two sheets, one
+// with its rows made first by reserveRows, well past the last written:
+// the sheets are saved the same.
+func TestReserveRowsLeavesNoTrace(t *testing.T) {
+	part := func(reserve bool) []byte {
+		b := &book{f: excelize.NewFile(), styles: map[look]int{}}
+		defer b.f.Close()
+		s := "Sheet1"
+		if err := b.set(s, 1, 1, "Title", look{bold: true}); err != nil {
+			t.Fatal(err)
+		}
+		if reserve {
+			if err := b.reserveRows(s, 200); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for r := 3; r <= 60; r += 19 {
+			for c := 1; c <= 28; c++ {
+				if err := b.set(s, c, r, float64(r*c), look{}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		path := filepath.Join(t.TempDir(), "rows.xlsx")
+		if err := b.f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		z, err := zip.OpenReader(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer z.Close()
+		r, err := z.Open("xl/worksheets/sheet1.xml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		x, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	if got, want := part(true), part(false); !bytes.Equal(got, want) {
+		t.Errorf("with rows reserved the sheet is saved as\n%s\nwant\n%s", got, want)
+	}
+}

@@ -867,6 +867,7 @@ func runExport(e *env, args []string) error {
 	if e.suppress < 0 {
 		return usagef("--suppress takes a count, e.g. 5")
 	}
+	defer collectMore(exportGCPercent)()
 	excluded, err := app.ParseCohorts(e.exclude)
 	if err != nil {
 		return usagef("--exclude: %v", err)

@@ -83,3 +83,54 @@ func TestCollectLess(t *testing.T) {
 	}
 	stop()
 }
+
+func TestCollectMore(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	os.Unsetenv("GOGC")
+	os.Unsetenv("GOMEMLIMIT")
+	before := gcPercent()
+
+	// The heap grows by percent past what was live, not by Go's 100: with
+	// 32 MB live, 24 MB of garbage is collected at least once at 30 and
+	// not at all at 100.
+	live := make([][]byte, 0, 32)
+	for range 32 {
+		live = append(live, make([]byte, 1<<20))
+	}
+	for _, percent := range []int{100, exportGCPercent} {
+		stop := func() {}
+		if percent != 100 {
+			stop = collectMore(percent)
+		}
+		if got := gcPercent(); got != percent {
+			t.Errorf("GOGC under collectMore(%d): %d", percent, got)
+		}
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		n := m.NumGC
+		churn(24 << 20)
+		runtime.ReadMemStats(&m)
+		got := m.NumGC - n
+		if percent == 100 && got != 0 || percent != 100 && got == 0 {
+			t.Errorf("24 MB of garbage beside 32 MB live at GOGC %d: %d collections", percent, got)
+		}
+		stop()
+	}
+	runtime.KeepAlive(live)
+	if got := gcPercent(); got != before {
+		t.Errorf("GOGC after stop: %d, want %d as before", got, before)
+	}
+
+	// A GOGC or memory limit the officer set is left alone.
+	for _, env := range []string{"GOGC", "GOMEMLIMIT"} {
+		t.Setenv(env, "100")
+		stop := collectMore(exportGCPercent)
+		if got := gcPercent(); got != before {
+			t.Errorf("%s set in the environment: collectMore changed GOGC to %d", env, got)
+		}
+		stop()
+		os.Unsetenv(env)
+	}
+}

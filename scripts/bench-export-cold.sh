@@ -15,7 +15,12 @@
 # value equal to full mode's), which needs each sheet's true dimension.
 #
 # The machine is shared, so the two run in turn, ROUNDS times, and the
-# medians are compared. Usage: scripts/bench-export-cold.sh [ROUNDS]
+# medians are compared. Beside them, in the same rounds, the same binary
+# runs `scorecard imports` on the same store, the cheapest command that
+# opens it: its peak memory is the floor the export's stands on (the
+# binary's own pages, mapped as it runs, and the runtime's), so a reader
+# sees how much of the export's peak is the export's.
+# Usage: scripts/bench-export-cold.sh [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
@@ -104,13 +109,18 @@ for _ in $(seq "$rounds"); do
 	rm -f "$tmp/out.xlsx" "$tmp/peer.xlsx"
 	timed export "$tmp/scorecard" export --db "$store" --out "$tmp/out.xlsx"
 	timed xlsxwriter "$python" "$tmp/xlsxwriter_write.py" "$tmp/cells.jsonl" "$tmp/peer.xlsx"
+	timed floor "$tmp/scorecard" imports --db "$store"
 done
 
 echo "${rounds} rounds, medians"
 row() { printf '  %-44s %7.3f s   peak %6.1f MB\n' "$1" "$(col "$2" 1)" "$(awk -v k="$(col "$2" 2)" 'BEGIN {print k/1024}')"; }
 row "scorecard export (cold, five-year store)" export
 row "XlsxWriter constant-memory, same cells" xlsxwriter
+row "scorecard imports (same binary and store)" floor
 awk -v e="$(col export 1)" -v x="$(col xlsxwriter 1)" -v em="$(col export 2)" -v xm="$(col xlsxwriter 2)" 'BEGIN {
 	printf "  export: %.1fx faster than XlsxWriter constant-memory (target >= 3x: %s)\n", x / e, (x / e >= 3 ? "met" : "NOT met")
 	printf "  export peak memory: %.1fx XlsxWriter'"'"'s (target <= 2x: %s)\n", em / xm, (em / xm <= 2 ? "met" : "NOT met")
+}'
+awk -v em="$(col export 2)" -v xm="$(col xlsxwriter 2)" -v fm="$(col floor 2)" 'BEGIN {
+	printf "  floor: `scorecard imports` peaks at %.1f MB, %.1fx XlsxWriter'"'"'s, before any export; the export adds %.1f MB to it\n", fm / 1024, fm / xm, (em - fm) / 1024
 }'

@@ -35,11 +35,16 @@ func ReleaseIn(h *app.History, cs []app.Cohort, below int, auth *app.Authority) 
 		ex, warns = cohort.ExcludeIn(h, cs, auth)
 	}
 	r := release{h: h, ex: ex, county: auth.Area(), excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
-		figs: map[figKey]app.Observation{}, hidden: map[figKey]bool{}}
+		hidden: map[figKey]bool{}}
 	if below > 1 {
-		r.collect()
-		r.primary()
-		r.secondary()
+		// The identities a reader can use join only figures of one
+		// indicator, so the release is worked out an indicator at a time,
+		// holding one indicator's figures rather than a copy of them all.
+		for _, keys := range r.byRef() {
+			figs := r.collect(keys)
+			r.primary(figs)
+			r.secondary(figs)
+		}
 	}
 	base, ex = r.apply()
 	return base, ex, r.count, warns
@@ -60,40 +65,74 @@ type release struct {
 	excl   app.Split
 	hasEx  bool
 	below  float64
-	figs   map[figKey]app.Observation
 	hidden map[figKey]bool // withheld, by the source or by this release
 	count  int
 }
 
-// collect gathers every figure the release publishes.
-func (r *release) collect() {
+// figs are the figures of one indicator the release publishes, in the
+// histories' own series.
+type figs map[figKey]*app.Observation
+
+// refKeys are the series of one indicator: all of h's, and ex's All
+// series, which give its figures excluding the cohorts.
+type refKeys struct{ h, ex []app.SeriesKey }
+
+// byRef returns the series the release publishes, indicator by
+// indicator.
+func (r *release) byRef() []refKeys {
+	var out []refKeys
+	at := map[string]int{}
+	add := func(k app.SeriesKey) *refKeys {
+		i, ok := at[k.Ref]
+		if !ok {
+			i = len(out)
+			at[k.Ref] = i
+			out = append(out, refKeys{})
+		}
+		return &out[i]
+	}
 	for _, k := range r.h.Keys() {
-		for _, o := range r.h.Series(k) {
-			r.figs[figKey{k.Ref, k.Area, k.Split, o.Period}] = o
+		rk := add(k)
+		rk.h = append(rk.h, k)
+	}
+	if r.hasEx {
+		for _, k := range r.ex.Keys() {
+			if k.Split == app.All {
+				rk := add(k)
+				rk.ex = append(rk.ex, k)
+			}
 		}
 	}
-	if !r.hasEx {
-		return
-	}
-	for _, k := range r.ex.Keys() {
-		if k.Split != app.All {
-			continue
+	return out
+}
+
+// collect gathers every figure of one indicator the release publishes.
+func (r *release) collect(keys refKeys) figs {
+	fs := figs{}
+	for _, k := range keys.h {
+		s := r.h.Series(k)
+		for i := range s {
+			fs[figKey{k.Ref, k.Area, k.Split, s[i].Period}] = &s[i]
 		}
-		for _, o := range r.ex.Series(k) {
-			r.figs[figKey{k.Ref, k.Area, r.excl, o.Period}] = o
+	}
+	for _, k := range keys.ex {
+		s := r.ex.Series(k)
+		for i := range s {
+			fs[figKey{k.Ref, k.Area, r.excl, s[i].Period}] = &s[i]
 		}
 	}
+	return fs
 }
 
 // primary withholds every figure the source suppressed and every figure
 // showing or built on a count from 1 to below-1 (a change, either way).
-func (r *release) primary() {
-	for k, o := range r.figs {
+func (r *release) primary(fs figs) {
+	for k, o := range fs {
 		ind, _ := r.h.Indicator(k.ref)
 		switch {
 		case o.Status == app.Suppressed:
 			r.hidden[k] = true
-		case r.small(ind, o):
+		case r.small(ind, *o):
 			r.hidden[k] = true
 			r.count++
 		}
@@ -126,15 +165,15 @@ type group struct {
 
 // secondary withholds further figures until no withheld figure's range,
 // worked out from the rest of the release, is narrower than below-1.
-func (r *release) secondary() {
+func (r *release) secondary(fs figs) {
 	groups := map[group][]figKey{}
-	for k := range r.figs {
+	for k := range fs {
 		g := group{k.ref, k.period}
 		groups[g] = append(groups[g], k)
 	}
 	for g, keys := range groups {
 		slices.SortFunc(keys, compareKeys)
-		r.protect(g, keys)
+		r.protect(g, keys, fs)
 	}
 }
 
@@ -145,9 +184,9 @@ func compareKeys(a, b figKey) int {
 // protect withholds figures of one group until every withheld one is
 // safe, choosing each time the smallest shown figure that bounds an
 // unsafe one (the next smallest cell, or the total).
-func (r *release) protect(g group, keys []figKey) {
+func (r *release) protect(g group, keys []figKey, fs figs) {
 	ind, _ := r.h.Indicator(g.ref)
-	sys, cells := buildSystem(ind, r.county, keys, r.figs, r.hidden)
+	sys, cells := buildSystem(ind, r.county, keys, fs, r.hidden)
 	if sys == nil {
 		return
 	}
@@ -188,17 +227,17 @@ func (r *release) protect(g group, keys []figKey) {
 // (all, or all but the cohorts' service columns); a district's figure
 // excluding a cohort equals its own; the UASC Service column is the
 // county's UASC figure.
-func buildSystem(ind app.Indicator, county app.Area, keys []figKey, figs map[figKey]app.Observation, hidden map[figKey]bool) (*System, map[figKey][]int) {
+func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hidden map[figKey]bool) (*System, map[figKey][]int) {
 	sys := &System{}
 	cells := map[figKey][]int{}
 	n := 0
 	for _, k := range keys {
-		o := figs[k]
+		o := fs[k]
 		var vs []float64
 		switch o.Status {
 		case app.OK:
 			var ok bool
-			if vs, ok = components(ind, o); !ok {
+			if vs, ok = components(ind, *o); !ok {
 				continue
 			}
 		case app.Suppressed:

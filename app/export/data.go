@@ -1,9 +1,9 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -71,9 +71,33 @@ func (b *book) writeData(ctx context.Context) error {
 	if err := sw.SetRow("A2", head); err != nil {
 		return err
 	}
+	b.sum.DataRows = n
+	if n > 0 {
+		// The figures' rows are written as the workbook is saved (see
+		// dataRows), in place of this placeholder.
+		mark, err := newPlaceholder()
+		if err != nil {
+			return err
+		}
+		if err := sw.SetRow("A3", []any{mark}); err != nil {
+			return err
+		}
+		var enc bytes.Buffer
+		pw := newRowWriter(&enc)
+		pw.row(3, []any{mark})
+		if err := pw.Flush(); err != nil {
+			return err
+		}
+		b.data = &dataRows{placeholder: enc.Bytes(), write: func(w *rowWriter) error { return b.writeDataRows(ctx, w) }}
+	}
+	return sw.Flush()
+}
+
+// writeDataRows writes the Data sheet's figures from row 3.
+func (b *book) writeDataRows(ctx context.Context, w *rowWriter) error {
 	r := 2
 	vals := make([]any, len(DataHeader))
-	err = b.eachDataRow(ctx, true, func(o app.Observation, label string) error {
+	return b.eachDataRow(ctx, true, func(o app.Observation, label string) error {
 		r++
 		vals[0], vals[1], vals[2], vals[3] = o.Ref, o.Period.String(), string(o.Area), label
 		vals[4], vals[5], vals[6] = number(o.Numerator), number(o.Denominator), number(o.Value)
@@ -83,13 +107,9 @@ func (b *book) writeData(ctx context.Context) error {
 		if o.Status != app.OK {
 			vals[7] = string(o.Status)
 		}
-		return sw.SetRow("A"+strconv.Itoa(r), vals)
+		w.row(r, vals)
+		return nil
 	})
-	if err != nil {
-		return err
-	}
-	b.sum.DataRows = r - 2
-	return sw.Flush()
 }
 
 // eachDataRow calls row with each figure the Data sheet holds, in order,

@@ -174,10 +174,31 @@ func write(ctx context.Context, path string, h *app.History, opt Options) (Summa
 	if err := ctx.Err(); err != nil {
 		return Summary{}, err
 	}
+	// What the sheets were laid out from is done with: only the figures,
+	// for the Data sheet's rows, are still to be written.
+	b.rows, b.inds = nil, nil
 	if err := b.declareDimensions(); err != nil {
 		return Summary{}, err
 	}
-	if err := save(path, "workbook", func(w io.Writer) error { _, err := b.f.WriteTo(w); return err }); err != nil {
+	// The house layout's workbook or the original's opened anew.
+	b.f.SetZipWriter(b.zipWriter)
+	if err := save(path, "workbook", func(w io.Writer) error {
+		// The zip is written to w as it is made (see zipWriter), not
+		// into the buffer the library would hold the whole workbook in.
+		b.out = w
+		defer func() { b.out = nil }()
+		n, err := b.f.WriteTo(w)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return errors.New("the workbook was written to memory before the file")
+		}
+		if b.data != nil && !b.data.written {
+			return errors.New("the Data sheet's figures were not written: its placeholder row was not found")
+		}
+		return nil
+	}); err != nil {
 		return Summary{}, err
 	}
 	b.sum.Path = path
@@ -247,7 +268,11 @@ type book struct {
 	// streamed are the sheets written by a stream writer, which declare
 	// their own dimension.
 	streamed map[string]bool
-	sum      Summary
+	// data are the Data sheet's figures, written as the workbook is saved.
+	data *dataRows
+	// out is where the workbook is being saved, while it is.
+	out io.Writer
+	sum Summary
 	// points is the text size of the sheet being written; 0 is 9 point.
 	points float64
 
@@ -294,7 +319,7 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	}
 	base, ex, suppressed, warns := circulated(h, opt.Exclude, opt.Suppress, opt.authority())
 	b := &book{
-		f: excelize.NewFile().SetZipWriter(fastZip), opt: opt, base: base, h: ex, period: opt.Period,
+		f: excelize.NewFile(), opt: opt, base: base, h: ex, period: opt.Period,
 		inds: ex.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
 	}
 	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Warnings: warns, Notes: notes}

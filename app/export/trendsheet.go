@@ -41,6 +41,15 @@ func (b *book) writeTrend(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	flagged := 0
+	for _, ro := range b.rows {
+		if ro.flagged() {
+			flagged++
+		}
+	}
+	if err := b.reserveRows(s, r+len(b.rows)+3+flagged*chartRows); err != nil {
+		return err
+	}
 	const firstMonth = 5
 	widths := []float64{8, 42, 8, 16}
 	for range months {

@@ -1,0 +1,317 @@
+package export
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The Data sheet holds a row for every figure exported: over 100,000 for
+// five years of a county and its districts, some 26 MB of XML. Written
+// through the library's stream writer, that XML was held in memory (up
+// to 16 MB, the rest in a temporary file) until the workbook was saved,
+// and the workbook itself, zipped, then buffered again. The rows are
+// instead encoded as the sheet is compressed into the workbook's zip: the
+// stream writer writes the sheet's settings and head rows, with a
+// placeholder row where the figures go, and the zip writer (dataZip)
+// writes the figures' rows in its place. They are encoded exactly as the
+// stream writer encodes rows (TestDataRowsAsStreamed holds the two to the
+// same bytes), so the workbook is the one the stream writer would write.
+
+// dataRows are the Data sheet's rows from the placeholder on.
+type dataRows struct {
+	// placeholder is the placeholder row as the stream writer writes it.
+	placeholder []byte
+	write       func(w *rowWriter) error
+	written     bool
+}
+
+// newPlaceholder returns a text no sheet can hold by chance, for the
+// placeholder row's one cell.
+func newPlaceholder() (string, error) {
+	var nonce [16]byte
+	if _, err := rand.Read(nonce[:]); err != nil {
+		return "", fmt.Errorf("placeholder for the Data sheet's rows: %w", err)
+	}
+	return "scorecard-data-rows-" + hex.EncodeToString(nonce[:]), nil
+}
+
+// dataZip is the workbook's zip writer (see fastZip) writing the Data
+// sheet's rows in place of their placeholder.
+type dataZip struct {
+	*zip.Writer
+	rows *dataRows
+	open *splicer // the worksheet part being written, if any
+}
+
+// zipWriter is the zip writer the workbook is saved with. The library
+// passes it a buffer to hold the whole workbook until it is written out
+// (for the large export, 3 MB, grown by doubling); while the workbook is
+// being saved (b.out is set) the zip goes to the file instead, and the
+// buffer is left empty.
+func (b *book) zipWriter(w io.Writer) excelize.ZipWriter {
+	if b.out != nil {
+		w = b.out
+	}
+	return &dataZip{Writer: fastZip(w).(*zip.Writer), rows: b.data}
+}
+
+func (z *dataZip) Create(name string) (io.Writer, error) {
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	w, err := z.Writer.Create(name)
+	if err != nil || z.rows == nil || z.rows.written || !strings.HasPrefix(name, "xl/worksheets/") {
+		return w, err
+	}
+	z.open = &splicer{w: w, rows: z.rows}
+	return z.open, nil
+}
+
+func (z *dataZip) Close() error {
+	return errors.Join(z.finish(), z.Writer.Close())
+}
+
+// finish writes what the part last created holds back.
+func (z *dataZip) finish() error {
+	if z.open == nil {
+		return nil
+	}
+	s := z.open
+	z.open = nil
+	_, err := s.w.Write(s.held)
+	return err
+}
+
+// splicer passes a worksheet part through to the zip, writing the Data
+// sheet's rows in place of their placeholder row if it finds it.
+type splicer struct {
+	w    io.Writer
+	rows *dataRows
+	// held is the end of what was written so far that may begin the
+	// placeholder, held back until the next write tells.
+	held []byte
+}
+
+func (s *splicer) Write(p []byte) (int, error) {
+	if s.rows.written {
+		return s.w.Write(p)
+	}
+	buf := p
+	if len(s.held) > 0 {
+		buf = append(s.held, p...)
+		s.held = nil
+	}
+	mark := s.rows.placeholder
+	if i := bytes.Index(buf, mark); i >= 0 {
+		if _, err := s.w.Write(buf[:i]); err != nil {
+			return 0, err
+		}
+		rw := newRowWriter(s.w)
+		if err := s.rows.write(rw); err != nil {
+			return 0, err
+		}
+		if err := rw.Flush(); err != nil {
+			return 0, err
+		}
+		s.rows.written = true
+		if _, err := s.w.Write(buf[i+len(mark):]); err != nil {
+			return 0, err
+		}
+		return len(p), nil
+	}
+	keep := 0
+	for k := min(len(mark)-1, len(buf)); k > 0; k-- {
+		if bytes.HasPrefix(mark, buf[len(buf)-k:]) {
+			keep = k
+			break
+		}
+	}
+	if _, err := s.w.Write(buf[:len(buf)-keep]); err != nil {
+		return 0, err
+	}
+	s.held = append([]byte(nil), buf[len(buf)-keep:]...)
+	return len(p), nil
+}
+
+// rowWriter encodes rows of text and number cells as the library's stream
+// writer does (StreamWriter.SetRow without a style).
+type rowWriter struct {
+	*bufio.Writer
+	texts map[string]string // each text's encoding: a sheet's texts repeat
+	num   []byte
+}
+
+func newRowWriter(w io.Writer) *rowWriter {
+	return &rowWriter{Writer: bufio.NewWriterSize(w, 64<<10), texts: map[string]string{}}
+}
+
+// dataCols are the Data sheet's column names.
+var dataCols = func() []string {
+	cs := make([]string, len(DataHeader))
+	for i := range cs {
+		cs[i] = colName(i + 1)
+	}
+	return cs
+}()
+
+// row writes row r of cells from column A: each a string, a float64 or
+// nil for none.
+func (w *rowWriter) row(r int, vals []any) {
+	rs := strconv.Itoa(r)
+	w.WriteString(`<row r="`)
+	w.WriteString(rs)
+	w.WriteString(`">`)
+	for i, v := range vals {
+		if v == nil {
+			continue
+		}
+		w.WriteString(`<c r="`)
+		w.WriteString(dataCols[i])
+		w.WriteString(rs)
+		switch v := v.(type) {
+		case float64:
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				w.text(fmt.Sprint(v))
+				break
+			}
+			w.WriteString(`"><v>`)
+			w.num = appendCellFloat(w.num[:0], v)
+			w.Write(w.num)
+			w.WriteString(`</v></c>`)
+		case string:
+			w.text(v)
+		default:
+			panic(fmt.Sprintf("export: a Data cell of type %T", v))
+		}
+	}
+	w.WriteString(`</row>`)
+}
+
+// text ends a text cell begun with its reference.
+func (w *rowWriter) text(s string) {
+	enc, ok := w.texts[s]
+	if !ok {
+		enc = inlineText(s)
+		w.texts[s] = enc
+	}
+	w.WriteString(`" t="inlineStr">`)
+	w.WriteString(enc)
+	w.WriteString(`</c>`)
+}
+
+// inlineText is a text cell's content as the library encodes it: at most
+// excelize.TotalCellChars UTF-16 units, escaped, its spaces preserved
+// where it begins or ends with one, and any text that reads as an escaped
+// character itself escaped (bstrMarshal).
+func inlineText(s string) string {
+	n := 0
+	for i, r := range s {
+		if n += utf16.RuneLen(r); n > excelize.TotalCellChars {
+			s = s[:i]
+			break
+		}
+	}
+	open := `<is><t>`
+	if s != "" {
+		for _, c := range []byte{'\t', '\n', '\r', ' '} {
+			if s[0] == c || s[len(s)-1] == c {
+				open = `<is><t xml:space="preserve">`
+				break
+			}
+		}
+		var b strings.Builder
+		xml.EscapeText(&b, []byte(s))
+		s = strings.ReplaceAll(b.String(), "&#xA;", "\n")
+	}
+	return open + bstrMarshal(s) + `</t></is>`
+}
+
+// appendCellFloat appends v as the library writes a number: Go's shortest
+// decimal, cut to Excel's 15 significant digits (the library's
+// formatCellFloat).
+func appendCellFloat(dst []byte, v float64) []byte {
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, v, 'f', -1, 64)
+	if math.Abs(v) == math.MaxFloat64 {
+		return dst
+	}
+	str := dst[start:]
+	const maxPrec = 15
+	decimal := bytes.IndexByte(str, '.')
+	significant := 0
+	for idx := range str {
+		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
+			continue
+		}
+		significant++
+		if significant <= maxPrec {
+			continue
+		}
+		if decimal >= 0 && idx > decimal {
+			return bytes.TrimSuffix(dst[:start+idx], []byte("."))
+		}
+		if decimal < 0 {
+			decimal = len(str)
+		}
+		dst = dst[:start+decimal]
+		for ; idx < decimal; idx++ {
+			dst[start+idx] = '0'
+		}
+		return dst
+	}
+	return dst
+}
+
+var (
+	bstrExp       = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
+	bstrEscapeExp = regexp.MustCompile(`x[a-fA-F\d]{4}_`)
+)
+
+// bstrMarshal escapes text that would read as an escaped character
+// (_xHHHH_), as the library does; it is the library's own function
+// (excelize lib.go, BSD-3-Clause, the excelize Authors), kept to the
+// letter so that the Data sheet's texts are the bytes it would write.
+func bstrMarshal(s string) (result string) {
+	matches, l, cursor := bstrExp.FindAllStringSubmatchIndex(s, -1), len(s), 0
+	for _, match := range matches {
+		result += s[cursor:match[0]]
+		subStr := s[match[0]:match[1]]
+		if subStr == "_x005F_" {
+			cursor = match[1]
+			if match[1]+6 <= l && bstrEscapeExp.MatchString(s[match[1]:match[1]+6]) {
+				_, err := strconv.Unquote(`"\u` + s[match[1]+1:match[1]+5] + `"`)
+				if err == nil {
+					result += subStr + "x005F" + subStr
+					continue
+				}
+			}
+			result += subStr + "x005F_"
+			continue
+		}
+		if bstrExp.MatchString(subStr) {
+			cursor = match[1]
+			if _, err := strconv.Unquote(`"\u` + s[match[0]+2:match[1]-1] + `"`); err == nil {
+				result += "_x005F" + subStr
+				continue
+			}
+		}
+	}
+	if cursor < l {
+		result += s[cursor:]
+	}
+	return result
+}

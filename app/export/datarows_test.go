@@ -1,0 +1,179 @@
+package export
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// streamedRows returns the rows the library's stream writer writes for
+// rows (from row 1), as they stand between <sheetData> and </sheetData>.
+func streamedRows(t *testing.T, rows [][]any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if err := sw.SetRow(cell(1, i+1), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "streamed.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	part, err := z.Open("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer part.Close()
+	x, err := io.ReadAll(part)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := bytes.Cut(x, []byte("<sheetData>"))
+	data, _, ok2 := bytes.Cut(after, []byte("</sheetData>"))
+	if !ok || !ok2 {
+		t.Fatalf("no sheetData in %s", x)
+	}
+	return data
+}
+
+// TestDataRowsAsStreamed holds the Data sheet's own row encoding to the
+// bytes the library's stream writer writes for the same cells, texts a
+// reader must get back as they were and numbers at Excel's precision
+// among them.
+func TestDataRowsAsStreamed(t *testing.T) {
+	long := strings.Repeat("a", excelize.TotalCellChars-1) + "😀 and more"
+	texts := []string{
+		"CSC01", "2026-10", "Folkestone and Hythe", "Excluding UASC", "[c]", "",
+		" leading space", "trailing space ", "\ttab", "line\nbreak", "ends\r", "line\r\nbreak",
+		`a&b<c>"d'e`, "=HYPERLINK(\"x\")", "Ré: 漢字 😀", "\x01control", "in\uFFFEvalid",
+		"_x0041_", "a_x005F_b", "_x005F_x0041_", "_x005F_x004", "_xD800_", "_x12G4_", "x_x0020_y_x0020_z",
+		long, strings.Repeat("é", excelize.TotalCellChars+5),
+	}
+	numbers := []float64{
+		0, math.Copysign(0, -1), 1, -1, 0.1, 1.0 / 3, 200.0 / 3, 100 * 7.0 / 9, 45.3, 12,
+		123456789012345678, 1234567890123456.7, 0.000001234567890123456789, 1e-7, 1e21, -2.5e-300,
+		9007199254740993, math.MaxFloat64, -math.MaxFloat64, math.SmallestNonzeroFloat64,
+		math.NaN(), math.Inf(1), math.Inf(-1),
+	}
+	var rows [][]any
+	for i, s := range texts {
+		rows = append(rows, []any{s, numbers[i%len(numbers)], nil, s + "!", nil, nil, numbers[(i+3)%len(numbers)], s})
+	}
+	for _, v := range numbers {
+		rows = append(rows, []any{nil, v, -v, v * 100, v / 7, nil, nil, "x"})
+	}
+	rows = append(rows, make([]any, len(DataHeader)))
+	want := streamedRows(t, rows)
+	var got bytes.Buffer
+	w := newRowWriter(&got)
+	for i, r := range rows {
+		w.row(i+1, r)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		g, s := got.String(), string(want)
+		i := 0
+		for i < len(g) && i < len(s) && g[i] == s[i] {
+			i++
+		}
+		t.Fatalf("rows differ from the stream writer's at byte %d:\n got  …%.200s\n want …%.200s", i, g[max(0, i-80):], s[max(0, i-80):])
+	}
+}
+
+// TestSplicerFindsThePlaceholder writes a part holding the placeholder
+// in pieces of every size, so that the placeholder straddles the pieces:
+// the rows take its place, once, whatever the pieces.
+func TestSplicerFindsThePlaceholder(t *testing.T) {
+	mark := []byte(`<row r="3"><c r="A3" t="inlineStr"><is><t>mark</t></is></c></row>`)
+	part := []byte(`<worksheet><sheetData><row r="2"><c r="A2"><v>1</v></c></row>` + string(mark) + `</sheetData><row r="3"></worksheet>`)
+	want := strings.Replace(string(part), string(mark), "ROWS", 1)
+	for size := 1; size <= len(part); size++ {
+		var out bytes.Buffer
+		rows := &dataRows{placeholder: mark, write: func(w *rowWriter) error { _, err := w.WriteString("ROWS"); return err }}
+		z := &dataZip{rows: rows}
+		z.open = &splicer{w: &out, rows: rows}
+		for p := part; len(p) > 0; {
+			n := min(size, len(p))
+			if k, err := z.open.Write(p[:n]); err != nil || k != n {
+				t.Fatalf("pieces of %d: wrote %d of %d: %v", size, k, n, err)
+			}
+			p = p[n:]
+		}
+		if err := z.finish(); err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != want || !rows.written {
+			t.Fatalf("pieces of %d: wrote\n %s\nwant\n %s", size, out.String(), want)
+		}
+	}
+}
+
+// TestReserveRowsLeavesNoTrace writes the same cells into two sheets, one
+// with its rows made first by reserveRows, well past the last written:
+// the sheets are saved the same.
+func TestReserveRowsLeavesNoTrace(t *testing.T) {
+	part := func(reserve bool) []byte {
+		b := &book{f: excelize.NewFile(), styles: map[look]int{}}
+		defer b.f.Close()
+		s := "Sheet1"
+		if err := b.set(s, 1, 1, "Title", look{bold: true}); err != nil {
+			t.Fatal(err)
+		}
+		if reserve {
+			if err := b.reserveRows(s, 200); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for r := 3; r <= 60; r += 19 {
+			for c := 1; c <= 28; c++ {
+				if err := b.set(s, c, r, float64(r*c), look{}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		path := filepath.Join(t.TempDir(), "rows.xlsx")
+		if err := b.f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		z, err := zip.OpenReader(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer z.Close()
+		r, err := z.Open("xl/worksheets/sheet1.xml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		x, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	if got, want := part(true), part(false); !bytes.Equal(got, want) {
+		t.Errorf("with rows reserved the sheet is saved as\n%s\nwant\n%s", got, want)
+	}
+}

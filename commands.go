@@ -511,6 +511,12 @@ func loadIndicatorHistory(e *env, ref string) (*app.History, error) {
 	return readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) { return st.LoadIndicator(ref) })
 }
 
+// loadAreaHistory is loadIndicatorHistory with ref's figures of area
+// alone: a long history's other areas are most of its figures.
+func loadAreaHistory(e *env, ref string, area app.Area) (*app.History, error) {
+	return readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) { return st.LoadIndicatorArea(ref, area) })
+}
+
 // errNoStore is what openReader says of a store file that does not exist
 // yet: reading commands show it as empty rather than creating it.
 var errNoStore = errors.New("no store yet")
@@ -552,7 +558,10 @@ type view struct {
 func loadView(e *env) (*view, error) { return loadViewOf(e, "") }
 
 // loadViewOf is loadView reading, when ref is not empty, only that
-// indicator's records and every definition.
+// indicator's records and every definition; and of its figures, when no
+// cohort is excluded, only the area's, which is all show prints.
+// Excluding a cohort reads every area's: a district's figure excluding it
+// is proved against the county's (cohort.ExcludeIn).
 func loadViewOf(e *env, ref string) (*view, error) {
 	excluded, err := app.ParseCohorts(e.exclude)
 	if err != nil {
@@ -573,7 +582,11 @@ func loadViewOf(e *env, ref string) (*view, error) {
 		}
 	}
 	load := loadHistory
-	if ref != "" {
+	switch {
+	case ref != "" && len(excluded) == 0 && areaErr == nil:
+		load = func(e *env) (*app.History, error) { return loadAreaHistory(e, ref, v.area) }
+	case ref != "":
+		// An area kept under its own name is found among the series read.
 		load = func(e *env) (*app.History, error) { return loadIndicatorHistory(e, ref) }
 	}
 	h, err := load(e)

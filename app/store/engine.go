@@ -28,6 +28,9 @@ type Store interface {
 	Load() (*app.History, error)
 	// LoadIndicator reads one indicator's history and every definition.
 	LoadIndicator(ref string) (*app.History, error)
+	// LoadIndicatorArea reads what LoadIndicator gives, with ref's figures
+	// of area alone (every split of them).
+	LoadIndicatorArea(ref string, area app.Area) (*app.History, error)
 	// Indicators reads the definitions only, in scorecard order.
 	Indicators() ([]app.Indicator, error)
 

@@ -668,10 +668,18 @@ type showPoint struct {
 	Reason string `json:"reason,omitempty"`
 }
 
+// showHeapFloor is the heap show may grow to before the garbage
+// collector runs: eight times five years of monthly history, printed, is
+// under a quarter of it.
+const showHeapFloor = 32 << 20
+
 func runShow(e *env, args []string) error {
 	if len(args) != 1 {
 		return usagef("name one indicator, e.g. scorecard show CIC05 (scorecard list shows them)")
 	}
+	// A long history's points make a heap of a few megabytes, which Go
+	// would collect several times over before the command ends.
+	defer collectLess(showHeapFloor)()
 	one := ""
 	if showReadsOne {
 		one = args[0]

@@ -16,13 +16,7 @@ import (
 type escaper struct{ w io.Writer }
 
 func (e escaper) Write(p []byte) (int, error) {
-	clean := true
-	for i := 0; i < len(p) && clean; {
-		r, n := utf8.DecodeRune(p[i:])
-		clean = !isControl(r, n)
-		i += n
-	}
-	if clean {
+	if clean(p) {
 		return e.w.Write(p)
 	}
 	b := make([]byte, 0, len(p)+32)
@@ -39,6 +33,30 @@ func (e escaper) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// clean reports whether p holds no character isControl escapes, a byte
+// at a time: a long JSON document is mostly ASCII, and decoding it rune
+// by rune cost more than writing it. A C0 character or DEL is its own
+// byte; a C1 character is 0xC2 and a byte 0x80-0x9F, and 0xC2 is never
+// the continuation of another character. An invalid or split sequence
+// decodes a byte at a time, as Write's loop takes it.
+func clean(p []byte) bool {
+	for i, c := range p {
+		switch {
+		case c < 0x20:
+			if c != '\n' && c != '\t' {
+				return false
+			}
+		case c == 0x7f:
+			return false
+		case c == 0xc2:
+			if i+1 < len(p) && p[i+1] >= 0x80 && p[i+1] < 0xa0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isControl reports whether the rune r, n bytes long, is a control

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -525,22 +524,21 @@ var errNoStore = errors.New("no store yet")
 // read at once, and a store the user may only read can still be viewed.
 func openReader(e *env) (store.Store, error) { return openDBReader(e.db) }
 
-// writeJSON prints v as indented JSON. A non-finite number, which JSON
-// cannot hold, is written as null rather than failing the command.
+// writeJSON prints v as indented JSON, a newline after it, as a
+// json.Encoder with SetIndent("", "  ") writes it. A non-finite number,
+// which JSON cannot hold, is written as null rather than failing the
+// command.
 func writeJSON(e *env, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	err := enc.Encode(v)
+	b, err := json.Marshal(v)
 	var unsupported *json.UnsupportedValueError
 	if errors.As(err, &unsupported) {
-		buf.Reset()
-		err = enc.Encode(withoutNonFinite(v))
+		b, err = json.Marshal(withoutNonFinite(v))
 	}
 	if err != nil {
 		return err
 	}
-	_, err = e.out.Write(buf.Bytes())
+	out := indentJSON(make([]byte, 0, len(b)+len(b)/2), b)
+	_, err = e.out.Write(append(out, '\n'))
 	return err
 }
 

@@ -69,6 +69,80 @@ func isControl(r rune, n int) bool {
 	return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0
 }
 
+// indentJSON appends to dst the compact JSON src, as json.Marshal writes
+// it, indented as json.Indent(dst, src, "", "  ") indents it, byte for
+// byte; it copies strings, numbers and literals whole where json.Indent
+// runs its scanner over every byte, which cost more than the marshalling
+// on a long history. src must be valid, without space between tokens.
+func indentJSON(dst, src []byte) []byte {
+	depth := 0
+	// opened is set after { or [: the line break waits for what follows,
+	// as an empty object or array stays {} or [].
+	opened := false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if opened && c != '}' && c != ']' {
+			opened = false
+			depth++
+			dst = indentLine(dst, depth)
+		}
+		switch c {
+		case '{', '[':
+			opened = true
+			dst = append(dst, c)
+		case ',':
+			dst = indentLine(append(dst, c), depth)
+		case ':':
+			dst = append(dst, ':', ' ')
+		case '}', ']':
+			if opened {
+				opened = false
+			} else {
+				depth--
+				dst = indentLine(dst, depth)
+			}
+			dst = append(dst, c)
+		case '"':
+			j := i + 1
+			for j < len(src) && src[j] != '"' {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			j = min(j, len(src)-1)
+			dst = append(dst, src[i:j+1]...)
+			i = j
+		default:
+			j := i + 1
+			for j < len(src) && !isJSONPunct(src[j]) {
+				j++
+			}
+			dst = append(dst, src[i:j]...)
+			i = j - 1
+		}
+	}
+	return dst
+}
+
+// indentLine starts a new line at depth.
+func indentLine(b []byte, depth int) []byte {
+	b = append(b, '\n')
+	for range depth {
+		b = append(b, ' ', ' ')
+	}
+	return b
+}
+
+// isJSONPunct reports whether c ends a number or literal in compact JSON.
+func isJSONPunct(c byte) bool {
+	switch c {
+	case ',', ':', '{', '}', '[', ']', '"':
+		return true
+	}
+	return false
+}
+
 // withoutNonFinite returns a copy of v in which every pointer to a
 // non-finite number, and every pointer to a struct holding one, is nil,
 // so that JSON (which has no Inf or NaN) can be written: null reads as

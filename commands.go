@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -659,6 +660,49 @@ type showReport struct {
 	Benchmarks []app.Benchmark `json:"benchmarks"`
 }
 
+// holdsNonFinite reports whether a number the report prints is infinite
+// or not a number, which JSON cannot hold (a store written before imports
+// refused them can hold such a figure), so that show clears them before
+// marshalling rather than marshal most of a long history, fail and marshal
+// it again. Every number it looks at is one json.Marshal writes
+// (TestShowHoldsNonFinite); one it does not look at is still found by
+// writeJSON's marshalling failing.
+func (r *showReport) holdsNonFinite() bool {
+	for _, pts := range [][]showPoint{r.Points, r.Annual} {
+		for i := range pts {
+			if pointHoldsNonFinite(&pts[i].Point) {
+				return true
+			}
+		}
+	}
+	for _, b := range r.Benchmarks {
+		if nonFinite(b.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+func pointHoldsNonFinite(p *trend.Point) bool {
+	for _, f := range [...]*float64{p.Value, p.Numerator, p.Denominator, p.Target, p.Floor, p.Change,
+		p.Tolerance, p.RelativeChange, p.LastYear, p.LastYearChange} {
+		if nonFinite(f) {
+			return true
+		}
+	}
+	if nonFinite(&p.Trend.Slope) || nonFinite(&p.Trend.Change) {
+		return true
+	}
+	if c := p.Chart; c != nil && (nonFinite(&c.Mean) || nonFinite(&c.Upper) || nonFinite(&c.Lower)) {
+		return true
+	}
+	c := p.Children
+	return c != nil && (nonFinite(&c.PerChild) || nonFinite(c.WilsonLow) || nonFinite(c.WilsonHigh))
+}
+
+// nonFinite reports whether f points to an infinite number or NaN.
+func nonFinite(f *float64) bool { return f != nil && (math.IsInf(*f, 0) || math.IsNaN(*f)) }
+
 // showPoint is an analysed point and, for a figure that could not be
 // recomputed without the excluded cohorts, the reason why.
 type showPoint struct {
@@ -696,8 +740,11 @@ func runShow(e *env, args []string) error {
 	if r.Benchmarks == nil {
 		r.Benchmarks = []app.Benchmark{}
 	}
-	for _, p := range trend.Analyse(v.h, key, analysisOptions()) {
-		r.Points = append(r.Points, v.explained(key, p))
+	if points := trend.Analyse(v.h, key, analysisOptions()); len(points) > 0 {
+		r.Points = make([]showPoint, len(points))
+		for i, p := range points {
+			r.Points[i] = v.explained(key, p)
+		}
 	}
 	// Published annual figures (DfE's, say) beside a monthly series are
 	// left out of its analysis; they are listed apart, analysed alone.
@@ -718,6 +765,9 @@ func runShow(e *env, args []string) error {
 		return fmt.Errorf("%s: %s has no figures for %s", e.db, ind.Ref, v.area)
 	}
 	if e.json {
+		if r.holdsNonFinite() {
+			return writeJSON(e, withoutNonFinite(r))
+		}
 		return writeJSON(e, r)
 	}
 	fmt.Fprintf(e.out, "%s %s (%s, polarity %s, %s)\n", ind.Ref, ind.Name, v.area, orDash(ind.Polarity.String()), ind.Unit)

@@ -5,6 +5,8 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"slices"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -169,13 +171,16 @@ func dropNonFinite(v reflect.Value) bool {
 		}
 	case reflect.Struct:
 		bad := false
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() && dropNonFinite(v.Field(i)) {
+		for _, i := range floatFields(v.Type()) {
+			if dropNonFinite(v.Field(i)) {
 				bad = true
 			}
 		}
 		return bad
 	case reflect.Slice, reflect.Array:
+		if !mayHoldFloat(v.Type().Elem(), nil) {
+			return false
+		}
 		for i := range v.Len() {
 			if dropNonFinite(v.Index(i)) && v.Index(i).CanSet() {
 				v.Index(i).SetZero()
@@ -189,6 +194,50 @@ func dropNonFinite(v reflect.Value) bool {
 				e.SetZero()
 			}
 			v.SetMapIndex(k, e)
+		}
+	}
+	return false
+}
+
+// floatsOf caches floatFields by struct type: a long history's report
+// is hundreds of points of one type.
+var floatsOf sync.Map // reflect.Type to []int
+
+// floatFields returns the indexes of the exported fields of struct type t
+// that may hold a number, the only ones dropNonFinite need visit.
+func floatFields(t reflect.Type) []int {
+	if f, ok := floatsOf.Load(t); ok {
+		return f.([]int)
+	}
+	var fields []int
+	for i := range t.NumField() {
+		if f := t.Field(i); f.IsExported() && mayHoldFloat(f.Type, nil) {
+			fields = append(fields, i)
+		}
+	}
+	floatsOf.Store(t, fields)
+	return fields
+}
+
+// mayHoldFloat reports whether a value of type t can hold a float, itself
+// or through what it points to or contains (an interface may hold
+// anything); seen holds the types being asked about further up, which a
+// type that contains itself is taken to.
+func mayHoldFloat(t reflect.Type, seen []reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64, reflect.Interface:
+		return true
+	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+		return mayHoldFloat(t.Elem(), seen)
+	case reflect.Struct:
+		if slices.Contains(seen, t) {
+			return true
+		}
+		seen = append(seen, t)
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() && mayHoldFloat(f.Type, seen) {
+				return true
+			}
 		}
 	}
 	return false

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
@@ -137,4 +138,44 @@ func TestCleanAsRunes(t *testing.T) {
 		}
 	}
 	walk(4)
+}
+
+// TestWithoutNonFinite checks what holds a non-finite number is cleared,
+// and nothing else: a pointer to it, a pointer to a struct holding it, a
+// slice element holding it, a map's value and one down a chain of a type that holds itself; the strings and counts beside
+// them are kept.
+func TestWithoutNonFinite(t *testing.T) {
+	type inner struct {
+		F    float64
+		Name string
+	}
+	type node struct {
+		V    *float64
+		Next *node
+	}
+	type report struct {
+		P     *float64
+		OK    *float64
+		In    *inner
+		Kept  *inner
+		List  []inner
+		Words []string
+		Count int
+		M     map[string]float64
+		Chain *node
+	}
+	inf, one := math.Inf(1), 1.0
+	r := report{P: &inf, OK: &one, In: &inner{F: math.NaN(), Name: "x"}, Kept: &inner{F: 2, Name: "k"},
+		List: []inner{{F: 3, Name: "a"}, {F: math.Inf(-1), Name: "b"}}, Words: []string{"w"}, Count: 4,
+		M:     map[string]float64{"a": 5, "b": math.NaN()},
+		Chain: &node{V: &one, Next: &node{V: &inf}}}
+	got := withoutNonFinite(r).(report)
+	b, err := json.Marshal(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"P":null,"OK":1,"In":null,"Kept":{"F":2,"Name":"k"},"List":[{"F":3,"Name":"a"},{"F":0,"Name":""}],"Words":["w"],"Count":4,"M":{"a":5,"b":0},"Chain":{"V":1,"Next":{"V":null,"Next":null}}}`
+	if string(b) != want {
+		t.Errorf("withoutNonFinite gives\n%s\nwant\n%s", b, want)
+	}
 }

@@ -711,8 +711,8 @@ type showPoint struct {
 }
 
 // showHeapFloor is the heap show may grow to before the garbage
-// collector runs: eight times five years of monthly history, printed, is
-// under a quarter of it.
+// collector runs: printing eight times five years of monthly history
+// makes a few megabytes of it.
 const showHeapFloor = 32 << 20
 
 func runShow(e *env, args []string) error {

@@ -1,11 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -511,6 +511,12 @@ func loadIndicatorHistory(e *env, ref string) (*app.History, error) {
 	return readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) { return st.LoadIndicator(ref) })
 }
 
+// loadAreaHistory is loadIndicatorHistory with ref's figures of area
+// alone: a long history's other areas are most of its figures.
+func loadAreaHistory(e *env, ref string, area app.Area) (*app.History, error) {
+	return readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) { return st.LoadIndicatorArea(ref, area) })
+}
+
 // errNoStore is what openReader says of a store file that does not exist
 // yet: reading commands show it as empty rather than creating it.
 var errNoStore = errors.New("no store yet")
@@ -519,22 +525,21 @@ var errNoStore = errors.New("no store yet")
 // read at once, and a store the user may only read can still be viewed.
 func openReader(e *env) (store.Store, error) { return openDBReader(e.db) }
 
-// writeJSON prints v as indented JSON. A non-finite number, which JSON
-// cannot hold, is written as null rather than failing the command.
+// writeJSON prints v as indented JSON, a newline after it, as a
+// json.Encoder with SetIndent("", "  ") writes it. A non-finite number,
+// which JSON cannot hold, is written as null rather than failing the
+// command.
 func writeJSON(e *env, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	err := enc.Encode(v)
+	b, err := json.Marshal(v)
 	var unsupported *json.UnsupportedValueError
 	if errors.As(err, &unsupported) {
-		buf.Reset()
-		err = enc.Encode(withoutNonFinite(v))
+		b, err = json.Marshal(withoutNonFinite(v))
 	}
 	if err != nil {
 		return err
 	}
-	_, err = e.out.Write(buf.Bytes())
+	out := indentJSON(make([]byte, 0, len(b)+len(b)/2), b)
+	_, err = e.out.Write(append(out, '\n'))
 	return err
 }
 
@@ -552,7 +557,10 @@ type view struct {
 func loadView(e *env) (*view, error) { return loadViewOf(e, "") }
 
 // loadViewOf is loadView reading, when ref is not empty, only that
-// indicator's records and every definition.
+// indicator's records and every definition; and of its figures, when no
+// cohort is excluded, only the area's, which is all show prints.
+// Excluding a cohort reads every area's: a district's figure excluding it
+// is proved against the county's (cohort.ExcludeIn).
 func loadViewOf(e *env, ref string) (*view, error) {
 	excluded, err := app.ParseCohorts(e.exclude)
 	if err != nil {
@@ -573,7 +581,11 @@ func loadViewOf(e *env, ref string) (*view, error) {
 		}
 	}
 	load := loadHistory
-	if ref != "" {
+	switch {
+	case ref != "" && len(excluded) == 0 && areaErr == nil:
+		load = func(e *env) (*app.History, error) { return loadAreaHistory(e, ref, v.area) }
+	case ref != "":
+		// An area kept under its own name is found among the series read.
 		load = func(e *env) (*app.History, error) { return loadIndicatorHistory(e, ref) }
 	}
 	h, err := load(e)
@@ -648,6 +660,49 @@ type showReport struct {
 	Benchmarks []app.Benchmark `json:"benchmarks"`
 }
 
+// holdsNonFinite reports whether a number the report prints is infinite
+// or not a number, which JSON cannot hold (a store written before imports
+// refused them can hold such a figure), so that show clears them before
+// marshalling rather than marshal most of a long history, fail and marshal
+// it again. Every number it looks at is one json.Marshal writes
+// (TestShowHoldsNonFinite); one it does not look at is still found by
+// writeJSON's marshalling failing.
+func (r *showReport) holdsNonFinite() bool {
+	for _, pts := range [][]showPoint{r.Points, r.Annual} {
+		for i := range pts {
+			if pointHoldsNonFinite(&pts[i].Point) {
+				return true
+			}
+		}
+	}
+	for _, b := range r.Benchmarks {
+		if nonFinite(b.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+func pointHoldsNonFinite(p *trend.Point) bool {
+	for _, f := range [...]*float64{p.Value, p.Numerator, p.Denominator, p.Target, p.Floor, p.Change,
+		p.Tolerance, p.RelativeChange, p.LastYear, p.LastYearChange} {
+		if nonFinite(f) {
+			return true
+		}
+	}
+	if nonFinite(&p.Trend.Slope) || nonFinite(&p.Trend.Change) {
+		return true
+	}
+	if c := p.Chart; c != nil && (nonFinite(&c.Mean) || nonFinite(&c.Upper) || nonFinite(&c.Lower)) {
+		return true
+	}
+	c := p.Children
+	return c != nil && (nonFinite(&c.PerChild) || nonFinite(c.WilsonLow) || nonFinite(c.WilsonHigh))
+}
+
+// nonFinite reports whether f points to an infinite number or NaN.
+func nonFinite(f *float64) bool { return f != nil && (math.IsInf(*f, 0) || math.IsNaN(*f)) }
+
 // showPoint is an analysed point and, for a figure that could not be
 // recomputed without the excluded cohorts, the reason why.
 type showPoint struct {
@@ -655,10 +710,18 @@ type showPoint struct {
 	Reason string `json:"reason,omitempty"`
 }
 
+// showHeapFloor is the heap show may grow to before the garbage
+// collector runs: printing eight times five years of monthly history
+// makes a few megabytes of it.
+const showHeapFloor = 32 << 20
+
 func runShow(e *env, args []string) error {
 	if len(args) != 1 {
 		return usagef("name one indicator, e.g. scorecard show CIC05 (scorecard list shows them)")
 	}
+	// A long history's points make a heap of a few megabytes, which Go
+	// would collect several times over before the command ends.
+	defer collectLess(showHeapFloor)()
 	one := ""
 	if showReadsOne {
 		one = args[0]
@@ -677,8 +740,11 @@ func runShow(e *env, args []string) error {
 	if r.Benchmarks == nil {
 		r.Benchmarks = []app.Benchmark{}
 	}
-	for _, p := range trend.Analyse(v.h, key, analysisOptions()) {
-		r.Points = append(r.Points, v.explained(key, p))
+	if points := trend.Analyse(v.h, key, analysisOptions()); len(points) > 0 {
+		r.Points = make([]showPoint, len(points))
+		for i, p := range points {
+			r.Points[i] = v.explained(key, p)
+		}
 	}
 	// Published annual figures (DfE's, say) beside a monthly series are
 	// left out of its analysis; they are listed apart, analysed alone.
@@ -699,6 +765,9 @@ func runShow(e *env, args []string) error {
 		return fmt.Errorf("%s: %s has no figures for %s", e.db, ind.Ref, v.area)
 	}
 	if e.json {
+		if r.holdsNonFinite() {
+			return writeJSON(e, withoutNonFinite(r))
+		}
 		return writeJSON(e, r)
 	}
 	fmt.Fprintf(e.out, "%s %s (%s, polarity %s, %s)\n", ind.Ref, ind.Name, v.area, orDash(ind.Polarity.String()), ind.Unit)

@@ -78,12 +78,16 @@ func TestLoadIndicatorChecksum(t *testing.T) {
 	s := openTemp(t)
 	mustImport(t, s, "jan.xlsx", smallMonthly(0))
 	mustImport(t, s, "feb.xlsx", smallMonthly(1))
+	var changed app.Area
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(kindBuckets[kindObservation])
 		k, v := b.Cursor().Seek([]byte("SCS02\x00"))
 		k = bytes.Clone(k)
 		v = bytes.Clone(v)
 		v[len(v)-1] ^= 1
+		kr := keyReader{b: k}
+		kr.text()
+		changed = app.Area(kr.text())
 		return b.Put(k, v)
 	})
 	if err != nil {
@@ -96,8 +100,21 @@ func TestLoadIndicatorChecksum(t *testing.T) {
 			t.Errorf("%q does not say %s", err, w)
 		}
 	}
+	// Reading another area's figures alone still proves every figure of
+	// the indicator: the damage is not passed over.
+	for _, area := range []app.Area{changed, "Thanet"} {
+		if _, err := s.LoadIndicatorArea("SCS02", area); !errors.Is(err, ErrDamaged) {
+			t.Errorf("LoadIndicatorArea(SCS02, %s) with %s's figure changed: %v", area, changed, err)
+		}
+	}
+	if changed == "Thanet" {
+		t.Fatal("the changed figure is Thanet's: the test reads no other area")
+	}
 	if _, err := s.LoadIndicator("CIC05"); err != nil {
 		t.Errorf("another indicator: %v", err)
+	}
+	if _, err := s.LoadIndicatorArea("CIC05", "Thanet"); err != nil {
+		t.Errorf("another indicator's area: %v", err)
 	}
 	if _, err := s.Load(); !strings.Contains(fmtErr(err), "damaged") {
 		t.Errorf("Load of the damaged store: %v", err)

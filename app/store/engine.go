@@ -31,6 +31,9 @@ type Store interface {
 	// HeldTargets reads the targets held now for each of refs, as
 	// LoadIndicator's history gives them, without the figures.
 	HeldTargets(refs []string) (map[string][]app.Target, error)
+	// LoadIndicatorArea reads what LoadIndicator gives, with ref's figures
+	// of area alone (every split of them).
+	LoadIndicatorArea(ref string, area app.Area) (*app.History, error)
 	// Indicators reads the definitions only, in scorecard order.
 	Indicators() ([]app.Indicator, error)
 

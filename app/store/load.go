@@ -37,6 +37,25 @@ func (s *Bolt) Load() (*app.History, error) {
 // it reads is proved against the checksums of the definitions and of
 // ref's records that each import keeps.
 func (s *Bolt) LoadIndicator(ref string) (*app.History, error) {
+	return s.loadIndicator(ref, nil)
+}
+
+// LoadIndicatorArea reads what LoadIndicator would give, but of ref's
+// figures only area's, every split of them: what a view of one area's
+// series needs, without decoding the other areas'. Every record of ref is
+// still proved against its checksum, so a damaged figure of another area
+// fails the read as it would fail LoadIndicator's.
+func (s *Bolt) LoadIndicatorArea(ref string, area app.Area) (*app.History, error) {
+	only, err := AreaPrefix(ref, area)
+	if err != nil {
+		return nil, err
+	}
+	return s.loadIndicator(ref, only)
+}
+
+// loadIndicator is LoadIndicator decoding, when only is set, the figures
+// of the series whose keys begin with it alone.
+func (s *Bolt) loadIndicator(ref string, only []byte) (*app.History, error) {
 	prefix, err := RefPrefix(ref)
 	if err != nil {
 		return nil, err
@@ -46,7 +65,7 @@ func (s *Bolt) LoadIndicator(ref string) (*app.History, error) {
 		if err := l.indicators(); err != nil {
 			return err
 		}
-		l.prefix = prefix
+		l.prefix, l.only = prefix, only
 		if err := l.run(l.observations, l.targets, l.benchmarks, l.comments, l.chartSettings); err != nil {
 			return err
 		}
@@ -137,6 +156,9 @@ type loader struct {
 	// prefix, when set, limits the records read to those whose key
 	// begins with it: one indicator's, their keys beginning with its ref.
 	prefix []byte
+	// only, when set, limits the figures decoded to the series whose
+	// keys begin with it (one area's); the rest are only summed.
+	only []byte
 }
 
 // first positions c at the loader's first record.
@@ -180,6 +202,9 @@ func (l *loader) observations() error {
 	c := l.tx.Bucket(kindBuckets[kindObservation]).Cursor()
 	for k, v := l.first(c); k != nil; k, v = l.within(c.Next()) {
 		l.sums.add(kindObservation, k, v)
+		if l.only != nil && !bytes.HasPrefix(k, l.only) {
+			continue
+		}
 		kr := keyReader{b: k}
 		ref, area, split := kr.text(), kr.text(), kr.text()
 		s := k[:len(k)-len(kr.b)]

@@ -190,3 +190,13 @@ func RefPrefix(ref string) ([]byte, error) {
 	}
 	return appendText(nil, ref), nil
 }
+
+// AreaPrefix is what the keys of ref's series for area begin with, in
+// both engines: every split of the area's figures, and nothing of an area
+// whose name begins with area's.
+func AreaPrefix(ref string, area app.Area) ([]byte, error) {
+	if err := checkText("series", ref, string(area)); err != nil {
+		return nil, err
+	}
+	return appendText(appendText(nil, ref), string(area)), nil
+}

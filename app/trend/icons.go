@@ -1,6 +1,7 @@
 package trend
 
 import (
+	"slices"
 	"strconv"
 )
 
@@ -121,7 +122,7 @@ func (v Variation) Headline() string {
 // reading says in a line what point i's variation icon means: "Improving:
 // 8 months in a row above the average". A run or trend is counted whole,
 // gaps skipped as the rules skip them.
-func (s *Series) reading(i int, v Variation, r rule, c *Chart) string {
+func (s *Series) reading(i int, v Variation, r rule, c *Chart, w *written) string {
 	switch v {
 	case NoVariation:
 		if s.pts[i].signal == TooFewPoints {
@@ -141,7 +142,7 @@ func (s *Series) reading(i int, v Variation, r rule, c *Chart) string {
 			why = "below the lower process limit"
 		}
 	case shift:
-		vals, at := s.figures(i)
+		vals, at := w.figures(s, i)
 		mean := c.Mean
 		n := span(at, len(vals), func(k int) bool { return vals[k] != mean && (vals[k] > mean) == high })
 		why = periodWord(s.first.Kind, n) + " in a row "
@@ -154,7 +155,7 @@ func (s *Series) reading(i int, v Variation, r rule, c *Chart) string {
 		// Step k is the move from figure k-1 to figure k; a trend of n
 		// steps holds n+1 figures. Point i is in the trend by the step
 		// into it or, at the trend's first figure, the step out of it.
-		vals, at := s.figures(i)
+		vals, at := w.figures(s, i)
 		step := func(k int) bool { return k > 0 && vals[k] != vals[k-1] && (vals[k] > vals[k-1]) == high }
 		if !step(at) {
 			at++
@@ -178,21 +179,27 @@ func (s *Series) reading(i int, v Variation, r rule, c *Chart) string {
 }
 
 // figures returns the figures of point i's chart in order, gaps skipped
-// as the rules skip them, and the place of point i's among them.
-func (s *Series) figures(i int) ([]float64, int) {
-	vals := make([]float64, 0, len(s.pts))
-	at := 0
-	for j := range s.pts {
-		o := s.observation(j)
-		if o == nil || o.Value == nil || o.StandIn || s.pts[j].seg != s.pts[i].seg {
-			continue
+// as the rules skip them, and the place of point i's among them (0 when
+// it has none). They are gathered once per chart for the points written
+// with w: a long run of special causes asks at every point, which
+// gathering afresh each time made quadratic in the series' length.
+func (w *written) figures(s *Series, i int) ([]float64, int) {
+	seg := s.pts[i].seg
+	if w.figs == nil || w.figsSeg != seg {
+		w.figsSeg = seg
+		w.figs = make([]float64, 0, len(s.pts))
+		w.figsAt = slices.Grow(w.figsAt[:0], len(s.pts))[:len(s.pts)]
+		for j := range s.pts {
+			w.figsAt[j] = 0
+			o := s.observation(j)
+			if o == nil || o.Value == nil || o.StandIn || s.pts[j].seg != seg {
+				continue
+			}
+			w.figsAt[j] = int32(len(w.figs))
+			w.figs = append(w.figs, *o.Value)
 		}
-		if j == i {
-			at = len(vals)
-		}
-		vals = append(vals, *o.Value)
 	}
-	return vals, at
+	return w.figs, int(w.figsAt[i])
 }
 
 // span counts the places k in [0, n) around at, at included, for which

@@ -135,6 +135,14 @@ func TestChartPlanAnyPeriods(t *testing.T) {
 		if len(pts) != n {
 			t.Fatalf("case %d: %d points for %d months", k, len(pts), n)
 		}
+		// Points gathers each chart's figures once for the readings; a
+		// point written alone gathers its own.
+		s := AnalyseSeries(h, kent, Options{})
+		for i := range pts {
+			if p := s.Point(i); p.VariationReading != pts[i].VariationReading {
+				t.Fatalf("case %d point %d: reading %q alone, %q among the points", k, i, p.VariationReading, pts[i].VariationReading)
+			}
+		}
 		for i, p := range pts {
 			switch {
 			case p.Missing:

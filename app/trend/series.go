@@ -242,6 +242,11 @@ func (s *Series) observation(i int) *app.Observation {
 type written struct {
 	nums slab[float64]
 	kids slab[Children]
+	// figs are the figures of chart figsSeg, and figsAt each point's
+	// place among them (see figures).
+	figs    []float64
+	figsAt  []int32
+	figsSeg uint8
 }
 
 func (w *written) num(v float64) *float64 {
@@ -288,7 +293,7 @@ func (s *Series) point(i int, w *written) Point {
 		p.Rule = ruleText(q.rule, q.has&ruleHigh != 0, s.runLength, s.trendLen)
 	}
 	p.Variation = variationOf(q.signal, q.has&ruleHigh != 0)
-	p.VariationReading = s.reading(i, p.Variation, q.rule, p.Chart)
+	p.VariationReading = s.reading(i, p.Variation, q.rule, p.Chart, w)
 	p.AssuranceReading = q.assurance.Reading()
 	if q.has&hasChildren != 0 {
 		c := w.kids.one()

@@ -223,7 +223,11 @@ func latestVersions(ctx context.Context, tx pgx.Tx, groups []seriesGroup) (map[f
 // first versions in one SetSeries, then later versions of revised figures
 // through History.Add, which keeps the earlier as revisions.
 func (l *loader) observations() error {
-	cond, args := l.keyRange("series", 1)
+	prefix := l.prefix
+	if l.only != nil {
+		prefix = l.only
+	}
+	cond, args := keyRange(prefix, "series", 1)
 	rows, err := l.tx.Query(l.ctx, `SELECT series, seq, block FROM observation_blocks WHERE `+cond+` ORDER BY series, seq`, args...)
 	if err != nil {
 		return err

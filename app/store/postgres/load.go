@@ -35,12 +35,29 @@ func (s *Store) Load() (*app.History, error) {
 // indicator's definitions and the imports, and ref's figures, targets,
 // benchmarks, comments and chart settings. Breakdowns are left out.
 func (s *Store) LoadIndicator(ref string) (*app.History, error) {
+	return s.loadIndicator(ref, "", nil)
+}
+
+// LoadIndicatorArea reads what LoadIndicator would give, but of ref's
+// figures only area's, every split of them: the other areas' blocks are
+// not sent.
+func (s *Store) LoadIndicatorArea(ref string, area app.Area) (*app.History, error) {
+	only, err := store.AreaPrefix(ref, area)
+	if err != nil {
+		return nil, err
+	}
+	return s.loadIndicator(ref, " of "+string(area), only)
+}
+
+// loadIndicator is LoadIndicator reading, when only is set, the figures
+// of the series whose keys begin with it alone; of names them for errors.
+func (s *Store) loadIndicator(ref, of string, only []byte) (*app.History, error) {
 	prefix, err := store.RefPrefix(ref)
 	if err != nil {
 		return nil, err
 	}
-	return s.read("load "+ref, func(l *loader) error {
-		l.prefix = prefix
+	return s.read("load "+ref+of, func(l *loader) error {
+		l.prefix, l.only = prefix, only
 		for _, step := range []func() error{l.indicators, l.observations,
 			l.latest(kindTarget), l.latest(kindBenchmark), l.latest(kindComment), l.latest(kindChartSetting)} {
 			if err := step(); err != nil {
@@ -98,6 +115,9 @@ type loader struct {
 	// prefix, when set, limits the records read to one indicator's,
 	// whose keys begin with it (indicator definitions excepted).
 	prefix []byte
+	// only, when set, limits the figures read to the series whose keys
+	// begin with it (one area's).
+	only []byte
 }
 
 func (s *Store) read(doing string, fill func(*loader) error) (*app.History, error) {
@@ -130,17 +150,17 @@ func (s *Store) read(doing string, fill func(*loader) error) (*app.History, erro
 	return h, nil
 }
 
-// keyRange is the SQL condition and arguments limiting column (a key) to the loader's
-// prefix, numbered from argument n.
-func (l *loader) keyRange(column string, n int) (string, []any) {
-	if l.prefix == nil {
+// keyRange is the SQL condition and arguments limiting column (a key) to
+// keys beginning with prefix, none if it is nil, numbered from argument n.
+func keyRange(prefix []byte, column string, n int) (string, []any) {
+	if prefix == nil {
 		return "true", nil
 	}
 	// Text parts end in NUL, so every key with the prefix sorts between
 	// it and the prefix with its final NUL made 1.
-	hi := bytes.Clone(l.prefix)
+	hi := bytes.Clone(prefix)
 	hi[len(hi)-1] = 1
-	return fmt.Sprintf("%[1]s >= $%[2]d AND %[1]s < $%[3]d", column, n, n+1), []any{l.prefix, hi}
+	return fmt.Sprintf("%[1]s >= $%[2]d AND %[1]s < $%[3]d", column, n, n+1), []any{prefix, hi}
 }
 
 func (l *loader) importOf(seq int64) (string, error) {
@@ -207,7 +227,7 @@ func (l *loader) indicators() error {
 // kind kd, in key order.
 func (l *loader) latest(kd kind) func() error {
 	return func() error {
-		cond, args := l.keyRange("k", 2)
+		cond, args := keyRange(l.prefix, "k", 2)
 		rows, err := l.tx.Query(l.ctx, `SELECT DISTINCT ON (k) k, seq, body::text FROM records
 			WHERE kind = $1 AND NOT restatement AND `+cond+` ORDER BY k, seq DESC`, append([]any{int16(kd)}, args...)...)
 		if err != nil {

@@ -389,6 +389,69 @@ var scenarios = []struct {
 			t.Errorf("HeldTargets of an unknown ref = %+v", held["NOPE"])
 		}
 	}},
+	{"load indicator area reads one area's series", func(t *testing.T, st store.Store, opt Options) {
+		// An area whose name begins another's must not bring that one's
+		// figures with it, nor the other way round.
+		ds := Monthly(spring, 0)
+		for _, o := range ds.Observations {
+			if o.Area == "Ashford" {
+				o.Area = "Ashford North"
+				ds.Observations = append(ds.Observations, o)
+			}
+		}
+		mustImport(t, st, "March scorecard.xlsx", ds)
+		mustImport(t, st, "April scorecard.xlsx", Monthly(april, 1))
+		mustImport(t, st, "March scorecard (reissued).xlsx", revised())
+		inds, err := st.Indicators()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ref := range append([]string{"NOPE"}, refs(inds)...) {
+			all, err := st.LoadIndicator(ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, area := range []app.Area{app.Kent, "Ashford", "Ashford North", "Thanet", "Nowhere"} {
+				one, err := st.LoadIndicatorArea(ref, area)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n := 0
+				for _, k := range all.Keys() {
+					if k.Area != area {
+						continue
+					}
+					n++
+					if !reflect.DeepEqual(one.Series(k), all.Series(k)) {
+						t.Fatalf("LoadIndicatorArea(%s, %s) series %v differs from LoadIndicator's", ref, area, k)
+					}
+					for _, o := range all.Series(k) {
+						if !reflect.DeepEqual(one.Revisions(k, o.Period), all.Revisions(k, o.Period)) {
+							t.Fatalf("LoadIndicatorArea(%s, %s): revisions of %v %s differ from LoadIndicator's", ref, area, k, o.Period)
+						}
+					}
+				}
+				if got := one.Keys(); len(got) != n {
+					t.Fatalf("LoadIndicatorArea(%s, %s) holds series %v, want the %d of %s", ref, area, got, n, area)
+				}
+				if !reflect.DeepEqual(one.Targets(ref), all.Targets(ref)) || !reflect.DeepEqual(one.Benchmarks(ref), all.Benchmarks(ref)) ||
+					!reflect.DeepEqual(one.ChartSettings(ref), all.ChartSettings(ref)) {
+					t.Fatalf("LoadIndicatorArea(%s, %s) targets, benchmarks or chart settings differ from LoadIndicator's", ref, area)
+				}
+				c1, ok1 := one.Comment(ref, app.Kent, april[2])
+				c2, ok2 := all.Comment(ref, app.Kent, april[2])
+				if c1 != c2 || ok1 != ok2 {
+					t.Fatalf("LoadIndicatorArea(%s, %s) comment differs from LoadIndicator's", ref, area)
+				}
+				if !reflect.DeepEqual(one.Imports, all.Imports) || !reflect.DeepEqual(one.Indicators(), all.Indicators()) {
+					t.Fatalf("LoadIndicatorArea(%s, %s) imports or definitions differ from LoadIndicator's", ref, area)
+				}
+			}
+		}
+		if _, err := st.LoadIndicatorArea("CIC05", "Than\x00et"); err == nil {
+			t.Fatal("LoadIndicatorArea of an area holding a NUL byte gave no error")
+		}
+	}},
 	{"a refused import changes nothing", func(t *testing.T, st store.Store, opt Options) {
 		mustImport(t, st, "March scorecard.xlsx", Monthly(spring, 0))
 		before := load(t, st)
@@ -528,6 +591,15 @@ func load(t testing.TB, st store.Store) *app.History {
 		t.Fatal(err)
 	}
 	return h
+}
+
+// refs returns the indicators' refs.
+func refs(inds []app.Indicator) []string {
+	out := make([]string, len(inds))
+	for i, ind := range inds {
+		out[i] = ind.Ref
+	}
+	return out
 }
 
 // sameImport compares a stored import with the one Import returned,

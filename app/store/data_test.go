@@ -165,7 +165,10 @@ func gridDataset(indicators, nMonths int, last app.Period, bump float64) *app.Da
 			for s, split := range splits {
 				for m, p := range ps {
 					at := p.Index() - first
-					den := float64(200 + 10*a + 50*s + at)
+					// Months before the first wrap round, so that the
+					// denominator stays positive however far back a
+					// grid reaches (the 8x history goes back 40 years).
+					den := float64(200 + 10*a + 50*s + (at%400+400)%400)
 					num := float64(((i*7+a*3+s+at)%150+150)%150) + bump
 					ds.Observations = append(ds.Observations, app.Observation{Ref: ref, Area: area, Split: split, Period: p,
 						Value: app.Float(100 * num / den), Numerator: app.Float(num), Denominator: app.Float(den),

@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"unsafe"
 
 	"scorecard/app"
 	"scorecard/importer/xlsx"
@@ -907,7 +906,6 @@ func (c *collector) latestMonth() app.Period {
 // beside them all.
 func (c *collector) observations(units map[string]app.Indicator) (obs []app.Observation, ranges, sums []app.Warning) {
 	obs = make([]app.Observation, len(c.figs))
-	touchPages(obs)
 	sumsDone := startWorkers(1, func(int) { sums = c.checkDistrictSums(units) })
 	parts := max(1, min(runtime.GOMAXPROCS(0), len(c.figs)/8192))
 	warnings := make([][]app.Warning, parts)
@@ -918,24 +916,6 @@ func (c *collector) observations(units map[string]app.Indicator) (obs []app.Obse
 	})
 	sumsDone.wait()
 	return obs, slices.Concat(warnings...), sums
-}
-
-// pageSize is the smallest page size of the processors Go runs on.
-const pageSize = 4096
-
-// touchPages writes to each page of obs, a new block, at once and from
-// one goroutine, before it is filled. Making room for the block often
-// starts a collection, which reads the block; a page read before it is
-// written is mapped to the kernel's zero page, so that the first write to
-// it costs a second fault and a TLB flush on every processor. Touched
-// here, before the parts are filled in parallel, the pages are faulted in
-// ahead of the collector and without the two fillers faulting pages of
-// the same block at once: on the large workbook a cold import took a
-// fifth less time than when each part touched its own pages.
-func touchPages(obs []app.Observation) {
-	for i := 0; i < len(obs); i += max(1, pageSize/int(unsafe.Sizeof(obs[0]))) {
-		obs[i].Revision = 0
-	}
 }
 
 // fillObservations makes obs from the figures from the first'th on.

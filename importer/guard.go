@@ -312,7 +312,8 @@ func futureMonths(file string, ds *app.Dataset, now time.Time) []app.Warning {
 	var out []app.Warning
 	seen := map[string]bool{}
 	more := 0
-	for _, o := range ds.Observations {
+	for i := range ds.Observations {
+		o := &ds.Observations[i]
 		if o.Period.Kind != app.Month || o.Period.Compare(this) <= 0 {
 			continue
 		}

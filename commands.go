@@ -538,8 +538,14 @@ func writeJSON(e *env, v any) error {
 	if err != nil {
 		return err
 	}
+	return writeIndented(e, b)
+}
+
+// writeIndented prints b, compact JSON as json.Marshal writes it,
+// indented.
+func writeIndented(e *env, b []byte) error {
 	out := indentJSON(make([]byte, 0, len(b)+len(b)/2), b)
-	_, err = e.out.Write(append(out, '\n'))
+	_, err := e.out.Write(append(out, '\n'))
 	return err
 }
 
@@ -768,7 +774,11 @@ func runShow(e *env, args []string) error {
 		if r.holdsNonFinite() {
 			return writeJSON(e, withoutNonFinite(r))
 		}
-		return writeJSON(e, r)
+		b, err := marshalShow(&r)
+		if err != nil {
+			return err
+		}
+		return writeIndented(e, b)
 	}
 	fmt.Fprintf(e.out, "%s %s (%s, polarity %s, %s)\n", ind.Ref, ind.Name, v.area, orDash(ind.Polarity.String()), ind.Unit)
 	if ind.Owner != "" {

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
+	"runtime"
 	"testing"
 )
 
@@ -75,4 +78,43 @@ func reportFloats(r *showReport) []reportFloat {
 	}
 	fill(reflect.ValueOf(r).Elem(), "showReport")
 	return out
+}
+
+// TestMarshalShow: show's points marshalled in parts at once, joined,
+// are json.Marshal's report byte for byte, however many points and
+// processors, with text that JSON must escape (a name holding the points
+// field's own name in quotes among it).
+func TestMarshalShow(t *testing.T) {
+	var filled showReport
+	reportFloats(&filled)
+	filled.Name = `Children "points":null <b>&</b> ` + "\u2028"
+	for _, n := range []int{0, 1, minPointsPerPart, 2*minPointsPerPart - 1, 2 * minPointsPerPart, 481} {
+		r := filled
+		r.Points = make([]showPoint, n)
+		for i := range r.Points {
+			p := filled.Points[0]
+			v := float64(i) / 7
+			p.Value = &v
+			p.Reason = fmt.Sprintf("point %d \"quoted\"", i)
+			r.Points[i] = p
+		}
+		want, err := json.Marshal(&r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, procs := range []int{1, 2, 3} {
+			prev := runtime.GOMAXPROCS(procs)
+			got, err := marshalShow(&r)
+			runtime.GOMAXPROCS(prev)
+			if err != nil {
+				t.Fatalf("%d points, %d processors: %v", n, procs, err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%d points, %d processors: marshalShow differs from json.Marshal", n, procs)
+			}
+			if len(r.Points) != n {
+				t.Fatalf("marshalShow left the report with %d points, not its %d", len(r.Points), n)
+			}
+		}
+	}
 }

@@ -16,17 +16,22 @@ import (
 // which Indicators proves, are not read.
 func (s *Bolt) HeldTargets(refs []string) (map[string][]app.Target, error) {
 	refs = slices.Compact(slices.Sorted(slices.Values(refs)))
+	// A ref no store can hold is the file's fault: found inside the
+	// read, it would be reported as damage to the store.
+	prefixes := make([][]byte, len(refs))
+	for i, ref := range refs {
+		var err error
+		if prefixes[i], err = RefPrefix(ref); err != nil {
+			return nil, err
+		}
+	}
 	held := make(map[string][]app.Target, len(refs))
 	h, err := s.read(func(l *loader) error {
-		for _, ref := range refs {
-			prefix, err := RefPrefix(ref)
-			if err != nil {
-				return err
-			}
-			l.prefix = prefix
+		for i, ref := range refs {
+			l.prefix = prefixes[i]
 			l.sums = newPartialChecker(l.tx, ref)
 			l.sums.definitionsUnread = true
-			err = l.run(l.proving(kindObservation), l.targets, l.proving(kindBenchmark), l.proving(kindComment), l.proving(kindChartSetting))
+			err := l.run(l.proving(kindObservation), l.targets, l.proving(kindBenchmark), l.proving(kindComment), l.proving(kindChartSetting))
 			if err != nil {
 				return err
 			}

@@ -73,13 +73,17 @@ func (s *Store) loadIndicator(ref, of string, only []byte) (*app.History, error)
 // figures: what an import's targets are reviewed against.
 func (s *Store) HeldTargets(refs []string) (map[string][]app.Target, error) {
 	refs = slices.Compact(slices.Sorted(slices.Values(refs)))
+	// A ref no store can hold is the file's fault, not the store's.
+	prefixes := make([][]byte, len(refs))
+	for i, ref := range refs {
+		var err error
+		if prefixes[i], err = store.RefPrefix(ref); err != nil {
+			return nil, err
+		}
+	}
 	h, err := s.read("read the targets held", func(l *loader) error {
-		for _, ref := range refs {
-			prefix, err := store.RefPrefix(ref)
-			if err != nil {
-				return err
-			}
-			l.prefix = prefix
+		for i := range refs {
+			l.prefix = prefixes[i]
 			if err := l.latest(kindTarget)(); err != nil {
 				return err
 			}

@@ -388,6 +388,13 @@ var scenarios = []struct {
 		if len(held["NOPE"]) != 0 {
 			t.Errorf("HeldTargets of an unknown ref = %+v", held["NOPE"])
 		}
+		// A ref no store can hold is the file's fault: an error, but not
+		// damage, which would send the officer to restore a backup.
+		_, err = st.HeldTargets([]string{"CIC05", "CIC0\x005"})
+		var damaged *store.DamagedError
+		if err == nil || errors.As(err, &damaged) || !strings.Contains(err.Error(), "NUL") {
+			t.Errorf("HeldTargets of a ref holding a NUL byte: %v; want an error saying so, not damage", err)
+		}
 	}},
 	{"load indicator area reads one area's series", func(t *testing.T, st store.Store, opt Options) {
 		// An area whose name begins another's must not bring that one's

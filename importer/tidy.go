@@ -33,6 +33,11 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	if _, ok := cols[RoleArea]; !ok {
 		s.warn(l.HeaderRow-1, 0, "no area column: every figure is filed under %s, the store's authority", auth.Name)
 	}
+	var periods periodReading
+	if c, ok := cols[RolePeriod]; ok {
+		periods = s.readPeriodsOf(c)
+		periods.warn(s, c.index)
+	}
 	seen := map[string]bool{}
 	// Rows dated before EarliestYear are skipped, and counted for one
 	// warning at the first.
@@ -72,6 +77,9 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		}
 		ptext, pc, _ := text(r, RolePeriod)
 		period, ok := tidyPeriod(ptext, s.g.serialShift(r, pc))
+		if m, both := yearOrMonth(ptext); both && periods.months {
+			period = m
+		}
 		if !ok {
 			s.warn(r, pc, "%s: row skipped: %q is not a period (expected e.g. 2025-03, Mar-25, 2024/25)", ref, ptext)
 			continue

@@ -1,0 +1,101 @@
+package importer
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"scorecard/app"
+)
+
+// yearOrMonth reports whether s, such as "2009-10", reads both as a month
+// (October 2009, as ISO 8601 and the command line write months) and as a
+// financial year (2009/10, as the DfE and many councils write years), and
+// returns the month. Only 2000-01 to 2011-12 can be both.
+func yearOrMonth(s string) (app.Period, bool) {
+	if len(s) != 7 || s[4] != '-' && s[4] != '/' {
+		return app.Period{}, false
+	}
+	y, err1 := strconv.Atoi(s[:4])
+	m, err2 := strconv.Atoi(s[5:])
+	if err1 != nil || err2 != nil || s[5] == '+' || s[5] == '-' || m < 1 || m > 12 || m != (y+1)%100 {
+		return app.Period{}, false
+	}
+	return app.MonthOf(y, time.Month(m)), true
+}
+
+// periodReading is how a tidy table reads the periods in its column that
+// are both a month and a year (yearOrMonth).
+type periodReading struct {
+	months bool   // read as months, not financial years
+	first  int    // the row of the first, -1 for none
+	text   string // the first's text
+	n      int    // how many rows hold one
+	// witness is another period of the column, read one way only, that
+	// decided the reading; "" where none did.
+	witness string
+}
+
+// readPeriodsOf decides how the period column c reads its periods that
+// are both a month and a year: as months when the column's other periods
+// are months and none is a year, otherwise as years, as they are read
+// elsewhere. Either way the reading is said, as a guess must be.
+func (s *sheetReader) readPeriodsOf(c Column) periodReading {
+	pr := periodReading{first: -1}
+	var month, year string // the first of each kind read one way only
+	kinds := map[string]app.PeriodKind{}
+	for r := s.l.FirstRow - 1; r < len(s.g.rows); r++ {
+		t := strings.TrimSpace(s.at(r, &c))
+		if t == "" {
+			continue
+		}
+		if _, ok := yearOrMonth(t); ok {
+			if pr.n == 0 {
+				pr.first, pr.text = r, t
+			}
+			pr.n++
+			continue
+		}
+		k, ok := kinds[t]
+		if !ok {
+			if p, err := app.ParsePeriod(t); err == nil {
+				k = p.Kind
+			}
+			kinds[t] = k
+		}
+		switch {
+		case k == app.Month && month == "":
+			month = t
+		case k == app.FinancialYear && year == "":
+			year = t
+		}
+	}
+	if month != "" && year == "" {
+		pr.months, pr.witness = true, month
+	} else {
+		pr.witness = year
+	}
+	return pr
+}
+
+// warn says how the periods that are both a month and a year were read.
+func (pr periodReading) warn(s *sheetReader, col int) {
+	if pr.n == 0 {
+		return
+	}
+	m, _ := yearOrMonth(pr.text)
+	y := app.Period{Kind: app.FinancialYear, Year: m.Year}
+	read, other := "the month "+m.Label(), "the financial year "+y.Label()
+	if !pr.months {
+		read, other = other, read
+	}
+	why := "as the column's other periods are (" + pr.witness + ")"
+	if pr.witness == "" {
+		why = "as no other period in the column says which"
+	}
+	more := ""
+	if pr.n > 1 {
+		more = " and " + strconv.Itoa(pr.n-1) + " more periods like it"
+	}
+	s.warn(pr.first, col, "%q%s could be a month or a financial year: read as %s, %s, not %s; write months as e.g. Oct-2009 and years as 2009/10 to say which", pr.text, more, read, why, other)
+}

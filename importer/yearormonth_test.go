@@ -1,0 +1,87 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"scorecard/app"
+)
+
+func TestYearOrMonth(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // the month, or "" for a period that is not both
+	}{
+		{"2009-10", "2009-10"},
+		{"2000-01", "2000-01"},
+		{"2011-12", "2011-12"},
+		{"2011/12", "2011-12"},
+		{"2012-13", ""}, // only a year
+		{"2009-03", ""}, // only a month
+		{"1999-00", ""},
+		{"2009-1", ""},
+		{"200910", ""},
+		{"2009-+1", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		m, ok := yearOrMonth(tt.in)
+		if got := map[bool]string{true: m.String()}[ok]; got != tt.want {
+			t.Errorf("yearOrMonth(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestTidyYearOrMonth: a tidy table's period that is both a month and a
+// financial year (2009-10) is read as the column's other periods are,
+// and the reading is always said, at its first cell: never silently one
+// or the other.
+func TestTidyYearOrMonth(t *testing.T) {
+	row := func(p string) string { return fmt.Sprintf("CIC01,Children in care,%s,Kent,100\n", p) }
+	tests := []struct {
+		name    string
+		periods []string
+		want    []app.Period // the periods read, in order
+		warn    string       // what the warning says of the reading
+		line    string
+	}{
+		{"months around 2010", []string{"2009-09", "2009-10", "2009-11"},
+			[]app.Period{app.MonthOf(2009, 9), app.MonthOf(2009, 10), app.MonthOf(2009, 11)},
+			`"2009-10" could be a month or a financial year: read as the month Oct-09, as the column's other periods are (2009-09)`, "line 3"},
+		{"years with one only a year", []string{"2009-10", "2010-11", "2012-13"},
+			[]app.Period{{Kind: app.FinancialYear, Year: 2009}, {Kind: app.FinancialYear, Year: 2010}, {Kind: app.FinancialYear, Year: 2012}},
+			`"2009-10" and 1 more periods like it could be a month or a financial year: read as the financial year 2009/10, as the column's other periods are (2012-13)`, "line 2"},
+		{"nothing to say which", []string{"2009-10", "2010-11"},
+			[]app.Period{{Kind: app.FinancialYear, Year: 2009}, {Kind: app.FinancialYear, Year: 2010}},
+			"read as the financial year 2009/10, as no other period in the column says which", "line 2"},
+		{"months and years both", []string{"2009-03", "2009-10", "2012-13"},
+			[]app.Period{app.MonthOf(2009, 3), {Kind: app.FinancialYear, Year: 2009}, {Kind: app.FinancialYear, Year: 2012}},
+			"read as the financial year 2009/10, as the column's other periods are (2012-13)", "line 3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := "Ref,Indicator,Period,Area,Value\n"
+			for _, p := range tt.periods {
+				body += row(p)
+			}
+			res := mustRead(t, writeCSV(t, body))
+			var got []app.Period
+			for _, o := range res.Dataset.Observations {
+				got = append(got, o.Period)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("periods read %v, want %v", got, tt.want)
+			}
+			said := false
+			for _, w := range res.Warnings {
+				if strings.Contains(w.Message, tt.warn) && strings.Contains(w.String(), tt.line) {
+					said = true
+				}
+			}
+			if !said {
+				t.Errorf("no warning at %s saying %q in %v", tt.line, tt.warn, res.Warnings)
+			}
+		})
+	}
+}

@@ -29,15 +29,20 @@ type Settings interface {
 // with SetDistrictsIn. A code the binary no longer knows is an error
 // rather than a silent fallback.
 func AuthorityIn(st Settings) (*app.Authority, error) {
+	a := app.DefaultAuthority()
 	var code string
 	found, err := st.Get(authorityBucket, authorityKey, &code)
-	if err != nil || !found {
-		return app.DefaultAuthority(), err
+	if err != nil {
+		return a, err
 	}
-	a, ok := app.LookupAuthority(code)
-	if !ok {
-		return nil, fmt.Errorf("%s: the store's authority %q is not one this version knows", st.Path(), code)
+	if found {
+		var ok bool
+		if a, ok = app.LookupAuthority(code); !ok {
+			return nil, fmt.Errorf("%s: the store's authority %q is not one this version knows", st.Path(), code)
+		}
 	}
+	// The default authority's districts count too, named though it was
+	// never set (QA: `authority Kent --districts` was silently lost).
 	var names []string
 	found, err = st.Get(authorityBucket, districtsKey(a), &names)
 	if err != nil || !found {

@@ -267,6 +267,17 @@ var scenarios = []struct {
 		if err != nil || a != app.DefaultAuthority() {
 			t.Fatalf("a new store's authority = %v, %v; want the default", a, err)
 		}
+		// Localities named for the default authority, never set
+		// explicitly, are its districts too.
+		if err := st.SetDistricts(a, []string{"Localities North"}); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := st.Authority(); err != nil || !reflect.DeepEqual(got, a.WithDistricts([]string{"Localities North"})) {
+			t.Fatalf("the default authority with a locality named = %+v, %v; want it among the districts", got, err)
+		}
+		if err := st.SetDistricts(a, nil); err != nil {
+			t.Fatal(err)
+		}
 		// Another council than the default, from the shipped profiles.
 		var other *app.Authority
 		for _, a := range app.Authorities() {

@@ -3,6 +3,8 @@ package export
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -57,8 +59,8 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	if err := o.outturns(); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
-	for s, t := range o.tidy {
-		if err := o.rewriteTidy(s, t); err != nil {
+	for _, s := range slices.Sorted(maps.Keys(o.tidy)) {
+		if err := o.rewriteTidy(s, o.tidy[s]); err != nil {
 			return fmt.Errorf("original %s: sheet %q: %w", path, s, err)
 		}
 	}
@@ -126,19 +128,19 @@ type countyFigure struct {
 // same figure repeated beside the districts would otherwise keep its old
 // value (all children's, under an excluding title).
 func (o *originalWriter) countyColumns() error {
-	for sheet, rows := range o.districtRows {
-		first := 0
-		for r := range rows {
-			if first == 0 || r < first {
-				first = r
-			}
-		}
+	// In sheet and row order, so that the notes on cells a cohort
+	// cannot be excluded from are written in the same order every time.
+	for _, sheet := range slices.Sorted(maps.Keys(o.districtRows)) {
+		rows := o.districtRows[sheet]
+		order := slices.Sorted(maps.Keys(rows))
+		first := order[0]
 		f := rows[first]
 		col := o.areaColumn(sheet, first, f.col, f.district, o.opt.authority().Area())
 		if col == 0 {
 			continue
 		}
-		for r, cf := range rows {
+		for _, r := range order {
+			cf := rows[r]
 			at := cell(col, r)
 			if o.written[sheet+"!"+at] {
 				continue
@@ -224,7 +226,7 @@ func (o *originalWriter) retitle() error {
 			sheets[s] = true
 		}
 	}
-	for s := range sheets {
+	for _, s := range slices.Sorted(maps.Keys(sheets)) {
 		rows, err := o.f.GetRows(s)
 		if err != nil {
 			return fmt.Errorf("sheet %q: %w", s, err)

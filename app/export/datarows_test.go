@@ -1,9 +1,7 @@
 package export
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
 	"math"
 	"path/filepath"
 	"strings"
@@ -34,20 +32,7 @@ func streamedRows(t *testing.T, rows [][]any) []byte {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	z, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer z.Close()
-	part, err := z.Open("xl/worksheets/sheet1.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer part.Close()
-	x, err := io.ReadAll(part)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := zipParts(t, path)["xl/worksheets/sheet1.xml"]
 	_, after, ok := bytes.Cut(x, []byte("<sheetData>"))
 	data, _, ok2 := bytes.Cut(after, []byte("</sheetData>"))
 	if !ok || !ok2 {
@@ -157,21 +142,7 @@ func TestReserveRowsLeavesNoTrace(t *testing.T) {
 		if err := b.f.SaveAs(path); err != nil {
 			t.Fatal(err)
 		}
-		z, err := zip.OpenReader(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer z.Close()
-		r, err := z.Open("xl/worksheets/sheet1.xml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer r.Close()
-		x, err := io.ReadAll(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return x
+		return zipParts(t, path)["xl/worksheets/sheet1.xml"]
 	}
 	if got, want := part(true), part(false); !bytes.Equal(got, want) {
 		t.Errorf("with rows reserved the sheet is saved as\n%s\nwant\n%s", got, want)

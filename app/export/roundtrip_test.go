@@ -476,20 +476,7 @@ func TestOriginalSameEveryTime(t *testing.T) {
 		if _, err := Write(context.Background(), out, h, opt); err != nil {
 			t.Fatal(err)
 		}
-		zr, err := zip.OpenReader(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts := map[string][]byte{}
-		for _, f := range zr.File {
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			parts[f.Name], _ = io.ReadAll(rc)
-			rc.Close()
-		}
-		zr.Close()
+		parts := zipParts(t, out)
 		if i == 0 {
 			first = parts
 			if !slices.ContainsFunc(slices.Collect(maps.Keys(parts)), func(n string) bool { return strings.Contains(n, "comments") }) {
@@ -504,4 +491,26 @@ func TestOriginalSameEveryTime(t *testing.T) {
 			}
 		}
 	}
+}
+
+// zipParts reads every part of the workbook at path, by name.
+func zipParts(t *testing.T, path string) map[string][]byte {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	parts := map[string][]byte{}
+	for _, f := range z.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if parts[f.Name], err = io.ReadAll(r); err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		r.Close()
+	}
+	return parts
 }

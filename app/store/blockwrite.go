@@ -158,8 +158,14 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 			if j+1 < len(g.recs) && obs[g.recs[j+1]].Period == o.Period {
 				continue // the later statement stands
 			}
-			appendPeriod(pkey[:0], o.Period)
-			prev, hasPrev := latest[pkey]
+			var (
+				prev    figures
+				hasPrev bool
+			)
+			if !fresh {
+				appendPeriod(pkey[:0], o.Period)
+				prev, hasPrev = latest[pkey]
+			}
 			restated := hasPrev && o.Restates(*view.of(&prev))
 			if !restated {
 				p.added++

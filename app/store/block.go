@@ -63,10 +63,15 @@ type blockEncoder struct {
 	cell   string
 }
 
-// add appends o, a restatement when restated.
+// add appends o, a restatement when restated. It appends to a local
+// slice and stores into e once at the end, and the texts only when they
+// change: while the garbage collector marks, every pointer stored into
+// e costs a write barrier, and a large import's blocks were encoded with
+// a dozen per figure.
 func (e *blockEncoder) add(o *app.Observation, restated bool) {
 	texts := [numTexts]string{string(o.Status), o.Raw, string(o.SourceArrow), string(o.SourceRAG), o.Rule}
-	at := len(e.b)
+	b := e.b
+	at := len(b)
 	var flags byte
 	if restated {
 		flags |= entRestatement
@@ -74,24 +79,25 @@ func (e *blockEncoder) add(o *app.Observation, restated bool) {
 	if o.StandIn {
 		flags |= entStandIn
 	}
-	e.b = append(e.b, 0)
+	b = append(b, 0)
 	if e.n > 0 && e.period.Add(1) == o.Period {
 		flags |= entNextPeriod
 	} else {
-		e.b = appendPeriod(e.b, o.Period)
+		b = appendPeriod(b, o.Period)
 	}
 	for i, f := range [...]*float64{o.Value, o.Numerator, o.Denominator} {
 		if f != nil {
 			flags |= 1 << i
-			e.b = appendNumber(e.b, *f)
+			b = appendNumber(b, *f)
 		}
 	}
-	if e.n > 0 && texts == e.texts {
+	sameTexts := e.n > 0 && texts == e.texts
+	if sameTexts {
 		flags |= entSameTexts
 	} else {
 		for _, s := range texts {
-			e.b = binary.AppendUvarint(e.b, uint64(len(s)))
-			e.b = append(e.b, s...)
+			b = binary.AppendUvarint(b, uint64(len(s)))
+			b = append(b, s...)
 		}
 	}
 	shared := 0
@@ -100,12 +106,16 @@ func (e *blockEncoder) add(o *app.Observation, restated bool) {
 			shared++
 		}
 	}
-	e.b = binary.AppendUvarint(e.b, uint64(shared))
-	e.b = binary.AppendUvarint(e.b, uint64(len(o.Cell)-shared))
-	e.b = append(e.b, o.Cell[shared:]...)
-	e.b[at] = flags
+	b = binary.AppendUvarint(b, uint64(shared))
+	b = binary.AppendUvarint(b, uint64(len(o.Cell)-shared))
+	b = append(b, o.Cell[shared:]...)
+	b[at] = flags
+	e.b = b
 	e.n++
-	e.period, e.texts, e.cell = o.Period, texts, o.Cell
+	e.period, e.cell = o.Period, o.Cell
+	if !sameTexts {
+		e.texts = texts
+	}
 }
 
 // Numbers are mostly counts and figures of a few decimals: such a number

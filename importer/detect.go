@@ -347,12 +347,22 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	if second {
 		width = max(width, len(g.rows[h+1]))
 	}
+	// A heading such as "2009-10" is both a month and a financial year
+	// (yearOrMonth); among month columns it is the month between them.
+	monthColumns := false
+	for c := 0; c < width && !monthColumns; c++ {
+		r, p, _, _ := headerRoleGuessed(g.at(label, c))
+		monthColumns = r == RolePeriod && p.Kind == app.Month
+	}
 	for c := 0; c < width; c++ {
 		head, at := strings.TrimSpace(g.at(label, c)), label
 		if second && head == "" {
 			head, at = g.at(h, c), h
 		}
 		role, period, area, guessed := headerRoleGuessed(head)
+		if m, both := yearOrMonth(strings.TrimSpace(head)); role == "" && both && monthColumns {
+			role, period = RolePeriod, m // said by warnYearOrMonth
+		}
 		if role == "" || role == RolePeriod && early(period) {
 			// A month before EarliestYear is left unread, and said so
 			// (warnUnused).

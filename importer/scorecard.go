@@ -53,6 +53,7 @@ type rowIndicator struct {
 // twin rows and breakdown blocks for cohorts, and footnotes below.
 func (s *sheetReader) readScorecard(ctx context.Context) error {
 	s.warnUnused()
+	s.warnYearOrMonth()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
 	nameCol, hasName := l.column(RoleName)

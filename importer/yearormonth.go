@@ -99,3 +99,17 @@ func (pr periodReading) warn(s *sheetReader, col int) {
 	}
 	s.warn(pr.first, col, "%q%s could be a month or a financial year: read as %s, %s, not %s; write months as e.g. Oct-2009 and years as 2009/10 to say which", pr.text, more, read, why, other)
 }
+
+// warnYearOrMonth says, at its heading, of each month column headed by a
+// period that is also a financial year ("2009-10"), that it was read as
+// the month, as the sheet's other period columns are months.
+func (s *sheetReader) warnYearOrMonth() {
+	for _, c := range s.l.Columns {
+		m, both := yearOrMonth(c.Header)
+		if !both || c.Role != RolePeriod || c.Period != m {
+			continue
+		}
+		y := app.Period{Kind: app.FinancialYear, Year: m.Year}
+		s.warn(s.l.HeaderRow-1, c.index, "column %s %q could be a month or a financial year: read as the month %s, as the sheet's other period columns are months, not the financial year %s", c.Col, c.Header, m.Label(), y.Label())
+	}
+}

@@ -85,3 +85,46 @@ func TestTidyYearOrMonth(t *testing.T) {
 		})
 	}
 }
+
+// TestScorecardYearOrMonthHeading: a scorecard's column headed by a
+// period that is also a financial year ("2009-10") is the month between
+// its month columns, and said to be at its heading; among no months it is
+// left unread, as before, and said so.
+func TestScorecardYearOrMonthHeading(t *testing.T) {
+	tests := []struct {
+		name  string
+		heads []any
+		want  []app.Period // the periods read
+		warn  string
+	}{
+		{"among months", []any{"2009-08", "2009-09", "2009-10", "2009-11"},
+			[]app.Period{app.MonthOf(2009, 8), app.MonthOf(2009, 9), app.MonthOf(2009, 10), app.MonthOf(2009, 11)},
+			`Scorecard!F3: column F "2009-10" could be a month or a financial year: read as the month Oct-09`},
+		{"among no months", []any{"2009-10", "2010-11"}, nil,
+			`Scorecard!D3: column D "2009-10" not read: its heading is not one the importer knows`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			head := append([]any{"Ref", "Indicator", "Polarity"}, tt.heads...)
+			row := []any{"CIC01", "Number of children in care", "L"}
+			for i := range tt.heads {
+				row = append(row, 100+i)
+			}
+			res := mustRead(t, writeBook(t, "Scorecard", [][]any{{"Kent performance scorecard"}, {}, head, row}))
+			var got []app.Period
+			for _, o := range res.Dataset.Observations {
+				got = append(got, o.Period)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("periods read %v, want %v", got, tt.want)
+			}
+			said := false
+			for _, w := range res.Warnings {
+				said = said || strings.Contains(w.String(), tt.warn)
+			}
+			if !said {
+				t.Errorf("no warning %q in %v", tt.warn, res.Warnings)
+			}
+		})
+	}
+}

@@ -153,8 +153,10 @@ func yearRole(r Role) bool {
 	return false
 }
 
-// periodHeading reads a month or quarter column heading: text such as
-// "Mar-25" or "March 2025", or a real date (its serial, read raw).
+// periodHeading reads a period column heading: a month ("Mar-25",
+// "March 2025", or a real date, its serial read raw), a quarter
+// ("2024-Q4", or of a financial year, "Q1 2024/25") or a year ("2024/25",
+// "2024/25 AY"), the heading being the period and nothing else.
 func periodHeading(s string) (app.Period, bool) {
 	// Every heading is asked, and most are words: a period has a digit,
 	// and a number without one is an infinity or NaN, so words are
@@ -169,8 +171,11 @@ func periodHeading(s string) (app.Period, bool) {
 	if !hasDigit(s) {
 		return app.Period{}, false
 	}
+	if p, ok := financialQuarter(s); ok {
+		return p, true
+	}
 	p, err := app.ParsePeriod(s)
-	if err != nil || (p.Kind != app.Month && p.Kind != app.Quarter) {
+	if err != nil {
 		return app.Period{}, false
 	}
 	return p, true
@@ -320,6 +325,22 @@ func rowRoles(row []string) map[Role]int {
 	return n
 }
 
+// targetsSheet reports whether a sheet whose header is at 0-based row h
+// is one of targets: its name or a title above the header says so.
+func targetsSheet(sheet string, g *grid, h int) bool {
+	if strings.Contains(strings.ToLower(sheet), "target") {
+		return true
+	}
+	for r := 0; r < h && r < len(g.rows); r++ {
+		for _, t := range g.rows[r] {
+			if strings.Contains(strings.ToLower(t), "target") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // layoutFrom builds the layout for a header at 0-based row h.
 func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	l := Layout{Sheet: sheet, HeaderRow: h + 1, FirstRow: h + 2}
@@ -354,14 +375,21 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		r, p, _, _ := headerRoleGuessed(g.at(label, c))
 		monthColumns = r == RolePeriod && p.Kind == app.Month
 	}
+	// Columns headed by years alone on a sheet of targets are its targets
+	// by year, not figures: they are left unread, and said so
+	// (warnUnused), rather than read as the years' outturns.
+	targets := targetsSheet(sheet, g, h)
 	for c := 0; c < width; c++ {
 		head, at := strings.TrimSpace(g.at(label, c)), label
 		if second && head == "" {
 			head, at = g.at(h, c), h
 		}
 		role, period, area, guessed := headerRoleGuessed(head)
-		if m, both := yearOrMonth(strings.TrimSpace(head)); role == "" && both && monthColumns {
+		if m, both := yearOrMonth(strings.TrimSpace(head)); both && monthColumns && (role == "" || role == RolePeriod) {
 			role, period = RolePeriod, m // said by warnYearOrMonth
+		}
+		if role == RolePeriod && targets && (period.Kind == app.FinancialYear || period.Kind == app.AcademicYear) {
+			continue
 		}
 		if role == "" || role == RolePeriod && early(period) {
 			// A month before EarliestYear is left unread, and said so

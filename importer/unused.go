@@ -111,7 +111,12 @@ func (s *sheetReader) warnUnused() {
 			early = append(early, fmt.Sprintf("%s (%s)", xlsx.ColumnName(c), p.Label()))
 			continue
 		}
-		if role, _, _ := headerRole(head); role != "" {
+		if role, p, _ := headerRole(head); role != "" {
+			if role == RolePeriod && (p.Kind == app.FinancialYear || p.Kind == app.AcademicYear) && targetsSheet(l.Sheet, g, h) {
+				// Left out by detection (layoutFrom).
+				s.warn(at, c, "column %s %q not read: on a sheet of targets a year's column holds the year's targets, not its figures; give targets as a targets table (Ref, Year, Target, Floor)", xlsx.ColumnName(c), head)
+				continue
+			}
 			// A saved layout (a profile) set it to be ignored.
 			s.warn(at, c, "column %s %q not read: the layout used sets it to be ignored", xlsx.ColumnName(c), head)
 			continue

@@ -100,16 +100,48 @@ func (pr periodReading) warn(s *sheetReader, col int) {
 	s.warn(pr.first, col, "%q%s could be a month or a financial year: read as %s, %s, not %s; write months as e.g. Oct-2009 and years as 2009/10 to say which", pr.text, more, read, why, other)
 }
 
-// warnYearOrMonth says, at its heading, of each month column headed by a
-// period that is also a financial year ("2009-10"), that it was read as
-// the month, as the sheet's other period columns are months.
+// warnYearOrMonth says, at its heading, how each period column headed
+// by a period that is both a month and a financial year ("2009-10") was
+// read: as the month among month columns, else as the year.
 func (s *sheetReader) warnYearOrMonth() {
 	for _, c := range s.l.Columns {
 		m, both := yearOrMonth(c.Header)
-		if !both || c.Role != RolePeriod || c.Period != m {
+		if !both || c.Role != RolePeriod {
 			continue
 		}
 		y := app.Period{Kind: app.FinancialYear, Year: m.Year}
-		s.warn(s.l.HeaderRow-1, c.index, "column %s %q could be a month or a financial year: read as the month %s, as the sheet's other period columns are months, not the financial year %s", c.Col, c.Header, m.Label(), y.Label())
+		read, why, other := "the month "+m.Label(), "as the sheet's other period columns are months", "the financial year "+y.Label()
+		if c.Period != m {
+			read, why, other = other, "as no column of the sheet is a month", "the month "+m.Label()
+		}
+		s.warn(s.l.HeaderRow-1, c.index, "column %s %q could be a month or a financial year: read as %s, %s, not %s", c.Col, c.Header, read, why, other)
 	}
+}
+
+// financialQuarter reads a quarter of a financial year as a scorecard
+// heads its column, "Q1 2024/25" or "2024/25 Q1" (Q1 is April to June
+// 2024), as the calendar quarter the app keeps.
+func financialQuarter(s string) (app.Period, bool) {
+	f := strings.Fields(s)
+	if len(f) != 2 {
+		return app.Period{}, false
+	}
+	q, y := f[0], f[1]
+	if len(y) == 2 && (y[0] == 'Q' || y[0] == 'q') {
+		q, y = y, q
+	}
+	if len(q) != 2 || q[0] != 'Q' && q[0] != 'q' || q[1] < '1' || q[1] > '4' {
+		return app.Period{}, false
+	}
+	year, err := app.ParsePeriod(y)
+	if err != nil || year.Kind != app.FinancialYear {
+		return app.Period{}, false
+	}
+	// The financial year's quarters are the calendar's second to fourth
+	// of its first year and the first of its second.
+	n := int(q[1]-'0') + 1
+	if n == 5 {
+		return app.Period{Kind: app.Quarter, Year: year.Year + 1, N: 1}, true
+	}
+	return app.Period{Kind: app.Quarter, Year: year.Year, N: n}, true
 }

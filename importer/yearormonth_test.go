@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -88,8 +89,8 @@ func TestTidyYearOrMonth(t *testing.T) {
 
 // TestScorecardYearOrMonthHeading: a scorecard's column headed by a
 // period that is also a financial year ("2009-10") is the month between
-// its month columns, and said to be at its heading; among no months it is
-// left unread, as before, and said so.
+// its month columns, and the year among none; either way said at its
+// heading.
 func TestScorecardYearOrMonthHeading(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -100,8 +101,9 @@ func TestScorecardYearOrMonthHeading(t *testing.T) {
 		{"among months", []any{"2009-08", "2009-09", "2009-10", "2009-11"},
 			[]app.Period{app.MonthOf(2009, 8), app.MonthOf(2009, 9), app.MonthOf(2009, 10), app.MonthOf(2009, 11)},
 			`Scorecard!F3: column F "2009-10" could be a month or a financial year: read as the month Oct-09`},
-		{"among no months", []any{"2009-10", "2010-11"}, nil,
-			`Scorecard!D3: column D "2009-10" not read: its heading is not one the importer knows`},
+		{"among no months", []any{"2009-10", "2010-11"},
+			[]app.Period{{Kind: app.FinancialYear, Year: 2009}, {Kind: app.FinancialYear, Year: 2010}},
+			`Scorecard!D3: column D "2009-10" could be a month or a financial year: read as the financial year 2009/10, as no column of the sheet is a month`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,5 +128,74 @@ func TestScorecardYearOrMonthHeading(t *testing.T) {
 				t.Errorf("no warning %q in %v", tt.warn, res.Warnings)
 			}
 		})
+	}
+}
+
+// TestScorecardYearAndQuarterColumns: a scorecard whose columns are
+// financial or academic years, or quarters of a financial year, reads
+// them as those periods, where it read no figure at all and warned of
+// every column as a heading it did not know.
+func TestScorecardYearAndQuarterColumns(t *testing.T) {
+	fy := func(y int) app.Period { return app.Period{Kind: app.FinancialYear, Year: y} }
+	q := func(y, n int) app.Period { return app.Period{Kind: app.Quarter, Year: y, N: n} }
+	tests := []struct {
+		name  string
+		heads []any
+		want  []app.Period
+	}{
+		{"financial years", []any{"2021/22", "2022-23", "2023/24"}, []app.Period{fy(2021), fy(2022), fy(2023)}},
+		{"academic years", []any{"2022/23 AY", "2023/24 AY"}, []app.Period{{Kind: app.AcademicYear, Year: 2022}, {Kind: app.AcademicYear, Year: 2023}}},
+		{"quarters of a financial year", []any{"Q1 2024/25", "Q2 2024/25", "2024/25 Q3", "Q4 2024/25"},
+			[]app.Period{q(2024, 2), q(2024, 3), q(2024, 4), q(2025, 1)}},
+		{"calendar quarters", []any{"2024-Q3", "2024-Q4"}, []app.Period{q(2024, 3), q(2024, 4)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			head := append([]any{"Ref", "Indicator", "Polarity"}, tt.heads...)
+			row := []any{"CIC01", "Number of children in care", "L"}
+			for i := range tt.heads {
+				row = append(row, 100+i)
+			}
+			res := mustRead(t, writeBook(t, "Scorecard", [][]any{{"Kent performance scorecard"}, {}, head, row}))
+			var got []app.Period
+			for _, o := range res.Dataset.Observations {
+				got = append(got, o.Period)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("periods read %v, want %v", got, tt.want)
+			}
+			if len(res.Warnings) > 0 {
+				t.Errorf("warnings %v, want none", res.Warnings)
+			}
+		})
+	}
+}
+
+// TestTargetsByYearColumnsNotFigures: a sheet of targets whose columns are
+// headed by years alone holds the years' targets, not their figures: its
+// columns are left unread and said so, as before years were read.
+func TestTargetsByYearColumnsNotFigures(t *testing.T) {
+	for _, book := range [][][]any{
+		{{"Targets 2024 to 2026"}, {}, {"Ref", "Indicator", "2024/25", "2025/26"}, {"CIC01", "Number of children in care", 90, 85}},
+		{{"Kent scorecard"}, {}, {"Ref", "Indicator", "2024/25", "2025/26"}, {"CIC01", "Number of children in care", 90, 85}},
+	} {
+		sheet := "Scorecard"
+		if book[0][0] == "Kent scorecard" {
+			sheet = "Annual targets"
+		}
+		res, err := Read(context.Background(), writeBook(t, sheet, book), Options{})
+		if err != nil {
+			t.Fatalf("sheet %q: %v", sheet, err)
+		}
+		if n := len(res.Dataset.Observations); n > 0 {
+			t.Errorf("sheet %q titled %q: %d figures read from its targets", sheet, book[0][0], n)
+		}
+		said := false
+		for _, w := range res.Warnings {
+			said = said || strings.Contains(w.String(), `column C "2024/25" not read: on a sheet of targets`)
+		}
+		if !said {
+			t.Errorf("sheet %q: the year columns' not being read is not said: %v", sheet, res.Warnings)
+		}
 	}
 }

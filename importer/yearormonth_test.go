@@ -107,16 +107,7 @@ func TestScorecardYearOrMonthHeading(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			head := append([]any{"Ref", "Indicator", "Polarity"}, tt.heads...)
-			row := []any{"CIC01", "Number of children in care", "L"}
-			for i := range tt.heads {
-				row = append(row, 100+i)
-			}
-			res := mustRead(t, writeBook(t, "Scorecard", [][]any{{"Kent performance scorecard"}, {}, head, row}))
-			var got []app.Period
-			for _, o := range res.Dataset.Observations {
-				got = append(got, o.Period)
-			}
+			res, got := readScorecardHeads(t, tt.heads)
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("periods read %v, want %v", got, tt.want)
 			}
@@ -151,16 +142,7 @@ func TestScorecardYearAndQuarterColumns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			head := append([]any{"Ref", "Indicator", "Polarity"}, tt.heads...)
-			row := []any{"CIC01", "Number of children in care", "L"}
-			for i := range tt.heads {
-				row = append(row, 100+i)
-			}
-			res := mustRead(t, writeBook(t, "Scorecard", [][]any{{"Kent performance scorecard"}, {}, head, row}))
-			var got []app.Period
-			for _, o := range res.Dataset.Observations {
-				got = append(got, o.Period)
-			}
+			res, got := readScorecardHeads(t, tt.heads)
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("periods read %v, want %v", got, tt.want)
 			}
@@ -198,4 +180,21 @@ func TestTargetsByYearColumnsNotFigures(t *testing.T) {
 			t.Errorf("sheet %q: the year columns' not being read is not said: %v", sheet, res.Warnings)
 		}
 	}
+}
+
+// readScorecardHeads reads a one-indicator scorecard whose period columns
+// are headed heads, returning the result and the periods of its figures.
+func readScorecardHeads(t *testing.T, heads []any) (*Result, []app.Period) {
+	t.Helper()
+	head := append([]any{"Ref", "Indicator", "Polarity"}, heads...)
+	row := []any{"CIC01", "Number of children in care", "L"}
+	for i := range heads {
+		row = append(row, 100+i)
+	}
+	res := mustRead(t, writeBook(t, "Scorecard", [][]any{{"Kent performance scorecard"}, {}, head, row}))
+	var got []app.Period
+	for _, o := range res.Dataset.Observations {
+		got = append(got, o.Period)
+	}
+	return res, got
 }

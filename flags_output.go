@@ -113,3 +113,46 @@ func kindWords(kind string) string {
 	}
 	return kind
 }
+
+func runFlags(e *env, args []string) error {
+	if len(args) != 0 {
+		return usagef("flags takes no arguments")
+	}
+	v, err := loadView(e)
+	if err != nil {
+		return err
+	}
+	if !v.period.IsZero() {
+		ps := v.h.Periods()
+		if len(ps) == 0 {
+			return fmt.Errorf("%s: no figures to flag", e.db)
+		}
+		asked := v.period
+		var read bool
+		if v.period, read = v.h.ReportingPeriod(asked); read {
+			fmt.Fprintf(e.errOut, "note: --period %s read as %s, the %s ending in the same year, which the store's figures are for\n", asked, v.period.Label(), v.period.Kind.Noun())
+		}
+		if k := ps[0].Kind; v.period.Kind != k {
+			return usagef("--period: the store's figures are by %s; give a %s such as %s", k.Noun(), k.Noun(), ps[len(ps)-1])
+		}
+		if v.period.Compare(ps[0]) < 0 || v.period.Compare(ps[len(ps)-1]) > 0 {
+			return fmt.Errorf("%s: no figures for %s (the store holds %s to %s)", e.db, v.period.Label(), ps[0].Label(), ps[len(ps)-1].Label())
+		}
+	}
+	flags := trend.Flags(v.h, v.period, analysisOptions())
+	if !e.all {
+		return printRankedFlags(e, v.h, flags)
+	}
+	if e.json {
+		if flags == nil {
+			flags = []trend.Flag{}
+		}
+		return writeJSON(e, flags)
+	}
+	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "REF\tAREA\tPERIOD\tKIND\tDETAIL")
+	for _, f := range flags {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.Ref, f.Area, f.Period, f.Kind, f.Detail)
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"scorecard/app"
+	"scorecard/app/store"
+	"scorecard/assets"
+	"scorecard/importer"
+)
+
+func runImport(e *env, args []string) error {
+	if len(args) == 0 {
+		return usagef("name at least one file to import")
+	}
+	defer collectLess(importHeapFloor)()
+	st, err := openStoreFor(e, args)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := checkAreaNames(st, e.areaNames); err != nil {
+		return err
+	}
+	var failed error
+	for _, path := range args {
+		if err := importFile(e, st, path, filepath.Base(path), "file"); err != nil {
+			fmt.Fprintln(e.errOut, oneLine(err))
+			failed = errors.Join(failed, err)
+		}
+	}
+	if failed != nil {
+		return errAlreadyReported
+	}
+	return nil
+}
+
+// errAlreadyReported ends a command with status 1 after it has printed its
+// own error lines.
+var errAlreadyReported = errors.New("errors reported above")
+
+func runDemo(e *env, args []string) error {
+	if len(args) != 0 {
+		return usagef("demo takes no arguments")
+	}
+	st, err := openStore(e)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return loadDemo(e, st)
+}
+
+// loadDemo imports the embedded demo workbook. The importer reads files,
+// so the demo is written to a temporary one first.
+func loadDemo(e *env, st store.Store) error {
+	dir, err := os.MkdirTemp("", "scorecard-demo")
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "demo.xlsx")
+	if err := os.WriteFile(path, assets.Demo, 0o600); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	return importFile(e, st, path, "demo.xlsx (embedded demo)", "demo")
+}
+
+// importFile reads one file and records it as one import, printing the
+// contract's summary: sheets read, indicators, observations and warnings
+// with sheet!cell.
+//
+// Definitions the store holds stand where the file states them
+// differently, unless --accept-definitions, and are left alone where the
+// file does not define them; each difference is a warning. An indicator
+// the store does not hold is added, with a warning where the file only
+// cites it.
+func importFile(e *env, st store.Store, path, name, kind string) error {
+	// On a team store another officer's import can change the
+	// definitions between this file's review and its import; the store
+	// then refuses it (ErrStale) and the file is read and reviewed again.
+	const attempts = 5
+	for i := 1; ; i++ {
+		err := importOnce(e, st, path, name, kind)
+		if !errors.Is(err, store.ErrStale) || i == attempts {
+			return err
+		}
+	}
+}
+
+// importOnce reads the file at path, reviews its definitions against the
+// store's, and imports it: importFile's one attempt.
+func importOnce(e *env, st store.Store, path, name, kind string) error {
+	// Taken first, so that anything landing while the file is read and
+	// reviewed makes the store refuse the import as stale.
+	inForce, err := st.Imports()
+	if err != nil {
+		return err
+	}
+	inds, err := st.Indicators()
+	if err != nil {
+		return err
+	}
+	known := indicatorLookup(inds)
+	auth, err := st.Authority()
+	if err != nil {
+		return err
+	}
+	names, err := areaNamesFor(st, path, e.areaNames)
+	if err != nil {
+		return err
+	}
+	model, err := store.NeighbourModel(st)
+	if err != nil {
+		return err
+	}
+	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, AsAt: e.asAt,
+		AllowMany: e.allowMany, AllowFuture: e.allowFuture, Authority: auth, AreaNames: names, Model: model})
+	if err != nil {
+		return err
+	}
+	if res.Model != nil {
+		return keepModel(e, st, name, auth, res.Model, model)
+	}
+	if !e.asAt.IsZero() && !res.ChildLevel() {
+		// Said, not silently dropped: the officer asked for a date.
+		fmt.Fprintf(e.out, "%s: --as-at ignored: it dates child-level lists only, and this is a %s, which dates its own figures\n", name, res.Format)
+	}
+	if res.Dataset == nil {
+		res.Dataset = &app.Dataset{}
+	}
+	defs := app.ReviewDefinitions(res.Dataset, known)
+	defs.Quiet = len(inds) == 0
+	defs.Apply(res.Dataset, e.acceptDefinitions, true)
+	res.Warnings = append(res.Warnings, defs.Warnings(name, e.acceptDefinitions, true)...)
+	held, err := app.StoredTargets(res.Dataset, st.HeldTargets)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, name, held, known)...)
+	if err := app.CheckYield(name, res.Dataset, res.Warnings); err != nil {
+		return err
+	}
+	if kind == "file" {
+		kind = res.Format
+	}
+	rec, err := st.Import(store.Source{Name: name, Kind: kind, SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings,
+		Basis: store.Basis(inForce)}, res.Dataset)
+	if errors.Is(err, store.ErrAlreadyImported) {
+		fmt.Fprintf(e.out, "%s: already imported as %s on %s; nothing added\n", name, rec.ID, rec.Time.Local().Format("2 Jan 2006 15:04"))
+		if len(e.areaNames) > 0 {
+			// The earlier import's areas stand: say how to read it anew.
+			fmt.Fprintf(e.out, "  --area not applied to it: scorecard undo %s, then import it again with --area\n", rec.ID)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	printImportSummary(e, name, res, rec)
+	return saveAreaNames(e, st, path, names, res.UnknownAreas)
+}
+
+// maxWarningsShown keeps a long validation report from burying the
+// summary; the rest stay in the store (imports --json).
+const maxWarningsShown = 40
+
+func printImportSummary(e *env, name string, res *importer.Result, rec app.Import) {
+	c := rec.Counts
+	fmt.Fprintf(e.out, "%s: imported as %s (%s): %d sheets read %q, %d indicators, %d observations (%d revised), %d targets, %d benchmarks, %d warnings\n",
+		name, rec.ID, res.Format, len(res.Sheets), res.Sheets, c.Indicators, c.Observations, c.Revisions, c.Targets, c.Benchmarks, len(res.Warnings))
+	for i, w := range res.Warnings {
+		if i == maxWarningsShown {
+			fmt.Fprintf(e.out, "  ... and %d more warnings (scorecard imports --json lists them all)\n", len(res.Warnings)-i)
+			break
+		}
+		fmt.Fprintf(e.out, "  warning: %s\n", w)
+	}
+}

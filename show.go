@@ -1,0 +1,346 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"scorecard/app"
+	"scorecard/app/benchmark"
+	"scorecard/app/cohort"
+	"scorecard/app/trend"
+)
+
+// view is the history as the options ask to see it: the store's figures
+// with the cohorts excluded, and the period and area chosen.
+type view struct {
+	h        *app.History
+	excluded []app.Cohort
+	area     app.Area
+	period   app.Period
+	auth     *app.Authority // the store's
+}
+
+// loadView reads the store and applies --exclude, --area and --period.
+func loadView(e *env) (*view, error) { return loadViewOf(e, "") }
+
+// loadViewOf is loadView reading, when ref is not empty, only that
+// indicator's records and every definition; and of its figures, when no
+// cohort is excluded, only the area's, which is all show prints.
+// Excluding a cohort reads every area's: a district's figure excluding it
+// is proved against the county's (cohort.ExcludeIn).
+func loadViewOf(e *env, ref string) (*view, error) {
+	excluded, err := app.ParseCohorts(e.exclude)
+	if err != nil {
+		return nil, usagef("--exclude: %v", err)
+	}
+	auth, err := loadAuthority(e)
+	if err != nil {
+		return nil, err
+	}
+	v := &view{excluded: excluded, auth: auth}
+	// An area the authority does not have may be one an import kept
+	// under its own name: the history, once read, says.
+	var areaErr error
+	v.area, areaErr = parseArea(auth, e.area)
+	if e.period != "" {
+		if v.period, err = parsePeriodArg(e); err != nil {
+			return nil, err
+		}
+	}
+	load := loadHistory
+	switch {
+	case ref != "" && len(excluded) == 0 && areaErr == nil:
+		load = func(e *env) (*app.History, error) { return loadAreaHistory(e, ref, v.area) }
+	case ref != "":
+		// An area kept under its own name is found among the series read.
+		load = func(e *env) (*app.History, error) { return loadIndicatorHistory(e, ref) }
+	}
+	h, err := load(e)
+	if err != nil {
+		return nil, err
+	}
+	if areaErr != nil {
+		a, ok := heldArea(h, e.area)
+		if !ok {
+			return nil, areaErr
+		}
+		v.area = a
+	}
+	if len(h.Indicators()) == 0 {
+		return nil, fmt.Errorf("%s: the store holds no data yet (scorecard import FILE, or scorecard demo)", e.db)
+	}
+	for _, c := range excluded {
+		if !knownCohort(h, c) {
+			if ref != "" {
+				// The cohort may split other indicators' figures.
+				return loadViewOf(e, "")
+			}
+			return nil, fmt.Errorf("--exclude %s: no figures are split by that cohort (known: %s)", c, cohortNames(h))
+		}
+	}
+	v.h, _ = cohort.ExcludeIn(h, excluded, auth)
+	return v, nil
+}
+
+// knownCohort reports whether c is a cohort members ask about or one the
+// store's figures are split by, so a typo is not taken for a cohort nobody
+// can exclude.
+func knownCohort(h *app.History, c app.Cohort) bool {
+	switch c {
+	case app.UASC, app.OLA, app.Disability, app.FormerUASC:
+		return true
+	}
+	return slices.Contains(h.Cohorts(), c)
+}
+
+func cohortNames(h *app.History) string {
+	names := []string{string(app.UASC), string(app.OLA), string(app.Disability), string(app.FormerUASC)}
+	for _, c := range h.Cohorts() {
+		if !slices.Contains(names, string(c)) {
+			names = append(names, string(c))
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+func areaNames(auth *app.Authority) string {
+	areas := auth.Areas()
+	names := make([]string, len(areas))
+	for i, a := range areas {
+		names[i] = string(a)
+	}
+	return strings.Join(names, ", ")
+}
+
+// showReport is the contract's show --json object, with the benchmarks
+// and published annual figures beside the monthly points.
+type showReport struct {
+	Ref        string          `json:"ref"`
+	Name       string          `json:"name"`
+	Polarity   app.Polarity    `json:"polarity"`
+	Unit       app.Unit        `json:"unit"`
+	Owner      string          `json:"owner,omitempty"`
+	Area       app.Area        `json:"area"`
+	Excluded   []app.Cohort    `json:"excluded"`
+	Points     []showPoint     `json:"points"`
+	Annual     []showPoint     `json:"annual,omitempty"`
+	Benchmarks []app.Benchmark `json:"benchmarks"`
+}
+
+// holdsNonFinite reports whether a number the report prints is infinite
+// or not a number, which JSON cannot hold (a store written before imports
+// refused them can hold such a figure), so that show clears them before
+// marshalling rather than marshal most of a long history, fail and marshal
+// it again. Every number it looks at is one json.Marshal writes
+// (TestShowHoldsNonFinite); one it does not look at is still found by
+// writeJSON's marshalling failing.
+func (r *showReport) holdsNonFinite() bool {
+	for _, pts := range [][]showPoint{r.Points, r.Annual} {
+		for i := range pts {
+			if pointHoldsNonFinite(&pts[i].Point) {
+				return true
+			}
+		}
+	}
+	for _, b := range r.Benchmarks {
+		if nonFinite(b.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+func pointHoldsNonFinite(p *trend.Point) bool {
+	for _, f := range [...]*float64{p.Value, p.Numerator, p.Denominator, p.Target, p.Floor, p.Change,
+		p.Tolerance, p.RelativeChange, p.LastYear, p.LastYearChange} {
+		if nonFinite(f) {
+			return true
+		}
+	}
+	if nonFinite(&p.Trend.Slope) || nonFinite(&p.Trend.Change) {
+		return true
+	}
+	if c := p.Chart; c != nil && (nonFinite(&c.Mean) || nonFinite(&c.Upper) || nonFinite(&c.Lower)) {
+		return true
+	}
+	c := p.Children
+	return c != nil && (nonFinite(&c.PerChild) || nonFinite(c.WilsonLow) || nonFinite(c.WilsonHigh))
+}
+
+// nonFinite reports whether f points to an infinite number or NaN.
+func nonFinite(f *float64) bool { return f != nil && (math.IsInf(*f, 0) || math.IsNaN(*f)) }
+
+// showPoint is an analysed point and, for a figure that could not be
+// recomputed without the excluded cohorts, the reason why.
+type showPoint struct {
+	trend.Point
+	Reason string `json:"reason,omitempty"`
+}
+
+// showHeapFloor is the heap show may grow to before the garbage
+// collector runs: printing eight times five years of monthly history
+// makes a few megabytes of it.
+const showHeapFloor = 32 << 20
+
+func runShow(e *env, args []string) error {
+	if len(args) != 1 {
+		return usagef("name one indicator, e.g. scorecard show CIC05 (scorecard list shows them)")
+	}
+	// A long history's points make a heap of a few megabytes, which Go
+	// would collect several times over before the command ends.
+	defer collectLess(showHeapFloor)()
+	one := ""
+	if showReadsOne {
+		one = args[0]
+	}
+	v, err := loadViewOf(e, one)
+	if err != nil {
+		return err
+	}
+	ind, ok := v.h.Indicator(args[0])
+	if !ok {
+		return fmt.Errorf("%s: no indicator %q (scorecard list shows them)", e.db, args[0])
+	}
+	key := app.SeriesKey{Ref: ind.Ref, Area: v.area, Split: app.All}
+	r := showReport{Ref: ind.Ref, Name: ind.Name, Polarity: ind.Polarity, Unit: ind.Unit, Owner: ind.Owner, Area: v.area,
+		Excluded: append([]app.Cohort{}, v.excluded...), Benchmarks: v.h.Benchmarks(ind.Ref)}
+	if r.Benchmarks == nil {
+		r.Benchmarks = []app.Benchmark{}
+	}
+	if points := trend.Analyse(v.h, key, analysisOptions()); len(points) > 0 {
+		r.Points = make([]showPoint, len(points))
+		for i, p := range points {
+			r.Points[i] = v.explained(key, p)
+		}
+	}
+	// Published annual figures (DfE's, say) beside a monthly series are
+	// left out of its analysis; they are listed apart, analysed alone.
+	if months := len(r.Points) > 0 && r.Points[0].Period.Kind == app.Month; months {
+		annual := v.h.Clone()
+		var yearly []app.Observation
+		for _, o := range v.h.Series(key) {
+			if o.Period.Kind != app.Month {
+				yearly = append(yearly, o)
+			}
+		}
+		annual.SetSeries(key, yearly)
+		for _, p := range trend.Analyse(annual, key, analysisOptions()) {
+			r.Annual = append(r.Annual, v.explained(key, p))
+		}
+	}
+	if len(r.Points) == 0 {
+		return fmt.Errorf("%s: %s has no figures for %s", e.db, ind.Ref, v.area)
+	}
+	if e.json {
+		if r.holdsNonFinite() {
+			return writeJSON(e, withoutNonFinite(r))
+		}
+		b, err := marshalShow(&r)
+		if err != nil {
+			return err
+		}
+		return writeIndented(e, b)
+	}
+	fmt.Fprintf(e.out, "%s %s (%s, polarity %s, %s)\n", ind.Ref, ind.Name, v.area, orDash(ind.Polarity.String()), ind.Unit)
+	if ind.Owner != "" {
+		fmt.Fprintf(e.out, "Owner: %s\n", ind.Owner)
+	}
+	if len(v.excluded) > 0 {
+		fmt.Fprintf(e.out, "%s\n", app.Excluding(v.excluded...).Label())
+	}
+	if err := writePoints(e, ind, r.Points); err != nil {
+		return err
+	}
+	if len(r.Annual) > 0 {
+		fmt.Fprintln(e.out, "\nPublished annual figures:")
+		if err := writePoints(e, ind, r.Annual); err != nil {
+			return err
+		}
+	}
+	if len(r.Benchmarks) > 0 {
+		// Published benchmarks count all children; beside figures
+		// excluding a cohort they would otherwise read as like for like.
+		if len(v.excluded) > 0 {
+			fmt.Fprintln(e.out, "\nBenchmarks (all children):")
+		} else {
+			fmt.Fprintln(e.out, "\nBenchmarks:")
+		}
+		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "PERIOD\tGROUP\tVALUE\tRANK")
+		for _, b := range r.Benchmarks {
+			value := number(b.Value, ind.Decimals)
+			if b.Status != app.OK {
+				value = string(b.Status)
+			}
+			rank := "-"
+			if b.Rank > 0 {
+				rank = fmt.Sprintf("%d of %d (%s)", b.Rank, b.OutOf, b.Quartile)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", b.Period, benchmark.Label(b, v.auth), value, rank)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	var notes []string
+	for _, p := range r.Points {
+		if p.Reason != "" {
+			notes = append(notes, fmt.Sprintf("%s cannot be recomputed: %s", p.Period, p.Reason))
+		}
+	}
+	for i, n := range notes {
+		if i == 5 {
+			fmt.Fprintf(e.out, "... and %d more that cannot be recomputed\n", len(notes)-i)
+			break
+		}
+		fmt.Fprintln(e.out, n)
+	}
+	return nil
+}
+
+// explained adds to an analysed point the reason a figure could not be
+// recomputed without the excluded cohorts.
+func (v *view) explained(k app.SeriesKey, p trend.Point) showPoint {
+	sp := showPoint{Point: p}
+	if p.Status == app.CannotExclude {
+		if o, ok := v.h.Observation(k, p.Period); ok {
+			sp.Reason = o.Raw
+		}
+	}
+	return sp
+}
+
+// writePoints prints analysed points as a table; a stand-in (last year's
+// outturn shown in place of a figure not yet available) is marked.
+func writePoints(e *env, ind app.Indicator, points []showPoint) error {
+	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "PERIOD\tVALUE\tNUM\tDEN\tTARGET\tFLOOR\tRAG\tDOT\tCHANGE\tSIGNAL\tFLAGS")
+	standIns := false
+	for _, p := range points {
+		value := number(p.Value, ind.Decimals)
+		if p.Status != app.OK {
+			value = string(p.Status)
+		}
+		if p.StandIn {
+			value += " (s)"
+			standIns = true
+		}
+		change := number(p.Change, ind.Decimals)
+		if p.Change != nil && p.ChangeUnit != "" {
+			change += " " + p.ChangeUnit
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.Period, value,
+			number(p.Numerator, 0), number(p.Denominator, 0), number(p.Target, ind.Decimals), number(p.Floor, ind.Decimals),
+			orDash(string(p.RAG)), orDash(string(p.DoT)), change, orDash(p.Signal.String()), strings.Join(p.Flags, ","))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if standIns {
+		fmt.Fprintln(e.out, "(s) last year's outturn standing in for a figure not yet available; not used in the analysis")
+	}
+	return nil
+}

@@ -1,0 +1,147 @@
+package importer
+
+import (
+	"fmt"
+	"math"
+
+	"scorecard/app"
+)
+
+// checkRanges reports values out of range in obs, each at its cell:
+// percentages beyond 0 to 100, numerators above their denominators.
+func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indicator) []app.Warning {
+	var warnings []app.Warning
+	warn := func(cell, format string, args ...any) {
+		sheet, cell := splitCell(cell)
+		warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(format, args...)})
+	}
+	var ind app.Indicator // of the last observation's ref: they come a series at a time
+	for i := range obs {
+		o := &obs[i]
+		if o.Ref != ind.Ref {
+			ind = units[o.Ref]
+		}
+		if o.Value != nil && ind.Unit == app.Percent && (*o.Value > 100+1e-9 || *o.Value < 0) {
+			warn(o.Cell, "%s %s %s: %g is not a percentage between 0 and 100", o.Ref, o.Area, o.Period, *o.Value)
+		}
+		if o.Numerator != nil && o.Denominator != nil && *o.Numerator > *o.Denominator && ind.Measure == app.Proportion {
+			warn(o.Cell, "%s %s %s: numerator %g is above its denominator %g", o.Ref, o.Area, o.Period, *o.Numerator, *o.Denominator)
+		}
+	}
+	return warnings
+}
+
+// checkDistrictSums compares, for counts (and numerators), the sum of the
+// districts with the county figure. Districts need not sum to the county:
+// children out of county or unknown, and the UASC Service, make up the
+// rest. So where those columns are given, districts and the rest must
+// make the county; where they are not, the districts must not exceed it.
+// A difference is a warning at the county's cell. It reads only the
+// figures, so may run beside observations.
+func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warning {
+	auth := c.auth
+	if auth == nil {
+		auth = app.DefaultAuthority()
+	}
+	county, nDistricts := auth.Area(), len(auth.Districts())
+	// A group's sums hold no pointers, so that the collector, which
+	// may run beside this, has nothing in them to trace: the group is
+	// named by the series of its first figure and the county's figure by
+	// its index plus one.
+	type sums struct {
+		period                        app.Period
+		districts, extra, districtNum float64
+		series                        int32
+		county                        int32
+		n, nExtra, nNum               int32
+		negative                      bool
+	}
+	// Figures come a series at a time; the (ref, split) of the last is
+	// kept so most need no string hashing.
+	type refSplit struct {
+		ref   string
+		split app.Split
+	}
+	ids := map[refSplit]uint64{}
+	var last refSplit
+	var lastID uint64
+	// The sums are kept in one slice, in the order first met, and found
+	// by index: a pointer each would be an allocation per group.
+	at := map[uint64]int32{}
+	var all []sums
+	for i := range c.figs {
+		f := c.fig(i)
+		key := c.figures.keys[f.series]
+		if rs := (refSplit{key.Ref, key.Split}); rs != last || lastID == 0 {
+			id, ok := ids[rs]
+			if !ok {
+				id = uint64(len(ids) + 1)
+				ids[rs] = id
+			}
+			last, lastID = rs, id
+		}
+		k := lastID<<40 | uint64(f.period.Kind)<<32 | uint64(uint32(f.period.Index()))
+		j, ok := at[k]
+		if !ok {
+			j = int32(len(all))
+			at[k] = j
+			all = append(all, sums{period: f.period, series: f.series})
+		}
+		s := &all[j]
+		hasValue := f.flags&hasValue != 0
+		if hasValue && f.value < 0 {
+			s.negative = true
+		}
+		switch {
+		case key.Area == county:
+			s.county = int32(i + 1)
+		case auth.IsDistrict(key.Area):
+			if hasValue {
+				s.districts += f.value
+				s.n++
+			}
+			if f.flags&hasNum != 0 {
+				s.districtNum += f.num
+				s.nNum++
+			}
+		case key.Area == app.OutOfCounty || key.Area == app.UASCService:
+			if hasValue {
+				s.extra += f.value
+				s.nExtra++
+			}
+		}
+	}
+	var warnings []app.Warning
+	for i := range all {
+		s := &all[i]
+		if s.county == 0 {
+			continue
+		}
+		countyFig := c.fig(int(s.county) - 1)
+		if countyFig.flags&hasValue == 0 {
+			continue
+		}
+		ref := c.figures.keys[s.series].Ref
+		// The cell is named only for a warning: most groups have none.
+		warn := func(format string, args ...any) {
+			sheet := c.sheets[countyFig.sheet]
+			cell := place(sheet, int(countyFig.row), int(countyFig.col))
+			warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(format, args...)})
+		}
+		k := countyFig.value
+		if units[ref].Measure == app.Count && nDistricts > 0 && int(s.n) == nDistricts {
+			switch {
+			case s.nExtra == 2 && !near(s.districts+s.extra, k):
+				warn("%s %s: the %d districts with out of county and the UASC Service sum to %g but %s is %g", ref, s.period, nDistricts, s.districts+s.extra, county, k)
+			case s.nExtra < 2 && !s.negative && s.districts > k+1e-9:
+				warn("%s %s: the %d districts sum to %g, more than %s's %g", ref, s.period, nDistricts, s.districts, county, k)
+			}
+		}
+		if nDistricts > 0 && int(s.nNum) == nDistricts && countyFig.flags&hasNum != 0 && s.districtNum > countyFig.num+1e-9 {
+			warn("%s %s: the districts' numerators sum to %g, more than %s's %g", ref, s.period, s.districtNum, county, countyFig.num)
+		}
+	}
+	return warnings
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs(b)) }

@@ -1,0 +1,184 @@
+package importer
+
+import (
+	"math"
+	"slices"
+
+	"scorecard/app"
+)
+
+// targetKey is an indicator and year, under which the targets read for
+// them are merged.
+type targetKey struct {
+	ref  string
+	year app.Period
+}
+
+// sheetRowTarget is a target a tidy row gave, kept with its sheet until
+// its indicator's year type dates it.
+type sheetRowTarget struct {
+	sheet string
+	rowTarget
+}
+
+// datedRowTargets adds the targets tidy rows gave, each for the
+// financial or academic year, as its indicator is set, holding its row's
+// period; rows of one year that disagree are reported (see target).
+func (c *collector) datedRowTargets() {
+	for _, rt := range c.rowTargets {
+		kind := app.PeriodKind(0)
+		if ind, ok := c.indicators[rt.t.Ref]; ok {
+			kind = ind.YearType
+		}
+		if kind == 0 {
+			stored, _ := c.stored(rt.t.Ref)
+			kind = stored.YearType
+		}
+		t := rt.t
+		t.Year = app.Indicator{YearType: kind}.TargetYear(rt.period)
+		c.target(rt.sheet, rt.cell, t)
+	}
+}
+
+// target adds t, merging the target and floor read from different columns
+// or sheets for the same indicator and year.
+func (c *collector) target(sheet, cell string, t app.Target) {
+	c.targetAt(sheet, cell, t)
+	k := targetKey{t.Ref, t.Year}
+	i, ok := c.targets[k]
+	if !ok {
+		c.targets[k] = len(c.targetList)
+		c.targetList = append(c.targetList, t)
+		return
+	}
+	have := &c.targetList[i]
+	merge := func(what string, pairs ...[2]**float64) {
+		for _, f := range pairs {
+			switch {
+			case *f[1] == nil:
+			case *f[0] == nil:
+				*f[0] = *f[1]
+			case math.Abs(**f[0]-**f[1]) > 1e-6:
+				c.warn(sheet, cell, "%s %s: %s %g differs from %g read earlier; kept the earlier", t.Ref, t.Year, what, **f[1], **f[0])
+			}
+		}
+	}
+	merge("target or floor", [2]**float64{&have.Target, &t.Target}, [2]**float64{&have.Floor, &t.Floor}, [2]**float64{&have.Tolerance, &t.Tolerance})
+	for _, l := range t.Levels {
+		j := slices.IndexFunc(have.Levels, func(h app.Level) bool { return h.Area == l.Area && h.Period == l.Period })
+		if j < 0 {
+			have.Levels = append(have.Levels, l)
+			continue
+		}
+		h := &have.Levels[j]
+		merge(levelWhat(l), [2]**float64{&h.Target, &l.Target}, [2]**float64{&h.Floor, &l.Floor}, [2]**float64{&h.Tolerance, &l.Tolerance})
+	}
+}
+
+// targetAt records where t was read, for each area it gives a target
+// for, unless an earlier row gave one.
+func (c *collector) targetAt(sheet, cell string, t app.Target) {
+	if c.targetsAt == nil {
+		c.targetsAt = map[app.TargetSource]app.Location{}
+	}
+	at := app.Location{File: c.file, Sheet: sheet, Cell: cell}
+	keep := func(area app.Area) {
+		k := app.TargetSource{Ref: t.Ref, Area: area}
+		if _, ok := c.targetsAt[k]; !ok {
+			c.targetsAt[k] = at
+		}
+	}
+	if t.Target != nil || t.Floor != nil || t.Tolerance != nil {
+		keep("")
+	}
+	for _, l := range t.Levels {
+		keep(l.Area)
+	}
+}
+
+// levelWhat names a level in a warning: "Swale's target or floor", "the
+// Q2 2025 milestone".
+func levelWhat(l app.Level) string {
+	what := "target or floor"
+	if !l.Period.IsZero() {
+		what = l.Period.Label() + " milestone"
+	}
+	if l.Area != "" {
+		what = string(l.Area) + "'s " + what
+	}
+	return what
+}
+
+// targetsByYearType returns the targets, moving any read for a financial
+// year to the academic year starting the same autumn where the indicator
+// is set by academic year: a scorecard's caption "2026/27" over Target
+// and Floor names one year for every row, whatever each row's year type.
+func (c *collector) targetsByYearType() []app.Target {
+	var out []app.Target
+	seen := map[targetKey]int{}
+	for _, t := range c.targetList {
+		if y := inYearType(t.Year, c.indicators[t.Ref].YearType); y != t.Year {
+			t.Year, t.Levels = y, c.levelsIn(t, y)
+		}
+		k := targetKey{t.Ref, t.Year}
+		if i, ok := seen[k]; ok {
+			have := &out[i]
+			have.Target = cmpOr(have.Target, t.Target)
+			have.Floor = cmpOr(have.Floor, t.Floor)
+			have.Tolerance = cmpOr(have.Tolerance, t.Tolerance)
+			for _, l := range t.Levels {
+				if !slices.ContainsFunc(have.Levels, func(h app.Level) bool { return h.Area == l.Area && h.Period == l.Period }) {
+					have.Levels = append(have.Levels, l)
+				}
+			}
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, t)
+	}
+	return out
+}
+
+// levelsIn places t's levels in year y, the academic year its financial
+// one was moved to: a month's milestone in that month of y; a quarter's,
+// which no academic year has, is left out, saying so.
+func (c *collector) levelsIn(t app.Target, y app.Period) []app.Level {
+	var out []app.Level
+	for _, l := range t.Levels {
+		switch l.Period.Kind {
+		case app.Month:
+			l.Period, _ = milestonePeriod(l.Period.Start().Format("Jan"), y)
+		case app.Quarter:
+			c.warn("", "", "%s %s: the %s milestone is not read: %s is set by academic year, whose quarters are not calendar quarters; give monthly milestones",
+				t.Ref, y, levelWhat(l), t.Ref)
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// outturnsByYearType returns the benchmarks with each previous-year
+// outturn read for a financial year moved, as targets are, to the
+// academic year starting the same autumn where the indicator is set by
+// academic year: the caption "2025/26 Outturn" names one year for every
+// row, and an academic indicator's outturn dated as a financial year
+// would match none of its months.
+func (c *collector) outturnsByYearType() []app.Benchmark {
+	for i := range c.benchmarks {
+		b := &c.benchmarks[i]
+		if ind, ok := c.indicators[b.Ref]; ok && b.Group == app.OutturnGroup {
+			b.Period = inYearType(b.Period, ind.YearType)
+		}
+	}
+	return c.benchmarks
+}
+
+// inYearType moves a financial year to the academic year of the same
+// start for an indicator whose year type is academic.
+func inYearType(y app.Period, kind app.PeriodKind) app.Period {
+	if kind == app.AcademicYear && y.Kind == app.FinancialYear {
+		y.Kind = app.AcademicYear
+	}
+	return y
+}

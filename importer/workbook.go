@@ -3,8 +3,13 @@ package importer
 import (
 	"context"
 	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 
+	"scorecard/app"
 	"scorecard/importer/xlsx"
 )
 
@@ -96,4 +101,236 @@ func builtinFormat(id int) (percent bool, decimals int) {
 		return true, 2
 	}
 	return false, -1
+}
+
+// readWorkbook reads every sheet with a layout; sheets without one are
+// reported and skipped, as long as one sheet was read.
+func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) {
+	base := filepath.Base(s.Path)
+	c := newCollector(base)
+	c.knownDefinitions(opt)
+	res := &Result{}
+	// Stop the background readers if the import fails part way.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// Plan from each sheet's first rows (or its saved layout); the kinds
+	// decide the order sheets are read in. Indicator sheets come first so
+	// that district sheets without a dated title can take the latest
+	// month, and so that a figure given twice is kept as the scorecard
+	// showed it.
+	detected := make([]Layout, len(s.Heads))
+	detectErrs := make([]error, len(s.Heads))
+	inParallel(len(s.Heads), func(i int) {
+		if _, ok := opt.Layouts[s.Heads[i].Sheet]; !ok {
+			detected[i], detectErrs[i] = s.detectSheet(ctx, s.Heads[i])
+		}
+	})
+	var plan []planned
+	var firstErr error
+	areas := newAreaCheck(opt.authority(), opt.AreaNames)
+	for i, h := range s.Heads {
+		l, fromProfile := opt.Layouts[h.Sheet]
+		if fromProfile {
+			l.Sheet, l.Unsure = h.Sheet, nil
+			if err := l.resolve(); err != nil {
+				return nil, &app.SourceError{Location: app.Location{File: base, Sheet: h.Sheet}, Err: fmt.Errorf("saved layout: %w", err)}
+			}
+		} else {
+			l = detected[i]
+			if err := detectErrs[i]; err != nil {
+				if firstErr == nil {
+					firstErr = noHeaderError(base, h.Sheet)
+				}
+				if len(h.Rows) > 0 {
+					c.warn(h.Sheet, "", "sheet skipped: %v", err)
+				}
+				res.Layouts = append(res.Layouts, l)
+				continue
+			}
+		}
+		if l.Kind == Skip {
+			res.Layouts = append(res.Layouts, l)
+			continue
+		}
+		for _, w := range areas.settle(base, &l) {
+			c.warn(w.Sheet, w.Cell, "%s", w.Message)
+		}
+		plan = append(plan, planned{l, fromProfile, s.wholes.get(h.Sheet)})
+	}
+	if err := areas.refusal(base); err != nil {
+		return nil, err
+	}
+	res.UnknownAreas = areas.unknown
+	s.wholes.drop()
+	slices.SortStableFunc(plan, func(a, b planned) int { return kindOrder(a.l.Kind) - kindOrder(b.l.Kind) })
+	var names []string // to read: those read for detection are in hand
+	var xmlBytes int64
+	for _, p := range plan {
+		if p.g == nil {
+			names = append(names, p.l.Sheet)
+		}
+		xmlBytes += s.book.sheetSize(p.l.Sheet)
+	}
+	s.book.Prefetch(ctx, names)
+	lim := newIndicatorLimit(opt)
+	sheets := readSheets(ctx, s.book, base, plan, lim)
+	defer sheets.stop()
+	// New indicators are counted sheet by sheet, so a sheet of a million
+	// made-up refs is refused before the merge spends time and memory on
+	// it.
+	newRefs := newNewRefs(lim.knownFunc())
+	for i := range plan {
+		if opt.Progress != nil {
+			opt.Progress(i, len(plan))
+		}
+		sh, err := sheets.wait(ctx, i)
+		if err != nil {
+			return nil, err
+		}
+		l, out := sh.l, sh.out
+		if out == nil {
+			// A district sheet without a dated title takes the latest
+			// month of the sheets before it, so is read only now.
+			l.Period = c.latestMonth()
+			if l.Period.IsZero() {
+				return nil, &app.SourceError{Location: app.Location{File: base, Sheet: l.Sheet, Cell: "A1"},
+					Err: errors.New("no reporting month found for the district figures (expected a title such as \"March 2025\" or a scorecard sheet with month columns)")}
+			}
+			c.warn(l.Sheet, "A1", "no month in the title: district figures dated %s, the latest month on the scorecard", l.Period)
+			if out, err = readSheetLog(ctx, base, l, sh.g, func(int) {}, lim); err != nil {
+				return nil, err
+			}
+			out.warnUncalculated(sh.g)
+		}
+		newRefs.addAll(out.indicators)
+		if err := tooManyIndicators(app.Location{File: base, Sheet: l.Sheet}, newRefs.count(), opt); err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			// Make room for every figure at once, rather than by doubling,
+			// judging the whole workbook by its first sheet's figures per
+			// byte.
+			if n := int64(len(out.figs)); n > 0 && xmlBytes > 0 {
+				if size := s.book.sheetSize(l.Sheet); size > 0 {
+					c.figs = slices.Grow(c.figs, int(min(n*xmlBytes/size*11/10, int64(maxCells))))
+				}
+			}
+		}
+		c.replay(out)
+		res.UnknownAreas = append(res.UnknownAreas, out.unknown...)
+		// For the garbage collector: of the log, the collector keeps
+		// only the figures.
+		sh.g, sh.out = nil, nil
+		res.Sheets = append(res.Sheets, l.Sheet)
+		res.Layouts = append(res.Layouts, l)
+	}
+	if len(res.Sheets) == 0 {
+		if firstErr != nil {
+			return nil, firstErr
+		}
+		return nil, &app.SourceError{Location: app.Location{File: base}, Err: errors.New("has no sheet with a scorecard layout")}
+	}
+	if len(c.figs) >= collectAfterReading {
+		// The sheets' logs, most of what reading allocated, are garbage
+		// now, and the observations about to be made are the import's
+		// largest block (22 MB for the large workbook). Collected here,
+		// with little live, the logs cost a millisecond or two to sweep
+		// away, and what the import allocates after reuses their memory
+		// rather than faulting in fresh pages; left to itself, the
+		// collector ran while the block was filled, reading its pages
+		// before they were written, so that each page faulted twice.
+		runtime.GC()
+	}
+	res.Dataset = c.dataset()
+	res.Warnings = c.warnings
+	res.Format = "scorecard workbook"
+	if allTidy(res.Layouts) {
+		res.Format = "tidy table"
+	}
+	if opt.Progress != nil {
+		opt.Progress(len(plan), len(plan))
+	}
+	return res, nil
+}
+
+// collectAfterReading is the figures a workbook gives from which the
+// garbage collector is run once its sheets are read (see readWorkbook).
+const collectAfterReading = 1 << 15
+
+// planned is a sheet to read, with the layout detected from its first
+// rows or saved in a profile.
+type planned struct {
+	l       Layout
+	profile bool
+	g       *grid // the whole sheet, where detection read it; nil otherwise
+}
+
+// kindOrder ranks the kinds of sheet in the order they are read.
+func kindOrder(k Kind) int {
+	switch k {
+	case IndicatorSheet:
+		return 0
+	case DistrictSheet:
+		return 1
+	}
+	return 2
+}
+
+func allTidy(ls []Layout) bool {
+	for _, l := range ls {
+		if l.Kind == IndicatorSheet || l.Kind == DistrictSheet {
+			return false
+		}
+	}
+	return true
+}
+
+// readSheetLog reads one sheet of file under its layout into a log of
+// what it gives the import, stopping if it gives more new indicators than
+// lim allows (nil: no limit).
+func readSheetLog(ctx context.Context, file string, l Layout, g *grid, progress func(int), lim *indicatorLimit) (*sheetLog, error) {
+	if l.Kind == IndicatorSheet && l.Area == "" {
+		// A sheet naming no area reports the authority as a whole.
+		l.Area = l.authority().Area()
+	}
+	sr := &sheetReader{out: newSheetLog(file, l.Sheet), l: l, g: g}
+	sr.out.limit, sr.out.newRefs = lim, newNewRefs(lim.knownFunc())
+	sr.out.figs = make([]figure, 0, countFigures(l, g))
+	var err error
+	switch l.Kind {
+	case IndicatorSheet, DistrictSheet:
+		if !l.has(RoleName) && !l.has(RolePeriod) && !l.has(RoleArea) {
+			return nil, &app.SourceError{Location: app.Location{File: file, Sheet: l.Sheet, Cell: cellName(l.HeaderRow-1, 0)},
+				Err: errors.New("no Indicator, month or area columns beside Ref")}
+		}
+		err = sr.readScorecard(ctx)
+	case TidySheet:
+		err = sr.readTidy(ctx, progress)
+	case TargetSheet:
+		err = sr.readTargets(ctx)
+	}
+	if err != nil && ctx.Err() == nil {
+		return nil, &app.SourceError{Location: app.Location{File: file, Sheet: l.Sheet}, Err: err}
+	}
+	return sr.out, err
+}
+
+// countFigures counts the cells a sheet has under its figure columns (or
+// rows of a tidy table), to size the log of its figures.
+func countFigures(l Layout, g *grid) int {
+	if l.Kind == TidySheet {
+		return len(g.rows)
+	}
+	n := 0
+	for _, c := range l.Columns {
+		if c.Role != RolePeriod && c.Role != RoleArea {
+			continue
+		}
+		for r := l.FirstRow - 1; r < len(g.rows); r++ {
+			if c.index < len(g.rows[r]) && g.rows[r][c.index] != "" {
+				n++
+			}
+		}
+	}
+	return n
 }

@@ -1,0 +1,210 @@
+package export
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/app/trend"
+)
+
+// iconFills tint the variation cell in the Making Data Count colours:
+// blue improvement, orange concern, grey common cause, purple neither.
+var iconFills = map[string]string{"blue": "BDD7EE", "orange": "F8CBAD", "grey": "E7E6E6", "purple": "D9C3E9"}
+
+// iconCell says the point's Making Data Count icons in words, tinted as
+// the variation icon is coloured, with the icons' names for a note.
+func iconCell(p *trend.Point, base look) (l look, terms string) {
+	l = base
+	if p == nil {
+		return l, ""
+	}
+	var names []string
+	if p.Variation != trend.NoVariation {
+		names = append(names, "variation: "+p.Variation.String())
+	}
+	if p.Assurance != trend.NoAssurance {
+		names = append(names, "assurance: "+p.Assurance.Icon())
+	}
+	if len(names) == 0 {
+		return l, ""
+	}
+	l.fill = iconFills[p.Variation.Colour()]
+	return l, "Making Data Count icons: " + strings.Join(names, ", ")
+}
+
+// outturn returns the indicator's previous-year outturn: its own figure
+// for the year before the target year in force.
+//
+// The outturn benchmark is all children's. Excluding cohorts, the
+// outturn shown is the year's own figure recomputed without them, where
+// the history holds one; otherwise a figure marked app.CannotExclude with
+// the reason, never all children's figure under an excluding title.
+func (b *book) outturn(ind app.Indicator) (app.Observation, bool) {
+	y := ind.TargetYear(b.period).Add(-1)
+	var all *app.Benchmark
+	for _, bm := range b.h.Benchmarks(ind.Ref) {
+		if bm.Group == app.OutturnGroup && bm.Period == y {
+			all = &bm
+			break
+		}
+	}
+	if len(b.opt.Exclude) == 0 {
+		if all == nil {
+			return app.Observation{}, false
+		}
+		return app.Observation{Ref: ind.Ref, Period: y, Value: all.Value, Status: all.Status}, true
+	}
+	o, ok := b.excludedYear(ind, y)
+	if !ok && all == nil {
+		return app.Observation{}, false
+	}
+	return o, true
+}
+
+// excludedYear returns the indicator's figure for year y excluding the
+// export's cohorts, recomputed from the history's own figures for the
+// year; failing that, a figure marked app.CannotExclude saying why, and
+// false.
+func (b *book) excludedYear(ind app.Indicator, y app.Period) (app.Observation, bool) {
+	o, ok := b.h.Observation(app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}, y)
+	if ok && !o.StandIn && (o.Status != app.OK || o.Value != nil) {
+		return o, true
+	}
+	return app.Observation{Ref: ind.Ref, Period: y, Status: app.CannotExclude,
+		Raw: fmt.Sprintf("the %s outturn is for all children, and the history holds no figure for %s to recompute it %s",
+			y.Label(), y.Label(), exclusionPhrase(b.opt.Exclude))}, false
+}
+
+// targetCaption names the year the targets are for.
+func (b *book) targetCaption() string {
+	return "Targets " + b.yearsOf(func(ind app.Indicator) app.Period { return ind.TargetYear(b.period) })
+}
+
+// outturnCaption names the year of the previous-year outturn.
+func (b *book) outturnCaption() string {
+	return b.yearsOf(func(ind app.Indicator) app.Period { return ind.TargetYear(b.period).Add(-1) })
+}
+
+// yearsOf lists the distinct years the indicators' columns relate to:
+// "2026/27", or "2026/27 and 2026/27 AY" when education indicators run by
+// academic year.
+func (b *book) yearsOf(year func(app.Indicator) app.Period) string {
+	var labels []string
+	seen := map[app.Period]bool{}
+	for _, ind := range b.inds {
+		y := year(ind)
+		if !seen[y] {
+			seen[y] = true
+			labels = append(labels, y.Label())
+		}
+	}
+	return strings.Join(labels, " and ")
+}
+
+// rankWords writes Kent's rank and quartile: "12 of 152 (B)"; "" for
+// none.
+func rankWords(rk *app.Benchmark) string {
+	if rk == nil || rk.Rank <= 0 {
+		return ""
+	}
+	s := fmt.Sprintf("%d of %d", rk.Rank, rk.OutOf)
+	if rk.Quartile != "" {
+		s += " (" + rk.Quartile + ")"
+	}
+	return s
+}
+
+// dotText writes the direction of travel as members know it, an arrow,
+// with the word so that it survives printing in black and white.
+func dotText(p *trend.Point) string {
+	arrow := map[app.Arrow]string{app.Up: "↑", app.Down: "↓", app.Across: "→"}[p.Movement]
+	if arrow == "" {
+		return ""
+	}
+	if p.DoT != app.NoDoT {
+		return arrow + " " + string(p.DoT)
+	}
+	return arrow + " " + string(p.Movement)
+}
+
+// judgement says in words how the figure is moving over the trend window
+// and what the SPC chart makes of it (Making Data Count's variation and
+// assurance readings), then what was flagged.
+func judgement(ind app.Indicator, p *trend.Point) string {
+	if p == nil {
+		return ""
+	}
+	var parts []string
+	switch p.Trend.Direction {
+	case trend.NoTrend:
+	case trend.NoClearTrend:
+		parts = append(parts, fmt.Sprintf("No clear trend over %d points", p.Trend.Points))
+	default:
+		parts = append(parts, fmt.Sprintf("%s over %d points (by %s)",
+			capital(p.Trend.Direction.String()), p.Trend.Points, app.FormatChange(ind, p.Trend.Change)))
+	}
+	// Making Data Count's readings, not its terms: members read "Improving:
+	// 8 months in a row above the average", not "special cause (run)".
+	switch {
+	case p.VariationReading != "":
+		parts = append(parts, strings.TrimSuffix(p.VariationReading, "."))
+	case p.Signal == trend.TooFewPoints:
+		parts = append(parts, "Too few points for an SPC chart")
+	}
+	if p.AssuranceReading != "" {
+		parts = append(parts, strings.TrimSuffix(p.AssuranceReading, "."))
+	}
+	if c := p.Children; c != nil && !slices.Contains(p.Flags, trend.SmallNumbers) {
+		// A small-numbers flag below says it already.
+		parts = append(parts, "1 child = "+app.FormatPerChild(ind, c.PerChild))
+	}
+	for i, kind := range p.Flags {
+		if kind == trend.SpecialCause || i >= len(p.FlagDetails) {
+			continue
+		}
+		parts = append(parts, p.FlagDetails[i])
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, ". ") + "."
+}
+
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// neighbourModels names the statistical-neighbour models of the
+// neighbour averages shown, for their column's heading: " (2025
+// model)", " (2024 and 2025 models)" where indicators differ, or ""
+// where no average names its model (a workbook's own column).
+func (b *book) neighbourModels() string {
+	var years []string
+	for _, ro := range b.rows {
+		if nb := ro.shown.NeighbourMean; ro.hasBM && nb != nil && nb.Model != "" && !slices.Contains(years, nb.Model) {
+			years = append(years, nb.Model)
+		}
+	}
+	slices.Sort(years)
+	switch len(years) {
+	case 0:
+		return ""
+	case 1:
+		return " (" + years[0] + " model)"
+	}
+	return " (" + strings.Join(years[:len(years)-1], ", ") + " and " + years[len(years)-1] + " models)"
+}
+
+// benchmarkCaption heads the benchmark columns: published benchmarks count
+// all children, so beside figures excluding a cohort they say so.
+func (b *book) benchmarkCaption() string {
+	if len(b.opt.Exclude) > 0 {
+		return "Benchmarks " + allChildrenLabel
+	}
+	return "Benchmarks"
+}

@@ -130,3 +130,56 @@ func splitCell(ref string) (sheet, cell string) {
 	}
 	return ref[:i], ref[i+1:]
 }
+
+// grid is a sheet's cell text, read raw (numbers unformatted, dates as
+// serials, formulas as their cached values), with each cell's style
+// index and the sheet's merged ranges where the source has them.
+type grid struct {
+	rows   [][]string
+	style  [][]int32 // parallel to rows; nil for a CSV
+	looks  []look    // by style index
+	merged []xlsx.Range
+	hidden []bool // columns hidden from view, by 0-based column
+	// uncalculated are formula cells saved with no result; they read as
+	// blanks.
+	uncalculated []xlsx.Cell
+	// date1904 is a workbook that counts dates from 1904. The reader
+	// moves the serials of cells formatted as dates to the 1900 system;
+	// a plain number read as a date is moved by serialShift.
+	date1904 bool
+}
+
+// isHidden reports whether 0-based column c is hidden from view.
+func (g *grid) isHidden(c int) bool { return c < len(g.hidden) && g.hidden[c] }
+
+// at returns the text at 0-based row r, column c; a cell inside a merged
+// range reads as the range's top-left cell, as a merged caption spans
+// the columns beneath it.
+func (g *grid) at(r, c int) string {
+	if r < 0 || r >= len(g.rows) || c < 0 {
+		return ""
+	}
+	if c < len(g.rows[r]) && g.rows[r][c] != "" {
+		return g.rows[r][c]
+	}
+	for _, m := range g.merged {
+		if r >= m.Row0 && r <= m.Row1 && c >= m.Col0 && c <= m.Col1 && (r != m.Row0 || c != m.Col0) {
+			if m.Row0 < len(g.rows) && m.Col0 < len(g.rows[m.Row0]) {
+				return g.rows[m.Row0][m.Col0]
+			}
+		}
+	}
+	return ""
+}
+
+// look returns what the format of the cell at 0-based row r, column c
+// says about its figure.
+func (g *grid) look(r, c int) look {
+	if r < 0 || r >= len(g.style) || c < 0 || c >= len(g.style[r]) {
+		return look{decimals: -1}
+	}
+	if id := int(g.style[r][c]); id >= 0 && id < len(g.looks) {
+		return g.looks[id]
+	}
+	return look{decimals: -1}
+}

@@ -1,0 +1,235 @@
+package importer
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"scorecard/app"
+)
+
+// roleWords maps a normalised header (see normHeader) to the role it names.
+// Matching is exact after normalisation, so "Target" is a target but
+// "Target met?" is not; containsWords below covers the freer wordings.
+var roleWords = map[string]Role{
+	"ref": RoleRef, "ref no": RoleRef, "reference": RoleRef, "code": RoleRef,
+	"indicator ref": RoleRef, "pi ref": RoleRef, "kpi ref": RoleRef, "measure ref": RoleRef,
+	"id": RoleRef, "indicator code": RoleRef, "indicator id": RoleRef, "kpi": RoleRef,
+	"indicator": RoleName, "indicators": RoleName, "description": RoleName,
+	"indicator description": RoleName, "measure": RoleName, "performance indicator": RoleName,
+	"indicator name": RoleName, "name": RoleName, "measure description": RoleName,
+	"performance measure": RoleName, "indicator title": RoleName, "title": RoleName,
+	"section": RoleSection, "service area": RoleSection, "theme": RoleSection, "service": RoleSection,
+	"polarity": RolePolarity, "good is": RolePolarity, "good performance": RolePolarity,
+	"data period": RoleDataPeriod, "period type": RoleDataPeriod, "frequency": RoleDataPeriod,
+	"reporting period": RoleDataPeriod, "data type": RoleDataPeriod,
+	"unit": RoleUnit, "units": RoleUnit, "format": RoleUnit, "measure type": RoleUnit,
+	"guidance": RoleGuidance, "definition": RoleGuidance, "how calculated": RoleGuidance,
+	"calculation": RoleGuidance, "how it is calculated": RoleGuidance,
+	"decimals": RoleDecimals, "decimal places": RoleDecimals, "dp": RoleDecimals,
+	"year type": RoleYearType, "target year type": RoleYearType,
+	"cohorts not counted": RoleUnaffected, "not counted": RoleUnaffected, "unaffected by": RoleUnaffected,
+	"target": RoleTarget, "targets": RoleTarget,
+	"floor": RoleFloor, "floor standard": RoleFloor, "minimum": RoleFloor, "floor target": RoleFloor,
+	"tolerance": RoleTolerance,
+	"rag":       RoleRAG, "rag rating": RoleRAG, "rag status": RoleRAG, "rating": RoleRAG,
+	"dot": RoleDoT, "direction of travel": RoleDoT, "direction": RoleDoT, "d o t": RoleDoT,
+	"trend":   RoleDoT,
+	"england": RoleEngland, "national": RoleEngland, "england average": RoleEngland,
+	"national average": RoleEngland, "eng": RoleEngland, "england avg": RoleEngland,
+	"previous year outturn": RolePrevious, "previous year": RolePrevious, "outturn": RolePrevious,
+	"prev yr outturn": RolePrevious, "last year": RolePrevious, "last year outturn": RolePrevious,
+	"stat neighbours": RoleNeighbours, "statistical neighbours": RoleNeighbours,
+	"stat neighbours average": RoleNeighbours, "statistical neighbours average": RoleNeighbours,
+	"sn": RoleNeighbours, "sns": RoleNeighbours, "sn average": RoleNeighbours, "sn avg": RoleNeighbours,
+	"comments": RoleComments, "comment": RoleComments, "commentary": RoleComments,
+	"narrative": RoleComments, "comments and actions": RoleComments,
+	"numerator": RoleNumerator, "num": RoleNumerator,
+	"denominator": RoleDenominator, "den": RoleDenominator, "denom": RoleDenominator,
+	"period": RolePeriod, "month": RolePeriod, "time period": RolePeriod, "date": RolePeriod,
+	"area": RoleArea, "district": RoleArea, "geography": RoleArea, "area name": RoleArea,
+	"cohort": RoleCohort, "split": RoleCohort, "population": RoleCohort, "group": RoleCohort,
+	"value": RoleValue, "figure": RoleValue, "result": RoleValue, "actual": RoleValue,
+	"status": RoleStatus, "status code": RoleStatus,
+	"year": RoleYear, "financial year": RoleYear, "academic year": RoleYear, "target year": RoleYear,
+	"rule": RoleRule, "cohort rule": RoleRule,
+	"lead officer": RoleOwner, "owner": RoleOwner, "responsible officer": RoleOwner,
+	"indicator owner": RoleOwner, "measure owner": RoleOwner, "officer": RoleOwner,
+}
+
+// containsWords recognises headers by a phrase anywhere in them, tried in
+// order after roleWords: "Previous year outturn (2023/24)", "Stat
+// Neighbours average".
+var containsWords = []struct {
+	phrase string
+	role   Role
+}{
+	{"polarity", RolePolarity},
+	{"previous", RolePrevious},
+	{"outturn", RolePrevious},
+	{"last year", RolePrevious},
+	{"prev yr", RolePrevious},
+	{"neighbour", RoleNeighbours},
+	{"neighbor", RoleNeighbours},
+	{"stat n", RoleNeighbours},
+	{"direction of travel", RoleDoT},
+	{"numerator", RoleNumerator},
+	{"denominator", RoleDenominator},
+	{"england", RoleEngland},
+	{"floor", RoleFloor},
+	{"target", RoleTarget},
+	{"rag", RoleRAG},
+	{"comment", RoleComments},
+}
+
+// normHeader lower-cases a heading, drops footnote markers and
+// punctuation, and squeezes spaces, so that "Ref." and " REF " and
+// "Indicator*" meet their entries in roleWords.
+func normHeader(s string) string {
+	s = strings.ToLower(stripFootnote(s))
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '/' && r != '%'
+	}), " ")
+}
+
+// headerRole says what a heading names. Period columns come back as
+// RolePeriod with their month or quarter, district columns as RoleArea
+// with their area; a year in a target, floor, previous-year or benchmark
+// heading ("Target 2024/25") comes back as its period.
+func headerRole(h string) (Role, app.Period, app.Area) {
+	r, p, a, _ := headerRoleGuessed(h)
+	return r, p, a
+}
+
+// headerRoleGuessed is headerRole, also reporting whether the role was
+// guessed from a phrase within the heading (containsWords) rather than
+// known from the whole of it.
+func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
+	t := strings.TrimSpace(h)
+	if t == "" {
+		return "", app.Period{}, "", false
+	}
+	if r, _, ok := milestoneHeading(t); ok {
+		return r, app.Period{}, "", false
+	}
+	if p, ok := periodHeading(t); ok {
+		return RolePeriod, p, "", false
+	}
+	if a, ok := app.AnyArea(t); ok {
+		return RoleArea, app.Period{}, a, false
+	}
+	year, rest := cutYear(t)
+	n := normHeader(rest)
+	if r, ok := roleWords[n]; ok {
+		if year.IsZero() || yearRole(r) {
+			return r, year, "", false
+		}
+	}
+	for _, w := range containsWords {
+		if strings.Contains(n, w.phrase) {
+			return w.role, year, "", n != w.phrase
+		}
+	}
+	return "", app.Period{}, "", false
+}
+
+// yearRole reports whether a role's heading may carry the year it is for.
+func yearRole(r Role) bool {
+	switch r {
+	case RoleTarget, RoleFloor, RoleTolerance, RolePrevious, RoleEngland, RoleNeighbours:
+		return true
+	}
+	return false
+}
+
+// periodHeading reads a period column heading: a month ("Mar-25",
+// "March 2025", or a real date, its serial read raw), a quarter
+// ("2024-Q4", or of a financial year, "Q1 2024/25") or a year ("2024/25",
+// "2024/25 AY"), the heading being the period and nothing else.
+func periodHeading(s string) (app.Period, bool) {
+	// Every heading is asked, and most are words: a period has a digit,
+	// and a number without one is an infinity or NaN, so words are
+	// turned away before the parsers build an error for each.
+	if !hasDigit(s) && !infOrNaN(s) {
+		return app.Period{}, false
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		p, err := app.MonthFromExcelSerial(f)
+		return p, err == nil
+	}
+	if !hasDigit(s) {
+		return app.Period{}, false
+	}
+	if p, ok := financialQuarter(s); ok {
+		return p, true
+	}
+	p, err := app.ParsePeriod(s)
+	if err != nil {
+		return app.Period{}, false
+	}
+	return p, true
+}
+
+// cutYear finds a financial or academic year ("2024/25", "2024-25 AY") in
+// a heading and returns it with the heading minus the year.
+func cutYear(s string) (app.Period, string) {
+	if !hasDigit(s) {
+		return app.Period{}, s // no year, and no words to split
+	}
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == '[' || r == ']' || r == ':' || r == ','
+	})
+	for i, f := range fields {
+		cand := f
+		if i+1 < len(fields) && strings.EqualFold(fields[i+1], "AY") {
+			cand += " AY"
+		}
+		p, err := app.ParsePeriod(cand)
+		if err != nil || (p.Kind != app.FinancialYear && p.Kind != app.AcademicYear) {
+			continue
+		}
+		rest := append(append([]string{}, fields[:i]...), fields[i+1:]...)
+		if strings.HasSuffix(cand, " AY") {
+			rest = append(append([]string{}, fields[:i]...), fields[i+2:]...)
+		}
+		return p, strings.Join(rest, " ")
+	}
+	return app.Period{}, s
+}
+
+// hasDigit reports whether s has an ASCII digit, as every period written
+// out does.
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// infOrNaN reports whether s, which has no digit, might be one of the
+// numbers strconv.ParseFloat reads without one: "Inf", "-infinity", "NaN".
+func infOrNaN(s string) bool {
+	if len(s) > 0 && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	return len(s) > 0 && len(s) <= len("infinity") && strings.ContainsRune("iInN", rune(s[0]))
+}
+
+// findMonth finds a reporting month in free text such as a title ("CYPE
+// Scorecard - March 2025", "Data as at 31/03/2025" is not read) or a sheet
+// name ("Districts Mar-25").
+func findMonth(s string) (app.Period, bool) {
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':' || r == '\u2013' || r == '\u2014'
+	})
+	for i := range fields {
+		for _, cand := range []string{joinNext(fields, i), fields[i]} {
+			if p, err := app.ParsePeriod(cand); err == nil && p.Kind == app.Month {
+				return p, true
+			}
+		}
+	}
+	return app.Period{}, false
+}
+
+func joinNext(fields []string, i int) string {
+	if i+1 < len(fields) {
+		return fields[i] + " " + fields[i+1]
+	}
+	return fields[i]
+}

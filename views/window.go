@@ -17,15 +17,12 @@ package views
 import (
 	"context"
 	"fmt"
-	"os"
-	"slices"
 	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -268,76 +265,7 @@ func (w *mainWindow) build() {
 	w.refreshStatus()
 }
 
-// SizeVariable, when set to a size such as 1024x700, opens the window at
-// that size whatever size it was left at: `make screenshots` shows the
-// window as a small laptop and a large monitor see it.
-const SizeVariable = "SCORECARD_WINDOW_SIZE"
-
-// sizeFromEnv reads SizeVariable.
-func sizeFromEnv() (fyne.Size, bool) {
-	var width, height float32
-	v := os.Getenv(SizeVariable)
-	if v == "" {
-		return fyne.Size{}, false
-	}
-	if n, err := fmt.Sscanf(v, "%fx%f", &width, &height); err != nil || n != 2 || width < 320 || height < 240 {
-		fyne.LogError(SizeVariable+" "+v+" is not a size such as 1024x700", err)
-		return fyne.Size{}, false
-	}
-	return fyne.NewSize(width, height), true
-}
-
-// closeIntercept remembers the window size, then closes.
-func (w *mainWindow) closeIntercept() {
-	w.drafts.flush()
-	if err := w.st.SetSetting(settingWindowSize, w.win.Canvas().Size()); err != nil {
-		fyne.LogError("remembering the window size", err)
-	}
-	l := windowLayout{Tab: w.tabs.SelectedIndex(), Area: w.v.area, Ref: w.detail.ref,
-		ChartSplit: w.detail.chartSplit.Offset, SideSplit: w.detail.sideSplit.Offset, Order: w.score.order}
-	if err := w.st.SetSetting(settingLayout, l); err != nil {
-		fyne.LogError("remembering the layout", err)
-	}
-	w.win.Close()
-}
-
-// windowLayout is how the officer left the window, restored next time.
-type windowLayout struct {
-	Tab        int      `json:"tab"`
-	Area       app.Area `json:"area"`
-	Ref        string   `json:"ref"`
-	ChartSplit float64  `json:"chart_split"`
-	SideSplit  float64  `json:"side_split"`
-	Order      string   `json:"order"`
-}
-
-// restoreLayout puts the window back as it was left.
-func (w *mainWindow) restoreLayout() {
-	var l windowLayout
-	if !w.st.Setting(settingLayout, &l) {
-		return
-	}
-	if slices.Contains(w.auth.Areas(), l.Area) {
-		w.area.SetSelected(string(l.Area))
-	}
-	if slices.Contains(sortOrders, l.Order) {
-		w.order.SetSelected(l.Order)
-	}
-	if l.ChartSplit > 0.1 && l.ChartSplit < 0.9 {
-		w.detail.chartSplit.SetOffset(l.ChartSplit)
-	}
-	if l.SideSplit > 0.1 && l.SideSplit < 0.95 {
-		w.detail.sideSplit.SetOffset(l.SideSplit)
-	}
-	if l.Ref != "" {
-		w.detail.show(l.Ref)
-		w.restoreDraft()
-	}
-	if l.Tab >= 0 && l.Tab < len(w.tabs.Items) {
-		w.tabs.SelectIndex(l.Tab)
-	}
-}
-
+// allSections is the section filter's choice of every section.
 const allSections = "All sections"
 
 // Settings the window remembers in the store.
@@ -532,51 +460,6 @@ func (w *mainWindow) openDetail(ref string) {
 	w.win.Canvas().Unfocus()
 }
 
-func (w *mainWindow) menu() *fyne.MainMenu {
-	// While the team store is unreachable the window is read-only: the
-	// items that change the store are greyed, and refuse if reached.
-	readOnly := w.readOnly() != nil
-	importItem := fyne.NewMenuItem("Import...", w.writable(w.chooseImport))
-	importItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-	importItem.Disabled = readOnly
-	recent := fyne.NewMenuItem("Recent files", nil)
-	for _, path := range w.recentFiles() {
-		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(path, w.writable(func() { w.importFiles([]string{path}) })))
-	}
-	if recent.ChildMenu == nil || readOnly {
-		recent.Disabled = true
-	}
-	exportItem := fyne.NewMenuItem("Export...", w.showExport)
-	exportItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
-	file := fyne.NewMenu("File", importItem, recent, fyne.NewMenuItemSeparator(), exportItem, w.printItem())
-	if w.switchTo != nil {
-		file.Items = append(append(file.Items, fyne.NewMenuItemSeparator()), w.storeItems()...)
-	}
-	// Find is a menu item rather than a canvas shortcut so that Ctrl+F
-	// works wherever the focus is: a focused entry, such as the commentary
-	// editor, takes canvas shortcuts for itself.
-	find := fyne.NewMenuItem("Find...", w.find)
-	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
-	// Copy has no shortcut of its own here: a menu shortcut would take
-	// Ctrl+C from the entries, which copy their own text; the tables
-	// take Ctrl+C themselves.
-	undoLast := fyne.NewMenuItem("Undo last import", w.writable(w.history.undoLast))
-	undoLast.Disabled = readOnly
-	edit := fyne.NewMenu("Edit",
-		undoLast,
-		find,
-		fyne.NewMenuItem("Copy row (Ctrl+C)", w.copyHighlighted),
-	)
-	view := fyne.NewMenu("View")
-	for i, name := range []string{"Scorecard", "Indicator", "Districts", "Imports"} {
-		i := i
-		item := fyne.NewMenuItem(name, func() { w.tabs.SelectIndex(i) })
-		item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierShortcutDefault}
-		view.Items = append(view.Items, item)
-	}
-	return fyne.NewMainMenu(file, edit, view, w.helpMenu())
-}
-
 // showError reports err in a dialog, word for word: its text names the
 // file, sheet and cell where the importer found them, and can be selected
 // and copied into an email.
@@ -646,14 +529,6 @@ func (w *mainWindow) open() {
 	if w.tabs.SelectedIndex() == 0 && w.win.Canvas().Overlays().Top() == nil {
 		w.win.Canvas().Focus(w.score.table)
 	}
-}
-
-func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
-	if m == nil {
-		m = fyne.NewMenu("")
-	}
-	m.Items = append(m.Items, it)
-	return m
 }
 
 // topFirst lays out top, centre and bottom as container.NewBorder does,

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -178,5 +180,54 @@ func TestQuarterlyStore(t *testing.T) {
 	}
 	if r := scorecard(t, db, "flags", "--period", "2024/25"); r.code != 2 || !strings.Contains(r.stderr, "quarter such as 2024-Q4") {
 		t.Errorf("flags --period 2024/25 of a quarterly store: exit %d, %q; want 2 naming its quarters", r.code, r.stderr)
+	}
+}
+
+// TestShowListsLongerPeriodsApart checks that show analyses a series at
+// its shortest periods and lists each longer kind apart, analysed alone:
+// years beside quarters had been dropped, and quarters and years beside
+// months analysed as one series of quarters, the years dropped.
+func TestShowListsLongerPeriodsApart(t *testing.T) {
+	type point struct {
+		Period string   `json:"period"`
+		Value  *float64 `json:"value"`
+	}
+	periods := func(ps []point) string {
+		var s []string
+		for _, p := range ps {
+			s = append(s, fmt.Sprintf("%s=%g", p.Period, *p.Value))
+		}
+		return strings.Join(s, " ")
+	}
+	years := "CIC01,2022/23,Kent,1800\nCIC01,2023/24,Kent,1750\n"
+	quarters := "CIC01,2024-Q2,Kent,1700\nCIC01,2024-Q3,Kent,1690\n"
+	months := "CIC01,2024-04,Kent,1705\nCIC01,2024-05,Kent,1702\n"
+	for _, tc := range []struct {
+		name, rows                string
+		points, quarterly, annual string
+	}{
+		{"years and April", years + "CIC01,2024-04,Kent,1700\n", "2024-04=1700", "", "2022/23=1800 2023/24=1750"},
+		{"years and quarters", years + quarters, "2024-Q2=1700 2024-Q3=1690", "", "2022/23=1800 2023/24=1750"},
+		{"years, quarters and months", years + quarters + months, "2024-04=1705 2024-05=1702", "2024-Q2=1700 2024-Q3=1690", "2022/23=1800 2023/24=1750"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db, csvPath := filepath.Join(dir, "s.db"), filepath.Join(dir, "figures.csv")
+			if err := os.WriteFile(csvPath, []byte("Ref,Period,Area,Value\n"+tc.rows), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			mustRun(t, db, "import", csvPath)
+			var r struct{ Points, Quarterly, Annual []point }
+			if err := json.Unmarshal([]byte(mustRun(t, db, "show", "CIC01", "--json")), &r); err != nil {
+				t.Fatal(err)
+			}
+			if got := [3]string{periods(r.Points), periods(r.Quarterly), periods(r.Annual)}; got != [3]string{tc.points, tc.quarterly, tc.annual} {
+				t.Errorf("points, quarterly, annual = %q, want %q", got, [3]string{tc.points, tc.quarterly, tc.annual})
+			}
+			text := mustRun(t, db, "show", "CIC01")
+			if strings.Contains(text, "Published quarterly figures:") != (tc.quarterly != "") || !strings.Contains(text, "Published annual figures:\nPERIOD") {
+				t.Errorf("show's text lists the figures apart wrongly:\n%s", text)
+			}
+		})
 	}
 }

@@ -116,7 +116,7 @@ func areaNames(auth *app.Authority) string {
 }
 
 // showReport is the contract's show --json object, with the benchmarks
-// and published annual figures beside the monthly points.
+// and the published quarterly and annual figures beside the points.
 type showReport struct {
 	Ref        string          `json:"ref"`
 	Name       string          `json:"name"`
@@ -126,6 +126,7 @@ type showReport struct {
 	Area       app.Area        `json:"area"`
 	Excluded   []app.Cohort    `json:"excluded"`
 	Points     []showPoint     `json:"points"`
+	Quarterly  []showPoint     `json:"quarterly,omitempty"`
 	Annual     []showPoint     `json:"annual,omitempty"`
 	Benchmarks []app.Benchmark `json:"benchmarks"`
 }
@@ -138,7 +139,7 @@ type showReport struct {
 // (TestShowHoldsNonFinite); one it does not look at is still found by
 // writeJSON's marshalling failing.
 func (r *showReport) holdsNonFinite() bool {
-	for _, pts := range [][]showPoint{r.Points, r.Annual} {
+	for _, pts := range [][]showPoint{r.Points, r.Quarterly, r.Annual} {
 		for i := range pts {
 			if pointHoldsNonFinite(&pts[i].Point) {
 				return true
@@ -216,20 +217,11 @@ func runShow(e *env, args []string) error {
 			r.Points[i] = v.explained(key, p)
 		}
 	}
-	// Published annual figures (DfE's, say) beside a monthly series are
-	// left out of its analysis; they are listed apart, analysed alone.
-	if months := len(r.Points) > 0 && r.Points[0].Period.Kind == app.Month; months {
-		annual := v.h.Clone()
-		var yearly []app.Observation
-		for _, o := range v.h.Series(key) {
-			if o.Period.Kind != app.Month {
-				yearly = append(yearly, o)
-			}
-		}
-		annual.SetSeries(key, yearly)
-		for _, p := range trend.Analyse(annual, key, analysisOptions()) {
-			r.Annual = append(r.Annual, v.explained(key, p))
-		}
+	// Published quarterly and annual figures (DfE's, say) beside a series
+	// of shorter periods are left out of its analysis; they are listed
+	// apart, each kind analysed alone.
+	if len(r.Points) > 0 {
+		r.Quarterly, r.Annual = v.longerPeriods(key, r.Points[0].Period.Kind)
 	}
 	if len(r.Points) == 0 {
 		return fmt.Errorf("%s: %s has no figures for %s", e.db, ind.Ref, v.area)
@@ -254,10 +246,15 @@ func runShow(e *env, args []string) error {
 	if err := writePoints(e, ind, r.Points); err != nil {
 		return err
 	}
-	if len(r.Annual) > 0 {
-		fmt.Fprintln(e.out, "\nPublished annual figures:")
-		if err := writePoints(e, ind, r.Annual); err != nil {
-			return err
+	for _, apart := range []struct {
+		what   string
+		points []showPoint
+	}{{"quarterly", r.Quarterly}, {"annual", r.Annual}} {
+		if len(apart.points) > 0 {
+			fmt.Fprintf(e.out, "\nPublished %s figures:\n", apart.what)
+			if err := writePoints(e, ind, apart.points); err != nil {
+				return err
+			}
 		}
 	}
 	if len(r.Benchmarks) > 0 {
@@ -311,6 +308,37 @@ func (v *view) explained(k app.SeriesKey, p trend.Point) showPoint {
 		}
 	}
 	return sp
+}
+
+// longerPeriods returns the figures of k for periods longer than the
+// series' own kind, analysed a kind of period at a time: quarters beside
+// months, and years (of each kind) beside months or quarters. Analysed
+// together, the series' kind would be chosen again and the rest dropped.
+func (v *view) longerPeriods(k app.SeriesKey, kind app.PeriodKind) (quarterly, annual []showPoint) {
+	for _, longer := range []app.PeriodKind{app.Quarter, app.FinancialYear, app.AcademicYear, app.CalendarYear} {
+		if longer <= kind {
+			continue
+		}
+		var figs []app.Observation
+		for _, o := range v.h.Series(k) {
+			if o.Period.Kind == longer {
+				figs = append(figs, o)
+			}
+		}
+		if len(figs) == 0 {
+			continue
+		}
+		apart := v.h.Clone()
+		apart.SetSeries(k, figs)
+		for _, p := range trend.Analyse(apart, k, analysisOptions()) {
+			if longer == app.Quarter {
+				quarterly = append(quarterly, v.explained(k, p))
+			} else {
+				annual = append(annual, v.explained(k, p))
+			}
+		}
+	}
+	return quarterly, annual
 }
 
 // writePoints prints analysed points as a table; a stand-in (last year's

@@ -51,10 +51,12 @@ func (b *book) outturn(ind app.Indicator) (app.Observation, bool) {
 		}
 	}
 	if len(b.opt.Exclude) == 0 {
-		if all == nil {
-			return app.Observation{}, false
+		if all != nil {
+			return app.Observation{Ref: ind.Ref, Period: y, Value: all.Value, Status: all.Status}, true
 		}
-		return app.Observation{Ref: ind.Ref, Period: y, Value: all.Value, Status: all.Status}, true
+		// A scorecard giving the year beside its months (2023/24 beside
+		// Apr-24) holds it as the year's own figure, not an outturn.
+		return b.yearFigure(ind, y)
 	}
 	o, ok := b.excludedYear(ind, y)
 	if !ok && all == nil {
@@ -68,13 +70,22 @@ func (b *book) outturn(ind app.Indicator) (app.Observation, bool) {
 // year; failing that, a figure marked app.CannotExclude saying why, and
 // false.
 func (b *book) excludedYear(ind app.Indicator, y app.Period) (app.Observation, bool) {
-	o, ok := b.h.Observation(app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}, y)
-	if ok && !o.StandIn && (o.Status != app.OK || o.Value != nil) {
+	if o, ok := b.yearFigure(ind, y); ok {
 		return o, true
 	}
 	return app.Observation{Ref: ind.Ref, Period: y, Status: app.CannotExclude,
 		Raw: fmt.Sprintf("the %s outturn is for all children, and the history holds no figure for %s to recompute it %s",
 			y.Label(), y.Label(), exclusionPhrase(b.opt.Exclude))}, false
+}
+
+// yearFigure returns the history's own figure for the indicator in the
+// export's area for year y: one it was given, not a stand-in.
+func (b *book) yearFigure(ind app.Indicator, y app.Period) (app.Observation, bool) {
+	o, ok := b.h.Observation(app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}, y)
+	if ok && !o.StandIn && (o.Status != app.OK || o.Value != nil) {
+		return o, true
+	}
+	return app.Observation{}, false
 }
 
 // targetCaption names the year the targets are for.

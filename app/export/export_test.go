@@ -888,6 +888,42 @@ func TestOutturnExcluding(t *testing.T) {
 	}
 }
 
+// TestOutturnFromYearFigure checks that where no outturn benchmark was
+// given, the previous-year outturn is the year's own figure: the first
+// scorecard of a year gives its two previous years beside April, and
+// the 2023/24 figure is April 2024's previous-year outturn, not March's
+// figure nor nothing.
+func TestOutturnFromYearFigure(t *testing.T) {
+	h := app.NewHistory()
+	h.AddIndicator(app.Indicator{Ref: "CIC01", Name: "Number of children in care", Unit: app.Number, Polarity: app.LowerBetter, Section: "One"})
+	fy := func(y int) app.Period { return app.Period{Kind: app.FinancialYear, Year: y} }
+	for _, o := range []app.Observation{
+		{Period: fy(2022), Value: app.Float(1800)},
+		{Period: fy(2023), Value: app.Float(1750)},
+		{Period: app.MonthOf(2024, 4), Value: app.Float(1700)},
+	} {
+		o.Ref, o.Area = "CIC01", app.Kent
+		h.Add(o)
+	}
+	f, sum := export(t, h, Options{})
+	if sum.Period != app.MonthOf(2024, 4) {
+		t.Fatalf("exported %s, want April 2024", sum.Period)
+	}
+	r := sheetRow(t, f, ScorecardSheet, "CIC01")
+	if v := numberAt(t, f, ScorecardSheet, cell(5, r)); v != 1750 {
+		t.Errorf("previous-year outturn %v, want 2023/24's 1750", v)
+	}
+	// The twelve months' columns follow the fixed ones, April's last.
+	mar := len(scorecardCols) + 11
+	for i, p := range []app.Period{app.MonthOf(2024, 3), app.MonthOf(2024, 4)} {
+		at := cell(mar+i, r)
+		got, _ := f.GetCellValue(ScorecardSheet, at, excelize.Options{RawCellValue: true})
+		if want := []string{"", "1700"}[i]; got != want {
+			t.Errorf("%s at %s = %q, want %q", p.Label(), at, got, want)
+		}
+	}
+}
+
 // TestSuppressedFiguresLoseComponents checks the Data sheet never shows
 // the numerator or denominator of a suppressed figure, whether the
 // source marked it "c" or the export's threshold did: 120 of 124 reveals

@@ -193,10 +193,14 @@ func analyse(h *app.History, k app.SeriesKey, opt Options, explain int, res *res
 
 // seriesUntil returns the observations of a series that end by until
 // (all of them for a zero until) and the period kind to analyse them at:
-// the kind of the first and last, when they agree, or else the most common
-// kind, keeping only that. Where the ends agree, a figure of another kind
-// between them (a year's outturn among months) stays in the slice and the
-// analysis skips it: most series are of one kind, and need no copy.
+// the finest kind the series has, as History.Cadence chooses for a whole
+// history (months before quarters before years, and of the kinds of year
+// the most common), keeping only that. A count of kinds would not do: the
+// first scorecard of a year gives two years' outturns beside one month,
+// and the month is the scorecard's figure. Where the ends are of that
+// kind, a figure of another between them (a year's outturn among months)
+// stays in the slice and the analysis skips it: most series are of one
+// kind, and need no copy.
 func seriesUntil(obs []app.Observation, until app.Period) ([]app.Observation, app.PeriodKind) {
 	if !until.IsZero() {
 		end := until.End()
@@ -209,20 +213,30 @@ func seriesUntil(obs []app.Observation, until app.Period) ([]app.Observation, ap
 	if len(obs) == 0 {
 		return nil, 0
 	}
-	if kind := obs[0].Period.Kind; kind == obs[len(obs)-1].Period.Kind {
-		return obs, kind
+	if obs[0].Period.Kind == app.Month && obs[len(obs)-1].Period.Kind == app.Month {
+		return obs, app.Month
 	}
-	var counts [8]int
+	var counts [app.CalendarYear + 1]int
 	for _, o := range obs {
-		if int(o.Period.Kind) < len(counts) {
+		if o.Period.Kind <= app.CalendarYear {
 			counts[o.Period.Kind]++
 		}
 	}
 	var kind app.PeriodKind
-	for k, n := range counts {
-		if n > counts[kind] {
-			kind = app.PeriodKind(k)
+	switch {
+	case counts[app.Month] > 0:
+		kind = app.Month
+	case counts[app.Quarter] > 0:
+		kind = app.Quarter
+	default:
+		for _, k := range []app.PeriodKind{app.FinancialYear, app.AcademicYear, app.CalendarYear} {
+			if counts[k] > counts[kind] {
+				kind = k
+			}
 		}
+	}
+	if obs[0].Period.Kind == kind && obs[len(obs)-1].Period.Kind == kind {
+		return obs, kind
 	}
 	var kept []app.Observation
 	for _, o := range obs {

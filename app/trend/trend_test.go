@@ -276,6 +276,43 @@ func TestMixedPeriodKinds(t *testing.T) {
 	}
 }
 
+// TestSeriesOfShortestPeriods checks that a series holding periods of
+// several kinds is analysed at its shortest, as a whole history's cadence
+// is chosen: the first scorecard of a year gives two years' outturns
+// beside one month, and the month is its figure, not a year.
+func TestSeriesOfShortestPeriods(t *testing.T) {
+	fy := func(y int) app.Period { return app.Period{Kind: app.FinancialYear, Year: y} }
+	ay := func(y int) app.Period { return app.Period{Kind: app.AcademicYear, Year: y} }
+	q := func(y, n int) app.Period { return app.Period{Kind: app.Quarter, Year: y, N: n} }
+	for _, tc := range []struct {
+		name    string
+		periods []app.Period
+		want    []app.Period
+	}{
+		{"two outturns and April", []app.Period{fy(2022), fy(2023), app.MonthOf(2024, 4)}, []app.Period{app.MonthOf(2024, 4)}},
+		{"outturns and quarters", []app.Period{fy(2022), fy(2023), q(2024, 2), q(2024, 3)}, []app.Period{q(2024, 2), q(2024, 3)}},
+		{"quarters ending with a year", []app.Period{q(2024, 1), fy(2023), fy(2024)}, []app.Period{q(2024, 1)}},
+		{"months among years", []app.Period{fy(2022), app.MonthOf(2023, 6), fy(2023)}, []app.Period{app.MonthOf(2023, 6)}},
+		{"years of two kinds", []app.Period{fy(2022), ay(2022), fy(2023)}, []app.Period{fy(2022), fy(2023)}},
+		{"months alone", []app.Period{app.MonthOf(2024, 1), app.MonthOf(2024, 2)}, []app.Period{app.MonthOf(2024, 1), app.MonthOf(2024, 2)}},
+	} {
+		h := app.NewHistory()
+		for _, p := range tc.periods {
+			h.Add(app.Observation{Ref: "CIC01", Area: app.Kent, Period: p, Value: app.Float(1)})
+		}
+		kept, kind := seriesUntil(h.Series(app.SeriesKey{Ref: "CIC01", Area: app.Kent}), app.Period{})
+		var got []app.Period
+		for _, o := range kept {
+			if o.Period.Kind == kind {
+				got = append(got, o.Period)
+			}
+		}
+		if !reflect.DeepEqual(got, tc.want) || kind != tc.want[0].Kind {
+			t.Errorf("%s: analysed %v as %v, want %v", tc.name, got, kind, tc.want)
+		}
+	}
+}
+
 // TestDirectionAgrees checks that the direction of travel between two
 // figures rounded once agrees with app.Direction, which rounds them as it
 // goes, for each polarity and precision, with and without a target, on

@@ -89,11 +89,11 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		width = max(width, len(g.rows[h+1]))
 	}
 	// A heading such as "2009-10" is both a month and a financial year
-	// (yearOrMonth); among month columns it is the month between them.
+	// (yearOrMonth); among months written as numbers (numericMonth) it is
+	// the month between them, and otherwise the year.
 	monthColumns := false
 	for c := 0; c < width && !monthColumns; c++ {
-		r, p, _, _ := headerRoleGuessed(g.at(label, c))
-		monthColumns = r == RolePeriod && p.Kind == app.Month
+		monthColumns = numericMonth(strings.TrimSpace(g.at(label, c)))
 	}
 	// Columns headed by years alone on a sheet of targets are its targets
 	// by year, not figures: they are left unread, and said so
@@ -105,8 +105,12 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 			head, at = g.at(h, c), h
 		}
 		role, period, area, guessed := headerRoleGuessed(head)
-		if m, both := yearOrMonth(strings.TrimSpace(head)); both && monthColumns && (role == "" || role == RolePeriod) {
-			role, period = RolePeriod, m // said by warnYearOrMonth
+		if m, both := yearOrMonth(strings.TrimSpace(head)); both && (role == "" || role == RolePeriod) {
+			// Said by warnYearOrMonth.
+			role, period = RolePeriod, app.Period{Kind: app.FinancialYear, Year: m.Year}
+			if monthColumns {
+				period = m
+			}
 		}
 		if role == RolePeriod && targets && (period.Kind == app.FinancialYear || period.Kind == app.AcademicYear) {
 			continue

@@ -77,8 +77,11 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		}
 		ptext, pc, _ := text(r, RolePeriod)
 		period, ok := tidyPeriod(ptext, s.g.serialShift(r, pc))
-		if m, both := yearOrMonth(ptext); both && periods.months {
-			period = m
+		if m, both := yearOrMonth(ptext); both {
+			period, ok = app.Period{Kind: app.FinancialYear, Year: m.Year}, true
+			if periods.months {
+				period = m
+			}
 		}
 		if !ok {
 			s.warn(r, pc, "%s: row skipped: %q is not a period (expected e.g. 2025-03, Mar-25, 2024/25)", ref, ptext)

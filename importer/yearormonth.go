@@ -11,17 +11,37 @@ import (
 // yearOrMonth reports whether s, such as "2009-10", reads both as a month
 // (October 2009, as ISO 8601 and the command line write months) and as a
 // financial year (2009/10, as the DfE and many councils write years), and
-// returns the month. Only 2000-01 to 2011-12 can be both.
+// returns the month. With two digits after the year only 2000-01 to
+// 2011-12 can be both; with one, the shorthand "2021/2" for 2021/22 is
+// also February 2021, in any year.
 func yearOrMonth(s string) (app.Period, bool) {
-	if len(s) != 7 || s[4] != '-' && s[4] != '/' {
+	if len(s) != 6 && len(s) != 7 || s[4] != '-' && s[4] != '/' {
 		return app.Period{}, false
 	}
 	y, err1 := strconv.Atoi(s[:4])
 	m, err2 := strconv.Atoi(s[5:])
-	if err1 != nil || err2 != nil || s[5] == '+' || s[5] == '-' || m < 1 || m > 12 || m != (y+1)%100 {
+	next := (y + 1) % 100
+	if len(s) == 6 {
+		next = (y + 1) % 10
+	}
+	if err1 != nil || err2 != nil || s[5] == '+' || s[5] == '-' || m < 1 || m > 12 || m != next {
 		return app.Period{}, false
 	}
 	return app.MonthOf(y, time.Month(m)), true
+}
+
+// numericMonth reports whether s writes a month only as numbers, as
+// 2009-11 or 2021/3 do, and not also a year: the evidence that a
+// producer writes months so, and that a heading or period such as
+// "2009-10" among them is one. A month written Oct-09 says nothing of
+// how the producer writes years, and beside "2009-10" usually heads the
+// months of that year.
+func numericMonth(s string) bool {
+	if _, both := yearOrMonth(s); both || len(s) < 6 || len(s) > 7 || s[4] != '-' && s[4] != '/' {
+		return false
+	}
+	p, err := app.ParsePeriod(s)
+	return err == nil && p.Kind == app.Month
 }
 
 // periodReading is how a tidy table reads the periods in its column that
@@ -38,8 +58,8 @@ type periodReading struct {
 
 // readPeriodsOf decides how the period column c reads its periods that
 // are both a month and a year: as months when the column's other periods
-// are months and none is a year, otherwise as years, as they are read
-// elsewhere. Either way the reading is said, as a guess must be.
+// are months written as numbers (numericMonth) and none is a year,
+// otherwise as years. Either way the reading is said, as a guess must be.
 func (s *sheetReader) readPeriodsOf(c Column) periodReading {
 	pr := periodReading{first: -1}
 	var month, year string // the first of each kind read one way only
@@ -64,7 +84,7 @@ func (s *sheetReader) readPeriodsOf(c Column) periodReading {
 			kinds[t] = k
 		}
 		switch {
-		case k == app.Month && month == "":
+		case k == app.Month && month == "" && numericMonth(t):
 			month = t
 		case k == app.FinancialYear && year == "":
 			year = t
@@ -102,7 +122,8 @@ func (pr periodReading) warn(s *sheetReader, col int) {
 
 // warnYearOrMonth says, at its heading, how each period column headed
 // by a period that is both a month and a financial year ("2009-10") was
-// read: as the month among month columns, else as the year.
+// read: as the month among columns of months written as numbers, else as
+// the year.
 func (s *sheetReader) warnYearOrMonth() {
 	for _, c := range s.l.Columns {
 		m, both := yearOrMonth(c.Header)
@@ -110,9 +131,9 @@ func (s *sheetReader) warnYearOrMonth() {
 			continue
 		}
 		y := app.Period{Kind: app.FinancialYear, Year: m.Year}
-		read, why, other := "the month "+m.Label(), "as the sheet's other period columns are months", "the financial year "+y.Label()
+		read, why, other := "the month "+m.Label(), "as the sheet's other month columns are written so", "the financial year "+y.Label()
 		if c.Period != m {
-			read, why, other = other, "as no column of the sheet is a month", "the month "+m.Label()
+			read, why, other = other, "as no other column is a month written so", "the month "+m.Label()
 		}
 		s.warn(s.l.HeaderRow-1, c.index, "column %s %q could be a month or a financial year: read as %s, %s, not %s", c.Col, c.Header, read, why, other)
 	}

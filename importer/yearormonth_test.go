@@ -21,7 +21,11 @@ func TestYearOrMonth(t *testing.T) {
 		{"2012-13", ""}, // only a year
 		{"2009-03", ""}, // only a month
 		{"1999-00", ""},
-		{"2009-1", ""},
+		{"2009-1", ""}, // 2009/10 would end 0
+		{"2021/2", "2021-02"},
+		{"2023-4", "2023-04"},
+		{"2029/0", ""},
+		{"2021/3", ""},
 		{"200910", ""},
 		{"2009-+1", ""},
 		{"", ""},
@@ -56,6 +60,15 @@ func TestTidyYearOrMonth(t *testing.T) {
 		{"nothing to say which", []string{"2009-10", "2010-11"},
 			[]app.Period{{Kind: app.FinancialYear, Year: 2009}, {Kind: app.FinancialYear, Year: 2010}},
 			"read as the financial year 2009/10, as no other period in the column says which", "line 2"},
+		{"one-digit years", []string{"2022/3", "2023/4", "2024/5"},
+			[]app.Period{{Kind: app.FinancialYear, Year: 2022}, {Kind: app.FinancialYear, Year: 2023}, {Kind: app.FinancialYear, Year: 2024}},
+			`"2022/3" and 2 more periods like it could be a month or a financial year: read as the financial year 2022/23, as no other period in the column says which`, "line 2"},
+		{"one-digit months", []string{"2021/1", "2021/2", "2021/3"},
+			[]app.Period{app.MonthOf(2021, 1), app.MonthOf(2021, 2), app.MonthOf(2021, 3)},
+			`"2021/2" could be a month or a financial year: read as the month Feb-21, as the column's other periods are (2021/1)`, "line 3"},
+		{"months by name say nothing of years", []string{"Sep-09", "2009-10", "Nov-09"},
+			[]app.Period{app.MonthOf(2009, 9), {Kind: app.FinancialYear, Year: 2009}, app.MonthOf(2009, 11)},
+			"read as the financial year 2009/10, as no other period in the column says which", "line 3"},
 		{"months and years both", []string{"2009-03", "2009-10", "2012-13"},
 			[]app.Period{app.MonthOf(2009, 3), {Kind: app.FinancialYear, Year: 2009}, {Kind: app.FinancialYear, Year: 2012}},
 			"read as the financial year 2009/10, as the column's other periods are (2012-13)", "line 3"},
@@ -103,7 +116,13 @@ func TestScorecardYearOrMonthHeading(t *testing.T) {
 			`Scorecard!F3: column F "2009-10" could be a month or a financial year: read as the month Oct-09`},
 		{"among no months", []any{"2009-10", "2010-11"},
 			[]app.Period{{Kind: app.FinancialYear, Year: 2009}, {Kind: app.FinancialYear, Year: 2010}},
-			`Scorecard!D3: column D "2009-10" could be a month or a financial year: read as the financial year 2009/10, as no column of the sheet is a month`},
+			`Scorecard!D3: column D "2009-10" could be a month or a financial year: read as the financial year 2009/10, as no other column is a month written so`},
+		{"one-digit years beside April", []any{"2022/3", "2023/4", "Apr-24"},
+			[]app.Period{{Kind: app.FinancialYear, Year: 2022}, {Kind: app.FinancialYear, Year: 2023}, app.MonthOf(2024, 4)},
+			`Scorecard!D3: column D "2022/3" could be a month or a financial year: read as the financial year 2022/23, as no other column is a month written so, not the month Mar-22`},
+		{"one-digit months", []any{"2021/1", "2021/2", "2021/3"},
+			[]app.Period{app.MonthOf(2021, 1), app.MonthOf(2021, 2), app.MonthOf(2021, 3)},
+			`Scorecard!E3: column E "2021/2" could be a month or a financial year: read as the month Feb-21`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -350,6 +350,7 @@ func (c *collector) dataset() *app.Dataset {
 	}
 	var ranges, sums []app.Warning
 	d.Observations, ranges, sums = c.observations(units)
+	c.academicYears(d.Observations)
 	d.Targets = c.targetsByYearType()
 	d.Benchmarks = c.outturnsByYearType()
 	d.Comments = c.comments

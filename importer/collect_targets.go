@@ -26,16 +26,8 @@ type sheetRowTarget struct {
 // period; rows of one year that disagree are reported (see target).
 func (c *collector) datedRowTargets() {
 	for _, rt := range c.rowTargets {
-		kind := app.PeriodKind(0)
-		if ind, ok := c.indicators[rt.t.Ref]; ok {
-			kind = ind.YearType
-		}
-		if kind == 0 {
-			stored, _ := c.stored(rt.t.Ref)
-			kind = stored.YearType
-		}
 		t := rt.t
-		t.Year = app.Indicator{YearType: kind}.TargetYear(rt.period)
+		t.Year = app.Indicator{YearType: c.yearType(t.Ref)}.TargetYear(rt.period)
 		c.target(rt.sheet, rt.cell, t)
 	}
 }
@@ -117,7 +109,7 @@ func (c *collector) targetsByYearType() []app.Target {
 	var out []app.Target
 	seen := map[targetKey]int{}
 	for _, t := range c.targetList {
-		if y := inYearType(t.Year, c.indicators[t.Ref].YearType); y != t.Year {
+		if y := inYearType(t.Year, c.yearType(t.Ref)); y != t.Year {
 			t.Year, t.Levels = y, c.levelsIn(t, y)
 		}
 		k := targetKey{t.Ref, t.Year}
@@ -167,11 +159,54 @@ func (c *collector) levelsIn(t app.Target, y app.Period) []app.Level {
 func (c *collector) outturnsByYearType() []app.Benchmark {
 	for i := range c.benchmarks {
 		b := &c.benchmarks[i]
-		if ind, ok := c.indicators[b.Ref]; ok && b.Group == app.OutturnGroup {
-			b.Period = inYearType(b.Period, ind.YearType)
+		if b.Group == app.OutturnGroup {
+			b.Period = inYearType(b.Period, c.yearType(b.Ref))
 		}
 	}
 	return c.benchmarks
+}
+
+// yearType is the kind of year ref runs by: as the file states it, or
+// failing that as the store holds it; zero for neither.
+func (c *collector) yearType(ref string) app.PeriodKind {
+	if ind, ok := c.indicators[ref]; ok && ind.YearType != 0 {
+		return ind.YearType
+	}
+	stored, _ := c.stored(ref)
+	return stored.YearType
+}
+
+// academicYears moves the figures read for a financial year to the
+// academic year of the same name where their indicator runs by academic
+// year: a heading or period "2025/26" names one year for every row,
+// whatever each row's year type, as a caption over targets does
+// (targetsByYearType). An indicator whose figures were so read is said
+// once, at its first. A series holding both years' figures keeps both.
+func (c *collector) academicYears(obs []app.Observation) {
+	type yearOf struct {
+		k app.SeriesKey
+		y int
+	}
+	held := map[yearOf]bool{}
+	for i := range obs {
+		if o := &obs[i]; o.Period.Kind == app.AcademicYear {
+			held[yearOf{o.Key(), o.Period.Year}] = true
+		}
+	}
+	said := map[string]bool{}
+	for i := range obs {
+		o := &obs[i]
+		if o.Period.Kind != app.FinancialYear || held[yearOf{o.Key(), o.Period.Year}] || c.yearType(o.Ref) != app.AcademicYear {
+			continue
+		}
+		fy := o.Period
+		o.Period.Kind = app.AcademicYear
+		if !said[o.Ref] {
+			said[o.Ref] = true
+			sheet, cell := splitCell(o.Cell)
+			c.warn(sheet, cell, "%s runs by academic year: its figure for %s read as the academic year %s, as are its other years not said to be academic", o.Ref, fy.Label(), o.Period.Label())
+		}
+	}
 }
 
 // inYearType moves a financial year to the academic year of the same

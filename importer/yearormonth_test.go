@@ -217,3 +217,45 @@ func readScorecardHeads(t *testing.T, heads []any) (*Result, []app.Period) {
 	}
 	return res, got
 }
+
+// TestAcademicYearIndicatorYears: a year "2025/26" given for an indicator
+// that runs by academic year, as its file or the store defines it, is
+// the academic year, said once at its first figure: read as the
+// financial year, it was rated against the academic year it starts in.
+// A year said to be academic, and a figure of a financial-year indicator,
+// stay as they are.
+func TestAcademicYearIndicatorYears(t *testing.T) {
+	fy := func(y int) app.Period { return app.Period{Kind: app.FinancialYear, Year: y} }
+	ay := func(y int) app.Period { return app.Period{Kind: app.AcademicYear, Year: y} }
+	path := writeBook(t, "Annual", [][]any{
+		{"Kent outturns"}, {},
+		{"Ref", "Indicator", "Polarity", "2024/25", "2025/26 AY", "2025/26"},
+		{"ED03", "Pupils persistently absent (%)", "L", 20.5, nil, 17.8},
+		{"ED04", "Pupils in good schools (%)", "H", 90, 91, nil},
+		{"CIC01", "Number of children in care", "L", 1800, nil, 1750},
+	})
+	stored := map[string]app.PeriodKind{"ED03": app.AcademicYear, "ED04": app.AcademicYear, "CIC01": app.FinancialYear}
+	res, err := Read(t.Context(), path, Options{Defined: func(ref string) (app.Indicator, bool) {
+		return app.Indicator{Ref: ref, YearType: stored[ref]}, true
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]app.Period{}
+	for _, o := range res.Dataset.Observations {
+		got[o.Ref] = append(got[o.Ref], o.Period)
+	}
+	want := map[string][]app.Period{"ED03": {ay(2024), ay(2025)}, "ED04": {ay(2024), ay(2025)}, "CIC01": {fy(2024), fy(2025)}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("periods read %v, want %v", got, want)
+	}
+	var said []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, "runs by academic year") {
+			said = append(said, w.String())
+		}
+	}
+	if len(said) != 2 || !strings.Contains(said[0], "Annual!D4: ED03 runs by academic year: its figure for 2024/25 read as the academic year 2024/25 AY") || !strings.Contains(said[1], "Annual!D5: ED04") {
+		t.Errorf("warnings of the academic years: %q", said)
+	}
+}

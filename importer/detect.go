@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"scorecard/app"
 	"scorecard/importer/xlsx"
@@ -46,16 +47,48 @@ func rowRoles(row []string) map[Role]int {
 }
 
 // targetsSheet reports whether a sheet whose header is at 0-based row h
-// is one of targets: its name or a title above the header says so.
+// is one of targets: its name says so ("Targets 2025-26"), or its title
+// does ("Kent targets and milestones"). The title is the first row above
+// the header, alone in its row in column A or B; other text above a
+// header (a RAG key, "Target" captioning the Target and Floor columns)
+// is not a title, and a scorecard's title may well speak of targets
+// ("Performance against targets") without the sheet being one.
 func targetsSheet(sheet string, g *grid, h int) bool {
-	if strings.Contains(strings.ToLower(sheet), "target") {
+	if namesTargets(sheet) {
 		return true
 	}
 	for r := 0; r < h && r < len(g.rows); r++ {
-		for _, t := range g.rows[r] {
-			if strings.Contains(strings.ToLower(t), "target") {
-				return true
+		var texts []int
+		for c, t := range g.rows[r] {
+			if strings.TrimSpace(t) != "" {
+				texts = append(texts, c)
 			}
+		}
+		if len(texts) == 0 {
+			continue
+		}
+		return len(texts) == 1 && texts[0] <= 1 && namesTargets(g.rows[r][texts[0]]) && !aboutTargets(g.rows[r][texts[0]])
+	}
+	return false
+}
+
+// namesTargets reports whether s has the word target or targets.
+func namesTargets(s string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if w == "target" || w == "targets" {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutTargets reports whether a title speaks of performance measured
+// against targets rather than naming a list of them.
+func aboutTargets(s string) bool {
+	low := strings.ToLower(s)
+	for _, p := range []string{"against target", "vs target", "versus target", "v target", "to target", "on target", "target met", "targets met", "target achieved", "targets achieved"} {
+		if strings.Contains(low, p) {
+			return true
 		}
 	}
 	return false
@@ -95,9 +128,10 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	for c := 0; c < width && !monthColumns; c++ {
 		monthColumns = numericMonth(strings.TrimSpace(g.at(label, c)))
 	}
-	// Columns headed by years alone on a sheet of targets are its targets
-	// by year, not figures: they are left unread, and said so
-	// (warnUnused), rather than read as the years' outturns.
+	// Columns headed by periods on a sheet of targets are its targets by
+	// year and its milestones by quarter or month, not figures: they are
+	// left unread, and said so (warnUnused), rather than read as the
+	// periods' figures.
 	targets := targetsSheet(sheet, g, h)
 	for c := 0; c < width; c++ {
 		head, at := strings.TrimSpace(g.at(label, c)), label
@@ -112,7 +146,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 				period = m
 			}
 		}
-		if role == RolePeriod && targets && (period.Kind == app.FinancialYear || period.Kind == app.AcademicYear) {
+		if role == RolePeriod && targets && !period.IsZero() {
 			continue
 		}
 		if role == "" || role == RolePeriod && early(period) {

@@ -112,9 +112,9 @@ func (s *sheetReader) warnUnused() {
 			continue
 		}
 		if role, p, _ := headerRole(head); role != "" {
-			if role == RolePeriod && (p.Kind == app.FinancialYear || p.Kind == app.AcademicYear) && targetsSheet(l.Sheet, g, h) {
+			if role == RolePeriod && !p.IsZero() && targetsSheet(l.Sheet, g, h) {
 				// Left out by detection (layoutFrom).
-				s.warn(at, c, "column %s %q not read: on a sheet of targets a year's column holds the year's targets, not its figures; give targets as a targets table (Ref, Year, Target, Floor)", xlsx.ColumnName(c), head)
+				s.warn(at, c, "column %s %q not read: on a sheet of targets a period's column holds its target or milestone, not its figure; give targets as a targets table (Ref, Year, Target, Floor) and milestones as columns such as Q1 target", xlsx.ColumnName(c), head)
 				continue
 			}
 			// A saved layout (a profile) set it to be ignored.

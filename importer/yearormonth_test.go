@@ -172,31 +172,45 @@ func TestScorecardYearAndQuarterColumns(t *testing.T) {
 	}
 }
 
-// TestTargetsByYearColumnsNotFigures: a sheet of targets whose columns are
-// headed by years alone holds the years' targets, not their figures: its
-// columns are left unread and said so, as before years were read.
-func TestTargetsByYearColumnsNotFigures(t *testing.T) {
-	for _, book := range [][][]any{
-		{{"Targets 2024 to 2026"}, {}, {"Ref", "Indicator", "2024/25", "2025/26"}, {"CIC01", "Number of children in care", 90, 85}},
-		{{"Kent scorecard"}, {}, {"Ref", "Indicator", "2024/25", "2025/26"}, {"CIC01", "Number of children in care", 90, 85}},
-	} {
-		sheet := "Scorecard"
-		if book[0][0] == "Kent scorecard" {
-			sheet = "Annual targets"
-		}
-		res, err := Read(context.Background(), writeBook(t, sheet, book), Options{})
+// TestTargetsByPeriodColumnsNotFigures: a sheet of targets whose columns
+// are headed by periods holds the years' targets and the quarters' or
+// months' milestones, not their figures: its columns are left unread and
+// said so. A scorecard is not one of targets because some text above its
+// header speaks of targets: its year columns are its outturns.
+func TestTargetsByPeriodColumnsNotFigures(t *testing.T) {
+	header := []any{"Ref", "Indicator", "2024/25", "Q1 2025/26", "Sep-25"}
+	row := []any{"CIC01", "Number of children in care", 90, 88, 87}
+	tests := []struct {
+		sheet   string
+		above   [][]any // the rows above the header
+		targets bool
+	}{
+		{"Scorecard", [][]any{{"Targets 2024 to 2026"}, {}}, true},
+		{"Scorecard", [][]any{{"Kent targets and quarterly milestones"}, {}}, true},
+		{"Annual targets", [][]any{{"Kent scorecard"}, {}}, true},
+		{"Scorecard", [][]any{{"Kent scorecard"}, {"RAG key: GREEN target met; AMBER floor met"}}, false},
+		{"Scorecard", [][]any{{"Performance against targets"}, {}}, false},
+		{"Scorecard", [][]any{{"Kent scorecard"}, {nil, nil, "Target", "Outturns"}}, false},
+		{"Scorecard", [][]any{{nil, nil, "Target"}}, false},
+		{"Targeted support", [][]any{{"Kent scorecard"}, {}}, false},
+	}
+	for _, tt := range tests {
+		book := append(append([][]any{}, tt.above...), header, row)
+		res, err := Read(context.Background(), writeBook(t, tt.sheet, book), Options{})
 		if err != nil {
-			t.Fatalf("sheet %q: %v", sheet, err)
+			t.Fatalf("sheet %q: %v", tt.sheet, err)
 		}
-		if n := len(res.Dataset.Observations); n > 0 {
-			t.Errorf("sheet %q titled %q: %d figures read from its targets", sheet, book[0][0], n)
+		if n, want := len(res.Dataset.Observations), map[bool]int{true: 0, false: 3}[tt.targets]; n != want {
+			t.Errorf("sheet %q above its header %v: %d figures read, want %d", tt.sheet, tt.above, n, want)
 		}
-		said := false
+		var said []string
 		for _, w := range res.Warnings {
-			said = said || strings.Contains(w.String(), `column C "2024/25" not read: on a sheet of targets`)
+			if strings.Contains(w.Message, "not read: on a sheet of targets") {
+				said = append(said, w.Cell)
+			}
 		}
-		if !said {
-			t.Errorf("sheet %q: the year columns' not being read is not said: %v", sheet, res.Warnings)
+		if want := map[bool]int{true: 3, false: 0}[tt.targets]; len(said) != want {
+			t.Errorf("sheet %q above its header %v: columns said unread as targets at %v, want %d", tt.sheet, tt.above, said, want)
 		}
 	}
 }

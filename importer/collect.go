@@ -351,6 +351,7 @@ func (c *collector) dataset() *app.Dataset {
 	var ranges, sums []app.Warning
 	d.Observations, ranges, sums = c.observations(units)
 	c.academicYears(d.Observations)
+	ranges = append(ranges, c.checkFractions(d.Observations, units)...)
 	d.Targets = c.targetsByYearType()
 	d.Benchmarks = c.outturnsByYearType()
 	d.Comments = c.comments

@@ -27,6 +27,11 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 		if o.Numerator != nil && o.Denominator != nil && *o.Numerator > *o.Denominator && ind.Measure == app.Proportion {
 			warn(o.Cell, "%s %s %s: numerator %g is above its denominator %g", o.Ref, o.Area, o.Period, *o.Numerator, *o.Denominator)
 		}
+		if o.Value != nil && o.Denominator != nil && ind.Unit == app.Number && (ind.Measure == app.Count || ind.Measure == app.Proportion) {
+			// "3/4" reads as 3 of 4, a percentage, which a count is not; a
+			// mean or rate of a count unit is a quotient, and may be given so.
+			warn(o.Cell, "%s %s %s: %g of %g given for a count, read as %g: give the count alone", o.Ref, o.Area, o.Period, *o.Numerator, *o.Denominator, *o.Value)
+		}
 	}
 	return warnings
 }
@@ -145,3 +150,60 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs(b)) }
+
+// checkFractions reports a percentage that looks given as a fraction:
+// a figure above 0 and at most 1 of a percentage indicator whose other
+// figures or targets in the file are above 1, as 0.43 is beside a target
+// of 45. Written without a percentage format it reads as 0.43%, where
+// 43% was most likely meant; it is kept as given, and said once for each
+// indicator at its first such figure.
+func (c *collector) checkFractions(obs []app.Observation, units map[string]app.Indicator) []app.Warning {
+	scale := map[string]float64{} // a figure or target above 1, by ref
+	for i := range obs {
+		if o := &obs[i]; o.Value != nil && *o.Value > 1 && units[o.Ref].Unit == app.Percent {
+			scale[o.Ref] = *o.Value
+		}
+	}
+	for _, t := range c.targetList {
+		for _, v := range []*float64{t.Target, t.Floor} {
+			if v != nil && *v > 1 && units[t.Ref].Unit == app.Percent {
+				if _, ok := scale[t.Ref]; !ok {
+					scale[t.Ref] = *v
+				}
+			}
+		}
+	}
+	type fractions struct {
+		first *app.Observation
+		n     int
+	}
+	byRef := map[string]*fractions{}
+	var refs []string
+	for i := range obs {
+		o := &obs[i]
+		if _, ok := scale[o.Ref]; !ok || o.Value == nil || *o.Value <= 0 || *o.Value > 1 {
+			continue
+		}
+		f := byRef[o.Ref]
+		if f == nil {
+			f = &fractions{first: o}
+			byRef[o.Ref] = f
+			refs = append(refs, o.Ref)
+		}
+		f.n++
+	}
+	var warnings []app.Warning
+	for _, ref := range refs {
+		f := byRef[ref]
+		o := f.first
+		more := ""
+		if f.n > 1 {
+			more = fmt.Sprintf(" and %d more like it", f.n-1)
+		}
+		sheet, cell := splitCell(o.Cell)
+		warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell},
+			Message: fmt.Sprintf("%s %s %s: %g%s read as %g%%, though its other figures or targets are percentages such as %g: if it is a fraction (%g%%), write it as %g or format the cell as a percentage",
+				o.Ref, o.Area, o.Period, *o.Value, more, *o.Value, scale[ref], *o.Value*100, *o.Value*100)})
+	}
+	return warnings
+}

@@ -115,6 +115,7 @@ func runBrief(e *env, args []string) error {
 	p := v.period
 	if p.IsZero() {
 		p = v.h.Latest()
+		noteShortfall(e, v.h, p)
 	}
 	asked := p
 	var read bool
@@ -131,6 +132,15 @@ func runBrief(e *env, args []string) error {
 	items := brief.Items(v.h, brief.Options{Period: p, Area: v.area, Trend: analysisOptions()})
 	_, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items))
 	return err
+}
+
+// noteShortfall says, of the latest period p a command defaulted to,
+// that most indicators have no figure for it yet (History.Shortfall),
+// and how to ask for the period before.
+func noteShortfall(e *env, h *app.History, p app.Period) {
+	if s := h.Shortfall(p); s != "" {
+		fmt.Fprintf(e.errOut, "note: %s: give --period %s for %s\n", s, p.Add(-1), p.Add(-1).Label())
+	}
 }
 
 // parsePeriodArg reads --period, refusing one more than a year after

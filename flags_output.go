@@ -139,6 +139,9 @@ func runFlags(e *env, args []string) error {
 			return fmt.Errorf("%s: no figures for %s (the store holds %s to %s)", e.db, v.period.Label(), ps[0].Label(), ps[len(ps)-1].Label())
 		}
 	}
+	if v.period.IsZero() {
+		noteShortfall(e, v.h, v.h.Latest())
+	}
 	flags := trend.Flags(v.h, v.period, analysisOptions())
 	if !e.all {
 		return printRankedFlags(e, v.h, flags)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"scorecard/app"
 	"strconv"
 	"strings"
 	"testing"
@@ -229,5 +230,39 @@ func TestShowListsLongerPeriodsApart(t *testing.T) {
 				t.Errorf("show's text lists the figures apart wrongly:\n%s", text)
 			}
 		})
+	}
+}
+
+// TestEarlyMonthSaid: one indicator's figure for the next month makes
+// that month the default of brief, flags and export, where the other
+// indicators have none yet; each says so, and how to ask for the month
+// before, rather than pass over its figures without a word.
+func TestEarlyMonthSaid(t *testing.T) {
+	dir := t.TempDir()
+	db, csvPath := filepath.Join(dir, "s.db"), filepath.Join(dir, "early.csv")
+	mustRun(t, db, "demo")
+	latest := scorecard(t, db, "flags", "--json").stdout
+	var flags []struct{ Period string }
+	if err := json.Unmarshal([]byte(latest), &flags); err != nil || len(flags) == 0 {
+		t.Fatalf("flags --json: %v %q", err, latest)
+	}
+	last, err := app.ParsePeriod(flags[0].Period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := last.Add(1)
+	if err := os.WriteFile(csvPath, []byte("Ref,Period,Area,Numerator,Denominator\nCIC05,"+next.String()+",Kent,230,1900\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, "import", csvPath)
+	want := next.Label() + " has figures for 1 of the "
+	for _, args := range [][]string{{"brief"}, {"flags"}, {"export", "--out", filepath.Join(dir, "e.xlsx")}} {
+		r := scorecard(t, db, args...)
+		if r.code != 0 || !strings.Contains(r.stdout+r.stderr, want) || !strings.Contains(r.stdout+r.stderr, last.Label()) {
+			t.Errorf("%s: exit %d, said %q%q; want a note beginning %q", args[0], r.code, r.stdout, r.stderr, want)
+		}
+	}
+	if r := scorecard(t, db, "brief", "--period", next.String()); strings.Contains(r.stderr, want) {
+		t.Errorf("brief --period %s notes the shortfall of the period asked for: %q", next, r.stderr)
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 )
 
@@ -344,6 +345,34 @@ func (h *History) Latest() Period {
 		return Period{}
 	}
 	return ps[len(ps)-1]
+}
+
+// Shortfall says, of a latest period p that fewer indicators have
+// figures for than the period before it, how many each has: a figure or
+// two for the next month arriving early makes the latest period one most
+// indicators have no figure for, and a scorecard of it by default would
+// pass over the month before's figures without a word. It is "" where
+// p has as many as the period before, or there is none.
+func (h *History) Shortfall(p Period) string {
+	if p.IsZero() {
+		return ""
+	}
+	before := p.Add(-1)
+	in, inBefore := map[string]bool{}, map[string]bool{}
+	for k, s := range h.series {
+		for i := len(s) - 1; i >= 0 && !s[i].Period.End().Before(before.End()); i-- {
+			switch s[i].Period {
+			case p:
+				in[k.Ref] = true
+			case before:
+				inBefore[k.Ref] = true
+			}
+		}
+	}
+	if len(in) >= len(inBefore) {
+		return ""
+	}
+	return fmt.Sprintf("%s has figures for %d of the %d indicators %s has; the rest are not yet in", p.Label(), len(in), len(inBefore), before.Label())
 }
 
 // ReportingPeriod returns the period of the history's Cadence that p

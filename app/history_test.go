@@ -175,3 +175,34 @@ func TestAddIndicatorSupplements(t *testing.T) {
 		})
 	}
 }
+
+// TestShortfall: a latest month fewer indicators have figures for than
+// the month before is said, with both counts; one as full or fuller is
+// not, nor a first month.
+func TestShortfall(t *testing.T) {
+	oct, nov := MonthOf(2026, 10), MonthOf(2026, 11)
+	fig := func(ref string, area Area, p Period) Observation {
+		return Observation{Ref: ref, Area: area, Period: p, Value: Float(1)}
+	}
+	tests := []struct {
+		name string
+		obs  []Observation
+		want string
+	}{
+		{"one early figure", []Observation{fig("A", Kent, oct), fig("B", Kent, oct), fig("C", "Dover", oct), fig("A", Kent, nov)},
+			"Nov-26 has figures for 1 of the 3 indicators Oct-26 has; the rest are not yet in"},
+		{"as many, in other areas", []Observation{fig("A", Kent, oct), fig("B", Kent, oct), fig("A", "Dover", nov), fig("B", Kent, nov)}, ""},
+		{"a first month", []Observation{fig("A", Kent, nov)}, ""},
+		{"a year among the months", []Observation{fig("A", Kent, oct), fig("B", Kent, oct), fig("A", Kent, nov), {Ref: "B", Area: Kent, Period: Period{Kind: FinancialYear, Year: 2026}, Value: Float(1)}},
+			"Nov-26 has figures for 1 of the 2 indicators Oct-26 has; the rest are not yet in"},
+	}
+	for _, tt := range tests {
+		h := NewHistory()
+		for _, o := range tt.obs {
+			h.Add(o)
+		}
+		if got := h.Shortfall(h.Latest()); got != tt.want {
+			t.Errorf("%s: Shortfall(%s) = %q, want %q", tt.name, h.Latest(), got, tt.want)
+		}
+	}
+}

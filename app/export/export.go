@@ -297,13 +297,16 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	if opt.Produced.IsZero() {
 		opt.Produced = time.Now()
 	}
+	var notes []string
 	if opt.Period.IsZero() {
 		opt.Period = h.Latest()
+		if s := h.Shortfall(opt.Period); s != "" {
+			notes = append(notes, s+": give the period to export "+opt.Period.Add(-1).Label())
+		}
 	}
 	if opt.Period.IsZero() {
 		return nil, ErrNoData
 	}
-	var notes []string
 	asked := opt.Period
 	var read bool
 	if opt.Period, read = h.ReportingPeriod(asked); read {

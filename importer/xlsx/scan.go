@@ -432,13 +432,15 @@ func (sc *sheetScanner) cell(row, c int, inner, v, typ []byte, style int) bool {
 
 // placeholder reports whether a formula's saved result, its <v>'s
 // content v, is what a tool that does not calculate formulas saves in
-// place of one (see ScanOptions.RecalcOnLoad): nothing, or the number 0.
+// place of one (see ScanOptions.RecalcOnLoad): nothing, or 0, as a
+// number (XlsxWriter) or as text (excelize types every formula's
+// result t="str").
 func placeholder(v, typ []byte) bool {
 	v = bytes.TrimSpace(v)
 	if len(v) == 0 {
 		return true
 	}
-	if len(typ) > 0 && string(typ) != "n" {
+	if t := string(typ); t != "" && t != "n" && t != "str" {
 		return false
 	}
 	f, err := strconv.ParseFloat(string(v), 64)

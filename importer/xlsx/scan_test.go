@@ -90,6 +90,7 @@ func TestRecalcOnLoad(t *testing.T) {
 		{"placeholder typed n", `<c r="A1" t="n"><f>200+21</f><v>0.0</v></c>`, true, "", true, false},
 		{"shared formula's placeholder", `<c r="A1" s="3"><f t="shared" si="0"/><v>0</v></c>`, true, "", true, false},
 		{"prefixed placeholder", `<x:c r="A1"><x:f>200+21</x:f><x:v>0</x:v></x:c>`, true, "", true, false},
+		{"excelize's placeholder", `<c r="A1" t="str"><f>200+21</f><v>0</v></c>`, true, "", true, false},
 		{"openpyxl's empty result", `<c r="A1"><f>200+21</f><v></v></c>`, true, "", true, false},
 		{"empty text result", `<c r="A1" t="str"><f>IF(B1&gt;1,"","a")</f><v></v></c>`, true, "", true, false},
 		{"value the script gave", `<c r="A1"><f>200+21</f><v>221</v></c>`, true, "221", false, true},

@@ -143,6 +143,10 @@ type grid struct {
 	// uncalculated are formula cells saved with no result; they read as
 	// blanks.
 	uncalculated []xlsx.Cell
+	// unverified are formula cells read by their saved result though the
+	// workbook asks to be recalculated on opening (see
+	// xlsx.ScanOptions.RecalcOnLoad).
+	unverified []xlsx.Cell
 	// date1904 is a workbook that counts dates from 1904. The reader
 	// moves the serials of cells formatted as dates to the 1900 system;
 	// a plain number read as a date is moved by serialShift.

@@ -145,10 +145,15 @@ func (l *sheetLog) observation(f *figure) app.Observation {
 
 // warnUncalculated reports the formulas of g saved with no result. Such a
 // cell reads as a blank, which would otherwise show up only later, as a
-// month missing from a series.
+// month missing from a series. It reports too the formulas read by a
+// result that may be out of date, the workbook asking to be
+// recalculated on opening.
 func (l *sheetLog) warnUncalculated(g *grid) {
 	for _, u := range g.uncalculated {
 		l.warn(l.sheet, cellName(u.Row, u.Col), "formula with no saved result: open and save the workbook in Excel to calculate it")
+	}
+	for _, u := range g.unverified {
+		l.warn(l.sheet, cellName(u.Row, u.Col), "formula's saved result read, but the workbook asks to be recalculated when opened, so it may be out of date: open and save the workbook in Excel to be sure")
 	}
 }
 

@@ -57,7 +57,8 @@ func (w *workbook) sheetSize(name string) int64 {
 }
 
 func (w *workbook) grid(x *xlsx.Grid) *grid {
-	return &grid{rows: x.Rows, style: x.Styles, merged: x.Merged, hidden: x.Hidden, uncalculated: x.Uncalculated, looks: w.looks,
+	return &grid{rows: x.Rows, style: x.Styles, merged: x.Merged, hidden: x.Hidden, uncalculated: x.Uncalculated,
+		unverified: x.Unverified, looks: w.looks,
 		date1904: w.Date1904()}
 }
 

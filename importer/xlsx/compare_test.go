@@ -32,6 +32,12 @@ var documented = map[string]func(w *Workbook, d difference) bool{
 	"ISO date cell as its serial": func(w *Workbook, d difference) bool {
 		return d.what == "value" && d.ours != "" && isoSerial(d.theirs, w.Date1904()) == d.ours && d.ours != d.theirs
 	},
+	// A formula's saved 0 in a workbook that asks to be recalculated on
+	// opening is XlsxWriter's placeholder, not a result, and is read as
+	// none (see ScanOptions.RecalcOnLoad); excelize gives the 0.
+	"formula's placeholder result": func(w *Workbook, d difference) bool {
+		return d.what == "value" && d.ours == "" && w.RecalcOnLoad() && placeholder([]byte(d.theirs), nil)
+	},
 	// excelize resolves no fill colour at all in a workbook without a
 	// theme part, even an RGB one; Excel shows the colour.
 	"fill without a theme part": func(w *Workbook, d difference) bool {

@@ -102,9 +102,17 @@ func (w *Workbook) gridByExcelize(f *excelize.File, s Sheet) (*Grid, error) {
 				cm = m[c]
 			}
 			styles[c] = cm.style
+			if cm.formula && w.scan.RecalcOnLoad {
+				// As the scanner reads it: see ScanOptions.RecalcOnLoad.
+				if placeholder([]byte(v), []byte(cm.typ)) {
+					v, row[c] = "", ""
+				} else {
+					g.Unverified = append(g.Unverified, Cell{r, c})
+				}
+			}
 			switch {
 			case v == "":
-				if cm.formula && (!cm.value || cm.typ != "str") {
+				if cm.formula && (!cm.value || cm.typ != "str" || w.scan.RecalcOnLoad) {
 					g.Uncalculated = append(g.Uncalculated, Cell{r, c})
 				}
 			case cm.typ == "b" && !w.scan.RawBooleans:

@@ -29,6 +29,11 @@ type Grid struct {
 	// do not calculate them (openpyxl, excelize) save them so, and
 	// only Excel or another spreadsheet can give their figures.
 	Uncalculated []Cell
+	// Unverified lists the formula cells of a workbook that asks to be
+	// recalculated on opening (ScanOptions.RecalcOnLoad) whose saved
+	// result is read all the same, in sheet order: it may be out of
+	// date.
+	Unverified []Cell
 }
 
 // Cell is a cell's place on a sheet, 0-based.
@@ -51,6 +56,28 @@ type ScanOptions struct {
 	// DateStyles marks the style indexes whose number format shows a
 	// date or time.
 	DateStyles []bool
+	// RecalcOnLoad is a sheet of a workbook that declares calcPr
+	// fullCalcOnLoad: it asks the spreadsheet to recalculate every
+	// formula on opening, because the results saved with them are not
+	// to be trusted. Tools that write formulas without calculating them
+	// set it: XlsxWriter saves each formula's result as 0 unless told
+	// the value, openpyxl saves none, and scripts that change a
+	// workbook's cells in place set it because the saved results no
+	// longer follow. Excel and LibreOffice do not write it when they
+	// save a workbook, its formulas calculated (LibreOffice's calcPr
+	// holds only iteration settings, Excel's its calcId), so their
+	// workbooks are read as ever.
+	//
+	// Under it a formula whose saved result is empty or the number 0 is
+	// read as having no result (Uncalculated): 0 is XlsxWriter's
+	// placeholder, and a true 0 cannot be told from it. Any other saved
+	// result is read, and listed in Unverified: it may be the figure a
+	// script gave with the formula, or one left from before an edit, and
+	// reading it with a warning loses nothing the user gave. Neither
+	// calcMode="manual" nor forceFullCalc says the results are stale
+	// (Excel recalculates before saving by default, and forceFullCalc
+	// is a setting it saves with calculated results), so neither counts.
+	RecalcOnLoad bool
 	// whole is data holding the whole part though MaxRows is set: a cell
 	// not closed is then damage, not the end of what was inflated.
 	whole bool
@@ -80,7 +107,8 @@ func ScanRows(data []byte, sst []string, opt ScanOptions, fn func(n int, cells [
 
 func newScanner(sst []string, opt ScanOptions) *sheetScanner {
 	sc := &sheetScanner{g: &Grid{}, sst: sst, maxCells: opt.MaxCells, raw: opt.RawBooleans,
-		date1904: opt.Date1904 && !opt.DatesAs1900, dateStyles: opt.DateStyles, whole: opt.whole}
+		date1904: opt.Date1904 && !opt.DatesAs1900, dateStyles: opt.DateStyles, whole: opt.whole,
+		recalc: opt.RecalcOnLoad}
 	if opt.Date1904 && opt.DatesAs1900 {
 		sc.shift = date1904Offset
 	}
@@ -256,6 +284,7 @@ type sheetScanner struct {
 	shift      float64
 	dateStyles []bool
 	whole      bool
+	recalc     bool // the workbook asks to be recalculated on opening
 	prefix     string
 	closeC     []byte // "</c>", with the sheet's namespace prefix
 	openV      []byte
@@ -334,6 +363,10 @@ func (sc *sheetScanner) value(inner []byte) ([]byte, error) {
 func (sc *sheetScanner) cell(row, c int, inner, v, typ []byte, style int) bool {
 	text, deferred := "", false
 	if inner != nil {
+		formula := sc.recalc && hasElement(inner, sc.openF)
+		if formula && placeholder(v, typ) {
+			v = nil
+		}
 		switch string(typ) {
 		case "", "n", "e", "str":
 			if sc.shift != 0 && (len(typ) == 0 || typ[0] == 'n') && sc.isDate(style) {
@@ -365,6 +398,8 @@ func (sc *sheetScanner) cell(row, c int, inner, v, typ []byte, style int) bool {
 		// empty <v>), was never calculated.
 		if !deferred && text == "" && (v == nil || string(typ) != "str") && hasElement(inner, sc.openF) {
 			sc.g.Uncalculated = append(sc.g.Uncalculated, Cell{row, c})
+		} else if formula {
+			sc.g.Unverified = append(sc.g.Unverified, Cell{row, c})
 		}
 	}
 	if text == "" && !deferred {
@@ -393,6 +428,23 @@ func (sc *sheetScanner) cell(row, c int, inner, v, typ []byte, style int) bool {
 	sc.cur = append(sc.cur, text)
 	sc.curStyles = append(sc.curStyles, int32(style))
 	return true
+}
+
+// placeholder reports whether a formula's saved result, its <v>'s
+// content v, is what a tool that does not calculate formulas saves in
+// place of one (see ScanOptions.RecalcOnLoad): nothing, or 0, as a
+// number (XlsxWriter) or as text (excelize types every formula's
+// result t="str").
+func placeholder(v, typ []byte) bool {
+	v = bytes.TrimSpace(v)
+	if len(v) == 0 {
+		return true
+	}
+	if t := string(typ); t != "" && t != "n" && t != "str" {
+		return false
+	}
+	f, err := strconv.ParseFloat(string(v), 64)
+	return err == nil && f == 0
 }
 
 // placeBlanks puts the styled blanks before column c into the row,

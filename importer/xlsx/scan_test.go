@@ -73,6 +73,56 @@ func TestUncalculated(t *testing.T) {
 	}
 }
 
+// TestRecalcOnLoad reads the formulas of a workbook that asks to be
+// recalculated on opening: a saved result of 0 or nothing is what
+// XlsxWriter and openpyxl save in place of a result, and is read as
+// none; any other result is read, and listed as unverified. Without the
+// flag every saved result is read as ever.
+func TestRecalcOnLoad(t *testing.T) {
+	for _, tt := range []struct {
+		name, cell   string
+		recalc       bool
+		text         string // A1's text
+		uncalculated bool
+		unverified   bool
+	}{
+		{"XlsxWriter's placeholder", `<c r="A1"><f>200+21</f><v>0</v></c>`, true, "", true, false},
+		{"placeholder typed n", `<c r="A1" t="n"><f>200+21</f><v>0.0</v></c>`, true, "", true, false},
+		{"shared formula's placeholder", `<c r="A1" s="3"><f t="shared" si="0"/><v>0</v></c>`, true, "", true, false},
+		{"prefixed placeholder", `<x:c r="A1"><x:f>200+21</x:f><x:v>0</x:v></x:c>`, true, "", true, false},
+		{"excelize's placeholder", `<c r="A1" t="str"><f>200+21</f><v>0</v></c>`, true, "", true, false},
+		{"openpyxl's empty result", `<c r="A1"><f>200+21</f><v></v></c>`, true, "", true, false},
+		{"empty text result", `<c r="A1" t="str"><f>IF(B1&gt;1,"","a")</f><v></v></c>`, true, "", true, false},
+		{"value the script gave", `<c r="A1"><f>200+21</f><v>221</v></c>`, true, "221", false, true},
+		{"text result", `<c r="A1" t="str"><f>IF(B1&gt;1,"RED","GREEN")</f><v>RED</v></c>`, true, "RED", false, true},
+		{"error result", `<c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c>`, true, "#DIV/0!", false, true},
+		{"0 typed in, no formula", `<c r="A1"><v>0</v></c>`, true, "0", false, false},
+		{"0 calculated, no flag", `<c r="A1"><f>B1-5</f><v>0</v></c>`, false, "0", false, false},
+		{"221 calculated, no flag", `<c r="A1"><f>200+21</f><v>221</v></c>`, false, "221", false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			xml := `<worksheet><sheetData><row r="1">` + tt.cell + `<c r="B1"><v>5</v></c></row></sheetData></worksheet>`
+			if strings.HasPrefix(tt.cell, "<x:") {
+				xml = `<x:worksheet><x:sheetData><x:row r="1">` + tt.cell + `<x:c r="B1"><x:v>5</x:v></x:c></x:row></x:sheetData></x:worksheet>`
+			}
+			g, err := Scan(context.Background(), []byte(xml), nil, ScanOptions{RecalcOnLoad: tt.recalc})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(g.Rows) != 1 || len(g.Rows[0]) != 2 || g.Rows[0][0] != tt.text || g.Rows[0][1] != "5" {
+				t.Errorf("rows = %q, want [[%q 5]]", g.Rows, tt.text)
+			}
+			a1 := []Cell{{0, 0}}
+			if got := len(g.Uncalculated) > 0; got != tt.uncalculated || got && !reflect.DeepEqual(g.Uncalculated, a1) {
+				t.Errorf("Uncalculated = %v, want A1 listed: %v", g.Uncalculated, tt.uncalculated)
+			}
+			if got := len(g.Unverified) > 0; got != tt.unverified || got && !reflect.DeepEqual(g.Unverified, a1) {
+				t.Errorf("Unverified = %v, want A1 listed: %v", g.Unverified, tt.unverified)
+			}
+		})
+	}
+}
+
 // TestDecodeText decodes text as an XML parser and excelize would.
 func TestDecodeText(t *testing.T) {
 	for _, tt := range []struct {

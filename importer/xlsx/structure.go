@@ -92,6 +92,9 @@ func (w *Workbook) readStructure() error {
 		Pr struct {
 			Date1904 string `xml:"date1904,attr"`
 		} `xml:"workbookPr"`
+		Calc struct {
+			FullCalcOnLoad string `xml:"fullCalcOnLoad,attr"`
+		} `xml:"calcPr"`
 		Sheets []struct {
 			Name  string `xml:"name,attr"`
 			State string `xml:"state,attr"`
@@ -102,6 +105,7 @@ func (w *Workbook) readStructure() error {
 		return ErrNotWorkbook
 	}
 	w.date1904 = isTrue(wb.Pr.Date1904)
+	w.scan.RecalcOnLoad = isTrue(wb.Calc.FullCalcOnLoad)
 	w.strict = bytes.Contains(wbXML[:min(len(wbXML), 2048)], []byte("http://purl.oclc.org/ooxml/spreadsheetml/main"))
 	rels, err := w.rels(wbPath)
 	if err != nil {
@@ -162,6 +166,12 @@ func (w *Workbook) setDateStyles() {
 // 1904 (workbookPr date1904), as Mac Excel's and some other tools'
 // workbooks do: its serials are 1462 days less than the 1900 system's.
 func (w *Workbook) Date1904() bool { return w.date1904 }
+
+// RecalcOnLoad reports whether the workbook asks to be recalculated in
+// full when opened (calcPr fullCalcOnLoad), which says that its
+// formulas' saved results are not to be trusted: see
+// ScanOptions.RecalcOnLoad.
+func (w *Workbook) RecalcOnLoad() bool { return w.scan.RecalcOnLoad }
 
 // Strict reports whether the workbook is in Strict Open XML, which it
 // reads as it reads the usual Transitional form.

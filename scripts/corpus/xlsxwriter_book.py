@@ -38,6 +38,9 @@ ws.write_number("C7", 1, wb.add_format({"bg_color": "#F4B183", "pattern": 1}))
 ws.write_rich_string("D7", "rich ", wb.add_format({"bold": True}), "text")
 ws.write_row("A8", ["N1", "Numbers", 1234567.891, -0.5, 0, 1e20])
 ws.write_formula("G8", "=C8*2", None, 2469135.782)
+# No result given: xlsxwriter saves 0 in its place, the workbook asking
+# to be recalculated on opening.
+ws.write_formula("H8", "=C8*3")
 ws.set_column("F:F", None, None, {"hidden": True})
 notes = wb.add_worksheet("Notes")
 notes.write_string("A1", "  padded  ")

@@ -14,6 +14,10 @@ func isExport(s *Sample) bool {
 	return s.book != nil && s.book.Category() == app.ExportCategory
 }
 
+// scorecardSheetOfExport is the name of an export's Scorecard sheet
+// (export.ScorecardSheet, which the importer cannot import).
+const scorecardSheetOfExport = "Scorecard"
+
 // readExport reads an export's tidy sheets alone: its Scorecard, Trend
 // and district sheets may show figures excluding a cohort in rows that
 // would otherwise read as all children's, while the Data sheet gives
@@ -21,11 +25,14 @@ func isExport(s *Sample) bool {
 func readExport(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	tidy := *s
 	tidy.Heads = nil
+	var skipped []string
 	for _, h := range s.Heads {
 		l, err := s.detectSheet(ctx, h)
 		if err == nil && (l.Kind == TidySheet || l.Kind == TargetSheet || l.Kind == IndicatorSheet && !l.has(RolePeriod) && l.has(RoleName)) {
 			tidy.Heads = append(tidy.Heads, h)
+			continue
 		}
+		skipped = append(skipped, h.Sheet)
 	}
 	if len(tidy.Heads) == 0 {
 		return nil, &app.SourceError{Location: app.Location{File: filepath.Base(s.Path)},
@@ -36,5 +43,15 @@ func readExport(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.Format = "Scorecard export (Data sheet)"
+	// What only the laid-out sheets show is not in the tidy ones: an
+	// officer passing a history on this way should know what stays
+	// behind.
+	for _, sheet := range skipped {
+		msg := "sheet not read: an export's figures, definitions and targets are read from its Data, Definitions and Targets sheets"
+		if sheet == scorecardSheetOfExport {
+			msg += "; the benchmarks, comments and previous-year figures standing in for a month that its Scorecard sheet shows are not imported (import their sources: the DfE files and the workbooks)"
+		}
+		res.Warnings = append(res.Warnings, app.Warning{Location: app.Location{File: filepath.Base(s.Path), Sheet: sheet}, Message: msg})
+	}
 	return res, nil
 }

@@ -317,5 +317,14 @@ func TestExportReadFromData(t *testing.T) {
 		if len(res.Dataset.Observations) != 2 {
 			t.Errorf("%d observations, want 2", len(res.Dataset.Observations))
 		}
+		// The Scorecard sheet left unread is said, with what only it
+		// shows and so stays behind.
+		said := false
+		for _, w := range res.Warnings {
+			said = said || w.Sheet == "Scorecard" && strings.Contains(w.Message, "the benchmarks, comments and previous-year figures standing in for a month that its Scorecard sheet shows are not imported")
+		}
+		if !said {
+			t.Errorf("the Scorecard sheet's not being read is not said: %v", res.Warnings)
+		}
 	}
 }

@@ -182,6 +182,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	}
 
 	fold := memoFold()
+	var skipped tally
 	groups := map[seriesKey]map[string]*areaRows{}
 	var order []seriesKey
 	for {
@@ -204,9 +205,11 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		if level != levelNational && level != levelRegional && level != levelAuthority {
 			continue
 		}
-		period, err := app.ParseDfEPeriod(get(rec, colTimePeriod), get(rec, colTimeID))
+		period, err := periodOf(get(rec, colTimePeriod), get(rec, colTimeID))
 		if err != nil {
-			warn(line, "%v", err)
+			// One warning per kind of unreadable period, not per row: a
+			// termly file has thousands.
+			skipped.add(err.Error(), line)
 			continue
 		}
 		key, area := areaOf(rec, level, get, rd.home())
@@ -253,6 +256,11 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 				a.den = read(rec, line, rule.Denominator)
 			}
 		}
+	}
+
+	for _, k := range skipped.order {
+		c := skipped.counts[k]
+		warn(c.first, "%s: %s skipped, the first here", k, rowCount(c.n))
 	}
 
 	d := &app.Dataset{}

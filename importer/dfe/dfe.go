@@ -264,6 +264,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	}
 
 	d := &app.Dataset{}
+	var exact exactNote
 	known := map[string]bool{}
 	for _, sk := range order {
 		rule := rd.Mapping.Rules[sk.rule]
@@ -273,8 +274,9 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 				d.Indicators = append(d.Indicators, rule.Indicator)
 			}
 		}
-		rd.emit(d, base, rule, sk.period, groups[sk], warn)
+		rd.emit(d, base, rule, sk.period, groups[sk], &exact, warn)
 	}
+	exact.warn(rd.home().Name, warn)
 	if d.Empty() {
 		return nil, warns, fail(0, fmt.Errorf("no figures for %s, England or any region matched the mapping", rd.home().Name))
 	}
@@ -283,7 +285,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 
 // emit turns one rule's rows for one period into Kent's observation and
 // the benchmarks beside it.
-func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period, rows map[string]*areaRows, warn func(int, string, ...any)) {
+func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period, rows map[string]*areaRows, exact *exactNote, warn func(int, string, ...any)) {
 	ref := rule.Indicator.Ref
 	source := file + ": " + rule.Value
 	var home *areaRows
@@ -316,6 +318,14 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	}
 	if v, ok := home.val.figure(); ok {
 		o.Value = app.Float(v)
+		switch x, agrees, ok := exactShare(rule.Indicator.Measure, home.val, home.num, home.den); {
+		case ok && agrees:
+			o.Value = app.Float(x)
+			exact.add(ref, period, home.val.line, home.val, home.num, home.den, x)
+		case ok:
+			warn(home.val.line, "%s %s: %s %s is not %s / %s (%g / %g = %.2f%%) at the places it shows; kept the published figure",
+				ref, period, rule.Value, strings.TrimSpace(home.val.Raw), rule.Numerator, rule.Denominator, home.num.Value, home.den.Value, x)
+		}
 	} else {
 		o.Raw = home.val.Raw
 	}

@@ -183,6 +183,15 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 
 	fold := memoFold()
 	var skipped tally
+	var reads []string
+	applied := make([]Rule, len(rules))
+	for i, ri := range rules {
+		applied[i] = rd.Mapping.Rules[ri]
+		if ref := applied[i].Indicator.Ref; !slices.Contains(reads, ref) {
+			reads = append(reads, ref)
+		}
+	}
+	unreadRows := newUnread(header, cols, applied)
 	groups := map[seriesKey]map[string]*areaRows{}
 	var order []seriesKey
 	for {
@@ -203,6 +212,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		}
 		level := fold(get(rec, colLevel))
 		if level != levelNational && level != levelRegional && level != levelAuthority {
+			unreadRows.level(get(rec, colLevel), line)
 			continue
 		}
 		period, err := periodOf(get(rec, colTimePeriod), get(rec, colTimeID))
@@ -213,6 +223,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			continue
 		}
 		key, area := areaOf(rec, level, get, rd.home())
+		covered := false
 		for _, ri := range rules {
 			rule := rd.Mapping.Rules[ri]
 			isValue := matches(fold, rec, get, rule.Filters, nil)
@@ -220,6 +231,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			if !isValue && !isDen {
 				continue
 			}
+			covered = true
 			sk := seriesKey{ri, period}
 			g, ok := groups[sk]
 			if !ok {
@@ -256,8 +268,12 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 				a.den = read(rec, line, rule.Denominator)
 			}
 		}
+		if !covered {
+			unreadRows.row(rec, line)
+		}
 	}
 
+	unreadRows.warn(strings.Join(reads, ", "), warn)
 	for _, k := range skipped.order {
 		c := skipped.counts[k]
 		warn(c.first, "%s: %s skipped, the first here", k, rowCount(c.n))

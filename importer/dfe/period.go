@@ -167,33 +167,3 @@ func digits(s string) bool {
 	}
 	return s != ""
 }
-
-// tally counts rows skipped for one reason, remembering the first, so
-// that a file warns once per reason rather than once per row.
-type tally struct {
-	order  []string
-	counts map[string]*tallied
-}
-
-type tallied struct{ first, n int }
-
-func (t *tally) add(key string, line int) {
-	if t.counts == nil {
-		t.counts = map[string]*tallied{}
-	}
-	c, ok := t.counts[key]
-	if !ok {
-		c = &tallied{first: line}
-		t.counts[key] = c
-		t.order = append(t.order, key)
-	}
-	c.n++
-}
-
-// rowCount writes "1 row" or "835 rows".
-func rowCount(n int) string {
-	if n == 1 {
-		return "1 row"
-	}
-	return fmt.Sprintf("%d rows", n)
-}

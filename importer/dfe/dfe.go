@@ -294,7 +294,14 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	}
 	exact.warn(rd.home().Name, warn)
 	if d.Empty() {
-		return nil, warns, fail(0, fmt.Errorf("no figures for %s, England or any region matched the mapping", rd.home().Name))
+		why := ""
+		if len(skipped.order) > 0 {
+			// A refused import shows its error alone: the rows skipped
+			// for their period are often the reason.
+			k := skipped.order[0]
+			why = fmt.Sprintf(" (%s: %s skipped, the first at line %d)", k, rowCount(skipped.counts[k].n), skipped.counts[k].first)
+		}
+		return nil, warns, fail(0, fmt.Errorf("no figures for %s, England or any region matched the mapping%s", rd.home().Name, why))
 	}
 	return d, warns, nil
 }

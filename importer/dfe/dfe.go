@@ -107,7 +107,9 @@ type seriesKey struct {
 }
 
 // Read reads one CSV. Errors name the file and line; rows it cannot use
-// become warnings.
+// become warnings: a value it cannot read at its row; rows of a period
+// the app does not keep (see periodOf), rows no rule reads and rows of
+// another geography once per kind, with their count and first line.
 func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, error) {
 	base := filepath.Base(name)
 	fail := func(line int, err error) error {

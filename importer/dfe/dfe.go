@@ -107,7 +107,9 @@ type seriesKey struct {
 }
 
 // Read reads one CSV. Errors name the file and line; rows it cannot use
-// become warnings.
+// become warnings: a value it cannot read at its row; rows of a period
+// the app does not keep (see periodOf), rows no rule reads and rows of
+// another geography once per kind, with their count and first line.
 func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, error) {
 	base := filepath.Base(name)
 	fail := func(line int, err error) error {
@@ -182,6 +184,16 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	}
 
 	fold := memoFold()
+	var skipped tally
+	var reads []string
+	applied := make([]Rule, len(rules))
+	for i, ri := range rules {
+		applied[i] = rd.Mapping.Rules[ri]
+		if ref := applied[i].Indicator.Ref; !slices.Contains(reads, ref) {
+			reads = append(reads, ref)
+		}
+	}
+	unreadRows := newUnread(header, cols, applied)
 	groups := map[seriesKey]map[string]*areaRows{}
 	var order []seriesKey
 	for {
@@ -202,14 +214,18 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		}
 		level := fold(get(rec, colLevel))
 		if level != levelNational && level != levelRegional && level != levelAuthority {
+			unreadRows.level(get(rec, colLevel), line)
 			continue
 		}
-		period, err := app.ParseDfEPeriod(get(rec, colTimePeriod), get(rec, colTimeID))
+		period, err := periodOf(get(rec, colTimePeriod), get(rec, colTimeID))
 		if err != nil {
-			warn(line, "%v", err)
+			// One warning per kind of unreadable period, not per row: a
+			// termly file has thousands.
+			skipped.add(err.Error(), line)
 			continue
 		}
 		key, area := areaOf(rec, level, get, rd.home())
+		covered := false
 		for _, ri := range rules {
 			rule := rd.Mapping.Rules[ri]
 			isValue := matches(fold, rec, get, rule.Filters, nil)
@@ -217,6 +233,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			if !isValue && !isDen {
 				continue
 			}
+			covered = true
 			sk := seriesKey{ri, period}
 			g, ok := groups[sk]
 			if !ok {
@@ -253,9 +270,19 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 				a.den = read(rec, line, rule.Denominator)
 			}
 		}
+		if !covered {
+			unreadRows.row(rec, line)
+		}
+	}
+
+	unreadRows.warn(strings.Join(reads, ", "), warn)
+	for _, k := range skipped.order {
+		c := skipped.counts[k]
+		warn(c.first, "%s: %s skipped, the first here", k, rowCount(c.n))
 	}
 
 	d := &app.Dataset{}
+	var exact exactNote
 	known := map[string]bool{}
 	for _, sk := range order {
 		rule := rd.Mapping.Rules[sk.rule]
@@ -265,17 +292,25 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 				d.Indicators = append(d.Indicators, rule.Indicator)
 			}
 		}
-		rd.emit(d, base, rule, sk.period, groups[sk], warn)
+		rd.emit(d, base, rule, sk.period, groups[sk], &exact, warn)
 	}
+	exact.warn(rd.home().Name, warn)
 	if d.Empty() {
-		return nil, warns, fail(0, fmt.Errorf("no figures for %s, England or any region matched the mapping", rd.home().Name))
+		why := ""
+		if len(skipped.order) > 0 {
+			// A refused import shows its error alone: the rows skipped
+			// for their period are often the reason.
+			k := skipped.order[0]
+			why = fmt.Sprintf(" (%s: %s skipped, the first at line %d)", k, rowCount(skipped.counts[k].n), skipped.counts[k].first)
+		}
+		return nil, warns, fail(0, fmt.Errorf("no figures for %s, England or any region matched the mapping%s", rd.home().Name, why))
 	}
 	return d, warns, nil
 }
 
 // emit turns one rule's rows for one period into Kent's observation and
 // the benchmarks beside it.
-func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period, rows map[string]*areaRows, warn func(int, string, ...any)) {
+func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period, rows map[string]*areaRows, exact *exactNote, warn func(int, string, ...any)) {
 	ref := rule.Indicator.Ref
 	source := file + ": " + rule.Value
 	var home *areaRows
@@ -308,6 +343,14 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	}
 	if v, ok := home.val.figure(); ok {
 		o.Value = app.Float(v)
+		switch x, agrees, ok := exactShare(rule.Indicator.Measure, home.val, home.num, home.den); {
+		case ok && agrees:
+			o.Value = app.Float(x)
+			exact.add(ref, period, home.val.line, home.val, home.num, home.den, x)
+		case ok:
+			warn(home.val.line, "%s %s: %s %s is not %s / %s (%g / %g = %.2f%%) at the places it shows; kept the published figure",
+				ref, period, rule.Value, strings.TrimSpace(home.val.Raw), rule.Numerator, rule.Denominator, home.num.Value, home.den.Value, x)
+		}
 	} else {
 		o.Raw = home.val.Raw
 	}

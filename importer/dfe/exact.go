@@ -1,0 +1,96 @@
+package dfe
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"scorecard/app"
+)
+
+// The DfE publishes a percentage rounded, often to a whole number, beside
+// the count and the total it is worked from: Kent's 221 of 1,896 children
+// with three or more placements is published as 12. Kept as 12, the
+// figure would show as "12.0" and its direction of travel would follow the
+// rounding ("same" for 12.5% to 13.2%). So a proportion whose published
+// figure is its numerator over its denominator, rounded to the places the
+// file shows, is kept at full precision (11.66%): it is the published
+// figure, less the rounding. One that disagrees beyond rounding is kept as
+// published, with a warning at its row.
+//
+// Only the home authority's own figures are made exact. The DfE rounds
+// England's and the regions' counts to the nearest 10 (England's 8,500 of
+// 81,770), so their ratios do not give their percentages; and ranks and
+// neighbour averages are kept on the published figures, as the DfE's own
+// tools (LAIT) work them out.
+
+// exactShare returns a proportion's numerator over its denominator as a
+// percentage, and whether the published value is that, rounded to the
+// decimal places its text shows. ok is false where there is nothing to
+// compare: another measure, a status code, or a part missing or zero.
+func exactShare(m app.Measure, val, num, den *figure) (exact float64, agrees, ok bool) {
+	if m != app.Proportion {
+		return 0, false, false
+	}
+	v, okV := val.figure()
+	n, okN := num.figure()
+	d, okD := den.figure()
+	if !okV || !okN || !okD || d == 0 {
+		return 0, false, false
+	}
+	exact = n / d * 100
+	places := textPlaces(val.Raw)
+	if places < 0 {
+		return exact, false, true
+	}
+	tol := 0.5*math.Pow(10, -float64(places)) + 1e-9
+	return exact, math.Abs(exact-v) <= tol, true
+}
+
+// textPlaces counts the decimal places a number's text shows: "12" none,
+// "21.6" one. An exponent form gives -1: its precision is not shown.
+func textPlaces(s string) int {
+	s = strings.TrimSpace(s)
+	if strings.ContainsAny(s, "eE") {
+		return -1
+	}
+	_, frac, ok := strings.Cut(s, ".")
+	if !ok {
+		return 0
+	}
+	n := 0
+	for n < len(frac) && frac[n] >= '0' && frac[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// exactNote gathers, for one file, the indicators whose figures were made
+// exact, to say so once.
+type exactNote struct {
+	refs    []string
+	line    int    // the example's row
+	example string // "2025 CIC05: 221 / 1896 = 11.66%, published 12"
+}
+
+func (e *exactNote) add(ref string, p app.Period, line int, val, num, den *figure, exact float64) {
+	if slices.Contains(e.refs, ref) {
+		return
+	}
+	e.refs = append(e.refs, ref)
+	if e.example == "" {
+		e.line = line
+		e.example = fmt.Sprintf("%s %s: %g / %g = %.2f%%, published %s", ref, p, num.Value, den.Value, exact, strings.TrimSpace(val.Raw))
+	}
+}
+
+// warn says once what was done, naming the refs and an example.
+func (e *exactNote) warn(home string, warn func(int, string, ...any)) {
+	if len(e.refs) == 0 {
+		return
+	}
+	refs := slices.Sorted(slices.Values(e.refs))
+	warn(e.line, "%s's %s percentages are kept at full precision, numerator over denominator (%s): the file publishes them rounded",
+		home, strings.Join(refs, ", "), e.example)
+}

@@ -1,0 +1,169 @@
+package dfe
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"scorecard/app"
+)
+
+// errNoKind marks a time_identifier the app has no period for (a term,
+// a week, a tax year): its rows are skipped, never stored as a year.
+var errNoKind = errors.New("the app has no period of this kind")
+
+// unsupported is a time_identifier the app keeps no period for, with why.
+type unsupported struct {
+	identifier, why string
+}
+
+func (u *unsupported) Error() string {
+	return fmt.Sprintf("time_identifier %q: %s", u.identifier, u.why)
+}
+
+func (u *unsupported) Unwrap() error { return errNoKind }
+
+// periodOf reads a row's time_period with its time_identifier, as
+// explore-education-statistics defines them: a four-digit calendar year
+// (2024) for calendar years, their quarters, months and weeks, and a
+// six-digit span (202425) for financial and academic years, their
+// quarters and terms.
+//
+//   - "Calendar year" is the calendar year; "Reporting year" is read as
+//     one too: the DfE's reporting year 2025 is its collection year to 31
+//     March 2025, filed as 2025 and rated against the financial year it
+//     ends.
+//   - "Financial year" and "Academic year" are those years.
+//   - "Calendar year Q3" of 2024 is 2024-Q3. "Financial year Q2" of
+//     202425 is July to September 2024, the calendar quarter 2024-Q3;
+//     its Q4 is 2025-Q1 (as a scorecard's "Q1 2024/25" is read).
+//   - A month ("January") of 2024 is 2024-01. Of a span such as 202425
+//     (which the DfE's own screener refuses for months) it is the month in
+//     that span when the financial and academic readings agree: September
+//     to December of the first year, January to March of the second. April
+//     to August fall in 2024 for a financial year and 2025 for an academic
+//     one, so they are refused rather than guessed.
+//
+// Terms, weeks, half terms, tax years, the halves of a financial year and
+// the quarters of an academic year (which begin in August or September,
+// not with a calendar quarter) have no app period: the error wraps
+// errNoKind. A time_period that does not fit its identifier is an error
+// too.
+func periodOf(timePeriod, identifier string) (app.Period, error) {
+	id := strings.Join(strings.Fields(strings.ToLower(identifier)), " ")
+	tp := strings.TrimSpace(timePeriod)
+	none := func(why string) (app.Period, error) {
+		return app.Period{}, &unsupported{identifier: strings.TrimSpace(identifier), why: why}
+	}
+	year, span := 0, false
+	switch {
+	case len(tp) == 4 && digits(tp):
+		year, _ = strconv.Atoi(tp)
+	case len(tp) == 6 && digits(tp):
+		year, _ = strconv.Atoi(tp[:4])
+		next, _ := strconv.Atoi(tp[4:])
+		if next != (year+1)%100 {
+			return app.Period{}, fmt.Errorf("time_period %q is not a year and the one after it (such as 202425)", tp)
+		}
+		span = true
+	default:
+		return app.Period{}, fmt.Errorf("time_period %q is neither a year (2024) nor a span of two (202425)", tp)
+	}
+	wrongLength := func() (app.Period, error) {
+		want := "a four-digit year such as 2024"
+		if !span {
+			want = "a six-digit span such as 202425"
+		}
+		return app.Period{}, fmt.Errorf("time_period %q does not fit time_identifier %q, which takes %s", tp, strings.TrimSpace(identifier), want)
+	}
+	needSpan := func(p app.Period) (app.Period, error) {
+		if !span {
+			return wrongLength()
+		}
+		return p, nil
+	}
+	needYear := func(p app.Period) (app.Period, error) {
+		if span {
+			return wrongLength()
+		}
+		return p, nil
+	}
+
+	switch id {
+	case "calendar year", "reporting year":
+		return needYear(app.Period{Kind: app.CalendarYear, Year: year})
+	case "financial year":
+		return needSpan(app.Period{Kind: app.FinancialYear, Year: year})
+	case "academic year":
+		return needSpan(app.Period{Kind: app.AcademicYear, Year: year})
+	}
+	if n, ok := quarterOf(id, "calendar year"); ok {
+		return needYear(app.Period{Kind: app.Quarter, Year: year, N: n})
+	}
+	if n, ok := quarterOf(id, "financial year"); ok {
+		// Q1 is April to June: the calendar's second quarter.
+		q := app.Period{Kind: app.Quarter, Year: year, N: n + 1}
+		if n == 4 {
+			q = app.Period{Kind: app.Quarter, Year: year + 1, N: 1}
+		}
+		return needSpan(q)
+	}
+	if _, ok := quarterOf(id, "academic year"); ok {
+		return none("an academic year's quarter is not a calendar quarter")
+	}
+	if m, ok := monthOf(id); ok {
+		if !span {
+			return app.MonthOf(year, m), nil
+		}
+		switch {
+		case m >= time.September:
+			return app.MonthOf(year, m), nil
+		case m <= time.March:
+			return app.MonthOf(year+1, m), nil
+		}
+		return none(fmt.Sprintf("a month of the span %s: %s is %d in a financial year and %d in an academic one", tp, m, year, year+1))
+	}
+	switch {
+	case strings.HasSuffix(id, "term") || strings.HasSuffix(id, "terms") || strings.Contains(id, "half term"):
+		return none("the app keeps no school terms")
+	case strings.HasPrefix(id, "week"):
+		return none("the app keeps no weeks")
+	case strings.HasPrefix(id, "tax year"):
+		return none("a tax year runs from 6 April, not a financial year")
+	case strings.HasPrefix(id, "part "):
+		return none("the app keeps no half years")
+	case id == "":
+		return none("blank, so the period is unknown")
+	}
+	return none("not a time identifier the app knows")
+}
+
+// quarterOf reads "financial year q2" as 2 for the prefix "financial year".
+func quarterOf(id, prefix string) (int, bool) {
+	rest, ok := strings.CutPrefix(id, prefix+" q")
+	if !ok || len(rest) != 1 || rest[0] < '1' || rest[0] > '4' {
+		return 0, false
+	}
+	return int(rest[0] - '0'), true
+}
+
+// monthOf reads a month's full English name, as EES writes it.
+func monthOf(id string) (time.Month, bool) {
+	for m := time.January; m <= time.December; m++ {
+		if id == strings.ToLower(m.String()) {
+			return m, true
+		}
+	}
+	return 0, false
+}
+
+func digits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

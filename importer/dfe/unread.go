@@ -1,0 +1,117 @@
+package dfe
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// maxKindWarnings is how many kinds of unread row a file warns of one by
+// one; beyond it, one warning names them all. A file of breakdowns (the
+// care leavers' activities, 22 kinds beside the two read) would otherwise
+// fill the import summary, which prints 40.
+const maxKindWarnings = 3
+
+// unread gathers a file's rows that no mapping rule reads, by kind: the
+// values of the filter columns the file's rules look at. Rows at a
+// geography the app does not keep are gathered by that level.
+type unread struct {
+	header []string
+	cols   []int // the filter columns, in header order
+	kinds  tally
+	levels tally
+}
+
+// newUnread looks up the filter columns the rules read.
+func newUnread(header []string, cols columns, rules []Rule) *unread {
+	u := &unread{header: header}
+	for _, r := range rules {
+		for _, fs := range []map[string]string{r.Filters, r.DenominatorFilters} {
+			for c := range fs {
+				if i, ok := cols.find(c); ok && !slices.Contains(u.cols, i) {
+					u.cols = append(u.cols, i)
+				}
+			}
+		}
+	}
+	slices.Sort(u.cols)
+	return u
+}
+
+// row records a row no rule read. A file whose rules read no filter
+// column reads every row, so has none.
+func (u *unread) row(rec []string, line int) {
+	if len(u.cols) == 0 {
+		return
+	}
+	parts := make([]string, len(u.cols))
+	for j, i := range u.cols {
+		parts[j] = fmt.Sprintf("%s %q", strings.TrimSpace(u.header[i]), strings.TrimSpace(rec[i]))
+	}
+	u.kinds.add(strings.Join(parts, ", "), line)
+}
+
+// level records a row at a geography the app does not keep.
+func (u *unread) level(level string, line int) { u.levels.add(level, line) }
+
+// warn reports the unread rows: a geography once each; a kind once each,
+// or, past maxKindWarnings kinds, all in one warning. reads names what
+// the rules do read, so the officer can tell a measure left out on
+// purpose from one a rule is missing for.
+func (u *unread) warn(reads string, warn func(int, string, ...any)) {
+	for _, lv := range u.levels.order {
+		c := u.levels.counts[lv]
+		warn(c.first, "geographic_level %q: the app reads England, regions and local authorities; %s skipped, the first here", lv, rowCount(c.n))
+	}
+	kinds := u.kinds.order
+	if len(kinds) == 0 {
+		return
+	}
+	if len(kinds) <= maxKindWarnings {
+		for _, k := range kinds {
+			c := u.kinds.counts[k]
+			warn(c.first, "%s: no mapping rule reads these rows (the mapping reads %s); %s skipped, the first here", k, reads, rowCount(c.n))
+		}
+		return
+	}
+	rows, first := 0, 0
+	for _, k := range kinds {
+		c := u.kinds.counts[k]
+		rows += c.n
+		if first == 0 || c.first < first {
+			first = c.first
+		}
+	}
+	warn(first, "%s of %d breakdowns no mapping rule reads were skipped, the first here: %s; and %d more (the mapping reads %s)",
+		rowCount(rows), len(kinds), strings.Join(kinds[:2], "; "), len(kinds)-2, reads)
+}
+
+// tally counts rows skipped for one reason, remembering the first, so
+// that a file warns once per reason rather than once per row.
+type tally struct {
+	order  []string
+	counts map[string]*tallied
+}
+
+type tallied struct{ first, n int }
+
+func (t *tally) add(key string, line int) {
+	if t.counts == nil {
+		t.counts = map[string]*tallied{}
+	}
+	c, ok := t.counts[key]
+	if !ok {
+		c = &tallied{first: line}
+		t.counts[key] = c
+		t.order = append(t.order, key)
+	}
+	c.n++
+}
+
+// rowCount writes "1 row" or "835 rows".
+func rowCount(n int) string {
+	if n == 1 {
+		return "1 row"
+	}
+	return fmt.Sprintf("%d rows", n)
+}

@@ -15,6 +15,7 @@ import (
 	"scorecard/app/store"
 	"scorecard/importer"
 	"scorecard/importer/dfe"
+	"scorecard/views"
 )
 
 func authorityFlags(fs *flag.FlagSet, e *env) {
@@ -68,6 +69,9 @@ func runAuthority(e *env, args []string) error {
 		return err
 	}
 	if was.Old == a.Old {
+		if err := views.AuthorityAnswered(st); err != nil {
+			return err
+		}
 		return nameDistricts(e, st)
 	}
 	imports, err := st.Imports()
@@ -79,6 +83,9 @@ func runAuthority(e *env, args []string) error {
 			e.db, was.Name, len(imports), a.Name, a.Name)
 	}
 	if err := st.SetAuthority(a); err != nil {
+		return err
+	}
+	if err := views.AuthorityAnswered(st); err != nil {
 		return err
 	}
 	return nameDistricts(e, st)

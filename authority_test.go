@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"scorecard/app/store"
 	"strings"
 	"testing"
 
@@ -293,5 +294,34 @@ func TestMilestonesRateTheirPeriods(t *testing.T) {
 	}
 	if !strings.HasSuffix(letters["Kent"], `" A"`) || !strings.HasSuffix(letters["Swale"], `" G"`) {
 		t.Errorf("Districts sheet formats %q, want Kent amber against its milestone, Swale green against its own target", letters)
+	}
+}
+
+// TestAuthorityCommandAnswersTheWindow: `scorecard authority NAME`
+// answers the window's first-run question of authority, whichever it
+// names: Kent, the default, had left the store unchanged and the window
+// still asked. A refused change answers nothing.
+func TestAuthorityCommandAnswersTheWindow(t *testing.T) {
+	asked := func(db string) bool {
+		st, err := store.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		var v bool
+		found, err := st.Get(store.SettingsBucket, "authority-asked", &v)
+		return err == nil && found && v
+	}
+	for _, name := range []string{"Kent", "Surrey"} {
+		db := filepath.Join(t.TempDir(), "a.db")
+		mustRun(t, db, "authority", name)
+		if !asked(db) {
+			t.Errorf("authority %s: the window would still ask", name)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "held.db")
+	mustRun(t, db, "demo")
+	if r := scorecard(t, db, "authority", "Surrey"); r.code == 0 || asked(db) {
+		t.Errorf("a refused change: exit %d, recorded as answered %v", r.code, asked(db))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/app/store"
 )
 
 // The first run asks whose figures the store will hold (issue 19): a
@@ -26,6 +27,14 @@ const ScreenAuthority = "authority"
 // settingAuthorityAsked remembers the window asked which authority the
 // store is for, so that a store left on the default is not asked again.
 const settingAuthorityAsked = "authority-asked"
+
+// AuthorityAnswered records that the store's authority was chosen
+// outside the window (`scorecard authority NAME`), so that the window
+// does not ask again, whichever authority was chosen: choosing the
+// default, Kent, is an answer too.
+func AuthorityAnswered(st store.Store) error {
+	return storeBackend{st}.SetSetting(settingAuthorityAsked, true)
+}
 
 // authoritySetter is a backend whose authority can be chosen.
 type authoritySetter interface {

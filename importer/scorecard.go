@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"scorecard/app"
+	"scorecard/importer/xlsx"
 )
 
 // sheetReader reads one sheet under its layout into a log, for the
@@ -23,6 +24,9 @@ type sheetReader struct {
 	// rowFloats hold a row's figures until the collector has copied them
 	// (observe keeps no pointers), so one block serves every row.
 	rowFloats floats
+	// spans are the sheet's merged ranges across columns, by their
+	// top-left cell (row, column), made when first asked (mergedPeriod).
+	spans map[[2]int]xlsx.Range
 }
 
 // at returns a data cell's own text. Merged ranges are not spread here:
@@ -305,8 +309,12 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 			s.warn(r, c.index, "%s: cell skipped: %v", ind.ref, err)
 			continue
 		}
+		period := c.Period
+		if p, ok := s.mergedPeriod(r, c, figures, ind.ref); ok {
+			period = p
+		}
 		o := app.Observation{
-			Ref: ind.ref, Area: l.Area, Split: split, Period: c.Period,
+			Ref: ind.ref, Area: l.Area, Split: split, Period: period,
 			Value: rd.value, Numerator: rd.num, Denominator: rd.den,
 			Status: rd.status, Raw: rd.raw, StandIn: standIns && lk.italic,
 		}

@@ -1,0 +1,82 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// TestMergedFigurePeriod: a figure in a cell merged across month columns
+// is the quarter or financial year the months make up, said at its cell;
+// across months making up neither it stays the first month's, said so.
+// It had been filed under the first month without a word, a quarter's
+// figure two months early.
+func TestMergedFigurePeriod(t *testing.T) {
+	months := []string{"Jan-24", "Feb-24", "Mar-24", "Apr-24", "May-24", "Jun-24", "Jul-24", "Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25", "Feb-25", "Mar-25"}
+	col := func(m string) string { // the column heading month m
+		for i, h := range months {
+			if h == m {
+				name, _ := excelize.ColumnNumberToName(4 + i)
+				return name
+			}
+		}
+		panic(m)
+	}
+	tests := []struct {
+		from, to string
+		want     app.Period
+		warn     string
+	}{
+		{"Apr-24", "Jun-24", app.Period{Kind: app.Quarter, Year: 2024, N: 2}, "read as Q2 2024, the period they make up"},
+		{"Apr-24", "Mar-25", app.Period{Kind: app.FinancialYear, Year: 2024}, "read as 2024/25, the period they make up"},
+		{"Feb-24", "Apr-24", app.MonthOf(2024, 2), "read for Feb-24, the first month: the months make up no quarter or financial year"},
+		{"May-24", "Jun-24", app.MonthOf(2024, 5), "read for May-24, the first month"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.from+" to "+tt.to, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			head := []any{"Ref", "Indicator", "Polarity"}
+			for _, m := range months {
+				head = append(head, m)
+			}
+			f.SetSheetName("Sheet1", "Scorecard")
+			f.SetSheetRow("Scorecard", "A1", &[]any{"Kent performance scorecard"})
+			f.SetSheetRow("Scorecard", "A3", &head)
+			f.SetSheetRow("Scorecard", "A4", &[]any{"EH01", "Early help cases closed with outcomes achieved", "H"})
+			from, to := col(tt.from)+"4", col(tt.to)+"4"
+			f.SetCellValue("Scorecard", from, 120)
+			if err := f.MergeCell("Scorecard", from, to); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), "merged.xlsx")
+			if err := f.SaveAs(path); err != nil {
+				t.Fatal(err)
+			}
+			res, err := Read(context.Background(), path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, o := range res.Dataset.Observations {
+				got = append(got, fmt.Sprintf("%s=%g", o.Period, *o.Value))
+			}
+			if want := []string{fmt.Sprintf("%s=120", tt.want)}; fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("read %v, want %v", got, want)
+			}
+			said := false
+			for _, w := range res.Warnings {
+				said = said || w.Cell == from && strings.Contains(w.Message, "merged across "+from+":"+to) && strings.Contains(w.Message, tt.warn)
+			}
+			if !said {
+				t.Errorf("no warning at %s saying %q: %v", from, tt.warn, res.Warnings)
+			}
+		})
+	}
+}

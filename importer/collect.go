@@ -362,16 +362,22 @@ func (c *collector) dataset() *app.Dataset {
 	return d
 }
 
-// latestMonth returns the latest month any observation was read for.
-func (c *collector) latestMonth() app.Period {
-	var p app.Period
+// latestPeriod returns the latest month any observation was read for;
+// failing any, the latest quarter; failing any, the latest year.
+func (c *collector) latestPeriod() app.Period {
+	var latest [app.CalendarYear + 1]app.Period
 	for i := range c.figs {
 		q := c.fig(i).period
-		if q.Kind == app.Month && (p.IsZero() || q.Index() > p.Index()) {
-			p = q
+		if q.Kind <= app.CalendarYear && (latest[q.Kind].IsZero() || q.Compare(latest[q.Kind]) > 0) {
+			latest[q.Kind] = q
 		}
 	}
-	return p
+	for _, k := range []app.PeriodKind{app.Month, app.Quarter, app.FinancialYear, app.AcademicYear, app.CalendarYear} {
+		if !latest[k].IsZero() {
+			return latest[k]
+		}
+	}
+	return app.Period{}
 }
 
 // observations makes the observations from the figures, in the order

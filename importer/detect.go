@@ -268,7 +268,7 @@ func doubts(l *Layout, g *grid, h int) []string {
 		}
 	case DistrictSheet:
 		if l.Period.IsZero() {
-			ds = append(ds, "no month in the title or sheet name: the district figures take the scorecard's latest month")
+			ds = append(ds, "no period in the title or sheet name: the district figures take the scorecard's latest period")
 		}
 	}
 	type key struct {
@@ -335,18 +335,24 @@ func kindOf(l *Layout) Kind {
 	return IndicatorSheet
 }
 
-// titlePeriod finds the month a district sheet reports, in its title rows
-// or its name; zero if neither says.
+// titlePeriod finds the period a district sheet reports, in its title
+// rows or its name: a month ("March 2025") where one is named, else a
+// quarter ("Q1 2024/25", "2024-Q3") or a year ("2024/25"), as the
+// scorecard's own columns may be.
 func titlePeriod(sheet string, g *grid, h int) app.Period {
+	var texts []string
 	for r := 0; r < h; r++ {
-		for _, s := range g.rows[r] {
-			if p, ok := findMonth(s); ok {
+		texts = append(texts, g.rows[r]...)
+	}
+	texts = append(texts, sheet)
+	for _, find := range []func(string) (app.Period, bool){findMonth, findLongerPeriod} {
+		for _, s := range texts {
+			if p, ok := find(s); ok {
 				return p
 			}
 		}
 	}
-	p, _ := findMonth(sheet)
-	return p
+	return app.Period{}
 }
 
 // titleArea finds the area an indicator sheet reports: its sheet name if

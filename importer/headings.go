@@ -227,6 +227,26 @@ func findMonth(s string) (app.Period, bool) {
 	return app.Period{}, false
 }
 
+// findLongerPeriod finds a quarter or a financial or academic year named
+// in s: "Q1 2024/25" or "2024/25 Q1" (a quarter of the financial year),
+// "2024-Q3" or "Q3 2024", "2024/25" or "2024/25 AY".
+func findLongerPeriod(s string) (app.Period, bool) {
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':' || r == '\u2013' || r == '\u2014'
+	})
+	for i := range fields {
+		if p, ok := financialQuarter(joinNext(fields, i)); ok {
+			return p, true
+		}
+		for _, cand := range []string{joinNext(fields, i), fields[i]} {
+			if p, err := app.ParsePeriod(cand); err == nil && (p.Kind == app.Quarter || p.IsYear() && p.Kind != app.CalendarYear) {
+				return p, true
+			}
+		}
+	}
+	return app.Period{}, false
+}
+
 func joinNext(fields []string, i int) string {
 	if i+1 < len(fields) {
 		return fields[i] + " " + fields[i+1]

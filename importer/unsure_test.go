@@ -40,7 +40,7 @@ func TestUnsure(t *testing.T) {
 		}, want: []string{"columns C and D both read as target; took C"}},
 		{name: "district sheet without a month", sheet: "Districts", rows: [][]string{
 			{"Ref", "Indicator", "Ashford", "Dover", "Kent"},
-		}, want: []string{"no month in the title or sheet name: the district figures take the scorecard's latest month"}},
+		}, want: []string{"no period in the title or sheet name: the district figures take the scorecard's latest period"}},
 		{name: "district sheet with its month", sheet: "Districts", rows: [][]string{
 			{"District figures, March 2025"},
 			{"Ref", "Indicator", "Ashford", "Dover", "Kent"},

@@ -191,13 +191,13 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		l, out := sh.l, sh.out
 		if out == nil {
 			// A district sheet without a dated title takes the latest
-			// month of the sheets before it, so is read only now.
-			l.Period = c.latestMonth()
+			// period of the sheets before it, so is read only now.
+			l.Period = c.latestPeriod()
 			if l.Period.IsZero() {
 				return nil, &app.SourceError{Location: app.Location{File: base, Sheet: l.Sheet, Cell: "A1"},
-					Err: errors.New("no reporting month found for the district figures (expected a title such as \"March 2025\" or a scorecard sheet with month columns)")}
+					Err: errors.New("no reporting period found for the district figures (expected a title such as \"March 2025\" or \"2024/25\", or a scorecard sheet with month, quarter or year columns)")}
 			}
-			c.warn(l.Sheet, "A1", "no month in the title: district figures dated %s, the latest month on the scorecard", l.Period)
+			c.warn(l.Sheet, "A1", "no period in the title: district figures dated %s, the latest period on the scorecard", l.Period.Label())
 			if out, err = readSheetLog(ctx, base, l, sh.g, func(int) {}, lim); err != nil {
 				return nil, err
 			}

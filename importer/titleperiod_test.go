@@ -1,0 +1,70 @@
+package importer
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// TestDistrictSheetDatedByYearOrQuarter: a district sheet whose title
+// names a year or a quarter holds that period's figures; one whose title
+// names none takes the scorecard's latest period, of whatever kind. A
+// year in the title had been passed over for the latest month, and
+// beside a scorecard of years the workbook was refused.
+func TestDistrictSheetDatedByYearOrQuarter(t *testing.T) {
+	fy := func(y int) app.Period { return app.Period{Kind: app.FinancialYear, Year: y} }
+	tests := []struct {
+		name, title string
+		heads       []any
+		want        app.Period
+		warn        string
+	}{
+		{"a year beside months", "District summary - 2024/25", []any{"Jul-24", "Aug-24", "Sep-24"}, fy(2024), ""},
+		{"a quarter beside months", "Districts: Q2 2024/25", []any{"Jul-24", "Aug-24", "Sep-24"}, app.Period{Kind: app.Quarter, Year: 2024, N: 3}, ""},
+		{"a month before a year", "2024/25 year to date, September 2024", []any{"Jul-24", "Aug-24", "Sep-24"}, app.MonthOf(2024, 9), ""},
+		{"nothing beside years", "District summary", []any{"2022/23", "2023/24", "2024/25"}, fy(2024), "no period in the title: district figures dated 2024/25, the latest period on the scorecard"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			f.SetSheetName("Sheet1", "Scorecard")
+			f.SetSheetRow("Scorecard", "A1", &[]any{"Kent performance scorecard"})
+			f.SetSheetRow("Scorecard", "A3", &[]any{"Ref", "Indicator", "Polarity", tt.heads[0], tt.heads[1], tt.heads[2]})
+			f.SetSheetRow("Scorecard", "A4", &[]any{"CIC01", "Number of children in care", "L", 1900, 1910, 1920})
+			f.NewSheet("Districts")
+			f.SetSheetRow("Districts", "A1", &[]any{tt.title})
+			f.SetSheetRow("Districts", "A3", &[]any{"Ref", "Indicator", "Ashford", "Canterbury", "Dover"})
+			f.SetSheetRow("Districts", "A4", &[]any{"CIC01", "Number of children in care", 120, 130, 140})
+			path := filepath.Join(t.TempDir(), "districts.xlsx")
+			if err := f.SaveAs(path); err != nil {
+				t.Fatal(err)
+			}
+			res, err := Read(context.Background(), path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var dover []app.Period
+			for _, o := range res.Dataset.Observations {
+				if o.Area == "Dover" {
+					dover = append(dover, o.Period)
+				}
+			}
+			if len(dover) != 1 || dover[0] != tt.want {
+				t.Errorf("Dover's figures dated %v, want %s", dover, tt.want)
+			}
+			said := tt.warn == ""
+			for _, w := range res.Warnings {
+				said = said || w.Sheet == "Districts" && strings.Contains(w.Message, tt.warn)
+			}
+			if !said {
+				t.Errorf("no warning %q: %v", tt.warn, res.Warnings)
+			}
+		})
+	}
+}

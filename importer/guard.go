@@ -49,7 +49,9 @@ func checkSource(path string) (os.FileInfo, error) {
 	base := filepath.Base(path)
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, &app.SourceError{Location: app.Location{File: base}, Err: unwrapPathError(err)}
+		// A file not found is named as it was given: its base name
+		// alone would not say where it was looked for.
+		return nil, &app.SourceError{Location: app.Location{File: path}, Err: unwrapPathError(err)}
 	}
 	if !fi.Mode().IsRegular() {
 		what := "not a regular file"

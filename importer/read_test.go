@@ -264,7 +264,7 @@ func TestReadErrors(t *testing.T) {
 		want string
 	}{
 		{write("notes.txt", "hello"), "notes.txt: not a workbook or CSV (expected .xlsx, .xlsm or .csv)"},
-		{filepath.Join(dir, "missing.xlsx"), "missing.xlsx: no such file or directory"},
+		{filepath.Join(dir, "missing.xlsx"), filepath.Join(dir, "missing.xlsx") + ": no such file or directory"},
 		{write("old.xls", "\xd0\xcf\x11\xe0"), "old.xls: is an Excel 97-2003 workbook (.xls): save it as .xlsx in Excel and import that"},
 		{write("broken.xlsx", "PK\x03\x04 not really"), "broken.xlsx: not a valid Excel workbook (the file is damaged, or not really .xlsx)"},
 		{noHeader, "q3.xlsx: Sheet1!A1: no header row found (expected a row with Ref and Indicator columns, or Ref and Period for a tidy table)"},

@@ -134,3 +134,22 @@ func TestShortBaselineRefused(t *testing.T) {
 		t.Errorf("rebase leaving 7 figures: %q, want a note in a whole sentence", out)
 	}
 }
+
+// TestImportsNameEdits: `imports` names what each chart edit changed in
+// its SOURCE column, where every edit had read "edit" and only --json
+// told an officer which one to undo.
+func TestImportsNameEdits(t *testing.T) {
+	db := demoStore(t)
+	mustRun(t, db, "window", "CIC04", "6")
+	mustRun(t, db, "baseline", "CIC03", "--from", "2024-11", "--note", "new service")
+	lines := strings.Split(mustRun(t, db, "imports"), "\n")
+	var edits []string
+	for _, l := range lines {
+		if f := strings.Fields(l); len(f) > 6 && f[5] == "edit" {
+			edits = append(edits, l)
+		}
+	}
+	if len(edits) != 2 || !strings.Contains(edits[0], "CIC04: trend window of 6 periods") || !strings.Contains(edits[1], "CIC03: SPC baseline from Nov-24 (new service)") {
+		t.Errorf("imports lists the edits as %q", edits)
+	}
+}

@@ -225,7 +225,13 @@ func runImports(e *env, args []string) error {
 				state += " by " + r.UndoneBy
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", r.ID, r.Time.Local().Format("2 Jan 2006 15:04"), r.Kind, r.Source, r.Counts.Observations, len(r.Warnings), state, madeBy(r))
+		source := r.Source
+		if r.Source == "edit" && r.Note != "" {
+			// Every edit's source is "edit"; what it changed tells an
+			// officer which to undo.
+			source = r.Note
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", r.ID, r.Time.Local().Format("2 Jan 2006 15:04"), r.Kind, source, r.Counts.Observations, len(r.Warnings), state, madeBy(r))
 	}
 	return tw.Flush()
 }

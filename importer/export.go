@@ -3,7 +3,10 @@ package importer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"scorecard/app"
 )
@@ -15,7 +18,7 @@ func isExport(s *Sample) bool {
 }
 
 // scorecardSheetOfExport is the name of an export's Scorecard sheet
-// (export.ScorecardSheet, which the importer cannot import).
+// (export.ScorecardSheet: the importer cannot import app/export).
 const scorecardSheetOfExport = "Scorecard"
 
 // readExport reads an export's tidy sheets alone: its Scorecard, Trend
@@ -25,14 +28,16 @@ const scorecardSheetOfExport = "Scorecard"
 func readExport(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	tidy := *s
 	tidy.Heads = nil
-	var skipped []string
+	var shown []string // what the Scorecard sheet shows that stays behind
 	for _, h := range s.Heads {
 		l, err := s.detectSheet(ctx, h)
 		if err == nil && (l.Kind == TidySheet || l.Kind == TargetSheet || l.Kind == IndicatorSheet && !l.has(RolePeriod) && l.has(RoleName)) {
 			tidy.Heads = append(tidy.Heads, h)
 			continue
 		}
-		skipped = append(skipped, h.Sheet)
+		if h.Sheet == scorecardSheetOfExport {
+			shown = shownOnlyOnScorecard(h.Rows)
+		}
 	}
 	if len(tidy.Heads) == 0 {
 		return nil, &app.SourceError{Location: app.Location{File: filepath.Base(s.Path)},
@@ -43,15 +48,50 @@ func readExport(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.Format = "Scorecard export (Data sheet)"
-	// What only the laid-out sheets show is not in the tidy ones: an
-	// officer passing a history on this way should know what stays
-	// behind.
-	for _, sheet := range skipped {
-		msg := "sheet not read: an export's figures, definitions and targets are read from its Data, Definitions and Targets sheets"
-		if sheet == scorecardSheetOfExport {
-			msg += "; the benchmarks, comments and previous-year figures standing in for a month that its Scorecard sheet shows are not imported (import their sources: the DfE files and the workbooks)"
-		}
-		res.Warnings = append(res.Warnings, app.Warning{Location: app.Location{File: filepath.Base(s.Path), Sheet: sheet}, Message: msg})
+	// The other sheets lay out what the tidy ones hold, but for what the
+	// Scorecard sheet shows beside the figures: an officer passing a
+	// history on this way should know it stays behind.
+	if len(shown) > 0 {
+		res.Warnings = append(res.Warnings, app.Warning{Location: app.Location{File: filepath.Base(s.Path), Sheet: scorecardSheetOfExport},
+			Message: fmt.Sprintf("sheet not read: its %s are not imported with the figures, which are read from the Data sheet; import them from their sources (the DfE files, the officers' workbooks)", strings.Join(shown, " and "))})
 	}
 	return res, nil
+}
+
+// shownOnlyOnScorecard names what an export's Scorecard sheet shows, in
+// the rows given, that its tidy sheets do not hold: benchmarks (England,
+// statistical neighbours, ranks, the previous year's outturn) and
+// comments, each where any cell below its heading holds something.
+func shownOnlyOnScorecard(rows [][]string) []string {
+	header := -1
+	for r, row := range rows {
+		if len(row) > 0 && strings.TrimSpace(row[0]) == "Ref" {
+			header = r
+			break
+		}
+	}
+	if header < 0 {
+		return nil
+	}
+	what := map[string]string{"England": "benchmarks", "Stat neighbours": "benchmarks", "Rank": "benchmarks", "Previous year outturn": "benchmarks", "Comments": "comments"}
+	var found []string
+	for c, head := range rows[header] {
+		kind := ""
+		for prefix, k := range what {
+			if strings.HasPrefix(strings.TrimSpace(head), prefix) {
+				kind = k
+			}
+		}
+		if kind == "" || slices.Contains(found, kind) {
+			continue
+		}
+		for _, row := range rows[header+1:] {
+			if c < len(row) && strings.TrimSpace(row[c]) != "" {
+				found = append(found, kind)
+				break
+			}
+		}
+	}
+	slices.Sort(found)
+	return found
 }

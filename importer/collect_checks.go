@@ -159,8 +159,15 @@ func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs
 // indicator at its first such figure.
 func (c *collector) checkFractions(obs []app.Observation, units map[string]app.Indicator) []app.Warning {
 	scale := map[string]float64{} // a figure or target above 1, by ref
+	// Observations come a series at a time, so a ref's unit is looked up
+	// once a run, not once a figure: an import holds a hundred thousand.
+	ref, percent := "", false
 	for i := range obs {
-		if o := &obs[i]; o.Value != nil && *o.Value > 1 && units[o.Ref].Unit == app.Percent {
+		o := &obs[i]
+		if o.Ref != ref {
+			ref, percent = o.Ref, units[o.Ref].Unit == app.Percent
+		}
+		if percent && o.Value != nil && *o.Value > 1 {
 			scale[o.Ref] = *o.Value
 		}
 	}
@@ -179,9 +186,14 @@ func (c *collector) checkFractions(obs []app.Observation, units map[string]app.I
 	}
 	byRef := map[string]*fractions{}
 	var refs []string
+	ref, scaled := "", false
 	for i := range obs {
 		o := &obs[i]
-		if _, ok := scale[o.Ref]; !ok || o.Value == nil || *o.Value <= 0 || *o.Value > 1 {
+		if o.Ref != ref {
+			ref = o.Ref
+			_, scaled = scale[ref]
+		}
+		if !scaled || o.Value == nil || *o.Value <= 0 || *o.Value > 1 {
 			continue
 		}
 		f := byRef[o.Ref]

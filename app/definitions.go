@@ -291,3 +291,22 @@ func sameDefinition(a, b Indicator) bool {
 		a.Unit == b.Unit && a.Decimals == b.Decimals && a.DataPeriod == b.DataPeriod && a.Measure == b.Measure &&
 		a.YearType == b.YearType && a.Guidance == b.Guidance && slices.Equal(a.Unaffected, b.Unaffected) && a.Owner == b.Owner
 }
+
+// Yields reports whether ds, finished by Apply as decided, would yield
+// anything to store (Dataset.Yields), leaving ds as it is: the import
+// review asks it to say before the officer accepts that a file would
+// store nothing.
+func (d Definitions) Yields(ds *Dataset, acceptChanges, acceptUnknown bool) bool {
+	defs := Dataset{Indicators: slices.Clone(ds.Indicators), Stated: ds.Stated}
+	d.Apply(&defs, acceptChanges, acceptUnknown)
+	if defs.Yields() || len(ds.Breakdowns)+len(ds.ChartSettings) > 0 {
+		return true
+	}
+	left := func(ref string) bool {
+		return acceptUnknown || !slices.ContainsFunc(d.Unknown, func(ind Indicator) bool { return ind.Ref == ref })
+	}
+	return slices.ContainsFunc(ds.Observations, func(o Observation) bool { return left(o.Ref) }) ||
+		slices.ContainsFunc(ds.Targets, func(t Target) bool { return left(t.Ref) }) ||
+		slices.ContainsFunc(ds.Benchmarks, func(b Benchmark) bool { return left(b.Ref) }) ||
+		slices.ContainsFunc(ds.Comments, func(c Comment) bool { return left(c.Ref) })
+}

@@ -219,9 +219,10 @@ func (r *layoutReview) decided() {
 }
 
 // reviewSize is the review's size: most of the window, so that its lines
-// read in full.
+// read in full, but never more than the window, which would grow to hold
+// it past a small screen's edge.
 func reviewSize(win fyne.Size) fyne.Size {
-	return fyne.NewSize(max(860, win.Width-80), max(600, win.Height-80))
+	return fyne.NewSize(min(win.Width, max(860, win.Width-80)), min(win.Height, max(600, win.Height-80)))
 }
 
 // previewList lists the preview's lines, each in full: long lines were

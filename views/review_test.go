@@ -622,3 +622,18 @@ func TestUserGuideNamesTheReviewsButtons(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewSize: the review takes most of the window, and never more
+// than all of it.
+func TestReviewSize(t *testing.T) {
+	for _, tt := range []struct{ win, want fyne.Size }{
+		{fyne.NewSize(1920, 1080), fyne.NewSize(1840, 1000)},
+		{fyne.NewSize(1024, 700), fyne.NewSize(944, 620)},
+		{fyne.NewSize(900, 640), fyne.NewSize(860, 600)},
+		{fyne.NewSize(800, 560), fyne.NewSize(800, 560)},
+	} {
+		if got := reviewSize(tt.win); got != tt.want {
+			t.Errorf("reviewSize(%v) = %v, want %v", tt.win, got, tt.want)
+		}
+	}
+}

@@ -48,7 +48,9 @@ func TestImportLeavesDefinitionsAlone(t *testing.T) {
 		flags  []string
 		want   map[string]def
 		owners map[string]string
-		output []string // lines the import prints
+		// sections are the sections the indicators have after it.
+		sections map[string]string
+		output   []string // lines the import prints
 	}{{
 		// An export's Data sheet relabelled for the next month.
 		name: "figures only",
@@ -69,9 +71,11 @@ func TestImportLeavesDefinitionsAlone(t *testing.T) {
 		name: "a different unit and polarity",
 		file: "defs.csv",
 		text: "Ref,Indicator,Polarity,Unit,Period,Value\nCIC09,Average days to adoption,H,%,2026-11,41\nNEW01,Foster carers approved,H,count,2026-11,12\n",
-		want: map[string]def{"CIC09": {"days", "L", "Average days to adoption"}, "NEW01": {"count", "H", "Foster carers approved"}},
+		want: map[string]def{"CIC09": {"days", "L", "Average days between entering care and moving in with an adoptive family"},
+			"NEW01": {"count", "H", "Foster carers approved"}},
 		output: []string{
 			`warning: defs.csv: NEW01: not an indicator the store holds; added as the file defines it (Foster carers approved, unit "count")`,
+			`warning: defs.csv: B2: CIC09: name "Average days to adoption" here, but the stored definition says "Average days between entering care and moving in with an adoptive family"; the stored name stands`,
 			`warning: defs.csv: D2: CIC09: unit "%" here, but the stored definition says "days"; the stored unit stands`,
 			`warning: defs.csv: C2: CIC09: polarity "H" here, but the stored definition says "L"; the stored polarity stands`,
 		},
@@ -83,6 +87,37 @@ func TestImportLeavesDefinitionsAlone(t *testing.T) {
 		want:  map[string]def{"CIC09": {"%", "H", "Average days to adoption"}},
 		output: []string{
 			`warning: defs.csv: D2: CIC09: unit "%" here, but the stored definition says "days"; changed, as accepted`,
+			`warning: defs.csv: B2: CIC09: name "Average days to adoption" here, but the stored definition says "Average days between entering care and moving in with an adoptive family"; changed, as accepted`,
+		},
+	}, {
+		// A month's figure whose Indicator column carries a short name:
+		// the committee's name stands, and the file's is said.
+		name: "a different name beside a figure",
+		file: "rn.csv",
+		text: "Ref,Indicator,Polarity,Unit,Period,Area,Numerator,Denominator\nCIC05,3+ moves,L,%,2026-11,Kent,230,1900\n",
+		want: map[string]def{"CIC05": {"%", "L", "Children in care with 3 or more placements in the last 12 months (%)"}},
+		output: []string{
+			`rn.csv: imported as`,
+			`warning: rn.csv: B2: CIC05: name "3+ moves" here, but the stored definition says "Children in care with 3 or more placements in the last 12 months (%)"; the stored name stands until the change is accepted`,
+		},
+	}, {
+		name:  "a different name beside a figure, accepted",
+		file:  "rn.csv",
+		text:  "Ref,Indicator,Polarity,Unit,Period,Area,Numerator,Denominator\nCIC05,3+ moves,L,%,2026-11,Kent,230,1900\n",
+		flags: []string{"--accept-definitions"},
+		want:  map[string]def{"CIC05": {"%", "L", "3+ moves"}},
+		output: []string{
+			`warning: rn.csv: B2: CIC05: name "3+ moves" here, but the stored definition says "Children in care with 3 or more placements in the last 12 months (%)"; changed, as accepted`,
+		},
+	}, {
+		// The app's own export's Section and Data Period columns, edited.
+		name:     "a different section and data period",
+		file:     "sections.csv",
+		text:     "Ref,Section,Data Period,Period,Area,Value\nCIC09,Adoption,MS,2026-11,Kent,405\n",
+		sections: map[string]string{"CIC09": "Children in Care"},
+		output: []string{
+			`warning: sections.csv: B2: CIC09: section "Adoption" here, but the stored definition says "Children in Care"; the stored section stands`,
+			`warning: sections.csv: C2: CIC09: data period "MS" here, but the stored definition says "R12M"; the stored data period stands`,
 		},
 	}, {
 		// A figures file with the officers who sent each figure.
@@ -128,6 +163,11 @@ func TestImportLeavesDefinitionsAlone(t *testing.T) {
 			for ref, want := range tt.owners {
 				if got, _ := inds[ref]["owner"].(string); got != want {
 					t.Errorf("%s's owner is now %q, want %q", ref, got, want)
+				}
+			}
+			for ref, want := range tt.sections {
+				if got, _ := inds[ref]["section"].(string); got != want {
+					t.Errorf("%s's section is now %q, want %q", ref, got, want)
 				}
 			}
 		})
@@ -229,6 +269,10 @@ func TestRefusedFileLeavesStoreAsItWas(t *testing.T) {
 			`inf.csv: line 2: nothing to import: CIC01: row skipped: "1e400" is not a number`},
 		{writeFile(t, "skipped.csv", "Ref,Period,Area,Value\nCIC01,2026-09,Kent,1e400\nCIC02,2026-09,Kent,-1e999\n"),
 			`skipped.csv: line 2: nothing to import (the first of 2 warnings): CIC01: row skipped`},
+		// Its only row skipped, and the name and polarity it states
+		// held back: nothing of it would be stored.
+		{writeFile(t, "rn2.csv", "Ref,Indicator,Polarity,Unit,Period,Area,Value\nCIC06,y,L,%,notaperiod,Kent,5\n"),
+			`rn2.csv: line 2: nothing to import (the first of 3 warnings): CIC06: row skipped`},
 	} {
 		r := scorecard(t, db, "import", tt.path)
 		lines := strings.Split(strings.TrimSpace(r.stderr), "\n")

@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // Stated records which parts of an indicator's definition a file stated,
@@ -16,23 +18,86 @@ type Stated struct {
 	// file with a Lead Officer column must not hand an indicator to
 	// someone else unremarked.
 	Owner Location
-	// Other is set when the file stated another part of the definition:
-	// a section, guidance, data period, year type, measure, decimals or
-	// cohorts unaffected.
-	Other bool
+	// The rest of the definition, each where its column gave it.
+	Section, DataPeriod, Guidance, Decimals, Measure, YearType, Unaffected Location
 }
 
 // Defines reports whether the file stated any part of the definition.
 func (s Stated) Defines() bool {
-	var none Location
-	return s.Name != none || s.Unit != none || s.Polarity != none || s.Owner != none || s.Other
+	return s != Stated{}
+}
+
+// definitionFields are the parts of a definition an import compares with
+// the stored one, in the order its changes are listed: where the file
+// stated each (at), and each as words (words, "" for a blank).
+var definitionFields = []struct {
+	name  string
+	at    func(Stated) Location
+	words func(Indicator) string
+	take  func(to *Indicator, from Indicator)
+}{
+	{"name", func(s Stated) Location { return s.Name },
+		func(ind Indicator) string {
+			if ind.Name == ind.Ref {
+				return "" // a name a file left out is written as its ref
+			}
+			return ind.Name
+		},
+		func(to *Indicator, from Indicator) { to.Name = from.Name }},
+	{"section", func(s Stated) Location { return s.Section },
+		func(ind Indicator) string { return ind.Section },
+		func(to *Indicator, from Indicator) { to.Section = from.Section }},
+	{"unit", func(s Stated) Location { return s.Unit },
+		func(ind Indicator) string { return string(ind.Unit) },
+		func(to *Indicator, from Indicator) { to.Unit = from.Unit }},
+	{"polarity", func(s Stated) Location { return s.Polarity },
+		func(ind Indicator) string { return polarityWord(ind.Polarity) },
+		func(to *Indicator, from Indicator) { to.Polarity = from.Polarity }},
+	{"measure", func(s Stated) Location { return s.Measure },
+		func(ind Indicator) string { return string(ind.Measure) },
+		func(to *Indicator, from Indicator) { to.Measure = from.Measure }},
+	{"decimals", func(s Stated) Location { return s.Decimals },
+		func(ind Indicator) string { return strconv.Itoa(ind.Decimals) },
+		func(to *Indicator, from Indicator) { to.Decimals = from.Decimals }},
+	{"data period", func(s Stated) Location { return s.DataPeriod },
+		func(ind Indicator) string { return string(ind.DataPeriod) },
+		func(to *Indicator, from Indicator) { to.DataPeriod = from.DataPeriod }},
+	{"year type", func(s Stated) Location { return s.YearType },
+		func(ind Indicator) string {
+			switch ind.YearType {
+			case AcademicYear:
+				return "academic year"
+			case FinancialYear:
+				return "financial year"
+			}
+			return ""
+		},
+		func(to *Indicator, from Indicator) { to.YearType = from.YearType }},
+	{"cohorts unaffected", func(s Stated) Location { return s.Unaffected },
+		func(ind Indicator) string {
+			var cs []string
+			for _, c := range ind.Unaffected {
+				cs = append(cs, string(c))
+			}
+			return strings.Join(cs, ", ")
+		},
+		func(to *Indicator, from Indicator) { to.Unaffected = from.Unaffected }},
+	{"guidance", func(s Stated) Location { return s.Guidance },
+		func(ind Indicator) string { return ind.Guidance },
+		func(to *Indicator, from Indicator) { to.Guidance = from.Guidance }},
+	{"owner", func(s Stated) Location { return s.Owner },
+		func(ind Indicator) string { return ind.Owner },
+		func(to *Indicator, from Indicator) { to.Owner = from.Owner }},
 }
 
 // DefinitionChange is a part of a stored definition that an import
 // states differently.
 type DefinitionChange struct {
-	Ref   string   `json:"ref"`
-	Field string   `json:"field"` // "unit", "polarity" or "owner"
+	Ref string `json:"ref"`
+	// Field is "name", "section", "unit", "polarity", "measure",
+	// "decimals", "data period", "year type", "cohorts unaffected",
+	// "guidance" or "owner".
+	Field string   `json:"field"`
 	Old   string   `json:"old"`
 	New   string   `json:"new"`
 	At    Location `json:"at"`
@@ -68,10 +133,13 @@ type Definitions struct {
 }
 
 // ReviewDefinitions compares the indicators of ds with those known (the
-// store's definitions, by ref): a unit, polarity or owner the file states
-// differently from the stored one is a change, an indicator the store
-// does not hold is unknown. An owner named where the store has none is
-// no change: it takes nothing away.
+// store's definitions, by ref): a part of the definition (name, section,
+// unit, polarity, measure, decimals, data period, year type, cohorts
+// unaffected, guidance or owner) that the file states differently from
+// the stored one is a change; an indicator the store does not hold is
+// unknown. A part stated where the store holds a blank (no section, an
+// indicator named only by its ref, no owner) is no change: it fills the
+// blank and takes nothing away.
 func ReviewDefinitions(ds *Dataset, known func(ref string) (Indicator, bool)) Definitions {
 	d := Definitions{stored: map[string]Indicator{}}
 	for _, ind := range ds.Indicators {
@@ -85,23 +153,16 @@ func ReviewDefinitions(ds *Dataset, known func(ref string) (Indicator, bool)) De
 		}
 		d.stored[ind.Ref] = old
 		st := ds.stated(ind.Ref)
-		if st.Unit != (Location{}) && ind.Unit != old.Unit {
-			d.Changes = append(d.Changes, DefinitionChange{Ref: ind.Ref, Field: "unit", Old: string(old.Unit), New: string(ind.Unit), At: st.Unit})
-		}
-		if st.Polarity != (Location{}) && ind.Polarity != old.Polarity {
-			d.Changes = append(d.Changes, DefinitionChange{Ref: ind.Ref, Field: "polarity", Old: polarityWord(old.Polarity), New: polarityWord(ind.Polarity), At: st.Polarity})
-		}
-		if ownerChanged(st, ind, old) {
-			d.Changes = append(d.Changes, DefinitionChange{Ref: ind.Ref, Field: "owner", Old: old.Owner, New: ind.Owner, At: st.Owner})
+		for _, f := range definitionFields {
+			at := f.at(st)
+			was, now := f.words(old), f.words(ind)
+			if at == (Location{}) || was == "" || now == "" || was == now {
+				continue
+			}
+			d.Changes = append(d.Changes, DefinitionChange{Ref: ind.Ref, Field: f.name, Old: was, New: now, At: at})
 		}
 	}
 	return d
-}
-
-// ownerChanged reports whether the file names an owner other than the one
-// the store holds.
-func ownerChanged(st Stated, ind, old Indicator) bool {
-	return st.Owner != (Location{}) && ind.Owner != "" && old.Owner != "" && ind.Owner != old.Owner
 }
 
 func polarityWord(p Polarity) string {
@@ -116,7 +177,8 @@ func polarityWord(p Polarity) string {
 func (ds *Dataset) stated(ref string) Stated {
 	if ds.Stated == nil {
 		all := Location{File: "(defined by its format)"}
-		return Stated{Name: all, Unit: all, Polarity: all, Other: true}
+		return Stated{Name: all, Unit: all, Polarity: all, Owner: all, Section: all, DataPeriod: all,
+			Guidance: all, Decimals: all, Measure: all, YearType: all, Unaffected: all}
 	}
 	return ds.Stated[ref]
 }
@@ -152,11 +214,15 @@ func (d Definitions) Warnings(file string, acceptChanges, acceptUnknown bool) []
 }
 
 // Apply finishes ds as the officer decided. An indicator the store holds
-// keeps its stored definition wherever the file leaves a part unstated,
-// and keeps it whole where the file does not define it at all (figures,
-// targets, benchmarks or commentary only): ds then carries no definition
-// of it. A stated unit, polarity or owner that differs replaces the
-// stored one only when acceptChanges. Unknown indicators are added only when
+// keeps its stored definition, part by part, except where the file fills
+// a part the store left blank, or states a part differently and
+// acceptChanges (a unit so taken brings the measure and decimals guessed
+// with it). What a file only guesses (a unit from a cell's format, the
+// places its figures are shown to) never replaces what the store holds.
+// An indicator whose definition this leaves as the store holds it is
+// taken out of ds, which then stores nothing for it: a file of figures,
+// or of definitions the officer declined, changes no definition and
+// yields nothing of itself. Unknown indicators are added only when
 // acceptUnknown; otherwise they are taken out of ds with everything ds
 // gives for them.
 func (d Definitions) Apply(ds *Dataset, acceptChanges, acceptUnknown bool) {
@@ -176,18 +242,9 @@ func (d Definitions) Apply(ds *Dataset, acceptChanges, acceptUnknown bool) {
 		if !st.Defines() {
 			continue
 		}
-		if ind.Unit != old.Unit && (st.Unit == (Location{}) || !acceptChanges) {
-			// A guessed unit, and the measure and places guessed with
-			// it, never replace what the store holds.
-			ind.Unit, ind.Measure, ind.Decimals = old.Unit, old.Measure, old.Decimals
+		if def := finish(old, ind, st, acceptChanges); !sameDefinition(def, old) {
+			kept = append(kept, def)
 		}
-		if ind.Polarity != old.Polarity && (st.Polarity == (Location{}) || !acceptChanges) {
-			ind.Polarity = old.Polarity
-		}
-		if ownerChanged(st, ind, old) && !acceptChanges {
-			ind.Owner = old.Owner
-		}
-		kept = append(kept, ind)
 	}
 	ds.Indicators = kept
 	if len(rejected) == 0 {
@@ -197,4 +254,59 @@ func (d Definitions) Apply(ds *Dataset, acceptChanges, acceptUnknown bool) {
 	ds.Targets = slices.DeleteFunc(ds.Targets, func(t Target) bool { return rejected[t.Ref] })
 	ds.Benchmarks = slices.DeleteFunc(ds.Benchmarks, func(b Benchmark) bool { return rejected[b.Ref] })
 	ds.Comments = slices.DeleteFunc(ds.Comments, func(c Comment) bool { return rejected[c.Ref] })
+}
+
+// finish returns old with what ind, as the file gives it, may change:
+// the blanks it fills, and the parts it states differently when
+// acceptChanges.
+func finish(old, ind Indicator, st Stated, acceptChanges bool) Indicator {
+	def := old
+	unitTaken := false
+	for _, f := range definitionFields {
+		was, now := f.words(old), f.words(ind)
+		if now == "" || was == now {
+			continue
+		}
+		stated := f.at(st) != (Location{})
+		if was == "" || stated && acceptChanges {
+			f.take(&def, ind)
+			unitTaken = unitTaken || f.name == "unit"
+		}
+	}
+	if unitTaken {
+		// The measure and places guessed for the new unit go with it.
+		if st.Measure == (Location{}) {
+			def.Measure = ind.Measure
+		}
+		if st.Decimals == (Location{}) {
+			def.Decimals = ind.Decimals
+		}
+	}
+	return def
+}
+
+// sameDefinition reports whether a and b define an indicator alike.
+func sameDefinition(a, b Indicator) bool {
+	return a.Ref == b.Ref && a.Name == b.Name && a.Section == b.Section && a.Polarity == b.Polarity &&
+		a.Unit == b.Unit && a.Decimals == b.Decimals && a.DataPeriod == b.DataPeriod && a.Measure == b.Measure &&
+		a.YearType == b.YearType && a.Guidance == b.Guidance && slices.Equal(a.Unaffected, b.Unaffected) && a.Owner == b.Owner
+}
+
+// Yields reports whether ds, finished by Apply as decided, would yield
+// anything to store (Dataset.Yields), leaving ds as it is: the import
+// review asks it to say before the officer accepts that a file would
+// store nothing.
+func (d Definitions) Yields(ds *Dataset, acceptChanges, acceptUnknown bool) bool {
+	defs := Dataset{Indicators: slices.Clone(ds.Indicators), Stated: ds.Stated}
+	d.Apply(&defs, acceptChanges, acceptUnknown)
+	if defs.Yields() || len(ds.Breakdowns)+len(ds.ChartSettings) > 0 {
+		return true
+	}
+	left := func(ref string) bool {
+		return acceptUnknown || !slices.ContainsFunc(d.Unknown, func(ind Indicator) bool { return ind.Ref == ref })
+	}
+	return slices.ContainsFunc(ds.Observations, func(o Observation) bool { return left(o.Ref) }) ||
+		slices.ContainsFunc(ds.Targets, func(t Target) bool { return left(t.Ref) }) ||
+		slices.ContainsFunc(ds.Benchmarks, func(b Benchmark) bool { return left(b.Ref) }) ||
+		slices.ContainsFunc(ds.Comments, func(c Comment) bool { return left(c.Ref) })
 }

@@ -32,3 +32,45 @@ func TestCheckYield(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinitionsYields checks that the review can tell, before anything
+// is decided, whether a file would store anything as decided, and that
+// Apply and CheckYield then agree.
+func TestDefinitionsYields(t *testing.T) {
+	stored := map[string]Indicator{"CIC06": {Ref: "CIC06", Name: "Children in care 2.5 years or more in the same placement", Polarity: HigherBetter, Unit: Percent}}
+	known := func(ref string) (Indicator, bool) { ind, ok := stored[ref]; return ind, ok }
+	at := Location{File: "rn2.csv", Cell: "B2"}
+	for _, tt := range []struct {
+		name                  string
+		ds                    Dataset
+		acceptChanges, accept bool
+		want                  bool
+	}{
+		// Its only row skipped: a renaming alone, held back.
+		{"a renaming held back", Dataset{Indicators: []Indicator{{Ref: "CIC06", Name: "y", Polarity: HigherBetter, Unit: Percent}},
+			Stated: map[string]Stated{"CIC06": {Name: at}}}, false, true, false},
+		{"a renaming accepted", Dataset{Indicators: []Indicator{{Ref: "CIC06", Name: "y", Polarity: HigherBetter, Unit: Percent}},
+			Stated: map[string]Stated{"CIC06": {Name: at}}}, true, true, true},
+		{"a figure for a known indicator", Dataset{Indicators: []Indicator{{Ref: "CIC06", Name: "CIC06"}},
+			Observations: []Observation{{Ref: "CIC06"}}, Stated: map[string]Stated{}}, false, false, true},
+		{"a new indicator's figure, left out", Dataset{Indicators: []Indicator{{Ref: "NEW01", Name: "NEW01"}},
+			Observations: []Observation{{Ref: "NEW01"}}, Stated: map[string]Stated{}}, false, false, false},
+		{"a new indicator's figure, added", Dataset{Indicators: []Indicator{{Ref: "NEW01", Name: "NEW01"}},
+			Observations: []Observation{{Ref: "NEW01"}}, Stated: map[string]Stated{}}, false, true, true},
+		{"nothing", Dataset{Stated: map[string]Stated{}}, true, true, false},
+	} {
+		ds := tt.ds
+		d := ReviewDefinitions(&ds, known)
+		n := len(ds.Indicators)
+		if got := d.Yields(&ds, tt.acceptChanges, tt.accept); got != tt.want {
+			t.Errorf("%s: Yields = %v, want %v", tt.name, got, tt.want)
+		}
+		if len(ds.Indicators) != n {
+			t.Errorf("%s: Yields changed the dataset", tt.name)
+		}
+		d.Apply(&ds, tt.acceptChanges, tt.accept)
+		if refused := CheckYield("rn2.csv", &ds, nil) != nil; refused == tt.want {
+			t.Errorf("%s: CheckYield refused = %v after Apply, Yields said %v", tt.name, refused, tt.want)
+		}
+	}
+}

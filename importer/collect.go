@@ -134,7 +134,13 @@ func (c *collector) state(ref string, st app.Stated) {
 	have.Unit = cmpOr(have.Unit, st.Unit)
 	have.Polarity = cmpOr(have.Polarity, st.Polarity)
 	have.Owner = cmpOr(have.Owner, st.Owner)
-	have.Other = have.Other || st.Other
+	have.Section = cmpOr(have.Section, st.Section)
+	have.DataPeriod = cmpOr(have.DataPeriod, st.DataPeriod)
+	have.Guidance = cmpOr(have.Guidance, st.Guidance)
+	have.Decimals = cmpOr(have.Decimals, st.Decimals)
+	have.Measure = cmpOr(have.Measure, st.Measure)
+	have.YearType = cmpOr(have.YearType, st.YearType)
+	have.Unaffected = cmpOr(have.Unaffected, st.Unaffected)
 	c.stated[ref] = have
 }
 

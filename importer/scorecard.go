@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -74,6 +75,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 	standIns := s.hasStandInLegend()
 	s.latest = s.sheetLatest()
 	section := ""
+	var sectionAt app.Location // the section's heading, a statement of it
 	var last *rowIndicator
 	inNotes := false
 	for r := l.FirstRow - 1; r < len(s.g.rows); r++ {
@@ -109,7 +111,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 				s.readRow(r, last, split, figures, standIns, false)
 				continue
 			}
-			ind := s.readIndicator(r, ref, name, section)
+			ind := s.readIndicator(r, ref, name, section, sectionAt)
 			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType}
 			s.readRow(r, last, app.All, figures, standIns, true)
 		case ref == "" && last != nil && !inNotes && isBreakdownLabel(name):
@@ -122,6 +124,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 				continue
 			}
 			section = stripFootnote(text)
+			sectionAt = s.loc(r, slices.IndexFunc(row, func(t string) bool { return strings.TrimSpace(t) != "" }))
 		default:
 			s.warn(r, refCol.index, "row skipped: it has figures but no indicator Ref (expected a Ref such as CIC05)")
 		}
@@ -189,9 +192,12 @@ func firstText(row []string) string {
 }
 
 // readIndicator reads the descriptive columns of an indicator's row.
-func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indicator {
+func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt app.Location) app.Indicator {
 	ind := app.Indicator{Ref: ref, Name: name, Section: section}
 	var st app.Stated
+	if section != "" {
+		st.Section = sectionAt
+	}
 	if ind.Name == "" {
 		ind.Name = ref
 	} else if c, ok := s.l.column(RoleName); ok {
@@ -200,13 +206,11 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 	for i := range s.l.Columns {
 		c := &s.l.Columns[i]
 		text := strings.TrimSpace(s.at(r, c))
-		if text != "" && definitionRole(c.Role) {
-			st.Other = true
-		}
 		switch c.Role {
 		case RoleSection:
 			if text != "" {
 				ind.Section = text
+				st.Section = s.loc(r, c.index)
 			}
 		case RoleOwner:
 			if ind.Owner = text; text != "" {
@@ -226,17 +230,22 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 			if err != nil {
 				s.warn(r, c.index, "%s: %v; left blank", ref, err)
 			}
-			ind.DataPeriod = dp
+			if ind.DataPeriod = dp; dp != "" {
+				st.DataPeriod = s.loc(r, c.index)
+			}
 		case RoleUnit:
 			if u, ok := unitFromText(text); ok {
 				ind.Unit = u
 				st.Unit = s.loc(r, c.index)
 			}
 		case RoleGuidance:
-			ind.Guidance = text
+			if ind.Guidance = text; text != "" {
+				st.Guidance = s.loc(r, c.index)
+			}
 		case RoleDecimals:
 			if n, err := strconv.Atoi(text); err == nil && n >= 0 && n <= 6 {
 				s.out.declareDecimals(ref, n)
+				st.Decimals = s.loc(r, c.index)
 			} else if text != "" {
 				s.warn(r, c.index, "%s: decimals %q is not a whole number from 0 to 6; ignored", ref, text)
 			}
@@ -244,6 +253,7 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 			s.out.measured[ref] = true
 			if m, ok := parseMeasure(text); ok {
 				ind.Measure = m
+				st.Measure = s.loc(r, c.index)
 			} else if text != "" {
 				s.warn(r, c.index, "%s: measure %q is not proportion, count, rate, mean or median; inferred instead", ref, text)
 			}
@@ -252,13 +262,17 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 			if err != nil {
 				s.warn(r, c.index, "%s: %v; ignored", ref, err)
 			}
-			ind.Unaffected = cs
+			if ind.Unaffected = cs; len(cs) > 0 {
+				st.Unaffected = s.loc(r, c.index)
+			}
 		case RoleYearType:
 			switch low := strings.ToLower(text); {
 			case strings.HasPrefix(low, "academic"), low == "ay":
 				ind.YearType = app.AcademicYear
+				st.YearType = s.loc(r, c.index)
 			case strings.HasPrefix(low, "financial"), low == "fy":
 				ind.YearType = app.FinancialYear
+				st.YearType = s.loc(r, c.index)
 			}
 		case RoleTarget, RoleFloor:
 			if c.Period.Kind == app.AcademicYear {
@@ -271,16 +285,6 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string) app.Indica
 	}
 	s.out.define(ind, st)
 	return ind
-}
-
-// definitionRole reports whether a column holds part of an indicator's
-// definition beyond its name, unit and polarity (see app.Stated).
-func definitionRole(r Role) bool {
-	switch r {
-	case RoleSection, RoleDataPeriod, RoleGuidance, RoleDecimals, RoleMeasure, RoleUnaffected, RoleYearType, RoleOwner:
-		return true
-	}
-	return false
 }
 
 // loc is where row r, column c of the sheet is, for a statement.

@@ -37,6 +37,10 @@ func TestStatedDefinitions(t *testing.T) {
 		name: "an owner is part of the definition",
 		csv:  "Ref,Period,Value,Lead Officer\nCIC09,2025-03,412,Head of Adoption\n",
 		want: map[string]app.Stated{"CIC09": {Owner: at("D2")}},
+	}, {
+		name: "a tidy table's section and data period, each where it was",
+		csv:  "Ref,Section,Data Period,Period,Value\nCIC09,Adoption,R12M,2025-03,412\n",
+		want: map[string]app.Stated{"CIC09": {Section: at("B2"), DataPeriod: at("C2")}},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,5 +55,23 @@ func TestStatedDefinitions(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestStatedScorecard checks that a scorecard sheet states each part of
+// a definition at its own cell, the section at its heading row, so that
+// a part stated differently from the store's can be said there.
+func TestStatedScorecard(t *testing.T) {
+	b := newBook(t)
+	b.sheet("Scorecard")
+	b.row("Scorecard", "A1", "Ref", "Indicator", "Polarity", "Data Period", "Guidance", "Decimals", "Year Type", "Feb-25", "Mar-25")
+	b.row("Scorecard", "A2", "Children in Care")
+	b.row("Scorecard", "A3", "CIC09", "Average days to adoption", "L", "R12M", "From entering care", 0, "Financial", 412, 405)
+	d := mustRead(t, b.save("sc.xlsx")).Dataset
+	at := func(cell string) app.Location { return app.Location{File: "sc.xlsx", Sheet: "Scorecard", Cell: cell} }
+	want := app.Stated{Name: at("B3"), Polarity: at("C3"), Section: at("A2"), DataPeriod: at("D3"),
+		Guidance: at("E3"), Decimals: at("F3"), YearType: at("G3")}
+	if got := d.Stated["CIC09"]; got != want {
+		t.Errorf("CIC09 stated\n%+v, want\n%+v", got, want)
 	}
 }

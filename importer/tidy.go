@@ -229,8 +229,9 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 		}
 	}
 	if c, ok := cols[RoleSection]; ok {
-		ind.Section = strings.TrimSpace(s.at(r, &c))
-		st.Other = st.Other || ind.Section != ""
+		if ind.Section = strings.TrimSpace(s.at(r, &c)); ind.Section != "" {
+			st.Section = s.loc(r, c.index)
+		}
 	}
 	if c, ok := cols[RoleOwner]; ok {
 		if ind.Owner = strings.TrimSpace(s.at(r, &c)); ind.Owner != "" {
@@ -256,7 +257,9 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 	if c, ok := cols[RoleDataPeriod]; ok {
 		if dp, err := app.ParseDataPeriod(s.at(r, &c)); err == nil {
 			ind.DataPeriod = dp
-			st.Other = st.Other || dp != ""
+			if dp != "" {
+				st.DataPeriod = s.loc(r, c.index)
+			}
 		}
 	}
 	if ind.Name == "" {

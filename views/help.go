@@ -55,7 +55,7 @@ var headingHelp = map[int]string{
 }
 
 const userGuide = `## Importing
-**File > Import** (Ctrl+O), or drop files on the window. Scorecard reads the monthly Excel scorecard, DfE CSVs and child-level lists. It shows how it read each sheet before keeping anything: check the layout and press Import. Every import is listed under **Imports**, with its warnings (each names the file, sheet and cell) and an Undo.
+**File > Import** (Ctrl+O), or drop files on the window. Scorecard reads the monthly Excel scorecard, DfE CSVs and child-level lists. It shows what will change and how it read each sheet before keeping anything: check them and press Accept, or Cancel. Every import is listed under **Imports**, with its warnings (each names the file, sheet and cell) and an Undo.
 
 ## Excluding UASC and other cohorts
 Tick **Exclude UASC** or **Exclude children placed by other LAs** above the scorecard. Every figure, rating and trend is worked out again without them. A figure the source does not split shows **n/e** (not excludable) rather than a wrong number. Benchmarks always count all children and are headed so.

@@ -2,6 +2,8 @@ package views
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -23,7 +25,11 @@ type importPreview struct {
 	defs  app.Definitions
 	lines []previewLine
 	// The summary's counts.
-	newFigures, revised, unchanged, unread, warnings int
+	newFigures, revised, unchanged, unread, indicators int
+
+	file string
+	h    *app.History
+	res  *importer.Result
 }
 
 // previewLine is one line of the review's list.
@@ -51,7 +57,8 @@ type previewGroup struct {
 // newImportPreview compares what res read with h.
 func newImportPreview(h *app.History, res *importer.Result) *importPreview {
 	d := res.Dataset
-	p := &importPreview{defs: app.ReviewDefinitions(d, h.Indicator), basis: store.Basis(h.Imports)}
+	p := &importPreview{defs: app.ReviewDefinitions(d, h.Indicator), basis: store.Basis(h.Imports), file: filepath.Base(res.File), h: h, res: res}
+	p.defs.Quiet = len(h.Indicators()) == 0
 	groups := map[string]*previewGroup{}
 	var order []*previewGroup
 	group := func(ref string) *previewGroup {
@@ -81,6 +88,7 @@ func newImportPreview(h *app.History, res *importer.Result) *importPreview {
 		g.add(true, "definition  %s: the file says %q (at %s), the store holds %q; the stored %s stands unless you tick \"Change definitions\"",
 			c.Field, c.New, cellOf(c.At), c.Old, c.Field)
 	}
+	p.indicators = len(order)
 	for i := range d.Observations {
 		o := &d.Observations[i]
 		g := group(o.Ref)
@@ -107,13 +115,13 @@ func newImportPreview(h *app.History, res *importer.Result) *importPreview {
 	}
 	general := &previewGroup{}
 	columns := &previewGroup{}
-	for _, w := range res.Warnings {
+	// The targets' warnings are the import's as accepted as it stands.
+	for _, w := range append(slices.Clone(res.Warnings), p.targetWarnings(false, true)...) {
 		switch {
 		case strings.Contains(w.Message, " not read: "):
 			p.unread++
 			columns.add(true, "%s", w)
 		default:
-			p.warnings++
 			if g, ok := groups[leadingRef(w.Message)]; ok {
 				g.add(true, "warning     %s", w)
 			} else {
@@ -121,7 +129,6 @@ func newImportPreview(h *app.History, res *importer.Result) *importPreview {
 			}
 		}
 	}
-	p.lines = append(p.lines, previewLine{text: p.summary(len(order)), header: true})
 	if len(columns.lines) > 0 {
 		p.lines = append(p.lines, previewLine{text: "Columns not read", header: true})
 		p.lines = append(p.lines, columns.lines...)
@@ -147,19 +154,54 @@ func newImportPreview(h *app.History, res *importer.Result) *importPreview {
 	return p
 }
 
-// summary is the preview's first line.
-func (p *importPreview) summary(indicators int) string {
+// summary is the preview's first line, above its list: its counts, and
+// the warnings the import will record as decided (acceptDefs, addNew),
+// the same number the import then reports.
+func (p *importPreview) summary(acceptDefs, addNew bool) string {
 	parts := []string{
-		counted(indicators, "indicator"),
+		counted(p.indicators, "indicator"),
 		counted(p.newFigures, "new figure"),
 		counted(p.revised, "revised figure"),
 		fmt.Sprintf("%d unchanged", p.unchanged),
 		counted(len(p.defs.Changes), "definition change"),
 		counted(len(p.defs.Unknown), "new indicator"),
 		counted(p.unread, "column") + " not read",
-		counted(p.warnings, "warning"),
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, ", ") + "; " + counted(len(p.report(acceptDefs, addNew)), "warning") +
+		" in the import's report (the definition changes, new indicators and columns not read among them)"
+}
+
+// report is the validation report the import will record as decided:
+// the reader's warnings, each definition change and new indicator as
+// decided (app.Definitions.Warnings), and each stored target the file
+// changes (app.ReviewTargets), as the command line's import records them.
+func (p *importPreview) report(acceptDefs, addNew bool) []app.Warning {
+	ws := slices.Clone(p.res.Warnings)
+	ws = append(ws, p.defs.Warnings(p.file, acceptDefs, addNew)...)
+	return append(ws, p.targetWarnings(acceptDefs, addNew)...)
+}
+
+// targetWarnings are app.ReviewTargets' warnings for the file's targets
+// as decided, worked out on a copy: nothing is finished until accepted.
+func (p *importPreview) targetWarnings(acceptDefs, addNew bool) []app.Warning {
+	d := p.res.Dataset
+	if d == nil || len(d.Targets) == 0 {
+		return nil
+	}
+	ds := app.Dataset{Indicators: slices.Clone(d.Indicators), Targets: slices.Clone(d.Targets), Stated: d.Stated, TargetsAt: d.TargetsAt}
+	p.defs.Apply(&ds, acceptDefs, addNew)
+	return app.ReviewTargets(&ds, p.file, p.h.Targets, p.h.Indicator)
+}
+
+// yields reports whether the import would store anything as decided.
+func (p *importPreview) yields(acceptDefs, addNew bool) bool {
+	return p.res.Dataset != nil && p.defs.Yields(p.res.Dataset, acceptDefs, addNew)
+}
+
+// refusal is why the file would store nothing, in the words the import's
+// refusal uses (app.CheckYield).
+func (p *importPreview) refusal() error {
+	return app.CheckYield(p.file, &app.Dataset{}, p.report(false, true))
 }
 
 // add adds a line that needs checking to the group, wrapped to

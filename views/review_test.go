@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -59,6 +62,7 @@ func TestImportReviewShowsEverythingFirst(t *testing.T) {
 				if imps, _ := st.Imports(); len(imps) != 1 {
 					t.Errorf("%d imports while the review shows: something was stored before it was accepted", len(imps))
 				}
+				lines = append(lines, r.counts.Text)
 				for _, l := range r.preview.lines {
 					lines = append(lines, l.text)
 				}
@@ -411,5 +415,225 @@ func TestTwoFilesReviewedOnce(t *testing.T) {
 	}
 	if recs, _ := st.Imports(); len(recs) < 2 || recs[len(recs)-1].Source != "CIC92.csv" {
 		t.Errorf("imports %v, want both files stored", recs)
+	}
+}
+
+// renameCSV is a month's figures for the demo store whose Indicator
+// column renames CIC05 and whose Polarity column turns CIC06 round, with
+// a column the importer does not read and an indicator the store does
+// not hold.
+const renameCSV = "Ref,Indicator,Polarity,Unit,Period,Area,Value,Notes\n" +
+	"CIC05,3+ moves,L,%,2026-11,Kent,12.1,checked\n" +
+	"CIC06,Children in care 2.5 years or more in the same placement for 2 years (%),L,%,2026-11,Kent,68.0,\n" +
+	"NEW01,Foster carers approved,H,count,2026-11,Kent,12,\n"
+
+// TestReviewListsRenamesAndCountsTheReport: the review lists a renaming
+// beside the polarity change, and the number of warnings it gives is the
+// number the import then records; accepted as it stands, the stored
+// name stands; with Change definitions ticked, the file's is taken.
+func TestReviewListsRenamesAndCountsTheReport(t *testing.T) {
+	for _, accept := range []bool{false, true} {
+		t.Run(fmt.Sprint("accept definitions ", accept), func(t *testing.T) {
+			st := openStore(t)
+			w := windowOn(t, st)
+			confirmLayouts(t, w, "Accept")
+			w.importFiles([]string{"testdata/demo.xlsx"})
+			w.busy.Wait()
+			path := filepath.Join(t.TempDir(), "rn.csv")
+			if err := os.WriteFile(path, []byte(renameCSV), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			said := -1
+			var lines []string
+			w.reviewShown = func(r *layoutReview) {
+				if accept {
+					r.acceptDefs.SetChecked(true)
+				}
+				top := w.win.Canvas().Overlays().Top()
+				shown := strings.Join(labelTexts(top), "\n")
+				for _, l := range r.preview.lines {
+					lines = append(lines, l.text)
+				}
+				m := regexp.MustCompile(`(\d+) warnings? in the import's report`).FindStringSubmatch(shown)
+				if m == nil {
+					t.Errorf("the review does not say how many warnings the import will record:\n%s", shown)
+				} else {
+					said, _ = strconv.Atoi(m[1])
+				}
+				test.Tap(findButton(top, "Accept"))
+			}
+			w.importFiles([]string{path})
+			w.busy.Wait()
+			text := strings.Join(lines, "\n")
+			for _, want := range []string{
+				`definition  name: the file says "3+ moves" (at B2), the store holds "Children in care with 3 or more`,
+				`definition  polarity: the file says "L" (at C3), the store holds "H"`,
+			} {
+				if !strings.Contains(text, want) {
+					t.Errorf("the review does not list %q:\n%s", want, text)
+				}
+			}
+			imps, _ := st.Imports()
+			if len(imps) != 2 {
+				t.Fatalf("%d imports, want 2", len(imps))
+			}
+			if got := len(imps[1].Warnings); got != said {
+				t.Errorf("the review said %d warnings, the import recorded %d:\n%v", said, got, imps[1].Warnings)
+			}
+			name := "Children in care with 3 or more placements in the last 12 months (%)"
+			if accept {
+				name = "3+ moves"
+			}
+			if ind, _ := w.v.stored.Indicator("CIC05"); ind.Name != name {
+				t.Errorf("CIC05 is named %q, want %q", ind.Name, name)
+			}
+		})
+	}
+}
+
+// TestReviewAcceptsOnlyWhatStoresSomething: a file whose figure is
+// skipped and whose only other content is a renaming stores nothing
+// unless the renaming is taken: Accept waits for Change definitions,
+// saying why. A file with nothing at all is refused in the review.
+func TestReviewAcceptsOnlyWhatStoresSomething(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	confirmLayouts(t, w, "Accept")
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	path := filepath.Join(t.TempDir(), "rn2.csv")
+	if err := os.WriteFile(path, []byte("Ref,Indicator,Polarity,Unit,Period,Area,Value\nCIC06,y,H,%,notaperiod,Kent,5\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w.reviewShown = func(r *layoutReview) {
+		top := w.win.Canvas().Overlays().Top()
+		b := findButton(top, "Accept")
+		if b == nil || !b.Disabled() {
+			t.Errorf("Accept is %v for a file that, as ticked, stores nothing; want it disabled", b)
+		}
+		if shown := strings.Join(labelTexts(top), "\n"); !strings.Contains(shown, "As ticked, nothing would be stored") {
+			t.Errorf("the review does not say why Accept is disabled:\n%s", shown)
+		}
+		r.acceptDefs.SetChecked(true)
+		if b != nil && b.Disabled() {
+			t.Error("Accept stays disabled with Change definitions ticked")
+		}
+		r.acceptDefs.SetChecked(false)
+		test.Tap(findButton(top, "Cancel"))
+	}
+	w.importFiles([]string{path})
+	w.busy.Wait()
+	if imps, _ := st.Imports(); len(imps) != 1 {
+		t.Errorf("%d imports, want the demo's alone", len(imps))
+	}
+	if ind, _ := w.v.stored.Indicator("CIC06"); ind.Name == "y" {
+		t.Error("CIC06 was renamed")
+	}
+}
+
+// TestReviewFitsTheWindow opens the review of a file with a long name
+// and a long summary in a 1024 by 700 window: no line of it is wider
+// than the dialog (the summary wraps), and the window's own content,
+// the status bar's progress included, still fits the window.
+func TestReviewFitsTheWindow(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	confirmLayouts(t, w, "Accept")
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	w.win.Resize(fyne.NewSize(1024, 700))
+	path := filepath.Join(t.TempDir(), "Children's services scorecard, figures for the Corporate Parenting Panel, November.csv")
+	if err := os.WriteFile(path, []byte(nextMonthCSV), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	reviews := 0
+	w.reviewShown = func(r *layoutReview) {
+		reviews++
+		// The progress bar shows once the import has run half a second.
+		time.Sleep(progressDelay + 300*time.Millisecond)
+		top := w.win.Canvas().Overlays().Top()
+		width := reviewSize(fyne.NewSize(1024, 700)).Width
+		for _, l := range labelsUnder(top) {
+			if l.Wrapping == fyne.TextWrapOff && l.MinSize().Width > width {
+				t.Errorf("a line of the review is %.0f wide, wider than the dialog (%.0f): %q", l.MinSize().Width, width, l.Text)
+			}
+		}
+		if got := w.win.Content().MinSize().Width; got > 1024 {
+			t.Errorf("with the review showing the window needs %.0f wide, more than its 1024 (status bar: %q)", got, w.progress.label.Text)
+		}
+		test.Tap(findButton(top, "Cancel"))
+	}
+	w.importFiles([]string{path})
+	w.busy.Wait()
+	if reviews != 1 {
+		t.Fatalf("%d reviews, want 1", reviews)
+	}
+}
+
+// labelsUnder returns the visible labels under o.
+func labelsUnder(o fyne.CanvasObject) []*widget.Label {
+	var out []*widget.Label
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch o := o.(type) {
+		case *widget.Label:
+			out = append(out, o)
+			return
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// TestUserGuideNamesTheReviewsButtons: the user guide tells the officer
+// to press the button the review has.
+func TestUserGuideNamesTheReviewsButtons(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	var buttons []string
+	w.reviewShown = func(r *layoutReview) {
+		for _, b := range []*widget.Button{r.accept, r.cancel} {
+			buttons = append(buttons, b.Text)
+		}
+		r.dialog.Hide()
+		r.done(false)
+	}
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	if len(buttons) == 0 {
+		t.Fatal("no review")
+	}
+	for _, b := range buttons {
+		if !strings.Contains(userGuide, "press "+b) && !strings.Contains(userGuide, ", or "+b) {
+			t.Errorf("the user guide does not tell the officer to press %q:\n%.400s", b, userGuide)
+		}
+	}
+}
+
+// TestReviewSize: the review takes most of the window, and never more
+// than all of it.
+func TestReviewSize(t *testing.T) {
+	for _, tt := range []struct{ win, want fyne.Size }{
+		{fyne.NewSize(1920, 1080), fyne.NewSize(1840, 1000)},
+		{fyne.NewSize(1024, 700), fyne.NewSize(944, 620)},
+		{fyne.NewSize(900, 640), fyne.NewSize(860, 600)},
+		{fyne.NewSize(800, 560), fyne.NewSize(800, 560)},
+	} {
+		if got := reviewSize(tt.win); got != tt.want {
+			t.Errorf("reviewSize(%v) = %v, want %v", tt.win, got, tt.want)
+		}
 	}
 }

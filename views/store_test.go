@@ -353,15 +353,20 @@ func TestNothingToImportIsRefused(t *testing.T) {
 	if err := os.WriteFile(path, []byte("Ref,Period,Area,Value\nCIC01,2026-09,Kent,1e400\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	confirmLayouts(t, w, "Accept")
+	// The review says so up front, and offers Close alone.
+	var shown string
+	w.reviewShown = func(*layoutReview) {
+		top := w.win.Canvas().Overlays().Top()
+		shown = strings.Join(labelTexts(top), " ")
+		if findButton(top, "Accept") != nil {
+			t.Error("the review of a file with nothing to import offers Accept")
+		}
+		test.Tap(findButton(top, "Close"))
+	}
 	w.importFiles([]string{path})
 	w.busy.Wait()
-	top := w.win.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("a file with nothing to import showed no error")
-	}
-	if shown := strings.Join(labelTexts(top), " "); !strings.Contains(shown, "inf.csv: line 2: nothing to import") {
-		t.Errorf("the error shown, %q, does not say inf.csv line 2 gave nothing to import", shown)
+	if !strings.Contains(shown, "inf.csv: line 2: nothing to import") || !strings.Contains(w.status.Text, "inf.csv: not imported: line 2: nothing to import") {
+		t.Errorf("the review shows %q and the status %q; want both to say inf.csv line 2 gave nothing to import", shown, w.status.Text)
 	}
 	if imps, _ := st.Imports(); len(imps) != 0 {
 		t.Errorf("a file with nothing to import left %d imports", len(imps))

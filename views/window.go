@@ -370,6 +370,11 @@ func (w *mainWindow) refreshStatus() {
 	if w.readOnly() != nil {
 		parts = append(parts, w.team.lostText())
 	}
+	if len(w.v.periods()) == 0 {
+		parts = append(parts, string(w.v.area), "no figures yet: import with File > Import... (Ctrl+O) or drop a file on the window")
+		w.status.SetText(strings.Join(parts, " · "))
+		return
+	}
 	parts = append(parts, string(w.v.area), w.v.period.Label(), app.Excluding(w.v.cohorts...).Label())
 	rated := map[app.RAG]int{}
 	for _, r := range w.score.rows {

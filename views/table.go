@@ -114,10 +114,16 @@ func (t *keyTable) MouseOut() {
 	t.Table.MouseOut()
 }
 
-// moveCursor puts the keyboard on a cell the mouse chose, so that Ctrl+C
-// and Enter then act on it.
+// moveCursor puts the keyboard on a cell the mouse or a menu chose, so
+// that Ctrl+C and Enter then act on it, and the table's own highlight with
+// it: the arrow keys move from the highlight, and focus redraws it and
+// reports it as highlighted, which took the keyboard back to where the
+// highlight was left (the first row, on a table not yet used).
 func (t *keyTable) moveCursor(id widget.TableCellID) {
 	t.cursor = id
+	t.keying = true
+	defer func() { t.keying = false }()
+	t.Highlight(id)
 }
 
 // Fyne finds no column edge at the end of the last sticky column, and

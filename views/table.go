@@ -37,6 +37,8 @@ type keyTable struct {
 	onResized func()
 	// onShortcut takes the shortcuts the table does not.
 	onShortcut func(fyne.Shortcut)
+	// onWidth is told the table's width whenever it changes.
+	onWidth func(width float32)
 
 	stickyDrag
 }
@@ -57,6 +59,15 @@ func newKeyTable(length func() (int, int), create func() fyne.CanvasObject, upda
 	}
 	t.ExtendBaseWidget(t)
 	return t
+}
+
+// Resize lays the table out at size, telling onWidth of a new width.
+func (t *keyTable) Resize(size fyne.Size) {
+	changed := size.Width != t.Size().Width
+	t.Table.Resize(size)
+	if changed && t.onWidth != nil {
+		t.onWidth(size.Width)
+	}
 }
 
 // TypedKey moves the cursor as the table does, and opens on Enter and

@@ -78,6 +78,12 @@ func variationColour(v trend.Variation) color.Color {
 type historyChart struct {
 	widget.BaseWidget
 	data chartData
+	// title and subtitle head the chart when it is copied as a picture,
+	// which leaves the window without the pane's own heading.
+	title, subtitle string
+	// paper, when set, draws the chart in dark ink on white, as a report
+	// is printed, whatever the window's theme.
+	paper bool
 	// onMenu shows the chart's right-click menu at a point on the canvas.
 	onMenu func(at fyne.Position)
 }
@@ -102,6 +108,37 @@ type chartRenderer struct {
 	objs []fyne.CanvasObject
 	size fyne.Size
 	cut  []bool // months line does not join to the month before
+	// legendBox and plotBox are where the legend and the plotted figures
+	// were last drawn: the legend sits above the plot, never over it.
+	legendBox, plotBox box
+}
+
+// box is a rectangle on the chart.
+type box struct {
+	pos  fyne.Position
+	size fyne.Size
+}
+
+// overlaps reports whether b and o share any area.
+func (b box) overlaps(o box) bool {
+	return b.pos.X < o.pos.X+o.size.Width && o.pos.X < b.pos.X+b.size.Width &&
+		b.pos.Y < o.pos.Y+o.size.Height && o.pos.Y < b.pos.Y+b.size.Height
+}
+
+// Paper colours, for a chart copied into a report: near-black ink and a
+// light grid on white.
+var (
+	paperInk   = textLight
+	paperGrid  = color.NRGBA{0xd0, 0xd4, 0xd8, 0xff}
+	paperWhite = color.NRGBA{0xff, 0xff, 0xff, 0xff}
+)
+
+// colours returns the chart's ink and grid colours.
+func (c *historyChart) colours() (fg, grid color.Color) {
+	if c.paper {
+		return paperInk, paperGrid
+	}
+	return theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNameSeparator)
 }
 
 func (r *chartRenderer) Layout(size fyne.Size) { r.size = size; r.draw() }
@@ -119,6 +156,12 @@ func (r *chartRenderer) Destroy() {}
 func (r *chartRenderer) draw() {
 	d := r.c.data
 	r.objs = r.objs[:0]
+	r.legendBox, r.plotBox = box{}, box{}
+	if r.c.paper {
+		bg := canvas.NewRectangle(paperWhite)
+		bg.Resize(r.size)
+		r.objs = append(r.objs, bg)
+	}
 	n := len(d.values)
 	if n == 0 || r.size.Width < 100 || r.size.Height < 80 {
 		return
@@ -142,10 +185,19 @@ func (r *chartRenderer) draw() {
 	ticks, decimals := niceTicks(lo, hi, 5)
 	lo, hi = math.Min(lo, ticks[0]), math.Max(hi, ticks[len(ticks)-1])
 
-	fg := theme.Color(theme.ColorNameForeground)
-	grid := theme.Color(theme.ColorNameSeparator)
-	const left, right, top, bottom = 64, 16, 12, 36
-	w, h := r.size.Width-left-right, r.size.Height-top-bottom
+	fg, grid := r.c.colours()
+	const left, right, bottom = 64, 16, 36
+	// The title, then the legend, take the top; the figures are plotted
+	// below them, so no point or line is hidden under the legend.
+	w := r.size.Width - left - right
+	top := r.heading(fg, 12)
+	top = r.legend(fg, left, top, w) + 10
+	h := r.size.Height - top - bottom
+	if h < 40 {
+		r.objs = r.objs[:0]
+		return
+	}
+	r.plotBox = box{fyne.NewPos(left, top), fyne.NewSize(w, h)}
 	x := func(i int) float32 {
 		if n == 1 {
 			return left + w/2
@@ -220,7 +272,30 @@ func (r *chartRenderer) draw() {
 		dot.Position2 = fyne.NewPos(x(i)+radius, y(v)+radius)
 		r.objs = append(r.objs, dot)
 	}
-	r.legend(fg, left, top, w)
+}
+
+// heading draws the title and subtitle, when the chart has them, from y
+// down, and returns where they end.
+func (r *chartRenderer) heading(fg color.Color, y float32) float32 {
+	for i, text := range []string{r.c.title, r.c.subtitle} {
+		if text == "" {
+			continue
+		}
+		t := canvas.NewText(text, fg)
+		t.TextStyle.Bold = i == 0
+		t.TextSize = theme.TextSize() * 1.2
+		if i == 1 {
+			t.TextSize = theme.TextSize()
+		}
+		// A long name is set smaller rather than cut.
+		for t.MinSize().Width > r.size.Width-24 && t.TextSize > theme.CaptionTextSize() {
+			t.TextSize--
+		}
+		t.Move(fyne.NewPos(12, y))
+		r.objs = append(r.objs, t)
+		y += t.MinSize().Height + 2
+	}
+	return y
 }
 
 // line draws a series as segments between neighbouring figures; dashed
@@ -250,10 +325,12 @@ func (r *chartRenderer) line(vs []float64, x func(int) float32, y func(float64) 
 	}
 }
 
-// legend names only the lines and points the chart has, inside the plot
-// area's top left on a panel of the background, wrapping onto more rows
-// when the chart is narrow, so it never runs off the chart.
-func (r *chartRenderer) legend(fg color.Color, left, top, w float32) {
+// legend names only the lines and points the chart has, above the plot
+// from its left edge, wrapping onto more rows when the chart is narrow, so
+// it never runs off the chart. It returns where it ends; the plot goes
+// below it, since a legend over the plot hid the points and limits under
+// it.
+func (r *chartRenderer) legend(fg color.Color, left, top, w float32) float32 {
 	d := r.c.data
 	has := func(v trend.Variation) bool {
 		for _, x := range d.variation {
@@ -278,45 +355,35 @@ func (r *chartRenderer) legend(fg color.Color, left, top, w float32) {
 		{"unusual (no better or worse)", chartNeither, has(trend.NeitherHigh)},
 		{"benchmark", chartBench, hasFigure(d.bench)},
 	}
-	const pad, gap, rowH = 6, 14, 16
-	type placed struct {
-		sw, t fyne.CanvasObject
-	}
-	var items []placed
-	xpos, ypos, widest := float32(pad), float32(pad), float32(0)
+	const gap = 14
+	var xpos, ypos, rowH, widest float32
+	shown := 0
 	for _, e := range entries {
 		if !e.has {
 			continue
 		}
 		t := canvas.NewText(e.name, fg)
 		t.TextSize = theme.CaptionTextSize()
-		wd := 18 + t.MinSize().Width
-		if xpos > pad && xpos+wd > w-pad {
-			xpos, ypos = pad, ypos+rowH
+		ts := t.MinSize()
+		rowH = max(rowH, ts.Height)
+		wd := 18 + ts.Width
+		if xpos > 0 && xpos+wd > w {
+			xpos, ypos = 0, ypos+rowH
 		}
 		sw := canvas.NewRectangle(e.c)
-		sw.Move(fyne.NewPos(left+xpos, top+ypos+6))
+		sw.Move(fyne.NewPos(left+xpos, top+ypos+ts.Height/2-2))
 		sw.Resize(fyne.NewSize(14, 4))
 		t.Move(fyne.NewPos(left+xpos+18, top+ypos))
-		items = append(items, placed{sw, t})
+		r.objs = append(r.objs, sw, t)
 		xpos += wd + gap
-		widest = max(widest, xpos-gap+pad)
+		widest = max(widest, xpos-gap)
+		shown++
 	}
-	if len(items) == 0 {
-		return
+	if shown == 0 {
+		return top
 	}
-	bg := theme.Color(theme.ColorNameBackground)
-	if c, ok := bg.(color.NRGBA); ok {
-		c.A = 0xd8
-		bg = c
-	}
-	panel := canvas.NewRectangle(bg)
-	panel.Move(fyne.NewPos(left+2, top+2))
-	panel.Resize(fyne.NewSize(min(widest, w-4), ypos+rowH+pad-2))
-	r.objs = append(r.objs, panel)
-	for _, it := range items {
-		r.objs = append(r.objs, it.sw, it.t)
-	}
+	r.legendBox = box{fyne.NewPos(left, top), fyne.NewSize(widest, ypos+rowH)}
+	return top + ypos + rowH
 }
 
 // targetLabel names the target line at its latest figure, right-aligned

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -131,9 +132,15 @@ func linesHeight(n int) float32 {
 }
 
 // fittedColumns are the columns whose every cell is drawn whole, the
-// column widened to the widest: a ref is never cut short ("SEN...") and
-// a benchmark keeps its unit ("10.80 per 10k"). Names wrap instead.
-var fittedColumns = []int{colRef, colEngland, colNeighbours, colBenchYear}
+// column widened to the widest: a ref is never cut short ("SEN..."), a
+// benchmark keeps its unit ("10.80 per 10k") and the flags are read
+// whole (up to maxFlagsWidth; the hint under the table says them in
+// full). Names wrap instead.
+var fittedColumns = []int{colRef, colEngland, colNeighbours, colBenchYear, colFlags}
+
+// maxFlagsWidth is the widest the Flags column is made for its badges:
+// three of them.
+const maxFlagsWidth = 360
 
 // fitColumns widens the fitted columns to their widest cell.
 func (s *scorecardTable) fitColumns() {
@@ -153,11 +160,42 @@ func (s *scorecardTable) fitColumns() {
 		for i := range s.rows {
 			need = max(need, measure(fittedText(&s.rows[i], col)))
 		}
+		if col == colFlags {
+			need = min(need, max(s.widths[col], maxFlagsWidth))
+		}
 		if need > s.widths[col] {
 			s.widths[col] = need
 			s.table.SetColumnWidth(col, need)
 		}
 	}
+	s.fitWidth(s.tableWidth)
+}
+
+// fitWidth gives the Indicator column whatever width the table has beyond
+// the other columns, and never less than its own (nameBase): on a wide
+// screen names take one line rather than three beside an empty margin,
+// and on a laptop the columns keep their widths and scroll sideways.
+func (s *scorecardTable) fitWidth(width float32) {
+	s.tableWidth = width
+	if width <= 0 {
+		return
+	}
+	// Columns are divided by a padding each, and the vertical scroll
+	// bar is kept clear of the last.
+	spare := width - theme.ScrollBarSize() - float32(numCols)*theme.Padding()
+	for c, w := range s.widths {
+		if c != colName {
+			spare -= w
+		}
+	}
+	name := max(s.nameBase, float32(math.Floor(float64(spare))))
+	if name == s.widths[colName] {
+		return
+	}
+	s.widths[colName] = name
+	s.table.SetColumnWidth(colName, name)
+	s.table.placeGrip()
+	s.wrapNames()
 }
 
 // fittedText is what a fitted column's cell says for r.
@@ -173,6 +211,8 @@ func fittedText(r *scoreRow, col int) string {
 		if r.hasBench {
 			return r.bench.Year.Label()
 		}
+	case colFlags:
+		return flagsText(r)
 	}
 	return ""
 }
@@ -181,7 +221,10 @@ func fittedText(r *scoreRow, col int) string {
 // are the desktop user's, not the store's, since the store may be shared
 // on a network drive by officers with different screens.
 const (
-	prefScorecardWidths = "scorecard-column-widths"
+	// The scorecard's widths are kept under a name of their own since
+	// RAG and DoT moved before the benchmarks: the widths kept before
+	// are in the old order.
+	prefScorecardWidths = "scorecard-column-widths-2"
 	prefDistrictWidths  = "districts-column-widths"
 )
 
@@ -197,6 +240,7 @@ func (w *mainWindow) restoreColumnWidths() {
 				s.table.SetColumnWidth(c, float32(width))
 			}
 		}
+		s.nameBase = s.widths[colName]
 		s.fitColumns()
 		s.wrapNames()
 	}
@@ -211,7 +255,10 @@ func (w *mainWindow) restoreColumnWidths() {
 		for c, width := range s.widths {
 			ws[c] = float64(width)
 		}
+		// The Indicator column's own width, not the room it took.
+		ws[colName] = float64(s.nameBase)
 		prefs.SetFloatList(prefScorecardWidths, ws)
+		s.fitWidth(s.tableWidth)
 	}
 	d.table.onResized = func() {
 		d.wrapNames()
@@ -231,6 +278,9 @@ func (s *scorecardTable) observeWidth(col int, width float32) {
 		return
 	}
 	s.widths[col] = width
+	if col == colName {
+		s.nameBase = width
+	}
 	fyne.Do(s.table.resized)
 }
 

@@ -77,3 +77,55 @@ func TestColumnWidthsRemembered(t *testing.T) {
 		t.Errorf("the next window's Indicator column is %.0f wide, want the %.0f dragged to", got, w.score.widths[colName])
 	}
 }
+
+// TestColumnsFitWindow checks the scorecard's columns against the window
+// on the demo: on a 1024 px laptop the RAG and DoT columns are on screen
+// without scrolling sideways, and on a 1920 px monitor the Indicator column
+// takes the width the other columns leave (names on fewer lines, no empty
+// margin) and the flags are read whole. At 1024 RAG and DoT were past the
+// edge; at 1920 the Indicator column stayed 240 wide beside 500 px of
+// nothing, and "special cause · small numbers" was cut short.
+func TestColumnsFitWindow(t *testing.T) {
+	w := openDemo(t)
+	s := w.score
+	// right is where a column ends, from the table's left edge.
+	right := func(col int) float32 {
+		var x float32
+		for c := 0; c <= col; c++ {
+			x += s.widths[c] + theme.Padding()
+		}
+		return x
+	}
+	flags := ""
+	for i := range s.rows {
+		if text := flagsText(&s.rows[i]); len(text) > len(flags) {
+			flags = text
+		}
+	}
+	if flags == "" {
+		t.Fatal("no indicator in the demo is flagged: the test proves nothing")
+	}
+	for _, size := range []fyne.Size{{Width: 1024, Height: 700}, {Width: 1920, Height: 1080}, {Width: 1280, Height: 800}} {
+		w.win.Resize(size)
+		table := s.table.Size().Width
+		for _, col := range []int{colRAG, colDoT} {
+			if right(col) > table {
+				t.Errorf("at %v the %s column ends at %.0f, past the table's %.0f: off screen", size, columnTitles[col], right(col), table)
+			}
+		}
+		if s.widths[colName] < columnWidths[colName] {
+			t.Errorf("at %v the Indicator column is %.0f wide, narrower than its %.0f", size, s.widths[colName], columnWidths[colName])
+		}
+		if spare := table - right(numCols-1); spare > theme.ScrollBarSize()+theme.Padding() && s.widths[colName] > 0 {
+			t.Errorf("at %v the columns leave %.0f of the table empty; the Indicator column (%.0f) should take it", size, spare, s.widths[colName])
+		}
+		if need := widgetWidth(flags); size.Width >= 1920 && need > s.widths[colFlags] {
+			t.Errorf("at %v the flags %q need %.0f, the column is %.0f", size, flags, need, s.widths[colFlags])
+		}
+	}
+	// A window made narrower gives the Indicator column back.
+	w.win.Resize(fyne.NewSize(1024, 700))
+	if s.widths[colName] != columnWidths[colName] {
+		t.Errorf("back at 1024 the Indicator column is %.0f wide, want its own %.0f", s.widths[colName], columnWidths[colName])
+	}
+}

@@ -156,9 +156,8 @@ func (w *mainWindow) showInDistricts(ref string) {
 	w.tabs.Select(w.tabDistricts)
 	for i, ind := range w.districts.inds {
 		if ind.Ref == ref {
-			w.districts.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
-			w.districts.table.moveCursor(widget.TableCellID{Row: i, Col: 0})
 			w.win.Canvas().Focus(w.districts.table)
+			w.districts.table.moveCursor(widget.TableCellID{Row: i, Col: 0})
 			return
 		}
 	}

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -8,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"scorecard/importer"
 )
 
 // typeKey delivers a key as the desktop driver does: to the focused
@@ -140,4 +143,73 @@ func TestTabGoesFromFiltersIntoRows(t *testing.T) {
 		}
 	}
 	t.Errorf("six Tabs from the search box go %v, never reaching the scorecard's rows", path)
+}
+
+// TestShowInDistricts chooses Show in districts on a scorecard row well
+// down the list and checks the district grid opens with the keyboard on
+// that indicator's row, as drawn (the next Down goes to the row after it)
+// and as Ctrl+C copies; it highlighted CIC01, the first row, whatever row
+// was chosen.
+func TestShowInDistricts(t *testing.T) {
+	a := test.NewTempApp(t)
+	demo, err := importer.Read(context.Background(), "testdata/demo.xlsx", importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := newMainWindow(a, newMemBackend(demo.Dataset), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.win.Close)
+	w.open()
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.tabs.SelectIndex(2) // the grid drawn once, as an officer would have seen it
+	w.tabs.SelectIndex(0)
+	w.win.Canvas().Focus(w.score.table)
+	for _, ref := range []string{"CIC05", "CIC07"} {
+		line := rowOf(w.score, ref)
+		w.score.table.onMenu(widget.TableCellID{Row: line, Col: colCurrent}, fyne.NewPos(300, 300))
+		menu, ok := innerContent(w.win.Canvas().Overlays().Top()).(*widget.PopUpMenu)
+		if !ok {
+			t.Fatalf("a right-click shows %T, want a menu", w.win.Canvas().Overlays().Top())
+		}
+		show := menu.Items[len(menu.Items)-1]
+		if got := strings.Join(labelTexts(show), ""); got != "Show in districts" {
+			t.Fatalf("the menu's last item is %q", got)
+		}
+		test.Tap(show.(fyne.Tappable))
+		if w.tabs.Selected() != w.tabDistricts {
+			t.Fatalf("Show in districts shows %q", w.tabs.Selected().Text)
+		}
+		d := w.districts
+		if got := d.table.cursor.Row; got < 0 || got >= len(d.inds) || d.inds[got].Ref != ref {
+			t.Errorf("Show in districts on %s puts the keyboard on row %d (%s)", ref, got, refAt(d, got))
+		}
+		copyKey(w)
+		if got := w.a.Clipboard().Content(); !strings.Contains(got, "\n"+ref+"\t") {
+			t.Errorf("Ctrl+C after Show in districts on %s copied %q", ref, got)
+		}
+		typeKey(w, fyne.KeyDown)
+		want := rowOfInd(d, ref) + 1
+		if got := d.table.cursor.Row; got != want {
+			t.Errorf("Down after Show in districts on %s goes to row %d (%s), want %d (%s)", ref, got, refAt(d, got), want, refAt(d, want))
+		}
+		w.tabs.SelectIndex(0)
+	}
+}
+
+func rowOfInd(d *districtTable, ref string) int {
+	for i, ind := range d.inds {
+		if ind.Ref == ref {
+			return i
+		}
+	}
+	return -1
+}
+
+func refAt(d *districtTable, row int) string {
+	if row < 0 || row >= len(d.inds) {
+		return "none"
+	}
+	return d.inds[row].Ref
 }

@@ -33,6 +33,7 @@ type detailPane struct {
 	points                []detailPoint
 	guidance              *widget.Label
 	comment               *widget.Entry
+	commentHead           *widget.Label // whose figures the commentary is about
 	save                  *widget.Button
 	targets               *fyne.Container
 	benchmarks            *widget.Label
@@ -69,6 +70,7 @@ func newDetailPane(w *mainWindow) *detailPane {
 	d.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.title.Wrapping = fyne.TextWrapWord
 	d.about = widget.NewLabel("")
+	d.about.Wrapping = fyne.TextWrapWord
 	d.signal = newTipLabel()
 	d.signal.Wrapping = fyne.TextWrapWord
 	d.chart = newHistoryChart()
@@ -96,6 +98,11 @@ func newDetailPane(w *mainWindow) *detailPane {
 	d.comment.Wrapping = fyne.TextWrapWord
 	d.comment.SetMinRowsVisible(5)
 	d.save = widget.NewButton("Save commentary", d.saveComment)
+	// The heading, which wraps, names the cohorts excluded rather than the
+	// button, which cannot wrap and with four cohorts excluded held the
+	// window wider than a laptop's screen.
+	d.commentHead = widget.NewLabelWithStyle("Commentary", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.commentHead.Wrapping = fyne.TextWrapWord
 	d.targets = container.NewVBox()
 	d.benchmarks = widget.NewLabel("")
 	d.benchmarks.Wrapping = fyne.TextWrapWord
@@ -103,7 +110,8 @@ func newDetailPane(w *mainWindow) *detailPane {
 	d.tTarget, d.tFloor = widget.NewEntry(), widget.NewEntry()
 	d.tTarget.SetPlaceHolder("target")
 	d.tFloor.SetPlaceHolder("floor")
-	setTarget := container.NewGridWithColumns(4, d.tYear, d.tTarget, d.tFloor, widget.NewButton("Save target", d.saveTarget))
+	// Two by two, so that the side column leaves the chart room at 1024 px.
+	setTarget := container.NewGridWithColumns(2, d.tYear, d.tTarget, d.tFloor, widget.NewButton("Save target", d.saveTarget))
 
 	d.window = widget.NewSelect(windowChoices, nil)
 	d.window.PlaceHolder = "trend window"
@@ -122,7 +130,7 @@ func newDetailPane(w *mainWindow) *detailPane {
 		widget.NewLabelWithStyle("How it is calculated", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.guidance,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle("Commentary", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		d.commentHead,
 		d.comment,
 		d.save,
 		widget.NewSeparator(),
@@ -181,8 +189,9 @@ func (d *detailPane) reload() {
 		}
 	}
 	d.save.SetText("Save commentary for " + v.period.Label())
+	d.commentHead.SetText("Commentary")
 	if len(v.cohorts) > 0 {
-		d.save.SetText("Save commentary for " + v.period.Label() + ", " + strings.ToLower(split.Label()[:1]) + split.Label()[1:])
+		d.commentHead.SetText("Commentary for " + v.period.Label() + ", " + strings.ToLower(split.Label()[:1]) + split.Label()[1:])
 	}
 	d.points = d.pointsFor(ind)
 	d.cannot = cannotExcludeAll(d.points)

@@ -122,7 +122,24 @@ func (f *exportForm) options() (export.Options, error) {
 // showExport opens the export dialog: period, area, exclusions,
 // suppression and layout, then writes the workbook in the background.
 func (w *mainWindow) showExport() {
+	if w.nothingYet("export") {
+		return
+	}
 	w.exportDialog(w.newExportForm()).Show()
+}
+
+// nothingYet says, when the store holds no figures, that there is nothing
+// to do (export, print) yet and how to import some, and reports whether
+// it did: a form over an empty store could only fail, and failed saying
+// `period: "" is not a period`.
+func (w *mainWindow) nothingYet(do string) bool {
+	if len(w.v.periods()) > 0 {
+		return false
+	}
+	dialog.ShowInformation("Nothing to "+do+" yet",
+		"The store holds no figures yet, so there is nothing to "+do+". Import your scorecard workbook, "+
+			"DfE CSV or child-level list first: File > Import... (Ctrl+O), or drop the file on this window.", w.win)
+	return true
 }
 
 // exportDialog is the export dialog for the form f: Export writes the

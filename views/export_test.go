@@ -63,3 +63,38 @@ func TestCopyExceptionsBrief(t *testing.T) {
 		t.Errorf("the clipboard holds %q, want the brief excluding UASC", got)
 	}
 }
+
+// TestNothingToExportYet checks File > Export and File > Print on a store
+// with no figures say there is nothing to export or print yet and how to
+// import, rather than `period: "" is not a period`, and write nothing.
+func TestNothingToExportYet(t *testing.T) {
+	for _, tc := range []struct {
+		do  string
+		run func(w *mainWindow)
+	}{
+		{"export", (*mainWindow).showExport},
+		{"print", (*mainWindow).printPack},
+	} {
+		t.Run(tc.do, func(t *testing.T) {
+			printed := 0
+			orig := sendToPrint
+			t.Cleanup(func() { sendToPrint = orig })
+			sendToPrint = func(string) (string, error) { printed++; return "", nil }
+			w := windowOn(t, openStore(t))
+			if !strings.Contains(w.status.Text, "no figures yet") {
+				t.Errorf("the status bar on an empty store says %q", w.status.Text)
+			}
+			tc.run(w)
+			w.busy.Wait()
+			said := strings.Join(labelTexts(w.win.Canvas().Overlays().Top()), " ")
+			for _, want := range []string{"Nothing to " + tc.do + " yet", "no figures yet", "File > Import"} {
+				if !strings.Contains(said, want) {
+					t.Errorf("%s on an empty store says %q, want it to say %q", tc.do, said, want)
+				}
+			}
+			if strings.Contains(said, "is not a period") || printed > 0 {
+				t.Errorf("%s on an empty store went ahead: says %q, %d sent to print", tc.do, said, printed)
+			}
+		})
+	}
+}

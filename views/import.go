@@ -46,7 +46,11 @@ func newJobProgress() *jobProgress {
 			p.stop()
 		}
 	})
-	p.content = container.NewHBox(p.label, container.NewGridWrap(fyne.NewSize(160, p.bar.MinSize().Height), p.bar), p.cancel)
+	// The label is cut short rather than as wide as a file's name: a
+	// label as wide as its text widened the window past a laptop's
+	// screen, and Fyne never narrows a window again.
+	p.label.Truncation = fyne.TextTruncateEllipsis
+	p.content = container.NewHBox(fixedWidth(p.label, 300), container.NewGridWrap(fyne.NewSize(160, p.bar.MinSize().Height), p.bar), p.cancel)
 	p.content.Hide()
 	return p
 }

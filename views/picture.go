@@ -14,6 +14,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/widget"
+
+	"scorecard/app"
 )
 
 // Copy chart as picture. Fyne 2.8.1's clipboard holds text alone
@@ -38,28 +40,36 @@ func (w *mainWindow) bindChartMenu() {
 	}
 }
 
-// chartPicture is the indicator's chart drawn again off screen, at the
-// window's size and scale and in its theme: a capture of the screen
-// would hold whatever lies over the chart, the right-click menu itself
-// until the next frame.
+// chartPicture is the indicator's chart drawn again off screen for a
+// report: headed by the indicator's name and whose figures it shows (the
+// window's own heading is not in the picture), in dark ink on white
+// whatever the window's theme, at a page's width and twice the pixels, so
+// that it stays sharp printed. A capture of the screen would hold
+// whatever lies over the chart, the right-click menu itself until the
+// next frame.
 func (w *mainWindow) chartPicture() (image.Image, error) {
-	ch := w.detail.chart
-	if w.detail.ref == "" {
+	d := w.detail
+	if d.ref == "" {
 		return nil, errors.New("no chart to copy: open an indicator first")
 	}
-	size := ch.Size()
-	if size.Width < ch.MinSize().Width || size.Height < ch.MinSize().Height {
-		size = fyne.NewSize(960, 420) // not laid out yet: a page's width
-	}
 	cp := newHistoryChart()
-	cp.set(ch.data)
+	cp.paper = true
+	cp.title = d.ind.Ref + "  " + d.ind.Name
+	cp.subtitle = fmt.Sprintf("%s · to %s · %s", w.v.area, w.v.period.Label(), app.Excluding(w.v.cohorts...).Label())
+	cp.set(d.chart.data)
 	c := software.NewCanvas()
 	c.SetPadded(false)
-	c.SetScale(w.win.Canvas().Scale())
+	c.SetScale(pictureScale)
 	c.SetContent(cp)
-	c.Resize(size)
+	c.Resize(pictureSize)
 	return c.Capture(), nil
 }
+
+// pictureSize and pictureScale are a copied chart's size, about a page's
+// width, and its pixels to a unit of it.
+var pictureSize = fyne.NewSize(960, 440)
+
+const pictureScale = 2
 
 // copyChartPicture saves the chart on screen as a PNG beside the exports
 // and puts it on the system's clipboard where it can.

@@ -68,9 +68,26 @@ func TestCopyChartAsPicture(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", want, err)
 			}
-			size := w.detail.chart.Size()
-			if b := img.Bounds(); b.Dx() != int(math.Ceil(float64(size.Width))) || b.Dy() != int(math.Ceil(float64(size.Height))) {
-				t.Errorf("the picture is %dx%d, want the chart's %vx%v", b.Dx(), b.Dy(), size.Width, size.Height)
+			// A page's width whatever the window's, at twice the pixels.
+			size := pictureSize
+			if b := img.Bounds(); b.Dx() != int(math.Ceil(float64(size.Width*pictureScale))) || b.Dy() != int(math.Ceil(float64(size.Height*pictureScale))) {
+				t.Errorf("the picture is %dx%d, want %vx%v", b.Dx(), b.Dy(), size.Width*pictureScale, size.Height*pictureScale)
+			}
+			// On white, for a report, though the window is dark; headed
+			// by the indicator's name in dark ink along its top.
+			if r, g, bl, _ := img.At(2, 2).RGBA(); r>>8 < 0xf0 || g>>8 < 0xf0 || bl>>8 < 0xf0 {
+				t.Errorf("the picture's background is %02x%02x%02x, want white", r>>8, g>>8, bl>>8)
+			}
+			ink := 0
+			for y := 12 * pictureScale; y < 36*pictureScale; y++ {
+				for x := 0; x < img.Bounds().Dx()/2; x++ {
+					if r, _, _, _ := img.At(x, y).RGBA(); r>>8 < 0x40 {
+						ink++
+					}
+				}
+			}
+			if ink < 500 {
+				t.Errorf("the picture's top has %d dark pixels: no title", ink)
 			}
 			// A chart, not a blank: its lines, limits and points are drawn
 			// in several colours.

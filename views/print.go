@@ -82,6 +82,9 @@ func systemPrint(goos, path string, run func(name string, args ...string) error,
 // printPack writes the pack for the window's choices and hands it to the
 // system to print.
 func (w *mainWindow) printPack() {
+	if w.nothingYet("print") {
+		return
+	}
 	opt, err := w.newExportForm().options()
 	if err != nil {
 		w.showError(err)

@@ -17,7 +17,9 @@ import (
 	"scorecard/app/trend"
 )
 
-// The scorecard's columns, in order.
+// The scorecard's columns, in order. RAG and DoT follow the target and
+// floor they judge, before the benchmarks, as in the councils' own
+// scorecards, so that at 1024 px they are on screen with the figures.
 const (
 	colRef = iota
 	colName
@@ -26,25 +28,30 @@ const (
 	colChange
 	colTarget
 	colFloor
+	colRAG
+	colDoT
 	colEngland
 	colNeighbours
 	colBenchYear
-	colRAG
-	colDoT
 	colSignal
 	colSpark
 	colFlags
 	numCols
 )
 
-var columnTitles = [numCols]string{"Ref", "Indicator", "Current", "Previous", "Change", "Target", "Floor",
-	"England", "Neighbours", "Year", "RAG", "DoT", "Signal", "12 months", "Flags"}
+var columnTitles = [numCols]string{colRef: "Ref", colName: "Indicator", colCurrent: "Current", colPrevious: "Previous",
+	colChange: "Change", colTarget: "Target", colFloor: "Floor", colRAG: "RAG", colDoT: "DoT", colEngland: "England",
+	colNeighbours: "Neighbours", colBenchYear: "Year", colSignal: "Signal", colSpark: "12 months", colFlags: "Flags"}
 
 // columnWidths are the columns' widths until an officer drags them,
 // widened where a heading needs more; Ref and Indicator stay on screen
-// while the rest scroll sideways. The benchmark columns hold a rate with its unit ("62.4 per 10k"),
-// since app.FormatValue writes them as the detail screen does.
-var columnWidths = [numCols]float32{60, 240, 68, 72, 76, 62, 62, 100, 100, 70, 42, 96, 80, 84, 118}
+// while the rest scroll sideways, and Indicator takes whatever width the
+// window has beyond the others (fitWidth). The benchmark columns hold a
+// rate with its unit ("62.4 per 10k"), since app.FormatValue writes them
+// as the detail screen does.
+var columnWidths = [numCols]float32{colRef: 60, colName: 240, colCurrent: 68, colPrevious: 72, colChange: 76,
+	colTarget: 62, colFloor: 62, colRAG: 42, colDoT: 96, colEngland: 100, colNeighbours: 100, colBenchYear: 70,
+	colSignal: 80, colSpark: 84, colFlags: 118}
 
 // benchmarkColumns are the columns of published benchmarks, which count
 // all children whatever the window excludes.
@@ -122,6 +129,11 @@ type scorecardTable struct {
 	// may have dragged; tall the rows given room for a wrapped name.
 	widths [numCols]float32
 	tall   map[int]bool
+	// nameBase is the Indicator column's own width, the default or as an
+	// officer dragged it: the column is never narrower, and wider when
+	// the window has room to spare (fitWidth). tableWidth is the table's
+	// width as last laid out.
+	nameBase, tableWidth float32
 	// textWidths caches each text's measured width, for fitColumns.
 	textWidths map[string]float32
 	// wraps caches how many lines each name wraps to at wrapWidth.
@@ -174,8 +186,10 @@ func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
 		s.widths[c] = w
 		t.SetColumnWidth(c, w)
 	}
+	s.nameBase = s.widths[colName]
 	// Ref and Indicator stay put when the figures scroll sideways.
 	t.StickyColumnCount = 2
+	t.onWidth = s.fitWidth
 	t.OnSelected = func(id widget.TableCellID) {
 		t.moveCursor(id)
 		s.open(id)
@@ -189,7 +203,13 @@ func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
 	}
 	t.onResized = s.wrapNames
 	t.colWidth = func(c int) float32 { return s.widths[c] }
-	t.setColWidth = func(c int, width float32) { s.widths[c] = width; t.SetColumnWidth(c, width) }
+	t.setColWidth = func(c int, width float32) {
+		s.widths[c] = width
+		if c == colName {
+			s.nameBase = width
+		}
+		t.SetColumnWidth(c, width)
+	}
 	t.headerHeight = func() float32 { return linesHeight(1) }
 	s.table = t
 	s.reload()
@@ -405,13 +425,18 @@ func (s *scorecardTable) text(row, col int) string {
 	case colSignal:
 		return signalWord(r.variation, r.tooFew)
 	case colFlags:
-		badges := make([]string, len(r.flags))
-		for i, f := range r.flags {
-			badges[i] = flagBadge(f)
-		}
-		return strings.Join(badges, " · ")
+		return flagsText(r)
 	}
 	return ""
+}
+
+// flagsText is the Flags column's badges for r.
+func flagsText(r *scoreRow) string {
+	badges := make([]string, len(r.flags))
+	for i, f := range r.flags {
+		badges[i] = flagBadge(f)
+	}
+	return strings.Join(badges, " · ")
 }
 
 // formatBenchmark writes a benchmark's figure with its unit, or its status

@@ -235,12 +235,16 @@ func (s *startupWindow) restoreFrom(backup string) {
 func (s *startupWindow) askPassword() {
 	password := widget.NewPasswordEntry()
 	password.SetPlaceHolder("not kept")
-	dialog.ShowForm("Sign in to "+s.path, "Open", "Cancel",
+	d := dialog.NewForm("Sign in to "+s.path, "Open", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Password", password)}, func(ok bool) {
 			if ok {
 				s.openWithPassword(password.Text)
 			}
 		}, s.win)
+	// The password is typed at once and Enter opens, as in any sign-in.
+	password.OnSubmitted = func(string) { d.Submit() }
+	d.Show()
+	s.win.Canvas().Focus(password)
 }
 
 // openWithPassword opens the team store with password, or says why not,

@@ -83,7 +83,17 @@ func (w *mainWindow) chooseTeamStore() {
 		}
 	}, w.win)
 	d.Resize(fyne.NewSize(560, 220))
+	// Enter in the address goes on to the password, and in the password
+	// opens; the keyboard starts on the password when the address is
+	// remembered.
+	addr.OnSubmitted = func(string) { w.win.Canvas().Focus(password) }
+	password.OnSubmitted = func(string) { d.Submit() }
 	d.Show()
+	if addr.Text != "" {
+		w.win.Canvas().Focus(password)
+	} else {
+		w.win.Canvas().Focus(addr)
+	}
 }
 
 // withPassword returns the team store URL u with password in it (u as

@@ -2,12 +2,15 @@ package views
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app/store"
 	"scorecard/app/store/postgres"
@@ -175,4 +178,50 @@ func TestStartupSignsInToTeamStore(t *testing.T) {
 	if opened.Path() != addr {
 		t.Errorf("the store opened is %q, want %q", opened.Path(), addr)
 	}
+}
+
+// TestPasswordTypedAtOnceAndEnterOpens checks both places that ask for a
+// team store's password, Sign in… on the start-up window and File > Open
+// a team store… (with its address remembered), put the keyboard in the
+// password box and open on Enter: the box was not focused and Enter did
+// nothing.
+func TestPasswordTypedAtOnceAndEnterOpens(t *testing.T) {
+	const addr, pw = "postgres://officer@db.example/scorecard", "s3cret pass"
+	enter := func(t *testing.T, c fyne.Canvas) {
+		t.Helper()
+		e, ok := c.Focused().(*widget.Entry)
+		if !ok || !e.Password {
+			t.Fatalf("the keyboard is on %T, not the password box", c.Focused())
+		}
+		test.Type(e, pw)
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	}
+	signedIn := func(t *testing.T, tried []string) {
+		t.Helper()
+		if len(tried) != 1 || !strings.Contains(tried[0], url.UserPassword("officer", pw).String()) {
+			t.Errorf("Enter in the password box opened %q, want the store with the password typed", tried)
+		}
+	}
+	t.Run("sign in", func(t *testing.T) {
+		var tried []string
+		open := func(dsn string) (store.Store, error) {
+			tried = append(tried, dsn)
+			return nil, errors.New("refused")
+		}
+		s := newStartupWindow(test.NewTempApp(t), addr, errors.New("no password supplied"), open, func(store.Store) {})
+		s.Show()
+		t.Cleanup(s.win.Close)
+		test.Tap(s.signIn)
+		enter(t, s.win.Canvas())
+		signedIn(t, tried)
+	})
+	t.Run("open a team store", func(t *testing.T) {
+		w := openFixture(t, 24)
+		w.a.Preferences().SetString(prefTeamStore, addr)
+		var tried []string
+		w.switchTo = func(dsn string) error { tried = append(tried, dsn); return nil }
+		w.chooseTeamStore()
+		enter(t, w.win.Canvas())
+		signedIn(t, tried)
+	})
 }

@@ -37,6 +37,8 @@ type keyTable struct {
 	onResized func()
 	// onShortcut takes the shortcuts the table does not.
 	onShortcut func(fyne.Shortcut)
+	// onWidth is told the table's width whenever it changes.
+	onWidth func(width float32)
 
 	stickyDrag
 }
@@ -57,6 +59,15 @@ func newKeyTable(length func() (int, int), create func() fyne.CanvasObject, upda
 	}
 	t.ExtendBaseWidget(t)
 	return t
+}
+
+// Resize lays the table out at size, telling onWidth of a new width.
+func (t *keyTable) Resize(size fyne.Size) {
+	changed := size.Width != t.Size().Width
+	t.Table.Resize(size)
+	if changed && t.onWidth != nil {
+		t.onWidth(size.Width)
+	}
 }
 
 // TypedKey moves the cursor as the table does, and opens on Enter and
@@ -114,10 +125,16 @@ func (t *keyTable) MouseOut() {
 	t.Table.MouseOut()
 }
 
-// moveCursor puts the keyboard on a cell the mouse chose, so that Ctrl+C
-// and Enter then act on it.
+// moveCursor puts the keyboard on a cell the mouse or a menu chose, so
+// that Ctrl+C and Enter then act on it, and the table's own highlight with
+// it: the arrow keys move from the highlight, and focus redraws it and
+// reports it as highlighted, which took the keyboard back to where the
+// highlight was left (the first row, on a table not yet used).
 func (t *keyTable) moveCursor(id widget.TableCellID) {
 	t.cursor = id
+	t.keying = true
+	defer func() { t.keying = false }()
+	t.Highlight(id)
 }
 
 // Fyne finds no column edge at the end of the last sticky column, and

@@ -178,6 +178,10 @@ func (w *mainWindow) build() {
 	w.districts = newDistrictTable(w.v, w.auth.Areas(), w.openIn)
 	w.history = newHistoryPane(w)
 	w.status = widget.NewLabel("")
+	// The status line wraps: as wide as its text, it widened the window
+	// past the screen (a read-only team store's notice to 1605 px), and
+	// cut short it would hide what it says.
+	w.status.Wrapping = fyne.TextWrapWord
 	w.hint = widget.NewLabel("Arrow keys move through the scorecard; Enter opens an indicator, Escape comes back; Ctrl+C copies the row; Ctrl+F searches.")
 	w.hint.Truncation = fyne.TextTruncateEllipsis
 	w.progress = newJobProgress()
@@ -201,7 +205,11 @@ func (w *mainWindow) build() {
 		w.area.Options = append(w.area.Options, string(a))
 	}
 	w.area.Selected = string(w.v.area)
-	controls := []fyne.CanvasObject{widget.NewLabel("Period"), w.period, widget.NewLabel("Area"), w.area}
+	// Each picker stays beside its label when the row wraps.
+	controls := []fyne.CanvasObject{
+		container.NewHBox(widget.NewLabel("Period"), w.period),
+		container.NewHBox(widget.NewLabel("Area"), w.area),
+	}
 	for _, tc := range toggledCohorts {
 		controls = append(controls, w.cohortCheck(tc.c, tc.label))
 	}
@@ -241,7 +249,7 @@ func (w *mainWindow) build() {
 		container.NewTabItem("Imports", w.history.content),
 	)
 	w.tabs.OnSelected = func(*container.TabItem) { w.reloadVisible() }
-	w.controls = container.NewHBox(controls...)
+	w.controls = container.New(&flowLayout{}, controls...)
 	top := w.controls
 	bottom := container.NewBorder(nil, nil, nil, w.progress.content, w.status)
 	w.win.SetContent(topFirst(top, bottom, w.tabs))
@@ -361,6 +369,11 @@ func (w *mainWindow) refreshStatus() {
 	var parts []string
 	if w.readOnly() != nil {
 		parts = append(parts, w.team.lostText())
+	}
+	if len(w.v.periods()) == 0 {
+		parts = append(parts, string(w.v.area), "no figures yet: import with File > Import... (Ctrl+O) or drop a file on the window")
+		w.status.SetText(strings.Join(parts, " · "))
+		return
 	}
 	parts = append(parts, string(w.v.area), w.v.period.Label(), app.Excluding(w.v.cohorts...).Label())
 	rated := map[app.RAG]int{}

@@ -264,11 +264,12 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 		src = o.h
 	}
 	ind, _ := o.h.Indicator(k.Ref)
-	for _, was := range o.base.Series(k) {
+	for _, cur := range o.base.Series(k) {
 		// Months after the export's are revised too: the original shows
 		// them, and left alone they would keep all children's figures,
 		// unsuppressed, under the exclusions' title.
-		if !ids[was.Import] || was.Cell == "" {
+		was, ok := fromOriginal(o.base, k, cur, ids)
+		if !ok {
 			continue
 		}
 		sheet, ref, ok := splitCell(was.Cell)
@@ -301,6 +302,25 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 		}
 	}
 	return nil
+}
+
+// fromOriginal returns the version of series k's figure cur that an
+// import of the original (ids) read, whose Cell is where the original
+// holds it: cur itself, or the latest such of its earlier versions when
+// a later import (a correction file, next month's workbook) revised it.
+// The later import's own Cell names a cell of its own file, which in the
+// original may hold anything.
+func fromOriginal(h *app.History, k app.SeriesKey, cur app.Observation, ids map[string]bool) (app.Observation, bool) {
+	if ids[cur.Import] && cur.Cell != "" {
+		return cur, true
+	}
+	revs := h.Revisions(k, cur.Period)
+	for i := len(revs) - 1; i >= 0; i-- {
+		if ids[revs[i].Import] && revs[i].Cell != "" {
+			return revs[i], true
+		}
+	}
+	return app.Observation{}, false
 }
 
 // revise writes a figure into a cell of the original, keeping the cell's

@@ -1,0 +1,186 @@
+package export
+
+import (
+	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+	"scorecard/app/disclosure"
+	"scorecard/app/trend"
+	"scorecard/assets"
+	"scorecard/importer"
+)
+
+// importAlso reads the file at path with the importer into h, after what
+// h holds, as a later `scorecard import` would.
+func importAlso(t *testing.T, h *app.History, path, id string) {
+	t.Helper()
+	res, err := importer.Read(context.Background(), path, importer.Options{})
+	if err != nil {
+		t.Fatalf("import %s: %v", path, err)
+	}
+	h.Apply(res.Dataset, id)
+	h.Imports = append(h.Imports, app.Import{ID: id, Source: filepath.Base(path), Kind: "workbook", SHA256: res.SHA256, Time: produced})
+}
+
+// correctionWorkbook writes a tidy table of figures to path, on a sheet
+// named as the demo's scorecard sheet, so that the figures' cells name
+// cells of that sheet which in the demo hold headings: a correction file
+// as an officer sends one.
+func correctionWorkbook(t *testing.T, path string, rows [][]any) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "CYPE Scorecard"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		t.Fatal(err)
+	}
+	rows = append([][]any{{"Ref", "Period", "Area", "Value", "Numerator", "Denominator"}}, rows...)
+	for i, r := range rows {
+		if err := f.SetSheetRow(sheet, cell(2, i+3), &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// originalVersionOf returns the version of a figure that import id read,
+// with the cell it was read from.
+func originalVersionOf(h *app.History, k app.SeriesKey, p app.Period, id string) (app.Observation, bool) {
+	cur, _ := h.Observation(k, p)
+	for _, o := range append(slices.Clone(h.Revisions(k, p)), cur) {
+		if o.Import == id && o.Cell != "" {
+			return o, true
+		}
+	}
+	return app.Observation{}, false
+}
+
+// TestOriginalAfterCorrection imports the demo workbook and then a
+// correction file revising two of its latest month's figures, and
+// exports into the demo's layout: the cells the demo held those figures
+// in must show the store's current figures as circulated (corrected,
+// excluding the cohort, suppressed), with the RAG recomputed, not the
+// figures the demo had. They kept the demo's own, since the current
+// version came from the correction's import, whose cells are not the
+// demo's.
+func TestOriginalAfterCorrection(t *testing.T) {
+	dir := t.TempDir()
+	orig := filepath.Join(dir, "demo.xlsx")
+	if err := os.WriteFile(orig, assets.Demo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := imported(t, orig, "I0001")
+	latest := h.Latest()
+	county := app.SeriesKey{Ref: "CIC05", Area: app.Kent}
+	district := app.SeriesKey{Ref: "CIC11", Area: "Canterbury"}
+	fix := filepath.Join(dir, "fix.xlsx")
+	correctionWorkbook(t, fix, [][]any{
+		{county.Ref, latest.String(), string(county.Area), 12.13, 230, 1896},
+		{district.Ref, latest.String(), string(district.Area), 2},
+	})
+	importAlso(t, h, fix, "I0002")
+	for _, k := range []app.SeriesKey{county, district} {
+		if now, _ := h.Observation(k, latest); now.Import != "I0002" || now.Revision == 0 {
+			t.Fatalf("%v %v: the correction did not revise the demo's figure: %+v", k, latest, now)
+		}
+	}
+	of, err := excelize.OpenFile(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer of.Close()
+	uasc := []app.Cohort{app.UASC}
+	tests := []struct {
+		name string
+		opt  Options
+		// status is the code the district's small count must show.
+		status app.Status
+	}{
+		{"correction after the original", Options{}, app.OK},
+		{"excluding UASC", Options{Exclude: uasc}, app.CannotExclude},
+		{"small count revised, suppressed", Options{Suppress: 5}, app.Suppressed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".xlsx")
+			tt.opt.Original, tt.opt.Produced = orig, produced
+			if _, err := Write(context.Background(), out, h, tt.opt); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			_, ex, _, _ := disclosure.ReleaseIn(h, tt.opt.Exclude, tt.opt.Suppress, app.DefaultAuthority())
+			written := map[string]bool{}
+			for _, k := range []app.SeriesKey{county, district} {
+				was, ok := originalVersionOf(h, k, latest, "I0001")
+				if !ok {
+					t.Fatalf("%v: the demo's import read no cell for it", k)
+				}
+				written[was.Cell] = true
+				sheet, ref, _ := splitCell(was.Cell)
+				now, _ := ex.Observation(k, latest)
+				old, _ := of.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+				got, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+				if k == district && now.Status != tt.status {
+					t.Fatalf("%v: circulated as %+v, want status %q: the case proves nothing", k, now, tt.status)
+				}
+				if now.Value == nil {
+					if got != string(now.Status) {
+						t.Errorf("%v %s = %q, want %q (the demo's was %q)", k, was.Cell, got, now.Status, old)
+					}
+					continue
+				}
+				want := *now.Value
+				if o, err := strconv.ParseFloat(old, 64); err == nil && math.Abs(o*100-*was.Value) < 1e-6 {
+					want /= 100 // the demo holds percentages as fractions
+				}
+				if g, err := strconv.ParseFloat(got, 64); err != nil || math.Abs(g-want) > 1e-9 {
+					t.Errorf("%v %s = %q, want %v (the demo's was %q)", k, was.Cell, got, want, old)
+				}
+				if was.SourceRAG == app.NoRAG {
+					continue
+				}
+				pts := trend.Analyse(ex, k, trend.Options{Until: latest})
+				rag := pts[len(pts)-1].RAG
+				_, row, _ := excelize.CellNameToCoordinates(ref)
+				col := (&originalWriter{book: &book{f: f}, heads: map[string]map[string]int{}, ragFills: map[app.RAG]restyle{}}).headings(sheet, row)["rag"]
+				if got, _ := f.GetCellValue(sheet, cell(col, row)); got != string(rag) {
+					t.Errorf("%v: RAG cell %s says %q, the current figures rate %q", k, cell(col, row), got, rag)
+				}
+				if k == county && tt.opt.Exclude == nil && rag == was.SourceRAG {
+					t.Errorf("%v: rated %q as in the demo: the case proves nothing", k, rag)
+				}
+			}
+			// The correction's own cells are cells of another workbook:
+			// the demo's cells of those names keep what they held.
+			for _, k := range []app.SeriesKey{county, district} {
+				now, _ := h.Observation(k, latest)
+				sheet, ref, ok := splitCell(now.Cell)
+				if !ok || sheet != "CYPE Scorecard" {
+					t.Fatalf("%v: the correction's cell %q is not on the demo's scorecard sheet: the check proves nothing", k, now.Cell)
+				}
+				if written[now.Cell] {
+					continue
+				}
+				want, _ := of.GetCellValue(sheet, ref)
+				if got, _ := f.GetCellValue(sheet, ref); !strings.HasPrefix(got, want) {
+					t.Errorf("%s (the correction's cell for %v) = %q, the demo's %q", now.Cell, k, got, want)
+				}
+			}
+		})
+	}
+}

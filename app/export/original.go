@@ -11,6 +11,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/trend"
+	"scorecard/importer"
 )
 
 // writeOriginal writes the revised figures into a copy of the workbook
@@ -56,7 +57,7 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	if err := o.countyColumns(); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
-	if err := o.outturns(); err != nil {
+	if err := o.outturns(ctx, ids); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
 	for _, s := range slices.Sorted(maps.Keys(o.tidy)) {
@@ -158,32 +159,82 @@ func (o *originalWriter) countyColumns() error {
 	return nil
 }
 
-// outturns revises the previous-year outturn cells the outturns were
-// imported from, when cohorts are excluded: the original shows all
-// children's, which must not stand under an excluding title (see
-// book.outturn). Each is revised for its own year, which for an
-// academic-year indicator may not be the year book.outturn looks for.
-func (o *originalWriter) outturns() error {
-	if len(o.opt.Exclude) == 0 {
-		return nil
-	}
+// outturns revises the original's previous-year outturn cells. When
+// cohorts are excluded each is given the year's figure excluding them, or
+// says it cannot be: the original shows all children's, which must not
+// stand under an excluding title (see book.outturn). Each is revised for
+// its own year, which for an academic-year indicator may not be the year
+// book.outturn looks for. An outturn a later import revised is written
+// into the original's cell whether or not cohorts are excluded.
+func (o *originalWriter) outturns(ctx context.Context, ids map[string]bool) error {
+	var own map[outturnAt]string // the original's outturn cells, read when needed
 	for _, ind := range o.inds {
 		for _, bm := range o.base.Benchmarks(ind.Ref) {
 			if bm.Group != app.OutturnGroup {
 				continue
 			}
-			sheet, ref, ok := splitCell(bm.Source)
-			if !ok || !sheetExists(o.f, sheet) || o.written[bm.Source] {
+			at := bm.Source
+			if !ids[bm.Import] {
+				// bm.Source is a cell of the later import's file. The
+				// store keeps no earlier version of a benchmark to say
+				// where the original had it, so the original is read
+				// again as its import read it.
+				if own == nil {
+					var err error
+					if own, err = o.outturnCells(ctx); err != nil {
+						return err
+					}
+				}
+				at = own[outturnAt{ind.Ref, bm.Period}]
+			} else if len(o.opt.Exclude) == 0 {
+				continue // the original's own figure, for all children
+			}
+			sheet, ref, ok := splitCell(at)
+			if !ok || !sheetExists(o.f, sheet) || o.written[at] {
 				continue
 			}
-			now, _ := o.excludedYear(ind, bm.Period)
+			now := app.Observation{Ref: ind.Ref, Period: bm.Period, Value: bm.Value, Status: bm.Status}
+			if len(o.opt.Exclude) > 0 {
+				now, _ = o.excludedYear(ind, bm.Period)
+			}
 			if err := o.revise(sheet, ref, ind, now); err != nil {
 				return fmt.Errorf("%s outturn %s: %w", ind.Ref, bm.Period, err)
 			}
-			o.written[bm.Source] = true
+			o.written[at] = true
 		}
 	}
 	return nil
+}
+
+// outturnAt is an indicator's outturn for a year.
+type outturnAt struct {
+	ref    string
+	period app.Period
+}
+
+// outturnCells reads the original with the importer, as `scorecard
+// import` read it, for the cells its previous-year outturns are in.
+func (o *originalWriter) outturnCells(ctx context.Context) (map[outturnAt]string, error) {
+	res, err := importer.Read(ctx, o.opt.Original, importer.Options{
+		Known:     func(ref string) bool { _, ok := o.base.Indicator(ref); return ok },
+		Defined:   o.base.Indicator,
+		Authority: o.opt.authority(),
+		// It was imported: what it holds was confirmed then.
+		AllowMany: true, AllowFuture: true,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading it again for its outturns' cells: %w", err)
+	}
+	cells := map[outturnAt]string{}
+	if res.Dataset == nil {
+		return cells, nil
+	}
+	for _, bm := range res.Dataset.Benchmarks {
+		if bm.Group == app.OutturnGroup && bm.Source != "" {
+			cells[outturnAt{bm.Ref, bm.Period}] = bm.Source
+		}
+	}
+	return cells, nil
 }
 
 // areaColumn finds the column headed with area a in the header row above

@@ -14,6 +14,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/disclosure"
+	"scorecard/app/store"
 	"scorecard/app/trend"
 	"scorecard/assets"
 	"scorecard/importer"
@@ -180,6 +181,122 @@ func TestOriginalAfterCorrection(t *testing.T) {
 				if got, _ := f.GetCellValue(sheet, ref); !strings.HasPrefix(got, want) {
 					t.Errorf("%s (the correction's cell for %v) = %q, the demo's %q", now.Cell, k, got, want)
 				}
+			}
+		})
+	}
+}
+
+// storeOf imports the files at paths, in order, into a new store, as
+// `scorecard import` does, and loads its history: the store, unlike
+// History.Apply, keeps a figure a later file restates with the import
+// that first gave it.
+func storeOf(t *testing.T, paths ...string) *app.History {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for _, path := range paths {
+		res, err := importer.Read(context.Background(), path, importer.Options{})
+		if err != nil {
+			t.Fatalf("import %s: %v", path, err)
+		}
+		if _, err := st.Import(store.Source{Name: filepath.Base(path), Kind: "workbook", SHA256: res.SHA256, Note: res.Format}, res.Dataset); err != nil {
+			t.Fatalf("import %s: %v", path, err)
+		}
+	}
+	h, err := st.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+// TestOriginalOutturnRevised imports the demo workbook and then next
+// month's, laid out with a column more, which revises a previous-year
+// outturn and restates everything else, and exports into the demo's
+// layout: the demo's outturn cell must show the revised outturn (or,
+// excluding a cohort, say it cannot be recomputed), and the cell that
+// holds the outturn in next month's workbook, which in the demo is
+// another column, must keep what it held.
+func TestOriginalOutturnRevised(t *testing.T) {
+	dir := t.TempDir()
+	orig := filepath.Join(dir, "demo.xlsx")
+	if err := os.WriteFile(orig, assets.Demo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const ref = "CIC05"
+	var was app.Benchmark
+	for _, bm := range imported(t, orig, "I0001").Benchmarks(ref) {
+		if bm.Group == app.OutturnGroup {
+			was = bm
+		}
+	}
+	sheet, at, ok := splitCell(was.Source)
+	if !ok || was.Value == nil {
+		t.Fatalf("the demo has no outturn for %s: %+v", ref, was)
+	}
+	next := filepath.Join(dir, "next.xlsx")
+	nf, err := excelize.OpenFile(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col, row, _ := excelize.CellNameToCoordinates(at)
+	if err := nf.InsertCols(sheet, colName(col), 1); err != nil {
+		t.Fatal(err)
+	}
+	moved := cell(col+1, row)
+	old, _ := nf.GetCellValue(sheet, moved, excelize.Options{RawCellValue: true})
+	oldValue, _ := strconv.ParseFloat(old, 64)
+	if err := nf.SetCellFloat(sheet, moved, oldValue+0.02, -1, 64); err != nil {
+		t.Fatal(err)
+	}
+	if err := nf.SaveAs(next); err != nil {
+		t.Fatal(err)
+	}
+	nf.Close()
+	h := storeOf(t, orig, next)
+	var now app.Benchmark
+	for _, bm := range h.Benchmarks(ref) {
+		if bm.Group == app.OutturnGroup && bm.Period == was.Period {
+			now = bm
+		}
+	}
+	if now.Source != sheet+"!"+moved || now.Value == nil || math.Abs(*now.Value-*was.Value) < 1 {
+		t.Fatalf("next month's workbook did not revise the outturn: %+v, the demo's %+v", now, was)
+	}
+	of, err := excelize.OpenFile(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer of.Close()
+	tests := []struct {
+		name string
+		opt  Options
+		want string // what the demo's outturn cell must hold
+	}{
+		{"all children", Options{}, strconv.FormatFloat(*now.Value/100, 'f', -1, 64)},
+		{"excluding UASC", Options{Exclude: []app.Cohort{app.UASC}}, string(app.CannotExclude)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".xlsx")
+			tt.opt.Original, tt.opt.Produced = orig, produced
+			if _, err := Write(context.Background(), out, h, tt.opt); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if got, _ := f.GetCellValue(sheet, at, excelize.Options{RawCellValue: true}); !same(got, tt.want) {
+				t.Errorf("%s outturn %s = %q, want %q", ref, was.Source, got, tt.want)
+			}
+			want, _ := of.GetCellValue(sheet, moved)
+			if got, _ := f.GetCellValue(sheet, moved); got != want {
+				t.Errorf("%s!%s, next month's cell for the outturn = %q, the demo's %q", sheet, moved, got, want)
 			}
 		})
 	}

@@ -57,7 +57,7 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	if err := o.countyColumns(); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
-	if err := o.outturns(ctx, ids); err != nil {
+	if err := o.benchmarks(ctx, ids); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
 	for _, s := range slices.Sorted(maps.Keys(o.tidy)) {
@@ -159,20 +159,19 @@ func (o *originalWriter) countyColumns() error {
 	return nil
 }
 
-// outturns revises the original's previous-year outturn cells. When
-// cohorts are excluded each is given the year's figure excluding them, or
+// benchmarks revises the original's benchmark cells: its previous-year
+// outturns, England's and its neighbours' figures. When cohorts are
+// excluded each outturn is given the year's figure excluding them, or
 // says it cannot be: the original shows all children's, which must not
 // stand under an excluding title (see book.outturn). Each is revised for
 // its own year, which for an academic-year indicator may not be the year
-// book.outturn looks for. An outturn a later import revised is written
-// into the original's cell whether or not cohorts are excluded.
-func (o *originalWriter) outturns(ctx context.Context, ids map[string]bool) error {
-	var own map[outturnAt]string // the original's outturn cells, read when needed
+// book.outturn looks for. A benchmark a later import revised is written
+// into the original's cell, excluding or not.
+func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) error {
+	var own map[benchmarkAt]string // the original's benchmark cells, read when needed
 	for _, ind := range o.inds {
 		for _, bm := range o.base.Benchmarks(ind.Ref) {
-			if bm.Group != app.OutturnGroup {
-				continue
-			}
+			outturn := bm.Group == app.OutturnGroup && len(o.opt.Exclude) > 0
 			at := bm.Source
 			if !ids[bm.Import] {
 				// bm.Source is a cell of the later import's file. The
@@ -181,24 +180,24 @@ func (o *originalWriter) outturns(ctx context.Context, ids map[string]bool) erro
 				// again as its import read it.
 				if own == nil {
 					var err error
-					if own, err = o.outturnCells(ctx); err != nil {
+					if own, err = o.benchmarkCells(ctx); err != nil {
 						return err
 					}
 				}
-				at = own[outturnAt{ind.Ref, bm.Period}]
-			} else if len(o.opt.Exclude) == 0 {
-				continue // the original's own figure, for all children
+				at = own[benchmarkOf(bm)]
+			} else if !outturn {
+				continue // the original's own figure
 			}
 			sheet, ref, ok := splitCell(at)
 			if !ok || !sheetExists(o.f, sheet) || o.written[at] {
 				continue
 			}
 			now := app.Observation{Ref: ind.Ref, Period: bm.Period, Value: bm.Value, Status: bm.Status}
-			if len(o.opt.Exclude) > 0 {
+			if outturn {
 				now, _ = o.excludedYear(ind, bm.Period)
 			}
 			if err := o.revise(sheet, ref, ind, now); err != nil {
-				return fmt.Errorf("%s outturn %s: %w", ind.Ref, bm.Period, err)
+				return fmt.Errorf("%s %s %s: %w", ind.Ref, bm.Group, bm.Period, err)
 			}
 			o.written[at] = true
 		}
@@ -206,15 +205,19 @@ func (o *originalWriter) outturns(ctx context.Context, ids map[string]bool) erro
 	return nil
 }
 
-// outturnAt is an indicator's outturn for a year.
-type outturnAt struct {
-	ref    string
-	period app.Period
+// benchmarkAt names a benchmark as the store versions it.
+type benchmarkAt struct {
+	ref, group, model string
+	period            app.Period
 }
 
-// outturnCells reads the original with the importer, as `scorecard
-// import` read it, for the cells its previous-year outturns are in.
-func (o *originalWriter) outturnCells(ctx context.Context) (map[outturnAt]string, error) {
+func benchmarkOf(bm app.Benchmark) benchmarkAt {
+	return benchmarkAt{bm.Ref, bm.Group, bm.Model, bm.Period}
+}
+
+// benchmarkCells reads the original with the importer, as `scorecard
+// import` read it, for the cells its benchmarks are in.
+func (o *originalWriter) benchmarkCells(ctx context.Context) (map[benchmarkAt]string, error) {
 	res, err := importer.Read(ctx, o.opt.Original, importer.Options{
 		Known:     func(ref string) bool { _, ok := o.base.Indicator(ref); return ok },
 		Defined:   o.base.Indicator,
@@ -223,15 +226,15 @@ func (o *originalWriter) outturnCells(ctx context.Context) (map[outturnAt]string
 		AllowMany: true, AllowFuture: true,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("reading it again for its outturns' cells: %w", err)
+		return nil, fmt.Errorf("reading it again for its benchmarks' cells: %w", err)
 	}
-	cells := map[outturnAt]string{}
+	cells := map[benchmarkAt]string{}
 	if res.Dataset == nil {
 		return cells, nil
 	}
 	for _, bm := range res.Dataset.Benchmarks {
-		if bm.Group == app.OutturnGroup && bm.Source != "" {
-			cells[outturnAt{bm.Ref, bm.Period}] = bm.Source
+		if bm.Source != "" {
+			cells[benchmarkOf(bm)] = bm.Source
 		}
 	}
 	return cells, nil

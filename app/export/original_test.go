@@ -213,71 +213,80 @@ func storeOf(t *testing.T, paths ...string) *app.History {
 	return h
 }
 
-// TestOriginalOutturnRevised imports the demo workbook and then next
+// TestOriginalBenchmarksRevised imports the demo workbook and then next
 // month's, laid out with a column more, which revises a previous-year
-// outturn and restates everything else, and exports into the demo's
-// layout: the demo's outturn cell must show the revised outturn (or,
-// excluding a cohort, say it cannot be recomputed), and the cell that
-// holds the outturn in next month's workbook, which in the demo is
-// another column, must keep what it held.
-func TestOriginalOutturnRevised(t *testing.T) {
+// outturn and England's figure and restates everything else, and exports
+// into the demo's layout: the demo's cells for them must show the revised
+// figures (or, excluding a cohort, the outturn must say it cannot be
+// recomputed), and the cells that hold them in next month's workbook,
+// which in the demo are other columns, must keep what they held.
+func TestOriginalBenchmarksRevised(t *testing.T) {
 	dir := t.TempDir()
 	orig := filepath.Join(dir, "demo.xlsx")
 	if err := os.WriteFile(orig, assets.Demo, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	const ref = "CIC05"
-	var was app.Benchmark
+	groups := []string{app.OutturnGroup, "England"}
+	was := map[string]app.Benchmark{}
 	for _, bm := range imported(t, orig, "I0001").Benchmarks(ref) {
-		if bm.Group == app.OutturnGroup {
-			was = bm
+		if slices.Contains(groups, bm.Group) {
+			was[bm.Group] = bm
 		}
 	}
-	sheet, at, ok := splitCell(was.Source)
-	if !ok || was.Value == nil {
-		t.Fatalf("the demo has no outturn for %s: %+v", ref, was)
-	}
-	next := filepath.Join(dir, "next.xlsx")
 	nf, err := excelize.OpenFile(orig)
 	if err != nil {
 		t.Fatal(err)
 	}
-	col, row, _ := excelize.CellNameToCoordinates(at)
+	sheet, at, _ := splitCell(was[app.OutturnGroup].Source)
+	col, _, _ := excelize.CellNameToCoordinates(at)
 	if err := nf.InsertCols(sheet, colName(col), 1); err != nil {
 		t.Fatal(err)
 	}
-	moved := cell(col+1, row)
-	old, _ := nf.GetCellValue(sheet, moved, excelize.Options{RawCellValue: true})
-	oldValue, _ := strconv.ParseFloat(old, 64)
-	if err := nf.SetCellFloat(sheet, moved, oldValue+0.02, -1, 64); err != nil {
-		t.Fatal(err)
+	moved := map[string]string{} // each benchmark's cell in next month's workbook
+	for _, g := range groups {
+		s, at, ok := splitCell(was[g].Source)
+		if !ok || s != sheet || was[g].Value == nil {
+			t.Fatalf("the demo has no %s figure for %s on %q: %+v", g, ref, sheet, was[g])
+		}
+		col, row, _ := excelize.CellNameToCoordinates(at)
+		moved[g] = cell(col+1, row)
+		old, _ := nf.GetCellValue(sheet, moved[g], excelize.Options{RawCellValue: true})
+		v, _ := strconv.ParseFloat(old, 64)
+		if err := nf.SetCellFloat(sheet, moved[g], v+0.02, -1, 64); err != nil {
+			t.Fatal(err)
+		}
 	}
+	next := filepath.Join(dir, "next.xlsx")
 	if err := nf.SaveAs(next); err != nil {
 		t.Fatal(err)
 	}
 	nf.Close()
 	h := storeOf(t, orig, next)
-	var now app.Benchmark
+	now := map[string]app.Benchmark{}
 	for _, bm := range h.Benchmarks(ref) {
-		if bm.Group == app.OutturnGroup && bm.Period == was.Period {
-			now = bm
+		if w, ok := was[bm.Group]; ok && bm.Period == w.Period {
+			now[bm.Group] = bm
 		}
 	}
-	if now.Source != sheet+"!"+moved || now.Value == nil || math.Abs(*now.Value-*was.Value) < 1 {
-		t.Fatalf("next month's workbook did not revise the outturn: %+v, the demo's %+v", now, was)
+	for _, g := range groups {
+		if n := now[g]; n.Source != sheet+"!"+moved[g] || n.Value == nil || math.Abs(*n.Value-*was[g].Value) < 1 {
+			t.Fatalf("next month's workbook did not revise the %s figure: %+v, the demo's %+v", g, n, was[g])
+		}
 	}
 	of, err := excelize.OpenFile(orig)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer of.Close()
+	fraction := func(g string) string { return strconv.FormatFloat(*now[g].Value/100, 'f', -1, 64) }
 	tests := []struct {
 		name string
 		opt  Options
-		want string // what the demo's outturn cell must hold
+		want map[string]string // what the demo's cells must hold, by group
 	}{
-		{"all children", Options{}, strconv.FormatFloat(*now.Value/100, 'f', -1, 64)},
-		{"excluding UASC", Options{Exclude: []app.Cohort{app.UASC}}, string(app.CannotExclude)},
+		{"all children", Options{}, map[string]string{app.OutturnGroup: fraction(app.OutturnGroup), "England": fraction("England")}},
+		{"excluding UASC", Options{Exclude: []app.Cohort{app.UASC}}, map[string]string{app.OutturnGroup: string(app.CannotExclude), "England": fraction("England")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -291,12 +300,22 @@ func TestOriginalOutturnRevised(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			if got, _ := f.GetCellValue(sheet, at, excelize.Options{RawCellValue: true}); !same(got, tt.want) {
-				t.Errorf("%s outturn %s = %q, want %q", ref, was.Source, got, tt.want)
+			written := map[string]bool{}
+			for _, g := range groups {
+				_, at, _ := splitCell(was[g].Source)
+				written[at] = true
+				if got, _ := f.GetCellValue(sheet, at, excelize.Options{RawCellValue: true}); !same(got, tt.want[g]) {
+					t.Errorf("%s %s %s = %q, want %q", ref, g, was[g].Source, got, tt.want[g])
+				}
 			}
-			want, _ := of.GetCellValue(sheet, moved)
-			if got, _ := f.GetCellValue(sheet, moved); got != want {
-				t.Errorf("%s!%s, next month's cell for the outturn = %q, the demo's %q", sheet, moved, got, want)
+			for _, g := range groups {
+				if written[moved[g]] {
+					continue // the demo's own cell for another benchmark
+				}
+				want, _ := of.GetCellValue(sheet, moved[g])
+				if got, _ := f.GetCellValue(sheet, moved[g]); got != want {
+					t.Errorf("%s!%s, next month's cell for the %s figure = %q, the demo's %q", sheet, moved[g], g, got, want)
+				}
 			}
 		})
 	}

@@ -20,18 +20,6 @@ import (
 	"scorecard/importer"
 )
 
-// importAlso reads the file at path with the importer into h, after what
-// h holds, as a later `scorecard import` would.
-func importAlso(t *testing.T, h *app.History, path, id string) {
-	t.Helper()
-	res, err := importer.Read(context.Background(), path, importer.Options{})
-	if err != nil {
-		t.Fatalf("import %s: %v", path, err)
-	}
-	h.Apply(res.Dataset, id)
-	h.Imports = append(h.Imports, app.Import{ID: id, Source: filepath.Base(path), Kind: "workbook", SHA256: res.SHA256, Time: produced})
-}
-
 // correctionWorkbook writes a tidy table of figures to path, on a sheet
 // named as the demo's scorecard sheet, so that the figures' cells name
 // cells of that sheet which in the demo hold headings: a correction file
@@ -81,8 +69,7 @@ func TestOriginalAfterCorrection(t *testing.T) {
 	if err := os.WriteFile(orig, assets.Demo, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	h := imported(t, orig, "I0001")
-	latest := h.Latest()
+	latest := imported(t, orig, "I0001").Latest()
 	county := app.SeriesKey{Ref: "CIC05", Area: app.Kent}
 	district := app.SeriesKey{Ref: "CIC11", Area: "Canterbury"}
 	fix := filepath.Join(dir, "fix.xlsx")
@@ -90,7 +77,7 @@ func TestOriginalAfterCorrection(t *testing.T) {
 		{county.Ref, latest.String(), string(county.Area), 12.13, 230, 1896},
 		{district.Ref, latest.String(), string(district.Area), 2},
 	})
-	importAlso(t, h, fix, "I0002")
+	h := storeOf(t, orig, fix)
 	for _, k := range []app.SeriesKey{county, district} {
 		if now, _ := h.Observation(k, latest); now.Import != "I0002" || now.Revision == 0 {
 			t.Fatalf("%v %v: the correction did not revise the demo's figure: %+v", k, latest, now)

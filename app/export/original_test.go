@@ -59,8 +59,8 @@ func originalVersionOf(h *app.History, k app.SeriesKey, p app.Period, id string)
 // correction file revising two of its latest month's figures, and
 // exports into the demo's layout: the cells the demo held those figures
 // in must show the store's current figures as circulated (corrected,
-// excluding the cohort, suppressed), with the RAG recomputed, not the
-// figures the demo had. They kept the demo's own, since the current
+// excluding the cohort, suppressed), with the RAG and DoT recomputed, not
+// the figures the demo had. They kept the demo's own, since the current
 // version came from the correction's import, whose cells are not the
 // demo's.
 func TestOriginalAfterCorrection(t *testing.T) {
@@ -70,15 +70,20 @@ func TestOriginalAfterCorrection(t *testing.T) {
 		t.Fatal(err)
 	}
 	latest := imported(t, orig, "I0001").Latest()
+	// The county's figures change rating (CIC05 AMBER to RED) and
+	// direction (CIC04 down to up); the district's is a small count.
 	county := app.SeriesKey{Ref: "CIC05", Area: app.Kent}
+	turned := app.SeriesKey{Ref: "CIC04", Area: app.Kent}
 	district := app.SeriesKey{Ref: "CIC11", Area: "Canterbury"}
+	keys := []app.SeriesKey{county, turned, district}
 	fix := filepath.Join(dir, "fix.xlsx")
 	correctionWorkbook(t, fix, [][]any{
-		{county.Ref, latest.String(), string(county.Area), 12.13, 230, 1896},
+		{county.Ref, latest.String(), string(county.Area), 100 * 230.0 / 1896, 230, 1896},
+		{turned.Ref, latest.String(), string(turned.Area), 100 * 294.0 / 1896, 294, 1896},
 		{district.Ref, latest.String(), string(district.Area), 2},
 	})
 	h := storeOf(t, orig, fix)
-	for _, k := range []app.SeriesKey{county, district} {
+	for _, k := range keys {
 		if now, _ := h.Observation(k, latest); now.Import != "I0002" || now.Revision == 0 {
 			t.Fatalf("%v %v: the correction did not revise the demo's figure: %+v", k, latest, now)
 		}
@@ -113,7 +118,7 @@ func TestOriginalAfterCorrection(t *testing.T) {
 			defer f.Close()
 			_, ex, _, _ := disclosure.ReleaseIn(h, tt.opt.Exclude, tt.opt.Suppress, app.DefaultAuthority())
 			written := map[string]bool{}
-			for _, k := range []app.SeriesKey{county, district} {
+			for _, k := range keys {
 				was, ok := originalVersionOf(h, k, latest, "I0001")
 				if !ok {
 					t.Fatalf("%v: the demo's import read no cell for it", k)
@@ -125,6 +130,9 @@ func TestOriginalAfterCorrection(t *testing.T) {
 				got, _ := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
 				if k == district && now.Status != tt.status {
 					t.Fatalf("%v: circulated as %+v, want status %q: the case proves nothing", k, now, tt.status)
+				}
+				if was.SourceRAG != app.NoRAG || was.SourceArrow != app.NoArrow {
+					checkRating(t, of, f, ex, k, latest, was.Cell, tt.opt.Exclude == nil && k != district)
 				}
 				if now.Value == nil {
 					if got != string(now.Status) {
@@ -139,23 +147,10 @@ func TestOriginalAfterCorrection(t *testing.T) {
 				if g, err := strconv.ParseFloat(got, 64); err != nil || math.Abs(g-want) > 1e-9 {
 					t.Errorf("%v %s = %q, want %v (the demo's was %q)", k, was.Cell, got, want, old)
 				}
-				if was.SourceRAG == app.NoRAG {
-					continue
-				}
-				pts := trend.Analyse(ex, k, trend.Options{Until: latest})
-				rag := pts[len(pts)-1].RAG
-				_, row, _ := excelize.CellNameToCoordinates(ref)
-				col := (&originalWriter{book: &book{f: f}, heads: map[string]map[string]int{}, ragFills: map[app.RAG]restyle{}}).headings(sheet, row)["rag"]
-				if got, _ := f.GetCellValue(sheet, cell(col, row)); got != string(rag) {
-					t.Errorf("%v: RAG cell %s says %q, the current figures rate %q", k, cell(col, row), got, rag)
-				}
-				if k == county && tt.opt.Exclude == nil && rag == was.SourceRAG {
-					t.Errorf("%v: rated %q as in the demo: the case proves nothing", k, rag)
-				}
 			}
 			// The correction's own cells are cells of another workbook:
 			// the demo's cells of those names keep what they held.
-			for _, k := range []app.SeriesKey{county, district} {
+			for _, k := range keys {
 				now, _ := h.Observation(k, latest)
 				sheet, ref, ok := splitCell(now.Cell)
 				if !ok || sheet != "CYPE Scorecard" {
@@ -198,6 +193,41 @@ func storeOf(t *testing.T, paths ...string) *app.History {
 		t.Fatal(err)
 	}
 	return h
+}
+
+// checkRating checks the RAG and DoT cells on the row of the original's
+// cell at, in the export f, against the rating of the series' figure for
+// p as circulated (ex): RAG text where the original (of) had text, and
+// the original's kind of arrow. When changed, the rating or the arrow
+// must differ from the original's, or the check proves nothing.
+func checkRating(t *testing.T, of, f *excelize.File, ex *app.History, k app.SeriesKey, p app.Period, at string, changed bool) {
+	t.Helper()
+	rag, move := app.NoRAG, app.NoArrow
+	if pts := trend.Analyse(ex, k, trend.Options{Until: p}); len(pts) > 0 && pts[len(pts)-1].Period == p {
+		rag, move = pts[len(pts)-1].RAG, pts[len(pts)-1].Movement
+	}
+	sheet, ref, _ := splitCell(at)
+	_, row, _ := excelize.CellNameToCoordinates(ref)
+	heads := (&originalWriter{book: &book{f: of}, heads: map[string]map[string]int{}, ragFills: map[app.RAG]restyle{}}).headings(sheet, row)
+	ragAt, dotAt := cell(heads["rag"], row), cell(heads["dot"], row)
+	if heads["rag"] == 0 || heads["dot"] == 0 {
+		t.Fatalf("%v: no RAG and DoT columns found above %s", k, at)
+	}
+	oldRAG, _ := of.GetCellValue(sheet, ragAt)
+	oldDoT, _ := of.GetCellValue(sheet, dotAt)
+	if oldRAG == "" {
+		t.Fatalf("%v: the demo shows its rating by fill alone: the check reads text", k)
+	}
+	if got, _ := f.GetCellValue(sheet, ragAt); got != string(rag) {
+		t.Errorf("%v: RAG cell %s says %q, the current figures rate %q (the demo's %q)", k, ragAt, got, rag, oldRAG)
+	}
+	want := arrowLike(oldDoT, move)
+	if got, _ := f.GetCellValue(sheet, dotAt); got != want {
+		t.Errorf("%v: DoT cell %s says %q, want %q for %v (the demo's %q)", k, dotAt, got, want, move, oldDoT)
+	}
+	if changed && string(rag) == oldRAG && want == oldDoT {
+		t.Errorf("%v: rated %q %q as in the demo: the case proves nothing", k, rag, want)
+	}
 }
 
 // TestOriginalBenchmarksRevised imports the demo workbook and then next

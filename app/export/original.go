@@ -60,6 +60,9 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	if err := o.benchmarks(ctx, ids); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
+	if err := o.targets(ctx, ids); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
+	}
 	for _, s := range slices.Sorted(maps.Keys(o.tidy)) {
 		if err := o.rewriteTidy(s, o.tidy[s]); err != nil {
 			return fmt.Errorf("original %s: sheet %q: %w", path, s, err)
@@ -113,6 +116,8 @@ type originalWriter struct {
 	// tidy are the original's tidy sheets, rewritten row by row rather
 	// than cell by cell.
 	tidy map[string]tidyTable
+	// again is the original read again by the importer, once needed.
+	again *importer.Result
 }
 
 // countyFigure is the county's figure for a row of a district table,
@@ -157,87 +162,6 @@ func (o *originalWriter) countyColumns() error {
 		}
 	}
 	return nil
-}
-
-// benchmarks revises the original's benchmark cells: its previous-year
-// outturns, England's and its neighbours' figures. When cohorts are
-// excluded each outturn is given the year's figure excluding them, or
-// says it cannot be: the original shows all children's, which must not
-// stand under an excluding title (see book.outturn). Each is revised for
-// its own year, which for an academic-year indicator may not be the year
-// book.outturn looks for. A benchmark a later import revised is written
-// into the original's cell, excluding or not.
-func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) error {
-	var own map[benchmarkAt]string // the original's benchmark cells, read when needed
-	for _, ind := range o.inds {
-		for _, bm := range o.base.Benchmarks(ind.Ref) {
-			outturn := bm.Group == app.OutturnGroup && len(o.opt.Exclude) > 0
-			at := bm.Source
-			if !ids[bm.Import] {
-				// bm.Source is a cell of the later import's file. The
-				// store keeps no earlier version of a benchmark to say
-				// where the original had it, so the original is read
-				// again as its import read it.
-				if own == nil {
-					var err error
-					if own, err = o.benchmarkCells(ctx); err != nil {
-						return err
-					}
-				}
-				at = own[benchmarkOf(bm)]
-			} else if !outturn {
-				continue // the original's own figure
-			}
-			sheet, ref, ok := splitCell(at)
-			if !ok || !sheetExists(o.f, sheet) || o.written[at] {
-				continue
-			}
-			now := app.Observation{Ref: ind.Ref, Period: bm.Period, Value: bm.Value, Status: bm.Status}
-			if outturn {
-				now, _ = o.excludedYear(ind, bm.Period)
-			}
-			if err := o.revise(sheet, ref, ind, now); err != nil {
-				return fmt.Errorf("%s %s %s: %w", ind.Ref, bm.Group, bm.Period, err)
-			}
-			o.written[at] = true
-		}
-	}
-	return nil
-}
-
-// benchmarkAt names a benchmark as the store versions it.
-type benchmarkAt struct {
-	ref, group, model string
-	period            app.Period
-}
-
-func benchmarkOf(bm app.Benchmark) benchmarkAt {
-	return benchmarkAt{bm.Ref, bm.Group, bm.Model, bm.Period}
-}
-
-// benchmarkCells reads the original with the importer, as `scorecard
-// import` read it, for the cells its benchmarks are in.
-func (o *originalWriter) benchmarkCells(ctx context.Context) (map[benchmarkAt]string, error) {
-	res, err := importer.Read(ctx, o.opt.Original, importer.Options{
-		Known:     func(ref string) bool { _, ok := o.base.Indicator(ref); return ok },
-		Defined:   o.base.Indicator,
-		Authority: o.opt.authority(),
-		// It was imported: what it holds was confirmed then.
-		AllowMany: true, AllowFuture: true,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("reading it again for its benchmarks' cells: %w", err)
-	}
-	cells := map[benchmarkAt]string{}
-	if res.Dataset == nil {
-		return cells, nil
-	}
-	for _, bm := range res.Dataset.Benchmarks {
-		if bm.Source != "" {
-			cells[benchmarkOf(bm)] = bm.Source
-		}
-	}
-	return cells, nil
 }
 
 // areaColumn finds the column headed with area a in the header row above

@@ -230,47 +230,81 @@ func checkRating(t *testing.T, of, f *excelize.File, ex *app.History, k app.Seri
 	}
 }
 
-// TestOriginalBenchmarksRevised imports the demo workbook and then next
-// month's, laid out with a column more, which revises a previous-year
-// outturn and England's figure and restates everything else, and exports
-// into the demo's layout: the demo's cells for them must show the revised
-// figures (or, excluding a cohort, the outturn must say it cannot be
-// recomputed), and the cells that hold them in next month's workbook,
-// which in the demo are other columns, must keep what they held.
-func TestOriginalBenchmarksRevised(t *testing.T) {
+// TestOriginalNextWorkbook imports the demo workbook and then next
+// month's, laid out with a column more, which revises CIC05's
+// previous-year outturn, England's figure and target (on the scorecard
+// and in the Targets table) and restates everything else, and exports
+// into the demo's layout. The demo's cells for them must show the revised
+// figures (excluding a cohort, the outturn must say it cannot be
+// recomputed): the store keeps only the latest version of a benchmark or
+// target, with next month's cell. The cells that hold them in next
+// month's workbook, which in the demo hold other things, must keep what
+// they held.
+func TestOriginalNextWorkbook(t *testing.T) {
 	dir := t.TempDir()
 	orig := filepath.Join(dir, "demo.xlsx")
 	if err := os.WriteFile(orig, assets.Demo, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	const ref = "CIC05"
-	groups := []string{app.OutturnGroup, "England"}
+	const ref, sheet = "CIC05", "CYPE Scorecard"
+	demo := imported(t, orig, "I0001")
 	was := map[string]app.Benchmark{}
-	for _, bm := range imported(t, orig, "I0001").Benchmarks(ref) {
-		if slices.Contains(groups, bm.Group) {
-			was[bm.Group] = bm
+	for _, bm := range demo.Benchmarks(ref) {
+		was[bm.Group] = bm
+	}
+	latest := demo.Latest()
+	ind, _ := demo.Indicator(ref)
+	year := ind.TargetYear(latest)
+	target, ok := demo.TargetFor(ind, latest)
+	if !ok || target.Year != year || target.Target == nil {
+		t.Fatalf("the demo has no %s target for %s", ref, year)
+	}
+	of, err := excelize.OpenFile(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer of.Close()
+	row := sheetRow(t, of, sheet, ref)
+	// The demo's cells for the revised figures, by what they hold.
+	at := map[string]string{
+		app.OutturnGroup: was[app.OutturnGroup].Source,
+		"England":        was["England"].Source,
+		"target":         sheet + "!" + cell(headed(t, of, sheet, "Target"), row),
+		"targets table":  "Targets!" + cell(3, targetsRow(t, of, ref, year)),
+	}
+	for what, c := range at {
+		if _, _, ok := splitCell(c); !ok {
+			t.Fatalf("the demo has no cell for %s %s: %q", ref, what, c)
 		}
 	}
+	// Next month's workbook: a column more before the outturn's, and the
+	// figures revised in their new cells.
 	nf, err := excelize.OpenFile(orig)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sheet, at, _ := splitCell(was[app.OutturnGroup].Source)
-	col, _, _ := excelize.CellNameToCoordinates(at)
+	_, outturn, _ := splitCell(at[app.OutturnGroup])
+	col, _, _ := excelize.CellNameToCoordinates(outturn)
 	if err := nf.InsertCols(sheet, colName(col), 1); err != nil {
 		t.Fatal(err)
 	}
-	moved := map[string]string{} // each benchmark's cell in next month's workbook
-	for _, g := range groups {
-		s, at, ok := splitCell(was[g].Source)
-		if !ok || s != sheet || was[g].Value == nil {
-			t.Fatalf("the demo has no %s figure for %s on %q: %+v", g, ref, sheet, was[g])
+	moved := map[string]string{}
+	for what, c := range at {
+		s, a, _ := splitCell(c)
+		col, row, _ := excelize.CellNameToCoordinates(a)
+		if s == sheet {
+			col++
 		}
-		col, row, _ := excelize.CellNameToCoordinates(at)
-		moved[g] = cell(col+1, row)
-		old, _ := nf.GetCellValue(sheet, moved[g], excelize.Options{RawCellValue: true})
+		moved[what] = s + "!" + cell(col, row)
+		old, _ := nf.GetCellValue(s, cell(col, row), excelize.Options{RawCellValue: true})
 		v, _ := strconv.ParseFloat(old, 64)
-		if err := nf.SetCellFloat(sheet, moved[g], v+0.02, -1, 64); err != nil {
+		// A fraction formatted as a percentage, but percentage points in
+		// the Targets table; the target is the same in both.
+		step := map[string]float64{"target": 0.01, "targets table": 1}[what]
+		if step == 0 {
+			step = 0.02
+		}
+		if err := nf.SetCellFloat(s, cell(col, row), v+step, -1, 64); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -280,30 +314,32 @@ func TestOriginalBenchmarksRevised(t *testing.T) {
 	}
 	nf.Close()
 	h := storeOf(t, orig, next)
-	now := map[string]app.Benchmark{}
+	now := map[string]*float64{}
 	for _, bm := range h.Benchmarks(ref) {
-		if w, ok := was[bm.Group]; ok && bm.Period == w.Period {
-			now[bm.Group] = bm
+		if w, ok := was[bm.Group]; ok && bm.Period == w.Period && bm.Import != "I0001" {
+			now[bm.Group] = bm.Value
 		}
 	}
-	for _, g := range groups {
-		if n := now[g]; n.Source != sheet+"!"+moved[g] || n.Value == nil || math.Abs(*n.Value-*was[g].Value) < 1 {
-			t.Fatalf("next month's workbook did not revise the %s figure: %+v, the demo's %+v", g, n, was[g])
+	if t, ok := h.TargetFor(ind, latest); ok && t.Import != "I0001" {
+		now["target"], now["targets table"] = t.Target, t.Target
+	}
+	for what := range at {
+		if now[what] == nil {
+			t.Fatalf("next month's workbook did not revise the %s figure", what)
 		}
 	}
-	of, err := excelize.OpenFile(orig)
-	if err != nil {
-		t.Fatal(err)
+	fraction := func(what string) string { return strconv.FormatFloat(*now[what]/100, 'f', -1, 64) }
+	want := map[string]string{
+		app.OutturnGroup: fraction(app.OutturnGroup), "England": fraction("England"),
+		"target": fraction("target"), "targets table": strconv.FormatFloat(*now["targets table"], 'f', -1, 64),
 	}
-	defer of.Close()
-	fraction := func(g string) string { return strconv.FormatFloat(*now[g].Value/100, 'f', -1, 64) }
 	tests := []struct {
 		name string
 		opt  Options
-		want map[string]string // what the demo's cells must hold, by group
+		want map[string]string // what the demo's cells must hold, where not as want
 	}{
-		{"all children", Options{}, map[string]string{app.OutturnGroup: fraction(app.OutturnGroup), "England": fraction("England")}},
-		{"excluding UASC", Options{Exclude: []app.Cohort{app.UASC}}, map[string]string{app.OutturnGroup: string(app.CannotExclude), "England": fraction("England")}},
+		{"all children", Options{}, nil},
+		{"excluding UASC", Options{Exclude: []app.Cohort{app.UASC}}, map[string]string{app.OutturnGroup: string(app.CannotExclude)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -318,22 +354,55 @@ func TestOriginalBenchmarksRevised(t *testing.T) {
 			}
 			defer f.Close()
 			written := map[string]bool{}
-			for _, g := range groups {
-				_, at, _ := splitCell(was[g].Source)
-				written[at] = true
-				if got, _ := f.GetCellValue(sheet, at, excelize.Options{RawCellValue: true}); !same(got, tt.want[g]) {
-					t.Errorf("%s %s %s = %q, want %q", ref, g, was[g].Source, got, tt.want[g])
+			for what, c := range at {
+				written[c] = true
+				w := want[what]
+				if tw, ok := tt.want[what]; ok {
+					w = tw
+				}
+				s, a, _ := splitCell(c)
+				if got, _ := f.GetCellValue(s, a, excelize.Options{RawCellValue: true}); !same(got, w) {
+					t.Errorf("%s %s %s = %q, want %q", ref, what, c, got, w)
 				}
 			}
-			for _, g := range groups {
-				if written[moved[g]] {
-					continue // the demo's own cell for another benchmark
+			for what, c := range moved {
+				if written[c] {
+					continue // the demo's own cell for another revised figure
 				}
-				want, _ := of.GetCellValue(sheet, moved[g])
-				if got, _ := f.GetCellValue(sheet, moved[g]); got != want {
-					t.Errorf("%s!%s, next month's cell for the %s figure = %q, the demo's %q", sheet, moved[g], g, got, want)
+				s, a, _ := splitCell(c)
+				want, _ := of.GetCellValue(s, a)
+				if got, _ := f.GetCellValue(s, a); got != want {
+					t.Errorf("%s, next month's cell for the %s figure = %q, the demo's %q", c, what, got, want)
 				}
 			}
 		})
 	}
+}
+
+// headed finds the column headed name on the first rows of a sheet.
+func headed(t *testing.T, f *excelize.File, sheet, name string) int {
+	t.Helper()
+	rows, _ := f.GetRows(sheet)
+	for r := 0; r < min(len(rows), 10); r++ {
+		for c, text := range rows[r] {
+			if text == name {
+				return c + 1
+			}
+		}
+	}
+	t.Fatalf("%s: no column headed %q", sheet, name)
+	return 0
+}
+
+// targetsRow finds the row of the demo's Targets table for ref and year.
+func targetsRow(t *testing.T, f *excelize.File, ref string, year app.Period) int {
+	t.Helper()
+	rows, _ := f.GetRows("Targets")
+	for i, r := range rows {
+		if len(r) > 1 && r[0] == ref && r[1] == year.String() {
+			return i + 1
+		}
+	}
+	t.Fatalf("Targets: no row for %s %s", ref, year)
+	return 0
 }

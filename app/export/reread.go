@@ -54,7 +54,8 @@ func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) er
 	var own map[benchmarkAt]string // the original's benchmark cells, read when needed
 	for _, ind := range o.inds {
 		for _, bm := range o.base.Benchmarks(ind.Ref) {
-			outturn := bm.Group == app.OutturnGroup && len(o.opt.Exclude) > 0
+			// An outturn is the authority's own figure, for all children.
+			recompute := bm.Group == app.OutturnGroup && len(o.opt.Exclude) > 0
 			at := bm.Source
 			if !ids[bm.Import] {
 				// bm.Source is a cell of the later import's file. The
@@ -69,7 +70,7 @@ func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) er
 					own = benchmarkCells(res)
 				}
 				at = own[benchmarkOf(bm)]
-			} else if !outturn {
+			} else if !recompute {
 				continue // the original's own figure
 			}
 			sheet, ref, ok := splitCell(at)
@@ -77,7 +78,7 @@ func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) er
 				continue
 			}
 			now := app.Observation{Ref: ind.Ref, Period: bm.Period, Value: bm.Value, Status: bm.Status}
-			if outturn {
+			if recompute {
 				now, _ = o.excludedYear(ind, bm.Period)
 			}
 			if err := o.revise(sheet, ref, ind, now); err != nil {

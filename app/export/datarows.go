@@ -50,7 +50,8 @@ func newPlaceholder() (string, error) {
 }
 
 // dataZip is the workbook's zip writer (see fastZip) writing the Data
-// sheet's rows in place of their placeholder.
+// sheet's rows in place of their placeholder, and the content types part
+// sorted (see typesWriter).
 type dataZip struct {
 	*zip.Writer
 	rows  *dataRows

@@ -50,11 +50,13 @@ func newPlaceholder() (string, error) {
 }
 
 // dataZip is the workbook's zip writer (see fastZip) writing the Data
-// sheet's rows in place of their placeholder.
+// sheet's rows in place of their placeholder, and the content types part
+// sorted (see typesWriter).
 type dataZip struct {
 	*zip.Writer
-	rows *dataRows
-	open *splicer // the worksheet part being written, if any
+	rows  *dataRows
+	open  *splicer     // the worksheet part being written, if any
+	types *typesWriter // the content types part being written, if any
 }
 
 // zipWriter is the zip writer the workbook is saved with. The library
@@ -74,6 +76,10 @@ func (z *dataZip) Create(name string) (io.Writer, error) {
 		return nil, err
 	}
 	w, err := z.Writer.Create(name)
+	if err == nil && name == contentTypesPart {
+		z.types = &typesWriter{w: w}
+		return z.types, nil
+	}
 	if err != nil || z.rows == nil || z.rows.written || !strings.HasPrefix(name, "xl/worksheets/") {
 		return w, err
 	}
@@ -87,6 +93,10 @@ func (z *dataZip) Close() error {
 
 // finish writes what the part last created holds back.
 func (z *dataZip) finish() error {
+	if t := z.types; t != nil {
+		z.types = nil
+		return t.finish()
+	}
 	if z.open == nil {
 		return nil
 	}

@@ -11,6 +11,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/trend"
+	"scorecard/importer"
 )
 
 // writeOriginal writes the revised figures into a copy of the workbook
@@ -56,7 +57,10 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	if err := o.countyColumns(); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
-	if err := o.outturns(); err != nil {
+	if err := o.benchmarks(ctx, ids); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
+	}
+	if err := o.targets(ctx, ids); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
 	for _, s := range slices.Sorted(maps.Keys(o.tidy)) {
@@ -112,6 +116,8 @@ type originalWriter struct {
 	// tidy are the original's tidy sheets, rewritten row by row rather
 	// than cell by cell.
 	tidy map[string]tidyTable
+	// again is the original read again by the importer, once needed.
+	again *importer.Result
 }
 
 // countyFigure is the county's figure for a row of a district table,
@@ -153,34 +159,6 @@ func (o *originalWriter) countyColumns() error {
 			if err := o.revise(sheet, at, ind, now); err != nil {
 				return fmt.Errorf("%s %s: %w", cf.key, cf.period, err)
 			}
-		}
-	}
-	return nil
-}
-
-// outturns revises the previous-year outturn cells the outturns were
-// imported from, when cohorts are excluded: the original shows all
-// children's, which must not stand under an excluding title (see
-// book.outturn). Each is revised for its own year, which for an
-// academic-year indicator may not be the year book.outturn looks for.
-func (o *originalWriter) outturns() error {
-	if len(o.opt.Exclude) == 0 {
-		return nil
-	}
-	for _, ind := range o.inds {
-		for _, bm := range o.base.Benchmarks(ind.Ref) {
-			if bm.Group != app.OutturnGroup {
-				continue
-			}
-			sheet, ref, ok := splitCell(bm.Source)
-			if !ok || !sheetExists(o.f, sheet) || o.written[bm.Source] {
-				continue
-			}
-			now, _ := o.excludedYear(ind, bm.Period)
-			if err := o.revise(sheet, ref, ind, now); err != nil {
-				return fmt.Errorf("%s outturn %s: %w", ind.Ref, bm.Period, err)
-			}
-			o.written[bm.Source] = true
 		}
 	}
 	return nil
@@ -264,11 +242,12 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 		src = o.h
 	}
 	ind, _ := o.h.Indicator(k.Ref)
-	for _, was := range o.base.Series(k) {
+	for _, cur := range o.base.Series(k) {
 		// Months after the export's are revised too: the original shows
 		// them, and left alone they would keep all children's figures,
 		// unsuppressed, under the exclusions' title.
-		if !ids[was.Import] || was.Cell == "" {
+		was, ok := fromOriginal(o.base, k, cur, ids)
+		if !ok {
 			continue
 		}
 		sheet, ref, ok := splitCell(was.Cell)
@@ -301,6 +280,25 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 		}
 	}
 	return nil
+}
+
+// fromOriginal returns the version of series k's figure cur that an
+// import of the original (ids) read, whose Cell is where the original
+// holds it: cur itself, or the latest such of its earlier versions when
+// a later import (a correction file, next month's workbook) revised it.
+// The later import's own Cell names a cell of its own file, which in the
+// original may hold anything.
+func fromOriginal(h *app.History, k app.SeriesKey, cur app.Observation, ids map[string]bool) (app.Observation, bool) {
+	if ids[cur.Import] && cur.Cell != "" {
+		return cur, true
+	}
+	revs := h.Revisions(k, cur.Period)
+	for i := len(revs) - 1; i >= 0; i-- {
+		if ids[revs[i].Import] && revs[i].Cell != "" {
+			return revs[i], true
+		}
+	}
+	return app.Observation{}, false
 }
 
 // revise writes a figure into a cell of the original, keeping the cell's

@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -458,38 +457,57 @@ func checkDefinitions(t *testing.T, h, back *app.History, definitions bool) {
 	}
 }
 
-// TestOriginalSameEveryTime: writing the revised figures into the
-// original's layout gives the same workbook every time, its notes on
-// figures that cannot exclude a cohort in the same order (they were
-// written in map order, so that two exports of one store differed).
-func TestOriginalSameEveryTime(t *testing.T) {
+// TestSameEveryTime: an export of one store with the same options is the
+// same workbook every time, part for part, in the house layout and in the
+// original's: the original's notes on figures that cannot exclude a
+// cohort were written in map order, and the library lists the content
+// types of images in map order.
+func TestSameEveryTime(t *testing.T) {
 	dir := t.TempDir()
 	orig := filepath.Join(dir, "demo.xlsx")
 	if err := os.WriteFile(orig, assets.Demo, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	h := imported(t, orig, "I0001")
-	opt := Options{Original: orig, Exclude: []app.Cohort{app.UASC}, Area: "Thanet", Produced: produced, AppVersion: "1.0-test"}
-	var first map[string][]byte
-	for i := range 5 {
-		out := filepath.Join(dir, fmt.Sprintf("revised%d.xlsx", i))
-		if _, err := Write(context.Background(), out, h, opt); err != nil {
-			t.Fatal(err)
-		}
-		parts := zipParts(t, out)
-		if i == 0 {
-			first = parts
-			if !slices.ContainsFunc(slices.Collect(maps.Keys(parts)), func(n string) bool { return strings.Contains(n, "comments") }) {
-				t.Fatal("the revised workbook has no notes: the test proves nothing")
+	tests := []struct {
+		name   string
+		opt    Options
+		images bool // the content types list image types
+	}{
+		{"house layout", Options{Exclude: []app.Cohort{app.UASC}, Suppress: 5}, true},
+		{"original", Options{Original: orig, Exclude: []app.Cohort{app.UASC}, Area: "Thanet"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.opt.Produced, tt.opt.AppVersion = produced, "1.0-test"
+			var first map[string][]byte
+			var names []string
+			for i := range 5 {
+				out := filepath.Join(dir, fmt.Sprintf("%s%d.xlsx", strings.ReplaceAll(tt.name, " ", "-"), i))
+				if _, err := Write(context.Background(), out, h, tt.opt); err != nil {
+					t.Fatal(err)
+				}
+				parts, order := zipParts(t, out), zipOrder(t, out)
+				if i == 0 {
+					first, names = parts, order
+					if !slices.ContainsFunc(names, func(n string) bool { return strings.Contains(n, "comments") }) {
+						t.Fatal("the workbook has no notes: the test proves nothing")
+					}
+					if tt.images && !bytes.Contains(parts["[Content_Types].xml"], []byte(`Extension="png"`)) {
+						t.Fatal("the content types list no image types: the test proves nothing")
+					}
+					continue
+				}
+				if !slices.Equal(order, names) {
+					t.Errorf("export %d: parts in the order %q, the first export's %q", i+1, order, names)
+				}
+				for name, b := range parts {
+					if !bytes.Equal(b, first[name]) {
+						t.Errorf("export %d: part %s differs from the first export's", i+1, name)
+					}
+				}
 			}
-			continue
-		}
-		for name, b := range parts {
-			// excelize writes [Content_Types].xml in its own order.
-			if name != "[Content_Types].xml" && !bytes.Equal(b, first[name]) {
-				t.Errorf("export %d: part %s differs from the first export's", i+1, name)
-			}
-		}
+		})
 	}
 }
 
@@ -513,4 +531,20 @@ func zipParts(t *testing.T, path string) map[string][]byte {
 		r.Close()
 	}
 	return parts
+}
+
+// zipOrder returns the names of the parts of the workbook at path in the
+// zip's order.
+func zipOrder(t *testing.T, path string) []string {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	var names []string
+	for _, f := range z.File {
+		names = append(names, f.Name)
+	}
+	return names
 }

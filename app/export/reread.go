@@ -1,0 +1,269 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+	"scorecard/importer"
+)
+
+// A figure a later import revised keeps the cell the original's import
+// read it from among its earlier versions (see fromOriginal), but a
+// benchmark or a target keeps only its latest version, whose cell, if it
+// has one, is in the later import's file. For those the original is read
+// again, as its import read it, to find where it holds them.
+
+// readAgain reads the original with the importer, as `scorecard import`
+// read it, the first time it is asked.
+func (o *originalWriter) readAgain(ctx context.Context) (*importer.Result, error) {
+	if o.again != nil {
+		return o.again, nil
+	}
+	res, err := importer.Read(ctx, o.opt.Original, importer.Options{
+		Known:     func(ref string) bool { _, ok := o.base.Indicator(ref); return ok },
+		Defined:   o.base.Indicator,
+		Authority: o.opt.authority(),
+		// It was imported: what it holds was confirmed then.
+		AllowMany: true, AllowFuture: true,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading it again for the cells of figures a later import revised: %w", err)
+	}
+	if res.Dataset == nil {
+		res.Dataset = &app.Dataset{}
+	}
+	o.again = res
+	return res, nil
+}
+
+// benchmarks revises the original's benchmark cells: its previous-year
+// outturns, England's and its neighbours' figures. When cohorts are
+// excluded each outturn is given the year's figure excluding them, or
+// says it cannot be: the original shows all children's, which must not
+// stand under an excluding title (see book.outturn). Each is revised for
+// its own year, which for an academic-year indicator may not be the year
+// book.outturn looks for. A benchmark a later import revised is written
+// into the original's cell, excluding or not.
+func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) error {
+	var own map[benchmarkAt]string // the original's benchmark cells, read when needed
+	for _, ind := range o.inds {
+		for _, bm := range o.base.Benchmarks(ind.Ref) {
+			// An outturn is the authority's own figure, for all children.
+			recompute := bm.Group == app.OutturnGroup && len(o.opt.Exclude) > 0
+			at := bm.Source
+			if !ids[bm.Import] {
+				// bm.Source is a cell of the later import's file. The
+				// store keeps no earlier version of a benchmark to say
+				// where the original had it, so the original is read
+				// again as its import read it.
+				if own == nil {
+					res, err := o.readAgain(ctx)
+					if err != nil {
+						return err
+					}
+					own = benchmarkCells(res)
+				}
+				at = own[benchmarkOf(bm)]
+			} else if !recompute {
+				continue // the original's own figure
+			}
+			sheet, ref, ok := splitCell(at)
+			if !ok || !sheetExists(o.f, sheet) || o.written[at] {
+				continue
+			}
+			now := app.Observation{Ref: ind.Ref, Period: bm.Period, Value: bm.Value, Status: bm.Status}
+			if recompute {
+				now, _ = o.excludedYear(ind, bm.Period)
+			}
+			if err := o.revise(sheet, ref, ind, now); err != nil {
+				return fmt.Errorf("%s %s %s: %w", ind.Ref, bm.Group, bm.Period, err)
+			}
+			o.written[at] = true
+		}
+	}
+	return nil
+}
+
+// benchmarkAt names a benchmark as the store versions it.
+type benchmarkAt struct {
+	ref, group, model string
+	period            app.Period
+}
+
+func benchmarkOf(bm app.Benchmark) benchmarkAt {
+	return benchmarkAt{bm.Ref, bm.Group, bm.Model, bm.Period}
+}
+
+// benchmarkCells returns the cells of the benchmarks the original holds.
+func benchmarkCells(res *importer.Result) map[benchmarkAt]string {
+	cells := map[benchmarkAt]string{}
+	for _, bm := range res.Dataset.Benchmarks {
+		if bm.Source != "" {
+			cells[benchmarkOf(bm)] = bm.Source
+		}
+	}
+	return cells
+}
+
+// targetAt is an indicator's target for a year.
+type targetAt struct {
+	ref  string
+	year app.Period
+}
+
+// targets writes the targets a later import revised into the original's
+// cells for them: its scorecard's Target, Floor and Tolerance columns
+// for a year, and its targets table's rows for the authority. The figures
+// are rated against the revised targets, and the original's own would
+// stand beside ratings they did not give. A district's target and an
+// in-year milestone are left as they are.
+func (o *originalWriter) targets(ctx context.Context, ids map[string]bool) error {
+	revised := map[targetAt]app.Target{}
+	for _, ind := range o.inds {
+		for _, t := range o.base.Targets(ind.Ref) {
+			if !ids[t.Import] {
+				revised[targetAt{t.Ref, t.Year}] = t
+			}
+		}
+	}
+	if len(revised) == 0 {
+		return nil
+	}
+	res, err := o.readAgain(ctx)
+	if err != nil {
+		return err
+	}
+	for _, l := range res.Layouts {
+		if !sheetExists(o.f, l.Sheet) {
+			continue
+		}
+		var err error
+		switch l.Kind {
+		case importer.IndicatorSheet:
+			err = o.scorecardTargets(l, refRows(res.Dataset, l), revised)
+		case importer.TargetSheet:
+			err = o.tableTargets(l, revised)
+		}
+		if err != nil {
+			return fmt.Errorf("sheet %q: %w", l.Sheet, err)
+		}
+	}
+	return nil
+}
+
+// refRows returns the row of each indicator on an indicator sheet: the
+// row its figures for the sheet's area were read from.
+func refRows(d *app.Dataset, l importer.Layout) map[string]int {
+	rows := map[string]int{}
+	for _, ob := range d.Observations {
+		sheet, at, ok := splitCell(ob.Cell)
+		if !ok || sheet != l.Sheet || ob.Area != l.Area || ob.Split != app.All {
+			continue
+		}
+		if _, row, err := excelize.CellNameToCoordinates(at); err == nil {
+			rows[ob.Ref] = row
+		}
+	}
+	return rows
+}
+
+// scorecardTargets writes the revised targets into the columns of an
+// indicator sheet whose headings name the year they are for.
+func (o *originalWriter) scorecardTargets(l importer.Layout, rows map[string]int, revised map[targetAt]app.Target) error {
+	for _, c := range l.Columns {
+		if c.Period.IsZero() || !isTargetRole(c.Role) {
+			continue
+		}
+		col, err := excelize.ColumnNameToNumber(c.Col)
+		if err != nil {
+			continue
+		}
+		for _, ref := range slices.Sorted(maps.Keys(rows)) {
+			t, ok := revised[targetAt{ref, c.Period}]
+			if !ok {
+				continue
+			}
+			if err := o.reviseTarget(l.Sheet, cell(col, rows[ref]), t, c.Role); err != nil {
+				return fmt.Errorf("%s %s %s: %w", ref, t.Year, c.Role, err)
+			}
+		}
+	}
+	return nil
+}
+
+// tableTargets writes the revised targets into the rows of a targets
+// table that give the authority's target for a year.
+func (o *originalWriter) tableTargets(l importer.Layout, revised map[targetAt]app.Target) error {
+	grid, err := o.f.GetRows(l.Sheet)
+	if err != nil {
+		return err
+	}
+	at := map[importer.Role]int{}
+	for _, c := range l.Columns {
+		if col, err := excelize.ColumnNameToNumber(c.Col); err == nil {
+			if _, dup := at[c.Role]; !dup {
+				at[c.Role] = col
+			}
+		}
+	}
+	text := func(r []string, role importer.Role) string {
+		c := at[role]
+		if c == 0 || c > len(r) {
+			return ""
+		}
+		return strings.TrimSpace(r[c-1])
+	}
+	auth := o.opt.authority()
+	for i := max(l.FirstRow, 1) - 1; i < len(grid); i++ {
+		r := grid[i]
+		year, err := app.ParsePeriod(text(r, importer.RoleYear))
+		if err != nil {
+			continue
+		}
+		if a := text(r, importer.RoleArea); a != "" {
+			if area, ok := auth.ParseArea(a); !ok || area != auth.Area() {
+				continue // a district's own target
+			}
+		}
+		t, ok := revised[targetAt{text(r, importer.RoleRef), year}]
+		if !ok {
+			continue
+		}
+		for _, role := range []importer.Role{importer.RoleTarget, importer.RoleFloor, importer.RoleTolerance} {
+			if at[role] == 0 {
+				continue
+			}
+			if err := o.reviseTarget(l.Sheet, cell(at[role], i+1), t, role); err != nil {
+				return fmt.Errorf("%s %s %s: %w", t.Ref, t.Year, role, err)
+			}
+		}
+	}
+	return nil
+}
+
+func isTargetRole(r importer.Role) bool {
+	return r == importer.RoleTarget || r == importer.RoleFloor || r == importer.RoleTolerance
+}
+
+// reviseTarget writes a revised target's target, floor or tolerance into
+// a cell, blank where the revised target has none.
+func (o *originalWriter) reviseTarget(sheet, at string, t app.Target, role importer.Role) error {
+	v := t.Target
+	switch role {
+	case importer.RoleFloor:
+		v = t.Floor
+	case importer.RoleTolerance:
+		v = t.Tolerance
+	}
+	if v == nil {
+		return o.f.SetCellValue(sheet, at, nil)
+	}
+	ind, _ := o.h.Indicator(t.Ref)
+	return o.revise(sheet, at, ind, app.Observation{Ref: t.Ref, Period: t.Year, Value: v})
+}

@@ -47,6 +47,9 @@ import (
 // Store is a Scorecard store in a PostgreSQL database.
 type Store struct {
 	pool *pgxpool.Pool
+	// tx, when not nil, is the one transaction every statement runs in
+	// (InOne, Snapshot).
+	tx   pgx.Tx
 	name string // the DSN without its password, for messages
 	// officer is who this process records as making changes: the
 	// database role, which the server authenticated.
@@ -279,6 +282,9 @@ func (s *Store) Path() string { return s.name }
 
 // Close closes the store's connections.
 func (s *Store) Close() error {
+	if s.tx != nil {
+		return nil // the pool is the Store's the transaction came from
+	}
 	s.pool.Close()
 	return nil
 }
@@ -289,7 +295,11 @@ func (s *Store) Close() error {
 func (s *Store) SetAutoBackups(int) {}
 
 // readTx runs fn in a read-only REPEATABLE READ transaction, so that what
-// it reads in several queries is one committed state.
+// it reads in several queries is one committed state; within a Store's one
+// transaction, in a savepoint of it.
 func (s *Store) readTx(ctx context.Context, fn func(pgx.Tx) error) error {
+	if s.tx != nil {
+		return pgx.BeginFunc(ctx, s.tx, fn)
+	}
 	return pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, fn)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,8 +16,9 @@ import (
 	"scorecard/assets/synth"
 )
 
-// longHistory makes a store file holding ten imports: the demo, three
-// five-year large workbooks revising one another and six DfE files. A
+// longHistory makes a store file holding eleven imports: the demo, three
+// five-year large workbooks revising one another, a tidy table of five
+// indicators (QZ00-QZ04) and six DfE files. A
 // copy of it takes long enough to be interrupted.
 func longHistory(t *testing.T) string {
 	t.Helper()
@@ -30,6 +32,7 @@ func longHistory(t *testing.T) string {
 		}
 		mustRun(t, db, "import", big)
 	}
+	mustRun(t, db, "import", tidyCSV(t, dir, "QZ", 5, 0))
 	dfe, err := filepath.Glob(filepath.Join("..", "shared", "realdata", "[a-z]*_*.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -138,4 +141,106 @@ func TestCopyKilledMidway(t *testing.T) {
 			}
 		})
 	}
+}
+
+// tidyCSV writes a tidy table defining n indicators named prefix00,
+// prefix01, …, each with three years of monthly figures for Kent; a
+// different shift revises every figure.
+func tidyCSV(t *testing.T, dir, prefix string, n, shift int) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("Ref,Indicator,Polarity,Unit,Period,Area,Numerator,Denominator,Value\n")
+	for i := range n {
+		for m := range 36 {
+			num, den := 50+(i+m+shift)%30, 500+i
+			fmt.Fprintf(&b, "%s%02d,%s indicator %d,H,%%,%d-%02d,Kent,%d,%d,%.4f\n", prefix, i, prefix, i, 2022+m/12, m%12+1, num, den, 100*float64(num)/float64(den))
+		}
+	}
+	path := filepath.Join(dir, fmt.Sprintf("%s-%d.csv", prefix, shift))
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestCopyAlongsideColleagues: a copy from a team store while a colleague
+// imports into it copies the store as it was when the copy began, and
+// succeeds; of two copies into one empty team store at once, one lands
+// whole and the other says another got there first and wrote nothing.
+func TestCopyAlongsideColleagues(t *testing.T) {
+	if testing.Short() {
+		t.Skip("copies a large history several times")
+	}
+	file := longHistory(t)
+	want := importCount(t, file)
+	dir := t.TempDir()
+	t.Run("from a team store while a colleague imports", func(t *testing.T) {
+		team := pgtest.DSN(t)
+		start := time.Now()
+		mustRun(t, file, "copy", "--from", file, "--to", team)
+		whole := time.Since(start)
+		held, excluded := want, 0
+		for i, eighths := range []time.Duration{1, 2, 4} {
+			to := filepath.Join(dir, fmt.Sprintf("offline-%d.db", i))
+			cmd := exec.Command(bin, "copy", "--from", team, "--to", to)
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var errOut strings.Builder
+			cmd.Stderr = &errOut
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(whole * eighths / 8)
+			// The colleague revises every figure of QZ00-QZ04.
+			mustRun(t, team, "import", tidyCSV(t, dir, "QZ", 5, i+1))
+			said := new(strings.Builder)
+			if _, err := io.Copy(said, out); err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Wait(); err != nil {
+				t.Fatalf("copy while a colleague imported at %v: %v: %s", whole*eighths/8, err, errOut.String())
+			}
+			got := importCount(t, to)
+			if got != held && got != held+1 || !strings.Contains(said.String(), fmt.Sprintf("copied %d imports", got)) {
+				t.Fatalf("the copy holds %d imports and said %q; the team store held %d, then %d", got, said, held, held+1)
+			}
+			if got == held {
+				excluded++
+			}
+			held++
+		}
+		if excluded == 0 {
+			t.Error("every colleague's import landed before the copy began: import sooner")
+		}
+	})
+	t.Run("two copies into one team store at once", func(t *testing.T) {
+		team := pgtest.DSN(t)
+		var cmds [2]*exec.Cmd
+		var outs [2]strings.Builder
+		for i := range cmds {
+			cmds[i] = exec.Command(bin, "copy", "--from", file, "--to", team)
+			cmds[i].Stdout, cmds[i].Stderr = &outs[i], &outs[i]
+			if err := cmds[i].Start(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		won := 0
+		for i, cmd := range cmds {
+			if err := cmd.Wait(); err == nil {
+				won++
+				continue
+			}
+			if said := outs[i].String(); !strings.Contains(said, "another copy or import into it got there first") || !strings.Contains(said, "nothing was written") {
+				t.Errorf("the copy that lost said %q", said)
+			}
+		}
+		if won != 1 {
+			t.Errorf("%d copies succeeded: %q, %q", won, outs[0].String(), outs[1].String())
+		}
+		if n := importCount(t, team); n != want {
+			t.Errorf("the team store holds %d imports, want %d", n, want)
+		}
+	})
 }

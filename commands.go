@@ -364,7 +364,17 @@ var errNoStore = errors.New("no store yet")
 
 // openReader opens the store for a command that only reads: several may
 // read at once, and a store the user may only read can still be viewed.
-func openReader(e *env) (store.Store, error) { return openDBReader(e.db) }
+func openReader(e *env) (store.Store, error) {
+	if e.st != nil {
+		return kept{e.st}, nil
+	}
+	return openDBReader(e.db)
+}
+
+// kept is a store its opener closes: a command reading it leaves it open.
+type kept struct{ store.Store }
+
+func (kept) Close() error { return nil }
 
 // writeJSON prints v as indented JSON, a newline after it, as a
 // json.Encoder with SetIndent("", "  ") writes it. A non-finite number,

@@ -6,11 +6,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sync"
 
-	"scorecard/app"
 	"scorecard/app/store"
 	"scorecard/app/store/postgres"
 )
@@ -159,14 +160,16 @@ func runCopy(e *env, args []string) error {
 			return fmt.Errorf("copy to %s: the file exists; name a new file", to)
 		}
 	}
-	err := copyStore(e, from, to)
-	if err != nil && !isTeamStore(to) {
-		// The new file is no copy to trust.
-		os.Remove(to)
-	}
-	return err
+	return copyStore(e, from, to)
 }
 
+// copyStore copies the store from into to, all or nothing: a team store
+// is filled and the copy proved in one transaction, and a file is written
+// and proved under a temporary name beside it and renamed into place. A
+// copy interrupted at any point (killed, the lid shut, the network gone)
+// leaves to as it was, empty or absent, and can simply be run again. A
+// team store is read in one snapshot, so a colleague's import meanwhile
+// is not part of the copy and does not fail it.
 func copyStore(e *env, from, to string) error {
 	src, err := openDBReader(from)
 	if errors.Is(err, errNoStore) {
@@ -176,57 +179,135 @@ func copyStore(e *env, from, to string) error {
 		return err
 	}
 	defer src.Close()
-	dst, err := openDB(to, 0)
+	if team, ok := src.(*postgres.Store); ok {
+		return team.Snapshot(e.ctx, func(snap *postgres.Store) error { return copyFrom(e, snap, from, to) })
+	}
+	return copyFrom(e, src, from, to)
+}
+
+// copyFrom copies the open store src, named from, into to and says so.
+func copyFrom(e *env, src store.Store, from, to string) error {
+	var n, inds int
+	var err error
+	if isTeamStore(to) {
+		n, inds, err = copyToTeam(e, src, from, to)
+	} else {
+		n, inds, err = copyToFile(src, from, to)
+	}
 	if err != nil {
 		return err
 	}
-	recs, inds, err := copyInto(dst, src)
+	fmt.Fprintf(e.out, "copied %d imports from %s to %s; show --json is identical for all %d indicators\n", n, from, to, inds)
+	return nil
+}
+
+// copyToTeam copies src into the empty team store to in one transaction
+// holding the store's import lock, proving the copy before committing it.
+func copyToTeam(e *env, src store.Store, from, to string) (imports, indicators int, err error) {
+	st, err := openTeam(to)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer st.Close()
+	team, ok := st.(*postgres.Store)
+	if !ok {
+		return 0, 0, fmt.Errorf("copy to %s: not a team store", to)
+	}
+	have, err := team.Imports()
+	if err != nil {
+		return 0, 0, err
+	}
+	if len(have) > 0 {
+		return 0, 0, fmt.Errorf("copy to %s: it already holds %d imports; copy into a new store", to, len(have))
+	}
+	err = team.InOne(e.ctx, func(dst *postgres.Store) error {
+		// Empty a moment ago; another officer's copy or import may have
+		// landed while this one waited for the lock.
+		have, err := dst.Imports()
+		if err != nil {
+			return err
+		}
+		if len(have) > 0 {
+			return fmt.Errorf("copy to %s: another copy or import into it got there first (it now holds %d imports); nothing was written", to, len(have))
+		}
+		imports, indicators, err = copyInto(dst, src, from, to)
+		return err
+	})
+	return imports, indicators, err
+}
+
+// copyToFile copies src into a new store file under a temporary name
+// beside to, proves it, and only then renames it to to.
+func copyToFile(src store.Store, from, to string) (imports, indicators int, err error) {
+	dir, err := os.MkdirTemp(filepath.Dir(to), ".scorecard-copy-*")
+	if err != nil {
+		return 0, 0, fmt.Errorf("copy to %s: %w", to, err)
+	}
+	defer os.RemoveAll(dir)
+	dst, err := store.Open(filepath.Join(dir, "scorecard.db"))
+	if err != nil {
+		return 0, 0, fmt.Errorf("copy to %s: %w", to, err)
+	}
+	imports, indicators, err = copyInto(dst, src, from, to)
 	if cerr := dst.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
-	for _, ind := range inds {
-		a, err := showJSON(from, ind.Ref)
-		if err != nil {
-			return fmt.Errorf("copy: check %s in %s: %w", ind.Ref, from, err)
-		}
-		b, err := showJSON(to, ind.Ref)
-		if err != nil {
-			return fmt.Errorf("copy: check %s in %s: %w", ind.Ref, to, err)
-		}
-		if !bytes.Equal(a, b) {
-			return fmt.Errorf("copy %s to %s: show --json %s differs between them; the copy is not to be trusted", from, to, ind.Ref)
-		}
+	if _, err := os.Stat(to); err == nil {
+		return 0, 0, fmt.Errorf("copy to %s: the file was made by something else during the copy; nothing was written", to)
 	}
-	fmt.Fprintf(e.out, "copied %d imports from %s to %s; show --json is identical for all %d indicators\n", len(recs), from, to, len(inds))
-	return nil
+	if err := os.Rename(dst.Path(), to); err != nil {
+		return 0, 0, fmt.Errorf("copy to %s: %w", to, err)
+	}
+	return imports, indicators, nil
 }
 
-// copyInto copies src into dst and returns what dst then holds.
-func copyInto(dst, src store.Store) ([]app.Import, []app.Indicator, error) {
+// copyInto copies src into dst, then proves the copy: both load the same
+// history (store.Copy) and show --json of every indicator is the same
+// from each. It returns how many imports and indicators dst then holds.
+func copyInto(dst, src store.Store, from, to string) (imports, indicators int, err error) {
 	rs, ok1 := src.(store.Replayer)
 	rd, ok2 := dst.(store.Replayer)
 	if !ok1 || !ok2 {
-		return nil, nil, fmt.Errorf("copy %s to %s: one of these engines cannot be copied exactly", src.Path(), dst.Path())
+		return 0, 0, fmt.Errorf("copy %s to %s: one of these engines cannot be copied exactly", from, to)
 	}
 	if err := store.Copy(rd, rs); err != nil {
-		return nil, nil, err
+		return 0, 0, err
 	}
 	recs, err := dst.Imports()
 	if err != nil {
-		return nil, nil, err
+		return 0, 0, err
 	}
 	inds, err := dst.Indicators()
-	return recs, inds, err
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, ind := range inds {
+		a, err := showJSON(src, from, ind.Ref)
+		if err != nil {
+			return 0, 0, fmt.Errorf("copy: check %s in %s: %w", ind.Ref, from, err)
+		}
+		b, err := showJSON(dst, to, ind.Ref)
+		if err != nil {
+			return 0, 0, fmt.Errorf("copy: check %s in %s: %w", ind.Ref, to, err)
+		}
+		if !bytes.Equal(a, b) {
+			return 0, 0, fmt.Errorf("copy %s to %s: show --json %s differs between them; the copy is not to be trusted", from, to, ind.Ref)
+		}
+	}
+	return len(recs), len(inds), nil
 }
 
-// showJSON is what `scorecard show REF --json` prints from the store db.
-func showJSON(db, ref string) ([]byte, error) {
-	var out, errOut bytes.Buffer
-	if code := run([]string{"show", ref, "--json", "--db", db}, &out, &errOut); code != 0 {
-		return nil, errors.New(string(bytes.TrimSpace(errOut.Bytes())))
+// showJSON is what `scorecard show REF --json` prints from the open store
+// st, named name.
+func showJSON(st store.Store, name, ref string) ([]byte, error) {
+	var out bytes.Buffer
+	e := newEnv(&out, io.Discard)
+	e.db, e.st, e.json = name, st, true
+	if err := runShow(e, []string{ref}); err != nil {
+		return nil, err
 	}
 	return out.Bytes(), nil
 }

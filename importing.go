@@ -3,8 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"time"
 
 	"scorecard/app"
 	"scorecard/app/store"
@@ -81,15 +83,53 @@ func loadDemo(e *env, st store.Store) error {
 func importFile(e *env, st store.Store, path, name, kind string) error {
 	// On a team store another officer's import can change the
 	// definitions between this file's review and its import; the store
-	// then refuses it (ErrStale) and the file is read and reviewed again.
-	const attempts = 5
-	for i := 1; ; i++ {
+	// then refuses it (ErrStale) and the file is read and reviewed again,
+	// after a wait (staleWait) that spreads colleagues importing at once.
+	start := time.Now()
+	for try := 1; ; try++ {
 		err := importOnce(e, st, path, name, kind)
-		if !errors.Is(err, store.ErrStale) || i == attempts {
+		if !errors.Is(err, store.ErrStale) {
 			return err
 		}
+		if try == staleTries {
+			return staleError{name: name, tries: try, took: time.Since(start)}
+		}
+		sleep(staleWait(try))
 	}
 }
+
+// staleTries bounds how often import reads and reviews a file that
+// colleagues' imports or undos keep making stale. With staleWait's waits
+// the tries span nine to eighteen seconds: a dozen officers importing into a
+// team store at once each land in a second or so, so every one gets in.
+const staleTries = 10
+
+// staleWait is how long to wait after try n was stale: a random time
+// between half and all of a ceiling that doubles from 200 ms to 3 s, so
+// that officers whose imports collided try again at different moments
+// rather than colliding again.
+func staleWait(n int) time.Duration {
+	ceiling := min(200*time.Millisecond<<min(n-1, 8), 3*time.Second)
+	return ceiling/2 + rand.N(ceiling/2+1)
+}
+
+// sleep is time.Sleep; a test counts the waits instead.
+var sleep = time.Sleep
+
+// staleError is import's last word on a file that colleagues' changes to
+// the store made stale every time it was read: it names the file once
+// and says how often it was tried. It wraps store.ErrStale.
+type staleError struct {
+	name  string
+	tries int
+	took  time.Duration
+}
+
+func (e staleError) Error() string {
+	return fmt.Sprintf("%s: not imported, nothing was stored: tried %d times over %s, and each time a colleague's import or undo changed the team store while the file was read; import it again", e.name, e.tries, e.took.Round(time.Second))
+}
+
+func (e staleError) Unwrap() error { return store.ErrStale }
 
 // importOnce reads the file at path, reviews its definitions against the
 // store's, and imports it: importFile's one attempt.

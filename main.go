@@ -71,6 +71,10 @@ type env struct {
 	districts []string
 	// copyFrom and copyTo are copy's stores.
 	copyFrom, copyTo string
+	// st, when not nil, is a store already open that the reading
+	// commands read, named db, instead of opening db: copy proves a copy
+	// through the transaction or file it is still writing.
+	st store.Store
 	// areaNames are import --area NAME=AREA: the officer's readings of
 	// area names the store's authority does not have.
 	areaNames map[string]app.Area

@@ -139,7 +139,7 @@ func (s *Store) Replay(rec app.Import, ds *app.Dataset) error {
 		return err
 	}
 	ctx := context.Background()
-	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err = pgx.BeginFunc(ctx, s.q(), func(tx pgx.Tx) error {
 		if err := lockImports(ctx, tx); err != nil {
 			return err
 		}

@@ -41,7 +41,7 @@ func (s *Store) Import(src store.Source, ds *app.Dataset) (rec app.Import, err e
 		return rec, fmt.Errorf("import %s: %w", src.Name, err)
 	}
 	ctx := context.Background()
-	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err = pgx.BeginFunc(ctx, s.q(), func(tx pgx.Tx) error {
 		if err := lockImports(ctx, tx); err != nil {
 			return err
 		}
@@ -200,7 +200,7 @@ func (s *Store) Undo(id string) (rec app.Import, err error) {
 	}
 	ctx := context.Background()
 	var userErr error
-	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err = pgx.BeginFunc(ctx, s.q(), func(tx pgx.Tx) error {
 		if err := lockImports(ctx, tx); err != nil {
 			return err
 		}

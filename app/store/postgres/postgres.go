@@ -47,6 +47,9 @@ import (
 // Store is a Scorecard store in a PostgreSQL database.
 type Store struct {
 	pool *pgxpool.Pool
+	// tx, when not nil, is the one transaction every statement runs in
+	// (InOne, Snapshot).
+	tx   pgx.Tx
 	name string // the DSN without its password, for messages
 	// officer is who this process records as making changes: the
 	// database role, which the server authenticated.
@@ -144,21 +147,39 @@ func lastLine(msg string) string {
 	return msg
 }
 
-// redactErr returns err's text with any password dsn holds blanked out.
+// redactErr returns err's text with every secret dsn holds blanked out.
 func redactErr(err error, dsn string) string {
 	msg := err.Error()
-	if u, perr := url.Parse(dsn); perr == nil {
-		if p, ok := u.User.Password(); ok && p != "" {
-			msg = strings.ReplaceAll(msg, p, "xxxxx")
-		}
-		if p := u.Query().Get("password"); p != "" {
-			msg = strings.ReplaceAll(msg, p, "xxxxx")
+	u, perr := url.Parse(dsn)
+	if perr != nil {
+		return msg
+	}
+	if p, ok := u.User.Password(); ok && p != "" {
+		msg = strings.ReplaceAll(msg, p, "xxxxx")
+	}
+	for k, vs := range u.Query() {
+		if secret(k) {
+			for _, v := range vs {
+				if v != "" {
+					msg = strings.ReplaceAll(msg, v, "xxxxx")
+				}
+			}
 		}
 	}
 	return msg
 }
 
-// Redact returns dsn without its password, for messages, logs and exports.
+// secret reports whether a connection parameter holds a secret: libpq's
+// password and sslpassword (the client key's passphrase), and, whatever
+// its case, any other parameter named for a password (PGPASSWORD written
+// into a URL, say), which is no less a secret for being misplaced.
+func secret(key string) bool {
+	return strings.Contains(strings.ToLower(key), "password")
+}
+
+// Redact returns dsn without its password or any other secret it holds
+// (see secret), for messages, the window's title, the preferences it
+// remembers a team store by, logs and exports.
 func Redact(dsn string) string {
 	u, err := url.Parse(dsn)
 	if err != nil {
@@ -167,8 +188,15 @@ func Redact(dsn string) string {
 	if u.User != nil {
 		u.User = url.User(u.User.Username())
 	}
-	if q := u.Query(); q.Has("password") {
-		q.Del("password")
+	q := u.Query()
+	hid := false
+	for k := range q {
+		if secret(k) {
+			q.Del(k)
+			hid = true
+		}
+	}
+	if hid {
 		u.RawQuery = q.Encode()
 	}
 	return u.String()
@@ -279,6 +307,9 @@ func (s *Store) Path() string { return s.name }
 
 // Close closes the store's connections.
 func (s *Store) Close() error {
+	if s.tx != nil {
+		return nil // the pool is the Store's the transaction came from
+	}
 	s.pool.Close()
 	return nil
 }
@@ -289,7 +320,11 @@ func (s *Store) Close() error {
 func (s *Store) SetAutoBackups(int) {}
 
 // readTx runs fn in a read-only REPEATABLE READ transaction, so that what
-// it reads in several queries is one committed state.
+// it reads in several queries is one committed state; within a Store's one
+// transaction, in a savepoint of it.
 func (s *Store) readTx(ctx context.Context, fn func(pgx.Tx) error) error {
+	if s.tx != nil {
+		return pgx.BeginFunc(ctx, s.tx, fn)
+	}
 	return pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, fn)
 }

@@ -15,7 +15,7 @@ import (
 // Get reads the setting key of bucket into v, reporting whether it exists.
 func (s *Store) Get(bucket, key string, v any) (bool, error) {
 	var raw []byte
-	err := s.pool.QueryRow(context.Background(), "SELECT value::text FROM settings WHERE bucket = $1 AND key = $2", bucket, key).Scan(&raw)
+	err := s.q().QueryRow(context.Background(), "SELECT value::text FROM settings WHERE bucket = $1 AND key = $2", bucket, key).Scan(&raw)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return false, nil
 	}
@@ -37,7 +37,7 @@ func (s *Store) Put(bucket, key string, v any) error {
 	if bucket == "" || key == "" {
 		return fmt.Errorf("setting %q/%q: a setting needs a bucket and a key", bucket, key)
 	}
-	_, err = s.pool.Exec(context.Background(), `INSERT INTO settings (bucket, key, value) VALUES ($1, $2, $3)
+	_, err = s.q().Exec(context.Background(), `INSERT INTO settings (bucket, key, value) VALUES ($1, $2, $3)
 		ON CONFLICT (bucket, key) DO UPDATE SET value = excluded.value`, bucket, key, string(data))
 	return s.fail(fmt.Sprintf("setting %s/%s", bucket, key), err)
 }
@@ -45,13 +45,13 @@ func (s *Store) Put(bucket, key string, v any) error {
 // Delete removes the setting key of bucket; removing one that is not there
 // is not an error.
 func (s *Store) Delete(bucket, key string) error {
-	_, err := s.pool.Exec(context.Background(), "DELETE FROM settings WHERE bucket = $1 AND key = $2", bucket, key)
+	_, err := s.q().Exec(context.Background(), "DELETE FROM settings WHERE bucket = $1 AND key = $2", bucket, key)
 	return s.fail(fmt.Sprintf("setting %s/%s", bucket, key), err)
 }
 
 // Keys returns the keys of bucket in byte order; none when it is empty.
 func (s *Store) Keys(bucket string) ([]string, error) {
-	rows, err := s.pool.Query(context.Background(), `SELECT key FROM settings WHERE bucket = $1 ORDER BY key COLLATE "C"`, bucket)
+	rows, err := s.q().Query(context.Background(), `SELECT key FROM settings WHERE bucket = $1 ORDER BY key COLLATE "C"`, bucket)
 	if err != nil {
 		return nil, s.fail("settings "+bucket, err)
 	}

@@ -81,3 +81,39 @@ func TestScorecardShowsBenchmarksWithYear(t *testing.T) {
 		t.Errorf("status excluding UASC %q does not say the benchmarks count all children", w.status.Text)
 	}
 }
+
+// TestStatusSaysThinLatestMonth: a store holding one indicator's figure
+// for the month after the demo's opens on that month, where the others
+// have none yet; the status bar says so beside its count of reds, which
+// counted that one indicator.
+func TestStatusSaysThinLatestMonth(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.xlsx")
+	if err := os.WriteFile(path, assets.Demo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res, err := importer.Read(context.Background(), path, importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var latest app.Period
+	for _, o := range res.Dataset.Observations {
+		if o.Period.Kind == app.Month && o.Period.Compare(latest) > 0 {
+			latest = o.Period
+		}
+	}
+	next := latest.Add(1)
+	res.Dataset.Observations = append(res.Dataset.Observations,
+		app.Observation{Ref: "CIC05", Area: app.Kent, Period: next, Value: app.Float(12.1), Numerator: app.Float(230), Denominator: app.Float(1900)})
+	w, err := newMainWindow(test.NewTempApp(t), newMemBackend(res.Dataset), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.open()
+	t.Cleanup(w.win.Close)
+	if w.v.period != next {
+		t.Fatalf("the window shows %s, want the latest, %s", w.v.period, next)
+	}
+	if want := next.Label() + " has figures for 1 of the "; !strings.Contains(w.status.Text, want) {
+		t.Errorf("status %q does not say %q", w.status.Text, want)
+	}
+}

@@ -382,6 +382,13 @@ func (w *mainWindow) refreshStatus() {
 	}
 	parts = append(parts, fmt.Sprintf("%d indicators: %d red, %d amber, %d green",
 		len(w.score.rows), rated[app.Red], rated[app.Amber], rated[app.Green]))
+	if w.v.period == w.v.stored.Latest() {
+		// A figure or two for next month arriving early makes it the
+		// latest, where most indicators have no figure yet.
+		if s := w.v.stored.Shortfall(w.v.period); s != "" {
+			parts = append(parts, s)
+		}
+	}
 	if n := len(w.v.warnings); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d exclusion warnings", n))
 	}

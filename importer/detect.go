@@ -47,15 +47,18 @@ func rowRoles(row []string) map[Role]int {
 }
 
 // targetsSheet reports whether a sheet whose header is at 0-based row h
-// is one of targets: its name says so ("Targets 2025-26"), or its title
-// does ("Kent targets and milestones"). The title is the first row above
+// is one of targets: its name says so ("Targets 2025-26", "Annual
+// targets"), or, where its name speaks of no targets, its title does
+// ("Kent targets and milestones"). A name or title that also speaks of
+// performance ("Performance v Target", "KPIs and Targets", "Target
+// Tracker", "Kent scorecard - targets and actuals") is a scorecard's,
+// whose period columns hold figures. The title is the first row above
 // the header, alone in its row in column A or B; other text above a
 // header (a RAG key, "Target" captioning the Target and Floor columns)
-// is not a title, and a scorecard's title may well speak of targets
-// ("Performance against targets") without the sheet being one.
+// is not a title.
 func targetsSheet(sheet string, g *grid, h int) bool {
 	if namesTargets(sheet) {
-		return true
+		return !ofPerformance(sheet)
 	}
 	for r := 0; r < h && r < len(g.rows); r++ {
 		var texts []int
@@ -67,14 +70,15 @@ func targetsSheet(sheet string, g *grid, h int) bool {
 		if len(texts) == 0 {
 			continue
 		}
-		return len(texts) == 1 && texts[0] <= 1 && namesTargets(g.rows[r][texts[0]]) && !aboutTargets(g.rows[r][texts[0]])
+		title := g.rows[r][texts[0]]
+		return len(texts) == 1 && texts[0] <= 1 && namesTargets(title) && !ofPerformance(title)
 	}
 	return false
 }
 
 // namesTargets reports whether s has the word target or targets.
 func namesTargets(s string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+	for _, w := range words(s) {
 		if w == "target" || w == "targets" {
 			return true
 		}
@@ -82,16 +86,28 @@ func namesTargets(s string) bool {
 	return false
 }
 
-// aboutTargets reports whether a title speaks of performance measured
-// against targets rather than naming a list of them.
-func aboutTargets(s string) bool {
-	low := strings.ToLower(s)
-	for _, p := range []string{"against target", "vs target", "versus target", "v target", "to target", "on target", "target met", "targets met", "target achieved", "targets achieved"} {
-		if strings.Contains(low, p) {
+// performanceWords are words of a name or title that make a sheet
+// speaking of targets a scorecard, reporting performance against them.
+var performanceWords = map[string]bool{
+	"scorecard": true, "performance": true, "actual": true, "actuals": true, "outturn": true, "outturns": true,
+	"kpi": true, "kpis": true, "tracker": true, "tracking": true, "dashboard": true, "report": true, "monitoring": true,
+	"v": true, "vs": true, "versus": true, "against": true, "met": true, "achieved": true,
+}
+
+// ofPerformance reports whether a name or title speaks of performance,
+// not only of targets (performanceWords).
+func ofPerformance(s string) bool {
+	for _, w := range words(s) {
+		if performanceWords[w] {
 			return true
 		}
 	}
 	return false
+}
+
+// words are the lower-case words of s, letters only.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
 }
 
 // layoutFrom builds the layout for a header at 0-based row h.

@@ -113,7 +113,11 @@ func (s *sheetReader) warnUnused() {
 		}
 		if role, p, _ := headerRole(head); role != "" {
 			if role == RolePeriod && !p.IsZero() && targetsSheet(l.Sheet, g, h) {
-				// Left out by detection (layoutFrom).
+				// Left out by detection (layoutFrom). A date cell's
+				// heading is its serial number: name its month instead.
+				if strings.Trim(head, "0123456789.") == "" {
+					head = p.Label()
+				}
 				s.warn(at, c, "column %s %q not read: on a sheet of targets a period's column holds its target or milestone, not its figure; give targets as a targets table (Ref, Year, Target, Floor) and milestones as columns such as Q1 target", xlsx.ColumnName(c), head)
 				continue
 			}

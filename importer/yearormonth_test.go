@@ -193,6 +193,12 @@ func TestTargetsByPeriodColumnsNotFigures(t *testing.T) {
 		{"Scorecard", [][]any{{"Kent scorecard"}, {nil, nil, "Target", "Outturns"}}, false},
 		{"Scorecard", [][]any{{nil, nil, "Target"}}, false},
 		{"Targeted support", [][]any{{"Kent scorecard"}, {}}, false},
+		// A name or title speaking of performance is a scorecard's.
+		{"Performance v Target", [][]any{{"Kent scorecard"}, {}}, false},
+		{"KPIs and Targets", [][]any{{"Kent KPIs"}, {}}, false},
+		{"Target Tracker", [][]any{{"Kent"}, {}}, false},
+		{"Scorecard", [][]any{{"Performance and targets 2024/25"}, {}}, false},
+		{"Scorecard", [][]any{{"Kent scorecard - targets and actuals"}, {}}, false},
 	}
 	for _, tt := range tests {
 		book := append(append([][]any{}, tt.above...), header, row)

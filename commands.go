@@ -136,10 +136,10 @@ func runBrief(e *env, args []string) error {
 
 // noteShortfall says, of the latest period p a command defaulted to,
 // that most indicators have no figure for it yet (History.Shortfall),
-// and how to ask for the period before.
+// and how to ask for the period before that has them.
 func noteShortfall(e *env, h *app.History, p app.Period) {
-	if s := h.Shortfall(p); s != "" {
-		fmt.Fprintf(e.errOut, "note: %s: give --period %s for %s\n", s, p.Add(-1), p.Add(-1).Label())
+	if before, s := h.Shortfall(p); s != "" {
+		fmt.Fprintf(e.errOut, "note: %s: give --period %s for %s\n", s, before, before.Label())
 	}
 }
 

@@ -347,17 +347,31 @@ func (h *History) Latest() Period {
 	return ps[len(ps)-1]
 }
 
-// Shortfall says, of a latest period p that fewer indicators have
-// figures for than the period before it, how many each has: a figure or
-// two for the next month arriving early makes the latest period one most
-// indicators have no figure for, and a scorecard of it by default would
-// pass over the month before's figures without a word. It is "" where
-// p has as many as the period before, or there is none.
-func (h *History) Shortfall(p Period) string {
+// Shortfall says, of a latest period p that at most half as many
+// indicators have figures for as the last period before it with any, how
+// many each has: a figure or two for a month ahead arriving early makes
+// the latest period one most indicators have no figure for, and a
+// scorecard of it by default would pass over the period before's figures
+// without a word. Half, since a month after a quarter's end rightly
+// lacks the quarterly indicators. It returns that period before and the
+// note; "" where p has more, or there is no period before.
+func (h *History) Shortfall(p Period) (before Period, note string) {
 	if p.IsZero() {
-		return ""
+		return Period{}, ""
 	}
-	before := p.Add(-1)
+	for _, s := range h.series {
+		for i := len(s) - 1; i >= 0; i-- {
+			if q := s[i].Period; q.Kind == p.Kind && q.Compare(p) < 0 {
+				if before.IsZero() || q.Compare(before) > 0 {
+					before = q
+				}
+				break
+			}
+		}
+	}
+	if before.IsZero() {
+		return Period{}, ""
+	}
 	in, inBefore := map[string]bool{}, map[string]bool{}
 	for k, s := range h.series {
 		for i := len(s) - 1; i >= 0 && !s[i].Period.End().Before(before.End()); i-- {
@@ -369,10 +383,10 @@ func (h *History) Shortfall(p Period) string {
 			}
 		}
 	}
-	if len(in) >= len(inBefore) {
-		return ""
+	if 2*len(in) > len(inBefore) {
+		return Period{}, ""
 	}
-	return fmt.Sprintf("%s has figures for %d of the %d indicators %s has; the rest are not yet in", p.Label(), len(in), len(inBefore), before.Label())
+	return before, fmt.Sprintf("%s has figures for %d of the %d indicators %s has; the rest are not yet in", p.Label(), len(in), len(inBefore), before.Label())
 }
 
 // ReportingPeriod returns the period of the history's Cadence that p

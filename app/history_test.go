@@ -193,6 +193,9 @@ func TestShortfall(t *testing.T) {
 			"Nov-26 has figures for 1 of the 3 indicators Oct-26 has; the rest are not yet in"},
 		{"as many, in other areas", []Observation{fig("A", Kent, oct), fig("B", Kent, oct), fig("A", "Dover", nov), fig("B", Kent, nov)}, ""},
 		{"a first month", []Observation{fig("A", Kent, nov)}, ""},
+		{"two months ahead", []Observation{fig("A", Kent, MonthOf(2026, 9)), fig("B", Kent, MonthOf(2026, 9)), fig("A", Kent, nov)},
+			"Nov-26 has figures for 1 of the 2 indicators Sep-26 has; the rest are not yet in"},
+		{"a month after a quarter's end", []Observation{fig("A", Kent, oct), fig("B", Kent, oct), fig("C", Kent, oct), fig("A", Kent, nov), fig("B", Kent, nov)}, ""},
 		{"a year among the months", []Observation{fig("A", Kent, oct), fig("B", Kent, oct), fig("A", Kent, nov), {Ref: "B", Area: Kent, Period: Period{Kind: FinancialYear, Year: 2026}, Value: Float(1)}},
 			"Nov-26 has figures for 1 of the 2 indicators Oct-26 has; the rest are not yet in"},
 	}
@@ -201,7 +204,7 @@ func TestShortfall(t *testing.T) {
 		for _, o := range tt.obs {
 			h.Add(o)
 		}
-		if got := h.Shortfall(h.Latest()); got != tt.want {
+		if _, got := h.Shortfall(h.Latest()); got != tt.want {
 			t.Errorf("%s: Shortfall(%s) = %q, want %q", tt.name, h.Latest(), got, tt.want)
 		}
 	}

@@ -385,7 +385,7 @@ func (w *mainWindow) refreshStatus() {
 	if w.v.period == w.v.stored.Latest() {
 		// A figure or two for next month arriving early makes it the
 		// latest, where most indicators have no figure yet.
-		if s := w.v.stored.Shortfall(w.v.period); s != "" {
+		if _, s := w.v.stored.Shortfall(w.v.period); s != "" {
 			parts = append(parts, s)
 		}
 	}

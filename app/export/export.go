@@ -300,8 +300,8 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	var notes []string
 	if opt.Period.IsZero() {
 		opt.Period = h.Latest()
-		if s := h.Shortfall(opt.Period); s != "" {
-			notes = append(notes, s+": give the period to export "+opt.Period.Add(-1).Label())
+		if before, s := h.Shortfall(opt.Period); s != "" {
+			notes = append(notes, s+": give the period to export "+before.Label())
 		}
 	}
 	if opt.Period.IsZero() {

@@ -193,7 +193,7 @@ func (c *collector) checkFractions(obs []app.Observation, units map[string]app.I
 			ref = o.Ref
 			_, scaled = scale[ref]
 		}
-		if !scaled || o.Value == nil || *o.Value <= 0 || *o.Value > 1 {
+		if !scaled || o.Value == nil || *o.Value <= 0 || *o.Value > 1 || agreesWithParts(o) {
 			continue
 		}
 		f := byRef[o.Ref]
@@ -218,4 +218,13 @@ func (c *collector) checkFractions(obs []app.Observation, units map[string]app.I
 				o.Ref, o.Area, o.Period, *o.Value, more, *o.Value, scale[ref], *o.Value*100, *o.Value*100)})
 	}
 	return warnings
+}
+
+// agreesWithParts reports whether a percentage is its numerator over its
+// denominator, to the places given: 0.88 of 1 in 114 is a true 0.88%.
+func agreesWithParts(o *app.Observation) bool {
+	if o.Numerator == nil || o.Denominator == nil || *o.Denominator == 0 {
+		return false
+	}
+	return math.Abs(*o.Numerator / *o.Denominator * 100 - *o.Value) < 0.005+1e-9*math.Abs(*o.Value)
 }

@@ -153,6 +153,16 @@ type Counts struct {
 	Warnings     int `json:"warnings"`
 }
 
+// ImportAfter reports whether import ID a was made after b: the store
+// numbers imports in order ("I0007"), the number growing past four
+// digits after the ten thousandth.
+func ImportAfter(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) > len(b)
+	}
+	return a > b
+}
+
 // Import is the provenance of one snapshot in the store: which file, its
 // fingerprint, when, and what it added.
 type Import struct {

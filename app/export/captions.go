@@ -51,12 +51,15 @@ func (b *book) outturn(ind app.Indicator) (app.Observation, bool) {
 		}
 	}
 	if len(b.opt.Exclude) == 0 {
-		if all != nil {
+		// A scorecard giving the year beside its months (2023/24 beside
+		// Apr-24) holds it as the year's own figure, not an outturn; of
+		// the two, the later import's says the year as it now stands (a
+		// correction of the year after the workbook's outturn).
+		own, ok := b.yearFigure(ind, y)
+		if all != nil && (!ok || !app.ImportAfter(own.Import, all.Import)) {
 			return app.Observation{Ref: ind.Ref, Period: y, Value: all.Value, Status: all.Status}, true
 		}
-		// A scorecard giving the year beside its months (2023/24 beside
-		// Apr-24) holds it as the year's own figure, not an outturn.
-		return b.yearFigure(ind, y)
+		return own, ok
 	}
 	o, ok := b.excludedYear(ind, y)
 	if !ok && all == nil {

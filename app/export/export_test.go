@@ -973,3 +973,33 @@ func TestSuppressedFiguresLoseComponents(t *testing.T) {
 		})
 	}
 }
+
+// TestOutturnOfTheLaterImport: where a workbook's outturn column and a
+// figure for the same year both stand, the later import's is the
+// previous-year outturn: a correction of the year after the workbook,
+// or a workbook's outturn after an earlier annual file.
+func TestOutturnOfTheLaterImport(t *testing.T) {
+	fy := app.Period{Kind: app.FinancialYear, Year: 2023}
+	outturn := &app.Dataset{Benchmarks: []app.Benchmark{{Ref: "CIC01", Period: fy, Group: app.OutturnGroup, Value: app.Float(1893)}}}
+	year := &app.Dataset{Observations: []app.Observation{{Ref: "CIC01", Area: app.Kent, Period: fy, Value: app.Float(1800)}}}
+	for _, tt := range []struct {
+		name          string
+		first, second *app.Dataset
+		want          float64
+	}{
+		{"a correction after the workbook", outturn, year, 1800},
+		{"the workbook after an annual file", year, outturn, 1893},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := app.NewHistory()
+			h.AddIndicator(app.Indicator{Ref: "CIC01", Name: "Number of children in care", Unit: app.Number, Polarity: app.LowerBetter, Section: "One"})
+			h.Add(app.Observation{Ref: "CIC01", Area: app.Kent, Period: app.MonthOf(2024, 4), Value: app.Float(1700)})
+			h.Apply(tt.first, "I0002")
+			h.Apply(tt.second, "I0010")
+			f, _ := export(t, h, Options{})
+			if v := numberAt(t, f, ScorecardSheet, cell(5, sheetRow(t, f, ScorecardSheet, "CIC01"))); v != tt.want {
+				t.Errorf("previous-year outturn %v, want %v", v, tt.want)
+			}
+		})
+	}
+}

@@ -56,6 +56,13 @@ func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) er
 		for _, bm := range o.base.Benchmarks(ind.Ref) {
 			// An outturn is the authority's own figure, for all children.
 			recompute := bm.Group == app.OutturnGroup && len(o.opt.Exclude) > 0
+			// A figure for the outturn's year a later import gave (a
+			// correction of the year) supersedes the outturn, as the
+			// house layout's outturn column has it (book.outturn).
+			var later *app.Observation
+			if f, ok := o.yearFigure(ind, bm.Period); ok && bm.Group == app.OutturnGroup && !recompute && app.ImportAfter(f.Import, bm.Import) {
+				later = &f
+			}
 			at := bm.Source
 			if !ids[bm.Import] {
 				// bm.Source is a cell of the later import's file. The
@@ -70,7 +77,7 @@ func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) er
 					own = benchmarkCells(res)
 				}
 				at = own[benchmarkOf(bm)]
-			} else if !recompute {
+			} else if !recompute && later == nil {
 				continue // the original's own figure
 			}
 			sheet, ref, ok := splitCell(at)
@@ -80,6 +87,8 @@ func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) er
 			now := app.Observation{Ref: ind.Ref, Period: bm.Period, Value: bm.Value, Status: bm.Status}
 			if recompute {
 				now, _ = o.excludedYear(ind, bm.Period)
+			} else if later != nil {
+				now = *later
 			}
 			if err := o.revise(sheet, ref, ind, now); err != nil {
 				return fmt.Errorf("%s %s %s: %w", ind.Ref, bm.Group, bm.Period, err)

@@ -196,7 +196,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	l.Kind = kindOf(&l)
 	disambiguate(&l)
 	if l.Kind == DistrictSheet {
-		l.Period = titlePeriod(sheet, g, h)
+		l.Period, l.TitlePeriod = titlePeriod(sheet, g, h)
 		unknownAreaColumns(&l, g, label, width)
 	}
 	if l.Kind == IndicatorSheet {
@@ -283,7 +283,10 @@ func doubts(l *Layout, g *grid, h int) []string {
 			ds = append(ds, "no Indicator column: indicators are known by their Ref alone")
 		}
 	case DistrictSheet:
-		if l.Period.IsZero() {
+		switch {
+		case !l.TitlePeriod.IsZero():
+			ds = append(ds, "the title names "+l.TitlePeriod.Label()+", not a month: the district figures take the scorecard's latest month, or that period where it has no months")
+		case l.Period.IsZero():
 			ds = append(ds, "no period in the title or sheet name: the district figures take the scorecard's latest period")
 		}
 	}
@@ -352,23 +355,26 @@ func kindOf(l *Layout) Kind {
 }
 
 // titlePeriod finds the period a district sheet reports, in its title
-// rows or its name: a month ("March 2025") where one is named, else a
-// quarter ("Q1 2024/25", "2024-Q3") or a year ("2024/25"), as the
-// scorecard's own columns may be.
-func titlePeriod(sheet string, g *grid, h int) app.Period {
+// rows or its name: the month where one is named ("March 2025"), else
+// the quarter ("Q1 2024/25", "2024-Q3") or year ("2024/25") named, as
+// the scorecard's own columns may be.
+func titlePeriod(sheet string, g *grid, h int) (month, longer app.Period) {
 	var texts []string
 	for r := 0; r < h; r++ {
 		texts = append(texts, g.rows[r]...)
 	}
 	texts = append(texts, sheet)
-	for _, find := range []func(string) (app.Period, bool){findMonth, findLongerPeriod} {
-		for _, s := range texts {
-			if p, ok := find(s); ok {
-				return p
-			}
+	for _, s := range texts {
+		if p, ok := findMonth(s); ok {
+			return p, app.Period{}
 		}
 	}
-	return app.Period{}
+	for _, s := range texts {
+		if p, ok := findLongerPeriod(s); ok {
+			return app.Period{}, p
+		}
+	}
+	return app.Period{}, app.Period{}
 }
 
 // titleArea finds the area an indicator sheet reports: its sheet name if

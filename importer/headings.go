@@ -219,6 +219,9 @@ func findMonth(s string) (app.Period, bool) {
 	})
 	for i := range fields {
 		for _, cand := range []string{joinNext(fields, i), fields[i]} {
+			if _, both := yearOrMonth(cand); both {
+				continue // a year more likely, in a title (findLongerPeriod)
+			}
 			if p, err := app.ParsePeriod(cand); err == nil && p.Kind == app.Month {
 				return p, true
 			}
@@ -239,6 +242,9 @@ func findLongerPeriod(s string) (app.Period, bool) {
 			return p, true
 		}
 		for _, cand := range []string{joinNext(fields, i), fields[i]} {
+			if m, both := yearOrMonth(cand); both {
+				return app.Period{Kind: app.FinancialYear, Year: m.Year}, true
+			}
 			if p, err := app.ParsePeriod(cand); err == nil && (p.Kind == app.Quarter || p.IsYear() && p.Kind != app.CalendarYear) {
 				return p, true
 			}

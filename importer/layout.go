@@ -83,8 +83,12 @@ type Layout struct {
 	// Area is the area an indicator sheet reports (Kent, or a district in
 	// one-sheet-per-district workbooks).
 	Area app.Area `json:"area,omitempty"`
-	// Period is the period a district sheet reports.
-	Period  app.Period `json:"period"`
+	// Period is the period a district sheet reports: the month its
+	// title names. TitlePeriod is the quarter or year its title names
+	// instead, which beside a scorecard's months gives way to its latest
+	// month (the reading's warning says so).
+	Period      app.Period `json:"period"`
+	TitlePeriod app.Period `json:"title_period,omitempty"`
 	Columns []Column   `json:"columns"`
 	// Unsure gives the reasons detection may have read the sheet wrongly,
 	// one line each: a column whose role was guessed from part of its

@@ -12,22 +12,28 @@ import (
 )
 
 // TestDistrictSheetDatedByYearOrQuarter: a district sheet whose title
-// names a year or a quarter holds that period's figures; one whose title
-// names none takes the scorecard's latest period, of whatever kind. A
-// year in the title had been passed over for the latest month, and
-// beside a scorecard of years the workbook was refused.
+// names a month holds that month's figures; one naming a year or a
+// quarter holds that period's beside a scorecard of years or quarters,
+// and beside months the latest month's, said at A1 (where the scorecard
+// and its export show them); one naming none takes the scorecard's
+// latest period, of whatever kind. Beside a scorecard of years the
+// workbook had been refused.
 func TestDistrictSheetDatedByYearOrQuarter(t *testing.T) {
 	fy := func(y int) app.Period { return app.Period{Kind: app.FinancialYear, Year: y} }
+	months := []any{"Jul-24", "Aug-24", "Sep-24"}
+	years := []any{"2022/23", "2023/24", "2024/25"}
 	tests := []struct {
 		name, title string
 		heads       []any
 		want        app.Period
 		warn        string
 	}{
-		{"a year beside months", "District summary - 2024/25", []any{"Jul-24", "Aug-24", "Sep-24"}, fy(2024), ""},
-		{"a quarter beside months", "Districts: Q2 2024/25", []any{"Jul-24", "Aug-24", "Sep-24"}, app.Period{Kind: app.Quarter, Year: 2024, N: 3}, ""},
-		{"a month before a year", "2024/25 year to date, September 2024", []any{"Jul-24", "Aug-24", "Sep-24"}, app.MonthOf(2024, 9), ""},
-		{"nothing beside years", "District summary", []any{"2022/23", "2023/24", "2024/25"}, fy(2024), "no period in the title: district figures dated 2024/25, the latest period on the scorecard"},
+		{"a year beside months", "District summary - 2024/25", months, app.MonthOf(2024, 9), "the title names 2024/25, not a month: district figures dated Sep-24, the latest month on the scorecard"},
+		{"a quarter beside months", "Districts: Q2 2024/25", months, app.MonthOf(2024, 9), "the title names Q3 2024, not a month"},
+		{"a month before a year", "2024/25 year to date, September 2024", months, app.MonthOf(2024, 9), ""},
+		{"a year beside years", "District summary - 2024/25", years, fy(2024), ""},
+		{"a year's shorthand beside years", "District summary - 2024/5", years, fy(2024), ""},
+		{"nothing beside years", "District summary", years, fy(2024), "no period in the title: district figures dated 2024/25, the latest period on the scorecard"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -192,12 +192,24 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		if out == nil {
 			// A district sheet without a dated title takes the latest
 			// period of the sheets before it, so is read only now.
-			l.Period = c.latestPeriod()
-			if l.Period.IsZero() {
+			latest := c.latestPeriod()
+			switch {
+			case !l.TitlePeriod.IsZero() && latest.Kind != app.Month:
+				// A scorecard of quarters or years, or none: the
+				// title's period is the district figures'.
+				l.Period = l.TitlePeriod
+			case latest.IsZero():
 				return nil, &app.SourceError{Location: app.Location{File: base, Sheet: l.Sheet, Cell: "A1"},
 					Err: errors.New("no reporting period found for the district figures (expected a title such as \"March 2025\" or \"2024/25\", or a scorecard sheet with month, quarter or year columns)")}
+			case !l.TitlePeriod.IsZero():
+				// Beside months, the figures are read as the latest
+				// month's, where the scorecard and its export show them.
+				l.Period = latest
+				c.warn(l.Sheet, "A1", "the title names %s, not a month: district figures dated %s, the latest month on the scorecard", l.TitlePeriod.Label(), l.Period.Label())
+			default:
+				l.Period = latest
+				c.warn(l.Sheet, "A1", "no period in the title: district figures dated %s, the latest period on the scorecard", l.Period.Label())
 			}
-			c.warn(l.Sheet, "A1", "no period in the title: district figures dated %s, the latest period on the scorecard", l.Period.Label())
 			if out, err = readSheetLog(ctx, base, l, sh.g, func(int) {}, lim); err != nil {
 				return nil, err
 			}

@@ -5,16 +5,18 @@ import (
 	"scorecard/importer/xlsx"
 )
 
-// mergedPeriod returns the period of a figure at row r, column c whose
-// cell is merged across period columns (Apr-24 to Jun-24): the quarter
-// or financial year their months make up, said at the cell. A merge
-// whose months make up neither keeps the first month's, and says so: a
-// figure spanning months is not any one of them, and filing it under
-// the first without a word shifted a quarter's figure two months early.
-// ok is false for a cell merged across no other period column.
-func (s *sheetReader) mergedPeriod(r int, c *Column, figures []Column, ref string) (p app.Period, ok bool) {
-	if len(s.g.merged) == 0 || c.Period.Kind != app.Month {
-		return app.Period{}, false
+// mergedFigure reads a figure at row r, column c whose cell is merged
+// across other figure columns: a figure spanning them is not any one
+// column's, and filing it under the first without a word shifted a
+// quarter's figure two months early and gave two districts' figure to
+// the first. Across months it is the quarter or financial year they make
+// up, said at the cell; across months making up neither, or periods of
+// another kind, the first column's period, said so; across district
+// columns it is for no one district, and is not read (skip), said so.
+// ok is false for a cell merged across no other figure column.
+func (s *sheetReader) mergedFigure(r int, c *Column, figures []Column, ref string) (p app.Period, skip, ok bool) {
+	if len(s.g.merged) == 0 {
+		return app.Period{}, false, false
 	}
 	if s.spans == nil {
 		s.spans = map[[2]int]xlsx.Range{}
@@ -26,29 +28,38 @@ func (s *sheetReader) mergedPeriod(r int, c *Column, figures []Column, ref strin
 	}
 	span, found := s.spans[[2]int{r, c.index}]
 	if !found {
-		return app.Period{}, false
+		return app.Period{}, false, false
 	}
-	var months []app.Period
+	var spanned []*Column
 	for i := range figures {
-		if f := &figures[i]; f.index >= span.Col0 && f.index <= span.Col1 && f.Period.Kind == app.Month {
-			months = append(months, f.Period)
+		if f := &figures[i]; f.index >= span.Col0 && f.index <= span.Col1 {
+			spanned = append(spanned, f)
 		}
 	}
-	if len(months) < 2 {
-		return app.Period{}, false
+	if len(spanned) < 2 {
+		return app.Period{}, false, false
 	}
-	first, last := months[0], months[len(months)-1]
 	at := cellName(span.Row0, span.Col0) + ":" + cellName(span.Row1, span.Col1)
-	consecutive := last.Index()-first.Index() == len(months)-1
-	switch {
-	case consecutive && len(months) == 3 && first.N%3 == 1:
-		p = app.Period{Kind: app.Quarter, Year: first.Year, N: (first.N + 2) / 3}
-	case consecutive && len(months) == 12 && first.N == 4:
-		p = app.Period{Kind: app.FinancialYear, Year: first.Year}
-	default:
-		s.warn(r, c.index, "%s: a figure merged across %s (%s to %s) read for %s, the first month: the months make up no quarter or financial year", ref, at, first.Label(), last.Label(), first.Label())
-		return first, true
+	first, last := spanned[0], spanned[len(spanned)-1]
+	if s.l.Kind == DistrictSheet {
+		s.warn(r, c.index, "%s: a figure merged across %s (%s to %s) is for more than one area: not read", ref, at, first.Area, last.Area)
+		return app.Period{}, true, true
 	}
-	s.warn(r, c.index, "%s: a figure merged across %s (%s to %s) read as %s, the period they make up", ref, at, first.Label(), last.Label(), p.Label())
-	return p, true
+	months := true
+	for _, f := range spanned {
+		months = months && f.Period.Kind == app.Month
+	}
+	from, to := first.Period, last.Period
+	consecutive := months && to.Index()-from.Index() == len(spanned)-1
+	switch {
+	case consecutive && len(spanned) == 3 && from.N%3 == 1:
+		p = app.Period{Kind: app.Quarter, Year: from.Year, N: (from.N + 2) / 3}
+	case consecutive && len(spanned) == 12 && from.N == 4:
+		p = app.Period{Kind: app.FinancialYear, Year: from.Year}
+	default:
+		s.warn(r, c.index, "%s: a figure merged across %s (%s to %s) read for %s, the first column's: the columns make up no quarter or financial year", ref, at, from.Label(), to.Label(), from.Label())
+		return from, false, true
+	}
+	s.warn(r, c.index, "%s: a figure merged across %s (%s to %s) read as %s, the period they make up", ref, at, from.Label(), to.Label(), p.Label())
+	return p, false, true
 }

@@ -35,8 +35,8 @@ func TestMergedFigurePeriod(t *testing.T) {
 	}{
 		{"Apr-24", "Jun-24", app.Period{Kind: app.Quarter, Year: 2024, N: 2}, "read as Q2 2024, the period they make up"},
 		{"Apr-24", "Mar-25", app.Period{Kind: app.FinancialYear, Year: 2024}, "read as 2024/25, the period they make up"},
-		{"Feb-24", "Apr-24", app.MonthOf(2024, 2), "read for Feb-24, the first month: the months make up no quarter or financial year"},
-		{"May-24", "Jun-24", app.MonthOf(2024, 5), "read for May-24, the first month"},
+		{"Feb-24", "Apr-24", app.MonthOf(2024, 2), "read for Feb-24, the first column's: the columns make up no quarter or financial year"},
+		{"May-24", "Jun-24", app.MonthOf(2024, 5), "read for May-24, the first column's"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.from+" to "+tt.to, func(t *testing.T) {
@@ -80,3 +80,64 @@ func TestMergedFigurePeriod(t *testing.T) {
 		})
 	}
 }
+
+// TestMergedAcrossQuartersOrDistricts: a figure merged across quarter
+// columns is read for the first, said so; one merged across district
+// columns is for no one district, and is not read, said so. Both had
+// been filed under the first column without a word.
+func TestMergedAcrossQuartersOrDistricts(t *testing.T) {
+	tests := []struct {
+		name  string
+		sheet string
+		rows  [][]any
+		merge [2]string
+		want  []string // figures read, "area period=value"
+		warn  string
+	}{
+		{"quarters", "Scorecard",
+			[][]any{{"Kent scorecard"}, {}, {"Ref", "Indicator", "Q1 2024/25", "Q2 2024/25", "Q3 2024/25", "Q4 2024/25"}, {"EH01", "Early help cases closed", 480}},
+			[2]string{"C4", "F4"}, []string{"Kent 2024-Q2=480"},
+			"EH01: a figure merged across C4:F4 (Q2 2024 to Q1 2025) read for Q2 2024, the first column's"},
+		{"districts", "Districts",
+			[][]any{{"District summary - September 2024"}, {}, {"Ref", "Indicator", "Ashford", "Canterbury", "Dover"}, {"CIC01", "Number of children in care", 250, nil, 140}},
+			[2]string{"C4", "D4"}, []string{"Dover 2024-09=140"},
+			"CIC01: a figure merged across C4:D4 (Ashford to Canterbury) is for more than one area: not read"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			f.SetSheetName("Sheet1", tt.sheet)
+			for i, row := range tt.rows {
+				cell, _ := excelize.CoordinatesToCellName(1, i+1)
+				f.SetSheetRow(tt.sheet, cell, &row)
+			}
+			if err := f.MergeCell(tt.sheet, tt.merge[0], tt.merge[1]); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), "merged.xlsx")
+			if err := f.SaveAs(path); err != nil {
+				t.Fatal(err)
+			}
+			res, err := Read(context.Background(), path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, o := range res.Dataset.Observations {
+				got = append(got, fmt.Sprintf("%s %s=%g", o.Area, o.Period, *o.Value))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("read %v, want %v", got, tt.want)
+			}
+			said := false
+			for _, w := range res.Warnings {
+				said = said || strings.Contains(w.Message, tt.warn)
+			}
+			if !said {
+				t.Errorf("no warning %q: %v", tt.warn, res.Warnings)
+			}
+		})
+	}
+}
+

@@ -26,7 +26,7 @@ type sheetReader struct {
 	// (observe keeps no pointers), so one block serves every row.
 	rowFloats floats
 	// spans are the sheet's merged ranges across columns, by their
-	// top-left cell (row, column), made when first asked (mergedPeriod).
+	// top-left cell (row, column), made when first asked (mergedFigure).
 	spans map[[2]int]xlsx.Range
 }
 
@@ -314,7 +314,9 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 			continue
 		}
 		period := c.Period
-		if p, ok := s.mergedPeriod(r, c, figures, ind.ref); ok {
+		if p, skip, ok := s.mergedFigure(r, c, figures, ind.ref); skip {
+			continue
+		} else if ok {
 			period = p
 		}
 		o := app.Observation{

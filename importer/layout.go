@@ -89,7 +89,7 @@ type Layout struct {
 	// month (the reading's warning says so).
 	Period      app.Period `json:"period"`
 	TitlePeriod app.Period `json:"title_period,omitempty"`
-	Columns []Column   `json:"columns"`
+	Columns     []Column   `json:"columns"`
 	// Unsure gives the reasons detection may have read the sheet wrongly,
 	// one line each: a column whose role was guessed from part of its
 	// heading, another row that could be the header, no month columns,

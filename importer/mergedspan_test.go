@@ -140,4 +140,3 @@ func TestMergedAcrossQuartersOrDistricts(t *testing.T) {
 		})
 	}
 }
-

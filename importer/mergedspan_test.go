@@ -140,3 +140,42 @@ func TestMergedAcrossQuartersOrDistricts(t *testing.T) {
 		})
 	}
 }
+
+// TestHiddenSheetSaid: a hidden sheet's figures are read as any sheet's,
+// and said at its A1, since they fill what a visible sheet leaves blank
+// (a formula with no saved result) without a word otherwise.
+func TestHiddenSheetSaid(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Scorecard")
+	f.SetSheetRow("Scorecard", "A1", &[]any{"Kent scorecard"})
+	f.SetSheetRow("Scorecard", "A3", &[]any{"Ref", "Indicator", "Polarity", "Jan-25", "Feb-25"})
+	f.SetSheetRow("Scorecard", "A4", &[]any{"X1", "Children in care", "L", nil, 8})
+	f.NewSheet("Old")
+	f.SetSheetRow("Old", "A1", &[]any{"Kent scorecard, old"})
+	f.SetSheetRow("Old", "A3", &[]any{"Ref", "Indicator", "Polarity", "Jan-25", "Feb-25"})
+	f.SetSheetRow("Old", "A4", &[]any{"X1", "Children in care", "L", 100, 8})
+	if err := f.SetSheetVisible("Old", false); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "hidden.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Read(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := 0
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, "the sheet is hidden: its 2 figures were read") {
+			said++
+			if w.Sheet != "Old" || w.Cell != "A1" {
+				t.Errorf("said at %s!%s, want Old!A1", w.Sheet, w.Cell)
+			}
+		}
+	}
+	if said != 1 {
+		t.Errorf("the hidden sheet said %d times: %v", said, res.Warnings)
+	}
+}

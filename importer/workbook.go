@@ -229,6 +229,12 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 				}
 			}
 		}
+		if sh, ok := s.book.Sheet(l.Sheet); ok && sh.Hidden && len(out.figs) > 0 {
+			// A hidden sheet is often last year's or a working copy: its
+			// figures count as any sheet's, and fill what the visible
+			// sheets leave blank, so the officer should know they were read.
+			c.warn(l.Sheet, "A1", "the sheet is hidden: its %d figures were read as any other sheet's (where a visible sheet gives the same figure differently, the first sheet's stands)", len(out.figs))
+		}
 		c.replay(out)
 		res.UnknownAreas = append(res.UnknownAreas, out.unknown...)
 		// For the garbage collector: of the log, the collector keeps

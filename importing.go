@@ -195,6 +195,11 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 			// The earlier import's areas stand: say how to read it anew.
 			fmt.Fprintf(e.out, "  --area not applied to it: scorecard undo %s, then import it again with --area\n", rec.ID)
 		}
+		if e.acceptDefinitions {
+			// Its definitions were reviewed when it was imported; the
+			// stored ones stand until it is read anew.
+			fmt.Fprintf(e.out, "  --accept-definitions not applied to it: scorecard undo %s, then import it again with --accept-definitions\n", rec.ID)
+		}
 		return nil
 	}
 	if err != nil {

@@ -288,3 +288,22 @@ func TestRefusedFileLeavesStoreAsItWas(t *testing.T) {
 		t.Error("refused imports changed the store's file")
 	}
 }
+
+// TestAcceptAfterImportSaysHow: importing a file again with
+// --accept-definitions, once it was imported without, adds nothing (it
+// is the same file) and says how to take its definitions, where it had
+// said only "nothing added" though its warning said the stored
+// definition stands "until the change is accepted".
+func TestAcceptAfterImportSaysHow(t *testing.T) {
+	dir := t.TempDir()
+	db, csvPath := filepath.Join(dir, "s.db"), filepath.Join(dir, "rn.csv")
+	mustRun(t, db, "demo")
+	if err := os.WriteFile(csvPath, []byte("Ref,Indicator,Period,Area,Value\nCIC01,Children looked after,2026-10,Kent,1896\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, "import", csvPath)
+	out := mustRun(t, db, "import", "--accept-definitions", csvPath)
+	if !strings.Contains(out, "already imported as I0002") || !strings.Contains(out, "--accept-definitions not applied to it: scorecard undo I0002, then import it again with --accept-definitions") {
+		t.Errorf("import --accept-definitions of a file imported before:\n%s", out)
+	}
+}

@@ -55,14 +55,7 @@ func TestMergedFigurePeriod(t *testing.T) {
 			if err := f.MergeCell("Scorecard", from, to); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join(t.TempDir(), "merged.xlsx")
-			if err := f.SaveAs(path); err != nil {
-				t.Fatal(err)
-			}
-			res, err := Read(context.Background(), path, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := readFile(t, f)
 			var got []string
 			for _, o := range res.Dataset.Observations {
 				got = append(got, fmt.Sprintf("%s=%g", o.Period, *o.Value))
@@ -115,14 +108,7 @@ func TestMergedAcrossQuartersOrDistricts(t *testing.T) {
 			if err := f.MergeCell(tt.sheet, tt.merge[0], tt.merge[1]); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join(t.TempDir(), "merged.xlsx")
-			if err := f.SaveAs(path); err != nil {
-				t.Fatal(err)
-			}
-			res, err := Read(context.Background(), path, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := readFile(t, f)
 			var got []string
 			for _, o := range res.Dataset.Observations {
 				got = append(got, fmt.Sprintf("%s %s=%g", o.Area, o.Period, *o.Value))
@@ -158,14 +144,7 @@ func TestHiddenSheetSaid(t *testing.T) {
 	if err := f.SetSheetVisible("Old", false); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "hidden.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	res, err := Read(context.Background(), path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := readFile(t, f)
 	said := 0
 	for _, w := range res.Warnings {
 		if strings.Contains(w.Message, "the sheet is hidden: its 2 figures were read") {
@@ -178,4 +157,18 @@ func TestHiddenSheetSaid(t *testing.T) {
 	if said != 1 {
 		t.Errorf("the hidden sheet said %d times: %v", said, res.Warnings)
 	}
+}
+
+// readFile saves the workbook f and reads it as an import does.
+func readFile(t *testing.T, f *excelize.File) *Result {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Read(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }

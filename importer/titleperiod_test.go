@@ -1,8 +1,6 @@
 package importer
 
 import (
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -47,14 +45,7 @@ func TestDistrictSheetDatedByYearOrQuarter(t *testing.T) {
 			f.SetSheetRow("Districts", "A1", &[]any{tt.title})
 			f.SetSheetRow("Districts", "A3", &[]any{"Ref", "Indicator", "Ashford", "Canterbury", "Dover"})
 			f.SetSheetRow("Districts", "A4", &[]any{"CIC01", "Number of children in care", 120, 130, 140})
-			path := filepath.Join(t.TempDir(), "districts.xlsx")
-			if err := f.SaveAs(path); err != nil {
-				t.Fatal(err)
-			}
-			res, err := Read(context.Background(), path, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := readFile(t, f)
 			var dover []app.Period
 			for _, o := range res.Dataset.Observations {
 				if o.Area == "Dover" {

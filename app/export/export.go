@@ -277,6 +277,19 @@ type book struct {
 	points float64
 
 	done, total int
+	// periodDefaulted is set where no period was asked for, and the
+	// export took the store's latest.
+	periodDefaulted bool
+}
+
+// setPeriod makes p the scorecard's period, its month columns the Months
+// ending with it.
+func (b *book) setPeriod(p app.Period) {
+	b.period, b.opt.Period, b.sum.Period = p, p, p
+	b.months = b.months[:0]
+	for i := b.opt.Months - 1; i >= 0; i-- {
+		b.months = append(b.months, p.Add(-i))
+	}
 }
 
 // authority is the authority the export is for.
@@ -298,9 +311,12 @@ func newBook(h *app.History, opt Options) (*book, error) {
 		opt.Produced = time.Now()
 	}
 	var notes []string
-	if opt.Period.IsZero() {
+	defaulted := opt.Period.IsZero()
+	if defaulted {
 		opt.Period = h.Latest()
-		if before, s := h.Shortfall(opt.Period); s != "" {
+		// Into the original's layout the period is the original's own
+		// (writeOriginal), not the store's latest.
+		if before, s := h.Shortfall(opt.Period); s != "" && opt.Original == "" {
 			notes = append(notes, s+": give the period to export "+before.Label())
 		}
 	}
@@ -326,9 +342,8 @@ func newBook(h *app.History, opt Options) (*book, error) {
 		inds: ex.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
 	}
 	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Warnings: warns, Notes: notes}
-	for i := opt.Months - 1; i >= 0; i-- {
-		b.months = append(b.months, opt.Period.Add(-i))
-	}
+	b.periodDefaulted = defaulted
+	b.setPeriod(opt.Period)
 	return b, nil
 }
 

@@ -36,6 +36,12 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	if len(ids) == 0 {
 		return fmt.Errorf("original %s: not a workbook the history was imported from (its SHA-256 %s matches no import)", path, sum[:12])
 	}
+	if p := b.originalLatest(ids); b.periodDefaulted && !p.IsZero() && p != b.period {
+		// The store's latest period, from a later workbook, has no
+		// column in the original: its own latest is what it shows.
+		b.sum.Notes = append(b.sum.Notes, fmt.Sprintf("period %s, the original's latest: the store's latest, %s, has no column in it", p.Label(), b.period.Label()))
+		b.setPeriod(p)
+	}
 	orig, err := excelize.OpenFile(path)
 	if err != nil {
 		return fmt.Errorf("original %s: cannot open it as a workbook: %w", path, pathless(err))
@@ -525,3 +531,25 @@ func sheetExists(f *excelize.File, name string) bool {
 // escapeHeader doubles the ampersands of text for a print header, where
 // & starts a code.
 func escapeHeader(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// originalLatest returns the latest period of the history's cadence that
+// the imports ids (the original's) gave a figure for, in the current
+// version or an earlier one.
+func (b *book) originalLatest(ids map[string]bool) app.Period {
+	var latest app.Period
+	for _, k := range b.base.Keys() {
+		for _, o := range b.base.Series(k) {
+			if o.Period.Kind != b.period.Kind || !latest.IsZero() && o.Period.Compare(latest) <= 0 {
+				continue
+			}
+			from := ids[o.Import]
+			for _, r := range b.base.Revisions(k, o.Period) {
+				from = from || ids[r.Import]
+			}
+			if from {
+				latest = o.Period
+			}
+		}
+	}
+	return latest
+}

@@ -406,3 +406,37 @@ func targetsRow(t *testing.T, f *excelize.File, ref string, year app.Period) int
 	t.Fatalf("Targets: no row for %s %s", ref, year)
 	return 0
 }
+
+// TestOriginalOfAnEarlierMonth: into a workbook of September, after
+// October's was imported, the export with no period asked for is of
+// September, the original's latest month, and says why: the store's
+// latest, October, has no column in it, and its September rating had
+// been left as the original had it beside the revised figure.
+func TestOriginalOfAnEarlierMonth(t *testing.T) {
+	dir := t.TempDir()
+	book := func(name string, rows [][]any) string {
+		f := excelize.NewFile()
+		defer f.Close()
+		f.SetSheetName("Sheet1", "Scorecard")
+		for i, r := range rows {
+			f.SetSheetRow("Scorecard", cell(1, i+1), &r)
+		}
+		path := filepath.Join(dir, name)
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	sep := book("sep.xlsx", [][]any{{"Kent scorecard - September 2024"}, {}, {"Ref", "Indicator", "Polarity", "Jul-24", "Aug-24", "Sep-24"}, {"CIC01", "Children in care", "L", 1900, 1910, 1920}})
+	oct := book("oct.xlsx", [][]any{{"Kent scorecard - October 2024"}, {}, {"Ref", "Indicator", "Polarity", "Aug-24", "Sep-24", "Oct-24"}, {"CIC01", "Children in care", "L", 1910, 1925, 1930}})
+	h := storeOf(t, sep, oct)
+	sum, err := Write(context.Background(), filepath.Join(dir, "out.xlsx"), h, Options{Original: sep, Produced: produced, AppVersion: "1.0-test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Period != app.MonthOf(2024, 9) || !slices.ContainsFunc(sum.Notes, func(n string) bool {
+		return strings.Contains(n, "period Sep-24, the original's latest: the store's latest, Oct-24, has no column in it")
+	}) {
+		t.Errorf("exported %s with notes %q, want Sep-24 and why", sum.Period, sum.Notes)
+	}
+}

@@ -27,6 +27,9 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 		if o.Numerator != nil && o.Denominator != nil && *o.Numerator > *o.Denominator && ind.Measure == app.Proportion {
 			warn(o.Cell, "%s %s %s: numerator %g is above its denominator %g", o.Ref, o.Area, o.Period, *o.Numerator, *o.Denominator)
 		}
+		if o.Numerator != nil && o.Denominator != nil && *o.Denominator == 0 && *o.Numerator != 0 && ind.Measure == app.Proportion {
+			warn(o.Cell, "%s %s %s: numerator %g over a denominator of 0 is no proportion", o.Ref, o.Area, o.Period, *o.Numerator)
+		}
 		if o.Value != nil && o.Denominator != nil && ind.Unit == app.Number && (ind.Measure == app.Count || ind.Measure == app.Proportion) {
 			// "3/4" reads as 3 of 4, a percentage, which a count is not; a
 			// mean or rate of a count unit is a quotient, and may be given so.

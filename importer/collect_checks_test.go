@@ -37,6 +37,10 @@ func TestFractionsSaid(t *testing.T) {
 				{"SEND03", "Number of EHC plans issued within 20 weeks", "H", "count", 2, "3/4", "1/2"}},
 			[]string{"F2: SEND03 Kent 2024-05: 3 of 4 given for a count, read as 75: give the count alone",
 				"G2: SEND03 Kent 2024-06: 1 of 2 given for a count, read as 50"}},
+		{"a share of nothing",
+			[][]any{{"Ref", "Indicator", "Polarity", "Numerator", "Denominator", "Nov-26"},
+				{"CIC03", "Children placed with in-house foster carers (%)", "H", 3, 0, 45}},
+			[]string{"F2: CIC03 Kent 2026-11: numerator 3 over a denominator of 0 is no proportion"}},
 		{"a count and a mean of counts",
 			[][]any{{"Ref", "Indicator", "Polarity", "Unit", "Apr-24", "May-24"},
 				{"SW01", "Average caseload per social worker", "L", "count", 18, 19}},
@@ -50,7 +54,7 @@ func TestFractionsSaid(t *testing.T) {
 			}
 			var got []string
 			for _, w := range res.Warnings {
-				if strings.Contains(w.Message, "fraction") || strings.Contains(w.Message, "given for a count") {
+				if strings.Contains(w.Message, "fraction") || strings.Contains(w.Message, "given for a count") || strings.Contains(w.Message, "denominator of 0") {
 					got = append(got, w.Cell+": "+w.Message)
 				}
 			}

@@ -106,16 +106,8 @@ func TestOriginalAfterCorrection(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".xlsx")
-			tt.opt.Original, tt.opt.Produced = orig, produced
-			if _, err := Write(context.Background(), out, h, tt.opt); err != nil {
-				t.Fatal(err)
-			}
-			f, err := excelize.OpenFile(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
+			tt.opt.Original = orig
+			f, _ := export(t, h, tt.opt)
 			_, ex, _, _ := disclosure.ReleaseIn(h, tt.opt.Exclude, tt.opt.Suppress, app.DefaultAuthority())
 			written := map[string]bool{}
 			for _, k := range keys {
@@ -343,16 +335,8 @@ func TestOriginalNextWorkbook(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".xlsx")
-			tt.opt.Original, tt.opt.Produced = orig, produced
-			if _, err := Write(context.Background(), out, h, tt.opt); err != nil {
-				t.Fatal(err)
-			}
-			f, err := excelize.OpenFile(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
+			tt.opt.Original = orig
+			f, _ := export(t, h, tt.opt)
 			written := map[string]bool{}
 			for what, c := range at {
 				written[c] = true

@@ -227,17 +227,8 @@ func TestOriginalTidySheetKeptByColumn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".xlsx")
-			tt.opt.Original, tt.opt.Produced = orig, produced
-			if _, err := Write(context.Background(), out, h, tt.opt); err != nil {
-				t.Fatal(err)
-			}
-			f, err := excelize.OpenFile(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			auditDisclosure(t, f, h, tt.opt)
+			tt.opt.Original = orig
+			f, _ := export(t, h, tt.opt) // audits its disclosure
 			if got, _ := f.GetCellValue("CYPE Scorecard", "A1"); got != tt.title {
 				t.Errorf("title %q, want %q", got, tt.title)
 			}

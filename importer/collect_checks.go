@@ -162,6 +162,7 @@ func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs
 // indicator at its first such figure.
 func (c *collector) checkFractions(obs []app.Observation, units map[string]app.Indicator) []app.Warning {
 	scale := map[string]float64{} // a figure or target above 1, by ref
+	var small []int               // figures above 0 and at most 1, by index
 	// Observations come a series at a time, so a ref's unit is looked up
 	// once a run, not once a figure: an import holds a hundred thousand.
 	ref, percent := "", false
@@ -170,9 +171,19 @@ func (c *collector) checkFractions(obs []app.Observation, units map[string]app.I
 		if o.Ref != ref {
 			ref, percent = o.Ref, units[o.Ref].Unit == app.Percent
 		}
-		if percent && o.Value != nil && *o.Value > 1 {
-			scale[o.Ref] = *o.Value
+		if !percent || o.Value == nil || *o.Value <= 0 {
+			continue
 		}
+		if *o.Value > 1 {
+			if _, ok := scale[ref]; !ok {
+				scale[ref] = *o.Value
+			}
+		} else if !agreesWithParts(o) {
+			small = append(small, i)
+		}
+	}
+	if len(small) == 0 {
+		return nil
 	}
 	for _, t := range c.targetList {
 		for _, v := range []*float64{t.Target, t.Floor} {
@@ -189,14 +200,9 @@ func (c *collector) checkFractions(obs []app.Observation, units map[string]app.I
 	}
 	byRef := map[string]*fractions{}
 	var refs []string
-	ref, scaled := "", false
-	for i := range obs {
+	for _, i := range small {
 		o := &obs[i]
-		if o.Ref != ref {
-			ref = o.Ref
-			_, scaled = scale[ref]
-		}
-		if !scaled || o.Value == nil || *o.Value <= 0 || *o.Value > 1 || agreesWithParts(o) {
+		if _, ok := scale[o.Ref]; !ok {
 			continue
 		}
 		f := byRef[o.Ref]

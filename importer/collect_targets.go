@@ -183,20 +183,39 @@ func (c *collector) yearType(ref string) app.PeriodKind {
 // (targetsByYearType). An indicator whose figures were so read is said
 // once, at its first. A series holding both years' figures keeps both.
 func (c *collector) academicYears(obs []app.Observation) {
+	// Most files give no academic-year indicator a financial year: find
+	// that out a ref at a time before looking at a hundred thousand
+	// figures twice.
+	academic := map[string]bool{}
+	for _, ref := range c.indOrder {
+		if c.yearType(ref) == app.AcademicYear {
+			academic[ref] = true
+		}
+	}
+	if len(academic) == 0 {
+		return
+	}
 	type yearOf struct {
 		k app.SeriesKey
 		y int
 	}
 	held := map[yearOf]bool{}
+	var moved []int
 	for i := range obs {
-		if o := &obs[i]; o.Period.Kind == app.AcademicYear {
+		o := &obs[i]
+		if o.Period.Kind != app.AcademicYear && o.Period.Kind != app.FinancialYear || !academic[o.Ref] {
+			continue
+		}
+		if o.Period.Kind == app.AcademicYear {
 			held[yearOf{o.Key(), o.Period.Year}] = true
+		} else {
+			moved = append(moved, i)
 		}
 	}
 	said := map[string]bool{}
-	for i := range obs {
+	for _, i := range moved {
 		o := &obs[i]
-		if o.Period.Kind != app.FinancialYear || held[yearOf{o.Key(), o.Period.Year}] || c.yearType(o.Ref) != app.AcademicYear {
+		if held[yearOf{o.Key(), o.Period.Year}] {
 			continue
 		}
 		fy := o.Period

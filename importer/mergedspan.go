@@ -19,14 +19,25 @@ func (s *sheetReader) mergedFigure(r int, c *Column, figures []Column, ref strin
 		return app.Period{}, false, false
 	}
 	if s.spans == nil {
-		s.spans = map[[2]int]xlsx.Range{}
+		// By the row of their top-left cell, so that a row with none,
+		// nearly every row, costs one index per figure.
+		s.spans = make([][]xlsx.Range, len(s.g.rows))
 		for _, m := range s.g.merged {
-			if m.Col1 > m.Col0 {
-				s.spans[[2]int{m.Row0, m.Col0}] = m
+			if m.Col1 > m.Col0 && m.Row0 < len(s.spans) {
+				s.spans[m.Row0] = append(s.spans[m.Row0], m)
 			}
 		}
 	}
-	span, found := s.spans[[2]int{r, c.index}]
+	if r >= len(s.spans) || s.spans[r] == nil {
+		return app.Period{}, false, false
+	}
+	var span xlsx.Range
+	found := false
+	for _, m := range s.spans[r] {
+		if m.Col0 == c.index {
+			span, found = m, true
+		}
+	}
 	if !found {
 		return app.Period{}, false, false
 	}

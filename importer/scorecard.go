@@ -25,9 +25,9 @@ type sheetReader struct {
 	// rowFloats hold a row's figures until the collector has copied them
 	// (observe keeps no pointers), so one block serves every row.
 	rowFloats floats
-	// spans are the sheet's merged ranges across columns, by their
-	// top-left cell (row, column), made when first asked (mergedFigure).
-	spans map[[2]int]xlsx.Range
+	// spans are the sheet's merged ranges across columns, by the row of
+	// their top-left cell, made when first asked (mergedFigure).
+	spans [][]xlsx.Range
 }
 
 // at returns a data cell's own text. Merged ranges are not spread here:

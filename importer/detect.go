@@ -365,6 +365,11 @@ func titlePeriod(sheet string, g *grid, h int) (month, longer app.Period) {
 	}
 	texts = append(texts, sheet)
 	for _, s := range texts {
+		if p, ok := findMonthRange(s); ok {
+			return app.Period{}, p
+		}
+	}
+	for _, s := range texts {
 		if p, ok := findMonth(s); ok {
 			return p, app.Period{}
 		}

@@ -230,6 +230,52 @@ func findMonth(s string) (app.Period, bool) {
 	return app.Period{}, false
 }
 
+// findMonthRange finds a span of months named in s that makes up a
+// quarter or a financial year: "April to June 2024", "Apr-Jun 2024",
+// "April 2024 to March 2025". Read month by month, the title's last
+// month would stand for the span.
+func findMonthRange(s string) (app.Period, bool) {
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':'
+	})
+	month := func(name, year string) (app.Period, bool) {
+		p, err := app.ParsePeriod(name + " " + year)
+		return p, err == nil && p.Kind == app.Month && !hasDigit(name)
+	}
+	span := func(a, ay, b, by string) (app.Period, bool) {
+		from, ok1 := month(a, ay)
+		to, ok2 := month(b, by)
+		if !ok1 || !ok2 {
+			return app.Period{}, false
+		}
+		if ay == by && from.N > to.N {
+			from.Year-- // "October to March 2025" starts in 2024
+		}
+		return monthSpan(from, to)
+	}
+	dash := func(w string) bool { return w == "to" || w == "-" || w == "\u2013" || w == "\u2014" }
+	for i := range fields {
+		rest := fields[i:]
+		switch {
+		case len(rest) >= 4 && dash(rest[1]): // April to June 2024
+			if p, ok := span(rest[0], rest[3], rest[2], rest[3]); ok {
+				return p, true
+			}
+		case len(rest) >= 5 && dash(rest[2]): // April 2024 to March 2025
+			if p, ok := span(rest[0], rest[1], rest[3], rest[4]); ok {
+				return p, true
+			}
+		case len(rest) >= 2 && strings.ContainsAny(rest[0], "-\u2013"): // Apr-Jun 2024
+			if a, b, ok := strings.Cut(strings.ReplaceAll(rest[0], "\u2013", "-"), "-"); ok {
+				if p, ok := span(a, rest[1], b, rest[1]); ok {
+					return p, true
+				}
+			}
+		}
+	}
+	return app.Period{}, false
+}
+
 // findLongerPeriod finds a quarter or a financial or academic year named
 // in s: "Q1 2024/25" or "2024/25 Q1" (a quarter of the financial year),
 // "2024-Q3" or "Q3 2024", "2024/25" or "2024/25 AY".

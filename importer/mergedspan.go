@@ -62,15 +62,26 @@ func (s *sheetReader) mergedFigure(r int, c *Column, figures []Column, ref strin
 	}
 	from, to := first.Period, last.Period
 	consecutive := months && to.Index()-from.Index() == len(spanned)-1
-	switch {
-	case consecutive && len(spanned) == 3 && from.N%3 == 1:
-		p = app.Period{Kind: app.Quarter, Year: from.Year, N: (from.N + 2) / 3}
-	case consecutive && len(spanned) == 12 && from.N == 4:
-		p = app.Period{Kind: app.FinancialYear, Year: from.Year}
-	default:
+	if p, ok = monthSpan(from, to); !consecutive || !ok {
 		s.warn(r, c.index, "%s: a figure merged across %s (%s to %s) read for %s, the first column's: the columns make up no quarter or financial year", ref, at, from.Label(), to.Label(), from.Label())
 		return from, false, true
 	}
 	s.warn(r, c.index, "%s: a figure merged across %s (%s to %s) read as %s, the period they make up", ref, at, from.Label(), to.Label(), p.Label())
 	return p, false, true
+}
+
+// monthSpan returns the quarter (three months from January, April, July
+// or October) or financial year (April to March) the months from and to
+// make up, and whether they make up one.
+func monthSpan(from, to app.Period) (app.Period, bool) {
+	if from.Kind != app.Month || to.Kind != app.Month {
+		return app.Period{}, false
+	}
+	switch n := to.Index() - from.Index() + 1; {
+	case n == 3 && from.N%3 == 1:
+		return app.Period{Kind: app.Quarter, Year: from.Year, N: (from.N + 2) / 3}, true
+	case n == 12 && from.N == 4:
+		return app.Period{Kind: app.FinancialYear, Year: from.Year}, true
+	}
+	return app.Period{}, false
 }

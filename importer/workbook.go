@@ -229,6 +229,11 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 				}
 			}
 		}
+		if m, ok := findMonth(l.Sheet); ok && l.Kind == DistrictSheet && l.Period.Kind == app.Month && m != l.Period {
+			// The title and the sheet's name disagree; the title, nearer
+			// the figures, stands.
+			c.warn(l.Sheet, "A1", "the title names %s but the sheet's name %s: district figures dated %s, as the title says", l.Period.Label(), m.Label(), l.Period.Label())
+		}
 		if sh, ok := s.book.Sheet(l.Sheet); ok && sh.Hidden && len(out.figs) > 0 {
 			// A hidden sheet is often last year's or a working copy: its
 			// figures count as any sheet's, and fill what the visible

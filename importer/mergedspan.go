@@ -61,10 +61,13 @@ func (s *sheetReader) mergedFigure(r int, c *Column, figures []Column, ref strin
 		months = months && f.Period.Kind == app.Month
 	}
 	from, to := first.Period, last.Period
+	if months && to.Compare(from) < 0 {
+		from, to = to, from // months running right to left
+	}
 	consecutive := months && to.Index()-from.Index() == len(spanned)-1
 	if p, ok = monthSpan(from, to); !consecutive || !ok {
-		s.warn(r, c.index, "%s: a figure merged across %s (%s to %s) read for %s, the first column's: the columns make up no quarter or financial year", ref, at, from.Label(), to.Label(), from.Label())
-		return from, false, true
+		s.warn(r, c.index, "%s: a figure merged across %s (%s to %s) read for %s, the first column's: the columns make up no quarter or financial year", ref, at, first.Period.Label(), last.Period.Label(), first.Period.Label())
+		return first.Period, false, true
 	}
 	s.warn(r, c.index, "%s: a figure merged across %s (%s to %s) read as %s, the period they make up", ref, at, from.Label(), to.Label(), p.Label())
 	return p, false, true

@@ -87,6 +87,10 @@ func TestMergedAcrossQuartersOrDistricts(t *testing.T) {
 		want  []string // figures read, "area period=value"
 		warn  string
 	}{
+		{"a quarter's months right to left", "Scorecard",
+			[][]any{{"Kent scorecard"}, {}, {"Ref", "Indicator", "Jun-24", "May-24", "Apr-24", "Mar-24"}, {"EH01", "Early help cases closed", 480}},
+			[2]string{"C4", "E4"}, []string{"Kent 2024-Q2=480"},
+			"EH01: a figure merged across C4:E4 (Apr-24 to Jun-24) read as Q2 2024, the period they make up"},
 		{"quarters", "Scorecard",
 			[][]any{{"Kent scorecard"}, {}, {"Ref", "Indicator", "Q1 2024/25", "Q2 2024/25", "Q3 2024/25", "Q4 2024/25"}, {"EH01", "Early help cases closed", 480}},
 			[2]string{"C4", "F4"}, []string{"Kent 2024-Q2=480"},

@@ -26,11 +26,13 @@ type view struct {
 // loadView reads the store and applies --exclude, --area and --period.
 func loadView(e *env) (*view, error) { return loadViewOf(e, "") }
 
-// loadViewOf is loadView reading, when ref is not empty, only that
-// indicator's records and every definition; and of its figures, when no
-// cohort is excluded, only the area's, which is all show prints.
-// Excluding a cohort reads every area's: a district's figure excluding it
-// is proved against the county's (cohort.ExcludeIn).
+// loadViewOf is loadView reading, when ref is not empty and no cohort is
+// excluded, only that indicator's records and every definition, and of
+// its figures only the area's, which is all show prints. Excluding a
+// cohort reads the whole store: a district's figure excluding it is
+// proved against the county's, and a rate's through the count indicator
+// that is its count (cohort.ExcludeIn), so one indicator's records alone
+// would say "cannot be recomputed" where the export gives the figure.
 func loadViewOf(e *env, ref string) (*view, error) {
 	excluded, err := app.ParseCohorts(e.exclude)
 	if err != nil {
@@ -54,7 +56,7 @@ func loadViewOf(e *env, ref string) (*view, error) {
 	switch {
 	case ref != "" && len(excluded) == 0 && areaErr == nil:
 		load = func(e *env) (*app.History, error) { return loadAreaHistory(e, ref, v.area) }
-	case ref != "":
+	case ref != "" && len(excluded) == 0:
 		// An area kept under its own name is found among the series read.
 		load = func(e *env) (*app.History, error) { return loadIndicatorHistory(e, ref) }
 	}
@@ -74,10 +76,6 @@ func loadViewOf(e *env, ref string) (*view, error) {
 	}
 	for _, c := range excluded {
 		if !knownCohort(h, c) {
-			if ref != "" {
-				// The cohort may split other indicators' figures.
-				return loadViewOf(e, "")
-			}
 			return nil, fmt.Errorf("--exclude %s: no figures are split by that cohort (known: %s)", c, cohortNames(h))
 		}
 	}

@@ -181,6 +181,11 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, name, held, known)...)
+	kept, err := app.KeepHeldFigures(res.Dataset, name, st.LoadIndicator)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	res.Warnings = append(res.Warnings, kept...)
 	if err := app.CheckYield(name, res.Dataset, res.Warnings); err != nil {
 		return err
 	}

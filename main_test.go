@@ -476,3 +476,34 @@ func TestShowBenchmarksSayAllChildren(t *testing.T) {
 		}
 	}
 }
+
+// A suppressed export imported back into the store it came from leaves
+// the store's figures as they were, and says why: its c's were withheld
+// for circulation, and once stored as revisions even an export asking
+// for no suppression printed c.
+func TestImportSuppressedExportKeepsHeldFigures(t *testing.T) {
+	db := demoStore(t)
+	refs := []string{"CIC02", "ED04", "SCS01"}
+	before := map[string]string{}
+	for _, ref := range refs {
+		before[ref] = mustRun(t, db, "show", ref, "--area", "Thanet", "--json")
+	}
+	out := filepath.Join(t.TempDir(), "circulated.xlsx")
+	if s := mustRun(t, db, "export", "--out", out, "--suppress", "5"); !strings.Contains(s, "figures suppressed") {
+		t.Fatalf("the export suppressed nothing, so proves nothing: %s", s)
+	}
+	got := mustRun(t, db, "import", out)
+	if !strings.Contains(got, "withheld figures (c) not imported") || !strings.Contains(got, "(0 revised)") {
+		t.Errorf("import of the suppressed export printed\n%s\nwant no revisions and a warning of the withheld figures", got)
+	}
+	for _, ref := range refs {
+		if after := mustRun(t, db, "show", ref, "--area", "Thanet", "--json"); after != before[ref] {
+			t.Errorf("show %s --area Thanet changed after importing the suppressed export:\n%.800s\nwant\n%.800s", ref, after, before[ref])
+		}
+	}
+	// Into an empty store the c's are all there is of those figures: kept.
+	fresh := filepath.Join(t.TempDir(), "fresh.db")
+	if got := mustRun(t, fresh, "import", out); strings.Contains(got, "withheld figures") {
+		t.Errorf("import into an empty store dropped withheld figures:\n%s", got)
+	}
+}

@@ -27,6 +27,10 @@ type Dataset struct {
 	TargetsAt map[TargetSource]Location `json:"-"`
 	// ChartSettings are trend and SPC settings, saved as edits.
 	ChartSettings []ChartSetting `json:"chart_settings,omitempty"`
+	// Circulated marks figures read from a Scorecard export, which
+	// withheld small numbers for circulation (KeepHeldFigures); it is
+	// not stored.
+	Circulated bool `json:"-"`
 }
 
 // Empty reports whether the dataset adds nothing.

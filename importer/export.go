@@ -48,6 +48,9 @@ func readExport(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res.Format = "Scorecard export (Data sheet)"
+	if res.Dataset != nil {
+		res.Dataset.Circulated = true
+	}
 	// The other sheets lay out what the tidy ones hold, but for what the
 	// Scorecard sheet shows beside the figures: an officer passing a
 	// history on this way should know it stays behind.

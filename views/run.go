@@ -84,7 +84,17 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 	if err != nil {
 		return nil, err
 	}
-	return importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress, Known: known, Defined: defined, Authority: auth, Model: model})
+	res, err := importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress, Known: known, Defined: defined, Authority: auth, Model: model})
+	if err != nil || res.Dataset == nil {
+		return res, err
+	}
+	// Before the review, so that it counts what the import will record.
+	kept, err := app.KeepHeldFigures(res.Dataset, filepath.Base(path), b.st.LoadIndicator)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	res.Warnings = append(res.Warnings, kept...)
+	return res, nil
 }
 
 func (b storeBackend) Authority() (*app.Authority, error) { return b.st.Authority() }

@@ -8,6 +8,7 @@ package dfe
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -63,6 +64,10 @@ type Reader struct {
 	// definition (from a scorecard) must not be replaced. Indicators it
 	// does not know are added from the mapping. Nil adds none.
 	Known func(ref string) bool
+	// MinRanked is the fewest authorities' rows an indicator's period
+	// needs for the home authority's rank among them; 0 means
+	// minRanked, which a filtered download falls short of.
+	MinRanked int
 }
 
 // home is the authority whose figures the reader reads as its own.
@@ -282,7 +287,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	}
 
 	d := &app.Dataset{}
-	var exact exactNote
+	var notes notes
 	known := map[string]bool{}
 	for _, sk := range order {
 		rule := rd.Mapping.Rules[sk.rule]
@@ -292,9 +297,10 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 				d.Indicators = append(d.Indicators, rule.Indicator)
 			}
 		}
-		rd.emit(d, base, rule, sk.period, groups[sk], &exact, warn)
+		rd.emit(d, base, rule, sk.period, groups[sk], &notes, warn)
 	}
-	exact.warn(rd.home().Name, warn)
+	notes.exact.warn(rd.home().Name, warn)
+	notes.rank.warn(rd.home().Name, warn)
 	if d.Empty() {
 		why := ""
 		if len(skipped.order) > 0 {
@@ -310,14 +316,18 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 
 // emit turns one rule's rows for one period into Kent's observation and
 // the benchmarks beside it.
-func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period, rows map[string]*areaRows, exact *exactNote, warn func(int, string, ...any)) {
+func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period, rows map[string]*areaRows, notes *notes, warn func(int, string, ...any)) {
 	ref := rule.Indicator.Ref
 	source := file + ": " + rule.Value
 	var home *areaRows
 	var authorities []benchmark.Figure
+	listed := 0 // authorities with a row, suppressed or not
 	for _, a := range sortedAreas(rows) {
 		if a.val == nil {
 			continue
+		}
+		if a.level == levelAuthority {
+			listed++
 		}
 		switch a.level {
 		case levelNational:
@@ -346,7 +356,7 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 		switch x, agrees, ok := exactShare(rule.Indicator.Measure, home.val, home.num, home.den); {
 		case ok && agrees:
 			o.Value = app.Float(x)
-			exact.add(ref, period, home.val.line, home.val, home.num, home.den, x)
+			notes.exact.add(ref, period, home.val.line, home.val, home.num, home.den, x)
 		case ok:
 			warn(home.val.line, "%s %s: %s %s is not %s / %s (%g / %g = %.2f%%) at the places it shows; kept the published figure",
 				ref, period, rule.Value, strings.TrimSpace(home.val.Raw), rule.Numerator, rule.Denominator, home.num.Value, home.den.Value, x)
@@ -363,7 +373,9 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	d.Observations = append(d.Observations, o)
 
 	c := benchmark.Compare(authorities, rd.home().Old, rule.Indicator.Polarity, rd.Model.NeighboursOf(rd.home().Old))
-	if c.Rank > 0 {
+	if c.Rank > 0 && listed < cmp.Or(rd.MinRanked, minRanked) {
+		notes.rank.add(ref, home.val.line, listed)
+	} else if c.Rank > 0 {
 		b := bench(ref, period, benchmark.HomeRank, home.val, source)
 		b.Rank, b.OutOf, b.Quartile = c.Rank, c.OutOf, c.Quartile
 		d.Benchmarks = append(d.Benchmarks, b)

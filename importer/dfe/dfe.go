@@ -280,6 +280,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		}
 	}
 
+	warnColumns(unreadColumns(header, cols, applied), strings.Join(reads, ", "), warn)
 	unreadRows.warn(strings.Join(reads, ", "), warn)
 	for _, k := range skipped.order {
 		c := skipped.counts[k]

@@ -115,3 +115,53 @@ func rowCount(n int) string {
 	}
 	return fmt.Sprintf("%d rows", n)
 }
+
+// unreadColumns returns the header's columns that neither the rules
+// applied nor the app's reading of time and geography look at: an
+// indicator no rule maps (vacancy_rate_fte beside the caseloads read),
+// a note, a filter no rule chooses by. Columns naming a geography
+// (_code, _name) are read with their level or skipped with it.
+func unreadColumns(header []string, cols columns, rules []Rule) []string {
+	read := map[int]bool{}
+	look := func(name string) {
+		if i, ok := cols.find(name); ok {
+			read[i] = true
+		}
+	}
+	for _, c := range []string{colTimePeriod, colTimeID, colLevel} {
+		look(c)
+	}
+	for _, r := range rules {
+		for _, c := range []string{r.Value, r.Numerator, r.Denominator} {
+			if c != "" {
+				look(c)
+			}
+		}
+		for _, fs := range []map[string]string{r.Filters, r.DenominatorFilters} {
+			for c := range fs {
+				look(c)
+			}
+		}
+	}
+	var out []string
+	for i, h := range header {
+		name := strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		if read[i] || name == "" || strings.HasSuffix(name, "_code") || strings.HasSuffix(name, "_name") {
+			continue
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// warnColumns says once which columns were left unread.
+func warnColumns(unread []string, reads string, warn func(int, string, ...any)) {
+	if len(unread) == 0 {
+		return
+	}
+	what, them := "column "+unread[0], "it"
+	if len(unread) > 1 {
+		what, them = fmt.Sprintf("%d columns (%s)", len(unread), strings.Join(unread, ", ")), "them"
+	}
+	warn(1, "%s not read: no mapping rule reads %s (the mapping reads %s)", what, them, reads)
+}

@@ -120,3 +120,42 @@ func TestUnreadRowsOfRealFile(t *testing.T) {
 		t.Errorf("%d warnings of skipped rows, want 1 for the file's %d rows of children ceasing to be looked after", found, n)
 	}
 }
+
+// TestUnreadColumnsAreReported reads files with columns no mapping rule
+// reads: an indicator beside the one mapped, a note, a filter no rule
+// chooses by. One warning names them; geography columns are not among
+// them.
+func TestUnreadColumnsAreReported(t *testing.T) {
+	const head = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,lad_code,population_type,children_count"
+	const row = "2025,Reporting year,Local authority,E92000001,England,E12000008,South East,886,Kent,E10000016,,Children looked after on 31 March each year,1896"
+	tests := []struct {
+		name, extraHead, extraRow string
+		want                      string // "" for no warning
+	}{
+		{"every column read", "", "", ""},
+		{"a note", ",notes", ",provisional", "line 1: column notes not read: no mapping rule reads it (the mapping reads CIC01, CIC10)"},
+		{"indicators and a filter", ",characteristic,vacancy_rate_fte,absence_rate_fte", ",Total,12.5,3.1",
+			"line 1: 3 columns (characteristic, vacancy_rate_fte, absence_rate_fte) not read: no mapping rule reads them (the mapping reads CIC01, CIC10)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rd := Reader{Mapping: DefaultMapping()}
+			_, warns, err := rd.Read("file.csv", strings.NewReader(head+tt.extraHead+"\n"+row+tt.extraRow+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range warns {
+				if m := w.Cell + ": " + w.Message; strings.Contains(m, "not read") {
+					got = append(got, m)
+				}
+			}
+			switch {
+			case tt.want == "" && len(got) > 0:
+				t.Errorf("warned %q, want nothing", got)
+			case tt.want != "" && (len(got) != 1 || got[0] != tt.want):
+				t.Errorf("warned %q, want\n%q", got, tt.want)
+			}
+		})
+	}
+}

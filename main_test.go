@@ -453,6 +453,48 @@ func TestExportImportsAgain(t *testing.T) {
 	if a, b := rags(db), rags(fresh); a != b {
 		t.Errorf("CIC05's latest rating was %s, is %s after the round trip", a, b)
 	}
+	// Exported without suppression, to pass the history on, every figure
+	// comes back as it was, a previous year's outturn standing in for a
+	// month too: the Data sheet once left those out.
+	whole := filepath.Join(t.TempDir(), "whole.xlsx")
+	mustRun(t, db, "export", "--out", whole, "--suppress", "0")
+	fresh = filepath.Join(t.TempDir(), "whole.db")
+	mustRun(t, fresh, "import", whole)
+	var list []struct {
+		Ref string `json:"ref"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, db, "list", "--json")), &list); err != nil {
+		t.Fatal(err)
+	}
+	type point struct {
+		Period  string   `json:"period"`
+		Value   *float64 `json:"value"`
+		Status  string   `json:"status"`
+		StandIn bool     `json:"stand_in"`
+	}
+	points := func(db, ref string) []point {
+		var show struct {
+			Points []point `json:"points"`
+		}
+		json.Unmarshal([]byte(mustRun(t, db, "show", ref, "--json")), &show)
+		return show.Points
+	}
+	standIns := 0
+	for _, ind := range list {
+		was, now := points(db, ind.Ref), points(fresh, ind.Ref)
+		for _, p := range was {
+			if p.StandIn {
+				standIns++
+			}
+		}
+		a, _ := json.Marshal(was)
+		if b, _ := json.Marshal(now); string(a) != string(b) {
+			t.Errorf("%s's figures after the round trip:\n%s\nwant\n%s", ind.Ref, b, a)
+		}
+	}
+	if standIns == 0 {
+		t.Error("the demo has no figure standing in: the round trip of one is not checked")
+	}
 }
 
 // TestShowBenchmarksSayAllChildren: `show --exclude` prints benchmarks,

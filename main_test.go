@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -516,5 +517,18 @@ func TestShowBenchmarksSayAllChildren(t *testing.T) {
 		if !strings.Contains(out, "Previous year outturn") {
 			t.Errorf("%v: no benchmarks printed: the check proves nothing\n%s", tc.args, out)
 		}
+	}
+}
+
+// TestShowBenchmarkAtPublishedPlaces: England's rate of children in care,
+// which the DfE publishes in whole numbers, is shown as published, not to
+// the tenth the scorecard's own rate is shown to.
+func TestShowBenchmarkAtPublishedPlaces(t *testing.T) {
+	db := demoStore(t)
+	mustRun(t, db, "import", filepath.Join("..", "shared", "realdata", "cla_number_and_rate_per_10k_children.csv"))
+	out := mustRun(t, db, "show", "CIC02")
+	england := regexp.MustCompile(`(?m)^2025\s+England\s+(\S+)`).FindStringSubmatch(out)
+	if england == nil || england[1] != "67" {
+		t.Errorf("England 2025 shown as %q, want 67 as published:\n%s", england, out)
 	}
 }

@@ -268,7 +268,7 @@ func runShow(e *env, args []string) error {
 		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "PERIOD\tGROUP\tVALUE\tRANK")
 		for _, b := range r.Benchmarks {
-			value := number(b.Value, ind.Decimals)
+			value := number(b.Value, b.Shown(ind).Decimals)
 			if b.Status != app.OK {
 				value = string(b.Status)
 			}

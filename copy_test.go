@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -243,4 +244,108 @@ func TestCopyAlongsideColleagues(t *testing.T) {
 			t.Errorf("the team store holds %d imports, want %d", n, want)
 		}
 	})
+}
+
+// TestCopyClearsKilledCopies kills a copy into a file part way, which
+// leaves its hidden work folder beside the file, and checks the next copy
+// into that folder says where it was left while it may still be a
+// running copy's, removes it, saying so, once it is provably abandoned,
+// and leaves alone the folder of a copy running alongside, which
+// finishes whole.
+func TestCopyClearsKilledCopies(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(t.TempDir(), "big.db")
+	mustRun(t, big, "import", tidyCSV(t, t.TempDir(), "QZ", 400, 0))
+	small := demoStore(t)
+	folders := func(inside string) []string {
+		t.Helper()
+		m, err := filepath.Glob(filepath.Join(dir, ".scorecard-copy-*", inside))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range m {
+			m[i] = strings.TrimSuffix(m[i], string(filepath.Separator)+inside)
+		}
+		return m
+	}
+	// startCopy starts a copy of big into dir and waits until it is
+	// writing its store in its work folder.
+	startCopy := func(name string) (*exec.Cmd, chan error, string) {
+		t.Helper()
+		before := folders("copy.lock")
+		cmd := exec.Command(bin, "copy", "--from", big, "--to", filepath.Join(dir, name))
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(2 * time.Millisecond) {
+			for _, f := range folders("scorecard.db") {
+				if !slices.Contains(before, f) {
+					return cmd, done, f
+				}
+			}
+		}
+		cmd.Process.Kill()
+		t.Fatalf("copy to %s made no work folder", name)
+		return nil, nil, ""
+	}
+	aged := func(folder string) {
+		t.Helper()
+		old := time.Now().Add(-2 * time.Minute)
+		if err := os.Chtimes(filepath.Join(folder, "copy.lock"), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	cmd, done, killed := startCopy("killed.db")
+	cmd.Process.Kill()
+	<-done
+	if _, err := os.Stat(filepath.Join(dir, "killed.db")); !os.IsNotExist(err) {
+		t.Fatalf("a killed copy left its target: %v", err)
+	}
+	if _, err := os.Stat(killed); err != nil {
+		t.Fatalf("the killed copy left no work folder, and the test proves nothing: %v", err)
+	}
+
+	// At once, the folder may be a copy's that has not yet locked it.
+	r := scorecard(t, small, "copy", "--from", small, "--to", filepath.Join(dir, "soon.db"))
+	if r.code != 0 || !strings.Contains(r.stderr, "note: left "+killed+": a copy may still be writing it") {
+		t.Errorf("copy beside a fresh leftover: exit %d, stderr %q; want a note naming %s", r.code, r.stderr, killed)
+	}
+	if _, err := os.Stat(killed); err != nil {
+		t.Fatalf("a leftover within its grace period was removed: %v", err)
+	}
+
+	// A minute on, no process holds its lock: it is removed, and said.
+	aged(killed)
+	r = scorecard(t, small, "copy", "--from", small, "--to", filepath.Join(dir, "later.db"))
+	if r.code != 0 || !strings.Contains(r.stderr, "note: removed "+killed+", left by a copy that did not finish") {
+		t.Errorf("copy beside an abandoned leftover: exit %d, stderr %q; want a note that %s was removed", r.code, r.stderr, killed)
+	}
+	if _, err := os.Stat(killed); !os.IsNotExist(err) {
+		t.Errorf("the abandoned folder %s is still there: %v", killed, err)
+	}
+
+	// A copy running alongside holds its folder's lock, whatever its age.
+	cmd, done, running := startCopy("running.db")
+	aged(running)
+	r = scorecard(t, small, "copy", "--from", small, "--to", filepath.Join(dir, "beside.db"))
+	select {
+	case err := <-done:
+		t.Fatalf("the copy alongside ended (%v) before the check: copy a longer history", err)
+	default:
+	}
+	if r.code != 0 || !strings.Contains(r.stderr, "note: left "+running) || strings.Contains(r.stderr, "removed") {
+		t.Errorf("copy beside a running copy: exit %d, stderr %q; want a note leaving %s", r.code, r.stderr, running)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("the copy alongside failed: %v", err)
+	}
+	if got, want := importCount(t, filepath.Join(dir, "running.db")), importCount(t, big); got != want {
+		t.Errorf("the copy alongside holds %d imports, want %d", got, want)
+	}
+	if left := folders(""); len(left) > 0 {
+		t.Errorf("work folders left after the copies finished: %q", left)
+	}
 }

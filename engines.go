@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sync"
+	"time"
 
 	"scorecard/app/store"
 	"scorecard/app/store/postgres"
@@ -159,8 +160,22 @@ func runCopy(e *env, args []string) error {
 		if _, err := os.Stat(to); err == nil {
 			return fmt.Errorf("copy to %s: the file exists; name a new file", to)
 		}
+		clearCopyLeftovers(e, to)
 	}
 	return copyStore(e, from, to)
+}
+
+// clearCopyLeftovers removes the work folders that copies killed part way
+// left beside to, and names those it leaves because another copy may be
+// writing them, so that none is left unsaid.
+func clearCopyLeftovers(e *env, to string) {
+	removed, left := store.ClearWorkFolders(to, time.Now())
+	for _, dir := range removed {
+		fmt.Fprintf(e.errOut, "note: removed %s, left by a copy that did not finish\n", dir)
+	}
+	for _, dir := range left {
+		fmt.Fprintf(e.errOut, "note: left %s: a copy may still be writing it; delete it if none is running\n", dir)
+	}
 }
 
 // copyStore copies the store from into to, all or nothing: a team store
@@ -239,12 +254,12 @@ func copyToTeam(e *env, src store.Store, from, to string) (imports, indicators i
 // copyToFile copies src into a new store file under a temporary name
 // beside to, proves it, and only then renames it to to.
 func copyToFile(src store.Store, from, to string) (imports, indicators int, err error) {
-	dir, err := os.MkdirTemp(filepath.Dir(to), ".scorecard-copy-*")
+	work, err := store.NewWorkFolder(to)
 	if err != nil {
 		return 0, 0, fmt.Errorf("copy to %s: %w", to, err)
 	}
-	defer os.RemoveAll(dir)
-	dst, err := store.Open(filepath.Join(dir, "scorecard.db"))
+	defer work.Remove()
+	dst, err := store.Open(filepath.Join(work.Path(), "scorecard.db"))
 	if err != nil {
 		return 0, 0, fmt.Errorf("copy to %s: %w", to, err)
 	}

@@ -155,7 +155,7 @@ func runFlags(e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "REF\tAREA\tPERIOD\tKIND\tDETAIL")
 	for _, f := range flags {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.Ref, f.Area, f.Period, f.Kind, f.Detail)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.Ref, f.Area, periodCell(f.Period), f.Kind, f.Detail)
 	}
 	return tw.Flush()
 }

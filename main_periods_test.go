@@ -176,8 +176,18 @@ func TestQuarterlyStore(t *testing.T) {
 	mustRun(t, db, "import", csvPath)
 	mustRun(t, db, "flags", "--period", "2024-Q4")
 	out := mustRun(t, db, "export", "--out", filepath.Join(t.TempDir(), "q.xlsx"), "--period", "2024-Q4")
-	if !strings.Contains(out, "Kent, Q4 2024:") {
+	if !strings.Contains(out, "Kent, Oct-Dec 2024:") {
 		t.Errorf("export --period 2024-Q4 said %q", out)
+	}
+	// People read a quarter by its months, never "Q3 2024", which an
+	// English council takes for its financial year's third quarter
+	// (October to December); scripts read the contract's 2024-Q3.
+	show := mustRun(t, db, "show", "CIC05")
+	if !strings.Contains(show, "2024-Q3 (Jul-Sep 2024)") || strings.Contains(show, "Q3 2024") {
+		t.Errorf("show names July to September 2024 ambiguously:\n%s", show)
+	}
+	if js := mustRun(t, db, "show", "CIC05", "--json"); !strings.Contains(js, `"period":"2024-Q3"`) && !strings.Contains(js, `"period": "2024-Q3"`) {
+		t.Errorf("show --json lost the contract's 2024-Q3:\n%.400s", js)
 	}
 	if r := scorecard(t, db, "flags", "--period", "2024/25"); r.code != 2 || !strings.Contains(r.stderr, "quarter such as 2024-Q4") {
 		t.Errorf("flags --period 2024/25 of a quarterly store: exit %d, %q; want 2 naming its quarters", r.code, r.stderr)

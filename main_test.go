@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -453,6 +454,48 @@ func TestExportImportsAgain(t *testing.T) {
 	if a, b := rags(db), rags(fresh); a != b {
 		t.Errorf("CIC05's latest rating was %s, is %s after the round trip", a, b)
 	}
+	// Exported without suppression, to pass the history on, every figure
+	// comes back as it was, a previous year's outturn standing in for a
+	// month too: the Data sheet once left those out.
+	whole := filepath.Join(t.TempDir(), "whole.xlsx")
+	mustRun(t, db, "export", "--out", whole, "--suppress", "0")
+	fresh = filepath.Join(t.TempDir(), "whole.db")
+	mustRun(t, fresh, "import", whole)
+	var list []struct {
+		Ref string `json:"ref"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, db, "list", "--json")), &list); err != nil {
+		t.Fatal(err)
+	}
+	type point struct {
+		Period  string   `json:"period"`
+		Value   *float64 `json:"value"`
+		Status  string   `json:"status"`
+		StandIn bool     `json:"stand_in"`
+	}
+	points := func(db, ref string) []point {
+		var show struct {
+			Points []point `json:"points"`
+		}
+		json.Unmarshal([]byte(mustRun(t, db, "show", ref, "--json")), &show)
+		return show.Points
+	}
+	standIns := 0
+	for _, ind := range list {
+		was, now := points(db, ind.Ref), points(fresh, ind.Ref)
+		for _, p := range was {
+			if p.StandIn {
+				standIns++
+			}
+		}
+		a, _ := json.Marshal(was)
+		if b, _ := json.Marshal(now); string(a) != string(b) {
+			t.Errorf("%s's figures after the round trip:\n%s\nwant\n%s", ind.Ref, b, a)
+		}
+	}
+	if standIns == 0 {
+		t.Error("the demo has no figure standing in: the round trip of one is not checked")
+	}
 }
 
 // TestShowBenchmarksSayAllChildren: `show --exclude` prints benchmarks,
@@ -505,5 +548,18 @@ func TestImportSuppressedExportKeepsHeldFigures(t *testing.T) {
 	fresh := filepath.Join(t.TempDir(), "fresh.db")
 	if got := mustRun(t, fresh, "import", out); strings.Contains(got, "withheld figures") {
 		t.Errorf("import into an empty store dropped withheld figures:\n%s", got)
+	}
+}
+
+// TestShowBenchmarkAtPublishedPlaces: England's rate of children in care,
+// which the DfE publishes in whole numbers, is shown as published, not to
+// the tenth the scorecard's own rate is shown to.
+func TestShowBenchmarkAtPublishedPlaces(t *testing.T) {
+	db := demoStore(t)
+	mustRun(t, db, "import", filepath.Join("..", "shared", "realdata", "cla_number_and_rate_per_10k_children.csv"))
+	out := mustRun(t, db, "show", "CIC02")
+	england := regexp.MustCompile(`(?m)^2025\s+England\s+(\S+)`).FindStringSubmatch(out)
+	if england == nil || england[1] != "67" {
+		t.Errorf("England 2025 shown as %q, want 67 as published:\n%s", england, out)
 	}
 }

@@ -266,7 +266,7 @@ func runShow(e *env, args []string) error {
 		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "PERIOD\tGROUP\tVALUE\tRANK")
 		for _, b := range r.Benchmarks {
-			value := number(b.Value, ind.Decimals)
+			value := number(b.Value, b.Shown(ind).Decimals)
 			if b.Status != app.OK {
 				value = string(b.Status)
 			}
@@ -274,7 +274,7 @@ func runShow(e *env, args []string) error {
 			if b.Rank > 0 {
 				rank = fmt.Sprintf("%d of %d (%s)", b.Rank, b.OutOf, b.Quartile)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", b.Period, benchmark.Label(b, v.auth), value, rank)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", periodCell(b.Period), benchmark.Label(b, v.auth), value, rank)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -339,6 +339,17 @@ func (v *view) longerPeriods(k app.SeriesKey, kind app.PeriodKind) (quarterly, a
 	return quarterly, annual
 }
 
+// periodCell writes a period for a table's PERIOD column: the contract's
+// form, which --period takes, and for a quarter its months beside it,
+// "2024-Q3 (Jul-Sep 2024)", since an English council numbers quarters by
+// the financial year and would read 2024-Q3 as October to December.
+func periodCell(p app.Period) string {
+	if p.Kind == app.Quarter {
+		return p.String() + " (" + p.Label() + ")"
+	}
+	return p.String()
+}
+
 // writePoints prints analysed points as a table; a stand-in (last year's
 // outturn shown in place of a figure not yet available) is marked.
 func writePoints(e *env, ind app.Indicator, points []showPoint) error {
@@ -358,7 +369,7 @@ func writePoints(e *env, ind app.Indicator, points []showPoint) error {
 		if p.Change != nil && p.ChangeUnit != "" {
 			change += " " + p.ChangeUnit
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.Period, value,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", periodCell(p.Period), value,
 			number(p.Numerator, 0), number(p.Denominator, 0), number(p.Target, ind.Decimals), number(p.Floor, ind.Decimals),
 			orDash(string(p.RAG)), orDash(string(p.DoT)), change, orDash(p.Signal.String()), strings.Join(p.Flags, ","))
 	}

@@ -109,6 +109,20 @@ type Benchmark struct {
 	Quartile string `json:"quartile,omitempty"`
 	Source   string `json:"source,omitempty"` // file and column it came from
 	Import   string `json:"import,omitempty"`
+	// Decimals is how many places the source published the figure to,
+	// where that is known (a DfE column's); nil otherwise.
+	Decimals *int `json:"decimals,omitempty"`
+}
+
+// Shown returns ind as the benchmark's figure is to be written: at the
+// indicator's places, or fewer where the source published fewer, so that
+// a rate the DfE gives in whole numbers ("70") is not shown to a place it
+// never had ("70.0").
+func (b Benchmark) Shown(ind Indicator) Indicator {
+	if b.Decimals != nil && *b.Decimals < ind.Decimals {
+		ind.Decimals = max(*b.Decimals, 0)
+	}
+	return ind
 }
 
 // Breakdown is one aggregate from child-level data: how many children of

@@ -31,3 +31,24 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestBenchmarkShown: a benchmark is written at the indicator's places,
+// or fewer where its source published fewer, never more.
+func TestBenchmarkShown(t *testing.T) {
+	ind := Indicator{Ref: "CIC02", Unit: Per10k, Decimals: 1}
+	places := func(n int) *int { return &n }
+	for _, tt := range []struct {
+		decimals *int
+		want     string
+	}{
+		{nil, "67.0 per 10k"},
+		{places(0), "67 per 10k"},
+		{places(1), "67.0 per 10k"},
+		{places(3), "67.0 per 10k"},
+	} {
+		b := Benchmark{Ref: ind.Ref, Value: Float(67), Decimals: tt.decimals}
+		if got := FormatValue(b.Shown(ind), *b.Value); got != tt.want {
+			t.Errorf("published to %v places: %q, want %q", tt.decimals, got, tt.want)
+		}
+	}
+}

@@ -25,6 +25,20 @@ const (
 	CannotExclude Status = "cannot exclude"
 )
 
+// StandInMark is what a tidy table's Status column says of a previous
+// year's outturn standing in for a period's figure (Observation.StandIn).
+// It is not a status code, since the figure is there, and it is not one
+// of the GSS codes' letters: it marks the row so that an export's Data
+// sheet, read back, keeps the figure as the stand-in it is rather than
+// as the period's own.
+const StandInMark = "stand-in"
+
+// IsStandInMark reports whether a Status cell's text is StandInMark, in
+// any case and spacing.
+func IsStandInMark(s string) bool {
+	return strings.EqualFold(strings.TrimSpace(s), StandInMark)
+}
+
 // statusCodes maps every spelling met in scorecards and DfE files, lower
 // cased, to its canonical code. Legacy codes follow the DfE's older usage.
 var statusCodes = map[string]Status{

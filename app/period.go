@@ -57,13 +57,17 @@ func (p Period) String() string {
 }
 
 // Label writes p the way scorecards head their columns: "Mar-25",
-// "Q4 2024", "2024/25", "2024/25 AY", "2025".
+// "Jul-Sep 2024", "2024/25", "2024/25 AY", "2025". A quarter is named by
+// its months: English councils number quarters by the financial year, so
+// "Q3 2024" for July to September 2024 (the contract's 2024-Q3) would be
+// read as October to December.
 func (p Period) Label() string {
 	switch p.Kind {
 	case Month:
 		return fmt.Sprintf("%s-%02d", time.Month(p.N).String()[:3], p.Year%100)
 	case Quarter:
-		return fmt.Sprintf("Q%d %d", p.N, p.Year)
+		first := time.Month(3*p.N - 2)
+		return fmt.Sprintf("%s-%s %d", first.String()[:3], (first + 2).String()[:3], p.Year)
 	case AcademicYear:
 		return fmt.Sprintf("%04d/%02d AY", p.Year, (p.Year+1)%100)
 	}
@@ -232,7 +236,8 @@ var monthNames = map[string]time.Month{
 
 // ParsePeriod reads a period in any of the forms scorecards and DfE files
 // use: the contract's 2025-03, 2024-Q4, 2024/25, 2024/25AY and 2025; column
-// headings such as Mar-25, Mar 2025, March 2025, 03/2025, Q4 2024; DfE's
+// headings such as Mar-25, Mar 2025, March 2025, 03/2025, Q4 2024, and a
+// quarter by its months as Label writes it, Jul-Sep 2024; DfE's
 // 202425 for a financial or academic year (read as financial; use
 // ParseDfEPeriod when the file says which); and 2024-25 or 2024/2025.
 func ParsePeriod(s string) (Period, error) {
@@ -262,6 +267,9 @@ func parsePeriod(t string) (Period, bool) {
 	}
 	if ay {
 		return Period{}, false
+	}
+	if p, ok := quarterOfMonths(lower); ok {
+		return p, true
 	}
 	// 2025-03, 2025/03 and 03/2025, 3/2025.
 	if a, b, ok := cut2(lower, "-/ "); ok {
@@ -322,6 +330,28 @@ func yearRange(s string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// quarterOfMonths reads a calendar quarter written by its first and last
+// months and its year, lower cased: "jul-sep 2024" (as Label writes it),
+// "jul–sep 24". Months that do not make up a calendar quarter are not
+// one.
+func quarterOfMonths(t string) (Period, bool) {
+	span, year, ok := strings.Cut(t, " ")
+	if !ok {
+		return Period{}, false
+	}
+	a, b, ok := strings.Cut(strings.ReplaceAll(span, "\u2013", "-"), "-")
+	if !ok {
+		return Period{}, false
+	}
+	from, ok1 := monthNames[a]
+	to, ok2 := monthNames[b]
+	y, ok3 := yearNumber(strings.TrimSpace(year))
+	if !ok1 || !ok2 || !ok3 || from%3 != 1 || to != from+2 {
+		return Period{}, false
+	}
+	return Period{Kind: Quarter, Year: y, N: int(from+2) / 3}, true
 }
 
 func quarterParts(a, b string) (q, y int, ok bool) {

@@ -95,6 +95,58 @@ func TestPeriodArithmetic(t *testing.T) {
 	}
 }
 
+// TestPeriodLabel: a label is read by people, so a quarter is named by
+// its months, never "Q3 2024", which an English council reads as its
+// financial year's third quarter (October to December); and each label
+// reads back as the period it names.
+func TestPeriodLabel(t *testing.T) {
+	tests := []struct {
+		p    Period
+		want string
+	}{
+		{Period{Month, 2025, 3}, "Mar-25"},
+		{Period{Quarter, 2024, 1}, "Jan-Mar 2024"},
+		{Period{Quarter, 2024, 2}, "Apr-Jun 2024"},
+		{Period{Quarter, 2024, 3}, "Jul-Sep 2024"},
+		{Period{Quarter, 2024, 4}, "Oct-Dec 2024"},
+		{Period{FinancialYear, 2024, 0}, "2024/25"},
+		{Period{AcademicYear, 2024, 0}, "2024/25 AY"},
+		{Period{CalendarYear, 2025, 0}, "2025"},
+	}
+	for _, tt := range tests {
+		got := tt.p.Label()
+		if got != tt.want {
+			t.Errorf("%v.Label() = %q, want %q", tt.p, got, tt.want)
+		}
+		if back, err := ParsePeriod(got); err != nil || back != tt.p {
+			t.Errorf("ParsePeriod(%q) = %v, %v; want %v", got, back, err, tt.p)
+		}
+	}
+}
+
+// TestQuarterOfMonths: a quarter written by its months reads as that
+// quarter, and months that make up no calendar quarter are no period.
+func TestQuarterOfMonths(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Period
+	}{
+		{"Jul-Sep 2024", Period{Quarter, 2024, 3}},
+		{"jul-sep 24", Period{Quarter, 2024, 3}},
+		{"Oct\u2013Dec 2024", Period{Quarter, 2024, 4}},
+		{"January-March 2025", Period{Quarter, 2025, 1}},
+	} {
+		if got, err := ParsePeriod(tt.in); err != nil || got != tt.want {
+			t.Errorf("ParsePeriod(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"Aug-Oct 2024", "Jul-Oct 2024", "Sep-Jul 2024", "Jul-Sep", "Jul-Sep 20245"} {
+		if p, err := ParsePeriod(bad); err == nil {
+			t.Errorf("ParsePeriod(%q) = %v, want an error", bad, p)
+		}
+	}
+}
+
 func TestMonthFromExcelSerial(t *testing.T) {
 	tests := []struct {
 		serial float64

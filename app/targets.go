@@ -145,19 +145,9 @@ func LevelWords(l Level) string {
 	case l.Period.IsZero():
 		return string(l.Area) + "'s own target"
 	case l.Area == "":
-		return "the " + milestoneLabel(l.Period) + " milestone"
+		return "the " + l.Period.Label() + " milestone"
 	}
-	return string(l.Area) + "'s " + milestoneLabel(l.Period) + " milestone"
-}
-
-// milestoneLabel names a milestone's period: a quarter by its months,
-// "Jul-Sep 2025", as the financial year's Q2 is not the calendar's.
-func milestoneLabel(p Period) string {
-	if p.Kind != Quarter {
-		return p.Label()
-	}
-	first := p.Start()
-	return first.Format("Jan") + "-" + first.AddDate(0, 2, 0).Format("Jan 2006")
+	return string(l.Area) + "'s " + l.Period.Label() + " milestone"
 }
 
 // levelFigures is a level's figures as a report gives them: "target 9.5,

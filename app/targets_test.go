@@ -33,29 +33,29 @@ func TestReviewTargets(t *testing.T) {
 		{
 			name: "the year restated alone keeps its profile",
 			file: Target{Ref: "CLA02", Year: fy, Target: Float(9), Floor: Float(11)},
-			want: "9/11 Q3 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
+			want: "9/11 Jul-Sep 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
 		},
 		{
 			name: "a year's target stated replaces the year's target and floor, keeps the levels",
 			file: Target{Ref: "CLA02", Year: fy, Target: Float(8.5)},
-			want: "8.5/- Q3 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
+			want: "8.5/- Jul-Sep 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
 		},
 		{
 			name:     "a milestone stated differently replaces that one",
 			file:     Target{Ref: "CLA02", Year: fy, Target: Float(9), Floor: Float(11), Levels: []Level{{Period: q2, Target: Float(9.8)}}},
-			want:     "9/11 Q3 2025:9.8/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
+			want:     "9/11 Jul-Sep 2025:9.8/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
 			warnings: []string{"t.csv: t.csv!A2: CLA02 2025/26: the Jul-Sep 2025 milestone here (target 9.8) replaces the stored one (target 9.5)"},
 		},
 		{
 			name:     "a district's target stated alone keeps the year's and replaces the district's",
 			file:     Target{Ref: "CLA02", Year: fy, Levels: []Level{{Area: "Epsom & Ewell", Target: Float(8.5)}}},
-			want:     "9/11 Q3 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8.5/8.2",
+			want:     "9/11 Jul-Sep 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8.5/8.2",
 			warnings: []string{"t.csv: t.csv!A3: CLA02 2025/26: Epsom & Ewell's own target here (target 8.5, floor 8.2) replaces the stored one (target 8, floor 8.2)"},
 		},
 		{
 			name: "a new district is added to the stored ones",
 			file: Target{Ref: "CLA02", Year: fy, Levels: []Level{{Area: "Woking", Target: Float(7), Floor: Float(7.5)}}},
-			want: "9/11 Q3 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2 Woking:7/7.5",
+			want: "9/11 Jul-Sep 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2 Woking:7/7.5",
 		},
 		{
 			name: "another year is not touched by the stored one",
@@ -78,7 +78,7 @@ func TestReviewTargets(t *testing.T) {
 			name:     "a financial year's target for an academic-year indicator",
 			file:     Target{Ref: "CLA02", Year: fy, Target: Float(9), Floor: Float(11)},
 			year:     AcademicYear,
-			want:     "9/11 Q3 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
+			want:     "9/11 Jul-Sep 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
 			warnings: []string{"this financial year's target never applies: CLA02's targets are set by academic year (years like 2025/26AY)"},
 		},
 	} {

@@ -45,7 +45,7 @@ func figureOf(text string, lk look, fl *floats) (reading, error) {
 		default:
 			rd.value = fl.of(v)
 			if rd.decimals < 0 {
-				rd.decimals = min(textDecimals(text), 3)
+				rd.decimals = min(value.Places(text), 3)
 			}
 		}
 		return rd, nil
@@ -71,7 +71,7 @@ func figureOf(text string, lk look, fl *floats) (reading, error) {
 		rd.percent = true
 		rd.value = fl.of(f.Value)
 		if rd.decimals < 0 {
-			rd.decimals = textDecimals(text)
+			rd.decimals = value.Places(text)
 		}
 	case lk.percent:
 		rd.percent = true
@@ -79,7 +79,7 @@ func figureOf(text string, lk look, fl *floats) (reading, error) {
 	default:
 		rd.value = fl.of(f.Value)
 		if rd.decimals < 0 {
-			rd.decimals = min(textDecimals(text), 3)
+			rd.decimals = min(value.Places(text), 3)
 		}
 	}
 	return rd, nil

@@ -33,7 +33,7 @@ func TestMergedFigurePeriod(t *testing.T) {
 		want     app.Period
 		warn     string
 	}{
-		{"Apr-24", "Jun-24", app.Period{Kind: app.Quarter, Year: 2024, N: 2}, "read as Q2 2024, the period they make up"},
+		{"Apr-24", "Jun-24", app.Period{Kind: app.Quarter, Year: 2024, N: 2}, "read as Apr-Jun 2024, the period they make up"},
 		{"Apr-24", "Mar-25", app.Period{Kind: app.FinancialYear, Year: 2024}, "read as 2024/25, the period they make up"},
 		{"Feb-24", "Apr-24", app.MonthOf(2024, 2), "read for Feb-24, the first column's: the columns make up no quarter or financial year"},
 		{"May-24", "Jun-24", app.MonthOf(2024, 5), "read for May-24, the first column's"},
@@ -90,11 +90,11 @@ func TestMergedAcrossQuartersOrDistricts(t *testing.T) {
 		{"a quarter's months right to left", "Scorecard",
 			[][]any{{"Kent scorecard"}, {}, {"Ref", "Indicator", "Jun-24", "May-24", "Apr-24", "Mar-24"}, {"EH01", "Early help cases closed", 480}},
 			[2]string{"C4", "E4"}, []string{"Kent 2024-Q2=480"},
-			"EH01: a figure merged across C4:E4 (Apr-24 to Jun-24) read as Q2 2024, the period they make up"},
+			"EH01: a figure merged across C4:E4 (Apr-24 to Jun-24) read as Apr-Jun 2024, the period they make up"},
 		{"quarters", "Scorecard",
 			[][]any{{"Kent scorecard"}, {}, {"Ref", "Indicator", "Q1 2024/25", "Q2 2024/25", "Q3 2024/25", "Q4 2024/25"}, {"EH01", "Early help cases closed", 480}},
 			[2]string{"C4", "F4"}, []string{"Kent 2024-Q2=480"},
-			"EH01: a figure merged across C4:F4 (Q2 2024 to Q1 2025) read for Q2 2024, the first column's"},
+			"EH01: a figure merged across C4:F4 (Apr-Jun 2024 to Jan-Mar 2025) read for Apr-Jun 2024, the first column's"},
 		{"districts", "Districts",
 			[][]any{{"District summary - September 2024"}, {}, {"Ref", "Indicator", "Ashford", "Canterbury", "Dover"}, {"CIC01", "Number of children in care", 250, nil, 140}},
 			[2]string{"C4", "D4"}, []string{"Dover 2024-09=140"},

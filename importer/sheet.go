@@ -63,24 +63,6 @@ func formatDecimals(code string) (percent bool, decimals int) {
 	return percent, decimals
 }
 
-// textDecimals counts the decimal places a figure's text shows, as a
-// fallback for General-formatted cells: "63.7" and "(1,896.5)" show 1.
-// Exponent forms ("1.2E-05") show nothing useful and give -1.
-func textDecimals(s string) int {
-	if strings.ContainsAny(s, "eE") || strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) < 0 {
-		return -1
-	}
-	i := strings.IndexByte(s, '.')
-	if i < 0 {
-		return 0
-	}
-	n := 0
-	for j := i + 1; j < len(s) && s[j] >= '0' && s[j] <= '9'; j++ {
-		n++
-	}
-	return n
-}
-
 // cellName writes 0-based coordinates as "H12".
 func cellName(r, c int) string {
 	var buf [24]byte // in one allocation: many cells are named

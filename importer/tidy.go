@@ -151,9 +151,15 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		}
 		if st, sc, ok := text(r, RoleStatus); ok && st != "" {
 			code, ok := app.ParseStatus(st)
-			if !ok {
+			switch {
+			case app.IsStandInMark(st):
+				// A previous year's outturn standing in for the period,
+				// as an export's Data sheet marks it: the figure is kept,
+				// as the stand-in it is.
+				o.StandIn = true
+			case !ok:
 				s.warn(r, sc, "%s: status %q is not a status code; ignored", ref, st)
-			} else {
+			default:
 				o.Status, o.Value = code, nil
 				if o.Raw == "" {
 					o.Raw = st

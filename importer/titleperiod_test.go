@@ -29,10 +29,10 @@ func TestDistrictSheetDatedByYearOrQuarter(t *testing.T) {
 		sheet       string // "" for Districts
 	}{
 		{"a year beside months", "District summary - 2024/25", months, app.MonthOf(2024, 9), "the title names 2024/25, not a month: district figures dated Sep-24, the latest month on the scorecard", ""},
-		{"a quarter beside months", "Districts: Q2 2024/25", months, app.MonthOf(2024, 9), "the title names Q3 2024, not a month", ""},
+		{"a quarter beside months", "Districts: Q2 2024/25", months, app.MonthOf(2024, 9), "the title names Jul-Sep 2024, not a month", ""},
 		{"a month before a year", "2024/25 year to date, September 2024", months, app.MonthOf(2024, 9), "", ""},
 		{"a month the sheet's name contradicts", "District summary - August 2024", months, app.MonthOf(2024, 8), "the title names Aug-24 but the sheet's name Sep-24: district figures dated Aug-24, as the title says", "Districts Sep-24"},
-		{"a quarter's months beside months", "Districts: April to June 2024", []any{"Apr-24", "May-24", "Jun-24"}, app.MonthOf(2024, 6), "the title names Q2 2024, not a month", ""},
+		{"a quarter's months beside months", "Districts: April to June 2024", []any{"Apr-24", "May-24", "Jun-24"}, app.MonthOf(2024, 6), "the title names Apr-Jun 2024, not a month", ""},
 		{"a quarter's months beside years", "Districts: Jan-Mar 2025", years, app.Period{Kind: app.Quarter, Year: 2025, N: 1}, "", ""},
 		{"a year's months beside years", "Districts, April 2024 to March 2025", years, fy(2024), "", ""},
 		{"a year beside years", "District summary - 2024/25", years, fy(2024), "", ""},

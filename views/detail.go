@@ -528,7 +528,7 @@ func (d *detailPane) fillBenchmarks(ind app.Indicator) {
 		if b == nil {
 			continue
 		}
-		line := b.Group + ": " + formatTarget(ind, b.Value)
+		line := b.Group + ": " + formatTarget(b.Shown(ind), b.Value)
 		if b.Status != app.OK {
 			line = b.Group + ": " + string(b.Status)
 		}

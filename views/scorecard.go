@@ -450,7 +450,7 @@ func formatBenchmark(ind app.Indicator, b *app.Benchmark) string {
 	case b.Value == nil:
 		return ""
 	}
-	return app.FormatValue(ind, *b.Value)
+	return app.FormatValue(b.Shown(ind), *b.Value)
 }
 
 // updateCell draws one cell. It changes only what differs from the

@@ -22,9 +22,9 @@ func TestStoreReadKeepsUnstatedTargets(t *testing.T) {
 		warning    string // "" for none
 	}{
 		{"the year restated alone", "Ref,Year,Target,Floor\nCIC05,2025/26,9,11\n",
-			"Q3 2025 9.5; Sep-25 10.1; Swale 8", ""},
+			"Jul-Sep 2025 9.5; Sep-25 10.1; Swale 8", ""},
 		{"a milestone stated differently", "Ref,Year,Target,Floor,Milestone Sep\nCIC05,2025/26,9,11,9.7\n",
-			"Q3 2025 9.5; Sep-25 9.7; Swale 8", "the Sep-25 milestone here (target 9.7) replaces the stored one (target 10.1)"},
+			"Jul-Sep 2025 9.5; Sep-25 9.7; Swale 8", "the Sep-25 milestone here (target 9.7) replaces the stored one (target 10.1)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()

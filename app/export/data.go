@@ -16,9 +16,10 @@ import (
 // importer reads back (DataHeader). Percentages are held 0-100, as the
 // app holds them, since a tidy table carries its meaning in its text.
 // Figures that cannot exclude a cohort are left out: they are not
-// figures, and the Scorecard sheet says why. So is a previous year's
-// outturn standing in for a month not yet published: the sheet has no
-// column to say so, and read back it would pass for the month's figure.
+// figures, and the Scorecard sheet says why. A previous year's outturn
+// standing in for a month not yet published is kept, its Status
+// app.StandInMark, so that read back it is the stand-in it was, not the
+// month's figure, and not lost.
 func (b *book) writeData(ctx context.Context) error {
 	// A streamed sheet keeps only the settings made before streaming.
 	widths := make([]float64, len(DataHeader))
@@ -104,8 +105,11 @@ func (b *book) writeDataRows(ctx context.Context, w *rowWriter) error {
 		// A figure with no status code leaves its Status cell out: an
 		// empty string would be written as a cell of empty text.
 		vals[7] = nil
-		if o.Status != app.OK {
+		switch {
+		case o.Status != app.OK:
 			vals[7] = string(o.Status)
+		case o.StandIn:
+			vals[7] = app.StandInMark
 		}
 		w.row(r, vals)
 		return nil
@@ -128,7 +132,7 @@ func (b *book) eachDataRow(ctx context.Context, step bool, row func(o app.Observ
 			src, k.Split = b.h, app.All
 		}
 		for _, o := range src.Series(k) {
-			if o.Period.End().After(end) || o.Status == app.CannotExclude || o.StandIn {
+			if o.Period.End().After(end) || o.Status == app.CannotExclude {
 				continue
 			}
 			if err := row(o, label); err != nil {

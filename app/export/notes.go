@@ -145,6 +145,9 @@ func (b *book) writeGuidance(ctx context.Context) error {
 	for _, st := range []app.Status{app.Suppressed, app.Low, app.NotAvailable, app.NotApplicable, app.LowReliability, app.CannotExclude} {
 		codes = append(codes, [2]string{string(st), st.Describe()})
 	}
+	// Not a code, since the figure is there, but the Data sheet's Status
+	// column says it, and a reader wants to know why.
+	codes = append(codes, [2]string{app.StandInMark, "on the Data sheet: the previous year's outturn, shown in italics on the Scorecard in place of a figure not yet available; not the period's own figure"})
 	if err := pairs(codes); err != nil {
 		return err
 	}

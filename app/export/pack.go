@@ -196,7 +196,7 @@ func (b *book) packColumns() []packColumn {
 		}},
 		{pdf.Column{Head: "England" + b.allChildren(), Width: 15, Align: "R"}, func(ro *row) pdf.Cell {
 			if ro.hasBM && ro.shown.England != nil {
-				return fig(ro.ind, ro.shown.England.Value, ro.shown.England.Status)
+				return fig(ro.shown.England.Shown(ro.ind), ro.shown.England.Value, ro.shown.England.Status)
 			}
 			return pdf.Cell{}
 		}},
@@ -415,7 +415,7 @@ func benchmarkWords(ind app.Indicator, s benchmark.Shown, auth *app.Authority) s
 		}
 		v := string(bm.Status)
 		if bm.Value != nil && bm.Status == app.OK {
-			v = app.FormatValue(ind, *bm.Value)
+			v = app.FormatValue(bm.Shown(ind), *bm.Value)
 		}
 		if bm.Model != "" {
 			v += " (neighbour model " + bm.Model + ")"

@@ -11,7 +11,7 @@ import (
 // and its headings must not call them months.
 
 // periodName writes the scorecard's period for titles: "October 2026" for
-// a month, "Q4 2024", "2024/25" or "2025" otherwise.
+// a month, "Oct-Dec 2024", "2024/25" or "2025" otherwise.
 func periodName(p app.Period) string {
 	if p.Kind == app.Month {
 		return p.Start().Format("January 2006")

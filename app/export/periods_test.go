@@ -54,7 +54,7 @@ func TestYearlyAndQuarterlyScorecards(t *testing.T) {
 		{"years, asked as a financial year", years, Options{Period: app.Period{Kind: app.FinancialYear, Year: 2024}}, "2025", "Kent performance scorecard: 2025", "Yearly figures", "Previous year", 0.13, 1, app.Amber},
 		// 2024 is the collection year 2023/24, which has no target.
 		{"an earlier year", years, Options{Period: app.Period{Kind: app.CalendarYear, Year: 2024}}, "2024", "Kent performance scorecard: 2024", "Yearly figures", "Previous year", 0.12, 0, app.NoRAG},
-		{"quarters", quarters, Options{}, "2024-Q4", "Kent performance scorecard: Q4 2024", "Quarterly figures", "Same quarter last year", 0.13, 0, app.Amber},
+		{"quarters", quarters, Options{}, "2024-Q4", "Kent performance scorecard: Oct-Dec 2024", "Quarterly figures", "Same quarter last year", 0.13, 0, app.Amber},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -195,10 +195,10 @@ func TestYearInItsLastQuarter(t *testing.T) {
 		t.Fatalf("exported %s, want 2025-Q2", sum.Period)
 	}
 	r := sheetRow(t, f, ScorecardSheet, "A1")
-	if got := numberAt(t, f, ScorecardSheet, cell(headerCol(t, f, "Q1 2025"), r)); got != 1896 {
-		t.Errorf("2024/25 in Q1 2025, the quarter it ends with: %v, want 1896", got)
+	if got := numberAt(t, f, ScorecardSheet, cell(headerCol(t, f, "Jan-Mar 2025"), r)); got != 1896 {
+		t.Errorf("2024/25 in Jan-Mar 2025, the quarter it ends with: %v, want 1896", got)
 	}
-	for _, q := range []string{"Q4 2024", "Q2 2025"} {
+	for _, q := range []string{"Oct-Dec 2024", "Apr-Jun 2025"} {
 		if got, _ := f.GetCellValue(ScorecardSheet, cell(headerCol(t, f, q), r)); got != "" {
 			t.Errorf("2024/25 in %s: %q, want nothing", q, got)
 		}

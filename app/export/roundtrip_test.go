@@ -57,18 +57,21 @@ func testImportsAgain(t *testing.T, cs []app.Cohort) {
 		t.Fatal(err)
 	}
 	back := imported(t, path, "I0002")
-	compared := 0
+	compared, standIns := 0, 0
 	for _, k := range h.Keys() {
 		for _, o := range h.Series(k) {
-			if o.StandIn {
-				continue // not a month's figure, so not on the Data sheet
-			}
 			got, ok := back.Observation(k, o.Period)
 			if !ok {
 				t.Errorf("%v %v: not read back from the export", k, o.Period)
 				continue
 			}
 			compared++
+			if got.StandIn != o.StandIn {
+				t.Errorf("%v %v: read back standing in %v, want %v", k, o.Period, got.StandIn, o.StandIn)
+			}
+			if o.StandIn {
+				standIns++
+			}
 			switch {
 			case o.Value == nil:
 				if got.Value != nil || got.Status != o.Status {
@@ -79,8 +82,8 @@ func testImportsAgain(t *testing.T, cs []app.Cohort) {
 			}
 		}
 	}
-	if compared < 1000 {
-		t.Errorf("compared only %d figures", compared)
+	if compared < 1000 || standIns == 0 {
+		t.Errorf("compared only %d figures, %d of them standing in", compared, standIns)
 	}
 }
 
@@ -301,6 +304,51 @@ func TestOriginalTidySheetKeptByColumn(t *testing.T) {
 	}
 }
 
+// TestOriginalExportKeepsStandIns exports into the layout of an earlier
+// export, whose Data sheet has a Status column, and checks each row of
+// a figure standing in keeps its mark, so that the new export read back
+// keeps it too.
+func TestOriginalExportKeepsStandIns(t *testing.T) {
+	h, _ := demoHistory(t)
+	earlier := filepath.Join(t.TempDir(), "earlier.xlsx")
+	if _, err := Write(context.Background(), earlier, h, Options{Produced: produced}); err != nil {
+		t.Fatal(err)
+	}
+	back := imported(t, earlier, "I0002")
+	f, _ := export(t, back, Options{Original: earlier})
+	rows, err := f.GetRows(DataSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := 0
+	for i, r := range rows {
+		r = append(r, make([]string, 8)...) // GetRows leaves off blank cells at the end
+		if r[0] == "Ref" {
+			continue
+		}
+		p, err := app.ParsePeriod(r[1])
+		if err != nil {
+			continue
+		}
+		area, _ := app.ParseArea(r[2])
+		o, ok := back.Observation(app.SeriesKey{Ref: r[0], Area: area, Split: map[string]app.Split{"All": app.All}[r[3]]}, p)
+		if !ok || r[3] != "All" {
+			continue
+		}
+		want := string(o.Status)
+		if o.StandIn {
+			want = app.StandInMark
+			marked++
+		}
+		if r[7] != want {
+			t.Errorf("Data row %d %q: status %q, want %q", i+1, r[:4], r[7], want)
+		}
+	}
+	if marked == 0 {
+		t.Error("no stand-in checked")
+	}
+}
+
 // text writes a figure as GetRows reads it back.
 func text(v *float64) string {
 	if v == nil {
@@ -424,11 +472,8 @@ func checkDefinitions(t *testing.T, h, back *app.History, definitions bool) {
 		k := app.SeriesKey{Ref: ind.Ref, Area: app.Kent}
 		want := trend.Analyse(h, k, trend.Options{Until: latest})
 		got := trend.Analyse(back, k, trend.Options{Until: latest})
-		// A previous year's outturn standing in for the month is not on
-		// the Data sheet; compare the latest month's own figure.
-		for len(want) > 0 && want[len(want)-1].StandIn {
-			want = want[:len(want)-1]
-		}
+		// A previous year's outturn standing in for the month is on the
+		// Data sheet, marked, and read back as the stand-in it was.
 		if len(want) == 0 {
 			continue
 		}
@@ -436,7 +481,7 @@ func checkDefinitions(t *testing.T, h, back *app.History, definitions bool) {
 		for len(got) > 0 && got[len(got)-1].Period.Compare(w.Period) > 0 {
 			got = got[:len(got)-1]
 		}
-		if len(got) == 0 || got[len(got)-1].Period != w.Period || got[len(got)-1].RAG != w.RAG || got[len(got)-1].DoT != w.DoT {
+		if len(got) == 0 || got[len(got)-1].Period != w.Period || got[len(got)-1].StandIn != w.StandIn || got[len(got)-1].RAG != w.RAG || got[len(got)-1].DoT != w.DoT {
 			t.Errorf("%s: rated differently once imported again: %+v, want %+v", ind.Ref, got[len(got)-1], w)
 		}
 		if w.RAG != app.NoRAG {

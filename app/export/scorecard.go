@@ -349,7 +349,7 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			if bm == nil {
 				continue
 			}
-			if err := b.figure(s, tailCol(tail, name), r, ind, bm.Value, bm.Status, base); err != nil {
+			if err := b.figure(s, tailCol(tail, name), r, bm.Shown(ind), bm.Value, bm.Status, base); err != nil {
 				return err
 			}
 			if bm.Model != "" {

@@ -140,7 +140,13 @@ func (o *originalWriter) tidyRow(sheet string, t tidyTable, row int, ind app.Ind
 		status = string(now.Status)
 	}
 	if c := t.cols["status"]; c > 0 {
-		if err := o.f.SetCellStr(sheet, cell(c, row), status); err != nil {
+		mark := status
+		if status == "" && now.StandIn {
+			// The figure is there, and the mark keeps it a stand-in when
+			// read back (see writeDataRows).
+			mark = app.StandInMark
+		}
+		if err := o.f.SetCellStr(sheet, cell(c, row), mark); err != nil {
 			return err
 		}
 	}

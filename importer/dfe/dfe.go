@@ -201,6 +201,10 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	unreadRows := newUnread(header, cols, applied)
 	groups := map[seriesKey]map[string]*areaRows{}
 	var order []seriesKey
+	// places holds the most decimal places each rule's value column shows
+	// in any row: the precision it is published to. The DfE writes 21.0
+	// as "21" beside 19.6, so one figure's text does not say it.
+	places := map[int]int{}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -259,6 +263,9 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 				}
 				if f := read(rec, line, rule.Value); f != nil {
 					a.val = f
+					if n := value.Places(f.Raw); f.Status == app.OK && n >= 0 {
+						places[ri] = max(places[ri], n)
+					}
 				} else {
 					// Warned already; kept as "not available" so the
 					// year shows a gap rather than vanishing.
@@ -298,7 +305,8 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 				d.Indicators = append(d.Indicators, rule.Indicator)
 			}
 		}
-		rd.emit(d, base, rule, sk.period, groups[sk], &notes, warn)
+		n, ok := places[sk.rule]
+		rd.emit(d, base, rule, sk.period, groups[sk], published{n, ok}, &notes, warn)
 	}
 	notes.exact.warn(rd.home().Name, warn)
 	notes.rank.warn(rd.home().Name, warn)
@@ -315,9 +323,17 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	return d, warns, nil
 }
 
+// published is the places a rule's value column is published to, where
+// its figures say.
+type published struct {
+	places int
+	known  bool
+}
+
 // emit turns one rule's rows for one period into Kent's observation and
-// the benchmarks beside it.
-func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period, rows map[string]*areaRows, notes *notes, warn func(int, string, ...any)) {
+// the benchmarks beside it; the benchmarks read from the value column
+// carry the places it is published to (app.Benchmark.Decimals).
+func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period, rows map[string]*areaRows, pub published, notes *notes, warn func(int, string, ...any)) {
 	ref := rule.Indicator.Ref
 	source := file + ": " + rule.Value
 	var home *areaRows
@@ -332,7 +348,7 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 		}
 		switch a.level {
 		case levelNational:
-			d.Benchmarks = append(d.Benchmarks, bench(ref, period, benchmark.England, a.val, source))
+			d.Benchmarks = append(d.Benchmarks, bench(ref, period, benchmark.England, a.val, source, pub))
 		case levelAuthority:
 			if a.home {
 				home = a
@@ -346,7 +362,7 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 		return
 	}
 	if r, ok := rows[regionKey(home.region)]; ok && r.val != nil {
-		d.Benchmarks = append(d.Benchmarks, bench(ref, period, home.region, r.val, source))
+		d.Benchmarks = append(d.Benchmarks, bench(ref, period, home.region, r.val, source, pub))
 	}
 	o := app.Observation{
 		Ref: ref, Area: rd.home().Area(), Period: period, Status: home.val.Status,
@@ -377,7 +393,7 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	if c.Rank > 0 && listed < cmp.Or(rd.MinRanked, minRanked) {
 		notes.rank.add(ref, home.val.line, listed)
 	} else if c.Rank > 0 {
-		b := bench(ref, period, benchmark.HomeRank, home.val, source)
+		b := bench(ref, period, benchmark.HomeRank, home.val, source, pub)
 		b.Rank, b.OutOf, b.Quartile = c.Rank, c.OutOf, c.Quartile
 		d.Benchmarks = append(d.Benchmarks, b)
 	}
@@ -411,10 +427,15 @@ func (rd *Reader) neighbourNames(codes []string) string {
 	return strings.Join(names, ", ")
 }
 
-func bench(ref string, p app.Period, group string, f *figure, source string) app.Benchmark {
+// bench is the benchmark a figure of a rule's value column gives, with
+// the places the column is published to.
+func bench(ref string, p app.Period, group string, f *figure, source string, pub published) app.Benchmark {
 	b := app.Benchmark{Ref: ref, Period: p, Group: group, Status: f.Status, Source: source}
 	if v, ok := f.figure(); ok {
 		b.Value = app.Float(v)
+		if pub.known {
+			b.Decimals = &pub.places
+		}
 	}
 	return b
 }

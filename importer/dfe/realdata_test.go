@@ -192,3 +192,45 @@ func TestKent2025Placements(t *testing.T) {
 		})
 	}
 }
+
+// TestBenchmarkPlaces checks a benchmark carries the places its column is
+// published to, and is shown at them where they are fewer than the
+// indicator's: England's rate of children in care, published in whole
+// numbers, showed as "67.0". The column's places, not the figure's own
+// text, say it: the DfE writes 13.0 as "13" in a column of tenths.
+func TestBenchmarkPlaces(t *testing.T) {
+	for _, tt := range []struct {
+		file, ref string
+		places    int
+		shown     string
+	}{
+		{"cla_number_and_rate_per_10k_children.csv", RefCICRate, 0, "67 per 10k"},
+		{"csww_indicators_2017_to_2025.csv", RefSWAgency, 1, "13.0%"},
+	} {
+		t.Run(tt.ref, func(t *testing.T) {
+			d, _ := readFile(t, filepath.Join("testdata", tt.file))
+			var ind app.Indicator
+			for _, r := range DefaultMapping().Rules {
+				if r.Indicator.Ref == tt.ref {
+					ind = r.Indicator
+				}
+			}
+			var england *app.Benchmark
+			for i, b := range d.Benchmarks {
+				if b.Ref == tt.ref && b.Group == benchmark.England && b.Period.Year == 2025 {
+					england = &d.Benchmarks[i]
+				}
+				if b.Ref == tt.ref && b.Value != nil && (b.Group == benchmark.England || strings.HasPrefix(b.Group, "South")) &&
+					(b.Decimals == nil || *b.Decimals != tt.places) {
+					t.Errorf("%s %s %s: places %v, want %d", b.Ref, b.Period, b.Group, b.Decimals, tt.places)
+				}
+			}
+			if england == nil {
+				t.Fatal("no England benchmark for 2025")
+			}
+			if got := app.FormatValue(england.Shown(ind), *england.Value); got != tt.shown {
+				t.Errorf("England 2025 shown as %q, want %q", got, tt.shown)
+			}
+		})
+	}
+}

@@ -162,3 +162,21 @@ func allDigits(s string) bool {
 	}
 	return s != ""
 }
+
+// Places counts the decimal places a figure's text shows: "63.7" and
+// "(1,896.5)" show 1, "70" none. Exponent forms ("1.2E-05") show nothing
+// useful and give -1, as does text with no digit.
+func Places(s string) int {
+	if strings.ContainsAny(s, "eE") || strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) < 0 {
+		return -1
+	}
+	i := strings.IndexByte(s, '.')
+	if i < 0 {
+		return 0
+	}
+	n := 0
+	for j := i + 1; j < len(s) && s[j] >= '0' && s[j] <= '9'; j++ {
+		n++
+	}
+	return n
+}

@@ -133,6 +133,11 @@ type annexARow struct {
 	location, district string
 	ola                bool // placed in the county by another authority
 	school             int  // has a school place: 1, 0, or -1 unknown
+	// n is the row's number, to report a blank only a figure on the
+	// snapshot date needs (placements of a child in care, the re-entry
+	// flag of one who started in the year).
+	n                             int
+	placementsBlank, reentryBlank bool
 }
 
 type annexAReader struct {
@@ -243,7 +248,7 @@ func (r *annexAReader) cellName(c, row int) string {
 // row reads one child's row. A row without a readable start date cannot
 // be placed in time and is skipped with a warning.
 func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
-	row := annexARow{placements: -1, school: -1}
+	row := annexARow{placements: -1, school: -1, n: n}
 	var err error
 	if row.started, err = parseDate(r.cell(cells, colStarted)); err != nil || row.started.IsZero() {
 		msg := "no date started to be looked after: row skipped"
@@ -256,13 +261,24 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 	if row.ceased, err = parseDate(r.cell(cells, colCeased)); err != nil {
 		r.warnings.add(r.cellName(colCeased, n), "date ceased to be looked after "+err.Error()+": read as still looked after")
 	}
+	if !row.ceased.IsZero() && row.ceased.Before(row.started) {
+		// Which date is wrong cannot be told; either way the child
+		// would be counted on a guess (as adopted, say).
+		r.warnings.add(r.cellName(colCeased, n), "date ceased to be looked after is before the date started: row not counted")
+		return row, false
+	}
 	if r.idx[colBirth] >= 0 {
 		if row.birth, err = parseDate(r.cell(cells, colBirth)); err != nil {
 			r.warnings.add(r.cellName(colBirth, n), "date of birth is not a date: age band not recorded")
+		} else if row.birth.After(row.started) {
+			r.warnings.add(r.cellName(colBirth, n), "date of birth is after the date started to be looked after: age band not recorded")
+			row.birth = time.Time{}
 		}
 	}
 	if r.idx[colPlacements] >= 0 {
-		if s := r.cell(cells, colPlacements); s != "" {
+		if s := r.cell(cells, colPlacements); s == "" {
+			row.placementsBlank = true
+		} else {
 			p, err := strconv.ParseFloat(stripPrefix(s), 64)
 			if err != nil || p < 0 || p > maxPlacements || p != float64(int(p)) {
 				r.warnings.add(r.cellName(colPlacements, n), "number of placements is not a whole number: left out of the 3+ placements figure")
@@ -272,11 +288,15 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 		}
 	}
 	var ok bool
-	if row.uasc, ok = flag(r.cell(cells, colUASC)); !ok {
-		r.notRecognised(colUASC, "UASC flag (Y or N)", "N", n)
+	if s := r.cell(cells, colUASC); s == "" {
+		r.blank(colUASC, uascFlag, "N", n)
+	} else if row.uasc, ok = flag(s); !ok {
+		r.notRecognised(colUASC, uascFlag, "N", n)
 	}
-	if row.reentry, ok = flag(r.cell(cells, colReentry)); !ok {
-		r.notRecognised(colReentry, "subsequent period of care flag (Y or N)", "N", n)
+	if s := r.cell(cells, colReentry); s == "" {
+		row.reentryBlank = r.idx[colReentry] >= 0
+	} else if row.reentry, ok = flag(s); !ok {
+		r.notRecognised(colReentry, reentryFlag, "N", n)
 	}
 	row.gender = r.coded(cells, colGender, "gender", gender, n)
 	row.ethnicity = r.coded(cells, colEthnicity, "ethnicity", ethnicGroup, n)
@@ -299,6 +319,12 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 	return row, true
 }
 
+// What the flag columns hold, as warnings name them.
+const (
+	uascFlag    = "UASC flag (Y or N)"
+	reentryFlag = "subsequent period of care flag (Y or N)"
+)
+
 // maxPlacements bounds a believable number of placements in 12 months;
 // a larger number is an identifier or a slip in the wrong column.
 const maxPlacements = 366
@@ -318,6 +344,13 @@ func (r *annexAReader) coded(cells []string, c int, what string, read func(strin
 func (r *annexAReader) notRecognised(c int, what, as string, n int) {
 	col, _ := excelize.ColumnNumberToName(r.idx[c] + 1)
 	r.unrec.add(app.Location{File: r.file, Sheet: r.sheet, Cell: "column " + col}, what, as, "row", n)
+}
+
+// blank records that row n's value in column c, holding what, is blank
+// where a figure needs it, and was counted as as.
+func (r *annexAReader) blank(c int, what, as string, n int) {
+	col, _ := excelize.ColumnNumberToName(r.idx[c] + 1)
+	r.unrec.addBlank(app.Location{File: r.file, Sheet: r.sheet, Cell: "column " + col}, what, as, "row", n)
 }
 
 // district reads the district column of row n. A child whose district
@@ -386,6 +419,7 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 			Message: fmt.Sprintf("no snapshot date given: took %s, %s", snapshot.Format(dateLabel), why)}},
 			r.warnings.list...)
 	}
+	r.checkDates(snapshot)
 	children := make([]child, 0, len(r.rows))
 	for _, row := range r.rows {
 		if row.ola {
@@ -404,6 +438,12 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 		c.gender, c.ethnicity, c.need = row.gender, row.ethnicity, row.need
 		c.legal, c.placement, c.district, c.location = row.legal, row.placement, row.district, row.location
 		c.ageBand = ageBand(row.birth, snapshot)
+		if c.inCare && row.placementsBlank {
+			r.blank(colPlacements, "number of placements", "not known: left out of the 3+ placements figure", row.n)
+		}
+		if c.started && row.reentryBlank {
+			r.blank(colReentry, reentryFlag, "N", row.n)
+		}
 	}
 	have := fields{
 		placements: r.idx[colPlacements] >= 0, legal: r.idx[colLegal] >= 0,
@@ -430,6 +470,45 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 		ds.Observations = append(ds.Observations, olaFigures(r.auth, r.rows, snapshot, rule, r.idx[colSchool] >= 0)...)
 	}
 	return ds, warns, nil
+}
+
+// checkDates reports each row with a date after the list's own date (its
+// extract date, or else today): a date no list can hold, which leaves the
+// child out of figures (a start) or in care (a cessation) without it.
+// Starts after a snapshot date given for an earlier day are no error,
+// but are counted in one warning, so that every row left out is said.
+func (r *annexAReader) checkDates(snapshot time.Time) {
+	bound, what := today(), "today"
+	if !r.extract.IsZero() && r.extract.Before(bound) {
+		bound, what = r.extract, "the list's extract date ("+r.extractCell+")"
+	}
+	what = fmt.Sprintf("%s, %s", bound.Format(dateLabel), what)
+	var later, first int
+	for _, row := range r.rows {
+		switch {
+		case row.started.After(bound):
+			r.warnings.add(r.cellName(colStarted, row.n), fmt.Sprintf(
+				"date started to be looked after is after %s: the child is in no figure", what))
+		case row.started.After(snapshot):
+			later++
+			if first == 0 {
+				first = row.n
+			}
+		}
+		if row.ceased.After(bound) {
+			r.warnings.add(r.cellName(colCeased, row.n), fmt.Sprintf(
+				"date ceased to be looked after is after %s: read as still looked after", what))
+		}
+	}
+	if later > 0 {
+		who := "children"
+		if later == 1 {
+			who = "child"
+		}
+		r.warnings.add(r.cellName(colStarted, first), fmt.Sprintf(
+			"%d %s started to be looked after after the snapshot date (%s), the first on this row: not in its figures",
+			later, who, snapshot.Format(dateLabel)))
+	}
 }
 
 // inferSnapshot dates a list given no date: by its own extract date, if

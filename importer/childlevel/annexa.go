@@ -136,8 +136,8 @@ type annexARow struct {
 	// n is the row's number, to report a blank only a figure on the
 	// snapshot date needs (placements of a child in care, the re-entry
 	// flag of one who started in the year).
-	n                             int
-	placementsBlank, reentryBlank bool
+	n                                                       int
+	placementsBlank, reentryBlank, reasonBlank, schoolBlank bool
 }
 
 type annexAReader struct {
@@ -307,10 +307,16 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 		if row.reason = reasonCeased(reason); row.reason == NotRecognised {
 			r.notRecognised(colReason, "reason ceased", "not adopted", n)
 		}
+		if row.ceased.IsZero() && r.cell(cells, colCeased) == "" {
+			r.warnings.add(r.cellName(colReason, n), "a reason ceased but no date ceased to be looked after: read as still looked after")
+		}
+	} else {
+		row.reasonBlank = r.idx[colReason] >= 0
 	}
 	if row.ola, ok = placedByOther(r.auth, r.cell(cells, colResponsible)); !ok {
 		r.notRecognised(colResponsible, "responsible authority", "the county's own child", n)
 	}
+	row.schoolBlank = r.idx[colSchool] >= 0 && r.cell(cells, colSchool) == ""
 	if row.school, ok = schoolPlace(r.cell(cells, colSchool), r.schoolInverted); !ok {
 		r.notRecognised(colSchool, "school place flag (Y or N)", "not known", n)
 	}
@@ -423,11 +429,14 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 	children := make([]child, 0, len(r.rows))
 	for _, row := range r.rows {
 		if row.ola {
+			if row.schoolBlank && inCareOn(row, snapshot) {
+				r.blank(colSchool, "school place flag (Y or N)", "not known: left out of the without-a-school-place figure", row.n)
+			}
 			continue // another authority's child: in the OLA figures alone
 		}
 		children = append(children, child{})
 		c := &children[len(children)-1]
-		c.inCare = !row.started.After(snapshot) && (row.ceased.IsZero() || row.ceased.After(snapshot))
+		c.inCare = inCareOn(row, snapshot)
 		c.uascOnSnapshot, c.uascInPeriod = row.uasc, row.uasc
 		c.placements = row.placements
 		c.ceased = inPeriod(row.ceased, snapshot)
@@ -441,6 +450,9 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 		if c.inCare && row.placementsBlank {
 			r.blank(colPlacements, "number of placements", "not known: left out of the 3+ placements figure", row.n)
 		}
+		if c.ceased && row.reasonBlank {
+			r.blank(colReason, "reason ceased", "not adopted", row.n)
+		}
 		if c.started && row.reentryBlank {
 			r.blank(colReentry, reentryFlag, "N", row.n)
 		}
@@ -449,6 +461,10 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 		placements: r.idx[colPlacements] >= 0, legal: r.idx[colLegal] >= 0,
 		placement: r.idx[colPlacementType] >= 0, reentry: r.idx[colReentry] >= 0,
 		district: r.idx[colDistrict] >= 0, location: r.idx[colLocation] >= 0,
+		reason: r.idx[colReason] >= 0,
+	}
+	if !have.reason {
+		r.warnings.add(fmt.Sprintf("row %d", r.headerRow), "no Reason Ceased to be Looked After column: no % adopted (CIC12) drawn, since no leaver could be told adopted")
 	}
 	rule := fmt.Sprintf("UASC at any point in the 12 months to %s (Annex A's \"UASC within the last 12 months\" flag)",
 		snapshot.Format(dateLabel))
@@ -470,6 +486,11 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 		ds.Observations = append(ds.Observations, olaFigures(r.auth, r.rows, snapshot, rule, r.idx[colSchool] >= 0)...)
 	}
 	return ds, warns, nil
+}
+
+// inCareOn reports whether row's child was looked after on day d.
+func inCareOn(row annexARow, d time.Time) bool {
+	return !row.started.After(d) && (row.ceased.IsZero() || row.ceased.After(d))
 }
 
 // checkDates reports each row with a date after the list's own date (its

@@ -51,6 +51,18 @@ func proportionIs(ref string, split app.Split, num, den float64, month app.Perio
 	}
 }
 
+// noFigure checks that no figure of ref was drawn.
+func noFigure(ref string) check {
+	return func(ds *app.Dataset) (string, string) {
+		for _, o := range ds.Observations {
+			if o.Ref == ref {
+				return ref + " drawn", "no " + ref
+			}
+		}
+		return "no " + ref, "no " + ref
+	}
+}
+
 // breakdownIs checks the count of a category of children in care.
 func breakdownIs(dim, cat string, count float64) check {
 	return func(ds *app.Dataset) (string, string) {
@@ -202,6 +214,24 @@ func Test903Sanity(t *testing.T) {
 		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
 		warn:   &wantWarning{"episodes.csv", "line 2", "no DEC (date the episode ceased), yet the child's next episode (line 19) begins later: read as ending then"},
 	}, {
+		// A leaving with a reason but no date is read as in care.
+		name: "REC without DEC",
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["header.csv"], []string{"H-9008", "1", "01/01/2015", "WBRI", "", "", ""})
+			appendCSV(t, tb["episodes.csv"], episode903("H-9008", "01/10/2024", "S", "U1", "", "E11"))
+		},
+		checks: []check{proportionIs(RefChildrenInCare, all, 5, 0, march)},
+		warn:   &wantWarning{"episodes.csv", appended903Episode, "REC (reason the episode ceased) but no DEC (date it ceased): read as open"},
+	}, {
+		// D (line 9) left in January; with no reason D is neither in
+		// care nor a leaver, which is said.
+		name: "DEC without REC",
+		edit: func(t *testing.T, tb map[string]string) {
+			editCSV(t, tb["episodes.csv"], func(lines [][]string) { lines[8][8] = "" })
+		},
+		checks: []check{proportionIs(RefAdopted, all, 1, 2, march)},
+		warn:   &wantWarning{"episodes.csv", "line 9", "DEC (date the episode ceased) but no REC (reason), and no later episode"},
+	}, {
 		// A (line 2) born after the episode began would be under 1.
 		name: "DOB after DECOM",
 		edit: func(t *testing.T, tb map[string]string) {
@@ -324,6 +354,39 @@ func TestAnnexASanity(t *testing.T) {
 		edit:     set(map[string]any{}),
 		checks:   []check{proportionIs(RefChildrenInCare, all, 4, 0, app.MonthOf(2024, time.December))},
 		warn:     &wantWarning{"annex-a.xlsx", "G9", "1 child started to be looked after after the snapshot date (31 Dec 2024)"},
+	}, {
+		// D (row 8) left care in January: with no reason, not adopted,
+		// and said.
+		name:     "blank reason ceased of a leaver",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"Q8": ""}),
+		checks:   []check{proportionIs(RefAdopted, all, 1, 2, march)},
+		warn:     &wantWarning{"annex-a.xlsx", "column Q", "reason ceased blank (1 row): row 8; counted as not adopted"},
+	}, {
+		name:     "reason ceased without a date ceased",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"Q5": "a) E11: reason"}),
+		checks:   []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn:     &wantWarning{"annex-a.xlsx", "Q5", "a reason ceased but no date ceased to be looked after: read as still looked after"},
+	}, {
+		// Without reasons every leaver would count as not adopted: 0%.
+		name:     "no reason ceased column",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"Q4": "Notes"}),
+		checks:   []check{noFigure(RefAdopted), proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn:     &wantWarning{"annex-a.xlsx", "row 4", "no Reason Ceased to be Looked After column: no % adopted (CIC12) drawn"},
+	}, {
+		// A child placed by Medway with the school place left blank is
+		// left out of OLA02's denominator, and said.
+		name:     "blank school place of a child placed by another authority",
+		snapshot: snapshot,
+		edit: func(f *excelize.File) error {
+			row := annexARowOf("H-9008", "01/01/2015", "01/10/2024", "", "")
+			row[17], row[18] = "Medway", ""
+			return addRow(row, nil)(f)
+		},
+		checks: []check{proportionIs(RefOLAPlaced, all, 1, 0, march), proportionIs(RefOLANoSchool, all, 0, 0, march)},
+		warn:   &wantWarning{"annex-a.xlsx", "column S", "school place flag (Y or N) blank (1 row): row 12"},
 	}, {
 		// A born after starting to be looked after would be under 1.
 		name:     "born after starting",

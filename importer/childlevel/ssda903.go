@@ -266,6 +266,9 @@ func (r *reader903) readFile(path string) (string, error) {
 				r.warnings.add(at.Cell, "DEC (date the episode ceased) is before DECOM (date it began): episode not counted")
 				continue
 			}
+			if get("DEC") == "" && get("REC") != "" {
+				r.warnings.add(at.Cell, "REC (reason the episode ceased) but no DEC (date it ceased): read as open")
+			}
 			if e.end.After(now) {
 				r.warnings.add(at.Cell, fmt.Sprintf("DEC (date the episode ceased) is after today (%s): read as open", now.Format(dateLabel)))
 				e.end, e.reason = time.Time{}, ""
@@ -388,7 +391,7 @@ func (r *reader903) dataset(auth *app.Authority, episodesFile string, snapshot t
 			"%d %s after the snapshot date (%s), the first on this line: not in its figures",
 			future, what, snapshot.Format(dateLabel)))
 	}
-	have := fields{placements: true, legal: true, placement: true, reentry: true}
+	have := fields{placements: true, legal: true, placement: true, reentry: true, reason: true}
 	d := aggregate(auth, children, snapshot, have, uascRules(snapshot))
 	return d, append(append(early, r.unrec.warnings()...), r.warnings.done()...), nil
 }
@@ -439,6 +442,10 @@ func (r *reader903) checkEpisodes(eps []episode) []episode {
 				"DEC (date the episode ceased) is after the child's next episode (line %d) begins: the two overlap", e.line))
 		}
 		out = append(out, e)
+	}
+	if last := out[len(out)-1]; !last.end.IsZero() && last.reason == "" {
+		r.warnings.add(fmt.Sprintf("line %d", last.line),
+			"DEC (date the episode ceased) but no REC (reason), and no later episode: the child is counted neither in care after it nor as leaving care")
 	}
 	return out
 }

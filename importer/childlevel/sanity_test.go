@@ -151,6 +151,7 @@ func Test903Sanity(t *testing.T) {
 	cases := []struct {
 		name     string
 		snapshot time.Time // zero: inferred, as 31 March 2025
+		now      time.Time // zero: today
 		edit     func(t *testing.T, tables map[string]string)
 		checks   []check
 		warn     *wantWarning
@@ -188,6 +189,17 @@ func Test903Sanity(t *testing.T) {
 		},
 		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
 		warn:   &wantWarning{"episodes.csv", appended903Episode, "DECOM (date the episode began) is after today"},
+	}, {
+		// A's new placement typed 2025 for 2024 dates the return by
+		// 2025/26, every figure a year on: the lines are named.
+		name: "one DECOM in a later collection year",
+		now:  d("2026-12-03"),
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["episodes.csv"], episode903("A-9001", "01/05/2025", "P", "U4", "", ""))
+		},
+		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, app.MonthOf(2026, time.March))},
+		warn: &wantWarning{"episodes.csv", "", "only 1 episode begins in that year (line 19): if a DECOM there is a slip, " +
+			"give the return's own year end as its date (import --as-at 2025-03-31)"},
 	}, {
 		name:     "DEC after today",
 		snapshot: snapshot,
@@ -265,6 +277,10 @@ func Test903Sanity(t *testing.T) {
 				tables[filepath.Base(p)] = p
 			}
 			c.edit(t, tables)
+			if !c.now.IsZero() {
+				defer func(f func() time.Time) { today = f }(today)
+				today = func() time.Time { return c.now }
+			}
 			ds, warns, err := Read903([]string{tables["header.csv"], tables["episodes.csv"], tables["uasc.csv"]}, c.snapshot, nil)
 			if err != nil {
 				t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -489,16 +490,50 @@ func (r *reader903) inferSnapshot() (snapshot time.Time, why string, yearEnd boo
 		y++
 	}
 	snapshot = time.Date(y, time.March, 31, 0, 0, 0, 0, time.UTC)
+	few := r.fewStarts(time.Date(y-1, time.April, 1, 0, 0, 0, 0, time.UTC))
 	now := today()
 	if !snapshot.After(now) {
-		return snapshot, fmt.Sprintf("the end of the %d/%02d collection year, in which the latest episode starts (DECOM %s)",
-			y-1, y%100, r.latestStart.Format(dateLabel)), true
+		return snapshot, fmt.Sprintf("the end of the %d/%02d collection year, in which the latest episode starts (DECOM %s)%s",
+			y-1, y%100, r.latestStart.Format(dateLabel), few), true
 	}
 	snapshot = r.latest
 	if snapshot.After(now) {
 		snapshot = now
 	}
-	return snapshot, fmt.Sprintf("the latest date in the tables, since the %d/%02d collection year has not ended", y-1, y%100), false
+	return snapshot, fmt.Sprintf("the latest date in the tables, since the %d/%02d collection year has not ended%s", y-1, y%100, few), false
+}
+
+// maxFewStarts is how few episodes may begin in the year a return is
+// dated by before the warning names their lines.
+const maxFewStarts = 5
+
+// fewStarts says, when no more than maxFewStarts episodes begin on or
+// after from (1 April of the collection year the return is dated by),
+// which lines they are: a year inferred from one DECOM mistyped (2026
+// for 2025) moves every figure of the return a year on, and the officer
+// should see the lines to check. Otherwise it is "".
+func (r *reader903) fewStarts(from time.Time) string {
+	var lines []int
+	for _, eps := range r.episodes {
+		for _, e := range eps {
+			if !e.start.Before(from) {
+				if lines = append(lines, e.line); len(lines) > maxFewStarts {
+					return ""
+				}
+			}
+		}
+	}
+	slices.Sort(lines)
+	nums := make([]string, len(lines))
+	for i, l := range lines {
+		nums[i] = strconv.Itoa(l)
+	}
+	what := "episodes begin"
+	if len(lines) == 1 {
+		what = "episode begins"
+	}
+	return fmt.Sprintf("; only %d %s in that year (%s %s): if a DECOM there is a slip, give the return's own year end as its date (import --as-at %d-03-31)",
+		len(lines), what, plural(len(lines), "line"), strings.Join(nums, ", "), from.Year())
 }
 
 // current returns the episode open on the snapshot date.

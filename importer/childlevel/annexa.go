@@ -505,20 +505,30 @@ func (r *annexAReader) checkDates(snapshot time.Time) {
 	}
 	what = fmt.Sprintf("%s, %s", bound.Format(dateLabel), what)
 	var later, first int
+	// A snapshot date given after the list's own counts such a date as
+	// it stands, and is said to.
+	asGiven := fmt.Sprintf("read as given, since the snapshot date (%s) is later", snapshot.Format(dateLabel))
 	for _, row := range r.rows {
 		switch {
-		case row.started.After(bound):
+		case row.started.After(bound) && row.started.After(snapshot):
 			r.warnings.add(r.cellName(colStarted, row.n), fmt.Sprintf(
 				"date started to be looked after is after %s: the child is in no figure", what))
+		case row.started.After(bound):
+			r.warnings.add(r.cellName(colStarted, row.n), fmt.Sprintf(
+				"date started to be looked after is after %s: %s", what, asGiven))
 		case row.started.After(snapshot):
 			later++
 			if first == 0 {
 				first = row.n
 			}
 		}
-		if row.ceased.After(bound) {
+		switch {
+		case row.ceased.After(bound) && row.ceased.After(snapshot):
 			r.warnings.add(r.cellName(colCeased, row.n), fmt.Sprintf(
 				"date ceased to be looked after is after %s: read as still looked after", what))
+		case row.ceased.After(bound):
+			r.warnings.add(r.cellName(colCeased, row.n), fmt.Sprintf(
+				"date ceased to be looked after is after %s: %s", what, asGiven))
 		}
 	}
 	if later > 0 {

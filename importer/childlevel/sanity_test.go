@@ -364,6 +364,15 @@ func TestAnnexASanity(t *testing.T) {
 		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
 		warn:   &wantWarning{"annex-a.xlsx", "P5", "date ceased to be looked after is after 31 Mar 2025, the list's extract date (A3): read as still looked after"},
 	}, {
+		// Counted as at a date after the list's own, a start between
+		// the two is read as it stands, and said.
+		name:     "started after the extract date, before the snapshot date given",
+		snapshot: d("2025-06-30"),
+		edit:     addRow(annexARowOf("H-9008", "01/01/2015", "01/05/2025", "", ""), map[string]any{"A3": extract}),
+		checks:   []check{proportionIs(RefChildrenInCare, all, 5, 0, app.MonthOf(2025, time.June))},
+		warn: &wantWarning{"annex-a.xlsx", "G12", "date started to be looked after is after 31 Mar 2025, the list's extract date (A3): " +
+			"read as given, since the snapshot date (30 Jun 2025) is later"},
+	}, {
 		// Not an error, but a row left out of the figures is said.
 		name:     "started after the snapshot date given",
 		snapshot: d("2024-12-31"),

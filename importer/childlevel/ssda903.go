@@ -171,6 +171,7 @@ func (r *reader903) readFile(path string) (string, error) {
 	cols := columns903(head)
 	r.warnings.file = path
 	r.warnUnread(table, head, cols)
+	now := today() // no date in a return can be after it
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -254,7 +255,6 @@ func (r *reader903) readFile(path string) (string, error) {
 			if e.start.IsZero() {
 				continue // unreadable, and said so
 			}
-			now := today()
 			if e.start.After(now) {
 				// A slip (2062 for 2026): left in, it would date the
 				// whole return by a year still to come.

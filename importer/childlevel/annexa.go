@@ -307,7 +307,9 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 		if row.reason = reasonCeased(reason); row.reason == NotRecognised {
 			r.notRecognised(colReason, "reason ceased", "not adopted", n)
 		}
-		if row.ceased.IsZero() && r.cell(cells, colCeased) == "" {
+		// A placeholder ("N/A") for a child still in care is reported
+		// as not recognised above, and is no reason.
+		if row.reason != NotRecognised && row.ceased.IsZero() && r.cell(cells, colCeased) == "" {
 			r.warnings.add(r.cellName(colReason, n), "a reason ceased but no date ceased to be looked after: read as still looked after")
 		}
 	} else {

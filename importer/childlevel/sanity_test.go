@@ -394,6 +394,15 @@ func TestAnnexASanity(t *testing.T) {
 		checks:   []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
 		warn:     &wantWarning{"annex-a.xlsx", "Q5", "a reason ceased but no date ceased to be looked after: read as still looked after"},
 	}, {
+		// A placeholder for a child still in care is not recognised,
+		// said once for the column, and is not a reason.
+		name:     "placeholder reason ceased without a date ceased",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"Q5": "N/A"}),
+		checks:   []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn:     &wantWarning{"annex-a.xlsx", "column Q", "reason ceased not recognised (1 row): row 5"},
+		noWarn:   "Q5",
+	}, {
 		// Without reasons every leaver would count as not adopted: 0%.
 		name:     "no reason ceased column",
 		snapshot: snapshot,

@@ -29,6 +29,10 @@ func runImport(e *env, args []string) error {
 	}
 	var failed error
 	for _, path := range args {
+		if with, ok := e.readWith[absPath(path)]; ok {
+			fmt.Fprintf(e.out, "%s: read with %s above, as one SSDA903 return\n", filepath.Base(path), with)
+			continue
+		}
 		if err := importFile(e, st, path, filepath.Base(path), "file"); err != nil {
 			fmt.Fprintln(e.errOut, oneLine(err))
 			failed = errors.Join(failed, err)
@@ -194,6 +198,9 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	}
 	rec, err := st.Import(store.Source{Name: name, Kind: kind, SHA256: res.SHA256, Note: res.Format, Warnings: res.Warnings,
 		Basis: store.Basis(inForce)}, res.Dataset)
+	if err == nil || errors.Is(err, store.ErrAlreadyImported) {
+		noteReadWith(e, path, name, res)
+	}
 	if errors.Is(err, store.ErrAlreadyImported) {
 		fmt.Fprintf(e.out, "%s: already imported as %s on %s; nothing added\n", name, rec.ID, rec.Time.Local().Format("2 Jan 2006 15:04"))
 		if len(e.areaNames) > 0 {
@@ -212,6 +219,32 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	}
 	printImportSummary(e, name, res, rec)
 	return saveAreaNames(e, st, path, names, res.UnknownAreas)
+}
+
+// noteReadWith records the files an SSDA903 return was read from beside
+// path, its tables found in path's folder, so that naming them in the
+// same import says they were read with it rather than "already imported".
+func noteReadWith(e *env, path, name string, res *importer.Result) {
+	if res.Format != importer.Format903 {
+		return
+	}
+	if e.readWith == nil {
+		e.readWith = map[string]string{}
+	}
+	self := absPath(path)
+	for _, table := range res.Sheets {
+		if p := absPath(filepath.Join(filepath.Dir(path), table)); p != self {
+			e.readWith[p] = name
+		}
+	}
+}
+
+// absPath is path made absolute, or path cleaned where it cannot be.
+func absPath(path string) string {
+	if p, err := filepath.Abs(path); err == nil {
+		return p
+	}
+	return filepath.Clean(path)
 }
 
 // maxWarningsShown keeps a long validation report from burying the

@@ -78,6 +78,10 @@ type env struct {
 	// areaNames are import --area NAME=AREA: the officer's readings of
 	// area names the store's authority does not have.
 	areaNames map[string]app.Area
+	// readWith are the files an import has read with another named
+	// before them (an SSDA903 return's other tables), by absolute path,
+	// each with the name of the file it was read with.
+	readWith map[string]string
 }
 
 // newEnv returns the env for a command writing to stdout and stderr.

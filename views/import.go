@@ -250,6 +250,8 @@ func (w *mainWindow) importsDone(outcomes []importOutcome) {
 			lines = append(lines, name+": cancelled; nothing was added")
 		case o.err == nil && o.kept != "":
 			lines = append(lines, name+": "+o.kept)
+		case errors.Is(o.err, errAlreadyImported) && readWith(outcomes, o) != "":
+			lines = append(lines, fmt.Sprintf("%s: read with %s above, as one SSDA903 return", name, readWith(outcomes, o)))
 		case errors.Is(o.err, errAlreadyImported):
 			lines = append(lines, fmt.Sprintf("%s: already imported as %s; nothing added", name, o.imp.ID))
 		case o.err != nil:
@@ -275,6 +277,21 @@ func (w *mainWindow) importsDone(outcomes []importOutcome) {
 	if len(lines) > 0 {
 		w.status.SetText(strings.Join(lines, "; "))
 	}
+}
+
+// readWith names the file of the same run that an SSDA903 return was
+// imported from, when o is another of the return's tables: the first
+// read all three.
+func readWith(outcomes []importOutcome, o importOutcome) string {
+	if o.imp.Note != importer.Format903 {
+		return ""
+	}
+	for _, p := range outcomes {
+		if p.err == nil && p.imp.ID == o.imp.ID {
+			return filepath.Base(p.file)
+		}
+	}
+	return ""
 }
 
 // chooseImport asks for a workbook or CSV to import.

@@ -133,6 +133,11 @@ type annexARow struct {
 	location, district string
 	ola                bool // placed in the county by another authority
 	school             int  // has a school place: 1, 0, or -1 unknown
+	// n is the row's number, to report a blank only a figure on the
+	// snapshot date needs (placements of a child in care, the re-entry
+	// flag of one who started in the year).
+	n                                                       int
+	placementsBlank, reentryBlank, reasonBlank, schoolBlank bool
 }
 
 type annexAReader struct {
@@ -243,7 +248,7 @@ func (r *annexAReader) cellName(c, row int) string {
 // row reads one child's row. A row without a readable start date cannot
 // be placed in time and is skipped with a warning.
 func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
-	row := annexARow{placements: -1, school: -1}
+	row := annexARow{placements: -1, school: -1, n: n}
 	var err error
 	if row.started, err = parseDate(r.cell(cells, colStarted)); err != nil || row.started.IsZero() {
 		msg := "no date started to be looked after: row skipped"
@@ -256,13 +261,24 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 	if row.ceased, err = parseDate(r.cell(cells, colCeased)); err != nil {
 		r.warnings.add(r.cellName(colCeased, n), "date ceased to be looked after "+err.Error()+": read as still looked after")
 	}
+	if !row.ceased.IsZero() && row.ceased.Before(row.started) {
+		// Which date is wrong cannot be told; either way the child
+		// would be counted on a guess (as adopted, say).
+		r.warnings.add(r.cellName(colCeased, n), "date ceased to be looked after is before the date started: row not counted")
+		return row, false
+	}
 	if r.idx[colBirth] >= 0 {
 		if row.birth, err = parseDate(r.cell(cells, colBirth)); err != nil {
 			r.warnings.add(r.cellName(colBirth, n), "date of birth is not a date: age band not recorded")
+		} else if row.birth.After(row.started) {
+			r.warnings.add(r.cellName(colBirth, n), "date of birth is after the date started to be looked after: age band not recorded")
+			row.birth = time.Time{}
 		}
 	}
 	if r.idx[colPlacements] >= 0 {
-		if s := r.cell(cells, colPlacements); s != "" {
+		if s := r.cell(cells, colPlacements); s == "" {
+			row.placementsBlank = true
+		} else {
 			p, err := strconv.ParseFloat(stripPrefix(s), 64)
 			if err != nil || p < 0 || p > maxPlacements || p != float64(int(p)) {
 				r.warnings.add(r.cellName(colPlacements, n), "number of placements is not a whole number: left out of the 3+ placements figure")
@@ -272,11 +288,15 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 		}
 	}
 	var ok bool
-	if row.uasc, ok = flag(r.cell(cells, colUASC)); !ok {
-		r.notRecognised(colUASC, "UASC flag (Y or N)", "N", n)
+	if s := r.cell(cells, colUASC); s == "" {
+		r.blank(colUASC, uascFlag, "N", n)
+	} else if row.uasc, ok = flag(s); !ok {
+		r.notRecognised(colUASC, uascFlag, "N", n)
 	}
-	if row.reentry, ok = flag(r.cell(cells, colReentry)); !ok {
-		r.notRecognised(colReentry, "subsequent period of care flag (Y or N)", "N", n)
+	if s := r.cell(cells, colReentry); s == "" {
+		row.reentryBlank = r.idx[colReentry] >= 0
+	} else if row.reentry, ok = flag(s); !ok {
+		r.notRecognised(colReentry, reentryFlag, "N", n)
 	}
 	row.gender = r.coded(cells, colGender, "gender", gender, n)
 	row.ethnicity = r.coded(cells, colEthnicity, "ethnicity", ethnicGroup, n)
@@ -287,10 +307,18 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 		if row.reason = reasonCeased(reason); row.reason == NotRecognised {
 			r.notRecognised(colReason, "reason ceased", "not adopted", n)
 		}
+		// A placeholder ("N/A") for a child still in care is reported
+		// as not recognised above, and is no reason.
+		if row.reason != NotRecognised && row.ceased.IsZero() && r.cell(cells, colCeased) == "" {
+			r.warnings.add(r.cellName(colReason, n), "a reason ceased but no date ceased to be looked after: read as still looked after")
+		}
+	} else {
+		row.reasonBlank = r.idx[colReason] >= 0
 	}
 	if row.ola, ok = placedByOther(r.auth, r.cell(cells, colResponsible)); !ok {
 		r.notRecognised(colResponsible, "responsible authority", "the county's own child", n)
 	}
+	row.schoolBlank = r.idx[colSchool] >= 0 && r.cell(cells, colSchool) == ""
 	if row.school, ok = schoolPlace(r.cell(cells, colSchool), r.schoolInverted); !ok {
 		r.notRecognised(colSchool, "school place flag (Y or N)", "not known", n)
 	}
@@ -298,6 +326,12 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 	row.district = r.district(cells, n)
 	return row, true
 }
+
+// What the flag columns hold, as warnings name them.
+const (
+	uascFlag    = "UASC flag (Y or N)"
+	reentryFlag = "subsequent period of care flag (Y or N)"
+)
 
 // maxPlacements bounds a believable number of placements in 12 months;
 // a larger number is an identifier or a slip in the wrong column.
@@ -386,14 +420,18 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 			Message: fmt.Sprintf("no snapshot date given: took %s, %s", snapshot.Format(dateLabel), why)}},
 			r.warnings.list...)
 	}
+	r.checkDates(snapshot)
 	children := make([]child, 0, len(r.rows))
 	for _, row := range r.rows {
 		if row.ola {
+			if row.schoolBlank && inCareOn(row, snapshot) {
+				r.blank(colSchool, "school place flag (Y or N)", "not known: left out of the without-a-school-place figure", row.n)
+			}
 			continue // another authority's child: in the OLA figures alone
 		}
 		children = append(children, child{})
 		c := &children[len(children)-1]
-		c.inCare = !row.started.After(snapshot) && (row.ceased.IsZero() || row.ceased.After(snapshot))
+		c.inCare = inCareOn(row, snapshot)
 		c.uascOnSnapshot, c.uascInPeriod = row.uasc, row.uasc
 		c.placements = row.placements
 		c.ceased = inPeriod(row.ceased, snapshot)
@@ -404,11 +442,24 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 		c.gender, c.ethnicity, c.need = row.gender, row.ethnicity, row.need
 		c.legal, c.placement, c.district, c.location = row.legal, row.placement, row.district, row.location
 		c.ageBand = ageBand(row.birth, snapshot)
+		if c.inCare && row.placementsBlank {
+			r.blank(colPlacements, "number of placements", "not known: left out of the 3+ placements figure", row.n)
+		}
+		if c.ceased && row.reasonBlank {
+			r.blank(colReason, "reason ceased", "not adopted", row.n)
+		}
+		if c.started && row.reentryBlank {
+			r.blank(colReentry, reentryFlag, "N", row.n)
+		}
 	}
 	have := fields{
 		placements: r.idx[colPlacements] >= 0, legal: r.idx[colLegal] >= 0,
 		placement: r.idx[colPlacementType] >= 0, reentry: r.idx[colReentry] >= 0,
 		district: r.idx[colDistrict] >= 0, location: r.idx[colLocation] >= 0,
+		reason: r.idx[colReason] >= 0,
+	}
+	if !have.reason {
+		r.warnings.add(fmt.Sprintf("row %d", r.headerRow), "no Reason Ceased to be Looked After column: no % adopted (CIC12) drawn, since no leaver could be told adopted")
 	}
 	rule := fmt.Sprintf("UASC at any point in the 12 months to %s (Annex A's \"UASC within the last 12 months\" flag)",
 		snapshot.Format(dateLabel))

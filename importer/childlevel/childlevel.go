@@ -19,8 +19,8 @@
 //     blank or unreadable is left out of the denominator, not counted as
 //     having none;
 //   - of the children who ceased to be looked after in the 12 months, the %
-//     adopted (reason E11 or E12; RefAdopted); a child who ceased twice is
-//     counted once, by the last time;
+//     adopted (reason E11 or E12; RefAdopted), from a list that gives
+//     reasons; a child who ceased twice is counted once, by the last time;
 //   - re-entries: children who started a period of care in the 12 months
 //     within 12 months of the end of a previous one (RefReentries), broken
 //     down by category of need; from the 903 only where the tables hold
@@ -38,6 +38,12 @@
 //     category of need and, from an Annex A list with such columns,
 //     district and whether placed in Kent. The 903 gives postcodes, not
 //     districts, and postcodes are never read into a figure.
+//
+// A slip the 903's own validation would refuse (an episode repeated, or
+// ending before it begins, a date after the list's own, a child's second
+// Header line) is not counted, or counted once, and a flag or count a
+// figure needs left blank is counted as the warning says; each is
+// reported by line or row.
 //
 // Who counts as UASC is recorded on every figure (Observation.Rule,
 // Breakdown.Rule). From 903 tables it is exact: a snapshot measure (CIC01
@@ -161,6 +167,9 @@ type child struct {
 // cannot support is left out rather than shown as nought.
 type fields struct {
 	placements, legal, placement, reentry, district, location bool
+	// reason is the reason a child ceased: without it every leaver
+	// would count as not adopted.
+	reason bool
 }
 
 // rules say who counted as UASC for snapshot and for period measures.
@@ -302,8 +311,10 @@ func aggregate(auth *app.Authority, children []child, snapshot time.Time, have f
 		}
 	}
 	for i := range splits {
-		d.Observations = append(d.Observations, proportion(obs(RefAdopted, county, i, r.rule(RefAdopted)), adoptedN[i], ceased[i],
-			"no children ceased to be looked after in the 12 months"))
+		if have.reason {
+			d.Observations = append(d.Observations, proportion(obs(RefAdopted, county, i, r.rule(RefAdopted)), adoptedN[i], ceased[i],
+				"no children ceased to be looked after in the 12 months"))
+		}
 		if have.reentry {
 			o := obs(RefReentries, county, i, r.rule(RefReentries))
 			o.Value, o.Numerator = app.Float(reentries[i]), app.Float(reentries[i])

@@ -119,7 +119,7 @@ func olaFigures(auth *app.Authority, rows []annexARow, snapshot time.Time, rule 
 	month := app.MonthOf(snapshot.Year(), snapshot.Month())
 	var t [3]olaTally
 	for _, row := range rows {
-		if !row.ola || row.started.After(snapshot) || !row.ceased.IsZero() && !row.ceased.After(snapshot) {
+		if !row.ola || !inCareOn(row, snapshot) {
 			continue
 		}
 		for i := range splits {

@@ -14,9 +14,9 @@ import (
 // those of the worked example alone.
 func TestOLAPlacedChildren(t *testing.T) {
 	ep := func(start, end string) []genEpisode {
-		e := genEpisode{start: d(start), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "P", postcode: "ZZ9 9ZZ", reason: "E13"}
+		e := genEpisode{start: d(start), rne: "S", ls: "C2", cin: "N1", place: "U1", provider: "P", postcode: "ZZ9 9ZZ"}
 		if end != "" {
-			e.end = d(end)
+			e.end, e.reason = d(end), "E13"
 		}
 		return []genEpisode{e}
 	}

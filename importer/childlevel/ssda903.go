@@ -84,6 +84,14 @@ type episode struct {
 type header903 struct {
 	sex, ethnicity string
 	birth          time.Time
+	line           int
+}
+
+// uasc903 is a child's UASC table line: the date UASC status ceased,
+// zero while UASC.
+type uasc903 struct {
+	duc  time.Time
+	line int
 }
 
 // Read903 reads the SSDA903 Header, Episodes and UASC tables (CSV, any
@@ -102,7 +110,7 @@ func Read903(paths []string, snapshot time.Time, auth *app.Authority) (*app.Data
 	r := reader903{
 		headers:  map[string]header903{},
 		episodes: map[string][]episode{},
-		uasc:     map[string]time.Time{},
+		uasc:     map[string]uasc903{},
 	}
 	found := map[string]string{}
 	for _, p := range paths {
@@ -116,6 +124,7 @@ func Read903(paths []string, snapshot time.Time, auth *app.Authority) (*app.Data
 		}
 		found[table] = p
 	}
+	r.headerFile = found[Table903Header]
 	for _, t := range []string{Table903Header, Table903Episodes, Table903UASC} {
 		if found[t] == "" {
 			return nil, nil, &app.SourceError{Location: app.Location{File: strings.Join(paths, ", ")},
@@ -130,13 +139,14 @@ type reader903 struct {
 	// this reader.
 	headers  map[string]header903
 	episodes map[string][]episode
-	uasc     map[string]time.Time // date UASC status ceased; zero while UASC
-	latest   time.Time            // the latest DECOM or DEC
+	uasc     map[string]uasc903
+	latest   time.Time // the latest DECOM or DEC
 	// latestStart is the latest DECOM, which dates the return's
 	// collection year.
 	latestStart time.Time
 	warnings    warnings
 	unrec       unrecognised
+	headerFile  string
 }
 
 // readFile reads one table, returning which it was.
@@ -161,6 +171,7 @@ func (r *reader903) readFile(path string) (string, error) {
 	cols := columns903(head)
 	r.warnings.file = path
 	r.warnUnread(table, head, cols)
+	now := today() // no date in a return can be after it
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -188,11 +199,8 @@ func (r *reader903) readFile(path string) (string, error) {
 		date := func(col string) time.Time {
 			t, err := parseDate(get(col))
 			if err != nil {
-				msg := fmt.Sprintf("%s %v", col, err)
-				if col == "DOB" {
-					msg = "DOB is not a date: age band not recorded"
-				}
-				r.warnings.add(at.Cell, msg)
+				// Each says what the line counts as without the date.
+				r.warnings.add(at.Cell, fmt.Sprintf("%s %v: %s", col, err, unreadDate903[col]))
 			}
 			return t
 		}
@@ -205,10 +213,25 @@ func (r *reader903) readFile(path string) (string, error) {
 		}
 		switch table {
 		case Table903Header:
-			r.headers[id] = header903{sex: coded("SEX", "sex", gender), ethnicity: coded("ETHNIC", "ethnicity", ethnicGroup), birth: date("DOB")}
+			// A child's second line is refused, not merged: which of
+			// two lines is right cannot be told.
+			if h, dup := r.headers[id]; dup {
+				r.warnings.add(at.Cell, fmt.Sprintf("the same child as line %d: line skipped (the first is read)", h.line))
+				continue
+			}
+			r.headers[id] = header903{sex: coded("SEX", "sex", gender), ethnicity: coded("ETHNIC", "ethnicity", ethnicGroup),
+				birth: date("DOB"), line: line}
 		case Table903UASC:
-			r.uasc[id] = date("DUC")
+			if u, dup := r.uasc[id]; dup {
+				r.warnings.add(at.Cell, fmt.Sprintf("the same child as line %d: line skipped (the first is read)", u.line))
+				continue
+			}
+			r.uasc[id] = uasc903{duc: date("DUC"), line: line}
 		case Table903Episodes:
+			if get("DECOM") == "" {
+				r.warnings.add(at.Cell, "no DECOM (date the episode began): episode not counted")
+				continue
+			}
 			e := episode{start: date("DECOM"), end: date("DEC"), line: line,
 				legal: coded("LS", "legal status", legalStatus), need: coded("CIN", "category of need", categoryOfNeed),
 				placement: coded("PLACE", "placement type", placementType),
@@ -230,8 +253,24 @@ func (r *reader903) readFile(path string) (string, error) {
 				}
 			}
 			if e.start.IsZero() {
-				r.warnings.add(at.Cell, "no DECOM (date the episode began): episode skipped")
+				continue // unreadable, and said so
+			}
+			if e.start.After(now) {
+				// A slip (2062 for 2026): left in, it would date the
+				// whole return by a year still to come.
+				r.warnings.add(at.Cell, fmt.Sprintf("DECOM (date the episode began) is after today (%s): episode not counted", now.Format(dateLabel)))
 				continue
+			}
+			if !e.end.IsZero() && e.end.Before(e.start) {
+				r.warnings.add(at.Cell, "DEC (date the episode ceased) is before DECOM (date it began): episode not counted")
+				continue
+			}
+			if get("DEC") == "" && get("REC") != "" {
+				r.warnings.add(at.Cell, "REC (reason the episode ceased) but no DEC (date it ceased): read as open")
+			}
+			if e.end.After(now) {
+				r.warnings.add(at.Cell, fmt.Sprintf("DEC (date the episode ceased) is after today (%s): read as open", now.Format(dateLabel)))
+				e.end, e.reason = time.Time{}, ""
 			}
 			r.latest = later(later(r.latest, e.start), e.end)
 			r.latestStart = later(r.latestStart, e.start)
@@ -278,34 +317,38 @@ func (r *reader903) dataset(auth *app.Authority, episodesFile string, snapshot t
 		early = append(early, app.Warning{Location: app.Location{File: episodesFile}, Message: fmt.Sprintf(
 			"no snapshot date given: took %s, %s", snapshot.Format(dateLabel), why)})
 	}
-	if yearEnd {
-		// A return covers one collection year: an episode cannot end
-		// after it. Such a date is a slip, not a later year's data.
-		for _, eps := range r.episodes {
-			for _, e := range eps {
-				if e.end.After(snapshot) {
-					r.warnings.add(fmt.Sprintf("line %d", e.line), fmt.Sprintf(
-						"DEC (date the episode ceased) is after %s, the end of the return's collection year: a data error; the episode is read as open on that day",
-						snapshot.Format(dateLabel)))
+	start := periodStart(snapshot)
+	children := make([]child, 0, len(r.episodes))
+	var future, firstFuture int // episodes beginning after the snapshot date
+	for _, id := range r.inFileOrder() {
+		eps := r.checkEpisodes(r.episodes[id])
+		for _, e := range eps {
+			if yearEnd && e.end.After(snapshot) {
+				// A return covers one collection year: an episode cannot
+				// end after it. Such a date is a slip, not a later year's
+				// data.
+				r.warnings.add(fmt.Sprintf("line %d", e.line), fmt.Sprintf(
+					"DEC (date the episode ceased) is after %s, the end of the return's collection year: a data error; the episode is read as open on that day",
+					snapshot.Format(dateLabel)))
+			}
+			if e.start.After(snapshot) {
+				future++
+				if firstFuture == 0 || e.line < firstFuture {
+					firstFuture = e.line
 				}
 			}
 		}
-	}
-	start := periodStart(snapshot)
-	children := make([]child, 0, len(r.episodes))
-	for id, eps := range r.episodes {
-		slices.SortFunc(eps, func(a, b episode) int { return a.start.Compare(b.start) })
 		h, ok := r.headers[id]
 		if !ok {
 			r.warnings.add(fmt.Sprintf("line %d", eps[0].line), "the child has no Header row: gender, ethnicity and age not recorded")
 		}
 		c := child{gender: Unknown, ethnicity: Unknown, ageBand: Unknown}
 		if ok {
-			c.gender, c.ethnicity, c.ageBand = h.sex, h.ethnicity, ageBand(h.birth, snapshot)
+			c.gender, c.ethnicity, c.ageBand = h.sex, h.ethnicity, r.ageBand(h, eps[0], snapshot)
 		}
-		if duc, ok := r.uasc[id]; ok {
-			c.uascOnSnapshot = duc.IsZero() || duc.After(snapshot)
-			c.uascInPeriod = duc.IsZero() || !duc.Before(start)
+		if u, ok := r.uasc[id]; ok {
+			c.uascOnSnapshot = u.duc.IsZero() || u.duc.After(snapshot)
+			c.uascInPeriod = u.duc.IsZero() || !u.duc.Before(start)
 		}
 		if cur, ok := current(eps, snapshot); ok {
 			c.inCare = true
@@ -327,7 +370,18 @@ func (r *reader903) dataset(auth *app.Authority, episodesFile string, snapshot t
 			children = append(children, c)
 		}
 	}
-	have := fields{placements: true, legal: true, placement: true, reentry: true}
+	if future > 0 {
+		// Not an error (a return counted as at an earlier date), but
+		// every line left out is said.
+		what := "episodes begin"
+		if future == 1 {
+			what = "episode begins"
+		}
+		r.warnings.add(fmt.Sprintf("line %d", firstFuture), fmt.Sprintf(
+			"%d %s after the snapshot date (%s), the first on this line: not in its figures",
+			future, what, snapshot.Format(dateLabel)))
+	}
+	have := fields{placements: true, legal: true, placement: true, reentry: true, reason: true}
 	d := aggregate(auth, children, snapshot, have, uascRules(snapshot))
 	return d, append(append(early, r.unrec.warnings()...), r.warnings.done()...), nil
 }
@@ -343,16 +397,17 @@ func (r *reader903) inferSnapshot() (snapshot time.Time, why string, yearEnd boo
 		y++
 	}
 	snapshot = time.Date(y, time.March, 31, 0, 0, 0, 0, time.UTC)
+	few := r.fewStarts(time.Date(y-1, time.April, 1, 0, 0, 0, 0, time.UTC))
 	now := today()
 	if !snapshot.After(now) {
-		return snapshot, fmt.Sprintf("the end of the %d/%02d collection year, in which the latest episode starts (DECOM %s)",
-			y-1, y%100, r.latestStart.Format(dateLabel)), true
+		return snapshot, fmt.Sprintf("the end of the %d/%02d collection year, in which the latest episode starts (DECOM %s)%s",
+			y-1, y%100, r.latestStart.Format(dateLabel), few), true
 	}
 	snapshot = r.latest
 	if snapshot.After(now) {
 		snapshot = now
 	}
-	return snapshot, fmt.Sprintf("the latest date in the tables, since the %d/%02d collection year has not ended", y-1, y%100), false
+	return snapshot, fmt.Sprintf("the latest date in the tables, since the %d/%02d collection year has not ended%s", y-1, y%100, few), false
 }
 
 // current returns the episode open on the snapshot date.

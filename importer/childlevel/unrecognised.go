@@ -27,14 +27,27 @@ type unrecognisedColumn struct {
 	unit string // "row" or "line"
 	rows []int
 	n    int
+	// blank is a column of values left blank where the figures need
+	// one, rather than values on no list.
+	blank bool
 }
 
 // add records that row's value in the column at `at` holding what was
 // not recognised, and was counted as as.
 func (u *unrecognised) add(at app.Location, what, as, unit string, row int) {
+	u.record(at, what, as, unit, row, false)
+}
+
+// addBlank records that row's value in the column at `at` holding what
+// was blank where a figure needs it, and was counted as as.
+func (u *unrecognised) addBlank(at app.Location, what, as, unit string, row int) {
+	u.record(at, what, as, unit, row, true)
+}
+
+func (u *unrecognised) record(at app.Location, what, as, unit string, row int, blank bool) {
 	for i := range u.columns {
 		c := &u.columns[i]
-		if c.at == at && c.what == what {
+		if c.at == at && c.what == what && c.blank == blank {
 			c.n++
 			if len(c.rows) < maxRowsNamed {
 				c.rows = append(c.rows, row)
@@ -42,7 +55,7 @@ func (u *unrecognised) add(at app.Location, what, as, unit string, row int) {
 			return
 		}
 	}
-	u.columns = append(u.columns, unrecognisedColumn{at: at, what: what, as: as, unit: unit, rows: []int{row}, n: 1})
+	u.columns = append(u.columns, unrecognisedColumn{at: at, what: what, as: as, unit: unit, rows: []int{row}, n: 1, blank: blank})
 }
 
 // warnings are one warning per column: how many values, as what they
@@ -61,8 +74,12 @@ func (u *unrecognised) warnings() []app.Warning {
 		if more := c.n - len(c.rows); more > 0 {
 			rows += fmt.Sprintf(" and %d more", more)
 		}
+		state := "not recognised"
+		if c.blank {
+			state = "blank"
+		}
 		out = append(out, app.Warning{Location: c.at, Message: fmt.Sprintf(
-			"%s not recognised (%d %s): %s; counted as %s", c.what, c.n, plural(c.n, c.unit), rows, c.as)})
+			"%s %s (%d %s): %s; counted as %s", c.what, state, c.n, plural(c.n, c.unit), rows, c.as)})
 	}
 	return out
 }

@@ -1,0 +1,75 @@
+package childlevel
+
+// The checks of an Annex A list's rows beyond each cell's own reading:
+// blanks a figure needs and dates after the list's own, each reported by
+// its row.
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// blank records that row n's value in column c, holding what, is blank
+// where a figure needs it, and was counted as as.
+func (r *annexAReader) blank(c int, what, as string, n int) {
+	col, _ := excelize.ColumnNumberToName(r.idx[c] + 1)
+	r.unrec.addBlank(app.Location{File: r.file, Sheet: r.sheet, Cell: "column " + col}, what, as, "row", n)
+}
+
+// inCareOn reports whether row's child was looked after on day d.
+func inCareOn(row annexARow, d time.Time) bool {
+	return !row.started.After(d) && (row.ceased.IsZero() || row.ceased.After(d))
+}
+
+// checkDates reports each row with a date after the list's own date (its
+// extract date, or else today): a date no list can hold, which leaves the
+// child out of figures (a start) or in care (a cessation) without it.
+// Starts after a snapshot date given for an earlier day are no error,
+// but are counted in one warning, so that every row left out is said.
+func (r *annexAReader) checkDates(snapshot time.Time) {
+	bound, what := today(), "today"
+	if !r.extract.IsZero() && r.extract.Before(bound) {
+		bound, what = r.extract, "the list's extract date ("+r.extractCell+")"
+	}
+	what = fmt.Sprintf("%s, %s", bound.Format(dateLabel), what)
+	var later, first int
+	// A snapshot date given after the list's own counts such a date as
+	// it stands, and is said to.
+	asGiven := fmt.Sprintf("read as given, since the snapshot date (%s) is later", snapshot.Format(dateLabel))
+	for _, row := range r.rows {
+		switch {
+		case row.started.After(bound) && row.started.After(snapshot):
+			r.warnings.add(r.cellName(colStarted, row.n), fmt.Sprintf(
+				"date started to be looked after is after %s: the child is in no figure", what))
+		case row.started.After(bound):
+			r.warnings.add(r.cellName(colStarted, row.n), fmt.Sprintf(
+				"date started to be looked after is after %s: %s", what, asGiven))
+		case row.started.After(snapshot):
+			later++
+			if first == 0 {
+				first = row.n
+			}
+		}
+		switch {
+		case row.ceased.After(bound) && row.ceased.After(snapshot):
+			r.warnings.add(r.cellName(colCeased, row.n), fmt.Sprintf(
+				"date ceased to be looked after is after %s: read as still looked after", what))
+		case row.ceased.After(bound):
+			r.warnings.add(r.cellName(colCeased, row.n), fmt.Sprintf(
+				"date ceased to be looked after is after %s: %s", what, asGiven))
+		}
+	}
+	if later > 0 {
+		who := "children"
+		if later == 1 {
+			who = "child"
+		}
+		r.warnings.add(r.cellName(colStarted, first), fmt.Sprintf(
+			"%d %s started to be looked after after the snapshot date (%s), the first on this row: not in its figures",
+			later, who, snapshot.Format(dateLabel)))
+	}
+}

@@ -1,0 +1,473 @@
+package childlevel
+
+import (
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// The lines of the worked example's 903 tables (write903): Header and
+// UASC have a line a child, Episodes a line an episode. A line appended
+// to Episodes is line 19, to Header line 9, to UASC line 5.
+const (
+	appended903Episode = "line 19"
+	appended903Header  = "line 9"
+	appended903UASC    = "line 5"
+)
+
+// wantWarning is a warning a case expects: in the file of that base
+// name, at that cell, saying that.
+type wantWarning struct{ file, cell, says string }
+
+// check is one figure a case expects.
+type check func(ds *app.Dataset) (got, want string)
+
+// proportionIs checks a figure's numerator and denominator (0 for a
+// count) and month.
+func proportionIs(ref string, split app.Split, num, den float64, month app.Period) check {
+	return func(ds *app.Dataset) (string, string) {
+		want := fmt.Sprintf("%s %s: %v of %v in %v", ref, split.Label(), num, den, month)
+		for _, o := range ds.Observations {
+			if o.Ref == ref && o.Area == app.Kent && o.Split == split {
+				var n, m float64
+				if o.Numerator != nil {
+					n = *o.Numerator
+				}
+				if o.Denominator != nil {
+					m = *o.Denominator
+				}
+				return fmt.Sprintf("%s %s: %v of %v in %v", ref, split.Label(), n, m, o.Period), want
+			}
+		}
+		return "no figure", want
+	}
+}
+
+// noFigure checks that no figure of ref was drawn.
+func noFigure(ref string) check {
+	return func(ds *app.Dataset) (string, string) {
+		for _, o := range ds.Observations {
+			if o.Ref == ref {
+				return ref + " drawn", "no " + ref
+			}
+		}
+		return "no " + ref, "no " + ref
+	}
+}
+
+// breakdownIs checks the count of a category of children in care.
+func breakdownIs(dim, cat string, count float64) check {
+	return func(ds *app.Dataset) (string, string) {
+		n, _, _ := breakdown(ds, MeasureInCare, dim, cat, app.All)
+		return fmt.Sprintf("%s %s: %v", dim, cat, n), fmt.Sprintf("%s %s: %v", dim, cat, count)
+	}
+}
+
+func checkCase(t *testing.T, ds *app.Dataset, warns []app.Warning, checks []check, want *wantWarning, noWarn string) {
+	t.Helper()
+	for _, c := range checks {
+		if got, want := c(ds); got != want {
+			t.Errorf("figure %s, want %s", got, want)
+		}
+	}
+	var all []string
+	found := false
+	for _, w := range warns {
+		all = append(all, w.String())
+		if want != nil && filepath.Base(w.File) == want.file && w.Cell == want.cell && strings.Contains(w.Message, want.says) {
+			found = true
+		}
+		if noWarn != "" && strings.Contains(w.String(), noWarn) {
+			t.Errorf("warning %v, want none at %s", w, noWarn)
+		}
+	}
+	if want != nil && !found {
+		t.Errorf("no warning at %s %s saying %q; warnings:\n%s", want.file, want.cell, want.says, strings.Join(all, "\n"))
+	}
+}
+
+// appendCSV adds lines at the end of a CSV file.
+func appendCSV(t *testing.T, path string, lines ...[]string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := csv.NewWriter(f)
+	if err := w.WriteAll(lines); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// editCSV rewrites a CSV file's lines, the header line first.
+func editCSV(t *testing.T, path string, edit func(lines [][]string)) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(lines)
+	f, err = os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := csv.NewWriter(f).WriteAll(lines); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// episode903 is an Episodes line as write903 writes one.
+func episode903(child, decom, rne, place, dec, rec string) []string {
+	return []string{child, decom, rne, "C2", "N1", place, "PR" + place, dec, rec, "", "ZZ9 1AA", "ZZ9 1AA", "SC" + place}
+}
+
+// Test903Sanity reads the worked example's return with one slip of the
+// kind the 903's own validation refuses, and checks that the figures are
+// the worked example's (the slip not counted, or counted once) and that
+// a warning names the slip's line. Each figure below is what the slip
+// used to change silently.
+func Test903Sanity(t *testing.T) {
+	march := app.MonthOf(2025, time.March)
+	all, uasc := app.All, app.Only(app.UASC)
+	cases := []struct {
+		name     string
+		snapshot time.Time // zero: inferred, as 31 March 2025
+		now      time.Time // zero: today
+		edit     func(t *testing.T, tables map[string]string)
+		checks   []check
+		warn     *wantWarning
+	}{{
+		// E's return to care repeated: a third placement counted
+		// would put E among the 3+.
+		name: "exact duplicate episode line",
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["episodes.csv"], episodeLine(t, tb["episodes.csv"], 11))
+		},
+		checks: []check{proportionIs(RefThreePlacements, all, 2, 4, march)},
+		warn:   &wantWarning{"episodes.csv", appended903Episode, "the same episode as line 11: counted once"},
+	}, {
+		name: "second episode beginning the same day",
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["episodes.csv"], episode903("E-9005", "01/02/2025", "S", "K2", "", ""))
+		},
+		checks: []check{proportionIs(RefThreePlacements, all, 2, 4, march)},
+		warn:   &wantWarning{"episodes.csv", appended903Episode, "line 11 begins the same day"},
+	}, {
+		// An adoption "ending" before the episode began would make H's
+		// the second adoption of four leavers.
+		name: "DEC before DECOM",
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["header.csv"], []string{"H-9008", "1", "01/01/2015", "WBRI", "", "", ""})
+			appendCSV(t, tb["episodes.csv"], episode903("H-9008", "01/10/2024", "S", "U1", "01/09/2024", "E11"))
+		},
+		checks: []check{proportionIs(RefAdopted, all, 1, 3, march)},
+		warn:   &wantWarning{"episodes.csv", appended903Episode, "DEC (date the episode ceased) is before DECOM"},
+	}, {
+		// A DECOM in 2099 would date the return by today.
+		name: "DECOM after today",
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["episodes.csv"], episode903("A-9001", "01/06/2099", "P", "U4", "", ""))
+		},
+		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn:   &wantWarning{"episodes.csv", appended903Episode, "DECOM (date the episode began) is after today"},
+	}, {
+		// A's new placement typed 2025 for 2024 dates the return by
+		// 2025/26, every figure a year on: the lines are named.
+		name: "one DECOM in a later collection year",
+		now:  d("2026-12-03"),
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["episodes.csv"], episode903("A-9001", "01/05/2025", "P", "U4", "", ""))
+		},
+		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, app.MonthOf(2026, time.March))},
+		warn: &wantWarning{"episodes.csv", "", "only 1 episode begins in that year (line 19): if a DECOM there is a slip, " +
+			"give the return's own year end as its date (import --as-at 2025-03-31)"},
+	}, {
+		name:     "DEC after today",
+		snapshot: snapshot,
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["header.csv"], []string{"H-9008", "1", "01/01/2015", "WBRI", "", "", ""})
+			appendCSV(t, tb["episodes.csv"], episode903("H-9008", "01/10/2024", "S", "U1", "01/09/2099", "E11"))
+		},
+		checks: []check{proportionIs(RefChildrenInCare, all, 5, 0, march)},
+		warn:   &wantWarning{"episodes.csv", appended903Episode, "DEC (date the episode ceased) is after today"},
+	}, {
+		// Not an error, but a line left out of the figures is said.
+		name:     "DECOM after the snapshot date given",
+		snapshot: snapshot,
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["episodes.csv"], episode903("A-9001", "01/06/2025", "P", "U4", "", ""))
+		},
+		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn:   &wantWarning{"episodes.csv", appended903Episode, "1 episode begins after the snapshot date (31 Mar 2025)"},
+	}, {
+		name: "episode left open when the next begins",
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["episodes.csv"], episode903("A-9001", "01/12/2024", "P", "U4", "", ""))
+		},
+		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn:   &wantWarning{"episodes.csv", "line 2", "no DEC (date the episode ceased), yet the child's next episode (line 19) begins later: read as ending then"},
+	}, {
+		// A leaving with a reason but no date is read as in care.
+		name: "REC without DEC",
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["header.csv"], []string{"H-9008", "1", "01/01/2015", "WBRI", "", "", ""})
+			appendCSV(t, tb["episodes.csv"], episode903("H-9008", "01/10/2024", "S", "U1", "", "E11"))
+		},
+		checks: []check{proportionIs(RefChildrenInCare, all, 5, 0, march)},
+		warn:   &wantWarning{"episodes.csv", appended903Episode, "REC (reason the episode ceased) but no DEC (date it ceased): read as open"},
+	}, {
+		// D (line 9) left in January; with no reason D is neither in
+		// care nor a leaver, which is said.
+		name: "DEC without REC",
+		edit: func(t *testing.T, tb map[string]string) {
+			editCSV(t, tb["episodes.csv"], func(lines [][]string) { lines[8][8] = "" })
+		},
+		checks: []check{proportionIs(RefAdopted, all, 1, 2, march)},
+		warn:   &wantWarning{"episodes.csv", "line 9", "DEC (date the episode ceased) but no REC (reason), and no later episode"},
+	}, {
+		// A (line 2) born after the episode began would be under 1.
+		name: "DOB after DECOM",
+		edit: func(t *testing.T, tb map[string]string) {
+			editCSV(t, tb["header.csv"], func(lines [][]string) { lines[1][2] = "01/01/2025" })
+		},
+		checks: []check{breakdownIs(DimAgeBand, Unknown, 1), breakdownIs(DimAgeBand, "Under 1", 0)},
+		warn:   &wantWarning{"header.csv", "line 2", "DOB is after the child's first DECOM (episodes line 2): age band not recorded"},
+	}, {
+		// A second Header line for A, as female, used to replace the
+		// first.
+		name: "second Header line for a child",
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["header.csv"], []string{"A-9001", "2", "01/05/2008", "OOTH", "", "", ""})
+		},
+		checks: []check{breakdownIs(DimGender, "Male", 2), breakdownIs(DimGender, "Female", 2)},
+		warn:   &wantWarning{"header.csv", appended903Header, "the same child as line 2: line skipped"},
+	}, {
+		// A second UASC line for A, with UASC status ceased, used to
+		// replace the first.
+		name: "second UASC line for a child",
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["uasc.csv"], []string{"A-9001", "1", "01/05/2008", "01/01/2025"})
+		},
+		checks: []check{proportionIs(RefChildrenInCare, uasc, 1, 0, march)},
+		warn:   &wantWarning{"uasc.csv", appended903UASC, "the same child as line 2: line skipped"},
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tables := map[string]string{}
+			for _, p := range write903(t, t.TempDir(), worked()) {
+				tables[filepath.Base(p)] = p
+			}
+			c.edit(t, tables)
+			if !c.now.IsZero() {
+				defer func(f func() time.Time) { today = f }(today)
+				today = func() time.Time { return c.now }
+			}
+			ds, warns, err := Read903([]string{tables["header.csv"], tables["episodes.csv"], tables["uasc.csv"]}, c.snapshot, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkCase(t, ds, warns, c.checks, c.warn, "")
+		})
+	}
+}
+
+// episodeLine returns line n of an Episodes table.
+func episodeLine(t *testing.T, path string, n int) []string {
+	t.Helper()
+	var line []string
+	editCSV(t, path, func(lines [][]string) { line = append([]string(nil), lines[n-1]...) })
+	return line
+}
+
+// annexARowOf is a row in writeAnnexA's columns for a child of Kent's
+// placed in Dover.
+func annexARowOf(id, birth, started, ceased, reason string) []any {
+	return []any{id, "a) Male", "a) WBRI", birth, 0, "N", started, "a) N1", "N", "a) C2: legal status", 1,
+		"a) U1: placement", "ZZ9 1AA", "Kent", "Dover", ceased, reason, "Kent", "Y"}
+}
+
+// TestAnnexASanity reads the worked example's Annex A list with one slip
+// in it, and checks the figures are the worked example's and that a
+// warning names the slip's row or cell. Rows 5 to 11 are children A to
+// G; a row added is row 12.
+func TestAnnexASanity(t *testing.T) {
+	march := app.MonthOf(2025, time.March)
+	all, uasc := app.All, app.Only(app.UASC)
+	set := func(cells map[string]any) func(*excelize.File) error {
+		return func(f *excelize.File) error {
+			for cell, v := range cells {
+				if err := f.SetCellValue("List 8", cell, v); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	addRow := func(row []any, more map[string]any) func(*excelize.File) error {
+		return func(f *excelize.File) error {
+			if err := f.SetSheetRow("List 8", "A12", &row); err != nil {
+				return err
+			}
+			return set(more)(f)
+		}
+	}
+	const extract = "Date of extract: 31/03/2025"
+	cases := []struct {
+		name     string
+		snapshot time.Time // zero: the extract date, set in A3
+		edit     func(*excelize.File) error
+		checks   []check
+		warn     *wantWarning
+		noWarn   string
+	}{{
+		// A, UASC, with the flag left blank: counted as not UASC, as
+		// an unrecognised flag is, and said the same way.
+		name:     "blank UASC flag",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"F5": ""}),
+		checks:   []check{proportionIs(RefChildrenInCare, uasc, 1, 0, march)},
+		warn:     &wantWarning{"annex-a.xlsx", "column F", "UASC flag (Y or N) blank (1 row): row 5; counted as N"},
+	}, {
+		// Counted, H would be an adoption: 2 of 3 leavers.
+		name:     "ceased before started",
+		snapshot: snapshot,
+		edit:     addRow(annexARowOf("H-9008", "01/01/2015", "01/10/2024", "01/09/2024", "a) E11: reason"), nil),
+		checks:   []check{proportionIs(RefAdopted, all, 1, 2, march)},
+		warn:     &wantWarning{"annex-a.xlsx", "P12", "date ceased to be looked after is before the date started: row not counted"},
+	}, {
+		name:   "started after the extract date",
+		edit:   addRow(annexARowOf("H-9008", "01/01/2015", "01/05/2025", "", ""), map[string]any{"A3": extract}),
+		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn:   &wantWarning{"annex-a.xlsx", "G12", "date started to be looked after is after 31 Mar 2025, the list's extract date (A3): the child is in no figure"},
+	}, {
+		name:   "ceased after the extract date",
+		edit:   set(map[string]any{"A3": extract, "P5": "01/06/2025", "Q5": "a) E13: reason"}),
+		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn:   &wantWarning{"annex-a.xlsx", "P5", "date ceased to be looked after is after 31 Mar 2025, the list's extract date (A3): read as still looked after"},
+	}, {
+		// Counted as at a date after the list's own, a start between
+		// the two is read as it stands, and said.
+		name:     "started after the extract date, before the snapshot date given",
+		snapshot: d("2025-06-30"),
+		edit:     addRow(annexARowOf("H-9008", "01/01/2015", "01/05/2025", "", ""), map[string]any{"A3": extract}),
+		checks:   []check{proportionIs(RefChildrenInCare, all, 5, 0, app.MonthOf(2025, time.June))},
+		warn: &wantWarning{"annex-a.xlsx", "G12", "date started to be looked after is after 31 Mar 2025, the list's extract date (A3): " +
+			"read as given, since the snapshot date (30 Jun 2025) is later"},
+	}, {
+		// Not an error, but a row left out of the figures is said.
+		name:     "started after the snapshot date given",
+		snapshot: d("2024-12-31"),
+		edit:     set(map[string]any{}),
+		checks:   []check{proportionIs(RefChildrenInCare, all, 4, 0, app.MonthOf(2024, time.December))},
+		warn:     &wantWarning{"annex-a.xlsx", "G9", "1 child started to be looked after after the snapshot date (31 Dec 2024)"},
+	}, {
+		// D (row 8) left care in January: with no reason, not adopted,
+		// and said.
+		name:     "blank reason ceased of a leaver",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"Q8": ""}),
+		checks:   []check{proportionIs(RefAdopted, all, 1, 2, march)},
+		warn:     &wantWarning{"annex-a.xlsx", "column Q", "reason ceased blank (1 row): row 8; counted as not adopted"},
+	}, {
+		name:     "reason ceased without a date ceased",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"Q5": "a) E11: reason"}),
+		checks:   []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn:     &wantWarning{"annex-a.xlsx", "Q5", "a reason ceased but no date ceased to be looked after: read as still looked after"},
+	}, {
+		// A placeholder for a child still in care is not recognised,
+		// said once for the column, and is not a reason.
+		name:     "placeholder reason ceased without a date ceased",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"Q5": "N/A"}),
+		checks:   []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn:     &wantWarning{"annex-a.xlsx", "column Q", "reason ceased not recognised (1 row): row 5"},
+		noWarn:   "Q5",
+	}, {
+		// Without reasons every leaver would count as not adopted: 0%.
+		name:     "no reason ceased column",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"Q4": "Notes"}),
+		checks:   []check{noFigure(RefAdopted), proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn:     &wantWarning{"annex-a.xlsx", "row 4", "no Reason Ceased to be Looked After column: no % adopted (CIC12) drawn"},
+	}, {
+		// A child placed by Medway with the school place left blank is
+		// left out of OLA02's denominator, and said.
+		name:     "blank school place of a child placed by another authority",
+		snapshot: snapshot,
+		edit: func(f *excelize.File) error {
+			row := annexARowOf("H-9008", "01/01/2015", "01/10/2024", "", "")
+			row[17], row[18] = "Medway", ""
+			return addRow(row, nil)(f)
+		},
+		checks: []check{proportionIs(RefOLAPlaced, all, 1, 0, march), proportionIs(RefOLANoSchool, all, 0, 0, march)},
+		warn:   &wantWarning{"annex-a.xlsx", "column S", "school place flag (Y or N) blank (1 row): row 12"},
+	}, {
+		// A born after starting to be looked after would be under 1.
+		name:     "born after starting",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"D5": "01/01/2025"}),
+		checks:   []check{breakdownIs(DimAgeBand, Unknown, 1), breakdownIs(DimAgeBand, "Under 1", 0)},
+		warn:     &wantWarning{"annex-a.xlsx", "D5", "date of birth is after the date started to be looked after: age band not recorded"},
+	}, {
+		name:     "blank number of placements",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"K5": ""}),
+		checks:   []check{proportionIs(RefThreePlacements, all, 2, 3, march)},
+		warn:     &wantWarning{"annex-a.xlsx", "column K", "number of placements blank (1 row): row 5"},
+	}, {
+		// E started in the year, a re-entry, with the flag left blank.
+		name:     "blank re-entry flag of a child who started in the year",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"I9": ""}),
+		checks:   []check{proportionIs(RefReentries, all, 0, 0, march)},
+		warn:     &wantWarning{"annex-a.xlsx", "column I", "subsequent period of care flag (Y or N) blank (1 row): row 9; counted as N"},
+	}, {
+		// B started long before the year: the flag is not asked of B.
+		name:     "blank re-entry flag of a child who started before the year",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"I6": ""}),
+		checks:   []check{proportionIs(RefReentries, all, 1, 0, march)},
+		noWarn:   "column I",
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := writeAnnexA(t, t.TempDir(), worked())
+			f, err := excelize.OpenFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := c.edit(f); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.Save(); err != nil {
+				t.Fatal(err)
+			}
+			f.Close()
+			ds, warns, err := ReadAnnexA(path, c.snapshot, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkCase(t, ds, warns, c.checks, c.warn, c.noWarn)
+		})
+	}
+}

@@ -1,0 +1,138 @@
+package childlevel
+
+// The checks of an SSDA903 return's lines that the DfE's own validation
+// makes: each slip is reported by its line and is not counted, or counted
+// once, rather than read on a guess.
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// unreadDate903 says how a line whose date in a column cannot be read is
+// counted.
+var unreadDate903 = map[string]string{
+	"DOB":   "age band not recorded",
+	"DECOM": "episode not counted",
+	"DEC":   "read as open",
+	"DUC":   "the child is counted as UASC throughout, as if the status had not ceased",
+}
+
+// inFileOrder gives the children of the Episodes table in the order of
+// their first lines, so that warnings come in the file's order.
+func (r *reader903) inFileOrder() []string {
+	type first struct {
+		id   string
+		line int
+	}
+	ids := make([]first, 0, len(r.episodes))
+	for id, eps := range r.episodes {
+		ids = append(ids, first{id, eps[0].line}) // appended in line order
+	}
+	slices.SortFunc(ids, func(a, b first) int { return cmp.Compare(a.line, b.line) })
+	out := make([]string, len(ids))
+	for i, f := range ids {
+		out[i] = f.id
+	}
+	return out
+}
+
+// checkEpisodes sorts a child's episodes by start and reports what the
+// 903's own validation would refuse: a line repeating another is counted
+// once; a second episode beginning the same day as another is not
+// counted, the first line read standing (which is right cannot be told);
+// an episode still open, or ending after, when the next begins is read
+// as ending then. It returns the episodes to count.
+func (r *reader903) checkEpisodes(eps []episode) []episode {
+	slices.SortFunc(eps, func(a, b episode) int { return cmp.Or(a.start.Compare(b.start), cmp.Compare(a.line, b.line)) })
+	out := eps[:1]
+	for _, e := range eps[1:] {
+		prev := out[len(out)-1]
+		at := fmt.Sprintf("line %d", e.line)
+		switch {
+		case e.start.Equal(prev.start) && e.sameAs(prev):
+			r.warnings.add(at, fmt.Sprintf("the same episode as line %d: counted once", prev.line))
+			continue
+		case e.start.Equal(prev.start):
+			r.warnings.add(at, fmt.Sprintf("the child's episode on line %d begins the same day (DECOM): this one not counted", prev.line))
+			continue
+		case prev.end.IsZero():
+			r.warnings.add(fmt.Sprintf("line %d", prev.line), fmt.Sprintf(
+				"no DEC (date the episode ceased), yet the child's next episode (line %d) begins later: read as ending then", e.line))
+		case prev.end.After(e.start):
+			r.warnings.add(fmt.Sprintf("line %d", prev.line), fmt.Sprintf(
+				"DEC (date the episode ceased) is after the child's next episode (line %d) begins: the two overlap", e.line))
+		}
+		out = append(out, e)
+	}
+	if last := out[len(out)-1]; !last.end.IsZero() && last.reason == "" {
+		r.warnings.add(fmt.Sprintf("line %d", last.line),
+			"DEC (date the episode ceased) but no REC (reason), and no later episode: the child is counted neither in care after it nor as leaving care")
+	}
+	return out
+}
+
+// sameAs reports whether two episodes say the same in every column read.
+func (e episode) sameAs(o episode) bool {
+	e.line, o.line = 0, 0
+	return e == o
+}
+
+// ageBand is the age band of the child of Header line h on the snapshot
+// date, unless the date of birth cannot be right: after the child's
+// first episode began, or after the snapshot date.
+func (r *reader903) ageBand(h header903, first episode, snapshot time.Time) string {
+	var why string
+	switch {
+	case h.birth.IsZero():
+	case h.birth.After(first.start):
+		why = fmt.Sprintf("DOB is after the child's first DECOM (episodes line %d)", first.line)
+	case h.birth.After(snapshot):
+		why = fmt.Sprintf("DOB is after the snapshot date (%s)", snapshot.Format(dateLabel))
+	}
+	if why == "" {
+		return ageBand(h.birth, snapshot)
+	}
+	file := r.warnings.file
+	r.warnings.file = r.headerFile
+	r.warnings.add(fmt.Sprintf("line %d", h.line), why+": age band not recorded")
+	r.warnings.file = file
+	return Unknown
+}
+
+// maxFewStarts is how few episodes may begin in the year a return is
+// dated by before the warning names their lines.
+const maxFewStarts = 5
+
+// fewStarts says, when no more than maxFewStarts episodes begin on or
+// after from (1 April of the collection year the return is dated by),
+// which lines they are: a year inferred from one DECOM mistyped (2026
+// for 2025) moves every figure of the return a year on, and the officer
+// should see the lines to check. Otherwise it is "".
+func (r *reader903) fewStarts(from time.Time) string {
+	var lines []int
+	for _, eps := range r.episodes {
+		for _, e := range eps {
+			if !e.start.Before(from) {
+				if lines = append(lines, e.line); len(lines) > maxFewStarts {
+					return ""
+				}
+			}
+		}
+	}
+	slices.Sort(lines)
+	nums := make([]string, len(lines))
+	for i, l := range lines {
+		nums[i] = strconv.Itoa(l)
+	}
+	what := "episodes begin"
+	if len(lines) == 1 {
+		what = "episode begins"
+	}
+	return fmt.Sprintf("; only %d %s in that year (%s %s): if a DECOM there is a slip, give the return's own year end as its date (import --as-at %d-03-31)",
+		len(lines), what, plural(len(lines), "line"), strings.Join(nums, ", "), from.Year())
+}

@@ -358,6 +358,9 @@ func (c *collector) dataset() *app.Dataset {
 	d.Observations, ranges, sums = c.observations(units)
 	c.academicYears(d.Observations)
 	ranges = append(ranges, c.checkFractions(d.Observations, units)...)
+	spreads := percentSpreads(d.Observations, units)
+	ranges = append(ranges, c.checkAllFractions(spreads, units)...)
+	c.fractionTargets(spreads, units)
 	d.Targets = c.targetsByYearType()
 	d.Benchmarks = c.outturnsByYearType()
 	d.Comments = c.comments

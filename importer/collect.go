@@ -57,6 +57,9 @@ type collector struct {
 	measured map[string]bool
 	// placed holds refs some cell showed its decimal places for.
 	placed map[string]bool
+	// perTenK holds the refs whose every figure is its numerator over
+	// its denominator per 10,000; nil until partsUnit needs it.
+	perTenK map[string]bool
 }
 
 func newCollector(file string) *collector {
@@ -337,7 +340,7 @@ func (c *collector) dataset() *app.Dataset {
 			// A figure given with a numerator and denominator, and not
 			// named as an average, is a proportion shown as a percentage.
 			if ind.Unit == app.Number && c.hasParts[ref] && measureOf(ind.Name, ind.Unit, false) == app.Count {
-				ind.Unit = app.Percent
+				ind.Unit = c.partsUnit(ref)
 			}
 		}
 		if ind.Measure == "" && !c.measured[ref] {

@@ -3,6 +3,8 @@ package importer
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"scorecard/app"
 )
@@ -29,6 +31,16 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 		}
 		if o.Numerator != nil && o.Denominator != nil && *o.Denominator == 0 && *o.Numerator != 0 && ind.Measure == app.Proportion {
 			warn(o.Cell, "%s %s %s: numerator %g over a denominator of 0 is no proportion", o.Ref, o.Area, o.Period, *o.Numerator)
+		}
+		if o.Value != nil && o.Numerator != nil && o.Denominator != nil && *o.Denominator > 0 {
+			if per, what := partsScale(ind); per > 0 {
+				x := *o.Numerator / *o.Denominator * per
+				// A fraction of 1 for a percentage is said by checkFractions.
+				if !shownAs(*o.Value, x) && !(per == 100 && shownAs(*o.Value*100, x)) {
+					warn(o.Cell, "%s %s %s: %g is not its numerator over its denominator, %g / %g = %s%s; kept %g as given",
+						o.Ref, o.Area, o.Period, *o.Value, *o.Numerator, *o.Denominator, roundTo(x, placesOf(*o.Value)+1), what, *o.Value)
+				}
+			}
 		}
 		if o.Value != nil && o.Denominator != nil && ind.Unit == app.Number && (ind.Measure == app.Count || ind.Measure == app.Proportion) {
 			// "3/4" reads as 3 of 4, a percentage, which a count is not; a
@@ -153,3 +165,80 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs(b)) }
+
+// partsScale returns what an indicator's numerator over its denominator
+// is multiplied by to give its figure, and the unit as a warning says it:
+// 0 for an indicator whose figure is not such a quotient.
+func partsScale(ind app.Indicator) (float64, string) {
+	switch {
+	case ind.Unit == app.Percent && (ind.Measure == app.Proportion || ind.Measure == ""):
+		return 100, "%"
+	case ind.Unit == app.Per10k && (ind.Measure == app.Rate || ind.Measure == ""):
+		return 10000, " per 10,000"
+	case ind.Measure == app.Mean:
+		return 1, ""
+	}
+	return 0, ""
+}
+
+// shownAs reports whether v, given to the places it shows, is x: 44.4 is
+// 4 / 9 as a percentage, 44.44 too. A unit in the last place is allowed,
+// for figures cut rather than rounded to it.
+func shownAs(v, x float64) bool {
+	return math.Abs(v-x) <= math.Pow(10, -float64(placesOf(v)))+1e-9*math.Abs(x)
+}
+
+// placesOf returns the decimal places v shows, to ten significant
+// figures: 44.440000000000005, a percentage format's 0.4444 times 100,
+// shows 2.
+func placesOf(v float64) int {
+	s := strconv.FormatFloat(v, 'g', 10, 64)
+	if strings.ContainsAny(s, "e") {
+		return 6
+	}
+	_, frac, ok := strings.Cut(s, ".")
+	if !ok {
+		return 0
+	}
+	return len(strings.TrimRight(frac, "0"))
+}
+
+// roundTo formats x to at most places decimal places, without trailing
+// zeros.
+func roundTo(x float64, places int) string {
+	s := strconv.FormatFloat(x, 'f', places, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// partsUnit returns the unit of an indicator named for neither, whose
+// figures are given with numerators and denominators: per 10,000 where
+// every figure is its numerator over its denominator per 10,000 (150 of
+// 350,000 given as 4.29), else a percentage.
+func (c *collector) partsUnit(ref string) app.Unit {
+	if c.perTenK == nil {
+		c.perTenK = map[string]bool{}
+		not := map[string]bool{}
+		for i := range c.figs {
+			f := c.fig(i)
+			if f.flags&(hasValue|hasNum|hasDen) != hasValue|hasNum|hasDen || f.den == 0 {
+				continue
+			}
+			r := c.figures.keys[f.series].Ref
+			if shownAs(f.value, f.num/f.den*10000) && !shownAs(f.value, f.num/f.den*100) {
+				c.perTenK[r] = true
+			} else {
+				not[r] = true
+			}
+		}
+		for r := range not {
+			delete(c.perTenK, r)
+		}
+	}
+	if c.perTenK[ref] {
+		return app.Per10k
+	}
+	return app.Percent
+}

@@ -327,7 +327,9 @@ func readSheetLog(ctx context.Context, file string, l Layout, g *grid, progress 
 			return nil, &app.SourceError{Location: app.Location{File: file, Sheet: l.Sheet, Cell: cellName(l.HeaderRow-1, 0)},
 				Err: errors.New("no Indicator, month or area columns beside Ref")}
 		}
+		sr.lookAhead()
 		err = sr.readScorecard(ctx)
+		sr.warnAhead()
 	case TidySheet:
 		err = sr.readTidy(ctx, progress)
 	case TargetSheet:

@@ -57,7 +57,7 @@ func (w *workbook) sheetSize(name string) int64 {
 }
 
 func (w *workbook) grid(x *xlsx.Grid) *grid {
-	return &grid{rows: x.Rows, style: x.Styles, merged: x.Merged, hidden: x.Hidden, uncalculated: x.Uncalculated,
+	return &grid{rows: x.Rows, style: x.Styles, merged: x.Merged, hidden: x.Hidden, hiddenRows: x.HiddenRows, uncalculated: x.Uncalculated,
 		unverified: x.Unverified, looks: w.looks,
 		date1904: w.Date1904()}
 }
@@ -214,6 +214,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 				return nil, err
 			}
 			out.warnUncalculated(sh.g)
+			out.warnHidden(l, sh.g)
 		}
 		newRefs.addAll(out.indicators)
 		if err := tooManyIndicators(app.Location{File: base, Sheet: l.Sheet}, newRefs.count(), opt); err != nil {

@@ -106,6 +106,8 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 			}
 		}
 		switch {
+		case hasFigures && isTotalLabel(ref):
+			s.warn(r, refCol.index, "row skipped: %q is a total of the rows above, not an indicator; give it a Ref (such as EH99) to read it as one", ref)
 		case ref != "" && looksLikeRef(ref, hasFigures):
 			inNotes = false
 			split, isCohort := splitOf(name)

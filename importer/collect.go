@@ -361,6 +361,7 @@ func (c *collector) dataset() *app.Dataset {
 	d.Observations, ranges, sums = c.observations(units)
 	c.academicYears(d.Observations)
 	ranges = append(ranges, c.checkFractions(d.Observations, units)...)
+	ranges = append(ranges, c.checkCounts(d.Observations, units)...)
 	spreads := percentSpreads(d.Observations, units)
 	ranges = append(ranges, c.checkAllFractions(spreads, units)...)
 	c.fractionTargets(spreads, units)

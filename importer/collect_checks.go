@@ -32,6 +32,17 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 		if o.Numerator != nil && o.Denominator != nil && *o.Denominator == 0 && *o.Numerator != 0 && ind.Measure == app.Proportion {
 			warn(o.Cell, "%s %s %s: numerator %g over a denominator of 0 is no proportion", o.Ref, o.Area, o.Period, *o.Numerator)
 		}
+		if o.Value == nil && brokenFormula(o.Raw) {
+			warn(o.Cell, "%s %s %s: the cell shows Excel's error %s, a formula that failed (as when cells it used are deleted): read as %q (%s); correct the formula",
+				o.Ref, o.Area, o.Period, strings.TrimSpace(o.Raw), o.Status, o.Status.Describe())
+		}
+		if o.Value != nil && *o.Value < 0 && ind.Measure == app.Count && ind.Unit == app.Number {
+			as := fmt.Sprintf("%g", *o.Value)
+			if o.Raw != "" {
+				as = fmt.Sprintf("%q read as %g", strings.TrimSpace(o.Raw), *o.Value)
+			}
+			warn(o.Cell, "%s %s %s: %s, below 0, which a count cannot be; kept as given", o.Ref, o.Area, o.Period, as)
+		}
 		if o.Value != nil && o.Numerator != nil && o.Denominator != nil && *o.Denominator > 0 {
 			if per, what := partsScale(ind); per > 0 {
 				x := *o.Numerator / *o.Denominator * per
@@ -241,4 +252,60 @@ func (c *collector) partsUnit(ref string) app.Unit {
 		return app.Per10k
 	}
 	return app.Percent
+}
+
+// brokenFormula reports whether raw is an Excel error a failed formula
+// shows: #REF! where cells it used were deleted, #VALUE!, #NAME?. #N/A
+// and #DIV/0! are left out: sources write them for "not available" and
+// "no children to divide by".
+func brokenFormula(raw string) bool {
+	switch strings.ToUpper(strings.TrimSpace(raw)) {
+	case "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!":
+		return true
+	}
+	return false
+}
+
+// checkCounts reports a count's figure that looks written with a point
+// for thousands: 1.102 among counts such as 1121 is most likely 1,102,
+// and read as 1.102 it is a thousandth of it. It is kept as given, and
+// said once for each indicator, at its first.
+func (c *collector) checkCounts(obs []app.Observation, units map[string]app.Indicator) []app.Warning {
+	big := map[string]float64{} // a whole figure of 1000 or more, by ref
+	var odd []int
+	ref, count := "", false
+	for i := range obs {
+		o := &obs[i]
+		if o.Ref != ref {
+			ind := units[o.Ref]
+			ref, count = o.Ref, ind.Measure == app.Count && ind.Unit == app.Number
+		}
+		if !count || o.Value == nil {
+			continue
+		}
+		v := math.Abs(*o.Value)
+		switch {
+		case v >= 1000 && v == math.Trunc(v):
+			if _, ok := big[ref]; !ok {
+				big[ref] = v
+			}
+		case v > 1 && v < 1000 && v != math.Trunc(v) && placesOf(v) == 3:
+			odd = append(odd, i)
+		}
+	}
+	var warnings []app.Warning
+	said := map[string]bool{}
+	for _, i := range odd {
+		o := &obs[i]
+		b, ok := big[o.Ref]
+		if !ok || said[o.Ref] {
+			continue
+		}
+		said[o.Ref] = true
+		sheet, cell := splitCell(o.Cell)
+		warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(
+			"%s %s %s: %g read as %g, though its other figures are whole counts such as %g: if it is %s written with a point for thousands, write it as %s",
+			o.Ref, o.Area, o.Period, *o.Value, *o.Value, b, roundTo(*o.Value*1000, 0), roundTo(*o.Value*1000, 0))})
+	}
+	return warnings
 }

@@ -140,21 +140,26 @@ func percentSpreads(obs []app.Observation, units map[string]app.Indicator) map[s
 // It does so only where the file leaves no doubt: every figure of the
 // indicator above 1 and the target, as a percentage, among them (half the
 // least to twice the greatest); each is said at the target's row. A
-// target below 1 far from its figures is kept as given, and said.
+// target below 1 far from its figures, or beside figures some of which
+// are fractions too, is kept as given, and said.
 func (c *collector) fractionTargets(spreads map[string]*spread, units map[string]app.Indicator) {
 	for i := range c.targetList {
 		t := &c.targetList[i]
 		s := spreads[t.Ref]
-		if s == nil || s.lo <= 1 || units[t.Ref].Unit != app.Percent {
+		if s == nil || s.hi <= 1 || units[t.Ref].Unit != app.Percent {
+			// Figures all at most 1 are said by checkAllFractions.
 			continue
 		}
+		// Only where every figure is a whole percentage is the scale
+		// plain; beside figures that are fractions too, it is said.
+		sure := s.lo > 1
 		var read, odd []string
 		check := func(what string, v **float64) {
 			if *v == nil || **v <= 0 || **v >= 1 {
 				return
 			}
 			x := math.Round(**v*100*1e9) / 1e9
-			if x >= s.lo/2 && x <= s.hi*2 {
+			if sure && x >= s.lo/2 && x <= s.hi*2 {
 				read = append(read, fmt.Sprintf("%s %g read as %g%%", what, **v, x))
 				*v = app.Float(x)
 				return

@@ -57,6 +57,9 @@ type collector struct {
 	measured map[string]bool
 	// placed holds refs some cell showed its decimal places for.
 	placed map[string]bool
+	// perTenK holds the refs whose every figure is its numerator over
+	// its denominator per 10,000; nil until partsUnit needs it.
+	perTenK map[string]bool
 }
 
 func newCollector(file string) *collector {
@@ -337,7 +340,7 @@ func (c *collector) dataset() *app.Dataset {
 			// A figure given with a numerator and denominator, and not
 			// named as an average, is a proportion shown as a percentage.
 			if ind.Unit == app.Number && c.hasParts[ref] && measureOf(ind.Name, ind.Unit, false) == app.Count {
-				ind.Unit = app.Percent
+				ind.Unit = c.partsUnit(ref)
 			}
 		}
 		if ind.Measure == "" && !c.measured[ref] {
@@ -358,6 +361,10 @@ func (c *collector) dataset() *app.Dataset {
 	d.Observations, ranges, sums = c.observations(units)
 	c.academicYears(d.Observations)
 	ranges = append(ranges, c.checkFractions(d.Observations, units)...)
+	ranges = append(ranges, c.checkCounts(d.Observations, units)...)
+	spreads := percentSpreads(d.Observations, units)
+	ranges = append(ranges, c.checkAllFractions(spreads, units)...)
+	c.fractionTargets(spreads, units)
 	d.Targets = c.targetsByYearType()
 	d.Benchmarks = c.outturnsByYearType()
 	d.Comments = c.comments

@@ -3,6 +3,8 @@ package importer
 import (
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 
 	"scorecard/app"
 )
@@ -29,6 +31,27 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 		}
 		if o.Numerator != nil && o.Denominator != nil && *o.Denominator == 0 && *o.Numerator != 0 && ind.Measure == app.Proportion {
 			warn(o.Cell, "%s %s %s: numerator %g over a denominator of 0 is no proportion", o.Ref, o.Area, o.Period, *o.Numerator)
+		}
+		if o.Value == nil && brokenFormula(o.Raw) {
+			warn(o.Cell, "%s %s %s: the cell shows Excel's error %s, a formula that failed (as when cells it used are deleted): read as %q (%s); correct the formula",
+				o.Ref, o.Area, o.Period, strings.TrimSpace(o.Raw), o.Status, o.Status.Describe())
+		}
+		if o.Value != nil && *o.Value < 0 && ind.Measure == app.Count && ind.Unit == app.Number {
+			as := fmt.Sprintf("%g", *o.Value)
+			if o.Raw != "" {
+				as = fmt.Sprintf("%q read as %g", strings.TrimSpace(o.Raw), *o.Value)
+			}
+			warn(o.Cell, "%s %s %s: %s, below 0, which a count cannot be; kept as given", o.Ref, o.Area, o.Period, as)
+		}
+		if o.Value != nil && o.Numerator != nil && o.Denominator != nil && *o.Denominator > 0 {
+			if per, what := partsScale(ind); per > 0 {
+				x := *o.Numerator / *o.Denominator * per
+				// A fraction of 1 for a percentage is said by checkFractions.
+				if !shownAs(*o.Value, x) && !(per == 100 && shownAs(*o.Value*100, x)) {
+					warn(o.Cell, "%s %s %s: %g is not its numerator over its denominator, %g / %g = %s%s; kept %g as given",
+						o.Ref, o.Area, o.Period, *o.Value, *o.Numerator, *o.Denominator, roundTo(x, placesOf(*o.Value)+1), what, *o.Value)
+				}
+			}
 		}
 		if o.Value != nil && o.Denominator != nil && ind.Unit == app.Number && (ind.Measure == app.Count || ind.Measure == app.Proportion) {
 			// "3/4" reads as 3 of 4, a percentage, which a count is not; a
@@ -154,86 +177,135 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs(b)) }
 
-// checkFractions reports a percentage that looks given as a fraction:
-// a figure above 0 and at most 1 of a percentage indicator whose other
-// figures or targets in the file are above 1, as 0.43 is beside a target
-// of 45. Written without a percentage format it reads as 0.43%, where
-// 43% was most likely meant; it is kept as given, and said once for each
-// indicator at its first such figure.
-func (c *collector) checkFractions(obs []app.Observation, units map[string]app.Indicator) []app.Warning {
-	scale := map[string]float64{} // a figure or target above 1, by ref
-	var small []int               // figures above 0 and at most 1, by index
-	// Observations come a series at a time, so a ref's unit is looked up
-	// once a run, not once a figure: an import holds a hundred thousand.
-	ref, percent := "", false
+// partsScale returns what an indicator's numerator over its denominator
+// is multiplied by to give its figure, and the unit as a warning says it:
+// 0 for an indicator whose figure is not such a quotient.
+func partsScale(ind app.Indicator) (float64, string) {
+	switch {
+	case ind.Unit == app.Percent && (ind.Measure == app.Proportion || ind.Measure == ""):
+		return 100, "%"
+	case ind.Unit == app.Per10k && (ind.Measure == app.Rate || ind.Measure == ""):
+		return 10000, " per 10,000"
+	case ind.Measure == app.Mean:
+		return 1, ""
+	}
+	return 0, ""
+}
+
+// shownAs reports whether v, given to the places it shows, is x: 44.4 is
+// 4 / 9 as a percentage, 44.44 too. A unit in the last place is allowed,
+// for figures cut rather than rounded to it.
+func shownAs(v, x float64) bool {
+	return math.Abs(v-x) <= math.Pow(10, -float64(placesOf(v)))+1e-9*math.Abs(x)
+}
+
+// placesOf returns the decimal places v shows, to ten significant
+// figures: 44.440000000000005, a percentage format's 0.4444 times 100,
+// shows 2.
+func placesOf(v float64) int {
+	s := strconv.FormatFloat(v, 'g', 10, 64)
+	if strings.ContainsAny(s, "e") {
+		return 6
+	}
+	_, frac, ok := strings.Cut(s, ".")
+	if !ok {
+		return 0
+	}
+	return len(strings.TrimRight(frac, "0"))
+}
+
+// roundTo formats x to at most places decimal places, without trailing
+// zeros.
+func roundTo(x float64, places int) string {
+	s := strconv.FormatFloat(x, 'f', places, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// partsUnit returns the unit of an indicator named for neither, whose
+// figures are given with numerators and denominators: per 10,000 where
+// every figure is its numerator over its denominator per 10,000 (150 of
+// 350,000 given as 4.29), else a percentage.
+func (c *collector) partsUnit(ref string) app.Unit {
+	if c.perTenK == nil {
+		c.perTenK = map[string]bool{}
+		not := map[string]bool{}
+		for i := range c.figs {
+			f := c.fig(i)
+			if f.flags&(hasValue|hasNum|hasDen) != hasValue|hasNum|hasDen || f.den == 0 {
+				continue
+			}
+			r := c.figures.keys[f.series].Ref
+			if shownAs(f.value, f.num/f.den*10000) && !shownAs(f.value, f.num/f.den*100) {
+				c.perTenK[r] = true
+			} else {
+				not[r] = true
+			}
+		}
+		for r := range not {
+			delete(c.perTenK, r)
+		}
+	}
+	if c.perTenK[ref] {
+		return app.Per10k
+	}
+	return app.Percent
+}
+
+// brokenFormula reports whether raw is an Excel error a failed formula
+// shows: #REF! where cells it used were deleted, #VALUE!, #NAME?. #N/A
+// and #DIV/0! are left out: sources write them for "not available" and
+// "no children to divide by".
+func brokenFormula(raw string) bool {
+	switch strings.ToUpper(strings.TrimSpace(raw)) {
+	case "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!":
+		return true
+	}
+	return false
+}
+
+// checkCounts reports a count's figure that looks written with a point
+// for thousands: 1.102 among counts such as 1121 is most likely 1,102,
+// and read as 1.102 it is a thousandth of it. It is kept as given, and
+// said once for each indicator, at its first.
+func (c *collector) checkCounts(obs []app.Observation, units map[string]app.Indicator) []app.Warning {
+	big := map[string]float64{} // a whole figure of 1000 or more, by ref
+	var odd []int
+	ref, count := "", false
 	for i := range obs {
 		o := &obs[i]
 		if o.Ref != ref {
-			ref, percent = o.Ref, units[o.Ref].Unit == app.Percent
+			ind := units[o.Ref]
+			ref, count = o.Ref, ind.Measure == app.Count && ind.Unit == app.Number
 		}
-		if !percent || o.Value == nil || *o.Value <= 0 {
+		if !count || o.Value == nil {
 			continue
 		}
-		if *o.Value > 1 {
-			if _, ok := scale[ref]; !ok {
-				scale[ref] = *o.Value
+		v := math.Abs(*o.Value)
+		switch {
+		case v >= 1000 && v == math.Trunc(v):
+			if _, ok := big[ref]; !ok {
+				big[ref] = v
 			}
-		} else if !agreesWithParts(o) {
-			small = append(small, i)
+		case v > 1 && v < 1000 && v != math.Trunc(v) && placesOf(v) == 3:
+			odd = append(odd, i)
 		}
-	}
-	if len(small) == 0 {
-		return nil
-	}
-	for _, t := range c.targetList {
-		for _, v := range []*float64{t.Target, t.Floor} {
-			if v != nil && *v > 1 && units[t.Ref].Unit == app.Percent {
-				if _, ok := scale[t.Ref]; !ok {
-					scale[t.Ref] = *v
-				}
-			}
-		}
-	}
-	type fractions struct {
-		first *app.Observation
-		n     int
-	}
-	byRef := map[string]*fractions{}
-	var refs []string
-	for _, i := range small {
-		o := &obs[i]
-		if _, ok := scale[o.Ref]; !ok {
-			continue
-		}
-		f := byRef[o.Ref]
-		if f == nil {
-			f = &fractions{first: o}
-			byRef[o.Ref] = f
-			refs = append(refs, o.Ref)
-		}
-		f.n++
 	}
 	var warnings []app.Warning
-	for _, ref := range refs {
-		f := byRef[ref]
-		o := f.first
-		more := ""
-		if f.n > 1 {
-			more = fmt.Sprintf(" and %d more like it", f.n-1)
+	said := map[string]bool{}
+	for _, i := range odd {
+		o := &obs[i]
+		b, ok := big[o.Ref]
+		if !ok || said[o.Ref] {
+			continue
 		}
+		said[o.Ref] = true
 		sheet, cell := splitCell(o.Cell)
-		warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell},
-			Message: fmt.Sprintf("%s %s %s: %g%s read as %g%%, though its other figures or targets are percentages such as %g: if it is a fraction (%g%%), write it as %g or format the cell as a percentage",
-				o.Ref, o.Area, o.Period, *o.Value, more, *o.Value, scale[ref], *o.Value*100, *o.Value*100)})
+		warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(
+			"%s %s %s: %g read as %g, though its other figures are whole counts such as %g: if it is %s written with a point for thousands, write it as %s",
+			o.Ref, o.Area, o.Period, *o.Value, *o.Value, b, roundTo(*o.Value*1000, 0), roundTo(*o.Value*1000, 0))})
 	}
 	return warnings
-}
-
-// agreesWithParts reports whether a percentage is its numerator over its
-// denominator, to the places given: 0.88 of 1 in 114 is a true 0.88%.
-func agreesWithParts(o *app.Observation) bool {
-	if o.Numerator == nil || o.Denominator == nil || *o.Denominator == 0 {
-		return false
-	}
-	return math.Abs(*o.Numerator / *o.Denominator * 100 - *o.Value) < 0.005+1e-9*math.Abs(*o.Value)
 }

@@ -2,8 +2,12 @@ package importer
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"scorecard/app"
 )
 
 // TestFractionsSaid: a figure a reader would take for a fraction of one
@@ -66,6 +70,93 @@ func TestFractionsSaid(t *testing.T) {
 					t.Errorf("warning %q, want it to begin %q", got[i], tt.want[i])
 				}
 			}
+		})
+	}
+}
+
+// TestPartsContradictionSaid: a figure that is not its own numerator over
+// its denominator is kept as given and said at its cell, with both, in a
+// scorecard workbook and a tidy file alike; one that is, to the places it
+// shows, is not said.
+func TestPartsContradictionSaid(t *testing.T) {
+	tests := []struct {
+		name string
+		book [][]any // a scorecard sheet, or
+		csv  string  // a tidy file
+		want []string
+		unit map[string]app.Unit // units read, by ref
+	}{
+		{name: "a percentage and a rate in a workbook",
+			book: [][]any{{"Ref", "Indicator", "Polarity", "Target", "Floor", "Aug-25", "Sep-25", "Numerator", "Denominator"},
+				{"ND01", "Assessments in time (%)", "H", 80, 70, 82, 83, 60, 100},
+				{"ND02", "Rate of referrals per 10,000", "L", 300, 350, 320, 330, 11000, 350000},
+				{"ND03", "Children seen (%)", "H", 80, 70, 82, 44.4, 4, 9},
+				{"ND04", "Children seen in time (%)", "H", 80, 70, 82, 11.6, 221, 1896}},
+			want: []string{"G2: ND01 Kent 2025-09: 83 is not its numerator over its denominator, 60 / 100 = 60%; kept 83 as given",
+				"G3: ND02 Kent 2025-09: 330 is not its numerator over its denominator, 11000 / 350000 = 314.3 per 10,000; kept 330 as given"}},
+		{name: "a tidy file",
+			csv: "Ref,Indicator,Period,Area,Cohort,Numerator,Denominator,Value\n" +
+				"TD01,Children seen (%),2025-07,Kent,All,45,100,45\n" +
+				"TD01,Children seen (%),2025-09,Kent,All,47,100,52\n" +
+				"TD01,Children seen (%),2025-09,Ashford,All,4,9,44.4\n" +
+				"TD03,Rate,2025-09,Kent,All,150,350000,4.29\n",
+			want: []string{"line 3: TD01 Kent 2025-09: 52 is not its numerator over its denominator, 47 / 100 = 47%; kept 52 as given"},
+			unit: map[string]app.Unit{"TD01": app.Percent, "TD03": app.Per10k}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var path string
+			if tt.book != nil {
+				path = writeBook(t, "Scorecard", tt.book)
+			} else {
+				path = filepath.Join(t.TempDir(), "tidy.csv")
+				if err := os.WriteFile(path, []byte(tt.csv), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res, err := Read(context.Background(), path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkWarnings(t, res.Warnings, []string{"numerator over its denominator"}, tt.want)
+			for _, ind := range res.Dataset.Indicators {
+				if u, ok := tt.unit[ind.Ref]; ok && ind.Unit != u {
+					t.Errorf("%s unit %q, want %q", ind.Ref, ind.Unit, u)
+				}
+			}
+		})
+	}
+}
+
+// TestCountAndErrorMarksSaid: what a cell's text was read as, where that
+// is unlikely what was meant, is kept and said at the cell: Excel's #REF!
+// (a broken formula) read as not available, "(5)" in a count read as -5,
+// and 1.102 among whole counts in the thousands.
+func TestCountAndErrorMarksSaid(t *testing.T) {
+	head := []any{"Ref", "Indicator", "Polarity", "Jan-26", "Feb-26", "Mar-26"}
+	tests := []struct {
+		name string
+		row  []any
+		want []string
+	}{
+		{"a broken formula", []any{"CM14", "Children seen (%)", "H", "#REF!", 45, 46},
+			[]string{`D2: CM14 Kent 2026-01: the cell shows Excel's error #REF!, a formula that failed`}},
+		{"not available and division by nought", []any{"CM12", "Children seen (%)", "H", "#N/A", "#DIV/0!", 46}, nil},
+		{"bracketed negatives in a count", []any{"T04", "Number of children in care", "-", "(5)", 3, -4},
+			[]string{`D2: T04 Kent 2026-01: "(5)" read as -5, below 0, which a count cannot be`,
+				`F2: T04 Kent 2026-03: -4, below 0`}},
+		{"a change may fall", []any{"T05", "Change in children in care", "-", "(5)", 3, -4}, nil},
+		{"a point for thousands", []any{"T06", "Number of contacts", "-", "1.102", 1121, 1130},
+			[]string{`D2: T06 Kent 2026-01: 1.102 read as 1.102, though its other figures are whole counts such as 1121: if it is 1102 written with a point for thousands`}},
+		{"fractional staff", []any{"T08", "Number of social workers", "-", 12.5, 13.25, 14}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(context.Background(), writeBook(t, "Scorecard", [][]any{head, tt.row}), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkWarnings(t, res.Warnings, []string{"Excel's error", "below 0", "point for thousands"}, tt.want)
 		})
 	}
 }

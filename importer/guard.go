@@ -111,7 +111,8 @@ var (
 // fileKind names what a file's first bytes (head, read from f) show it is:
 // "xlsx" (a zip, as .xlsx and .xlsm are), "ods", "xls" (an Excel 97-2003
 // workbook), "encrypted" (an Office file saved with a password), "html",
-// "text", or "" when it cannot tell.
+// "text" (a table of delimited columns), "plain" (text without columns),
+// or "" when it cannot tell.
 func fileKind(head []byte, f io.ReaderAt) string {
 	switch {
 	case bytes.HasPrefix(head, zipMagic):
@@ -127,6 +128,11 @@ func fileKind(head []byte, f io.ReaderAt) string {
 		return "html"
 	}
 	if len(head) > 0 && bytes.IndexByte(head, 0) < 0 && utf8.Valid(trimPartialRune(head)) {
+		line, _, _ := bytes.Cut(t, []byte("\n"))
+		if !bytes.ContainsAny(line, ",;\t|") {
+			// No column in its first line: not a table at all.
+			return "plain"
+		}
 		return "text"
 	}
 	return ""
@@ -196,6 +202,8 @@ func checkKind(ext, kind string) error {
 			return fmt.Errorf("is a web page or XML file named %s, not a workbook: open it in Excel and save it as .xlsx", ext)
 		case "text":
 			return fmt.Errorf("is a text (CSV) file named %s: rename it .csv and import that", ext)
+		case "plain":
+			return fmt.Errorf("is not an Excel workbook, though named %s: it holds plain text without columns (it may be damaged, or not the file meant): open the original in Excel and save it as .xlsx", ext)
 		}
 	case ".csv":
 		switch kind {
@@ -214,6 +222,8 @@ func checkKind(ext, kind string) error {
 			return errors.New("is an Excel workbook (.xlsx) named .xls: rename it .xlsx and import that")
 		case "text":
 			return errors.New("is a text (CSV) file named .xls: rename it .csv and import that")
+		case "plain":
+			return errors.New("is not an Excel workbook, though named .xls: it holds plain text without columns (it may be damaged, or not the file meant): open the original in Excel and save it as .xlsx")
 		case "html":
 			return errors.New("is a web page or XML file named .xls, not a workbook: open it in Excel and save it as .xlsx")
 		}

@@ -180,6 +180,8 @@ func TestNamesWhatAFileIs(t *testing.T) {
 		{"real.xls.xlsx", ole2("Workbook", "SummaryInformation"), "is an Excel 97-2003 workbook (.xls) named .xlsx"},
 		{"calc.xlsx", ods, "is an OpenDocument spreadsheet (.ods) named .xlsx"},
 		{"table.xlsx", []byte("Ref,Period,Value\nCIC05,2025-03,5\n"), "is a text (CSV) file named .xlsx: rename it .csv"},
+		{"text.xlsx", []byte("not a zip"), "is not an Excel workbook, though named .xlsx: it holds plain text without columns"},
+		{"note.xls", []byte("not a zip\nat all\n"), "is not an Excel workbook, though named .xls: it holds plain text"},
 		{"page.xlsx", []byte("<html><body><table></table></body></html>"), "is a web page or XML file named .xlsx"},
 		{"book.csv", xlsx, "is an Excel workbook named .csv: rename it .xlsx"},
 		{"old.csv", ole2("Workbook"), "is an Excel 97-2003 workbook (.xls) named .csv"},

@@ -306,3 +306,17 @@ func plainText(s string) bool {
 	}
 	return true
 }
+
+// isTotalLabel reports whether text in a Ref column names a total of the
+// rows above ("Total", "Sub-total", "Grand Total") rather than an
+// indicator: read as one, it would become an indicator called "Total".
+func isTotalLabel(s string) bool {
+	t := strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '-' || r == ':' || r == '.' || r == '\u00a0'
+	}), " ")
+	switch t {
+	case "total", "totals", "sub total", "subtotal", "grand total", "overall total", "total all":
+		return true
+	}
+	return false
+}

@@ -28,6 +28,8 @@ type sheetReader struct {
 	// spans are the sheet's merged ranges across columns, by the row of
 	// their top-left cell, made when first asked (mergedFigure).
 	spans [][]xlsx.Range
+	// ahead is what the sheet gives after the period its title names.
+	ahead ahead
 }
 
 // at returns a data cell's own text. Merged ranges are not spread here:
@@ -104,6 +106,8 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 			}
 		}
 		switch {
+		case hasFigures && isTotalLabel(ref):
+			s.warn(r, refCol.index, "row skipped: %q is a total of the rows above, not an indicator; give it a Ref (such as EH99) to read it as one", ref)
 		case ref != "" && looksLikeRef(ref, hasFigures):
 			inNotes = false
 			split, isCohort := splitOf(name)
@@ -304,7 +308,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 	for i := range figures {
 		c := &figures[i]
 		text := s.at(r, c)
-		if strings.TrimSpace(text) == "" {
+		if strings.TrimSpace(text) == "" || s.ahead.skip(c.index, c.Period) {
 			continue
 		}
 		lk := s.look(r, c)
@@ -502,7 +506,7 @@ func (s *sheetReader) sheetLatest() app.Period {
 	}
 	var p app.Period
 	for _, c := range s.l.Columns {
-		if c.Role == RolePeriod && !c.Period.IsZero() && (p.IsZero() || c.Period.Compare(p) > 0) {
+		if c.Role == RolePeriod && !c.Period.IsZero() && !s.ahead.empty[c.index] && (p.IsZero() || c.Period.Compare(p) > 0) {
 			p = c.Period
 		}
 	}

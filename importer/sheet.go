@@ -122,6 +122,8 @@ type grid struct {
 	looks  []look    // by style index
 	merged []xlsx.Range
 	hidden []bool // columns hidden from view, by 0-based column
+	// hiddenRows are the rows hidden from view, 0-based, in order.
+	hiddenRows []int
 	// uncalculated are formula cells saved with no result; they read as
 	// blanks.
 	uncalculated []xlsx.Cell

@@ -261,5 +261,6 @@ func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p pl
 		return
 	}
 	out.warnUncalculated(g)
+	out.warnHidden(l, g)
 	sh.out = out
 }

@@ -57,7 +57,7 @@ func (w *workbook) sheetSize(name string) int64 {
 }
 
 func (w *workbook) grid(x *xlsx.Grid) *grid {
-	return &grid{rows: x.Rows, style: x.Styles, merged: x.Merged, hidden: x.Hidden, uncalculated: x.Uncalculated,
+	return &grid{rows: x.Rows, style: x.Styles, merged: x.Merged, hidden: x.Hidden, hiddenRows: x.HiddenRows, uncalculated: x.Uncalculated,
 		unverified: x.Unverified, looks: w.looks,
 		date1904: w.Date1904()}
 }
@@ -214,6 +214,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 				return nil, err
 			}
 			out.warnUncalculated(sh.g)
+			out.warnHidden(l, sh.g)
 		}
 		newRefs.addAll(out.indicators)
 		if err := tooManyIndicators(app.Location{File: base, Sheet: l.Sheet}, newRefs.count(), opt); err != nil {
@@ -327,7 +328,9 @@ func readSheetLog(ctx context.Context, file string, l Layout, g *grid, progress 
 			return nil, &app.SourceError{Location: app.Location{File: file, Sheet: l.Sheet, Cell: cellName(l.HeaderRow-1, 0)},
 				Err: errors.New("no Indicator, month or area columns beside Ref")}
 		}
+		sr.lookAhead()
 		err = sr.readScorecard(ctx)
+		sr.warnAhead()
 	case TidySheet:
 		err = sr.readTidy(ctx, progress)
 	case TargetSheet:

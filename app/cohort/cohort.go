@@ -28,6 +28,7 @@ package cohort
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"scorecard/app"
@@ -287,12 +288,18 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 	if !ok {
 		return o, fmt.Sprintf("the source gives no %s for all children", strings.Join(names, " and "))
 	}
+	if why := contradicts(ind.Measure, a, whole, names); why != "" {
+		return o, "the figure for all children " + why
+	}
 	rest := whole
 	var nonzero [2]int // cohorts with children in each component
 	for i, p := range parts {
 		c, ok := components(ind.Measure, p)
 		if !ok {
 			return o, fmt.Sprintf("the source gives no %s for %s", strings.Join(names, " and "), ex.cs[i].Label())
+		}
+		if why := contradicts(ind.Measure, p, c, names); why != "" {
+			return o, "the figure for " + ex.cs[i].Label() + " " + why
 		}
 		for n := range names {
 			if ind.Measure == app.Rate && n == 1 && c[n] == whole[n] {
@@ -358,6 +365,27 @@ func components(m app.Measure, o app.Observation) ([2]float64, bool) {
 		return [2]float64{}, false
 	}
 	return [2]float64{*o.Numerator, *o.Denominator}, true
+}
+
+// contradicts says how a figure o disagrees with its own components c,
+// beyond the places it shows: 83% given with 60 of 100. Recomputed from
+// the components, the figure would silently become another; "" when they
+// agree or there is nothing to compare.
+func contradicts(m app.Measure, o app.Observation, c [2]float64, names []string) string {
+	if m == app.Count || o.Value == nil || c[1] == 0 {
+		return ""
+	}
+	x := c[0] / c[1] * scale(m)
+	v := *o.Value
+	s := strconv.FormatFloat(v, 'g', 10, 64)
+	places := 0
+	if _, frac, ok := strings.Cut(s, "."); ok && !strings.Contains(s, "e") {
+		places = len(strings.TrimRight(frac, "0"))
+	}
+	if math.Abs(v-x) <= math.Pow(10, -float64(places))+1e-9*math.Abs(x) {
+		return ""
+	}
+	return fmt.Sprintf("is %s, not its %s over its %s (%s / %s gives %s)", number(v), names[0], names[1], number(c[0]), number(c[1]), number(x))
 }
 
 const (

@@ -139,6 +139,25 @@ func TestExcludeWorkedExamples(t *testing.T) {
 			fig("X", excl, 12.0, none, none)},
 		want: 12.0, wantNum: none, wantDen: none, warnings: 1,
 	}, {
+		// 83% given with 60 of 100: recomputed from the counts the
+		// figure would silently become 55 / 90 = 61%, another figure.
+		name: "all figure contradicts its counts", measure: app.Proportion,
+		obs:  []app.Observation{fig("X", app.All, 83, 60, 100), fig("X", uasc, 50, 5, 10)},
+		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "is 83, not its numerator over its denominator (60 / 100 gives 60)",
+	}, {
+		name: "cohort figure contradicts its counts", measure: app.Proportion,
+		obs:  []app.Observation{fig("X", app.All, 60, 60, 100), fig("X", uasc, 20, 5, 10)},
+		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "unaccompanied asylum-seeking children (UASC) is 20",
+	}, {
+		name: "rate contradicts its population", measure: app.Rate,
+		obs:  []app.Observation{fig("X", app.All, 330, 11000, 350000), fig("X", uasc, 2100, 420, 2000)},
+		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "gives 314.286",
+	}, {
+		// Cut, not rounded, to one place: 221 / 1,896 is 11.656...
+		name: "figure cut to the places shown", measure: app.Proportion,
+		obs:  []app.Observation{fig("X", app.All, 11.6, 221, 1896), fig("X", uasc, 10.9, 12, 110)},
+		want: 209.0 / 1786 * 100, wantNum: 209, wantDen: 1786,
+	}, {
 		name: "source row without cohort figures", measure: app.Median,
 		obs:  []app.Observation{fig("X", app.All, 400, none, none), fig("X", excl, 380, none, none)},
 		want: 380, wantNum: none, wantDen: none,

@@ -174,6 +174,9 @@ func sheetMeta(data []byte, g *Grid) ([][]cellMeta, error) {
 						row = n - 1
 					}
 				}
+				if v, ok := attrs("hidden"); ok && (v == "1" || v == "true") {
+					g.HiddenRows = append(g.HiddenRows, row)
+				}
 			case "c":
 				if row < 0 {
 					continue

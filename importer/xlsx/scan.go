@@ -24,6 +24,9 @@ type Grid struct {
 	Merged []Range
 	// Hidden marks the columns hidden from view, by 0-based column.
 	Hidden []bool
+	// HiddenRows lists the rows hidden from view, 0-based, in sheet
+	// order.
+	HiddenRows []int
 	// Uncalculated lists the formula cells saved with no result, in
 	// sheet order; their text is empty. Tools that write formulas but
 	// do not calculate them (openpyxl, excelize) save them so, and
@@ -175,6 +178,9 @@ scan:
 				}
 			}
 			row, col = r, -1
+			if v, ok := attr(attrs, "hidden"); ok && (string(v) == "1" || string(v) == "true") {
+				sc.g.HiddenRows = append(sc.g.HiddenRows, r)
+			}
 		case "c":
 			if row < 0 {
 				continue

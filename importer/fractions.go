@@ -1,0 +1,247 @@
+package importer
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"scorecard/app"
+)
+
+// checkFractions reports a percentage that looks given as a fraction:
+// a figure above 0 and at most 1 of a percentage indicator whose other
+// figures or targets in the file are above 1, as 0.43 is beside a target
+// of 45. Written without a percentage format it reads as 0.43%, where
+// 43% was most likely meant; it is kept as given, and said once for each
+// indicator at its first such figure.
+func (c *collector) checkFractions(obs []app.Observation, units map[string]app.Indicator) []app.Warning {
+	scale := map[string]float64{} // a figure or target above 1, by ref
+	var small []int               // figures above 0 and at most 1, by index
+	// Observations come a series at a time, so a ref's unit is looked up
+	// once a run, not once a figure: an import holds a hundred thousand.
+	ref, percent := "", false
+	for i := range obs {
+		o := &obs[i]
+		if o.Ref != ref {
+			ref, percent = o.Ref, units[o.Ref].Unit == app.Percent
+		}
+		if !percent || o.Value == nil || *o.Value <= 0 {
+			continue
+		}
+		if *o.Value > 1 {
+			if _, ok := scale[ref]; !ok {
+				scale[ref] = *o.Value
+			}
+		} else if !agreesWithParts(o) {
+			small = append(small, i)
+		}
+	}
+	if len(small) == 0 {
+		return nil
+	}
+	for _, t := range c.targetList {
+		for _, v := range []*float64{t.Target, t.Floor} {
+			if v != nil && *v > 1 && units[t.Ref].Unit == app.Percent {
+				if _, ok := scale[t.Ref]; !ok {
+					scale[t.Ref] = *v
+				}
+			}
+		}
+	}
+	type fractions struct {
+		first *app.Observation
+		n     int
+	}
+	byRef := map[string]*fractions{}
+	var refs []string
+	for _, i := range small {
+		o := &obs[i]
+		if _, ok := scale[o.Ref]; !ok {
+			continue
+		}
+		f := byRef[o.Ref]
+		if f == nil {
+			f = &fractions{first: o}
+			byRef[o.Ref] = f
+			refs = append(refs, o.Ref)
+		}
+		f.n++
+	}
+	var warnings []app.Warning
+	for _, ref := range refs {
+		f := byRef[ref]
+		o := f.first
+		more := ""
+		if f.n > 1 {
+			more = fmt.Sprintf(" and %d more like it", f.n-1)
+		}
+		sheet, cell := splitCell(o.Cell)
+		warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell},
+			Message: fmt.Sprintf("%s %s %s: %g%s read as %g%%, though its other figures or targets are percentages such as %g: if it is a fraction (%g%%), write it as %g or format the cell as a percentage",
+				o.Ref, o.Area, o.Period, *o.Value, more, *o.Value, scale[ref], *o.Value*100, *o.Value*100)})
+	}
+	return warnings
+}
+
+// agreesWithParts reports whether a percentage is its numerator over its
+// denominator, to the places given: 0.88 of 1 in 114 is a true 0.88%.
+func agreesWithParts(o *app.Observation) bool {
+	if o.Numerator == nil || o.Denominator == nil || *o.Denominator == 0 {
+		return false
+	}
+	return math.Abs(*o.Numerator / *o.Denominator * 100 - *o.Value) < 0.005+1e-9*math.Abs(*o.Value)
+}
+
+// spread is the range of a percentage indicator's figures in a file, from
+// which the scale its figures and targets are written in is judged.
+type spread struct {
+	lo, hi float64
+	// first is the first figure above 0, where a warning about the
+	// figures is said.
+	first *app.Observation
+	// proved is set where a figure at most 1 is its numerator over its
+	// denominator as a percentage: 0.88 of 1 in 114 is a true 0.88%.
+	proved bool
+}
+
+// percentSpreads returns the spread of each percentage indicator's figures.
+func percentSpreads(obs []app.Observation, units map[string]app.Indicator) map[string]*spread {
+	out := map[string]*spread{}
+	ref, percent := "", false
+	var s *spread
+	for i := range obs {
+		o := &obs[i]
+		if o.Ref != ref {
+			ref, percent = o.Ref, units[o.Ref].Unit == app.Percent
+			s = out[ref]
+		}
+		if !percent || o.Value == nil {
+			continue
+		}
+		v := *o.Value
+		if s == nil {
+			s = &spread{lo: v, hi: v}
+			out[ref] = s
+		}
+		s.lo, s.hi = min(s.lo, v), max(s.hi, v)
+		if s.first == nil && v > 0 {
+			s.first = o
+		}
+		if v > 0 && v <= 1 && agreesWithParts(o) {
+			s.proved = true
+		}
+	}
+	return out
+}
+
+// fractionTargets reads as percentages the targets and floors written as
+// fractions beside whole percentages: a target of 0.45 beside figures of
+// 38 to 46 is 45%, and rated against as 0.45% every month would be green.
+// It does so only where the file leaves no doubt: every figure of the
+// indicator above 1 and the target, as a percentage, among them (half the
+// least to twice the greatest); each is said at the target's row. A
+// target below 1 far from its figures, or beside figures some of which
+// are fractions too, is kept as given, and said.
+func (c *collector) fractionTargets(spreads map[string]*spread, units map[string]app.Indicator) {
+	for i := range c.targetList {
+		t := &c.targetList[i]
+		s := spreads[t.Ref]
+		if s == nil || s.hi <= 1 || units[t.Ref].Unit != app.Percent {
+			// Figures all at most 1 are said by checkAllFractions.
+			continue
+		}
+		// Only where every figure is a whole percentage is the scale
+		// plain; beside figures that are fractions too, it is said.
+		sure := s.lo > 1
+		var read, odd []string
+		check := func(what string, v **float64) {
+			if *v == nil || **v <= 0 || **v >= 1 {
+				return
+			}
+			x := math.Round(**v*100*1e9) / 1e9
+			if sure && x >= s.lo/2 && x <= s.hi*2 {
+				read = append(read, fmt.Sprintf("%s %g read as %g%%", what, **v, x))
+				*v = app.Float(x)
+				return
+			}
+			odd = append(odd, fmt.Sprintf("%s %g", what, **v))
+		}
+		check("target", &t.Target)
+		check("floor", &t.Floor)
+		for j := range t.Levels {
+			l := &t.Levels[j]
+			name := "milestone"
+			if l.Period.IsZero() {
+				name = "target"
+			}
+			check(levelName(l, name), &l.Target)
+			check(levelName(l, strings.Replace(name, "target", "floor", 1)), &l.Floor)
+		}
+		if len(read) == 0 && len(odd) == 0 {
+			continue
+		}
+		at := c.targetsAt[app.TargetSource{Ref: t.Ref}]
+		if at.File == "" {
+			at.File = c.file
+		}
+		if len(read) > 0 {
+			c.warnings = append(c.warnings, app.Warning{Location: at, Message: fmt.Sprintf(
+				"%s %s: %s, since its figures here are percentages from %g to %g: written as fractions they would rate every month as if 100 times smaller; write them as percentages, or format the cells as %%, to say so",
+				t.Ref, t.Year, strings.Join(read, ", "), s.lo, s.hi)})
+		}
+		if len(odd) > 0 {
+			c.warnings = append(c.warnings, app.Warning{Location: at, Message: fmt.Sprintf(
+				"%s %s: %s kept as given, below 1%% where its figures here are percentages from %g to %g: if written as a fraction, write it as a percentage or format the cell as %%",
+				t.Ref, t.Year, strings.Join(odd, ", "), s.lo, s.hi)})
+		}
+	}
+}
+
+// levelName names a level's target or floor in a warning: "Swale's
+// target", "the 2025-06 milestone".
+func levelName(l *app.Level, what string) string {
+	if !l.Period.IsZero() {
+		what = l.Period.Label() + " " + what
+	}
+	if l.Area != "" {
+		return string(l.Area) + "'s " + what
+	}
+	return what
+}
+
+// checkAllFractions reports a percentage indicator whose figures, and
+// targets if any, are all between 0 and 1, with some at least 0.1: as
+// likely fractions of 1 (0.46 for 46%) as percentages below 1, they are
+// kept as given, and said once at the first. Rows of true small
+// percentages, 0.06% of pupils excluded, are not said.
+func (c *collector) checkAllFractions(spreads map[string]*spread, units map[string]app.Indicator) []app.Warning {
+	hasTarget := map[string]bool{}
+	bigTarget := map[string]bool{}
+	for _, t := range c.targetList {
+		for _, v := range []*float64{t.Target, t.Floor} {
+			if v != nil {
+				hasTarget[t.Ref] = true
+				if *v > 1 {
+					bigTarget[t.Ref] = true
+				}
+			}
+		}
+	}
+	var warnings []app.Warning
+	for _, ref := range c.indOrder {
+		s := spreads[ref]
+		if s == nil || s.first == nil || s.hi > 1 || s.hi < 0.1 || s.lo < 0 || s.proved || bigTarget[ref] || units[ref].Unit != app.Percent {
+			continue
+		}
+		also := ""
+		if hasTarget[ref] {
+			also = ", as are its targets,"
+		}
+		o := s.first
+		sheet, cell := splitCell(o.Cell)
+		warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(
+			"%s: its figures here are all between 0 and 1 (%g to %g)%s and are read as percentages, %g as %g%%: if they are fractions of 1 (%g%%), format the cells as percentages or write them as such",
+			ref, s.lo, s.hi, also, *o.Value, *o.Value, *o.Value*100)})
+	}
+	return warnings
+}

@@ -1,0 +1,142 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"scorecard/app"
+)
+
+// TestFractionTargets: a target and floor written as fractions beside
+// whole percentages are read as the percentages they plainly are, and
+// said; rated as given they would make every month green (or red). Where
+// the file leaves doubt they are kept as given.
+func TestFractionTargets(t *testing.T) {
+	tests := []struct {
+		name          string
+		rows          [][]any
+		target, floor string // as read, "-" for none
+		want          []string
+	}{
+		{"higher is better",
+			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Floor", "Jul-25", "Aug-25", "Sep-25"},
+				{"FT01", "Children seen within 10 days (%)", "H", 0.45, 0.40, 38, 46, 43}},
+			"45", "40",
+			[]string{"A2: FT01 2025/26: target 0.45 read as 45%, floor 0.4 read as 40%, since its figures here are percentages from 38 to 46"}},
+		{"lower is better",
+			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Floor", "Jul-25", "Aug-25", "Sep-25"},
+				{"FT02", "Children re-referred within 12 months (%)", "L", 0.20, 0.25, 24, 22, 27}},
+			"20", "25",
+			[]string{"A2: FT02 2025/26: target 0.2 read as 20%, floor 0.25 read as 25%"}},
+		{"a small target far from its figures",
+			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Jul-25", "Aug-25"},
+				{"FT03", "Children missing education (%)", "L", 0.5, 1.2, 1.5}},
+			"0.5", "-",
+			[]string{"A2: FT03 2025/26: target 0.5 kept as given, below 1% where its figures here are percentages from 1.2 to 1.5"}},
+		{"figures themselves fractions",
+			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Jul-25", "Aug-25"},
+				{"FT04", "Children seen within 10 days (%)", "H", 0.45, 0.46, 47}},
+			"0.45", "-",
+			[]string{"A2: FT04 2025/26: target 0.45 kept as given, below 1% where its figures here are percentages from 0.46 to 47"}},
+		{"whole targets",
+			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Floor", "Jul-25", "Aug-25"},
+				{"FT05", "Children seen within 10 days (%)", "H", 45, 40, 38, 46}},
+			"45", "40", nil},
+		{"a count's target",
+			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Jul-25", "Aug-25"},
+				{"FT06", "Average caseload", "L", 0.5, 18, 19}},
+			"0.5", "-", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(context.Background(), writeBook(t, "Scorecard", tt.rows), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Dataset.Targets) != 1 {
+				t.Fatalf("targets %+v, want 1", res.Dataset.Targets)
+			}
+			tg := res.Dataset.Targets[0]
+			if got := fmtOpt(tg.Target); got != tt.target {
+				t.Errorf("target %s, want %s", got, tt.target)
+			}
+			if got := fmtOpt(tg.Floor); got != tt.floor {
+				t.Errorf("floor %s, want %s", got, tt.floor)
+			}
+			checkWarnings(t, res.Warnings, []string{"percentages from"}, tt.want)
+		})
+	}
+}
+
+// TestAllFractionsSaid: a percentage row whose figures and targets are
+// all fractions of 1 is kept as given, 0.46 as 0.46%, and said; a row of
+// true small percentages is not.
+func TestAllFractionsSaid(t *testing.T) {
+	tests := []struct {
+		name string
+		rows [][]any
+		want []string
+	}{
+		{"a (%) row of fractions",
+			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Floor", "Apr-25", "May-25", "Jun-25"},
+				{"P03", "All plain fractions (%)", "H", 0.45, 0.40, 0.46, 0.44, 0.39}},
+			[]string{"F2: P03: its figures here are all between 0 and 1 (0.39 to 0.46), as are its targets, and are read as percentages, 0.46 as 0.46%: if they are fractions of 1 (46%)"}},
+		{"a proportion of fractions without targets",
+			[][]any{{"Ref", "Indicator", "Polarity", "Apr-25", "May-25"},
+				{"P05", "Proportion of children seen", "H", 0.95, 0.85}},
+			[]string{"D2: P05: its figures here are all between 0 and 1 (0.85 to 0.95) and are read as percentages"}},
+		{"true small percentages",
+			[][]any{{"Ref", "Indicator", "Polarity", "Apr-25", "May-25"},
+				{"ED09", "Pupils permanently excluded (%)", "L", 0.06, 0.08}},
+			nil},
+		{"proved by their parts",
+			[][]any{{"Ref", "Indicator", "Polarity", "Numerator", "Denominator", "Apr-25"},
+				{"CIC03", "Children placed with in-house foster carers (%)", "H", 1, 114, 0.88}},
+			nil},
+		{"a count",
+			[][]any{{"Ref", "Indicator", "Polarity", "Apr-25", "May-25"},
+				{"C01", "Number of children", "H", 0, 1}},
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(context.Background(), writeBook(t, "Scorecard", tt.rows), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkWarnings(t, res.Warnings, []string{"between 0 and 1"}, tt.want)
+		})
+	}
+}
+
+func fmtOpt(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%g", *v)
+}
+
+// checkWarnings compares the warnings whose text holds any of about,
+// each "cell: message", with want, each a prefix, in order.
+func checkWarnings(t *testing.T, warnings []app.Warning, about []string, want []string) {
+	t.Helper()
+	var got []string
+	for _, w := range warnings {
+		for _, a := range about {
+			if strings.Contains(w.Message, a) {
+				got = append(got, w.Cell+": "+w.Message)
+				break
+			}
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("warnings %q, want %d like %q", got, len(want), want)
+	}
+	for i := range got {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("warning %q, want it to begin %q", got[i], want[i])
+		}
+	}
+}

@@ -1,0 +1,70 @@
+package importer
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"scorecard/importer/xlsx"
+)
+
+// warnHidden says which hidden rows and columns of a sheet gave figures.
+// They are read, as a hidden sheet's are (an officer hides old months to
+// save space), but a hidden row is as often a superseded copy of an
+// indicator and a hidden column a month of stale figures, which would
+// drive the trend unseen; so the officer is told, at the row or column.
+func (out *sheetLog) warnHidden(l Layout, g *grid) {
+	if g == nil || len(out.figs) == 0 || len(g.hiddenRows) == 0 && !slices.Contains(g.hidden, true) {
+		return
+	}
+	type seen struct {
+		n    int
+		refs []string
+	}
+	rows, cols := map[int]*seen{}, map[int]*seen{}
+	add := func(m map[int]*seen, at int, ref string) {
+		s := m[at]
+		if s == nil {
+			s = &seen{}
+			m[at] = s
+		}
+		s.n++
+		if !slices.Contains(s.refs, ref) && len(s.refs) < 3 {
+			s.refs = append(s.refs, ref)
+		}
+	}
+	for i := range out.figs {
+		f := &out.figs[i]
+		ref := out.keys[f.series].Ref
+		if _, ok := slices.BinarySearch(g.hiddenRows, int(f.row)); ok {
+			add(rows, int(f.row), ref)
+		}
+		if g.isHidden(int(f.col)) {
+			add(cols, int(f.col), ref)
+		}
+	}
+	figures := func(n int) (string, string) {
+		if n == 1 {
+			return "its figure", "was"
+		}
+		return "its " + strconv.Itoa(n) + " figures", "were"
+	}
+	for _, r := range g.hiddenRows {
+		if s := rows[r]; s != nil {
+			what, were := figures(s.n)
+			out.warn(l.Sheet, place(l.Sheet, r, 0), "row %d is hidden: %s (%s) %s read as any visible row's; if it is a superseded copy, delete it",
+				r+1, what, strings.Join(s.refs, ", "), were)
+		}
+	}
+	for _, col := range l.Columns {
+		if s := cols[col.index]; s != nil {
+			what := col.Header
+			if !col.Period.IsZero() {
+				what = col.Period.Label()
+			}
+			figs, were := figures(s.n)
+			out.warn(l.Sheet, place(l.Sheet, max(l.HeaderRow-1, 0), col.index), "column %s (%s) is hidden: %s %s read as any visible column's; if stale, delete the column",
+				xlsx.ColumnName(col.index), what, figs, were)
+		}
+	}
+}

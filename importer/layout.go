@@ -141,6 +141,10 @@ type Column struct {
 	Hidden bool `json:"hidden,omitempty"`
 
 	index int // 0-based, from Col
+	// guessed marks a role detection guessed from part of the heading
+	// ("Stretch target"), which gives way to a column whose whole
+	// heading names it.
+	guessed bool
 }
 
 // column returns the first visible column with role r, or failing that

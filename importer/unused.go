@@ -125,7 +125,7 @@ func (s *sheetReader) warnUnused() {
 			s.warn(at, c, "column %s %q not read: the layout used sets it to be ignored", xlsx.ColumnName(c), head)
 			continue
 		}
-		s.warn(at, c, "column %s %q not read: its heading is not one the importer knows", xlsx.ColumnName(c), head)
+		s.warn(at, c, "column %s %q not read: %s", xlsx.ColumnName(c), head, unknownWhy(head))
 	}
 	if len(early) > 0 {
 		what := "column " + early[0]

@@ -59,6 +59,7 @@ type rowIndicator struct {
 func (s *sheetReader) readScorecard(ctx context.Context) error {
 	s.warnUnused()
 	s.warnYearOrMonth()
+	s.warnMonthsUnderYears()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
 	nameCol, hasName := l.column(RoleName)

@@ -208,6 +208,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	}
 	if l.Kind == IndicatorSheet {
 		l.Area = titleArea(sheet, g, h)
+		quarterEnds(&l, sheet, g, h)
 	}
 	l.Unsure = append(l.Unsure, doubts(&l, g, h)...)
 	return l, nil

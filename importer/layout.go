@@ -110,6 +110,9 @@ type Layout struct {
 	// optNames are the import's readings of area names
 	// (Options.AreaNames), consulted after AreaNames.
 	optNames map[string]app.Area
+	// quarterNote says how detection read period columns headed by the
+	// ends of quarters (quarterEnds); "" where there are none.
+	quarterNote string
 }
 
 // authority is the authority the sheet's areas are read as.

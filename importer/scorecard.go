@@ -60,6 +60,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 	s.warnUnused()
 	s.warnYearOrMonth()
 	s.warnMonthsUnderYears()
+	s.warnQuarterEnds()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
 	nameCol, hasName := l.column(RoleName)

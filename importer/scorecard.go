@@ -239,6 +239,8 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 			if u, ok := unitFromText(text); ok {
 				ind.Unit = u
 				st.Unit = s.loc(r, c.index)
+			} else if text != "" {
+				s.warn(r, c.index, "%s: unit %q is not one the app has (%%, count, per 10k, days, weeks, score, ratio); taken from the indicator's name instead", ref, text)
 			}
 		case RoleGuidance:
 			if ind.Guidance = text; text != "" {

@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"scorecard/app"
 	"scorecard/importer/xlsx"
@@ -18,14 +19,16 @@ type yearCaption struct {
 }
 
 // monthsUnderYears dates a second header row of bare month names ("Apr",
-// "May", "Jun") beneath 0-based header row h by the year captioning them
-// there ("2025/26", merged across them or written once at the left and
-// centred across): a financial year's April to December in its first
-// calendar year and January to March in its second, an academic year's
-// from September, a calendar year's as named. Unread, the months were no
+// "May", "Jun") beneath 0-based header row h by the year or quarter
+// captioning them there ("2025/26", "Q1 2025/26", merged across them or
+// written once at the left and centred across): a financial year's April
+// to December in its first calendar year and January to March in its
+// second, an academic year's from September, a calendar year's as named,
+// a quarter's if it is one of the quarter's. Unread, the months were no
 // headings, and a year merged across them had its first month's figure
-// read as the year's. A month with no year above or to its left (only
-// blanks between) is not dated. The columns dated are by column.
+// read as the year's. A month with no year above it or to its left (only
+// blanks between) is not dated. It returns the months by column, and the
+// captions that dated them.
 func monthsUnderYears(g *grid, h int) (map[int]app.Period, []yearCaption) {
 	if h+1 >= len(g.rows) {
 		return nil, nil
@@ -46,7 +49,7 @@ func monthsUnderYears(g *grid, h int) (map[int]app.Period, []yearCaption) {
 		if !ok {
 			continue
 		}
-		p, ok := milestonePeriod(name, year)
+		p, ok := monthOf(name, year)
 		if !ok {
 			continue
 		}
@@ -70,10 +73,32 @@ func monthsUnderYears(g *grid, h int) (map[int]app.Period, []yearCaption) {
 	return dated, caps
 }
 
-// captionYear reads a year captioning months: "2025/26", "2025-26 AY",
-// "2025", or a year within words ("Financial year 2025/26").
+// monthOf is the month named (short, as monthNames gives) in year or
+// quarter y; a month outside a quarter is not in it.
+func monthOf(name string, y app.Period) (app.Period, bool) {
+	if y.Kind != app.Quarter {
+		return milestonePeriod(name, y)
+	}
+	for i := range 3 {
+		m := app.MonthOf(y.Year, time.Month((y.N-1)*3+1+i))
+		if m.Label()[:3] == name {
+			return m, true
+		}
+	}
+	return app.Period{}, false
+}
+
+// captionYear reads a year or quarter captioning months: "2025/26",
+// "2025-26 AY", "2025", "Q4 2024/25", "2025-Q1", or a year within words
+// ("Financial year 2025/26").
 func captionYear(s string) (app.Period, bool) {
 	s = strings.TrimSpace(s)
+	if q, ok := financialQuarter(s); ok {
+		return q, true
+	}
+	if p, err := app.ParsePeriod(s); err == nil && p.Kind == app.Quarter {
+		return p, true
+	}
 	if m, both := yearOrMonth(s); both {
 		return app.Period{Kind: app.FinancialYear, Year: m.Year}, true
 	}
@@ -114,6 +139,6 @@ func (s *sheetReader) warnMonthsUnderYears() {
 		if yc.carried {
 			how = "written at their left and taken to run until the next heading"
 		}
-		s.warn(h, yc.col, "months with no year beneath %s (%s) dated by it: %s", yc.year.Label(), how, strings.Join(ms, ", "))
+		s.warn(h, yc.col, "months with no year beneath %q (%s) dated by it: %s", strings.TrimSpace(s.g.at(h, yc.col)), how, strings.Join(ms, ", "))
 	}
 }

@@ -30,6 +30,8 @@ func TestBareMonthsUnderYears(t *testing.T) {
 			[]string{"Jan-25 51", "Feb-25 52", "Mar-25 53", "Apr-25 44", "May-25 43", "Jun-25 42"}, "written at their left"},
 		{"calendar years, months in full", []any{2025, 2026}, true, []any{"October", "November", "December", "January", "February", "March"},
 			[]string{"Oct-25 51", "Nov-25 52", "Dec-25 53", "Jan-26 44", "Feb-26 43", "Mar-26 42"}, `F "October" as Oct-25`},
+		{"quarters of financial years", []any{"Q4 2024/25", "Q1 2025/26"}, true, []any{"Jan", "Feb", "Mar", "Apr", "May", "Jun"},
+			[]string{"Jan-25 51", "Feb-25 52", "Mar-25 53", "Apr-25 44", "May-25 43", "Jun-25 42"}, `F "Jan" as Jan-25`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -149,11 +149,15 @@ func guessRole(n string) (Role, string) {
 // otherThan says that word w of a heading makes it name something other
 // than role r's figure.
 func otherThan(w string, r Role) string {
-	what := map[Role]string{
-		RoleEngland: "England's figure", RoleNeighbours: "the statistical neighbours' figure",
-		RolePrevious: "the previous year's outturn", RoleTarget: "the year's target", RoleFloor: "the year's floor",
-	}[r]
-	return fmt.Sprintf("%q makes it something other than %s", w, what)
+	return fmt.Sprintf("%q makes it something other than %s", w, guessedAs[r])
+}
+
+// guessedAs says what guessRole's roles name, for warnings.
+var guessedAs = map[Role]string{
+	RoleEngland: "England's figure", RoleNeighbours: "the statistical neighbours' figure",
+	RolePrevious: "the previous year's outturn", RoleTarget: "the year's target", RoleFloor: "the year's floor",
+	RolePolarity: "the polarity", RoleNumerator: "the numerator", RoleDenominator: "the denominator",
+	RoleDoT: "the direction of travel", RoleComments: "comments", RoleRAG: "the RAG rating",
 }
 
 // Words of guessed headings (guessRole).
@@ -223,7 +227,7 @@ func headerRole(h string) (Role, app.Period, app.Area) {
 }
 
 // headerRoleGuessed is headerRole, also reporting whether the role was
-// guessed from a phrase within the heading (containsWords) rather than
+// guessed from words within the heading (guessRole) rather than
 // known from the whole of it.
 func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 	t := strings.TrimSpace(h)

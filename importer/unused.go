@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -92,6 +93,8 @@ func (s *sheetReader) warnUnused() {
 		if col, ok := byIndex[c]; ok {
 			if why := l.unread(*col); why != "" {
 				s.warn(h, c, "column %s %q not read: %s", col.Col, col.Header, why)
+			} else if col.guessed {
+				s.warn(h, c, "column %s %q read as %s, from words in its heading", col.Col, col.Header, cmp.Or(guessedAs[col.Role], string(col.Role)))
 			}
 			continue
 		}

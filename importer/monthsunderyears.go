@@ -27,10 +27,11 @@ type yearCaption struct {
 // a quarter's if it is one of the quarter's. Unread, the months were no
 // headings, and a year merged across them had its first month's figure
 // read as the year's. A month with no year above it or to its left (only
-// blanks between) is not dated. It returns the months by column, and the
-// captions that dated them.
-func monthsUnderYears(g *grid, h int) (map[int]app.Period, []yearCaption) {
-	if h+1 >= len(g.rows) {
+// blanks between) is not dated, nor one whose caption is at or left of
+// column from (the Ref column's, where a title is not a caption). It
+// returns the months by column, and the captions that dated them.
+func monthsUnderYears(g *grid, h, from int) (map[int]app.Period, []yearCaption) {
+	if h < 0 || h+1 >= len(g.rows) {
 		return nil, nil
 	}
 	var dated map[int]app.Period
@@ -42,8 +43,11 @@ func monthsUnderYears(g *grid, h int) (map[int]app.Period, []yearCaption) {
 		}
 		// The year is the nearest caption at or left of the month.
 		k := c
-		for k > 0 && strings.TrimSpace(g.at(h, k)) == "" {
+		for k > from && strings.TrimSpace(g.at(h, k)) == "" {
 			k--
+		}
+		if k <= from {
+			continue
 		}
 		year, ok := captionYear(g.at(h, k))
 		if !ok {
@@ -112,13 +116,19 @@ func captionYear(s string) (app.Period, bool) {
 }
 
 // warnMonthsUnderYears says, at each year captioning a row of bare month
-// names, which months it was taken to date (monthsUnderYears).
+// names, which months it was taken to date (monthsUnderYears): the months
+// in a second header row under the header, or in the header under the
+// row above.
 func (s *sheetReader) warnMonthsUnderYears() {
 	h := s.l.HeaderRow - 1
-	if s.l.Kind != IndicatorSheet || s.l.FirstRow-1 <= h+1 {
+	if s.l.FirstRow-1 <= h+1 {
+		h-- // no second header row: the header's months, under the row above
+	}
+	ref, ok := s.l.column(RoleRef)
+	if s.l.Kind != IndicatorSheet || !ok {
 		return
 	}
-	dated, caps := monthsUnderYears(s.g, h)
+	dated, caps := monthsUnderYears(s.g, h, ref.index)
 	read := map[int]bool{}
 	for _, c := range s.l.Columns {
 		if p, ok := dated[c.index]; ok && c.Role == RolePeriod && c.Period == p {

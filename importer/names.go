@@ -105,7 +105,7 @@ func unitOf(name string, percent bool) app.Unit {
 		strings.Contains(n, "proportion"), strings.Contains(n, "percent"):
 		return app.Percent
 	case otherRate(n) != "":
-		// Not a unit the app has: the caller says so (otherRateUnit).
+		// Not a unit the app has: the collector says so (dataset).
 		return app.Number
 	case strings.Contains(n, "per 10,000"), strings.Contains(n, "per 10000"),
 		strings.Contains(n, "per 10k"), strings.Contains(n, "rate per"):

@@ -337,6 +337,10 @@ func (c *collector) dataset() *app.Dataset {
 		}
 		if ind.Unit == "" {
 			ind.Unit = unitOf(ind.Name, c.percent[ref])
+			if base := otherRate(ind.Name); base != "" && ind.Unit == app.Number {
+				at := c.stated[ref].Name
+				c.warn(at.Sheet, at.Cell, "%s: %q is a rate per %s, a unit the app does not have (its rates are per 10,000): its figures are kept as plain numbers, not recomputed from their numerator and denominator", ref, ind.Name, base)
+			}
 			// A figure given with a numerator and denominator, and not
 			// named as an average, is a proportion shown as a percentage.
 			if ind.Unit == app.Number && c.hasParts[ref] && measureOf(ind.Name, ind.Unit, false) == app.Count {

@@ -123,10 +123,18 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	// A second header row sits under the first when its Ref cell is blank
 	// and it names roles the first leaves as group captions: "Target" and
 	// "Floor" under a merged "2024/25".
+	// So does a row of bare month names ("Apr", "May") under the years
+	// they are in (monthsUnderYears).
 	second := false
+	var dated map[int]app.Period
 	if h+1 < len(g.rows) && (refCol >= len(g.rows[h+1]) || strings.TrimSpace(g.rows[h+1][refCol]) == "") {
 		roles := rowRoles(g.rows[h+1])
-		second = len(roles) > 0 && roles[RoleName] == 0
+		dated, _ = monthsUnderYears(g, h, refCol)
+		second = len(roles) > 0 && roles[RoleName] == 0 || len(dated) > 0
+	}
+	if !second {
+		// Bare months in the header itself, under years in the row above.
+		dated, _ = monthsUnderYears(g, h-1, refCol)
 	}
 	label, caption := h, h-1
 	if second {
@@ -155,6 +163,9 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 			head, at = g.at(h, c), h
 		}
 		role, period, area, guessed := headerRoleGuessed(head)
+		if p, ok := dated[c]; ok && at == label {
+			role, period = RolePeriod, p
+		}
 		if m, both := yearOrMonth(strings.TrimSpace(head)); both && (role == "" || role == RolePeriod) {
 			// Said by warnYearOrMonth.
 			role, period = RolePeriod, app.Period{Kind: app.FinancialYear, Year: m.Year}
@@ -187,7 +198,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 				text = cap + " / " + text
 			}
 		}
-		col := Column{Col: xlsx.ColumnName(c), Header: text, Role: role, Period: period, Area: area, Hidden: g.isHidden(c), index: c}
+		col := Column{Col: xlsx.ColumnName(c), Header: text, Role: role, Period: period, Area: area, Hidden: g.isHidden(c), index: c, guessed: guessed}
 		if role == RoleMilestone || role == RoleMilestoneFloor {
 			_, col.Milestone, _ = milestoneHeading(strings.TrimSpace(head))
 		}
@@ -201,6 +212,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	}
 	if l.Kind == IndicatorSheet {
 		l.Area = titleArea(sheet, g, h)
+		quarterEnds(&l, sheet, g, h)
 	}
 	l.Unsure = append(l.Unsure, doubts(&l, g, h)...)
 	return l, nil

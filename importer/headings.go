@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -57,29 +58,153 @@ var roleWords = map[string]Role{
 	"indicator owner": RoleOwner, "measure owner": RoleOwner, "officer": RoleOwner,
 }
 
-// containsWords recognises headers by a phrase anywhere in them, tried in
-// order after roleWords: "Previous year outturn (2023/24)", "Stat
-// Neighbours average".
-var containsWords = []struct {
-	phrase string
-	role   Role
-}{
-	{"polarity", RolePolarity},
-	{"previous", RolePrevious},
-	{"outturn", RolePrevious},
-	{"last year", RolePrevious},
-	{"prev yr", RolePrevious},
-	{"neighbour", RoleNeighbours},
-	{"neighbor", RoleNeighbours},
-	{"stat n", RoleNeighbours},
-	{"direction of travel", RoleDoT},
-	{"numerator", RoleNumerator},
-	{"denominator", RoleDenominator},
-	{"england", RoleEngland},
-	{"floor", RoleFloor},
-	{"target", RoleTarget},
-	{"rag", RoleRAG},
-	{"comment", RoleComments},
+// guessRole recognises a heading by words within it, after roleWords has
+// not known the whole of it: "Previous year outturn (2023/24)", "Stat
+// Neighbours average", "RAG 2024/25". A heading whose words qualify a
+// figure the import stores names something else, and is not read as that
+// figure: "England rank", "Gap to target", "Previous month", "Previous
+// year target", "Regional average" (not a RAG). It comes back as no role,
+// with the reason (see unknownWhy), and warnUnused says so at its cell.
+func guessRole(n string) (Role, string) {
+	ws := strings.Fields(n)
+	has := func(set map[string]bool) string {
+		for _, w := range ws {
+			if set[w] {
+				return w
+			}
+		}
+		return ""
+	}
+	prefix := func(p string) bool {
+		for _, w := range ws {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case prefix("polarity"):
+		return RolePolarity, ""
+	case prefix("numerator"):
+		return RoleNumerator, ""
+	case prefix("denominator"):
+		return RoleDenominator, ""
+	case strings.Contains(" "+n+" ", " direction of travel "):
+		return RoleDoT, ""
+	}
+	bench := Role("")
+	switch {
+	case prefix("neighbour"), prefix("neighbor"), strings.Contains(" "+n, " stat n"), has(snWords) != "":
+		bench = RoleNeighbours
+	case has(englandWords) != "":
+		bench = RoleEngland
+	}
+	if bench != "" {
+		for _, set := range []map[string]bool{qualifierWords, periodWords, setWords} {
+			if q := has(set); q != "" {
+				return "", otherThan(q, bench)
+			}
+		}
+		// "England (previous year)" is England's figure for the year
+		// before, as a bare "England" is taken to be (readBenchmark).
+		return bench, ""
+	}
+	if prefix("comment") {
+		return RoleComments, ""
+	}
+	if w := has(previousWords); w != "" || prefix("outturn") {
+		yearly := has(yearWords) != "" || prefix("outturn")
+		for _, x := range ws {
+			if !previousAllowed[x] && !strings.HasPrefix(x, "outturn") {
+				return "", otherThan(x, RolePrevious)
+			}
+		}
+		if !yearly {
+			return "", "it does not say which earlier period it is for"
+		}
+		return RolePrevious, ""
+	}
+	if has(map[string]bool{"rag": true}) != "" {
+		return RoleRAG, ""
+	}
+	value := Role("")
+	switch {
+	case has(map[string]bool{"floor": true, "floors": true}) != "":
+		value = RoleFloor
+	case prefix("target"):
+		value = RoleTarget
+	}
+	if value != "" {
+		for _, set := range []map[string]bool{qualifierWords, periodWords} {
+			if q := has(set); q != "" {
+				return "", otherThan(q, value)
+			}
+		}
+		return value, ""
+	}
+	return "", ""
+}
+
+// otherThan says that word w of a heading makes it name something other
+// than role r's figure.
+func otherThan(w string, r Role) string {
+	return fmt.Sprintf("%q makes it something other than %s", w, guessedAs[r])
+}
+
+// guessedAs says what guessRole's roles name, for warnings.
+var guessedAs = map[Role]string{
+	RoleEngland: "England's figure", RoleNeighbours: "the statistical neighbours' figure",
+	RolePrevious: "the previous year's outturn", RoleTarget: "the year's target", RoleFloor: "the year's floor",
+	RolePolarity: "the polarity", RoleNumerator: "the numerator", RoleDenominator: "the denominator",
+	RoleDoT: "the direction of travel", RoleComments: "comments", RoleRAG: "the RAG rating",
+}
+
+// Words of guessed headings (guessRole).
+var (
+	englandWords = map[string]bool{"england": true, "national": true, "eng": true}
+	snWords      = map[string]bool{"sn": true, "sns": true}
+	// qualifierWords make a heading naming a benchmark, target or floor
+	// name something derived from it, or another of its kind.
+	qualifierWords = map[string]bool{
+		"rank": true, "ranking": true, "ranked": true, "position": true, "quartile": true, "quintile": true,
+		"decile": true, "percentile": true, "band": true, "banding": true,
+		"difference": true, "diff": true, "gap": true, "variance": true, "change": true, "distance": true,
+		"vs": true, "v": true, "versus": true, "against": true, "compared": true, "comparison": true,
+		"highest": true, "lowest": true, "best": true, "worst": true, "top": true, "bottom": true,
+		"max": true, "maximum": true, "min": true, "minimum": true, "range": true,
+		"met": true, "achieved": true, "stretch": true, "aspirational": true, "ambition": true,
+	}
+	// periodWords make a heading naming a benchmark, target or floor
+	// name another period's.
+	periodWords = map[string]bool{
+		"month": true, "monthly": true, "quarter": true, "quarterly": true, "ytd": true, "same": true,
+		"q1": true, "q2": true, "q3": true, "q4": true,
+	}
+	// setWords are what a benchmark heading may speak of besides its
+	// figure: a target or floor set against it.
+	setWords      = map[string]bool{"target": true, "targets": true, "floor": true}
+	previousWords = map[string]bool{"previous": true, "prev": true, "last": true, "prior": true}
+	yearWords     = map[string]bool{"year": true, "yr": true, "years": true}
+	// previousAllowed are the words a previous-year outturn's heading
+	// may have: "Previous year's outturn", "Outturn last reported",
+	// "Last year final outturn (%)".
+	previousAllowed = map[string]bool{
+		"previous": true, "prev": true, "last": true, "prior": true, "year": true, "yr": true, "years": true,
+		"s": true, "final": true, "annual": true, "full": true, "end": true, "actual": true, "figure": true,
+		"result": true, "performance": true, "value": true, "latest": true, "reported": true, "published": true,
+		"the": true, "for": true, "of": true, "%": true,
+	}
+)
+
+// unknownWhy says why a heading that names no role is not read: what in
+// it made guessRole turn it away, or that it is not known at all.
+func unknownWhy(h string) string {
+	_, rest := cutYear(strings.TrimSpace(h))
+	if _, why := guessRole(normHeader(rest)); why != "" {
+		return why
+	}
+	return "its heading is not one the importer knows"
 }
 
 // normHeader lower-cases a heading, drops footnote markers and
@@ -102,7 +227,7 @@ func headerRole(h string) (Role, app.Period, app.Area) {
 }
 
 // headerRoleGuessed is headerRole, also reporting whether the role was
-// guessed from a phrase within the heading (containsWords) rather than
+// guessed from words within the heading (guessRole) rather than
 // known from the whole of it.
 func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 	t := strings.TrimSpace(h)
@@ -125,10 +250,8 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 			return r, year, "", false
 		}
 	}
-	for _, w := range containsWords {
-		if strings.Contains(n, w.phrase) {
-			return w.role, year, "", n != w.phrase
-		}
+	if r, _ := guessRole(n); r != "" {
+		return r, year, "", true
 	}
 	return "", app.Period{}, "", false
 }

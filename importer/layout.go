@@ -110,6 +110,9 @@ type Layout struct {
 	// optNames are the import's readings of area names
 	// (Options.AreaNames), consulted after AreaNames.
 	optNames map[string]app.Area
+	// quarterNote says how detection read period columns headed by the
+	// ends of quarters (quarterEnds); "" where there are none.
+	quarterNote string
 }
 
 // authority is the authority the sheet's areas are read as.
@@ -141,6 +144,10 @@ type Column struct {
 	Hidden bool `json:"hidden,omitempty"`
 
 	index int // 0-based, from Col
+	// guessed marks a role detection guessed from part of the heading
+	// ("Stretch target"), which gives way to a column whose whole
+	// heading names it.
+	guessed bool
 }
 
 // column returns the first visible column with role r, or failing that

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -103,6 +104,9 @@ func unitOf(name string, percent bool) app.Unit {
 	case percent, strings.Contains(n, "%"), strings.Contains(n, "percentage"),
 		strings.Contains(n, "proportion"), strings.Contains(n, "percent"):
 		return app.Percent
+	case otherRate(n) != "":
+		// Not a unit the app has: the collector says so (dataset).
+		return app.Number
 	case strings.Contains(n, "per 10,000"), strings.Contains(n, "per 10000"),
 		strings.Contains(n, "per 10k"), strings.Contains(n, "rate per"):
 		return app.Per10k
@@ -124,6 +128,10 @@ func unitOf(name string, percent bool) app.Unit {
 func measureOf(name string, unit app.Unit, hasParts bool) app.Measure {
 	n := strings.ToLower(name)
 	switch {
+	case otherRate(n) != "":
+		// A rate per 1,000 or per 100,000 is not a Rate, which is per
+		// 10,000: recomputed as one it would be scaled wrongly.
+		return app.Other
 	case strings.Contains(n, "change in"), strings.Contains(n, "difference"), strings.HasPrefix(n, "net "):
 		// A change between two dates is built from figures the row does
 		// not give, so nothing can be recomputed from it.
@@ -151,6 +159,8 @@ func unitFromText(s string) (app.Unit, bool) {
 		return "", false
 	case t == "%" || strings.HasPrefix(t, "percent") || strings.HasPrefix(t, "proportion"):
 		return app.Percent, true
+	case otherRate(t) != "":
+		return "", false
 	case strings.Contains(t, "10,000") || strings.Contains(t, "10000") || strings.Contains(t, "10k"):
 		return app.Per10k, true
 	case strings.HasPrefix(t, "day"):
@@ -165,6 +175,27 @@ func unitFromText(s string) (app.Unit, bool) {
 		return app.Number, true
 	}
 	return "", false
+}
+
+// otherRate finds in s a rate per a base other than 10,000, the one
+// rate the app keeps (app.Per10k): "per 1,000 children", "per 100,000
+// population", "per 100k". It returns the base as written, or "".
+func otherRate(s string) string {
+	ws := strings.Fields(strings.ToLower(s))
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] != "per" {
+			continue
+		}
+		b := strings.Trim(ws[i+1], "().,;:")
+		n := strings.ReplaceAll(b, ",", "")
+		if strings.HasSuffix(n, "k") {
+			n = strings.TrimSuffix(n, "k") + "000"
+		}
+		if v, err := strconv.Atoi(n); err == nil && v > 1 && v != 10000 {
+			return b
+		}
+	}
+	return ""
 }
 
 // isFootnote reports whether a row's only text is a note below the table

@@ -61,6 +61,8 @@ type rowIndicator struct {
 func (s *sheetReader) readScorecard(ctx context.Context) error {
 	s.warnUnused()
 	s.warnYearOrMonth()
+	s.warnMonthsUnderYears()
+	s.warnQuarterEnds()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
 	nameCol, hasName := l.column(RoleName)
@@ -241,6 +243,8 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 			if u, ok := unitFromText(text); ok {
 				ind.Unit = u
 				st.Unit = s.loc(r, c.index)
+			} else if text != "" {
+				s.warn(r, c.index, "%s: unit %q is not one the app has (%%, count, per 10k, days, weeks, score, ratio); taken from the indicator's name instead", ref, text)
 			}
 		case RoleGuidance:
 			if ind.Guidance = text; text != "" {
@@ -365,6 +369,11 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 		month = obs[latest].Period
 	}
 	targets := map[app.Period]*app.Target{}
+	type yearRole struct {
+		year app.Period
+		role Role
+	}
+	from := map[yearRole]*Column{} // the column each year's target, floor and tolerance came from
 	var years []app.Period
 	for i := range l.Columns {
 		c := &l.Columns[i]
@@ -422,14 +431,32 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 				targets[year] = t
 				years = append(years, year)
 			}
+			field := &t.Target
 			switch c.Role {
-			case RoleTarget:
-				t.Target = rd.value
 			case RoleFloor:
-				t.Floor = rd.value
-			default:
-				t.Tolerance = rd.value
+				field = &t.Floor
+			case RoleTolerance:
+				field = &t.Tolerance
 			}
+			k := yearRole{year, c.Role}
+			if first, ok := from[k]; ok {
+				if *field != nil && *rd.value != **field {
+					// Two columns giving one year different targets: the
+					// plain heading's is taken over the one guessed from
+					// part of its heading, else the first, never silently.
+					keep, drop := first, c
+					if first.guessed && !c.guessed {
+						keep, drop = c, first
+						*field = rd.value
+						from[k] = c
+					}
+					s.warn(r, drop.index, "%s: %s %s in column %s (%q) differs from %s in column %s (%q) for %s; took column %s's",
+						ind.ref, c.Role, s.at(r, drop), drop.Col, drop.Header, s.at(r, keep), keep.Col, keep.Header, year.Label(), keep.Col)
+				}
+				continue
+			}
+			from[k] = c
+			*field = rd.value
 		case RolePrevious, RoleEngland, RoleNeighbours:
 			if split != app.All || l.Kind != IndicatorSheet {
 				continue

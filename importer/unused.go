@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -92,6 +93,8 @@ func (s *sheetReader) warnUnused() {
 		if col, ok := byIndex[c]; ok {
 			if why := l.unread(*col); why != "" {
 				s.warn(h, c, "column %s %q not read: %s", col.Col, col.Header, why)
+			} else if col.guessed {
+				s.warn(h, c, "column %s %q read as %s, from words in its heading", col.Col, col.Header, cmp.Or(guessedAs[col.Role], string(col.Role)))
 			}
 			continue
 		}
@@ -125,7 +128,7 @@ func (s *sheetReader) warnUnused() {
 			s.warn(at, c, "column %s %q not read: the layout used sets it to be ignored", xlsx.ColumnName(c), head)
 			continue
 		}
-		s.warn(at, c, "column %s %q not read: its heading is not one the importer knows", xlsx.ColumnName(c), head)
+		s.warn(at, c, "column %s %q not read: %s", xlsx.ColumnName(c), head, unknownWhy(head))
 	}
 	if len(early) > 0 {
 		what := "column " + early[0]

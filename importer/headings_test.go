@@ -1,0 +1,197 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// targetsRead gives the targets and floors read, "2025/26 45/40" each.
+func targetsRead(res *Result) []string {
+	var got []string
+	for _, t := range res.Dataset.Targets {
+		f := func(v *float64) string {
+			if v == nil {
+				return "-"
+			}
+			return fmt.Sprint(*v)
+		}
+		got = append(got, t.Year.Label()+" "+f(t.Target)+"/"+f(t.Floor))
+	}
+	return got
+}
+
+// warnedAt gives the warnings at one cell of one sheet.
+func warnedAt(res *Result, sheet, cell string) []string {
+	var got []string
+	for _, w := range res.Warnings {
+		if w.Sheet == sheet && w.Cell == cell {
+			got = append(got, w.Message)
+		}
+	}
+	return got
+}
+
+// TestHeadingsQualifyingAFigure: a heading that speaks of a benchmark, a
+// target or last year but names something else (a rank, a gap, another
+// period's figure, a target for another year) is not read as that
+// figure: it had put a rank in England's place, last month's figure in
+// the previous year's outturn, England's figure in the council's own
+// outturn, a gap to target in the target's, and took "average" and
+// "coverage" for RAG columns whose numbers vanished. Such a column is
+// left unread and said so at its heading, and the figures beside it keep
+// their target and floor. A benchmark's heading saying its year is the
+// previous one is that benchmark, and a column read from words within
+// its heading says so.
+func TestHeadingsQualifyingAFigure(t *testing.T) {
+	const unread = "" // no benchmark read
+	tests := []struct {
+		head  string
+		group string // the benchmark column F gives, or unread
+		rag   bool   // read as a RAG column, silently
+	}{
+		{"Previous month", unread, false},
+		{"Previous quarter", unread, false},
+		{"Same month last year", unread, false},
+		{"Last year YTD", unread, false},
+		{"Previous year Q2", unread, false},
+		{"Previous year target", unread, false},
+		{"Floor (previous year)", unread, false},
+		{"Last year's floor", unread, false},
+		{"Outturn target", unread, false},
+		{"England rank", unread, false},
+		{"England (2023/24) rank", unread, false},
+		{"Difference from England", unread, false},
+		{"Kent vs England", unread, false},
+		{"England lowest", unread, false},
+		{"National quartile", unread, false},
+		{"Statistical neighbour quartile", unread, false},
+		{"Stat neighbours highest", unread, false},
+		{"Regional average", unread, false},
+		{"12 month average", unread, false},
+		{"Average caseload", unread, false},
+		{"Coverage", unread, false},
+		{"Gap to target", unread, false},
+		{"Variance to target", unread, false},
+		{"Difference from target", unread, false},
+		{"Target met?", unread, false},
+		{"Target 2025/26 (stretch)", unread, false},
+		// Read, as before or now rightly.
+		{"England (previous year)", "England", false},
+		{"National (previous year)", "England", false},
+		{"Stat neighbours (last year)", "Statistical neighbours", false},
+		{"Previous year outturn", app.OutturnGroup, false},
+		{"Outturn last reported", app.OutturnGroup, false},
+		{"Last year's outturn", app.OutturnGroup, false},
+		{"England latest", "England", false},
+		{"Stat neighbours average", "Statistical neighbours", false},
+		{"RAG", unread, true},
+		{"Target RAG", unread, true},
+	}
+	exact := map[string]bool{"Previous year outturn": true, "Stat neighbours average": true, "RAG": true}
+	for _, tt := range tests {
+		t.Run(tt.head, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			f.SetSheetName("Sheet1", "Scorecard")
+			f.SetSheetRow("Scorecard", "A1", &[]any{"CYPE Scorecard - September 2025"})
+			f.SetSheetRow("Scorecard", "A3", &[]any{"Ref", "Indicator", "Polarity", "Target", "Floor", tt.head, "Jul-25", "Aug-25", "Sep-25"})
+			cellF := any(30)
+			if tt.rag {
+				cellF = "G"
+			}
+			f.SetSheetRow("Scorecard", "A4", &[]any{"L01", "Heading test (%)", "H", 45, 40, cellF, 41, 42, 43})
+			res := readFile(t, f)
+			var groups []string
+			for _, b := range res.Dataset.Benchmarks {
+				groups = append(groups, fmt.Sprintf("%s %s %v", b.Group, b.Period.Label(), *b.Value))
+			}
+			want := []string{}
+			if tt.group != unread {
+				want = append(want, tt.group+" 2024/25 30")
+			}
+			if fmt.Sprint(groups) != fmt.Sprint(want) {
+				t.Errorf("benchmarks %v, want %v", groups, want)
+			}
+			if got := targetsRead(res); fmt.Sprint(got) != "[2025/26 45/40]" {
+				t.Errorf("targets %v, want [2025/26 45/40]", got)
+			}
+			// A column read from words in its heading says so; one not
+			// read says that.
+			warned := warnedAt(res, "Scorecard", "F3")
+			said := "not read"
+			if tt.group != unread || tt.rag {
+				said = "from words in its heading"
+				if exact[tt.head] {
+					said = ""
+				}
+			}
+			switch {
+			case said == "" && len(warned) > 0:
+				t.Errorf("warnings at F3 %q, want none for a column its heading names", warned)
+			case said != "" && (len(warned) != 1 || !strings.Contains(warned[0], said)):
+				t.Errorf("warnings at F3 %q, want one saying %q", warned, said)
+			}
+			if tt.rag {
+				rated := false
+				for _, o := range res.Dataset.Observations {
+					rated = rated || o.SourceRAG != ""
+				}
+				if !rated {
+					t.Errorf("no RAG read from column F")
+				}
+			}
+		})
+	}
+}
+
+// TestTwoColumnsTargetOneYear: two columns giving one year's target (or
+// floor) different figures had the later silently replace the earlier,
+// and RAG went wrong: "Target 2025/26" or "Minimum" beside "Target" and
+// "Floor". The first, plain column's is taken, and the other's cell says
+// so, naming both; the same figure twice is no conflict.
+func TestTwoColumnsTargetOneYear(t *testing.T) {
+	tests := []struct {
+		name   string
+		heads  []any
+		values []any
+		want   string // target/floor read for 2025/26
+		cell   string // the warning's cell, "" for none
+		names  string // a column the warning names besides its own
+	}{
+		{"a year's target beside the target", []any{"Target", "Target 2025/26", "Floor"}, []any{45, 50, 40}, "2025/26 45/40", "E4", "column D"},
+		{"a minimum beside the floor", []any{"Target", "Floor", "Minimum"}, []any{45, 40, 35}, "2025/26 45/40", "F4", "column E"},
+		{"the same target twice", []any{"Target", "Target 2025/26", "Floor"}, []any{45, 45, 40}, "2025/26 45/40", "", ""},
+		{"a guessed target before the plain one", []any{"Annual target", "Floor", "Target"}, []any{50, 40, 45}, "2025/26 45/40", "D4", "column F"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			f.SetSheetName("Sheet1", "Scorecard")
+			f.SetSheetRow("Scorecard", "A1", &[]any{"CYPE Scorecard - September 2025"})
+			f.SetSheetRow("Scorecard", "A3", &[]any{"Ref", "Indicator", "Polarity", tt.heads[0], tt.heads[1], tt.heads[2], "Jul-25", "Aug-25", "Sep-25"})
+			f.SetSheetRow("Scorecard", "A4", &[]any{"L01", "Two targets (%)", "H", tt.values[0], tt.values[1], tt.values[2], 41, 47, 52})
+			res := readFile(t, f)
+			if got := targetsRead(res); fmt.Sprint(got) != "["+tt.want+"]" {
+				t.Errorf("targets %v, want [%s]", got, tt.want)
+			}
+			var said []string
+			for _, w := range res.Warnings {
+				if strings.Contains(w.Message, "differs") {
+					said = append(said, w.Cell+": "+w.Message)
+				}
+			}
+			switch {
+			case tt.cell == "" && len(said) > 0:
+				t.Errorf("warned %q, want nothing", said)
+			case tt.cell != "" && (len(said) != 1 || !strings.HasPrefix(said[0], tt.cell+":") || !strings.Contains(said[0], tt.names)):
+				t.Errorf("warned %q, want one at %s naming %s", said, tt.cell, tt.names)
+			}
+		})
+	}
+}

@@ -1,0 +1,86 @@
+package importer
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestBareMonthsUnderYears: a second header row of bare month names
+// ("Jan", "Apr") beneath the years they are in, each year merged across
+// its months or written once and centred across them, had its months
+// read as no headings and, merged, the first month's figure stored as the
+// year's. Each month is read in the year above it (a financial year's
+// January in its second calendar year), said at the year's cell.
+func TestBareMonthsUnderYears(t *testing.T) {
+	tests := []struct {
+		name   string
+		years  []any // at F3 and I3
+		merged bool
+		months []any // F4 to K4
+		want   []string
+		warn   string // at F3
+		above  bool   // the years in row 2, above the header's months in row 3
+	}{
+		{"financial years merged", []any{"2024/25", "2025/26"}, true, []any{"Jan", "Feb", "Mar", "Apr", "May", "Jun"},
+			[]string{"Jan-25 51", "Feb-25 52", "Mar-25 53", "Apr-25 44", "May-25 43", "Jun-25 42"}, `F "Jan" as Jan-25, G "Feb" as Feb-25, H "Mar" as Mar-25`, false},
+		{"financial years centred across", []any{"2024/25", "2025/26"}, false, []any{"Jan", "Feb", "Mar", "Apr", "May", "Jun"},
+			[]string{"Jan-25 51", "Feb-25 52", "Mar-25 53", "Apr-25 44", "May-25 43", "Jun-25 42"}, "written at their left", false},
+		{"calendar years, months in full", []any{2025, 2026}, true, []any{"October", "November", "December", "January", "February", "March"},
+			[]string{"Oct-25 51", "Nov-25 52", "Dec-25 53", "Jan-26 44", "Feb-26 43", "Mar-26 42"}, `F "October" as Oct-25`, false},
+		{"quarters of financial years", []any{"Q4 2024/25", "Q1 2025/26"}, true, []any{"Jan", "Feb", "Mar", "Apr", "May", "Jun"},
+			[]string{"Jan-25 51", "Feb-25 52", "Mar-25 53", "Apr-25 44", "May-25 43", "Jun-25 42"}, `F "Jan" as Jan-25`, false},
+		{"years above the header", []any{"2024/25", "2025/26"}, true, []any{"Jan", "Feb", "Mar", "Apr", "May", "Jun"},
+			[]string{"Jan-25 51", "Feb-25 52", "Mar-25 53", "Apr-25 44", "May-25 43", "Jun-25 42"}, `F "Jan" as Jan-25`, true},
+		{"years centred above the header", []any{"2024/25", "2025/26"}, false, []any{"Jan", "Feb", "Mar", "Apr", "May", "Jun"},
+			[]string{"Jan-25 51", "Feb-25 52", "Mar-25 53", "Apr-25 44", "May-25 43", "Jun-25 42"}, "written at their left", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			f.SetSheetName("Sheet1", "Scorecard")
+			f.SetSheetRow("Scorecard", "A1", &[]any{"Children's Services Scorecard"})
+			f.SetSheetRow("Scorecard", "A3", &[]any{"Ref", "Indicator", "Polarity", "Target", "Floor"})
+			yr, mo, data, at := 3, 4, 5, "F3"
+			if tt.above {
+				yr, mo, data, at = 2, 3, 4, "F2"
+			}
+			f.SetSheetRow("Scorecard", fmt.Sprint("F", yr), &[]any{tt.years[0], nil, nil, tt.years[1]})
+			if tt.merged {
+				f.MergeCell("Scorecard", fmt.Sprint("F", yr), fmt.Sprint("H", yr))
+				f.MergeCell("Scorecard", fmt.Sprint("I", yr), fmt.Sprint("K", yr))
+			} else {
+				st, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "centerContinuous"}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				f.SetCellStyle("Scorecard", fmt.Sprint("F", yr), fmt.Sprint("K", yr), st)
+			}
+			f.SetSheetRow("Scorecard", fmt.Sprint("F", mo), &tt.months)
+			f.SetSheetRow("Scorecard", fmt.Sprint("A", data), &[]any{"H01", "Children in care (%)", "H", 50, 45, 51, 52, 53, 44, 43, 42})
+			res := readFile(t, f)
+			var got []string
+			for _, o := range res.Dataset.Observations {
+				got = append(got, fmt.Sprintf("%s %v", o.Period.Label(), *o.Value))
+			}
+			slices.Sort(got)
+			want := slices.Clone(tt.want)
+			slices.Sort(want)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("figures %v, want %v", got, tt.want)
+			}
+			if w := warnedAt(res, "Scorecard", at); len(w) != 1 || !strings.Contains(w[0], tt.warn) {
+				t.Errorf("warnings at %s %q, want one saying %q", at, w, tt.warn)
+			}
+			for _, w := range res.Warnings {
+				if w.Cell != at && w.Cell != fmt.Sprint("I", yr) {
+					t.Errorf("warned %s", w)
+				}
+			}
+		})
+	}
+}

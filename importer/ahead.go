@@ -31,7 +31,11 @@ func (s *sheetReader) lookAhead() {
 	if l.Kind != IndicatorSheet || l.HeaderRow < 1 {
 		return
 	}
-	month, longer := titlePeriod(l.Sheet, s.g, l.HeaderRow-1)
+	title := l.HeaderRow - 1 // the rows above the header
+	if l.captionsAbove {
+		title-- // the last of them captions the months
+	}
+	month, longer := titlePeriod(l.Sheet, s.g, title)
 	stated := cmpOr(month, longer)
 	if stated.IsZero() {
 		return

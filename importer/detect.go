@@ -135,6 +135,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	if !second {
 		// Bare months in the header itself, under years in the row above.
 		dated, _ = monthsUnderYears(g, h-1, refCol)
+		l.captionsAbove = len(dated) > 0
 	}
 	label, caption := h, h-1
 	if second {

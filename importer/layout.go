@@ -113,6 +113,10 @@ type Layout struct {
 	// quarterNote says how detection read period columns headed by the
 	// ends of quarters (quarterEnds); "" where there are none.
 	quarterNote string
+	// captionsAbove marks a row of years or quarters just above the
+	// header captioning its bare month names (monthsUnderYears): a row
+	// of period headings, not the title.
+	captionsAbove bool
 }
 
 // authority is the authority the sheet's areas are read as.

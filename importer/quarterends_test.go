@@ -25,21 +25,21 @@ func TestQuarterEndHeadings(t *testing.T) {
 		time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC),
 	}
-	quarters := []string{"Q4 2024", "Q1 2025", "Q2 2025", "Q3 2025"}
+	quarters := []string{"2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3"}
 	tests := []struct {
 		name   string
 		title  string
 		dp     [2]string // the two rows' Data Period; "" for no such column
 		heads  []time.Time
-		want   []string // the periods QD01's figures are filed under
+		want   []string // the periods QD01's figures are filed under, as the contract writes them
 		warned string   // at G3, "" for nothing
 	}{
-		{"Data Period Q", "CYPE Performance Scorecard", [2]string{"Q", "Q"}, ends, quarters, "the Data Period is Q: read as the quarters they end, Q4 2024 to Q3 2025"},
+		{"Data Period Q", "CYPE Performance Scorecard", [2]string{"Q", "Q"}, ends, quarters, "the Data Period is Q: read as the quarters they end, Oct-Dec 2024 to Jul-Sep 2025"},
 		{"a title naming a quarter", "CYPE Scorecard - Q2 2025/26", [2]string{}, ends, quarters, "names a quarter: read as the quarters they end"},
 		{"a quarterly title", "CYPE Quarterly Performance Scorecard", [2]string{"", ""}, ends, quarters, "says quarterly: read as the quarters they end"},
-		{"nothing says quarterly", "CYPE Performance Scorecard", [2]string{}, ends, []string{"Dec-24", "Mar-25", "Jun-25", "Sep-25"}, "read as those months, as neither the title nor a Data Period says quarterly"},
-		{"a monthly row", "CYPE Quarterly Performance Scorecard", [2]string{"Q", "MS"}, ends, []string{"Dec-24", "Mar-25", "Jun-25", "Sep-25"}, "read as those months, as the Data Period at D5 is not Q"},
-		{"months, not quarter ends", "CYPE Quarterly Performance Scorecard", [2]string{"Q", "Q"}, months, []string{"Jul-25", "Aug-25", "Sep-25", "Oct-25"}, ""},
+		{"nothing says quarterly", "CYPE Performance Scorecard", [2]string{}, ends, []string{"2024-12", "2025-03", "2025-06", "2025-09"}, "read as those months, as neither the title nor a Data Period says quarterly"},
+		{"a monthly row", "CYPE Quarterly Performance Scorecard", [2]string{"Q", "MS"}, ends, []string{"2024-12", "2025-03", "2025-06", "2025-09"}, "read as those months, as the Data Period at D5 is not Q"},
+		{"months, not quarter ends", "CYPE Quarterly Performance Scorecard", [2]string{"Q", "Q"}, months, []string{"2025-07", "2025-08", "2025-09", "2025-10"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,7 +63,7 @@ func TestQuarterEndHeadings(t *testing.T) {
 			var got []string
 			for _, o := range res.Dataset.Observations {
 				if o.Ref == "QD01" {
-					got = append(got, o.Period.Label())
+					got = append(got, o.Period.String())
 				}
 			}
 			want := slices.Clone(tt.want)

@@ -6,35 +6,54 @@ import (
 	"strings"
 )
 
-// KeepHeldFigures drops from ds, read from a Scorecard export
-// (ds.Circulated), every figure the export withheld, status c with no
-// value, where the store already holds that figure with a value, and
-// returns a warning saying how many and where the first was. held reads
-// the store's history of one indicator (a store's LoadIndicator).
+// KeepHeldFigures drops from ds the figures that would replace a figure
+// the store holds with less than it, and returns a warning for each kind
+// dropped, saying how many and where the first was. held reads the
+// store's history of one indicator (a store's LoadIndicator). Dropped:
 //
-// An export withholds small numbers for circulation, not because its
-// source did: its c says nothing about the figure but that it was
-// withheld. Stored as a revision it would replace the true figure in
-// every later report, and even an export asking for no suppression
-// would print c. Where the store holds no figure the c is kept: it
-// records that one exists.
+//   - a stand-in (a previous year's outturn shown in place of a month's
+//     figure not yet in) where the store holds the month's own figure:
+//     stored as a revision it would replace the figure it stood in for;
+//   - from a Scorecard export (ds.Circulated), a figure it withheld, c
+//     with no value, where the store holds the figure: an export
+//     withholds small numbers for circulation, so its c says nothing of
+//     the figure, yet once stored even an export asking for no
+//     suppression would print c;
+//   - from a Scorecard export, a figure excluding a cohort where the
+//     store holds the all-children figure it was worked out from: the
+//     store works such figures out itself, so that they follow a
+//     correction, which a stored copy would not.
+//
+// Where the store holds nothing to stand instead, the file's figure is
+// kept: it is all there is.
 func KeepHeldFigures(ds *Dataset, file string, held func(ref string) (*History, error)) ([]Warning, error) {
-	if !ds.Circulated {
-		return nil, nil
+	type figure struct {
+		key    SeriesKey
+		period Period
+	}
+	// over is the held figure o would replace, or be worked out from.
+	over := func(o Observation) (figure, bool) {
+		switch {
+		case o.StandIn:
+			return figure{o.Key(), o.Period}, true
+		case ds.Circulated && withheldOnly(o) && len(o.Split.Excluded()) == 0:
+			return figure{o.Key(), o.Period}, true
+		case ds.Circulated && len(o.Split.Excluded()) > 0:
+			return figure{SeriesKey{o.Ref, o.Area, All}, o.Period}, true
+		}
+		return figure{}, false
 	}
 	var refs []string
 	for _, o := range ds.Observations {
-		if withheldOnly(o) && !slices.Contains(refs, o.Ref) {
+		if _, ok := over(o); ok && !slices.Contains(refs, o.Ref) {
 			refs = append(refs, o.Ref)
 		}
 	}
 	if len(refs) == 0 {
 		return nil, nil
 	}
-	type figure struct {
-		key    SeriesKey
-		period Period
-	}
+	// valued holds the store's figures with a value: its own, not a
+	// stand-in, since a stand-in gives way to a stand-in as to a figure.
 	valued := map[figure]bool{}
 	for _, ref := range refs {
 		h, err := held(ref)
@@ -46,38 +65,60 @@ func KeepHeldFigures(ds *Dataset, file string, held func(ref string) (*History, 
 				continue
 			}
 			for _, o := range h.Series(k) {
-				if o.Value != nil || o.Numerator != nil {
+				if (o.Value != nil || o.Numerator != nil) && !o.StandIn {
 					valued[figure{k, o.Period}] = true
 				}
 			}
 		}
 	}
+	type dropped struct {
+		n     int
+		first Observation
+	}
+	var standIns, withheld, excluding dropped
 	kept := ds.Observations[:0]
-	var dropped int
-	var first Observation
 	for _, o := range ds.Observations {
-		if withheldOnly(o) && valued[figure{o.Key(), o.Period}] {
-			if dropped == 0 {
-				first = o
-			}
-			dropped++
+		f, ok := over(o)
+		if !ok || !valued[f] {
+			kept = append(kept, o)
 			continue
 		}
-		kept = append(kept, o)
+		d := &withheld
+		switch {
+		case o.StandIn:
+			d = &standIns
+		case len(o.Split.Excluded()) > 0:
+			d = &excluding
+		}
+		if d.n == 0 {
+			d.first = o
+		}
+		d.n++
 	}
 	ds.Observations = kept
-	if dropped == 0 {
-		return nil, nil
+	var warns []Warning
+	for _, d := range []struct {
+		dropped
+		what, why string
+	}{
+		{standIns, "stand-in figures (a previous year's outturn shown for a month)", "the store holds the months' own figures, which stand"},
+		{withheld, "withheld figures (c)", "the store holds them, and its figures stand; a Scorecard export withholds small numbers for circulation, so its c says nothing of the figure"},
+		{excluding, "figures excluding a cohort", "the store holds the all-children figures they were worked out from, and works them out itself, so that they follow any correction"},
+	} {
+		if d.n == 0 {
+			continue
+		}
+		o := d.first
+		loc := Location{File: file}
+		loc.Sheet, loc.Cell, _ = strings.Cut(o.Cell, "!")
+		whose := string(o.Area)
+		if o.Split != All {
+			whose += ", " + o.Split.Label()
+		}
+		warns = append(warns, Warning{Location: loc, Message: fmt.Sprintf("%d %s not imported, the first %s %s %s: %s",
+			d.n, d.what, o.Ref, whose, o.Period.Label(), d.why)})
 	}
-	loc := Location{File: file}
-	loc.Sheet, loc.Cell, _ = strings.Cut(first.Cell, "!")
-	whose := string(first.Area)
-	if first.Split != All {
-		whose += ", " + first.Split.Label()
-	}
-	return []Warning{{Location: loc, Message: fmt.Sprintf(
-		"%d withheld figures (c) not imported, the first %s %s %s: the store holds them, and its figures stand; a Scorecard export withholds small numbers for circulation, so its c says nothing of the figure",
-		dropped, first.Ref, whose, first.Period.Label())}}, nil
+	return warns, nil
 }
 
 // withheldOnly reports whether o is a suppressed figure carrying nothing

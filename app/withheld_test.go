@@ -8,9 +8,10 @@ import (
 func TestKeepHeldFigures(t *testing.T) {
 	may, jun := MonthOf(2026, 5), MonthOf(2026, 6)
 	num := func(v float64) *float64 { return &v }
-	withheld := func(area Area, p Period, cell string) Observation {
-		return Observation{Ref: "ED04", Area: area, Period: p, Status: Suppressed, Raw: "c", Cell: cell}
+	withheldSplit := func(area Area, split Split, p Period, cell string) Observation {
+		return Observation{Ref: "ED04", Area: area, Split: split, Period: p, Status: Suppressed, Raw: "c", Cell: cell}
 	}
+	withheld := func(area Area, p Period, cell string) Observation { return withheldSplit(area, All, p, cell) }
 	// The store: Thanet's May figure is 97.7 (43/44); its June figure
 	// was suppressed at source; Dover holds nothing.
 	held := NewHistory()
@@ -33,6 +34,20 @@ func TestKeepHeldFigures(t *testing.T) {
 		{"a figure over a held figure stays", true,
 			[]Observation{{Ref: "ED04", Area: "Thanet", Period: may, Value: num(90), Cell: "Data!G15"}}, 1, ""},
 		{"another source's c is its own to give", false, []Observation{withheld("Thanet", may, "Sheet1!C4")}, 1, ""},
+		{"a stand-in over a held figure is dropped, from any source", false,
+			[]Observation{{Ref: "ED04", Area: "Thanet", Period: may, Value: num(88), StandIn: true, Cell: "Sheet1!H4"}}, 0,
+			"Sheet1!H4: 1 stand-in figures (a previous year's outturn shown for a month) not imported, the first ED04 Thanet May-26"},
+		{"a stand-in where nothing is held stays", false,
+			[]Observation{{Ref: "ED04", Area: "Dover", Period: may, Value: num(88), StandIn: true}}, 1, ""},
+		{"an export's figure excluding UASC over held all children's is dropped", true,
+			[]Observation{{Ref: "ED04", Area: "Thanet", Split: Excluding(UASC), Period: may, Value: num(97.6), Cell: "Data!G9"}}, 0,
+			"Data!G9: 1 figures excluding a cohort not imported, the first ED04 Thanet, Excluding UASC May-26"},
+		{"an export's c excluding UASC over held all children's is dropped", true,
+			[]Observation{withheldSplit("Thanet", Excluding(UASC), may, "Data!G10")}, 0, "figures excluding a cohort not imported"},
+		{"an export's figure excluding UASC where all children's is not held stays", true,
+			[]Observation{{Ref: "ED04", Area: "Dover", Split: Excluding(UASC), Period: may, Value: num(97.6)}}, 1, ""},
+		{"another source's figure excluding UASC is its own to give", false,
+			[]Observation{{Ref: "ED04", Area: "Thanet", Split: Excluding(UASC), Period: may, Value: num(97.6)}}, 1, ""},
 		{"only the held ones go", true,
 			[]Observation{withheld("Dover", may, "Data!G2"), withheld("Thanet", may, "Data!G3"), withheld("Thanet", jun, "Data!G4")}, 2, "Data!G3: 1 withheld"},
 	}

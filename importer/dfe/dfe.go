@@ -391,7 +391,7 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 
 	c := benchmark.Compare(authorities, rd.home().Old, rule.Indicator.Polarity, rd.Model.NeighboursOf(rd.home().Old))
 	if c.Rank > 0 && listed < cmp.Or(rd.MinRanked, minRanked) {
-		notes.rank.add(ref, home.val.line, listed)
+		notes.rank.add(ref, period, home.val.line, listed)
 	} else if c.Rank > 0 {
 		b := bench(ref, period, benchmark.HomeRank, home.val, source, pub)
 		b.Rank, b.OutOf, b.Quartile = c.Rank, c.OutOf, c.Quartile

@@ -1,8 +1,11 @@
 package dfe
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+
+	"scorecard/app"
 )
 
 // minRanked is the fewest authorities' rows, for one indicator and
@@ -23,26 +26,35 @@ type notes struct {
 // because too few authorities' rows were in the file, to say so once.
 type rankNote struct {
 	refs  []string
-	line  int // the first such figure's row
-	fewer int // the most authorities' rows any of them had
+	n     int    // figures not ranked
+	line  int    // the first one's row
+	first string // the first one: "CIC05 2024"
+	rows  int    // the authorities' rows the first one had
 }
 
-func (r *rankNote) add(ref string, line, authorities int) {
-	if len(r.refs) == 0 {
-		r.line = line
+func (r *rankNote) add(ref string, p app.Period, line, authorities int) {
+	if r.n == 0 {
+		r.line, r.first, r.rows = line, ref+" "+p.Label(), authorities
 	}
+	r.n++
 	if !slices.Contains(r.refs, ref) {
 		r.refs = append(r.refs, ref)
 	}
-	r.fewer = max(r.fewer, authorities)
 }
 
 // warn says once which ranks were not given, and why.
 func (r *rankNote) warn(home string, warn func(int, string, ...any)) {
-	if len(r.refs) == 0 {
+	if r.n == 0 {
 		return
 	}
-	refs := slices.Sorted(slices.Values(r.refs))
-	warn(r.line, "%s's rank among authorities not given for %s: the file has rows for at most %d authorities a period, and a rank and quartile need every authority's (DfE's whole file, not a filtered download)",
-		home, strings.Join(refs, ", "), r.fewer)
+	rows := fmt.Sprintf("%d authorities' rows", r.rows)
+	if r.rows == 1 {
+		rows = "1 authority's row"
+	}
+	what := "for " + r.first
+	if r.n > 1 {
+		what = fmt.Sprintf("for %d figures of %s, the first %s", r.n, strings.Join(slices.Sorted(slices.Values(r.refs)), ", "), r.first)
+	}
+	warn(r.line, "%s's rank among authorities not given %s: the file has %s for it, and a rank and quartile need every authority's (DfE's whole file, not a filtered download)",
+		home, what, rows)
 }

@@ -61,6 +61,7 @@ type rowIndicator struct {
 func (s *sheetReader) readScorecard(ctx context.Context) error {
 	s.warnUnused()
 	s.warnYearOrMonth()
+	s.warnCalendarQuarters()
 	s.warnMonthsUnderYears()
 	s.warnQuarterEnds()
 	l := &s.l

@@ -42,7 +42,15 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	// Rows dated before EarliestYear are skipped, and counted for one
 	// warning at the first.
 	earlyRows, earlyAt := 0, ""
+	// Quarters written "Q3 2024" are counted for one warning at the first.
+	quarterRows, quarterAt, quarterWords := 0, "", ""
 	defer func() {
+		switch {
+		case quarterRows == 1:
+			s.out.warn(s.l.Sheet, quarterAt, "%s", quarterWords)
+		case quarterRows > 1:
+			s.out.warn(s.l.Sheet, quarterAt, "%s; %d more rows write quarters so, read alike", quarterWords, quarterRows-1)
+		}
 		switch {
 		case earlyRows == 1:
 			s.out.warn(s.l.Sheet, earlyAt, "row skipped: dated before %d (a year typed wrongly?)", EarliestYear)
@@ -86,6 +94,12 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if !ok {
 			s.warn(r, pc, "%s: row skipped: %q is not a period (expected e.g. 2025-03, Mar-25, 2024/25)", ref, ptext)
 			continue
+		}
+		if q, ok := calendarQuarter(ptext); ok && q == period {
+			if quarterRows == 0 {
+				quarterAt, quarterWords = cellName(r, pc), calendarQuarterWords(strings.TrimSpace(ptext), q)
+			}
+			quarterRows++
 		}
 		if early(period) {
 			if earlyRows == 0 {

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -165,4 +166,51 @@ func financialQuarter(s string) (app.Period, bool) {
 		return app.Period{Kind: app.Quarter, Year: year.Year + 1, N: 1}, true
 	}
 	return app.Period{Kind: app.Quarter, Year: year.Year, N: n}, true
+}
+
+// calendarQuarter reports whether s writes a quarter as "Q3 2024" or
+// "Q3-24": the app keeps it as the calendar year's third quarter (July
+// to September), but a council numbering quarters by the financial year
+// means October to December by it. It returns the quarter read. The
+// contract's 2024-Q3, a financial year's Q3 2024/25 and a quarter named
+// by its months say which and are not asked about.
+func calendarQuarter(s string) (app.Period, bool) {
+	t := strings.TrimSpace(s)
+	if len(t) < 5 || t[0] != 'Q' && t[0] != 'q' {
+		return app.Period{}, false
+	}
+	p, err := app.ParsePeriod(t)
+	return p, err == nil && p.Kind == app.Quarter
+}
+
+// calendarQuarterWords says how a quarter calendarQuarter found was
+// read, and how a financial year's quarter is written.
+func calendarQuarterWords(text string, p app.Period) string {
+	fy := app.Period{Kind: app.FinancialYear, Year: p.Year}
+	fq, _ := financialQuarter(fmt.Sprintf("Q%d %s", p.N, fy))
+	return fmt.Sprintf("%q read as %s, the calendar year's quarter %d; a financial year's is written with the year, e.g. Q%d %s (%s)",
+		text, p.Label(), p.N, p.N, fy, fq.Label())
+}
+
+// warnCalendarQuarters says once, at the first, how period columns
+// headed by quarters written as "Q1 2025" were read (calendarQuarter).
+func (s *sheetReader) warnCalendarQuarters() {
+	n, first := 0, -1
+	for i, c := range s.l.Columns {
+		if _, ok := calendarQuarter(c.Header); ok && c.Role == RolePeriod && c.Period.Kind == app.Quarter {
+			if n == 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	c := s.l.Columns[first]
+	more := ""
+	if n > 1 {
+		more = fmt.Sprintf(" (and %d more columns like it)", n-1)
+	}
+	s.warn(s.l.HeaderRow-1, c.index, "column %s %s%s", c.Col, calendarQuarterWords(c.Header, c.Period), more)
 }

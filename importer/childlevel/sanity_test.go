@@ -170,7 +170,9 @@ func Test903Sanity(t *testing.T) {
 			appendCSV(t, tb["episodes.csv"], episode903("E-9005", "01/02/2025", "S", "K2", "", ""))
 		},
 		checks: []check{proportionIs(RefThreePlacements, all, 2, 4, march)},
-		warn:   &wantWarning{"episodes.csv", appended903Episode, "line 11 begins the same day"},
+		// Both open: the first line read counts, and both are named.
+		warn: &wantWarning{"episodes.csv", appended903Episode, "as the child's episode on line 11, " +
+			"yet neither ends that day, as a change on the day would, and they differ: line 11 (still open) counted, this one (still open) not"},
 	}, {
 		// An adoption "ending" before the episode began would make H's
 		// the second adoption of four leavers.

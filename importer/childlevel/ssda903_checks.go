@@ -42,24 +42,23 @@ func (r *reader903) inFileOrder() []string {
 }
 
 // checkEpisodes sorts a child's episodes by start and reports what the
-// 903's own validation would refuse: a line repeating another is counted
-// once; a second episode beginning the same day as another is not
-// counted, the first line read standing (which is right cannot be told);
-// an episode still open, or ending after, when the next begins is read
-// as ending then. It returns the episodes to count.
+// 903's own validation would refuse: episodes beginning the same day are
+// resolved by sameDay; an episode still open, or ending after, when the
+// next begins is read as ending then. It returns the episodes to count.
 func (r *reader903) checkEpisodes(eps []episode) []episode {
-	slices.SortFunc(eps, func(a, b episode) int { return cmp.Or(a.start.Compare(b.start), cmp.Compare(a.line, b.line)) })
-	out := eps[:1]
-	for _, e := range eps[1:] {
-		prev := out[len(out)-1]
-		at := fmt.Sprintf("line %d", e.line)
+	// Of episodes beginning the same day, those ending that day (a
+	// change on the day) come first and one still open last: the order
+	// the child lived them.
+	slices.SortFunc(eps, func(a, b episode) int {
+		return cmp.Or(a.start.Compare(b.start), compareEnds(a.end, b.end), cmp.Compare(a.line, b.line))
+	})
+	eps = r.sameDay(eps)
+	for i := 1; i < len(eps); i++ {
+		prev, e := eps[i-1], eps[i]
 		switch {
-		case e.start.Equal(prev.start) && e.sameAs(prev):
-			r.warnings.add(at, fmt.Sprintf("the same episode as line %d: counted once", prev.line))
-			continue
 		case e.start.Equal(prev.start):
-			r.warnings.add(at, fmt.Sprintf("the child's episode on line %d begins the same day (DECOM): this one not counted", prev.line))
-			continue
+			// A change on the day of the previous one's start, which
+			// ended that day: sameDay kept no other pair.
 		case prev.end.IsZero():
 			r.warnings.add(fmt.Sprintf("line %d", prev.line), fmt.Sprintf(
 				"no DEC (date the episode ceased), yet the child's next episode (line %d) begins later: read as ending then", e.line))
@@ -67,13 +66,78 @@ func (r *reader903) checkEpisodes(eps []episode) []episode {
 			r.warnings.add(fmt.Sprintf("line %d", prev.line), fmt.Sprintf(
 				"DEC (date the episode ceased) is after the child's next episode (line %d) begins: the two overlap", e.line))
 		}
-		out = append(out, e)
 	}
-	if last := out[len(out)-1]; !last.end.IsZero() && last.reason == "" {
+	if last := eps[len(eps)-1]; !last.end.IsZero() && last.reason == "" {
 		r.warnings.add(fmt.Sprintf("line %d", last.line),
 			"DEC (date the episode ceased) but no REC (reason), and no later episode: the child is counted neither in care after it nor as leaving care")
 	}
+	return eps
+}
+
+// compareEnds orders episode ends, an open episode's (zero) last.
+func compareEnds(a, b time.Time) int {
+	switch {
+	case a.Equal(b):
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.Compare(b)
+}
+
+// zeroLength reports whether an episode ends the day it begins: in the
+// 903 a change (of placement, or legal status) on the day, as real as
+// any other episode.
+func (e episode) zeroLength() bool { return !e.end.IsZero() && e.end.Equal(e.start) }
+
+// sameDay resolves a child's episodes that begin the same day, given
+// sorted by checkEpisodes. Episodes ending that day are changes on the
+// day and all count, as does the one after them. Only an episode saying
+// the same as another in every column read is counted once. Two that
+// neither end that day nor say the same cannot both be right: the one
+// that continues (still open, or ending later) counts, so that a child
+// in care is never lost, or the first line of two ending alike, and the
+// warning names both lines.
+func (r *reader903) sameDay(eps []episode) []episode {
+	out := eps[:1]
+	day := 0 // the first in out beginning the day its last begins
+	for _, e := range eps[1:] {
+		prev := out[len(out)-1]
+		if !e.start.Equal(prev.start) {
+			day = len(out)
+			out = append(out, e)
+			continue
+		}
+		if i := slices.IndexFunc(out[day:], e.sameAs); i >= 0 {
+			r.warnings.add(fmt.Sprintf("line %d", e.line), fmt.Sprintf(
+				"the same episode as line %d: counted once", out[day+i].line))
+			continue
+		}
+		if prev.zeroLength() {
+			out = append(out, e)
+			continue
+		}
+		keep, drop := prev, e
+		if compareEnds(e.end, prev.end) > 0 {
+			keep, drop = e, prev
+			out[len(out)-1] = e
+		}
+		r.warnings.add(fmt.Sprintf("line %d", drop.line), fmt.Sprintf(
+			"begins the same day (DECOM %s) as the child's episode on line %d, yet neither ends that day, as a change on the day would, "+
+				"and they differ: line %d (%s) counted, this one (%s) not",
+			drop.start.Format(dateLabel), keep.line, keep.line, endLabel(keep), endLabel(drop)))
+	}
 	return out
+}
+
+// endLabel says how an episode ends, for a warning.
+func endLabel(e episode) string {
+	if e.end.IsZero() {
+		return "still open"
+	}
+	return "DEC " + e.end.Format(dateLabel)
 }
 
 // sameAs reports whether two episodes say the same in every column read.

@@ -115,8 +115,8 @@ func TestShortBaselineRefused(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"baseline", "CIC03", "--from", "2025-04", "--to", "2026-03"}, "CIC03: a baseline needs at least 13 points; 2025-04 to 2026-03 has 12\n"},
-		{[]string{"baseline", "CIC03", "--from", "2026-04"}, "CIC03: a baseline needs at least 13 points; 2026-04 to 2026-10 has 7\n"},
+		{[]string{"baseline", "CIC03", "--from", "2025-04", "--to", "2026-03"}, "CIC03: a baseline needs at least 13 points; Apr-25 to Mar-26 has 12\n"},
+		{[]string{"baseline", "CIC03", "--from", "2026-04"}, "CIC03: a baseline needs at least 13 points; Apr-26 to Oct-26 has 7\n"},
 	} {
 		r := scorecard(t, db, tc.args...)
 		if r.code != 1 || r.stderr != tc.want {

@@ -261,7 +261,7 @@ func (c *collector) observe(l *sheetLog, fa figAt, slots *slots, sheetNum int32)
 	}
 	if !sameFigure(&have, &o, decimals) {
 		c.warn(sheet, place(sheet, row, col), "%s %s %s: %s here but %s at %s; kept %s",
-			o.Ref, o.Area, o.Period, describeFigure(&o), describeFigure(&have), have.Cell, have.Cell)
+			o.Ref, o.Area, o.Period.Label(), describeFigure(&o), describeFigure(&have), have.Cell, have.Cell)
 	}
 	if have.Numerator == nil && have.Denominator == nil {
 		have.Numerator, have.Denominator = o.Numerator, o.Denominator

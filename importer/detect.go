@@ -201,7 +201,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		}
 		col := Column{Col: xlsx.ColumnName(c), Header: text, Role: role, Period: period, Area: area, Hidden: g.isHidden(c), index: c, guessed: guessed}
 		if role == RoleMilestone || role == RoleMilestoneFloor {
-			_, col.Milestone, _ = milestoneHeading(strings.TrimSpace(head))
+			_, col.Milestone, _, _ = milestoneHeading(strings.TrimSpace(head))
 		}
 		l.Columns = append(l.Columns, col)
 	}

@@ -234,8 +234,8 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 	if t == "" {
 		return "", app.Period{}, "", false
 	}
-	if r, _, ok := milestoneHeading(t); ok {
-		return r, app.Period{}, "", false
+	if r, _, at, ok := milestoneHeading(t); ok {
+		return r, at, "", false
 	}
 	if p, ok := periodHeading(t); ok {
 		return RolePeriod, p, "", false

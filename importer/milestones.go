@@ -1,8 +1,10 @@
 package importer
 
 import (
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"scorecard/app"
 )
@@ -21,8 +23,21 @@ import (
 
 // milestoneHeading reads a milestone column's heading: its role
 // (RoleMilestone, or RoleMilestoneFloor for a floor) and slot ("Q1" to
-// "Q4", or a month "Jan" to "Dec").
-func milestoneHeading(h string) (Role, string, bool) {
+// "Q4", or a month "Jan" to "Dec"). A quarter may be named by its months
+// ("Apr-Jun target"), and the heading may name the one quarter or month
+// it is for ("Apr-Jun 2024 target", "Sep-24 milestone", "Q1 2024/25
+// floor"): at is then that period, else zero. Such a heading is a
+// milestone, never the year's target: read as the year's, two of them
+// gave one year two targets.
+func milestoneHeading(h string) (role Role, slot string, at app.Period, ok bool) {
+	if role, slot, ok := milestoneWords(h); ok {
+		return role, slot, app.Period{}, true
+	}
+	return datedMilestone(h)
+}
+
+// milestoneWords reads a milestone heading naming a slot with no year.
+func milestoneWords(h string) (Role, string, bool) {
 	words := strings.Fields(normHeader(h))
 	if len(words) < 2 || len(words) > 3 {
 		return "", "", false
@@ -44,16 +59,85 @@ func milestoneHeading(h string) (Role, string, bool) {
 		case len(w) == 1 && i > 0 && words[i-1] == "quarter":
 		default:
 			m, ok := monthNames[w]
-			if !ok || slot != "" {
+			switch {
+			case !ok:
 				return "", "", false
+			case slot == "":
+				slot = m
+			default:
+				// "Apr-Jun": a quarter named by its first and last months.
+				q, ok := quarterSlot(slot, m)
+				if !ok {
+					return "", "", false
+				}
+				slot = q
 			}
-			slot = m
 		}
 	}
 	if role == "" || slot == "" {
 		return "", "", false
 	}
 	return role, slot, true
+}
+
+// quarterSlot is the financial year's quarter ("Q1" for April to June)
+// whose first and last months are first and last ("Apr", "Jun").
+func quarterSlot(first, last string) (string, bool) {
+	f, l := monthNumber(first), monthNumber(last)
+	if f == 0 || l != f+2 || f%3 != 1 {
+		return "", false
+	}
+	return fySlot(app.Period{Kind: app.Quarter, N: (f + 2) / 3}), true
+}
+
+// monthNumber is the number (1-12) of a month's short name, or 0.
+func monthNumber(short string) int {
+	for m := time.January; m <= time.December; m++ {
+		if m.String()[:3] == short {
+			return int(m)
+		}
+	}
+	return 0
+}
+
+// fySlot is the milestone slot of a month or calendar quarter: the
+// month's short name, or the quarter of the financial year (2024-Q2 is
+// Q1 of 2024/25).
+func fySlot(p app.Period) string {
+	if p.Kind == app.Month {
+		return time.Month(p.N).String()[:3]
+	}
+	return "Q" + strconv.Itoa((p.N+2)%4+1)
+}
+
+// datedMilestone reads a milestone heading naming one month or quarter:
+// "Apr-Jun 2024 target", "Target Sep-24", "Q1 2024/25 floor".
+func datedMilestone(h string) (Role, string, app.Period, bool) {
+	fields := strings.FieldsFunc(h, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == '[' || r == ']' || r == ':' || r == ','
+	})
+	var role Role
+	var rest []string
+	for _, f := range fields {
+		switch normHeader(f) {
+		case "target", "milestone":
+			if role == "" {
+				role = RoleMilestone
+			}
+		case "floor":
+			role = RoleMilestoneFloor
+		default:
+			rest = append(rest, f)
+		}
+	}
+	if role == "" || len(rest) == 0 {
+		return "", "", app.Period{}, false
+	}
+	p, ok := periodHeading(strings.Join(rest, " "))
+	if !ok || p.Kind != app.Month && p.Kind != app.Quarter {
+		return "", "", app.Period{}, false
+	}
+	return role, fySlot(p), p, true
 }
 
 // monthNames read a month's name, short or long, as its short name.

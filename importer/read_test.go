@@ -330,7 +330,7 @@ func TestMergeTwice(t *testing.T) {
 	for _, w := range res.Warnings {
 		got = append(got, w.String())
 	}
-	want := "twice.xlsx: Data!G3: CIC06 Kent 2025-03: 70 here but 71 at Scorecard!E3; kept Scorecard!E3"
+	want := "twice.xlsx: Data!G3: CIC06 Kent Mar-25: 70 here but 71 at Scorecard!E3; kept Scorecard!E3"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("warnings = %q, want only %q", got, want)
 	}

@@ -396,6 +396,13 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 					academicQuarters = true
 					continue
 				}
+				if !c.Period.IsZero() && c.Period != p {
+					// "Apr-Jun 2024 target" is 2024/25's alone.
+					if strings.TrimSpace(s.at(r, &c)) != "" {
+						s.warn(r, c.index, "%s %s: not read: column %s %q is a milestone for %s, which is not in %s", ref, year, c.Col, c.Header, c.Period.Label(), year)
+					}
+					continue
+				}
 				lv := levels[c.Milestone]
 				if lv == nil {
 					lv = &app.Level{Area: area, Period: p}

@@ -23,7 +23,7 @@ func TestDetailBaselineNeeds13(t *testing.T) {
 		t.Error("a 12-month baseline is in force")
 	}
 	msg := dialogText(w)
-	if want := "CIC05: a baseline needs at least 13 points; 2024-04 to 2025-03 has 12"; !strings.Contains(msg, want) {
+	if want := "CIC05: a baseline needs at least 13 points; Apr-24 to Mar-25 has 12"; !strings.Contains(msg, want) {
 		t.Errorf("the window says %q, want %q", msg, want)
 	}
 	w.escape()

@@ -2,12 +2,15 @@ package views
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"scorecard/app"
 )
 
 // heading is a table's column heading: bold words that sort the column
@@ -295,4 +298,27 @@ func newHeadingText(text string) *heading {
 	h := newHeading()
 	h.Text, h.Truncation = text, fyne.TextTruncateOff
 	return h
+}
+
+// detailColumnWidths are detailWidths with the Period column made wide
+// enough for the longest label a period of any kind has: a quarter named
+// by its months ("Jan-Mar 2025") ran into the Value column at 75.
+func detailColumnWidths() []float32 {
+	ws := slices.Clone(detailWidths)
+	var ps []app.Period
+	for n := 1; n <= 12; n++ {
+		ps = append(ps, app.Period{Kind: app.Month, Year: 2025, N: n})
+	}
+	for n := 1; n <= 4; n++ {
+		ps = append(ps, app.Period{Kind: app.Quarter, Year: 2025, N: n})
+	}
+	for _, k := range []app.PeriodKind{app.FinancialYear, app.AcademicYear, app.CalendarYear} {
+		ps = append(ps, app.Period{Kind: k, Year: 2025})
+	}
+	for _, p := range ps {
+		// A cell is a label: its text between the inner paddings.
+		w := fyne.MeasureText(p.Label(), theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+		ws[0] = max(ws[0], float32(math.Ceil(float64(w))))
+	}
+	return ws
 }

@@ -129,3 +129,19 @@ func TestColumnsFitWindow(t *testing.T) {
 		t.Errorf("back at 1024 the Indicator column is %.0f wide, want its own %.0f", s.widths[colName], columnWidths[colName])
 	}
 }
+
+// TestPeriodLabelsFitDetailColumn checks the Indicator screen's Period
+// column holds every period's label whole: a quarter named by its months
+// ("Jan-Mar 2025") ran into the Value column ("Jan-Mar 202553%").
+func TestPeriodLabelsFitDetailColumn(t *testing.T) {
+	w := openDemo(t)
+	labels := []string{"Jan-Mar 2025", "Apr-Jun 2025", "Jul-Sep 2025", "Oct-Dec 2025", "2025/26 AY", "2025/26", "Sep-25", "May-25"}
+	for _, p := range w.detail.points {
+		labels = append(labels, p.pt.Period.Label())
+	}
+	for _, l := range labels {
+		if need := widgetWidth(l); need > w.detail.widths[0] {
+			t.Errorf("period %q needs %.0f, the Period column is %.0f", l, need, w.detail.widths[0])
+		}
+	}
+}

@@ -30,6 +30,7 @@ type detailPane struct {
 	signal                *tipLabel
 	chart                 *historyChart
 	numbers               *widget.Table
+	widths                []float32 // the numbers' column widths
 	points                []detailPoint
 	guidance              *widget.Label
 	comment               *widget.Entry
@@ -88,7 +89,8 @@ func newDetailPane(w *mainWindow) *detailPane {
 			o.(*widget.Label).SetText(detailTitles[id.Col])
 		}
 	}
-	for i, wd := range detailWidths {
+	d.widths = detailColumnWidths()
+	for i, wd := range d.widths {
 		d.numbers.SetColumnWidth(i, wd)
 	}
 	d.guidance = widget.NewLabel("")

@@ -137,7 +137,64 @@ func (b *book) set(sheet string, col, row int, v any, l look) error {
 
 // note attaches a cell note, e.g. why a figure cannot exclude a cohort.
 func (b *book) note(sheet string, col, row int, text string) error {
-	return b.f.AddComment(sheet, excelize.Comment{Author: "Scorecard", Cell: cell(col, row), Text: text})
+	return b.noteAt(sheet, cell(col, row), text)
+}
+
+// noteAt attaches a note to cell ref. A cell holds one note, and two
+// things may want saying of one figure (it stands in for the month and
+// is suppressed, say): a cell already noted, by this export or in the
+// workbook it writes into, gets one note saying both.
+func (b *book) noteAt(sheet, ref, text string) error {
+	if b.notes == nil {
+		b.notes = map[string]map[string]excelize.Comment{}
+	}
+	f := b.f
+	notes, ok := b.notes[sheet]
+	if !ok {
+		// Each sheet's notes are read from the workbook once: reading
+		// them for every note would take time growing with their square.
+		cs, err := f.GetComments(sheet)
+		if err != nil {
+			return fmt.Errorf("reading the notes of sheet %q: %w", sheet, err)
+		}
+		notes = make(map[string]excelize.Comment, len(cs))
+		for _, c := range cs {
+			notes[c.Cell] = c
+		}
+		b.notes[sheet] = notes
+	}
+	c, ok := notes[ref]
+	if !ok {
+		c = excelize.Comment{Author: "Scorecard", Cell: ref, Text: text}
+	} else {
+		if strings.Contains(noteText(c), text) {
+			return nil
+		}
+		if err := f.DeleteComment(sheet, ref); err != nil {
+			return err
+		}
+		// The note is written again whole, keeping what it said, its
+		// author and the look of its runs.
+		if len(c.Paragraph) > 0 {
+			c.Paragraph = append(c.Paragraph, excelize.RichTextRun{Text: "\n" + text})
+		} else {
+			c.Text += "\n" + text
+		}
+	}
+	if err := f.AddComment(sheet, c); err != nil {
+		return err
+	}
+	notes[ref] = c
+	return nil
+}
+
+// noteText is all a note says, its runs' text included.
+func noteText(c excelize.Comment) string {
+	s := c.Text
+	for _, p := range c.Paragraph {
+		s += p.Text
+	}
+	return s
 }
 
 // figure writes one figure: the number under the indicator's format, or

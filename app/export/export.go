@@ -265,6 +265,8 @@ type book struct {
 	inds    []app.Indicator
 	rows    []*row // the scorecard's indicators, analysed, in order
 	styles  map[look]int
+	// notes are, per sheet, the cell notes written or found (note).
+	notes map[string]map[string]excelize.Comment
 	// streamed are the sheets written by a stream writer, which declare
 	// their own dimension.
 	streamed map[string]bool

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -426,6 +427,9 @@ func TestImportedTextIsNeverAFormula(t *testing.T) {
 	}
 }
 
+// contractPeriod matches a month or quarter as the contract writes it.
+var contractPeriod = regexp.MustCompile(`^\d{4}-(\d\d|Q\d)$`)
+
 func TestProvenanceAndGuidance(t *testing.T) {
 	h, _ := demoHistory(t)
 	f, _ := export(t, h, Options{Exclude: []app.Cohort{app.UASC}})
@@ -438,6 +442,12 @@ func TestProvenanceAndGuidance(t *testing.T) {
 		"Excluding unaccompanied asylum-seeking children (UASC)", "Produced|24 November 2026"} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("Provenance does not say %q:\n%s", want, text.String())
+		}
+	}
+	// The period is as people read it ("Oct-26"), not as --period takes it.
+	for _, r := range rows {
+		if len(r) > 1 && r[0] == "Period" && (r[1] == "" || contractPeriod.MatchString(r[1])) {
+			t.Errorf("Provenance gives the period as %q", r[1])
 		}
 	}
 	if props, err := f.GetDocProps(); err != nil || props.Category != app.ExportCategory || props.Subject != exclusionWords([]app.Cohort{app.UASC}) {

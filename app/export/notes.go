@@ -236,7 +236,7 @@ func (b *book) provenance(ctx context.Context, s string) error {
 	settings := [][2]string{
 		{"Produced", b.opt.Produced.Format("2 January 2006 15:04 MST")},
 		{"App version", "Scorecard " + b.opt.AppVersion},
-		{"Period", b.period.String()},
+		{"Period", b.period.Label()},
 		{"Area", string(b.opt.Area)},
 		{"Exclusions", exclusionWords(b.opt.Exclude)},
 		{"Suppression", suppressionWords(b.opt.Suppress)},

@@ -322,7 +322,7 @@ func (o *originalWriter) revise(sheet, ref string, ind app.Indicator, now app.Ob
 		if now.Status == app.CannotExclude {
 			o.sum.CannotExclude++
 		}
-		return o.f.AddComment(sheet, excelize.Comment{Author: "Scorecard", Cell: ref, Text: why})
+		return o.noteAt(sheet, ref, why)
 	}
 	v := *now.Value
 	if ind.Unit == app.Percent && o.percentFormat(sheet, ref) {

@@ -495,7 +495,7 @@ func (b *book) packProvenance(d *pdf.Doc) func() error {
 		settings := [][2]string{
 			{"Produced", b.opt.Produced.Format("2 January 2006 15:04 MST")},
 			{"App version", "Scorecard " + b.opt.AppVersion},
-			{"Period", b.period.String()},
+			{"Period", b.period.Label()},
 			{"Area", string(b.opt.Area)},
 			{"Exclusions", exclusionWords(b.opt.Exclude)},
 			{"Suppression", suppressionWords(b.opt.Suppress)},

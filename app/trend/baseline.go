@@ -29,9 +29,9 @@ func CheckBaseline(obs []app.Observation, s app.ChartSetting) error {
 	if n >= MinBaseline {
 		return nil
 	}
-	span := s.From.String() + " to " + last.String()
+	span := s.From.Label() + " to " + last.Label()
 	if last.IsZero() {
-		span = "from " + s.From.String()
+		span = "from " + s.From.Label()
 	}
 	return fmt.Errorf("%s: a baseline needs at least %d points; %s has %d", s.Ref, MinBaseline, span, n)
 }

@@ -81,7 +81,7 @@ func (e *exactNote) add(ref string, p app.Period, line int, val, num, den *figur
 	e.refs = append(e.refs, ref)
 	if e.example == "" {
 		e.line = line
-		e.example = fmt.Sprintf("%s %s: %g / %g = %.2f%%, published %s", ref, p, num.Value, den.Value, exact, strings.TrimSpace(val.Raw))
+		e.example = fmt.Sprintf("%s %s: %g / %g = %.2f%%, published %s", ref, p.Label(), num.Value, den.Value, exact, strings.TrimSpace(val.Raw))
 	}
 }
 

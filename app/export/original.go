@@ -46,6 +46,15 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("original %s: cannot open it as a workbook: %w", path, pathless(err))
 	}
+	// An export's import reads its Data sheet alone (the importer's
+	// readExport), so no figure keeps a cell on its other sheets, and
+	// written into, they would keep every figure as it was: an
+	// unsuppressed count among suppressed ones, a corrected figure's old
+	// value. Its own layout is the house layout, written anew.
+	if props, err := orig.GetDocProps(); err == nil && props.Category == app.ExportCategory {
+		orig.Close()
+		return fmt.Errorf("original %s: is a Scorecard export, whose sheets are laid out from its Data sheet and would not be revised: export without --original, which writes the same layout anew", path)
+	}
 	b.f.Close()
 	b.f = orig
 	b.analyse()

@@ -60,13 +60,16 @@ func (a *ahead) after(p app.Period) bool {
 	return !a.stated.IsZero() && p.Start().After(a.stated.End())
 }
 
-// skip reports whether the cell in column c, of period p, is not to be
+// skip reports whether the cell in column c is not to be
 // read: a column laid out ahead. It counts what it sees for warnAhead.
-func (a *ahead) skip(c int, p app.Period) bool {
-	if a.empty == nil || !a.after(p) {
+func (a *ahead) skip(c int) bool {
+	// lookAhead put every column after the stated period in empty: the
+	// lookup spares working out dates for each cell of a large sheet.
+	empty, after := a.empty[c]
+	if !after {
 		return false
 	}
-	if a.empty[c] {
+	if empty {
 		a.skipped[c]++
 		return true
 	}

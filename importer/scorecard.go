@@ -313,7 +313,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 	for i := range figures {
 		c := &figures[i]
 		text := s.at(r, c)
-		if strings.TrimSpace(text) == "" || s.ahead.skip(c.index, c.Period) {
+		if strings.TrimSpace(text) == "" || s.ahead.skip(c.index) {
 			continue
 		}
 		lk := s.look(r, c)

@@ -16,6 +16,7 @@ import (
 
 // The scorecard table's cells: what each says and how it is drawn, with
 // the colours, icons and badges of the ratings, directions and signals.
+
 // A cell is a stack: background, text, the RAG letter, the DoT icon and
 // the sparkline; updateCell shows the parts its column needs.
 const (

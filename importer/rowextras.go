@@ -1,0 +1,173 @@
+package importer
+
+import (
+	"strings"
+
+	"scorecard/app"
+)
+
+// readRowExtras reads the columns beside the figures: components, RAG
+// and DoT for the latest figure; targets, benchmarks and comments for the
+// indicator.
+func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, obs []app.Observation, latest int) {
+	l := &s.l
+	month := s.latest
+	if latest >= 0 {
+		month = obs[latest].Period
+	}
+	targets := map[app.Period]*app.Target{}
+	type yearRole struct {
+		year app.Period
+		role Role
+	}
+	from := map[yearRole]*Column{} // the column each year's target, floor and tolerance came from
+	var years []app.Period
+	for i := range l.Columns {
+		c := &l.Columns[i]
+		text := s.at(r, c)
+		if strings.TrimSpace(text) == "" && c.Role != RoleRAG || l.shadowed(*c) {
+			continue
+		}
+		switch c.Role {
+		case RoleNumerator, RoleDenominator:
+			rd, err := readFigure(text, s.look(r, c), &s.floats)
+			if err != nil || rd.value == nil {
+				s.warn(r, c.index, "%s: %s skipped: not a number", ind.ref, c.Role)
+				continue
+			}
+			if latest < 0 {
+				s.warn(r, c.index, "%s: %s skipped: the row has no figure to attach it to", ind.ref, c.Role)
+				continue
+			}
+			if c.Role == RoleNumerator {
+				obs[latest].Numerator = rd.value
+			} else {
+				obs[latest].Denominator = rd.value
+			}
+		case RoleRAG:
+			if latest >= 0 {
+				obs[latest].SourceRAG = ragOf(text, s.look(r, c))
+			}
+		case RoleDoT:
+			if latest >= 0 {
+				obs[latest].SourceArrow = arrowOf(text, s.look(r, c), ind.polarity)
+			}
+		case RoleTarget, RoleFloor, RoleTolerance:
+			if split != app.All {
+				continue
+			}
+			rd, err := readFigure(text, s.look(r, c), &s.floats)
+			if err != nil || rd.value == nil {
+				if err == nil && rd.status != app.OK {
+					continue
+				}
+				s.warn(r, c.index, "%s: %s skipped: not a number", ind.ref, c.Role)
+				continue
+			}
+			year := c.Period
+			if year.IsZero() {
+				year = targetYear(ind.yearType, month)
+			}
+			if year.IsZero() {
+				s.warn(r, c.index, "%s: %s skipped: no year in its heading and no month figures to date it", ind.ref, c.Role)
+				continue
+			}
+			t := targets[year]
+			if t == nil {
+				t = &app.Target{Ref: ind.ref, Year: year}
+				targets[year] = t
+				years = append(years, year)
+			}
+			field := &t.Target
+			switch c.Role {
+			case RoleFloor:
+				field = &t.Floor
+			case RoleTolerance:
+				field = &t.Tolerance
+			}
+			k := yearRole{year, c.Role}
+			if first, ok := from[k]; ok {
+				if *field != nil && *rd.value != **field {
+					// Two columns giving one year different targets: the
+					// plain heading's is taken over the one guessed from
+					// part of its heading, else the first, never silently.
+					keep, drop := first, c
+					if first.guessed && !c.guessed {
+						keep, drop = c, first
+						*field = rd.value
+						from[k] = c
+					}
+					s.warn(r, drop.index, "%s: %s %s in column %s (%q) differs from %s in column %s (%q) for %s; took column %s's",
+						ind.ref, c.Role, s.at(r, drop), drop.Col, drop.Header, s.at(r, keep), keep.Col, keep.Header, year.Label(), keep.Col)
+				}
+				continue
+			}
+			from[k] = c
+			*field = rd.value
+		case RolePrevious, RoleEngland, RoleNeighbours:
+			if split != app.All || l.Kind != IndicatorSheet {
+				continue
+			}
+			s.readBenchmark(r, c, ind, text, month)
+		case RoleComments:
+			if split == app.All && !month.IsZero() {
+				s.out.comments = append(s.out.comments, app.Comment{Ref: ind.ref, Area: l.Area, Period: month, Text: strings.TrimSpace(text)})
+			}
+		}
+	}
+	for _, y := range years {
+		s.out.target(cellName(r, 0), *targets[y])
+	}
+}
+
+// benchmarkGroups names the comparator each benchmark column gives.
+var benchmarkGroups = map[Role]string{
+	RolePrevious:   app.OutturnGroup,
+	RoleEngland:    "England",
+	RoleNeighbours: "Statistical neighbours",
+}
+
+// readBenchmark reads a previous-year, England or statistical-neighbour
+// cell. Its year is the one its heading or caption names; failing that, a
+// previous-year outturn is the year before the latest month's, and a
+// benchmark the latest published, taken as that same year.
+func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text string, month app.Period) {
+	rd, err := readFigure(text, s.look(r, c), &s.floats)
+	if err != nil {
+		s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, err)
+		return
+	}
+	year := c.Period
+	if year.IsZero() && !month.IsZero() {
+		year = targetYear(ind.yearType, month).Add(-1)
+	}
+	if year.IsZero() {
+		s.warn(r, c.index, "%s: %s skipped: no year in its heading and no month figures to date it", ind.ref, c.Role)
+		return
+	}
+	if rd.percent {
+		s.out.percent[ind.ref] = true
+	}
+	s.out.benchmarks = append(s.out.benchmarks, app.Benchmark{
+		Ref: ind.ref, Period: year, Group: benchmarkGroups[c.Role],
+		Value: rd.value, Status: rd.status, Source: s.l.Sheet + "!" + cellName(r, c.index),
+	})
+}
+
+// later compares periods as Period.Compare does, cheaply for the usual
+// case of two months: it runs for every figure.
+func later(p, q app.Period) int {
+	if p.Kind == q.Kind {
+		return p.Index() - q.Index()
+	}
+	return p.Compare(q)
+}
+
+// targetYear is the financial or academic year a month's targets are set
+// for.
+func targetYear(kind app.PeriodKind, month app.Period) app.Period {
+	if month.IsZero() {
+		return app.Period{}
+	}
+	return app.Indicator{YearType: kind}.TargetYear(month)
+}

@@ -386,3 +386,24 @@ func (w *mainWindow) keepModel(j *importJob, path string, res *importer.Result) 
 		res.Model.Year, w.auth.Name, strings.Join(importer.ModelNeighbours(res.Model, w.auth), ", "))
 	j.outcomes = append(j.outcomes, importOutcome{file: path, kept: kept})
 }
+
+// dropped imports the files dropped on the window. Anything that is not a
+// file (a link dragged from a browser) is left out, and said so.
+func (w *mainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
+	var paths, others []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		} else {
+			others = append(others, u.String())
+		}
+	}
+	if len(others) > 0 {
+		w.status.SetText("Only files can be imported; left out " + strings.Join(others, ", "))
+	}
+	if err := w.readOnly(); err != nil && len(paths) > 0 {
+		w.showError(err)
+		return
+	}
+	w.importFiles(paths)
+}

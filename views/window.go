@@ -440,27 +440,6 @@ func (w *mainWindow) find() {
 	w.win.Canvas().Focus(w.search)
 }
 
-// dropped imports the files dropped on the window. Anything that is not a
-// file (a link dragged from a browser) is left out, and said so.
-func (w *mainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
-	var paths, others []string
-	for _, u := range uris {
-		if u.Scheme() == "file" {
-			paths = append(paths, u.Path())
-		} else {
-			others = append(others, u.String())
-		}
-	}
-	if len(others) > 0 {
-		w.status.SetText("Only files can be imported; left out " + strings.Join(others, ", "))
-	}
-	if err := w.readOnly(); err != nil && len(paths) > 0 {
-		w.showError(err)
-		return
-	}
-	w.importFiles(paths)
-}
-
 // openIn shows one indicator's detail in an area, switching the area
 // picker to it; "" keeps the area chosen.
 func (w *mainWindow) openIn(ref string, area app.Area) {
@@ -495,60 +474,6 @@ func (w *mainWindow) showError(err error) {
 	d := dialog.NewCustom("Scorecard could not do that", "OK", msg, w.win)
 	d.Resize(fyne.NewSize(560, 220))
 	d.Show()
-}
-
-// open shows the screen Options asked for.
-func (w *mainWindow) open() {
-	if w.opt.Screen == "" {
-		w.restoreLayout()
-	}
-	for _, c := range w.opt.Exclude {
-		chk, ok := w.cohorts[c]
-		if !ok {
-			chk = w.cohortCheck(c, "Exclude "+c.Label())
-			w.controls.Add(chk)
-		}
-		chk.SetChecked(true)
-	}
-	switch w.opt.Screen {
-	case ScreenDetail:
-		ref := w.opt.Ref
-		for _, r := range w.score.rows {
-			if ref != "" {
-				break
-			}
-			if r.rag != app.NoRAG {
-				ref = r.ind.Ref
-			}
-		}
-		w.openDetail(ref)
-	case ScreenDistricts:
-		w.tabs.SelectIndex(2)
-	case ScreenHistory:
-		w.tabs.SelectIndex(3)
-	case ScreenImport:
-		// With files to import the layout check shows; without, File >
-		// Import's chooser over the import history.
-		w.tabs.SelectIndex(3)
-		if len(w.opt.Import) == 0 {
-			w.chooseImport()
-		}
-	case ScreenExport:
-		w.showExport()
-	}
-	if len(w.opt.Import) > 0 {
-		w.importFiles(w.opt.Import)
-	}
-	w.watchTeam()
-	// The first ordinary launch asks whose figures the store holds.
-	if w.opt.Screen == ScreenAuthority || w.opt.Screen == "" && len(w.opt.Import) == 0 && w.authorityUnasked() {
-		w.chooseAuthority()
-	}
-	// The keyboard starts on the scorecard, so Down then Ctrl+C copies
-	// the first indicator.
-	if w.tabs.SelectedIndex() == 0 && w.win.Canvas().Overlays().Top() == nil {
-		w.win.Canvas().Focus(w.score.table)
-	}
 }
 
 // topFirst lays out top, centre and bottom as container.NewBorder does,

@@ -79,3 +79,57 @@ func (w *mainWindow) restoreLayout() {
 		w.tabs.SelectIndex(l.Tab)
 	}
 }
+
+// open shows the screen Options asked for.
+func (w *mainWindow) open() {
+	if w.opt.Screen == "" {
+		w.restoreLayout()
+	}
+	for _, c := range w.opt.Exclude {
+		chk, ok := w.cohorts[c]
+		if !ok {
+			chk = w.cohortCheck(c, "Exclude "+c.Label())
+			w.controls.Add(chk)
+		}
+		chk.SetChecked(true)
+	}
+	switch w.opt.Screen {
+	case ScreenDetail:
+		ref := w.opt.Ref
+		for _, r := range w.score.rows {
+			if ref != "" {
+				break
+			}
+			if r.rag != app.NoRAG {
+				ref = r.ind.Ref
+			}
+		}
+		w.openDetail(ref)
+	case ScreenDistricts:
+		w.tabs.SelectIndex(2)
+	case ScreenHistory:
+		w.tabs.SelectIndex(3)
+	case ScreenImport:
+		// With files to import the layout check shows; without, File >
+		// Import's chooser over the import history.
+		w.tabs.SelectIndex(3)
+		if len(w.opt.Import) == 0 {
+			w.chooseImport()
+		}
+	case ScreenExport:
+		w.showExport()
+	}
+	if len(w.opt.Import) > 0 {
+		w.importFiles(w.opt.Import)
+	}
+	w.watchTeam()
+	// The first ordinary launch asks whose figures the store holds.
+	if w.opt.Screen == ScreenAuthority || w.opt.Screen == "" && len(w.opt.Import) == 0 && w.authorityUnasked() {
+		w.chooseAuthority()
+	}
+	// The keyboard starts on the scorecard, so Down then Ctrl+C copies
+	// the first indicator.
+	if w.tabs.SelectedIndex() == 0 && w.win.Canvas().Overlays().Top() == nil {
+		w.win.Canvas().Focus(w.score.table)
+	}
+}

@@ -42,13 +42,13 @@ export_case() { # NAME STORE ARGS...
 for db in demo large yearly child; do
 	[ -e "$stores/$db.db" ] || continue
 	export_case "$db" "$db.db" --out "$out/$db.xlsx"
-	export_case "$db-suppress5" "$db.db" --suppress 5 --out "$out/$db-suppress5.xlsx"
+	export_case "$db-suppress0" "$db.db" --suppress 0 --out "$out/$db-suppress0.xlsx"
 	export_case "$db-pack" "$db.db" --out "$out/$db-pack.pdf"
 done
 export_case demo-uasc demo.db --exclude uasc --out "$out/demo-uasc.xlsx"
-export_case demo-uasc-suppress5 demo.db --exclude uasc --suppress 5 --out "$out/demo-uasc-suppress5.xlsx"
+export_case demo-uasc-suppress0 demo.db --exclude uasc --suppress 0 --out "$out/demo-uasc-suppress0.xlsx"
 export_case demo-district demo.db --area "${DISTRICT:-Maidstone}" --out "$out/demo-district.xlsx"
-export_case demo-district-suppress5 demo.db --area "${DISTRICT:-Maidstone}" --suppress 5 --out "$out/demo-district-suppress5.xlsx"
+export_case demo-district-suppress10 demo.db --area "${DISTRICT:-Maidstone}" --suppress 10 --out "$out/demo-district-suppress10.xlsx"
 export_case demo-earlier demo.db --period "${EARLIER:-2025-06}" --out "$out/demo-earlier.xlsx"
 export_case demo-uasc-pack demo.db --exclude uasc --out "$out/demo-uasc-pack.pdf"
 if [ -e "$stores/large.db" ]; then

@@ -87,7 +87,7 @@ func (b *book) writeDistricts(ctx context.Context) error {
 func (b *book) districtAreas() []app.Area {
 	areas := b.opt.authority().Areas()
 	has := map[app.Area]bool{}
-	for _, k := range b.base.Keys() {
+	for _, k := range b.heldKeys() {
 		has[k.Area] = true
 	}
 	for _, a := range []app.Area{app.OutOfCounty, app.UASCService} {

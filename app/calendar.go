@@ -124,6 +124,7 @@ func (h *History) Gather(from *History, ref string, keep func(Observation) bool)
 			}
 		}
 		if len(kept) > 0 {
+			ownFloats(kept)
 			h.series[k] = kept
 		}
 	}
@@ -143,5 +144,31 @@ func (h *History) Gather(from *History, ref string, keep func(Observation) bool)
 			h.chartSettings = map[string][]ChartSetting{}
 		}
 		h.chartSettings[ref] = slices.Clone(cs)
+	}
+}
+
+// ownFloats points the figures of s at a block of their own: a reader's
+// figures point into blocks it shares between many, which a figure kept
+// from them would otherwise keep whole.
+func ownFloats(s []Observation) {
+	n := 0
+	for i := range s {
+		for _, v := range [...]*float64{s[i].Value, s[i].Numerator, s[i].Denominator} {
+			if v != nil {
+				n++
+			}
+		}
+	}
+	block := make([]float64, 0, n)
+	own := func(v *float64) *float64 {
+		if v == nil {
+			return nil
+		}
+		block = append(block, *v)
+		return &block[len(block)-1]
+	}
+	for i := range s {
+		o := &s[i]
+		o.Value, o.Numerator, o.Denominator = own(o.Value), own(o.Numerator), own(o.Denominator)
 	}
 }

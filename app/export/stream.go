@@ -163,9 +163,11 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 			sp.close()
 			return nil, err
 		}
-		// The sheets lay out the area's series and every area's figure
-		// for the period; the Data sheet's rows are written.
-		kept.Gather(base, ref, func(o app.Observation) bool { return o.Area == opt.Area || o.Period == opt.Period })
+		// The sheets lay out all children's series for the area and every
+		// figure for the period; the Data sheet's rows are written.
+		kept.Gather(base, ref, func(o app.Observation) bool {
+			return o.Area == opt.Area && o.Split == app.All || o.Period == opt.Period
+		})
 	}
 	if err := sp.w.Flush(); err != nil {
 		sp.close()

@@ -1,10 +1,13 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"reflect"
 	"slices"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 
 	"scorecard/app"
 )
@@ -104,5 +107,49 @@ func TestPieces(t *testing.T) {
 	}
 	if _, err := p.LoadBreakdowns(); !errors.Is(err, ErrChanged) {
 		t.Errorf("LoadBreakdowns after an import: %v, want ErrChanged", err)
+	}
+}
+
+// TestPiecesProved damages one figure, then one breakdown, and checks
+// the piece holding it fails as Load does, while the others read: a
+// caller reading every piece never exports a damaged figure without a
+// word.
+func TestPiecesProved(t *testing.T) {
+	for _, kind := range []recordKind{kindObservation, kindBreakdown} {
+		t.Run(string(kindBuckets[kind]), func(t *testing.T) {
+			s := openTemp(t)
+			mustImport(t, s, "jan.xlsx", smallMonthly(0))
+			mustImport(t, s, "feb.xlsx", smallMonthly(1))
+			mustImport(t, s, "needs.csv", &app.Dataset{Breakdowns: []app.Breakdown{
+				{Measure: "Children in need", Period: app.MonthOf(2025, 3), Area: app.Kent, Dimension: "category of need", Category: "N1 Abuse or neglect", Count: 1102, Total: 1896},
+			}})
+			var changed string
+			err := s.db.Update(func(tx *bolt.Tx) error {
+				c := tx.Bucket(kindBuckets[kind]).Cursor()
+				k, v := c.Last()
+				changed = string(k[:bytes.IndexByte(k, 0)])
+				v = bytes.Clone(v)
+				v[len(v)-1] ^= 1
+				return tx.Bucket(kindBuckets[kind]).Put(bytes.Clone(k), v)
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := s.Piecewise()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ind := range smallMonthly(0).Indicators {
+				_, err := p.LoadIndicator(ind.Ref)
+				if kind == kindObservation && ind.Ref == changed {
+					wantDamaged(t, "a changed figure of "+changed, err)
+				} else if err != nil {
+					t.Errorf("LoadIndicator(%s), whose records are whole: %v", ind.Ref, err)
+				}
+			}
+			// Breakdowns are proved with everything else.
+			_, err = p.LoadBreakdowns()
+			wantDamaged(t, "a changed "+string(kindBuckets[kind]), err)
+		})
 	}
 }

@@ -57,6 +57,11 @@ type dataZip struct {
 	rows  *dataRows
 	open  *splicer     // the worksheet part being written, if any
 	types *typesWriter // the content types part being written, if any
+	// held is a streamed sheet's part to write after the Data sheet's
+	// part, dataPart (see sheetbuf.go); current the part being written.
+	held              *heldPart
+	dataPart, current string
+	dataDone          bool
 }
 
 // zipWriter is the zip writer the workbook is saved with. The library
@@ -68,12 +73,19 @@ func (b *book) zipWriter(w io.Writer) excelize.ZipWriter {
 	if b.out != nil {
 		w = b.out
 	}
-	return &dataZip{Writer: fastZip(w).(*zip.Writer), rows: b.data}
+	return &dataZip{Writer: fastZip(w).(*zip.Writer), rows: b.data, held: b.held, dataPart: b.dataPart}
 }
 
 func (z *dataZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
+	}
+	z.current = name
+	if z.held != nil && name == z.held.name {
+		if z.held.closed {
+			return nil, fmt.Errorf("%s written twice", name)
+		}
+		return &z.held.buf, nil
 	}
 	w, err := z.Writer.Create(name)
 	if err == nil && name == contentTypesPart {
@@ -88,11 +100,35 @@ func (z *dataZip) Create(name string) (io.Writer, error) {
 }
 
 func (z *dataZip) Close() error {
-	return errors.Join(z.finish(), z.Writer.Close())
+	err := z.finish()
+	if err == nil && z.held != nil && !z.held.done {
+		err = fmt.Errorf("%s was not written", z.held.name)
+	}
+	return errors.Join(err, z.Writer.Close())
 }
 
-// finish writes what the part last created holds back.
+// finish writes what the part last created holds back, and the held
+// part once both it and the Data sheet's part are written.
 func (z *dataZip) finish() error {
+	if err := z.finishPart(); err != nil {
+		return err
+	}
+	switch {
+	case z.current == "":
+	case z.held != nil && z.current == z.held.name:
+		z.held.closed = true
+	case z.current == z.dataPart:
+		z.dataDone = true
+	}
+	z.current = ""
+	if h := z.held; h != nil && h.closed && !h.done && (z.dataDone || z.dataPart == "") {
+		return h.write(z.Writer)
+	}
+	return nil
+}
+
+// finishPart writes what the part last created holds back.
+func (z *dataZip) finishPart() error {
 	if t := z.types; t != nil {
 		z.types = nil
 		return t.finish()

@@ -187,6 +187,13 @@ func (b *book) write(ctx context.Context, path string) (Summary, error) {
 	if err := b.declareDimensions(); err != nil {
 		return Summary{}, err
 	}
+	if b.held != nil {
+		// A streamed sheet's part is written after the Data sheet's.
+		var err error
+		if b.dataPart, err = b.sheetPart(DataSheet); err != nil {
+			return Summary{}, err
+		}
+	}
 	// The house layout's workbook or the original's opened anew.
 	b.f.SetZipWriter(b.zipWriter)
 	if err := save(path, "workbook", func(w io.Writer) error {
@@ -282,6 +289,12 @@ type book struct {
 	// and spool the Data sheet's rows, written as they were read.
 	keys  []app.SeriesKey
 	spool *spool
+	// buffers hold the cells of sheets being laid out for the stream
+	// writer (sheetbuf.go); held is such a sheet's part, written after
+	// the Data sheet's part, dataPart.
+	buffers  map[string]*sheetBuffer
+	held     *heldPart
+	dataPart string
 	// out is where the workbook is being saved, while it is.
 	out io.Writer
 	sum Summary

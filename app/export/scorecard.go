@@ -433,7 +433,7 @@ func (b *book) cannotExcludeRow(s string, r, first int, ro *row, months []app.Pe
 		return 0, nil
 	}
 	last := first + len(months) - 1
-	if err := b.f.MergeCell(s, cell(first, r), cell(last, r)); err != nil {
+	if err := b.merge(s, cell(first, r), cell(last, r)); err != nil {
 		return 0, err
 	}
 	text := string(app.CannotExclude)
@@ -450,7 +450,7 @@ func (b *book) cannotExcludeRow(s string, r, first int, ro *row, months []app.Pe
 	if err != nil {
 		return 0, err
 	}
-	if err := b.f.SetCellStyle(s, cell(first, r), cell(last, r), id); err != nil {
+	if err := b.styleRow(s, r, first, last, id); err != nil {
 		return 0, err
 	}
 	return n, b.explain(s, first, r, app.CannotExclude, reason)

@@ -127,6 +127,12 @@ func (b *book) set(sheet string, col, row int, v any, l look) error {
 		}
 		c := buf.cell(col, row)
 		c.style, c.value = id, v
+		if v == "" {
+			// Written to give a cell its look: the stream writer would
+			// write a cell of empty text (from memory, the library shares
+			// one); the cell is left blank, with its style.
+			c.value = nil
+		}
 		return nil
 	}
 	ref := cell(col, row)
@@ -306,7 +312,8 @@ func (b *book) fitRow(sheet string, row, n int) error {
 	if buf := b.buffers[sheet]; buf != nil {
 		buf.cell(1, row)
 		buf.rows[row].height = h
-		return nil
+		// The library sizes a note's box from the heights of the rows it
+		// spans, as it stands when the note is added: set them there too.
 	}
 	return b.f.SetRowHeight(sheet, row, h)
 }

@@ -57,9 +57,9 @@ type dataZip struct {
 	rows  *dataRows
 	open  *splicer     // the worksheet part being written, if any
 	types *typesWriter // the content types part being written, if any
-	// held is a streamed sheet's part to write after the Data sheet's
+	// held are streamed sheets' parts to write after the Data sheet's
 	// part, dataPart (see sheetbuf.go); current the part being written.
-	held              *heldPart
+	held              []*heldPart
 	dataPart, current string
 	dataDone          bool
 }
@@ -81,11 +81,13 @@ func (z *dataZip) Create(name string) (io.Writer, error) {
 		return nil, err
 	}
 	z.current = name
-	if z.held != nil && name == z.held.name {
-		if z.held.closed {
-			return nil, fmt.Errorf("%s written twice", name)
+	for _, h := range z.held {
+		if name == h.name {
+			if h.closed {
+				return nil, fmt.Errorf("%s written twice", name)
+			}
+			return &h.buf, nil
 		}
-		return &z.held.buf, nil
 	}
 	w, err := z.Writer.Create(name)
 	if err == nil && name == contentTypesPart {
@@ -101,28 +103,42 @@ func (z *dataZip) Create(name string) (io.Writer, error) {
 
 func (z *dataZip) Close() error {
 	err := z.finish()
-	if err == nil && z.held != nil && !z.held.done {
-		err = fmt.Errorf("%s was not written", z.held.name)
+	for _, h := range z.held {
+		if err == nil && !h.done {
+			err = fmt.Errorf("%s was not written", h.name)
+		}
 	}
 	return errors.Join(err, z.Writer.Close())
 }
 
 // finish writes what the part last created holds back, and the held
-// part once both it and the Data sheet's part are written.
+// parts once they and the Data sheet's part are written.
 func (z *dataZip) finish() error {
 	if err := z.finishPart(); err != nil {
 		return err
 	}
-	switch {
-	case z.current == "":
-	case z.held != nil && z.current == z.held.name:
-		z.held.closed = true
-	case z.current == z.dataPart:
+	closed := true
+	for _, h := range z.held {
+		if z.current == h.name {
+			h.closed = true
+		}
+		closed = closed && h.closed
+	}
+	if z.current != "" && z.current == z.dataPart {
 		z.dataDone = true
 	}
 	z.current = ""
-	if h := z.held; h != nil && h.closed && !h.done && (z.dataDone || z.dataPart == "") {
-		return h.write(z.Writer)
+	if !closed || !z.dataDone && z.dataPart != "" {
+		return nil
+	}
+	// Every held part is written, in the sheets' order, once the library
+	// has written them all and the Data sheet's.
+	for _, h := range z.held {
+		if !h.done {
+			if err := h.write(z.Writer); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

@@ -187,8 +187,8 @@ func (b *book) write(ctx context.Context, path string) (Summary, error) {
 	if err := b.declareDimensions(); err != nil {
 		return Summary{}, err
 	}
-	if b.held != nil {
-		// A streamed sheet's part is written after the Data sheet's.
+	if len(b.held) > 0 {
+		// Streamed sheets' parts are written after the Data sheet's.
 		var err error
 		if b.dataPart, err = b.sheetPart(DataSheet); err != nil {
 			return Summary{}, err
@@ -290,10 +290,10 @@ type book struct {
 	keys  []app.SeriesKey
 	spool *spool
 	// buffers hold the cells of sheets being laid out for the stream
-	// writer (sheetbuf.go); held is such a sheet's part, written after
+	// writer (sheetbuf.go); held are such sheets' parts, written after
 	// the Data sheet's part, dataPart.
 	buffers  map[string]*sheetBuffer
-	held     *heldPart
+	held     []*heldPart
 	dataPart string
 	// out is where the workbook is being saved, while it is.
 	out io.Writer

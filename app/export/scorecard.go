@@ -165,7 +165,7 @@ func (b *book) writeScorecard(ctx context.Context) error {
 			return err
 		}
 		if c.to > c.from {
-			if err := b.f.MergeCell(s, cell(c.from, headerRow-1), cell(c.to, headerRow-1)); err != nil {
+			if err := b.merge(s, cell(c.from, headerRow-1), cell(c.to, headerRow-1)); err != nil {
 				return err
 			}
 		}
@@ -182,7 +182,7 @@ func (b *book) writeScorecard(ctx context.Context) error {
 				if err := b.set(s, 1, r, section, look{bold: true, fill: sectionFill}); err != nil {
 					return err
 				}
-				if err := b.f.MergeCell(s, cell(1, r), cell(last, r)); err != nil {
+				if err := b.merge(s, cell(1, r), cell(last, r)); err != nil {
 					return err
 				}
 				r++

@@ -13,17 +13,26 @@ import (
 
 // The Trend sheet of a large export holds some 14,000 cells: a row of
 // figures per indicator and a chart's figures per flagged one. Held by the
-// library as a sheet in memory they took 8 MB of the export's peak
-// memory. They are instead held compactly while the sheet is laid out (a
-// sheetBuffer: the sheet's helpers, book.set and the rest, write into it)
-// and written through the library's stream writer once it is done.
+// library as a sheet in memory they took 7 MB of the export's peak
+// memory. Its cells, and the Districts sheet's, are instead held compactly
+// while the sheet is laid out (a sheetBuffer: the sheets' helpers,
+// book.set and the rest, write into it) and written through the library's
+// stream writer once it is done. (The Scorecard sheet stays in memory:
+// it gives cells their look by writing empty text into them, which the
+// stream writer would write in each cell, for well under a megabyte.)
 //
-// The stream writer leaves out the sheet's extension list, where its
-// sparklines are, and the library writes streamed sheets' parts in no set
-// order. So the zip writer (dataZip) holds the sheet's part as it is
-// written, puts the extension list the library writes for the same
-// sparklines (sparklineExt) before its end, and writes it straight after
-// the Data sheet's part: the workbook is the same every time.
+// The stream writer leaves out a sheet's extension list, where the Trend
+// sheet's sparklines are, and the library writes streamed sheets' parts
+// in no set order. So the zip writer (dataZip) holds these sheets' parts
+// as they are written, puts the extension list the library writes for
+// the same sparklines (sparklineExt) before the Trend sheet's end, and
+// writes them, in the sheets' order, after the Data sheet's part: the
+// workbook is the same every time.
+
+// streamSheets has the Trend and Districts sheets written through the
+// stream writer. A test holds them to the sheets the library
+// writes from memory.
+var streamSheets = true
 
 // sheetBuffer holds the cells of a sheet being laid out.
 type sheetBuffer struct {
@@ -90,10 +99,17 @@ func (b *book) buffer(sheet string) {
 
 // streamSheet writes the cells held for sheet through the library's
 // stream writer, with the settings made on the sheet (widths, panes,
-// print setup, notes, charts), its dimension declared first.
-func (b *book) streamSheet(sheet string) error {
+// print setup, notes, charts), its dimension declared first, and has its
+// part held to be written after the Data sheet's with the extension list
+// ext.
+func (b *book) streamSheet(sheet string, ext []byte) error {
 	buf := b.buffers[sheet]
 	delete(b.buffers, sheet)
+	name, err := b.sheetPart(sheet)
+	if err != nil {
+		return err
+	}
+	b.held = append(b.held, &heldPart{name: name, ext: ext})
 	ref, err := buf.usedRange()
 	if err != nil {
 		return err

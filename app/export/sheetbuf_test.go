@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -13,13 +14,14 @@ import (
 	"scorecard/app"
 )
 
-// TestTrendStreamedAsInMemory writes the Trend sheet through the stream
-// writer and from memory, and checks the two say the same: every cell's
-// value and style, the merges, widths, row heights, panes, notes,
-// sparklines, charts, page breaks and print setup, and the dimension;
-// and that every other part of the workbook but the shared strings is
-// the same.
-func TestTrendStreamedAsInMemory(t *testing.T) {
+// TestSheetsStreamedAsInMemory writes the Trend and Districts sheets
+// through the stream writer and from memory, and checks the two
+// say the same: every cell's value and style, the merges, widths, row
+// heights and notes of every sheet; each streamed sheet's panes, print
+// setup and dimension, and the Trend sheet's sparklines, charts and page
+// breaks; and that every other part of the workbook but the shared
+// strings is the same.
+func TestSheetsStreamedAsInMemory(t *testing.T) {
 	demo, m := demoHistory(t)
 	large := largeHistory(t)
 	for _, tc := range []struct {
@@ -33,11 +35,11 @@ func TestTrendStreamedAsInMemory(t *testing.T) {
 		{"large", large, Options{Suppress: 5}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			defer func(was bool) { streamTrend = was }(streamTrend)
+			defer func(was bool) { streamSheets = was }(streamSheets)
 			var paths [2]string
 			var sums [2]Summary
 			for i, streamed := range []bool{true, false} {
-				streamTrend = streamed
+				streamSheets = streamed
 				opt := tc.opt
 				opt.Produced, opt.AppVersion = produced, "1.0-test"
 				paths[i] = filepath.Join(t.TempDir(), "out.xlsx")
@@ -55,17 +57,32 @@ func TestTrendStreamedAsInMemory(t *testing.T) {
 				if name == trendPart || name == "xl/sharedStrings.xml" || regexp.MustCompile(`^xl/worksheets/sheet\d+\.xml$`).MatchString(name) {
 					continue // compared cell by cell
 				}
+				if name == "xl/workbook.xml" || name == "xl/_rels/workbook.xml.rels" {
+					// The shared strings' relationship is made with the
+					// first shared text, so the sheets' IDs may follow it.
+					if !bytes.Equal(byTarget(memParts, name), byTarget(streamedParts, name)) {
+						t.Errorf("part %s differs beyond its relationships' IDs", name)
+					}
+					continue
+				}
 				if !bytes.Equal(streamedParts[name], b) {
 					t.Errorf("part %s differs", name)
 				}
 			}
-			for _, p := range []string{`(?s)<extLst>.*</extLst>`, `(?s)<rowBreaks.*</rowBreaks>`, `(?s)<headerFooter.*</headerFooter>`,
-				`<pageSetup[^>]*>`, `<pageMargins[^>]*>`, `<pane [^>]*>`, `<dimension [^>]*>`, `<drawing [^>]*id="[^"]*"`, `<legacyDrawing [^>]*id="[^"]*"`} {
-				re := regexp.MustCompile(p)
-				got, want := re.Find(streamedParts[trendPart]), re.Find(memParts[trendPart])
-				got = regexp.MustCompile(` xmlns:relationships="[^"]*" relationships:id`).ReplaceAll(got, []byte(" r:id"))
-				if want == nil && p != `<legacyDrawing [^>]*id="[^"]*"` || !bytes.Equal(got, want) {
-					t.Errorf("the Trend sheet's %s: %.200s, from memory %.200s", p, got, want)
+			for _, part := range []string{"xl/worksheets/sheet1.xml", trendPart, "xl/worksheets/sheet3.xml"} {
+				for _, p := range []string{`(?s)<extLst>.*</extLst>`, `(?s)<rowBreaks.*</rowBreaks>`, `(?s)<headerFooter.*</headerFooter>`,
+					`<pageSetup[^>]*>`, `<pageMargins[^>]*>`, `<sheetPr>.*?</sheetPr>`, `<pane [^>]*>`, `<dimension [^>]*>`, `<drawing [^>]*id="[^"]*"`, `<legacyDrawing [^>]*id="[^"]*"`} {
+					re := regexp.MustCompile(p)
+					got, want := re.Find(streamedParts[part]), re.Find(memParts[part])
+					got = regexp.MustCompile(` xmlns:relationships="[^"]*" relationships:id`).ReplaceAll(got, []byte(" r:id"))
+					if !bytes.Equal(got, want) {
+						t.Errorf("%s's %s: %.200s, from memory %.200s", part, p, got, want)
+					}
+				}
+			}
+			for _, p := range []string{`(?s)<extLst>.*</extLst>`, `(?s)<rowBreaks.*</rowBreaks>`, `<drawing [^>]*id="[^"]*"`} {
+				if !regexp.MustCompile(p).Match(memParts[trendPart]) {
+					t.Errorf("the Trend sheet has no %s: the test proves nothing", p)
 				}
 			}
 			sameSheets(t, paths[0], paths[1])
@@ -135,4 +152,27 @@ func sameSheets(t *testing.T, a, b string) {
 			t.Errorf("%s: the notes differ", s)
 		}
 	}
+}
+
+// byTarget returns the part name of a workbook's parts with each of the
+// workbook's relationship IDs written as its target, and its
+// relationships in the order of their targets, so that two parts compare
+// the same where only the IDs differ.
+func byTarget(parts map[string][]byte, name string) []byte {
+	rel := regexp.MustCompile(`<Relationship Id="(rId\d+)" Target="([^"]+)"[^>]*></Relationship>`)
+	target := map[string]string{}
+	for _, r := range rel.FindAllSubmatch(parts["xl/_rels/workbook.xml.rels"], -1) {
+		target[string(r[1])] = string(r[2])
+	}
+	ids := func(b []byte) []byte {
+		return regexp.MustCompile(`"rId\d+"`).ReplaceAllFunc(b, func(id []byte) []byte {
+			return []byte(`"` + target[string(id[1:len(id)-1])] + `"`)
+		})
+	}
+	all := rel.FindAll(parts[name], -1)
+	for i := range all {
+		all[i] = ids(all[i])
+	}
+	slices.SortFunc(all, bytes.Compare)
+	return append(ids(rel.ReplaceAll(parts[name], nil)), bytes.Join(all, nil)...)
 }

@@ -31,7 +31,7 @@ const (
 // target and SPC limits with a native line chart of them.
 func (b *book) writeTrend(ctx context.Context) error {
 	s := TrendSheet
-	if streamTrend {
+	if streamSheets {
 		b.buffer(s)
 	}
 	var months []app.Period
@@ -129,32 +129,23 @@ func (b *book) writeTrend(ctx context.Context) error {
 	if err := b.printSetup(s, page{wide: 1, scale: 0.42}); err != nil {
 		return err
 	}
-	if !streamTrend {
+	if !streamSheets {
 		return nil
 	}
 	return b.streamTrend(spark)
 }
 
-// streamTrend has the Trend sheet written through the stream writer. A
-// test holds it to the sheet the library writes from memory.
-var streamTrend = true
-
 // streamTrend writes the Trend sheet's cells through the stream writer,
-// and has its part, with its sparklines, written after the Data sheet's
-// (see sheetbuf.go).
+// with its sparklines (see sheetbuf.go).
 func (b *book) streamTrend(spark *excelize.SparklineOptions) error {
-	held := &heldPart{}
-	var err error
+	var ext []byte
 	if len(spark.Location) > 0 {
-		if held.ext, err = sparklineExt(TrendSheet, spark); err != nil {
+		var err error
+		if ext, err = sparklineExt(TrendSheet, spark); err != nil {
 			return fmt.Errorf("sparklines: %w", err)
 		}
 	}
-	if held.name, err = b.sheetPart(TrendSheet); err != nil {
-		return err
-	}
-	b.held = held
-	return b.streamSheet(TrendSheet)
+	return b.streamSheet(TrendSheet, ext)
 }
 
 // chartBlock writes a flagged indicator's figures, target and SPC limits

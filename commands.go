@@ -471,8 +471,11 @@ func exportFrom(e *env, opt export.Options) (export.Summary, error) {
 			return export.Summary{}, err
 		}
 		if err == nil {
-			defer st.Close()
-			if b, ok := st.(*store.Bolt); ok {
+			b, ok := st.(*store.Bolt)
+			if !ok {
+				st.Close() // a team store: read whole, below
+			} else {
+				defer st.Close()
 				src, err := b.Piecewise()
 				if err != nil {
 					return export.Summary{}, err

@@ -442,6 +442,13 @@ func (b *book) writeHouse(ctx context.Context) error {
 			return fmt.Errorf("sheet %q: %w", s.name, err)
 		}
 		b.sum.Sheets = append(b.sum.Sheets, s.name)
+		if s.name == TrendSheet {
+			// No later sheet lays out the analysed points: let them go
+			// (for the large export, 4 MB).
+			for _, r := range b.rows {
+				r.points, r.at = nil, nil
+			}
+		}
 	}
 	return b.f.SetDocProps(&excelize.DocProperties{
 		Title:       b.title(),

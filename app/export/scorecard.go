@@ -19,6 +19,9 @@ type row struct {
 	at     *trend.Point // the point for the scorecard's month, or nil
 	shown  benchmark.Shown
 	hasBM  bool
+	// isFlagged says the point for the month is flagged, and stays said
+	// once the points are let go (book.writeHouse).
+	isFlagged bool
 }
 
 // analyse runs trend analysis on each indicator's series for the area, as
@@ -30,8 +33,9 @@ func (b *book) analyse() {
 		r := &row{ind: ind, key: k, points: trend.Analyse(b.h, k, opt)}
 		r.at = r.point(b.period)
 		r.shown, r.hasBM = benchmark.Beside(b.h, ind.Ref, b.period)
+		r.isFlagged = r.at != nil && len(r.at.Flags) > 0
 		b.rows = append(b.rows, r)
-		if r.at != nil && len(r.at.Flags) > 0 {
+		if r.isFlagged {
 			b.sum.Flagged++
 		}
 	}
@@ -58,7 +62,7 @@ func (r *row) point(m app.Period) *trend.Point {
 }
 
 // flagged reports whether the indicator is flagged in the period.
-func (r *row) flagged() bool { return r.at != nil && len(r.at.Flags) > 0 }
+func (r *row) flagged() bool { return r.isFlagged }
 
 // scorecardCols are the fixed columns before the months.
 var scorecardCols = []struct {

@@ -441,16 +441,7 @@ func runExport(e *env, args []string) error {
 			return err
 		}
 	}
-	h, err := loadHistory(e)
-	if err != nil {
-		return err
-	}
-	for _, c := range excluded {
-		if !knownCohort(h, c) {
-			return fmt.Errorf("--exclude %s: no figures are split by that cohort (known: %s)", c, cohortNames(h))
-		}
-	}
-	sum, err := export.Write(e.ctx, e.outPath, h, opt)
+	sum, err := exportFrom(e, opt)
 	if err != nil {
 		return err
 	}
@@ -468,6 +459,47 @@ func runExport(e *env, args []string) error {
 	}
 	return nil
 }
+
+// exportFrom writes the export opt asks for from the store. The house
+// layout's workbook of all children's figures is written reading the
+// store an indicator at a time (export.WriteFrom); the rest, and a team
+// store's, from the whole history.
+func exportFrom(e *env, opt export.Options) (export.Summary, error) {
+	if exportReadsPieces && export.Streams(e.outPath, opt) {
+		st, err := openReader(e)
+		if err != nil && !errors.Is(err, errNoStore) {
+			return export.Summary{}, err
+		}
+		if err == nil {
+			b, ok := st.(*store.Bolt)
+			if !ok {
+				st.Close() // a team store: read whole, below
+			} else {
+				defer st.Close()
+				src, err := b.Piecewise()
+				if err != nil {
+					return export.Summary{}, err
+				}
+				return export.WriteFrom(e.ctx, e.outPath, src, opt)
+			}
+		}
+	}
+	h, err := loadHistory(e)
+	if err != nil {
+		return export.Summary{}, err
+	}
+	for _, c := range opt.Exclude {
+		if !knownCohort(h, c) {
+			return export.Summary{}, fmt.Errorf("--exclude %s: no figures are split by that cohort (known: %s)", c, cohortNames(h))
+		}
+	}
+	return export.Write(e.ctx, e.outPath, h, opt)
+}
+
+// exportReadsPieces has export read the store an indicator at a time
+// where it can (exportFrom). A test keeps both paths writing the same
+// workbook.
+var exportReadsPieces = true
 
 // heldArea finds an area h holds figures for by its name as written (any
 // case): one an import kept under its own name (importer.UnknownArea).

@@ -301,6 +301,12 @@ func (h *History) Cadence() PeriodKind {
 			}
 		}
 	}
+	return cadenceOf(n)
+}
+
+// cadenceOf is the cadence of figures counted n by kind of period (see
+// Cadence).
+func cadenceOf(n [CalendarYear + 1]int) PeriodKind {
 	switch {
 	case n[Month] > 0:
 		return Month
@@ -383,10 +389,16 @@ func (h *History) Shortfall(p Period) (before Period, note string) {
 			}
 		}
 	}
-	if 2*len(in) > len(inBefore) {
+	return shortfall(p, before, len(in), len(inBefore))
+}
+
+// shortfall is Shortfall's answer for a latest period p that in
+// indicators have figures for, and the period before it inBefore.
+func shortfall(p, before Period, in, inBefore int) (Period, string) {
+	if 2*in > inBefore {
 		return Period{}, ""
 	}
-	return before, fmt.Sprintf("%s has figures for %d of the %d indicators %s has; the rest are not yet in", p.Label(), len(in), len(inBefore), before.Label())
+	return before, fmt.Sprintf("%s has figures for %d of the %d indicators %s has; the rest are not yet in", p.Label(), in, inBefore, before.Label())
 }
 
 // ReportingPeriod returns the period of the history's Cadence that p
@@ -396,7 +408,11 @@ func (h *History) Shortfall(p Period) (before Period, note string) {
 // "2024/25" asks for in a store of reporting years. Any other p, or an
 // empty history, gives p itself.
 func (h *History) ReportingPeriod(p Period) (Period, bool) {
-	kind := h.Cadence()
+	return reportingPeriod(h.Cadence(), p)
+}
+
+// reportingPeriod is ReportingPeriod for a history of cadence kind.
+func reportingPeriod(kind PeriodKind, p Period) (Period, bool) {
 	if kind == 0 || p.Kind == kind || !p.IsYear() || !(Period{Kind: kind}).IsYear() {
 		return p, false
 	}

@@ -16,6 +16,9 @@ import (
 // and, when cohorts are excluded, again without them.
 func (b *book) writeDistricts(ctx context.Context) error {
 	s := DistrictsSheet
+	if streamSheets {
+		b.buffer(s)
+	}
 	key := "Each figure's fill and letter give its RAG rating (G green, A amber, R red) against " + b.opt.authority().Name + "'s target and floor for the year, or a district's own where it has one, and the milestone for the month where the year has them."
 	if len(b.opt.Exclude) > 0 {
 		key += " Printed: the figures " + exclusionPhrase(b.opt.Exclude) + "; all children's are above them, on screen only."
@@ -77,8 +80,14 @@ func (b *book) writeDistricts(ctx context.Context) error {
 		return err
 	}
 	// One page: the figures as circulated, under the sheet's title.
-	return b.printSetup(s, page{wide: 1, tall: 1, titleRows: [2]int{1, 2}, scale: 0.6,
-		area: fmt.Sprintf("$A$%d:$%s$%d", printed, colName(len(names)), r-3)})
+	if err := b.printSetup(s, page{wide: 1, tall: 1, titleRows: [2]int{1, 2}, scale: 0.6,
+		area: fmt.Sprintf("$A$%d:$%s$%d", printed, colName(len(names)), r-3)}); err != nil {
+		return err
+	}
+	if !streamSheets {
+		return nil
+	}
+	return b.streamSheet(s, nil)
 }
 
 // districtAreas are the columns of the districts table: the authority,
@@ -87,7 +96,7 @@ func (b *book) writeDistricts(ctx context.Context) error {
 func (b *book) districtAreas() []app.Area {
 	areas := b.opt.authority().Areas()
 	has := map[app.Area]bool{}
-	for _, k := range b.base.Keys() {
+	for _, k := range b.heldKeys() {
 		has[k.Area] = true
 	}
 	for _, a := range []app.Area{app.OutOfCounty, app.UASCService} {
@@ -118,7 +127,7 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 	if reason, ok := cannotExcludeAny(h, ind.Ref, areas, b.period); ok {
 		// Said once across the row, not in every area's cell.
 		first, last := 4, 4+len(areas)-1
-		if err := b.f.MergeCell(s, cell(first, r), cell(last, r)); err != nil {
+		if err := b.merge(s, cell(first, r), cell(last, r)); err != nil {
 			return err
 		}
 		l := look{border: true, italic: true, color: grey, align: "center"}
@@ -129,7 +138,7 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 		if err != nil {
 			return err
 		}
-		if err := b.f.SetCellStyle(s, cell(first, r), cell(last, r), id); err != nil {
+		if err := b.styleRow(s, r, first, last, id); err != nil {
 			return err
 		}
 		return b.explain(s, first, r, app.CannotExclude, reason)

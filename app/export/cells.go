@@ -120,6 +120,21 @@ func colName(col int) string {
 // cells whatever they begin with: the workbook holds no formulas, so text
 // from an imported file can never run as one.
 func (b *book) set(sheet string, col, row int, v any, l look) error {
+	if buf := b.buffers[sheet]; buf != nil {
+		id, err := b.style(l)
+		if err != nil {
+			return err
+		}
+		c := buf.cell(col, row)
+		c.style, c.value = id, v
+		if v == "" {
+			// Written to give a cell its look: the stream writer would
+			// write a cell of empty text (from memory, the library shares
+			// one); the cell is left blank, with its style.
+			c.value = nil
+		}
+		return nil
+	}
 	ref := cell(col, row)
 	if s, ok := v.(string); ok {
 		if err := b.f.SetCellStr(sheet, ref, s); err != nil {
@@ -274,7 +289,31 @@ func (b *book) titleBlock(sheet string, lines ...string) (int, error) {
 // last row holds a title's one cell have room for one. Rows left empty
 // are not saved, so the workbook is the same.
 func (b *book) reserveRows(sheet string, n int) error {
+	if b.buffers[sheet] != nil {
+		return nil
+	}
 	return b.f.SetCellStyle(sheet, cell(1, n), cell(1, n), 0)
+}
+
+// merge merges the cells of sheet from one cell to another.
+func (b *book) merge(sheet, from, to string) error {
+	if buf := b.buffers[sheet]; buf != nil {
+		buf.merges = append(buf.merges, [2]string{from, to})
+		return nil
+	}
+	return b.f.MergeCell(sheet, from, to)
+}
+
+// styleRow gives the cells of row r of sheet from column first to last
+// the style id.
+func (b *book) styleRow(sheet string, r, first, last, id int) error {
+	if buf := b.buffers[sheet]; buf != nil {
+		for c := first; c <= last; c++ {
+			buf.cell(c, r).style = id
+		}
+		return nil
+	}
+	return b.f.SetCellStyle(sheet, cell(first, r), cell(last, r), id)
 }
 
 // header writes a header row from column 1.
@@ -326,5 +365,12 @@ func (b *book) fitRow(sheet string, row, n int) error {
 	if n <= 1 {
 		return nil
 	}
-	return b.f.SetRowHeight(sheet, row, min(float64(n)*lineHeight*b.textPoints()/9+1, maxRowHeight))
+	h := min(float64(n)*lineHeight*b.textPoints()/9+1, maxRowHeight)
+	if buf := b.buffers[sheet]; buf != nil {
+		buf.cell(1, row)
+		buf.rows[row].height = h
+		// The library sizes a note's box from the heights of the rows it
+		// spans, as it stands when the note is added: set them there too.
+	}
+	return b.f.SetRowHeight(sheet, row, h)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -33,7 +34,9 @@ func (b *book) writeData(ctx context.Context) error {
 	// reader in streaming mode (openpyxl's read-only mode, pandas) reads
 	// no column past it: count the rows first.
 	n := 0
-	if err := b.eachDataRow(ctx, false, func(app.Observation, string) error { n++; return nil }); err != nil {
+	if b.spool != nil {
+		n = b.spool.rows
+	} else if err := b.eachDataRow(ctx, false, func(app.Observation, string) error { n++; return nil }); err != nil {
 		return err
 	}
 	cols := max(len(DataHeader), noticeCols(widths))
@@ -90,6 +93,9 @@ func (b *book) writeData(ctx context.Context) error {
 			return err
 		}
 		b.data = &dataRows{placeholder: enc.Bytes(), write: func(w *rowWriter) error { return b.writeDataRows(ctx, w) }}
+		if b.spool != nil {
+			b.data.write = b.spool.copyTo
+		}
 	}
 	return sw.Flush()
 }
@@ -100,36 +106,53 @@ func (b *book) writeDataRows(ctx context.Context, w *rowWriter) error {
 	vals := make([]any, len(DataHeader))
 	return b.eachDataRow(ctx, true, func(o app.Observation, label string) error {
 		r++
-		vals[0], vals[1], vals[2], vals[3] = o.Ref, o.Period.String(), string(o.Area), label
-		vals[4], vals[5], vals[6] = number(o.Numerator), number(o.Denominator), number(o.Value)
-		// A figure with no status code leaves its Status cell out: an
-		// empty string would be written as a cell of empty text.
-		vals[7] = nil
-		switch {
-		case o.Status != app.OK:
-			vals[7] = string(o.Status)
-		case o.StandIn:
-			vals[7] = app.StandInMark
-		}
-		w.row(r, vals)
+		w.dataRow(r, vals, o, label)
 		return nil
 	})
+}
+
+// dataRow writes o as the Data sheet's row r, its Cohort column saying
+// label; vals is room for the row's cells.
+func (w *rowWriter) dataRow(r int, vals []any, o app.Observation, label string) {
+	vals[0], vals[1], vals[2], vals[3] = o.Ref, o.Period.String(), string(o.Area), label
+	vals[4], vals[5], vals[6] = number(o.Numerator), number(o.Denominator), number(o.Value)
+	// A figure with no status code leaves its Status cell out: an
+	// empty string would be written as a cell of empty text.
+	vals[7] = nil
+	switch {
+	case o.Status != app.OK:
+		vals[7] = string(o.Status)
+	case o.StandIn:
+		vals[7] = app.StandInMark
+	}
+	w.row(r, vals)
 }
 
 // eachDataRow calls row with each figure the Data sheet holds, in order,
 // with its Cohort column's label; step says whether to count each series
 // as a unit of the export's progress.
 func (b *book) eachDataRow(ctx context.Context, step bool, row func(o app.Observation, label string) error) error {
-	end := b.period.End()
-	for _, k := range b.dataKeys() {
+	return dataFigures(ctx, b.base, b.h, b.dataKeys(), b.opt.Exclude, b.period.End(), row, func() {
+		if step {
+			b.step()
+		}
+	})
+}
+
+// dataFigures calls row with each figure of the series keys the Data
+// sheet holds, of base (as circulated) and ex (excluding the cohorts cs),
+// up to end, with its Cohort column's label; done is called after each
+// series.
+func dataFigures(ctx context.Context, base, ex *app.History, keys []app.SeriesKey, cs []app.Cohort, end time.Time, row func(o app.Observation, label string) error, done func()) error {
+	for _, k := range keys {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		src, label := b.base, cohortLabel(k.Split)
-		if len(b.opt.Exclude) > 0 && k.Split == app.Excluding(b.opt.Exclude...) {
+		src, label := base, cohortLabel(k.Split)
+		if len(cs) > 0 && k.Split == app.Excluding(cs...) {
 			// The exported figures excluding the cohorts are the All
 			// series of the excluded history.
-			src, k.Split = b.h, app.All
+			src, k.Split = ex, app.All
 		}
 		for _, o := range src.Series(k) {
 			if o.Period.End().After(end) || o.Status == app.CannotExclude {
@@ -139,9 +162,7 @@ func (b *book) eachDataRow(ctx context.Context, step bool, row func(o app.Observ
 				return err
 			}
 		}
-		if step {
-			b.step()
-		}
+		done()
 	}
 	return nil
 }
@@ -151,16 +172,22 @@ func (b *book) eachDataRow(ctx context.Context, step bool, row func(o app.Observ
 // excluding the export's cohorts standing for the figures recomputed
 // without them.
 func (b *book) dataKeys() []app.SeriesKey {
-	keys := b.base.Keys()
-	if len(b.opt.Exclude) == 0 {
+	return dataKeys(b.base, b.h, b.opt.Exclude)
+}
+
+// dataKeys are the series the Data sheet holds of base and ex, excluding
+// the cohorts cs (see book.dataKeys).
+func dataKeys(base, ex *app.History, cs []app.Cohort) []app.SeriesKey {
+	keys := base.Keys()
+	if len(cs) == 0 {
 		return keys
 	}
-	excl := app.Excluding(b.opt.Exclude...)
+	excl := app.Excluding(cs...)
 	have := map[app.SeriesKey]bool{}
 	for _, k := range keys {
 		have[k] = true
 	}
-	for _, k := range b.h.Keys() {
+	for _, k := range ex.Keys() {
 		if k.Split != app.All {
 			continue
 		}

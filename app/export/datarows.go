@@ -57,6 +57,11 @@ type dataZip struct {
 	rows  *dataRows
 	open  *splicer     // the worksheet part being written, if any
 	types *typesWriter // the content types part being written, if any
+	// held are streamed sheets' parts to write after the Data sheet's
+	// part, dataPart (see sheetbuf.go); current the part being written.
+	held              []*heldPart
+	dataPart, current string
+	dataDone          bool
 }
 
 // zipWriter is the zip writer the workbook is saved with. The library
@@ -68,12 +73,21 @@ func (b *book) zipWriter(w io.Writer) excelize.ZipWriter {
 	if b.out != nil {
 		w = b.out
 	}
-	return &dataZip{Writer: fastZip(w).(*zip.Writer), rows: b.data}
+	return &dataZip{Writer: fastZip(w).(*zip.Writer), rows: b.data, held: b.held, dataPart: b.dataPart}
 }
 
 func (z *dataZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
+	}
+	z.current = name
+	for _, h := range z.held {
+		if name == h.name {
+			if h.closed {
+				return nil, fmt.Errorf("%s written twice", name)
+			}
+			return &h.buf, nil
+		}
 	}
 	w, err := z.Writer.Create(name)
 	if err == nil && name == contentTypesPart {
@@ -88,11 +102,49 @@ func (z *dataZip) Create(name string) (io.Writer, error) {
 }
 
 func (z *dataZip) Close() error {
-	return errors.Join(z.finish(), z.Writer.Close())
+	err := z.finish()
+	for _, h := range z.held {
+		if err == nil && !h.done {
+			err = fmt.Errorf("%s was not written", h.name)
+		}
+	}
+	return errors.Join(err, z.Writer.Close())
 }
 
-// finish writes what the part last created holds back.
+// finish writes what the part last created holds back, and the held
+// parts once they and the Data sheet's part are written.
 func (z *dataZip) finish() error {
+	if err := z.finishPart(); err != nil {
+		return err
+	}
+	closed := true
+	for _, h := range z.held {
+		if z.current == h.name {
+			h.closed = true
+		}
+		closed = closed && h.closed
+	}
+	if z.current != "" && z.current == z.dataPart {
+		z.dataDone = true
+	}
+	z.current = ""
+	if !closed || !z.dataDone && z.dataPart != "" {
+		return nil
+	}
+	// Every held part is written, in the sheets' order, once the library
+	// has written them all and the Data sheet's.
+	for _, h := range z.held {
+		if !h.done {
+			if err := h.write(z.Writer); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// finishPart writes what the part last created holds back.
+func (z *dataZip) finishPart() error {
 	if t := z.types; t != nil {
 		z.types = nil
 		return t.finish()

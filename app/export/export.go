@@ -163,7 +163,14 @@ func write(ctx context.Context, path string, h *app.History, opt Options) (Summa
 	if pack {
 		return b.writePack(ctx, path)
 	}
-	if opt.Original != "" {
+	return b.write(ctx, path)
+}
+
+// write lays the workbook out, in the original's layout or the house
+// layout, and saves it to path.
+func (b *book) write(ctx context.Context, path string) (Summary, error) {
+	var err error
+	if b.opt.Original != "" {
 		err = b.writeOriginal(ctx)
 	} else {
 		err = b.writeHouse(ctx)
@@ -179,6 +186,13 @@ func write(ctx context.Context, path string, h *app.History, opt Options) (Summa
 	b.rows, b.inds = nil, nil
 	if err := b.declareDimensions(); err != nil {
 		return Summary{}, err
+	}
+	if len(b.held) > 0 {
+		// Streamed sheets' parts are written after the Data sheet's.
+		var err error
+		if b.dataPart, err = b.sheetPart(DataSheet); err != nil {
+			return Summary{}, err
+		}
 	}
 	// The house layout's workbook or the original's opened anew.
 	b.f.SetZipWriter(b.zipWriter)
@@ -272,6 +286,17 @@ type book struct {
 	streamed map[string]bool
 	// data are the Data sheet's figures, written as the workbook is saved.
 	data *dataRows
+	// keys, when set, are every series held (an export reading its
+	// figures an indicator at a time holds only some of them in base),
+	// and spool the Data sheet's rows, written as they were read.
+	keys  []app.SeriesKey
+	spool *spool
+	// buffers hold the cells of sheets being laid out for the stream
+	// writer (sheetbuf.go); held are such sheets' parts, written after
+	// the Data sheet's part, dataPart.
+	buffers  map[string]*sheetBuffer
+	held     []*heldPart
+	dataPart string
 	// out is where the workbook is being saved, while it is.
 	out io.Writer
 	sum Summary
@@ -303,40 +328,9 @@ func (o Options) authority() *app.Authority {
 }
 
 func newBook(h *app.History, opt Options) (*book, error) {
-	if opt.Area == "" {
-		opt.Area = opt.authority().Area()
-	}
-	if opt.Months <= 0 {
-		opt.Months = 12
-	}
-	if opt.Produced.IsZero() {
-		opt.Produced = time.Now()
-	}
-	var notes []string
-	defaulted := opt.Period.IsZero()
-	if defaulted {
-		opt.Period = h.Latest()
-		// Into the original's layout the period is the original's own
-		// (writeOriginal), not the store's latest.
-		if before, s := h.Shortfall(opt.Period); s != "" && opt.Original == "" {
-			notes = append(notes, s+": give the period to export "+before.Label())
-		}
-	}
-	if opt.Period.IsZero() {
-		return nil, ErrNoData
-	}
-	asked := opt.Period
-	var read bool
-	if opt.Period, read = h.ReportingPeriod(asked); read {
-		notes = append(notes, fmt.Sprintf("period %s read as %s, the %s ending in the same year, which the store's figures are for", asked, opt.Period.Label(), opt.Period.Kind.Noun()))
-	}
-	if k := h.Cadence(); k != 0 && opt.Period.Kind != k {
-		return nil, fmt.Errorf("export period %s: the store's figures are by %s; give a %s such as %s", opt.Period, k.Noun(), k.Noun(), h.Latest())
-	}
-	// A period outside the history would give a scorecard of blanks, which
-	// could be circulated by mistake.
-	if ps := h.Periods(); len(ps) > 0 && (opt.Period.Compare(ps[0]) < 0 || opt.Period.Compare(ps[len(ps)-1]) > 0) {
-		return nil, fmt.Errorf("%w for %s: the store holds %s to %s", ErrNoData, opt.Period.Label(), ps[0].Label(), ps[len(ps)-1].Label())
+	opt, notes, defaulted, err := settle(opt, h)
+	if err != nil {
+		return nil, err
 	}
 	base, ex, suppressed, warns := circulated(h, opt.Exclude, opt.Suppress, opt.authority())
 	b := &book{
@@ -347,6 +341,59 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	b.periodDefaulted = defaulted
 	b.setPeriod(opt.Period)
 	return b, nil
+}
+
+// heldPeriods are the periods of the figures exported, as a whole
+// history (*app.History) or a calendar gathered an indicator at a time
+// (app.Calendar) gives them.
+type heldPeriods interface {
+	Cadence() app.PeriodKind
+	Periods() []app.Period
+	Latest() app.Period
+	Shortfall(app.Period) (app.Period, string)
+	ReportingPeriod(app.Period) (app.Period, bool)
+}
+
+// settle returns opt with its defaults filled in and the period to
+// export, of the figures' cadence, with notes saying how it read what it
+// was asked; defaulted says no period was asked for, and the export took
+// the latest.
+func settle(opt Options, held heldPeriods) (_ Options, notes []string, defaulted bool, err error) {
+	if opt.Area == "" {
+		opt.Area = opt.authority().Area()
+	}
+	if opt.Months <= 0 {
+		opt.Months = 12
+	}
+	if opt.Produced.IsZero() {
+		opt.Produced = time.Now()
+	}
+	defaulted = opt.Period.IsZero()
+	if defaulted {
+		opt.Period = held.Latest()
+		// Into the original's layout the period is the original's own
+		// (writeOriginal), not the store's latest.
+		if before, s := held.Shortfall(opt.Period); s != "" && opt.Original == "" {
+			notes = append(notes, s+": give the period to export "+before.Label())
+		}
+	}
+	if opt.Period.IsZero() {
+		return opt, nil, false, ErrNoData
+	}
+	asked := opt.Period
+	var read bool
+	if opt.Period, read = held.ReportingPeriod(asked); read {
+		notes = append(notes, fmt.Sprintf("period %s read as %s, the %s ending in the same year, which the store's figures are for", asked, opt.Period.Label(), opt.Period.Kind.Noun()))
+	}
+	if k := held.Cadence(); k != 0 && opt.Period.Kind != k {
+		return opt, nil, false, fmt.Errorf("export period %s: the store's figures are by %s; give a %s such as %s", opt.Period, k.Noun(), k.Noun(), held.Latest())
+	}
+	// A period outside the history would give a scorecard of blanks, which
+	// could be circulated by mistake.
+	if ps := held.Periods(); len(ps) > 0 && (opt.Period.Compare(ps[0]) < 0 || opt.Period.Compare(ps[len(ps)-1]) > 0) {
+		return opt, nil, false, fmt.Errorf("%w for %s: the store holds %s to %s", ErrNoData, opt.Period.Label(), ps[0].Label(), ps[len(ps)-1].Label())
+	}
+	return opt, notes, defaulted, nil
 }
 
 // circulated returns the figures to circulate: base, all of h's series,
@@ -367,7 +414,7 @@ func (b *book) writeHouse(ctx context.Context) error {
 	// A unit of work is an indicator on each of the Scorecard, Trend and
 	// Districts sheets, a series on the Data sheet, and each of the
 	// Guidance, Provenance, Definitions and Targets sheets.
-	b.total = 3*len(b.rows) + len(b.dataKeys()) + 4
+	b.total = 3*len(b.rows) + b.dataSeries() + 4
 	steps := []struct {
 		name  string
 		write func(context.Context) error
@@ -397,6 +444,13 @@ func (b *book) writeHouse(ctx context.Context) error {
 			return fmt.Errorf("sheet %q: %w", s.name, err)
 		}
 		b.sum.Sheets = append(b.sum.Sheets, s.name)
+		if s.name == TrendSheet {
+			// No later sheet lays out the analysed points: let them go
+			// (for the large export, 4 MB).
+			for _, r := range b.rows {
+				r.points, r.at = nil, nil
+			}
+		}
 	}
 	return b.f.SetDocProps(&excelize.DocProperties{
 		Title:       b.title(),

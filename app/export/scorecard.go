@@ -19,6 +19,9 @@ type row struct {
 	at     *trend.Point // the point for the scorecard's month, or nil
 	shown  benchmark.Shown
 	hasBM  bool
+	// isFlagged says the point for the month is flagged, and stays said
+	// once the points are let go (book.writeHouse).
+	isFlagged bool
 }
 
 // analyse runs trend analysis on each indicator's series for the area, as
@@ -30,8 +33,9 @@ func (b *book) analyse() {
 		r := &row{ind: ind, key: k, points: trend.Analyse(b.h, k, opt)}
 		r.at = r.point(b.period)
 		r.shown, r.hasBM = benchmark.Beside(b.h, ind.Ref, b.period)
+		r.isFlagged = r.at != nil && len(r.at.Flags) > 0
 		b.rows = append(b.rows, r)
-		if r.at != nil && len(r.at.Flags) > 0 {
+		if r.isFlagged {
 			b.sum.Flagged++
 		}
 	}
@@ -58,7 +62,7 @@ func (r *row) point(m app.Period) *trend.Point {
 }
 
 // flagged reports whether the indicator is flagged in the period.
-func (r *row) flagged() bool { return r.at != nil && len(r.at.Flags) > 0 }
+func (r *row) flagged() bool { return r.isFlagged }
 
 // scorecardCols are the fixed columns before the months.
 var scorecardCols = []struct {
@@ -165,7 +169,7 @@ func (b *book) writeScorecard(ctx context.Context) error {
 			return err
 		}
 		if c.to > c.from {
-			if err := b.f.MergeCell(s, cell(c.from, headerRow-1), cell(c.to, headerRow-1)); err != nil {
+			if err := b.merge(s, cell(c.from, headerRow-1), cell(c.to, headerRow-1)); err != nil {
 				return err
 			}
 		}
@@ -182,7 +186,7 @@ func (b *book) writeScorecard(ctx context.Context) error {
 				if err := b.set(s, 1, r, section, look{bold: true, fill: sectionFill}); err != nil {
 					return err
 				}
-				if err := b.f.MergeCell(s, cell(1, r), cell(last, r)); err != nil {
+				if err := b.merge(s, cell(1, r), cell(last, r)); err != nil {
 					return err
 				}
 				r++
@@ -433,7 +437,7 @@ func (b *book) cannotExcludeRow(s string, r, first int, ro *row, months []app.Pe
 		return 0, nil
 	}
 	last := first + len(months) - 1
-	if err := b.f.MergeCell(s, cell(first, r), cell(last, r)); err != nil {
+	if err := b.merge(s, cell(first, r), cell(last, r)); err != nil {
 		return 0, err
 	}
 	text := string(app.CannotExclude)
@@ -450,7 +454,7 @@ func (b *book) cannotExcludeRow(s string, r, first int, ro *row, months []app.Pe
 	if err != nil {
 		return 0, err
 	}
-	if err := b.f.SetCellStyle(s, cell(first, r), cell(last, r), id); err != nil {
+	if err := b.styleRow(s, r, first, last, id); err != nil {
 		return 0, err
 	}
 	return n, b.explain(s, first, r, app.CannotExclude, reason)

@@ -31,6 +31,9 @@ const (
 // target and SPC limits with a native line chart of them.
 func (b *book) writeTrend(ctx context.Context) error {
 	s := TrendSheet
+	if streamSheets {
+		b.buffer(s)
+	}
 	var months []app.Period
 	span := trendSpan(b.period.Kind)
 	for i := span - 1; i >= 0; i-- {
@@ -123,7 +126,26 @@ func (b *book) writeTrend(ctx context.Context) error {
 		r += chartRows
 		b.sum.Charts++
 	}
-	return b.printSetup(s, page{wide: 1, scale: 0.42})
+	if err := b.printSetup(s, page{wide: 1, scale: 0.42}); err != nil {
+		return err
+	}
+	if !streamSheets {
+		return nil
+	}
+	return b.streamTrend(spark)
+}
+
+// streamTrend writes the Trend sheet's cells through the stream writer,
+// with its sparklines (see sheetbuf.go).
+func (b *book) streamTrend(spark *excelize.SparklineOptions) error {
+	var ext []byte
+	if len(spark.Location) > 0 {
+		var err error
+		if ext, err = sparklineExt(TrendSheet, spark); err != nil {
+			return fmt.Errorf("sparklines: %w", err)
+		}
+	}
+	return b.streamSheet(TrendSheet, ext)
 }
 
 // chartBlock writes a flagged indicator's figures, target and SPC limits

@@ -1,0 +1,174 @@
+package app
+
+import (
+	"maps"
+	"slices"
+)
+
+// Calendar is what the figures of a history say of its periods, gathered
+// from histories of one indicator each (Add), so that a caller reading a
+// store an indicator at a time (an export) asks it what it would ask
+// the whole history: Cadence, Periods, Latest, Shortfall and
+// ReportingPeriod give what History's methods of those names give for
+// the history holding every indicator added.
+type Calendar struct {
+	n    [CalendarYear + 1]int      // figures by kind of period
+	held map[string]map[Period]bool // by ref, the periods of its figures
+}
+
+// Add gathers the periods of every figure h holds. Each indicator's
+// figures must be added once, whole: in one history, or split between
+// histories by series.
+func (c *Calendar) Add(h *History) {
+	if c.held == nil {
+		c.held = map[string]map[Period]bool{}
+	}
+	for k, s := range h.series {
+		ps := c.held[k.Ref]
+		if ps == nil {
+			ps = map[Period]bool{}
+			c.held[k.Ref] = ps
+		}
+		for _, o := range s {
+			if o.Period.Kind <= CalendarYear {
+				c.n[o.Period.Kind]++
+			}
+			ps[o.Period] = true
+		}
+	}
+}
+
+// Cadence is History.Cadence.
+func (c *Calendar) Cadence() PeriodKind { return cadenceOf(c.n) }
+
+// Periods is History.Periods.
+func (c *Calendar) Periods() []Period {
+	kind := c.Cadence()
+	seen := map[Period]bool{}
+	for _, ps := range c.held {
+		for p := range ps {
+			if p.Kind == kind {
+				seen[p] = true
+			}
+		}
+	}
+	ps := slices.AppendSeq(make([]Period, 0, len(seen)), maps.Keys(seen))
+	slices.SortFunc(ps, Period.Compare)
+	return ps
+}
+
+// Latest is History.Latest.
+func (c *Calendar) Latest() Period {
+	ps := c.Periods()
+	if len(ps) == 0 {
+		return Period{}
+	}
+	return ps[len(ps)-1]
+}
+
+// Shortfall is History.Shortfall for a period p of the cadence, such as
+// Latest. The period before p it compares with is the latest of p's kind
+// before p in any series, and an indicator has figures for a period when
+// any of its series does: History's walk back along each series from its
+// end meets both, since no figure of the cadence or a longer kind ends
+// earlier than a period of the cadence it follows.
+func (c *Calendar) Shortfall(p Period) (before Period, note string) {
+	if p.IsZero() {
+		return Period{}, ""
+	}
+	for _, ps := range c.held {
+		for q := range ps {
+			if q.Kind == p.Kind && q.Compare(p) < 0 && (before.IsZero() || q.Compare(before) > 0) {
+				before = q
+			}
+		}
+	}
+	if before.IsZero() {
+		return Period{}, ""
+	}
+	in, inBefore := 0, 0
+	for _, ps := range c.held {
+		if ps[p] {
+			in++
+		}
+		if ps[before] {
+			inBefore++
+		}
+	}
+	return shortfall(p, before, in, inBefore)
+}
+
+// ReportingPeriod is History.ReportingPeriod.
+func (c *Calendar) ReportingPeriod(p Period) (Period, bool) {
+	return reportingPeriod(c.Cadence(), p)
+}
+
+// Gather adds to h the records of the indicator ref from from, a history
+// read for that indicator (a store's LoadIndicator): the figures of its
+// series that keep accepts, with their revisions, and all its targets,
+// benchmarks, commentary and chart settings, leaving from's definitions,
+// imports and breakdowns. What it adds is copied, so that from can be
+// let go. h must hold none of ref's records before.
+func (h *History) Gather(from *History, ref string, keep func(Observation) bool) {
+	for k, s := range from.series {
+		if k.Ref != ref {
+			continue
+		}
+		var kept []Observation
+		for _, o := range s {
+			if keep(o) {
+				kept = append(kept, o)
+				if rs := from.revisions[figureKey{k, o.Period}]; len(rs) > 0 {
+					h.revisions[figureKey{k, o.Period}] = slices.Clone(rs)
+				}
+			}
+		}
+		if len(kept) > 0 {
+			ownFloats(kept)
+			h.series[k] = kept
+		}
+	}
+	if ts := from.targets[ref]; len(ts) > 0 {
+		h.targets[ref] = slices.Clone(ts)
+	}
+	if bs := from.benchmarks[ref]; len(bs) > 0 {
+		h.benchmarks[ref] = slices.Clone(bs)
+	}
+	for k, c := range from.comments {
+		if k.Ref == ref {
+			h.comments[k] = c
+		}
+	}
+	if cs := from.chartSettings[ref]; len(cs) > 0 {
+		if h.chartSettings == nil {
+			h.chartSettings = map[string][]ChartSetting{}
+		}
+		h.chartSettings[ref] = slices.Clone(cs)
+	}
+}
+
+// ownFloats points the figures of s at a block of their own: a reader's
+// figures point into blocks it shares between many, which a figure kept
+// from them would otherwise keep whole.
+func ownFloats(s []Observation) {
+	n := 0
+	for i := range s {
+		for _, v := range [...]*float64{s[i].Value, s[i].Numerator, s[i].Denominator} {
+			if v != nil {
+				n++
+			}
+		}
+	}
+	block := make([]float64, 0, n)
+	own := func(v *float64) *float64 {
+		if v == nil {
+			return nil
+		}
+		block = append(block, *v)
+		return &block[len(block)-1]
+	}
+	for i := range s {
+		o := &s[i]
+		o.Value, o.Numerator, o.Denominator = own(o.Value), own(o.Numerator), own(o.Denominator)
+	}
+}

@@ -1,0 +1,232 @@
+package export
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The Trend sheet of a large export holds some 14,000 cells: a row of
+// figures per indicator and a chart's figures per flagged one. Held by the
+// library as a sheet in memory they took 7 MB of the export's peak
+// memory. Its cells, and the Districts sheet's, are instead held compactly
+// while the sheet is laid out (a sheetBuffer: the sheets' helpers,
+// book.set and the rest, write into it) and written through the library's
+// stream writer once it is done. (The Scorecard sheet stays in memory:
+// it gives cells their look by writing empty text into them, which the
+// stream writer would write in each cell, for well under a megabyte.)
+//
+// The stream writer leaves out a sheet's extension list, where the Trend
+// sheet's sparklines are, and the library writes streamed sheets' parts
+// in no set order. So the zip writer (dataZip) holds these sheets' parts
+// as they are written, puts the extension list the library writes for
+// the same sparklines (sparklineExt) before the Trend sheet's end, and
+// writes them, in the sheets' order, after the Data sheet's part: the
+// workbook is the same every time.
+
+// streamSheets has the Trend and Districts sheets written through the
+// stream writer. A test holds them to the sheets the library
+// writes from memory.
+var streamSheets = true
+
+// sheetBuffer holds the cells of a sheet being laid out.
+type sheetBuffer struct {
+	rows   map[int]*bufRow
+	merges [][2]string
+}
+
+type bufRow struct {
+	height float64
+	cells  []bufCell // by column, from 1
+}
+
+type bufCell struct {
+	style int
+	value any // a string, a number, or nil for none
+}
+
+func newSheetBuffer() *sheetBuffer { return &sheetBuffer{rows: map[int]*bufRow{}} }
+
+// cell returns the cell at col and row, making it.
+func (s *sheetBuffer) cell(col, row int) *bufCell {
+	r := s.rows[row]
+	if r == nil {
+		r = &bufRow{}
+		s.rows[row] = r
+	}
+	if len(r.cells) < col {
+		r.cells = slices.Grow(r.cells, col-len(r.cells))[:col]
+	}
+	return &r.cells[col-1]
+}
+
+// usedRange is usedRange of the sheet the buffer holds.
+func (s *sheetBuffer) usedRange() (string, error) {
+	lastCol, lastRow := 1, 1
+	for r, row := range s.rows {
+		for c := len(row.cells); c > 0; c-- {
+			if v := row.cells[c-1].value; v != nil && v != "" {
+				lastCol, lastRow = max(lastCol, c), max(lastRow, r)
+				break
+			}
+		}
+	}
+	for _, m := range s.merges {
+		c, r, err := excelize.CellNameToCoordinates(m[1])
+		if err != nil {
+			return "", err
+		}
+		lastCol, lastRow = max(lastCol, c), max(lastRow, r)
+	}
+	if lastCol == 1 && lastRow == 1 {
+		return "A1", nil
+	}
+	return "A1:" + cell(lastCol, lastRow), nil
+}
+
+// buffer has the sheet's cells held until streamSheet writes them.
+func (b *book) buffer(sheet string) {
+	if b.buffers == nil {
+		b.buffers = map[string]*sheetBuffer{}
+	}
+	b.buffers[sheet] = newSheetBuffer()
+}
+
+// streamSheet writes the cells held for sheet through the library's
+// stream writer, with the settings made on the sheet (widths, panes,
+// print setup, notes, charts), its dimension declared first, and has its
+// part held to be written after the Data sheet's with the extension list
+// ext.
+func (b *book) streamSheet(sheet string, ext []byte) error {
+	buf := b.buffers[sheet]
+	delete(b.buffers, sheet)
+	name, err := b.sheetPart(sheet)
+	if err != nil {
+		return err
+	}
+	b.held = append(b.held, &heldPart{name: name, ext: ext})
+	ref, err := buf.usedRange()
+	if err != nil {
+		return err
+	}
+	if err := b.f.SetSheetDimension(sheet, ref); err != nil {
+		return err
+	}
+	b.streamed[sheet] = true
+	sw, err := b.f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	rows := make([]int, 0, len(buf.rows))
+	for r := range buf.rows {
+		rows = append(rows, r)
+	}
+	slices.Sort(rows)
+	var vals []any
+	for _, r := range rows {
+		row := buf.rows[r]
+		delete(buf.rows, r)
+		if row.height == 0 && !slices.ContainsFunc(row.cells, func(c bufCell) bool { return c.value != nil || c.style != 0 }) {
+			continue // the library leaves a row of nothing out
+		}
+		vals = vals[:0]
+		for _, c := range row.cells {
+			if c.value == nil && c.style == 0 {
+				vals = append(vals, nil)
+				continue
+			}
+			vals = append(vals, excelize.Cell{StyleID: c.style, Value: c.value})
+		}
+		if err := sw.SetRow(cell(1, r), vals, excelize.RowOpts{Height: row.height}); err != nil {
+			return fmt.Errorf("row %d: %w", r, err)
+		}
+	}
+	for _, m := range buf.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// sheetPart is the name of sheet's part in the workbook's zip: the
+// library names a sheet's part by its ID.
+func (b *book) sheetPart(sheet string) (string, error) {
+	for id, name := range b.f.GetSheetMap() {
+		if name == sheet {
+			return fmt.Sprintf("xl/worksheets/sheet%d.xml", id), nil
+		}
+	}
+	return "", fmt.Errorf("no sheet %q", sheet)
+}
+
+// sparklineExt returns the extension list the library writes on sheet for
+// the sparklines opt, as it writes it on a sheet held in memory.
+func sparklineExt(sheet string, opt *excelize.SparklineOptions) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	if err := f.AddSparkline(sheet, opt); err != nil {
+		return nil, err
+	}
+	var zb bytes.Buffer
+	if _, err := f.WriteTo(&zb); err != nil {
+		return nil, err
+	}
+	z, err := zip.NewReader(bytes.NewReader(zb.Bytes()), int64(zb.Len()))
+	if err != nil {
+		return nil, err
+	}
+	r, err := z.Open("xl/worksheets/sheet1.xml")
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	part, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	i, j := bytes.Index(part, []byte("<extLst>")), bytes.LastIndex(part, []byte("</extLst>"))
+	if i < 0 || j < i {
+		return nil, errors.New("the library wrote no extension list for the sparklines")
+	}
+	return part[i : j+len("</extLst>")], nil
+}
+
+// heldPart is a streamed sheet's part, held while the library writes it
+// and written, with its extension list, after the Data sheet's part.
+type heldPart struct {
+	name   string
+	ext    []byte // the extension list, put before the part's end
+	buf    bytes.Buffer
+	closed bool // the library has written it all
+	done   bool // written to the zip
+}
+
+// write writes the part held to the zip.
+func (p *heldPart) write(zw *zip.Writer) error {
+	part := p.buf.Bytes()
+	end := []byte("</worksheet>")
+	if !bytes.HasSuffix(part, end) {
+		return fmt.Errorf("%s: the streamed sheet does not end as a worksheet", p.name)
+	}
+	w, err := zw.Create(p.name)
+	if err != nil {
+		return err
+	}
+	for _, b := range [][]byte{part[:len(part)-len(end)], p.ext, end} {
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	p.done = true
+	p.buf = bytes.Buffer{}
+	return nil
+}

@@ -1,0 +1,251 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// Source is a store an export reads an indicator at a time (WriteFrom):
+// *store.Bolt. It must not change while the export reads it, as a store
+// open to read cannot (store.OpenReadOnly).
+type Source interface {
+	// Load reads the whole history, for a store with no figures.
+	Load() (*app.History, error)
+	// Indicators reads the definitions, in scorecard order.
+	Indicators() ([]app.Indicator, error)
+	// FigureRefs names every indicator with figures, defined or not.
+	FigureRefs() ([]string, error)
+	// LoadIndicator reads one indicator's records, every definition and
+	// the imports.
+	LoadIndicator(ref string) (*app.History, error)
+	// LoadBreakdowns reads the breakdowns, which LoadIndicator leaves out.
+	LoadBreakdowns() ([]app.Breakdown, error)
+}
+
+// Streams reports whether WriteFrom writes what opt asks for into path:
+// the house layout's workbook, of all children's figures. The PDF pack,
+// an original's layout and figures excluding cohorts read the whole
+// history (Write): a cohort's exclusion proves a rate's district figures
+// with other indicators' counts, so it is not worked out an indicator at
+// a time.
+func Streams(path string, opt Options) bool {
+	return strings.EqualFold(filepath.Ext(path), ".xlsx") && opt.Original == "" && len(opt.Exclude) == 0
+}
+
+// WriteFrom is Write for the house layout's workbook of all children's
+// figures (Streams), reading them from src an indicator at a time rather
+// than holding the whole history: the figures the sheets lay out (the
+// scorecard area's series, and every area's figure for the period) are
+// kept, and the Data sheet's rows, every figure, are written to a
+// temporary file as each indicator is read. Each indicator is released
+// (disclosure.ReleaseIn) alone, as Write releases the whole history an
+// indicator at a time, so the workbook is the one Write writes from
+// src's whole history.
+func WriteFrom(ctx context.Context, path string, src Source, opt Options) (Summary, error) {
+	sum, err := writeFrom(ctx, path, src, opt)
+	if err != nil {
+		return Summary{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return sum, nil
+}
+
+func writeFrom(ctx context.Context, path string, src Source, opt Options) (Summary, error) {
+	if !Streams(path, opt) {
+		if !IsPDF(path) && !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+			return Summary{}, ErrNotXLSX
+		}
+		return Summary{}, errors.New("the PDF pack, an original's layout and figures excluding cohorts are written from the whole history")
+	}
+	b, err := streamBook(ctx, src, opt)
+	if errors.Is(err, errNoFigures) {
+		// Nothing to read an indicator at a time: what the store holds
+		// besides (imports, definitions) is exported as Write would.
+		h, err := src.Load()
+		if err != nil {
+			return Summary{}, err
+		}
+		return write(ctx, path, h, opt)
+	}
+	if err != nil {
+		return Summary{}, err
+	}
+	defer b.f.Close()
+	defer b.spool.close()
+	return b.write(ctx, path)
+}
+
+// streamBook reads src twice, an indicator at a time: first for the
+// periods and series held, which settle the period to export; then for
+// the figures, released, keeping what the sheets lay out and spooling the
+// Data sheet's rows.
+func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
+	inds, err := src.Indicators()
+	if err != nil {
+		return nil, err
+	}
+	refs, err := src.FigureRefs()
+	if err != nil {
+		return nil, err
+	}
+	for _, ind := range inds {
+		refs = append(refs, ind.Ref)
+	}
+	// The order of the Data sheet's series (app.History.Keys).
+	slices.Sort(refs)
+	refs = slices.Compact(refs)
+	if len(refs) == 0 {
+		return nil, errNoFigures
+	}
+
+	var cal app.Calendar
+	var keys []app.SeriesKey
+	var imports []app.Import
+	for i, ref := range refs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		h, err := src.LoadIndicator(ref)
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			imports = h.Imports
+		}
+		cal.Add(h)
+		keys = append(keys, h.Keys()...)
+	}
+	opt, notes, defaulted, err := settle(opt, &cal)
+	if err != nil {
+		return nil, err
+	}
+	breakdowns, err := src.LoadBreakdowns()
+	if err != nil {
+		return nil, err
+	}
+
+	kept := app.NewHistory()
+	kept.Imports = imports
+	for _, ind := range inds {
+		kept.AddIndicator(ind)
+	}
+	kept.Apply(&app.Dataset{Breakdowns: breakdowns}, "")
+	sp, err := newSpool()
+	if err != nil {
+		return nil, err
+	}
+	suppressed := 0
+	end := opt.Period.End()
+	vals := make([]any, len(DataHeader))
+	for _, ref := range refs {
+		h, err := src.LoadIndicator(ref)
+		if err != nil {
+			sp.close()
+			return nil, err
+		}
+		base, _, n, _ := circulated(h, nil, opt.Suppress, opt.authority())
+		suppressed += n
+		err = dataFigures(ctx, base, base, base.Keys(), nil, end, func(o app.Observation, label string) error {
+			sp.rows++
+			sp.w.dataRow(sp.rows+2, vals, o, label)
+			return nil
+		}, func() { sp.series++ })
+		if err != nil {
+			sp.close()
+			return nil, err
+		}
+		// The sheets lay out all children's series for the area and every
+		// figure for the period; the Data sheet's rows are written.
+		kept.Gather(base, ref, func(o app.Observation) bool {
+			return o.Area == opt.Area && o.Split == app.All || o.Period == opt.Period
+		})
+	}
+	if err := sp.w.Flush(); err != nil {
+		sp.close()
+		return nil, fmt.Errorf("the Data sheet's rows: %w", err)
+	}
+	b := &book{
+		f: excelize.NewFile(), opt: opt, base: kept, h: kept, period: opt.Period,
+		inds: kept.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
+		keys: keys, spool: sp,
+	}
+	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Notes: notes}
+	b.periodDefaulted = defaulted
+	b.setPeriod(opt.Period)
+	sp.steps = func() {
+		for range sp.series {
+			b.step()
+		}
+	}
+	return b, nil
+}
+
+// errNoFigures says a store holds no indicators to read one at a time.
+var errNoFigures = errors.New("no indicators")
+
+// spool holds the Data sheet's rows, encoded, in a temporary file until
+// the workbook is saved.
+type spool struct {
+	f      *os.File
+	w      *rowWriter
+	rows   int // figures
+	series int // series
+	steps  func()
+}
+
+func newSpool() (*spool, error) {
+	f, err := os.CreateTemp("", "scorecard-data-*.xml")
+	if err != nil {
+		return nil, fmt.Errorf("a temporary file for the Data sheet's rows: %w", err)
+	}
+	return &spool{f: f, w: newRowWriter(f)}, nil
+}
+
+// copyTo writes the rows spooled to w.
+func (s *spool) copyTo(w *rowWriter) error {
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	if _, err := w.ReadFrom(s.f); err != nil {
+		return fmt.Errorf("the Data sheet's rows: %w", err)
+	}
+	if s.steps != nil {
+		s.steps()
+	}
+	return nil
+}
+
+// close removes the temporary file.
+func (s *spool) close() {
+	if s == nil || s.f == nil {
+		return
+	}
+	s.f.Close()
+	os.Remove(s.f.Name())
+	s.f = nil
+}
+
+// heldKeys are every series held, as circulated.
+func (b *book) heldKeys() []app.SeriesKey {
+	if b.keys != nil {
+		return b.keys
+	}
+	return b.base.Keys()
+}
+
+// dataSeries counts the Data sheet's series.
+func (b *book) dataSeries() int {
+	if b.spool != nil {
+		return b.spool.series
+	}
+	return len(b.dataKeys())
+}

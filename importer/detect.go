@@ -129,13 +129,17 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	var dated map[int]app.Period
 	if h+1 < len(g.rows) && (refCol >= len(g.rows[h+1]) || strings.TrimSpace(g.rows[h+1][refCol]) == "") {
 		roles := rowRoles(g.rows[h+1])
-		dated, _ = monthsUnderYears(g, h, refCol)
-		second = len(roles) > 0 && roles[RoleName] == 0 || len(dated) > 0
+		// Months their caption cannot date are still a header row,
+		// left unread and said so (warnMonthsUnderYears), not figures.
+		var caps []yearCaption
+		dated, caps = monthsUnderYears(g, h, refCol)
+		second = len(roles) > 0 && roles[RoleName] == 0 || len(caps) > 0
 	}
 	if !second {
 		// Bare months in the header itself, under years in the row above.
-		dated, _ = monthsUnderYears(g, h-1, refCol)
-		l.captionsAbove = len(dated) > 0
+		var caps []yearCaption
+		dated, caps = monthsUnderYears(g, h-1, refCol)
+		l.captionsAbove = len(caps) > 0
 	}
 	label, caption := h, h-1
 	if second {

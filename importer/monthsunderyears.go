@@ -15,7 +15,10 @@ type yearCaption struct {
 	col     int // 0-based column of the year's text
 	year    app.Period
 	carried bool  // written once to the left of months it dates, not merged over them
-	months  []int // the 0-based columns beneath it dated by it
+	months  []int // the 0-based columns of the months beneath it
+	// why says why its months were not dated, when they would not run
+	// forward in time, each once, within it; "" when they were dated.
+	why string
 }
 
 // monthsUnderYears dates a second header row of bare month names ("Apr",
@@ -34,8 +37,8 @@ func monthsUnderYears(g *grid, h, from int) (map[int]app.Period, []yearCaption) 
 	if h < 0 || h+1 >= len(g.rows) {
 		return nil, nil
 	}
-	var dated map[int]app.Period
 	var caps []yearCaption
+	var dates [][]app.Period // each caption's months' dates, in order; zero outside it
 	for c, t := range g.rows[h+1] {
 		name, ok := monthNames[strings.ToLower(strings.TrimSuffix(strings.TrimSpace(t), "."))]
 		if !ok {
@@ -53,14 +56,7 @@ func monthsUnderYears(g *grid, h, from int) (map[int]app.Period, []yearCaption) 
 		if !ok {
 			continue
 		}
-		p, ok := monthOf(name, year)
-		if !ok {
-			continue
-		}
-		if dated == nil {
-			dated = map[int]app.Period{}
-		}
-		dated[c] = p
+		p, _ := monthOf(name, year)
 		top := k // the caption's own cell, where merged over k
 		for _, m := range g.merged {
 			if h >= m.Row0 && h <= m.Row1 && k >= m.Col0 && k <= m.Col1 {
@@ -69,12 +65,66 @@ func monthsUnderYears(g *grid, h, from int) (map[int]app.Period, []yearCaption) 
 		}
 		if n := len(caps); n == 0 || caps[n-1].col != top {
 			caps = append(caps, yearCaption{col: top, year: year})
+			dates = append(dates, nil)
 		}
 		yc := &caps[len(caps)-1]
 		yc.months = append(yc.months, c)
 		yc.carried = yc.carried || k != c
+		dates[len(dates)-1] = append(dates[len(dates)-1], p)
+	}
+	var dated map[int]app.Period
+	for i := range caps {
+		yc := &caps[i]
+		yc.why = outOfTurn(g, h, yc, dates[i])
+		if yc.why != "" {
+			continue
+		}
+		if dated == nil {
+			dated = map[int]app.Period{}
+		}
+		for j, c := range yc.months {
+			dated[c] = dates[i][j]
+		}
 	}
 	return dated, caps
+}
+
+// outOfTurn says why the months under caption yc, dated ps, cannot be
+// dated by it, or "" if they can: months under one year or quarter run
+// forward in time, each once, within it. Months that do not are
+// captioned wrongly (a calendar year over a financial year's April to
+// March dates January to March before the April at their left) or by
+// a year that is only the first of theirs (fifteen rolling months under
+// "2024/25"), and dating them by it would file their figures, silently,
+// over another year's.
+func outOfTurn(g *grid, h int, yc *yearCaption, ps []app.Period) string {
+	caption := strings.TrimSpace(g.at(h, yc.col))
+	name := func(j int) string { return strings.TrimSpace(g.at(h+1, yc.months[j])) }
+	for j, p := range ps {
+		if p.IsZero() {
+			return fmt.Sprintf("months under %q include %s, not in %s: not dated; head them with dated months", caption, name(j), yc.year.Label())
+		}
+	}
+	for j := range ps {
+		for i := range j {
+			if ps[i] == ps[j] {
+				return fmt.Sprintf("months under %q name %s twice: not dated; give each year's months their own year above them, or head them with dated months", caption, name(j))
+			}
+		}
+	}
+	for j := 1; j < len(ps); j++ {
+		if ps[j].Compare(ps[j-1]) > 0 {
+			continue
+		}
+		with := "a year for each year's months"
+		if first := ps[0]; yc.year.Kind == app.CalendarYear && first.N == 4 {
+			with = "the financial year " + app.Period{Kind: app.FinancialYear, Year: first.Year}.Label()
+		} else if yc.year.Kind == app.CalendarYear && first.N == 9 {
+			with = "the academic year " + app.Period{Kind: app.AcademicYear, Year: first.Year}.Label()
+		}
+		return fmt.Sprintf("months under %q run %s to %s, past the year's end: not dated; head them with %s, or with dated months", caption, name(0), name(len(ps)-1), with)
+	}
+	return ""
 }
 
 // monthOf is the month named (short, as monthNames gives) in year or
@@ -136,6 +186,10 @@ func (s *sheetReader) warnMonthsUnderYears() {
 		}
 	}
 	for _, yc := range caps {
+		if yc.why != "" {
+			s.warn(h, yc.col, "%s", yc.why)
+			continue
+		}
 		var ms []string
 		for _, c := range yc.months {
 			if read[c] {

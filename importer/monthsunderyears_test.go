@@ -1,7 +1,9 @@
 package importer
 
 import (
+	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -80,6 +82,79 @@ func TestBareMonthsUnderYears(t *testing.T) {
 				if w.Cell != at && w.Cell != fmt.Sprint("I", yr) {
 					t.Errorf("warned %s", w)
 				}
+			}
+		})
+	}
+}
+
+// TestMonthsUnderCaptionOutOfTurn: months under one year caption were
+// dated by it whatever their order, so a calendar year "2024" over a
+// financial year's April to March dated January to March 2024, before
+// the April at their left, and fifteen rolling months under "2024/25"
+// dated the second April to June as 2024's: either revised stored
+// figures with no warning. Months that do not run forward in time, each
+// once, within their caption are left unread, said at the caption; a
+// caption beside them whose months do still dates them.
+func TestMonthsUnderCaptionOutOfTurn(t *testing.T) {
+	fy := []any{"Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"}
+	tests := []struct {
+		name     string
+		captions map[string]any // by cell in row 3
+		months   []any          // from D4
+		want     []string       // figures read
+		at, warn string
+	}{
+		{"calendar year over a financial year", map[string]any{"D3": "2024"}, fy,
+			nil, "D3", `months under "2024" run Apr to Mar, past the year's end: not dated; head them with the financial year 2024/25`},
+		{"rolling fifteen months under one year", map[string]any{"D3": "2024/25"}, append(slices.Clone(fy), "Apr", "May", "Jun"),
+			nil, "D3", `months under "2024/25" name Apr twice: not dated`},
+		{"a month outside its quarter", map[string]any{"D3": "Q1 2025/26"}, []any{"Apr", "May", "Jun", "Jul"},
+			nil, "D3", `months under "Q1 2025/26" include Jul, not in Apr-Jun 2025: not dated`},
+		{"one caption good, the next backwards", map[string]any{"D3": "2024/25", "G3": "2025"}, []any{"Jan", "Feb", "Mar", "Dec", "Jan"},
+			[]string{"Jan-25 1", "Feb-25 2", "Mar-25 3"}, "G3", `months under "2025" run Dec to Jan, past the year's end: not dated`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			f.SetSheetName("Sheet1", "Scorecard")
+			f.SetSheetRow("Scorecard", "A1", &[]any{"Children's Services Scorecard"})
+			f.SetSheetRow("Scorecard", "A3", &[]any{"Ref", "Indicator", "Polarity"})
+			for cell, v := range tt.captions {
+				f.SetCellValue("Scorecard", cell, v)
+			}
+			f.SetSheetRow("Scorecard", "D4", &tt.months)
+			row := []any{"H01", "Referrals", "L"}
+			for i := range tt.months {
+				row = append(row, i+1)
+			}
+			f.SetSheetRow("Scorecard", "A5", &row)
+			path := filepath.Join(t.TempDir(), "book.xlsx")
+			if err := f.SaveAs(path); err != nil {
+				t.Fatal(err)
+			}
+			res, err := Read(context.Background(), path, Options{})
+			if tt.want == nil {
+				// Nothing else on the sheet to read: an error is right,
+				// and so is a read of nothing; a figure is not.
+				if err != nil {
+					if !strings.Contains(err.Error(), "nothing to import") {
+						t.Fatal(err)
+					}
+					return
+				}
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, o := range res.Dataset.Observations {
+				got = append(got, fmt.Sprintf("%s %v", o.Period.Label(), *o.Value))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("figures %v, want %v", got, tt.want)
+			}
+			if w := warnedAt(res, "Scorecard", tt.at); len(w) != 1 || !strings.Contains(w[0], tt.warn) {
+				t.Errorf("warnings at %s %q, want one saying %q", tt.at, w, tt.warn)
 			}
 		})
 	}

@@ -106,8 +106,12 @@ func guessRole(n string) (Role, string) {
 				return "", otherThan(q, bench)
 			}
 		}
-		// "England (previous year)" is England's figure for the year
-		// before, as a bare "England" is taken to be (readBenchmark).
+		// A bare "England" is taken to be the latest published figure
+		// (readBenchmark); "England (previous year)" is the one before
+		// it, and read as the bare one it would replace it, silently.
+		if q := has(previousWords); q != "" && (q != "last" || has(yearWords) != "") {
+			return "", fmt.Sprintf("%q makes it a year earlier than the latest published, as which %s is read: head it with the year it is for", q, guessedAs[bench])
+		}
 		return bench, ""
 	}
 	if prefix("comment") {

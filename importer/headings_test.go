@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -44,8 +45,9 @@ func warnedAt(res *Result, sheet, cell string) []string {
 // outturn, a gap to target in the target's, and took "average" and
 // "coverage" for RAG columns whose numbers vanished. Such a column is
 // left unread and said so at its heading, and the figures beside it keep
-// their target and floor. A benchmark's heading saying its year is the
-// previous one is that benchmark, and a column read from words within
+// their target and floor, as is a benchmark's heading saying it is the
+// previous year's ("England (previous year)"), which had been read as
+// the latest published and replaced it. A column read from words within
 // its heading says so.
 func TestHeadingsQualifyingAFigure(t *testing.T) {
 	const unread = "" // no benchmark read
@@ -80,10 +82,13 @@ func TestHeadingsQualifyingAFigure(t *testing.T) {
 		{"Difference from target", unread, false},
 		{"Target met?", unread, false},
 		{"Target 2025/26 (stretch)", unread, false},
+		// An earlier year's benchmark, read as the latest published had
+		// replaced it, silently, where both were given.
+		{"England (previous year)", unread, false},
+		{"National (previous year)", unread, false},
+		{"Stat neighbours (last year)", unread, false},
+		{"England (prior year)", unread, false},
 		// Read, as before or now rightly.
-		{"England (previous year)", "England", false},
-		{"National (previous year)", "England", false},
-		{"Stat neighbours (last year)", "Statistical neighbours", false},
 		{"Previous year outturn", app.OutturnGroup, false},
 		{"Outturn last reported", app.OutturnGroup, false},
 		{"Last year's outturn", app.OutturnGroup, false},
@@ -144,6 +149,59 @@ func TestHeadingsQualifyingAFigure(t *testing.T) {
 				if !rated {
 					t.Errorf("no RAG read from column F")
 				}
+			}
+		})
+	}
+}
+
+// TestTwoColumnsBenchmarkOneYear: two columns read as one group's
+// benchmark for one year ("England" twice) had the later silently
+// replace the earlier. The first, plain column's is kept, and the
+// other's cell says so, naming both; the same figure twice is no
+// conflict.
+func TestTwoColumnsBenchmarkOneYear(t *testing.T) {
+	tests := []struct {
+		name   string
+		heads  []any
+		values []any
+		want   string // the England benchmarks read
+		cell   string // the warning's cell, "" for none
+		names  string // a column the warning names besides its own
+	}{
+		{"England twice", []any{"England", "England"}, []any{22, 21}, "[England 2024/25 22]", "E4", "column D"},
+		{"a guessed England before the plain one", []any{"England (latest)", "England"}, []any{21, 22}, "[England 2024/25 22]", "D4", "column E"},
+		{"the same figure twice", []any{"England", "National"}, []any{22, 22}, "[England 2024/25 22]", "", ""},
+		{"England beside its previous year", []any{"England", "England (previous year)"}, []any{22, 21}, "[England 2024/25 22]", "", ""},
+		{"England and another year's", []any{"England", "England 2023/24"}, []any{22, 21}, "[England 2023/24 21 England 2024/25 22]", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			f.SetSheetName("Sheet1", "Scorecard")
+			f.SetSheetRow("Scorecard", "A1", &[]any{"CYPE Scorecard - September 2025"})
+			f.SetSheetRow("Scorecard", "A3", &[]any{"Ref", "Indicator", "Polarity", tt.heads[0], tt.heads[1], "Jul-25", "Aug-25", "Sep-25"})
+			f.SetSheetRow("Scorecard", "A4", &[]any{"L01", "Re-referrals (%)", "L", tt.values[0], tt.values[1], 41, 47, 52})
+			res := readFile(t, f)
+			var got []string
+			for _, b := range res.Dataset.Benchmarks {
+				got = append(got, fmt.Sprintf("%s %s %v", b.Group, b.Period.Label(), *b.Value))
+			}
+			slices.Sort(got)
+			if fmt.Sprint(got) != tt.want {
+				t.Errorf("benchmarks %v, want %s", got, tt.want)
+			}
+			var said []string
+			for _, w := range res.Warnings {
+				if strings.Contains(w.Message, "differs") {
+					said = append(said, w.Cell+": "+w.Message)
+				}
+			}
+			switch {
+			case tt.cell == "" && len(said) > 0:
+				t.Errorf("warned %q, want nothing", said)
+			case tt.cell != "" && (len(said) != 1 || !strings.HasPrefix(said[0], tt.cell+":") || !strings.Contains(said[0], tt.names)):
+				t.Errorf("warned %q, want one at %s naming %s", said, tt.cell, tt.names)
 			}
 		})
 	}

@@ -21,6 +21,11 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 		role Role
 	}
 	from := map[yearRole]*Column{} // the column each year's target, floor and tolerance came from
+	type benchAt struct {
+		c *Column
+		i int // in s.out.benchmarks
+	}
+	benchFrom := map[yearRole]benchAt{} // the column each year's benchmark came from
 	var years []app.Period
 	for i := range l.Columns {
 		c := &l.Columns[i]
@@ -108,7 +113,32 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 			if split != app.All || l.Kind != IndicatorSheet {
 				continue
 			}
-			s.readBenchmark(r, c, ind, text, month)
+			b, ok := s.readBenchmark(r, c, ind, text, month)
+			if !ok {
+				continue
+			}
+			k := yearRole{b.Period, c.Role}
+			if first, ok := benchFrom[k]; ok {
+				// Two columns read as one group's figure for one year
+				// ("England" twice): the plain heading's is kept over one
+				// guessed from part of its heading, else the first, and
+				// never silently.
+				had := &s.out.benchmarks[first.i]
+				if sameValue(had.Value, b.Value) && had.Status == b.Status {
+					continue
+				}
+				keep, drop := first.c, c
+				if first.c.guessed && !c.guessed {
+					keep, drop = c, first.c
+					*had = b
+					benchFrom[k] = benchAt{c, first.i}
+				}
+				s.warn(r, drop.index, "%s: %s %s in column %s (%q) differs from %s in column %s (%q) for %s; took column %s's",
+					ind.ref, c.Role, s.at(r, drop), drop.Col, drop.Header, s.at(r, keep), keep.Col, keep.Header, b.Period.Label(), keep.Col)
+				continue
+			}
+			benchFrom[k] = benchAt{c, len(s.out.benchmarks)}
+			s.out.benchmarks = append(s.out.benchmarks, b)
 		case RoleComments:
 			if split == app.All && !month.IsZero() {
 				s.out.comments = append(s.out.comments, app.Comment{Ref: ind.ref, Area: l.Area, Period: month, Text: strings.TrimSpace(text)})
@@ -128,14 +158,14 @@ var benchmarkGroups = map[Role]string{
 }
 
 // readBenchmark reads a previous-year, England or statistical-neighbour
-// cell. Its year is the one its heading or caption names; failing that, a
+// cell, false if it is not read (and said so). Its year is the one its heading or caption names; failing that, a
 // previous-year outturn is the year before the latest month's, and a
 // benchmark the latest published, taken as that same year.
-func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text string, month app.Period) {
+func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text string, month app.Period) (app.Benchmark, bool) {
 	rd, err := readFigure(text, s.look(r, c), &s.floats)
 	if err != nil {
 		s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, err)
-		return
+		return app.Benchmark{}, false
 	}
 	year := c.Period
 	if year.IsZero() && !month.IsZero() {
@@ -143,15 +173,20 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 	}
 	if year.IsZero() {
 		s.warn(r, c.index, "%s: %s skipped: no year in its heading and no month figures to date it", ind.ref, c.Role)
-		return
+		return app.Benchmark{}, false
 	}
 	if rd.percent {
 		s.out.percent[ind.ref] = true
 	}
-	s.out.benchmarks = append(s.out.benchmarks, app.Benchmark{
+	return app.Benchmark{
 		Ref: ind.ref, Period: year, Group: benchmarkGroups[c.Role],
 		Value: rd.value, Status: rd.status, Source: s.l.Sheet + "!" + cellName(r, c.index),
-	})
+	}, true
+}
+
+// sameValue reports whether two values, either perhaps missing, are one.
+func sameValue(a, b *float64) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
 
 // later compares periods as Period.Compare does, cheaply for the usual

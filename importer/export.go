@@ -21,6 +21,10 @@ func isExport(s *Sample) bool {
 // (export.ScorecardSheet: the importer cannot import app/export).
 const scorecardSheetOfExport = "Scorecard"
 
+// trendSheetOfExport is the name of an export's Trend sheet
+// (export.TrendSheet).
+const trendSheetOfExport = "Trend"
+
 // readExport reads an export's tidy sheets alone: its Scorecard, Trend
 // and district sheets may show figures excluding a cohort in rows that
 // would otherwise read as all children's, while the Data sheet gives
@@ -30,13 +34,20 @@ func readExport(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	tidy.Heads = nil
 	var shown []string // what the Scorecard sheet shows that stays behind
 	for _, h := range s.Heads {
+		// The Scorecard and Trend sheets of an export of years alone
+		// have no period headings the importer reads, and are taken for
+		// a sheet of definitions; they are never read, and their
+		// headings' warnings would be about the app's own layout.
+		if h.Sheet == scorecardSheetOfExport || h.Sheet == trendSheetOfExport {
+			if h.Sheet == scorecardSheetOfExport {
+				shown = shownOnlyOnScorecard(h.Rows)
+			}
+			continue
+		}
 		l, err := s.detectSheet(ctx, h)
 		if err == nil && (l.Kind == TidySheet || l.Kind == TargetSheet || l.Kind == IndicatorSheet && !l.has(RolePeriod) && l.has(RoleName)) {
 			tidy.Heads = append(tidy.Heads, h)
 			continue
-		}
-		if h.Sheet == scorecardSheetOfExport {
-			shown = shownOnlyOnScorecard(h.Rows)
 		}
 	}
 	if len(tidy.Heads) == 0 {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -247,6 +248,9 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 	if a, ok := app.AnyArea(t); ok {
 		return RoleArea, app.Period{}, a, false
 	}
+	if r, ok := exportBenchmark(t); ok {
+		return r, app.Period{}, "", false
+	}
 	year, rest := cutYear(t)
 	n := normHeader(rest)
 	if r, ok := roleWords[n]; ok {
@@ -258,6 +262,40 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 		return r, year, "", true
 	}
 	return "", app.Period{}, "", false
+}
+
+// The app's own export heads its benchmark columns "England (all
+// children)" where the figures beside them exclude a cohort, and
+// "Stat neighbours (2025 model)" naming the neighbour model's year (see
+// app/export): neither is the benchmark's period, and a model's year
+// read as one would file the figure under the wrong year.
+var (
+	neighbourModel = regexp.MustCompile(`(?i)\s*\(\s*\d{4}(\s*(,|and)\s*\d{4})*\s+models?\s*\)\s*$`)
+	allChildren    = regexp.MustCompile(`(?i)\s*\(\s*all children\s*\)\s*$`)
+)
+
+// exportBenchmark reads a benchmark heading qualified as the app's
+// export qualifies them: by the neighbour model's year (neighbours
+// only) or as all children's figure.
+func exportBenchmark(t string) (Role, bool) {
+	if !strings.HasSuffix(t, ")") {
+		return "", false
+	}
+	rest, model := t, false
+	if m := neighbourModel.FindStringIndex(rest); m != nil {
+		rest, model = rest[:m[0]], true
+	}
+	if m := allChildren.FindStringIndex(rest); m != nil {
+		rest = rest[:m[0]]
+	}
+	if rest == t {
+		return "", false
+	}
+	switch r := roleWords[normHeader(rest)]; {
+	case r == RoleNeighbours, r == RoleEngland && !model:
+		return r, true
+	}
+	return "", false
 }
 
 // yearRole reports whether a role's heading may carry the year it is for.

@@ -94,10 +94,18 @@ func TestHeadingsQualifyingAFigure(t *testing.T) {
 		{"Last year's outturn", app.OutturnGroup, false},
 		{"England latest", "England", false},
 		{"Stat neighbours average", "Statistical neighbours", false},
+		// The app's own export's headings: the model's year is not the
+		// figure's.
+		{"Stat neighbours (2025 model)", "Statistical neighbours", false},
+		{"Stat neighbours (2024 and 2025 models)", "Statistical neighbours", false},
+		{"Stat neighbours (all children)", "Statistical neighbours", false},
+		{"England (all children)", "England", false},
 		{"RAG", unread, true},
 		{"Target RAG", unread, true},
 	}
-	exact := map[string]bool{"Previous year outturn": true, "Stat neighbours average": true, "RAG": true}
+	exact := map[string]bool{"Previous year outturn": true, "Stat neighbours average": true, "RAG": true,
+		"Stat neighbours (2025 model)": true, "Stat neighbours (2024 and 2025 models)": true,
+		"Stat neighbours (all children)": true, "England (all children)": true}
 	for _, tt := range tests {
 		t.Run(tt.head, func(t *testing.T) {
 			f := excelize.NewFile()

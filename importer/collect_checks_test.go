@@ -32,6 +32,14 @@ func TestFractionsSaid(t *testing.T) {
 			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Numerator", "Denominator", "Nov-26"},
 				{"CIC03", "Children placed with in-house foster carers (%)", "H", 45, 1, 114, 0.88}},
 			nil},
+		// 0.8 as 80% is no neighbour of 1.2% and 1.5%; 0.08 as 8% none
+		// of 1.1%; 0.9 as 90% none of 2.8% and 3.1%.
+		{"small percentages either side of one",
+			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Floor", "Jul-25", "Aug-25", "Sep-25"},
+				{"S1", "Children missing education (%)", "L", 0.9, 1.5, 0.8, 1.2, 1.5},
+				{"S2", "Permanent exclusions (%)", "L", 0.1, 0.2, 0.08, 0.12, 1.1},
+				{"S3", "Young people NEET (%)", "L", 2.5, 3, 2.8, 3.1, 0.9}},
+			nil},
 		{"percentages all below one",
 			[][]any{{"Ref", "Indicator", "Polarity", "Sep-26", "Oct-26"},
 				{"ED09", "Pupils permanently excluded (%)", "L", 0.06, 0.08}},

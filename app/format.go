@@ -79,5 +79,8 @@ func withUnit(n string, u Unit, percent string) string {
 		}
 		return n + " " + word
 	}
+	if u.OtherRate() {
+		return n + " " + string(u)
+	}
 	return n
 }

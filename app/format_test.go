@@ -24,6 +24,8 @@ func TestFormat(t *testing.T) {
 		{FormatPerChild(pct, 100.0/1896), "0.053 pp"},
 		{FormatPerChild(pct, 5), "5.0 pp"},
 		{ChangeUnit(Percent), "pp"},
+		{FormatValue(Indicator{Unit: RatePer(100000), Decimals: 1}, 3.2), "3.2 per 100,000"},
+		{FormatChange(Indicator{Unit: RatePer(1000), Decimals: 1}, -0.9), "0.9 per 1,000"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -82,6 +82,19 @@ const (
 	Ratio   Unit = "ratio"
 )
 
+// RatePer is the unit of a rate per base people other than 10,000: "per
+// 1,000", "per 100,000". Its figures are rates, not counts of children,
+// and the app cannot recompute them as it does a Per10k.
+func RatePer(base int) Unit {
+	return Unit("per " + FormatNumber(float64(base), 0))
+}
+
+// OtherRate reports whether u is a rate per a base other than 10,000
+// (see RatePer).
+func (u Unit) OtherRate() bool {
+	return u != Per10k && strings.HasPrefix(string(u), "per ")
+}
+
 // Measure says how a figure is built from its components, which decides
 // whether excluding a cohort can be recomputed exactly.
 type Measure string

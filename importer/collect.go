@@ -337,9 +337,9 @@ func (c *collector) dataset() *app.Dataset {
 		}
 		if ind.Unit == "" {
 			ind.Unit = unitOf(ind.Name, c.percent[ref])
-			if base := otherRate(ind.Name); base != "" && ind.Unit == app.Number {
+			if base := otherRate(ind.Name); base != "" && ind.Unit.OtherRate() {
 				at := c.stated[ref].Name
-				c.warn(at.Sheet, at.Cell, "%s: %q is a rate per %s, a unit the app does not have (its rates are per 10,000): its figures are kept as plain numbers, not recomputed from their numerator and denominator", ref, ind.Name, base)
+				c.warn(at.Sheet, at.Cell, "%s: %q is a rate per %s, not per 10,000: its figures are kept as given, in unit %q, and not recomputed when children are excluded", ref, ind.Name, base, ind.Unit)
 			}
 			// A figure given with a numerator and denominator, and not
 			// named as an average, is a proportion shown as a percentage.
@@ -350,7 +350,7 @@ func (c *collector) dataset() *app.Dataset {
 		if ind.Measure == "" && !c.measured[ref] {
 			ind.Measure = measureOf(ind.Name, ind.Unit, c.hasParts[ref])
 		}
-		if _, ok := c.declared[ref]; !ok && !c.placed[ref] && (ind.Unit == app.Percent || ind.Unit == app.Per10k) {
+		if _, ok := c.declared[ref]; !ok && !c.placed[ref] && (ind.Unit == app.Percent || ind.Unit == app.Per10k || ind.Unit.OtherRate()) {
 			// Fractions and text say nothing of the places shown;
 			// scorecards show percentages and rates to one.
 			ind.Decimals = 1

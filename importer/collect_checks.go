@@ -36,12 +36,11 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 			warn(o.Cell, "%s %s %s: the cell shows Excel's error %s, a formula that failed (as when cells it used are deleted): read as %q (%s); correct the formula",
 				o.Ref, o.Area, o.Period, strings.TrimSpace(o.Raw), o.Status, o.Status.Describe())
 		}
-		if o.Value != nil && *o.Value < 0 && ind.Measure == app.Count && ind.Unit == app.Number {
-			as := fmt.Sprintf("%g", *o.Value)
-			if o.Raw != "" {
-				as = fmt.Sprintf("%q read as %g", strings.TrimSpace(o.Raw), *o.Value)
-			}
-			warn(o.Cell, "%s %s %s: %s, below 0, which a count cannot be; kept as given", o.Ref, o.Area, o.Period, as)
+		if raw := strings.TrimSpace(o.Raw); o.Value != nil && *o.Value < 0 && strings.HasPrefix(raw, "(") && ind.Measure == app.Count && ind.Unit == app.Number {
+			// Only the accounting negative is said: "(5)" may be 5 put in
+			// brackets, but "-4" was written as a fall, as a count of a
+			// change ("on last year", "+/-") is, whatever its name says.
+			warn(o.Cell, "%s %s %s: %q read as %g, below 0, which a count cannot be; kept as given", o.Ref, o.Area, o.Period, raw, *o.Value)
 		}
 		if o.Value != nil && o.Numerator != nil && o.Denominator != nil && *o.Denominator > 0 {
 			if per, what := partsScale(ind); per > 0 {

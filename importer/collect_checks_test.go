@@ -32,6 +32,14 @@ func TestFractionsSaid(t *testing.T) {
 			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Numerator", "Denominator", "Nov-26"},
 				{"CIC03", "Children placed with in-house foster carers (%)", "H", 45, 1, 114, 0.88}},
 			nil},
+		// 0.8 as 80% is no neighbour of 1.2% and 1.5%; 0.08 as 8% none
+		// of 1.1%; 0.9 as 90% none of 2.8% and 3.1%.
+		{"small percentages either side of one",
+			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Floor", "Jul-25", "Aug-25", "Sep-25"},
+				{"S1", "Children missing education (%)", "L", 0.9, 1.5, 0.8, 1.2, 1.5},
+				{"S2", "Permanent exclusions (%)", "L", 0.1, 0.2, 0.08, 0.12, 1.1},
+				{"S3", "Young people NEET (%)", "L", 2.5, 3, 2.8, 3.1, 0.9}},
+			nil},
 		{"percentages all below one",
 			[][]any{{"Ref", "Indicator", "Polarity", "Sep-26", "Oct-26"},
 				{"ED09", "Pupils permanently excluded (%)", "L", 0.06, 0.08}},
@@ -130,7 +138,8 @@ func TestPartsContradictionSaid(t *testing.T) {
 
 // TestCountAndErrorMarksSaid: what a cell's text was read as, where that
 // is unlikely what was meant, is kept and said at the cell: Excel's #REF!
-// (a broken formula) read as not available, "(5)" in a count read as -5,
+// (a broken formula) read as not available, "(5)" in a count read as -5
+// (but not "-4", written as a fall),
 // and 1.102 among whole counts in the thousands.
 func TestCountAndErrorMarksSaid(t *testing.T) {
 	head := []any{"Ref", "Indicator", "Polarity", "Jan-26", "Feb-26", "Mar-26"}
@@ -142,9 +151,11 @@ func TestCountAndErrorMarksSaid(t *testing.T) {
 		{"a broken formula", []any{"CM14", "Children seen (%)", "H", "#REF!", 45, 46},
 			[]string{`D2: CM14 Kent 2026-01: the cell shows Excel's error #REF!, a formula that failed`}},
 		{"not available and division by nought", []any{"CM12", "Children seen (%)", "H", "#N/A", "#DIV/0!", 46}, nil},
-		{"bracketed negatives in a count", []any{"T04", "Number of children in care", "-", "(5)", 3, -4},
-			[]string{`D2: T04 Kent 2026-01: "(5)" read as -5, below 0, which a count cannot be`,
-				`F2: T04 Kent 2026-03: -4, below 0`}},
+		{"bracketed negatives in a count", []any{"T04", "Number of children in care", "-", "(5)", 3, 4},
+			[]string{`D2: T04 Kent 2026-01: "(5)" read as -5, below 0, which a count cannot be`}},
+		// A minus sign was written as one: a signed count of change need
+		// not say "change" in its name.
+		{"a plain minus in a count", []any{"T04", "Children in care against the same month last year", "-", -4, "-2", 3}, nil},
 		{"a change may fall", []any{"T05", "Change in children in care", "-", "(5)", 3, -4}, nil},
 		{"a point for thousands", []any{"T06", "Number of contacts", "-", "1.102", 1121, 1130},
 			[]string{`D2: T06 Kent 2026-01: 1.102 read as 1.102, though its other figures are whole counts such as 1121: if it is 1102 written with a point for thousands`}},

@@ -16,7 +16,16 @@ import (
 // indicator at its first such figure.
 func (c *collector) checkFractions(obs []app.Observation, units map[string]app.Indicator) []app.Warning {
 	scale := map[string]float64{} // a figure or target above 1, by ref
-	var small []int               // figures above 0 and at most 1, by index
+	type bounds struct{ lo, hi float64 }
+	big := map[string]*bounds{} // the least and greatest of those, by ref
+	widen := func(ref string, v float64) {
+		if b := big[ref]; b != nil {
+			b.lo, b.hi = min(b.lo, v), max(b.hi, v)
+		} else {
+			big[ref] = &bounds{v, v}
+		}
+	}
+	var small []int // figures above 0 and at most 1, by index
 	// Observations come a series at a time, so a ref's unit is looked up
 	// once a run, not once a figure: an import holds a hundred thousand.
 	ref, percent := "", false
@@ -32,6 +41,7 @@ func (c *collector) checkFractions(obs []app.Observation, units map[string]app.I
 			if _, ok := scale[ref]; !ok {
 				scale[ref] = *o.Value
 			}
+			widen(ref, *o.Value)
 		} else if !agreesWithParts(o) {
 			small = append(small, i)
 		}
@@ -45,6 +55,7 @@ func (c *collector) checkFractions(obs []app.Observation, units map[string]app.I
 				if _, ok := scale[t.Ref]; !ok {
 					scale[t.Ref] = *v
 				}
+				widen(t.Ref, *v)
 			}
 		}
 	}
@@ -56,7 +67,8 @@ func (c *collector) checkFractions(obs []app.Observation, units map[string]app.I
 	var refs []string
 	for _, i := range small {
 		o := &obs[i]
-		if _, ok := scale[o.Ref]; !ok {
+		b := big[o.Ref]
+		if b == nil || !asFraction(*o.Value, b.lo, b.hi) {
 			continue
 		}
 		f := byRef[o.Ref]
@@ -81,6 +93,17 @@ func (c *collector) checkFractions(obs []app.Observation, units map[string]app.I
 				o.Ref, o.Area, o.Period, *o.Value, more, *o.Value, scale[ref], *o.Value*100, *o.Value*100)})
 	}
 	return warnings
+}
+
+// asFraction reports whether v, above 0 and at most 1, of a percentage
+// whose other figures run from lo to hi, is as likely a fraction of 1 as a
+// small percentage: read as v×100 it falls among them (half the least to
+// twice the greatest), or as given it is far below them (under a
+// twentieth of the least). A target of 0.9 beside figures of 0.8 to 1.5
+// is neither: 90% is no neighbour of theirs, 0.9% is, and it is not said.
+func asFraction(v, lo, hi float64) bool {
+	x := v * 100
+	return x >= lo/2 && x <= hi*2 || v*20 < lo
 }
 
 // agreesWithParts reports whether a percentage is its numerator over its
@@ -155,7 +178,7 @@ func (c *collector) fractionTargets(spreads map[string]*spread, units map[string
 		sure := s.lo > 1
 		var read, odd []string
 		check := func(what string, v **float64) {
-			if *v == nil || **v <= 0 || **v >= 1 {
+			if *v == nil || **v <= 0 || **v >= 1 || !asFraction(**v, s.lo, s.hi) {
 				return
 			}
 			x := math.Round(**v*100*1e9) / 1e9

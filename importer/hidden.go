@@ -49,13 +49,47 @@ func (out *sheetLog) warnHidden(l Layout, g *grid) {
 		}
 		return "its " + strconv.Itoa(n) + " figures", "were"
 	}
-	for _, r := range g.hiddenRows {
-		if s := rows[r]; s != nil {
-			what, were := figures(s.n)
-			out.warn(l.Sheet, place(l.Sheet, r, 0), "row %d is hidden: %s (%s) %s read as any visible row's; if it is a superseded copy, delete it",
-				r+1, what, strings.Join(s.refs, ", "), were)
+	// A run of hidden rows is one warning: twenty hidden rows said one
+	// by one bury every other warning.
+	var run []int
+	flush := func() {
+		if len(run) == 0 {
+			return
 		}
+		n, refs := 0, []string{}
+		for _, r := range run {
+			n += rows[r].n
+			for _, ref := range rows[r].refs {
+				if !slices.Contains(refs, ref) {
+					refs = append(refs, ref)
+				}
+			}
+		}
+		first, last := run[0], run[len(run)-1]
+		run = run[:0]
+		if first == last {
+			what, were := figures(n)
+			out.warn(l.Sheet, place(l.Sheet, first, 0), "row %d is hidden: %s (%s) %s read as any visible row's; if it is a superseded copy, delete it",
+				first+1, what, strings.Join(refs, ", "), were)
+			return
+		}
+		names := strings.Join(refs, ", ")
+		if len(refs) > 5 {
+			names = strings.Join(refs[:5], ", ") + " and " + strconv.Itoa(len(refs)-5) + " more"
+		}
+		out.warn(l.Sheet, place(l.Sheet, first, 0), "rows %d to %d are hidden: their %d figures (%s) were read as any visible row's; if they are superseded copies, delete them",
+			first+1, last+1, n, names)
 	}
+	for _, r := range g.hiddenRows {
+		if rows[r] == nil {
+			continue
+		}
+		if len(run) > 0 && r != run[len(run)-1]+1 {
+			flush()
+		}
+		run = append(run, r)
+	}
+	flush()
 	for _, col := range l.Columns {
 		if s := cols[col.index]; s != nil {
 			what := col.Header

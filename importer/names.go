@@ -105,8 +105,9 @@ func unitOf(name string, percent bool) app.Unit {
 		strings.Contains(n, "proportion"), strings.Contains(n, "percent"):
 		return app.Percent
 	case otherRate(n) != "":
-		// Not a unit the app has: the collector says so (dataset).
-		return app.Number
+		// A rate, not a count of children: kept in its own base, and
+		// the collector says it is not recomputed (dataset).
+		return rateUnit(n)
 	case strings.Contains(n, "per 10,000"), strings.Contains(n, "per 10000"),
 		strings.Contains(n, "per 10k"), strings.Contains(n, "rate per"):
 		return app.Per10k
@@ -128,7 +129,7 @@ func unitOf(name string, percent bool) app.Unit {
 func measureOf(name string, unit app.Unit, hasParts bool) app.Measure {
 	n := strings.ToLower(name)
 	switch {
-	case otherRate(n) != "":
+	case otherRate(n) != "", unit.OtherRate():
 		// A rate per 1,000 or per 100,000 is not a Rate, which is per
 		// 10,000: recomputed as one it would be scaled wrongly.
 		return app.Other
@@ -160,7 +161,7 @@ func unitFromText(s string) (app.Unit, bool) {
 	case t == "%" || strings.HasPrefix(t, "percent") || strings.HasPrefix(t, "proportion"):
 		return app.Percent, true
 	case otherRate(t) != "":
-		return "", false
+		return rateUnit(t), true
 	case strings.Contains(t, "10,000") || strings.Contains(t, "10000") || strings.Contains(t, "10k"):
 		return app.Per10k, true
 	case strings.HasPrefix(t, "day"):
@@ -181,6 +182,22 @@ func unitFromText(s string) (app.Unit, bool) {
 // rate the app keeps (app.Per10k): "per 1,000 children", "per 100,000
 // population", "per 100k". It returns the base as written, or "".
 func otherRate(s string) string {
+	b, _ := rateBase(s)
+	return b
+}
+
+// rateUnit is the unit of the rate per a base other than 10,000 that s
+// names (app.RatePer), or "".
+func rateUnit(s string) app.Unit {
+	if _, n := rateBase(s); n > 0 {
+		return app.RatePer(n)
+	}
+	return ""
+}
+
+// rateBase finds in s a rate per a base other than 10,000, and returns
+// the base as written and as a number, or "" and 0.
+func rateBase(s string) (string, int) {
 	ws := strings.Fields(strings.ToLower(s))
 	for i := 0; i+1 < len(ws); i++ {
 		if ws[i] != "per" {
@@ -192,10 +209,10 @@ func otherRate(s string) string {
 			n = strings.TrimSuffix(n, "k") + "000"
 		}
 		if v, err := strconv.Atoi(n); err == nil && v > 1 && v != 10000 {
-			return b
+			return b, v
 		}
 	}
-	return ""
+	return "", 0
 }
 
 // isFootnote reports whether a row's only text is a note below the table

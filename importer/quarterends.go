@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"scorecard/app"
@@ -38,6 +39,9 @@ func quarterEnds(l *Layout, sheet string, g *grid, h int) {
 	first, last := l.Columns[cols[0]], l.Columns[cols[len(cols)-1]]
 	span := fmt.Sprintf("columns %s to %s are the last months of consecutive quarters (%s to %s)", first.Col, last.Col, first.Period.Label(), last.Period.Label())
 	why, quarterly := quarterlyEvidence(l, sheet, g, h)
+	if why == "" {
+		return // months, as the title says
+	}
 	if !quarterly {
 		l.quarterNote = fmt.Sprintf("%s: read as those months, as %s; if each is a quarter's figure, give Q in a Data Period column", span, why)
 		return
@@ -52,7 +56,8 @@ func quarterEnds(l *Layout, sheet string, g *grid, h int) {
 // quarterlyEvidence says whether a sheet says it is quarterly, and why or
 // why not: its title rows or name name a quarter or say quarterly, or
 // its rows' Data Periods are all Q. A row giving another Data Period
-// makes it a scorecard of months.
+// makes it a scorecard of months. A title or name saying monthly, and
+// nothing quarterly, settles it as months with nothing to say: why is "".
 func quarterlyEvidence(l *Layout, sheet string, g *grid, h int) (string, bool) {
 	q, other := 0, ""
 	if dp, ok := l.column(RoleDataPeriod); ok {
@@ -86,6 +91,11 @@ func quarterlyEvidence(l *Layout, sheet string, g *grid, h int) (string, bool) {
 			if w == "quarter" || w == "quarterly" || w == "qtr" {
 				return fmt.Sprintf("%q says quarterly", strings.TrimSpace(s)), true
 			}
+		}
+	}
+	for _, s := range texts {
+		if slices.Contains(words(s), "monthly") {
+			return "", false
 		}
 	}
 	return "neither the title nor a Data Period says quarterly", false

@@ -38,6 +38,8 @@ func TestQuarterEndHeadings(t *testing.T) {
 		{"a title naming a quarter", "CYPE Scorecard - Q2 2025/26", [2]string{}, ends, quarters, "names a quarter: read as the quarters they end"},
 		{"a quarterly title", "CYPE Quarterly Performance Scorecard", [2]string{"", ""}, ends, quarters, "says quarterly: read as the quarters they end"},
 		{"nothing says quarterly", "CYPE Performance Scorecard", [2]string{}, ends, []string{"2024-12", "2025-03", "2025-06", "2025-09"}, "read as those months, as neither the title nor a Data Period says quarterly"},
+		// The title answers what the heading asks: nothing to say.
+		{"a monthly title", "Monthly performance report", [2]string{}, ends, []string{"2024-12", "2025-03", "2025-06", "2025-09"}, ""},
 		{"a monthly row", "CYPE Quarterly Performance Scorecard", [2]string{"Q", "MS"}, ends, []string{"2024-12", "2025-03", "2025-06", "2025-09"}, "read as those months, as the Data Period at D5 is not Q"},
 		{"months, not quarter ends", "CYPE Quarterly Performance Scorecard", [2]string{"Q", "Q"}, months, []string{"2025-07", "2025-08", "2025-09", "2025-10"}, ""},
 	}

@@ -13,9 +13,10 @@ import (
 // 100,000 population" had been taken as a rate per 10,000 (any "rate
 // per" was), to be shown and recomputed ten times too small, and "per
 // 1,000" as a count, which with a numerator and denominator became a
-// percentage. Both are kept as plain numbers, recomputed from nothing,
-// and said at the name's cell; a Unit column saying so is said at its
-// cell and not read.
+// percentage. Then a plain number was a count, so a rate of 3.2 per
+// 100,000 was withheld as a small count of children. Each keeps its own
+// base as its unit, recomputed from nothing, said at the name's cell; a
+// Unit column saying so is read.
 func TestRatesPerOtherBases(t *testing.T) {
 	tests := []struct {
 		name, unit  string // unit "" for no Unit column
@@ -25,10 +26,10 @@ func TestRatesPerOtherBases(t *testing.T) {
 		warnAt      string // "" for no warning
 		warn        string
 	}{
-		{"Rate per 100,000 population", "", false, app.Number, app.Other, "B4", `a rate per 100,000, a unit the app does not have`},
-		{"Rate of referrals per 1,000 children", "", true, app.Number, app.Other, "B4", `a rate per 1,000`},
-		{"Hospital admissions per 100k", "", false, app.Number, app.Other, "B4", `a rate per 100k`},
-		{"Rate of referrals", "per 1,000", false, app.Number, app.Count, "C4", `unit "per 1,000" is not one the app has`},
+		{"Rate per 100,000 population", "", false, "per 100,000", app.Other, "B4", `a rate per 100,000, not per 10,000`},
+		{"Rate of referrals per 1,000 children", "", true, "per 1,000", app.Other, "B4", `a rate per 1,000`},
+		{"Hospital admissions per 100k", "", false, "per 100,000", app.Other, "B4", `a rate per 100k`},
+		{"Rate of referrals", "per 1,000", false, "per 1,000", app.Other, "", ""},
 		{"Rate of children in care per 10,000", "", false, app.Per10k, app.Rate, "", ""},
 		{"Rate per 10k", "", false, app.Per10k, app.Rate, "", ""},
 		{"Referrals", "per 10,000", false, app.Per10k, app.Rate, "", ""},

@@ -184,6 +184,10 @@ func xmr(s *scratch, unit app.Unit, lo, hi, from, to, baseline, runLength, trend
 		c.lower = max(c.lower, 0)
 	case app.Number, app.Per10k, app.Days, app.Weeks:
 		c.lower = max(c.lower, 0)
+	default:
+		if unit.OtherRate() {
+			c.lower = max(c.lower, 0)
+		}
 	}
 	c.high, c.low, c.side, c.rule = s.high, s.low, s.side, s.rule
 	c.mark(vals, s.idx)

@@ -74,24 +74,30 @@ func (s *Bolt) SetAutoBackups(n int) { s.keep = n }
 // it is consistent. A store whose records no longer match their checksums
 // is not copied: its copy would push a sound backup out.
 func (s *Bolt) autoBackup() (err error) {
+	p := s.prepared
+	s.prepared = nil
 	if s.keep <= 0 || s.backedUp {
+		p.discard()
 		return nil
 	}
 	defer faultsPanic()()
 	defer guard(s.path, &err)
 	out := nextBackupName(s.path, time.Now())
-	err = s.db.View(func(tx *bolt.Tx) error {
-		if k, _ := tx.Bucket(bucketImports).Cursor().First(); k == nil {
-			return errNothingToBackUp
+	copied, err := p.take(s)
+	if !copied {
+		var tmp string
+		tmp, _, err = s.copyBeside(out)
+		if err == nil {
+			if err = os.Rename(tmp, out); err != nil {
+				os.Remove(tmp)
+			}
 		}
-		if err := verifySums(tx, s.path); err != nil {
-			return err
+	} else if err == nil {
+		err = os.Rename(p.tmp, out)
+		if err != nil {
+			os.Remove(p.tmp)
 		}
-		return writeFileAtomic(out, func(w io.Writer) error {
-			_, err := tx.WriteTo(w)
-			return err
-		})
-	})
+	}
 	if errors.Is(err, errNothingToBackUp) {
 		return nil
 	}
@@ -108,6 +114,92 @@ func (s *Bolt) autoBackup() (err error) {
 		bs = bs[1:]
 	}
 	return nil
+}
+
+// copyBeside writes the store, as one read transaction sees it, to a
+// synced temporary file beside the backup path out, and returns the file
+// and the transaction's ID. A store holding no imports is not copied
+// (errNothingToBackUp), nor one whose records no longer match their
+// checksums.
+func (s *Bolt) copyBeside(out string) (tmp string, txid int, err error) {
+	defer faultsPanic()()
+	defer guard(s.path, &err)
+	err = s.db.View(func(tx *bolt.Tx) error {
+		txid = tx.ID()
+		if k, _ := tx.Bucket(bucketImports).Cursor().First(); k == nil {
+			return errNothingToBackUp
+		}
+		if err := verifySums(tx, s.path); err != nil {
+			return err
+		}
+		var err error
+		tmp, err = writeTemp(out, func(w io.Writer) error {
+			_, err := tx.WriteTo(w)
+			return err
+		})
+		return err
+	})
+	return tmp, txid, err
+}
+
+// PrepareBackup starts, in the background, the automatic backup the next
+// import will make, so that copying and syncing the store overlaps the
+// reading of the file to import rather than following it: the import
+// then only names the copy. The copy is used only if the store is still
+// as it was copied when the import writes; otherwise, and for a change
+// that is not an import, the backup is made then, as without it. Close
+// removes a copy no import used.
+func (s *Bolt) PrepareBackup() {
+	s.changeMu.Lock()
+	defer s.changeMu.Unlock()
+	if s.keep <= 0 || s.backedUp || s.prepared != nil {
+		return
+	}
+	p := &preparedBackup{done: make(chan struct{})}
+	s.prepared = p
+	// Named by path only for its folder: autoBackup names the backup when
+	// it is taken, by the time then.
+	out := nextBackupName(s.path, time.Now())
+	go func() {
+		defer close(p.done)
+		p.tmp, p.txid, p.err = s.copyBeside(out)
+	}()
+}
+
+// preparedBackup is a copy of the store made ahead of an import (see
+// PrepareBackup).
+type preparedBackup struct {
+	done chan struct{}
+	tmp  string // the synced copy, "" where none was written
+	txid int    // the read transaction the copy is of
+	err  error
+}
+
+// take waits for the copy and reports whether it holds the store as it
+// is now, with the copy's own error (errNothingToBackUp for a store
+// holding no imports); where it does not, the copy is removed.
+func (p *preparedBackup) take(s *Bolt) (bool, error) {
+	if p == nil {
+		return false, nil
+	}
+	<-p.done
+	var now int
+	if err := s.db.View(func(tx *bolt.Tx) error { now = tx.ID(); return nil }); err != nil || now != p.txid {
+		p.discard()
+		return false, nil
+	}
+	return true, p.err
+}
+
+// discard waits for the copy and removes it.
+func (p *preparedBackup) discard() {
+	if p == nil {
+		return
+	}
+	<-p.done
+	if p.tmp != "" {
+		os.Remove(p.tmp)
+	}
 }
 
 // nextBackupName names a new automatic backup of the store at path: by
@@ -146,11 +238,25 @@ var errNothingToBackUp = errors.New("nothing to back up")
 // writeFileAtomic writes path through a temporary file beside it, synced
 // and renamed, so that path never holds half a file.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	tmp, err := writeTemp(path, write)
 	if err != nil {
 		return err
 	}
-	tmp := f.Name()
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// writeTemp writes a temporary file beside path, synced, for the caller
+// to rename to path; on failure it leaves none.
+func writeTemp(path string, write func(io.Writer) error) (tmp string, err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return "", err
+	}
+	tmp = f.Name()
 	err = write(f)
 	if err == nil {
 		err = f.Sync()
@@ -158,13 +264,11 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
 	if err != nil {
 		os.Remove(tmp)
+		return "", err
 	}
-	return err
+	return tmp, nil
 }
 
 // Restore replaces the store at path with the backup at from, after

@@ -53,8 +53,9 @@ type Bolt struct {
 	path string
 	keep int // automatic backups kept; see autoBackup
 
-	changeMu sync.Mutex // serialises a change with its automatic backup
-	backedUp bool       // an automatic backup holds the store as it is now
+	changeMu sync.Mutex      // serialises a change with its automatic backup
+	backedUp bool            // an automatic backup holds the store as it is now
+	prepared *preparedBackup // the next automatic backup, being copied ahead
 
 	markMu sync.Mutex
 	marked bool // this Bolt has marked the file open (see keyOpen)
@@ -372,6 +373,10 @@ func (s *Bolt) Close() (err error) {
 		s.marked = false
 	}
 	s.markMu.Unlock()
+	s.changeMu.Lock()
+	s.prepared.discard()
+	s.prepared = nil
+	s.changeMu.Unlock()
 	err = s.db.Close()
 	if s.held != nil {
 		os.Remove(s.tmp)

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"scorecard/app"
 	"scorecard/app/benchmark"
@@ -289,6 +290,11 @@ func referenceData(rows [][]string) (what string, row int, ok bool) {
 	for r, cells := range rows {
 		var la, sn, measure, polarity bool
 		for _, c := range cells {
+			if strings.IndexFunc(c, unicode.IsLetter) < 0 {
+				// A figure, most cells of a scorecard's first rows: no
+				// heading, and not worth normalising to be sure.
+				continue
+			}
 			switch h := normHeader(c); {
 			case h == "la name" || h == "la number" || h == "la code" || h == "la num" ||
 				h == "new la code" || h == "old la code" || h == "local authority":

@@ -2,6 +2,7 @@ package childlevel
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -80,6 +81,11 @@ func annexAColumns(header []string) [numColumns]int {
 		idx[i] = -1
 	}
 	for j, h := range header {
+		if strings.IndexFunc(h, unicode.IsLetter) < 0 {
+			// Every heading has a word; a figure, most cells of a
+			// scorecard's first rows, is no heading.
+			continue
+		}
 		h = foldHeader(h)
 		if h == "" {
 			continue

@@ -135,14 +135,10 @@ func (e staleError) Error() string {
 
 func (e staleError) Unwrap() error { return store.ErrStale }
 
-// backupPreparer is a store that can copy its automatic backup ahead of
-// an import (store.Bolt.PrepareBackup).
-type backupPreparer interface{ PrepareBackup() }
-
 // importOnce reads the file at path, reviews its definitions against the
 // store's, and imports it: importFile's one attempt.
 func importOnce(e *env, st store.Store, path, name, kind string) error {
-	if b, ok := st.(backupPreparer); ok {
+	if b, ok := st.(store.BackupPreparer); ok {
 		// The automatic backup is copied while the file is read.
 		b.PrepareBackup()
 	}

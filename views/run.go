@@ -63,6 +63,11 @@ func (b storeBackend) Imports() ([]app.Import, error) { return b.st.Imports() }
 func (b storeBackend) Undo(id string) (app.Import, error) { return b.st.Undo(id) }
 
 func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[string]importer.Layout, progress func(done, total int)) (*importer.Result, error) {
+	if p, ok := b.st.(store.BackupPreparer); ok {
+		// The automatic backup is copied while the file is read and
+		// reviewed, so that storing it does not wait for the copy.
+		p.PrepareBackup()
+	}
 	// The store's definitions date a tidy table's per-row targets by
 	// each indicator's year type, and keep a DfE file from redefining
 	// a scorecard's indicators.

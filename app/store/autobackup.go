@@ -166,6 +166,10 @@ func (s *Bolt) PrepareBackup() {
 	}()
 }
 
+// BackupPreparer is a store that copies its automatic backup ahead of an
+// import (Bolt; a team store keeps no automatic backups).
+type BackupPreparer interface{ PrepareBackup() }
+
 // preparedBackup is a copy of the store made ahead of an import (see
 // PrepareBackup).
 type preparedBackup struct {

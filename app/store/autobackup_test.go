@@ -126,3 +126,47 @@ func noTemporaryFiles(t *testing.T, dir string) {
 		t.Errorf("temporary files left: %q", slices.Sorted(slices.Values(names)))
 	}
 }
+
+// TestBackupLeftoversRemoved: a backup's temporary file left by a process
+// stopped while copying is removed when the store is next opened to
+// write; the officer's own files beside the store are not.
+func TestBackupLeftoversRemoved(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "scorecard.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustImport(t, s, "jan.xlsx", smallMonthly(0))
+	s.Close()
+	left := filepath.Join(dir, ".scorecard.db.backup-20261203-101500.tmp-123456")
+	kept := []string{
+		filepath.Join(dir, "scorecard.db.backup-20261203-101500"),    // a backup
+		filepath.Join(dir, ".other.db.backup-20261203-101500.tmp-1"), // another store's
+		filepath.Join(dir, "notes.tmp-1"),
+	}
+	for _, p := range append(kept, left) {
+		writeFile(p, []byte("x"))
+	}
+	r, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	if _, err := os.Stat(left); err != nil {
+		t.Fatalf("a reader, which holds no exclusive lock, removed the leftover: %v", err)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := os.Stat(left); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the leftover temporary backup is still there: %v", err)
+	}
+	for _, p := range kept {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s removed: %v", filepath.Base(p), err)
+		}
+	}
+}

@@ -118,6 +118,7 @@ func OpenSized(path string, room int64) (*Bolt, error) {
 	s, err := open(path, 0o600, &bolt.Options{Timeout: lockTimeout, InitialMmapSize: mapped})
 	if err == nil {
 		s.keep = DefaultAutoBackups
+		removeBackupLeftovers(path)
 	}
 	return s, err
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"scorecard/app"
@@ -60,7 +61,9 @@ func kentFigures(t *testing.T, path, population, column string) map[string]float
 // With the DfE's published yearly CSVs alone, the scorecard is of the
 // latest reporting year: show, flags and export (workbook and pack) all
 // work, --period takes the year as 2024/25, and every figure on the
-// exported scorecard is the CSV's own for Kent.
+// exported scorecard is the CSV's own for Kent: its counts as published,
+// its rate per 10,000 as its count over its population, which the DfE
+// publishes rounded.
 func TestDfEYearlyStoreExports(t *testing.T) {
 	dirs := []struct{ name, dir string }{
 		{"repository extract", filepath.Join("importer", "dfe", "testdata")},
@@ -113,13 +116,23 @@ func TestDfEYearlyStoreExports(t *testing.T) {
 			cla := filepath.Join(d.dir, "cla_number_and_rate_per_10k_children.csv")
 			checks := []struct {
 				ref, population, column string
+				per                     float64 // for a rate: its count over its population, times per
 			}{
-				{"CIC01", "Children looked after on 31 March each year", "children_count"},
-				{"CIC02", "Children looked after on 31 March each year", "rate_per_10000"},
-				{"CIC10", "Children starting to be looked after each year", "children_count"},
+				{"CIC01", "Children looked after on 31 March each year", "children_count", 0},
+				{"CIC02", "Children looked after on 31 March each year", "rate_per_10000", 10000},
+				{"CIC10", "Children starting to be looked after each year", "children_count", 0},
 			}
 			for _, c := range checks {
-				want := kentFigures(t, cla, c.population, c.column)
+				published := kentFigures(t, cla, c.population, c.column)
+				want := published
+				if c.per > 0 {
+					count := kentFigures(t, cla, c.population, "children_count")
+					population := kentFigures(t, cla, c.population, "population_estimate")
+					want = map[string]float64{}
+					for y, n := range count {
+						want[y] = n / population[y] * c.per
+					}
+				}
 				r := 0
 				for i, row := range rows {
 					if len(row) > 0 && row[0] == c.ref {
@@ -141,8 +154,11 @@ func TestDfEYearlyStoreExports(t *testing.T) {
 					switch got, err := strconv.ParseFloat(raw, 64); {
 					case !ok && raw != "":
 						t.Errorf("%s %s: %q on the scorecard, no Kent row in the CSV", c.ref, h, raw)
-					case ok && (err != nil || got != w):
-						t.Errorf("%s %s: %q on the scorecard, the CSV says %v", c.ref, h, raw, w)
+					// A workbook holds 15 significant digits.
+					case ok && (err != nil || math.Abs(got-w) > 1e-12*math.Abs(w)):
+						t.Errorf("%s %s: %q on the scorecard, want %v (the CSV publishes %v)", c.ref, h, raw, w, published[h])
+					case ok && math.Round(got) != published[h]:
+						t.Errorf("%s %s: %q on the scorecard does not round to the %v the CSV publishes", c.ref, h, raw, published[h])
 					}
 				}
 				if years != 12 || header[len(header)-1] == "" {

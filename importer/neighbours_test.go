@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/benchmark"
+	"scorecard/importer/dfe"
 )
 
 // TestNeighbourModelFiles reads the DfE's published neighbour models, as
@@ -85,8 +87,15 @@ func TestImportedModelReplacesTheBuiltIn(t *testing.T) {
 			continue
 		}
 		compared++
-		if *b.Value != *o.Value {
-			t.Errorf("%s %s neighbour mean %v, want Essex's %v", b.Ref, b.Period, *b.Value, *o.Value)
+		want := *o.Value
+		if b.Ref == dfe.RefCICRate {
+			// Essex's own import keeps its rate exact, its count over its
+			// population; a neighbour mean is worked from the published
+			// figures, which are whole numbers.
+			want = math.Round(want)
+		}
+		if *b.Value != want {
+			t.Errorf("%s %s neighbour mean %v, want Essex's %v", b.Ref, b.Period, *b.Value, want)
 		}
 	}
 	if compared == 0 {

@@ -370,13 +370,13 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	}
 	if v, ok := home.val.figure(); ok {
 		o.Value = app.Float(v)
-		switch x, agrees, ok := exactShare(rule.Indicator.Measure, home.val, home.num, home.den); {
+		switch x, agrees, ok := exactRatio(rule.Indicator, home.val, home.num, home.den); {
 		case ok && agrees:
 			o.Value = app.Float(x)
-			notes.exact.add(ref, period, home.val.line, home.val, home.num, home.den, x)
+			notes.exact.add(rule.Indicator, period, home.val.line, home.val, home.num, home.den, x)
 		case ok:
-			warn(home.val.line, "%s %s: %s %s is not %s / %s (%g / %g = %.2f%%) at the places it shows; kept the published figure",
-				ref, period, rule.Value, strings.TrimSpace(home.val.Raw), rule.Numerator, rule.Denominator, home.num.Value, home.den.Value, x)
+			warn(home.val.line, "%s %s: %s %s is not %s / %s (%g / %g = %s) at the places it shows; kept the published figure",
+				ref, period, rule.Value, strings.TrimSpace(home.val.Raw), rule.Numerator, rule.Denominator, home.num.Value, home.den.Value, ratioText(rule.Indicator, x))
 		}
 	} else {
 		o.Raw = home.val.Raw

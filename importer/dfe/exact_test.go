@@ -54,14 +54,14 @@ func TestRoundedPercentages(t *testing.T) {
 			},
 			want: map[int]float64{2021: pct(208, 1662), 2022: pct(234, 1777), 2024: pct(219, 1956), 2025: pct(221, 1896)},
 			warns: []string{
-				"line 4: Kent's CIC05 percentages are kept at full precision, numerator over denominator (CIC05 2021: 208 / 1662 = 12.52%, published 13)",
+				"line 4: Kent's CIC05 figures are kept at full precision, numerator over denominator (CIC05 2021: 208 / 1662 = 12.52%, published 13)",
 			},
 		},
 		{
 			name:  "one decimal place",
 			years: []placementYear{{2025, "221", "11.7", "1896"}},
 			want:  map[int]float64{2025: pct(221, 1896)},
-			warns: []string{"line 4: Kent's CIC05 percentages are kept at full precision"},
+			warns: []string{"line 4: Kent's CIC05 figures are kept at full precision"},
 		},
 		{
 			name:  "published figure disagrees with its parts",
@@ -69,7 +69,7 @@ func TestRoundedPercentages(t *testing.T) {
 			want:  map[int]float64{2024: pct(219, 1956), 2025: 14},
 			warns: []string{
 				"line 8: CIC05 2025: children_percent 14 is not children_count / children_count (221 / 1896 = 11.66%) at the places it shows; kept the published figure",
-				"line 4: Kent's CIC05 percentages are kept at full precision",
+				"line 4: Kent's CIC05 figures are kept at full precision",
 			},
 		},
 		{
@@ -121,7 +121,7 @@ func TestRoundedPercentages(t *testing.T) {
 	}
 }
 
-func TestExactShare(t *testing.T) {
+func TestExactRatio(t *testing.T) {
 	fig := func(text string) *figure {
 		f := &figure{}
 		if text != "" {
@@ -132,28 +132,36 @@ func TestExactShare(t *testing.T) {
 		}
 		return f
 	}
+	pct := app.Indicator{Measure: app.Proportion, Unit: app.Percent}
+	rate := app.Indicator{Measure: app.Rate, Unit: app.Per10k}
 	tests := []struct {
-		m                  app.Measure
+		ind                app.Indicator
 		val, num, den      string
 		wantOK, wantAgrees bool
 	}{
-		{app.Proportion, "12", "221", "1896", true, true},
-		{app.Proportion, "11.7", "221", "1896", true, true},
-		{app.Proportion, "11.66", "221", "1896", true, true},
-		{app.Proportion, "11.6", "221", "1896", true, false},
-		{app.Proportion, "13", "221", "1896", true, false},
-		{app.Proportion, "50", "587", "1174", true, true},
-		{app.Proportion, "c", "221", "1896", false, false},
-		{app.Proportion, "12", "c", "1896", false, false},
-		{app.Proportion, "12", "221", "0", false, false},
-		{app.Rate, "53", "1896", "355390", false, false},
-		{app.Mean, "17", "8359", "491", false, false},
+		{pct, "12", "221", "1896", true, true},
+		{pct, "11.7", "221", "1896", true, true},
+		{pct, "11.66", "221", "1896", true, true},
+		{pct, "11.6", "221", "1896", true, false},
+		{pct, "13", "221", "1896", true, false},
+		{pct, "50", "587", "1174", true, true},
+		{pct, "c", "221", "1896", false, false},
+		{pct, "12", "c", "1896", false, false},
+		{pct, "12", "221", "0", false, false},
+		// Kent's children in care, 2025: 53.35 per 10,000, published 53.
+		{rate, "53", "1896", "355390", true, true},
+		{rate, "53.3", "1896", "355390", true, true},
+		{rate, "54", "1896", "355390", true, false},
+		{rate, "c", "1896", "355390", false, false},
+		// A rate per another base is not the app's to rework.
+		{app.Indicator{Measure: app.Rate, Unit: app.RatePer(1000)}, "5", "1896", "355390", false, false},
+		{app.Indicator{Measure: app.Mean}, "17", "8359", "491", false, false},
 	}
 	for _, tt := range tests {
-		t.Run(fmt.Sprint(tt.m, tt.val, tt.num, tt.den), func(t *testing.T) {
-			_, agrees, ok := exactShare(tt.m, fig(tt.val), fig(tt.num), fig(tt.den))
+		t.Run(fmt.Sprint(tt.ind.Measure, tt.ind.Unit, tt.val, tt.num, tt.den), func(t *testing.T) {
+			_, agrees, ok := exactRatio(tt.ind, fig(tt.val), fig(tt.num), fig(tt.den))
 			if ok != tt.wantOK || agrees != tt.wantAgrees {
-				t.Errorf("exactShare = agrees %v, ok %v; want %v, %v", agrees, ok, tt.wantAgrees, tt.wantOK)
+				t.Errorf("exactRatio = agrees %v, ok %v; want %v, %v", agrees, ok, tt.wantAgrees, tt.wantOK)
 			}
 		})
 	}

@@ -97,6 +97,22 @@ func TestLookupAuthority(t *testing.T) {
 			t.Errorf("LookupAuthority(%q) = %v, %v; want %s", tc.in, a, ok, tc.want)
 		}
 	}
+	// The names councils go by in workbooks, beside the DfE's.
+	for _, tc := range []struct{ in, want string }{
+		{"Bristol", "Bristol, City of"}, {"Bristol City Council", "Bristol, City of"},
+		{"Herefordshire", "Herefordshire, County of"}, {"Hull", "Kingston upon Hull, City of"},
+		{"Hull City Council", "Kingston upon Hull, City of"}, {"Durham", "County Durham"},
+		{"Durham County Council", "County Durham"}, {"Southend", "Southend-on-Sea"},
+		{"Stoke", "Stoke-on-Trent"}, {"Newcastle", "Newcastle upon Tyne"},
+		{"London Borough of Camden", "Camden"}, {"Royal Borough of Greenwich", "Greenwich"},
+		{"Leeds City Council", "Leeds"}, {"City of York Council", "York"},
+		{"Essex County Council", "Essex"}, {"Barnet Council", "Barnet"},
+	} {
+		a, ok := LookupAuthority(tc.in)
+		if !ok || a.Name != tc.want {
+			t.Errorf("LookupAuthority(%q) = %v, %v; want %s", tc.in, a, ok, tc.want)
+		}
+	}
 	for _, in := range []string{"Surry", "County", "", "Narnia"} {
 		if a, ok := LookupAuthority(in); ok {
 			t.Errorf("LookupAuthority(%q) = %v, want none", in, a)
@@ -185,4 +201,32 @@ func mustAuthority(t *testing.T, name string) *Authority {
 		t.Fatalf("no authority %q", name)
 	}
 	return a
+}
+
+// TestNamesOneAuthority: no name of an authority, or of a district, is
+// another authority's or district's, so that a name in a workbook is read
+// as one council's alone. "County", every county's own total, is the one
+// name several share.
+func TestNamesOneAuthority(t *testing.T) {
+	owner := map[string]string{}
+	claim := func(name, who string) {
+		f := foldArea(name)
+		if f == "" || f == foldArea("County") {
+			return
+		}
+		if other, ok := owner[f]; ok && other != who {
+			t.Errorf("%q names both %s and %s", name, other, who)
+		}
+		owner[f] = who
+	}
+	for _, a := range Authorities() {
+		for f, area := range a.variants {
+			switch {
+			case area == a.Area():
+				claim(f, a.Name)
+			case slices.Contains(a.Districts(), area):
+				claim(f, a.Name+"'s district "+string(area))
+			}
+		}
+	}
 }

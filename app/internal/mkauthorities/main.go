@@ -1,7 +1,9 @@
 // Command mkauthorities writes app/authorities.json, the profiles of the
 // English local authorities the binary ships: name, codes, region, type
-// and statistical neighbours from the DfE's published files, and the
-// districts of county councils from districts.csv beside it.
+// and statistical neighbours from the DfE's published files; the
+// districts of county councils, and other names of authorities, from
+// districts.csv beside it; and the everyday names of councils the DfE
+// names otherwise (see everydayNames).
 //
 // Run it from app/ (go generate does):
 //
@@ -87,6 +89,7 @@ func main() {
 				a.Neighbours = append(a.Neighbours, c)
 			}
 		}
+		a.Spellings = everydayNames(a)
 		f.Authorities = append(f.Authorities, a)
 	}
 	drows, err := readCSV(*districts)
@@ -103,10 +106,19 @@ func main() {
 			sp = strings.Split(r[2], "|")
 		}
 		if r[1] == "*" {
-			f.Authorities[i].Spellings = sp
+			f.Authorities[i].Spellings = append(f.Authorities[i].Spellings, sp...)
 			continue
 		}
 		f.Authorities[i].Districts = append(f.Authorities[i].Districts, area{r[1], sp})
+	}
+	for i := range f.Authorities {
+		// A county's name as its hand-kept row gives it, and as made.
+		var seen []string
+		f.Authorities[i].Spellings = slices.DeleteFunc(f.Authorities[i].Spellings, func(s string) bool {
+			dup := slices.Contains(seen, s)
+			seen = append(seen, s)
+			return dup
+		})
 	}
 	data, err := json.MarshalIndent(f, "", "\t")
 	if err != nil {
@@ -115,6 +127,28 @@ func main() {
 	if err := os.WriteFile(*out, append(data, '\n'), 0o644); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// everydayNames are the names councils go by in workbooks beside the
+// DfE's: "Leeds City Council", "London Borough of Camden", "City of
+// York". Area names fold "Council", "Borough" and "District" away, so
+// "Barnet Council" needs no name of its own; "City", "County" and
+// "London" stay (a "County" row is a county's total, "London" a region),
+// so names with them are listed. The irregular ones ("Bristol" for
+// "Bristol, City of", "Hull", the royal boroughs) are hand-kept in
+// districts.csv.
+func everydayNames(a authority) []string {
+	switch a.Type {
+	case "SC":
+		return []string{a.Name + " County Council"}
+	}
+	if strings.Contains(a.Name, ",") || strings.HasPrefix(a.Name, "County ") || strings.HasPrefix(a.Name, "City of ") {
+		return nil // irregular: hand-kept in districts.csv
+	}
+	if a.Type == "OLB" || a.Type == "ILB" {
+		return []string{"London Borough of " + a.Name, "LB " + a.Name}
+	}
+	return []string{a.Name + " City Council", "City of " + a.Name, "City of " + a.Name + " Council"}
 }
 
 // readTypes reads the LA code list: old code to the DfE's type of

@@ -237,6 +237,7 @@ func TestTidyCohortWordings(t *testing.T) {
 		{label: "UASC not included", split: app.Excluding(app.UASC)},
 		{label: "Excluding unaccompanied asylum seeking children", split: app.Excluding(app.UASC)},
 		{label: "other than UASC", split: app.Excluding(app.UASC)},
+		{label: "excl:sen+uasc", split: app.Excluding("sen", app.UASC)},
 		{label: "Of which UASC", split: app.Only(app.UASC)},
 		{label: "UASC children", split: app.Only(app.UASC)},
 		{label: "Not excluding UASC", doubt: true},
@@ -286,6 +287,38 @@ func TestTidyCohortWordings(t *testing.T) {
 	for k, l := range labels {
 		if l.doubt && !warned[k] {
 			t.Errorf("%q: no warning naming its line in %v", l.label, res.Warnings)
+		}
+	}
+}
+
+// TestParseSplitReadsAppsLabels reads back every split as the app writes
+// it for people (Split.Label, "Excluding OLA and UASC") and as its
+// export's Data sheet does ("UASC", "FORMER-UASC"): a Scorecard export
+// imported again must keep each figure's cohort, two cohorts left out
+// included.
+func TestParseSplitReadsAppsLabels(t *testing.T) {
+	cs := []app.Cohort{app.UASC, app.OLA, app.Disability, app.FormerUASC}
+	splits := []app.Split{app.All}
+	for i, a := range cs {
+		splits = append(splits, app.Only(a), app.Excluding(a))
+		for _, b := range cs[i+1:] {
+			splits = append(splits, app.Excluding(a, b))
+		}
+	}
+	splits = append(splits, app.Excluding(cs...))
+	for _, s := range splits {
+		labels := []string{s.Label(), string(s)}
+		if c, ok := s.Cohort(); ok {
+			labels = append(labels, strings.ToUpper(string(c)))
+		}
+		for _, l := range labels {
+			if l == "" {
+				continue
+			}
+			got, ok, doubt := parseSplit(l)
+			if got != s || !ok || doubt != "" {
+				t.Errorf("parseSplit(%q) = %q %v %q, want %q", l, got, ok, doubt, s)
+			}
 		}
 	}
 }

@@ -311,11 +311,9 @@ func tidyPeriod(s string, shift float64) (app.Period, bool) {
 func parseSplit(s string) (split app.Split, ok bool, doubt string) {
 	t := strings.ToLower(strings.TrimSpace(s))
 	if rest, ok := strings.CutPrefix(t, "excl:"); ok {
-		var cs []app.Cohort
-		for _, n := range strings.Split(rest, "+") {
-			cs = append(cs, app.Cohort(n))
-		}
-		if _, err := app.ParseCohorts(rest); err == nil {
+		// ParseCohorts reads a --exclude list, "ola,uasc"; the split
+		// writes it "ola+uasc".
+		if cs, err := app.ParseCohorts(strings.ReplaceAll(rest, "+", ",")); err == nil && len(cs) > 0 {
 			return app.Excluding(cs...), true, ""
 		}
 	}

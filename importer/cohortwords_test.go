@@ -322,3 +322,20 @@ func TestParseSplitReadsAppsLabels(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSplitOf reads any label without failing, and never both doubts a
+// wording and files it under a cohort split.
+func FuzzSplitOf(f *testing.F) {
+	for _, s := range []string{"Excluding UASC and OLA", "(UASC excluded)", "ex-UASC", "w/o UASC", "non–UASC", "UASC’s", "excl.-", "-", "w/", "all"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		split, ok, doubt := splitOf(s)
+		if doubt != "" && (split != app.All || !ok) {
+			t.Errorf("splitOf(%q) = %q %v with doubt %q", s, split, ok, doubt)
+		}
+		if !ok && split != app.All {
+			t.Errorf("splitOf(%q) = %q naming no cohort", s, split)
+		}
+	})
+}

@@ -91,7 +91,7 @@ var (
 		"persons": true, "that": true, "were": true, "is": true, "was": true, "be": true, "being": true,
 		"been": true, "have": true, "has": true, "cohort": true, "cohorts": true, "category": true,
 		"status": true, "placed": true, "by": true, "here": true, "both": true, "either": true, "an": true,
-		":": true, "who": true, "are": true}
+		":": true, "-": true, "who": true, "are": true}
 	// conjunctions join cohorts governed by one word of sense: "excluding
 	// UASC and OLA", "excl. OLA & UASC", "UASC/OLA removed".
 	conjunctions = map[string]bool{"and": true, "or": true, "nor": true, "/": true, ",": true}
@@ -162,6 +162,8 @@ func splitOf(label string) (split app.Split, ok bool, doubt string) {
 		case bn > 0 && bAt > 0 && (ws[bAt-1].w == "not" || ws[bAt-1].w == "non"):
 			// "not excluding UASC", "not only UASC"
 			m.doubt = fmt.Sprintf("%q is a double negative", ws[bAt-1].w+" "+phraseAt(ws, bAt, bn))
+		case bn == 0 && an == 0 && m.from > 0 && ws[m.from-1].w == "-" && slices.Contains(allWords, strings.Join(wordsOnly(ws[:m.from-1]), " ")):
+			m.doubt = fmt.Sprintf("%q may mean all children less %s as well as %s alone", phraseAt(ws, 0, m.from-1)+" - "+strings.ToUpper(string(m.cohort)), strings.ToUpper(string(m.cohort)), strings.ToUpper(string(m.cohort)))
 		case bn == 0 && an == 0:
 			m.how = unmarked
 		case bn == 0:

@@ -71,6 +71,16 @@ func TestSplitOf(t *testing.T) {
 		{in: "UASC not included in the figures", split: exUASC, ok: true},
 		{in: "All CiC (UASC excl.)", split: exUASC, ok: true},
 		{in: "Children in care (UASC omitted), Kent", split: exUASC, ok: true},
+		{in: "Excluding UASC*", split: exUASC, ok: true},
+		{in: "Excluding UASCs", split: exUASC, ok: true},
+		{in: "CiC (exc. UASC's)", split: exUASC, ok: true},
+		{in: "Children Looked After (excluding Unaccompanied Asylum Seeking Children)", split: exUASC, ok: true},
+		{in: "Children in care (excluding those placed by other LAs)", split: app.Excluding(app.OLA), ok: true},
+		{in: "Excluding: UASC", split: exUASC, ok: true},
+		{in: "UASC: excluded", split: exUASC, ok: true},
+		{in: "UASC - excluded", split: exUASC, ok: true},
+		{in: "Total (excluding UASC)", split: exUASC, ok: true},
+		{in: "excluding UASC (n=12)", split: exUASC, ok: true},
 		// Several cohorts left out at once.
 		{in: "Excluding UASC and OLA", split: exBoth, ok: true},
 		{in: "Excluding OLA and UASC", split: exBoth, ok: true},
@@ -96,6 +106,7 @@ func TestSplitOf(t *testing.T) {
 		{in: "UASC children", split: app.Only(app.UASC), ok: true},
 		{in: "Unaccompanied asylum-seeking children", split: app.Only(app.UASC), ok: true},
 		{in: "Number of children in care (UASC only)", split: app.Only(app.UASC), ok: true},
+		{in: "Number of children in care - UASC", split: app.Only(app.UASC), ok: true},
 		{in: "Former UASC care leavers", split: app.Only(app.FormerUASC), ok: true},
 		{in: "Children with a disability", split: app.Only(app.Disability), ok: true},
 		{in: "OLA children", split: app.Only(app.OLA), ok: true},
@@ -130,6 +141,8 @@ func TestSplitOf(t *testing.T) {
 		{in: "Figures excluding respite, UASC", ok: true, doubt: doubtful},
 		{in: "Excluding UASC (UASC included)", ok: true, doubt: doubtful},
 		{in: "Including UASC, UASC removed", ok: true, doubt: doubtful},
+		{in: "All - UASC", ok: true, doubt: doubtful},
+		{in: "All children – UASC", ok: true, doubt: doubtful},
 	}
 	for _, tt := range tests {
 		split, ok, doubt := splitOf(tt.in)

@@ -65,7 +65,9 @@ const (
 	included              // counted among all children: "including UASC"
 )
 
-// Words of sense written before a cohort's name, one or two words each.
+// Words of sense, one or two words each. negBefore, inclBefore and
+// onlyBefore are written before a cohort's name ("excluding UASC"),
+// negAfter, inclAfter and onlyAfter after it ("(UASC excluded)").
 var (
 	negBefore = []string{"excluding", "exclude", "excludes", "excl", "exc", "excld", "exclu", "exl",
 		"ex", "without", "not", "non", "minus", "less", "except", "excepting", "omitting", "removing",
@@ -80,10 +82,9 @@ var (
 		"exclusive of", "not including", "not counting", "net of", "leaving out"}
 	inclBefore = []string{"including", "include", "includes", "incl", "inc", "inclusive of"}
 	onlyBefore = []string{"only", "just", "solely", "of which", "of whom"}
-	// Written after: "(UASC excluded)", "UASC not included", "UASC only".
-	negAfter  = []string{"excluded", "removed", "omitted", "not included", "not counted", "taken out", "excl", "exc", "deducted", "subtracted"}
-	inclAfter = []string{"included", "incl", "inc", "counted"}
-	onlyAfter = []string{"only", "alone"}
+	negAfter   = []string{"excluded", "removed", "omitted", "not included", "not counted", "taken out", "excl", "exc", "deducted", "subtracted"}
+	inclAfter  = []string{"included", "incl", "inc", "counted"}
+	onlyAfter  = []string{"only", "alone"}
 	// fillers may stand between a word of sense and the cohort it
 	// governs: "excluding all those who are UASC", "UASC children removed".
 	fillers = map[string]bool{"the": true, "all": true, "any": true, "those": true, "these": true,

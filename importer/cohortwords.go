@@ -399,9 +399,9 @@ func wordsOnly(ws []cword) []string {
 
 // cohortTokens splits a label into lower-case words and the marks that
 // bound or join them: "(", ")", ",", ";", ":", "/" and a spaced dash "-".
-// "&" and "+" are read as "and", "w/o" as "without"; full stops and
-// apostrophes are dropped ("excl.", "UASC's"); a hyphen inside a word
-// joins two words ("non-UASC").
+// "&" and "+" are read as "and", "w/o" as "without"; full stops are
+// dropped ("excl."), and apostrophes with a possessive s ("UASC's"); a
+// hyphen inside a word joins two words ("non-UASC").
 func cohortTokens(label string) []cword {
 	var ws []cword
 	var cur []rune
@@ -419,14 +419,20 @@ func cohortTokens(label string) []cword {
 	}
 	rs := []rune(strings.ToLower(label))
 	letter := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	skip := false
 	for i, r := range rs {
+		if skip {
+			skip = false
+			continue
+		}
 		switch {
 		case letter(r):
 			cur = append(cur, r)
-		case r == '\'' || r == '\u2019' || r == '.':
-			if r == '.' {
-				flush()
-			}
+		case r == '.':
+			flush()
+		case r == '\'' || r == '\u2019':
+			// "authority's" is "authority", "UASC's" "UASC".
+			skip = i+1 < len(rs) && rs[i+1] == 's' && (i+2 == len(rs) || !letter(rs[i+2]))
 		case r == '-' || isDash(r):
 			if len(cur) > 0 && i+1 < len(rs) && letter(rs[i+1]) {
 				flush()

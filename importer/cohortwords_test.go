@@ -76,6 +76,8 @@ func TestSplitOf(t *testing.T) {
 		{in: "CiC (exc. UASC's)", split: exUASC, ok: true},
 		{in: "Children Looked After (excluding Unaccompanied Asylum Seeking Children)", split: exUASC, ok: true},
 		{in: "Children in care (excluding those placed by other LAs)", split: app.Excluding(app.OLA), ok: true},
+		{in: "Excluding other local authority's children", split: app.Excluding(app.OLA), ok: true},
+		{in: "Excluding OLA’s and UASC’s", split: exBoth, ok: true},
 		{in: "Excluding: UASC", split: exUASC, ok: true},
 		{in: "UASC: excluded", split: exUASC, ok: true},
 		{in: "UASC - excluded", split: exUASC, ok: true},

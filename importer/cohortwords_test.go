@@ -178,6 +178,7 @@ func twinWordingsBook(t *testing.T) string {
 	b.row(s, "A10", "CT4", "Children subject to a child protection plan", "L", 60, 61, 62)
 	b.row(s, "A11", nil, "All children (UASC removed)", nil, 58, 59, 60)
 	b.row(s, "A12", nil, "UASC and OLA", nil, 3, 3, 3)
+	b.row(s, "A13", nil, "OLA and UASC") // a label without figures: nothing to warn of
 	return b.save("twinwords.xlsx")
 }
 
@@ -218,6 +219,11 @@ func TestTwinRowCohortWordings(t *testing.T) {
 	for _, w := range res.Warnings {
 		if p, ok := want[w.Cell]; ok && w.File == "twinwords.xlsx" && w.Sheet == "Scorecard" && strings.HasPrefix(w.Message, p) {
 			delete(want, w.Cell)
+		}
+	}
+	for _, w := range res.Warnings {
+		if w.Cell == "B13" {
+			t.Errorf("warning at a label without figures: %v", w)
 		}
 	}
 	for cell, p := range want {

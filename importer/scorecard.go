@@ -131,6 +131,9 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 		case ref == "" && last != nil && !inNotes && isBreakdownLabel(name):
 			split, _, doubt := splitOf(name)
 			if doubt != "" {
+				if !hasFigures {
+					continue // as any label row without figures
+				}
 				s.warn(r, nameCol.index, "%s: row skipped: cannot tell which children %q counts, as %s (write e.g. \"Excluding UASC\" or \"UASC only\")", last.ref, name, doubt)
 				continue
 			}

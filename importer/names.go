@@ -48,54 +48,6 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// cohortWords names each cohort as scorecards write it, lower case.
-var cohortWords = []struct {
-	cohort app.Cohort
-	words  []string
-}{
-	{app.FormerUASC, []string{"former uasc", "formerly uasc"}},
-	{app.UASC, []string{"uasc", "unaccompanied asylum seeking", "unaccompanied asylum-seeking", "unaccompanied"}},
-	{app.OLA, []string{"ola", "other local authorit", "other las"}},
-	{app.Disability, []string{"disability", "disabled"}},
-}
-
-// excludingWords introduce a cohort left out: "Excluding UASC", "excl.
-// UASC", "Non-UASC", "Children excluding unaccompanied ...".
-var excludingWords = []string{"excluding", "excl", "exc", "ex", "non", "without", "less"}
-
-// splitOf reads the cohort a label names: "Excluding UASC" is
-// Excluding(UASC), "UASC only" or "UASC" is Only(UASC), "All CiC" or
-// "All children" is All. It reports false for a label naming no cohort.
-// A name such as "Children in care (excluding UASC)" is read the same
-// way, so twin rows are recognised by their wording.
-func splitOf(label string) (app.Split, bool) {
-	t := splitWords(label)
-	for _, cw := range cohortWords {
-		for _, w := range cw.words {
-			w = strings.ReplaceAll(w, "-", " ")
-			i := strings.Index(t, " "+w)
-			if i < 0 {
-				continue
-			}
-			before := strings.Fields(t[:i])
-			if len(before) > 0 {
-				last := before[len(before)-1]
-				for _, ex := range excludingWords {
-					if last == ex {
-						return app.Excluding(cw.cohort), true
-					}
-				}
-			}
-			return app.Only(cw.cohort), true
-		}
-	}
-	switch strings.TrimSpace(t) {
-	case "all", "all cic", "all cla", "all children", "all clas", "total", "all young people", "all care leavers":
-		return app.All, true
-	}
-	return app.All, false
-}
-
 // unitOf infers an indicator's unit from its name, and whether its cells
 // showed percentages.
 func unitOf(name string, percent bool) app.Unit {
@@ -280,42 +232,6 @@ func lowerASCII(c byte) byte {
 		return c + 'a' - 'A'
 	}
 	return c
-}
-
-// splitWords returns label's words for splitOf: lower case, of letters,
-// digits and hyphens, hyphens then read as spaces, each word with a space
-// before and after.
-func splitWords(label string) string {
-	if !isASCII(label) {
-		t := " " + strings.Join(strings.FieldsFunc(strings.ToLower(label), func(r rune) bool {
-			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
-		}), " ") + " "
-		return strings.ReplaceAll(t, "-", " ")
-	}
-	// Every row's name is asked, so an ASCII one, nearly all, is
-	// written in one allocation.
-	var buf [128]byte
-	b := append(buf[:0], ' ')
-	in, words := false, 0
-	for i := 0; i < len(label); i++ {
-		c := lowerASCII(label[i])
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-			in = false
-			continue
-		}
-		if !in {
-			if words > 0 {
-				b = append(b, ' ')
-			}
-			words++
-		}
-		if c == '-' {
-			c = ' '
-		}
-		b, in = append(b, c), true
-	}
-	b = append(b, ' ')
-	return string(b)
 }
 
 // parseMeasure reads a Measure column: the app's own words, and "average"

@@ -53,35 +53,6 @@ func TestHeaderRole(t *testing.T) {
 	}
 }
 
-func TestSplitOf(t *testing.T) {
-	tests := []struct {
-		in     string
-		split  app.Split
-		cohort bool
-	}{
-		{"Excluding UASC", app.Excluding(app.UASC), true},
-		{"    Excluding UASC", app.Excluding(app.UASC), true},
-		{"excl. UASC", app.Excluding(app.UASC), true},
-		{"Non-UASC", app.Excluding(app.UASC), true},
-		{"Children excluding unaccompanied asylum-seeking children", app.Excluding(app.UASC), true},
-		{"Number of children in care (excluding UASC)", app.Excluding(app.UASC), true},
-		{"UASC", app.Only(app.UASC), true},
-		{"UASC only", app.Only(app.UASC), true},
-		{"Excluding OLA", app.Excluding(app.OLA), true},
-		{"Former UASC care leavers", app.Only(app.FormerUASC), true},
-		{"All CiC", app.All, true},
-		{"All children", app.All, true},
-		{"Number of children in care", app.All, false},
-		{"Children in Care", app.All, false},
-	}
-	for _, tt := range tests {
-		split, ok := splitOf(tt.in)
-		if split != tt.split || ok != tt.cohort {
-			t.Errorf("splitOf(%q) = %q %v, want %q %v", tt.in, split, ok, tt.split, tt.cohort)
-		}
-	}
-}
-
 func TestStripFootnote(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Children in care*", "Children in care"},

@@ -113,8 +113,15 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 			s.warn(r, refCol.index, "row skipped: %q is a total of the rows above, not an indicator; give it a Ref (such as EH99) to read it as one", ref)
 		case ref != "" && looksLikeRef(ref, hasFigures):
 			inNotes = false
-			split, isCohort := splitOf(name)
-			if isCohort && split != app.All && last != nil && strings.HasPrefix(strings.ToLower(ref), strings.ToLower(last.ref)) {
+			split, isCohort, doubt := splitOf(name)
+			twin := last != nil && strings.HasPrefix(strings.ToLower(ref), strings.ToLower(last.ref))
+			switch {
+			case twin && doubt != "":
+				// Read as a cohort by a guess, a figure excluding UASC
+				// could pass as UASC alone; as its own indicator it keeps
+				// its name and figures.
+				s.warn(r, nameCol.index, "%s: read as an indicator of its own, not as a cohort of %s: cannot tell which children %q counts, as %s (write e.g. \"Excluding UASC\" or \"UASC only\")", ref, last.ref, name, doubt)
+			case twin && isCohort && split != app.All:
 				s.readRow(r, last, split, figures, standIns, false)
 				continue
 			}
@@ -122,7 +129,14 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType}
 			s.readRow(r, last, app.All, figures, standIns, true)
 		case ref == "" && last != nil && !inNotes && isBreakdownLabel(name):
-			split, _ := splitOf(name)
+			split, _, doubt := splitOf(name)
+			if doubt != "" {
+				if !hasFigures {
+					continue // as any label row without figures
+				}
+				s.warn(r, nameCol.index, "%s: row skipped: cannot tell which children %q counts, as %s (write e.g. \"Excluding UASC\" or \"UASC only\")", last.ref, name, doubt)
+				continue
+			}
 			s.readRow(r, last, split, figures, standIns, false)
 		case !hasFigures:
 			text := firstText(row)
@@ -157,12 +171,13 @@ func (s *sheetReader) hasStandInLegend() bool {
 }
 
 // isBreakdownLabel reports whether a row without a Ref names a cohort of
-// the indicator above ("Excluding UASC", "UASC", "All CiC").
+// the indicator above ("Excluding UASC", "UASC", "All CiC"), though
+// perhaps in words that cannot be read with confidence.
 func isBreakdownLabel(name string) bool {
 	if name == "" || len(name) > 60 {
 		return false
 	}
-	_, ok := splitOf(name)
+	_, ok, _ := splitOf(name)
 	return ok
 }
 

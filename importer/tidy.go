@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -118,8 +119,12 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		}
 		split := app.All
 		if ctext, cc, ok := text(r, RoleCohort); ok && ctext != "" {
-			sp, ok := parseSplit(ctext)
-			if !ok {
+			sp, ok, doubt := parseSplit(ctext)
+			switch {
+			case doubt != "":
+				s.warn(r, cc, "%s: row skipped: cannot tell which children cohort %q counts, as %s (write e.g. Excluding UASC, UASC only, excl:ola+uasc)", ref, ctext, doubt)
+				continue
+			case !ok:
 				s.warn(r, cc, "%s: row skipped: cohort %q is not understood (expected e.g. All, Excluding UASC, UASC)", ref, ctext)
 				continue
 			}
@@ -300,25 +305,33 @@ func tidyPeriod(s string, shift float64) (app.Period, bool) {
 }
 
 // parseSplit reads a tidy table's cohort: the app's own form ("",
-// "uasc", "excl:uasc") or words ("All", "Excluding UASC", "UASC only").
-func parseSplit(s string) (app.Split, bool) {
+// "uasc", "excl:uasc", "excl:ola+uasc") or words ("All", "Excluding UASC",
+// "UASC only", "UASC and OLA excluded"). doubt says why words naming a
+// cohort cannot be read with confidence (see splitOf).
+func parseSplit(s string) (split app.Split, ok bool, doubt string) {
 	t := strings.ToLower(strings.TrimSpace(s))
 	if rest, ok := strings.CutPrefix(t, "excl:"); ok {
-		var cs []app.Cohort
-		for _, n := range strings.Split(rest, "+") {
-			cs = append(cs, app.Cohort(n))
-		}
-		if _, err := app.ParseCohorts(rest); err == nil {
-			return app.Excluding(cs...), true
+		// ParseCohorts reads a --exclude list, "ola,uasc"; the split
+		// writes it "ola+uasc".
+		if cs, err := app.ParseCohorts(strings.ReplaceAll(rest, "+", ",")); err == nil && len(cs) > 0 {
+			return app.Excluding(cs...), true, ""
 		}
 	}
-	if sp, ok := splitOf(t); ok {
-		return sp, true
+	if sp, ok, doubt := splitOf(t); ok || doubt != "" {
+		return sp, ok, doubt
 	}
 	if cs, err := app.ParseCohorts(t); err == nil && len(cs) == 1 {
-		return app.Only(cs[0]), true
+		// A cohort the reader does not know by name ("sen") is taken as
+		// written, unless its word negates it: "non-sen" is not a cohort
+		// called "non-sen".
+		for _, p := range []string{"non-", "not-", "ex-", "excl-", "excluding-", "exc-"} {
+			if strings.HasPrefix(t, p) {
+				return app.All, true, fmt.Sprintf("%q may mean all children but %q (write excl:%s) rather than a cohort of that name", s, strings.TrimPrefix(t, p), strings.TrimPrefix(t, p))
+			}
+		}
+		return app.Only(cs[0]), true, ""
 	}
-	return app.All, false
+	return app.All, false, ""
 }
 
 // readTargets reads a targets table: Ref, Year, Target, Floor and

@@ -87,8 +87,8 @@ func (it Item) Text() string {
 }
 
 // Items returns the brief's items for h (whose All series are the
-// figures reported, any cohorts already excluded) in opt's month and
-// area, most serious first: red and worsened, red, special cause of
+// figures reported, any cohorts already excluded; with opt.Shown, before
+// suppression) in opt's month and area, most serious first: red and worsened, red, special cause of
 // concern, worsened, newly flagged, then improving signals; ties in
 // scorecard order.
 func Items(h *app.History, opt Options) []Item {

@@ -70,8 +70,12 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 		// suppression only for what it says in words of a withheld figure
 		// (its rating), so that a red figure withheld does not read as an
 		// all-clear.
+		figures := b.figures
+		if figures == nil {
+			figures = b.h // read an indicator at a time: no figures before suppression are kept
+		}
 		opt := brief.Options{Period: b.period, Area: b.opt.Area, Shown: b.h, Suppress: b.opt.Suppress}
-		items := brief.Items(b.figures, opt)
+		items := brief.Items(figures, opt)
 		d.Page()
 		d.Title(brief.Heading(b.opt.Area, b.period, CohortPhrase(b.opt.Exclude), len(items)))
 		d.Para("Every indicator that is red, worsened, special cause or newly flagged in "+periodName(b.period)+
@@ -82,7 +86,7 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 		for _, it := range items {
 			d.Item(it.RAG.Letter(), ragFill(it.RAG), it.Text()+".", 10.5)
 		}
-		if foot := brief.Foot(b.figures, opt); foot != "" {
+		if foot := brief.Foot(figures, opt); foot != "" {
 			d.Para(foot, 8.5)
 		}
 		b.step()

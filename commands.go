@@ -31,7 +31,7 @@ func init() {
 		{name: "show", args: "REF [--area A] [--exclude C,...] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
 		{name: "flags", args: "[--period P] [--exclude C,...] [--all] [--json]", about: "what changed in the latest (or given) period, most important first", flags: flagsFlags, run: runFlags},
 		{name: "export", args: "--out FILE.xlsx|FILE.pdf [--period P] [--exclude C,...] [--area A] [--suppress N] [--original FILE] [--marking TEXT]", about: "write the revised workbook for circulation, or the committee pack as a PDF", flags: exportFlags, run: runExport},
-		{name: "brief", args: "[--period P] [--exclude C,...] [--area A]", about: "the exceptions brief: what is red, worsened, special cause or newly flagged", flags: briefFlags, run: runBrief},
+		{name: "brief", args: "[--period P] [--exclude C,...] [--area A] [--suppress N]", about: "the exceptions brief: what is red, worsened, special cause or newly flagged", flags: briefFlags, run: runBrief},
 		{name: "imports", args: "[--json]", about: "the import history", flags: jsonFlag, run: runImports},
 		{name: "undo", args: "IMPORT-ID", about: "remove one import and everything it added", run: runUndo},
 		{name: "baseline", args: "REF --from P [--to P] [--note TEXT]", about: "set the periods an indicator's SPC limits come from", flags: baselineFlags, run: runBaseline},
@@ -101,12 +101,18 @@ func briefFlags(fs *flag.FlagSet, e *env) {
 	fs.StringVar(&e.period, "period", "", "the `period`, e.g. 2025-03 (default: the latest)")
 	fs.StringVar(&e.exclude, "exclude", "", "`cohorts` to exclude, e.g. uasc,ola")
 	fs.StringVar(&e.area, "area", "", "the `area`: the store's authority (default) or one of its districts")
+	fs.IntVar(&e.suppress, "suppress", disclosure.DefaultThreshold, "withhold counts below `N`, as the export does (the default 5 hides 1-4); 0 = none")
 }
 
 // runBrief prints the exceptions brief, as text to paste into an e-mail.
+// It is meant for circulation, so it withholds small numbers as the
+// export does, with the same threshold.
 func runBrief(e *env, args []string) error {
 	if len(args) != 0 {
 		return usagef("brief takes no arguments")
+	}
+	if e.suppress < 0 {
+		return usagef("--suppress takes a count, e.g. 5")
 	}
 	v, err := loadView(e)
 	if err != nil {
@@ -129,8 +135,13 @@ func runBrief(e *env, args []string) error {
 	if p.Kind != k {
 		return usagef("--period: the store's figures are by %s; give a %s such as %s", k.Noun(), k.Noun(), v.h.Latest())
 	}
-	items := brief.Items(v.h, brief.Options{Period: p, Area: v.area, Trend: analysisOptions()})
-	_, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items))
+	// The release is the export's (disclosure.ReleaseFigures), all
+	// children's figures and those excluding the cohorts withheld
+	// together, so the brief withholds what the export does.
+	_, shown, figures, _, _ := disclosure.ReleaseFigures(v.all, v.excluded, e.suppress, v.auth)
+	opt := brief.Options{Period: p, Area: v.area, Trend: analysisOptions(), Shown: shown, Suppress: e.suppress}
+	items := brief.Items(figures, opt)
+	_, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items, brief.Foot(figures, opt)))
 	return err
 }
 

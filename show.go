@@ -17,6 +17,7 @@ import (
 // with the cohorts excluded, and the period and area chosen.
 type view struct {
 	h        *app.History
+	all      *app.History // the figures before --exclude: h is all's, excluding the cohorts
 	excluded []app.Cohort
 	area     app.Area
 	period   app.Period
@@ -79,6 +80,7 @@ func loadViewOf(e *env, ref string) (*view, error) {
 			return nil, fmt.Errorf("--exclude %s: no figures are split by that cohort (known: %s)", c, cohortNames(h))
 		}
 	}
+	v.all = h
 	v.h, _ = cohort.ExcludeIn(h, excluded, auth)
 	return v, nil
 }

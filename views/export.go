@@ -18,7 +18,6 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/brief"
-	"scorecard/app/cohort"
 	"scorecard/app/disclosure"
 	"scorecard/app/export"
 )
@@ -226,17 +225,21 @@ func (w *mainWindow) exportDialog(f *exportForm) dialog.Dialog {
 }
 
 // exceptionsBrief is the exceptions brief for the export opt describes,
-// as text for an e-mail: the first page of the PDF pack.
+// as text for an e-mail: the first page of the PDF pack, small numbers
+// withheld as the export withholds them (opt.Suppress).
 func exceptionsBrief(h *app.History, opt export.Options) string {
-	ex, _ := cohort.Exclude(h, opt.Exclude)
-	area := opt.Area
-	if area == "" && opt.Authority != nil {
-		area = opt.Authority.Area()
-	} else if area == "" {
-		area = app.Kent
+	auth := opt.Authority
+	if auth == nil {
+		auth = app.DefaultAuthority()
 	}
-	items := brief.Items(ex, brief.Options{Period: opt.Period, Area: area})
-	return brief.Text(brief.Heading(area, opt.Period, export.CohortPhrase(opt.Exclude), len(items)), items)
+	area := opt.Area
+	if area == "" {
+		area = auth.Area()
+	}
+	_, shown, figures, _, _ := disclosure.ReleaseFigures(h, opt.Exclude, opt.Suppress, auth)
+	bo := brief.Options{Period: opt.Period, Area: area, Shown: shown, Suppress: opt.Suppress}
+	items := brief.Items(figures, bo)
+	return brief.Text(brief.Heading(area, opt.Period, export.CohortPhrase(opt.Exclude), len(items)), items, brief.Foot(figures, bo))
 }
 
 // pdfName is the workbook's name with .pdf for its extension.

@@ -9,6 +9,14 @@
 // Every judgement in it comes from package trend, analysed as at the
 // month, so the brief says what `scorecard show` and `scorecard flags`
 // say.
+//
+// A brief for circulation (Options.Shown) says only what the export
+// circulates: it is worked out from the figures with small numbers
+// withheld (package disclosure), as the export's are, so a withheld
+// figure is "c" and no change, count of children or trend lets it be
+// worked out. A withheld figure that is red, worsened or special cause
+// is still listed, by its rating and in words, so that suppression never
+// reads as an all-clear.
 package brief
 
 import (
@@ -18,6 +26,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/app/disclosure"
 	"scorecard/app/trend"
 )
 
@@ -28,6 +37,15 @@ type Options struct {
 	// Trend sets the analysis's windows and thresholds; zero takes its
 	// defaults, as `scorecard show` does.
 	Trend trend.Options
+	// Shown, when set, is the history's figures as circulated, small
+	// numbers withheld (disclosure.Release's, released at Suppress). The
+	// brief then shows and analyses Shown's figures, as the export does,
+	// and reads the history given to Items only for what it says, in
+	// words, of a figure Shown withholds. Nil shows every figure.
+	Shown *app.History
+	// Suppress is the threshold Shown was released at: counts below it
+	// are withheld; 1 or less withholds none. Foot says it.
+	Suppress int
 }
 
 // Why an indicator is in the brief; an item may have several reasons.
@@ -52,6 +70,10 @@ type Item struct {
 	Caveat string
 	// Point is the indicator's analysed point for the month.
 	Point trend.Point
+	// Withheld says the figure is withheld for small numbers: Line gives
+	// its rating and why it is in the brief, but no figure, and Point is
+	// the point as circulated (c).
+	Withheld bool
 
 	severity, order int
 }
@@ -65,8 +87,8 @@ func (it Item) Text() string {
 }
 
 // Items returns the brief's items for h (whose All series are the
-// figures reported, any cohorts already excluded) in opt's month and
-// area, most serious first: red and worsened, red, special cause of
+// figures reported, any cohorts already excluded; with opt.Shown, before
+// suppression) in opt's month and area, most serious first: red and worsened, red, special cause of
 // concern, worsened, newly flagged, then improving signals; ties in
 // scorecard order.
 func Items(h *app.History, opt Options) []Item {
@@ -81,14 +103,26 @@ func Items(h *app.History, opt Options) []Item {
 	}
 	to := opt.Trend
 	to.Until, to.Details = opt.Period, true
+	shown := h
+	if opt.Shown != nil {
+		shown = opt.Shown
+	}
 	var out []Item
-	for i, ind := range h.Indicators() {
-		pts := trend.Analyse(h, app.SeriesKey{Ref: ind.Ref, Area: opt.Area}, to)
+	for i, ind := range shown.Indicators() {
+		k := app.SeriesKey{Ref: ind.Ref, Area: opt.Area}
+		pts := trend.Analyse(shown, k, to)
 		at := pointAt(pts, opt.Period)
 		if at < 0 {
 			continue
 		}
-		if it, ok := item(ind, pts, at); ok {
+		var it Item
+		var ok bool
+		if shown != h && slices.Contains(disclosure.Withheld(h.Series(k), shown.Series(k)), pts[at].Period) {
+			it, ok = withheldItem(ind, trend.Analyse(h, k, to), pts[at])
+		} else {
+			it, ok = item(ind, pts, at, opt.Shown != nil && opt.Suppress > 1)
+		}
+		if ok {
 			it.order = i
 			out = append(out, it)
 		}
@@ -115,39 +149,83 @@ func pointAt(pts []trend.Point, m app.Period) int {
 	return -1
 }
 
-// item writes the line of the point at pts[at], reporting false when the
-// indicator has nothing to report.
-func item(ind app.Indicator, pts []trend.Point, at int) (Item, bool) {
+// reasons says why the point at pts[at] is in the brief, how serious that
+// is, and which of its flags (indexes into its Flags) were not raised
+// the period before.
+func reasons(pts []trend.Point, at int) (why []string, severity int, fresh []int) {
 	p := pts[at]
-	it := Item{Ref: ind.Ref, Name: ind.Name, RAG: p.RAG, Point: p}
-	var fresh []int // indexes into p.Flags of the kinds not raised the period before
 	for i, kind := range p.Flags {
 		if at == 0 || !slices.Contains(pts[at-1].Flags, kind) {
 			fresh = append(fresh, i)
 		}
 	}
-	special := p.Signal.IsSpecial()
 	if p.RAG == app.Red {
-		it.Why = append(it.Why, Red)
-		it.severity += 8
+		why = append(why, Red)
+		severity += 8
 	}
 	if p.DoT == app.Worsened {
-		it.Why = append(it.Why, Worsened)
-		it.severity += 2
+		why = append(why, Worsened)
+		severity += 2
 	}
-	if special {
-		it.Why = append(it.Why, SpecialCause)
+	if p.Signal.IsSpecial() {
+		why = append(why, SpecialCause)
 		if p.Signal == trend.SpecialConcerning {
-			it.severity += 4
+			severity += 4
 		}
 	}
 	if len(fresh) > 0 {
-		it.Why = append(it.Why, NewlyFlagged)
-		it.severity++
+		why = append(why, NewlyFlagged)
+		severity++
 	}
+	return why, severity, fresh
+}
+
+// withheldItem writes the line of a figure withheld for small numbers,
+// shown as c: pts is the series' analysis before suppression, which says
+// whether it is in the brief and its rating, and shown is the point as
+// circulated. The line gives the rating and the reasons in words, and no
+// figure, change, count of children or reading, any of which could let
+// the figure be worked out.
+func withheldItem(ind app.Indicator, pts []trend.Point, shown trend.Point) (Item, bool) {
+	at := pointAt(pts, shown.Period)
+	if at < 0 {
+		return Item{}, false
+	}
+	p := pts[at]
+	why, severity, _ := reasons(pts, at)
+	if len(why) == 0 {
+		return Item{}, false
+	}
+	s := ind.Name + ": " + string(app.Suppressed)
+	if p.RAG != app.NoRAG {
+		s += " (" + string(p.RAG) + ")"
+	}
+	s += ", figure withheld (small numbers), so no figure, change or count of children is given; " + andList(why) + " this " + periodWord(p.Period.Kind)
+	return Item{Ref: ind.Ref, Name: ind.Name, Why: why, RAG: p.RAG, Line: s, Point: shown, Withheld: true, severity: severity}, true
+}
+
+// andList joins words as a list in English: "red, worsened and special
+// cause".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// item writes the line of the point at pts[at], reporting false when the
+// indicator has nothing to report. Under suppression (suppressed) a
+// revision is said without the figure it replaced, which the export does
+// not circulate and which may be a count it would withhold.
+func item(ind app.Indicator, pts []trend.Point, at int, suppressed bool) (Item, bool) {
+	p := pts[at]
+	it := Item{Ref: ind.Ref, Name: ind.Name, RAG: p.RAG, Point: p}
+	var fresh []int // indexes into p.Flags of the kinds not raised the period before
+	it.Why, it.severity, fresh = reasons(pts, at)
 	if len(it.Why) == 0 {
 		return Item{}, false
 	}
+	special := p.Signal.IsSpecial()
 
 	parts := []string{figure(ind, p)}
 	if m := movement(ind, pts, at); m != "" {
@@ -165,7 +243,11 @@ func item(ind app.Indicator, pts []trend.Point, at int) (Item, bool) {
 		if kind == trend.SpecialCause || kind == trend.SmallNumbers || i >= len(p.FlagDetails) {
 			continue // said above, or in the caveat
 		}
-		more = append(more, "new this "+periodWord(p.Period.Kind)+": "+p.FlagDetails[i])
+		detail := p.FlagDetails[i]
+		if kind == trend.Revised && suppressed {
+			detail = "revised since first reported (the earlier figure is not circulated)"
+		}
+		more = append(more, "new this "+periodWord(p.Period.Kind)+": "+detail)
 	}
 	if s := nextRating(ind, p); s != "" {
 		more = append(more, s)
@@ -287,21 +369,88 @@ func periodWord(k app.PeriodKind) string {
 }
 
 // Text writes the brief as plain text for an e-mail: a heading, then one
-// paragraph per item, each beginning with a dash.
-func Text(heading string, items []Item) string {
+// paragraph per item, each beginning with a dash, then each of the notes
+// (such as Foot's) as a paragraph of its own.
+func Text(heading string, items []Item, notes ...string) string {
 	var b strings.Builder
 	b.WriteString(heading)
 	b.WriteString("\n\n")
 	if len(items) == 0 {
 		b.WriteString("Nothing is red, worsened, special cause or newly flagged.\n")
-		return b.String()
 	}
 	for _, it := range items {
 		b.WriteString("- ")
 		b.WriteString(it.Text())
 		b.WriteString(".\n")
 	}
+	for _, n := range notes {
+		if n != "" {
+			b.WriteString("\n")
+			b.WriteString(n)
+			b.WriteString("\n")
+		}
+	}
 	return b.String()
+}
+
+// Foot says, for the foot of a brief for circulation, which small-number
+// threshold it applied, and names the indicators whose changes, trends
+// and SPC readings leave out figures withheld up to the month, so differ
+// from the app's; "" for a brief that is not for circulation (no
+// Options.Shown). h and opt are those given to Items.
+func Foot(h *app.History, opt Options) string {
+	if opt.Shown == nil {
+		return ""
+	}
+	if opt.Suppress <= 1 {
+		return fmt.Sprintf("Small numbers: no threshold applied, so no figure is withheld and counts of 1 to %d children are shown. Check before circulating.",
+			disclosure.DefaultThreshold-1)
+	}
+	counts := fmt.Sprintf("counts of 1 to %d children", opt.Suppress-1)
+	if opt.Suppress == 2 {
+		counts = "counts of 1 child"
+	}
+	s := fmt.Sprintf("Small numbers: %s, and figures that would let one be worked out, are withheld (c), as in the export (threshold %d). "+
+		"Changes, trends and SPC readings are worked out from the figures shown, so that no withheld figure can be worked out from them", counts, opt.Suppress)
+	changed := Changed(h, opt)
+	switch {
+	case len(changed) == 0:
+		return s + "."
+	case len(changed) > maxNamed:
+		return fmt.Sprintf("%s; for %d indicators that leaves figures out, so their readings may differ from the app's, which uses every figure.", s, len(changed))
+	}
+	return fmt.Sprintf("%s; for %s that leaves figures out, so their readings may differ from the app's, which uses every figure.", s, andList(changed))
+}
+
+// maxNamed is the most indicators Foot names; past it, it counts them.
+const maxNamed = 6
+
+// Changed returns the names of the indicators whose analysis as
+// circulated (opt.Shown) leaves out figures of the area withheld for
+// small numbers in or before the month: their changes, trends and SPC
+// limits are worked out without them, and may differ from the app's.
+func Changed(h *app.History, opt Options) []string {
+	if opt.Shown == nil {
+		return nil
+	}
+	if opt.Area == "" {
+		opt.Area = app.AuthorityOf(h).Area()
+	}
+	if opt.Period.IsZero() {
+		opt.Period = h.Latest()
+	}
+	end := opt.Period.End()
+	var out []string
+	for _, ind := range opt.Shown.Indicators() {
+		k := app.SeriesKey{Ref: ind.Ref, Area: opt.Area}
+		for _, p := range disclosure.Withheld(h.Series(k), opt.Shown.Series(k)) {
+			if !p.End().After(end) {
+				out = append(out, ind.Name)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // Heading is the brief's heading: "Exceptions: Kent, October 2026,

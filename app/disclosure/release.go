@@ -30,10 +30,21 @@ func Release(h *app.History, cs []app.Cohort, below int) (base, ex *app.History,
 
 // ReleaseIn is Release for a history of auth's figures.
 func ReleaseIn(h *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex *app.History, n int, warns []app.Warning) {
+	base, ex, _, n, warns = ReleaseFigures(h, cs, below, auth)
+	return base, ex, n, warns
+}
+
+// ReleaseFigures is ReleaseIn also returning figures: ex before
+// suppression, the figures excluding the cohorts as they are (h itself
+// when cs is empty). Set beside ex they say which figures the release
+// withheld (Withheld), and what a withheld figure's rating is, which a
+// brief for circulation says without the figure.
+func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex, figures *app.History, n int, warns []app.Warning) {
 	ex = h
 	if len(cs) > 0 {
 		ex, warns = cohort.ExcludeIn(h, cs, auth)
 	}
+	figures = ex
 	r := release{h: h, ex: ex, county: auth.Area(), excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
 		hidden: map[figKey]bool{}}
 	if below > 1 {
@@ -47,7 +58,7 @@ func ReleaseIn(h *app.History, cs []app.Cohort, below int, auth *app.Authority) 
 		}
 	}
 	base, ex = r.apply()
-	return base, ex, r.count, warns
+	return base, ex, figures, r.count, warns
 }
 
 // figKey is one published figure: in the release, the figures excluding

@@ -274,6 +274,15 @@ type book struct {
 	// when asked), and h the figures exported: base with its All series
 	// excluding opt.Exclude.
 	base, h *app.History
+	// figures are h before suppression: what a withheld figure's rating
+	// is, which the exceptions brief says without the figure. Nil where
+	// the figures were read an indicator at a time (streamBook), which
+	// writes no brief.
+	figures *app.History
+	// leftOut counts, indicator by indicator, the area's figures up to
+	// the period that suppression withheld, and so the analysis leaves
+	// out (countLeftOut).
+	leftOut map[string]int
 	period  app.Period
 	months  []app.Period // the scorecard's month columns, oldest first
 	inds    []app.Indicator
@@ -332,14 +341,16 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	if err != nil {
 		return nil, err
 	}
-	base, ex, suppressed, warns := circulated(h, opt.Exclude, opt.Suppress, opt.authority())
+	base, ex, figures, suppressed, warns := circulated(h, opt.Exclude, opt.Suppress, opt.authority())
 	b := &book{
-		f: excelize.NewFile(), opt: opt, base: base, h: ex, period: opt.Period,
+		f: excelize.NewFile(), opt: opt, base: base, h: ex, figures: figures, period: opt.Period,
 		inds: ex.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
 	}
 	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Warnings: warns, Notes: notes}
 	b.periodDefaulted = defaulted
 	b.setPeriod(opt.Period)
+	b.leftOut = map[string]int{}
+	countLeftOut(b.leftOut, figures, ex, opt.Area, opt.Period)
 	return b, nil
 }
 
@@ -404,8 +415,32 @@ func settle(opt Options, held heldPeriods) (_ Options, notes []string, defaulted
 //
 // Disclosure is asked even when no threshold is set, since a figure the
 // source suppressed must lose its components on every sheet.
-func circulated(h *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex *app.History, suppressed int, warns []app.Warning) {
-	return disclosure.ReleaseIn(h, cs, below, auth)
+//
+// figures are ex before suppression, which say what a withheld figure's
+// rating is (the exceptions brief gives it) and which figures the
+// release withheld (countLeftOut).
+func circulated(h *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex, figures *app.History, suppressed int, warns []app.Warning) {
+	return disclosure.ReleaseFigures(h, cs, below, auth)
+}
+
+// countLeftOut adds to left, indicator by indicator, how many of area's
+// figures up to period released withholds that figures hold: figures the
+// release withheld for small numbers, which the analysis of the released
+// series (trend, changes, SPC mean and limits) leaves out, so that they
+// cannot be worked out from it. Such an analysis differs from the app's,
+// which uses every figure, and the workbook says so.
+func countLeftOut(left map[string]int, figures, released *app.History, area app.Area, period app.Period) {
+	end := period.End()
+	for _, k := range released.Keys() {
+		if k.Area != area || k.Split != app.All {
+			continue
+		}
+		for _, p := range disclosure.Withheld(figures.Series(k), released.Series(k)) {
+			if !p.End().After(end) {
+				left[k.Ref]++
+			}
+		}
+	}
 }
 
 // writeHouse writes every sheet of the house layout.

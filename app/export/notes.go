@@ -134,7 +134,8 @@ func (b *book) writeGuidance(ctx context.Context) error {
 		if err := heading("Small-number suppression"); err != nil {
 			return err
 		}
-		if err := para(fmt.Sprintf("Counts of 1 to %d children, and figures built on them, are shown as c, consistently on every sheet, so that no child can be identified. Figures that would let a suppressed count be worked out by subtraction are suppressed too.", b.opt.Suppress-1)); err != nil {
+		if err := para(fmt.Sprintf("Counts of 1 to %d children, and figures built on them, are shown as c, consistently on every sheet, so that no child can be identified. Figures that would let a suppressed count be worked out by subtraction are suppressed too. ", b.opt.Suppress-1) +
+			b.leftOutWords("workbook", "in the Note column of the Trend sheet")); err != nil {
 			return err
 		}
 	}
@@ -302,4 +303,26 @@ func suppressionWords(n int) string {
 		return "none: every figure is shown (threshold 0)"
 	}
 	return fmt.Sprintf("threshold %d: counts of 1 to %d suppressed, and every figure that would let one be worked out from this workbook's other figures", n, n-1)
+}
+
+// leftOutWords says, for the guidance of a workbook or pack (medium),
+// that trends, changes and SPC are worked out from the figures shown,
+// leaving withheld ones out, and names the indicators whose analysis
+// that changed, each noted where says.
+func (b *book) leftOutWords(medium, where string) string {
+	s := "Trends, direction of travel, changes and SPC means and limits are worked out from the figures shown, leaving out those withheld, so that none can be worked out from them; " +
+		"where figures are withheld they may differ from the app's screens and flags, which use every figure."
+	var refs []string
+	for _, ro := range b.rows {
+		if ro.leftOut > 0 {
+			refs = append(refs, ro.ind.Ref)
+		}
+	}
+	switch len(refs) {
+	case 0:
+		return s + " In this " + medium + " no indicator's analysis leaves figures out."
+	case 1:
+		return s + " In this " + medium + " that is so of " + refs[0] + ", noted " + where + "."
+	}
+	return fmt.Sprintf("%s In this %s that is so of %d indicators (%s), each noted %s.", s, medium, len(refs), strings.Join(refs, ", "), where)
 }

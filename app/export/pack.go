@@ -66,7 +66,16 @@ func ragFill(r app.RAG) pdf.RGB {
 // packBrief writes the exceptions brief: the first page.
 func (b *book) packBrief(d *pdf.Doc) func() error {
 	return func() error {
-		items := brief.Items(b.h, brief.Options{Period: b.period, Area: b.opt.Area})
+		// The brief shows the pack's figures, and reads those before
+		// suppression only for what it says in words of a withheld figure
+		// (its rating), so that a red figure withheld does not read as an
+		// all-clear.
+		figures := b.figures
+		if figures == nil {
+			figures = b.h // read an indicator at a time: no figures before suppression are kept
+		}
+		opt := brief.Options{Period: b.period, Area: b.opt.Area, Shown: b.h, Suppress: b.opt.Suppress}
+		items := brief.Items(figures, opt)
 		d.Page()
 		d.Title(brief.Heading(b.opt.Area, b.period, CohortPhrase(b.opt.Exclude), len(items)))
 		d.Para("Every indicator that is red, worsened, special cause or newly flagged in "+periodName(b.period)+
@@ -76,6 +85,9 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 		}
 		for _, it := range items {
 			d.Item(it.RAG.Letter(), ragFill(it.RAG), it.Text()+".", 10.5)
+		}
+		if foot := brief.Foot(figures, opt); foot != "" {
+			d.Para(foot, 8.5)
 		}
 		b.step()
 		return nil
@@ -119,6 +131,16 @@ func (b *book) packScorecard(d *pdf.Doc) func() error {
 		d.Para("RAG: GREEN target met, AMBER floor met, RED below the floor. DoT compares the "+periodNoun(b.period.Kind)+" with the one before, by polarity; "+
 			"the change is in the figure's own unit (pp: percentage points). Trend and SPC: "+fmt.Sprintf("the trend over the last %d points and the Making Data Count XmR chart", trend.DefaultOptions().Window)+
 			"; see the guidance at the end.", 8)
+		var left []string
+		for _, ro := range b.rows {
+			if ro.leftOut > 0 {
+				left = append(left, ro.ind.Ref)
+			}
+		}
+		if len(left) > 0 {
+			d.Para("Small numbers: the trend, change and SPC of "+strings.Join(left, ", ")+" are worked out from the figures shown, leaving out figures withheld (c), "+
+				"so that none can be worked out from them; they may differ from the app's, which uses every figure.", 8)
+		}
 		return nil
 	}
 }
@@ -317,6 +339,14 @@ func (b *book) packFlagged(d *pdf.Doc) func() error {
 			if j := judgement(ind, p); j != "" {
 				d.Para(j, 9)
 			}
+			if ro.leftOut > 0 {
+				figs := "1 figure"
+				if ro.leftOut > 1 {
+					figs = fmt.Sprintf("%d figures", ro.leftOut)
+				}
+				d.Para("Small numbers: the trend, change and SPC mean and limits here are worked out from the figures shown, leaving out "+figs+
+					" withheld (c), so that none can be worked out from them; the app, using every figure, may show other limits and signals.", 9)
+			}
 			c := pdf.Chart{Format: func(v float64) string { return app.FormatValue(ind, v) }}
 			for _, m := range months {
 				c.Labels = append(c.Labels, m.Label())
@@ -465,7 +495,8 @@ func (b *book) packGuidance(d *pdf.Doc) func() error {
 		d.Para(b.exclusionNotes(), 9)
 		if b.opt.Suppress > 0 {
 			d.Heading("Small-number suppression")
-			d.Para(fmt.Sprintf("Counts of 1 to %d children, and figures built on them, are shown as c, consistently on every page, so that no child can be identified.", b.opt.Suppress-1), 9)
+			d.Para(fmt.Sprintf("Counts of 1 to %d children, and figures built on them, are shown as c, consistently on every page, so that no child can be identified. ", b.opt.Suppress-1)+
+				b.leftOutWords("pack", "under the scorecard, and on its page where it is flagged"), 9)
 		}
 		var codes [][2]string
 		for _, st := range []app.Status{app.Suppressed, app.Low, app.NotAvailable, app.NotApplicable, app.LowReliability, app.CannotExclude} {

@@ -22,6 +22,9 @@ type row struct {
 	// isFlagged says the point for the month is flagged, and stays said
 	// once the points are let go (book.writeHouse).
 	isFlagged bool
+	// leftOut counts the figures up to the month withheld for small
+	// numbers, which the analysis leaves out (countLeftOut).
+	leftOut int
 }
 
 // analyse runs trend analysis on each indicator's series for the area, as
@@ -34,6 +37,7 @@ func (b *book) analyse() {
 		r.at = r.point(b.period)
 		r.shown, r.hasBM = benchmark.Beside(b.h, ind.Ref, b.period)
 		r.isFlagged = r.at != nil && len(r.at.Flags) > 0
+		r.leftOut = b.leftOut[ind.Ref]
 		b.rows = append(b.rows, r)
 		if r.isFlagged {
 			b.sum.Flagged++

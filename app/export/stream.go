@@ -144,6 +144,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		return nil, err
 	}
 	suppressed := 0
+	leftOut := map[string]int{}
 	end := opt.Period.End()
 	vals := make([]any, len(DataHeader))
 	for _, ref := range refs {
@@ -152,8 +153,9 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 			sp.close()
 			return nil, err
 		}
-		base, _, n, _ := circulated(h, nil, opt.Suppress, opt.authority())
+		base, _, _, n, _ := circulated(h, nil, opt.Suppress, opt.authority())
 		suppressed += n
+		countLeftOut(leftOut, h, base, opt.Area, opt.Period)
 		err = dataFigures(ctx, base, base, base.Keys(), nil, end, func(o app.Observation, label string) error {
 			sp.rows++
 			sp.w.dataRow(sp.rows+2, vals, o, label)
@@ -176,7 +178,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 	b := &book{
 		f: excelize.NewFile(), opt: opt, base: kept, h: kept, period: opt.Period,
 		inds: kept.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
-		keys: keys, spool: sp,
+		keys: keys, spool: sp, leftOut: leftOut,
 	}
 	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Notes: notes}
 	b.periodDefaulted = defaulted

@@ -58,13 +58,17 @@ func (b *book) writeTrend(ctx context.Context) error {
 	for range months {
 		widths = append(widths, 8)
 	}
-	if err := b.widths(s, widths...); err != nil {
+	// The Note column is narrow, and its notes short, so that the
+	// sheet still prints at about the scale its footer is sized for.
+	if err := b.widths(s, append(widths, 22)...); err != nil {
 		return err
 	}
 	names := []string{"Ref", "Indicator", "Unit", "Trend"}
 	for _, m := range months {
 		names = append(names, m.Label())
 	}
+	names = append(names, "Note")
+	noteCol := firstMonth + len(months)
 	if err := b.header(s, r, names...); err != nil {
 		return err
 	}
@@ -94,6 +98,11 @@ func (b *book) writeTrend(ctx context.Context) error {
 				if err := b.figure(s, firstMonth+i, r, ind, p.Value, p.Status, look{italic: p.StandIn}); err != nil {
 					return err
 				}
+			}
+		}
+		if note := leftOutNote(ro.leftOut); note != "" {
+			if err := b.set(s, noteCol, r, note, look{wrap: true}); err != nil {
+				return err
 			}
 		}
 		spark.Location = append(spark.Location, cell(4, r))
@@ -126,7 +135,7 @@ func (b *book) writeTrend(ctx context.Context) error {
 		r += chartRows
 		b.sum.Charts++
 	}
-	if err := b.printSetup(s, page{wide: 1, scale: 0.42}); err != nil {
+	if err := b.printSetup(s, page{wide: 1, scale: 0.39}); err != nil {
 		return err
 	}
 	if !streamSheets {
@@ -153,6 +162,9 @@ func (b *book) streamTrend(spark *excelize.SparklineOptions) error {
 func (b *book) chartBlock(s string, r, firstMonth int, months []app.Period, ro *row) error {
 	ind := ro.ind
 	heading := fmt.Sprintf("%s %s: flagged %s", ind.Ref, ind.Name, strings.Join(ro.at.Flags, ", "))
+	if note := leftOutNote(ro.leftOut); note != "" {
+		heading += ". " + note
+	}
 	if err := b.set(s, 1, r, heading, look{bold: true, size: 10}); err != nil {
 		return err
 	}
@@ -235,4 +247,19 @@ func chartLine(line func(*trend.Chart) float64) func(*trend.Point) *float64 {
 		v := line(p.Chart)
 		return &v
 	}
+}
+
+// leftOutNote says, of an indicator whose analysis leaves out n figures
+// withheld for small numbers (countLeftOut), that its trend, changes and
+// SPC are worked out without them, so may differ from the app's; the
+// Guidance says why. "" when n is nought. It says nothing of the figures
+// left out.
+func leftOutNote(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "Trend and SPC leave out 1 withheld figure (c): see Guidance"
+	}
+	return fmt.Sprintf("Trend and SPC leave out %d withheld figures (c): see Guidance", n)
 }

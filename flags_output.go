@@ -30,8 +30,12 @@ func printRankedFlags(e *env, h *app.History, flags []trend.Flag) error {
 	for _, f := range ranked {
 		total[f.Kind]++
 	}
-	fmt.Fprintf(e.out, "%d flags for %s: %s (most important first; scorecard flags --all lists every one in scorecard order)\n",
-		len(ranked), ranked[0].Period.Label(), kindCounts(total))
+	noun := "flags"
+	if len(ranked) == 1 {
+		noun = "flag"
+	}
+	fmt.Fprintf(e.out, "%d %s for %s: %s (most important first; scorecard flags --all lists every one in scorecard order)\n",
+		len(ranked), noun, ranked[0].Period.Label(), kindCounts(total))
 	for _, g := range trend.Group(ranked) {
 		name := g.Ref
 		if ind, ok := h.Indicator(g.Ref); ok && ind.Name != "" {
@@ -61,7 +65,8 @@ func printRankedFlags(e *env, h *app.History, flags []trend.Flag) error {
 				fmt.Fprintf(e.out, "  %s in %d other areas: %s\n", kindWords(k), len(as), strings.Join(as, ", "))
 			}
 		}
-		if nMinor > 0 {
+		// Where every flag is minor, the indicator's line has counted them.
+		if nMinor > 0 && nMinor < len(g.Flags) {
 			fmt.Fprintf(e.out, "  and %d more: %s\n", nMinor, kindCounts(minor))
 		}
 	}

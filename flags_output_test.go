@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -75,5 +76,20 @@ func TestFlagsRanked(t *testing.T) {
 	}
 	if n := strings.Count(mustRun(t, db, "flags", "--all"), "\n"); n != len(all)+1 {
 		t.Errorf("flags --all prints %d lines, want a header and %d flags", n, len(all))
+	}
+}
+
+// TestFlagsOneMinor: one flag is "1 flag", and an indicator whose flags
+// are all minor is counted once, on its own line, not again as "and 1
+// more".
+func TestFlagsOneMinor(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	mustRun(t, db, "import", writeFile(t, "plans.csv", "Ref,Indicator,Period,Area,Value\n"+
+		"Q02,Children on a plan,2025-01,Kent,500\nQ02,Children on a plan,2025-02,Kent,510\nQ02,Children on a plan,2025-03,Kent,505\n"+
+		"Q02,Children on a plan,2025-01,Ashford,50\nQ02,Children on a plan,2025-02,Ashford,51\n"))
+	want := "1 flag for Mar-25: 1 missing (most important first; scorecard flags --all lists every one in scorecard order)\n\n" +
+		"Q02 Children on a plan: 1 missing\n"
+	if got := mustRun(t, db, "flags"); got != want {
+		t.Errorf("flags:\n%s\nwant:\n%s", got, want)
 	}
 }

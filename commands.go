@@ -152,6 +152,23 @@ func noteShortfall(e *env, h *app.History, p app.Period) {
 	if before, s := h.Shortfall(p); s != "" {
 		fmt.Fprintf(e.errOut, "note: %s: give --period %s for %s\n", s, before, before.Label())
 	}
+	noteAfter(e, h, p)
+}
+
+// noteAfter says which indicators have figures for periods after p ends
+// (History.After), which a report of p leaves out: a red quarter after
+// the last month must not go unmentioned beside "nothing is red".
+func noteAfter(e *env, h *app.History, p app.Period) {
+	later := h.After(p)
+	if len(later) == 0 {
+		return
+	}
+	var names []string
+	for _, l := range later {
+		names = append(names, l.Ref+" "+l.Period.Label())
+	}
+	fmt.Fprintf(e.errOut, "note: figures after %s are not in this %s's report: %s; scorecard show REF gives them\n",
+		p.Label(), p.Kind.Noun(), strings.Join(names, ", "))
 }
 
 // parsePeriodArg reads --period, refusing one more than a year after

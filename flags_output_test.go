@@ -93,3 +93,32 @@ func TestFlagsOneMinor(t *testing.T) {
 		t.Errorf("flags:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestFiguresAfterTheLatestMonth: a quarter ending after the store's
+// latest month (a red Apr-Jun beside months to March) is named beside the
+// month's flags and brief, which leave it out, rather than passed over
+// under "nothing is red".
+func TestFiguresAfterTheLatestMonth(t *testing.T) {
+	months := "Ref,Indicator,Period,Area,Value\n" +
+		"Q01,EHCPs issued within 20 weeks,2025-01,Kent,62\nQ01,EHCPs issued within 20 weeks,2025-02,Kent,63\nQ01,EHCPs issued within 20 weeks,2025-03,Kent,64\n"
+	tests := []struct {
+		name, csv, want string
+	}{
+		{"months only", months, ""},
+		{"a quarter after them", months + "Q01,EHCPs issued within 20 weeks,2025-Q2,Kent,45\n",
+			"note: figures after Mar-25 are not in this month's report: Q01 Apr-Jun 2025; scorecard show REF gives them\n"},
+		{"a quarter within them", months + "Q01,EHCPs issued within 20 weeks,2025-Q1,Kent,63\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "s.db")
+			mustRun(t, db, "import", writeFile(t, "q.csv", tt.csv))
+			for _, cmd := range []string{"flags", "brief"} {
+				r := scorecard(t, db, cmd)
+				if r.code != 0 || r.stderr != tt.want {
+					t.Errorf("%s: exit %d, stderr %q; want %q", cmd, r.code, r.stderr, tt.want)
+				}
+			}
+		})
+	}
+}

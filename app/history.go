@@ -287,6 +287,35 @@ func (h *History) CommentFor(ref string, area Area, split Split, p Period) (c Co
 	return c, split == All, ok
 }
 
+// After lists, in scorecard order, the indicators h holds figures for
+// periods ending after p ends, each with its latest such period: a
+// quarter or year a monthly scorecard's latest month does not reach
+// (Apr-Jun 2025 beside months to March), which a report of p leaves out.
+func (h *History) After(p Period) []RefPeriod {
+	end := p.End()
+	latest := map[string]Period{}
+	for k, s := range h.series {
+		if n := len(s); n > 0 && s[n-1].Period.End().After(end) {
+			if q, ok := latest[k.Ref]; !ok || s[n-1].Period.End().After(q.End()) {
+				latest[k.Ref] = s[n-1].Period
+			}
+		}
+	}
+	var out []RefPeriod
+	for _, ind := range h.Indicators() {
+		if q, ok := latest[ind.Ref]; ok {
+			out = append(out, RefPeriod{ind.Ref, q})
+		}
+	}
+	return out
+}
+
+// RefPeriod is an indicator's period.
+type RefPeriod struct {
+	Ref    string
+	Period Period
+}
+
 // Cadence returns the kind of period the scorecard reports on: Month when
 // any series has a monthly figure; failing that Quarter; failing that the
 // kind of year most figures are for (financial, academic or calendar, in

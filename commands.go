@@ -280,7 +280,7 @@ func warnUndefined(e *env, st store.Store, rec app.Import) error {
 		return fmt.Errorf("undid %s, but could not read the store back: %w", rec.ID, err)
 	}
 	if refs := h.Undefined(); len(refs) > 0 {
-		fmt.Fprintf(e.out, "  warning: no import in force defines %s, whose figures later imports gave: they are kept, but list, show and export leave them out until a file defining them is imported (importing %s again restores its definitions)\n",
+		fmt.Fprintf(e.out, "  warning: no import in force defines %s, whose figures later imports gave: they are kept, but list, show and export leave them out until a file defining them is imported: %s again, or the latest scorecard stating them, its import undone and the file imported again\n",
 			strings.Join(refs, ", "), rec.Source)
 	}
 	return nil

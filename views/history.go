@@ -211,7 +211,7 @@ func (p *historyPane) undoImport(id string) {
 	if refs := p.w.v.stored.Undefined(); len(refs) > 0 {
 		// As the CLI's undo says (warnUndefined): figures kept, but out
 		// of every screen until defined again.
-		p.w.status.SetText(fmt.Sprintf("Undid %s: no import in force defines %s, whose figures later imports gave; they are hidden until a file defining them is imported (importing %s again restores its definitions)",
+		p.w.status.SetText(fmt.Sprintf("Undid %s: no import in force defines %s, whose figures later imports gave; they are hidden until a file defining them is imported: %s again, or the latest scorecard stating them, its import undone and the file imported again",
 			imp.ID, strings.Join(refs, ", "), imp.Source))
 	}
 }

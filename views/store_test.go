@@ -393,7 +393,7 @@ func TestUndoSaysWhichFiguresItLeftUndefined(t *testing.T) {
 	}
 	w := windowOn(t, st)
 	w.history.undoImport("I0001")
-	if got := w.status.Text; !strings.Contains(got, "Undid I0001: no import in force defines CIC05") || !strings.Contains(got, "importing jan.xlsx again") {
+	if got := w.status.Text; !strings.Contains(got, "Undid I0001: no import in force defines CIC05") || !strings.Contains(got, "imported: jan.xlsx again") {
 		t.Errorf("after the undo the status says %q; want it to name CIC05 as left undefined", got)
 	}
 }

@@ -296,6 +296,21 @@ func runUndo(e *env, args []string) error {
 		return nil
 	}
 	fmt.Fprintf(e.out, "undid %s (%s): removed %d observations, %d targets, %d benchmarks\n", rec.ID, rec.Source, rec.Counts.Observations, rec.Counts.Targets, rec.Counts.Benchmarks)
+	return warnUndefined(e, st, rec)
+}
+
+// warnUndefined says which figures undoing rec left with no definition:
+// kept, as later imports gave them, but out of list, show and export
+// until a file defining them is imported.
+func warnUndefined(e *env, st store.Store, rec app.Import) error {
+	h, err := st.Load()
+	if err != nil {
+		return fmt.Errorf("undid %s, but could not read the store back: %w", rec.ID, err)
+	}
+	if refs := h.Undefined(); len(refs) > 0 {
+		fmt.Fprintf(e.out, "  warning: no import in force defines %s, whose figures later imports gave: they are kept, but list, show and export leave them out until a file defining them is imported: %s again, or the latest scorecard stating them, its import undone and the file imported again\n",
+			strings.Join(refs, ", "), rec.Source)
+	}
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"scorecard/app"
@@ -181,7 +182,9 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 		res.Dataset = &app.Dataset{}
 	}
 	defs := app.ReviewDefinitions(res.Dataset, known)
-	defs.Quiet = len(inds) == 0
+	// Quiet only for a store that holds nothing yet: one whose figures
+	// an undo left undefined is told of each indicator a file adds.
+	defs.Quiet = len(inds) == 0 && !slices.ContainsFunc(inForce, func(imp app.Import) bool { return imp.Undone == nil })
 	defs.Apply(res.Dataset, e.acceptDefinitions, true)
 	res.Warnings = append(res.Warnings, defs.Warnings(name, e.acceptDefinitions, true)...)
 	held, err := app.StoredTargets(res.Dataset, st.HeldTargets)

@@ -31,6 +31,10 @@ type Dataset struct {
 	// withheld small numbers for circulation (KeepHeldFigures); it is
 	// not stored.
 	Circulated bool `json:"-"`
+	// restated marks, by ref, the indicators Definitions.Apply kept as
+	// the store already defines them: stored as restatements, they
+	// yield nothing of themselves.
+	restated map[string]bool
 }
 
 // Empty reports whether the dataset adds nothing.
@@ -41,8 +45,9 @@ func (d *Dataset) Empty() bool {
 
 // Yields reports whether the dataset gives anything to store: a figure,
 // target, benchmark, breakdown, comment or chart setting, or an
-// indicator's definition that the file stated. An indicator it only
-// cites, by a figure it then skipped, is no definition.
+// indicator's definition that the file stated, other than one it states
+// just as the store already holds it (Definitions.Apply). An indicator
+// it only cites, by a figure it then skipped, is no definition.
 func (d *Dataset) Yields() bool {
 	if d == nil {
 		return false
@@ -50,7 +55,7 @@ func (d *Dataset) Yields() bool {
 	if len(d.Observations)+len(d.Targets)+len(d.Benchmarks)+len(d.Breakdowns)+len(d.Comments)+len(d.ChartSettings) > 0 {
 		return true
 	}
-	return slices.ContainsFunc(d.Indicators, func(ind Indicator) bool { return d.stated(ind.Ref).Defines() })
+	return slices.ContainsFunc(d.Indicators, func(ind Indicator) bool { return d.stated(ind.Ref).Defines() && !d.restated[ind.Ref] })
 }
 
 // CheckYield refuses a file whose reading, as the officer decided it,

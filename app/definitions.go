@@ -220,11 +220,16 @@ func (d Definitions) Warnings(file string, acceptChanges, acceptUnknown bool) []
 // with it). What a file only guesses (a unit from a cell's format, the
 // places its figures are shown to) never replaces what the store holds.
 // An indicator whose definition this leaves as the store holds it is
-// taken out of ds, which then stores nothing for it: a file of figures,
-// or of definitions the officer declined, changes no definition and
-// yields nothing of itself. Unknown indicators are added only when
-// acceptUnknown; otherwise they are taken out of ds with everything ds
-// gives for them.
+// kept in ds as the store holds it, marked as restated: the store keeps
+// it as a restatement, which changes no definition, so that undoing the
+// import that first gave the definition leaves it standing for this one
+// (a January scorecard undone must not take away the definitions
+// February's states). A restated definition yields nothing of itself
+// (Dataset.Yields): a file of definitions the officer declined, or that
+// repeat the store's, is still nothing to import. An indicator the file
+// only cites by its figures is taken out of ds. Unknown indicators are
+// added only when acceptUnknown; otherwise they are taken out of ds with
+// everything ds gives for them.
 func (d Definitions) Apply(ds *Dataset, acceptChanges, acceptUnknown bool) {
 	rejected := map[string]bool{}
 	kept := ds.Indicators[:0]
@@ -242,9 +247,19 @@ func (d Definitions) Apply(ds *Dataset, acceptChanges, acceptUnknown bool) {
 		if !st.Defines() {
 			continue
 		}
-		if def := finish(old, ind, st, acceptChanges); !sameDefinition(def, old) {
-			kept = append(kept, def)
+		def := finish(old, ind, st, acceptChanges)
+		if sameDefinition(def, old) {
+			// The stored definition itself, so that the store finds it
+			// repeats the latest version byte for byte.
+			def = old
+			if ds.restated == nil {
+				ds.restated = map[string]bool{}
+			}
+			ds.restated[ind.Ref] = true
+		} else {
+			delete(ds.restated, ind.Ref)
 		}
+		kept = append(kept, def)
 	}
 	ds.Indicators = kept
 	if len(rejected) == 0 {

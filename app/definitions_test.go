@@ -44,7 +44,7 @@ func TestDefinitionsApply(t *testing.T) {
 		name: "a stated name, unit and polarity that differ are held back",
 		ds: Dataset{Indicators: []Indicator{{Ref: "CIC09", Name: "Days to adoption", Polarity: HigherBetter, Unit: Percent, Measure: Proportion, Decimals: 1}},
 			Stated: map[string]Stated{"CIC09": {Name: nameCell, Unit: unitCell, Polarity: polCell}}},
-		want:    nil, // the stored definition stands whole: nothing to store
+		want:    []Indicator{stored["CIC09"]}, // the stored definition stands whole, restated
 		changes: []string{"CIC09 name Average days to adoption->Days to adoption", "CIC09 unit days->%", "CIC09 polarity L->H"},
 	}, {
 		name: "accepted, they change",
@@ -60,7 +60,7 @@ func TestDefinitionsApply(t *testing.T) {
 		ds: Dataset{Indicators: []Indicator{{Ref: "SCS06", Name: "45 days", Polarity: HigherBetter, Unit: Percent, Measure: Proportion, Decimals: 1}},
 			Observations: []Observation{{Ref: "SCS06", Value: Float(80)}},
 			Stated:       map[string]Stated{"SCS06": {Name: nameCell, Unit: unitCell, Polarity: polCell}}},
-		want:         nil,
+		want:         []Indicator{stored["SCS06"]},
 		changes:      []string{"SCS06 name Assessments within 45 days (%)->45 days"},
 		observations: 1,
 	}, {
@@ -69,7 +69,7 @@ func TestDefinitionsApply(t *testing.T) {
 			Polarity: LowerBetter, Unit: Percent, Measure: Proportion, Decimals: 1}},
 			Stated: map[string]Stated{"SCS07": {Section: Location{File: "defs.csv", Cell: "A1"}, DataPeriod: Location{File: "defs.csv", Cell: "F2"},
 				Guidance: Location{File: "defs.csv", Cell: "G2"}}}},
-		want: nil,
+		want: []Indicator{stored["SCS07"]},
 		changes: []string{"SCS07 section Children's Social Care->Early Help", "SCS07 data period R12M->MS",
 			"SCS07 guidance Referrals within 12 months of a previous one->Counted from the CIN census"},
 	}, {
@@ -89,19 +89,19 @@ func TestDefinitionsApply(t *testing.T) {
 		ds: Dataset{Indicators: []Indicator{{Ref: "SCS07", Name: "Re-referrals", Polarity: LowerBetter, Unit: Percent, Measure: Proportion, Decimals: 2}},
 			Stated: map[string]Stated{"SCS07": {Name: nameCell}}},
 		acceptChanges: true,
-		want:          nil,
+		want:          []Indicator{stored["SCS07"]},
 	}, {
 		name: "decimals stated differently are a change",
 		ds: Dataset{Indicators: []Indicator{{Ref: "SCS07", Name: "Re-referrals", Polarity: LowerBetter, Unit: Percent, Measure: Proportion, Decimals: 2}},
 			Stated: map[string]Stated{"SCS07": {Decimals: Location{File: "defs.csv", Cell: "H2"}}}},
-		want:    nil,
+		want:    []Indicator{stored["SCS07"]},
 		changes: []string{"SCS07 decimals 1->2"},
 	}, {
 		name: "a stated owner that differs is held back",
 		ds: Dataset{Indicators: []Indicator{{Ref: "CIC01", Name: "CIC01", Unit: Number, Owner: "Jane Smith"}},
 			Observations: []Observation{{Ref: "CIC01", Value: Float(40)}},
 			Stated:       map[string]Stated{"CIC01": {Owner: ownerCell}}},
-		want:         nil,
+		want:         []Indicator{stored["CIC01"]},
 		changes:      []string{"CIC01 owner Head of Children in Care->Jane Smith"},
 		observations: 1,
 	}, {
@@ -121,7 +121,7 @@ func TestDefinitionsApply(t *testing.T) {
 		ds: Dataset{Indicators: []Indicator{{Ref: "CIC09", Name: "Average days to adoption", Polarity: LowerBetter, Unit: Percent, Measure: Proportion, Decimals: 1}},
 			Stated: map[string]Stated{"CIC09": {Name: nameCell}}},
 		acceptChanges: true,
-		want:          nil,
+		want:          []Indicator{stored["CIC09"]},
 	}, {
 		name: "an unknown ref not accepted goes with its figures",
 		ds: Dataset{Indicators: []Indicator{{Ref: "XYZ99", Name: "XYZ99", Unit: Number}, {Ref: "CIC09", Name: "CIC09"}},
@@ -164,6 +164,20 @@ func TestDefinitionsApply(t *testing.T) {
 				return sameDefinition(a, b)
 			}) {
 				t.Errorf("indicators = %+v, want %+v", ds.Indicators, tt.want)
+			}
+			// A definition left as the store holds it is restated: it
+			// yields nothing of itself.
+			for _, ind := range ds.Indicators {
+				old, ok := known(ind.Ref)
+				if restated := ok && sameDefinition(ind, old); ds.restated[ind.Ref] != restated {
+					t.Errorf("%s marked restated %t, want %t", ind.Ref, ds.restated[ind.Ref], restated)
+				}
+			}
+			if yields := len(ds.Observations)+len(ds.Targets) > 0 || slices.ContainsFunc(ds.Indicators, func(ind Indicator) bool {
+				old, ok := known(ind.Ref)
+				return !ok || !sameDefinition(ind, old)
+			}); ds.Yields() != yields {
+				t.Errorf("Yields() = %t, want %t", ds.Yields(), yields)
 			}
 			if len(ds.Observations) != tt.observations {
 				t.Errorf("%d observations kept, want %d", len(ds.Observations), tt.observations)

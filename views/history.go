@@ -199,11 +199,19 @@ func (p *historyPane) undoImport(id string) {
 		p.w.showError(fmt.Errorf("undo %s: %w", id, err))
 		return
 	}
-	if _, err := p.w.st.Undo(id); err != nil {
+	imp, err := p.w.st.Undo(id)
+	if err != nil {
 		p.w.showError(fmt.Errorf("undo %s: %w", id, err))
 		return
 	}
 	if err := p.w.reloadHistory(); err != nil {
 		p.w.showError(err)
+		return
+	}
+	if refs := p.w.v.stored.Undefined(); len(refs) > 0 {
+		// As the CLI's undo says (warnUndefined): figures kept, but out
+		// of every screen until defined again.
+		p.w.status.SetText(fmt.Sprintf("Undid %s: no import in force defines %s, whose figures later imports gave; they are hidden until a file defining them is imported: %s again, or the latest scorecard stating them, its import undone and the file imported again",
+			imp.ID, strings.Join(refs, ", "), imp.Source))
 	}
 }

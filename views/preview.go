@@ -58,7 +58,9 @@ type previewGroup struct {
 func newImportPreview(h *app.History, res *importer.Result) *importPreview {
 	d := res.Dataset
 	p := &importPreview{defs: app.ReviewDefinitions(d, h.Indicator), basis: store.Basis(h.Imports), file: filepath.Base(res.File), h: h, res: res}
-	p.defs.Quiet = len(h.Indicators()) == 0
+	// Quiet only for a store that holds nothing yet: one whose figures
+	// an undo left undefined is told of each indicator a file adds.
+	p.defs.Quiet = len(h.Indicators()) == 0 && !slices.ContainsFunc(h.Imports, func(imp app.Import) bool { return imp.Undone == nil })
 	groups := map[string]*previewGroup{}
 	var order []*previewGroup
 	group := func(ref string) *previewGroup {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -370,5 +371,29 @@ func TestNothingToImportIsRefused(t *testing.T) {
 	}
 	if imps, _ := st.Imports(); len(imps) != 0 {
 		t.Errorf("a file with nothing to import left %d imports", len(imps))
+	}
+}
+
+// TestUndoSaysWhichFiguresItLeftUndefined undoes the import that alone
+// defined CIC05, whose figures a later figures-only file gave: the
+// figures are kept but no screen can show them, and the status says so.
+func TestUndoSaysWhichFiguresItLeftUndefined(t *testing.T) {
+	st := openStore(t)
+	fig := func(month time.Month, v float64) app.Observation {
+		return app.Observation{Ref: "CIC05", Area: app.Kent, Split: app.All, Period: app.MonthOf(2026, month), Value: app.Float(v)}
+	}
+	ind := app.Indicator{Ref: "CIC05", Name: "Children in care with 3 or more placements in 12 months", Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1}
+	if _, err := st.Import(store.Source{Name: "jan.xlsx", Kind: "workbook", SHA256: strings.Repeat("a", 64)},
+		&app.Dataset{Indicators: []app.Indicator{ind}, Observations: []app.Observation{fig(1, 10.5)}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Import(store.Source{Name: "feb.csv", Kind: "csv", SHA256: strings.Repeat("b", 64)},
+		&app.Dataset{Observations: []app.Observation{fig(2, 10.9)}}); err != nil {
+		t.Fatal(err)
+	}
+	w := windowOn(t, st)
+	w.history.undoImport("I0001")
+	if got := w.status.Text; !strings.Contains(got, "Undid I0001: no import in force defines CIC05") || !strings.Contains(got, "imported: jan.xlsx again") {
+		t.Errorf("after the undo the status says %q; want it to name CIC05 as left undefined", got)
 	}
 }

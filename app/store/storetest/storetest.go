@@ -27,6 +27,9 @@ func Run(t *testing.T, opt Options, open func(t *testing.T) store.Store) {
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) { sc.run(t, open(t), opt) })
 	}
+	for _, sc := range pairScenarios {
+		t.Run(sc.name, func(t *testing.T) { sc.run(t, open(t), open(t)) })
+	}
 }
 
 var (

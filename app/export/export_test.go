@@ -767,16 +767,18 @@ func TestSmallHistories(t *testing.T) {
 		Indicators: []app.Indicator{
 			{Ref: "M1", Name: "Monthly count", Unit: app.Number, Section: "One"},
 			{Ref: "Q1", Name: "Quarterly percentage", Unit: app.Percent, Decimals: 1, Polarity: app.HigherBetter, Section: "One"},
+			{Ref: "Y1", Name: "Yearly percentage", Unit: app.Percent, Decimals: 1, Polarity: app.HigherBetter, Section: "One"},
 		},
 		Observations: []app.Observation{
 			{Ref: "M1", Area: app.Kent, Period: oct, Value: app.Float(12)},
 			{Ref: "Q1", Area: app.Kent, Period: app.Period{Kind: app.Quarter, Year: 2026, N: 2}, Value: app.Float(61.2)},
 			{Ref: "Q1", Area: app.Kent, Period: app.Period{Kind: app.Quarter, Year: 2026, N: 3}, Value: app.Float(63.7)},
+			{Ref: "Y1", Area: app.Kent, Period: app.Period{Kind: app.AcademicYear, Year: 2025}, Value: app.Float(39.5)},
 		},
 		Targets: []app.Target{{Ref: "Q1", Year: app.Period{Kind: app.FinancialYear, Year: 2026}, Target: app.Float(65), Floor: app.Float(60)}},
 	}, "I0001")
 	f, sum := export(t, h, Options{})
-	if sum.Indicators != 2 || sum.Period != oct {
+	if sum.Indicators != 3 || sum.Period != oct {
 		t.Fatalf("summary %+v", sum)
 	}
 	r := sheetRow(t, f, ScorecardSheet, "Q1")
@@ -785,6 +787,18 @@ func TestSmallHistories(t *testing.T) {
 	}
 	if got, _ := f.GetCellValue(ScorecardSheet, cell(headerCol(t, f, "Oct-26"), r)); got != "" {
 		t.Errorf("Q1 in Oct-26: %q, want nothing", got)
+	}
+	// A quarter's or a year's figure in a month's column says whose it is.
+	for _, c := range []struct{ ref, month, note string }{
+		{"Q1", "Sep-26", "The figure for Jul-Sep 2026 (quarter), shown in the month it ends."},
+		{"Y1", "Aug-26", "The figure for 2025/26 AY (academic year), shown in the month it ends."},
+	} {
+		if at := cell(headerCol(t, f, c.month), sheetRow(t, f, ScorecardSheet, c.ref)); !hasComment(f, ScorecardSheet, at, c.note) {
+			t.Errorf("%s in %s (%s) has no note %q", c.ref, c.month, at, c.note)
+		}
+	}
+	if at := cell(headerCol(t, f, "Oct-26"), sheetRow(t, f, ScorecardSheet, "M1")); hasComment(f, ScorecardSheet, at, "shown in the month it ends") {
+		t.Errorf("M1's own month %s is noted as another period's", at)
 	}
 	if got := numberAt(t, f, ScorecardSheet, cell(headerCol(t, f, "Oct-26"), sheetRow(t, f, ScorecardSheet, "M1"))); got != 12 {
 		t.Errorf("M1 in Oct-26: %v, want 12", got)

@@ -294,6 +294,14 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 				return err
 			}
 		}
+		if p.Period.Kind != m.Kind {
+			// A quarter's or a year's figure stands in the column of the
+			// month it ends (row.point): said, so that it is not read as
+			// the month's own.
+			if err := b.note(s, first+i, r, fmt.Sprintf("The figure for %s (%s), shown in the %s it ends.", p.Period.Label(), p.Period.Kind.Noun(), m.Kind.Noun())); err != nil {
+				return err
+			}
+		}
 	}
 	at := ro.at
 	ragL, dotL := base, base

@@ -121,11 +121,18 @@ func councilAt(words []string, i int, auth *app.Authority) (n int, a *app.Author
 				return n, auth, true
 			}
 		}
-		if o, ok := app.LookupAuthority(phrase); ok {
+		if o, ok := app.LookupAuthority(phrase); ok && !acronym(phrase) {
 			return n, o, false
 		}
 	}
 	return 0, nil, false
+}
+
+// acronym reports whether a name is a council's initials ("ECC"): many
+// councils share them (LCC is Lancashire, Leeds and Lincolnshire), so
+// they name the store's own authority when its spelling, and no other.
+func acronym(name string) bool {
+	return len(name) <= 4 && strings.ToUpper(name) == name
 }
 
 // namesCouncil reports whether words[i:i+n], read as a council's name,

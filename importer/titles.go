@@ -76,7 +76,7 @@ func councilsNamed(title string, auth *app.Authority) (own bool, other *app.Auth
 		}
 	}
 	words := strings.FieldsFunc(title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
-	others := 0
+	several := false
 	for i := 0; i < len(words); {
 		n, a, district := councilAt(words, i, auth)
 		if n == 0 {
@@ -87,17 +87,14 @@ func councilsNamed(title string, auth *app.Authority) (own bool, other *app.Auth
 		switch {
 		case district || a == auth || a.Old == auth.Old:
 			return true, nil, ""
-		case namesCouncil(words, i, n):
-			if others == 0 {
-				other, name = a, phrase
-			}
-			if a != other {
-				others++
-			}
+		case namesCouncil(words, i, n) && other == nil:
+			other, name = a, phrase
+		case namesCouncil(words, i, n) && a.Old != other.Old:
+			several = true
 		}
 		i += n
 	}
-	if others > 1 {
+	if several {
 		return false, nil, ""
 	}
 	return false, other, name

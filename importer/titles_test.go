@@ -140,6 +140,8 @@ func TestCouncilsNamed(t *testing.T) {
 		{"Stockton-on-Tees Borough Council performance", false, "Stockton-on-Tees"},
 		{"North Somerset Council scorecard", false, "North Somerset"},
 		{"Scorecard for the County, March 2025", false, ""},
+		{"Surrey County Council and East Sussex County Council joint scorecard", false, ""},
+		{"Surrey County Council - Surrey Children's Services", false, "Surrey"},
 		{"Derby Day results", false, ""},    // one word, not before Council, in no council's title
 		{"Year 2025 report 886", false, ""}, // a code is not a name
 	}

@@ -334,14 +334,11 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	var refused []string
 	for _, ri := range rules {
 		c, ok := clashes[ri]
-		if !ok {
-			continue
+		l := left[ri]
+		if !ok || l == nil {
+			continue // no row of the file was the rule's: nothing left out
 		}
-		what := "no figures for " + rd.home().Name + " or benchmarks were"
-		if l := left[ri]; l != nil {
-			what = fmt.Sprintf("its %s and %s were", counted(len(l.Observations), "figure"), counted(len(l.Benchmarks), "benchmark"))
-		}
-		warn(1, "%s", c.warning(what))
+		warn(1, "%s", c.warning(fmt.Sprintf("its %s and %s were", counted(len(l.Observations), "figure"), counted(len(l.Benchmarks), "benchmark"))))
 		refused = append(refused, c.String())
 	}
 	notes.exact.warn(rd.home().Name, warn)

@@ -35,6 +35,11 @@ type areaCheck struct {
 	// unknown are the areas found that are not the authority's, mapped
 	// or not, in the order found: the import review's list.
 	unknown []UnknownArea
+	// titledOwn is set when a sheet's title names the authority or one
+	// of its districts; titled are the titles naming another council
+	// (see titles).
+	titledOwn bool
+	titled    []titled
 }
 
 func newAreaCheck(auth *app.Authority, names map[string]app.Area) *areaCheck {

@@ -28,7 +28,7 @@ func readDfE(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: unwrapPathError(err)}
 	}
 	defer f.Close()
-	rd := &dfe.Reader{Mapping: dfe.DefaultMapping(), Model: dfe.DefaultModel(), Known: opt.Known, Home: opt.authority()}
+	rd := &dfe.Reader{Mapping: dfe.DefaultMapping(), Model: dfe.DefaultModel(), Known: opt.Known, Defined: opt.Defined, Home: opt.authority()}
 	if opt.Model != nil {
 		rd.Model = opt.Model
 	}

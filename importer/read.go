@@ -44,7 +44,9 @@ type Options struct {
 	Known func(ref string) bool
 	// Defined returns the store's definition of an indicator, so that
 	// a tidy table's per-row targets are dated by the year type the
-	// store holds for it when the file does not say; may be nil.
+	// store holds for it when the file does not say, and so that a DfE
+	// file's figures are not filed under a ref the store defines as
+	// another measure; may be nil.
 	Defined func(ref string) (app.Indicator, bool)
 	// DfEMapping overrides the default mapping of DfE
 	// explore-education-statistics CSVs to indicators (an officer's saved

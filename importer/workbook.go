@@ -156,10 +156,17 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		for _, w := range areas.settle(base, &l) {
 			c.warn(w.Sheet, w.Cell, "%s", w.Message)
 		}
+		areas.titles(base, &l, h.Rows)
 		plan = append(plan, planned{l, fromProfile, s.wholes.get(h.Sheet)})
 	}
 	if err := areas.refusal(base); err != nil {
 		return nil, err
+	}
+	if err := areas.titleRefusal(); err != nil {
+		return nil, err
+	}
+	for _, w := range areas.titleWarnings() {
+		c.warn(w.Sheet, w.Cell, "%s", w.Message)
 	}
 	res.UnknownAreas = areas.unknown
 	s.wholes.drop()

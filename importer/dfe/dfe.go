@@ -64,6 +64,12 @@ type Reader struct {
 	// definition (from a scorecard) must not be replaced. Indicators it
 	// does not know are added from the mapping. Nil adds none.
 	Known func(ref string) bool
+	// Defined returns the store's definition of an indicator: a rule
+	// whose ref the store defines as another measure (another unit or
+	// measure, or a name about something else) is not read, with a
+	// warning at line 1, so that the DfE's figures never land under a
+	// meaning they do not have. Nil compares nothing.
+	Defined func(ref string) (app.Indicator, bool)
 	// MinRanked is the fewest authorities' rows an indicator's period
 	// needs for the home authority's rank among them; 0 means
 	// minRanked, which a filtered download falls short of.
@@ -199,6 +205,12 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		}
 	}
 	unreadRows := newUnread(header, cols, applied)
+	clashes := map[int]clash{}
+	for _, ri := range rules {
+		if c, ok := clashOf(rd.Mapping.Rules[ri], rd.Defined); ok {
+			clashes[ri] = c
+		}
+	}
 	groups := map[seriesKey]map[string]*areaRows{}
 	var order []seriesKey
 	// places holds the most decimal places each rule's value column shows
@@ -297,19 +309,43 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	d := &app.Dataset{}
 	var notes notes
 	known := map[string]bool{}
+	// A clashing rule's figures are read as any rule's, into a dataset of
+	// their own that is only counted, so that the warning says what was
+	// left out.
+	left := map[int]*app.Dataset{}
 	for _, sk := range order {
 		rule := rd.Mapping.Rules[sk.rule]
+		n, ok := places[sk.rule]
+		if _, clashed := clashes[sk.rule]; clashed {
+			if left[sk.rule] == nil {
+				left[sk.rule] = &app.Dataset{}
+			}
+			rd.emit(left[sk.rule], base, rule, sk.period, groups[sk], published{n, ok}, new(notes), func(int, string, ...any) {})
+			continue
+		}
 		if rd.Known != nil && !known[rule.Indicator.Ref] {
 			known[rule.Indicator.Ref] = true
 			if !rd.Known(rule.Indicator.Ref) {
 				d.Indicators = append(d.Indicators, rule.Indicator)
 			}
 		}
-		n, ok := places[sk.rule]
 		rd.emit(d, base, rule, sk.period, groups[sk], published{n, ok}, &notes, warn)
+	}
+	var refused []string
+	for _, ri := range rules {
+		c, ok := clashes[ri]
+		l := left[ri]
+		if !ok || l == nil {
+			continue // no row of the file was the rule's: nothing left out
+		}
+		warn(1, "%s", c.warning(fmt.Sprintf("its %s and %s were", counted(len(l.Observations), "figure"), counted(len(l.Benchmarks), "benchmark"))))
+		refused = append(refused, c.String())
 	}
 	notes.exact.warn(rd.home().Name, warn)
 	notes.rank.warn(rd.home().Name, warn)
+	if d.Empty() && len(refused) > 0 {
+		return nil, warns, fail(1, fmt.Errorf("not imported: nothing the mapping reads fits this store's definitions: %s. %s", strings.Join(refused, "; "), clashAdvice))
+	}
 	if d.Empty() {
 		why := ""
 		if len(skipped.order) > 0 {

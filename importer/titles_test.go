@@ -1,0 +1,158 @@
+package importer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"scorecard/app"
+)
+
+// titledBook is a one-sheet scorecard with no area column or district
+// sheet, as QA11's: only its title says whose it is.
+func titledBook(t *testing.T, title string) string {
+	b := newBook(t)
+	b.sheet("Scorecard")
+	if title != "" {
+		b.row("Scorecard", "A1", title)
+	}
+	b.row("Scorecard", "A3", "Ref", "Indicator", "Polarity", "Data Period", "Target", "Floor", "Jan-25", "Feb-25", "Mar-25")
+	b.row("Scorecard", "A4", "CLA01", "Percentage of children in care with 3 or more placements in the year", "L", "R12M", 10, 12, 11.1, 11.3, 11.6)
+	b.row("Scorecard", "A5", "CLA02", "Number of children in care", "-", "MS", nil, nil, 1900, 1896, 1890)
+	return b.save("titled.xlsx")
+}
+
+// TestTitleNamingAnotherCouncilRefused imports scorecards whose titles
+// name a council into stores of that council and of others (QA11 D5: a
+// "Kent County Council" scorecard revised an Essex store's figures, a
+// "Bristol City Council" one a Kent store's). A title naming another
+// council is refused at its cell; the store's own names, its districts'
+// and neutral titles are read as before.
+func TestTitleNamingAnotherCouncilRefused(t *testing.T) {
+	tests := []struct {
+		title, store string
+		// refused names what the refusal must say; empty for a title
+		// read as the store's.
+		refused []string
+	}{
+		{"Kent County Council - Children's Services Performance Scorecard - March 2025", "Essex",
+			[]string{"titled.xlsx: Scorecard!A1:", `names Kent ("Kent County Council"), not Essex`, "scorecard authority \"Kent County Council\"", "store of Kent's own"}},
+		{"Bristol City Council Children's Services Performance Scorecard - March 2025", "Kent",
+			[]string{"Scorecard!A1:", `names Bristol ("Bristol City Council"), not Kent`}},
+		{"Leeds City Council Children's Services Performance Scorecard - March 2025", "Kent", []string{`names Leeds ("Leeds City Council")`}},
+		{"Essex Children's Services Performance Scorecard - March 2025", "Kent", []string{`names Essex ("Essex")`}},
+		{"ECC performance scorecard", "Kent", nil}, // initials many councils share
+		{"LCC Children's Services Scorecard", "Leeds", nil},
+		{"Reading Borough Council - CSC scorecard", "Kent", []string{`names Reading ("Reading Borough Council")`}},
+		{"Kent County Council - Children's Services Performance Scorecard - March 2025", "Kent", nil},
+		{"KCC CYPE Performance Scorecard - Mar-25", "Kent", nil},
+		{"CYPE Performance Scorecard - Mar-25", "Kent", nil},
+		{"CYPE Performance Scorecard - Mar-25", "Essex", nil},
+		{"", "Essex", nil},
+		{"Essex County Council - Children's Services Performance Scorecard - March 2025", "Essex", nil},
+		{"Bristol City Council Children's Services Performance Scorecard - March 2025", "Bristol", nil},
+		{"Thanet District Scorecard - March 2025", "Kent", nil},          // a district of the store's own
+		{"Kent and Medway Children's Services Scorecard", "Kent", nil},   // the store's own named too
+		{"Reading and Writing at Key Stage 2 - March 2025", "Kent", nil}, // a word, not a council
+		{"Compared with statistical neighbours: Essex, East Sussex, Devon", "Kent", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title+" into "+tt.store, func(t *testing.T) {
+			res, err := Read(context.Background(), titledBook(t, tt.title), Options{Authority: lookup(t, tt.store)})
+			if len(tt.refused) > 0 {
+				if err == nil {
+					t.Fatalf("read into a %s store: %d figures, want a refusal", tt.store, len(res.Dataset.Observations))
+				}
+				for _, want := range tt.refused {
+					if !strings.Contains(err.Error(), want) {
+						t.Errorf("refusal %q does not say %q", err, want)
+					}
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			own := lookup(t, tt.store).Area()
+			for _, o := range res.Dataset.Observations {
+				if o.Area != own && !lookup(t, tt.store).IsDistrict(o.Area) {
+					t.Errorf("%s %s filed under %s, want %s's", o.Ref, o.Period, o.Area, own)
+				}
+			}
+			if n := len(res.Dataset.Observations); n != 6 {
+				t.Errorf("%d figures, want 6", n)
+			}
+			for _, w := range res.Warnings {
+				if strings.Contains(w.Message, "the title names") {
+					t.Errorf("warning %v for a title of the store's own", w)
+				}
+			}
+		})
+	}
+}
+
+// TestTitleOfAnotherCouncilBesideOwnDistricts reads a workbook whose
+// districts are the store's but whose scorecard sheet is titled for
+// another council (a template passed on): its districts say whose it
+// is, and the title is warned of at its cell, not silently passed.
+func TestTitleOfAnotherCouncilBesideOwnDistricts(t *testing.T) {
+	b := newBook(t)
+	b.sheet("Scorecard")
+	b.row("Scorecard", "A1", "Kent County Council - Children's Services Performance Scorecard - March 2025")
+	b.row("Scorecard", "A3", "Ref", "Indicator", "Jan-25", "Feb-25", "Mar-25")
+	b.row("Scorecard", "A4", "CIC01", "Number of children in care", 930, 931, 932)
+	b.sheet("Districts")
+	b.row("Districts", "A1", "District summary - March 2025")
+	head := []any{"Ref", "Indicator", "Surrey"}
+	vals := []any{"CIC01", "Number of children in care", 932}
+	for i, d := range surreyDistricts {
+		head = append(head, d)
+		vals = append(vals, 60+i)
+	}
+	b.row("Districts", "A3", head...)
+	b.row("Districts", "A4", vals...)
+	res, err := Read(context.Background(), b.save("template.xlsx"), Options{Authority: lookup(t, "Surrey")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var said []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, "the title names Kent") {
+			said = append(said, w.String())
+		}
+	}
+	if len(said) != 1 || !strings.Contains(said[0], "Scorecard!A1") || !strings.Contains(said[0], "Surrey's") {
+		t.Errorf("warnings of the title %q, want one at Scorecard!A1 saying the file is Surrey's", said)
+	}
+}
+
+func TestCouncilsNamed(t *testing.T) {
+	kent := app.DefaultAuthority()
+	tests := []struct {
+		title string
+		own   bool
+		other string // the DfE's name; "" for none
+	}{
+		{"Kent County Council - Scorecard", true, ""},
+		{"Folkestone & Hythe District Scorecard", true, ""},
+		{"Surrey County Council - Scorecard", false, "Surrey"},
+		{"City of Bristol scorecard", false, "Bristol, City of"},
+		{"Stockton-on-Tees Borough Council performance", false, "Stockton-on-Tees"},
+		{"North Somerset Council scorecard", false, "North Somerset"},
+		{"Scorecard for the County, March 2025", false, ""},
+		{"Surrey County Council and East Sussex County Council joint scorecard", false, ""},
+		{"Surrey County Council - Surrey Children's Services", false, "Surrey"},
+		{"Derby Day results", false, ""},    // one word, not before Council, in no council's title
+		{"Year 2025 report 886", false, ""}, // a code is not a name
+	}
+	for _, tt := range tests {
+		own, other, _ := councilsNamed(tt.title, kent)
+		got := ""
+		if other != nil {
+			got = other.Name
+		}
+		if own != tt.own || got != tt.other {
+			t.Errorf("councilsNamed(%q) = %v, %q; want %v, %q", tt.title, own, got, tt.own, tt.other)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 )
 
@@ -21,10 +22,13 @@ type History struct {
 	byRef      map[string]int
 	series     map[SeriesKey][]Observation
 	revisions  map[figureKey][]Observation
-	targets    map[string][]Target
-	benchmarks map[string][]Benchmark
-	breakdowns []Breakdown
-	comments   map[figureKey]Comment
+	// ownRevisions is false in a Clone until SetRevisions copies the
+	// revisions it shares with the History it was cloned from.
+	ownRevisions bool
+	targets      map[string][]Target
+	benchmarks   map[string][]Benchmark
+	breakdowns   []Breakdown
+	comments     map[figureKey]Comment
 	// chartSettings are the officer's trend and SPC settings by ref.
 	chartSettings map[string][]ChartSetting
 }
@@ -37,12 +41,13 @@ type figureKey struct {
 // NewHistory returns an empty History.
 func NewHistory() *History {
 	return &History{
-		byRef:      map[string]int{},
-		series:     map[SeriesKey][]Observation{},
-		revisions:  map[figureKey][]Observation{},
-		targets:    map[string][]Target{},
-		benchmarks: map[string][]Benchmark{},
-		comments:   map[figureKey]Comment{},
+		byRef:        map[string]int{},
+		series:       map[SeriesKey][]Observation{},
+		revisions:    map[figureKey][]Observation{},
+		ownRevisions: true,
+		targets:      map[string][]Target{},
+		benchmarks:   map[string][]Benchmark{},
+		comments:     map[figureKey]Comment{},
 	}
 }
 
@@ -453,7 +458,29 @@ func (h *History) Clone() *History {
 	for k, s := range h.series {
 		c.series[k] = s
 	}
+	c.ownRevisions = false
 	return &c
+}
+
+// SetRevisions replaces the earlier versions of the figure of k for p,
+// oldest first (none: nil), without touching the History h was cloned
+// from: a figure excluding a cohort was revised when the figure worked
+// out from the earlier versions differs, not when the all-children
+// figure's did.
+func (h *History) SetRevisions(k SeriesKey, p Period, revs []Observation) {
+	fk := figureKey{k, p}
+	if len(revs) == 0 && len(h.revisions[fk]) == 0 {
+		return
+	}
+	if !h.ownRevisions {
+		h.revisions = maps.Clone(h.revisions)
+		h.ownRevisions = true
+	}
+	if len(revs) == 0 {
+		delete(h.revisions, fk)
+		return
+	}
+	h.revisions[fk] = revs
 }
 
 // SetSeries replaces a whole series, e.g. with figures recomputed to

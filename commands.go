@@ -130,8 +130,19 @@ func runBrief(e *env, args []string) error {
 		return usagef("--period: the store's figures are by %s; give a %s such as %s", k.Noun(), k.Noun(), v.h.Latest())
 	}
 	items := brief.Items(v.h, brief.Options{Period: p, Area: v.area, Trend: analysisOptions()})
-	_, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items))
-	return err
+	if _, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items)); err != nil {
+		return err
+	}
+	// A source's own figure excluding the cohorts that cannot be right is
+	// said before the brief is sent, whether or not the brief names it.
+	for _, ind := range v.h.Indicators() {
+		if d := v.disagrees[figure{app.SeriesKey{Ref: ind.Ref, Area: v.area}, p}]; d != "" {
+			if _, err := fmt.Fprintf(e.out, "Check before sending: %s %s: %s.\n", ind.Ref, ind.Name, d); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // noteShortfall says, of the latest period p a command defaulted to,

@@ -22,13 +22,10 @@ type History struct {
 	byRef      map[string]int
 	series     map[SeriesKey][]Observation
 	revisions  map[figureKey][]Observation
-	// ownRevisions is false in a Clone until SetRevisions copies the
-	// revisions it shares with the History it was cloned from.
-	ownRevisions bool
-	targets      map[string][]Target
-	benchmarks   map[string][]Benchmark
-	breakdowns   []Breakdown
-	comments     map[figureKey]Comment
+	targets    map[string][]Target
+	benchmarks map[string][]Benchmark
+	breakdowns []Breakdown
+	comments   map[figureKey]Comment
 	// chartSettings are the officer's trend and SPC settings by ref.
 	chartSettings map[string][]ChartSetting
 }
@@ -41,13 +38,12 @@ type figureKey struct {
 // NewHistory returns an empty History.
 func NewHistory() *History {
 	return &History{
-		byRef:        map[string]int{},
-		series:       map[SeriesKey][]Observation{},
-		revisions:    map[figureKey][]Observation{},
-		ownRevisions: true,
-		targets:      map[string][]Target{},
-		benchmarks:   map[string][]Benchmark{},
-		comments:     map[figureKey]Comment{},
+		byRef:      map[string]int{},
+		series:     map[SeriesKey][]Observation{},
+		revisions:  map[figureKey][]Observation{},
+		targets:    map[string][]Target{},
+		benchmarks: map[string][]Benchmark{},
+		comments:   map[figureKey]Comment{},
 	}
 }
 
@@ -449,16 +445,17 @@ func (h *History) Cohorts() []Cohort {
 	return cs
 }
 
-// Clone returns a History that shares h's figures but whose series can be
-// replaced (SetSeries) without touching h: how a view excluding a cohort
-// is built from the stored history.
+// Clone returns a History that shares h's figures but whose series and
+// revisions can be replaced (SetSeries, SetRevisions) without touching
+// h: how a view excluding a cohort is built from the stored history.
 func (h *History) Clone() *History {
 	c := *h
 	c.series = make(map[SeriesKey][]Observation, len(h.series))
 	for k, s := range h.series {
 		c.series[k] = s
 	}
-	c.ownRevisions = false
+	// Its own revisions too, so that SetRevisions leaves h's alone.
+	c.revisions = maps.Clone(h.revisions)
 	return &c
 }
 
@@ -472,13 +469,12 @@ func (h *History) SetRevisions(k SeriesKey, p Period, revs []Observation) {
 	if len(revs) == 0 && len(h.revisions[fk]) == 0 {
 		return
 	}
-	if !h.ownRevisions {
-		h.revisions = maps.Clone(h.revisions)
-		h.ownRevisions = true
-	}
 	if len(revs) == 0 {
 		delete(h.revisions, fk)
 		return
+	}
+	if h.revisions == nil {
+		h.revisions = map[figureKey][]Observation{}
 	}
 	h.revisions[fk] = revs
 }

@@ -18,18 +18,41 @@ func Review(file string, d *app.Dataset, auth *app.Authority) []app.Warning {
 	if d == nil {
 		return nil
 	}
+	// Only the series an excluding figure is checked against are read:
+	// a large scorecard's other figures would double the import's memory.
+	type series struct {
+		ref  string
+		area app.Area
+	}
+	checked, refs := map[series]bool{}, map[string]bool{}
 	var splits []app.Split
 	for i := range d.Observations {
-		if s := d.Observations[i].Split; len(s.Excluded()) > 0 && !slices.Contains(splits, s) {
-			splits = append(splits, s)
+		o := &d.Observations[i]
+		if len(o.Split.Excluded()) == 0 {
+			continue
+		}
+		checked[series{o.Ref, o.Area}], refs[o.Ref] = true, true
+		if !slices.Contains(splits, o.Split) {
+			splits = append(splits, o.Split)
 		}
 	}
 	if len(splits) == 0 {
 		return nil // the common case: the file gives no excluding figures
 	}
+	sub := &app.Dataset{}
+	for _, ind := range d.Indicators {
+		if refs[ind.Ref] {
+			sub.Indicators = append(sub.Indicators, ind)
+		}
+	}
+	for i := range d.Observations {
+		if o := &d.Observations[i]; checked[series{o.Ref, o.Area}] {
+			sub.Observations = append(sub.Observations, *o)
+		}
+	}
 	const id = "import"
 	h := app.NewHistory()
-	h.Apply(d, id)
+	h.Apply(sub, id)
 	h.Imports = []app.Import{{ID: id, Source: file}}
 	if auth == nil {
 		auth = app.AuthorityOf(h)

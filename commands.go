@@ -141,8 +141,19 @@ func runBrief(e *env, args []string) error {
 	_, shown, figures, _, _ := disclosure.ReleaseFigures(v.all, v.excluded, e.suppress, v.auth)
 	opt := brief.Options{Period: p, Area: v.area, Trend: analysisOptions(), Shown: shown, Suppress: e.suppress}
 	items := brief.Items(figures, opt)
-	_, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items, brief.Foot(figures, opt)))
-	return err
+	if _, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items, brief.Foot(figures, opt))); err != nil {
+		return err
+	}
+	// A source's own figure excluding the cohorts that cannot be right is
+	// said before the brief is sent, whether or not the brief names it:
+	// to the officer, beside the brief, since the note gives figures the
+	// brief may withhold.
+	for _, ind := range v.h.Indicators() {
+		if d := v.disagrees[figure{app.SeriesKey{Ref: ind.Ref, Area: v.area}, p}]; d != "" {
+			fmt.Fprintf(e.errOut, "note: check before sending: %s %s: %s\n", ind.Ref, ind.Name, d)
+		}
+	}
+	return nil
 }
 
 // noteShortfall says, of the latest period p a command defaulted to,

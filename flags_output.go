@@ -111,6 +111,8 @@ func kindWords(kind string) string {
 		return "revised"
 	case trend.DoTDisagrees:
 		return "source arrow differs"
+	case trend.ExcludingDisagrees:
+		return "source's excluding figure differs"
 	case trend.MissingMonth:
 		return "missing"
 	case trend.SmallNumbers:
@@ -147,7 +149,9 @@ func runFlags(e *env, args []string) error {
 	if v.period.IsZero() {
 		noteShortfall(e, v.h, v.h.Latest())
 	}
-	flags := trend.Flags(v.h, v.period, analysisOptions())
+	flags := trend.FlagsNoting(v.h, v.period, analysisOptions(), func(k app.SeriesKey, q app.Period) string {
+		return v.disagrees[figure{k, q}]
+	})
 	if !e.all {
 		return printRankedFlags(e, v.h, flags)
 	}

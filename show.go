@@ -22,6 +22,15 @@ type view struct {
 	area     app.Area
 	period   app.Period
 	auth     *app.Authority // the store's
+	// disagrees notes, by figure, the source's own figures excluding the
+	// cohorts that cannot be right as given (cohort.Disagreement).
+	disagrees map[figure]string
+}
+
+// figure names one figure of the view: a period of a series.
+type figure struct {
+	k app.SeriesKey
+	p app.Period
 }
 
 // loadView reads the store and applies --exclude, --area and --period.
@@ -81,7 +90,14 @@ func loadViewOf(e *env, ref string) (*view, error) {
 		}
 	}
 	v.all = h
-	v.h, _ = cohort.ExcludeIn(h, excluded, auth)
+	var ds []cohort.Disagreement
+	v.h, _, ds = cohort.ExcludeNoted(h, excluded, auth)
+	for _, d := range ds {
+		if v.disagrees == nil {
+			v.disagrees = map[figure]string{}
+		}
+		v.disagrees[figure{app.SeriesKey{Ref: d.Ref, Area: d.Area}, d.Period}] = d.Note()
+	}
 	return v, nil
 }
 
@@ -175,10 +191,13 @@ func pointHoldsNonFinite(p *trend.Point) bool {
 func nonFinite(f *float64) bool { return f != nil && (math.IsInf(*f, 0) || math.IsNaN(*f)) }
 
 // showPoint is an analysed point and, for a figure that could not be
-// recomputed without the excluded cohorts, the reason why.
+// recomputed without the excluded cohorts, the reason why; for a
+// source's own figure excluding them that cannot be right, what
+// disagrees (cohort.Disagreement).
 type showPoint struct {
 	trend.Point
-	Reason string `json:"reason,omitempty"`
+	Reason    string `json:"reason,omitempty"`
+	Disagrees string `json:"source_disagrees,omitempty"`
 }
 
 // showHeapFloor is the heap show may grow to before the garbage
@@ -282,6 +301,9 @@ func runShow(e *env, args []string) error {
 			return err
 		}
 	}
+	if err := writeDisagreements(e, r.Points, r.Quarterly, r.Annual); err != nil {
+		return err
+	}
 	var notes []string
 	for _, p := range r.Points {
 		if p.Reason != "" {
@@ -301,7 +323,7 @@ func runShow(e *env, args []string) error {
 // explained adds to an analysed point the reason a figure could not be
 // recomputed without the excluded cohorts.
 func (v *view) explained(k app.SeriesKey, p trend.Point) showPoint {
-	sp := showPoint{Point: p}
+	sp := showPoint{Point: p, Disagrees: v.disagrees[figure{k, p.Period}]}
 	if p.Status == app.CannotExclude {
 		if o, ok := v.h.Observation(k, p.Period); ok {
 			sp.Reason = o.Raw
@@ -357,7 +379,7 @@ func periodCell(p app.Period) string {
 func writePoints(e *env, ind app.Indicator, points []showPoint) error {
 	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "PERIOD\tVALUE\tNUM\tDEN\tTARGET\tFLOOR\tRAG\tDOT\tCHANGE\tSIGNAL\tFLAGS")
-	standIns := false
+	standIns, disagrees := false, false
 	for _, p := range points {
 		value := number(p.Value, ind.Decimals)
 		if p.Status != app.OK {
@@ -366,6 +388,10 @@ func writePoints(e *env, ind app.Indicator, points []showPoint) error {
 		if p.StandIn {
 			value += " (s)"
 			standIns = true
+		}
+		if p.Disagrees != "" {
+			value += " (!)"
+			disagrees = true
 		}
 		change := number(p.Change, ind.Decimals)
 		if p.Change != nil && p.ChangeUnit != "" {
@@ -380,6 +406,32 @@ func writePoints(e *env, ind app.Indicator, points []showPoint) error {
 	}
 	if standIns {
 		fmt.Fprintln(e.out, "(s) last year's outturn standing in for a figure not yet available; not used in the analysis")
+	}
+	if disagrees {
+		fmt.Fprintln(e.out, "(!) the source's own figure, which disagrees with its other figures: see below")
+	}
+	return nil
+}
+
+// writeDisagreements says, after the tables, what disagrees in each
+// figure marked (!), the first few in full.
+func writeDisagreements(e *env, points ...[]showPoint) error {
+	var notes []string
+	for _, pts := range points {
+		for _, p := range pts {
+			if p.Disagrees != "" {
+				notes = append(notes, fmt.Sprintf("(!) %s: %s", p.Period, p.Disagrees))
+			}
+		}
+	}
+	for i, n := range notes {
+		if i == 5 {
+			_, err := fmt.Fprintf(e.out, "(!) ... and %d more periods where the source's own figure disagrees\n", len(notes)-i)
+			return err
+		}
+		if _, err := fmt.Fprintln(e.out, n); err != nil {
+			return err
+		}
 	}
 	return nil
 }

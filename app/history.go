@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 )
 
@@ -473,16 +474,38 @@ func (h *History) Cohorts() []Cohort {
 	return cs
 }
 
-// Clone returns a History that shares h's figures but whose series can be
-// replaced (SetSeries) without touching h: how a view excluding a cohort
-// is built from the stored history.
+// Clone returns a History that shares h's figures but whose series and
+// revisions can be replaced (SetSeries, SetRevisions) without touching
+// h: how a view excluding a cohort is built from the stored history.
 func (h *History) Clone() *History {
 	c := *h
 	c.series = make(map[SeriesKey][]Observation, len(h.series))
 	for k, s := range h.series {
 		c.series[k] = s
 	}
+	// Its own revisions too, so that SetRevisions leaves h's alone.
+	c.revisions = maps.Clone(h.revisions)
 	return &c
+}
+
+// SetRevisions replaces the earlier versions of the figure of k for p,
+// oldest first (none: nil), without touching the History h was cloned
+// from: a figure excluding a cohort was revised when the figure worked
+// out from the earlier versions differs, not when the all-children
+// figure's did.
+func (h *History) SetRevisions(k SeriesKey, p Period, revs []Observation) {
+	fk := figureKey{k, p}
+	if len(revs) == 0 && len(h.revisions[fk]) == 0 {
+		return
+	}
+	if len(revs) == 0 {
+		delete(h.revisions, fk)
+		return
+	}
+	if h.revisions == nil {
+		h.revisions = map[figureKey][]Observation{}
+	}
+	h.revisions[fk] = revs
 }
 
 // SetSeries replaces a whole series, e.g. with figures recomputed to

@@ -24,6 +24,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/benchmark"
+	"scorecard/app/cohort"
 	"scorecard/importer/dfe"
 )
 
@@ -242,6 +243,7 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 			return nil, err
 		}
 		res.Warnings = append(res.Warnings, futureMonths(base, res.Dataset, now)...)
+		res.Warnings = append(res.Warnings, cohort.Review(base, res.Dataset, opt.Authority)...)
 		if res.Dataset != nil {
 			seen := newNewRefs(opt.Known)
 			seen.addAll(res.Dataset.Indicators)

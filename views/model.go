@@ -60,6 +60,9 @@ type view struct {
 	// warnings from the last exclusion: disagreements between a source's
 	// own excluding figures and the arithmetic.
 	warnings []app.Warning
+	// disagrees notes, by figure of the shown history, those of a
+	// source's own figures excluding the cohorts that cannot be right.
+	disagrees map[figureAt]string
 	// excluded caches each cohort set's History, so toggling back and forth
 	// redraws without recomputing.
 	excluded map[string]excludedHistory
@@ -70,8 +73,15 @@ type view struct {
 }
 
 type excludedHistory struct {
-	h        *app.History
-	warnings []app.Warning
+	h         *app.History
+	warnings  []app.Warning
+	disagrees map[figureAt]string
+}
+
+// figureAt names one figure: a period of a series.
+type figureAt struct {
+	k app.SeriesKey
+	p app.Period
 }
 
 // newView shows h at its latest period for auth, all children.
@@ -101,10 +111,17 @@ func (v *view) exclude(cs []app.Cohort) {
 	key := string(app.Excluding(cs...))
 	e, ok := v.excluded[key]
 	if !ok {
-		e.h, e.warnings = cohort.ExcludeIn(v.stored, cs, v.auth)
+		var ds []cohort.Disagreement
+		e.h, e.warnings, ds = cohort.ExcludeNoted(v.stored, cs, v.auth)
+		for _, d := range ds {
+			if e.disagrees == nil {
+				e.disagrees = map[figureAt]string{}
+			}
+			e.disagrees[figureAt{app.SeriesKey{Ref: d.Ref, Area: d.Area}, d.Period}] = d.Note()
+		}
 		v.excluded[key] = e
 	}
-	v.shown, v.warnings = e.h, e.warnings
+	v.shown, v.warnings, v.disagrees = e.h, e.warnings, e.disagrees
 }
 
 // setCohort switches one cohort's exclusion on or off.
@@ -172,6 +189,10 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 	if r.cur.Status == app.CannotExclude {
 		r.flags = append(r.flags, "not excludable")
 		r.notes = append(r.notes, r.cur.Raw)
+	}
+	if d := v.disagrees[figureAt{k, v.period}]; d != "" {
+		r.flags = append(r.flags, trend.ExcludingDisagrees)
+		r.notes = append(r.notes, d)
 	}
 	return r
 }

@@ -85,16 +85,27 @@ func Exclude(h *app.History, cs []app.Cohort) (*app.History, []app.Warning) {
 // ExcludeIn is Exclude for a history of auth's figures: auth's own area
 // is the county whose districts' identities are proven.
 func ExcludeIn(h *app.History, cs []app.Cohort, auth *app.Authority) (*app.History, []app.Warning) {
+	out, warns, _ := ExcludeNoted(h, cs, auth)
+	return out, warns
+}
+
+// ExcludeNoted is ExcludeIn, also returning the source's own excluding
+// figures that cannot be right as given (Disagreement), each of which
+// is among the warnings too: show, flags and the window say them beside
+// the figures.
+func ExcludeNoted(h *app.History, cs []app.Cohort, auth *app.Authority) (*app.History, []app.Warning, []Disagreement) {
 	cs = normalise(cs)
 	if len(cs) == 0 {
-		return h, nil
+		return h, nil, nil
 	}
 	out := h.Clone()
 	ex := excluder{h: h, cs: cs, auth: auth, split: app.Excluding(cs...), files: map[string]string{},
-		parts: make([]app.Observation, len(cs)), next: make([]int, len(cs)), rules: map[string]string{}}
+		parts: make([]app.Observation, len(cs)), next: make([]int, len(cs)), rules: map[string]string{},
+		order: map[string]int{}}
 	ex.sourceRule = "the source's own figure " + strings.ToLower(ex.split.Label()) + "; it states no rule for who counted"
-	for _, imp := range h.Imports {
+	for i, imp := range h.Imports {
 		ex.files[imp.ID] = imp.Source
+		ex.order[imp.ID] = i
 	}
 	for _, k := range h.Keys() {
 		if k.Split != app.All {
@@ -104,10 +115,10 @@ func ExcludeIn(h *app.History, cs []app.Cohort, auth *app.Authority) (*app.Histo
 			out.SetSeries(k, standing(h.Series(k), cs))
 			continue
 		}
-		out.SetSeries(k, ex.series(k))
+		out.SetSeries(k, ex.series(out, k))
 	}
 	ex.identities(out)
-	return out, ex.warnings
+	return out, ex.warnings, ex.disagreements
 }
 
 // affected reports whether excluding any of cs can change ind's figures.
@@ -154,7 +165,10 @@ type excluder struct {
 	cs       []app.Cohort
 	split    app.Split
 	files    map[string]string // import ID to source file, for warnings
+	order    map[string]int    // import ID to its place in h.Imports
 	warnings []app.Warning
+	// disagreements are the source's own figures that cannot be right.
+	disagreements []Disagreement
 
 	// The GUI recomputes on every toggle, so the per-figure work avoids
 	// allocating: parts is reused, rules caches stated's text and floats
@@ -179,7 +193,7 @@ func (ex *excluder) float(v float64) *float64 {
 // series returns the figures of the All series k with the cohorts
 // excluded, one for every period the All series or the source's excluding
 // series has.
-func (ex *excluder) series(k app.SeriesKey) []app.Observation {
+func (ex *excluder) series(out *app.History, k app.SeriesKey) []app.Observation {
 	ind, _ := ex.h.Indicator(k.Ref)
 	all := ex.h.Series(k)
 	src := ex.h.Series(app.SeriesKey{Ref: k.Ref, Area: k.Area, Split: ex.split})
@@ -188,7 +202,7 @@ func (ex *excluder) series(k app.SeriesKey) []app.Observation {
 		only[i] = ex.h.Series(app.SeriesKey{Ref: k.Ref, Area: k.Area, Split: app.Only(c)})
 	}
 	clear(ex.next)
-	out := make([]app.Observation, 0, max(len(all), len(src)))
+	figs := make([]app.Observation, 0, max(len(all), len(src)))
 	// Both series are sorted by period: walk them together.
 	i, j := 0, 0
 	for i < len(all) || j < len(src) {
@@ -205,27 +219,39 @@ func (ex *excluder) series(k app.SeriesKey) []app.Observation {
 			i++
 			j++
 		}
-		out = append(out, ex.figure(ind, k, a, s, only))
+		f := ex.figure(ind, k, a, s, only)
+		ex.revise(out, ind, k, &f)
+		figs = append(figs, f)
 	}
-	return out
+	return figs
 }
 
 // figure gives one period's figure excluding the cohorts, from the All
-// figure a and the source's excluding figure s (either may be nil).
+// figure a and the source's excluding figure s (either may be nil),
+// checking s against the arithmetic.
 func (ex *excluder) figure(ind app.Indicator, k app.SeriesKey, a, s *app.Observation, only [][]app.Observation) app.Observation {
-	var o app.Observation
-	var reason string
+	missing := ""
 	if a != nil {
-		parts := ex.parts
-		missing := ""
 		for i, c := range ex.cs {
 			p, ok := ex.find(i, only[i], a.Period)
 			if !ok {
 				missing = c.Label()
 				break
 			}
-			parts[i] = p
+			ex.parts[i] = p
 		}
+	}
+	return ex.compose(ind, k, a, s, ex.parts, missing, true)
+}
+
+// compose gives the figure excluding the cohorts from the All figure a,
+// the source's excluding figure s and the cohorts' figures parts, or
+// says, where missing names a cohort, that it has no figure. With check,
+// a source's figure the arithmetic contradicts is noted (ex.check).
+func (ex *excluder) compose(ind app.Indicator, k app.SeriesKey, a, s *app.Observation, parts []app.Observation, missing string, check bool) app.Observation {
+	var o app.Observation
+	var reason string
+	if a != nil {
 		if missing != "" {
 			// The month is the cell's own, so the reason leaves it out and
 			// reads the same for every month: said once per row.
@@ -242,8 +268,12 @@ func (ex *excluder) figure(ind app.Indicator, k app.SeriesKey, a, s *app.Observa
 		o.Ref, o.Area, o.Split = k.Ref, k.Area, app.All
 		return o
 	}
-	if reason == "" && o.Status == app.OK && s.Status == app.OK {
-		ex.check(ind, *s, o)
+	if check {
+		var worked *app.Observation
+		if reason == "" && o.Status == app.OK {
+			worked = &o
+		}
+		ex.check(ind, *s, a, worked)
 	}
 	out := *s
 	out.Split = app.All
@@ -403,38 +433,6 @@ func scale(m app.Measure) float64 {
 		return 10000
 	}
 	return 1
-}
-
-// check compares the source's excluding figure s with the arithmetic o
-// and warns where they disagree: components exactly, the value beyond the
-// half unit of the indicator's displayed precision that rounding allows.
-func (ex *excluder) check(ind app.Indicator, s, o app.Observation) {
-	var diffs []string
-	for _, c := range []struct {
-		name     string
-		src, got *float64
-	}{{"value", s.Value, o.Value}, {"numerator", s.Numerator, o.Numerator}, {"denominator", s.Denominator, o.Denominator}} {
-		if c.src == nil || c.got == nil {
-			continue
-		}
-		tol := 1e-9
-		if c.name == "value" {
-			tol = 0.5*math.Pow(10, -float64(max(ind.Decimals, 0))) + 1e-9
-		}
-		if math.Abs(*c.src-*c.got) > tol {
-			diffs = append(diffs, fmt.Sprintf("%s %s where all minus the cohort gives %s", c.name, number(*c.src), number(*c.got)))
-		}
-	}
-	if len(diffs) == 0 {
-		return
-	}
-	loc := app.Location{File: ex.files[s.Import]}
-	loc.Sheet, loc.Cell, _ = strings.Cut(s.Cell, "!")
-	if loc.Cell == "" {
-		loc.Sheet, loc.Cell = "", s.Cell
-	}
-	ex.warnings = append(ex.warnings, app.Warning{Location: loc, Message: fmt.Sprintf(
-		"%s %s %s: the source's own figure %s has %s", s.Ref, s.Area, s.Period.Label(), strings.ToLower(ex.split.Label()), strings.Join(diffs, "; "))})
 }
 
 // stated returns the rule the cohort figures give for who counted, joined

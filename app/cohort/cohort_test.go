@@ -219,7 +219,7 @@ func TestExcludeDisagreementWarningNamesCell(t *testing.T) {
 	if w.File != "cic-scorecard.xlsx" || w.Sheet != "CIC" || w.Cell != "H14" {
 		t.Errorf("warning at %v, want cic-scorecard.xlsx CIC!H14", w.Location)
 	}
-	for _, s := range []string{"CIC05", "excluding uasc", "numerator 221", "209", "1786"} {
+	for _, s := range []string{"CIC05", "excluding UASC", "numerator 221", "209", "1786"} {
 		if !strings.Contains(w.Message, s) {
 			t.Errorf("warning %q does not mention %s", w.Message, s)
 		}

@@ -19,6 +19,9 @@ const (
 	MissingMonth = "missing"       // a period inside a series with no figure, or one marked not available
 	DoTDisagrees = "dot-disagrees" // the source workbook's arrow disagrees with the figures
 	RAGDisagrees = "rag-disagrees" // the source workbook's RAG disagrees with the app's rating
+	// ExcludingDisagrees: the source's own figure excluding a cohort
+	// disagrees with its figures for all children and the cohort.
+	ExcludingDisagrees = "excluding-disagrees"
 )
 
 // Flag is one thing an MI officer should look at in a period: an entry of
@@ -39,6 +42,14 @@ type Flag struct {
 // annual series is flagged in the month its period ends. The slice is
 // never nil, so that it writes as [] in JSON when there is nothing to flag.
 func Flags(h *app.History, p app.Period, opt Options) []Flag {
+	return FlagsNoting(h, p, opt, nil)
+}
+
+// FlagsNoting is Flags with, for each series flagged at period q, an
+// ExcludingDisagrees flag where disagrees(k, q) says what disagrees in
+// its figure: a source's own figure excluding a cohort that cannot be
+// right (cohort.Disagreement). disagrees may be nil.
+func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app.SeriesKey, q app.Period) string) []Flag {
 	out := []Flag{}
 	if p.IsZero() {
 		p = latest(h)
@@ -78,6 +89,11 @@ func Flags(h *app.History, p app.Period, opt Options) []Flag {
 		}
 		for i, kind := range last.Flags {
 			add(kind, last.FlagDetails[i])
+		}
+		if disagrees != nil {
+			if d := disagrees(k, q); d != "" {
+				add(ExcludingDisagrees, d)
+			}
 		}
 		// Earlier figures revised by the import that brought this one.
 		if last.Import == "" {

@@ -1,0 +1,80 @@
+package cohort
+
+import (
+	"strings"
+	"testing"
+
+	"scorecard/app"
+)
+
+// TestExcludeDisagreements: a source's own figure excluding UASC that the
+// arithmetic contradicts, or that counts more than all children, stands
+// as given and is noted, with both figures and the cell; one that agrees,
+// or that nothing can contradict, is not.
+func TestExcludeDisagreements(t *testing.T) {
+	uasc, excl := app.Only(app.UASC), app.Excluding(app.UASC)
+	pct := app.Indicator{Ref: "QZ1", Unit: app.Percent, Decimals: 1, Measure: app.Proportion}
+	count := app.Indicator{Ref: "QZ2", Unit: app.Number, Measure: app.Count}
+	cases := []struct {
+		name string
+		ind  app.Indicator
+		obs  []app.Observation
+		// want are what the note must say (none: no note); value is the
+		// figure shown, the source's own.
+		want  []string
+		value float64
+	}{
+		{"30/120 all, 6/20 UASC: 24/100 by hand, the source says 20/100", pct,
+			[]app.Observation{fig("QZ1", app.All, 25, 30, 120), fig("QZ1", uasc, 30, 6, 20), fig("QZ1", excl, 20, 20, 100)},
+			[]string{"excluding UASC", "value 20 where all children minus the cohort give 24", "numerator 20 where all children minus the cohort give 24"}, 20},
+		{"agrees: 24/100, shown as 24.0", pct,
+			[]app.Observation{fig("QZ1", app.All, 25, 30, 120), fig("QZ1", uasc, 30, 6, 20), fig("QZ1", excl, 24, 24, 100)},
+			nil, 24},
+		{"count excluding UASC 110 above all children's 100, no UASC row", count,
+			[]app.Observation{fig("QZ2", app.All, 100, none, none), fig("QZ2", excl, 110, none, none)},
+			[]string{"excluding UASC", "count 110 above all children's 100"}, 110},
+		{"count excluding UASC 90 below all children's 100, no UASC row", count,
+			[]app.Observation{fig("QZ2", app.All, 100, none, none), fig("QZ2", excl, 90, none, none)},
+			nil, 90},
+		{"percentage 82 excluding UASC above 80 for all: a share can be higher", pct,
+			[]app.Observation{fig("QZ1", app.All, 80, none, none), fig("QZ1", excl, 82, none, none)},
+			nil, 82},
+		{"denominator 130 excluding UASC above all children's 120", pct,
+			[]app.Observation{fig("QZ1", app.All, 25, 30, 120), fig("QZ1", excl, 20, 26, 130)},
+			[]string{"denominator 130 above all children's 120"}, 20},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for i := range c.obs {
+				c.obs[i].Cell = "Data!J" + string(rune('2'+i))
+			}
+			h := history(c.ind, c.obs...)
+			got, warns, ds := ExcludeNoted(h, []app.Cohort{app.UASC}, app.AuthorityOf(h))
+			o, _ := got.Observation(app.SeriesKey{Ref: c.ind.Ref, Area: app.Kent}, mar25)
+			if o.Value == nil || *o.Value != c.value {
+				t.Errorf("figure %+v, want the source's own %v", o, c.value)
+			}
+			if c.want == nil {
+				if len(ds) != 0 || len(warns) != 0 {
+					t.Errorf("noted %v, warned %v; want nothing", ds, warns)
+				}
+				return
+			}
+			if len(ds) != 1 || len(warns) != 1 {
+				t.Fatalf("noted %v, warned %v; want one of each", ds, warns)
+			}
+			d := ds[0]
+			if d.Ref != c.ind.Ref || d.Area != app.Kent || d.Period != mar25 {
+				t.Errorf("noted for %s %s %s, want %s Kent Mar-25", d.Ref, d.Area, d.Period, c.ind.Ref)
+			}
+			if w := warns[0]; w.File != "cic-scorecard.xlsx" || w.Sheet != "Data" || w.Cell != "J4" && w.Cell != "J3" {
+				t.Errorf("warned at %v, want the source's own excluding cell", w.Location)
+			}
+			for _, s := range c.want {
+				if !strings.Contains(d.Note(), s) {
+					t.Errorf("note %q does not say %q", d.Note(), s)
+				}
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -120,6 +121,90 @@ func TestRatingAtThePlacesFiguresAreGiven(t *testing.T) {
 			}
 			if tc.warning != "" && !strings.Contains(out, tc.warning) {
 				t.Errorf("last import's report lacks %q:\n%s", tc.warning, out)
+			}
+		})
+	}
+}
+
+// A year's target or floor restated differently is said at import, with
+// the reported months it re-rates, and flagged as revised; a file whose
+// figures run to an earlier month than the later file whose figures it
+// replaces says which it takes back (QA11 D4).
+func TestRestatedTargetAndOlderFileAreSaid(t *testing.T) {
+	const name = "Percentage of referrals that were re-referrals within 12 months"
+	head := []any{"Ref", "Indicator", "Polarity", "Data Period", "Target", "Floor"}
+	card := func(target, floor float64, months []any, vals ...any) [][]any {
+		return [][]any{append(append([]any{}, head...), months...), append([]any{"SCS08", name, "L", "R12M", target, floor}, vals...)}
+	}
+	jan := card(22, 25, []any{"Oct-25", "Nov-25", "Dec-25", "Jan-26"}, 23.1, 22.8, 22.5, 21.9)
+	feb := card(22, 25, []any{"Nov-25", "Dec-25", "Jan-26", "Feb-26"}, 22.8, 22.5, 21.9, 22.2)
+	mar := card(22, 25, []any{"Dec-25", "Jan-26", "Feb-26", "Mar-26"}, 22.5, 21.9, 22.2, 21.5)
+	marCorrects := card(21, 25, []any{"Dec-25", "Jan-26", "Feb-26", "Mar-26"}, 22.5, 21.9, 21.8, 21.5)
+	for _, tc := range []struct {
+		name     string
+		files    []any // [][]any workbooks, or string CSV texts
+		warnings []string
+		flag     string // in flags' text output; "" for no target flag
+		ragJan   string
+	}{{
+		name:   "monthly files restating the year alike say nothing",
+		files:  []any{jan, feb, mar},
+		ragJan: "2026-01 21.9 GREEN",
+	}, {
+		name:  "a tidy CSV restating the year's target and floor",
+		files: []any{jan, feb, mar, "Ref,Year,Target,Floor\nSCS08,2025/26,21,23\n"},
+		warnings: []string{"f3.csv: A2: SCS08 2025/26: the year's target here (target 21, floor 23) replaces the stored one (target 22, floor 25); " +
+			"it changes the rating of 3 reported figures: Oct-25 AMBER to RED, Jan-26 GREEN to AMBER, Mar-26 GREEN to AMBER"},
+		flag:   "revised  2025/26 target revised from target 22.0%, floor 25.0% (I0001) to target 21.0%, floor 23.0% (I0004); it changes the rating of 3 reported figures",
+		ragJan: "2026-01 21.9 AMBER",
+	}, {
+		name:  "February's file after March's, which corrected February and the target",
+		files: []any{jan, marCorrects, feb},
+		warnings: []string{
+			"f2.xlsx: Scorecard!A2: SCS08 2025/26: the year's target here (target 22, floor 25) replaces the stored one (target 21, floor 25); it changes the rating of 3 reported figures: Jan-26 AMBER to GREEN, Feb-26 AMBER to GREEN, Mar-26 AMBER to GREEN",
+			"f2.xlsx: Scorecard!J2: SCS08: this file's figures run to Feb-26, but I0002 (f1.xlsx), which gave figures to Mar-26, is later; it takes back 1 of that later file's figures: Kent Feb-26 21.8 to 22.2",
+		},
+		flag:   "2025/26 target revised from target 21.0%, floor 25.0% (I0002) to target 22.0%, floor 25.0% (I0003)",
+		ragJan: "2026-01 21.9 GREEN",
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "x.db")
+			var out string
+			for i, f := range tc.files {
+				var path string
+				switch f := f.(type) {
+				case [][]any:
+					path = writeScorecard(t, dir, fmt.Sprintf("f%d.xlsx", i), f)
+				case string:
+					path = filepath.Join(dir, fmt.Sprintf("f%d.csv", i))
+					if err := os.WriteFile(path, []byte(f), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				out = mustRun(t, db, "import", path)
+			}
+			var said []string
+			for _, l := range strings.Split(out, "\n") {
+				if w, ok := strings.CutPrefix(l, "  warning: "); ok {
+					said = append(said, w)
+				}
+			}
+			if strings.Join(said, "\n") != strings.Join(tc.warnings, "\n") {
+				t.Errorf("last import's warnings:\n got %q\nwant %q", said, tc.warnings)
+			}
+			flags := mustRun(t, db, "flags")
+			if got := strings.Contains(flags, "target revised"); got != (tc.flag != "") || tc.flag != "" && !strings.Contains(flags, tc.flag) {
+				t.Errorf("flags:\n%s\nwant a target flag containing %q", flags, tc.flag)
+			}
+			var jan string
+			for _, p := range shownPoints(t, db, "SCS08") {
+				if strings.HasPrefix(p, "2026-01 ") {
+					jan = strings.Join(strings.Fields(p)[:3], " ")
+				}
+			}
+			if jan != tc.ragJan {
+				t.Errorf("Jan-26 %q, want %q", jan, tc.ragJan)
 			}
 		})
 	}

@@ -53,7 +53,28 @@ type Target struct {
 	// Levels are the year's in-year milestones (a quarterly or monthly
 	// profile of its target) and its district targets; see For.
 	Levels []Level `json:"levels,omitempty"`
-	Import string  `json:"import,omitempty"`
+	// Replaced is the year's target, floor and tolerance this one
+	// replaced, where a file restated them differently (ReviewTargets),
+	// so that flags can say the year's ratings moved with its target.
+	Replaced *Replaced `json:"replaced,omitempty"`
+	Import   string    `json:"import,omitempty"`
+}
+
+// Replaced is a year's target, floor and tolerance as held before a file
+// restated them, and the import that had set them.
+type Replaced struct {
+	Target    *float64 `json:"target,omitempty"`
+	Floor     *float64 `json:"floor,omitempty"`
+	Tolerance *float64 `json:"tolerance,omitempty"`
+	Import    string   `json:"import,omitempty"`
+}
+
+// Was is the year's target as it stood before it was replaced: r's
+// figures with t's levels (which a restatement keeps or replaces on
+// their own, and says so).
+func (r Replaced) Was(t Target) Target {
+	t.Target, t.Floor, t.Tolerance, t.Import, t.Replaced = r.Target, r.Floor, r.Tolerance, r.Import, nil
+	return t
 }
 
 // Level is a target within a Target's year: an in-year milestone for one

@@ -190,7 +190,9 @@ func (p *importPreview) targetWarnings(acceptDefs, addNew bool) []app.Warning {
 	}
 	ds := app.Dataset{Indicators: slices.Clone(d.Indicators), Targets: slices.Clone(d.Targets), Stated: d.Stated, TargetsAt: d.TargetsAt}
 	p.defs.Apply(&ds, acceptDefs, addNew)
-	return app.ReviewTargets(&ds, p.file, p.h.Targets, p.h.Indicator)
+	// The review says which target the file replaces; the import's own
+	// report (storeBackend.reviewTargets) counts the ratings it changes.
+	return app.ReviewTargets(&ds, p.file, p.h.Targets, p.h.Indicator, nil)
 }
 
 // yields reports whether the import would store anything as decided.

@@ -145,7 +145,18 @@ func (b storeBackend) reviewTargets(path string, res *importer.Result) error {
 		}
 		return inds[i], true
 	}
-	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, filepath.Base(path), held, defined)...)
+	auth, err := b.st.Authority()
+	if err != nil {
+		return err
+	}
+	figures := func(ref string) []app.Observation {
+		h, err := b.st.LoadIndicatorArea(ref, auth.Area())
+		if err != nil {
+			return nil
+		}
+		return h.Series(app.SeriesKey{Ref: ref, Area: auth.Area(), Split: app.All})
+	}
+	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, filepath.Base(path), held, defined, figures)...)
 	return nil
 }
 

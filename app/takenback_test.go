@@ -1,0 +1,59 @@
+package app
+
+import (
+	"strings"
+	"testing"
+)
+
+// A file whose figures run to an earlier month than the import whose
+// figure it replaces says which figures it takes back (QA11 D4:
+// February's scorecard after March's, which corrected February).
+func TestTakenBack(t *testing.T) {
+	fig := func(area Area, p Period, v float64, imp, cell string) Observation {
+		return Observation{Ref: "CIC05", Area: area, Split: All, Period: p, Value: Float(v), Import: imp, Cell: cell}
+	}
+	jan, feb, mar := MonthOf(2026, 1), MonthOf(2026, 2), MonthOf(2026, 3)
+	h := NewHistory()
+	h.Imports = []Import{{ID: "I0001", Source: "m_jan.xlsx"}, {ID: "I0002", Source: "m_mar.xlsx"}}
+	for _, o := range []Observation{
+		fig("Kent", jan, 10.5, "I0001", ""), fig("Kent", feb, 11.8, "I0002", ""), fig("Kent", mar, 11.4, "I0002", ""),
+		fig("Swale", feb, 9.1, "I0002", ""), fig("Swale", mar, 9.0, "I0002", ""),
+	} {
+		h.Add(o)
+	}
+	held := func(string) (*History, error) { return h, nil }
+	for _, tc := range []struct {
+		name string
+		file []Observation
+		want string // "" for no warning
+	}{
+		{"the same figures say nothing", []Observation{fig("Kent", jan, 10.5, "", "Scorecard!H4"), fig("Kent", feb, 11.8, "", "Scorecard!I4")}, ""},
+		{"an older file taking back a correction",
+			[]Observation{fig("Kent", jan, 10.5, "", "Scorecard!H4"), fig("Kent", feb, 10.9, "", "Scorecard!I4"), fig("Swale", feb, 8.7, "", "Districts!C5")},
+			"m_feb.xlsx: Scorecard!I4: CIC05: this file's figures run to Feb-26, but I0002 (m_mar.xlsx), which gave figures to Mar-26, is later; it takes back 2 of that later file's figures: Kent Feb-26 11.8 to 10.9, Swale Feb-26 9.1 to 8.7"},
+		{"a later file correcting is a revision, not a taking back",
+			[]Observation{fig("Kent", feb, 10.9, "", "Scorecard!I4"), fig("Kent", MonthOf(2026, 4), 11.0, "", "Scorecard!J4")}, ""},
+		{"a file of the same month correcting it is a revision",
+			[]Observation{fig("Kent", feb, 10.9, "", "Scorecard!I4"), fig("Kent", mar, 11.3, "", "Scorecard!J4")}, ""},
+		{"a status where a figure was is taken back too",
+			[]Observation{{Ref: "CIC05", Area: "Kent", Split: All, Period: feb, Status: Suppressed, Cell: "Scorecard!I4"}},
+			"it takes back 1 of that later file's figures: Kent Feb-26 11.8 to [c]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ws, err := TakenBack(&Dataset{Observations: tc.file}, "m_feb.xlsx", held)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range ws {
+				got = append(got, w.String())
+			}
+			switch {
+			case tc.want == "" && len(got) > 0:
+				t.Errorf("warnings %q, want none", got)
+			case tc.want != "" && (len(got) != 1 || !strings.Contains(got[0], tc.want)):
+				t.Errorf("warnings %q, want one containing %q", got, tc.want)
+			}
+		})
+	}
+}

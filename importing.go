@@ -189,16 +189,16 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, name, held, known, authorityFigures(st, auth.Area()))...)
-	taken, err := app.TakenBack(res.Dataset, name, st.LoadIndicator)
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	res.Warnings = append(res.Warnings, taken...)
 	kept, err := app.KeepHeldFigures(res.Dataset, name, st.LoadIndicator)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	res.Warnings = append(res.Warnings, kept...)
+	taken, err := app.TakenBack(res.Dataset, name, app.HeldBy(res.Dataset, st.LoadIndicator, st.Load))
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	res.Warnings = append(res.Warnings, taken...)
 	if err := app.CheckYield(name, res.Dataset, res.Warnings); err != nil {
 		return err
 	}

@@ -57,3 +57,26 @@ func TestTakenBack(t *testing.T) {
 		})
 	}
 }
+
+// HeldBy reads a whole scorecard's history once, and a few indicators'
+// one at a time.
+func TestHeldBy(t *testing.T) {
+	for _, tc := range []struct {
+		refs          int
+		wantOne, want int
+	}{{refs: 3, wantOne: 3}, {refs: manyRefs + 1, want: 1}} {
+		var ds Dataset
+		for i := range tc.refs {
+			ds.Observations = append(ds.Observations, Observation{Ref: string(rune('A' + i))}, Observation{Ref: string(rune('A' + i))})
+		}
+		ones, alls := 0, 0
+		held := HeldBy(&ds, func(string) (*History, error) { ones++; return NewHistory(), nil },
+			func() (*History, error) { alls++; return NewHistory(), nil })
+		if _, err := TakenBack(&ds, "f.xlsx", held); err != nil {
+			t.Fatal(err)
+		}
+		if ones != tc.wantOne || alls != tc.want {
+			t.Errorf("%d refs: %d one-indicator reads and %d whole reads, want %d and %d", tc.refs, ones, alls, tc.wantOne, tc.want)
+		}
+	}
+}

@@ -162,7 +162,8 @@ func TestRestatedTargetAndOlderFileAreSaid(t *testing.T) {
 		files: []any{jan, marCorrects, feb},
 		warnings: []string{
 			"f2.xlsx: Scorecard!A2: SCS08 2025/26: the year's target here (target 22, floor 25) replaces the stored one (target 21, floor 25); it changes the rating of 3 reported figures: Jan-26 AMBER to GREEN, Feb-26 AMBER to GREEN, Mar-26 AMBER to GREEN",
-			"f2.xlsx: Scorecard!J2: SCS08: this file's figures run to Feb-26, but I0002 (f1.xlsx), which gave figures to Mar-26, is later; it takes back 1 of that later file's figures: Kent Feb-26 21.8 to 22.2",
+			"f2.xlsx: Scorecard!J2: SCS08: this file's figures run to Feb-26, but I0002 (f1.xlsx), which gave figures to Mar-26, is later; it takes back 1 of that later file's figures: Kent Feb-26 21.8 to 22.2; " +
+				"and that later file's 2025/26 target (target 21, floor 25 to target 22, floor 25)",
 		},
 		flag:   "2025/26 target revised from target 21.0%, floor 25.0% (I0002) to target 22.0%, floor 25.0% (I0003)",
 		ragJan: "2026-01 21.9 GREEN",

@@ -51,9 +51,10 @@ func TakenBack(ds *Dataset, file string, held func(ref string) (*History, error)
 			}
 		}
 		type taking struct {
-			at    Location
-			later Period
-			what  []string
+			at      Location
+			later   Period
+			what    []string
+			targets []string
 		}
 		byImport := map[string]*taking{}
 		var order []string
@@ -79,15 +80,54 @@ func TakenBack(ds *Dataset, file string, held func(ref string) (*History, error)
 			}
 			t.what = append(t.what, fmt.Sprintf("%s %s %s to %s", o.Area, o.Period.Label(), readingWords(have), readingWords(o)))
 		}
+		// A year's target the later file set, which this file's restates
+		// differently (ReviewTargets has finished ds's targets).
+		mine, kind := latest[refKind{ref, Month}], Month
+		if mine.IsZero() {
+			mine, kind = latest[refKind{ref, Quarter}], Quarter
+		}
+		for _, t := range ds.Targets {
+			if t.Ref != ref || mine.IsZero() {
+				continue
+			}
+			for _, old := range h.Targets(ref) {
+				if old.Year != t.Year || !differs(t.Target, old.Target) && !differs(t.Floor, old.Floor) && !differs(t.Tolerance, old.Tolerance) {
+					continue
+				}
+				later, ok := reach[refKind{old.Import, kind}]
+				if !ok || later.Compare(mine) <= 0 {
+					continue
+				}
+				tk := byImport[old.Import]
+				if tk == nil {
+					tk = &taking{at: Location{File: file}, later: later}
+					if at, ok := ds.TargetsAt[TargetSource{ref, ""}]; ok {
+						tk.at = at
+					}
+					byImport[old.Import] = tk
+					order = append(order, old.Import)
+				}
+				tk.targets = append(tk.targets, fmt.Sprintf("%s target (%s to %s)", t.Year,
+					levelFigures(Level{Target: old.Target, Floor: old.Floor, Tolerance: old.Tolerance}),
+					levelFigures(Level{Target: t.Target, Floor: t.Floor, Tolerance: t.Tolerance})))
+			}
+		}
 		for _, id := range order {
 			t := byImport[id]
 			what := t.what
 			if len(what) > 5 {
 				what = append(what[:5:5], fmt.Sprintf("and %d more", len(t.what)-5))
 			}
+			var back []string
+			if len(what) > 0 {
+				back = append(back, fmt.Sprintf("%d of that later file's figures: %s", len(t.what), strings.Join(what, ", ")))
+			}
+			if len(t.targets) > 0 {
+				back = append(back, "that later file's "+strings.Join(t.targets, ", "))
+			}
 			ws = append(ws, Warning{Location: t.at, Message: fmt.Sprintf(
-				"%s: this file's figures run to %s, but %s, which gave figures to %s, is later; it takes back %d of that later file's figures: %s",
-				ref, latest[refKind{ref, t.later.Kind}].Label(), importWords(h, id), t.later.Label(), len(t.what), strings.Join(what, ", "))})
+				"%s: this file's figures run to %s, but %s, which gave figures to %s, is later; it takes back %s",
+				ref, latest[refKind{ref, t.later.Kind}].Label(), importWords(h, id), t.later.Label(), strings.Join(back, "; and "))})
 		}
 	}
 	return ws, nil

@@ -21,26 +21,32 @@ func TestTakenBack(t *testing.T) {
 	} {
 		h.Add(o)
 	}
+	h.AddTarget(Target{Ref: "CIC05", Year: Period{Kind: FinancialYear, Year: 2025}, Target: Float(9), Floor: Float(12), Import: "I0002"})
 	held := func(string) (*History, error) { return h, nil }
+	restated := []Target{{Ref: "CIC05", Year: Period{Kind: FinancialYear, Year: 2025}, Target: Float(10), Floor: Float(12)}}
 	for _, tc := range []struct {
-		name string
-		file []Observation
-		want string // "" for no warning
+		name    string
+		file    []Observation
+		targets []Target
+		want    string // "" for no warning
 	}{
-		{"the same figures say nothing", []Observation{fig("Kent", jan, 10.5, "", "Scorecard!H4"), fig("Kent", feb, 11.8, "", "Scorecard!I4")}, ""},
+		{"the same figures say nothing", []Observation{fig("Kent", jan, 10.5, "", "Scorecard!H4"), fig("Kent", feb, 11.8, "", "Scorecard!I4")}, nil, ""},
 		{"an older file taking back a correction",
-			[]Observation{fig("Kent", jan, 10.5, "", "Scorecard!H4"), fig("Kent", feb, 10.9, "", "Scorecard!I4"), fig("Swale", feb, 8.7, "", "Districts!C5")},
+			[]Observation{fig("Kent", jan, 10.5, "", "Scorecard!H4"), fig("Kent", feb, 10.9, "", "Scorecard!I4"), fig("Swale", feb, 8.7, "", "Districts!C5")}, nil,
 			"m_feb.xlsx: Scorecard!I4: CIC05: this file's figures run to Feb-26, but I0002 (m_mar.xlsx), which gave figures to Mar-26, is later; it takes back 2 of that later file's figures: Kent Feb-26 11.8 to 10.9, Swale Feb-26 9.1 to 8.7"},
 		{"a later file correcting is a revision, not a taking back",
-			[]Observation{fig("Kent", feb, 10.9, "", "Scorecard!I4"), fig("Kent", MonthOf(2026, 4), 11.0, "", "Scorecard!J4")}, ""},
+			[]Observation{fig("Kent", feb, 10.9, "", "Scorecard!I4"), fig("Kent", MonthOf(2026, 4), 11.0, "", "Scorecard!J4")}, nil, ""},
 		{"a file of the same month correcting it is a revision",
-			[]Observation{fig("Kent", feb, 10.9, "", "Scorecard!I4"), fig("Kent", mar, 11.3, "", "Scorecard!J4")}, ""},
+			[]Observation{fig("Kent", feb, 10.9, "", "Scorecard!I4"), fig("Kent", mar, 11.3, "", "Scorecard!J4")}, nil, ""},
 		{"a status where a figure was is taken back too",
 			[]Observation{{Ref: "CIC05", Area: "Kent", Split: All, Period: feb, Status: Suppressed, Cell: "Scorecard!I4"}},
-			"it takes back 1 of that later file's figures: Kent Feb-26 11.8 to [c]"},
+			nil, "it takes back 1 of that later file's figures: Kent Feb-26 11.8 to [c]"},
+		{"an older file restating the later file's target", []Observation{fig("Kent", jan, 10.5, "", "Scorecard!H4")}, restated,
+			"m_feb.xlsx: CIC05: this file's figures run to Jan-26, but I0002 (m_mar.xlsx), which gave figures to Mar-26, is later; it takes back that later file's 2025/26 target (target 9, floor 12 to target 10, floor 12)"},
+		{"a later file restating it is a revision", []Observation{fig("Kent", MonthOf(2026, 4), 10.5, "", "Scorecard!H4")}, restated, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ws, err := TakenBack(&Dataset{Observations: tc.file}, "m_feb.xlsx", held)
+			ws, err := TakenBack(&Dataset{Observations: tc.file, Targets: tc.targets}, "m_feb.xlsx", held)
 			if err != nil {
 				t.Fatal(err)
 			}

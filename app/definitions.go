@@ -205,6 +205,16 @@ func (d Definitions) Warnings(file string, acceptChanges, acceptUnknown bool) []
 	}
 	for _, w := range d.Widened {
 		w.At.File = file
+		if w.Stated {
+			if !acceptChanges {
+				// The officer keeps the stored places: say what they hide.
+				ws = append(ws, Warning{Location: w.At, Message: fmt.Sprintf(
+					"%s: %s here is given to %s, but the stored definition shows %s, which stand until the file's decimals are accepted: it is shown and rated as %s",
+					w.Ref, strconv.FormatFloat(w.Figure, 'f', -1, 64), placesWords(w.New), placesWords(w.Old),
+					strconv.FormatFloat(RoundTo(w.Figure, w.Old), 'f', max(w.Old, 0), 64))})
+			}
+			continue
+		}
 		ws = append(ws, Warning{Location: w.At, Message: fmt.Sprintf(
 			"%s: %s here is given to %s, but the stored definition shows %s; now shown, rated and compared to %s, so that rounding changes no rating or direction of travel",
 			w.Ref, strconv.FormatFloat(w.Figure, 'f', -1, 64), placesWords(w.New), placesWords(w.Old), placesWords(w.New))})
@@ -259,7 +269,7 @@ func (d Definitions) Apply(ds *Dataset, acceptChanges, acceptUnknown bool) {
 		if st.Defines() {
 			def = finish(old, ind, st, acceptChanges)
 		}
-		if w, ok := widened(ds, ind, def, st); ok {
+		if w, ok := widened(ds, ind, def, st); ok && !w.Stated {
 			def.Decimals = w.New
 		}
 		if !sameDefinition(def, old) {
@@ -314,14 +324,15 @@ const maxPlaces = 3
 // the places they need. A figure needs the places that keep it as given
 // (63.6 needs one), but never more than the file shows its figures to
 // (ind.Decimals: a cell formatted "0.0" holding 44.9583 is given as
-// 45.0). Where the file states its places, those decide, as reviewed
-// (and a collector warning says what they hide).
+// 45.0). Where the file states its places (Stated), those decide, as
+// reviewed: the places are not widened, and Warnings says what the
+// stored places hide where the change is declined.
 func widened(ds *Dataset, ind, def Indicator, st Stated) (Widening, bool) {
-	if st.Decimals != (Location{}) || ind.Decimals <= def.Decimals {
+	if ind.Decimals <= def.Decimals {
 		return Widening{}, false
 	}
 	limit := min(ind.Decimals, maxPlaces)
-	w := Widening{Ref: ind.Ref, Old: def.Decimals, New: def.Decimals}
+	w := Widening{Ref: ind.Ref, Old: def.Decimals, New: def.Decimals, Stated: st.Decimals != (Location{})}
 	for _, o := range ds.Observations {
 		if o.Ref != ind.Ref || o.Value == nil || o.StandIn {
 			continue
@@ -335,11 +346,14 @@ func widened(ds *Dataset, ind, def Indicator, st Stated) (Widening, bool) {
 
 // Widening is the places of a stored definition widened to the figures
 // a file gives: Figure, at At, needs New places where the store shows Old.
+// Stated is set where the file states its places in a Decimals
+// column: they are then a change to review, not widened.
 type Widening struct {
 	Ref      string
 	Old, New int
 	Figure   float64
 	At       Location
+	Stated   bool
 }
 
 // PlacesOf returns the fewest places, up to limit, that v is given to:

@@ -198,6 +198,7 @@ func TestDefinitionsWidenToTheFiguresPlaces(t *testing.T) {
 	known := func(ref string) (Indicator, bool) { ind, ok := stored[ref]; return ind, ok }
 	fig := func(v float64, cell string) Observation { return Observation{Ref: "EH02", Value: Float(v), Cell: cell} }
 	named := map[string]Stated{"EH02": {Name: Location{File: "f.xlsx", Sheet: "Scorecard", Cell: "B4"}}}
+	stated := map[string]Stated{"EH02": {Decimals: Location{File: "f.xlsx", Sheet: "Scorecard", Cell: "D4"}}}
 	tests := []struct {
 		name     string
 		shown    int // the places the file shows its figures to
@@ -216,16 +217,14 @@ func TestDefinitionsWidenToTheFiguresPlaces(t *testing.T) {
 		{"tenths shown to two places need one", 2, named, []Observation{fig(63.6, "Scorecard!I4"), fig(63.65, "Scorecard!J4")}, 2,
 			"f.xlsx: Scorecard!J4: EH02: 63.65 here is given to 2 decimal places"},
 		{"a stand-in says nothing of the places", 1, named, []Observation{{Ref: "EH02", Value: Float(63.6), StandIn: true}}, -1, ""},
-		{"stated places decide", 1, map[string]Stated{"EH02": {Decimals: Location{File: "f.xlsx", Sheet: "Scorecard", Cell: "D4"}}},
-			[]Observation{fig(63.6, "Scorecard!I4")}, -1, ""},
+		{"stated places decide", 0, stated, []Observation{fig(63.6, "Scorecard!I4")}, -1, ""},
+		{"stated places declined say what the stored ones hide", 2, stated, []Observation{fig(63.6, "Scorecard!I4")}, -1,
+			"f.xlsx: Scorecard!I4: EH02: 63.6 here is given to 1 decimal place, but the stored definition shows 0 decimal places, which stand until the file's decimals are accepted: it is shown and rated as 64"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ind := stored["EH02"]
-			ind.Decimals = tc.shown
-			if tc.stated["EH02"].Decimals != (Location{}) {
-				ind.Decimals = 0 // the file states the stored places
-			}
+			ind.Decimals = tc.shown // or, where stated, the places the file states
 			ds := Dataset{Indicators: []Indicator{ind}, Observations: tc.figures, Stated: tc.stated}
 			d := ReviewDefinitions(&ds, known)
 			var ws []string

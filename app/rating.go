@@ -160,7 +160,10 @@ func (l Level) over(t Target) Target {
 // per the directorate's rules: for H, green when v >= target, amber when
 // v >= floor, else red; L mirrors it; T rates the distance from target by
 // the tolerance. Comparisons are made at the displayed precision, so a
-// value shown as equal to the target is rated as meeting it. A missing
+// value shown as equal to the target is rated as meeting it; an import
+// widens that precision to the places the source gives its figures to
+// (Definitions.Widened), so that it never rounds 63.6 up to a target of
+// 64. A missing
 // target (or floor, or tolerance for T) gives NoRAG, never red.
 func Rating(p Polarity, v float64, t Target, decimals int) RAG {
 	if t.Target == nil {

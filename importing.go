@@ -191,12 +191,17 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, name, held, known)...)
+	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, name, held, known, authorityFigures(st, auth.Area()))...)
 	kept, err := app.KeepHeldFigures(res.Dataset, name, st.LoadIndicator)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	res.Warnings = append(res.Warnings, kept...)
+	taken, err := app.TakenBack(res.Dataset, name, app.HeldBy(res.Dataset, st.LoadIndicator, st.Load))
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	res.Warnings = append(res.Warnings, taken...)
 	if err := app.CheckYield(name, res.Dataset, res.Warnings); err != nil {
 		return err
 	}
@@ -268,5 +273,18 @@ func printImportSummary(e *env, name string, res *importer.Result, rec app.Impor
 			break
 		}
 		fmt.Fprintf(e.out, "  warning: %s\n", w)
+	}
+}
+
+// authorityFigures gives an indicator's authority-wide figures held in
+// st, for the ratings a restated target changes (app.ReviewTargets); an
+// indicator st cannot read has none.
+func authorityFigures(st store.Store, area app.Area) func(ref string) []app.Observation {
+	return func(ref string) []app.Observation {
+		h, err := st.LoadIndicatorArea(ref, area)
+		if err != nil {
+			return nil
+		}
+		return h.Series(app.SeriesKey{Ref: ref, Area: area, Split: app.All})
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -124,6 +125,12 @@ type Definitions struct {
 	Unknown []Indicator
 	// Undefined are the refs of Unknown the file does not define.
 	Undefined []string
+	// Widened are the stored indicators whose figures the file gives to
+	// more places than the stored definition shows (see Places): Apply
+	// widens them whatever is decided, so that rounding for display never
+	// changes a figure's rating or direction of travel. At is the first
+	// figure that needs the places.
+	Widened []Widening
 	// Quiet leaves the indicators the file defines out of Warnings: set
 	// it for a store that holds none yet, where every indicator is new
 	// and a line for each would bury the report.
@@ -153,6 +160,9 @@ func ReviewDefinitions(ds *Dataset, known func(ref string) (Indicator, bool)) De
 		}
 		d.stored[ind.Ref] = old
 		st := ds.stated(ind.Ref)
+		if w, ok := widened(ds, ind, old, st); ok {
+			d.Widened = append(d.Widened, w)
+		}
 		for _, f := range definitionFields {
 			at := f.at(st)
 			was, now := f.words(old), f.words(ind)
@@ -193,6 +203,22 @@ func (d Definitions) Warnings(file string, acceptChanges, acceptUnknown bool) []
 	for _, c := range d.Changes {
 		ws = append(ws, c.Warning(acceptChanges))
 	}
+	for _, w := range d.Widened {
+		w.At.File = file
+		if w.Stated {
+			if !acceptChanges {
+				// The officer keeps the stored places: say what they hide.
+				ws = append(ws, Warning{Location: w.At, Message: fmt.Sprintf(
+					"%s: %s here is given to %s, but the stored definition shows %s, which stand until the file's decimals are accepted: it is shown and rated as %s",
+					w.Ref, strconv.FormatFloat(w.Figure, 'f', -1, 64), placesWords(w.New), placesWords(w.Old),
+					strconv.FormatFloat(RoundTo(w.Figure, w.Old), 'f', max(w.Old, 0), 64))})
+			}
+			continue
+		}
+		ws = append(ws, Warning{Location: w.At, Message: fmt.Sprintf(
+			"%s: %s here is given to %s, but the stored definition shows %s; now shown, rated and compared to %s, so that rounding changes no rating or direction of travel",
+			w.Ref, strconv.FormatFloat(w.Figure, 'f', -1, 64), placesWords(w.New), placesWords(w.Old), placesWords(w.New))})
+	}
 	if !acceptUnknown {
 		for _, ind := range d.Unknown {
 			ws = append(ws, Warning{Location: Location{File: file},
@@ -227,7 +253,9 @@ func (d Definitions) Warnings(file string, acceptChanges, acceptUnknown bool) []
 // February's states). A restated definition yields nothing of itself
 // (Dataset.Yields): a file of definitions the officer declined, or that
 // repeat the store's, is still nothing to import. An indicator the file
-// only cites by its figures is taken out of ds. Unknown indicators are
+// only cites by its figures is taken out of ds, unless its figures are
+// given to more places than the store shows (widened), when the stored
+// definition with those places is kept. Unknown indicators are
 // added only when acceptUnknown; otherwise they are taken out of ds with
 // everything ds gives for them.
 func (d Definitions) Apply(ds *Dataset, acceptChanges, acceptUnknown bool) {
@@ -244,22 +272,26 @@ func (d Definitions) Apply(ds *Dataset, acceptChanges, acceptUnknown bool) {
 			continue
 		}
 		st := ds.stated(ind.Ref)
-		if !st.Defines() {
-			continue
+		def := old
+		if st.Defines() {
+			def = finish(old, ind, st, acceptChanges)
 		}
-		def := finish(old, ind, st, acceptChanges)
-		if sameDefinition(def, old) {
+		if w, ok := widened(ds, ind, def, st); ok && !w.Stated {
+			def.Decimals = w.New
+		}
+		switch {
+		case !sameDefinition(def, old):
+			delete(ds.restated, ind.Ref)
+			kept = append(kept, def)
+		case st.Defines():
 			// The stored definition itself, so that the store finds it
 			// repeats the latest version byte for byte.
-			def = old
 			if ds.restated == nil {
 				ds.restated = map[string]bool{}
 			}
 			ds.restated[ind.Ref] = true
-		} else {
-			delete(ds.restated, ind.Ref)
+			kept = append(kept, old)
 		}
-		kept = append(kept, def)
 	}
 	ds.Indicators = kept
 	if len(rejected) == 0 {
@@ -298,6 +330,77 @@ func finish(old, ind Indicator, st Stated, acceptChanges bool) Indicator {
 		}
 	}
 	return def
+}
+
+// maxPlaces is the most places a figure is taken to need: the importer
+// reads no more off a cell (General format shows a formula's 15 digits).
+const maxPlaces = 3
+
+// widened reports whether the figures ds gives for ind need more places
+// than def, the definition they are to be shown by, and the change to
+// the places they need. A figure needs the places that keep it as given
+// (63.6 needs one), but never more than the file shows its figures to
+// (ind.Decimals: a cell formatted "0.0" holding 44.9583 is given as
+// 45.0). Where the file states its places (Stated), those decide, as
+// reviewed: the places are not widened, and Warnings says what the
+// stored places hide where the change is declined.
+func widened(ds *Dataset, ind, def Indicator, st Stated) (Widening, bool) {
+	if ind.Decimals <= def.Decimals {
+		return Widening{}, false
+	}
+	limit := min(ind.Decimals, maxPlaces)
+	w := Widening{Ref: ind.Ref, Old: def.Decimals, New: def.Decimals, Stated: st.Decimals != (Location{})}
+	for _, o := range ds.Observations {
+		if o.Ref != ind.Ref || o.Value == nil || o.StandIn {
+			continue
+		}
+		if n := min(PlacesOf(*o.Value, limit), limit); n > w.New {
+			w.New, w.Figure, w.At = n, *o.Value, cellLocation(o.Cell)
+		}
+	}
+	return w, w.New > w.Old
+}
+
+// Widening is the places of a stored definition widened to the figures
+// a file gives: Figure, at At, needs New places where the store shows Old.
+// Stated is set where the file states its places in a Decimals
+// column: they are then a change to review, not widened.
+type Widening struct {
+	Ref      string
+	Old, New int
+	Figure   float64
+	At       Location
+	Stated   bool
+}
+
+// PlacesOf returns the fewest places, up to limit, that v is given to:
+// 63.6 is given to one. A value with more than limit gives limit+1.
+func PlacesOf(v float64, limit int) int {
+	for d := 0; d <= limit; d++ {
+		if math.Abs(RoundTo(v, d)-v) <= 1e-9*max(1, math.Abs(v)) {
+			return d
+		}
+	}
+	return limit + 1
+}
+
+// cellLocation is where an observation's Cell ("Scorecard!I4", or a
+// CSV's "A12") is; the caller names the file.
+func cellLocation(cell string) Location {
+	var l Location
+	if i := strings.LastIndex(cell, "!"); i >= 0 {
+		l.Sheet, l.Cell = cell[:i], cell[i+1:]
+	} else {
+		l.Cell = cell
+	}
+	return l
+}
+
+func placesWords(n int) string {
+	if n == 1 {
+		return "1 decimal place"
+	}
+	return strconv.Itoa(n) + " decimal places"
 }
 
 // sameDefinition reports whether a and b define an indicator alike.

@@ -199,3 +199,63 @@ func TestDefinitionChangeWarningNamesCell(t *testing.T) {
 		t.Errorf("warning = %q\nwant      %q", got, want)
 	}
 }
+
+// A file giving an indicator's figures to more places than the store
+// shows widens its places, whether or not the file defines it, so that
+// rounding changes no rating (QA11 D3); never past the places the file
+// shows (a cell formatted to one place holding a formula's 44.9583), and
+// never where the file states its own places.
+func TestDefinitionsWidenToTheFiguresPlaces(t *testing.T) {
+	stored := map[string]Indicator{
+		"EH02": {Ref: "EH02", Name: "Early help assessments within 45 days", Polarity: HigherBetter, Unit: Percent, Measure: Proportion},
+	}
+	known := func(ref string) (Indicator, bool) { ind, ok := stored[ref]; return ind, ok }
+	fig := func(v float64, cell string) Observation { return Observation{Ref: "EH02", Value: Float(v), Cell: cell} }
+	named := map[string]Stated{"EH02": {Name: Location{File: "f.xlsx", Sheet: "Scorecard", Cell: "B4"}}}
+	stated := map[string]Stated{"EH02": {Decimals: Location{File: "f.xlsx", Sheet: "Scorecard", Cell: "D4"}}}
+	tests := []struct {
+		name     string
+		shown    int // the places the file shows its figures to
+		stated   map[string]Stated
+		figures  []Observation
+		decimals int    // the places of the definition Apply leaves (the stored one where the file restates it); -1 for none
+		warning  string // "" for none
+	}{
+		{"whole numbers keep whole places", 0, named, []Observation{fig(62, "Scorecard!G4"), fig(63, "Scorecard!H4")}, 0, ""},
+		{"a tenth widens a named indicator", 1, named, []Observation{fig(63, "Scorecard!H4"), fig(63.6, "Scorecard!I4")}, 1,
+			"f.xlsx: Scorecard!I4: EH02: 63.6 here is given to 1 decimal place, but the stored definition shows 0 decimal places; now shown, rated and compared to 1 decimal place, so that rounding changes no rating or direction of travel"},
+		{"a tenth widens one a figures file only cites", 1, map[string]Stated{}, []Observation{fig(63.6, "A2")}, 1,
+			"f.xlsx: A2: EH02: 63.6 here is given to 1 decimal place"},
+		{"no further than the file shows", 1, named, []Observation{fig(44.958333, "Scorecard!I4")}, 1,
+			"f.xlsx: Scorecard!I4: EH02: 44.958333 here is given to 1 decimal place"},
+		{"tenths shown to two places need one", 2, named, []Observation{fig(63.6, "Scorecard!I4"), fig(63.65, "Scorecard!J4")}, 2,
+			"f.xlsx: Scorecard!J4: EH02: 63.65 here is given to 2 decimal places"},
+		{"a stand-in says nothing of the places", 1, named, []Observation{{Ref: "EH02", Value: Float(63.6), StandIn: true}}, 0, ""},
+		{"stated places decide", 0, stated, []Observation{fig(63.6, "Scorecard!I4")}, 0, ""},
+		{"stated places declined say what the stored ones hide", 2, stated, []Observation{fig(63.6, "Scorecard!I4")}, 0,
+			"f.xlsx: Scorecard!I4: EH02: 63.6 here is given to 1 decimal place, but the stored definition shows 0 decimal places, which stand until the file's decimals are accepted: it is shown and rated as 64"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ind := stored["EH02"]
+			ind.Decimals = tc.shown // or, where stated, the places the file states
+			ds := Dataset{Indicators: []Indicator{ind}, Observations: tc.figures, Stated: tc.stated}
+			d := ReviewDefinitions(&ds, known)
+			var ws []string
+			for _, w := range d.Warnings("f.xlsx", false, true) {
+				ws = append(ws, w.String())
+			}
+			if got := strings.Join(ws, "\n"); tc.warning == "" && got != "" || !strings.Contains(got, tc.warning) {
+				t.Errorf("warnings %q, want %q", got, tc.warning)
+			}
+			d.Apply(&ds, false, true)
+			got := -1
+			if len(ds.Indicators) == 1 {
+				got = ds.Indicators[0].Decimals
+			}
+			if got != tc.decimals {
+				t.Errorf("decimals stored %d, want %d (-1: none)", got, tc.decimals)
+			}
+		})
+	}
+}

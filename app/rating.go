@@ -53,7 +53,28 @@ type Target struct {
 	// Levels are the year's in-year milestones (a quarterly or monthly
 	// profile of its target) and its district targets; see For.
 	Levels []Level `json:"levels,omitempty"`
-	Import string  `json:"import,omitempty"`
+	// Replaced is the year's target, floor and tolerance this one
+	// replaced, where a file restated them differently (ReviewTargets),
+	// so that flags can say the year's ratings moved with its target.
+	Replaced *Replaced `json:"replaced,omitempty"`
+	Import   string    `json:"import,omitempty"`
+}
+
+// Replaced is a year's target, floor and tolerance as held before a file
+// restated them, and the import that had set them.
+type Replaced struct {
+	Target    *float64 `json:"target,omitempty"`
+	Floor     *float64 `json:"floor,omitempty"`
+	Tolerance *float64 `json:"tolerance,omitempty"`
+	Import    string   `json:"import,omitempty"`
+}
+
+// Was is the year's target as it stood before it was replaced: r's
+// figures with t's levels (which a restatement keeps or replaces on
+// their own, and says so).
+func (r Replaced) Was(t Target) Target {
+	t.Target, t.Floor, t.Tolerance, t.Import, t.Replaced = r.Target, r.Floor, r.Tolerance, r.Import, nil
+	return t
 }
 
 // Level is a target within a Target's year: an in-year milestone for one
@@ -139,7 +160,10 @@ func (l Level) over(t Target) Target {
 // per the directorate's rules: for H, green when v >= target, amber when
 // v >= floor, else red; L mirrors it; T rates the distance from target by
 // the tolerance. Comparisons are made at the displayed precision, so a
-// value shown as equal to the target is rated as meeting it. A missing
+// value shown as equal to the target is rated as meeting it; an import
+// widens that precision to the places the source gives its figures to
+// (Definitions.Widened), so that it never rounds 63.6 up to a target of
+// 64. A missing
 // target (or floor, or tolerance for T) gives NoRAG, never red.
 func Rating(p Polarity, v float64, t Target, decimals int) RAG {
 	if t.Target == nil {

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // TargetSource names whose target a file's row gave, for TargetsAt: an
@@ -26,8 +27,13 @@ type TargetSource struct {
 // other type than the indicator's (an academic year's for an indicator
 // set by financial year) can never apply to a figure, and is warned of.
 // The warnings name the cell of the row that gave the target, where ds
-// knows it (TargetsAt), else the file.
-func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, defined func(ref string) (Indicator, bool)) []Warning {
+// knows it (TargetsAt), else the file. A year's target, floor or
+// tolerance stated differently replaces the stored one too, and says
+// so with the reported figures (figures gives the authority-wide figures
+// held for an indicator; nil for none) whose rating it changes: a
+// restated target silently re-rating months already reported is a
+// wrong figure with no warning.
+func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, defined func(ref string) (Indicator, bool), figures func(ref string) []Observation) []Warning {
 	at := func(ref string, area Area) Location {
 		if l, ok := ds.TargetsAt[TargetSource{ref, area}]; ok {
 			return l
@@ -61,6 +67,7 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 			// its floor and tolerance with it, as before.
 			t.Target, t.Floor, t.Tolerance = old.Target, old.Floor, old.Tolerance
 		}
+		yearChanged := differs(t.Target, old.Target) || differs(t.Floor, old.Floor) || differs(t.Tolerance, old.Tolerance)
 		levels := make([]Level, 0, len(old.Levels)+len(t.Levels))
 		for _, o := range old.Levels {
 			l, ok := t.level(o.Area, o.Period)
@@ -86,8 +93,65 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 		if len(t.Levels) == 0 {
 			t.Levels = nil
 		}
+		t.Replaced = old.Replaced
+		if yearChanged {
+			t.Replaced = &Replaced{Target: old.Target, Floor: old.Floor, Tolerance: old.Tolerance, Import: old.Import}
+			ind := indicatorOf(ds, t.Ref, defined)
+			msg := fmt.Sprintf("%s %s: the year's target here (%s) replaces the stored one (%s)",
+				t.Ref, t.Year, levelFigures(Level{Target: t.Target, Floor: t.Floor, Tolerance: t.Tolerance}),
+				levelFigures(Level{Target: old.Target, Floor: old.Floor, Tolerance: old.Tolerance}))
+			if figures != nil {
+				msg += "; " + Rerated(ind, *old, *t, figures(t.Ref))
+			}
+			ws = append(ws, Warning{Location: at(t.Ref, ""), Message: msg})
+		}
 	}
 	return ws
+}
+
+// Rerated says which of figures (an indicator's authority-wide figures)
+// rated against target was, for its year, rate differently against is:
+// "it changes the rating of 2 reported months: Oct-25 AMBER to RED,
+// Jan-26 GREEN to AMBER", or that it changes none.
+func Rerated(ind Indicator, was, is Target, figures []Observation) string {
+	var changed []string
+	for _, o := range figures {
+		if o.Value == nil || o.StandIn || o.Split != All || ind.TargetYear(o.Period) != is.Year {
+			continue
+		}
+		before, _ := was.For("", o.Period)
+		after, _ := is.For("", o.Period)
+		a, b := Rating(ind.Polarity, *o.Value, before, ind.Decimals), Rating(ind.Polarity, *o.Value, after, ind.Decimals)
+		if a != b {
+			changed = append(changed, fmt.Sprintf("%s %s to %s", o.Period.Label(), ragWords(a), ragWords(b)))
+		}
+	}
+	switch len(changed) {
+	case 0:
+		return "it changes the rating of no figure held"
+	case 1:
+		return "it changes the rating of 1 reported figure: " + changed[0]
+	}
+	return fmt.Sprintf("it changes the rating of %d reported figures: %s", len(changed), strings.Join(changed, ", "))
+}
+
+func ragWords(r RAG) string {
+	if r == NoRAG {
+		return "no rating"
+	}
+	return string(r)
+}
+
+// indicatorOf is ref's definition as ds gives it, else as the store
+// holds it.
+func indicatorOf(ds *Dataset, ref string, defined func(ref string) (Indicator, bool)) Indicator {
+	for _, ind := range ds.Indicators {
+		if ind.Ref == ref {
+			return ind
+		}
+	}
+	ind, _ := defined(ref)
+	return ind
 }
 
 // StoredTargets reads, with held (a store's HeldTargets), the targets

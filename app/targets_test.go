@@ -36,9 +36,10 @@ func TestReviewTargets(t *testing.T) {
 			want: "9/11 Jul-Sep 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
 		},
 		{
-			name: "a year's target stated replaces the year's target and floor, keeps the levels",
-			file: Target{Ref: "CLA02", Year: fy, Target: Float(8.5)},
-			want: "8.5/- Jul-Sep 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
+			name:     "a year's target stated replaces the year's target and floor, keeps the levels",
+			file:     Target{Ref: "CLA02", Year: fy, Target: Float(8.5)},
+			want:     "8.5/- Jul-Sep 2025:9.5/- Sep-25:10.1/- Epsom & Ewell:8/8.2",
+			warnings: []string{"t.csv: t.csv!A2: CLA02 2025/26: the year's target here (target 8.5) replaces the stored one (target 9, floor 11)"},
 		},
 		{
 			name:     "a milestone stated differently replaces that one",
@@ -98,7 +99,7 @@ func TestReviewTargets(t *testing.T) {
 			defined := func(ref string) (Indicator, bool) {
 				return Indicator{Ref: ref, YearType: tc.year}, true
 			}
-			ws := ReviewTargets(ds, "t.csv", stored, defined)
+			ws := ReviewTargets(ds, "t.csv", stored, defined, nil)
 			if got := targetWords(ds.Targets[0]); got != tc.want {
 				t.Errorf("targets %q, want %q", got, tc.want)
 			}
@@ -135,4 +136,49 @@ func targetWords(t Target) string {
 		s += " " + name + ":" + num(l.Target) + "/" + num(l.Floor)
 	}
 	return s
+}
+
+// A year's target or floor restated differently replaces the stored one
+// and says how many reported figures it re-rates (QA11 D4: a tidy CSV
+// restating SCS08's 2025/26 target 22 and floor 25 as 21 and 23 turned
+// Oct-25 red and Jan-26 and Mar-26 amber, with no warning).
+func TestReviewTargetsSaysWhatItRerates(t *testing.T) {
+	fy := Period{Kind: FinancialYear, Year: 2025}
+	held := Target{Ref: "SCS08", Year: fy, Target: Float(22), Floor: Float(25)}
+	var figures []Observation
+	for i, v := range []float64{23.1, 22.8, 22.5, 21.9, 22.2, 21.5} {
+		figures = append(figures, Observation{Ref: "SCS08", Area: "Kent", Period: MonthOf(2025, 10).Add(i), Value: Float(v)})
+	}
+	figures = append(figures, Observation{Ref: "SCS08", Area: "Kent", Period: MonthOf(2025, 3), Value: Float(21.5)}) // 2024/25's
+	ind := Indicator{Ref: "SCS08", Polarity: LowerBetter, Unit: Percent, Decimals: 1}
+	for _, tc := range []struct {
+		name    string
+		file    Target
+		warning string // "" for none
+	}{
+		{"restated alike", Target{Ref: "SCS08", Year: fy, Target: Float(22), Floor: Float(25)}, ""},
+		{"restated lower", Target{Ref: "SCS08", Year: fy, Target: Float(21), Floor: Float(23)},
+			"f.csv: A2: SCS08 2025/26: the year's target here (target 21, floor 23) replaces the stored one (target 22, floor 25); " +
+				"it changes the rating of 3 reported figures: Oct-25 AMBER to RED, Jan-26 GREEN to AMBER, Mar-26 GREEN to AMBER"},
+		{"a floor alone moved, rating nothing else", Target{Ref: "SCS08", Year: fy, Target: Float(22), Floor: Float(24)},
+			"SCS08 2025/26: the year's target here (target 22, floor 24) replaces the stored one (target 22, floor 25); it changes the rating of no figure held"},
+		{"the floor left out", Target{Ref: "SCS08", Year: fy, Target: Float(22)},
+			"it changes the rating of 6 reported figures: Oct-25 AMBER to no rating,"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := &Dataset{Targets: []Target{tc.file}, TargetsAt: map[TargetSource]Location{{"SCS08", ""}: {File: "f.csv", Cell: "A2"}}}
+			ws := ReviewTargets(ds, "f.csv", func(string) []Target { return []Target{held} },
+				func(string) (Indicator, bool) { return ind, true }, func(string) []Observation { return figures })
+			var got []string
+			for _, w := range ws {
+				got = append(got, w.String())
+			}
+			switch {
+			case tc.warning == "" && len(got) > 0:
+				t.Errorf("warnings %q, want none", got)
+			case tc.warning != "" && (len(got) != 1 || !strings.Contains(got[0], tc.warning)):
+				t.Errorf("warnings %q, want one containing %q", got, tc.warning)
+			}
+		})
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 
 	"scorecard/app"
@@ -322,9 +323,15 @@ func (c *collector) dataset() *app.Dataset {
 			c.indicator(app.Indicator{Ref: t.Ref, Name: t.Ref})
 		}
 	}
+	// hidden holds the places a Decimals column states where the file's
+	// cells show more, to say which figure they round.
+	hidden := map[string][2]int{}
 	for _, ref := range c.indOrder {
 		ind := c.indicators[ref]
 		if n, ok := c.declared[ref]; ok {
+			if c.placed[ref] && ind.Decimals > n {
+				hidden[ref] = [2]int{n, ind.Decimals}
+			}
 			ind.Decimals = n
 		}
 		if ind.Name == "" {
@@ -364,6 +371,7 @@ func (c *collector) dataset() *app.Dataset {
 	var ranges, sums []app.Warning
 	d.Observations, ranges, sums = c.observations(units)
 	c.academicYears(d.Observations)
+	c.hiddenPlaces(d.Observations, hidden)
 	ranges = append(ranges, c.checkFractions(d.Observations, units)...)
 	ranges = append(ranges, c.checkCounts(d.Observations, units)...)
 	spreads := percentSpreads(d.Observations, units)
@@ -377,6 +385,31 @@ func (c *collector) dataset() *app.Dataset {
 	c.warnings = append(c.warnings, ranges...)
 	c.warnings = append(c.warnings, sums...)
 	return d
+}
+
+// hiddenPlaces warns of each indicator whose Decimals column (hidden:
+// the places stated, and the most its cells show) rounds a figure the
+// file gives to more: the stated places are kept, as stated, but a
+// figure shown and rated at them may read as meeting a target it misses.
+func (c *collector) hiddenPlaces(obs []app.Observation, hidden map[string][2]int) {
+	if len(hidden) == 0 {
+		return
+	}
+	for i := range obs {
+		o := &obs[i]
+		h, ok := hidden[o.Ref]
+		if !ok || o.Value == nil || o.StandIn || min(app.PlacesOf(*o.Value, h[1]), h[1]) <= h[0] {
+			continue
+		}
+		delete(hidden, o.Ref)
+		sheet, cell, _ := strings.Cut(o.Cell, "!")
+		if cell == "" {
+			sheet, cell = "", sheet
+		}
+		at := c.stated[o.Ref].Decimals
+		c.warn(sheet, cell, "%s: %g here is given to more places than the %d its Decimals column states at %s; it is shown and rated at %d, as stated, so it reads as %s: state more places to rate it as given",
+			o.Ref, *o.Value, h[0], at.Cell, h[0], strconv.FormatFloat(app.RoundTo(*o.Value, h[0]), 'f', h[0], 64))
+	}
 }
 
 // latestPeriod returns the latest month any observation was read for;

@@ -30,6 +30,9 @@ type importPreview struct {
 	file string
 	h    *app.History
 	res  *importer.Result
+	// area is the authority's, whose figures a restated target re-rates;
+	// "" counts none.
+	area app.Area
 }
 
 // previewLine is one line of the review's list.
@@ -192,7 +195,13 @@ func (p *importPreview) targetWarnings(acceptDefs, addNew bool) []app.Warning {
 	}
 	ds := app.Dataset{Indicators: slices.Clone(d.Indicators), Targets: slices.Clone(d.Targets), Stated: d.Stated, TargetsAt: d.TargetsAt}
 	p.defs.Apply(&ds, acceptDefs, addNew)
-	return app.ReviewTargets(&ds, p.file, p.h.Targets, p.h.Indicator)
+	var figures func(ref string) []app.Observation
+	if p.area != "" {
+		figures = func(ref string) []app.Observation {
+			return p.h.Series(app.SeriesKey{Ref: ref, Area: p.area, Split: app.All})
+		}
+	}
+	return app.ReviewTargets(&ds, p.file, p.h.Targets, p.h.Indicator, figures)
 }
 
 // yields reports whether the import would store anything as decided.

@@ -71,6 +71,7 @@ type layoutReview struct {
 // is then read again with the corrections and shown again), or cancel it.
 func (w *mainWindow) reviewLayout(j *importJob, path string, res *importer.Result) {
 	r := &layoutReview{w: w, job: j, path: path, res: res, preview: newImportPreview(w.v.stored, res)}
+	r.preview.area = w.auth.Area()
 	for _, l := range res.Layouts {
 		l.Columns = append([]importer.Column(nil), l.Columns...)
 		r.layouts = append(r.layouts, l)

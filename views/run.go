@@ -99,6 +99,11 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
 	res.Warnings = append(res.Warnings, kept...)
+	taken, err := app.TakenBack(res.Dataset, filepath.Base(path), app.HeldBy(res.Dataset, b.st.LoadIndicator, b.st.Load))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	res.Warnings = append(res.Warnings, taken...)
 	return res, nil
 }
 
@@ -145,7 +150,18 @@ func (b storeBackend) reviewTargets(path string, res *importer.Result) error {
 		}
 		return inds[i], true
 	}
-	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, filepath.Base(path), held, defined)...)
+	auth, err := b.st.Authority()
+	if err != nil {
+		return err
+	}
+	figures := func(ref string) []app.Observation {
+		h, err := b.st.LoadIndicatorArea(ref, auth.Area())
+		if err != nil {
+			return nil
+		}
+		return h.Series(app.SeriesKey{Ref: ref, Area: auth.Area(), Split: app.All})
+	}
+	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, filepath.Base(path), held, defined, figures)...)
 	return nil
 }
 

@@ -59,6 +59,7 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 	}
 	opt = opt.withDefaults()
 	res := newResults(true)
+	targetSaid := map[string]bool{}
 	for _, k := range seriesInOrder(h) {
 		obs, kind := seriesUntil(h.Series(k), app.Period{})
 		if len(obs) == 0 {
@@ -93,6 +94,14 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 		if disagrees != nil {
 			if d := disagrees(k, q); d != "" {
 				add(ExcludingDisagrees, d)
+			}
+		}
+		if !targetSaid[k.Ref] {
+			// The year's target restated differently: said once, on
+			// the authority's series, which comes first.
+			targetSaid[k.Ref] = true
+			if t, ok := h.TargetYearOf(ind, q); ok && t.Replaced != nil {
+				add(Revised, targetRevisionText(ind, t, obs, q))
 			}
 		}
 		// Earlier figures revised by the import that brought this one.
@@ -392,6 +401,29 @@ func targetText(ind app.Indicator, t app.Target) string {
 		parts = append(parts, "floor "+app.FormatValue(ind, *t.Floor))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// targetRevisionText says what a year's restated target was and is, and
+// which of figures up to q it re-rates: "2025/26 target revised from
+// target 22.0%, floor 25.0% (I0001) to target 21.0%, floor 23.0%
+// (I0004); it changes the rating of 1 reported figure: Oct-25 AMBER to
+// RED".
+func targetRevisionText(ind app.Indicator, t app.Target, figures []app.Observation, q app.Period) string {
+	was := t.Replaced.Was(t)
+	upTo := figures[:0:0]
+	for _, o := range figures {
+		if o.Period.Kind == q.Kind && o.Period.Compare(q) <= 0 {
+			upTo = append(upTo, o)
+		}
+	}
+	words := func(t app.Target) string {
+		s := targetText(ind, t)
+		if t.Import != "" {
+			s += " (" + t.Import + ")"
+		}
+		return s
+	}
+	return t.Year.String() + " target revised from " + words(was) + " to " + words(t) + "; " + app.Rerated(ind, was, t, upTo)
 }
 
 // revisionText says what a revised figure was and is: "revised from

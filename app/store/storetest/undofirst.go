@@ -39,7 +39,7 @@ func Reviewed(t testing.TB, st store.Store, name string, ds *app.Dataset) app.Im
 	if err != nil {
 		t.Fatal(err)
 	}
-	app.ReviewTargets(ds, name, held, known)
+	app.ReviewTargets(ds, name, held, known, nil)
 	if err := app.CheckYield(name, ds, nil); err != nil {
 		t.Fatalf("import %s: %v", name, err)
 	}

@@ -197,7 +197,7 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	res.Warnings = append(res.Warnings, kept...)
-	taken, err := app.TakenBack(res.Dataset, name, app.HeldBy(res.Dataset, st.LoadIndicator, st.Load))
+	taken, err := app.TakenBack(res.Dataset, name, inForce, store.IndicatorReader(st))
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}

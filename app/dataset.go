@@ -208,4 +208,28 @@ type Import struct {
 	Officer  string `json:"officer,omitempty"`
 	Machine  string `json:"machine,omitempty"`
 	UndoneBy string `json:"undone_by,omitempty"`
+	// Reach is the latest period of each kind the import gave figures for
+	// (Dataset.Reach), so that a later import can tell, without reading
+	// the figures, that none of this one's is for a period after its own
+	// (TakenBack). Imports made before it was kept have none.
+	Reach []Period `json:"reach,omitempty"`
+}
+
+// Reach returns the latest period of each kind d gives figures for, in
+// the order of the kinds.
+func (d *Dataset) Reach() []Period {
+	var latest [CalendarYear + 1]Period
+	for i := range d.Observations {
+		p := d.Observations[i].Period
+		if p.Kind <= CalendarYear && (latest[p.Kind].IsZero() || p.Compare(latest[p.Kind]) > 0) {
+			latest[p.Kind] = p
+		}
+	}
+	var out []Period
+	for _, p := range latest {
+		if !p.IsZero() {
+			out = append(out, p)
+		}
+	}
+	return out
 }

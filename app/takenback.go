@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -12,43 +11,81 @@ import (
 // scorecard imported after March's, which corrected February) takes back
 // that correction, and must say so rather than revise it silently. held
 // gives the history held for an indicator (every area's figures and the
-// imports). There is one warning for each indicator and later import,
-// at the first figure taken back, naming the figures.
-func TakenBack(ds *Dataset, file string, held func(ref string) (*History, error)) ([]Warning, error) {
+// imports); imports are the store's, whose Reach, where kept, spares
+// reading any figure when no import reaches past this file's figures (a
+// month's file after the months before it). There is one warning for
+// each indicator and later import, at the first figure taken back,
+// naming the figures.
+func TakenBack(ds *Dataset, file string, imports []Import, held func(ref string) (*History, error)) ([]Warning, error) {
 	// The latest period of each kind this file gives figures for, by ref.
 	type refKind struct {
 		ref  string
 		kind PeriodKind
 	}
 	latest := map[refKind]Period{}
+	// Each indicator's figures, by index, in the file's order: a large
+	// scorecard gives a hundred thousand figures of a hundred indicators,
+	// and each indicator is looked at once.
+	byRef := map[string][]int{}
 	var refs []string
-	for _, o := range ds.Observations {
+	for i := range ds.Observations {
+		o := &ds.Observations[i]
 		k := refKind{o.Ref, o.Period.Kind}
 		if p, ok := latest[k]; !ok || o.Period.Compare(p) > 0 {
 			latest[k] = o.Period
 		}
-		if !slices.Contains(refs, o.Ref) {
+		if _, ok := byRef[o.Ref]; !ok {
 			refs = append(refs, o.Ref)
 		}
+		byRef[o.Ref] = append(byRef[o.Ref], i)
+	}
+	if !reachesPast(imports, latest) {
+		return nil, nil
 	}
 	var ws []Warning
+	// The series held, by ref, of the last history held gave: for a file
+	// of many indicators it is the whole history, the same each time
+	// (HeldBy), and listing its keys sorts them all.
+	var keysOf *History
+	keys := map[string][]SeriesKey{}
 	for _, ref := range refs {
 		h, err := held(ref)
 		if err != nil {
 			return nil, fmt.Errorf("the figures held for %s: %w", ref, err)
 		}
+		if h != keysOf {
+			keysOf, keys = h, map[string][]SeriesKey{}
+			for _, k := range h.Keys() {
+				keys[k.Ref] = append(keys[k.Ref], k)
+			}
+		}
+		if len(keys[ref]) == 0 && len(h.Targets(ref)) == 0 {
+			continue // nothing held to take back
+		}
 		// The latest period each import gave this indicator's figures for.
 		reach := map[refKind]Period{}
-		for _, k := range h.Keys() {
-			if k.Ref != ref {
-				continue
-			}
-			for _, o := range h.Series(k) {
-				rk := refKind{o.Import, o.Period.Kind}
-				if p, ok := reach[rk]; !ok || o.Period.Compare(p) > 0 {
-					reach[rk] = o.Period
+		for _, k := range keys[ref] {
+			s := h.Series(k)
+			for i := range s {
+				rk := refKind{s[i].Import, s[i].Period.Kind}
+				if p, ok := reach[rk]; !ok || s[i].Period.Compare(p) > 0 {
+					reach[rk] = s[i].Period
 				}
 			}
+		}
+		// Only an import reaching past this file's figures can have a
+		// figure taken back: the monthly file, the next month's or the
+		// same month's again, is passed over without looking at each of
+		// its figures.
+		later := false
+		for rk, p := range reach {
+			if mine, ok := latest[refKind{ref, rk.kind}]; ok && p.Compare(mine) > 0 {
+				later = true
+				break
+			}
+		}
+		if !later {
+			continue
 		}
 		type taking struct {
 			at      Location
@@ -58,12 +95,13 @@ func TakenBack(ds *Dataset, file string, held func(ref string) (*History, error)
 		}
 		byImport := map[string]*taking{}
 		var order []string
-		for _, o := range ds.Observations {
-			if o.Ref != ref || o.StandIn {
+		for _, i := range byRef[ref] {
+			o := &ds.Observations[i]
+			if o.StandIn {
 				continue
 			}
 			have, ok := h.Observation(SeriesKey{Ref: o.Ref, Area: o.Area, Split: o.Split}, o.Period)
-			if !ok || sameReading(have, o) {
+			if !ok || sameReading(have, *o) {
 				continue
 			}
 			mine := latest[refKind{ref, o.Period.Kind}]
@@ -78,7 +116,7 @@ func TakenBack(ds *Dataset, file string, held func(ref string) (*History, error)
 				byImport[have.Import] = t
 				order = append(order, have.Import)
 			}
-			t.what = append(t.what, fmt.Sprintf("%s %s %s to %s", o.Area, o.Period.Label(), readingWords(have), readingWords(o)))
+			t.what = append(t.what, fmt.Sprintf("%s %s %s to %s", o.Area, o.Period.Label(), readingWords(have), readingWords(*o)))
 		}
 		// A year's target the later file set, which this file's restates
 		// differently (ReviewTargets has finished ds's targets).
@@ -133,31 +171,32 @@ func TakenBack(ds *Dataset, file string, held func(ref string) (*History, error)
 	return ws, nil
 }
 
-// HeldBy returns what TakenBack asks for held, read with st: one
-// indicator's history at a time for a file of few indicators, and for a
-// file of many (a whole scorecard) the whole history read once, which
-// costs less than reading each.
-func HeldBy(ds *Dataset, one func(ref string) (*History, error), all func() (*History, error)) func(ref string) (*History, error) {
-	refs := map[string]bool{}
-	for i := range ds.Observations {
-		refs[ds.Observations[i].Ref] = true
-		if len(refs) > manyRefs {
-			var h *History
-			var err error
-			return func(string) (*History, error) {
-				if h == nil && err == nil {
-					h, err = all()
-				}
-				return h, err
+// reachesPast reports whether an import in force may have given a figure
+// for a period after the latest of its kind some indicator of the file
+// gives: one whose Reach says so, or one made before Reach was kept.
+func reachesPast[K comparable](imports []Import, latest map[K]Period) bool {
+	// The earliest of the file's indicators' latest periods, by kind.
+	var earliest [CalendarYear + 1]Period
+	for _, p := range latest {
+		if p.Kind <= CalendarYear && (earliest[p.Kind].IsZero() || p.Compare(earliest[p.Kind]) < 0) {
+			earliest[p.Kind] = p
+		}
+	}
+	for _, imp := range imports {
+		if imp.Undone != nil || imp.Counts.Observations == 0 {
+			continue // no figure held is its version
+		}
+		if imp.Reach == nil {
+			return true
+		}
+		for _, p := range imp.Reach {
+			if p.Kind <= CalendarYear && !earliest[p.Kind].IsZero() && p.Compare(earliest[p.Kind]) > 0 {
+				return true
 			}
 		}
 	}
-	return one
+	return false
 }
-
-// manyRefs is how many indicators a file gives figures for before reading
-// the whole history once beats reading each indicator's.
-const manyRefs = 8
 
 // sameReading reports whether two readings of a figure say the same.
 func sameReading(a, b Observation) bool {

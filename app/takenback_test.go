@@ -22,7 +22,13 @@ func TestTakenBack(t *testing.T) {
 		h.Add(o)
 	}
 	h.AddTarget(Target{Ref: "CIC05", Year: Period{Kind: FinancialYear, Year: 2025}, Target: Float(9), Floor: Float(12), Import: "I0002"})
-	held := func(string) (*History, error) { return h, nil }
+	reads := 0
+	held := func(string) (*History, error) { reads++; return h, nil }
+	// The imports as a store made before Reach was kept holds them, and
+	// as one keeping it: the same warnings either way.
+	counted := Counts{Observations: 3}
+	before := []Import{{ID: "I0001", Counts: counted}, {ID: "I0002", Counts: counted}}
+	reaching := []Import{{ID: "I0001", Counts: counted, Reach: []Period{jan}}, {ID: "I0002", Counts: counted, Reach: []Period{mar}}}
 	restated := []Target{{Ref: "CIC05", Year: Period{Kind: FinancialYear, Year: 2025}, Target: Float(10), Floor: Float(12)}}
 	for _, tc := range []struct {
 		name    string
@@ -45,44 +51,27 @@ func TestTakenBack(t *testing.T) {
 			"m_feb.xlsx: CIC05: this file's figures run to Jan-26, but I0002 (m_mar.xlsx), which gave figures to Mar-26, is later; it takes back that later file's 2025/26 target (target 9, floor 12 to target 10, floor 12)"},
 		{"a later file restating it is a revision", []Observation{fig("Kent", MonthOf(2026, 4), 10.5, "", "Scorecard!H4")}, restated, ""},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			ws, err := TakenBack(&Dataset{Observations: tc.file, Targets: tc.targets}, "m_feb.xlsx", held)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, w := range ws {
-				got = append(got, w.String())
-			}
-			switch {
-			case tc.want == "" && len(got) > 0:
-				t.Errorf("warnings %q, want none", got)
-			case tc.want != "" && (len(got) != 1 || !strings.Contains(got[0], tc.want)):
-				t.Errorf("warnings %q, want one containing %q", got, tc.want)
-			}
-		})
-	}
-}
-
-// HeldBy reads a whole scorecard's history once, and a few indicators'
-// one at a time.
-func TestHeldBy(t *testing.T) {
-	for _, tc := range []struct {
-		refs          int
-		wantOne, want int
-	}{{refs: 3, wantOne: 3}, {refs: manyRefs + 1, want: 1}} {
-		var ds Dataset
-		for i := range tc.refs {
-			ds.Observations = append(ds.Observations, Observation{Ref: string(rune('A' + i))}, Observation{Ref: string(rune('A' + i))})
-		}
-		ones, alls := 0, 0
-		held := HeldBy(&ds, func(string) (*History, error) { ones++; return NewHistory(), nil },
-			func() (*History, error) { alls++; return NewHistory(), nil })
-		if _, err := TakenBack(&ds, "f.xlsx", held); err != nil {
-			t.Fatal(err)
-		}
-		if ones != tc.wantOne || alls != tc.want {
-			t.Errorf("%d refs: %d one-indicator reads and %d whole reads, want %d and %d", tc.refs, ones, alls, tc.wantOne, tc.want)
+		for _, imports := range [][]Import{before, reaching} {
+			t.Run(tc.name, func(t *testing.T) {
+				reads = 0
+				ws, err := TakenBack(&Dataset{Observations: tc.file, Targets: tc.targets}, "m_feb.xlsx", imports, held)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if imports[1].Reach != nil && tc.want == "" && reads > 0 && !strings.Contains(tc.name, "same figures") {
+					t.Errorf("%d figures read, though no import reaches past the file's", reads)
+				}
+				var got []string
+				for _, w := range ws {
+					got = append(got, w.String())
+				}
+				switch {
+				case tc.want == "" && len(got) > 0:
+					t.Errorf("warnings %q, want none", got)
+				case tc.want != "" && (len(got) != 1 || !strings.Contains(got[0], tc.want)):
+					t.Errorf("warnings %q, want one containing %q", got, tc.want)
+				}
+			})
 		}
 	}
 }

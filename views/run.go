@@ -99,7 +99,11 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
 	res.Warnings = append(res.Warnings, kept...)
-	taken, err := app.TakenBack(res.Dataset, filepath.Base(path), app.HeldBy(res.Dataset, b.st.LoadIndicator, b.st.Load))
+	imports, err := b.st.Imports()
+	if err != nil {
+		return nil, err
+	}
+	taken, err := app.TakenBack(res.Dataset, filepath.Base(path), imports, store.IndicatorReader(b.st))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}

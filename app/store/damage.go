@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -71,6 +73,17 @@ func (e *DamagedError) Unwrap() error { return ErrDamaged }
 func damaged(path, format string, args ...any) error {
 	b, _ := NewestBackup(path)
 	return &DamagedError{Path: path, Problem: fmt.Sprintf(format, args...), Backup: b}
+}
+
+// keyName writes the text of a record's key as a message quotes it: a
+// key read from a damaged page may hold any bytes, a line break among
+// them, and a DamagedError is one line.
+func keyName(k []byte) string {
+	s := string(bytes.TrimSuffix(k, []byte{0}))
+	if q := strconv.QuoteToGraphic(s); q[1:len(q)-1] != s {
+		return q
+	}
+	return s
 }
 
 // guard turns a panic or a memory fault in bbolt, which a damaged page

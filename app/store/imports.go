@@ -100,6 +100,7 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 			Time:     time.Now().UTC(),
 			Note:     src.Note,
 			Warnings: src.Warnings,
+			Reach:    ds.Reach(),
 		}
 		w := &snapshotWriter{tx: tx, seq: seq}
 		if err := w.write(ds, &rec.Counts); err != nil {

@@ -205,11 +205,12 @@ func TestUpgradedUndo(t *testing.T) {
 }
 
 // timeless clears what two tellings of one story differ in: when each
-// import was made and undone, and by whom.
+// import was made and undone, and by whom, and the periods each reached,
+// which an upgraded store's imports do not keep.
 func timeless(h *app.History) *app.History {
 	for i := range h.Imports {
 		r := &h.Imports[i]
-		r.Time, r.Undone, r.Officer, r.Machine, r.UndoneBy = time.Time{}, nil, "", "", ""
+		r.Time, r.Undone, r.Officer, r.Machine, r.UndoneBy, r.Reach = time.Time{}, nil, "", "", "", nil
 	}
 	return h
 }

@@ -158,3 +158,26 @@ func (p *Pieces) view(fn func(*bolt.Tx) error) (err error) {
 	}
 	return nil
 }
+
+// IndicatorReader returns a reader of st an indicator at a time, for a
+// caller asking after many indicators in turn (an import's review of
+// what it would take back): a bbolt store's Pieces, which read the
+// definitions and imports once, not for each indicator, and hold one
+// indicator's history at a time, not the whole store's; another engine's
+// LoadIndicator. The first read opens the pieces.
+func IndicatorReader(st Store) func(ref string) (*app.History, error) {
+	b, ok := st.(*Bolt)
+	if !ok {
+		return st.LoadIndicator
+	}
+	var p *Pieces
+	return func(ref string) (*app.History, error) {
+		if p == nil {
+			var err error
+			if p, err = b.Piecewise(); err != nil {
+				return nil, err
+			}
+		}
+		return p.LoadIndicator(ref)
+	}
+}

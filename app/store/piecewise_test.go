@@ -153,3 +153,24 @@ func TestPiecesProved(t *testing.T) {
 		})
 	}
 }
+
+// TestIndicatorReader: the reader an import's review asks after each
+// indicator with gives, for a bbolt store, what LoadIndicator gives, the
+// definitions read once.
+func TestIndicatorReader(t *testing.T) {
+	s := openTemp(t)
+	mustImport(t, s, "jan.xlsx", smallMonthly(0))
+	mustImport(t, s, "feb.xlsx", smallMonthly(1))
+	read := IndicatorReader(s)
+	for _, ind := range smallMonthly(1).Indicators {
+		want, err := s.LoadIndicator(ind.Ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := read(ind.Ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameHistory(t, ind.Ref, want, got)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -262,13 +261,13 @@ func (c *sumChecker) checkRefs(tx *bolt.Tx, path string) error {
 		}
 		if got != binary.BigEndian.Uint64(v) {
 			return damaged(path, "the figures of %s from import %s do not match the checksum recorded when it was written",
-				bytes.TrimSuffix(k[:len(k)-seqLen], []byte{0}), importID(keySeq(k)))
+				keyName(k[:len(k)-seqLen]), importID(keySeq(k)))
 		}
 	}
 	if seen != len(c.refs) {
 		for k := range c.refs {
 			if b.Get([]byte(k)) == nil {
-				return damaged(path, "the figures of %s from import %s have no checksum", strings.TrimSuffix(k[:len(k)-seqLen], "\x00"), importID(keySeq([]byte(k))))
+				return damaged(path, "the figures of %s from import %s have no checksum", keyName([]byte(k[:len(k)-seqLen])), importID(keySeq([]byte(k))))
 			}
 		}
 	}

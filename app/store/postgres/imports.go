@@ -65,6 +65,7 @@ func (s *Store) Import(src store.Source, ds *app.Dataset) (rec app.Import, err e
 			Warnings: src.Warnings,
 			Officer:  s.officer,
 			Machine:  s.machine,
+			Reach:    ds.Reach(),
 		}
 		if err := writeObservations(ctx, tx, seq, obs, &rec.Counts); err != nil {
 			return err

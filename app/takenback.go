@@ -23,29 +23,32 @@ func TakenBack(ds *Dataset, file string, imports []Import, held func(ref string)
 		kind PeriodKind
 	}
 	latest := map[refKind]Period{}
-	// Each indicator's figures, by index, in the file's order: a large
-	// scorecard gives a hundred thousand figures of a hundred indicators,
-	// and each indicator is looked at once.
-	byRef := map[string][]int{}
-	var refs []string
 	for i := range ds.Observations {
 		o := &ds.Observations[i]
 		k := refKind{o.Ref, o.Period.Kind}
 		if p, ok := latest[k]; !ok || o.Period.Compare(p) > 0 {
 			latest[k] = o.Period
 		}
-		if _, ok := byRef[o.Ref]; !ok {
-			refs = append(refs, o.Ref)
-		}
-		byRef[o.Ref] = append(byRef[o.Ref], i)
 	}
 	if !reachesPast(imports, latest) {
 		return nil, nil
 	}
+	// Each indicator's figures, by index, in the file's order: a large
+	// scorecard gives a hundred thousand figures of a hundred indicators,
+	// and each indicator is looked at once.
+	byRef := map[string][]int{}
+	var refs []string
+	for i := range ds.Observations {
+		ref := ds.Observations[i].Ref
+		if _, ok := byRef[ref]; !ok {
+			refs = append(refs, ref)
+		}
+		byRef[ref] = append(byRef[ref], i)
+	}
 	var ws []Warning
-	// The series held, by ref, of the last history held gave: for a file
-	// of many indicators it is the whole history, the same each time
-	// (HeldBy), and listing its keys sorts them all.
+	// The series held, by ref, of the last history held gave: a reader
+	// may give the same history for every indicator, and listing its
+	// keys sorts them all.
 	var keysOf *History
 	keys := map[string][]SeriesKey{}
 	for _, ref := range refs {

@@ -323,8 +323,13 @@ func (a *analysis) specialText(i int) string {
 	case SpecialConcerning:
 		d += ", concerning"
 	}
-	return d + ": " + a.pts[i].Rule + " (" + app.FormatValue(a.ind, a.vals[i]) + "; mean " + app.FormatValue(a.ind, a.c.mean) +
-		", limits " + app.FormatValue(a.ind, a.c.lower) + " to " + app.FormatValue(a.ind, a.c.upper) + ")"
+	// The mean and limits to a place more than the figures, as SPC
+	// charts give them: limits of 9.6 and 10.4 about whole numbers would
+	// otherwise read "10 to 10".
+	finer := a.ind
+	finer.Decimals++
+	return d + ": " + a.pts[i].Rule + " (" + app.FormatValue(a.ind, a.vals[i]) + "; mean " + app.FormatValue(finer, a.c.mean) +
+		", limits " + app.FormatValue(finer, a.c.lower) + " to " + app.FormatValue(finer, a.c.upper) + ")"
 }
 
 func (a *analysis) smallText(p *Point) string {

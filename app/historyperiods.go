@@ -1,0 +1,177 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+)
+
+// The periods a history reports on: its cadence, its periods and its
+// latest, the shortfall of a latest period few indicators have figures
+// for yet, and the figures beyond it.
+
+// After lists, in scorecard order, the indicators h holds figures for
+// periods ending after p ends, each with its latest such period: a
+// quarter or year a monthly scorecard's latest month does not reach
+// (Apr-Jun 2025 beside months to March), which a report of p leaves out.
+func (h *History) After(p Period) []RefPeriod {
+	end := p.End()
+	latest := map[string]Period{}
+	for k, s := range h.series {
+		if n := len(s); n > 0 && s[n-1].Period.End().After(end) {
+			if q, ok := latest[k.Ref]; !ok || s[n-1].Period.End().After(q.End()) {
+				latest[k.Ref] = s[n-1].Period
+			}
+		}
+	}
+	var out []RefPeriod
+	for _, ind := range h.Indicators() {
+		if q, ok := latest[ind.Ref]; ok {
+			out = append(out, RefPeriod{ind.Ref, q})
+		}
+	}
+	return out
+}
+
+// RefPeriod is an indicator's period.
+type RefPeriod struct {
+	Ref    string
+	Period Period
+}
+
+// Cadence returns the kind of period the scorecard reports on: Month when
+// any series has a monthly figure; failing that Quarter; failing that the
+// kind of year most figures are for (financial, academic or calendar, in
+// that order on a tie), so that a store of published yearly figures alone
+// (DfE's) has a scorecard of years. It is zero for an empty history.
+func (h *History) Cadence() PeriodKind {
+	var n [CalendarYear + 1]int
+	for _, s := range h.series {
+		for _, o := range s {
+			if o.Period.Kind <= CalendarYear {
+				n[o.Period.Kind]++
+			}
+		}
+	}
+	return cadenceOf(n)
+}
+
+// cadenceOf is the cadence of figures counted n by kind of period (see
+// Cadence).
+func cadenceOf(n [CalendarYear + 1]int) PeriodKind {
+	switch {
+	case n[Month] > 0:
+		return Month
+	case n[Quarter] > 0:
+		return Quarter
+	}
+	var best PeriodKind
+	for _, k := range []PeriodKind{FinancialYear, AcademicYear, CalendarYear} {
+		if n[k] > 0 && (best == 0 || n[k] > n[best]) {
+			best = k
+		}
+	}
+	return best
+}
+
+// Periods returns every period of the history's Cadence that any series
+// has a figure for, oldest first: the months of a monthly store, the
+// years of a store of yearly figures alone.
+func (h *History) Periods() []Period {
+	kind := h.Cadence()
+	seen := map[Period]bool{}
+	for _, s := range h.series {
+		for _, o := range s {
+			if o.Period.Kind == kind {
+				seen[o.Period] = true
+			}
+		}
+	}
+	ps := make([]Period, 0, len(seen))
+	for p := range seen {
+		ps = append(ps, p)
+	}
+	slices.SortFunc(ps, Period.Compare)
+	return ps
+}
+
+// Latest returns the newest period of the history's Cadence with any
+// figure, or the zero Period.
+func (h *History) Latest() Period {
+	ps := h.Periods()
+	if len(ps) == 0 {
+		return Period{}
+	}
+	return ps[len(ps)-1]
+}
+
+// Shortfall says, of a latest period p that at most half as many
+// indicators have figures for as the last period before it with any, how
+// many each has: a figure or two for a month ahead arriving early makes
+// the latest period one most indicators have no figure for, and a
+// scorecard of it by default would pass over the period before's figures
+// without a word. Half, since a month after a quarter's end rightly
+// lacks the quarterly indicators. It returns that period before and the
+// note; "" where p has more, or there is no period before.
+func (h *History) Shortfall(p Period) (before Period, note string) {
+	if p.IsZero() {
+		return Period{}, ""
+	}
+	for _, s := range h.series {
+		for i := len(s) - 1; i >= 0; i-- {
+			if q := s[i].Period; q.Kind == p.Kind && q.Compare(p) < 0 {
+				if before.IsZero() || q.Compare(before) > 0 {
+					before = q
+				}
+				break
+			}
+		}
+	}
+	if before.IsZero() {
+		return Period{}, ""
+	}
+	in, inBefore := map[string]bool{}, map[string]bool{}
+	for k, s := range h.series {
+		for i := len(s) - 1; i >= 0 && !s[i].Period.End().Before(before.End()); i-- {
+			switch s[i].Period {
+			case p:
+				in[k.Ref] = true
+			case before:
+				inBefore[k.Ref] = true
+			}
+		}
+	}
+	return shortfall(p, before, len(in), len(inBefore))
+}
+
+// shortfall is Shortfall's answer for a latest period p that in
+// indicators have figures for, and the period before it inBefore.
+func shortfall(p, before Period, in, inBefore int) (Period, string) {
+	if 2*in > inBefore {
+		return Period{}, ""
+	}
+	return before, fmt.Sprintf("%s has figures for %d of the %d indicators %s has; the rest are not yet in", p.Label(), in, inBefore, before.Label())
+}
+
+// ReportingPeriod returns the period of the history's Cadence that p
+// names, and whether p had to be read as another kind of year to find it.
+// A year of another kind is the one that ends in the same calendar year:
+// DfE's reporting year 2025 (a collection to 31 March 2025) is what
+// "2024/25" asks for in a store of reporting years. Any other p, or an
+// empty history, gives p itself.
+func (h *History) ReportingPeriod(p Period) (Period, bool) {
+	return reportingPeriod(h.Cadence(), p)
+}
+
+// reportingPeriod is ReportingPeriod for a history of cadence kind.
+func reportingPeriod(kind PeriodKind, p Period) (Period, bool) {
+	if kind == 0 || p.Kind == kind || !p.IsYear() || !(Period{Kind: kind}).IsYear() {
+		return p, false
+	}
+	end := p.End().Year()
+	for _, y := range []int{end, end - 1} {
+		if q := (Period{Kind: kind, Year: y}); q.End().Year() == end {
+			return q, true
+		}
+	}
+	return p, false
+}

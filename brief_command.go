@@ -1,0 +1,89 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/app/brief"
+	"scorecard/app/disclosure"
+	"scorecard/app/export"
+)
+
+// runBrief prints the exceptions brief, as text to paste into an e-mail.
+// It is meant for circulation, so it withholds small numbers as the
+// export does, with the same threshold.
+func runBrief(e *env, args []string) error {
+	if len(args) != 0 {
+		return usagef("brief takes no arguments")
+	}
+	if e.suppress < 0 {
+		return usagef("--suppress takes a count, e.g. 5")
+	}
+	v, err := loadView(e)
+	if err != nil {
+		return err
+	}
+	p := v.period
+	if p.IsZero() {
+		p = v.h.Latest()
+		noteShortfall(e, v.h, p)
+	}
+	asked := p
+	var read bool
+	if p, read = v.h.ReportingPeriod(asked); read {
+		fmt.Fprintf(e.errOut, "note: --period %s read as %s, the %s ending in the same year, which the store's figures are for\n", asked, p.Label(), p.Kind.Noun())
+	}
+	k := v.h.Cadence()
+	if p.IsZero() || k == 0 {
+		return fmt.Errorf("%s: no figures for a brief", e.db)
+	}
+	if p.Kind != k {
+		return usagef("--period: the store's figures are by %s; give a %s such as %s", k.Noun(), k.Noun(), v.h.Latest())
+	}
+	// The release is the export's (disclosure.ReleaseFigures), all
+	// children's figures and those excluding the cohorts withheld
+	// together, so the brief withholds what the export does.
+	_, shown, figures, _, _ := disclosure.ReleaseFigures(v.all, v.excluded, e.suppress, v.auth)
+	opt := brief.Options{Period: p, Area: v.area, Trend: analysisOptions(), Shown: shown, Suppress: e.suppress}
+	items := brief.Items(figures, opt)
+	if _, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items, brief.Foot(figures, opt))); err != nil {
+		return err
+	}
+	// A source's own figure excluding the cohorts that cannot be right is
+	// said before the brief is sent, whether or not the brief names it:
+	// to the officer, beside the brief, since the note gives figures the
+	// brief may withhold.
+	for _, ind := range v.h.Indicators() {
+		if d := v.disagrees[figure{app.SeriesKey{Ref: ind.Ref, Area: v.area}, p}]; d != "" {
+			fmt.Fprintf(e.errOut, "note: check before sending: %s %s: %s\n", ind.Ref, ind.Name, d)
+		}
+	}
+	return nil
+}
+
+// noteShortfall says, of the latest period p a command defaulted to,
+// that most indicators have no figure for it yet (History.Shortfall),
+// and how to ask for the period before that has them.
+func noteShortfall(e *env, h *app.History, p app.Period) {
+	if before, s := h.Shortfall(p); s != "" {
+		fmt.Fprintf(e.errOut, "note: %s: give --period %s for %s\n", s, before, before.Label())
+	}
+	noteAfter(e, h, p)
+}
+
+// noteAfter says which indicators have figures for periods after p ends
+// (History.After), which a report of p leaves out: a red quarter after
+// the last month must not go unmentioned beside "nothing is red".
+func noteAfter(e *env, h *app.History, p app.Period) {
+	later := h.After(p)
+	if len(later) == 0 {
+		return
+	}
+	var names []string
+	for _, l := range later {
+		names = append(names, l.Ref+" "+l.Period.Label())
+	}
+	fmt.Fprintf(e.errOut, "note: figures after %s are not in this %s's report: %s; scorecard show REF gives them\n",
+		p.Label(), p.Kind.Noun(), strings.Join(names, ", "))
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/app/export"
+	"scorecard/app/store"
+)
+
+// runExport writes the revised workbook, or the committee pack as a PDF,
+// to the file --out names.
+func runExport(e *env, args []string) error {
+	if len(args) != 0 || e.outPath == "" {
+		return usagef("name the workbook to write with --out FILE.xlsx, or the PDF pack with --out FILE.pdf")
+	}
+	if e.suppress < 0 {
+		return usagef("--suppress takes a count, e.g. 5")
+	}
+	defer collectMore(exportGCPercent)()
+	excluded, err := app.ParseCohorts(e.exclude)
+	if err != nil {
+		return usagef("--exclude: %v", err)
+	}
+	opt := export.Options{Exclude: excluded, Suppress: e.suppress, Original: e.original, AppVersion: version, Marking: e.marking}
+	auth, err := loadAuthority(e)
+	if err != nil {
+		return err
+	}
+	opt.Authority = auth
+	if opt.Area, err = parseArea(auth, e.area); err != nil {
+		return err
+	}
+	if e.period != "" {
+		if opt.Period, err = parsePeriodArg(e); err != nil {
+			return err
+		}
+	}
+	sum, err := exportFrom(e, opt)
+	if err != nil {
+		return err
+	}
+	what := "all children"
+	if len(excluded) > 0 {
+		what = strings.ToLower(app.Excluding(excluded...).Label())
+	}
+	fmt.Fprintln(e.out, sum.Path)
+	fmt.Fprintf(e.out, "%s; %s\n", sum, what)
+	for _, n := range sum.Notes {
+		fmt.Fprintf(e.out, "  note: %s\n", n)
+	}
+	for _, w := range sum.Warnings {
+		fmt.Fprintf(e.out, "  warning: %s\n", w)
+	}
+	return nil
+}
+
+// exportFrom writes the export opt asks for from the store. The house
+// layout's workbook of all children's figures is written reading the
+// store an indicator at a time (export.WriteFrom); the rest, and a team
+// store's, from the whole history.
+func exportFrom(e *env, opt export.Options) (export.Summary, error) {
+	if exportReadsPieces && export.Streams(e.outPath, opt) {
+		st, err := openReader(e)
+		if err != nil && !errors.Is(err, errNoStore) {
+			return export.Summary{}, err
+		}
+		if err == nil {
+			b, ok := st.(*store.Bolt)
+			if !ok {
+				st.Close() // a team store: read whole, below
+			} else {
+				defer st.Close()
+				src, err := b.Piecewise()
+				if err != nil {
+					return export.Summary{}, err
+				}
+				return export.WriteFrom(e.ctx, e.outPath, src, opt)
+			}
+		}
+	}
+	h, err := loadHistory(e)
+	if err != nil {
+		return export.Summary{}, err
+	}
+	for _, c := range opt.Exclude {
+		if !knownCohort(h, c) {
+			return export.Summary{}, fmt.Errorf("--exclude %s: no figures are split by that cohort (known: %s)", c, cohortNames(h))
+		}
+	}
+	return export.Write(e.ctx, e.outPath, h, opt)
+}
+
+// exportReadsPieces has export read the store an indicator at a time
+// where it can (exportFrom). A test keeps both paths writing the same
+// workbook.
+var exportReadsPieces = true

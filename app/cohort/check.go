@@ -24,6 +24,30 @@ type Disagreement struct {
 	Differences []string
 }
 
+// countBounds returns the least and the most a count excluding cohorts
+// that may overlap can be, from all children's count a and the cohorts'
+// counts parts: every cohort's children apart, or all within the largest.
+// bounded is false for another measure or where a count is missing.
+func countBounds(m app.Measure, a app.Observation, parts []app.Observation) (lo, hi float64, bounded bool) {
+	if m != app.Count || len(parts) < 2 {
+		return 0, 0, false
+	}
+	all, ok := components(m, a)
+	if !ok || a.Status != app.OK {
+		return 0, 0, false
+	}
+	sum, largest := 0.0, 0.0
+	for _, p := range parts {
+		c, ok := components(m, p)
+		if !ok || p.Status != app.OK {
+			return 0, 0, false
+		}
+		sum += c[0]
+		largest = max(largest, c[0])
+	}
+	return all[0] - sum, all[0] - largest, true
+}
+
 // Note says what is wrong with the figure, giving both figures: "the
 // source's own figure excluding UASC has value 20 where all children
 // minus the cohort give 24".
@@ -41,8 +65,11 @@ func (d Disagreement) Warning() app.Warning {
 // for all children a (nil where there is none), and notes a disagreement:
 // components exactly, the value beyond the half unit of the indicator's
 // displayed precision that rounding allows, and a count, numerator or
-// denominator above all children's.
-func (ex *excluder) check(ind app.Indicator, s app.Observation, a, worked *app.Observation) {
+// denominator above all children's. Where the arithmetic cannot be done
+// because cohorts may overlap, a count is still bounded by the cohorts'
+// counts parts (nil where one has none): it is at least all children's
+// less every cohort's, and at most all children's less the largest.
+func (ex *excluder) check(ind app.Indicator, s app.Observation, a, worked *app.Observation, parts []app.Observation) {
 	if s.Status != app.OK {
 		return
 	}
@@ -71,6 +98,14 @@ func (ex *excluder) check(ind app.Indicator, s app.Observation, a, worked *app.O
 		for n, name := range componentNames[ind.Measure] {
 			if ok && okAll && src[n] > all[n]+1e-9 {
 				diffs = append(diffs, fmt.Sprintf("%s %s above all children's %s", name, number(src[n]), number(all[n])))
+			}
+		}
+		if lo, hi, bounded := countBounds(ind.Measure, *a, parts); ok && bounded && len(diffs) == 0 {
+			switch {
+			case src[0] < lo-1e-9:
+				diffs = append(diffs, fmt.Sprintf("count %s below all children's less every cohort's, %s", number(src[0]), number(lo)))
+			case src[0] > hi+1e-9:
+				diffs = append(diffs, fmt.Sprintf("count %s above all children's less the largest cohort's, %s", number(src[0]), number(hi)))
 			}
 		}
 	}

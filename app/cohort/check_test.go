@@ -78,3 +78,37 @@ func TestExcludeDisagreements(t *testing.T) {
 		})
 	}
 }
+
+// TestOverlappingCohortsBound: a source's own count excluding two cohorts
+// that may overlap cannot be worked out, but it is bounded: all children's
+// less both cohorts' (none in both) to all children's less the larger's
+// (the smaller within it). 80 children, 6 UASC and 5 placed by other
+// authorities: 69 to 74 (QA12, g15).
+func TestOverlappingCohortsBound(t *testing.T) {
+	uasc, ola := app.Only(app.UASC), app.Only(app.OLA)
+	both := app.Excluding(app.OLA, app.UASC)
+	count := app.Indicator{Ref: "OC3", Unit: app.Number, Measure: app.Count}
+	for _, c := range []struct {
+		source float64
+		want   string // "" for no note
+	}{
+		{69, ""}, {70, ""}, {74, ""},
+		{68, "count 68 below all children's less every cohort's, 69"},
+		{76, "count 76 above all children's less the largest cohort's, 74"},
+		{81, "count 81 above all children's 80"},
+	} {
+		obs := []app.Observation{fig("OC3", app.All, 80, none, none), fig("OC3", uasc, 6, none, none),
+			fig("OC3", ola, 5, none, none), fig("OC3", both, c.source, none, none)}
+		h := history(count, obs...)
+		got, _, ds := ExcludeNoted(h, []app.Cohort{app.OLA, app.UASC}, app.AuthorityOf(h))
+		if o, _ := got.Observation(app.SeriesKey{Ref: "OC3", Area: app.Kent}, mar25); o.Value == nil || *o.Value != c.source {
+			t.Errorf("%v: figure %+v, want the source's own", c.source, o)
+		}
+		switch {
+		case c.want == "" && len(ds) > 0:
+			t.Errorf("%v: noted %q, want nothing", c.source, ds[0].Note())
+		case c.want != "" && (len(ds) != 1 || !strings.Contains(ds[0].Note(), c.want)):
+			t.Errorf("%v: noted %v, want one saying %q", c.source, ds, c.want)
+		}
+	}
+}

@@ -273,7 +273,11 @@ func (ex *excluder) compose(ind app.Indicator, k app.SeriesKey, a, s *app.Observ
 		if reason == "" && o.Status == app.OK {
 			worked = &o
 		}
-		ex.check(ind, *s, a, worked)
+		var known []app.Observation // the cohorts' figures, where each has one
+		if missing == "" {
+			known = parts
+		}
+		ex.check(ind, *s, a, worked, known)
 	}
 	out := *s
 	out.Split = app.All

@@ -1041,3 +1041,36 @@ func TestOutturnOfTheLaterImport(t *testing.T) {
 		})
 	}
 }
+
+// TestGuidanceRuleOfWhatCannotExclude: the Guidance sheet's "Exclusion
+// rule used" names the rule an indicator's figures excluding UASC were
+// worked by, and says of one none of whose figures could exclude UASC (a
+// median) that it excludes nobody, not "as the source counted them"
+// (QA10).
+func TestGuidanceRuleOfWhatCannotExclude(t *testing.T) {
+	h := app.NewHistory()
+	oct := app.MonthOf(2026, time.October)
+	uasc := app.Only(app.UASC)
+	h.Apply(&app.Dataset{
+		Indicators: []app.Indicator{
+			{Ref: "C1", Name: "Children in care", Unit: app.Number, Measure: app.Count},
+			{Ref: "M1", Name: "Median days to a plan", Unit: app.Days, Measure: app.Median},
+		},
+		Observations: []app.Observation{
+			{Ref: "C1", Area: app.Kent, Period: oct, Value: app.Float(100)},
+			{Ref: "C1", Area: app.Kent, Split: uasc, Period: oct, Value: app.Float(8)},
+			{Ref: "M1", Area: app.Kent, Period: oct, Value: app.Float(40)},
+			{Ref: "M1", Area: app.Kent, Split: uasc, Period: oct, Value: app.Float(30)},
+		},
+	}, "I0001")
+	f, _ := export(t, h, Options{Exclude: []app.Cohort{app.UASC}})
+	for ref, want := range map[string]string{
+		"C1": "excluding UASC as the source counted them",
+		"M1": "none: its figures cannot exclude the cohort",
+	} {
+		got, _ := f.GetCellValue(GuidanceSheet, cell(8, sheetRow(t, f, GuidanceSheet, ref)))
+		if !strings.HasPrefix(got, want) {
+			t.Errorf("%s's exclusion rule %q, want it to begin %q", ref, got, want)
+		}
+	}
+}

@@ -199,21 +199,32 @@ Who counts as in the cohort is given for each indicator in the table below ("Exc
 }
 
 // rules returns, by ref, the distinct rules the exported figures used to
-// decide who was in an excluded cohort.
+// decide who was in an excluded cohort. A figure that cannot exclude the
+// cohort used none, though it names the rule it would have: an indicator
+// none of whose figures could is said to exclude nobody, rather than
+// listed as "excluding UASC as the source counted them".
 func (b *book) rules() map[string][]string {
 	out := map[string][]string{}
 	if len(b.opt.Exclude) == 0 {
 		return out
 	}
 	for _, ro := range b.rows {
+		cannot := false
 		// The districts' rules too: their figures excluding a cohort may
 		// rest on the source's columns summing to the county's.
 		for _, a := range append([]app.Area{ro.key.Area}, b.districtAreas()...) {
 			for _, o := range b.h.Series(app.SeriesKey{Ref: ro.key.Ref, Area: a}) {
+				if o.Status == app.CannotExclude {
+					cannot = true
+					continue
+				}
 				if o.Rule != "" && !slices.Contains(out[o.Ref], o.Rule) {
 					out[o.Ref] = append(out[o.Ref], o.Rule)
 				}
 			}
+		}
+		if cannot && len(out[ro.key.Ref]) == 0 {
+			out[ro.key.Ref] = []string{"none: its figures cannot exclude the cohort (each cell's note says why)"}
 		}
 	}
 	return out

@@ -1074,3 +1074,29 @@ func TestGuidanceRuleOfWhatCannotExclude(t *testing.T) {
 		}
 	}
 }
+
+// TestLastYearCannotExclude: beside figures excluding UASC, the same
+// month last year that gave no UASC figure says "cannot exclude", with
+// why, rather than a blank that reads as no figure (QA10 g14).
+func TestLastYearCannotExclude(t *testing.T) {
+	h := app.NewHistory()
+	oct := app.MonthOf(2026, time.October)
+	before := app.MonthOf(2025, time.October)
+	uasc := app.Only(app.UASC)
+	h.Apply(&app.Dataset{
+		Indicators: []app.Indicator{{Ref: "C1", Name: "Children in care", Unit: app.Number, Measure: app.Count}},
+		Observations: []app.Observation{
+			{Ref: "C1", Area: app.Kent, Period: before, Value: app.Float(90)},
+			{Ref: "C1", Area: app.Kent, Period: oct, Value: app.Float(100)},
+			{Ref: "C1", Area: app.Kent, Split: uasc, Period: oct, Value: app.Float(8)},
+		},
+	}, "I0001")
+	f, _ := export(t, h, Options{Exclude: []app.Cohort{app.UASC}})
+	at := cell(headerCol(t, f, "Same month last year"), sheetRow(t, f, ScorecardSheet, "C1"))
+	if got, _ := f.GetCellValue(ScorecardSheet, at); got != string(app.CannotExclude) {
+		t.Errorf("same month last year %s = %q, want %q", at, got, app.CannotExclude)
+	}
+	if !hasComment(f, ScorecardSheet, at, "Cannot exclude: the source gives no figure for unaccompanied asylum-seeking children (UASC)") {
+		t.Errorf("same month last year %s has no note saying why", at)
+	}
+}

@@ -210,6 +210,29 @@ func (b *book) writeScorecard(ctx context.Context) error {
 	return b.printSetup(s, page{wide: 2, titleRows: [2]int{headerRow - 1, headerRow}, titleCols: 2, scale: 0.76})
 }
 
+// lastYear writes the figure for the same period a year before at's: its
+// value, or where it has none its status ("cannot exclude" beside
+// figures excluding a cohort, "c"), with its note, rather than a blank
+// that reads as no figure at all.
+func (b *book) lastYear(s string, col, r int, ro *row, at *trend.Point, l look) error {
+	if at.LastYear != nil {
+		return b.figure(s, col, r, ro.ind, at.LastYear, app.OK, l)
+	}
+	before := b.period
+	before.Year--
+	o, ok := b.h.Observation(ro.key, before)
+	if !ok || o.Status == app.OK {
+		return nil
+	}
+	if o.Status == app.CannotExclude {
+		b.sum.CannotExclude++
+	}
+	if err := b.figure(s, col, r, ro.ind, nil, o.Status, l); err != nil {
+		return err
+	}
+	return b.explain(s, col, r, o.Status, o.Raw)
+}
+
 // scorecardRow writes one indicator's row.
 // target is the target that applies to ind's figure for the scorecard's
 // area and period: the area's own where it has one, and the milestone for
@@ -336,7 +359,7 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		if err := b.set(s, tailCol(tail, "Change"), r, signedChange(ind, at.Change), l); err != nil {
 			return err
 		}
-		if err := b.figure(s, tailCol(tail, "Same month last year"), r, ind, at.LastYear, app.OK, base); err != nil {
+		if err := b.lastYear(s, tailCol(tail, "Same month last year"), r, ro, at, base); err != nil {
 			return err
 		}
 	}

@@ -163,3 +163,32 @@ func TestFlagsExcludeRevisions(t *testing.T) {
 		})
 	}
 }
+
+// TestNoneOfNoneCohort: a tidy row giving a cohort 0 of 0 (no children in
+// it) is its parts, not a row to skip: the figure excluding the cohort is
+// all children's (QA10 g10), where before it could not be excluded.
+func TestNoneOfNoneCohort(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	out := mustRun(t, db, "import", writeFile(t, "seen.csv", "Ref,Indicator,Unit,Polarity,Period,Area,Cohort,Numerator,Denominator,Value\n"+
+		"SC2,Children seen (%),%,H,2025-05,Kent,All,50,100,50\nSC2,Children seen (%),%,H,2025-05,Kent,UASC,5,20,25\n"+
+		"SC2,Children seen (%),%,H,2025-06,Kent,All,50,100,50\nSC2,Children seen (%),%,H,2025-06,Kent,UASC,0,0,\n"))
+	if strings.Contains(out, "skipped") {
+		t.Errorf("import skipped a row:\n%s", out)
+	}
+	var js struct {
+		Points []struct {
+			Period string   `json:"period"`
+			Value  *float64 `json:"value"`
+			Status string   `json:"status"`
+		} `json:"points"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, db, "show", "SC2", "--exclude", "uasc", "--json")), &js); err != nil || len(js.Points) != 2 {
+		t.Fatalf("show --json: %v, %d points", err, len(js.Points))
+	}
+	// May: (50 - 5) / (100 - 20) = 56.25%; June: (50 - 0) / (100 - 0) = 50%.
+	for i, want := range []float64{45.0 / 80 * 100, 50} {
+		if p := js.Points[i]; p.Value == nil || *p.Value != want {
+			t.Errorf("%s excluding UASC: %v (%s), want %v", p.Period, p.Value, p.Status, want)
+		}
+	}
+}

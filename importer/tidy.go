@@ -186,10 +186,14 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			}
 		}
 		if o.Value == nil && o.Status == app.OK {
-			if o.Numerator != nil && o.Denominator != nil && *o.Denominator != 0 {
+			switch {
+			case o.Numerator != nil && o.Denominator != nil && *o.Denominator != 0:
 				o.Value = app.Float(*o.Numerator / *o.Denominator * 100)
 				s.out.percent[ref] = true
-			} else {
+			case o.Numerator != nil && o.Denominator != nil && *o.Numerator == 0 && *o.Denominator == 0:
+				// None of none (a cohort with no children): no proportion,
+				// but parts a figure excluding the cohort is worked from.
+			default:
 				s.warn(r, vc, "%s: row skipped: no value, status or numerator and denominator", ref)
 				continue
 			}

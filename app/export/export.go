@@ -36,6 +36,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/disclosure"
+	"scorecard/app/trend"
 )
 
 // Options say what to export and how.
@@ -480,10 +481,9 @@ func (b *book) writeHouse(ctx context.Context) error {
 		}
 		b.sum.Sheets = append(b.sum.Sheets, s.name)
 		if s.name == TrendSheet {
-			// No later sheet lays out the analysed points: let them go
-			// (for the large export, 4 MB).
+			// No later sheet lays out the analysed points: let them go.
 			for _, r := range b.rows {
-				r.points, r.at = nil, nil
+				r.series, r.at = trend.Series{}, nil
 			}
 		}
 	}

@@ -196,6 +196,9 @@ func (a *analysis) keep(obs []app.Observation) Series {
 // figure to the last.
 func (s *Series) Len() int { return len(s.pts) }
 
+// Period returns the period of point i, without writing the point out.
+func (s *Series) Period(i int) app.Period { return s.first.Add(i) }
+
 // Point returns point i, oldest first.
 func (s *Series) Point(i int) Point {
 	var w written

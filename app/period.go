@@ -251,11 +251,19 @@ func ParsePeriod(s string) (Period, error) {
 func parsePeriod(t string) (Period, bool) {
 	lower := strings.ToLower(t)
 	ay := false
-	for _, suf := range []string{" ay", "ay", " (ay)", " academic year", " academic"} {
+	for _, suf := range []string{" ay", "ay", " (ay)", " academic year", " (academic year)", " academic"} {
 		if strings.HasSuffix(lower, suf) {
 			ay = true
 			lower = strings.TrimSpace(strings.TrimSuffix(lower, suf))
 			break
+		}
+	}
+	// Schools write the marker first as often: "AY 2024/25",
+	// "Academic year 2024-25".
+	for _, pre := range []string{"ay ", "academic year ", "academic yr "} {
+		if !ay && strings.HasPrefix(lower, pre) {
+			ay = true
+			lower = strings.TrimSpace(strings.TrimPrefix(lower, pre))
 		}
 	}
 	kind := FinancialYear

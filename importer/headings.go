@@ -344,18 +344,36 @@ func cutYear(s string) (app.Period, string) {
 	fields := strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '(' || r == ')' || r == '[' || r == ']' || r == ':' || r == ','
 	})
-	for i, f := range fields {
-		cand := f
-		if i+1 < len(fields) && strings.EqualFold(fields[i+1], "AY") {
-			cand += " AY"
+	// A year the words around it call academic runs September to
+	// August, wherever the words stand: "AY 2024/25", "2024/25 AY",
+	// "2024/25 (academic year)", "Academic year 2024-25". Read as a
+	// financial year it would date a school year's months seven months
+	// out, or refuse them.
+	academic := false
+	for _, f := range fields {
+		if strings.EqualFold(f, "AY") || strings.EqualFold(f, "academic") {
+			academic = true
 		}
-		p, err := app.ParsePeriod(cand)
+	}
+	for i, f := range fields {
+		p, err := app.ParsePeriod(f)
 		if err != nil || (p.Kind != app.FinancialYear && p.Kind != app.AcademicYear) {
 			continue
 		}
-		rest := append(append([]string{}, fields[:i]...), fields[i+1:]...)
-		if strings.HasSuffix(cand, " AY") {
-			rest = append(append([]string{}, fields[:i]...), fields[i+2:]...)
+		if academic && p.Kind == app.FinancialYear {
+			p = app.Period{Kind: app.AcademicYear, Year: p.Year}
+		}
+		var rest []string
+		for j := 0; j < len(fields); j++ {
+			switch {
+			case j == i, academic && strings.EqualFold(fields[j], "AY"):
+			case academic && strings.EqualFold(fields[j], "academic"):
+				if j+1 < len(fields) && (strings.EqualFold(fields[j+1], "year") || strings.EqualFold(fields[j+1], "yr")) {
+					j++
+				}
+			default:
+				rest = append(rest, fields[j])
+			}
 		}
 		return p, strings.Join(rest, " ")
 	}

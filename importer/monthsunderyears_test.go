@@ -35,6 +35,13 @@ func TestBareMonthsUnderYears(t *testing.T) {
 			[]string{"Oct-25 51", "Nov-25 52", "Dec-25 53", "Jan-26 44", "Feb-26 43", "Mar-26 42"}, `F "October" as Oct-25`, false},
 		{"quarters of financial years", []any{"Q4 2024/25", "Q1 2025/26"}, true, []any{"Jan", "Feb", "Mar", "Apr", "May", "Jun"},
 			[]string{"Jan-25 51", "Feb-25 52", "Mar-25 53", "Apr-25 44", "May-25 43", "Jun-25 42"}, `F "Jan" as Jan-25`, false},
+		// A school year's marker before the year, or in words after it,
+		// makes it run September to August, as "2024/25 AY" does: read
+		// as financial years, June to August fell in 2024.
+		{"academic years marked before", []any{"AY 2024/25", "AY 2025/26"}, true, []any{"Jun", "Jul", "Aug", "Sep", "Oct", "Nov"},
+			[]string{"Jun-25 51", "Jul-25 52", "Aug-25 53", "Sep-25 44", "Oct-25 43", "Nov-25 42"}, `F "Jun" as Jun-25`, false},
+		{"academic years in words", []any{"2024/25 (academic year)", "Academic year 2025-26"}, true, []any{"Jun", "Jul", "Aug", "Sep", "Oct", "Nov"},
+			[]string{"Jun-25 51", "Jul-25 52", "Aug-25 53", "Sep-25 44", "Oct-25 43", "Nov-25 42"}, `F "Jun" as Jun-25`, false},
 		{"years above the header", []any{"2024/25", "2025/26"}, true, []any{"Jan", "Feb", "Mar", "Apr", "May", "Jun"},
 			[]string{"Jan-25 51", "Feb-25 52", "Mar-25 53", "Apr-25 44", "May-25 43", "Jun-25 42"}, `F "Jan" as Jan-25`, true},
 		{"years centred above the header", []any{"2024/25", "2025/26"}, false, []any{"Jan", "Feb", "Mar", "Apr", "May", "Jun"},

@@ -269,7 +269,11 @@ func printImportSummary(e *env, name string, res *importer.Result, rec app.Impor
 		name, rec.ID, res.Format, len(res.Sheets), res.Sheets, c.Indicators, c.Observations, c.Revisions, c.Targets, c.Benchmarks, len(res.Warnings))
 	for i, w := range res.Warnings {
 		if i == maxWarningsShown {
-			fmt.Fprintf(e.out, "  ... and %d more warnings (scorecard imports --json lists them all)\n", len(res.Warnings)-i)
+			more, noun := len(res.Warnings)-i, "warnings"
+			if more == 1 {
+				noun = "warning"
+			}
+			fmt.Fprintf(e.out, "  ... and %d more %s (scorecard imports --json lists them all)\n", more, noun)
 			break
 		}
 		fmt.Fprintf(e.out, "  warning: %s\n", w)

@@ -124,7 +124,7 @@ func (w *warnings) add(cell, msg string) {
 func (w *warnings) done() []app.Warning {
 	if w.more > 0 {
 		w.list = append(w.list, app.Warning{Location: app.Location{File: w.file, Sheet: w.sheet},
-			Message: fmt.Sprintf("and %d more warnings like those above", w.more)})
+			Message: fmt.Sprintf("and %d more %s like those above", w.more, plural(w.more, "warning"))})
 	}
 	return w.list
 }

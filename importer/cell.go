@@ -42,6 +42,12 @@ func figureOf(text string, lk look, fl *floats) (reading, error) {
 		case lk.percent:
 			rd.percent = true
 			rd.value = fl.of(hundredfold(v))
+		case lk.percentSign:
+			rd.percent = true
+			rd.value = fl.of(v)
+			if rd.decimals < 0 {
+				rd.decimals = min(value.Places(text), 3)
+			}
 		default:
 			rd.value = fl.of(v)
 			if rd.decimals < 0 {
@@ -76,6 +82,12 @@ func figureOf(text string, lk look, fl *floats) (reading, error) {
 	case lk.percent:
 		rd.percent = true
 		rd.value = fl.of(hundredfold(f.Value))
+	case lk.percentSign:
+		rd.percent = true
+		rd.value = fl.of(f.Value)
+		if rd.decimals < 0 {
+			rd.decimals = min(value.Places(text), 3)
+		}
 	default:
 		rd.value = fl.of(f.Value)
 		if rd.decimals < 0 {

@@ -140,6 +140,9 @@ func TestReadFigure(t *testing.T) {
 		{text: "(14)", lk: look{decimals: -1}, value: -14, decimals: 0},
 		{text: "#N/A", lk: look{decimals: -1}, status: app.NotAvailable, decimals: -1},
 		{text: "[c]", lk: look{decimals: -1}, status: app.Suppressed, decimals: -1},
+		// 0.0"%": the sign is text, and 63.7 is 63.7%, not 6370%.
+		{text: "63.7", lk: look{percentSign: true, decimals: 1}, value: 63.7, percent: true, decimals: 1},
+		{text: "63.7", lk: look{percentSign: true, decimals: -1}, value: 63.7, percent: true, decimals: 1},
 	}
 	for _, tt := range tests {
 		rd, err := readFigure(tt.text, tt.lk, nil)
@@ -160,16 +163,24 @@ func TestFormatDecimals(t *testing.T) {
 		code     string
 		percent  bool
 		decimals int
+		sign     bool // a % shown as text, not scaling
 	}{
-		{"0.0%", true, 1},
-		{"0%", true, 0},
-		{"#,##0", false, 0},
-		{"#,##0.00;[Red]-#,##0.00", false, 2},
-		{`0.0" days"`, false, 1},
-		{"General", false, -1},
-		{"mmm-yy", false, -1},
+		{"0.0%", true, 1, false},
+		{"0%", true, 0, false},
+		{"#,##0", false, 0, false},
+		{"#,##0.00;[Red]-#,##0.00", false, 2, false},
+		{`0.0" days"`, false, 1, false},
+		{"General", false, -1, false},
+		{"mmm-yy", false, -1, false},
+		{`0.0"%"`, false, 1, true},
+		{`0.0\%`, false, 1, true},
+		{`0" %"`, false, 0, true},
+		{`0.0;"-%"`, false, 1, false}, // only the negative section's
 	}
 	for _, tt := range tests {
+		if got := formatPercentSign(tt.code); got != tt.sign {
+			t.Errorf("formatPercentSign(%q) = %v, want %v", tt.code, got, tt.sign)
+		}
 		p, d := formatDecimals(tt.code)
 		if p != tt.percent || d != tt.decimals {
 			t.Errorf("formatDecimals(%q) = %v %d, want %v %d", tt.code, p, d, tt.percent, tt.decimals)

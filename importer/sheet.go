@@ -22,9 +22,12 @@ type look struct {
 	italic    bool
 	wingdings bool
 	percent   bool // a percentage number format: 0.637 shows as 63.7%
-	decimals  int  // decimal places the format shows; -1 for General
-	fill      string
-	date      bool // a date or time number format
+	// percentSign is a format that writes a % sign it does not scale by,
+	// 0.0"%" or 0.0\%: 63.7 shows as 63.7%, a percentage as it stands.
+	percentSign bool
+	decimals    int // decimal places the format shows; -1 for General
+	fill        string
+	date        bool // a date or time number format
 }
 
 // formatDecimals reads a number format code such as "0.0%" or "#,##0.00":
@@ -61,6 +64,28 @@ func formatDecimals(code string) (percent bool, decimals int) {
 		decimals = -1
 	}
 	return percent, decimals
+}
+
+// formatPercentSign reports whether a number format's first section
+// shows a % sign as text, quoted ("%") or escaped (\%): Excel multiplies
+// by 100 only for a bare %.
+func formatPercentSign(code string) bool {
+	section, _, _ := strings.Cut(code, ";")
+	inQuote := false
+	for i := 0; i < len(section); i++ {
+		switch ch := section[i]; {
+		case ch == '"':
+			inQuote = !inQuote
+		case inQuote && ch == '%':
+			return true
+		case !inQuote && ch == '\\' && i+1 < len(section):
+			if section[i+1] == '%' {
+				return true
+			}
+			i++
+		}
+	}
+	return false
 }
 
 // cellName writes 0-based coordinates as "H12".

@@ -81,6 +81,7 @@ func looksOf(styles []xlsx.Style) []look {
 		lk := look{decimals: -1, italic: s.Italic, wingdings: strings.HasPrefix(strings.ToLower(s.Font), "wingdings"), fill: s.Fill, date: s.Date}
 		if s.Custom {
 			lk.percent, lk.decimals = formatDecimals(s.FormatCode)
+			lk.percentSign = !lk.percent && formatPercentSign(s.FormatCode)
 		} else {
 			lk.percent, lk.decimals = builtinFormat(s.NumFmt)
 		}

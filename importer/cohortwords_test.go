@@ -360,3 +360,53 @@ func FuzzSplitOf(f *testing.F) {
 		}
 	})
 }
+
+// TestNameLeavesCohortOut: an indicator named as excluding a cohort
+// cannot count its children, and is read so (Indicator.Unaffected), with
+// its name's cell as where that was said: an export excluding UASC had
+// shown "cannot exclude" for "Rate per 10,000 (excluding UASC)", whose
+// figures are the very ones it wants. A name that counts the cohort, or
+// only it, or says nothing of it, leaves nothing out; a column saying
+// what is not counted is the officer's word and stands.
+func TestNameLeavesCohortOut(t *testing.T) {
+	tests := []struct {
+		name     string
+		notCount string // the "Not counted" column, "" for none
+		want     []app.Cohort
+	}{
+		{"Rate of children in care per 10,000 (excluding UASC)*", "", []app.Cohort{app.UASC}},
+		{"Care leavers in EET (not UASC)", "", []app.Cohort{app.UASC}},
+		{"Children in care rate (excl. UASC and OLA)", "", []app.Cohort{app.OLA, app.UASC}},
+		{"Children in care (including UASC)", "", nil},
+		{"Number of UASC in care", "", nil},
+		{"Children in care", "", nil},
+		{"Children in care excluding UASC", "ola", []app.Cohort{app.OLA}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			f.SetSheetName("Sheet1", "Scorecard")
+			head, row := []any{"Ref", "Indicator", "Polarity", "Jul-25", "Aug-25"}, []any{"QE11", tt.name, "L", 44, 45}
+			if tt.notCount != "" {
+				head = append(head, "Not counted")
+				row = append(row, tt.notCount)
+			}
+			f.SetSheetRow("Scorecard", "A1", &head)
+			f.SetSheetRow("Scorecard", "A2", &row)
+			res := readFile(t, f)
+			if len(res.Dataset.Indicators) != 1 {
+				t.Fatalf("indicators %v", res.Dataset.Indicators)
+			}
+			ind := res.Dataset.Indicators[0]
+			if fmt.Sprint(ind.Unaffected) != fmt.Sprint(tt.want) {
+				t.Errorf("unaffected %v, want %v", ind.Unaffected, tt.want)
+			}
+			at := res.Dataset.Stated["QE11"].Unaffected.Cell
+			switch {
+			case tt.notCount != "" && at != "F2", tt.notCount == "" && tt.want != nil && at != "B2":
+				t.Errorf("stated at %q", at)
+			}
+		})
+	}
+}

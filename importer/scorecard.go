@@ -307,6 +307,15 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 	if ind.YearType == 0 && strings.Contains(strings.ToLower(name), "academic year") {
 		ind.YearType = app.AcademicYear
 	}
+	// A measure named as leaving a cohort out ("Rate per 10,000
+	// (excluding UASC)") cannot count its children: excluding them
+	// leaves its figures as they stand, where it had said "cannot
+	// exclude" of the very figures a report excluding UASC wants.
+	if ind.Unaffected == nil && st.Name.Cell != "" {
+		if sp, ok, doubt := splitOf(name); ok && doubt == "" && len(sp.Excluded()) > 0 {
+			ind.Unaffected, st.Unaffected = sp.Excluded(), st.Name
+		}
+	}
 	s.out.define(ind, st)
 	return ind
 }

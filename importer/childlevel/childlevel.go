@@ -404,8 +404,13 @@ func uascRules(snapshot time.Time) rules {
 
 const dateLabel = "2 Jan 2006"
 
-// periodStart is the first day of the 12 months ending on snapshot.
-func periodStart(snapshot time.Time) time.Time { return snapshot.AddDate(-1, 0, 1) }
+// periodStart is the first day of the 12 months ending on snapshot: the
+// day after the date a year before it (yearBefore). The DfE counts a
+// year ending 31 March as 1 April to 31 March, twelve whole months, and
+// so a list as at a month's end counts the twelve whole months ending
+// with that month: as at 28 February 2025, from 1 March 2024, not from
+// 29 February 2024.
+func periodStart(snapshot time.Time) time.Time { return yearBefore(snapshot).AddDate(0, 0, 1) }
 
 // inPeriod reports whether d falls in the 12 months ending on snapshot.
 func inPeriod(d, snapshot time.Time) bool {

@@ -74,10 +74,14 @@ func readAnnexA(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, baseNamed(err, s.Path)
 	}
+	clashes, err := leaveOutClashes(d, app.Location{File: filepath.Base(s.Path), Sheet: sheet}, opt.authority().Area(), opt.Defined)
+	if err != nil {
+		return nil, err
+	}
 	if opt.Progress != nil {
 		opt.Progress(1, 1)
 	}
-	return &Result{Sheets: []string{sheet}, Dataset: d, Warnings: warningsBaseNamed(warns, s.Path)}, nil
+	return &Result{Sheets: []string{sheet}, Dataset: d, Warnings: append(warningsBaseNamed(warns, s.Path), clashes...)}, nil
 }
 
 // maxSiblings bounds the search for a 903 table's companions, so that
@@ -134,6 +138,11 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, baseNamed(err, paths...)
 	}
+	// The figures are the Episodes table's.
+	clashes, err := leaveOutClashes(d, app.Location{File: filepath.Base(paths[1])}, opt.authority().Area(), opt.Defined)
+	if err != nil {
+		return nil, err
+	}
 	if opt.Progress != nil {
 		opt.Progress(1, 1)
 	}
@@ -141,7 +150,7 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	for i, p := range paths {
 		names[i] = filepath.Base(p)
 	}
-	return &Result{SHA256: setSHA256(sums), Sheets: names, Dataset: d, Warnings: warningsBaseNamed(warns, paths...)}, nil
+	return &Result{SHA256: setSHA256(sums), Sheets: names, Dataset: d, Warnings: append(warningsBaseNamed(warns, paths...), clashes...)}, nil
 }
 
 // asAtSHA256 fingerprints a child-level list read as at a given date: the

@@ -3,11 +3,14 @@ package importer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
 	"scorecard/assets/synth"
@@ -158,5 +161,50 @@ func TestChildLevelAllClashRefused(t *testing.T) {
 	}
 	if len(warns) != 1 || !strings.Contains(warns[0].Message, "its 1 figure for Feb-25 (Kent, all children: 4) was not imported") {
 		t.Errorf("warnings %v", warns)
+	}
+}
+
+// TestChildListsLast orders the files of one import: child-level lists
+// after every other file, each kind in the order given, so that a council
+// workbook named with a list defines its refs before the list is judged
+// against them.
+func TestChildListsLast(t *testing.T) {
+	dir := copy903(t, "header.csv", "episodes.csv", "uasc.csv")
+	list := filepath.Join("childlevel", "testdata", "annexa-libreoffice.xlsx")
+	episodes, header := filepath.Join(dir, "episodes.csv"), filepath.Join(dir, "header.csv")
+	book := filepath.Join(dir, "scorecard.xlsx")
+	f := excelize.NewFile()
+	for i, row := range [][]any{
+		{"Ref", "Indicator", "Polarity", "Dec-24", "Jan-25", "Feb-25"},
+		{"CIC01", "Children in care in foster placements (%)", "H", 74, 73, 72},
+	} {
+		if err := f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1), &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	notes := filepath.Join(dir, "notes.csv") // a CSV that is no 903 table
+	missing := filepath.Join(dir, "gone.xlsx")
+	tests := []struct {
+		name               string
+		paths, want, moved []string
+	}{
+		{"list first", []string{list, book}, []string{book, list}, []string{list}},
+		{"list last", []string{book, list}, []string{book, list}, nil},
+		{"lists either side", []string{list, book, episodes}, []string{book, list, episodes}, []string{list}},
+		{"two lists before two files", []string{header, list, notes, book}, []string{notes, book, header, list}, []string{header, list}},
+		{"lists alone", []string{list, episodes}, []string{list, episodes}, nil},
+		{"an unreadable file is no list", []string{missing, list, book}, []string{missing, book, list}, []string{list}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, moved := ChildListsLast(context.Background(), tt.paths)
+			if !slices.Equal(got, tt.want) || !slices.Equal(moved, tt.moved) {
+				t.Errorf("order %v, moved %v; want %v, %v", got, moved, tt.want, tt.moved)
+			}
+		})
 	}
 }

@@ -29,10 +29,18 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	var failed error
-	for _, path := range args {
+	paths, moved := args, []string(nil)
+	if len(args) > 1 {
+		paths, moved = importer.ChildListsLast(e.ctx, args)
+	}
+	for _, path := range paths {
 		if with, ok := e.readWith[absPath(path)]; ok {
 			fmt.Fprintf(e.out, "%s: read with %s above, as one SSDA903 return\n", filepath.Base(path), with)
 			continue
+		}
+		if slices.Contains(moved, path) {
+			// Said, since the summaries no longer follow the order given.
+			fmt.Fprintf(e.out, "%s: a child-level list: read after the other files named, so that its figures are checked against their definitions\n", filepath.Base(path))
 		}
 		if err := importFile(e, st, path, filepath.Base(path), "file"); err != nil {
 			fmt.Fprintln(e.errOut, oneLine(err))

@@ -40,6 +40,42 @@ func ParseAsAt(s string, now time.Time) (time.Time, error) {
 	return t, nil
 }
 
+// ChildListsLast orders the files of an import of several: child-level
+// lists (an Annex A list, an SSDA903 table) after every other file, each
+// kind in the order given. A list files its figures under fixed refs, and
+// is refused those the store defines as other measures (leaveOutClashes);
+// read after a council's workbook named with it, it is judged against the
+// workbook's definitions, where read first it would define the refs
+// itself and the workbook's figures would be filed under them. It
+// returns the order and the lists it moved after another file. A file
+// whose start cannot be read keeps its place: its import says why.
+func ChildListsLast(ctx context.Context, paths []string) (ordered, moved []string) {
+	var others, lists []string
+	for _, p := range paths {
+		if isChildList(ctx, p) {
+			lists = append(lists, p)
+			continue
+		}
+		// The lists before this file are read after it.
+		moved = append(moved, lists[len(moved):]...)
+		others = append(others, p)
+	}
+	return append(others, lists...), moved
+}
+
+// isChildList reports whether the file at path is a child-level list, by
+// its header wording alone.
+func isChildList(ctx context.Context, path string) bool {
+	s, err := sample(ctx, path, Options{})
+	if err != nil {
+		return false
+	}
+	if s.book != nil {
+		defer s.book.Close()
+	}
+	return isAnnexA(s) || is903(s)
+}
+
 // isAnnexA reports whether a workbook has an Ofsted Annex A list of
 // children in care: a header row, perhaps under title rows, naming the
 // child, the date they started to be looked after and whether UASC.
@@ -74,10 +110,14 @@ func readAnnexA(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, baseNamed(err, s.Path)
 	}
+	clashes, err := leaveOutClashes(d, app.Location{File: filepath.Base(s.Path), Sheet: sheet}, opt.authority().Area(), opt.Defined)
+	if err != nil {
+		return nil, err
+	}
 	if opt.Progress != nil {
 		opt.Progress(1, 1)
 	}
-	return &Result{Sheets: []string{sheet}, Dataset: d, Warnings: warningsBaseNamed(warns, s.Path)}, nil
+	return &Result{Sheets: []string{sheet}, Dataset: d, Warnings: append(warningsBaseNamed(warns, s.Path), clashes...)}, nil
 }
 
 // maxSiblings bounds the search for a 903 table's companions, so that
@@ -134,6 +174,11 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, baseNamed(err, paths...)
 	}
+	// The figures are the Episodes table's.
+	clashes, err := leaveOutClashes(d, app.Location{File: filepath.Base(paths[1])}, opt.authority().Area(), opt.Defined)
+	if err != nil {
+		return nil, err
+	}
 	if opt.Progress != nil {
 		opt.Progress(1, 1)
 	}
@@ -141,7 +186,7 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	for i, p := range paths {
 		names[i] = filepath.Base(p)
 	}
-	return &Result{SHA256: setSHA256(sums), Sheets: names, Dataset: d, Warnings: warningsBaseNamed(warns, paths...)}, nil
+	return &Result{SHA256: setSHA256(sums), Sheets: names, Dataset: d, Warnings: append(warningsBaseNamed(warns, paths...), clashes...)}, nil
 }
 
 // asAtSHA256 fingerprints a child-level list read as at a given date: the

@@ -87,10 +87,10 @@ type importJob struct {
 // reviewing for ever.
 const maxStaleReviews = 3
 
-// importFiles imports the files one after another: each is read in the
-// background (with progress and cancel), its detected layout shown for
-// confirmation unless a saved profile already says it, then stored in the
-// background. The UI stays live: only fyne.Do touches widgets from the
+// importFiles imports the files one after another, child-level lists
+// after the others: each is read in the background (with progress and
+// cancel), its detected layout shown for confirmation unless a saved
+// profile already says it, then stored in the background. The UI stays live: only fyne.Do touches widgets from the
 // workers.
 func (w *mainWindow) importFiles(paths []string) {
 	if len(paths) == 0 {
@@ -118,7 +118,22 @@ func (w *mainWindow) importFiles(paths []string) {
 			}
 		})
 	})
-	w.readNext(j)
+	if len(paths) < 2 {
+		w.readNext(j)
+		return
+	}
+	// Child-level lists are read after the other files, so that a
+	// workbook dropped with one defines its refs first
+	// (importer.ChildListsLast); telling them apart opens each file, so
+	// not on the UI thread.
+	go func() {
+		ordered, _ := importer.ChildListsLast(j.ctx, paths)
+		fyne.Do(func() {
+			// Files dropped meanwhile joined the queue after these.
+			j.paths = append(ordered, j.paths[len(paths):]...)
+			w.readNext(j)
+		})
+	}()
 }
 
 // readNext reads the job's next file, or finishes the job.

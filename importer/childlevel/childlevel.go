@@ -11,7 +11,10 @@
 // its rows reported by number. Warnings name a row and column, never a
 // cell's content.
 //
-// The figures, all for the snapshot date's month and the 12 months to it:
+// The figures, all for the snapshot date's month and the 12 months to it
+// (from the day after the same date a year earlier; to a month's last day,
+// the twelve whole months ending with its month, as the DfE's year ending
+// 31 March runs from 1 April: as at 28 February 2025, from 1 March 2024):
 //
 //   - children in care on the snapshot date (RefChildrenInCare, CIC01);
 //   - of those, the % with 3 or more placements in the 12 months
@@ -68,7 +71,9 @@ import (
 // The indicator refs of the figures. Children in care and 3+ placements
 // are the demo scorecard's CIC01 and CIC05, defined the same way, so that
 // child-level figures line up with scorecard ones; the scorecard has no
-// adoption or re-entry row, so those take the next free refs.
+// adoption or re-entry row, so those take the next free refs. A store that
+// defines one of them as another measure keeps it: the importer leaves
+// the list's figures of that ref out, and says so.
 const (
 	RefChildrenInCare  = "CIC01"
 	RefThreePlacements = "CIC05"
@@ -404,8 +409,13 @@ func uascRules(snapshot time.Time) rules {
 
 const dateLabel = "2 Jan 2006"
 
-// periodStart is the first day of the 12 months ending on snapshot.
-func periodStart(snapshot time.Time) time.Time { return snapshot.AddDate(-1, 0, 1) }
+// periodStart is the first day of the 12 months ending on snapshot: the
+// day after the date a year before it (yearBefore). The DfE counts a
+// year ending 31 March as 1 April to 31 March, twelve whole months, and
+// so a list as at a month's end counts the twelve whole months ending
+// with that month: as at 28 February 2025, from 1 March 2024, not from
+// 29 February 2024.
+func periodStart(snapshot time.Time) time.Time { return yearBefore(snapshot).AddDate(0, 0, 1) }
 
 // inPeriod reports whether d falls in the 12 months ending on snapshot.
 func inPeriod(d, snapshot time.Time) bool {

@@ -79,6 +79,21 @@ func endOfMonth(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC)
 }
 
+// yearBefore is the date a year before d: the same day of the same month,
+// except that a month's last day goes to the last day of that month a
+// year earlier (28 Feb 2025 to 29 Feb 2024, 29 Feb 2024 to 28 Feb 2023).
+// time.AddDate(-1, 0, 0) would move 29 Feb 2024 to 1 Mar 2023, and leave
+// 28 Feb 2025 at 28 Feb 2024 though a month end: a day off either way.
+func yearBefore(d time.Time) time.Time {
+	y, m, day := d.Date()
+	if day == endOfMonth(d).Day() {
+		return endOfMonth(time.Date(y-1, m, 1, 0, 0, 0, 0, time.UTC))
+	}
+	// Not a month's last day, so not 29 February: the date exists a
+	// year earlier.
+	return time.Date(y-1, m, day, 0, 0, 0, 0, time.UTC)
+}
+
 // today is the date now, in UTC like every date read; a variable so that
 // tests can move it.
 var today = func() time.Time {

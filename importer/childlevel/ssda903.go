@@ -439,7 +439,10 @@ func lastCeased(eps []episode, snapshot time.Time) (episode, bool) {
 
 // reentry returns the latest episode in the 12 months to the snapshot date
 // that started a period of care (RNE S) within 12 months of the end of an
-// earlier one. Only the episodes the tables hold can show an earlier
+// earlier one: the earlier one ended on or after the date a year before
+// the start (yearBefore), so that, as for the 12 months to a snapshot
+// date, a period ended on 29 February 2024 is within 12 months of a start
+// on 28 February 2025 but not of one on 1 March 2025. Only the episodes the tables hold can show an earlier
 // period: a return of one year misses periods that ended before it.
 func reentry(eps []episode, snapshot time.Time) (episode, bool) {
 	for i := len(eps) - 1; i > 0; i-- {
@@ -448,7 +451,7 @@ func reentry(eps []episode, snapshot time.Time) (episode, bool) {
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {
-			if p := eps[j]; p.ended() && !p.end.After(e.start) && !e.start.After(p.end.AddDate(1, 0, 0)) {
+			if p := eps[j]; p.ended() && !p.end.After(e.start) && !p.end.Before(yearBefore(e.start)) {
 				return e, true
 			}
 		}

@@ -172,23 +172,3 @@ func TestDemoDefinitionsAgree(t *testing.T) {
 		})
 	}
 }
-
-func TestSameSubject(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want bool
-	}{
-		{"Children in care 2.5 years or more in the same placement for 2 years (%)", "Children in care 2.5+ years (under 16) living with the same carer for 2+ years", true},
-		{"Re-referrals to children's social care within 12 months (%)", "Percentage of referrals that were re-referrals within 12 months", true},
-		{"Average caseload of children's social workers", "Average caseload per case-holding social worker (FTE)", true},
-		{"Rate of children in care per 10,000 children", "Children in care per 10,000 children aged 0-17", true},
-		{"CLA", "Number of children in care", true}, // an acronym says nothing against it
-		{"Care leavers in suitable accommodation (%)", "Children in care 2.5+ years (under 16) living with the same carer for 2+ years", false},
-		{"Average days between entering care and moving in with adoptive family", "Number of children starting to be looked after", false},
-	}
-	for _, tt := range tests {
-		if got := sameSubject(tt.a, tt.b); got != tt.want {
-			t.Errorf("sameSubject(%q, %q) = %v, want %v (words %v, %v)", tt.a, tt.b, got, tt.want, subjectWords(tt.a), subjectWords(tt.b))
-		}
-	}
-}

@@ -211,6 +211,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	}
 	l.Kind = kindOf(&l)
 	disambiguate(&l)
+	plainTargetYears(&l)
 	if l.Kind == DistrictSheet {
 		l.Period, l.TitlePeriod = titlePeriod(sheet, g, h)
 		unknownAreaColumns(&l, g, label, width)

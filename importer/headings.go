@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -139,6 +140,8 @@ func guessRole(n string) (Role, string) {
 		value = RoleFloor
 	case prefix("target"):
 		value = RoleTarget
+	case prefix("toleran"):
+		value = RoleTolerance // "Tolerance (pp)", "Tolerance +/-"
 	}
 	if value != "" {
 		for _, set := range []map[string]bool{qualifierWords, periodWords} {
@@ -160,7 +163,7 @@ func otherThan(w string, r Role) string {
 // guessedAs says what guessRole's roles name, for warnings.
 var guessedAs = map[Role]string{
 	RoleEngland: "England's figure", RoleNeighbours: "the statistical neighbours' figure",
-	RolePrevious: "the previous year's outturn", RoleTarget: "the year's target", RoleFloor: "the year's floor",
+	RolePrevious: "the previous year's outturn", RoleTarget: "the year's target", RoleFloor: "the year's floor", RoleTolerance: "the year's tolerance",
 	RolePolarity: "the polarity", RoleNumerator: "the numerator", RoleDenominator: "the denominator",
 	RoleDoT: "the direction of travel", RoleComments: "comments", RoleRAG: "the RAG rating",
 }
@@ -345,22 +348,53 @@ func cutYear(s string) (app.Period, string) {
 		return unicode.IsSpace(r) || r == '(' || r == ')' || r == '[' || r == ']' || r == ':' || r == ','
 	})
 	for i, f := range fields {
+		from, to := i, i+1 // the fields the year takes up
+		if len(f) > 2 && strings.EqualFold(f[:2], "FY") {
+			f = f[2:] // FY2024/25, FY24/25
+		}
 		cand := f
 		if i+1 < len(fields) && strings.EqualFold(fields[i+1], "AY") {
 			cand += " AY"
+			to++
 		}
 		p, err := app.ParsePeriod(cand)
+		if err != nil {
+			if p, err = shortYear(f); err == nil && to > i+1 {
+				p.Kind = app.AcademicYear // 24/25 AY
+			}
+		}
 		if err != nil || (p.Kind != app.FinancialYear && p.Kind != app.AcademicYear) {
 			continue
 		}
-		rest := append(append([]string{}, fields[:i]...), fields[i+1:]...)
-		if strings.HasSuffix(cand, " AY") {
-			rest = append(append([]string{}, fields[:i]...), fields[i+2:]...)
+		// "FY 2024/25": the FY is part of the year, not a word of the
+		// heading that would make "Target FY 2024/25" a guess.
+		if from > 0 && strings.EqualFold(fields[from-1], "FY") && p.Kind == app.FinancialYear {
+			from--
 		}
+		rest := append(append([]string{}, fields[:from]...), fields[to:]...)
 		return p, strings.Join(rest, " ")
 	}
 	return app.Period{}, s
 }
+
+// shortYear reads a year written with two digits a side, "24/25" or
+// "24-25", as the financial year 2024/25: in a heading beside Target or
+// Floor that is how a year is most often abbreviated. The second year
+// must follow the first, so that a fraction such as "3/4" is not a year.
+func shortYear(s string) (app.Period, error) {
+	a, b, ok := strings.Cut(strings.ReplaceAll(s, "-", "/"), "/")
+	if !ok || len(a) != 2 || len(b) != 2 {
+		return app.Period{}, errNotYear
+	}
+	x, err1 := strconv.Atoi(a)
+	y, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || y != (x+1)%100 {
+		return app.Period{}, errNotYear
+	}
+	return app.Period{Kind: app.FinancialYear, Year: 2000 + x}, nil
+}
+
+var errNotYear = errors.New("not a year")
 
 // hasDigit reports whether s has an ASCII digit, as every period written
 // out does.

@@ -136,12 +136,12 @@ func guessRole(n string) (Role, string) {
 	}
 	value := Role("")
 	switch {
+	case prefix("toleran"):
+		value = RoleTolerance // "Tolerance (pp)", "Tolerance (% of target)"
 	case has(map[string]bool{"floor": true, "floors": true}) != "":
 		value = RoleFloor
 	case prefix("target"):
 		value = RoleTarget
-	case prefix("toleran"):
-		value = RoleTolerance // "Tolerance (pp)", "Tolerance +/-"
 	}
 	if value != "" {
 		for _, set := range []map[string]bool{qualifierWords, periodWords} {

@@ -80,6 +80,9 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 			}
 			year := c.Period
 			if year.IsZero() {
+				year = s.rowTargetYear(r)
+			}
+			if year.IsZero() {
 				year = targetYear(ind.yearType, month)
 			}
 			if year.IsZero() {
@@ -180,6 +183,26 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 	for _, y := range years {
 		s.out.target(cellName(r, 0), *targets[y])
 	}
+}
+
+// rowTargetYear is the year a scorecard row's "Target Year" cell gives
+// its targets ("2025/26"), zero where it gives none.
+func (s *sheetReader) rowTargetYear(r int) app.Period {
+	for i := range s.l.Columns {
+		if c := &s.l.Columns[i]; c.Role == RoleYearType {
+			if y, ok := targetYearCell(strings.TrimSpace(s.at(r, c))); ok {
+				return y
+			}
+		}
+	}
+	return app.Period{}
+}
+
+// targetYearCell reads a cell giving the financial or academic year of a
+// row's targets: "2025/26", "2025-26 AY", "FY 25/26".
+func targetYearCell(text string) (app.Period, bool) {
+	y, rest := cutYear(text)
+	return y, !y.IsZero() && strings.TrimSpace(rest) == ""
 }
 
 // benchmarkGroups names the comparator each benchmark column gives.

@@ -301,6 +301,18 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 			case strings.HasPrefix(low, "financial"), low == "fy":
 				ind.YearType = app.FinancialYear
 				st.YearType = s.loc(r, c.index)
+			case text == "":
+			default:
+				// A scorecard's "Target Year" column giving each row's
+				// year ("2025/26") dates its targets (rowTargetYear).
+				y, ok := targetYearCell(text)
+				switch {
+				case !ok:
+					s.warn(r, c.index, "%s: target year %q is not a year such as 2025/26, nor financial or academic; ignored", ref, text)
+				case y.Kind == app.AcademicYear:
+					ind.YearType = app.AcademicYear
+					st.YearType = s.loc(r, c.index)
+				}
 			}
 		case RoleTarget, RoleFloor:
 			if c.Period.Kind == app.AcademicYear {

@@ -68,24 +68,33 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 	s.warnMonthsUnderYears()
 	s.warnQuarterEnds()
 	l := &s.l
-	refCol, _ := l.column(RoleRef)
-	nameCol, hasName := l.column(RoleName)
+	var refCol, nameCol Column
+	var hasName bool
 	var figures []Column
-	for _, c := range l.Columns {
-		if l.shadowed(c) {
-			continue
-		}
-		if l.Kind == IndicatorSheet && c.Role == RolePeriod && !c.Period.IsZero() ||
-			l.Kind == DistrictSheet && c.Role == RoleArea && c.Area != "" {
-			figures = append(figures, c)
+	columns := func() {
+		refCol, _ = l.column(RoleRef)
+		nameCol, hasName = l.column(RoleName)
+		figures = figures[:0]
+		for _, c := range l.Columns {
+			if l.shadowed(c) {
+				continue
+			}
+			if l.Kind == IndicatorSheet && c.Role == RolePeriod && !c.Period.IsZero() ||
+				l.Kind == DistrictSheet && c.Role == RoleArea && c.Area != "" {
+				figures = append(figures, c)
+			}
 		}
 	}
+	columns()
 	standIns := s.hasStandInLegend()
 	s.latest = s.sheetLatest()
 	section := ""
 	var sectionAt app.Location // the section's heading, a statement of it
 	var last *rowIndicator
 	inNotes := false
+	// skipFrom is the first row of a table below, headed at row skipHead,
+	// that is not read (nextTable); -1 for none.
+	skipHead, skipFrom := -1, -1
 	for r := l.FirstRow - 1; r < len(s.g.rows); r++ {
 		if r%512 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -100,6 +109,21 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 			continue
 		}
 		ref := stripFootnote(s.at(r, &refCol))
+		if s.headerAgain(r, ref) {
+			s.endSkip(skipHead, skipFrom, r)
+			head, read := r, false
+			r, read = s.nextTable(r)
+			skipFrom = -1
+			if !read {
+				skipHead, skipFrom = head, r+1
+			}
+			columns()
+			last, inNotes = nil, false
+			continue
+		}
+		if skipFrom >= 0 {
+			continue
+		}
 		name := ""
 		if hasName {
 			name = stripFootnote(s.at(r, &nameCol))
@@ -154,6 +178,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 			s.warn(r, refCol.index, "row skipped: it has figures but no indicator Ref (expected a Ref such as CIC05)")
 		}
 	}
+	s.endSkip(skipHead, skipFrom, len(s.g.rows))
 	return nil
 }
 

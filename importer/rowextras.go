@@ -27,15 +27,6 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 	}
 	benchFrom := map[yearRole]benchAt{} // the column each year's benchmark came from
 	var years []app.Period
-	// Tolerances given as a share of the target, settled once the row's
-	// target is read, wherever its column is.
-	type share struct {
-		year  app.Period
-		pct   float64
-		c     *Column
-		doubt string
-	}
-	var shares []share
 	for i := range l.Columns {
 		c := &l.Columns[i]
 		text := s.at(r, c)
@@ -89,10 +80,11 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 				s.warn(r, c.index, "%s: %s skipped: no year in its heading and no month figures to date it", ind.ref, c.Role)
 				continue
 			}
-			if c.Role == RoleTolerance && rd.value != nil {
-				tr := readTolerance(c.Header, rd.percent, ind.percent || s.out.percent[ind.ref])
-				if tr.relative {
-					shares = append(shares, share{year, *rd.value, c, tr.doubt})
+			if c.Role == RoleTolerance {
+				if maybe, stated := mayBeShare(c.Header, rd.percent); maybe {
+					// Settled once the indicator's unit is known.
+					s.out.shares = append(s.out.shares, pendingShare{cell: cellName(r, c.index), ref: ind.ref, year: year,
+						pct: *rd.value, stated: stated, percentCell: rd.percent})
 					continue
 				}
 			}
@@ -163,22 +155,6 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 				s.out.comments = append(s.out.comments, app.Comment{Ref: ind.ref, Area: l.Area, Period: month, Text: strings.TrimSpace(text)})
 			}
 		}
-	}
-	for _, sh := range shares {
-		y := sh.year
-		t := targets[y]
-		if t == nil || t.Target == nil {
-			s.warn(r, sh.c.index, "%s: tolerance %g%% skipped: a share of the target, and the row gives no target for %s", ind.ref, sh.pct, y.Label())
-			continue
-		}
-		tol := shareOf(sh.pct, *t.Target)
-		if t.Tolerance != nil && *t.Tolerance != tol {
-			s.warn(r, sh.c.index, "%s: tolerance %g%% of the target (%g) in column %s differs from %g in another column for %s; took the other's",
-				ind.ref, sh.pct, tol, sh.c.Col, *t.Tolerance, y.Label())
-			continue
-		}
-		t.Tolerance = &tol
-		s.warn(r, sh.c.index, "%s", toleranceNote(ind.ref, y.Label(), sh.pct, *t.Target, tol, sh.doubt))
 	}
 	for _, y := range years {
 		s.out.target(cellName(r, 0), *targets[y])

@@ -53,9 +53,6 @@ type rowIndicator struct {
 	ref      string
 	polarity app.Polarity
 	yearType app.PeriodKind
-	// percent marks an indicator whose name or Unit column says it is a
-	// percentage, for reading its tolerance (readTolerance).
-	percent bool
 }
 
 // readScorecard reads an indicator sheet (periods across) or a district
@@ -153,8 +150,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 				continue
 			}
 			ind := s.readIndicator(r, ref, name, section, sectionAt)
-			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType,
-				percent: ind.Unit == app.Percent || ind.Unit == "" && unitOf(ind.Name, false) == app.Percent}
+			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType}
 			s.readRow(r, last, app.All, figures, standIns, true)
 		case ref == "" && last != nil && !inNotes && isBreakdownLabel(name):
 			split, _, doubt := splitOf(name)

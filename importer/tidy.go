@@ -386,7 +386,6 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 		own := app.Level{Area: area}
 		levels := map[string]*app.Level{}
 		var slots []string
-		var shares []tableShare // tolerances given as a share of the row's target
 		for _, c := range l.Columns {
 			if l.shadowed(c) {
 				continue
@@ -445,27 +444,16 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 			case err != nil:
 				s.warn(r, c.index, "%s %s: %s skipped: %v", ref, year, c.Role, err)
 			case c.Role == RoleTolerance && rd.value != nil:
-				if tr := readTolerance(c.Header, rd.percent, s.out.percent[ref]); tr.relative {
-					shares = append(shares, tableShare{dst, *rd.value, c, tr.doubt})
+				if maybe, stated := mayBeShare(c.Header, rd.percent); maybe {
+					// Settled once the indicator's unit is known.
+					s.out.shares = append(s.out.shares, pendingShare{cell: cellName(r, c.index), ref: ref, year: year, area: area,
+						pct: *rd.value, stated: stated, percentCell: rd.percent})
 					continue
 				}
 				*dst = rd.value
 			default:
 				*dst = rd.value
 			}
-		}
-		for _, sh := range shares {
-			target := t.Target
-			if sh.dst == &own.Tolerance {
-				target = cmpOr(own.Target, t.Target)
-			}
-			if target == nil {
-				s.warn(r, sh.c.index, "%s %s: tolerance %g%% skipped: a share of the target, and the row gives no target", ref, year, sh.pct)
-				continue
-			}
-			tol := shareOf(sh.pct, *target)
-			*sh.dst = &tol
-			s.warn(r, sh.c.index, "%s", toleranceNote(ref, year.Label(), sh.pct, *target, tol, sh.doubt))
 		}
 		if own.Target != nil || own.Floor != nil || own.Tolerance != nil {
 			t.Levels = append(t.Levels, own)
@@ -490,15 +478,6 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-// tableShare is a tolerance a targets table gives as a share of its
-// row's target, kept until the row's target is read.
-type tableShare struct {
-	dst   **float64
-	pct   float64
-	c     Column
-	doubt string
 }
 
 // unknownArea reads a tidy row's area name that the authority does not

@@ -35,10 +35,14 @@ func TestToleranceAsShareOfTarget(t *testing.T) {
 		{"formatted on a count", caseload, "Tolerance", 0.1, true, 18, "1.8", app.Number, "QT21 2025/26: tolerance 10% read as 10% of the target 18"},
 		{"plain number on a count", caseload, "Tolerance", 2, false, 18, "2", app.Number, ""},
 		{"heading of target", caseload, "Tolerance (% of target)", 10, false, 18, "1.8", app.Number, "QT21 2025/26: tolerance 10% read as 10% of the target 18"},
-		{"percent on a percentage", "Re-referrals within 12 months (%)", "Tolerance", "5%", false, 60, "3", app.Percent, "QT21 2025/26: tolerance 5% read as 5% of the target 60: green within 3 of it, amber within 6; on a percentage indicator it could be percentage points"},
+		// A percentage's tolerance is written as its targets are, in
+		// points, unless the heading says otherwise; said where doubtful.
+		{"percent on a percentage", "Re-referrals within 12 months (%)", "Tolerance", "5%", false, 60, "5", app.Percent, `QT21 2025/26: tolerance 5% read as 5 percentage points, QT21 being a percentage; if it is 5% of the target (3 here), head the column "Tolerance (% of target)"`},
+		{"formatted on a percentage", "Re-referrals within 12 months (%)", "Tolerance", 0.05, true, 60, "5", app.Percent, "QT21 2025/26: tolerance 5% read as 5 percentage points"},
+		{"share of a percentage's target", "Re-referrals within 12 months (%)", "Tolerance (% of target)", "5%", false, 60, "3", app.Percent, "QT21 2025/26: tolerance 5% read as 5% of the target 60: green within 3 of it, amber within 6"},
 		{"points on a percentage", "Re-referrals within 12 months (%)", "Tolerance (pp)", "5%", false, 60, "5", app.Percent, ""},
 		{"plain on a percentage", "Re-referrals within 12 months (%)", "Tolerance", 5, false, 60, "5", app.Percent, ""},
-		{"no target", caseload, "Tolerance", "10%", false, nil, "-", app.Number, "QT21: tolerance 10% skipped: a share of the target, and the row gives no target for 2025/26"},
+		{"no target", caseload, "Tolerance", "10%", false, nil, "-", app.Number, "QT21 2025/26: tolerance 10% skipped: no target for the year is read"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

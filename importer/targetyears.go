@@ -41,6 +41,18 @@ func plainTargetYears(l *Layout) {
 	if len(years) == 0 {
 		return
 	}
+	// The year a plain heading was read as before its neighbours were
+	// looked at: the latest period's. Taking their year where it is that
+	// one changes nothing, and needs no word.
+	var latest app.Period
+	for _, c := range l.Columns {
+		if c.Role == RolePeriod && !c.Period.IsZero() && (latest.IsZero() || c.Period.Compare(latest) > 0) {
+			latest = c.Period
+		}
+	}
+	if !latest.IsZero() {
+		latest = latest.FinancialYearOf()
+	}
 	for i := range l.Columns {
 		c := &l.Columns[i]
 		if !targetRole(c.Role) || !c.Period.IsZero() {
@@ -48,6 +60,9 @@ func plainTargetYears(l *Layout) {
 		}
 		if len(years) == 1 && !dated[c.Role] {
 			c.Period = years[0]
+			if years[0] == latest {
+				continue
+			}
 			c.yearNote = fmt.Sprintf("column %s %q read as %s for %s, the year column %s %q names: head it with its year if it is for another",
 				c.Col, c.Header, guessedAs[c.Role], years[0].Label(), first.Col, first.Header)
 			continue

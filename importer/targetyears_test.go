@@ -35,6 +35,9 @@ func TestTargetHeadingYears(t *testing.T) {
 		// year's, as ever, and said to be a doubt.
 		{"Target 2024/25", "Target", []string{"2024/25 20/-", "2025/26 25/-"},
 			`column E "Target" names no year, beside columns that name 2024/25`},
+		// Its neighbours' year being the latest month's, as it would
+		// have been read anyway: nothing to say.
+		{"Target 2025/26", "Floor", []string{"2025/26 20/25"}, ""},
 		{"Target", "Floor", []string{"2025/26 20/25"}, ""},
 	}
 	for _, tt := range tests {

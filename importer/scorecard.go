@@ -109,13 +109,18 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 		if s.headerAgain(r, ref) {
 			s.endSkip(skipHead, skipFrom, r)
 			head, read := r, false
-			r, read = s.nextTable(r)
+			r, read = s.nextTable(r, section)
 			skipFrom = -1
 			if !read {
 				skipHead, skipFrom = head, r+1
 			}
 			columns()
 			last, inNotes = nil, false
+			if s.l.Kind == DistrictSheet {
+				// The title over a table of areas names their month,
+				// not a section the indicators below belong to.
+				section, sectionAt = "", app.Location{}
+			}
 			continue
 		}
 		if skipFrom >= 0 {

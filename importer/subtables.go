@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"scorecard/app"
 )
 
 // headerAgain reports whether row r of a scorecard, whose Ref column
@@ -30,31 +32,39 @@ func (s *sheetReader) headerAgain(r int, ref string) bool {
 // A header repeating only labels (Ref, Indicator) leaves the columns as
 // they were. Any other table (of areas, of targets) is not read, and the
 // rows under it are said to be skipped (endSkip).
-func (s *sheetReader) nextTable(r int) (int, bool) {
+func (s *sheetReader) nextTable(r int, title string) (int, bool) {
 	old := &s.l
 	nl, err := layoutFrom(old.Sheet, s.g, r)
 	if err != nil {
 		return r, false
 	}
 	end := max(nl.FirstRow-2, r)
+	nl.auth, nl.optNames, nl.AreaNames = old.auth, old.optNames, old.AreaNames
+	var what string
 	switch {
 	case sameColumns(nl.Columns, old.Columns):
 		return end, true
+	case nl.Kind == DistrictSheet:
+		if !s.districtTable(&nl, title) {
+			return end, false
+		}
+		what = fmt.Sprintf("a table of areas: the rows below it are read as the areas' figures for %s", nl.Period.Label())
 	case nl.Kind != IndicatorSheet:
 		return end, false
 	case !slices.ContainsFunc(nl.Columns, func(c Column) bool { return c.Role == RolePeriod && !c.Period.IsZero() }):
 		s.warn(r, 0, "row %d repeats header labels but names no periods: read as a header, and the rows below by the columns of row %d", r+1, old.HeaderRow)
 		return end, true
+	default:
+		nl.Area, nl.Period = old.Area, old.Period
+		what = fmt.Sprintf("another table: the rows below it are read by its columns (%s)", periodSpan(nl.Columns))
 	}
 	// The figures so far are the first table's: say what was laid out
 	// ahead of them before the columns change.
 	s.warnAhead()
 	s.ahead = ahead{}
-	nl.Area, nl.Period = old.Area, old.Period
-	nl.auth, nl.optNames, nl.AreaNames = old.auth, old.optNames, old.AreaNames
 	was := old.HeaderRow
 	s.l = nl
-	s.warn(r, 0, "row %d is the header of another table: the rows below it are read by its columns (%s), not by row %d's", r+1, periodSpan(nl.Columns), was)
+	s.warn(r, 0, "row %d is the header of %s, not by row %d's", r+1, what, was)
 	s.warnUnused()
 	s.warnYearOrMonth()
 	s.warnCalendarQuarters()
@@ -62,6 +72,34 @@ func (s *sheetReader) nextTable(r int) (int, bool) {
 	s.warnQuarterEnds()
 	s.latest = s.sheetLatest()
 	return end, true
+}
+
+// districtTable readies a table of areas below a scorecard's months to
+// be read: every area column one the authority has (or the officer has
+// mapped), its period the month the title above it names, else the
+// latest month above. Unknown areas, or no month, leave it unread: the
+// checks a sheet of areas gets for them are made sheet by sheet.
+func (s *sheetReader) districtTable(nl *Layout, title string) bool {
+	for i := range nl.Columns {
+		c := &nl.Columns[i]
+		if c.Role != RoleArea {
+			continue
+		}
+		name := lastPart(c.Header)
+		a, ok := nl.authority().ParseArea(name)
+		if !ok {
+			if a, ok, _ = nl.readArea(name); !ok {
+				return false
+			}
+		}
+		c.Area = a
+	}
+	nl.Area, nl.TitlePeriod = "", app.Period{}
+	nl.Period = s.latest
+	if m, ok := findMonth(title); ok {
+		nl.Period = m
+	}
+	return nl.Period.Kind == app.Month
 }
 
 // sameColumns reports whether two layouts read every column alike.

@@ -56,6 +56,8 @@ func TestTablesBelowTheFirst(t *testing.T) {
 			"QR12 Apr-25 21", "QR12 Jun-25 23", "QR12 May-25 22"},
 		refs: []string{"QR11", "QR12"},
 	}, {
+		// Districts' figures are the latest month's, or the month their
+		// title names.
 		name: "districts below",
 		rows: [][]any{
 			months,
@@ -64,9 +66,37 @@ func TestTablesBelowTheFirst(t *testing.T) {
 			{"Ref", "Indicator", "Ashford", "Dover", "Swale"},
 			{"QF01", "Number of referrals", 40, 50, 60},
 		},
+		want: []string{"QF01 Apr-25 500", "QF01 Ashford Jun-25 40", "QF01 Dover Jun-25 50", "QF01 Jun-25 520", "QF01 May-25 510", "QF01 Swale Jun-25 60"},
+		refs: []string{"QF01"},
+		warn: "row 4 is the header of a table of areas: the rows below it are read as the areas' figures for Jun-25, not by row 1's",
+	}, {
+		name: "districts below, titled",
+		rows: [][]any{
+			months,
+			{"QF01", "Number of referrals", "-", 500, 510, 520},
+			{},
+			{"District breakdown - May 2025"},
+			{"Ref", "Indicator", "Ashford", "Dover"},
+			{"QF01", "Number of referrals", 40, 50},
+		},
+		want: []string{"QF01 Apr-25 500", "QF01 Ashford May-25 40", "QF01 Dover May-25 50", "QF01 Jun-25 520", "QF01 May-25 510"},
+		refs: []string{"QF01"},
+		warn: "row 5 is the header of a table of areas: the rows below it are read as the areas' figures for May-25",
+	}, {
+		// An area the authority does not have would want the checks a
+		// sheet of areas gets: the table is left unread, said so.
+		name: "areas not the authority's below",
+		rows: [][]any{
+			months,
+			{"QF01", "Number of referrals", "-", 500, 510, 520},
+			{},
+			{"Ref", "Indicator", "Ashford", "Dover", "Localities North"},
+			{"QF01", "Number of referrals", 40, 50, 60},
+			{"QF02", "Re-referrals (%)", 20, 21, 22},
+		},
 		want: []string{"QF01 Apr-25 500", "QF01 Jun-25 520", "QF01 May-25 510"},
 		refs: []string{"QF01"},
-		warn: "row 5 not read: the header at row 4 starts another table (Ref, Indicator, Ashford, Dover, Swale)",
+		warn: "rows 5 to 6 not read: the header at row 4 starts another table (Ref, Indicator, Ashford, Dover, Localities North)",
 	}, {
 		name: "labels repeated without periods",
 		rows: [][]any{

@@ -39,6 +39,9 @@ type collector struct {
 	// rowTargets are the targets tidy rows gave, with their sheets,
 	// dated once every indicator's year type is known.
 	rowTargets []sheetRowTarget
+	// shares are the tolerances that may be shares of their targets,
+	// settled once units are known (settleShares).
+	shares []pendingShare
 	// defined gives the store's definition of an indicator, for what a
 	// file does not state: the year type that dates a tidy row's target,
 	// the unit that values are checked against; nil when none is known.
@@ -198,6 +201,10 @@ func (c *collector) replay(l *sheetLog) {
 	c.comments = append(c.comments, l.comments...)
 	for _, t := range l.rowTargets {
 		c.rowTargets = append(c.rowTargets, sheetRowTarget{l.sheet, t})
+	}
+	for _, p := range l.shares {
+		p.sheet = l.sheet
+		c.shares = append(c.shares, p)
 	}
 }
 
@@ -377,6 +384,7 @@ func (c *collector) dataset() *app.Dataset {
 	spreads := percentSpreads(d.Observations, units)
 	ranges = append(ranges, c.checkAllFractions(spreads, units)...)
 	c.fractionTargets(spreads, units)
+	c.settleShares(units)
 	d.Targets = c.targetsByYearType()
 	d.Benchmarks = c.outturnsByYearType()
 	d.Comments = c.comments

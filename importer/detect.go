@@ -210,7 +210,11 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		l.Columns = append(l.Columns, col)
 	}
 	l.Kind = kindOf(&l)
+	if l.Kind == TargetSheet && monthsWin(&l, g) {
+		l.Kind = IndicatorSheet
+	}
 	disambiguate(&l)
+	plainTargetYears(&l)
 	if l.Kind == DistrictSheet {
 		l.Period, l.TitlePeriod = titlePeriod(sheet, g, h)
 		unknownAreaColumns(&l, g, label, width)
@@ -369,6 +373,42 @@ func kindOf(l *Layout) Kind {
 		return DistrictSheet
 	}
 	return IndicatorSheet
+}
+
+// monthsWin reports whether a sheet kindOf took for a targets table,
+// having a Year column beside Target or Floor, is a scorecard: it has
+// month or quarter columns, which a targets table (one row per indicator
+// and year) has not, and no Ref repeats in its first rows, as one
+// indicator's years would. Its "Target Year" column then dates each
+// row's target (readRowExtras). Read as a targets table, a scorecard's
+// figures, names and polarities had all been left unread.
+func monthsWin(l *Layout, g *grid) bool {
+	months := false
+	for _, c := range l.Columns {
+		if c.Role == RolePeriod && (c.Period.Kind == app.Month || c.Period.Kind == app.Quarter) {
+			months = true
+			break
+		}
+	}
+	ref, ok := l.column(RoleRef)
+	if !months || !ok {
+		return false
+	}
+	seen := map[string]bool{}
+	for r := l.FirstRow - 1; r < min(len(g.rows), l.FirstRow-1+headerSearchRows); r++ {
+		if ref.index >= len(g.rows[r]) {
+			continue
+		}
+		t := strings.ToLower(strings.TrimSpace(g.rows[r][ref.index]))
+		if t == "" {
+			continue
+		}
+		if seen[t] {
+			return false
+		}
+		seen[t] = true
+	}
+	return true
 }
 
 // titlePeriod finds the period a district sheet reports, in its title

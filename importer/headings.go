@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -135,6 +136,8 @@ func guessRole(n string) (Role, string) {
 	}
 	value := Role("")
 	switch {
+	case prefix("toleran"):
+		value = RoleTolerance // "Tolerance (pp)", "Tolerance (% of target)"
 	case has(map[string]bool{"floor": true, "floors": true}) != "":
 		value = RoleFloor
 	case prefix("target"):
@@ -160,7 +163,7 @@ func otherThan(w string, r Role) string {
 // guessedAs says what guessRole's roles name, for warnings.
 var guessedAs = map[Role]string{
 	RoleEngland: "England's figure", RoleNeighbours: "the statistical neighbours' figure",
-	RolePrevious: "the previous year's outturn", RoleTarget: "the year's target", RoleFloor: "the year's floor",
+	RolePrevious: "the previous year's outturn", RoleTarget: "the year's target", RoleFloor: "the year's floor", RoleTolerance: "the year's tolerance",
 	RolePolarity: "the polarity", RoleNumerator: "the numerator", RoleDenominator: "the denominator",
 	RoleDoT: "the direction of travel", RoleComments: "comments", RoleRAG: "the RAG rating",
 }
@@ -356,17 +359,26 @@ func cutYear(s string) (app.Period, string) {
 		}
 	}
 	for i, f := range fields {
+		if len(f) > 2 && strings.EqualFold(f[:2], "FY") {
+			f = f[2:] // FY2024/25, FY24/25
+		}
 		p, err := app.ParsePeriod(f)
+		if err != nil {
+			p, err = shortYear(f)
+		}
 		if err != nil || (p.Kind != app.FinancialYear && p.Kind != app.AcademicYear) {
 			continue
 		}
 		if academic && p.Kind == app.FinancialYear {
 			p = app.Period{Kind: app.AcademicYear, Year: p.Year}
 		}
+		// "FY 2024/25": the FY is part of the year, not a word of the
+		// heading that would make "Target FY 2024/25" a guess.
+		fy := i > 0 && strings.EqualFold(fields[i-1], "FY") && p.Kind == app.FinancialYear
 		var rest []string
 		for j := 0; j < len(fields); j++ {
 			switch {
-			case j == i, academic && strings.EqualFold(fields[j], "AY"):
+			case j == i, fy && j == i-1, academic && strings.EqualFold(fields[j], "AY"):
 			case academic && strings.EqualFold(fields[j], "academic"):
 				if j+1 < len(fields) && (strings.EqualFold(fields[j+1], "year") || strings.EqualFold(fields[j+1], "yr")) {
 					j++
@@ -379,6 +391,25 @@ func cutYear(s string) (app.Period, string) {
 	}
 	return app.Period{}, s
 }
+
+// shortYear reads a year written with two digits a side, "24/25" or
+// "24-25", as the financial year 2024/25: in a heading beside Target or
+// Floor that is how a year is most often abbreviated. The second year
+// must follow the first, so that a fraction such as "3/4" is not a year.
+func shortYear(s string) (app.Period, error) {
+	a, b, ok := strings.Cut(strings.ReplaceAll(s, "-", "/"), "/")
+	if !ok || len(a) != 2 || len(b) != 2 {
+		return app.Period{}, errNotYear
+	}
+	x, err1 := strconv.Atoi(a)
+	y, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || y != (x+1)%100 {
+		return app.Period{}, errNotYear
+	}
+	return app.Period{Kind: app.FinancialYear, Year: 2000 + x}, nil
+}
+
+var errNotYear = errors.New("not a year")
 
 // hasDigit reports whether s has an ASCII digit, as every period written
 // out does.

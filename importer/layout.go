@@ -152,6 +152,9 @@ type Column struct {
 	// ("Stretch target"), which gives way to a column whose whole
 	// heading names it.
 	guessed bool
+	// yearNote says how a Target, Floor or Tolerance column whose heading
+	// names no year was dated beside others that do (plainTargetYears).
+	yearNote string
 }
 
 // column returns the first visible column with role r, or failing that

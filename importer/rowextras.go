@@ -71,11 +71,22 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 			}
 			year := c.Period
 			if year.IsZero() {
+				year = s.rowTargetYear(r)
+			}
+			if year.IsZero() {
 				year = targetYear(ind.yearType, month)
 			}
 			if year.IsZero() {
 				s.warn(r, c.index, "%s: %s skipped: no year in its heading and no month figures to date it", ind.ref, c.Role)
 				continue
+			}
+			if c.Role == RoleTolerance {
+				if maybe, stated := mayBeShare(c.Header, rd.percent); maybe {
+					// Settled once the indicator's unit is known.
+					s.out.shares = append(s.out.shares, pendingShare{cell: cellName(r, c.index), ref: ind.ref, year: year,
+						pct: *rd.value, stated: stated, percentCell: rd.percent})
+					continue
+				}
 			}
 			t := targets[year]
 			if t == nil {
@@ -148,6 +159,26 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 	for _, y := range years {
 		s.out.target(cellName(r, 0), *targets[y])
 	}
+}
+
+// rowTargetYear is the year a scorecard row's "Target Year" cell gives
+// its targets ("2025/26"), zero where it gives none.
+func (s *sheetReader) rowTargetYear(r int) app.Period {
+	for i := range s.l.Columns {
+		if c := &s.l.Columns[i]; c.Role == RoleYearType {
+			if y, ok := targetYearCell(strings.TrimSpace(s.at(r, c))); ok {
+				return y
+			}
+		}
+	}
+	return app.Period{}
+}
+
+// targetYearCell reads a cell giving the financial or academic year of a
+// row's targets: "2025/26", "2025-26 AY", "FY 25/26".
+func targetYearCell(text string) (app.Period, bool) {
+	y, rest := cutYear(text)
+	return y, !y.IsZero() && strings.TrimSpace(rest) == ""
 }
 
 // benchmarkGroups names the comparator each benchmark column gives.

@@ -65,24 +65,33 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 	s.warnMonthsUnderYears()
 	s.warnQuarterEnds()
 	l := &s.l
-	refCol, _ := l.column(RoleRef)
-	nameCol, hasName := l.column(RoleName)
+	var refCol, nameCol Column
+	var hasName bool
 	var figures []Column
-	for _, c := range l.Columns {
-		if l.shadowed(c) {
-			continue
-		}
-		if l.Kind == IndicatorSheet && c.Role == RolePeriod && !c.Period.IsZero() ||
-			l.Kind == DistrictSheet && c.Role == RoleArea && c.Area != "" {
-			figures = append(figures, c)
+	columns := func() {
+		refCol, _ = l.column(RoleRef)
+		nameCol, hasName = l.column(RoleName)
+		figures = figures[:0]
+		for _, c := range l.Columns {
+			if l.shadowed(c) {
+				continue
+			}
+			if l.Kind == IndicatorSheet && c.Role == RolePeriod && !c.Period.IsZero() ||
+				l.Kind == DistrictSheet && c.Role == RoleArea && c.Area != "" {
+				figures = append(figures, c)
+			}
 		}
 	}
+	columns()
 	standIns := s.hasStandInLegend()
 	s.latest = s.sheetLatest()
 	section := ""
 	var sectionAt app.Location // the section's heading, a statement of it
 	var last *rowIndicator
 	inNotes := false
+	// skipFrom is the first row of a table below, headed at row skipHead,
+	// that is not read (nextTable); -1 for none.
+	skipHead, skipFrom := -1, -1
 	for r := l.FirstRow - 1; r < len(s.g.rows); r++ {
 		if r%512 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -97,6 +106,26 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 			continue
 		}
 		ref := stripFootnote(s.at(r, &refCol))
+		if s.headerAgain(r, ref) {
+			s.endSkip(skipHead, skipFrom, r)
+			head, read := r, false
+			r, read = s.nextTable(r, section)
+			skipFrom = -1
+			if !read {
+				skipHead, skipFrom = head, r+1
+			}
+			columns()
+			last, inNotes = nil, false
+			if s.l.Kind == DistrictSheet {
+				// The title over a table of areas names their month,
+				// not a section the indicators below belong to.
+				section, sectionAt = "", app.Location{}
+			}
+			continue
+		}
+		if skipFrom >= 0 {
+			continue
+		}
 		name := ""
 		if hasName {
 			name = stripFootnote(s.at(r, &nameCol))
@@ -150,6 +179,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 			s.warn(r, refCol.index, "row skipped: it has figures but no indicator Ref (expected a Ref such as CIC05)")
 		}
 	}
+	s.endSkip(skipHead, skipFrom, len(s.g.rows))
 	return nil
 }
 
@@ -297,6 +327,18 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 			case strings.HasPrefix(low, "financial"), low == "fy":
 				ind.YearType = app.FinancialYear
 				st.YearType = s.loc(r, c.index)
+			case text == "":
+			default:
+				// A scorecard's "Target Year" column giving each row's
+				// year ("2025/26") dates its targets (rowTargetYear).
+				y, ok := targetYearCell(text)
+				switch {
+				case !ok:
+					s.warn(r, c.index, "%s: target year %q is not a year such as 2025/26, nor financial or academic; ignored", ref, text)
+				case y.Kind == app.AcademicYear:
+					ind.YearType = app.AcademicYear
+					st.YearType = s.loc(r, c.index)
+				}
 			}
 		case RoleTarget, RoleFloor:
 			if c.Period.Kind == app.AcademicYear {

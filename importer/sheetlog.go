@@ -37,6 +37,7 @@ type sheetLog struct {
 	benchmarks []app.Benchmark
 	comments   []app.Comment
 	rowTargets []rowTarget
+	shares     []pendingShare
 	// unknown are the area names of a tidy table's rows the authority
 	// does not have, each with its first row and count.
 	unknown []UnknownArea

@@ -434,11 +434,23 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 				continue
 			}
 			text := s.at(r, &c)
-			rd, err := readFigure(text, look{decimals: -1}, &s.floats)
+			lk := look{decimals: -1}
+			if c.Role == RoleTolerance {
+				lk = s.look(r, &c) // 0.1 formatted as 10% is a share of the target
+			}
+			rd, err := readFigure(text, lk, &s.floats)
 			switch {
 			case isBlank(err), err == nil && rd.status != app.OK:
 			case err != nil:
 				s.warn(r, c.index, "%s %s: %s skipped: %v", ref, year, c.Role, err)
+			case c.Role == RoleTolerance && rd.value != nil:
+				if maybe, stated := mayBeShare(c.Header, rd.percent); maybe {
+					// Settled once the indicator's unit is known.
+					s.out.shares = append(s.out.shares, pendingShare{cell: cellName(r, c.index), ref: ref, year: year, area: area,
+						pct: *rd.value, stated: stated, percentCell: rd.percent})
+					continue
+				}
+				*dst = rd.value
 			default:
 				*dst = rd.value
 			}

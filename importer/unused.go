@@ -96,6 +96,9 @@ func (s *sheetReader) warnUnused() {
 			} else if col.guessed {
 				s.warn(h, c, "column %s %q read as %s, from words in its heading", col.Col, col.Header, cmp.Or(guessedAs[col.Role], string(col.Role)))
 			}
+			if col.yearNote != "" {
+				s.warn(h, c, "%s", col.yearNote)
+			}
 			continue
 		}
 		head := strings.TrimSpace(g.at(label, c))

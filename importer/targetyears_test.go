@@ -1,0 +1,67 @@
+package importer
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestTargetHeadingYears: a year in a Target or Floor heading, however
+// written, dates the targets it heads, and a plain heading beside it
+// takes that year where nothing else of its role has one. "Target
+// 24/25" had been read as a guess with no year, rating 2025/26's months
+// against 2024/25's target and leaving 2024/25's unrated; "Target
+// 2024/25" beside a plain "Floor" put the target in 2024/25 and the
+// floor in 2025/26 (the latest month's year), so nothing was rated, with
+// no warning.
+func TestTargetHeadingYears(t *testing.T) {
+	tests := []struct {
+		target, floor string
+		want          []string // targetsRead
+		warnE1        string   // start of the warning at the floor's heading, "" for none
+	}{
+		{"Target 24/25", "Floor 24/25", []string{"2024/25 20/25"}, ""},
+		{"Target 2024/25", "Floor 2024/25", []string{"2024/25 20/25"}, ""},
+		{"Target 2024-25", "Floor 2024-25", []string{"2024/25 20/25"}, ""},
+		{"Target 2024/2025", "Floor 2024/2025", []string{"2024/25 20/25"}, ""},
+		{"Target FY 2024/25", "Floor FY 2024/25", []string{"2024/25 20/25"}, ""},
+		{"FY24/25 Target", "FY24/25 Floor", []string{"2024/25 20/25"}, ""},
+		{"Target (24-25)", "Floor (24-25)", []string{"2024/25 20/25"}, ""},
+		{"Target 2024/25", "Floor", []string{"2024/25 20/25"},
+			`column E "Floor" read as the year's floor for 2024/25, the year column D "Target 2024/25" names`},
+		{"Target", "Floor 24/25", []string{"2024/25 20/25"},
+			`column D "Target" read as the year's target for 2024/25`},
+		// Two targets, one dated: the plain one is the latest month's
+		// year's, as ever, and said to be a doubt.
+		{"Target 2024/25", "Target", []string{"2024/25 20/-", "2025/26 25/-"},
+			`column E "Target" names no year, beside columns that name 2024/25`},
+		// Its neighbours' year being the latest month's, as it would
+		// have been read anyway: nothing to say.
+		{"Target 2025/26", "Floor", []string{"2025/26 20/25"}, ""},
+		{"Target", "Floor", []string{"2025/26 20/25"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.target+","+tt.floor, func(t *testing.T) {
+			path := writeBook(t, "Scorecard", [][]any{
+				{"Ref", "Indicator", "Polarity", tt.target, tt.floor, "Feb-25", "Mar-25", "Apr-25", "May-25"},
+				{"QT0", "Re-referrals within 12 months (%)", "L", 20, 25, 21, 26, 21, 26},
+			})
+			res := mustRead(t, path)
+			if got := targetsRead(res); !slices.Equal(got, tt.want) {
+				t.Errorf("targets = %q, want %q", got, tt.want)
+			}
+			var notes []string
+			for _, w := range res.Warnings {
+				if w.Sheet == "Scorecard" && (w.Cell == "D1" || w.Cell == "E1") {
+					notes = append(notes, w.Message)
+				}
+			}
+			switch {
+			case tt.warnE1 == "" && len(notes) > 0:
+				t.Errorf("warned %q, want nothing at the headings", notes)
+			case tt.warnE1 != "" && !slices.ContainsFunc(notes, func(m string) bool { return strings.HasPrefix(m, tt.warnE1) }):
+				t.Errorf("warnings at the headings %q, want one starting %q", notes, tt.warnE1)
+			}
+		})
+	}
+}

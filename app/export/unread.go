@@ -1,0 +1,528 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"math"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// The original may hold, beside the figures its import read, cells the
+// import did not read: a "YTD 2025/26" column, a total, a formula summing
+// the months. The export rewrites the figures (withheld, or excluding a
+// cohort) but knows nothing of those cells, and left as they were they
+// would give a withheld figure away by subtraction (the year to date less
+// the months shown) or show all children's total under a title excluding
+// a cohort. So once the figures are written, every such cell that depends
+// on a figure the export changed is restated when its meaning is plain
+// (a sum of the row's months), and otherwise withheld or blanked, with a
+// note in the cell and a warning naming it.
+
+// rowFigure is a figure the export wrote into the original: where, what
+// the cell held before, and what it holds now.
+type rowFigure struct {
+	col      int
+	period   app.Period
+	ind      app.Indicator
+	old, now string // raw cell values
+	withheld bool   // shows a code (c, cannot exclude), not a figure
+}
+
+// changed reports whether the export changed what the cell shows.
+func (f rowFigure) changed() bool {
+	if f.withheld {
+		return true
+	}
+	a, err1 := strconv.ParseFloat(f.old, 64)
+	b, err2 := strconv.ParseFloat(f.now, 64)
+	if err1 != nil || err2 != nil {
+		return f.old != f.now
+	}
+	return math.Abs(a-b) > 1e-9*math.Max(1, math.Abs(a))
+}
+
+// rawValue returns a cell's value as stored, unformatted.
+func (o *originalWriter) rawValue(sheet, ref string) string {
+	v, _ := o.f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	return v
+}
+
+// record notes a figure written into sheet!ref, which held old before.
+func (o *originalWriter) record(sheet, ref string, p app.Period, ind app.Indicator, old string, now app.Observation) {
+	col, row, err := excelize.CellNameToCoordinates(ref)
+	if err != nil {
+		return
+	}
+	if o.figures == nil {
+		o.figures = map[string]map[int][]rowFigure{}
+	}
+	if o.figures[sheet] == nil {
+		o.figures[sheet] = map[int][]rowFigure{}
+	}
+	o.figures[sheet][row] = append(o.figures[sheet][row], rowFigure{col: col, period: p, ind: ind, old: old,
+		now: o.rawValue(sheet, ref), withheld: now.Status != app.OK || now.Value == nil})
+}
+
+// cellAt is a cell of the workbook.
+type cellAt struct{ sheet, ref string }
+
+// dependence is how a cell depends on the figures the export changed.
+type dependence uint8
+
+const (
+	unchanged dependence = iota
+	restated             // on figures restated, all of them shown
+	hidden               // on a figure withheld or blanked
+)
+
+// unread restates, withholds or blanks the original's cells that the
+// import did not read and that depend on figures the export changed.
+func (o *originalWriter) unread(ctx context.Context) error {
+	deps := map[cellAt]dependence{}
+	for sheet, rows := range o.figures {
+		for row, figs := range rows {
+			for _, f := range figs {
+				if !f.changed() {
+					continue
+				}
+				d := restated
+				if f.withheld {
+					d = hidden
+				}
+				deps[cellAt{sheet, cell(f.col, row)}] = d
+			}
+		}
+	}
+	if len(deps) == 0 {
+		return nil
+	}
+	if err := o.unreadColumns(ctx, deps); err != nil {
+		return err
+	}
+	return o.formulas(deps)
+}
+
+// warnAt warns about a cell of the original and notes it in the cell.
+func (o *originalWriter) warnAt(sheet, ref, note, warning string) error {
+	o.sum.Warnings = append(o.sum.Warnings, app.Warning{
+		Location: app.Location{File: filepath.Base(o.opt.Original), Sheet: sheet, Cell: ref}, Message: warning})
+	return o.noteAt(sheet, ref, note)
+}
+
+// whose says whose figures the export shows, for notes.
+func (o *originalWriter) whose() string {
+	if len(o.opt.Exclude) == 0 {
+		return "as revised"
+	}
+	return exclusionPhrase(o.opt.Exclude)
+}
+
+// unreadColumns deals with the numbers in columns the import did not
+// read on the rows of figures the export changed: a sum of the row's
+// months (a year to date, a total) is restated from the figures as
+// written, or withheld when one of them is; any other number, whose
+// meaning the export cannot know, is blanked.
+func (o *originalWriter) unreadColumns(ctx context.Context, deps map[cellAt]dependence) error {
+	// The numbers beside changed figures, found before the original is
+	// read again to say which columns its import read.
+	type candidate struct {
+		ref  string
+		v    float64
+		col  int
+		figs []rowFigure
+	}
+	found := map[string][]candidate{}
+	grids := map[string][][]string{}
+	for _, sheet := range slices.Sorted(maps.Keys(o.figures)) {
+		if _, tidy := o.tidy[sheet]; tidy {
+			continue // rewritten row by row
+		}
+		rows := o.figures[sheet]
+		grid, err := o.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return fmt.Errorf("sheet %q: %w", sheet, err)
+		}
+		grids[sheet] = grid
+		for _, row := range slices.Sorted(maps.Keys(rows)) {
+			figs := rows[row]
+			if !slices.ContainsFunc(figs, rowFigure.changed) || row > len(grid) {
+				continue
+			}
+			for c, text := range grid[row-1] {
+				ref := cell(c+1, row)
+				if o.written[sheet+"!"+ref] || strings.TrimSpace(text) == "" {
+					continue
+				}
+				if fm, _ := o.f.GetCellFormula(sheet, ref); fm != "" {
+					continue // see formulas
+				}
+				v, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
+				if err != nil {
+					continue // words, not a figure
+				}
+				found[sheet] = append(found[sheet], candidate{ref, v, c + 1, figs})
+			}
+		}
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	res, err := o.readAgain(ctx)
+	if err != nil {
+		return err
+	}
+	read := map[string]map[int]bool{}
+	for _, l := range res.Layouts {
+		if read[l.Sheet] == nil {
+			read[l.Sheet] = map[int]bool{}
+		}
+		for _, c := range l.Columns {
+			if col, err := excelize.ColumnNameToNumber(c.Col); err == nil {
+				read[l.Sheet][col] = true
+			}
+		}
+	}
+	for _, sheet := range slices.Sorted(maps.Keys(found)) {
+		for _, c := range found[sheet] {
+			if read[sheet][c.col] {
+				continue // a target, an outturn, a benchmark: revised in its own right
+			}
+			d, err := o.unreadCell(sheet, c.ref, c.v, c.figs, grids[sheet])
+			if err != nil {
+				return fmt.Errorf("sheet %q cell %s: %w", sheet, c.ref, err)
+			}
+			deps[cellAt{sheet, c.ref}] = d
+		}
+	}
+	return nil
+}
+
+// unreadCell restates, withholds or blanks one number v at sheet!ref in
+// an unread column beside the row's figures figs.
+func (o *originalWriter) unreadCell(sheet, ref string, v float64, figs []rowFigure, grid [][]string) (dependence, error) {
+	head := heading(grid, ref)
+	parts := sumOf(v, figs)
+	if parts == nil {
+		note := fmt.Sprintf("Blanked by this export: the import did not read this column%s, so the figure here could not be restated with the row's figures (%s).", head, o.whose())
+		if err := o.f.SetCellValue(sheet, ref, nil); err != nil {
+			return 0, err
+		}
+		return hidden, o.warnAt(sheet, ref, note,
+			fmt.Sprintf("blanked: a figure in a column the import did not read%s, beside figures this export changed, could not be restated", head))
+	}
+	span := parts[0].period.Label() + " to " + parts[len(parts)-1].period.Label()
+	sum := 0.0
+	for _, p := range parts {
+		if p.withheld {
+			note := fmt.Sprintf("Withheld (c) by this export: the sum of the row's figures %s, one of which is not shown, and which it would let be worked out.", span)
+			if err := o.f.SetCellStr(sheet, ref, string(app.Suppressed)); err != nil {
+				return 0, err
+			}
+			return hidden, o.warnAt(sheet, ref, note,
+				fmt.Sprintf("withheld (c): the sum of the row's %s%s, which would give away a figure withheld", span, head))
+		}
+		now, _ := strconv.ParseFloat(p.now, 64)
+		sum += now
+	}
+	if err := o.f.SetCellFloat(sheet, ref, sum, -1, 64); err != nil {
+		return 0, err
+	}
+	note := fmt.Sprintf("Restated by this export: the sum of the row's figures %s, %s.", span, o.whose())
+	return restated, o.warnAt(sheet, ref, note,
+		fmt.Sprintf("restated as the sum of the row's %s (%s)%s: the import did not read this column", span, o.whose(), head))
+}
+
+// heading returns ", headed \"...\"" for the column of ref, from the
+// nearest text above it, or "".
+func heading(grid [][]string, ref string) string {
+	col, row, err := excelize.CellNameToCoordinates(ref)
+	if err != nil {
+		return ""
+	}
+	for r := min(row-1, len(grid)) - 1; r >= 0; r-- {
+		if col <= len(grid[r]) {
+			t := strings.TrimSpace(grid[r][col-1])
+			if _, err := strconv.ParseFloat(t, 64); t != "" && err != nil {
+				return fmt.Sprintf(" (column headed %q)", t)
+			}
+		}
+	}
+	return ""
+}
+
+// sumOf returns the run of a row's monthly counts that v is the sum of,
+// as the original had them: consecutive months from the row's first, or
+// from the start of a year (January, April or September), to a year to
+// date or total. It is nil when v is no such sum, or the row's figures
+// are not counts, which do not add up.
+func sumOf(v float64, figs []rowFigure) []rowFigure {
+	var months []rowFigure
+	for _, f := range figs {
+		if f.period.Kind != app.Month {
+			continue
+		}
+		if !countLike(f.ind) || len(months) > 0 && f.ind.Ref != months[0].ind.Ref {
+			return nil
+		}
+		months = append(months, f)
+	}
+	slices.SortFunc(months, func(a, b rowFigure) int { return a.period.Compare(b.period) })
+	var best []rowFigure
+	for i := range months {
+		if i > 0 && !slices.Contains([]int{1, 4, 9}, months[i].period.N) {
+			continue
+		}
+		sum := 0.0
+		for j := i; j < len(months); j++ {
+			if j > i && months[j].period != months[j-1].period.Add(1) {
+				break
+			}
+			old, err := strconv.ParseFloat(months[j].old, 64)
+			if err != nil {
+				break // withheld by the source: the sum is unknown
+			}
+			sum += old
+			if j > i && math.Abs(sum-v) <= 1e-9*math.Max(1, math.Abs(v)) && j+1-i > len(best) {
+				best = months[i : j+1]
+			}
+		}
+	}
+	return best
+}
+
+// countLike reports whether ind's figures are counts, which add up over
+// months.
+func countLike(ind app.Indicator) bool {
+	return ind.Measure == app.Count || ind.Measure == app.Other && ind.Unit == app.Number
+}
+
+// formulas deals with the original's formulas over cells the export
+// changed, directly or through other formulas: one over a withheld figure
+// is withheld, since recalculated it would either give the figure away
+// or show a total leaving it out; one over restated figures keeps its
+// formula but loses its saved result, which was worked out from the
+// original's figures, and the workbook is recalculated when opened.
+func (o *originalWriter) formulas(deps map[cellAt]dependence) error {
+	formulas := map[cellAt]string{}
+	for _, s := range o.f.GetSheetList() {
+		cols, rows, err := o.extent(s)
+		if err != nil {
+			return fmt.Errorf("sheet %q: %w", s, err)
+		}
+		for r := 1; r <= rows; r++ {
+			for c := 1; c <= cols; c++ {
+				ref := cell(c, r)
+				if fm, _ := o.f.GetCellFormula(s, ref); fm != "" {
+					formulas[cellAt{s, ref}] = fm
+				}
+			}
+		}
+	}
+	uses := map[cellAt][]cellAt{}
+	for at, fm := range formulas {
+		uses[at] = formulaCells(at.sheet, fm)
+	}
+	for changed := true; changed; {
+		changed = false
+		for at := range formulas {
+			d := deps[at]
+			for _, u := range uses[at] {
+				d = max(d, deps[u])
+			}
+			if d != deps[at] {
+				deps[at], changed = d, true
+			}
+		}
+	}
+	recalc := false
+	for _, at := range slices.SortedFunc(maps.Keys(formulas), func(a, b cellAt) int {
+		return strings.Compare(a.sheet+"!"+a.ref, b.sheet+"!"+b.ref)
+	}) {
+		fm := formulas[at]
+		switch deps[at] {
+		case hidden:
+			if err := o.f.SetCellStr(at.sheet, at.ref, string(app.Suppressed)); err != nil {
+				return err
+			}
+			if err := o.warnAt(at.sheet, at.ref,
+				fmt.Sprintf("Withheld (c) by this export: its formula, =%s, uses a figure this export withholds or blanks, which its result would give away or leave out. The formula is removed.", fm),
+				fmt.Sprintf("withheld (c), formula =%s removed: it uses a figure this export withholds or blanks", fm)); err != nil {
+				return err
+			}
+		case restated:
+			// Its saved result is the original's; without it a
+			// spreadsheet works the formula out afresh on opening.
+			if err := o.f.SetCellValue(at.sheet, at.ref, nil); err != nil {
+				return err
+			}
+			if err := o.f.SetCellFormula(at.sheet, at.ref, fm); err != nil {
+				return err
+			}
+			recalc = true
+			if err := o.warnAt(at.sheet, at.ref,
+				fmt.Sprintf("Worked out again when the workbook is opened: its formula, =%s, uses figures this export restated (%s); the result saved with the original is removed.", fm, o.whose()),
+				fmt.Sprintf("formula =%s uses figures this export restated (%s): its saved result is removed, to be worked out again when opened", fm, o.whose())); err != nil {
+				return err
+			}
+		}
+	}
+	if recalc {
+		on := true
+		return o.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &on})
+	}
+	return nil
+}
+
+// extent returns how many columns and rows of a sheet hold anything: its
+// recorded dimension, which counts a formula not yet worked out (with no
+// value), unless that is absurdly large, when the cells with values.
+func (o *originalWriter) extent(sheet string) (cols, rows int, err error) {
+	grid, err := o.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return 0, 0, err
+	}
+	rows = len(grid)
+	for _, r := range grid {
+		cols = max(cols, len(r))
+	}
+	dim, err := o.f.GetSheetDimension(sheet)
+	if err != nil {
+		return cols, rows, nil
+	}
+	_, last, ok := strings.Cut(dim, ":")
+	if !ok {
+		return cols, rows, nil
+	}
+	if c, r, err := excelize.CellNameToCoordinates(last); err == nil && c*r <= 1<<18 {
+		cols, rows = max(cols, c), max(rows, r)
+	}
+	return cols, rows, nil
+}
+
+// formulaCells returns the cells a formula on sheet refers to: single
+// cells and ranges, on its own sheet or another named. Names defined in
+// the workbook and whole-column ranges are not followed.
+func formulaCells(sheet, fm string) []cellAt {
+	var out []cellAt
+	// refs reads a cell or range of sheet s at fm[i:], returning how many
+	// bytes it took.
+	refs := func(s string, i int) int {
+		a, n := cellRef(fm[i:])
+		if n == 0 {
+			return 0
+		}
+		b := a
+		if j := i + n; j < len(fm) && fm[j] == ':' {
+			if c, m := cellRef(fm[j+1:]); m > 0 {
+				b, n = c, n+1+m
+			}
+		}
+		out = append(out, rangeCells(s, a, b)...)
+		return n
+	}
+	for i := 0; i < len(fm); {
+		ch := fm[i]
+		switch {
+		case ch == '"': // a string: skip to its end
+			j := strings.IndexByte(fm[i+1:], '"')
+			if j < 0 {
+				return out
+			}
+			i += j + 2
+		case ch == '\'':
+			j := strings.Index(fm[i+1:], "'!")
+			if j < 0 {
+				return out
+			}
+			s := strings.ReplaceAll(fm[i+1:i+1+j], "''", "'")
+			i += j + 3
+			i += refs(s, i)
+		case ch == '$' || isNameByte(ch):
+			j := i
+			for j < len(fm) && (isNameByte(fm[j]) || fm[j] == '$') {
+				j++
+			}
+			switch {
+			case j < len(fm) && fm[j] == '!':
+				name := fm[i:j]
+				i = j + 1
+				i += refs(name, i)
+			case j < len(fm) && fm[j] == '(':
+				i = j // a function, such as LOG10
+			default:
+				if _, n := cellRef(fm[i:]); n == j-i {
+					i += refs(sheet, i)
+				} else {
+					i = j
+				}
+			}
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || c == '.' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+}
+
+// cellRef reads a reference such as $D$4 at the start of s, returning
+// its column and row and how many bytes it took (0 if none).
+func cellRef(s string) ([2]int, int) {
+	i := 0
+	if i < len(s) && s[i] == '$' {
+		i++
+	}
+	c0 := i
+	for i < len(s) && (s[i] >= 'A' && s[i] <= 'Z' || s[i] >= 'a' && s[i] <= 'z') {
+		i++
+	}
+	if i == c0 || i-c0 > 3 {
+		return [2]int{}, 0
+	}
+	col, err := excelize.ColumnNameToNumber(s[c0:i])
+	if err != nil {
+		return [2]int{}, 0
+	}
+	if i < len(s) && s[i] == '$' {
+		i++
+	}
+	r0 := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == r0 || i < len(s) && isNameByte(s[i]) {
+		return [2]int{}, 0
+	}
+	row, err := strconv.Atoi(s[r0:i])
+	if err != nil || row < 1 {
+		return [2]int{}, 0
+	}
+	return [2]int{col, row}, i
+}
+
+// rangeCells lists the cells from a to b on sheet, at most a sheet's
+// worth of a scorecard.
+func rangeCells(sheet string, a, b [2]int) []cellAt {
+	c0, c1 := min(a[0], b[0]), max(a[0], b[0])
+	r0, r1 := min(a[1], b[1]), max(a[1], b[1])
+	if (c1-c0+1)*(r1-r0+1) > 1<<16 {
+		return nil
+	}
+	var out []cellAt
+	for c := c0; c <= c1; c++ {
+		for r := r0; r <= r1; r++ {
+			out = append(out, cellAt{sheet, cell(c, r)})
+		}
+	}
+	return out
+}

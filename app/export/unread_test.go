@@ -1,0 +1,169 @@
+package export
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// producerWorkbook writes a producer's monthly scorecard to path: a title,
+// a header row, and rows of figures whose cells are numbers, "=..."
+// formulas, or text.
+func producerWorkbook(t *testing.T, path string, head []string, rows [][]any) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "Scorecard"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellStr(sheet, "A1", "Kent Children's Services Scorecard - June 2025"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetSheetRow(sheet, "A3", &head); err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		for j, v := range r {
+			at := cell(j+1, i+4)
+			var err error
+			if s, ok := v.(string); ok && strings.HasPrefix(s, "=") {
+				err = f.SetCellFormula(sheet, at, s[1:])
+			} else if v != nil {
+				err = f.SetCellValue(sheet, at, v)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestOriginalUnreadColumns exports into producers' workbooks with
+// columns the import did not read beside the months (a year to date, a
+// total, a formula over the months, a rank): where the export withholds
+// or restates a month, such a cell must not keep the original's figure,
+// which gives the withheld month away by subtraction (YTD less the
+// months shown) or is all children's under a title excluding a cohort.
+// A sum of the months is restated, or withheld with them; a formula over
+// them withheld, or kept without its saved result; anything else
+// blanked; each with a note and a warning naming its cell. A row whose
+// figures are unchanged keeps its cells.
+func TestOriginalUnreadColumns(t *testing.T) {
+	head := []string{"Ref", "Indicator", "Polarity", "Apr-25", "May-25", "Jun-25", "YTD 2025/26", "Year to date (formula)", "Rank"}
+	uasc := []app.Cohort{app.UASC}
+	tests := []struct {
+		name string
+		rows [][]any
+		opt  Options
+		// want are cells and what they must hold: a number, "c", "" for
+		// blank, or "=F" for formula F with no saved result.
+		want map[string]string
+		// warned are the cells the export's warnings must name.
+		warned []string
+	}{
+		{
+			name: "withheld month beside its year to date",
+			rows: [][]any{
+				{"QZ03", "Number of children placed in secure welfare accommodation", "L", 10, 12, 3, 25, "=SUM(D4:F4)", 4},
+				{"QZ04", "Number of private fostering notifications", "-", 2, 9, 8, 19, "=SUM(D5:F5)", nil},
+				{"QZ07", "Number of children starting to be looked after", "-", 300, 310, 320, 930, "=SUM(D6:F6)", 2},
+			},
+			opt: Options{Suppress: 5},
+			want: map[string]string{"F4": "c", "G4": "c", "H4": "c", "I4": "",
+				"D5": "c", "G5": "c", "H5": "c",
+				"G6": "930", "I6": "2"},
+			warned: []string{"G4", "H4", "I4", "G5", "H5"},
+		},
+		{
+			name: "excluding UASC",
+			rows: [][]any{
+				{"QZ01", "Number of children starting to be looked after", "-", 300, 310, 320, 930, "=SUM(D4:F4)", 7},
+				{"QZ01", "  of which UASC", "", 100, 110, 120, 330, "=SUM(D5:F5)", nil},
+				// Not the sum of the months: its meaning is unknown.
+				{"QZ02", "Number of children in care", "-", 1900, 1910, 1920, 1920, nil, nil},
+				{"QZ02", "  of which UASC", "", 400, 410, 420, 420, nil, nil},
+			},
+			opt: Options{Exclude: uasc},
+			want: map[string]string{"D4": "200", "G4": "600", "H4": "=SUM(D4:F4)", "I4": "",
+				"G5": "330", "H5": "=SUM(D5:F5)",
+				"D6": "1500", "G6": "", "G7": "420"},
+			warned: []string{"G4", "H4", "I4", "G6"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			orig := filepath.Join(t.TempDir(), "producer.xlsx")
+			producerWorkbook(t, orig, head, tt.rows)
+			h := storeOf(t, orig)
+			tt.opt.Original = orig
+			// Not export(): its audit reads the house layout's Data sheet,
+			// which the original's layout has not.
+			tt.opt.Produced, tt.opt.AppVersion = produced, "1.0-test"
+			out := filepath.Join(t.TempDir(), "out.xlsx")
+			sum, err := Write(context.Background(), out, h, tt.opt)
+			if err != nil {
+				t.Fatalf("Write: %v", err)
+			}
+			f, err := excelize.OpenFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			for at, want := range tt.want {
+				got, _ := f.GetCellValue("Scorecard", at, excelize.Options{RawCellValue: true})
+				fm, _ := f.GetCellFormula("Scorecard", at)
+				if strings.HasPrefix(want, "=") {
+					if "="+fm != want || got != "" {
+						t.Errorf("Scorecard!%s = %q (formula %q), want the formula %s with no saved result", at, got, fm, want)
+					}
+					continue
+				}
+				if got != want || fm != "" {
+					t.Errorf("Scorecard!%s = %q (formula %q), want %q", at, got, fm, want)
+				}
+			}
+			warned := map[string]bool{}
+			for _, w := range sum.Warnings {
+				if w.Sheet == "Scorecard" && w.File == "producer.xlsx" {
+					warned[w.Cell] = true
+				}
+			}
+			for _, at := range tt.warned {
+				if !warned[at] {
+					t.Errorf("no warning names Scorecard!%s: %v", at, sum.Warnings)
+				}
+				cs, _ := f.GetComments("Scorecard")
+				noted := false
+				for _, c := range cs {
+					noted = noted || c.Cell == at
+				}
+				if !noted {
+					t.Errorf("Scorecard!%s has no note saying why", at)
+				}
+			}
+			for _, w := range sum.Warnings {
+				if w.File == "producer.xlsx" && !containsString(tt.warned, w.Cell) {
+					t.Errorf("unexpected warning: %s", w)
+				}
+			}
+		})
+	}
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

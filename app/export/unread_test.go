@@ -167,3 +167,34 @@ func containsString(ss []string, s string) bool {
 	}
 	return false
 }
+
+// TestSuppressedAcrossPeriods exports, in the house layout, a count
+// published by month and by quarter (as a producer's "Q1 2025/26" column
+// beside its months imports): June's 3 is withheld, and the quarter's 25
+// beside April's 10 and May's 12 must not give it back on the Data sheet
+// (the audit export runs checks every sum over time) nor on the
+// Scorecard.
+func TestSuppressedAcrossPeriods(t *testing.T) {
+	q2 := app.Period{Kind: app.Quarter, Year: 2025, N: 2}
+	obs := []app.Observation{}
+	for p, v := range map[app.Period]float64{app.MonthOf(2025, 4): 10, app.MonthOf(2025, 5): 12, app.MonthOf(2025, 6): 3, q2: 25} {
+		obs = append(obs, app.Observation{Ref: "QZ05", Area: app.Kent, Period: p, Value: app.Float(v)})
+	}
+	h := app.NewHistory()
+	h.Apply(&app.Dataset{Indicators: []app.Indicator{{Ref: "QZ05", Name: "Number of children placed in secure welfare accommodation",
+		Polarity: app.LowerBetter, Unit: app.Number}}, Observations: obs}, "I0001")
+	f, _ := export(t, h, Options{Suppress: 5})
+	rows, err := f.GetRows(DataSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := 0
+	for _, r := range rows {
+		if len(r) > 6 && r[0] == "QZ05" && r[6] != "" && r[6] != "c" {
+			shown++
+		}
+	}
+	if shown > 2 {
+		t.Errorf("Data sheet shows %d of QZ05's four figures: June's withheld 3 is the quarter less the months shown", shown)
+	}
+}

@@ -34,6 +34,7 @@ type rowFigure struct {
 	ind      app.Indicator
 	old, now string // raw cell values
 	withheld bool   // shows a code (c, cannot exclude), not a figure
+	status   app.Status
 }
 
 // changed reports whether the export changed what the cell shows.
@@ -68,7 +69,7 @@ func (o *originalWriter) record(sheet, ref string, p app.Period, ind app.Indicat
 		o.figures[sheet] = map[int][]rowFigure{}
 	}
 	o.figures[sheet][row] = append(o.figures[sheet][row], rowFigure{col: col, period: p, ind: ind, old: old,
-		now: o.rawValue(sheet, ref), withheld: now.Status != app.OK || now.Value == nil})
+		now: o.rawValue(sheet, ref), withheld: now.Status != app.OK || now.Value == nil, status: now.Status})
 }
 
 // cellAt is a cell of the workbook.
@@ -80,8 +81,20 @@ type dependence uint8
 const (
 	unchanged dependence = iota
 	restated             // on figures restated, all of them shown
-	hidden               // on a figure withheld or blanked
+	unknown              // on a figure the export cannot give (cannot exclude), or blanked
+	hidden               // on a figure withheld (c)
 )
+
+// dependenceOf is how a cell depends on figure f, which changed.
+func dependenceOf(f rowFigure) dependence {
+	switch {
+	case f.status == app.Suppressed:
+		return hidden
+	case f.withheld:
+		return unknown
+	}
+	return restated
+}
 
 // unread restates, withholds or blanks the original's cells that the
 // import did not read and that depend on figures the export changed.
@@ -93,11 +106,7 @@ func (o *originalWriter) unread(ctx context.Context) error {
 				if !f.changed() {
 					continue
 				}
-				d := restated
-				if f.withheld {
-					d = hidden
-				}
-				deps[cellAt{sheet, cell(f.col, row)}] = d
+				deps[cellAt{sheet, cell(f.col, row)}] = dependenceOf(f)
 			}
 		}
 	}
@@ -215,20 +224,32 @@ func (o *originalWriter) unreadCell(sheet, ref string, v float64, figs []rowFigu
 		if err := o.f.SetCellValue(sheet, ref, nil); err != nil {
 			return 0, err
 		}
-		return hidden, o.warnAt(sheet, ref, note,
+		return unknown, o.warnAt(sheet, ref, note,
 			fmt.Sprintf("blanked: a figure in a column the import did not read%s, beside figures this export changed, could not be restated", head))
 	}
 	span := parts[0].period.Label() + " to " + parts[len(parts)-1].period.Label()
+	worst := unchanged
+	for _, p := range parts {
+		worst = max(worst, dependenceOf(p))
+	}
+	if worst == unknown {
+		note := fmt.Sprintf("Blanked by this export: the sum of the row's figures %s, which cannot all be given %s.", span, o.whose())
+		if err := o.f.SetCellValue(sheet, ref, nil); err != nil {
+			return 0, err
+		}
+		return unknown, o.warnAt(sheet, ref, note,
+			fmt.Sprintf("blanked: the sum of the row's %s%s, which cannot all be given (%s)", span, head, o.whose()))
+	}
+	if worst == hidden {
+		note := fmt.Sprintf("Withheld (c) by this export: the sum of the row's figures %s, one of which is withheld, and which it would let be worked out.", span)
+		if err := o.f.SetCellStr(sheet, ref, string(app.Suppressed)); err != nil {
+			return 0, err
+		}
+		return hidden, o.warnAt(sheet, ref, note,
+			fmt.Sprintf("withheld (c): the sum of the row's %s%s, which would give away a figure withheld", span, head))
+	}
 	sum := 0.0
 	for _, p := range parts {
-		if p.withheld {
-			note := fmt.Sprintf("Withheld (c) by this export: the sum of the row's figures %s, one of which is not shown, and which it would let be worked out.", span)
-			if err := o.f.SetCellStr(sheet, ref, string(app.Suppressed)); err != nil {
-				return 0, err
-			}
-			return hidden, o.warnAt(sheet, ref, note,
-				fmt.Sprintf("withheld (c): the sum of the row's %s%s, which would give away a figure withheld", span, head))
-		}
 		now, _ := strconv.ParseFloat(p.now, 64)
 		sum += now
 	}
@@ -353,8 +374,17 @@ func (o *originalWriter) formulas(deps map[cellAt]dependence) error {
 				return err
 			}
 			if err := o.warnAt(at.sheet, at.ref,
-				fmt.Sprintf("Withheld (c) by this export: its formula, =%s, uses a figure this export withholds or blanks, which its result would give away or leave out. The formula is removed.", fm),
-				fmt.Sprintf("withheld (c), formula =%s removed: it uses a figure this export withholds or blanks", fm)); err != nil {
+				fmt.Sprintf("Withheld (c) by this export: its formula, =%s, uses a figure this export withholds, which its result would give away or leave out. The formula is removed.", fm),
+				fmt.Sprintf("withheld (c), formula =%s removed: it uses a figure this export withholds", fm)); err != nil {
+				return err
+			}
+		case unknown:
+			if err := o.f.SetCellValue(at.sheet, at.ref, nil); err != nil {
+				return err
+			}
+			if err := o.warnAt(at.sheet, at.ref,
+				fmt.Sprintf("Blanked by this export: its formula, =%s, uses a figure this export cannot give (%s) or blanks. The formula is removed.", fm, o.whose()),
+				fmt.Sprintf("blanked, formula =%s removed: it uses a figure this export cannot give (%s) or blanks", fm, o.whose())); err != nil {
 				return err
 			}
 		case restated:

@@ -91,12 +91,15 @@ func TestOriginalUnreadColumns(t *testing.T) {
 				// Not the sum of the months: its meaning is unknown.
 				{"QZ02", "Number of children in care", "-", 1900, 1910, 1920, 1920, nil, nil},
 				{"QZ02", "  of which UASC", "", 400, 410, 420, 420, nil, nil},
+				// No UASC figures: its months cannot exclude them.
+				{"QZ08", "Number of children adopted", "H", 20, 22, 25, 67, "=SUM(D8:F8)", nil},
 			},
 			opt: Options{Exclude: uasc},
 			want: map[string]string{"D4": "200", "G4": "600", "H4": "=SUM(D4:F4)", "I4": "",
 				"G5": "330", "H5": "=SUM(D5:F5)",
-				"D6": "1500", "G6": "", "G7": "420"},
-			warned: []string{"G4", "H4", "I4", "G6"},
+				"D6": "1500", "G6": "", "G7": "420",
+				"D8": string(app.CannotExclude), "G8": "", "H8": ""},
+			warned: []string{"G4", "H4", "I4", "G6", "G8", "H8"},
 		},
 	}
 	for _, tt := range tests {

@@ -136,11 +136,14 @@ func allHave(ps []app.Period, has func(app.Period) bool) bool {
 	return len(ps) > 0
 }
 
-// ytdBefore returns, for an indicator counted year to date, the month
-// before month p in the same year to date: p's figure is that month's
-// and p's own count together.
+// ytdBefore returns, for a count of events counted year to date, the
+// month before month p in the same year to date: p's figure is that
+// month's and p's own count together. A proportion year to date (pupils
+// persistently absent) is not a running total: its parts may fall as
+// well as rise, and their differences are no count of children.
 func ytdBefore(ind app.Indicator, p app.Period) (app.Period, bool) {
-	if ind.DataPeriod != app.YearToDate || p.Kind != app.Month || ind.YearToDateStart(p) == p {
+	counts := ind.Measure == app.Count || ind.Measure == app.Other && ind.Unit == app.Number
+	if !counts || ind.DataPeriod != app.YearToDate || p.Kind != app.Month || ind.YearToDateStart(p) == p {
 		return app.Period{}, false
 	}
 	return p.Add(-1), true

@@ -76,12 +76,15 @@ func TestOriginalUnreadColumns(t *testing.T) {
 				{"QZ03", "Number of children placed in secure welfare accommodation", "L", 10, 12, 3, 25, "=SUM(D4:F4)", 4},
 				{"QZ04", "Number of private fostering notifications", "-", 2, 9, 8, 19, "=SUM(D5:F5)", nil},
 				{"QZ07", "Number of children starting to be looked after", "-", 300, 310, 320, 930, "=SUM(D6:F6)", 2},
+				// A total row, which the import skips.
+				{"Total", "", "", 312, 331, 331, 974, "=SUM(H4:H6)", nil},
 			},
 			opt: Options{Suppress: 5},
 			want: map[string]string{"F4": "c", "G4": "c", "H4": "c", "I4": "",
 				"D5": "c", "G5": "c", "H5": "c",
-				"G6": "930", "I6": "2"},
-			warned: []string{"G4", "H4", "I4", "G5", "H5"},
+				"G6": "930", "I6": "2",
+				"D7": "c", "E7": "331", "F7": "c", "G7": "c", "H7": "c"},
+			warned: []string{"G4", "H4", "I4", "G5", "H5", "D7", "F7", "G7", "H7"},
 		},
 		{
 			name: "excluding UASC",
@@ -93,13 +96,14 @@ func TestOriginalUnreadColumns(t *testing.T) {
 				{"QZ02", "  of which UASC", "", 400, 410, 420, 420, nil, nil},
 				// No UASC figures: its months cannot exclude them.
 				{"QZ08", "Number of children adopted", "H", 20, 22, 25, 67, "=SUM(D8:F8)", nil},
+				{"Total", "", "", 2720, 2762, 2805, nil, nil, nil},
 			},
 			opt: Options{Exclude: uasc},
 			want: map[string]string{"D4": "200", "G4": "600", "H4": "=SUM(D4:F4)", "I4": "",
 				"G5": "330", "H5": "=SUM(D5:F5)",
 				"D6": "1500", "G6": "", "G7": "420",
-				"D8": string(app.CannotExclude), "G8": "", "H8": ""},
-			warned: []string{"G4", "H4", "I4", "G6", "G8", "H8"},
+				"D8": string(app.CannotExclude), "G8": "", "H8": "", "D9": "", "E9": "", "F9": ""},
+			warned: []string{"G4", "H4", "I4", "G6", "G8", "H8", "D9", "E9", "F9"},
 		},
 	}
 	for _, tt := range tests {

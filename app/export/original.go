@@ -61,6 +61,11 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	o := originalWriter{book: b, styles: map[restyle]int{}, heads: map[string]map[string]int{}, ragFills: map[app.RAG]restyle{},
 		written: map[string]bool{}, districtRows: map[string]map[int]countyFigure{}}
 	o.tidy = o.tidySheets()
+	// The formulas as the original has them, before figures written over
+	// the first cell of a shared formula take it from the others.
+	if o.formulasBefore, err = o.allFormulas(); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
+	}
 	for _, k := range b.base.Keys() {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -136,8 +141,10 @@ type originalWriter struct {
 	tidy map[string]tidyTable
 	// again is the original read again by the importer, once needed.
 	again *importer.Result
-	// figures are the figures written, by sheet and row (see unread).
-	figures map[string]map[int][]rowFigure
+	// figures are the figures written, by sheet and row, and
+	// formulasBefore the original's formulas (see unread).
+	figures        map[string]map[int][]rowFigure
+	formulasBefore map[cellAt]string
 }
 
 // countyFigure is the county's figure for a row of a district table,

@@ -111,7 +111,7 @@ func (o *originalWriter) unread(ctx context.Context) error {
 		}
 	}
 	if len(deps) == 0 {
-		return nil
+		return o.formulas(deps) // shared formulas the figures took
 	}
 	if err := o.unreadColumns(ctx, deps); err != nil {
 		return err
@@ -465,18 +465,9 @@ func countLike(ind app.Indicator) bool {
 // original's figures, and the workbook is recalculated when opened.
 func (o *originalWriter) formulas(deps map[cellAt]dependence) error {
 	formulas := map[cellAt]string{}
-	for _, s := range o.f.GetSheetList() {
-		cols, rows, err := o.extent(s)
-		if err != nil {
-			return fmt.Errorf("sheet %q: %w", s, err)
-		}
-		for r := 1; r <= rows; r++ {
-			for c := 1; c <= cols; c++ {
-				ref := cell(c, r)
-				if fm, _ := o.f.GetCellFormula(s, ref); fm != "" {
-					formulas[cellAt{s, ref}] = fm
-				}
-			}
+	for at, fm := range o.formulasBefore {
+		if !o.written[at.sheet+"!"+at.ref] {
+			formulas[at] = fm // not a figure the export wrote over
 		}
 	}
 	uses := map[cellAt][]cellAt{}
@@ -536,11 +527,47 @@ func (o *originalWriter) formulas(deps map[cellAt]dependence) error {
 			}
 		}
 	}
+	// Withholding, blanking or rewriting the first cell of a formula
+	// shared down a column (as Excel saves one filled down) takes the
+	// formula from the rest: theirs are put back.
+	for _, at := range slices.SortedFunc(maps.Keys(formulas), func(a, b cellAt) int {
+		return strings.Compare(a.sheet+"!"+a.ref, b.sheet+"!"+b.ref)
+	}) {
+		if deps[at] == hidden || deps[at] == unknown {
+			continue
+		}
+		if now, _ := o.f.GetCellFormula(at.sheet, at.ref); now == "" {
+			if err := o.f.SetCellFormula(at.sheet, at.ref, formulas[at]); err != nil {
+				return err
+			}
+			recalc = true
+		}
+	}
 	if recalc {
 		on := true
 		return o.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &on})
 	}
 	return nil
+}
+
+// allFormulas returns every formula of the workbook, by cell.
+func (o *originalWriter) allFormulas() (map[cellAt]string, error) {
+	formulas := map[cellAt]string{}
+	for _, s := range o.f.GetSheetList() {
+		cols, rows, err := o.extent(s)
+		if err != nil {
+			return nil, fmt.Errorf("sheet %q: %w", s, err)
+		}
+		for r := 1; r <= rows; r++ {
+			for c := 1; c <= cols; c++ {
+				ref := cell(c, r)
+				if fm, _ := o.f.GetCellFormula(s, ref); fm != "" {
+					formulas[cellAt{s, ref}] = fm
+				}
+			}
+		}
+	}
+	return formulas, nil
 }
 
 // extent returns how many columns and rows of a sheet hold anything: its

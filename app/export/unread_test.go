@@ -205,3 +205,47 @@ func TestSuppressedAcrossPeriods(t *testing.T) {
 		t.Errorf("Data sheet shows %d of QZ05's four figures: June's withheld 3 is the quarter less the months shown", shown)
 	}
 }
+
+// TestOriginalSharedFormula: a formula filled down a column is saved as
+// one formula shared by its cells. Withholding the first (its row's
+// figures are withheld) must not take the formula from the rows below,
+// whose figures the export left as they were.
+func TestOriginalSharedFormula(t *testing.T) {
+	orig := filepath.Join(t.TempDir(), "producer.xlsx")
+	head := []string{"Ref", "Indicator", "Polarity", "Apr-25", "May-25", "Jun-25", "Year to date (formula)"}
+	producerWorkbook(t, orig, head, [][]any{
+		{"QZ03", "Number of children placed in secure welfare accommodation", "L", 10, 12, 3},
+		{"QZ07", "Number of children starting to be looked after", "-", 300, 310, 320},
+		{"QZ08", "Number of children adopted", "H", 20, 22, 25},
+	})
+	f0, err := excelize.OpenFile(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	typ, ref := excelize.STCellFormulaTypeShared, "G4:G6"
+	if err := f0.SetCellFormula("Scorecard", "G4", "SUM(D4:F4)", excelize.FormulaOpts{Type: &typ, Ref: &ref}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f0.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f0.Close()
+	h := storeOf(t, orig)
+	out := filepath.Join(t.TempDir(), "out.xlsx")
+	if _, err := Write(context.Background(), out, h, Options{Original: orig, Suppress: 5, Produced: produced, AppVersion: "1.0-test"}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for at, want := range map[string]string{"G4": "", "G5": "SUM(D5:F5)", "G6": "SUM(D6:F6)"} {
+		if fm, _ := f.GetCellFormula("Scorecard", at); fm != want {
+			t.Errorf("Scorecard!%s formula %q, want %q", at, fm, want)
+		}
+	}
+	if v, _ := f.GetCellValue("Scorecard", "G4"); v != "c" {
+		t.Errorf("Scorecard!G4 = %q, want c: its formula sums a withheld figure", v)
+	}
+}

@@ -413,9 +413,9 @@ func heading(grid [][]string, ref string) string {
 
 // sumOf returns the run of a row's monthly counts that v is the sum of,
 // as the original had them: consecutive months from the row's first, or
-// from the start of a year (January, April or September), to a year to
-// date or total. It is nil when v is no such sum, or the row's figures
-// are not counts, which do not add up.
+// from the start of a year or quarter (January, April, July, September
+// or October), to a year to date, quarter or total. It is nil when v is
+// no such sum, or the row's figures are not counts, which do not add up.
 func sumOf(v float64, figs []rowFigure) []rowFigure {
 	var months []rowFigure
 	for _, f := range figs {
@@ -430,7 +430,7 @@ func sumOf(v float64, figs []rowFigure) []rowFigure {
 	slices.SortFunc(months, func(a, b rowFigure) int { return a.period.Compare(b.period) })
 	var best []rowFigure
 	for i := range months {
-		if i > 0 && !slices.Contains([]int{1, 4, 9}, months[i].period.N) {
+		if i > 0 && !slices.Contains([]int{1, 4, 7, 9, 10}, months[i].period.N) {
 			continue
 		}
 		sum := 0.0

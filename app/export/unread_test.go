@@ -249,3 +249,29 @@ func TestOriginalSharedFormula(t *testing.T) {
 		t.Errorf("Scorecard!G4 = %q, want c: its formula sums a withheld figure", v)
 	}
 }
+
+// TestFormulaCells reads the cells formulas refer to, as producers'
+// workbooks write them.
+func TestFormulaCells(t *testing.T) {
+	tests := []struct {
+		fm   string
+		want []string
+	}{
+		{"SUM(D4:F4)", []string{"S!D4", "S!E4", "S!F4"}},
+		{"$D$4*2+E$4", []string{"S!D4", "S!E4"}},
+		{"'Kent data'!A1+Other!B2", []string{"Kent data!A1", "Other!B2"}},
+		{"LOG10(A1)", []string{"S!A1"}},
+		{`IF(A1="B2","x",C3)`, []string{"S!A1", "S!C3"}},
+		{"SUM(Q1_2025)", nil}, // a defined name
+		{"Scorecard!F4+F5", []string{"Scorecard!F4", "S!F5"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range formulaCells("S", tt.fm) {
+			got = append(got, c.sheet+"!"+c.ref)
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("formulaCells(%q) = %v, want %v", tt.fm, got, tt.want)
+		}
+	}
+}

@@ -1,8 +1,12 @@
 package export
 
 import (
+	"archive/zip"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -108,7 +112,11 @@ func (o *originalWriter) formulas(deps map[cellAt]dependence) error {
 // allFormulas returns every formula of the workbook, by cell.
 func (o *originalWriter) allFormulas() (map[cellAt]string, error) {
 	formulas := map[cellAt]string{}
+	with := sheetsWithFormulas(o.opt.Original)
 	for _, s := range o.f.GetSheetList() {
+		if with != nil && !with[s] {
+			continue // asking each cell of a large sheet costs seconds
+		}
 		cols, rows, err := o.extent(s)
 		if err != nil {
 			return nil, fmt.Errorf("sheet %q: %w", s, err)
@@ -124,6 +132,67 @@ func (o *originalWriter) allFormulas() (map[cellAt]string, error) {
 	}
 	return formulas, nil
 }
+
+// sheetsWithFormulas returns the sheets of the workbook at path whose
+// XML holds a formula, read from the file itself; nil when it cannot
+// tell, and every sheet must be looked at.
+func sheetsWithFormulas(path string) map[string]bool {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return nil
+	}
+	defer z.Close()
+	read := func(name string) []byte {
+		for _, f := range z.File {
+			if f.Name == name {
+				r, err := f.Open()
+				if err != nil {
+					return nil
+				}
+				defer r.Close()
+				b, _ := io.ReadAll(r)
+				return b
+			}
+		}
+		return nil
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if xml.Unmarshal(read("xl/workbook.xml"), &wb) != nil || xml.Unmarshal(read("xl/_rels/workbook.xml.rels"), &rels) != nil || len(wb.Sheets) == 0 {
+		return nil
+	}
+	target := map[string]string{}
+	for _, r := range rels.Rels {
+		t := strings.TrimPrefix(r.Target, "/")
+		if !strings.HasPrefix(t, "xl/") {
+			t = "xl/" + t
+		}
+		target[r.ID] = t
+	}
+	with := map[string]bool{}
+	for _, s := range wb.Sheets {
+		b := read(target[s.ID])
+		if b == nil {
+			return nil
+		}
+		with[s.Name] = formulaElement.Match(b)
+	}
+	return with
+}
+
+// formulaElement is a cell's formula element, with or without a
+// namespace prefix.
+var formulaElement = regexp.MustCompile(`<([A-Za-z0-9_]+:)?f[ >/]`)
 
 // extent returns how many columns and rows of a sheet hold anything: its
 // recorded dimension, which counts a formula not yet worked out (with no

@@ -230,6 +230,9 @@ func TestOriginalSharedFormula(t *testing.T) {
 		t.Fatal(err)
 	}
 	f0.Close()
+	if with := sheetsWithFormulas(orig); !with["Scorecard"] {
+		t.Fatalf("sheetsWithFormulas = %v: the Scorecard sheet's formula not seen", with)
+	}
 	h := storeOf(t, orig)
 	out := filepath.Join(t.TempDir(), "out.xlsx")
 	if _, err := Write(context.Background(), out, h, Options{Original: orig, Suppress: 5, Produced: produced, AppVersion: "1.0-test"}); err != nil {

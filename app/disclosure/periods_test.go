@@ -75,3 +75,21 @@ func TestReleaseAcrossPeriods(t *testing.T) {
 		})
 	}
 }
+
+// TestYearToDateProportion: a proportion counted year to date (pupils
+// persistently absent) is no running total, so the difference of its
+// parts from month to month (3 more of 20 more) is not protected as a
+// count of children: nothing is withheld.
+func TestYearToDateProportion(t *testing.T) {
+	var obs []app.Observation
+	for i, nd := range [][2]float64{{10, 100}, {13, 120}, {20, 140}} {
+		obs = append(obs, app.Observation{Ref: "X", Area: app.Kent, Period: month(2025, 9+i),
+			Value: app.Float(100 * nd[0] / nd[1]), Numerator: app.Float(nd[0]), Denominator: app.Float(nd[1])})
+	}
+	h := app.NewHistory()
+	h.Apply(&app.Dataset{Indicators: []app.Indicator{{Ref: "X", Measure: app.Proportion, Unit: app.Percent,
+		DataPeriod: app.YearToDate, YearType: app.AcademicYear}}, Observations: obs}, "I1")
+	if _, n := Suppress(h, DefaultThreshold); n != 0 {
+		t.Errorf("%d figures withheld, want none", n)
+	}
+}

@@ -32,7 +32,11 @@
 //     children are a cohort plus the rest, so the table excluding a cohort
 //     and the table for all children give the cohort's; a district's
 //     figure excluding a cohort may be its own; a proportion's
-//     denominator is its numerator plus the rest. From these alone each
+//     denominator is its numerator plus the rest; and over time, a
+//     quarter's count is its months', a year's its months' or quarters',
+//     and a year to date less the month before's is the month's own
+//     count (periods.go), each where it holds on the true figures (a
+//     snapshot's or a rate's do not). From these alone each
 //     withheld figure's range is worked out (System.Ranges, interval
 //     propagation, never narrower than the exact range), and while any is
 //     narrower than the threshold less one the smallest shown figure of

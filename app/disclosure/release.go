@@ -2,6 +2,7 @@ package disclosure
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 
@@ -150,6 +151,12 @@ func (r *release) primary(fs figs) {
 	}
 }
 
+// smallCount reports whether a count is from 1 to below-1.
+func (r *release) smallCount(v float64) bool {
+	v = math.Abs(v)
+	return v >= 1 && v < r.below
+}
+
 // small reports whether o shows or is built from a count from 1 to
 // below-1, or is a change of that size either way.
 func (r *release) small(ind app.Indicator, o app.Observation) bool {
@@ -167,37 +174,42 @@ func (r *release) small(ind app.Indicator, o app.Observation) bool {
 	return false
 }
 
-// A group is the figures of one indicator and period: the identities a
-// reader can use never join figures of different groups.
-type group struct {
-	ref    string
-	period app.Period
-}
-
 // secondary withholds further figures until no withheld figure's range,
 // worked out from the rest of the release, is narrower than below-1.
+//
+// The identities a reader can use join figures of one indicator: of one
+// period (districts, cohorts, a proportion's parts), or of periods one of
+// which is made up of others (a quarter of its months, a year of its
+// months or quarters, a year to date of the months before). So the
+// figures are worked out a group of linked periods at a time (periodGroups).
 func (r *release) secondary(fs figs) {
-	groups := map[group][]figKey{}
+	byPeriod := map[app.Period][]figKey{}
+	var ref string
 	for k := range fs {
-		g := group{k.ref, k.period}
-		groups[g] = append(groups[g], k)
+		byPeriod[k.period] = append(byPeriod[k.period], k)
+		ref = k.ref
 	}
-	for g, keys := range groups {
+	ind, _ := r.h.Indicator(ref)
+	for _, ps := range periodGroups(ind, slices.Collect(maps.Keys(byPeriod))) {
+		var keys []figKey
+		for _, p := range ps {
+			keys = append(keys, byPeriod[p]...)
+		}
 		slices.SortFunc(keys, compareKeys)
-		r.protect(g, keys, fs)
+		r.protect(keys, fs)
 	}
 }
 
 func compareKeys(a, b figKey) int {
-	return cmp.Or(cmp.Compare(a.area, b.area), cmp.Compare(a.split, b.split))
+	return cmp.Or(cmp.Compare(a.area, b.area), cmp.Compare(a.split, b.split), a.period.Compare(b.period), cmp.Compare(a.period.Kind, b.period.Kind))
 }
 
 // protect withholds figures of one group until every withheld one is
 // safe, choosing each time the smallest shown figure that bounds an
 // unsafe one (the next smallest cell, or the total).
-func (r *release) protect(g group, keys []figKey, fs figs) {
-	ind, _ := r.h.Indicator(g.ref)
-	sys, cells := buildSystem(ind, r.county, keys, fs, r.hidden)
+func (r *release) protect(keys []figKey, fs figs) {
+	ind, _ := r.h.Indicator(keys[0].ref)
+	sys, cells, derived := buildSystem(ind, r.county, keys, fs, r.hidden)
 	if sys == nil {
 		return
 	}
@@ -209,7 +221,11 @@ func (r *release) protect(g group, keys []figKey, fs figs) {
 	}
 	stuck := map[int]bool{}
 	for {
-		narrow := sys.Narrow(r.below-1, func(i int) bool { return !stuck[i] })
+		narrow := sys.Narrow(r.below-1, func(i int) bool {
+			// A month's count worked out from two years to date needs
+			// protecting only when it is small: it is never shown.
+			return !stuck[i] && (!derived[i] || r.smallCount(sys.Value(i)))
+		})
 		if len(narrow) == 0 {
 			return
 		}
@@ -237,8 +253,9 @@ func (r *release) protect(g group, keys []figKey, fs figs) {
 // cohort plus the rest; a split's county is the sum of the other columns
 // (all, or all but the cohorts' service columns); a district's figure
 // excluding a cohort equals its own; the UASC Service column is the
-// county's UASC figure.
-func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hidden map[figKey]bool) (*System, map[figKey][]int) {
+// county's UASC figure; and the sums over time among the group's periods
+// (timeIdentities), whose derived cells it also returns.
+func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hidden map[figKey]bool) (*System, map[figKey][]int, map[int]bool) {
 	sys := &System{}
 	cells := map[figKey][]int{}
 	n := 0
@@ -270,7 +287,7 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 		}
 	}
 	if len(cells) < 2 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	cell := func(k figKey, i int) (int, bool) {
 		cs, ok := cells[k]
@@ -291,7 +308,26 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 	for _, k := range keys {
 		areas[k.area], splits[k.split] = true, true
 	}
-	p := keys[0].period
+	var periods []app.Period
+	for _, k := range keys {
+		if !slices.Contains(periods, k.period) {
+			periods = append(periods, k.period)
+		}
+	}
+	for _, p := range periods {
+		periodIdentities(sys, ind, county, p, n, areas, splits, cell)
+	}
+	derived := timeIdentities(sys, ind, keys, n, cell)
+	return sys, cells, derived
+}
+
+// periodIdentities records the identities among one period's figures:
+// each area's all children are a cohort plus the rest; a split's county
+// is the sum of the other columns; a district's figure excluding a
+// cohort may equal its own; the UASC Service column is the county's UASC
+// figure.
+func periodIdentities(sys *System, ind app.Indicator, county app.Area, p app.Period, n int,
+	areas map[app.Area]bool, splits map[app.Split]bool, cell func(figKey, int) (int, bool)) {
 	for i := range n {
 		for s := range splits {
 			total, ok := cell(figKey{ind.Ref, county, s, p}, i)
@@ -345,7 +381,6 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 			}
 		}
 	}
-	return sys, cells
 }
 
 // components are the counts a figure publishes, as cells.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -212,6 +213,100 @@ func auditDisclosure(t testing.TB, f *excelize.File, h *app.History, opt Options
 				if leaks++; leaks <= 10 {
 					k := owner[c]
 					t.Errorf("%s %s %s %s: withheld, but the published figures put it in [%g, %g] (it is %g)",
+						k.ref, k.area, k.split.Label(), k.period.Label(), lo[c], hi[c], sys.Value(c))
+				}
+			}
+		}
+	}
+	// Sums over time, series by series: a quarter's count is its
+	// months', a financial year's its months' or its quarters'.
+	type series struct {
+		ref   string
+		area  app.Area
+		split app.Split
+	}
+	bySeries := map[series][]fig{}
+	for k := range truth {
+		s := series{k.ref, k.area, k.split}
+		bySeries[s] = append(bySeries[s], k)
+	}
+	monthsIn := func(p app.Period) []app.Period {
+		var ms []app.Period
+		for i := range p.Months() {
+			m := p.StartMonth() + i
+			ms = append(ms, app.MonthOf(m/12, time.Month(m%12+1)))
+		}
+		return ms
+	}
+	for s, keys := range bySeries {
+		ind, _ := h.Indicator(s.ref)
+		sys := &disclosure.System{}
+		cells := map[app.Period][]int{}
+		owner := map[int]fig{}
+		n := 0
+		for _, k := range keys {
+			o := truth[k]
+			if o.Status != app.OK {
+				continue
+			}
+			vs := auditComponents(ind, o)
+			n = max(n, len(vs))
+			for _, v := range vs {
+				c := sys.Add(v, !withheld[k])
+				if ind.Measure == "" || v < 0 {
+					sys.Signed(c)
+				}
+				cells[k.period] = append(cells[k.period], c)
+				owner[c] = k
+			}
+		}
+		for i := range n {
+			at := func(p app.Period) (int, bool) {
+				if cs := cells[p]; i < len(cs) {
+					return cs[i], true
+				}
+				return 0, false
+			}
+			for p := range cells {
+				total, ok := at(p)
+				if !ok {
+					continue
+				}
+				var sums [][]app.Period
+				switch p.Kind {
+				case app.Quarter:
+					sums = [][]app.Period{monthsIn(p)}
+				case app.FinancialYear:
+					qs := []app.Period{{Kind: app.Quarter, Year: p.Year, N: 2}, {Kind: app.Quarter, Year: p.Year, N: 3},
+						{Kind: app.Quarter, Year: p.Year, N: 4}, {Kind: app.Quarter, Year: p.Year + 1, N: 1}}
+					sums = [][]app.Period{monthsIn(p), qs}
+				}
+				for _, ps := range sums {
+					var cs []int
+					for _, q := range ps {
+						c, ok := at(q)
+						if !ok {
+							cs = nil
+							break
+						}
+						cs = append(cs, c)
+					}
+					if cs != nil {
+						sys.Sum(total, cs...)
+					}
+				}
+			}
+		}
+		lo, hi := sys.Ranges()
+		for c := range sys.Len() {
+			if sys.Shown(c) {
+				continue
+			}
+			checked++
+			if hi[c]-lo[c] < width-1e-9 {
+				if leaks++; leaks <= 10 {
+					k := owner[c]
+					t.Errorf("%s %s %s %s: withheld, but the published figures of other periods put it in [%g, %g] (it is %g)",
 						k.ref, k.area, k.split.Label(), k.period.Label(), lo[c], hi[c], sys.Value(c))
 				}
 			}

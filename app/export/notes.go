@@ -294,7 +294,7 @@ func (b *book) provenance(ctx context.Context, s string) error {
 	}
 	if len(b.sum.Warnings) > 0 {
 		r += 2
-		if err := b.set(s, 1, r, "Exclusion warnings", look{bold: true, size: 11, color: headerFill}); err != nil {
+		if err := b.set(s, 1, r, "Warnings", look{bold: true, size: 11, color: headerFill}); err != nil {
 			return err
 		}
 		for _, w := range b.sum.Warnings {

@@ -61,6 +61,11 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	o := originalWriter{book: b, styles: map[restyle]int{}, heads: map[string]map[string]int{}, ragFills: map[app.RAG]restyle{},
 		written: map[string]bool{}, districtRows: map[string]map[int]countyFigure{}}
 	o.tidy = o.tidySheets()
+	// The formulas as the original has them, before figures written over
+	// the first cell of a shared formula take it from the others.
+	if o.formulasBefore, err = o.allFormulas(); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
+	}
 	for _, k := range b.base.Keys() {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -82,6 +87,9 @@ func (b *book) writeOriginal(ctx context.Context) error {
 		if err := o.rewriteTidy(s, o.tidy[s]); err != nil {
 			return fmt.Errorf("original %s: sheet %q: %w", path, s, err)
 		}
+	}
+	if err := o.unread(ctx); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
 	}
 	if err := o.retitle(); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
@@ -133,6 +141,10 @@ type originalWriter struct {
 	tidy map[string]tidyTable
 	// again is the original read again by the importer, once needed.
 	again *importer.Result
+	// figures are the figures written, by sheet and row, and
+	// formulasBefore the original's formulas (see unread).
+	figures        map[string]map[int][]rowFigure
+	formulasBefore map[cellAt]string
 }
 
 // countyFigure is the county's figure for a row of a district table,
@@ -171,9 +183,11 @@ func (o *originalWriter) countyColumns() error {
 				continue
 			}
 			ind, _ := o.h.Indicator(cf.key.Ref)
+			old := o.rawValue(sheet, at)
 			if err := o.revise(sheet, at, ind, now); err != nil {
 				return fmt.Errorf("%s %s: %w", cf.key, cf.period, err)
 			}
+			o.record(sheet, at, cf.period, ind, old, now)
 		}
 	}
 	return nil
@@ -276,9 +290,11 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 		if !ok {
 			continue
 		}
+		old := o.rawValue(sheet, ref)
 		if err := o.revise(sheet, ref, ind, now); err != nil {
 			return fmt.Errorf("%s %s: %w", k, was.Period, err)
 		}
+		o.record(sheet, ref, was.Period, ind, old, now)
 		o.written[was.Cell] = true
 		if o.opt.authority().IsDistrict(k.Area) && k.Split == app.All {
 			if col, row, err := excelize.CellNameToCoordinates(ref); err == nil {

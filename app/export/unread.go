@@ -1,0 +1,458 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"math"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// The original may hold, beside the figures its import read, cells the
+// import did not read: a "YTD 2025/26" column, a total, a formula summing
+// the months. The export rewrites the figures (withheld, or excluding a
+// cohort) but knows nothing of those cells, and left as they were they
+// would give a withheld figure away by subtraction (the year to date less
+// the months shown) or show all children's total under a title excluding
+// a cohort. So once the figures are written, every such cell that depends
+// on a figure the export changed is restated when its meaning is plain
+// (a sum of the row's months), and otherwise withheld or blanked, with a
+// note in the cell and a warning naming it.
+
+// rowFigure is a figure the export wrote into the original: where, what
+// the cell held before, and what it holds now.
+type rowFigure struct {
+	col      int
+	period   app.Period
+	ind      app.Indicator
+	old, now string // raw cell values
+	withheld bool   // shows a code (c, cannot exclude), not a figure
+	status   app.Status
+}
+
+// changed reports whether the export changed what the cell shows.
+func (f rowFigure) changed() bool {
+	if f.withheld {
+		return true
+	}
+	a, err1 := strconv.ParseFloat(f.old, 64)
+	b, err2 := strconv.ParseFloat(f.now, 64)
+	if err1 != nil || err2 != nil {
+		return f.old != f.now
+	}
+	return math.Abs(a-b) > 1e-9*math.Max(1, math.Abs(a))
+}
+
+// rawValue returns a cell's value as stored, unformatted.
+func (o *originalWriter) rawValue(sheet, ref string) string {
+	v, _ := o.f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	return v
+}
+
+// record notes a figure written into sheet!ref, which held old before.
+func (o *originalWriter) record(sheet, ref string, p app.Period, ind app.Indicator, old string, now app.Observation) {
+	col, row, err := excelize.CellNameToCoordinates(ref)
+	if err != nil {
+		return
+	}
+	if o.figures == nil {
+		o.figures = map[string]map[int][]rowFigure{}
+	}
+	if o.figures[sheet] == nil {
+		o.figures[sheet] = map[int][]rowFigure{}
+	}
+	o.figures[sheet][row] = append(o.figures[sheet][row], rowFigure{col: col, period: p, ind: ind, old: old,
+		now: o.rawValue(sheet, ref), withheld: now.Status != app.OK || now.Value == nil, status: now.Status})
+}
+
+// cellAt is a cell of the workbook.
+type cellAt struct{ sheet, ref string }
+
+// dependence is how a cell depends on the figures the export changed.
+type dependence uint8
+
+const (
+	unchanged dependence = iota
+	restated             // on figures restated, all of them shown
+	unknown              // on a figure the export cannot give (cannot exclude), or blanked
+	hidden               // on a figure withheld (c)
+)
+
+// dependenceOf is how a cell depends on figure f, which changed.
+func dependenceOf(f rowFigure) dependence {
+	switch {
+	case f.status == app.Suppressed:
+		return hidden
+	case f.withheld:
+		return unknown
+	}
+	return restated
+}
+
+// unread restates, withholds or blanks the original's cells that the
+// import did not read and that depend on figures the export changed.
+func (o *originalWriter) unread(ctx context.Context) error {
+	deps := map[cellAt]dependence{}
+	for sheet, rows := range o.figures {
+		for row, figs := range rows {
+			for _, f := range figs {
+				if !f.changed() {
+					continue
+				}
+				deps[cellAt{sheet, cell(f.col, row)}] = dependenceOf(f)
+			}
+		}
+	}
+	if len(deps) == 0 {
+		return o.formulas(deps) // shared formulas the figures took
+	}
+	if err := o.unreadColumns(ctx, deps); err != nil {
+		return err
+	}
+	if err := o.totalRows(deps); err != nil {
+		return err
+	}
+	return o.formulas(deps)
+}
+
+// warnAt warns about a cell of the original and notes it in the cell.
+func (o *originalWriter) warnAt(sheet, ref, note, warning string) error {
+	o.sum.Warnings = append(o.sum.Warnings, app.Warning{
+		Location: app.Location{File: filepath.Base(o.opt.Original), Sheet: sheet, Cell: ref}, Message: warning})
+	return o.noteAt(sheet, ref, note)
+}
+
+// whose says whose figures the export shows, for notes.
+func (o *originalWriter) whose() string {
+	if len(o.opt.Exclude) == 0 {
+		return "as revised"
+	}
+	return exclusionPhrase(o.opt.Exclude)
+}
+
+// unreadColumns deals with the numbers in columns the import did not
+// read on the rows of figures the export changed: a sum of the row's
+// months (a year to date, a total) is restated from the figures as
+// written, or withheld when one of them is; any other number, whose
+// meaning the export cannot know, is blanked.
+func (o *originalWriter) unreadColumns(ctx context.Context, deps map[cellAt]dependence) error {
+	// The numbers beside changed figures, found before the original is
+	// read again to say which columns its import read.
+	type candidate struct {
+		ref  string
+		v    float64
+		col  int
+		figs []rowFigure
+	}
+	found := map[string][]candidate{}
+	grids := map[string][][]string{}
+	for _, sheet := range slices.Sorted(maps.Keys(o.figures)) {
+		if _, tidy := o.tidy[sheet]; tidy {
+			continue // rewritten row by row
+		}
+		rows := o.figures[sheet]
+		grid, err := o.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return fmt.Errorf("sheet %q: %w", sheet, err)
+		}
+		grids[sheet] = grid
+		for _, row := range slices.Sorted(maps.Keys(rows)) {
+			figs := rows[row]
+			if !slices.ContainsFunc(figs, rowFigure.changed) || row > len(grid) {
+				continue
+			}
+			for c, text := range grid[row-1] {
+				ref := cell(c+1, row)
+				if o.written[sheet+"!"+ref] || strings.TrimSpace(text) == "" {
+					continue
+				}
+				if fm, _ := o.f.GetCellFormula(sheet, ref); fm != "" {
+					continue // see formulas
+				}
+				v, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
+				if err != nil {
+					continue // words, not a figure
+				}
+				found[sheet] = append(found[sheet], candidate{ref, v, c + 1, figs})
+			}
+		}
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	res, err := o.readAgain(ctx)
+	if err != nil {
+		return err
+	}
+	read := map[string]map[int]bool{}
+	for _, l := range res.Layouts {
+		if read[l.Sheet] == nil {
+			read[l.Sheet] = map[int]bool{}
+		}
+		for _, c := range l.Columns {
+			if col, err := excelize.ColumnNameToNumber(c.Col); err == nil {
+				read[l.Sheet][col] = true
+			}
+		}
+	}
+	for _, sheet := range slices.Sorted(maps.Keys(found)) {
+		for _, c := range found[sheet] {
+			if read[sheet][c.col] {
+				continue // a target, an outturn, a benchmark: revised in its own right
+			}
+			d, err := o.unreadCell(sheet, c.ref, c.v, c.figs, grids[sheet])
+			if err != nil {
+				return fmt.Errorf("sheet %q cell %s: %w", sheet, c.ref, err)
+			}
+			deps[cellAt{sheet, c.ref}] = d
+			// A total row below sums it with the column's others.
+			_, row, _ := excelize.CellNameToCoordinates(c.ref)
+			f := rowFigure{col: c.col, ind: c.figs[0].ind, old: strconv.FormatFloat(c.v, 'f', -1, 64),
+				now: o.rawValue(sheet, c.ref), withheld: d >= unknown}
+			if d == hidden {
+				f.status = app.Suppressed
+			}
+			o.figures[sheet][row] = append(o.figures[sheet][row], f)
+		}
+	}
+	return nil
+}
+
+// unreadCell restates, withholds or blanks one number v at sheet!ref in
+// an unread column beside the row's figures figs.
+func (o *originalWriter) unreadCell(sheet, ref string, v float64, figs []rowFigure, grid [][]string) (dependence, error) {
+	head := heading(grid, ref)
+	parts := sumOf(v, figs)
+	if parts == nil {
+		note := fmt.Sprintf("Blanked by this export: the import did not read this column%s, so the figure here could not be restated with the row's figures (%s).", head, o.whose())
+		if err := o.f.SetCellValue(sheet, ref, nil); err != nil {
+			return 0, err
+		}
+		return unknown, o.warnAt(sheet, ref, note,
+			fmt.Sprintf("blanked: a figure in a column the import did not read%s, beside figures this export changed, could not be restated", head))
+	}
+	span := parts[0].period.Label() + " to " + parts[len(parts)-1].period.Label()
+	worst := unchanged
+	for _, p := range parts {
+		worst = max(worst, dependenceOf(p))
+	}
+	if worst == unknown {
+		note := fmt.Sprintf("Blanked by this export: the sum of the row's figures %s, which cannot all be given %s.", span, o.whose())
+		if err := o.f.SetCellValue(sheet, ref, nil); err != nil {
+			return 0, err
+		}
+		return unknown, o.warnAt(sheet, ref, note,
+			fmt.Sprintf("blanked: the sum of the row's %s%s, which cannot all be given (%s)", span, head, o.whose()))
+	}
+	if worst == hidden {
+		note := fmt.Sprintf("Withheld (c) by this export: the sum of the row's figures %s, one of which is withheld, and which it would let be worked out.", span)
+		if err := o.f.SetCellStr(sheet, ref, string(app.Suppressed)); err != nil {
+			return 0, err
+		}
+		return hidden, o.warnAt(sheet, ref, note,
+			fmt.Sprintf("withheld (c): the sum of the row's %s%s, which would give away a figure withheld", span, head))
+	}
+	sum := 0.0
+	for _, p := range parts {
+		now, _ := strconv.ParseFloat(p.now, 64)
+		sum += now
+	}
+	if err := o.f.SetCellFloat(sheet, ref, sum, -1, 64); err != nil {
+		return 0, err
+	}
+	note := fmt.Sprintf("Restated by this export: the sum of the row's figures %s, %s.", span, o.whose())
+	return restated, o.warnAt(sheet, ref, note,
+		fmt.Sprintf("restated as the sum of the row's %s (%s)%s: the import did not read this column", span, o.whose(), head))
+}
+
+// totalRows deals with totals of columns of figures: a row the import
+// did not read (a "Total" row) holding, under figures the export changed,
+// the sum of the figures just above it, which is restated, withheld or
+// blanked as the row's own year to date would be. A number there that is
+// no such sum is left: its meaning is unknown, and it is no total of the
+// figures shown.
+func (o *originalWriter) totalRows(deps map[cellAt]dependence) error {
+	for _, sheet := range slices.Sorted(maps.Keys(o.figures)) {
+		if _, tidy := o.tidy[sheet]; tidy {
+			continue
+		}
+		at := map[[2]int]rowFigure{} // by column and row
+		changedCols := map[int]bool{}
+		first := 0
+		for row, figs := range o.figures[sheet] {
+			if first == 0 || row < first {
+				first = row
+			}
+			for _, f := range figs {
+				at[[2]int{f.col, row}] = f
+				changedCols[f.col] = changedCols[f.col] || f.changed()
+			}
+		}
+		grid, err := o.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return fmt.Errorf("sheet %q: %w", sheet, err)
+		}
+		for r := first + 1; r <= len(grid); r++ {
+			if _, read := o.figures[sheet][r]; read {
+				continue
+			}
+			for c := range grid[r-1] {
+				col := c + 1
+				ref := cell(col, r)
+				text := strings.TrimSpace(grid[r-1][c])
+				if !changedCols[col] || text == "" || o.written[sheet+"!"+ref] {
+					continue
+				}
+				if fm, _ := o.f.GetCellFormula(sheet, ref); fm != "" {
+					continue // see formulas
+				}
+				v, err := strconv.ParseFloat(text, 64)
+				if err != nil {
+					continue
+				}
+				// The figures just above, as many as sum to it.
+				var run, parts []rowFigure
+				sum := 0.0
+				for up := r - 1; up >= first; up-- {
+					f, ok := at[[2]int{col, up}]
+					if figs := o.figures[sheet][up]; !ok && len(figs) > 0 && col <= len(grid[up-1]) {
+						// A number the export left as it was, on a row
+						// of figures: a year to date of unchanged months.
+						t := strings.TrimSpace(grid[up-1][col-1])
+						f, ok = rowFigure{col: col, ind: figs[0].ind, old: t, now: t}, t != ""
+					}
+					if !ok || !countLike(f.ind) {
+						break
+					}
+					old, err := strconv.ParseFloat(f.old, 64)
+					if err != nil {
+						break
+					}
+					run, sum = append(run, f), sum+old
+					if len(run) >= 2 && math.Abs(sum-v) <= 1e-9*math.Max(1, math.Abs(v)) {
+						parts = slices.Clone(run)
+					}
+				}
+				if parts == nil {
+					continue
+				}
+				d, err := o.columnTotal(sheet, ref, parts)
+				if err != nil {
+					return fmt.Errorf("sheet %q cell %s: %w", sheet, ref, err)
+				}
+				deps[cellAt{sheet, ref}] = d
+			}
+		}
+	}
+	return nil
+}
+
+// columnTotal restates, withholds or blanks the total at sheet!ref of
+// the figures parts above it.
+func (o *originalWriter) columnTotal(sheet, ref string, parts []rowFigure) (dependence, error) {
+	worst := unchanged
+	now := 0.0
+	for _, p := range parts {
+		if p.changed() {
+			worst = max(worst, dependenceOf(p))
+		}
+		v, _ := strconv.ParseFloat(p.now, 64)
+		now += v
+	}
+	span := fmt.Sprintf("the %d figures above it", len(parts))
+	switch worst {
+	case unchanged:
+		return unchanged, nil
+	case hidden:
+		if err := o.f.SetCellStr(sheet, ref, string(app.Suppressed)); err != nil {
+			return 0, err
+		}
+		return hidden, o.warnAt(sheet, ref,
+			fmt.Sprintf("Withheld (c) by this export: the total of %s, one of which is withheld, and which it would let be worked out.", span),
+			fmt.Sprintf("withheld (c): the total of %s, in a row the import did not read, would give away a figure withheld", span))
+	case unknown:
+		if err := o.f.SetCellValue(sheet, ref, nil); err != nil {
+			return 0, err
+		}
+		return unknown, o.warnAt(sheet, ref,
+			fmt.Sprintf("Blanked by this export: the total of %s, which cannot all be given %s.", span, o.whose()),
+			fmt.Sprintf("blanked: the total of %s, in a row the import did not read, cannot be given (%s)", span, o.whose()))
+	}
+	if err := o.f.SetCellFloat(sheet, ref, now, -1, 64); err != nil {
+		return 0, err
+	}
+	return restated, o.warnAt(sheet, ref,
+		fmt.Sprintf("Restated by this export: the total of %s, %s.", span, o.whose()),
+		fmt.Sprintf("restated as the total of %s (%s): the import did not read this row", span, o.whose()))
+}
+
+// heading returns ", headed \"...\"" for the column of ref, from the
+// nearest text above it, or "".
+func heading(grid [][]string, ref string) string {
+	col, row, err := excelize.CellNameToCoordinates(ref)
+	if err != nil {
+		return ""
+	}
+	for r := min(row-1, len(grid)) - 1; r >= 0; r-- {
+		if col <= len(grid[r]) {
+			t := strings.TrimSpace(grid[r][col-1])
+			if _, err := strconv.ParseFloat(t, 64); t != "" && err != nil {
+				return fmt.Sprintf(" (column headed %q)", t)
+			}
+		}
+	}
+	return ""
+}
+
+// sumOf returns the run of a row's monthly counts that v is the sum of,
+// as the original had them: consecutive months from the row's first, or
+// from the start of a year or quarter (January, April, July, September
+// or October), to a year to date, quarter or total. It is nil when v is
+// no such sum, or the row's figures are not counts, which do not add up.
+func sumOf(v float64, figs []rowFigure) []rowFigure {
+	var months []rowFigure
+	for _, f := range figs {
+		if f.period.Kind != app.Month {
+			continue
+		}
+		if !countLike(f.ind) || len(months) > 0 && f.ind.Ref != months[0].ind.Ref {
+			return nil
+		}
+		months = append(months, f)
+	}
+	slices.SortFunc(months, func(a, b rowFigure) int { return a.period.Compare(b.period) })
+	var best []rowFigure
+	for i := range months {
+		if i > 0 && !slices.Contains([]int{1, 4, 7, 9, 10}, months[i].period.N) {
+			continue
+		}
+		sum := 0.0
+		for j := i; j < len(months); j++ {
+			if j > i && months[j].period != months[j-1].period.Add(1) {
+				break
+			}
+			old, err := strconv.ParseFloat(months[j].old, 64)
+			if err != nil {
+				break // withheld by the source: the sum is unknown
+			}
+			sum += old
+			if j > i && math.Abs(sum-v) <= 1e-9*math.Max(1, math.Abs(v)) && j+1-i > len(best) {
+				best = months[i : j+1]
+			}
+		}
+	}
+	return best
+}
+
+// countLike reports whether ind's figures are counts, which add up over
+// months.
+func countLike(ind app.Indicator) bool {
+	return ind.Measure == app.Count || ind.Measure == app.Other && ind.Unit == app.Number
+}

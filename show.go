@@ -90,6 +90,7 @@ func loadViewOf(e *env, ref string) (*view, error) {
 		}
 	}
 	v.all = h
+	noteCalendarDfE(e, h)
 	var ds []cohort.Disagreement
 	v.h, _, ds = cohort.ExcludeNoted(h, excluded, auth)
 	for _, d := range ds {

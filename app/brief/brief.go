@@ -139,7 +139,7 @@ func Items(h *app.History, opt Options) []Item {
 func pointAt(pts []trend.Point, m app.Period) int {
 	for i := len(pts) - 1; i >= 0; i-- {
 		p := pts[i].Period
-		if p == m || p.Kind != m.Kind && p.End().Equal(m.End()) {
+		if app.ReportedIn(p, m) {
 			return i
 		}
 		if p.Start().Before(m.Start()) {

@@ -141,6 +141,15 @@ func reportedIn(k app.PeriodKind, p app.Period) (app.Period, bool) {
 	if p.Kind == k {
 		return p, true
 	}
+	if p.IsYear() && (app.Period{Kind: k}).IsYear() {
+		// A year of another kind ending within p (app.ReportedIn).
+		for _, y := range []int{p.Year + 1, p.Year, p.Year - 1} {
+			if q := (app.Period{Kind: k, Year: y}); app.ReportedIn(q, p) {
+				return q, true
+			}
+		}
+		return app.Period{}, false
+	}
 	if p.Kind != app.Month {
 		return app.Period{}, false
 	}

@@ -155,9 +155,10 @@ func shortfall(p, before Period, in, inBefore int) (Period, string) {
 // ReportingPeriod returns the period of the history's Cadence that p
 // names, and whether p had to be read as another kind of year to find it.
 // A year of another kind is the one that ends in the same calendar year:
-// DfE's reporting year 2025 (a collection to 31 March 2025) is what
-// "2024/25" asks for in a store of reporting years. Any other p, or an
-// empty history, gives p itself.
+// "2025" asked of a store of financial years (the DfE's reporting years,
+// filed as the years to 31 March they cover) is 2024/25, and "2024/25"
+// asked of a store of calendar years is 2025. Any other p, or an empty
+// history, gives p itself.
 func (h *History) ReportingPeriod(p Period) (Period, bool) {
 	return reportingPeriod(h.Cadence(), p)
 }

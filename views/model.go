@@ -177,6 +177,11 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 		if pt.Change != nil {
 			r.change, r.hasDelta = *pt.Change, true
 		}
+		if pt.ChangeLag > 0 {
+			// A year-to-date figure's change is on the same month last
+			// year: the Previous column shows that month, so the two agree.
+			r.prev, r.hasPrev = h.Observation(k, v.period.Add(-pt.ChangeLag))
+		}
 		r.flags = slices.Clone(pt.Flags)
 		r.variation, r.tooFew = pt.Variation, pt.Signal == trend.TooFewPoints
 		r.reading = pt.VariationReading

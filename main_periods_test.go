@@ -423,10 +423,12 @@ func TestCalendarDfEYearsNoted(t *testing.T) {
 		}
 	}
 	st.Close()
-	r := scorecard(t, db, "flags")
 	want := "note: I0001 (la_cla_placement_stability.csv) holds the DfE's reporting years 2024 to 2025 of CIC05 as calendar years"
-	if !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "scorecard undo I0001") || strings.Contains(r.stderr, "I0002") {
-		t.Errorf("flags said %q; want %q and how to re-file, and nothing of I0002 (the workforce census)", r.stderr, want)
+	for _, args := range [][]string{{"flags"}, {"show", "CIC05"}, {"export", "--out", filepath.Join(t.TempDir(), "e.xlsx")}} {
+		r := scorecard(t, db, args...)
+		if !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "scorecard undo I0001") || strings.Contains(r.stderr, "I0002") {
+			t.Errorf("%s said %q; want %q and how to re-file, and nothing of I0002 (the workforce census)", args[0], r.stderr, want)
+		}
 	}
 	if !slices.ContainsFunc(importer.Formats, func(f importer.Format) bool { return f.Name == dfe.Format }) {
 		t.Errorf("no import format is named %q, the name DfE imports are noted by", dfe.Format)

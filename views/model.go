@@ -173,6 +173,13 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 	r.target, r.hasTgt = h.TargetFor(ind, v.period)
 	s := trend.AnalyseSeries(h, k, trend.Options{Until: v.period})
 	if pt, ok := s.At(v.period); ok {
+		if pt.Period.IsYear() && pt.Period.Kind != v.period.Kind {
+			// A year reported in a period of another kind (2024/25 in
+			// Mar-25; the workforce census's calendar year in 2024/25):
+			// its own figure and the year's before, as the export shows.
+			r.cur, r.hasCur = h.Observation(k, pt.Period)
+			r.prev, r.hasPrev = h.Observation(k, pt.Period.Add(-1))
+		}
 		r.rag, r.dot, r.arrow = pt.RAG, pt.DoT, pt.Movement
 		if pt.Change != nil {
 			r.change, r.hasDelta = *pt.Change, true

@@ -80,3 +80,37 @@ func TestDetailOfYearlyStore(t *testing.T) {
 		t.Errorf("ED03 guidance %q does not say its year starts in September", w.detail.guidance.Text)
 	}
 }
+
+// A store of the DfE's financial years, beside which the workforce census
+// is kept by calendar years (at 30 September), shows the census's 2024
+// in 2024/25, the year it ends in, with 2023 as its year before: not an
+// empty figure beside a direction of travel.
+func TestViewOfYearsOfTwoKinds(t *testing.T) {
+	fy := func(y int) app.Period { return app.Period{Kind: app.FinancialYear, Year: y} }
+	cy := func(y int) app.Period { return app.Period{Kind: app.CalendarYear, Year: y} }
+	d := &app.Dataset{Indicators: []app.Indicator{
+		{Ref: "CIC05", Name: "3+ placements", Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1},
+		{Ref: "SCS05", Name: "Social worker turnover", Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1},
+	}}
+	for i, v := range []float64{13, 12, 11} {
+		d.Observations = append(d.Observations,
+			app.Observation{Ref: "CIC05", Area: app.Kent, Period: fy(2022 + i), Value: app.Float(v)},
+			app.Observation{Ref: "SCS05", Area: app.Kent, Period: cy(2022 + i), Value: app.Float(v + 6)})
+	}
+	h := app.NewHistory()
+	h.Apply(d, "I0001")
+	v := newView(h, app.DefaultAuthority())
+	if v.period != fy(2024) {
+		t.Fatalf("opens on %s, want 2024/25", v.period)
+	}
+	for _, r := range v.rows() {
+		if r.ind.Ref != "SCS05" {
+			continue
+		}
+		cur, _ := r.cur.Figure()
+		prev, _ := r.prev.Figure()
+		if !r.hasCur || cur != 17 || !r.hasPrev || prev != 18 || r.dot != app.Improved {
+			t.Errorf("SCS05 in 2024/25: %v (%v), previous %v (%v), DoT %q; want 2024's 17 against 2023's 18, improved", cur, r.hasCur, prev, r.hasPrev, r.dot)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"scorecard/app"
+	"scorecard/importer/dfe"
 )
 
 // yearlyDataset is a store of DfE reporting years alone: a lower-is-better
@@ -112,5 +113,25 @@ func TestViewOfYearsOfTwoKinds(t *testing.T) {
 		if !r.hasCur || cur != 17 || !r.hasPrev || prev != 18 || r.dot != app.Improved {
 			t.Errorf("SCS05 in 2024/25: %v (%v), previous %v (%v), DoT %q; want 2024's 17 against 2023's 18, improved", cur, r.hasCur, prev, r.hasPrev, r.dot)
 		}
+	}
+}
+
+// A store into which a DfE file was imported before a reporting year was
+// filed as the year it covers says, in the status line, which import
+// holds children in care at 31 March as calendar years and what to do.
+func TestStatusSaysCalendarDfEYears(t *testing.T) {
+	b := newMemBackend()
+	b.add("la_cla_placement_stability.csv", "csv", dfe.Format, &app.Dataset{
+		Indicators:   []app.Indicator{{Ref: dfe.RefCICPlacements, Name: "3+ placements", Polarity: app.LowerBetter, Unit: app.Percent}},
+		Observations: []app.Observation{{Ref: dfe.RefCICPlacements, Area: app.Kent, Period: app.Period{Kind: app.CalendarYear, Year: 2025}, Value: app.Float(11.7)}},
+	}, nil)
+	w, err := newMainWindow(test.NewTempApp(t), b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.open()
+	t.Cleanup(w.win.Close)
+	if want := "I0001 (la_cla_placement_stability.csv) holds the DfE's reporting years of CIC05 as calendar years"; !strings.Contains(w.status.Text, want) {
+		t.Errorf("status %q, want it to say %q", w.status.Text, want)
 	}
 }

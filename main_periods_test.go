@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -432,5 +433,36 @@ func TestCalendarDfEYearsNoted(t *testing.T) {
 	}
 	if !slices.ContainsFunc(importer.Formats, func(f importer.Format) bool { return f.Name == dfe.Format }) {
 		t.Errorf("no import format is named %q, the name DfE imports are noted by", dfe.Format)
+	}
+}
+
+// TestShowYearToDate: show of a year-to-date count says that its DOT and
+// CHANGE are against the same month last year: Sep-25's 18 (3 a month)
+// against Sep-24's 30 (5 a month) is 12 fewer, improved.
+func TestShowYearToDate(t *testing.T) {
+	dir := t.TempDir()
+	db, book := filepath.Join(dir, "s.db"), filepath.Join(dir, "ytd.xlsx")
+	f := excelize.NewFile()
+	header := []any{"Ref", "Indicator", "Polarity", "Data period"}
+	row := []any{"QY01", "Children remanded to youth detention (year to date)", "L", "YTD"}
+	for i, m := 0, app.MonthOf(2024, 4); i < 18; i, m = i+1, m.Add(1) {
+		header = append(header, m.Label())
+		if i < 12 {
+			row = append(row, 5*(i+1))
+		} else {
+			row = append(row, 3*(i-11))
+		}
+	}
+	f.SetSheetName("Sheet1", "Scorecard")
+	f.SetSheetRow("Scorecard", "A1", &header)
+	f.SetSheetRow("Scorecard", "A2", &row)
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, "import", book)
+	out := mustRun(t, db, "show", "QY01")
+	if !regexp.MustCompile(`(?m)^2025-09\s+18\s.*improved\s+-12 count\s+not charted`).MatchString(out) ||
+		!strings.Contains(out, "DOT and CHANGE are against the same month last year") {
+		t.Errorf("show QY01:\n%s\nwant Sep-25 18 improved by 12 on Sep-24, not charted, and the footnote", out)
 	}
 }

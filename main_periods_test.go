@@ -338,6 +338,10 @@ func TestDfEReportingYearBesideMonths(t *testing.T) {
 	}
 	mustRun(t, db, "import", book)
 	mustRun(t, db, "import", filepath.Join("importer", "dfe", "testdata", "la_cla_placement_stability.csv"))
+	// The workforce census (at 30 September) stays calendar years: its
+	// 2025 is after Sep-25, so the benchmarks beside the row are those of
+	// its latest year before (2021, in this extract of 2021 and 2025).
+	mustRun(t, db, "import", filepath.Join("importer", "dfe", "testdata", "csww_indicators_2017_to_2025.csv"))
 
 	if r := scorecard(t, db, "flags"); strings.Contains(r.stderr, "CIC05") {
 		t.Errorf("flags: %q; CIC05's latest year ends in March 2025, before Sep-25", r.stderr)
@@ -385,6 +389,20 @@ func TestDfEReportingYearBesideMonths(t *testing.T) {
 	}
 	if cells["Benchmark year"] != "2024/25" || !near(cells["England"], 0.10) {
 		t.Errorf("CIC05 benchmarks: year %q, England %q; want 2024/25's 10%%", cells["Benchmark year"], cells["England"])
+	}
+	for i, rw := range rows {
+		if len(rw) == 0 || rw[0] != "SCS05" {
+			continue
+		}
+		cell := func(h string) string {
+			if c := slices.Index(head, h); c >= 0 && c < len(rw) {
+				return rw[c]
+			}
+			return ""
+		}
+		if cell("Benchmark year") != "2021" {
+			t.Errorf("SCS05 (row %d): benchmark year %q; want 2021's, the year of its latest figure by Sep-25, not 2025's", i+1, cell("Benchmark year"))
+		}
 	}
 	col := slices.Index(head, "Mar-25")
 	name, _ := excelize.CoordinatesToCellName(col+1, r+1)

@@ -38,11 +38,18 @@ func (b *book) analyse() {
 		r := &row{ind: ind, key: k, series: trend.AnalyseSeries(b.h, k, opt)}
 		r.at = r.point(b.period)
 		r.shown, r.hasBM = benchmark.Beside(b.h, ind.Ref, b.period)
-		if r.at != nil && r.at.Period.Kind != b.period.Kind {
-			// A year shown in a column of another kind (the workforce
-			// census's calendar year in 2024/25) has its own year's
-			// benchmarks beside it, not a later year's.
-			if s, ok := benchmark.Beside(b.h, ind.Ref, r.at.Period); ok {
+		// A year shown in a column of another kind (the workforce
+		// census's calendar year in 2024/25) has its own year's
+		// benchmarks beside it, and a row whose latest year ends after
+		// the scorecard's period (left out, and said to be) its latest
+		// shown year's: not a year the row has no figure for.
+		at := r.at
+		if at == nil && r.shown.Year.End().After(b.period.End()) && r.series.Len() > 0 {
+			last := r.series.Point(r.series.Len() - 1)
+			at = &last
+		}
+		if at != nil && at.Period.Kind != b.period.Kind {
+			if s, ok := benchmark.Beside(b.h, ind.Ref, at.Period); ok {
 				r.shown, r.hasBM = s, ok
 			}
 		}

@@ -180,6 +180,11 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 			r.cur, r.hasCur = h.Observation(k, pt.Period)
 			r.prev, r.hasPrev = h.Observation(k, pt.Period.Add(-1))
 		}
+		if pt.Period.Kind == app.Quarter && v.period.Kind == app.Month {
+			// A quarterly measure given in the months its quarters end:
+			// the quarter before is the month three before.
+			r.prev, r.hasPrev = h.Observation(k, v.period.Add(-3))
+		}
 		r.rag, r.dot, r.arrow = pt.RAG, pt.DoT, pt.Movement
 		if pt.Change != nil {
 			r.change, r.hasDelta = *pt.Change, true

@@ -135,3 +135,29 @@ func TestStatusSaysCalendarDfEYears(t *testing.T) {
 		t.Errorf("status %q, want it to say %q", w.status.Text, want)
 	}
 }
+
+// A quarterly measure given in the columns of the months its quarters
+// end (Jun 88, Sep 92) shows, in Sep-25, June's figure as the one before
+// and the change from it: not an empty Previous beside "+4.0 pp".
+func TestViewOfQuarterInMonths(t *testing.T) {
+	d := &app.Dataset{
+		Indicators: []app.Indicator{{Ref: "QDQ1", Name: "Care leavers in suitable accommodation (%)", Polarity: app.HigherBetter,
+			Unit: app.Percent, Decimals: 1, DataPeriod: app.QuarterPeriod}},
+		Observations: []app.Observation{
+			{Ref: "QDQ1", Area: app.Kent, Period: app.MonthOf(2025, 6), Value: app.Float(88)},
+			{Ref: "QDQ1", Area: app.Kent, Period: app.MonthOf(2025, 9), Value: app.Float(92)},
+		},
+	}
+	h := app.NewHistory()
+	h.Apply(d, "I0001")
+	v := newView(h, app.DefaultAuthority())
+	if v.period != app.MonthOf(2025, 9) {
+		t.Fatalf("opens on %s, want Sep-25", v.period)
+	}
+	r := v.rows()[0]
+	cur, _ := r.cur.Figure()
+	prev, _ := r.prev.Figure()
+	if cur != 92 || !r.hasPrev || prev != 88 || !r.hasDelta || r.change != 4 || r.dot != app.Improved {
+		t.Errorf("Sep-25: %v, previous %v (%v), change %v (%v), DoT %q; want 92 against June's 88, up 4, improved", cur, prev, r.hasPrev, r.change, r.hasDelta, r.dot)
+	}
+}

@@ -308,8 +308,8 @@ type analysis struct {
 	plan     app.ChartPlan
 	since    int
 	halfUnit float64 // half a unit of the last displayed decimal: a smaller change shows as none
-	// ytd is set for a year-to-date measure's months: each figure adds to
-	// the month before's until the year restarts, so direction of travel
+	// ytd is set for a year-to-date measure's months: each figure takes in
+	// the months before it until the year restarts, so direction of travel
 	// is against the same month last year, and there is no SPC chart or
 	// fitted trend of the cumulative figures.
 	ytd bool

@@ -8,6 +8,8 @@ import (
 	"scorecard/app/brief"
 	"scorecard/app/disclosure"
 	"scorecard/app/export"
+	"scorecard/app/store"
+	"scorecard/importer/dfe"
 )
 
 // runBrief prints the exceptions brief, as text to paste into an e-mail.
@@ -86,4 +88,47 @@ func noteAfter(e *env, h *app.History, p app.Period) {
 	}
 	fmt.Fprintf(e.errOut, "note: figures after %s are not in this %s's report: %s; scorecard show REF gives them\n",
 		p.Label(), p.Kind.Noun(), strings.Join(names, ", "))
+}
+
+// noteCalendarDfE says which DfE imports hold reporting years as calendar
+// years, as imports did before a reporting year was filed as the year it
+// covers (History.CalendarYearsFrom): children looked after at 31 March
+// 2025 would stand in December 2025's column. The store cannot tell such
+// a year from a true calendar year, so it is said rather than re-dated.
+func noteCalendarDfE(e *env, h *app.History) {
+	for _, iy := range h.CalendarYearsFrom(dfe.Format, dfe.FiledAsYearsItCovers) {
+		years := iy.First.Label()
+		if iy.Last != iy.First {
+			years += " to " + iy.Last.Label()
+		}
+		covers := app.Period{Kind: app.FinancialYear, Year: iy.Last.Year - 1}
+		fmt.Fprintf(e.errOut, "note: %s (%s) holds the DfE's reporting years %s of %s as calendar years, each shown in its December; they are years to 31 March (%s is %s): scorecard undo %s, then import the file again, to file them so\n",
+			iy.Import.ID, iy.Import.Source, years, strings.Join(iy.Refs, ", "), iy.Last.Label(), covers.Label(), iy.Import.ID)
+	}
+}
+
+// noteCalendarDfEStored is noteCalendarDfE for a command that does not
+// read the whole store (export streams it an indicator at a time): it
+// reads the records of the indicators the DfE mapping files by the years
+// they cover, and no others. A store it cannot read says nothing here:
+// the command's own reading reports it.
+func noteCalendarDfEStored(e *env) {
+	h, err := readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) {
+		h := app.NewHistory()
+		for _, ref := range dfe.DefaultMapping().Refs() {
+			if !dfe.FiledAsYearsItCovers(ref) {
+				continue
+			}
+			one, err := st.LoadIndicator(ref)
+			if err != nil {
+				continue // not in this store
+			}
+			h.Imports = one.Imports
+			h.Gather(one, ref, func(o app.Observation) bool { return o.Period.Kind == app.CalendarYear })
+		}
+		return h, nil
+	})
+	if err == nil {
+		noteCalendarDfE(e, h)
+	}
 }

@@ -38,6 +38,7 @@ func runExport(e *env, args []string) error {
 			return err
 		}
 	}
+	noteCalendarDfEStored(e)
 	sum, err := exportFrom(e, opt)
 	if err != nil {
 		return err

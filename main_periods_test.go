@@ -7,10 +7,16 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"scorecard/app"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"scorecard/app"
+	"scorecard/app/store"
+	"scorecard/importer"
+	"scorecard/importer/dfe"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -59,8 +65,9 @@ func kentFigures(t *testing.T, path, population, column string) map[string]float
 }
 
 // With the DfE's published yearly CSVs alone, the scorecard is of the
-// latest reporting year: show, flags and export (workbook and pack) all
-// work, --period takes the year as 2024/25, and every figure on the
+// latest reporting year, filed as the financial year it covers (2025, to
+// 31 March 2025, is 2024/25): show, flags and export (workbook and pack)
+// all work, --period takes the year as 2025, and every figure on the
 // exported scorecard is the CSV's own for Kent: its counts as published,
 // its rate per 10,000 as its count over its population, which the DfE
 // publishes rounded.
@@ -82,23 +89,23 @@ func TestDfEYearlyStoreExports(t *testing.T) {
 				t.Errorf("show CIC01 over 5 years does not say SPC has too few points:\n%s", out)
 			}
 			mustRun(t, db, "flags")
-			if out := mustRun(t, db, "brief"); !strings.HasPrefix(out, "Exceptions: Kent, 2025") {
-				t.Errorf("brief of a yearly store: %q, want the exceptions for 2025", out)
+			if out := mustRun(t, db, "brief"); !strings.HasPrefix(out, "Exceptions: Kent, 2024/25") {
+				t.Errorf("brief of a yearly store: %q, want the exceptions for 2024/25", out)
 			}
-			if out := mustRun(t, db, "flags", "--all", "--period", "2025"); !strings.Contains(out, "REF") {
-				t.Errorf("flags --period 2025: %q", out)
+			if out := mustRun(t, db, "flags", "--all", "--period", "2024/25"); !strings.Contains(out, "REF") {
+				t.Errorf("flags --period 2024/25: %q", out)
 			}
-			if r := scorecard(t, db, "flags", "--period", "2024-Q4"); r.code != 2 || !strings.Contains(r.stderr, "calendar year such as 2025") {
+			if r := scorecard(t, db, "flags", "--period", "2024-Q4"); r.code != 2 || !strings.Contains(r.stderr, "financial year such as 2024/25") {
 				t.Errorf("flags --period 2024-Q4 of a yearly store: exit %d, %q; want 2 naming its years", r.code, r.stderr)
 			}
 			pdf := filepath.Join(t.TempDir(), "pack.pdf")
-			if out := mustRun(t, db, "export", "--out", pdf); !strings.Contains(out, "Kent, 2025:") {
-				t.Errorf("export --out pack.pdf said %q, want the pack for 2025", out)
+			if out := mustRun(t, db, "export", "--out", pdf); !strings.Contains(out, "Kent, 2024/25:") {
+				t.Errorf("export --out pack.pdf said %q, want the pack for 2024/25", out)
 			}
 			xlsx := filepath.Join(t.TempDir(), "scorecard.xlsx")
-			out := mustRun(t, db, "export", "--out", xlsx, "--period", "2024/25")
-			if !strings.Contains(out, "Kent, 2025:") || !strings.Contains(out, "note: period 2024/25 read as 2025") {
-				t.Errorf("export --period 2024/25 said %q, want 2025 and a note of how 2024/25 was read", out)
+			out := mustRun(t, db, "export", "--out", xlsx, "--period", "2025")
+			if !strings.Contains(out, "Kent, 2024/25:") || !strings.Contains(out, "note: period 2025 read as 2024/25") {
+				t.Errorf("export --period 2025 said %q, want 2024/25 and a note of how 2025 was read", out)
 			}
 			f, err := excelize.OpenFile(xlsx)
 			if err != nil {
@@ -109,7 +116,7 @@ func TestDfEYearlyStoreExports(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if rows[0][0] != "Kent performance scorecard: 2025" {
+			if rows[0][0] != "Kent performance scorecard: 2024/25" {
 				t.Errorf("title %q", rows[0][0])
 			}
 			header := rows[5]
@@ -143,10 +150,14 @@ func TestDfEYearlyStoreExports(t *testing.T) {
 					t.Fatalf("no %s row on the scorecard", c.ref)
 				}
 				years := 0
-				for i, h := range header {
-					if len(h) != 4 || h < "2000" || h > "2099" {
+				for i, label := range header {
+					// The financial year 2024/25 is the DfE's reporting
+					// year 2025.
+					fy, err := app.ParsePeriod(label)
+					if err != nil || fy.Kind != app.FinancialYear {
 						continue
 					}
+					h := strconv.Itoa(fy.Year + 1)
 					years++
 					ref, _ := excelize.CoordinatesToCellName(i+1, r)
 					raw, _ := f.GetCellValue("Scorecard", ref, excelize.Options{RawCellValue: true})
@@ -162,7 +173,7 @@ func TestDfEYearlyStoreExports(t *testing.T) {
 					}
 				}
 				if years != 12 || header[len(header)-1] == "" {
-					t.Errorf("%s: %d year columns in %q, want the 12 to 2025", c.ref, years, header)
+					t.Errorf("%s: %d year columns in %q, want the 12 to 2024/25", c.ref, years, header)
 				}
 			}
 			// Kent's children looked after at 31 March 2025, as published.
@@ -290,5 +301,186 @@ func TestEarlyMonthSaid(t *testing.T) {
 	}
 	if r := scorecard(t, db, "brief", "--period", next.String()); strings.Contains(r.stderr, want) {
 		t.Errorf("brief --period %s notes the shortfall of the period asked for: %q", next, r.stderr)
+	}
+}
+
+// TestDfEReportingYearBesideMonths: the DfE's reporting year 2025 of
+// children in care with 3+ placements (at 31 March 2025) imported beside
+// a monthly scorecard to Sep-25 is the financial year 2024/25: it stands
+// in Mar-25's column, not December's as "2025 (calendar year)"; it is
+// the previous year's outturn; the benchmarks beside it are its year's;
+// and flags does not call it after Sep-25.
+func TestDfEReportingYearBesideMonths(t *testing.T) {
+	dir := t.TempDir()
+	db, book := filepath.Join(dir, "s.db"), filepath.Join(dir, "monthly.xlsx")
+	f := excelize.NewFile()
+	months := []string{}
+	for m := app.MonthOf(2024, 4); m.Compare(app.MonthOf(2025, 9)) <= 0; m = m.Add(1) {
+		months = append(months, m.Label())
+	}
+	header := append([]any{"Ref", "Indicator", "Polarity", "Data period"}, func() []any {
+		var a []any
+		for _, m := range months {
+			a = append(a, m)
+		}
+		return a
+	}()...)
+	row := []any{"QY01", "Children remanded to youth detention", "L", "MS"}
+	for i := range months {
+		row = append(row, 10+i%3)
+	}
+	f.SetSheetName("Sheet1", "Scorecard")
+	f.SetSheetRow("Scorecard", "A1", &[]any{"Children's Services Scorecard - September 2025"})
+	f.SetSheetRow("Scorecard", "A3", &header)
+	f.SetSheetRow("Scorecard", "A4", &row)
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, "import", book)
+	mustRun(t, db, "import", filepath.Join("importer", "dfe", "testdata", "la_cla_placement_stability.csv"))
+	// The workforce census (at 30 September) stays calendar years: its
+	// 2025 is after Sep-25, so the benchmarks beside the row are those of
+	// its latest year before (2021, in this extract of 2021 and 2025).
+	mustRun(t, db, "import", filepath.Join("importer", "dfe", "testdata", "csww_indicators_2017_to_2025.csv"))
+
+	if r := scorecard(t, db, "flags"); strings.Contains(r.stderr, "CIC05") {
+		t.Errorf("flags: %q; CIC05's latest year ends in March 2025, before Sep-25", r.stderr)
+	}
+	out := filepath.Join(dir, "e.xlsx")
+	mustRun(t, db, "export", "--out", out)
+	x, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, err := x.GetRows("Scorecard", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var head []string
+	r := 0
+	for i, rw := range rows {
+		if len(rw) > 0 && rw[0] == "Ref" {
+			head = rw
+		}
+		if len(rw) > 0 && rw[0] == "CIC05" {
+			r = i
+		}
+	}
+	if r == 0 || head == nil {
+		t.Fatalf("no CIC05 row or heading on the scorecard: %q", rows)
+	}
+	want := 221.0 / 1896 // Kent at 31 March 2025, as a fraction of 1
+	cells := map[string]string{}
+	for i, h := range head {
+		if i < len(rows[r]) && rows[r][i] != "" {
+			cells[h] = rows[r][i]
+		}
+	}
+	near := func(s string, w float64) bool {
+		v, err := strconv.ParseFloat(s, 64)
+		return err == nil && math.Abs(v-w) < 1e-12
+	}
+	if !near(cells["Mar-25"], want) || !near(cells["Previous year outturn"], want) {
+		t.Errorf("CIC05: Mar-25 %q, previous year outturn %q; want both 221/1896 (%v), the year to 31 March 2025", cells["Mar-25"], cells["Previous year outturn"], want)
+	}
+	if v := cells["Dec-24"]; v != "" {
+		t.Errorf("CIC05 Dec-24 = %q, want empty: no figure is for December", v)
+	}
+	if cells["Benchmark year"] != "2024/25" || !near(cells["England"], 0.10) {
+		t.Errorf("CIC05 benchmarks: year %q, England %q; want 2024/25's 10%%", cells["Benchmark year"], cells["England"])
+	}
+	for i, rw := range rows {
+		if len(rw) == 0 || rw[0] != "SCS05" {
+			continue
+		}
+		cell := func(h string) string {
+			if c := slices.Index(head, h); c >= 0 && c < len(rw) {
+				return rw[c]
+			}
+			return ""
+		}
+		if cell("Benchmark year") != "2021" {
+			t.Errorf("SCS05 (row %d): benchmark year %q; want 2021's, the year of its latest figure by Sep-25, not 2025's", i+1, cell("Benchmark year"))
+		}
+	}
+	col := slices.Index(head, "Mar-25")
+	name, _ := excelize.CoordinatesToCellName(col+1, r+1)
+	if c, _ := x.GetComments("Scorecard"); !slices.ContainsFunc(c, func(c excelize.Comment) bool {
+		return c.Cell == name && strings.Contains(c.Text, "2024/25 (financial year)")
+	}) {
+		t.Errorf("no note on %s saying the figure is 2024/25's (financial year): %+v", name, c)
+	}
+}
+
+// TestCalendarDfEYearsNoted: a store a DfE file was imported into before
+// a reporting year was filed as the year it covers holds children in
+// care at 31 March as calendar years; reading commands say which import,
+// and how to re-file them, but not of the workforce census, whose
+// calendar years are still how it is filed.
+func TestCalendarDfEYearsNoted(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "old.db")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cy := func(y int) app.Period { return app.Period{Kind: app.CalendarYear, Year: y} }
+	ds := func(ref string) *app.Dataset {
+		return &app.Dataset{
+			Indicators: []app.Indicator{{Ref: ref, Name: ref + " measure", Unit: app.Percent, Polarity: app.LowerBetter}},
+			Observations: []app.Observation{
+				{Ref: ref, Area: app.Kent, Period: cy(2024), Value: app.Float(11.2)},
+				{Ref: ref, Area: app.Kent, Period: cy(2025), Value: app.Float(11.7)},
+			},
+		}
+	}
+	for _, imp := range []struct {
+		name, ref string
+	}{{"la_cla_placement_stability.csv", dfe.RefCICPlacements}, {"csww_indicators_2017_to_2025.csv", dfe.RefSWTurnover}} {
+		if _, err := st.Import(store.Source{Name: imp.name, Kind: "csv", SHA256: imp.name, Note: dfe.Format}, ds(imp.ref)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	want := "note: I0001 (la_cla_placement_stability.csv) holds the DfE's reporting years 2024 to 2025 of CIC05 as calendar years"
+	for _, args := range [][]string{{"flags"}, {"show", "CIC05"}, {"export", "--out", filepath.Join(t.TempDir(), "e.xlsx")}} {
+		r := scorecard(t, db, args...)
+		if !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "scorecard undo I0001") || strings.Contains(r.stderr, "I0002") {
+			t.Errorf("%s said %q; want %q and how to re-file, and nothing of I0002 (the workforce census)", args[0], r.stderr, want)
+		}
+	}
+	if !slices.ContainsFunc(importer.Formats, func(f importer.Format) bool { return f.Name == dfe.Format }) {
+		t.Errorf("no import format is named %q, the name DfE imports are noted by", dfe.Format)
+	}
+}
+
+// TestShowYearToDate: show of a year-to-date count says that its DOT and
+// CHANGE are against the same month last year: Sep-25's 18 (3 a month)
+// against Sep-24's 30 (5 a month) is 12 fewer, improved.
+func TestShowYearToDate(t *testing.T) {
+	dir := t.TempDir()
+	db, book := filepath.Join(dir, "s.db"), filepath.Join(dir, "ytd.xlsx")
+	f := excelize.NewFile()
+	header := []any{"Ref", "Indicator", "Polarity", "Data period"}
+	row := []any{"QY01", "Children remanded to youth detention (year to date)", "L", "YTD"}
+	for i, m := 0, app.MonthOf(2024, 4); i < 18; i, m = i+1, m.Add(1) {
+		header = append(header, m.Label())
+		if i < 12 {
+			row = append(row, 5*(i+1))
+		} else {
+			row = append(row, 3*(i-11))
+		}
+	}
+	f.SetSheetName("Sheet1", "Scorecard")
+	f.SetSheetRow("Scorecard", "A1", &header)
+	f.SetSheetRow("Scorecard", "A2", &row)
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, "import", book)
+	out := mustRun(t, db, "show", "QY01")
+	if !regexp.MustCompile(`(?m)^2025-09\s+18\s.*improved\s+-12 count\s+not charted`).MatchString(out) ||
+		!strings.Contains(out, "DOT and CHANGE are against the same month last year") {
+		t.Errorf("show QY01:\n%s\nwant Sep-25 18 improved by 12 on Sep-24, not charted, and the footnote", out)
 	}
 }

@@ -90,6 +90,7 @@ func loadViewOf(e *env, ref string) (*view, error) {
 		}
 	}
 	v.all = h
+	noteCalendarDfE(e, h)
 	var ds []cohort.Disagreement
 	v.h, _, ds = cohort.ExcludeNoted(h, excluded, auth)
 	for _, d := range ds {
@@ -406,6 +407,9 @@ func writePoints(e *env, ind app.Indicator, points []showPoint) error {
 	}
 	if standIns {
 		fmt.Fprintln(e.out, "(s) last year's outturn standing in for a figure not yet available; not used in the analysis")
+	}
+	if slices.ContainsFunc(points, func(p showPoint) bool { return p.ChangeLag > 0 }) {
+		fmt.Fprintln(e.out, "Year to date: DOT and CHANGE are against the same month last year; no SPC chart of cumulative figures")
 	}
 	if disagrees {
 		fmt.Fprintln(e.out, "(!) the source's own figure, which disagrees with its other figures: see below")

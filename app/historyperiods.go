@@ -155,9 +155,10 @@ func shortfall(p, before Period, in, inBefore int) (Period, string) {
 // ReportingPeriod returns the period of the history's Cadence that p
 // names, and whether p had to be read as another kind of year to find it.
 // A year of another kind is the one that ends in the same calendar year:
-// DfE's reporting year 2025 (a collection to 31 March 2025) is what
-// "2024/25" asks for in a store of reporting years. Any other p, or an
-// empty history, gives p itself.
+// "2025" asked of a store of financial years (the DfE's reporting years,
+// filed as the years to 31 March they cover) is 2024/25, and "2024/25"
+// asked of a store of calendar years is 2025. Any other p, or an empty
+// history, gives p itself.
 func (h *History) ReportingPeriod(p Period) (Period, bool) {
 	return reportingPeriod(h.Cadence(), p)
 }
@@ -174,4 +175,76 @@ func reportingPeriod(kind PeriodKind, p Period) (Period, bool) {
 		}
 	}
 	return p, false
+}
+
+// ReportedIn reports whether a figure for period p is reported in the
+// column of period m: p is m; p is of another kind ending with m (a year
+// in its last month or quarter); or p and m are years of different kinds and p
+// ends within m (the social work census's calendar year 2024, to 30
+// September, in 2024/25). A year thus appears in one column of a
+// scorecard of months, quarters or years of another kind.
+func ReportedIn(p, m Period) bool {
+	switch {
+	case p == m:
+		return true
+	case p.Kind == m.Kind:
+		return false
+	case p.IsYear() && m.IsYear():
+		return !p.End().Before(m.Start()) && !p.End().After(m.End())
+	}
+	return p.End().Equal(m.End())
+}
+
+// ImportYears is an import whose figures for some indicators the history
+// holds under calendar years.
+type ImportYears struct {
+	Import Import
+	Refs   []string
+	First  Period // the earliest and latest of those years
+	Last   Period
+}
+
+// CalendarYearsFrom returns, in the order the imports were made, the
+// imports of the given format (Import.Note) whose figures for the refs
+// in want the history holds under calendar years. A DfE file imported
+// before a "Reporting year" was filed as the year it covers holds the
+// children looked after at 31 March 2025 as the calendar year 2025,
+// shown in December and called after a September scorecard: the officer
+// must be told, since the store cannot tell a true calendar year from
+// it.
+func (h *History) CalendarYearsFrom(format string, want func(ref string) bool) []ImportYears {
+	byID := map[string]*ImportYears{}
+	for _, k := range h.Keys() {
+		if !want(k.Ref) {
+			continue
+		}
+		for _, o := range h.series[k] {
+			if o.Period.Kind != CalendarYear || o.Import == "" {
+				continue
+			}
+			iy, ok := byID[o.Import]
+			if !ok {
+				iy = &ImportYears{First: o.Period, Last: o.Period}
+				byID[o.Import] = iy
+			}
+			if !slices.Contains(iy.Refs, k.Ref) {
+				iy.Refs = append(iy.Refs, k.Ref)
+			}
+			if o.Period.Compare(iy.First) < 0 {
+				iy.First = o.Period
+			}
+			if o.Period.Compare(iy.Last) > 0 {
+				iy.Last = o.Period
+			}
+		}
+	}
+	var out []ImportYears
+	for _, imp := range h.Imports {
+		if iy, ok := byID[imp.ID]; ok && imp.Note == format && imp.Undone == nil {
+			iy.Import = imp
+			slices.Sort(iy.Refs)
+			out = append(out, *iy)
+		}
+	}
+	return out
 }

@@ -26,7 +26,7 @@ var realData = filepath.Join("..", "..", "shared", "realdata")
 // refused in one line saying what it is (the neighbour models, which
 // import as models, are TestNeighbourModelFiles').
 func TestRealFiles(t *testing.T) {
-	y2025 := app.Period{Kind: app.CalendarYear, Year: 2025}
+	y2025 := app.Period{Kind: app.FinancialYear, Year: 2024} // reporting year 2025, to 31 March 2025
 	dfeFormat := "DfE statistics (explore-education-statistics)"
 	for _, tt := range []struct {
 		name, copy string

@@ -124,8 +124,11 @@ func (d *detailPane) signalTerms() string {
 func variationWords(p trend.Point) string {
 	switch p.Variation {
 	case trend.NoVariation:
-		if p.Signal == trend.TooFewPoints {
+		switch p.Signal {
+		case trend.TooFewPoints:
 			return "too few points"
+		case trend.NotCharted:
+			return "not charted (year to date)"
 		}
 		return ""
 	case trend.CommonCause:

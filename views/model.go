@@ -173,9 +173,26 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 	r.target, r.hasTgt = h.TargetFor(ind, v.period)
 	s := trend.AnalyseSeries(h, k, trend.Options{Until: v.period})
 	if pt, ok := s.At(v.period); ok {
+		if pt.Period.IsYear() && pt.Period.Kind != v.period.Kind {
+			// A year reported in a period of another kind (2024/25 in
+			// Mar-25; the workforce census's calendar year in 2024/25):
+			// its own figure and the year's before, as the export shows.
+			r.cur, r.hasCur = h.Observation(k, pt.Period)
+			r.prev, r.hasPrev = h.Observation(k, pt.Period.Add(-1))
+		}
+		if pt.Period.Kind == app.Quarter && v.period.Kind == app.Month {
+			// A quarterly measure given in the months its quarters end:
+			// the quarter before is the month three before.
+			r.prev, r.hasPrev = h.Observation(k, v.period.Add(-3))
+		}
 		r.rag, r.dot, r.arrow = pt.RAG, pt.DoT, pt.Movement
 		if pt.Change != nil {
 			r.change, r.hasDelta = *pt.Change, true
+		}
+		if pt.ChangeLag > 0 {
+			// A year-to-date figure's change is on the same month last
+			// year: the Previous column shows that month, so the two agree.
+			r.prev, r.hasPrev = h.Observation(k, v.period.Add(-pt.ChangeLag))
 		}
 		r.flags = slices.Clone(pt.Flags)
 		r.variation, r.tooFew = pt.Variation, pt.Signal == trend.TooFewPoints

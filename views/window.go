@@ -28,6 +28,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/importer"
+	"scorecard/importer/dfe"
 )
 
 // The screens the window can open on; Options.Screen names one.
@@ -394,6 +395,12 @@ func (w *mainWindow) refreshStatus() {
 	}
 	if len(w.v.cohorts) > 0 {
 		parts = append(parts, "benchmarks count all children")
+	}
+	// As the CLI's noteCalendarDfE: an import made before a DfE reporting
+	// year was filed as the year it covers shows it in December.
+	for _, iy := range w.v.stored.CalendarYearsFrom(dfe.Format, dfe.FiledAsYearsItCovers) {
+		parts = append(parts, fmt.Sprintf("%s (%s) holds the DfE's reporting years of %s as calendar years, shown in December: they are years to 31 March; undo it under Imports and import the file again",
+			iy.Import.ID, iy.Import.Source, strings.Join(iy.Refs, ", ")))
 	}
 	if imps := w.v.stored.Imports; len(imps) > 0 {
 		last := imps[len(imps)-1]

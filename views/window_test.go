@@ -57,8 +57,9 @@ func TestScorecardShowsLatestPeriodRated(t *testing.T) {
 		{"CIC05", []string{"11.8%", "11.8%", "+0.0 pp", "11.0%", "12.0%", "A", "same"}},
 		// An activity indicator: no target, no RAG, no judgement.
 		{"SCS02", []string{"1,730", "1,720", "+10", "-", "-", "", ""}},
-		// 83.0% against target 85, floor 80; up from 82.0%.
-		{"EH01", []string{"83.0%", "82.0%", "+1.0 pp", "85.0%", "80.0%", "A", "improved"}},
+		// 83.0% against target 85, floor 80; year to date, so up from
+		// Mar-24's 81.0%, not Feb-25's 82.0%.
+		{"EH01", []string{"83.0%", "81.0%", "+2.0 pp", "85.0%", "80.0%", "A", "improved"}},
 	} {
 		if got := cells(t, w.score, tc.ref, cols...); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: got %q, want %q", tc.ref, got, tc.want)

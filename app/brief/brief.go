@@ -139,7 +139,7 @@ func Items(h *app.History, opt Options) []Item {
 func pointAt(pts []trend.Point, m app.Period) int {
 	for i := len(pts) - 1; i >= 0; i-- {
 		p := pts[i].Period
-		if p == m || p.Kind != m.Kind && p.End().Equal(m.End()) {
+		if app.ReportedIn(p, m) {
 			return i
 		}
 		if p.Start().Before(m.Start()) {
@@ -286,7 +286,9 @@ func figure(ind app.Indicator, p trend.Point) string {
 
 // movement says how the figure moved since the period before, and for
 // how many periods it has moved that way: "down 1.3 pp, 8th month
-// falling".
+// falling"; or, for a figure compared with another period (a year-to-date
+// figure with the same month last year), how it moved since then: "down
+// 12 on Sep-24 (improved)".
 func movement(ind app.Indicator, pts []trend.Point, at int) string {
 	p := pts[at]
 	if p.Change == nil {
@@ -302,6 +304,15 @@ func movement(ind app.Indicator, pts []trend.Point, at int) string {
 		return "unchanged"
 	default:
 		return ""
+	}
+	if p.ChangeLag > 0 {
+		// A year-to-date figure against the same month last year: its
+		// months all rise, so a run of them says nothing.
+		s += " on " + p.Period.Add(-p.ChangeLag).Label()
+		if p.DoT == app.Improved || p.DoT == app.Worsened {
+			s += " (" + string(p.DoT) + ")"
+		}
+		return s
 	}
 	if p.DoT == app.Improved || p.DoT == app.Worsened {
 		s += " (" + string(p.DoT) + ")"

@@ -167,3 +167,44 @@ func TestAnotherAuthoritysBrief(t *testing.T) {
 		t.Errorf("Surrey's brief %+v, want its red figure", items)
 	}
 }
+
+// TestYearToDateLine: a year-to-date count in the brief is against the
+// same month last year, with no run of rising months (every month of a
+// cumulative figure rises): 5 a month last year, 3 this year, is not
+// "18, up 3 (worsened), 5th month rising", and 5 a month this year
+// against 3 last is "30, up 12 on Sep-24 (worsened)".
+func TestYearToDateLine(t *testing.T) {
+	tests := []struct {
+		name         string
+		last, this   float64 // children a month
+		want, wantNo string
+	}{
+		{"fewer than last year", 5, 3, "", "up 3"},
+		{"more than last year", 3, 5, "Children remanded (year to date): 30, up 12 on Sep-24 (worsened)", "rising"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ind := app.Indicator{Ref: "QY01", Name: "Children remanded (year to date)", Polarity: app.LowerBetter, Unit: app.Number,
+				Measure: app.Count, DataPeriod: app.YearToDate}
+			d := app.Dataset{Indicators: []app.Indicator{ind}}
+			for i := range 18 {
+				per, m := tt.last, float64(i+1)
+				if i >= 12 {
+					per, m = tt.this, float64(i-11)
+				}
+				d.Observations = append(d.Observations, app.Observation{Ref: ind.Ref, Area: app.Kent, Period: app.MonthOf(2024, 4).Add(i), Value: f(per * m)})
+			}
+			h := app.NewHistory()
+			h.Apply(&d, "I0001")
+			items := Items(h, Options{})
+			var lines []string
+			for _, it := range items {
+				lines = append(lines, it.Line)
+			}
+			all := strings.Join(lines, "\n")
+			if tt.want == "" && len(items) != 0 || tt.want != "" && !strings.HasPrefix(all, tt.want) || strings.Contains(all, tt.wantNo) {
+				t.Errorf("brief %q, want %q and not %q", all, tt.want, tt.wantNo)
+			}
+		})
+	}
+}

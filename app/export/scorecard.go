@@ -38,6 +38,21 @@ func (b *book) analyse() {
 		r := &row{ind: ind, key: k, series: trend.AnalyseSeries(b.h, k, opt)}
 		r.at = r.point(b.period)
 		r.shown, r.hasBM = benchmark.Beside(b.h, ind.Ref, b.period)
+		// A year shown in a column of another kind (the workforce
+		// census's calendar year in 2024/25) has its own year's
+		// benchmarks beside it, and a row whose latest year ends after
+		// the scorecard's period (left out, and said to be) its latest
+		// shown year's: not a year the row has no figure for.
+		at := r.at
+		if at == nil && r.shown.Year.End().After(b.period.End()) && r.series.Len() > 0 {
+			last := r.series.Point(r.series.Len() - 1)
+			at = &last
+		}
+		if at != nil && at.Period.Kind != b.period.Kind {
+			if s, ok := benchmark.Beside(b.h, ind.Ref, at.Period); ok {
+				r.shown, r.hasBM = s, ok
+			}
+		}
 		r.isFlagged = r.at != nil && len(r.at.Flags) > 0
 		r.leftOut = b.leftOut[ind.Ref]
 		b.rows = append(b.rows, r)
@@ -50,11 +65,13 @@ func (b *book) analyse() {
 
 // point returns the analysed point shown in period m: its own, or for a
 // quarterly or annual series the period that ends with m (a financial
-// year in March, or in the quarter to March on a quarterly scorecard).
+// year in March, or in the quarter to March on a quarterly scorecard),
+// or on a scorecard of years, a year of another kind ending in m
+// (app.ReportedIn).
 func (r *row) point(m app.Period) *trend.Point {
 	for i := r.series.Len() - 1; i >= 0; i-- {
 		per := r.series.Period(i)
-		if per == m || per.Kind != m.Kind && per.End().Equal(m.End()) {
+		if app.ReportedIn(per, m) {
 			p := r.series.Point(i)
 			return &p
 		}
@@ -321,7 +338,11 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			// A quarter's or a year's figure stands in the column of the
 			// month it ends (row.point): said, so that it is not read as
 			// the month's own.
-			if err := b.note(s, first+i, r, fmt.Sprintf("The figure for %s (%s), shown in the %s it ends.", p.Period.Label(), p.Period.Kind.Noun(), m.Kind.Noun())); err != nil {
+			note := fmt.Sprintf("The figure for %s (%s), shown in the %s it ends.", p.Period.Label(), p.Period.Kind.Noun(), m.Kind.Noun())
+			if !p.Period.End().Equal(m.End()) {
+				note = fmt.Sprintf("The figure for %s (%s, to %s), shown in the %s it ends in.", p.Period.Label(), p.Period.Kind.Noun(), p.Period.End().Format("2 January 2006"), m.Kind.Noun())
+			}
+			if err := b.note(s, first+i, r, note); err != nil {
 				return err
 			}
 		}

@@ -61,7 +61,9 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 	res := newResults(true)
 	targetSaid := map[string]bool{}
 	for _, k := range seriesInOrder(h) {
+		ind, _ := h.Indicator(k.Ref)
 		obs, kind := seriesUntil(h.Series(k), app.Period{})
+		obs, kind = asQuarters(ind, obs, kind)
 		if len(obs) == 0 {
 			continue
 		}
@@ -78,7 +80,6 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 		if s.Len() == 0 {
 			continue
 		}
-		ind, _ := h.Indicator(k.Ref)
 		last := s.Point(s.Len() - 1)
 		if last.Period != q {
 			// The series stops before q: flag it while the gap is recent,
@@ -140,6 +141,15 @@ func latest(h *app.History) app.Period {
 func reportedIn(k app.PeriodKind, p app.Period) (app.Period, bool) {
 	if p.Kind == k {
 		return p, true
+	}
+	if p.IsYear() && (app.Period{Kind: k}).IsYear() {
+		// A year of another kind ending within p (app.ReportedIn).
+		for _, y := range []int{p.Year + 1, p.Year, p.Year - 1} {
+			if q := (app.Period{Kind: k, Year: y}); app.ReportedIn(q, p) {
+				return q, true
+			}
+		}
+		return app.Period{}, false
 	}
 	if p.Kind != app.Month {
 		return app.Period{}, false
@@ -260,7 +270,9 @@ func (a *analysis) flag(i int, t *app.Target, run int, runDoT app.DoT) {
 	if raised(5, absent(p) || i > 0 && absent(&a.pts[i-1])) {
 		p.FlagDetails = append(p.FlagDetails, a.missingText(i))
 	}
-	if raised(6, p.SourceArrow != app.NoArrow && p.Movement != "" && p.SourceArrow != p.Movement) {
+	// A year-to-date measure's movement is against the same month last
+	// year, which the source's arrow may not be.
+	if raised(6, !a.ytd && p.SourceArrow != app.NoArrow && p.Movement != "" && p.SourceArrow != p.Movement) {
 		p.FlagDetails = append(p.FlagDetails, a.disagreeText(i))
 	}
 	if raised(7, p.SourceRAG != app.NoRAG && p.RAG != app.NoRAG && p.SourceRAG != p.RAG) {
@@ -279,8 +291,12 @@ func (a *analysis) reversalText(p *Point, run int, runDoT app.DoT) string {
 	if runDoT == app.Worsened {
 		was = "worsening"
 	}
-	return was + " for " + periodWord(p.Period.Kind, run) + ", " + string(p.DoT) + " " + thisPeriod(p.Period) +
+	d := was + " for " + periodWord(p.Period.Kind, run) + ", " + string(p.DoT) + " " + thisPeriod(p.Period) +
 		" by " + app.FormatChange(a.ind, *p.Change)
+	if a.ytd {
+		d += " on " + p.Period.Add(-lagOf(p.Period.Kind)).Label()
+	}
+	return d
 }
 
 func (a *analysis) ragChangeText(i int, t app.Target) string {

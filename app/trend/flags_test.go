@@ -175,6 +175,11 @@ func TestReportedIn(t *testing.T) {
 		{app.AcademicYear, app.MonthOf(2025, 3), ""},
 		{app.CalendarYear, app.MonthOf(2025, 12), "2025"},
 		{app.Month, app.Period{Kind: app.Quarter, Year: 2024, N: 4}, ""},
+		// A year of another kind ending within a year reported on: the
+		// workforce census's 2024 (to 30 September) in 2024/25.
+		{app.CalendarYear, app.Period{Kind: app.FinancialYear, Year: 2024}, "2024"},
+		{app.FinancialYear, app.Period{Kind: app.CalendarYear, Year: 2025}, "2024/25"},
+		{app.Quarter, app.Period{Kind: app.FinancialYear, Year: 2024}, ""},
 	}
 	for _, tt := range tests {
 		q, _ := reportedIn(tt.kind, tt.p)

@@ -3,6 +3,9 @@ package trend
 import (
 	"slices"
 	"strconv"
+	"time"
+
+	"scorecard/app"
 )
 
 // Variation is the Making Data Count variation icon of a point: common
@@ -119,14 +122,25 @@ func (v Variation) Headline() string {
 	return ""
 }
 
+// notCharted says why a year-to-date measure's figure for p has no SPC
+// chart, naming the month its figures restart in (Indicator.YearToDateStart).
+func notCharted(ind app.Indicator, p app.Period) string {
+	start := time.Month(ind.YearToDateStart(p).N)
+	return "No SPC chart: each year-to-date figure takes in the months before it and restarts in " + start.String() +
+		", so the figures are not independent points for a chart; the direction of travel is against the same month last year"
+}
+
 // reading says in a line what point i's variation icon means: "Improving:
 // 8 months in a row above the average". A run or trend is counted whole,
 // gaps skipped as the rules skip them.
 func (s *Series) reading(i int, v Variation, r rule, c *Chart, w *written) string {
 	switch v {
 	case NoVariation:
-		if s.pts[i].signal == TooFewPoints {
+		switch s.pts[i].signal {
+		case TooFewPoints:
 			return "Too few points for SPC (" + strconv.Itoa(MinBaseline) + " needed)"
+		case NotCharted:
+			return notCharted(s.ind, s.first.Add(i))
 		}
 		return ""
 	case CommonCause:

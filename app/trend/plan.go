@@ -17,6 +17,9 @@ type segment struct {
 // the first opt.Baseline).
 func (a *analysis) charts(first app.Period, n int) {
 	a.segs = append(a.segs[:0], segment{})
+	if a.ytd {
+		return // no chart of cumulative figures
+	}
 	for _, r := range a.plan.Rebases {
 		if r.From.Kind != first.Kind {
 			continue

@@ -22,6 +22,10 @@ type Series struct {
 	charts []*Chart
 	unit   string // what a change is counted in: Point.ChangeUnit
 	lag    int    // periods in a year: the last-year comparison's step
+	// changeLag is Point.ChangeLag: 0 where the change is on the period
+	// before.
+	changeLag int
+	ind       app.Indicator // for the words of a point not charted
 	// polarity reads the source's arrows as Point.SourceDoT.
 	polarity app.Polarity
 
@@ -134,6 +138,9 @@ func (a *analysis) keep(obs []app.Observation) Series {
 		runLength: a.opt.RunLength, trendLen: a.opt.TrendLength,
 		explainFrom: a.explainFrom,
 	}
+	if a.ytd {
+		s.changeLag, s.ind = s.lag, a.ind
+	}
 	if len(a.segs) > 1 {
 		s.charts = make([]*Chart, len(a.segs))
 		for k, g := range a.segs {
@@ -220,11 +227,21 @@ func (s *Series) Points() []Point {
 	return out
 }
 
-// At returns the point for period p, and false when the series has none:
-// p is before its first figure or after its last, or of another kind.
+// At returns the point for period p, or for a period of another kind,
+// the point reported in it (a quarterly measure's quarter in the month it
+// ends), and false when the series has none: p is before its first
+// figure or after its last, or no period of the series' kind is reported
+// in it.
 func (s *Series) At(p app.Period) (Point, bool) {
-	if len(s.pts) == 0 || p.Kind != s.first.Kind {
+	if len(s.pts) == 0 {
 		return Point{}, false
+	}
+	if p.Kind != s.first.Kind {
+		q, ok := reportedIn(s.first.Kind, p)
+		if !ok {
+			return Point{}, false
+		}
+		p = q
 	}
 	i := p.Index() - s.first.Index()
 	if i < 0 || i >= len(s.pts) {
@@ -277,7 +294,7 @@ func (s *Series) point(i int, w *written) Point {
 		p.Missing = true
 	}
 	if q.has&hasChange != 0 {
-		p.Change, p.ChangeUnit = w.num(q.change), s.unit
+		p.Change, p.ChangeUnit, p.ChangeLag = w.num(q.change), s.unit, s.changeLag
 	}
 	if q.has&hasRelativeChange != 0 {
 		p.RelativeChange = w.num(q.relativeChange)

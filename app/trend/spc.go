@@ -15,7 +15,8 @@ const MinBaseline = 13
 
 // Signal classifies a point on the XmR chart. It is written (String,
 // JSON) as "common", "special-improving", "special-concerning",
-// "special", "too few points", or "" for a point with no figure.
+// "special", "too few points", "not charted", or "" for a point with no
+// figure.
 type Signal uint8
 
 // The classes of point. A point with no figure has NoSignal.
@@ -26,9 +27,14 @@ const (
 	SpecialConcerning        // special cause, the bad way for the polarity
 	Special                  // special cause of an indicator with no polarity
 	TooFewPoints             // the baseline has fewer than MinBaseline figures
+	// NotCharted marks a figure of a year-to-date measure: cumulative
+	// figures rise through the year and fall back in April, so an XmR
+	// chart of them would signal on the adding up (Making Data Count
+	// charts the month's own figures).
+	NotCharted
 )
 
-var signalWords = words{"", "common", "special-improving", "special-concerning", "special", "too few points"}
+var signalWords = words{"", "common", "special-improving", "special-concerning", "special", "too few points", "not charted"}
 
 func (s Signal) String() string { return signalWords.text(uint8(s)) }
 

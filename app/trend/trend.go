@@ -105,6 +105,10 @@ type Point struct {
 	Tolerance *float64 `json:"tolerance,omitempty"`
 	// ChangeUnit is what Change is counted in: "pp" for a percentage.
 	ChangeUnit string `json:"change_unit,omitempty"`
+	// ChangeLag is how many periods back Change, RelativeChange, DoT and
+	// Movement compare with when it is not the one before: 12 for a
+	// year-to-date measure's month, against the same month last year.
+	ChangeLag int `json:"change_lag,omitempty"`
 	// RelativeChange is the change as a percentage of the previous figure,
 	// to one decimal place; nil when that was zero.
 	RelativeChange *float64  `json:"relative_change"`
@@ -181,6 +185,7 @@ func analyse(h *app.History, k app.SeriesKey, opt Options, explain int, res *res
 		ind = app.Indicator{Ref: k.Ref}
 	}
 	obs, kind := seriesUntil(h.Series(k), opt.Until)
+	obs, kind = asQuarters(ind, obs, kind)
 	if len(obs) == 0 {
 		return Series{Key: k}
 	}
@@ -247,6 +252,31 @@ func seriesUntil(obs []app.Observation, until app.Period) ([]app.Observation, ap
 	return kept, kind
 }
 
+// asQuarters returns the figures of a quarterly measure (data period Q)
+// given in the columns of the months its quarters end (Jun 88, Sep 92) as
+// the quarters they are for, and the kind Quarter: analysed as months, the
+// months between would be "missing" and no quarter compared with the one
+// before. Any figure in another month leaves the series as it was, since
+// then its quarters are not known.
+func asQuarters(ind app.Indicator, obs []app.Observation, kind app.PeriodKind) ([]app.Observation, app.PeriodKind) {
+	if ind.DataPeriod != app.QuarterPeriod || kind != app.Month {
+		return obs, kind
+	}
+	for _, o := range obs {
+		if o.Period.Kind == app.Month && o.Period.N%3 != 0 {
+			return obs, kind
+		}
+	}
+	qs := make([]app.Observation, 0, len(obs))
+	for _, o := range obs {
+		if o.Period.Kind == app.Month {
+			o.Period = app.Period{Kind: app.Quarter, Year: o.Period.Year, N: o.Period.N / 3}
+			qs = append(qs, o)
+		}
+	}
+	return qs, app.Quarter
+}
+
 // analysis holds what one series' analysis shares between its steps.
 type analysis struct {
 	h   *app.History
@@ -278,6 +308,11 @@ type analysis struct {
 	plan     app.ChartPlan
 	since    int
 	halfUnit float64 // half a unit of the last displayed decimal: a smaller change shows as none
+	// ytd is set for a year-to-date measure's months: each figure takes in
+	// the months before it until the year restarts, so direction of travel
+	// is against the same month last year, and there is no SPC chart or
+	// fitted trend of the cumulative figures.
+	ytd bool
 }
 
 func (a *analysis) num(v float64) *float64 {
@@ -301,6 +336,7 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 	}
 	a.scratch.reset(n)
 	a.years = a.res.years.room(8)
+	a.ytd = kind == app.Month && a.ind.DataPeriod == app.YearToDate
 	d := a.ind.Decimals
 	j := 0
 	for i := range a.pts {
@@ -332,6 +368,10 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 	seg := 0
 	a.c, a.chart = a.segs[0].c, a.segs[0].chart
 	lag := lagOf(first.Kind)
+	step := 1 // the point direction of travel compares with, this many before
+	if a.ytd {
+		step = lag
+	}
 	unit := app.ChangeUnit(a.ind.Unit)
 	pol := a.ind.Polarity
 	a.halfUnit = 0.5 * math.Pow(10, -float64(max(d, 0)))
@@ -356,10 +396,10 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 		if a.rater != nil {
 			p.RAG = a.rater.rate(shown)
 		}
-		if i > 0 && a.has[i-1] {
-			prev := a.vals[i-1]
-			p.DoT = direction(pol, a.shown[i-1], shown, d, t.Target)
-			change := app.RoundTo(shown-a.shown[i-1], d)
+		if i >= step && a.has[i-step] {
+			prev := a.vals[i-step]
+			p.DoT = direction(pol, a.shown[i-step], shown, d, t.Target)
+			change := app.RoundTo(shown-a.shown[i-step], d)
 			p.Change, p.ChangeUnit = a.num(change), unit
 			// The arrow follows the change shown: the figures as displayed
 			// went up, down or nowhere.
@@ -381,13 +421,17 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 			p.LastYearChange = a.num(app.RoundTo(shown-a.shown[i-lag], d))
 			p.LastYearDoT = direction(pol, a.shown[i-lag], shown, d, t.Target)
 		}
-		p.Trend = a.trend(i, t)
-		p.Signal = a.c.signal(i, pol, t.Target)
-		if p.Signal.IsSpecial() {
-			p.Rule = a.c.describe(i)
+		if a.ytd {
+			p.Signal = NotCharted
+		} else {
+			p.Trend = a.trend(i, t)
+			p.Signal = a.c.signal(i, pol, t.Target)
+			if p.Signal.IsSpecial() {
+				p.Rule = a.c.describe(i)
+			}
+			p.Chart = a.chart
+			p.Assurance = a.c.assurance(pol, t)
 		}
-		p.Chart = a.chart
-		p.Assurance = a.c.assurance(pol, t)
 		a.children(p)
 		a.flag(i, t, run, runDoT)
 

@@ -22,6 +22,22 @@ const (
 	RefCareLeaversEET = "CL01"
 )
 
+// Format is the name an import of a DfE statistics CSV is recorded
+// under (app.Import.Note), as importer.Formats names it.
+const Format = "DfE statistics (explore-education-statistics)"
+
+// FiledAsYearsItCovers reports whether the default mapping files ref's
+// "Reporting year" as the year it covers rather than as a calendar year:
+// such a ref's calendar years from a DfE import were filed before it did.
+func FiledAsYearsItCovers(ref string) bool {
+	for _, r := range DefaultMapping().Rules {
+		if r.Indicator.Ref == ref && r.ReportingYear != 0 && r.ReportingYear != app.CalendarYear {
+			return true
+		}
+	}
+	return false
+}
+
 const (
 	cicOn31March = "Children looked after on 31 March each year"
 	careLeavers  = "19 to 21 years"
@@ -36,7 +52,7 @@ func DefaultMapping() Mapping {
 		return app.Indicator{Ref: ref, Name: name, Section: section, Polarity: p, Unit: u, Decimals: dec,
 			Measure: m, DataPeriod: dp, YearType: app.FinancialYear}
 	}
-	return Mapping{Rules: []Rule{
+	m := Mapping{Rules: []Rule{
 		{
 			Filters:   map[string]string{"population_type": cicOn31March},
 			Value:     "children_count",
@@ -123,4 +139,19 @@ func DefaultMapping() Mapping {
 				app.HigherBetter, app.Percent, 1, app.Proportion, app.Annual),
 		},
 	}}
+	// The children looked after (SSDA903), children in need and care
+	// leavers collections run to 31 March: their reporting year 2025 is
+	// 2024/25. The workforce census is at 30 September, with turnover
+	// over the year to it (LAIT: "Annual (end of Sept)"), a year the app
+	// has none of: filed as the calendar year, with a warning.
+	for i := range m.Rules {
+		r := &m.Rules[i]
+		switch r.Indicator.Ref {
+		case RefSWCaseload, RefSWAgency, RefSWTurnover:
+			r.YearNote = "the social work workforce census is at 30 September (turnover over the year to it), a year the app has no period for"
+		default:
+			r.ReportingYear = app.FinancialYear
+		}
+	}
+	return m
 }

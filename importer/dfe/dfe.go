@@ -196,6 +196,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 
 	fold := memoFold()
 	var skipped tally
+	var unknown unknownYears
 	var reads []string
 	applied := make([]Rule, len(rules))
 	for i, ri := range rules {
@@ -245,6 +246,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			skipped.add(err.Error(), line)
 			continue
 		}
+		reporting := isReportingYear(get(rec, colTimeID))
 		key, area := areaOf(rec, level, get, rd.home())
 		covered := false
 		for _, ri := range rules {
@@ -255,7 +257,11 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 				continue
 			}
 			covered = true
-			sk := seriesKey{ri, period}
+			filed, known := rule.filed(period, reporting)
+			if !known {
+				unknown.add(ri, period.Year, line)
+			}
+			sk := seriesKey{ri, filed}
 			g, ok := groups[sk]
 			if !ok {
 				g = map[string]*areaRows{}
@@ -301,6 +307,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 
 	warnColumns(unreadColumns(header, cols, applied), strings.Join(reads, ", "), warn)
 	unreadRows.warn(strings.Join(reads, ", "), warn)
+	unknown.warn(rd.Mapping.Rules, warn)
 	for _, k := range skipped.order {
 		c := skipped.counts[k]
 		warn(c.first, "%s: %s skipped, the first here", k, rowCount(c.n))

@@ -63,9 +63,10 @@ func uascCSV(bom bool, countCol, label, kent string) string {
 }
 
 var excludingUASC = Mapping{Rules: []Rule{{
-	Filters:   map[string]string{"characteristic": "Children excluding unaccompanied asylum-seeking children"},
-	Value:     "children_count",
-	Indicator: app.Indicator{Ref: "CIC01X", Polarity: app.LowerBetter, Unit: app.Number},
+	Filters:       map[string]string{"characteristic": "Children excluding unaccompanied asylum-seeking children"},
+	Value:         "children_count",
+	ReportingYear: app.FinancialYear,
+	Indicator:     app.Indicator{Ref: "CIC01X", Polarity: app.LowerBetter, Unit: app.Number},
 }}}
 
 func TestColumnAndLabelDrift(t *testing.T) {
@@ -89,9 +90,9 @@ func TestColumnAndLabelDrift(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			y := app.Period{Kind: app.CalendarYear, Year: 2024}
+			y := app.Period{Kind: app.FinancialYear, Year: 2023}
 			if len(d.Observations) != 1 || *d.Observations[0].Value != 1500 || d.Observations[0].Period != y {
-				t.Fatalf("observations %+v, want Kent 2024 1500", d.Observations)
+				t.Fatalf("observations %+v, want Kent 2023/24 (reporting year 2024) 1500", d.Observations)
 			}
 			got := map[string]app.Benchmark{}
 			for _, b := range d.Benchmarks {
@@ -171,9 +172,13 @@ func TestReadErrorsNameFileAndLine(t *testing.T) {
 // with the default mapping and checks each feeds Kent's figures and
 // England's beside them.
 func TestDefaultsCoverRealFiles(t *testing.T) {
-	y2025 := app.Period{Kind: app.CalendarYear, Year: 2025}
+	fy2025 := app.Period{Kind: app.FinancialYear, Year: 2024}
 	tests := []struct {
 		file string
+		// year is the period reporting year 2025 is filed as: the
+		// financial year for a collection to 31 March; the calendar year,
+		// with a warning, for the workforce census at 30 September.
+		year app.Period
 		refs []string
 		// Kent's 2025 value for the first ref, as the file gives it,
 		// at the places it shows.
@@ -183,12 +188,12 @@ func TestDefaultsCoverRealFiles(t *testing.T) {
 		// it: Kent's figure is their ratio, which the file rounds.
 		num, den float64
 	}{
-		{"cla_number_and_rate_per_10k_children.csv", []string{RefCICCount, RefCICRate, RefCICStarts}, 1896, 0, 0, 0},
-		{"la_cla_placement_stability.csv", []string{RefCICPlacements, RefCICLongTermStable}, 12, 0, 221, 1896},
-		{"c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", []string{RefReReferrals}, 21.6, 1, 5194, 24035},
-		{"d3_cpps_subsequent_plan_2013_to_2025.csv", []string{RefRepeatCPP}, 24.3, 1, 310, 1274},
-		{"csww_indicators_2017_to_2025.csv", []string{RefSWTurnover, RefSWAgency, RefSWCaseload}, 15.4, 1, 117.8, 765.3},
-		{"la_care_leavers_activity.csv", []string{RefCareLeaversEET}, 51, 0, 610, 1198},
+		{"cla_number_and_rate_per_10k_children.csv", fy2025, []string{RefCICCount, RefCICRate, RefCICStarts}, 1896, 0, 0, 0},
+		{"la_cla_placement_stability.csv", fy2025, []string{RefCICPlacements, RefCICLongTermStable}, 12, 0, 221, 1896},
+		{"c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", fy2025, []string{RefReReferrals}, 21.6, 1, 5194, 24035},
+		{"d3_cpps_subsequent_plan_2013_to_2025.csv", fy2025, []string{RefRepeatCPP}, 24.3, 1, 310, 1274},
+		{"csww_indicators_2017_to_2025.csv", app.Period{Kind: app.CalendarYear, Year: 2025}, []string{RefSWTurnover, RefSWAgency, RefSWCaseload}, 15.4, 1, 117.8, 765.3},
+		{"la_care_leavers_activity.csv", fy2025, []string{RefCareLeaversEET}, 51, 0, 610, 1198},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -198,7 +203,7 @@ func TestDefaultsCoverRealFiles(t *testing.T) {
 			}
 			var refs []string
 			for _, o := range d.Observations {
-				if o.Period == y2025 && !slices.Contains(refs, o.Ref) {
+				if o.Period == tt.year && !slices.Contains(refs, o.Ref) {
 					refs = append(refs, o.Ref)
 				}
 			}
@@ -206,7 +211,7 @@ func TestDefaultsCoverRealFiles(t *testing.T) {
 			if !slices.Equal(refs, slices.Sorted(slices.Values(tt.refs))) {
 				t.Errorf("Kent 2025 refs %v, want %v", refs, tt.refs)
 			}
-			o := findObs(t, d, tt.refs[0], y2025)
+			o := findObs(t, d, tt.refs[0], tt.year)
 			want := tt.kent
 			if tt.den != 0 {
 				want = tt.num / tt.den * 100
@@ -215,8 +220,21 @@ func TestDefaultsCoverRealFiles(t *testing.T) {
 				t.Errorf("Kent 2025 %s = %v, want %v (published %v)", tt.refs[0], o.Value, want, tt.kent)
 			}
 			for _, ref := range tt.refs {
-				findBench(t, d, ref, y2025, benchmark.England)
-				findBench(t, d, ref, y2025, "South East")
+				findBench(t, d, ref, tt.year, benchmark.England)
+				findBench(t, d, ref, tt.year, "South East")
+			}
+			// A reporting year filed as a calendar year is said to be, once.
+			var said []string
+			for _, w := range warns {
+				if strings.Contains(w.Message, `"Reporting year"`) {
+					said = append(said, w.Message)
+				}
+			}
+			switch {
+			case tt.year.Kind != app.CalendarYear && len(said) > 0:
+				t.Errorf("warned %q of years filed as the financial years they cover", said)
+			case tt.year.Kind == app.CalendarYear && (len(said) != 1 || !strings.Contains(said[0], "30 September") || !strings.Contains(said[0], "filed as calendar years")):
+				t.Errorf("warnings %q, want one saying the workforce census's years (at 30 September) are filed as calendar years", said)
 			}
 		})
 	}
@@ -269,7 +287,11 @@ func TestDefunctAuthorities(t *testing.T) {
 				t.Fatalf("the CSV has %d authorities with figures in %d (want %d), with %q and without %q: %v", n, tt.year, tt.outOf, tt.has, tt.hasNot, names)
 			}
 			d, _ := readFile(t, filepath.Join("testdata", tt.file))
-			b := findBench(t, d, tt.ref, app.Period{Kind: app.CalendarYear, Year: tt.year}, benchmark.HomeRank)
+			y := app.Period{Kind: app.FinancialYear, Year: tt.year - 1} // a year to 31 March
+			if tt.ref == RefSWTurnover {
+				y = app.Period{Kind: app.CalendarYear, Year: tt.year} // the census at 30 September
+			}
+			b := findBench(t, d, tt.ref, y, benchmark.HomeRank)
 			if b.OutOf != n {
 				t.Errorf("ranked among %d, want %d", b.OutOf, n)
 			}

@@ -29,7 +29,7 @@ func TestSurrey2025ChildrenLookedAfter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	y2025 := app.Period{Kind: app.CalendarYear, Year: 2025}
+	y2025 := app.Period{Kind: app.FinancialYear, Year: 2024} // reporting year 2025, to 31 March 2025
 	got := map[string]float64{}
 	for _, o := range d.Observations {
 		if o.Area != "Surrey" {

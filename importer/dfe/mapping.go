@@ -34,6 +34,18 @@ type Rule struct {
 	Numerator          string            `json:"numerator,omitempty"`
 	Denominator        string            `json:"denominator,omitempty"`
 	DenominatorFilters map[string]string `json:"denominator_filters,omitempty"`
+	// ReportingYear is the year a row whose time_identifier is "Reporting
+	// year" covers, which explore-education-statistics leaves to each
+	// publication: FinancialYear where the collection runs to 31 March
+	// (children looked after "at 31 March 2025" are reporting year 2025,
+	// filed as 2024/25), AcademicYear where it runs to 31 August,
+	// CalendarYear where it is the calendar year. Zero, not known, files
+	// the year as a calendar year with a warning saying so.
+	ReportingYear app.PeriodKind `json:"reporting_year,omitempty"`
+	// YearNote says, for that warning, what a reporting year of the
+	// publication is where it is none of the app's kinds of year (the
+	// social work workforce census, at 30 September).
+	YearNote string `json:"year_note,omitempty"`
 	// Indicator is the app indicator the measure feeds. Ref is required;
 	// Polarity decides the ranking (none: no rank); the rest describes the
 	// indicator to an app that does not know it yet.
@@ -59,6 +71,8 @@ func (m Mapping) Validate() error {
 			return fmt.Errorf("mapping rule %d (%s): no value column", i+1, r.Indicator.Ref)
 		case len(r.DenominatorFilters) > 0 && r.Denominator == "":
 			return fmt.Errorf("mapping rule %d (%s): denominator filters without a denominator column", i+1, r.Indicator.Ref)
+		case r.ReportingYear != 0 && !(app.Period{Kind: r.ReportingYear}).IsYear():
+			return fmt.Errorf("mapping rule %d (%s): reporting_year %q is not a kind of year (financial, academic or calendar)", i+1, r.Indicator.Ref, r.ReportingYear)
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package dfe
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -31,10 +32,9 @@ func (u *unsupported) Unwrap() error { return errNoKind }
 // six-digit span (202425) for financial and academic years, their
 // quarters and terms.
 //
-//   - "Calendar year" is the calendar year; "Reporting year" is read as
-//     one too: the DfE's reporting year 2025 is its collection year to 31
-//     March 2025, filed as 2025 and rated against the financial year it
-//     ends.
+//   - "Calendar year" is the calendar year. "Reporting year" is given as
+//     the calendar year of its number, which Rule.filed then reads as the
+//     year the publication means (reportingYear).
 //   - "Financial year" and "Academic year" are those years.
 //   - "Calendar year Q3" of 2024 is 2024-Q3. "Financial year Q2" of
 //     202425 is July to September 2024, the calendar quarter 2024-Q3;
@@ -138,6 +138,93 @@ func periodOf(timePeriod, identifier string) (app.Period, error) {
 		return none("blank, so the period is unknown")
 	}
 	return none("not a time identifier the app knows")
+}
+
+// isReportingYear reports whether a time_identifier is "Reporting year",
+// whose year is each publication's own: periodOf gives it as the calendar
+// year of its number, for Rule.filed to read.
+func isReportingYear(identifier string) bool {
+	return strings.Join(strings.Fields(strings.ToLower(identifier)), " ") == "reporting year"
+}
+
+// filed returns the period a figure of the rule's for year p (as periodOf
+// reads it) is filed under: for a reporting year, the year the
+// publication means by it, ending in p's year (reporting year 2025 of a
+// collection to 31 March is 2024/25); p itself for any other identifier,
+// and for a reporting year whose meaning the rule does not give (known
+// is then false, for a warning).
+func (r Rule) filed(p app.Period, reporting bool) (filed app.Period, known bool) {
+	if !reporting || p.Kind != app.CalendarYear {
+		return p, true
+	}
+	switch r.ReportingYear {
+	case app.FinancialYear, app.AcademicYear:
+		return app.Period{Kind: r.ReportingYear, Year: p.Year - 1}, true
+	case app.CalendarYear:
+		return p, true
+	}
+	return p, false
+}
+
+// unknownYears gathers, by rule, the reporting years filed as calendar
+// years for want of the rule saying what they cover, for one warning
+// each.
+type unknownYears struct {
+	order []int
+	by    map[int]*yearSpan
+}
+
+type yearSpan struct{ first, last, line int }
+
+func (u *unknownYears) add(rule int, year, line int) {
+	if u.by == nil {
+		u.by = map[int]*yearSpan{}
+	}
+	s, ok := u.by[rule]
+	if !ok {
+		u.by[rule] = &yearSpan{year, year, line}
+		u.order = append(u.order, rule)
+		return
+	}
+	s.first, s.last = min(s.first, year), max(s.last, year)
+}
+
+// warn says, once for the rules of each note, that their reporting years
+// were filed as calendar years and why: a figure shown in December that
+// may be of March or September must not pass without a word.
+func (u *unknownYears) warn(rules []Rule, warn func(int, string, ...any)) {
+	type group struct {
+		refs              []string
+		first, last, line int
+	}
+	var notes []string
+	groups := map[string]*group{}
+	for _, ri := range u.order {
+		r, s := rules[ri], u.by[ri]
+		g, ok := groups[r.YearNote]
+		if !ok {
+			g = &group{first: s.first, last: s.last, line: s.line}
+			groups[r.YearNote] = g
+			notes = append(notes, r.YearNote)
+		}
+		if !slices.Contains(g.refs, r.Indicator.Ref) {
+			g.refs = append(g.refs, r.Indicator.Ref)
+		}
+		g.first, g.last, g.line = min(g.first, s.first), max(g.last, s.last), min(g.line, s.line)
+	}
+	for _, n := range notes {
+		g := groups[n]
+		years := strconv.Itoa(g.first)
+		if g.last != g.first {
+			years += " to " + strconv.Itoa(g.last)
+		}
+		why := "the mapping does not say which year it covers (set the rule's reporting_year: financial for a year to 31 March, academic, or calendar)"
+		if n != "" {
+			why = n
+		}
+		warn(g.line, "time_identifier \"Reporting year\" of %s: %s; %s filed as calendar years, each shown in its December",
+			strings.Join(g.refs, ", "), why, years)
+	}
 }
 
 // quarterOf reads "financial year q2" as 2 for the prefix "financial year".

@@ -2,6 +2,7 @@ package dfe
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -98,9 +99,11 @@ func TestTimeIdentifiersOfRows(t *testing.T) {
 		{name: "financial quarter", body: rows("202425", "Financial year Q2"), want: app.Period{Kind: app.Quarter, Year: 2024, N: 3}},
 		{name: "calendar quarter", body: rows("2024", "Calendar year Q3"), want: app.Period{Kind: app.Quarter, Year: 2024, N: 3}},
 		{name: "month", body: rows("2024", "January"), want: app.MonthOf(2024, 1)},
-		{name: "reporting year", body: rows("2025", "Reporting year"), want: app.Period{Kind: app.CalendarYear, Year: 2025}},
+		// Children looked after at 31 March 2025: the year to 31 March.
+		{name: "reporting year", body: rows("2025", "Reporting year"), want: app.Period{Kind: app.FinancialYear, Year: 2024}},
+		{name: "calendar year", body: rows("2025", "Calendar year"), want: app.Period{Kind: app.CalendarYear, Year: 2025}},
 		{name: "terms beside years", body: rows("2025", "Reporting year") + rows("202324", "Spring term") + rows("202324", "Summer term"),
-			want: app.Period{Kind: app.CalendarYear, Year: 2025},
+			want: app.Period{Kind: app.FinancialYear, Year: 2024},
 			warn: `line 5: time_identifier "Spring term": the app keeps no school terms: 3 rows skipped, the first here|line 8: time_identifier "Summer term"`},
 	}
 	for _, tt := range tests {
@@ -141,5 +144,74 @@ func TestTimeIdentifiersOfRows(t *testing.T) {
 	if err == nil || !strings.HasSuffix(err.Error(), `(time_identifier "Spring term": the app keeps no school terms: 3 rows skipped, the first at line 2)`) ||
 		len(warns) != 1 || !strings.Contains(warns[0].Message, "3 rows skipped") {
 		t.Errorf("a termly file: err %v, warnings %v; want refused with one warning for its 3 rows", err, warns)
+	}
+}
+
+// TestReportingYearFiled files a "Reporting year" as the year its
+// publication means, which EES leaves to each: children looked after at
+// 31 March 2025 are 2024/25, not the calendar year 2025 (shown in
+// December 2024's column and called "after" a September scorecard). A
+// rule that does not say is filed as the calendar year, with a warning
+// naming the refs, the years and the first line.
+func TestReportingYearFiled(t *testing.T) {
+	const header = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,population_type,children_count\n"
+	row := func(tp string) string {
+		return tp + ",Reporting year,Local authority,E92000001,England,E12000008,South East,886,Kent,E10000016,Children looked after on 31 March each year,1896\n"
+	}
+	tests := []struct {
+		name  string
+		kind  app.PeriodKind
+		note  string
+		want  []app.Period
+		warn  string // the one warning expected, its start; "" for none
+		wline string
+	}{
+		{name: "financial", kind: app.FinancialYear, want: []app.Period{{Kind: app.FinancialYear, Year: 2023}, {Kind: app.FinancialYear, Year: 2024}}},
+		{name: "academic", kind: app.AcademicYear, want: []app.Period{{Kind: app.AcademicYear, Year: 2023}, {Kind: app.AcademicYear, Year: 2024}}},
+		{name: "calendar", kind: app.CalendarYear, want: []app.Period{{Kind: app.CalendarYear, Year: 2024}, {Kind: app.CalendarYear, Year: 2025}}},
+		{name: "not said", want: []app.Period{{Kind: app.CalendarYear, Year: 2024}, {Kind: app.CalendarYear, Year: 2025}},
+			warn: `time_identifier "Reporting year" of CIC01: the mapping does not say which year it covers`, wline: "line 2"},
+		{name: "a year of its own", note: "the census is at 30 September", want: []app.Period{{Kind: app.CalendarYear, Year: 2024}, {Kind: app.CalendarYear, Year: 2025}},
+			warn: `time_identifier "Reporting year" of CIC01: the census is at 30 September; 2024 to 2025 filed as calendar years, each shown in its December`, wline: "line 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := DefaultMapping()
+			m.Rules = m.Rules[:1] // CIC01, the count at 31 March
+			m.Rules[0].ReportingYear, m.Rules[0].YearNote = tt.kind, tt.note
+			rd := Reader{Mapping: m}
+			d, warns, err := rd.Read("cla.csv", strings.NewReader(header+row("2025")+row("2024")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []app.Period
+			for _, o := range d.Observations {
+				got = append(got, o.Period)
+			}
+			slices.SortFunc(got, app.Period.Compare)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("filed as %v, want %v", got, tt.want)
+			}
+			switch {
+			case tt.warn == "" && len(warns) > 0:
+				t.Errorf("warnings %v, want none", warns)
+			case tt.warn != "" && (len(warns) != 1 || !strings.HasPrefix(warns[0].Message, tt.warn) || warns[0].Cell != tt.wline):
+				t.Errorf("warnings %v, want one at %s starting %q", warns, tt.wline, tt.warn)
+			}
+		})
+	}
+}
+
+// TestDefaultMappingYears checks every default rule says what its
+// reporting year is: a year to 31 March, or a note for the warning.
+func TestDefaultMappingYears(t *testing.T) {
+	for _, r := range DefaultMapping().Rules {
+		if r.ReportingYear == 0 && r.YearNote == "" {
+			t.Errorf("%s: neither a reporting year nor a note of what it covers", r.Indicator.Ref)
+		}
+	}
+	m := Mapping{Rules: []Rule{{Value: "x", ReportingYear: app.Month, Indicator: app.Indicator{Ref: "X1"}}}}
+	if err := m.Validate(); err == nil || !strings.Contains(err.Error(), "not a kind of year") {
+		t.Errorf("a rule whose reporting year is a month: %v, want refused", err)
 	}
 }

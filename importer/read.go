@@ -239,11 +239,13 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 			return nil, err
 		}
 		now := time.Now()
+		cohorts := reviewCohorts(base, res.Dataset, opt.Authority)
 		if err := checkFigures(base, res.Dataset, opt, now); err != nil {
+			cohorts.abandon()
 			return nil, err
 		}
 		res.Warnings = append(res.Warnings, futureMonths(base, res.Dataset, now)...)
-		res.Warnings = append(res.Warnings, cohort.Review(base, res.Dataset, opt.Authority)...)
+		res.Warnings = append(res.Warnings, cohorts.wait()...)
 		if res.Dataset != nil {
 			seen := newNewRefs(opt.Known)
 			seen.addAll(res.Dataset.Indicators)
@@ -265,6 +267,39 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 	}
 	return nil, unrecognised(s)
 }
+
+// cohortReview is cohort.Review of a dataset, run beside the other
+// checks of a file read, which only read the dataset too: of the checks
+// the officer waits for, it is the longest.
+type cohortReview struct {
+	warns    []app.Warning
+	panicked any
+	done     chan struct{}
+}
+
+func reviewCohorts(file string, ds *app.Dataset, auth *app.Authority) *cohortReview {
+	r := &cohortReview{done: make(chan struct{})}
+	go func() {
+		defer close(r.done)
+		defer func() { r.panicked = recover() }()
+		r.warns = cohort.Review(file, ds, auth)
+	}()
+	return r
+}
+
+// wait returns the review's warnings once it is done. A panic in it is
+// raised again here, where Read recovers it.
+func (r *cohortReview) wait() []app.Warning {
+	<-r.done
+	if r.panicked != nil {
+		panic(r.panicked)
+	}
+	return r.warns
+}
+
+// abandon waits for a review whose file is refused: its warnings, or its
+// panic, are not wanted, as they were not when it ran after the refusal.
+func (r *cohortReview) abandon() { <-r.done }
 
 // unrecognised explains why no format took a file, at the first sheet.
 func unrecognised(s *Sample) error {

@@ -239,13 +239,18 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 			return nil, err
 		}
 		now := time.Now()
-		cohorts := reviewCohorts(base, res.Dataset, opt.Authority)
+		// cohort.Review, the longest of these checks, only reads the
+		// dataset, as the others do: it runs beside them. A file they
+		// refuse discards what it found, panic included, as it never ran.
+		var cohortWarnings []app.Warning
+		reviewed := startWorkers(1, func(int) { cohortWarnings = cohort.Review(base, res.Dataset, opt.Authority) })
 		if err := checkFigures(base, res.Dataset, opt, now); err != nil {
-			cohorts.abandon()
+			reviewed.abandon()
 			return nil, err
 		}
 		res.Warnings = append(res.Warnings, futureMonths(base, res.Dataset, now)...)
-		res.Warnings = append(res.Warnings, cohorts.wait()...)
+		reviewed.wait()
+		res.Warnings = append(res.Warnings, cohortWarnings...)
 		if res.Dataset != nil {
 			seen := newNewRefs(opt.Known)
 			seen.addAll(res.Dataset.Indicators)
@@ -267,39 +272,6 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 	}
 	return nil, unrecognised(s)
 }
-
-// cohortReview is cohort.Review of a dataset, run beside the other
-// checks of a file read, which only read the dataset too: of the checks
-// the officer waits for, it is the longest.
-type cohortReview struct {
-	warns    []app.Warning
-	panicked any
-	done     chan struct{}
-}
-
-func reviewCohorts(file string, ds *app.Dataset, auth *app.Authority) *cohortReview {
-	r := &cohortReview{done: make(chan struct{})}
-	go func() {
-		defer close(r.done)
-		defer func() { r.panicked = recover() }()
-		r.warns = cohort.Review(file, ds, auth)
-	}()
-	return r
-}
-
-// wait returns the review's warnings once it is done. A panic in it is
-// raised again here, where Read recovers it.
-func (r *cohortReview) wait() []app.Warning {
-	<-r.done
-	if r.panicked != nil {
-		panic(r.panicked)
-	}
-	return r.warns
-}
-
-// abandon waits for a review whose file is refused: its warnings, or its
-// panic, are not wanted, as they were not when it ran after the refusal.
-func (r *cohortReview) abandon() { <-r.done }
 
 // unrecognised explains why no format took a file, at the first sheet.
 func unrecognised(s *Sample) error {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:generate go run ./internal/mkauthorities
@@ -116,6 +117,20 @@ func loadAuthorities() (authorities []*Authority, defaultAuthority *Authority) {
 	if err := json.Unmarshal(authoritiesJSON, &f); err != nil {
 		panic("embedded authorities.json: " + err.Error())
 	}
+	// Every authority has the pseudo-areas: their spellings are folded
+	// once, not once per authority, as every command starts by loading.
+	type pseudoArea struct {
+		area   Area
+		folded []string // the name's, then each spelling's
+	}
+	pseudo := make([]pseudoArea, len(f.Pseudo))
+	for i, p := range f.Pseudo {
+		pseudo[i].area = Area(p.Name)
+		pseudo[i].folded = append(pseudo[i].folded, foldArea(p.Name))
+		for _, s := range p.Spellings {
+			pseudo[i].folded = append(pseudo[i].folded, foldArea(s))
+		}
+	}
 	for _, j := range f.Authorities {
 		a := &Authority{Name: j.Name, Old: j.Old, New: j.New, Region: j.Region, Type: j.Type,
 			Neighbours: j.Neighbours, variants: map[string]Area{}}
@@ -126,11 +141,10 @@ func loadAuthorities() (authorities []*Authority, defaultAuthority *Authority) {
 				a.variants[foldArea(s)] = self
 			}
 		}
-		for _, p := range f.Pseudo {
-			a.pseudo = append(a.pseudo, Area(p.Name))
-			a.variants[foldArea(p.Name)] = Area(p.Name)
-			for _, s := range p.Spellings {
-				a.variants[foldArea(s)] = Area(p.Name)
+		for _, p := range pseudo {
+			a.pseudo = append(a.pseudo, p.area)
+			for _, f := range p.folded {
+				a.variants[f] = p.area
 			}
 		}
 		for _, d := range j.Districts {
@@ -228,16 +242,33 @@ func (a *Authority) String() string { return a.Name + " (" + a.Old + ")" }
 // ParseArea reads them) or by old or new code.
 func LookupAuthority(s string) (*Authority, bool) {
 	f := foldArea(s)
-	if f == "" {
+	if f == "" || f == foldedCounty {
 		return nil, false
 	}
+	a, ok := authorityNames()[f]
+	return a, ok
+}
+
+// foldedCounty is "County" folded: a spelling of many authorities'
+// pseudo-areas, naming no authority.
+var foldedCounty = foldArea("County")
+
+// authorityNames maps every folded spelling of an authority's own name
+// or code to it, the first authority in the DfE's order where two share
+// one. An import's titles are read word run by word run against every
+// authority (see importer's councilsNamed): one lookup each, not one per
+// authority, and made only by the commands that look.
+var authorityNames = sync.OnceValue(func() map[string]*Authority {
+	m := map[string]*Authority{}
 	for _, a := range authorities {
-		if got, ok := a.variants[f]; ok && got == a.Area() && f != foldArea("County") {
-			return a, true
+		for f, got := range a.variants {
+			if _, ok := m[f]; !ok && got == a.Area() {
+				m[f] = a
+			}
 		}
 	}
-	return nil, false
-}
+	return m
+})
 
 // NearestAuthorities are up to n authorities whose names are closest to
 // s: those containing it first, then by edit distance.

@@ -123,6 +123,31 @@ func TestLookupAuthority(t *testing.T) {
 	}
 }
 
+// TestLookupAuthorityEverySpelling checks the index LookupAuthority reads
+// against the rule it stands for: a spelling names the first authority,
+// in the DfE's order, whose own area it spells; a district's or a
+// pseudo-area's spelling names none.
+func TestLookupAuthorityEverySpelling(t *testing.T) {
+	spellings := map[string]bool{}
+	for _, a := range Authorities() {
+		for f := range a.variants {
+			spellings[f] = true
+		}
+	}
+	for f := range spellings {
+		var want *Authority
+		for _, a := range Authorities() {
+			if got, ok := a.variants[f]; ok && got == a.Area() && f != foldArea("County") {
+				want = a
+				break
+			}
+		}
+		if a, ok := LookupAuthority(f); a != want || ok != (want != nil) {
+			t.Errorf("LookupAuthority(%q) = %v, %v; want %v", f, a, ok, want)
+		}
+	}
+}
+
 func TestWithDistricts(t *testing.T) {
 	essex, _ := LookupAuthority("Essex")
 	// A unitary authority has no districts shipped: the officer names

@@ -23,12 +23,33 @@ func TakenBack(ds *Dataset, file string, imports []Import, held func(ref string)
 		kind PeriodKind
 	}
 	latest := map[refKind]Period{}
+	// Figures come a series at a time: the latest of a run of one ref and
+	// kind is found before the map is looked at, once per run rather than
+	// once for each of a large scorecard's hundred thousand figures.
+	var (
+		run    refKind
+		runMax Period
+	)
+	note := func() {
+		if p, ok := latest[run]; !ok || runMax.Compare(p) > 0 {
+			latest[run] = runMax
+		}
+	}
 	for i := range ds.Observations {
 		o := &ds.Observations[i]
-		k := refKind{o.Ref, o.Period.Kind}
-		if p, ok := latest[k]; !ok || o.Period.Compare(p) > 0 {
-			latest[k] = o.Period
+		if i > 0 && o.Ref == run.ref && o.Period.Kind == run.kind {
+			if o.Period.Compare(runMax) > 0 {
+				runMax = o.Period
+			}
+			continue
 		}
+		if i > 0 {
+			note()
+		}
+		run, runMax = refKind{o.Ref, o.Period.Kind}, o.Period
+	}
+	if len(ds.Observations) > 0 {
+		note()
 	}
 	if !reachesPast(imports, latest) {
 		return nil, nil

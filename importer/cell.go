@@ -145,16 +145,19 @@ func plainNumber(s string) (float64, bool) {
 	return v, err == nil && !math.IsInf(v, 0)
 }
 
-// pow10 are the powers of ten a float64 holds exactly, up to 1e15.
-var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
 // shortDecimal reads the usual figure, digits with at most one point
-// ("1896", "0.11656", "-3.5"), of at most 15 digits, as ParseFloat would
-// but several times faster: it runs for most cells of a workbook. Such a
-// figure is a whole number below 2^53 divided by a power of ten no more
-// than 1e15, both exact as float64, so the one rounding of the division
-// gives the nearest float64, as ParseFloat does. Anything else is left to
-// ParseFloat.
+// ("1896", "0.11656", "-3.5"), as ParseFloat would but several times
+// faster: it runs for most cells of a workbook. Such a figure whose
+// digits make a whole number of at most 2^53 is that number divided by a
+// power of ten, both exact as float64, so the one rounding of the
+// division gives the nearest float64, as ParseFloat does. That takes in
+// the 15 significant digits Excel writes a fraction with after "0."
+// ("0.527559055118110"), half of a large workbook's cells. Anything else
+// is left to ParseFloat.
 func shortDecimal(s string) (float64, bool) {
 	neg := len(s) > 0 && s[0] == '-'
 	if neg {
@@ -173,7 +176,8 @@ func shortDecimal(s string) (float64, bool) {
 			return 0, false
 		}
 	}
-	if digits == 0 || digits > 15 {
+	// Nineteen digits cannot overflow m.
+	if digits == 0 || digits > 19 || m > 1<<53 {
 		return 0, false
 	}
 	v := float64(m)

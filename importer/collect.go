@@ -379,9 +379,17 @@ func (c *collector) dataset() *app.Dataset {
 	d.Observations, ranges, sums = c.observations(units)
 	c.academicYears(d.Observations)
 	c.hiddenPlaces(d.Observations, hidden)
-	ranges = append(ranges, c.checkFractions(d.Observations, units)...)
-	ranges = append(ranges, c.checkCounts(d.Observations, units)...)
+	// checkFractions only reads the figures and targets, as checkCounts
+	// and percentSpreads do: it runs beside them, each a pass over a
+	// large workbook's hundred thousand figures. Its warnings come first,
+	// as before.
+	var fractions []app.Warning
+	checked := startWorkers(1, func(int) { fractions = c.checkFractions(d.Observations, units) })
+	counts := c.checkCounts(d.Observations, units)
 	spreads := percentSpreads(d.Observations, units)
+	checked.wait()
+	ranges = append(ranges, fractions...)
+	ranges = append(ranges, counts...)
 	ranges = append(ranges, c.checkAllFractions(spreads, units)...)
 	c.fractionTargets(spreads, units)
 	c.settleShares(units)

@@ -272,12 +272,15 @@ func brokenFormula(raw string) bool {
 func (c *collector) checkCounts(obs []app.Observation, units map[string]app.Indicator) []app.Warning {
 	big := map[string]float64{} // a whole figure of 1000 or more, by ref
 	var odd []int
-	ref, count := "", false
+	// Figures come a series at a time: whether the run's ref has a big
+	// figure is known without a lookup for each.
+	ref, count, hasBig := "", false, false
 	for i := range obs {
 		o := &obs[i]
 		if o.Ref != ref {
 			ind := units[o.Ref]
 			ref, count = o.Ref, ind.Measure == app.Count && ind.Unit == app.Number
+			_, hasBig = big[ref]
 		}
 		if !count || o.Value == nil {
 			continue
@@ -285,8 +288,8 @@ func (c *collector) checkCounts(obs []app.Observation, units map[string]app.Indi
 		v := math.Abs(*o.Value)
 		switch {
 		case v >= 1000 && v == math.Trunc(v):
-			if _, ok := big[ref]; !ok {
-				big[ref] = v
+			if !hasBig {
+				big[ref], hasBig = v, true
 			}
 		case v > 1 && v < 1000 && v != math.Trunc(v) && placesOf(v) == 3:
 			odd = append(odd, i)

@@ -26,22 +26,27 @@ func (c *collector) checkFractions(obs []app.Observation, units map[string]app.I
 		}
 	}
 	var small []int // figures above 0 and at most 1, by index
-	// Observations come a series at a time, so a ref's unit is looked up
-	// once a run, not once a figure: an import holds a hundred thousand.
+	// Observations come a series at a time, so a ref's unit and bounds
+	// are looked up once a run, not once a figure: an import holds a
+	// hundred thousand. Here a ref has a scale exactly when it has bounds.
 	ref, percent := "", false
+	var b *bounds
 	for i := range obs {
 		o := &obs[i]
 		if o.Ref != ref {
-			ref, percent = o.Ref, units[o.Ref].Unit == app.Percent
+			ref, percent, b = o.Ref, units[o.Ref].Unit == app.Percent, big[o.Ref]
 		}
 		if !percent || o.Value == nil || *o.Value <= 0 {
 			continue
 		}
-		if *o.Value > 1 {
-			if _, ok := scale[ref]; !ok {
-				scale[ref] = *o.Value
+		if v := *o.Value; v > 1 {
+			if b == nil {
+				scale[ref] = v
+				b = &bounds{v, v}
+				big[ref] = b
+			} else {
+				b.lo, b.hi = min(b.lo, v), max(b.hi, v)
 			}
-			widen(ref, *o.Value)
 		} else if !agreesWithParts(o) {
 			small = append(small, i)
 		}

@@ -57,6 +57,10 @@ func (w *workers) wait() {
 	}
 }
 
+// abandon returns once every call has returned, discarding any panic:
+// for work whose results are no longer wanted.
+func (w *workers) abandon() { w.wg.Wait() }
+
 // inParallel calls fn(0) to fn(n-1), as many at once as there are
 // processors, and returns once all have returned. A panic in fn is
 // raised again in the caller, for Read to recover.

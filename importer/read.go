@@ -239,11 +239,18 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 			return nil, err
 		}
 		now := time.Now()
+		// cohort.Review, the longest of these checks, only reads the
+		// dataset, as the others do: it runs beside them. A file they
+		// refuse discards what it found, panic included, as it never ran.
+		var cohortWarnings []app.Warning
+		reviewed := startWorkers(1, func(int) { cohortWarnings = cohort.Review(base, res.Dataset, opt.Authority) })
 		if err := checkFigures(base, res.Dataset, opt, now); err != nil {
+			reviewed.abandon()
 			return nil, err
 		}
 		res.Warnings = append(res.Warnings, futureMonths(base, res.Dataset, now)...)
-		res.Warnings = append(res.Warnings, cohort.Review(base, res.Dataset, opt.Authority)...)
+		reviewed.wait()
+		res.Warnings = append(res.Warnings, cohortWarnings...)
 		if res.Dataset != nil {
 			seen := newNewRefs(opt.Known)
 			seen.addAll(res.Dataset.Indicators)

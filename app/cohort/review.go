@@ -45,8 +45,19 @@ func Review(file string, d *app.Dataset, auth *app.Authority) []app.Warning {
 			sub.Indicators = append(sub.Indicators, ind)
 		}
 	}
+	// Figures come a series at a time: the map is looked at once per run
+	// of one series, not for each of a large scorecard's figures.
+	var (
+		last series
+		keep bool
+	)
 	for i := range d.Observations {
-		if o := &d.Observations[i]; checked[series{o.Ref, o.Area}] {
+		o := &d.Observations[i]
+		if i == 0 || o.Ref != last.ref || o.Area != last.area {
+			last = series{o.Ref, o.Area}
+			keep = checked[last]
+		}
+		if keep {
 			sub.Observations = append(sub.Observations, *o)
 		}
 	}

@@ -194,43 +194,49 @@ type seriesGroup struct {
 // in order already), is several times quicker than sorting every figure
 // by its whole key. Figures come series by series, mostly, so a figure of
 // the series before's is placed without making its key at all.
+//
+// It is a pass over every figure, on the path the officer waits on: a
+// large import's two halves are grouped at once, each on a processor,
+// and the second's groups then added to the first's.
 func groupSeries(obs []app.Observation) ([]seriesGroup, error) {
 	if len(obs) == 0 {
 		return nil, nil
 	}
-	index := map[string]int{}
 	var (
-		groups []seriesGroup
-		key    []byte
-		last   = -1
+		all seriesGrouping
+		err error
 	)
-	for i := range obs {
-		o := &obs[i]
-		if last >= 0 {
-			if p := &obs[i-1]; o.Ref == p.Ref && o.Area == p.Area && o.Split == p.Split {
-				g := &groups[last]
-				g.unsorted = g.unsorted || periodOrder(p.Period, o.Period) > 0
-				g.recs = append(g.recs, int32(i))
-				continue
-			}
+	if mid := len(obs) / 2; mid >= minObsPerEncoder && runtime.GOMAXPROCS(0) > 1 {
+		var (
+			hi       seriesGrouping
+			hiErr    error
+			panicked any
+			done     = make(chan struct{})
+		)
+		go func() {
+			defer close(done)
+			defer func() { panicked = recover() }()
+			hi, hiErr = groupRange(obs, mid, len(obs))
+		}()
+		all, err = groupRange(obs, 0, mid)
+		<-done
+		if panicked != nil {
+			panic(panicked) // for Import's guard to report
 		}
-		var err error
-		if key, err = AppendSeriesKey(key[:0], o); err != nil {
-			return nil, err
+		if err == nil {
+			// The first half's error is the first figure's that has one.
+			err = hiErr
 		}
-		g, ok := index[string(key)]
-		if !ok {
-			g = len(groups)
-			groups = append(groups, seriesGroup{key: bytes.Clone(key)})
-			index[string(groups[g].key)] = g
+		if err == nil {
+			all.add(obs, hi)
 		}
-		last = g
-		sg := &groups[g]
-		if n := len(sg.recs); n > 0 && periodOrder(obs[sg.recs[n-1]].Period, o.Period) > 0 {
-			sg.unsorted = true
-		}
-		sg.recs = append(sg.recs, int32(i))
+	} else {
+		all, err = groupRange(obs, 0, len(obs))
 	}
+	if err != nil {
+		return nil, err
+	}
+	groups := all.groups
 	slices.SortFunc(groups, func(a, b seriesGroup) int { return bytes.Compare(a.key, b.key) })
 	for _, g := range groups {
 		if g.unsorted {
@@ -238,6 +244,67 @@ func groupSeries(obs []app.Observation) ([]seriesGroup, error) {
 		}
 	}
 	return groups, nil
+}
+
+// seriesGrouping is the series groups of a run of figures, in the order
+// first met, with each one's index by key.
+type seriesGrouping struct {
+	groups []seriesGroup
+	index  map[string]int
+}
+
+// groupRange groups obs[from:to].
+func groupRange(obs []app.Observation, from, to int) (seriesGrouping, error) {
+	s := seriesGrouping{index: map[string]int{}}
+	var (
+		key  []byte
+		last = -1
+	)
+	for i := from; i < to; i++ {
+		o := &obs[i]
+		if last >= 0 {
+			if p := &obs[i-1]; o.Ref == p.Ref && o.Area == p.Area && o.Split == p.Split {
+				g := &s.groups[last]
+				g.unsorted = g.unsorted || periodOrder(p.Period, o.Period) > 0
+				g.recs = append(g.recs, int32(i))
+				continue
+			}
+		}
+		var err error
+		if key, err = AppendSeriesKey(key[:0], o); err != nil {
+			return seriesGrouping{}, err
+		}
+		g, ok := s.index[string(key)]
+		if !ok {
+			g = len(s.groups)
+			s.groups = append(s.groups, seriesGroup{key: bytes.Clone(key)})
+			s.index[string(s.groups[g].key)] = g
+		}
+		last = g
+		sg := &s.groups[g]
+		if n := len(sg.recs); n > 0 && periodOrder(obs[sg.recs[n-1]].Period, o.Period) > 0 {
+			sg.unsorted = true
+		}
+		sg.recs = append(sg.recs, int32(i))
+	}
+	return s, nil
+}
+
+// add adds the groups of the figures after s's, as if grouped with them:
+// a series in both continues, out of period order if its first figure
+// in later comes before its last in s.
+func (s *seriesGrouping) add(obs []app.Observation, later seriesGrouping) {
+	for _, lg := range later.groups {
+		j, ok := s.index[string(lg.key)]
+		if !ok {
+			s.index[string(lg.key)] = len(s.groups)
+			s.groups = append(s.groups, lg)
+			continue
+		}
+		g := &s.groups[j]
+		g.unsorted = g.unsorted || lg.unsorted || periodOrder(obs[g.recs[len(g.recs)-1]].Period, obs[lg.recs[0]].Period) > 0
+		g.recs = append(g.recs, lg.recs...)
+	}
 }
 
 // blockArena is the size of the chunks blocks are carved from: bbolt

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"testing"
@@ -50,5 +51,58 @@ func TestGroupSeries(t *testing.T) {
 				t.Errorf("groups = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestGroupSeriesHalves: a large import, grouped in two halves at once,
+// is grouped as in one pass: series running across the middle, one whose
+// figures turn back in period order just there, others interleaved.
+func TestGroupSeriesHalves(t *testing.T) {
+	m := func(n int) app.Period { return app.MonthOf(2000+n/12, time.Month(1+n%12)) }
+	var obs []app.Observation
+	refs := []string{"A", "B", "C"}
+	areas := []app.Area{"Kent", "Dover", "Swale"}
+	for i := 0; len(obs) < 4*minObsPerEncoder; i++ {
+		// Runs of a series, the periods of some going back.
+		ref, area := refs[i%len(refs)], areas[(i/len(refs))%len(areas)]
+		for j := range 50 {
+			p := m(i/9*50 + j)
+			if i%7 == 0 {
+				p = m(i/9*50 + 49 - j)
+			}
+			obs = append(obs, app.Observation{Ref: ref, Area: area, Period: p})
+		}
+	}
+	mid := len(obs) / 2
+	// Across the middle, one series steps back a period; another is
+	// stated again.
+	obs[mid-1] = app.Observation{Ref: "D", Area: "Kent", Period: m(5)}
+	obs[mid] = app.Observation{Ref: "D", Area: "Kent", Period: m(4)}
+	obs[mid+1] = app.Observation{Ref: "E", Area: "Kent", Period: m(4)}
+	obs[mid-2] = app.Observation{Ref: "E", Area: "Kent", Period: m(4)}
+
+	got, err := groupSeries(obs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := groupRange(obs, 0, len(obs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := one.groups
+	slices.SortFunc(want, func(a, b seriesGroup) int { return bytes.Compare(a.key, b.key) })
+	for _, g := range want {
+		if g.unsorted {
+			slices.SortStableFunc(g.recs, func(a, b int32) int { return periodOrder(obs[a].Period, obs[b].Period) })
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d groups, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if !bytes.Equal(got[i].key, want[i].key) || got[i].unsorted != want[i].unsorted || !slices.Equal(got[i].recs, want[i].recs) {
+			t.Errorf("group %d = %q unsorted %v %v, want %q unsorted %v %v", i, got[i].key, got[i].unsorted, got[i].recs[:min(8, len(got[i].recs))],
+				want[i].key, want[i].unsorted, want[i].recs[:min(8, len(want[i].recs))])
+		}
 	}
 }

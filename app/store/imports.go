@@ -78,6 +78,11 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 	if err := s.markChanging(); err != nil {
 		return rec, fmt.Errorf("import %s: %w", src.Name, err)
 	}
+	// The figures' reach is a pass over every figure, as their grouping
+	// is, and both only read them: it is found beside the grouping and
+	// encoding rather than before, on the path the officer waits on.
+	reach := make(chan []app.Period, 1)
+	go func() { reach <- ds.Reach() }()
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		if err := alreadyImported(tx, src, &rec); err != nil {
 			return err
@@ -100,10 +105,11 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 			Time:     time.Now().UTC(),
 			Note:     src.Note,
 			Warnings: src.Warnings,
-			Reach:    ds.Reach(),
 		}
 		w := &snapshotWriter{tx: tx, seq: seq}
-		if err := w.write(ds, &rec.Counts); err != nil {
+		err = w.write(ds, &rec.Counts)
+		rec.Reach = <-reach
+		if err != nil {
 			return fmt.Errorf("import %s: %w", src.Name, err)
 		}
 		rec.Counts.Warnings = len(src.Warnings)

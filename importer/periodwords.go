@@ -1,0 +1,224 @@
+package importer
+
+// Periods written in words: a period column's heading, a year within a
+// Target or Floor heading, and the month or longer period a title or a
+// sheet's name gives.
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"scorecard/app"
+)
+
+// periodHeading reads a period column heading: a month ("Mar-25",
+// "March 2025", or a real date, its serial read raw), a quarter
+// ("2024-Q4", or of a financial year, "Q1 2024/25") or a year ("2024/25",
+// "2024/25 AY"), the heading being the period and nothing else.
+func periodHeading(s string) (app.Period, bool) {
+	// Every heading is asked, and most are words: a period has a digit,
+	// and a number without one is an infinity or NaN, so words are
+	// turned away before the parsers build an error for each.
+	if !hasDigit(s) && !infOrNaN(s) {
+		return app.Period{}, false
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		p, err := app.MonthFromExcelSerial(f)
+		return p, err == nil
+	}
+	if !hasDigit(s) {
+		return app.Period{}, false
+	}
+	if p, ok := financialQuarter(s); ok {
+		return p, true
+	}
+	p, err := app.ParsePeriod(s)
+	if err != nil {
+		return app.Period{}, false
+	}
+	return p, true
+}
+
+// cutYear finds a financial or academic year ("2024/25", "2024-25 AY") in
+// a heading and returns it with the heading minus the year.
+func cutYear(s string) (app.Period, string) {
+	if !hasDigit(s) {
+		return app.Period{}, s // no year, and no words to split
+	}
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == '[' || r == ']' || r == ':' || r == ','
+	})
+	// A year the words around it call academic runs September to
+	// August, wherever the words stand: "AY 2024/25", "2024/25 AY",
+	// "2024/25 (academic year)", "Academic year 2024-25". Read as a
+	// financial year it would date a school year's months seven months
+	// out, or refuse them.
+	academic := false
+	for _, f := range fields {
+		if strings.EqualFold(f, "AY") || strings.EqualFold(f, "academic") {
+			academic = true
+		}
+	}
+	for i, f := range fields {
+		if len(f) > 2 && strings.EqualFold(f[:2], "FY") {
+			f = f[2:] // FY2024/25, FY24/25
+		}
+		p, err := app.ParsePeriod(f)
+		if err != nil {
+			p, err = shortYear(f)
+		}
+		if err != nil || (p.Kind != app.FinancialYear && p.Kind != app.AcademicYear) {
+			continue
+		}
+		if academic && p.Kind == app.FinancialYear {
+			p = app.Period{Kind: app.AcademicYear, Year: p.Year}
+		}
+		// "FY 2024/25": the FY is part of the year, not a word of the
+		// heading that would make "Target FY 2024/25" a guess.
+		fy := i > 0 && strings.EqualFold(fields[i-1], "FY") && p.Kind == app.FinancialYear
+		var rest []string
+		for j := 0; j < len(fields); j++ {
+			switch {
+			case j == i, fy && j == i-1, academic && strings.EqualFold(fields[j], "AY"):
+			case academic && strings.EqualFold(fields[j], "academic"):
+				if j+1 < len(fields) && (strings.EqualFold(fields[j+1], "year") || strings.EqualFold(fields[j+1], "yr")) {
+					j++
+				}
+			default:
+				rest = append(rest, fields[j])
+			}
+		}
+		return p, strings.Join(rest, " ")
+	}
+	return app.Period{}, s
+}
+
+// shortYear reads a year written with two digits a side, "24/25" or
+// "24-25", as the financial year 2024/25: in a heading beside Target or
+// Floor that is how a year is most often abbreviated. The second year
+// must follow the first, so that a fraction such as "3/4" is not a year.
+func shortYear(s string) (app.Period, error) {
+	a, b, ok := strings.Cut(strings.ReplaceAll(s, "-", "/"), "/")
+	if !ok || len(a) != 2 || len(b) != 2 {
+		return app.Period{}, errNotYear
+	}
+	x, err1 := strconv.Atoi(a)
+	y, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || y != (x+1)%100 {
+		return app.Period{}, errNotYear
+	}
+	return app.Period{Kind: app.FinancialYear, Year: 2000 + x}, nil
+}
+
+var errNotYear = errors.New("not a year")
+
+// hasDigit reports whether s has an ASCII digit, as every period written
+// out does.
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// infOrNaN reports whether s, which has no digit, might be one of the
+// numbers strconv.ParseFloat reads without one: "Inf", "-infinity", "NaN".
+func infOrNaN(s string) bool {
+	if len(s) > 0 && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	return len(s) > 0 && len(s) <= len("infinity") && strings.ContainsRune("iInN", rune(s[0]))
+}
+
+// findMonth finds a reporting month in free text such as a title ("CYPE
+// Scorecard - March 2025", "Data as at 31/03/2025" is not read) or a sheet
+// name ("Districts Mar-25").
+func findMonth(s string) (app.Period, bool) {
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':' || r == '\u2013' || r == '\u2014'
+	})
+	for i := range fields {
+		for _, cand := range []string{joinNext(fields, i), fields[i]} {
+			if _, both := yearOrMonth(cand); both {
+				continue // a year more likely, in a title (findLongerPeriod)
+			}
+			if p, err := app.ParsePeriod(cand); err == nil && p.Kind == app.Month {
+				return p, true
+			}
+		}
+	}
+	return app.Period{}, false
+}
+
+// findMonthRange finds a span of months named in s that makes up a
+// quarter or a financial year: "April to June 2024", "Apr-Jun 2024",
+// "April 2024 to March 2025". Read month by month, the title's last
+// month would stand for the span.
+func findMonthRange(s string) (app.Period, bool) {
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':'
+	})
+	month := func(name, year string) (app.Period, bool) {
+		p, err := app.ParsePeriod(name + " " + year)
+		return p, err == nil && p.Kind == app.Month && !hasDigit(name)
+	}
+	span := func(a, ay, b, by string) (app.Period, bool) {
+		from, ok1 := month(a, ay)
+		to, ok2 := month(b, by)
+		if !ok1 || !ok2 {
+			return app.Period{}, false
+		}
+		if ay == by && from.N > to.N {
+			from.Year-- // "October to March 2025" starts in 2024
+		}
+		return monthSpan(from, to)
+	}
+	dash := func(w string) bool { return w == "to" || w == "-" || w == "\u2013" || w == "\u2014" }
+	for i := range fields {
+		rest := fields[i:]
+		switch {
+		case len(rest) >= 4 && dash(rest[1]): // April to June 2024
+			if p, ok := span(rest[0], rest[3], rest[2], rest[3]); ok {
+				return p, true
+			}
+		case len(rest) >= 5 && dash(rest[2]): // April 2024 to March 2025
+			if p, ok := span(rest[0], rest[1], rest[3], rest[4]); ok {
+				return p, true
+			}
+		case len(rest) >= 2 && strings.ContainsAny(rest[0], "-\u2013"): // Apr-Jun 2024
+			if a, b, ok := strings.Cut(strings.ReplaceAll(rest[0], "\u2013", "-"), "-"); ok {
+				if p, ok := span(a, rest[1], b, rest[1]); ok {
+					return p, true
+				}
+			}
+		}
+	}
+	return app.Period{}, false
+}
+
+// findLongerPeriod finds a quarter or a financial or academic year named
+// in s: "Q1 2024/25" or "2024/25 Q1" (a quarter of the financial year),
+// "2024-Q3" or "Q3 2024", "2024/25" or "2024/25 AY".
+func findLongerPeriod(s string) (app.Period, bool) {
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':' || r == '\u2013' || r == '\u2014'
+	})
+	for i := range fields {
+		if p, ok := financialQuarter(joinNext(fields, i)); ok {
+			return p, true
+		}
+		for _, cand := range []string{joinNext(fields, i), fields[i]} {
+			if m, both := yearOrMonth(cand); both {
+				return app.Period{Kind: app.FinancialYear, Year: m.Year}, true
+			}
+			if p, err := app.ParsePeriod(cand); err == nil && (p.Kind == app.Quarter || p.IsYear() && p.Kind != app.CalendarYear) {
+				return p, true
+			}
+		}
+	}
+	return app.Period{}, false
+}
+
+func joinNext(fields []string, i int) string {
+	if i+1 < len(fields) {
+		return fields[i] + " " + fields[i+1]
+	}
+	return fields[i]
+}

@@ -141,7 +141,8 @@ func (o *originalWriter) whose() string {
 // read on the rows of figures the export changed: a sum of the row's
 // months (a year to date, a total) is restated from the figures as
 // written, or withheld when one of them is; any other number, whose
-// meaning the export cannot know, is blanked.
+// meaning the export cannot know, is blanked where the export excludes
+// a cohort it may count, and otherwise stands.
 func (o *originalWriter) unreadColumns(ctx context.Context, deps map[cellAt]dependence) error {
 	// The numbers beside changed figures, found before the original is
 	// read again to say which columns its import read.
@@ -230,6 +231,14 @@ func (o *originalWriter) unreadColumns(ctx context.Context, deps map[cellAt]depe
 func (o *originalWriter) unreadCell(sheet, ref string, v float64, figs []rowFigure, grid [][]string) (dependence, error) {
 	head := heading(grid, ref)
 	parts := sumOf(v, figs)
+	if parts == nil && (len(o.opt.Exclude) == 0 || aimHeading(head)) {
+		// Not a sum of the row's figures, it gives none of them away by
+		// subtraction, and only a cohort's exclusion can have made it
+		// wrong: a same-month-last-year, a regional average or a rank
+		// beside a withheld month stands, as does a stretch target,
+		// which no exclusion changes.
+		return unchanged, nil
+	}
 	if parts == nil {
 		note := fmt.Sprintf("Blanked by this export: the import did not read this column%s, so the figure here could not be restated with the row's figures (%s).", head, o.whose())
 		if err := o.f.SetCellValue(sheet, ref, nil); err != nil {
@@ -409,6 +418,19 @@ func heading(grid [][]string, ref string) string {
 		}
 	}
 	return ""
+}
+
+// aimHeading reports whether a column heading (as heading gives it)
+// names an aim the council set, a target, floor or tolerance, which
+// stands whoever the figures count.
+func aimHeading(head string) bool {
+	h := strings.ToLower(head)
+	for _, w := range []string{"target", "stretch", "ambition", "aim", "goal", "floor", "tolerance", "threshold"} {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sumOf returns the run of a row's monthly counts that v is the sum of,

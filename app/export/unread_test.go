@@ -55,13 +55,15 @@ func producerWorkbook(t *testing.T, path string, head []string, rows [][]any) {
 // months shown) or is all children's under a title excluding a cohort.
 // A sum of the months is restated, or withheld with them; a formula over
 // them withheld, or kept without its saved result; anything else
-// blanked; each with a note and a warning naming its cell. A row whose
+// blanked where a cohort is excluded, and standing where only small
+// numbers were withheld; each with a note and a warning naming its cell. A row whose
 // figures are unchanged keeps its cells.
 func TestOriginalUnreadColumns(t *testing.T) {
 	head := []string{"Ref", "Indicator", "Polarity", "Apr-25", "May-25", "Jun-25", "YTD 2025/26", "Year to date (formula)", "Rank"}
 	uasc := []app.Cohort{app.UASC}
 	tests := []struct {
 		name string
+		head []string // head when nil
 		rows [][]any
 		opt  Options
 		// want are cells and what they must hold: a number, "c", "" for
@@ -80,11 +82,13 @@ func TestOriginalUnreadColumns(t *testing.T) {
 				{"Total", "", "", 312, 331, 331, 974, "=SUM(H4:H6)", nil},
 			},
 			opt: Options{Suppress: 5},
-			want: map[string]string{"F4": "c", "G4": "c", "H4": "c", "I4": "",
+			// The rank beside the withheld month (I4) is no sum of the
+			// months, and gives none of them away: it stands.
+			want: map[string]string{"F4": "c", "G4": "c", "H4": "c", "I4": "4",
 				"D5": "c", "G5": "c", "H5": "c",
 				"G6": "930", "I6": "2",
 				"D7": "c", "E7": "331", "F7": "c", "G7": "c", "H7": "c"},
-			warned: []string{"G4", "H4", "I4", "G5", "H5", "D7", "F7", "G7", "H7"},
+			warned: []string{"G4", "H4", "G5", "H5", "D7", "F7", "G7", "H7"},
 		},
 		{
 			name: "excluding UASC",
@@ -105,11 +109,38 @@ func TestOriginalUnreadColumns(t *testing.T) {
 				"D8": string(app.CannotExclude), "G8": "", "H8": "", "D9": "", "E9": "", "F9": ""},
 			warned: []string{"G4", "H4", "I4", "G6", "G8", "H8", "D9", "E9", "F9"},
 		},
+		{
+			// A target in a column the import did not read is the
+			// council's aim whoever is counted: it stands, where a
+			// figure of unknown meaning beside it is blanked.
+			name: "stretch target beside figures excluding UASC",
+			head: []string{"Ref", "Indicator", "Polarity", "Apr-25", "May-25", "Jun-25", "Stretch target", "Sep-24 (same month last year)", "Regional average"},
+			rows: [][]any{
+				{"QZ01", "Number of children starting to be looked after", "-", 300, 310, 320, 280, 290, 305},
+				{"QZ01", "  of which UASC", "", 100, 110, 120, nil, nil, nil},
+			},
+			opt:    Options{Exclude: uasc},
+			want:   map[string]string{"D4": "200", "G4": "280", "H4": "", "I4": ""},
+			warned: []string{"H4", "I4"},
+		},
+		{
+			name: "withheld month beside figures that are no sum of it",
+			head: []string{"Ref", "Indicator", "Polarity", "Apr-25", "May-25", "Jun-25", "Stretch target", "Sep-24 (same month last year)", "Regional average"},
+			rows: [][]any{
+				{"QU01", "Number of children placed in secure welfare accommodation", "L", 3, 10, 12, 8, 21, 17},
+			},
+			opt:  Options{Suppress: 5},
+			want: map[string]string{"D4": "c", "G4": "8", "H4": "21", "I4": "17"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			orig := filepath.Join(t.TempDir(), "producer.xlsx")
-			producerWorkbook(t, orig, head, tt.rows)
+			hd := head
+			if tt.head != nil {
+				hd = tt.head
+			}
+			producerWorkbook(t, orig, hd, tt.rows)
 			h := storeOf(t, orig)
 			tt.opt.Original = orig
 			// Not export(): its audit reads the house layout's Data sheet,

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -166,7 +167,8 @@ func (o *originalWriter) unreadColumns(ctx context.Context, deps map[cellAt]depe
 		grids[sheet] = grid
 		for _, row := range slices.Sorted(maps.Keys(rows)) {
 			figs := rows[row]
-			if !slices.ContainsFunc(figs, rowFigure.changed) || row > len(grid) {
+			changed := slices.ContainsFunc(figs, rowFigure.changed)
+			if !changed && !o.countsWithheld(figs) || row > len(grid) {
 				continue
 			}
 			for c, text := range grid[row-1] {
@@ -178,8 +180,8 @@ func (o *originalWriter) unreadColumns(ctx context.Context, deps map[cellAt]depe
 					continue // see formulas
 				}
 				v, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
-				if err != nil {
-					continue // words, not a figure
+				if err != nil || !changed && !o.smallCount(v, figs) {
+					continue // words, not a figure, or a figure nothing changed
 				}
 				found[sheet] = append(found[sheet], candidate{ref, v, c + 1, figs})
 			}
@@ -231,6 +233,16 @@ func (o *originalWriter) unreadColumns(ctx context.Context, deps map[cellAt]depe
 func (o *originalWriter) unreadCell(sheet, ref string, v float64, figs []rowFigure, grid [][]string) (dependence, error) {
 	head := heading(grid, ref)
 	parts := sumOf(v, figs)
+	if parts == nil && o.smallCount(v, figs) && !notCountHeading(head) {
+		// Whatever it counts, a count of so few children beside the
+		// row's counts is withheld as the row's own would be.
+		note := fmt.Sprintf("Withheld (c) by this export: a count from 1 to %d, in a column the import did not read%s.", o.opt.Suppress-1, head)
+		if err := o.f.SetCellStr(sheet, ref, string(app.Suppressed)); err != nil {
+			return 0, err
+		}
+		return hidden, o.warnAt(sheet, ref, note,
+			fmt.Sprintf("withheld (c): a count from 1 to %d in a column the import did not read%s", o.opt.Suppress-1, head))
+	}
 	if parts == nil && (len(o.opt.Exclude) == 0 || aimHeading(head)) {
 		// Not a sum of the row's figures, it gives none of them away by
 		// subtraction, and only a cohort's exclusion can have made it
@@ -422,15 +434,48 @@ func heading(grid [][]string, ref string) string {
 
 // aimHeading reports whether a column heading (as heading gives it)
 // names an aim the council set, a target, floor or tolerance, which
-// stands whoever the figures count.
+// stands whoever the figures count. A figure's distance from its aim
+// ("Variance to target", "Gap to floor") is worked out from the figure,
+// and is no aim.
 func aimHeading(head string) bool {
 	h := strings.ToLower(head)
+	for _, w := range []string{"variance", "gap", "difference", "diff", "distance", "vs", "versus", "against", "shortfall", "above", "below", "over", "under"} {
+		if slices.Contains(strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) }), w) {
+			return false
+		}
+	}
 	for _, w := range []string{"target", "stretch", "ambition", "aim", "goal", "floor", "tolerance", "threshold"} {
 		if strings.Contains(h, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// notCountHeading reports whether a column heading names a figure that
+// counts no children, whatever the row counts: a rank, a quartile, an
+// average or a rate.
+func notCountHeading(head string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(head), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "rank", "ranking", "position", "quartile", "percentile", "band", "average", "mean", "median", "rate", "ratio", "percent", "percentage", "score", "target", "floor":
+			return true
+		}
+	}
+	return strings.Contains(head, "%")
+}
+
+// countsWithheld reports whether the export withholds small counts on a
+// row of figures figs: it suppresses, and they are counts.
+func (o *originalWriter) countsWithheld(figs []rowFigure) bool {
+	return o.opt.Suppress > 1 && len(figs) > 0 && countLike(figs[0].ind)
+}
+
+// smallCount reports whether v, beside the row's figures figs, is a
+// count the export withholds: a whole number from 1 to below the
+// threshold, on a row of counts.
+func (o *originalWriter) smallCount(v float64, figs []rowFigure) bool {
+	return o.countsWithheld(figs) && v == math.Trunc(v) && v >= 1 && v < float64(o.opt.Suppress)
 }
 
 // sumOf returns the run of a row's monthly counts that v is the sum of,

@@ -124,6 +124,32 @@ func TestOriginalUnreadColumns(t *testing.T) {
 			warned: []string{"H4", "I4"},
 		},
 		{
+			// A count of 1 to 4 in an unread column is withheld as the
+			// row's own would be, beside a withheld month or not; a rank
+			// counts no children and stands.
+			name: "small counts in unread columns",
+			head: []string{"Ref", "Indicator", "Polarity", "Jul-25", "Aug-25", "Sep-25", "Quarter 2 2025/26", "Rank", "Variance to target"},
+			rows: [][]any{
+				{"GP01", "Number of children placed out of county", "L", 1, 6, 7, 2, 3, nil},
+				{"GP03", "Number of children missing from care", "L", 8, 6, 7, 3, 2, nil},
+			},
+			opt:    Options{Suppress: 5},
+			want:   map[string]string{"D4": "c", "G4": "c", "H4": "3", "G5": "c", "H5": "2"},
+			warned: []string{"G4", "G5"},
+		},
+		{
+			// A figure's distance from its target is worked out from
+			// all children's figure: blanked under an exclusion.
+			name: "variance to target beside figures excluding UASC",
+			head: []string{"Ref", "Indicator", "Polarity", "Jul-25", "Aug-25", "Sep-25", "Target", "Variance to target", "Rank"},
+			rows: [][]any{
+				{"GP02", "Children seen within 10 days (%)", "H", 38, 46, 43, 45, -2, nil},
+			},
+			opt:    Options{Exclude: uasc},
+			want:   map[string]string{"D4": string(app.CannotExclude), "H4": ""},
+			warned: []string{"H4"},
+		},
+		{
 			name: "withheld month beside figures that are no sum of it",
 			head: []string{"Ref", "Indicator", "Polarity", "Apr-25", "May-25", "Jun-25", "Stretch target", "Sep-24 (same month last year)", "Regional average"},
 			rows: [][]any{

@@ -29,18 +29,18 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	var failed error
-	paths, moved := args, []string(nil)
+	paths, moved := args, []importer.Moved(nil)
 	if len(args) > 1 {
-		paths, moved = importer.ChildListsLast(e.ctx, args)
+		paths, moved = importer.FixedRefsLast(e.ctx, args)
 	}
 	for _, path := range paths {
 		if with, ok := e.readWith[absPath(path)]; ok {
 			fmt.Fprintf(e.out, "%s: read with %s above, as one SSDA903 return\n", filepath.Base(path), with)
 			continue
 		}
-		if slices.Contains(moved, path) {
+		if i := slices.IndexFunc(moved, func(m importer.Moved) bool { return m.Path == path }); i >= 0 {
 			// Said, since the summaries no longer follow the order given.
-			fmt.Fprintf(e.out, "%s: a child-level list: read after the other files named, so that its figures are checked against their definitions\n", filepath.Base(path))
+			fmt.Fprintf(e.out, "%s: %s: read after the other files named, so that its figures are checked against their definitions\n", filepath.Base(path), moved[i].What)
 		}
 		if err := importFile(e, st, path, filepath.Base(path), "file"); err != nil {
 			fmt.Fprintln(e.errOut, oneLine(err))

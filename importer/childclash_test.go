@@ -164,11 +164,11 @@ func TestChildLevelAllClashRefused(t *testing.T) {
 	}
 }
 
-// TestChildListsLast orders the files of one import: child-level lists
-// after every other file, each kind in the order given, so that a council
-// workbook named with a list defines its refs before the list is judged
-// against them.
-func TestChildListsLast(t *testing.T) {
+// TestFixedRefsLast orders the files of one import: child-level lists
+// and DfE statistics files after every other file, each kind in the order
+// given, so that a council workbook named with one defines its refs
+// before the list or the DfE's figures are judged against them.
+func TestFixedRefsLast(t *testing.T) {
 	dir := copy903(t, "header.csv", "episodes.csv", "uasc.csv")
 	list := filepath.Join("childlevel", "testdata", "annexa-libreoffice.xlsx")
 	episodes, header := filepath.Join(dir, "episodes.csv"), filepath.Join(dir, "header.csv")
@@ -188,6 +188,7 @@ func TestChildListsLast(t *testing.T) {
 	f.Close()
 	notes := filepath.Join(dir, "notes.csv") // a CSV that is no 903 table
 	missing := filepath.Join(dir, "gone.xlsx")
+	dfe := filepath.Join("dfe", "testdata", "la_cla_placement_stability.csv")
 	tests := []struct {
 		name               string
 		paths, want, moved []string
@@ -198,11 +199,18 @@ func TestChildListsLast(t *testing.T) {
 		{"two lists before two files", []string{header, list, notes, book}, []string{notes, book, header, list}, []string{header, list}},
 		{"lists alone", []string{list, episodes}, []string{list, episodes}, nil},
 		{"an unreadable file is no list", []string{missing, list, book}, []string{missing, book, list}, []string{list}},
+		// As a shell's * names them: la_cla... before the scorecard.
+		{"DfE file first", []string{dfe, book}, []string{book, dfe}, []string{dfe}},
+		{"DfE file and list", []string{dfe, list, book}, []string{book, dfe, list}, []string{dfe, list}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, moved := ChildListsLast(context.Background(), tt.paths)
-			if !slices.Equal(got, tt.want) || !slices.Equal(moved, tt.moved) {
+			got, moved := FixedRefsLast(context.Background(), tt.paths)
+			var paths []string
+			for _, m := range moved {
+				paths = append(paths, m.Path)
+			}
+			if !slices.Equal(got, tt.want) || !slices.Equal(paths, tt.moved) {
 				t.Errorf("order %v, moved %v; want %v, %v", got, moved, tt.want, tt.moved)
 			}
 		})

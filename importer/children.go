@@ -40,40 +40,58 @@ func ParseAsAt(s string, now time.Time) (time.Time, error) {
 	return t, nil
 }
 
-// ChildListsLast orders the files of an import of several: child-level
-// lists (an Annex A list, an SSDA903 table) after every other file, each
-// kind in the order given. A list files its figures under fixed refs, and
-// is refused those the store defines as other measures (leaveOutClashes);
-// read after a council's workbook named with it, it is judged against the
-// workbook's definitions, where read first it would define the refs
-// itself and the workbook's figures would be filed under them. It
-// returns the order and the lists it moved after another file. A file
-// whose start cannot be read keeps its place: its import says why.
-func ChildListsLast(ctx context.Context, paths []string) (ordered, moved []string) {
-	var others, lists []string
-	for _, p := range paths {
-		if isChildList(ctx, p) {
-			lists = append(lists, p)
-			continue
-		}
-		// The lists before this file are read after it.
-		moved = append(moved, lists[len(moved):]...)
-		others = append(others, p)
-	}
-	return append(others, lists...), moved
+// A Moved is a file FixedRefsLast read after a file named after it, and
+// what it is, in words: "a child-level list".
+type Moved struct {
+	Path, What string
 }
 
-// isChildList reports whether the file at path is a child-level list, by
-// its header wording alone.
-func isChildList(ctx context.Context, path string) bool {
+// FixedRefsLast orders the files of an import of several: those that
+// file their figures under fixed refs, child-level lists (an Annex A
+// list, an SSDA903 table) and DfE statistics files, after every other
+// file, each kind in the order given. Such a file is refused the refs the
+// store defines as other measures (leaveOutClashes, the DfE reader's
+// clash guard); read after a council's workbook named with it, it is
+// judged against the workbook's definitions, where read first it would
+// define the refs itself and the workbook's figures would be filed under
+// them. It returns the order and the files it moved after another. A
+// file whose start cannot be read keeps its place: its import says why.
+func FixedRefsLast(ctx context.Context, paths []string) (ordered []string, moved []Moved) {
+	var others []string
+	var fixed []Moved
+	for _, p := range paths {
+		if what := fixedRefs(ctx, p); what != "" {
+			fixed = append(fixed, Moved{p, what})
+			continue
+		}
+		// The fixed-ref files before this one are read after it.
+		moved = append(moved, fixed[len(moved):]...)
+		others = append(others, p)
+	}
+	for _, m := range fixed {
+		others = append(others, m.Path)
+	}
+	return others, moved
+}
+
+// fixedRefs says what the file at path is, by its start alone, if it
+// files its figures under fixed refs: "a child-level list", "a DfE
+// statistics file"; or "".
+func fixedRefs(ctx context.Context, path string) string {
 	s, err := sample(ctx, path, Options{})
 	if err != nil {
-		return false
+		return ""
 	}
 	if s.book != nil {
 		defer s.book.Close()
 	}
-	return isAnnexA(s) || is903(s)
+	switch {
+	case isAnnexA(s) || is903(s):
+		return "a child-level list"
+	case isDfE(s):
+		return "a DfE statistics file"
+	}
+	return ""
 }
 
 // isAnnexA reports whether a workbook has an Ofsted Annex A list of

@@ -122,12 +122,12 @@ func (w *mainWindow) importFiles(paths []string) {
 		w.readNext(j)
 		return
 	}
-	// Child-level lists are read after the other files, so that a
-	// workbook dropped with one defines its refs first
-	// (importer.ChildListsLast); telling them apart opens each file, so
+	// Child-level lists and DfE files are read after the other files,
+	// so that a workbook dropped with one defines its refs first
+	// (importer.FixedRefsLast); telling them apart opens each file, so
 	// not on the UI thread.
 	go func() {
-		ordered, _ := importer.ChildListsLast(j.ctx, paths)
+		ordered, _ := importer.FixedRefsLast(j.ctx, paths)
 		fyne.Do(func() {
 			// Files dropped meanwhile joined the queue after these.
 			j.paths = append(ordered, j.paths[len(paths):]...)

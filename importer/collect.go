@@ -3,7 +3,6 @@ package importer
 import (
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -454,17 +453,29 @@ func (c *collector) latestPeriod() app.Period {
 // beside them all.
 func (c *collector) observations(units map[string]app.Indicator) (obs []app.Observation, ranges, sums []app.Warning) {
 	obs = make([]app.Observation, len(c.figs))
-	sumsDone := startWorkers(1, func(int) { sums = c.checkDistrictSums(units) })
-	parts := max(1, min(runtime.GOMAXPROCS(0), len(c.figs)/8192))
+	// The sums are one long task, so they go first, and the figures are
+	// cut into parts small enough that the processors finish together:
+	// in one part per processor beside the sums, one processor was left
+	// filling alone for a tenth of the import.
+	parts := max(1, min(len(c.figs)/observationsPart, 64))
 	warnings := make([][]app.Warning, parts)
-	inParallel(parts, func(p int) {
+	inParallel(1+parts, func(i int) {
+		if i == 0 {
+			sums = c.checkDistrictSums(units)
+			return
+		}
+		p := i - 1
 		lo, hi := len(c.figs)*p/parts, len(c.figs)*(p+1)/parts
 		c.fillObservations(obs[lo:hi], lo)
 		warnings[p] = c.checkRanges(obs[lo:hi], units)
 	})
-	sumsDone.wait()
 	return obs, slices.Concat(warnings...), sums
 }
+
+// observationsPart is about the fewest figures observations fills as one
+// part: enough that a part's block of numbers and string of cell
+// references are worth their allocation.
+const observationsPart = 4096
 
 // fillObservations makes obs from the figures from the first'th on.
 func (c *collector) fillObservations(obs []app.Observation, first int) {

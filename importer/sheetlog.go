@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"fmt"
+	"runtime"
 
 	"scorecard/app"
 )
@@ -188,7 +189,15 @@ func readSheets(ctx context.Context, book *workbook, file string, plan []planned
 	for i := range r.sheets {
 		r.sheets[i].done = make(chan struct{})
 	}
-	r.work = startWorkers(len(plan), func(i int) { r.sheets[i].read(ctx, book, file, plan[i], lim) })
+	r.work = startWorkers(len(plan), func(i int) {
+		r.sheets[i].read(ctx, book, file, plan[i], lim)
+		// The collector, waiting for this sheet, is next to run on this
+		// processor, but only once this reader blocks or its time slice
+		// ends: yielding lets it take the sheet now, so that it keeps up
+		// with the readers rather than taking the last sheets alone after
+		// them.
+		runtime.Gosched()
+	})
 	return r
 }
 

@@ -249,16 +249,41 @@ func compactCohorts(cs []app.Cohort) []app.Cohort {
 	return slices.Compact(cs)
 }
 
+// cohortStems are the words, in lower case, without one of which an
+// ASCII label names no cohort nor all children.
+var cohortStems = []string{"uasc", "unaccompanied", "ola", "other l", "disab", "all", "total"}
+
 // mayNameCohort reports whether an ASCII label could name a cohort or all
-// children; most indicator names do not, and are answered without
-// splitting them into words.
+// children (holds one of cohortStems, in any case); most indicator names
+// do not, and are answered without splitting them into words. Every row
+// of every sheet asks, so the label is read once, each stem tried only
+// where its first letter is.
 func mayNameCohort(s string) bool {
-	for _, w := range []string{"uasc", "unaccompanied", "ola", "other l", "disab", "all", "total"} {
-		if containsFoldASCII(s, w) {
-			return true
+	for i := 0; i < len(s); i++ {
+		switch lowerASCII(s[i]) {
+		case 'u', 'o', 'd', 'a', 't':
+			for _, w := range cohortStems {
+				if w[0] == lowerASCII(s[i]) && hasPrefixFoldASCII(s[i:], w) {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// hasPrefixFoldASCII reports whether s begins with the lower-case ASCII
+// prefix, in any case.
+func hasPrefixFoldASCII(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for j := 0; j < len(prefix); j++ {
+		if lowerASCII(s[j]) != prefix[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // cohortAt returns the cohort phrase starting at word i, and its length

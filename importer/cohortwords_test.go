@@ -410,3 +410,59 @@ func TestNameLeavesCohortOut(t *testing.T) {
 		})
 	}
 }
+
+// TestMayNameCohort holds the one-pass scan to its definition: a label
+// may name a cohort exactly when it holds one of cohortStems in any case.
+func TestMayNameCohort(t *testing.T) {
+	for _, tc := range []struct {
+		label string
+		want  bool
+	}{
+		{"Children in care per 10,000", false},
+		{"Excluding UASC", true},
+		{"excluding uasc", true},
+		{"Unaccompanied asylum-seeking children", true},
+		{"OLA", true},
+		{"Other LAs' children", true},
+		{"Other local authorities", true},
+		{"Other councils", false},
+		{"Children with a disability", true},
+		{"ALL CHILDREN", true},
+		{"Total", true},
+		{"Tota", false},
+		{"Re-referrals within 12 months", false},
+		{"uas", false},
+		{"", false},
+		{"u", false},
+		{"Percentage of care leavers in EET", false},
+		{"Smaller caseloads", true}, // "all" within a word: a cheap "maybe"
+	} {
+		if got := mayNameCohort(tc.label); got != tc.want {
+			t.Errorf("mayNameCohort(%q) = %v, want %v", tc.label, got, tc.want)
+		}
+	}
+	// Against the definition, on labels cut from the stems and filler at
+	// every offset and case.
+	definition := func(s string) bool {
+		for _, w := range cohortStems {
+			if containsFoldASCII(s, w) {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := append([]string{"x", "Care ", "oth", "er ", "l", "UA", "sc", "Dis", "ab", "tot", "al", "o", "la"}, cohortStems...)
+	for i, a := range pieces {
+		for j, b := range pieces {
+			for _, c := range pieces {
+				s := a + b + c
+				if (i+j)%2 == 0 {
+					s = strings.ToUpper(s)
+				}
+				if got, want := mayNameCohort(s), definition(s); got != want {
+					t.Errorf("mayNameCohort(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}

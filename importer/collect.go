@@ -378,15 +378,22 @@ func (c *collector) dataset() *app.Dataset {
 	d.Observations, ranges, sums = c.observations(units)
 	c.academicYears(d.Observations)
 	c.hiddenPlaces(d.Observations, hidden)
-	// checkFractions only reads the figures and targets, as checkCounts
-	// and percentSpreads do: it runs beside them, each a pass over a
-	// large workbook's hundred thousand figures. Its warnings come first,
-	// as before.
-	var fractions []app.Warning
-	checked := startWorkers(1, func(int) { fractions = c.checkFractions(d.Observations, units) })
-	counts := c.checkCounts(d.Observations, units)
-	spreads := percentSpreads(d.Observations, units)
-	checked.wait()
+	// checkFractions, checkCounts and percentSpreads only read the
+	// figures and targets: they run beside one another, each a pass over
+	// a large workbook's hundred thousand figures. The fractions'
+	// warnings come first, as before.
+	var fractions, counts []app.Warning
+	var spreads map[string]*spread
+	inParallel(3, func(i int) {
+		switch i {
+		case 0:
+			fractions = c.checkFractions(d.Observations, units)
+		case 1:
+			counts = c.checkCounts(d.Observations, units)
+		case 2:
+			spreads = percentSpreads(d.Observations, units)
+		}
+	})
 	ranges = append(ranges, fractions...)
 	ranges = append(ranges, counts...)
 	ranges = append(ranges, c.checkAllFractions(spreads, units)...)

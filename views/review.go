@@ -12,25 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"scorecard/app"
 	"scorecard/importer"
 )
-
-// ignoreColumn is the mapping choice that leaves a column unread.
-const ignoreColumn = "(ignore)"
-
-// columnRoles are the roles a column can be given in the mapping step.
-var columnRoles = []string{
-	ignoreColumn,
-	string(importer.RoleRef), string(importer.RoleName), string(importer.RoleSection), string(importer.RolePolarity),
-	string(importer.RoleDataPeriod), string(importer.RoleUnit), string(importer.RoleGuidance), string(importer.RoleDecimals),
-	string(importer.RoleMeasure), string(importer.RoleYearType), string(importer.RoleTarget), string(importer.RoleFloor),
-	string(importer.RoleTolerance), string(importer.RolePrevious), string(importer.RoleRAG), string(importer.RoleDoT),
-	string(importer.RoleEngland), string(importer.RoleNeighbours), string(importer.RoleComments),
-	string(importer.RoleNumerator), string(importer.RoleDenominator), string(importer.RolePeriod), string(importer.RoleArea),
-	string(importer.RoleCohort), string(importer.RoleValue), string(importer.RoleStatus), string(importer.RoleYear),
-	string(importer.RoleRule), string(importer.RoleMilestone), string(importer.RoleMilestoneFloor),
-}
 
 // layoutReview is the import review: everything the file would change
 // in the store (see importPreview), shown before anything is stored, and
@@ -246,72 +229,6 @@ func (r *layoutReview) previewList() fyne.CanvasObject {
 	)
 }
 
-// sheetForm lists one sheet's columns with a role picker for each.
-func (r *layoutReview) sheetForm(l *importer.Layout) fyne.CanvasObject {
-	about := fmt.Sprintf("%s sheet, headings in row %d, figures from row %d", l.Kind, l.HeaderRow, l.FirstRow)
-	if l.Area != "" {
-		about += ", area " + string(l.Area)
-	}
-	if !l.Period.IsZero() {
-		about += ", period " + l.Period.Label()
-	}
-	list := widget.NewList(
-		func() int { return len(l.Columns) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("")
-			name.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, nil, fixedWidth(widget.NewSelect(columnRoles, nil), 200), name)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			c := o.(*fyne.Container)
-			col := &l.Columns[i]
-			c.Objects[0].(*widget.Label).SetText(columnLabel(*col))
-			sel := c.Objects[1].(*fyne.Container).Objects[0].(*widget.Select)
-			sel.OnChanged = nil
-			sel.SetSelected(string(col.Role))
-			sel.OnChanged = func(role string) {
-				if role == string(col.Role) {
-					return
-				}
-				col.Role = importer.Role(role)
-				r.edited = true
-				r.decided()
-			}
-		},
-	)
-	top := container.NewVBox(widget.NewLabel(about))
-	for _, why := range l.Unsure {
-		reason := widget.NewLabel("⚠ " + why)
-		reason.Wrapping = fyne.TextWrapWord
-		reason.Importance = widget.WarningImportance
-		top.Add(reason)
-	}
-	return container.NewBorder(top, nil, nil, nil, list)
-}
-
-// unsureSheets names the sheets whose layout detection was unsure of.
-func unsureSheets(layouts []importer.Layout) []string {
-	var names []string
-	for _, l := range layouts {
-		if len(l.Unsure) > 0 {
-			names = append(names, l.Sheet)
-		}
-	}
-	return names
-}
-
-// columnLabel says where a column is and what it was read as.
-func columnLabel(c importer.Column) string {
-	s := fmt.Sprintf("%s: %s", c.Col, c.Header)
-	switch {
-	case !c.Period.IsZero():
-		s += "  (" + c.Period.Label() + ")"
-	case c.Area != "":
-		s += "  (" + string(c.Area) + ")"
-	}
-	return s
-}
-
 // done imports the file as read, or reads it again with the corrected
 // columns; either way, a layout the officer asked to keep is saved as the
 // profile for files named like this one.
@@ -369,159 +286,10 @@ func (r *layoutReview) done(ok bool) {
 	}()
 }
 
-// profileLayouts are the reviewed layouts keyed by sheet, columns set to
-// be ignored left out, as importer.Options.Layouts takes them.
-func (r *layoutReview) profileLayouts() map[string]importer.Layout {
-	out := make(map[string]importer.Layout, len(r.layouts))
-	for _, l := range r.layouts {
-		var cols []importer.Column
-		for _, c := range l.Columns {
-			if c.Role != ignoreColumn {
-				cols = append(cols, c)
-			}
-		}
-		l.Columns = cols
-		out[l.Sheet] = l
-	}
-	return out
-}
-
-// profile returns the saved layouts for files named like path, if any.
-func (w *mainWindow) profile(path string) (map[string]importer.Layout, bool) {
-	var layouts map[string]importer.Layout
-	if !w.st.Setting(profileKey(path), &layouts) || len(layouts) == 0 {
-		return nil, false
-	}
-	return layouts, true
-}
-
-// profileKey is the setting a layout profile for files named like path
-// is saved under: one per family (see importer.Family).
-func profileKey(path string) string { return "layout-profile:" + importer.Family(path) }
-
 // counted writes "1 sheet" or "3 sheets".
 func counted(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// keepOwnArea is the choice that keeps an area name the authority does
-// not have as an area of its own.
-const keepOwnArea = "(keep as an area of its own)"
-
-// unmappedAreas counts the area names no mapping has read.
-func unmappedAreas(us []importer.UnknownArea) int {
-	n := 0
-	for _, u := range us {
-		if !u.Mapped {
-			n++
-		}
-	}
-	return n
-}
-
-// areaForm lists the area names the file gives that the store's
-// authority does not have, where each was found, with a choice for each:
-// one of the authority's districts or pseudo-areas, or an area of its
-// own. A choice reads the file again, and is saved for its family.
-func (r *layoutReview) areaForm() fyne.CanvasObject {
-	auth := r.w.auth
-	choices := []string{keepOwnArea}
-	for _, a := range append(auth.Areas(), auth.PseudoAreas()...) {
-		choices = append(choices, string(a))
-	}
-	r.areaPicks = map[string]*widget.Select{}
-	about := widget.NewLabel(fmt.Sprintf("These area names are not %s, one of its districts or a named pseudo-area. Say what each is; "+
-		"until you do, its figures are kept under the name as written.", auth.Name))
-	about.Wrapping = fyne.TextWrapWord
-	rows := container.NewVBox(about)
-	for _, u := range r.res.UnknownAreas {
-		where := u.Location.Cell
-		if u.Location.Sheet != "" {
-			where = u.Location.Sheet + "!" + where
-		}
-		line := fmt.Sprintf("%q at %s", u.Name, where)
-		if u.Rows > 1 {
-			line += fmt.Sprintf(" and %d more rows", u.Rows-1)
-		}
-		if u.Owner != "" {
-			line += " (an area of " + u.Owner + ")"
-		}
-		label := widget.NewLabel(line)
-		if !u.Mapped {
-			label.Importance = widget.WarningImportance
-		}
-		sel := widget.NewSelect(choices, nil)
-		sel.PlaceHolder = "(not yet said: kept as written)"
-		if u.Mapped {
-			if string(u.Area) == strings.TrimSpace(u.Name) {
-				sel.SetSelected(keepOwnArea)
-			} else {
-				sel.SetSelected(string(u.Area))
-			}
-		}
-		name, was := u.Name, sel.Selected
-		sel.OnChanged = func(choice string) {
-			if choice != was {
-				r.chooseArea(name, choice)
-			}
-		}
-		r.areaPicks[name] = sel
-		rows.Add(container.NewBorder(nil, nil, nil, fixedWidth(sel, 260), label))
-	}
-	return container.NewVScroll(rows)
-}
-
-// chooseArea reads area name as choice in every sheet of the file, for
-// the file to be read again when the review is accepted.
-func (r *layoutReview) chooseArea(name, choice string) {
-	to := app.Area(choice)
-	if choice == keepOwnArea {
-		to = importer.PseudoArea
-	}
-	for i := range r.layouts {
-		l := &r.layouts[i]
-		names := make(map[string]app.Area, len(l.AreaNames)+1)
-		for k, v := range l.AreaNames {
-			names[k] = v
-		}
-		names[name] = to
-		l.AreaNames = names
-	}
-	r.edited, r.areasChosen = true, true
-	r.decided()
-}
-
-// areaNamesKey is the setting the officer's readings of area names are
-// kept under for the family of files named like path; the command line's
-// import --area keeps them there too.
-func areaNamesKey(path string) string { return "area-names:" + importer.Family(path) }
-
-// saveAreaNames keeps the officer's readings of area names for the next
-// file of this one's family, beside those saved before.
-func (r *layoutReview) saveAreaNames() {
-	names := r.w.savedAreaNames(r.path)
-	if names == nil {
-		names = map[string]app.Area{}
-	}
-	for _, l := range r.layouts {
-		for k, v := range l.AreaNames {
-			names[k] = v
-		}
-	}
-	if err := r.w.st.SetSetting(areaNamesKey(r.path), names); err != nil {
-		fyne.LogError("saving the area names", err)
-	}
-}
-
-// savedAreaNames are the readings of area names saved for files named
-// like path, by the review or by import --area; nil for none.
-func (w *mainWindow) savedAreaNames(path string) map[string]app.Area {
-	var names map[string]app.Area
-	if !w.st.Setting(areaNamesKey(path), &names) {
-		return nil
-	}
-	return names
 }

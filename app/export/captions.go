@@ -222,3 +222,17 @@ func (b *book) benchmarkCaption() string {
 	}
 	return "Benchmarks"
 }
+
+// signedChange writes a change with its sign: "+0.4 pp", "−1.3 pp",
+// "no change".
+func signedChange(ind app.Indicator, c *float64) string {
+	switch {
+	case c == nil:
+		return ""
+	case app.RoundTo(*c, ind.Decimals) > 0:
+		return "+" + app.FormatChange(ind, *c)
+	case app.RoundTo(*c, ind.Decimals) < 0:
+		return "−" + app.FormatChange(ind, *c)
+	}
+	return "no change"
+}

@@ -20,46 +20,19 @@
 package export
 
 import (
-	"archive/zip"
-	"compress/flate"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
-	"scorecard/app/disclosure"
 	"scorecard/app/trend"
 )
-
-// Options say what to export and how.
-type Options struct {
-	Period app.Period // the scorecard's period (month, quarter or year); zero = the latest
-	Area   app.Area   // the scorecard's area; zero = the authority
-	// Authority is the store's authority: its districts are the
-	// districts table's columns; nil means app.DefaultAuthority.
-	Authority *app.Authority
-	Exclude   []app.Cohort // cohorts whose children the figures leave out
-	Suppress  int          // suppress counts below this (5: counts 1-4); 0 = none
-	Months    int          // periods shown on the scorecard sheet; zero = 12
-	// Original is the path of an imported workbook whose own layout the
-	// revised figures are written into; "" writes the house layout.
-	Original   string
-	AppVersion string
-	Produced   time.Time // the "date produced"; zero = now
-	// Marking is the protective marking printed at the head and foot of
-	// every page: "" prints DefaultMarking, NoMarking ("none") none.
-	Marking string
-	// Progress, when set, is told how far the export has got.
-	Progress func(done, total int)
-}
 
 // Summary says what an export wrote.
 type Summary struct {
@@ -220,53 +193,6 @@ func (b *book) write(ctx context.Context, path string) (Summary, error) {
 	return b.sum, nil
 }
 
-// save has write write what (a workbook, a PDF) to a temporary file in
-// path's folder and renames it to path, removing the temporary file on
-// any failure. Its errors leave path for the caller to name: the
-// temporary file's own name would only puzzle.
-func save(path, what string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write here: %w", pathless(err))
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return fmt.Errorf("cannot write the %s: %w", what, pathless(err))
-	}
-	// CreateTemp makes the file private to its owner; the file is for
-	// circulation, so give it an ordinary document's permissions.
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("cannot make the %s readable: %w", what, pathless(err))
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write the %s: %w", what, pathless(err))
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot replace the file: %w", pathless(err))
-	}
-	return nil
-}
-
-// pathless returns the error an *os.PathError or *os.LinkError wraps,
-// which names the temporary file or says it twice, or err itself.
-func pathless(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
-}
-
 // book is one export in progress: the figures to write and the workbook.
 type book struct {
 	f   *excelize.File
@@ -329,14 +255,6 @@ func (b *book) setPeriod(p app.Period) {
 	}
 }
 
-// authority is the authority the export is for.
-func (o Options) authority() *app.Authority {
-	if o.Authority != nil {
-		return o.Authority
-	}
-	return app.DefaultAuthority()
-}
-
 func newBook(h *app.History, opt Options) (*book, error) {
 	opt, notes, defaulted, err := settle(opt, h)
 	if err != nil {
@@ -353,95 +271,6 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	b.leftOut = map[string]int{}
 	countLeftOut(b.leftOut, figures, ex, opt.Area, opt.Period)
 	return b, nil
-}
-
-// heldPeriods are the periods of the figures exported, as a whole
-// history (*app.History) or a calendar gathered an indicator at a time
-// (app.Calendar) gives them.
-type heldPeriods interface {
-	Cadence() app.PeriodKind
-	Periods() []app.Period
-	Latest() app.Period
-	Shortfall(app.Period) (app.Period, string)
-	ReportingPeriod(app.Period) (app.Period, bool)
-}
-
-// settle returns opt with its defaults filled in and the period to
-// export, of the figures' cadence, with notes saying how it read what it
-// was asked; defaulted says no period was asked for, and the export took
-// the latest.
-func settle(opt Options, held heldPeriods) (_ Options, notes []string, defaulted bool, err error) {
-	if opt.Area == "" {
-		opt.Area = opt.authority().Area()
-	}
-	if opt.Months <= 0 {
-		opt.Months = 12
-	}
-	if opt.Produced.IsZero() {
-		opt.Produced = time.Now()
-	}
-	defaulted = opt.Period.IsZero()
-	if defaulted {
-		opt.Period = held.Latest()
-		// Into the original's layout the period is the original's own
-		// (writeOriginal), not the store's latest.
-		if before, s := held.Shortfall(opt.Period); s != "" && opt.Original == "" {
-			notes = append(notes, s+": give the period to export "+before.Label())
-		}
-	}
-	if opt.Period.IsZero() {
-		return opt, nil, false, ErrNoData
-	}
-	asked := opt.Period
-	var read bool
-	if opt.Period, read = held.ReportingPeriod(asked); read {
-		notes = append(notes, fmt.Sprintf("period %s read as %s, the %s ending in the same year, which the store's figures are for", asked, opt.Period.Label(), opt.Period.Kind.Noun()))
-	}
-	if k := held.Cadence(); k != 0 && opt.Period.Kind != k {
-		return opt, nil, false, fmt.Errorf("export period %s: the store's figures are by %s; give a %s such as %s", opt.Period, k.Noun(), k.Noun(), held.Latest())
-	}
-	// A period outside the history would give a scorecard of blanks, which
-	// could be circulated by mistake.
-	if ps := held.Periods(); len(ps) > 0 && (opt.Period.Compare(ps[0]) < 0 || opt.Period.Compare(ps[len(ps)-1]) > 0) {
-		return opt, nil, false, fmt.Errorf("%w for %s: the store holds %s to %s", ErrNoData, opt.Period.Label(), ps[0].Label(), ps[len(ps)-1].Label())
-	}
-	return opt, notes, defaulted, nil
-}
-
-// circulated returns the figures to circulate: base, all of h's series,
-// and ex, whose All series exclude the cohorts cs, with small numbers
-// suppressed across both at once when asked (disclosure.Release), so
-// every sheet shows the same suppression and nothing withheld on one can
-// be worked out from another.
-//
-// Disclosure is asked even when no threshold is set, since a figure the
-// source suppressed must lose its components on every sheet.
-//
-// figures are ex before suppression, which say what a withheld figure's
-// rating is (the exceptions brief gives it) and which figures the
-// release withheld (countLeftOut).
-func circulated(h *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex, figures *app.History, suppressed int, warns []app.Warning) {
-	return disclosure.ReleaseFigures(h, cs, below, auth)
-}
-
-// countLeftOut adds to left, indicator by indicator, how many of area's
-// figures up to period released withholds that figures hold: figures the
-// release withheld for small numbers, which the analysis of the released
-// series (trend, changes, SPC mean and limits) leaves out, so that they
-// cannot be worked out from it. Such an analysis differs from the app's,
-// which uses every figure, and the workbook says so.
-func countLeftOut(left map[string]int, figures, released *app.History, area app.Area, period app.Period) {
-	end := period.End()
-	for _, k := range released.Keys() {
-		if k.Area != area || k.Split != app.All {
-			continue
-		}
-		for _, p := range disclosure.Withheld(figures.Series(k), released.Series(k)) {
-			if !p.End().After(end) {
-				left[k.Ref]++
-			}
-		}
-	}
 }
 
 // writeHouse writes every sheet of the house layout.
@@ -528,34 +357,4 @@ func exclusionWords(cs []app.Cohort) string {
 func exclusionPhrase(cs []app.Cohort) string {
 	w := exclusionWords(cs)
 	return strings.ToLower(w[:1]) + w[1:]
-}
-
-// fastZip is the workbook's zip writer, deflating at the fastest level:
-// Go's default level spent a quarter of a large export's time compressing
-// for a file about a fifth smaller, and the officer waits for the export
-// while the file only sits on a share. A workbook has hundreds of parts,
-// each compressed in turn, so one deflater's state (over half a megabyte)
-// is reused from part to part rather than allocated for each.
-func fastZip(w io.Writer) excelize.ZipWriter {
-	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		if fw, ok := deflaters.Get().(*flate.Writer); ok {
-			fw.Reset(out)
-			return pooledDeflater{fw}, nil
-		}
-		fw, err := flate.NewWriter(out, flate.BestSpeed)
-		return pooledDeflater{fw}, err
-	})
-	return zw
-}
-
-var deflaters sync.Pool
-
-// pooledDeflater returns its deflater to the pool once its part is done.
-type pooledDeflater struct{ *flate.Writer }
-
-func (d pooledDeflater) Close() error {
-	err := d.Writer.Close()
-	deflaters.Put(d.Writer)
-	return err
 }

@@ -5,9 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -15,15 +13,12 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
 	"scorecard/app/cohort"
 	"scorecard/app/disclosure"
-	"scorecard/app/trend"
 	"scorecard/assets"
 	"scorecard/assets/synth"
 )
@@ -148,162 +143,6 @@ func format(t testing.TB, f *excelize.File, sheet, ref string) (string, string) 
 		}
 	}
 	return numFmt, fill
-}
-
-func TestScorecardFiguresAreNumbersAsAnalysed(t *testing.T) {
-	h, m := demoHistory(t)
-	f, sum := export(t, h, Options{})
-	if want := []string{ScorecardSheet, TrendSheet, DistrictsSheet, BreakdownsSheet, GuidanceSheet, ProvenanceSheet, DataSheet, DefinitionsSheet, TargetsSheet}; !slices.Equal(f.GetSheetList(), want) || !slices.Equal(sum.Sheets, want) {
-		t.Fatalf("sheets %q, summary %q; want %q", f.GetSheetList(), sum.Sheets, want)
-	}
-	if sum.Period != m.Latest() || sum.Indicators != len(h.Indicators()) {
-		t.Errorf("summary %+v: want period %v and %d indicators", sum, m.Latest(), len(h.Indicators()))
-	}
-	title, _ := f.GetCellValue(ScorecardSheet, "A1")
-	if !strings.Contains(title, periodName(m.Latest())) || !strings.Contains(title, "Kent") {
-		t.Errorf("title %q does not name Kent and %s", title, periodName(m.Latest()))
-	}
-	if a2, _ := f.GetCellValue(ScorecardSheet, "A2"); a2 != "All children: no cohorts excluded" {
-		t.Errorf("A2 = %q", a2)
-	}
-	// Print setup: landscape, two pages wide, header rows and names
-	// repeated; panes frozen below the header and right of the names.
-	var titles string
-	for _, dn := range f.GetDefinedName() {
-		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == ScorecardSheet {
-			titles = dn.RefersTo
-		}
-	}
-	if want := fmt.Sprintf("'%s'!$A:$B,'%s'!$%d:$%d", ScorecardSheet, ScorecardSheet, headerRow-1, headerRow); titles != want {
-		t.Errorf("print titles %q, want %q", titles, want)
-	}
-	if pl, err := f.GetPageLayout(ScorecardSheet); err != nil || *pl.Orientation != "landscape" || *pl.FitToWidth != 2 {
-		t.Errorf("page layout %+v (%v): want landscape, two pages wide", pl, err)
-	}
-	if panes, err := f.GetPanes(ScorecardSheet); err != nil || !panes.Freeze || panes.TopLeftCell != cell(3, headerRow+1) {
-		t.Errorf("panes %+v (%v): want frozen at %s", panes, err, cell(3, headerRow+1))
-	}
-	monthCol := headerCol(t, f, m.Latest().Label())
-	ragCol, dotCol := headerCol(t, f, "RAG"), headerCol(t, f, "DoT")
-	checked, rated := 0, 0
-	for _, ind := range h.Indicators() {
-		pts := trend.Analyse(h, app.SeriesKey{Ref: ind.Ref, Area: app.Kent}, trend.Options{Until: m.Latest()})
-		if len(pts) == 0 || pts[len(pts)-1].Period != m.Latest() {
-			continue
-		}
-		p := pts[len(pts)-1]
-		r := sheetRow(t, f, ScorecardSheet, ind.Ref)
-		ref := cell(monthCol, r)
-		if p.Value == nil {
-			got, _ := f.GetCellValue(ScorecardSheet, ref)
-			if got != string(p.Status) {
-				t.Errorf("%s %s: %q, want status %q", ind.Ref, ref, got, p.Status)
-			}
-			continue
-		}
-		got := numberAt(t, f, ScorecardSheet, ref)
-		want := cellNumber(ind, *p.Value)
-		if math.Abs(got-want) > 1e-9 {
-			t.Errorf("%s %s = %v, want %v", ind.Ref, ref, got, want)
-		}
-		nf, _ := format(t, f, ScorecardSheet, ref)
-		if ind.Unit == app.Percent && ind.Decimals == 1 && nf != "0.0%" {
-			t.Errorf("%s %s: format %q, want 0.0%%", ind.Ref, ref, nf)
-		}
-		checked++
-		rag, _ := f.GetCellValue(ScorecardSheet, cell(ragCol, r))
-		if rag != string(p.RAG) {
-			t.Errorf("%s RAG %q, want %q", ind.Ref, rag, p.RAG)
-		}
-		if p.RAG != app.NoRAG {
-			rated++
-			wantFill, _ := ragLook(p.RAG)
-			if _, fill := format(t, f, ScorecardSheet, cell(ragCol, r)); fill != wantFill {
-				t.Errorf("%s RAG fill %q, want %q", ind.Ref, fill, wantFill)
-			}
-		}
-		words, _ := f.GetCellValue(ScorecardSheet, cell(headerCol(t, f, "Trend and SPC"), r))
-		for _, w := range []string{p.Trend.Direction.String(), strings.ToLower(strings.TrimSuffix(p.VariationReading, ".")), strings.ToLower(strings.TrimSuffix(p.AssuranceReading, "."))} {
-			if !strings.Contains(strings.ToLower(words), w) {
-				t.Errorf("%s: trend and SPC %q does not say %q", ind.Ref, words, w)
-			}
-		}
-		if strings.ContainsFunc(words, func(r rune) bool { return r == utf8.RuneError || !unicode.IsPrint(r) }) {
-			t.Errorf("%s: trend and SPC %q holds unprintable characters", ind.Ref, words)
-		}
-		// The Making Data Count icons in words, tinted as MDC colours them.
-		if strings.Contains(words, "SPC: ") || strings.Contains(words, "special cause") {
-			t.Errorf("%s: trend and SPC %q uses the SPC terms, not Making Data Count's words", ind.Ref, words)
-		}
-		if _, fill := format(t, f, ScorecardSheet, cell(headerCol(t, f, "Trend and SPC"), r)); p.Variation != trend.NoVariation && fill != iconFills[p.Variation.Colour()] {
-			t.Errorf("%s: variation %s filled %q, want %q", ind.Ref, p.Variation, fill, iconFills[p.Variation.Colour()])
-		}
-		dot, _ := f.GetCellValue(ScorecardSheet, cell(dotCol, r))
-		if p.DoT != app.NoDoT && !strings.HasSuffix(dot, string(p.DoT)) {
-			t.Errorf("%s DoT %q, want %q", ind.Ref, dot, p.DoT)
-		}
-	}
-	if checked < 20 || rated < 10 {
-		t.Errorf("checked %d figures and %d ratings: the demo has more", checked, rated)
-	}
-}
-
-// TestTrendSheetCannotExcludeOnce: a Trend row whose every month cannot
-// exclude the cohort for one reason says so once, in a merged cell with
-// the reason, as the Scorecard sheet does, not in each of 24 cells.
-func TestTrendSheetCannotExcludeOnce(t *testing.T) {
-	h, m := demoHistory(t)
-	f, _ := export(t, h, Options{Exclude: []app.Cohort{app.UASC}})
-	ex, _ := cohort.Exclude(h, []app.Cohort{app.UASC})
-	rows, err := f.GetRows(TrendSheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	whole := 0
-	for _, ind := range h.Indicators() {
-		k := app.SeriesKey{Ref: ind.Ref, Area: app.Kent}
-		reasons := map[string]bool{}
-		n := 0
-		for i := range trendMonths {
-			o, ok := ex.Observation(k, m.Latest().Add(-i))
-			if !ok {
-				continue
-			}
-			n++
-			if o.Status != app.CannotExclude {
-				reasons["figure"] = true
-				continue
-			}
-			reasons[o.Raw] = true
-		}
-		if n < 2 || len(reasons) != 1 || reasons["figure"] {
-			continue
-		}
-		whole++
-		row := sheetRow(t, f, TrendSheet, ind.Ref)
-		said := 0
-		for _, v := range rows[row-1] {
-			if strings.HasPrefix(v, string(app.CannotExclude)) {
-				said++
-			}
-		}
-		if said != 1 {
-			t.Errorf("%s: the Trend row says cannot exclude %d times, want once", ind.Ref, said)
-		}
-		merged, _ := f.GetMergeCells(TrendSheet)
-		found := false
-		for _, mc := range merged {
-			if _, r, _ := excelize.CellNameToCoordinates(mc.GetStartAxis()); r == row && strings.HasPrefix(mc.GetCellValue(), string(app.CannotExclude)) {
-				found = true
-			}
-		}
-		if !found {
-			t.Errorf("%s: the Trend row's cannot exclude is not one merged cell", ind.Ref)
-		}
-	}
-	if whole == 0 {
-		t.Fatal("no indicator cannot exclude the cohort in every month: the check proves nothing")
-	}
 }
 
 func TestExclusionsTitleAndFigures(t *testing.T) {
@@ -538,50 +377,6 @@ func TestDataSheetIsTidy(t *testing.T) {
 	}
 }
 
-func TestFailedExportLeavesNothing(t *testing.T) {
-	h, _ := demoHistory(t)
-	dir := t.TempDir()
-	path := filepath.Join(dir, "scorecard.xlsx")
-	if err := os.WriteFile(path, []byte("last month's"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	calls := 0
-	_, err := Write(ctx, path, h, Options{Progress: func(done, total int) {
-		calls++
-		if done > total {
-			t.Errorf("progress %d of %d", done, total)
-		}
-		if calls == 40 {
-			cancel()
-		}
-	}})
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("cancelled export returned %v", err)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("folder holds %d files after a cancelled export, want only the old one", len(entries))
-	}
-	if b, _ := os.ReadFile(path); string(b) != "last month's" {
-		t.Error("a cancelled export changed the existing file")
-	}
-	if _, err := Write(context.Background(), filepath.Join(dir, "no such folder", "x.xlsx"), h, Options{}); err == nil {
-		t.Error("export into a missing folder succeeded")
-	}
-}
-
-func TestTrendSheetHasSparklinesAndCharts(t *testing.T) {
-	h, _ := demoHistory(t)
-	_, sum := export(t, h, Options{})
-	if sum.Sparklines != sum.Indicators {
-		t.Errorf("%d sparklines for %d indicators", sum.Sparklines, sum.Indicators)
-	}
-	if sum.Flagged == 0 || sum.Charts != sum.Flagged {
-		t.Errorf("%d charts for %d flagged indicators", sum.Charts, sum.Flagged)
-	}
-}
-
 // TestSuppressionIsConsistentAcrossSheets checks that every figure
 // package disclosure withholds shows as c on every sheet that shows it:
 // the scorecard and trend for Kent, the districts table, and the Data
@@ -810,158 +605,6 @@ func TestSmallHistories(t *testing.T) {
 	}
 }
 
-// TestWriteErrorsNamePathOnce checks that each error Write returns names
-// the output file once, never the temporary file, and says what failed,
-// so that the command line can print it as it is.
-func TestWriteErrorsNamePathOnce(t *testing.T) {
-	h, _ := demoHistory(t)
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "plain"), nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ro := filepath.Join(dir, "ro")
-	if err := os.Mkdir(ro, 0o555); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name, path string
-		opt        Options
-		want       string // what the error must say after the path
-		skipRoot   bool   // root may write into a read-only folder
-	}{
-		{"read-only folder", filepath.Join(ro, "x.xlsx"), Options{}, "cannot write here: permission denied", true},
-		{"missing folder", filepath.Join(dir, "none", "x.xlsx"), Options{}, "cannot write here: no such file or directory", false},
-		{"folder is a file", filepath.Join(dir, "plain", "x.xlsx"), Options{}, "cannot write here: not a directory", false},
-		{"csv name", filepath.Join(dir, "y.csv"), Options{}, "not an .xlsx or .pdf file name", false},
-		{"no extension", filepath.Join(dir, "scorecard"), Options{}, "not an .xlsx or .pdf file name", false},
-		{"original missing", filepath.Join(dir, "z.xlsx"), Options{Original: filepath.Join(dir, "gone.xlsx")}, "cannot read it: no such file", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if tt.skipRoot && os.Geteuid() == 0 {
-				t.Skip("root writes into a read-only folder")
-			}
-			_, err := Write(context.Background(), tt.path, h, tt.opt)
-			if err == nil {
-				t.Fatal("succeeded")
-			}
-			msg := err.Error()
-			if !strings.HasPrefix(msg, tt.path+": ") || strings.Count(msg, filepath.Base(tt.path)) != 1 {
-				t.Errorf("%q: want %q named once, at the start", msg, tt.path)
-			}
-			if !strings.Contains(msg, tt.want) || strings.Contains(msg, ".tmp") {
-				t.Errorf("%q: want it to say %q and not name the temporary file", msg, tt.want)
-			}
-		})
-	}
-	if _, err := Write(context.Background(), filepath.Join(dir, "y.csv"), h, Options{}); !errors.Is(err, ErrNotXLSX) {
-		t.Errorf("y.csv: %v, want ErrNotXLSX", err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "y.csv")); !os.IsNotExist(err) {
-		t.Error("y.csv was written")
-	}
-	if _, err := Write(context.Background(), filepath.Join(dir, "UPPER.XLSX"), h, Options{}); err != nil {
-		t.Errorf("UPPER.XLSX: %v", err)
-	}
-}
-
-// TestOutturnExcluding checks the Scorecard's previous-year outturn:
-// all children's outturn where nothing is excluded; excluding UASC, the
-// year's own figure recomputed without them where the history holds
-// the year's figures for all and for UASC, and otherwise "cannot
-// exclude" with the reason, never all children's outturn under an
-// excluding title.
-func TestOutturnExcluding(t *testing.T) {
-	h, m := demoHistory(t)
-	// CIC01's 2025/26 figures for all children and UASC let its outturn
-	// be recomputed: 1893 - 425 = 1468.
-	year := app.Indicator{}.TargetYear(m.Latest()).Add(-1)
-	if ind, _ := h.Indicator("CIC01"); ind.YearType != app.FinancialYear && ind.YearType != 0 {
-		t.Fatalf("CIC01 runs by %v years", ind.YearType)
-	}
-	h.Apply(&app.Dataset{Observations: []app.Observation{
-		{Ref: "CIC01", Area: app.Kent, Period: year, Value: app.Float(1893), Numerator: app.Float(1893)},
-		{Ref: "CIC01", Area: app.Kent, Split: app.Only(app.UASC), Period: year, Value: app.Float(425), Numerator: app.Float(425)},
-	}}, "I0003")
-	tests := []struct {
-		name    string
-		exclude []app.Cohort
-	}{{"all children", nil}, {"excluding UASC", []app.Cohort{app.UASC}}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f, _ := export(t, h, Options{Exclude: tt.exclude})
-			shown, cannot := 0, 0
-			for _, ind := range h.Indicators() {
-				y := ind.TargetYear(m.Latest()).Add(-1)
-				var all *float64
-				for _, bm := range h.Benchmarks(ind.Ref) {
-					if bm.Group == app.OutturnGroup && bm.Period == y {
-						all = bm.Value
-					}
-				}
-				if all == nil {
-					continue
-				}
-				at := cell(5, sheetRow(t, f, ScorecardSheet, ind.Ref))
-				got, _ := f.GetCellValue(ScorecardSheet, at, excelize.Options{RawCellValue: true})
-				want := cellNumber(ind, *all)
-				if tt.exclude != nil && ind.Ref == "CIC01" {
-					want = 1468
-				} else if tt.exclude != nil {
-					if got != string(app.CannotExclude) || !hasComment(f, ScorecardSheet, at, "Cannot exclude: the "+y.Label()+" outturn is for all children") {
-						t.Errorf("%s outturn %s = %q, want cannot exclude with the reason", ind.Ref, at, got)
-					}
-					cannot++
-					continue
-				}
-				if v := numberAt(t, f, ScorecardSheet, at); math.Abs(v-want) > 1e-9 {
-					t.Errorf("%s outturn %s = %v, want %v", ind.Ref, at, v, want)
-				}
-				shown++
-			}
-			if shown == 0 || (tt.exclude != nil && cannot == 0) {
-				t.Errorf("%d outturns shown, %d cannot exclude: the check proves nothing", shown, cannot)
-			}
-		})
-	}
-}
-
-// TestOutturnFromYearFigure checks that where no outturn benchmark was
-// given, the previous-year outturn is the year's own figure: the first
-// scorecard of a year gives its two previous years beside April, and
-// the 2023/24 figure is April 2024's previous-year outturn, not March's
-// figure nor nothing.
-func TestOutturnFromYearFigure(t *testing.T) {
-	h := app.NewHistory()
-	h.AddIndicator(app.Indicator{Ref: "CIC01", Name: "Number of children in care", Unit: app.Number, Polarity: app.LowerBetter, Section: "One"})
-	fy := func(y int) app.Period { return app.Period{Kind: app.FinancialYear, Year: y} }
-	for _, o := range []app.Observation{
-		{Period: fy(2022), Value: app.Float(1800)},
-		{Period: fy(2023), Value: app.Float(1750)},
-		{Period: app.MonthOf(2024, 4), Value: app.Float(1700)},
-	} {
-		o.Ref, o.Area = "CIC01", app.Kent
-		h.Add(o)
-	}
-	f, sum := export(t, h, Options{})
-	if sum.Period != app.MonthOf(2024, 4) {
-		t.Fatalf("exported %s, want April 2024", sum.Period)
-	}
-	r := sheetRow(t, f, ScorecardSheet, "CIC01")
-	if v := numberAt(t, f, ScorecardSheet, cell(5, r)); v != 1750 {
-		t.Errorf("previous-year outturn %v, want 2023/24's 1750", v)
-	}
-	// The twelve months' columns follow the fixed ones, April's last.
-	mar := len(scorecardCols) + 11
-	for i, p := range []app.Period{app.MonthOf(2024, 3), app.MonthOf(2024, 4)} {
-		at := cell(mar+i, r)
-		got, _ := f.GetCellValue(ScorecardSheet, at, excelize.Options{RawCellValue: true})
-		if want := []string{"", "1700"}[i]; got != want {
-			t.Errorf("%s at %s = %q, want %q", p.Label(), at, got, want)
-		}
-	}
-}
-
 // TestSuppressedFiguresLoseComponents checks the Data sheet never shows
 // the numerator or denominator of a suppressed figure, whether the
 // source marked it "c" or the export's threshold did: 120 of 124 reveals
@@ -1012,36 +655,6 @@ func TestSuppressedFiguresLoseComponents(t *testing.T) {
 	}
 }
 
-// TestOutturnOfTheLaterImport: where a workbook's outturn column and a
-// figure for the same year both stand, the later import's is the
-// previous-year outturn: a correction of the year after the workbook,
-// or a workbook's outturn after an earlier annual file.
-func TestOutturnOfTheLaterImport(t *testing.T) {
-	fy := app.Period{Kind: app.FinancialYear, Year: 2023}
-	outturn := &app.Dataset{Benchmarks: []app.Benchmark{{Ref: "CIC01", Period: fy, Group: app.OutturnGroup, Value: app.Float(1893)}}}
-	year := &app.Dataset{Observations: []app.Observation{{Ref: "CIC01", Area: app.Kent, Period: fy, Value: app.Float(1800)}}}
-	for _, tt := range []struct {
-		name          string
-		first, second *app.Dataset
-		want          float64
-	}{
-		{"a correction after the workbook", outturn, year, 1800},
-		{"the workbook after an annual file", year, outturn, 1893},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			h := app.NewHistory()
-			h.AddIndicator(app.Indicator{Ref: "CIC01", Name: "Number of children in care", Unit: app.Number, Polarity: app.LowerBetter, Section: "One"})
-			h.Add(app.Observation{Ref: "CIC01", Area: app.Kent, Period: app.MonthOf(2024, 4), Value: app.Float(1700)})
-			h.Apply(tt.first, "I0002")
-			h.Apply(tt.second, "I0010")
-			f, _ := export(t, h, Options{})
-			if v := numberAt(t, f, ScorecardSheet, cell(5, sheetRow(t, f, ScorecardSheet, "CIC01"))); v != tt.want {
-				t.Errorf("previous-year outturn %v, want %v", v, tt.want)
-			}
-		})
-	}
-}
-
 // TestGuidanceRuleOfWhatCannotExclude: the Guidance sheet's "Exclusion
 // rule used" names the rule an indicator's figures excluding UASC were
 // worked by, and says of one none of whose figures could exclude UASC (a
@@ -1072,31 +685,5 @@ func TestGuidanceRuleOfWhatCannotExclude(t *testing.T) {
 		if !strings.HasPrefix(got, want) {
 			t.Errorf("%s's exclusion rule %q, want it to begin %q", ref, got, want)
 		}
-	}
-}
-
-// TestLastYearCannotExclude: beside figures excluding UASC, the same
-// month last year that gave no UASC figure says "cannot exclude", with
-// why, rather than a blank that reads as no figure (QA10 g14).
-func TestLastYearCannotExclude(t *testing.T) {
-	h := app.NewHistory()
-	oct := app.MonthOf(2026, time.October)
-	before := app.MonthOf(2025, time.October)
-	uasc := app.Only(app.UASC)
-	h.Apply(&app.Dataset{
-		Indicators: []app.Indicator{{Ref: "C1", Name: "Children in care", Unit: app.Number, Measure: app.Count}},
-		Observations: []app.Observation{
-			{Ref: "C1", Area: app.Kent, Period: before, Value: app.Float(90)},
-			{Ref: "C1", Area: app.Kent, Period: oct, Value: app.Float(100)},
-			{Ref: "C1", Area: app.Kent, Split: uasc, Period: oct, Value: app.Float(8)},
-		},
-	}, "I0001")
-	f, _ := export(t, h, Options{Exclude: []app.Cohort{app.UASC}})
-	at := cell(headerCol(t, f, "Same month last year"), sheetRow(t, f, ScorecardSheet, "C1"))
-	if got, _ := f.GetCellValue(ScorecardSheet, at); got != string(app.CannotExclude) {
-		t.Errorf("same month last year %s = %q, want %q", at, got, app.CannotExclude)
-	}
-	if !hasComment(f, ScorecardSheet, at, "Cannot exclude: the source gives no figure for unaccompanied asylum-seeking children (UASC)") {
-		t.Errorf("same month last year %s has no note saying why", at)
 	}
 }

@@ -6,84 +6,9 @@ import (
 	"strconv"
 
 	"scorecard/app"
-	"scorecard/app/benchmark"
 	"scorecard/app/cohort"
 	"scorecard/app/trend"
 )
-
-// row is one indicator of the scorecard, analysed for the export's area.
-type row struct {
-	ind app.Indicator
-	key app.SeriesKey
-	// series is the analysis, held compactly: the large export's rows
-	// written out as points held 3.4 MB at its peak (issue 17).
-	series trend.Series
-	at     *trend.Point // the point for the scorecard's month, or nil
-	shown  benchmark.Shown
-	hasBM  bool
-	// isFlagged says the point for the month is flagged, and stays said
-	// once the points are let go (book.writeHouse).
-	isFlagged bool
-	// leftOut counts the figures up to the month withheld for small
-	// numbers, which the analysis leaves out (countLeftOut).
-	leftOut int
-}
-
-// analyse runs trend analysis on each indicator's series for the area, as
-// it stood at the export's period.
-func (b *book) analyse() {
-	opt := trend.Options{Until: b.period}
-	for _, ind := range b.inds {
-		k := app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}
-		r := &row{ind: ind, key: k, series: trend.AnalyseSeries(b.h, k, opt)}
-		r.at = r.point(b.period)
-		r.shown, r.hasBM = benchmark.Beside(b.h, ind.Ref, b.period)
-		// A year shown in a column of another kind (the workforce
-		// census's calendar year in 2024/25) has its own year's
-		// benchmarks beside it, and a row whose latest year ends after
-		// the scorecard's period (left out, and said to be) its latest
-		// shown year's: not a year the row has no figure for.
-		at := r.at
-		if at == nil && r.shown.Year.End().After(b.period.End()) && r.series.Len() > 0 {
-			last := r.series.Point(r.series.Len() - 1)
-			at = &last
-		}
-		if at != nil && at.Period.Kind != b.period.Kind {
-			if s, ok := benchmark.Beside(b.h, ind.Ref, at.Period); ok {
-				r.shown, r.hasBM = s, ok
-			}
-		}
-		r.isFlagged = r.at != nil && len(r.at.Flags) > 0
-		r.leftOut = b.leftOut[ind.Ref]
-		b.rows = append(b.rows, r)
-		if r.isFlagged {
-			b.sum.Flagged++
-		}
-	}
-	b.sum.Indicators = len(b.rows)
-}
-
-// point returns the analysed point shown in period m: its own, or for a
-// quarterly or annual series the period that ends with m (a financial
-// year in March, or in the quarter to March on a quarterly scorecard),
-// or on a scorecard of years, a year of another kind ending in m
-// (app.ReportedIn).
-func (r *row) point(m app.Period) *trend.Point {
-	for i := r.series.Len() - 1; i >= 0; i-- {
-		per := r.series.Period(i)
-		if app.ReportedIn(per, m) {
-			p := r.series.Point(i)
-			return &p
-		}
-		if per.Start().Before(m.Start()) {
-			break
-		}
-	}
-	return nil
-}
-
-// flagged reports whether the indicator is flagged in the period.
-func (r *row) flagged() bool { return r.isFlagged }
 
 // scorecardCols are the fixed columns before the months.
 var scorecardCols = []struct {
@@ -250,7 +175,6 @@ func (b *book) lastYear(s string, col, r int, ro *row, at *trend.Point, l look) 
 	return b.explain(s, col, r, o.Status, o.Raw)
 }
 
-// scorecardRow writes one indicator's row.
 // target is the target that applies to ind's figure for the scorecard's
 // area and period: the area's own where it has one, and the milestone for
 // the period, as its RAG is rated (app.History.TargetIn).
@@ -258,6 +182,7 @@ func (b *book) target(ind app.Indicator) (app.Target, bool) {
 	return b.h.TargetIn(ind, b.opt.Area, b.period)
 }
 
+// scorecardRow writes one indicator's row.
 func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 	ind := ro.ind
 	excluded := b.sum.CannotExclude
@@ -465,55 +390,6 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		}
 	}
 	return b.fitRow(s, r, n)
-}
-
-// cannotExcludeRow writes, where every one of months in a row cannot
-// exclude the cohorts for the same reason, one merged cell across them
-// (from column first) saying so once with the reason, rather than "cannot
-// exclude" in each month. It returns how many months the cell stands for:
-// zero when it wrote nothing. The Scorecard and Trend sheets both use it.
-func (b *book) cannotExcludeRow(s string, r, first int, ro *row, months []app.Period, l look) (int, error) {
-	reason, n := "", 0
-	for _, m := range months {
-		p := ro.point(m)
-		if p == nil {
-			continue
-		}
-		if p.Status != app.CannotExclude {
-			return 0, nil
-		}
-		o, _ := b.h.Observation(ro.key, p.Period)
-		if n > 0 && o.Raw != reason {
-			return 0, nil
-		}
-		reason = o.Raw
-		n++
-	}
-	if n < 2 {
-		return 0, nil
-	}
-	last := first + len(months) - 1
-	if err := b.merge(s, cell(first, r), cell(last, r)); err != nil {
-		return 0, err
-	}
-	text := string(app.CannotExclude)
-	if reason != "" {
-		text += ": " + reason
-	}
-	l.italic, l.color, l.align = true, grey, "center"
-	if err := b.set(s, first, r, text, l); err != nil {
-		return 0, err
-	}
-	// The merged cells keep the border; a value written to one would land
-	// in the first.
-	id, err := b.style(l)
-	if err != nil {
-		return 0, err
-	}
-	if err := b.styleRow(s, r, first, last, id); err != nil {
-		return 0, err
-	}
-	return n, b.explain(s, first, r, app.CannotExclude, reason)
 }
 
 // allChildrenLabel marks a comment written about all children's figures

@@ -1,0 +1,166 @@
+package cohort
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"scorecard/app"
+)
+
+// subtract recomputes a figure from the All figure a and the cohorts'
+// figures by the indicator's measure. A non-empty reason means it cannot.
+func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.Observation) (app.Observation, string) {
+	o := app.Observation{Period: a.Period, Import: a.Import, Revision: a.Revision, StandIn: a.StandIn, Rule: ex.stated(parts)}
+	if !ind.Measure.Additive() {
+		if ind.Measure == app.Median {
+			return o, notMedian
+		}
+		return o, notKnown
+	}
+	// A suppressed figure stays suppressed: the difference would reveal
+	// it, or reveal what its suppression protects.
+	if a.Status == app.Suppressed {
+		o.Status, o.Raw = app.Suppressed, "suppressed, as the figure for all children is"
+		return o, ""
+	}
+	for i, p := range parts {
+		if p.Status == app.Suppressed {
+			o.Status, o.Raw = app.Suppressed, "suppressed, as the figure for "+ex.cs[i].Label()+" is"
+			return o, ""
+		}
+	}
+	if a.Status != app.OK {
+		return o, fmt.Sprintf("the figure for all children is %q (%s)", a.Status, a.Status.Describe())
+	}
+	for i, p := range parts {
+		if p.Status != app.OK {
+			return o, fmt.Sprintf("the figure for %s is %q (%s)", ex.cs[i].Label(), p.Status, p.Status.Describe())
+		}
+	}
+	names := componentNames[ind.Measure]
+	whole, ok := components(ind.Measure, a)
+	if !ok {
+		return o, fmt.Sprintf("the source gives no %s for all children", strings.Join(names, " and "))
+	}
+	if why := contradicts(ind.Measure, a, whole, names); why != "" {
+		return o, "the figure for all children " + why
+	}
+	rest := whole
+	var nonzero [2]int // cohorts with children in each component
+	for i, p := range parts {
+		c, ok := components(ind.Measure, p)
+		if !ok {
+			return o, fmt.Sprintf("the source gives no %s for %s", strings.Join(names, " and "), ex.cs[i].Label())
+		}
+		if why := contradicts(ind.Measure, p, c, names); why != "" {
+			return o, "the figure for " + ex.cs[i].Label() + " " + why
+		}
+		for n := range names {
+			if ind.Measure == app.Rate && n == 1 && c[n] == whole[n] {
+				// The cohort's rate is given per the whole population (as
+				// the DfE gives UASC per 10,000 children): excluding the
+				// cohort leaves the population as it was.
+				continue
+			}
+			rest[n] -= c[n]
+			if c[n] != 0 {
+				nonzero[n]++
+			}
+		}
+	}
+	for n := range names {
+		if nonzero[n] > 1 {
+			return o, fmt.Sprintf("%s may overlap and the source gives no figure %s", joinCohorts(ex.cs), strings.ToLower(ex.split.Label()))
+		}
+		if rest[n] < 0 {
+			return o, fmt.Sprintf("the cohort's %s exceeds that of all children", names[n])
+		}
+	}
+	switch ind.Measure {
+	case app.Count:
+		o.Value = ex.float(rest[0])
+		if a.Numerator != nil {
+			o.Numerator = o.Value
+		}
+		return o, ""
+	case app.Proportion, app.Mean, app.Rate:
+		o.Numerator, o.Denominator = ex.float(rest[0]), ex.float(rest[1])
+		if rest[1] == 0 {
+			o.Status, o.Raw = app.NotApplicable, "no children remain outside the excluded cohorts"
+			return o, ""
+		}
+		o.Value = ex.float(rest[0] / rest[1] * scale(ind.Measure))
+	}
+	return o, ""
+}
+
+// componentNames name each measure's components, in the order components
+// returns them, for reasons and warnings.
+var componentNames = map[app.Measure][]string{
+	app.Count:      {"count"},
+	app.Proportion: {"numerator", "denominator"},
+	app.Mean:       {"sum", "count"},
+	app.Rate:       {"count", "population"},
+}
+
+// components returns the figures a measure is built from: the count for
+// a Count (its Numerator, else its Value), else numerator and denominator.
+func components(m app.Measure, o app.Observation) ([2]float64, bool) {
+	if m == app.Count {
+		switch {
+		case o.Numerator != nil:
+			return [2]float64{*o.Numerator}, true
+		case o.Value != nil:
+			return [2]float64{*o.Value}, true
+		}
+		return [2]float64{}, false
+	}
+	if o.Numerator == nil || o.Denominator == nil {
+		return [2]float64{}, false
+	}
+	return [2]float64{*o.Numerator, *o.Denominator}, true
+}
+
+// contradicts says how a figure o disagrees with its own components c,
+// beyond the places it shows: 83% given with 60 of 100. Recomputed from
+// the components, the figure would silently become another; "" when they
+// agree or there is nothing to compare.
+func contradicts(m app.Measure, o app.Observation, c [2]float64, names []string) string {
+	if m == app.Count || o.Value == nil || c[1] == 0 {
+		return ""
+	}
+	x := c[0] / c[1] * scale(m)
+	v := *o.Value
+	s := strconv.FormatFloat(v, 'g', 10, 64)
+	places := 0
+	if _, frac, ok := strings.Cut(s, "."); ok && !strings.Contains(s, "e") {
+		places = len(strings.TrimRight(frac, "0"))
+	}
+	if math.Abs(v-x) <= math.Pow(10, -float64(places))+1e-9*math.Abs(x) {
+		return ""
+	}
+	return fmt.Sprintf("is %s, not its %s over its %s (%s / %s gives %s)", number(v), names[0], names[1], number(c[0]), number(c[1]), number(x))
+}
+
+const (
+	notMedian = "a median cannot be recomputed without a cohort"
+	notKnown  = "the indicator's measure is unknown, so it cannot be recomputed without a cohort"
+)
+
+// scale is what a measure's quotient is multiplied by: percentages are
+// stored 0-100 and rates are per 10,000 children.
+func scale(m app.Measure) float64 {
+	switch m {
+	case app.Proportion:
+		return 100
+	case app.Rate:
+		return 10000
+	}
+	return 1
+}
+
+func number(v float64) string {
+	return fmt.Sprintf("%.6g", v)
+}

@@ -1,0 +1,173 @@
+package export
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/app/export/pdf"
+	"scorecard/app/trend"
+)
+
+// packColumn is a column of the pack's scorecard: its heading, width and
+// the cell it shows for a row.
+type packColumn struct {
+	pdf.Column
+	cell func(ro *row) pdf.Cell
+}
+
+// packScorecard writes the scorecard table.
+func (b *book) packScorecard(d *pdf.Doc) func() error {
+	return func() error {
+		d.Page()
+		d.Title(b.title())
+		d.Para(exclusionWords(b.opt.Exclude)+". "+b.outturnNote(), 8.5)
+		cols := b.packColumns()
+		t := pdf.Table{Size: 8}
+		for _, c := range cols {
+			t.Columns = append(t.Columns, c.Column)
+		}
+		section := "\x00"
+		for _, ro := range b.rows {
+			if ro.ind.Section != section {
+				section = ro.ind.Section
+				if section != "" {
+					t.Rows = append(t.Rows, pdf.Row{Section: section})
+				}
+			}
+			var r pdf.Row
+			for _, c := range cols {
+				r.Cells = append(r.Cells, c.cell(ro))
+			}
+			t.Rows = append(t.Rows, r)
+			b.step()
+		}
+		d.Table(t)
+		d.Para("RAG: GREEN target met, AMBER floor met, RED below the floor. DoT compares the "+periodNoun(b.period.Kind)+" with the one before, by polarity; "+
+			"the change is in the figure's own unit (pp: percentage points). Trend and SPC: "+fmt.Sprintf("the trend over the last %d points and the Making Data Count XmR chart", trend.DefaultOptions().Window)+
+			"; see the guidance at the end.", 8)
+		var left []string
+		for _, ro := range b.rows {
+			if ro.leftOut > 0 {
+				left = append(left, ro.ind.Ref)
+			}
+		}
+		if len(left) > 0 {
+			d.Para("Small numbers: the trend, change and SPC of "+strings.Join(left, ", ")+" are worked out from the figures shown, leaving out figures withheld (c), "+
+				"so that none can be worked out from them; they may differ from the app's, which uses every figure.", 8)
+		}
+		return nil
+	}
+}
+
+// outturnNote says which year the targets are for.
+func (b *book) outturnNote() string {
+	return "Targets and floors are for " + b.targetCaption()[len("Targets "):] + "."
+}
+
+// packColumns are the pack's scorecard columns, 277 mm across.
+func (b *book) packColumns() []packColumn {
+	text := func(s string) pdf.Cell { return pdf.Cell{Text: s} }
+	grey := pdf.RGB(grey)
+	fig := func(ind app.Indicator, v *float64, st app.Status) pdf.Cell {
+		switch {
+		case v != nil && st == app.OK:
+			return pdf.Cell{Text: app.FormatValue(ind, *v)}
+		case st != app.OK:
+			return pdf.Cell{Text: string(st), Color: grey}
+		}
+		return pdf.Cell{}
+	}
+	at := func(ro *row, f func(p *trend.Point) pdf.Cell) pdf.Cell {
+		if ro.at == nil {
+			return pdf.Cell{}
+		}
+		return f(ro.at)
+	}
+	return []packColumn{
+		{pdf.Column{Head: "Ref", Width: 15}, func(ro *row) pdf.Cell { return text(ro.ind.Ref) }},
+		{pdf.Column{Head: "Indicator", Width: 56}, func(ro *row) pdf.Cell { return text(ro.ind.Name) }},
+		{pdf.Column{Head: "Pol", Width: 9, Align: "C"}, func(ro *row) pdf.Cell { return text(ro.ind.Polarity.String()) }},
+		{pdf.Column{Head: "Period", Width: 13, Align: "C"}, func(ro *row) pdf.Cell { return text(string(ro.ind.DataPeriod)) }},
+		{pdf.Column{Head: "Target", Width: 15, Align: "R"}, func(ro *row) pdf.Cell {
+			if t, ok := b.target(ro.ind); ok {
+				return fig(ro.ind, t.Target, app.OK)
+			}
+			return pdf.Cell{}
+		}},
+		{pdf.Column{Head: "Floor", Width: 15, Align: "R"}, func(ro *row) pdf.Cell {
+			if t, ok := b.target(ro.ind); ok && ro.ind.Polarity != app.NearTarget {
+				return fig(ro.ind, t.Floor, app.OK)
+			}
+			return pdf.Cell{}
+		}},
+		{pdf.Column{Head: b.period.Label(), Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
+			return at(ro, func(p *trend.Point) pdf.Cell {
+				c := fig(ro.ind, p.Value, p.Status)
+				c.Bold = true
+				return c
+			})
+		}},
+		{pdf.Column{Head: "RAG", Width: 14, Align: "C"}, func(ro *row) pdf.Cell {
+			return at(ro, func(p *trend.Point) pdf.Cell {
+				return pdf.Cell{Text: string(p.RAG), Fill: ragFill(p.RAG), Bold: true}
+			})
+		}},
+		{pdf.Column{Head: "DoT", Width: 20, Align: "C"}, func(ro *row) pdf.Cell {
+			return at(ro, func(p *trend.Point) pdf.Cell {
+				c := pdf.Cell{Text: dotText(p), Bold: true, Color: grey}
+				switch p.DoT {
+				case app.Improved:
+					c.Color = favourable
+				case app.Worsened:
+					c.Color = unfavoured
+				}
+				return c
+			})
+		}},
+		{pdf.Column{Head: "Change", Width: 16, Align: "R"}, func(ro *row) pdf.Cell {
+			return at(ro, func(p *trend.Point) pdf.Cell { return text(signedChange(ro.ind, p.Change)) })
+		}},
+		{pdf.Column{Head: lastYearHead(b.period.Kind), Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
+			return at(ro, func(p *trend.Point) pdf.Cell { return fig(ro.ind, p.LastYear, app.OK) })
+		}},
+		{pdf.Column{Head: "England" + b.allChildren(), Width: 15, Align: "R"}, func(ro *row) pdf.Cell {
+			if ro.hasBM && ro.shown.England != nil {
+				return fig(ro.shown.England.Shown(ro.ind), ro.shown.England.Value, ro.shown.England.Status)
+			}
+			return pdf.Cell{}
+		}},
+		{pdf.Column{Head: "Stat neighbours" + b.allChildren(), Width: 19, Align: "R"}, func(ro *row) pdf.Cell {
+			if ro.hasBM && ro.shown.NeighbourMean != nil {
+				return fig(ro.ind, ro.shown.NeighbourMean.Value, ro.shown.NeighbourMean.Status)
+			}
+			return pdf.Cell{}
+		}},
+		{pdf.Column{Head: "Rank (quartile)", Width: 14, Align: "C"}, func(ro *row) pdf.Cell {
+			if ro.hasBM {
+				return text(rankWords(ro.shown.Rank))
+			}
+			return pdf.Cell{}
+		}},
+		{pdf.Column{Head: "Last " + spanWords(b.period.Kind, len(b.months)), Width: 20}, func(ro *row) pdf.Cell {
+			vals := make([]float64, len(b.months))
+			for i, m := range b.months {
+				vals[i] = math.NaN()
+				if p := ro.point(m); p != nil && p.Value != nil && p.Status == app.OK {
+					vals[i] = *p.Value
+				}
+			}
+			return pdf.Cell{Draw: func(d *pdf.Doc, x, y, w, h float64) { d.Spark(vals, x, y, w, h) }}
+		}},
+	}
+}
+
+// allChildren is " (all children)" where the figures exclude a cohort,
+// to follow the name of a benchmark, which always counts all children.
+func (b *book) allChildren() string {
+	if len(b.opt.Exclude) == 0 {
+		return ""
+	}
+	return " " + allChildrenLabel
+}

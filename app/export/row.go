@@ -1,0 +1,81 @@
+package export
+
+import (
+	"scorecard/app"
+	"scorecard/app/benchmark"
+	"scorecard/app/trend"
+)
+
+// row is one indicator of the scorecard, analysed for the export's area.
+type row struct {
+	ind app.Indicator
+	key app.SeriesKey
+	// series is the analysis, held compactly: the large export's rows
+	// written out as points held 3.4 MB at its peak (issue 17).
+	series trend.Series
+	at     *trend.Point // the point for the scorecard's month, or nil
+	shown  benchmark.Shown
+	hasBM  bool
+	// isFlagged says the point for the month is flagged, and stays said
+	// once the points are let go (book.writeHouse).
+	isFlagged bool
+	// leftOut counts the figures up to the month withheld for small
+	// numbers, which the analysis leaves out (countLeftOut).
+	leftOut int
+}
+
+// analyse runs trend analysis on each indicator's series for the area, as
+// it stood at the export's period.
+func (b *book) analyse() {
+	opt := trend.Options{Until: b.period}
+	for _, ind := range b.inds {
+		k := app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}
+		r := &row{ind: ind, key: k, series: trend.AnalyseSeries(b.h, k, opt)}
+		r.at = r.point(b.period)
+		r.shown, r.hasBM = benchmark.Beside(b.h, ind.Ref, b.period)
+		// A year shown in a column of another kind (the workforce
+		// census's calendar year in 2024/25) has its own year's
+		// benchmarks beside it, and a row whose latest year ends after
+		// the scorecard's period (left out, and said to be) its latest
+		// shown year's: not a year the row has no figure for.
+		at := r.at
+		if at == nil && r.shown.Year.End().After(b.period.End()) && r.series.Len() > 0 {
+			last := r.series.Point(r.series.Len() - 1)
+			at = &last
+		}
+		if at != nil && at.Period.Kind != b.period.Kind {
+			if s, ok := benchmark.Beside(b.h, ind.Ref, at.Period); ok {
+				r.shown, r.hasBM = s, ok
+			}
+		}
+		r.isFlagged = r.at != nil && len(r.at.Flags) > 0
+		r.leftOut = b.leftOut[ind.Ref]
+		b.rows = append(b.rows, r)
+		if r.isFlagged {
+			b.sum.Flagged++
+		}
+	}
+	b.sum.Indicators = len(b.rows)
+}
+
+// point returns the analysed point shown in period m: its own, or for a
+// quarterly or annual series the period that ends with m (a financial
+// year in March, or in the quarter to March on a quarterly scorecard),
+// or on a scorecard of years, a year of another kind ending in m
+// (app.ReportedIn).
+func (r *row) point(m app.Period) *trend.Point {
+	for i := r.series.Len() - 1; i >= 0; i-- {
+		per := r.series.Period(i)
+		if app.ReportedIn(per, m) {
+			p := r.series.Point(i)
+			return &p
+		}
+		if per.Start().Before(m.Start()) {
+			break
+		}
+	}
+	return nil
+}
+
+// flagged reports whether the indicator is flagged in the period.
+func (r *row) flagged() bool { return r.isFlagged }

@@ -1,0 +1,132 @@
+package importer
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"scorecard/app"
+)
+
+// Reread reads an imported workbook again, as `scorecard import` read it,
+// for where it holds what it gave (app.SourceCells): an export into the
+// workbook's own layout (export.Options.Reread) revises the benchmarks
+// and targets a later import changed in their cells there. defined gives
+// the store's definitions, and auth is the store's authority.
+func Reread(ctx context.Context, path string, defined func(ref string) (app.Indicator, bool), auth *app.Authority) (*app.SourceCells, error) {
+	res, err := Read(ctx, path, Options{
+		Known:     func(ref string) bool { _, ok := defined(ref); return ok },
+		Defined:   defined,
+		Authority: auth,
+		// It was imported: what it holds was confirmed then.
+		AllowMany: true, AllowFuture: true,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res.SourceCells(), nil
+}
+
+// SourceCells returns where the file holds what r read: its benchmarks'
+// cells, each sheet's columns read, and the cells of its targets.
+func (r *Result) SourceCells() *app.SourceCells {
+	sc := &app.SourceCells{Columns: map[string][]string{}}
+	d := r.Dataset
+	if d == nil {
+		d = &app.Dataset{}
+	}
+	for _, bm := range d.Benchmarks {
+		if bm.Source != "" {
+			sc.Benchmarks = append(sc.Benchmarks, bm)
+		}
+	}
+	for _, l := range r.Layouts {
+		for _, c := range l.Columns {
+			sc.Columns[l.Sheet] = append(sc.Columns[l.Sheet], c.Col)
+		}
+		switch l.Kind {
+		case IndicatorSheet:
+			sc.Targets = append(sc.Targets, targetCells(d, l)...)
+		case TargetSheet:
+			sc.TargetTables = append(sc.TargetTables, targetTable(l))
+		}
+	}
+	return sc
+}
+
+// targetParts are the target, floor and tolerance columns' roles.
+var targetParts = map[Role]app.TargetPart{RoleTarget: app.PartTarget, RoleFloor: app.PartFloor, RoleTolerance: app.PartTolerance}
+
+// targetCells returns the cells of an indicator sheet's target, floor and
+// tolerance columns headed with their year, on each indicator's row: the
+// row its figures for the sheet's area were read from.
+func targetCells(d *app.Dataset, l Layout) []app.TargetCell {
+	rows := map[string]int{}
+	for _, ob := range d.Observations {
+		if ob.Area != l.Area || ob.Split != app.All {
+			continue
+		}
+		if sheet, row, ok := cellRow(ob.Cell); ok && sheet == l.Sheet {
+			rows[ob.Ref] = row
+		}
+	}
+	var cells []app.TargetCell
+	for _, c := range l.Columns {
+		part, ok := targetParts[c.Role]
+		if c.Period.IsZero() || !ok {
+			continue
+		}
+		for _, ref := range slices.Sorted(maps.Keys(rows)) {
+			cells = append(cells, app.TargetCell{Sheet: l.Sheet, Col: c.Col, Row: rows[ref], Ref: ref, Year: c.Period, Part: part})
+		}
+	}
+	return cells
+}
+
+// cellRow splits "CYPE Scorecard!J6" into its sheet and 1-based row.
+func cellRow(at string) (sheet string, row int, ok bool) {
+	i := strings.LastIndexByte(at, '!')
+	if i <= 0 || i == len(at)-1 {
+		return "", 0, false
+	}
+	ref := at[i+1:]
+	j := strings.IndexAny(ref, "0123456789")
+	if j <= 0 {
+		return "", 0, false
+	}
+	row, err := strconv.Atoi(ref[j:])
+	if err != nil || row < 1 {
+		return "", 0, false
+	}
+	return strings.Trim(at[:i], "'"), row, true
+}
+
+// targetTable returns the columns of a targets table that say whose
+// target a row gives and its figures: the first of each role.
+func targetTable(l Layout) app.TargetTable {
+	t := app.TargetTable{Sheet: l.Sheet, FirstRow: l.FirstRow, Parts: map[app.TargetPart]string{}}
+	for _, c := range l.Columns {
+		var at *string
+		switch c.Role {
+		case RoleRef:
+			at = &t.Ref
+		case RoleYear:
+			at = &t.Year
+		case RoleArea:
+			at = &t.Area
+		default:
+			if part, ok := targetParts[c.Role]; ok {
+				if _, dup := t.Parts[part]; !dup {
+					t.Parts[part] = c.Col
+				}
+			}
+			continue
+		}
+		if *at == "" {
+			*at = c.Col
+		}
+	}
+	return t
+}

@@ -8,6 +8,7 @@ import (
 	"scorecard/app"
 	"scorecard/app/export"
 	"scorecard/app/store"
+	"scorecard/importer"
 )
 
 // runExport writes the revised workbook, or the committee pack as a PDF,
@@ -24,7 +25,7 @@ func runExport(e *env, args []string) error {
 	if err != nil {
 		return usagef("--exclude: %v", err)
 	}
-	opt := export.Options{Exclude: excluded, Suppress: e.suppress, Original: e.original, AppVersion: version, Marking: e.marking}
+	opt := export.Options{Exclude: excluded, Suppress: e.suppress, Original: e.original, Reread: importer.Reread, AppVersion: version, Marking: e.marking}
 	auth, err := loadAuthority(e)
 	if err != nil {
 		return err

@@ -20,6 +20,7 @@ import (
 	"scorecard/app/brief"
 	"scorecard/app/disclosure"
 	"scorecard/app/export"
+	"scorecard/importer"
 )
 
 // Suppression choices, as the export dialog offers them.
@@ -114,6 +115,7 @@ func (f *exportForm) options() (export.Options, error) {
 	}
 	if f.original.Checked {
 		opt.Original = f.origPath.Selected
+		opt.Reread = importer.Reread
 	}
 	return opt, nil
 }

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
 	"scorecard/app/export"
@@ -96,5 +98,66 @@ func TestNothingToExportYet(t *testing.T) {
 				t.Errorf("%s on an empty store went ahead: says %q, %d sent to print", tc.do, said, printed)
 			}
 		})
+	}
+}
+
+// TestExportIntoOriginalRereads: the window's export into the original
+// workbook's layout hands the export the importer's re-read of the
+// original, so that a target a later import revised, which the store
+// keeps only with the later file's cell, is written into the original's
+// own cell for it.
+func TestExportIntoOriginalRereads(t *testing.T) {
+	st := openStore(t)
+	w := windowOn(t, st)
+	confirmLayouts(t, w, "Accept")
+	dir := t.TempDir()
+	demo := filepath.Join(dir, "demo.xlsx")
+	b, err := os.ReadFile("testdata/demo.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(demo, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w.importFiles([]string{demo})
+	w.busy.Wait()
+	// The demo's first target, revised by a later targets table.
+	of, err := excelize.OpenFile(demo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, _ := of.GetCellValue("Targets", "A2")
+	year, _ := of.GetCellValue("Targets", "B2")
+	of.Close()
+	later := filepath.Join(dir, "targets.xlsx")
+	tf := excelize.NewFile()
+	for i, r := range [][]any{{"Ref", "Year", "Target"}, {ref, year, 97.5}} {
+		if err := tf.SetSheetRow("Sheet1", "A"+strconv.Itoa(i+1), &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tf.SaveAs(later); err != nil {
+		t.Fatal(err)
+	}
+	tf.Close()
+	w.importFiles([]string{later})
+	w.busy.Wait()
+	f := w.newExportForm()
+	f.original.SetChecked(true)
+	f.origPath.SetSelected(demo)
+	opt, err := f.options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "revised.xlsx")
+	w.exportTo(out, opt)
+	w.busy.Wait()
+	ef, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatalf("the export wrote no workbook (%v); the status says %q", err, w.status.Text)
+	}
+	defer ef.Close()
+	if got, _ := ef.GetCellValue("Targets", "C2", excelize.Options{RawCellValue: true}); got != "97.5" {
+		t.Errorf("Targets!C2, %s's %s target, = %q, want the later import's 97.5", ref, year, got)
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/assets"
+	"scorecard/importer"
 )
 
 // sheetCells is what a worksheet's XML declares and holds.
@@ -116,7 +117,7 @@ func TestSheetsDeclareTheirDimension(t *testing.T) {
 	}{
 		{"house", demo, Options{Produced: produced}},
 		{"house excluding UASC, suppressed", demo, Options{Produced: produced, Exclude: []app.Cohort{app.UASC}, Suppress: 5}},
-		{"original", imported(t, orig, "I0001"), Options{Produced: produced, Original: orig}},
+		{"original", imported(t, orig, "I0001"), Options{Produced: produced, Original: orig, Reread: importer.Reread}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -19,7 +20,16 @@ type Options struct {
 	Months    int          // periods shown on the scorecard sheet; zero = 12
 	// Original is the path of an imported workbook whose own layout the
 	// revised figures are written into; "" writes the house layout.
-	Original   string
+	Original string
+	// Reread reads the original again, as its import read it, for
+	// where it holds what the store no longer says (app.SourceCells):
+	// the cells of the benchmarks and targets a later import revised,
+	// whose latest versions name cells of the later file, and the
+	// columns its import read. importer.Reread does; defined gives the
+	// store's definitions and auth its authority. It is called once at
+	// most, and only when such cells are needed; nil fails an export
+	// that needs them.
+	Reread     func(ctx context.Context, path string, defined func(ref string) (app.Indicator, bool), auth *app.Authority) (*app.SourceCells, error)
 	AppVersion string
 	Produced   time.Time // the "date produced"; zero = now
 	// Marking is the protective marking printed at the head and foot of

@@ -10,7 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
-	"scorecard/importer"
 )
 
 // writeOriginal writes the revised figures into a copy of the workbook
@@ -138,8 +137,9 @@ type originalWriter struct {
 	// tidy are the original's tidy sheets, rewritten row by row rather
 	// than cell by cell.
 	tidy map[string]tidyTable
-	// again is the original read again by the importer, once needed.
-	again *importer.Result
+	// again is where the original holds what its import read, read
+	// again once needed (readAgain).
+	again *app.SourceCells
 	// figures are the figures written, by sheet and row, and
 	// formulasBefore the original's formulas (see unread).
 	figures        map[string]map[int][]rowFigure

@@ -107,6 +107,7 @@ func TestOriginalAfterCorrection(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.opt.Original = orig
+			tt.opt.Reread = importer.Reread
 			f, _ := export(t, h, tt.opt)
 			_, ex, _, _ := disclosure.ReleaseIn(h, tt.opt.Exclude, tt.opt.Suppress, app.DefaultAuthority())
 			written := map[string]bool{}
@@ -336,6 +337,7 @@ func TestOriginalNextWorkbook(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.opt.Original = orig
+			tt.opt.Reread = importer.Reread
 			f, _ := export(t, h, tt.opt)
 			written := map[string]bool{}
 			for what, c := range at {
@@ -414,7 +416,7 @@ func TestOriginalOfAnEarlierMonth(t *testing.T) {
 	sep := book("sep.xlsx", [][]any{{"Kent scorecard - September 2024"}, {}, {"Ref", "Indicator", "Polarity", "Jul-24", "Aug-24", "Sep-24"}, {"CIC01", "Children in care", "L", 1900, 1910, 1920}})
 	oct := book("oct.xlsx", [][]any{{"Kent scorecard - October 2024"}, {}, {"Ref", "Indicator", "Polarity", "Aug-24", "Sep-24", "Oct-24"}, {"CIC01", "Children in care", "L", 1910, 1925, 1930}})
 	h := storeOf(t, sep, oct)
-	sum, err := Write(context.Background(), filepath.Join(dir, "out.xlsx"), h, Options{Original: sep, Produced: produced, AppVersion: "1.0-test"})
+	sum, err := Write(context.Background(), filepath.Join(dir, "out.xlsx"), h, Options{Original: sep, Reread: importer.Reread, Produced: produced, AppVersion: "1.0-test"})
 	if err != nil {
 		t.Fatal(err)
 	}

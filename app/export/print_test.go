@@ -15,6 +15,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/assets"
+	"scorecard/importer"
 )
 
 // fontCodes are a header's or footer's font and size codes.
@@ -156,7 +157,7 @@ func TestOriginalRedated(t *testing.T) {
 	}
 	h := imported(t, orig, "I0001")
 	out := filepath.Join(dir, "revised.xlsx")
-	if _, err := Write(context.Background(), out, h, Options{Original: orig, Produced: produced, AppVersion: "1.0-test"}); err != nil {
+	if _, err := Write(context.Background(), out, h, Options{Original: orig, Reread: importer.Reread, Produced: produced, AppVersion: "1.0-test"}); err != nil {
 		t.Fatal(err)
 	}
 	find := func(path string) []string {

@@ -2,15 +2,13 @@ package export
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
-	"scorecard/importer"
 )
 
 // A figure a later import revised keeps the cell the original's import
@@ -19,27 +17,24 @@ import (
 // has one, is in the later import's file. For those the original is read
 // again, as its import read it, to find where it holds them.
 
-// readAgain reads the original with the importer, as `scorecard import`
-// read it, the first time it is asked.
-func (o *originalWriter) readAgain(ctx context.Context) (*importer.Result, error) {
+// readAgain reads the original again with opt.Reread, as `scorecard
+// import` read it, the first time it is asked.
+func (o *originalWriter) readAgain(ctx context.Context) (*app.SourceCells, error) {
 	if o.again != nil {
 		return o.again, nil
 	}
-	res, err := importer.Read(ctx, o.opt.Original, importer.Options{
-		Known:     func(ref string) bool { _, ok := o.base.Indicator(ref); return ok },
-		Defined:   o.base.Indicator,
-		Authority: o.opt.authority(),
-		// It was imported: what it holds was confirmed then.
-		AllowMany: true, AllowFuture: true,
-	})
+	if o.opt.Reread == nil {
+		return nil, errors.New("reading it again for the cells of figures a later import revised: no reader given (Options.Reread)")
+	}
+	cells, err := o.opt.Reread(ctx, o.opt.Original, o.base.Indicator, o.opt.authority())
 	if err != nil {
 		return nil, fmt.Errorf("reading it again for the cells of figures a later import revised: %w", err)
 	}
-	if res.Dataset == nil {
-		res.Dataset = &app.Dataset{}
+	if cells == nil {
+		cells = &app.SourceCells{}
 	}
-	o.again = res
-	return res, nil
+	o.again = cells
+	return cells, nil
 }
 
 // benchmarks revises the original's benchmark cells: its previous-year
@@ -110,9 +105,9 @@ func benchmarkOf(bm app.Benchmark) benchmarkAt {
 }
 
 // benchmarkCells returns the cells of the benchmarks the original holds.
-func benchmarkCells(res *importer.Result) map[benchmarkAt]string {
+func benchmarkCells(sc *app.SourceCells) map[benchmarkAt]string {
 	cells := map[benchmarkAt]string{}
-	for _, bm := range res.Dataset.Benchmarks {
+	for _, bm := range sc.Benchmarks {
 		if bm.Source != "" {
 			cells[benchmarkOf(bm)] = bm.Source
 		}
@@ -144,63 +139,32 @@ func (o *originalWriter) targets(ctx context.Context, ids map[string]bool) error
 	if len(revised) == 0 {
 		return nil
 	}
-	res, err := o.readAgain(ctx)
+	sc, err := o.readAgain(ctx)
 	if err != nil {
 		return err
 	}
-	for _, l := range res.Layouts {
-		if !sheetExists(o.f, l.Sheet) {
+	for _, tc := range sc.Targets {
+		if !sheetExists(o.f, tc.Sheet) {
 			continue
 		}
-		var err error
-		switch l.Kind {
-		case importer.IndicatorSheet:
-			err = o.scorecardTargets(l, refRows(res.Dataset, l), revised)
-		case importer.TargetSheet:
-			err = o.tableTargets(l, revised)
-		}
-		if err != nil {
-			return fmt.Errorf("sheet %q: %w", l.Sheet, err)
-		}
-	}
-	return nil
-}
-
-// refRows returns the row of each indicator on an indicator sheet: the
-// row its figures for the sheet's area were read from.
-func refRows(d *app.Dataset, l importer.Layout) map[string]int {
-	rows := map[string]int{}
-	for _, ob := range d.Observations {
-		sheet, at, ok := splitCell(ob.Cell)
-		if !ok || sheet != l.Sheet || ob.Area != l.Area || ob.Split != app.All {
+		t, ok := revised[targetAt{tc.Ref, tc.Year}]
+		if !ok {
 			continue
 		}
-		if _, row, err := excelize.CellNameToCoordinates(at); err == nil {
-			rows[ob.Ref] = row
-		}
-	}
-	return rows
-}
-
-// scorecardTargets writes the revised targets into the columns of an
-// indicator sheet whose headings name the year they are for.
-func (o *originalWriter) scorecardTargets(l importer.Layout, rows map[string]int, revised map[targetAt]app.Target) error {
-	for _, c := range l.Columns {
-		if c.Period.IsZero() || !isTargetRole(c.Role) {
-			continue
-		}
-		col, err := excelize.ColumnNameToNumber(c.Col)
+		col, err := excelize.ColumnNameToNumber(tc.Col)
 		if err != nil {
 			continue
 		}
-		for _, ref := range slices.Sorted(maps.Keys(rows)) {
-			t, ok := revised[targetAt{ref, c.Period}]
-			if !ok {
-				continue
-			}
-			if err := o.reviseTarget(l.Sheet, cell(col, rows[ref]), t, c.Role); err != nil {
-				return fmt.Errorf("%s %s %s: %w", ref, t.Year, c.Role, err)
-			}
+		if err := o.reviseTarget(tc.Sheet, cell(col, tc.Row), t, tc.Part); err != nil {
+			return fmt.Errorf("sheet %q: %s %s %s: %w", tc.Sheet, tc.Ref, t.Year, tc.Part, err)
+		}
+	}
+	for _, tt := range sc.TargetTables {
+		if !sheetExists(o.f, tt.Sheet) {
+			continue
+		}
+		if err := o.tableTargets(tt, revised); err != nil {
+			return fmt.Errorf("sheet %q: %w", tt.Sheet, err)
 		}
 	}
 	return nil
@@ -208,68 +172,58 @@ func (o *originalWriter) scorecardTargets(l importer.Layout, rows map[string]int
 
 // tableTargets writes the revised targets into the rows of a targets
 // table that give the authority's target for a year.
-func (o *originalWriter) tableTargets(l importer.Layout, revised map[targetAt]app.Target) error {
-	grid, err := o.f.GetRows(l.Sheet)
+func (o *originalWriter) tableTargets(tt app.TargetTable, revised map[targetAt]app.Target) error {
+	grid, err := o.f.GetRows(tt.Sheet)
 	if err != nil {
 		return err
 	}
-	at := map[importer.Role]int{}
-	for _, c := range l.Columns {
-		if col, err := excelize.ColumnNameToNumber(c.Col); err == nil {
-			if _, dup := at[c.Role]; !dup {
-				at[c.Role] = col
-			}
+	number := func(letters string) int {
+		col, err := excelize.ColumnNameToNumber(letters)
+		if err != nil {
+			return 0
 		}
+		return col
 	}
-	text := func(r []string, role importer.Role) string {
-		c := at[role]
+	text := func(r []string, letters string) string {
+		c := number(letters)
 		if c == 0 || c > len(r) {
 			return ""
 		}
 		return strings.TrimSpace(r[c-1])
 	}
 	auth := o.opt.authority()
-	for i := max(l.FirstRow, 1) - 1; i < len(grid); i++ {
+	for i := max(tt.FirstRow, 1) - 1; i < len(grid); i++ {
 		r := grid[i]
-		year, err := app.ParsePeriod(text(r, importer.RoleYear))
+		year, err := app.ParsePeriod(text(r, tt.Year))
 		if err != nil {
 			continue
 		}
-		if a := text(r, importer.RoleArea); a != "" {
+		if a := text(r, tt.Area); a != "" {
 			if area, ok := auth.ParseArea(a); !ok || area != auth.Area() {
 				continue // a district's own target
 			}
 		}
-		t, ok := revised[targetAt{text(r, importer.RoleRef), year}]
+		t, ok := revised[targetAt{text(r, tt.Ref), year}]
 		if !ok {
 			continue
 		}
-		for _, role := range []importer.Role{importer.RoleTarget, importer.RoleFloor, importer.RoleTolerance} {
-			if at[role] == 0 {
+		for _, part := range []app.TargetPart{app.PartTarget, app.PartFloor, app.PartTolerance} {
+			col := number(tt.Parts[part])
+			if col == 0 {
 				continue
 			}
-			if err := o.reviseTarget(l.Sheet, cell(at[role], i+1), t, role); err != nil {
-				return fmt.Errorf("%s %s %s: %w", t.Ref, t.Year, role, err)
+			if err := o.reviseTarget(tt.Sheet, cell(col, i+1), t, part); err != nil {
+				return fmt.Errorf("%s %s %s: %w", t.Ref, t.Year, part, err)
 			}
 		}
 	}
 	return nil
 }
 
-func isTargetRole(r importer.Role) bool {
-	return r == importer.RoleTarget || r == importer.RoleFloor || r == importer.RoleTolerance
-}
-
 // reviseTarget writes a revised target's target, floor or tolerance into
 // a cell, blank where the revised target has none.
-func (o *originalWriter) reviseTarget(sheet, at string, t app.Target, role importer.Role) error {
-	v := t.Target
-	switch role {
-	case importer.RoleFloor:
-		v = t.Floor
-	case importer.RoleTolerance:
-		v = t.Tolerance
-	}
+func (o *originalWriter) reviseTarget(sheet, at string, t app.Target, part app.TargetPart) error {
+	v := part.Of(t)
 	if v == nil {
 		return o.f.SetCellValue(sheet, at, nil)
 	}

@@ -103,7 +103,7 @@ func TestIntoOriginalLayout(t *testing.T) {
 	h := imported(t, orig, "I0001")
 	out := filepath.Join(dir, "revised.xlsx")
 	cs := []app.Cohort{app.UASC}
-	sum, err := Write(context.Background(), out, h, Options{Original: orig, Exclude: cs, Produced: produced, AppVersion: "1.0-test"})
+	sum, err := Write(context.Background(), out, h, Options{Original: orig, Reread: importer.Reread, Exclude: cs, Produced: produced, AppVersion: "1.0-test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +190,7 @@ func TestIntoOriginalLayout(t *testing.T) {
 		t.Errorf("first sheet's print header %+v does not say what was excluded", hf)
 	}
 	// A workbook that was never imported has no cells to write into.
-	if _, err := Write(context.Background(), filepath.Join(dir, "x.xlsx"), h, Options{Original: out}); err == nil {
+	if _, err := Write(context.Background(), filepath.Join(dir, "x.xlsx"), h, Options{Original: out, Reread: importer.Reread}); err == nil {
 		t.Error("exporting into a workbook never imported succeeded")
 	}
 }
@@ -231,6 +231,7 @@ func TestOriginalTidySheetKeptByColumn(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.opt.Original = orig
+			tt.opt.Reread = importer.Reread
 			f, _ := export(t, h, tt.opt) // audits its disclosure
 			if got, _ := f.GetCellValue("CYPE Scorecard", "A1"); got != tt.title {
 				t.Errorf("title %q, want %q", got, tt.title)
@@ -317,7 +318,7 @@ func TestOriginalExportRefused(t *testing.T) {
 	}
 	back := imported(t, earlier, "I0002")
 	out := filepath.Join(t.TempDir(), "again.xlsx")
-	_, err := Write(context.Background(), out, back, Options{Original: earlier, Suppress: 5, Produced: produced})
+	_, err := Write(context.Background(), out, back, Options{Original: earlier, Reread: importer.Reread, Suppress: 5, Produced: produced})
 	if err == nil || !strings.Contains(err.Error(), "is a Scorecard export") || !strings.Contains(err.Error(), "export without --original") {
 		t.Fatalf("exporting into an earlier export: %v, want it refused, saying to export without --original", err)
 	}
@@ -488,7 +489,7 @@ func TestSameEveryTime(t *testing.T) {
 		images bool // the content types list image types
 	}{
 		{"house layout", Options{Exclude: []app.Cohort{app.UASC}, Suppress: 5}, true},
-		{"original", Options{Original: orig, Exclude: []app.Cohort{app.UASC}, Area: "Thanet"}, false},
+		{"original", Options{Original: orig, Reread: importer.Reread, Exclude: []app.Cohort{app.UASC}, Area: "Thanet"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -190,18 +190,16 @@ func (o *originalWriter) unreadColumns(ctx context.Context, deps map[cellAt]depe
 	if len(found) == 0 {
 		return nil
 	}
-	res, err := o.readAgain(ctx)
+	sc, err := o.readAgain(ctx)
 	if err != nil {
 		return err
 	}
 	read := map[string]map[int]bool{}
-	for _, l := range res.Layouts {
-		if read[l.Sheet] == nil {
-			read[l.Sheet] = map[int]bool{}
-		}
-		for _, c := range l.Columns {
-			if col, err := excelize.ColumnNameToNumber(c.Col); err == nil {
-				read[l.Sheet][col] = true
+	for sheet, cols := range sc.Columns {
+		read[sheet] = map[int]bool{}
+		for _, letters := range cols {
+			if col, err := excelize.ColumnNameToNumber(letters); err == nil {
+				read[sheet][col] = true
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
+	"scorecard/importer"
 )
 
 // producerWorkbook writes a producer's monthly scorecard to path: a title,
@@ -169,6 +170,7 @@ func TestOriginalUnreadColumns(t *testing.T) {
 			producerWorkbook(t, orig, hd, tt.rows)
 			h := storeOf(t, orig)
 			tt.opt.Original = orig
+			tt.opt.Reread = importer.Reread
 			// Not export(): its audit reads the house layout's Data sheet,
 			// which the original's layout has not.
 			tt.opt.Produced, tt.opt.AppVersion = produced, "1.0-test"
@@ -292,7 +294,7 @@ func TestOriginalSharedFormula(t *testing.T) {
 	}
 	h := storeOf(t, orig)
 	out := filepath.Join(t.TempDir(), "out.xlsx")
-	if _, err := Write(context.Background(), out, h, Options{Original: orig, Suppress: 5, Produced: produced, AppVersion: "1.0-test"}); err != nil {
+	if _, err := Write(context.Background(), out, h, Options{Original: orig, Reread: importer.Reread, Suppress: 5, Produced: produced, AppVersion: "1.0-test"}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(out)

@@ -20,8 +20,9 @@ func (c *collector) sayNameUnit(ind *app.Indicator, word string) {
 		c.warn(at.Sheet, at.Cell, "%s: %q names a rate but not its base (per cent, per 10,000 children): read as a percentage, not a count, and not recomputed when children are excluded; if it is not a percentage, state its unit in a Unit column",
 			ind.Ref, ind.Name)
 	default:
-		if ind.Measure == app.Mean || ind.Measure == app.Median {
-			// "Average days to ..." is plainly no count.
+		if ind.Measure == app.Mean || ind.Measure == app.Median || hasWord(nameWords(strings.ToLower(ind.Name)), "per") {
+			// "Average days to ...", "Sickness days per FTE": plainly
+			// no count.
 			return
 		}
 		c.warn(at.Sheet, at.Cell, "%s: unit %q taken from the word %q in its name %q: its figures are not read as counts of children, so exports do not withhold small numbers of them; if they count children, state \"No.\" in a Unit column or begin the name \"Number of\"",
@@ -37,7 +38,8 @@ func (c *collector) sayNameUnit(ind *app.Indicator, word string) {
 // cell, and its measure made Other, so that excluding a cohort says
 // "cannot exclude" rather than subtracting one rate from another. A
 // figure that looks written with a point for thousands (1.910 among
-// counts such as 1896) is left to checkCounts.
+// counts such as 1896, or 1.91 as a number cell keeps it) is left to
+// checkCounts.
 func (c *collector) fractionalCounts(inds []app.Indicator, guessed map[string]int) {
 	if len(guessed) == 0 {
 		return
@@ -70,7 +72,7 @@ func (c *collector) fractionalCounts(inds []app.Indicator, guessed map[string]in
 		case v == math.Trunc(v):
 			cur.big = cur.big || v >= 1000
 		case cur.first != 0:
-		case v > 1 && v < 1000 && (threePlaces(v) || f.raw > 0 && pointThousands(c.texts[f.raw-1])):
+		case v >= 1 && v < 1000 && (toThousandths(v) || f.raw > 0 && pointThousands(c.texts[f.raw-1])):
 			if cur.point == 0 {
 				cur.point = i + 1
 			}
@@ -106,6 +108,14 @@ func threePlaces(v float64) bool {
 	x := v * 1000
 	r := math.Round(x)
 	return math.Abs(x-r) <= 1e-9*math.Max(1, x) && math.Mod(r, 10) != 0
+}
+
+// toThousandths reports whether v shows at most three decimal places, as
+// a count in thousands written with a point does once a cell has read it
+// as a number: "1.910" typed into a number cell is 1.91.
+func toThousandths(v float64) bool {
+	x := v * 1000
+	return math.Abs(x-math.Round(x)) <= 1e-9*math.Max(1, x)
 }
 
 // pointThousands reports whether a cell's text is a whole number of

@@ -48,6 +48,9 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 		return o, "the figure for all children " + why
 	}
 	rest := whole
+	// The difference is given to the places its figures show: 23.4 less
+	// 11.0 is 12.4, not the 12.399999999999999 of binary arithmetic.
+	places := componentPlaces(whole, names)
 	var nonzero [2]int // cohorts with children in each component
 	for i, p := range parts {
 		c, ok := components(ind.Measure, p)
@@ -68,6 +71,12 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 			if c[n] != 0 {
 				nonzero[n]++
 			}
+		}
+		places = max(places, componentPlaces(c, names))
+	}
+	if places <= maxPlaces {
+		for n := range names {
+			rest[n] = app.RoundTo(rest[n], places)
 		}
 	}
 	for n := range names {
@@ -94,6 +103,20 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 		o.Value = ex.float(rest[0] / rest[1] * scale(ind.Measure))
 	}
 	return o, ""
+}
+
+// maxPlaces is the most decimal places a difference is rounded to;
+// figures given to more are subtracted as they are.
+const maxPlaces = 6
+
+// componentPlaces returns the most decimal places any of a measure's
+// components c shows, or maxPlaces+1 for more than maxPlaces.
+func componentPlaces(c [2]float64, names []string) int {
+	p := 0
+	for n := range names {
+		p = max(p, app.PlacesOf(c[n], maxPlaces))
+	}
+	return p
 }
 
 // componentNames name each measure's components, in the order components

@@ -350,3 +350,41 @@ func TestExcludeUnaffectedIndicator(t *testing.T) {
 		t.Errorf("SCS04 unaffected by OLA only, excluding OLA and UASC: status %q, want cannot exclude", got.Status)
 	}
 }
+
+// TestExcludeExactDecimals: a difference of figures given to decimal
+// places is given to those places, not with the residue of binary
+// arithmetic that an export writes as 12.3999999999999.
+func TestExcludeExactDecimals(t *testing.T) {
+	uasc := app.Only(app.UASC)
+	cases := []struct {
+		name          string
+		measure       app.Measure
+		obs           []app.Observation
+		want, wantNum float64 // exactly; NaN for not checked
+	}{
+		// Social workers, full-time equivalent: 23.4 less 11.0 is 12.4.
+		{"count to one place", app.Count,
+			[]app.Observation{fig("X", app.All, 23.4, none, none), fig("X", uasc, 11.0, none, none)}, 12.4, none},
+		{"count to two places", app.Count,
+			[]app.Observation{fig("X", app.All, 0.3, none, none), fig("X", uasc, 0.1, none, none)}, 0.2, none},
+		{"the larger places of the two", app.Count,
+			[]app.Observation{fig("X", app.All, 102.7, none, none), fig("X", uasc, 0.35, none, none)}, 102.35, none},
+		// Days in care: 5,000.3 days over 20 children, 600.1 of them
+		// the 5 UASC's: 4,400.2 over 15.
+		{"mean's sum", app.Mean,
+			[]app.Observation{fig("X", app.All, 250.015, 5000.3, 20), fig("X", uasc, 120.02, 600.1, 5)}, none, 4400.2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := history(app.Indicator{Ref: "X", Unit: app.Number, Decimals: 2, Measure: c.measure}, c.obs...)
+			got, _ := Exclude(h, []app.Cohort{app.UASC})
+			o := got.Series(app.SeriesKey{Ref: "X", Area: app.Kent})[0]
+			if !math.IsNaN(c.want) && (o.Value == nil || *o.Value != c.want) {
+				t.Errorf("value = %v (%s), want exactly %v", ptr(o.Value), o.Raw, c.want)
+			}
+			if !math.IsNaN(c.wantNum) && (o.Numerator == nil || *o.Numerator != c.wantNum) {
+				t.Errorf("numerator = %v, want exactly %v", ptr(o.Numerator), c.wantNum)
+			}
+		})
+	}
+}

@@ -47,6 +47,9 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 	if why := contradicts(ind.Measure, a, whole, names); why != "" {
 		return o, "the figure for all children " + why
 	}
+	if why := notWhole(ind.Measure, whole); why != "" {
+		return o, "the figure for all children " + why
+	}
 	rest := whole
 	// The difference is given to the places its figures show: 23.4 less
 	// 11.0 is 12.4, not the 12.399999999999999 of binary arithmetic.
@@ -58,6 +61,9 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 			return o, fmt.Sprintf("the source gives no %s for %s", strings.Join(names, " and "), ex.cs[i].Label())
 		}
 		if why := contradicts(ind.Measure, p, c, names); why != "" {
+			return o, "the figure for " + ex.cs[i].Label() + " " + why
+		}
+		if why := notWhole(ind.Measure, c); why != "" {
 			return o, "the figure for " + ex.cs[i].Label() + " " + why
 		}
 		for n := range names {
@@ -165,6 +171,17 @@ func contradicts(m app.Measure, o app.Observation, c [2]float64, names []string)
 		return ""
 	}
 	return fmt.Sprintf("is %s, not its %s over its %s (%s / %s gives %s)", number(v), names[0], names[1], number(c[0]), number(c[1]), number(x))
+}
+
+// notWhole says why a Count's count c is no count of children: 22.5 is
+// a rate or a share, whatever the indicator was once taken for (a store
+// may hold "Re-referral rate" as a count), and subtracting one rate from
+// another means nothing. "" for a whole count, or another measure.
+func notWhole(m app.Measure, c [2]float64) string {
+	if m != app.Count || c[0] == math.Trunc(c[0]) {
+		return ""
+	}
+	return fmt.Sprintf("is %s, not a whole number, so no count of children that a cohort's could be taken from", number(c[0]))
 }
 
 const (

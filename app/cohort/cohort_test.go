@@ -110,6 +110,16 @@ func TestExcludeWorkedExamples(t *testing.T) {
 			fig("X", uasc, 10.9, 12, 110)},
 		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "not available",
 	}, {
+		// "Re-referral rate" held as a count: 22.5% less 10.0% is no
+		// rate of the other children.
+		name: "a count that is not whole", measure: app.Count,
+		obs:  []app.Observation{fig("X", app.All, 22.5, none, none), fig("X", uasc, 10.0, none, none)},
+		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "is 22.5, not a whole number",
+	}, {
+		name: "a cohort's count that is not whole", measure: app.Count,
+		obs:  []app.Observation{fig("X", app.All, 22, none, none), fig("X", uasc, 9.5, none, none)},
+		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "UASC) is 9.5, not a whole number",
+	}, {
 		name: "cohort larger than the whole", measure: app.Count,
 		obs:  []app.Observation{fig("X", app.All, 10, none, none), fig("X", uasc, 12, none, none)},
 		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "exceeds",
@@ -362,13 +372,14 @@ func TestExcludeExactDecimals(t *testing.T) {
 		obs           []app.Observation
 		want, wantNum float64 // exactly; NaN for not checked
 	}{
-		// Social workers, full-time equivalent: 23.4 less 11.0 is 12.4.
-		{"count to one place", app.Count,
-			[]app.Observation{fig("X", app.All, 23.4, none, none), fig("X", uasc, 11.0, none, none)}, 12.4, none},
-		{"count to two places", app.Count,
-			[]app.Observation{fig("X", app.All, 0.3, none, none), fig("X", uasc, 0.1, none, none)}, 0.2, none},
-		{"the larger places of the two", app.Count,
-			[]app.Observation{fig("X", app.All, 102.7, none, none), fig("X", uasc, 0.35, none, none)}, 102.35, none},
+		// Days waited, to one place: 23.4 days over 3 children, of
+		// which 11.0 the UASC child's: 12.4 over 2, 6.2.
+		{"sums to one place", app.Mean,
+			[]app.Observation{fig("X", app.All, 7.8, 23.4, 3), fig("X", uasc, 11.0, 11.0, 1)}, 6.2, 12.4},
+		{"sums to two places", app.Mean,
+			[]app.Observation{fig("X", app.All, 0.15, 0.3, 2), fig("X", uasc, 0.1, 0.1, 1)}, 0.2, 0.2},
+		{"the larger places of the two", app.Mean,
+			[]app.Observation{fig("X", app.All, 51.35, 102.7, 2), fig("X", uasc, 0.35, 0.35, 1)}, 102.35, 102.35},
 		// Days in care: 5,000.3 days over 20 children, 600.1 of them
 		// the 5 UASC's: 4,400.2 over 15.
 		{"mean's sum", app.Mean,

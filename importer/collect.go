@@ -351,6 +351,7 @@ func (c *collector) dataset() *app.Dataset {
 			// A unit the file does not state is the store's, not a
 			// guess: values are checked against it.
 			ind.Unit = stored.Unit
+			c.sayStoredUnit(ind, stored)
 		}
 		word := ""
 		if ind.Unit == "" {

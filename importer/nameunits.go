@@ -30,6 +30,28 @@ func (c *collector) sayNameUnit(ind *app.Indicator, word string) {
 	}
 }
 
+// sayStoredUnit warns, at the name's cell, where the store holds ind's
+// unit as an earlier import guessed it from its name and the name now
+// reads otherwise: "Number of children seen within 5 days" held in days
+// is published unsuppressed, and "Re-referral rate" held as a count is
+// subtracted from. A unit only implied never replaces the store's, so
+// the officer is told how to state it.
+func (c *collector) sayStoredUnit(ind *app.Indicator, stored app.Indicator) {
+	if ind.Name == "" || ind.Name == ind.Ref {
+		return
+	}
+	u, word := nameUnit(ind.Name, false)
+	at := c.stated[ind.Ref].Name
+	switch {
+	case u == app.Number && countsByName(nameWords(strings.ToLower(ind.Name))) && (stored.Unit == app.Days || stored.Unit == app.Weeks || stored.Unit == app.Score || stored.Unit == app.Ratio):
+		c.warn(at.Sheet, at.Cell, "%s: the store holds %q in unit %q, as an earlier import read it from a word in its name, but the name says it counts: exports do not withhold small numbers of it; to make it a count, state \"No.\" in a Unit column and import with --accept-definitions",
+			ind.Ref, ind.Name, stored.Unit)
+	case word == "rate" && stored.Unit == app.Number:
+		c.warn(at.Sheet, at.Cell, "%s: the store holds %q as a count, as an earlier import read it, but it names a rate: excluding a cohort would subtract one rate from another; to correct it, state its unit (\"%%\") in a Unit column and import with --accept-definitions",
+			ind.Ref, ind.Name)
+	}
+}
+
 // fractionalCounts looks at the figures of the indicators read as counts
 // only because nothing said otherwise (guessed, by index in inds): a
 // count cannot be 22.5 children, so one with a figure that is not whole

@@ -161,3 +161,46 @@ func TestNameUnitsRead(t *testing.T) {
 		})
 	}
 }
+
+// TestStoredNameUnits: a store may hold a unit an earlier import guessed
+// from a word of the name; a unit only implied never replaces it, so the
+// import says where the store's makes a count unsuppressed or a rate a
+// count, and how to correct it.
+func TestStoredNameUnits(t *testing.T) {
+	stored := map[string]app.Indicator{
+		"DY01": {Ref: "DY01", Name: "Number of children seen within 5 days", Unit: app.Days},
+		"RT01": {Ref: "RT01", Name: "Re-referral rate", Unit: app.Number, Measure: app.Count},
+		"AD01": {Ref: "AD01", Name: "Average days to adoption", Unit: app.Days, Measure: app.Mean},
+		"CI01": {Ref: "CI01", Name: "Number of children in care", Unit: app.Number, Measure: app.Count},
+	}
+	path := writeBook(t, "Scorecard", [][]any{{"Ref", "Indicator", "Polarity", "Jul-25", "Aug-25"},
+		{"DY01", "Number of children seen within 5 days", "H", 3, 2},
+		{"RT01", "Re-referral rate", "L", 22.5, 21},
+		{"AD01", "Average days to adoption", "L", 480, 470},
+		{"CI01", "Number of children in care", "L", 1896, 1901}})
+	res, err := Read(context.Background(), path, Options{Defined: func(ref string) (app.Indicator, bool) {
+		ind, ok := stored[ref]
+		return ind, ok
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`B2: DY01: the store holds "Number of children seen within 5 days" in unit "days", as an earlier import read it from a word in its name, but the name says it counts`,
+		`B3: RT01: the store holds "Re-referral rate" as a count, as an earlier import read it, but it names a rate`,
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, "the store holds") {
+			got = append(got, w.Cell+": "+w.Message)
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("warnings %q, want %d like %q", got, len(want), want)
+	}
+	for i := range got {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("warning %q, want it to begin %q", got[i], want[i])
+		}
+	}
+}

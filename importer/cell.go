@@ -53,6 +53,11 @@ func figureOf(text string, lk look, fl *floats) (reading, error) {
 			if rd.decimals < 0 {
 				rd.decimals = min(value.Places(text), 3)
 			}
+			if text[len(text)-1] == '0' && pointThousands(text) {
+				// "1.910" reads as 1.91: its text is kept, for a
+				// count's check of a point written for thousands.
+				rd.raw = text
+			}
 		}
 		return rd, nil
 	}

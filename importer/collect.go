@@ -332,6 +332,10 @@ func (c *collector) dataset() *app.Dataset {
 	// hidden holds the places a Decimals column states where the file's
 	// cells show more, to say which figure they round.
 	hidden := map[string][2]int{}
+	// guessed holds the indicators read as counts only because nothing
+	// said otherwise, by index in d.Indicators: their figures are looked
+	// at for fractions (fractionalCounts).
+	guessed := map[string]int{}
 	for _, ref := range c.indOrder {
 		ind := c.indicators[ref]
 		if n, ok := c.declared[ref]; ok {
@@ -347,9 +351,11 @@ func (c *collector) dataset() *app.Dataset {
 			// A unit the file does not state is the store's, not a
 			// guess: values are checked against it.
 			ind.Unit = stored.Unit
+			c.sayStoredUnit(ind, stored)
 		}
+		word := ""
 		if ind.Unit == "" {
-			ind.Unit = unitOf(ind.Name, c.percent[ref])
+			ind.Unit, word = nameUnit(ind.Name, c.percent[ref])
 			if base := otherRate(ind.Name); base != "" && ind.Unit.OtherRate() {
 				at := c.stated[ref].Name
 				c.warn(at.Sheet, at.Cell, "%s: %q is a rate per %s, not per 10,000: its figures are kept as given, in unit %q, and not recomputed when children are excluded", ref, ind.Name, base, ind.Unit)
@@ -359,10 +365,18 @@ func (c *collector) dataset() *app.Dataset {
 			if ind.Unit == app.Number && c.hasParts[ref] && measureOf(ind.Name, ind.Unit, false) == app.Count {
 				ind.Unit = c.partsUnit(ref)
 			}
+			if word == "rate" && c.hasParts[ref] {
+				// Its numerators and denominators show its base.
+				ind.Unit, word = c.partsUnit(ref), ""
+			}
 		}
 		if ind.Measure == "" && !c.measured[ref] {
 			ind.Measure = measureOf(ind.Name, ind.Unit, c.hasParts[ref])
+			if ind.Measure == app.Count && ind.Unit == app.Number {
+				guessed[ref] = len(d.Indicators)
+			}
 		}
+		c.sayNameUnit(ind, word)
 		if _, ok := c.declared[ref]; !ok && !c.placed[ref] && (ind.Unit == app.Percent || ind.Unit == app.Per10k || ind.Unit.OtherRate()) {
 			// Fractions and text say nothing of the places shown;
 			// scorecards show percentages and rates to one.
@@ -370,6 +384,7 @@ func (c *collector) dataset() *app.Dataset {
 		}
 		d.Indicators = append(d.Indicators, *ind)
 	}
+	c.fractionalCounts(d.Indicators, guessed)
 	units := map[string]app.Indicator{}
 	for _, ind := range d.Indicators {
 		units[ind.Ref] = ind

@@ -291,7 +291,9 @@ func (c *collector) checkCounts(obs []app.Observation, units map[string]app.Indi
 			if !hasBig {
 				big[ref], hasBig = v, true
 			}
-		case v > 1 && v < 1000 && v != math.Trunc(v) && placesOf(v) == 3:
+		case v >= 1 && v < 1000 && (v != math.Trunc(v) && toThousandths(v) || o.Raw != "" && pointThousands(o.Raw)):
+			// "1.910" and "2.000" are read as 1.91 and 2: only the
+			// text shows their three places.
 			odd = append(odd, i)
 		}
 	}
@@ -305,9 +307,22 @@ func (c *collector) checkCounts(obs []app.Observation, units map[string]app.Indi
 		}
 		said[o.Ref] = true
 		sheet, cell := splitCell(o.Cell)
-		warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(
-			"%s %s %s: %g read as %g, though its other figures are whole counts such as %g: if it is %s written with a point for thousands, write it as %s",
-			o.Ref, o.Area, o.Period, *o.Value, *o.Value, b, roundTo(*o.Value*1000, 0), roundTo(*o.Value*1000, 0))})
+		v, given := math.Abs(*o.Value), strconv.FormatFloat(*o.Value, 'g', -1, 64)
+		if o.Raw != "" {
+			given = strings.TrimSpace(o.Raw)
+		}
+		at := app.Location{File: c.file, Sheet: sheet, Cell: cell}
+		if o.Raw == "" && !threePlaces(v) && (v*1000 < b/2 || v*1000 > b*2) {
+			// 22.5 among counts such as 1896 is no thousands, but no
+			// count either.
+			warnings = append(warnings, app.Warning{Location: at, Message: fmt.Sprintf(
+				"%s %s %s: %s is not a whole number, though its other figures are whole counts such as %g: kept as given; check the figure",
+				o.Ref, o.Area, o.Period, given, b)})
+			continue
+		}
+		warnings = append(warnings, app.Warning{Location: at, Message: fmt.Sprintf(
+			"%s %s %s: %s read as %g, though its other figures are whole counts such as %g: if it is %s written with a point for thousands, write it as %s",
+			o.Ref, o.Area, o.Period, given, *o.Value, b, roundTo(*o.Value*1000, 0), roundTo(*o.Value*1000, 0))})
 	}
 	return warnings
 }

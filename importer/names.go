@@ -3,6 +3,7 @@ package importer
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"scorecard/app"
@@ -51,28 +52,96 @@ func allDigits(s string) bool {
 // unitOf infers an indicator's unit from its name, and whether its cells
 // showed percentages.
 func unitOf(name string, percent bool) app.Unit {
+	u, _ := nameUnit(name, percent)
+	return u
+}
+
+// nameUnit infers an indicator's unit from its name, and whether its
+// cells showed percentages, and returns the word of the name it was taken
+// from where that was one of "days", "weeks", "score" or "ratio", which
+// make the figures no counts of children, or "rate" for a rate that names
+// no base. Words are matched whole: "meaningful" holds no "mean", nor
+// "preparation" a "ratio". A name that says it counts ("Number of
+// children seen within 5 days") is a count whatever time limit it names.
+func nameUnit(name string, percent bool) (app.Unit, string) {
 	n := strings.ToLower(name)
+	ws := nameWords(n)
 	switch {
-	case percent, strings.Contains(n, "%"), strings.Contains(n, "percentage"),
-		strings.Contains(n, "proportion"), strings.Contains(n, "percent"):
-		return app.Percent
+	case percent, strings.Contains(n, "%"), hasWord(ws, "percentage", "percentages", "proportion", "proportions", "percent"):
+		return app.Percent, ""
 	case otherRate(n) != "":
 		// A rate, not a count of children: kept in its own base, and
 		// the collector says it is not recomputed (dataset).
-		return rateUnit(n)
+		return rateUnit(n), ""
 	case strings.Contains(n, "per 10,000"), strings.Contains(n, "per 10000"),
 		strings.Contains(n, "per 10k"), strings.Contains(n, "rate per"):
-		return app.Per10k
-	case strings.Contains(n, "days"):
-		return app.Days
-	case strings.Contains(n, "weeks"):
-		return app.Weeks
-	case strings.Contains(n, "score"):
-		return app.Score
-	case strings.Contains(n, "ratio"):
-		return app.Ratio
+		return app.Per10k, ""
+	case countsByName(ws):
+		return app.Number, ""
+	case hasWord(ws, "rate", "rates"):
+		// A rate with no base named ("Re-referral rate", "Agency
+		// rate") is no count; scorecards give such rates as
+		// percentages, and the collector says the base was assumed.
+		return app.Percent, "rate"
 	}
-	return app.Number
+	for _, w := range [...]struct {
+		word string
+		unit app.Unit
+	}{{"days", app.Days}, {"weeks", app.Weeks}, {"score", app.Score}, {"scores", app.Score}, {"ratio", app.Ratio}} {
+		if !hasWord(ws, w.word) {
+			continue
+		}
+		if strings.Contains(n, "("+w.word+")") || len(ws) > 2 && ws[1] == "of" && ws[2] == w.word {
+			// "Time to adoption (days)", "Number of days ...": the
+			// name states its unit.
+			return w.unit, ""
+		}
+		return w.unit, w.word
+	}
+	return app.Number, ""
+}
+
+// nameWords splits a lower-case name into its words: runs of letters and
+// digits, so "(days)" and "days:" are the word "days". "#" is kept, as
+// "# of" says a count.
+func nameWords(n string) []string {
+	return strings.FieldsFunc(n, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '#'
+	})
+}
+
+// hasWord reports whether ws holds any of words.
+func hasWord(ws []string, words ...string) bool {
+	for _, w := range ws {
+		for _, x := range words {
+			if w == x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countsByName reports whether a name's words say it counts: "Number of
+// ...", "No. of ...", "Count of ...", "# of ...", "Total number of ...".
+// "Number of days ..." counts days, not children.
+func countsByName(ws []string) bool {
+	if len(ws) > 0 && ws[0] == "total" {
+		ws = ws[1:]
+	}
+	if len(ws) < 3 || ws[1] != "of" {
+		return false
+	}
+	switch ws[0] {
+	case "number", "no", "nos", "count", "#":
+	default:
+		return false
+	}
+	switch ws[2] {
+	case "days", "weeks", "months", "hours", "day", "week":
+		return false
+	}
+	return true
 }
 
 // measureOf infers how an indicator's figure is built: a median or mean
@@ -80,6 +149,7 @@ func unitOf(name string, percent bool) app.Unit {
 // denominator (or it is a percentage), a rate per 10,000, else a count.
 func measureOf(name string, unit app.Unit, hasParts bool) app.Measure {
 	n := strings.ToLower(name)
+	ws := nameWords(n)
 	switch {
 	case otherRate(n) != "", unit.OtherRate():
 		// A rate per 1,000 or per 100,000 is not a Rate, which is per
@@ -89,14 +159,21 @@ func measureOf(name string, unit app.Unit, hasParts bool) app.Measure {
 		// A change between two dates is built from figures the row does
 		// not give, so nothing can be recomputed from it.
 		return app.Other
-	case strings.Contains(n, "median"):
+	case unit == app.Number && countsByName(ws):
+		// "Number of children above average attainment" counts.
+		return app.Count
+	case hasWord(ws, "median", "medians"):
 		return app.Median
-	case strings.Contains(n, "average"), strings.Contains(n, "mean"):
+	case hasWord(ws, "average", "averages", "mean", "means"):
 		return app.Mean
 	case unit == app.Per10k:
 		return app.Rate
 	case hasParts, unit == app.Percent:
 		return app.Proportion
+	case unit == app.Number && hasWord(ws, "rate", "rates") && !strings.Contains(n, "per "):
+		// A rate stated (or stored) as a count is a rate all the same:
+		// subtracting a cohort's rate from it means nothing.
+		return app.Other
 	case unit == app.Number:
 		return app.Count
 	}
@@ -124,7 +201,7 @@ func unitFromText(s string) (app.Unit, bool) {
 		return app.Score, true
 	case strings.HasPrefix(t, "ratio"):
 		return app.Ratio, true
-	case t == "count" || strings.HasPrefix(t, "number") || t == "no" || t == "n":
+	case t == "count" || strings.HasPrefix(t, "number") || t == "no" || t == "no." || t == "nos" || t == "nos." || t == "n" || t == "#":
 		return app.Number, true
 	}
 	return "", false

@@ -69,6 +69,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 				s.warn(r, c.index, "%s: %s skipped: not a number", ind.ref, c.Role)
 				continue
 			}
+			s.sayAccountingTarget(r, c, ind.ref, text, rd)
 			year := c.Period
 			if year.IsZero() {
 				year = s.rowTargetYear(r)

@@ -234,6 +234,7 @@ func (s *sheetReader) rowTarget(r int, ref string, area app.Area, period app.Per
 		case err != nil:
 			s.warn(r, c.index, "%s %s: %s skipped: %v", ref, period, part.role, err)
 		default:
+			s.sayAccountingTarget(r, &c, ref, text, rd)
 			*part.dst, any = rd.value, true
 		}
 	}
@@ -439,6 +440,9 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 				lk = s.look(r, &c) // 0.1 formatted as 10% is a share of the target
 			}
 			rd, err := readFigure(text, lk, &s.floats)
+			if err == nil {
+				s.sayAccountingTarget(r, &c, ref, text, rd)
+			}
 			switch {
 			case isBlank(err), err == nil && rd.status != app.OK:
 			case err != nil:

@@ -47,7 +47,13 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 	if why := contradicts(ind.Measure, a, whole, names); why != "" {
 		return o, "the figure for all children " + why
 	}
+	if why := notWhole(ind.Measure, whole); why != "" {
+		return o, "the figure for all children " + why
+	}
 	rest := whole
+	// The difference is given to the places its figures show: 23.4 less
+	// 11.0 is 12.4, not the 12.399999999999999 of binary arithmetic.
+	places := componentPlaces(whole, names)
 	var nonzero [2]int // cohorts with children in each component
 	for i, p := range parts {
 		c, ok := components(ind.Measure, p)
@@ -55,6 +61,9 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 			return o, fmt.Sprintf("the source gives no %s for %s", strings.Join(names, " and "), ex.cs[i].Label())
 		}
 		if why := contradicts(ind.Measure, p, c, names); why != "" {
+			return o, "the figure for " + ex.cs[i].Label() + " " + why
+		}
+		if why := notWhole(ind.Measure, c); why != "" {
 			return o, "the figure for " + ex.cs[i].Label() + " " + why
 		}
 		for n := range names {
@@ -68,6 +77,12 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 			if c[n] != 0 {
 				nonzero[n]++
 			}
+		}
+		places = max(places, componentPlaces(c, names))
+	}
+	if places <= maxPlaces {
+		for n := range names {
+			rest[n] = app.RoundTo(rest[n], places)
 		}
 	}
 	for n := range names {
@@ -94,6 +109,20 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 		o.Value = ex.float(rest[0] / rest[1] * scale(ind.Measure))
 	}
 	return o, ""
+}
+
+// maxPlaces is the most decimal places a difference is rounded to;
+// figures given to more are subtracted as they are.
+const maxPlaces = 6
+
+// componentPlaces returns the most decimal places any of a measure's
+// components c shows, or maxPlaces+1 for more than maxPlaces.
+func componentPlaces(c [2]float64, names []string) int {
+	p := 0
+	for n := range names {
+		p = max(p, app.PlacesOf(c[n], maxPlaces))
+	}
+	return p
 }
 
 // componentNames name each measure's components, in the order components
@@ -142,6 +171,17 @@ func contradicts(m app.Measure, o app.Observation, c [2]float64, names []string)
 		return ""
 	}
 	return fmt.Sprintf("is %s, not its %s over its %s (%s / %s gives %s)", number(v), names[0], names[1], number(c[0]), number(c[1]), number(x))
+}
+
+// notWhole says why a Count's count c is no count of children: 22.5 is
+// a rate or a share, whatever the indicator was once taken for (a store
+// may hold "Re-referral rate" as a count), and subtracting one rate from
+// another means nothing. "" for a whole count, or another measure.
+func notWhole(m app.Measure, c [2]float64) string {
+	if m != app.Count || c[0] == math.Trunc(c[0]) {
+		return ""
+	}
+	return fmt.Sprintf("is %s, not a whole number, so no count of children that a cohort's could be taken from", number(c[0]))
 }
 
 const (

@@ -110,6 +110,16 @@ func TestExcludeWorkedExamples(t *testing.T) {
 			fig("X", uasc, 10.9, 12, 110)},
 		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "not available",
 	}, {
+		// "Re-referral rate" held as a count: 22.5% less 10.0% is no
+		// rate of the other children.
+		name: "a count that is not whole", measure: app.Count,
+		obs:  []app.Observation{fig("X", app.All, 22.5, none, none), fig("X", uasc, 10.0, none, none)},
+		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "is 22.5, not a whole number",
+	}, {
+		name: "a cohort's count that is not whole", measure: app.Count,
+		obs:  []app.Observation{fig("X", app.All, 22, none, none), fig("X", uasc, 9.5, none, none)},
+		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "UASC) is 9.5, not a whole number",
+	}, {
 		name: "cohort larger than the whole", measure: app.Count,
 		obs:  []app.Observation{fig("X", app.All, 10, none, none), fig("X", uasc, 12, none, none)},
 		want: none, wantNum: none, wantDen: none, status: app.CannotExclude, reason: "exceeds",
@@ -348,5 +358,44 @@ func TestExcludeUnaffectedIndicator(t *testing.T) {
 	ex, _ = Exclude(h, []app.Cohort{app.OLA, app.UASC})
 	if got, _ := ex.Observation(app.SeriesKey{Ref: "SCS04", Area: app.Kent}, mar); got.Status != app.CannotExclude {
 		t.Errorf("SCS04 unaffected by OLA only, excluding OLA and UASC: status %q, want cannot exclude", got.Status)
+	}
+}
+
+// TestExcludeExactDecimals: a difference of figures given to decimal
+// places is given to those places, not with the residue of binary
+// arithmetic that an export writes as 12.3999999999999.
+func TestExcludeExactDecimals(t *testing.T) {
+	uasc := app.Only(app.UASC)
+	cases := []struct {
+		name          string
+		measure       app.Measure
+		obs           []app.Observation
+		want, wantNum float64 // exactly; NaN for not checked
+	}{
+		// Days waited, to one place: 23.4 days over 3 children, of
+		// which 11.0 the UASC child's: 12.4 over 2, 6.2.
+		{"sums to one place", app.Mean,
+			[]app.Observation{fig("X", app.All, 7.8, 23.4, 3), fig("X", uasc, 11.0, 11.0, 1)}, 6.2, 12.4},
+		{"sums to two places", app.Mean,
+			[]app.Observation{fig("X", app.All, 0.15, 0.3, 2), fig("X", uasc, 0.1, 0.1, 1)}, 0.2, 0.2},
+		{"the larger places of the two", app.Mean,
+			[]app.Observation{fig("X", app.All, 51.35, 102.7, 2), fig("X", uasc, 0.35, 0.35, 1)}, 102.35, 102.35},
+		// Days in care: 5,000.3 days over 20 children, 600.1 of them
+		// the 5 UASC's: 4,400.2 over 15.
+		{"mean's sum", app.Mean,
+			[]app.Observation{fig("X", app.All, 250.015, 5000.3, 20), fig("X", uasc, 120.02, 600.1, 5)}, none, 4400.2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := history(app.Indicator{Ref: "X", Unit: app.Number, Decimals: 2, Measure: c.measure}, c.obs...)
+			got, _ := Exclude(h, []app.Cohort{app.UASC})
+			o := got.Series(app.SeriesKey{Ref: "X", Area: app.Kent})[0]
+			if !math.IsNaN(c.want) && (o.Value == nil || *o.Value != c.want) {
+				t.Errorf("value = %v (%s), want exactly %v", ptr(o.Value), o.Raw, c.want)
+			}
+			if !math.IsNaN(c.wantNum) && (o.Numerator == nil || *o.Numerator != c.wantNum) {
+				t.Errorf("numerator = %v, want exactly %v", ptr(o.Numerator), c.wantNum)
+			}
+		})
 	}
 }

@@ -1,0 +1,159 @@
+package importer
+
+import (
+	"math"
+	"strings"
+
+	"scorecard/app"
+)
+
+// sayNameUnit warns, at the name's cell, of a unit taken from a word of
+// ind's name (nameUnit) that a reader would not take for granted: a rate
+// that names no base, read as a percentage, and "days", "weeks", "score"
+// or "ratio", which take the figures out of the small-number suppression
+// counts of children get.
+func (c *collector) sayNameUnit(ind *app.Indicator, word string) {
+	at := c.stated[ind.Ref].Name
+	switch word {
+	case "":
+	case "rate":
+		c.warn(at.Sheet, at.Cell, "%s: %q names a rate but not its base (per cent, per 10,000 children): read as a percentage, not a count, and not recomputed when children are excluded; if it is not a percentage, state its unit in a Unit column",
+			ind.Ref, ind.Name)
+	default:
+		if ind.Measure == app.Mean || ind.Measure == app.Median || hasWord(nameWords(strings.ToLower(ind.Name)), "per") {
+			// "Average days to ...", "Sickness days per FTE": plainly
+			// no count.
+			return
+		}
+		c.warn(at.Sheet, at.Cell, "%s: unit %q taken from the word %q in its name %q: its figures are not read as counts of children, so exports do not withhold small numbers of them; if they count children, state \"No.\" in a Unit column or begin the name \"Number of\"",
+			ind.Ref, ind.Unit, word, ind.Name)
+	}
+}
+
+// sayStoredUnit warns, at the name's cell, where the store holds ind's
+// unit as an earlier import guessed it from its name and the name now
+// reads otherwise: "Number of children seen within 5 days" held in days
+// is published unsuppressed, and "Re-referral rate" held as a count is
+// subtracted from. A unit only implied never replaces the store's, so
+// the officer is told how to state it.
+func (c *collector) sayStoredUnit(ind *app.Indicator, stored app.Indicator) {
+	if ind.Name == "" || ind.Name == ind.Ref {
+		return
+	}
+	u, word := nameUnit(ind.Name, false)
+	at := c.stated[ind.Ref].Name
+	switch {
+	case u == app.Number && countsByName(nameWords(strings.ToLower(ind.Name))) && (stored.Unit == app.Days || stored.Unit == app.Weeks || stored.Unit == app.Score || stored.Unit == app.Ratio):
+		c.warn(at.Sheet, at.Cell, "%s: the store holds %q in unit %q, as an earlier import read it from a word in its name, but the name says it counts: exports do not withhold small numbers of it; to make it a count, state \"No.\" in a Unit column and import with --accept-definitions",
+			ind.Ref, ind.Name, stored.Unit)
+	case word == "rate" && stored.Unit == app.Number:
+		c.warn(at.Sheet, at.Cell, "%s: the store holds %q as a count, as an earlier import read it, but it names a rate: excluding a cohort would subtract one rate from another; to correct it, state its unit (\"%%\") in a Unit column and import with --accept-definitions",
+			ind.Ref, ind.Name)
+	}
+}
+
+// fractionalCounts looks at the figures of the indicators read as counts
+// only because nothing said otherwise (guessed, by index in inds): a
+// count cannot be 22.5 children, so one with a figure that is not whole
+// is some other measure ("Re-referrals within 12 months" as a
+// percentage, a caseload per worker). It is warned at its first such
+// cell, and its measure made Other, so that excluding a cohort says
+// "cannot exclude" rather than subtracting one rate from another. A
+// figure that looks written with a point for thousands (1.910 among
+// counts such as 1896, or 1.91 as a number cell keeps it) is left to
+// checkCounts.
+func (c *collector) fractionalCounts(inds []app.Indicator, guessed map[string]int) {
+	if len(guessed) == 0 {
+		return
+	}
+	type seen struct {
+		first, point int // index+1 of the first fraction, and of the first like 1.910
+		big          bool
+	}
+	by := make(map[string]*seen, len(guessed))
+	// Figures come a series at a time: the last series' entry is kept
+	// so most figures need no lookup.
+	last, cur := int32(-1), (*seen)(nil)
+	for i := range c.figs {
+		f := c.fig(i)
+		if f.series != last {
+			last, cur = f.series, nil
+			ref := c.figures.keys[f.series].Ref
+			if _, ok := guessed[ref]; ok {
+				if cur = by[ref]; cur == nil {
+					cur = &seen{}
+					by[ref] = cur
+				}
+			}
+		}
+		if cur == nil || f.flags&hasValue == 0 {
+			continue
+		}
+		v := math.Abs(f.value)
+		switch {
+		case v == math.Trunc(v):
+			cur.big = cur.big || v >= 1000
+		case cur.first != 0:
+		case v >= 1 && v < 1000 && (toThousandths(v) || f.raw > 0 && pointThousands(c.texts[f.raw-1])):
+			if cur.point == 0 {
+				cur.point = i + 1
+			}
+		default:
+			cur.first = i + 1
+		}
+	}
+	for i := range inds {
+		ref := inds[i].Ref
+		s := by[ref]
+		if s == nil {
+			continue
+		}
+		at := s.first
+		if at == 0 && !s.big {
+			at = s.point
+		}
+		if at == 0 {
+			continue
+		}
+		ind := &inds[guessed[ref]]
+		ind.Measure = app.Other
+		f := c.fig(at - 1)
+		sheet := c.sheets[f.sheet]
+		c.warn(sheet, place(sheet, int(f.row), int(f.col)), "%s %s %s: %g is not a whole number, and neither the name %q nor a Unit column gives a unit: read as a figure of unknown measure, not a count, so not recomputed when children are excluded; state its unit in a Unit column",
+			ref, c.figures.keys[f.series].Area, f.period, f.value, ind.Name)
+	}
+}
+
+// threePlaces reports whether v shows exactly three decimal places,
+// without formatting it: 1.906 does, 1.91 does not.
+func threePlaces(v float64) bool {
+	x := v * 1000
+	r := math.Round(x)
+	return math.Abs(x-r) <= 1e-9*math.Max(1, x) && math.Mod(r, 10) != 0
+}
+
+// toThousandths reports whether v shows at most three decimal places, as
+// a count in thousands written with a point does once a cell has read it
+// as a number: "1.910" typed into a number cell is 1.91.
+func toThousandths(v float64) bool {
+	x := v * 1000
+	return math.Abs(x-math.Round(x)) <= 1e-9*math.Max(1, x)
+}
+
+// pointThousands reports whether a cell's text is a whole number of
+// thousands written with a point for the comma, as a European locale
+// writes it: "1.910", "2.000", one to three digits, a point and three.
+// Read as a number, "1.910" is 1.91, and shows no third place.
+func pointThousands(text string) bool {
+	t := strings.TrimSpace(text)
+	i := strings.IndexByte(t, '.')
+	if i < 1 || i > 3 || len(t)-i-1 != 3 || t[0] == '0' {
+		return false
+	}
+	for j := 0; j < len(t); j++ {
+		if j != i && (t[j] < '0' || t[j] > '9') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,206 @@
+package importer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"scorecard/app"
+)
+
+// TestNameUnits: the unit and measure an indicator's name gives decide
+// whether exports withhold its small numbers (counts) and whether a
+// cohort may be subtracted from it (counts, and proportions with their
+// parts). Words are matched whole, a name that says it counts is a
+// count whatever time limit it names, and a rate with no base is no
+// count.
+func TestNameUnits(t *testing.T) {
+	tests := []struct {
+		name    string
+		unit    app.Unit
+		measure app.Measure
+		word    string // the word a warning names; "" for none
+	}{
+		{"Number of children seen within 5 days", app.Number, app.Count, ""},
+		{"Number of children adopted within 26 weeks of placement order", app.Number, app.Count, ""},
+		{"Number of children in care with an SDQ score of 17 or more", app.Number, app.Count, ""},
+		{"Number of children with a meaningful review", app.Number, app.Count, ""},
+		{"Number of care leavers with a completed preparation for adulthood plan", app.Number, app.Count, ""},
+		{"Number of children above average attainment at KS2", app.Number, app.Count, ""},
+		{"No. of EHC plans issued within 20 weeks", app.Number, app.Count, ""},
+		{"Total number of assessments completed within 45 days", app.Number, app.Count, ""},
+		{"# of visits within 6 weeks", app.Number, app.Count, ""},
+		{"Care leavers with a meaningful activity", app.Number, app.Count, ""},
+		{"Young people with a preparation plan", app.Number, app.Count, ""},
+		{"Number of days from entering care to adoption", app.Days, app.Other, ""},
+		{"Time to adoption (days)", app.Days, app.Other, ""},
+		{"Average days between entering care and adoption", app.Days, app.Mean, "days"},
+		{"Average caseload per social worker", app.Number, app.Mean, ""},
+		{"Median days to permanence", app.Days, app.Median, "days"},
+		{"Children seen within 5 days", app.Days, app.Other, "days"},
+		{"SDQ score", app.Score, app.Other, "score"},
+		{"Re-referral rate", app.Percent, app.Proportion, "rate"},
+		{"Social worker agency rate", app.Percent, app.Proportion, "rate"},
+		{"Rate of children in care per 10,000", app.Per10k, app.Rate, ""},
+		{"CLA rate per 10,000", app.Per10k, app.Rate, ""},
+		{"Under-18 conception rate per 1,000", app.RatePer(1000), app.Other, ""},
+		{"Homes rated good or outstanding (%)", app.Percent, app.Proportion, ""},
+		{"Proportionate assessments completed", app.Number, app.Count, ""},
+		{"Re-referrals within 12 months", app.Number, app.Count, ""},
+	}
+	for _, tt := range tests {
+		u, word := nameUnit(tt.name, false)
+		m := measureOf(tt.name, u, false)
+		if u != tt.unit || m != tt.measure || word != tt.word {
+			t.Errorf("%q: unit %q, measure %q, word %q; want %q, %q, %q", tt.name, u, m, word, tt.unit, tt.measure, tt.word)
+		}
+	}
+	// A rate stored or stated as a count is a rate all the same.
+	if m := measureOf("Re-referral rate", app.Number, false); m != app.Other {
+		t.Errorf("Re-referral rate stated as a count: measure %q, want %q", m, app.Other)
+	}
+}
+
+func TestUnitFromTextCounts(t *testing.T) {
+	for _, s := range []string{"No.", "No", "#", "Number", "Count", "Nos."} {
+		if u, ok := unitFromText(s); !ok || u != app.Number {
+			t.Errorf("unitFromText(%q) = %q, %v; want %q", s, u, ok, app.Number)
+		}
+	}
+}
+
+// TestNameUnitsRead: read from a scorecard, an indicator whose unit is
+// only guessed is said at its cell where the guess takes its figures out
+// of suppression, or where its figures show it is no count, and neither a
+// rate without its base nor a "count" of 22.5 is left a count from which
+// a cohort could be subtracted.
+func TestNameUnitsRead(t *testing.T) {
+	tests := []struct {
+		name    string
+		rows    [][]any
+		measure map[string]app.Measure
+		unit    map[string]app.Unit
+		want    []string // warnings, each "cell: begins"
+	}{
+		{"rates with no base",
+			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Floor", "Jul-25", "Aug-25", "Sep-25"},
+				{"RT01", "Re-referral rate", "L", 20, 25, 22.5, 21.0, 23.4},
+				{"RT01", "of which UASC", "", nil, nil, 10.0, 9.5, 11.0},
+				{"RT02", "Social worker agency rate", "L", 15, 20, 3.5, 4.0, 18}},
+			map[string]app.Measure{"RT01": app.Proportion, "RT02": app.Proportion},
+			map[string]app.Unit{"RT01": app.Percent, "RT02": app.Percent},
+			[]string{`B2: RT01: "Re-referral rate" names a rate but not its base`,
+				`B4: RT02: "Social worker agency rate" names a rate but not its base`}},
+		{"a count with a fraction",
+			[][]any{{"Ref", "Indicator", "Polarity", "Jul-25", "Aug-25", "Sep-25"},
+				{"RX01", "Re-referrals within 12 months", "L", 22, 22.5, 21.0},
+				{"RX02", "Children in care", "L", 1896, 1901, 1905}},
+			map[string]app.Measure{"RX01": app.Other, "RX02": app.Count},
+			map[string]app.Unit{"RX01": app.Number, "RX02": app.Number},
+			[]string{`E2: RX01 Kent 2025-08: 22.5 is not a whole number`}},
+		{"a point for thousands is no fraction",
+			[][]any{{"Ref", "Indicator", "Polarity", "Jun-25", "Jul-25", "Aug-25"},
+				{"NA01", "Number of children in care", "", "1,905", "1.910", "1,915"}},
+			map[string]app.Measure{"NA01": app.Count},
+			map[string]app.Unit{"NA01": app.Number},
+			[]string{`E2: NA01 Kent 2025-07: 1.910 read as 1.91`}},
+		{"a point for thousands a number cell kept, and a fraction among thousands",
+			[][]any{{"Ref", "Indicator", "Polarity", "Jun-25", "Jul-25", "Aug-25"},
+				{"NC01", "Number of children in care", "", 1905, 1.91, 1915},
+				{"NE01", "Number of children in need", "", "2,010", "2.000", "2,003"},
+				{"NG01", "Number of contacts", "", 1905, 22.5, 1915}},
+			map[string]app.Measure{"NC01": app.Count, "NE01": app.Count, "NG01": app.Count},
+			map[string]app.Unit{"NC01": app.Number, "NE01": app.Number, "NG01": app.Number},
+			[]string{`E2: NC01 Kent 2025-07: 1.91 read as 1.91, though its other figures are whole counts such as 1905: if it is 1910 written`,
+				`E3: NE01 Kent 2025-07: 2.000 read as 2, though its other figures are whole counts such as 2010: if it is 2000 written`,
+				`E4: NG01 Kent 2025-07: 22.5 is not a whole number, though its other figures are whole counts such as 1905`}},
+		{"days per FTE",
+			[][]any{{"Ref", "Indicator", "Polarity", "Jul-25", "Aug-25"},
+				{"TO03", "Sickness days per FTE", "L", 0.4, 0.2}},
+			map[string]app.Measure{"TO03": app.Other},
+			map[string]app.Unit{"TO03": app.Days},
+			nil},
+		{"a time limit in a count's name",
+			[][]any{{"Ref", "Indicator", "Polarity", "Apr-25", "May-25"},
+				{"DY01", "Number of children seen within 5 days", "H", 3, 2},
+				{"DY05", "Number of children with a meaningful review", "H", 4, 2},
+				{"DY08", "Children seen within 5 days", "H", 3, 2}},
+			map[string]app.Measure{"DY01": app.Count, "DY05": app.Count, "DY08": app.Other},
+			map[string]app.Unit{"DY01": app.Number, "DY05": app.Number, "DY08": app.Days},
+			[]string{`B4: DY08: unit "days" taken from the word "days" in its name`}},
+		{"a Unit column of No.",
+			[][]any{{"Ref", "Indicator", "Polarity", "Unit", "Apr-25", "May-25"},
+				{"DZ01", "Children seen within 5 days", "H", "No.", 3, 2}},
+			map[string]app.Measure{"DZ01": app.Count},
+			map[string]app.Unit{"DZ01": app.Number},
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(context.Background(), writeBook(t, "Scorecard", tt.rows), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ind := range res.Dataset.Indicators {
+				if m, ok := tt.measure[ind.Ref]; ok && (ind.Measure != m || ind.Unit != tt.unit[ind.Ref]) {
+					t.Errorf("%s: unit %q, measure %q; want %q, %q", ind.Ref, ind.Unit, ind.Measure, tt.unit[ind.Ref], m)
+				}
+			}
+			var got []string
+			for _, w := range res.Warnings {
+				got = append(got, w.Cell+": "+w.Message)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("warnings %q, want %d like %q", got, len(tt.want), tt.want)
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], tt.want[i]) {
+					t.Errorf("warning %q, want it to begin %q", got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestStoredNameUnits: a store may hold a unit an earlier import guessed
+// from a word of the name; a unit only implied never replaces it, so the
+// import says where the store's makes a count unsuppressed or a rate a
+// count, and how to correct it.
+func TestStoredNameUnits(t *testing.T) {
+	stored := map[string]app.Indicator{
+		"DY01": {Ref: "DY01", Name: "Number of children seen within 5 days", Unit: app.Days},
+		"RT01": {Ref: "RT01", Name: "Re-referral rate", Unit: app.Number, Measure: app.Count},
+		"AD01": {Ref: "AD01", Name: "Average days to adoption", Unit: app.Days, Measure: app.Mean},
+		"CI01": {Ref: "CI01", Name: "Number of children in care", Unit: app.Number, Measure: app.Count},
+	}
+	path := writeBook(t, "Scorecard", [][]any{{"Ref", "Indicator", "Polarity", "Jul-25", "Aug-25"},
+		{"DY01", "Number of children seen within 5 days", "H", 3, 2},
+		{"RT01", "Re-referral rate", "L", 22.5, 21},
+		{"AD01", "Average days to adoption", "L", 480, 470},
+		{"CI01", "Number of children in care", "L", 1896, 1901}})
+	res, err := Read(context.Background(), path, Options{Defined: func(ref string) (app.Indicator, bool) {
+		ind, ok := stored[ref]
+		return ind, ok
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`B2: DY01: the store holds "Number of children seen within 5 days" in unit "days", as an earlier import read it from a word in its name, but the name says it counts`,
+		`B3: RT01: the store holds "Re-referral rate" as a count, as an earlier import read it, but it names a rate`,
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, "the store holds") {
+			got = append(got, w.Cell+": "+w.Message)
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("warnings %q, want %d like %q", got, len(want), want)
+	}
+	for i := range got {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("warning %q, want it to begin %q", got[i], want[i])
+		}
+	}
+}

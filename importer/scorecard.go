@@ -30,6 +30,10 @@ type sheetReader struct {
 	spans [][]xlsx.Range
 	// ahead is what the sheet gives after the period its title names.
 	ahead ahead
+	// italics counts the italic figures of a sheet read without a key
+	// for them, the first at italicAt (warnItalics).
+	italics  int
+	italicAt string
 }
 
 // at returns a data cell's own text. Merged ranges are not spread here:
@@ -83,7 +87,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 		}
 	}
 	columns()
-	standIns := s.hasStandInLegend()
+	standIns := s.l.standInKey != "" || s.hasStandInLegend()
 	s.latest = s.sheetLatest()
 	section := ""
 	var sectionAt app.Location // the section's heading, a statement of it
@@ -180,6 +184,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 		}
 	}
 	s.endSkip(skipHead, skipFrom, len(s.g.rows))
+	s.warnItalics()
 	return nil
 }
 
@@ -383,6 +388,9 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 			continue
 		}
 		lk := s.look(r, c)
+		if lk.italic && !standIns && l.Kind == IndicatorSheet {
+			s.noteItalic(r, c.index)
+		}
 		rd, err := readFigure(text, lk, &s.rowFloats)
 		if err != nil {
 			s.warn(r, c.index, "%s: cell skipped: %v", ind.ref, err)

@@ -170,6 +170,11 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		c.warn(w.Sheet, w.Cell, "%s", w.Message)
 	}
 	res.UnknownAreas = areas.unknown
+	if key := s.standInKey(); key != "" {
+		for i := range plan {
+			plan[i].l.standInKey = key
+		}
+	}
 	s.wholes.drop()
 	slices.SortStableFunc(plan, func(a, b planned) int { return kindOrder(a.l.Kind) - kindOrder(b.l.Kind) })
 	var names []string // to read: those read for detection are in hand

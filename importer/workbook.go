@@ -243,6 +243,9 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 				}
 			}
 		}
+		if d := l.titleDate; l.Kind == DistrictSheet && !d.day.IsZero() && d.month == l.Period && !d.monthEnd() {
+			c.warn(l.Sheet, d.cell, "the title's date %s is not a month's end: district figures dated %s, the month it falls in", d.text, l.Period.Label())
+		}
 		if m, ok := findMonth(l.Sheet); ok && l.Kind == DistrictSheet && l.Period.Kind == app.Month && m != l.Period {
 			// The title and the sheet's name disagree; the title, nearer
 			// the figures, stands.

@@ -23,9 +23,10 @@ func TestStandInKeyOnAnotherSheet(t *testing.T) {
 		under   string
 		standIn bool
 		warnAt  string // the italics warning's cell, "" for none
+		keyAt   string // the key's cell the skipped sheet's warning names
 	}{
-		{name: "key on a Key sheet", cover: []any{"Kent Children's Services Performance Scorecard - June 2025", "Key", key}, standIn: true},
-		{name: "key in other words on a Notes sheet", cover: []any{"Notes", "Italic figures: last year's outturn (2024/25), shown until this year's is available"}, standIn: true},
+		{name: "key on a Key sheet", cover: []any{"Kent Children's Services Performance Scorecard - June 2025", "Key", key}, standIn: true, keyAt: "A3"},
+		{name: "key in other words on a Notes sheet", cover: []any{"Notes", "Italic figures: last year's outturn (2024/25), shown until this year's is available"}, standIn: true, keyAt: "A2"},
 		{name: "key under the table", under: key, standIn: true},
 		{name: "notes say italics are provisional", cover: []any{"Notes", "Figures in italics are provisional"}, warnAt: "H2"},
 		{name: "no key anywhere", warnAt: "H2"},
@@ -62,6 +63,9 @@ func TestStandInKeyOnAnotherSheet(t *testing.T) {
 			}
 			var italics []app.Warning
 			for _, w := range res.Warnings {
+				if w.Sheet == "Key" && (tt.keyAt == "") == strings.Contains(w.Message, "its key at "+tt.keyAt+",") {
+					t.Errorf("warned %q; want the key at %q named", w.Message, tt.keyAt)
+				}
 				if strings.Contains(w.Message, "italics") {
 					italics = append(italics, w)
 				}

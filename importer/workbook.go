@@ -129,6 +129,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	})
 	var plan []planned
 	var firstErr error
+	key := s.standInKey()
 	areas := newAreaCheck(opt.authority(), opt.AreaNames)
 	for i, h := range s.Heads {
 		l, fromProfile := opt.Layouts[h.Sheet]
@@ -143,7 +144,9 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 				if firstErr == nil {
 					firstErr = noHeaderError(base, h.Sheet)
 				}
-				if len(h.Rows) > 0 {
+				if sheet, cell, _ := strings.Cut(key, "!"); len(h.Rows) > 0 && sheet == h.Sheet {
+					c.warn(h.Sheet, "", "sheet skipped: %v; its key at %s, saying italic figures are the previous year's outturn, was read for every sheet", err, cell)
+				} else if len(h.Rows) > 0 {
 					c.warn(h.Sheet, "", "sheet skipped: %v", err)
 				}
 				res.Layouts = append(res.Layouts, l)
@@ -170,7 +173,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		c.warn(w.Sheet, w.Cell, "%s", w.Message)
 	}
 	res.UnknownAreas = areas.unknown
-	if key := s.standInKey(); key != "" {
+	if key != "" {
 		for i := range plan {
 			plan[i].l.standInKey = key
 		}

@@ -85,8 +85,9 @@ func (b *rowBreakdown) given(s *sheetReader, r int) bool {
 // table's is; a cohort that cannot be read skips the row, said at its
 // cell. The indicator is defined by the first of its rows. It returns
 // the indicator, for the rows below. ind, where not nil, is the
-// indicator of a row without a Ref, the one above.
-func (s *sheetReader) readBrokenDownRow(r int, ind *rowIndicator, ref, name, section string, sectionAt app.Location, b *rowBreakdown, figures []Column, standIns bool) *rowIndicator {
+// indicator of a row without a Ref, the one above, or the indicator a
+// twin row is a cohort of, split (a blank Cohort cell's cohort).
+func (s *sheetReader) readBrokenDownRow(r int, ind *rowIndicator, split app.Split, ref, name, section string, sectionAt app.Location, b *rowBreakdown, figures []Column, standIns bool) *rowIndicator {
 	if ind == nil {
 		ind = b.defined[ref]
 	}
@@ -99,7 +100,7 @@ func (s *sheetReader) readBrokenDownRow(r int, ind *rowIndicator, ref, name, sec
 		b.name = name
 	}
 	b.row = r
-	area, split := s.l.Area, app.All
+	area := s.l.Area
 	if b.hasArea {
 		if text := strings.TrimSpace(s.at(r, &b.area)); text != "" {
 			a, ok := s.l.authority().ParseArea(text)
@@ -220,4 +221,15 @@ func (s *sheetReader) notBreakdown(c *Column, format string, args ...any) {
 	}
 	s.notBreakdowns[c.index] = true
 	s.warn(s.l.HeaderRow-1, c.index, "column %s %q not read: "+format, append([]any{c.Col, c.Header}, args...)...)
+}
+
+// twinSplit reports the cohort a row with its own Ref is of the
+// indicator above, as a twin row ("CIC05a", "... (excluding UASC)")
+// names it; false where the row is not a twin read with confidence.
+func twinSplit(last *rowIndicator, ref, name string) (app.Split, bool) {
+	if last == nil || strings.EqualFold(ref, last.ref) || !strings.HasPrefix(strings.ToLower(ref), strings.ToLower(last.ref)) {
+		return app.All, false
+	}
+	sp, isCohort, doubt := splitOf(name)
+	return sp, isCohort && doubt == "" && sp != app.All
 }

@@ -60,6 +60,16 @@ func TestScorecardRowsPerAreaOrCohort(t *testing.T) {
 			want:  []string{"MR01 Kent all 1900 1910", "MR01 Kent excl:uasc 1500 1505", "MR02 Kent all 2000 2010", "MR02 Kent uasc 900 905"},
 		},
 		{
+			name: "twin rows per area", by: "Area", noWarn: true,
+			rows: []row{
+				{"CIC05", "Children in care with 3 or more placements (%)", "L", "Kent", nil, 10, 11},
+				{"CIC05a", "Children in care with 3 or more placements (%) (excluding UASC)", "L", "Kent", nil, 9, 10},
+				{"CIC05", "Children in care with 3 or more placements (%)", "L", "Ashford", nil, 12, 13},
+				{"CIC05a", "Children in care with 3 or more placements (%) (excluding UASC)", "L", "Ashford", nil, 11, 12},
+			},
+			want: []string{"CIC05 Ashford all 12 13", "CIC05 Ashford excl:uasc 11 12", "CIC05 Kent all 10 11", "CIC05 Kent excl:uasc 9 10"},
+		},
+		{
 			name: "a Ref left blank below", by: "Area", noWarn: true,
 			rows: []row{
 				{"AR01", "Number of children in care", "", "Kent", nil, 1900, 1910},

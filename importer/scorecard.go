@@ -159,11 +159,15 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 			s.warn(r, refCol.index, "row skipped: %q is a total of the rows above, not an indicator; give it a Ref (such as EH99) to read it as one", ref)
 		case ref != "" && looksLikeRef(ref, hasFigures) && by.given(s, r):
 			inNotes = false
-			last = s.readBrokenDownRow(r, nil, ref, name, section, sectionAt, &by, figures, standIns)
+			ind, split := (*rowIndicator)(nil), app.All
+			if sp, ok := twinSplit(last, ref, name); ok {
+				ind, split = last, sp // a twin row, as below
+			}
+			last = s.readBrokenDownRow(r, ind, split, ref, name, section, sectionAt, &by, figures, standIns)
 		case ref == "" && last != nil && !inNotes && hasFigures && by.row == r-1 && by.given(s, r) && (name == "" || name == by.name):
 			// A Ref written once over its rows of areas or cohorts
 			// (merged down, or left blank below as reports do).
-			last = s.readBrokenDownRow(r, last, last.ref, name, section, sectionAt, &by, figures, standIns)
+			last = s.readBrokenDownRow(r, last, app.All, last.ref, name, section, sectionAt, &by, figures, standIns)
 		case ref != "" && looksLikeRef(ref, hasFigures):
 			inNotes = false
 			split, isCohort, doubt := splitOf(name)

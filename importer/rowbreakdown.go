@@ -157,7 +157,8 @@ func (s *sheetReader) warnNotOwn() {
 }
 
 // holdsAreas reports whether column c, headed as areas, names at least
-// one area of the authority (or one the officer has mapped): a column of
+// one area of the authority (or one the officer has mapped, or another
+// council's, which must not pass as the authority's): a column of
 // service areas ("Early Help") is not a column of districts, and is left
 // unread, said once at its heading, its rows read as the sheet's own.
 func (s *sheetReader) holdsAreas(c *Column) bool {
@@ -169,6 +170,9 @@ func (s *sheetReader) holdsAreas(c *Column) bool {
 		}
 		if _, ok := s.l.authority().ParseArea(text); ok {
 			return true
+		}
+		if _, ok := app.AnyArea(text); ok {
+			return true // another council's, kept under its name and said
 		}
 		if _, mapped, _ := s.l.readArea(text); mapped {
 			return true

@@ -96,6 +96,14 @@ func TestScorecardRowsPerAreaOrCohort(t *testing.T) {
 			warns: []string{"Scorecard!D3: AR01: area \"Localities North\" is not Kent"},
 		},
 		{
+			name: "another council's areas are not the county's", by: "Area",
+			rows: []row{
+				{"AR01", "Number of children in care", "", "Medway", nil, 400, 410},
+			},
+			want:  []string{"AR01 Medway all 400 410"},
+			warns: []string{"Scorecard!D2: AR01: area \"Medway\" is not Kent"},
+		},
+		{
 			name: "a column of service areas", by: "Area",
 			rows: []row{
 				{"EH01", "Early help assessments completed", "H", "Early Help", nil, 300, 310},

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"scorecard/app"
 )
 
 // TestScorecardRowsPerAreaOrCohort checks a scorecard sheet of months
@@ -175,5 +177,34 @@ func TestScorecardRowsPerAreaOrCohort(t *testing.T) {
 				t.Errorf("warned %q; want none", said)
 			}
 		})
+	}
+}
+
+// TestDistrictSheetCohortColumn checks a district sheet's Cohort column
+// gives each row's cohort: the excluding-UASC row beneath the indicator's
+// is its districts' figures excluding UASC, where it had been skipped for
+// want of a Ref and the column left unread.
+func TestDistrictSheetCohortColumn(t *testing.T) {
+	b := newBook(t)
+	b.sheet("Scorecard")
+	b.row("Scorecard", "A1", "Ref", "Indicator", "Polarity", "Jul-25", "Aug-25")
+	b.row("Scorecard", "A2", "DC01", "Number of children in care", "", 1000, 1010)
+	b.sheet("Districts")
+	b.row("Districts", "A1", "District breakdown - August 2025")
+	b.row("Districts", "A2", "Ref", "Indicator", "Cohort", "Ashford", "Canterbury", "Dover")
+	b.row("Districts", "A3", "DC01", "Number of children in care", "All children", 84, 85, 86)
+	b.row("Districts", "A4", nil, nil, "Excluding UASC", 80, 81, 82)
+	res := mustRead(t, b.save("districts.xlsx"))
+	for _, w := range res.Warnings {
+		t.Errorf("warning %s", w)
+	}
+	for _, tt := range []struct {
+		split string
+		want  float64
+	}{{"", 86}, {"excl:uasc", 82}} {
+		o, ok := findObs(res.Dataset, "DC01", "Dover", app.Split(tt.split), "2025-08")
+		if !ok || !approx(o.Value, tt.want) {
+			t.Errorf("DC01 Dover %q Aug-25: found %v, %v; want %v", tt.split, ok, o.Value, tt.want)
+		}
 	}
 }

@@ -35,7 +35,7 @@ func (s *sheetReader) lookAhead() {
 	if l.captionsAbove {
 		title-- // the last of them captions the months
 	}
-	month, longer := titlePeriod(l.Sheet, s.g, title)
+	month, longer, _ := titlePeriod(l.Sheet, s.g, title)
 	stated := cmpOr(month, longer)
 	if stated.IsZero() {
 		return

@@ -216,7 +216,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	disambiguate(&l)
 	plainTargetYears(&l)
 	if l.Kind == DistrictSheet {
-		l.Period, l.TitlePeriod = titlePeriod(sheet, g, h)
+		l.Period, l.TitlePeriod, l.titleDate = titlePeriod(sheet, g, h)
 		unknownAreaColumns(&l, g, label, width)
 	}
 	if l.Kind == IndicatorSheet {
@@ -413,9 +413,11 @@ func monthsWin(l *Layout, g *grid) bool {
 
 // titlePeriod finds the period a district sheet reports, in its title
 // rows or its name: the month where one is named ("March 2025"), else
-// the quarter ("Q1 2024/25", "2024-Q3") or year ("2024/25") named, as
-// the scorecard's own columns may be.
-func titlePeriod(sheet string, g *grid, h int) (month, longer app.Period) {
+// the month of a date given ("data as at 31/08/2025", or a date cell),
+// else the quarter ("Q1 2024/25", "2024-Q3") or year ("2024/25") named,
+// as the scorecard's own columns may be. date is the date read, where
+// the month is a date's.
+func titlePeriod(sheet string, g *grid, h int) (month, longer app.Period, date titleDate) {
 	var texts []string
 	for r := 0; r < h; r++ {
 		texts = append(texts, g.rows[r]...)
@@ -423,20 +425,23 @@ func titlePeriod(sheet string, g *grid, h int) (month, longer app.Period) {
 	texts = append(texts, sheet)
 	for _, s := range texts {
 		if p, ok := findMonthRange(s); ok {
-			return app.Period{}, p
+			return app.Period{}, p, titleDate{}
 		}
 	}
 	for _, s := range texts {
 		if p, ok := findMonth(s); ok {
-			return p, app.Period{}
+			return p, app.Period{}, titleDate{}
 		}
+	}
+	if d, ok := titleDateIn(g, h); ok {
+		return d.month, app.Period{}, d
 	}
 	for _, s := range texts {
 		if p, ok := findLongerPeriod(s); ok {
-			return app.Period{}, p
+			return app.Period{}, p, titleDate{}
 		}
 	}
-	return app.Period{}, app.Period{}
+	return app.Period{}, app.Period{}, titleDate{}
 }
 
 // titleArea finds the area an indicator sheet reports: its sheet name if

@@ -117,6 +117,14 @@ type Layout struct {
 	// header captioning its bare month names (monthsUnderYears): a row
 	// of period headings, not the title.
 	captionsAbove bool
+	// standInKey is where another sheet of the workbook (a Key, Notes or
+	// cover sheet) says italic figures are the previous year's outturn
+	// standing in ("Key!A3"); "" where none does.
+	standInKey string
+	// titleDate is the date a district sheet's title gives, where its
+	// Period is that date's month (for the warning of a date not at a
+	// month's end).
+	titleDate titleDate
 }
 
 // authority is the authority the sheet's areas are read as.

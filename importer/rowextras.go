@@ -9,8 +9,11 @@ import (
 // readRowExtras reads the columns beside the figures: components, RAG
 // and DoT for the latest figure; targets, benchmarks and comments for the
 // indicator.
-func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, obs []app.Observation, latest int) {
+func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, area app.Area, obs []app.Observation, latest int) {
 	l := &s.l
+	// A district's row (an Area column's) gives the district's figures;
+	// the indicator's targets and benchmarks are its authority's.
+	own := split == app.All && area == l.Area
 	month := s.latest
 	if latest >= 0 {
 		month = obs[latest].Period
@@ -58,7 +61,8 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 				obs[latest].SourceArrow = arrowOf(text, s.look(r, c), ind.polarity)
 			}
 		case RoleTarget, RoleFloor, RoleTolerance:
-			if split != app.All {
+			if !own {
+				s.notOwn(r, c.index)
 				continue
 			}
 			rd, err := readFigure(text, s.look(r, c), &s.floats)
@@ -122,7 +126,11 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 			from[k] = c
 			*field = rd.value
 		case RolePrevious, RoleEngland, RoleNeighbours:
-			if split != app.All || l.Kind != IndicatorSheet {
+			if l.Kind != IndicatorSheet {
+				continue
+			}
+			if !own {
+				s.notOwn(r, c.index)
 				continue
 			}
 			b, ok := s.readBenchmark(r, c, ind, text, month)
@@ -153,7 +161,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, o
 			s.out.benchmarks = append(s.out.benchmarks, b)
 		case RoleComments:
 			if split == app.All && !month.IsZero() {
-				s.out.comments = append(s.out.comments, app.Comment{Ref: ind.ref, Area: l.Area, Period: month, Text: strings.TrimSpace(text)})
+				s.out.comments = append(s.out.comments, app.Comment{Ref: ind.ref, Area: area, Period: month, Text: strings.TrimSpace(text)})
 			}
 		}
 	}

@@ -30,6 +30,19 @@ type sheetReader struct {
 	spans [][]xlsx.Range
 	// ahead is what the sheet gives after the period its title names.
 	ahead ahead
+	// italics counts the italic figures of a sheet read without a key
+	// for them, the first at italicAt (warnItalics).
+	italics  int
+	italicAt string
+	// breakdown is set while a row of an Area or Cohort column is read;
+	// notOwn counts the targets and benchmarks such rows give, which are
+	// not read, the first at notOwnAt (see readBrokenDownRow).
+	breakdown bool
+	notOwns   int
+	notOwnAt  string
+	// notBreakdowns are the Area and Cohort columns said not to hold
+	// areas or cohorts, by index (see notBreakdown).
+	notBreakdowns map[int]bool
 }
 
 // at returns a data cell's own text. Merged ranges are not spread here:
@@ -68,9 +81,13 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 	var refCol, nameCol Column
 	var hasName bool
 	var figures []Column
+	// by gives each row's area and cohort where the sheet has an Area or
+	// Cohort column (rows per district or cohort under month columns).
+	var by rowBreakdown
 	columns := func() {
 		refCol, _ = l.column(RoleRef)
 		nameCol, hasName = l.column(RoleName)
+		by = s.breakdownColumns()
 		figures = figures[:0]
 		for _, c := range l.Columns {
 			if l.shadowed(c) {
@@ -83,7 +100,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 		}
 	}
 	columns()
-	standIns := s.hasStandInLegend()
+	standIns := s.l.standInKey != "" || s.hasStandInLegend()
 	s.latest = s.sheetLatest()
 	section := ""
 	var sectionAt app.Location // the section's heading, a statement of it
@@ -140,6 +157,17 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 		switch {
 		case hasFigures && isTotalLabel(ref):
 			s.warn(r, refCol.index, "row skipped: %q is a total of the rows above, not an indicator; give it a Ref (such as EH99) to read it as one", ref)
+		case ref != "" && looksLikeRef(ref, hasFigures) && by.given(s, r):
+			inNotes = false
+			ind, split := (*rowIndicator)(nil), app.All
+			if sp, ok := twinSplit(last, ref, name); ok {
+				ind, split = last, sp // a twin row, as below
+			}
+			last = s.readBrokenDownRow(r, ind, split, ref, name, section, sectionAt, &by, figures, standIns)
+		case ref == "" && last != nil && !inNotes && hasFigures && by.row == r-1 && by.given(s, r) && (name == "" || name == by.name):
+			// A Ref written once over its rows of areas or cohorts
+			// (merged down, or left blank below as reports do).
+			last = s.readBrokenDownRow(r, last, app.All, last.ref, name, section, sectionAt, &by, figures, standIns)
 		case ref != "" && looksLikeRef(ref, hasFigures):
 			inNotes = false
 			split, isCohort, doubt := splitOf(name)
@@ -151,12 +179,13 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 				// its name and figures.
 				s.warn(r, nameCol.index, "%s: read as an indicator of its own, not as a cohort of %s: cannot tell which children %q counts, as %s (write e.g. \"Excluding UASC\" or \"UASC only\")", ref, last.ref, name, doubt)
 			case twin && isCohort && split != app.All:
-				s.readRow(r, last, split, figures, standIns, false)
+				s.readRow(r, last, split, l.Area, figures, standIns)
 				continue
 			}
 			ind := s.readIndicator(r, ref, name, section, sectionAt)
 			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType}
-			s.readRow(r, last, app.All, figures, standIns, true)
+			by.name, by.row = name, r
+			s.readRow(r, last, app.All, l.Area, figures, standIns)
 		case ref == "" && last != nil && !inNotes && isBreakdownLabel(name):
 			split, _, doubt := splitOf(name)
 			if doubt != "" {
@@ -166,7 +195,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 				s.warn(r, nameCol.index, "%s: row skipped: cannot tell which children %q counts, as %s (write e.g. \"Excluding UASC\" or \"UASC only\")", last.ref, name, doubt)
 				continue
 			}
-			s.readRow(r, last, split, figures, standIns, false)
+			s.readRow(r, last, split, l.Area, figures, standIns)
 		case !hasFigures:
 			text := firstText(row)
 			if isFootnote(text) || inNotes {
@@ -180,6 +209,8 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 		}
 	}
 	s.endSkip(skipHead, skipFrom, len(s.g.rows))
+	s.warnItalics()
+	s.warnNotOwn()
 	return nil
 }
 
@@ -368,9 +399,10 @@ func (s *sheetReader) loc(r, c int) app.Location {
 }
 
 // readRow reads one row's figures for an indicator (or a cohort split of
-// it) and, on the indicator's own row, its targets, benchmarks, RAG, DoT,
-// components and comment, which belong to its latest figure.
-func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures []Column, standIns, own bool) {
+// it, or an area's figures given on a row of their own) and, on the
+// indicator's own row, its targets, benchmarks, RAG, DoT, components and
+// comment, which belong to its latest figure.
+func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area app.Area, figures []Column, standIns bool) {
 	l := &s.l
 	obs, cols := s.scratch[:0], s.scratchCols[:0]
 	defer func() { s.scratch, s.scratchCols = obs[:0], cols[:0] }()
@@ -383,6 +415,9 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 			continue
 		}
 		lk := s.look(r, c)
+		if lk.italic && !standIns && l.Kind == IndicatorSheet {
+			s.noteItalic(r, c.index)
+		}
 		rd, err := readFigure(text, lk, &s.rowFloats)
 		if err != nil {
 			s.warn(r, c.index, "%s: cell skipped: %v", ind.ref, err)
@@ -395,7 +430,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 			period = p
 		}
 		o := app.Observation{
-			Ref: ind.ref, Area: l.Area, Split: split, Period: period,
+			Ref: ind.ref, Area: area, Split: split, Period: period,
 			Value: rd.value, Numerator: rd.num, Denominator: rd.den,
 			Status: rd.status, Raw: rd.raw, StandIn: standIns && lk.italic,
 		}
@@ -420,7 +455,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, figures
 			latest = i
 		}
 	}
-	s.readRowExtras(r, ind, split, obs, latest)
+	s.readRowExtras(r, ind, split, area, obs, latest)
 	for i := range obs {
 		s.out.observe(&obs[i], r, cols[i])
 	}

@@ -98,6 +98,8 @@ func (s *sheetReader) districtTable(nl *Layout, title string) bool {
 	nl.Period = s.latest
 	if m, ok := findMonth(title); ok {
 		nl.Period = m
+	} else if d, _, ok := dateIn(title); ok && !notAsAt(title) {
+		nl.Period = app.MonthOf(d.Year(), d.Month())
 	}
 	return nl.Period.Kind == app.Month
 }

@@ -44,13 +44,23 @@ func (l *Layout) unread(c Column) string {
 		}
 	case IndicatorSheet, DistrictSheet:
 		switch c.Role {
-		case RoleCohort, RoleValue, RoleStatus, RoleYear, RoleRule:
+		case RoleCohort:
+			if first, _ := l.column(RoleCohort); first.index != c.index {
+				return fmt.Sprintf("a second cohort column; column %s was read", first.Col)
+			}
+		case RoleValue, RoleStatus, RoleYear, RoleRule:
 			return fmt.Sprintf("a scorecard sheet's %s column is not read", c.Role)
 		case RolePeriod:
 			if l.Kind == DistrictSheet || c.Period.IsZero() {
 				return "a period column on a sheet of areas is not read"
 			}
 		case RoleArea:
+			if first, ok := l.rowAreaColumn(); ok && c.Area == "" {
+				if first.index != c.index {
+					return fmt.Sprintf("a second area column; column %s was read", first.Col)
+				}
+				return ""
+			}
 			if l.Kind == IndicatorSheet || c.Area == "" {
 				return "an area column on a sheet of months is not read"
 			}

@@ -129,6 +129,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	})
 	var plan []planned
 	var firstErr error
+	key := s.standInKey()
 	areas := newAreaCheck(opt.authority(), opt.AreaNames)
 	for i, h := range s.Heads {
 		l, fromProfile := opt.Layouts[h.Sheet]
@@ -143,7 +144,9 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 				if firstErr == nil {
 					firstErr = noHeaderError(base, h.Sheet)
 				}
-				if len(h.Rows) > 0 {
+				if sheet, cell, _ := strings.Cut(key, "!"); len(h.Rows) > 0 && sheet == h.Sheet {
+					c.warn(h.Sheet, "", "sheet skipped: %v; its key at %s, saying italic figures are the previous year's outturn, was read for every sheet", err, cell)
+				} else if len(h.Rows) > 0 {
 					c.warn(h.Sheet, "", "sheet skipped: %v", err)
 				}
 				res.Layouts = append(res.Layouts, l)
@@ -170,6 +173,11 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		c.warn(w.Sheet, w.Cell, "%s", w.Message)
 	}
 	res.UnknownAreas = areas.unknown
+	if key != "" {
+		for i := range plan {
+			plan[i].l.standInKey = key
+		}
+	}
 	s.wholes.drop()
 	slices.SortStableFunc(plan, func(a, b planned) int { return kindOrder(a.l.Kind) - kindOrder(b.l.Kind) })
 	var names []string // to read: those read for detection are in hand
@@ -237,6 +245,9 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 					c.figs = slices.Grow(c.figs, int(min(n*xmlBytes/size*11/10, int64(maxCells))))
 				}
 			}
+		}
+		if d := l.titleDate; l.Kind == DistrictSheet && !d.day.IsZero() && d.month == l.Period && !d.monthEnd() {
+			c.warn(l.Sheet, d.cell, "the title's date %s is not a month's end: district figures dated %s, the month it falls in", d.text, l.Period.Label())
 		}
 		if m, ok := findMonth(l.Sheet); ok && l.Kind == DistrictSheet && l.Period.Kind == app.Month && m != l.Period {
 			// The title and the sheet's name disagree; the title, nearer

@@ -1,0 +1,78 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// TestDistrictSheetDatedByADate checks a district sheet whose title
+// gives a date in figures ("data as at 31/08/2025", 2025-08-31, or a real
+// date cell beside "Data as at:") holds that date's month's figures, as
+// one naming "31 August 2025" does, rather than the scorecard's latest
+// month under a warning that the title names no period; a date not at a
+// month's end names its month, with a warning saying which date was
+// read; a date the report was produced on dates nothing.
+func TestDistrictSheetDatedByADate(t *testing.T) {
+	aug := app.MonthOf(2025, time.August)
+	tests := []struct {
+		name  string
+		title []any
+		want  app.Period
+		warn  string // a warning the import must give; "" for none on the sheet
+	}{
+		{"dd/mm/yyyy", []any{"District breakdown - data as at 31/08/2025"}, aug, ""},
+		{"d/m/yyyy in brackets", []any{"District breakdown (as at 31/8/2025)"}, aug, ""},
+		{"dd.mm.yyyy", []any{"District breakdown, 31.08.2025."}, aug, ""},
+		{"ISO", []any{"District breakdown 2025-08-31"}, aug, ""},
+		{"a date cell beside its label", []any{"District breakdown", "Data as at:", time.Date(2025, 8, 31, 0, 0, 0, 0, time.UTC)}, aug, ""},
+		{"in words", []any{"District breakdown - 31 August 2025"}, aug, ""},
+		{"not a month's end", []any{"District breakdown - data as at 15/08/2025"}, aug, "Districts!A1: the title's date 15/08/2025 is not a month's end: district figures dated Aug-25"},
+		{"a date cell not at a month's end", []any{"District breakdown", "Data as at:", time.Date(2025, 8, 20, 0, 0, 0, 0, time.UTC)}, aug, "Districts!C1: the title's date 20/08/2025 is not a month's end"},
+		{"month first cannot be", []any{"District breakdown - 08/31/2025"}, app.MonthOf(2025, time.September), "no period in the title"},
+		{"the day it was produced", []any{"District breakdown", "Produced 02/10/2025"}, app.MonthOf(2025, time.September), "no period in the title"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			f.SetSheetName("Sheet1", "Scorecard")
+			f.SetSheetRow("Scorecard", "A1", &[]any{"Ref", "Indicator", "Polarity", "Jul-25", "Aug-25", "Sep-25"})
+			f.SetSheetRow("Scorecard", "A2", &[]any{"DD01", "Number of children in care", "", 1000, 1010, 1020})
+			f.NewSheet("Districts")
+			f.SetSheetRow("Districts", "A1", &tt.title)
+			if _, ok := tt.title[len(tt.title)-1].(time.Time); ok {
+				st, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("dd/mm/yyyy")})
+				f.SetCellStyle("Districts", "C1", "C1", st)
+			}
+			f.SetSheetRow("Districts", "A2", &[]any{"Ref", "Indicator", "Ashford", "Canterbury", "Dover"})
+			f.SetSheetRow("Districts", "A3", &[]any{"DD01", "Number of children in care", 84, 85, 86})
+			res := readFile(t, f)
+			var dover []app.Period
+			for _, o := range res.Dataset.Observations {
+				if o.Area == "Dover" {
+					dover = append(dover, o.Period)
+				}
+			}
+			if len(dover) != 1 || dover[0] != tt.want {
+				t.Errorf("Dover's figures dated %v, want %s", dover, tt.want)
+			}
+			var said []string
+			for _, w := range res.Warnings {
+				if w.Sheet == "Districts" {
+					said = append(said, w.Sheet+"!"+w.Cell+": "+w.Message)
+				}
+			}
+			switch {
+			case tt.warn == "" && len(said) > 0:
+				t.Errorf("warned %q; want no warning on the district sheet", said)
+			case tt.warn != "" && (len(said) != 1 || !strings.Contains(said[0], tt.warn)):
+				t.Errorf("warned %q; want one warning %q", said, tt.warn)
+			}
+		})
+	}
+}

@@ -55,7 +55,12 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 		if o.Value != nil && o.Denominator != nil && ind.Unit == app.Number && (ind.Measure == app.Count || ind.Measure == app.Proportion) {
 			// "3/4" reads as 3 of 4, a percentage, which a count is not; a
 			// mean or rate of a count unit is a quotient, and may be given so.
-			warn(o.Cell, "%s %s %s: %g of %g given for a count, read as %g: give the count alone", o.Ref, o.Area, o.Period, *o.Numerator, *o.Denominator, *o.Value)
+			if o.Numerator != nil {
+				warn(o.Cell, "%s %s %s: %g of %g given for a count, read as %g: give the count alone", o.Ref, o.Area, o.Period, *o.Numerator, *o.Denominator, *o.Value)
+			} else {
+				// A Denominator column beside a Value with no Numerator.
+				warn(o.Cell, "%s %s %s: %g given with a denominator of %g for a count: give the count alone", o.Ref, o.Area, o.Period, *o.Value, *o.Denominator)
+			}
 		}
 	}
 	return warnings

@@ -444,7 +444,7 @@ func targetRevisionText(ind app.Indicator, t app.Target, figures []app.Observati
 		}
 		return s
 	}
-	return t.Year.String() + " target revised from " + words(was) + " to " + words(t) + "; " + app.Rerated(ind, was, t, upTo)
+	return t.Year.String() + " target revised from " + words(was) + " to " + words(t) + "; " + app.Rerated(ind, ind, was, t, upTo, nil)
 }
 
 // revisionText says what a revised figure was and is: "revised from

@@ -79,3 +79,36 @@ func TestDataPeriodYear(t *testing.T) {
 		})
 	}
 }
+
+// TestTidyDataPeriodYear: a tidy table's Data Period "AY" makes the
+// indicator academic, so that its row targets and figures are dated by
+// the academic year, as a scorecard's are; read as plain "A", a July
+// target was filed under the financial year 2025/26.
+func TestTidyDataPeriodYear(t *testing.T) {
+	for _, tc := range []struct {
+		dp       string
+		yearType app.PeriodKind
+		target   string
+	}{
+		{"AY", app.AcademicYear, "2024/25AY"},
+		{"FY", app.FinancialYear, "2025/26"},
+		{"A", 0, "2025/26"},
+	} {
+		t.Run(tc.dp, func(t *testing.T) {
+			path := writeBook(t, "Data", [][]any{
+				{"Ref", "Indicator", "Data Period", "Period", "Value", "Target", "Floor"},
+				{"AY05", "Persistent absence of children in care (%)", tc.dp, "2025-07", 16, 15, 20},
+			})
+			res, err := Read(t.Context(), path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Dataset.Indicators) != 1 || res.Dataset.Indicators[0].YearType != tc.yearType {
+				t.Errorf("indicators %+v, want year type %v", res.Dataset.Indicators, tc.yearType)
+			}
+			if len(res.Dataset.Targets) != 1 || res.Dataset.Targets[0].Year.String() != tc.target {
+				t.Errorf("targets %+v, want one for %s", res.Dataset.Targets, tc.target)
+			}
+		})
+	}
+}

@@ -193,8 +193,14 @@ func TestImportNeighbourModel(t *testing.T) {
 	if strings.Contains(show, "Kent") || strings.Contains(show, "2025 model") {
 		t.Errorf("show names Kent or the built-in model in a Surrey store with its own:\n%s", show)
 	}
-	if js := mustRun(t, db, "show", "CIC05", "--json"); !strings.Contains(js, `"model": "2026"`) {
+	js := mustRun(t, db, "show", "CIC05", "--json")
+	if !strings.Contains(js, `"model": "2026"`) {
 		t.Errorf("show --json gives no model year:\n%s", js)
+	}
+	// QA15 L1: the JSON gave the stored key, "Kent (rank among
+	// authorities)", for the store's own authority's rank.
+	if !strings.Contains(js, `"group": "Surrey (rank among authorities)"`) || strings.Contains(js, "Kent") {
+		t.Errorf("show --json names the rank other than Surrey's:\n%s", js)
 	}
 	xlsx := filepath.Join(dir, "out.xlsx")
 	mustRun(t, db, "export", "--out", xlsx)

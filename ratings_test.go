@@ -158,14 +158,34 @@ func TestRestatedTargetAndOlderFileAreSaid(t *testing.T) {
 		flag:   "revised  2025/26 target revised from target 22.0%, floor 25.0% (I0001) to target 21.0%, floor 23.0% (I0004); it changes the rating of 3 reported figures",
 		ragJan: "2026-01 21.9 AMBER",
 	}, {
+		// Feb-26 was 21.8, AMBER against 21, and is taken back to 22.2,
+		// AMBER against 22: its rating does not change.
 		name:  "February's file after March's, which corrected February and the target",
 		files: []any{jan, marCorrects, feb},
 		warnings: []string{
-			"f2.xlsx: Scorecard!A2: SCS08 2025/26: the year's target here (target 22, floor 25) replaces the stored one (target 21, floor 25); it changes the rating of 3 reported figures: Jan-26 AMBER to GREEN, Feb-26 AMBER to GREEN, Mar-26 AMBER to GREEN",
+			"f2.xlsx: Scorecard!A2: SCS08 2025/26: the year's target here (target 22, floor 25) replaces the stored one (target 21, floor 25); it changes the rating of 2 reported figures: Jan-26 AMBER to GREEN, Mar-26 AMBER to GREEN",
 			"f2.xlsx: Scorecard!J2: SCS08: this file's figures run to Feb-26, but I0002 (f1.xlsx), which gave figures to Mar-26, is later; it takes back 1 of that later file's figures: Kent Feb-26 21.8 to 22.2; " +
 				"and that later file's 2025/26 target (target 21, floor 25 to target 22, floor 25)",
 		},
 		flag:   "2025/26 target revised from target 21.0%, floor 25.0% (I0002) to target 22.0%, floor 25.0% (I0003)",
+		ragJan: "2026-01 21.9 GREEN",
+	}, {
+		// QA15 R5: the import rated Dec-25 as held (22.5), not as the
+		// same file revises it, and said it turned GREEN.
+		name:  "a file revising December within its rating and restating the target",
+		files: []any{jan, card(22.6, 25, []any{"Dec-25", "Jan-26", "Feb-26"}, 22.7, 21.9, 22.2)},
+		warnings: []string{"f1.xlsx: Scorecard!A2: SCS08 2025/26: the year's target here (target 22.6, floor 25) replaces the stored one (target 22, floor 25); " +
+			"it changes the rating of no figure held"},
+		flag:   "2025/26 target revised from target 22.0%, floor 25.0% (I0001) to target 22.6%, floor 25.0% (I0002); it changes the rating of no figure held",
+		ragJan: "2026-01 21.9 GREEN",
+	}, {
+		// The flag rated the revised figure against both targets, and
+		// said nothing changed where the import's revision turned it RED.
+		name:  "a file revising December out of its rating and restating the target",
+		files: []any{jan, card(22.6, 25, []any{"Dec-25", "Jan-26", "Feb-26"}, 25.5, 21.9, 22.2)},
+		warnings: []string{"f1.xlsx: Scorecard!A2: SCS08 2025/26: the year's target here (target 22.6, floor 25) replaces the stored one (target 22, floor 25); " +
+			"it changes the rating of 1 reported figure: Dec-25 AMBER to RED"},
+		flag:   "2025/26 target revised from target 22.0%, floor 25.0% (I0001) to target 22.6%, floor 25.0% (I0002); it changes the rating of 1 reported figure: Dec-25 AMBER to RED",
 		ragJan: "2026-01 21.9 GREEN",
 	}} {
 		t.Run(tc.name, func(t *testing.T) {

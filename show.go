@@ -227,7 +227,7 @@ func runShow(e *env, args []string) error {
 	}
 	key := app.SeriesKey{Ref: ind.Ref, Area: v.area, Split: app.All}
 	r := showReport{Ref: ind.Ref, Name: ind.Name, Polarity: ind.Polarity, Unit: ind.Unit, Owner: ind.Owner, Area: v.area,
-		Excluded: append([]app.Cohort{}, v.excluded...), Benchmarks: v.h.Benchmarks(ind.Ref)}
+		Excluded: append([]app.Cohort{}, v.excluded...), Benchmarks: benchmark.Named(v.h.Benchmarks(ind.Ref), v.auth)}
 	if r.Benchmarks == nil {
 		r.Benchmarks = []app.Benchmark{}
 	}

@@ -129,27 +129,51 @@ const (
 	YearToDate    DataPeriod = "YTD"  // since 1 April, or 1 September for an academic-year measure (see Indicator.YearToDateStart)
 	QuarterPeriod DataPeriod = "Q"
 	Annual        DataPeriod = "A"
+	// Monthly is a figure for the month shown where the source says only
+	// "M": whether a snapshot on its last day or a count over it, it does
+	// not say, and the app does not guess.
+	Monthly DataPeriod = "M"
 )
 
 // ParseDataPeriod reads the Data Period column, accepting the codes and
-// their spelled-out forms.
+// their spelled-out forms. A code that also names the kind of year
+// ("AY") gives its data period alone; ParseDataPeriodYear gives both.
 func ParseDataPeriod(s string) (DataPeriod, error) {
+	dp, _, err := ParseDataPeriodYear(s)
+	return dp, err
+}
+
+// ParseDataPeriodYear reads the Data Period column as ParseDataPeriod
+// does and, where the code names it, the kind of year the indicator runs
+// by: AcademicYear for "AY" or "AYTD", FinancialYear for "FY" or "FYTD",
+// zero where it names none.
+func ParseDataPeriodYear(s string) (DataPeriod, PeriodKind, error) {
 	t := strings.ToUpper(strings.Join(strings.Fields(s), " "))
 	switch t {
 	case "R12M", "R12", "ROLLING 12 MONTHS", "ROLLING 12M", "ROLLING":
-		return Rolling12, nil
-	case "MS", "SNAPSHOT", "MONTHLY SNAPSHOT", "M":
-		return Snapshot, nil
-	case "YTD", "YEAR TO DATE", "FYTD":
-		return YearToDate, nil
+		return Rolling12, 0, nil
+	case "MS", "SNAPSHOT", "MONTHLY SNAPSHOT":
+		return Snapshot, 0, nil
+	case "M", "MONTHLY", "MONTH":
+		return Monthly, 0, nil
+	case "YTD", "YEAR TO DATE":
+		return YearToDate, 0, nil
+	case "FYTD", "FINANCIAL YEAR TO DATE":
+		return YearToDate, FinancialYear, nil
+	case "AYTD", "ACADEMIC YEAR TO DATE":
+		return YearToDate, AcademicYear, nil
 	case "Q", "QTR", "QUARTER", "QUARTERLY":
-		return QuarterPeriod, nil
-	case "A", "ANNUAL", "YEAR", "YEARLY", "AY", "FY":
-		return Annual, nil
+		return QuarterPeriod, 0, nil
+	case "A", "ANNUAL", "YEAR", "YEARLY":
+		return Annual, 0, nil
+	case "FY", "FINANCIAL YEAR":
+		return Annual, FinancialYear, nil
+	case "AY", "ACADEMIC YEAR":
+		return Annual, AcademicYear, nil
 	case "", "-":
-		return "", nil
+		return "", 0, nil
 	}
-	return "", fmt.Errorf("data period %q is not R12M, MS, YTD, Q or A", s)
+	return "", 0, fmt.Errorf("data period %q is not R12M, MS, M, YTD, Q or A", s)
 }
 
 // Indicator is one row of a scorecard: a performance or activity measure.

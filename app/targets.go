@@ -44,6 +44,7 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 		return Location{File: file}
 	}
 	var ws []Warning
+	var revised map[string][]Observation // ds's figures by ref, once a target changes
 	for i := range ds.Targets {
 		t := &ds.Targets[i]
 		if kind := targetYearType(ds, t.Ref, defined); t.Year.Kind != kind {
@@ -96,12 +97,19 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 		t.Replaced = old.Replaced
 		if yearChanged {
 			t.Replaced = &Replaced{Target: old.Target, Floor: old.Floor, Tolerance: old.Tolerance, Import: old.Import}
-			ind := indicatorOf(ds, t.Ref, defined)
+			after := indicatorOf(ds, t.Ref, defined)
+			before, ok := defined(t.Ref)
+			if !ok {
+				before = after
+			}
 			msg := fmt.Sprintf("%s %s: the year's target here (%s) replaces the stored one (%s)",
 				t.Ref, t.Year, levelFigures(Level{Target: t.Target, Floor: t.Floor, Tolerance: t.Tolerance}),
 				levelFigures(Level{Target: old.Target, Floor: old.Floor, Tolerance: old.Tolerance}))
 			if figures != nil {
-				msg += "; " + Rerated(ind, *old, *t, figures(t.Ref))
+				if revised == nil {
+					revised = targetedFigures(ds)
+				}
+				msg += "; " + Rerated(before, after, *old, *t, figures(t.Ref), revised[t.Ref])
 			}
 			ws = append(ws, Warning{Location: at(t.Ref, ""), Message: msg})
 		}
@@ -109,19 +117,33 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 	return ws
 }
 
-// Rerated says which of figures (an indicator's authority-wide figures)
-// rated against target was, for its year, rate differently against is:
-// "it changes the rating of 2 reported months: Oct-25 AMBER to RED,
-// Jan-26 GREEN to AMBER", or that it changes none.
-func Rerated(ind Indicator, was, is Target, figures []Observation) string {
+// Rerated says which of held (an indicator's authority-wide figures as
+// stored) rate differently once an import replaces target was with is
+// for its year: "it changes the rating of 2 reported figures: Oct-25
+// AMBER to RED, Jan-26 GREEN to AMBER", or that it changes none. Before
+// the import a figure is the one held, rated against was under before
+// (the definition held); after it, it is the figure as the import leaves
+// it (revised, the import's own figures, gives any revision of it),
+// rated against is under after (the definition that stands then). A
+// caller knowing no revision or change of definition passes nil and the
+// same indicator twice.
+func Rerated(before, after Indicator, was, is Target, held, revised []Observation) string {
 	var changed []string
-	for _, o := range figures {
-		if o.Value == nil || o.StandIn || o.Split != All || ind.TargetYear(o.Period) != is.Year {
+	for _, o := range held {
+		if o.Value == nil || o.StandIn || o.Split != All || after.TargetYear(o.Period) != is.Year {
 			continue
 		}
-		before, _ := was.For("", o.Period)
-		after, _ := is.For("", o.Period)
-		a, b := Rating(ind.Polarity, *o.Value, before, ind.Decimals), Rating(ind.Polarity, *o.Value, after, ind.Decimals)
+		now := o.Value
+		if r, ok := revision(revised, o); ok {
+			now = r
+		}
+		if now == nil {
+			continue
+		}
+		wasLevel, _ := was.For("", o.Period)
+		isLevel, _ := is.For("", o.Period)
+		a := Rating(before.Polarity, *o.Value, wasLevel, before.Decimals)
+		b := Rating(after.Polarity, *now, isLevel, after.Decimals)
 		if a != b {
 			changed = append(changed, fmt.Sprintf("%s %s to %s", o.Period.Label(), ragWords(a), ragWords(b)))
 		}
@@ -133,6 +155,39 @@ func Rerated(ind Indicator, was, is Target, figures []Observation) string {
 		return "it changes the rating of 1 reported figure: " + changed[0]
 	}
 	return fmt.Sprintf("it changes the rating of %d reported figures: %s", len(changed), strings.Join(changed, ", "))
+}
+
+// revision is the figure of revised that will stand in place of held
+// figure o once stored, and whether there is one. A stand-in never
+// replaces a figure held (KeepHeldFigures); a figure with no value
+// leaves nothing to rate.
+func revision(revised []Observation, o Observation) (*float64, bool) {
+	for i := range revised {
+		r := &revised[i]
+		if r.Ref != o.Ref || r.Period != o.Period || r.Area != o.Area || r.Split != o.Split || r.StandIn {
+			continue
+		}
+		return r.Value, true
+	}
+	return nil, false
+}
+
+// targetedFigures is ds's authority-wide figures, by ref, of the
+// indicators it gives targets for.
+func targetedFigures(ds *Dataset) map[string][]Observation {
+	m := make(map[string][]Observation, len(ds.Targets))
+	for _, t := range ds.Targets {
+		m[t.Ref] = nil
+	}
+	for _, o := range ds.Observations {
+		if o.Split != All || o.StandIn {
+			continue
+		}
+		if fs, ok := m[o.Ref]; ok {
+			m[o.Ref] = append(fs, o)
+		}
+	}
+	return m
 }
 
 func ragWords(r RAG) string {

@@ -182,3 +182,57 @@ func TestReviewTargetsSaysWhatItRerates(t *testing.T) {
 		})
 	}
 }
+
+// A restated target's warning compares each held figure's rating before
+// the import (the figure held, the stored target, the stored definition)
+// with its rating after it (the figure as the same file revises it, the
+// new target, the definition that stands) (QA15 R5: May-25 revised from
+// 21 to 24 was said to turn GREEN under the new target 22 when it stays
+// AMBER; under a polarity changed from L to H, its AMBER turning GREEN
+// was said to be GREEN turning AMBER).
+func TestReviewTargetsReratesRevisedFigures(t *testing.T) {
+	fy := Period{Kind: FinancialYear, Year: 2025}
+	apr, may, jun := MonthOf(2025, 4), MonthOf(2025, 5), MonthOf(2025, 6)
+	obs := func(p Period, v float64) Observation {
+		return Observation{Ref: "UD01", Area: "Kent", Split: All, Period: p, Value: Float(v)}
+	}
+	held := []Observation{obs(apr, 20), obs(may, 21)}
+	stored := Target{Ref: "UD01", Year: fy, Target: Float(20), Floor: Float(25)}
+	lower := Indicator{Ref: "UD01", Name: "Re-referrals (%)", Polarity: LowerBetter, Unit: Percent}
+	higher := lower
+	higher.Polarity = HigherBetter
+	standIn := obs(may, 30)
+	standIn.StandIn = true
+	for _, tc := range []struct {
+		name    string
+		file    Target
+		defines []Indicator // the definition that stands after the import, where the file gives one
+		figures []Observation
+		want    string
+	}{
+		{"May revised within AMBER", Target{Ref: "UD01", Year: fy, Target: Float(22), Floor: Float(25)}, nil,
+			[]Observation{obs(may, 24), obs(jun, 23)}, "it changes the rating of no figure held"},
+		{"May revised out of AMBER", Target{Ref: "UD01", Year: fy, Target: Float(22), Floor: Float(25)}, nil,
+			[]Observation{obs(may, 26)}, "it changes the rating of 1 reported figure: May-25 AMBER to RED"},
+		{"no revision", Target{Ref: "UD01", Year: fy, Target: Float(21), Floor: Float(25)}, nil,
+			nil, "it changes the rating of 1 reported figure: May-25 AMBER to GREEN"},
+		{"a stand-in revises nothing", Target{Ref: "UD01", Year: fy, Target: Float(21), Floor: Float(25)}, nil,
+			[]Observation{standIn}, "it changes the rating of 1 reported figure: May-25 AMBER to GREEN"},
+		{"another area's revision", Target{Ref: "UD01", Year: fy, Target: Float(21), Floor: Float(25)}, nil,
+			[]Observation{{Ref: "UD01", Area: "Ashford", Split: All, Period: may, Value: Float(30)}},
+			"it changes the rating of 1 reported figure: May-25 AMBER to GREEN"},
+		{"polarity L to H as accepted", Target{Ref: "UD01", Year: fy, Target: Float(22), Floor: Float(18)}, []Indicator{higher},
+			[]Observation{obs(may, 22), obs(jun, 23)},
+			"it changes the rating of 2 reported figures: Apr-25 GREEN to AMBER, May-25 AMBER to GREEN"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := &Dataset{Indicators: tc.defines, Observations: tc.figures, Targets: []Target{tc.file},
+				TargetsAt: map[TargetSource]Location{{"UD01", ""}: {File: "jun.xlsx", Sheet: "Scorecard", Cell: "A2"}}}
+			ws := ReviewTargets(ds, "jun.xlsx", func(string) []Target { return []Target{stored} },
+				func(string) (Indicator, bool) { return lower, true }, func(string) []Observation { return held })
+			if len(ws) != 1 || !strings.HasSuffix(ws[0].Message, "; "+tc.want) {
+				t.Errorf("warnings %v, want one ending %q", ws, tc.want)
+			}
+		})
+	}
+}

@@ -278,6 +278,10 @@ func firstText(row []string) string {
 func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt app.Location) app.Indicator {
 	ind := app.Indicator{Ref: ref, Name: name, Section: section}
 	var st app.Stated
+	// The year a Data period code names ("AY"), and its column, settled
+	// against any Year type column once every column is read.
+	var dpYear app.PeriodKind
+	dpAt, dpText := -1, ""
 	if section != "" {
 		st.Section = sectionAt
 	}
@@ -309,9 +313,15 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 				st.Polarity = s.loc(r, c.index)
 			}
 		case RoleDataPeriod:
-			dp, err := app.ParseDataPeriod(text)
+			dp, year, err := app.ParseDataPeriodYear(text)
 			if err != nil {
 				s.warn(r, c.index, "%s: %v; left blank", ref, err)
+			}
+			if dp == app.Monthly {
+				s.warn(r, c.index, "%s: data period %q does not say whether the figure is a snapshot on the month's last day (MS) or counted over the month; read as M, the month shown, and described so", ref, text)
+			}
+			if year != 0 {
+				dpYear, dpAt, dpText = year, c.index, text
 			}
 			if ind.DataPeriod = dp; dp != "" {
 				st.DataPeriod = s.loc(r, c.index)
@@ -377,6 +387,9 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 			}
 		}
 	}
+	if dpYear != 0 {
+		s.yearFromDataPeriod(r, dpAt, dpText, dpYear, &ind, &st)
+	}
 	if ind.YearType == 0 && strings.Contains(strings.ToLower(name), "academic year") {
 		ind.YearType = app.AcademicYear
 	}
@@ -391,6 +404,24 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 	}
 	s.out.define(ind, st)
 	return ind
+}
+
+// yearFromDataPeriod makes year, which the Data period code at row r,
+// column c names ("AY"), the indicator's year type, as a Year type column
+// saying it would; where a Year type column or academic-year target
+// headings say otherwise, those stand and the code's cell is warned.
+func (s *sheetReader) yearFromDataPeriod(r, c int, code string, year app.PeriodKind, ind *app.Indicator, st *app.Stated) {
+	switch {
+	case ind.YearType == 0:
+		ind.YearType, st.YearType = year, s.loc(r, c)
+	case ind.YearType != year:
+		said := "the target columns' headings say"
+		if st.YearType.Cell != "" {
+			said = "the year type at " + st.YearType.Cell + " says"
+		}
+		s.warn(r, c, "%s: data period %q names the %s, but %s %s; the indicator's targets are taken as set per %s",
+			ind.Ref, code, year.Noun(), said, ind.YearType.Noun(), ind.YearType.Noun())
+	}
 }
 
 // loc is where row r, column c of the sheet is, for a statement.

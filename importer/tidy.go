@@ -285,10 +285,15 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 		}
 	}
 	if c, ok := cols[RoleDataPeriod]; ok {
-		if dp, err := app.ParseDataPeriod(s.at(r, &c)); err == nil {
+		if dp, year, err := app.ParseDataPeriodYear(s.at(r, &c)); err == nil {
 			ind.DataPeriod = dp
 			if dp != "" {
 				st.DataPeriod = s.loc(r, c.index)
+			}
+			// "AY" says the indicator runs by academic year, as a
+			// scorecard's Year type column would.
+			if year != 0 {
+				ind.YearType, st.YearType = year, s.loc(r, c.index)
 			}
 		}
 	}

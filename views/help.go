@@ -17,6 +17,7 @@ import (
 var glossary = []struct{ term, meaning string }{
 	{"R12M", "Rolling 12 months: the figure covers the 12 months up to the month shown."},
 	{"MS", "Monthly snapshot: the figure counts children on the last day of the month."},
+	{"M", "Monthly: the figure is for the month shown; the source did not say whether it counts children on the last day of the month or over the month."},
 	{"YTD", "Year to date: from April (or September for school years) to the month shown; it starts again each April (each September for school years)."},
 	{"Q", "Quarter: the figure covers three months."},
 	{"A", "Annual: the figure covers a whole financial or academic year."},

@@ -195,6 +195,9 @@ func (p *importPreview) targetWarnings(acceptDefs, addNew bool) []app.Warning {
 	}
 	ds := app.Dataset{Indicators: slices.Clone(d.Indicators), Targets: slices.Clone(d.Targets), Stated: d.Stated, TargetsAt: d.TargetsAt}
 	p.defs.Apply(&ds, acceptDefs, addNew)
+	// After Apply, which deletes the figures of indicators refused in
+	// place: the file's revisions of figures its targets re-rate.
+	ds.Observations = d.Observations
 	var figures func(ref string) []app.Observation
 	if p.area != "" {
 		figures = func(ref string) []app.Observation {

@@ -33,6 +33,16 @@ func TestWindowSaysRestatedTargetAndTakenBack(t *testing.T) {
 		want: []string{"SCS08 2025/26: the year's target here (target 21, floor 23) replaces the stored one (target 22, floor 25); " +
 			"it changes the rating of 3 reported figures: Sep-25 AMBER to RED, Oct-25 AMBER to RED, Jan-26 GREEN to AMBER"},
 	}, {
+		// QA15 R5: Oct-25, revised by the same file from 23.1 to 22.5,
+		// stays AMBER; rated as held, it was said to turn RED.
+		name: "a restated target beside a revised figure",
+		first: head + "SCS08,Re-referrals within 12 months,L,%,2025-10,Kent,23.1\n" +
+			"SCS08,Re-referrals within 12 months,L,%,2026-01,Kent,21.9\n",
+		second: "Ref,Indicator,Polarity,Unit,Period,Area,Value,Target,Floor\n" +
+			"SCS08,Re-referrals within 12 months,L,%,2025-10,Kent,22.5,21,23\n",
+		want: []string{"SCS08 2025/26: the year's target here (target 21, floor 23) replaces the stored one (target 22, floor 25); " +
+			"it changes the rating of 2 reported figures: Sep-25 AMBER to RED, Jan-26 GREEN to AMBER"},
+	}, {
 		name: "an older file",
 		first: head + "SCS08,Re-referrals within 12 months,L,%,2026-02,Kent,22.4\n" +
 			"SCS08,Re-referrals within 12 months,L,%,2026-03,Kent,21.5\n",

@@ -50,6 +50,25 @@ func Label(b app.Benchmark, auth *app.Authority) string {
 	return b.Group
 }
 
+// Named returns bs with the group of the store's authority's rank named
+// as Label names it ("Medway (rank among authorities)"), for output that
+// shows the group itself rather than a label beside it: the stored key
+// names the first stores' authority whatever the store's. bs is not
+// modified; it is returned as it is when it holds no such rank.
+func Named(bs []app.Benchmark, auth *app.Authority) []app.Benchmark {
+	name := auth.Name + " (rank among authorities)"
+	if name == HomeRank || !slices.ContainsFunc(bs, func(b app.Benchmark) bool { return b.Group == HomeRank }) {
+		return bs
+	}
+	named := slices.Clone(bs)
+	for i := range named {
+		if named[i].Group == HomeRank {
+			named[i].Group = name
+		}
+	}
+	return named
+}
+
 // Figure is one authority's published figure for a measure in one period.
 // Codes holds its old (three-digit) LA codes: usually one, but the DfE
 // reports some merged services as one row ("940 / 941").

@@ -143,3 +143,40 @@ func TestModelNeighboursOf(t *testing.T) {
 		t.Errorf("nil model gave neighbours %v", got)
 	}
 }
+
+// TestNamed checks that output showing a benchmark's group names the
+// store's own authority for its rank, as Label does, rather than the
+// stored key, which names Kent whatever the store's authority.
+func TestNamed(t *testing.T) {
+	y := app.Period{Kind: app.FinancialYear, Year: 2024}
+	stored := []app.Benchmark{
+		{Ref: "CIC05", Period: y, Group: England, Value: app.Float(11)},
+		{Ref: "CIC05", Period: y, Group: HomeRank, Value: app.Float(14), Rank: 133, OutOf: 151, Quartile: "D"},
+		{Ref: "CIC05", Period: y, Group: NeighbourMean, Value: app.Float(10.5), Model: "2025"},
+	}
+	for _, tc := range []struct {
+		auth string
+		want []string
+	}{
+		{"Medway", []string{"England", "Medway (rank among authorities)", NeighbourMean}},
+		{"Kent", []string{"England", "Kent (rank among authorities)", NeighbourMean}},
+		{"Lancashire", []string{"England", "Lancashire (rank among authorities)", NeighbourMean}},
+	} {
+		auth, ok := app.LookupAuthority(tc.auth)
+		if !ok {
+			t.Fatalf("no authority %s", tc.auth)
+		}
+		got := Named(stored, auth)
+		for i, b := range got {
+			if b.Group != tc.want[i] {
+				t.Errorf("%s: group %d = %q, want %q", tc.auth, i, b.Group, tc.want[i])
+			}
+			if l := Label(b, auth); l != Label(stored[i], auth) {
+				t.Errorf("%s: Label of named %q = %q, want the stored one's %q", tc.auth, b.Group, l, Label(stored[i], auth))
+			}
+		}
+	}
+	if stored[1].Group != HomeRank {
+		t.Errorf("Named changed its argument: %q", stored[1].Group)
+	}
+}

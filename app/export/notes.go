@@ -29,6 +29,7 @@ var (
 	dataPeriodNotes = [][2]string{
 		{string(app.Rolling12), "rolling 12 months to the month shown"},
 		{string(app.Snapshot), "snapshot on the last day of the month"},
+		{string(app.Monthly), "the month shown; the source said monthly but not whether a snapshot on its last day or a count over the month"},
 		{string(app.YearToDate), "year to date, since 1 April for a financial-year measure and since 1 September for an academic-year one (each indicator's note says which); it starts again each year"},
 		{string(app.QuarterPeriod), "the quarter ending in the month shown"},
 		{string(app.Annual), "the year"},

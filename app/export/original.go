@@ -261,6 +261,7 @@ type restyle struct {
 	id          int
 	setFill     bool
 	fill, color string
+	upright     bool // italics taken off
 }
 
 // series writes one series' figures back where they were read from.
@@ -292,6 +293,11 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 		old := o.rawValue(sheet, ref)
 		if err := o.revise(sheet, ref, ind, now); err != nil {
 			return fmt.Errorf("%s %s: %w", k, was.Period, err)
+		}
+		if was.StandIn && !now.StandIn && now.Value != nil && now.Status == app.OK {
+			if err := o.ownFigure(sheet, ref, was.Period); err != nil {
+				return fmt.Errorf("%s %s: %w", k, was.Period, err)
+			}
 		}
 		o.record(sheet, ref, was.Period, ind, old, now)
 		o.written[was.Cell] = true

@@ -124,35 +124,7 @@ func (o *originalWriter) learnFills(sheet string, col int, rows [][]string) {
 // setFill, a new fill ("" for none), keeping everything else the
 // original set.
 func (o *originalWriter) recolour(sheet, ref string, setFill bool, fill, color string) error {
-	id, err := o.f.GetCellStyle(sheet, ref)
-	if err != nil {
-		return err
-	}
-	key := restyle{id, setFill, fill, color}
-	nid, ok := o.styles[key]
-	if !ok {
-		st, err := o.f.GetStyle(id)
-		if err != nil {
-			return err
-		}
-		if setFill {
-			st.Fill = excelize.Fill{}
-			if fill != "" {
-				st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}}
-			}
-		}
-		if st.Font == nil {
-			st.Font = &excelize.Font{}
-		}
-		if color != "" {
-			st.Font.Color = color
-		}
-		if nid, err = o.f.NewStyle(st); err != nil {
-			return err
-		}
-		o.styles[key] = nid
-	}
-	return o.f.SetCellStyle(sheet, ref, ref, nid)
+	return o.restyle(sheet, ref, restyle{setFill: setFill, fill: fill, color: color})
 }
 
 // arrowLike writes movement m in the glyphs the original used: Wingdings

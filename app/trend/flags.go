@@ -102,7 +102,7 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 			// the authority's series, which comes first.
 			targetSaid[k.Ref] = true
 			if t, ok := h.TargetYearOf(ind, q); ok && t.Replaced != nil {
-				add(Revised, targetRevisionText(ind, t, obs, q))
+				add(Revised, targetRevisionText(h, k, ind, t, obs, q))
 			}
 		}
 		// Earlier figures revised by the import that brought this one.
@@ -425,17 +425,29 @@ func targetText(ind app.Indicator, t app.Target) string {
 }
 
 // targetRevisionText says what a year's restated target was and is, and
-// which of figures up to q it re-rates: "2025/26 target revised from
-// target 22.0%, floor 25.0% (I0001) to target 21.0%, floor 23.0%
-// (I0004); it changes the rating of 1 reported figure: Oct-25 AMBER to
-// RED".
-func targetRevisionText(ind app.Indicator, t app.Target, figures []app.Observation, q app.Period) string {
+// which of figures (series k's, in h) up to q it re-rates: "2025/26
+// target revised from target 22.0%, floor 25.0% (I0001) to target 21.0%,
+// floor 23.0% (I0004); it changes the rating of 1 reported figure:
+// Oct-25 AMBER to RED". A figure the import that restated the target
+// also revised is rated as it was before that import and as that import
+// left it, as the import's own warning rated it (app.Rerated).
+func targetRevisionText(h *app.History, k app.SeriesKey, ind app.Indicator, t app.Target, figures []app.Observation, q app.Period) string {
 	was := t.Replaced.Was(t)
-	upTo := figures[:0:0]
+	var before, after []app.Observation
 	for _, o := range figures {
-		if o.Period.Kind == q.Kind && o.Period.Compare(q) <= 0 {
-			upTo = append(upTo, o)
+		if o.Period.Kind != q.Kind || o.Period.Compare(q) > 0 {
+			continue
 		}
+		then, now := o, o
+		revs := h.Revisions(k, o.Period)
+		versions := append(revs[:len(revs):len(revs)], o)
+		if j := slices.IndexFunc(versions, func(v app.Observation) bool { return v.Import == t.Import }); t.Import != "" && j >= 0 {
+			if j == 0 {
+				continue // first given by the import that restated the target: not held before it
+			}
+			then, now = versions[j-1], versions[j]
+		}
+		before, after = append(before, then), append(after, now)
 	}
 	words := func(t app.Target) string {
 		s := targetText(ind, t)
@@ -444,7 +456,7 @@ func targetRevisionText(ind app.Indicator, t app.Target, figures []app.Observati
 		}
 		return s
 	}
-	return t.Year.String() + " target revised from " + words(was) + " to " + words(t) + "; " + app.Rerated(ind, was, t, upTo)
+	return t.Year.String() + " target revised from " + words(was) + " to " + words(t) + "; " + app.Rerated(ind, ind, was, t, before, after)
 }
 
 // revisionText says what a revised figure was and is: "revised from

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -96,10 +97,17 @@ func numFmt(ind app.Indicator) string {
 }
 
 // cellNumber converts a figure (a percentage held 0-100) to what its cell
-// holds under numFmt.
+// holds under numFmt. A percentage's fraction is the one Excel holds for
+// it, to Excel's 15 significant digits: 23.4 / 100 in binary is a hair
+// below 0.234, and was written 0.233999999999999, which a reader of the
+// cell, or a formula comparing it with 23.4%, sees as another number.
 func cellNumber(ind app.Indicator, v float64) float64 {
 	if ind.Unit == app.Percent {
-		return v / 100
+		f, err := strconv.ParseFloat(strconv.FormatFloat(v/100, 'g', 15, 64), 64)
+		if err != nil {
+			return v / 100
+		}
+		return f
 	}
 	return v
 }

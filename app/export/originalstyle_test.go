@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"scorecard/importer"
 )
 
 // TestOriginalStandInsRevised: where the original showed last year's
@@ -70,7 +72,7 @@ func TestOriginalStandInsRevised(t *testing.T) {
 			g.Close()
 			h := storeOf(t, jun, jul)
 			out := filepath.Join(dir, "out.xlsx")
-			if _, err := Write(context.Background(), out, h, Options{Original: jun, Produced: produced, AppVersion: "1.0-test"}); err != nil {
+			if _, err := Write(context.Background(), out, h, Options{Original: jun, Reread: importer.Reread, Produced: produced, AppVersion: "1.0-test"}); err != nil {
 				t.Fatal(err)
 			}
 			x, err := excelize.OpenFile(out)

@@ -1,0 +1,369 @@
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+)
+
+// readCell reads a cell whose start tag ends at pos, in the given row,
+// after the cell at column col: its r, t and s attributes are ref, typ
+// and styleAttr. It returns where scanning resumes and the cell's
+// column; done when the data stops mid-cell while reading a sheet's
+// head (maxRows set).
+func (sc *sheetScanner) readCell(data []byte, pos, row, col int, ref, typ, styleAttr []byte, selfClosing bool, maxRows int) (next, c int, done bool, err error) {
+	c = col + 1
+	if ref != nil {
+		n, ok := ColumnOf(ref)
+		if !ok {
+			return pos, col, false, damagedError(fmt.Sprintf("cell reference %q is not valid (the sheet is damaged)", ref))
+		}
+		c = n
+	}
+	if c > 16383 {
+		return pos, col, false, damagedError("a cell is beyond column XFD (the sheet is damaged)")
+	}
+	style := 0
+	for _, d := range styleAttr {
+		if d < '0' || d > '9' || style > 1<<20 {
+			style = 0
+			break
+		}
+		style = style*10 + int(d-'0')
+	}
+	var inner, v []byte
+	if !selfClosing {
+		if val, n := sc.plainCell(data[pos:]); n > 0 {
+			inner, v = data[pos:pos+n-len(sc.closeC)], val
+			pos += n
+		} else {
+			end := bytes.Index(data[pos:], sc.closeC)
+			if end < 0 && maxRows > 0 && !sc.whole {
+				// Reading a sheet's head, the data may stop mid-cell.
+				return pos, c, true, nil
+			}
+			if end < 0 {
+				return pos, c, false, damagedError("a cell is not closed (the sheet is damaged)")
+			}
+			inner = data[pos : pos+end]
+			pos += end + len(sc.closeC)
+			if v, err = sc.value(inner); err != nil {
+				return pos, c, false, err
+			}
+		}
+	}
+	if !sc.cell(row, c, inner, v, typ, style) {
+		// Not a damagedError: excelize would read the cell as
+		// empty, without a word.
+		return pos, c, false, fmt.Errorf("cell %s%d refers to shared string %s, which the workbook does not have (the workbook is damaged)",
+			ColumnName(c), row+1, bytes.TrimSpace(elementBytes(inner, sc.openV, sc.closeV)))
+	}
+	return pos, c, false, nil
+}
+
+// cellTag reads the start tag of a cell, data[pos:] following its '<',
+// in one pass: its r, t and s attributes, whether it closes itself, and
+// where its content starts. It reads only the tag every producer
+// writes, the sheet's prefix and "c ", then attributes name="value" or
+// name='value' separated by spaces; ok is false for any other tag,
+// which readTag and cellAttrs read as ever. A value holding '>', which
+// readTag takes for the tag's end, is left to them too, so that both
+// read a tag alike.
+func (sc *sheetScanner) cellTag(data []byte, pos int) (ref, typ, style []byte, selfClosing bool, next int, ok bool) {
+	b := data[pos:]
+	if p := len(sc.prefix); p == 0 {
+		if len(b) < 2 || b[0] != 'c' || b[1] != ' ' {
+			return
+		}
+		b = b[2:]
+	} else {
+		if !bytes.HasPrefix(b, sc.openC) {
+			return
+		}
+		b = b[len(sc.openC):]
+	}
+	i := 0
+	for {
+		for i < len(b) && b[i] == ' ' {
+			i++
+		}
+		if i >= len(b) {
+			return nil, nil, nil, false, 0, false
+		}
+		switch b[i] {
+		case '>':
+			return ref, typ, style, false, len(data) - len(b) + i + 1, true
+		case '/':
+			if i+1 < len(b) && b[i+1] == '>' {
+				return ref, typ, style, true, len(data) - len(b) + i + 2, true
+			}
+			return nil, nil, nil, false, 0, false
+		}
+		start := i
+		for i < len(b) && b[i] != '=' {
+			if ch := b[i]; ch <= ' ' || ch == '>' || ch == '/' {
+				return nil, nil, nil, false, 0, false
+			}
+			i++
+		}
+		if i == start || i+1 >= len(b) || (b[i+1] != '"' && b[i+1] != '\'') {
+			return nil, nil, nil, false, 0, false
+		}
+		name := b[start:i]
+		q := b[i+1]
+		i += 2
+		vstart := i
+		for i < len(b) && b[i] != q {
+			if b[i] == '>' {
+				return nil, nil, nil, false, 0, false
+			}
+			i++
+		}
+		if i >= len(b) {
+			return nil, nil, nil, false, 0, false
+		}
+		val := b[vstart:i]
+		i++
+		if i < len(b) && b[i] != ' ' && b[i] != '>' && b[i] != '/' {
+			return nil, nil, nil, false, 0, false
+		}
+		if len(name) == 1 {
+			switch name[0] {
+			case 'r':
+				ref = val
+			case 't':
+				typ = val
+			case 's':
+				style = val
+			}
+		}
+	}
+}
+
+func (sc *sheetScanner) setPrefix(prefix string) {
+	sc.prefix = prefix
+	sc.closeC = []byte("</" + prefix + "c>")
+	sc.openV = []byte("<" + prefix + "v")
+	sc.plainOpen = []byte("<" + prefix + "v>")
+	sc.plainClose = []byte("</" + prefix + "v></" + prefix + "c>")
+	sc.closeV = []byte("</" + prefix + "v>")
+	sc.openF = []byte("<" + prefix + "f")
+	sc.openC = []byte(prefix + "c ")
+}
+
+// plainCell reads the cell most cells are, b starting just after its
+// start tag: a value and nothing else, "<v>text</v></c>", the text
+// without markup. It returns the text and the length of all that, or 0
+// for any other cell. Such a cell needs no search for its end tag and
+// then for its value within: a seventh of the scanner's time on the large
+// workbook.
+func (sc *sheetScanner) plainCell(b []byte) (v []byte, n int) {
+	if !bytes.HasPrefix(b, sc.plainOpen) {
+		return nil, 0
+	}
+	text := b[len(sc.plainOpen):]
+	end := bytes.IndexByte(text, '<')
+	if end < 0 || !bytes.HasPrefix(text[end:], sc.plainClose) {
+		return nil, 0
+	}
+	return text[:end], len(sc.plainOpen) + end + len(sc.plainClose)
+}
+
+// value returns the content of a cell's <v> given the XML between <c ...>
+// and </c>; nil if it has none. A <v> not closed by "</v>" (legal XML
+// may write "</v >") is damage to the scanner, so that the sheet is read
+// by excelize rather than the figure taken for a blank.
+func (sc *sheetScanner) value(inner []byte) ([]byte, error) {
+	v := elementBytes(inner, sc.openV, sc.closeV)
+	if v == nil && bytes.IndexByte(inner, ':') >= 0 {
+		// Children with a prefix other than the cell's own.
+		v = elementLocal(inner, "v")
+	}
+	if v == nil && hasElement(inner, sc.openV) {
+		return nil, damagedError("a cell's value is not closed (the sheet is damaged)")
+	}
+	return v, nil
+}
+
+// cell records the cell at row, column c, given the XML between <c ...>
+// and </c> (nil for a self-closed cell) and its <v>'s content (nil for
+// none); false if it refers to a shared string the workbook does not
+// have.
+func (sc *sheetScanner) cell(row, c int, inner, v, typ []byte, style int) bool {
+	text, deferred := "", false
+	if inner != nil {
+		formula := sc.recalc && hasElement(inner, sc.openF)
+		if formula && placeholder(v, typ) {
+			v = nil
+		}
+		switch string(typ) {
+		case "", "n", "e", "str":
+			if sc.shift != 0 && (len(typ) == 0 || typ[0] == 'n') && sc.isDate(style) {
+				text = shiftSerial(unescape(v), sc.shift)
+			} else if needsDecoding(v, false) {
+				text = unescape(v)
+			} else if len(v) > 0 {
+				sc.pending = append(sc.pending, pendingText{c, len(sc.buf), len(sc.buf) + len(v)})
+				sc.buf = append(sc.buf, v...)
+				deferred = true
+			}
+		case "d":
+			text = isoSerial(unescape(v), sc.date1904)
+		case "s":
+			n, err := strconv.Atoi(string(bytes.TrimSpace(v)))
+			if err != nil || n < 0 || n >= len(sc.sst) {
+				// An empty <v/> is a blank, as excelize reads it.
+				if len(bytes.TrimSpace(v)) > 0 {
+					return false
+				}
+			} else {
+				text = sc.sst[n]
+			}
+		default:
+			text = cellText(inner, v, typ, sc.raw)
+		}
+		// A formula with no <v>, or an empty one where its result is
+		// not text (Excel saves a formula giving "" as t="str" and an
+		// empty <v>), was never calculated.
+		if !deferred && text == "" && (v == nil || string(typ) != "str") && hasElement(inner, sc.openF) {
+			sc.g.Uncalculated = append(sc.g.Uncalculated, Cell{row, c})
+		} else if formula {
+			sc.g.Unverified = append(sc.g.Unverified, Cell{row, c})
+		}
+	}
+	if text == "" && !deferred {
+		if style == 0 {
+			return true
+		}
+		if c < len(sc.cur) {
+			sc.curStyles[c] = int32(style)
+		} else {
+			sc.blanks = append(sc.blanks, blank{c, int32(style)})
+		}
+		return true
+	}
+	if c < len(sc.cur) {
+		// Out of order: at its column all the same.
+		sc.cur[c], sc.curStyles[c] = text, int32(style)
+		return true
+	}
+	if len(sc.blanks) > 0 {
+		sc.placeBlanks(c)
+	}
+	for len(sc.cur) < c {
+		sc.cur = append(sc.cur, "")
+		sc.curStyles = append(sc.curStyles, 0)
+	}
+	sc.cur = append(sc.cur, text)
+	sc.curStyles = append(sc.curStyles, int32(style))
+	return true
+}
+
+// placeholder reports whether a formula's saved result, its <v>'s
+// content v, is what a tool that does not calculate formulas saves in
+// place of one (see ScanOptions.RecalcOnLoad): nothing, or 0, as a
+// number (XlsxWriter) or as text (excelize types every formula's
+// result t="str").
+func placeholder(v, typ []byte) bool {
+	v = bytes.TrimSpace(v)
+	if len(v) == 0 {
+		return true
+	}
+	if t := string(typ); t != "" && t != "n" && t != "str" {
+		return false
+	}
+	f, err := strconv.ParseFloat(string(v), 64)
+	return err == nil && f == 0
+}
+
+// placeBlanks puts the styled blanks before column c into the row,
+// content having come after them.
+func (sc *sheetScanner) placeBlanks(c int) {
+	kept := sc.blanks[:0]
+	for _, b := range sc.blanks {
+		switch {
+		case b.col < len(sc.cur):
+			sc.curStyles[b.col] = b.style
+		case b.col < c:
+			for len(sc.cur) < b.col {
+				sc.cur = append(sc.cur, "")
+				sc.curStyles = append(sc.curStyles, 0)
+			}
+			sc.cur = append(sc.cur, "")
+			sc.curStyles = append(sc.curStyles, b.style)
+		default:
+			kept = append(kept, b)
+		}
+	}
+	sc.blanks = kept
+}
+
+func (sc *sheetScanner) isDate(style int) bool {
+	return style < len(sc.dateStyles) && sc.dateStyles[style]
+}
+
+// cellText returns the text of an inline-string or boolean cell, given the XML between <c ...> and </c> and its <v> content.
+func cellText(inner, v, typ []byte, raw bool) string {
+	switch string(typ) {
+	case "inlineStr":
+		return textRuns(inner)
+	case "b":
+		if raw {
+			return unescape(v)
+		}
+		switch string(bytes.TrimSpace(v)) {
+		case "1":
+			return "TRUE"
+		case "0":
+			return "FALSE"
+		}
+		return ""
+	}
+	return unescape(v)
+}
+
+// elementBytes returns the content of the first element opened by open
+// ("<v") and closed by closing ("</v>") in b; nil if there is none.
+func elementBytes(b, open, closing []byte) []byte {
+	for {
+		i := bytes.Index(b, open)
+		if i < 0 {
+			return nil
+		}
+		b = b[i+len(open):]
+		if len(b) == 0 {
+			return nil
+		}
+		if b[0] != '>' && !isSpace(b[0]) && b[0] != '/' {
+			continue
+		}
+		gt := bytes.IndexByte(b, '>')
+		if gt < 0 {
+			return nil
+		}
+		if gt > 0 && b[gt-1] == '/' {
+			return []byte{}
+		}
+		b = b[gt+1:]
+		end := bytes.Index(b, closing)
+		if end < 0 {
+			return nil
+		}
+		return b[:end]
+	}
+}
+
+// hasElement reports whether b holds an element opened by open ("<f"),
+// and not merely one whose name starts the same.
+func hasElement(b, open []byte) bool {
+	for {
+		i := bytes.Index(b, open)
+		if i < 0 {
+			return false
+		}
+		b = b[i+len(open):]
+		if len(b) > 0 && (b[0] == '>' || b[0] == '/' || isSpace(b[0])) {
+			return true
+		}
+	}
+}

@@ -1,0 +1,133 @@
+package xlsx
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// scanWith scans data as Scan does, by the shortcuts for common cells
+// or, where general, by the general path alone.
+func scanWith(data []byte, sst []string, opt ScanOptions, general bool) (*Grid, error) {
+	sc := newScanner(sst, opt)
+	sc.general = general
+	if err := sc.scan(context.Background(), data, opt.MaxRows); err != nil {
+		return nil, err
+	}
+	return sc.g, nil
+}
+
+// sameScan reports how the shortcuts' reading of data differs from the
+// general path's, if it does.
+func sameScan(data []byte, sst []string, opt ScanOptions) error {
+	g1, err1 := scanWith(data, sst, opt, false)
+	g2, err2 := scanWith(data, sst, opt, true)
+	if fmt.Sprint(err1) != fmt.Sprint(err2) {
+		return fmt.Errorf("error %v by the shortcuts, %v by the general path", err1, err2)
+	}
+	if !reflect.DeepEqual(g1, g2) {
+		return fmt.Errorf("grid %+v by the shortcuts, %+v by the general path", g1, g2)
+	}
+	return nil
+}
+
+// TestShortcuts reads cells as producers write them, the common ones
+// the shortcuts read and the rest they leave to the general path: each
+// must read as the general path reads it, and as written.
+func TestShortcuts(t *testing.T) {
+	sst := []string{"Ashford", "Dover"}
+	var b strings.Builder
+	for c := range 16384 {
+		fmt.Fprintf(&b, `<c r="%s1" s="4"><v>%d</v></c>`, ColumnName(c), c)
+	}
+	long := b.String()
+	for _, tt := range []struct {
+		name, cells string
+		want        []string // row 1's text
+		styles      []int32  // row 1's styles, where not all 0
+	}{
+		{"number", `<c r="A1" s="4"><v>44501</v></c><c r="B1"><v>0.8</v></c>`, []string{"44501", "0.8"}, []int32{4, 0}},
+		{"single quotes", `<c r='A1' s='4'><v>1</v></c><c r='B1' t='s'><v>1</v></c>`, []string{"1", "Dover"}, []int32{4, 0}},
+		{"mixed quotes", `<c r="A1" t='s' s="2"><v>0</v></c>`, []string{"Ashford"}, []int32{2}},
+		{"quote of the other kind in a value", `<c r="A1" x='a"b' s="3"><v>5</v></c>`, []string{"5"}, []int32{3}},
+		{"attributes in any order", `<c s="7" t="n" r="B1"><v>2</v></c>`, []string{"", "2"}, []int32{0, 7}},
+		{"no reference", `<c s="1"><v>1</v></c><c><v>2</v></c><c t="s"><v>1</v></c>`, []string{"1", "2", "Dover"}, []int32{1, 0, 0}},
+		{"spaces", `<c  r="A1"   s="2"  ><v>3</v></c><c r="B1" s="1" /><c r="C1"><v>4</v></c>`, []string{"3", "", "4"}, []int32{2, 1, 0}},
+		{"spaces around =", `<c r = "A1" s= "2"><v>3</v></c>`, []string{"3"}, []int32{2}},
+		{"tab and line breaks", "<c\tr=\"A1\"\ns=\"2\"><v>3</v></c><c r=\"B1\"\r\n t=\"s\"><v>0</v></c>", []string{"3", "Ashford"}, []int32{2, 0}},
+		{"no space between attributes", `<c r="A1"s="2"><v>3</v></c>`, []string{"3"}, []int32{2}},
+		{"> in a value", `<c r="A1" x="a>b" s="2"><v>3</v></c><c r="B1"><v>4</v></c>`, nil, nil},
+		{"entity in a value", `<c r="A1"><v>1&#46;5</v></c><c r="B1" t="str"><v>a &amp; b</v></c><c r="C1"><v>2&#13;</v></c>`, []string{"1.5", "a & b", "2\r"}, nil},
+		{"carriage return", "<c r=\"A1\" t=\"str\"><v>a\r\nb</v></c>", []string{"a\nb"}, nil},
+		{"self-closing", `<c r="A1" s="3"/><c r="B1"/><c r="C1"><v>1</v></c><c r="D1" s="5"/>`, []string{"", "", "1"}, []int32{3, 0, 0}},
+		{"empty", `<c r="A1"></c><c r="B1" s="2"><v></v></c><c r="C1"><v/></c><c r="D1"><v>1</v></c>`, []string{"", "", "", "1"}, []int32{0, 2, 0, 0}},
+		{"inline string", `<c r="A1" s="3" t="inlineStr"><is><t>Ref</t></is></c><c r="B1" t="inlineStr"><is><t>a &amp; b_x000D_</t></is></c>`, []string{"Ref", "a & b\r"}, []int32{3, 0}},
+		{"inline string with space kept", `<c r="A1" t="inlineStr"><is><t xml:space="preserve"> x </t></is></c>`, []string{" x "}, nil},
+		{"empty inline string", `<c r="A1" t="inlineStr"><is><t></t></is></c><c r="B1" t="inlineStr"><is><t/></is></c><c r="C1"><v>1</v></c>`, []string{"", "", "1"}, nil},
+		{"rich text", `<c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t>Ken</t></r><r><t>t</t></r></is></c>`, []string{"Kent"}, nil},
+		{"phonetic guide", `<c r="A1" t="inlineStr"><is><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></is></c>`, []string{"東京"}, nil},
+		{"CDATA", `<c r="A1" t="inlineStr"><is><t><![CDATA[a<b]]></t></is></c><c r="B1" t="str"><v><![CDATA[c<d]]></v></c>`, []string{"a<b", "c<d"}, nil},
+		{"formula", `<c r="A1"><f>B1*2</f><v>10</v></c><c r="B1"><v>5</v></c>`, []string{"10", "5"}, nil},
+		{"boolean", `<c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c>`, []string{"TRUE", "FALSE"}, nil},
+		{"error", `<c r="A1" t="e"><v>#N/A</v></c>`, []string{"#N/A"}, nil},
+		{"ISO date", `<c r="A1" t="d"><v>2024-04-01T00:00:00Z</v></c>`, []string{"45383"}, nil},
+		{"out of order", `<c r="C1"><v>3</v></c><c r="A1"><v>1</v></c><c r="B1" t="inlineStr"><is><t>b</t></is></c>`, []string{"1", "b", "3"}, nil},
+		{"styled blank before content", `<c r="B1" s="6"/><c r="D1"><v>4</v></c><c r="F1" s="6"/>`, []string{"", "", "", "4"}, []int32{0, 6, 0, 0}},
+		{"prefixed", `<x:c r="A1" s="2"><x:v>3</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>b</x:t></x:is></x:c><x:c r="C1" t="s"><x:v>1</x:v></x:c>`, []string{"3", "b", "Dover"}, []int32{2, 0, 0}},
+		{"prefixed cell, other prefix inside", `<x:c r="A1"><y:v>4</y:v></x:c><x:c r="B1"><x:v>5</x:v></x:c>`, []string{"4", "5"}, nil},
+		{"attribute with a prefix", `<c r="A1" x:s="2" s="3"><v>1</v></c>`, []string{"1"}, []int32{3}},
+		{"name starting c", `<col r="A1"><v>9</v></col><c r="B1"><v>2</v></c>`, []string{"", "2"}, nil},
+		{"comment", `<!-- <c r="A1"><v>9</v></c> --><c r="B1"><v>2</v></c>`, []string{"", "2"}, nil},
+		{"value closed by </v >", `<c r="A1"><v>7</v ></c>`, nil, nil},
+		{"unknown shared string", `<c r="A1" t="s"><v>7</v></c>`, nil, nil},
+		{"bad reference", `<c r="1A"><v>7</v></c>`, nil, nil},
+		{"beyond XFD", `<c r="XFE1"><v>7</v></c>`, nil, nil},
+		{"unquoted value", `<c r=A1><v>7</v></c>`, nil, nil},
+		{"unclosed quote", `<c r="A1><v>7</v></c>`, nil, nil},
+		{"a very long row", long, nil, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, prefixed := range []bool{false, true} {
+				xml := `<worksheet><sheetData><row r="1">` + tt.cells + `</row><row r="2"><c r="A2"><v>1</v></c></row></sheetData></worksheet>`
+				if strings.HasPrefix(tt.cells, "<x:") {
+					if !prefixed {
+						continue
+					}
+					xml = `<x:worksheet><x:sheetData><x:row r="1">` + tt.cells + `</x:row><x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`
+				} else if prefixed {
+					continue
+				}
+				if err := sameScan([]byte(xml), sst, ScanOptions{}); err != nil {
+					t.Error(err)
+				}
+				// Each length a sheet's head may stop at, within the
+				// cells' first kilobytes.
+				for n := range min(len(xml), 4096) {
+					if err := sameScan([]byte(xml[:n]), sst, ScanOptions{MaxRows: 2}); err != nil {
+						t.Errorf("the first %d bytes as a sheet's head: %v", n, err)
+						break
+					}
+				}
+				if tt.want == nil {
+					continue
+				}
+				g, err := Scan(context.Background(), []byte(xml), sst, ScanOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(g.Rows) != 2 || !reflect.DeepEqual(g.Rows[0], tt.want) || !reflect.DeepEqual(g.Rows[1], []string{"1"}) {
+					t.Errorf("rows = %q, want [%q [1]]", g.Rows, tt.want)
+				}
+				styles := tt.styles
+				if styles == nil {
+					styles = make([]int32, len(tt.want))
+				}
+				if len(g.Styles) > 0 && !reflect.DeepEqual(g.Styles[0], styles) {
+					t.Errorf("styles = %v, want %v", g.Styles[0], styles)
+				}
+			}
+		})
+	}
+}

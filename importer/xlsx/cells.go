@@ -33,7 +33,7 @@ func (sc *sheetScanner) readCell(data []byte, pos, row, col int, ref, typ, style
 	}
 	var inner, v []byte
 	if !selfClosing {
-		if val, n := sc.plainCell(data[pos:]); n > 0 {
+		if val, n, _ := sc.plainCell(data[pos:]); n > 0 {
 			inner, v = data[pos:pos+n-len(sc.closeC)], val
 			pos += n
 		} else {
@@ -61,85 +61,6 @@ func (sc *sheetScanner) readCell(data []byte, pos, row, col int, ref, typ, style
 	return pos, c, false, nil
 }
 
-// cellTag reads the start tag of a cell, data[pos:] following its '<',
-// in one pass: its r, t and s attributes, whether it closes itself, and
-// where its content starts. It reads only the tag every producer
-// writes, the sheet's prefix and "c ", then attributes name="value" or
-// name='value' separated by spaces; ok is false for any other tag,
-// which readTag and cellAttrs read as ever. A value holding '>', which
-// readTag takes for the tag's end, is left to them too, so that both
-// read a tag alike.
-func (sc *sheetScanner) cellTag(data []byte, pos int) (ref, typ, style []byte, selfClosing bool, next int, ok bool) {
-	b := data[pos:]
-	if p := len(sc.prefix); p == 0 {
-		if len(b) < 2 || b[0] != 'c' || b[1] != ' ' {
-			return
-		}
-		b = b[2:]
-	} else {
-		if !bytes.HasPrefix(b, sc.openC) {
-			return
-		}
-		b = b[len(sc.openC):]
-	}
-	i := 0
-	for {
-		for i < len(b) && b[i] == ' ' {
-			i++
-		}
-		if i >= len(b) {
-			return nil, nil, nil, false, 0, false
-		}
-		switch b[i] {
-		case '>':
-			return ref, typ, style, false, len(data) - len(b) + i + 1, true
-		case '/':
-			if i+1 < len(b) && b[i+1] == '>' {
-				return ref, typ, style, true, len(data) - len(b) + i + 2, true
-			}
-			return nil, nil, nil, false, 0, false
-		}
-		start := i
-		for i < len(b) && b[i] != '=' {
-			if ch := b[i]; ch <= ' ' || ch == '>' || ch == '/' {
-				return nil, nil, nil, false, 0, false
-			}
-			i++
-		}
-		if i == start || i+1 >= len(b) || (b[i+1] != '"' && b[i+1] != '\'') {
-			return nil, nil, nil, false, 0, false
-		}
-		name := b[start:i]
-		q := b[i+1]
-		i += 2
-		vstart := i
-		for i < len(b) && b[i] != q {
-			if b[i] == '>' {
-				return nil, nil, nil, false, 0, false
-			}
-			i++
-		}
-		if i >= len(b) {
-			return nil, nil, nil, false, 0, false
-		}
-		val := b[vstart:i]
-		i++
-		if i < len(b) && b[i] != ' ' && b[i] != '>' && b[i] != '/' {
-			return nil, nil, nil, false, 0, false
-		}
-		if len(name) == 1 {
-			switch name[0] {
-			case 'r':
-				ref = val
-			case 't':
-				typ = val
-			case 's':
-				style = val
-			}
-		}
-	}
-}
-
 func (sc *sheetScanner) setPrefix(prefix string) {
 	sc.prefix = prefix
 	sc.closeC = []byte("</" + prefix + "c>")
@@ -149,25 +70,42 @@ func (sc *sheetScanner) setPrefix(prefix string) {
 	sc.closeV = []byte("</" + prefix + "v>")
 	sc.openF = []byte("<" + prefix + "f")
 	sc.openC = []byte(prefix + "c ")
+	sc.openIS = []byte("<" + prefix + "is><" + prefix + "t>")
+	sc.closeIS = []byte("</" + prefix + "t></" + prefix + "is></" + prefix + "c>")
 }
 
 // plainCell reads the cell most cells are, b starting just after its
 // start tag: a value and nothing else, "<v>text</v></c>", the text
 // without markup. It returns the text and the length of all that, or 0
-// for any other cell. Such a cell needs no search for its end tag and
-// then for its value within: a seventh of the scanner's time on the large
-// workbook.
-func (sc *sheetScanner) plainCell(b []byte) (v []byte, n int) {
+// for any other cell, and whether the text is literal: no references
+// or carriage returns to decode. Such a cell needs no search for its end
+// tag and then for its value within: a seventh of the scanner's time on
+// the large workbook.
+func (sc *sheetScanner) plainCell(b []byte) (v []byte, n int, literal bool) {
 	if !bytes.HasPrefix(b, sc.plainOpen) {
-		return nil, 0
+		return nil, 0, false
 	}
 	text := b[len(sc.plainOpen):]
-	end := bytes.IndexByte(text, '<')
-	if end < 0 || !bytes.HasPrefix(text[end:], sc.plainClose) {
-		return nil, 0
+	// A value is a few bytes: a loop finds its end sooner than
+	// IndexByte, and sees whether it needs decoding on the way.
+	end, literal := 0, true
+	for ; end < len(text); end++ {
+		if c := text[end]; markup[c] {
+			if c == '<' {
+				break
+			}
+			literal = false
+		}
 	}
-	return text[:end], len(sc.plainOpen) + end + len(sc.plainClose)
+	if end == len(text) || !bytes.HasPrefix(text[end:], sc.plainClose) {
+		return nil, 0, false
+	}
+	return text[:end], len(sc.plainOpen) + end + len(sc.plainClose), literal
 }
+
+// markup marks the bytes that end a value's text or need decoding (see
+// needsDecoding).
+var markup = [256]bool{'<': true, '&': true, '\r': true}
 
 // value returns the content of a cell's <v> given the XML between <c ...>
 // and </c>; nil if it has none. A <v> not closed by "</v>" (legal XML
@@ -231,21 +169,28 @@ func (sc *sheetScanner) cell(row, c int, inner, v, typ []byte, style int) bool {
 			sc.g.Unverified = append(sc.g.Unverified, Cell{row, c})
 		}
 	}
+	sc.put(c, text, int32(style), deferred)
+	return true
+}
+
+// put places a cell's text and style at column c of the current row;
+// deferred is a number in sc.buf, its text given when the row ends.
+func (sc *sheetScanner) put(c int, text string, style int32, deferred bool) {
 	if text == "" && !deferred {
 		if style == 0 {
-			return true
+			return
 		}
 		if c < len(sc.cur) {
-			sc.curStyles[c] = int32(style)
+			sc.curStyles[c] = style
 		} else {
-			sc.blanks = append(sc.blanks, blank{c, int32(style)})
+			sc.blanks = append(sc.blanks, blank{c, style})
 		}
-		return true
+		return
 	}
 	if c < len(sc.cur) {
 		// Out of order: at its column all the same.
-		sc.cur[c], sc.curStyles[c] = text, int32(style)
-		return true
+		sc.cur[c], sc.curStyles[c] = text, style
+		return
 	}
 	if len(sc.blanks) > 0 {
 		sc.placeBlanks(c)
@@ -255,8 +200,7 @@ func (sc *sheetScanner) cell(row, c int, inner, v, typ []byte, style int) bool {
 		sc.curStyles = append(sc.curStyles, 0)
 	}
 	sc.cur = append(sc.cur, text)
-	sc.curStyles = append(sc.curStyles, int32(style))
-	return true
+	sc.curStyles = append(sc.curStyles, style)
 }
 
 // placeholder reports whether a formula's saved result, its <v>'s

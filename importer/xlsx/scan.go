@@ -150,10 +150,15 @@ scan:
 			pos += i + 1
 		}
 		if row >= 0 && !sc.general {
-			if ref, typ, style, selfClosing, next, ok := sc.cellTag(data, pos); ok {
+			var t cellTag
+			if sc.readCellTag(data, pos, &t) {
+				if next, c, ok := sc.quickCell(data, &t, col); ok {
+					pos, col = next, c
+					continue
+				}
 				var done bool
 				var err error
-				if pos, col, done, err = sc.readCell(data, next, row, col, ref, typ, style, selfClosing, maxRows); err != nil {
+				if pos, col, done, err = sc.readCell(data, t.end, row, col, t.ref.of(data), t.typ.of(data), t.style.of(data), t.selfClosing, maxRows); err != nil {
 					return err
 				} else if done {
 					break scan
@@ -270,6 +275,8 @@ type sheetScanner struct {
 	prefix     string
 	closeC     []byte // "</c>", with the sheet's namespace prefix
 	openC      []byte // "c ", following '<'
+	openIS     []byte // "<is><t>"
+	closeIS    []byte // "</t></is></c>"
 	openV      []byte
 	plainOpen  []byte // "<v>"
 	plainClose []byte // "</v></c>"

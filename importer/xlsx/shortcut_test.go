@@ -63,12 +63,21 @@ func TestShortcuts(t *testing.T) {
 		{"carriage return", "<c r=\"A1\" t=\"str\"><v>a\r\nb</v></c>", []string{"a\nb"}, nil},
 		{"self-closing", `<c r="A1" s="3"/><c r="B1"/><c r="C1"><v>1</v></c><c r="D1" s="5"/>`, []string{"", "", "1"}, []int32{3, 0, 0}},
 		{"empty", `<c r="A1"></c><c r="B1" s="2"><v></v></c><c r="C1"><v/></c><c r="D1"><v>1</v></c>`, []string{"", "", "", "1"}, []int32{0, 2, 0, 0}},
+		{"nothing within", `<c r="A1" s="3"></c><c r="B1" t="s" s="2"></c><c r="C1" t="inlineStr"></c><c r="D1" s="4"></c><c r="E1" t="d"></c><c r="F1" t="b" s="1"></c><c r="G1"><v>1</v></c>`,
+			[]string{"", "", "", "", "", "", "1"}, []int32{3, 2, 0, 4, 0, 1, 0}},
 		{"inline string", `<c r="A1" s="3" t="inlineStr"><is><t>Ref</t></is></c><c r="B1" t="inlineStr"><is><t>a &amp; b_x000D_</t></is></c>`, []string{"Ref", "a & b\r"}, []int32{3, 0}},
 		{"inline string with space kept", `<c r="A1" t="inlineStr"><is><t xml:space="preserve"> x </t></is></c>`, []string{" x "}, nil},
 		{"empty inline string", `<c r="A1" t="inlineStr"><is><t></t></is></c><c r="B1" t="inlineStr"><is><t/></is></c><c r="C1"><v>1</v></c>`, []string{"", "", "1"}, nil},
 		{"rich text", `<c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t>Ken</t></r><r><t>t</t></r></is></c>`, []string{"Kent"}, nil},
 		{"phonetic guide", `<c r="A1" t="inlineStr"><is><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></is></c>`, []string{"東京"}, nil},
 		{"CDATA", `<c r="A1" t="inlineStr"><is><t><![CDATA[a<b]]></t></is></c><c r="B1" t="str"><v><![CDATA[c<d]]></v></c>`, []string{"a<b", "c<d"}, nil},
+		{"shared strings", `<c r="A1" t="s"><v>01</v></c><c r="B1" t="s"><v> 1 </v></c><c r="C1" t="s" s="2"><v></v></c><c r="D1" t="s"><v>0</v></c>`, []string{"Dover", "Dover", "", "Ashford"}, []int32{0, 0, 2, 0}},
+		{"shared string beyond the table", `<c r="A1" t="s"><v>2</v></c>`, nil, nil},
+		{"shared string's index past nine digits", `<c r="A1" t="s"><v>0000000001</v></c><c r="B1" t="s"><v>10000000000000000000000</v></c>`, nil, nil},
+		{"shared string's index escaped", `<c r="A1" t="s"><v>&#49;</v></c>`, nil, nil},
+		{"negative shared string", `<c r="A1" t="s"><v>-1</v></c>`, nil, nil},
+		{"empty type", `<c r="A1" t=""><v>3</v></c><c r="B1" t="n"><v>4</v></c>`, []string{"3", "4"}, nil},
+		{"inline string with a colon", `<c r="A1" t="inlineStr"><is><t>Period: Q1</t></is></c>`, []string{"Period: Q1"}, nil},
 		{"formula", `<c r="A1"><f>B1*2</f><v>10</v></c><c r="B1"><v>5</v></c>`, []string{"10", "5"}, nil},
 		{"boolean", `<c r="A1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c>`, []string{"TRUE", "FALSE"}, nil},
 		{"error", `<c r="A1" t="e"><v>#N/A</v></c>`, []string{"#N/A"}, nil},
@@ -99,8 +108,12 @@ func TestShortcuts(t *testing.T) {
 				} else if prefixed {
 					continue
 				}
-				if err := sameScan([]byte(xml), sst, ScanOptions{}); err != nil {
-					t.Error(err)
+				dates := []bool{4: true, 5: false}
+				for _, opt := range []ScanOptions{{}, {RecalcOnLoad: true}, {RawBooleans: true},
+					{Date1904: true, DateStyles: dates}, {Date1904: true, DatesAs1900: true, DateStyles: dates}} {
+					if err := sameScan([]byte(xml), sst, opt); err != nil {
+						t.Errorf("%+v: %v", opt, err)
+					}
 				}
 				// Each length a sheet's head may stop at, within the
 				// cells' first kilobytes.
@@ -129,5 +142,20 @@ func TestShortcuts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestShortcutDates reads the serials of a workbook in the 1904 date
+// system, moved to the 1900 system where their style shows a date, and
+// only there.
+func TestShortcutDates(t *testing.T) {
+	xml := `<worksheet><sheetData><row r="1"><c r="A1" s="4"><v>44501</v></c><c r="B1" s="5"><v>44501</v></c><c r="C1"><v>1.5</v></c></row></sheetData></worksheet>`
+	opt := ScanOptions{Date1904: true, DatesAs1900: true, DateStyles: []bool{4: true, 5: false}}
+	g, err := Scan(context.Background(), []byte(xml), nil, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"45963", "44501", "1.5"}; len(g.Rows) != 1 || !reflect.DeepEqual(g.Rows[0], want) {
+		t.Errorf("rows = %q, want [%q]", g.Rows, want)
 	}
 }

@@ -150,6 +150,10 @@ scan:
 			pos += i + 1
 		}
 		if row >= 0 && !sc.general {
+			if next, c, ok := sc.canonicalCell(data, pos); ok {
+				pos, col = next, c
+				continue
+			}
 			var t cellTag
 			if sc.readCellTag(data, pos, &t) {
 				if next, c, ok := sc.quickCell(data, &t, col); ok {

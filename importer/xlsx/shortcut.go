@@ -107,12 +107,119 @@ func (sc *sheetScanner) readCellTag(data []byte, pos int, t *cellTag) bool {
 	return false
 }
 
-// quickCell reads the content of a cell of the common kinds, its start
-// tag t, after the cell at column col: a number, a shared string or an
-// inline string, each without markup, or an empty or self-closed cell. It returns
-// where scanning resumes and the cell's column; ok is false for any
-// other cell, left unread for readCell, and for one that readCell
-// reports (a bad reference, a shared string the workbook lacks).
+// canonicalCell reads a cell whose start tag follows data[pos-1]'s '<'
+// if the tag is as Excel and most producers write it, the sheet's
+// prefix and c, then r="J5", s="4" and t="s" in that order, s and t
+// optional, each after one space, and the cell of a kind quickContent
+// reads. The column and style are read as the tag is, without a second
+// pass over their values. It returns where scanning resumes and the
+// cell's column; ok is false for any other cell, left unread.
+func (sc *sheetScanner) canonicalCell(data []byte, pos int) (next, c int, ok bool) {
+	i := pos + len(sc.openC)
+	if i+3 > len(data) {
+		return 0, 0, false
+	}
+	if len(sc.prefix) == 0 {
+		if data[pos] != 'c' || data[pos+1] != ' ' {
+			return 0, 0, false
+		}
+	} else if string(data[pos:i]) != string(sc.openC) {
+		return 0, 0, false
+	}
+	if data[i] != 'r' || data[i+1] != '=' || data[i+2] != '"' {
+		return 0, 0, false
+	}
+	i += 3
+	// The column's letters as ColumnOf reads them, upper case only,
+	// then the row's digits, which ColumnOf does not read either.
+	n := 0
+	for i < len(data) && 'A' <= data[i] && data[i] <= 'Z' {
+		if n = n*26 + int(data[i]-'A') + 1; n > 16384 {
+			return 0, 0, false
+		}
+		i++
+	}
+	for i < len(data) && '0' <= data[i] && data[i] <= '9' {
+		i++
+	}
+	if n == 0 || i >= len(data) || data[i] != '"' {
+		return 0, 0, false
+	}
+	i++
+	style := 0
+	if i+4 <= len(data) && data[i] == ' ' && data[i+1] == 's' && data[i+2] == '=' && data[i+3] == '"' {
+		i += 4
+		start := i
+		for i < len(data) && '0' <= data[i] && data[i] <= '9' {
+			style = style*10 + int(data[i]-'0')
+			i++
+		}
+		// Six digits at most: a style beyond 1<<20 reads as 0.
+		if i == start || i-start > 6 || i >= len(data) || data[i] != '"' {
+			return 0, 0, false
+		}
+		i++
+	}
+	kind := kindNumber
+	if i+4 <= len(data) && data[i] == ' ' && data[i+1] == 't' && data[i+2] == '=' && data[i+3] == '"' {
+		i += 4
+		start := i
+		for i < len(data) && data[i] != '"' && data[i] != '>' {
+			i++
+		}
+		if i >= len(data) || data[i] != '"' {
+			return 0, 0, false
+		}
+		if kind = kindOf(data[start:i]); kind == kindOther {
+			return 0, 0, false
+		}
+		i++
+	}
+	if i >= len(data) {
+		return 0, 0, false
+	}
+	selfClosing := false
+	switch data[i] {
+	case '>':
+		i++
+	case '/':
+		if i+1 >= len(data) || data[i+1] != '>' {
+			return 0, 0, false
+		}
+		selfClosing = true
+		i += 2
+	default:
+		return 0, 0, false
+	}
+	next, ok = sc.quickContent(data, i, n-1, style, kind, selfClosing)
+	return next, n - 1, ok
+}
+
+// The kinds of cell quickContent reads, by their t attribute.
+const (
+	kindNumber = iota // no t
+	kindShared        // t="s"
+	kindInline        // t="inlineStr"
+	kindOther
+)
+
+func kindOf(typ []byte) int {
+	switch {
+	case typ == nil:
+		return kindNumber
+	case string(typ) == "s":
+		return kindShared
+	case string(typ) == "inlineStr":
+		return kindInline
+	}
+	return kindOther
+}
+
+// quickCell reads a cell of the kinds quickContent reads, its start tag
+// t, after the cell at column col. It returns where scanning resumes and
+// the cell's column; ok is false for any other cell, left unread for
+// readCell, and for one that readCell reports (a bad reference, a
+// shared string the workbook lacks).
 func (sc *sheetScanner) quickCell(data []byte, t *cellTag, col int) (next, c int, ok bool) {
 	c = col + 1
 	if t.ref.lo >= 0 {
@@ -135,58 +242,69 @@ func (sc *sheetScanner) quickCell(data []byte, t *cellTag, col int) (next, c int
 			style = style*10 + int(d-'0')
 		}
 	}
-	if t.selfClosing {
-		sc.put(c, "", int32(style), false)
-		return t.end, c, true
+	kind := kindOf(t.typ.of(data))
+	if kind == kindOther {
+		return 0, 0, false
 	}
-	b := data[t.end:]
-	typ := t.typ.of(data)
-	if bytes.HasPrefix(b, sc.closeC) && (typ == nil || string(typ) == "s" || string(typ) == "inlineStr") && (sc.shift == 0 || !sc.isDate(style)) {
+	next, ok = sc.quickContent(data, t.end, c, style, kind, t.selfClosing)
+	return next, c, ok
+}
+
+// quickContent reads the content of a cell at column c, starting at
+// data[pos]: a number, a shared string or an inline string, each
+// without markup, or nothing; selfClosing is a cell without content.
+// It returns where scanning resumes; ok is false for any other content,
+// left unread for readCell, and for a shared string the workbook lacks,
+// which readCell reports.
+func (sc *sheetScanner) quickContent(data []byte, pos, c, style, kind int, selfClosing bool) (next int, ok bool) {
+	if selfClosing {
+		sc.put(c, "", int32(style), false)
+		return pos, true
+	}
+	b := data[pos:]
+	if bytes.HasPrefix(b, sc.closeC) && (kind != kindNumber || sc.shift == 0 || !sc.isDate(style)) {
 		// Nothing within: a blank, styled or not.
 		sc.put(c, "", int32(style), false)
-		return t.end + len(sc.closeC), c, true
+		return pos + len(sc.closeC), true
 	}
-	switch string(typ) {
-	case "":
-		if typ != nil {
-			return 0, 0, false // t="": as cell reads it, but rare
-		}
+	switch kind {
+	case kindNumber:
 		v, n, literal := sc.plainCell(b)
 		if n == 0 || !literal || len(v) == 0 || sc.shift != 0 && sc.isDate(style) {
-			return 0, 0, false
+			return 0, false
 		}
 		sc.pending = append(sc.pending, pendingText{c, len(sc.buf), len(sc.buf) + len(v)})
 		sc.buf = append(sc.buf, v...)
 		sc.put(c, "", int32(style), true)
-		return t.end + n, c, true
-	case "s":
+		return pos + n, true
+	case kindShared:
 		v, n, _ := sc.plainCell(b)
 		if n == 0 || len(v) == 0 || len(v) > 9 {
-			return 0, 0, false
+			return 0, false
 		}
 		i := 0
 		for _, d := range v {
 			if d < '0' || d > '9' {
-				return 0, 0, false
+				return 0, false
 			}
 			i = i*10 + int(d-'0')
 		}
 		if i >= len(sc.sst) {
-			return 0, 0, false
+			return 0, false
 		}
 		sc.put(c, sc.sst[i], int32(style), false)
-		return t.end + n, c, true
-	case "inlineStr":
+		return pos + n, true
+	case kindInline:
 		if !bytes.HasPrefix(b, sc.openIS) {
-			return 0, 0, false
+			return 0, false
 		}
 		text := b[len(sc.openIS):]
 		end := bytes.IndexByte(text, '<')
 		if end < 0 || !bytes.HasPrefix(text[end:], sc.closeIS) {
-			return 0, 0, false
+			return 0, false
 		}
 		sc.put(c, decodeText(text[:end], true), int32(style), false)
-		return t.end + len(sc.openIS) + end + len(sc.closeIS), c, true
+		return pos + len(sc.openIS) + end + len(sc.closeIS), true
 	}
-	return 0, 0, false
+	return 0, false
 }

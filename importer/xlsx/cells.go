@@ -2,7 +2,9 @@ package xlsx
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"strconv"
 )
 
@@ -82,25 +84,63 @@ func (sc *sheetScanner) setPrefix(prefix string) {
 // tag and then for its value within: a seventh of the scanner's time on
 // the large workbook.
 func (sc *sheetScanner) plainCell(b []byte) (v []byte, n int, literal bool) {
-	if !bytes.HasPrefix(b, sc.plainOpen) {
+	if len(sc.prefix) == 0 {
+		// The common case, compared as words rather than by memequal.
+		if len(b) < 3 || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+			return nil, 0, false
+		}
+	} else if !bytes.HasPrefix(b, sc.plainOpen) {
 		return nil, 0, false
 	}
 	text := b[len(sc.plainOpen):]
-	// A value is a few bytes: a loop finds its end sooner than
-	// IndexByte, and sees whether it needs decoding on the way.
-	end, literal := 0, true
-	for ; end < len(text); end++ {
-		if c := text[end]; markup[c] {
-			if c == '<' {
-				break
-			}
-			literal = false
-		}
+	end, literal := valueEnd(text)
+	if end < 0 {
+		return nil, 0, false
 	}
-	if end == len(text) || !bytes.HasPrefix(text[end:], sc.plainClose) {
+	if len(sc.prefix) == 0 {
+		if len(text)-end < 8 || binary.LittleEndian.Uint64(text[end:]) != closeVC {
+			return nil, 0, false
+		}
+	} else if !bytes.HasPrefix(text[end:], sc.plainClose) {
 		return nil, 0, false
 	}
 	return text[:end], len(sc.plainOpen) + end + len(sc.plainClose), literal
+}
+
+// closeVC is "</v></c>" read as a little-endian word.
+var closeVC = binary.LittleEndian.Uint64([]byte("</v></c>"))
+
+// valueEnd finds the '<' that ends a value's text, -1 if none, and
+// whether the text before it is literal: no references or carriage
+// returns to decode. A value is a few bytes: eight are looked at a time
+// for any of the three, a loop of IndexByte's and needsDecoding's would
+// cost more.
+func valueEnd(text []byte) (end int, literal bool) {
+	const lsb = 0x0101010101010101
+	// zero has the high bit set in the first zero byte of x and maybe
+	// in bytes after it: the lowest bit set is the first zero byte.
+	zero := func(x uint64) uint64 { return (x - lsb) &^ x & (lsb << 7) }
+	literal = true
+	for end < len(text) {
+		if end+8 <= len(text) {
+			x := binary.LittleEndian.Uint64(text[end:])
+			m := zero(x^(lsb*'<')) | zero(x^(lsb*'&')) | zero(x^(lsb*'\r'))
+			if m == 0 {
+				end += 8
+				continue
+			}
+			end += bits.TrailingZeros64(m) >> 3
+		} else if !markup[text[end]] {
+			end++
+			continue
+		}
+		if text[end] == '<' {
+			return end, literal
+		}
+		literal = false
+		end++
+	}
+	return -1, false
 }
 
 // markup marks the bytes that end a value's text or need decoding (see

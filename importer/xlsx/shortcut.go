@@ -1,6 +1,9 @@
 package xlsx
 
-import "bytes"
+import (
+	"bytes"
+	"encoding/binary"
+)
 
 // The shortcuts: most of a sheet is cells of a few kinds, written alike
 // by every producer: a start tag <c r="J5" s="4" t="s"> with its
@@ -133,13 +136,13 @@ func (sc *sheetScanner) canonicalCell(data []byte, pos int) (next, c int, ok boo
 	// The column's letters as ColumnOf reads them, upper case only,
 	// then the row's digits, which ColumnOf does not read either.
 	n := 0
-	for i < len(data) && 'A' <= data[i] && data[i] <= 'Z' {
+	for i < len(data) && data[i]-'A' < 26 {
 		if n = n*26 + int(data[i]-'A') + 1; n > 16384 {
 			return 0, 0, false
 		}
 		i++
 	}
-	for i < len(data) && '0' <= data[i] && data[i] <= '9' {
+	for i < len(data) && data[i]-'0' < 10 {
 		i++
 	}
 	if n == 0 || i >= len(data) || data[i] != '"' {
@@ -147,10 +150,10 @@ func (sc *sheetScanner) canonicalCell(data []byte, pos int) (next, c int, ok boo
 	}
 	i++
 	style := 0
-	if i+4 <= len(data) && data[i] == ' ' && data[i+1] == 's' && data[i+2] == '=' && data[i+3] == '"' {
+	if i+4 <= len(data) && binary.LittleEndian.Uint32(data[i:]) == spaceS {
 		i += 4
 		start := i
-		for i < len(data) && '0' <= data[i] && data[i] <= '9' {
+		for i < len(data) && data[i]-'0' < 10 {
 			style = style*10 + int(data[i]-'0')
 			i++
 		}
@@ -161,7 +164,7 @@ func (sc *sheetScanner) canonicalCell(data []byte, pos int) (next, c int, ok boo
 		i++
 	}
 	kind := kindNumber
-	if i+4 <= len(data) && data[i] == ' ' && data[i+1] == 't' && data[i+2] == '=' && data[i+3] == '"' {
+	if i+4 <= len(data) && binary.LittleEndian.Uint32(data[i:]) == spaceT {
 		i += 4
 		start := i
 		for i < len(data) && data[i] != '"' && data[i] != '>' {
@@ -194,6 +197,12 @@ func (sc *sheetScanner) canonicalCell(data []byte, pos int) (next, c int, ok boo
 	next, ok = sc.quickContent(data, i, n-1, style, kind, selfClosing)
 	return next, n - 1, ok
 }
+
+// spaceS and spaceT are ` s="` and ` t="` read as little-endian words.
+var (
+	spaceS = binary.LittleEndian.Uint32([]byte(` s="`))
+	spaceT = binary.LittleEndian.Uint32([]byte(` t="`))
+)
 
 // The kinds of cell quickContent reads, by their t attribute.
 const (
@@ -262,7 +271,7 @@ func (sc *sheetScanner) quickContent(data []byte, pos, c, style, kind int, selfC
 		return pos, true
 	}
 	b := data[pos:]
-	if bytes.HasPrefix(b, sc.closeC) && (kind != kindNumber || sc.shift == 0 || !sc.isDate(style)) {
+	if len(b) >= 4 && b[0] == '<' && b[1] == '/' && bytes.HasPrefix(b, sc.closeC) && (kind != kindNumber || sc.shift == 0 || !sc.isDate(style)) {
 		// Nothing within: a blank, styled or not.
 		sc.put(c, "", int32(style), false)
 		return pos + len(sc.closeC), true

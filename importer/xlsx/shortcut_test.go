@@ -169,3 +169,42 @@ func TestShortcutDates(t *testing.T) {
 		t.Errorf("rows = %q, want [%q]", g.Rows, want)
 	}
 }
+
+// TestValueEnd finds a value's end and whether it needs decoding, eight
+// bytes at a time, as a byte-by-byte search does: every placing of '<',
+// '&' and '\r' among bytes of every kind, in texts of each length up to
+// past three words.
+func TestValueEnd(t *testing.T) {
+	naive := func(text []byte) (int, bool) {
+		for i, c := range text {
+			if c == '<' {
+				return i, !needsDecoding(text[:i], false)
+			}
+		}
+		return -1, false
+	}
+	fill := []byte{'1', '.', 0x00, 0x3b, 0x3d, 0x7f, 0x80, 0xc3, 0xa9, 0xff, '\n', 'v'}
+	for n := range 27 {
+		for _, at := range [][2]int{{-1, -1}, {0, -1}, {n / 2, -1}, {n - 1, -1}, {n - 1, 0}, {n / 2, n / 3}, {n - 1, n - 2}} {
+			for _, mark := range []byte{'&', '\r'} {
+				for f := range fill {
+					text := make([]byte, n)
+					for i := range text {
+						text[i] = fill[(f+i)%len(fill)]
+					}
+					if at[1] >= 0 && at[1] < n {
+						text[at[1]] = mark
+					}
+					if at[0] >= 0 && at[0] < n {
+						text[at[0]] = '<'
+					}
+					end, literal := valueEnd(text)
+					wantEnd, wantLiteral := naive(text)
+					if end != wantEnd || end >= 0 && literal != wantLiteral {
+						t.Fatalf("valueEnd(%q) = %d, %v; want %d, %v", text, end, literal, wantEnd, wantLiteral)
+					}
+				}
+			}
+		}
+	}
+}

@@ -150,7 +150,7 @@ func (sc *sheetScanner) canonicalCell(data []byte, pos int) (next, c int, ok boo
 	}
 	i++
 	style := 0
-	if i+4 <= len(data) && binary.LittleEndian.Uint32(data[i:]) == spaceS {
+	if i+4 <= len(data) && data[i] == ' ' && binary.LittleEndian.Uint32(data[i:]) == spaceS {
 		i += 4
 		start := i
 		for i < len(data) && data[i]-'0' < 10 {
@@ -164,7 +164,7 @@ func (sc *sheetScanner) canonicalCell(data []byte, pos int) (next, c int, ok boo
 		i++
 	}
 	kind := kindNumber
-	if i+4 <= len(data) && binary.LittleEndian.Uint32(data[i:]) == spaceT {
+	if i+4 <= len(data) && data[i] == ' ' && binary.LittleEndian.Uint32(data[i:]) == spaceT {
 		i += 4
 		start := i
 		for i < len(data) && data[i] != '"' && data[i] != '>' {
@@ -284,7 +284,13 @@ func (sc *sheetScanner) quickContent(data []byte, pos, c, style, kind int, selfC
 		}
 		sc.pending = append(sc.pending, pendingText{c, len(sc.buf), len(sc.buf) + len(v)})
 		sc.buf = append(sc.buf, v...)
-		sc.put(c, "", int32(style), true)
+		if c == len(sc.cur) && len(sc.blanks) == 0 {
+			// The next column, as most are: put's last case.
+			sc.cur = append(sc.cur, "")
+			sc.curStyles = append(sc.curStyles, int32(style))
+		} else {
+			sc.put(c, "", int32(style), true)
+		}
 		return pos + n, true
 	case kindShared:
 		v, n, _ := sc.plainCell(b)

@@ -6,7 +6,8 @@ import (
 )
 
 // FuzzScanSheet feeds arbitrary bytes to the worksheet scanner, which
-// reads untrusted XML without a parser's safety net.
+// reads untrusted XML without a parser's safety net, and checks that its
+// shortcuts for common cells read them as its general path does.
 func FuzzScanSheet(f *testing.F) {
 	for _, seed := range []string{
 		`<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2"><v>0.1166</v></c></row>` +
@@ -22,6 +23,11 @@ func FuzzScanSheet(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, opt := range []ScanOptions{{MaxCells: 4_000_000}, {MaxCells: 4_000_000, MaxRows: 3}} {
+			if err := sameScan(data, []string{"Ref", "CIC05"}, opt); err != nil {
+				t.Fatal(err)
+			}
+		}
 		g, err := Scan(context.Background(), data, []string{"Ref", "CIC05"}, ScanOptions{MaxCells: 4_000_000})
 		if err != nil {
 			return

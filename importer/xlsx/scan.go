@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -139,11 +138,38 @@ func (sc *sheetScanner) scan(ctx context.Context, data []byte, maxRows int) erro
 	row, col, rows := -1, -1, 0
 scan:
 	for pos := 0; ; {
-		i := bytes.IndexByte(data[pos:], '<')
-		if i < 0 {
-			break
+		if pos < len(data) && data[pos] == '<' {
+			// Cells follow each other without a byte between: no
+			// search needed.
+			pos++
+		} else {
+			i := bytes.IndexByte(data[pos:], '<')
+			if i < 0 {
+				break
+			}
+			pos += i + 1
 		}
-		pos += i + 1
+		if row >= 0 && !sc.general {
+			if next, c, ok := sc.canonicalCell(data, pos); ok {
+				pos, col = next, c
+				continue
+			}
+			var t cellTag
+			if sc.readCellTag(data, pos, &t) {
+				if next, c, ok := sc.quickCell(data, &t, col); ok {
+					pos, col = next, c
+					continue
+				}
+				var done bool
+				var err error
+				if pos, col, done, err = sc.readCell(data, t.end, row, col, t.ref.of(data), t.typ.of(data), t.style.of(data), t.selfClosing, maxRows); err != nil {
+					return err
+				} else if done {
+					break scan
+				}
+				continue
+			}
+		}
 		name, prefix, attrs, selfClosing, next, ok := readTag(data, pos)
 		if !ok {
 			break
@@ -188,54 +214,13 @@ scan:
 			if prefix != sc.prefix {
 				sc.setPrefix(prefix)
 			}
-			c := col + 1
-			ref, typ, styleAttr := cellAttrs(attrs)
-			if ref != nil {
-				n, ok := ColumnOf(ref)
-				if !ok {
-					return damagedError(fmt.Sprintf("cell reference %q is not valid (the sheet is damaged)", ref))
-				}
-				c = n
-			}
-			if c > 16383 {
-				return damagedError("a cell is beyond column XFD (the sheet is damaged)")
-			}
-			col = c
-			style := 0
-			for _, d := range styleAttr {
-				if d < '0' || d > '9' || style > 1<<20 {
-					style = 0
-					break
-				}
-				style = style*10 + int(d-'0')
-			}
-			var inner, v []byte
-			if !selfClosing {
-				if val, n := sc.plainCell(data[pos:]); n > 0 {
-					inner, v = data[pos:pos+n-len(sc.closeC)], val
-					pos += n
-				} else {
-					end := bytes.Index(data[pos:], sc.closeC)
-					if end < 0 && maxRows > 0 && !sc.whole {
-						// Reading a sheet's head, the data may stop mid-cell.
-						break scan
-					}
-					if end < 0 {
-						return damagedError("a cell is not closed (the sheet is damaged)")
-					}
-					inner = data[pos : pos+end]
-					pos += end + len(sc.closeC)
-					var err error
-					if v, err = sc.value(inner); err != nil {
-						return err
-					}
-				}
-			}
-			if !sc.cell(row, c, inner, v, typ, style) {
-				// Not a damagedError: excelize would read the cell as
-				// empty, without a word.
-				return fmt.Errorf("cell %s%d refers to shared string %s, which the workbook does not have (the workbook is damaged)",
-					ColumnName(c), row+1, bytes.TrimSpace(elementBytes(inner, sc.openV, sc.closeV)))
+			ref, typ, style := cellAttrs(attrs)
+			var done bool
+			var err error
+			if pos, col, done, err = sc.readCell(data, pos, row, col, ref, typ, style, selfClosing, maxRows); err != nil {
+				return err
+			} else if done {
+				break scan
 			}
 		case "col":
 			sc.hiddenCols(attrs)
@@ -293,6 +278,9 @@ type sheetScanner struct {
 	recalc     bool // the workbook asks to be recalculated on opening
 	prefix     string
 	closeC     []byte // "</c>", with the sheet's namespace prefix
+	openC      []byte // "c ", following '<'
+	openIS     []byte // "<is><t>"
+	closeIS    []byte // "</t></is></c>"
 	openV      []byte
 	plainOpen  []byte // "<v>"
 	plainClose []byte // "</v></c>"
@@ -307,6 +295,9 @@ type sheetScanner struct {
 	buf     []byte
 	pending []pendingText
 	emit    func(n int, cells []string) bool // nil to keep every row in g
+	// general reads every tag by the general path, for tests that
+	// compare it with the shortcuts taken for the common cells.
+	general bool
 }
 
 type blank struct {
@@ -317,167 +308,6 @@ type blank struct {
 // pendingText is a number in buf waiting to be made a string: the cell at
 // column col of the current row, bytes buf[from:to].
 type pendingText struct{ col, from, to int }
-
-func (sc *sheetScanner) setPrefix(prefix string) {
-	sc.prefix = prefix
-	sc.closeC = []byte("</" + prefix + "c>")
-	sc.openV = []byte("<" + prefix + "v")
-	sc.plainOpen = []byte("<" + prefix + "v>")
-	sc.plainClose = []byte("</" + prefix + "v></" + prefix + "c>")
-	sc.closeV = []byte("</" + prefix + "v>")
-	sc.openF = []byte("<" + prefix + "f")
-}
-
-// plainCell reads the cell most cells are, b starting just after its
-// start tag: a value and nothing else, "<v>text</v></c>", the text
-// without markup. It returns the text and the length of all that, or 0
-// for any other cell. Such a cell needs no search for its end tag and
-// then for its value within: a seventh of the scanner's time on the large
-// workbook.
-func (sc *sheetScanner) plainCell(b []byte) (v []byte, n int) {
-	if !bytes.HasPrefix(b, sc.plainOpen) {
-		return nil, 0
-	}
-	text := b[len(sc.plainOpen):]
-	end := bytes.IndexByte(text, '<')
-	if end < 0 || !bytes.HasPrefix(text[end:], sc.plainClose) {
-		return nil, 0
-	}
-	return text[:end], len(sc.plainOpen) + end + len(sc.plainClose)
-}
-
-// value returns the content of a cell's <v> given the XML between <c ...>
-// and </c>; nil if it has none. A <v> not closed by "</v>" (legal XML
-// may write "</v >") is damage to the scanner, so that the sheet is read
-// by excelize rather than the figure taken for a blank.
-func (sc *sheetScanner) value(inner []byte) ([]byte, error) {
-	v := elementBytes(inner, sc.openV, sc.closeV)
-	if v == nil && bytes.IndexByte(inner, ':') >= 0 {
-		// Children with a prefix other than the cell's own.
-		v = elementLocal(inner, "v")
-	}
-	if v == nil && hasElement(inner, sc.openV) {
-		return nil, damagedError("a cell's value is not closed (the sheet is damaged)")
-	}
-	return v, nil
-}
-
-// cell records the cell at row, column c, given the XML between <c ...>
-// and </c> (nil for a self-closed cell) and its <v>'s content (nil for
-// none); false if it refers to a shared string the workbook does not
-// have.
-func (sc *sheetScanner) cell(row, c int, inner, v, typ []byte, style int) bool {
-	text, deferred := "", false
-	if inner != nil {
-		formula := sc.recalc && hasElement(inner, sc.openF)
-		if formula && placeholder(v, typ) {
-			v = nil
-		}
-		switch string(typ) {
-		case "", "n", "e", "str":
-			if sc.shift != 0 && (len(typ) == 0 || typ[0] == 'n') && sc.isDate(style) {
-				text = shiftSerial(unescape(v), sc.shift)
-			} else if needsDecoding(v, false) {
-				text = unescape(v)
-			} else if len(v) > 0 {
-				sc.pending = append(sc.pending, pendingText{c, len(sc.buf), len(sc.buf) + len(v)})
-				sc.buf = append(sc.buf, v...)
-				deferred = true
-			}
-		case "d":
-			text = isoSerial(unescape(v), sc.date1904)
-		case "s":
-			n, err := strconv.Atoi(string(bytes.TrimSpace(v)))
-			if err != nil || n < 0 || n >= len(sc.sst) {
-				// An empty <v/> is a blank, as excelize reads it.
-				if len(bytes.TrimSpace(v)) > 0 {
-					return false
-				}
-			} else {
-				text = sc.sst[n]
-			}
-		default:
-			text = cellText(inner, v, typ, sc.raw)
-		}
-		// A formula with no <v>, or an empty one where its result is
-		// not text (Excel saves a formula giving "" as t="str" and an
-		// empty <v>), was never calculated.
-		if !deferred && text == "" && (v == nil || string(typ) != "str") && hasElement(inner, sc.openF) {
-			sc.g.Uncalculated = append(sc.g.Uncalculated, Cell{row, c})
-		} else if formula {
-			sc.g.Unverified = append(sc.g.Unverified, Cell{row, c})
-		}
-	}
-	if text == "" && !deferred {
-		if style == 0 {
-			return true
-		}
-		if c < len(sc.cur) {
-			sc.curStyles[c] = int32(style)
-		} else {
-			sc.blanks = append(sc.blanks, blank{c, int32(style)})
-		}
-		return true
-	}
-	if c < len(sc.cur) {
-		// Out of order: at its column all the same.
-		sc.cur[c], sc.curStyles[c] = text, int32(style)
-		return true
-	}
-	if len(sc.blanks) > 0 {
-		sc.placeBlanks(c)
-	}
-	for len(sc.cur) < c {
-		sc.cur = append(sc.cur, "")
-		sc.curStyles = append(sc.curStyles, 0)
-	}
-	sc.cur = append(sc.cur, text)
-	sc.curStyles = append(sc.curStyles, int32(style))
-	return true
-}
-
-// placeholder reports whether a formula's saved result, its <v>'s
-// content v, is what a tool that does not calculate formulas saves in
-// place of one (see ScanOptions.RecalcOnLoad): nothing, or 0, as a
-// number (XlsxWriter) or as text (excelize types every formula's
-// result t="str").
-func placeholder(v, typ []byte) bool {
-	v = bytes.TrimSpace(v)
-	if len(v) == 0 {
-		return true
-	}
-	if t := string(typ); t != "" && t != "n" && t != "str" {
-		return false
-	}
-	f, err := strconv.ParseFloat(string(v), 64)
-	return err == nil && f == 0
-}
-
-// placeBlanks puts the styled blanks before column c into the row,
-// content having come after them.
-func (sc *sheetScanner) placeBlanks(c int) {
-	kept := sc.blanks[:0]
-	for _, b := range sc.blanks {
-		switch {
-		case b.col < len(sc.cur):
-			sc.curStyles[b.col] = b.style
-		case b.col < c:
-			for len(sc.cur) < b.col {
-				sc.cur = append(sc.cur, "")
-				sc.curStyles = append(sc.curStyles, 0)
-			}
-			sc.cur = append(sc.cur, "")
-			sc.curStyles = append(sc.curStyles, b.style)
-		default:
-			kept = append(kept, b)
-		}
-	}
-	sc.blanks = kept
-}
-
-func (sc *sheetScanner) isDate(style int) bool {
-	return style < len(sc.dateStyles) && sc.dateStyles[style]
-}
 
 // endRow finishes the current row: its numbers made strings, and the
 // row kept in the grid at its number or, when rows are streamed, handed
@@ -536,70 +366,4 @@ func (sc *sheetScanner) flush() {
 		sc.cur[p.col] = all[p.from:p.to]
 	}
 	sc.buf, sc.pending = sc.buf[:0], sc.pending[:0]
-}
-
-// cellText returns the text of an inline-string or boolean cell, given the XML between <c ...> and </c> and its <v> content.
-func cellText(inner, v, typ []byte, raw bool) string {
-	switch string(typ) {
-	case "inlineStr":
-		return textRuns(inner)
-	case "b":
-		if raw {
-			return unescape(v)
-		}
-		switch string(bytes.TrimSpace(v)) {
-		case "1":
-			return "TRUE"
-		case "0":
-			return "FALSE"
-		}
-		return ""
-	}
-	return unescape(v)
-}
-
-// elementBytes returns the content of the first element opened by open
-// ("<v") and closed by closing ("</v>") in b; nil if there is none.
-func elementBytes(b, open, closing []byte) []byte {
-	for {
-		i := bytes.Index(b, open)
-		if i < 0 {
-			return nil
-		}
-		b = b[i+len(open):]
-		if len(b) == 0 {
-			return nil
-		}
-		if b[0] != '>' && !isSpace(b[0]) && b[0] != '/' {
-			continue
-		}
-		gt := bytes.IndexByte(b, '>')
-		if gt < 0 {
-			return nil
-		}
-		if gt > 0 && b[gt-1] == '/' {
-			return []byte{}
-		}
-		b = b[gt+1:]
-		end := bytes.Index(b, closing)
-		if end < 0 {
-			return nil
-		}
-		return b[:end]
-	}
-}
-
-// hasElement reports whether b holds an element opened by open ("<f"),
-// and not merely one whose name starts the same.
-func hasElement(b, open []byte) bool {
-	for {
-		i := bytes.Index(b, open)
-		if i < 0 {
-			return false
-		}
-		b = b[i+len(open):]
-		if len(b) > 0 && (b[0] == '>' || b[0] == '/' || isSpace(b[0])) {
-			return true
-		}
-	}
 }

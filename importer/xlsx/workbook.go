@@ -77,6 +77,16 @@ type Workbook struct {
 	mu         sync.Mutex          // guards pending
 	pending    map[string]*pending // sheets being read, or read and not yet handed over
 	wg         sync.WaitGroup      // the background readers
+	smu        sync.Mutex          // guards started
+	started    map[string]*started // parts whose head was read, by partKey
+}
+
+// started is a part whose first bytes Head inflated, its reader left
+// open, so that reading the whole part goes on from there rather than
+// inflating them again.
+type started struct {
+	raw []byte        // the bytes inflated, as stored
+	rc  io.ReadCloser // the rest; nil if raw is the whole part
 }
 
 // Sheet describes a worksheet of a workbook.
@@ -140,6 +150,11 @@ func Open(name string, opt Options) (*Workbook, error) {
 // Close waits for any sheets still being read and closes the file.
 func (w *Workbook) Close() error {
 	w.wg.Wait()
+	for _, st := range w.started {
+		if st.rc != nil {
+			st.rc.Close()
+		}
+	}
 	if w.xf != nil {
 		w.xf.Close()
 	}
@@ -153,21 +168,33 @@ func (w *Workbook) part(name string) ([]byte, error) { return w.partInto(nil, na
 // partInto reads a part into buf, reusing its memory: a sheet's XML is
 // garbage once scanned, so one buffer serves every sheet a reader scans.
 func (w *Workbook) partInto(buf []byte, name string) ([]byte, error) {
-	f, ok := w.parts[strings.ToLower(strings.TrimPrefix(name, "/"))]
+	key := partKey(name)
+	f, ok := w.parts[key]
 	if !ok {
 		return nil, nil
 	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, ErrNotWorkbook
-	}
-	defer rc.Close()
 	if size := int64(f.UncompressedSize64); size <= w.limit && int64(cap(buf)) < size+1 {
 		buf = make([]byte, 0, size+1)
 	}
-	b := bytes.NewBuffer(buf[:0])
-	if _, err := b.ReadFrom(io.LimitReader(rc, w.limit+1)); err != nil {
-		return nil, ErrNotWorkbook
+	var rc io.ReadCloser
+	w.smu.Lock()
+	st := w.started[key]
+	delete(w.started, key)
+	w.smu.Unlock()
+	if st != nil {
+		buf, rc = append(buf[:0], st.raw...), st.rc
+	} else {
+		var err error
+		if rc, err = f.Open(); err != nil {
+			return nil, ErrNotWorkbook
+		}
+	}
+	b := bytes.NewBuffer(buf)
+	if rc != nil {
+		defer rc.Close()
+		if _, err := b.ReadFrom(io.LimitReader(rc, w.limit+1-int64(b.Len()))); err != nil {
+			return nil, ErrNotWorkbook
+		}
 	}
 	if int64(b.Len()) > w.limit {
 		return nil, TooBigError{w.limit}
@@ -243,18 +270,13 @@ func (w *Workbook) Head(ctx context.Context, name string, maxRows int) (g *Grid,
 }
 
 func (w *Workbook) head(ctx context.Context, s Sheet, maxRows int) (g *Grid, complete bool, err error) {
-	f, ok := w.parts[strings.ToLower(s.path)]
+	f, ok := w.parts[partKey(s.path)]
 	if !ok {
 		return &Grid{}, true, nil
 	}
-	rc, err := f.Open()
+	data, err := w.start(partKey(s.path), f)
 	if err != nil {
-		return nil, false, ErrNotWorkbook
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, headBytes))
-	if err != nil {
-		return nil, false, ErrNotWorkbook
+		return nil, false, err
 	}
 	whole := uint64(len(data)) >= f.UncompressedSize64
 	if !whole && len(data)%2 == 1 && (data[0] == 0 || len(data) > 1 && data[1] == 0) {
@@ -271,6 +293,49 @@ func (w *Workbook) head(ctx context.Context, s Sheet, maxRows int) (g *Grid, com
 	}
 	return g, len(g.Rows) >= maxRows || whole, nil
 }
+
+// start inflates a part's first headBytes, or takes those inflated
+// before, and keeps them with the part's reader for partInto.
+func (w *Workbook) start(key string, f *zip.File) ([]byte, error) {
+	w.smu.Lock()
+	st := w.started[key]
+	w.smu.Unlock()
+	if st != nil {
+		return st.raw, nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, ErrNotWorkbook
+	}
+	raw := make([]byte, headBytes)
+	n, err := io.ReadFull(rc, raw)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		rc.Close()
+		return nil, ErrNotWorkbook
+	}
+	st = &started{raw: raw[:n], rc: rc}
+	if n < headBytes {
+		rc.Close()
+		st.rc = nil
+	}
+	w.smu.Lock()
+	defer w.smu.Unlock()
+	if prev := w.started[key]; prev != nil {
+		// Read at the same time by another caller.
+		if st.rc != nil {
+			st.rc.Close()
+		}
+		return prev.raw, nil
+	}
+	if w.started == nil {
+		w.started = map[string]*started{}
+	}
+	w.started[key] = st
+	return st.raw, nil
+}
+
+// partKey is the key of w.parts for a part's name.
+func partKey(name string) string { return strings.ToLower(strings.TrimPrefix(name, "/")) }
 
 // pending is a sheet being read in the background.
 type pending struct {

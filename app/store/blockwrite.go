@@ -129,12 +129,16 @@ func encodeInParallel(obs []app.Observation, groups []seriesGroup, b *bolt.Bucke
 // encode encodes p's series, with their latest stored versions from b
 // unless fresh.
 func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bolt.Bucket, fresh bool) {
-	latest := map[[periodLen]byte]figures{}
 	var (
-		view figureView
-		enc  blockEncoder
-		pkey [periodLen]byte
+		held   []heldFigure
+		stored versionReader
+		view   figureView
+		enc    blockEncoder
+		pkey   [periodLen]byte
 	)
+	if !fresh {
+		stored.c = b.Cursor()
+	}
 	figs := 0
 	for _, g := range groups[p.from:p.to] {
 		figs += len(g.recs)
@@ -144,32 +148,41 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 	p.blocks = make([]byte, 0, 24*figs)
 	p.ends = make([]int, 1, p.to-p.from+1)
 	for _, g := range groups[p.from:p.to] {
-		clear(latest)
 		if !fresh {
-			if err := latestVersions(b, g.key, latest); err != nil {
+			var err error
+			if held, err = stored.latest(g.key); err != nil {
 				o := &obs[g.recs[0]]
 				p.err = fmt.Errorf("observations of %s: %w", app.SeriesKey{Ref: o.Ref, Area: o.Area, Split: o.Split}, err)
 				return
 			}
 		}
+		// The figures come in period order, as held is, so each one's
+		// latest version is looked for from where the one before's was.
+		at := 0
 		enc = blockEncoder{b: p.blocks}
 		for j, rec := range g.recs {
 			o := &obs[rec]
 			if j+1 < len(g.recs) && obs[g.recs[j+1]].Period == o.Period {
 				continue // the later statement stands
 			}
-			var (
-				prev    figures
-				hasPrev bool
-			)
-			if !fresh {
+			var prev *figures
+			if len(held) > 0 {
+				last := pkey
 				appendPeriod(pkey[:0], o.Period)
-				prev, hasPrev = latest[pkey]
+				if bytes.Compare(pkey[:], last[:]) < 0 {
+					at = 0
+				}
+				for at < len(held) && bytes.Compare(held[at].pkey[:], pkey[:]) < 0 {
+					at++
+				}
+				if at < len(held) && held[at].pkey == pkey {
+					prev = &held[at].f
+				}
 			}
-			restated := hasPrev && o.Restates(*view.of(&prev))
+			restated := prev != nil && view.restates(o, prev)
 			if !restated {
 				p.added++
-				if hasPrev {
+				if prev != nil {
 					p.revised++
 				}
 			}
@@ -324,52 +337,105 @@ func (w *snapshotWriter) carve(n int) []byte {
 	return w.blocks[from : from+n : from+n]
 }
 
-// latestVersions fills latest with the latest version (not restatement)
-// of each period in the blocks of series stored, by the period's key.
-// The figures point into the store's pages, valid in this transaction.
-func latestVersions(b *bolt.Bucket, series []byte, latest map[[periodLen]byte]figures) error {
-	c := b.Cursor()
-	r := newBlockReader(nil)
-	for k, v := c.Seek(series); k != nil && isBlockOf(k, series); k, v = c.Next() {
+// heldFigure is the latest version stored of one period of a series:
+// the period's key and its figures.
+type heldFigure struct {
+	pkey [periodLen]byte
+	f    figures
+}
+
+// versionReader reads the latest versions of series, reusing its memory
+// from one series to the next.
+type versionReader struct {
+	c    *bolt.Cursor
+	r    blockReader
+	held []heldFigure
+}
+
+// latest returns the latest version (not restatement) stored of each
+// period of the series whose key is series, one a period, in the periods'
+// key order, valid until the next call. The figures point into the
+// store's pages, valid in this transaction.
+//
+// A series' blocks are read in import order, each in period order, so a
+// store holding one version of each period (a series imported once, or
+// restated since) gives them in order already; only a series with
+// revisions is sorted, its latest version of each period kept.
+func (vr *versionReader) latest(series []byte) ([]heldFigure, error) {
+	held, r := vr.held[:0], &vr.r
+	defer func() { vr.held = held[:0] }()
+	inOrder := true
+	for k, v := vr.c.Seek(series); k != nil && isBlockOf(k, series); k, v = vr.c.Next() {
 		r.reset(v)
 		for r.next() {
-			if !r.e.restatement() {
-				latest[r.e.pkey] = r.e.figures()
+			if r.e.restatement() {
+				continue
 			}
+			if n := len(held); n > 0 && bytes.Compare(held[n-1].pkey[:], r.e.pkey[:]) >= 0 {
+				inOrder = false
+			}
+			held = append(held, heldFigure{pkey: r.e.pkey, f: r.e.figures()})
 		}
 		if r.bad {
-			return fmt.Errorf("block %q: %w", k, errCorrupt)
+			return nil, fmt.Errorf("block %q: %w", k, errCorrupt)
 		}
 	}
-	return nil
+	if inOrder {
+		return held, nil
+	}
+	// Stable, so that a period's versions stay in the order written and
+	// the last of each is its latest.
+	slices.SortStableFunc(held, func(a, b heldFigure) int { return bytes.Compare(a.pkey[:], b.pkey[:]) })
+	latest := held[:0]
+	for i := range held {
+		if i+1 < len(held) && held[i+1].pkey == held[i].pkey {
+			continue
+		}
+		latest = append(latest, held[i])
+	}
+	return latest, nil
 }
 
-// figureView shows figures as an app.Observation, for its rules, without
-// allocating for each: it reuses one observation and interns statuses.
+// figureView shows stored figures as an app.Observation, for its rules,
+// without allocating for each: the figures are copied to the stack, and
+// the status is the figure's own when the two say the same (as they do
+// when the figure restates), else one interned.
 type figureView struct {
-	o        app.Observation
-	floats   [3]float64
-	statuses map[string]app.Status
+	statuses []app.Status
 }
 
-func (v *figureView) of(f *figures) *app.Observation {
-	v.o = app.Observation{StandIn: f.flags&isStandIn != 0}
-	for i, p := range [...]**float64{&v.o.Value, &v.o.Numerator, &v.o.Denominator} {
-		if f.flags&(1<<i) != 0 {
-			v.floats[i] = f.floats[i]
-			*p = &v.floats[i]
+// restates reports whether o restates the figures f, by app.Observation.Restates.
+func (v *figureView) restates(o *app.Observation, f *figures) bool {
+	prev := app.Observation{StandIn: f.flags&isStandIn != 0, Status: v.status(o, f.status)}
+	// Set one by one, not through pointers to the fields, so that the
+	// copy stays on the stack.
+	floats := f.floats
+	if f.flags&hasValue != 0 {
+		prev.Value = &floats[0]
+	}
+	if f.flags&hasNumerator != 0 {
+		prev.Numerator = &floats[1]
+	}
+	if f.flags&hasDenominator != 0 {
+		prev.Denominator = &floats[2]
+	}
+	return o.Restates(prev)
+}
+
+// status returns the status s says, as a string: o's own where they are
+// the same.
+func (v *figureView) status(o *app.Observation, s []byte) app.Status {
+	if string(o.Status) == string(s) {
+		return o.Status
+	}
+	for _, st := range v.statuses {
+		if string(st) == string(s) {
+			return st
 		}
 	}
-	st, ok := v.statuses[string(f.status)]
-	if !ok {
-		if v.statuses == nil {
-			v.statuses = map[string]app.Status{}
-		}
-		st = app.Status(f.status)
-		v.statuses[string(st)] = st
-	}
-	v.o.Status = st
-	return &v.o
+	st := app.Status(s)
+	v.statuses = append(v.statuses, st)
+	return st
 }
 
 // restatesFigures is restates on decoded figures: b, the later, says what

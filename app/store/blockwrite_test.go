@@ -106,3 +106,41 @@ func TestGroupSeriesHalves(t *testing.T) {
 		}
 	}
 }
+
+// TestLatestVersionCompared: a figure is a restatement when it says what
+// its period's latest version says, however many imports gave the period
+// before and in whatever order their blocks hold it, and a revision
+// otherwise; a figure the dataset gives twice is compared by its later
+// statement.
+func TestLatestVersionCompared(t *testing.T) {
+	m := func(n int) app.Period { return app.MonthOf(2025, time.Month(n)) }
+	fig := func(month int, v float64) app.Observation {
+		return app.Observation{Ref: "CIC05", Area: app.Kent, Period: m(month), Value: app.Float(v)}
+	}
+	imports := []struct {
+		name  string
+		obs   []app.Observation
+		added int // versions added, of which revisions
+		revs  int
+	}{
+		{"jan-mar", []app.Observation{fig(1, 1), fig(2, 2), fig(3, 3)}, 3, 0},
+		// February revised and April added: the series' blocks now hold
+		// two versions of February, the later in the later block.
+		{"feb-apr", []app.Observation{fig(2, 20), fig(4, 4)}, 2, 1},
+		// February as revised restates it; March moves; the rest restate.
+		{"jan-apr", []app.Observation{fig(1, 1), fig(2, 20), fig(3, 30), fig(4, 4)}, 1, 1},
+		// February's first figure again is a revision of the latest.
+		{"feb-back", []app.Observation{fig(2, 2)}, 1, 1},
+		// Given out of period order, and March twice: the later stands
+		// and restates the latest.
+		{"unordered", []app.Observation{fig(4, 4), fig(3, 31), fig(1, 1), fig(2, 2), fig(3, 30)}, 0, 0},
+		{"march-again", []app.Observation{fig(3, 3)}, 1, 1},
+	}
+	s := openTemp(t)
+	for _, imp := range imports {
+		rec := mustImport(t, s, imp.name, &app.Dataset{Observations: imp.obs})
+		if rec.Counts.Observations != imp.added || rec.Counts.Revisions != imp.revs {
+			t.Errorf("%s added %d versions, %d revisions; want %d, %d", imp.name, rec.Counts.Observations, rec.Counts.Revisions, imp.added, imp.revs)
+		}
+	}
+}

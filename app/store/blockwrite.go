@@ -37,7 +37,7 @@ func (w *snapshotWriter) flushBlocks(obs []app.Observation) (added, revised int,
 	// A bucket empty before this import holds no earlier version of
 	// anything, so nothing need be looked up.
 	first, _ := b.Cursor().First()
-	parts := encodeInParallel(obs, groups, b, first == nil)
+	parts := encodeInParallel(obs, groups, b, w.seq, first == nil)
 	for i := range parts {
 		if parts[i].panicked != nil {
 			// A fault reading a damaged page: raised again here, for
@@ -60,14 +60,13 @@ func (w *snapshotWriter) flushBlocks(obs []app.Observation) (added, revised int,
 				hooked = true
 			}
 			done += len(g.recs)
-			k := w.carve(len(g.key) + seqLen)
-			binary.BigEndian.PutUint64(k[copy(k, g.key):], w.seq)
+			k := p.keys[p.keyEnds[j]:p.keyEnds[j+1]:p.keyEnds[j+1]]
 			v := p.blocks[p.ends[j]:p.ends[j+1]:p.ends[j+1]]
 			if err := b.Put(k, v); err != nil {
 				o := &obs[g.recs[0]]
 				return 0, 0, fmt.Errorf("observations of %s: %w", app.SeriesKey{Ref: o.Ref, Area: o.Area, Split: o.Split}, err)
 			}
-			w.addSum(kindObservation, k, recordHash(k, v))
+			w.addSum(kindObservation, k, p.hashes[j])
 			w.note(kindObservation, k)
 		}
 	}
@@ -75,11 +74,17 @@ func (w *snapshotWriter) flushBlocks(obs []app.Observation) (added, revised int,
 }
 
 // encodedPart is the blocks of the series groups[from:to], one after
-// another in blocks: the j'th ends at ends[j+1].
+// another in blocks: the j'th ends at ends[j+1]. Its key is
+// keys[keyEnds[j]:keyEnds[j+1]], and hashes[j] its recordHash: hashing
+// every byte of a large import is work shared among the encoders too,
+// not left to the goroutine that puts the blocks.
 type encodedPart struct {
 	from, to       int
 	blocks         []byte
 	ends           []int
+	keys           []byte
+	keyEnds        []int
+	hashes         []uint64
 	added, revised int
 	err            error
 	panicked       any
@@ -89,10 +94,10 @@ type encodedPart struct {
 // where starting another would cost more than it saves.
 const minObsPerEncoder = 8192
 
-// encodeInParallel encodes the blocks of groups, in parts of about equal
-// numbers of figures, one goroutine each; fresh says the bucket b holds no
-// earlier version to look up.
-func encodeInParallel(obs []app.Observation, groups []seriesGroup, b *bolt.Bucket, fresh bool) []encodedPart {
+// encodeInParallel encodes the blocks of groups, the import seq's, in
+// parts of about equal numbers of figures, one goroutine each; fresh says
+// the bucket b holds no earlier version to look up.
+func encodeInParallel(obs []app.Observation, groups []seriesGroup, b *bolt.Bucket, seq uint64, fresh bool) []encodedPart {
 	n := max(1, min(runtime.GOMAXPROCS(0), len(obs)/minObsPerEncoder))
 	parts := make([]encodedPart, 0, n)
 	from, seen := 0, 0
@@ -114,7 +119,7 @@ func encodeInParallel(obs []app.Observation, groups []seriesGroup, b *bolt.Bucke
 			}()
 			// The setting is each goroutine's own (see faultsPanic).
 			defer faultsPanic()()
-			p.encode(obs, groups, b, fresh)
+			p.encode(obs, groups, b, seq, fresh)
 		}
 		if i == len(parts)-1 {
 			encode()
@@ -126,9 +131,9 @@ func encodeInParallel(obs []app.Observation, groups []seriesGroup, b *bolt.Bucke
 	return parts
 }
 
-// encode encodes p's series, with their latest stored versions from b
-// unless fresh.
-func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bolt.Bucket, fresh bool) {
+// encode encodes p's series as the import seq's blocks, with their latest
+// stored versions from b unless fresh.
+func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bolt.Bucket, seq uint64, fresh bool) {
 	var (
 		held   []heldFigure
 		stored versionReader
@@ -139,14 +144,18 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 	if !fresh {
 		stored.c = b.Cursor()
 	}
-	figs := 0
+	figs, keyBytes := 0, 0
 	for _, g := range groups[p.from:p.to] {
 		figs += len(g.recs)
+		keyBytes += len(g.key) + seqLen
 	}
 	// Entries of a monthly series average under 24 bytes; the buffer
 	// grows if not.
 	p.blocks = make([]byte, 0, 24*figs)
 	p.ends = make([]int, 1, p.to-p.from+1)
+	p.keys = make([]byte, 0, keyBytes)
+	p.keyEnds = make([]int, 1, p.to-p.from+1)
+	p.hashes = make([]uint64, 0, p.to-p.from)
 	for _, g := range groups[p.from:p.to] {
 		if !fresh {
 			var err error
@@ -190,6 +199,10 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 		}
 		p.blocks = enc.b
 		p.ends = append(p.ends, len(p.blocks))
+		k := len(p.keys)
+		p.keys = binary.BigEndian.AppendUint64(append(p.keys, g.key...), seq)
+		p.keyEnds = append(p.keyEnds, len(p.keys))
+		p.hashes = append(p.hashes, recordHash(p.keys[k:], p.blocks[p.ends[len(p.ends)-2]:]))
 	}
 }
 
@@ -318,23 +331,6 @@ func (s *seriesGrouping) add(obs []app.Observation, later seriesGrouping) {
 		g.unsorted = g.unsorted || lg.unsorted || periodOrder(obs[g.recs[len(g.recs)-1]].Period, obs[lg.recs[0]].Period) > 0
 		g.recs = append(g.recs, lg.recs...)
 	}
-}
-
-// blockArena is the size of the chunks blocks are carved from: bbolt
-// holds every key and value put until the commit.
-const blockArena = 1 << 20
-
-// carve returns n bytes from the writer's arena.
-func (w *snapshotWriter) carve(n int) []byte {
-	if n > blockArena/4 {
-		return make([]byte, n)
-	}
-	if cap(w.blocks)-len(w.blocks) < n {
-		w.blocks = make([]byte, 0, blockArena)
-	}
-	from := len(w.blocks)
-	w.blocks = w.blocks[:from+n]
-	return w.blocks[from : from+n : from+n]
 }
 
 // heldFigure is the latest version stored of one period of a series:

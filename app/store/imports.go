@@ -149,7 +149,6 @@ type snapshotWriter struct {
 	defs    uint64           // of recordHash over the definitions written
 	refs    map[string]uint64
 	pending []pendingPut // one kind's records, waiting to be sorted
-	blocks  []byte       // arena the observation blocks are carved from
 }
 
 // addSum counts h, the hash of the record of kind with key k, in the

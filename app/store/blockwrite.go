@@ -25,7 +25,16 @@ import (
 // Nothing is put while they are encoded, so the transaction is only read
 // from the encoders, which bbolt allows.
 func (w *snapshotWriter) flushBlocks(obs []app.Observation) (added, revised int, err error) {
-	groups, err := groupSeries(obs)
+	var groups []seriesGroup
+	if w.grouped != nil {
+		g := <-w.grouped
+		if g.panicked != nil {
+			panic(g.panicked) // for Import's guard to report
+		}
+		groups, err = g.groups, g.err
+	} else {
+		groups, err = groupSeries(obs)
+	}
 	if err != nil || len(groups) == 0 {
 		return 0, 0, err
 	}
@@ -270,6 +279,25 @@ func groupSeries(obs []app.Observation) ([]seriesGroup, error) {
 		}
 	}
 	return groups, nil
+}
+
+// groupedSeries is groupSeries' result, made on another goroutine.
+type groupedSeries struct {
+	groups   []seriesGroup
+	err      error
+	panicked any
+}
+
+// groupInBackground is groupSeries for a goroutine of its own: a panic
+// is passed to the receiver rather than ending the program.
+func groupInBackground(obs []app.Observation) (g groupedSeries) {
+	defer func() {
+		if r := recover(); r != nil {
+			g = groupedSeries{panicked: r}
+		}
+	}()
+	g.groups, g.err = groupSeries(obs)
+	return g
 }
 
 // seriesGrouping is the series groups of a run of figures, in the order

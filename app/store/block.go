@@ -61,6 +61,10 @@ type blockEncoder struct {
 	period app.Period
 	texts  [numTexts]string
 	cell   string
+	// at is the offset in b of the last entry added, and nums those of
+	// its numbers, so that the entry can be compared with another as
+	// encoded, and marked a restatement after.
+	at, numsFrom, numsTo int
 }
 
 // add appends o, a restatement when restated. It appends to a local
@@ -85,12 +89,14 @@ func (e *blockEncoder) add(o *app.Observation, restated bool) {
 	} else {
 		b = appendPeriod(b, o.Period)
 	}
+	numsFrom := len(b)
 	for i, f := range [...]*float64{o.Value, o.Numerator, o.Denominator} {
 		if f != nil {
 			flags |= 1 << i
 			b = appendNumber(b, *f)
 		}
 	}
+	numsTo := len(b)
 	sameTexts := e.n > 0 && texts == e.texts
 	if sameTexts {
 		flags |= entSameTexts
@@ -111,6 +117,7 @@ func (e *blockEncoder) add(o *app.Observation, restated bool) {
 	b = append(b, o.Cell[shared:]...)
 	b[at] = flags
 	e.b = b
+	e.at, e.numsFrom, e.numsTo = at, numsFrom, numsTo
 	e.n++
 	e.period, e.cell = o.Period, o.Cell
 	if !sameTexts {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -183,7 +184,7 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 			if j+1 < len(g.recs) && obs[g.recs[j+1]].Period == o.Period {
 				continue // the later statement stands
 			}
-			var prev *figures
+			var prev *heldFigure
 			if len(held) > 0 {
 				last := pkey
 				appendPeriod(pkey[:0], o.Period)
@@ -194,17 +195,19 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 					at++
 				}
 				if at < len(held) && held[at].pkey == pkey {
-					prev = &held[at].f
+					prev = &held[at]
 				}
 			}
-			restated := prev != nil && view.restates(o, prev)
-			if !restated {
+			enc.add(o, false)
+			restated := prev != nil && (prev.sameAs(&enc, o) || view.restates(o, prev.figures()))
+			if restated {
+				enc.b[enc.at] |= entRestatement
+			} else {
 				p.added++
 				if prev != nil {
 					p.revised++
 				}
 			}
-			enc.add(o, restated)
 		}
 		p.blocks = enc.b
 		p.ends = append(p.ends, len(p.blocks))
@@ -361,19 +364,51 @@ func (s *seriesGrouping) add(obs []app.Observation, later seriesGrouping) {
 	}
 }
 
-// heldFigure is the latest version stored of one period of a series:
-// the period's key and its figures.
-type heldFigure struct {
-	pkey [periodLen]byte
-	f    figures
-}
-
 // versionReader reads the latest versions of series, reusing its memory
 // from one series to the next.
 type versionReader struct {
 	c    *bolt.Cursor
-	r    blockReader
 	held []heldFigure
+}
+
+// heldFigure is the latest version stored of one period of a series: the
+// period's key, and its figures as its block encodes them. An import
+// restating a series gives most of its figures just as they are stored,
+// so they are compared as encoded, and decoded only when they differ.
+type heldFigure struct {
+	pkey   [periodLen]byte
+	flags  byte   // of the entry: which numbers it has, and the stand-in mark
+	nums   []byte // the numbers, as appendNumber wrote them
+	status []byte
+	// finite says every number is: a figure restates one just like it
+	// unless a number is NaN or infinite.
+	finite bool
+}
+
+// figureFlags are the flags of an entry that are part of its figures.
+const figureFlags = entValue | entNumerator | entDenominator | entStandIn
+
+// sameAs reports whether the entry enc added last, of o, states h's
+// figures just as h does, and so restates it: the same numbers, present
+// and absent, encoded alike (the encoding of a number is one, and gives
+// the number back to the bit), the same stand-in mark and status, none of
+// them NaN or infinite, which app.Observation.Restates holds apart from
+// themselves.
+func (h *heldFigure) sameAs(enc *blockEncoder, o *app.Observation) bool {
+	return h.finite && h.flags == enc.b[enc.at]&figureFlags &&
+		bytes.Equal(h.nums, enc.b[enc.numsFrom:enc.numsTo]) && string(h.status) == string(o.Status)
+}
+
+// figures decodes h's figures.
+func (h *heldFigure) figures() figures {
+	f := figures{flags: h.flags, status: h.status}
+	rest := h.nums
+	for i := range f.floats {
+		if h.flags&(1<<i) != 0 {
+			f.floats[i], rest, _ = readNumber(rest)
+		}
+	}
+	return f
 }
 
 // latest returns the latest version (not restatement) stored of each
@@ -386,21 +421,24 @@ type versionReader struct {
 // restated since) gives them in order already; only a series with
 // revisions is sorted, its latest version of each period kept.
 func (vr *versionReader) latest(series []byte) ([]heldFigure, error) {
-	held, r := vr.held[:0], &vr.r
+	held := vr.held[:0]
 	defer func() { vr.held = held[:0] }()
 	inOrder := true
+	var sk blockSkimmer
 	for k, v := vr.c.Seek(series); k != nil && isBlockOf(k, series); k, v = vr.c.Next() {
-		r.reset(v)
-		for r.next() {
-			if r.e.restatement() {
+		sk = blockSkimmer{rest: v}
+		for sk.next() {
+			if sk.f.flags&entRestatement != 0 {
 				continue
 			}
-			if n := len(held); n > 0 && bytes.Compare(held[n-1].pkey[:], r.e.pkey[:]) >= 0 {
+			if n := len(held); n > 0 && bytes.Compare(held[n-1].pkey[:], sk.f.pkey[:]) >= 0 {
 				inOrder = false
 			}
-			held = append(held, heldFigure{pkey: r.e.pkey, f: r.e.figures()})
+			f := sk.f
+			f.flags &= figureFlags
+			held = append(held, f)
 		}
-		if r.bad {
+		if sk.bad {
 			return nil, fmt.Errorf("block %q: %w", k, errCorrupt)
 		}
 	}
@@ -420,6 +458,93 @@ func (vr *versionReader) latest(series []byte) ([]heldFigure, error) {
 	return latest, nil
 }
 
+// blockSkimmer reads a block's entries as blockReader does, finding each
+// one's figures as encoded without decoding them, or copying its cell.
+// It refuses what blockReader refuses.
+type blockSkimmer struct {
+	rest    []byte
+	f       heldFigure // the entry read, its flags whole
+	period  app.Period
+	n       int
+	cellLen int // of the entry before's cell
+	bad     bool
+}
+
+func (s *blockSkimmer) next() bool {
+	if len(s.rest) == 0 || s.bad {
+		return false
+	}
+	f := &s.f
+	f.flags = s.rest[0]
+	rest := s.rest[1:]
+	fail := func() bool { s.bad = true; return false }
+	if f.flags&entNextPeriod != 0 {
+		if s.n == 0 {
+			return fail()
+		}
+		s.period = s.period.Add(1)
+		appendPeriod(f.pkey[:0], s.period)
+	} else {
+		if len(rest) < periodLen {
+			return fail()
+		}
+		copy(f.pkey[:], rest)
+		s.period = readPeriod(rest)
+		rest = rest[periodLen:]
+	}
+	nums := rest
+	f.finite = true
+	for i := range 3 {
+		if f.flags&(1<<i) == 0 {
+			continue
+		}
+		h, w := binary.Uvarint(rest)
+		if w <= 0 {
+			return fail()
+		}
+		rest = rest[w:]
+		switch k := h & 7; {
+		case k == numberRaw:
+			if len(rest) < 8 {
+				return fail()
+			}
+			x := math.Float64frombits(binary.BigEndian.Uint64(rest))
+			f.finite = f.finite && !math.IsNaN(x) && !math.IsInf(x, 0)
+			rest = rest[8:]
+		case k > numberMaxScale:
+			return fail()
+		}
+	}
+	f.nums = nums[:len(nums)-len(rest)]
+	if f.flags&entSameTexts == 0 {
+		for i := range numTexts {
+			n, w := binary.Uvarint(rest)
+			if w <= 0 || uint64(len(rest)-w) < n {
+				return fail()
+			}
+			if i == 0 {
+				f.status = rest[w : w+int(n)]
+			}
+			rest = rest[w+int(n):]
+		}
+	} else if s.n == 0 {
+		return fail()
+	}
+	shared, w := binary.Uvarint(rest)
+	if w <= 0 || shared > uint64(s.cellLen) {
+		return fail()
+	}
+	rest = rest[w:]
+	n, w := binary.Uvarint(rest)
+	if w <= 0 || uint64(len(rest)-w) < n {
+		return fail()
+	}
+	s.cellLen = int(shared) + int(n)
+	s.rest = rest[w+int(n):]
+	s.n++
+	return true
+}
+
 // figureView shows stored figures as an app.Observation, for its rules,
 // without allocating for each: the figures are copied to the stack, and
 // the status is the figure's own when the two say the same (as they do
@@ -429,7 +554,7 @@ type figureView struct {
 }
 
 // restates reports whether o restates the figures f, by app.Observation.Restates.
-func (v *figureView) restates(o *app.Observation, f *figures) bool {
+func (v *figureView) restates(o *app.Observation, f figures) bool {
 	prev := app.Observation{StandIn: f.flags&isStandIn != 0, Status: v.status(o, f.status)}
 	// Set one by one, not through pointers to the fields, so that the
 	// copy stays on the stack.

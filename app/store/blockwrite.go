@@ -148,7 +148,6 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 		held   []heldFigure
 		stored versionReader
 		view   figureView
-		enc    blockEncoder
 		pkey   [periodLen]byte
 	)
 	if !fresh {
@@ -178,7 +177,8 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 		// The figures come in period order, as held is, so each one's
 		// latest version is looked for from where the one before's was.
 		at := 0
-		enc = blockEncoder{b: p.blocks}
+		blk := p.blocks
+		var last *app.Observation // whose entry blk ends with
 		for j, rec := range g.recs {
 			o := &obs[rec]
 			if j+1 < len(g.recs) && obs[g.recs[j+1]].Period == o.Period {
@@ -198,10 +198,12 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 					prev = &held[at]
 				}
 			}
-			enc.add(o, false)
-			restated := prev != nil && (prev.sameAs(&enc, o) || view.restates(o, prev.figures()))
+			var span entrySpan
+			blk, span = appendEntry(blk, o, last, false)
+			last = o
+			restated := prev != nil && (prev.sameAs(blk, span, o) || view.restates(o, prev.figures()))
 			if restated {
-				enc.b[enc.at] |= entRestatement
+				blk[span.at] |= entRestatement
 			} else {
 				p.added++
 				if prev != nil {
@@ -209,7 +211,7 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 				}
 			}
 		}
-		p.blocks = enc.b
+		p.blocks = blk
 		p.ends = append(p.ends, len(p.blocks))
 		k := len(p.keys)
 		p.keys = binary.BigEndian.AppendUint64(append(p.keys, g.key...), seq)
@@ -388,15 +390,15 @@ type heldFigure struct {
 // figureFlags are the flags of an entry that are part of its figures.
 const figureFlags = entValue | entNumerator | entDenominator | entStandIn
 
-// sameAs reports whether the entry enc added last, of o, states h's
+// sameAs reports whether o's entry, at e in the block b, states h's
 // figures just as h does, and so restates it: the same numbers, present
 // and absent, encoded alike (the encoding of a number is one, and gives
 // the number back to the bit), the same stand-in mark and status, none of
 // them NaN or infinite, which app.Observation.Restates holds apart from
 // themselves.
-func (h *heldFigure) sameAs(enc *blockEncoder, o *app.Observation) bool {
-	return h.finite && h.flags == enc.b[enc.at]&figureFlags &&
-		bytes.Equal(h.nums, enc.b[enc.numsFrom:enc.numsTo]) && string(h.status) == string(o.Status)
+func (h *heldFigure) sameAs(b []byte, e entrySpan, o *app.Observation) bool {
+	return h.finite && h.flags == b[e.at]&figureFlags &&
+		bytes.Equal(h.nums, b[e.numsFrom:e.numsTo]) && string(h.status) == string(o.Status)
 }
 
 // figures decodes h's figures.

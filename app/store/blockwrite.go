@@ -146,6 +146,7 @@ func encodeInParallel(obs []app.Observation, groups []seriesGroup, b *bolt.Bucke
 func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bolt.Bucket, seq uint64, fresh bool) {
 	var (
 		held   []heldFigure
+		blocks [][]byte
 		stored versionReader
 		view   figureView
 		pkey   [periodLen]byte
@@ -168,7 +169,7 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 	for _, g := range groups[p.from:p.to] {
 		if !fresh {
 			var err error
-			if held, err = stored.latest(g.key); err != nil {
+			if held, blocks, err = stored.latest(g.key); err != nil {
 				o := &obs[g.recs[0]]
 				p.err = fmt.Errorf("observations of %s: %w", app.SeriesKey{Ref: o.Ref, Area: o.Area, Split: o.Split}, err)
 				return
@@ -201,7 +202,7 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 			var span entrySpan
 			blk, span = appendEntry(blk, o, last, false)
 			last = o
-			restated := prev != nil && (prev.sameAs(blk, span, o) || view.restates(o, prev.figures()))
+			restated := prev != nil && (prev.sameAs(blocks[prev.block], blk, span, o) || view.restates(o, prev.figures(blocks[prev.block])))
 			if restated {
 				blk[span.at] |= entRestatement
 			} else {
@@ -369,42 +370,47 @@ func (s *seriesGrouping) add(obs []app.Observation, later seriesGrouping) {
 // versionReader reads the latest versions of series, reusing its memory
 // from one series to the next.
 type versionReader struct {
-	c    *bolt.Cursor
-	held []heldFigure
+	c      *bolt.Cursor
+	held   []heldFigure
+	blocks [][]byte // the blocks of the series read last
 }
 
 // heldFigure is the latest version stored of one period of a series: the
-// period's key, and its figures as its block encodes them. An import
-// restating a series gives most of its figures just as they are stored,
-// so they are compared as encoded, and decoded only when they differ.
+// period's key, and where its block holds its figures as encoded. An
+// import restating a series gives most of its figures just as they are
+// stored, so they are compared as encoded, and decoded only when they
+// differ. It holds offsets, not slices of the block: a figure of every
+// period of every series is kept, and storing a pointer costs a write
+// barrier while the garbage collector marks, as it usually does then.
 type heldFigure struct {
-	pkey   [periodLen]byte
-	flags  byte   // of the entry: which numbers it has, and the stand-in mark
-	nums   []byte // the numbers, as appendNumber wrote them
-	status []byte
+	pkey  [periodLen]byte
+	flags byte // of the entry: which numbers it has, and the stand-in mark
 	// finite says every number is: a figure restates one just like it
 	// unless a number is NaN or infinite.
 	finite bool
+	block  int32    // the block's index in its series' blocks
+	nums   [2]int32 // the numbers, as appendNumber wrote them, in the block
+	status [2]int32
 }
 
 // figureFlags are the flags of an entry that are part of its figures.
 const figureFlags = entValue | entNumerator | entDenominator | entStandIn
 
 // sameAs reports whether o's entry, at e in the block b, states h's
-// figures just as h does, and so restates it: the same numbers, present
-// and absent, encoded alike (the encoding of a number is one, and gives
-// the number back to the bit), the same stand-in mark and status, none of
-// them NaN or infinite, which app.Observation.Restates holds apart from
-// themselves.
-func (h *heldFigure) sameAs(b []byte, e entrySpan, o *app.Observation) bool {
+// figures, in the block hb, just as h does, and so restates it: the same
+// numbers, present and absent, encoded alike (the encoding of a number is
+// one, and gives the number back to the bit), the same stand-in mark and
+// status, none of them NaN or infinite, which app.Observation.Restates
+// holds apart from themselves.
+func (h *heldFigure) sameAs(hb, b []byte, e entrySpan, o *app.Observation) bool {
 	return h.finite && h.flags == b[e.at]&figureFlags &&
-		bytes.Equal(h.nums, b[e.numsFrom:e.numsTo]) && string(h.status) == string(o.Status)
+		bytes.Equal(hb[h.nums[0]:h.nums[1]], b[e.numsFrom:e.numsTo]) && string(hb[h.status[0]:h.status[1]]) == string(o.Status)
 }
 
-// figures decodes h's figures.
-func (h *heldFigure) figures() figures {
-	f := figures{flags: h.flags, status: h.status}
-	rest := h.nums
+// figures decodes h's figures from its block, b.
+func (h *heldFigure) figures(b []byte) figures {
+	f := figures{flags: h.flags, status: b[h.status[0]:h.status[1]]}
+	rest := b[h.nums[0]:h.nums[1]]
 	for i := range f.floats {
 		if h.flags&(1<<i) != 0 {
 			f.floats[i], rest, _ = readNumber(rest)
@@ -415,20 +421,22 @@ func (h *heldFigure) figures() figures {
 
 // latest returns the latest version (not restatement) stored of each
 // period of the series whose key is series, one a period, in the periods'
-// key order, valid until the next call. The figures point into the
-// store's pages, valid in this transaction.
+// key order, valid until the next call, and the series' blocks they are
+// in. The blocks are the store's pages, valid in this transaction.
 //
 // A series' blocks are read in import order, each in period order, so a
 // store holding one version of each period (a series imported once, or
 // restated since) gives them in order already; only a series with
 // revisions is sorted, its latest version of each period kept.
-func (vr *versionReader) latest(series []byte) ([]heldFigure, error) {
+func (vr *versionReader) latest(series []byte) ([]heldFigure, [][]byte, error) {
 	held := vr.held[:0]
 	defer func() { vr.held = held[:0] }()
+	vr.blocks = vr.blocks[:0]
 	inOrder := true
 	var sk blockSkimmer
 	for k, v := vr.c.Seek(series); k != nil && isBlockOf(k, series); k, v = vr.c.Next() {
-		sk = blockSkimmer{rest: v}
+		sk = blockSkimmer{b: v, block: int32(len(vr.blocks))}
+		vr.blocks = append(vr.blocks, v)
 		for sk.next() {
 			if sk.f.flags&entRestatement != 0 {
 				continue
@@ -441,11 +449,11 @@ func (vr *versionReader) latest(series []byte) ([]heldFigure, error) {
 			held = append(held, f)
 		}
 		if sk.bad {
-			return nil, fmt.Errorf("block %q: %w", k, errCorrupt)
+			return nil, nil, fmt.Errorf("block %q: %w", k, errCorrupt)
 		}
 	}
 	if inOrder {
-		return held, nil
+		return held, vr.blocks, nil
 	}
 	// Stable, so that a period's versions stay in the order written and
 	// the last of each is its latest.
@@ -457,14 +465,16 @@ func (vr *versionReader) latest(series []byte) ([]heldFigure, error) {
 		}
 		latest = append(latest, held[i])
 	}
-	return latest, nil
+	return latest, vr.blocks, nil
 }
 
 // blockSkimmer reads a block's entries as blockReader does, finding each
 // one's figures as encoded without decoding them, or copying its cell.
 // It refuses what blockReader refuses.
 type blockSkimmer struct {
-	rest    []byte
+	b       []byte
+	off     int        // of the next entry in b
+	block   int32      // b's index, for the figures read
 	f       heldFigure // the entry read, its flags whole
 	period  app.Period
 	n       int
@@ -473,12 +483,15 @@ type blockSkimmer struct {
 }
 
 func (s *blockSkimmer) next() bool {
-	if len(s.rest) == 0 || s.bad {
+	if s.off >= len(s.b) || s.bad {
 		return false
 	}
+	b := s.b
+	at := func(rest []byte) int32 { return int32(len(b) - len(rest)) }
 	f := &s.f
-	f.flags = s.rest[0]
-	rest := s.rest[1:]
+	f.block = s.block
+	f.flags = b[s.off]
+	rest := b[s.off+1:]
 	fail := func() bool { s.bad = true; return false }
 	if f.flags&entNextPeriod != 0 {
 		if s.n == 0 {
@@ -494,7 +507,7 @@ func (s *blockSkimmer) next() bool {
 		s.period = readPeriod(rest)
 		rest = rest[periodLen:]
 	}
-	nums := rest
+	f.nums[0] = at(rest)
 	f.finite = true
 	for i := range 3 {
 		if f.flags&(1<<i) == 0 {
@@ -517,7 +530,7 @@ func (s *blockSkimmer) next() bool {
 			return fail()
 		}
 	}
-	f.nums = nums[:len(nums)-len(rest)]
+	f.nums[1] = at(rest)
 	if f.flags&entSameTexts == 0 {
 		for i := range numTexts {
 			n, w := binary.Uvarint(rest)
@@ -525,7 +538,7 @@ func (s *blockSkimmer) next() bool {
 				return fail()
 			}
 			if i == 0 {
-				f.status = rest[w : w+int(n)]
+				f.status = [2]int32{at(rest[w:]), at(rest[w+int(n):])}
 			}
 			rest = rest[w+int(n):]
 		}
@@ -542,7 +555,7 @@ func (s *blockSkimmer) next() bool {
 		return fail()
 	}
 	s.cellLen = int(shared) + int(n)
-	s.rest = rest[w+int(n):]
+	s.off = int(at(rest[w+int(n):]))
 	s.n++
 	return true
 }

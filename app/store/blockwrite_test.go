@@ -237,11 +237,11 @@ func TestBlockSkimmer(t *testing.T) {
 	}
 	viaSkimmer := func(b []byte) read {
 		var got read
-		s := blockSkimmer{rest: b}
+		s := blockSkimmer{b: b}
 		for s.next() {
 			h := s.f
 			h.flags &= figureFlags
-			f := h.figures()
+			f := h.figures(b)
 			got.entries = append(got.entries, fmt.Sprintf("%x %x %v %q", h.pkey, h.flags, f.floats, f.status))
 			finite := !slices.ContainsFunc(f.floats[:], func(x float64) bool { return math.IsNaN(x) || math.IsInf(x, 0) })
 			if s.f.finite != finite {

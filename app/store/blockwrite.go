@@ -164,7 +164,6 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 	p.ends = make([]int, 1, p.to-p.from+1)
 	p.keys = make([]byte, 0, keyBytes)
 	p.keyEnds = make([]int, 1, p.to-p.from+1)
-	p.hashes = make([]uint64, 0, p.to-p.from)
 	for _, g := range groups[p.from:p.to] {
 		if !fresh {
 			var err error
@@ -213,11 +212,13 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 		}
 		p.blocks = blk
 		p.ends = append(p.ends, len(p.blocks))
-		k := len(p.keys)
 		p.keys = binary.BigEndian.AppendUint64(append(p.keys, g.key...), seq)
 		p.keyEnds = append(p.keyEnds, len(p.keys))
-		p.hashes = append(p.hashes, recordHash(p.keys[k:], p.blocks[p.ends[len(p.ends)-2]:]))
 	}
+	p.hashes = make([]uint64, p.to-p.from)
+	recordHashes(p.hashes, func(j int) ([]byte, []byte) {
+		return p.keys[p.keyEnds[j]:p.keyEnds[j+1]], p.blocks[p.ends[j]:p.ends[j+1]]
+	})
 }
 
 // seriesGroup is one series' observations in a dataset: its key and their

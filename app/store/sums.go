@@ -203,11 +203,18 @@ func (c *sumChecker) add(kind recordKind, k, v []byte) {
 	if c == nil || len(k) < seqLen {
 		return // the loader reports the key
 	}
+	c.addHashed(kind, k, recordHash(k, v))
+}
+
+// addHashed is add of a record whose recordHash is h.
+func (c *sumChecker) addHashed(kind recordKind, k []byte, h uint64) {
+	if c == nil || len(k) < seqLen {
+		return // the loader reports the key
+	}
 	seq := keySeq(k)
 	if seq >= uint64(len(c.totals)) {
 		return // the loader reports the unknown import
 	}
-	h := recordHash(k, v)
 	c.totals[seq] += h
 	defs, ref := sumGroup(kind, k)
 	switch {
@@ -338,10 +345,24 @@ func verifySumsIn(tx *bolt.Tx, path string, names [numKinds][]byte, refs bool) e
 			}
 			return damaged(path, "the %s bucket is missing", name)
 		}
+		// Hashed a batch at a time, four records at once (see
+		// recordHashes): every automatic backup verifies the whole store.
+		var batch [][2][]byte
+		var hs [64]uint64
+		flush := func() {
+			recordHashes(hs[:len(batch)], func(j int) ([]byte, []byte) { return batch[j][0], batch[j][1] })
+			for j, r := range batch {
+				c.addHashed(recordKind(kind), r[0], hs[j])
+			}
+			batch = batch[:0]
+		}
 		cur := b.Cursor()
 		for k, v := cur.First(); k != nil; k, v = cur.Next() {
-			c.add(recordKind(kind), k, v)
+			if batch = append(batch, [2][]byte{k, v}); len(batch) == len(hs) {
+				flush()
+			}
 		}
+		flush()
 	}
 	return c.check(tx, path)
 }

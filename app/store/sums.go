@@ -206,6 +206,30 @@ func (c *sumChecker) add(kind recordKind, k, v []byte) {
 	c.addHashed(kind, k, recordHash(k, v))
 }
 
+// sumBatch adds records of one kind to a sumChecker a batch at a time,
+// hashing four at once (see recordHashes). Its records are valid until
+// flush, which must follow the last.
+type sumBatch struct {
+	c    *sumChecker
+	kind recordKind
+	recs [][2][]byte
+	hs   [64]uint64
+}
+
+func (b *sumBatch) add(k, v []byte) {
+	if b.recs = append(b.recs, [2][]byte{k, v}); len(b.recs) == len(b.hs) {
+		b.flush()
+	}
+}
+
+func (b *sumBatch) flush() {
+	recordHashes(b.hs[:len(b.recs)], func(j int) ([]byte, []byte) { return b.recs[j][0], b.recs[j][1] })
+	for j, r := range b.recs {
+		b.c.addHashed(b.kind, r[0], b.hs[j])
+	}
+	b.recs = b.recs[:0]
+}
+
 // addHashed is add of a record whose recordHash is h.
 func (c *sumChecker) addHashed(kind recordKind, k []byte, h uint64) {
 	if c == nil || len(k) < seqLen {
@@ -345,24 +369,13 @@ func verifySumsIn(tx *bolt.Tx, path string, names [numKinds][]byte, refs bool) e
 			}
 			return damaged(path, "the %s bucket is missing", name)
 		}
-		// Hashed a batch at a time, four records at once (see
-		// recordHashes): every automatic backup verifies the whole store.
-		var batch [][2][]byte
-		var hs [64]uint64
-		flush := func() {
-			recordHashes(hs[:len(batch)], func(j int) ([]byte, []byte) { return batch[j][0], batch[j][1] })
-			for j, r := range batch {
-				c.addHashed(recordKind(kind), r[0], hs[j])
-			}
-			batch = batch[:0]
-		}
+		// Every automatic backup verifies the whole store.
+		batch := sumBatch{c: c, kind: recordKind(kind)}
 		cur := b.Cursor()
 		for k, v := cur.First(); k != nil; k, v = cur.Next() {
-			if batch = append(batch, [2][]byte{k, v}); len(batch) == len(hs) {
-				flush()
-			}
+			batch.add(k, v)
 		}
-		flush()
+		batch.flush()
 	}
 	return c.check(tx, path)
 }

@@ -79,12 +79,19 @@ func KeepHeldFigures(ds *Dataset, file string, held func(ref string) (*History, 
 		first Observation
 	}
 	var standIns, withheld, excluding dropped
+	// The figures kept close up over those dropped. Until the first is
+	// dropped each stays where it is: copying every figure onto itself
+	// moved 22 MB for the large scorecard, which drops none.
 	kept := ds.Observations[:0]
 	for i := range ds.Observations {
 		o := &ds.Observations[i]
 		f, ok := over(o)
 		if !ok || !valued[f] {
-			kept = append(kept, *o)
+			if len(kept) == i {
+				kept = kept[:i+1]
+			} else {
+				kept = append(kept, *o)
+			}
 			continue
 		}
 		d := &withheld

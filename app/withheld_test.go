@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -51,6 +52,9 @@ func TestKeepHeldFigures(t *testing.T) {
 		{"only the held ones go", true,
 			[]Observation{withheld("Dover", may, "Data!G2"), withheld("Thanet", may, "Data!G3"), withheld("Thanet", jun, "Data!G4")}, 2, "Data!G3: 1 withheld"},
 	}
+	// Which figures are kept, in the file's order, where figures are kept
+	// both before and after one dropped.
+	wantCells := map[string][]string{"only the held ones go": {"Data!G2", "Data!G4"}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ds := &Dataset{Observations: tt.in, Circulated: tt.circulated}
@@ -60,6 +64,15 @@ func TestKeepHeldFigures(t *testing.T) {
 			}
 			if len(ds.Observations) != tt.wantKept {
 				t.Errorf("kept %d figures, want %d: %+v", len(ds.Observations), tt.wantKept, ds.Observations)
+			}
+			if want, ok := wantCells[tt.name]; ok {
+				var got []string
+				for _, o := range ds.Observations {
+					got = append(got, o.Cell)
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("kept %q, want %q", got, want)
+				}
 			}
 			switch {
 			case tt.wantWarn == "" && len(warns) > 0:

@@ -56,21 +56,47 @@ func AppendSeriesKey(b []byte, o *app.Observation) ([]byte, error) {
 // blockEncoder appends entries to a block, remembering what the next
 // entry may share with the one before.
 type blockEncoder struct {
-	b      []byte
-	n      int
-	period app.Period
-	texts  [numTexts]string
-	cell   string
+	b    []byte
+	n    int
+	last app.Observation // the period and texts of the entry added last
+	// span locates the entry added last, so that it can be compared
+	// with another as encoded, and marked a restatement after.
+	span entrySpan
 }
 
-// add appends o, a restatement when restated. It appends to a local
-// slice and stores into e once at the end, and the texts only when they
-// change: while the garbage collector marks, every pointer stored into
-// e costs a write barrier, and a large import's blocks were encoded with
-// a dozen per figure.
+// add appends o, a restatement when restated. It stores the texts it
+// remembers only when they change: while the garbage collector marks,
+// every pointer stored into e costs a write barrier.
 func (e *blockEncoder) add(o *app.Observation, restated bool) {
-	texts := [numTexts]string{string(o.Status), o.Raw, string(o.SourceArrow), string(o.SourceRAG), o.Rule}
-	b := e.b
+	var prev *app.Observation
+	if e.n > 0 {
+		prev = &e.last
+	}
+	same := prev != nil && sameTexts(o, prev)
+	e.b, e.span = appendEntry(e.b, o, prev, restated)
+	e.n++
+	e.last.Period, e.last.Cell = o.Period, o.Cell
+	if !same {
+		e.last.Status, e.last.Raw, e.last.SourceArrow, e.last.SourceRAG, e.last.Rule = o.Status, o.Raw, o.SourceArrow, o.SourceRAG, o.Rule
+	}
+}
+
+// entrySpan locates an entry in its block: its flags byte at at, its
+// numbers in [numsFrom, numsTo).
+type entrySpan struct{ at, numsFrom, numsTo int }
+
+// sameTexts reports whether o's texts but its cell are prev's.
+func sameTexts(o, prev *app.Observation) bool {
+	return o.Status == prev.Status && o.Raw == prev.Raw && o.SourceArrow == prev.SourceArrow && o.SourceRAG == prev.SourceRAG && o.Rule == prev.Rule
+}
+
+// appendEntry appends o's entry to the block b, whose last entry is
+// prev's (nil for a block with none yet), a restatement when restated.
+// It is a function of its arguments, storing nothing: a large import's
+// encoders keep the block in a local and the figure before as a pointer
+// to it, so that encoding a figure stores no pointer into the heap,
+// which, while the garbage collector marks, costs a write barrier each.
+func appendEntry(b []byte, o, prev *app.Observation, restated bool) ([]byte, entrySpan) {
 	at := len(b)
 	var flags byte
 	if restated {
@@ -80,29 +106,30 @@ func (e *blockEncoder) add(o *app.Observation, restated bool) {
 		flags |= entStandIn
 	}
 	b = append(b, 0)
-	if e.n > 0 && e.period.Add(1) == o.Period {
+	if prev != nil && prev.Period.Add(1) == o.Period {
 		flags |= entNextPeriod
 	} else {
 		b = appendPeriod(b, o.Period)
 	}
+	numsFrom := len(b)
 	for i, f := range [...]*float64{o.Value, o.Numerator, o.Denominator} {
 		if f != nil {
 			flags |= 1 << i
 			b = appendNumber(b, *f)
 		}
 	}
-	sameTexts := e.n > 0 && texts == e.texts
-	if sameTexts {
+	numsTo := len(b)
+	if prev != nil && sameTexts(o, prev) {
 		flags |= entSameTexts
 	} else {
-		for _, s := range texts {
+		for _, s := range [numTexts]string{string(o.Status), o.Raw, string(o.SourceArrow), string(o.SourceRAG), o.Rule} {
 			b = binary.AppendUvarint(b, uint64(len(s)))
 			b = append(b, s...)
 		}
 	}
 	shared := 0
-	if e.n > 0 {
-		for shared < len(e.cell) && shared < len(o.Cell) && e.cell[shared] == o.Cell[shared] {
+	if prev != nil {
+		for shared < len(prev.Cell) && shared < len(o.Cell) && prev.Cell[shared] == o.Cell[shared] {
 			shared++
 		}
 	}
@@ -110,12 +137,7 @@ func (e *blockEncoder) add(o *app.Observation, restated bool) {
 	b = binary.AppendUvarint(b, uint64(len(o.Cell)-shared))
 	b = append(b, o.Cell[shared:]...)
 	b[at] = flags
-	e.b = b
-	e.n++
-	e.period, e.cell = o.Period, o.Cell
-	if !sameTexts {
-		e.texts = texts
-	}
+	return b, entrySpan{at, numsFrom, numsTo}
 }
 
 // Numbers are mostly counts and figures of a few decimals: such a number

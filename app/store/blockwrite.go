@@ -25,7 +25,16 @@ import (
 // Nothing is put while they are encoded, so the transaction is only read
 // from the encoders, which bbolt allows.
 func (w *snapshotWriter) flushBlocks(obs []app.Observation) (added, revised int, err error) {
-	groups, err := groupSeries(obs)
+	var groups []seriesGroup
+	if w.grouped != nil {
+		g := <-w.grouped
+		if g.panicked != nil {
+			panic(g.panicked) // for Import's guard to report
+		}
+		groups, err = g.groups, g.err
+	} else {
+		groups, err = groupSeries(obs)
+	}
 	if err != nil || len(groups) == 0 {
 		return 0, 0, err
 	}
@@ -37,7 +46,7 @@ func (w *snapshotWriter) flushBlocks(obs []app.Observation) (added, revised int,
 	// A bucket empty before this import holds no earlier version of
 	// anything, so nothing need be looked up.
 	first, _ := b.Cursor().First()
-	parts := encodeInParallel(obs, groups, b, first == nil)
+	parts := encodeInParallel(obs, groups, b, w.seq, first == nil)
 	for i := range parts {
 		if parts[i].panicked != nil {
 			// A fault reading a damaged page: raised again here, for
@@ -60,14 +69,13 @@ func (w *snapshotWriter) flushBlocks(obs []app.Observation) (added, revised int,
 				hooked = true
 			}
 			done += len(g.recs)
-			k := w.carve(len(g.key) + seqLen)
-			binary.BigEndian.PutUint64(k[copy(k, g.key):], w.seq)
+			k := p.keys[p.keyEnds[j]:p.keyEnds[j+1]:p.keyEnds[j+1]]
 			v := p.blocks[p.ends[j]:p.ends[j+1]:p.ends[j+1]]
 			if err := b.Put(k, v); err != nil {
 				o := &obs[g.recs[0]]
 				return 0, 0, fmt.Errorf("observations of %s: %w", app.SeriesKey{Ref: o.Ref, Area: o.Area, Split: o.Split}, err)
 			}
-			w.addSum(kindObservation, k, recordHash(k, v))
+			w.addSum(kindObservation, k, p.hashes[j])
 			w.note(kindObservation, k)
 		}
 	}
@@ -75,11 +83,17 @@ func (w *snapshotWriter) flushBlocks(obs []app.Observation) (added, revised int,
 }
 
 // encodedPart is the blocks of the series groups[from:to], one after
-// another in blocks: the j'th ends at ends[j+1].
+// another in blocks: the j'th ends at ends[j+1]. Its key is
+// keys[keyEnds[j]:keyEnds[j+1]], and hashes[j] its recordHash: hashing
+// every byte of a large import is work shared among the encoders too,
+// not left to the goroutine that puts the blocks.
 type encodedPart struct {
 	from, to       int
 	blocks         []byte
 	ends           []int
+	keys           []byte
+	keyEnds        []int
+	hashes         []uint64
 	added, revised int
 	err            error
 	panicked       any
@@ -89,10 +103,10 @@ type encodedPart struct {
 // where starting another would cost more than it saves.
 const minObsPerEncoder = 8192
 
-// encodeInParallel encodes the blocks of groups, in parts of about equal
-// numbers of figures, one goroutine each; fresh says the bucket b holds no
-// earlier version to look up.
-func encodeInParallel(obs []app.Observation, groups []seriesGroup, b *bolt.Bucket, fresh bool) []encodedPart {
+// encodeInParallel encodes the blocks of groups, the import seq's, in
+// parts of about equal numbers of figures, one goroutine each; fresh says
+// the bucket b holds no earlier version to look up.
+func encodeInParallel(obs []app.Observation, groups []seriesGroup, b *bolt.Bucket, seq uint64, fresh bool) []encodedPart {
 	n := max(1, min(runtime.GOMAXPROCS(0), len(obs)/minObsPerEncoder))
 	parts := make([]encodedPart, 0, n)
 	from, seen := 0, 0
@@ -114,7 +128,7 @@ func encodeInParallel(obs []app.Observation, groups []seriesGroup, b *bolt.Bucke
 			}()
 			// The setting is each goroutine's own (see faultsPanic).
 			defer faultsPanic()()
-			p.encode(obs, groups, b, fresh)
+			p.encode(obs, groups, b, seq, fresh)
 		}
 		if i == len(parts)-1 {
 			encode()
@@ -126,58 +140,85 @@ func encodeInParallel(obs []app.Observation, groups []seriesGroup, b *bolt.Bucke
 	return parts
 }
 
-// encode encodes p's series, with their latest stored versions from b
-// unless fresh.
-func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bolt.Bucket, fresh bool) {
-	latest := map[[periodLen]byte]figures{}
+// encode encodes p's series as the import seq's blocks, with their latest
+// stored versions from b unless fresh.
+func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bolt.Bucket, seq uint64, fresh bool) {
 	var (
-		view figureView
-		enc  blockEncoder
-		pkey [periodLen]byte
+		held   []heldFigure
+		blocks [][]byte
+		stored versionReader
+		view   figureView
+		pkey   [periodLen]byte
 	)
-	figs := 0
+	if !fresh {
+		stored.c = b.Cursor()
+	}
+	figs, keyBytes := 0, 0
 	for _, g := range groups[p.from:p.to] {
 		figs += len(g.recs)
+		keyBytes += len(g.key) + seqLen
 	}
 	// Entries of a monthly series average under 24 bytes; the buffer
 	// grows if not.
 	p.blocks = make([]byte, 0, 24*figs)
 	p.ends = make([]int, 1, p.to-p.from+1)
+	p.keys = make([]byte, 0, keyBytes)
+	p.keyEnds = make([]int, 1, p.to-p.from+1)
 	for _, g := range groups[p.from:p.to] {
-		clear(latest)
 		if !fresh {
-			if err := latestVersions(b, g.key, latest); err != nil {
+			var err error
+			if held, blocks, err = stored.latest(g.key); err != nil {
 				o := &obs[g.recs[0]]
 				p.err = fmt.Errorf("observations of %s: %w", app.SeriesKey{Ref: o.Ref, Area: o.Area, Split: o.Split}, err)
 				return
 			}
 		}
-		enc = blockEncoder{b: p.blocks}
+		// The figures come in period order, as held is, so each one's
+		// latest version is looked for from where the one before's was.
+		at := 0
+		blk := p.blocks
+		var last *app.Observation // whose entry blk ends with
 		for j, rec := range g.recs {
 			o := &obs[rec]
 			if j+1 < len(g.recs) && obs[g.recs[j+1]].Period == o.Period {
 				continue // the later statement stands
 			}
-			var (
-				prev    figures
-				hasPrev bool
-			)
-			if !fresh {
+			var prev *heldFigure
+			if len(held) > 0 {
+				last := pkey
 				appendPeriod(pkey[:0], o.Period)
-				prev, hasPrev = latest[pkey]
+				if bytes.Compare(pkey[:], last[:]) < 0 {
+					at = 0
+				}
+				for at < len(held) && bytes.Compare(held[at].pkey[:], pkey[:]) < 0 {
+					at++
+				}
+				if at < len(held) && held[at].pkey == pkey {
+					prev = &held[at]
+				}
 			}
-			restated := hasPrev && o.Restates(*view.of(&prev))
-			if !restated {
+			var span entrySpan
+			blk, span = appendEntry(blk, o, last, false)
+			last = o
+			restated := prev != nil && (prev.sameAs(blocks[prev.block], blk, span, o) || view.restates(o, prev.figures(blocks[prev.block])))
+			if restated {
+				blk[span.at] |= entRestatement
+			} else {
 				p.added++
-				if hasPrev {
+				if prev != nil {
 					p.revised++
 				}
 			}
-			enc.add(o, restated)
 		}
-		p.blocks = enc.b
+		p.blocks = blk
 		p.ends = append(p.ends, len(p.blocks))
+		p.keys = binary.BigEndian.AppendUint64(append(p.keys, g.key...), seq)
+		p.keyEnds = append(p.keyEnds, len(p.keys))
 	}
+	p.hashes = make([]uint64, p.to-p.from)
+	recordHashes(p.hashes, func(j int) ([]byte, []byte) {
+		return p.keys[p.keyEnds[j]:p.keyEnds[j+1]], p.blocks[p.ends[j]:p.ends[j+1]]
+	})
 }
 
 // seriesGroup is one series' observations in a dataset: its key and their
@@ -246,6 +287,25 @@ func groupSeries(obs []app.Observation) ([]seriesGroup, error) {
 	return groups, nil
 }
 
+// groupedSeries is groupSeries' result, made on another goroutine.
+type groupedSeries struct {
+	groups   []seriesGroup
+	err      error
+	panicked any
+}
+
+// groupInBackground is groupSeries for a goroutine of its own: a panic
+// is passed to the receiver rather than ending the program.
+func groupInBackground(obs []app.Observation) (g groupedSeries) {
+	defer func() {
+		if r := recover(); r != nil {
+			g = groupedSeries{panicked: r}
+		}
+	}()
+	g.groups, g.err = groupSeries(obs)
+	return g
+}
+
 // seriesGrouping is the series groups of a run of figures, in the order
 // first met, with each one's index by key.
 type seriesGrouping struct {
@@ -306,72 +366,3 @@ func (s *seriesGrouping) add(obs []app.Observation, later seriesGrouping) {
 		g.recs = append(g.recs, lg.recs...)
 	}
 }
-
-// blockArena is the size of the chunks blocks are carved from: bbolt
-// holds every key and value put until the commit.
-const blockArena = 1 << 20
-
-// carve returns n bytes from the writer's arena.
-func (w *snapshotWriter) carve(n int) []byte {
-	if n > blockArena/4 {
-		return make([]byte, n)
-	}
-	if cap(w.blocks)-len(w.blocks) < n {
-		w.blocks = make([]byte, 0, blockArena)
-	}
-	from := len(w.blocks)
-	w.blocks = w.blocks[:from+n]
-	return w.blocks[from : from+n : from+n]
-}
-
-// latestVersions fills latest with the latest version (not restatement)
-// of each period in the blocks of series stored, by the period's key.
-// The figures point into the store's pages, valid in this transaction.
-func latestVersions(b *bolt.Bucket, series []byte, latest map[[periodLen]byte]figures) error {
-	c := b.Cursor()
-	r := newBlockReader(nil)
-	for k, v := c.Seek(series); k != nil && isBlockOf(k, series); k, v = c.Next() {
-		r.reset(v)
-		for r.next() {
-			if !r.e.restatement() {
-				latest[r.e.pkey] = r.e.figures()
-			}
-		}
-		if r.bad {
-			return fmt.Errorf("block %q: %w", k, errCorrupt)
-		}
-	}
-	return nil
-}
-
-// figureView shows figures as an app.Observation, for its rules, without
-// allocating for each: it reuses one observation and interns statuses.
-type figureView struct {
-	o        app.Observation
-	floats   [3]float64
-	statuses map[string]app.Status
-}
-
-func (v *figureView) of(f *figures) *app.Observation {
-	v.o = app.Observation{StandIn: f.flags&isStandIn != 0}
-	for i, p := range [...]**float64{&v.o.Value, &v.o.Numerator, &v.o.Denominator} {
-		if f.flags&(1<<i) != 0 {
-			v.floats[i] = f.floats[i]
-			*p = &v.floats[i]
-		}
-	}
-	st, ok := v.statuses[string(f.status)]
-	if !ok {
-		if v.statuses == nil {
-			v.statuses = map[string]app.Status{}
-		}
-		st = app.Status(f.status)
-		v.statuses[string(st)] = st
-	}
-	v.o.Status = st
-	return &v.o
-}
-
-// restatesFigures is restates on decoded figures: b, the later, says what
-// a says.
-func restatesFigures(a, b figures) bool { return b.observation().Restates(a.observation()) }

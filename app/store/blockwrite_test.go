@@ -106,3 +106,26 @@ func TestGroupSeriesHalves(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordHashes: hashing records four at a time gives each record's
+// recordHash, whatever the lengths of their keys and values.
+func TestRecordHashes(t *testing.T) {
+	var keys, vals [][]byte
+	for i := range 11 {
+		keys = append(keys, bytes.Repeat([]byte{byte('a' + i)}, i%3*7))
+		v := make([]byte, (i*389)%1500)
+		for j := range v {
+			v[j] = byte(i*31 + j*7)
+		}
+		vals = append(vals, v)
+	}
+	for n := range len(keys) + 1 {
+		hs := make([]uint64, n)
+		recordHashes(hs, func(j int) ([]byte, []byte) { return keys[j], vals[j] })
+		for j := range hs {
+			if want := recordHash(keys[j], vals[j]); hs[j] != want {
+				t.Errorf("%d records: record %d hashed %x, want %x", n, j, hs[j], want)
+			}
+		}
+	}
+}

@@ -58,10 +58,12 @@ func (l *loader) proving(kind recordKind) func() error {
 		if b == nil {
 			return nil // a store made before chart settings
 		}
+		batch := sumBatch{c: l.sums, kind: kind}
 		c := b.Cursor()
 		for k, v := l.first(c); k != nil; k, v = l.within(c.Next()) {
-			l.sums.add(kind, k, v)
+			batch.add(k, v)
 		}
+		batch.flush()
 		return nil
 	}
 }

@@ -72,17 +72,20 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 	if err := s.db.View(func(tx *bolt.Tx) error { return alreadyImported(tx, src, &rec) }); err != nil {
 		return rec, err
 	}
+	// The figures' grouping by series and their reach are passes over
+	// every figure that only read them: they are made while the store is
+	// backed up and marked as changing, which wait mostly on the disk,
+	// rather than after, on the path the officer waits on.
+	grouped := make(chan groupedSeries, 1)
+	go func() { grouped <- groupInBackground(ds.Observations) }()
+	reach := make(chan []app.Period, 1)
+	go func() { reach <- ds.Reach() }()
 	if err := s.autoBackup(); err != nil {
 		return rec, fmt.Errorf("import %s: %w", src.Name, err)
 	}
 	if err := s.markChanging(); err != nil {
 		return rec, fmt.Errorf("import %s: %w", src.Name, err)
 	}
-	// The figures' reach is a pass over every figure, as their grouping
-	// is, and both only read them: it is found beside the grouping and
-	// encoding rather than before, on the path the officer waits on.
-	reach := make(chan []app.Period, 1)
-	go func() { reach <- ds.Reach() }()
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		if err := alreadyImported(tx, src, &rec); err != nil {
 			return err
@@ -106,7 +109,7 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 			Note:     src.Note,
 			Warnings: src.Warnings,
 		}
-		w := &snapshotWriter{tx: tx, seq: seq}
+		w := &snapshotWriter{tx: tx, seq: seq, grouped: grouped}
 		err = w.write(ds, &rec.Counts)
 		rec.Reach = <-reach
 		if err != nil {
@@ -149,7 +152,7 @@ type snapshotWriter struct {
 	defs    uint64           // of recordHash over the definitions written
 	refs    map[string]uint64
 	pending []pendingPut // one kind's records, waiting to be sorted
-	blocks  []byte       // arena the observation blocks are carved from
+	grouped <-chan groupedSeries
 }
 
 // addSum counts h, the hash of the record of kind with key k, in the

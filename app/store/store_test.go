@@ -1043,3 +1043,35 @@ func TestEncodedInParts(t *testing.T) {
 		}
 	}
 }
+
+// TestPageSizes: a store laid out with bbolt's default 4 KiB pages, as
+// every store before 16 KiB pages was, keeps them, and imports and
+// reads back just as a new store does.
+func TestPageSizes(t *testing.T) {
+	jan := monthly(months(app.MonthOf(2025, 1), 3), 0)
+	feb := monthly(months(app.MonthOf(2025, 2), 3), 1)
+	var hs []*app.History
+	for _, size := range []int{4096, newStorePageSize} {
+		path := filepath.Join(t.TempDir(), "scorecard.db")
+		old, err := open(path, 0o600, &bolt.Options{Timeout: lockTimeout, PageSize: size})
+		if err != nil {
+			t.Fatal(err)
+		}
+		old.Close()
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mustImport(t, s, "jan.xlsx", jan)
+		mustImport(t, s, "feb.xlsx", feb)
+		if got := s.db.Info().PageSize; got != size {
+			t.Errorf("store laid out with %d-byte pages has %d-byte pages", size, got)
+		}
+		hs = append(hs, mustLoad(t, s))
+		s.Close()
+	}
+	for i := range hs {
+		hs[i].Imports = nil // their times differ
+	}
+	sameHistory(t, "4 KiB pages against 16 KiB", hs[1], hs[0])
+}

@@ -56,6 +56,51 @@ func fnv64a(parts ...[]byte) uint64 {
 // tagged value.
 func recordHash(k, v []byte) uint64 { return fnv64a(k, v) }
 
+// fnvPrime is FNV-1a's 64-bit prime.
+const fnvPrime = 1099511628211
+
+// recordHashes sets hs[j] to recordHash of record(j)'s key and value, for
+// every j, four records at a time: FNV-1a waits on a multiply for each
+// byte, about four cycles, and the multiplies of four records in one loop
+// overlap. A large import hashes its 2.5 MB of blocks so, on the path the
+// officer waits on.
+func recordHashes(hs []uint64, record func(j int) (k, v []byte)) {
+	j := 0
+	for ; j+4 <= len(hs); j += 4 {
+		var vs [4][]byte
+		var h [4]uint64
+		for i := range 4 {
+			var k []byte
+			k, vs[i] = record(j + i)
+			h[i] = fnv64a(k)
+		}
+		n := min(len(vs[0]), len(vs[1]), len(vs[2]), len(vs[3]))
+		v0, v1, v2, v3 := vs[0][:n], vs[1][:n], vs[2][:n], vs[3][:n]
+		h0, h1, h2, h3 := h[0], h[1], h[2], h[3]
+		for i := range v0 {
+			h0 = (h0 ^ uint64(v0[i])) * fnvPrime
+			h1 = (h1 ^ uint64(v1[i])) * fnvPrime
+			h2 = (h2 ^ uint64(v2[i])) * fnvPrime
+			h3 = (h3 ^ uint64(v3[i])) * fnvPrime
+		}
+		for i, hi := range [4]uint64{h0, h1, h2, h3} {
+			hs[j+i] = fnvMore(hi, vs[i][n:])
+		}
+	}
+	for ; j < len(hs); j++ {
+		hs[j] = recordHash(record(j))
+	}
+}
+
+// fnvMore continues the FNV-1a hash h over b.
+func fnvMore(h uint64, b []byte) uint64 {
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
 // adjustSum corrects the sums of the import that wrote the record of kind
 // at key k when its value changes from old to new.
 func adjustSum(tx *bolt.Tx, kind recordKind, k, old, new []byte) error {
@@ -158,11 +203,42 @@ func (c *sumChecker) add(kind recordKind, k, v []byte) {
 	if c == nil || len(k) < seqLen {
 		return // the loader reports the key
 	}
+	c.addHashed(kind, k, recordHash(k, v))
+}
+
+// sumBatch adds records of one kind to a sumChecker a batch at a time,
+// hashing four at once (see recordHashes). Its records are valid until
+// flush, which must follow the last.
+type sumBatch struct {
+	c    *sumChecker
+	kind recordKind
+	recs [][2][]byte
+	hs   [64]uint64
+}
+
+func (b *sumBatch) add(k, v []byte) {
+	if b.recs = append(b.recs, [2][]byte{k, v}); len(b.recs) == len(b.hs) {
+		b.flush()
+	}
+}
+
+func (b *sumBatch) flush() {
+	recordHashes(b.hs[:len(b.recs)], func(j int) ([]byte, []byte) { return b.recs[j][0], b.recs[j][1] })
+	for j, r := range b.recs {
+		b.c.addHashed(b.kind, r[0], b.hs[j])
+	}
+	b.recs = b.recs[:0]
+}
+
+// addHashed is add of a record whose recordHash is h.
+func (c *sumChecker) addHashed(kind recordKind, k []byte, h uint64) {
+	if c == nil || len(k) < seqLen {
+		return // the loader reports the key
+	}
 	seq := keySeq(k)
 	if seq >= uint64(len(c.totals)) {
 		return // the loader reports the unknown import
 	}
-	h := recordHash(k, v)
 	c.totals[seq] += h
 	defs, ref := sumGroup(kind, k)
 	switch {
@@ -293,10 +369,13 @@ func verifySumsIn(tx *bolt.Tx, path string, names [numKinds][]byte, refs bool) e
 			}
 			return damaged(path, "the %s bucket is missing", name)
 		}
+		// Every automatic backup verifies the whole store.
+		batch := sumBatch{c: c, kind: recordKind(kind)}
 		cur := b.Cursor()
 		for k, v := cur.First(); k != nil; k, v = cur.Next() {
-			c.add(recordKind(kind), k, v)
+			batch.add(k, v)
 		}
+		batch.flush()
 	}
 	return c.check(tx, path)
 }

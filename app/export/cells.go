@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -103,13 +104,24 @@ func numFmt(ind app.Indicator) string {
 // cell, or a formula comparing it with 23.4%, sees as another number.
 func cellNumber(ind app.Indicator, v float64) float64 {
 	if ind.Unit == app.Percent {
-		f, err := strconv.ParseFloat(strconv.FormatFloat(v/100, 'g', 15, 64), 64)
-		if err != nil {
-			return v / 100
-		}
-		return f
+		return excelDigits(v / 100)
 	}
 	return v
+}
+
+// excelDigits is x to 15 significant digits, as Excel holds a number:
+// the float nearest those digits. (Rounding x scaled by a power of ten
+// is not the same: the scaling rounds too, and tips halves.)
+func excelDigits(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	var buf [32]byte
+	f, err := strconv.ParseFloat(string(strconv.AppendFloat(buf[:0], x, 'g', 15, 64)), 64)
+	if err != nil {
+		return x
+	}
+	return f
 }
 
 // cell names the cell at column col and row row, both from 1.

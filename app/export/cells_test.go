@@ -41,3 +41,26 @@ func TestCellNumberPercent(t *testing.T) {
 		t.Errorf("a count's cell = %v, want 23.4", got)
 	}
 }
+
+// TestExcelDigits holds the arithmetic to its definition, parsing the 15
+// significant digits strconv writes, across magnitudes.
+func TestExcelDigits(t *testing.T) {
+	for _, x := range []float64{1e-30, 3.3e-9, 1.0 / 3, 2.0 / 3, 0.1 + 0.2, 23.4 / 100, 0.7 / 100, 1, 99.99 / 100,
+		123456.789, 1e14 + 0.5, 1e15 / 3, 1e20 / 7, -0.0123, 5e-324, 1e300 / 3} {
+		want, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 15, 64), 64)
+		if got := excelDigits(x); got != want {
+			t.Errorf("excelDigits(%v) = %v, want %v", x, got, want)
+		}
+	}
+	// Percentages as figures are: quotients of small counts, and fractions
+	// with a few decimals, over a wide range.
+	for num := 0; num <= 400; num++ {
+		for den := 1; den <= 400; den += 3 {
+			x := float64(num) / float64(den) / 100
+			want, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 15, 64), 64)
+			if got := excelDigits(x); got != want {
+				t.Fatalf("excelDigits(%d/%d/100 = %v) = %v, want %v", num, den, x, got, want)
+			}
+		}
+	}
+}

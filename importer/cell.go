@@ -53,10 +53,16 @@ func figureOf(text string, lk look, fl *floats) (reading, error) {
 			if rd.decimals < 0 {
 				rd.decimals = min(value.Places(text), 3)
 			}
-			if text[len(text)-1] == '0' && pointThousands(text) {
+			switch {
+			case text[len(text)-1] == '0' && pointThousands(text):
 				// "1.910" reads as 1.91: its text is kept, for a
 				// count's check of a point written for thousands.
 				rd.raw = text
+			case lk.decimals == 3 && v >= 1 && v < 1000 && v == math.Trunc(v):
+				// 2 in a cell formatted 0.000 shows "2.000", as
+				// a count of 2,000 written with a point would:
+				// the shown text is kept for the same check.
+				rd.raw = strconv.FormatFloat(v, 'f', 3, 64)
 			}
 		}
 		return rd, nil

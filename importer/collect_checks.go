@@ -270,10 +270,16 @@ func brokenFormula(raw string) bool {
 	return false
 }
 
-// checkCounts reports a count's figure that looks written with a point
-// for thousands: 1.102 among counts such as 1121 is most likely 1,102,
-// and read as 1.102 it is a thousandth of it. It is kept as given, and
-// said once for each indicator, at its first.
+// maxCountWarnings caps the figures checkCounts warns cell by cell for
+// one indicator; the rest are counted in one line naming their first
+// cells, so a row typed all with points is not a screen of warnings.
+const maxCountWarnings = 5
+
+// checkCounts reports each of a count's figures that looks written with
+// a point for thousands: 1.102 among counts such as 1121 is most likely
+// 1,102, and read as 1.102 it is a thousandth of it. Each is kept as
+// given and said at its own cell, up to maxCountWarnings an indicator,
+// then once for the rest.
 func (c *collector) checkCounts(obs []app.Observation, units map[string]app.Indicator) []app.Warning {
 	big := map[string]float64{} // a whole figure of 1000 or more, by ref
 	var odd []int
@@ -298,25 +304,48 @@ func (c *collector) checkCounts(obs []app.Observation, units map[string]app.Indi
 			}
 		case v >= 1 && v < 1000 && (v != math.Trunc(v) && toThousandths(v) || o.Raw != "" && pointThousands(o.Raw)):
 			// "1.910" and "2.000" are read as 1.91 and 2: only the
-			// text shows their three places.
+			// text (or a 0.000 format's, kept as it) shows their three
+			// places.
 			odd = append(odd, i)
 		}
 	}
+	if len(odd) == 0 {
+		return nil
+	}
 	var warnings []app.Warning
-	said := map[string]bool{}
+	// rest holds, by ref, the suspect cells beyond maxCountWarnings.
+	type rest struct {
+		at    app.Location
+		cells []string
+	}
+	said := map[string]int{}
+	var over []string
+	rests := map[string]*rest{}
+	seen := map[string]bool{} // ref and cell: a cell read for several cohorts is said once
 	for _, i := range odd {
 		o := &obs[i]
 		b, ok := big[o.Ref]
-		if !ok || said[o.Ref] {
+		if !ok || seen[o.Ref+"\x00"+o.Cell] {
 			continue
 		}
-		said[o.Ref] = true
+		seen[o.Ref+"\x00"+o.Cell] = true
 		sheet, cell := splitCell(o.Cell)
+		at := app.Location{File: c.file, Sheet: sheet, Cell: cell}
+		if said[o.Ref] == maxCountWarnings {
+			r := rests[o.Ref]
+			if r == nil {
+				r = &rest{at: at}
+				rests[o.Ref] = r
+				over = append(over, o.Ref)
+			}
+			r.cells = append(r.cells, o.Cell)
+			continue
+		}
+		said[o.Ref]++
 		v, given := math.Abs(*o.Value), strconv.FormatFloat(*o.Value, 'g', -1, 64)
 		if o.Raw != "" {
 			given = strings.TrimSpace(o.Raw)
 		}
-		at := app.Location{File: c.file, Sheet: sheet, Cell: cell}
 		if o.Raw == "" && !threePlaces(v) && (v*1000 < b/2 || v*1000 > b*2) {
 			// 22.5 among counts such as 1896 is no thousands, but no
 			// count either.
@@ -328,6 +357,19 @@ func (c *collector) checkCounts(obs []app.Observation, units map[string]app.Indi
 		warnings = append(warnings, app.Warning{Location: at, Message: fmt.Sprintf(
 			"%s %s %s: %s read as %g, though its other figures are whole counts such as %g: if it is %s written with a point for thousands, write it as %s",
 			o.Ref, o.Area, o.Period, given, *o.Value, b, roundTo(*o.Value*1000, 0), roundTo(*o.Value*1000, 0))})
+	}
+	for _, ref := range over {
+		r := rests[ref]
+		cells := r.cells
+		for i, cl := range cells {
+			_, cells[i] = splitCell(cl)
+		}
+		if len(cells) > maxCountWarnings {
+			cells = append(cells[:maxCountWarnings:maxCountWarnings], "...")
+		}
+		warnings = append(warnings, app.Warning{Location: r.at, Message: fmt.Sprintf(
+			"%s: and %d more figures like those above, at %s: each kept as given; if they are counts written with a point for thousands, write them without it",
+			ref, len(r.cells), strings.Join(cells, ", "))})
 	}
 	return warnings
 }

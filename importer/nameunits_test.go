@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"scorecard/app"
 )
 
@@ -202,5 +204,61 @@ func TestStoredNameUnits(t *testing.T) {
 		if !strings.HasPrefix(got[i], want[i]) {
 			t.Errorf("warning %q, want it to begin %q", got[i], want[i])
 		}
+	}
+}
+
+// TestPointThousandsEveryCell: each figure of a count in thousands that
+// looks written with a point for thousands is said at its own cell, not
+// only an indicator's first, whether its text shows the point ("2.000",
+// read as 2), its number does (1.234), or a 0.000 format shows it (2);
+// past maxCountWarnings in one indicator, one line names the rest.
+func TestPointThousandsEveryCell(t *testing.T) {
+	tests := []struct {
+		name  string
+		row   []any
+		three string // a cell formatted 0.000, or ""
+		want  []string
+	}{
+		{"a later text among counts", []any{"T01", "Number of children in care", "L", 1900, 1905, 1.91, 1915, "2.000", 1925}, "F2",
+			[]string{`F2: T01 Kent 2025-06: 1.91 read as 1.91`, `H2: T01 Kent 2025-08: 2.000 read as 2, though its other figures are whole counts such as 1900: if it is 2000`}},
+		{"a whole text first, a fraction after", []any{"T06", "Number of contacts", "-", 11000, "12.000", "1.234", 11000, 12000, 13000}, "",
+			[]string{`E2: T06 Kent 2025-05: 12.000 read as 12`, `F2: T06 Kent 2025-06: 1.234 read as 1.234, though its other figures are whole counts such as 11000: if it is 1234`}},
+		{"a number cell shown 2.000 by its format", []any{"T07", "Number of children in need", "L", 1900, 1905, 1910, 1915, 2, 1925}, "H2",
+			[]string{`H2: T07 Kent 2025-08: 2.000 read as 2, though its other figures are whole counts such as 1900: if it is 2000`}},
+		{"a whole number in a 0.000 format among small counts", []any{"T08", "Number of children adopted", "H", 12, 15, 9, 11, 2, 14}, "H2",
+			nil},
+		{"a row of them", []any{"T09", "Number of contacts", "-", 11000, "1.001", "1.002", "1.003", "1.004", "1.005", "1.006", "1.007"}, "",
+			[]string{`E2: T09 Kent 2025-05: 1.001 read as 1.001`, `F2: T09 Kent 2025-06: 1.002 read as 1.002`,
+				`G2: T09 Kent 2025-07: 1.003 read as 1.003`, `H2: T09 Kent 2025-08: 1.004 read as 1.004`,
+				`I2: T09 Kent 2025-09: 1.005 read as 1.005`,
+				`J2: T09: and 2 more figures like those above, at J2, K2: each kept as given`}},
+	}
+	months := []any{"Apr-25", "May-25", "Jun-25", "Jul-25", "Aug-25", "Sep-25", "Oct-25", "Nov-25"}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := newBook(t)
+			b.sheet("Scorecard")
+			b.row("Scorecard", "A1", append([]any{"Ref", "Indicator", "Polarity"}, months[:len(tt.row)-3]...)...)
+			b.row("Scorecard", "A2", tt.row...)
+			if tt.three != "" {
+				b.style("Scorecard", tt.three, tt.three, &excelize.Style{CustomNumFmt: ptr("0.000")})
+			}
+			res, err := Read(context.Background(), b.save("T.xlsx"), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range res.Warnings {
+				got = append(got, w.Cell+": "+w.Message)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("warnings %q, want %d like %q", got, len(tt.want), tt.want)
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], tt.want[i]) {
+					t.Errorf("warning %q, want it to begin %q", got[i], tt.want[i])
+				}
+			}
+		})
 	}
 }

@@ -63,11 +63,16 @@ func unitOf(name string, percent bool) app.Unit {
 // no base. Words are matched whole: "meaningful" holds no "mean", nor
 // "preparation" a "ratio". A name that says it counts ("Number of
 // children seen within 5 days") is a count whatever time limit it names.
+// A "%" after a number is a limit, not the unit: "Number of children with
+// attendance below 90%" counts, unless it ends saying otherwise ("(%)");
+// a name that does not say it counts and has such a limit returns the
+// word "limit", for a warning.
 func nameUnit(name string, percent bool) (app.Unit, string) {
 	n := strings.ToLower(name)
 	ws := nameWords(n)
+	counts := countsByName(ws)
 	switch {
-	case percent, strings.Contains(n, "%"), hasWord(ws, "percentage", "percentages", "proportion", "proportions", "percent"):
+	case percent, counts && percentAtEnd(n, ws), !counts && namesPercent(n, ws):
 		return app.Percent, ""
 	case otherRate(n) != "":
 		// A rate, not a count of children: kept in its own base, and
@@ -76,7 +81,7 @@ func nameUnit(name string, percent bool) (app.Unit, string) {
 	case strings.Contains(n, "per 10,000"), strings.Contains(n, "per 10000"),
 		strings.Contains(n, "per 10k"), strings.Contains(n, "rate per"):
 		return app.Per10k, ""
-	case countsByName(ws):
+	case counts:
 		return app.Number, ""
 	case hasWord(ws, "rate", "rates"):
 		// A rate with no base named ("Re-referral rate", "Agency
@@ -98,7 +103,124 @@ func nameUnit(name string, percent bool) (app.Unit, string) {
 		}
 		return w.unit, w.word
 	}
+	if percentLimit(n) != "" {
+		// "Children with attendance below 90%": the limit is no unit,
+		// but a reader may take it for one.
+		return app.Number, "limit"
+	}
 	return app.Number, ""
+}
+
+// namesPercent reports whether a lower-case name says its figures are
+// percentages: a "%" or "per cent" that is no limit, or "percentage" or
+// "proportion".
+func namesPercent(n string, ws []string) bool {
+	for i := 0; i < len(n); i++ {
+		if n[i] == '%' && !afterNumber(n, i) {
+			return true
+		}
+	}
+	for i, w := range ws {
+		switch w {
+		case "percentage", "percentages", "proportion", "proportions":
+			return true
+		case "percent":
+			if i == 0 || !isNumber(ws[i-1]) {
+				return true
+			}
+		case "per":
+			if i+1 < len(ws) && ws[i+1] == "cent" && (i == 0 || !isNumber(ws[i-1])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// percentAtEnd reports whether a lower-case name that counts ("Number of
+// ...") ends stating its figures are percentages after all: "... (%)",
+// "... as a percentage". A "%" after a number there is still a limit:
+// "... attendance below 90%" counts children.
+func percentAtEnd(n string, ws []string) bool {
+	t := strings.TrimRight(n, " )")
+	if strings.HasSuffix(t, "%") {
+		return !afterNumber(t, len(t)-1)
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	switch {
+	case last == "percentage", last == "proportion":
+		return true
+	case last == "percent":
+		return len(ws) < 2 || !isNumber(ws[len(ws)-2])
+	case last == "cent" && len(ws) > 1 && ws[len(ws)-2] == "per":
+		return len(ws) < 3 || !isNumber(ws[len(ws)-3])
+	}
+	return false
+}
+
+// percentLimit returns the first limit a lower-case name gives as a
+// percentage ("90%" in "... attendance below 90%"), or "".
+func percentLimit(n string) string {
+	for i := 0; i < len(n); i++ {
+		if n[i] != '%' || !afterNumber(n, i) {
+			continue
+		}
+		j := strings.TrimRight(n[:i], " ")
+		k := len(j)
+		for k > 0 && (j[k-1] >= '0' && j[k-1] <= '9' || j[k-1] == '.' || j[k-1] == ',') {
+			k--
+		}
+		return strings.TrimSpace(n[k : i+1])
+	}
+	ws := nameWords(n)
+	for i := 1; i < len(ws); i++ {
+		switch {
+		case !isNumber(ws[i-1]):
+		case ws[i] == "percent":
+			return ws[i-1] + " percent"
+		case ws[i] == "per" && i+1 < len(ws) && ws[i+1] == "cent":
+			return ws[i-1] + " per cent"
+		}
+	}
+	return ""
+}
+
+// afterNumber reports whether the "%" at n[i] follows a number, so is a
+// limit ("below 90%", "over 10 %") and not a unit: the number is a run
+// of digits and points not joined to a word ("ks2%" is no number).
+func afterNumber(n string, i int) bool {
+	j := i
+	for j > 0 && n[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && (n[k-1] >= '0' && n[k-1] <= '9' || n[k-1] == '.' || n[k-1] == ',') {
+		k--
+	}
+	if k == j || !(n[j-1] >= '0' && n[j-1] <= '9') {
+		return false
+	}
+	if k == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(n[:k])
+	return !unicode.IsLetter(r)
+}
+
+// isNumber reports whether a word of a name is a number: "90", "10.5".
+func isNumber(w string) bool {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if (w[i] < '0' || w[i] > '9') && w[i] != '.' && w[i] != ',' {
+			return false
+		}
+	}
+	return true
 }
 
 // nameWords splits a lower-case name into its words: runs of letters and

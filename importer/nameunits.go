@@ -16,6 +16,13 @@ func (c *collector) sayNameUnit(ind *app.Indicator, word string) {
 	at := c.stated[ind.Ref].Name
 	switch word {
 	case "":
+	case "limit":
+		if ind.Unit != app.Number {
+			// Its numerators and denominators made it a percentage.
+			return
+		}
+		c.warn(at.Sheet, at.Cell, "%s: the %q in its name %q is read as a limit, not its unit: its figures are read as counts of children, so exports withhold small numbers of them; if they are percentages, state \"%%\" in a Unit column",
+			ind.Ref, percentLimit(strings.ToLower(ind.Name)), ind.Name)
 	case "rate":
 		c.warn(at.Sheet, at.Cell, "%s: %q names a rate but not its base (per cent, per 10,000 children): read as a percentage, not a count, and not recomputed when children are excluded; if it is not a percentage, state its unit in a Unit column",
 			ind.Ref, ind.Name)
@@ -46,6 +53,9 @@ func (c *collector) sayStoredUnit(ind *app.Indicator, stored app.Indicator) {
 	case u == app.Number && countsByName(nameWords(strings.ToLower(ind.Name))) && (stored.Unit == app.Days || stored.Unit == app.Weeks || stored.Unit == app.Score || stored.Unit == app.Ratio):
 		c.warn(at.Sheet, at.Cell, "%s: the store holds %q in unit %q, as an earlier import read it from a word in its name, but the name says it counts: exports do not withhold small numbers of it; to make it a count, state \"No.\" in a Unit column and import with --accept-definitions",
 			ind.Ref, ind.Name, stored.Unit)
+	case u == app.Number && stored.Unit == app.Percent && percentLimit(strings.ToLower(ind.Name)) != "":
+		c.warn(at.Sheet, at.Cell, "%s: the store holds %q as a percentage, as an earlier import read it from the %q in its name, which is a limit, not its unit: exports do not withhold small numbers of it; to make it a count, state \"No.\" in a Unit column and import with --accept-definitions",
+			ind.Ref, ind.Name, percentLimit(strings.ToLower(ind.Name)))
 	case word == "rate" && stored.Unit == app.Number:
 		c.warn(at.Sheet, at.Cell, "%s: the store holds %q as a count, as an earlier import read it, but it names a rate: excluding a cohort would subtract one rate from another; to correct it, state its unit (\"%%\") in a Unit column and import with --accept-definitions",
 			ind.Ref, ind.Name)

@@ -49,6 +49,22 @@ func TestNameUnits(t *testing.T) {
 		{"Homes rated good or outstanding (%)", app.Percent, app.Proportion, ""},
 		{"Proportionate assessments completed", app.Number, app.Count, ""},
 		{"Re-referrals within 12 months", app.Number, app.Count, ""},
+		// A "%" or "per cent" after a number is a limit, not the unit.
+		{"Number of children in care with school attendance below 90%", app.Number, app.Count, ""},
+		{"Number of children missing more than 10% of sessions", app.Number, app.Count, ""},
+		{"No. of children in need with attendance below 90 per cent", app.Number, app.Count, ""},
+		{"Count of pupils with over 10 % absence", app.Number, app.Count, ""},
+		{"Children in care with school attendance below 90%", app.Number, app.Count, "limit"},
+		{"Children whose attendance is below 90 per cent", app.Number, app.Count, "limit"},
+		{"Number of children seen within 5 days (%)", app.Percent, app.Proportion, ""},
+		{"Number of children in care with school attendance below 90% (%)", app.Percent, app.Proportion, ""},
+		{"Number of re-referrals as a percentage", app.Percent, app.Proportion, ""},
+		{"% of children in care with school attendance below 90%", app.Percent, app.Proportion, ""},
+		{"Percentage of children in care persistently absent (attendance below 90%)", app.Percent, app.Proportion, ""},
+		{"Children persistently absent (%)", app.Percent, app.Proportion, ""},
+		{"Care leavers in education, employment or training %", app.Percent, app.Proportion, ""},
+		{"Pupils reaching the expected standard at KS2%", app.Percent, app.Proportion, ""},
+		{"Per cent of assessments completed within 45 days", app.Percent, app.Proportion, ""},
 	}
 	for _, tt := range tests {
 		u, word := nameUnit(tt.name, false)
@@ -130,6 +146,14 @@ func TestNameUnitsRead(t *testing.T) {
 			map[string]app.Measure{"DY01": app.Count, "DY05": app.Count, "DY08": app.Other},
 			map[string]app.Unit{"DY01": app.Number, "DY05": app.Number, "DY08": app.Days},
 			[]string{`B4: DY08: unit "days" taken from the word "days" in its name`}},
+		{"a limit in a name",
+			[][]any{{"Ref", "Indicator", "Polarity", "Jul-25", "Aug-25", "Sep-25"},
+				{"L01", "Number of children in care with school attendance below 90%", "L", 3, 2, 4},
+				{"L03", "Children in care with school attendance below 90%", "L", 3, 2, 4},
+				{"L05", "Percentage of children in care with school attendance below 90%", "L", 13.5, 12.0, 14.1}},
+			map[string]app.Measure{"L01": app.Count, "L03": app.Count, "L05": app.Proportion},
+			map[string]app.Unit{"L01": app.Number, "L03": app.Number, "L05": app.Percent},
+			[]string{`B3: L03: the "90%" in its name "Children in care with school attendance below 90%" is read as a limit, not its unit`}},
 		{"a Unit column of No.",
 			[][]any{{"Ref", "Indicator", "Polarity", "Unit", "Apr-25", "May-25"},
 				{"DZ01", "Children seen within 5 days", "H", "No.", 3, 2}},
@@ -174,12 +198,14 @@ func TestStoredNameUnits(t *testing.T) {
 		"RT01": {Ref: "RT01", Name: "Re-referral rate", Unit: app.Number, Measure: app.Count},
 		"AD01": {Ref: "AD01", Name: "Average days to adoption", Unit: app.Days, Measure: app.Mean},
 		"CI01": {Ref: "CI01", Name: "Number of children in care", Unit: app.Number, Measure: app.Count},
+		"L01":  {Ref: "L01", Name: "Number of children in care with school attendance below 90%", Unit: app.Percent, Measure: app.Proportion},
 	}
 	path := writeBook(t, "Scorecard", [][]any{{"Ref", "Indicator", "Polarity", "Jul-25", "Aug-25"},
 		{"DY01", "Number of children seen within 5 days", "H", 3, 2},
 		{"RT01", "Re-referral rate", "L", 22.5, 21},
 		{"AD01", "Average days to adoption", "L", 480, 470},
-		{"CI01", "Number of children in care", "L", 1896, 1901}})
+		{"CI01", "Number of children in care", "L", 1896, 1901},
+		{"L01", "Number of children in care with school attendance below 90%", "L", 3, 4}})
 	res, err := Read(context.Background(), path, Options{Defined: func(ref string) (app.Indicator, bool) {
 		ind, ok := stored[ref]
 		return ind, ok
@@ -190,6 +216,7 @@ func TestStoredNameUnits(t *testing.T) {
 	want := []string{
 		`B2: DY01: the store holds "Number of children seen within 5 days" in unit "days", as an earlier import read it from a word in its name, but the name says it counts`,
 		`B3: RT01: the store holds "Re-referral rate" as a count, as an earlier import read it, but it names a rate`,
+		`B6: L01: the store holds "Number of children in care with school attendance below 90%" as a percentage, as an earlier import read it from the "90%" in its name, which is a limit`,
 	}
 	var got []string
 	for _, w := range res.Warnings {

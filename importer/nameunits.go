@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"math"
 	"strings"
 
@@ -129,8 +130,22 @@ func (c *collector) fractionalCounts(inds []app.Indicator, guessed map[string]in
 		ind.Measure = app.Other
 		f := c.fig(at - 1)
 		sheet := c.sheets[f.sheet]
-		c.warn(sheet, place(sheet, int(f.row), int(f.col)), "%s %s %s: %g is not a whole number, and neither the name %q nor a Unit column gives a unit: read as a figure of unknown measure, not a count, so not recomputed when children are excluded; state its unit in a Unit column",
-			ref, c.figures.keys[f.series].Area, f.period, f.value, ind.Name)
+		// The warning says what the file says of its unit, so that its
+		// advice is one the officer can follow.
+		var why, advice string
+		switch st := c.stated[ref].Unit; {
+		case st.Cell != "":
+			why = fmt.Sprintf("though its Unit column at %s says %q", st.Cell, ind.Unit)
+			advice = "if it is not a count of children (FTE, a rate), give its unit there"
+		case countsByName(nameWords(strings.ToLower(ind.Name))):
+			why = fmt.Sprintf("though its name %q says it counts", ind.Name)
+			advice = "if it is not a count of children (FTE, a rate), state its unit in a Unit column"
+		default:
+			why = fmt.Sprintf("and neither the name %q nor a Unit column gives a unit", ind.Name)
+			advice = "state its unit in a Unit column"
+		}
+		c.warn(sheet, place(sheet, int(f.row), int(f.col)), "%s %s %s: %g is not a whole number, %s: a count that is not whole is read as a figure of unknown measure, not a count, so not recomputed when children are excluded; %s",
+			ref, c.figures.keys[f.series].Area, f.period, f.value, why, advice)
 	}
 }
 

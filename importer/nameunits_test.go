@@ -289,3 +289,52 @@ func TestPointThousandsEveryCell(t *testing.T) {
 		})
 	}
 }
+
+// TestFractionalCountWording: a count whose figure is not whole (23.4
+// FTE) is warned in words from what the file says of its unit, so that
+// its advice can be followed: a Unit column saying "count" is there
+// already, and a name beginning "Number of" says it counts.
+func TestFractionalCountWording(t *testing.T) {
+	tests := []struct {
+		name, unit string
+		want       []string // parts of the one warning
+		not        string   // a part it must not hold
+	}{
+		{"Social workers (FTE)", "count",
+			[]string{`H2: Z01 Kent 2025-09: 23.4 is not a whole number, though its Unit column at C2 says "count"`, "give its unit there"},
+			"neither"},
+		{"Number of social workers (FTE)", "",
+			[]string{`H2: Z01 Kent 2025-09: 23.4 is not a whole number, though its name "Number of social workers (FTE)" says it counts`, "state its unit in a Unit column"},
+			"neither"},
+		{"Social workers (FTE)", "",
+			[]string{`H2: Z01 Kent 2025-09: 23.4 is not a whole number, and neither the name "Social workers (FTE)" nor a Unit column gives a unit`, "state its unit in a Unit column"},
+			"says it counts"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/"+tt.unit, func(t *testing.T) {
+			path := writeBook(t, "Data", [][]any{
+				{"Ref", "Indicator", "Unit", "Polarity", "Period", "Area", "Cohort", "Value"},
+				{"Z01", tt.name, tt.unit, "H", "2025-09", "Kent", "All", 23.4},
+				{"Z01", tt.name, tt.unit, "H", "2025-09", "Kent", "UASC", 11.0}})
+			res, err := Read(context.Background(), path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range res.Warnings {
+				got = append(got, w.Cell+": "+w.Message)
+			}
+			if len(got) != 1 {
+				t.Fatalf("warnings %q, want one", got)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got[0], w) {
+					t.Errorf("warning %q, want it to hold %q", got[0], w)
+				}
+			}
+			if strings.Contains(got[0], tt.not) {
+				t.Errorf("warning %q holds %q", got[0], tt.not)
+			}
+		})
+	}
+}

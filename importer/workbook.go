@@ -129,7 +129,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	})
 	var plan []planned
 	var firstErr error
-	key := s.standInKey()
+	key, otherItalics := s.standInKey()
 	areas := newAreaCheck(opt.authority(), opt.AreaNames)
 	for i, h := range s.Heads {
 		l, fromProfile := opt.Layouts[h.Sheet]
@@ -173,10 +173,8 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		c.warn(w.Sheet, w.Cell, "%s", w.Message)
 	}
 	res.UnknownAreas = areas.unknown
-	if key != "" {
-		for i := range plan {
-			plan[i].l.standInKey = key
-		}
+	for i := range plan {
+		plan[i].l.standInKey, plan[i].l.italicsOther = key, otherItalics
 	}
 	s.wholes.drop()
 	slices.SortStableFunc(plan, func(a, b planned) int { return kindOrder(a.l.Kind) - kindOrder(b.l.Kind) })

@@ -412,11 +412,13 @@ func monthsWin(l *Layout, g *grid) bool {
 }
 
 // titlePeriod finds the period a district sheet reports, in its title
-// rows or its name: the month where one is named ("March 2025"), else
-// the month of a date given ("data as at 31/08/2025", or a date cell),
-// else the quarter ("Q1 2024/25", "2024-Q3") or year ("2024/25") named,
-// as the scorecard's own columns may be. date is the date read, where
-// the month is a date's.
+// rows or its name: the month the title names ("March 2025"), else the
+// month of a date the title gives ("data as at 31/08/2025", or a date
+// cell), else the month the sheet's name names, else the quarter ("Q1
+// 2024/25", "2024-Q3") or year ("2024/25") named, as the scorecard's own
+// columns may be. A title's date in figures counts as its month in words
+// does, before the sheet's name. date is the date read, where the month
+// is a date's.
 func titlePeriod(sheet string, g *grid, h int) (month, longer app.Period, date titleDate) {
 	var texts []string
 	for r := 0; r < h; r++ {
@@ -428,13 +430,16 @@ func titlePeriod(sheet string, g *grid, h int) (month, longer app.Period, date t
 			return app.Period{}, p, titleDate{}
 		}
 	}
-	for _, s := range texts {
+	for _, s := range texts[:len(texts)-1] {
 		if p, ok := findMonth(s); ok {
 			return p, app.Period{}, titleDate{}
 		}
 	}
 	if d, ok := titleDateIn(g, h); ok {
 		return d.month, app.Period{}, d
+	}
+	if p, ok := findMonth(sheet); ok {
+		return p, app.Period{}, titleDate{}
 	}
 	for _, s := range texts {
 		if p, ok := findLongerPeriod(s); ok {

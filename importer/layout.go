@@ -121,6 +121,9 @@ type Layout struct {
 	// cover sheet) says italic figures are the previous year's outturn
 	// standing in ("Key!A3"); "" where none does.
 	standInKey string
+	// italicsOther is, where no sheet has that key, the first note on a
+	// sheet saying italics mean something else ("provisional").
+	italicsOther italicsNote
 	// titleDate is the date a district sheet's title gives, where its
 	// Period is that date's month (for the warning of a date not at a
 	// month's end).

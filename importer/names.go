@@ -387,19 +387,6 @@ func isFootnote(s string) bool {
 	return false
 }
 
-// isLegendForStandIns reports whether text is the legend saying italic
-// figures are the previous reporting year's, standing in for a month not
-// yet available.
-func isLegendForStandIns(s string) bool {
-	if !isASCII(s) {
-		low := strings.ToLower(s)
-		return strings.Contains(low, "italic") || strings.Contains(low, "previous reporting year")
-	}
-	// Every text cell of a sheet is asked, so ASCII, nearly all of
-	// them, is searched without a lower-case copy.
-	return containsFoldASCII(s, "italic") || containsFoldASCII(s, "previous reporting year")
-}
-
 // isASCII reports whether s is all ASCII, so that its lower case is
 // found byte by byte.
 func isASCII(s string) bool {

@@ -34,6 +34,9 @@ type sheetReader struct {
 	// for them, the first at italicAt (warnItalics).
 	italics  int
 	italicAt string
+	// italicsNote is the note saying italics mean something other than
+	// the previous year's outturn, on the sheet or else on another.
+	italicsNote italicsNote
 	// breakdown is set while a row of an Area or Cohort column is read;
 	// notOwn counts the targets and benchmarks such rows give, which are
 	// not read, the first at notOwnAt (see readBrokenDownRow).
@@ -100,7 +103,11 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 		}
 	}
 	columns()
-	standIns := s.l.standInKey != "" || s.hasStandInLegend()
+	legend := s.italicsLegend()
+	standIns := s.l.standInKey != "" || legend.meaning == italicsStandIn
+	if s.italicsNote = legend; legend.meaning == italicsUnsaid {
+		s.italicsNote = s.l.italicsOther
+	}
 	s.latest = s.sheetLatest()
 	section := ""
 	var sectionAt app.Location // the section's heading, a statement of it
@@ -214,21 +221,28 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 	return nil
 }
 
-// hasStandInLegend reports whether the sheet carries the legend saying
-// italic figures stand in from the previous reporting year; only then is
-// italic type read as meaning anything.
-func (s *sheetReader) hasStandInLegend() bool {
+// italicsLegend reads the sheet's own note on what italic figures are,
+// beside or under the table: the key saying they stand in from the
+// previous reporting year (only then is italic type read as meaning
+// anything), or a note saying they are something else.
+func (s *sheetReader) italicsLegend() italicsNote {
+	var other italicsNote
 	for r, row := range s.g.rows {
 		if r >= s.l.HeaderRow-1 && r < s.l.FirstRow-1 {
 			continue
 		}
-		for _, t := range row {
-			if len(t) > 6 && (t[0] < '0' || t[0] > '9') && isLegendForStandIns(t) {
-				return true
+		for c, t := range row {
+			switch m, says := readItalicsNote(t); m {
+			case italicsStandIn:
+				return italicsNote{meaning: m, sheet: s.l.Sheet, cell: cellName(r, c)}
+			case italicsOther:
+				if other.meaning == italicsUnsaid {
+					other = italicsNote{meaning: m, sheet: s.l.Sheet, cell: cellName(r, c), says: says}
+				}
 			}
 		}
 	}
-	return false
+	return other
 }
 
 // isBreakdownLabel reports whether a row without a Ref names a cohort of

@@ -256,7 +256,7 @@ func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p pl
 			// Its areas were settled, and any not the authority's
 			// reported, from the first rows: settle them again, quietly.
 			again.AreaNames = l.AreaNames
-			again.standInKey = l.standInKey
+			again.standInKey, again.italicsOther = l.standInKey, l.italicsOther
 			newAreaCheck(l.authority(), l.optNames).settle(file, &again)
 			l = again
 		}

@@ -98,7 +98,7 @@ func (s *sheetReader) districtTable(nl *Layout, title string) bool {
 	nl.Period = s.latest
 	if m, ok := findMonth(title); ok {
 		nl.Period = m
-	} else if d, _, ok := dateIn(title); ok && !notAsAt(title) {
+	} else if d, _, ok := asAtDateIn(title); ok {
 		nl.Period = app.MonthOf(d.Year(), d.Month())
 	}
 	return nl.Period.Kind == app.Month

@@ -16,6 +16,10 @@ type titleDate struct {
 	day   time.Time
 	text  string // as written: "31/08/2025"
 	cell  string // where: "A1"
+	// also is another date the title rows give, not said to be the
+	// report's own, as written and where ("30/09/2025 at C2"); "" for
+	// none. The first is taken, with a warning naming both.
+	also string
 }
 
 // monthEnd reports whether the date is the last day of its month, as a
@@ -27,8 +31,21 @@ func (d titleDate) monthEnd() bool { return d.day.AddDate(0, 0, 1).Day() == 1 }
 // 0-based header row h): a date cell, or one written 31/08/2025,
 // 31.08.2025, 31-08-2025 or 2025-08-31 in a title's words. A date said
 // to be when the report was produced or printed, rather than what its
-// figures are as at, is passed over.
+// figures are as at, is passed over, whether the words saying so are
+// just before it in the same text ("data as at 31/08/2025 (produced
+// 03/09/2025)") or in the cell to its left ("Produced:"). Where two
+// dates remain, the first is taken and the other kept in also.
 func titleDateIn(g *grid, h int) (titleDate, bool) {
+	var first titleDate
+	found := false
+	add := func(d titleDate) {
+		switch {
+		case !found:
+			first, found = d, true
+		case first.also == "" && !d.day.Equal(first.day):
+			first.also = d.text + " at " + d.cell
+		}
+	}
 	for r := 0; r < h && r < len(g.rows); r++ {
 		row := g.rows[r]
 		for c, s := range row {
@@ -38,24 +55,30 @@ func titleDateIn(g *grid, h int) (titleDate, bool) {
 			}
 			if g.look(r, c).date {
 				f, err := strconv.ParseFloat(s, 64)
-				if err != nil || f < 32874 || f > 73051 {
-					continue
-				}
-				if c > 0 && notAsAt(firstText(row[:c])) {
+				if err != nil || f < 32874 || f > 73051 || notAsAt(leftText(row, c)) {
 					continue
 				}
 				t := app.ExcelDate(f)
-				return titleDate{month: app.MonthOf(t.Year(), t.Month()), day: t, text: t.Format("02/01/2006"), cell: cellName(r, c)}, true
-			}
-			if notAsAt(s) {
+				add(titleDate{month: app.MonthOf(t.Year(), t.Month()), day: t, text: t.Format("02/01/2006"), cell: cellName(r, c)})
 				continue
 			}
-			if t, text, ok := dateIn(s); ok {
-				return titleDate{month: app.MonthOf(t.Year(), t.Month()), day: t, text: text, cell: cellName(r, c)}, true
-			}
+			eachAsAtDate(s, func() string { return leftText(row, c) }, func(t time.Time, text string) {
+				add(titleDate{month: app.MonthOf(t.Year(), t.Month()), day: t, text: text, cell: cellName(r, c)})
+			})
 		}
 	}
-	return titleDate{}, false
+	return first, found
+}
+
+// leftText is the text of the nearest filled cell left of column c: a
+// date cell's label.
+func leftText(row []string, c int) string {
+	for c--; c >= 0; c-- {
+		if t := strings.TrimSpace(row[c]); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 // notAsAt reports whether a title's words date the report itself, not
@@ -70,24 +93,61 @@ func notAsAt(s string) bool {
 	return false
 }
 
-// dateIn finds a whole date written in figures in s: day, month and
-// year as English titles write them (31/08/2025, 1.9.2025, 31-08-25), or
-// ISO year, month and day (2025-08-31). A day-month order that cannot
-// be one (08/31/2025) is no date.
-func dateIn(s string) (time.Time, string, bool) {
-	fields := strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == '(' || r == ')' || r == ',' || r == ';' || r == ':' || r == '\u00a0'
+// asAtDateIn finds the first date in figures in s not said
+// to be the day the report was produced.
+func asAtDateIn(s string) (day time.Time, text string, ok bool) {
+	eachAsAtDate(s, func() string { return "" }, func(t time.Time, w string) {
+		if !ok {
+			day, text, ok = t, w, true
+		}
 	})
-	for _, f := range fields {
-		f = strings.TrimRight(f, ".")
-		if d, _, ok := strings.Cut(f, "T"); ok && len(d) == 10 {
-			f = d // an ISO date and time
+	return day, text, ok
+}
+
+// eachAsAtDate calls f with each whole date written in figures in s:
+// day, month and year as English titles write them (31/08/2025,
+// 1.9.2025, 31-08-25), or ISO year, month and day (2025-08-31); a
+// day-month order that cannot be one (08/31/2025) is no date. Those the
+// words since the date before, or label where none come before it in s,
+// say are the day the report was produced or printed are passed over.
+func eachAsAtDate(s string, label func() string, f func(t time.Time, text string)) {
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	since := 0 // where the words before the next date begin
+	for i := 0; i < len(s); {
+		if isDateSep(s[i]) {
+			i++
+			continue
 		}
-		if t, ok := numericDate(f); ok {
-			return t, f, true
+		j := i
+		for j < len(s) && !isDateSep(s[j]) {
+			j++
 		}
+		word := strings.TrimRight(s[i:j], ".")
+		if d, _, ok := strings.Cut(word, "T"); ok && len(d) == 10 {
+			word = d // an ISO date and time
+		}
+		if t, ok := numericDate(word); ok {
+			before := s[since:i]
+			if strings.TrimSpace(before) == "" {
+				before = label()
+			}
+			if !notAsAt(before) {
+				f(t, word)
+			}
+			since = j
+		}
+		i = j
 	}
-	return time.Time{}, "", false
+}
+
+// isDateSep reports whether byte b parts the words of a title around a
+// date.
+func isDateSep(b byte) bool {
+	switch b {
+	case ' ', '(', ')', ',', ';', ':', '\t', '\n':
+		return true
+	}
+	return false
 }
 
 // numericDate reads one word as a date in figures (see dateIn).

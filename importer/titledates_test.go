@@ -16,25 +16,39 @@ import (
 // one naming "31 August 2025" does, rather than the scorecard's latest
 // month under a warning that the title names no period; a date not at a
 // month's end names its month, with a warning saying which date was
-// read; a date the report was produced on dates nothing.
+// read; a date the report was produced on dates nothing, even beside
+// the figures' date; a title's date in figures stands against a month
+// the sheet's name names, as a month in words does, with a warning.
 func TestDistrictSheetDatedByADate(t *testing.T) {
-	aug := app.MonthOf(2025, time.August)
+	aug, sep := app.MonthOf(2025, time.August), app.MonthOf(2025, time.September)
+	day := func(d, m int) time.Time { return time.Date(2025, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 	tests := []struct {
 		name  string
 		title []any
 		want  app.Period
 		warn  string // a warning the import must give; "" for none on the sheet
+		sheet string // the district sheet's name; "" for Districts
 	}{
-		{"dd/mm/yyyy", []any{"District breakdown - data as at 31/08/2025"}, aug, ""},
-		{"d/m/yyyy in brackets", []any{"District breakdown (as at 31/8/2025)"}, aug, ""},
-		{"dd.mm.yyyy", []any{"District breakdown, 31.08.2025."}, aug, ""},
-		{"ISO", []any{"District breakdown 2025-08-31"}, aug, ""},
-		{"a date cell beside its label", []any{"District breakdown", "Data as at:", time.Date(2025, 8, 31, 0, 0, 0, 0, time.UTC)}, aug, ""},
-		{"in words", []any{"District breakdown - 31 August 2025"}, aug, ""},
-		{"not a month's end", []any{"District breakdown - data as at 15/08/2025"}, aug, "Districts!A1: the title's date 15/08/2025 is not a month's end: district figures dated Aug-25"},
-		{"a date cell not at a month's end", []any{"District breakdown", "Data as at:", time.Date(2025, 8, 20, 0, 0, 0, 0, time.UTC)}, aug, "Districts!C1: the title's date 20/08/2025 is not a month's end"},
-		{"month first cannot be", []any{"District breakdown - 08/31/2025"}, app.MonthOf(2025, time.September), "no period in the title"},
-		{"the day it was produced", []any{"District breakdown", "Produced 02/10/2025"}, app.MonthOf(2025, time.September), "no period in the title"},
+		{"dd/mm/yyyy", []any{"District breakdown - data as at 31/08/2025"}, aug, "", ""},
+		{"d/m/yyyy in brackets", []any{"District breakdown (as at 31/8/2025)"}, aug, "", ""},
+		{"dd.mm.yyyy", []any{"District breakdown, 31.08.2025."}, aug, "", ""},
+		{"ISO", []any{"District breakdown 2025-08-31"}, aug, "", ""},
+		{"a date cell beside its label", []any{"District breakdown", "Data as at:", time.Date(2025, 8, 31, 0, 0, 0, 0, time.UTC)}, aug, "", ""},
+		{"in words", []any{"District breakdown - 31 August 2025"}, aug, "", ""},
+		{"not a month's end", []any{"District breakdown - data as at 15/08/2025"}, aug, "Districts!A1: the title's date 15/08/2025 is not a month's end: district figures dated Aug-25", ""},
+		{"a date cell not at a month's end", []any{"District breakdown", "Data as at:", time.Date(2025, 8, 20, 0, 0, 0, 0, time.UTC)}, aug, "Districts!C1: the title's date 20/08/2025 is not a month's end", ""},
+		{"month first cannot be", []any{"District breakdown - 08/31/2025"}, app.MonthOf(2025, time.September), "no period in the title", ""},
+		{"the day it was produced", []any{"District breakdown", "Produced 02/10/2025"}, app.MonthOf(2025, time.September), "no period in the title", ""},
+		{"produced after the figures' date", []any{"District summary - data as at 31/08/2025 (produced 03/09/2025)"}, aug, "", ""},
+		{"produced before the figures' date", []any{"Printed 03/09/2025; data as at 31/08/2025"}, aug, "", ""},
+		{"date cells, produced first", []any{"District summary", "Produced:", day(3, 9), "Data as at:", day(31, 8)}, aug, "", ""},
+		{"date cells, produced second", []any{"District summary", "Data as at:", day(31, 8), "Extracted:", day(3, 9)}, aug, "", ""},
+		{"two figures' dates", []any{"District summary - data as at 31/08/2025", "Data as at:", day(30, 9)}, aug, "Districts!A1: the title rows give two dates, 31/08/2025 at A1 and 30/09/2025 at C1", ""},
+		{"the same date twice", []any{"District summary - data as at 31/08/2025", "Data as at:", day(31, 8)}, aug, "", ""},
+		{"sheet's name another month, title in figures", []any{"District summary - data as at 30/09/2025"}, sep, "A1: the title names Sep-25 but the sheet's name Aug-25: district figures dated Sep-25, as the title says", "Districts Aug-25"},
+		{"sheet's name another month, ISO title", []any{"District summary 2025-09-30"}, sep, "A1: the title names Sep-25 but the sheet's name Aug-25", "Districts Aug-25"},
+		{"sheet's name another month, title in words", []any{"District summary - 30 September 2025"}, sep, "A1: the title names Sep-25 but the sheet's name Aug-25", "Districts Aug-25"},
+		{"sheet's name the month, title undated", []any{"District summary"}, aug, "", "Districts Aug-25"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,14 +57,18 @@ func TestDistrictSheetDatedByADate(t *testing.T) {
 			f.SetSheetName("Sheet1", "Scorecard")
 			f.SetSheetRow("Scorecard", "A1", &[]any{"Ref", "Indicator", "Polarity", "Jul-25", "Aug-25", "Sep-25"})
 			f.SetSheetRow("Scorecard", "A2", &[]any{"DD01", "Number of children in care", "", 1000, 1010, 1020})
-			f.NewSheet("Districts")
-			f.SetSheetRow("Districts", "A1", &tt.title)
-			if _, ok := tt.title[len(tt.title)-1].(time.Time); ok {
-				st, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("dd/mm/yyyy")})
-				f.SetCellStyle("Districts", "C1", "C1", st)
+			sheet := cmpOr(tt.sheet, "Districts")
+			f.NewSheet(sheet)
+			f.SetSheetRow(sheet, "A1", &tt.title)
+			for i, v := range tt.title {
+				if _, ok := v.(time.Time); ok {
+					st, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("dd/mm/yyyy")})
+					c := string(rune('A'+i)) + "1"
+					f.SetCellStyle(sheet, c, c, st)
+				}
 			}
-			f.SetSheetRow("Districts", "A2", &[]any{"Ref", "Indicator", "Ashford", "Canterbury", "Dover"})
-			f.SetSheetRow("Districts", "A3", &[]any{"DD01", "Number of children in care", 84, 85, 86})
+			f.SetSheetRow(sheet, "A2", &[]any{"Ref", "Indicator", "Ashford", "Canterbury", "Dover"})
+			f.SetSheetRow(sheet, "A3", &[]any{"DD01", "Number of children in care", 84, 85, 86})
 			res := readFile(t, f)
 			var dover []app.Period
 			for _, o := range res.Dataset.Observations {
@@ -63,7 +81,7 @@ func TestDistrictSheetDatedByADate(t *testing.T) {
 			}
 			var said []string
 			for _, w := range res.Warnings {
-				if w.Sheet == "Districts" {
+				if w.Sheet == sheet {
 					said = append(said, w.Sheet+"!"+w.Cell+": "+w.Message)
 				}
 			}

@@ -129,7 +129,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	})
 	var plan []planned
 	var firstErr error
-	key := s.standInKey()
+	key, otherItalics := s.standInKey()
 	areas := newAreaCheck(opt.authority(), opt.AreaNames)
 	for i, h := range s.Heads {
 		l, fromProfile := opt.Layouts[h.Sheet]
@@ -173,10 +173,8 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		c.warn(w.Sheet, w.Cell, "%s", w.Message)
 	}
 	res.UnknownAreas = areas.unknown
-	if key != "" {
-		for i := range plan {
-			plan[i].l.standInKey = key
-		}
+	for i := range plan {
+		plan[i].l.standInKey, plan[i].l.italicsOther = key, otherItalics
 	}
 	s.wholes.drop()
 	slices.SortStableFunc(plan, func(a, b planned) int { return kindOrder(a.l.Kind) - kindOrder(b.l.Kind) })
@@ -248,6 +246,9 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		}
 		if d := l.titleDate; l.Kind == DistrictSheet && !d.day.IsZero() && d.month == l.Period && !d.monthEnd() {
 			c.warn(l.Sheet, d.cell, "the title's date %s is not a month's end: district figures dated %s, the month it falls in", d.text, l.Period.Label())
+		}
+		if d := l.titleDate; l.Kind == DistrictSheet && d.also != "" && d.month == l.Period {
+			c.warn(l.Sheet, d.cell, "the title rows give two dates, %s at %s and %s, neither said to be the day the report was produced: district figures dated %s, by the first", d.text, d.cell, d.also, l.Period.Label())
 		}
 		if m, ok := findMonth(l.Sheet); ok && l.Kind == DistrictSheet && l.Period.Kind == app.Month && m != l.Period {
 			// The title and the sheet's name disagree; the title, nearer

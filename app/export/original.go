@@ -294,7 +294,10 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 		if err := o.revise(sheet, ref, ind, now); err != nil {
 			return fmt.Errorf("%s %s: %w", k, was.Period, err)
 		}
-		if was.StandIn && !now.StandIn && now.Value != nil && now.Status == app.OK {
+		// A later import gave the period's own figure (cur): whatever
+		// the cell now shows of it (the figure, or "c" where it is
+		// withheld), it is not last year's, as italics would say.
+		if was.StandIn && !cur.StandIn && !now.StandIn {
 			if err := o.ownFigure(sheet, ref, was.Period); err != nil {
 				return fmt.Errorf("%s %s: %w", k, was.Period, err)
 			}

@@ -13,7 +13,8 @@ import (
 
 // ownFigure makes upright a cell the import read as a stand-in (the
 // previous year's outturn in italics in place of period p's figure) and
-// that now holds p's own figure, keeping the rest of its style, and notes
+// that now holds p's own figure, or its status ("c" where it is
+// withheld), keeping the rest of its style, and notes
 // why: left italic, it would tell the reader, under the workbook's own
 // key, that the period's figure is last year's.
 func (o *originalWriter) ownFigure(sheet, ref string, p app.Period) error {

@@ -171,9 +171,15 @@ type Column struct {
 // column returns the first visible column with role r, or failing that
 // the first hidden one.
 func (l *Layout) column(r Role) (Column, bool) {
+	return l.columnWhere(func(c Column) bool { return c.Role == r })
+}
+
+// columnWhere returns the first visible column for which is holds, or
+// failing that the first hidden one.
+func (l *Layout) columnWhere(is func(Column) bool) (Column, bool) {
 	var hidden *Column
 	for i, c := range l.Columns {
-		if c.Role != r {
+		if !is(c) {
 			continue
 		}
 		if !c.Hidden {

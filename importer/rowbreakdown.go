@@ -46,27 +46,13 @@ func (s *sheetReader) breakdownColumns() rowBreakdown {
 }
 
 // rowAreaColumn is an indicator sheet's column giving each row's area,
-// the first visible one.
+// the first visible one, or failing that the first hidden one.
 func (l *Layout) rowAreaColumn() (Column, bool) {
 	if l.Kind != IndicatorSheet {
 		return Column{}, false
 	}
-	var hidden *Column
-	for i, c := range l.Columns {
-		if c.Role != RoleArea || c.Area != "" {
-			continue
-		}
-		if !c.Hidden {
-			return c, true
-		}
-		if hidden == nil {
-			hidden = &l.Columns[i]
-		}
-	}
-	if hidden != nil {
-		return *hidden, true
-	}
-	return Column{}, false
+	// A district's own column (its Area set) names no row's area.
+	return l.columnWhere(func(c Column) bool { return c.Role == RoleArea && c.Area == "" })
 }
 
 // any reports whether the sheet's rows give their areas or cohorts.

@@ -130,21 +130,75 @@ func infOrNaN(s string) bool {
 // findMonth finds a reporting month in free text such as a title ("CYPE
 // Scorecard - March 2025", "Data as at 31/03/2025" is not read) or a sheet
 // name ("Districts Mar-25").
-func findMonth(s string) (app.Period, bool) {
-	fields := strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':' || r == '\u2013' || r == '\u2014'
+func findMonth(s string) (p app.Period, ok bool) {
+	eachMonth(s, func(m app.Period, _ int) bool {
+		p, ok = m, true
+		return false
 	})
-	for i := range fields {
-		for _, cand := range []string{joinNext(fields, i), fields[i]} {
+	return p, ok
+}
+
+// findAsAtMonth is findMonth for a title's text, passing over a month the
+// words before it (since the month before, or label, the text of the
+// cell to its left, where no words come before it in s) say is when the
+// report was produced or printed: "Produced 5 September 2025: figures for
+// August 2025" reports August.
+func findAsAtMonth(s, label string) (p app.Period, ok bool) {
+	since := 0
+	eachMonth(s, func(m app.Period, at int) bool {
+		before := s[since:at]
+		if !strings.ContainsFunc(before, unicode.IsLetter) {
+			before = label // nothing before it but its day: "3 September 2025"
+		}
+		if notAsAt(before) {
+			since = at
+			return true
+		}
+		p, ok = m, true
+		return false
+	})
+	return p, ok
+}
+
+// eachMonth calls f with each month written in s ("March 2025", "Mar-25")
+// and the byte offset it starts at, until f returns false.
+func eachMonth(s string, f func(m app.Period, at int) bool) {
+	type field struct {
+		text string
+		at   int
+	}
+	var fields []field
+	start := -1
+	for i, r := range s {
+		sep := unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':' || r == ';' || r == '\u2013' || r == '\u2014'
+		switch {
+		case sep && start >= 0:
+			fields = append(fields, field{s[start:i], start})
+			start = -1
+		case !sep && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		fields = append(fields, field{s[start:], start})
+	}
+	for i, fd := range fields {
+		cands := []string{fd.text}
+		if i+1 < len(fields) {
+			cands = []string{fd.text + " " + fields[i+1].text, fd.text}
+		}
+		for _, cand := range cands {
 			if _, both := yearOrMonth(cand); both {
 				continue // a year more likely, in a title (findLongerPeriod)
 			}
 			if p, err := app.ParsePeriod(cand); err == nil && p.Kind == app.Month {
-				return p, true
+				if !f(p, fd.at) {
+					return
+				}
+				break
 			}
 		}
 	}
-	return app.Period{}, false
 }
 
 // findMonthRange finds a span of months named in s that makes up a

@@ -148,32 +148,54 @@ func ParseDataPeriod(s string) (DataPeriod, error) {
 // by: AcademicYear for "AY" or "AYTD", FinancialYear for "FY" or "FYTD",
 // zero where it names none.
 func ParseDataPeriodYear(s string) (DataPeriod, PeriodKind, error) {
+	if dp, year, ok := dataPeriodCode(s); ok {
+		return dp, year, nil
+	}
+	// A code explained in brackets, "M (snapshot)" or "R12M (rolling 12
+	// months)": the words may say which kind of monthly figure the code
+	// leaves open; otherwise they must agree with it.
+	if head, inner, ok := strings.Cut(s, "("); ok && strings.HasSuffix(strings.TrimSpace(inner), ")") {
+		inner = strings.TrimSuffix(strings.TrimSpace(inner), ")")
+		dp, year, ok1 := dataPeriodCode(head)
+		said, saidYear, ok2 := dataPeriodCode(inner)
+		switch {
+		case ok1 && ok2 && dp == Monthly && said == Snapshot:
+			return Snapshot, year, nil
+		case ok1 && ok2 && dp == said && (year == saidYear || year == 0 || saidYear == 0):
+			return dp, cmp.Or(year, saidYear), nil
+		}
+	}
+	return "", 0, fmt.Errorf("data period %q is not R12M, MS, M, YTD, Q or A", s)
+}
+
+// dataPeriodCode reads one Data Period code or its spelled-out form.
+func dataPeriodCode(s string) (DataPeriod, PeriodKind, bool) {
 	t := strings.ToUpper(strings.Join(strings.Fields(s), " "))
 	switch t {
 	case "R12M", "R12", "ROLLING 12 MONTHS", "ROLLING 12M", "ROLLING":
-		return Rolling12, 0, nil
-	case "MS", "SNAPSHOT", "MONTHLY SNAPSHOT":
-		return Snapshot, 0, nil
+		return Rolling12, 0, true
+	case "MS", "SNAPSHOT", "MONTHLY SNAPSHOT", "MONTH END", "MONTH-END", "MONTH END SNAPSHOT", "MONTH-END SNAPSHOT", "END OF MONTH":
+		return Snapshot, 0, true
 	case "M", "MONTHLY", "MONTH":
-		return Monthly, 0, nil
+		return Monthly, 0, true
 	case "YTD", "YEAR TO DATE":
-		return YearToDate, 0, nil
+		return YearToDate, 0, true
 	case "FYTD", "FINANCIAL YEAR TO DATE":
-		return YearToDate, FinancialYear, nil
+		return YearToDate, FinancialYear, true
 	case "AYTD", "ACADEMIC YEAR TO DATE":
-		return YearToDate, AcademicYear, nil
+		return YearToDate, AcademicYear, true
 	case "Q", "QTR", "QUARTER", "QUARTERLY":
-		return QuarterPeriod, 0, nil
+		return QuarterPeriod, 0, true
 	case "A", "ANNUAL", "YEAR", "YEARLY":
-		return Annual, 0, nil
+		return Annual, 0, true
 	case "FY", "FINANCIAL YEAR":
-		return Annual, FinancialYear, nil
+		return Annual, FinancialYear, true
 	case "AY", "ACADEMIC YEAR":
-		return Annual, AcademicYear, nil
+		return Annual, AcademicYear, true
 	case "", "-":
-		return "", 0, nil
+		return "", 0, true
 	}
-	return "", 0, fmt.Errorf("data period %q is not R12M, MS, M, YTD, Q or A", s)
+	return "", 0, false
 }
 
 // Indicator is one row of a scorecard: a performance or activity measure.

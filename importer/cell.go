@@ -17,6 +17,7 @@ type reading struct {
 	num, den *float64
 	status   app.Status
 	raw      string // the source's own text where it was not a plain number
+	marker   string // the GSS marker after the figure ("u" for "12 [u]"); see readMarkedFigure
 	percent  bool   // the cell showed a percentage (text "%", a % format or a fraction)
 	decimals int    // decimal places shown; -1 when unknown
 }
@@ -26,11 +27,39 @@ type reading struct {
 // "63.7%" both read as 63.7, and a fraction "221/1896" as 11.66 with its
 // parts. It returns value.ErrEmpty for a blank cell.
 func readFigure(text string, lk look, fl *floats) (reading, error) {
+	rd, err := readMarkedFigure(text, lk, fl)
+	if err == nil && rd.marker != "" {
+		return reading{}, fmt.Errorf("%q is marked [%s] (%s), which is read on a period's figure only", text, rd.marker, value.MarkerMeaning(rd.marker))
+	}
+	return rd, err
+}
+
+// readMarkedFigure is readFigure for a period's figure, which may carry a
+// GSS marker after it ("12 [u]", "17p"): the figure is read and the
+// marker given in reading.marker, for the caller to say; its text is
+// kept as the figure's raw text.
+func readMarkedFigure(text string, lk look, fl *floats) (reading, error) {
 	rd, err := figureOf(text, lk, fl)
 	if err == nil && rd.value != nil && math.IsInf(*rd.value, 0) {
 		return reading{}, fmt.Errorf("%q is too large to be a figure", text)
 	}
 	return rd, err
+}
+
+// errNotANumber says a cell read as a status code where a number must be.
+var errNotANumber = errors.New("not a number")
+
+// markedNote says how a marked figure was read, for a warning at its
+// cell: `"12 [u]" read as 12, marked [u]: low reliability`.
+func markedNote(text string, rd reading) string {
+	shown := "a fraction"
+	if rd.value != nil {
+		shown = strconv.FormatFloat(*rd.value, 'f', -1, 64)
+		if rd.percent {
+			shown += "%"
+		}
+	}
+	return fmt.Sprintf("%q read as %s, marked [%s]: %s", text, shown, rd.marker, value.MarkerMeaning(rd.marker))
 }
 
 func figureOf(text string, lk look, fl *floats) (reading, error) {
@@ -71,7 +100,7 @@ func figureOf(text string, lk look, fl *floats) (reading, error) {
 	if err != nil {
 		return reading{}, err
 	}
-	rd := reading{decimals: lk.decimals}
+	rd := reading{decimals: lk.decimals, marker: f.Marker}
 	if _, err := strconv.ParseFloat(strings.TrimSpace(text), 64); err != nil {
 		rd.raw = text
 	}

@@ -417,8 +417,9 @@ func monthsWin(l *Layout, g *grid) bool {
 // cell), else the month the sheet's name names, else the quarter ("Q1
 // 2024/25", "2024-Q3") or year ("2024/25") named, as the scorecard's own
 // columns may be. A title's date in figures counts as its month in words
-// does, before the sheet's name. date is the date read, where the month
-// is a date's.
+// does, before the sheet's name. A month the title says the report was
+// produced or printed in is passed over, as such a date is. date is the
+// date read, where the month is a date's.
 func titlePeriod(sheet string, g *grid, h int) (month, longer app.Period, date titleDate) {
 	var texts []string
 	for r := 0; r < h; r++ {
@@ -430,9 +431,11 @@ func titlePeriod(sheet string, g *grid, h int) (month, longer app.Period, date t
 			return app.Period{}, p, titleDate{}
 		}
 	}
-	for _, s := range texts[:len(texts)-1] {
-		if p, ok := findMonth(s); ok {
-			return p, app.Period{}, titleDate{}
+	for r := 0; r < h; r++ {
+		for c, s := range g.rows[r] {
+			if p, ok := findAsAtMonth(s, leftText(g.rows[r], c)); ok {
+				return p, app.Period{}, titleDate{}
+			}
 		}
 	}
 	if d, ok := titleDateIn(g, h); ok {

@@ -15,8 +15,9 @@ import (
 
 // periodHeading reads a period column heading: a month ("Mar-25",
 // "March 2025", or a real date, its serial read raw), a quarter
-// ("2024-Q4", or of a financial year, "Q1 2024/25") or a year ("2024/25",
-// "2024/25 AY"), the heading being the period and nothing else.
+// ("2024-Q4", or of a financial year, "Q1 2024/25" or "Q1 24/25", or by
+// its months, "Apr - Jun 2024") or a year ("2024/25", "2024/25 AY"), the
+// heading being the period and nothing else.
 func periodHeading(s string) (app.Period, bool) {
 	// Every heading is asked, and most are words: a period has a digit,
 	// and a number without one is an infinity or NaN, so words are
@@ -34,11 +35,29 @@ func periodHeading(s string) (app.Period, bool) {
 	if p, ok := financialQuarter(s); ok {
 		return p, true
 	}
-	p, err := app.ParsePeriod(s)
+	if p, ok := monthRangeHeading(s); ok {
+		return p, true
+	}
+	p, err := app.ParsePeriod(gluedMonth(s))
 	if err != nil {
 		return app.Period{}, false
 	}
 	return p, true
+}
+
+// gluedMonth parts a month's name from the year written against it, as
+// some systems head their columns ("APR25", "Sept2025"), so that the
+// period parser reads it as "APR 25"; other text is returned as it is.
+func gluedMonth(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return r < 'A' || r > 'Z' && r < 'a' || r > 'z' })
+	if i < 3 || i > len("September") {
+		return s
+	}
+	year := s[i:]
+	if (len(year) != 2 && len(year) != 4) || !allDigits(year) {
+		return s
+	}
+	return s[:i] + " " + year
 }
 
 // cutYear finds a financial or academic year ("2024/25", "2024-25 AY") in
@@ -130,21 +149,75 @@ func infOrNaN(s string) bool {
 // findMonth finds a reporting month in free text such as a title ("CYPE
 // Scorecard - March 2025", "Data as at 31/03/2025" is not read) or a sheet
 // name ("Districts Mar-25").
-func findMonth(s string) (app.Period, bool) {
-	fields := strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':' || r == '\u2013' || r == '\u2014'
+func findMonth(s string) (p app.Period, ok bool) {
+	eachMonth(s, func(m app.Period, _ int) bool {
+		p, ok = m, true
+		return false
 	})
-	for i := range fields {
-		for _, cand := range []string{joinNext(fields, i), fields[i]} {
+	return p, ok
+}
+
+// findAsAtMonth is findMonth for a title's text, passing over a month the
+// words before it (since the month before, or label, the text of the
+// cell to its left, where no words come before it in s) say is when the
+// report was produced or printed: "Produced 5 September 2025: figures for
+// August 2025" reports August.
+func findAsAtMonth(s, label string) (p app.Period, ok bool) {
+	since := 0
+	eachMonth(s, func(m app.Period, at int) bool {
+		before := s[since:at]
+		if !strings.ContainsFunc(before, unicode.IsLetter) {
+			before = label // nothing before it but its day: "3 September 2025"
+		}
+		if notAsAt(before) {
+			since = at
+			return true
+		}
+		p, ok = m, true
+		return false
+	})
+	return p, ok
+}
+
+// eachMonth calls f with each month written in s ("March 2025", "Mar-25")
+// and the byte offset it starts at, until f returns false.
+func eachMonth(s string, f func(m app.Period, at int) bool) {
+	type field struct {
+		text string
+		at   int
+	}
+	var fields []field
+	start := -1
+	for i, r := range s {
+		sep := unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':' || r == ';' || r == '\u2013' || r == '\u2014'
+		switch {
+		case sep && start >= 0:
+			fields = append(fields, field{s[start:i], start})
+			start = -1
+		case !sep && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		fields = append(fields, field{s[start:], start})
+	}
+	for i, fd := range fields {
+		cands := []string{fd.text}
+		if i+1 < len(fields) {
+			cands = []string{fd.text + " " + fields[i+1].text, fd.text}
+		}
+		for _, cand := range cands {
 			if _, both := yearOrMonth(cand); both {
 				continue // a year more likely, in a title (findLongerPeriod)
 			}
 			if p, err := app.ParsePeriod(cand); err == nil && p.Kind == app.Month {
-				return p, true
+				if !f(p, fd.at) {
+					return
+				}
+				break
 			}
 		}
 	}
-	return app.Period{}, false
 }
 
 // findMonthRange finds a span of months named in s that makes up a
@@ -152,9 +225,32 @@ func findMonth(s string) (app.Period, bool) {
 // "April 2024 to March 2025". Read month by month, the title's last
 // month would stand for the span.
 func findMonthRange(s string) (app.Period, bool) {
-	fields := strings.FieldsFunc(s, func(r rune) bool {
+	fields := rangeFields(s)
+	for i := range fields {
+		if p, _, ok := monthRange(fields[i:]); ok {
+			return p, true
+		}
+	}
+	return app.Period{}, false
+}
+
+// monthRangeHeading reads a heading that is a span of months and nothing
+// else: "Apr - Jun 2025", "April to June 2025".
+func monthRangeHeading(s string) (app.Period, bool) {
+	fields := rangeFields(s)
+	p, n, ok := monthRange(fields)
+	return p, ok && n == len(fields)
+}
+
+func rangeFields(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':'
 	})
+}
+
+// monthRange reads the span of months fields begin with, and how many
+// fields it takes.
+func monthRange(fields []string) (p app.Period, n int, ok bool) {
 	month := func(name, year string) (app.Period, bool) {
 		p, err := app.ParsePeriod(name + " " + year)
 		return p, err == nil && p.Kind == app.Month && !hasDigit(name)
@@ -171,26 +267,20 @@ func findMonthRange(s string) (app.Period, bool) {
 		return monthSpan(from, to)
 	}
 	dash := func(w string) bool { return w == "to" || w == "-" || w == "\u2013" || w == "\u2014" }
-	for i := range fields {
-		rest := fields[i:]
-		switch {
-		case len(rest) >= 4 && dash(rest[1]): // April to June 2024
-			if p, ok := span(rest[0], rest[3], rest[2], rest[3]); ok {
-				return p, true
-			}
-		case len(rest) >= 5 && dash(rest[2]): // April 2024 to March 2025
-			if p, ok := span(rest[0], rest[1], rest[3], rest[4]); ok {
-				return p, true
-			}
-		case len(rest) >= 2 && strings.ContainsAny(rest[0], "-\u2013"): // Apr-Jun 2024
-			if a, b, ok := strings.Cut(strings.ReplaceAll(rest[0], "\u2013", "-"), "-"); ok {
-				if p, ok := span(a, rest[1], b, rest[1]); ok {
-					return p, true
-				}
-			}
+	switch {
+	case len(fields) >= 4 && dash(fields[1]): // April to June 2024
+		p, ok = span(fields[0], fields[3], fields[2], fields[3])
+		return p, 4, ok
+	case len(fields) >= 5 && dash(fields[2]): // April 2024 to March 2025
+		p, ok = span(fields[0], fields[1], fields[3], fields[4])
+		return p, 5, ok
+	case len(fields) >= 2 && strings.ContainsAny(fields[0], "-\u2013"): // Apr-Jun 2024
+		if a, b, cut := strings.Cut(strings.ReplaceAll(fields[0], "\u2013", "-"), "-"); cut {
+			p, ok = span(a, fields[1], b, fields[1])
+			return p, 2, ok
 		}
 	}
-	return app.Period{}, false
+	return app.Period{}, 0, false
 }
 
 // findLongerPeriod finds a quarter or a financial or academic year named

@@ -30,6 +30,9 @@ func TestScorecardRowsPerAreaOrCohort(t *testing.T) {
 		want   []string // "REF Area split Jul Aug", every series read
 		warns  []string // each must be in a warning, at "Sheet!Cell: "
 		noWarn bool     // and no other warning
+		// targets, where given, are every target read: "REF YEAR
+		// TARGET" and each district's "AREA=TARGET".
+		targets []string
 	}{
 		{
 			name: "districts before the county", by: "Area", noWarn: true,
@@ -80,13 +83,23 @@ func TestScorecardRowsPerAreaOrCohort(t *testing.T) {
 			want: []string{"AR01 Dover all 120 121", "AR01 Kent all 1900 1910"},
 		},
 		{
-			name: "targets on the county's row, not a district's", by: "Area",
+			name: "targets on the county's row and a district's", by: "Area", noWarn: true,
 			rows: []row{
 				{"AR02", "Re-referrals within 12 months (%)", "L", "Ashford", 25, 31, 32},
 				{"AR02", "Re-referrals within 12 months (%)", "L", "Kent", 20, 21, 22},
 			},
-			want:  []string{"AR02 Ashford all 31 32", "AR02 Kent all 21 22"},
-			warns: []string{"Scorecard!E2: a target or benchmark on rows of a district or cohort not read"},
+			want:    []string{"AR02 Ashford all 31 32", "AR02 Kent all 21 22"},
+			targets: []string{"AR02 2025/26 20 Ashford=25"},
+		},
+		{
+			name: "a target on a cohort's row", by: "Cohort",
+			rows: []row{
+				{"CO01", "Number of children starting to be looked after", "", "All children", 80, 90, 95},
+				{"CO01", "Number of children starting to be looked after", "", "Excluding UASC", 35, 40, 42},
+			},
+			want:    []string{"CO01 Kent all 90 95", "CO01 Kent excl:uasc 40 42"},
+			targets: []string{"CO01 2025/26 80"},
+			warns:   []string{"Scorecard!E3: a target or benchmark on rows of a district or cohort not read"},
 		},
 		{
 			name: "an area not the authority's is kept under its name", by: "District",
@@ -163,6 +176,24 @@ func TestScorecardRowsPerAreaOrCohort(t *testing.T) {
 			slices.Sort(got)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("read\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+			if tt.targets != nil {
+				var read []string
+				for _, tg := range res.Dataset.Targets {
+					s := fmt.Sprintf("%s %s", tg.Ref, tg.Year.Label())
+					if tg.Target != nil {
+						s += fmt.Sprintf(" %g", *tg.Target)
+					}
+					for _, lv := range tg.Levels {
+						if lv.Target != nil {
+							s += fmt.Sprintf(" %s=%g", lv.Area, *lv.Target)
+						}
+					}
+					read = append(read, s)
+				}
+				if !slices.Equal(read, tt.targets) {
+					t.Errorf("targets read %q, want %q", read, tt.targets)
+				}
 			}
 			var said []string
 			for _, w := range res.Warnings {

@@ -11,9 +11,11 @@ import (
 // indicator.
 func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, area app.Area, obs []app.Observation, latest int) {
 	l := &s.l
-	// A district's row (an Area column's) gives the district's figures;
-	// the indicator's targets and benchmarks are its authority's.
+	// A district's row (an Area column's) gives the district's figures
+	// and its own targets; the indicator's benchmarks are its
+	// authority's, and a cohort's row has no targets of its own.
 	own := split == app.All && area == l.Area
+	district := s.breakdown && split == app.All && area != l.Area && area != ""
 	month := s.latest
 	if latest >= 0 {
 		month = obs[latest].Period
@@ -40,7 +42,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 		case RoleNumerator, RoleDenominator:
 			rd, err := readFigure(text, s.look(r, c), &s.floats)
 			if err != nil || rd.value == nil {
-				s.warn(r, c.index, "%s: %s skipped: not a number", ind.ref, c.Role)
+				s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, cmpOr(err, errNotANumber))
 				continue
 			}
 			if latest < 0 {
@@ -61,7 +63,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				obs[latest].SourceArrow = arrowOf(text, s.look(r, c), ind.polarity)
 			}
 		case RoleTarget, RoleFloor, RoleTolerance:
-			if !own {
+			if !own && !district {
 				s.notOwn(r, c.index)
 				continue
 			}
@@ -70,7 +72,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				if err == nil && rd.status != app.OK {
 					continue
 				}
-				s.warn(r, c.index, "%s: %s skipped: not a number", ind.ref, c.Role)
+				s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, cmpOr(err, errNotANumber))
 				continue
 			}
 			s.sayAccountingTarget(r, c, ind.ref, text, rd)
@@ -88,23 +90,35 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 			if c.Role == RoleTolerance {
 				if maybe, stated := mayBeShare(c.Header, rd.percent); maybe {
 					// Settled once the indicator's unit is known.
-					s.out.shares = append(s.out.shares, pendingShare{cell: cellName(r, c.index), ref: ind.ref, year: year,
-						pct: *rd.value, stated: stated, percentCell: rd.percent})
+					ps := pendingShare{cell: cellName(r, c.index), ref: ind.ref, year: year,
+						pct: *rd.value, stated: stated, percentCell: rd.percent}
+					if district {
+						ps.area = area
+					}
+					s.out.shares = append(s.out.shares, ps)
 					continue
 				}
 			}
 			t := targets[year]
 			if t == nil {
 				t = &app.Target{Ref: ind.ref, Year: year}
+				if district {
+					t.Levels = []app.Level{{Area: area}}
+				}
 				targets[year] = t
 				years = append(years, year)
 			}
-			field := &t.Target
+			target, floor, tolerance := &t.Target, &t.Floor, &t.Tolerance
+			if district {
+				lv := &t.Levels[0]
+				target, floor, tolerance = &lv.Target, &lv.Floor, &lv.Tolerance
+			}
+			field := target
 			switch c.Role {
 			case RoleFloor:
-				field = &t.Floor
+				field = floor
 			case RoleTolerance:
-				field = &t.Tolerance
+				field = tolerance
 			}
 			k := yearRole{year, c.Role}
 			if first, ok := from[k]; ok {

@@ -463,10 +463,13 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 		if lk.italic && !standIns && l.Kind == IndicatorSheet {
 			s.noteItalic(r, c.index)
 		}
-		rd, err := readFigure(text, lk, &s.rowFloats)
+		rd, err := readMarkedFigure(text, lk, &s.rowFloats)
 		if err != nil {
 			s.warn(r, c.index, "%s: cell skipped: %v", ind.ref, err)
 			continue
+		}
+		if rd.marker != "" {
+			s.warn(r, c.index, "%s: %s", ind.ref, markedNote(text, rd))
 		}
 		period := c.Period
 		if p, skip, ok := s.mergedFigure(r, c, figures, ind.ref); skip {

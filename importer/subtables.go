@@ -96,7 +96,7 @@ func (s *sheetReader) districtTable(nl *Layout, title string) bool {
 	}
 	nl.Area, nl.TitlePeriod = "", app.Period{}
 	nl.Period = s.latest
-	if m, ok := findMonth(title); ok {
+	if m, ok := findAsAtMonth(title, ""); ok {
 		nl.Period = m
 	} else if d, _, ok := asAtDateIn(title); ok {
 		nl.Period = app.MonthOf(d.Year(), d.Month())

@@ -134,10 +134,13 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		vtext, vc, _ := text(r, RoleValue)
 		if vtext != "" {
 			lk := s.g.look(r, vc)
-			rd, err := readFigure(vtext, lk, &s.floats)
+			rd, err := readMarkedFigure(vtext, lk, &s.floats)
 			if err != nil {
 				s.warn(r, vc, "%s: row skipped: %v", ref, err)
 				continue
+			}
+			if rd.marker != "" {
+				s.warn(r, vc, "%s: %s", ref, markedNote(vtext, rd))
 			}
 			o.Value, o.Status, o.Raw = rd.value, rd.status, rd.raw
 			if rd.num != nil {

@@ -108,8 +108,8 @@ func asAtDateIn(s string) (day time.Time, text string, ok bool) {
 // day, month and year as English titles write them (31/08/2025,
 // 1.9.2025, 31-08-25), or ISO year, month and day (2025-08-31); a
 // day-month order that cannot be one (08/31/2025) is no date. Those the
-// words since the date before, or label where none come before it in s,
-// say are the day the report was produced or printed are passed over.
+// words since the date (or month in words) before, or label where none
+// come before it in s, say are the day the report was produced or printed are passed over.
 func eachAsAtDate(s string, label func() string, f func(t time.Time, text string)) {
 	s = strings.ReplaceAll(s, "\u00a0", " ")
 	since := 0 // where the words before the next date begin
@@ -128,6 +128,11 @@ func eachAsAtDate(s string, label func() string, f func(t time.Time, text string
 		}
 		if t, ok := numericDate(word); ok {
 			before := s[since:i]
+			eachMonth(before, func(_ app.Period, at int) bool {
+				// The words since a month in words are this date's.
+				before = before[at:]
+				return true
+			})
 			if strings.TrimSpace(before) == "" {
 				before = label()
 			}

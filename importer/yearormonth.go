@@ -141,8 +141,8 @@ func (s *sheetReader) warnYearOrMonth() {
 }
 
 // financialQuarter reads a quarter of a financial year as a scorecard
-// heads its column, "Q1 2024/25" or "2024/25 Q1" (Q1 is April to June
-// 2024), as the calendar quarter the app keeps.
+// heads its column, "Q1 2024/25", "2024/25 Q1" or "Q1 24/25" (Q1 is
+// April to June 2024), as the calendar quarter the app keeps.
 func financialQuarter(s string) (app.Period, bool) {
 	f := strings.Fields(s)
 	if len(f) != 2 {
@@ -156,6 +156,9 @@ func financialQuarter(s string) (app.Period, bool) {
 		return app.Period{}, false
 	}
 	year, err := app.ParsePeriod(y)
+	if err != nil {
+		year, err = shortYear(y) // Q1 25/26
+	}
 	if err != nil || year.Kind != app.FinancialYear {
 		return app.Period{}, false
 	}

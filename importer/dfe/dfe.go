@@ -15,6 +15,7 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"scorecard/app"
@@ -190,6 +191,9 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 				warn(line, "%s: %v", col, err)
 			}
 			return nil
+		}
+		if f.Marker != "" {
+			warn(line, "%s: %q read as %s, marked [%s]: %s", col, text, strconv.FormatFloat(f.Value, 'f', -1, 64), f.Marker, value.MarkerMeaning(f.Marker))
 		}
 		return &figure{Figure: f, line: line, col: col}
 	}

@@ -29,6 +29,49 @@ type Figure struct {
 	Numerator, Denominator float64
 	Status                 app.Status
 	Raw                    string
+	// Marker is the GSS shorthand written after the figure, lower case
+	// and without brackets: "u" for "12 [u]" (low reliability), "p" for
+	// "17p" (provisional). The figure stands; the marker qualifies it.
+	Marker string
+}
+
+// markers are the GSS shorthand symbols written after a figure to
+// qualify it (the Government Statistical Service's guidance on symbols
+// in tables), with what each says. Those that stand in place of a figure
+// ([c], [x], [z], [low]) are status codes, not markers.
+var markers = map[string]string{
+	"b":  "a break in the series",
+	"e":  "estimated",
+	"er": "estimated and revised",
+	"f":  "forecast",
+	"p":  "provisional",
+	"r":  "revised",
+	"u":  "low reliability",
+}
+
+// MarkerMeaning says what a marker (Figure.Marker) means: "provisional".
+func MarkerMeaning(m string) string { return markers[m] }
+
+// cutMarker splits a marker off the end of t: "12 [u]", "12[u]", "56.3%
+// [p]", or, as older tables wrote the two most common, a bare "p" or "r"
+// against the figure's last digit ("17p", "1,204r"). Anything else after
+// a figure is not a marker.
+func cutMarker(t string) (figure, marker string, ok bool) {
+	if strings.HasSuffix(t, "]") {
+		i := strings.LastIndexByte(t, '[')
+		if i <= 0 {
+			return t, "", false
+		}
+		m := strings.ToLower(strings.TrimSpace(t[i+1 : len(t)-1]))
+		if _, known := markers[m]; !known {
+			return t, "", false
+		}
+		return strings.TrimSpace(t[:i]), m, true
+	}
+	if n := len(t); n >= 2 && (t[n-1] == 'p' || t[n-1] == 'r') && t[n-2] >= '0' && t[n-2] <= '9' {
+		return t[:n-1], t[n-1:], true
+	}
+	return t, "", false
 }
 
 // spaces maps the spaces spreadsheets put inside figures (non-breaking,
@@ -68,11 +111,12 @@ func Parse(s string) (Figure, error) {
 		}
 		return Figure{Value: q, HasParts: true, Numerator: n.Value, Denominator: d.Value, Raw: raw}, nil
 	}
-	f, err := parseNumber(t)
+	num, marker, _ := cutMarker(t)
+	f, err := parseNumber(num)
 	if err != nil {
 		return Figure{}, fmt.Errorf("%q is not a number, fraction or status code", raw)
 	}
-	f.Raw = raw
+	f.Raw, f.Marker = raw, marker
 	return f, nil
 }
 

@@ -15,6 +15,7 @@ func TestParse(t *testing.T) {
 		status  app.Status
 		num     float64
 		den     float64
+		marker  string
 	}{
 		{in: "1896", want: 1896},
 		{in: "1,896", want: 1896},
@@ -54,6 +55,14 @@ func TestParse(t *testing.T) {
 		{in: "N/A", status: app.NotApplicable},
 		{in: "n/a", status: app.NotApplicable},
 		{in: "u", status: app.LowReliability},
+		{in: "12 [u]", want: 12, marker: "u"},
+		{in: "12[U]", want: 12, marker: "u"},
+		{in: "1,204 [r]", want: 1204, marker: "r"},
+		{in: "56.3% [p]", want: 56.3, percent: true, marker: "p"},
+		{in: "(3) [e]", want: -3, marker: "e"},
+		{in: "8.5 [er]", want: 8.5, marker: "er"},
+		{in: "17p", want: 17, marker: "p"},
+		{in: "1,204r", want: 1204, marker: "r"},
 	}
 	for _, tt := range tests {
 		got, err := Parse(tt.in)
@@ -79,11 +88,15 @@ func TestParse(t *testing.T) {
 		if got.Raw != tt.in {
 			t.Errorf("Parse(%q).Raw = %q", tt.in, got.Raw)
 		}
+		if got.Marker != tt.marker {
+			t.Errorf("Parse(%q).Marker = %q, want %q", tt.in, got.Marker, tt.marker)
+		}
 	}
 }
 
 func TestParseRefuses(t *testing.T) {
-	for _, in := range []string{"Kent", "12.3.4", "1,89", "12,3456", "Inf", "NaN", "0x1F", "1e", "%", "()", "--3", "3/", "/4", "12%/4", "1/-2", "1e300/1e-300"} {
+	for _, in := range []string{"Kent", "12.3.4", "1,89", "12,3456", "Inf", "NaN", "0x1F", "1e", "%", "()", "--3", "3/", "/4", "12%/4", "1/-2", "1e300/1e-300",
+		"12 [c]", "12 [x]", "[u]12", "12 [q]", "p", "17 p", "17pp", "12 []", "221/1896 [u]"} {
 		if f, err := Parse(in); err == nil {
 			t.Errorf("Parse(%q) = %+v, want an error", in, f)
 		}

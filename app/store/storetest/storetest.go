@@ -53,15 +53,22 @@ func Script(t testing.TB, st store.Store) {
 	mustImport(t, st, "March scorecard.xlsx", Monthly(spring, 0))
 	mustImport(t, st, "April scorecard.xlsx", aprilFile())
 	mustImport(t, st, "March scorecard (reissued).xlsx", revised())
+	mustEdit(t, st)
+	mustUndo(t, st, "I0002")
+	mustImport(t, st, "April scorecard.xlsx", Monthly(april, 1))
+	mustUndo(t, st, "I0001")
+}
+
+// mustEdit records an edit made in the window: a target, a comment and
+// a chart's rebase for CIC05.
+func mustEdit(t testing.TB, st store.Store) {
+	t.Helper()
 	edit := &app.Dataset{Targets: []app.Target{{Ref: "CIC05", Year: app.Period{Kind: app.FinancialYear, Year: 2024}, Target: app.Float(9), Floor: app.Float(11)}},
 		Comments:      []app.Comment{{Ref: "CIC05", Area: app.Kent, Period: march, Text: "Revised after the placement audit."}},
 		ChartSettings: []app.ChartSetting{{Ref: "CIC05", Kind: app.SetRebase, From: march, Note: "new placement policy"}}}
 	if _, err := st.Import(store.Source{Name: "edit", Kind: "edit", Note: "target and comment"}, edit); err != nil {
 		t.Fatal(err)
 	}
-	mustUndo(t, st, "I0002")
-	mustImport(t, st, "April scorecard.xlsx", Monthly(april, 1))
-	mustUndo(t, st, "I0001")
 }
 
 // aprilFile is April's scorecard, which repeats February's and March's

@@ -17,12 +17,7 @@ var undoScenarios = []scenario{
 		mustImport(t, st, "April scorecard.xlsx", Monthly(april, 0))
 		want := load(t, st)
 		mustImport(t, st, "March scorecard (reissued).xlsx", revised())
-		edit := &app.Dataset{Targets: []app.Target{{Ref: "CIC05", Year: app.Period{Kind: app.FinancialYear, Year: 2024}, Target: app.Float(9), Floor: app.Float(11)}},
-			Comments:      []app.Comment{{Ref: "CIC05", Area: app.Kent, Period: march, Text: "Revised after the placement audit."}},
-			ChartSettings: []app.ChartSetting{{Ref: "CIC05", Kind: app.SetRebase, From: march, Note: "new placement policy"}}}
-		if _, err := st.Import(store.Source{Name: "edit", Kind: "edit", Note: "target and comment"}, edit); err != nil {
-			t.Fatal(err)
-		}
+		mustEdit(t, st)
 		mustUndo(t, st, "I0004")
 		mustUndo(t, st, "I0003")
 		got := load(t, st)

@@ -174,6 +174,9 @@ func splitOf(label string) (split app.Split, ok bool, doubt string) {
 		default:
 			m.doubt = fmt.Sprintf("%q and %q pull %s both ways", phraseAt(ws, bAt, bn), phraseAt(ws, aAt, an), strings.ToUpper(string(m.cohort)))
 		}
+		if sub := subsetOf(ws, m.from, m.to); sub != "" && m.doubt == "" {
+			m.doubt = subsetDoubt(string(m.cohort), sub)
+		}
 		for j := bAt; j < bAt+bn; j++ {
 			used[j] = true
 		}

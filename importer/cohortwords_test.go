@@ -145,6 +145,36 @@ func TestSplitOf(t *testing.T) {
 		{in: "Including UASC, UASC removed", ok: true, doubt: doubtful},
 		{in: "All - UASC", ok: true, doubt: doubtful},
 		{in: "All children – UASC", ok: true, doubt: doubtful},
+		// Only some of a cohort's children (QA17 D2): filed as the
+		// cohort's split, the figure would pass for all children less
+		// every UASC.
+		{in: "Number of children in care (excl. UASC over 16)", ok: true, doubt: doubtful},
+		{in: "Number of children in care excluding UASC aged 16-17", ok: true, doubt: doubtful},
+		{in: "Number of children in care excluding new UASC arrivals this year", ok: true, doubt: doubtful},
+		{in: "Number of children in care excluding UASC transferred under the NTS", ok: true, doubt: doubtful},
+		{in: "Excluding NTS UASC", ok: true, doubt: doubtful},
+		{in: "Excluding UASC placed via the NTS", ok: true, doubt: doubtful},
+		{in: "excl. 16+ UASC", ok: true, doubt: doubtful},
+		{in: "Excluding 16-17 year old UASC", ok: true, doubt: doubtful},
+		{in: "Excluding UASC 16+", ok: true, doubt: doubtful},
+		{in: "Excluding UASC (16 and 17)", ok: true, doubt: doubtful},
+		{in: "Excluding UASC who arrived since April 2024", ok: true, doubt: doubtful},
+		{in: "Excluding spontaneous arrival UASC", ok: true, doubt: doubtful},
+		{in: "Excluding UASC who arrived spontaneously", ok: true, doubt: doubtful},
+		{in: "Excluding newly arrived UASC", ok: true, doubt: doubtful},
+		{in: "Excl. UASC under 18 (NTS transfers)", ok: true, doubt: doubtful},
+		{in: "(UASC over 16s excluded)", ok: true, doubt: doubtful},
+		{in: "UASC aged 16-17 only", ok: true, doubt: doubtful},
+		{in: "Non-UASC aged 16 and over", ok: true, doubt: doubtful},
+		{in: "Excluding UASC, OLA over 16", ok: true, doubt: doubtful},
+		// Ages and numbers that do not narrow the cohort.
+		{in: "Children aged 16-17 excluding UASC", split: exUASC, ok: true},
+		{in: "Rate per 10,000 children (excluding UASC)", split: exUASC, ok: true},
+		{in: "Children in care excluding UASC 2024", split: exUASC, ok: true},
+		{in: "Number of new entrants to care excluding UASC", split: exUASC, ok: true},
+		{in: "Children in care excluding UASC over the year", split: exUASC, ok: true},
+		{in: "Children in care aged 16-17: UASC", split: app.Only(app.UASC), ok: true},
+		{in: "Children in care aged 16-17 - UASC", split: app.Only(app.UASC), ok: true},
 	}
 	for _, tt := range tests {
 		split, ok, doubt := splitOf(tt.in)

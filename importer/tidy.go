@@ -59,6 +59,8 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			s.out.warn(s.l.Sheet, earlyAt, "%d rows skipped: dated before %d (a year typed wrongly?); the first is here", earlyRows, EarliestYear)
 		}
 	}()
+	breakdowns := s.tidyBreakdowns(refCol, cols)
+	defer s.warnBreakdowns(breakdowns)
 	_, hasTarget := cols[RoleTarget]
 	_, hasFloor := cols[RoleFloor]
 	hasTargets := hasTarget || hasFloor
@@ -79,6 +81,12 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if ref == "" {
 			s.warn(r, refCol.index, "row skipped: no indicator Ref")
 			continue
+		}
+		if len(breakdowns) > 0 {
+			if b := breakdownOf(s, breakdowns, r, s.tidyKey(r, refCol, cols)); b != nil {
+				b.skip(s, r, ref)
+				continue
+			}
 		}
 		if !seen[ref] {
 			seen[ref] = true

@@ -111,6 +111,12 @@ type areaRows struct {
 	line     int    // first row, for ordering and warnings
 	val, num *figure
 	den      *figure
+	rec      []string // the value's row, to tell a second row from it
+	// splitBy are the columns no rule reads that told two of its rows
+	// apart; conflict says two rows gave different figures, nothing
+	// telling them apart. Either way no row is the area's figure.
+	splitBy  []*breakdownCol
+	conflict bool
 }
 
 type seriesKey struct {
@@ -210,6 +216,8 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		}
 	}
 	unreadRows := newUnread(header, cols, applied)
+	bd := scanBreakdowns(data, cols, unreadColumns(header, cols, applied))
+	conflicted := conflicts{}
 	clashes := map[int]clash{}
 	for _, ri := range rules {
 		if c, ok := clashOf(rd.Mapping.Rules[ri], rd.Defined); ok {
@@ -253,6 +261,9 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		reporting := isReportingYear(get(rec, colTimeID))
 		key, area := areaOf(rec, level, get, rd.home())
 		covered := false
+		// A row breaking a figure down beside its total row is left,
+		// counted once for all the rules that would read it.
+		breakdown, counted := bd.notTotal(rec), false
 		for _, ri := range rules {
 			rule := rd.Mapping.Rules[ri]
 			isValue := matches(fold, rec, get, rule.Filters, nil)
@@ -261,6 +272,13 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 				continue
 			}
 			covered = true
+			if breakdown != nil {
+				if !counted {
+					breakdown.skip(rec, line)
+					counted = true
+				}
+				continue
+			}
 			filed, known := rule.filed(period, reporting)
 			if !known {
 				unknown.add(ri, period.Year, line)
@@ -280,9 +298,25 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			}
 			if isValue {
 				if a.val != nil {
-					warn(line, "%s for %s %s repeats line %d; kept the first", rule.Value, a.label(), period, a.val.line)
+					// Two rows for one figure: a column no rule reads may
+					// tell them apart (sex, age), or they differ with
+					// nothing to say why. Only a true repeat keeps one.
+					if diff := bd.differing(a.rec, rec); len(diff) > 0 {
+						for _, c := range diff {
+							if !slices.Contains(a.splitBy, c) {
+								a.splitBy = append(a.splitBy, c)
+								c.split(ri, a.val.line)
+							}
+						}
+					} else if raw := get(rec, rule.Value); raw != strings.TrimSpace(a.val.Raw) {
+						conflicted.add(ri, line, a.val.line, strings.TrimSpace(a.val.Raw), raw)
+						a.conflict = true
+					} else {
+						warn(line, "%s for %s %s repeats line %d; kept the first", rule.Value, a.label(), period, a.val.line)
+					}
 					continue
 				}
+				a.rec = rec
 				if f := read(rec, line, rule.Value); f != nil {
 					a.val = f
 					if n := value.Places(f.Raw); f.Status == app.OK && n >= 0 {
@@ -309,7 +343,15 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		}
 	}
 
-	warnColumns(unreadColumns(header, cols, applied), strings.Join(reads, ", "), warn)
+	var notRead []string
+	for _, c := range unreadColumns(header, cols, applied) {
+		if !bd.handled(c) {
+			notRead = append(notRead, c)
+		}
+	}
+	warnColumns(notRead, strings.Join(reads, ", "), warn)
+	bd.warn(strings.Join(reads, ", "), func(ri int) string { return rd.Mapping.Rules[ri].Indicator.Ref }, warn)
+	conflicted.warn(rules, rd.Mapping.Rules, warn)
 	unreadRows.warn(strings.Join(reads, ", "), warn)
 	unknown.warn(rd.Mapping.Rules, warn)
 	for _, k := range skipped.order {
@@ -327,6 +369,9 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	for _, sk := range order {
 		rule := rd.Mapping.Rules[sk.rule]
 		n, ok := places[sk.rule]
+		if bd.refuses(sk.rule) {
+			continue // warned of by its column
+		}
 		if _, clashed := clashes[sk.rule]; clashed {
 			if left[sk.rule] == nil {
 				left[sk.rule] = &app.Dataset{}
@@ -354,6 +399,9 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	}
 	notes.exact.warn(rd.home().Name, warn)
 	notes.rank.warn(rd.home().Name, warn)
+	if d.Empty() && slices.ContainsFunc(rules, bd.refuses) {
+		return nil, warns, fail(1, errors.New("not imported: a column no mapping rule reads breaks every figure down, with no Total row to read (see the warnings)"))
+	}
 	if d.Empty() && len(refused) > 0 {
 		return nil, warns, fail(1, fmt.Errorf("not imported: nothing the mapping reads fits this store's definitions: %s. %s", strings.Join(refused, "; "), clashAdvice))
 	}
@@ -387,7 +435,7 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	var authorities []benchmark.Figure
 	listed := 0 // authorities with a row, suppressed or not
 	for _, a := range sortedAreas(rows) {
-		if a.val == nil {
+		if a.val == nil || a.conflict || len(a.splitBy) > 0 {
 			continue
 		}
 		if a.level == levelAuthority {
@@ -408,7 +456,7 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	if home == nil {
 		return
 	}
-	if r, ok := rows[regionKey(home.region)]; ok && r.val != nil {
+	if r, ok := rows[regionKey(home.region)]; ok && r.val != nil && !r.conflict && len(r.splitBy) == 0 {
 		d.Benchmarks = append(d.Benchmarks, bench(ref, period, home.region, r.val, source, pub))
 	}
 	o := app.Observation{

@@ -1,0 +1,261 @@
+package dfe
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"slices"
+	"strings"
+
+	"scorecard/importer/value"
+)
+
+// A DfE file may break its figures down by a filter column no mapping
+// rule names: a download with sex, age or ethnicity beside
+// population_type gives each authority's count on a row per sex and one
+// for "Total". Read as one figure, the first of those rows (the Male
+// count) would pass for all children, and the rest be warned of as
+// repeats, which they are not. Such a column is found before the rows
+// are read. Where it has a row for all ("Total", as the DfE writes it),
+// that row is read and the others left, said once; where it has none,
+// the rows it tells apart are refused with one warning naming it.
+
+// maxShown is how many of a column's values a warning lists.
+const maxShown = 4
+
+// breakdownCol is a filter column no rule chooses by.
+type breakdownCol struct {
+	index  int
+	name   string
+	total  string   // the value naming all rows, as written; "" where none
+	values []string // distinct values, first maxShown+1, in file order
+	n      int      // distinct values, up to a cap
+	text   bool     // some value is words, not a figure: a filter, not an indicator
+	// skipped counts rows left as a breakdown of its total row, and
+	// shown their values.
+	skipped tallied
+	shown   []string
+	// splits counts, by rule, the areas and years two rows of which it
+	// told apart, where it has no total.
+	splits map[int]*tallied
+}
+
+// filter reports whether the column breaks figures down beside a total
+// row: words, a row for all and at least one other.
+func (c *breakdownCol) filter() bool { return c.text && c.total != "" && c.n > 1 }
+
+// breakdowns are the file's columns no rule reads that may break its
+// figures down.
+type breakdowns struct {
+	cols []*breakdownCol
+}
+
+// scanBreakdowns reads the file's rows once for the values of the
+// columns named: which have a row for all, and which hold words. Errors
+// are left to the reading proper, which reports them by line.
+func scanBreakdowns(data []byte, cols columns, names []string) *breakdowns {
+	bd := &breakdowns{}
+	for _, n := range names {
+		if i, ok := cols.find(n); ok {
+			bd.cols = append(bd.cols, &breakdownCol{index: i, name: n, splits: map[int]*tallied{}})
+		}
+	}
+	if len(bd.cols) == 0 {
+		return bd
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	if _, err := cr.Read(); err != nil {
+		return bd
+	}
+	seen := make([]map[string]bool, len(bd.cols))
+	for i := range seen {
+		seen[i] = map[string]bool{}
+	}
+	for {
+		rec, err := cr.Read()
+		if err != nil {
+			break
+		}
+		for i, c := range bd.cols {
+			if c.index >= len(rec) {
+				continue
+			}
+			v := strings.TrimSpace(rec[c.index])
+			if v == "" || seen[i][v] || len(seen[i]) > 1000 {
+				continue
+			}
+			seen[i][v] = true
+			c.n++
+			if len(c.values) <= maxShown {
+				c.values = append(c.values, v)
+			}
+			if c.total == "" && isTotalValue(v) {
+				c.total = v
+			}
+			if _, err := value.Parse(v); err != nil {
+				c.text = true
+			}
+		}
+	}
+	return bd
+}
+
+// isTotalValue reports whether a filter value names all rows: "Total",
+// as the DfE writes it, "All", "Total children", "All ages", "Persons".
+func isTotalValue(v string) bool {
+	ws := strings.Fields(strings.ToLower(strings.Trim(v, " .*")))
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[0] {
+	case "total", "totals", "all", "persons", "everyone":
+		return true
+	}
+	return strings.Join(ws, " ") == "both sexes"
+}
+
+// notTotal returns the first column breaking figures down beside a
+// total row where rec is not that row, or nil.
+func (bd *breakdowns) notTotal(rec []string) *breakdownCol {
+	for _, c := range bd.cols {
+		if !c.filter() || c.index >= len(rec) {
+			continue
+		}
+		if v := strings.TrimSpace(rec[c.index]); v != "" && !isTotalValue(v) {
+			return c
+		}
+	}
+	return nil
+}
+
+// skip counts a row left as a breakdown of c's total row.
+func (c *breakdownCol) skip(rec []string, line int) {
+	if c.skipped.n == 0 {
+		c.skipped.first = line
+	}
+	c.skipped.n++
+	if v := strings.TrimSpace(rec[c.index]); len(c.shown) <= maxShown && !slices.Contains(c.shown, v) {
+		c.shown = append(c.shown, v)
+	}
+}
+
+// differing returns the columns of words whose values differ between two
+// rows a rule reads as one figure: what tells them apart.
+func (bd *breakdowns) differing(a, b []string) []*breakdownCol {
+	var out []*breakdownCol
+	for _, c := range bd.cols {
+		if c.text && c.index < len(a) && c.index < len(b) && strings.TrimSpace(a[c.index]) != strings.TrimSpace(b[c.index]) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// split counts an area and year of rule ri, from line, whose rows c
+// told apart.
+func (c *breakdownCol) split(ri, line int) {
+	t, ok := c.splits[ri]
+	if !ok {
+		t = &tallied{first: line}
+		c.splits[ri] = t
+	}
+	t.n++
+}
+
+// refuses reports whether rule ri's figures are refused: some column
+// without a total row told two of its rows apart.
+func (bd *breakdowns) refuses(ri int) bool {
+	return slices.ContainsFunc(bd.cols, func(c *breakdownCol) bool { return c.splits[ri] != nil })
+}
+
+// handled reports whether a column is warned of here, so not among the
+// columns merely "not read".
+func (bd *breakdowns) handled(name string) bool {
+	return slices.ContainsFunc(bd.cols, func(c *breakdownCol) bool {
+		return c.name == name && (c.skipped.n > 0 || len(c.splits) > 0)
+	})
+}
+
+// warn says once per column what was read and what was not. refs names
+// each rule's indicator.
+func (bd *breakdowns) warn(reads string, refOf func(ri int) string, warn func(int, string, ...any)) {
+	for _, c := range bd.cols {
+		if c.skipped.n > 0 {
+			warn(c.skipped.first, "column %s breaks the figures down (%s): the rows where it is %q are read as the figures for all; its other %s not read, the first here (the mapping reads %s)",
+				c.name, listValues(c.shown), c.total, rowCount(c.skipped.n), reads)
+		}
+		if len(c.splits) == 0 {
+			continue
+		}
+		var ris []int
+		for ri := range c.splits {
+			ris = append(ris, ri)
+		}
+		slices.Sort(ris)
+		var refs []string
+		first, n := 0, 0
+		for _, ri := range ris {
+			t := c.splits[ri]
+			if ref := refOf(ri); !slices.Contains(refs, ref) {
+				refs = append(refs, ref)
+			}
+			if first == 0 || t.first < first {
+				first = t.first
+			}
+			n += t.n
+		}
+		warn(first, "column %s breaks the figures down (%s) and has no Total row, so none of its rows is the figure for all: %s not read (%s told apart by it, the first here); to read one of its rows, add %s to the mapping rule's filters",
+			c.name, listValues(c.values), strings.Join(refs, ", "), areasAndYears(n), c.name)
+	}
+}
+
+// areasAndYears writes "1 area and year" or "152 areas and years".
+func areasAndYears(n int) string {
+	if n == 1 {
+		return "1 area and year's rows"
+	}
+	return fmt.Sprintf("%d areas and years' rows", n)
+}
+
+// listValues writes values "Male, Female, ..." for a warning: the
+// first maxShown, and "..." where there are more.
+func listValues(vs []string) string {
+	s := strings.Join(vs[:min(len(vs), maxShown)], ", ")
+	if len(vs) > maxShown {
+		s += ", ..."
+	}
+	return s
+}
+
+// conflicts counts, by rule, the areas and years given two rows with
+// different figures that no column tells apart.
+type conflicts map[int]*conflict
+
+type conflict struct {
+	tallied
+	other int    // the first such row's partner
+	a, b  string // their figures
+}
+
+func (cs conflicts) add(ri, line, other int, a, b string) {
+	if c, ok := cs[ri]; ok {
+		c.n++
+		return
+	}
+	cs[ri] = &conflict{tallied: tallied{first: line, n: 1}, other: other, a: a, b: b}
+}
+
+// warn says once per rule that such figures were not read.
+func (cs conflicts) warn(ris []int, rules []Rule, warn func(int, string, ...any)) {
+	for _, ri := range ris {
+		c, ok := cs[ri]
+		if !ok {
+			continue
+		}
+		r := rules[ri]
+		warn(c.first, "%s: %s is %q here but %q at line %d, and no column tells the two rows apart; neither read (%s in all, the first here)",
+			r.Indicator.Ref, r.Value, c.b, c.a, c.other, areasAndYears(c.n))
+	}
+}

@@ -209,6 +209,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		}
 		l.Columns = append(l.Columns, col)
 	}
+	monthsInTurn(&l, g, label, caption)
 	l.Kind = kindOf(&l)
 	if l.Kind == TargetSheet && monthsWin(&l, g) {
 		l.Kind = IndicatorSheet

@@ -209,6 +209,10 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		}
 		l.Columns = append(l.Columns, col)
 	}
+	monthsInTurn(&l, g, label, caption)
+	if err := subColumnsUnderPeriods(&l, g, label, caption, refCol); err != nil {
+		return Layout{Sheet: sheet, Kind: Skip}, err
+	}
 	l.Kind = kindOf(&l)
 	if l.Kind == TargetSheet && monthsWin(&l, g) {
 		l.Kind = IndicatorSheet

@@ -166,6 +166,9 @@ type Column struct {
 	// yearNote says how a Target, Floor or Tolerance column whose heading
 	// names no year was dated beside others that do (plainTargetYears).
 	yearNote string
+	// turn is a month heading out of turn among its row's months, read
+	// as the month its place implies (monthsInTurn); nil for none.
+	turn *monthTurn
 }
 
 // column returns the first visible column with role r, or failing that

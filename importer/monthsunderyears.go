@@ -170,6 +170,9 @@ func captionYear(s string) (app.Period, bool) {
 // in a second header row under the header, or in the header under the
 // row above.
 func (s *sheetReader) warnMonthsUnderYears() {
+	// Said here, with the other readings of month headings, so that every
+	// reader of a sheet of indicators says it.
+	s.warnMonthsInTurn()
 	h := s.l.HeaderRow - 1
 	if s.l.FirstRow-1 <= h+1 {
 		h-- // no second header row: the header's months, under the row above

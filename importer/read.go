@@ -407,7 +407,10 @@ func hasScorecardSheet(s *Sample) bool {
 		if l, ok := s.opt.Layouts[h.Sheet]; ok && l.Kind != Skip {
 			return true
 		}
-		if _, err := s.detectSheet(context.Background(), h); err == nil {
+		// A layout refused at a cell is a scorecard's, refused there
+		// rather than said to have no header.
+		var refused *layoutRefusal
+		if _, err := s.detectSheet(context.Background(), h); err == nil || errors.As(err, &refused) {
 			return true
 		}
 	}

@@ -30,59 +30,110 @@ type look struct {
 	date        bool // a date or time number format
 }
 
-// formatDecimals reads a number format code such as "0.0%" or "#,##0.00":
-// whether it shows a percentage and how many decimal places. Only the
-// first section (positive numbers) counts; quoted text is skipped.
-func formatDecimals(code string) (percent bool, decimals int) {
-	section, _, _ := strings.Cut(code, ";")
-	decimals = -1
+// formatSection is what one ;-separated section of a number format
+// shows. Excel picks a section by the figure's sign or by a condition
+// such as [<0.05], so a section may be literal text ("<5%") that shows
+// no number at all.
+type formatSection struct {
+	number   bool // shows the figure: a 0, # or ? placeholder, or General
+	percent  bool // a bare %, which multiplies by 100
+	sign     bool // a % written as text, quoted or escaped, which does not
+	decimals int  // decimal places shown; -1 when none are fixed
+}
+
+// formatSections reads a number format code section by section. Quoted
+// text, escaped characters, bracketed colours, conditions and locales,
+// and the character after _ (a space the width of it) or * (a fill) are
+// not placeholders, so "<5%" in quotes or the 0 of [<0.05] is not read as
+// part of the number.
+func formatSections(code string) []formatSection {
+	var secs []formatSection
+	cur := formatSection{decimals: -1}
+	start := 0
+	end := func(i int) {
+		if strings.EqualFold(strings.TrimSpace(code[start:i]), "general") {
+			cur.number = true
+		}
+		secs = append(secs, cur)
+		cur = formatSection{decimals: -1}
+		start = i + 1
+	}
 	inQuote := false
-	for i := 0; i < len(section); i++ {
-		ch := section[i]
+	for i := 0; i < len(code); i++ {
+		ch := code[i]
 		switch {
 		case ch == '"':
 			inQuote = !inQuote
 		case inQuote:
-		case ch == '\\':
+			if ch == '%' {
+				cur.sign = true
+			}
+		case ch == '\\' || ch == '_' || ch == '*':
+			if ch == '\\' && i+1 < len(code) && code[i+1] == '%' {
+				cur.sign = true
+			}
 			i++
+		case ch == '[':
+			if j := strings.IndexByte(code[i:], ']'); j >= 0 {
+				i += j
+			}
+		case ch == ';':
+			end(i)
 		case ch == '%':
-			percent = true
-		case ch == '0' || ch == '#':
-			if decimals < 0 {
-				decimals = 0
+			cur.percent = true
+		case ch == '0' || ch == '#' || ch == '?':
+			cur.number = true
+			if cur.decimals < 0 {
+				cur.decimals = 0
 			}
 		case ch == '.':
 			n := 0
-			for j := i + 1; j < len(section) && (section[j] == '0' || section[j] == '#'); j++ {
+			for j := i + 1; j < len(code) && (code[j] == '0' || code[j] == '#' || code[j] == '?'); j++ {
 				n++
 			}
-			decimals = n
+			if n > 0 {
+				cur.number = true
+			}
+			cur.decimals = n
 			i += n
 		}
 	}
-	if strings.EqualFold(strings.TrimSpace(section), "general") {
-		decimals = -1
-	}
-	return percent, decimals
+	end(len(code))
+	return secs
 }
 
-// formatPercentSign reports whether a number format's first section
-// shows a % sign as text, quoted ("%") or escaped (\%): Excel multiplies
-// by 100 only for a bare %.
+// formatDecimals reads a number format code such as "0.0%" or "#,##0.00":
+// whether it shows a percentage and how many decimal places. Only the
+// sections that show a number count: in [<0.05]"<5%";0% the first section
+// is the text "<5%" and the second, 0%, makes the format a percentage.
+// The decimals are those of the first such section that shows a
+// percentage, or else of the first that shows a number.
+func formatDecimals(code string) (percent bool, decimals int) {
+	secs := formatSections(code)
+	pick := -1
+	for i, s := range secs {
+		if !s.number {
+			continue
+		}
+		if pick < 0 || (s.percent && !percent) {
+			pick = i
+		}
+		percent = percent || s.percent
+	}
+	if pick < 0 {
+		return false, -1
+	}
+	return percent, secs[pick].decimals
+}
+
+// formatPercentSign reports whether a section of a number format that
+// shows a number writes a % sign as text, quoted ("%") or escaped (\%):
+// Excel multiplies by 100 only for a bare %. A section of text alone,
+// such as "<5%", shows no figure and so says nothing of its scale.
 func formatPercentSign(code string) bool {
-	section, _, _ := strings.Cut(code, ";")
-	inQuote := false
-	for i := 0; i < len(section); i++ {
-		switch ch := section[i]; {
-		case ch == '"':
-			inQuote = !inQuote
-		case inQuote && ch == '%':
+	for _, s := range formatSections(code) {
+		if s.number && s.sign {
 			return true
-		case !inQuote && ch == '\\' && i+1 < len(section):
-			if section[i+1] == '%' {
-				return true
-			}
-			i++
 		}
 	}
 	return false

@@ -141,6 +141,17 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		} else {
 			l = detected[i]
 			if err := detectErrs[i]; err != nil {
+				var refused *layoutRefusal
+				if errors.As(err, &refused) {
+					// Said at the cell that shows the layout, not as a
+					// missing header.
+					if firstErr == nil {
+						firstErr = &app.SourceError{Location: app.Location{File: base, Sheet: h.Sheet, Cell: refused.cell}, Err: fmt.Errorf("refused: %w", err)}
+					}
+					c.warn(h.Sheet, refused.cell, "sheet skipped: %v", err)
+					res.Layouts = append(res.Layouts, l)
+					continue
+				}
 				if firstErr == nil {
 					firstErr = noHeaderError(base, h.Sheet)
 				}

@@ -1,0 +1,107 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// TestSubColumnsUnderPeriodsRefused: months each headed over two
+// sub-columns, "No." and "%" (merged across them, or written once at the
+// left), are refused at the first month's heading: read as one column a
+// month, the count was stored as a percentage indicator's figure. On a
+// workbook with another sheet, that sheet is read and this one skipped,
+// said at the heading. Sub-columns that are roles of their own ("Target"
+// and "Actual" under a month) are not refused.
+func TestSubColumnsUnderPeriodsRefused(t *testing.T) {
+	d := func(m time.Month) time.Time { return time.Date(2025, m, 1, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name    string
+		months  []any
+		subs    []any
+		merge   bool
+		another bool   // a second, plain sheet in the workbook
+		refused string // the refusal's start; "" where the sheet is read
+	}{
+		{"dates merged over No. and %", []any{d(4), d(5), d(6)}, []any{"No.", "%"}, true, false,
+			`book.xlsx: Scorecard!E3: refused: Apr-25 is headed over sub-columns (E4 "No.", F4 "%")`},
+		{"text written once over Number and Percent", []any{"Apr-25", "May-25", "Jun-25"}, []any{"Number", "Percent"}, false, false,
+			`book.xlsx: Scorecard!E3: refused: Apr-25 is headed over sub-columns (E4 "Number", F4 "Percent")`},
+		{"beside a sheet that reads", []any{d(4), d(5), d(6)}, []any{"No.", "%"}, true, true, ""},
+		{"Target and Actual under each month", []any{"Apr-25", "May-25", "Jun-25"}, []any{"Target", "Actual"}, true, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			sheet := "Scorecard"
+			f.SetSheetName("Sheet1", sheet)
+			f.SetSheetRow(sheet, "A1", &[]any{"Children's Services Performance Scorecard - June 2025"})
+			head := []any{"Ref", "Indicator", "Polarity", "Target"}
+			subs := []any{nil, nil, nil, nil}
+			for _, m := range tt.months {
+				head = append(head, m, nil)
+				subs = append(subs, tt.subs...)
+			}
+			f.SetSheetRow(sheet, "A3", &head)
+			f.SetSheetRow(sheet, "A4", &subs)
+			f.SetSheetRow(sheet, "A5", &[]any{"CIC05", "Children in care with 3 or more placements", "L", 10, 221, 11.7, 230, 12.1, 240, 12.6})
+			if _, ok := tt.months[0].(time.Time); ok {
+				st, err := f.NewStyle(&excelize.Style{NumFmt: 17}) // mmm-yy
+				if err != nil {
+					t.Fatal(err)
+				}
+				f.SetCellStyle(sheet, "E3", "J3", st)
+			}
+			if tt.merge {
+				for _, r := range []string{"E3:F3", "G3:H3", "I3:J3"} {
+					from, to, _ := strings.Cut(r, ":")
+					if err := f.MergeCell(sheet, from, to); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			if tt.another {
+				f.NewSheet("Plain")
+				f.SetSheetRow("Plain", "A1", &[]any{"Ref", "Indicator", "Polarity", "Apr-25"})
+				f.SetSheetRow("Plain", "A2", &[]any{"CIC01", "Number of children in care", "L", 1900})
+			}
+			path := filepath.Join(t.TempDir(), "book.xlsx")
+			if err := f.SaveAs(path); err != nil {
+				t.Fatal(err)
+			}
+			res, err := Read(context.Background(), path, Options{})
+			if tt.refused != "" {
+				var se *app.SourceError
+				if err == nil || !errors.As(err, &se) || !strings.HasPrefix(err.Error(), tt.refused) {
+					t.Fatalf("error %v, want one starting %q", err, tt.refused)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, o := range res.Dataset.Observations {
+				if o.Ref == "CIC05" && o.Value != nil && *o.Value > 100 {
+					t.Errorf("CIC05 %s stored as %g, a count", o.Period, *o.Value)
+				}
+			}
+			if tt.another {
+				said := false
+				for _, w := range res.Warnings {
+					said = said || w.Sheet == sheet && w.Cell == "E3" && strings.HasPrefix(w.Message, "sheet skipped: Apr-25 is headed over sub-columns")
+				}
+				if !said || len(res.Dataset.Observations) != 1 {
+					t.Errorf("%d figures read, warnings %v: want Plain's one, and Scorecard skipped at E3", len(res.Dataset.Observations), res.Warnings)
+				}
+			}
+		})
+	}
+}

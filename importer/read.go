@@ -438,5 +438,7 @@ func isTidyCSV(s *Sample) bool {
 		return false
 	}
 	l, err := detect("", &grid{rows: s.Heads[0].Rows})
-	return err == nil && (l.Kind == TidySheet || l.Kind == TargetSheet)
+	// A scorecard saved as CSV (Ref, Indicator, months across) is read
+	// as its sheet would be.
+	return err == nil && (l.Kind == TidySheet || l.Kind == TargetSheet || l.Kind == IndicatorSheet)
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"scorecard/app"
 )
 
@@ -88,5 +90,44 @@ func TestSavedAsOtherFormats(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDfESheetBesideScorecard: a scorecard workbook with a DfE table
+// pasted into a sheet of its own is still read as the scorecard.
+func TestDfESheetBesideScorecard(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Scorecard")
+	sheets := map[string][][]any{
+		"Scorecard": {{"Ref", "Indicator", "Polarity", "Apr-25", "May-25"}, {"SCS01", "Single assessments in 45 working days (%)", "H", 86, 88}},
+		"DfE data":  dfeRows,
+	}
+	f.NewSheet("DfE data")
+	for name, rows := range sheets {
+		for r, row := range rows {
+			cell, _ := excelize.CoordinatesToCellName(1, r+1)
+			if err := f.SetSheetRow(name, cell, &row); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	path := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Read(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Format != "scorecard workbook" {
+		t.Fatalf("read as %q, want the scorecard workbook", res.Format)
+	}
+	found := false
+	for _, ind := range res.Dataset.Indicators {
+		found = found || ind.Ref == "SCS01"
+	}
+	if !found {
+		t.Errorf("SCS01 not read: %v", res.Dataset.Indicators)
 	}
 }

@@ -456,7 +456,10 @@ func respelledRefs(base string, d *app.Dataset, known func(string) bool) []app.W
 	}
 	var out []app.Warning
 	for _, ind := range d.Indicators {
-		if known(ind.Ref) {
+		// Asking the store loads it whole: only a ref in lower case,
+		// or with spaces or punctuation, is asked about, as the usual
+		// file's refs (CIC05) are not.
+		if strings.ToUpper(ind.Ref) == ind.Ref && !strings.ContainsAny(ind.Ref, " -_./") || known(ind.Ref) {
 			continue
 		}
 		for _, r := range refclash.Respellings(ind.Ref) {

@@ -17,7 +17,6 @@ func TestRespelledRefs(t *testing.T) {
 	}{
 		{"cic05", "CIC05"},
 		{"SCS 01", "SCS01"},
-		{"CIC5", "CIC05"},
 		{"CIC05", ""},
 		{"CIC06", ""},
 	}

@@ -36,11 +36,14 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 			warn(o.Cell, "%s %s %s: the cell shows Excel's error %s, a formula that failed (as when cells it used are deleted): read as %q (%s); correct the formula",
 				o.Ref, o.Area, o.Period, strings.TrimSpace(o.Raw), o.Status, o.Status.Describe())
 		}
-		if raw := strings.TrimSpace(o.Raw); o.Value != nil && *o.Value < 0 && strings.HasPrefix(raw, "(") && ind.Measure == app.Count && ind.Unit == app.Number {
-			// Only the accounting negative is said: "(5)" may be 5 put in
-			// brackets, but "-4" was written as a fall, as a count of a
-			// change ("on last year", "+/-") is, whatever its name says.
-			warn(o.Cell, "%s %s %s: %q read as %g, below 0, which a count cannot be; kept as given", o.Ref, o.Area, o.Period, raw, *o.Value)
+		if o.Value != nil && *o.Value < 0 && ind.Measure == app.Count && ind.Unit == app.Number && !namesChange(ind.Name) {
+			// "-12" is as far below 0 as "(12)": a count of a change
+			// ("on last year", "+/-") names itself one, and is not said.
+			raw := strings.TrimSpace(o.Raw)
+			if raw == "" {
+				raw = strconv.FormatFloat(*o.Value, 'f', -1, 64)
+			}
+			warn(o.Cell, "%s %s %s: %q read as %g, below 0, which a count cannot be; kept as given: if it is a change, not a count, say so in its name (\"Change in ...\")", o.Ref, o.Area, o.Period, raw, *o.Value)
 		}
 		if o.Value != nil && o.Numerator != nil && o.Denominator != nil && *o.Denominator > 0 {
 			if per, what := partsScale(ind); per > 0 {
@@ -372,4 +375,17 @@ func (c *collector) checkCounts(obs []app.Observation, units map[string]app.Indi
 			ref, len(r.cells), strings.Join(cells, ", "))})
 	}
 	return warnings
+}
+
+// namesChange reports whether an indicator's name says its figures are
+// changes, which may be below 0: "Change in ...", "... on last year",
+// "+/- since March", "... against the same month last year".
+func namesChange(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range [...]string{"+/-", "on last", "on the last", "since", " vs", "against", "compared", "previous", "same month", "variance", "change", "increase", "decrease", "movement", "difference", "net "} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -139,7 +139,7 @@ func TestPartsContradictionSaid(t *testing.T) {
 // TestCountAndErrorMarksSaid: what a cell's text was read as, where that
 // is unlikely what was meant, is kept and said at the cell: Excel's #REF!
 // (a broken formula) read as not available, "(5)" in a count read as -5
-// (but not "-4", written as a fall),
+// as is "-5" (but not in a count whose name compares it with another),
 // and 1.102 among whole counts in the thousands.
 func TestCountAndErrorMarksSaid(t *testing.T) {
 	head := []any{"Ref", "Indicator", "Polarity", "Jan-26", "Feb-26", "Mar-26"}
@@ -153,9 +153,14 @@ func TestCountAndErrorMarksSaid(t *testing.T) {
 		{"not available and division by nought", []any{"CM12", "Children seen (%)", "H", "#N/A", "#DIV/0!", 46}, nil},
 		{"bracketed negatives in a count", []any{"T04", "Number of children in care", "-", "(5)", 3, 4},
 			[]string{`D2: T04 Kent 2026-01: "(5)" read as -5, below 0, which a count cannot be`}},
-		// A minus sign was written as one: a signed count of change need
-		// not say "change" in its name.
-		{"a plain minus in a count", []any{"T04", "Children in care against the same month last year", "-", -4, "-2", 3}, nil},
+		// "-12" is as far below 0 as "(12)", typed or as a number, with
+		// a hyphen or a minus sign; a count whose name says it compares
+		// ("against the same month last year") may fall.
+		{"a plain minus in a count", []any{"T07", "Number of contacts", "-", "-12", -3, "\u221212"},
+			[]string{`D2: T07 Kent 2026-01: "-12" read as -12, below 0, which a count cannot be`,
+				`E2: T07 Kent 2026-02: "-3" read as -3, below 0, which a count cannot be`,
+				`F2: T07 Kent 2026-03: "−12" read as -12, below 0, which a count cannot be`}},
+		{"a plain minus in a comparison", []any{"T04", "Children in care against the same month last year", "-", -4, "-2", 3}, nil},
 		{"a change may fall", []any{"T05", "Change in children in care", "-", "(5)", 3, -4}, nil},
 		{"a point for thousands", []any{"T06", "Number of contacts", "-", "1.102", 1121, 1130},
 			[]string{`D2: T06 Kent 2026-01: 1.102 read as 1.102, though its other figures are whole counts such as 1121: if it is 1102 written with a point for thousands`}},

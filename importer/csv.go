@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"unicode/utf8"
 
 	"scorecard/app"
@@ -33,6 +34,7 @@ func readCSVRows(ctx context.Context, path string, max int) ([][]string, error) 
 		br.Discard(3)
 	}
 	r := csv.NewReader(br)
+	r.Comma = sniffComma(br)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	r.ReuseRecord = false
@@ -71,6 +73,37 @@ func readCSVRows(ctx context.Context, path string, max int) ([][]string, error) 
 		rows = append(rows, rec)
 	}
 	return rows, nil
+}
+
+// sniffComma returns the character a CSV's first line separates its
+// fields with: a comma, or a tab or semicolon where the line has no
+// comma but those (a file saved as "Text (Tab delimited)", or by a
+// spreadsheet set to a European locale).
+func sniffComma(br *bufio.Reader) rune {
+	head, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	switch {
+	case bytes.IndexByte(head, ',') >= 0:
+		return ','
+	case bytes.IndexByte(head, '\t') >= 0:
+		return '\t'
+	case bytes.IndexByte(head, ';') >= 0:
+		return ';'
+	}
+	return ','
+}
+
+// csvBytes writes rows as a comma-separated CSV, for a reader that takes
+// only that (the DfE reader) where the file gave them otherwise.
+func csvBytes(rows [][]string) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	if err := w.WriteAll(rows); err != nil {
+		return nil, fmt.Errorf("rewriting as CSV: %w", err)
+	}
+	return b.Bytes(), nil
 }
 
 // maxLineBytes bounds one line of a CSV, so that a field of hundreds of
@@ -144,11 +177,27 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 			opt.Progress(done, len(rows))
 		}
 	}
+	format := ""
 	switch l.Kind {
 	case TidySheet:
 		err = sr.readTidy(ctx, progress)
 	case TargetSheet:
 		err = sr.readTargets(ctx)
+	case IndicatorSheet:
+		// A scorecard saved as CSV: its Ref and Indicator columns and
+		// months across read as the workbook's sheet would, without the
+		// cells' formats (a CSV keeps what they showed, "11.7%").
+		if !l.has(RoleName) && !l.has(RolePeriod) && !l.has(RoleArea) {
+			return nil, &app.SourceError{Location: app.Location{File: base, Cell: "line " + strconv.Itoa(l.HeaderRow)},
+				Err: errors.New("no Indicator, month or area columns beside Ref")}
+		}
+		if l.Area == "" {
+			sr.l.Area = l.authority().Area()
+		}
+		sr.lookAhead()
+		err = sr.readScorecard(ctx)
+		sr.warnAhead()
+		format = "scorecard (CSV)"
 	default:
 		return nil, &app.SourceError{Location: app.Location{File: base, Cell: "line 1"},
 			Err: fmt.Errorf("a CSV must be a tidy table (expected Ref and Period columns, or Ref, Year and Target), found a %s layout", l.Kind)}
@@ -176,7 +225,7 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	for i := range unknown {
 		unknown[i].Location.Cell = csvLine(unknown[i].Location.Cell)
 	}
-	return &Result{Sheets: []string{base}, Layouts: []Layout{l}, Dataset: d, Warnings: c.warnings, UnknownAreas: unknown}, nil
+	return &Result{Format: format, Sheets: []string{base}, Layouts: []Layout{l}, Dataset: d, Warnings: c.warnings, UnknownAreas: unknown}, nil
 }
 
 // csvLine rewrites a cell reference ("!C12" or "C12") as the CSV line it

@@ -26,6 +26,7 @@ import (
 	"scorecard/app/benchmark"
 	"scorecard/app/cohort"
 	"scorecard/importer/dfe"
+	"scorecard/importer/refclash"
 )
 
 // Options adjust an import.
@@ -252,6 +253,7 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 		reviewed.wait()
 		res.Warnings = append(res.Warnings, cohortWarnings...)
 		if res.Dataset != nil {
+			res.Warnings = append(res.Warnings, respelledRefs(base, res.Dataset, opt.Known)...)
 			seen := newNewRefs(opt.Known)
 			seen.addAll(res.Dataset.Indicators)
 			if err := tooManyIndicators(app.Location{File: base}, seen.count(), opt); err != nil {
@@ -441,5 +443,42 @@ func isTidyCSV(s *Sample) bool {
 		return false
 	}
 	l, err := detect("", &grid{rows: s.Heads[0].Rows})
-	return err == nil && (l.Kind == TidySheet || l.Kind == TargetSheet)
+	// A scorecard saved as CSV (Ref, Indicator, months across) is read
+	// as its sheet would be.
+	return err == nil && (l.Kind == TidySheet || l.Kind == TargetSheet || l.Kind == IndicatorSheet)
+}
+
+// respelledRefs warns of each indicator new to the store whose ref is
+// likely one the store holds written another way ("cic05" or "CIC 05"
+// for CIC05): its figures start a new indicator, apart from the series
+// they continue, so the warning names the ref meant and where the file
+// wrote it.
+func respelledRefs(base string, d *app.Dataset, known func(string) bool) []app.Warning {
+	if known == nil {
+		return nil
+	}
+	var out []app.Warning
+	for _, ind := range d.Indicators {
+		// Asking the store loads it whole: only a ref in lower case,
+		// or with spaces or punctuation, is asked about, as the usual
+		// file's refs (CIC05) are not.
+		if strings.ToUpper(ind.Ref) == ind.Ref && !strings.ContainsAny(ind.Ref, " -_./") || known(ind.Ref) {
+			continue
+		}
+		for _, r := range refclash.Respellings(ind.Ref) {
+			if !known(r) {
+				continue
+			}
+			at := d.Stated[ind.Ref].Name
+			if at.Cell == "" {
+				at = app.Location{}
+			}
+			at.File = base
+			out = append(out, app.Warning{Location: at, Message: fmt.Sprintf(
+				"%s: not a ref the store holds, but the store holds %s, which it likely is, written another way: its figures are filed as a new indicator %s, apart from %s's; if it is %s, write the ref as %s and import again",
+				ind.Ref, r, ind.Ref, r, r, r)})
+			break
+		}
+	}
+	return out
 }

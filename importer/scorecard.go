@@ -296,6 +296,9 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 	// against any Year type column once every column is read.
 	var dpYear app.PeriodKind
 	dpAt, dpText := -1, ""
+	// How a Unit column says the figure is built ("Median days").
+	var unitMeasure app.Measure
+	var unitMeasureAt app.Location
 	if section != "" {
 		st.Section = sectionAt
 	}
@@ -341,11 +344,23 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 				st.DataPeriod = s.loc(r, c.index)
 			}
 		case RoleUnit:
-			if u, ok := unitFromText(text); ok {
-				ind.Unit = u
+			uc := readUnitCell(ref, text, ind.Name)
+			if uc.unit != "" {
+				ind.Unit = uc.unit
 				st.Unit = s.loc(r, c.index)
-			} else if text != "" {
-				s.warn(r, c.index, "%s: unit %q is not one the app has (%%, count, per 10k, days, weeks, score, ratio); taken from the indicator's name instead", ref, text)
+			}
+			if uc.unknown {
+				// No plain count, and no measure to infer from its
+				// name either: the collector leaves it unknown.
+				s.out.measured[ref] = true
+			}
+			if uc.measure != "" {
+				// "Median days", "Average": a Measure column, wherever
+				// it stands, says more.
+				unitMeasure, unitMeasureAt = uc.measure, s.loc(r, c.index)
+			}
+			if uc.note != "" {
+				s.warn(r, c.index, "%s", uc.note)
 			}
 		case RoleGuidance:
 			if ind.Guidance = text; text != "" {
@@ -400,6 +415,9 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 				ind.YearType = app.AcademicYear
 			}
 		}
+	}
+	if unitMeasure != "" && ind.Measure == "" {
+		ind.Measure, st.Measure = unitMeasure, unitMeasureAt
 	}
 	if dpYear != 0 {
 		s.yearFromDataPeriod(r, dpAt, dpText, dpYear, &ind, &st)

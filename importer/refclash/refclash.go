@@ -10,6 +10,7 @@ package refclash
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -130,4 +131,40 @@ func SubjectWords(name string) map[string]bool {
 		}
 	}
 	return words
+}
+
+// Respellings are the refs ref may be another way of writing, as an
+// officer types a ref by hand: in capitals ("cic05" for CIC05), without
+// spaces or punctuation ("SCS 01", "SCS-01" for SCS01), and with its
+// number's leading 0 added or dropped ("CIC5" for CIC05). Ref itself is
+// not among them. A ref the store holds among them is likely the one
+// meant, and a new indicator under ref its duplicate.
+func Respellings(ref string) []string {
+	var out []string
+	add := func(s string) {
+		if s != "" && s != ref && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	up := strings.ToUpper(strings.TrimSpace(ref))
+	bare := strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || strings.ContainsRune("-_./", r) {
+			return -1
+		}
+		return r
+	}, up)
+	add(up)
+	add(bare)
+	// The number at the end, with a leading 0 added or dropped.
+	i := strings.LastIndexFunc(bare, func(r rune) bool { return !unicode.IsDigit(r) }) + 1
+	if i > 0 && i < len(bare) {
+		head, num := bare[:i], bare[i:]
+		if len(num) == 1 {
+			add(head + "0" + num)
+		}
+		if len(num) > 1 && num[0] == '0' {
+			add(head + num[1:])
+		}
+	}
+	return out
 }

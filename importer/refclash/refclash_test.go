@@ -1,6 +1,7 @@
 package refclash
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,5 +73,26 @@ func TestJudgeOf(t *testing.T) {
 				t.Errorf("differences %q lack %q", c.Differences(), tt.differing)
 			}
 		})
+	}
+}
+
+// TestRespellings: the refs an officer's hand-typed ref may stand for.
+func TestRespellings(t *testing.T) {
+	tests := []struct {
+		ref  string
+		want string // one of the respellings
+	}{
+		{"cic05", "CIC05"},
+		{"SCS 01", "SCS01"},
+		{"scs-01", "SCS01"},
+		{"CIC5", "CIC05"},
+		{"CIC005", "CIC05"},
+		{"EH_02", "EH02"},
+	}
+	for _, tt := range tests {
+		got := Respellings(tt.ref)
+		if !slices.Contains(got, tt.want) || slices.Contains(got, tt.ref) {
+			t.Errorf("Respellings(%q) = %q, want it to hold %q and not the ref", tt.ref, got, tt.want)
+		}
 	}
 }

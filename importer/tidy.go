@@ -290,9 +290,20 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 		ind.Polarity = p
 	}
 	if c, ok := cols[RoleUnit]; ok {
-		if u, ok := unitFromText(s.at(r, &c)); ok {
-			ind.Unit = u
+		// As a scorecard's Unit column is read (see readIndicator).
+		uc := readUnitCell(ref, s.at(r, &c), ind.Name)
+		if uc.unit != "" {
+			ind.Unit = uc.unit
 			st.Unit = s.loc(r, c.index)
+		}
+		if uc.unknown {
+			s.out.measured[ref] = true
+		}
+		if uc.measure != "" {
+			ind.Measure, st.Measure = uc.measure, s.loc(r, c.index)
+		}
+		if uc.note != "" {
+			s.warn(r, c.index, "%s", uc.note)
 		}
 	}
 	if c, ok := cols[RoleDataPeriod]; ok {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -43,33 +44,40 @@ func TestUnitCellWords(t *testing.T) {
 		{"No.", "Service measure", app.Number, app.Count, ""},
 		{"Days", "Service measure", app.Days, app.Other, ""},
 	}
+	// A scorecard's Unit column and a tidy table's are read alike.
+	layouts := map[string][][]any{
+		"scorecard": {{"Ref", "Indicator", "Unit", "Polarity", "Apr-25", "May-25", "Jun-25"}, {"U1", "NAME", "UNIT", "H", 20, 21, 22}},
+		"tidy":      {{"Ref", "Indicator", "Unit", "Polarity", "Period", "Area", "Value"}, {"U1", "NAME", "UNIT", "H", "2025-04", "Kent", 20}},
+	}
 	for _, tt := range tests {
-		t.Run(tt.unitText+"/"+tt.name, func(t *testing.T) {
-			rows := [][]any{{"Ref", "Indicator", "Unit", "Polarity", "Apr-25", "May-25", "Jun-25"},
-				{"U1", tt.name, tt.unitText, "H", 20, 21, 22}}
-			res, err := Read(context.Background(), writeBook(t, "Scorecard", rows), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			ind := res.Dataset.Indicators[0]
-			if ind.Unit != tt.unit || ind.Measure != tt.measure {
-				t.Errorf("unit %q, measure %q; want %q, %q", ind.Unit, ind.Measure, tt.unit, tt.measure)
-			}
-			var at []string
-			for _, w := range res.Warnings {
-				if w.Cell == "C2" {
-					at = append(at, w.Message)
+		for layout, rows := range layouts {
+			t.Run(layout+"/"+tt.unitText+"/"+tt.name, func(t *testing.T) {
+				rows := [][]any{rows[0], slices.Clone(rows[1])}
+				rows[1][1], rows[1][2] = tt.name, tt.unitText
+				res, err := Read(context.Background(), writeBook(t, "Scorecard", rows), Options{})
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-			switch {
-			case tt.warn == "" && len(at) > 0:
-				t.Errorf("warnings at C2 %q, want none", at)
-			case tt.warn != "" && (len(at) != 1 || !strings.Contains(at[0], tt.warn)):
-				t.Errorf("warnings at C2 %q, want one with %q", at, tt.warn)
-			}
-			if tt.measure != app.Count && tt.measure.Additive() && ind.Unit == app.Number && tt.measure != app.Mean {
-				t.Errorf("read as an additive count")
-			}
-		})
+				ind := res.Dataset.Indicators[0]
+				if ind.Unit != tt.unit || ind.Measure != tt.measure {
+					t.Errorf("unit %q, measure %q; want %q, %q", ind.Unit, ind.Measure, tt.unit, tt.measure)
+				}
+				var at []string
+				for _, w := range res.Warnings {
+					if w.Cell == "C2" {
+						at = append(at, w.Message)
+					}
+				}
+				switch {
+				case tt.warn == "" && len(at) > 0:
+					t.Errorf("warnings at C2 %q, want none", at)
+				case tt.warn != "" && (len(at) != 1 || !strings.Contains(at[0], tt.warn)):
+					t.Errorf("warnings at C2 %q, want one with %q", at, tt.warn)
+				}
+				if tt.measure != app.Count && tt.measure.Additive() && ind.Unit == app.Number && tt.measure != app.Mean {
+					t.Errorf("read as an additive count")
+				}
+			})
+		}
 	}
 }

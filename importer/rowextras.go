@@ -67,7 +67,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				s.notOwn(r, c.index)
 				continue
 			}
-			rd, err := readFigure(text, s.look(r, c), &s.floats)
+			rd, err := readTargetFigure(text, s.look(r, c), &s.floats)
 			if err != nil || rd.value == nil {
 				if err == nil && rd.status != app.OK {
 					continue

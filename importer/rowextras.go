@@ -222,6 +222,11 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 		return app.Benchmark{}, false
 	}
 	year := c.Period
+	if year.Kind == app.Month {
+		// A heading dated by a month (datedBenchmarks): the year it
+		// falls in, as the indicator runs.
+		year = targetYear(ind.yearType, year)
+	}
 	if year.IsZero() && !month.IsZero() {
 		year = targetYear(ind.yearType, month).Add(-1)
 	}

@@ -36,24 +36,6 @@ func (p Polarity) String() string {
 	return ""
 }
 
-// ParsePolarity reads a Polarity column: H/L/T, "High"/"Low", "Higher is
-// better", "Target", and blank or "-" for none. LAIT's dictionary writes
-// High, Low and "-".
-func ParsePolarity(s string) (Polarity, error) {
-	t := strings.ToLower(strings.TrimSpace(s))
-	switch {
-	case t == "" || t == "-" || t == "n/a" || t == "none" || t == "context" || t == "activity":
-		return PolarityNone, nil
-	case t == "h" || strings.HasPrefix(t, "high"):
-		return HigherBetter, nil
-	case t == "l" || strings.HasPrefix(t, "low"):
-		return LowerBetter, nil
-	case t == "t" || strings.HasPrefix(t, "target") || strings.HasPrefix(t, "close"):
-		return NearTarget, nil
-	}
-	return PolarityNone, fmt.Errorf("polarity %q is not H, L, T or blank", s)
-}
-
 // MarshalJSON writes the polarity as its code.
 func (p Polarity) MarshalJSON() ([]byte, error) { return json.Marshal(p.String()) }
 

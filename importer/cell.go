@@ -230,6 +230,20 @@ func shortDecimal(s string) (float64, bool) {
 	return v, true
 }
 
+// readTargetFigure is readFigure for a target, floor, tolerance or
+// milestone cell, which holds one number. Two numbers in it ("85/90",
+// "18/20") are a target and its stretch or floor, not a fraction: read as
+// one they gave a target of 94.44 with nothing said, so the cell is
+// refused, naming both, for the caller to warn of and skip.
+func readTargetFigure(text string, lk look, fl *floats) (reading, error) {
+	rd, err := readFigure(text, lk, fl)
+	if err == nil && rd.num != nil && rd.den != nil {
+		return reading{}, fmt.Errorf("%q holds two numbers, %g and %g, not one: a target or floor is not read as a fraction; give each in its own column (a stretch target or floor in a column of its own)",
+			strings.TrimSpace(text), *rd.num, *rd.den)
+	}
+	return rd, err
+}
+
 // isBlank reports whether readFigure's error means an empty cell.
 func isBlank(err error) bool { return errors.Is(err, value.ErrEmpty) }
 

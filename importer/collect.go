@@ -414,6 +414,7 @@ func (c *collector) dataset() *app.Dataset {
 	ranges = append(ranges, c.checkAllFractions(spreads, units)...)
 	c.fractionTargets(spreads, units)
 	c.settleShares(units)
+	c.checkTargets(units)
 	d.Targets = c.targetsByYearType()
 	d.Benchmarks = c.outturnsByYearType()
 	d.Comments = c.comments

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"math"
 	"slices"
 
@@ -235,4 +236,61 @@ func inYearType(y app.Period, kind app.PeriodKind) app.Period {
 		y.Kind = app.AcademicYear
 	}
 	return y
+}
+
+// checkTargets warns, at the row each came from, of targets and floors
+// that cannot be meant as read: a percentage's outside 0 to 100 (85
+// typed into a cell formatted 0% shows 8500%, and every figure rated
+// against it is red), and a floor on the wrong side of its target for
+// the polarity (H with target 10 and floor 12 leaves no amber band and
+// rates the figures between them green). The store's own target editor
+// refuses both (benchmark.Edit); an import keeps them as given, as it
+// keeps a figure out of range, and says so.
+func (c *collector) checkTargets(units map[string]app.Indicator) {
+	for _, t := range c.targetList {
+		ind := units[t.Ref]
+		c.checkTarget(ind, t, "", "", t.Target, t.Floor)
+		for _, l := range t.Levels {
+			what := ""
+			if !l.Period.IsZero() {
+				what = l.Period.Label() + " milestone "
+			}
+			c.checkTarget(ind, t, l.Area, what, l.Target, l.Floor)
+		}
+	}
+}
+
+// checkTarget is checkTargets for one target and floor: the year's own,
+// or an area's or milestone's (what names the milestone).
+func (c *collector) checkTarget(ind app.Indicator, t app.Target, area app.Area, what string, target, floor *float64) {
+	at := c.targetsAt[app.TargetSource{Ref: t.Ref, Area: area}]
+	if at.File == "" {
+		at.File = c.file
+	}
+	who := t.Ref + " " + t.Year.Label()
+	if area != "" {
+		who += " " + string(area)
+	}
+	say := func(format string, args ...any) {
+		c.warnings = append(c.warnings, app.Warning{Location: at, Message: who + ": " + fmt.Sprintf(format, args...)})
+	}
+	if ind.Unit == app.Percent {
+		for _, v := range []struct {
+			name string
+			v    *float64
+		}{{"target", target}, {"floor", floor}} {
+			if v.v != nil && (*v.v > 100+1e-9 || *v.v < 0) {
+				say("%s%s %g is not a percentage between 0 and 100 (a percentage typed into a cell formatted as %%, 85 showing as 8500%%, reads so); kept as given: correct it", what, v.name, *v.v)
+			}
+		}
+	}
+	if target == nil || floor == nil {
+		return
+	}
+	switch {
+	case ind.Polarity == app.HigherBetter && *floor > *target:
+		say("%sfloor %g is above target %g, but higher is better (polarity H): a floor is the level below which a figure is red; kept as given, so no figure is amber: check the polarity, or the target and floor", what, *floor, *target)
+	case ind.Polarity == app.LowerBetter && *floor < *target:
+		say("%sfloor %g is below target %g, but lower is better (polarity L): a floor is the level above which a figure is red; kept as given, so no figure is amber: check the polarity, or the target and floor", what, *floor, *target)
+	}
 }

@@ -219,6 +219,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	}
 	disambiguate(&l)
 	plainTargetYears(&l)
+	datedBenchmarks(&l)
 	if l.Kind == DistrictSheet {
 		l.Period, l.TitlePeriod, l.titleDate = titlePeriod(sheet, g, h)
 		unknownAreaColumns(&l, g, label, width)

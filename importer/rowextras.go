@@ -67,7 +67,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				s.notOwn(r, c.index)
 				continue
 			}
-			rd, err := readFigure(text, s.look(r, c), &s.floats)
+			rd, err := readTargetFigure(text, s.look(r, c), &s.floats)
 			if err != nil || rd.value == nil {
 				if err == nil && rd.status != app.OK {
 					continue
@@ -222,6 +222,11 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 		return app.Benchmark{}, false
 	}
 	year := c.Period
+	if year.Kind == app.Month {
+		// A heading dated by a month (datedBenchmarks): the year it
+		// falls in, as the indicator runs.
+		year = targetYear(ind.yearType, year)
+	}
 	if year.IsZero() && !month.IsZero() {
 		year = targetYear(ind.yearType, month).Add(-1)
 	}

@@ -239,7 +239,7 @@ func (s *sheetReader) rowTarget(r int, ref string, area app.Area, period app.Per
 			continue
 		}
 		text := s.at(r, &c)
-		rd, err := readFigure(text, look{decimals: -1}, &s.floats)
+		rd, err := readTargetFigure(text, look{decimals: -1}, &s.floats)
 		switch {
 		case isBlank(err), err == nil && rd.status != app.OK:
 		case err != nil:
@@ -466,7 +466,7 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 			if c.Role == RoleTolerance {
 				lk = s.look(r, &c) // 0.1 formatted as 10% is a share of the target
 			}
-			rd, err := readFigure(text, lk, &s.floats)
+			rd, err := readTargetFigure(text, lk, &s.floats)
 			if err == nil {
 				s.sayAccountingTarget(r, &c, ref, text, rd)
 			}

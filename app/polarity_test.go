@@ -1,0 +1,59 @@
+package app
+
+import "testing"
+
+// TestParsePolarityWholePhrase guards QA17 D1: the polarity was read from
+// its first word, so "Higher is worse" became H and "Target not set" T.
+// Every phrase is read whole; one it cannot read is an error, not a guess.
+func TestParsePolarityWholePhrase(t *testing.T) {
+	const bad = Polarity(99) // marks a phrase that must be refused
+	tests := []struct {
+		in   string
+		want Polarity
+	}{
+		// codes and words read before
+		{"H", HigherBetter}, {"l", LowerBetter}, {"T", NearTarget},
+		{"High", HigherBetter}, {"LOW ", LowerBetter}, {"Higher", HigherBetter},
+		{"Higher is better", HigherBetter}, {"Lower is better", LowerBetter},
+		{"High is good", HigherBetter}, {"Low is good", LowerBetter},
+		{"Higher = better", HigherBetter}, {"Lower = better", LowerBetter},
+		{"Target", NearTarget}, {"Close to target", NearTarget},
+		{"", PolarityNone}, {"-", PolarityNone}, {"n/a", PolarityNone}, {"Context", PolarityNone},
+		// a bad judgement turns the direction over
+		{"Higher is worse", LowerBetter}, {"High is bad", LowerBetter},
+		{"Low is bad", HigherBetter}, {"Lower is worse", HigherBetter},
+		{"Bigger is worse", LowerBetter}, {"Smaller is better", LowerBetter},
+		{"Bigger is better", HigherBetter}, {"Less is better", LowerBetter},
+		{"More is better", HigherBetter}, {"Fewer is better", LowerBetter},
+		{"The lower the better", LowerBetter}, {"Higher the worse", LowerBetter},
+		// the judgement first
+		{"Good = High", HigherBetter}, {"Good = Low", LowerBetter},
+		{"Bad = High", LowerBetter}, {"Good is high", HigherBetter},
+		{"Up is good", HigherBetter}, {"Down is good", LowerBetter},
+		// a code with its words, agreeing or not
+		{"H - higher is better", HigherBetter}, {"L (lower is better)", LowerBetter},
+		{"High is good, low is bad", HigherBetter},
+		{"H - lower is better", bad}, {"High is good, high is bad", bad},
+		// aims and verbs
+		{"Aim high", HigherBetter}, {"Aim low", LowerBetter},
+		{"Aim to reduce", LowerBetter}, {"Aim to increase", HigherBetter},
+		{"Maximise", HigherBetter}, {"Minimise", LowerBetter},
+		// not read: refused, never guessed
+		{"Target not set", bad}, {"Targeted", bad}, {"Higher is not better", bad},
+		{"Highly variable", bad}, {"Lowish", bad}, {"Better", bad}, {"Improve", bad},
+		{"Monitor", bad}, {"+", bad}, {"↑", bad}, {"High or low", bad},
+		{"Low priority", bad}, {"High risk", bad},
+	}
+	for _, tt := range tests {
+		got, err := ParsePolarity(tt.in)
+		if tt.want == bad {
+			if err == nil {
+				t.Errorf("ParsePolarity(%q) = %v, want an error", tt.in, got)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("ParsePolarity(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+}

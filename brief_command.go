@@ -46,10 +46,12 @@ func runBrief(e *env, args []string) error {
 	// The release is the export's (disclosure.ReleaseFigures), all
 	// children's figures and those excluding the cohorts withheld
 	// together, so the brief withholds what the export does.
-	_, shown, figures, _, _ := disclosure.ReleaseFigures(v.all, v.excluded, e.suppress, v.auth)
-	opt := brief.Options{Period: p, Area: v.area, Trend: analysisOptions(), Shown: shown, Suppress: e.suppress}
+	base, shown, figures, _, _ := disclosure.ReleaseFigures(v.all, v.excluded, e.suppress, v.auth)
+	opt := brief.Options{Period: p, Area: v.area, Trend: analysisOptions(), Shown: shown, Suppress: e.suppress,
+		Excluded: v.excluded, All: v.all, AllShown: base}
 	items := brief.Items(figures, opt)
-	if _, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items, brief.Foot(figures, opt))); err != nil {
+	left := brief.Assessed(figures, opt)
+	if _, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), len(items)), items, left, brief.Foot(figures, opt))); err != nil {
 		return err
 	}
 	// A source's own figure excluding the cohorts that cannot be right is

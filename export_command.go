@@ -89,7 +89,7 @@ func exportFrom(e *env, opt export.Options) (export.Summary, error) {
 	}
 	for _, c := range opt.Exclude {
 		if !knownCohort(h, c) {
-			return export.Summary{}, fmt.Errorf("--exclude %s: no figures are split by that cohort (known: %s)", c, cohortNames(h))
+			return export.Summary{}, unknownCohort(h, c)
 		}
 	}
 	return export.Write(e.ctx, e.outPath, h, opt)

@@ -13,12 +13,20 @@ import (
 // what matters, grouped by indicator with a count of each kind, the
 // minor flags (a district's small numbers, gaps and revisions) counted
 // rather than listed. In JSON, every flag, ranked, each with its rank.
-func printRankedFlags(e *env, h *app.History, flags []trend.Flag) error {
+//
+// left, under an exclusion, are the indicators that could not be
+// assessed without the cohorts: with any, no flags is not an all-clear,
+// and is not said as one.
+func printRankedFlags(e *env, h *app.History, flags []trend.Flag, left leftFlags) error {
 	ranked := trend.Rank(flags)
 	if e.json {
 		return writeJSON(e, ranked)
 	}
 	if len(ranked) == 0 {
+		if len(left.refs) > 0 {
+			fmt.Fprintf(e.out, "No flags for the indicators that could be assessed excluding %s.\n", left.who)
+			return nil
+		}
 		fmt.Fprintln(e.out, "No flags.")
 		return nil
 	}
@@ -113,6 +121,8 @@ func kindWords(kind string) string {
 		return "source arrow differs"
 	case trend.ExcludingDisagrees:
 		return "source's excluding figure differs"
+	case trend.CannotExclude:
+		return "cannot exclude (all children's flags)"
 	case trend.MissingMonth:
 		return "missing"
 	case trend.SmallNumbers:
@@ -152,8 +162,13 @@ func runFlags(e *env, args []string) error {
 	flags := trend.FlagsNoting(v.h, v.period, analysisOptions(), func(k app.SeriesKey, q app.Period) string {
 		return v.disagrees[figure{k, q}]
 	})
+	left := cannotExcludeFlags(v, analysisOptions())
+	flags = mergeFlags(v.h, flags, left.flags)
 	if !e.all {
-		return printRankedFlags(e, v.h, flags)
+		if err := printRankedFlags(e, v.h, flags, left); err != nil {
+			return err
+		}
+		return printLeft(e, v, left)
 	}
 	if e.json {
 		if flags == nil {

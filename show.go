@@ -86,7 +86,7 @@ func loadViewOf(e *env, ref string) (*view, error) {
 	}
 	for _, c := range excluded {
 		if !knownCohort(h, c) {
-			return nil, fmt.Errorf("--exclude %s: no figures are split by that cohort (known: %s)", c, cohortNames(h))
+			return nil, unknownCohort(h, c)
 		}
 	}
 	v.all = h
@@ -102,25 +102,28 @@ func loadViewOf(e *env, ref string) (*view, error) {
 	return v, nil
 }
 
-// knownCohort reports whether c is a cohort members ask about or one the
-// store's figures are split by, so a typo is not taken for a cohort nobody
-// can exclude.
+// knownCohort reports whether the store's figures are split by c: as a
+// cohort's own figures, or figures excluding it. A cohort members often
+// ask about (UASC, OLA) but that no figure is split by cannot be
+// excluded from anything, and a report titled "excluding" it would
+// circulate all children's figures under that title: it is refused, as a
+// typo is.
 func knownCohort(h *app.History, c app.Cohort) bool {
-	switch c {
-	case app.UASC, app.OLA, app.Disability, app.FormerUASC:
-		return true
-	}
 	return slices.Contains(h.Cohorts(), c)
 }
 
-func cohortNames(h *app.History) string {
-	names := []string{string(app.UASC), string(app.OLA), string(app.Disability), string(app.FormerUASC)}
-	for _, c := range h.Cohorts() {
-		if !slices.Contains(names, string(c)) {
-			names = append(names, string(c))
+// unknownCohort is the one line refusing --exclude c, which the store's
+// figures are not split by (knownCohort), naming the cohorts they are.
+func unknownCohort(h *app.History, c app.Cohort) error {
+	held := "no figure in the store is split by any cohort"
+	if cs := h.Cohorts(); len(cs) > 0 {
+		names := make([]string, len(cs))
+		for i, c := range cs {
+			names[i] = string(c)
 		}
+		held = "the store's figures are split by " + strings.Join(names, ", ")
 	}
-	return strings.Join(names, ", ")
+	return fmt.Errorf("--exclude %s: no figures are split by that cohort, so nothing could be excluded (%s)", c, held)
 }
 
 func areaNames(auth *app.Authority) string {

@@ -46,6 +46,13 @@ type Options struct {
 	// Suppress is the threshold Shown was released at: counts below it
 	// are withheld; 1 or less withholds none. Foot says it.
 	Suppress int
+	// Excluded are the cohorts the history's figures exclude, and All
+	// all children's figures (before suppression; AllShown as
+	// circulated, released with Shown). With them, Assessed says which
+	// indicators could not be worked out without the cohorts, and what
+	// all children's figures say of them.
+	Excluded      []app.Cohort
+	All, AllShown *app.History
 }
 
 // Why an indicator is in the brief; an item may have several reasons.
@@ -110,19 +117,7 @@ func Items(h *app.History, opt Options) []Item {
 	var out []Item
 	for i, ind := range shown.Indicators() {
 		k := app.SeriesKey{Ref: ind.Ref, Area: opt.Area}
-		pts := trend.Analyse(shown, k, to)
-		at := pointAt(pts, opt.Period)
-		if at < 0 {
-			continue
-		}
-		var it Item
-		var ok bool
-		if shown != h && slices.Contains(disclosure.Withheld(h.Series(k), shown.Series(k)), pts[at].Period) {
-			it, ok = withheldItem(ind, trend.Analyse(h, k, to), pts[at])
-		} else {
-			it, ok = item(ind, pts, at, opt.Shown != nil && opt.Suppress > 1)
-		}
-		if ok {
+		if it, ok := itemOf(h, shown, ind, k, to, opt.Shown != nil && opt.Suppress > 1); ok {
 			it.order = i
 			out = append(out, it)
 		}
@@ -131,6 +126,22 @@ func Items(h *app.History, opt Options) []Item {
 		return cmp.Or(cmp.Compare(b.severity, a.severity), cmp.Compare(a.order, b.order))
 	})
 	return out
+}
+
+// itemOf is ind's item in series k of shown (h's figures as circulated,
+// or h itself), analysed to.Until, reporting false when it has nothing to
+// report or no point then. A figure shown withholds is said by its rating
+// in h, without the figure.
+func itemOf(h, shown *app.History, ind app.Indicator, k app.SeriesKey, to trend.Options, suppressed bool) (Item, bool) {
+	pts := trend.Analyse(shown, k, to)
+	at := pointAt(pts, to.Until)
+	if at < 0 {
+		return Item{}, false
+	}
+	if shown != h && slices.Contains(disclosure.Withheld(h.Series(k), shown.Series(k)), pts[at].Period) {
+		return withheldItem(ind, trend.Analyse(h, k, to), pts[at])
+	}
+	return item(ind, pts, at, suppressed)
 }
 
 // pointAt finds the point reported in period m: its own, or that of a
@@ -379,20 +390,33 @@ func periodWord(k app.PeriodKind) string {
 	return "year"
 }
 
-// Text writes the brief as plain text for an e-mail: a heading, then one
-// paragraph per item, each beginning with a dash, then each of the notes
-// (such as Foot's) as a paragraph of its own.
-func Text(heading string, items []Item, notes ...string) string {
+// Text writes the brief as plain text for an e-mail: a heading (with
+// left's count), then one paragraph per item, each beginning with a dash,
+// then what left could not assess and all children's figures for it,
+// then each of the notes (such as Foot's) as a paragraph of its own.
+// With no items it says nothing is red only when nothing was left out.
+func Text(heading string, items []Item, left Left, notes ...string) string {
 	var b strings.Builder
-	b.WriteString(heading)
+	b.WriteString(left.Heading(heading))
 	b.WriteString("\n\n")
 	if len(items) == 0 {
-		b.WriteString("Nothing is red, worsened, special cause or newly flagged.\n")
+		b.WriteString(left.Empty() + "\n")
 	}
 	for _, it := range items {
 		b.WriteString("- ")
 		b.WriteString(it.Text())
 		b.WriteString(".\n")
+	}
+	if intro := left.Intro(); intro != "" {
+		b.WriteString("\n" + intro + "\n")
+		for _, it := range left.Flagged() {
+			b.WriteString("- ")
+			b.WriteString(it.Text())
+			b.WriteString(".\n")
+		}
+		if q := left.Quiet(); q != "" {
+			b.WriteString(q + "\n")
+		}
 	}
 	for _, n := range notes {
 		if n != "" {

@@ -77,7 +77,7 @@ func TestNothingToReport(t *testing.T) {
 	if items := Items(h, Options{}); len(items) != 0 {
 		t.Errorf("items %+v, want none", items)
 	}
-	if txt := Text("Exceptions", nil); !strings.Contains(txt, "Nothing is red") {
+	if txt := Text("Exceptions", nil, Left{}); !strings.Contains(txt, "Nothing is red") {
 		t.Errorf("text %q", txt)
 	}
 }
@@ -144,7 +144,7 @@ func TestDemoNamesWhatFlagsRaises(t *testing.T) {
 			t.Errorf("%s is red but listed after an indicator that is not", it.Ref)
 		}
 	}
-	txt := Text(Heading(app.Kent, p, "excluding UASC", len(items)), items)
+	txt := Text(Heading(app.Kent, p, "excluding UASC", len(items)), items, Left{})
 	if lines := strings.Count(txt, "\n- "); lines != len(items) {
 		t.Errorf("text has %d lines for %d items:\n%s", lines, len(items), txt)
 	}

@@ -206,6 +206,10 @@ type book struct {
 	// the figures were read an indicator at a time (streamBook), which
 	// writes no brief.
 	figures *app.History
+	// all is the history as given, all children's figures before
+	// suppression: what the exceptions brief says of an indicator that
+	// cannot be worked out excluding the cohorts. Nil as figures is.
+	all *app.History
 	// leftOut counts, indicator by indicator, the area's figures up to
 	// the period that suppression withheld, and so the analysis leaves
 	// out (countLeftOut).
@@ -262,7 +266,7 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	}
 	base, ex, figures, suppressed, warns := circulated(h, opt.Exclude, opt.Suppress, opt.authority())
 	b := &book{
-		f: excelize.NewFile(), opt: opt, base: base, h: ex, figures: figures, period: opt.Period,
+		f: excelize.NewFile(), opt: opt, base: base, h: ex, figures: figures, all: h, period: opt.Period,
 		inds: ex.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
 	}
 	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Warnings: warns, Notes: notes}

@@ -72,17 +72,34 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 		if figures == nil {
 			figures = b.h // read an indicator at a time: no figures before suppression are kept
 		}
-		opt := brief.Options{Period: b.period, Area: b.opt.Area, Shown: b.h, Suppress: b.opt.Suppress}
+		opt := brief.Options{Period: b.period, Area: b.opt.Area, Shown: b.h, Suppress: b.opt.Suppress,
+			Excluded: b.opt.Exclude, All: b.all, AllShown: b.base}
 		items := brief.Items(figures, opt)
+		left := brief.Assessed(figures, opt)
 		d.Page()
-		d.Title(brief.Heading(b.opt.Area, b.period, CohortPhrase(b.opt.Exclude), len(items)))
-		d.Para("Every indicator that is red, worsened, special cause or newly flagged in "+periodName(b.period)+
-			", most serious first. The scorecard follows; each flagged indicator has a page with its SPC chart.", 9)
+		d.Title(left.Heading(brief.Heading(b.opt.Area, b.period, CohortPhrase(b.opt.Exclude), len(items))))
+		intro := "Every indicator that is red, worsened, special cause or newly flagged in " + periodName(b.period) +
+			", most serious first."
+		if len(left.Indicators) > 0 {
+			intro += " Then those that cannot be worked out " + exclusionPhrase(b.opt.Exclude) + ", with what all children's figures say of them."
+		}
+		d.Para(intro+" The scorecard follows; each flagged indicator has a page with its SPC chart.", 9)
 		if len(items) == 0 {
-			d.Para("Nothing is red, worsened, special cause or newly flagged.", 11)
+			d.Para(left.Empty(), 11)
 		}
 		for _, it := range items {
 			d.Item(it.RAG.Letter(), ragFill(it.RAG), it.Text()+".", 10.5)
+		}
+		// What could not be assessed without the cohorts, and all
+		// children's figures for it, labelled so: never left unsaid.
+		if intro := left.Intro(); intro != "" {
+			d.Para(intro, 9)
+			for _, it := range left.Flagged() {
+				d.Item(it.RAG.Letter(), ragFill(it.RAG), it.Text()+".", 10.5)
+			}
+			if q := left.Quiet(); q != "" {
+				d.Para(q, 9)
+			}
 		}
 		if foot := brief.Foot(figures, opt); foot != "" {
 			d.Para(foot, 8.5)

@@ -22,6 +22,10 @@ const (
 	// ExcludingDisagrees: the source's own figure excluding a cohort
 	// disagrees with its figures for all children and the cohort.
 	ExcludingDisagrees = "excluding-disagrees"
+	// CannotExclude: under an exclusion, the figure cannot be worked out
+	// without the cohorts; the flag says what all children's flags are,
+	// so a report excluding them does not leave them unsaid.
+	CannotExclude = "cannot-exclude"
 )
 
 // Flag is one thing an MI officer should look at in a period: an entry of

@@ -1,0 +1,206 @@
+package brief
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"scorecard/app"
+)
+
+// Left is what a brief excluding cohorts could not assess: the
+// indicators whose figure for the month cannot be worked out without the
+// cohorts (app.CannotExclude), so have no rating, change or reading
+// excluding them. A brief that left them out unsaid would read as an
+// all-clear where the officer, without the exclusion, would see a red
+// figure; so each is named, and what all children's figure says of it,
+// labelled as all children's.
+type Left struct {
+	// Cohorts are those the brief excludes; none leaves nothing out.
+	Cohorts []app.Cohort
+	// Indicators are those left out: first those whose figure for all
+	// children is in the brief's terms red, worsened, special cause or
+	// newly flagged, most serious first, then the rest in scorecard order.
+	Indicators []Unassessed
+	// every says no indicator could be assessed at all.
+	every bool
+}
+
+// Unassessed is one indicator a brief excluding cohorts could not assess.
+type Unassessed struct {
+	Ref, Name string
+	// All is the indicator's item for all children, the cohorts counted:
+	// nil when all children's figure has nothing the brief would list.
+	// Its Line begins with the name and says "all children".
+	All *Item
+}
+
+// Assessed returns what a brief of h (figures excluding opt.Excluded;
+// opt.Shown as circulated) leaves out: each indicator whose figure for
+// opt's month in opt's area cannot be worked out without the cohorts,
+// with all children's item from opt.All (opt.AllShown as circulated).
+// Without opt.Excluded or opt.All nothing is left out.
+func Assessed(h *app.History, opt Options) Left {
+	left := Left{Cohorts: opt.Excluded}
+	if len(opt.Excluded) == 0 || opt.All == nil {
+		return left
+	}
+	if opt.Area == "" {
+		opt.Area = app.AuthorityOf(h).Area()
+	}
+	if opt.Period.IsZero() {
+		opt.Period = h.Latest()
+	}
+	if opt.Period.IsZero() {
+		return left
+	}
+	to := opt.Trend
+	to.Until, to.Details = opt.Period, true
+	allShown := opt.All
+	if opt.AllShown != nil {
+		allShown = opt.AllShown
+	}
+	type ranked struct {
+		u               Unassessed
+		severity, order int
+	}
+	var out []ranked
+	assessed := 0
+	for i, ind := range h.Indicators() {
+		k := app.SeriesKey{Ref: ind.Ref, Area: opt.Area}
+		if !cannotExclude(h.Series(k), opt.Period) {
+			if _, held := figureIn(h.Series(k), opt.Period); held {
+				assessed++
+			}
+			continue
+		}
+		r := ranked{u: Unassessed{Ref: ind.Ref, Name: ind.Name}, order: i}
+		if it, ok := itemOf(opt.All, allShown, ind, k, to, opt.AllShown != nil && opt.Suppress > 1); ok {
+			it.Line = ind.Name + ": for all children, " + cohortWords(opt.Excluded) + " counted: " + strings.TrimPrefix(it.Line, ind.Name+": ")
+			r.u.All, r.severity = &it, it.severity+1 // anything said before nothing
+		}
+		out = append(out, r)
+	}
+	slices.SortStableFunc(out, func(a, b ranked) int {
+		return cmp.Or(cmp.Compare(b.severity, a.severity), cmp.Compare(a.order, b.order))
+	})
+	for _, r := range out {
+		left.Indicators = append(left.Indicators, r.u)
+	}
+	left.every = assessed == 0
+	return left
+}
+
+// cannotExclude reports whether the figure of obs reported in month m
+// cannot be worked out without the cohorts.
+func cannotExclude(obs []app.Observation, m app.Period) bool {
+	o, ok := figureIn(obs, m)
+	return ok && o.Status == app.CannotExclude
+}
+
+// figureIn is the figure of obs reported in month m: its own, or a
+// longer period's ending with it.
+func figureIn(obs []app.Observation, m app.Period) (app.Observation, bool) {
+	for i := len(obs) - 1; i >= 0; i-- {
+		if app.ReportedIn(obs[i].Period, m) {
+			return obs[i], true
+		}
+	}
+	return app.Observation{}, false
+}
+
+// cohortWords names cohorts for a sentence: "UASC and OLA".
+func cohortWords(cs []app.Cohort) string {
+	names := make([]string, len(cs))
+	for i, c := range cs {
+		names[i] = strings.ToUpper(string(c))
+	}
+	return andList(names)
+}
+
+// Heading is heading (Heading's) with the count of indicators left out:
+// "... (5 indicators red, worsened, special cause or newly flagged; 4
+// not assessed excluding UASC)".
+func (l Left) Heading(heading string) string {
+	if len(l.Indicators) == 0 {
+		return heading
+	}
+	if s, ok := strings.CutSuffix(heading, ")"); ok {
+		return fmt.Sprintf("%s; %d not assessed excluding %s)", s, len(l.Indicators), cohortWords(l.Cohorts))
+	}
+	return heading
+}
+
+// Empty is the line a brief with no items prints: an all-clear only when
+// nothing was left out.
+func (l Left) Empty() string {
+	switch n := len(l.Indicators); {
+	case n == 0:
+		return "Nothing is red, worsened, special cause or newly flagged."
+	case l.allLeft():
+		return fmt.Sprintf("No indicator could be assessed excluding %s, so this is not an all-clear: see below.", cohortWords(l.Cohorts))
+	default:
+		return fmt.Sprintf("Of the indicators that could be assessed excluding %s, none is red, worsened, special cause or newly flagged; %s could not be, so this is not an all-clear: see below.",
+			cohortWords(l.Cohorts), indicators(n))
+	}
+}
+
+// allLeft says no indicator with a figure for the month could be
+// assessed excluding the cohorts.
+func (l Left) allLeft() bool { return l.every }
+
+// Intro is the paragraph that heads the indicators left out; "" for none.
+func (l Left) Intro() string {
+	if len(l.Indicators) == 0 {
+		return ""
+	}
+	who := cohortWords(l.Cohorts)
+	they, have := "they", "have"
+	if len(l.Indicators) == 1 {
+		they, have = "it", "has"
+	}
+	s := fmt.Sprintf("Not assessed excluding %s (cannot exclude): %s, whose figure for the month cannot be worked out without %s, so %s %s no rating, change or reading excluding them (scorecard show REF --exclude says why).",
+		who, indicators(len(l.Indicators)), who, they, have)
+	if len(l.Flagged()) > 0 {
+		s += fmt.Sprintf(" What their figures for all children, %s counted, say:", who)
+	}
+	return s
+}
+
+// Flagged are the all-children items of the indicators left out, most
+// serious first.
+func (l Left) Flagged() []Item {
+	var out []Item
+	for _, u := range l.Indicators {
+		if u.All != nil {
+			out = append(out, *u.All)
+		}
+	}
+	return out
+}
+
+// Quiet names the indicators left out whose figure for all children has
+// nothing the brief would list; "" for none.
+func (l Left) Quiet() string {
+	var names []string
+	for _, u := range l.Indicators {
+		if u.All == nil {
+			names = append(names, u.Name)
+		}
+	}
+	switch {
+	case len(names) == 0:
+		return ""
+	case len(names) > maxNamed:
+		return fmt.Sprintf("For all children, %s counted, the other %d are not red, worsened, special cause or newly flagged.", cohortWords(l.Cohorts), len(names))
+	}
+	return fmt.Sprintf("For all children, %s counted, nothing is red, worsened, special cause or newly flagged in %s.", cohortWords(l.Cohorts), andList(names))
+}
+
+func indicators(n int) string {
+	if n == 1 {
+		return "1 indicator"
+	}
+	return fmt.Sprintf("%d indicators", n)
+}

@@ -126,3 +126,23 @@ func TestDistrictsExcludingUASC(t *testing.T) {
 		t.Errorf("SCS01 says it cannot exclude UASC %d times across the districts, want once", said)
 	}
 }
+
+// TestCohortToggleOnlyWhereSplit: the demo's figures are split by UASC
+// but by no other cohort, so the window offers to exclude UASC, and not
+// children placed by other LAs, which would only turn every figure to
+// n/e under a title saying they were excluded; nor does the export
+// dialog.
+func TestCohortToggleOnlyWhereSplit(t *testing.T) {
+	w := openDemo(t)
+	if w.cohorts[app.UASC].Disabled() {
+		t.Error("Exclude UASC is disabled, though the demo's figures are split by UASC")
+	}
+	if !w.cohorts[app.OLA].Disabled() {
+		t.Error("Exclude OLA is offered, though no demo figure is split by OLA")
+	}
+	f := w.newExportForm()
+	if f.cohorts[app.UASC].Disabled() || !f.cohorts[app.OLA].Disabled() {
+		t.Errorf("export dialog: UASC disabled %v, OLA disabled %v; want UASC offered, OLA not",
+			f.cohorts[app.UASC].Disabled(), f.cohorts[app.OLA].Disabled())
+	}
+}

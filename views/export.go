@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -65,6 +66,9 @@ func (w *mainWindow) newExportForm() *exportForm {
 	for _, tc := range toggledCohorts {
 		chk := widget.NewCheck(tc.label, nil)
 		chk.Checked = w.v.excluding(tc.c)
+		if !chk.Checked && !slices.Contains(w.v.stored.Cohorts(), tc.c) {
+			chk.Disable() // as the window's toggle (refreshControls)
+		}
 		f.cohorts[tc.c] = chk
 	}
 	f.suppress = widget.NewSelect(suppressChoices, nil)

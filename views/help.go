@@ -59,7 +59,7 @@ const userGuide = `## Importing
 **File > Import** (Ctrl+O), or drop files on the window. Scorecard reads the monthly Excel scorecard, DfE CSVs and child-level lists. It shows what will change and how it read each sheet before keeping anything: check them and press Accept, or Cancel. Every import is listed under **Imports**, with its warnings (each names the file, sheet and cell) and an Undo.
 
 ## Excluding UASC and other cohorts
-Tick **Exclude UASC** or **Exclude children placed by other LAs** above the scorecard. Every figure, rating and trend is worked out again without them. A figure the source does not split shows **n/e** (not excludable) rather than a wrong number. Benchmarks always count all children and are headed so.
+Tick **Exclude UASC** or **Exclude children placed by other LAs** above the scorecard (a toggle is greyed where no figure in the store is split by that cohort). Every figure, rating and trend is worked out again without them. A figure the source does not split shows **n/e** (not excludable) rather than a wrong number. Benchmarks always count all children and are headed so.
 
 ## Reading the scorecard
 Click a heading to sort by it, again to reverse, a third time for scorecard order. Arrow keys move through the rows; Enter opens an indicator; Escape comes back. Ctrl+C copies the highlighted row, with headings, to paste into Excel or Outlook; right-click for more. Drag a heading's edge to widen a column; the width is remembered.

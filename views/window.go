@@ -17,6 +17,7 @@ package views
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -347,9 +348,22 @@ func (w *mainWindow) cohortCheck(c app.Cohort, label string) *widget.Check {
 func (w *mainWindow) refreshControls() {
 	// Cohorts the figures are split by beyond UASC and OLA (an officer's
 	// own, from a child-level import) get toggles of their own.
-	for _, c := range w.v.stored.Cohorts() {
+	held := w.v.stored.Cohorts()
+	for _, c := range held {
 		if _, ok := w.cohorts[c]; !ok {
 			w.controls.Add(w.cohortCheck(c, "Exclude "+c.Label()))
+		}
+	}
+	// A cohort no figure is split by cannot be excluded from anything:
+	// its toggle would only turn every figure to n/e under a title
+	// saying it is excluded. It is offered once an import splits by it
+	// (left on if it was ticked, so that it can be unticked).
+	for c, chk := range w.cohorts {
+		heldOrOn := slices.Contains(held, c) || chk.Checked
+		if heldOrOn && chk.Disabled() {
+			chk.Enable()
+		} else if !heldOrOn && !chk.Disabled() {
+			chk.Disable()
 		}
 	}
 	var opts []string

@@ -162,9 +162,22 @@ func (r *release) byRef() []refKeys {
 		rk := add(k)
 		rk.h = append(rk.h, k)
 	}
+	// A cohort's complement is published only for an indicator split by
+	// it, so each indicator's release is the same whether it is worked
+	// out alone (export.WriteFrom) or in the whole history.
+	split := map[string]map[app.Split]bool{}
+	for _, k := range r.h.Keys() {
+		if _, ok := k.Split.Cohort(); ok {
+			if split[k.Ref] == nil {
+				split[k.Ref] = map[app.Split]bool{}
+			}
+			split[k.Ref][k.Split] = true
+		}
+	}
 	for i, e := range r.exs {
+		own := r.hasEx && i == 0
 		for _, k := range e.h.Keys() {
-			if k.Split == app.All {
+			if c := e.split.Excluded(); k.Split == app.All && (own || len(c) == 1 && split[k.Ref][app.Only(c[0])]) {
 				rk := add(k)
 				for len(rk.ex) <= i {
 					rk.ex = append(rk.ex, nil)

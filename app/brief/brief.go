@@ -438,7 +438,9 @@ func Foot(h *app.History, opt Options) string {
 		return ""
 	}
 	if opt.Suppress <= 1 {
-		return fmt.Sprintf("Small numbers: no threshold applied, so no figure is withheld and counts of 1 to %d children are shown. Check before circulating.",
+		// A figure the source withheld stays withheld at any threshold
+		// (disclosure.Release), so "no figure is withheld" would be untrue.
+		return fmt.Sprintf("Small numbers: no threshold applied, so counts of 1 to %d children are shown; only figures the source withheld are c, with any that would let one be worked out. Check before circulating.",
 			disclosure.DefaultThreshold-1)
 	}
 	counts := fmt.Sprintf("counts of 1 to %d children", opt.Suppress-1)

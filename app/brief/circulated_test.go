@@ -162,6 +162,17 @@ func TestDemoBriefAudit(t *testing.T) {
 	m := synth.Demo()
 	h := app.NewHistory()
 	h.Apply(&m.Dataset, "I0001")
+	// The demo's county figures are all large (its only small ones were
+	// changes, CIC11, which count no children and are shown), so a county
+	// count of 2 or 3 children, worsening every other month, gives the
+	// brief withheld items to audit.
+	small := app.Indicator{Ref: "MFC01", Name: "Children missing from care for over 24 hours", Polarity: app.LowerBetter,
+		Unit: app.Number, Measure: app.Count, DataPeriod: app.Snapshot}
+	d := app.Dataset{Indicators: []app.Indicator{small}}
+	for i, p := 0, h.Latest().Add(-23); i < 24; i, p = i+1, p.Add(1) {
+		d.Observations = append(d.Observations, app.Observation{Ref: small.Ref, Area: app.Kent, Period: p, Value: f(float64(2 + i%2))})
+	}
+	h.Apply(&d, "I0002")
 	withheldItems := 0
 	for _, below := range []int{5, 10} {
 		for _, cs := range [][]app.Cohort{nil, {app.UASC}} {

@@ -18,3 +18,15 @@ func BenchmarkReleaseLarge(b *testing.B) {
 		Release(h, []app.Cohort{app.UASC}, DefaultThreshold)
 	}
 }
+
+// BenchmarkReleaseLargeAllChildren is BenchmarkReleaseLarge for the
+// all-children export, which protects each cohort's complement too.
+func BenchmarkReleaseLargeAllChildren(b *testing.B) {
+	m := synth.Large(1)
+	h := app.NewHistory()
+	h.Apply(&m.Dataset, "I0001")
+	b.ResetTimer()
+	for b.Loop() {
+		Release(h, nil, DefaultThreshold)
+	}
+}

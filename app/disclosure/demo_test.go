@@ -18,6 +18,9 @@ func TestDemoProtected(t *testing.T) {
 	suppressed, shown := 0, 0
 	for _, k := range got.Keys() {
 		ind, _ := got.Indicator(k.Ref)
+		// A change (CIC11) counts no children; that it is shown is
+		// TestChangesShown's and TestDemoChangesRecomputable's.
+		change := ind.Ref == "CIC11"
 		for _, o := range got.Series(k) {
 			if o.Status == app.Suppressed {
 				suppressed++
@@ -28,7 +31,7 @@ func TestDemoProtected(t *testing.T) {
 			}
 			shown++
 			for _, c := range counts(ind, o) {
-				if o.Status == app.OK && c != nil && *c >= 1 && *c < DefaultThreshold {
+				if !change && o.Status == app.OK && c != nil && *c >= 1 && *c < DefaultThreshold {
 					t.Errorf("%v %v shows a count of %v", k, o.Period, *c)
 				}
 			}
@@ -58,5 +61,43 @@ func TestDemoProtected(t *testing.T) {
 	t.Logf("%d figures suppressed (%d by this rule, the rest by the source), %d shown", suppressed, n, shown)
 	if n == 0 || n > suppressed {
 		t.Errorf("Suppress counted %d, but %d figures are suppressed", n, suppressed)
+	}
+}
+
+// TestDemoChangesRecomputable (QA17b D4): the demo's CIC11 is CIC01 less
+// CIC01 a year before (Kent Jun-26: 1902 - 1904 = -2). A change is shown
+// whatever its size, so it must never stand beside one of its two counts
+// withheld and the other shown: it would give the withheld one. Nor is
+// it withheld where both counts are shown: a reader recomputes it.
+func TestDemoChangesRecomputable(t *testing.T) {
+	h := app.NewHistory()
+	h.Apply(&synth.Demo().Dataset, "demo")
+	for _, excl := range [][]app.Cohort{nil, {app.UASC}} {
+		_, got, _, _ := Release(h, excl, DefaultThreshold)
+		checked := 0
+		for _, k := range got.Keys() {
+			if k.Ref != "CIC11" {
+				continue
+			}
+			for _, o := range got.Series(k) {
+				count := app.SeriesKey{Ref: "CIC01", Area: k.Area, Split: k.Split}
+				now, ok1 := got.Observation(count, o.Period)
+				then, ok2 := got.Observation(count, o.Period.Add(-12))
+				if !ok1 || !ok2 {
+					continue
+				}
+				checked++
+				if o.Status == app.Suppressed && now.Status == app.OK && then.Status == app.OK {
+					t.Errorf("%v CIC11 %v %s withheld: %s - %s", excl, k.Area, o.Period, now.Raw, then.Raw)
+				}
+				if o.Status == app.OK && (now.Status == app.OK) != (then.Status == app.OK) {
+					t.Errorf("%v CIC11 %v %s shown beside CIC01 %s then and %s now", excl, k.Area, o.Period, then.Status, now.Status)
+				}
+			}
+		}
+		// Excluding UASC, CIC11 cannot be worked out ("cannot exclude").
+		if checked == 0 && excl == nil {
+			t.Fatalf("%v: no CIC11 figure beside both CIC01 months: the check proves nothing", excl)
+		}
 	}
 }

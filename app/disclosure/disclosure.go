@@ -22,9 +22,11 @@
 //     with its components would otherwise show them on every sheet that
 //     lists components, so they are blanked even when no threshold is
 //     set.
-//   - A change (a figure that may be negative, such as the change in
-//     children in care since last year) is suppressed from 1 to below the
-//     threshold either way: -3 tells as much as +3.
+//   - A change (a count some of whose figures are below nought, such as
+//     the change in children in care since last year) counts no
+//     children: -2 is 1,904 children then and 1,902 now, both shown. It
+//     is not withheld for its size, only where the source withheld it,
+//     and nothing bounds it below.
 //   - Secondary suppression, across the whole release (Release): a reader
 //     knows every figure shown and the identities among them that hold in
 //     the source: a county is the sum of its districts and the columns
@@ -42,7 +44,15 @@
 //     narrower than the threshold less one the smallest shown figure of
 //     the identity pinning it (the next smallest cell, or the total) is
 //     withheld too. A figure the source withheld takes part with the value
-//     the identities give it, so what is shown beside it cannot tell it.
+//     the identities give it, so what is shown beside it cannot tell it;
+//     it is protected so at any threshold, none too, to at least
+//     DefaultThreshold less one (the source's own rule is unknown).
+//   - Across exports: every cohort the figures are split by (UASC, say)
+//     has its complement, all children less the cohort, treated as
+//     published, whichever cohorts the release excludes. A workbook
+//     showing All 31 and UASC 28 tells 3 children not UASC as surely as
+//     the workbook excluding UASC prints it, and members receive both;
+//     so every export of one store withholds the same figures.
 //   - Noughts are shown: they identify nobody. A reader can use a shown
 //     nought (c's that sum, with it, to a shown total are pinned), and
 //     the rule above counts it as shown, so such c's are caught.
@@ -53,7 +63,9 @@
 // Not covered, and said here so that nobody relies on it: identities
 // between different indicators (a rate's count that is another
 // indicator's count, a change that is the difference of two months of
-// another); differences between months of a rolling figure; and the
+// another, which is shown even where one of those months is withheld);
+// the joint complement of two cohorts in a workbook excluding neither;
+// differences between months of a rolling figure; and the
 // earlier versions of revised figures (History.Revisions), which exports
 // do not show.
 package disclosure
@@ -71,7 +83,7 @@ const DefaultThreshold = 5
 // app.Suppressed (see the package comment for the rule), and how many
 // figures it suppressed. Figures already suppressed lose their
 // components too, but are not counted. h is untouched. With below of 1 or
-// less no figure is newly suppressed.
+// less no figure is withheld for its size, only to protect the source's.
 func Suppress(h *app.History, below int) (*app.History, int) {
 	base, _, n, _ := Release(h, nil, below)
 	return base, n

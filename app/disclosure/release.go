@@ -47,19 +47,66 @@ func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 	}
 	figures = ex
 	r := release{h: h, ex: ex, county: auth.Area(), excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
-		hidden: map[figKey]bool{}}
+		guard: float64(max(below, DefaultThreshold)), hidden: map[figKey]bool{}}
 	if below > 1 {
-		// The identities a reader can use join only figures of one
-		// indicator, so the release is worked out an indicator at a time,
-		// holding one indicator's figures rather than a copy of them all.
-		for _, keys := range r.byRef() {
-			figs := r.collect(keys)
-			r.primary(figs)
-			r.secondary(figs)
+		// With no threshold nothing is withheld for its size, and a
+		// complement is printed by no workbook that shows All and the
+		// cohort alone: only the excluding workbook's own matters.
+		r.exs = r.complements(cs, auth)
+	}
+	if len(cs) > 0 {
+		r.exs = append([]exclusion{{r.excl, ex}}, r.exs...)
+	}
+	// The identities a reader can use join only figures of one indicator,
+	// so the release is worked out an indicator at a time, holding one
+	// indicator's figures rather than a copy of them all. It is worked
+	// out whatever the threshold: a figure the source withheld is
+	// protected even when no count is withheld for its size.
+	for _, keys := range r.byRef() {
+		figs := r.collect(keys)
+		// A threshold protects counts the primary rule leaves shown
+		// (a month's worked out from two years to date), so secondary
+		// runs at any threshold; at none, only to protect the source's.
+		if r.primary(figs) || r.below > 1 {
+			r.secondary(figs, r.isChange(figs))
 		}
 	}
 	base, ex = r.apply()
 	return base, ex, figures, r.count, warns
+}
+
+// exclusion is the figures excluding one set of cohorts: h's All series
+// give them, published as split.
+type exclusion struct {
+	split app.Split
+	h     *app.History
+}
+
+// complements returns, for every cohort h has figures of on their own
+// (split app.Only) other than the release's cs, the figures excluding
+// it. A workbook showing all children's figures and a cohort's publishes
+// their difference, the children outside the cohort, as surely as the
+// workbook excluding the cohort prints it; so every release treats those
+// differences as published, and every export of one store withholds the
+// same figures whichever cohorts it excludes (the all-children workbook
+// and the one excluding UASC circulate together).
+func (r *release) complements(cs []app.Cohort, auth *app.Authority) []exclusion {
+	seen := map[app.Cohort]bool{}
+	var out []exclusion
+	for _, k := range r.h.Keys() {
+		c, ok := k.Split.Cohort()
+		if !ok || seen[c] {
+			continue
+		}
+		seen[c] = true
+		if r.hasEx && app.Excluding(c) == r.excl {
+			continue // the release's own
+		}
+		ex, _ := cohort.ExcludeIn(r.h, []app.Cohort{c}, auth)
+		out = append(out, exclusion{app.Excluding(c), ex})
+	}
+	slices.SortFunc(out, func(a, b exclusion) int { return cmp.Compare(a.split, b.split) })
+	return out
 }
 
 // figKey is one published figure: in the release, the figures excluding
@@ -73,10 +120,14 @@ type figKey struct {
 
 type release struct {
 	h, ex  *app.History
-	county app.Area // the authority's own area, the sum of the others
+	exs    []exclusion // the figures excluding cs, then each other cohort's complement
+	county app.Area    // the authority's own area, the sum of the others
 	excl   app.Split
 	hasEx  bool
 	below  float64
+	// guard is the threshold protecting a figure the source withheld: the
+	// source's own rule is unknown, so it is at least DfE practice's.
+	guard  float64
 	hidden map[figKey]bool // withheld, by the source or by this release
 	count  int
 }
@@ -85,9 +136,13 @@ type release struct {
 // histories' own series.
 type figs map[figKey]*app.Observation
 
-// refKeys are the series of one indicator: all of h's, and ex's All
-// series, which give its figures excluding the cohorts.
-type refKeys struct{ h, ex []app.SeriesKey }
+// refKeys are the series of one indicator: all of h's, and the All
+// series of each exclusion (ex[i] those of r.exs[i]), which give its
+// figures excluding the cohorts.
+type refKeys struct {
+	h  []app.SeriesKey
+	ex [][]app.SeriesKey
+}
 
 // byRef returns the series the release publishes, indicator by
 // indicator.
@@ -107,11 +162,27 @@ func (r *release) byRef() []refKeys {
 		rk := add(k)
 		rk.h = append(rk.h, k)
 	}
-	if r.hasEx {
-		for _, k := range r.ex.Keys() {
-			if k.Split == app.All {
+	// A cohort's complement is published only for an indicator split by
+	// it, so each indicator's release is the same whether it is worked
+	// out alone (export.WriteFrom) or in the whole history.
+	split := map[string]map[app.Split]bool{}
+	for _, k := range r.h.Keys() {
+		if _, ok := k.Split.Cohort(); ok {
+			if split[k.Ref] == nil {
+				split[k.Ref] = map[app.Split]bool{}
+			}
+			split[k.Ref][k.Split] = true
+		}
+	}
+	for i, e := range r.exs {
+		own := r.hasEx && i == 0
+		for _, k := range e.h.Keys() {
+			if c := e.split.Excluded(); k.Split == app.All && (own || len(c) == 1 && split[k.Ref][app.Only(c[0])]) {
 				rk := add(k)
-				rk.ex = append(rk.ex, k)
+				for len(rk.ex) <= i {
+					rk.ex = append(rk.ex, nil)
+				}
+				rk.ex[i] = append(rk.ex[i], k)
 			}
 		}
 	}
@@ -127,28 +198,53 @@ func (r *release) collect(keys refKeys) figs {
 			fs[figKey{k.Ref, k.Area, k.Split, s[i].Period}] = &s[i]
 		}
 	}
-	for _, k := range keys.ex {
-		s := r.ex.Series(k)
-		for i := range s {
-			fs[figKey{k.Ref, k.Area, r.excl, s[i].Period}] = &s[i]
+	for i, ks := range keys.ex {
+		for _, k := range ks {
+			s := r.exs[i].h.Series(k)
+			for j := range s {
+				fs[figKey{k.Ref, k.Area, r.exs[i].split, s[j].Period}] = &s[j]
+			}
 		}
 	}
 	return fs
 }
 
 // primary withholds every figure the source suppressed and every figure
-// showing or built on a count from 1 to below-1 (a change, either way).
-func (r *release) primary(fs figs) {
+// showing or built on a count from 1 to below-1, reporting whether any
+// figure of fs is withheld. A change is not a count of children
+// (isChange): it is withheld only where the source withheld it.
+func (r *release) primary(fs figs) bool {
+	any := false
+	change := r.isChange(fs)
 	for k, o := range fs {
 		ind, _ := r.h.Indicator(k.ref)
 		switch {
 		case o.Status == app.Suppressed:
 			r.hidden[k] = true
-		case r.small(ind, *o):
+		case !change && r.small(ind, *o):
 			r.hidden[k] = true
-			r.count++
+		}
+		any = any || r.hidden[k]
+	}
+	return any
+}
+
+// isChange reports whether one indicator's figures are a change, such as
+// the change in children in care since the same month last year: a
+// count, or a number of unknown components, some of whose figures are
+// below nought. A change in a count counts no children (-2 is 1,904
+// children then and 1,902 now), so its size is no reason to withhold
+// it, and it is bounded by nothing below.
+func (r *release) isChange(fs figs) bool {
+	for k, o := range fs {
+		if o.Status != app.OK || o.Value == nil || *o.Value >= 0 {
+			continue
+		}
+		if ind, _ := r.h.Indicator(k.ref); ind.Measure == app.Count || ind.Measure == app.Other {
+			return true
 		}
 	}
+	return false
 }
 
 // smallCount reports whether a count is from 1 to below-1.
@@ -158,7 +254,7 @@ func (r *release) smallCount(v float64) bool {
 }
 
 // small reports whether o shows or is built from a count from 1 to
-// below-1, or is a change of that size either way.
+// below-1.
 func (r *release) small(ind app.Indicator, o app.Observation) bool {
 	if o.Status != app.OK {
 		return false
@@ -182,7 +278,7 @@ func (r *release) small(ind app.Indicator, o app.Observation) bool {
 // which is made up of others (a quarter of its months, a year of its
 // months or quarters, a year to date of the months before). So the
 // figures are worked out a group of linked periods at a time (periodGroups).
-func (r *release) secondary(fs figs) {
+func (r *release) secondary(fs figs, change bool) {
 	byPeriod := map[app.Period][]figKey{}
 	var ref string
 	for k := range fs {
@@ -196,7 +292,7 @@ func (r *release) secondary(fs figs) {
 			keys = append(keys, byPeriod[p]...)
 		}
 		slices.SortFunc(keys, compareKeys)
-		r.protect(keys, fs)
+		r.protect(keys, fs, change)
 	}
 }
 
@@ -207,30 +303,48 @@ func compareKeys(a, b figKey) int {
 // protect withholds figures of one group until every withheld one is
 // safe, choosing each time the smallest shown figure that bounds an
 // unsafe one (the next smallest cell, or the total).
-func (r *release) protect(keys []figKey, fs figs) {
+func (r *release) protect(keys []figKey, fs figs, change bool) {
 	ind, _ := r.h.Indicator(keys[0].ref)
-	sys, cells, derived := buildSystem(ind, r.county, keys, fs, r.hidden)
+	sys, cells, derived := buildSystem(ind, r.county, keys, fs, r.hidden, change)
 	if sys == nil {
 		return
 	}
 	owner := make([]figKey, sys.Len())
+	source := map[int]bool{}
 	for k, cs := range cells {
 		for _, c := range cs {
 			owner[c] = k
+			source[c] = fs[k].Status == app.Suppressed
 		}
+	}
+	// A figure the source withheld is kept from being worked out at
+	// any threshold, even none (guard); one this release withheld, to
+	// below-1.
+	width := func(i int) float64 {
+		if source[i] {
+			return r.guard - 1
+		}
+		return r.below - 1
 	}
 	stuck := map[int]bool{}
 	for {
-		narrow := sys.Narrow(r.below-1, func(i int) bool {
+		lo, hi := sys.Ranges()
+		k := -1
+		for i := range sys.Len() {
 			// A month's count worked out from two years to date needs
 			// protecting only when it is small: it is never shown.
-			return !stuck[i] && (!derived[i] || r.smallCount(sys.Value(i)))
-		})
-		if len(narrow) == 0 {
+			if sys.Shown(i) || math.IsNaN(sys.Value(i)) || stuck[i] || derived[i] && !r.smallCount(sys.Value(i)) {
+				continue
+			}
+			if hi[i]-lo[i] < width(i)-1e-9 {
+				k = i
+				break
+			}
+		}
+		if k < 0 {
 			return
 		}
-		k := narrow[0]
-		best := sys.Next(k, r.below-1)
+		best := sys.Next(k, width(k))
 		if best < 0 {
 			// Nothing shown bounds it any more: its range is as wide as
 			// the identities allow.
@@ -239,7 +353,6 @@ func (r *release) protect(keys []figKey, fs figs) {
 		}
 		f := owner[best]
 		r.hidden[f] = true
-		r.count++
 		for _, c := range cells[f] {
 			sys.Withhold(c)
 		}
@@ -255,7 +368,7 @@ func (r *release) protect(keys []figKey, fs figs) {
 // excluding a cohort equals its own; the UASC Service column is the
 // county's UASC figure; and the sums over time among the group's periods
 // (timeIdentities), whose derived cells it also returns.
-func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hidden map[figKey]bool) (*System, map[figKey][]int, map[int]bool) {
+func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hidden map[figKey]bool, change bool) (*System, map[figKey][]int, map[int]bool) {
 	sys := &System{}
 	cells := map[figKey][]int{}
 	n := 0
@@ -280,7 +393,7 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 		n = max(n, len(vs))
 		for _, v := range vs {
 			c := sys.Add(v, !hidden[k])
-			if ind.Measure == "" || v < 0 {
+			if ind.Measure == "" || v < 0 || change {
 				sys.Signed(c)
 			}
 			cells[k] = append(cells[k], c)
@@ -424,7 +537,7 @@ func width(ind app.Indicator) int {
 
 // apply returns h's series and ex's with the withheld figures blanked.
 func (r *release) apply() (base, ex *app.History) {
-	blank := func(h *app.History, split func(app.SeriesKey) app.Split) *app.History {
+	blank := func(h *app.History, split func(app.SeriesKey) app.Split, counted func(app.SeriesKey) bool) *app.History {
 		var out *app.History
 		for _, k := range h.Keys() {
 			s := h.Series(k)
@@ -432,6 +545,9 @@ func (r *release) apply() (base, ex *app.History) {
 			for i, o := range s {
 				fk := figKey{k.Ref, k.Area, split(k), o.Period}
 				withheld := r.hidden[fk] || o.Status == app.Suppressed
+				if withheld && o.Status != app.Suppressed && counted(k) {
+					r.count++
+				}
 				if !withheld || o.Status == app.Suppressed && o.Value == nil && o.Numerator == nil && o.Denominator == nil {
 					continue
 				}
@@ -454,7 +570,9 @@ func (r *release) apply() (base, ex *app.History) {
 		}
 		return out
 	}
-	base = blank(r.h, func(k app.SeriesKey) app.Split { return k.Split })
+	// Each figure newly withheld is counted once: ex's series other than
+	// All are base's.
+	base = blank(r.h, func(k app.SeriesKey) app.Split { return k.Split }, func(app.SeriesKey) bool { return true })
 	if !r.hasEx {
 		return base, base
 	}
@@ -463,6 +581,6 @@ func (r *release) apply() (base, ex *app.History) {
 			return r.excl
 		}
 		return k.Split
-	})
+	}, func(k app.SeriesKey) bool { return k.Split == app.All })
 	return base, ex
 }

@@ -74,20 +74,6 @@ func TestReleaseAcrossCohorts(t *testing.T) {
 	}
 }
 
-// TestChangesBothWays: a change of -3 tells as much as +3.
-func TestChangesBothWays(t *testing.T) {
-	for _, v := range []float64{3, -3, -1, 4} {
-		h := history("", app.Number, fig(app.All, v, none, none))
-		if got, _ := Suppress(h, DefaultThreshold); shown(got, app.All) != "c" {
-			t.Errorf("a change of %v shown as %s", v, shown(got, app.All))
-		}
-	}
-	h := history("", app.Number, fig(app.All, -12, none, none))
-	if got, _ := Suppress(h, DefaultThreshold); shown(got, app.All) != "-12" {
-		t.Errorf("a change of -12 shown as %s", shown(got, app.All))
-	}
-}
-
 // TestRangesPinned: interval propagation finds what a reader would.
 func TestRangesPinned(t *testing.T) {
 	var s System

@@ -89,10 +89,18 @@ func auditDisclosure(t testing.TB, f *excelize.File, h *app.History, opt Options
 	}
 
 	// Primary: no figure shown is, or is built on, a count of 1 to
-	// threshold-1 children, or is a change of that size either way.
+	// threshold-1 children. A change (a count some of whose figures are
+	// below nought, such as CIC11) counts no children and is shown.
+	change := map[string]bool{}
+	for k, o := range truth {
+		if ind, _ := h.Indicator(k.ref); o.Status == app.OK && o.Value != nil && *o.Value < 0 &&
+			(ind.Measure == app.Count || ind.Measure == app.Other) {
+			change[k.ref] = true
+		}
+	}
 	small := 0
 	for k, o := range truth {
-		if withheld[k] || o.Status != app.OK {
+		if withheld[k] || o.Status != app.OK || change[k.ref] {
 			continue
 		}
 		ind, _ := h.Indicator(k.ref)

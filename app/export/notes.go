@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"scorecard/app"
+	"scorecard/app/disclosure"
 	"scorecard/app/trend"
 )
 
@@ -309,12 +310,15 @@ func (b *book) provenance(ctx context.Context, s string) error {
 	return b.printSetup(s, page{wide: 1, titleRows: [2]int{head, head}, scale: 0.47})
 }
 
-// suppressionWords describes the suppression option.
+// suppressionWords describes the suppression option. A figure the
+// source withheld stays withheld at any threshold (disclosure.Release),
+// so no threshold shows every figure.
 func suppressionWords(n int) string {
 	if n <= 1 {
-		return "none: every figure is shown (threshold 0)"
+		return fmt.Sprintf("none: no count is withheld for its size (threshold 0); a figure the source withheld stays c, with every figure that would let it be worked out (as at threshold %d)", disclosure.DefaultThreshold)
 	}
-	return fmt.Sprintf("threshold %d: counts of 1 to %d suppressed, and every figure that would let one be worked out from this workbook's other figures", n, n-1)
+	return fmt.Sprintf("threshold %d: counts of 1 to %d suppressed, and every figure that would let one be worked out from this workbook's other figures "+
+		"or from this store's other exports (all children beside a cohort gives the children outside it)", n, n-1)
 }
 
 // leftOutWords says, for the guidance of a workbook or pack (medium),

@@ -74,7 +74,9 @@ func TestOriginalAfterCorrection(t *testing.T) {
 	// direction (CIC04 down to up); the district's is a small count.
 	county := app.SeriesKey{Ref: "CIC05", Area: app.Kent}
 	turned := app.SeriesKey{Ref: "CIC04", Area: app.Kent}
-	district := app.SeriesKey{Ref: "CIC11", Area: "Canterbury"}
+	// (CIC01, a count of children: CIC11, a change, is not withheld for
+	// its size.)
+	district := app.SeriesKey{Ref: "CIC01", Area: "Canterbury"}
 	keys := []app.SeriesKey{county, turned, district}
 	fix := filepath.Join(dir, "fix.xlsx")
 	correctionWorkbook(t, fix, [][]any{

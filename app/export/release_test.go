@@ -271,3 +271,45 @@ func TestCommentsPerCohort(t *testing.T) {
 		t.Errorf("all children: CIC01 comment %q, want %q", got, quote)
 	}
 }
+
+// TestSourceWithheldNoThreshold (QA17b D5): the demo's source withholds
+// Dover's CIC09 (average days to adoption) for Oct-26. Shown beside
+// Kent's 23896 days for 58 children and the other districts' 22536 days
+// for 54, it is (23896 - 22536)/(58 - 54) = 1360 days for 4 children.
+// With --suppress 0 no count is withheld for its size, but the source's
+// c must stay protected: another district goes with it, and Provenance
+// says what was done rather than "every figure is shown".
+func TestSourceWithheldNoThreshold(t *testing.T) {
+	h, _ := demoHistory(t)
+	oct26 := app.MonthOf(2026, time.October)
+	for _, tt := range []struct {
+		name     string
+		suppress int
+	}{{"--suppress 0", 0}, {"--suppress 1", 1}, {"--suppress 5", 5}} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, _ := export(t, h, Options{Suppress: tt.suppress})
+			rows, _ := f.GetRows(DataSheet)
+			var withheld []string
+			for _, r := range rows[2:] {
+				r = append(r, make([]string, 8)...)
+				if r[0] == "CIC09" && r[1] == oct26.String() && r[3] == "All" && r[7] == string(app.Suppressed) {
+					withheld = append(withheld, r[2])
+				}
+			}
+			if !slices.Contains(withheld, "Dover") || len(withheld) < 2 {
+				t.Errorf("CIC09 Oct-26 withheld for %v: Dover's c is Kent less the other districts", withheld)
+			}
+			prov, _ := f.GetRows(ProvenanceSheet)
+			var text strings.Builder
+			for _, r := range prov {
+				text.WriteString(strings.Join(r, "|") + "\n")
+			}
+			if strings.Contains(text.String(), "every figure is shown") {
+				t.Error(`Provenance says "every figure is shown"`)
+			}
+			if tt.suppress <= 1 && !strings.Contains(text.String(), "a figure the source withheld stays c") {
+				t.Error("Provenance does not say the source's c stays withheld")
+			}
+		})
+	}
+}

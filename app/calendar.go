@@ -87,15 +87,21 @@ func (c *Calendar) Shortfall(p Period) (before Period, note string) {
 		return Period{}, ""
 	}
 	in, inBefore := 0, 0
-	for _, ps := range c.held {
+	var off []offCycle
+	for ref, ps := range c.held {
 		if ps[p] {
 			in++
 		}
 		if ps[before] {
 			inBefore++
+			if !ps[p] {
+				if o, ok := cycleAt(ref, slices.Collect(maps.Keys(ps)), p); ok {
+					off = append(off, o)
+				}
+			}
 		}
 	}
-	return shortfall(p, before, in, inBefore)
+	return shortfallWords(p, before, in, inBefore, off)
 }
 
 // ReportingPeriod is History.ReportingPeriod.

@@ -50,6 +50,12 @@ func TestCalendar(t *testing.T) {
 			{"D", "Dover", All, months(month(2025, 1), 9)},
 			{"D", Kent, Only(UASC), months(month(2025, 1), 9)},
 		}},
+		{"quarterly and annual indicators between their months", []fig{
+			{"A", Kent, All, months(month(2025, 1), 22)},
+			{"Q", Kent, All, run(month(2025, 3), month(2025, 6), month(2025, 9), month(2025, 12), month(2026, 3), month(2026, 6), month(2026, 9))},
+			{"Q", "Dover", All, run(month(2026, 6), month(2026, 9))},
+			{"Y", Kent, All, run(month(2025, 9), month(2026, 9))},
+		}},
 		{"the month before held by a district alone", []fig{
 			{"A", Kent, All, run(month(2025, 1), month(2025, 3))},
 			{"A", "Dover", All, run(month(2025, 2))},

@@ -199,6 +199,29 @@ func TestShortfall(t *testing.T) {
 		{"a year among the months", []Observation{fig("A", Kent, oct), fig("B", Kent, oct), fig("A", Kent, nov), {Ref: "B", Area: Kent, Period: Period{Kind: FinancialYear, Year: 2026}, Value: Float(1)}},
 			"Nov-26 has figures for 1 of the 2 indicators Oct-26 has; the rest are not yet in"},
 	}
+	// Q01 and Q02 come in the months quarters end, Y01 each September: in
+	// October none of them is late (QA17b D9: the note said they were
+	// "not yet in").
+	quarterly := func(extra ...Observation) []Observation {
+		obs := []Observation{fig("M01", Kent, MonthOf(2026, 9)), fig("M01", Kent, oct)}
+		for _, p := range []Period{MonthOf(2026, 3), MonthOf(2026, 6), MonthOf(2026, 9)} {
+			obs = append(obs, fig("Q01", Kent, p), fig("Q02", "Dover", p))
+		}
+		return append(obs, extra...)
+	}
+	tests = append(tests, []struct {
+		name string
+		obs  []Observation
+		want string
+	}{
+		{"quarterly indicators in the month after their quarter", quarterly(),
+			"Oct-26 has figures for 1 of the 3 indicators Sep-26 has; 2 are quarterly, due no figure in Oct-26 (Q01 latest Sep-26, next due Dec-26; Q02 latest Sep-26, next due Dec-26), so a report of Oct-26 gives no rating, direction or SPC reading of them; none is late"},
+		{"quarterly, annual and one late", quarterly(fig("Y01", Kent, MonthOf(2025, 9)), fig("Y01", Kent, MonthOf(2026, 9)), fig("M02", Kent, MonthOf(2026, 9)), fig("M02", Kent, MonthOf(2026, 8)),
+			fig("M03", Kent, MonthOf(2026, 9))),
+			"Oct-26 has figures for 1 of the 6 indicators Sep-26 has; 3 are quarterly or annual, due no figure in Oct-26 (Q01 latest Sep-26, next due Dec-26; Q02 latest Sep-26, next due Dec-26; Y01 latest Sep-26, next due Sep-27), so a report of Oct-26 gives no rating, direction or SPC reading of them; the other 2 are not yet in"},
+		{"one figure sets no cycle", []Observation{fig("A", Kent, MonthOf(2026, 9)), fig("B", Kent, MonthOf(2026, 9)), fig("A", Kent, oct)},
+			"Oct-26 has figures for 1 of the 2 indicators Sep-26 has; the rest are not yet in"},
+	}...)
 	for _, tt := range tests {
 		h := NewHistory()
 		for _, o := range tt.obs {

@@ -140,7 +140,26 @@ func (h *History) Shortfall(p Period) (before Period, note string) {
 			}
 		}
 	}
-	return shortfall(p, before, len(in), len(inBefore))
+	// An indicator lacking p's figure that comes only at quarters' (or
+	// years') ends is not late: its months, to say so.
+	var off []offCycle
+	for ref := range inBefore {
+		if in[ref] {
+			continue
+		}
+		var months []Period
+		for k, s := range h.series {
+			if k.Ref == ref {
+				for _, o := range s {
+					months = append(months, o.Period)
+				}
+			}
+		}
+		if o, ok := cycleAt(ref, months, p); ok {
+			off = append(off, o)
+		}
+	}
+	return shortfallWords(p, before, len(in), len(inBefore), off)
 }
 
 // shortfall is Shortfall's answer for a latest period p that in

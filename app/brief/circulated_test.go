@@ -154,7 +154,7 @@ func TestCirculatedBriefWithholds(t *testing.T) {
 }
 
 // TestDemoBriefAudit audits the demo's brief, a county with its
-// districts and UASC figures, at the default threshold and at 10, for
+// districts and UASC figures, at the default threshold, at 10 and at 50, for
 // all children and excluding UASC, month by month over its last year:
 // nothing the brief says lets a withheld figure be worked out, and every
 // red figure withheld is listed.
@@ -174,7 +174,10 @@ func TestDemoBriefAudit(t *testing.T) {
 	}
 	h.Apply(&d, "I0002")
 	withheldItems := 0
-	for _, below := range []int{5, 10} {
+	// At 5 and 10 the only withheld figures the brief listed were CIC11's,
+	// flagged only while its lower limit was wrongly cut to 0; at 50 the
+	// brief lists ED04, CIC04 and CIC05 withheld.
+	for _, below := range []int{5, 10, 50} {
 		for _, cs := range [][]app.Cohort{nil, {app.UASC}} {
 			_, shown, figures, _, _ := disclosure.ReleaseFigures(h, cs, below, app.DefaultAuthority())
 			for p := h.Latest().Add(-11); p.Compare(h.Latest()) <= 0; p = p.Add(1) {

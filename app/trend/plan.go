@@ -36,6 +36,7 @@ func (a *analysis) charts(first app.Period, n int) {
 			bHi = b.To.Index() - first.Index() + 1
 		}
 	}
+	nat := natural(a.ind, a.vals[:n], a.has[:n])
 	for k := range a.segs {
 		g := &a.segs[k]
 		hi := n
@@ -46,7 +47,7 @@ func (a *analysis) charts(first app.Period, n int) {
 		if bLo >= g.lo && bLo < hi {
 			from, to, count = bLo, min(bHi, hi), 0
 		}
-		g.c = xmr(a.scratch, a.ind.Unit, g.lo, hi, from, to, count, a.opt.RunLength, a.opt.TrendLength)
+		g.c = xmr(a.scratch, nat, g.lo, hi, from, to, count, a.opt.RunLength, a.opt.TrendLength)
 		g.chart = nil
 		if g.c.ok {
 			g.chart = a.res.charts.one()

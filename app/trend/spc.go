@@ -134,8 +134,8 @@ const (
 // xmr builds the chart of the figures s holds in slots lo to hi, marking
 // the rules that find each slot high or low. The mean and limits come
 // from the figures in slots from to to: the first baseline of them, or
-// all for 0.
-func xmr(s *scratch, unit app.Unit, lo, hi, from, to, baseline, runLength, trendLen int) chart {
+// all for 0. The limits are cut to nat, the range the figures can take.
+func xmr(s *scratch, nat bounds, lo, hi, from, to, baseline, runLength, trendLen int) chart {
 	vals, has := s.vals, s.has
 	c := chart{runLength: runLength, trendLen: trendLen}
 	s.idx = s.idx[:0]
@@ -184,17 +184,7 @@ func xmr(s *scratch, unit app.Unit, lo, hi, from, to, baseline, runLength, trend
 	c.nearUpper, c.nearLow = c.mean+width*2/3, c.mean-width*2/3
 	// Natural limits: a percentage cannot leave 0-100, nor a count go below
 	// zero, so a limit past them would promise a signal that cannot come.
-	switch unit {
-	case app.Percent:
-		c.upper = min(c.upper, 100)
-		c.lower = max(c.lower, 0)
-	case app.Number, app.Per10k, app.Days, app.Weeks:
-		c.lower = max(c.lower, 0)
-	default:
-		if unit.OtherRate() {
-			c.lower = max(c.lower, 0)
-		}
-	}
+	c.upper, c.lower = min(c.upper, nat.hi), max(c.lower, nat.lo)
 	c.high, c.low, c.side, c.rule = s.high, s.low, s.side, s.rule
 	c.mark(vals, s.idx)
 	return c

@@ -1,0 +1,167 @@
+package trend
+
+import (
+	"math"
+	"testing"
+
+	"scorecard/app"
+)
+
+// cic11 is the demo's change in children in care since the same month
+// last year, Nov-24 to Oct-26: a signed count, negative when numbers fell.
+var cic11 = []float64{-7, -8, -1, -15, -28, -30, -32, -16, -35, -21, -23, -32, -31, -17, -20, -5, -12, -6, -18, -2, -2, -6, -9, 0}
+
+// TestSignedLimits checks that a measure that can fall below zero keeps
+// the XmR limits NHSRplotthedots gives (mean ± 2.66 × mean moving range,
+// worked by hand below), while a count that cannot still has its lower
+// limit cut to 0. Before the fix every row with negative figures or a
+// signed name had its lower limit cut to 0: CIC11's sat above its mean,
+// and 23 of its 24 months were special cause.
+func TestSignedLimits(t *testing.T) {
+	const change = "Change in children in care since the same month last year"
+	nov24 := app.MonthOf(2024, 11)
+	// CIC11 over 24 months: sum -376, mean -15.667; 23 moving ranges summing
+	// to 189, mean 8.2174; limits -15.667 ± 21.858.
+	all := [3]float64{-376.0 / 24, -376.0/24 - 2.66*189/23, -376.0/24 + 2.66*189/23}
+	// To Sep-26: sum -376 over 23, moving ranges 180 over 22.
+	sep := [3]float64{-376.0 / 23, -376.0/23 - 2.66*180/22, -376.0/23 + 2.66*180/22}
+	// A small positive count: 13 figures alternating 2 and 8, sum 62, mean
+	// 4.769; 12 moving ranges of 6; lower 4.769 - 15.96 < 0, cut to 0.
+	small := []float64{2, 8, 2, 8, 2, 8, 2, 8, 2, 8, 2, 8, 2}
+	smallLimits := [3]float64{62.0 / 13, 0, 62.0/13 + 2.66*6}
+	// The same, as a signed measure: not cut.
+	smallSigned := [3]float64{62.0 / 13, 62.0/13 - 2.66*6, 62.0/13 + 2.66*6}
+	// Percentage points, 1 and 9 alternating: 61/13 ± 21.28, cut to -100
+	// only as a signed measure, to 0 as a share.
+	pp := []float64{1, 9, 1, 9, 1, 9, 1, 9, 1, 9, 1, 9, 1}
+	// A percentage of plan above 100: 13 figures, 98 and 110 alternating,
+	// sum 1346 (mean 103.538), moving ranges 12; the upper limit is not cut
+	// to 100, nor to 110: a figure past 100 shows there is no ceiling.
+	plan := []float64{98, 110, 98, 110, 98, 110, 98, 110, 98, 110, 98, 110, 98}
+
+	tests := []struct {
+		name  string
+		ind   app.Indicator
+		vals  []float64
+		until app.Period
+		want  [3]float64 // mean, lower, upper
+		// signals of the last point, in classes' letters
+		last string
+	}{
+		{"CIC11 by its name, all months", app.Indicator{Name: change, Unit: app.Number}, cic11, app.Period{}, all, "c"},
+		{"CIC11 to Sep-26: -9 is common cause", app.Indicator{Name: change, Unit: app.Number}, cic11, app.MonthOf(2026, 9), sep, "c"},
+		{"negative figures, whatever the name", app.Indicator{Name: "Children in care, year on year", Unit: app.Number}, cic11, app.Period{}, all, "c"},
+		{"guidance says negative", app.Indicator{Name: "Children in care on last year", Unit: app.Number,
+			Guidance: "Children in care less those a year earlier; negative when numbers have fallen."}, small, app.Period{}, smallSigned, "c"},
+		{"count of children: cut at 0", app.Indicator{Name: "Number of children in care", Unit: app.Number}, small, app.Period{}, smallLimits, "c"},
+		{"count of changes of social worker: cut at 0", app.Indicator{Name: "Number of children with a change of social worker", Unit: app.Number}, small, app.Period{}, smallLimits, "c"},
+		{"a signed name, no negative figure yet", app.Indicator{Name: "Net gain of foster carers", Unit: app.Number}, small, app.Period{}, smallSigned, "c"},
+		{"days: cut at 0", app.Indicator{Name: "Average days to adoption", Unit: app.Days}, small, app.Period{}, smallLimits, "c"},
+		{"share: cut at 0", app.Indicator{Name: "Care leavers in education (%)", Unit: app.Percent}, pp, app.Period{}, [3]float64{61.0 / 13, 0, 61.0/13 + 2.66*8}, "c"},
+		{"percentage point change: not cut at 0", app.Indicator{Name: "Change in care leavers in education (pp)", Unit: app.Percent}, pp, app.Period{},
+			[3]float64{61.0 / 13, 61.0/13 - 2.66*8, 61.0/13 + 2.66*8}, "c"},
+		{"percentage of plan past 100", app.Indicator{Name: "Reviews held against plan (%)", Unit: app.Percent}, plan, app.Period{},
+			[3]float64{1346.0 / 13, 1346.0/13 - 2.66*12, 1346.0/13 + 2.66*12}, "c"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ind := tt.ind
+			ind.Ref = "CIC11"
+			k := app.SeriesKey{Ref: "CIC11", Area: app.Kent}
+			pts := Analyse(monthly(ind, k, nov24, tt.vals...), k, Options{Until: tt.until})
+			p := pts[len(pts)-1]
+			c := p.Chart
+			if c == nil {
+				t.Fatalf("no chart (signal %q)", p.Signal)
+			}
+			if !near(c.Mean, tt.want[0]) || !near(c.Lower, tt.want[1]) || !near(c.Upper, tt.want[2]) {
+				t.Errorf("mean %v limits %v to %v, want %v, %v to %v", c.Mean, c.Lower, c.Upper, tt.want[0], tt.want[1], tt.want[2])
+			}
+			if c.Lower > c.Mean || c.Upper < c.Mean {
+				t.Errorf("a limit on the far side of the mean: %v, %v to %v", c.Mean, c.Lower, c.Upper)
+			}
+			if got := classes(pts[len(pts)-1:]); got != tt.last {
+				t.Errorf("last point %q (%s), want %q", got, p.Rule, tt.last)
+			}
+		})
+	}
+}
+
+// TestCIC11Signals checks the demo's CIC11 point by point against the
+// reference (NHSRplotthedots, unclipped): no figure is beyond a limit;
+// Mar-25 to Jan-26 are special, a run of 11 below the mean; every other
+// month is common cause. The code before the fix flagged 23 of the 24.
+func TestCIC11Signals(t *testing.T) {
+	ind := app.Indicator{Ref: "CIC11", Name: "Change in children in care since the same month last year", Unit: app.Number}
+	k := app.SeriesKey{Ref: "CIC11", Area: app.Kent}
+	pts := Analyse(monthly(ind, k, app.MonthOf(2024, 11), cic11...), k, Options{})
+	if got, want := classes(pts), "cccc"+"SSSSSSSSSSS"+"ccccccccc"; got != want {
+		t.Errorf("signals %s, want %s", got, want)
+	}
+	for _, p := range pts {
+		if p.Rule == "below the lower process limit" || p.Rule == "above the upper process limit" {
+			t.Errorf("%v (%v) %s", p.Period, *p.Value, p.Rule)
+		}
+	}
+}
+
+// TestSignedMeasure checks which names and guidance make a measure one
+// that can fall below zero.
+func TestSignedMeasure(t *testing.T) {
+	tests := []struct {
+		name, guidance string
+		want           bool
+	}{
+		{"Change in children in care since the same month last year", "", true},
+		{"Net gain of foster carers", "", true},
+		{"Inequality gap in Level 2 qualification", "", true},
+		{"% gap", "", true},
+		{"Difference between Kent and England (pp)", "", true},
+		{"Variance from budget", "", true},
+		{"Number of children in care", "", false},
+		{"Number of children with a change of social worker", "", false},
+		{"% of children with a change of placement", "", false},
+		{"Children who had a change of school", "", false},
+		{"Children in care with 3 or more placement changes", "", false},
+		{"Internet safety sessions held", "", false},
+		{"Average days between referral and closure", "The duration is calculated as the difference between the referral date and closure date.", false},
+		{"Children in care on last year", "Those in care less those a year earlier; negative when numbers have fallen.", true},
+		{"Re-referrals within 12 months (%)", "High re-referral rates can indicate negative outcomes.", false},
+	}
+	for _, tt := range tests {
+		if got := signedMeasure(app.Indicator{Name: tt.name, Guidance: tt.guidance}); got != tt.want {
+			t.Errorf("signedMeasure(%q, %q) = %v, want %v", tt.name, tt.guidance, got, tt.want)
+		}
+	}
+}
+
+// TestNaturalBounds checks the bounds themselves, unit by unit.
+func TestNaturalBounds(t *testing.T) {
+	inf := math.Inf(1)
+	pos := []float64{3, 5}
+	neg := []float64{-3, 5}
+	tests := []struct {
+		unit   app.Unit
+		name   string
+		vals   []float64
+		lo, hi float64
+	}{
+		{app.Percent, "Share (%)", pos, 0, 100},
+		{app.Percent, "Change in share", pos, -100, 100},
+		{app.Percent, "Share (%)", neg, -100, 100},
+		{app.Number, "Children", pos, 0, inf},
+		{app.Number, "Children", neg, -inf, inf},
+		{app.Per10k, "Rate", pos, 0, inf},
+		{app.RatePer(1000), "Rate", pos, 0, inf},
+		{app.Days, "Days", pos, 0, inf},
+		{app.Weeks, "Net weeks", pos, -inf, inf},
+		{app.Score, "Score", pos, -inf, inf},
+		{app.Ratio, "Ratio", pos, -inf, inf},
+	}
+	for _, tt := range tests {
+		b := natural(app.Indicator{Name: tt.name, Unit: tt.unit}, tt.vals, []bool{true, true})
+		if b.lo != tt.lo || b.hi != tt.hi {
+			t.Errorf("%s %q %v: %v to %v, want %v to %v", tt.unit, tt.name, tt.vals, b.lo, b.hi, tt.lo, tt.hi)
+		}
+	}
+}

@@ -197,9 +197,14 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			return err
 		}
 	}
-	if o, ok := b.outturn(ind); ok {
+	if o, note, ok := b.outturn(ind); ok {
 		if err := b.figure(s, 5, r, ind, o.Value, o.Status, base); err != nil {
 			return err
+		}
+		if note != "" {
+			if err := b.note(s, 5, r, note); err != nil {
+				return err
+			}
 		}
 		if o.Status == app.CannotExclude {
 			b.sum.CannotExclude++

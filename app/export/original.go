@@ -89,6 +89,9 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	if err := o.unread(ctx); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
+	if err := o.labelAllChildren(ctx, ids); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
+	}
 	if err := o.retitle(); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}

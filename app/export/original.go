@@ -305,6 +305,14 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 				return fmt.Errorf("%s %s: %w", k, was.Period, err)
 			}
 		}
+		if k.Split == app.All || k.Split == app.Excluding(o.opt.Exclude...) {
+			// Either holds the source's own figure excluding the cohorts.
+			if w := o.disagreement(app.SeriesKey{Ref: k.Ref, Area: k.Area}, was.Period); w != "" && now.Status == app.OK && now.Value != nil {
+				if err := o.noteAt(sheet, ref, w); err != nil {
+					return fmt.Errorf("%s %s: %w", k, was.Period, err)
+				}
+			}
+		}
 		o.record(sheet, ref, was.Period, ind, old, now)
 		o.written[was.Cell] = true
 		if o.opt.authority().IsDistrict(k.Area) && k.Split == app.All {

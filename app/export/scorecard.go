@@ -258,6 +258,10 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			if err := b.explain(s, first+i, r, p.Status, raw); err != nil {
 				return err
 			}
+		} else if w := b.disagreement(ro.key, p.Period); w != "" {
+			if err := b.note(s, first+i, r, w); err != nil {
+				return err
+			}
 		}
 		if p.StandIn {
 			if err := b.note(s, first+i, r, "The previous year's outturn, standing in until this month's figure is available."); err != nil {

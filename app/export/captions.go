@@ -35,13 +35,18 @@ func iconCell(p *trend.Point, base look) (l look, terms string) {
 }
 
 // outturn returns the indicator's previous-year outturn: its own figure
-// for the year before the target year in force.
+// for the year before the target year in force, with a note saying how
+// it was found where it is not the outturn as given.
 //
 // The outturn benchmark is all children's. Excluding cohorts, the
 // outturn shown is the year's own figure recomputed without them, where
-// the history holds one; otherwise a figure marked app.CannotExclude with
-// the reason, never all children's figure under an excluding title.
-func (b *book) outturn(ind app.Indicator) (app.Observation, bool) {
+// the history holds one, or the figure for the year's last month without
+// them where that month's figure is the outturn (outturnAtYearEnd);
+// otherwise a figure marked app.CannotExclude with the reason, never all
+// children's figure under an excluding title. A measure none of the
+// cohorts can be counted in (a workforce measure) keeps its outturn as
+// it keeps its figures.
+func (b *book) outturn(ind app.Indicator) (o app.Observation, note string, ok bool) {
 	y := ind.TargetYear(b.period).Add(-1)
 	var all *app.Benchmark
 	for _, bm := range b.h.Benchmarks(ind.Ref) {
@@ -50,35 +55,95 @@ func (b *book) outturn(ind app.Indicator) (app.Observation, bool) {
 			break
 		}
 	}
-	if len(b.opt.Exclude) == 0 {
+	if len(b.opt.Exclude) == 0 || !affected(ind, b.opt.Exclude) {
 		// A scorecard giving the year beside its months (2023/24 beside
 		// Apr-24) holds it as the year's own figure, not an outturn; of
 		// the two, the later import's says the year as it now stands (a
 		// correction of the year after the workbook's outturn).
 		own, ok := b.yearFigure(ind, y)
 		if all != nil && (!ok || !app.ImportAfter(own.Import, all.Import)) {
-			return app.Observation{Ref: ind.Ref, Period: y, Value: all.Value, Status: all.Status}, true
+			return app.Observation{Ref: ind.Ref, Period: y, Value: all.Value, Status: all.Status}, "", true
 		}
-		return own, ok
+		return own, "", ok
 	}
-	o, ok := b.excludedYear(ind, y)
+	o, note, ok = b.excludedYear(ind, y, all)
 	if !ok && all == nil {
-		return app.Observation{}, false
+		return app.Observation{}, "", false
 	}
-	return o, true
+	return o, note, true
+}
+
+// affected reports whether excluding any of cs can change ind's figures:
+// a measure none of them can be counted in stands as it is.
+func affected(ind app.Indicator, cs []app.Cohort) bool {
+	for _, c := range cs {
+		if ind.AffectedBy(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // excludedYear returns the indicator's figure for year y excluding the
-// export's cohorts, recomputed from the history's own figures for the
-// year; failing that, a figure marked app.CannotExclude saying why, and
-// false.
-func (b *book) excludedYear(ind app.Indicator, y app.Period) (app.Observation, bool) {
+// export's cohorts: recomputed from the history's own figures for the
+// year, or the year's last month's figure where all, the outturn for all
+// children, is that month's (outturnAtYearEnd), with a note saying so;
+// failing both, a figure marked app.CannotExclude saying why, and false.
+func (b *book) excludedYear(ind app.Indicator, y app.Period, all *app.Benchmark) (o app.Observation, note string, ok bool) {
 	if o, ok := b.yearFigure(ind, y); ok {
-		return o, true
+		return o, "", true
+	}
+	if o, note, ok := b.outturnAtYearEnd(ind, y, all); ok {
+		if o.Status != app.CannotExclude {
+			return o, note, true
+		}
+		// The outturn is the month's figure, and the month's reason is
+		// the outturn's.
+		why := fmt.Sprintf("the %s outturn is the %s figure, which cannot be worked out %s", y.Label(), o.Period.Label(), exclusionPhrase(b.opt.Exclude))
+		if o.Raw != "" {
+			why += ": " + o.Raw
+		}
+		return app.Observation{Ref: ind.Ref, Period: y, Status: app.CannotExclude, Raw: why}, "", false
 	}
 	return app.Observation{Ref: ind.Ref, Period: y, Status: app.CannotExclude,
 		Raw: fmt.Sprintf("the %s outturn is for all children, and the history holds no figure for %s to recompute it %s",
-			y.Label(), y.Label(), exclusionPhrase(b.opt.Exclude))}, false
+			y.Label(), y.Label(), exclusionPhrase(b.opt.Exclude))}, "", false
+}
+
+// outturnAtYearEnd returns the figure excluding the export's cohorts for
+// the last month of year y, where all, the year's outturn for all
+// children, is that month's figure: a snapshot on the year's last day, a
+// rolling 12 months or a year to date ending with the year is the year's
+// figure. It is matched, not assumed: the month's figure for all
+// children must be the outturn as shown (at the indicator's decimals),
+// and the month's figure excluding the cohorts is the one the history
+// holds, withheld as it is withheld in the month's column, or marked
+// app.CannotExclude with the month's reason. The note says which month's
+// figure stands in the outturn's column.
+func (b *book) outturnAtYearEnd(ind app.Indicator, y app.Period, all *app.Benchmark) (app.Observation, string, bool) {
+	switch ind.DataPeriod {
+	case app.Snapshot, app.Rolling12, app.YearToDate:
+	default:
+		return app.Observation{}, "", false
+	}
+	if all == nil || all.Value == nil || all.Status != app.OK || y.IsZero() {
+		return app.Observation{}, "", false
+	}
+	end := y.End()
+	m := app.MonthOf(end.Year(), end.Month())
+	k := app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}
+	whole, ok := b.base.Observation(k, m)
+	if !ok || whole.StandIn || whole.Value == nil || whole.Status != app.OK ||
+		app.RoundTo(*whole.Value, ind.Decimals) != app.RoundTo(*all.Value, ind.Decimals) {
+		return app.Observation{}, "", false
+	}
+	o, ok := b.h.Observation(k, m)
+	if !ok || o.StandIn || (o.Status == app.OK && o.Value == nil) {
+		return app.Observation{}, "", false
+	}
+	note := fmt.Sprintf("%s's figure %s: the %s outturn for all children is its %s figure.",
+		m.Label(), exclusionPhrase(b.opt.Exclude), y.Label(), m.Label())
+	return o, note, true
 }
 
 // yearFigure returns the history's own figure for the indicator in the

@@ -214,11 +214,15 @@ type book struct {
 	// the period that suppression withheld, and so the analysis leaves
 	// out (countLeftOut).
 	leftOut map[string]int
-	period  app.Period
-	months  []app.Period // the scorecard's month columns, oldest first
-	inds    []app.Indicator
-	rows    []*row // the scorecard's indicators, analysed, in order
-	styles  map[look]int
+	// disagreements are the notes on the source's own figures excluding
+	// the cohorts that disagree with the app's, worked out when first
+	// asked for (disagreement).
+	disagreements map[figureAt]string
+	period        app.Period
+	months        []app.Period // the scorecard's month columns, oldest first
+	inds          []app.Indicator
+	rows          []*row // the scorecard's indicators, analysed, in order
+	styles        map[look]int
 	// notes are, per sheet, the cell notes written or found (note).
 	notes map[string]map[string]excelize.Comment
 	// streamed are the sheets written by a stream writer, which declare

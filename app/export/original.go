@@ -89,6 +89,9 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	if err := o.unread(ctx); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
+	if err := o.labelAllChildren(ctx, ids); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
+	}
 	if err := o.retitle(); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
@@ -300,6 +303,14 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 		if was.StandIn && !cur.StandIn && !now.StandIn {
 			if err := o.ownFigure(sheet, ref, was.Period); err != nil {
 				return fmt.Errorf("%s %s: %w", k, was.Period, err)
+			}
+		}
+		if k.Split == app.All || k.Split == app.Excluding(o.opt.Exclude...) {
+			// Either holds the source's own figure excluding the cohorts.
+			if w := o.disagreement(app.SeriesKey{Ref: k.Ref, Area: k.Area}, was.Period); w != "" && now.Status == app.OK && now.Value != nil {
+				if err := o.noteAt(sheet, ref, w); err != nil {
+					return fmt.Errorf("%s %s: %w", k, was.Period, err)
+				}
 			}
 		}
 		o.record(sheet, ref, was.Period, ind, old, now)

@@ -50,7 +50,8 @@ func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) er
 	for _, ind := range o.inds {
 		for _, bm := range o.base.Benchmarks(ind.Ref) {
 			// An outturn is the authority's own figure, for all children.
-			recompute := bm.Group == app.OutturnGroup && len(o.opt.Exclude) > 0
+			// One no excluded cohort can be counted in stands as it is.
+			recompute := bm.Group == app.OutturnGroup && len(o.opt.Exclude) > 0 && affected(ind, o.opt.Exclude)
 			// A figure for the outturn's year a later import gave (a
 			// correction of the year) supersedes the outturn, as the
 			// house layout's outturn column has it (book.outturn).
@@ -80,13 +81,19 @@ func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) er
 				continue
 			}
 			now := app.Observation{Ref: ind.Ref, Period: bm.Period, Value: bm.Value, Status: bm.Status}
+			note := ""
 			if recompute {
-				now, _ = o.excludedYear(ind, bm.Period)
+				now, note, _ = o.excludedYear(ind, bm.Period, &bm)
 			} else if later != nil {
 				now = *later
 			}
 			if err := o.revise(sheet, ref, ind, now); err != nil {
 				return fmt.Errorf("%s %s %s: %w", ind.Ref, bm.Group, bm.Period, err)
+			}
+			if note != "" {
+				if err := o.noteAt(sheet, ref, note); err != nil {
+					return fmt.Errorf("%s %s %s: %w", ind.Ref, bm.Group, bm.Period, err)
+				}
 			}
 			o.written[at] = true
 		}

@@ -197,9 +197,14 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			return err
 		}
 	}
-	if o, ok := b.outturn(ind); ok {
+	if o, note, ok := b.outturn(ind); ok {
 		if err := b.figure(s, 5, r, ind, o.Value, o.Status, base); err != nil {
 			return err
+		}
+		if note != "" {
+			if err := b.note(s, 5, r, note); err != nil {
+				return err
+			}
 		}
 		if o.Status == app.CannotExclude {
 			b.sum.CannotExclude++
@@ -251,6 +256,10 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		}
 		if p.Value == nil || p.Status != app.OK {
 			if err := b.explain(s, first+i, r, p.Status, raw); err != nil {
+				return err
+			}
+		} else if w := b.disagreement(ro.key, p.Period); w != "" {
+			if err := b.note(s, first+i, r, w); err != nil {
 				return err
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
+	"scorecard/app/cohort"
 	"scorecard/app/trend"
 )
 
@@ -115,11 +116,15 @@ func TestScorecardFiguresAreNumbersAsAnalysed(t *testing.T) {
 }
 
 // TestOutturnExcluding checks the Scorecard's previous-year outturn:
-// all children's outturn where nothing is excluded; excluding UASC, the
-// year's own figure recomputed without them where the history holds
-// the year's figures for all and for UASC, and otherwise "cannot
-// exclude" with the reason, never all children's outturn under an
-// excluding title.
+// all children's outturn where nothing is excluded. Excluding UASC: the
+// year's own figure recomputed without them where the history holds the
+// year's figures for all and for UASC (CIC01); the year's last month's
+// figure without them, noted, where all children's outturn is that
+// month's figure (a snapshot, rolling 12 months or year to date); all
+// children's outturn for a measure UASC cannot be counted in (a
+// workforce measure, which stands as it is); otherwise "cannot exclude"
+// with the reason, never all children's outturn under an excluding
+// title.
 func TestOutturnExcluding(t *testing.T) {
 	h, m := demoHistory(t)
 	// CIC01's 2025/26 figures for all children and UASC let its outturn
@@ -132,44 +137,84 @@ func TestOutturnExcluding(t *testing.T) {
 		{Ref: "CIC01", Area: app.Kent, Period: year, Value: app.Float(1893), Numerator: app.Float(1893)},
 		{Ref: "CIC01", Area: app.Kent, Split: app.Only(app.UASC), Period: year, Value: app.Float(425), Numerator: app.Float(425)},
 	}}, "I0003")
+	excluded, _ := cohort.Exclude(h, []app.Cohort{app.UASC})
+	outturnOf := func(ind app.Indicator) *float64 {
+		y := ind.TargetYear(m.Latest()).Add(-1)
+		for _, bm := range h.Benchmarks(ind.Ref) {
+			if bm.Group == app.OutturnGroup && bm.Period == y {
+				return bm.Value
+			}
+		}
+		return nil
+	}
+	yearEnd := app.MonthOf(year.End().Year(), year.End().Month())
+	figure := func(hh *app.History, ref string) *float64 {
+		o, _ := hh.Observation(app.SeriesKey{Ref: ref, Area: app.Kent}, yearEnd)
+		return o.Value
+	}
+	const (
+		asGiven = "all children's outturn"
+		yearOwn = "the year's own figure"
+		atMarch = "Mar's figure excluding"
+		cannot  = "cannot exclude"
+	)
 	tests := []struct {
 		name    string
 		exclude []app.Cohort
-	}{{"all children", nil}, {"excluding UASC", []app.Cohort{app.UASC}}}
+		want    map[string]string // by ref, what the outturn must be
+	}{
+		{"all children", nil, map[string]string{"CIC01": asGiven, "CIC05": asGiven, "SCS03": asGiven, "SEND01": asGiven}},
+		{"excluding UASC", []app.Cohort{app.UASC}, map[string]string{
+			"CIC01": yearOwn,                   // the year's own figures, over March's
+			"CIC05": atMarch, "CIC10": atMarch, // R12M
+			"CIC03": atMarch,                                     // MS
+			"SCS03": asGiven, "SCS04": asGiven, "SCS05": asGiven, // UASC cannot be counted in them
+			"SEND01": cannot, "ED03": cannot, // all children's outturn is not the year's last month's figure
+			"CIC06": cannot, // March's figure cannot exclude UASC
+		}},
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f, _ := export(t, h, Options{Exclude: tt.exclude})
-			shown, cannot := 0, 0
-			for _, ind := range h.Indicators() {
-				y := ind.TargetYear(m.Latest()).Add(-1)
-				var all *float64
-				for _, bm := range h.Benchmarks(ind.Ref) {
-					if bm.Group == app.OutturnGroup && bm.Period == y {
-						all = bm.Value
-					}
-				}
+			for ref, kind := range tt.want {
+				ind, _ := h.Indicator(ref)
+				all := outturnOf(ind)
 				if all == nil {
-					continue
+					t.Fatalf("%s has no outturn", ref)
 				}
-				at := cell(5, sheetRow(t, f, ScorecardSheet, ind.Ref))
+				at := cell(5, sheetRow(t, f, ScorecardSheet, ref))
 				got, _ := f.GetCellValue(ScorecardSheet, at, excelize.Options{RawCellValue: true})
-				want := cellNumber(ind, *all)
-				if tt.exclude != nil && ind.Ref == "CIC01" {
-					want = 1468
-				} else if tt.exclude != nil {
-					if got != string(app.CannotExclude) || !hasComment(f, ScorecardSheet, at, "Cannot exclude: the "+y.Label()+" outturn is for all children") {
-						t.Errorf("%s outturn %s = %q, want cannot exclude with the reason", ind.Ref, at, got)
+				var want float64
+				switch kind {
+				case asGiven:
+					want = cellNumber(ind, *all)
+					if hasComment(f, ScorecardSheet, at, "") {
+						t.Errorf("%s outturn %s is noted, as it is given", ref, at)
 					}
-					cannot++
+				case yearOwn:
+					want = 1468
+				case atMarch:
+					v := figure(excluded, ref)
+					if v == nil || *figure(h, ref) != *all {
+						t.Fatalf("%s: the demo's outturn is not %s's figure", ref, yearEnd.Label())
+					}
+					want = cellNumber(ind, *v)
+					if want == cellNumber(ind, *all) {
+						t.Fatalf("%s: the figure excluding UASC is all children's: the case proves nothing", ref)
+					}
+					if note := yearEnd.Label() + "'s figure excluding unaccompanied asylum-seeking children (UASC): the " + year.Label(); !hasComment(f, ScorecardSheet, at, note) {
+						t.Errorf("%s outturn %s has no note %q", ref, at, note)
+					}
+				case cannot:
+					y := ind.TargetYear(m.Latest()).Add(-1)
+					if got != string(app.CannotExclude) || !hasComment(f, ScorecardSheet, at, "Cannot exclude: the "+y.Label()+" outturn is") {
+						t.Errorf("%s outturn %s = %q, want cannot exclude with the reason", ref, at, got)
+					}
 					continue
 				}
 				if v := numberAt(t, f, ScorecardSheet, at); math.Abs(v-want) > 1e-9 {
-					t.Errorf("%s outturn %s = %v, want %v", ind.Ref, at, v, want)
+					t.Errorf("%s outturn %s = %v (%s), want %v", ref, at, v, kind, want)
 				}
-				shown++
-			}
-			if shown == 0 || (tt.exclude != nil && cannot == 0) {
-				t.Errorf("%d outturns shown, %d cannot exclude: the check proves nothing", shown, cannot)
 			}
 		})
 	}

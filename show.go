@@ -108,8 +108,15 @@ func loadViewOf(e *env, ref string) (*view, error) {
 // excluded from anything, and a report titled "excluding" it would
 // circulate all children's figures under that title: it is refused, as a
 // typo is.
+//
+// A cohort some indicator is defined not to count (Indicator.Unaffected,
+// a workforce measure's UASC) is known too: excluding it leaves those
+// figures as they are, which is the report asked for, not a mistake.
 func knownCohort(h *app.History, c app.Cohort) bool {
-	return slices.Contains(h.Cohorts(), c)
+	if slices.Contains(h.Cohorts(), c) {
+		return true
+	}
+	return slices.ContainsFunc(h.Indicators(), func(ind app.Indicator) bool { return slices.Contains(ind.Unaffected, c) })
 }
 
 // unknownCohort is the one line refusing --exclude c, which the store's

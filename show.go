@@ -112,12 +112,7 @@ func loadViewOf(e *env, ref string) (*view, error) {
 // A cohort some indicator is defined not to count (Indicator.Unaffected,
 // a workforce measure's UASC) is known too: excluding it leaves those
 // figures as they are, which is the report asked for, not a mistake.
-func knownCohort(h *app.History, c app.Cohort) bool {
-	if slices.Contains(h.Cohorts(), c) {
-		return true
-	}
-	return slices.ContainsFunc(h.Indicators(), func(ind app.Indicator) bool { return slices.Contains(ind.Unaffected, c) })
-}
+func knownCohort(h *app.History, c app.Cohort) bool { return h.Excludable(c) }
 
 // unknownCohort is the one line refusing --exclude c, which the store's
 // figures are not split by (knownCohort), naming the cohorts they are.

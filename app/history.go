@@ -306,6 +306,17 @@ func (h *History) Cohorts() []Cohort {
 	return cs
 }
 
+// Excludable reports whether a report excluding c means something: some
+// series is split by c, or some indicator is defined not to count it
+// (Indicator.Unaffected), whose figures then stand as they are. A cohort
+// neither is would change nothing under an "excluding" title.
+func (h *History) Excludable(c Cohort) bool {
+	if slices.Contains(h.Cohorts(), c) {
+		return true
+	}
+	return slices.ContainsFunc(h.Indicators(), func(ind Indicator) bool { return slices.Contains(ind.Unaffected, c) })
+}
+
 // Clone returns a History that shares h's figures but whose series and
 // revisions can be replaced (SetSeries, SetRevisions) without touching
 // h: how a view excluding a cohort is built from the stored history.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -66,7 +65,7 @@ func (w *mainWindow) newExportForm() *exportForm {
 	for _, tc := range toggledCohorts {
 		chk := widget.NewCheck(tc.label, nil)
 		chk.Checked = w.v.excluding(tc.c)
-		if !chk.Checked && !slices.Contains(w.v.stored.Cohorts(), tc.c) {
+		if !chk.Checked && !w.v.stored.Excludable(tc.c) {
 			chk.Disable() // as the window's toggle (refreshControls)
 		}
 		f.cohorts[tc.c] = chk

@@ -17,7 +17,6 @@ package views
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 
@@ -359,7 +358,7 @@ func (w *mainWindow) refreshControls() {
 	// saying it is excluded. It is offered once an import splits by it
 	// (left on if it was ticked, so that it can be unticked).
 	for c, chk := range w.cohorts {
-		heldOrOn := slices.Contains(held, c) || chk.Checked
+		heldOrOn := w.v.stored.Excludable(c) || chk.Checked
 		if heldOrOn && chk.Disabled() {
 			chk.Enable()
 		} else if !heldOrOn && !chk.Disabled() {

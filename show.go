@@ -109,9 +109,9 @@ func loadViewOf(e *env, ref string) (*view, error) {
 // circulate all children's figures under that title: it is refused, as a
 // typo is.
 //
-// A cohort some indicator is defined not to count (Indicator.Unaffected,
-// a workforce measure's UASC) is known too: excluding it leaves those
-// figures as they are, which is the report asked for, not a mistake.
+// A cohort every indicator is defined not to count (a workforce
+// scorecard's UASC) is known too: excluding it leaves the figures as they
+// are, which is the report asked for, not a mistake (app.Excludable).
 func knownCohort(h *app.History, c app.Cohort) bool { return h.Excludable(c) }
 
 // unknownCohort is the one line refusing --exclude c, which the store's

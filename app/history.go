@@ -307,14 +307,16 @@ func (h *History) Cohorts() []Cohort {
 }
 
 // Excludable reports whether a report excluding c means something: some
-// series is split by c, or some indicator is defined not to count it
-// (Indicator.Unaffected), whose figures then stand as they are. A cohort
-// neither is would change nothing under an "excluding" title.
+// series is split by c, or every indicator is defined not to count it
+// (Indicator.Unaffected, a workforce scorecard's), so that every figure
+// stands as it is. Otherwise no figure could be worked out without c,
+// and the report would change nothing under an "excluding" title.
 func (h *History) Excludable(c Cohort) bool {
 	if slices.Contains(h.Cohorts(), c) {
 		return true
 	}
-	return slices.ContainsFunc(h.Indicators(), func(ind Indicator) bool { return slices.Contains(ind.Unaffected, c) })
+	inds := h.Indicators()
+	return len(inds) > 0 && !slices.ContainsFunc(inds, func(ind Indicator) bool { return !slices.Contains(ind.Unaffected, c) })
 }
 
 // Clone returns a History that shares h's figures but whose series and

@@ -22,11 +22,15 @@
 //     with its components would otherwise show them on every sheet that
 //     lists components, so they are blanked even when no threshold is
 //     set.
-//   - A change (a count some of whose figures are below nought, such as
-//     the change in children in care since last year) counts no
-//     children: -2 is 1,904 children then and 1,902 now, both shown. It
-//     is not withheld for its size, only where the source withheld it,
-//     and nothing bounds it below.
+//   - A change is known by its name ("change in", "net change",
+//     "difference", "+/-"; isChangeName), never by a negative figure,
+//     which in a count is a data error. Where its definition names the
+//     count it is the difference of and how far back (baseOf), it is
+//     shown whatever its size beside both months of that count shown (a
+//     reader recomputes it: -2 is 1,904 children then and 1,902 now), and
+//     withheld whatever its size beside either month withheld (7 now
+//     less 4 is the withheld 3). Otherwise it is withheld by size, as a
+//     count is. Nothing bounds it below.
 //   - Secondary suppression, across the whole release (Release): a reader
 //     knows every figure shown and the identities among them that hold in
 //     the source: a county is the sum of its districts and the columns
@@ -62,8 +66,8 @@
 //
 // Not covered, and said here so that nobody relies on it: identities
 // between different indicators (a rate's count that is another
-// indicator's count, a change that is the difference of two months of
-// another, which is shown even where one of those months is withheld);
+// indicator's count; a change withheld by secondary suppression though
+// both its months are shown, which a reader recomputes);
 // the joint complement of two cohorts in a workbook excluding neither;
 // differences between months of a rolling figure; and the
 // earlier versions of revised figures (History.Revisions), which exports

@@ -62,13 +62,25 @@ func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 	// indicator's figures rather than a copy of them all. It is worked
 	// out whatever the threshold: a figure the source withheld is
 	// protected even when no count is withheld for its size.
-	for _, keys := range r.byRef() {
+	r.changes(h)
+	byRef := r.byRef()
+	// A change is worked out after every count, so that what its counts
+	// withhold is known (changeShown).
+	slices.SortStableFunc(byRef, func(a, b refKeys) int {
+		return cmp.Compare(b2i(r.change[refOf(a)]), b2i(r.change[refOf(b)]))
+	})
+	for _, keys := range byRef {
 		figs := r.collect(keys)
+		if ref := refOf(keys); r.isBase[ref] {
+			for k := range figs {
+				r.published[k] = true
+			}
+		}
 		// A threshold protects counts the primary rule leaves shown
 		// (a month's worked out from two years to date), so secondary
 		// runs at any threshold; at none, only to protect the source's.
 		if r.primary(figs) || r.below > 1 {
-			r.secondary(figs, r.isChange(figs))
+			r.secondary(figs, r.change[refOf(keys)])
 		}
 	}
 	base, ex = r.apply()
@@ -130,6 +142,48 @@ type release struct {
 	guard  float64
 	hidden map[figKey]bool // withheld, by the source or by this release
 	count  int
+	// change says which indicators are a change by their name; base,
+	// the count each is the difference of, where its definition says;
+	// isBase, which indicators are such a count, and published, their
+	// figures.
+	change    map[string]bool
+	base      map[string]changeBase
+	isBase    map[string]bool
+	published map[figKey]bool
+}
+
+// changes finds h's changes (isChangeName) and their counts (baseOf).
+func (r *release) changes(h *app.History) {
+	r.change, r.base, r.isBase, r.published = map[string]bool{}, map[string]changeBase{}, map[string]bool{}, map[figKey]bool{}
+	for _, ind := range h.Indicators() {
+		if !isChangeName(ind) {
+			continue
+		}
+		r.change[ind.Ref] = true
+		if b, ok := baseOf(ind, h); ok {
+			r.base[ind.Ref], r.isBase[b.ref] = b, true
+		}
+	}
+}
+
+// refOf is the indicator whose series keys are.
+func refOf(keys refKeys) string {
+	if len(keys.h) > 0 {
+		return keys.h[0].Ref
+	}
+	for _, ks := range keys.ex {
+		if len(ks) > 0 {
+			return ks[0].Ref
+		}
+	}
+	return ""
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // figs are the figures of one indicator the release publishes, in the
@@ -211,40 +265,29 @@ func (r *release) collect(keys refKeys) figs {
 
 // primary withholds every figure the source suppressed and every figure
 // showing or built on a count from 1 to below-1, reporting whether any
-// figure of fs is withheld. A change is not a count of children
-// (isChange): it is withheld only where the source withheld it.
+// figure of fs is withheld. A change (isChangeName) is not a count of
+// children: where both its months are shown it is shown whatever its
+// size, and where one is withheld it is withheld whatever its size
+// (changeShown); otherwise it is judged by its size, as a count is.
 func (r *release) primary(fs figs) bool {
 	any := false
-	change := r.isChange(fs)
 	for k, o := range fs {
 		ind, _ := r.h.Indicator(k.ref)
+		recomputed, gives := false, false
+		if r.change[k.ref] {
+			recomputed, gives = r.changeShown(k)
+		}
 		switch {
 		case o.Status == app.Suppressed:
 			r.hidden[k] = true
-		case !change && r.small(ind, *o):
+		case gives:
+			r.hidden[k] = true
+		case !recomputed && r.small(ind, *o):
 			r.hidden[k] = true
 		}
 		any = any || r.hidden[k]
 	}
 	return any
-}
-
-// isChange reports whether one indicator's figures are a change, such as
-// the change in children in care since the same month last year: a
-// count, or a number of unknown components, some of whose figures are
-// below nought. A change in a count counts no children (-2 is 1,904
-// children then and 1,902 now), so its size is no reason to withhold
-// it, and it is bounded by nothing below.
-func (r *release) isChange(fs figs) bool {
-	for k, o := range fs {
-		if o.Status != app.OK || o.Value == nil || *o.Value >= 0 {
-			continue
-		}
-		if ind, _ := r.h.Indicator(k.ref); ind.Measure == app.Count || ind.Measure == app.Other {
-			return true
-		}
-	}
-	return false
 }
 
 // smallCount reports whether a count is from 1 to below-1.

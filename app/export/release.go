@@ -1,6 +1,9 @@
 package export
 
 import (
+	"fmt"
+	"slices"
+
 	"scorecard/app"
 	"scorecard/app/disclosure"
 )
@@ -19,6 +22,36 @@ import (
 // release withheld (countLeftOut).
 func circulated(h *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex, figures *app.History, suppressed int, warns []app.Warning) {
 	return disclosure.ReleaseFigures(h, cs, below, auth)
+}
+
+// circulatedAlone is circulated for h, one indicator's figures as a
+// Source reads them, all children's: a change's release depends on its
+// count's (disclosure.CountOf), which count is released beside it, and
+// only the change's figures kept. suppressed counts the change's alone.
+func circulatedAlone(src Source, ref string, h *app.History, below int, auth *app.Authority) (*app.History, int, error) {
+	count, ok := disclosure.CountOf(h, ref)
+	if !ok {
+		base, _, _, n, _ := circulated(h, nil, below, auth)
+		return base, n, nil
+	}
+	hc, err := src.LoadIndicator(count)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s, the count %s is the change of: %w", count, ref, err)
+	}
+	both := h.Clone()
+	both.Gather(hc, count, func(app.Observation) bool { return true })
+	released, _, _, _, _ := circulated(both, nil, below, auth)
+	out, n := h.Clone(), 0
+	for _, k := range h.Keys() {
+		was, s := h.Series(k), slices.Clone(released.Series(k))
+		for i := range s {
+			if s[i].Status == app.Suppressed && was[i].Status != app.Suppressed {
+				n++
+			}
+		}
+		out.SetSeries(k, s)
+	}
+	return out, n, nil
 }
 
 // countLeftOut adds to left, indicator by indicator, how many of area's

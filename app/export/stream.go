@@ -48,8 +48,9 @@ func Streams(path string, opt Options) bool {
 // scorecard area's series, and every area's figure for the period) are
 // kept, and the Data sheet's rows, every figure, are written to a
 // temporary file as each indicator is read. Each indicator is released
-// (disclosure.ReleaseIn) alone, as Write releases the whole history an
-// indicator at a time, so the workbook is the one Write writes from
+// (disclosure.ReleaseIn) alone, a change beside its count
+// (circulatedAlone), as Write releases the whole history an indicator at
+// a time, so the workbook is the one Write writes from
 // src's whole history.
 func WriteFrom(ctx context.Context, path string, src Source, opt Options) (Summary, error) {
 	sum, err := writeFrom(ctx, path, src, opt)
@@ -153,7 +154,11 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 			sp.close()
 			return nil, err
 		}
-		base, _, _, n, _ := circulated(h, nil, opt.Suppress, opt.authority())
+		base, n, err := circulatedAlone(src, ref, h, opt.Suppress, opt.authority())
+		if err != nil {
+			sp.close()
+			return nil, err
+		}
 		suppressed += n
 		countLeftOut(leftOut, h, base, opt.Area, opt.Period)
 		err = dataFigures(ctx, base, base, base.Keys(), nil, end, func(o app.Observation, label string) error {

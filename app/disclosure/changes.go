@@ -1,0 +1,145 @@
+package disclosure
+
+import (
+	"regexp"
+	"strings"
+
+	"scorecard/app"
+)
+
+// A change in a count (the change in children in care since the same
+// month last year) counts no children where both months it spans are
+// shown: a reader recomputes it, so withholding it protects nothing. But
+// beside one of those months withheld it gives that month away (7 now
+// less a change of 4 is 3 then), and an indicator is a change only by its
+// definition: a count with a negative figure is a data error, still a
+// count of children.
+
+// changeName matches the words that make an indicator's name a change.
+var changeName = regexp.MustCompile(`(?i)\b(change (in|since)|net change|difference)\b|\+/-`)
+
+// changeLag matches how far back a change's earlier month lies, in its
+// name or guidance, with the months it spans.
+var changeLags = []struct {
+	re  *regexp.Regexp
+	lag int
+}{
+	{regexp.MustCompile(`(?i)\b(last|previous|a|one|the) year\b|\byear (before|earlier|ago)\b|\b12 months\b`), 12},
+	{regexp.MustCompile(`(?i)\b(last|previous|prior) quarter\b|\bquarter (before|earlier)\b`), 3},
+	{regexp.MustCompile(`(?i)\b(last|previous|prior) month\b|\bmonth (before|earlier)\b`), 1},
+}
+
+// isChangeName reports whether ind's name says it is a change in a
+// count, and not a count itself.
+func isChangeName(ind app.Indicator) bool {
+	if ind.Measure != app.Count && ind.Measure != app.Other {
+		return false
+	}
+	return changeName.MatchString(ind.Name)
+}
+
+// changeBase is what a change is the difference of: its count's ref, and
+// how many months before the change's own month the earlier figure is.
+type changeBase struct {
+	ref string
+	lag int
+}
+
+// baseOf returns the count a change is the difference of, when the
+// definition identifies it: the guidance names exactly one other
+// indicator's ref, or the name is "change in X ..." beside a "Number of
+// X"; and the name or guidance says how far back the earlier month is.
+// Without both, the change cannot be shown to be harmless.
+func baseOf(ind app.Indicator, h *app.History) (changeBase, bool) {
+	if !isChangeName(ind) {
+		return changeBase{}, false
+	}
+	lag := 0
+	for _, l := range changeLags {
+		if l.re.MatchString(ind.Name) || l.re.MatchString(ind.Guidance) {
+			lag = l.lag
+			break
+		}
+	}
+	if lag == 0 {
+		return changeBase{}, false
+	}
+	var named []string
+	for _, other := range h.Indicators() {
+		if other.Ref == ind.Ref || isChangeName(other) || other.Measure != app.Count && other.Unit != app.Number {
+			continue
+		}
+		if regexp.MustCompile(`\b` + regexp.QuoteMeta(other.Ref) + `\b`).MatchString(ind.Guidance) {
+			named = append(named, other.Ref)
+		}
+	}
+	if len(named) == 1 {
+		return changeBase{named[0], lag}, true
+	}
+	if len(named) > 1 {
+		return changeBase{}, false
+	}
+	name := strings.ToLower(ind.Name)
+	_, subject, ok := strings.Cut(name, "change in ")
+	if !ok {
+		return changeBase{}, false
+	}
+	subject, _, _ = strings.Cut(subject, " since")
+	for _, other := range h.Indicators() {
+		if other.Ref != ind.Ref && strings.EqualFold(strings.TrimSpace(other.Name), "number of "+strings.TrimSpace(subject)) {
+			return changeBase{other.Ref, lag}, true
+		}
+	}
+	return changeBase{}, false
+}
+
+// earlier returns the period lag months before p, of p's kind, and
+// whether there is one (a quarter is not a month before another).
+func earlier(p app.Period, lag int) (app.Period, bool) {
+	switch p.Kind {
+	case app.Month:
+		return p.Add(-lag), true
+	case app.Quarter:
+		return p.Add(-lag / 3), lag%3 == 0
+	case 0:
+		return p, false
+	}
+	return p.Add(-lag / 12), lag%12 == 0
+}
+
+// changeShown reports, for figure k of a change whose count the release
+// has worked out already, whether k is recomputed from its two months
+// (both published and shown: it is shown whatever its size) and whether
+// it would give one of them away (one withheld: it is withheld whatever
+// its size). Where a month is not published, or the count is not known,
+// neither holds and the change is judged by its size, as a count is.
+func (r *release) changeShown(k figKey) (recomputed, gives bool) {
+	b, ok := r.base[k.ref]
+	if !ok {
+		return false, false
+	}
+	then, ok := earlier(k.period, b.lag)
+	if !ok {
+		return false, false
+	}
+	a, c := figKey{b.ref, k.area, k.split, k.period}, figKey{b.ref, k.area, k.split, then}
+	if !r.published[a] || !r.published[c] {
+		return false, false
+	}
+	if r.hidden[a] || r.hidden[c] {
+		return false, true
+	}
+	return true, false
+}
+
+// CountOf returns the count the change ref is the difference of, where
+// h's definitions say (baseOf): its release depends on that count's, so
+// a release of ref alone must hold the count's figures too.
+func CountOf(h *app.History, ref string) (string, bool) {
+	ind, ok := h.Indicator(ref)
+	if !ok {
+		return "", false
+	}
+	b, ok := baseOf(ind, h)
+	return b.ref, ok
+}

@@ -50,6 +50,33 @@ var noteMarks = []string{"(", "[", " - ", " – ", " — ", "/", ";", ","}
 var noteStoppers = map[string]bool{"not": true, "never": true, "unless": true,
 	"except": true, "but": true, "sometimes": true}
 
+// PolarityNote returns the note ParsePolarity set aside after the phrase
+// it read ("see note" of "Higher is better (see note)"), or "" when the
+// whole cell was read, so that a reader can say the note was not used.
+func PolarityNote(s string) string {
+	if _, err := ParsePolarity(s); err != nil {
+		return ""
+	}
+	if _, ok := directionPhrase(polarityWords(s)); ok {
+		return ""
+	}
+	if _, ok := polarityBeforeNote(s); !ok {
+		return ""
+	}
+	return strings.TrimSpace(s[noteCut(s):])
+}
+
+// noteCut is where the first note mark in s starts, or -1.
+func noteCut(s string) int {
+	cut := -1
+	for _, m := range noteMarks {
+		if i := strings.Index(s, m); i > 0 && (cut < 0 || i < cut) {
+			cut = i
+		}
+	}
+	return cut
+}
+
 // polarityBeforeNote reads a direction or target phrase followed by a
 // note, setting the note aside. It is tried only when the whole cell does
 // not read: a note that names a direction or a judgement of its own ("H -
@@ -57,12 +84,7 @@ var noteStoppers = map[string]bool{"not": true, "never": true, "unless": true,
 // phrase is not set aside, since guessing which half is meant could turn
 // the RAG over.
 func polarityBeforeNote(s string) (Polarity, bool) {
-	cut := -1
-	for _, m := range noteMarks {
-		if i := strings.Index(s, m); i > 0 && (cut < 0 || i < cut) {
-			cut = i
-		}
-	}
+	cut := noteCut(s)
 	if cut < 0 {
 		return PolarityNone, false
 	}

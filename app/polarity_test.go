@@ -69,3 +69,23 @@ func TestParsePolarityWholePhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestPolarityNote checks the note set aside after a polarity phrase is
+// returned, so a reader can warn that it was not used.
+func TestPolarityNote(t *testing.T) {
+	tests := map[string]string{
+		"Higher is better (see note)":   "(see note)",
+		"Higher is better - target 85%": "- target 85%",
+		"Higher is better/improving":    "/improving",
+		"Higher is better":              "",
+		"H - higher is better":          "",
+		"H - lower is better":           "",
+		"Target not set (see note)":     "",
+		"":                              "",
+	}
+	for in, want := range tests {
+		if got := PolarityNote(in); got != want {
+			t.Errorf("PolarityNote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

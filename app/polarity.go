@@ -14,7 +14,9 @@ import (
 // and a word the reader does not know ("Higher is not better", "Target not
 // set", "Improve") makes the phrase an error rather than a guess, because
 // a polarity read the wrong way round turns every RAG and direction of
-// travel over without anything looking wrong.
+// travel over without anything looking wrong. A note after the phrase
+// ("Higher is better (see note)") is set aside when it names no direction
+// of its own.
 func ParsePolarity(s string) (Polarity, error) {
 	if strings.TrimSpace(s) == "" {
 		return PolarityNone, nil
@@ -32,7 +34,73 @@ func ParsePolarity(s string) (Polarity, error) {
 	if p, ok := directionPhrase(polarityWords(s)); ok {
 		return p, nil
 	}
+	if p, ok := polarityBeforeNote(s); ok {
+		return p, nil
+	}
 	return PolarityNone, fmt.Errorf("polarity %q is not H, L, T or blank", s)
+}
+
+// noteMarks start a note after a polarity phrase: "Higher is better (see
+// note)", "Higher is better - target 85%", "Higher is better/improving".
+var noteMarks = []string{"(", "[", " - ", " – ", " — ", "/", ";", ","}
+
+// noteStoppers in a note qualify the phrase before it rather than
+// annotate it ("Higher is better, not always"), so the note cannot be
+// set aside.
+var noteStoppers = map[string]bool{"not": true, "never": true, "unless": true,
+	"except": true, "but": true, "sometimes": true}
+
+// PolarityNote returns the note ParsePolarity set aside after the phrase
+// it read ("see note" of "Higher is better (see note)"), or "" when the
+// whole cell was read, so that a reader can say the note was not used.
+func PolarityNote(s string) string {
+	if _, err := ParsePolarity(s); err != nil {
+		return ""
+	}
+	if _, ok := directionPhrase(polarityWords(s)); ok {
+		return ""
+	}
+	if _, ok := polarityBeforeNote(s); !ok {
+		return ""
+	}
+	return strings.TrimSpace(s[noteCut(s):])
+}
+
+// noteCut is where the first note mark in s starts, or -1.
+func noteCut(s string) int {
+	cut := -1
+	for _, m := range noteMarks {
+		if i := strings.Index(s, m); i > 0 && (cut < 0 || i < cut) {
+			cut = i
+		}
+	}
+	return cut
+}
+
+// polarityBeforeNote reads a direction or target phrase followed by a
+// note, setting the note aside. It is tried only when the whole cell does
+// not read: a note that names a direction or a judgement of its own ("H -
+// lower is better", "Higher is better (lower for some)") or qualifies the
+// phrase is not set aside, since guessing which half is meant could turn
+// the RAG over.
+func polarityBeforeNote(s string) (Polarity, bool) {
+	cut := noteCut(s)
+	if cut < 0 {
+		return PolarityNone, false
+	}
+	for _, w := range polarityWords(s[cut:]) {
+		if _, ok := directionWords[w]; ok && directionWords[w] != wordFiller || noteStoppers[w] {
+			return PolarityNone, false
+		}
+	}
+	lead := polarityWords(s[:cut])
+	if len(lead) == 0 {
+		return PolarityNone, false
+	}
+	if nearTargetPhrases[strings.Join(lead, " ")] {
+		return NearTarget, true
+	}
+	return directionPhrase(lead)
 }
 
 // nearTargetPhrases are the whole phrases read as T.

@@ -43,6 +43,18 @@ func TestParsePolarityWholePhrase(t *testing.T) {
 		{"Highly variable", bad}, {"Lowish", bad}, {"Better", bad}, {"Improve", bad},
 		{"Monitor", bad}, {"+", bad}, {"↑", bad}, {"High or low", bad},
 		{"Low priority", bad}, {"High risk", bad},
+		// a note after the phrase is not part of it (QA18a R1)
+		{"Higher is better (see note)", HigherBetter}, {"Higher is better - target 85%", HigherBetter},
+		{"Higher is better/improving", HigherBetter}, {"Lower is better (national measure)", LowerBetter},
+		{"Higher is better; see guidance", HigherBetter}, {"Lower is better, per 10k", LowerBetter},
+		{"Higher is worse (see note)", LowerBetter}, {"Close to target (85%)", NearTarget},
+		{"Higher is better [provisional]", HigherBetter},
+		// but a note naming a direction is read with the phrase, and a
+		// contradiction or unread lead is still refused
+		{"H - lower is better", bad}, {"H – lower is better", bad}, {"Higher/Lower is better", bad},
+		{"Higher is better (lower for some)", bad}, {"Higher is better, not always", bad},
+		{"Higher is not better (see note)", bad}, {"Target not set (see note)", bad},
+		{"Improving/higher", bad}, {"n/a (see note)", bad},
 	}
 	for _, tt := range tests {
 		got, err := ParsePolarity(tt.in)
@@ -54,6 +66,26 @@ func TestParsePolarityWholePhrase(t *testing.T) {
 		}
 		if err != nil || got != tt.want {
 			t.Errorf("ParsePolarity(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+// TestPolarityNote checks the note set aside after a polarity phrase is
+// returned, so a reader can warn that it was not used.
+func TestPolarityNote(t *testing.T) {
+	tests := map[string]string{
+		"Higher is better (see note)":   "(see note)",
+		"Higher is better - target 85%": "- target 85%",
+		"Higher is better/improving":    "/improving",
+		"Higher is better":              "",
+		"H - higher is better":          "",
+		"H - lower is better":           "",
+		"Target not set (see note)":     "",
+		"":                              "",
+	}
+	for in, want := range tests {
+		if got := PolarityNote(in); got != want {
+			t.Errorf("PolarityNote(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -16,15 +16,24 @@ import (
 // left in doubt, so its row is kept apart and warned of.
 
 // subsetWords narrow a cohort when written beside its name, before or
-// after it.
+// after it. "aged" is not among them: an age after it narrows ("UASC aged
+// 16-17"), but "aged 0-17" holds every child in care.
 var subsetWords = map[string]bool{
-	"aged": true, "new": true, "newly": true, "recent": true, "recently": true,
+	"new": true, "newly": true, "recent": true, "recently": true,
 	"arrived": true, "arriving": true, "arrival": true, "arrivals": true,
 	"spontaneous": true, "spontaneously": true, "transferred": true, "transfer": true,
 	"transfers": true, "nts": true, "national": true, "since": true, "older": true,
 	"younger": true, "male": true, "female": true, "boys": true, "girls": true,
 	"entering": true, "entered": true, "dispersed": true,
 }
+
+// noteWords narrow a cohort when attached to its name ("new UASC", "UASC
+// newly arrived") but not in a bracketed note after it, where they tell
+// of the measure: "excluding UASC (new definition)", "[national
+// measure]". A note with words of arrival, transfer, age or "since" still
+// narrows the cohort: "excluding UASC (new arrivals)".
+var noteWords = map[string]bool{"new": true, "newly": true, "recent": true,
+	"recently": true, "national": true}
 
 // ageWords narrow a cohort only before an age: "UASC over 16", "UASC
 // under 18"; "excluding UASC over the year" keeps them all.
@@ -68,16 +77,26 @@ func subsetOf(ws []cword, from, to int) string {
 	}
 	afterName := true // no word yet but fillers since the name
 	inAge := false    // in an age band: "16" of "16-17"
+	allAges := false  // the band is from birth to 17 or over: "0-17"
+	inNote := false   // in a bracket opened after the name
 	for j := to; j < len(ws) && j < to+8; j++ {
 		w := ws[j].w
 		if w == ")" || w == "," || w == ";" || w == "-" && !ws[j].joined {
 			break
 		}
 		switch {
-		case subsetWords[w]:
+		case w == "(":
+			inNote = true
+		case subsetWords[w] && !(inNote && noteWords[w]):
 			end = j
 		case isAge(w) && (afterName || inAge || j > 0 && (ageWords[ws[j-1].w] || ws[j-1].w == "(")):
-			end, inAge, afterName = j, true, false
+			if !inAge {
+				allAges = fromBirth(ws[j:])
+			}
+			if !allAges {
+				end = j
+			}
+			inAge, afterName = true, false
 			continue
 		}
 		inAge = inAge && ageFillers[w] // "16-17", "16 and 17", "16 to 17"
@@ -94,6 +113,24 @@ func subsetOf(ws []cword, from, to int) string {
 		return wordsWritten(ws[from : end+1])
 	}
 	return ""
+}
+
+// fromBirth reports whether the age band at the start of ws runs from 0
+// to 17 or over ("0-17", "0 to 18"): every child, so no narrowing.
+func fromBirth(ws []cword) bool {
+	if len(ws) == 0 || ws[0].w != "0" {
+		return false
+	}
+	for _, w := range ws[1:] {
+		switch {
+		case isAge(w.w):
+			n, err := strconv.Atoi(strings.TrimSuffix(w.w, "s"))
+			return err == nil && n >= 17
+		case !ageFillers[w.w]:
+			return false
+		}
+	}
+	return false
 }
 
 // subsetDoubt says why a label naming only some of a cohort's children,

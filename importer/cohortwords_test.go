@@ -175,6 +175,21 @@ func TestSplitOf(t *testing.T) {
 		{in: "Children in care excluding UASC over the year", split: exUASC, ok: true},
 		{in: "Children in care aged 16-17: UASC", split: app.Only(app.UASC), ok: true},
 		{in: "Children in care aged 16-17 - UASC", split: app.Only(app.UASC), ok: true},
+		// A bracketed note after the cohort that does not narrow it (QA18a R2).
+		{in: "Number of children in care excluding UASC (new definition)", split: exUASC, ok: true},
+		{in: "Number of children in care excluding UASC (aged 0-17)", split: exUASC, ok: true},
+		{in: "Children in care excluding UASC (provisional)", split: exUASC, ok: true},
+		{in: "Children in care (excluding UASC) (new definition)", split: exUASC, ok: true},
+		{in: "Children in care excluding UASC [national measure]", split: exUASC, ok: true},
+		{in: "Children in care excluding UASC (aged 0 to 17)", split: exUASC, ok: true},
+		// ... but words attached to the cohort, or a note that does narrow it, still do.
+		{in: "Excluding UASC (new arrivals)", ok: true, doubt: doubtful},
+		{in: "Excluding UASC (aged 16-17)", ok: true, doubt: doubtful},
+		{in: "Excluding UASC since April 2024", ok: true, doubt: doubtful},
+		{in: "Excluding UASC (since April 2024)", ok: true, doubt: doubtful},
+		{in: "Excluding new UASC (provisional)", ok: true, doubt: doubtful},
+		{in: "Excluding UASC aged 16-17 (new definition)", ok: true, doubt: doubtful},
+		{in: "Excluding UASC new", ok: true, doubt: doubtful},
 	}
 	for _, tt := range tests {
 		split, ok, doubt := splitOf(tt.in)

@@ -324,6 +324,8 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 			p, err := app.ParsePolarity(text)
 			if err != nil {
 				s.warn(r, c.index, "%s: %v; read as no polarity", ref, err)
+			} else if note := app.PolarityNote(text); note != "" {
+				s.warn(r, c.index, "%s: polarity %q read as %s; the note %q after it is not used", ref, text, p, note)
 			}
 			ind.Polarity = p
 			if text != "" && err == nil {

@@ -284,7 +284,10 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 		p, err := app.ParsePolarity(text)
 		if err != nil {
 			s.warn(r, c.index, "%s: %v; read as no polarity", ref, err)
-		} else if strings.TrimSpace(text) != "" {
+		} else if note := app.PolarityNote(text); note != "" {
+			s.warn(r, c.index, "%s: polarity %q read as %s; the note %q after it is not used", ref, text, p, note)
+		}
+		if err == nil && strings.TrimSpace(text) != "" {
 			st.Polarity = s.loc(r, c.index)
 		}
 		ind.Polarity = p

@@ -37,6 +37,8 @@ func TestSignedLimits(t *testing.T) {
 	// A percentage of plan above 100: 13 figures, 98 and 110 alternating,
 	// sum 1346 (mean 103.538), moving ranges 12; the upper limit is not cut
 	// to 100, nor to 110: a figure past 100 shows there is no ceiling.
+	// small with a keyed -2 for its first figure.
+	oneNeg := append([]float64{-2}, small[1:]...)
 	plan := []float64{98, 110, 98, 110, 98, 110, 98, 110, 98, 110, 98, 110, 98}
 
 	tests := []struct {
@@ -51,8 +53,8 @@ func TestSignedLimits(t *testing.T) {
 		{"CIC11 by its name, all months", app.Indicator{Name: change, Unit: app.Number}, cic11, app.Period{}, all, "c"},
 		{"CIC11 to Sep-26: -9 is common cause", app.Indicator{Name: change, Unit: app.Number}, cic11, app.MonthOf(2026, 9), sep, "c"},
 		{"negative figures, whatever the name", app.Indicator{Name: "Children in care, year on year", Unit: app.Number}, cic11, app.Period{}, all, "c"},
-		{"guidance says negative", app.Indicator{Name: "Children in care on last year", Unit: app.Number,
-			Guidance: "Children in care less those a year earlier; negative when numbers have fallen."}, small, app.Period{}, smallSigned, "c"},
+		{"guidance says negative", app.Indicator{Name: "Children in care, year on year", Unit: app.Number,
+			Guidance: "Children in care less those a year earlier; negative figures mean numbers have fallen."}, small, app.Period{}, smallSigned, "c"},
 		{"count of children: cut at 0", app.Indicator{Name: "Number of children in care", Unit: app.Number}, small, app.Period{}, smallLimits, "c"},
 		{"count of changes of social worker: cut at 0", app.Indicator{Name: "Number of children with a change of social worker", Unit: app.Number}, small, app.Period{}, smallLimits, "c"},
 		{"a signed name, no negative figure yet", app.Indicator{Name: "Net gain of foster carers", Unit: app.Number}, small, app.Period{}, smallSigned, "c"},
@@ -60,6 +62,24 @@ func TestSignedLimits(t *testing.T) {
 		{"share: cut at 0", app.Indicator{Name: "Care leavers in education (%)", Unit: app.Percent}, pp, app.Period{}, [3]float64{61.0 / 13, 0, 61.0/13 + 2.66*8}, "c"},
 		{"percentage point change: not cut at 0", app.Indicator{Name: "Change in care leavers in education (pp)", Unit: app.Percent}, pp, app.Period{},
 			[3]float64{61.0 / 13, 61.0/13 - 2.66*8, 61.0/13 + 2.66*8}, "c"},
+		// QA18b R3: counts and shares of children whose names or guidance
+		// only looked signed. Before the fix G01's lower limit was
+		// 61/13 - 21.28 = -16.59 and G02's 62/13 - 15.96 = -11.19.
+		{"G01 change of placement (%): cut at 0", app.Indicator{Name: "Children in care: change of placement in the last 12 months (%)", Unit: app.Percent},
+			pp, app.Period{}, [3]float64{61.0 / 13, 0, 61.0/13 + 2.66*8}, "c"},
+		{"G02 change of social worker (children): cut at 0", app.Indicator{Name: "Change of social worker in the last 6 months (children)", Unit: app.Number},
+			small, app.Period{}, smallLimits, "c"},
+		{"G05 a rise is negative for children: cut at 0", app.Indicator{Name: "Children missing from care episodes", Unit: app.Number,
+			Guidance: "Count of missing episodes in the month. A rise is negative for children."}, small, app.Period{}, smallLimits, "c"},
+		{"G06 a fall is negative: cut at 0", app.Indicator{Name: "Children in care placed with in-house foster carers (%)", Unit: app.Percent,
+			Guidance: "Numerator over denominator; a fall is negative."}, pp, app.Period{}, [3]float64{61.0 / 13, 0, 61.0/13 + 2.66*8}, "c"},
+		// One negative figure (a keying error) in a count: -2 then 8, 2
+		// alternating, sum 58 (mean 4.4615); moving ranges 10 then eleven of
+		// 6, 76 over 12 (6.3333); lower 4.4615 - 16.847 < 0, cut to 0.
+		{"one negative figure in a count: cut at 0", app.Indicator{Name: "Children in care, year on year", Unit: app.Number},
+			oneNeg, app.Period{}, [3]float64{58.0 / 13, 0, 58.0/13 + 2.66*76/12}, "c"},
+		{"one negative figure in a number of children: cut at 0", app.Indicator{Name: "Number of children in care", Unit: app.Number},
+			oneNeg, app.Period{}, [3]float64{58.0 / 13, 0, 58.0/13 + 2.66*76/12}, "c"},
 		{"percentage of plan past 100", app.Indicator{Name: "Reviews held against plan (%)", Unit: app.Percent}, plan, app.Period{},
 			[3]float64{1346.0 / 13, 1346.0/13 - 2.66*12, 1346.0/13 + 2.66*12}, "c"},
 	}
@@ -125,7 +145,33 @@ func TestSignedMeasure(t *testing.T) {
 		{"Children in care with 3 or more placement changes", "", false},
 		{"Internet safety sessions held", "", false},
 		{"Average days between referral and closure", "The duration is calculated as the difference between the referral date and closure date.", false},
-		{"Children in care on last year", "Those in care less those a year earlier; negative when numbers have fallen.", true},
+		{"Children in care on last year", "", true},
+		{"Children in care compared with last year", "", true},
+		{"Children in care against last year's plan", "", false},
+		{"Year-on-year change in children in care", "", true},
+		{"Children in care: year-on-year change", "", true},
+		{"Children in care: placement change", "", false},
+		{"Kent vs England difference (pp)", "", true},
+		{"Care leavers in education +/-", "", true},
+		{"Children who said their worker made a difference (%)", "", false},
+		{"Young people saying their worker made a difference (%)", "", false},
+		{"Reviews held on time: gap of more than 6 months", "", false},
+		// QA18b R3: an event children experience, counted, is not signed.
+		{"Children in care: change of placement in the last 12 months (%)", "", false},
+		{"Change of social worker in the last 6 months (children)", "", false},
+		{"Change in children in care since last year (children)", "", false},
+		{"Children experiencing a change of social worker", "", false},
+		{"Children receiving a change in placement", "", false},
+		{"Children with 2+ changes in placement (% of children)", "", false},
+		// Guidance must say the figure can be negative, not that a
+		// movement is bad.
+		{"Children missing from care episodes", "Count of missing episodes in the month. A rise is negative for children.", false},
+		{"Children in care placed with in-house foster carers (%)", "Numerator over denominator; a fall is negative.", false},
+		{"Placement moves", "Moves can be negative for children.", false},
+		{"Children in care, year on year", "Those in care less those a year earlier; negative when numbers have fallen.", false},
+		{"Children in care, year on year", "Those in care less those a year earlier; negative figures mean numbers have fallen.", true},
+		{"Children in care, year on year", "The figure can be negative.", true},
+		{"Children in care, year on year", "It may be below zero when numbers fall.", true},
 		{"Re-referrals within 12 months (%)", "High re-referral rates can indicate negative outcomes.", false},
 	}
 	for _, tt := range tests {
@@ -139,7 +185,8 @@ func TestSignedMeasure(t *testing.T) {
 func TestNaturalBounds(t *testing.T) {
 	inf := math.Inf(1)
 	pos := []float64{3, 5}
-	neg := []float64{-3, 5}
+	neg := []float64{-3, 5}      // one negative figure: an error, not a sign
+	negs := []float64{-3, -1, 5} // two: a signed measure
 	tests := []struct {
 		unit   app.Unit
 		name   string
@@ -148,9 +195,15 @@ func TestNaturalBounds(t *testing.T) {
 	}{
 		{app.Percent, "Share (%)", pos, 0, 100},
 		{app.Percent, "Change in share", pos, -100, 100},
-		{app.Percent, "Share (%)", neg, -100, 100},
+		{app.Percent, "Share (%)", neg, 0, 100},
+		{app.Percent, "Share (%)", negs, -100, 100},
+		{app.Percent, "Children in care placed in county (% of children)", negs, 0, 100},
 		{app.Number, "Children", pos, 0, inf},
-		{app.Number, "Children", neg, -inf, inf},
+		{app.Number, "Children", neg, 0, inf},
+		{app.Number, "Children", negs, -inf, inf},
+		{app.Number, "Number of children in care", negs, 0, inf},
+		{app.Number, "Children in care (children)", negs, 0, inf},
+		{app.Percent, "Change in share", []float64{-120, -3, 5}, -inf, 100},
 		{app.Per10k, "Rate", pos, 0, inf},
 		{app.RatePer(1000), "Rate", pos, 0, inf},
 		{app.Days, "Days", pos, 0, inf},
@@ -159,7 +212,11 @@ func TestNaturalBounds(t *testing.T) {
 		{app.Ratio, "Ratio", pos, -inf, inf},
 	}
 	for _, tt := range tests {
-		b := natural(app.Indicator{Name: tt.name, Unit: tt.unit}, tt.vals, []bool{true, true})
+		has := make([]bool, len(tt.vals))
+		for i := range has {
+			has[i] = true
+		}
+		b := natural(app.Indicator{Name: tt.name, Unit: tt.unit}, tt.vals, has)
 		if b.lo != tt.lo || b.hi != tt.hi {
 			t.Errorf("%s %q %v: %v to %v, want %v to %v", tt.unit, tt.name, tt.vals, b.lo, b.hi, tt.lo, tt.hi)
 		}

@@ -215,6 +215,16 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	// A CSV has no sheets or cells: report lines, as a spreadsheet user
 	// would count them.
 	d := c.dataset()
+	if l.Kind == IndicatorSheet && len(d.Observations) == 0 {
+		// A scorecard's figures are its months': with none read the
+		// import would be recorded holding nothing, to be undone.
+		why := "its month columns hold no figures"
+		if !l.has(RolePeriod) {
+			why = "none of its headings is a month the importer reads (head them as Apr-25, 2025-04 or 01/04/2025)"
+		}
+		return nil, &app.SourceError{Location: app.Location{File: base, Cell: "line " + strconv.Itoa(l.HeaderRow)},
+			Err: fmt.Errorf("no month figures read from the scorecard whose header row is line %d: %s", l.HeaderRow, why)}
+	}
 	for i := range c.warnings {
 		c.warnings[i].Cell = csvLine(c.warnings[i].Cell)
 	}

@@ -162,12 +162,25 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	// left unread, and said so (warnUnused), rather than read as the
 	// periods' figures.
 	targets := targetsSheet(sheet, g, h)
+	// Months headed by dates in figures, as a CSV keeps a date cell.
+	heads := make([]string, width)
+	for c := range heads {
+		heads[c] = g.at(label, c)
+		if second && strings.TrimSpace(heads[c]) == "" {
+			heads[c] = g.at(h, c)
+		}
+	}
+	asDates, order := dateHeadings(heads, label)
+	l.dateOrder = order
 	for c := 0; c < width; c++ {
 		head, at := strings.TrimSpace(g.at(label, c)), label
 		if second && head == "" {
 			head, at = g.at(h, c), h
 		}
 		role, period, area, guessed := headerRoleGuessed(head)
+		if p, ok := asDates[c]; ok && role == "" {
+			role, period = RolePeriod, p
+		}
 		if p, ok := dated[c]; ok && at == label {
 			role, period = RolePeriod, p
 		}

@@ -117,6 +117,9 @@ type Layout struct {
 	// header captioning its bare month names (monthsUnderYears): a row
 	// of period headings, not the title.
 	captionsAbove bool
+	// dateOrder is a row of month headings written as dates read day
+	// first without the row settling it (dateHeadings); nil for none.
+	dateOrder *dateOrder
 	// standInKey is where another sheet of the workbook (a Key, Notes or
 	// cover sheet) says italic figures are the previous year's outturn
 	// standing in ("Key!A3"); "" where none does.

@@ -173,6 +173,7 @@ func (s *sheetReader) warnMonthsUnderYears() {
 	// Said here, with the other readings of month headings, so that every
 	// reader of a sheet of indicators says it.
 	s.warnMonthsInTurn()
+	s.warnDateOrder()
 	h := s.l.HeaderRow - 1
 	if s.l.FirstRow-1 <= h+1 {
 		h-- // no second header row: the header's months, under the row above

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strconv"
 	"strings"
 
 	"scorecard/app"
@@ -14,6 +15,11 @@ type monthTurn struct {
 	written app.Period // the month the heading says
 	before  app.Period // the months either side that fix its place; zero at an end
 	after   app.Period
+	// kept marks a heading read as written, only said: a date cell, or
+	// a heading at either end of the run.
+	kept bool
+	why  string     // why it was kept
+	want app.Period // the month its place implies
 }
 
 // monthsInTurn reads a month heading that breaks the run of the months
@@ -22,8 +28,11 @@ type monthTurn struct {
 // to be said at its cell (warnMonthsInTurn). Read as written, its figures
 // were filed a year back, over last year's or as their revision, and
 // its own month left empty, without a word. The place is fixed by the
-// months either side two months apart, or at either end of the row by
-// the next two, one month apart, forwards or backwards; a month the row
+// months either side two months apart. A heading at either end of the
+// row (placed by the next two, one month apart) is more likely a real
+// earlier or later period, a last year's outturn column before this
+// year's months, and a date cell is what its author entered: both are
+// read as written and only said. A month the row
 // already heads elsewhere is left as written, as is a heading off by
 // anything but whole years (a column for the same month last year beside
 // this year's months is never a whole number of years from its place).
@@ -56,8 +65,17 @@ func monthsInTurn(l *Layout, g *grid, label, caption int) {
 		if strings.TrimSpace(g.at(label, c.index)) == "" {
 			row = caption
 		}
-		c.Period = want
-		c.turn = &monthTurn{row: row, written: p, before: before, after: after}
+		_, serial := strconv.ParseFloat(strings.TrimSpace(g.at(row, c.index)), 64)
+		t := &monthTurn{row: row, written: p, before: before, after: after, want: want}
+		switch {
+		case serial == nil:
+			t.kept, t.why = true, "a date cell is read as entered"
+		case before.IsZero() || after.IsZero():
+			t.kept, t.why = true, "a heading at an end of the run may be an earlier or later period"
+		default:
+			c.Period = want
+		}
+		c.turn = t
 	}
 }
 
@@ -103,6 +121,11 @@ func (s *sheetReader) warnMonthsInTurn() {
 			where = "before " + t.after.Label()
 		case t.after.IsZero():
 			where = "after " + t.before.Label()
+		}
+		if t.kept {
+			s.warn(t.row, c.index, "column %s is headed %s, out of turn %s: read as written, %s (%s); if its figures are for %s, head it so",
+				xlsx.ColumnName(c.index), t.written.Label(), where, t.written.Label(), t.why, t.want.Label())
+			continue
 		}
 		s.warn(t.row, c.index, "column %s is headed %s, out of turn %s: read as %s, the month its place implies; if its figures are for %s, put the column among that year's months",
 			xlsx.ColumnName(c.index), t.written.Label(), where, c.Period.Label(), t.written.Label())

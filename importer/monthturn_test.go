@@ -8,12 +8,14 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// TestMonthOutOfTurn: a month heading that breaks its row's run of months
-// by a whole number of years (Jan-25 typed for Jan-26 between Dec-25 and
-// Feb-26), as text or as a date cell, is read as the month its place
-// implies and said at its heading; it was filed a year back, silently,
-// leaving its own month empty. Headings off by anything else, or naming a
-// month the row heads elsewhere, are left as written.
+// TestMonthOutOfTurn: a month heading typed as text that breaks its
+// row's run of months by a whole number of years between two of them
+// (Jan-25 typed for Jan-26 between Dec-25 and Feb-26) is read as the
+// month its place implies and said at its heading; it was filed a year
+// back, silently, leaving its own month empty. A date cell, or a heading
+// at either end of the run (last year's Mar-24 outturn before Apr-25),
+// is read as written and said. Headings off by anything else, or naming
+// a month the row heads elsewhere, are left as written, unsaid.
 func TestMonthOutOfTurn(t *testing.T) {
 	d := func(y int, m time.Month) time.Time { return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC) }
 	tests := []struct {
@@ -27,11 +29,16 @@ func TestMonthOutOfTurn(t *testing.T) {
 			"2025-10 2025-11 2025-12 2026-01 2026-02", "H3",
 			"column H is headed Jan-25, out of turn between Dec-25 and Feb-26: read as Jan-26, the month its place implies; if its figures are for Jan-25, put the column among that year's months"},
 		{"date cells between", []any{d(2025, 10), d(2025, 11), d(2025, 12), d(2025, 1), d(2026, 2)},
-			"2025-10 2025-11 2025-12 2026-01 2026-02", "H3", "out of turn between Dec-25 and Feb-26: read as Jan-26"},
+			"2025-10 2025-11 2025-12 2025-01 2026-02", "H3",
+			"column H is headed Jan-25, out of turn between Dec-25 and Feb-26: read as written, Jan-25 (a date cell is read as entered); if its figures are for Jan-26, head it so"},
+		{"date cell a year behind before the run", []any{d(2024, 3), d(2025, 4), d(2025, 5), d(2025, 6), d(2025, 7)},
+			"2024-03 2025-04 2025-05 2025-06 2025-07", "E3", "column E is headed Mar-24, out of turn before Apr-25: read as written, Mar-24 (a date cell"},
 		{"last column", []any{"Oct-25", "Nov-25", "Dec-25", "Jan-26", "Feb-25"},
-			"2025-10 2025-11 2025-12 2026-01 2026-02", "I3", "column I is headed Feb-25, out of turn after Jan-26: read as Feb-26"},
+			"2025-10 2025-11 2025-12 2026-01 2025-02", "I3", "column I is headed Feb-25, out of turn after Jan-26: read as written, Feb-25 (a heading at an end of the run"},
 		{"first column", []any{"Oct-24", "Nov-25", "Dec-25", "Jan-26", "Feb-26"},
-			"2025-10 2025-11 2025-12 2026-01 2026-02", "E3", "column E is headed Oct-24, out of turn before Nov-25: read as Oct-25"},
+			"2024-10 2025-11 2025-12 2026-01 2026-02", "E3", "column E is headed Oct-24, out of turn before Nov-25: read as written, Oct-24"},
+		{"text a year behind before the run", []any{"Mar-24", "Apr-25", "May-25", "Jun-25"},
+			"2024-03 2025-04 2025-05 2025-06", "E3", "if its figures are for Mar-25, head it so"},
 		{"newest first", []any{"Feb-26", "Jan-25", "Dec-25", "Nov-25"},
 			"2026-02 2026-01 2025-12 2025-11", "F3", "out of turn between Feb-26 and Dec-25: read as Jan-26"},
 		{"two years off", []any{"Nov-25", "Dec-25", "Jan-24", "Feb-26"},

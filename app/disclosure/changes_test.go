@@ -140,3 +140,28 @@ func TestIsChangeName(t *testing.T) {
 		}
 	}
 }
+
+// TestHasWord finds a ref in a change's guidance as a regexp's \b would.
+func TestHasWord(t *testing.T) {
+	tests := []struct {
+		text, word string
+		want       bool
+	}{
+		{"Change since last year in CIC01.", "CIC01", true},
+		{"(CIC01) a year before", "CIC01", true},
+		{"CIC01", "CIC01", true},
+		{"CIC011 a year before", "CIC01", false},
+		{"XCIC01", "CIC01", false},
+		{"CIC01_a", "CIC01", false},
+		{"CIC011 and CIC01", "CIC01", true},
+		{"see 1.1", "1.1", true},
+		{"see 11.1", "1.1", false},
+		{"no ref here", "CIC01", false},
+		{"anything", "", false},
+	}
+	for _, tt := range tests {
+		if got := hasWord(tt.text, tt.word); got != tt.want {
+			t.Errorf("hasWord(%q, %q) = %v, want %v", tt.text, tt.word, got, tt.want)
+		}
+	}
+}

@@ -143,6 +143,9 @@ type originalWriter struct {
 	// again is where the original holds what its import read, read
 	// again once needed (readAgain).
 	again *app.SourceCells
+	// benchCells are the original's benchmark cells, from again, made
+	// once needed (benchmarkCell).
+	benchCells map[benchmarkAt]string
 	// figures are the figures written, by sheet and row, and
 	// formulasBefore the original's formulas (see unread).
 	figures        map[string]map[int][]rowFigure

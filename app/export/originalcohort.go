@@ -122,23 +122,15 @@ func (o *originalWriter) labelComments(ids map[string]bool) error {
 // sheet's first row of figures, so that it is a heading and not another
 // indicator's cell. A heading merged across columns is labelled once.
 func (o *originalWriter) labelBenchmarkHeadings(ctx context.Context, ids map[string]bool) error {
-	var own map[benchmarkAt]string    // read again only if a later import revised a benchmark
 	first := map[string]map[int]int{} // by sheet and column, the benchmarks' first row
 	for _, ind := range o.inds {
 		for _, bm := range o.base.Benchmarks(ind.Ref) {
 			if bm.Group == app.OutturnGroup {
 				continue // the authority's own figure, excluding the cohorts where it can be
 			}
-			at := bm.Source
-			if !ids[bm.Import] {
-				if own == nil {
-					res, err := o.readAgain(ctx)
-					if err != nil {
-						return err
-					}
-					own = benchmarkCells(res)
-				}
-				at = own[benchmarkOf(bm)]
+			at, err := o.benchmarkCell(ctx, bm, ids)
+			if err != nil {
+				return err
 			}
 			sheet, ref, ok := splitCell(at)
 			if !ok || !sheetExists(o.f, sheet) {

@@ -46,7 +46,6 @@ func (o *originalWriter) readAgain(ctx context.Context) (*app.SourceCells, error
 // book.outturn looks for. A benchmark a later import revised is written
 // into the original's cell, excluding or not.
 func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) error {
-	var own map[benchmarkAt]string // the original's benchmark cells, read when needed
 	for _, ind := range o.inds {
 		for _, bm := range o.base.Benchmarks(ind.Ref) {
 			// An outturn is the authority's own figure, for all children.
@@ -59,22 +58,12 @@ func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) er
 			if f, ok := o.yearFigure(ind, bm.Period); ok && bm.Group == app.OutturnGroup && !recompute && app.ImportAfter(f.Import, bm.Import) {
 				later = &f
 			}
-			at := bm.Source
-			if !ids[bm.Import] {
-				// bm.Source is a cell of the later import's file. The
-				// store keeps no earlier version of a benchmark to say
-				// where the original had it, so the original is read
-				// again as its import read it.
-				if own == nil {
-					res, err := o.readAgain(ctx)
-					if err != nil {
-						return err
-					}
-					own = benchmarkCells(res)
-				}
-				at = own[benchmarkOf(bm)]
-			} else if !recompute && later == nil {
+			if ids[bm.Import] && !recompute && later == nil {
 				continue // the original's own figure
+			}
+			at, err := o.benchmarkCell(ctx, bm, ids)
+			if err != nil {
+				return err
 			}
 			sheet, ref, ok := splitCell(at)
 			if !ok || !sheetExists(o.f, sheet) || o.written[at] {
@@ -109,6 +98,25 @@ type benchmarkAt struct {
 
 func benchmarkOf(bm app.Benchmark) benchmarkAt {
 	return benchmarkAt{bm.Ref, bm.Group, bm.Model, bm.Period}
+}
+
+// benchmarkCell is where the original holds benchmark bm. One a later
+// import revised has a cell of that import's file as its Source, and
+// the store keeps no earlier version of a benchmark to say where the
+// original had it, so the original is read again as its import read it
+// (once, kept in benchCells).
+func (o *originalWriter) benchmarkCell(ctx context.Context, bm app.Benchmark, ids map[string]bool) (string, error) {
+	if ids[bm.Import] {
+		return bm.Source, nil
+	}
+	if o.benchCells == nil {
+		res, err := o.readAgain(ctx)
+		if err != nil {
+			return "", err
+		}
+		o.benchCells = benchmarkCells(res)
+	}
+	return o.benchCells[benchmarkOf(bm)], nil
 }
 
 // benchmarkCells returns the cells of the benchmarks the original holds.

@@ -49,9 +49,7 @@ func NewHistory() *History {
 // Apply adds everything in d, tagging it with the import ID where the
 // records carry none.
 func (h *History) Apply(d *Dataset, importID string) {
-	for _, ind := range d.Indicators {
-		h.AddIndicator(ind)
-	}
+	h.AddIndicators(d.Indicators)
 	for _, o := range d.Observations {
 		if o.Import == "" {
 			o.Import = importID
@@ -87,6 +85,20 @@ func (h *History) Apply(d *Dataset, importID string) {
 			c.Import = importID
 		}
 		h.AddChartSetting(c)
+	}
+}
+
+// AddIndicators adds each of inds in turn (AddIndicator), making room
+// for them at once: a reader of a store an indicator at a time gives
+// each piece the same hundred-odd definitions, and growing the list one
+// by one made most of a large export's garbage of definitions.
+func (h *History) AddIndicators(inds []Indicator) {
+	h.indicators = slices.Grow(h.indicators, len(inds))
+	if len(h.byRef) == 0 {
+		h.byRef = make(map[string]int, len(inds))
+	}
+	for _, ind := range inds {
+		h.AddIndicator(ind)
 	}
 }
 

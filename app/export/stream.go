@@ -136,9 +136,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 
 	kept := app.NewHistory()
 	kept.Imports = imports
-	for _, ind := range inds {
-		kept.AddIndicator(ind)
-	}
+	kept.AddIndicators(inds)
 	kept.Apply(&app.Dataset{Breakdowns: breakdowns}, "")
 	sp, err := newSpool()
 	if err != nil {

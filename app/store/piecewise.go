@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -29,7 +30,7 @@ func (s *Bolt) Piecewise() (*Pieces, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.defs = h
+	p.defs, p.inds = h, h.Indicators()
 	return p, nil
 }
 
@@ -41,12 +42,13 @@ var ErrChanged = errors.New("the store changed while it was being read: read it 
 type Pieces struct {
 	s    *Bolt
 	txid int
-	ids  []string     // import IDs by sequence number
-	defs *app.History // the definitions and imports, no records
+	ids  []string        // import IDs by sequence number
+	defs *app.History    // the definitions and imports, no records
+	inds []app.Indicator // defs' indicators, in scorecard order
 }
 
 // Indicators returns the definitions, in scorecard order.
-func (p *Pieces) Indicators() ([]app.Indicator, error) { return p.defs.Indicators(), nil }
+func (p *Pieces) Indicators() ([]app.Indicator, error) { return slices.Clone(p.inds), nil }
 
 // Load reads the whole history, as Bolt.Load.
 func (p *Pieces) Load() (*app.History, error) {
@@ -71,9 +73,7 @@ func (p *Pieces) LoadIndicator(ref string) (*app.History, error) {
 	}
 	h := app.NewHistory()
 	h.Imports = p.defs.Imports
-	for _, ind := range p.defs.Indicators() {
-		h.AddIndicator(ind)
-	}
+	h.AddIndicators(p.inds)
 	err = p.view(func(tx *bolt.Tx) error {
 		l := &loader{tx: tx, h: h, ids: p.ids, prefix: prefix, sums: newPartialChecker(tx, ref)}
 		l.sums.definitionsUnread = true

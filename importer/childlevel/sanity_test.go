@@ -375,6 +375,14 @@ func TestAnnexASanity(t *testing.T) {
 		warn: &wantWarning{"annex-a.xlsx", "G12", "date started to be looked after is after 31 Mar 2025, the list's extract date (A3): " +
 			"read as given, since the snapshot date (30 Jun 2025) is later"},
 	}, {
+		// So is a cessation between the two: A left care in May.
+		name:     "ceased after the extract date, before the snapshot date given",
+		snapshot: d("2025-06-30"),
+		edit:     set(map[string]any{"A3": extract, "P5": "01/05/2025", "Q5": "a) E13: reason"}),
+		checks:   []check{proportionIs(RefChildrenInCare, all, 3, 0, app.MonthOf(2025, time.June))},
+		warn: &wantWarning{"annex-a.xlsx", "P5", "date ceased to be looked after is after 31 Mar 2025, the list's extract date (A3): " +
+			"read as given, since the snapshot date (30 Jun 2025) is later"},
+	}, {
 		// Not an error, but a row left out of the figures is said.
 		name:     "started after the snapshot date given",
 		snapshot: d("2024-12-31"),

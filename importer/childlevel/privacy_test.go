@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,30 +109,25 @@ var plantedForms = []string{"A123456789012", "943 476 5919", "9434765919", "Zebe
 // list's rows below its header (row 4), one column per block of rows.
 func plantAnnexA(t *testing.T, path string) {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("List 8")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cols := len(rows[3])
-	for c := range cols {
-		for k, id := range planted {
-			cell, _ := excelize.CoordinatesToCellName(c+1, 5+c*len(planted)+k)
-			if err := f.SetCellStr("List 8", cell, id); err != nil {
-				t.Fatal(err)
+	editAnnexA(t, path, func(f *excelize.File) error {
+		rows, err := f.GetRows("List 8")
+		if err != nil {
+			return err
+		}
+		cols := len(rows[3])
+		for c := range cols {
+			for k, id := range planted {
+				cell, _ := excelize.CoordinatesToCellName(c+1, 5+c*len(planted)+k)
+				if err := f.SetCellStr("List 8", cell, id); err != nil {
+					return err
+				}
 			}
 		}
-	}
-	if 5+cols*len(planted) > len(rows) {
-		t.Fatalf("the list has %d rows, too few to plant in each of %d columns", len(rows), cols)
-	}
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
+		if 5+cols*len(planted) > len(rows) {
+			return fmt.Errorf("the list has %d rows, too few to plant in each of %d columns", len(rows), cols)
+		}
+		return nil
+	})
 }
 
 // plant903 writes every planted identifier into every column of every

@@ -135,6 +135,22 @@ func editCSV(t *testing.T, path string, edit func(lines [][]string)) {
 	}
 }
 
+// editAnnexA opens the workbook at path, edits it and saves it.
+func editAnnexA(t *testing.T, path string, edit func(f *excelize.File) error) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := edit(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // episode903 is an Episodes line as write903 writes one.
 func episode903(child, decom, rne, place, dec, rec string) []string {
 	return []string{child, decom, rne, "C2", "N1", place, "PR" + place, dec, rec, "", "ZZ9 1AA", "ZZ9 1AA", "SC" + place}
@@ -462,17 +478,7 @@ func TestAnnexASanity(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			path := writeAnnexA(t, t.TempDir(), worked())
-			f, err := excelize.OpenFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := c.edit(f); err != nil {
-				t.Fatal(err)
-			}
-			if err := f.Save(); err != nil {
-				t.Fatal(err)
-			}
-			f.Close()
+			editAnnexA(t, path, c.edit)
 			ds, warns, err := ReadAnnexA(path, c.snapshot, nil)
 			if err != nil {
 				t.Fatal(err)

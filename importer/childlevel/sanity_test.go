@@ -123,16 +123,7 @@ func editCSV(t *testing.T, path string, edit func(lines [][]string)) {
 		t.Fatal(err)
 	}
 	edit(lines)
-	f, err = os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := csv.NewWriter(f).WriteAll(lines); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
+	writeCSV(t, path, lines)
 }
 
 // editAnnexA opens the workbook at path, edits it and saves it.

@@ -40,28 +40,29 @@ func (r *annexAReader) checkDates(snapshot time.Time) {
 	// A snapshot date given after the list's own counts such a date as
 	// it stands, and is said to.
 	asGiven := fmt.Sprintf("read as given, since the snapshot date (%s) is later", snapshot.Format(dateLabel))
+	// afterList reports row n's date d in column c, named column, if it
+	// is after the list's own date: with what follows for the figures
+	// (then) if it is after the snapshot date too, or else read as given.
+	// It says whether it reported d.
+	afterList := func(c int, d time.Time, n int, column, then string) bool {
+		if !d.After(bound) {
+			return false
+		}
+		if !d.After(snapshot) {
+			then = asGiven
+		}
+		r.warnings.add(r.cellName(c, n), fmt.Sprintf("%s is after %s: %s", column, what, then))
+		return true
+	}
 	for _, row := range r.rows {
-		switch {
-		case row.started.After(bound) && row.started.After(snapshot):
-			r.warnings.add(r.cellName(colStarted, row.n), fmt.Sprintf(
-				"date started to be looked after is after %s: the child is in no figure", what))
-		case row.started.After(bound):
-			r.warnings.add(r.cellName(colStarted, row.n), fmt.Sprintf(
-				"date started to be looked after is after %s: %s", what, asGiven))
-		case row.started.After(snapshot):
+		if !afterList(colStarted, row.started, row.n, "date started to be looked after", "the child is in no figure") &&
+			row.started.After(snapshot) {
 			later++
 			if first == 0 {
 				first = row.n
 			}
 		}
-		switch {
-		case row.ceased.After(bound) && row.ceased.After(snapshot):
-			r.warnings.add(r.cellName(colCeased, row.n), fmt.Sprintf(
-				"date ceased to be looked after is after %s: read as still looked after", what))
-		case row.ceased.After(bound):
-			r.warnings.add(r.cellName(colCeased, row.n), fmt.Sprintf(
-				"date ceased to be looked after is after %s: %s", what, asGiven))
-		}
+		afterList(colCeased, row.ceased, row.n, "date ceased to be looked after", "read as still looked after")
 	}
 	if later > 0 {
 		who := "children"

@@ -241,17 +241,7 @@ func TestAnnexAExtractDate(t *testing.T) {
 		t.Run(fmt.Sprint(c.cells...), func(t *testing.T) {
 			dir := t.TempDir()
 			path := writeAnnexA(t, dir, worked())
-			f, err := excelize.OpenFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := f.SetSheetRow("List 8", "A2", &c.cells); err != nil {
-				t.Fatal(err)
-			}
-			if err := f.Save(); err != nil {
-				t.Fatal(err)
-			}
-			f.Close()
+			editAnnexA(t, path, func(f *excelize.File) error { return f.SetSheetRow("List 8", "A2", &c.cells) })
 			ds, warns, err := ReadAnnexA(path, time.Time{}, nil)
 			if err != nil {
 				t.Fatal(err)

@@ -79,6 +79,14 @@ func endOfMonth(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC)
 }
 
+// later is the later of two dates; the zero time is earlier than any.
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
 // yearBefore is the date a year before d: the same day of the same month,
 // except that a month's last day goes to the last day of that month a
 // year earlier (28 Feb 2025 to 29 Feb 2024, 29 Feb 2024 to 28 Feb 2023).

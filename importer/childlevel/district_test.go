@@ -25,19 +25,18 @@ func TestDistrictsSumToCounty(t *testing.T) {
 	cs[3].district, cs[11].district, cs[17].district, cs[24].district = name, "", "Medway", "E06000035"
 	path := writeAnnexA(t, dir, cs)
 	// A column the reader does not read, with a long heading.
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	const heading = "NHS number of the child as recorded on the system at entry"
-	f.SetCellStr("List 8", "T4", heading)
-	for i := range cs {
-		f.SetCellStr("List 8", fmt.Sprintf("T%d", 5+i), fmt.Sprintf("943 476 %04d", 5000+i))
-	}
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	editAnnexA(t, path, func(f *excelize.File) error {
+		if err := f.SetCellStr("List 8", "T4", heading); err != nil {
+			return err
+		}
+		for i := range cs {
+			if err := f.SetCellStr("List 8", fmt.Sprintf("T%d", 5+i), fmt.Sprintf("943 476 %04d", 5000+i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 
 	ds, warns, err := ReadAnnexA(path, snapshot, nil)
 	if err != nil {

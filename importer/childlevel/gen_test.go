@@ -257,20 +257,25 @@ func write903(t testing.TB, dir string, cs []genChild) []string {
 	var paths []string
 	for name, rows := range tables {
 		path := filepath.Join(dir, name)
-		f, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w := csv.NewWriter(f)
-		if err := w.WriteAll(rows); err != nil {
-			t.Fatal(err)
-		}
-		if err := f.Close(); err != nil {
-			t.Fatal(err)
-		}
+		writeCSV(t, path, rows)
 		paths = append(paths, path)
 	}
 	return paths
+}
+
+// writeCSV writes lines to a CSV file at path, replacing any there.
+func writeCSV(t testing.TB, path string, lines [][]string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := csv.NewWriter(f).WriteAll(lines); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // readColumns drops the warnings that name a column the reader leaves

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,26 +25,8 @@ func TestNoPersonalDataStored(t *testing.T) {
 	annexA := writeAnnexA(t, dir, cs)
 	tables := write903(t, dir, cs)
 
-	st, err := store.Open(filepath.Join(dir, "scorecard.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var datasets []*app.Dataset
-	dsA, warnsA, err := ReadAnnexA(annexA, snapshot, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds903, warns903, err := Read903(tables, snapshot, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	datasets = append(datasets, dsA, ds903)
-	if _, err := st.Import(store.Source{Name: "annex-a.xlsx", Kind: "child-level", SHA256: "a", Warnings: warnsA}, dsA); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Import(store.Source{Name: "903", Kind: "child-level", SHA256: "b", Warnings: warns903}, ds903); err != nil {
-		t.Fatal(err)
-	}
+	dsA, _, ds903, _, st := readAndStore(t, dir, annexA, tables)
+	datasets := []*app.Dataset{dsA, ds903}
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -94,6 +77,31 @@ func TestNoPersonalDataStored(t *testing.T) {
 	t.Logf("searched a %d-byte store for %d identifiers, dates of birth and postcodes of %d children: none found", len(db), searched, len(cs))
 }
 
+// readAndStore reads the Annex A list and the 903 tables as of the
+// snapshot and imports both into a new store, scorecard.db in dir,
+// returned open so that a test can back it up before it closes it.
+func readAndStore(t *testing.T, dir, annexA string, tables []string) (dsA *app.Dataset, warnsA []app.Warning,
+	ds903 *app.Dataset, warns903 []app.Warning, st *store.Bolt) {
+	t.Helper()
+	var err error
+	if dsA, warnsA, err = ReadAnnexA(annexA, snapshot, nil); err != nil {
+		t.Fatal(err)
+	}
+	if ds903, warns903, err = Read903(tables, snapshot, nil); err != nil {
+		t.Fatal(err)
+	}
+	if st, err = store.Open(filepath.Join(dir, "scorecard.db")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Import(store.Source{Name: "annex-a.xlsx", Kind: "child-level", SHA256: "a", Warnings: warnsA}, dsA); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Import(store.Source{Name: "903", Kind: "child-level", SHA256: "b", Warnings: warns903}, ds903); err != nil {
+		t.Fatal(err)
+	}
+	return dsA, warnsA, ds903, warns903, st
+}
+
 // planted are identifiers of the kinds an officer may type into the
 // wrong column of a child's record: a UPN, an NHS number (with and
 // without its spaces), a full name and a date of birth.
@@ -108,30 +116,25 @@ var plantedForms = []string{"A123456789012", "943 476 5919", "9434765919", "Zebe
 // list's rows below its header (row 4), one column per block of rows.
 func plantAnnexA(t *testing.T, path string) {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("List 8")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cols := len(rows[3])
-	for c := range cols {
-		for k, id := range planted {
-			cell, _ := excelize.CoordinatesToCellName(c+1, 5+c*len(planted)+k)
-			if err := f.SetCellStr("List 8", cell, id); err != nil {
-				t.Fatal(err)
+	editAnnexA(t, path, func(f *excelize.File) error {
+		rows, err := f.GetRows("List 8")
+		if err != nil {
+			return err
+		}
+		cols := len(rows[3])
+		for c := range cols {
+			for k, id := range planted {
+				cell, _ := excelize.CoordinatesToCellName(c+1, 5+c*len(planted)+k)
+				if err := f.SetCellStr("List 8", cell, id); err != nil {
+					return err
+				}
 			}
 		}
-	}
-	if 5+cols*len(planted) > len(rows) {
-		t.Fatalf("the list has %d rows, too few to plant in each of %d columns", len(rows), cols)
-	}
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
+		if 5+cols*len(planted) > len(rows) {
+			return fmt.Errorf("the list has %d rows, too few to plant in each of %d columns", len(rows), cols)
+		}
+		return nil
+	})
 }
 
 // plant903 writes every planted identifier into every column of every
@@ -180,24 +183,7 @@ func TestPlantedIdentifiersNeverKept(t *testing.T) {
 	tables := write903(t, dir, cs)
 	plant903(t, tables)
 
-	dsA, warnsA, err := ReadAnnexA(annexA, snapshot, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds903, warns903, err := Read903(tables, snapshot, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(filepath.Join(dir, "scorecard.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Import(store.Source{Name: "annex-a.xlsx", Kind: "child-level", SHA256: "a", Warnings: warnsA}, dsA); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Import(store.Source{Name: "903", Kind: "child-level", SHA256: "b", Warnings: warns903}, ds903); err != nil {
-		t.Fatal(err)
-	}
+	dsA, warnsA, ds903, warns903, st := readAndStore(t, dir, annexA, tables)
 	var backup bytes.Buffer
 	if _, err := st.Backup(&backup); err != nil {
 		t.Fatal(err)

@@ -158,20 +158,15 @@ func TestReadErrors(t *testing.T) {
 func TestAnnexAWarnings(t *testing.T) {
 	dir := t.TempDir()
 	path := writeAnnexA(t, dir, worked())
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Row 5 is child A, the first below the header on row 4.
-	for cell, v := range map[string]string{"D5": "31/02/2008", "G6": "soon", "K5": "three", "A9": "D-9004"} {
-		if err := f.SetCellValue("List 8", cell, v); err != nil {
-			t.Fatal(err)
+	editAnnexA(t, path, func(f *excelize.File) error {
+		for cell, v := range map[string]string{"D5": "31/02/2008", "G6": "soon", "K5": "three", "A9": "D-9004"} {
+			if err := f.SetCellValue("List 8", cell, v); err != nil {
+				return err
+			}
 		}
-	}
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+		return nil
+	})
 	ds, warns, err := ReadAnnexA(path, snapshot, nil)
 	if err != nil {
 		t.Fatal(err)

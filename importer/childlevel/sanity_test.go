@@ -123,14 +123,21 @@ func editCSV(t *testing.T, path string, edit func(lines [][]string)) {
 		t.Fatal(err)
 	}
 	edit(lines)
-	f, err = os.Create(path)
+	writeCSV(t, path, lines)
+}
+
+// editAnnexA opens the workbook at path, edits it and saves it.
+func editAnnexA(t *testing.T, path string, edit func(f *excelize.File) error) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := csv.NewWriter(f).WriteAll(lines); err != nil {
+	defer f.Close()
+	if err := edit(f); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.Close(); err != nil {
+	if err := f.Save(); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -375,6 +382,14 @@ func TestAnnexASanity(t *testing.T) {
 		warn: &wantWarning{"annex-a.xlsx", "G12", "date started to be looked after is after 31 Mar 2025, the list's extract date (A3): " +
 			"read as given, since the snapshot date (30 Jun 2025) is later"},
 	}, {
+		// So is a cessation between the two: A left care in May.
+		name:     "ceased after the extract date, before the snapshot date given",
+		snapshot: d("2025-06-30"),
+		edit:     set(map[string]any{"A3": extract, "P5": "01/05/2025", "Q5": "a) E13: reason"}),
+		checks:   []check{proportionIs(RefChildrenInCare, all, 3, 0, app.MonthOf(2025, time.June))},
+		warn: &wantWarning{"annex-a.xlsx", "P5", "date ceased to be looked after is after 31 Mar 2025, the list's extract date (A3): " +
+			"read as given, since the snapshot date (30 Jun 2025) is later"},
+	}, {
 		// Not an error, but a row left out of the figures is said.
 		name:     "started after the snapshot date given",
 		snapshot: d("2024-12-31"),
@@ -454,17 +469,7 @@ func TestAnnexASanity(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			path := writeAnnexA(t, t.TempDir(), worked())
-			f, err := excelize.OpenFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := c.edit(f); err != nil {
-				t.Fatal(err)
-			}
-			if err := f.Save(); err != nil {
-				t.Fatal(err)
-			}
-			f.Close()
+			editAnnexA(t, path, c.edit)
 			ds, warns, err := ReadAnnexA(path, c.snapshot, nil)
 			if err != nil {
 				t.Fatal(err)

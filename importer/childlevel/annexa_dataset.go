@@ -1,0 +1,109 @@
+package childlevel
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"scorecard/app"
+)
+
+// dataset turns the rows into aggregates for the snapshot date.
+func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
+	if len(r.rows) == 0 {
+		return nil, nil, &app.SourceError{Location: app.Location{File: r.file, Sheet: r.sheet, Cell: fmt.Sprintf("row %d", r.headerRow+1)},
+			Err: errors.New("the list has a header row but no children below it")}
+	}
+	snapshot := r.snapshot
+	if snapshot.IsZero() {
+		var why string
+		snapshot, why = r.inferSnapshot()
+		r.warnings.list = append([]app.Warning{{Location: app.Location{File: r.file, Sheet: r.sheet},
+			Message: fmt.Sprintf("no snapshot date given: took %s, %s", snapshot.Format(dateLabel), why)}},
+			r.warnings.list...)
+	}
+	r.checkDates(snapshot)
+	children := make([]child, 0, len(r.rows))
+	for _, row := range r.rows {
+		if row.ola {
+			if row.schoolBlank && inCareOn(row, snapshot) {
+				r.blank(colSchool, "school place flag (Y or N)", "not known: left out of the without-a-school-place figure", row.n)
+			}
+			continue // another authority's child: in the OLA figures alone
+		}
+		children = append(children, child{})
+		c := &children[len(children)-1]
+		c.inCare = inCareOn(row, snapshot)
+		c.uascOnSnapshot, c.uascInPeriod = row.uasc, row.uasc
+		c.placements = row.placements
+		c.ceased = inPeriod(row.ceased, snapshot)
+		c.adopted = c.ceased && row.reason == reasonAdopted
+		c.reentry = row.reentry && inPeriod(row.started, snapshot)
+		c.reentryNeed = row.need
+		c.started, c.startNeed = inPeriod(row.started, snapshot), row.need
+		c.gender, c.ethnicity, c.need = row.gender, row.ethnicity, row.need
+		c.legal, c.placement, c.district, c.location = row.legal, row.placement, row.district, row.location
+		c.ageBand = ageBand(row.birth, snapshot)
+		if c.inCare && row.placementsBlank {
+			r.blank(colPlacements, "number of placements", "not known: left out of the 3+ placements figure", row.n)
+		}
+		if c.ceased && row.reasonBlank {
+			r.blank(colReason, "reason ceased", "not adopted", row.n)
+		}
+		if c.started && row.reentryBlank {
+			r.blank(colReentry, reentryFlag, "N", row.n)
+		}
+	}
+	have := fields{
+		placements: r.idx[colPlacements] >= 0, legal: r.idx[colLegal] >= 0,
+		placement: r.idx[colPlacementType] >= 0, reentry: r.idx[colReentry] >= 0,
+		district: r.idx[colDistrict] >= 0, location: r.idx[colLocation] >= 0,
+		reason: r.idx[colReason] >= 0,
+	}
+	if !have.reason {
+		r.warnings.add(fmt.Sprintf("row %d", r.headerRow), "no Reason Ceased to be Looked After column: no % adopted (CIC12) drawn, since no leaver could be told adopted")
+	}
+	rule := fmt.Sprintf("UASC at any point in the 12 months to %s (Annex A's \"UASC within the last 12 months\" flag)",
+		snapshot.Format(dateLabel))
+	warns := append(r.unrec.warnings(), r.warnings.done()...)
+	var ds *app.Dataset
+	if len(children) > 0 {
+		ds = aggregate(r.auth, children, snapshot, have, rules{snapshot: rule, period: rule})
+	} else {
+		// A list of other authorities' children alone says nothing of
+		// the county's own: no figure of them, not even a nought.
+		ds = &app.Dataset{}
+	}
+	if r.idx[colResponsible] >= 0 {
+		inds := OLAIndicators(r.auth)
+		if r.idx[colSchool] < 0 {
+			inds = inds[:1]
+		}
+		ds.Indicators = append(ds.Indicators, inds...)
+		ds.Observations = append(ds.Observations, olaFigures(r.auth, r.rows, snapshot, rule, r.idx[colSchool] >= 0)...)
+	}
+	return ds, warns, nil
+}
+
+// inferSnapshot dates a list given no date: by its own extract date, if
+// a title row above the header gives one, or else by the end of the
+// month of the latest date it holds; never after today, since a list
+// cannot record what has not happened.
+func (r *annexAReader) inferSnapshot() (time.Time, string) {
+	now := today()
+	if !r.extract.IsZero() {
+		if r.extract.After(now) {
+			return now, fmt.Sprintf("today, since the list's extract date (%s) is in the future", r.extract.Format(dateLabel))
+		}
+		return r.extract, fmt.Sprintf("the list's extract date (%s)", r.extractCell)
+	}
+	var latest time.Time
+	for _, row := range r.rows {
+		latest = later(latest, row.started)
+		latest = later(latest, row.ceased)
+	}
+	if snapshot := endOfMonth(latest); !snapshot.After(now) {
+		return snapshot, "the end of the month of the latest date in the list"
+	}
+	return now, "today: the latest date in the list is this month, and the month has not ended"
+}

@@ -1,0 +1,73 @@
+package childlevel
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/importer/xlsx"
+)
+
+// rowSource calls fn with each row of a sheet, numbered from 1, until fn
+// returns false.
+type rowSource func(sheet string, fn func(n int, cells []string) bool) error
+
+// A list of 100,000 children must import in under 3 s, and excelize's
+// row iterator, which decodes every cell through encoding/xml, takes
+// several times that. fastRows reads the cells with importer/xlsx's byte
+// scanner instead; anything it does not understand is an error, and
+// ReadAnnexA then reads the workbook with excelize.
+
+// errLayout is a workbook the fast reader does not understand.
+var errLayout = errors.New("worksheet XML not understood by the fast reader")
+
+// openBook opens a workbook for fastRows, its booleans read as stored,
+// as excelize's RawCellValue gives them.
+func openBook(path string) (*xlsx.Workbook, error) {
+	return xlsx.Open(path, xlsx.Options{RawBooleans: true, DatesAs1900: true})
+}
+
+// fastRows reads rows with the byte scanner.
+func fastRows(b *xlsx.Workbook) rowSource {
+	return func(sheet string, fn func(n int, cells []string) bool) error {
+		if err := b.Rows(sheet, fn); err != nil {
+			return fmt.Errorf("sheet %q: %w: %w", sheet, errLayout, err)
+		}
+		return nil
+	}
+}
+
+// excelizeRows reads rows with excelize: slower than fastRows, but it
+// reads whatever Excel can.
+func excelizeRows(f *excelize.File) rowSource {
+	return func(sheet string, fn func(n int, cells []string) bool) error {
+		rows, err := f.Rows(sheet)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for n := 1; rows.Next(); n++ {
+			cells, err := rows.Columns()
+			if err != nil {
+				return fmt.Errorf("row %d: %w", n, err)
+			}
+			if !fn(n, cells) {
+				return nil
+			}
+		}
+		return rows.Error()
+	}
+}
+
+// blank reports whether a row holds nothing but spaces: a gap between
+// children, not a child.
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}

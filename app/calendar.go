@@ -20,22 +20,43 @@ type Calendar struct {
 // figures must be added once, whole: in one history, or split between
 // histories by series.
 func (c *Calendar) Add(h *History) {
+	for k, s := range h.series {
+		ps := c.periodsOf(k.Ref)
+		for _, o := range s {
+			c.count(ps, o.Period)
+		}
+	}
+}
+
+// AddSeries gathers the periods of one series' figures, each once, as
+// Add does of a history's series: for a reader that has the periods
+// without the figures (an export settling its period).
+func (c *Calendar) AddSeries(k SeriesKey, periods []Period) {
+	ps := c.periodsOf(k.Ref)
+	for _, p := range periods {
+		c.count(ps, p)
+	}
+}
+
+// periodsOf returns the set of ref's periods held, making it.
+func (c *Calendar) periodsOf(ref string) map[Period]bool {
 	if c.held == nil {
 		c.held = map[string]map[Period]bool{}
 	}
-	for k, s := range h.series {
-		ps := c.held[k.Ref]
-		if ps == nil {
-			ps = map[Period]bool{}
-			c.held[k.Ref] = ps
-		}
-		for _, o := range s {
-			if o.Period.Kind <= CalendarYear {
-				c.n[o.Period.Kind]++
-			}
-			ps[o.Period] = true
-		}
+	ps := c.held[ref]
+	if ps == nil {
+		ps = map[Period]bool{}
+		c.held[ref] = ps
 	}
+	return ps
+}
+
+// count gathers one figure's period p into ps, its indicator's set.
+func (c *Calendar) count(ps map[Period]bool, p Period) {
+	if p.Kind <= CalendarYear {
+		c.n[p.Kind]++
+	}
+	ps[p] = true
 }
 
 // Cadence is History.Cadence.

@@ -214,9 +214,7 @@ func (h *History) Keys() []SeriesKey {
 	for k := range h.series {
 		ks = append(ks, k)
 	}
-	slices.SortFunc(ks, func(a, b SeriesKey) int {
-		return cmp.Or(cmp.Compare(a.Ref, b.Ref), cmp.Compare(a.Area, b.Area), cmp.Compare(a.Split, b.Split))
-	})
+	slices.SortFunc(ks, SeriesKey.Compare)
 	return ks
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -199,6 +200,12 @@ type SeriesKey struct {
 	Ref   string
 	Area  Area
 	Split Split
+}
+
+// Compare orders series keys by ref, area and split, as History.Keys
+// lists them.
+func (k SeriesKey) Compare(o SeriesKey) int {
+	return cmp.Or(cmp.Compare(k.Ref, o.Ref), cmp.Compare(k.Area, o.Area), cmp.Compare(k.Split, o.Split))
 }
 
 func (k SeriesKey) String() string {

@@ -28,6 +28,9 @@ type Source interface {
 	// LoadIndicator reads one indicator's records, every definition and
 	// the imports.
 	LoadIndicator(ref string) (*app.History, error)
+	// Periods reads the periods each of one indicator's series holds a
+	// figure for, in order: what LoadIndicator gives of them.
+	Periods(ref string) (map[app.SeriesKey][]app.Period, error)
 	// LoadBreakdowns reads the breakdowns, which LoadIndicator leaves out.
 	LoadBreakdowns() ([]app.Breakdown, error)
 }
@@ -108,22 +111,23 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		return nil, errNoFigures
 	}
 
+	// The periods alone settle the period; the figures are read once.
 	var cal app.Calendar
 	var keys []app.SeriesKey
-	var imports []app.Import
-	for i, ref := range refs {
+	for _, ref := range refs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		h, err := src.LoadIndicator(ref)
+		held, err := src.Periods(ref)
 		if err != nil {
 			return nil, err
 		}
-		if i == 0 {
-			imports = h.Imports
+		first := len(keys)
+		for k, ps := range held {
+			cal.AddSeries(k, ps)
+			keys = append(keys, k)
 		}
-		cal.Add(h)
-		keys = append(keys, h.Keys()...)
+		slices.SortFunc(keys[first:], app.SeriesKey.Compare)
 	}
 	opt, notes, defaulted, err := settle(opt, &cal)
 	if err != nil {
@@ -135,7 +139,6 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 	}
 
 	kept := app.NewHistory()
-	kept.Imports = imports
 	kept.AddIndicators(inds)
 	kept.Apply(&app.Dataset{Breakdowns: breakdowns}, "")
 	sp, err := newSpool()
@@ -151,6 +154,9 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		if err != nil {
 			sp.close()
 			return nil, err
+		}
+		if kept.Imports == nil {
+			kept.Imports = h.Imports
 		}
 		base, n, err := circulatedAlone(src, ref, h, opt.Suppress, opt.authority())
 		if err != nil {

@@ -47,6 +47,22 @@ func (p *pieces) LoadIndicator(ref string) (*app.History, error) {
 	return h, nil
 }
 
+// Periods gives what LoadIndicator's series hold, as the store does.
+func (p *pieces) Periods(ref string) (map[app.SeriesKey][]app.Period, error) {
+	held := map[app.SeriesKey][]app.Period{}
+	if ref == p.skip {
+		return held, nil
+	}
+	for _, k := range p.h.Keys() {
+		if k.Ref == ref {
+			for _, o := range p.h.Series(k) {
+				held[k] = append(held[k], o.Period)
+			}
+		}
+	}
+	return held, nil
+}
+
 // TestWriteFromAsWrite exports real-shaped histories with WriteFrom,
 // reading them an indicator at a time, and with Write, holding them
 // whole, and checks the two workbooks are the same bytes, part by part,

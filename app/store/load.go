@@ -193,11 +193,51 @@ func (l *loader) importOf(k []byte) (string, error) {
 // growing each series a figure at a time.
 func (l *loader) observations() error {
 	d := newObservationDecoder()
+	sh := NewSeriesHistory(l.h)
+	var series app.SeriesKey
+	err := l.eachBlock(d, func(key app.SeriesKey, id string, r *blockReader) {
+		if key != series {
+			series = key
+			sh.Start(key)
+		}
+		for r.next() {
+			if r.e.restatement() {
+				continue
+			}
+			o := app.Observation{Ref: key.Ref, Area: key.Area, Split: key.Split, Import: id}
+			r.e.observation(d, &o)
+			sh.Add(o)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	sh.Flush()
+	return nil
+}
+
+// periods adds to held the periods of the figures observations would
+// add, by series, decoding nothing else of them. Each series' periods
+// are in the order read; one may be there more than once.
+func (l *loader) periods(held map[app.SeriesKey][]app.Period) error {
+	return l.eachBlock(newObservationDecoder(), func(key app.SeriesKey, _ string, r *blockReader) {
+		for r.next() {
+			if !r.e.restatement() {
+				held[key] = append(held[key], r.e.period)
+			}
+		}
+	})
+}
+
+// eachBlock calls read with each block of figures the loader reads, in
+// key order (a series' blocks in turn, in import order), the key of its
+// series, its strings interned by d, and the import that wrote it; read
+// reads the block's entries with r.
+func (l *loader) eachBlock(d *observationDecoder, read func(key app.SeriesKey, id string, r *blockReader)) error {
 	var (
 		series []byte // ref, area and split of the series being read
 		key    app.SeriesKey
 	)
-	sh := NewSeriesHistory(l.h)
 	r := newBlockReader(nil)
 	c := l.tx.Bucket(kindBuckets[kindObservation]).Cursor()
 	for k, v := l.first(c); k != nil; k, v = l.within(c.Next()) {
@@ -215,26 +255,17 @@ func (l *loader) observations() error {
 		if !bytes.Equal(s, series) {
 			series = s
 			key = app.SeriesKey{Ref: d.intern(ref), Area: app.Area(d.intern(area)), Split: app.Split(d.intern(split))}
-			sh.Start(key)
 		}
 		id, err := l.importOf(k)
 		if err != nil {
 			return fmt.Errorf("observations of %s: %w", key, err)
 		}
 		r.reset(v)
-		for r.next() {
-			if r.e.restatement() {
-				continue
-			}
-			o := app.Observation{Ref: key.Ref, Area: key.Area, Split: key.Split, Import: id}
-			r.e.observation(d, &o)
-			sh.Add(o)
-		}
+		read(key, id, r)
 		if r.bad {
 			return fmt.Errorf("the figures of %s from import %s are unreadable: %w", key, id, errCorrupt)
 		}
 	}
-	sh.Flush()
 	return nil
 }
 

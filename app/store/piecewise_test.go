@@ -74,6 +74,24 @@ func TestPieces(t *testing.T) {
 		if !reflect.DeepEqual(one.Keys(), loaded.Keys()) {
 			t.Fatalf("%s: series %v, LoadIndicator's %v", ref, one.Keys(), loaded.Keys())
 		}
+		// The periods read alone are those of the figures read, revised
+		// and undone imports and all.
+		held, err := p.Periods(ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(held) != len(one.Keys()) {
+			t.Errorf("%s: Periods gives %d series, LoadIndicator %d", ref, len(held), len(one.Keys()))
+		}
+		for _, k := range one.Keys() {
+			var want []app.Period
+			for _, o := range one.Series(k) {
+				want = append(want, o.Period)
+			}
+			if !reflect.DeepEqual(held[k], want) {
+				t.Errorf("%s: Periods of %v: %v, LoadIndicator's series %v", ref, k, held[k], want)
+			}
+		}
 		for _, k := range one.Keys() {
 			if !reflect.DeepEqual(one.Series(k), loaded.Series(k)) {
 				t.Errorf("%s: series %v differs from LoadIndicator's", ref, k)
@@ -104,6 +122,9 @@ func TestPieces(t *testing.T) {
 	mustImport(t, s, "may.xlsx", monthly(months(app.MonthOf(2025, 5), 1), 0))
 	if _, err := p.LoadIndicator("KPI001"); !errors.Is(err, ErrChanged) {
 		t.Errorf("LoadIndicator after an import: %v, want ErrChanged", err)
+	}
+	if _, err := p.Periods("KPI001"); !errors.Is(err, ErrChanged) {
+		t.Errorf("Periods after an import: %v, want ErrChanged", err)
 	}
 	if _, err := p.LoadBreakdowns(); !errors.Is(err, ErrChanged) {
 		t.Errorf("LoadBreakdowns after an import: %v, want ErrChanged", err)

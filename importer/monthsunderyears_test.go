@@ -86,6 +86,9 @@ func TestBareMonthsUnderYears(t *testing.T) {
 				t.Errorf("warnings at %s %q, want one saying %q", at, w, tt.warn)
 			}
 			for _, w := range res.Warnings {
+				if strings.Contains(w.Message, "across two years: read as the year's") {
+					continue // the plain Target and Floor beside Jan-25 to Jun-25 (TestTargetHeadingYears)
+				}
 				if w.Cell != at && w.Cell != fmt.Sprint("I", yr) {
 					t.Errorf("warned %s", w)
 				}

@@ -38,17 +38,24 @@ func plainTargetYears(l *Layout) {
 			years = append(years, c.Period)
 		}
 	}
-	if len(years) == 0 {
-		return
-	}
 	// The year a plain heading was read as before its neighbours were
 	// looked at: the latest period's. Taking their year where it is that
 	// one changes nothing, and needs no word.
-	var latest app.Period
+	var earliest, latest app.Period
 	for _, c := range l.Columns {
-		if c.Role == RolePeriod && !c.Period.IsZero() && (latest.IsZero() || c.Period.Compare(latest) > 0) {
+		if c.Role != RolePeriod || c.Period.IsZero() {
+			continue
+		}
+		if latest.IsZero() || c.Period.Compare(latest) > 0 {
 			latest = c.Period
 		}
+		if earliest.IsZero() || c.Period.Compare(earliest) < 0 {
+			earliest = c.Period
+		}
+	}
+	if len(years) == 0 {
+		plainTargetsAcrossYears(l, earliest, latest)
+		return
 	}
 	if !latest.IsZero() {
 		latest = latest.FinancialYearOf()
@@ -73,6 +80,27 @@ func plainTargetYears(l *Layout) {
 		}
 		c.yearNote = fmt.Sprintf("column %s %q names no year, beside columns that name %s: read as %s for the year of each row's latest month; head it with its year",
 			c.Col, c.Header, strings.Join(labels, " and "), guessedAs[c.Role])
+	}
+}
+
+// plainTargetsAcrossYears says, at each target, floor and tolerance
+// heading naming no year, that it was read as the year of each row's
+// latest month where the months beside it, earliest to latest, run
+// across two years: the earlier year's months are then not rated
+// against it, a guess an officer must see (a plain "Target" beside
+// Feb-25 to May-25 rates April and May only). Within one year the
+// reading is the only one, and needs no word.
+func plainTargetsAcrossYears(l *Layout, earliest, latest app.Period) {
+	if earliest.IsZero() || earliest.FinancialYearOf() == latest.FinancialYearOf() {
+		return
+	}
+	for i := range l.Columns {
+		c := &l.Columns[i]
+		if !targetRole(c.Role) || !c.Period.IsZero() {
+			continue
+		}
+		c.yearNote = fmt.Sprintf("column %s %q names no year, and the months beside it run from %s to %s, across two years: read as %s for the year of each row's latest month, so a month of the year before is not rated against it; head it with its year",
+			c.Col, c.Header, earliest.Label(), latest.Label(), guessedAs[c.Role])
 	}
 }
 

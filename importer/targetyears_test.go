@@ -38,7 +38,10 @@ func TestTargetHeadingYears(t *testing.T) {
 		// Its neighbours' year being the latest month's, as it would
 		// have been read anyway: nothing to say.
 		{"Target 2025/26", "Floor", []string{"2025/26 20/25"}, ""},
-		{"Target", "Floor", []string{"2025/26 20/25"}, ""},
+		// Neither dated, beside months of two years: the latest month's
+		// year, as ever, and said, as February and March are not rated.
+		{"Target", "Floor", []string{"2025/26 20/25"},
+			`column D "Target" names no year, and the months beside it run from Feb-25 to May-25, across two years: read as the year's target for the year of each row's latest month`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.target+","+tt.floor, func(t *testing.T) {
@@ -63,5 +66,23 @@ func TestTargetHeadingYears(t *testing.T) {
 				t.Errorf("warnings at the headings %q, want one starting %q", notes, tt.warnE1)
 			}
 		})
+	}
+}
+
+// TestPlainTargetsWithinOneYear: a plain Target and Floor beside the
+// months of one financial year are that year's, with nothing to say.
+func TestPlainTargetsWithinOneYear(t *testing.T) {
+	path := writeBook(t, "Scorecard", [][]any{
+		{"Ref", "Indicator", "Polarity", "Target", "Floor", "Apr-25", "May-25", "Jun-25", "Jul-25"},
+		{"QT0", "Re-referrals within 12 months (%)", "L", 20, 25, 21, 26, 21, 26},
+	})
+	res := mustRead(t, path)
+	if got, want := targetsRead(res), []string{"2025/26 20/25"}; !slices.Equal(got, want) {
+		t.Errorf("targets = %q, want %q", got, want)
+	}
+	for _, w := range res.Warnings {
+		if w.Cell == "D1" || w.Cell == "E1" {
+			t.Errorf("warned at %s: %s", w.Cell, w.Message)
+		}
 	}
 }

@@ -47,7 +47,11 @@
 //     propagation, never narrower than the exact range), and while any is
 //     narrower than the threshold less one the smallest shown figure of
 //     the identity pinning it (the next smallest cell, or the total) is
-//     withheld too. A figure the source withheld takes part with the value
+//     withheld too, with every figure tied to it: a figure's counts go
+//     together, and so do the two prints of one figure (a district's own
+//     and its figure excluding UASC, where they agree), so that one
+//     complement frees a figure in both exports, the smallest that does.
+//     A figure the source withheld takes part with the value
 //     the identities give it, so what is shown beside it cannot tell it;
 //     it is protected so at any threshold, none too, to at least
 //     DefaultThreshold less one (the source's own rule is unknown).

@@ -394,10 +394,14 @@ func (r *release) protect(keys []figKey, fs figs, change bool) {
 			stuck[k] = true
 			continue
 		}
-		f := owner[best]
-		r.hidden[f] = true
-		for _, c := range cells[f] {
-			sys.Withhold(c)
+		// The figure goes with those tied to it (System.Tie), as Next
+		// weighed it.
+		for _, u := range sys.Unit(best) {
+			f := owner[u]
+			r.hidden[f] = true
+			for _, c := range cells[f] {
+				sys.Withhold(c)
+			}
 		}
 	}
 }
@@ -439,6 +443,9 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 			if ind.Measure == "" || v < 0 || change {
 				sys.Signed(c)
 			}
+			if len(cells[k]) > 0 {
+				sys.Tie(cells[k][0], c) // a figure is withheld whole
+			}
 			cells[k] = append(cells[k], c)
 		}
 	}
@@ -474,7 +481,34 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 		periodIdentities(sys, ind, county, p, n, areas, splits, cell)
 	}
 	derived := timeIdentities(sys, ind, keys, n, cell)
+	tieTwins(sys, keys, cells)
 	return sys, cells, derived
+}
+
+// tieTwins ties each area's figure excluding a cohort to its own where
+// every count of the two is the same (a district whose UASC children are
+// all in the UASC Service column): the same figure printed twice, which
+// is shown or withheld as one. Chosen a figure at a time, a complement
+// freeing the one through the county's sum left its twin pinned through
+// the other's, and the county's smaller districts were taken one by one
+// in its place (QA R4).
+func tieTwins(sys *System, keys []figKey, cells map[figKey][]int) {
+	for _, k := range keys {
+		if len(k.split.Excluded()) == 0 {
+			continue
+		}
+		rest, all := cells[k], cells[figKey{k.ref, k.area, app.All, k.period}]
+		if len(rest) == 0 || len(rest) != len(all) {
+			continue
+		}
+		same := true
+		for i := range rest {
+			same = same && sys.Value(rest[i]) == sys.Value(all[i])
+		}
+		if same {
+			sys.Tie(all[0], rest[0])
+		}
+	}
 }
 
 // periodIdentities records the identities among one period's figures:

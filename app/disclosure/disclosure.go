@@ -22,9 +22,12 @@
 //     with its components would otherwise show them on every sheet that
 //     lists components, so they are blanked even when no threshold is
 //     set.
-//   - A change is known by its name ("change in", "net change",
-//     "difference", "+/-"; isChangeName), never by a negative figure,
-//     which in a count is a data error. Where its definition names the
+//   - A change is a count known by its definition to be signed
+//     (app.Indicator.Signed, the rule SPC's limits follow too: "change
+//     in", "net", "difference between", "gap", "+/-", or guidance saying
+//     a figure can be negative; a name that counts children, "Number of
+//     ..." or "(children)", is a count; isChange), never by a negative
+//     figure, which in a count is a data error. Where its definition names the
 //     count it is the difference of and how far back (baseOf), it is
 //     shown whatever its size beside both months of that count shown (a
 //     reader recomputes it: -2 is 1,904 children then and 1,902 now), and

@@ -152,11 +152,11 @@ type release struct {
 	published map[figKey]bool
 }
 
-// changes finds h's changes (isChangeName) and their counts (baseOf).
+// changes finds h's changes (isChange) and their counts (baseOf).
 func (r *release) changes(h *app.History) {
 	r.change, r.base, r.isBase, r.published = map[string]bool{}, map[string]changeBase{}, map[string]bool{}, map[figKey]bool{}
 	for _, ind := range h.Indicators() {
-		if !isChangeName(ind) {
+		if !isChange(ind) {
 			continue
 		}
 		r.change[ind.Ref] = true
@@ -265,7 +265,7 @@ func (r *release) collect(keys refKeys) figs {
 
 // primary withholds every figure the source suppressed and every figure
 // showing or built on a count from 1 to below-1, reporting whether any
-// figure of fs is withheld. A change (isChangeName) is not a count of
+// figure of fs is withheld. A change (isChange) is not a count of
 // children: where both its months are shown it is shown whatever its
 // size, and where one is withheld it is withheld whatever its size
 // (changeShown); otherwise it is judged by its size, as a count is.

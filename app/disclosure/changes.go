@@ -38,6 +38,20 @@ func isChange(ind app.Indicator) bool {
 	return ind.Signed()
 }
 
+// changes finds h's changes (isChange) and their counts (baseOf).
+func (r *release) changes(h *app.History) {
+	r.change, r.base, r.isBase, r.published = map[string]bool{}, map[string]changeBase{}, map[string]bool{}, map[figKey]bool{}
+	for _, ind := range h.Indicators() {
+		if !isChange(ind) {
+			continue
+		}
+		r.change[ind.Ref] = true
+		if b, ok := baseOf(ind, h); ok {
+			r.base[ind.Ref], r.isBase[b.ref] = b, true
+		}
+	}
+}
+
 // changeBase is what a change is the difference of: its count's ref, and
 // how many months before the change's own month the earlier figure is.
 type changeBase struct {

@@ -15,9 +15,6 @@ import (
 // definition: a count with a negative figure is a data error, still a
 // count of children.
 
-// changeName matches the words that make an indicator's name a change.
-var changeName = regexp.MustCompile(`(?i)\b(change (in|since)|net change|difference)\b|\+/-`)
-
 // changeLag matches how far back a change's earlier month lies, in its
 // name or guidance, with the months it spans.
 var changeLags = []struct {
@@ -29,13 +26,30 @@ var changeLags = []struct {
 	{regexp.MustCompile(`(?i)\b(last|previous|prior) month\b|\bmonth (before|earlier)\b`), 1},
 }
 
-// isChangeName reports whether ind's name says it is a change in a
-// count, and not a count itself.
-func isChangeName(ind app.Indicator) bool {
+// isChange reports whether ind is a change in a count, and not a count
+// itself: a count (or a number of unknown parts) whose definition says its
+// figures can fall below zero (app.Indicator.Signed, the rule SPC's limits
+// follow too). A name that counts children ("Number of ...",
+// "(children)") is a count whatever else it says.
+func isChange(ind app.Indicator) bool {
 	if ind.Measure != app.Count && ind.Measure != app.Other {
 		return false
 	}
-	return changeName.MatchString(ind.Name)
+	return ind.Signed()
+}
+
+// changes finds h's changes (isChange) and their counts (baseOf).
+func (r *release) changes(h *app.History) {
+	r.change, r.base, r.isBase, r.published = map[string]bool{}, map[string]changeBase{}, map[string]bool{}, map[figKey]bool{}
+	for _, ind := range h.Indicators() {
+		if !isChange(ind) {
+			continue
+		}
+		r.change[ind.Ref] = true
+		if b, ok := baseOf(ind, h); ok {
+			r.base[ind.Ref], r.isBase[b.ref] = b, true
+		}
+	}
 }
 
 // changeBase is what a change is the difference of: its count's ref, and
@@ -51,7 +65,7 @@ type changeBase struct {
 // X"; and the name or guidance says how far back the earlier month is.
 // Without both, the change cannot be shown to be harmless.
 func baseOf(ind app.Indicator, h *app.History) (changeBase, bool) {
-	if !isChangeName(ind) {
+	if !isChange(ind) {
 		return changeBase{}, false
 	}
 	lag := 0
@@ -66,7 +80,7 @@ func baseOf(ind app.Indicator, h *app.History) (changeBase, bool) {
 	}
 	var named []string
 	for _, other := range h.Indicators() {
-		if other.Ref == ind.Ref || isChangeName(other) || other.Measure != app.Count && other.Unit != app.Number {
+		if other.Ref == ind.Ref || isChange(other) || other.Measure != app.Count && other.Unit != app.Number {
 			continue
 		}
 		if hasWord(ind.Guidance, other.Ref) {

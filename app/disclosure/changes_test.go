@@ -120,23 +120,35 @@ func TestChangeBesideItsCount(t *testing.T) {
 	}
 }
 
-// TestIsChangeName: a change is known by its definition, never by the
-// sign of its figures.
-func TestIsChangeName(t *testing.T) {
+// TestIsChange: a change is known by its definition (app.Indicator.Signed,
+// the rule SPC's limits follow too), never by the sign of its figures,
+// and only a count's: a name that counts children is a count whatever
+// else it says, and so its figures of 1-4 are withheld.
+func TestIsChange(t *testing.T) {
 	for _, tt := range []struct {
-		name string
-		m    app.Measure
-		want bool
+		name, guidance string
+		m              app.Measure
+		want           bool
 	}{
-		{"Number of children missing from care", app.Count, false},
-		{"Change in children in care since the same month last year", app.Other, true},
-		{"Net change in foster carers", app.Count, true},
-		{"Foster carers +/- on last quarter", app.Count, true},
-		{"Change of social worker in the last 6 months (children)", app.Count, false},
-		{"Children in care: change of placement in the last 12 months (%)", app.Proportion, false},
+		{"Number of children missing from care", "", app.Count, false},
+		{"Change in children in care since the same month last year", "", app.Other, true},
+		{"Net change in foster carers", "", app.Count, true},
+		{"Foster carers +/- on last quarter", "", app.Count, true},
+		{"Change of social worker in the last 6 months (children)", "", app.Count, false},
+		{"Children in care: change of placement in the last 12 months (%)", "", app.Proportion, false},
+		// The name read as the trend package read it: before the rule
+		// was one, "change in" or "difference" anywhere made a change.
+		{"Change in children in care since last year (children)", "", app.Count, false},
+		{"Children whose social worker made a difference", "", app.Count, false},
+		{"Net gain of foster carers", "", app.Count, true},
+		{"Children in care, year on year", "The figure can be negative.", app.Count, true},
+		{"Children in care, year on year", "A rise is negative for children.", app.Count, false},
+		// A signed share is a change in percentage points, not a count.
+		{"Change in care leavers in education (pp)", "", app.Proportion, false},
 	} {
-		if got := isChangeName(app.Indicator{Name: tt.name, Measure: tt.m}); got != tt.want {
-			t.Errorf("%q: change %v, want %v", tt.name, got, tt.want)
+		ind := app.Indicator{Name: tt.name, Guidance: tt.guidance, Measure: tt.m}
+		if got := isChange(ind); got != tt.want {
+			t.Errorf("%q (%q): change %v, want %v", tt.name, tt.guidance, got, tt.want)
 		}
 	}
 }

@@ -22,9 +22,12 @@
 //     with its components would otherwise show them on every sheet that
 //     lists components, so they are blanked even when no threshold is
 //     set.
-//   - A change is known by its name ("change in", "net change",
-//     "difference", "+/-"; isChangeName), never by a negative figure,
-//     which in a count is a data error. Where its definition names the
+//   - A change is a count known by its definition to be signed
+//     (app.Indicator.Signed, the rule SPC's limits follow too: "change
+//     in", "net", "difference between", "gap", "+/-", or guidance saying
+//     a figure can be negative; a name that counts children, "Number of
+//     ..." or "(children)", is a count; isChange), never by a negative
+//     figure, which in a count is a data error. Where its definition names the
 //     count it is the difference of and how far back (baseOf), it is
 //     shown whatever its size beside both months of that count shown (a
 //     reader recomputes it: -2 is 1,904 children then and 1,902 now), and
@@ -47,7 +50,11 @@
 //     propagation, never narrower than the exact range), and while any is
 //     narrower than the threshold less one the smallest shown figure of
 //     the identity pinning it (the next smallest cell, or the total) is
-//     withheld too. A figure the source withheld takes part with the value
+//     withheld too, with every figure tied to it: a figure's counts go
+//     together, and so do the two prints of one figure (a district's own
+//     and its figure excluding UASC, where they agree), so that one
+//     complement frees a figure in both exports, the smallest that does.
+//     A figure the source withheld takes part with the value
 //     the identities give it, so what is shown beside it cannot tell it;
 //     it is protected so at any threshold, none too, to at least
 //     DefaultThreshold less one (the source's own rule is unknown).

@@ -18,6 +18,11 @@ type System struct {
 	signed []bool // may be negative (a change), so not bounded below by nought
 	rels   [][]Term
 	byCel  [][]int // the relations each cell is in
+	// tie joins cells that are withheld together (union-find parents): a
+	// figure's counts, and two figures an identity says are equal (a
+	// district's figure excluding a cohort that is its own), since one
+	// shown beside the other withheld gives it away.
+	tie []int
 }
 
 // A Term is coef times cell in an identity Σ terms = 0.
@@ -33,7 +38,38 @@ func (s *System) Add(v float64, shown bool) int {
 	s.shown = append(s.shown, shown)
 	s.signed = append(s.signed, false)
 	s.byCel = append(s.byCel, nil)
+	s.tie = append(s.tie, len(s.vals)-1)
 	return len(s.vals) - 1
+}
+
+// Tie says cells a and b are withheld together: Next weighs withholding
+// one as withholding both, so that the cell it chooses frees a pinned
+// cell through every identity at once, not through one while the cell's
+// twin keeps it pinned through another.
+func (s *System) Tie(a, b int) {
+	if ra, rb := s.root(a), s.root(b); ra != rb {
+		s.tie[ra] = rb
+	}
+}
+
+func (s *System) root(i int) int {
+	for s.tie[i] != i {
+		s.tie[i] = s.tie[s.tie[i]]
+		i = s.tie[i]
+	}
+	return i
+}
+
+// Unit returns the cells withheld with cell i (Tie), i among them.
+func (s *System) Unit(i int) []int {
+	r := s.root(i)
+	var out []int
+	for j := range s.vals {
+		if s.root(j) == r {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 // Signed says cell i may be negative, as a change may.
@@ -189,8 +225,9 @@ func (s *System) Narrow(width float64, check func(int) bool) []int {
 	return out
 }
 
-// Next returns the shown cell to withhold so that withheld cell k is no
-// longer pinned, -1 when nothing shown bounds k. Of the shown cells in
+// Next returns the shown cell to withhold, with its unit (Tie), so that
+// withheld cell k is no longer pinned, -1 when nothing shown bounds k.
+// Each cell is weighed as withheld with its unit. Of the shown cells in
 // k's identities, smallest non-zero first (the next smallest category,
 // then the total), it takes the first whose withholding leaves k a range
 // at least width wide, else the one that widens it most.
@@ -216,14 +253,28 @@ func (s *System) Next(k int, width float64) int {
 	best, widest := -1, hi[k]-lo[k]
 	enough := -1 // the first that frees k but is itself pinned
 	for _, c := range cands {
-		s.shown[c] = false
+		// A cell is withheld with its unit (Tie), so it is weighed so.
+		var unit []int
+		for _, u := range s.Unit(c) {
+			if s.shown[u] {
+				unit = append(unit, u)
+				s.shown[u] = false
+			}
+		}
 		lo, hi := s.Ranges()
-		s.shown[c] = true
+		for _, u := range unit {
+			s.shown[u] = true
+		}
 		w := hi[k] - lo[k]
 		if w >= width-1e-9 {
 			// Best of all a cell that, withheld, is not pinned itself
-			// (a total shown again in another table would be).
-			if hi[c]-lo[c] >= width-1e-9 {
+			// (a total shown again in another table would be), nor is
+			// any withheld with it.
+			free := true
+			for _, u := range unit {
+				free = free && (hi[u]-lo[u] >= width-1e-9 || math.IsNaN(s.vals[u]))
+			}
+			if free {
 				return c
 			}
 			if enough < 0 {

@@ -1,0 +1,214 @@
+package disclosure
+
+import (
+	"math"
+	"slices"
+
+	"scorecard/app"
+)
+
+// buildSystem returns the cells of a group's figures (each figure's
+// counts: a count; a proportion's numerator, denominator and their
+// difference; a rate's or mean's two components), which are shown, and
+// every identity among them that holds: each area's all children are a
+// cohort plus the rest; a split's county is the sum of the other columns
+// (all, or all but the cohorts' service columns); a district's figure
+// excluding a cohort equals its own; the UASC Service column is the
+// county's UASC figure; and the sums over time among the group's periods
+// (timeIdentities), whose derived cells it also returns.
+func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hidden map[figKey]bool, change bool) (*System, map[figKey][]int, map[int]bool) {
+	sys := &System{}
+	cells := map[figKey][]int{}
+	n := 0
+	for _, k := range keys {
+		o := fs[k]
+		var vs []float64
+		switch o.Status {
+		case app.OK:
+			var ok bool
+			if vs, ok = components(ind, *o); !ok {
+				continue
+			}
+		case app.Suppressed:
+			// Withheld by the source: unknown, but what is shown beside
+			// it may tell it.
+			for range width(ind) {
+				vs = append(vs, math.NaN())
+			}
+		default:
+			continue // nothing shown
+		}
+		n = max(n, len(vs))
+		for _, v := range vs {
+			c := sys.Add(v, !hidden[k])
+			if ind.Measure == "" || v < 0 || change {
+				sys.Signed(c)
+			}
+			if len(cells[k]) > 0 {
+				sys.Tie(cells[k][0], c) // a figure is withheld whole
+			}
+			cells[k] = append(cells[k], c)
+		}
+	}
+	if len(cells) < 2 {
+		return nil, nil, nil
+	}
+	cell := func(k figKey, i int) (int, bool) {
+		cs, ok := cells[k]
+		if !ok || i >= len(cs) {
+			return 0, false
+		}
+		return cs[i], true
+	}
+	if ind.Measure == app.Proportion {
+		for _, cs := range cells {
+			if len(cs) == 3 {
+				sys.Sum(cs[1], cs[0], cs[2])
+			}
+		}
+	}
+	areas := map[app.Area]bool{}
+	splits := map[app.Split]bool{}
+	for _, k := range keys {
+		areas[k.area], splits[k.split] = true, true
+	}
+	var periods []app.Period
+	for _, k := range keys {
+		if !slices.Contains(periods, k.period) {
+			periods = append(periods, k.period)
+		}
+	}
+	for _, p := range periods {
+		periodIdentities(sys, ind, county, p, n, areas, splits, cell)
+	}
+	derived := timeIdentities(sys, ind, keys, n, cell)
+	tieTwins(sys, keys, cells)
+	return sys, cells, derived
+}
+
+// tieTwins ties each area's figure excluding a cohort to its own where
+// every count of the two is the same (a district whose UASC children are
+// all in the UASC Service column): the same figure printed twice, which
+// is shown or withheld as one. Chosen a figure at a time, a complement
+// freeing the one through the county's sum left its twin pinned through
+// the other's, and the county's smaller districts were taken one by one
+// in its place (QA R4).
+func tieTwins(sys *System, keys []figKey, cells map[figKey][]int) {
+	for _, k := range keys {
+		if len(k.split.Excluded()) == 0 {
+			continue
+		}
+		rest, all := cells[k], cells[figKey{k.ref, k.area, app.All, k.period}]
+		if len(rest) == 0 || len(rest) != len(all) {
+			continue
+		}
+		same := true
+		for i := range rest {
+			same = same && sys.Value(rest[i]) == sys.Value(all[i])
+		}
+		if same {
+			sys.Tie(all[0], rest[0])
+		}
+	}
+}
+
+// periodIdentities records the identities among one period's figures:
+// each area's all children are a cohort plus the rest; a split's county
+// is the sum of the other columns; a district's figure excluding a
+// cohort may equal its own; the UASC Service column is the county's UASC
+// figure.
+func periodIdentities(sys *System, ind app.Indicator, county app.Area, p app.Period, n int,
+	areas map[app.Area]bool, splits map[app.Split]bool, cell func(figKey, int) (int, bool)) {
+	for i := range n {
+		for s := range splits {
+			total, ok := cell(figKey{ind.Ref, county, s, p}, i)
+			if !ok {
+				continue
+			}
+			var every, noService []int
+			for a := range areas {
+				c, ok := cell(figKey{ind.Ref, a, s, p}, i)
+				if a == county || !ok {
+					continue
+				}
+				every = append(every, c)
+				if a != app.UASCService {
+					noService = append(noService, c)
+				}
+			}
+			slices.Sort(every)
+			slices.Sort(noService)
+			sys.Sum(total, every...)
+			if len(noService) != len(every) {
+				sys.Sum(total, noService...)
+			}
+		}
+		for a := range areas {
+			all, ok := cell(figKey{ind.Ref, a, app.All, p}, i)
+			if !ok {
+				continue
+			}
+			for s := range splits {
+				c, ok := s.Cohort()
+				if !ok {
+					continue
+				}
+				only, ok1 := cell(figKey{ind.Ref, a, s, p}, i)
+				rest, ok2 := cell(figKey{ind.Ref, a, app.Excluding(c), p}, i)
+				if ok1 && ok2 {
+					sys.Sum(all, only, rest)
+				}
+				if svc, ok := cell(figKey{ind.Ref, app.UASCService, app.All, p}, i); ok1 && ok && a == county && c == app.UASC {
+					sys.Sum(svc, only)
+				}
+			}
+			for s := range splits {
+				if len(s.Excluded()) == 0 {
+					continue
+				}
+				if rest, ok := cell(figKey{ind.Ref, a, s, p}, i); ok && sys.Value(rest) == sys.Value(all) {
+					sys.Sum(all, rest)
+				}
+			}
+		}
+	}
+}
+
+// components are the counts a figure publishes, as cells.
+func components(ind app.Indicator, o app.Observation) ([]float64, bool) {
+	switch ind.Measure {
+	case app.Proportion:
+		if o.Numerator == nil || o.Denominator == nil {
+			return nil, false
+		}
+		return []float64{*o.Numerator, *o.Denominator, *o.Denominator - *o.Numerator}, true
+	case app.Rate, app.Mean:
+		if o.Numerator == nil || o.Denominator == nil {
+			return nil, false
+		}
+		return []float64{*o.Numerator, *o.Denominator}, true
+	case app.Median:
+		if o.Denominator == nil {
+			return nil, false
+		}
+		return []float64{*o.Denominator}, true
+	}
+	if o.Numerator != nil {
+		return []float64{*o.Numerator}, true
+	}
+	if o.Value != nil && (ind.Measure == app.Count || ind.Unit == app.Number) {
+		return []float64{*o.Value}, true
+	}
+	return nil, false
+}
+
+// width is how many cells components gives a figure of ind.
+func width(ind app.Indicator) int {
+	switch ind.Measure {
+	case app.Proportion:
+		return 3
+	case app.Rate, app.Mean:
+		return 2
+	}
+	return 1
+}

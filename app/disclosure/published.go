@@ -1,0 +1,82 @@
+package disclosure
+
+import (
+	"scorecard/app"
+)
+
+// figs are the figures of one indicator the release publishes, in the
+// histories' own series.
+type figs map[figKey]*app.Observation
+
+// refKeys are the series of one indicator: all of h's, and the All
+// series of each exclusion (ex[i] those of r.exs[i]), which give its
+// figures excluding the cohorts.
+type refKeys struct {
+	h  []app.SeriesKey
+	ex [][]app.SeriesKey
+}
+
+// byRef returns the series the release publishes, indicator by
+// indicator.
+func (r *release) byRef() []refKeys {
+	var out []refKeys
+	at := map[string]int{}
+	add := func(k app.SeriesKey) *refKeys {
+		i, ok := at[k.Ref]
+		if !ok {
+			i = len(out)
+			at[k.Ref] = i
+			out = append(out, refKeys{})
+		}
+		return &out[i]
+	}
+	for _, k := range r.h.Keys() {
+		rk := add(k)
+		rk.h = append(rk.h, k)
+	}
+	// A cohort's complement is published only for an indicator split by
+	// it, so each indicator's release is the same whether it is worked
+	// out alone (export.WriteFrom) or in the whole history.
+	split := map[string]map[app.Split]bool{}
+	for _, k := range r.h.Keys() {
+		if _, ok := k.Split.Cohort(); ok {
+			if split[k.Ref] == nil {
+				split[k.Ref] = map[app.Split]bool{}
+			}
+			split[k.Ref][k.Split] = true
+		}
+	}
+	for i, e := range r.exs {
+		own := r.hasEx && i == 0
+		for _, k := range e.h.Keys() {
+			if c := e.split.Excluded(); k.Split == app.All && (own || len(c) == 1 && split[k.Ref][app.Only(c[0])]) {
+				rk := add(k)
+				for len(rk.ex) <= i {
+					rk.ex = append(rk.ex, nil)
+				}
+				rk.ex[i] = append(rk.ex[i], k)
+			}
+		}
+	}
+	return out
+}
+
+// collect gathers every figure of one indicator the release publishes.
+func (r *release) collect(keys refKeys) figs {
+	fs := figs{}
+	for _, k := range keys.h {
+		s := r.h.Series(k)
+		for i := range s {
+			fs[figKey{k.Ref, k.Area, k.Split, s[i].Period}] = &s[i]
+		}
+	}
+	for i, ks := range keys.ex {
+		for _, k := range ks {
+			s := r.exs[i].h.Series(k)
+			for j := range s {
+				fs[figKey{k.Ref, k.Area, r.exs[i].split, s[j].Period}] = &s[j]
+			}
+		}
+	}
+	return fs
+}

@@ -40,16 +40,33 @@ func isChange(ind app.Indicator) bool {
 
 // changes finds h's changes (isChange) and their counts (baseOf).
 func (r *release) changes(h *app.History) {
-	r.change, r.base, r.isBase, r.published = map[string]bool{}, map[string]changeBase{}, map[string]bool{}, map[figKey]bool{}
-	for _, ind := range h.Indicators() {
-		if !isChange(ind) {
-			continue
-		}
-		r.change[ind.Ref] = true
-		if b, ok := baseOf(ind, h); ok {
-			r.base[ind.Ref], r.isBase[b.ref] = b, true
+	r.published, r.isBase = map[figKey]bool{}, map[string]bool{}
+	r.change, r.base = changesOf(h.Indicators())
+	for _, b := range r.base {
+		r.isBase[b.ref] = true
+	}
+}
+
+// changesOf finds the changes among inds (isChange) and the counts they
+// are the differences of (baseOf). Each definition is judged once: a
+// large export releases its indicators one at a time, and judging every
+// other indicator again for each change was a tenth of its garbage.
+func changesOf(inds []app.Indicator) (change map[string]bool, base map[string]changeBase) {
+	change, base = map[string]bool{}, map[string]changeBase{}
+	for _, ind := range inds {
+		if isChange(ind) {
+			change[ind.Ref] = true
 		}
 	}
+	for _, ind := range inds {
+		if !change[ind.Ref] {
+			continue
+		}
+		if b, ok := baseOf(ind, inds, change); ok {
+			base[ind.Ref] = b
+		}
+	}
+	return change, base
 }
 
 // changeBase is what a change is the difference of: its count's ref, and
@@ -63,11 +80,9 @@ type changeBase struct {
 // definition identifies it: the guidance names exactly one other
 // indicator's ref, or the name is "change in X ..." beside a "Number of
 // X"; and the name or guidance says how far back the earlier month is.
-// Without both, the change cannot be shown to be harmless.
-func baseOf(ind app.Indicator, h *app.History) (changeBase, bool) {
-	if !isChange(ind) {
-		return changeBase{}, false
-	}
+// Without both, the change cannot be shown to be harmless. ind is one of
+// inds, the changes among them those change holds.
+func baseOf(ind app.Indicator, inds []app.Indicator, change map[string]bool) (changeBase, bool) {
 	lag := 0
 	for _, l := range changeLags {
 		if l.re.MatchString(ind.Name) || l.re.MatchString(ind.Guidance) {
@@ -79,8 +94,8 @@ func baseOf(ind app.Indicator, h *app.History) (changeBase, bool) {
 		return changeBase{}, false
 	}
 	var named []string
-	for _, other := range h.Indicators() {
-		if other.Ref == ind.Ref || isChange(other) || other.Measure != app.Count && other.Unit != app.Number {
+	for _, other := range inds {
+		if other.Ref == ind.Ref || change[other.Ref] || other.Measure != app.Count && other.Unit != app.Number {
 			continue
 		}
 		if hasWord(ind.Guidance, other.Ref) {
@@ -99,7 +114,7 @@ func baseOf(ind app.Indicator, h *app.History) (changeBase, bool) {
 		return changeBase{}, false
 	}
 	subject, _, _ = strings.Cut(subject, " since")
-	for _, other := range h.Indicators() {
+	for _, other := range inds {
 		if other.Ref != ind.Ref && strings.EqualFold(strings.TrimSpace(other.Name), "number of "+strings.TrimSpace(subject)) {
 			return changeBase{other.Ref, lag}, true
 		}
@@ -176,9 +191,10 @@ func (r *release) changeShown(k figKey) (recomputed, gives bool) {
 // a release of ref alone must hold the count's figures too.
 func CountOf(h *app.History, ref string) (string, bool) {
 	ind, ok := h.Indicator(ref)
-	if !ok {
+	if !ok || !isChange(ind) {
 		return "", false
 	}
-	b, ok := baseOf(ind, h)
+	_, base := changesOf(h.Indicators())
+	b, ok := base[ref]
 	return b.ref, ok
 }

@@ -63,7 +63,16 @@ func (r *release) byRef() []refKeys {
 
 // collect gathers every figure of one indicator the release publishes.
 func (r *release) collect(keys refKeys) figs {
-	fs := figs{}
+	n := 0
+	for _, k := range keys.h {
+		n += len(r.h.Series(k))
+	}
+	for i, ks := range keys.ex {
+		for _, k := range ks {
+			n += len(r.exs[i].h.Series(k))
+		}
+	}
+	fs := make(figs, n)
 	for _, k := range keys.h {
 		s := r.h.Series(k)
 		for i := range s {

@@ -68,14 +68,31 @@ func (r *release) small(ind app.Indicator, o app.Observation) bool {
 // months or quarters, a year to date of the months before). So the
 // figures are worked out a group of linked periods at a time (periodGroups).
 func (r *release) secondary(fs figs, change bool) {
-	byPeriod := map[app.Period][]figKey{}
-	var ref string
-	for k := range fs {
-		byPeriod[k.period] = append(byPeriod[k.period], k)
-		ref = k.ref
+	// The keys sorted by period, then as compareKeys, each period's a
+	// run of them: for a large export the periods' own lists, grown a
+	// key at a time, were a tenth of its garbage.
+	all := slices.AppendSeq(make([]figKey, 0, len(fs)), maps.Keys(fs))
+	if len(all) == 0 {
+		return
 	}
-	ind, _ := r.h.Indicator(ref)
+	slices.SortFunc(all, func(a, b figKey) int {
+		return cmp.Or(a.period.Compare(b.period), cmp.Compare(a.period.Kind, b.period.Kind), compareKeys(a, b))
+	})
+	byPeriod := map[app.Period][]figKey{}
+	for i := 0; i < len(all); {
+		j := i + 1
+		for j < len(all) && all[j].period == all[i].period {
+			j++
+		}
+		byPeriod[all[i].period] = all[i:j:j]
+		i = j
+	}
+	ind, _ := r.h.Indicator(all[0].ref)
 	for _, ps := range periodGroups(ind, slices.Collect(maps.Keys(byPeriod))) {
+		if len(ps) == 1 {
+			r.protect(byPeriod[ps[0]], fs, change)
+			continue
+		}
 		var keys []figKey
 		for _, p := range ps {
 			keys = append(keys, byPeriod[p]...)

@@ -109,3 +109,88 @@ func TestBriefAccountsForCannotExclude(t *testing.T) {
 		t.Errorf("page 1 of the pack excluding UASC does not account for QB:\n%s", first)
 	}
 }
+
+// TestCannotExcludeSaysWhatIsCounted guards QA R6: under --exclude uasc,
+// a measure of schools or pupils that cannot be excluded is labelled as
+// published, which no UASC split applies to, not "for all children, UASC
+// counted", in the brief, the flags and the pack's first page; and one
+// indicator with nothing to report is said in English, not "nothing is
+// red ... in <name>". What a measure counts is read from its name, as
+// for any authority's indicators.
+func TestCannotExcludeSaysWhatIsCounted(t *testing.T) {
+	dir := t.TempDir()
+	var rows []string
+	for i := range 14 {
+		p := fmt.Sprintf("%d-%02d", 2025+i/12, i%12+1)
+		qs := "45,50,90"
+		if i == 13 {
+			qs = "30,50,60"
+		}
+		rows = append(rows,
+			"QA,Children in care,count,L,"+p+",Kent,All,,,100",
+			"QA,Children in care,count,L,"+p+",Kent,UASC,,,10",
+			"QB,Children seen within 10 days (%),%,H,"+p+",Kent,All,50,100,50",
+			"QS,Primary schools judged good or outstanding (%),%,H,"+p+",Kent,All,"+qs,
+			"QP,Permanent exclusions per 10,000 pupils,per 10k,L,"+p+",Kent,All,,,5.1")
+	}
+	for i := range rows {
+		// The name of QP holds a comma: quote it.
+		rows[i] = strings.Replace(rows[i], "Permanent exclusions per 10,000 pupils", `"Permanent exclusions per 10,000 pupils"`, 1)
+	}
+	db := filepath.Join(dir, "x.db")
+	mustRun(t, db, "import", writeTidy(t, dir, "three.csv", rows))
+	single := cannotExcludeStore(t)
+
+	tests := []struct {
+		name        string
+		db          string
+		args        []string
+		says, never []string
+	}{
+		{"brief", db, []string{"brief", "--exclude", "uasc"},
+			[]string{"- Primary schools judged good or outstanding (%): a measure of schools, shown as published (no UASC split applies): 60.0%",
+				"What their figures as published say (a measure of schools, to which no UASC split applies):",
+				"Children seen within 10 days (%) is not red, worsened, special cause or newly flagged for all children, UASC counted.",
+				"Permanent exclusions per 10,000 pupils is not red, worsened, special cause or newly flagged as published (a measure of pupils, to which no UASC split applies)."},
+			[]string{"Primary schools judged good or outstanding (%): for all children", "pupils: for all children", "nothing is red"}},
+		{"flags", db, []string{"flags", "--exclude", "uasc"},
+			[]string{"cannot be worked out excluding UASC; a measure of schools, shown as published (no UASC split applies): special cause",
+				"their flags above, of kind cannot-exclude, are as published (a measure of schools, to which no UASC split applies)",
+				"as published, nothing is flagged in QP (a measure of pupils, to which no UASC split applies)"},
+			[]string{"are all children's, UASC counted", "all children's flags"}},
+		{"one indicator, nothing to report", single, []string{"brief", "--exclude", "uasc", "--period", "2026-01"},
+			[]string{"Children seen within 10 days (%) is not red, worsened, special cause or newly flagged for all children, UASC counted."},
+			[]string{"nothing is red", "What their"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := mustRun(t, tt.db, tt.args...)
+			for _, s := range tt.says {
+				if !strings.Contains(out, s) {
+					t.Errorf("%v does not say %q:\n%s", tt.args, s, out)
+				}
+			}
+			for _, s := range tt.never {
+				if strings.Contains(out, s) {
+					t.Errorf("%v says %q:\n%s", tt.args, s, out)
+				}
+			}
+		})
+	}
+
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext is not installed: apt-get install -y poppler-utils")
+	}
+	pdf := filepath.Join(dir, "pack.pdf")
+	mustRun(t, db, "export", "--out", pdf, "--exclude", "uasc", "--suppress", "0")
+	text, err := exec.Command(pdftotext, "-f", "1", "-l", "1", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	first := strings.Join(strings.Fields(string(text)), " ")
+	if !strings.Contains(first, "Primary schools judged good or outstanding (%): a measure of schools, shown as published (no UASC split applies): 60.0%") ||
+		strings.Contains(first, "schools judged good or outstanding (%): for all children") {
+		t.Errorf("page 1 of the pack excluding UASC mislabels the school measure:\n%s", first)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/app/brief"
 	"scorecard/app/trend"
 )
 
@@ -22,7 +23,11 @@ type leftFlags struct {
 	// assessed, in scorecard order; quiet those with no flag for all
 	// children either.
 	refs, quiet []string
-	who         string // the cohorts, in words: "UASC and OLA"
+	// counted says what each of refs counts: a measure of schools or
+	// pupils has its figures as published, not all children's with the
+	// cohorts counted (brief.AllLabel).
+	counted map[string]app.Counted
+	who     string // the cohorts, in words: "UASC and OLA"
 }
 
 // cannotExcludeFlags works out leftFlags for v, flagged as trend.Flags
@@ -57,16 +62,19 @@ func cannotExcludeFlags(v *view, opt trend.Options) leftFlags {
 		byKey[k] = append(byKey[k], said)
 	}
 	for _, k := range keys {
+		ind, _ := v.h.Indicator(k.Ref)
 		left.flags = append(left.flags, trend.Flag{Ref: k.Ref, Area: k.Area, Period: period[k], Kind: trend.CannotExclude,
-			Detail: "cannot be worked out excluding " + who + "; for all children, " + who + " counted: " + strings.Join(byKey[k], "; ")})
+			Detail: "cannot be worked out excluding " + who + "; " + brief.AllLabel(ind, v.excluded) + ": " + strings.Join(byKey[k], "; ")})
 	}
 	area := v.auth.Area()
+	left.counted = map[string]app.Counted{}
 	for _, ind := range v.h.Indicators() {
 		k := app.SeriesKey{Ref: ind.Ref, Area: area}
 		if !cannotExclude(v.h, k, p) {
 			continue
 		}
 		left.refs = append(left.refs, ind.Ref)
+		left.counted[ind.Ref] = ind.Counts()
 		if _, flagged := byKey[k]; !flagged {
 			left.quiet = append(left.quiet, ind.Ref)
 		}
@@ -111,20 +119,70 @@ func mergeFlags(h *app.History, flags, more []trend.Flag) []trend.Flag {
 }
 
 // printLeft says, after the ranked flags, which indicators could not be
-// assessed excluding the cohorts, so the list is not read as complete.
+// assessed excluding the cohorts, so the list is not read as complete,
+// and which figures their flags are of: all children's, the cohorts
+// counted, or for a measure of schools or pupils, as published.
 func printLeft(e *env, v *view, left leftFlags) error {
 	if len(left.refs) == 0 || e.json {
 		return nil
 	}
-	s := fmt.Sprintf("\nNot assessed excluding %s (cannot exclude): %s", left.who, strings.Join(left.refs, ", "))
-	if len(left.quiet) < len(left.refs) {
-		s += fmt.Sprintf("; their flags above, of kind cannot-exclude, are all children's, %s counted", left.who)
+	var flagged, published, quiet, quietPublished []string
+	for _, r := range left.refs {
+		q := slices.Contains(left.quiet, r)
+		switch c := left.counted[r]; {
+		case q && c.NotChildren:
+			quietPublished = append(quietPublished, r)
+		case q:
+			quiet = append(quiet, r)
+		case c.NotChildren:
+			published = append(published, r)
+		default:
+			flagged = append(flagged, r)
+		}
 	}
-	if len(left.quiet) > 0 {
-		s += fmt.Sprintf("; for all children, %s counted, nothing is flagged in %s", left.who, strings.Join(left.quiet, ", "))
+	s := fmt.Sprintf("\nNot assessed excluding %s (cannot exclude): %s", left.who, strings.Join(left.refs, ", "))
+	switch {
+	case len(flagged) > 0 && len(published) > 0:
+		s += fmt.Sprintf("; their flags above, of kind cannot-exclude, are all children's, %s counted, but %s's are as published (%s)",
+			left.who, andRefs(published), measuresOf(published, left))
+	case len(flagged) > 0:
+		s += fmt.Sprintf("; their flags above, of kind cannot-exclude, are all children's, %s counted", left.who)
+	case len(published) > 0:
+		s += fmt.Sprintf("; their flags above, of kind cannot-exclude, are as published (%s)", measuresOf(published, left))
+	}
+	if len(quiet) > 0 {
+		s += fmt.Sprintf("; for all children, %s counted, nothing is flagged in %s", left.who, strings.Join(quiet, ", "))
+	}
+	if len(quietPublished) > 0 {
+		s += fmt.Sprintf("; as published, nothing is flagged in %s (%s)", strings.Join(quietPublished, ", "), measuresOf(quietPublished, left))
 	}
 	_, err := fmt.Fprintln(e.out, s+". This is not an all-clear for them.")
 	return err
+}
+
+// measuresOf says what refs count, to which no split of left's cohorts
+// applies: "a measure of pupils, to which no UASC split applies",
+// "measures of schools and pupils, ...".
+func measuresOf(refs []string, left leftFlags) string {
+	var nouns []string
+	for _, r := range refs {
+		if n := left.counted[r].Noun; !slices.Contains(nouns, n) {
+			nouns = append(nouns, n)
+		}
+	}
+	what := "a measure of "
+	if len(refs) > 1 {
+		what = "measures of "
+	}
+	return what + andRefs(nouns) + ", to which no " + left.who + " split applies"
+}
+
+// andRefs joins words as a list in English: "ED01, ED03 and ED04".
+func andRefs(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // cohortWords names cohorts for a sentence: "UASC and OLA".

@@ -122,7 +122,7 @@ func kindWords(kind string) string {
 	case trend.ExcludingDisagrees:
 		return "source's excluding figure differs"
 	case trend.CannotExclude:
-		return "cannot exclude (all children's flags)"
+		return "cannot exclude (flags without the exclusion)"
 	case trend.MissingMonth:
 		return "missing"
 	case trend.SmallNumbers:

@@ -30,9 +30,14 @@ type Left struct {
 // Unassessed is one indicator a brief excluding cohorts could not assess.
 type Unassessed struct {
 	Ref, Name string
+	// Counted is what the indicator counts: a measure of children has
+	// the cohorts counted in all children's figure, a measure of schools
+	// or pupils no part a cohort split could take out.
+	Counted app.Counted
 	// All is the indicator's item for all children, the cohorts counted:
 	// nil when all children's figure has nothing the brief would list.
-	// Its Line begins with the name and says "all children".
+	// Its Line begins with the name and says which figure it is
+	// (AllLabel).
 	All *Item
 }
 
@@ -75,9 +80,9 @@ func Assessed(h *app.History, opt Options) Left {
 			}
 			continue
 		}
-		r := ranked{u: Unassessed{Ref: ind.Ref, Name: ind.Name}, order: i}
+		r := ranked{u: Unassessed{Ref: ind.Ref, Name: ind.Name, Counted: ind.Counts()}, order: i}
 		if it, ok := itemOf(opt.All, allShown, ind, k, to, opt.AllShown != nil && opt.Suppress > 1); ok {
-			it.Line = ind.Name + ": for all children, " + cohortWords(opt.Excluded) + " counted: " + strings.TrimPrefix(it.Line, ind.Name+": ")
+			it.Line = ind.Name + ": " + AllLabel(ind, opt.Excluded) + ": " + strings.TrimPrefix(it.Line, ind.Name+": ")
 			r.u.All, r.severity = &it, it.severity+1 // anything said before nothing
 		}
 		out = append(out, r)
@@ -110,8 +115,8 @@ func figureIn(obs []app.Observation, m app.Period) (app.Observation, bool) {
 	return app.Observation{}, false
 }
 
-// cohortWords names cohorts for a sentence: "UASC and OLA".
-func cohortWords(cs []app.Cohort) string {
+// CohortWords names cohorts for a sentence: "UASC and OLA".
+func CohortWords(cs []app.Cohort) string {
 	names := make([]string, len(cs))
 	for i, c := range cs {
 		names[i] = strings.ToUpper(string(c))
@@ -127,7 +132,7 @@ func (l Left) Heading(heading string) string {
 		return heading
 	}
 	if s, ok := strings.CutSuffix(heading, ")"); ok {
-		return fmt.Sprintf("%s; %d not assessed excluding %s)", s, len(l.Indicators), cohortWords(l.Cohorts))
+		return fmt.Sprintf("%s; %d not assessed excluding %s)", s, len(l.Indicators), CohortWords(l.Cohorts))
 	}
 	return heading
 }
@@ -139,10 +144,10 @@ func (l Left) Empty() string {
 	case n == 0:
 		return "Nothing is red, worsened, special cause or newly flagged."
 	case l.allLeft():
-		return fmt.Sprintf("No indicator could be assessed excluding %s, so this is not an all-clear: see below.", cohortWords(l.Cohorts))
+		return fmt.Sprintf("No indicator could be assessed excluding %s, so this is not an all-clear: see below.", CohortWords(l.Cohorts))
 	default:
 		return fmt.Sprintf("Of the indicators that could be assessed excluding %s, none is red, worsened, special cause or newly flagged; %s could not be, so this is not an all-clear: see below.",
-			cohortWords(l.Cohorts), indicators(n))
+			CohortWords(l.Cohorts), indicators(n))
 	}
 }
 
@@ -155,15 +160,34 @@ func (l Left) Intro() string {
 	if len(l.Indicators) == 0 {
 		return ""
 	}
-	who := cohortWords(l.Cohorts)
+	who := CohortWords(l.Cohorts)
 	they, have := "they", "have"
 	if len(l.Indicators) == 1 {
 		they, have = "it", "has"
 	}
-	s := fmt.Sprintf("Not assessed excluding %s (cannot exclude): %s, whose figure for the month cannot be worked out without %s, so %s %s no rating, change or reading excluding them (scorecard show REF --exclude says why).",
+	s := fmt.Sprintf("Not assessed excluding %s (cannot exclude): %s, whose figure for the month cannot be worked out excluding %s, so %s %s no rating, change or reading excluding them (scorecard show REF --exclude says why).",
 		who, indicators(len(l.Indicators)), who, they, have)
-	if len(l.Flagged()) > 0 {
-		s += fmt.Sprintf(" What their figures for all children, %s counted, say:", who)
+	var children, others []Unassessed
+	for _, u := range l.Indicators {
+		switch {
+		case u.All == nil:
+		case !u.Counted.NotChildren:
+			children = append(children, u)
+		default:
+			others = append(others, u)
+		}
+	}
+	their, figures, say := "their", "figures", "say"
+	if len(l.Indicators) == 1 {
+		their, figures, say = "its", "figure", "says"
+	}
+	switch {
+	case len(others) == 0 && len(children) > 0:
+		s += fmt.Sprintf(" What %s %s for all children, %s counted, %s:", their, figures, who, say)
+	case len(children) == 0 && len(others) > 0:
+		s += fmt.Sprintf(" What %s %s as published %s (%s, to which no %s split applies):", their, figures, say, measuresOf(others), who)
+	case len(others) > 0:
+		s += fmt.Sprintf(" What their figures say, for all children, %s counted, or as published for %s, to which no %s split applies:", who, measuresOf(others), who)
 	}
 	return s
 }
@@ -180,22 +204,107 @@ func (l Left) Flagged() []Item {
 	return out
 }
 
-// Quiet names the indicators left out whose figure for all children has
-// nothing the brief would list; "" for none.
+// Quiet says which indicators left out have nothing the brief would list
+// in their figure for all children; "" for none. A measure of schools or
+// pupils (app.Counted) is said apart, as published, since no figure of
+// it has the cohorts counted.
 func (l Left) Quiet() string {
-	var names []string
+	var children, others []Unassessed
 	for _, u := range l.Indicators {
-		if u.All == nil {
-			names = append(names, u.Name)
+		switch {
+		case u.All != nil:
+		case !u.Counted.NotChildren:
+			children = append(children, u)
+		default:
+			others = append(others, u)
 		}
 	}
-	switch {
-	case len(names) == 0:
-		return ""
-	case len(names) > maxNamed:
-		return fmt.Sprintf("For all children, %s counted, the other %d are not red, worsened, special cause or newly flagged.", cohortWords(l.Cohorts), len(names))
+	who := CohortWords(l.Cohorts)
+	var out []string
+	if len(children) > 0 {
+		what := ""
+		if len(others) > 0 {
+			what = "measures of children"
+		}
+		out = append(out, quietSentence(children, len(l.Flagged()) > 0, what, fmt.Sprintf("for all children, %s counted", who)))
 	}
-	return fmt.Sprintf("For all children, %s counted, nothing is red, worsened, special cause or newly flagged in %s.", cohortWords(l.Cohorts), andList(names))
+	if len(others) > 0 {
+		what := ""
+		if len(children) > 0 {
+			what = "measures of " + nounsOf(others)
+		}
+		out = append(out, quietSentence(others, len(l.Flagged()) > 0, what,
+			fmt.Sprintf("as published (%s, to which no %s split applies)", measuresOf(others), who)))
+	}
+	return strings.Join(out, " ")
+}
+
+// quietSentence says of us that nothing in them is red, worsened, special
+// cause or newly flagged in the figures label names, in English for one,
+// two or more, naming them up to maxNamed and counting them past it
+// ("the other 10", "the other 10 measures of children" where what says
+// which; "other" only when others were listed before them).
+func quietSentence(us []Unassessed, after bool, what, label string) string {
+	const not = "red, worsened, special cause or newly flagged"
+	names := make([]string, len(us))
+	for i, u := range us {
+		names[i] = u.Name
+	}
+	switch n := len(us); {
+	case n == 1:
+		return fmt.Sprintf("%s is not %s %s.", names[0], not, label)
+	case n == 2:
+		return fmt.Sprintf("Neither %s nor %s is %s %s.", names[0], names[1], not, label)
+	case n <= maxNamed:
+		return fmt.Sprintf("None of %s is %s %s.", andList(names), not, label)
+	default:
+		many := fmt.Sprint(n)
+		if what != "" {
+			many += " " + what
+		}
+		if after {
+			return fmt.Sprintf("The other %s are not %s %s.", many, not, label)
+		}
+		return fmt.Sprintf("None of the %s is %s %s.", many, not, label)
+	}
+}
+
+// AllLabel says which figure of ind a brief excluding cohorts cs gives
+// when it cannot be worked out excluding them: all children's, the
+// cohorts counted, or for a measure that does not count children
+// (app.Indicator.Counts: schools, pupils, staff) the figure as published,
+// which no cohort split applies to. "for all children, UASC counted";
+// "a measure of schools, shown as published (no UASC split applies)".
+func AllLabel(ind app.Indicator, cs []app.Cohort) string {
+	return labelFor(ind.Counts(), cs)
+}
+
+func labelFor(c app.Counted, cs []app.Cohort) string {
+	if !c.NotChildren {
+		return "for all children, " + CohortWords(cs) + " counted"
+	}
+	return "a measure of " + c.Noun + ", shown as published (no " + CohortWords(cs) + " split applies)"
+}
+
+// measuresOf names what us count: "a measure of schools", "measures of
+// schools and pupils".
+func measuresOf(us []Unassessed) string {
+	if len(us) == 1 {
+		return "a measure of " + us[0].Counted.Noun
+	}
+	return "measures of " + nounsOf(us)
+}
+
+// nounsOf names, once each and in order, what us count: "schools and
+// pupils".
+func nounsOf(us []Unassessed) string {
+	var nouns []string
+	for _, u := range us {
+		if !slices.Contains(nouns, u.Counted.Noun) {
+			nouns = append(nouns, u.Counted.Noun)
+		}
+	}
+	return andList(nouns)
 }
 
 func indicators(n int) string {

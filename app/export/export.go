@@ -42,7 +42,12 @@ type Summary struct {
 	Area       app.Area
 	Indicators int // indicators on the scorecard sheet
 	Flagged    int // of them, flagged in the period
-	Suppressed int // figures withheld by small-number suppression
+	// FlaggedUnexcluded counts, in the PDF pack under an exclusion, the
+	// indicators that cannot be worked out without the cohorts whose
+	// figures without the exclusion are flagged: each has a page of
+	// those figures, labelled so.
+	FlaggedUnexcluded int
+	Suppressed        int // figures withheld by small-number suppression
 	// CannotExclude counts the scorecard's figures that could not be
 	// recomputed without the excluded cohorts and say so instead.
 	CannotExclude int
@@ -62,7 +67,11 @@ func (s Summary) String() string {
 	line := fmt.Sprintf("%s, %s: %d indicators (%d flagged), %d sheets, %d data rows",
 		s.Area, s.Period.Label(), s.Indicators, s.Flagged, len(s.Sheets), s.DataRows)
 	if s.Pages > 0 {
-		line = fmt.Sprintf("%s, %s: %d indicators (%d flagged), %d pages", s.Area, s.Period.Label(), s.Indicators, s.Flagged, s.Pages)
+		flagged := fmt.Sprint(s.Flagged, " flagged")
+		if s.FlaggedUnexcluded > 0 {
+			flagged += fmt.Sprintf(", and %d that cannot exclude flagged without the exclusion", s.FlaggedUnexcluded)
+		}
+		line = fmt.Sprintf("%s, %s: %d indicators (%s), %d pages", s.Area, s.Period.Label(), s.Indicators, flagged, s.Pages)
 	}
 	if s.Suppressed > 0 {
 		line += fmt.Sprintf(", %d figures suppressed", s.Suppressed)

@@ -80,10 +80,16 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 		d.Title(left.Heading(brief.Heading(b.opt.Area, b.period, CohortPhrase(b.opt.Exclude), len(items))))
 		intro := "Every indicator that is red, worsened, special cause or newly flagged in " + periodName(b.period) +
 			", most serious first."
+		pages := " The scorecard follows; each flagged indicator has a page with its SPC chart."
 		if len(left.Indicators) > 0 {
-			intro += " Then those that cannot be worked out " + exclusionPhrase(b.opt.Exclude) + ", with what all children's figures say of them."
+			intro += " Then those that cannot be worked out " + exclusionPhrase(b.opt.Exclude) + ", with what their figures without the exclusion say, labelled as such."
+			// packFlagged gives each of them flagged without the
+			// exclusion a page of those figures: say so, so that no
+			// reader takes a missing chart for a missing figure.
+			pages = " The scorecard follows; each flagged indicator has a page with its SPC chart, and so has each that cannot be worked out " +
+				exclusionPhrase(b.opt.Exclude) + " but is flagged without the exclusion, its page labelled so."
 		}
-		d.Para(intro+" The scorecard follows; each flagged indicator has a page with its SPC chart.", 9)
+		d.Para(intro+pages, 9)
 		if len(items) == 0 {
 			d.Para(left.Empty(), 11)
 		}

@@ -193,15 +193,21 @@ func testPackPDF(t *testing.T, cs []app.Cohort) {
 	if checked < 10 {
 		t.Errorf("only %d figures checked", checked)
 	}
-	// A page per flagged indicator.
-	flagged := 0
+	// A page per flagged indicator, and under an exclusion one per
+	// indicator that cannot exclude the cohort but is flagged without
+	// the exclusion (TestPackPagesCannotExclude).
+	flagged, unexcluded := 0, 0
 	for _, pg := range pages {
-		if strings.Contains(pg, "Flagged in October 2026: ") {
+		switch {
+		case strings.Contains(pg, "Flagged in October 2026: "):
 			flagged++
+		case strings.Contains(pg, "Flagged in October 2026, "):
+			unexcluded++
 		}
 	}
-	if flagged != sum.Charts || flagged != sum.Flagged || flagged == 0 {
-		t.Errorf("%d flagged pages, %d charts, %d flagged indicators", flagged, sum.Charts, sum.Flagged)
+	if flagged+unexcluded != sum.Charts || flagged != sum.Flagged || unexcluded != sum.FlaggedUnexcluded || flagged == 0 {
+		t.Errorf("%d flagged pages and %d flagged without the exclusion, %d charts, %d and %d flagged indicators",
+			flagged, unexcluded, sum.Charts, sum.Flagged, sum.FlaggedUnexcluded)
 	}
 }
 

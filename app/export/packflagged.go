@@ -7,72 +7,121 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/benchmark"
+	"scorecard/app/brief"
 	"scorecard/app/export/pdf"
 	"scorecard/app/trend"
 )
 
 // packFlagged writes a page for each flagged indicator: what was flagged,
-// its figures in words, and its SPC chart over two years.
+// its figures in words, and its SPC chart over two years. Under an
+// exclusion, an indicator whose figure for the month cannot be worked out
+// without the cohorts has no flags excluding them; where its figures
+// without the exclusion are flagged, as page 1 lists them, it has a page
+// of those figures, labelled so, rather than none (QA R6): a committee
+// reading page 1's red EHCP figure would look for its chart.
 func (b *book) packFlagged(d *pdf.Doc) func() error {
 	return func() error {
 		var months []app.Period
 		for i := trendSpan(b.period.Kind) - 1; i >= 0; i-- {
 			months = append(months, b.period.Add(-i))
 		}
+		var allLeftOut map[string]int
 		for _, ro := range b.rows {
 			b.step()
-			if !ro.flagged() {
+			if ro.flagged() {
+				b.flaggedPage(d, ro, months, "", "Flagged in "+periodName(b.period)+": "+strings.Join(ro.at.Flags, ", ")+". "+exclusionWords(b.opt.Exclude)+".")
 				continue
 			}
-			ind, p := ro.ind, ro.at
-			d.Page()
-			d.Title(ind.Ref + " " + ind.Name)
-			d.Para("Flagged in "+periodName(b.period)+": "+strings.Join(p.Flags, ", ")+". "+exclusionWords(b.opt.Exclude)+".", 9)
-			d.Para(b.facts(ro), 10)
-			if j := judgement(ind, p); j != "" {
-				d.Para(j, 9)
+			if len(b.opt.Exclude) == 0 || ro.at == nil || ro.at.Status != app.CannotExclude {
+				continue
 			}
-			if ro.leftOut > 0 {
-				figs := "1 figure"
-				if ro.leftOut > 1 {
-					figs = fmt.Sprintf("%d figures", ro.leftOut)
-				}
-				d.Para("Small numbers: the trend, change and SPC mean and limits here are worked out from the figures shown, leaving out "+figs+
-					" withheld (c), so that none can be worked out from them; the app, using every figure, may show other limits and signals.", 9)
+			if allLeftOut == nil {
+				allLeftOut = map[string]int{}
+				countLeftOut(allLeftOut, b.all, b.base, b.opt.Area, b.period)
 			}
-			c := pdf.Chart{Format: func(v float64) string { return app.FormatValue(ind, v) }}
-			for _, m := range months {
-				c.Labels = append(c.Labels, m.Label())
-				q := ro.point(m)
-				val, mean, up, lo, tg, sp := math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN(), 0
-				if q != nil {
-					if q.Value != nil && q.Status == app.OK && !q.StandIn {
-						val = *q.Value
-					}
-					if q.Chart != nil {
-						mean, up, lo = q.Chart.Mean, q.Chart.Upper, q.Chart.Lower
-					}
-					if q.Target != nil {
-						tg = *q.Target
-					}
-					switch q.Signal {
-					case trend.SpecialImproving:
-						sp = 1
-					case trend.SpecialConcerning:
-						sp = -1
-					case trend.Special:
-						sp = 2
-					}
-				}
-				c.Values, c.Mean, c.Upper, c.Lower, c.Target = append(c.Values, val), append(c.Mean, mean), append(c.Upper, up), append(c.Lower, lo), append(c.Target, tg)
-				c.Special = append(c.Special, sp)
+			all := &row{ind: ro.ind, key: ro.key, series: trend.AnalyseSeries(b.base, ro.key, trend.Options{Until: b.period}),
+				shown: ro.shown, hasBM: ro.hasBM, leftOut: allLeftOut[ro.ind.Ref]}
+			if all.at = all.point(b.period); all.at == nil || len(all.at.Flags) == 0 {
+				continue
 			}
-			d.Gap(2)
-			d.Chart(c, d.Width(), 105)
-			b.sum.Charts++
+			b.flaggedPage(d, all, months, "Cannot be worked out excluding "+brief.CohortWords(b.opt.Exclude)+": "+brief.AllLabel(ro.ind, b.opt.Exclude), b.unexcludedWords(ro, all.at.Flags))
+			b.sum.FlaggedUnexcluded++
 		}
 		return nil
 	}
+}
+
+// unexcludedWords says, on the page of an indicator that cannot be
+// worked out excluding the cohorts but is flagged without the exclusion,
+// which figures the page shows and why: all children's, the cohorts
+// counted, or for a measure of schools or pupils (app.Indicator.Counts),
+// which no cohort split applies to, the figures as published.
+func (b *book) unexcludedWords(ro *row, flags []string) string {
+	why := ""
+	if o, ok := b.h.Observation(ro.key, ro.at.Period); ok && o.Raw != "" {
+		why = " Why it cannot: " + o.Raw + "."
+	}
+	whose := "all children's figures, " + brief.CohortWords(b.opt.Exclude) + " counted"
+	if ro.ind.Counts().NotChildren {
+		whose = "its figures as published"
+	}
+	return "Flagged in " + periodName(b.period) + ", " + brief.AllLabel(ro.ind, b.opt.Exclude) + ": " + strings.Join(flags, ", ") + "." + why +
+		" This page shows " + whose + ", as page 1 does; the scorecard shows it as cannot exclude."
+}
+
+// flaggedPage writes the page of row ro, headed by flagged (and sub, in
+// bold under the title, where it is not ""): its figures in words, the
+// judgement, any small-numbers note, and its SPC chart.
+func (b *book) flaggedPage(d *pdf.Doc, ro *row, months []app.Period, sub, flagged string) {
+	ind, p := ro.ind, ro.at
+	d.Page()
+	d.Title(ind.Ref + " " + ind.Name)
+	if sub != "" {
+		d.Heading(sub)
+	}
+	d.Para(flagged, 9)
+	d.Para(b.facts(ro), 10)
+	if j := judgement(ind, p); j != "" {
+		d.Para(j, 9)
+	}
+	if ro.leftOut > 0 {
+		figs := "1 figure"
+		if ro.leftOut > 1 {
+			figs = fmt.Sprintf("%d figures", ro.leftOut)
+		}
+		d.Para("Small numbers: the trend, change and SPC mean and limits here are worked out from the figures shown, leaving out "+figs+
+			" withheld (c), so that none can be worked out from them; the app, using every figure, may show other limits and signals.", 9)
+	}
+	c := pdf.Chart{Format: func(v float64) string { return app.FormatValue(ind, v) }}
+	for _, m := range months {
+		c.Labels = append(c.Labels, m.Label())
+		q := ro.point(m)
+		val, mean, up, lo, tg, sp := math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN(), 0
+		if q != nil {
+			if q.Value != nil && q.Status == app.OK && !q.StandIn {
+				val = *q.Value
+			}
+			if q.Chart != nil {
+				mean, up, lo = q.Chart.Mean, q.Chart.Upper, q.Chart.Lower
+			}
+			if q.Target != nil {
+				tg = *q.Target
+			}
+			switch q.Signal {
+			case trend.SpecialImproving:
+				sp = 1
+			case trend.SpecialConcerning:
+				sp = -1
+			case trend.Special:
+				sp = 2
+			}
+		}
+		c.Values, c.Mean, c.Upper, c.Lower, c.Target = append(c.Values, val), append(c.Mean, mean), append(c.Upper, up), append(c.Lower, lo), append(c.Target, tg)
+		c.Special = append(c.Special, sp)
+	}
+	d.Gap(2)
+	d.Chart(c, d.Width(), 105)
+	b.sum.Charts++
 }
 
 // facts says an indicator's figure for the month in words: the figure

@@ -52,8 +52,12 @@ type Options struct {
 	// it; the import report shows when they are done.
 	Import []string
 	// Exclude lists cohorts to exclude as the window opens, as if their
-	// toggles were ticked.
+	// toggles were ticked. One no figure is split by is not excluded, as
+	// the command line refuses it: the status line says why.
 	Exclude []app.Cohort
+	// Note, when set, is told what the window did not do of what it was
+	// asked: the command line writes it on stderr, as its other notes.
+	Note func(string)
 	// StoreChosen says the store was named on the command line (--db).
 	// Otherwise the window opens the store it was last on: a team store
 	// the officer switched to stays their store until they switch back.
@@ -384,6 +388,7 @@ func (w *mainWindow) refreshStatus() {
 	if w.readOnly() != nil {
 		parts = append(parts, w.team.lostText())
 	}
+	parts = append(parts, w.unappliedExclusions()...)
 	if len(w.v.periods()) == 0 {
 		parts = append(parts, string(w.v.area), "no figures yet: import with File > Import... (Ctrl+O) or drop a file on the window")
 		w.status.SetText(strings.Join(parts, " · "))

@@ -85,23 +85,7 @@ func (w *mainWindow) open() {
 	if w.opt.Screen == "" {
 		w.restoreLayout()
 	}
-	for _, c := range w.opt.Exclude {
-		if !w.v.stored.Excludable(c) {
-			// Ticked, the toggle would title every screen excluding a
-			// cohort no figure could be worked out without: it stays
-			// unticked and greyed, and the status line says why.
-			if w.opt.Note != nil {
-				w.opt.Note(exclusionNotApplied(w.v.stored, c))
-			}
-			continue
-		}
-		chk, ok := w.cohorts[c]
-		if !ok {
-			chk = w.cohortCheck(c, "Exclude "+c.Label())
-			w.controls.Add(chk)
-		}
-		chk.SetChecked(true)
-	}
+	w.applyExclusions()
 	switch w.opt.Screen {
 	case ScreenDetail:
 		ref := w.opt.Ref
@@ -141,23 +125,4 @@ func (w *mainWindow) open() {
 	if w.tabs.SelectedIndex() == 0 && w.win.Canvas().Overlays().Top() == nil {
 		w.win.Canvas().Focus(w.score.table)
 	}
-}
-
-// unappliedExclusions says, for the status line, which cohorts Options
-// asked to exclude that the window does not, while no figure is split by
-// them.
-func (w *mainWindow) unappliedExclusions() []string {
-	var notes []string
-	for _, c := range w.opt.Exclude {
-		if !w.v.excluding(c) && !w.v.stored.Excludable(c) {
-			notes = append(notes, exclusionNotApplied(w.v.stored, c))
-		}
-	}
-	return notes
-}
-
-// exclusionNotApplied is the note on --exclude c, which the window does
-// not apply, in the command line's words for refusing it.
-func exclusionNotApplied(h *app.History, c app.Cohort) string {
-	return fmt.Sprintf("--exclude %s not applied: %s", c, h.WhyNotExcludable(c))
 }

@@ -18,7 +18,13 @@ import (
 
 func openFixture(t *testing.T, months int) *mainWindow {
 	t.Helper()
-	a := test.NewTempApp(t)
+	return openFixtureIn(t, test.NewTempApp(t), months)
+}
+
+// openFixtureIn is openFixture in app a, whose preferences windows
+// opened one after another share.
+func openFixtureIn(t *testing.T, a fyne.App, months int) *mainWindow {
+	t.Helper()
 	w, err := newMainWindow(a, newMemBackend(scorecardFixture(months)), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -442,24 +448,17 @@ func TestDistrictHeadingsReadInFull(t *testing.T) {
 	w.win.Resize(fyne.NewSize(2400, 900))
 	w.tabs.Select(w.tabDistricts)
 	drawn := map[string]*widget.Label{}
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	walkVisible(w.districts.table, func(o fyne.CanvasObject) bool {
 		switch o := o.(type) {
 		case *widget.Label:
 			drawn[o.Text] = o
+			return false
 		case *heading:
 			drawn[o.Text] = &o.Label
-		case *fyne.Container:
-			for _, c := range o.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(o).Objects() {
-				walk(c)
-			}
+			return false
 		}
-	}
-	walk(w.districts.table)
+		return true
+	})
 	twoLines := headingLabel("1\n2").MinSize().Height
 	for i, a := range app.Areas {
 		h := w.districts.headings[i]

@@ -218,14 +218,12 @@ func TestReadFileUsesKeptNeighbourModel(t *testing.T) {
 	}
 }
 
-// TestStaleReviewRefused: a file's definitions reviewed in the window
-// against the store as it was; a colleague's import then changes them
-// before the officer stores it: nothing is stored, and the store says
-// why, rather than letting the file redefine an indicator unwarned.
-func TestStaleReviewRefused(t *testing.T) {
-	st := openStore(t)
+// cic90Writer returns a writer of figures files defining CIC90, a new
+// indicator, in the unit given, as an officer's and a colleague's files
+// that disagree.
+func cic90Writer(t *testing.T) func(name, unit string) string {
 	dir := t.TempDir()
-	write := func(name, unit string) string {
+	return func(name, unit string) string {
 		path := filepath.Join(dir, name)
 		body := "Ref,Indicator,Unit,Period,Area,Value\nCIC90,Children in care reviewed on time," + unit + ",2026-10,Kent,88\n"
 		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
@@ -233,6 +231,15 @@ func TestStaleReviewRefused(t *testing.T) {
 		}
 		return path
 	}
+}
+
+// TestStaleReviewRefused: a file's definitions reviewed in the window
+// against the store as it was; a colleague's import then changes them
+// before the officer stores it: nothing is stored, and the store says
+// why, rather than letting the file redefine an indicator unwarned.
+func TestStaleReviewRefused(t *testing.T) {
+	st := openStore(t)
+	write := cic90Writer(t)
 	b := storeBackend{st}
 	mine := write("mine.csv", "%")
 	res, err := b.ReadFile(context.Background(), mine, nil, nil)
@@ -268,15 +275,7 @@ func TestStaleReviewRefused(t *testing.T) {
 func TestWindowReviewsAgainAfterColleague(t *testing.T) {
 	st := openStore(t)
 	w := windowOn(t, st)
-	dir := t.TempDir()
-	write := func(name, unit string) string {
-		path := filepath.Join(dir, name)
-		body := "Ref,Indicator,Unit,Period,Area,Value\nCIC90,Children in care reviewed on time," + unit + ",2026-10,Kent,88\n"
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := cic90Writer(t)
 	theirs := write("theirs.csv", "number")
 	reviews := 0
 	w.reviewShown = func(r *layoutReview) {

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
-
 	"scorecard/app"
 	"scorecard/app/benchmark"
 )
@@ -142,65 +140,5 @@ func TestCohortToggleOnlyWhereSplit(t *testing.T) {
 	if f.cohorts[app.UASC].Disabled() || !f.cohorts[app.OLA].Disabled() {
 		t.Errorf("export dialog: UASC disabled %v, OLA disabled %v; want UASC offered, OLA not",
 			f.cohorts[app.UASC].Disabled(), f.cohorts[app.OLA].Disabled())
-	}
-}
-
-// TestOpensExcludingOnlyExcludable: the window opened asking to exclude
-// cohorts (scorecard --exclude) excludes those the figures are split by
-// and, as the command line refuses the others, leaves a cohort no figure
-// is split by unticked and greyed, with no toggle for a name no cohort
-// has, and says why in the status line and to Options.Note. The fixture
-// is split by UASC alone.
-func TestOpensExcludingOnlyExcludable(t *testing.T) {
-	const notOLA = "--exclude ola not applied: no figures are split by that cohort, so nothing could be excluded (the store's figures are split by uasc)"
-	const notFoo = "--exclude foo not applied: no figures are split by that cohort, so nothing could be excluded (the store's figures are split by uasc)"
-	for _, tc := range []struct {
-		name     string
-		exclude  []app.Cohort
-		excluded []app.Cohort // the cohorts the window excludes
-		cic05    string       // CIC05's current figure
-		notes    []string
-	}{
-		{"UASC", []app.Cohort{app.UASC}, []app.Cohort{app.UASC}, "10.6%", nil},
-		{"OLA", []app.Cohort{app.OLA}, nil, "11.8%", []string{notOLA}},
-		{"UASC and OLA", []app.Cohort{app.OLA, app.UASC}, []app.Cohort{app.UASC}, "10.6%", []string{notOLA}},
-		{"a typo", []app.Cohort{"foo"}, nil, "11.8%", []string{notFoo}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var notes []string
-			opt := Options{Exclude: tc.exclude, Note: func(s string) { notes = append(notes, s) }}
-			w, err := newMainWindow(test.NewTempApp(t), newMemBackend(scorecardFixture(24)), opt)
-			if err != nil {
-				t.Fatal(err)
-			}
-			w.open()
-			t.Cleanup(w.win.Close)
-			if !slices.Equal(w.v.cohorts, tc.excluded) {
-				t.Errorf("excluding %v, want %v", w.v.cohorts, tc.excluded)
-			}
-			for c, chk := range w.cohorts {
-				on := slices.Contains(tc.excluded, c)
-				if chk.Checked != on || chk.Disabled() != (c != app.UASC) {
-					t.Errorf("%s toggle ticked %v, greyed %v; want ticked %v, greyed %v", c, chk.Checked, chk.Disabled(), on, c != app.UASC)
-				}
-			}
-			if _, ok := w.cohorts["foo"]; ok {
-				t.Error("a toggle for cohort foo, which no figure is split by")
-			}
-			if got := cells(t, w.score, "CIC05", colCurrent)[0]; got != tc.cic05 {
-				t.Errorf("CIC05 shows %q, want %q", got, tc.cic05)
-			}
-			if !slices.Equal(notes, tc.notes) {
-				t.Errorf("notes %q, want %q", notes, tc.notes)
-			}
-			for _, n := range tc.notes {
-				if !strings.Contains(w.status.Text, n) {
-					t.Errorf("status %q does not say %q", w.status.Text, n)
-				}
-			}
-			if len(tc.notes) == 0 && strings.Contains(w.status.Text, "not applied") {
-				t.Errorf("status %q says an exclusion was not applied", w.status.Text)
-			}
-		})
 	}
 }

@@ -137,7 +137,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 		chosen := false
 		global.Visit(func(f *flag.Flag) { chosen = chosen || f.Name == "db" })
-		return openWindow(e.db, views.Options{Screen: screen, Ref: ref, Import: imports, Exclude: excluded, StoreChosen: chosen}, stderr)
+		return openWindow(e.db, views.Options{Screen: screen, Ref: ref, Import: imports, Exclude: excluded, StoreChosen: chosen, Note: windowNote(stderr)}, stderr)
 	}
 	name := global.Arg(0)
 	if name == "help" || name == "-h" || name == "--help" {

@@ -117,15 +117,7 @@ func knownCohort(h *app.History, c app.Cohort) bool { return h.Excludable(c) }
 // unknownCohort is the one line refusing --exclude c, which the store's
 // figures are not split by (knownCohort), naming the cohorts they are.
 func unknownCohort(h *app.History, c app.Cohort) error {
-	held := "no figure in the store is split by any cohort"
-	if cs := h.Cohorts(); len(cs) > 0 {
-		names := make([]string, len(cs))
-		for i, c := range cs {
-			names[i] = string(c)
-		}
-		held = "the store's figures are split by " + strings.Join(names, ", ")
-	}
-	return fmt.Errorf("--exclude %s: no figures are split by that cohort, so nothing could be excluded (%s)", c, held)
+	return fmt.Errorf("--exclude %s: %s", c, h.WhyNotExcludable(c))
 }
 
 func areaNames(auth *app.Authority) string {

@@ -44,6 +44,13 @@ func openWindow(db string, opt views.Options, stderr io.Writer) (code int) {
 	return 0
 }
 
+// windowNote writes what the window did not do of what the command line
+// asked (an --exclude no figure is split by) on stderr, as a command's
+// notes are: the window says it too, but a shortcut's log keeps this.
+func windowNote(stderr io.Writer) func(string) {
+	return func(s string) { fmt.Fprintf(stderr, "note: %s\n", s) }
+}
+
 // openForWindow opens the store at path for the window, loading the demo
 // into a store file with nothing imported yet (never into a team store,
 // whose first import is the team's own).

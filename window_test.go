@@ -9,6 +9,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"scorecard/app"
+	"scorecard/views"
 )
 
 // TestWindowWithoutDisplay launches the real (GL) window where no display
@@ -41,5 +46,29 @@ func TestWindowWithoutDisplay(t *testing.T) {
 	}
 	if strings.Contains(stderr.String(), "goroutine") || !strings.Contains(stderr.String(), "cannot open the window") {
 		t.Errorf("stderr:\n%s\nwant one line saying the window cannot open, no crash dump", stderr.String())
+	}
+}
+
+// TestWindowNotesExclusionNotApplied: `scorecard --exclude uasc,ola` on a
+// store split by UASC alone opens excluding UASC and not OLA, as the
+// command line refuses --exclude ola there, and says so on stderr in a
+// note naming the cohorts the store is split by.
+func TestWindowNotesExclusionNotApplied(t *testing.T) {
+	db := cannotExcludeStore(t)
+	st, err := openDB(db, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	excluded, err := app.ParseCohorts("uasc,ola")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	win := views.NewMainWindow(test.NewTempApp(t), st, views.Options{Exclude: excluded, Note: windowNote(&stderr)})
+	defer win.Close()
+	want := "note: --exclude ola not applied: no figures are split by that cohort, so nothing could be excluded (the store's figures are split by uasc)\n"
+	if stderr.String() != want {
+		t.Errorf("stderr:\n%q\nwant\n%q", stderr.String(), want)
 	}
 }

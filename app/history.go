@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // History is what the store holds, in memory and indexed: every
@@ -327,6 +328,26 @@ func (h *History) Excludable(c Cohort) bool {
 	}
 	inds := h.Indicators()
 	return len(inds) > 0 && !slices.ContainsFunc(inds, func(ind Indicator) bool { return !slices.Contains(ind.Unaffected, c) })
+}
+
+// WhyNotExcludable says why a report excluding c would mean nothing,
+// naming the cohorts the figures are split by, so that an officer who
+// typed the wrong name sees the right one; "" when c is Excludable. The
+// command line refuses such an --exclude with it and the window, which
+// starts without the exclusion, says it.
+func (h *History) WhyNotExcludable(c Cohort) string {
+	if h.Excludable(c) {
+		return ""
+	}
+	held := "no figure in the store is split by any cohort"
+	if cs := h.Cohorts(); len(cs) > 0 {
+		names := make([]string, len(cs))
+		for i, c := range cs {
+			names[i] = string(c)
+		}
+		held = "the store's figures are split by " + strings.Join(names, ", ")
+	}
+	return "no figures are split by that cohort, so nothing could be excluded (" + held + ")"
 }
 
 // Clone returns a History that shares h's figures but whose series and

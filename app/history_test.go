@@ -232,3 +232,33 @@ func TestShortfall(t *testing.T) {
 		}
 	}
 }
+
+// TestWhyNotExcludable: a cohort no figure is split by is refused naming
+// the cohorts the figures are split by (or none), so that the officer
+// sees the name they meant; one the figures are split by is not.
+func TestWhyNotExcludable(t *testing.T) {
+	p := Period{Month, 2025, 4}
+	split := NewHistory()
+	split.AddIndicator(Indicator{Ref: "A"})
+	split.Add(obs("A", p, 10))
+	u := obs("A", p, 2)
+	u.Split = Only(UASC)
+	split.Add(u)
+	plain := NewHistory()
+	plain.AddIndicator(Indicator{Ref: "A"})
+	plain.Add(obs("A", p, 10))
+	for _, tc := range []struct {
+		name string
+		h    *History
+		c    Cohort
+		want string
+	}{
+		{"held", split, UASC, ""},
+		{"another held", split, OLA, "no figures are split by that cohort, so nothing could be excluded (the store's figures are split by uasc)"},
+		{"none held", plain, UASC, "no figures are split by that cohort, so nothing could be excluded (no figure in the store is split by any cohort)"},
+	} {
+		if got := tc.h.WhyNotExcludable(tc.c); got != tc.want {
+			t.Errorf("%s: WhyNotExcludable(%s) = %q, want %q", tc.name, tc.c, got, tc.want)
+		}
+	}
+}

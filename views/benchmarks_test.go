@@ -19,6 +19,19 @@ import (
 // launch shows it.
 func openDemo(t *testing.T) *mainWindow {
 	t.Helper()
+	w, err := newMainWindow(test.NewTempApp(t), newMemBackend(demoDataset(t)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.open()
+	w.win.Resize(fyne.NewSize(1280, 800))
+	t.Cleanup(w.win.Close)
+	return w
+}
+
+// demoDataset reads the embedded demo workbook.
+func demoDataset(t *testing.T) *app.Dataset {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.xlsx")
 	if err := os.WriteFile(path, assets.Demo, 0o600); err != nil {
 		t.Fatal(err)
@@ -27,14 +40,7 @@ func openDemo(t *testing.T) *mainWindow {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := newMainWindow(test.NewTempApp(t), newMemBackend(res.Dataset), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.open()
-	w.win.Resize(fyne.NewSize(1280, 800))
-	t.Cleanup(w.win.Close)
-	return w
+	return res.Dataset
 }
 
 // The demo's October 2026 scorecard sits beside the 2024/25 benchmarks
@@ -87,24 +93,17 @@ func TestScorecardShowsBenchmarksWithYear(t *testing.T) {
 // have none yet; the status bar says so beside its count of reds, which
 // counted that one indicator.
 func TestStatusSaysThinLatestMonth(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "demo.xlsx")
-	if err := os.WriteFile(path, assets.Demo, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	res, err := importer.Read(context.Background(), path, importer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := demoDataset(t)
 	var latest app.Period
-	for _, o := range res.Dataset.Observations {
+	for _, o := range d.Observations {
 		if o.Period.Kind == app.Month && o.Period.Compare(latest) > 0 {
 			latest = o.Period
 		}
 	}
 	next := latest.Add(1)
-	res.Dataset.Observations = append(res.Dataset.Observations,
+	d.Observations = append(d.Observations,
 		app.Observation{Ref: "CIC05", Area: app.Kent, Period: next, Value: app.Float(12.1), Numerator: app.Float(230), Denominator: app.Float(1900)})
-	w, err := newMainWindow(test.NewTempApp(t), newMemBackend(res.Dataset), Options{})
+	w, err := newMainWindow(test.NewTempApp(t), newMemBackend(d), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

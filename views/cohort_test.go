@@ -74,11 +74,7 @@ func TestDetailExcludingUASC(t *testing.T) {
 // threshold, 5 (the command line's too), and then at the officer's last
 // choice.
 func TestExportRemembersSuppression(t *testing.T) {
-	st := openStore(t)
-	w := windowOn(t, st)
-	confirmLayouts(t, w, "Accept")
-	w.importFiles([]string{"testdata/demo.xlsx"})
-	w.busy.Wait()
+	_, w := windowOnDemo(t)
 	f := w.newExportForm()
 	if got := suppressBelow[f.suppress.Selected]; got != 5 {
 		t.Errorf("the first export suppresses below %d, want 5", got)

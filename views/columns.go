@@ -54,34 +54,46 @@ func (h *heading) Tapped(*fyne.PointEvent) {
 
 // wrapNames gives the lines whose name does not fit the name column on
 // one line the height of the lines it wraps to, and the others back
-// their one line. It touches only the rows that change, since each
-// height set redraws the table.
+// their one line (fitRowHeights), counting each name's lines once a width.
 func (s *scorecardTable) wrapNames() {
 	width := s.widths[colName] - 2*theme.InnerPadding()
 	if width != s.wrapWidth {
 		s.wrapWidth, s.wraps = width, map[string]int{}
 	}
-	for i, l := range s.lines {
-		n := 1
-		if l.row != nil {
-			var ok bool
-			if n, ok = s.wraps[l.row.ind.Name]; !ok {
-				n = wrappedLines(l.row.ind.Name, width, fyne.TextStyle{})
-				s.wraps[l.row.ind.Name] = n
-			}
+	fitRowHeights(s.table, s.tall, len(s.lines), func(i int) int {
+		l := s.lines[i]
+		if l.row == nil {
+			return 1
 		}
+		n, ok := s.wraps[l.row.ind.Name]
+		if !ok {
+			n = wrappedLines(l.row.ind.Name, width, fyne.TextStyle{})
+			s.wraps[l.row.ind.Name] = n
+		}
+		return n
+	})
+}
+
+// fitRowHeights gives each of t's rows the height of the lines(i) lines
+// it wraps to, and those back to one line their one line, touching only
+// the rows that change, since each height set redraws the table. tall
+// holds the rows made taller than a line; those past the last are
+// forgotten.
+func fitRowHeights(t *keyTable, tall map[int]bool, rows int, lines func(i int) int) {
+	for i := range rows {
+		n := lines(i)
 		switch {
 		case n > 1:
-			s.tall[i] = true
-			s.table.SetRowHeight(i, linesHeight(n))
-		case s.tall[i]:
-			delete(s.tall, i)
-			s.table.SetRowHeight(i, linesHeight(1))
+			tall[i] = true
+			t.SetRowHeight(i, linesHeight(n))
+		case tall[i]:
+			delete(tall, i)
+			t.SetRowHeight(i, linesHeight(1))
 		}
 	}
-	for i := range s.tall {
-		if i >= len(s.lines) {
-			delete(s.tall, i)
+	for i := range tall {
+		if i >= rows {
+			delete(tall, i)
 		}
 	}
 }

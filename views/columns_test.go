@@ -53,17 +53,7 @@ func widgetWidth(text string) float32 {
 
 func TestColumnWidthsRemembered(t *testing.T) {
 	a := test.NewTempApp(t)
-	open := func() *mainWindow {
-		w, err := newMainWindow(a, newMemBackend(scorecardFixture(24)), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.open()
-		w.win.Resize(fyne.NewSize(1600, 900))
-		t.Cleanup(w.win.Close)
-		return w
-	}
-	w := open()
+	w := openFixtureIn(t, a, 24)
 	before := w.score.widths[colName]
 	// The border after the Indicator column, in its heading.
 	pos := cellCentre(w.score.table, w.score.widths[:], colName, 10)
@@ -72,7 +62,7 @@ func TestColumnWidthsRemembered(t *testing.T) {
 	if got := w.score.widths[colName]; got < before+70 {
 		t.Fatalf("dragging the Indicator column's edge 80 to the right left it %.0f wide, was %.0f", got, before)
 	}
-	again := open()
+	again := openFixtureIn(t, a, 24)
 	if got := again.score.widths[colName]; got < before+70 {
 		t.Errorf("the next window's Indicator column is %.0f wide, want the %.0f dragged to", got, w.score.widths[colName])
 	}

@@ -147,22 +147,9 @@ func (d *districtTable) open(id widget.TableCellID) {
 // line the height of the lines it wraps to.
 func (d *districtTable) wrapNames() {
 	width := d.nameWidth - 2*theme.InnerPadding()
-	for i := range d.inds {
-		n := wrappedLines(d.text(i, 0), width, fyne.TextStyle{})
-		switch {
-		case n > 1:
-			d.tall[i] = true
-			d.table.SetRowHeight(i, linesHeight(n))
-		case d.tall[i]:
-			delete(d.tall, i)
-			d.table.SetRowHeight(i, linesHeight(1))
-		}
-	}
-	for i := range d.tall {
-		if i >= len(d.inds) {
-			delete(d.tall, i)
-		}
-	}
+	fitRowHeights(d.table, d.tall, len(d.inds), func(i int) int {
+		return wrappedLines(d.text(i, 0), width, fyne.TextStyle{})
+	})
 }
 
 func (d *districtTable) reload() {

@@ -16,11 +16,7 @@ import (
 )
 
 func TestSaveAsPDF(t *testing.T) {
-	st := openStore(t)
-	w := windowOn(t, st)
-	confirmLayouts(t, w, "Accept")
-	w.importFiles([]string{"testdata/demo.xlsx"})
-	w.busy.Wait()
+	_, w := windowOnDemo(t)
 	f := w.newExportForm()
 	if f.marking.Text != export.DefaultMarking {
 		t.Errorf("marking %q, want %q by default", f.marking.Text, export.DefaultMarking)
@@ -48,11 +44,7 @@ func TestSaveAsPDF(t *testing.T) {
 }
 
 func TestCopyExceptionsBrief(t *testing.T) {
-	st := openStore(t)
-	w := windowOn(t, st)
-	confirmLayouts(t, w, "Accept")
-	w.importFiles([]string{"testdata/demo.xlsx"})
-	w.busy.Wait()
+	_, w := windowOnDemo(t)
 	w.cohorts[app.UASC].SetChecked(true)
 	w.exportDialog(w.newExportForm()).Show()
 	copyBrief := findButton(w.win.Canvas().Overlays().Top(), "Copy exceptions brief")

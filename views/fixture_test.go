@@ -177,35 +177,40 @@ func rowOf(s *scorecardTable, ref string) int {
 	return -1
 }
 
+// walkVisible calls visit on o, when it is visible, and while visit
+// returns true on the objects it holds in turn: a container's objects, a
+// widget's as its renderer draws them.
+func walkVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
+	if o == nil || !o.Visible() || !visit(o) {
+		return
+	}
+	switch o := o.(type) {
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			walkVisible(c, visit)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(o).Objects() {
+			walkVisible(c, visit)
+		}
+	}
+}
+
 // labelTexts collects the text of every visible label and canvas text under
 // o, as drawn.
 func labelTexts(o fyne.CanvasObject) []string {
 	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
+	walkVisible(o, func(o fyne.CanvasObject) bool {
 		switch o := o.(type) {
 		case *widget.Label:
 			out = append(out, o.Text)
-			return
-		case *fyne.Container:
-			for _, c := range o.Objects {
-				walk(c)
-			}
-			return
+			return false
 		case *canvas.Text:
 			out = append(out, o.Text)
-			return
+			return false
 		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
+		return true
+	})
 	return out
 }
 
@@ -220,31 +225,15 @@ func letterOf(c *fyne.Container) string {
 
 // findButton returns the visible button labelled text under o.
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
-	if o == nil || !o.Visible() {
-		return nil
-	}
-	switch o := o.(type) {
-	case *widget.Button:
-		if o.Text == text {
-			return o
+	var found *widget.Button
+	walkVisible(o, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && found == nil && b.Text == text {
+			found = b
 		}
-		return nil
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			if b := findButton(c, text); b != nil {
-				return b
-			}
-		}
-		return nil
-	}
-	if w, ok := o.(fyne.Widget); ok {
-		for _, c := range test.WidgetRenderer(w).Objects() {
-			if b := findButton(c, text); b != nil {
-				return b
-			}
-		}
-	}
-	return nil
+		_, button := o.(*widget.Button)
+		return found == nil && !button
+	})
+	return found
 }
 
 // confirmLayouts makes w answer every layout review by pressing the

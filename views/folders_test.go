@@ -85,30 +85,18 @@ func mkdir(t *testing.T, dir string) {
 // a row of buttons, one for each folder from the root down.
 func shownFolder(o fyne.CanvasObject) string {
 	var path []string
-	var walk func(o fyne.CanvasObject) bool
-	walk = func(o fyne.CanvasObject) bool {
-		switch o := o.(type) {
-		case *fyne.Container:
-			if crumbs := buttonTexts(o); len(crumbs) > 1 && crumbs[0] == string(filepath.Separator) {
-				path = crumbs
-				return true
-			}
-			for _, c := range o.Objects {
-				if walk(c) {
-					return true
-				}
-			}
+	walkVisible(o, func(o fyne.CanvasObject) bool {
+		if path != nil {
 			return false
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(o).Objects() {
-				if walk(c) {
-					return true
-				}
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			if crumbs := buttonTexts(c); len(crumbs) > 1 && crumbs[0] == string(filepath.Separator) {
+				path = crumbs
+				return false
 			}
 		}
-		return false
-	}
-	walk(o)
+		return true
+	})
 	return filepath.Join(path...)
 }
 

@@ -38,11 +38,7 @@ const nextMonthCSV = "Ref,Indicator,Unit,Period,Area,Value,Notes\n" +
 // the stored definition stands when accepted as it is; and that Cancel
 // leaves the store's file byte for byte as it was.
 func TestImportReviewShowsEverythingFirst(t *testing.T) {
-	st := openStore(t)
-	w := windowOn(t, st)
-	confirmLayouts(t, w, "Accept")
-	w.importFiles([]string{"testdata/demo.xlsx"})
-	w.busy.Wait()
+	st, w := windowOnDemo(t)
 	csv := filepath.Join(t.TempDir(), "next month.csv")
 	if err := os.WriteFile(csv, []byte(nextMonthCSV), 0o600); err != nil {
 		t.Fatal(err)
@@ -134,11 +130,7 @@ func TestImportReviewShowsEverythingFirst(t *testing.T) {
 // TestReviewDecidesDefinitions ticks Change definitions and untick Add
 // new indicators, and checks the import does as decided.
 func TestReviewDecidesDefinitions(t *testing.T) {
-	st := openStore(t)
-	w := windowOn(t, st)
-	confirmLayouts(t, w, "Accept")
-	w.importFiles([]string{"testdata/demo.xlsx"})
-	w.busy.Wait()
+	st, w := windowOnDemo(t)
 	csv := filepath.Join(t.TempDir(), "next.csv")
 	if err := os.WriteFile(csv, []byte(nextMonthCSV), 0o600); err != nil {
 		t.Fatal(err)
@@ -226,14 +218,12 @@ func TestReadFileUsesKeptNeighbourModel(t *testing.T) {
 	}
 }
 
-// TestStaleReviewRefused: a file's definitions reviewed in the window
-// against the store as it was; a colleague's import then changes them
-// before the officer stores it: nothing is stored, and the store says
-// why, rather than letting the file redefine an indicator unwarned.
-func TestStaleReviewRefused(t *testing.T) {
-	st := openStore(t)
+// cic90Writer returns a writer of figures files defining CIC90, a new
+// indicator, in the unit given, as an officer's and a colleague's files
+// that disagree.
+func cic90Writer(t *testing.T) func(name, unit string) string {
 	dir := t.TempDir()
-	write := func(name, unit string) string {
+	return func(name, unit string) string {
 		path := filepath.Join(dir, name)
 		body := "Ref,Indicator,Unit,Period,Area,Value\nCIC90,Children in care reviewed on time," + unit + ",2026-10,Kent,88\n"
 		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
@@ -241,6 +231,15 @@ func TestStaleReviewRefused(t *testing.T) {
 		}
 		return path
 	}
+}
+
+// TestStaleReviewRefused: a file's definitions reviewed in the window
+// against the store as it was; a colleague's import then changes them
+// before the officer stores it: nothing is stored, and the store says
+// why, rather than letting the file redefine an indicator unwarned.
+func TestStaleReviewRefused(t *testing.T) {
+	st := openStore(t)
+	write := cic90Writer(t)
 	b := storeBackend{st}
 	mine := write("mine.csv", "%")
 	res, err := b.ReadFile(context.Background(), mine, nil, nil)
@@ -276,15 +275,7 @@ func TestStaleReviewRefused(t *testing.T) {
 func TestWindowReviewsAgainAfterColleague(t *testing.T) {
 	st := openStore(t)
 	w := windowOn(t, st)
-	dir := t.TempDir()
-	write := func(name, unit string) string {
-		path := filepath.Join(dir, name)
-		body := "Ref,Indicator,Unit,Period,Area,Value\nCIC90,Children in care reviewed on time," + unit + ",2026-10,Kent,88\n"
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := cic90Writer(t)
 	theirs := write("theirs.csv", "number")
 	reviews := 0
 	w.reviewShown = func(r *layoutReview) {
@@ -364,11 +355,7 @@ const renameCSV = "Ref,Indicator,Polarity,Unit,Period,Area,Value,Notes\n" +
 func TestReviewListsRenamesAndCountsTheReport(t *testing.T) {
 	for _, accept := range []bool{false, true} {
 		t.Run(fmt.Sprint("accept definitions ", accept), func(t *testing.T) {
-			st := openStore(t)
-			w := windowOn(t, st)
-			confirmLayouts(t, w, "Accept")
-			w.importFiles([]string{"testdata/demo.xlsx"})
-			w.busy.Wait()
+			st, w := windowOnDemo(t)
 			path := filepath.Join(t.TempDir(), "rn.csv")
 			if err := os.WriteFile(path, []byte(renameCSV), 0o600); err != nil {
 				t.Fatal(err)
@@ -426,11 +413,7 @@ func TestReviewListsRenamesAndCountsTheReport(t *testing.T) {
 // unless the renaming is taken: Accept waits for Change definitions,
 // saying why. A file with nothing at all is refused in the review.
 func TestReviewAcceptsOnlyWhatStoresSomething(t *testing.T) {
-	st := openStore(t)
-	w := windowOn(t, st)
-	confirmLayouts(t, w, "Accept")
-	w.importFiles([]string{"testdata/demo.xlsx"})
-	w.busy.Wait()
+	st, w := windowOnDemo(t)
 	path := filepath.Join(t.TempDir(), "rn2.csv")
 	if err := os.WriteFile(path, []byte("Ref,Indicator,Polarity,Unit,Period,Area,Value\nCIC06,y,H,%,notaperiod,Kent,5\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -466,11 +449,7 @@ func TestReviewAcceptsOnlyWhatStoresSomething(t *testing.T) {
 // than the dialog (the summary wraps), and the window's own content,
 // the status bar's progress included, still fits the window.
 func TestReviewFitsTheWindow(t *testing.T) {
-	st := openStore(t)
-	w := windowOn(t, st)
-	confirmLayouts(t, w, "Accept")
-	w.importFiles([]string{"testdata/demo.xlsx"})
-	w.busy.Wait()
+	_, w := windowOnDemo(t)
 	w.win.Resize(fyne.NewSize(1024, 700))
 	path := filepath.Join(t.TempDir(), "Children's services scorecard, figures for the Corporate Parenting Panel, November.csv")
 	if err := os.WriteFile(path, []byte(nextMonthCSV), 0o600); err != nil {
@@ -503,28 +482,13 @@ func TestReviewFitsTheWindow(t *testing.T) {
 // labelsUnder returns the visible labels under o.
 func labelsUnder(o fyne.CanvasObject) []*widget.Label {
 	var out []*widget.Label
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
+	walkVisible(o, func(o fyne.CanvasObject) bool {
+		if l, ok := o.(*widget.Label); ok {
+			out = append(out, l)
+			return false
 		}
-		switch o := o.(type) {
-		case *widget.Label:
-			out = append(out, o)
-			return
-		case *fyne.Container:
-			for _, c := range o.Objects {
-				walk(c)
-			}
-			return
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
+		return true
+	})
 	return out
 }
 

@@ -180,9 +180,13 @@ func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 				truncation, wrapping = fyne.TextTruncateOff, fyne.TextWrapWord
 			}
 			switch id.Col {
-			case colRAG:
+			case colRAG, colSignal:
 				var ink color.Color
-				fill, ink = ragColours(r.rag)
+				if id.Col == colRAG {
+					fill, ink = ragColours(r.rag)
+				} else {
+					fill, ink = signalColours(r.variation)
+				}
 				if letter.Text != text || letter.Color != ink {
 					letter.Text, letter.Color = text, ink
 					letter.Refresh()
@@ -193,14 +197,6 @@ func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 				importance = dotImportance(r.dot)
 				text = "     " + text
 				showDoT = true
-			case colSignal:
-				var ink color.Color
-				fill, ink = signalColours(r.variation)
-				if letter.Text != text || letter.Color != ink {
-					letter.Text, letter.Color = text, ink
-					letter.Refresh()
-				}
-				showLabel, showLetter = false, true
 			case colSpark:
 				spark.set(r.spark)
 				showLabel, showSpark = false, true

@@ -168,17 +168,24 @@ func (s *startupWindow) tryOpen(path string) bool {
 }
 
 func (s *startupWindow) chooseStore() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		r.Close()
-		s.tryOpen(r.URI().Path())
-	}, s.win)
+	d := s.fileOpen(func(path string) { s.tryOpen(path) })
 	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(s.path))); err == nil {
 		d.SetLocation(dir)
 	}
 	d.Show()
+}
+
+// fileOpen is a file chooser calling chosen with the path of the file
+// picked; a cancel, or a chooser that failed, leaves the window as it is
+// to try again.
+func (s *startupWindow) fileOpen(chosen func(path string)) *dialog.FileDialog {
+	return dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		chosen(r.URI().Path())
+	}, s.win)
 }
 
 // chooseBackup offers the store's automatic backups, newest first, or a
@@ -186,14 +193,7 @@ func (s *startupWindow) chooseStore() {
 func (s *startupWindow) chooseBackup() {
 	bs, _ := store.Backups(s.path)
 	if len(bs) == 0 {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			r.Close()
-			s.restoreFrom(r.URI().Path())
-		}, s.win)
-		d.Show()
+		s.fileOpen(s.restoreFrom).Show()
 		return
 	}
 	slices.Reverse(bs)

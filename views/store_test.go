@@ -39,6 +39,19 @@ func windowOn(t *testing.T, st store.Store) *mainWindow {
 	return firstRunOn(t, st)
 }
 
+// windowOnDemo opens the real window on a new store and imports the
+// demo workbook through it, accepting its layout, as an officer's first
+// import does.
+func windowOnDemo(t *testing.T) (store.Store, *mainWindow) {
+	t.Helper()
+	st := openStore(t)
+	w := windowOn(t, st)
+	confirmLayouts(t, w, "Accept")
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	return st, w
+}
+
 // firstRunOn opens the real window on st, as Run does.
 func firstRunOn(t *testing.T, st store.Store) *mainWindow {
 	t.Helper()
@@ -123,11 +136,7 @@ func TestBadFileNamesSheetAndCell(t *testing.T) {
 }
 
 func TestEditsAreUndoableImports(t *testing.T) {
-	st := openStore(t)
-	w := windowOn(t, st)
-	confirmLayouts(t, w, "Accept")
-	w.importFiles([]string{"testdata/demo.xlsx"})
-	w.busy.Wait()
+	st, w := windowOnDemo(t)
 	w.openDetail("CIC05")
 	before := w.detail.comment.Text
 	w.detail.comment.SetText("Placement stability improved after the new fostering recruitment drive.")
@@ -182,11 +191,7 @@ func TestWindowSizeAndLayoutRemembered(t *testing.T) {
 }
 
 func TestExportWritesWorkbook(t *testing.T) {
-	st := openStore(t)
-	w := windowOn(t, st)
-	confirmLayouts(t, w, "Accept")
-	w.importFiles([]string{"testdata/demo.xlsx"})
-	w.busy.Wait()
+	_, w := windowOnDemo(t)
 	w.cohorts[app.UASC].SetChecked(true)
 	f := w.newExportForm()
 	if !f.cohorts[app.UASC].Checked || f.period.Selected != w.v.period.Label() {

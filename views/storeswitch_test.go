@@ -14,7 +14,6 @@ import (
 
 	"scorecard/app/store"
 	"scorecard/app/store/postgres"
-	"scorecard/app/store/postgres/pgtest"
 )
 
 // TestSwitchToTeamStoreAndBack: File > Open a team store… moves the window
@@ -22,15 +21,7 @@ import (
 // and remembering the URL without it, and File > Back to the store file
 // moves it back; a wrong password leaves the window where it was.
 func TestSwitchToTeamStoreAndBack(t *testing.T) {
-	dsn := pgtest.DSN(t)
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pw, _ := u.User.Password()
-	if pw == "" {
-		t.Fatal("the test cluster's URL has no password, so asking for one cannot be tested")
-	}
+	dsn, pw := passwordDSN(t, "asking for one")
 	addr := postgres.Redact(dsn)
 	file := filepath.Join(t.TempDir(), "scorecard.db")
 	var stores []store.Store
@@ -130,15 +121,7 @@ func TestSwitchToTeamStoreAndBack(t *testing.T) {
 // for the password and opens the store with it, and a wrong one is said
 // in one line without showing it.
 func TestStartupSignsInToTeamStore(t *testing.T) {
-	dsn := pgtest.DSN(t)
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pw, _ := u.User.Password()
-	if pw == "" {
-		t.Fatal("the test cluster's URL has no password, so signing in cannot be tested")
-	}
+	dsn, pw := passwordDSN(t, "signing in")
 	addr := postgres.Redact(dsn)
 	open := func(path string) (store.Store, error) {
 		st, err := postgres.Open(context.Background(), path)
@@ -147,7 +130,7 @@ func TestStartupSignsInToTeamStore(t *testing.T) {
 		}
 		return st, nil
 	}
-	_, err = open(addr)
+	_, err := open(addr)
 	if err == nil {
 		t.Fatal("the team store opened without its password")
 	}

@@ -128,18 +128,27 @@ func commentary(text string) *app.Dataset {
 	return &app.Dataset{Comments: []app.Comment{{Ref: "CIC05", Area: app.Kent, Period: app.MonthOf(2025, 3), Text: text}}}
 }
 
-// TestTeamStoreTitleHidesPassword: a window on a team store names it, in
-// its title and About, by its URL without the password.
-func TestTeamStoreTitleHidesPassword(t *testing.T) {
-	dsn := pgtest.DSN(t)
+// passwordDSN is the test cluster's URL and its password, for a test of
+// what is done with the password, which fails without one: it would
+// prove nothing.
+func passwordDSN(t *testing.T, tested string) (dsn, pw string) {
+	t.Helper()
+	dsn = pgtest.DSN(t)
 	u, err := url.Parse(dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pw, _ := u.User.Password()
+	pw, _ = u.User.Password()
 	if pw == "" {
-		t.Fatal("the test cluster's URL has no password, so its hiding cannot be tested")
+		t.Fatalf("the test cluster's URL has no password, so %s cannot be tested", tested)
 	}
+	return dsn, pw
+}
+
+// TestTeamStoreTitleHidesPassword: a window on a team store names it, in
+// its title and About, by its URL without the password.
+func TestTeamStoreTitleHidesPassword(t *testing.T) {
+	dsn, pw := passwordDSN(t, "its hiding")
 	st := openTeam(t, dsn)
 	w := windowOn(t, st)
 	about := w.aboutText()

@@ -17,18 +17,15 @@ package views
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
 	"scorecard/importer"
-	"scorecard/importer/dfe"
 )
 
 // The screens the window can open on; Options.Screen names one.
@@ -52,8 +49,12 @@ type Options struct {
 	// it; the import report shows when they are done.
 	Import []string
 	// Exclude lists cohorts to exclude as the window opens, as if their
-	// toggles were ticked.
+	// toggles were ticked. One no figure is split by is not excluded, as
+	// the command line refuses it: the status line says why.
 	Exclude []app.Cohort
+	// Note, when set, is told what the window did not do of what it was
+	// asked: the command line writes it on stderr, as its other notes.
+	Note func(string)
 	// StoreChosen says the store was named on the command line (--db).
 	// Otherwise the window opens the store it was last on: a team store
 	// the officer switched to stays their store until they switch back.
@@ -140,16 +141,6 @@ type mainWindow struct {
 	// switchTo, when set, opens another store in a new window in place of
 	// this one (File > Open a team store…).
 	switchTo func(path string) error
-}
-
-// toggledCohorts are the cohorts the window always offers to exclude, with
-// the words members use.
-var toggledCohorts = []struct {
-	c     app.Cohort
-	label string
-}{
-	{app.UASC, "Exclude UASC"},
-	{app.OLA, "Exclude children placed by other LAs"},
 }
 
 func newMainWindow(a fyne.App, st backend, opt Options) (*mainWindow, error) {
@@ -330,98 +321,6 @@ func (w *mainWindow) setHistory(h *app.History) {
 	w.history.reload()
 }
 
-// refreshControls fills the pickers from the history held.
-// cohortCheck makes the toggle that excludes cohort c.
-func (w *mainWindow) cohortCheck(c app.Cohort, label string) *widget.Check {
-	chk := widget.NewCheck(label, func(on bool) {
-		if on == w.v.excluding(c) {
-			return
-		}
-		w.v.setCohort(c, on)
-		w.refresh()
-	})
-	w.cohorts[c] = chk
-	return chk
-}
-
-func (w *mainWindow) refreshControls() {
-	// Cohorts the figures are split by beyond UASC and OLA (an officer's
-	// own, from a child-level import) get toggles of their own.
-	held := w.v.stored.Cohorts()
-	for _, c := range held {
-		if _, ok := w.cohorts[c]; !ok {
-			w.controls.Add(w.cohortCheck(c, "Exclude "+c.Label()))
-		}
-	}
-	// A cohort no figure is split by cannot be excluded from anything:
-	// its toggle would only turn every figure to n/e under a title
-	// saying it is excluded. It is offered once an import splits by it
-	// (left on if it was ticked, so that it can be unticked).
-	for c, chk := range w.cohorts {
-		heldOrOn := w.v.stored.Excludable(c) || chk.Checked
-		if heldOrOn && chk.Disabled() {
-			chk.Enable()
-		} else if !heldOrOn && !chk.Disabled() {
-			chk.Disable()
-		}
-	}
-	var opts []string
-	for _, p := range w.v.periods() {
-		opts = append(opts, p.Label())
-	}
-	w.period.Options = opts
-	w.period.Selected = w.v.period.Label()
-	w.period.Refresh()
-	w.section.Options = append([]string{allSections}, w.score.sections()...)
-	if w.section.Selected == "" {
-		w.section.Selected = allSections
-	}
-	w.section.Refresh()
-}
-
-func (w *mainWindow) refreshStatus() {
-	var parts []string
-	if w.readOnly() != nil {
-		parts = append(parts, w.team.lostText())
-	}
-	if len(w.v.periods()) == 0 {
-		parts = append(parts, string(w.v.area), "no figures yet: import with File > Import... (Ctrl+O) or drop a file on the window")
-		w.status.SetText(strings.Join(parts, " · "))
-		return
-	}
-	parts = append(parts, string(w.v.area), w.v.period.Label(), app.Excluding(w.v.cohorts...).Label())
-	rated := map[app.RAG]int{}
-	for _, r := range w.score.rows {
-		rated[r.rag]++
-	}
-	parts = append(parts, fmt.Sprintf("%d indicators: %d red, %d amber, %d green",
-		len(w.score.rows), rated[app.Red], rated[app.Amber], rated[app.Green]))
-	if w.v.period == w.v.stored.Latest() {
-		// A figure or two for next month arriving early makes it the
-		// latest, where most indicators have no figure yet.
-		if _, s := w.v.stored.Shortfall(w.v.period); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	if n := len(w.v.warnings); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d exclusion warnings", n))
-	}
-	if len(w.v.cohorts) > 0 {
-		parts = append(parts, "benchmarks count all children")
-	}
-	// As the CLI's noteCalendarDfE: an import made before a DfE reporting
-	// year was filed as the year it covers shows it in December.
-	for _, iy := range w.v.stored.CalendarYearsFrom(dfe.Format, dfe.FiledAsYearsItCovers) {
-		parts = append(parts, fmt.Sprintf("%s (%s) holds the DfE's reporting years of %s as calendar years, shown in December: they are years to 31 March; undo it under Imports and import the file again",
-			iy.Import.ID, iy.Import.Source, strings.Join(iy.Refs, ", ")))
-	}
-	if imps := w.v.stored.Imports; len(imps) > 0 {
-		last := imps[len(imps)-1]
-		parts = append(parts, fmt.Sprintf("last import %s %s, %s", last.ID, last.Source, last.Time.Local().Format("2 Jan 2006 15:04")))
-	}
-	w.status.SetText(strings.Join(parts, " · "))
-}
-
 // edit records a change made in the window as an import of its own and
 // redraws.
 func (w *mainWindow) edit(note string, d *app.Dataset) {
@@ -439,19 +338,6 @@ func (w *mainWindow) edit(note string, d *app.Dataset) {
 		return
 	}
 	w.status.SetText(fmt.Sprintf("Saved %s as %s (undo it under Imports)", note, imp.ID))
-}
-
-// describeRow says under the scorecard what the highlighted indicator's
-// flags mean, since a badge has room only for a word or two.
-func (w *mainWindow) describeRow(r *scoreRow) {
-	s := r.ind.Ref + " " + r.ind.Name
-	if ds := w.v.flagDetails(r); len(ds) > 0 {
-		s += ": " + strings.Join(ds, "; ")
-	}
-	if r.reading != "" {
-		s += " · " + r.reading
-	}
-	w.hint.SetText(s)
 }
 
 // find puts the cursor in the scorecard's search box.
@@ -477,23 +363,6 @@ func (w *mainWindow) openDetail(ref string) {
 	w.tabs.Select(w.tabDetail)
 	// The keyboard leaves the table behind, so Escape comes back to it.
 	w.win.Canvas().Unfocus()
-}
-
-// showError reports err in a dialog, word for word: its text names the
-// file, sheet and cell where the importer found them, and can be selected
-// and copied into an email.
-func (w *mainWindow) showError(err error) {
-	// An import or edit the team store's going away stopped is the first
-	// the window may hear of it.
-	if w.team != nil && unreachable(err) {
-		w.team.setLost()
-	}
-	msg := widget.NewLabel(err.Error())
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Selectable = true
-	d := dialog.NewCustom("Scorecard could not do that", "OK", msg, w.win)
-	d.Resize(fyne.NewSize(560, 220))
-	d.Show()
 }
 
 // topFirst lays out top, centre and bottom as container.NewBorder does,

@@ -18,7 +18,13 @@ import (
 
 func openFixture(t *testing.T, months int) *mainWindow {
 	t.Helper()
-	a := test.NewTempApp(t)
+	return openFixtureIn(t, test.NewTempApp(t), months)
+}
+
+// openFixtureIn is openFixture in app a, whose preferences windows
+// opened one after another share.
+func openFixtureIn(t *testing.T, a fyne.App, months int) *mainWindow {
+	t.Helper()
 	w, err := newMainWindow(a, newMemBackend(scorecardFixture(months)), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -94,55 +100,6 @@ func TestScorecardDrawsRAGLetterOnColour(t *testing.T) {
 		if !strings.Contains(texts, want) {
 			t.Errorf("window does not show %q", want)
 		}
-	}
-}
-
-func TestCohortToggleRecomputes(t *testing.T) {
-	w := openFixture(t, 24)
-	cols := []int{colCurrent, colRAG, colDoT}
-	if got := cells(t, w.score, "CIC05", cols...); !slices.Equal(got, []string{"11.8%", "A", "same"}) {
-		t.Fatalf("before the toggle CIC05 shows %q", got)
-	}
-	w.cohorts[app.UASC].SetChecked(true)
-	// (223-62)/(1892-380) = 10.6%, green against target 11; down from
-	// (222-61)/(1888-380) = 10.7%, an improvement for a lower-is-better.
-	if got := cells(t, w.score, "CIC05", cols...); !slices.Equal(got, []string{"10.6%", "G", "improved"}) {
-		t.Errorf("excluding UASC CIC05 shows %q, want 10.6%% G improved", got)
-	}
-	if got := cells(t, w.score, "SCS02", colCurrent); got[0] != "1,700" {
-		t.Errorf("excluding UASC SCS02 shows %q, want 1,700", got[0])
-	}
-	// EH01 has no components: it says it cannot be excluded, never shows
-	// the unadjusted 83.0% under the excluding label.
-	if got := cells(t, w.score, "EH01", colCurrent, colRAG, colFlags); got[0] != "n/e" || got[1] != "" || !strings.Contains(got[2], "not excludable") {
-		t.Errorf("excluding UASC EH01 shows %q, want n/e, no RAG, flagged", got)
-	}
-	if !strings.Contains(w.status.Text, "Excluding UASC") {
-		t.Errorf("status %q does not say UASC is excluded", w.status.Text)
-	}
-	w.cohorts[app.UASC].SetChecked(false)
-	if got := cells(t, w.score, "CIC05", colCurrent); got[0] != "11.8%" {
-		t.Errorf("after untoggling CIC05 shows %q, want 11.8%%", got[0])
-	}
-}
-
-func TestPeriodAndAreaPickers(t *testing.T) {
-	w := openFixture(t, 24)
-	if w.period.Options[0] != "Mar-25" || len(w.period.Options) != 24 {
-		t.Fatalf("period picker offers %d periods from %q", len(w.period.Options), w.period.Options[0])
-	}
-	w.period.SetSelected("Mar-24")
-	// 211/1844 = 11.4%: amber against the 2023/24 target.
-	if got := cells(t, w.score, "CIC05", colCurrent, colRAG); !slices.Equal(got, []string{"11.4%", "A"}) {
-		t.Errorf("March 2024 CIC05 shows %q", got)
-	}
-	w.area.SetSelected("Dover")
-	// Dover is the fourth district: 18/150 = 12.0%, on the floor, amber.
-	if got := cells(t, w.score, "CIC05", colCurrent, colRAG); !slices.Equal(got, []string{"12.0%", "A"}) {
-		t.Errorf("Dover CIC05 shows %q", got)
-	}
-	if got := cells(t, w.score, "EH01", colCurrent); got[0] != "" {
-		t.Errorf("Dover has no EH01 figure, shows %q", got[0])
 	}
 }
 
@@ -279,50 +236,6 @@ func TestUndoFromHistory(t *testing.T) {
 	}
 }
 
-func TestHiddenScreensCatchUp(t *testing.T) {
-	w := openFixture(t, 24)
-	w.openDetail("CIC05")
-	w.tabs.SelectIndex(0)
-	w.cohorts[app.UASC].SetChecked(true)
-	w.tabs.SelectIndex(2)
-	row := slices.IndexFunc(w.districts.inds, func(ind app.Indicator) bool { return ind.Ref == "CIC05" })
-	if got := w.districts.text(row, 1); got != "10.6%  G" {
-		t.Errorf("districts after a toggle made elsewhere show Kent CIC05 %q, want 10.6%%  G", got)
-	}
-	w.tabs.Select(w.tabDetail)
-	if got := w.detail.text(0, 1); got != "10.6%" {
-		t.Errorf("detail after a toggle made elsewhere shows %q, want 10.6%%", got)
-	}
-}
-
-func TestUserCohortsGetToggles(t *testing.T) {
-	d := scorecardFixture(24)
-	// A child-level import split CIC05 by children with a disability.
-	for _, o := range d.Observations {
-		if o.Ref == "CIC05" && o.Area == app.Kent && o.Split == app.All {
-			o.Split, o.Numerator, o.Denominator = app.Only(app.Disability), app.Float(20), app.Float(200)
-			o.Value = app.Float(10)
-			d.Observations = append(d.Observations, o)
-		}
-	}
-	w, err := newMainWindow(test.NewTempApp(t), newMemBackend(d), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	chk, ok := w.cohorts[app.Disability]
-	if !ok {
-		t.Fatal("no toggle for the disability cohort the figures are split by")
-	}
-	if !strings.Contains(strings.Join(labelTexts(w.controls), "|"), "Exclude children with a disability") {
-		t.Errorf("the controls do not offer to exclude children with a disability")
-	}
-	chk.SetChecked(true)
-	// (223-20)/(1892-200) = 12.0%: on the floor, amber.
-	if got := cells(t, w.score, "CIC05", colCurrent); got[0] != "12.0%" {
-		t.Errorf("excluding children with a disability CIC05 shows %q, want 12.0%%", got[0])
-	}
-}
-
 func TestFileChoosersOpen(t *testing.T) {
 	w := openFixture(t, 24)
 	w.chooseImport()
@@ -338,20 +251,6 @@ func TestFileChoosersOpen(t *testing.T) {
 	test.Tap(choose)
 	if n := len(w.win.Canvas().Overlays().List()); n != 2 {
 		t.Errorf("Choose... left %d overlays, want the export dialog and the save chooser", n)
-	}
-}
-
-func TestOpensExcluding(t *testing.T) {
-	w, err := newMainWindow(test.NewTempApp(t), newMemBackend(scorecardFixture(24)), Options{Screen: ScreenDistricts, Exclude: []app.Cohort{app.UASC}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.open()
-	if !w.cohorts[app.UASC].Checked || w.tabs.Selected() != w.tabDistricts {
-		t.Fatalf("opened with UASC ticked %v on tab %q", w.cohorts[app.UASC].Checked, w.tabs.Selected().Text)
-	}
-	if got := cells(t, w.score, "CIC05", colCurrent)[0]; got != "10.6%" {
-		t.Errorf("opened excluding UASC, CIC05 shows %q, want 10.6%%", got)
 	}
 }
 
@@ -442,24 +341,17 @@ func TestDistrictHeadingsReadInFull(t *testing.T) {
 	w.win.Resize(fyne.NewSize(2400, 900))
 	w.tabs.Select(w.tabDistricts)
 	drawn := map[string]*widget.Label{}
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	walkVisible(w.districts.table, func(o fyne.CanvasObject) bool {
 		switch o := o.(type) {
 		case *widget.Label:
 			drawn[o.Text] = o
+			return false
 		case *heading:
 			drawn[o.Text] = &o.Label
-		case *fyne.Container:
-			for _, c := range o.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(o).Objects() {
-				walk(c)
-			}
+			return false
 		}
-	}
-	walk(w.districts.table)
+		return true
+	})
 	twoLines := headingLabel("1\n2").MinSize().Height
 	for i, a := range app.Areas {
 		h := w.districts.headings[i]

@@ -85,14 +85,7 @@ func (w *mainWindow) open() {
 	if w.opt.Screen == "" {
 		w.restoreLayout()
 	}
-	for _, c := range w.opt.Exclude {
-		chk, ok := w.cohorts[c]
-		if !ok {
-			chk = w.cohortCheck(c, "Exclude "+c.Label())
-			w.controls.Add(chk)
-		}
-		chk.SetChecked(true)
-	}
+	w.applyExclusions()
 	switch w.opt.Screen {
 	case ScreenDetail:
 		ref := w.opt.Ref

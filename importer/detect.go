@@ -332,8 +332,12 @@ func doubts(l *Layout, g *grid, h int) []string {
 	// Tables side by side are each read by their own columns.
 	spans := l.sideTables()
 	for _, sp := range spans[1:] {
-		ref := l.Columns[slices.IndexFunc(l.Columns, func(c Column) bool { return c.index == sp.lo })]
-		ds = append(ds, fmt.Sprintf("column %s %q starts a second table beside the first: its rows are read by their Ref in column %s", ref.Col, ref.Header, ref.Col))
+		c := l.Columns[slices.IndexFunc(l.Columns, func(c Column) bool { return c.index == sp.lo })]
+		if sp.refless {
+			ds = append(ds, fmt.Sprintf("column %s %q starts a second table beside the first, with no Ref column of its own: not read", c.Col, c.Header))
+			continue
+		}
+		ds = append(ds, fmt.Sprintf("column %s %q starts a second table beside the first: its rows are read by their Ref in column %s", c.Col, c.Header, c.Col))
 	}
 	type key struct {
 		role      Role

@@ -10,8 +10,12 @@ import (
 
 // colSpan is the columns of one table on a sheet, lo to hi (0-based, hi
 // not included; hi 0 runs to the sheet's last column, so that the zero
-// span is the whole sheet).
-type colSpan struct{ lo, hi int }
+// span is the whole sheet). refless marks a table beside another with no
+// Ref column of its own, which is not read (reflessTable).
+type colSpan struct {
+	lo, hi  int
+	refless bool
+}
 
 // whole is the span of every column of a sheet.
 var whole = colSpan{}
@@ -36,7 +40,9 @@ func (sp colSpan) cols(row []string) []string {
 // column starts a table only where the columns before it and after it
 // hold more than Refs: "Ref | KPI | ..." is one table whose second Ref
 // heading is not read (unread), and a Ref column repeated at the right
-// edge is a copy, not a table. One span for a sheet of one table.
+// edge is a copy, not a table. A table beside another with no Ref of its
+// own is a span of its own marked refless (reflessTable). One span for a
+// sheet of one table.
 func (l *Layout) sideTables() []colSpan {
 	if l.Kind != IndicatorSheet && l.Kind != DistrictSheet {
 		return []colSpan{whole}
@@ -48,9 +54,6 @@ func (l *Layout) sideTables() []colSpan {
 		}
 	}
 	slices.Sort(refs)
-	if len(refs) < 2 {
-		return []colSpan{whole}
-	}
 	// other reports whether a column other than a Ref lies in lo to hi.
 	other := func(lo, hi int) bool {
 		return slices.ContainsFunc(l.Columns, func(c Column) bool {
@@ -58,23 +61,69 @@ func (l *Layout) sideTables() []colSpan {
 		})
 	}
 	starts := []int{0}
-	for i, c := range refs[1:] {
+	for i := 1; i < len(refs); i++ {
+		c := refs[i]
 		next := 0
-		if i+2 < len(refs) {
-			next = refs[i+2]
+		if i+1 < len(refs) {
+			next = refs[i+1]
 		}
 		if other(starts[len(starts)-1], c) && other(c, next) {
 			starts = append(starts, c)
 		}
 	}
-	spans := make([]colSpan, len(starts))
+	var spans []colSpan
 	for i, lo := range starts {
-		spans[i] = colSpan{lo, 0}
+		sp := colSpan{lo: lo}
 		if i+1 < len(starts) {
-			spans[i].hi = starts[i+1]
+			sp.hi = starts[i+1]
 		}
+		if at, ok := l.reflessTable(sp); ok {
+			spans = append(spans, colSpan{lo: sp.lo, hi: at}, colSpan{lo: at, hi: sp.hi, refless: true})
+			continue
+		}
+		spans = append(spans, sp)
 	}
 	return spans
+}
+
+// reflessTable finds in span sp a second table beside the first with no
+// Ref column of its own: after the first table's figures and a gap, a
+// second column of a role a row gives once (oneARow), an Indicator or
+// Polarity, heading figures of its own ("... Mar-25 | | Indicator |
+// Polarity | Apr-25 ..."). Its figures could only be matched to the
+// first table's indicators by their rows, so they are not read. It
+// returns the table's first column. A second such column with no figures
+// after it (a Description at the right) is not a table: it is left unread
+// by itself (unread).
+func (l *Layout) reflessTable(sp colSpan) (int, bool) {
+	figure := func(c Column) bool {
+		return c.Role == RolePeriod && !c.Period.IsZero() || c.Role == RoleArea && c.Area != "" ||
+			c.Role == RoleTarget || c.Role == RoleFloor
+	}
+	var cols []Column
+	for _, c := range l.Columns {
+		if sp.has(c.index) && !c.Hidden {
+			cols = append(cols, c)
+		}
+	}
+	slices.SortFunc(cols, func(a, b Column) int { return a.index - b.index })
+	seen := map[Role]bool{}
+	figures := false
+	for i, c := range cols {
+		if figures && i > 0 && c.index > cols[i-1].index+1 {
+			for _, d := range cols[i:] {
+				if figure(d) {
+					break
+				}
+				if oneARow[d.Role] && seen[d.Role] && slices.ContainsFunc(cols[i:], figure) {
+					return c.index, true
+				}
+			}
+		}
+		seen[c.Role] = seen[c.Role] || oneARow[c.Role]
+		figures = figures || figure(c)
+	}
+	return 0, false
 }
 
 // within is the layout of the table in span sp: its columns alone.
@@ -115,6 +164,12 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 	}
 	for i, sp := range spans {
 		s.l, s.span = all.within(sp), sp
+		if sp.refless {
+			c := s.l.Columns[slices.IndexFunc(s.l.Columns, func(c Column) bool { return c.index == sp.lo })]
+			s.warn(all.HeaderRow-1, sp.lo, "%s are a second table beside the first, with no Ref column of its own (column %s %q): its figures are not read, as they could be matched to indicators only by their rows; give it a Ref column, or a sheet of its own",
+				spanName(sp, width), c.Col, c.Header)
+			continue
+		}
 		if i == 0 {
 			if err := s.readTable(ctx); err != nil {
 				return err

@@ -95,6 +95,27 @@ func TestTablesSideBySide(t *testing.T) {
 		polarity: []string{"EH11 L"},
 		warn:     []string{"H1: columns H to K are a second table beside the first, with its own Ref column H, of areas where the first is of months or quarters: its figures are not read"},
 	}, {
+		name: "a table beside with no Ref",
+		rows: [][]any{
+			append(append(slices.Clone(eh), nil), "Indicator", "Polarity", "Apr-25", "May-25"),
+			{"EH11", "Early help assessments completed", "H", 210, 198, 225, nil, "First time entrants", "L", 14, 11},
+		},
+		want:     []string{"EH11 Feb-25 198", "EH11 Jan-25 210", "EH11 Mar-25 225"},
+		polarity: []string{"EH11 H"},
+		warn:     []string{`H1: columns H to K are a second table beside the first, with no Ref column of its own (column H "Indicator"): its figures are not read`},
+		unsure:   `column H "Indicator" starts a second table beside the first, with no Ref column of its own`,
+	}, {
+		// A gap between months, or before the targets, is a spacer.
+		name: "one table with gaps",
+		rows: [][]any{
+			{"Ref", "Indicator", "Polarity", "Jan-25", "Feb-25", nil, "Mar-25", nil, "Target 2024/25", "Comments"},
+			{"EH11", "Early help assessments completed", "H", 210, 198, nil, 225, nil, 200, "On track"},
+		},
+		want:     []string{"EH11 Feb-25 198", "EH11 Jan-25 210", "EH11 Mar-25 225"},
+		polarity: []string{"EH11 H"},
+		targets:  []string{"EH11 2024/25 200 -"},
+		notWarn:  "second table",
+	}, {
 		name: "Ref repeated at the right",
 		rows: [][]any{
 			append(slices.Clone(eh), "Ref"),

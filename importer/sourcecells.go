@@ -103,10 +103,11 @@ func targetCells(d *app.Dataset, l Layout) []app.TargetCell {
 	var cells []app.TargetCell
 	for _, c := range l.Columns {
 		part, ok := targetParts[c.Role]
-		if c.Period.IsZero() || !ok {
-			continue
+		i := slices.IndexFunc(spans, func(sp colSpan) bool { return sp.has(c.index) })
+		if c.Period.IsZero() || !ok || spans[i].refless {
+			continue // a table with no Ref of its own is not read
 		}
-		rows := rows[slices.IndexFunc(spans, func(sp colSpan) bool { return sp.has(c.index) })]
+		rows := rows[i]
 		for _, ref := range slices.Sorted(maps.Keys(rows)) {
 			cells = append(cells, app.TargetCell{Sheet: l.Sheet, Col: c.Col, Row: rows[ref], Ref: ref, Year: c.Period, Part: part})
 		}

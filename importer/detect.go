@@ -329,18 +329,30 @@ func doubts(l *Layout, g *grid, h int) []string {
 			ds = append(ds, "no period in the title or sheet name: the district figures take the scorecard's latest period")
 		}
 	}
+	// Tables side by side are each read by their own columns.
+	spans := l.sideTables()
+	for _, sp := range spans[1:] {
+		c := l.Columns[slices.IndexFunc(l.Columns, func(c Column) bool { return c.index == sp.lo })]
+		if sp.refless {
+			ds = append(ds, fmt.Sprintf("column %s %q starts a second table beside the first, with no Ref column of its own: not read", c.Col, c.Header))
+			continue
+		}
+		ds = append(ds, fmt.Sprintf("column %s %q starts a second table beside the first: its rows are read by their Ref in column %s", c.Col, c.Header, c.Col))
+	}
 	type key struct {
 		role      Role
 		period    app.Period
 		area      app.Area
 		milestone string
+		table     int
 	}
 	seen := map[key]string{}
 	for _, c := range l.Columns {
 		if c.Hidden || c.Role == RoleComments {
 			continue
 		}
-		k := key{c.Role, c.Period, c.Area, c.Milestone}
+		table := slices.IndexFunc(spans, func(sp colSpan) bool { return sp.has(c.index) })
+		k := key{c.Role, c.Period, c.Area, c.Milestone, table}
 		if first, ok := seen[k]; ok {
 			ds = append(ds, fmt.Sprintf("columns %s and %s both read as %s; took %s", first, c.Col, c.Role, first))
 			continue

@@ -190,6 +190,9 @@ func (s *sheetReader) warnMonthsUnderYears() {
 		}
 	}
 	for _, yc := range caps {
+		if !s.span.has(yc.col) {
+			continue // another table's, beside this one (sideTables)
+		}
 		if yc.why != "" {
 			s.warn(h, yc.col, "%s", yc.why)
 			continue

@@ -180,7 +180,9 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 		}
 	}
 	for _, y := range years {
-		s.out.target(cellName(r, 0), *targets[y])
+		// At the row's first cell, or a table's beside another
+		// (sideTables), so that it names this table's row.
+		s.out.target(cellName(r, s.span.lo), *targets[y])
 	}
 }
 

@@ -46,6 +46,9 @@ type sheetReader struct {
 	// notBreakdowns are the Area and Cohort columns said not to hold
 	// areas or cohorts, by index (see notBreakdown).
 	notBreakdowns map[int]bool
+	// span is the columns of the table being read, where tables stand
+	// side by side on the sheet (sideTables); the zero span is them all.
+	span colSpan
 }
 
 // at returns a data cell's own text. Merged ranges are not spread here:
@@ -71,10 +74,11 @@ type rowIndicator struct {
 	yearType app.PeriodKind
 }
 
-// readScorecard reads an indicator sheet (periods across) or a district
-// sheet (areas across): one row per indicator, with section heading rows,
-// twin rows and breakdown blocks for cohorts, and footnotes below.
-func (s *sheetReader) readScorecard(ctx context.Context) error {
+// readTable reads a table of an indicator sheet (periods across) or a
+// district sheet (areas across), in the columns of s.span: one row per
+// indicator, with section heading rows, twin rows and breakdown blocks
+// for cohorts, and footnotes below.
+func (s *sheetReader) readTable(ctx context.Context) error {
 	s.warnUnused()
 	s.warnYearOrMonth()
 	s.warnCalendarQuarters()
@@ -125,7 +129,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 				return err
 			}
 		}
-		row := s.g.rows[r]
+		row := s.tableRow(r)
 		if blankRow(row) {
 			continue
 		}
@@ -210,7 +214,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 				continue
 			}
 			section = stripFootnote(text)
-			sectionAt = s.loc(r, slices.IndexFunc(row, func(t string) bool { return strings.TrimSpace(t) != "" }))
+			sectionAt = s.loc(r, s.span.lo+slices.IndexFunc(row, func(t string) bool { return strings.TrimSpace(t) != "" }))
 		default:
 			s.warn(r, refCol.index, "row skipped: it has figures but no indicator Ref (expected a Ref such as CIC05)")
 		}
@@ -307,8 +311,20 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 	} else if c, ok := s.l.column(RoleName); ok {
 		st.Name = s.loc(r, c.index)
 	}
+	// The first column of each role said once a row (oneARow) is read;
+	// warnUnused says the others are not.
+	firsts := map[Role]int{}
+	for _, c := range s.l.Columns {
+		if _, done := firsts[c.Role]; oneARow[c.Role] && !done {
+			f, _ := s.l.column(c.Role)
+			firsts[c.Role] = f.index
+		}
+	}
 	for i := range s.l.Columns {
 		c := &s.l.Columns[i]
+		if f, ok := firsts[c.Role]; ok && f != c.index {
+			continue
+		}
 		text := strings.TrimSpace(s.at(r, c))
 		switch c.Role {
 		case RoleSection:

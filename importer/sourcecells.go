@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/importer/xlsx"
 )
 
 // Reread reads an imported workbook again, as `scorecard import` read it,
@@ -61,28 +62,68 @@ var targetParts = map[Role]app.TargetPart{RoleTarget: app.PartTarget, RoleFloor:
 
 // targetCells returns the cells of an indicator sheet's target, floor and
 // tolerance columns headed with their year, on each indicator's row: the
-// row its figures for the sheet's area were read from.
+// row its figures for the sheet's area were read from. Where tables stand
+// side by side (sideTables), a target column's rows are its own table's:
+// the rows of that table's figures, or where it has none (a block of
+// Ref, Target and Floor beside the figures) the rows its targets were
+// read from.
 func targetCells(d *app.Dataset, l Layout) []app.TargetCell {
-	rows := map[string]int{}
+	spans := l.sideTables()
+	rows := make([]map[string]int, len(spans))
+	for i := range rows {
+		rows[i] = map[string]int{}
+	}
+	table := func(at string) (row, i int, ok bool) {
+		sheet, cell := splitCell(at)
+		if strings.Trim(sheet, "'") != l.Sheet {
+			return 0, 0, false
+		}
+		col, row, ok := cellColRow(cell)
+		if !ok {
+			return 0, 0, false
+		}
+		i = slices.IndexFunc(spans, func(sp colSpan) bool { return sp.has(col) })
+		return row, i, i >= 0
+	}
 	for _, ob := range d.Observations {
 		if ob.Area != l.Area || ob.Split != app.All {
 			continue
 		}
-		if sheet, row, ok := cellRow(ob.Cell); ok && sheet == l.Sheet {
-			rows[ob.Ref] = row
+		if row, i, ok := table(ob.Cell); ok {
+			rows[i][ob.Ref] = row
+		}
+	}
+	for src, at := range d.TargetsAt {
+		if row, i, ok := table(at.Sheet + "!" + at.Cell); ok && src.Area == "" {
+			if _, has := rows[i][src.Ref]; !has {
+				rows[i][src.Ref] = row
+			}
 		}
 	}
 	var cells []app.TargetCell
 	for _, c := range l.Columns {
 		part, ok := targetParts[c.Role]
-		if c.Period.IsZero() || !ok {
-			continue
+		i := slices.IndexFunc(spans, func(sp colSpan) bool { return sp.has(c.index) })
+		if c.Period.IsZero() || !ok || spans[i].refless {
+			continue // a table with no Ref of its own is not read
 		}
+		rows := rows[i]
 		for _, ref := range slices.Sorted(maps.Keys(rows)) {
 			cells = append(cells, app.TargetCell{Sheet: l.Sheet, Col: c.Col, Row: rows[ref], Ref: ref, Year: c.Period, Part: part})
 		}
 	}
 	return cells
+}
+
+// cellColRow reads "J6" as its 0-based column and 1-based row.
+func cellColRow(cell string) (col, row int, ok bool) {
+	col, ok = xlsx.ColumnOf([]byte(cell))
+	j := strings.IndexAny(cell, "0123456789")
+	if !ok || j <= 0 {
+		return 0, 0, false
+	}
+	row, err := strconv.Atoi(cell[j:])
+	return col, row, err == nil && row >= 1
 }
 
 // cellRow splits "CYPE Scorecard!J6" into its sheet and 1-based row.

@@ -19,7 +19,7 @@ func (s *sheetReader) headerAgain(r int, ref string) bool {
 	if ref == "" || len(ref) > 30 || hasDigit(ref) || roleWords[normHeader(ref)] != RoleRef {
 		return false
 	}
-	roles := rowRoles(s.g.rows[r])
+	roles := rowRoles(s.tableRow(r))
 	return roles[RoleName]+roles[RolePeriod]+roles[RoleYear] > 0
 }
 
@@ -39,6 +39,13 @@ func (s *sheetReader) nextTable(r int, title string) (int, bool) {
 		return r, false
 	}
 	end := max(nl.FirstRow-2, r)
+	if s.span != whole {
+		// A table beside another: its own columns again, read only if
+		// they are of the kind the whole row's are.
+		if nl = nl.within(s.span); kindOf(&nl) != nl.Kind {
+			return end, false
+		}
+	}
 	nl.auth, nl.optNames, nl.AreaNames = old.auth, old.optNames, old.AreaNames
 	var what string
 	switch {
@@ -52,7 +59,7 @@ func (s *sheetReader) nextTable(r int, title string) (int, bool) {
 	case nl.Kind != IndicatorSheet:
 		return end, false
 	case !slices.ContainsFunc(nl.Columns, func(c Column) bool { return c.Role == RolePeriod && !c.Period.IsZero() }):
-		s.warn(r, 0, "row %d repeats header labels but names no periods: read as a header, and the rows below by the columns of row %d", r+1, old.HeaderRow)
+		s.warn(r, s.span.lo, "row %d repeats header labels but names no periods: read as a header, and the rows below by the columns of row %d", r+1, old.HeaderRow)
 		return end, true
 	default:
 		nl.Area, nl.Period = old.Area, old.Period
@@ -64,7 +71,7 @@ func (s *sheetReader) nextTable(r int, title string) (int, bool) {
 	s.ahead = ahead{}
 	was := old.HeaderRow
 	s.l = nl
-	s.warn(r, 0, "row %d is the header of %s, not by row %d's", r+1, what, was)
+	s.warn(r, s.span.lo, "row %d is the header of %s, not by row %d's", r+1, what, was)
 	s.warnUnused()
 	s.warnYearOrMonth()
 	s.warnCalendarQuarters()
@@ -137,7 +144,7 @@ func (s *sheetReader) endSkip(head, from, to int) {
 	}
 	first, last := -1, -1
 	for r := from; r < min(to, len(s.g.rows)); r++ {
-		if !blankRow(s.g.rows[r]) {
+		if !blankRow(s.tableRow(r)) {
 			if first < 0 {
 				first = r
 			}
@@ -151,7 +158,7 @@ func (s *sheetReader) endSkip(head, from, to int) {
 	if first == last {
 		what = fmt.Sprintf("row %d", first+1)
 	}
-	s.warn(head, 0, "%s not read: the header at row %d starts another table (%s) below the first, which is not read in place; give it a sheet of its own", what, head+1, strings.TrimSpace(strings.Join(nonBlank(s.g.rows[head]), ", ")))
+	s.warn(head, s.span.lo, "%s not read: the header at row %d starts another table (%s) below the first, which is not read in place; give it a sheet of its own", what, head+1, strings.TrimSpace(strings.Join(nonBlank(s.tableRow(head)), ", ")))
 }
 
 // nonBlank are a row's cells that have text, for a warning.

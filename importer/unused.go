@@ -19,6 +19,17 @@ var tidyRoles = map[Role]bool{
 	RoleOwner: true, RoleTarget: true, RoleFloor: true,
 }
 
+// oneARow are the roles a scorecard reads from one column only, the
+// first (readIndicator): an indicator has one Ref, name and polarity. A
+// second such column, not a table of its own beside the first
+// (sideTables), is not read, and said so: its polarity had silently
+// replaced the first's.
+var oneARow = map[Role]bool{
+	RoleRef: true, RoleName: true, RolePolarity: true, RoleDataPeriod: true, RoleUnit: true,
+	RoleGuidance: true, RoleDecimals: true, RoleMeasure: true, RoleUnaffected: true, RoleOwner: true,
+	RoleSection: true,
+}
+
 // unread reports why the reader of l's kind leaves column c unread, or
 // "" when it reads it.
 func (l *Layout) unread(c Column) string {
@@ -43,6 +54,11 @@ func (l *Layout) unread(c Column) string {
 			return fmt.Sprintf("a targets table's %s column is not read", c.Role)
 		}
 	case IndicatorSheet, DistrictSheet:
+		if oneARow[c.Role] {
+			if first, _ := l.column(c.Role); first.index != c.index {
+				return fmt.Sprintf("a second %s column; column %s was read", c.Role, first.Col)
+			}
+		}
 		switch c.Role {
 		case RoleCohort:
 			if first, _ := l.column(RoleCohort); first.index != c.index {
@@ -96,10 +112,16 @@ func (s *sheetReader) warnUnused() {
 	if label != h {
 		width = max(width, len(g.rows[label]))
 	}
+	// Where tables stand side by side, each says only of its own columns
+	// (sideTables).
+	first, end := s.span.lo, width
+	if s.span.hi > 0 {
+		end = min(width, s.span.hi)
+	}
 	var blank []int // columns within the headings that have none
 	var early []string
 	earlyAt, earlyRow := -1, label
-	for c := 0; c < width; c++ {
+	for c := first; c < end; c++ {
 		if col, ok := byIndex[c]; ok {
 			if why := l.unread(*col); why != "" {
 				s.warn(h, c, "column %s %q not read: %s", col.Col, col.Header, why)
@@ -160,7 +182,7 @@ func (s *sheetReader) warnUnused() {
 				filled[c] = true
 			}
 		}
-		for c := width; c < len(row); c++ {
+		for c := width; c < len(row) && s.span.hi <= 0; c++ {
 			if !filled[c] && strings.TrimSpace(row[c]) != "" {
 				filled[c] = true
 			}

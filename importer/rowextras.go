@@ -49,6 +49,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				s.warn(r, c.index, "%s: %s skipped: the row has no figure to attach it to", ind.ref, c.Role)
 				continue
 			}
+			s.sayExponent(r, c.index, ind.ref, text, rd)
 			if c.Role == RoleNumerator {
 				obs[latest].Numerator = rd.value
 			} else {
@@ -76,6 +77,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				continue
 			}
 			s.sayAccountingTarget(r, c, ind.ref, text, rd)
+			s.sayExponent(r, c.index, ind.ref, text, rd)
 			year := c.Period
 			if year.IsZero() {
 				year = s.rowTargetYear(r)
@@ -237,6 +239,7 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 	if rd.percent {
 		s.out.percent[ind.ref] = true
 	}
+	s.sayExponent(r, c.index, ind.ref, text, rd)
 	return app.Benchmark{
 		Ref: ind.ref, Period: year, Group: benchmarkGroups[c.Role],
 		Value: rd.value, Status: rd.status, Source: s.l.Sheet + "!" + cellName(r, c.index),

@@ -491,6 +491,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 		if rd.marker != "" {
 			s.warn(r, c.index, "%s: %s", ind.ref, markedNote(text, rd))
 		}
+		s.sayExponent(r, c.index, ind.ref, text, rd)
 		period := c.Period
 		if p, skip, ok := s.mergedFigure(r, c, figures, ind.ref); skip {
 			continue

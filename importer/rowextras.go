@@ -216,7 +216,8 @@ var benchmarkGroups = map[Role]string{
 // readBenchmark reads a previous-year, England or statistical-neighbour
 // cell, false if it is not read (and said so). Its year is the one its heading or caption names; failing that, a
 // previous-year outturn is the year before the latest month's, and a
-// benchmark the latest published, taken as that same year.
+// benchmark the latest published, taken as that same year and said at
+// its heading (warnUndatedBenchmarks).
 func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text string, month app.Period) (app.Benchmark, bool) {
 	rd, err := readFigure(text, s.look(r, c), &s.floats)
 	if err != nil {
@@ -231,6 +232,11 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 	}
 	if year.IsZero() && !month.IsZero() {
 		year = targetYear(ind.yearType, month).Add(-1)
+		if c.Role != RolePrevious && c.yearNote == "" {
+			// The previous year's outturn is that year by its name;
+			// England's or the neighbours' figure is dated by a guess.
+			s.noteUndatedBenchmark(r, c, year, month)
+		}
 	}
 	if year.IsZero() {
 		s.warn(r, c.index, "%s: %s skipped: no year in its heading and no month figures to date it", ind.ref, c.Role)

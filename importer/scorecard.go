@@ -46,6 +46,11 @@ type sheetReader struct {
 	// notBreakdowns are the Area and Cohort columns said not to hold
 	// areas or cohorts, by index (see notBreakdown).
 	notBreakdowns map[int]bool
+	// undated are the England and statistical-neighbour columns whose
+	// headings name no year, by heading row and column, as first read
+	// (see warnUndatedBenchmarks).
+	undated      map[[2]int]*undatedBench
+	undatedOrder [][2]int
 }
 
 // at returns a data cell's own text. Merged ranges are not spread here:
@@ -218,6 +223,7 @@ func (s *sheetReader) readScorecard(ctx context.Context) error {
 	s.endSkip(skipHead, skipFrom, len(s.g.rows))
 	s.warnItalics()
 	s.warnNotOwn()
+	s.warnUndatedBenchmarks()
 	return nil
 }
 

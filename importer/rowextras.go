@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"strings"
 
 	"scorecard/app"
@@ -42,7 +43,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 		case RoleNumerator, RoleDenominator:
 			rd, err := readFigure(text, s.look(r, c), &s.floats)
 			if err != nil || rd.value == nil {
-				s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, cmpOr(err, errNotANumber))
+				s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, cmp.Or(err, errNotANumber))
 				continue
 			}
 			if latest < 0 {
@@ -73,7 +74,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				if err == nil && rd.status != app.OK {
 					continue
 				}
-				s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, cmpOr(err, errNotANumber))
+				s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, cmp.Or(err, errNotANumber))
 				continue
 			}
 			s.sayAccountingTarget(r, c, ind.ref, text, rd)

@@ -20,6 +20,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/benchmark"
+	"scorecard/importer/breakdown"
 	"scorecard/importer/value"
 )
 
@@ -356,7 +357,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	unknown.warn(rd.Mapping.Rules, warn)
 	for _, k := range skipped.order {
 		c := skipped.counts[k]
-		warn(c.first, "%s: %s skipped, the first here", k, rowCount(c.n))
+		warn(c.first, "%s: %s skipped, the first here", k, breakdown.Rows(c.n))
 	}
 
 	d := &app.Dataset{}
@@ -411,7 +412,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			// A refused import shows its error alone: the rows skipped
 			// for their period are often the reason.
 			k := skipped.order[0]
-			why = fmt.Sprintf(" (%s: %s skipped, the first at line %d)", k, rowCount(skipped.counts[k].n), skipped.counts[k].first)
+			why = fmt.Sprintf(" (%s: %s skipped, the first at line %d)", k, breakdown.Rows(skipped.counts[k].n), skipped.counts[k].first)
 		}
 		return nil, warns, fail(0, fmt.Errorf("no figures for %s, England or any region matched the mapping%s", rd.home().Name, why))
 	}

@@ -31,18 +31,16 @@ type sheetReader struct {
 	// ahead is what the sheet gives after the period its title names.
 	ahead ahead
 	// italics counts the italic figures of a sheet read without a key
-	// for them, the first at italicAt (warnItalics).
-	italics  int
-	italicAt string
+	// for them (warnItalics).
+	italics cellTally
 	// italicsNote is the note saying italics mean something other than
 	// the previous year's outturn, on the sheet or else on another.
 	italicsNote italicsNote
 	// breakdown is set while a row of an Area or Cohort column is read;
 	// notOwn counts the targets and benchmarks such rows give, which are
-	// not read, the first at notOwnAt (see readBrokenDownRow).
+	// not read (see readBrokenDownRow).
 	breakdown bool
-	notOwns   int
-	notOwnAt  string
+	notOwns   cellTally
 	// notBreakdowns are the Area and Cohort columns said not to hold
 	// areas or cohorts, by index (see notBreakdown).
 	notBreakdowns map[int]bool
@@ -51,6 +49,21 @@ type sheetReader struct {
 	// (see warnUndatedBenchmarks).
 	undated      map[[2]int]*undatedBench
 	undatedOrder [][2]int
+}
+
+// cellTally counts the cells of a sheet that one warning speaks for, and
+// names the first, where the warning stands.
+type cellTally struct {
+	n     int
+	first string
+}
+
+// add counts the cell at 0-based row r, column c.
+func (t *cellTally) add(r, c int) {
+	if t.n == 0 {
+		t.first = cellName(r, c)
+	}
+	t.n++
 }
 
 // at returns a data cell's own text. Merged ranges are not spread here:

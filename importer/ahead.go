@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -36,7 +37,7 @@ func (s *sheetReader) lookAhead() {
 		title-- // the last of them captions the months
 	}
 	month, longer, _ := titlePeriod(l.Sheet, s.g, title)
-	stated := cmpOr(month, longer)
+	stated := cmp.Or(month, longer)
 	if stated.IsZero() {
 		return
 	}

@@ -37,8 +37,8 @@ func TestDatedBenchmarkHeadings(t *testing.T) {
 		{"England (Aug-24)", "Academic", ay(2023), "the academic year 2023/24 AY"},
 		{"England (Sep-24)", "Academic", ay(2024), "is dated September 2024"},
 		{"England 2024", "Academic", ay(2023), "names the calendar year 2024"},
-		// undated, as before: the year before the latest month's
-		{"England", "", fy(2024), ""},
+		// undated, as before: the year before the latest month's, said
+		{"England", "", fy(2024), `"England" names no year: read as England's figure for 2024/25, the year before that of the latest month, May-25`},
 		{"Eng 23/24", "", fy(2023), ""},
 		// a date that is not one month: said, and read as undated
 		{"England Mar-24 and Mar-25", "", fy(2024), "cannot read as one month or year"},

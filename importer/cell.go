@@ -20,6 +20,9 @@ type reading struct {
 	marker   string // the GSS marker after the figure ("u" for "12 [u]"); see readMarkedFigure
 	percent  bool   // the cell showed a percentage (text "%", a % format or a fraction)
 	decimals int    // decimal places shown; -1 when unknown
+	// exponent is a figure typed as text in scientific notation ("1e3"),
+	// for the caller to say how it was read (exponentNote).
+	exponent bool
 }
 
 // readFigure reads a cell's raw text with its look. Percentages are
@@ -42,6 +45,11 @@ func readMarkedFigure(text string, lk look, fl *floats) (reading, error) {
 	rd, err := figureOf(text, lk, fl)
 	if err == nil && rd.value != nil && math.IsInf(*rd.value, 0) {
 		return reading{}, fmt.Errorf("%q is too large to be a figure", text)
+	}
+	if err == nil && rd.value != nil && lk.exponentText {
+		rd.exponent = true
+		// The typed text is kept, as other figures typed as text are.
+		rd.raw = text
 	}
 	return rd, err
 }

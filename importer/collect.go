@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -136,17 +137,17 @@ func (c *collector) state(ref string, st app.Stated) {
 		return
 	}
 	have := c.stated[ref]
-	have.Name = cmpOr(have.Name, st.Name)
-	have.Unit = cmpOr(have.Unit, st.Unit)
-	have.Polarity = cmpOr(have.Polarity, st.Polarity)
-	have.Owner = cmpOr(have.Owner, st.Owner)
-	have.Section = cmpOr(have.Section, st.Section)
-	have.DataPeriod = cmpOr(have.DataPeriod, st.DataPeriod)
-	have.Guidance = cmpOr(have.Guidance, st.Guidance)
-	have.Decimals = cmpOr(have.Decimals, st.Decimals)
-	have.Measure = cmpOr(have.Measure, st.Measure)
-	have.YearType = cmpOr(have.YearType, st.YearType)
-	have.Unaffected = cmpOr(have.Unaffected, st.Unaffected)
+	have.Name = cmp.Or(have.Name, st.Name)
+	have.Unit = cmp.Or(have.Unit, st.Unit)
+	have.Polarity = cmp.Or(have.Polarity, st.Polarity)
+	have.Owner = cmp.Or(have.Owner, st.Owner)
+	have.Section = cmp.Or(have.Section, st.Section)
+	have.DataPeriod = cmp.Or(have.DataPeriod, st.DataPeriod)
+	have.Guidance = cmp.Or(have.Guidance, st.Guidance)
+	have.Decimals = cmp.Or(have.Decimals, st.Decimals)
+	have.Measure = cmp.Or(have.Measure, st.Measure)
+	have.YearType = cmp.Or(have.YearType, st.YearType)
+	have.Unaffected = cmp.Or(have.Unaffected, st.Unaffected)
 	c.stated[ref] = have
 }
 
@@ -259,8 +260,8 @@ func (c *collector) observe(l *sheetLog, fa figAt, slots *slots, sheetNum int32)
 	switch {
 	case have.StandIn && !o.StandIn:
 		// A real figure beats a stand-in for the same period.
-		o.SourceArrow = cmpOr(o.SourceArrow, have.SourceArrow)
-		o.SourceRAG = cmpOr(o.SourceRAG, have.SourceRAG)
+		o.SourceArrow = cmp.Or(o.SourceArrow, have.SourceArrow)
+		o.SourceRAG = cmp.Or(o.SourceRAG, have.SourceRAG)
 		*at = c.encode(&o, slots.id, sheet, row, col)
 		return
 	case o.StandIn && !have.StandIn:
@@ -276,18 +277,10 @@ func (c *collector) observe(l *sheetLog, fa figAt, slots *slots, sheetNum int32)
 	if have.Value == nil && have.Status == app.OK {
 		have.Value, have.Status, have.Raw = o.Value, o.Status, o.Raw
 	}
-	have.SourceArrow = cmpOr(have.SourceArrow, o.SourceArrow)
-	have.SourceRAG = cmpOr(have.SourceRAG, o.SourceRAG)
-	have.Rule = cmpOr(have.Rule, o.Rule)
+	have.SourceArrow = cmp.Or(have.SourceArrow, o.SourceArrow)
+	have.SourceRAG = cmp.Or(have.SourceRAG, o.SourceRAG)
+	have.Rule = cmp.Or(have.Rule, o.Rule)
 	*at = c.encode(&have, slots.id, c.sheets[at.sheet], int(at.row), int(at.col))
-}
-
-func cmpOr[T comparable](a, b T) T {
-	var zero T
-	if a != zero {
-		return a
-	}
-	return b
 }
 
 // sameFigure reports whether two readings agree at display precision: a

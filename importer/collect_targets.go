@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -116,9 +117,9 @@ func (c *collector) targetsByYearType() []app.Target {
 		k := targetKey{t.Ref, t.Year}
 		if i, ok := seen[k]; ok {
 			have := &out[i]
-			have.Target = cmpOr(have.Target, t.Target)
-			have.Floor = cmpOr(have.Floor, t.Floor)
-			have.Tolerance = cmpOr(have.Tolerance, t.Tolerance)
+			have.Target = cmp.Or(have.Target, t.Target)
+			have.Floor = cmp.Or(have.Floor, t.Floor)
+			have.Tolerance = cmp.Or(have.Tolerance, t.Tolerance)
 			for _, l := range t.Levels {
 				if !slices.ContainsFunc(have.Levels, func(h app.Level) bool { return h.Area == l.Area && h.Period == l.Period }) {
 					have.Levels = append(have.Levels, l)

@@ -123,23 +123,20 @@ func (s *sheetReader) notOwn(r, c int) {
 	if !s.breakdown {
 		return
 	}
-	if s.notOwns == 0 {
-		s.notOwnAt = cellName(r, c)
-	}
-	s.notOwns++
+	s.notOwns.add(r, c)
 }
 
 // warnNotOwn says, once for the sheet, that targets and benchmarks on
 // rows of districts or cohorts were not read.
 func (s *sheetReader) warnNotOwn() {
-	if s.notOwns == 0 {
+	if s.notOwns.n == 0 {
 		return
 	}
 	what := "a target or benchmark"
-	if s.notOwns > 1 {
-		what = strconv.Itoa(s.notOwns) + " targets and benchmarks (the first here)"
+	if s.notOwns.n > 1 {
+		what = strconv.Itoa(s.notOwns.n) + " targets and benchmarks (the first here)"
 	}
-	s.out.warn(s.l.Sheet, s.notOwnAt, "%s on rows of a district or cohort not read: an indicator's targets and benchmarks are read from the row of %s, all children", what, s.l.Area)
+	s.out.warn(s.l.Sheet, s.notOwns.first, "%s on rows of a district or cohort not read: an indicator's targets and benchmarks are read from the row of %s, all children", what, s.l.Area)
 }
 
 // holdsAreas reports whether column c, headed as areas, names at least

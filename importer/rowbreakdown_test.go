@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -154,7 +155,7 @@ func TestScorecardRowsPerAreaOrCohort(t *testing.T) {
 			series := map[string][]string{}
 			var keys []string
 			for _, o := range res.Dataset.Observations {
-				k := fmt.Sprintf("%s %s %s", o.Ref, o.Area, cmpOr(string(o.Split), "all"))
+				k := fmt.Sprintf("%s %s %s", o.Ref, o.Area, cmp.Or(string(o.Split), "all"))
 				if _, ok := series[k]; !ok {
 					keys = append(keys, k)
 				}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"strings"
 
 	"scorecard/app"
@@ -42,13 +43,14 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 		case RoleNumerator, RoleDenominator:
 			rd, err := readFigure(text, s.look(r, c), &s.floats)
 			if err != nil || rd.value == nil {
-				s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, cmpOr(err, errNotANumber))
+				s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, cmp.Or(err, errNotANumber))
 				continue
 			}
 			if latest < 0 {
 				s.warn(r, c.index, "%s: %s skipped: the row has no figure to attach it to", ind.ref, c.Role)
 				continue
 			}
+			s.sayExponent(r, c.index, ind.ref, text, rd)
 			if c.Role == RoleNumerator {
 				obs[latest].Numerator = rd.value
 			} else {
@@ -72,10 +74,11 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				if err == nil && rd.status != app.OK {
 					continue
 				}
-				s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, cmpOr(err, errNotANumber))
+				s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, cmp.Or(err, errNotANumber))
 				continue
 			}
 			s.sayAccountingTarget(r, c, ind.ref, text, rd)
+			s.sayExponent(r, c.index, ind.ref, text, rd)
 			year := c.Period
 			if year.IsZero() {
 				year = s.rowTargetYear(r)
@@ -216,7 +219,8 @@ var benchmarkGroups = map[Role]string{
 // readBenchmark reads a previous-year, England or statistical-neighbour
 // cell, false if it is not read (and said so). Its year is the one its heading or caption names; failing that, a
 // previous-year outturn is the year before the latest month's, and a
-// benchmark the latest published, taken as that same year.
+// benchmark the latest published, taken as that same year and said at
+// its heading (warnUndatedBenchmarks).
 func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text string, month app.Period) (app.Benchmark, bool) {
 	rd, err := readFigure(text, s.look(r, c), &s.floats)
 	if err != nil {
@@ -231,6 +235,11 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 	}
 	if year.IsZero() && !month.IsZero() {
 		year = targetYear(ind.yearType, month).Add(-1)
+		if c.Role != RolePrevious && c.yearNote == "" {
+			// The previous year's outturn is that year by its name;
+			// England's or the neighbours' figure is dated by a guess.
+			s.noteUndatedBenchmark(r, c, year, month)
+		}
 	}
 	if year.IsZero() {
 		s.warn(r, c.index, "%s: %s skipped: no year in its heading and no month figures to date it", ind.ref, c.Role)
@@ -239,6 +248,7 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 	if rd.percent {
 		s.out.percent[ind.ref] = true
 	}
+	s.sayExponent(r, c.index, ind.ref, text, rd)
 	return app.Benchmark{
 		Ref: ind.ref, Period: year, Group: benchmarkGroups[c.Role],
 		Value: rd.value, Status: rd.status, Source: s.l.Sheet + "!" + cellName(r, c.index),

@@ -31,24 +31,42 @@ type sheetReader struct {
 	// ahead is what the sheet gives after the period its title names.
 	ahead ahead
 	// italics counts the italic figures of a sheet read without a key
-	// for them, the first at italicAt (warnItalics).
-	italics  int
-	italicAt string
+	// for them (warnItalics).
+	italics cellTally
 	// italicsNote is the note saying italics mean something other than
 	// the previous year's outturn, on the sheet or else on another.
 	italicsNote italicsNote
 	// breakdown is set while a row of an Area or Cohort column is read;
 	// notOwn counts the targets and benchmarks such rows give, which are
-	// not read, the first at notOwnAt (see readBrokenDownRow).
+	// not read (see readBrokenDownRow).
 	breakdown bool
-	notOwns   int
-	notOwnAt  string
+	notOwns   cellTally
 	// notBreakdowns are the Area and Cohort columns said not to hold
 	// areas or cohorts, by index (see notBreakdown).
 	notBreakdowns map[int]bool
 	// span is the columns of the table being read, where tables stand
 	// side by side on the sheet (sideTables); the zero span is them all.
 	span colSpan
+	// undated are the England and statistical-neighbour columns whose
+	// headings name no year, by heading row and column, as first read
+	// (see warnUndatedBenchmarks).
+	undated      map[[2]int]*undatedBench
+	undatedOrder [][2]int
+}
+
+// cellTally counts the cells of a sheet that one warning speaks for, and
+// names the first, where the warning stands.
+type cellTally struct {
+	n     int
+	first string
+}
+
+// add counts the cell at 0-based row r, column c.
+func (t *cellTally) add(r, c int) {
+	if t.n == 0 {
+		t.first = cellName(r, c)
+	}
+	t.n++
 }
 
 // at returns a data cell's own text. Merged ranges are not spread here:
@@ -222,6 +240,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	s.endSkip(skipHead, skipFrom, len(s.g.rows))
 	s.warnItalics()
 	s.warnNotOwn()
+	s.warnUndatedBenchmarks()
 	return nil
 }
 
@@ -507,6 +526,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 		if rd.marker != "" {
 			s.warn(r, c.index, "%s: %s", ind.ref, markedNote(text, rd))
 		}
+		s.sayExponent(r, c.index, ind.ref, text, rd)
 		period := c.Period
 		if p, skip, ok := s.mergedFigure(r, c, figures, ind.ref); skip {
 			continue

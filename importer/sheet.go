@@ -28,6 +28,10 @@ type look struct {
 	decimals    int // decimal places the format shows; -1 for General
 	fill        string
 	date        bool // a date or time number format
+	// exponentText is a text cell holding a number in scientific
+	// notation, "1e3" (xlsx.Grid.ExponentText): not a format's look but
+	// the cell's own, set by grid.look.
+	exponentText bool
 }
 
 // formatSection is what one ;-separated section of a number format
@@ -207,6 +211,9 @@ type grid struct {
 	// workbook asks to be recalculated on opening (see
 	// xlsx.ScanOptions.RecalcOnLoad).
 	unverified []xlsx.Cell
+	// exponentText are the text cells holding a number in scientific
+	// notation; nil when there are none.
+	exponentText map[xlsx.Cell]bool
 	// date1904 is a workbook that counts dates from 1904. The reader
 	// moves the serials of cells formatted as dates to the 1900 system;
 	// a plain number read as a date is moved by serialShift.
@@ -242,8 +249,12 @@ func (g *grid) look(r, c int) look {
 	if r < 0 || r >= len(g.style) || c < 0 || c >= len(g.style[r]) {
 		return look{decimals: -1}
 	}
+	lk := look{decimals: -1}
 	if id := int(g.style[r][c]); id >= 0 && id < len(g.looks) {
-		return g.looks[id]
+		lk = g.looks[id]
 	}
-	return look{decimals: -1}
+	if g.exponentText != nil {
+		lk.exponentText = g.isExponentText(r, c)
+	}
+	return lk
 }

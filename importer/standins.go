@@ -169,10 +169,7 @@ func (s *Sample) standInKey() (key string, other italicsNote) {
 // noteItalic remembers the first italic figure of a sheet read without a
 // key for italics (see warnItalics).
 func (s *sheetReader) noteItalic(r, c int) {
-	if s.italics == 0 {
-		s.italicAt = cellName(r, c)
-	}
-	s.italics++
+	s.italics.add(r, c)
 }
 
 // warnItalics says, once for the sheet, that italic figures were read as
@@ -182,20 +179,20 @@ func (s *sheetReader) noteItalic(r, c int) {
 // outturn standing in, which a figure of the period would not be, and the
 // warning is at the first italic figure.
 func (s *sheetReader) warnItalics() {
-	if s.italics == 0 {
+	if s.italics.n == 0 {
 		return
 	}
 	if n := s.italicsNote; n.meaning == italicsOther {
-		at := "at " + s.italicAt
-		if s.italics > 1 {
-			at = "the first at " + s.italicAt
+		at := "at " + s.italics.first
+		if s.italics.n > 1 {
+			at = "the first at " + s.italics.first
 		}
-		s.out.warn(n.sheet, n.cell, "%d %s in italics on sheet %q (%s) read as %s own (%s) %s, as this note says; it does not say italics are the previous year's outturn standing in", s.italics, plural(s.italics, "figure", "figures"), s.l.Sheet, at, plural(s.italics, "its period's", "their periods'"), n.says, plural(s.italics, "figure", "figures"))
+		s.out.warn(n.sheet, n.cell, "%d %s in italics on sheet %q (%s) read as %s own (%s) %s, as this note says; it does not say italics are the previous year's outturn standing in", s.italics.n, plural(s.italics.n, "figure", "figures"), s.l.Sheet, at, plural(s.italics.n, "its period's", "their periods'"), n.says, plural(s.italics.n, "figure", "figures"))
 		return
 	}
 	more := ""
-	if s.italics > 1 {
-		more = " (the first of " + strconv.Itoa(s.italics) + " italic figures on the sheet)"
+	if s.italics.n > 1 {
+		more = " (the first of " + strconv.Itoa(s.italics.n) + " italic figures on the sheet)"
 	}
-	s.out.warn(s.l.Sheet, s.italicAt, "figure in italics%s read as its period's own: no sheet of the workbook has a key saying what italics mean; if italic figures are the previous year's outturn standing in, add the key (\"Figures in italics are the previous reporting year's outturn\") and import again", more)
+	s.out.warn(s.l.Sheet, s.italics.first, "figure in italics%s read as its period's own: no sheet of the workbook has a key saying what italics mean; if italic figures are the previous year's outturn standing in, add the key (\"Figures in italics are the previous reporting year's outturn\") and import again", more)
 }

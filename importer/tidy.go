@@ -150,6 +150,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			if rd.marker != "" {
 				s.warn(r, vc, "%s: %s", ref, markedNote(vtext, rd))
 			}
+			s.sayExponent(r, vc, ref, vtext, rd)
 			o.Value, o.Status, o.Raw = rd.value, rd.status, rd.raw
 			if rd.num != nil {
 				o.Numerator, o.Denominator = rd.num, rd.den
@@ -172,11 +173,12 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			if t == "" {
 				continue
 			}
-			rd, err := readFigure(t, look{decimals: -1}, &s.floats)
+			rd, err := readFigure(t, s.g.plainLook(r, c), &s.floats)
 			if err != nil || rd.value == nil {
 				s.warn(r, c, "%s: %s %q skipped: not a number", ref, part.role, t)
 				continue
 			}
+			s.sayExponent(r, c, ref, t, rd)
 			*part.dst = rd.value
 		}
 		if st, sc, ok := text(r, RoleStatus); ok && st != "" {
@@ -239,13 +241,14 @@ func (s *sheetReader) rowTarget(r int, ref string, area app.Area, period app.Per
 			continue
 		}
 		text := s.at(r, &c)
-		rd, err := readTargetFigure(text, look{decimals: -1}, &s.floats)
+		rd, err := readTargetFigure(text, s.g.plainLook(r, c.index), &s.floats)
 		switch {
 		case isBlank(err), err == nil && rd.status != app.OK:
 		case err != nil:
 			s.warn(r, c.index, "%s %s: %s skipped: %v", ref, period, part.role, err)
 		default:
 			s.sayAccountingTarget(r, &c, ref, text, rd)
+			s.sayExponent(r, c.index, ref, text, rd)
 			*part.dst, any = rd.value, true
 		}
 	}
@@ -465,13 +468,14 @@ func (s *sheetReader) readTargets(ctx context.Context) error {
 				continue
 			}
 			text := s.at(r, &c)
-			lk := look{decimals: -1}
+			lk := s.g.plainLook(r, c.index)
 			if c.Role == RoleTolerance {
 				lk = s.look(r, &c) // 0.1 formatted as 10% is a share of the target
 			}
 			rd, err := readTargetFigure(text, lk, &s.floats)
 			if err == nil {
 				s.sayAccountingTarget(r, &c, ref, text, rd)
+				s.sayExponent(r, c.index, ref, text, rd)
 			}
 			switch {
 			case isBlank(err), err == nil && rd.status != app.OK:

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"strings"
 	"testing"
 	"time"
@@ -62,7 +63,7 @@ func TestDistrictSheetDatedByADate(t *testing.T) {
 			f.SetSheetName("Sheet1", "Scorecard")
 			f.SetSheetRow("Scorecard", "A1", &[]any{"Ref", "Indicator", "Polarity", "Jul-25", "Aug-25", "Sep-25"})
 			f.SetSheetRow("Scorecard", "A2", &[]any{"DD01", "Number of children in care", "", 1000, 1010, 1020})
-			sheet := cmpOr(tt.sheet, "Districts")
+			sheet := cmp.Or(tt.sheet, "Districts")
 			f.NewSheet(sheet)
 			f.SetSheetRow(sheet, "A1", &tt.title)
 			for i, v := range tt.title {

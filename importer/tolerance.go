@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -70,7 +71,7 @@ func (c *collector) settleShares(units map[string]app.Indicator) {
 				j = len(t.Levels) - 1
 			}
 			l := &t.Levels[j]
-			target, tol = cmpOr(l.Target, t.Target), &l.Tolerance
+			target, tol = cmp.Or(l.Target, t.Target), &l.Tolerance
 		}
 		if *tol != nil {
 			c.warn(p.sheet, p.cell, "%s %s: tolerance %g skipped: another column gave %g", p.ref, p.year, p.pct, **tol)

@@ -58,7 +58,7 @@ func (w *workbook) sheetSize(name string) int64 {
 
 func (w *workbook) grid(x *xlsx.Grid) *grid {
 	return &grid{rows: x.Rows, style: x.Styles, merged: x.Merged, hidden: x.Hidden, hiddenRows: x.HiddenRows, uncalculated: x.Uncalculated,
-		unverified: x.Unverified, looks: w.looks,
+		unverified: x.Unverified, exponentText: exponentCells(x.ExponentText), looks: w.looks,
 		date1904: w.Date1904()}
 }
 

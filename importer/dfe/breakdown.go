@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"scorecard/importer/value"
+	"scorecard/importer/breakdown"
 )
 
 // A DfE file may break its figures down by a filter column no mapping
@@ -20,29 +20,15 @@ import (
 // that row is read and the others left, said once; where it has none,
 // the rows it tells apart are refused with one warning naming it.
 
-// maxShown is how many of a column's values a warning lists.
-const maxShown = 4
-
-// breakdownCol is a filter column no rule chooses by.
+// breakdownCol is a filter column no rule chooses by: its values, and
+// the rows left as a breakdown of its total row, as breakdown.Column
+// counts them by line.
 type breakdownCol struct {
-	index  int
-	name   string
-	total  string   // the value naming all rows, as written; "" where none
-	values []string // distinct values, first maxShown+1, in file order
-	n      int      // distinct values, up to a cap
-	text   bool     // some value is words, not a figure: a filter, not an indicator
-	// skipped counts rows left as a breakdown of its total row, and
-	// shown their values.
-	skipped tallied
-	shown   []string
+	breakdown.Column
 	// splits counts, by rule, the areas and years two rows of which it
 	// told apart, where it has no total.
 	splits map[int]*tallied
 }
-
-// filter reports whether the column breaks figures down beside a total
-// row: words, a row for all and at least one other.
-func (c *breakdownCol) filter() bool { return c.text && c.total != "" && c.n > 1 }
 
 // breakdowns are the file's columns no rule reads that may break its
 // figures down.
@@ -57,7 +43,7 @@ func scanBreakdowns(data []byte, cols columns, names []string) *breakdowns {
 	bd := &breakdowns{}
 	for _, n := range names {
 		if i, ok := cols.find(n); ok {
-			bd.cols = append(bd.cols, &breakdownCol{index: i, name: n, splits: map[int]*tallied{}})
+			bd.cols = append(bd.cols, &breakdownCol{Column: breakdown.Column{Index: i, Name: n}, splits: map[int]*tallied{}})
 		}
 	}
 	if len(bd.cols) == 0 {
@@ -69,61 +55,28 @@ func scanBreakdowns(data []byte, cols columns, names []string) *breakdowns {
 	if _, err := cr.Read(); err != nil {
 		return bd
 	}
-	seen := make([]map[string]bool, len(bd.cols))
-	for i := range seen {
-		seen[i] = map[string]bool{}
-	}
 	for {
 		rec, err := cr.Read()
 		if err != nil {
 			break
 		}
-		for i, c := range bd.cols {
-			if c.index >= len(rec) {
-				continue
-			}
-			v := strings.TrimSpace(rec[c.index])
-			if v == "" || seen[i][v] || len(seen[i]) > 1000 {
-				continue
-			}
-			seen[i][v] = true
-			c.n++
-			if len(c.values) <= maxShown {
-				c.values = append(c.values, v)
-			}
-			if c.total == "" && isTotalValue(v) {
-				c.total = v
-			}
-			if _, err := value.Parse(v); err != nil {
-				c.text = true
+		for _, c := range bd.cols {
+			if c.Index < len(rec) {
+				c.See(rec[c.Index])
 			}
 		}
 	}
 	return bd
 }
 
-// isTotalValue reports whether a filter value names all rows: "Total",
-// as the DfE writes it, "All", "Total children", "All ages", "Persons".
-func isTotalValue(v string) bool {
-	ws := strings.Fields(strings.ToLower(strings.Trim(v, " .*")))
-	if len(ws) == 0 {
-		return false
-	}
-	switch ws[0] {
-	case "total", "totals", "all", "persons", "everyone":
-		return true
-	}
-	return strings.Join(ws, " ") == "both sexes"
-}
-
 // notTotal returns the first column breaking figures down beside a
 // total row where rec is not that row, or nil.
 func (bd *breakdowns) notTotal(rec []string) *breakdownCol {
 	for _, c := range bd.cols {
-		if !c.filter() || c.index >= len(rec) {
+		if !c.Filter() || c.Index >= len(rec) {
 			continue
 		}
-		if v := strings.TrimSpace(rec[c.index]); v != "" && !isTotalValue(v) {
+		if v := strings.TrimSpace(rec[c.Index]); v != "" && !breakdown.IsAll(v) {
 			return c
 		}
 	}
@@ -131,22 +84,14 @@ func (bd *breakdowns) notTotal(rec []string) *breakdownCol {
 }
 
 // skip counts a row left as a breakdown of c's total row.
-func (c *breakdownCol) skip(rec []string, line int) {
-	if c.skipped.n == 0 {
-		c.skipped.first = line
-	}
-	c.skipped.n++
-	if v := strings.TrimSpace(rec[c.index]); len(c.shown) <= maxShown && !slices.Contains(c.shown, v) {
-		c.shown = append(c.shown, v)
-	}
-}
+func (c *breakdownCol) skip(rec []string, line int) { c.Skip(rec[c.Index], line) }
 
 // differing returns the columns of words whose values differ between two
 // rows a rule reads as one figure: what tells them apart.
 func (bd *breakdowns) differing(a, b []string) []*breakdownCol {
 	var out []*breakdownCol
 	for _, c := range bd.cols {
-		if c.text && c.index < len(a) && c.index < len(b) && strings.TrimSpace(a[c.index]) != strings.TrimSpace(b[c.index]) {
+		if c.Text && c.Index < len(a) && c.Index < len(b) && strings.TrimSpace(a[c.Index]) != strings.TrimSpace(b[c.Index]) {
 			out = append(out, c)
 		}
 	}
@@ -174,7 +119,7 @@ func (bd *breakdowns) refuses(ri int) bool {
 // columns merely "not read".
 func (bd *breakdowns) handled(name string) bool {
 	return slices.ContainsFunc(bd.cols, func(c *breakdownCol) bool {
-		return c.name == name && (c.skipped.n > 0 || len(c.splits) > 0)
+		return c.Name == name && (c.Skipped.N > 0 || len(c.splits) > 0)
 	})
 }
 
@@ -182,9 +127,9 @@ func (bd *breakdowns) handled(name string) bool {
 // each rule's indicator.
 func (bd *breakdowns) warn(reads string, refOf func(ri int) string, warn func(int, string, ...any)) {
 	for _, c := range bd.cols {
-		if c.skipped.n > 0 {
-			warn(c.skipped.first, "column %s breaks the figures down (%s): the rows where it is %q are read as the figures for all; its other %s not read, the first here (the mapping reads %s)",
-				c.name, listValues(c.shown), c.total, rowCount(c.skipped.n), reads)
+		if c.Skipped.N > 0 {
+			warn(c.Skipped.First, "column %s breaks the figures down (%s): the rows where it is %q are read as the figures for all; its other %s not read, the first here (the mapping reads %s)",
+				c.Name, breakdown.List(c.Skipped.Shown), c.Total, breakdown.Rows(c.Skipped.N), reads)
 		}
 		if len(c.splits) == 0 {
 			continue
@@ -207,7 +152,7 @@ func (bd *breakdowns) warn(reads string, refOf func(ri int) string, warn func(in
 			n += t.n
 		}
 		warn(first, "column %s breaks the figures down (%s) and has no Total row, so none of its rows is the figure for all: %s not read (%s told apart by it, the first here); to read one of its rows, add %s to the mapping rule's filters",
-			c.name, listValues(c.values), strings.Join(refs, ", "), areasAndYears(n), c.name)
+			c.Name, breakdown.List(c.Values), strings.Join(refs, ", "), areasAndYears(n), c.Name)
 	}
 }
 
@@ -217,16 +162,6 @@ func areasAndYears(n int) string {
 		return "1 area and year's rows"
 	}
 	return fmt.Sprintf("%d areas and years' rows", n)
-}
-
-// listValues writes values "Male, Female, ..." for a warning: the
-// first maxShown, and "..." where there are more.
-func listValues(vs []string) string {
-	s := strings.Join(vs[:min(len(vs), maxShown)], ", ")
-	if len(vs) > maxShown {
-		s += ", ..."
-	}
-	return s
 }
 
 // conflicts counts, by rule, the areas and years given two rows with

@@ -8,7 +8,6 @@ package dfe
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -20,6 +19,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/benchmark"
+	"scorecard/importer/breakdown"
 	"scorecard/importer/value"
 )
 
@@ -90,38 +90,6 @@ func (rd *Reader) home() *app.Authority {
 func Read(name string, r io.Reader) (*app.Dataset, []app.Warning, error) {
 	rd := Reader{Mapping: DefaultMapping(), Model: DefaultModel()}
 	return rd.Read(name, r)
-}
-
-// figure is one mapped cell: its parsed value and where it was.
-type figure struct {
-	value.Figure
-	line int
-	col  string
-}
-
-// areaRows gathers, for one rule, period and area, the cells read from
-// its rows: the value row and, when the denominator has a row of its
-// own, that row.
-type areaRows struct {
-	level    string
-	codes    []string // old LA codes, for neighbour look-up
-	name     string
-	region   string // region name of an authority
-	home     bool   // the reader's home authority
-	line     int    // first row, for ordering and warnings
-	val, num *figure
-	den      *figure
-	rec      []string // the value's row, to tell a second row from it
-	// splitBy are the columns no rule reads that told two of its rows
-	// apart; conflict says two rows gave different figures, nothing
-	// telling them apart. Either way no row is the area's figure.
-	splitBy  []*breakdownCol
-	conflict bool
-}
-
-type seriesKey struct {
-	rule   int
-	period app.Period
 }
 
 // Read reads one CSV. Errors name the file and line; rows it cannot use
@@ -356,7 +324,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	unknown.warn(rd.Mapping.Rules, warn)
 	for _, k := range skipped.order {
 		c := skipped.counts[k]
-		warn(c.first, "%s: %s skipped, the first here", k, rowCount(c.n))
+		warn(c.first, "%s: %s skipped, the first here", k, breakdown.Rows(c.n))
 	}
 
 	d := &app.Dataset{}
@@ -411,207 +379,9 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			// A refused import shows its error alone: the rows skipped
 			// for their period are often the reason.
 			k := skipped.order[0]
-			why = fmt.Sprintf(" (%s: %s skipped, the first at line %d)", k, rowCount(skipped.counts[k].n), skipped.counts[k].first)
+			why = fmt.Sprintf(" (%s: %s skipped, the first at line %d)", k, breakdown.Rows(skipped.counts[k].n), skipped.counts[k].first)
 		}
 		return nil, warns, fail(0, fmt.Errorf("no figures for %s, England or any region matched the mapping%s", rd.home().Name, why))
 	}
 	return d, warns, nil
-}
-
-// published is the places a rule's value column is published to, where
-// its figures say.
-type published struct {
-	places int
-	known  bool
-}
-
-// emit turns one rule's rows for one period into Kent's observation and
-// the benchmarks beside it; the benchmarks read from the value column
-// carry the places it is published to (app.Benchmark.Decimals).
-func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period, rows map[string]*areaRows, pub published, notes *notes, warn func(int, string, ...any)) {
-	ref := rule.Indicator.Ref
-	source := file + ": " + rule.Value
-	var home *areaRows
-	var authorities []benchmark.Figure
-	listed := 0 // authorities with a row, suppressed or not
-	for _, a := range sortedAreas(rows) {
-		if a.val == nil || a.conflict || len(a.splitBy) > 0 {
-			continue
-		}
-		if a.level == levelAuthority {
-			listed++
-		}
-		switch a.level {
-		case levelNational:
-			d.Benchmarks = append(d.Benchmarks, bench(ref, period, benchmark.England, a.val, source, pub))
-		case levelAuthority:
-			if a.home {
-				home = a
-			}
-			if v, ok := a.val.figure(); ok && len(a.codes) > 0 {
-				authorities = append(authorities, benchmark.Figure{Codes: a.codes, Name: a.name, Value: v})
-			}
-		}
-	}
-	if home == nil {
-		return
-	}
-	if r, ok := rows[regionKey(home.region)]; ok && r.val != nil && !r.conflict && len(r.splitBy) == 0 {
-		d.Benchmarks = append(d.Benchmarks, bench(ref, period, home.region, r.val, source, pub))
-	}
-	o := app.Observation{
-		Ref: ref, Area: rd.home().Area(), Period: period, Status: home.val.Status,
-		Cell: fmt.Sprintf("line %d", home.val.line),
-	}
-	if v, ok := home.val.figure(); ok {
-		o.Value = app.Float(v)
-		switch x, agrees, ok := exactRatio(rule.Indicator, home.val, home.num, home.den); {
-		case ok && agrees:
-			o.Value = app.Float(x)
-			notes.exact.add(rule.Indicator, period, home.val.line, home.val, home.num, home.den, x)
-		case ok:
-			warn(home.val.line, "%s %s: %s %s is not %s / %s (%g / %g = %s) at the places it shows; kept the published figure",
-				ref, period, rule.Value, strings.TrimSpace(home.val.Raw), rule.Numerator, rule.Denominator, home.num.Value, home.den.Value, ratioText(rule.Indicator, x))
-		}
-	} else {
-		o.Raw = home.val.Raw
-	}
-	if v, ok := home.num.figure(); ok {
-		o.Numerator = app.Float(v)
-	}
-	if v, ok := home.den.figure(); ok {
-		o.Denominator = app.Float(v)
-	}
-	d.Observations = append(d.Observations, o)
-
-	c := benchmark.Compare(authorities, rd.home().Old, rule.Indicator.Polarity, rd.Model.NeighboursOf(rd.home().Old))
-	if c.Rank > 0 && listed < cmp.Or(rd.MinRanked, minRanked) {
-		notes.rank.add(ref, period, home.val.line, listed)
-	} else if c.Rank > 0 {
-		b := bench(ref, period, benchmark.HomeRank, home.val, source, pub)
-		b.Rank, b.OutOf, b.Quartile = c.Rank, c.OutOf, c.Quartile
-		d.Benchmarks = append(d.Benchmarks, b)
-	}
-	if rd.Model == nil {
-		return
-	}
-	if len(c.Missing) > 0 {
-		warn(home.line, "%s %s: no figure for %d of %s's %d statistical neighbours (%s model): %s; their mean and median are of the other %d",
-			ref, period, len(c.Missing), rd.home().Name, len(c.Missing)+c.Neighbours, rd.Model.Year, rd.neighbourNames(c.Missing), c.Neighbours)
-	}
-	for _, nb := range []struct {
-		group string
-		v     *float64
-	}{{benchmark.NeighbourMean, c.NeighbourMean}, {benchmark.NeighbourMedian, c.NeighbourMedian}} {
-		b := app.Benchmark{Ref: ref, Period: period, Group: nb.group, Value: nb.v, Model: rd.Model.Year, Source: source}
-		if nb.v == nil {
-			b.Status = app.NotAvailable
-		}
-		d.Benchmarks = append(d.Benchmarks, b)
-	}
-}
-
-func (rd *Reader) neighbourNames(codes []string) string {
-	names := make([]string, len(codes))
-	for i, c := range codes {
-		names[i] = c
-		if n := rd.Model.Names[c]; n != "" {
-			names[i] = n + " " + c
-		}
-	}
-	return strings.Join(names, ", ")
-}
-
-// bench is the benchmark a figure of a rule's value column gives, with
-// the places the column is published to.
-func bench(ref string, p app.Period, group string, f *figure, source string, pub published) app.Benchmark {
-	b := app.Benchmark{Ref: ref, Period: p, Group: group, Status: f.Status, Source: source}
-	if v, ok := f.figure(); ok {
-		b.Value = app.Float(v)
-		if pub.known {
-			b.Decimals = &pub.places
-		}
-	}
-	return b
-}
-
-// figure returns the cell's number, if it holds one rather than a status.
-func (f *figure) figure() (float64, bool) {
-	if f == nil || f.Status != app.OK {
-		return 0, false
-	}
-	return f.Value, true
-}
-
-// matches reports whether a row holds the wanted filter values, with
-// override replacing some of them (the denominator's own row).
-func matches(fold func(string) string, rec []string, get func([]string, string) string, filters, override map[string]string) bool {
-	for col, want := range filters {
-		if o, ok := override[col]; ok {
-			want = o
-		}
-		if !sameValue(fold, get(rec, col), want) {
-			return false
-		}
-	}
-	for col, want := range override {
-		if _, ok := filters[col]; ok {
-			continue
-		}
-		if !sameValue(fold, get(rec, col), want) {
-			return false
-		}
-	}
-	return true
-}
-
-// areaOf identifies a row's area. Authorities are keyed by their codes,
-// which stay distinct when a name is reused (Dorset 835 became Dorset
-// 838) and when one code changed ONS code (North Yorkshire 815).
-func areaOf(rec []string, level string, get func([]string, string) string, home *app.Authority) (string, *areaRows) {
-	a := &areaRows{level: level}
-	switch level {
-	case levelNational:
-		return "national", a
-	case levelRegional:
-		a.name = get(rec, colRegionName)
-		return regionKey(a.name), a
-	}
-	a.name = get(rec, colLAName)
-	a.region = get(rec, colRegionName)
-	old, ons := get(rec, colOldLACode), get(rec, colNewLACode)
-	for _, c := range strings.Split(old, "/") {
-		if c = strings.TrimSpace(c); c != "" {
-			a.codes = append(a.codes, c)
-		}
-	}
-	a.home = slices.Contains(a.codes, home.Old) || ons == home.New ||
-		(old == "" && ons == "" && foldColumn(a.name) == foldColumn(home.Name))
-	return "la:" + old + "|" + ons + "|" + a.name, a
-}
-
-func regionKey(name string) string { return "region:" + foldColumn(name) }
-
-func cloneArea(a *areaRows) *areaRows {
-	c := *a
-	c.codes = slices.Clone(a.codes)
-	return &c
-}
-
-func (a *areaRows) label() string {
-	if a.name != "" {
-		return a.name
-	}
-	return "England"
-}
-
-// sortedAreas returns rows in file order, so output does not depend on
-// map order.
-func sortedAreas(rows map[string]*areaRows) []*areaRows {
-	out := make([]*areaRows, 0, len(rows))
-	for _, a := range rows {
-		out = append(out, a)
-	}
-	slices.SortFunc(out, func(a, b *areaRows) int { return a.line - b.line })
-	return out
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"scorecard/importer/breakdown"
 )
 
 // maxKindWarnings is how many kinds of unread row a file warns of one by
@@ -61,7 +63,7 @@ func (u *unread) level(level string, line int) { u.levels.add(level, line) }
 func (u *unread) warn(reads string, warn func(int, string, ...any)) {
 	for _, lv := range u.levels.order {
 		c := u.levels.counts[lv]
-		warn(c.first, "geographic_level %q: the app reads England, regions and local authorities; %s skipped, the first here", lv, rowCount(c.n))
+		warn(c.first, "geographic_level %q: the app reads England, regions and local authorities; %s skipped, the first here", lv, breakdown.Rows(c.n))
 	}
 	kinds := u.kinds.order
 	if len(kinds) == 0 {
@@ -70,7 +72,7 @@ func (u *unread) warn(reads string, warn func(int, string, ...any)) {
 	if len(kinds) <= maxKindWarnings {
 		for _, k := range kinds {
 			c := u.kinds.counts[k]
-			warn(c.first, "%s: no mapping rule reads these rows (the mapping reads %s); %s skipped, the first here", k, reads, rowCount(c.n))
+			warn(c.first, "%s: no mapping rule reads these rows (the mapping reads %s); %s skipped, the first here", k, reads, breakdown.Rows(c.n))
 		}
 		return
 	}
@@ -83,7 +85,7 @@ func (u *unread) warn(reads string, warn func(int, string, ...any)) {
 		}
 	}
 	warn(first, "%s of %d breakdowns no mapping rule reads were skipped, the first here: %s; and %d more (the mapping reads %s)",
-		rowCount(rows), len(kinds), strings.Join(kinds[:2], "; "), len(kinds)-2, reads)
+		breakdown.Rows(rows), len(kinds), strings.Join(kinds[:2], "; "), len(kinds)-2, reads)
 }
 
 // tally counts rows skipped for one reason, remembering the first, so
@@ -106,14 +108,6 @@ func (t *tally) add(key string, line int) {
 		t.order = append(t.order, key)
 	}
 	c.n++
-}
-
-// rowCount writes "1 row" or "835 rows".
-func rowCount(n int) string {
-	if n == 1 {
-		return "1 row"
-	}
-	return fmt.Sprintf("%d rows", n)
 }
 
 // unreadColumns returns the header's columns that neither the rules

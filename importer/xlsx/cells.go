@@ -176,6 +176,9 @@ func (sc *sheetScanner) cell(row, c int, inner, v, typ []byte, style int) bool {
 		}
 		switch string(typ) {
 		case "", "n", "e", "str":
+			if string(typ) == "str" && exponentNumber(v) {
+				sc.g.ExponentText = append(sc.g.ExponentText, Cell{row, c})
+			}
 			if sc.shift != 0 && (len(typ) == 0 || typ[0] == 'n') && sc.isDate(style) {
 				text = shiftSerial(unescape(v), sc.shift)
 			} else if needsDecoding(v, false) {
@@ -199,6 +202,9 @@ func (sc *sheetScanner) cell(row, c int, inner, v, typ []byte, style int) bool {
 			}
 		default:
 			text = cellText(inner, v, typ, sc.raw)
+		}
+		if (len(typ) == 1 && typ[0] == 's' || string(typ) == "inlineStr") && exponentNumber(text) {
+			sc.g.ExponentText = append(sc.g.ExponentText, Cell{row, c})
 		}
 		// A formula with no <v>, or an empty one where its result is
 		// not text (Excel saves a formula giving "" as t="str" and an

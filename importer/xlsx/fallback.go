@@ -110,6 +110,9 @@ func (w *Workbook) gridByExcelize(f *excelize.File, s Sheet) (*Grid, error) {
 					g.Unverified = append(g.Unverified, Cell{r, c})
 				}
 			}
+			if (cm.typ == "s" || cm.typ == "inlineStr" || cm.typ == "str") && exponentNumber(v) {
+				g.ExponentText = append(g.ExponentText, Cell{r, c})
+			}
 			switch {
 			case v == "":
 				if cm.formula && (!cm.value || cm.typ != "str" || w.scan.RecalcOnLoad) {

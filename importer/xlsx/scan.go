@@ -36,6 +36,14 @@ type Grid struct {
 	// result is read all the same, in sheet order: it may be out of
 	// date.
 	Unverified []Cell
+	// ExponentText lists the text cells (a shared or inline string, or
+	// a formula's text result) whose text is a number in scientific
+	// notation, "1e3" or "1.2E+03", in sheet order. Typed into a cell a
+	// spreadsheet stores that as a number, so one kept as text was typed
+	// into a cell formatted as text, after an apostrophe, or pasted: a
+	// reader taking it as a figure says so. A number cell's value
+	// written so ("1.2E-05", as Excel saves small numbers) is not listed.
+	ExponentText []Cell
 }
 
 // Cell is a cell's place on a sheet, 0-based.

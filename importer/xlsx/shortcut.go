@@ -304,7 +304,9 @@ func (sc *sheetScanner) quickContent(data []byte, pos, c, style, kind int, selfC
 			}
 			i = i*10 + int(d-'0')
 		}
-		if i >= len(sc.sst) {
+		if i >= len(sc.sst) || exponentNumber(sc.sst[i]) {
+			// A figure in scientific notation as text is listed in
+			// Grid.ExponentText by readCell, which knows the row.
 			return 0, false
 		}
 		sc.put(c, sc.sst[i], int32(style), false)
@@ -315,7 +317,7 @@ func (sc *sheetScanner) quickContent(data []byte, pos, c, style, kind int, selfC
 		}
 		text := b[len(sc.openIS):]
 		end := bytes.IndexByte(text, '<')
-		if end < 0 || !bytes.HasPrefix(text[end:], sc.closeIS) {
+		if end < 0 || !bytes.HasPrefix(text[end:], sc.closeIS) || exponentNumber(text[:end]) {
 			return 0, false
 		}
 		sc.put(c, decodeText(text[:end], true), int32(style), false)

@@ -1,0 +1,129 @@
+package dfe
+
+import (
+	"cmp"
+	"fmt"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/app/benchmark"
+)
+
+// published is the places a rule's value column is published to, where
+// its figures say.
+type published struct {
+	places int
+	known  bool
+}
+
+// emit turns one rule's rows for one period into Kent's observation and
+// the benchmarks beside it; the benchmarks read from the value column
+// carry the places it is published to (app.Benchmark.Decimals).
+func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period, rows map[string]*areaRows, pub published, notes *notes, warn func(int, string, ...any)) {
+	ref := rule.Indicator.Ref
+	source := file + ": " + rule.Value
+	var home *areaRows
+	var authorities []benchmark.Figure
+	listed := 0 // authorities with a row, suppressed or not
+	for _, a := range sortedAreas(rows) {
+		if a.val == nil || a.conflict || len(a.splitBy) > 0 {
+			continue
+		}
+		if a.level == levelAuthority {
+			listed++
+		}
+		switch a.level {
+		case levelNational:
+			d.Benchmarks = append(d.Benchmarks, bench(ref, period, benchmark.England, a.val, source, pub))
+		case levelAuthority:
+			if a.home {
+				home = a
+			}
+			if v, ok := a.val.figure(); ok && len(a.codes) > 0 {
+				authorities = append(authorities, benchmark.Figure{Codes: a.codes, Name: a.name, Value: v})
+			}
+		}
+	}
+	if home == nil {
+		return
+	}
+	if r, ok := rows[regionKey(home.region)]; ok && r.val != nil && !r.conflict && len(r.splitBy) == 0 {
+		d.Benchmarks = append(d.Benchmarks, bench(ref, period, home.region, r.val, source, pub))
+	}
+	o := app.Observation{
+		Ref: ref, Area: rd.home().Area(), Period: period, Status: home.val.Status,
+		Cell: fmt.Sprintf("line %d", home.val.line),
+	}
+	if v, ok := home.val.figure(); ok {
+		o.Value = app.Float(v)
+		switch x, agrees, ok := exactRatio(rule.Indicator, home.val, home.num, home.den); {
+		case ok && agrees:
+			o.Value = app.Float(x)
+			notes.exact.add(rule.Indicator, period, home.val.line, home.val, home.num, home.den, x)
+		case ok:
+			warn(home.val.line, "%s %s: %s %s is not %s / %s (%g / %g = %s) at the places it shows; kept the published figure",
+				ref, period, rule.Value, strings.TrimSpace(home.val.Raw), rule.Numerator, rule.Denominator, home.num.Value, home.den.Value, ratioText(rule.Indicator, x))
+		}
+	} else {
+		o.Raw = home.val.Raw
+	}
+	if v, ok := home.num.figure(); ok {
+		o.Numerator = app.Float(v)
+	}
+	if v, ok := home.den.figure(); ok {
+		o.Denominator = app.Float(v)
+	}
+	d.Observations = append(d.Observations, o)
+
+	c := benchmark.Compare(authorities, rd.home().Old, rule.Indicator.Polarity, rd.Model.NeighboursOf(rd.home().Old))
+	if c.Rank > 0 && listed < cmp.Or(rd.MinRanked, minRanked) {
+		notes.rank.add(ref, period, home.val.line, listed)
+	} else if c.Rank > 0 {
+		b := bench(ref, period, benchmark.HomeRank, home.val, source, pub)
+		b.Rank, b.OutOf, b.Quartile = c.Rank, c.OutOf, c.Quartile
+		d.Benchmarks = append(d.Benchmarks, b)
+	}
+	if rd.Model == nil {
+		return
+	}
+	if len(c.Missing) > 0 {
+		warn(home.line, "%s %s: no figure for %d of %s's %d statistical neighbours (%s model): %s; their mean and median are of the other %d",
+			ref, period, len(c.Missing), rd.home().Name, len(c.Missing)+c.Neighbours, rd.Model.Year, rd.neighbourNames(c.Missing), c.Neighbours)
+	}
+	for _, nb := range []struct {
+		group string
+		v     *float64
+	}{{benchmark.NeighbourMean, c.NeighbourMean}, {benchmark.NeighbourMedian, c.NeighbourMedian}} {
+		b := app.Benchmark{Ref: ref, Period: period, Group: nb.group, Value: nb.v, Model: rd.Model.Year, Source: source}
+		if nb.v == nil {
+			b.Status = app.NotAvailable
+		}
+		d.Benchmarks = append(d.Benchmarks, b)
+	}
+}
+
+// neighbourNames writes neighbour codes with the model's names for them,
+// "Essex 881", for a warning.
+func (rd *Reader) neighbourNames(codes []string) string {
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = c
+		if n := rd.Model.Names[c]; n != "" {
+			names[i] = n + " " + c
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// bench is the benchmark a figure of a rule's value column gives, with
+// the places the column is published to.
+func bench(ref string, p app.Period, group string, f *figure, source string, pub published) app.Benchmark {
+	b := app.Benchmark{Ref: ref, Period: p, Group: group, Status: f.Status, Source: source}
+	if v, ok := f.figure(); ok {
+		b.Value = app.Float(v)
+		if pub.known {
+			b.Decimals = &pub.places
+		}
+	}
+	return b
+}

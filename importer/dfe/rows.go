@@ -1,0 +1,123 @@
+package dfe
+
+import (
+	"slices"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/importer/value"
+)
+
+// figure is one mapped cell: its parsed value and where it was.
+type figure struct {
+	value.Figure
+	line int
+	col  string
+}
+
+// areaRows gathers, for one rule, period and area, the cells read from
+// its rows: the value row and, when the denominator has a row of its
+// own, that row.
+type areaRows struct {
+	level    string
+	codes    []string // old LA codes, for neighbour look-up
+	name     string
+	region   string // region name of an authority
+	home     bool   // the reader's home authority
+	line     int    // first row, for ordering and warnings
+	val, num *figure
+	den      *figure
+	rec      []string // the value's row, to tell a second row from it
+	// splitBy are the columns no rule reads that told two of its rows
+	// apart; conflict says two rows gave different figures, nothing
+	// telling them apart. Either way no row is the area's figure.
+	splitBy  []*breakdownCol
+	conflict bool
+}
+
+// seriesKey is one rule's figures for one period.
+type seriesKey struct {
+	rule   int
+	period app.Period
+}
+
+// figure returns the cell's number, if it holds one rather than a status.
+func (f *figure) figure() (float64, bool) {
+	if f == nil || f.Status != app.OK {
+		return 0, false
+	}
+	return f.Value, true
+}
+
+// matches reports whether a row holds the wanted filter values, with
+// override replacing some of them (the denominator's own row).
+func matches(fold func(string) string, rec []string, get func([]string, string) string, filters, override map[string]string) bool {
+	for col, want := range filters {
+		if o, ok := override[col]; ok {
+			want = o
+		}
+		if !sameValue(fold, get(rec, col), want) {
+			return false
+		}
+	}
+	for col, want := range override {
+		if _, ok := filters[col]; ok {
+			continue
+		}
+		if !sameValue(fold, get(rec, col), want) {
+			return false
+		}
+	}
+	return true
+}
+
+// areaOf identifies a row's area. Authorities are keyed by their codes,
+// which stay distinct when a name is reused (Dorset 835 became Dorset
+// 838) and when one code changed ONS code (North Yorkshire 815).
+func areaOf(rec []string, level string, get func([]string, string) string, home *app.Authority) (string, *areaRows) {
+	a := &areaRows{level: level}
+	switch level {
+	case levelNational:
+		return "national", a
+	case levelRegional:
+		a.name = get(rec, colRegionName)
+		return regionKey(a.name), a
+	}
+	a.name = get(rec, colLAName)
+	a.region = get(rec, colRegionName)
+	old, ons := get(rec, colOldLACode), get(rec, colNewLACode)
+	for _, c := range strings.Split(old, "/") {
+		if c = strings.TrimSpace(c); c != "" {
+			a.codes = append(a.codes, c)
+		}
+	}
+	a.home = slices.Contains(a.codes, home.Old) || ons == home.New ||
+		(old == "" && ons == "" && foldColumn(a.name) == foldColumn(home.Name))
+	return "la:" + old + "|" + ons + "|" + a.name, a
+}
+
+func regionKey(name string) string { return "region:" + foldColumn(name) }
+
+func cloneArea(a *areaRows) *areaRows {
+	c := *a
+	c.codes = slices.Clone(a.codes)
+	return &c
+}
+
+func (a *areaRows) label() string {
+	if a.name != "" {
+		return a.name
+	}
+	return "England"
+}
+
+// sortedAreas returns rows in file order, so output does not depend on
+// map order.
+func sortedAreas(rows map[string]*areaRows) []*areaRows {
+	out := make([]*areaRows, 0, len(rows))
+	for _, a := range rows {
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(a, b *areaRows) int { return a.line - b.line })
+	return out
+}

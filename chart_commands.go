@@ -109,7 +109,7 @@ func saveChartSetting(e *env, s app.ChartSetting, what string) error {
 	}
 	k := app.SeriesKey{Ref: s.Ref, Area: auth.Area()}
 	if obs := h.Series(k); len(obs) > 0 && obs[0].Period.Kind != s.From.Kind && !s.From.IsZero() {
-		return fmt.Errorf("%s: its figures are by %s, but %s is not", s.Ref, kindName(obs[0].Period.Kind), s.From)
+		return fmt.Errorf("%s: its figures are by %s, but %s is not", s.Ref, obs[0].Period.Kind.Word(), s.From)
 	}
 	if s.Kind == app.SetBaseline {
 		if err := trend.CheckBaseline(h.Series(k), s); err != nil {
@@ -132,14 +132,4 @@ func saveChartSetting(e *env, s app.ChartSetting, what string) error {
 		}
 	}
 	return nil
-}
-
-func kindName(k app.PeriodKind) string {
-	switch k {
-	case app.Month:
-		return "month"
-	case app.Quarter:
-		return "quarter"
-	}
-	return "year"
 }

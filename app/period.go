@@ -247,6 +247,17 @@ func (k PeriodKind) Noun() string {
 	return "period"
 }
 
+// Word names one period of the kind as a sentence says it in short:
+// "month", "quarter", and "year" for a year of any kind ("this year",
+// "the 3rd year running").
+func (k PeriodKind) Word() string {
+	switch k {
+	case Month, Quarter:
+		return k.String()
+	}
+	return "year"
+}
+
 // MarshalJSON writes the kind as its name, so stored indicators and JSON
 // output read "financial" rather than a number.
 func (k PeriodKind) MarshalJSON() ([]byte, error) { return json.Marshal(k.String()) }

@@ -231,3 +231,11 @@ func TestStartMonthOrdersAsStart(t *testing.T) {
 		}
 	}
 }
+
+func TestPeriodKindWord(t *testing.T) {
+	for k, want := range map[PeriodKind]string{Month: "month", Quarter: "quarter", FinancialYear: "year", AcademicYear: "year", CalendarYear: "year"} {
+		if got := k.Word(); got != want {
+			t.Errorf("%v.Word() = %q, want %q", k, got, want)
+		}
+	}
+}

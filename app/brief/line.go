@@ -31,7 +31,7 @@ func withheldItem(ind app.Indicator, pts []trend.Point, shown trend.Point) (Item
 	if p.RAG != app.NoRAG {
 		s += " (" + string(p.RAG) + ")"
 	}
-	s += ", figure withheld (small numbers), so no figure, change or count of children is given; " + andList(why) + " this " + periodWord(p.Period.Kind)
+	s += ", figure withheld (small numbers), so no figure, change or count of children is given; " + andList(why) + " this " + p.Period.Kind.Word()
 	return Item{Ref: ind.Ref, Name: ind.Name, Why: why, RAG: p.RAG, Line: s, Point: shown, Withheld: true, severity: severity}, true
 }
 
@@ -78,7 +78,7 @@ func item(ind app.Indicator, pts []trend.Point, at int, suppressed bool) (Item, 
 		if kind == trend.Revised && suppressed {
 			detail = "revised since first reported (the earlier figure is not circulated)"
 		}
-		more = append(more, "new this "+periodWord(p.Period.Kind)+": "+detail)
+		more = append(more, "new this "+p.Period.Kind.Word()+": "+detail)
 	}
 	if s := nextRating(ind, p); s != "" {
 		more = append(more, s)
@@ -153,7 +153,7 @@ func movement(ind app.Indicator, pts []trend.Point, at int) string {
 		run++
 	}
 	if run > 1 {
-		s += ", " + ordinal(run) + " " + periodWord(p.Period.Kind) + " " + way
+		s += ", " + ordinal(run) + " " + p.Period.Kind.Word() + " " + way
 	}
 	return s
 }
@@ -198,14 +198,4 @@ func ordinal(n int) string {
 		}
 	}
 	return fmt.Sprint(n) + suffix
-}
-
-func periodWord(k app.PeriodKind) string {
-	switch k {
-	case app.Month:
-		return "month"
-	case app.Quarter:
-		return "quarter"
-	}
-	return "year"
 }

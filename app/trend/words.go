@@ -8,13 +8,7 @@ import (
 
 // periodWord names n periods of kind k: "month", "4 months", "quarter".
 func periodWord(k app.PeriodKind, n int) string {
-	w := "year"
-	switch k {
-	case app.Month:
-		w = "month"
-	case app.Quarter:
-		w = "quarter"
-	}
+	w := k.Word()
 	if n == 1 {
 		return w
 	}

@@ -83,7 +83,11 @@ type annexARow struct {
 	// n is the row's number, to report a blank only a figure on the
 	// snapshot date needs (placements of a child in care, the re-entry
 	// flag of one who started in the year).
-	n                                                       int
+	n int
+	// child numbers the child the row is of, the same for each row of
+	// one identifier: a child who left care and came back is on a row
+	// for each period of care. The identifier itself is not kept.
+	child                                                   int
 	placementsBlank, reentryBlank, reasonBlank, schoolBlank bool
 }
 
@@ -109,7 +113,10 @@ type annexAReader struct {
 // every row below it.
 func (r *annexAReader) read(rows rowSource) (bool, error) {
 	r.warnings.file, r.warnings.sheet = r.file, r.sheet
-	seen := map[string]int{} // identifier to row, only to catch repeats; dropped on return
+	// children numbers each child by identifier, so that a child's rows
+	// are grouped by number alone, and rowsOf holds each child's rows
+	// (by index in r.rows), to catch a row repeated; dropped on return.
+	children, rowsOf := map[string]int{}, map[int][]int{}
 	err := rows(r.sheet, func(n int, cells []string) bool {
 		if r.headerRow == 0 {
 			if DetectAnnexA(cells) {
@@ -134,13 +141,24 @@ func (r *annexAReader) read(rows rowSource) (bool, error) {
 		if !ok {
 			return true
 		}
+		// A child on several rows left care and came back: each row is a
+		// period of care, grouped by child rather than dropped.
+		row.child = len(rowsOf)
 		if id := r.cell(cells, colID); id != "" {
-			if first, dup := seen[id]; dup {
-				r.warnings.add(r.cellName(colID, n), fmt.Sprintf("the same child as row %d: row skipped", first))
+			if k, again := children[id]; again {
+				row.child = k
+			} else {
+				children[id] = row.child
+			}
+		}
+		for _, i := range rowsOf[row.child] {
+			if r.rows[i].sameAs(row) {
+				r.warnings.add(r.cellName(colID, n), fmt.Sprintf(
+					"the same child as row %d, and the same in every column read: a repeat, counted once", r.rows[i].n))
 				return true
 			}
-			seen[id] = n
 		}
+		rowsOf[row.child] = append(rowsOf[row.child], len(r.rows))
 		r.rows = append(r.rows, row)
 		return true
 	})

@@ -34,14 +34,11 @@ func (r *annexAReader) periodsOf() [][]annexARow {
 	// Children are numbered 0, 1, ... by their first rows. Most have one
 	// row, which is its own group, not copied: a list of 100,000 children
 	// must still import in under 3 s.
-	var count []int
+	count := make([]int, len(r.rows)) // no more children than rows
 	for _, row := range r.rows {
-		if row.child >= len(count) {
-			count = append(count, make([]int, row.child+1-len(count))...)
-		}
 		count[row.child]++
 	}
-	var out [][]annexARow
+	out := make([][]annexARow, 0, len(r.rows))
 	at := map[int]int{} // the number of a child on several rows to its index in out
 	var multi []int     // those indices, in order
 	for i, row := range r.rows {

@@ -114,7 +114,7 @@ func (r *annexAReader) checkPeriods(rows []annexARow) []annexARow {
 		case prev.ceased.After(row.started):
 			r.warnings.add(r.cellName(colCeased, prev.n), fmt.Sprintf(
 				"date ceased is after the same child's row %d begins a later period of care: the two overlap; "+
-					"the child is counted in care by the later one", row.n))
+					"this one is read as ending when that one begins, and not as leaving care", row.n))
 		}
 		out = append(out, row)
 	}
@@ -136,8 +136,8 @@ func ceasedLabel(row annexARow) string {
 // periodsAsEpisodes gives a child's rows as 903 episodes, each starting a
 // period of care (RNE S) and ending one if it has a date ceased, so that
 // the 903's rules pick the row each figure counts by; an episode's line
-// is its row's index in rows.
-// They are written over eps, to spare an allocation for each child.
+// is its row's index in rows. They are written over eps, to spare an
+// allocation for each child.
 func periodsAsEpisodes(rows []annexARow, eps []episode) []episode {
 	eps = slices.Grow(eps[:0], len(rows))[:len(rows)]
 	for i, row := range rows {

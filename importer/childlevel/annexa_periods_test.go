@@ -163,6 +163,20 @@ func TestAnnexAPeriodsOfCare(t *testing.T) {
 		},
 		warn: []string{"no date ceased, yet the same child's row 7 begins a later period of care: the two overlap"},
 	}, {
+		// K8's first period ends (adopted, it says) after the second
+		// began: not both can be right; K8 is in care by the later row
+		// and is no leaver, as an open overlap is not.
+		name: "a period ceasing after the next began",
+		rows: with(
+			period{"K8", "N", "01/01/2024", "N1", 1, "01/12/2024", "E11", "N"},
+			period{"K8", "N", "01/06/2024", "N1", 3, "", "", "N"}),
+		checks: []check{
+			proportionIs(RefChildrenInCare, all, 5, 0, march),
+			proportionIs(RefThreePlacements, all, 3, 5, march),
+			proportionIs(RefAdopted, all, 0, 0, march),
+		},
+		warn: []string{"date ceased is after the same child's row 7 begins a later period of care: the two overlap"},
+	}, {
 		// Two periods of K9's beginning one day: the one still open
 		// counts, so K9 is in care and left no care.
 		name: "two periods beginning the same day",

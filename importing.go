@@ -215,7 +215,7 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 		}
 		res.Warnings = append(res.Warnings, taken...)
 	}
-	if err := app.CheckYield(name, res.Dataset, res.Warnings); err != nil {
+	if err := app.CheckYieldOf(name, res.Sheets, res.Dataset, res.Warnings); err != nil {
 		return err
 	}
 	if kind == "file" {

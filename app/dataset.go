@@ -1,8 +1,6 @@
 package app
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"time"
 )
@@ -47,7 +45,8 @@ func (d *Dataset) Empty() bool {
 // target, benchmark, breakdown, comment or chart setting, or an
 // indicator's definition that the file stated, other than one it states
 // just as the store already holds it (Definitions.Apply). An indicator
-// it only cites, by a figure it then skipped, is no definition.
+// it only cites, by a figure it then skipped, is no definition, nor is
+// one a fixed format defines for figures it then did not find.
 func (d *Dataset) Yields() bool {
 	if d == nil {
 		return false
@@ -55,30 +54,13 @@ func (d *Dataset) Yields() bool {
 	if len(d.Observations)+len(d.Targets)+len(d.Benchmarks)+len(d.Breakdowns)+len(d.Comments)+len(d.ChartSettings) > 0 {
 		return true
 	}
+	if d.Stated == nil {
+		// A fixed format (a DfE file, a child-level list) brings its
+		// indicators' definitions itself: without a figure, nothing of
+		// them was read from the file.
+		return false
+	}
 	return slices.ContainsFunc(d.Indicators, func(ind Indicator) bool { return d.stated(ind.Ref).Defines() && !d.restated[ind.Ref] })
-}
-
-// CheckYield refuses a file whose reading, as the officer decided it,
-// yields nothing to store: recording it would say the file was imported
-// when nothing of it was. The refusal names the file and, where the
-// reader warned, the first warning's cell and words, which are usually
-// why (every row skipped). Both the command line and the window ask it
-// before they store a file.
-func CheckYield(file string, d *Dataset, warnings []Warning) error {
-	if d.Yields() {
-		return nil
-	}
-	if len(warnings) == 0 {
-		return &SourceError{Location: Location{File: file},
-			Err: errors.New("nothing to import: no figures, targets, benchmarks, comments or definitions found in it")}
-	}
-	first := warnings[0]
-	first.File = file
-	why := "nothing to import: " + first.Message
-	if n := len(warnings); n > 1 {
-		why = fmt.Sprintf("nothing to import (the first of %d warnings): %s", n, first.Message)
-	}
-	return &SourceError{Location: first.Location, Err: errors.New(why)}
 }
 
 // OutturnGroup is the benchmark group holding Kent's previous-year

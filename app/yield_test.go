@@ -21,7 +21,11 @@ func TestCheckYield(t *testing.T) {
 		{"a figure", &Dataset{Observations: []Observation{{Ref: "CIC01"}}}, skipped, ""},
 		{"a comment", &Dataset{Comments: []Comment{{Ref: "CIC01"}}}, nil, ""},
 		{"a definition", &Dataset{Indicators: []Indicator{{Ref: "CIC01"}}, Stated: map[string]Stated{"CIC01": {Name: Location{File: "f.csv"}}}}, nil, ""},
-		{"a fixed format's indicators", &Dataset{Indicators: []Indicator{{Ref: "CIC01"}}}, nil, ""},
+		// A DfE file or child-level list defines its indicators itself:
+		// with no figure, nothing was read from the file.
+		{"a fixed format's indicators alone", &Dataset{Indicators: []Indicator{{Ref: "CIC01"}}}, skipped,
+			`f.csv: line 2: nothing to import: CIC01: row skipped`},
+		{"a fixed format's indicators and a figure", &Dataset{Indicators: []Indicator{{Ref: "CIC01"}}, Observations: []Observation{{Ref: "CIC01"}}}, nil, ""},
 	} {
 		err := CheckYield("f.csv", tt.ds, tt.warns)
 		switch {
@@ -71,6 +75,42 @@ func TestDefinitionsYields(t *testing.T) {
 		d.Apply(&ds, tt.acceptChanges, tt.accept)
 		if refused := CheckYield("rn2.csv", &ds, nil) != nil; refused == tt.want {
 			t.Errorf("%s: CheckYield refused = %v after Apply, Yields said %v", tt.name, refused, tt.want)
+		}
+	}
+}
+
+// TestCheckYieldOfSheets checks that a workbook giving nothing is
+// refused on one line naming each sheet and why it gave nothing: its
+// first warning, where, and how many it had.
+func TestCheckYieldOfSheets(t *testing.T) {
+	at := func(sheet, cell, msg string) Warning {
+		return Warning{Location: Location{File: "w.xlsx", Sheet: sheet, Cell: cell}, Message: msg}
+	}
+	for _, tt := range []struct {
+		name   string
+		sheets []string
+		warns  []Warning
+		want   string
+	}{
+		{"one sheet", []string{"Annual"}, []Warning{at("Annual", "D1", "column D not read"), at("Annual", "E1", "column E not read")},
+			`w.xlsx: Annual!D1: nothing to import (the first of 2 warnings): column D not read`},
+		{"two sheets and one skipped", []string{"Annual", "Rolling"},
+			[]Warning{at("Annual", "D1", "column D not read"), at("Annual", "E1", "column E not read"),
+				at("Notes", "", "sheet skipped: no header row found"), at("Rolling", "D1", "column D not read")},
+			`w.xlsx: nothing to import from any sheet: sheet "Annual" (2 warnings, the first at D1): column D not read; ` +
+				`sheet "Rolling" at D1: column D not read; sheet "Notes": sheet skipped: no header row found`},
+		{"a sheet read without a warning", []string{"Annual", "Defs"}, []Warning{at("Annual", "D1", "column D not read")},
+			`w.xlsx: nothing to import from any sheet: sheet "Annual" at D1: column D not read; ` +
+				`sheet "Defs": no figure, target, benchmark or comment read, and no warning`},
+		{"a CSV, read as a sheet of its name", []string{"f.csv"}, []Warning{{Location: Location{File: "f.csv", Cell: "line 2"}, Message: "row skipped"}},
+			`w.xlsx: line 2: nothing to import: row skipped`},
+	} {
+		err := CheckYieldOf("w.xlsx", tt.sheets, &Dataset{Stated: map[string]Stated{}}, tt.warns)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+		if err != nil && strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: the refusal is more than one line", tt.name)
 		}
 	}
 }

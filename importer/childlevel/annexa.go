@@ -83,7 +83,11 @@ type annexARow struct {
 	// n is the row's number, to report a blank only a figure on the
 	// snapshot date needs (placements of a child in care, the re-entry
 	// flag of one who started in the year).
-	n                                                       int
+	n int
+	// child numbers the child the row is of, the same for each row of
+	// one identifier: a child who left care and came back is on a row
+	// for each period of care. The identifier itself is not kept.
+	child                                                   int
 	placementsBlank, reentryBlank, reasonBlank, schoolBlank bool
 }
 
@@ -103,13 +107,20 @@ type annexAReader struct {
 	// schoolInverted is a school place column headed as being without
 	// one.
 	schoolInverted bool
+	// episodes is room for one child's periods of care read as 903
+	// episodes (periodsAsEpisodes), reused from child to child.
+	episodes []episode
 }
 
 // read looks for the header row in the sheet and, if it is there, reads
 // every row below it.
 func (r *annexAReader) read(rows rowSource) (bool, error) {
 	r.warnings.file, r.warnings.sheet = r.file, r.sheet
-	seen := map[string]int{} // identifier to row, only to catch repeats; dropped on return
+	// first gives each child's first row (its index in r.rows) by
+	// identifier, and more a child's later rows by its number, so that
+	// a child's rows are grouped by number alone and a row repeated is
+	// caught; dropped on return.
+	first, more := map[string]int{}, map[int][]int{}
 	err := rows(r.sheet, func(n int, cells []string) bool {
 		if r.headerRow == 0 {
 			if DetectAnnexA(cells) {
@@ -134,12 +145,27 @@ func (r *annexAReader) read(rows rowSource) (bool, error) {
 		if !ok {
 			return true
 		}
-		if id := r.cell(cells, colID); id != "" {
-			if first, dup := seen[id]; dup {
-				r.warnings.add(r.cellName(colID, n), fmt.Sprintf("the same child as row %d: row skipped", first))
-				return true
+		// A child on several rows left care and came back: each row is a
+		// period of care, grouped by child rather than dropped.
+		row.child = len(first)
+		id := r.cell(cells, colID)
+		if i, again := first[id]; again && id != "" {
+			row.child = r.rows[i].child
+			for _, i := range append([]int{i}, more[row.child]...) {
+				if r.rows[i].sameAs(row) {
+					r.warnings.add(r.cellName(colID, n), fmt.Sprintf(
+						"the same child as row %d, and the same in every column read: a repeat, counted once", r.rows[i].n))
+					return true
+				}
 			}
-			seen[id] = n
+			more[row.child] = append(more[row.child], len(r.rows))
+		} else {
+			if id == "" {
+				// No identifier: matched with no other row, and numbered
+				// by a key no identifier can be.
+				id = fmt.Sprintf("\x00%d", n)
+			}
+			first[id] = len(r.rows)
 		}
 		r.rows = append(r.rows, row)
 		return true

@@ -23,36 +23,19 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 			r.warnings.list...)
 	}
 	r.checkDates(snapshot)
-	children := make([]child, 0, len(r.rows))
-	for _, row := range r.rows {
-		if row.ola {
-			if row.schoolBlank && inCareOn(row, snapshot) {
-				r.blank(colSchool, "school place flag (Y or N)", "not known: left out of the without-a-school-place figure", row.n)
+	periods := r.periodsOf()
+	children := make([]child, 0, len(periods))
+	var olaRows []annexARow // one a child another authority placed
+	for _, rows := range periods {
+		c, about := r.annexAChild(rows, snapshot)
+		if about.ola {
+			if about.schoolBlank && inCareOn(about, snapshot) {
+				r.blank(colSchool, "school place flag (Y or N)", "not known: left out of the without-a-school-place figure", about.n)
 			}
+			olaRows = append(olaRows, about)
 			continue // another authority's child: in the OLA figures alone
 		}
-		children = append(children, child{})
-		c := &children[len(children)-1]
-		c.inCare = inCareOn(row, snapshot)
-		c.uascOnSnapshot, c.uascInPeriod = row.uasc, row.uasc
-		c.placements = row.placements
-		c.ceased = inPeriod(row.ceased, snapshot)
-		c.adopted = c.ceased && row.reason == reasonAdopted
-		c.reentry = row.reentry && inPeriod(row.started, snapshot)
-		c.reentryNeed = row.need
-		c.started, c.startNeed = inPeriod(row.started, snapshot), row.need
-		c.gender, c.ethnicity, c.need = row.gender, row.ethnicity, row.need
-		c.legal, c.placement, c.district, c.location = row.legal, row.placement, row.district, row.location
-		c.ageBand = ageBand(row.birth, snapshot)
-		if c.inCare && row.placementsBlank {
-			r.blank(colPlacements, "number of placements", "not known: left out of the 3+ placements figure", row.n)
-		}
-		if c.ceased && row.reasonBlank {
-			r.blank(colReason, "reason ceased", "not adopted", row.n)
-		}
-		if c.started && row.reentryBlank {
-			r.blank(colReentry, reentryFlag, "N", row.n)
-		}
+		children = append(children, c)
 	}
 	have := fields{
 		placements: r.idx[colPlacements] >= 0, legal: r.idx[colLegal] >= 0,
@@ -80,7 +63,7 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 			inds = inds[:1]
 		}
 		ds.Indicators = append(ds.Indicators, inds...)
-		ds.Observations = append(ds.Observations, olaFigures(r.auth, r.rows, snapshot, rule, r.idx[colSchool] >= 0)...)
+		ds.Observations = append(ds.Observations, olaFigures(r.auth, olaRows, snapshot, rule, r.idx[colSchool] >= 0)...)
 	}
 	return ds, warns, nil
 }

@@ -42,6 +42,12 @@
 //     district and whether placed in Kent. The 903 gives postcodes, not
 //     districts, and postcodes are never read into a figure.
 //
+// A child on several rows of an Annex A list (one who left care and came
+// back) is one child whose rows are periods of care, counted once in
+// each figure by the rules the 903 reader applies to a child's episodes
+// (annexa_periods.go); a row repeated in every column read is counted
+// once, and rows that overlap are reported with both rows.
+//
 // A slip the 903's own validation would refuse (an episode repeated, or
 // ending before it begins, a date after the list's own, a child's second
 // Header line) is not counted, or counted once, and a flag or count a

@@ -155,6 +155,16 @@ func expected(cs []genChild, snapshot time.Time, annexA bool) truth {
 	return t
 }
 
+// annexAHeader is the header row of a generated Annex A list, as
+// Ofsted's template has it; annexARowOf gives a row in its columns.
+var annexAHeader = []any{"Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+	"Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
+	"Date Started to be Looked After", "Child's Category of Need",
+	"Subsequent Period of Care Within Twelve Months of the End of the Previous Period (Y/N)",
+	"Most Recent Legal Status", "Number of Placements in the Last 12 months", "Placement Type",
+	"Placement Postcode", "LA of Placement", "District", "Date Ceased to be Looked After",
+	"Reason Ceased to be Looked After", "Responsible Local Authority", "Has a School Place (Y/N)"}
+
 // writeAnnexA writes cs as an Annex A List 8 sheet below three title rows,
 // with start dates as Excel dates and dates of birth as text, as lists
 // exported from case-management systems mix them.
@@ -175,13 +185,7 @@ func writeAnnexA(t testing.TB, dir string, cs []genChild) string {
 		{"Ofsted Annex A: List 8 - Children in care"},
 		{"Local authority: Kent"},
 		{},
-		{"Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
-			"Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months (Y/N)",
-			"Date Started to be Looked After", "Child's Category of Need",
-			"Subsequent Period of Care Within Twelve Months of the End of the Previous Period (Y/N)",
-			"Most Recent Legal Status", "Number of Placements in the Last 12 months", "Placement Type",
-			"Placement Postcode", "LA of Placement", "District", "Date Ceased to be Looked After",
-			"Reason Ceased to be Looked After", "Responsible Local Authority", "Has a School Place (Y/N)"},
+		annexAHeader,
 	}
 	genders := map[int]string{1: "a) Male", 2: "b) Female"}
 	for _, c := range cs {

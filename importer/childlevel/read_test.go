@@ -183,20 +183,21 @@ func TestAnnexAWarnings(t *testing.T) {
 			}
 		}
 	}
-	for cell, want := range map[string]string{"D5": "date of birth", "G6": "row skipped", "K5": "number of placements", "A9": "same child as row 8"} {
+	for cell, want := range map[string]string{"D5": "date of birth", "G6": "row skipped", "K5": "number of placements", "A9": "more than one row (the first on rows 8, 9)"} {
 		if !strings.Contains(got[cell], want) {
 			t.Errorf("warning for %s = %q, want it to mention %q (all: %v)", cell, got[cell], want, warns)
 		}
 	}
-	// B (row 6) is skipped, and so is E (row 9), given D's identifier:
-	// the second row for one child. A and F are in care.
-	if o := figure(t, ds, RefChildrenInCare, app.Kent, app.All); *o.Value != 2 {
-		t.Errorf("children in care = %v, want 2 (A, F)", *o.Value)
+	// B (row 6) is skipped. E (row 9), given D's identifier, is D's
+	// second period of care, begun after D (row 8) left in January: one
+	// child, in care by row 9. A, D-E and F are in care.
+	if o := figure(t, ds, RefChildrenInCare, app.Kent, app.All); *o.Value != 3 {
+		t.Errorf("children in care = %v, want 3 (A, D-E, F)", *o.Value)
 	}
 	// A's number of placements is unreadable: A is left out of CIC05's
-	// denominator rather than counted as having none.
-	if o := figure(t, ds, RefThreePlacements, app.Kent, app.All); *o.Numerator != 1 || *o.Denominator != 1 {
-		t.Errorf("3+ placements = %v of %v, want 1 of 1 (F)", *o.Numerator, *o.Denominator)
+	// denominator rather than counted as having none. E's row has 2.
+	if o := figure(t, ds, RefThreePlacements, app.Kent, app.All); *o.Numerator != 1 || *o.Denominator != 2 {
+		t.Errorf("3+ placements = %v of %v, want 1 of 2 (F of E, F)", *o.Numerator, *o.Denominator)
 	}
 }
 

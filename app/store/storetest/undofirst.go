@@ -73,7 +73,10 @@ func undoFirst(t *testing.T, a, b store.Store) {
 	Reviewed(t, a, "Scorecard Mar-26.xlsx", monthFile(mar))
 	mustUndo(t, a, "I0001")
 
-	Reviewed(t, b, "Districts Dec-25.xlsx", &app.Dataset{Indicators: []app.Indicator{{Ref: "XX01", Name: "Placeholder", Unit: app.Number}}})
+	// A workbook that states a definition and nothing else (a dataset
+	// with no Stated would be a fixed format's, which states nothing).
+	Reviewed(t, b, "Districts Dec-25.xlsx", &app.Dataset{Indicators: []app.Indicator{{Ref: "XX01", Name: "Placeholder", Unit: app.Number}},
+		Stated: map[string]app.Stated{"XX01": {Name: app.Location{File: "Districts Dec-25.xlsx", Sheet: "Districts", Cell: "B2"}}}})
 	mustUndo(t, b, "I0001")
 	Reviewed(t, b, "Scorecard Feb-26.xlsx", monthFile(feb))
 	Reviewed(t, b, "Scorecard Mar-26.xlsx", monthFile(mar))

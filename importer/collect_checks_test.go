@@ -178,7 +178,7 @@ func TestCountAndErrorMarksSaid(t *testing.T) {
 		{"a negative percentage", []any{"T14", "Children seen (%)", "H", -5, 45, 46}, nil},
 		// "<5" says more than c; its reading is said at the cell.
 		{"less than five", []any{"T15", "Children adopted", "-", "<5", 6, 7},
-			[]string{`D2: T15 Kent 2026-01: "<5" read as c (suppressed to protect confidentiality), as suppressed; the source's text is kept with it`}},
+			[]string{`D2: T15 Kent 2026-01: "<5" read as c (suppressed to protect confidentiality): the source's text is kept with it`}},
 		{"plain suppression", []any{"T16", "Children adopted", "-", "c", "[c]", "*"}, nil},
 	}
 	for _, tt := range tests {
@@ -187,7 +187,7 @@ func TestCountAndErrorMarksSaid(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkWarnings(t, res.Warnings, []string{"Excel's error", "below 0", "point for thousands", "as suppressed"}, tt.want)
+			checkWarnings(t, res.Warnings, []string{"Excel's error", "below 0", "point for thousands", "read as c"}, tt.want)
 			for _, o := range res.Dataset.Observations {
 				if o.Status == app.Suppressed && o.Raw == "" {
 					t.Errorf("%s %s: suppressed with no source text kept", o.Ref, o.Period)

@@ -299,7 +299,7 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 			continue
 		}
 		old := o.rawValue(sheet, ref)
-		kept := o.asRead(sheet, ref, was, now)
+		kept := o.asRead(sheet, ref, ind, now)
 		if !kept {
 			if err := o.revise(sheet, ref, ind, now); err != nil {
 				return fmt.Errorf("%s %s: %w", k, was.Period, err)
@@ -326,7 +326,7 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 			// text, or "1,234", as the number read would change what
 			// it shows, and its formulas' saved results would be
 			// taken for restated (QA19 D8).
-			o.keep(sheet, ref, was.Period, ind, shownValue(ind, now, o.percentFormat(sheet, ref), old), now)
+			o.keep(sheet, ref, was.Period, ind, shownValue(ind, now, o.percentFormat(sheet, ref)))
 		} else {
 			o.record(sheet, ref, was.Period, ind, old, now)
 		}
@@ -348,30 +348,37 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 	return nil
 }
 
-// asRead reports whether the figure now is the one the import read from
-// the original's cell sheet!ref (was), which is left as it is: the same
-// status and, where a number, the same number. A cell holding a formula
-// is written as before, since its inputs may have changed though its
+// asRead reports whether the cell sheet!ref already shows the figure now
+// (of ind) as a number: its text read plainly ("55.2%", "1,234", 0.101
+// under a percentage format) is now's value. Such a cell is left as it
+// is. A status code is written as before, with its note, and so is a
+// cell holding a formula, whose inputs may have changed though its
 // figure did not.
-func (o *originalWriter) asRead(sheet, ref string, was, now app.Observation) bool {
-	if was.Status != now.Status || (was.Value == nil) != (now.Value == nil) {
+func (o *originalWriter) asRead(sheet, ref string, ind app.Indicator, now app.Observation) bool {
+	if now.Status != app.OK || now.Value == nil {
 		return false
 	}
-	if was.Value != nil && math.Abs(*was.Value-*now.Value) > 1e-9*math.Max(1, math.Abs(*was.Value)) {
+	if fm, err := o.f.GetCellFormula(sheet, ref); err != nil || fm != "" {
 		return false
 	}
-	fm, err := o.f.GetCellFormula(sheet, ref)
-	return err == nil && fm == ""
+	text := strings.TrimSpace(o.rawValue(sheet, ref))
+	t, percent := strings.CutSuffix(text, "%")
+	v, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(t), ",", ""), 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return false
+	}
+	if !percent && ind.Unit == app.Percent && o.percentFormat(sheet, ref) {
+		v *= 100
+	}
+	want := *now.Value
+	return math.Abs(v-want) <= 1e-9*math.Max(1, math.Abs(want))
 }
 
 // shownValue is a figure left as the original has it, as the cells the
 // export restates beside it read it (rowFigure): the number as the cell
 // holds it, a fraction under a percentage format, so that text such as
-// "1,234" still adds up; a status code's text as it stands.
-func shownValue(ind app.Indicator, now app.Observation, percentFormat bool, raw string) string {
-	if now.Value == nil || now.Status != app.OK {
-		return raw
-	}
+// "1,234" still adds up.
+func shownValue(ind app.Indicator, now app.Observation, percentFormat bool) string {
 	v := *now.Value
 	if ind.Unit == app.Percent && percentFormat {
 		v /= 100

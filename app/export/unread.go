@@ -69,13 +69,12 @@ func (o *originalWriter) record(sheet, ref string, p app.Period, ind app.Indicat
 
 // keep notes a figure left in sheet!ref as the original has it, shown
 // there as shown (see shownValue): unchanged.
-func (o *originalWriter) keep(sheet, ref string, p app.Period, ind app.Indicator, shown string, now app.Observation) {
+func (o *originalWriter) keep(sheet, ref string, p app.Period, ind app.Indicator, shown string) {
 	col, row, err := excelize.CellNameToCoordinates(ref)
 	if err != nil {
 		return
 	}
-	o.add(sheet, row, rowFigure{col: col, period: p, ind: ind, old: shown, now: shown,
-		withheld: now.Status != app.OK || now.Value == nil, status: now.Status})
+	o.add(sheet, row, rowFigure{col: col, period: p, ind: ind, old: shown, now: shown})
 }
 
 // add adds f to the figures of a row of sheet.

@@ -36,14 +36,19 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 			warn(o.Cell, "%s %s %s: the cell shows Excel's error %s, a formula that failed (as when cells it used are deleted): read as %q (%s); correct the formula",
 				o.Ref, o.Area, o.Period, strings.TrimSpace(o.Raw), o.Status, o.Status.Describe())
 		}
-		if o.Value != nil && *o.Value < 0 && ind.Measure == app.Count && ind.Unit == app.Number && !namesChange(ind.Name) {
+		if what := nonNegative(ind); o.Value != nil && *o.Value < 0 && what != "" {
 			// "-12" is as far below 0 as "(12)": a count of a change
 			// ("on last year", "+/-") names itself one, and is not said.
 			raw := strings.TrimSpace(o.Raw)
 			if raw == "" {
 				raw = strconv.FormatFloat(*o.Value, 'f', -1, 64)
 			}
-			warn(o.Cell, "%s %s %s: %q read as %g, below 0, which a count cannot be; kept as given: if it is a change, not a count, say so in its name (\"Change in ...\")", o.Ref, o.Area, o.Period, raw, *o.Value)
+			warn(o.Cell, "%s %s %s: %q read as %g, below 0, which %s cannot be; kept as given: if it is a change, not %s, say so in its name (\"Change in ...\")", o.Ref, o.Area, o.Period, raw, *o.Value, what, what)
+		}
+		if raw := strings.TrimSpace(o.Raw); o.Status == app.Suppressed && strings.HasPrefix(raw, "<") {
+			// "<5" says more than c: that the figure is below 5. The
+			// text is kept with the figure, but the bound is not used.
+			warn(o.Cell, "%s %s %s: %q read as %s (%s): the source's text is kept with it, but the bound it gives is not used", o.Ref, o.Area, o.Period, raw, o.Status, o.Status.Describe())
 		}
 		if o.Value != nil && o.Numerator != nil && o.Denominator != nil && *o.Denominator > 0 {
 			if per, what := partsScale(ind); per > 0 {
@@ -375,6 +380,28 @@ func (c *collector) checkCounts(obs []app.Observation, units map[string]app.Indi
 			ref, len(r.cells), strings.Join(cells, ", "))})
 	}
 	return warnings
+}
+
+// nonNegative names what ind's figures are where, by its unit and
+// measure, they cannot be below 0: a count, an average of a count, a
+// rate, a proportion; "" otherwise. A percentage's range is said by
+// its own check; a figure whose name says it compares (a change) may
+// fall; days, weeks, scores and ratios are not judged here.
+func nonNegative(ind app.Indicator) string {
+	if ind.Unit == app.Percent || namesChange(ind.Name) {
+		return ""
+	}
+	switch {
+	case ind.Measure == app.Rate || ind.Unit == app.Per10k || ind.Unit.OtherRate():
+		return "a rate"
+	case ind.Measure == app.Proportion:
+		return "a proportion"
+	case ind.Unit == app.Number && ind.Measure == app.Count:
+		return "a count"
+	case ind.Unit == app.Number && (ind.Measure == app.Mean || ind.Measure == app.Median):
+		return "an average of a count"
+	}
+	return ""
 }
 
 // namesChange reports whether an indicator's name says its figures are

@@ -165,6 +165,21 @@ func TestCountAndErrorMarksSaid(t *testing.T) {
 		{"a point for thousands", []any{"T06", "Number of contacts", "-", "1.102", 1121, 1130},
 			[]string{`D2: T06 Kent 2026-01: 1.102 read as 1.102, though its other figures are whole counts such as 1121: if it is 1102 written with a point for thousands`}},
 		{"fractional staff", []any{"T08", "Number of social workers", "-", 12.5, 13.25, 14}, nil},
+		// Not a count, but no more able to fall below 0, by its unit and
+		// measure (QA19 D10): an average of a count, a rate.
+		{"a negative average caseload", []any{"T09", "Average caseload", "L", 18.5, 17, "\u22123"},
+			[]string{`F2: T09 Kent 2026-03: "−3" read as -3, below 0, which an average of a count cannot be`}},
+		{"a negative median", []any{"T10", "Median caseload", "L", -2, 17, 18}, []string{`D2: T10 Kent 2026-01: "-2" read as -2, below 0, which an average of a count cannot be`}},
+		{"a negative rate", []any{"T11", "Children in need per 10,000", "-", 312.5, "(4.1)", 318},
+			[]string{`E2: T11 Kent 2026-02: "(4.1)" read as -4.1, below 0, which a rate cannot be`}},
+		{"a rate may change", []any{"T12", "Change in children in need per 10,000", "-", -3.5, 2, 1}, nil},
+		{"days are not judged", []any{"T13", "Average days to adoption", "L", -3, 200, 210}, nil},
+		// A percentage below 0 is said by its own check, not twice.
+		{"a negative percentage", []any{"T14", "Children seen (%)", "H", -5, 45, 46}, nil},
+		// "<5" says more than c; its reading is said at the cell.
+		{"less than five", []any{"T15", "Children adopted", "-", "<5", 6, 7},
+			[]string{`D2: T15 Kent 2026-01: "<5" read as c (suppressed to protect confidentiality): the source's text is kept with it`}},
+		{"plain suppression", []any{"T16", "Children adopted", "-", "c", "[c]", "*"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,7 +187,12 @@ func TestCountAndErrorMarksSaid(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkWarnings(t, res.Warnings, []string{"Excel's error", "below 0", "point for thousands"}, tt.want)
+			checkWarnings(t, res.Warnings, []string{"Excel's error", "below 0", "point for thousands", "read as c"}, tt.want)
+			for _, o := range res.Dataset.Observations {
+				if o.Status == app.Suppressed && o.Raw == "" {
+					t.Errorf("%s %s: suppressed with no source text kept", o.Ref, o.Period)
+				}
+			}
 		})
 	}
 }

@@ -269,7 +269,7 @@ func (c *collector) checkAllFractions(spreads map[string]*spread, units map[stri
 		sheet, cell := splitCell(o.Cell)
 		warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(
 			"%s: its figures here are all between 0 and 1 (%g to %g)%s and are read as percentages, %g as %g%%: if they are fractions of 1 (%g%%), format the cells as percentages or write them as such",
-			ref, s.lo, s.hi, also, *o.Value, *o.Value, *o.Value*100)})
+			ref, s.lo, s.hi, also, *o.Value, *o.Value, hundredfold(*o.Value))})
 	}
 	return warnings
 }

@@ -88,6 +88,10 @@ func TestAllFractionsSaid(t *testing.T) {
 			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Floor", "Apr-25", "May-25", "Jun-25"},
 				{"P03", "All plain fractions (%)", "H", 0.45, 0.40, 0.46, 0.44, 0.39}},
 			[]string{"F2: P03: its figures here are all between 0 and 1 (0.39 to 0.46), as are its targets, and are read as percentages, 0.46 as 0.46%: if they are fractions of 1 (46%)"}},
+		{"a fraction whose hundredfold is binary noise", // 0.55*100 is 55.00000000000001 (QA19 D9)
+			[][]any{{"Ref", "Indicator", "Polarity", "Apr-25", "May-25"},
+				{"P06", "Care leavers in EET (%)", "H", 0.55, 0.61}},
+			[]string{"D2: P06: its figures here are all between 0 and 1 (0.55 to 0.61) and are read as percentages, 0.55 as 0.55%: if they are fractions of 1 (55%)"}},
 		{"a proportion of fractions without targets",
 			[][]any{{"Ref", "Indicator", "Polarity", "Apr-25", "May-25"},
 				{"P05", "Proportion of children seen", "H", 0.95, 0.85}},

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -297,8 +299,11 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 			continue
 		}
 		old := o.rawValue(sheet, ref)
-		if err := o.revise(sheet, ref, ind, now); err != nil {
-			return fmt.Errorf("%s %s: %w", k, was.Period, err)
+		kept := o.asRead(sheet, ref, ind, now)
+		if !kept {
+			if err := o.revise(sheet, ref, ind, now); err != nil {
+				return fmt.Errorf("%s %s: %w", k, was.Period, err)
+			}
 		}
 		// A later import gave the period's own figure (cur): whatever
 		// the cell now shows of it (the figure, or "c" where it is
@@ -316,7 +321,15 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 				}
 			}
 		}
-		o.record(sheet, ref, was.Period, ind, old, now)
+		if kept {
+			// Left as the original has it: rewriting "55.2%" typed as
+			// text, or "1,234", as the number read would change what
+			// it shows, and its formulas' saved results would be
+			// taken for restated (QA19 D8).
+			o.keep(sheet, ref, was.Period, ind, shownValue(ind, now, o.percentFormat(sheet, ref)))
+		} else {
+			o.record(sheet, ref, was.Period, ind, old, now)
+		}
 		o.written[was.Cell] = true
 		if o.opt.authority().IsDistrict(k.Area) && k.Split == app.All {
 			if col, row, err := excelize.CellNameToCoordinates(ref); err == nil {
@@ -333,6 +346,44 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 		}
 	}
 	return nil
+}
+
+// asRead reports whether the cell sheet!ref already shows the figure now
+// (of ind) as a number: its text read plainly ("55.2%", "1,234", 0.101
+// under a percentage format) is now's value. Such a cell is left as it
+// is. A status code is written as before, with its note, and so is a
+// cell holding a formula, whose inputs may have changed though its
+// figure did not.
+func (o *originalWriter) asRead(sheet, ref string, ind app.Indicator, now app.Observation) bool {
+	if now.Status != app.OK || now.Value == nil {
+		return false
+	}
+	if fm, err := o.f.GetCellFormula(sheet, ref); err != nil || fm != "" {
+		return false
+	}
+	text := strings.TrimSpace(o.rawValue(sheet, ref))
+	t, percent := strings.CutSuffix(text, "%")
+	v, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(t), ",", ""), 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return false
+	}
+	if !percent && ind.Unit == app.Percent && o.percentFormat(sheet, ref) {
+		v *= 100
+	}
+	want := *now.Value
+	return math.Abs(v-want) <= 1e-9*math.Max(1, math.Abs(want))
+}
+
+// shownValue is a figure left as the original has it, as the cells the
+// export restates beside it read it (rowFigure): the number as the cell
+// holds it, a fraction under a percentage format, so that text such as
+// "1,234" still adds up.
+func shownValue(ind app.Indicator, now app.Observation, percentFormat bool) string {
+	v := *now.Value
+	if ind.Unit == app.Percent && percentFormat {
+		v /= 100
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // fromOriginal returns the version of series k's figure cur that an

@@ -45,6 +45,9 @@ func tailWidth(name string) float64 {
 	return scorecardTail[tailCol(0, name)].width
 }
 
+// scorecardMonthWidth is the width of each month's column.
+const scorecardMonthWidth = 6.5
+
 // headerRow is the scorecard's column header row; the caption row above
 // it groups the columns.
 const headerRow = 6
@@ -75,7 +78,7 @@ func (b *book) writeScorecard(ctx context.Context) error {
 		names, widths = append(names, c.name), append(widths, c.width)
 	}
 	for _, m := range b.months {
-		names, widths = append(names, m.Label()), append(widths, 6.5)
+		names, widths = append(names, m.Label()), append(widths, scorecardMonthWidth)
 	}
 	for _, c := range scorecardTail {
 		name := c.name
@@ -225,16 +228,15 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			return err
 		}
 	}
-	cannot, err := b.cannotExcludeRow(s, r, first, ro, b.months, base)
+	cannot, err := b.cannotExcludeRow(s, r, first, ro, b.months, scorecardMonthWidth, base)
 	if err != nil {
 		return err
 	}
-	b.sum.CannotExclude += cannot
-	merged := cannot > 0
+	b.sum.CannotExclude += cannot.n
 	for i, m := range b.months {
 		p := ro.point(m)
 		l := base
-		if merged && p != nil {
+		if cannot.covers(i) {
 			continue
 		}
 		if p == nil {

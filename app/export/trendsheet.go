@@ -54,9 +54,10 @@ func (b *book) writeTrend(ctx context.Context) error {
 		return err
 	}
 	const firstMonth = 5
+	const monthWidth = 8
 	widths := []float64{8, 42, 8, 16}
 	for range months {
-		widths = append(widths, 8)
+		widths = append(widths, monthWidth)
 	}
 	// The Note column is narrow, and its notes short, so that the
 	// sheet still prints at about the scale its footer is sized for.
@@ -89,12 +90,12 @@ func (b *book) writeTrend(ctx context.Context) error {
 				return err
 			}
 		}
-		merged, err := b.cannotExcludeRow(s, r, firstMonth, ro, months, look{})
+		merged, err := b.cannotExcludeRow(s, r, firstMonth, ro, months, monthWidth, look{})
 		if err != nil {
 			return err
 		}
 		for i, m := range months {
-			if p := ro.point(m); p != nil && merged == 0 {
+			if p := ro.point(m); p != nil && !merged.covers(i) {
 				if err := b.figure(s, firstMonth+i, r, ind, p.Value, p.Status, look{italic: p.StandIn}); err != nil {
 					return err
 				}

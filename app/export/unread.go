@@ -63,14 +63,29 @@ func (o *originalWriter) record(sheet, ref string, p app.Period, ind app.Indicat
 	if err != nil {
 		return
 	}
+	o.add(sheet, row, rowFigure{col: col, period: p, ind: ind, old: old,
+		now: o.rawValue(sheet, ref), withheld: now.Status != app.OK || now.Value == nil, status: now.Status})
+}
+
+// keep notes a figure left in sheet!ref as the original has it, shown
+// there as shown (see shownValue): unchanged.
+func (o *originalWriter) keep(sheet, ref string, p app.Period, ind app.Indicator, shown string) {
+	col, row, err := excelize.CellNameToCoordinates(ref)
+	if err != nil {
+		return
+	}
+	o.add(sheet, row, rowFigure{col: col, period: p, ind: ind, old: shown, now: shown})
+}
+
+// add adds f to the figures of a row of sheet.
+func (o *originalWriter) add(sheet string, row int, f rowFigure) {
 	if o.figures == nil {
 		o.figures = map[string]map[int][]rowFigure{}
 	}
 	if o.figures[sheet] == nil {
 		o.figures[sheet] = map[int][]rowFigure{}
 	}
-	o.figures[sheet][row] = append(o.figures[sheet][row], rowFigure{col: col, period: p, ind: ind, old: old,
-		now: o.rawValue(sheet, ref), withheld: now.Status != app.OK || now.Value == nil, status: now.Status})
+	o.figures[sheet][row] = append(o.figures[sheet][row], f)
 }
 
 // cellAt is a cell of the workbook.

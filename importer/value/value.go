@@ -210,6 +210,13 @@ func allDigits(s string) bool {
 // Places counts the decimal places a figure's text shows: "63.7" and
 // "(1,896.5)" show 1, "70" none. Exponent forms ("1.2E-05") show nothing
 // useful and give -1, as does text with no digit.
+//
+// A number of 15 significant digits or more is a binary float written
+// out in full by a program (openpyxl writes 86.1 worked out as
+// 0.861*100 as 86.09999999999999, Excel writes up to 17 digits, and
+// excelize pads 55 to "55.0000000000000"): it is counted as Excel shows
+// it, to 15 significant digits with trailing zeros dropped, so that its
+// noise does not read as places the source gave (QA19 D9).
 func Places(s string) int {
 	if strings.ContainsAny(s, "eE") || strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' }) < 0 {
 		return -1
@@ -218,9 +225,51 @@ func Places(s string) int {
 	if i < 0 {
 		return 0
 	}
-	n := 0
-	for j := i + 1; j < len(s) && s[j] >= '0' && s[j] <= '9'; j++ {
+	start, end := i, i+1
+	for start > 0 && isDigit(s[start-1]) {
+		start--
+	}
+	for end < len(s) && isDigit(s[end]) {
+		end++
+	}
+	if significant(s[start:end]) >= shownDigits {
+		if v, err := strconv.ParseFloat(s[start:end], 64); err == nil {
+			return shownPlaces(v)
+		}
+	}
+	return end - i - 1
+}
+
+// shownDigits is how many significant digits Excel shows of a number.
+const shownDigits = 15
+
+// shownPlaces is the decimal places of v shown to shownDigits significant
+// digits, trailing zeros dropped: 86.09999999999999 shows 1.
+func shownPlaces(v float64) int {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'e', shownDigits-1, 64), 64)
+	if err != nil {
+		return -1
+	}
+	t := strconv.FormatFloat(r, 'f', -1, 64)
+	if i := strings.IndexByte(t, '.'); i >= 0 {
+		return len(t) - i - 1
+	}
+	return 0
+}
+
+// significant counts the significant digits of a run of digits with at
+// most one point: those after any leading zeros.
+func significant(num string) int {
+	n, lead := 0, true
+	for i := 0; i < len(num); i++ {
+		c := num[i]
+		if !isDigit(c) || lead && c == '0' {
+			continue
+		}
+		lead = false
 		n++
 	}
 	return n
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -124,9 +124,10 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 			return err
 		}
 	}
-	if reason, ok := cannotExcludeAny(h, ind.Ref, areas, b.period); ok {
-		// Said once across the row, not in every area's cell.
-		first, last := 4, 4+len(areas)-1
+	if reason, from, to, ok := cannotExcludeRun(h, ind.Ref, areas, b.period); ok {
+		// Said once across the areas with a figure, not in every area's
+		// cell, nor over an area with none (as on the Scorecard sheet).
+		first, last := 4+from, 4+to
 		if err := b.merge(s, cell(first, r), cell(last, r)); err != nil {
 			return err
 		}
@@ -173,23 +174,27 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 	return nil
 }
 
-// cannotExcludeAny returns the reason when every area's figure for ref in
-// p cannot exclude the cohorts, for one reason, and there are at least
-// two of them.
-func cannotExcludeAny(h *app.History, ref string, areas []app.Area, p app.Period) (string, bool) {
-	reason, n := "", 0
-	for _, a := range areas {
+// cannotExcludeRun returns the reason, and the areas by index from..to,
+// when every area's figure for ref in p cannot exclude the cohorts, for
+// one reason, and the areas with a figure, at least two, stand together:
+// an area with no figure is not said to be one that cannot exclude.
+func cannotExcludeRun(h *app.History, ref string, areas []app.Area, p app.Period) (reason string, from, to int, ok bool) {
+	n := 0
+	for i, a := range areas {
 		o, ok := h.Observation(app.SeriesKey{Ref: ref, Area: a}, p)
 		if !ok {
 			continue
 		}
-		if o.Status != app.CannotExclude || n > 0 && o.Raw != reason {
-			return "", false
+		if o.Status != app.CannotExclude || n > 0 && (o.Raw != reason || to != i-1) {
+			return "", 0, 0, false
 		}
-		reason = o.Raw
+		if n == 0 {
+			from = i
+		}
+		reason, to = o.Raw, i
 		n++
 	}
-	return reason, n >= 2
+	return reason, from, to, n >= 2
 }
 
 // writeBreakdowns writes the child-level aggregates held for the period

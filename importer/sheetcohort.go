@@ -69,12 +69,27 @@ func noteLine(s string) bool {
 		}
 	}
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		i := strings.IndexFunc(w, unicode.IsDigit)
-		if i > 0 && strings.IndexFunc(w[:i], unicode.IsLower) < 0 && strings.IndexFunc(w[i:], unicode.IsLetter) < 0 {
-			return true // "CIC05", not "2025" or "16th"
+		if refLike(w) {
+			return true
 		}
 	}
 	return false
+}
+
+// refLike reports whether a word is written as an indicator's Ref is:
+// two or more capitals, one to three digits and perhaps a letter
+// ("CIC05", "SCS02a"); not a quarter or year ("Q3", "FY2024").
+func refLike(w string) bool {
+	i := strings.IndexFunc(w, func(r rune) bool { return r < 'A' || r > 'Z' })
+	if i < 2 {
+		return false
+	}
+	j := i
+	for j < len(w) && w[j] >= '0' && w[j] <= '9' {
+		j++
+	}
+	rest := w[j:]
+	return j-i >= 1 && j-i <= 3 && (rest == "" || len(rest) == 1 && rest[0] >= 'a' && rest[0] <= 'z')
 }
 
 // cohortReading is what a sheet's name or one of its title rows says of
@@ -117,13 +132,13 @@ func sheetCohort(l *Layout, rows [][]string) (warns []sheetNote, refused *sheetN
 		switch {
 		case r.doubt != "":
 			return nil, &sheetNote{cell: r.cell, msg: fmt.Sprintf(
-				"sheet skipped: %s names a cohort, but cannot tell which children its figures count, as %s; read as all children's they would replace theirs, read as a cohort's they would pass for the whole cohort's. Put these figures on the all-children sheet as twin rows with Refs of their own (such as CIC01a), or word the title as e.g. \"Excluding UASC\"",
+				"%s names a cohort, but cannot tell which children its figures count, as %s; read as all children's they would replace theirs, read as a cohort's they would pass for the whole cohort's. Put these figures on the all-children sheet as twin rows with Refs of their own (such as CIC01a), or word the title as e.g. \"Excluding UASC\"",
 				r.where(), r.doubt)}
 		case got == nil:
 			got = r
 		case got.split != r.split:
 			return nil, &sheetNote{cell: r.cell, msg: fmt.Sprintf(
-				"sheet skipped: %s says its figures count %s, but %s says %s; cannot tell which children they count",
+				"%s says its figures count %s, but %s says %s; cannot tell which children they count",
 				r.where(), splitWords(r.split), got.where(), splitWords(got.split))}
 		}
 	}

@@ -150,7 +150,7 @@ func TestSheetCohortFromTitleOrName(t *testing.T) {
 		{
 			name:    "a sheet named for only some UASC, alone in the file: refused",
 			sheets:  []cohortSheet{{name: "UASC over 16", cic01: exclKent[0], cic05: exclKent[1]}},
-			refused: `cohort.xlsx: sheet "UASC over 16": sheet skipped: the sheet's name "UASC over 16" names a cohort, but cannot tell which children`,
+			refused: `cohort.xlsx: sheet "UASC over 16": refused: the sheet's name "UASC over 16" names a cohort, but cannot tell which children`,
 		},
 		{
 			name:    "name and title disagree: refused",
@@ -169,6 +169,11 @@ func TestSheetCohortFromTitleOrName(t *testing.T) {
 			sheets: []cohortSheet{{name: "Scorecard", titles: []string{"Kent CYPE scorecard: children in care, UASC and care leavers"}, cic01: allKent[0], cic05: allKent[1]}},
 			want:   []string{"Kent all: 1900 1910 1896"},
 			never:  []string{"UASC"},
+		},
+		{
+			name:   "a quarter in the title is not a Ref: the title's cohort is read",
+			sheets: []cohortSheet{{name: "Scorecard", titles: []string{"Kent CYPE scorecard Q3 2024/25 (excluding UASC)"}, cic01: exclKent[0], cic05: exclKent[1]}},
+			want:   []string{"Kent excl:uasc: 1500 1505 1486"},
 		},
 		{
 			name:   "a note on one indicator above the header is not the sheet's cohort",
@@ -271,6 +276,27 @@ func TestExcludingWorkbookAfterAllChildrenRevisesNothing(t *testing.T) {
 	for _, o := range second.Dataset.Observations {
 		if have[key{o.Ref, o.Area, o.Split, o.Period}] {
 			t.Errorf("%s %s %s %s given again by the excluding workbook: it would revise all children's", o.Ref, o.Area, cmpSplit(o.Split), o.Period.Label())
+		}
+	}
+}
+
+// A line above the header naming an indicator's Ref is a note on it,
+// not the sheet's title; a quarter or year is not a Ref.
+func TestNoteLine(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		note bool
+	}{
+		{"CIC05 excludes UASC", true},
+		{"SCS02a and SCS02b exclude UASC", true},
+		{"Note: figures exclude UASC", true},
+		{"* excluding UASC", true},
+		{"Kent CYPE scorecard Q3 2024/25 (excluding UASC)", false},
+		{"FY2024 scorecard excluding UASC", false},
+		{"Kent CYPE Performance Scorecard - March 2025 - excluding unaccompanied asylum seeking children", false},
+	} {
+		if got := noteLine(tc.text); got != tc.note {
+			t.Errorf("noteLine(%q) = %v, want %v", tc.text, got, tc.note)
 		}
 	}
 }

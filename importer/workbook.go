@@ -173,9 +173,9 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		notes, refused := sheetCohort(&l, h.Rows)
 		if refused != nil {
 			if firstErr == nil {
-				firstErr = &app.SourceError{Location: app.Location{File: base, Sheet: h.Sheet, Cell: refused.cell}, Err: errors.New(refused.msg)}
+				firstErr = &app.SourceError{Location: app.Location{File: base, Sheet: h.Sheet, Cell: refused.cell}, Err: errors.New("refused: " + refused.msg)}
 			}
-			c.warn(h.Sheet, refused.cell, "%s", refused.msg)
+			c.warn(h.Sheet, refused.cell, "sheet skipped: %s", refused.msg)
 			res.Layouts = append(res.Layouts, l)
 			continue
 		}

@@ -61,15 +61,17 @@ func placeWords(s string) []string {
 
 // isLocality reports whether ws, every one of them, name a locality: at
 // least one compass point, the rest the authority's own name (own) or,
-// where whole is set (a sheet's name), words such as "locality".
+// where whole is set (a sheet's name), words such as "locality". A
+// compass point of the authority's own name ("North Yorkshire County")
+// does not count.
 func isLocality(ws []string, own map[string]bool, whole bool) bool {
 	compass := false
 	for _, w := range ws {
 		w = strings.ToLower(w)
 		switch {
-		case compassWords[w]:
+		case compassWords[w] && !own[w]:
 			compass = true
-		case own[w], w == "and", whole && localityWords[w]:
+		case own[w], compassWords[w], w == "and", whole && localityWords[w]:
 		default:
 			return false
 		}

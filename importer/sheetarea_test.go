@@ -138,6 +138,12 @@ func TestLocalitySheetIsItsOwnArea(t *testing.T) {
 			want:   []string{"Kent all: 1900 1910 1896"},
 		},
 		{
+			name:   "an authority's own name in the title, with a compass point and County",
+			auth:   "North Yorkshire",
+			sheets: []areaSheet{{"Scorecard", "North Yorkshire County Council children's services scorecard", []any{700, 701, 702}}},
+			want:   []string{"North Yorkshire all: 700 701 702"},
+		},
+		{
 			name:   "an authority whose name has a compass point is itself",
 			auth:   "West Sussex",
 			sheets: []areaSheet{{"West Sussex", "West Sussex children's services scorecard", []any{900, 901, 902}}},

@@ -53,16 +53,30 @@ func newAreaCheck(auth *app.Authority, names map[string]app.Area) *areaCheck {
 // without one its figures are kept under the name as written, as an
 // area of their own, with a warning naming its cell, and never dropped.
 // It reports the warnings; every such area is listed in ac.unknown.
-func (ac *areaCheck) settle(file string, l *Layout) []app.Warning {
+// rows, the sheet's first rows (nil for a saved layout, whose area the
+// officer has set), are read for a locality its name or title names
+// (localityOf), which is such an area, not the authority.
+func (ac *areaCheck) settle(file string, l *Layout, rows [][]string) []app.Warning {
 	l.auth, l.optNames = ac.auth, ac.names
 	var warns []app.Warning
 	if l.Kind == IndicatorSheet {
-		if l.Area == "" {
+		loc, isLocality := locality{}, false
+		if l.Area == "" && rows != nil {
+			loc, isLocality = localityOf(l, rows, ac.auth)
+		}
+		switch a, own := ac.auth.ParseArea(string(l.Area)); {
+		case isLocality:
+			at, what := app.Location{File: file, Sheet: l.Sheet, Cell: loc.cell}, "the sheet's name"
+			if loc.cell != "" {
+				what = "the title at " + loc.cell + " names the locality"
+			}
+			l.Area, warns = ac.unknownArea(l, loc.name, at, what)
+		case l.Area == "":
 			l.Area = ac.auth.Area()
-		} else if a, ok := ac.auth.ParseArea(string(l.Area)); ok {
+		case own:
 			l.Area = a
 			ac.own++
-		} else {
+		default:
 			name := string(l.Area)
 			at := app.Location{File: file, Sheet: l.Sheet, Cell: "A1"}
 			area, w := ac.unknownArea(l, name, at, "sheet reports")

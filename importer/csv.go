@@ -162,7 +162,7 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, &app.SourceError{Location: app.Location{File: base, Cell: "line 1"}, Err: err}
 	}
 	areas := newAreaCheck(opt.authority(), opt.AreaNames)
-	areaWarns := areas.settle(base, &l)
+	areaWarns := areas.settle(base, &l, nil)
 	if err := areas.refusal(base); err != nil {
 		return nil, err
 	}

@@ -131,6 +131,9 @@ type Layout struct {
 	// Period is that date's month (for the warning of a date not at a
 	// month's end).
 	titleDate titleDate
+	// split is the cohort every figure of the sheet counts, as its title
+	// or name says ("excluding UASC"; see sheetCohort); All for none.
+	split app.Split
 }
 
 // authority is the authority the sheet's areas are read as.

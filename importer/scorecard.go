@@ -504,6 +504,7 @@ func (s *sheetReader) loc(r, c int) app.Location {
 // comment, which belong to its latest figure.
 func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area app.Area, figures []Column, standIns bool) {
 	l := &s.l
+	split = s.sheetSplit(r, ind.ref, split)
 	obs, cols := s.scratch[:0], s.scratchCols[:0]
 	defer func() { s.scratch, s.scratchCols = obs[:0], cols[:0] }()
 	decimals, percent := -1, false

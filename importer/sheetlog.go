@@ -257,7 +257,8 @@ func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p pl
 			// reported, from the first rows: settle them again, quietly.
 			again.AreaNames = l.AreaNames
 			again.standInKey, again.italicsOther = l.standInKey, l.italicsOther
-			newAreaCheck(l.authority(), l.optNames).settle(file, &again)
+			again.split = l.split
+			newAreaCheck(l.authority(), l.optNames).settle(file, &again, g.rows)
 			l = again
 		}
 	}

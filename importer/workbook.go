@@ -168,7 +168,21 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			res.Layouts = append(res.Layouts, l)
 			continue
 		}
-		for _, w := range areas.settle(base, &l) {
+		// A sheet whose title or name says it counts a cohort ("excluding
+		// UASC") gives that cohort's figures, not all children's.
+		notes, refused := sheetCohort(&l, h.Rows)
+		if refused != nil {
+			if firstErr == nil {
+				firstErr = &app.SourceError{Location: app.Location{File: base, Sheet: h.Sheet, Cell: refused.cell}, Err: errors.New("refused: " + refused.msg)}
+			}
+			c.warn(h.Sheet, refused.cell, "sheet skipped: %s", refused.msg)
+			res.Layouts = append(res.Layouts, l)
+			continue
+		}
+		for _, n := range notes {
+			c.warn(h.Sheet, n.cell, "%s", n.msg)
+		}
+		for _, w := range areas.settle(base, &l, h.Rows) {
 			c.warn(w.Sheet, w.Cell, "%s", w.Message)
 		}
 		areas.titles(base, &l, h.Rows)

@@ -94,7 +94,15 @@ func ExcludeNoted(h *app.History, cs []app.Cohort, auth *app.Authority) (*app.Hi
 	}
 	for _, k := range h.Keys() {
 		if k.Split != app.All {
-			continue
+			// A series the source gave only with the cohorts left out
+			// (its revised report imported without the all-children
+			// one) is shown as where both are held: under all
+			// children's key, its figures the source's own.
+			all := app.SeriesKey{Ref: k.Ref, Area: k.Area, Split: app.All}
+			if k.Split != ex.split || len(h.Series(all)) > 0 {
+				continue
+			}
+			k = all
 		}
 		if ind, ok := h.Indicator(k.Ref); ok && !affected(ind, cs) {
 			out.SetSeries(k, standing(h.Series(k), cs))

@@ -399,3 +399,35 @@ func TestExcludeExactDecimals(t *testing.T) {
 		})
 	}
 }
+
+// A store holding only the source's figures excluding the cohort (the
+// revised report imported alone) shows them, excluding it, as its own;
+// its all-children figures stay absent (QA19 D1).
+func TestExcludeSourceSplitAlone(t *testing.T) {
+	excl := app.Excluding(app.UASC)
+	for _, tc := range []struct {
+		name string
+		obs  []app.Observation
+		cs   []app.Cohort
+		want []string // the All key's series after Exclude
+	}{
+		{"excluding UASC alone", []app.Observation{fig("X", excl, 1486, none, none)}, []app.Cohort{app.UASC}, []string{"2025-03 1486"}},
+		{"excluding UASC alone, OLA asked", []app.Observation{fig("X", excl, 1486, none, none)}, []app.Cohort{app.OLA}, nil},
+		{"beside all children", []app.Observation{fig("X", app.All, 1896, none, none), fig("X", excl, 1486, none, none)}, []app.Cohort{app.UASC}, []string{"2025-03 1486"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := history(app.Indicator{Ref: "X", Measure: app.Count}, tc.obs...)
+			got, _ := Exclude(h, tc.cs)
+			var line []string
+			for _, o := range got.Series(app.SeriesKey{Ref: "X", Area: app.Kent}) {
+				line = append(line, fmt.Sprintf("%s %v", o.Period, ptr(o.Value)))
+			}
+			if fmt.Sprint(line) != fmt.Sprint(tc.want) {
+				t.Errorf("series = %q, want %q", line, tc.want)
+			}
+			if len(h.Series(app.SeriesKey{Ref: "X", Area: app.Kent})) != len(tc.obs)-1 {
+				t.Error("Exclude changed the history it was given")
+			}
+		})
+	}
+}

@@ -18,10 +18,12 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 		warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(format, args...)})
 	}
 	var ind app.Indicator // of the last observation's ref: they come a series at a time
+	var nonNeg string     // what ind's figures are, where they cannot be below 0
 	for i := range obs {
 		o := &obs[i]
 		if o.Ref != ind.Ref {
 			ind = units[o.Ref]
+			nonNeg = nonNegative(ind)
 		}
 		if o.Value != nil && ind.Unit == app.Percent && (*o.Value > 100+1e-9 || *o.Value < 0) {
 			warn(o.Cell, "%s %s %s: %g is not a percentage between 0 and 100", o.Ref, o.Area, o.Period, *o.Value)
@@ -36,7 +38,7 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 			warn(o.Cell, "%s %s %s: the cell shows Excel's error %s, a formula that failed (as when cells it used are deleted): read as %q (%s); correct the formula",
 				o.Ref, o.Area, o.Period, strings.TrimSpace(o.Raw), o.Status, o.Status.Describe())
 		}
-		if what := nonNegative(ind); o.Value != nil && *o.Value < 0 && what != "" {
+		if what := nonNeg; o.Value != nil && *o.Value < 0 && what != "" {
 			// "-12" is as far below 0 as "(12)": a count of a change
 			// ("on last year", "+/-") names itself one, and is not said.
 			raw := strings.TrimSpace(o.Raw)
@@ -385,10 +387,11 @@ func (c *collector) checkCounts(obs []app.Observation, units map[string]app.Indi
 // nonNegative names what ind's figures are where, by its unit and
 // measure, they cannot be below 0: a count, an average of a count, a
 // rate, a proportion; "" otherwise. A percentage's range is said by
-// its own check; a figure whose name says it compares (a change) may
-// fall; days, weeks, scores and ratios are not judged here.
+// its own check; a figure its definition says may fall (a change,
+// app.Indicator.Signed) may; days, weeks, scores and ratios are not
+// judged here.
 func nonNegative(ind app.Indicator) string {
-	if ind.Unit == app.Percent || namesChange(ind.Name) {
+	if ind.Unit == app.Percent || ind.Signed() {
 		return ""
 	}
 	switch {
@@ -402,17 +405,4 @@ func nonNegative(ind app.Indicator) string {
 		return "an average of a count"
 	}
 	return ""
-}
-
-// namesChange reports whether an indicator's name says its figures are
-// changes, which may be below 0: "Change in ...", "... on last year",
-// "+/- since March", "... against the same month last year".
-func namesChange(name string) bool {
-	n := strings.ToLower(name)
-	for _, w := range [...]string{"+/-", "on last", "on the last", "since", " vs", "against", "compared", "previous", "same month", "variance", "change", "increase", "decrease", "movement", "difference", "net "} {
-		if strings.Contains(n, w) {
-			return true
-		}
-	}
-	return false
 }

@@ -3,7 +3,6 @@ package importer
 import (
 	"context"
 	"slices"
-	"strings"
 	"testing"
 
 	"scorecard/app"
@@ -159,23 +158,9 @@ func TestLocalitySheetIsItsOwnArea(t *testing.T) {
 			if got := seriesOf(res.Dataset, "SA01"); !slices.Equal(got, tc.want) {
 				t.Errorf("SA01 %q, want %q", got, tc.want)
 			}
-			var lines []string
-			for _, w := range res.Warnings {
-				lines = append(lines, w.String())
-			}
-			all := strings.Join(lines, "\n")
-			for _, w := range tc.warn {
-				if !strings.Contains(all, w) {
-					t.Errorf("no warning %q in\n%s", w, all)
-				}
-			}
-			for _, w := range tc.never {
-				if strings.Contains(all, w) {
-					t.Errorf("a warning says %q:\n%s", w, all)
-				}
-			}
-			if len(tc.warn) == 0 && len(tc.never) == 0 && len(lines) > 0 {
-				t.Errorf("warnings:\n%s", all)
+			warnsAndNever(t, res.Warnings, tc.warn, tc.never)
+			if len(tc.warn) == 0 && len(tc.never) == 0 && len(res.Warnings) > 0 {
+				t.Errorf("warnings: %v", res.Warnings)
 			}
 			var unknown []string
 			for _, u := range res.UnknownAreas {

@@ -205,21 +205,7 @@ func TestSheetCohortFromTitleOrName(t *testing.T) {
 			if got := seriesOf(res.Dataset, "CIC05"); tc.cic05 != nil && !slices.Equal(got, tc.cic05) {
 				t.Errorf("CIC05 %q, want %q", got, tc.cic05)
 			}
-			var lines []string
-			for _, w := range res.Warnings {
-				lines = append(lines, w.String())
-			}
-			all := strings.Join(lines, "\n")
-			for _, w := range tc.warn {
-				if !strings.Contains(all, w) {
-					t.Errorf("no warning %q in\n%s", w, all)
-				}
-			}
-			for _, w := range tc.never {
-				if strings.Contains(all, w) {
-					t.Errorf("a warning says %q:\n%s", w, all)
-				}
-			}
+			warnsAndNever(t, res.Warnings, tc.warn, tc.never)
 		})
 	}
 }
@@ -297,6 +283,27 @@ func TestNoteLine(t *testing.T) {
 	} {
 		if got := noteLine(tc.text); got != tc.note {
 			t.Errorf("noteLine(%q) = %v, want %v", tc.text, got, tc.note)
+		}
+	}
+}
+
+// warnsAndNever checks that some warning holds each of warn, and none
+// any of never.
+func warnsAndNever(t *testing.T, warnings []app.Warning, warn, never []string) {
+	t.Helper()
+	var lines []string
+	for _, w := range warnings {
+		lines = append(lines, w.String())
+	}
+	all := strings.Join(lines, "\n")
+	for _, w := range warn {
+		if !strings.Contains(all, w) {
+			t.Errorf("no warning %q in\n%s", w, all)
+		}
+	}
+	for _, w := range never {
+		if strings.Contains(all, w) {
+			t.Errorf("a warning says %q:\n%s", w, all)
 		}
 	}
 }

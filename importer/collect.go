@@ -130,6 +130,38 @@ func (c *collector) indicator(ind app.Indicator) {
 	}
 }
 
+// disagree warns where a row states ind's polarity or unit otherwise than
+// an earlier row of the file did (two sheets, or two tables, giving one
+// ref): the first read stands, as indicator keeps it, and the other is
+// said at its cell rather than dropped unremarked, as a polarity that
+// would rate every figure the other way must not be.
+func (c *collector) disagree(ind app.Indicator, st app.Stated) {
+	have, ok := c.indicators[ind.Ref]
+	if !ok {
+		return
+	}
+	first := c.stated[ind.Ref]
+	if st.Polarity != (app.Location{}) && ind.Polarity != app.PolarityNone && have.Polarity != app.PolarityNone && ind.Polarity != have.Polarity {
+		c.warn(st.Polarity.Sheet, st.Polarity.Cell, "%s: polarity %s here, but %s where the file first gave it (%s): %s kept; make the two agree",
+			ind.Ref, ind.Polarity, have.Polarity, whereStated(first.Polarity), have.Polarity)
+	}
+	if st.Unit != (app.Location{}) && ind.Unit != "" && have.Unit != "" && ind.Unit != have.Unit {
+		c.warn(st.Unit.Sheet, st.Unit.Cell, "%s: unit %q here, but %q where the file first gave it (%s): %q kept; make the two agree",
+			ind.Ref, ind.Unit, have.Unit, whereStated(first.Unit), have.Unit)
+	}
+}
+
+// whereStated names where in the file a location is, or says it was earlier.
+func whereStated(l app.Location) string {
+	switch {
+	case l.Sheet != "" && l.Cell != "":
+		return l.Sheet + "!" + l.Cell
+	case l.Sheet != "":
+		return "sheet " + strconv.Quote(l.Sheet)
+	}
+	return "earlier in the file"
+}
+
 // state adds what a row states of ref's definition to what earlier rows
 // stated: the first statement of each part is where it was read.
 func (c *collector) state(ref string, st app.Stated) {
@@ -165,6 +197,7 @@ func (c *collector) replay(l *sheetLog) {
 		case opWarning:
 			c.warnings = append(c.warnings, l.warnings[op.from])
 		case opIndicator:
+			c.disagree(l.indicators[op.from], l.stated[op.from])
 			c.indicator(l.indicators[op.from])
 			c.state(l.indicators[op.from].Ref, l.stated[op.from])
 		case opTarget:

@@ -40,6 +40,10 @@ type areaCheck struct {
 	// (see titles).
 	titledOwn bool
 	titled    []titled
+	// localities are the sheets read as a locality's (localityOf), and
+	// unnamed the indicator sheets naming no area, read as the
+	// authority's (see unnamedWarnings).
+	localities, unnamed []string
 }
 
 func newAreaCheck(auth *app.Authority, names map[string]app.Area) *areaCheck {
@@ -71,8 +75,10 @@ func (ac *areaCheck) settle(file string, l *Layout, rows [][]string) []app.Warni
 				what = "the title at " + loc.cell + " names the locality"
 			}
 			l.Area, warns = ac.unknownArea(l, loc.name, at, what)
+			ac.localities = append(ac.localities, l.Sheet)
 		case l.Area == "":
 			l.Area = ac.auth.Area()
+			ac.unnamed = append(ac.unnamed, l.Sheet)
 		case own:
 			l.Area = a
 			ac.own++
@@ -273,4 +279,21 @@ func (ac *areaCheck) refusal(file string) error {
 	return &app.SourceError{Location: app.Location{File: file}, Err: fmt.Errorf(
 		"%s %s's %s, not %s's: set the store's authority with `scorecard authority %s`, or import into %s's store",
 		areas, o.Name, what, ac.auth.Name, o.Name, o.Name)}
+}
+
+// unnamedWarnings says, of a workbook with sheets for localities, that
+// each sheet naming no area was read as the authority's. Alone, such a
+// sheet is the authority's scorecard; beside "East" and "West" it may as
+// well be another part's, and only its name or title could say.
+func (ac *areaCheck) unnamedWarnings(file string) []app.Warning {
+	if len(ac.localities) == 0 {
+		return nil
+	}
+	var ws []app.Warning
+	for _, sheet := range ac.unnamed {
+		ws = append(ws, app.Warning{Location: app.Location{File: file, Sheet: sheet, Cell: "A1"}, Message: fmt.Sprintf(
+			"sheet %q names no area, beside sheets for localities (%s): its figures are read as %s's; if they are another area's, name it in the sheet's name or title",
+			sheet, strings.Join(ac.localities, ", "), ac.auth.Area())})
+	}
+	return ws
 }

@@ -82,7 +82,7 @@ func TestLocalitySheetIsItsOwnArea(t *testing.T) {
 			sheets:  []areaSheet{east, west, leeds},
 			want:    []string{"East all: 450 455 460", "Leeds all: 1347 1360 1372", "West all: 430 432 440"},
 			warn:    []string{`sheet "East": the sheet's name "East"`, `sheet "West": the sheet's name "West"`},
-			never:   []string{"kept East", "here but"},
+			never:   []string{"kept East", "here but", "names no area"},
 			unknown: []string{"East", "West"},
 		},
 		{
@@ -91,6 +91,15 @@ func TestLocalitySheetIsItsOwnArea(t *testing.T) {
 			sheets:  []areaSheet{leeds, east, west},
 			want:    []string{"East all: 450 455 460", "Leeds all: 1347 1360 1372", "West all: 430 432 440"},
 			warn:    []string{`sheet "East": the sheet's name "East"`, `sheet "West": the sheet's name "West"`},
+			never:   []string{"names no area"},
+			unknown: []string{"East", "West"},
+		},
+		{
+			name:    "a sheet naming no area beside localities is the city's, and said to be",
+			auth:    "Leeds",
+			sheets:  []areaSheet{east, west, {"Summary", "Children's services scorecard", []any{1347, 1360, 1372}}},
+			want:    []string{"East all: 450 455 460", "Leeds all: 1347 1360 1372", "West all: 430 432 440"},
+			warn:    []string{`areas.xlsx: Summary!A1: sheet "Summary" names no area, beside sheets for localities (East, West): its figures are read as Leeds's`},
 			unknown: []string{"East", "West"},
 		},
 		{

@@ -194,7 +194,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	if err := areas.titleRefusal(); err != nil {
 		return nil, err
 	}
-	for _, w := range areas.titleWarnings() {
+	for _, w := range append(areas.titleWarnings(), areas.unnamedWarnings(base)...) {
 		c.warn(w.Sheet, w.Cell, "%s", w.Message)
 	}
 	res.UnknownAreas = areas.unknown

@@ -98,13 +98,8 @@ func (it Item) Text() string {
 // concern, worsened, newly flagged, then improving signals; ties in
 // scorecard order.
 func Items(h *app.History, opt Options) []Item {
-	if opt.Area == "" {
-		opt.Area = app.AuthorityOf(h).Area()
-	}
-	if opt.Period.IsZero() {
-		opt.Period = h.Latest()
-	}
-	if opt.Period.IsZero() {
+	opt, ok := opt.settled(h)
+	if !ok {
 		return nil
 	}
 	to := opt.Trend
@@ -206,4 +201,17 @@ func Heading(area app.Area, p app.Period, cohort string, n int) string {
 		word = "indicator"
 	}
 	return fmt.Sprintf("%s (%d %s red, worsened, special cause or newly flagged)", s, n, word)
+}
+
+// settled gives opt the area and month h is briefed for where opt names
+// none (the authority whose figures h holds, h's latest period), and
+// reports whether h has a period to brief at all.
+func (opt Options) settled(h *app.History) (Options, bool) {
+	if opt.Area == "" {
+		opt.Area = app.AuthorityOf(h).Area()
+	}
+	if opt.Period.IsZero() {
+		opt.Period = h.Latest()
+	}
+	return opt, !opt.Period.IsZero()
 }

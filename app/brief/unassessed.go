@@ -51,13 +51,8 @@ func Assessed(h *app.History, opt Options) Left {
 	if len(opt.Excluded) == 0 || opt.All == nil {
 		return left
 	}
-	if opt.Area == "" {
-		opt.Area = app.AuthorityOf(h).Area()
-	}
-	if opt.Period.IsZero() {
-		opt.Period = h.Latest()
-	}
-	if opt.Period.IsZero() {
+	opt, ok := opt.settled(h)
+	if !ok {
 		return left
 	}
 	to := opt.Trend

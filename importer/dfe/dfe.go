@@ -367,6 +367,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	}
 	notes.exact.warn(rd.home().Name, warn)
 	notes.rank.warn(rd.home().Name, warn)
+	notes.unranked.warn(rd.home().Name, warn)
 	if d.Empty() && slices.ContainsFunc(rules, bd.refuses) {
 		return nil, warns, fail(1, errors.New("not imported: a column no mapping rule reads breaks every figure down, with no Total row to read (see the warnings)"))
 	}

@@ -82,6 +82,12 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 		b := bench(ref, period, benchmark.HomeRank, home.val, source, pub)
 		b.Rank, b.OutOf, b.Quartile = c.Rank, c.OutOf, c.Quartile
 		d.Benchmarks = append(d.Benchmarks, b)
+	} else if rule.Indicator.Polarity == app.PolarityNone {
+		others := len(authorities)
+		if _, ok := home.val.figure(); ok {
+			others-- // the home's figure is among them
+		}
+		notes.unranked.add(ref, home.val.line, others, c.Neighbours, rd.Model != nil)
 	}
 	if rd.Model == nil {
 		return

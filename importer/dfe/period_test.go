@@ -118,6 +118,9 @@ func TestTimeIdentifiersOfRows(t *testing.T) {
 			}
 			var got []string
 			for _, w := range warns {
+				if strings.Contains(w.Message, "not ranked among authorities") {
+					continue // East Sussex's row, unused without a neighbour model: TestUnrankedRowsSaid
+				}
 				got = append(got, w.Cell+": "+w.Message)
 			}
 			if tt.warn == "" {

@@ -18,8 +18,9 @@ const minRanked = 140
 
 // notes are what a file's figures have in common, said once a file.
 type notes struct {
-	exact exactNote
-	rank  rankNote
+	exact    exactNote
+	rank     rankNote
+	unranked unrankedNote
 }
 
 // rankNote gathers, for one file, the figures whose rank was not given
@@ -57,4 +58,66 @@ func (r *rankNote) warn(home string, warn func(int, string, ...any)) {
 	}
 	warn(r.line, "%s's rank among authorities not given %s: the file has %s for it, and a rank and quartile need every authority's (DfE's whole file, not a filtered download)",
 		home, what, rows)
+}
+
+// unrankedNote gathers, for one file, the figures of measures with no
+// polarity, which are not ranked, so that other authorities' rows read
+// for them are not left unused in silence: without a rank they serve
+// only the statistical neighbours' mean and median, and an authority
+// that is neither the store's nor a neighbour serves nothing.
+type unrankedNote struct {
+	refs       []string
+	line       int  // the first such figure's row
+	others     int  // the most other authorities' figures beside one of the home's
+	neighbours int  // the most of them that were neighbours
+	varies     bool // others differs between figures
+	model      bool
+}
+
+func (u *unrankedNote) add(ref string, line, others, neighbours int, model bool) {
+	if others <= neighbours {
+		return // every row beside the home's was read
+	}
+	if len(u.refs) == 0 {
+		u.line = line
+	} else if others != u.others {
+		u.varies = true
+	}
+	u.others, u.neighbours, u.model = max(u.others, others), max(u.neighbours, neighbours), model
+	if !slices.Contains(u.refs, ref) {
+		u.refs = append(u.refs, ref)
+	}
+}
+
+// warn says once which measures were not ranked, and what the other
+// authorities' rows were read for.
+func (u *unrankedNote) warn(home string, warn func(int, string, ...any)) {
+	if len(u.refs) == 0 {
+		return
+	}
+	slices.Sort(u.refs)
+	verb := "has"
+	if len(u.refs) > 1 {
+		verb = "have"
+	}
+	rows := fmt.Sprintf("the other %d authorities' figures", u.others)
+	if u.varies {
+		rows = fmt.Sprintf("the other authorities' figures (up to %d a period)", u.others)
+	}
+	if u.others == 1 {
+		rows = "the other authority's figure"
+	}
+	be := "are"
+	if u.others == 1 && !u.varies {
+		be = "is"
+	}
+	used := be + " not used"
+	switch {
+	case u.model && u.neighbours > 0:
+		used = fmt.Sprintf("%s read only for its %d statistical neighbours' mean and median; the rest are not used", be, u.neighbours)
+	case u.model:
+		used = be + " not used: no other authority in the file is one of its statistical neighbours"
+	}
+	warn(u.line, "%s is not ranked among authorities on %s, which %s no polarity (neither higher nor lower is better): %s %s",
+		home, strings.Join(u.refs, ", "), verb, rows, used)
 }

@@ -90,3 +90,65 @@ func TestRankNeedsEveryAuthority(t *testing.T) {
 		})
 	}
 }
+
+// A measure with no polarity (the number of children in care) is not
+// ranked, so the other authorities' rows serve only the neighbours' mean
+// and median: the rest are said to be unused, once a file, never left
+// unused in silence.
+func TestUnrankedRowsSaid(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "cla_number_and_rate_per_10k_children.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(string(raw))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(rows[0], "la_name")
+	neighbours := []string{"Essex", "East Sussex", "Devon", "Bexley", "Suffolk", "Norfolk", "Nottinghamshire", "West Sussex", "Bedford Borough", "Somerset"}
+	only := func(names ...string) string {
+		var b strings.Builder
+		w := csv.NewWriter(&b)
+		w.Write(rows[0])
+		for _, r := range rows[1:] {
+			if slices.Contains(names, r[col]) {
+				w.Write(r)
+			}
+		}
+		w.Flush()
+		return b.String()
+	}
+	tests := []struct {
+		name    string
+		csv     string
+		model   *benchmark.Model
+		warning string // the note's telling part; "" for none
+	}{
+		{"the whole file", string(raw), DefaultModel(), "Kent is not ranked among authorities on CIC01, CIC02, CIC10, which have no polarity (neither higher nor lower is better): the other authorities' figures (up to 151 a period) are read only for its 10 statistical neighbours' mean and median; the rest are not used"},
+		{"the whole file, no neighbour model", string(raw), nil, "the other authorities' figures (up to 151 a period) are not used"},
+		{"Kent and Medway", only("Kent", "Medway"), DefaultModel(), "the other authority's figure is not used: no other authority in the file is one of its statistical neighbours"},
+		{"Kent and its neighbours", only(append([]string{"Kent"}, neighbours...)...), DefaultModel(), ""},
+		{"Kent alone", only("Kent"), DefaultModel(), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rd := Reader{Mapping: DefaultMapping(), Model: tt.model}
+			_, warns, err := rd.Read("cla_number_and_rate_per_10k_children.csv", strings.NewReader(tt.csv))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range warns {
+				if strings.Contains(w.Message, "not ranked among authorities") {
+					got = append(got, w.Message)
+				}
+			}
+			switch {
+			case tt.warning == "" && len(got) > 0:
+				t.Errorf("warned %q, want no note: every other row was read", got)
+			case tt.warning != "" && (len(got) != 1 || !strings.Contains(got[0], tt.warning)):
+				t.Errorf("notes %q, want one containing %q", got, tt.warning)
+			}
+		})
+	}
+}

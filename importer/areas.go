@@ -104,6 +104,12 @@ func (ac *areaCheck) settle(file string, l *Layout, rows [][]string) []app.Warni
 		}
 		name := lastPart(c.Header)
 		at := app.Location{File: file, Sheet: l.Sheet, Cell: c.Col + fmt.Sprint(l.HeaderRow)}
+		if a, sp, ok := areaCohortOf(ac.auth, name); ok && l.Kind == DistrictSheet {
+			c.Area, c.Split = a, sp
+			ac.own++
+			warns = append(warns, app.Warning{Location: at, Message: areaCohortNote(*c)})
+			continue
+		}
 		area, w := ac.unknownArea(l, name, at, fmt.Sprintf("column %s", c.Col))
 		c.Area = area
 		warns = append(warns, w...)

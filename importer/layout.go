@@ -155,6 +155,9 @@ type Column struct {
 	Period app.Period `json:"period"`
 	// Area is the area of a district column.
 	Area app.Area `json:"area,omitempty"`
+	// Split is the cohort a district column's heading names beside its
+	// area ("Kent excl UASC"); All for most.
+	Split app.Split `json:"split,omitempty"`
 	// Milestone is the quarter ("Q1" to "Q4", of a financial year) or
 	// month ("Jan" to "Dec") of a milestone column.
 	Milestone string `json:"milestone,omitempty"`

@@ -539,10 +539,17 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 			Value: rd.value, Numerator: rd.num, Denominator: rd.den,
 			Status: rd.status, Raw: rd.raw, StandIn: standIns && lk.italic,
 		}
-		cols = append(cols, c.index)
 		if l.Kind == DistrictSheet {
 			o.Area, o.Period = c.Area, l.Period
+			if c.Split != app.All {
+				sp, ok := s.columnSplit(r, c, ind.ref, split)
+				if !ok {
+					continue
+				}
+				o.Split = sp
+			}
 		}
+		cols = append(cols, c.index)
 		obs = append(obs, o)
 		decimals = max(decimals, min(rd.decimals, 3))
 		percent = percent || rd.percent

@@ -219,13 +219,8 @@ func splitWords(sp app.Split) string {
 // as nearer the figure, and is warned of.
 func (s *sheetReader) sheetSplit(r int, ref string, row app.Split) app.Split {
 	sheet := s.l.split
-	switch {
-	case sheet == app.All || row == sheet:
-		return row
-	case row == app.All:
-		return sheet
-	case len(row.Excluded()) > 0 && len(sheet.Excluded()) > 0:
-		return app.Excluding(append(sheet.Excluded(), row.Excluded()...)...)
+	if sp, ok := nestedSplit(sheet, row); ok {
+		return sp
 	}
 	s.warn(r, 0, "%s: the row counts %s, though the sheet's title or name says %s: read as the row says", ref, splitWords(row), splitWords(sheet))
 	return row

@@ -112,3 +112,82 @@ func TestWriteHistoryStores(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkImport(b *testing.B) {
+	ds := largeDataset(0)
+	b.ReportMetric(float64(len(ds.Observations)), "observations")
+	benchmarkImportInto(b, ds)
+}
+
+// benchmarkImportInto times importing ds into a new store, leaving the
+// store's creation and closing out of the time.
+func benchmarkImportInto(b *testing.B, ds *app.Dataset) {
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(filepath.Join(b.TempDir(), "bench.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := s.Import(Source{Name: "large.xlsx"}, ds); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkReimport is the monthly case: a file restating every figure of
+// a large store, a few revised.
+func BenchmarkReimport(b *testing.B) {
+	s := openTemp(b)
+	mustImport(b, s, "feb.xlsx", largeDataset(0))
+	ds := largeDataset(0)
+	for i := 0; i < len(ds.Observations); i += 1000 {
+		ds.Observations[i].Value = app.Float(*ds.Observations[i].Value + 0.1)
+	}
+	for b.Loop() {
+		rec, err := s.Import(Source{Name: "mar.xlsx"}, ds)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		if _, err := s.Undo(rec.ID); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+}
+
+// BenchmarkLoad loads the sizing case, then the same after a second file
+// restated every figure and revised one in a thousand: the restatements
+// are passed over, the revisions kept.
+func BenchmarkLoad(b *testing.B) {
+	s := openTemp(b)
+	mustImport(b, s, "feb.xlsx", largeDataset(0))
+	load := func(b *testing.B) {
+		for b.Loop() {
+			h, err := s.Load()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(h.Keys()) != 100*13*3 {
+				b.Fatalf("%d series", len(h.Keys()))
+			}
+		}
+	}
+	b.Run("one import", load)
+	ds := largeDataset(0)
+	for i := 0; i < len(ds.Observations); i += 1000 {
+		ds.Observations[i].Value = app.Float(*ds.Observations[i].Value + 0.1)
+	}
+	mustImport(b, s, "mar.xlsx", ds)
+	b.Run("restated", load)
+}
+
+// BenchmarkImportWorkbookOrder is BenchmarkImport with the figures in the
+// order a workbook gives them, area by area.
+func BenchmarkImportWorkbookOrder(b *testing.B) {
+	benchmarkImportInto(b, workbookOrder(largeDataset(0)))
+}

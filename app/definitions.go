@@ -245,7 +245,7 @@ func (d Definitions) Warnings(file string, acceptChanges, acceptUnknown bool) []
 // acceptChanges (a unit so taken brings the measure and decimals guessed
 // with it). What a file only guesses (a unit from a cell's format, the
 // places its figures are shown to) never replaces what the store holds.
-// An indicator whose definition this leaves as the store holds it is
+// An indicator whose definition the file restates (see restates) is
 // kept in ds as the store holds it, marked as restated: the store keeps
 // it as a restatement, which changes no definition, so that undoing the
 // import that first gave the definition leaves it standing for this one
@@ -283,7 +283,7 @@ func (d Definitions) Apply(ds *Dataset, acceptChanges, acceptUnknown bool) {
 		case !sameDefinition(def, old):
 			delete(ds.restated, ind.Ref)
 			kept = append(kept, def)
-		case st.Defines():
+		case restates(old, ind, st):
 			// The stored definition itself, so that the store finds it
 			// repeats the latest version byte for byte.
 			if ds.restated == nil {
@@ -301,6 +301,28 @@ func (d Definitions) Apply(ds *Dataset, acceptChanges, acceptUnknown bool) {
 	ds.Targets = slices.DeleteFunc(ds.Targets, func(t Target) bool { return rejected[t.Ref] })
 	ds.Benchmarks = slices.DeleteFunc(ds.Benchmarks, func(b Benchmark) bool { return rejected[b.Ref] })
 	ds.Comments = slices.DeleteFunc(ds.Comments, func(c Comment) bool { return rejected[c.Ref] })
+}
+
+// restates reports whether a file stating st of ind, which left the
+// stored definition old as it was, restates old. A restatement keeps the
+// whole stored definition, from this import, through the undo of the
+// import that gave it; so the file must have stated the parts that
+// decide how its figures are read and rated, the name and polarity, and
+// nothing differently. A file whose name the officer declined, or that
+// gives names but no polarity, does not restate a polarity an earlier
+// import changed: undoing that import must bring back the polarity
+// before it, not keep the one undone (a figures file's names kept a
+// reversed polarity, and every rating with it, through such an undo).
+func restates(old, ind Indicator, st Stated) bool {
+	if st.Name == (Location{}) || st.Polarity == (Location{}) {
+		return false
+	}
+	for _, f := range definitionFields {
+		if now := f.words(ind); f.at(st) != (Location{}) && now != "" && now != f.words(old) {
+			return false // stated differently, and declined
+		}
+	}
+	return true
 }
 
 // finish returns old with what ind, as the file gives it, may change:

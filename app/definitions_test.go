@@ -44,7 +44,7 @@ func TestDefinitionsApply(t *testing.T) {
 		name: "a stated name, unit and polarity that differ are held back",
 		ds: Dataset{Indicators: []Indicator{{Ref: "CIC09", Name: "Days to adoption", Polarity: HigherBetter, Unit: Percent, Measure: Proportion, Decimals: 1}},
 			Stated: map[string]Stated{"CIC09": {Name: nameCell, Unit: unitCell, Polarity: polCell}}},
-		want:    []Indicator{stored["CIC09"]}, // the stored definition stands whole, restated
+		want:    nil, // the stored definition stands, not restated by a file that said otherwise
 		changes: []string{"CIC09 name Average days to adoption->Days to adoption", "CIC09 unit days->%", "CIC09 polarity L->H"},
 	}, {
 		name: "accepted, they change",
@@ -60,7 +60,7 @@ func TestDefinitionsApply(t *testing.T) {
 		ds: Dataset{Indicators: []Indicator{{Ref: "SCS06", Name: "45 days", Polarity: HigherBetter, Unit: Percent, Measure: Proportion, Decimals: 1}},
 			Observations: []Observation{{Ref: "SCS06", Value: Float(80)}},
 			Stated:       map[string]Stated{"SCS06": {Name: nameCell, Unit: unitCell, Polarity: polCell}}},
-		want:         []Indicator{stored["SCS06"]},
+		want:         nil,
 		changes:      []string{"SCS06 name Assessments within 45 days (%)->45 days"},
 		observations: 1,
 	}, {
@@ -69,7 +69,7 @@ func TestDefinitionsApply(t *testing.T) {
 			Polarity: LowerBetter, Unit: Percent, Measure: Proportion, Decimals: 1}},
 			Stated: map[string]Stated{"SCS07": {Section: Location{File: "defs.csv", Cell: "A1"}, DataPeriod: Location{File: "defs.csv", Cell: "F2"},
 				Guidance: Location{File: "defs.csv", Cell: "G2"}}}},
-		want: []Indicator{stored["SCS07"]},
+		want: nil,
 		changes: []string{"SCS07 section Children's Social Care->Early Help", "SCS07 data period R12M->MS",
 			"SCS07 guidance Referrals within 12 months of a previous one->Counted from the CIN census"},
 	}, {
@@ -87,21 +87,21 @@ func TestDefinitionsApply(t *testing.T) {
 		// Cell formats showing two places are a guess, not a statement.
 		name: "guessed places never replace the stored ones",
 		ds: Dataset{Indicators: []Indicator{{Ref: "SCS07", Name: "Re-referrals", Polarity: LowerBetter, Unit: Percent, Measure: Proportion, Decimals: 2}},
-			Stated: map[string]Stated{"SCS07": {Name: nameCell}}},
+			Stated: map[string]Stated{"SCS07": {Name: nameCell, Polarity: polCell}}},
 		acceptChanges: true,
 		want:          []Indicator{stored["SCS07"]},
 	}, {
 		name: "decimals stated differently are a change",
 		ds: Dataset{Indicators: []Indicator{{Ref: "SCS07", Name: "Re-referrals", Polarity: LowerBetter, Unit: Percent, Measure: Proportion, Decimals: 2}},
 			Stated: map[string]Stated{"SCS07": {Decimals: Location{File: "defs.csv", Cell: "H2"}}}},
-		want:    []Indicator{stored["SCS07"]},
+		want:    nil,
 		changes: []string{"SCS07 decimals 1->2"},
 	}, {
 		name: "a stated owner that differs is held back",
 		ds: Dataset{Indicators: []Indicator{{Ref: "CIC01", Name: "CIC01", Unit: Number, Owner: "Jane Smith"}},
 			Observations: []Observation{{Ref: "CIC01", Value: Float(40)}},
 			Stated:       map[string]Stated{"CIC01": {Owner: ownerCell}}},
-		want:         []Indicator{stored["CIC01"]},
+		want:         nil,
 		changes:      []string{"CIC01 owner Head of Children in Care->Jane Smith"},
 		observations: 1,
 	}, {
@@ -119,9 +119,26 @@ func TestDefinitionsApply(t *testing.T) {
 	}, {
 		name: "a guessed unit never replaces the stored one, accepted or not",
 		ds: Dataset{Indicators: []Indicator{{Ref: "CIC09", Name: "Average days to adoption", Polarity: LowerBetter, Unit: Percent, Measure: Proportion, Decimals: 1}},
-			Stated: map[string]Stated{"CIC09": {Name: nameCell}}},
+			Stated: map[string]Stated{"CIC09": {Name: nameCell, Polarity: polCell}}},
 		acceptChanges: true,
 		want:          []Indicator{stored["CIC09"]},
+	}, {
+		// A monthly scorecard's Ref, Indicator and Polarity columns as
+		// the store holds them: kept, from this import too, through the
+		// undo of the one that gave them.
+		name: "a name and polarity as stored restate the definition",
+		ds: Dataset{Indicators: []Indicator{stored["SCS06"]}, Observations: []Observation{{Ref: "SCS06", Value: Float(80)}},
+			Stated: map[string]Stated{"SCS06": {Name: nameCell, Polarity: polCell}}},
+		want:         []Indicator{stored["SCS06"]},
+		observations: 1,
+	}, {
+		// A figures file's names say nothing of the polarity, which an
+		// undo of the import that changed it must bring back.
+		name: "a name alone as stored does not restate it",
+		ds: Dataset{Indicators: []Indicator{stored["SCS06"]}, Observations: []Observation{{Ref: "SCS06", Value: Float(80)}},
+			Stated: map[string]Stated{"SCS06": {Name: nameCell}}},
+		want:         nil,
+		observations: 1,
 	}, {
 		name: "an unknown ref not accepted goes with its figures",
 		ds: Dataset{Indicators: []Indicator{{Ref: "XYZ99", Name: "XYZ99", Unit: Number}, {Ref: "CIC09", Name: "CIC09"}},
@@ -211,14 +228,14 @@ func TestDefinitionsWidenToTheFiguresPlaces(t *testing.T) {
 	}
 	known := func(ref string) (Indicator, bool) { ind, ok := stored[ref]; return ind, ok }
 	fig := func(v float64, cell string) Observation { return Observation{Ref: "EH02", Value: Float(v), Cell: cell} }
-	named := map[string]Stated{"EH02": {Name: Location{File: "f.xlsx", Sheet: "Scorecard", Cell: "B4"}}}
+	named := map[string]Stated{"EH02": {Name: Location{File: "f.xlsx", Sheet: "Scorecard", Cell: "B4"}, Polarity: Location{File: "f.xlsx", Sheet: "Scorecard", Cell: "C4"}}}
 	stated := map[string]Stated{"EH02": {Decimals: Location{File: "f.xlsx", Sheet: "Scorecard", Cell: "D4"}}}
 	tests := []struct {
 		name     string
 		shown    int // the places the file shows its figures to
 		stated   map[string]Stated
 		figures  []Observation
-		decimals int    // the places of the definition Apply leaves (the stored one where the file restates it); -1 for none
+		decimals int    // the places of the definition Apply leaves (the stored one where the file restates it); -1 for none, neither restated nor widened
 		warning  string // "" for none
 	}{
 		{"whole numbers keep whole places", 0, named, []Observation{fig(62, "Scorecard!G4"), fig(63, "Scorecard!H4")}, 0, ""},
@@ -231,8 +248,8 @@ func TestDefinitionsWidenToTheFiguresPlaces(t *testing.T) {
 		{"tenths shown to two places need one", 2, named, []Observation{fig(63.6, "Scorecard!I4"), fig(63.65, "Scorecard!J4")}, 2,
 			"f.xlsx: Scorecard!J4: EH02: 63.65 here is given to 2 decimal places"},
 		{"a stand-in says nothing of the places", 1, named, []Observation{{Ref: "EH02", Value: Float(63.6), StandIn: true}}, 0, ""},
-		{"stated places decide", 0, stated, []Observation{fig(63.6, "Scorecard!I4")}, 0, ""},
-		{"stated places declined say what the stored ones hide", 2, stated, []Observation{fig(63.6, "Scorecard!I4")}, 0,
+		{"stated places decide", 0, stated, []Observation{fig(63.6, "Scorecard!I4")}, -1, ""},
+		{"stated places declined say what the stored ones hide", 2, stated, []Observation{fig(63.6, "Scorecard!I4")}, -1,
 			"f.xlsx: Scorecard!I4: EH02: 63.6 here is given to 1 decimal place, but the stored definition shows 0 decimal places, which stand until the file's decimals are accepted: it is shown and rated as 64"},
 	}
 	for _, tc := range tests {

@@ -134,6 +134,10 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	section := ""
 	var sectionAt app.Location // the section's heading, a statement of it
 	var last *rowIndicator
+	// cohortsOf is the indicator whose cohort rows ("UASC", "Excluding
+	// UASC") are being read, below which a "Total" row is its all
+	// children's.
+	var cohortsOf *rowIndicator
 	inNotes := false
 	// skipFrom is the first row of a table below, headed at row skipHead,
 	// that is not read (nextTable); -1 for none.
@@ -215,6 +219,10 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType}
 			by.name, by.row = name, r
 			s.readRow(r, last, app.All, l.Area, figures, standIns)
+		case ref == "" && last != nil && !inNotes && hasFigures && isTotalLabel(name) && cohortsOf != last:
+			// With no cohort row above it, "Total" under an indicator
+			// sums the indicators above, not this one's children.
+			s.warn(r, nameCol.index, "row skipped: %q is a total of the rows above, not %s or a cohort of it; give it a Ref (such as EH99) to read it as an indicator", name, last.ref)
 		case ref == "" && last != nil && !inNotes && isBreakdownLabel(name):
 			split, _, doubt := splitOf(name)
 			if doubt != "" {
@@ -223,6 +231,9 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				}
 				s.warn(r, nameCol.index, "%s: row skipped: cannot tell which children %q counts, as %s (write e.g. \"Excluding UASC\" or \"UASC only\")", last.ref, name, doubt)
 				continue
+			}
+			if split != app.All {
+				cohortsOf = last
 			}
 			s.readRow(r, last, split, l.Area, figures, standIns)
 		case !hasFigures:

@@ -88,11 +88,13 @@ func reportDateOf(sheet string, g *grid, h int) reportDate {
 	if date.cell != "" {
 		return reportDate{p, fmt.Sprintf("the date %s at %s", date.text, date.cell)}
 	}
-	names := func(s string) bool {
+	// The cell titlePeriod read it from: the first naming it as
+	// titlePeriod reads a title.
+	names := func(s, label string) bool {
 		if q, ok := findMonthRange(s); ok {
 			return q == p
 		}
-		if m, ok := findMonth(s); ok && m == p {
+		if m, ok := findAsAtMonth(s, label); ok && m == p {
 			return true
 		}
 		q, ok := findLongerPeriod(s)
@@ -100,7 +102,7 @@ func reportDateOf(sheet string, g *grid, h int) reportDate {
 	}
 	for r := 0; r < h && r < len(g.rows); r++ {
 		for c, s := range g.rows[r] {
-			if s = strings.TrimSpace(s); s != "" && names(s) {
+			if s = strings.TrimSpace(s); s != "" && names(s, leftText(g.rows[r], c)) {
 				return reportDate{p, fmt.Sprintf("the title %q at %s", s, cellName(r, c))}
 			}
 		}

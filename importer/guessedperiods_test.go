@@ -260,3 +260,21 @@ func TestGuessedHeadingWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainYearsOfAnAcademicIndicator: plain years read as financial
+// years are, for an indicator whose Year type says academic, the
+// academic years ending in them (2025 is 2024/25 AY), as any financial
+// year given such an indicator is; the other rows keep financial years.
+func TestPlainYearsOfAnAcademicIndicator(t *testing.T) {
+	sheet := guessSheet{"Annual", nil, []any{"Ref", "Indicator", "Polarity", "Year type", 2024, 2025}, [][]any{
+		{"YR01", "Children looked after at 31 March", "-", "FY", 1, 2},
+		{"YR02", "Key stage 4 attainment 8 score", "H", "AY", 19.1, 20},
+	}}
+	for ref, want := range map[string]string{"YR01": "[2023/24=1 2024/25=2]", "YR02": "[2023/24AY=19.1 2024/25AY=20]"} {
+		got, res := sheet.read(t, ref)
+		if fmt.Sprint(got) != want {
+			t.Errorf("%s's figures %v, want %s", ref, got, want)
+		}
+		checkWarned(t, res, "Annual", map[string][]string{"E1": {"read as financial years", "2025 as 2024/25 AY"}})
+	}
+}

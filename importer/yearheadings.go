@@ -50,13 +50,16 @@ func yearHeadings(gs *headingGuesses, sheet string, g *grid, h int, heads []stri
 		app.AcademicYear:  "academic years, each the year to 31 August of its number",
 		app.CalendarYear:  "calendar years",
 	}[kind]
-	other := "a measure counted by academic year is filed as the financial year too: head its columns 2024/25 AY"
+	// An indicator known to run by academic year reads a financial
+	// year as its academic year (see the warning at its first figure):
+	// the year ending in the same summer, as the DfE names school years.
+	other := "an indicator known to run by academic year (its Year type, or the store) takes the academic year ending in the same year, 2025 as 2024/25 AY; one not known to is filed as the financial year: head its columns 2024/25 AY"
 	if kind != app.FinancialYear {
-		other = "a measure counted by another kind of year is filed so too: head its columns 2024/25 (financial) or 2024/25 AY"
+		other = "every row's are read so: head a row's columns 2024/25 for financial years or 2024/25 AY for academic ones where they differ"
 	}
 	g0 := gs.read[first]
 	g0.note = fmt.Sprintf("columns %s to %s headed by plain years (%d to %d) read as %s (%s to %s), as %s; %s",
-		xlsx.ColumnName(first), xlsx.ColumnName(last), years[0], years[len(years)-1], named, fp, lp, why, other)
+		xlsx.ColumnName(first), xlsx.ColumnName(last), years[0], years[len(years)-1], named, fp.Label(), lp.Label(), why, other)
 	gs.read[first] = g0
 	gs.unsure = append(gs.unsure, fmt.Sprintf("columns %s to %s headed by plain years read as %s", xlsx.ColumnName(first), xlsx.ColumnName(last), named))
 }

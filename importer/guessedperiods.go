@@ -149,11 +149,17 @@ func settleGuessedPeriods(l *Layout, gs *headingGuesses) {
 }
 
 // warnGuessedHeading says, at its heading, how column c's heading was
-// read as a period by a guess.
+// read as a period by a guess, where the sheet's reader reads it (one
+// it leaves unread says so instead).
 func (s *sheetReader) warnGuessedHeading(c int) {
-	if g, ok := s.l.guesses.read[c]; ok && g.note != "" {
-		s.warn(g.row, c, "%s", g.note)
+	g, ok := s.l.guesses.read[c]
+	if !ok || g.note == "" {
+		return
 	}
+	if i := slices.IndexFunc(s.l.Columns, func(col Column) bool { return col.index == c }); i < 0 || s.l.unread(s.l.Columns[i]) != "" {
+		return
+	}
+	s.warn(g.row, c, "%s", g.note)
 }
 
 // notReadWhy says why the column c headed head, which no column of the

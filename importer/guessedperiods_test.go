@@ -278,3 +278,21 @@ func TestPlainYearsOfAnAcademicIndicator(t *testing.T) {
 		checkWarned(t, res, "Annual", map[string][]string{"E1": {"read as financial years", "2025 as 2024/25 AY"}})
 	}
 }
+
+// TestYearsOnlyInTheHeaderRow: numbers that look like years below the
+// header (a Ref of digits, counts of 2025 and 2026) are figures, never
+// year headings.
+func TestYearsOnlyInTheHeaderRow(t *testing.T) {
+	got, res := guessSheet{"Scorecard", [][]any{{"Scorecard 2025"}}, []any{"Ref", "Indicator", "Polarity", "Jan-25", "Feb-25"}, [][]any{
+		{2024, "Number of contacts", "-", 2025, 2026},
+		{2023, "Number of referrals", "-", 2024, 2025},
+	}}.read(t, "2024")
+	if want := "[2025-01=2025 2025-02=2026]"; fmt.Sprint(got) != want {
+		t.Errorf("2024's figures %v, want %s", got, want)
+	}
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, "plain years") || strings.Contains(w.Message, "read as a year") {
+			t.Errorf("warned %q", w)
+		}
+	}
+}

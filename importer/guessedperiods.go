@@ -36,6 +36,9 @@ type headingGuesses struct {
 	read    map[int]periodGuess
 	refused map[int]string
 	unsure  []string // for Layout.Unsure
+	// dropped are the guesses settleGuessedPeriods refused, whose note
+	// for the row (keepRowNote) another column may carry.
+	dropped []periodGuess
 }
 
 // guessPeriodHeadings reads the headings of a header row (heads, by
@@ -79,7 +82,7 @@ func guessPeriodHeadings(sheet string, g *grid, h, label int, heads []string, ta
 				gs.unsure = append(gs.unsure, col+" not read: "+why)
 				continue
 			}
-			gs.read[c] = periodGuess{period: p, row: rowOf(c), note: col + " read as " + note, kind: "a figure dated by the report's date"}
+			gs.read[c] = periodGuess{period: p, row: rowOf(c), note: col + " read as " + note, kind: "dated only by the report's date"}
 			gs.unsure = append(gs.unsure, fmt.Sprintf("%s read as %s, dated from the report's date", col, p.Label()))
 			continue
 		}
@@ -136,9 +139,11 @@ func settleGuessedPeriods(l *Layout, gs *headingGuesses) {
 		if gs.refused[c.index] == "" {
 			gs.refused[c.index] = fmt.Sprintf("its heading reads as %s, as column %s %q's does, which is read", c.Period.Label(), other.Col, other.Header)
 		}
+		gs.dropped = append(gs.dropped, g)
 		delete(gs.read, c.index)
 		return true
 	})
+	keepRowNote(l, gs)
 	mixedSpans(l, gs)
 	for c, g := range gs.read {
 		if !slices.ContainsFunc(l.Columns, func(col Column) bool { return col.index == c }) {
@@ -218,4 +223,23 @@ func mixedSpans(l *Layout, gs *headingGuesses) {
 		g.note += "; each row's series mixes them with " + strings.Join(others, " and ") + ", so its direction of travel and chart compare unlike figures"
 		gs.read[c.index] = g
 	}
+}
+
+// keepRowNote moves the note said once for a row of guesses (the plain
+// years' kind) from a column refused beside the period's own to the
+// first of its kind still read, so that it is still said.
+func keepRowNote(l *Layout, gs *headingGuesses) {
+	for _, d := range gs.dropped {
+		if d.note == "" || d.span {
+			continue
+		}
+		for _, c := range l.Columns {
+			if g, ok := gs.read[c.index]; ok && g.kind == d.kind && g.note == "" {
+				g.note = d.note
+				gs.read[c.index] = g
+				break
+			}
+		}
+	}
+	gs.dropped = nil
 }

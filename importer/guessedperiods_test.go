@@ -152,6 +152,12 @@ func TestPlainYearHeadings(t *testing.T) {
 		{"calendar years in the sheet's name", "Calendar years", nil, []any{2023, 2024},
 			[]string{"2023=1", "2024=2"},
 			map[string][]string{"D1": {"read as calendar years", "the sheet's name"}}, nil},
+		{"beside the year's own column", "Annual", nil, []any{"2023/24", 2024, 2025},
+			[]string{"2023/24=1", "2024/25=3"},
+			map[string][]string{
+				"E1": {`column E "2024" not read`, `column D "2023/24" gives 2023/24's own: that is kept`},
+				"F1": {"columns E to F headed by plain years (2024 to 2025) read as financial years"},
+			}, nil},
 		{"a lone number", "Annual", nil, []any{2024}, nil,
 			map[string][]string{"D1": {`column D "2024" not read`, "read as a year only among others"}}, nil},
 		{"numbers not running as years", "Annual", nil, []any{2021, 2025, 2023}, nil,

@@ -41,7 +41,7 @@ func yearHeadings(gs *headingGuesses, sheet string, g *grid, h int, heads []stri
 	}
 	kind, why := yearKind(sheet, g, h)
 	for i, c := range cols {
-		gs.read[c] = periodGuess{period: yearOf(kind, years[i]), row: rowOf(c), kind: "a year's figure"}
+		gs.read[c] = periodGuess{period: yearOf(kind, years[i]), row: rowOf(c), kind: "dated by a guess at the kind of year"}
 	}
 	first, last := cols[0], cols[len(cols)-1]
 	fp, lp := gs.read[first].period, gs.read[last].period

@@ -172,6 +172,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	}
 	asDates, order := dateHeadings(heads, label)
 	l.dateOrder = order
+	l.guesses = guessPeriodHeadings(sheet, g, h, label, heads, targets)
 	for c := 0; c < width; c++ {
 		head, at := strings.TrimSpace(g.at(label, c)), label
 		if second && head == "" {
@@ -191,6 +192,10 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 				period = m
 			}
 		}
+		guessedPeriod := false
+		if p, ok := l.guesses.period(c); ok && role == "" {
+			role, period, guessedPeriod = RolePeriod, p, true
+		}
 		if role == RolePeriod && targets && !period.IsZero() {
 			continue
 		}
@@ -199,7 +204,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 			// (warnUnused).
 			continue
 		}
-		if role == RolePeriod {
+		if role == RolePeriod && !guessedPeriod {
 			period = g.headingSerial(at, c, head, period)
 		}
 		if guessed {
@@ -222,6 +227,8 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		}
 		l.Columns = append(l.Columns, col)
 	}
+	settleGuessedPeriods(&l, &l.guesses)
+	l.Unsure = append(l.Unsure, l.guesses.unsure...)
 	monthsInTurn(&l, g, label, caption)
 	if err := subColumnsUnderPeriods(&l, g, label, caption, refCol); err != nil {
 		return Layout{Sheet: sheet, Kind: Skip}, err

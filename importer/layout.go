@@ -134,6 +134,10 @@ type Layout struct {
 	// split is the cohort every figure of the sheet counts, as its title
 	// or name says ("excluding UASC"; see sheetCohort); All for none.
 	split app.Split
+	// guesses are the period columns whose headings name their period
+	// only by a guess ("Previous month", "2024", "YTD to Mar-25"), and
+	// those of such headings refused (guessPeriodHeadings).
+	guesses headingGuesses
 }
 
 // authority is the authority the sheet's areas are read as.

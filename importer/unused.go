@@ -131,6 +131,7 @@ func (s *sheetReader) warnUnused() {
 			if col.yearNote != "" {
 				s.warn(h, c, "%s", col.yearNote)
 			}
+			s.warnGuessedHeading(c)
 			continue
 		}
 		head := strings.TrimSpace(g.at(label, c))
@@ -163,7 +164,7 @@ func (s *sheetReader) warnUnused() {
 			s.warn(at, c, "column %s %q not read: the layout used sets it to be ignored", xlsx.ColumnName(c), head)
 			continue
 		}
-		s.warn(at, c, "column %s %q not read: %s", xlsx.ColumnName(c), head, unknownWhy(head))
+		s.warn(at, c, "column %s %q not read: %s", xlsx.ColumnName(c), head, l.guesses.notReadWhy(c, head))
 	}
 	if len(early) > 0 {
 		what := "column " + early[0]

@@ -1,0 +1,139 @@
+package importer
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"scorecard/app"
+	"scorecard/importer/xlsx"
+)
+
+// yearNow is the year plain years in headings may run to, next year's
+// at the latest; a variable so that tests can fix it.
+var yearNow = func() int { return time.Now().Year() }
+
+// yearHeadings reads a header row's plain years in figures ("2021",
+// typed as a number or as text) as yearly periods, where they run as
+// years do: two or more, left to right a year or two apart in one
+// direction, from 1990 to next year. A number alone, or numbers that do
+// not run so, is no year (a count, a code of digits): those are refused,
+// and said so at their headings. The kind of year is a guess, said once
+// at the first year's heading (yearKind).
+func yearHeadings(gs *headingGuesses, sheet string, g *grid, h int, heads []string, rowOf func(c int) int) {
+	var cols, years []int
+	for c, head := range heads {
+		y, ok := plainYear(strings.TrimSpace(head))
+		if !ok || g.look(rowOf(c), c).date {
+			continue
+		}
+		cols, years = append(cols, c), append(years, y)
+	}
+	if len(cols) == 0 {
+		return
+	}
+	if !yearRun(years) {
+		for _, c := range cols {
+			gs.refused[c] = "a plain number is read as a year only among others running as years do (2021, 2022, 2023): head it with its year, 2024/25"
+		}
+		return
+	}
+	kind, why := yearKind(sheet, g, h)
+	for i, c := range cols {
+		gs.read[c] = periodGuess{period: yearOf(kind, years[i]), row: rowOf(c), kind: "dated by a guess at the kind of year"}
+	}
+	first, last := cols[0], cols[len(cols)-1]
+	fp, lp := gs.read[first].period, gs.read[last].period
+	named := map[app.PeriodKind]string{
+		app.FinancialYear: "financial years, each the year to 31 March of its number",
+		app.AcademicYear:  "academic years, each the year to 31 August of its number",
+		app.CalendarYear:  "calendar years",
+	}[kind]
+	// An indicator known to run by academic year reads a financial
+	// year as its academic year (see the warning at its first figure):
+	// the year ending in the same summer, as the DfE names school years.
+	other := "an indicator known to run by academic year (its Year type, or the store) takes the academic year ending in the same year, 2025 as 2024/25 AY; one not known to is filed as the financial year: head its columns 2024/25 AY"
+	if kind != app.FinancialYear {
+		other = "every row's are read so: head a row's columns 2024/25 for financial years or 2024/25 AY for academic ones where they differ"
+	}
+	g0 := gs.read[first]
+	g0.note = fmt.Sprintf("columns %s to %s headed by plain years (%d to %d) read as %s (%s to %s), as %s; %s",
+		xlsx.ColumnName(first), xlsx.ColumnName(last), years[0], years[len(years)-1], named, fp.Label(), lp.Label(), why, other)
+	gs.read[first] = g0
+	gs.unsure = append(gs.unsure, fmt.Sprintf("columns %s to %s headed by plain years read as %s", xlsx.ColumnName(first), xlsx.ColumnName(last), named))
+}
+
+// plainYear reads a heading that is a year in figures and nothing else,
+// from 1990 to next year.
+func plainYear(s string) (int, bool) {
+	s = strings.TrimSuffix(s, ".0") // a number cell some writers keep as 2021.0
+	if len(s) != 4 || !allDigits(s) {
+		return 0, false
+	}
+	y, _ := strconv.Atoi(s)
+	return y, y >= EarliestYear && y <= yearNow()+1
+}
+
+// yearRun reports whether years run as a row of years does: two or more,
+// each a year or two on from the last, all one way.
+func yearRun(years []int) bool {
+	if len(years) < 2 {
+		return false
+	}
+	dir := 0
+	for i := 1; i < len(years); i++ {
+		d := years[i] - years[i-1]
+		step := 1
+		if d < 0 {
+			d, step = -d, -1
+		}
+		if d < 1 || d > 2 || dir != 0 && step != dir {
+			return false
+		}
+		dir = step
+	}
+	return true
+}
+
+// yearKind is the kind of year a sheet's plain years are, and why: the
+// one its title rows or name say ("Academic years", "Calendar year
+// outturns", "FY"), else a financial year, each named by the year it
+// ends in, as children's services count their years to 31 March (the
+// DfE's SSDA903 and CIN census returns, whose children looked after at
+// 31 March 2025 are the year 2024/25).
+func yearKind(sheet string, g *grid, h int) (app.PeriodKind, string) {
+	say := func(s, where string) (app.PeriodKind, string, bool) {
+		for _, w := range words(s) {
+			switch w {
+			case "academic", "ay":
+				return app.AcademicYear, fmt.Sprintf("%s %q says academic years", where, strings.TrimSpace(s)), true
+			case "financial", "fy":
+				return app.FinancialYear, fmt.Sprintf("%s %q says financial years", where, strings.TrimSpace(s)), true
+			case "calendar":
+				return app.CalendarYear, fmt.Sprintf("%s %q says calendar years", where, strings.TrimSpace(s)), true
+			}
+		}
+		return 0, "", false
+	}
+	for r := 0; r < h && r < len(g.rows); r++ {
+		for c, s := range g.rows[r] {
+			if k, why, ok := say(s, "the title "+cellName(r, c)); ok {
+				return k, why
+			}
+		}
+	}
+	if k, why, ok := say(sheet, "the sheet's name"); ok {
+		return k, why
+	}
+	return app.FinancialYear, "nothing on the sheet says which kind of year, and children's services count most years to 31 March (children looked after at 31 March 2025 are the year 2024/25 in the DfE's returns)"
+}
+
+// yearOf is the year of kind named by y: the financial or academic year
+// ending in y, or the calendar year y.
+func yearOf(kind app.PeriodKind, y int) app.Period {
+	if kind == app.CalendarYear {
+		return app.Period{Kind: kind, Year: y}
+	}
+	return app.Period{Kind: kind, Year: y - 1}
+}

@@ -209,6 +209,9 @@ func (c *collector) replay(l *sheetLog) {
 			}
 			for i := op.from; i < op.to; i++ {
 				f := &l.figs[i]
+				if f.flags&setAside != 0 {
+					continue
+				}
 				s := series[f.series]
 				if s == nil {
 					s = c.figures.slotsOf(l.keys[f.series])

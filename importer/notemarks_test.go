@@ -23,7 +23,7 @@ func TestNoteMarksAndSpacedThousands(t *testing.T) {
 	f.SetSheetRow("Sheet1", "A2", &[]any{"ZC01", "Number of contacts", "", "1,234 ", "1\u00a0250", "1\u202f261", "1 302"})
 	f.SetSheetRow("Sheet1", "A3", &[]any{"ZC02", "Percentage seen in 10 days", "H", "55.1%*", "56.2 %", "57.0%(1)", "58.1% "})
 	f.SetSheetRow("Sheet1", "A4", &[]any{"ZC03", "Number of re-referrals", "L", "12*", "14 (p)", "*", "9r"})
-	f.SetSheetRow("Sheet1", "A5", &[]any{"ZC04", "Number of assessments", "L", "12 34", "1 2500", "11 (10)", "8"})
+	f.SetSheetRow("Sheet1", "A5", &[]any{"ZC04", "Number of assessments", "L", "12 34", "1 2500", "11 (10)", "8†"})
 	res := readFile(t, f)
 	got := map[string]app.Observation{}
 	for _, o := range res.Dataset.Observations {
@@ -44,6 +44,7 @@ func TestNoteMarksAndSpacedThousands(t *testing.T) {
 		{"E4", 14, app.OK, `ZC03: "14 (p)" read as 14, marked [p]: provisional; the mark is set aside, kept only in the figure's source text`},
 		{"G4", 9, app.OK, `ZC03: "9r" read as 9, marked [r]: revised; the mark is set aside, kept only in the figure's source text`},
 		{"F4", -1, app.Suppressed, ""},
+		{"G5", 8, app.OK, `ZC04: "8†" read as 8; the note mark "†" is set aside, kept only in the figure's source text: see the sheet's notes for what it says`},
 		{"D5", -1, app.OK, `ZC04: cell skipped: "12 34" is not a number, fraction or status code`},
 		{"E5", -1, app.OK, `ZC04: cell skipped: "1 2500" is not a number, fraction or status code`},
 		{"F5", -1, app.OK, `ZC04: cell skipped: "11 (10)" is not a number, fraction or status code`},

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -63,8 +64,8 @@ func MarkerMeaning(m string) string {
 // cutMarker splits a marker off the end of t: "12 [u]", "12[u]", "56.3%
 // [p]", "14 (p)", or, as older tables wrote the two most common, a bare
 // "p" or "r" against the figure's last digit ("17p", "1,204r"). It splits
-// off too a note's mark (see IsNoteMark): a star or a bracketed digit
-// against the figure ("12*", "57.0%(1)"). Anything else after a figure
+// off too a note's mark (see IsNoteMark): a star, a dagger or a
+// bracketed digit against the figure ("12*", "15.2†", "57.0%(1)"). Anything else after a figure
 // is not a marker.
 func cutMarker(t string) (figure, marker string, ok bool) {
 	if n := len(t); n >= 2 && (t[n-1] == ']' || t[n-1] == ')') {
@@ -87,8 +88,10 @@ func cutMarker(t string) (figure, marker string, ok bool) {
 		}
 		return t, "", false
 	}
-	if fig, ok := strings.CutSuffix(t, "*"); ok && endsFigure(strings.TrimSpace(fig)) {
-		return strings.TrimSpace(fig), "*", true
+	for _, m := range noteMarks {
+		if fig, ok := strings.CutSuffix(t, m); ok && endsFigure(strings.TrimSpace(fig)) {
+			return strings.TrimSpace(fig), m, true
+		}
 	}
 	if n := len(t); n >= 2 && (t[n-1] == 'p' || t[n-1] == 'r') && t[n-2] >= '0' && t[n-2] <= '9' {
 		return t[:n-1], t[n-1:], true
@@ -106,10 +109,15 @@ func endsFigure(t string) bool {
 	return isDigit(c) || c == '%' || c == ')'
 }
 
+// noteMarks are the signs written against a figure to point to a note
+// below the table. A star alone is not one: it is the legacy code for a
+// suppressed figure.
+var noteMarks = []string{"*", "†", "‡"}
+
 // IsNoteMark reports whether a marker (Figure.Marker) is a note's mark,
-// "*" or "(1)", which points to a note the sheet gives rather than saying
-// anything of the figure itself, as a GSS marker does.
-func IsNoteMark(m string) bool { return m == "*" || strings.HasPrefix(m, "(") }
+// "*", "†" or "(1)", which points to a note the sheet gives rather than
+// saying anything of the figure itself, as a GSS marker does.
+func IsNoteMark(m string) bool { return slices.Contains(noteMarks, m) || strings.HasPrefix(m, "(") }
 
 // spaces maps the spaces spreadsheets put inside figures (non-breaking,
 // narrow and thin) to plain ones. Built once: a replacer is costly to make

@@ -67,6 +67,8 @@ func TestParse(t *testing.T) {
 		// figure (QA20 D6).
 		{in: "12*", want: 12, marker: "*"},
 		{in: "55.1%*", want: 55.1, percent: true, marker: "*"},
+		{in: "15.2†", want: 15.2, marker: "†"},
+		{in: "15 ‡", want: 15, marker: "‡"},
 		{in: "1,250 *", want: 1250, marker: "*"},
 		{in: "57.0%(1)", want: 57, percent: true, marker: "(1)"},
 		{in: "57 (2)", want: 57, marker: "(2)"},

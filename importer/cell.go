@@ -32,6 +32,9 @@ type reading struct {
 func readFigure(text string, lk look, fl *floats) (reading, error) {
 	rd, err := readMarkedFigure(text, lk, fl)
 	if err == nil && rd.marker != "" {
+		if value.IsNoteMark(rd.marker) {
+			return reading{}, fmt.Errorf("%q carries the note mark %q, which is set aside on a period's figure only", text, rd.marker)
+		}
 		return reading{}, fmt.Errorf("%q is marked [%s] (%s), which is read on a period's figure only", text, rd.marker, value.MarkerMeaning(rd.marker))
 	}
 	return rd, err
@@ -58,7 +61,10 @@ func readMarkedFigure(text string, lk look, fl *floats) (reading, error) {
 var errNotANumber = errors.New("not a number")
 
 // markedNote says how a marked figure was read, for a warning at its
-// cell: `"12 [u]" read as 12, marked [u]: low reliability`.
+// cell: `"12 [u]" read as 12, marked [u]: low reliability; ...`. The
+// mark is set aside, the figure stored as any other, and only its text
+// keeps the mark, which the officer is told: a provisional figure is not
+// marked so in the store.
 func markedNote(text string, rd reading) string {
 	shown := "a fraction"
 	if rd.value != nil {
@@ -67,7 +73,10 @@ func markedNote(text string, rd reading) string {
 			shown += "%"
 		}
 	}
-	return fmt.Sprintf("%q read as %s, marked [%s]: %s", text, shown, rd.marker, value.MarkerMeaning(rd.marker))
+	if value.IsNoteMark(rd.marker) {
+		return fmt.Sprintf("%q read as %s; the note mark %q is set aside, kept only in the figure's source text: see the sheet's notes for what it says", text, shown, rd.marker)
+	}
+	return fmt.Sprintf("%q read as %s, marked [%s]: %s; the mark is set aside, kept only in the figure's source text", text, shown, rd.marker, value.MarkerMeaning(rd.marker))
 }
 
 func figureOf(text string, lk look, fl *floats) (reading, error) {

@@ -209,6 +209,9 @@ func (c *collector) replay(l *sheetLog) {
 			}
 			for i := op.from; i < op.to; i++ {
 				f := &l.figs[i]
+				if f.flags&setAside != 0 {
+					continue
+				}
 				s := series[f.series]
 				if s == nil {
 					s = c.figures.slotsOf(l.keys[f.series])
@@ -446,6 +449,7 @@ func (c *collector) dataset() *app.Dataset {
 	d.Comments = c.comments
 	d.Stated = c.stated
 	d.TargetsAt = c.targetsAt
+	c.sayStatusCodes()
 	c.warnings = append(c.warnings, ranges...)
 	c.warnings = append(c.warnings, sums...)
 	return d

@@ -13,10 +13,14 @@ import (
 // save space), but a hidden row is as often a superseded copy of an
 // indicator and a hidden column a month of stale figures, which would
 // drive the trend unseen; so the officer is told, at the row or column.
+//
+// First, a hidden row's figures that a visible row gives too are set
+// aside (setAsideHiddenCopies), and said there rather than here.
 func (out *sheetLog) warnHidden(l Layout, g *grid) {
 	if g == nil || len(out.figs) == 0 || len(g.hiddenRows) == 0 && !slices.Contains(g.hidden, true) {
 		return
 	}
+	out.setAsideHiddenCopies(l, g)
 	type seen struct {
 		n    int
 		refs []string
@@ -35,6 +39,9 @@ func (out *sheetLog) warnHidden(l Layout, g *grid) {
 	}
 	for i := range out.figs {
 		f := &out.figs[i]
+		if f.flags&setAside != 0 {
+			continue
+		}
 		ref := out.keys[f.series].Ref
 		if _, ok := slices.BinarySearch(g.hiddenRows, int(f.row)); ok {
 			add(rows, int(f.row), ref)

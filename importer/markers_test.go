@@ -30,9 +30,9 @@ func TestMarkedFigures(t *testing.T) {
 		note  string // the warning at its cell; "" for none
 	}{
 		"E2": {1000, ""},
-		"F2": {1010, `CIC01: "1,010 [r]" read as 1010, marked [r]: revised`},
-		"G2": {1020, `CIC01: "1020p" read as 1020, marked [p]: provisional`},
-		"F3": {10.2, `CIC02: "10.2% [u]" read as 10.2%, marked [u]: low reliability`},
+		"F2": {1010, `CIC01: "1,010 [r]" read as 1010, marked [r]: revised; the mark is set aside, kept only in the figure's source text`},
+		"G2": {1020, `CIC01: "1020p" read as 1020, marked [p]: provisional; the mark is set aside, kept only in the figure's source text`},
+		"F3": {10.2, `CIC02: "10.2% [u]" read as 10.2%, marked [u]: low reliability; the mark is set aside, kept only in the figure's source text`},
 	}
 	got := map[string]app.Observation{}
 	for _, o := range res.Dataset.Observations {

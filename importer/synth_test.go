@@ -36,6 +36,11 @@ func TestSynthLayouts(t *testing.T) {
 			compareTruth(t, m.Truth(l), l, res)
 			checkInference(t, m, res)
 			for _, w := range res.Warnings {
+				if l.Name == "status-codes" && strings.Contains(w.Message, "as the store and its exports show it") {
+					// The legacy codes this layout writes are said once
+					// each (see TestStatusCodesSaid).
+					continue
+				}
 				t.Errorf("unexpected warning: %s", w)
 			}
 		})

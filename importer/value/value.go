@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -31,7 +32,9 @@ type Figure struct {
 	Raw                    string
 	// Marker is the GSS shorthand written after the figure, lower case
 	// and without brackets: "u" for "12 [u]" (low reliability), "p" for
-	// "17p" (provisional). The figure stands; the marker qualifies it.
+	// "17p" or "14 (p)" (provisional); or a note's mark as written, "*"
+	// for "12*", "(1)" for "57.0%(1)" (see IsNoteMark). The figure
+	// stands; the marker qualifies it.
 	Marker string
 }
 
@@ -49,24 +52,46 @@ var markers = map[string]string{
 	"u":  "low reliability",
 }
 
-// MarkerMeaning says what a marker (Figure.Marker) means: "provisional".
-func MarkerMeaning(m string) string { return markers[m] }
+// MarkerMeaning says what a marker (Figure.Marker) means: "provisional";
+// of a note's mark, only that it is one.
+func MarkerMeaning(m string) string {
+	if IsNoteMark(m) {
+		return "a note's mark, saying nothing of the figure itself: see the sheet's notes"
+	}
+	return markers[m]
+}
 
 // cutMarker splits a marker off the end of t: "12 [u]", "12[u]", "56.3%
-// [p]", or, as older tables wrote the two most common, a bare "p" or "r"
-// against the figure's last digit ("17p", "1,204r"). Anything else after
-// a figure is not a marker.
+// [p]", "14 (p)", or, as older tables wrote the two most common, a bare
+// "p" or "r" against the figure's last digit ("17p", "1,204r"). It splits
+// off too a note's mark (see IsNoteMark): a star, a dagger or a
+// bracketed digit against the figure ("12*", "15.2†", "57.0%(1)"). Anything else after a figure
+// is not a marker.
 func cutMarker(t string) (figure, marker string, ok bool) {
-	if strings.HasSuffix(t, "]") {
-		i := strings.LastIndexByte(t, '[')
+	if n := len(t); n >= 2 && (t[n-1] == ']' || t[n-1] == ')') {
+		open := byte('[')
+		if t[n-1] == ')' {
+			open = '('
+		}
+		i := strings.LastIndexByte(t, open)
 		if i <= 0 {
+			// "(12)" is a negative, not a mark.
 			return t, "", false
 		}
-		m := strings.ToLower(strings.TrimSpace(t[i+1 : len(t)-1]))
-		if _, known := markers[m]; !known {
-			return t, "", false
+		m := strings.ToLower(strings.TrimSpace(t[i+1 : n-1]))
+		fig := strings.TrimSpace(t[:i])
+		switch _, known := markers[m]; {
+		case known && endsFigure(fig):
+			return fig, m, true
+		case open == '(' && len(m) == 1 && m[0] >= '1' && m[0] <= '9' && endsFigure(fig):
+			return fig, "(" + m + ")", true
 		}
-		return strings.TrimSpace(t[:i]), m, true
+		return t, "", false
+	}
+	for _, m := range noteMarks {
+		if fig, ok := strings.CutSuffix(t, m); ok && endsFigure(strings.TrimSpace(fig)) {
+			return strings.TrimSpace(fig), m, true
+		}
 	}
 	if n := len(t); n >= 2 && (t[n-1] == 'p' || t[n-1] == 'r') && t[n-2] >= '0' && t[n-2] <= '9' {
 		return t[:n-1], t[n-1:], true
@@ -74,10 +99,33 @@ func cutMarker(t string) (figure, marker string, ok bool) {
 	return t, "", false
 }
 
+// endsFigure reports whether t could be a figure a mark is written
+// against: it ends in a digit, a percent sign or a negative's bracket.
+func endsFigure(t string) bool {
+	if t == "" {
+		return false
+	}
+	c := t[len(t)-1]
+	return isDigit(c) || c == '%' || c == ')'
+}
+
+// noteMarks are the signs written against a figure to point to a note
+// below the table. A star alone is not one: it is the legacy code for a
+// suppressed figure.
+var noteMarks = []string{"*", "†", "‡"}
+
+// IsNoteMark reports whether a marker (Figure.Marker) is a note's mark,
+// "*", "†" or "(1)", which points to a note the sheet gives rather than
+// saying anything of the figure itself, as a GSS marker does.
+func IsNoteMark(m string) bool { return slices.Contains(noteMarks, m) || strings.HasPrefix(m, "(") }
+
 // spaces maps the spaces spreadsheets put inside figures (non-breaking,
 // narrow and thin) to plain ones. Built once: a replacer is costly to make
 // and Parse runs for every cell of a workbook.
 var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ")
+
+// separators drops the thousands separators validDigits allows.
+var separators = strings.NewReplacer(",", "", " ", "")
 
 // ErrEmpty is returned for a blank cell: no figure and no code, which is a
 // gap rather than a status.
@@ -120,7 +168,7 @@ func Parse(s string) (Figure, error) {
 	return f, nil
 }
 
-// parseNumber reads one number: "1,896", "63.7%", "63.7 %", "(12.5)",
+// parseNumber reads one number: "1,896", "1 896", "63.7%", "63.7 %", "(12.5)",
 // "-3", "−3" (a typographic minus), "£1,234", "+2.0".
 func parseNumber(t string) (Figure, error) {
 	t = strings.TrimSpace(t)
@@ -150,7 +198,7 @@ func parseNumber(t string) (Figure, error) {
 	if !validDigits(t) {
 		return Figure{}, fmt.Errorf("%q is not a number", t)
 	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
+	v, err := strconv.ParseFloat(separators.Replace(t), 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 		return Figure{}, fmt.Errorf("%q is not a number", t)
 	}
@@ -183,19 +231,37 @@ func validDigits(t string) bool {
 	if whole == "" && frac == "" {
 		return false
 	}
-	if strings.Contains(whole, ",") {
-		groups := strings.Split(whole, ",")
-		if len(groups[0]) == 0 || len(groups[0]) > 3 {
+	if strings.Contains(whole, ",") && strings.Contains(whole, " ") {
+		return false
+	}
+	for _, sep := range []string{",", " "} {
+		if !strings.Contains(whole, sep) {
+			continue
+		}
+		if !groupsOfThree(whole, sep) {
 			return false
 		}
-		for _, g := range groups[1:] {
-			if len(g) != 3 {
-				return false
-			}
-		}
-		whole = strings.ReplaceAll(whole, ",", "")
+		whole = strings.ReplaceAll(whole, sep, "")
 	}
 	return (whole == "" || allDigits(whole)) && (frac == "" || allDigits(frac))
+}
+
+// groupsOfThree reports whether whole is digits grouped in thousands by
+// sep, "1,250" or "12 345": a first group of one to three, the rest of
+// exactly three. A space groups thousands as the SI writes them (Parse
+// has made a non-breaking or narrow space a plain one), but "12 34" is
+// two numbers, or a typing slip, and is not read.
+func groupsOfThree(whole, sep string) bool {
+	groups := strings.Split(whole, sep)
+	if len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return false
+		}
+	}
+	return true
 }
 
 func allDigits(s string) bool {

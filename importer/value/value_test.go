@@ -63,6 +63,26 @@ func TestParse(t *testing.T) {
 		{in: "8.5 [er]", want: 8.5, marker: "er"},
 		{in: "17p", want: 17, marker: "p"},
 		{in: "1,204r", want: 1204, marker: "r"},
+		// A note's mark, or a GSS marker in round brackets, against the
+		// figure (QA20 D6).
+		{in: "12*", want: 12, marker: "*"},
+		{in: "55.1%*", want: 55.1, percent: true, marker: "*"},
+		{in: "15.2†", want: 15.2, marker: "†"},
+		{in: "15 ‡", want: 15, marker: "‡"},
+		{in: "1,250 *", want: 1250, marker: "*"},
+		{in: "57.0%(1)", want: 57, percent: true, marker: "(1)"},
+		{in: "57 (2)", want: 57, marker: "(2)"},
+		{in: "(12) (1)", want: -12, marker: "(1)"},
+		{in: "(1)", want: -1},
+		{in: "14 (p)", want: 14, marker: "p"},
+		{in: "14(R)", want: 14, marker: "r"},
+		// Thousands grouped by a space: plain, non-breaking, narrow.
+		{in: "1 250", want: 1250},
+		{in: "1\u00a0250", want: 1250},
+		{in: "1\u202f250", want: 1250},
+		{in: "12 345 678.5", want: 12345678.5},
+		{in: "-1 250", want: -1250},
+		{in: "1\u00a0250 (p)", want: 1250, marker: "p"},
 	}
 	for _, tt := range tests {
 		got, err := Parse(tt.in)
@@ -96,7 +116,9 @@ func TestParse(t *testing.T) {
 
 func TestParseRefuses(t *testing.T) {
 	for _, in := range []string{"Kent", "12.3.4", "1,89", "12,3456", "Inf", "NaN", "0x1F", "1e", "%", "()", "--3", "3/", "/4", "12%/4", "1/-2", "1e300/1e-300",
-		"12 [c]", "12 [x]", "[u]12", "12 [q]", "p", "17 p", "17pp", "12 []", "221/1896 [u]"} {
+		"12 [c]", "12 [x]", "[u]12", "12 [q]", "p", "17 p", "17pp", "12 []", "221/1896 [u]",
+		// Not a mark against a figure, or not groups of three.
+		"Kent (1)", "12 (10)", "12 (0)", "12 (q)", "*12", "12**", "12 34", "1 2500", "1  250", "1 250,5", "1,250 500", "12.5 *p"} {
 		if f, err := Parse(in); err == nil {
 			t.Errorf("Parse(%q) = %+v, want an error", in, f)
 		}

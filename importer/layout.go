@@ -134,6 +134,13 @@ type Layout struct {
 	// split is the cohort every figure of the sheet counts, as its title
 	// or name says ("excluding UASC"; see sheetCohort); All for none.
 	split app.Split
+	// subs are the sub-columns under period headings read as each
+	// period's figure, numerator and denominator (periodSubColumns);
+	// nil for none.
+	subs *subColumns
+	// localities is set on a sheet of a known area's column and
+	// localities' columns read as areas (readLocalityColumns).
+	localities *localityColumns
 }
 
 // authority is the authority the sheet's areas are read as.

@@ -164,3 +164,13 @@ func (s *sheetReader) warnLocalityColumns() {
 	s.out.warn(s.l.Sheet, lc.cell, "the sheet has no month columns: its columns %s are read as areas, their figures dated %s, %s",
 		lc.span, s.l.Period.Label(), lc.source)
 }
+
+// undatedAt is the cell at which a sheet of areas with no period is
+// refused: a locality sheet's first area heading, whose columns would be
+// read, else A1, where its title would name the period.
+func (l *Layout) undatedAt() string {
+	if l.localities != nil {
+		return l.localities.cell
+	}
+	return "A1"
+}

@@ -197,14 +197,12 @@ func firstValue(sc subColumns, cols []int) int {
 	return cols[0]
 }
 
-// isSubPart reports whether column c is a numerator or denominator read
-// with its period's figure (periodSubColumns), not with the row's latest.
-func (l *Layout) isSubPart(c int) bool {
-	if l.subs == nil {
-		return false
-	}
-	s, ok := l.subs.cols[c]
-	return ok && s.kind != subValue
+// isSubPart reports whether column c is a numerator or denominator of
+// one period (periodSubColumns), read with that period's figure, not with
+// the row's latest. Its role and period say so, as a saved profile keeps
+// them.
+func isSubPart(c Column) bool {
+	return (c.Role == RoleNumerator || c.Role == RoleDenominator) && (c.Period.Kind == app.Month || c.Period.Kind == app.Quarter)
 }
 
 // warnSubColumns says once, at the first period heading, how sub-columns
@@ -217,44 +215,32 @@ func (s *sheetReader) warnSubColumns() {
 	s.out.warn(s.l.Sheet, sc.cell, "%s", sc.note)
 }
 
-// readSubParts gives each figure of row r read from a period's figure
-// column the numerator and denominator of its sub-columns; cols are the
-// columns obs were read from. A part with no figure to attach to, or not
-// a number, is said at its cell. Whether the three agree is checked, by
-// the indicator's unit once it is known, with every figure's parts
+// readSubParts gives each figure of row r the numerator and denominator
+// of its period's sub-columns (isSubPart); cols are the columns obs were
+// read from. A part with no figure to attach to, or not a number, is said
+// at its cell. Whether the three agree is checked, by the indicator's
+// unit once it is known, with every figure's parts
 // (collector.checkRanges), and said at the figure's cell.
 func (s *sheetReader) readSubParts(r int, ref string, obs []app.Observation, cols []int) {
-	sc := s.l.subs
-	if sc == nil {
+	if s.l.Kind != IndicatorSheet {
 		return
 	}
-	byValue := map[int]int{}
-	for i, c := range cols {
-		byValue[c] = i
-	}
-	type parts struct {
-		num, den       *float64
-		numAt, denAt   int
-		numCol, denCol string
-	}
-	found := map[int]*parts{}
-	var order []int
 	for _, c := range s.l.Columns {
-		sub, ok := sc.cols[c.index]
-		if !ok || sub.kind == subValue {
+		if !isSubPart(c) || s.l.shadowed(c) {
 			continue
 		}
 		text := strings.TrimSpace(s.at(r, &c))
 		if text == "" {
 			continue
 		}
-		what := "numerator"
-		if sub.kind == subDen {
-			what = "denominator"
-		}
-		i, has := byValue[sub.value]
-		if !has || obs[i].Value == nil {
-			s.warn(r, c.index, "%s: %s skipped: %s has no figure in column %s to attach it to", ref, what, sub.period.Label(), xlsx.ColumnName(sub.value))
+		what := string(c.Role)
+		i := slices.IndexFunc(obs, func(o app.Observation) bool { return o.Period == c.Period })
+		if i < 0 || obs[i].Value == nil {
+			figure := "no figure"
+			if v, ok := s.l.columnWhere(func(v Column) bool { return v.Role == RolePeriod && v.Period == c.Period }); ok {
+				figure += " in column " + v.Col
+			}
+			s.warn(r, c.index, "%s: %s skipped: %s has %s to attach it to", ref, what, c.Period.Label(), figure)
 			continue
 		}
 		rd, err := readFigure(text, s.look(r, &c), &s.floats)
@@ -266,34 +252,18 @@ func (s *sheetReader) readSubParts(r int, ref string, obs []app.Observation, col
 			continue
 		}
 		s.sayExponent(r, c.index, ref, text, rd)
-		p := found[i]
-		if p == nil {
-			p = &parts{}
-			found[i] = p
-			order = append(order, i)
+		field := &obs[i].Numerator
+		if c.Role == RoleDenominator {
+			field = &obs[i].Denominator
 		}
-		if sub.kind == subNum {
-			p.num, p.numAt, p.numCol = rd.value, c.index, c.Col
-		} else {
-			p.den, p.denAt, p.denCol = rd.value, c.index, c.Col
+		if *field != nil && **field != *rd.value {
+			// A fraction in the figure's own cell ("30/300") gives its
+			// parts too.
+			s.warn(r, c.index, "%s: %s %s differs from %s that the figure in column %s gives; the figure's own is kept",
+				ref, what, fmtFloat(*rd.value), fmtFloat(**field), xlsx.ColumnName(cols[i]))
+			continue
 		}
-	}
-	for _, i := range order {
-		p, o := found[i], &obs[i]
-		if p.num != nil {
-			if o.Numerator != nil && *o.Numerator != *p.num {
-				s.warn(r, p.numAt, "%s: numerator %s differs from %s that the figure in column %s gives; the figure's own is kept", ref, fmtFloat(*p.num), fmtFloat(*o.Numerator), xlsx.ColumnName(cols[i]))
-			} else {
-				o.Numerator = p.num
-			}
-		}
-		if p.den != nil {
-			if o.Denominator != nil && *o.Denominator != *p.den {
-				s.warn(r, p.denAt, "%s: denominator %s differs from %s that the figure in column %s gives; the figure's own is kept", ref, fmtFloat(*p.den), fmtFloat(*o.Denominator), xlsx.ColumnName(cols[i]))
-			} else {
-				o.Denominator = p.den
-			}
-		}
+		*field = rd.value
 	}
 }
 

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -197,5 +198,34 @@ func TestMonthsOverNumDenPercent(t *testing.T) {
 			}
 			warnsAndNever(t, res.Warnings, tc.warn, tc.never)
 		})
+	}
+}
+
+// A layout saved from one read of months over sub-columns (a profile)
+// reads the next file alike: each numerator and denominator column keeps
+// its month, so goes with that month's figure, not the row's latest.
+func TestSubColumnsFromSavedLayout(t *testing.T) {
+	path := subBook{months: []any{"Jan-25", "Feb-25"}, merge: true, subs: []string{"Num", "Den", "%"},
+		rows: [][]any{{"ND01", "Children with 3+ placements (%)", "L", 30, 300, 10, 28, 305, 9.2}}}.save(t)
+	auth := authorityNamed(t, "Leeds")
+	first, err := Read(context.Background(), path, Options{Authority: auth})
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(first.Layouts[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var saved Layout
+	if err := json.Unmarshal(js, &saved); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Read(context.Background(), path, Options{Authority: auth, Layouts: map[string]Layout{"Scorecard": saved}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"2025-01 10 30/300", "2025-02 9.2 28/305"}
+	if got := partsOf(res.Dataset, "ND01", "Leeds"); !slices.Equal(got, want) {
+		t.Errorf("ND01 = %q, want %q", got, want)
 	}
 }

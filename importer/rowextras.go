@@ -41,7 +41,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 		}
 		switch c.Role {
 		case RoleNumerator, RoleDenominator:
-			if l.isSubPart(c.index) {
+			if isSubPart(*c) {
 				continue // read with its period's figure (readSubParts)
 			}
 			rd, err := readFigure(text, s.look(r, c), &s.floats)

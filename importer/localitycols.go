@@ -66,7 +66,8 @@ func asAreaName(head string) bool {
 // readLocalityColumns reads as a sheet of areas an indicator sheet with
 // no period columns, one column headed by an area the importer knows
 // (the authority, or a district) and others whose headings name no role
-// but could be areas' names, with figures beneath: each such column is
+// but could be areas' names, with figures beneath, and no England,
+// neighbours' or previous year's column: each such column is
 // an area, and the sheet is dated as a district sheet is, by its title or
 // name (titlePeriod). It does nothing to any other sheet.
 func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) {
@@ -84,6 +85,11 @@ func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) 
 		switch {
 		case c.Role == RolePeriod, c.Role == RoleYear, c.Role == RoleArea && c.Area == "":
 			return // months, years, or an Area column naming each row's
+		case c.Role == RoleEngland, c.Role == RoleNeighbours, c.Role == RolePrevious:
+			// The authority's figure beside its comparators ("Kent |
+			// England | South East"): a sheet of benchmarks, whose
+			// other headings may be regions, not localities.
+			return
 		case c.Role == RoleArea:
 			areas++
 		}

@@ -109,3 +109,25 @@ func TestLocalitiesAsColumns(t *testing.T) {
 		})
 	}
 }
+
+// A sheet of the authority's figure beside its comparators is not one of
+// localities: a region's heading beside England's is not read as an
+// area, and the sheet is left as it was read before.
+func TestComparatorsAreNotLocalities(t *testing.T) {
+	b := newBook(t)
+	s := "Benchmarks Mar-25"
+	b.sheet(s)
+	b.row(s, "A1", "Ref", "Indicator", "Leeds", "England", "Yorkshire and Humber")
+	b.row(s, "A2", "LC02", "Re-referrals (%)", 20.5, 21.5, 22.0)
+	res, err := Read(context.Background(), b.save("bench.xlsx"), Options{Authority: authorityNamed(t, "Leeds")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Layouts) != 1 || res.Layouts[0].Kind != IndicatorSheet {
+		t.Fatalf("layouts %+v, want one indicator sheet", res.Layouts)
+	}
+	if len(res.UnknownAreas) > 0 {
+		t.Errorf("unknown areas %+v, want none", res.UnknownAreas)
+	}
+	warnsAndNever(t, res.Warnings, []string{`Benchmarks Mar-25!E1: column E "Yorkshire and Humber" not read`}, []string{"read as areas"})
+}

@@ -179,8 +179,12 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) {
 	l.FirstRow = max(l.FirstRow, h+3)
 	first, last := groups[0], groups[len(groups)-1]
 	sc.cell = cellName(h, first.from)
-	sc.note = fmt.Sprintf("%s to %s are each headed over sub-columns (%s, %s:%s): each period's %q column read as its figure, with its numerator and denominator beside it, and the three checked against each other",
-		first.period.Label(), last.period.Label(), strings.Join(kinds, " | "), cellName(sub, first.from), cellName(sub, last.cols[len(last.cols)-1]), sc.cols[firstValue(sc, first.cols)].head)
+	periods := first.period.Label() + " to " + last.period.Label() + " are each"
+	if len(groups) == 1 {
+		periods = first.period.Label() + " is"
+	}
+	sc.note = fmt.Sprintf("%s headed over sub-columns (%s, %s:%s): each period's %q column read as its figure, with its numerator and denominator beside it, and the three checked against each other by the indicator's unit",
+		periods, strings.Join(kinds, " | "), cellName(sub, first.from), cellName(sub, last.cols[len(last.cols)-1]), sc.cols[firstValue(sc, first.cols)].head)
 	if counted != "" {
 		sc.note += fmt.Sprintf("; %q is read as the numerator, as it stands beside a denominator", counted)
 	}

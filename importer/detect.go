@@ -230,6 +230,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	settleGuessedPeriods(&l, &l.guesses)
 	l.Unsure = append(l.Unsure, l.guesses.unsure...)
 	monthsInTurn(&l, g, label, caption)
+	periodSubColumns(&l, g, h, refCol, width)
 	if err := subColumnsUnderPeriods(&l, g, label, caption, refCol); err != nil {
 		return Layout{Sheet: sheet, Kind: Skip}, err
 	}
@@ -244,6 +245,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		l.Period, l.TitlePeriod, l.titleDate = titlePeriod(sheet, g, h)
 		unknownAreaColumns(&l, g, label, width)
 	}
+	readLocalityColumns(&l, sheet, g, h, label, width)
 	if l.Kind == IndicatorSheet {
 		l.Area = titleArea(sheet, g, h)
 		quarterEnds(&l, sheet, g, h)

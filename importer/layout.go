@@ -138,6 +138,13 @@ type Layout struct {
 	// only by a guess ("Previous month", "2024", "YTD to Mar-25"), and
 	// those of such headings refused (guessPeriodHeadings).
 	guesses headingGuesses
+	// subs are the sub-columns under period headings read as each
+	// period's figure, numerator and denominator (periodSubColumns);
+	// nil for none.
+	subs *subColumns
+	// localities is set on a sheet of a known area's column and
+	// localities' columns read as areas (readLocalityColumns).
+	localities *localityColumns
 }
 
 // authority is the authority the sheet's areas are read as.

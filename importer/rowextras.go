@@ -41,6 +41,9 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 		}
 		switch c.Role {
 		case RoleNumerator, RoleDenominator:
+			if isSubPart(*c) {
+				continue // read with its period's figure (readSubParts)
+			}
 			rd, err := readFigure(text, s.look(r, c), &s.floats)
 			if err != nil || rd.value == nil {
 				s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, cmp.Or(err, errNotANumber))

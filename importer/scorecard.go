@@ -102,6 +102,8 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	s.warnCalendarQuarters()
 	s.warnMonthsUnderYears()
 	s.warnQuarterEnds()
+	s.warnSubColumns()
+	s.warnLocalityColumns()
 	l := &s.l
 	var refCol, nameCol Column
 	var hasName bool
@@ -578,6 +580,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 			latest = i
 		}
 	}
+	s.readSubParts(r, ind.ref, obs, cols)
 	s.readRowExtras(r, ind, split, area, obs, latest)
 	for i := range obs {
 		s.out.observe(&obs[i], r, cols[i])

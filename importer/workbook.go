@@ -238,7 +238,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 				// title's period is the district figures'.
 				l.Period = l.TitlePeriod
 			case latest.IsZero():
-				return nil, &app.SourceError{Location: app.Location{File: base, Sheet: l.Sheet, Cell: "A1"},
+				return nil, &app.SourceError{Location: app.Location{File: base, Sheet: l.Sheet, Cell: l.undatedAt()},
 					Err: errors.New("no reporting period found for the district figures (expected a title such as \"March 2025\" or \"2024/25\", or a scorecard sheet with month, quarter or year columns)")}
 			case !l.TitlePeriod.IsZero():
 				// Beside months, the figures are read as the latest

@@ -1,0 +1,133 @@
+package importer
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A locality sheet heads its columns by the city and its localities,
+// with the month only in its title and name (QA19 D6, w7: "Localities
+// Mar-25", "Leeds | East | North West | South"). Each column is read as
+// an area, the city's as the authority's and the others as areas of
+// their own (warned at their headings, as any unknown area is), dated by
+// the title or the sheet's name, said at the first area's heading. A
+// check column beside them is not an area, and is said to be unread.
+// With no date anywhere the import is refused. Before, only the city's
+// heading was known, and the sheet gave no figure at all.
+func TestLocalitiesAsColumns(t *testing.T) {
+	head := []any{"Ref", "Indicator", "Leeds", "East", "North West", "South", "Leeds City Total check"}
+	rows := [][]any{
+		{"LC01", "Children looked after", 1372, 460, 420, 492, 1372},
+		{"LC02", "Re-referrals (%)", 20.5, 19, 22.3, 20.1, 20.5},
+	}
+	for _, tc := range []struct {
+		name, sheet, title string
+		want               []string // LC02's series, "area split: figures"
+		period             string   // of every figure
+		warn, never        []string
+		refused            string
+	}{
+		{
+			name: "w7: dated by the title", sheet: "Localities Mar-25", title: "Locality scorecard - March 2025",
+			want:   []string{"East all: 19", "Leeds all: 20.5", "North West all: 22.3", "South all: 20.1"},
+			period: "2025-03",
+			warn: []string{
+				`loc.xlsx: Localities Mar-25!C3: the sheet has no month columns: its columns C3:F3 are read as areas, their figures dated Mar-25, the month the title at A1 names`,
+				`Localities Mar-25!D3: column D "East": not Leeds, one of its districts or a named pseudo-area; its figures are kept under "East"`,
+				`Localities Mar-25!E3: column E "North West": not Leeds`,
+				`Localities Mar-25!F3: column F "South": not Leeds`,
+				`Localities Mar-25!G3: column G "Leeds City Total check" not read`,
+			},
+			never: []string{"C3: column C", "an area column on a sheet of months"},
+		},
+		{
+			name: "dated by the sheet's name alone", sheet: "Localities Mar-25",
+			want:   []string{"East all: 19", "Leeds all: 20.5", "North West all: 22.3", "South all: 20.1"},
+			period: "2025-03",
+			warn:   []string{`Localities Mar-25!C1: the sheet has no month columns: its columns C1:F1 are read as areas, their figures dated Mar-25, the period the sheet's name "Localities Mar-25" names`},
+		},
+		{
+			name: "dated by a date in the title", sheet: "Localities", title: "Locality scorecard: data as at 31/03/2025",
+			want:   []string{"East all: 19", "Leeds all: 20.5", "North West all: 22.3", "South all: 20.1"},
+			period: "2025-03",
+			warn:   []string{`Localities!C3: the sheet has no month columns: its columns C3:F3 are read as areas, their figures dated Mar-25, the month`},
+		},
+		{
+			name: "a financial year in the title", sheet: "Localities", title: "Locality scorecard 2024/25",
+			want:   []string{"East all: 19", "Leeds all: 20.5", "North West all: 22.3", "South all: 20.1"},
+			period: "2024/25",
+			warn:   []string{`Localities!C3: the sheet has no month columns: its columns C3:F3 are read as areas, their figures dated 2024/25, the period the title at A1 names`},
+		},
+		{
+			name: "no date anywhere: refused", sheet: "Localities", title: "Locality scorecard",
+			refused: `loc.xlsx: Localities!C3: no reporting period found for the district figures`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := newBook(t)
+			b.sheet(tc.sheet)
+			at := 1
+			if tc.title != "" {
+				b.row(tc.sheet, "A1", tc.title)
+				at = 3
+			}
+			b.row(tc.sheet, cellName(at-1, 0), head...)
+			for i, r := range rows {
+				b.row(tc.sheet, cellName(at+i, 0), r...)
+			}
+			res, err := Read(context.Background(), b.save("loc.xlsx"), Options{Authority: authorityNamed(t, "Leeds")})
+			if tc.refused != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.refused) {
+					t.Fatalf("err = %v, want %q", err, tc.refused)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := seriesOf(res.Dataset, "LC02"); !slices.Equal(got, tc.want) {
+				t.Errorf("LC02 %q, want %q", got, tc.want)
+			}
+			for _, o := range res.Dataset.Observations {
+				if o.Period.String() != tc.period {
+					t.Errorf("%s %s dated %s, want %s", o.Ref, o.Area, o.Period, tc.period)
+				}
+			}
+			if n := len(res.Dataset.Observations); n != 8 {
+				t.Errorf("%d figures, want 8", n)
+			}
+			warnsAndNever(t, res.Warnings, tc.warn, tc.never)
+			var unknown []string
+			for _, u := range res.UnknownAreas {
+				unknown = append(unknown, u.Name)
+			}
+			if want := []string{"East", "North West", "South"}; !slices.Equal(unknown, want) {
+				t.Errorf("unknown areas %q, want %q", unknown, want)
+			}
+		})
+	}
+}
+
+// A sheet of the authority's figure beside its comparators is not one of
+// localities: a region's heading beside England's is not read as an
+// area, and the sheet is left as it was read before.
+func TestComparatorsAreNotLocalities(t *testing.T) {
+	b := newBook(t)
+	s := "Benchmarks Mar-25"
+	b.sheet(s)
+	b.row(s, "A1", "Ref", "Indicator", "Leeds", "England", "Yorkshire and Humber")
+	b.row(s, "A2", "LC02", "Re-referrals (%)", 20.5, 21.5, 22.0)
+	res, err := Read(context.Background(), b.save("bench.xlsx"), Options{Authority: authorityNamed(t, "Leeds")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Layouts) != 1 || res.Layouts[0].Kind != IndicatorSheet {
+		t.Fatalf("layouts %+v, want one indicator sheet", res.Layouts)
+	}
+	if len(res.UnknownAreas) > 0 {
+		t.Errorf("unknown areas %+v, want none", res.UnknownAreas)
+	}
+	warnsAndNever(t, res.Warnings, []string{`Benchmarks Mar-25!E1: column E "Yorkshire and Humber" not read`}, []string{"read as areas"})
+}

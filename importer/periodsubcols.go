@@ -1,0 +1,275 @@
+package importer
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/importer/xlsx"
+)
+
+// Many producers head each month over three sub-columns, "Num | Den |
+// %" (the month merged across them, or written once at the left). Read
+// as columns of their own, the months were lost under their sub-headings:
+// no figure at all, the "%" columns "not read" and every numerator and
+// denominator "skipped". Each month's sub-columns are one observation:
+// its figure from the "%" (or "Rate", "Value") column, with the
+// numerator and denominator beside it, checked against each other.
+
+// subKind is what a sub-column under a period heading holds.
+type subKind int
+
+const (
+	subNone  subKind = iota
+	subNum           // "Num", "Numerator", "N"
+	subDen           // "Den", "Denominator", "D"
+	subValue         // "%", "Rate", "Percent", "Value"
+	subCount         // "No.", "Count", "Number": a numerator only beside a denominator
+)
+
+// subWords are the sub-headings recognised, normalised to lower case
+// without spaces or a trailing full stop.
+var subWords = map[string]subKind{
+	"num": subNum, "numerator": subNum, "n": subNum, "numer": subNum,
+	"den": subDen, "denom": subDen, "denominator": subDen, "d": subDen,
+	"%": subValue, "(%)": subValue, "rate": subValue, "percent": subValue, "percentage": subValue,
+	"percent(%)": subValue, "percentage(%)": subValue, "percent%": subValue, "value": subValue,
+	"no": subCount, "count": subCount, "number": subCount,
+}
+
+// subWordOf reads a sub-heading, ignoring case, spaces and a full stop
+// after it ("No.").
+func subWordOf(s string) subKind {
+	s = strings.ToLower(strings.Join(strings.Fields(s), ""))
+	return subWords[strings.TrimSuffix(s, ".")]
+}
+
+// subCol is one sub-column of a period read as part of its observation.
+type subCol struct {
+	kind   subKind
+	period app.Period
+	value  int    // the index of the period's figure column
+	head   string // the sub-heading as written
+}
+
+// subColumns are the period sub-columns of a sheet, by column index, and
+// the note saying how they were read.
+type subColumns struct {
+	cols map[int]subCol
+	note string
+	cell string // the first period heading, where the note is said
+}
+
+// periodSubColumns finds month or quarter headings in the header row h
+// each over sub-columns in the row below (whose Ref cell is blank) that
+// name a figure and its numerator or denominator, and makes each
+// period's figure column a period column and the others its numerator and
+// denominator. Every period heading of the row must be so: any heading
+// over sub-columns that are not plainly these leaves the layout as it was
+// (subColumnsUnderPeriods refuses a "No." and "%" pair, which could be a
+// count of its own or the percentage's numerator). A "No." or "Count"
+// column is read as the numerator only beside a denominator.
+func periodSubColumns(l *Layout, g *grid, h, refCol, width int) {
+	sub := h + 1
+	if refCol < 0 || sub >= len(g.rows) || strings.TrimSpace(g.at(sub, refCol)) != "" {
+		return
+	}
+	raw := func(r, c int) string {
+		if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.rows[r]) {
+			return ""
+		}
+		return strings.TrimSpace(g.rows[r][c])
+	}
+	width = max(width, len(g.rows[h]), len(g.rows[sub]))
+	asDates, _ := dateHeadings(g.rows[h], h)
+	type group struct {
+		period app.Period
+		from   int
+		cols   []int
+	}
+	var groups []group
+	for c := 0; c < width; c++ {
+		head := raw(h, c)
+		if head == "" {
+			continue
+		}
+		role, period, _, _ := headerRoleGuessed(head)
+		if p, ok := asDates[c]; ok && role == "" {
+			role, period = RolePeriod, p
+		}
+		if role != RolePeriod || period.Kind != app.Month && period.Kind != app.Quarter || early(period) {
+			continue
+		}
+		period = g.headingSerial(h, c, head, period)
+		gr := group{period: period, from: c}
+		for e := c; e < width; e++ {
+			if e > c && raw(h, e) != "" && raw(h, e) != head {
+				break
+			}
+			if subWordOf(raw(sub, e)) == subNone {
+				break
+			}
+			gr.cols = append(gr.cols, e)
+		}
+		if len(gr.cols) < 2 {
+			return // a period heading over no sub-columns, or unknown ones
+		}
+		groups = append(groups, gr)
+		c = gr.cols[len(gr.cols)-1]
+	}
+	if len(groups) == 0 {
+		return
+	}
+	sc := subColumns{cols: map[int]subCol{}}
+	var kinds []string // of the first group, for the note
+	counted := ""
+	for gi, gr := range groups {
+		byKind := map[subKind][]int{}
+		for _, c := range gr.cols {
+			k := subWordOf(raw(sub, c))
+			byKind[k] = append(byKind[k], c)
+		}
+		num, den, val, cnt := byKind[subNum], byKind[subDen], byKind[subValue], byKind[subCount]
+		switch {
+		case len(val) != 1, len(num) > 1, len(den) > 1, len(cnt) > 1, len(num)+len(cnt) > 1:
+			return // not one figure with its parts
+		case len(cnt) == 1 && len(den) == 0:
+			return // a count beside a percentage: ambiguous, refused
+		case len(num)+len(cnt)+len(den) == 0:
+			return
+		}
+		if len(cnt) == 1 {
+			num = cnt
+			counted = raw(sub, cnt[0])
+		}
+		v := val[0]
+		sc.cols[v] = subCol{kind: subValue, period: gr.period, value: v, head: raw(sub, v)}
+		for _, c := range num {
+			sc.cols[c] = subCol{kind: subNum, period: gr.period, value: v, head: raw(sub, c)}
+		}
+		for _, c := range den {
+			sc.cols[c] = subCol{kind: subDen, period: gr.period, value: v, head: raw(sub, c)}
+		}
+		if gi == 0 {
+			for _, c := range gr.cols {
+				kinds = append(kinds, raw(sub, c))
+			}
+		}
+	}
+	// Replace what detection made of the group's columns (the
+	// sub-headings' roles, or the period heading over them).
+	l.Columns = slices.DeleteFunc(l.Columns, func(c Column) bool {
+		_, ok := sc.cols[c.index]
+		return ok || slices.ContainsFunc(groups, func(gr group) bool { return c.index == gr.from })
+	})
+	for c, s := range sc.cols {
+		col := Column{Col: xlsx.ColumnName(c), Header: s.period.Label() + " / " + s.head, Period: s.period, Hidden: g.isHidden(c), index: c}
+		switch s.kind {
+		case subValue:
+			col.Role = RolePeriod
+		case subNum:
+			col.Role = RoleNumerator
+		case subDen:
+			col.Role = RoleDenominator
+		}
+		l.Columns = append(l.Columns, col)
+	}
+	slices.SortStableFunc(l.Columns, func(a, b Column) int { return a.index - b.index })
+	l.FirstRow = max(l.FirstRow, h+3)
+	first, last := groups[0], groups[len(groups)-1]
+	sc.cell = cellName(h, first.from)
+	periods := first.period.Label() + " to " + last.period.Label() + " are each"
+	if len(groups) == 1 {
+		periods = first.period.Label() + " is"
+	}
+	sc.note = fmt.Sprintf("%s headed over sub-columns (%s, %s:%s): each period's %q column read as its figure, with its numerator and denominator beside it, and the three checked against each other by the indicator's unit",
+		periods, strings.Join(kinds, " | "), cellName(sub, first.from), cellName(sub, last.cols[len(last.cols)-1]), sc.cols[firstValue(sc, first.cols)].head)
+	if counted != "" {
+		sc.note += fmt.Sprintf("; %q is read as the numerator, as it stands beside a denominator", counted)
+	}
+	l.subs = &sc
+}
+
+// firstValue is the figure column among cols.
+func firstValue(sc subColumns, cols []int) int {
+	for _, c := range cols {
+		if sc.cols[c].kind == subValue {
+			return c
+		}
+	}
+	return cols[0]
+}
+
+// isSubPart reports whether column c is a numerator or denominator of
+// one period (periodSubColumns), read with that period's figure, not with
+// the row's latest. Its role and period say so, as a saved profile keeps
+// them.
+func isSubPart(c Column) bool {
+	return (c.Role == RoleNumerator || c.Role == RoleDenominator) && (c.Period.Kind == app.Month || c.Period.Kind == app.Quarter)
+}
+
+// warnSubColumns says once, at the first period heading, how sub-columns
+// under period headings were read.
+func (s *sheetReader) warnSubColumns() {
+	sc := s.l.subs
+	if sc == nil || sc.note == "" {
+		return
+	}
+	s.out.warn(s.l.Sheet, sc.cell, "%s", sc.note)
+}
+
+// readSubParts gives each figure of row r the numerator and denominator
+// of its period's sub-columns (isSubPart); cols are the columns obs were
+// read from. A part with no figure to attach to, or not a number, is said
+// at its cell. Whether the three agree is checked, by the indicator's
+// unit once it is known, with every figure's parts
+// (collector.checkRanges), and said at the figure's cell.
+func (s *sheetReader) readSubParts(r int, ref string, obs []app.Observation, cols []int) {
+	if s.l.Kind != IndicatorSheet {
+		return
+	}
+	for _, c := range s.l.Columns {
+		if !isSubPart(c) || s.l.shadowed(c) {
+			continue
+		}
+		text := strings.TrimSpace(s.at(r, &c))
+		if text == "" {
+			continue
+		}
+		what := string(c.Role)
+		i := slices.IndexFunc(obs, func(o app.Observation) bool { return o.Period == c.Period })
+		if i < 0 || obs[i].Value == nil {
+			figure := "no figure"
+			if v, ok := s.l.columnWhere(func(v Column) bool { return v.Role == RolePeriod && v.Period == c.Period }); ok {
+				figure += " in column " + v.Col
+			}
+			s.warn(r, c.index, "%s: %s skipped: %s has %s to attach it to", ref, what, c.Period.Label(), figure)
+			continue
+		}
+		rd, err := readFigure(text, s.look(r, &c), &s.floats)
+		if err != nil || rd.value == nil {
+			if err == nil {
+				err = errNotANumber
+			}
+			s.warn(r, c.index, "%s: %s skipped: %v", ref, what, err)
+			continue
+		}
+		s.sayExponent(r, c.index, ref, text, rd)
+		field := &obs[i].Numerator
+		if c.Role == RoleDenominator {
+			field = &obs[i].Denominator
+		}
+		if *field != nil && **field != *rd.value {
+			// A fraction in the figure's own cell ("30/300") gives its
+			// parts too.
+			s.warn(r, c.index, "%s: %s %s differs from %s that the figure in column %s gives; the figure's own is kept",
+				ref, what, fmtFloat(*rd.value), fmtFloat(**field), xlsx.ColumnName(cols[i]))
+			continue
+		}
+		*field = rd.value
+	}
+}
+
+// fmtFloat writes a figure as briefly as it reads.
+func fmtFloat(f float64) string { return fmt.Sprint(f) }

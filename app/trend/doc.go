@@ -15,7 +15,10 @@
 // The process limits are the mean ± 2.66 × the mean moving range, where a
 // moving range is the difference between two consecutive periods; no
 // moving range is taken across a missing period or a figure withheld
-// behind a status code. The rules run on the raw figures, in order, a gap
+// behind a status code, and moving ranges at or above 3.267 × the mean of
+// the baseline's are screened out of the mean moving range, as
+// NHSRplotthedots does by default, so one spike does not widen the limits
+// enough to hide special causes. The rules run on the raw figures, in order, a gap
 // skipped rather than ending a run or trend. A point is special cause when
 //
 //   - it falls outside a process limit;

@@ -52,7 +52,7 @@ func TestFlags(t *testing.T) {
 		want []Flag
 	}{
 		{"latest month", app.Period{}, []Flag{
-			{"SCS02", app.Kent, mar25, SpecialCause, "special cause, improving: above the upper process limit (22.0%; mean 10.85%, limits 3.31% to 18.38%)"},
+			{"SCS02", app.Kent, mar25, SpecialCause, "special cause, improving: above the upper process limit (22.0%; mean 10.85%, limits 5.77% to 15.92%)"},
 			{"CIC05", app.Kent, mar25, DoTReversal, "improving for 5 months, worsened this month by 0.4 pp"},
 			{"CIC05", app.Kent, mar25, DoTDisagrees, "the workbook's arrow shows down, but the figure went up from 11.3% to 11.7%"},
 			{"CIC05", app.Kent, mar25, Revised, "Jan-25 revised from 11.5% to 11.6%"},

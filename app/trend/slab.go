@@ -120,10 +120,11 @@ type scratch struct {
 	has   []bool    // slot holds a figure the maths may use
 	side  []int8    // the chart's judgement of each slot
 	rule  []rule
-	high  []rule  // the strongest rule finding each slot high
-	low   []rule  // the strongest rule finding each slot low
-	idx   []int32 // the slots holding figures, in order
-	seg   []uint8 // the chart (segment) of each slot
+	high  []rule    // the strongest rule finding each slot high
+	low   []rule    // the strongest rule finding each slot low
+	idx   []int32   // the slots holding figures, in order
+	mrs   []float64 // the moving ranges of a chart's baseline
+	seg   []uint8   // the chart (segment) of each slot
 	segs  []segment
 	at    []int32  // the observation of each slot; -1 for a missing period
 	flags []uint8  // the bits of flagKinds each slot raises

@@ -155,8 +155,9 @@ func xmr(s *scratch, nat bounds, lo, hi, from, to, baseline, runLength, trendLen
 	if baseline < MinBaseline {
 		return c
 	}
-	var sum, mrSum float64
-	var mrs, seen int
+	var sum float64
+	var seen int
+	s.mrs = s.mrs[:0]
 	for _, i := range s.idx {
 		if i < int32(from) || i >= int32(to) {
 			continue
@@ -169,16 +170,15 @@ func xmr(s *scratch, nat bounds, lo, hi, from, to, baseline, runLength, trendLen
 		// A gap breaks the chain: the range across it is not a
 		// month-to-month change; nor is one from before the baseline.
 		if int(i) > from && has[i-1] {
-			mrSum += math.Abs(vals[i] - vals[i-1])
-			mrs++
+			s.mrs = append(s.mrs, math.Abs(vals[i]-vals[i-1]))
 		}
 	}
-	if mrs == 0 {
+	if len(s.mrs) == 0 {
 		return c
 	}
 	c.ok = true
 	c.mean = sum / float64(baseline)
-	c.mr = mrSum / float64(mrs)
+	c.mr = screenedMeanRange(s.mrs)
 	width := 2.66 * c.mr
 	c.upper, c.lower = c.mean+width, c.mean-width
 	c.nearUpper, c.nearLow = c.mean+width*2/3, c.mean-width*2/3
@@ -188,6 +188,42 @@ func xmr(s *scratch, nat bounds, lo, hi, from, to, baseline, runLength, trendLen
 	c.high, c.low, c.side, c.rule = s.high, s.low, s.side, s.rule
 	c.mark(vals, s.idx)
 	return c
+}
+
+// screenMR is the factor NHSRplotthedots screens moving ranges with: D4,
+// the upper limit of a moving-range chart of ranges of two, over the mean
+// moving range.
+const screenMR = 3.267
+
+// screenedMeanRange is the mean moving range the limits are set from: the
+// mean of mrs once those at or above screenMR times the mean of them all
+// are set aside. NHSRplotthedots does this by default (ptd_spc's
+// screen_outliers = TRUE; R/ptd_spc_standard.R), once, over the moving
+// ranges of the figures its limits come from (those of the fixed
+// baseline, in each rebased part), following Nelson (1982): one spike
+// makes two large ranges, which would widen the limits enough to hide it
+// and any other special cause. Making Data Count's Excel tools do not
+// screen. A flat series's ranges are all 0, each "at" 3.267 times their
+// mean: NHSRplotthedots drops them all and has no limits (NaN); here
+// nothing is dropped, and the limits sit on the mean.
+func screenedMeanRange(mrs []float64) float64 {
+	var sum float64
+	for _, r := range mrs {
+		sum += r
+	}
+	cut := screenMR * sum / float64(len(mrs))
+	var kept float64
+	n := 0
+	for _, r := range mrs {
+		if r < cut {
+			kept += r
+			n++
+		}
+	}
+	if n == 0 {
+		return sum / float64(len(mrs))
+	}
+	return kept / float64(n)
 }
 
 // mark applies the rules to the figures at slots idx, in order, recording

@@ -63,7 +63,14 @@ for (s in unique(d$series)) {
   y <- x$y
   pol <- x$polarity[[1]]
   mean_col <- mean(y)
-  amr <- mean(abs(diff(y)))
+  # ptd_spc_standard with screen_outliers = TRUE, its default: moving
+  # ranges at or above 3.267 times their mean are set aside, once, and the
+  # mean taken again of those left. Deviation: where that leaves none (a
+  # flat series, every range 0), NHSRplotthedots has no limits (NaN);
+  # trend keeps them all, so the limits sit on the mean.
+  mr <- abs(diff(y))
+  amr <- mean(mr)
+  if (any(mr < 3.267 * amr)) amr <- mean(mr[mr < 3.267 * amr])
   upl <- mean_col + limit * amr
   lpl <- mean_col - limit * amr
   nupl <- mean_col + limitclose * amr

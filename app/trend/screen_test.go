@@ -19,7 +19,8 @@ var spike13 = []float64{10, 9, 11, 9, 11, 9, 22, 9, 11, 9, 11, 9, 11}
 // mean moving range are left out of the limits, as NHSRplotthedots does by
 // default (screen_outliers = TRUE), within the figures the limits come
 // from: the baseline, or each rebased part. Each case but "nothing to
-// screen" and "flat" fails on limits from every moving range.
+// screen", "flat" and "screening that would leave no width" fails on
+// limits from every moving range; that one fails on screened limits.
 func TestScreenedLimits(t *testing.T) {
 	H := cic05
 	H.Polarity = app.HigherBetter
@@ -62,6 +63,15 @@ func TestScreenedLimits(t *testing.T) {
 		// all and has no limits; here they sit on the mean.
 		{name: "flat", ind: H, vals: repeat(10, 13),
 			want: "ccccccccccccc", charts: []limits{{0, 10, 10, 10}}},
+		// 100% in 12 of 13 months: ranges ten 0s and two 0.8s, mean
+		// 1.6/12 = 0.133, cut 0.436, which would screen both 0.8s and
+		// leave limits of no width, every 100 a special cause. The
+		// unscreened mean stands: mean 1299.2/13 = 99.938, limits ±
+		// 2.66 × 0.133 = 0.355, 99.58 to 100.29, a percentage stopping at
+		// 100; only the 99.2 is below.
+		{name: "screening that would leave no width", ind: H,
+			vals: []float64{100, 100, 100, 100, 100, 100, 99.2, 100, 100, 100, 100, 100, 100},
+			want: "ccccccCcccccc", charts: []limits{{0, 99.94, 99.58, 100}}},
 		// The baseline is months 1 to 13, spike13: limits 5.79 to 15.90.
 		// Neither the 30 from the 40 before it nor those of the 40 after it
 		// are its ranges (with the first, 75/13 = 5.77 would screen only

@@ -203,9 +203,13 @@ const screenMR = 3.267
 // baseline, in each rebased part), following Nelson (1982): one spike
 // makes two large ranges, which would widen the limits enough to hide it
 // and any other special cause. Making Data Count's Excel tools do not
-// screen. A flat series's ranges are all 0, each "at" 3.267 times their
-// mean: NHSRplotthedots drops them all and has no limits (NaN); here
-// nothing is dropped, and the limits sit on the mean.
+// screen. Screening that would leave a mean moving range of 0 is not
+// applied: a series of small counts that seldom change (100% in 23 of 24
+// months) has a few non-zero ranges, all screened out, and limits of no
+// width that make every figure off the mean a special cause, which says
+// nothing of the process; NHSRplotthedots draws those limits, and for a
+// flat series, whose ranges are all 0 and so all "at" 3.267 times their
+// mean, none (NaN). Here the unscreened mean stands in both cases.
 func screenedMeanRange(mrs []float64) float64 {
 	var sum float64
 	for _, r := range mrs {
@@ -220,7 +224,7 @@ func screenedMeanRange(mrs []float64) float64 {
 			n++
 		}
 	}
-	if n == 0 {
+	if n == 0 || kept == 0 {
 		return sum / float64(len(mrs))
 	}
 	return kept / float64(n)

@@ -66,11 +66,13 @@ for (s in unique(d$series)) {
   # ptd_spc_standard with screen_outliers = TRUE, its default: moving
   # ranges at or above 3.267 times their mean are set aside, once, and the
   # mean taken again of those left. Deviation: where that leaves none (a
-  # flat series, every range 0), NHSRplotthedots has no limits (NaN);
-  # trend keeps them all, so the limits sit on the mean.
+  # flat series, every range 0), NHSRplotthedots has no limits (NaN), and
+  # where it leaves only ranges of 0, limits of no width; trend then keeps
+  # the unscreened mean.
   mr <- abs(diff(y))
   amr <- mean(mr)
-  if (any(mr < 3.267 * amr)) amr <- mean(mr[mr < 3.267 * amr])
+  kept <- mr[mr < 3.267 * amr]
+  if (length(kept) > 0 && mean(kept) > 0) amr <- mean(kept)
   upl <- mean_col + limit * amr
   lpl <- mean_col - limit * amr
   nupl <- mean_col + limitclose * amr

@@ -225,7 +225,8 @@ func (s *sheetReader) warnRowNumbers(at, c int, head string) bool {
 	other := ""
 	for r := max(s.l.FirstRow-1, 0); r < len(s.g.rows); r++ {
 		t := strings.TrimSpace(s.g.at(r, c))
-		if t == "" {
+		if t == "" || strings.TrimSpace(s.at(r, &name)) == "" {
+			// A section heading written across the row numbers nothing.
 			continue
 		}
 		if n, err := strconv.Atoi(strings.TrimSuffix(t, ".")); err == nil {

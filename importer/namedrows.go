@@ -30,6 +30,7 @@ func namedLayout(sheet string, g *grid, limit int) (Layout, bool) {
 		}
 		l, err := layoutFrom(sheet, g, r)
 		if err == nil && l.keyedByName() && datedPeriods(&l) {
+			l.Unsure = append(l.Unsure, "no Ref column: the indicators are known by their names, each filed under a ref made from its name")
 			return l, true
 		}
 	}
@@ -138,6 +139,9 @@ func (s *sheetReader) namedRef(r int, name string, hasFigures, underIndicator bo
 		*n = namedRows{header: s.l.HeaderRow, col: nameCol.index, seen: map[string]int{}, names: map[string]string{}}
 	}
 	nameCol, _ := s.l.column(RoleName)
+	if hasFigures && isTotalLabel(name) {
+		return name, false // skipped as a total, as on a sheet with Refs
+	}
 	if name == "" || underIndicator && isBreakdownLabel(name) || !hasFigures && !s.definesMore(r, nameCol.index) {
 		return "", false
 	}

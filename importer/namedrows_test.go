@@ -116,6 +116,17 @@ func TestSheetsKeyedByNames(t *testing.T) {
 		obs:   []string{"NCLA-4384 Feb-25 1360", "NCLA-4384 Jan-25 1347", "NCLA-4384 excl:uasc Feb-25 1210", "NCLA-4384 excl:uasc Jan-25 1200"},
 		warns: []cellWarn{{"A1", "no Ref column: the 1 indicators below"}},
 	}, {
+		name: "a total row",
+		rows: [][]any{
+			{"Indicator", "Jan-25"},
+			{"Referrals from police", 200},
+			{"Referrals from schools", 150},
+			{"Total", 350},
+		},
+		refs:  []string{"RFP-5899 Referrals from police", "RFS-5646 Referrals from schools"},
+		obs:   []string{"RFP-5899 Jan-25 200", "RFS-5646 Jan-25 150"},
+		warns: []cellWarn{{"A4", `row skipped: "Total" is a total of the rows above, not an indicator`}},
+	}, {
 		// A polarity without figures yet is an indicator's row, not a
 		// section heading naming the rows below.
 		name: "an indicator with no figures yet",

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -313,5 +315,35 @@ func TestTableStackedInOtherColumns(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNamedLayoutAsProfile: the layout detected for a sheet keyed by
+// names, saved as a profile (JSON) and used for next month's workbook,
+// reads it alike; it had been refused as having no Ref column.
+func TestNamedLayoutAsProfile(t *testing.T) {
+	rows := [][]any{
+		{"No.", "Indicator", "Jan-25", "Feb-25"},
+		{1, "Number of children looked after", 1347, 1360},
+	}
+	first := mustRead(t, writeBook(t, "Scorecard", rows))
+	if len(first.Layouts) != 1 {
+		t.Fatalf("%d layouts, want 1", len(first.Layouts))
+	}
+	saved, err := json.Marshal(first.Layouts[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var profile Layout
+	if err := json.Unmarshal(saved, &profile); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Read(context.Background(), writeBook(t, "Scorecard", rows), Options{Layouts: map[string]Layout{"Scorecard": profile}})
+	if err != nil {
+		t.Fatalf("read with the saved layout: %v", err)
+	}
+	want := []string{"NCLA-4384 Feb-25 1360", "NCLA-4384 Jan-25 1347"}
+	if got := obsLines(res.Dataset); !slices.Equal(got, want) {
+		t.Errorf("figures\n got %q\nwant %q", got, want)
 	}
 }

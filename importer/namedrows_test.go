@@ -286,6 +286,18 @@ func TestTableStackedInOtherColumns(t *testing.T) {
 		cell: "B6",
 		warn: "row 6 is the header of another table: the rows below it are read by its columns (E Apr-25 to G Jun-25), not by row 2's",
 	}, {
+		name: "second table one column left",
+		rows: [][]any{
+			{nil, "Ref", "Indicator", "Jan-25", "Feb-25"},
+			{nil, "EH11", "Early help assessments completed", 210, 198},
+			{},
+			{"Ref", "Indicator", "Apr-25", "May-25"},
+			{"YJ01", "First time entrants", 14, 11},
+		},
+		obs:  []string{"EH11 Feb-25 198", "EH11 Jan-25 210", "YJ01 Apr-25 14", "YJ01 May-25 11"},
+		cell: "A4",
+		warn: "row 4 is the header of another table: the rows below it are read by its columns (C Apr-25 to D May-25), not by row 1's",
+	}, {
 		name: "tables keyed by names",
 		rows: [][]any{
 			{"Indicator", "Jan-25", "Feb-25"},

@@ -3,7 +3,8 @@ package importer
 // headerElsewhere reports whether row r, whose Ref cell (on a sheet keyed
 // by names, its Indicator cell) is not a header's, is nevertheless the
 // header of another table: a table stacked below the first but starting
-// in another column, its "Ref" one to the right (a blank Ref cell), or,
+// in another column, its "Ref" one to the right (a blank Ref cell) or
+// to the left (its Indicator heading in the Ref column), or,
 // on a sheet keyed by names, its Indicator heading with periods. Read by
 // the first header's columns, such a table's rows had each been skipped
 // for want of a Ref, its header never named.

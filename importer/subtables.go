@@ -16,7 +16,7 @@ import (
 // that row had become one named "Indicator", its period headings figures.
 // Only a Ref without a digit is looked at further, keeping data rows cheap.
 func (s *sheetReader) headerAgain(r int, ref string) bool {
-	if (ref == "" || s.l.keyedByName()) && s.headerElsewhere(r) {
+	if (!hasDigit(ref) || s.l.keyedByName()) && s.headerElsewhere(r) {
 		return true
 	}
 	if ref == "" || len(ref) > 30 || hasDigit(ref) || roleWords[normHeader(ref)] != RoleRef {

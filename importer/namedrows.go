@@ -124,11 +124,13 @@ type namedRows struct {
 }
 
 // namedRef is the ref of row r of a sheet keyed by names, whose Indicator
-// cell holds name: "" where the row is not an indicator's (no name; a
-// section heading, its only entry the name; a cohort of the indicator
-// above, under, a row the existing rules read), and skip where the row is
-// not read, said at its cell: a name read on a row above of the same
-// table, whose figures would otherwise merge into one indicator's.
+// cell holds name. It is "" where the row is not an indicator's, for the
+// rules of a sheet with Refs to read as they read a row without one: no
+// name, a section heading (the name its only entry), a cohort row
+// ("Excluding UASC") under an indicator; a Total row keeps its name, to
+// be skipped as a total. skip is set where the row is not read, said at
+// its cell: its name was read on a row above in the same table, and its
+// figures would otherwise merge into that row's indicator.
 func (s *sheetReader) namedRef(r int, name string, hasFigures, underIndicator bool) (ref string, skip bool) {
 	n := &s.named
 	if n.seen == nil || n.header != s.l.HeaderRow {

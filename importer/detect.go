@@ -20,7 +20,8 @@ const headerSearchRows = 40
 var errNoHeader = errors.New("no header row found (expected a row with Ref and Indicator columns, or Ref and Period for a tidy table)")
 
 // detect finds the layout of a sheet from its first rows: the header row
-// (the first with a Ref column beside an Indicator or Period column), any
+// (the first with a Ref column beside an Indicator or Period column, else
+// one with an Indicator column beside periods: namedLayout), any
 // second header row beneath it, the role of each column, and from those
 // the kind of sheet.
 func detect(sheet string, g *grid) (Layout, error) {
@@ -31,6 +32,9 @@ func detect(sheet string, g *grid) (Layout, error) {
 			continue
 		}
 		return layoutFrom(sheet, g, r)
+	}
+	if l, ok := namedLayout(sheet, g, limit); ok {
+		return l, nil
 	}
 	return Layout{Sheet: sheet, Kind: Skip}, errNoHeader
 }
@@ -119,6 +123,9 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 			refCol = c
 			break
 		}
+	}
+	if refCol < 0 {
+		refCol = nameColumn(g.rows[h]) // a sheet keyed by names (namedrows.go)
 	}
 	// A second header row sits under the first when its Ref cell is blank
 	// and it names roles the first leaves as group captions: "Target" and

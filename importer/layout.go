@@ -262,7 +262,7 @@ func (l *Layout) resolve() error {
 		}
 		l.Columns[i].index = n
 	}
-	if !l.has(RoleRef) {
+	if !l.has(RoleRef) && !l.keyedByName() {
 		return fmt.Errorf("layout has no Ref column")
 	}
 	switch l.Kind {

@@ -52,6 +52,9 @@ type sheetReader struct {
 	// (see warnUndatedBenchmarks).
 	undated      map[[2]int]*undatedBench
 	undatedOrder [][2]int
+	// named is what a sheet without a Ref column, its indicators known
+	// by their names, has read (namedrows.go).
+	named namedRows
 }
 
 // cellTally counts the cells of a sheet that one warning speaks for, and
@@ -106,7 +109,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	s.warnLocalityColumns()
 	l := &s.l
 	var refCol, nameCol Column
-	var hasName bool
+	var hasName, byName bool
 	var figures []Column
 	// by gives each row's area and cohort where the sheet has an Area or
 	// Cohort column (rows per district or cohort under month columns).
@@ -114,6 +117,9 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	columns := func() {
 		refCol, _ = l.column(RoleRef)
 		nameCol, hasName = l.column(RoleName)
+		if byName = l.keyedByName(); byName {
+			refCol = nameCol
+		}
 		by = s.breakdownColumns()
 		figures = figures[:0]
 		for _, c := range l.Columns {
@@ -189,6 +195,12 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				break
 			}
 		}
+		if byName {
+			var skip bool
+			if ref, skip = s.namedRef(r, name, hasFigures, last != nil && !inNotes); skip {
+				continue
+			}
+		}
 		switch {
 		case hasFigures && isTotalLabel(ref):
 			s.warn(r, refCol.index, "row skipped: %q is a total of the rows above, not an indicator; give it a Ref (such as EH99) to read it as one", ref)
@@ -251,6 +263,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 		}
 	}
 	s.endSkip(skipHead, skipFrom, len(s.g.rows))
+	s.warnNamedRefs()
 	s.warnItalics()
 	s.warnNotOwn()
 	s.warnUndatedBenchmarks()

@@ -16,6 +16,9 @@ import (
 // that row had become one named "Indicator", its period headings figures.
 // Only a Ref without a digit is looked at further, keeping data rows cheap.
 func (s *sheetReader) headerAgain(r int, ref string) bool {
+	if (!hasDigit(ref) || s.l.keyedByName()) && s.headerElsewhere(r) {
+		return true
+	}
 	if ref == "" || len(ref) > 30 || hasDigit(ref) || roleWords[normHeader(ref)] != RoleRef {
 		return false
 	}
@@ -71,7 +74,7 @@ func (s *sheetReader) nextTable(r int, title string) (int, bool) {
 	s.ahead = ahead{}
 	was := old.HeaderRow
 	s.l = nl
-	s.warn(r, s.span.lo, "row %d is the header of %s, not by row %d's", r+1, what, was)
+	s.warn(r, s.headingCell(r), "row %d is the header of %s, not by row %d's", r+1, what, was)
 	s.warnUnused()
 	s.warnYearOrMonth()
 	s.warnCalendarQuarters()
@@ -158,7 +161,7 @@ func (s *sheetReader) endSkip(head, from, to int) {
 	if first == last {
 		what = fmt.Sprintf("row %d", first+1)
 	}
-	s.warn(head, s.span.lo, "%s not read: the header at row %d starts another table (%s) below the first, which is not read in place; give it a sheet of its own", what, head+1, strings.TrimSpace(strings.Join(nonBlank(s.tableRow(head)), ", ")))
+	s.warn(head, s.headingCell(head), "%s not read: the header at row %d starts another table (%s) below the first, which is not read in place; give it a sheet of its own", what, head+1, strings.TrimSpace(strings.Join(nonBlank(s.tableRow(head)), ", ")))
 }
 
 // nonBlank are a row's cells that have text, for a warning.

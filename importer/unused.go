@@ -164,6 +164,9 @@ func (s *sheetReader) warnUnused() {
 			s.warn(at, c, "column %s %q not read: the layout used sets it to be ignored", xlsx.ColumnName(c), head)
 			continue
 		}
+		if s.warnRowNumbers(at, c, head) {
+			continue
+		}
 		s.warn(at, c, "column %s %q not read: %s", xlsx.ColumnName(c), head, l.guesses.notReadWhy(c, head))
 	}
 	if len(early) > 0 {
@@ -177,6 +180,9 @@ func (s *sheetReader) warnUnused() {
 	// heading or beyond the last.
 	filled := map[int]bool{}
 	for r := max(l.FirstRow-1, 0); r < len(g.rows); r++ {
+		if s.tableBelow(r) {
+			break
+		}
 		row := g.rows[r]
 		for _, c := range blank {
 			if c < len(row) && strings.TrimSpace(row[c]) != "" {

@@ -204,6 +204,10 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 		switch {
 		case hasFigures && isTotalLabel(ref):
 			s.warn(r, refCol.index, "row skipped: %q is a total of the rows above, not an indicator; give it a Ref (such as EH99) to read it as one", ref)
+		case inNotes && !hasFigures && allDigits(ref):
+			// "1 | Figures for the latest month are provisional" under
+			// "Notes:" is note 1, not an indicator with no figures yet.
+			continue
 		case ref != "" && looksLikeRef(ref, hasFigures) && by.given(s, r):
 			inNotes = false
 			ind, split := (*rowIndicator)(nil), app.All

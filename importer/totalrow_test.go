@@ -54,3 +54,29 @@ func TestTotalRowUnderIndicators(t *testing.T) {
 		})
 	}
 }
+
+// A numbered note under the table's notes ("1 | Figures for the latest
+// month are provisional") is a note, not an indicator ref "1" printed in
+// the circulated scorecard (QA20 D4); an indicator given there with figures
+// is read.
+func TestNumberedNotesUnderTheTable(t *testing.T) {
+	b := newBook(t)
+	b.sheet("Scorecard")
+	b.row("Scorecard", "A1", "Ref", "Indicator", "Apr-25", "May-25")
+	b.row("Scorecard", "A2", "CIC01", "Children in care", 1900, 1910)
+	b.row("Scorecard", "A4", "Notes:")
+	b.row("Scorecard", "A5", "1", "Figures for the latest month are provisional and may be revised")
+	b.row("Scorecard", "A6", "2", "Figures for May-25 are estimates")
+	b.row("Scorecard", "A7", "CIC02", "Children in care per 10,000", 55.1, 55.4)
+	res, err := Read(context.Background(), b.save("notes.xlsx"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refs []string
+	for _, ind := range res.Dataset.Indicators {
+		refs = append(refs, ind.Ref)
+	}
+	if want := []string{"CIC01", "CIC02"}; !slices.Equal(refs, want) {
+		t.Errorf("indicators %q, want %q", refs, want)
+	}
+}

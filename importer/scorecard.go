@@ -581,6 +581,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 		}
 	}
 	s.readSubParts(r, ind, obs, cols)
+	s.saySuperseded(r, ind.ref, obs, cols)
 	s.readRowExtras(r, ind, split, area, obs, latest)
 	for i := range obs {
 		s.out.observe(&obs[i], r, cols[i])

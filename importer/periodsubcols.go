@@ -214,7 +214,7 @@ func besideNote(sc subColumns) string {
 	}
 	var parts []string
 	if has[subNum] || has[subDen] {
-		parts = append(parts, "with its numerator and denominator beside it, the three checked against each other by the indicator's unit")
+		parts = append(parts, "with its numerator and denominator beside it, and the three checked against each other by the indicator's unit")
 	}
 	if has[subRAG] {
 		parts = append(parts, "its RAG column as the source's rating of that figure (not of the latest)")

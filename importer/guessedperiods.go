@@ -86,6 +86,11 @@ func guessPeriodHeadings(sheet string, g *grid, h, label int, heads []string, ta
 			gs.unsure = append(gs.unsure, fmt.Sprintf("%s read as %s, dated from the report's date", col, p.Label()))
 			continue
 		}
+		if g, ok := revisionGuess(c, rowOf(c), head); ok { // "Jun-25 (revised)"
+			gs.read[c] = g
+			gs.unsure = append(gs.unsure, g.note)
+			continue
+		}
 		if m, what, ok := rollingHeading(head); ok {
 			gs.read[c] = periodGuess{period: m, row: rowOf(c), kind: what, span: true,
 				note: fmt.Sprintf("%s read as %s: its figures are %s to %s, filed under that month, not the month's own figures; compare them only with figures of the same kind", col, m.Label(), what, m.Label())}
@@ -112,6 +117,7 @@ func settleGuessedPeriods(l *Layout, gs *headingGuesses) {
 	if len(gs.read) == 0 {
 		return
 	}
+	settleRevisions(l, gs)
 	plain := map[app.Period]Column{}
 	guessed := map[app.Period]Column{}
 	for _, c := range l.Columns {

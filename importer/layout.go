@@ -177,6 +177,10 @@ type Column struct {
 	// the same thing, such as last year's Target kept hidden beside this
 	// year's, the visible one is taken.
 	Hidden bool `json:"hidden,omitempty"`
+	// Supersedes is the column a revised period column supersedes
+	// (settleRevisions): its figures are not stored, but said where they
+	// differ.
+	Supersedes string `json:"supersedes,omitempty"`
 
 	index int // 0-based, from Col
 	// guessed marks a role detection guessed from part of the heading

@@ -42,6 +42,9 @@ func monthsUnderYears(g *grid, h, from int) (map[int]app.Period, []yearCaption) 
 	for c, t := range g.rows[h+1] {
 		name, ok := monthNames[strings.ToLower(strings.TrimSuffix(strings.TrimSpace(t), "."))]
 		if !ok {
+			name, ok = numberedQuarter(t) // "Qtr 1": quartersunderyears.go
+		}
+		if !ok {
 			continue
 		}
 		// The year is the nearest caption at or left of the month.
@@ -102,6 +105,9 @@ func outOfTurn(g *grid, h int, yc *yearCaption, ps []app.Period) string {
 	name := func(j int) string { return strings.TrimSpace(g.at(h+1, yc.months[j])) }
 	for j, p := range ps {
 		if p.IsZero() {
+			if why := quarterNotDated(caption, name(j), yc.year); why != "" {
+				return why
+			}
 			return fmt.Sprintf("months under %q include %s, not in %s: not dated; head them with dated months", caption, name(j), yc.year.Label())
 		}
 	}
@@ -209,6 +215,11 @@ func (s *sheetReader) warnMonthsUnderYears() {
 		how := "merged across them"
 		if yc.carried {
 			how = "written at their left and taken to run until the next heading"
+		}
+		caption := strings.TrimSpace(s.g.at(h, yc.col))
+		if q := quartersNote(caption, how, yc, ms, dated[yc.months[0]]); q != "" {
+			s.warn(h, yc.col, "%s", q)
+			continue
 		}
 		s.warn(h, yc.col, "months with no year beneath %q (%s) dated by it: %s", strings.TrimSpace(s.g.at(h, yc.col)), how, strings.Join(ms, ", "))
 	}

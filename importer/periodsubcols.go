@@ -26,6 +26,8 @@ const (
 	subDen           // "Den", "Denominator", "D"
 	subValue         // "%", "Rate", "Percent", "Value"
 	subCount         // "No.", "Count", "Number": a numerator only beside a denominator
+	subRAG           // "RAG": the source's rating of the period's figure
+	subDoT           // "DoT", "Direction": the source's direction of travel
 )
 
 // subWords are the sub-headings recognised, normalised to lower case
@@ -36,6 +38,8 @@ var subWords = map[string]subKind{
 	"%": subValue, "(%)": subValue, "rate": subValue, "percent": subValue, "percentage": subValue,
 	"percent(%)": subValue, "percentage(%)": subValue, "percent%": subValue, "value": subValue,
 	"no": subCount, "count": subCount, "number": subCount,
+	"rag": subRAG, "ragrating": subRAG, "ragstatus": subRAG,
+	"dot": subDoT, "direction": subDoT, "directionoftravel": subDoT,
 }
 
 // subWordOf reads a sub-heading, ignoring case, spaces and a full stop
@@ -131,12 +135,13 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) {
 			byKind[k] = append(byKind[k], c)
 		}
 		num, den, val, cnt := byKind[subNum], byKind[subDen], byKind[subValue], byKind[subCount]
+		rag, dot := byKind[subRAG], byKind[subDoT]
 		switch {
-		case len(val) != 1, len(num) > 1, len(den) > 1, len(cnt) > 1, len(num)+len(cnt) > 1:
+		case len(val) != 1, len(num) > 1, len(den) > 1, len(cnt) > 1, len(num)+len(cnt) > 1, len(rag) > 1, len(dot) > 1:
 			return // not one figure with its parts
 		case len(cnt) == 1 && len(den) == 0:
 			return // a count beside a percentage: ambiguous, refused
-		case len(num)+len(cnt)+len(den) == 0:
+		case len(num)+len(cnt)+len(den)+len(rag)+len(dot) == 0:
 			return
 		}
 		if len(cnt) == 1 {
@@ -150,6 +155,12 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) {
 		}
 		for _, c := range den {
 			sc.cols[c] = subCol{kind: subDen, period: gr.period, value: v, head: raw(sub, c)}
+		}
+		for _, c := range rag {
+			sc.cols[c] = subCol{kind: subRAG, period: gr.period, value: v, head: raw(sub, c)}
+		}
+		for _, c := range dot {
+			sc.cols[c] = subCol{kind: subDoT, period: gr.period, value: v, head: raw(sub, c)}
 		}
 		if gi == 0 {
 			for _, c := range gr.cols {
@@ -172,6 +183,10 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) {
 			col.Role = RoleNumerator
 		case subDen:
 			col.Role = RoleDenominator
+		case subRAG:
+			col.Role = RoleRAG
+		case subDoT:
+			col.Role = RoleDoT
 		}
 		l.Columns = append(l.Columns, col)
 	}
@@ -183,12 +198,31 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) {
 	if len(groups) == 1 {
 		periods = first.period.Label() + " is"
 	}
-	sc.note = fmt.Sprintf("%s headed over sub-columns (%s, %s:%s): each period's %q column read as its figure, with its numerator and denominator beside it, and the three checked against each other by the indicator's unit",
-		periods, strings.Join(kinds, " | "), cellName(sub, first.from), cellName(sub, last.cols[len(last.cols)-1]), sc.cols[firstValue(sc, first.cols)].head)
+	sc.note = fmt.Sprintf("%s headed over sub-columns (%s, %s:%s): each period's %q column read as its figure, %s",
+		periods, strings.Join(kinds, " | "), cellName(sub, first.from), cellName(sub, last.cols[len(last.cols)-1]), sc.cols[firstValue(sc, first.cols)].head, besideNote(sc))
 	if counted != "" {
 		sc.note += fmt.Sprintf("; %q is read as the numerator, as it stands beside a denominator", counted)
 	}
 	l.subs = &sc
+}
+
+// besideNote says what the sub-columns beside each figure were read as.
+func besideNote(sc subColumns) string {
+	has := map[subKind]bool{}
+	for _, s := range sc.cols {
+		has[s.kind] = true
+	}
+	var parts []string
+	if has[subNum] || has[subDen] {
+		parts = append(parts, "with its numerator and denominator beside it, and the three checked against each other by the indicator's unit")
+	}
+	if has[subRAG] {
+		parts = append(parts, "its RAG column as the source's rating of that figure (not of the latest)")
+	}
+	if has[subDoT] {
+		parts = append(parts, "its direction column as the source's direction of travel to that figure")
+	}
+	return strings.Join(parts, "; ")
 }
 
 // firstValue is the figure column among cols.
@@ -206,7 +240,8 @@ func firstValue(sc subColumns, cols []int) int {
 // the row's latest. Its role and period say so, as a saved profile keeps
 // them.
 func isSubPart(c Column) bool {
-	return (c.Role == RoleNumerator || c.Role == RoleDenominator) && (c.Period.Kind == app.Month || c.Period.Kind == app.Quarter)
+	part := c.Role == RoleNumerator || c.Role == RoleDenominator || c.Role == RoleRAG || c.Role == RoleDoT
+	return part && (c.Period.Kind == app.Month || c.Period.Kind == app.Quarter)
 }
 
 // warnSubColumns says once, at the first period heading, how sub-columns
@@ -225,15 +260,20 @@ func (s *sheetReader) warnSubColumns() {
 // at its cell. Whether the three agree is checked, by the indicator's
 // unit once it is known, with every figure's parts
 // (collector.checkRanges), and said at the figure's cell.
-func (s *sheetReader) readSubParts(r int, ref string, obs []app.Observation, cols []int) {
+func (s *sheetReader) readSubParts(r int, ind *rowIndicator, obs []app.Observation, cols []int) {
 	if s.l.Kind != IndicatorSheet {
 		return
 	}
+	ref := ind.ref
 	for _, c := range s.l.Columns {
 		if !isSubPart(c) || s.l.shadowed(c) {
 			continue
 		}
 		text := strings.TrimSpace(s.at(r, &c))
+		if c.Role == RoleRAG || c.Role == RoleDoT {
+			s.readSubMark(r, ind, c, text, obs)
+			continue
+		}
 		if text == "" {
 			continue
 		}
@@ -273,3 +313,42 @@ func (s *sheetReader) readSubParts(r int, ref string, obs []app.Observation, col
 
 // fmtFloat writes a figure as briefly as it reads.
 func fmtFloat(f float64) string { return fmt.Sprint(f) }
+
+// readSubMark gives the figure of c's period in row r the RAG or
+// direction of travel written (or, for a RAG, filled) in c's cell under
+// it. A mark with no figure to attach to, or one not read as a mark, is
+// said at its cell rather than dropped unsaid.
+func (s *sheetReader) readSubMark(r int, ind *rowIndicator, c Column, text string, obs []app.Observation) {
+	lk := s.look(r, &c)
+	var rag app.RAG
+	var arrow app.Arrow
+	if c.Role == RoleRAG {
+		rag = ragOf(text, lk)
+		if text == "" && rag == app.NoRAG {
+			return
+		}
+	} else {
+		if text == "" {
+			return
+		}
+		arrow = arrowOf(text, lk, ind.polarity)
+	}
+	i := slices.IndexFunc(obs, func(o app.Observation) bool { return o.Period == c.Period })
+	if i < 0 || obs[i].Value == nil {
+		s.warn(r, c.index, "%s: %s %q skipped: %s has no figure to attach it to", ind.ref, c.Role, text, c.Period.Label())
+		return
+	}
+	if c.Role == RoleRAG {
+		if rag == app.NoRAG {
+			s.warn(r, c.index, "%s: %s %q skipped: not a RAG rating", ind.ref, c.Role, text)
+			return
+		}
+		obs[i].SourceRAG = rag
+		return
+	}
+	if arrow == app.NoArrow {
+		s.warn(r, c.index, "%s: %s %q skipped: not a direction of travel", ind.ref, c.Role, text)
+		return
+	}
+	obs[i].SourceArrow = arrow
+}

@@ -60,11 +60,11 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				obs[latest].Denominator = rd.value
 			}
 		case RoleRAG:
-			if latest >= 0 {
+			if latest >= 0 && !isSubPart(*c) { // a period's own: readSubMark
 				obs[latest].SourceRAG = ragOf(text, s.look(r, c))
 			}
 		case RoleDoT:
-			if latest >= 0 {
+			if latest >= 0 && !isSubPart(*c) {
 				obs[latest].SourceArrow = arrowOf(text, s.look(r, c), ind.polarity)
 			}
 		case RoleTarget, RoleFloor, RoleTolerance:

@@ -597,7 +597,8 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 			latest = i
 		}
 	}
-	s.readSubParts(r, ind.ref, obs, cols)
+	s.readSubParts(r, ind, obs, cols)
+	s.saySuperseded(r, ind.ref, obs, cols)
 	s.readRowExtras(r, ind, split, area, obs, latest)
 	for i := range obs {
 		s.out.observe(&obs[i], r, cols[i])

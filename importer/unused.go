@@ -150,6 +150,10 @@ func (s *sheetReader) warnUnused() {
 			early = append(early, fmt.Sprintf("%s (%s)", xlsx.ColumnName(c), p.Label()))
 			continue
 		}
+		if why, ok := l.guesses.refused[c]; ok { // a month superseded by its revision
+			s.warn(at, c, "column %s %q not read: %s", xlsx.ColumnName(c), head, why)
+			continue
+		}
 		if role, p, _ := headerRole(head); role != "" {
 			if role == RolePeriod && !p.IsZero() && targetsSheet(l.Sheet, g, h) {
 				// Left out by detection (layoutFrom). A date cell's

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -342,15 +341,7 @@ func TestNamedLayoutAsProfile(t *testing.T) {
 	if len(first.Layouts) != 1 {
 		t.Fatalf("%d layouts, want 1", len(first.Layouts))
 	}
-	saved, err := json.Marshal(first.Layouts[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	var profile Layout
-	if err := json.Unmarshal(saved, &profile); err != nil {
-		t.Fatal(err)
-	}
-	res, err := Read(context.Background(), writeBook(t, "Scorecard", rows), Options{Layouts: map[string]Layout{"Scorecard": profile}})
+	res, err := Read(context.Background(), writeBook(t, "Scorecard", rows), Options{Layouts: map[string]Layout{"Scorecard": profileOf(t, first.Layouts[0])}})
 	if err != nil {
 		t.Fatalf("read with the saved layout: %v", err)
 	}

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"math"
 	"os"
@@ -122,6 +123,21 @@ func mustRead(t *testing.T, path string) *Result {
 		t.Fatalf("Read(%s): %v", filepath.Base(path), err)
 	}
 	return res
+}
+
+// profileOf is l as the store keeps it for the file's family (through
+// JSON), to read the next file by.
+func profileOf(t *testing.T, l Layout) Layout {
+	t.Helper()
+	js, err := json.Marshal(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p Layout
+	if err := json.Unmarshal(js, &p); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 func findObs(d *app.Dataset, ref string, area app.Area, split app.Split, p string) (app.Observation, bool) {

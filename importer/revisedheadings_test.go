@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"testing"
@@ -116,15 +115,7 @@ func TestRevisedMonthFromSavedLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	js, err := json.Marshal(first.Layouts[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	var saved Layout
-	if err := json.Unmarshal(js, &saved); err != nil {
-		t.Fatal(err)
-	}
-	res, err := Read(context.Background(), path, Options{Authority: auth, Layouts: map[string]Layout{"Scorecard": saved}})
+	res, err := Read(context.Background(), path, Options{Authority: auth, Layouts: map[string]Layout{"Scorecard": profileOf(t, first.Layouts[0])}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,25 +11,22 @@ import (
 	"scorecard/app/benchmark"
 )
 
-// A download filtered to a few authorities, as the statistics service's
-// table tool gives, ranks Kent among those alone ("1 of 1 (A)"); no rank
-// is given from it, and one warning says why, while the whole file ranks
-// Kent among every authority.
-func TestRankNeedsEveryAuthority(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("testdata", "la_cla_placement_stability.csv"))
+// csvRows reads testdata's name: its raw text and its rows, and a
+// function writing the header and the rows keep holds for, as a download
+// filtered by DfE's table tool would give them.
+func csvRows(t *testing.T, name string) (raw string, rows [][]string, filtered func(keep func(row []string) bool) string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := csv.NewReader(strings.NewReader(string(raw))).ReadAll()
+	rows, err = csv.NewReader(strings.NewReader(string(b))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	col := slices.Index(rows[0], "la_name")
-	level := slices.Index(rows[0], "geographic_level")
-	neighbours := []string{"Kent", "Essex", "East Sussex", "Devon", "Bexley", "Suffolk", "Norfolk", "Nottinghamshire", "West Sussex", "Bedford Borough", "Somerset"}
-	filtered := func(keep func(row []string) bool) string {
-		var b strings.Builder
-		w := csv.NewWriter(&b)
+	filtered = func(keep func(row []string) bool) string {
+		var out strings.Builder
+		w := csv.NewWriter(&out)
 		w.Write(rows[0])
 		for _, r := range rows[1:] {
 			if keep(r) {
@@ -37,15 +34,27 @@ func TestRankNeedsEveryAuthority(t *testing.T) {
 			}
 		}
 		w.Flush()
-		return b.String()
+		return out.String()
 	}
+	return string(b), rows, filtered
+}
+
+// A download filtered to a few authorities, as the statistics service's
+// table tool gives, ranks Kent among those alone ("1 of 1 (A)"); no rank
+// is given from it, and one warning says why, while the whole file ranks
+// Kent among every authority.
+func TestRankNeedsEveryAuthority(t *testing.T) {
+	raw, rows, filtered := csvRows(t, "la_cla_placement_stability.csv")
+	col := slices.Index(rows[0], "la_name")
+	level := slices.Index(rows[0], "geographic_level")
+	neighbours := []string{"Kent", "Essex", "East Sussex", "Devon", "Bexley", "Suffolk", "Norfolk", "Nottinghamshire", "West Sussex", "Bedford Borough", "Somerset"}
 	tests := []struct {
 		name     string
 		csv      string
 		ranked   bool // a rank among 140 or more
 		warnings int  // of ranks not given
 	}{
-		{"the whole file", string(raw), true, 0},
+		{"the whole file", raw, true, 0},
 		{"Kent alone", filtered(func(r []string) bool { return r[col] == "Kent" }), false, 1},
 		{"Kent, its neighbours and England", filtered(func(r []string) bool {
 			return slices.Contains(neighbours, r[col]) || r[level] == "National"
@@ -96,27 +105,11 @@ func TestRankNeedsEveryAuthority(t *testing.T) {
 // and median: the rest are said to be unused, once a file, never left
 // unused in silence.
 func TestUnrankedRowsSaid(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("testdata", "cla_number_and_rate_per_10k_children.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(strings.NewReader(string(raw))).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw, rows, filtered := csvRows(t, "cla_number_and_rate_per_10k_children.csv")
 	col := slices.Index(rows[0], "la_name")
 	neighbours := []string{"Essex", "East Sussex", "Devon", "Bexley", "Suffolk", "Norfolk", "Nottinghamshire", "West Sussex", "Bedford Borough", "Somerset"}
 	only := func(names ...string) string {
-		var b strings.Builder
-		w := csv.NewWriter(&b)
-		w.Write(rows[0])
-		for _, r := range rows[1:] {
-			if slices.Contains(names, r[col]) {
-				w.Write(r)
-			}
-		}
-		w.Flush()
-		return b.String()
+		return filtered(func(r []string) bool { return slices.Contains(names, r[col]) })
 	}
 	tests := []struct {
 		name    string
@@ -124,8 +117,8 @@ func TestUnrankedRowsSaid(t *testing.T) {
 		model   *benchmark.Model
 		warning string // the note's telling part; "" for none
 	}{
-		{"the whole file", string(raw), DefaultModel(), "Kent is not ranked among authorities on CIC01, CIC02, CIC10, which have no polarity (neither higher nor lower is better): the other authorities' figures (up to 151 a period) are read only for its 10 statistical neighbours' mean and median; the rest are not used"},
-		{"the whole file, no neighbour model", string(raw), nil, "the other authorities' figures (up to 151 a period) are not used"},
+		{"the whole file", raw, DefaultModel(), "Kent is not ranked among authorities on CIC01, CIC02, CIC10, which have no polarity (neither higher nor lower is better): the other authorities' figures (up to 151 a period) are read only for its 10 statistical neighbours' mean and median; the rest are not used"},
+		{"the whole file, no neighbour model", raw, nil, "the other authorities' figures (up to 151 a period) are not used"},
 		{"Kent and Medway", only("Kent", "Medway"), DefaultModel(), "the other authority's figure is not used: no other authority in the file is one of its statistical neighbours"},
 		{"Kent and its neighbours", only(append([]string{"Kent"}, neighbours...)...), DefaultModel(), ""},
 		{"Kent alone", only("Kent"), DefaultModel(), ""},

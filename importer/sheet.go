@@ -28,6 +28,10 @@ type look struct {
 	decimals    int // decimal places the format shows; -1 for General
 	fill        string
 	date        bool // a date or time number format
+	// yearOnly is a date format showing the year alone ("yyyy"): its
+	// cells read as the year shown (yearsShown), not as dates, so date
+	// is left unset.
+	yearOnly bool
 	// exponentText is a text cell holding a number in scientific
 	// notation, "1e3" (xlsx.Grid.ExponentText): not a format's look but
 	// the cell's own, set by grid.look.

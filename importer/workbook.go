@@ -57,7 +57,7 @@ func (w *workbook) sheetSize(name string) int64 {
 }
 
 func (w *workbook) grid(x *xlsx.Grid) *grid {
-	return &grid{rows: x.Rows, style: x.Styles, merged: x.Merged, hidden: x.Hidden, hiddenRows: x.HiddenRows, uncalculated: x.Uncalculated,
+	return &grid{rows: yearsShown(x.Rows, x.Styles, w.looks), style: x.Styles, merged: x.Merged, hidden: x.Hidden, hiddenRows: x.HiddenRows, uncalculated: x.Uncalculated,
 		unverified: x.Unverified, exponentText: exponentCells(x.ExponentText), looks: w.looks,
 		date1904: w.Date1904()}
 }
@@ -80,6 +80,8 @@ func looksOf(styles []xlsx.Style) []look {
 	for i, s := range styles {
 		lk := look{decimals: -1, italic: s.Italic, wingdings: strings.HasPrefix(strings.ToLower(s.Font), "wingdings"), fill: s.Fill, date: s.Date}
 		if s.Custom {
+			lk.yearOnly = s.Date && yearOnlyFormat(s.FormatCode)
+			lk.date = lk.date && !lk.yearOnly
 			lk.percent, lk.decimals = formatDecimals(s.FormatCode)
 			lk.percentSign = !lk.percent && formatPercentSign(s.FormatCode)
 		} else {

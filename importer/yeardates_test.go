@@ -98,3 +98,33 @@ func TestYearOnlyFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestYearKindInTheHeaderRow: a caption in the header row naming the
+// kind of year ("(calendar year)", "Academic years") was not read, only the
+// title rows and the sheet's name, so calendar years were filed as
+// financial ones. Words in the header that name no kind of year
+// ("Academic attainment") leave the guess as it was.
+func TestYearKindInTheHeaderRow(t *testing.T) {
+	tests := []struct {
+		name   string
+		head   []any
+		want   []string
+		warned []string
+	}{
+		{"calendar years beside the years", []any{"Ref", "Indicator", "Polarity", 2022, 2023, "(calendar year)"},
+			[]string{"2022=1", "2023=2"}, []string{"read as calendar years", `the heading F1 "(calendar year)" says calendar years`}},
+		{"a caption beside the years", []any{"Ref", "Indicator", "Polarity", 2022, 2023, "Academic years"},
+			[]string{"2021/22AY=1", "2022/23AY=2"}, []string{"read as academic years", `the heading F1 "Academic years"`}},
+		{"no kind of year named", []any{"Ref", "Indicator", "Polarity", 2022, 2023, "Academic attainment"},
+			[]string{"2021/22=1", "2022/23=2"}, []string{"read as financial years", "nothing on the sheet says"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, res := guessSheet{"Annual", nil, tt.head, [][]any{{"YR01", "Children looked after", "-", 1, 2}}}.read(t, "YR01")
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("YR01's figures %v, want %v", got, tt.want)
+			}
+			checkWarned(t, res, "Annual", map[string][]string{"D1": tt.warned})
+		})
+	}
+}

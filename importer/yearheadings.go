@@ -97,11 +97,11 @@ func yearRun(years []int) bool {
 }
 
 // yearKind is the kind of year a sheet's plain years are, and why: the
-// one its title rows or name say ("Academic years", "Calendar year
-// outturns", "FY"), else a financial year, each named by the year it
-// ends in, as children's services count their years to 31 March (the
-// DfE's SSDA903 and CIN census returns, whose children looked after at
-// 31 March 2025 are the year 2024/25).
+// one its title rows, a caption in its header row or its name say
+// ("Academic years", "Calendar year outturns", "FY"), else a financial
+// year, each named by the year it ends in, as children's services count
+// their years to 31 March (the DfE's SSDA903 and CIN census returns,
+// whose children looked after at 31 March 2025 are the year 2024/25).
 func yearKind(sheet string, g *grid, h int) (app.PeriodKind, string) {
 	say := func(s, where string) (app.PeriodKind, string, bool) {
 		for _, w := range words(s) {
@@ -123,10 +123,38 @@ func yearKind(sheet string, g *grid, h int) (app.PeriodKind, string) {
 			}
 		}
 	}
+	// A caption in the header row itself ("Children looked after
+	// (calendar year)") says it only where it names a kind of year, as
+	// the header's other cells name measures ("Academic attainment").
+	if h >= 0 && h < len(g.rows) {
+		for c, s := range g.rows[h] {
+			if !namesYearKind(s) {
+				continue
+			}
+			if k, why, ok := say(s, "the heading "+cellName(h, c)); ok {
+				return k, why
+			}
+		}
+	}
 	if k, why, ok := say(sheet, "the sheet's name"); ok {
 		return k, why
 	}
 	return app.FinancialYear, "nothing on the sheet says which kind of year, and children's services count most years to 31 March (children looked after at 31 March 2025 are the year 2024/25 in the DfE's returns)"
+}
+
+// namesYearKind reports whether s names a kind of year: "calendar
+// year", "academic years", "financial year".
+func namesYearKind(s string) bool {
+	ws := words(s)
+	for i := 0; i+1 < len(ws); i++ {
+		switch ws[i] {
+		case "academic", "financial", "calendar":
+			if ws[i+1] == "year" || ws[i+1] == "years" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // yearOf is the year of kind named by y: the financial or academic year

@@ -93,14 +93,20 @@ var initialsSkipped = map[string]bool{
 // any month's workbook gives the same ref; the digits keep names with
 // the same initials apart.
 func nameRef(name string) string {
-	key := nameKey(name)
+	return keyRef(nameKey(name))
+}
+
+// keyRef is the ref of a key of words (nameKey, perhaps with a section's
+// words before it and a footnote mark after it): the initials of its
+// words that start with a letter or digit, and the hash of the whole.
+func keyRef(key string) string {
 	var b strings.Builder
 	for _, w := range strings.Fields(key) {
 		if initialsSkipped[w] || b.Len() >= 6 {
 			continue
 		}
 		r := []rune(w)[0]
-		if r == '%' || r == '+' {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			continue
 		}
 		b.WriteRune(unicode.ToUpper(r))
@@ -120,49 +126,71 @@ type namedRows struct {
 	col    int               // and its Indicator column
 	seen   map[string]int    // row of each name (and area and cohort) read
 	refs   []string          // refs in the order first read, for the warning
-	names  map[string]string // name of each ref
+	names  map[string]string // name of each ref, with its section
+	keys   map[string]string // key each ref was made from
 }
 
 // namedRef is the ref of row r of a sheet keyed by names, whose Indicator
-// cell holds name. It is "" where the row is not an indicator's, for the
-// rules of a sheet with Refs to read as they read a row without one: no
-// name, a section heading (the name its only entry), a cohort row
-// ("Excluding UASC") under an indicator; a Total row keeps its name, to
-// be skipped as a total. skip is set where the row is not read, said at
-// its cell: its name was read on a row above in the same table, and its
-// figures would otherwise merge into that row's indicator.
-func (s *sheetReader) namedRef(r int, name string, hasFigures, underIndicator bool) (ref string, skip bool) {
+// cell holds raw (name with its footnote marks set aside), under the
+// section heading section ("" for none). It is "" where the row is not an
+// indicator's, for the rules of a sheet with Refs to read as they read a
+// row without one: no name, a section heading (the name its only entry),
+// a cohort row ("Excluding UASC") under an indicator; a Total row keeps
+// its name, to be skipped as a total. shown is the name the indicator is
+// given: name, with its footnote mark kept (markedKey). skip is set where
+// the row is not read, said at its cell: its name was read on a row above
+// in the same table and section, and its figures would otherwise merge
+// into that row's indicator.
+func (s *sheetReader) namedRef(r int, raw, name, section string, hasFigures, underIndicator bool) (ref, shown string, skip bool) {
 	n := &s.named
 	if n.seen == nil || n.header != s.l.HeaderRow {
 		// Each table has its own rows: the same names under a header
 		// of other months are the same indicators.
 		s.warnNamedRefs()
 		nameCol, _ := s.l.column(RoleName)
-		*n = namedRows{header: s.l.HeaderRow, col: nameCol.index, seen: map[string]int{}, names: map[string]string{}}
+		*n = namedRows{header: s.l.HeaderRow, col: nameCol.index, seen: map[string]int{}, names: map[string]string{}, keys: map[string]string{}}
 	}
 	nameCol, _ := s.l.column(RoleName)
 	if hasFigures && isTotalLabel(name) {
-		return name, false // skipped as a total, as on a sheet with Refs
+		return name, name, false // skipped as a total, as on a sheet with Refs
 	}
 	if name == "" || underIndicator && isBreakdownLabel(name) || !hasFigures && !s.definesMore(r, nameCol.index) {
-		return "", false
+		return "", name, false
 	}
-	ref = nameRef(name)
-	key := nameKey(name) + "\x00" + s.breakdownText(r)
-	if first, ok := n.seen[key]; ok {
+	key, mark := markedKey(raw, name)
+	shown = name
+	if mark != "" {
+		shown = name + mark
+	}
+	if section != "" {
+		// The same short name ("Residential") under two sections
+		// ("Placements", "Placement moves") is two measures. The
+		// section's words come after the name's, so the ref's initials
+		// are the name's first.
+		key += " / " + nameKey(section)
+		shown = section + " / " + shown
+	}
+	ref = keyRef(key)
+	if first, ok := n.seen[key+"\x00"+s.breakdownText(r)]; ok {
 		s.warn(r, nameCol.index, "row skipped: %q is the name of row %d too; with no Ref column the indicators are known by their names, so the two rows would be one indicator; give one another name, or give the sheet a Ref column", name, first+1)
-		return "", true
+		return "", shown, true
 	}
-	n.seen[key] = r
-	if other, ok := n.names[ref]; ok && nameKey(other) != nameKey(name) {
-		s.warn(r, nameCol.index, "row skipped: %q makes the same ref %s as %q above; give the sheet a Ref column", name, ref, other)
-		return "", true
+	n.seen[key+"\x00"+s.breakdownText(r)] = r
+	if other, ok := n.keys[ref]; ok && other != key {
+		s.warn(r, nameCol.index, "row skipped: %q makes the same ref %s as %q above; give the sheet a Ref column", shown, ref, n.names[ref])
+		return "", shown, true
+	}
+	if mark != "" {
+		s.warnMark(r, nameCol.index, name, mark, ref, section)
 	}
 	if _, ok := n.names[ref]; !ok {
-		n.names[ref] = name
+		n.names[ref], n.keys[ref] = shown, key
 		n.refs = append(n.refs, ref)
 	}
-	return ref, false
+	if section != "" {
+		return ref, name + mark, false
+	}
+	return ref, shown, false
 }
 
 // definesMore reports whether row r has an entry in a column the layout
@@ -212,7 +240,7 @@ func (s *sheetReader) warnNamedRefs() {
 	if n.header > 0 {
 		s.warn(n.header-1, n.col, "no Ref column: the %d indicators below are known by their names, each filed under a ref made from its name: %s; the same name in a later workbook files under the same ref, and a name written otherwise starts another indicator", len(n.refs), strings.Join(shown, ", "))
 	}
-	n.refs, n.names = nil, map[string]string{}
+	n.refs, n.names, n.keys = nil, map[string]string{}, map[string]string{}
 }
 
 // rowNumberWords are headings of a column numbering a table's rows.

@@ -84,11 +84,13 @@ func TestSheetsKeyedByNames(t *testing.T) {
 			{1, "Number of children looked after", 1347, 1360},
 			{2, "Number of care leavers", 400, 410},
 		},
-		refs: []string{"NCLA-4384 Number of children looked after", "NCL-2754 Number of care leavers"},
-		obs:  []string{"NCL-2754 Apr-25 400", "NCL-2754 May-25 410", "NCLA-4384 Apr-25 1347", "NCLA-4384 May-25 1360"},
+		// Under a section heading a name's ref is made from the
+		// section's words too.
+		refs: []string{"NCLACC-1364 Number of children looked after", "NCLCC-3750 Number of care leavers"},
+		obs:  []string{"NCLACC-1364 Apr-25 1347", "NCLACC-1364 May-25 1360", "NCLCC-3750 Apr-25 400", "NCLCC-3750 May-25 410"},
 		warns: []cellWarn{
 			{"A3", `column A "#" not read as refs: it holds numbers 1 to 2`},
-			{"B3", "no Ref column: the 2 indicators below are known by their names"},
+			{"B3", `no Ref column: the 2 indicators below are known by their names, each filed under a ref made from its name: NCLACC-1364 "Children in care / Number of children looked after"`},
 		},
 	}, {
 		// Read as one indicator, the second row's figures would have
@@ -240,7 +242,8 @@ func TestNamedRefsAcrossMonths(t *testing.T) {
 }
 
 // TestNameRef: a name's ref depends on its words alone, not on case,
-// spacing or footnote markers, and two names give two refs.
+// spacing or footnote markers, and two names give two refs. (A sheet
+// keeps a marked name's mark in its key: TestNamedKeysApart.)
 func TestNameRef(t *testing.T) {
 	tests := []struct{ name, ref string }{
 		{"Number of children looked after", "NCLA-4384"},

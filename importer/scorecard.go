@@ -197,7 +197,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 		}
 		if byName {
 			var skip bool
-			if ref, skip = s.namedRef(r, name, hasFigures, last != nil && !inNotes); skip {
+			if ref, name, skip = s.namedRef(r, s.at(r, &nameCol), name, section, hasFigures, last != nil && !inNotes); skip {
 				continue
 			}
 		}

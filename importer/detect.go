@@ -241,6 +241,9 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	if err := subColumnsUnderPeriods(&l, g, label, caption, refCol); err != nil {
 		return Layout{Sheet: sheet, Kind: Skip}, err
 	}
+	if err := areasUnderPeriods(&l, g, label, caption, refCol); err != nil {
+		return Layout{Sheet: sheet, Kind: Skip}, err
+	}
 	l.Kind = kindOf(&l)
 	if l.Kind == TargetSheet && monthsWin(&l, g) {
 		l.Kind = IndicatorSheet

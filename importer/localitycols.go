@@ -66,8 +66,9 @@ func asAreaName(head string) bool {
 // readLocalityColumns reads as a sheet of areas an indicator sheet with
 // no period columns, one column headed by an area the importer knows
 // (the authority, or a district) and others whose headings name no role
-// but could be areas' names, with figures beneath, and no England,
-// neighbours' or previous year's column: each such column is
+// but could be areas' names, with figures beneath, two or more of them
+// where an England, neighbours' or previous year's column stands beside
+// (that column is then said unread, as on any district sheet): each is
 // an area, and the sheet is dated as a district sheet is, by its title or
 // name (titlePeriod). It does nothing to any other sheet.
 func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) {
@@ -80,6 +81,7 @@ func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) 
 	}
 	known := map[int]bool{}
 	areas := 0
+	comparators := false
 	for _, c := range l.Columns {
 		known[c.index] = true
 		switch {
@@ -88,8 +90,9 @@ func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) 
 		case c.Role == RoleEngland, c.Role == RoleNeighbours, c.Role == RolePrevious:
 			// The authority's figure beside its comparators ("Kent |
 			// England | South East"): a sheet of benchmarks, whose
-			// other headings may be regions, not localities.
-			return
+			// other heading may be a region, not a locality. Two or
+			// more such headings are localities (checked below).
+			comparators = true
 		case c.Role == RoleArea:
 			areas++
 		}
@@ -108,7 +111,7 @@ func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) 
 		}
 		added = append(added, Column{Col: xlsx.ColumnName(c), Header: head, Role: RoleArea, Area: app.Area(head), Hidden: g.isHidden(c), index: c})
 	}
-	if len(added) == 0 {
+	if len(added) == 0 || comparators && len(added) < 2 {
 		return
 	}
 	l.Columns = append(l.Columns, added...)

@@ -2,9 +2,12 @@ package importer
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"scorecard/app"
 )
 
 // A locality sheet heads its columns by the city and its localities,
@@ -130,4 +133,53 @@ func TestComparatorsAreNotLocalities(t *testing.T) {
 		t.Errorf("unknown areas %+v, want none", res.UnknownAreas)
 	}
 	warnsAndNever(t, res.Warnings, []string{`Benchmarks Mar-25!E1: column E "Yorkshire and Humber" not read`}, []string{"read as areas"})
+}
+
+// A locality sheet with an England column beside two or more localities
+// is read as localities (QA21 M7): every figure had been lost. England's
+// column is said unread, as on any district sheet; the authority beside
+// England and one region stays a sheet of benchmarks.
+func TestLocalitiesBesideEngland(t *testing.T) {
+	tests := []struct {
+		name  string
+		heads []any
+		row   []any
+		want  map[app.Area]float64 // the figures read, by area
+		warn  string
+	}{
+		{"Leeds | England | East | North | West", []any{"Ref", "Indicator", "Leeds", "England", "East", "North", "West"},
+			[]any{"CLA2", "Rate of CLA per 10,000", 85, 67, 90, 70, 88},
+			map[app.Area]float64{"Leeds": 85, "East": 90, "North": 70, "West": 88},
+			`Localities Mar-25!D1: column D "England" not read: benchmarks on a district sheet are not read`},
+		{"Leeds | Stat neighbours | East | West", []any{"Ref", "Indicator", "Leeds", "Stat neighbours", "East", "West"},
+			[]any{"CLA2", "Rate of CLA per 10,000", 85, 67, 90, 88},
+			map[app.Area]float64{"Leeds": 85, "East": 90, "West": 88},
+			`Localities Mar-25!D1: column D "Stat neighbours" not read`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := newBook(t)
+			s := "Localities Mar-25"
+			b.sheet(s)
+			b.row(s, "A1", tt.heads...)
+			b.row(s, "A2", tt.row...)
+			res, err := Read(context.Background(), b.save("loc.xlsx"), Options{Authority: authorityNamed(t, "Leeds")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[app.Area]float64{}
+			for _, o := range res.Dataset.Observations {
+				if o.Value != nil {
+					got[o.Area] = *o.Value
+					if o.Period.Label() != "Mar-25" {
+						t.Errorf("%s dated %s, want Mar-25", o.Area, o.Period.Label())
+					}
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("figures %v, want %v", got, tt.want)
+			}
+			warnsAndNever(t, res.Warnings, []string{tt.warn}, nil)
+		})
+	}
 }

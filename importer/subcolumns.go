@@ -77,3 +77,74 @@ func isFigureText(t string) bool {
 	_, err := strconv.ParseFloat(strings.TrimSuffix(strings.ReplaceAll(t, ",", ""), "%"), 64)
 	return err == nil
 }
+
+// areasUnderPeriods refuses a layout whose month or quarter headings each
+// stand over area sub-columns, "Leeds | England" or "Leeds | Stat
+// neighbours": the authority's figure and its benchmarks, a period. The
+// sub-headings are area and benchmark headings, so the columns were read
+// as a district sheet dated from the title: the months above were lost,
+// January's figure stored as the title's month and the others called
+// conflicts with it. The month a sub-column is under is the caption at
+// or left of it (a merged heading is written at its left).
+func areasUnderPeriods(l *Layout, g *grid, label, caption, refCol int) error {
+	if caption < 0 || caption == label {
+		return nil
+	}
+	raw := func(r, c int) string {
+		if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.rows[r]) {
+			return ""
+		}
+		return strings.TrimSpace(g.rows[r][c])
+	}
+	for _, col := range l.Columns {
+		if col.Role != RoleArea || col.Area == "" {
+			continue
+		}
+		c := col.index
+		for c > refCol+1 && c > 0 && raw(caption, c) == "" {
+			c--
+		}
+		role, p, _, _ := headerRoleGuessed(raw(caption, c))
+		if role != RolePeriod || p.Kind != app.Month && p.Kind != app.Quarter {
+			continue
+		}
+		// One date over district columns dates them all, as does a title
+		// row such as "Produced: 03/09/2025 Data as at: 31/08/2025"; a
+		// row of months only is refused when a benchmark stands beside
+		// the area under one of them, or a second month heads the row.
+		var subs []string
+		bench := false
+		for s := c; s < len(g.rows[label]) && (s == c || raw(caption, s) == ""); s++ {
+			if t := raw(label, s); t != "" {
+				subs = append(subs, fmt.Sprintf("%s %q", cellName(label, s), t))
+				r, _, _, _ := headerRoleGuessed(t)
+				bench = bench || r == RoleEngland || r == RoleNeighbours
+			}
+		}
+		if n, only := periodsOnly(g, caption, c, raw); !only || !bench && n < 2 {
+			continue
+		}
+		return &layoutRefusal{cell: cellName(caption, c), msg: fmt.Sprintf(
+			"%s is headed over area sub-columns (%s): a period's own figure beside its England or statistical neighbours' figure is not read, lest one month's figure be stored as another's; give each month one column of the authority's figures, and the benchmarks in columns headed \"England\" or \"Stat neighbours\" beside it, or on sheets of their own",
+			p.Label(), strings.Join(subs, ", "))}
+	}
+	return nil
+}
+
+// periodsOnly counts the month or quarter headings in the row from
+// column c on, or reports false where another cell stands among them, as
+// a title row's "Produced:" and "Data as at:" beside their dates do.
+func periodsOnly(g *grid, row, c int, raw func(r, c int) string) (int, bool) {
+	n := 0
+	for s := c; s < len(g.rows[row]); s++ {
+		t := raw(row, s)
+		if t == "" {
+			continue
+		}
+		if role, p, _, _ := headerRoleGuessed(t); role != RolePeriod || p.Kind != app.Month && p.Kind != app.Quarter {
+			return n, false
+		}
+		n++
+	}
+	return n, true
+}

@@ -173,6 +173,12 @@ func (s *sheetReader) warnGuessedHeading(c int) {
 	if i := slices.IndexFunc(s.l.Columns, func(col Column) bool { return col.index == c }); i < 0 || s.l.unread(s.l.Columns[i]) != "" {
 		return
 	}
+	if g.span {
+		// Said once the rows are read, and only if some row's data
+		// period lets it be read (warnSpanRefused).
+		s.spanNotes = append(s.spanNotes, c)
+		return
+	}
 	s.warn(g.row, c, "%s", g.note)
 }
 

@@ -58,6 +58,8 @@ type sheetReader struct {
 	// spanRefused are the rows whose figures a rolling or year-to-date
 	// column does not give, by column (spancolumns.go).
 	spanRefused map[int][]spanRow
+	spanRead    map[int]bool // span columns read for some row
+	spanNotes   []int        // span columns whose heading note waits
 }
 
 // cellTally counts the cells of a sheet that one warning speaks for, and

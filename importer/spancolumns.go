@@ -49,6 +49,10 @@ func (s *sheetReader) refuseSpan(r int, ind *rowIndicator, c *Column) bool {
 		}
 	}
 	if dp == g.dp {
+		if s.spanRead == nil {
+			s.spanRead = map[int]bool{}
+		}
+		s.spanRead[c.index] = true
 		return false
 	}
 	if s.spanRefused == nil {
@@ -58,9 +62,15 @@ func (s *sheetReader) refuseSpan(r int, ind *rowIndicator, c *Column) bool {
 	return true
 }
 
-// warnSpanRefused says, at each span column's heading, the rows it was
-// not read for, why, and how to have them read.
+// warnSpanRefused says, at each span column's heading, how it is read
+// where some row reads it (or none gives it a figure), and the rows it
+// was not read for, why, and how to have them read.
 func (s *sheetReader) warnSpanRefused() {
+	for _, c := range s.spanNotes {
+		if g := s.l.guesses.read[c]; s.spanRead[c] || len(s.spanRefused[c]) == 0 {
+			s.warn(g.row, c, "%s", g.note)
+		}
+	}
 	for _, c := range slices.Sorted(maps.Keys(s.spanRefused)) {
 		rows, g := s.spanRefused[c], s.l.guesses.read[c]
 		var which []string
@@ -79,5 +89,5 @@ func (s *sheetReader) warnSpanRefused() {
 		s.warn(g.row, c, "column %s %q not read for %s: its figures are %s to %s, and those indicators' data period is not %s, so they would be taken as %s's own figure; to read them, give the data period %s (a Data period column on the sheet, or the indicator's definition)",
 			xlsx.ColumnName(c), head, strings.Join(which, ", "), g.kind, g.period.Label(), g.dp, g.period.Label(), g.dp)
 	}
-	s.spanRefused = nil
+	s.spanRefused, s.spanRead, s.spanNotes = nil, nil, nil
 }

@@ -420,6 +420,7 @@ func (c *collector) dataset() *app.Dataset {
 	}
 	var ranges, sums []app.Warning
 	d.Observations, ranges, sums = c.observations(units)
+	ranges = append(ranges, c.fractionsByParts(d.Observations, units)...)
 	c.academicYears(d.Observations)
 	c.hiddenPlaces(d.Observations, hidden)
 	// checkFractions, checkCounts and percentSpreads only read the

@@ -55,7 +55,7 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 		if o.Value != nil && o.Numerator != nil && o.Denominator != nil && *o.Denominator > 0 {
 			if per, what := partsScale(ind); per > 0 {
 				x := *o.Numerator / *o.Denominator * per
-				// A fraction of 1 for a percentage is said by checkFractions.
+				// A fraction of 1 for a percentage is read as one, and said, by fractionsByParts.
 				if !shownAs(*o.Value, x) && !(per == 100 && shownAs(*o.Value*100, x)) {
 					warn(o.Cell, "%s %s %s: %g is not its numerator over its denominator, %g / %g = %s%s; kept %g as given",
 						o.Ref, o.Area, o.Period, *o.Value, *o.Numerator, *o.Denominator, roundTo(x, placesOf(*o.Value)+1), what, *o.Value)

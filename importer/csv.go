@@ -166,6 +166,7 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	if err := areas.refusal(base); err != nil {
 		return nil, err
 	}
+	l.defined = opt.Defined
 	sr := &sheetReader{out: newSheetLog(base, l.Sheet), l: l, g: g}
 	for _, w := range areaWarns {
 		sr.out.warn(w.Sheet, w.Cell, "%s", w.Message)

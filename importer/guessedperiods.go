@@ -26,6 +26,9 @@ type periodGuess struct {
 	// span marks figures over a span to the month (rolling, year to
 	// date), which a series of other figures should not mix with.
 	span bool
+	// dp is the data period a span's figures have (R12M, YTD): only an
+	// indicator of that data period reads them (spancolumns.go).
+	dp app.DataPeriod
 }
 
 // headingGuesses are a header row's period headings read by a guess
@@ -92,7 +95,7 @@ func guessPeriodHeadings(sheet string, g *grid, h, label int, heads []string, ta
 			continue
 		}
 		if m, what, ok := rollingHeading(head); ok {
-			gs.read[c] = periodGuess{period: m, row: rowOf(c), kind: what, span: true,
+			gs.read[c] = periodGuess{period: m, row: rowOf(c), kind: what, span: true, dp: spanDataPeriod(what),
 				note: fmt.Sprintf("%s read as %s: its figures are %s to %s, filed under that month, not the month's own figures; compare them only with figures of the same kind", col, m.Label(), what, m.Label())}
 			gs.unsure = append(gs.unsure, fmt.Sprintf("%s read as %s, %s", col, m.Label(), what))
 		}
@@ -168,6 +171,12 @@ func (s *sheetReader) warnGuessedHeading(c int) {
 		return
 	}
 	if i := slices.IndexFunc(s.l.Columns, func(col Column) bool { return col.index == c }); i < 0 || s.l.unread(s.l.Columns[i]) != "" {
+		return
+	}
+	if g.span {
+		// Said once the rows are read, and only if some row's data
+		// period lets it be read (warnSpanRefused).
+		s.spanNotes = append(s.spanNotes, c)
 		return
 	}
 	s.warn(g.row, c, "%s", g.note)

@@ -194,33 +194,40 @@ func TestPlainYearHeadings(t *testing.T) {
 func TestRollingHeadings(t *testing.T) {
 	tests := []struct {
 		name   string
+		dp     string // the row's Data period
 		head   []any
 		want   []string
 		warned map[string][]string
 	}{
-		{"rolling and year to date", []any{"12 months to Jan-25", "12 months to Feb-25", "YTD to Mar-25"},
-			[]string{"2025-01=1", "2025-02=2", "2025-03=3"},
+		{"rolling and year to date", "R12M", []any{"12 months to Jan-25", "12 months to Feb-25", "YTD to Mar-25"},
+			[]string{"2025-01=1", "2025-02=2"},
 			map[string][]string{
 				"E1": {`column E "12 months to Jan-25" read as Jan-25`, "rolling 12-month figures to Jan-25", `mixes them with year-to-date figures (column G "YTD to Mar-25")`},
-				"G1": {`column G "YTD to Mar-25" read as Mar-25`, "year-to-date figures to Mar-25", `mixes them with rolling 12-month figures (column E`},
+				"G1": {`column G "YTD to Mar-25" not read for RM01 (row 2, data period R12M)`, "year-to-date figures to Mar-25", "give the data period YTD"},
 			}},
-		{"year to date after months", []any{"Jan-25", "Feb-25", "YTD to Mar-25"},
+		{"year to date after months", "YTD", []any{"Jan-25", "Feb-25", "YTD to Mar-25"},
 			[]string{"2025-01=1", "2025-02=2", "2025-03=3"},
 			map[string][]string{"G1": {"read as Mar-25", `mixes them with the month's own figures (column E "Jan-25")`}}},
-		{"other wordings", []any{"Rolling 12 months to Jan-25", "Year to date Feb-25", "Mar-25 YTD"},
-			[]string{"2025-01=1", "2025-02=2", "2025-03=3"},
-			map[string][]string{"E1": {"rolling 12-month figures"}, "F1": {"year-to-date figures"}, "G1": {"year-to-date figures"}}},
-		{"beside the month's own", []any{"Feb-25", "Mar-25", "YTD to Mar-25"},
+		{"other wordings", "YTD", []any{"Rolling 12 months to Jan-25", "Year to date Feb-25", "Mar-25 YTD"},
+			[]string{"2025-02=2", "2025-03=3"},
+			map[string][]string{"E1": {"rolling 12-month figures", "not read for RM01 (row 2, data period YTD)"}, "F1": {"year-to-date figures"}, "G1": {"year-to-date figures"}}},
+		{"beside the month's own", "R12M", []any{"Feb-25", "Mar-25", "YTD to Mar-25"},
 			[]string{"2025-02=1", "2025-03=2"},
 			map[string][]string{"G1": {`column G "YTD to Mar-25" not read`, "year-to-date figures", `column F "Mar-25" gives Mar-25's own: that is kept`}}},
-		{"two of one month", []any{"R12M Mar-25", "YTD to Mar-25"},
+		{"two of one month", "R12M", []any{"R12M Mar-25", "YTD to Mar-25"},
 			[]string{"2025-03=1"},
 			map[string][]string{"F1": {`column F "YTD to Mar-25" not read`, `as column E "R12M Mar-25"'s does`}}},
+		{"monthly indicator", "M", []any{"Feb-25", "12 months to Mar-25"},
+			[]string{"2025-02=1"},
+			map[string][]string{"F1": {`column F "12 months to Mar-25" not read for RM01 (row 2, data period M)`, "give the data period R12M"}}},
+		{"no data period", "", []any{"YTD to Mar-25"},
+			nil,
+			map[string][]string{"E1": {`not read for RM01 (row 2, data period none given)`, "give the data period YTD"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			head := append([]any{"Ref", "Indicator", "Polarity", "Data period"}, tt.head...)
-			row := []any{"RM01", "Re-referral rate (%)", "L", "R12M"}
+			row := []any{"RM01", "Re-referral rate (%)", "L", tt.dp}
 			for i := range tt.head {
 				row = append(row, i+1)
 			}

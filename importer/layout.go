@@ -110,6 +110,10 @@ type Layout struct {
 	// optNames are the import's readings of area names
 	// (Options.AreaNames), consulted after AreaNames.
 	optNames map[string]app.Area
+	// defined is the store's definition of an indicator (Options.Defined),
+	// whose data period says whether a rolling or year-to-date column is
+	// its figure (spancolumns.go); nil where no store is asked.
+	defined func(ref string) (app.Indicator, bool)
 	// quarterNote says how detection read period columns headed by the
 	// ends of quarters (quarterEnds); "" where there are none.
 	quarterNote string

@@ -55,6 +55,11 @@ type sheetReader struct {
 	// named is what a sheet without a Ref column, its indicators known
 	// by their names, has read (namedrows.go).
 	named namedRows
+	// spanRefused are the rows whose figures a rolling or year-to-date
+	// column does not give, by column (spancolumns.go).
+	spanRefused map[int][]spanRow
+	spanRead    map[int]bool // span columns read for some row
+	spanNotes   []int        // span columns whose heading note waits
 }
 
 // cellTally counts the cells of a sheet that one warning speaks for, and
@@ -93,6 +98,8 @@ type rowIndicator struct {
 	ref      string
 	polarity app.Polarity
 	yearType app.PeriodKind
+	// dataPeriod is the data period its row gives, "" for none.
+	dataPeriod app.DataPeriod
 }
 
 // readTable reads a table of an indicator sheet (periods across) or a
@@ -234,7 +241,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				continue
 			}
 			ind := s.readIndicator(r, ref, name, section, sectionAt)
-			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType}
+			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType, dataPeriod: ind.DataPeriod}
 			by.name, by.row = name, r
 			s.readRow(r, last, app.All, l.Area, figures, standIns)
 		case ref == "" && last != nil && !inNotes && hasFigures && isTotalLabel(name) && cohortsOf != last:
@@ -267,6 +274,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 		}
 	}
 	s.endSkip(skipHead, skipFrom, len(s.g.rows))
+	s.warnSpanRefused()
 	s.warnNamedRefs()
 	s.warnItalics()
 	s.warnNotOwn()
@@ -542,7 +550,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 	for i := range figures {
 		c := &figures[i]
 		text := s.at(r, c)
-		if strings.TrimSpace(text) == "" || s.ahead.skip(c.index) {
+		if strings.TrimSpace(text) == "" || s.ahead.skip(c.index) || s.refuseSpan(r, ind, c) {
 			continue
 		}
 		lk := s.look(r, c)

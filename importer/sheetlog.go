@@ -258,6 +258,7 @@ func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p pl
 			again.AreaNames = l.AreaNames
 			again.standInKey, again.italicsOther = l.standInKey, l.italicsOther
 			again.split = l.split
+			again.defined = l.defined
 			newAreaCheck(l.authority(), l.optNames).settle(file, &again, g.rows)
 			l = again
 		}

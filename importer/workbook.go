@@ -202,6 +202,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	res.UnknownAreas = areas.unknown
 	for i := range plan {
 		plan[i].l.standInKey, plan[i].l.italicsOther = key, otherItalics
+		plan[i].l.defined = opt.Defined
 	}
 	s.wholes.drop()
 	slices.SortStableFunc(plan, func(a, b planned) int { return kindOrder(a.l.Kind) - kindOrder(b.l.Kind) })

@@ -7,31 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 )
-
-// numberedScorecard writes a scorecard whose only codes are row numbers
-// under "No.", as many non-Kent producers send.
-func numberedScorecard(t *testing.T, name string, rows ...[]any) string {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	for r, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, r+1)
-		if err := f.SetSheetRow("Sheet1", cell, &row); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := f.SetSheetName("Sheet1", "Scorecard"); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), name)
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
 
 // TestNamedIndicatorsAcrossMonths: a scorecard with row numbers but no
 // Ref is imported month by month; April's producer inserted a row, so
@@ -42,19 +18,19 @@ func TestNamedIndicatorsAcrossMonths(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "leeds.db")
 	mustRun(t, db, "authority", "Leeds")
 	head := []any{"No.", "Indicator", "Polarity", "Feb-25", "Mar-25"}
-	out := mustRun(t, db, "import", numberedScorecard(t, "march.xlsx", head,
-		[]any{1, "Number of children looked after", "-", 1360, 1372},
-		[]any{2, "Children with 3+ placements (%)", "L", 10.1, 9.5}))
+	out := mustRun(t, db, "import", writeScorecard(t, t.TempDir(), "march.xlsx", [][]any{head,
+		{1, "Number of children looked after", "-", 1360, 1372},
+		{2, "Children with 3+ placements (%)", "L", 10.1, 9.5}}))
 	for _, want := range []string{`Scorecard!A1: column A "No." not read as refs`, `Scorecard!B1: no Ref column`, `NCLA-4384 "Number of children looked after"`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("March's import does not say %q:\n%s", want, out)
 		}
 	}
-	mustRun(t, db, "import", numberedScorecard(t, "april.xlsx",
-		[]any{"No.", "Indicator", "Polarity", "Mar-25", "Apr-25"},
-		[]any{1, "Number of children looked after", "-", 1372, 1380},
-		[]any{2, "Children in care for 2.5 years in the same placement (%)", "H", 67.0, 68.0},
-		[]any{3, "Children with 3+ placements (%)", "L", 9.5, 9.7}))
+	mustRun(t, db, "import", writeScorecard(t, t.TempDir(), "april.xlsx", [][]any{
+		{"No.", "Indicator", "Polarity", "Mar-25", "Apr-25"},
+		{1, "Number of children looked after", "-", 1372, 1380},
+		{2, "Children in care for 2.5 years in the same placement (%)", "H", 67.0, 68.0},
+		{3, "Children with 3+ placements (%)", "L", 9.5, 9.7}}))
 	tests := []struct {
 		ref, name string
 		points    []string // "PERIOD VALUE"

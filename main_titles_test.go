@@ -4,36 +4,19 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // titledScorecard writes a one-sheet scorecard, as QA11's g5 did: no area
 // column and no district sheet, so only its title says whose it is.
 func titledScorecard(t *testing.T, name, title string, figures ...any) string {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
 	rows := [][]any{
 		{title},
 		nil,
 		{"Ref", "Indicator", "Polarity", "Data Period", "Target", "Floor", "Jan-25", "Feb-25", "Mar-25"},
 		append([]any{"CLA01", "Percentage of children in care with 3 or more placements in the year", "L", "R12M", 10, 12}, figures...),
 	}
-	for r, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, r+1)
-		if err := f.SetSheetRow("Sheet1", cell, &row); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := f.SetSheetName("Sheet1", "Scorecard"); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), name)
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeScorecard(t, t.TempDir(), name, rows)
 }
 
 // TestImportTitledForAnotherCouncil: a scorecard titled for Kent County

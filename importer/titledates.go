@@ -85,7 +85,7 @@ func leftText(row []string, c int) string {
 // its figures.
 func notAsAt(s string) bool {
 	low := strings.ToLower(s)
-	for _, w := range []string{"produced", "printed", "created", "generated", "run on", "run date", "extracted", "published"} {
+	for _, w := range []string{"produced", "printed", "created", "generated", "run on", "run date", "report run", "extracted", "published", "issued"} {
 		if strings.Contains(low, w) {
 			return true
 		}

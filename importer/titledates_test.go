@@ -49,6 +49,8 @@ func TestDistrictSheetDatedByADate(t *testing.T) {
 		{"only the day it was produced, in words", []any{"District summary", "Produced 2 October 2025"}, app.MonthOf(2025, time.September), "no period in the title", ""},
 		{"date cells, produced first", []any{"District summary", "Produced:", day(3, 9), "Data as at:", day(31, 8)}, aug, "", ""},
 		{"date cells, produced second", []any{"District summary", "Data as at:", day(31, 8), "Extracted:", day(3, 9)}, aug, "", ""},
+		{"a date cell beside \"Report run:\"", []any{"District summary", "Report run:", day(7, 9), "Data as at:", day(31, 8)}, aug, "", ""},
+		{"issued, in words", []any{"District summary - issued 5 September 2025: figures for August 2025"}, aug, "", ""},
 		{"two figures' dates", []any{"District summary - data as at 31/08/2025", "Data as at:", day(30, 9)}, aug, "Districts!A1: the title rows give two dates, 31/08/2025 at A1 and 30/09/2025 at C1", ""},
 		{"the same date twice", []any{"District summary - data as at 31/08/2025", "Data as at:", day(31, 8)}, aug, "", ""},
 		{"sheet's name another month, title in figures", []any{"District summary - data as at 30/09/2025"}, sep, "A1: the title names Sep-25 but the sheet's name Aug-25: district figures dated Sep-25, as the title says", "Districts Aug-25"},

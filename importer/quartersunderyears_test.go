@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"testing"
 )
@@ -74,12 +73,7 @@ func TestQuartersUnderYears(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, o := range res.Dataset.Observations {
-				got = append(got, fmt.Sprintf("%s %v", o.Period, *o.Value))
-			}
-			slices.Sort(got)
-			if !slices.Equal(got, tc.want) {
+			if got := periodFigures(res.Dataset); !slices.Equal(got, tc.want) {
 				t.Errorf("figures = %q, want %q", got, tc.want)
 			}
 			warnsAndNever(t, res.Warnings, tc.warn, tc.never)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -123,6 +124,16 @@ func mustRead(t *testing.T, path string) *Result {
 		t.Fatalf("Read(%s): %v", filepath.Base(path), err)
 	}
 	return res
+}
+
+// periodFigures lists d's figures as "PERIOD VALUE", sorted.
+func periodFigures(d *app.Dataset) []string {
+	var got []string
+	for _, o := range d.Observations {
+		got = append(got, fmt.Sprintf("%s %v", o.Period, *o.Value))
+	}
+	slices.Sort(got)
+	return got
 }
 
 // profileOf is l as the store keeps it for the file's family (through

@@ -63,7 +63,8 @@ func MarkerMeaning(m string) string {
 
 // cutMarker splits a marker off the end of t: "12 [u]", "12[u]", "56.3%
 // [p]", "14 (p)", or, as older tables wrote the two most common, a bare
-// "p" or "r" against the figure's last digit ("17p", "1,204r"). It splits
+// "p" or "r" against the figure's last digit or a space after it ("17p",
+// "1,204r", "14 R"). It splits
 // off too a note's mark (see IsNoteMark): a star, a dagger or a
 // bracketed digit against the figure ("12*", "15.2†", "57.0%(1)"). Anything else after a figure
 // is not a marker.
@@ -93,8 +94,16 @@ func cutMarker(t string) (figure, marker string, ok bool) {
 			return strings.TrimSpace(fig), m, true
 		}
 	}
-	if n := len(t); n >= 2 && (t[n-1] == 'p' || t[n-1] == 'r') && t[n-2] >= '0' && t[n-2] <= '9' {
-		return t[:n-1], t[n-1:], true
+	if n := len(t); n >= 2 {
+		// In either case and after a space too ("14 r", "1,204 P"): the
+		// space comes from a figure typed before its mark, the capital
+		// from a shouted revision; both were refused as text, the
+		// figure lost.
+		m := strings.ToLower(t[n-1:])
+		fig := strings.TrimSuffix(t[:n-1], " ")
+		if (m == "p" || m == "r") && endsFigure(fig) {
+			return fig, m, true
+		}
 	}
 	return t, "", false
 }

@@ -63,6 +63,11 @@ func TestParse(t *testing.T) {
 		{in: "8.5 [er]", want: 8.5, marker: "er"},
 		{in: "17p", want: 17, marker: "p"},
 		{in: "1,204r", want: 1204, marker: "r"},
+		{in: "14 r", want: 14, marker: "r"},
+		{in: "15 R", want: 15, marker: "r"},
+		{in: "16R", want: 16, marker: "r"},
+		{in: "1,204 P", want: 1204, marker: "p"},
+		{in: "56.3% p", want: 56.3, percent: true, marker: "p"},
 		// A note's mark, or a GSS marker in round brackets, against the
 		// figure (QA20 D6).
 		{in: "12*", want: 12, marker: "*"},
@@ -116,7 +121,7 @@ func TestParse(t *testing.T) {
 
 func TestParseRefuses(t *testing.T) {
 	for _, in := range []string{"Kent", "12.3.4", "1,89", "12,3456", "Inf", "NaN", "0x1F", "1e", "%", "()", "--3", "3/", "/4", "12%/4", "1/-2", "1e300/1e-300",
-		"12 [c]", "12 [x]", "[u]12", "12 [q]", "p", "17 p", "17pp", "12 []", "221/1896 [u]",
+		"12 [c]", "12 [x]", "[u]12", "12 [q]", "p", "R", "17  p", "17 r r", "17pp", "17 pr", "12 []", "221/1896 [u]",
 		// Not a mark against a figure, or not groups of three.
 		"Kent (1)", "12 (10)", "12 (0)", "12 (q)", "*12", "12**", "12 34", "1 2500", "1  250", "1 250,5", "1,250 500", "12.5 *p"} {
 		if f, err := Parse(in); err == nil {

@@ -359,8 +359,10 @@ func (h *History) Clone() *History {
 	for k, s := range h.series {
 		c.series[k] = s
 	}
-	// Its own revisions too, so that SetRevisions leaves h's alone.
+	// Its own revisions and benchmarks too, so that SetRevisions and
+	// SetBenchmarks leave h's alone.
 	c.revisions = maps.Clone(h.revisions)
+	c.benchmarks = maps.Clone(h.benchmarks)
 	return &c
 }
 
@@ -382,6 +384,17 @@ func (h *History) SetRevisions(k SeriesKey, p Period, revs []Observation) {
 		h.revisions = map[figureKey][]Observation{}
 	}
 	h.revisions[fk] = revs
+}
+
+// SetBenchmarks replaces an indicator's benchmarks, earliest period
+// first, without touching the History h was cloned from: a release
+// withholds an outturn whose year it withholds.
+func (h *History) SetBenchmarks(ref string, bs []Benchmark) {
+	if len(bs) == 0 {
+		delete(h.benchmarks, ref)
+		return
+	}
+	h.benchmarks[ref] = bs
 }
 
 // SetSeries replaces a whole series, e.g. with figures recomputed to

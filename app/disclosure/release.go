@@ -44,6 +44,8 @@ func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 		ex, warns = cohort.ExcludeIn(h, cs, auth)
 	}
 	figures = ex
+	given := h
+	h, outturns := withOutturns(h, auth.Area())
 	r := release{h: h, ex: ex, county: auth.Area(), excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
 		guard: float64(max(below, DefaultThreshold)), hidden: map[figKey]bool{}}
 	if below > 1 {
@@ -82,6 +84,7 @@ func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 		}
 	}
 	base, ex = r.apply()
+	base, ex = r.settleOutturns(given, outturns, base, ex)
 	return base, ex, figures, r.count, warns
 }
 

@@ -58,7 +58,10 @@ func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) er
 			if f, ok := o.yearFigure(ind, bm.Period); ok && bm.Group == app.OutturnGroup && !recompute && app.ImportAfter(f.Import, bm.Import) {
 				later = &f
 			}
-			if ids[bm.Import] && !recompute && later == nil {
+			// An outturn the release withholds (a small count, or one
+			// that would give a withheld figure away) is withheld in the
+			// original's cell too.
+			if ids[bm.Import] && !recompute && later == nil && bm.Status != app.Suppressed {
 				continue // the original's own figure
 			}
 			at, err := o.benchmarkCell(ctx, bm, ids)

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"scorecard/app"
@@ -54,6 +55,10 @@ func runExport(e *env, args []string) error {
 		fmt.Fprintf(e.out, "  note: %s\n", n)
 	}
 	for _, w := range sum.Warnings {
+		if w.Location.File == "" {
+			// A cell of the workbook just written.
+			w.Location.File = filepath.Base(sum.Path)
+		}
 		fmt.Fprintf(e.out, "  warning: %s\n", w)
 	}
 	return nil

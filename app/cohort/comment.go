@@ -25,9 +25,44 @@ func Misquoted(ind app.Indicator, text string, shown, other app.Observation) str
 	if other.Status != app.OK {
 		return ""
 	}
-	same := func(a *float64, v float64, decimals int) bool {
-		return a != nil && app.RoundTo(*a, decimals) == app.RoundTo(v, decimals)
+	for _, q := range quotes(text) {
+		if q.of(other) && !(shown.Status == app.OK && q.of(shown)) {
+			got := string(shown.Status)
+			if v, ok := shown.Figure(); ok {
+				got = app.FormatValue(ind, v)
+			}
+			return fmt.Sprintf("the comment quotes %s, the figure for %s; the figure it is shown beside is %s",
+				q.text, strings.ToLower(other.Split.Label()), got)
+		}
 	}
+	return ""
+}
+
+// Quotes returns the number text quotes that is o's value (to the places
+// it is quoted to), numerator or denominator, if it quotes one: a comment
+// saying "down to 3 children" gives away a figure of 3 withheld beside it.
+func Quotes(text string, o app.Observation) (string, bool) {
+	if o.Status != app.OK {
+		return "", false
+	}
+	for _, q := range quotes(text) {
+		if q.of(o) {
+			return q.text, true
+		}
+	}
+	return "", false
+}
+
+// quote is a number a comment quotes, with the places it is quoted to.
+type quote struct {
+	text     string
+	v        float64
+	decimals int
+}
+
+// quotes are the numbers text quotes.
+func quotes(text string) []quote {
+	var qs []quote
 	for _, m := range quoted.FindAllString(text, -1) {
 		v, err := strconv.ParseFloat(strings.ReplaceAll(m, ",", ""), 64)
 		if err != nil {
@@ -37,16 +72,16 @@ func Misquoted(ind app.Indicator, text string, shown, other app.Observation) str
 		if _, frac, ok := strings.Cut(m, "."); ok {
 			decimals = len(frac)
 		}
-		quotesOther := same(other.Value, v, decimals) || same(other.Numerator, v, 0) || same(other.Denominator, v, 0)
-		quotesShown := shown.Status == app.OK && (same(shown.Value, v, decimals) || same(shown.Numerator, v, 0) || same(shown.Denominator, v, 0))
-		if quotesOther && !quotesShown {
-			got := string(shown.Status)
-			if v, ok := shown.Figure(); ok {
-				got = app.FormatValue(ind, v)
-			}
-			return fmt.Sprintf("the comment quotes %s, the figure for %s; the figure it is shown beside is %s",
-				m, strings.ToLower(other.Split.Label()), got)
-		}
+		qs = append(qs, quote{m, v, decimals})
 	}
-	return ""
+	return qs
+}
+
+// of reports whether q is o's value at q's places, or o's numerator or
+// denominator.
+func (q quote) of(o app.Observation) bool {
+	same := func(a *float64, decimals int) bool {
+		return a != nil && app.RoundTo(*a, decimals) == app.RoundTo(q.v, decimals)
+	}
+	return same(o.Value, q.decimals) || same(o.Numerator, 0) || same(o.Denominator, 0)
 }

@@ -219,6 +219,11 @@ type book struct {
 	// suppression: what the exceptions brief says of an indicator that
 	// cannot be worked out excluding the cohorts. Nil as figures is.
 	all *app.History
+	// unreleased is, where the figures were read an indicator at a time
+	// (streamBook), the area's series before the release withheld
+	// anything, which comments are checked against (commentQuotesWithheld)
+	// as figures and all are where the whole history is read.
+	unreleased *app.History
 	// leftOut counts, indicator by indicator, the area's figures up to
 	// the period that suppression withheld, and so the analysis leaves
 	// out (countLeftOut).

@@ -22,12 +22,15 @@ import (
 // them a reader takes "Numbers rose as arrivals of unaccompanied
 // children increased" or "England 2024/25" to be about the figures
 // beside them.
+//
+// Whatever is excluded, a comment quoting a figure the release withheld
+// is withheld (commentQuotesWithheld).
 func (o *originalWriter) labelAllChildren(ctx context.Context, ids map[string]bool) error {
-	if len(o.opt.Exclude) == 0 {
-		return nil
-	}
 	if err := o.labelComments(ids); err != nil {
 		return err
+	}
+	if len(o.opt.Exclude) == 0 {
+		return nil
 	}
 	return o.labelBenchmarkHeadings(ctx, ids)
 }
@@ -41,9 +44,11 @@ type commentRow struct {
 
 // labelComments labels the comments the original's import read (each
 // on the row of its indicator's figures for all children, which now
-// show them excluding the cohorts): found by their text on those rows,
-// since the history keeps a comment's words but not its cell.
+// show them excluding the cohorts), and withholds any that quotes a
+// figure the release withheld: found by their text on those rows, since
+// the history keeps a comment's words but not its cell.
 func (o *originalWriter) labelComments(ids map[string]bool) error {
+	label := len(o.opt.Exclude) > 0
 	rows := map[string]map[int]*commentRow{}
 	for _, k := range o.base.Keys() {
 		if k.Split != app.All {
@@ -96,10 +101,26 @@ func (o *originalWriter) labelComments(ids map[string]bool) error {
 						continue
 					}
 					at := cell(i+1, r)
-					if err := o.f.SetCellStr(sheet, at, allChildrenLabel+" "+text); err != nil {
+					now := text
+					if label {
+						now = allChildrenLabel + " " + text
+					}
+					q, qp, withheld := o.commentQuotesWithheld(cr.key, c.Text, cr.periods)
+					if withheld {
+						now = withheldComment(q, qp)
+						o.sum.Warnings = append(o.sum.Warnings, app.Warning{Location: app.Location{Sheet: sheet, Cell: at},
+							Message: withheldCommentWarning(ind.Ref, p, q, qp)})
+					}
+					if now == text {
+						continue
+					}
+					if err := o.f.SetCellStr(sheet, at, now); err != nil {
 						return fmt.Errorf("sheet %q: %w", sheet, err)
 					}
-					texts[r-1][i] = allChildrenLabel + " " + text // labelled once
+					texts[r-1][i] = now // labelled once
+					if withheld {
+						continue
+					}
 					shown, _ := o.h.Observation(cr.key, p)
 					other, _ := o.base.Observation(cr.key, p)
 					if w := cohort.Misquoted(ind, c.Text, shown, other); w != "" {

@@ -384,18 +384,25 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			// Written about all children's figures, not these.
 			text = allChildrenLabel + " " + text
 		}
+		at := cell(tailCol(tail, "Comments"), r)
+		q, p, withheld := b.commentQuotesWithheld(ro.key, c.Text, b.months)
+		if withheld {
+			text = withheldComment(q, p)
+			b.sum.Warnings = append(b.sum.Warnings, app.Warning{Location: app.Location{Sheet: ScorecardSheet, Cell: at},
+				Message: withheldCommentWarning(ind.Ref, b.period, q, p)})
+		}
 		if err := b.set(s, tailCol(tail, "Comments"), r, text, base); err != nil {
 			return err
 		}
 		n = max(n, b.lines(text, tailWidth("Comments")))
 		shown, _ := b.h.Observation(ro.key, b.period)
 		other, _ := b.base.Observation(app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}, b.period)
-		if split != app.All {
+		if split != app.All && !withheld {
 			if w := cohort.Misquoted(ind, c.Text, shown, other); w != "" {
 				if err := b.note(s, tailCol(tail, "Comments"), r, "Check this comment: "+w+"."); err != nil {
 					return err
 				}
-				b.sum.Warnings = append(b.sum.Warnings, app.Warning{Location: app.Location{Sheet: ScorecardSheet, Cell: cell(tailCol(tail, "Comments"), r)},
+				b.sum.Warnings = append(b.sum.Warnings, app.Warning{Location: app.Location{Sheet: ScorecardSheet, Cell: at},
 					Message: fmt.Sprintf("%s %s commentary: %s", ind.Ref, b.period.Label(), w)})
 			}
 		}

@@ -138,8 +138,9 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		return nil, err
 	}
 
-	kept := app.NewHistory()
+	kept, unreleased := app.NewHistory(), app.NewHistory()
 	kept.AddIndicators(inds)
+	unreleased.AddIndicators(inds)
 	kept.Apply(&app.Dataset{Breakdowns: breakdowns}, "")
 	sp, err := newSpool()
 	if err != nil {
@@ -179,6 +180,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		kept.Gather(base, ref, func(o app.Observation) bool {
 			return o.Area == opt.Area && o.Split == app.All || o.Period == opt.Period
 		})
+		unreleased.Gather(h, ref, func(o app.Observation) bool { return o.Area == opt.Area && o.Split == app.All })
 	}
 	if err := sp.w.Flush(); err != nil {
 		sp.close()
@@ -187,7 +189,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 	b := &book{
 		f: excelize.NewFile(), opt: opt, base: kept, h: kept, period: opt.Period,
 		inds: kept.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
-		keys: keys, spool: sp, leftOut: leftOut,
+		keys: keys, spool: sp, leftOut: leftOut, unreleased: unreleased,
 	}
 	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Notes: notes}
 	b.periodDefaulted = defaulted

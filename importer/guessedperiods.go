@@ -46,8 +46,11 @@ type headingGuesses struct {
 	// dropped are the guesses settleGuessedPeriods refused, whose note
 	// for the row (keepRowNote) another column may carry.
 	dropped []periodGuess
-	// plainYears is set where some column is read as a plain year.
+	// plainYears is set where some column is read as a plain year;
+	// lastMonth is the latest month headed beside them (zero for none),
+	// after which no row's year may end (rowYearKind).
 	plainYears bool
+	lastMonth  app.Period
 }
 
 // guessPeriodHeadings reads the headings of a header row (heads, by

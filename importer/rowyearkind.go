@@ -26,6 +26,7 @@ type rowYears struct {
 	name    string
 	at      int   // the name's column
 	cols    []int // the columns read as its kind, or refused
+	late    []int // the columns whose year, of its kind, ends after the latest month
 }
 
 // yearKindWords are the kinds of year a name names ("calendar year",
@@ -95,13 +96,26 @@ func (ry *rowYears) period(s *sheetReader, c *Column) (app.Period, bool) {
 	if ry.kind == 0 || ry.kind == c.Period.Kind {
 		return c.Period, true
 	}
+	p := yearOf(ry.kind, g.plain)
+	if m := s.l.guesses.lastMonth; !m.IsZero() && p.End().After(m.End()) {
+		// As a run of such years is refused (notYearFigures): the year
+		// has not ended by the latest month beside it.
+		ry.late = append(ry.late, c.index)
+		return app.Period{}, false
+	}
 	ry.cols = append(ry.cols, c.index)
-	return yearOf(ry.kind, g.plain), true
+	return p, true
 }
 
 // say warns, at row r's name, how its plain years were read where its
 // own words decided it.
 func (ry *rowYears) say(s *sheetReader, r int, ref string) {
+	for _, c := range ry.late {
+		g := s.l.guesses.read[c]
+		p := yearOf(ry.kind, g.plain)
+		s.warn(r, ry.at, "%s: figure under plain year %d (column %s) not read: %s, and %s would end after %s, the sheet's latest month, so it cannot have the year's figure yet; if it is a part-year or a target, head it so (2025 YTD, Target 2025/26)",
+			ref, g.plain, xlsx.ColumnName(c), ry.why(), p.Label(), s.l.guesses.lastMonth.Label())
+	}
 	if len(ry.cols) == 0 {
 		return
 	}
@@ -111,14 +125,19 @@ func (ry *rowYears) say(s *sheetReader, r int, ref string) {
 		cols = fmt.Sprintf("columns %s to %s", xlsx.ColumnName(first), xlsx.ColumnName(last))
 	}
 	if ry.refused != "" {
-		s.warn(r, ry.at, "%s: figures under plain years (%s) not read: %s; head the columns 2024/25, 2024/25 AY or 2025 (calendar year), or name one kind of year", ref, cols, ry.refused)
+		s.warn(r, ry.at, "%s: figures under plain years (%s) not read: %s; name one kind of year, head the columns 2024/25 or 2024/25 AY, or put calendar-year rows on a sheet whose title says calendar years", ref, cols, ry.refused)
 		return
 	}
 	fg, lg := s.l.guesses.read[first], s.l.guesses.read[last]
-	why := fmt.Sprintf("its name %q says %ss", ry.name, ry.kind.Noun())
-	if namedYearKinds(ry.name) == nil {
-		why = fmt.Sprintf("its indicator's row names %ss", ry.kind.Noun())
-	}
 	s.warn(r, ry.at, "%s: figures under plain years (%s, %d to %d) read as %ss, %s to %s, not as %ss as the sheet's plain years are read: %s, and a row's own words decide its kind of year",
-		ref, cols, fg.plain, lg.plain, ry.kind.Noun(), yearOf(ry.kind, fg.plain).Label(), yearOf(ry.kind, lg.plain).Label(), fg.period.Kind.Noun(), why)
+		ref, cols, fg.plain, lg.plain, ry.kind.Noun(), yearOf(ry.kind, fg.plain).Label(), yearOf(ry.kind, lg.plain).Label(), fg.period.Kind.Noun(), ry.why())
+}
+
+// why says what named the row's kind of year: its name, or its
+// indicator's row's.
+func (ry *rowYears) why() string {
+	if namedYearKinds(ry.name) == nil {
+		return fmt.Sprintf("its indicator's row names %ss", ry.kind.Noun())
+	}
+	return fmt.Sprintf("its name %q says %ss", ry.name, ry.kind.Noun())
 }

@@ -50,7 +50,7 @@ func yearHeadings(gs *headingGuesses, sheet string, g *grid, h int, heads []stri
 		return
 	}
 	kind, why := yearKind(sheet, g, h)
-	refuse, beside := notYearFigures(g, h, heads, rowOf, cols, years, kind)
+	refuse, beside, latest := notYearFigures(g, h, heads, rowOf, cols, years, kind)
 	if refuse != "" {
 		for _, c := range cols {
 			gs.refused[c] = refuse
@@ -58,7 +58,7 @@ func yearHeadings(gs *headingGuesses, sheet string, g *grid, h int, heads []stri
 		gs.unsure = append(gs.unsure, fmt.Sprintf("columns %s to %s headed by plain years not read: %s", xlsx.ColumnName(cols[0]), xlsx.ColumnName(cols[len(cols)-1]), refuse))
 		return
 	}
-	gs.plainYears = true
+	gs.plainYears, gs.lastMonth = true, latest
 	noteAt := -1 // the run's note is said at its first year read as the year's own
 	for i, c := range cols {
 		p := yearOf(kind, years[i])

@@ -89,17 +89,18 @@ func refuseTargetYears(gs *headingGuesses, g *grid, rowOf func(c int) int, cols,
 
 // notYearFigures says why a run of plain years (cols, years, read as
 // kind) beside month columns is not read as years' figures, "" where it
-// is; where it is, note says as what.
-func notYearFigures(g *grid, h int, heads []string, rowOf func(c int) int, cols, years []int, kind app.PeriodKind) (why, note string) {
+// is; where it is, note says as what. latest is the latest month beside
+// them, zero for none.
+func notYearFigures(g *grid, h int, heads []string, rowOf func(c int) int, cols, years []int, kind app.PeriodKind) (why, note string, latest app.Period) {
 	m, mc, ok := latestMonthBeside(g, h, heads, rowOf)
 	if !ok {
-		return "", ""
+		return "", "", app.Period{}
 	}
 	for i, c := range cols {
 		if p := yearOf(kind, years[i]); p.End().After(m.End()) {
 			return fmt.Sprintf("plain years beside month columns are targets or forecasts as often as years' figures, and of the run (columns %s to %s) column %s %q, read as %s, would end after %s (column %s), the sheet's latest month, so it cannot have a figure yet: head a target Target %s, and a past year's figure with its year, 2023/24",
-				xlsx.ColumnName(cols[0]), xlsx.ColumnName(cols[len(cols)-1]), xlsx.ColumnName(c), strings.TrimSpace(heads[c]), p.Label(), m.Label(), xlsx.ColumnName(mc), p.Label()), ""
+				xlsx.ColumnName(cols[0]), xlsx.ColumnName(cols[len(cols)-1]), xlsx.ColumnName(c), strings.TrimSpace(heads[c]), p.Label(), m.Label(), xlsx.ColumnName(mc), p.Label()), "", m
 		}
 	}
-	return "", fmt.Sprintf("beside month columns (the latest %s, column %s) they are taken for years' outturns: if they are targets, head them Target 2024/25", m.Label(), xlsx.ColumnName(mc))
+	return "", fmt.Sprintf("beside month columns (the latest %s, column %s) they are taken for years' outturns: if they are targets, head them Target 2024/25", m.Label(), xlsx.ColumnName(mc)), m
 }

@@ -29,6 +29,10 @@ type periodGuess struct {
 	// dp is the data period a span's figures have (R12M, YTD): only an
 	// indicator of that data period reads them (spancolumns.go).
 	dp app.DataPeriod
+	// plain is the year a plain-year heading gives in figures ("2025"),
+	// which a row naming another kind of year reads as that kind
+	// (rowYearKind); 0 for other headings.
+	plain int
 }
 
 // headingGuesses are a header row's period headings read by a guess
@@ -42,6 +46,11 @@ type headingGuesses struct {
 	// dropped are the guesses settleGuessedPeriods refused, whose note
 	// for the row (keepRowNote) another column may carry.
 	dropped []periodGuess
+	// plainYears is set where some column is read as a plain year;
+	// lastMonth is the latest month headed beside them (zero for none),
+	// after which no row's year may end (rowYearKind).
+	plainYears bool
+	lastMonth  app.Period
 }
 
 // guessPeriodHeadings reads the headings of a header row (heads, by

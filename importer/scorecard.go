@@ -60,6 +60,9 @@ type sheetReader struct {
 	spanRefused map[int][]spanRow
 	spanRead    map[int]bool // span columns read for some row
 	spanNotes   []int        // span columns whose heading note waits
+	// rowYearKinds are the kinds of year indicators' rows name, by ref,
+	// for their cohort rows (rowyearkind.go).
+	rowYearKinds map[string]app.PeriodKind
 }
 
 // cellTally counts the cells of a sheet that one warning speaks for, and
@@ -547,6 +550,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 	defer func() { s.scratch, s.scratchCols = obs[:0], cols[:0] }()
 	decimals, percent := -1, false
 	s.rowFloats.block = s.rowFloats.block[:0]
+	years := s.rowYearKind(r, ind.ref)
 	for i := range figures {
 		c := &figures[i]
 		text := s.at(r, c)
@@ -571,6 +575,10 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 			continue
 		} else if ok {
 			period = p
+		} else if p, ok := years.period(s, c); !ok {
+			continue
+		} else {
+			period = p
 		}
 		o := app.Observation{
 			Ref: ind.ref, Area: area, Split: split, Period: period,
@@ -592,6 +600,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 		decimals = max(decimals, min(rd.decimals, 3))
 		percent = percent || rd.percent
 	}
+	years.say(s, r, ind.ref)
 	if percent {
 		s.out.percent[ind.ref] = true
 	}

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,18 +20,27 @@ var yearNow = func() int { return time.Now().Year() }
 // years do: two or more, left to right a year or two apart in one
 // direction, from 1990 to next year. A number alone, or numbers that do
 // not run so, is no year (a count, a code of digits): those are refused,
-// and said so at their headings. The kind of year is a guess, said once
-// at the first year's heading (yearKind).
+// and said so at their headings. So is a run that gives targets, or
+// years beside months ending after the latest of them
+// (notYearFigures). A year may be marked revised, provisional or year
+// to date (yearHeading). The kind of year is a guess, said once at the
+// first year's heading (yearKind); a row whose own name names a kind of
+// year reads them as that kind (rowYearKind).
 func yearHeadings(gs *headingGuesses, sheet string, g *grid, h int, heads []string, rowOf func(c int) int) {
 	var cols, years []int
+	var kinds []string
 	for c, head := range heads {
-		y, ok := plainYear(strings.TrimSpace(head))
+		y, kind, ok := yearHeading(strings.TrimSpace(head))
 		if !ok || g.look(rowOf(c), c).date {
 			continue
 		}
-		cols, years = append(cols, c), append(years, y)
+		cols, years, kinds = append(cols, c), append(years, y), append(kinds, kind)
 	}
 	if len(cols) == 0 {
+		return
+	}
+	cols, years, kinds = refuseRepeatedYears(gs, heads, cols, years, kinds)
+	if cols, years, kinds = refuseTargetYears(gs, g, rowOf, cols, years, kinds); len(cols) == 0 {
 		return
 	}
 	if !yearRun(years) {
@@ -40,8 +50,31 @@ func yearHeadings(gs *headingGuesses, sheet string, g *grid, h int, heads []stri
 		return
 	}
 	kind, why := yearKind(sheet, g, h)
+	refuse, beside, latest := notYearFigures(g, h, heads, rowOf, cols, years, kind)
+	if refuse != "" {
+		for _, c := range cols {
+			gs.refused[c] = refuse
+		}
+		gs.unsure = append(gs.unsure, fmt.Sprintf("columns %s to %s headed by plain years not read: %s", xlsx.ColumnName(cols[0]), xlsx.ColumnName(cols[len(cols)-1]), refuse))
+		return
+	}
+	gs.plainYears, gs.lastMonth = true, latest
+	noteAt := -1 // the run's note is said at its first year read as the year's own
 	for i, c := range cols {
-		gs.read[c] = periodGuess{period: yearOf(kind, years[i]), row: rowOf(c), kind: "dated by a guess at the kind of year"}
+		p := yearOf(kind, years[i])
+		pg := periodGuess{period: p, row: rowOf(c), kind: kinds[i], plain: years[i]}
+		if kinds[i] != plainYearKind {
+			pg.note = markedYearNote(c, strings.TrimSpace(heads[c]), kinds[i], p)
+			if kinds[i] == yearToDateKind {
+				pg.span, pg.dp = true, app.YearToDate
+			}
+		} else if noteAt < 0 {
+			noteAt = c
+		}
+		gs.read[c] = pg
+	}
+	if noteAt < 0 {
+		noteAt = cols[0]
 	}
 	first, last := cols[0], cols[len(cols)-1]
 	fp, lp := gs.read[first].period, gs.read[last].period
@@ -57,11 +90,44 @@ func yearHeadings(gs *headingGuesses, sheet string, g *grid, h int, heads []stri
 	if kind != app.FinancialYear {
 		other = "every row's are read so: head a row's columns 2024/25 for financial years or 2024/25 AY for academic ones where they differ"
 	}
-	g0 := gs.read[first]
-	g0.note = fmt.Sprintf("columns %s to %s headed by plain years (%d to %d) read as %s (%s to %s), as %s; %s",
+	// Said at a row whose name says otherwise (rowYearKind).
+	other += "; a row whose name names its kind of year (\"(calendar year)\") takes that kind"
+	if beside != "" {
+		other += "; " + beside
+	}
+	g0 := gs.read[noteAt]
+	note := fmt.Sprintf("columns %s to %s headed by plain years (%d to %d) read as %s (%s to %s), as %s; %s",
 		xlsx.ColumnName(first), xlsx.ColumnName(last), years[0], years[len(years)-1], named, fp.Label(), lp.Label(), why, other)
-	gs.read[first] = g0
+	if g0.note != "" {
+		note += "; " + g0.note
+	}
+	g0.note = note
+	gs.read[noteAt] = g0
 	gs.unsure = append(gs.unsure, fmt.Sprintf("columns %s to %s headed by plain years read as %s", xlsx.ColumnName(first), xlsx.ColumnName(last), named))
+}
+
+// refuseRepeatedYears refuses a year marked revised, provisional or year
+// to date whose year another column heads too ("2025 | 2025
+// (revised)"): which of the two gives the year cannot be said of a plain
+// year as of a month. The rest are returned.
+func refuseRepeatedYears(gs *headingGuesses, heads []string, cols, years []int, kinds []string) ([]int, []int, []string) {
+	var oc, oy []int
+	var ok []string
+	for i, c := range cols {
+		j := slices.Index(years, years[i])
+		if j == i {
+			j = slices.Index(years[i+1:], years[i])
+			if j >= 0 {
+				j += i + 1
+			}
+		}
+		if kinds[i] != plainYearKind && j >= 0 {
+			gs.refused[c] = fmt.Sprintf("%d heads column %s %q too, and which of them gives the year cannot be told: head each with its year, 2024/25 and 2024/25 (revised)", years[i], xlsx.ColumnName(cols[j]), strings.TrimSpace(heads[cols[j]]))
+			continue
+		}
+		oc, oy, ok = append(oc, c), append(oy, years[i]), append(ok, kinds[i])
+	}
+	return oc, oy, ok
 }
 
 // plainYear reads a heading that is a year in figures and nothing else,

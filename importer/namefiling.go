@@ -154,7 +154,7 @@ func namedEntries(out *sheetLog) map[string]*namedEntry {
 		e := entry(o.Ref)
 		k := namedFig{o.Area, o.Split, o.Period}
 		if _, ok := e.figs[k]; !ok {
-			o.Cell = place(out.sheet, int(f.row), int(f.col))
+			o.Cell = out.sheet + "!" + cellName(int(f.row), int(f.col))
 			e.figs[k] = o
 			e.figsOrder = append(e.figsOrder, k)
 		}

@@ -236,7 +236,11 @@ func (s *sheetReader) warnNamedRefs() {
 	}
 	var shown []string
 	for _, ref := range n.refs[:min(len(n.refs), namedRefsShown)] {
-		shown = append(shown, fmt.Sprintf("%s %q", ref, n.names[ref]))
+		entry := fmt.Sprintf("%s %q", ref, n.names[ref])
+		if key := n.keys[ref]; keyRef(key) != ref && keyRef(key+" / "+nameKey(s.l.Sheet)) != ref {
+			entry += " (the Ref of the same name, said at its cell)"
+		}
+		shown = append(shown, entry)
 	}
 	if more := len(n.refs) - len(shown); more > 0 {
 		shown = append(shown, fmt.Sprintf("and %d more (scorecard list gives them all)", more))

@@ -72,15 +72,16 @@ func (x nameIndex) addLog(out *sheetLog) {
 }
 
 // madeFromName reports whether ind's ref looks made from its name: the
-// initials of the name's words start it, and four digits end it
-// (keyRef). A real Ref that happens to look so is only left unmatched.
+// initials of the name's words start it (a section's or sheet's may
+// follow), and four digits end it (keyRef). A real Ref that happens to
+// look so is only left unmatched, as before.
 func madeFromName(ind app.Indicator) bool {
 	head, digits, ok := strings.Cut(ind.Ref, "-")
 	if !ok || len(digits) != 4 || !allDigits(digits) {
 		return false
 	}
 	made, _, _ := strings.Cut(keyRef(nameKey(ind.Name)), "-")
-	return strings.HasPrefix(head, made) || strings.HasPrefix(made, head)
+	return strings.HasPrefix(head, made)
 }
 
 // candidates are the indicators with real Refs a name under section

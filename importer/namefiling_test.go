@@ -80,6 +80,7 @@ func TestNamesFiledUnderRefs(t *testing.T) {
 		warns: []cellWarn{
 			{"CP detail", "A4", `"Number of children on a child protection plan" filed under CP1, the indicator of the same name on Summary!B5, not under NCCPP-5570 made from the name`},
 			{"CP detail", "D4", "CP1 Kent Mar-25: 625 here but 620 at Summary!E5; kept Summary!E5"},
+			{"CP detail", "A3", `no Ref column: the 2 indicators below are known by their names, each filed under a ref made from its name: CP1 "Number of children on a child protection plan" (the Ref of the same name, said at its cell), CPL2YM-1643`},
 		},
 	}, {
 		name:   "the sheet keyed by names comes first",

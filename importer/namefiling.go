@@ -218,6 +218,17 @@ func settleNames(named []*sheetRead, refs nameIndex) map[string]map[string]nameF
 			byRef[ref] = append(byRef[ref], e)
 		}
 	}
+	// A Ref two names of one sheet would both be filed under (the same
+	// name under two sections, the Ref's under none) is neither's: one
+	// row would be skipped as the other's.
+	taken := map[[2]string]int{}
+	for _, ref := range order {
+		for _, e := range byRef[ref] {
+			if cs := refs.candidates(e.name, e.section); e.unmarked && len(cs) == 1 {
+				taken[[2]string{e.sheet, cs[0].ref}]++
+			}
+		}
+	}
 	for _, ref := range order {
 		es := byRef[ref]
 		matched := false
@@ -226,6 +237,8 @@ func settleNames(named []*sheetRead, refs nameIndex) map[string]map[string]nameF
 				continue
 			}
 			switch cs := refs.candidates(e.name, e.section); {
+			case len(cs) == 1 && taken[[2]string{e.sheet, cs[0].ref}] > 1:
+				file(e.sheet, ref, nameFiling{why: fmt.Sprintf("kept under %s made from the name and its section, not guessed: it is the name of %s (%s), as is another row of this sheet under another section; give the sheet a Ref column to say which it is", ref, cs[0].ref, strings.TrimPrefix(strings.TrimPrefix(cs[0].at, "on "), "in "))})
 			case len(cs) == 1:
 				file(e.sheet, ref, nameFiling{ref: cs[0].ref, why: fmt.Sprintf("filed under %s, the indicator of the same name %s, not under %s made from the name; if it is another measure, give it another name or the sheet a Ref column", cs[0].ref, cs[0].at, ref)})
 				matched = true

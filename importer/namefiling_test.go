@@ -120,6 +120,26 @@ func TestNamesFiledUnderRefs(t *testing.T) {
 			"NCCPP-5570 Feb-25 610", "NCCPP-5570 Jan-25 600", "NCCPP-5570 Mar-25 625"},
 		never: []string{"the indicator of the same name", "not guessed"},
 	}, {
+		// Filed under the Ref, one row would be skipped as the other's.
+		name: "the name under two sections",
+		sheets: []namedSheet{summary, {"CP detail", [][]any{
+			{"Kent Scorecard March 2025"}, {},
+			{"Indicator", "Jan-25", "Feb-25", "Mar-25"},
+			{"Early help"},
+			{"Number of children on a child protection plan", 10, 11, 12},
+			{"Social care"},
+			{"Number of children on a child protection plan", 600, 610, 625},
+		}}},
+		refs: []string{"CLA1 Number of children looked after", "CP1 Number of children on a child protection plan", "NCCPPE-9763 Number of children on a child protection plan", "NCCPPS-1331 Number of children on a child protection plan"},
+		obs: []string{"CLA1 Feb-25 1310", "CLA1 Jan-25 1300", "CLA1 Mar-25 1320", "CP1 Feb-25 610", "CP1 Jan-25 600", "CP1 Mar-25 620",
+			"NCCPPE-9763 Feb-25 11", "NCCPPE-9763 Jan-25 10", "NCCPPE-9763 Mar-25 12",
+			"NCCPPS-1331 Feb-25 610", "NCCPPS-1331 Jan-25 600", "NCCPPS-1331 Mar-25 625"},
+		warns: []cellWarn{
+			{"CP detail", "A5", `"Early help / Number of children on a child protection plan" kept under NCCPPE-9763 made from the name and its section, not guessed: it is the name of CP1 (Summary!B5), as is another row of this sheet under another section`},
+			{"CP detail", "A7", `"Social care / Number of children on a child protection plan" kept under NCCPPS-1331`},
+		},
+		never: []string{"row skipped", "filed under CP1"},
+	}, {
 		// A footnote mark may mean other children: such a name keeps
 		// a ref of its own (namedmarks.go).
 		name:   "a marked name",

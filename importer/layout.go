@@ -114,6 +114,9 @@ type Layout struct {
 	// whose data period says whether a rolling or year-to-date column is
 	// its figure (spancolumns.go); nil where no store is asked.
 	defined func(ref string) (app.Indicator, bool)
+	// nameFilings are, on a sheet keyed by names, the made refs filed
+	// otherwise than under themselves (settleNames), by made ref.
+	nameFilings map[string]nameFiling
 	// quarterNote says how detection read period columns headed by the
 	// ends of quarters (quarterEnds); "" where there are none.
 	quarterNote string

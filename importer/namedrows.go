@@ -128,6 +128,7 @@ type namedRows struct {
 	refs   []string          // refs in the order first read, for the warning
 	names  map[string]string // name of each ref, with its section
 	keys   map[string]string // key each ref was made from
+	filed  map[string]bool   // made refs filed otherwise, said once
 }
 
 // namedRef is the ref of row r of a sheet keyed by names, whose Indicator
@@ -171,6 +172,9 @@ func (s *sheetReader) namedRef(r int, raw, name, section string, hasFigures, und
 		shown = section + " / " + shown
 	}
 	ref = keyRef(key)
+	if f, ok := s.l.nameFilings[ref]; ok {
+		ref = s.fileName(r, nameCol.index, shown, key, ref, f)
+	}
 	if first, ok := n.seen[key+"\x00"+s.breakdownText(r)]; ok {
 		s.warn(r, nameCol.index, "row skipped: %q is the name of row %d too; with no Ref column the indicators are known by their names, so the two rows would be one indicator; give one another name, or give the sheet a Ref column", name, first+1)
 		return "", shown, true
@@ -232,7 +236,11 @@ func (s *sheetReader) warnNamedRefs() {
 	}
 	var shown []string
 	for _, ref := range n.refs[:min(len(n.refs), namedRefsShown)] {
-		shown = append(shown, fmt.Sprintf("%s %q", ref, n.names[ref]))
+		entry := fmt.Sprintf("%s %q", ref, n.names[ref])
+		if key := n.keys[ref]; keyRef(key) != ref && keyRef(key+" / "+nameKey(s.l.Sheet)) != ref {
+			entry += " (the Ref of the same name, said at its cell)"
+		}
+		shown = append(shown, entry)
 	}
 	if more := len(n.refs) - len(shown); more > 0 {
 		shown = append(shown, fmt.Sprintf("and %d more (scorecard list gives them all)", more))

@@ -50,6 +50,10 @@ type Options struct {
 	// file's figures are not filed under a ref the store defines as
 	// another measure; may be nil.
 	Defined func(ref string) (app.Indicator, bool)
+	// Indicators are the store's indicators, so that a name on a sheet
+	// with no Ref column is filed under the one indicator of the same
+	// name the store holds under a Ref; may be nil.
+	Indicators []app.Indicator
 	// DfEMapping overrides the default mapping of DfE
 	// explore-education-statistics CSVs to indicators (an officer's saved
 	// mapping); nil means dfe.DefaultMapping.

@@ -173,7 +173,7 @@ type sheetRead struct {
 	done chan struct{}
 	l    Layout // as detected again on the whole sheet
 	// g is the sheet, kept only where out is nil, for it to be read
-	// later.
+	// later, or where it is keyed by names, to be read again.
 	g *grid
 	// out is nil for a district sheet without a dated title, which can
 	// be read only once the sheets before it are in (see readWorkbook).
@@ -276,4 +276,9 @@ func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p pl
 	out.warnUncalculated(g)
 	out.warnHidden(l, g)
 	sh.out = out
+	if l.keyedByName() {
+		// Kept to be read again should its names be filed otherwise
+		// (settleNamedSheets).
+		sh.g = g
+	}
 }

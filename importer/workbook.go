@@ -222,6 +222,9 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	// made-up refs is refused before the merge spends time and memory on
 	// it.
 	newRefs := newNewRefs(lim.knownFunc())
+	// The Refs of the sheets merged so far, by name, for the sheets keyed
+	// by names to be filed by (settleNamedSheets).
+	refNames, settled := nameIndex{}, false
 	for i := range plan {
 		if opt.Progress != nil {
 			opt.Progress(i, len(plan))
@@ -229,6 +232,14 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		sh, err := sheets.wait(ctx, i)
 		if err != nil {
 			return nil, err
+		}
+		if !settled && sh.l.keyedByName() {
+			settled = true
+			if err := settleNamedSheets(ctx, sheets, plan, i, base, refNames, opt.Indicators, lim); err != nil {
+				return nil, err
+			}
+		} else if !settled && sh.out != nil {
+			refNames.addLog(sh.out)
 		}
 		l, out := sh.l, sh.out
 		if out == nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"scorecard/app"
 	"scorecard/app/export"
@@ -79,12 +80,14 @@ func exportFrom(e *env, opt export.Options) (export.Summary, error) {
 			if !ok {
 				st.Close() // a team store: read whole, below
 			} else {
-				defer st.Close()
+				var once sync.Once
+				closeStore := func() { once.Do(func() { st.Close() }) }
+				defer closeStore()
 				src, err := b.Piecewise()
 				if err != nil {
 					return export.Summary{}, err
 				}
-				return export.WriteFrom(e.ctx, e.outPath, src, opt)
+				return export.WriteFrom(e.ctx, e.outPath, releasing{src, closeStore}, opt)
 			}
 		}
 	}
@@ -104,3 +107,14 @@ func exportFrom(e *env, opt export.Options) (export.Summary, error) {
 // where it can (exportFrom). A test keeps both paths writing the same
 // workbook.
 var exportReadsPieces = true
+
+// releasing is a store read an indicator at a time that closes the store
+// when the export has read it (export.Releaser), so that the store's
+// mapped pages are not resident while the workbook is laid out.
+type releasing struct {
+	*store.Pieces
+	close func()
+}
+
+// Release closes the store.
+func (r releasing) Release() { r.close() }

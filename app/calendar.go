@@ -141,7 +141,19 @@ func (h *History) Gather(from *History, ref string, keep func(Observation) bool)
 		if k.Ref != ref {
 			continue
 		}
-		var kept []Observation
+		n := 0
+		for _, o := range s {
+			if keep(o) {
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		// Sized to what is kept: an export gathers every indicator's
+		// series for the whole of its run, and appending grew each to
+		// up to twice its figures.
+		kept := make([]Observation, 0, n)
 		for _, o := range s {
 			if keep(o) {
 				kept = append(kept, o)

@@ -178,15 +178,19 @@ func findAsAtMonth(s, label string) (p app.Period, ok bool) {
 func asAtMonths(s, label string) (first, data app.Period) {
 	since := 0
 	eachMonth(s, func(m app.Period, at int) bool {
-		before, after := s[since:at], ""
+		before := s[min(since, at):at]
 		since = at
 		if !strings.ContainsFunc(before, unicode.IsLetter) {
 			before = label // nothing before it but its day: "3 September 2025"
 		}
 		if i := strings.IndexFunc(s[at:], unicode.IsSpace); i >= 0 {
-			after = s[at+i:] // from the end of its first word
+			// From the end of its first word: "April 2025 edition".
+			if end, ok := reportWordAfter(s[at+i:]); ok {
+				since = at + i + end // the next month's words begin after it
+				return true
+			}
 		}
-		if notAsAt(before) || notAsAtAfter(after) {
+		if notAsAt(before) {
 			return true
 		}
 		if first.IsZero() {

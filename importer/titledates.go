@@ -118,17 +118,37 @@ func notAsAt(s string) bool {
 // such a noun counts there: in "data as at 31/08/2025 (produced
 // 03/09/2025)" the word after the first date is the second's.
 func notAsAtAfter(after string) bool {
-	for _, w := range strings.FieldsFunc(after, func(r rune) bool { return r < 128 && isDateSep(byte(r)) || r == '-' || r == '.' }) {
+	_, ok := reportWordAfter(after)
+	return ok
+}
+
+// reportWordAfter finds the word notAsAtAfter reads, and where in after
+// it ends: the words before the next date begin there, so that in
+// "April 2025 edition - data to March 2025" March's are not the
+// edition's.
+func reportWordAfter(after string) (end int, ok bool) {
+	for i := 0; i < len(after); {
+		sep := func(b byte) bool { return isDateSep(b) || b == '-' || b == '.' }
+		if sep(after[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(after) && !sep(after[j]) {
+			j++
+		}
+		w := after[i:j]
 		if hasDigit(w) {
+			i = j
 			continue // the year of "April 2025 edition"
 		}
 		switch strings.ToLower(w) {
 		case "edition", "issue":
-			return true
+			return j, true
 		}
-		return false
+		return 0, false
 	}
-	return false
+	return 0, false
 }
 
 // dataWords are the words before a date or month that say it is what
@@ -243,7 +263,7 @@ func eachAsAtDate(s string, label func() string, f func(t time.Time, text string
 			word = d // an ISO date and time
 		}
 		if t, ok := numericDate(word); ok {
-			before := s[since:i]
+			before := s[min(since, i):i]
 			eachMonth(before, func(_ app.Period, at int) bool {
 				// The words since a month in words are this date's.
 				before = before[at:]
@@ -252,10 +272,11 @@ func eachAsAtDate(s string, label func() string, f func(t time.Time, text string
 			if strings.TrimSpace(before) == "" {
 				before = label()
 			}
-			if !notAsAt(before) && !notAsAtAfter(s[j:]) {
+			end, report := reportWordAfter(s[j:])
+			if !notAsAt(before) && !report {
 				f(t, word, dataAsAt(before))
 			}
-			since = j
+			since = j + end
 		}
 		i = j
 	}

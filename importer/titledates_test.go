@@ -126,6 +126,10 @@ func TestTitleSaysWhatTheDataCover(t *testing.T) {
 	}{
 		{"an edition above the data's month (r13)", [][]any{{"Kent Scorecard - April 2025 edition"}, {"Data to end of March 2025"}, {}}, march,
 			map[string][]string{"F4": {`column F "Current month" read as Mar-25`, `the title "Data to end of March 2025" at A2`}}},
+		{"an edition and the data's month in one title", [][]any{{"Kent Scorecard - April 2025 edition - data to March 2025"}}, march,
+			map[string][]string{"F2": {"read as Mar-25", "at A1 gives it"}}},
+		{"an edition's date and the data's in figures", [][]any{{"07/04/2025 edition; data as at 31/03/2025"}}, march,
+			map[string][]string{"F2": {"read as Mar-25", "the date 31/03/2025 at A1"}}},
 		{"an edition alone dates nothing", [][]any{{"Kent Scorecard - April 2025 edition"}}, nil,
 			map[string][]string{"F2": {`column F "Current month" not read`, "neither the title rows nor the sheet's name give the report's month"}}},
 		{"an undated month above the data's", [][]any{{"Kent Scorecard April 2025"}, {"Data to end of March 2025"}}, march,

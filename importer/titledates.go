@@ -168,21 +168,19 @@ func dataAsAt(before string) bool { return dataWords.MatchString(before) && !not
 // in A1 may be when the report was issued. The first other month they
 // give, where it differs, is kept in passed for the warning. The date
 // and cell of a date in figures are kept as titleDateIn keeps them; a
-// month in words leaves them to be found (reportDateOf). Of two dates
-// in figures said to be the data's, the first stands, the other kept in
-// also; two months said to be, one in words, are left to titlePeriod's
-// other readings.
+// month in words leaves them to be found (reportDateOf), its text the
+// month's label. Of two dates or months said to be the data's, the
+// first stands, the other kept in also, as titleDateIn keeps a second
+// date, for the warning naming both.
 func dataPeriodIn(g *grid, h int) (d titleDate, ok bool) {
 	var other titleDate
-	unsure := false // two months said to be the data's, one in words
 	note := func(t titleDate, data bool) {
+		differs := t.month != d.month || !t.day.IsZero() && !d.day.IsZero() && !t.day.Equal(d.day)
 		switch {
 		case data && !ok:
 			d, ok = t, true
-		case data && t.month != d.month && (t.day.IsZero() || d.day.IsZero()):
-			unsure = true
-		case data && d.also == "" && !t.day.IsZero() && !d.day.IsZero() && !t.day.Equal(d.day):
-			d.also = t.text + " at " + t.cell // warned as titleDateIn's are
+		case data && d.also == "" && differs:
+			d.also = t.text + " at " + t.dataAt // warned as titleDateIn's are
 		case !data && other.month.IsZero():
 			other = t
 		}
@@ -206,20 +204,15 @@ func dataPeriodIn(g *grid, h int) (d titleDate, ok bool) {
 			}
 			first, data := asAtMonths(s, label)
 			if !data.IsZero() {
-				note(titleDate{month: data, dataAt: at}, true)
+				note(titleDate{month: data, text: data.Label(), dataAt: at}, true)
 			}
 			if !first.IsZero() && first != data {
-				note(titleDate{month: first, dataAt: at}, false)
+				note(titleDate{month: first, text: first.Label(), dataAt: at}, false)
 			}
 			eachAsAtDate(s, func() string { return label }, func(t time.Time, text string, data bool) {
 				note(titleDate{month: app.MonthOf(t.Year(), t.Month()), day: t, text: text, cell: at, dataAt: at}, data)
 			})
 		}
-	}
-	if unsure {
-		// Left to the title's first month, as before a title said
-		// which was the data's.
-		return titleDate{}, false
 	}
 	if ok && !other.month.IsZero() && other.month != d.month {
 		d.passed = other.month.Label() + " at " + other.dataAt

@@ -59,6 +59,7 @@ func TestDistrictSheetDatedByADate(t *testing.T) {
 		{"sheet's name another month, title in words", []any{"District summary - 30 September 2025"}, sep, "A1: the title names Sep-25 but the sheet's name Aug-25", "Districts Aug-25"},
 		{"sheet's name the month, title undated", []any{"District summary"}, aug, "", "Districts Aug-25"},
 		{"a later cell says what the figures cover", []any{"District summary - September 2025", "Figures for August 2025"}, aug, "Districts!B1: the title rows name two months: Aug-25 here, said to be what the figures cover, and Sep-25 at A1, not said to be: district figures dated Aug-25", ""},
+		{"two cells say what the figures cover", []any{"District summary - figures for August 2025", "Data to end of September 2025"}, aug, "Districts!A1: the title rows give two dates, Aug-25 at A1 and Sep-25 at B1", ""},
 		{"an edition's month", []any{"District summary - September 2025 edition", "Data as at 31/08/2025"}, aug, "", ""},
 	}
 	for _, tt := range tests {
@@ -130,6 +131,8 @@ func TestTitleSaysWhatTheDataCover(t *testing.T) {
 			map[string][]string{"F2": {"read as Mar-25", "at A1 gives it"}}},
 		{"an edition's date and the data's in figures", [][]any{{"07/04/2025 edition; data as at 31/03/2025"}}, march,
 			map[string][]string{"F2": {"read as Mar-25", "the date 31/03/2025 at A1"}}},
+		{"two rows say what the figures cover", [][]any{{"Data to end of March 2025"}, {"Figures for April 2025"}}, march,
+			map[string][]string{"F3": {"read as Mar-25", `the title "Data to end of March 2025" at A1`, "the title rows also give Apr-25 at A2: the first is taken"}}},
 		{"an edition alone dates nothing", [][]any{{"Kent Scorecard - April 2025 edition"}}, nil,
 			map[string][]string{"F2": {`column F "Current month" not read`, "neither the title rows nor the sheet's name give the report's month"}}},
 		{"an undated month above the data's", [][]any{{"Kent Scorecard April 2025"}, {"Data to end of March 2025"}}, march,

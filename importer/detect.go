@@ -467,8 +467,10 @@ func monthsWin(l *Layout, g *grid) bool {
 // 2024/25", "2024-Q3") or year ("2024/25") named, as the scorecard's own
 // columns may be. A title's date in figures counts as its month in words
 // does, before the sheet's name. A month the title says the report was
-// produced or printed in is passed over, as such a date is. date is the
-// date read, where the month is a date's.
+// produced or printed in is passed over, as such a date is; one a title
+// row says the figures cover ("Data to end of March 2025") comes before
+// any other (dataPeriodIn). date is the date read, where the month is a
+// date's or the data's.
 func titlePeriod(sheet string, g *grid, h int) (month, longer app.Period, date titleDate) {
 	var texts []string
 	for r := 0; r < h; r++ {
@@ -479,6 +481,9 @@ func titlePeriod(sheet string, g *grid, h int) (month, longer app.Period, date t
 		if p, ok := findMonthRange(s); ok {
 			return app.Period{}, p, titleDate{}
 		}
+	}
+	if d, ok := dataPeriodIn(g, h); ok {
+		return d.month, app.Period{}, d
 	}
 	for r := 0; r < h; r++ {
 		for c, s := range g.rows[r] {

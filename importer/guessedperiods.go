@@ -107,6 +107,11 @@ func guessPeriodHeadings(sheet string, g *grid, h, label int, heads []string, ta
 			gs.read[c] = periodGuess{period: m, row: rowOf(c), kind: what, span: true, dp: spanDataPeriod(what),
 				note: fmt.Sprintf("%s read as %s: its figures are %s to %s, filed under that month, not the month's own figures; compare them only with figures of the same kind", col, m.Label(), what, m.Label())}
 			gs.unsure = append(gs.unsure, fmt.Sprintf("%s read as %s, %s", col, m.Label(), what))
+			continue
+		}
+		if why, ok := otherSpan(head); ok { // "3 months to Mar-25"
+			gs.refused[c] = why
+			gs.unsure = append(gs.unsure, col+" not read: "+why)
 		}
 	}
 	return gs

@@ -5,6 +5,7 @@ package importer
 // sheet's name gives.
 
 import (
+	"cmp"
 	"errors"
 	"strconv"
 	"strings"
@@ -161,22 +162,47 @@ func findMonth(s string) (p app.Period, ok bool) {
 // words before it (since the month before, or label, the text of the
 // cell to its left, where no words come before it in s) say is when the
 // report was produced or printed: "Produced 5 September 2025: figures for
-// August 2025" reports August.
+// August 2025" reports August; so is one the word after it says is, "April
+// 2025 edition". A month the words before it say the figures cover stands
+// before the others: "Leeds Scorecard April 2025 - data to March 2025"
+// reports March.
 func findAsAtMonth(s, label string) (p app.Period, ok bool) {
+	first, data := asAtMonths(s, label)
+	p = cmp.Or(data, first)
+	return p, !p.IsZero()
+}
+
+// asAtMonths finds, of the months in s that findAsAtMonth does not pass
+// over, the first, and the first the words before it say the figures
+// cover (dataAsAt); zero for none.
+func asAtMonths(s, label string) (first, data app.Period) {
 	since := 0
 	eachMonth(s, func(m app.Period, at int) bool {
-		before := s[since:at]
+		before := s[min(since, at):at]
+		since = at
 		if !strings.ContainsFunc(before, unicode.IsLetter) {
 			before = label // nothing before it but its day: "3 September 2025"
 		}
+		if i := strings.IndexFunc(s[at:], unicode.IsSpace); i >= 0 {
+			// From the end of its first word: "April 2025 edition".
+			if end, ok := reportWordAfter(s[at+i:]); ok {
+				since = at + i + end // the next month's words begin after it
+				return true
+			}
+		}
 		if notAsAt(before) {
-			since = at
 			return true
 		}
-		p, ok = m, true
-		return false
+		if first.IsZero() {
+			first = m
+		}
+		if dataAsAt(before) {
+			data = m
+			return false
+		}
+		return true
 	})
-	return p, ok
+	return first, data
 }
 
 // eachMonth calls f with each month written in s ("March 2025", "Mar-25")

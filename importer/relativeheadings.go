@@ -71,6 +71,11 @@ func relativeHeading(h string) (relative, bool) {
 type reportDate struct {
 	period app.Period // a month, a quarter, or a year that dates no month
 	from   string     // where: `the title "March 2025" at A1`, `the sheet's name "Mar-25"`
+	// passed is another month the title rows give, passed over for the
+	// one a title row says the figures cover: "Apr-25 at A1"; also is a
+	// second date, or month said to be the data's, not taken (titleDate);
+	// "" for none.
+	passed, also string
 }
 
 // reportDateOf finds the date a sheet's title rows (above 0-based row h)
@@ -86,7 +91,7 @@ func reportDateOf(sheet string, g *grid, h int) reportDate {
 		return reportDate{}
 	}
 	if date.cell != "" {
-		return reportDate{p, fmt.Sprintf("the date %s at %s", date.text, date.cell)}
+		return reportDate{p, fmt.Sprintf("the date %s at %s", date.text, date.cell), date.passed, date.also}
 	}
 	// The cell titlePeriod read it from: the first naming it as
 	// titlePeriod reads a title.
@@ -103,11 +108,11 @@ func reportDateOf(sheet string, g *grid, h int) reportDate {
 	for r := 0; r < h && r < len(g.rows); r++ {
 		for c, s := range g.rows[r] {
 			if s = strings.TrimSpace(s); s != "" && names(s, leftText(g.rows[r], c)) {
-				return reportDate{p, fmt.Sprintf("the title %q at %s", s, cellName(r, c))}
+				return reportDate{p, fmt.Sprintf("the title %q at %s", s, cellName(r, c)), date.passed, date.also}
 			}
 		}
 	}
-	return reportDate{p, fmt.Sprintf("the sheet's name %q", sheet)}
+	return reportDate{p, fmt.Sprintf("the sheet's name %q", sheet), "", ""}
 }
 
 // date dates a relative heading by the report's date d: the period, how
@@ -147,6 +152,14 @@ func (rel relative) date(d reportDate) (p app.Period, note, why string) {
 	default:
 		p = at
 		note = strings.TrimPrefix(report, at.Label()+", ")
+	}
+	if d.passed != "" {
+		// The title rows named two months; the one not said to be the
+		// data's may be the report's issue, as "April 2025 edition" is.
+		note += fmt.Sprintf(" (it says what the figures cover; %s, which does not, is passed over)", d.passed)
+	}
+	if d.also != "" {
+		note += fmt.Sprintf(" (the title rows also give %s: the first is taken)", d.also)
 	}
 	return p, p.Label() + ", " + note, ""
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -20,6 +21,11 @@ type titleDate struct {
 	// report's own, as written and where ("30/09/2025 at C2"); "" for
 	// none. The first is taken, with a warning naming both.
 	also string
+	// dataAt is where a title row says the figures cover this month
+	// ("Data to end of March 2025" at A2, dataPeriodIn), and passed the
+	// other month the title rows give there, not said to date the
+	// report ("Apr-25 at A1"); "" for none.
+	dataAt, passed string
 }
 
 // monthEnd reports whether the date is the last day of its month, as a
@@ -55,19 +61,30 @@ func titleDateIn(g *grid, h int) (titleDate, bool) {
 			}
 			if g.look(r, c).date {
 				f, err := strconv.ParseFloat(s, 64)
-				if err != nil || f < 32874 || f > 73051 || notAsAt(leftText(row, c)) {
+				if err != nil || f < 32874 || f > 73051 || notAsAt(leftText(row, c)) || notAsAtAfter(rightText(row, c)) {
 					continue
 				}
 				t := app.ExcelDate(f)
 				add(titleDate{month: app.MonthOf(t.Year(), t.Month()), day: t, text: t.Format("02/01/2006"), cell: cellName(r, c)})
 				continue
 			}
-			eachAsAtDate(s, func() string { return leftText(row, c) }, func(t time.Time, text string) {
+			eachAsAtDate(s, func() string { return leftText(row, c) }, func(t time.Time, text string, _ bool) {
 				add(titleDate{month: app.MonthOf(t.Year(), t.Month()), day: t, text: text, cell: cellName(r, c)})
 			})
 		}
 	}
 	return first, found
+}
+
+// rightText is the text of the nearest filled cell right of column c:
+// what a date cell is ("edition").
+func rightText(row []string, c int) string {
+	for c++; c < len(row); c++ {
+		if t := strings.TrimSpace(row[c]); t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 // leftText is the text of the nearest filled cell left of column c: a
@@ -81,11 +98,13 @@ func leftText(row []string, c int) string {
 	return ""
 }
 
-// notAsAt reports whether a title's words date the report itself, not
-// its figures.
+// notAsAt reports whether a title's words before a date date the
+// report itself, not its figures: "Produced 07/04/2025", "Edition:
+// April 2025", "Last updated 7 April 2025".
 func notAsAt(s string) bool {
 	low := strings.ToLower(s)
-	for _, w := range []string{"produced", "printed", "created", "generated", "run on", "run date", "report run", "extracted", "published", "issued"} {
+	for _, w := range []string{"produced", "printed", "created", "generated", "run on", "run date", "report run", "extracted", "published", "issued",
+		"edition", "updated", "report date"} {
 		if strings.Contains(low, w) {
 			return true
 		}
@@ -93,10 +112,118 @@ func notAsAt(s string) bool {
 	return false
 }
 
+// notAsAtAfter is notAsAt for the words after a date (after, from the
+// end of the date's first word): its first word that is not a year or
+// day says the date is the report's own, "April 2025 edition". Only
+// such a noun counts there: in "data as at 31/08/2025 (produced
+// 03/09/2025)" the word after the first date is the second's.
+func notAsAtAfter(after string) bool {
+	_, ok := reportWordAfter(after)
+	return ok
+}
+
+// reportWordAfter finds the word notAsAtAfter reads, and where in after
+// it ends: the words before the next date begin there, so that in
+// "April 2025 edition - data to March 2025" March's are not the
+// edition's.
+func reportWordAfter(after string) (end int, ok bool) {
+	for i := 0; i < len(after); {
+		sep := func(b byte) bool { return isDateSep(b) || b == '-' || b == '.' }
+		if sep(after[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(after) && !sep(after[j]) {
+			j++
+		}
+		w := after[i:j]
+		if hasDigit(w) {
+			i = j
+			continue // the year of "April 2025 edition"
+		}
+		switch strings.ToLower(w) {
+		case "edition", "issue":
+			return j, true
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
+// dataWords are the words before a date or month that say it is what
+// the figures cover: "Data to end of March 2025", "data as at
+// 31/03/2025", "Figures for March 2025", "Reporting period: March 2025".
+var dataWords = regexp.MustCompile(`(?i)\b(?:data|figures)\s+(?:(?:up\s+)?to|as\s+(?:at|of)|at|for|ending|until|period|month)\b|\breporting\s+(?:period|month)\b`)
+
+// dataAsAt reports whether the words before a date say the figures
+// cover it, and do not say it dates the report.
+func dataAsAt(before string) bool { return dataWords.MatchString(before) && !notAsAt(before) }
+
+// dataPeriodIn finds the month a title row (above 0-based row h) says
+// the figures cover: a month ("Data to end of March 2025") or date
+// ("data as at 31/03/2025", a date cell beside "Data as at:") the words
+// before it say is the data's. It outranks any other date the title
+// rows give, wherever it is among them: "Leeds Scorecard - April 2025"
+// in A1 may be when the report was issued. The first other month they
+// give, where it differs, is kept in passed for the warning. The date
+// and cell of a date in figures are kept as titleDateIn keeps them; a
+// month in words leaves them to be found (reportDateOf), its text the
+// month's label. Of two dates or months said to be the data's, the
+// first stands, the other kept in also, as titleDateIn keeps a second
+// date, for the warning naming both.
+func dataPeriodIn(g *grid, h int) (d titleDate, ok bool) {
+	var other titleDate
+	note := func(t titleDate, data bool) {
+		differs := t.month != d.month || !t.day.IsZero() && !d.day.IsZero() && !t.day.Equal(d.day)
+		switch {
+		case data && !ok:
+			d, ok = t, true
+		case data && d.also == "" && differs:
+			d.also = t.text + " at " + t.dataAt // warned as titleDateIn's are
+		case !data && other.month.IsZero():
+			other = t
+		}
+	}
+	for r := 0; r < h && r < len(g.rows); r++ {
+		row := g.rows[r]
+		for c, s := range row {
+			s = strings.TrimSpace(s)
+			if s == "" {
+				continue
+			}
+			at, label := cellName(r, c), leftText(row, c)
+			if g.look(r, c).date {
+				f, err := strconv.ParseFloat(s, 64)
+				if err != nil || f < 32874 || f > 73051 || notAsAt(label) || notAsAtAfter(rightText(row, c)) {
+					continue
+				}
+				t := app.ExcelDate(f)
+				note(titleDate{month: app.MonthOf(t.Year(), t.Month()), day: t, text: t.Format("02/01/2006"), cell: at, dataAt: at}, dataAsAt(label))
+				continue
+			}
+			first, data := asAtMonths(s, label)
+			if !data.IsZero() {
+				note(titleDate{month: data, text: data.Label(), dataAt: at}, true)
+			}
+			if !first.IsZero() && first != data {
+				note(titleDate{month: first, text: first.Label(), dataAt: at}, false)
+			}
+			eachAsAtDate(s, func() string { return label }, func(t time.Time, text string, data bool) {
+				note(titleDate{month: app.MonthOf(t.Year(), t.Month()), day: t, text: text, cell: at, dataAt: at}, data)
+			})
+		}
+	}
+	if ok && !other.month.IsZero() && other.month != d.month {
+		d.passed = other.month.Label() + " at " + other.dataAt
+	}
+	return d, ok
+}
+
 // asAtDateIn finds the first date in figures in s not said
 // to be the day the report was produced.
 func asAtDateIn(s string) (day time.Time, text string, ok bool) {
-	eachAsAtDate(s, func() string { return "" }, func(t time.Time, w string) {
+	eachAsAtDate(s, func() string { return "" }, func(t time.Time, w string, _ bool) {
 		if !ok {
 			day, text, ok = t, w, true
 		}
@@ -109,8 +236,10 @@ func asAtDateIn(s string) (day time.Time, text string, ok bool) {
 // 1.9.2025, 31-08-25), or ISO year, month and day (2025-08-31); a
 // day-month order that cannot be one (08/31/2025) is no date. Those the
 // words since the date (or month in words) before, or label where none
-// come before it in s, say are the day the report was produced or printed are passed over.
-func eachAsAtDate(s string, label func() string, f func(t time.Time, text string)) {
+// come before it in s, say are the day the report was produced or printed are passed over,
+// as is one the word after it says is (notAsAtAfter). data says the
+// words before it say the figures cover it (dataAsAt).
+func eachAsAtDate(s string, label func() string, f func(t time.Time, text string, data bool)) {
 	s = strings.ReplaceAll(s, "\u00a0", " ")
 	since := 0 // where the words before the next date begin
 	for i := 0; i < len(s); {
@@ -127,7 +256,7 @@ func eachAsAtDate(s string, label func() string, f func(t time.Time, text string
 			word = d // an ISO date and time
 		}
 		if t, ok := numericDate(word); ok {
-			before := s[since:i]
+			before := s[min(since, i):i]
 			eachMonth(before, func(_ app.Period, at int) bool {
 				// The words since a month in words are this date's.
 				before = before[at:]
@@ -136,10 +265,11 @@ func eachAsAtDate(s string, label func() string, f func(t time.Time, text string
 			if strings.TrimSpace(before) == "" {
 				before = label()
 			}
-			if !notAsAt(before) {
-				f(t, word)
+			end, report := reportWordAfter(s[j:])
+			if !notAsAt(before) && !report {
+				f(t, word, dataAsAt(before))
 			}
-			since = j
+			since = j + end
 		}
 		i = j
 	}

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"cmp"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -57,6 +58,9 @@ func TestDistrictSheetDatedByADate(t *testing.T) {
 		{"sheet's name another month, ISO title", []any{"District summary 2025-09-30"}, sep, "A1: the title names Sep-25 but the sheet's name Aug-25", "Districts Aug-25"},
 		{"sheet's name another month, title in words", []any{"District summary - 30 September 2025"}, sep, "A1: the title names Sep-25 but the sheet's name Aug-25", "Districts Aug-25"},
 		{"sheet's name the month, title undated", []any{"District summary"}, aug, "", "Districts Aug-25"},
+		{"a later cell says what the figures cover", []any{"District summary - September 2025", "Figures for August 2025"}, aug, "Districts!B1: the title rows name two months: Aug-25 here, said to be what the figures cover, and Sep-25 at A1, not said to be: district figures dated Aug-25", ""},
+		{"two cells say what the figures cover", []any{"District summary - figures for August 2025", "Data to end of September 2025"}, aug, "Districts!A1: the title rows give two dates, Aug-25 at A1 and Sep-25 at B1", ""},
+		{"an edition's month", []any{"District summary - September 2025 edition", "Data as at 31/08/2025"}, aug, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,6 +103,60 @@ func TestDistrictSheetDatedByADate(t *testing.T) {
 			case tt.warn != "" && (len(said) != 1 || !strings.Contains(said[0], tt.warn)):
 				t.Errorf("warned %q; want one warning %q", said, tt.warn)
 			}
+		})
+	}
+}
+
+// TestTitleSaysWhatTheDataCover (QA21 M3): "Leeds Scorecard - April 2025
+// edition" in A1 above "Data to end of March 2025" dated "Current month"
+// April, the month the report was issued. A month or date a title's
+// words say dates the report ("edition", "updated", "Report date:") dates
+// nothing, and one a title row says the figures cover ("data to",
+// "figures for", "data as at", "Reporting period:") outranks any other,
+// wherever it is among the title rows: the month it passes over is
+// named in the warning at each heading it dates.
+func TestTitleSaysWhatTheDataCover(t *testing.T) {
+	head := []any{"Ref", "Indicator", "Polarity", "Same month last year", "Previous month", "Current month"}
+	rows := [][]any{{"RL01", "Re-referral rate (%)", "L", 23.0, 21.0, 20.1}}
+	march := []string{"2024-03=23", "2025-02=21", "2025-03=20.1"}
+	tests := []struct {
+		name   string
+		above  [][]any
+		want   []string
+		warned map[string][]string // by cell, the parts of one warning there
+	}{
+		{"an edition above the data's month (r13)", [][]any{{"Kent Scorecard - April 2025 edition"}, {"Data to end of March 2025"}, {}}, march,
+			map[string][]string{"F4": {`column F "Current month" read as Mar-25`, `the title "Data to end of March 2025" at A2`}}},
+		{"an edition and the data's month in one title", [][]any{{"Kent Scorecard - April 2025 edition - data to March 2025"}}, march,
+			map[string][]string{"F2": {"read as Mar-25", "at A1 gives it"}}},
+		{"an edition's date and the data's in figures", [][]any{{"07/04/2025 edition; data as at 31/03/2025"}}, march,
+			map[string][]string{"F2": {"read as Mar-25", "the date 31/03/2025 at A1"}}},
+		{"two rows say what the figures cover", [][]any{{"Data to end of March 2025"}, {"Figures for April 2025"}}, march,
+			map[string][]string{"F3": {"read as Mar-25", `the title "Data to end of March 2025" at A1`, "the title rows also give Apr-25 at A2: the first is taken"}}},
+		{"an edition alone dates nothing", [][]any{{"Kent Scorecard - April 2025 edition"}}, nil,
+			map[string][]string{"F2": {`column F "Current month" not read`, "neither the title rows nor the sheet's name give the report's month"}}},
+		{"an undated month above the data's", [][]any{{"Kent Scorecard April 2025"}, {"Data to end of March 2025"}}, march,
+			map[string][]string{"F3": {"read as Mar-25", `the title "Data to end of March 2025" at A2`, "Apr-25 at A1, which does not, is passed over"}}},
+		{"data as at a date, below a month", [][]any{{"Performance report May 2025"}, {"Data as at 31/03/2025"}}, march,
+			map[string][]string{"E3": {"read as Feb-25", "the date 31/03/2025 at A2", "May-25 at A1, which does not, is passed over"}}},
+		{"figures for, after a month in one title", [][]any{{"Kent Scorecard April 2025: figures for March 2025"}}, march,
+			map[string][]string{"F2": {"read as Mar-25", "Apr-25 at A1, which does not"}}},
+		{"last updated", [][]any{{"Last updated 7 April 2025"}, {"Kent Scorecard March 2025"}}, march,
+			map[string][]string{"F3": {"read as Mar-25", `the title "Kent Scorecard March 2025" at A2`}}},
+		{"report date and reporting period cells", [][]any{{"Report date:", "April 2025"}, {"Reporting period:", "March 2025"}}, march,
+			map[string][]string{"F3": {"read as Mar-25", `the title "March 2025" at B2`}}},
+		{"published on", [][]any{{"Published on 10 April 2025 - data for March 2025"}}, march,
+			map[string][]string{"F2": {"read as Mar-25"}}},
+		{"the month's data, published later (r2)", [][]any{{"Kent Scorecard - March 2025 data (published May 2025)"}}, march,
+			map[string][]string{"F2": {"read as Mar-25"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, res := guessSheet{"Scorecard", tt.above, head, rows}.read(t, "RL01")
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("RL01's figures %v, want %v", got, tt.want)
+			}
+			checkWarned(t, res, "Scorecard", tt.warned)
 		})
 	}
 }

@@ -287,7 +287,14 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			c.warn(l.Sheet, d.cell, "the title's date %s is not a month's end: district figures dated %s, the month it falls in", d.text, l.Period.Label())
 		}
 		if d := l.titleDate; l.Kind == DistrictSheet && d.also != "" && d.month == l.Period {
-			c.warn(l.Sheet, d.cell, "the title rows give two dates, %s at %s and %s, neither said to be the day the report was produced: district figures dated %s, by the first", d.text, d.cell, d.also, l.Period.Label())
+			at := d.cell
+			if at == "" {
+				at = d.dataAt // a month in words the title says is the data's
+			}
+			c.warn(l.Sheet, at, "the title rows give two dates, %s at %s and %s, neither said to be the day the report was produced: district figures dated %s, by the first", d.text, at, d.also, l.Period.Label())
+		}
+		if d := l.titleDate; l.Kind == DistrictSheet && d.passed != "" && d.month == l.Period {
+			c.warn(l.Sheet, d.dataAt, "the title rows name two months: %s here, said to be what the figures cover, and %s, not said to be: district figures dated %s", l.Period.Label(), d.passed, l.Period.Label())
 		}
 		if m, ok := findMonth(l.Sheet); ok && l.Kind == DistrictSheet && l.Period.Kind == app.Month && m != l.Period {
 			// The title and the sheet's name disagree; the title, nearer

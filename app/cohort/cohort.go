@@ -261,6 +261,16 @@ func (ex *excluder) compose(ind app.Indicator, k app.SeriesKey, a, s *app.Observ
 		o.Ref, o.Area, o.Split = k.Ref, k.Area, app.All
 		return o
 	}
+	if s.StandIn && reason == "" && o.Status == app.OK && !o.StandIn {
+		// The source's own figure is the previous year's outturn standing
+		// in until the period's is known, and the period's is known: the
+		// figures for all children and the cohorts give it. The rule says
+		// what the source's stand-in was.
+		o.Ref, o.Area, o.Split = k.Ref, k.Area, app.All
+		o.Rule += fmt.Sprintf("; worked out from this period's figures, in place of the source's own figure %s, %s, which is the previous year's outturn standing in",
+			strings.ToLower(ex.split.Label()), figureText(*s))
+		return o
+	}
 	if check {
 		var worked *app.Observation
 		if reason == "" && o.Status == app.OK {
@@ -278,6 +288,20 @@ func (ex *excluder) compose(ind app.Indicator, k app.SeriesKey, a, s *app.Observ
 		out.Rule = ex.sourceRule
 	}
 	return out
+}
+
+// figureText gives an observation's figure for a rule: its value, else
+// its numerator over its denominator.
+func figureText(o app.Observation) string {
+	switch {
+	case o.Value != nil:
+		return number(*o.Value)
+	case o.Numerator != nil && o.Denominator != nil:
+		return number(*o.Numerator) + " / " + number(*o.Denominator)
+	case o.Numerator != nil:
+		return number(*o.Numerator)
+	}
+	return "(no value)"
 }
 
 // find returns cohort i's figure for period p. Periods are asked for in

@@ -268,7 +268,7 @@ func (ex *excluder) compose(ind app.Indicator, k app.SeriesKey, a, s *app.Observ
 		// what the source's stand-in was.
 		o.Ref, o.Area, o.Split = k.Ref, k.Area, app.All
 		o.Rule += fmt.Sprintf("; worked out from this period's figures, in place of the source's own figure %s, %s, which is the previous year's outturn standing in",
-			strings.ToLower(ex.split.Label()), figureText(*s))
+			phrase(ex.split), figureText(*s))
 		return o
 	}
 	if check {

@@ -47,7 +47,9 @@ import (
 //     population unchanged; one per its own population has it subtracted);
 //   - otherwise an observation with Value nil, Status app.CannotExclude and
 //     Raw giving the reason (no components, no cohort figure, a median,
-//     cohorts that may overlap).
+//     cohorts that may overlap, a remainder no figure could be, one of
+//     the figures the previous year's outturn standing in and the other
+//     the period's own).
 //
 // Rule records who counted as in the cohort, as the source or the cohort
 // figures stated it. Where no children remain outside the cohorts the

@@ -35,8 +35,17 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 		return o, fmt.Sprintf("the figure for all children is %q (%s)", a.Status, a.Status.Describe())
 	}
 	for i, p := range parts {
+		if p.Status == app.NotApplicable && empty(ind.Measure, p) {
+			// "z" with no children (0 of 0) shows the cohort has none to
+			// take away; the rule says so, as the figure is taken as 0.
+			o.Rule += "; the figure for " + ex.cs[i].Label() + " is z (not applicable) with no children, so nothing is taken away"
+			continue
+		}
 		if p.Status != app.OK {
 			return o, fmt.Sprintf("the figure for %s is %q (%s)", ex.cs[i].Label(), p.Status, p.Status.Describe())
+		}
+		if why := mixedYears(a, p, ex.cs[i].Label()); why != "" {
+			return o, why
 		}
 	}
 	names := componentNames[ind.Measure]
@@ -73,6 +82,17 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 				// cohort leaves the population as it was.
 				continue
 			}
+			// Otherwise the population is the cohort's own, and every
+			// cohort excluded (UASC, children placed by other authorities,
+			// disabled children, former UASC) is a minority of children: a
+			// population more than half all children's is theirs given
+			// another way (299,990 beside 300,000), and the remainder a
+			// sliver that would make 900 children 900,000 per 10,000.
+			if ind.Measure == app.Rate && n == 1 && c[n] > whole[n]/2 {
+				return o, fmt.Sprintf("the figure for %s is a rate per a population of %s, neither all children's (%s) nor a minority of them: "+
+					"it is likely all children's counted another way (another year's estimate), and taking it away would leave a population of %s",
+					ex.cs[i].Label(), number(c[n]), number(whole[n]), number(whole[n]-c[n]))
+			}
 			rest[n] -= c[n]
 			if c[n] != 0 {
 				nonzero[n]++
@@ -93,6 +113,13 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 			return o, fmt.Sprintf("the cohort's %s exceeds that of all children", names[n])
 		}
 	}
+	if (ind.Measure == app.Proportion || ind.Measure == app.Rate) && rest[0] > rest[1]*(1+1e-12) {
+		// Children cannot outnumber those they are counted among: each
+		// figure was consistent alone, so the cohort's cannot be a part
+		// of all children's as given.
+		return o, fmt.Sprintf("all children's %s less the cohort's leaves %s, more than the %s left in the %s, so the cohort's figure is not a part of all children's",
+			names[0], number(rest[0]), number(rest[1]), names[1])
+	}
 	switch ind.Measure {
 	case app.Count:
 		o.Value = ex.float(rest[0])
@@ -109,6 +136,40 @@ func (ex *excluder) subtract(ind app.Indicator, a app.Observation, parts []app.O
 		o.Value = ex.float(rest[0] / rest[1] * scale(ind.Measure))
 	}
 	return o, ""
+}
+
+// empty reports whether a cohort's figure p shows the cohort has no
+// children to take away: a count of 0, or a proportion or mean of 0 over
+// 0. A rate's population is not the cohort's children, and a figure
+// without its components shows nothing, so neither is.
+func empty(m app.Measure, p app.Observation) bool {
+	c, ok := components(m, p)
+	switch {
+	case !ok:
+		return false
+	case m == app.Count:
+		return c[0] == 0
+	case m == app.Proportion || m == app.Mean:
+		return c[0] == 0 && c[1] == 0
+	}
+	return false
+}
+
+// mixedYears says why the figure for all children a and a cohort's p
+// (labelled cohort) cannot be subtracted where one is the previous
+// year's outturn standing in for the period's figure and the other is
+// the period's own: the difference would be a figure of no period.
+// Two stand-ins give a stand-in (the previous year's, excluding).
+func mixedYears(a, p app.Observation, cohort string) string {
+	switch {
+	case a.StandIn == p.StandIn:
+		return ""
+	case a.StandIn:
+		return "the figure for all children is the previous year's outturn standing in for this period's, but the figure for " +
+			cohort + " is this period's own: one cannot be taken from the other"
+	}
+	return "the figure for " + cohort + " is the previous year's outturn standing in for this period's, but the figure for all children " +
+		"is this period's own: one cannot be taken from the other"
 }
 
 // maxPlaces is the most decimal places a difference is rounded to;
@@ -202,5 +263,10 @@ func scale(m app.Measure) float64 {
 }
 
 func number(v float64) string {
+	// A whole number is given whole: a county's population of 1,234,567
+	// read as 1.23457e+06 would be neither the figure nor plain.
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
 	return fmt.Sprintf("%.6g", v)
 }

@@ -74,6 +74,19 @@ func (ex *excluder) check(ind app.Indicator, s app.Observation, a, worked *app.O
 		return
 	}
 	var diffs []string
+	// A figure of one year is no check on another's: the source's own
+	// figure as the previous year's outturn standing in, beside this
+	// period's own figures (or the other way round), would be said to
+	// disagree where both are right.
+	if worked != nil && worked.StandIn != s.StandIn || worked == nil && a != nil && a.StandIn != s.StandIn {
+		return
+	}
+	for _, p := range parts {
+		if p.StandIn != s.StandIn {
+			parts = nil // the cohorts' counts bound nothing
+			break
+		}
+	}
 	if worked != nil {
 		for _, c := range []struct {
 			name     string

@@ -47,7 +47,9 @@ import (
 //     population unchanged; one per its own population has it subtracted);
 //   - otherwise an observation with Value nil, Status app.CannotExclude and
 //     Raw giving the reason (no components, no cohort figure, a median,
-//     cohorts that may overlap).
+//     cohorts that may overlap, a remainder no figure could be, one of
+//     the figures the previous year's outturn standing in and the other
+//     the period's own).
 //
 // Rule records who counted as in the cohort, as the source or the cohort
 // figures stated it. Where no children remain outside the cohorts the
@@ -261,6 +263,16 @@ func (ex *excluder) compose(ind app.Indicator, k app.SeriesKey, a, s *app.Observ
 		o.Ref, o.Area, o.Split = k.Ref, k.Area, app.All
 		return o
 	}
+	if s.StandIn && reason == "" && o.Status == app.OK && !o.StandIn {
+		// The source's own figure is the previous year's outturn standing
+		// in until the period's is known, and the period's is known: the
+		// figures for all children and the cohorts give it. The rule says
+		// what the source's stand-in was.
+		o.Ref, o.Area, o.Split = k.Ref, k.Area, app.All
+		o.Rule += fmt.Sprintf("; worked out from this period's figures, in place of the source's own figure %s, %s, which is the previous year's outturn standing in",
+			phrase(ex.split), figureText(*s))
+		return o
+	}
 	if check {
 		var worked *app.Observation
 		if reason == "" && o.Status == app.OK {
@@ -278,6 +290,20 @@ func (ex *excluder) compose(ind app.Indicator, k app.SeriesKey, a, s *app.Observ
 		out.Rule = ex.sourceRule
 	}
 	return out
+}
+
+// figureText gives an observation's figure for a rule: its value, else
+// its numerator over its denominator.
+func figureText(o app.Observation) string {
+	switch {
+	case o.Value != nil:
+		return number(*o.Value)
+	case o.Numerator != nil && o.Denominator != nil:
+		return number(*o.Numerator) + " / " + number(*o.Denominator)
+	case o.Numerator != nil:
+		return number(*o.Numerator)
+	}
+	return "(no value)"
 }
 
 // find returns cohort i's figure for period p. Periods are asked for in

@@ -98,7 +98,10 @@ func (s *sheetReader) cohortRowAgrees(r int, ind *rowIndicator, split app.Split,
 			switch {
 			case err != nil:
 				s.warn(r, c.index, "%s: polarity %q on the %s row not read: %v; its figures are read as %s's %s figures", cmpRef(ref, ind.ref), text, split.Label(), err, ind.ref, split.Label())
-			case p != def.Polarity || st.Polarity.Cell != "":
+			case p == app.PolarityNone:
+				// "-" or "n/a" beside a cohort's figures is as often a
+				// placeholder (its RAG is its indicator's) as a statement.
+			default:
 				add("polarity", c, polarityWords(p), polarityWords(def.Polarity), st.Polarity, p == def.Polarity)
 			}
 		}
@@ -115,7 +118,7 @@ func (s *sheetReader) cohortRowAgrees(r int, ind *rowIndicator, split app.Split,
 			unchecked = append(unchecked, fmt.Sprintf("%s %s (%s)", d.what, d.own, d.cell))
 		}
 	}
-	who := ref
+	who := ref + ": row"
 	if ref == "" {
 		who = fmt.Sprintf("%s: row %q", ind.ref, name)
 	}
@@ -124,13 +127,13 @@ func (s *sheetReader) cohortRowAgrees(r int, ind *rowIndicator, split app.Split,
 		if ref == "" {
 			mend = "a Ref and name of its own to read it as another indicator"
 		}
-		s.out.warn(s.l.Sheet, at, "%s: row not read as %s's %s figures: %s; figures of another measure taken from %s's would leave a figure of neither; give this row %s's %s if it is the same measure, or %s",
+		s.out.warn(s.l.Sheet, at, "%s not read as %s's %s figures: %s; figures of another measure taken from %s's would leave a figure of neither; give this row %s's %s if it is the same measure, or %s",
 			who, ind.ref, split.Label(), strings.Join(differ, ", and "), ind.ref, ind.ref, whats(says), mend)
 		return false
 	}
 	if len(unchecked) > 0 {
-		s.out.warn(s.l.Sheet, firstCell(says), "%s: the row's own %s not checked against %s's, whose row gives none: its figures are read as %s's %s figures, taken to be the same measure; state it on %s's row too to have them checked",
-			who, strings.Join(unchecked, ", "), ind.ref, ind.ref, split.Label(), ind.ref)
+		s.out.warn(s.l.Sheet, firstCell(says), "%s read as %s's %s figures, taken to be the same measure, though its own %s is not checked: %s's row gives none; state it on %s's row too to have them checked",
+			who, ind.ref, split.Label(), strings.Join(unchecked, ", "), ind.ref, ind.ref)
 	}
 	return true
 }

@@ -49,7 +49,9 @@ func newTidyDefs() *tidyDefs {
 
 // tidyWords is what a tidy row's Unit, Data period or Polarity cell
 // means, for comparing two rows written differently ("%", "Percentage");
-// a cell not read is compared as written.
+// "" for a cell that states nothing the app reads: a blank data period or
+// polarity ("-", "n/a"), often a placeholder, or words it has no unit
+// for.
 func tidyWords(role Role, text string) string {
 	switch role {
 	case RoleUnit:
@@ -57,7 +59,7 @@ func tidyWords(role Role, text string) string {
 			return string(uc.unit) + "|" + string(uc.measure)
 		}
 	case RoleDataPeriod:
-		if dp, year, err := app.ParseDataPeriodYear(text); err == nil {
+		if dp, year, err := app.ParseDataPeriodYear(text); err == nil && (dp != "" || year != 0) {
 			return fmt.Sprintf("%s|%d", dp, year)
 		}
 	case RolePolarity:
@@ -65,7 +67,7 @@ func tidyWords(role Role, text string) string {
 			return p.String()
 		}
 	}
-	return "?" + strings.ToLower(text)
+	return ""
 }
 
 // agree reports whether row r, of ref and split, may be read as ref's
@@ -90,11 +92,17 @@ func (d *tidyDefs) agree(s *sheetReader, r int, ref string, split app.Split, col
 			continue
 		}
 		had := &f[i]
-		if had.cell == "" {
-			*had = tidySaid{text: text, words: tidyWords(part.role, text), cell: place(s.l.Sheet, r, c.index)}
+		if text == had.text {
 			continue
 		}
-		if text == had.text || tidyWords(part.role, text) == had.words {
+		words := tidyWords(part.role, text)
+		switch {
+		case words == "":
+			continue
+		case had.cell == "":
+			*had = tidySaid{text: text, words: words, cell: place(s.l.Sheet, r, c.index)}
+			continue
+		case words == had.words:
 			continue
 		}
 		if at == "" {

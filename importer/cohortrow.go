@@ -33,8 +33,8 @@ func (s *sheetReader) definitionOf(ref string) (app.Indicator, app.Stated) {
 type rowSays struct {
 	what       string // "data period"
 	cell       string // the cohort row's
-	own, ind   string // each as words; ind "" where the indicator's row gives none
-	indCell    string
+	own, ind   string // each as words
+	indCell    string // the indicator's row's, "" where it states none
 	contradict bool
 }
 
@@ -54,9 +54,6 @@ func (s *sheetReader) cohortRowAgrees(r int, ind *rowIndicator, split app.Split,
 		}
 		rs := rowSays{what: what, cell: cellName(r, c.index), own: own, ind: indWords, indCell: at.Cell}
 		rs.contradict = at.Cell != ""
-		if !rs.contradict {
-			rs.ind = ""
-		}
 		says = append(says, rs)
 	}
 	if c, ok := s.l.column(RoleDataPeriod); ok {
@@ -123,7 +120,7 @@ func (s *sheetReader) cohortRowAgrees(r int, ind *rowIndicator, split app.Split,
 		who = fmt.Sprintf("%s: row %q", ind.ref, name)
 	}
 	if len(differ) > 0 {
-		mend := fmt.Sprintf("a name without %q to read it as an indicator of its own", split.Label())
+		mend := "a name naming no cohort to read it as an indicator of its own"
 		if ref == "" {
 			mend = "a Ref and name of its own to read it as another indicator"
 		}
@@ -196,7 +193,7 @@ func (s *sheetReader) cohortRowExtras(r int, ind *rowIndicator, split app.Split,
 			if l.Kind != IndicatorSheet {
 				continue
 			}
-			s.warn(r, c.index, "%s: previous year's outturn %s on the %s row (column %s %q) not read: the app keeps a previous year's outturn for all children only, not a cohort's, so an export excluding children says it cannot work the outturn out rather than use this; to have the year's figure read, give it in a column headed by the year alone (such as 2024/25) beside the months, on %s's row and this one",
+			s.warn(r, c.index, "%s: previous year's outturn %s on the %s row (column %s %q) not read: the app keeps a previous year's outturn for all children only, not a cohort's; an export excluding children works it out from the year's own figures where the store has them, else says it cannot; to have the year's figure read, give it in a column headed by the year alone (such as 2024/25) beside the months, on %s's row and this one",
 				cmpRef(ref, ind.ref), text, split.Label(), c.Col, c.Header, ind.ref)
 		case RoleEngland, RoleNeighbours:
 			if l.Kind == IndicatorSheet {

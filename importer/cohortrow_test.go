@@ -31,7 +31,7 @@ func TestCohortRowOwnDefinition(t *testing.T) {
 			rows: [][]any{starters, {"CIC10u", "Number of children starting to be looked after - UASC only", "-", "M", "Number", 150, 160, 170}},
 			ref:  "CIC10",
 			want: []string{"Kent all: 3000 3010 3020"},
-			warn: []string{`CYPE Scorecard!D5: CIC10u: row not read as CIC10's UASC only figures: its data period M is not CIC10's R12M (D4); figures of another measure taken from CIC10's would leave a figure of neither; give this row CIC10's data period if it is the same measure, or a name without "UASC only" to read it as an indicator of its own`},
+			warn: []string{`CYPE Scorecard!D5: CIC10u: row not read as CIC10's UASC only figures: its data period M is not CIC10's R12M (D4); figures of another measure taken from CIC10's would leave a figure of neither; give this row CIC10's data period if it is the same measure, or a name naming no cohort to read it as an indicator of its own`},
 		},
 		{
 			name:  "a twin row saying the same data period in other words is read",
@@ -135,7 +135,7 @@ func TestCohortRowOutturn(t *testing.T) {
 			name:  "UASC only",
 			twin:  []any{"CIC01u", "Number of children in care - UASC only", "-", "MS", 400, nil, 401, 402, 420},
 			bench: []string{"England 2024/25 1700", "Previous year outturn 2024/25 1910"},
-			warn:  []string{`CYPE Scorecard!E5: CIC01u: previous year's outturn 400 on the UASC only row (column E "2024/25 Outturn") not read: the app keeps a previous year's outturn for all children only, not a cohort's, so an export excluding children says it cannot work the outturn out rather than use this; to have the year's figure read, give it in a column headed by the year alone (such as 2024/25) beside the months, on CIC01's row and this one`},
+			warn:  []string{`CYPE Scorecard!E5: CIC01u: previous year's outturn 400 on the UASC only row (column E "2024/25 Outturn") not read: the app keeps a previous year's outturn for all children only, not a cohort's; an export excluding children works it out from the year's own figures where the store has them, else says it cannot; to have the year's figure read, give it in a column headed by the year alone (such as 2024/25) beside the months, on CIC01's row and this one`},
 			never: []string{"targets and benchmarks"},
 		},
 		{

@@ -141,11 +141,15 @@ func (d *tidyDefs) warn(s *sheetReader) {
 		w := d.said[k]
 		msg := w.msg
 		if w.n > 1 {
-			done := "read alike"
+			done := "read"
 			if w.skip {
-				done = "skipped alike"
+				done = "skipped"
 			}
-			msg += fmt.Sprintf("; %d more rows of %s (%s) say so, %s", w.n-1, w.ref, w.split.Label(), done)
+			rows := fmt.Sprintf("%d more rows", w.n-1)
+			if w.n == 2 {
+				rows = "1 more row"
+			}
+			msg += fmt.Sprintf("; %s of %s (%s) alike, %s", rows, w.ref, w.split.Label(), done)
 		}
 		s.out.warn(w.sheet, w.cell, "%s", msg)
 	}

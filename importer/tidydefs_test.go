@@ -31,7 +31,7 @@ func TestTidyRowOwnDefinition(t *testing.T) {
 				"U1,Number of children in care,count,MS,,2025-09,Kent,All,1900\n" +
 				"U1,Number of children in care,%,MS,,2025-09,Kent,UASC,23\n",
 			want: []string{"Kent all: 1896 1900"},
-			warn: []string{`u.csv: line 3: U1: UASC only row skipped: its unit "%" is not "count", as line 2 gives U1's; a figure of another measure taken from all children's would leave a figure of neither; give every row of U1 the same definition, or these figures a Ref of their own; 1 more rows of U1 (UASC only) say so, skipped alike`},
+			warn: []string{`u.csv: line 3: U1: UASC only row skipped: its unit "%" is not "count", as line 2 gives U1's; a figure of another measure taken from all children's would leave a figure of neither; give every row of U1 the same definition, or these figures a Ref of their own; 1 more row of U1 (UASC only) alike, skipped`},
 		},
 		{
 			name: "the same unit, data period and polarity in other words",
@@ -49,7 +49,7 @@ func TestTidyRowOwnDefinition(t *testing.T) {
 				"U1,Children starting to be looked after,count,M,,2025-08,Kent,UASC,150\n",
 			want:  []string{"Kent all: 3000"},
 			warn:  []string{`line 3: U1: UASC only row skipped: its data period "M" is not "R12M", as line 2 gives U1's;`},
-			never: []string{"more rows"},
+			never: []string{"more row"},
 		},
 		{
 			name: "another polarity skips a cohort's row, and is said of all children's",

@@ -222,6 +222,9 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			inNotes = false
 			ind, split := (*rowIndicator)(nil), app.All
 			if sp, ok := twinSplit(last, ref, name); ok {
+				if !s.cohortRowAgrees(r, last, sp, ref, name) {
+					continue
+				}
 				ind, split = last, sp // a twin row, as below
 			}
 			last = s.readBrokenDownRow(r, ind, split, ref, name, section, sectionAt, &by, figures, standIns)
@@ -240,7 +243,10 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				// its name and figures.
 				s.warn(r, nameCol.index, "%s: read as an indicator of its own, not as a cohort of %s: cannot tell which children %q counts, as %s (write e.g. \"Excluding UASC\" or \"UASC only\")", ref, last.ref, name, doubt)
 			case twin && isCohort && split != app.All:
-				s.readRow(r, last, split, l.Area, figures, standIns)
+				if s.cohortRowAgrees(r, last, split, ref, name) {
+					s.cohortRowExtras(r, last, split, ref)
+					s.readRow(r, last, split, l.Area, figures, standIns)
+				}
 				continue
 			}
 			ind := s.readIndicator(r, ref, name, section, sectionAt)
@@ -263,6 +269,10 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			if split != app.All {
 				cohortsOf = last
 			}
+			if !s.cohortRowAgrees(r, last, split, "", name) {
+				continue
+			}
+			s.cohortRowExtras(r, last, split, "")
 			s.readRow(r, last, split, l.Area, figures, standIns)
 		case !hasFigures:
 			text := firstText(row)

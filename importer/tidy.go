@@ -61,6 +61,8 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	}()
 	breakdowns := s.tidyBreakdowns(refCol, cols)
 	defer s.warnBreakdowns(breakdowns)
+	defs := newTidyDefs()
+	defer defs.warn(s)
 	_, hasTarget := cols[RoleTarget]
 	_, hasFloor := cols[RoleFloor]
 	hasTargets := hasTarget || hasFloor
@@ -137,6 +139,9 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 				continue
 			}
 			split = sp
+		}
+		if !defs.agree(s, r, ref, split, cols) {
+			continue
 		}
 		o := app.Observation{Ref: ref, Area: area, Split: split, Period: period}
 		vtext, vc, _ := text(r, RoleValue)

@@ -81,7 +81,7 @@ func (l *Layout) unread(c Column) string {
 				return "an area column on a sheet of months is not read"
 			}
 		case RolePrevious, RoleEngland, RoleNeighbours:
-			if l.Kind == DistrictSheet {
+			if l.Kind == DistrictSheet && !l.localityBenchmark(c.Role) {
 				return "benchmarks on a district sheet are not read"
 			}
 		}

@@ -36,7 +36,9 @@ func areaCohortOf(auth *app.Authority, heading string) (area app.Area, split app
 		// "All children" is read so, but not "Total": a total column
 		// may sum the districts, not give the area's own figure.
 		all := !named && rest == app.All && strings.HasPrefix(strings.ToLower(strings.Trim(text, " ()")), "all")
-		if restNamed && restDoubt == "" && (rest == split && named || all) {
+		// Only words of children: "Kent excl UASC YTD" or "Kent previous
+		// year excl UASC" is some other figure of theirs.
+		if restNamed && restDoubt == "" && (rest == split && named || all) && onlyCohortWords(text) {
 			return a, rest, true
 		}
 	}
@@ -71,8 +73,12 @@ func areaCohortRefused(auth *app.Authority, heading string) string {
 // cohortDoubt says why words claiming a cohort (claimsCohort) were not
 // read as one.
 func cohortDoubt(words string) string {
-	if _, named, doubt := splitOf(words); named && doubt != "" {
+	_, named, doubt := splitOf(words)
+	switch {
+	case named && doubt != "":
 		return "which cannot be read as one cohort: " + doubt
+	case named && !onlyCohortWords(words):
+		return "with other words besides, which may make it another figure than theirs"
 	}
 	return "which is no cohort the app holds (UASC, OLA, children with a disability, former UASC)"
 }

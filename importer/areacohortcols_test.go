@@ -16,7 +16,10 @@ import (
 // invited a mapping to Kent, as all its children. A cohort's heading
 // with no area ("UASC only") just right of the authority's own column
 // is the authority's figure for the cohort; beside a district, whose it
-// is is unsaid, and it is kept as before, an unknown area to map.
+// is is unsaid, and it is kept as before, an unknown area to map. A
+// heading with other words beside the area's and the cohort's ("Kent
+// excl UASC YTD") is refused too: it had been read as Kent's month's
+// figure excluding UASC.
 func TestCohortColumnsBesideAreas(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -61,6 +64,11 @@ func TestCohortColumnsBesideAreas(t *testing.T) {
 			row:   []any{"CLA1", "Number of children looked after", 1500, 120, 200},
 			want:  []string{"Ashford all: 120", "Thanet all: 200"},
 			warn:  []string{`Districts!C3: column C "Kent excl UASC over 16" not read: it names Kent, then which children it counts`}},
+		{name: "other words beside the cohort's: not read as the month's figure", auth: "Kent",
+			heads: []any{"Ref", "Indicator", "Kent", "Ashford", "Kent excl UASC YTD"},
+			row:   []any{"CLA1", "Number of children looked after", 1900, 120, 9000},
+			want:  []string{"Ashford all: 120", "Kent all: 1900"},
+			warn:  []string{`Districts!E3: column E "Kent excl UASC YTD" not read: it names Kent, then which children it counts ("excl UASC YTD"), with other words besides, which may make it another figure than theirs`}},
 		{name: "UASC only beside the authority", auth: "Kent",
 			heads: []any{"Ref", "Indicator", "Kent", "UASC only", "Ashford", "Thanet"},
 			row:   []any{"CLA1", "Number of children looked after", 1900, 400, 120, 200},

@@ -9,8 +9,8 @@ import (
 // A district or locality sheet's columns saying which children they
 // count (QA21 d2): "Kent incl UASC", "Kent including UASC" and "Kent (all
 // children)" are Kent's figures for all children, read wherever they
-// stand, left of the first district too, where neither Kent column had
-// been read. A column naming an area, then children that are no cohort
+// stand, left of the first district too, or with no district at all,
+// where neither Kent column had been read. A column naming an area, then children that are no cohort
 // the app holds or only some of one ("Kent excl 16+", "Kent excl UASC
 // over 16"), is refused at its heading: kept as an area of its own, it
 // invited a mapping to Kent, as all its children. A cohort's heading
@@ -36,6 +36,13 @@ func TestCohortColumnsBesideAreas(t *testing.T) {
 			want:  []string{"Ashford all: 120", "Kent all: 1900", "Kent excl:uasc: 1500", "Thanet all: 200"},
 			warn: []string{`d.xlsx: Districts!C3: column C "Kent incl UASC": read as Kent's figures, counting all children`,
 				`Districts!D3: column D "Kent excl UASC": read as Kent's figures, counting all children excluding UASC`},
+			never: []string{"not one the importer knows"}},
+		{name: "the authority by its children alone, no district", auth: "Kent",
+			heads: []any{"Ref", "Indicator", "Kent incl UASC", "Kent excl UASC"},
+			row:   []any{"CLA1", "Number of children looked after", 1900, 1500},
+			want:  []string{"Kent all: 1900", "Kent excl:uasc: 1500"},
+			warn: []string{`Districts!C3: column C "Kent incl UASC": read as Kent's figures, counting all children`,
+				`Districts!C3: the sheet has no month columns: its columns C3:D3 are read as areas, their figures dated Mar-25, the month the title at A1 names`},
 			never: []string{"not one the importer knows"}},
 		{name: "including UASC", auth: "Kent",
 			heads: []any{"Ref", "Indicator", "Kent including UASC", "Kent excl UASC", "Ashford", "Thanet"},

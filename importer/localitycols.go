@@ -98,21 +98,28 @@ func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) 
 			areas++
 		}
 	}
-	if areas == 0 {
-		return
-	}
 	var added []Column
+	cohorts := false // an area's heading with its children's: "Kent incl UASC"
 	for c := ref.index + 1; c < width; c++ {
 		head := strings.TrimSpace(g.at(label, c))
 		if head == "" && label != h {
 			head = strings.TrimSpace(g.at(h, c))
 		}
-		if known[c] || !asAreaName(head) || !figuresBelow(g, l.FirstRow-1, c) {
+		if known[c] || !figuresBelow(g, l.FirstRow-1, c) {
 			continue
 		}
+		withCohort := areaCohortHeading(head)
+		if !withCohort && !asAreaName(head) {
+			continue
+		}
+		cohorts = cohorts || withCohort
 		added = append(added, Column{Col: xlsx.ColumnName(c), Header: head, Role: RoleArea, Area: app.Area(head), Hidden: g.isHidden(c), index: c})
 	}
-	if len(added) == 0 || comparators && len(added) < 2 {
+	// With no area known outright, the authority's columns by its
+	// children ("Kent incl UASC | Kent excl UASC") are the sheet's areas,
+	// read or refused at their headings (areaCohortOf); they had been
+	// said unknown, and the sheet gave no figure.
+	if areas == 0 && !cohorts || len(added) == 0 || comparators && len(added) < 2 {
 		return
 	}
 	l.Columns = append(l.Columns, added...)

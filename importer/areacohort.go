@@ -33,9 +33,7 @@ func areaCohortOf(auth *app.Authority, heading string) (area app.Area, split app
 		}
 		text := strings.Join(words[i:], " ")
 		rest, restNamed, restDoubt := splitOf(text)
-		// "All children" is read so, but not "Total": a total column
-		// may sum the districts, not give the area's own figure.
-		all := !named && rest == app.All && strings.HasPrefix(strings.ToLower(strings.Trim(text, " ()")), "all")
+		all := !named && allChildrenWords(text)
 		// Only words of children: "Kent excl UASC YTD" or "Kent previous
 		// year excl UASC" is some other figure of theirs.
 		if restNamed && restDoubt == "" && (rest == split && named || all) && onlyCohortWords(text) {
@@ -101,8 +99,8 @@ func claimsCohort(words string, trailing bool) bool {
 		return false
 	}
 	for _, ps := range [][]string{negBefore, inclBefore, onlyBefore} {
-		if phraseIn(ws, i, ps) > 0 {
-			return true
+		if n := phraseIn(ws, i, ps); n > 0 {
+			return !namesArea(ws[i+n:])
 		}
 	}
 	j := len(ws) - 1
@@ -111,7 +109,7 @@ func claimsCohort(words string, trailing bool) bool {
 	}
 	for _, ps := range [][]string{negAfter, onlyAfter} {
 		if trailing && phraseIn(ws, j, ps) == 1 {
-			return true
+			return !namesArea(ws[i:j])
 		}
 	}
 	for k := i; k < len(ws); k++ {
@@ -120,6 +118,31 @@ func claimsCohort(words string, trailing bool) bool {
 		}
 	}
 	return false
+}
+
+// namesArea reports whether words name an area or an authority, not
+// children: "Medway" in "Kent (inc Medway)", an area of its own.
+func namesArea(ws []cword) bool {
+	for k := range ws {
+		if _, n := cohortAt(ws, k); n > 0 {
+			return false // "UASC" is the UASC Service's heading, but here a cohort
+		}
+	}
+	s := strings.Join(wordsOnly(ws), " ")
+	if _, ok := app.AnyArea(s); ok {
+		return true
+	}
+	_, ok := app.LookupAuthority(s)
+	return ok
+}
+
+// allChildrenWords reports whether words after an area's name say all
+// children outright ("(all children)", "all CLA"); "Kent - all" or
+// "Kent total" may be all of something else, and is not read so.
+func allChildrenWords(words string) bool {
+	sp, named, doubt := splitOf(words)
+	ws := wordsOnly(cohortTokens(words))
+	return named && doubt == "" && sp == app.All && len(ws) >= 2 && ws[0] == "all"
 }
 
 // areaCohortHeading reports whether a heading names an area, any
@@ -134,8 +157,7 @@ func areaCohortHeading(heading string) bool {
 		lead := strings.TrimRight(strings.Join(words[:i], " "), " -–:,(")
 		if _, ok := app.AnyArea(lead); ok {
 			rest := strings.Join(words[i:], " ")
-			sp, named, _ := splitOf(rest)
-			return claimsCohort(rest, true) || named && sp == app.All && strings.HasPrefix(strings.ToLower(strings.Trim(rest, " ()")), "all")
+			return claimsCohort(rest, true) || allChildrenWords(rest)
 		}
 	}
 	return false

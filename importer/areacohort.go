@@ -62,8 +62,8 @@ func areaCohortRefused(auth *app.Authority, heading string) string {
 		if !claimsCohort(rest, true) {
 			return ""
 		}
-		return fmt.Sprintf("it names %s, then which children it counts (%q), %s; give %s's figures for all children, or for one of those cohorts, in a column headed such as %q",
-			a, strings.Trim(rest, " ()"), cohortDoubt(rest), a, string(a)+" excl UASC")
+		return fmt.Sprintf("it names %s, then which children it counts (%q), %s; %s",
+			a, strings.Trim(rest, " ()"), cohortDoubt(rest), cohortAdvice(a))
 	}
 	return ""
 }
@@ -79,6 +79,12 @@ func cohortDoubt(words string) string {
 		return "with other words besides, which may make it another figure than theirs"
 	}
 	return "which is no cohort the app holds (UASC, OLA, children with a disability, former UASC)"
+}
+
+// cohortAdvice says how to head a column of area a's figures so that it
+// is read.
+func cohortAdvice(a app.Area) string {
+	return fmt.Sprintf("head a column of %s's figures by the area and, if any, one cohort the app holds, alone, such as %q or %q", a, string(a), string(a)+" excl UASC")
 }
 
 // claimsCohort reports whether words say which children a figure counts:
@@ -190,8 +196,8 @@ func besideAuthority(auth *app.Authority, l *Layout, i int, heading string) (spl
 	if !claimsCohort(heading, false) {
 		return app.All, Column{}, "", false
 	}
-	return app.All, left, fmt.Sprintf("it names no area and stands beside %s's column %s, and says which children it counts (%q), %s; give %s's figures for all children, or for one of those cohorts, in a column headed such as %q",
-		left.Area, left.Col, heading, cohortDoubt(heading), left.Area, string(left.Area)+" excl UASC"), false
+	return app.All, left, fmt.Sprintf("it names no area and stands beside %s's column %s, and says which children it counts (%q), %s; %s",
+		left.Area, left.Col, heading, cohortDoubt(heading), cohortAdvice(left.Area)), false
 }
 
 // onlyCohortWords reports whether a heading holds nothing but cohorts'
@@ -224,7 +230,7 @@ func onlyCohortWords(heading string) bool {
 // gives, left being the authority's column beside it.
 func besideAuthorityNote(c, left Column) string {
 	return fmt.Sprintf("column %s %q: read as %s's figures, counting %s: it names no area, and stands beside %s's own column %s; head it %q to say so",
-		c.Col, c.Header, c.Area, splitWords(c.Split), left.Area, left.Col, string(left.Area)+" "+c.Header)
+		c.Col, c.Header, c.Area, splitWords(c.Split), left.Area, left.Col, string(left.Area)+" "+lastPart(c.Header))
 }
 
 // nestedSplit is the cohort a figure counts that its row says is inner

@@ -58,7 +58,7 @@ func TestCohortColumnsBesideAreas(t *testing.T) {
 			heads: []any{"Ref", "Indicator", "Kent", "Kent excl 16+", "Kent excl UASC", "Ashford"},
 			row:   []any{"CLA1", "Number of children looked after", 1900, 1400, 1500, 120},
 			want:  []string{"Ashford all: 120", "Kent all: 1900", "Kent excl:uasc: 1500"},
-			warn:  []string{`Districts!D3: column D "Kent excl 16+" not read: it names Kent, then which children it counts ("excl 16+"), which is no cohort the app holds (UASC, OLA, children with a disability, former UASC); give Kent's figures for all children, or for one of those cohorts, in a column headed such as "Kent excl UASC"`},
+			warn:  []string{`Districts!D3: column D "Kent excl 16+" not read: it names Kent, then which children it counts ("excl 16+"), which is no cohort the app holds (UASC, OLA, children with a disability, former UASC); head a column of Kent's figures by the area and, if any, one cohort the app holds, alone, such as "Kent" or "Kent excl UASC"`},
 			never: []string{"an area of its own"}},
 		{name: "only some of a cohort is refused", auth: "Kent",
 			heads: []any{"Ref", "Indicator", "Kent", "Kent excl UASC over 16", "Ashford"},

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"scorecard/app"
@@ -13,11 +14,14 @@ import (
 // alone, it was an unknown area of its own, and Kent's figures excluding
 // UASC never met Kent's. The area is a leading run of the heading's
 // words, and the rest must name the same cohort as the whole, so a
-// heading whose cohort words fall inside an area's name is not cut. ok
-// is false for a heading naming no cohort, or none with confidence.
+// heading whose cohort words fall inside an area's name is not cut. The
+// rest may say all children outright ("Kent (all children)", "Kent incl
+// UASC"): beside "Kent excl UASC", that is Kent's own figure, which a
+// heading no profile knows had left unread. ok is false for a heading
+// naming no cohort, or none with confidence.
 func areaCohortOf(auth *app.Authority, heading string) (area app.Area, split app.Split, ok bool) {
 	split, named, doubt := splitOf(heading)
-	if !named || doubt != "" {
+	if named && doubt != "" {
 		return "", app.All, false
 	}
 	words := strings.Fields(heading)
@@ -27,11 +31,206 @@ func areaCohortOf(auth *app.Authority, heading string) (area app.Area, split app
 		if !own {
 			continue
 		}
-		if rest, named, doubt := splitOf(strings.Join(words[i:], " ")); named && doubt == "" && rest == split {
-			return a, split, true
+		text := strings.Join(words[i:], " ")
+		rest, restNamed, restDoubt := splitOf(text)
+		all := !named && allChildrenWords(text)
+		// Only words of children: "Kent excl UASC YTD" or "Kent previous
+		// year excl UASC" is some other figure of theirs.
+		if restNamed && restDoubt == "" && (rest == split && named || all) && onlyCohortWords(text) {
+			return a, rest, true
 		}
 	}
 	return "", app.All, false
+}
+
+// areaCohortRefused says why a district sheet's column heading that
+// names one of the authority's areas and then which children it counts
+// ("Kent excl 16+", "Kent excl UASC over 16") is not read: its words name
+// no cohort the app holds, or only some of one. Kept as an area of its
+// own, as an unknown heading is, it invited a mapping to the area that
+// would file a part of its children as all of them. "" for a heading
+// areaCohortOf reads, or that names no area of the authority first.
+func areaCohortRefused(auth *app.Authority, heading string) string {
+	words := strings.Fields(heading)
+	for i := len(words) - 1; i >= 1; i-- {
+		lead := strings.TrimRight(strings.Join(words[:i], " "), " -–:,(")
+		a, own := auth.ParseArea(lead)
+		if !own {
+			continue
+		}
+		rest := strings.Join(words[i:], " ")
+		if !claimsCohort(rest, true) {
+			return ""
+		}
+		return fmt.Sprintf("it names %s, then which children it counts (%q), %s; %s",
+			a, strings.Trim(rest, " ()"), cohortDoubt(rest), cohortAdvice(a))
+	}
+	return ""
+}
+
+// cohortDoubt says why words claiming a cohort (claimsCohort) were not
+// read as one.
+func cohortDoubt(words string) string {
+	_, named, doubt := splitOf(words)
+	switch {
+	case named && doubt != "":
+		return "which cannot be read as one cohort: " + doubt
+	case named && !onlyCohortWords(words):
+		return "with other words besides, which may make it another figure than theirs"
+	}
+	return "which is no cohort the app holds (UASC, OLA, children with a disability, former UASC)"
+}
+
+// cohortAdvice says how to head a column of area a's figures so that it
+// is read.
+func cohortAdvice(a app.Area) string {
+	return fmt.Sprintf("head a column of %s's figures by the area and, if any, one cohort the app holds, alone, such as %q or %q", a, string(a), string(a)+" excl UASC")
+}
+
+// claimsCohort reports whether words say which children a figure counts:
+// they open with a word of sense ("excl", "only", "including", "without"),
+// in brackets or not, name a cohort, or, where trailing is set, end with
+// one written after ("16+ only", "UASC removed"). Words that are a whole
+// heading are not read so by their end: "Ashford only" is Ashford's.
+func claimsCohort(words string, trailing bool) bool {
+	ws := cohortTokens(words)
+	if len(wordsOnly(ws)) < 2 {
+		return false // "Ashford only" is Ashford's figure, said nothing of its children
+	}
+	i := 0
+	for i < len(ws) && (ws[i].w == "(" || ws[i].w == "-" || ws[i].w == ":") {
+		i++
+	}
+	if i == len(ws) {
+		return false
+	}
+	for _, ps := range [][]string{negBefore, inclBefore, onlyBefore} {
+		if n := phraseIn(ws, i, ps); n > 0 {
+			return !namesArea(ws[i+n:])
+		}
+	}
+	j := len(ws) - 1
+	for j > i && ws[j].w == ")" {
+		j--
+	}
+	for _, ps := range [][]string{negAfter, onlyAfter} {
+		if trailing && phraseIn(ws, j, ps) == 1 {
+			return !namesArea(ws[i:j])
+		}
+	}
+	for k := i; k < len(ws); k++ {
+		if _, n := cohortAt(ws, k); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// namesArea reports whether words name an area or an authority, not
+// children: "Medway" in "Kent (inc Medway)", an area of its own.
+func namesArea(ws []cword) bool {
+	for k := range ws {
+		if _, n := cohortAt(ws, k); n > 0 {
+			return false // "UASC" is the UASC Service's heading, but here a cohort
+		}
+	}
+	s := strings.Join(wordsOnly(ws), " ")
+	if _, ok := app.AnyArea(s); ok {
+		return true
+	}
+	_, ok := app.LookupAuthority(s)
+	return ok
+}
+
+// allChildrenWords reports whether words after an area's name say all
+// children outright ("(all children)", "all CLA"); "Kent - all" or
+// "Kent total" may be all of something else, and is not read so.
+func allChildrenWords(words string) bool {
+	sp, named, doubt := splitOf(words)
+	ws := wordsOnly(cohortTokens(words))
+	return named && doubt == "" && sp == app.All && len(ws) >= 2 && ws[0] == "all"
+}
+
+// areaCohortHeading reports whether a heading names an area, any
+// authority's, then which children it counts ("Kent incl UASC", "Kent
+// excl 16+"), so that a district sheet's column left of its first known
+// area is taken as an area column (unknownAreaColumns) and read or
+// refused at its heading by areaCohortOf and areaCohortRefused, not
+// said unknown.
+func areaCohortHeading(heading string) bool {
+	words := strings.Fields(heading)
+	for i := len(words) - 1; i >= 1; i-- {
+		lead := strings.TrimRight(strings.Join(words[:i], " "), " -–:,(")
+		if _, ok := app.AnyArea(lead); ok {
+			rest := strings.Join(words[i:], " ")
+			return claimsCohort(rest, true) || allChildrenWords(rest)
+		}
+	}
+	return false
+}
+
+// besideAuthority reads a district sheet's column l.Columns[i] headed by
+// a cohort alone ("UASC only", "Excl UASC") that stands just right of the
+// authority's own column ("Leeds | UASC only | East | West"): the
+// authority's figures for the cohort, and that column. Kept as an area of
+// its own, its figures could be mapped only to an area, as all its
+// children's. why is set, and ok false, for such a heading that says
+// which children it counts but names no cohort the app holds, or not
+// plainly ("Excl 16+", "Only care leavers"). A cohort's heading beside a
+// district or a locality, whose it is being unsaid, is left as before.
+// "UASC" alone never comes here: it is the UASC Service's column.
+func besideAuthority(auth *app.Authority, l *Layout, i int, heading string) (split app.Split, left Column, why string, ok bool) {
+	c := l.Columns[i]
+	at := slices.IndexFunc(l.Columns, func(o Column) bool { return o.index == c.index-1 })
+	if at < 0 {
+		return app.All, Column{}, "", false
+	}
+	left = l.Columns[at]
+	if left.Role != RoleArea || left.Area != auth.Area() || left.Split != app.All {
+		return app.All, Column{}, "", false
+	}
+	sp, named, doubt := splitOf(heading)
+	if named && doubt == "" && sp != app.All && onlyCohortWords(heading) {
+		return sp, left, "", true
+	}
+	if !claimsCohort(heading, false) {
+		return app.All, Column{}, "", false
+	}
+	return app.All, left, fmt.Sprintf("it names no area and stands beside %s's column %s, and says which children it counts (%q), %s; %s",
+		left.Area, left.Col, heading, cohortDoubt(heading), cohortAdvice(left.Area)), false
+}
+
+// onlyCohortWords reports whether a heading holds nothing but cohorts'
+// names, words of sense and fillers ("UASC only", "Excluding UASC"): no
+// other word that could be an area's name ("East UASC only").
+func onlyCohortWords(heading string) bool {
+	ws := cohortTokens(heading)
+	for i := 0; i < len(ws); {
+		if _, n := cohortAt(ws, i); n > 0 {
+			i += n
+			continue
+		}
+		n := 0
+		for _, ps := range [][]string{negBefore, inclBefore, onlyBefore, negAfter, inclAfter, onlyAfter} {
+			n = max(n, phraseIn(ws, i, ps))
+		}
+		switch w := ws[i].w; {
+		case n > 0:
+			i += n
+		case fillers[w], conjunctions[w], w == "(", w == ")":
+			i++
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// besideAuthorityNote is the warning a column read by besideAuthority
+// gives, left being the authority's column beside it.
+func besideAuthorityNote(c, left Column) string {
+	return fmt.Sprintf("column %s %q: read as %s's figures, counting %s: it names no area, and stands beside %s's own column %s; head it %q to say so",
+		c.Col, c.Header, c.Area, splitWords(c.Split), left.Area, left.Col, string(left.Area)+" "+lastPart(c.Header))
 }
 
 // nestedSplit is the cohort a figure counts that its row says is inner

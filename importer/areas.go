@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"scorecard/app"
@@ -90,6 +91,7 @@ func (ac *areaCheck) settle(file string, l *Layout, rows [][]string) []app.Warni
 			warns = append(warns, w...)
 		}
 	}
+	var refused []int // columns settled as not read
 	for i := range l.Columns {
 		c := &l.Columns[i]
 		if c.Role != RoleArea || c.Area == "" {
@@ -110,9 +112,31 @@ func (ac *areaCheck) settle(file string, l *Layout, rows [][]string) []app.Warni
 			warns = append(warns, app.Warning{Location: at, Message: areaCohortNote(*c)})
 			continue
 		}
+		if l.Kind == DistrictSheet {
+			why := areaCohortRefused(ac.auth, name)
+			if why == "" {
+				var sp app.Split
+				var left Column
+				var ok bool
+				if sp, left, why, ok = besideAuthority(ac.auth, l, i, name); ok {
+					c.Area, c.Split = left.Area, sp
+					warns = append(warns, app.Warning{Location: at, Message: besideAuthorityNote(*c, left)})
+					continue
+				}
+			}
+			if why != "" {
+				// Not read, and said at its heading (warnUnused).
+				refused = append(refused, i)
+				l.refuseColumn(c.index, why)
+				continue
+			}
+		}
 		area, w := ac.unknownArea(l, name, at, fmt.Sprintf("column %s", c.Col))
 		c.Area = area
 		warns = append(warns, w...)
+	}
+	for _, i := range slices.Backward(refused) {
+		l.Columns = slices.Delete(l.Columns, i, i+1)
 	}
 	return warns
 }

@@ -265,7 +265,8 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 }
 
 // unknownAreaColumns takes as areas the columns of a district sheet,
-// right of its first area, whose headings name no role and beneath which
+// right of its first area (or left of it, naming an area and a cohort:
+// areaCohortHeading), whose headings name no role and beneath which
 // are figures: an area the profiles do not know ("Localities North",
 // "Out of Area"), whose figures the import keeps and the review asks
 // about, rather than leaving the column unread. Only the rows a sheet's
@@ -283,9 +284,15 @@ func unknownAreaColumns(l *Layout, g *grid, label, width int) {
 	if first < 0 {
 		return
 	}
-	for c := first + 1; c < width; c++ {
+	for c := 0; c < width; c++ {
 		head := strings.TrimSpace(g.at(label, c))
 		if known[c] || head == "" || !figuresBelow(g, l.FirstRow-1, c) {
+			continue
+		}
+		if c < first && !areaCohortHeading(head) {
+			// Left of the first area, only an area's name with its
+			// children's ("Kent incl UASC | Kent excl UASC |
+			// Ashford"), read or refused at its heading by settle.
 			continue
 		}
 		l.Columns = append(l.Columns, Column{Col: xlsx.ColumnName(c), Header: head, Role: RoleArea, Area: app.Area(head), Hidden: g.isHidden(c), index: c})

@@ -152,6 +152,19 @@ type Layout struct {
 	// localities is set on a sheet of a known area's column and
 	// localities' columns read as areas (readLocalityColumns).
 	localities *localityColumns
+	// refusedHeads are the columns taken out of Columns once their
+	// headings were read against the authority, by index, each with why
+	// it is not read (areaCohortRefused), said at its heading.
+	refusedHeads map[int]string
+}
+
+// refuseColumn records that the column at 0-based index c is not read,
+// and why, for warnUnused to say at its heading.
+func (l *Layout) refuseColumn(c int, why string) {
+	if l.refusedHeads == nil {
+		l.refusedHeads = map[int]string{}
+	}
+	l.refusedHeads[c] = why
 }
 
 // authority is the authority the sheet's areas are read as.

@@ -68,7 +68,8 @@ func asAreaName(head string) bool {
 // (the authority, or a district) and others whose headings name no role
 // but could be areas' names, with figures beneath, two or more of them
 // where an England, neighbours' or previous year's column stands beside
-// (that column is then said unread, as on any district sheet): each is
+// (England's and the neighbours' are then read as benchmarks on a sheet
+// of one month, localityBenchmark, and else said unread): each is
 // an area, and the sheet is dated as a district sheet is, by its title or
 // name (titlePeriod). It does nothing to any other sheet.
 func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) {
@@ -97,21 +98,28 @@ func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) 
 			areas++
 		}
 	}
-	if areas == 0 {
-		return
-	}
 	var added []Column
+	cohorts := false // an area's heading with its children's: "Kent incl UASC"
 	for c := ref.index + 1; c < width; c++ {
 		head := strings.TrimSpace(g.at(label, c))
 		if head == "" && label != h {
 			head = strings.TrimSpace(g.at(h, c))
 		}
-		if known[c] || !asAreaName(head) || !figuresBelow(g, l.FirstRow-1, c) {
+		if known[c] || !figuresBelow(g, l.FirstRow-1, c) {
 			continue
 		}
+		withCohort := areaCohortHeading(head)
+		if !withCohort && !asAreaName(head) {
+			continue
+		}
+		cohorts = cohorts || withCohort
 		added = append(added, Column{Col: xlsx.ColumnName(c), Header: head, Role: RoleArea, Area: app.Area(head), Hidden: g.isHidden(c), index: c})
 	}
-	if len(added) == 0 || comparators && len(added) < 2 {
+	// With no area known outright, the authority's columns by its
+	// children ("Kent incl UASC | Kent excl UASC") are the sheet's areas,
+	// read or refused at their headings (areaCohortOf); they had been
+	// said unknown, and the sheet gave no figure.
+	if areas == 0 && !cohorts || len(added) == 0 || comparators && len(added) < 2 {
 		return
 	}
 	l.Columns = append(l.Columns, added...)
@@ -134,6 +142,22 @@ func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) 
 		lc.period, lc.source = l.TitlePeriod, periodSource(sheet, g, h, l.TitlePeriod, titleDate{})
 	}
 	l.localities = lc
+}
+
+// localityBenchmark reports whether a locality sheet's column of role
+// is read as a benchmark: England's or the statistical neighbours'
+// beside the city and its localities ("Leeds | England | East | North"),
+// on a sheet dated by one month (QA21 M7). Each row's figure is read as
+// an indicator sheet's beside that month would be (readBenchmark): for
+// the year its heading names or dates (datedBenchmarks), else the year
+// before the month's, said once at the heading (warnUndatedBenchmarks).
+// Unread, a sheet's England figures were lost, said only as "benchmarks
+// on a district sheet". A sheet dated by a quarter or year gives no
+// month to date an undated heading by, and a previous year's column
+// beside localities may be any area's: those stay unread, and said.
+func (l *Layout) localityBenchmark(role Role) bool {
+	return l.Kind == DistrictSheet && l.localities != nil && l.Period.Kind == app.Month &&
+		(role == RoleEngland || role == RoleNeighbours)
 }
 
 // periodSource says where a sheet's title rows (above 0-based row h) or

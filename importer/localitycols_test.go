@@ -137,29 +137,55 @@ func TestComparatorsAreNotLocalities(t *testing.T) {
 
 // A locality sheet with an England column beside two or more localities
 // is read as localities (QA21 M7): every figure had been lost. England's
-// column is said unread, as on any district sheet; the authority beside
-// England and one region stays a sheet of benchmarks.
+// and the statistical neighbours' columns are read as their benchmarks,
+// dated as beside an indicator sheet's month: an undated heading for the
+// year before the sheet's month's, said once at the heading, a dated one
+// for the year its date falls in (QA21 M7 follow-up: they had been said
+// unread, "benchmarks on a district sheet"). On a sheet dated by a year,
+// no month dates an undated heading, and England's column stays unread,
+// said so; the authority beside England and one region stays a sheet of
+// benchmarks (TestComparatorsAreNotLocalities).
 func TestLocalitiesBesideEngland(t *testing.T) {
 	tests := []struct {
-		name  string
-		heads []any
-		row   []any
-		want  map[app.Area]float64 // the figures read, by area
-		warn  string
+		name, sheet string
+		heads       []any
+		row         []any
+		want        map[app.Area]float64 // the figures read, by area
+		period      string               // theirs
+		bench       []string             // the benchmarks read, "group period value source"
+		warn        []string
+		never       []string
 	}{
-		{"Leeds | England | East | North | West", []any{"Ref", "Indicator", "Leeds", "England", "East", "North", "West"},
+		{"Leeds | England | East | North | West", "Localities Mar-25", []any{"Ref", "Indicator", "Leeds", "England", "East", "North", "West"},
 			[]any{"CLA2", "Rate of CLA per 10,000", 85, 67, 90, 70, 88},
-			map[app.Area]float64{"Leeds": 85, "East": 90, "North": 70, "West": 88},
-			`Localities Mar-25!D1: column D "England" not read: benchmarks on a district sheet are not read`},
-		{"Leeds | Stat neighbours | East | West", []any{"Ref", "Indicator", "Leeds", "Stat neighbours", "East", "West"},
-			[]any{"CLA2", "Rate of CLA per 10,000", 85, 67, 90, 88},
-			map[app.Area]float64{"Leeds": 85, "East": 90, "West": 88},
-			`Localities Mar-25!D1: column D "Stat neighbours" not read`},
+			map[app.Area]float64{"Leeds": 85, "East": 90, "North": 70, "West": 88}, "Mar-25",
+			[]string{"England 2023/24 67 Localities Mar-25!D2"},
+			[]string{`loc.xlsx: Localities Mar-25!D1: column D "England" names no year: read as England's figure for 2023/24, the year before that of the latest month, Mar-25, as the latest published benchmark usually runs a year behind`},
+			[]string{"not read"}},
+		{"Leeds | Stat neighbours | East | West", "Localities Mar-25", []any{"Ref", "Indicator", "Leeds", "Stat neighbours", "East", "West"},
+			[]any{"CLA2", "Rate of CLA per 10,000", 85, 70, 90, 88},
+			map[app.Area]float64{"Leeds": 85, "East": 90, "West": 88}, "Mar-25",
+			[]string{"Statistical neighbours 2023/24 70 Localities Mar-25!D2"},
+			[]string{`Localities Mar-25!D1: column D "Stat neighbours" names no year: read as the statistical neighbours' figure for 2023/24`},
+			[]string{"not read"}},
+		{"SN average and a dated England", "Localities Mar-25", []any{"Ref", "Indicator", "Leeds", "SN average", "England (Mar-24)", "East", "West"},
+			[]any{"CLA2", "Rate of CLA per 10,000", 85, 70, 67, 90, 88},
+			map[app.Area]float64{"Leeds": 85, "East": 90, "West": 88}, "Mar-25",
+			[]string{"England 2023/24 67 Localities Mar-25!E2", "Statistical neighbours 2023/24 70 Localities Mar-25!D2"},
+			[]string{`Localities Mar-25!D1: column D "SN average" names no year: read as the statistical neighbours' figure for 2023/24`,
+				`Localities Mar-25!E1: column E "England (Mar-24)" is dated March 2024: read as England's figure for the year that month falls in, 2023/24`},
+			[]string{"not read"}},
+		{"a sheet dated by a year leaves England unread", "Localities 2024-25", []any{"Ref", "Indicator", "Leeds", "England", "East", "North", "West"},
+			[]any{"CLA2", "Rate of CLA per 10,000", 85, 67, 90, 70, 88},
+			map[app.Area]float64{"Leeds": 85, "East": 90, "North": 70, "West": 88}, "2024/25",
+			nil,
+			[]string{`Localities 2024-25!D1: column D "England" not read: benchmarks on a district sheet are not read`},
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b := newBook(t)
-			s := "Localities Mar-25"
+			s := tt.sheet
 			b.sheet(s)
 			b.row(s, "A1", tt.heads...)
 			b.row(s, "A2", tt.row...)
@@ -171,15 +197,23 @@ func TestLocalitiesBesideEngland(t *testing.T) {
 			for _, o := range res.Dataset.Observations {
 				if o.Value != nil {
 					got[o.Area] = *o.Value
-					if o.Period.Label() != "Mar-25" {
-						t.Errorf("%s dated %s, want Mar-25", o.Area, o.Period.Label())
+					if o.Period.Label() != tt.period {
+						t.Errorf("%s dated %s, want %s", o.Area, o.Period.Label(), tt.period)
 					}
 				}
 			}
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("figures %v, want %v", got, tt.want)
 			}
-			warnsAndNever(t, res.Warnings, []string{tt.warn}, nil)
+			var bench []string
+			for _, bm := range res.Dataset.Benchmarks {
+				bench = append(bench, fmt.Sprintf("%s %s %v %s", bm.Group, bm.Period.Label(), *bm.Value, bm.Source))
+			}
+			slices.Sort(bench)
+			if !slices.Equal(bench, tt.bench) {
+				t.Errorf("benchmarks %q, want %q", bench, tt.bench)
+			}
+			warnsAndNever(t, res.Warnings, tt.warn, tt.never)
 		})
 	}
 }

@@ -146,7 +146,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 			from[k] = c
 			*field = rd.value
 		case RolePrevious, RoleEngland, RoleNeighbours:
-			if l.Kind != IndicatorSheet {
+			if l.Kind != IndicatorSheet && !l.localityBenchmark(c.Role) {
 				continue
 			}
 			if !own {

@@ -81,7 +81,7 @@ func (l *Layout) unread(c Column) string {
 				return "an area column on a sheet of months is not read"
 			}
 		case RolePrevious, RoleEngland, RoleNeighbours:
-			if l.Kind == DistrictSheet {
+			if l.Kind == DistrictSheet && !l.localityBenchmark(c.Role) {
 				return "benchmarks on a district sheet are not read"
 			}
 		}
@@ -148,6 +148,10 @@ func (s *sheetReader) warnUnused() {
 				earlyAt, earlyRow = c, at
 			}
 			early = append(early, fmt.Sprintf("%s (%s)", xlsx.ColumnName(c), p.Label()))
+			continue
+		}
+		if why, ok := l.refusedHeads[c]; ok {
+			s.warn(at, c, "column %s %q not read: %s", xlsx.ColumnName(c), head, why)
 			continue
 		}
 		if why, ok := l.guesses.refused[c]; ok { // a month superseded by its revision

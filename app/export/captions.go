@@ -90,8 +90,18 @@ func affected(ind app.Indicator, cs []app.Cohort) bool {
 // children, is that month's (outturnAtYearEnd), with a note saying so;
 // failing both, a figure marked app.CannotExclude saying why, and false.
 func (b *book) excludedYear(ind app.Indicator, y app.Period, all *app.Benchmark) (o app.Observation, note string, ok bool) {
-	if o, ok := b.yearFigure(ind, y); ok {
-		return o, "", true
+	own, held := b.yearFigure(ind, y)
+	if held && own.Status != app.CannotExclude {
+		return own, "", true
+	}
+	if all == nil && held {
+		// The year's own figure for all children (a DfE file's) is the
+		// outturn, which its year-end month may give excluding the
+		// cohorts where the year cannot be.
+		k := app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}
+		if w, ok := b.base.Observation(k, y); ok && !w.StandIn && w.Status == app.OK && w.Value != nil {
+			all = &app.Benchmark{Ref: ind.Ref, Period: y, Group: app.OutturnGroup, Value: w.Value}
+		}
 	}
 	if o, note, ok := b.outturnAtYearEnd(ind, y, all); ok {
 		if o.Status != app.CannotExclude {
@@ -104,6 +114,9 @@ func (b *book) excludedYear(ind app.Indicator, y app.Period, all *app.Benchmark)
 			why += ": " + o.Raw
 		}
 		return app.Observation{Ref: ind.Ref, Period: y, Status: app.CannotExclude, Raw: why}, "", false
+	}
+	if held {
+		return own, "", true // the year's own reason
 	}
 	return app.Observation{Ref: ind.Ref, Period: y, Status: app.CannotExclude,
 		Raw: fmt.Sprintf("the %s outturn is for all children, and the history holds no figure for %s to recompute it %s",

@@ -256,6 +256,36 @@ func TestOutturnFromYearFigure(t *testing.T) {
 	}
 }
 
+// TestOutturnExcludingFromYearFigure: where the previous-year outturn is
+// the year's own figure for all children (a DfE file's), with no UASC
+// figure for the year, the outturn excluding UASC is its year-end
+// month's, noted, as for an outturn column (QA22 F1: it was "cannot
+// exclude", the year-end month never tried).
+func TestOutturnExcludingFromYearFigure(t *testing.T) {
+	h := app.NewHistory()
+	h.AddIndicator(app.Indicator{Ref: "Y1", Name: "Number of children in care", Measure: app.Count, Unit: app.Number,
+		Polarity: app.LowerBetter, DataPeriod: app.Snapshot, Section: "One"})
+	uasc := app.Only(app.UASC)
+	for _, o := range []app.Observation{
+		{Period: app.Period{Kind: app.FinancialYear, Year: 2024}, Value: app.Float(1011)},
+		{Period: app.MonthOf(2025, 3), Value: app.Float(1011)},
+		{Period: app.MonthOf(2025, 3), Split: uasc, Value: app.Float(122)},
+		{Period: app.MonthOf(2025, 4), Value: app.Float(1020)},
+		{Period: app.MonthOf(2025, 4), Split: uasc, Value: app.Float(125)},
+	} {
+		o.Ref, o.Area = "Y1", app.Kent
+		h.Add(o)
+	}
+	f, _ := export(t, h, Options{Exclude: []app.Cohort{app.UASC}})
+	at := cell(5, sheetRow(t, f, ScorecardSheet, "Y1"))
+	if v := numberAt(t, f, ScorecardSheet, at); v != 1011-122 {
+		t.Errorf("outturn excluding UASC at %s = %v, want Mar-25's 889", at, v)
+	}
+	if note := "Mar-25's figure excluding unaccompanied asylum-seeking children (UASC): the 2024/25"; !hasComment(f, ScorecardSheet, at, note) {
+		t.Errorf("outturn %s has no note %q", at, note)
+	}
+}
+
 // TestOutturnOfTheLaterImport: where a workbook's outturn column and a
 // figure for the same year both stand, the later import's is the
 // previous-year outturn: a correction of the year after the workbook,

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -24,14 +25,7 @@ func areaCohortOf(auth *app.Authority, heading string) (area app.Area, split app
 	if named && doubt != "" {
 		return "", app.All, false
 	}
-	words := strings.Fields(heading)
-	for i := len(words) - 1; i >= 1; i-- {
-		lead := strings.TrimRight(strings.Join(words[:i], " "), " -–:,(")
-		a, own := auth.ParseArea(lead)
-		if !own {
-			continue
-		}
-		text := strings.Join(words[i:], " ")
+	for a, text := range leadingAreas(auth, heading) {
 		rest, restNamed, restDoubt := splitOf(text)
 		all := !named && allChildrenWords(text)
 		// Only words of children: "Kent excl UASC YTD" or "Kent previous
@@ -43,6 +37,21 @@ func areaCohortOf(auth *app.Authority, heading string) (area app.Area, split app
 	return "", app.All, false
 }
 
+// leadingAreas yields each of the authority's areas the heading's words
+// begin with, the longest lead first, with the words after it: "Kent
+// excl UASC" gives Kent and "excl UASC".
+func leadingAreas(auth *app.Authority, heading string) iter.Seq2[app.Area, string] {
+	return func(yield func(app.Area, string) bool) {
+		words := strings.Fields(heading)
+		for i := len(words) - 1; i >= 1; i-- {
+			lead := strings.TrimRight(strings.Join(words[:i], " "), " -–:,(")
+			if a, own := auth.ParseArea(lead); own && !yield(a, strings.Join(words[i:], " ")) {
+				return
+			}
+		}
+	}
+}
+
 // areaCohortRefused says why a district sheet's column heading that
 // names one of the authority's areas and then which children it counts
 // ("Kent excl 16+", "Kent excl UASC over 16") is not read: its words name
@@ -51,14 +60,7 @@ func areaCohortOf(auth *app.Authority, heading string) (area app.Area, split app
 // would file a part of its children as all of them. "" for a heading
 // areaCohortOf reads, or that names no area of the authority first.
 func areaCohortRefused(auth *app.Authority, heading string) string {
-	words := strings.Fields(heading)
-	for i := len(words) - 1; i >= 1; i-- {
-		lead := strings.TrimRight(strings.Join(words[:i], " "), " -–:,(")
-		a, own := auth.ParseArea(lead)
-		if !own {
-			continue
-		}
-		rest := strings.Join(words[i:], " ")
+	for a, rest := range leadingAreas(auth, heading) {
 		if !claimsCohort(rest, true) {
 			return ""
 		}

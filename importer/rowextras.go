@@ -68,6 +68,9 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				obs[latest].SourceArrow = arrowOf(text, s.look(r, c), ind.polarity)
 			}
 		case RoleTarget, RoleFloor, RoleTolerance:
+			if isSubPart(*c) {
+				continue // a period's own target: readSubTarget
+			}
 			if !own && !district {
 				s.notOwn(r, c.index)
 				continue
@@ -164,6 +167,10 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				// guessed from part of its heading, else the first, and
 				// never silently.
 				had := &s.out.benchmarks[first.i]
+				if isSubPart(*c) && isSubPart(*first.c) {
+					benchFrom[k] = benchAt{s.periodBenchmark(r, ind.ref, had, first.c, b, c), first.i}
+					continue
+				}
 				if sameValue(had.Value, b.Value) && had.Status == b.Status {
 					continue
 				}

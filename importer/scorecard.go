@@ -100,6 +100,10 @@ type rowIndicator struct {
 	yearType app.PeriodKind
 	// dataPeriod is the data period its row gives, "" for none.
 	dataPeriod app.DataPeriod
+	// unit is the unit its row or the store states (statedUnit), ""
+	// for none: it picks a count's or a percentage's column under a
+	// month (subChoice).
+	unit app.Unit
 }
 
 // readTable reads a table of an indicator sheet (periods across) or a
@@ -241,7 +245,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				continue
 			}
 			ind := s.readIndicator(r, ref, name, section, sectionAt)
-			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType, dataPeriod: ind.DataPeriod}
+			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType, dataPeriod: ind.DataPeriod, unit: s.statedUnit(ind)}
 			by.name, by.row = name, r
 			s.readRow(r, last, app.All, l.Area, figures, standIns)
 		case ref == "" && last != nil && !inNotes && hasFigures && isTotalLabel(name) && cohortsOf != last:
@@ -548,7 +552,10 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 	decimals, percent := -1, false
 	s.rowFloats.block = s.rowFloats.block[:0]
 	for i := range figures {
-		c := &figures[i]
+		c, ok := s.subChoice(r, ind, &figures[i])
+		if !ok {
+			continue
+		}
 		text := s.at(r, c)
 		if strings.TrimSpace(text) == "" || s.ahead.skip(c.index) || s.refuseSpan(r, ind, c) {
 			continue

@@ -167,8 +167,8 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) error {
 		}
 		num, den, val, cnt := byKind[subNum], byKind[subDen], byKind[subValue], byKind[subCount]
 		rag, dot := byKind[subRAG], byKind[subDoT]
-		if ok, err := settleSet(byKind, gr.period, sub); !ok || err != nil {
-			return err
+		if !settleSet(byKind) {
+			return nil
 		}
 		if len(byKind[subArea]) == 1 {
 			val = byKind[subArea] // the authority's (or the sheet's area's) own figure

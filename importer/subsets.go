@@ -80,30 +80,24 @@ func (sc *subColumns) ownArea(a app.Area, cell string, period app.Period) error 
 
 // settleSet checks a period's set of sub-columns, by kind, beyond what
 // periodSubColumns checks of figures and their parts. It reports false
-// to leave the layout as detection made it (for subColumnsUnderPeriods
-// and areasUnderPeriods to refuse what is ambiguous), or a refusal.
-func settleSet(byKind map[subKind][]int, period app.Period, sub int) (bool, error) {
+// to leave the layout as detection made it, for subColumnsUnderPeriods
+// and areasUnderPeriods to refuse what is ambiguous.
+func settleSet(byKind map[subKind][]int) bool {
 	areas, val := byKind[subArea], byKind[subValue]
 	eng, sn := byKind[subEngland], byKind[subNeighbours]
 	switch {
 	case len(areas) > 1:
-		// Two areas under one month (an area's and its localities'):
-		// the two would have to be told apart row by row.
-		if len(eng)+len(sn) > 0 {
-			return false, &layoutRefusal{cell: cellName(sub, areas[1]), msg: fmt.Sprintf(
-				"a second area under %s: two areas' figures under one month are not read, lest one be filed as the other's; %s", period.Label(), areaSetHelp)}
-		}
-		return false, nil
+		return false // refused by ownArea where they differ
 	case len(areas) == 1 && len(val) > 0, len(eng) > 1, len(sn) > 1:
-		return false, nil // which column is the figure is not plain
+		return false // which column is the figure is not plain
 	case len(eng)+len(sn) > 0 && len(areas)+len(val) == 0:
-		return false, nil // benchmarks with no figure of the area's
+		return false // benchmarks with no figure of the area's
 	case len(byKind[subTarget]) > 1:
-		return false, nil
+		return false
 	case len(byKind[subVariance]) > 0 && (len(byKind[subTarget]) != 1 || len(areas)+len(val) != 1):
-		return false, nil // a variance of what from what
+		return false // a variance of what from what
 	}
-	return true, nil
+	return true
 }
 
 // unreadVariance says why a variance column under period is not read:
@@ -132,7 +126,7 @@ func setNote(sc subColumns, cols []int, head func(int) string) []string {
 	for _, c := range cols {
 		switch s := sc.cols[c]; s.kind {
 		case subTarget:
-			parts = append(parts, fmt.Sprintf("its %q column as that month's own target, stored as the month's milestone within its financial (or academic) year", head(c)))
+			parts = append(parts, fmt.Sprintf("its %q column as that period's own target, stored as its milestone within its financial (or academic) year", head(c)))
 		case subEngland, subNeighbours:
 			bench = append(bench, fmt.Sprintf("%q", head(c)))
 		case subCount:
@@ -142,7 +136,7 @@ func setNote(sc subColumns, cols []int, head func(int) string) []string {
 		}
 	}
 	if len(bench) > 0 {
-		parts = append(parts, fmt.Sprintf("its %s as that month's benchmarks, stored, as benchmarks are, for the year the month falls in: where the months of one year differ, the latest month's stands for the year and the others are said at their cells",
+		parts = append(parts, fmt.Sprintf("its %s as that period's benchmarks, stored, as benchmarks are, for the year the period falls in: where the periods of one year differ, the latest one's stands for the year and the others are said at their cells",
 			strings.Join(bench, " and ")))
 	}
 	if len(sc.unread) > 0 {
@@ -266,20 +260,25 @@ func (s *sheetReader) readSubTarget(r int, ind *rowIndicator, c Column, text str
 
 // periodBenchmark settles two benchmark sub-columns of one group under
 // periods of one year (from, already stored as had, and c giving b):
-// benchmarks are stored a year at a time, so the later period's stands,
-// and an earlier one that differs is said at its cell. It reports the
-// column now standing.
-func (s *sheetReader) periodBenchmark(r int, ref string, had *app.Benchmark, from *Column, b app.Benchmark, c *Column) *Column {
-	keep, drop := from, c
-	kept, dropped := *had, b
+// benchmarks are stored a year at a time, so the later period's stands.
+// It reports the column now standing, and the one set aside with its
+// benchmark, which sayEarlierBenchmark says once the row's are all read.
+func periodBenchmark(had *app.Benchmark, from *Column, b app.Benchmark, c *Column) (keep, drop *Column, dropped app.Benchmark) {
 	if later(c.Period, from.Period) > 0 {
-		keep, drop = c, from
-		kept, dropped = b, *had
+		dropped = *had
 		*had = b
+		return c, from, dropped
 	}
-	if !sameValue(kept.Value, dropped.Value) || kept.Status != dropped.Status {
-		s.warn(r, drop.index, "%s: %s %s under %s not stored: benchmarks are stored a year at a time, and %s's %s in column %s stands for %s",
-			ref, benchmarkGroups[c.Role], s.at(r, drop), drop.Period.Label(), keep.Period.Label(), s.at(r, keep), keep.Col, kept.Period.Label())
+	return from, c, b
+}
+
+// sayEarlierBenchmark says, at its cell in row r, a benchmark under an
+// earlier period set aside for the year's latest (periodBenchmark) where
+// it differs from kept, which column keep gave.
+func (s *sheetReader) sayEarlierBenchmark(r int, ref string, drop *Column, dropped app.Benchmark, keep *Column, kept app.Benchmark) {
+	if sameValue(kept.Value, dropped.Value) && kept.Status == dropped.Status {
+		return
 	}
-	return keep
+	s.warn(r, drop.index, "%s: %s %s under %s not stored: benchmarks are stored a year at a time, and %s's %s in column %s stands for %s",
+		ref, benchmarkGroups[drop.Role], strings.TrimSpace(s.at(r, drop)), drop.Period.Label(), keep.Period.Label(), strings.TrimSpace(s.at(r, keep)), keep.Col, kept.Period.Label())
 }

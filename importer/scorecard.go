@@ -117,6 +117,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	s.warnMonthsUnderYears()
 	s.warnQuarterEnds()
 	s.warnSubColumns()
+	s.savedChoice()
 	s.warnLocalityColumns()
 	l := &s.l
 	var refCol, nameCol Column

@@ -282,3 +282,36 @@ func (s *sheetReader) sayEarlierBenchmark(r int, ref string, drop *Column, dropp
 	s.warn(r, drop.index, "%s: %s %s under %s not stored: benchmarks are stored a year at a time, and %s's %s in column %s stands for %s",
 		ref, benchmarkGroups[drop.Role], strings.TrimSpace(s.at(r, drop)), drop.Period.Label(), keep.Period.Label(), strings.TrimSpace(s.at(r, keep)), keep.Col, kept.Period.Label())
 }
+
+// savedChoice finds, in a saved layout (a profile, which keeps no
+// subColumns), each period's "No." column beside its figure with no
+// denominator, as periodSubColumns paired them: the row's unit is
+// still to pick which is the figure (subChoice), lest a count's row
+// read the percentage as its figure.
+func (s *sheetReader) savedChoice() {
+	if s.l.subs != nil {
+		return
+	}
+	var sc *subColumns
+	for _, c := range s.l.Columns {
+		_, head, _ := strings.Cut(c.Header, " / ")
+		if c.Role != RoleNumerator || !isSubPart(c) || subWordOf(head) != subCount {
+			continue
+		}
+		if _, ok := s.l.columnWhere(func(d Column) bool { return d.Role == RoleDenominator && d.Period == c.Period }); ok {
+			continue
+		}
+		v, ok := s.l.columnWhere(func(d Column) bool { return d.Role == RolePeriod && d.Period == c.Period })
+		if !ok {
+			continue
+		}
+		if sc == nil {
+			sc = &subColumns{cols: map[int]subCol{}}
+		}
+		_, vhead, _ := strings.Cut(v.Header, " / ")
+		sc.cols[c.index] = subCol{kind: subCount, period: c.Period, value: v.index, head: head}
+		sc.cols[v.index] = subCol{kind: subValue, period: c.Period, value: v.index, head: vhead}
+		sc.choice = append(sc.choice, [2]int{v.index, c.index})
+	}
+	s.l.subs = sc
+}

@@ -125,3 +125,31 @@ func TestMonthSubColumnSets(t *testing.T) {
 		})
 	}
 }
+
+// A layout saved from a read of "No. | %" under months (a profile, which
+// keeps only each column's role and month) still lets each row's unit
+// pick its figure: read by the saved layout, a count's row took the
+// percentage as its figure.
+func TestNoAndPercentFromSavedLayout(t *testing.T) {
+	path := subBook{months: []any{"Feb-25", "Mar-25"}, merge: true, subs: []string{"No.", "%"}, rows: [][]any{
+		{"CIN2", "% re-referrals within 12 months", "L", 80, 20.0, 84, 21.0},
+		{"CIN9", "Number of re-referrals within 12 months", "L", 80, 20.0, 84, 21.0},
+	}}.save(t)
+	auth := authorityNamed(t, "Leeds")
+	first, err := Read(context.Background(), path, Options{Authority: auth})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Read(context.Background(), path, Options{Authority: auth, Layouts: map[string]Layout{"Scorecard": profileOf(t, first.Layouts[0])}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ref, want := range map[string][]string{
+		"CIN2": {"2025-02 20 80/-", "2025-03 21 84/-"},
+		"CIN9": {"2025-02 80 -/-", "2025-03 84 -/-"},
+	} {
+		if got := partsOf(res.Dataset, ref, "Leeds"); !slices.Equal(got, want) {
+			t.Errorf("%s = %q, want %q", ref, got, want)
+		}
+	}
+}

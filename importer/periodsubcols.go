@@ -319,10 +319,12 @@ func (s *sheetReader) warnSubColumns() {
 // readSubParts gives each figure of row r the numerator and denominator
 // of its period's sub-columns (isSubPart); cols are the columns obs were
 // read from. A part with no figure to attach to, or not a number, is said
-// at its cell. Whether the three agree is checked, by the indicator's
+// at its cell. own is set on the indicator's own row, not a district's
+// or a cohort's, which has no targets of its own (readSubTarget).
+// Whether the three agree is checked, by the indicator's
 // unit once it is known, with every figure's parts
 // (collector.checkRanges), and said at the figure's cell.
-func (s *sheetReader) readSubParts(r int, ind *rowIndicator, obs []app.Observation, cols []int) {
+func (s *sheetReader) readSubParts(r int, ind *rowIndicator, obs []app.Observation, cols []int, own bool) {
 	if s.l.Kind != IndicatorSheet {
 		return
 	}
@@ -340,7 +342,7 @@ func (s *sheetReader) readSubParts(r int, ind *rowIndicator, obs []app.Observati
 			continue // a benchmark is read with the row's (readRowExtras)
 		}
 		if c.Role == RoleTarget {
-			s.readSubTarget(r, ind, c, text, obs)
+			s.readSubTarget(r, ind, c, text, own)
 			continue
 		}
 		if !s.countRead(r, ind, c, text) {

@@ -613,7 +613,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 			latest = i
 		}
 	}
-	s.readSubParts(r, ind, obs, cols)
+	s.readSubParts(r, ind, obs, cols, split == app.All && area == l.Area)
 	s.saySuperseded(r, ind.ref, obs, cols)
 	s.readRowExtras(r, ind, split, area, obs, latest)
 	for i := range obs {

@@ -236,9 +236,16 @@ func (s *sheetReader) countRead(r int, ind *rowIndicator, c Column, text string)
 // readSubTarget reads the target under period c of row r as the month's
 // (or quarter's) milestone of the year it falls in, as the indicator
 // runs: the app rates that period's figure against it (app.Target.For).
-func (s *sheetReader) readSubTarget(r int, ind *rowIndicator, c Column, text string, obs []app.Observation) {
-	if len(obs) > 0 && (obs[0].Split != app.All || obs[0].Area != s.l.Area) {
-		s.notOwn(r, c.index)
+// A row other than the indicator's own (not own) gives none, said at
+// its cell, or with a breakdown's other such cells (notOwn).
+func (s *sheetReader) readSubTarget(r int, ind *rowIndicator, c Column, text string, own bool) {
+	if !own {
+		if s.breakdown {
+			s.notOwn(r, c.index) // said once for the sheet
+		} else {
+			s.warn(r, c.index, "%s: %s target %s on a row of a district or cohort not read: an indicator's targets are read from the row of %s, all children",
+				ind.ref, c.Period.Label(), strings.TrimSpace(text), s.l.Area)
+		}
 		return
 	}
 	rd, err := readTargetFigure(text, s.look(r, &c), &s.floats)

@@ -76,6 +76,18 @@ func TestMonthSubColumnSets(t *testing.T) {
 			never: []string{"value column", "skipped", "not one the importer knows"},
 		},
 		{
+			name: "a cohort's row under Value | Target gives the indicator no target",
+			book: subBook{months: months, merge: true, subs: []string{"Value", "Target"}, rows: [][]any{
+				{"CLA1", "Number of children looked after", "L", 1310, 1200, 1320, 1250},
+				{nil, "of which UASC", nil, 100, 90, 110, 95}}},
+			ref:     "CLA1",
+			marks:   []string{"2025-02 1310  ", "2025-03 1320  "},
+			targets: []string{"2024/25 2025-02 1200", "2024/25 2025-03 1250"},
+			warn: []string{`Scorecard!E4: CLA1: Feb-25 target 90 on a row of a district or cohort not read: an indicator's targets are read from the row of Leeds, all children`,
+				`Scorecard!G4: CLA1: Mar-25 target 95 on a row of a district or cohort not read`},
+			never: []string{"differs", "skipped"},
+		},
+		{
 			name: "l3f: No. | % | RAG of a percentage: the %, with No. as its numerator",
 			book: subBook{months: months, merge: true, subs: []string{"No.", "%", "RAG"}, rows: [][]any{
 				{"CIN2", "% re-referrals within 12 months", "L", 80, 20.0, "G", 84, 21.0, "A"}}},

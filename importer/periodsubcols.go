@@ -258,8 +258,12 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) error {
 	if b := besideNote(sc); b != "" {
 		beside = append([]string{b}, beside...)
 	}
-	sc.note = fmt.Sprintf("%s headed over sub-columns (%s, %s:%s): each period's %q column read as its figure, %s",
-		periods, strings.Join(kinds, " | "), cellName(sub, first.from), cellName(sub, last.cols[len(last.cols)-1]), sc.cols[firstValue(sc, first.cols)].head, strings.Join(beside, "; "))
+	lead := fmt.Sprintf("each period's %q column read as its figure", sc.cols[firstValue(sc, first.cols)].head)
+	if len(sc.choice) > 0 {
+		lead = "each period's figure read from one of its columns by the row's unit"
+	}
+	sc.note = fmt.Sprintf("%s headed over sub-columns (%s, %s:%s): %s, %s",
+		periods, strings.Join(kinds, " | "), cellName(sub, first.from), cellName(sub, last.cols[len(last.cols)-1]), lead, strings.Join(beside, "; "))
 	if counted != "" {
 		sc.note += fmt.Sprintf("; %q is read as the numerator, as it stands beside a denominator", counted)
 	}

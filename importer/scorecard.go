@@ -20,6 +20,9 @@ type sheetReader struct {
 	scratch     []app.Observation // one row's figures, reused
 	scratchCols []int             // and the columns they were read from
 	floats      floats
+	// countSaid are the percentage columns under a month said not read
+	// for a count's row, whose figure is the "No." beside (subChoice).
+	countSaid map[int]bool
 	// latest is the sheet's latest period (see sheetLatest).
 	latest app.Period
 	// rowFloats hold a row's figures until the collector has copied them

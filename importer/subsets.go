@@ -131,7 +131,7 @@ func setNote(sc subColumns, cols []int, head func(int) string) []string {
 			bench = append(bench, fmt.Sprintf("%q", head(c)))
 		case subCount:
 			v := sc.cols[s.value].head
-			parts = append(parts, fmt.Sprintf("its %q column as the figure of a row whose unit (from its Unit column, name or stored definition) is a percentage or rate, with %q as the numerator of a percentage; its %q column as the figure of a count, the %q then not read; a row whose unit none of these says is not read, said at its cells",
+			parts = append(parts, fmt.Sprintf("the %q as a percentage's or rate's figure, with the %q as a percentage's numerator, and the %q as a count's figure, the %q then not read; each row's unit (its Unit column, name or stored definition) decides, and a row whose unit none of these says is not read, said at its cells",
 				v, head(c), head(c), v))
 		}
 	}
@@ -200,6 +200,14 @@ func (s *sheetReader) subChoice(r int, ind *rowIndicator, c *Column) (*Column, b
 	cnt := sc.choice[i][1]
 	switch ind.unit {
 	case app.Number:
+		if !s.countSaid[c.index] && strings.TrimSpace(s.at(r, c)) != "" {
+			if s.countSaid == nil {
+				s.countSaid = map[int]bool{}
+			}
+			s.countSaid[c.index] = true
+			s.warn(s.l.HeaderRow, c.index, "column %s %q under %s not read for %s, a count, nor for any other count's row: a count's figure is the %q column beside it",
+				c.Col, sc.cols[c.index].head, c.Period.Label(), ind.ref, sc.cols[cnt].head)
+		}
 		n := *c
 		n.index, n.Col, n.Header, n.Hidden = cnt, xlsx.ColumnName(cnt), c.Period.Label()+" / "+sc.cols[cnt].head, s.g.isHidden(cnt)
 		return &n, true

@@ -94,7 +94,7 @@ func TestMonthSubColumnSets(t *testing.T) {
 			ref:   "CIN2",
 			marks: []string{"2025-02 20 GREEN ", "2025-03 21 AMBER "},
 			parts: []string{"2025-02 20 80/-", "2025-03 21 84/-"},
-			warn:  []string{`Scorecard!D1: Feb-25 to Mar-25 are each headed over sub-columns (No. | % | RAG, D2:I2)`, `with "No." as the numerator of a percentage; its "No." column as the figure of a count, the "%" then not read`},
+			warn:  []string{`Scorecard!D1: Feb-25 to Mar-25 are each headed over sub-columns (No. | % | RAG, D2:I2): each period's figure read from one of its columns by the row's unit, its RAG column as the source's rating of that figure (not of the latest); the "%" as a percentage's or rate's figure, with the "No." as a percentage's numerator, and the "No." as a count's figure, the "%" then not read; each row's unit (its Unit column, name or stored definition) decides, and a row whose unit none of these says is not read, said at its cells`},
 			never: []string{"not read:", "skipped"},
 		},
 		{
@@ -104,6 +104,8 @@ func TestMonthSubColumnSets(t *testing.T) {
 			ref:   "CIN9",
 			marks: []string{"2025-02 80  ", "2025-03 84  "},
 			parts: []string{"2025-02 80 -/-", "2025-03 84 -/-"},
+			warn: []string{`Scorecard!E2: column E "%" under Feb-25 not read for CIN9, a count, nor for any other count's row: a count's figure is the "No." column beside it`,
+				`Scorecard!G2: column G "%" under Mar-25 not read for CIN9`},
 			never: []string{"not read:", "skipped"},
 		},
 		{

@@ -88,11 +88,14 @@ type subColumns struct {
 // each over sub-columns in the row below (whose Ref cell is blank) that
 // name a figure and its numerator or denominator, and makes each
 // period's figure column a period column and the others its numerator and
-// denominator. Every period heading of the row must be so: any heading
-// over sub-columns that are not plainly these leaves the layout as it was
-// (subColumnsUnderPeriods refuses a "No." and "%" pair, which could be a
-// count of its own or the percentage's numerator). A "No." or "Count"
-// column is read as the numerator only beside a denominator.
+// denominator, or its RAG, direction, target, or benchmarks beside one
+// area's figure (subsets.go). Every period heading of the row must be
+// so: any heading over sub-columns that are not plainly these leaves the
+// layout as it was, for subColumnsUnderPeriods and areasUnderPeriods to
+// refuse; a sub-column beside an area's or a benchmark's that is neither
+// is refused at its cell, as is a second area. A "No." or "Count" column
+// is the numerator beside a denominator; beside a figure alone, the
+// row's unit says which of the two is the figure (subChoice).
 func periodSubColumns(l *Layout, g *grid, h, refCol, width int) error {
 	sub := h + 1
 	if refCol < 0 || sub >= len(g.rows) || strings.TrimSpace(g.at(sub, refCol)) != "" {

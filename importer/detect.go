@@ -237,7 +237,9 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	settleGuessedPeriods(&l, &l.guesses)
 	l.Unsure = append(l.Unsure, l.guesses.unsure...)
 	monthsInTurn(&l, g, label, caption)
-	periodSubColumns(&l, g, h, refCol, width)
+	if err := periodSubColumns(&l, g, h, refCol, width); err != nil {
+		return Layout{Sheet: sheet, Kind: Skip}, err
+	}
 	if err := subColumnsUnderPeriods(&l, g, label, caption, refCol); err != nil {
 		return Layout{Sheet: sheet, Kind: Skip}, err
 	}
@@ -258,6 +260,9 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	readLocalityColumns(&l, sheet, g, h, label, width)
 	if l.Kind == IndicatorSheet {
 		l.Area = titleArea(sheet, g, h)
+		if err := settleSubArea(&l); err != nil {
+			return Layout{Sheet: sheet, Kind: Skip}, err
+		}
 		quarterEnds(&l, sheet, g, h)
 	}
 	l.Unsure = append(l.Unsure, doubts(&l, g, h)...)

@@ -28,6 +28,14 @@ const (
 	subCount         // "No.", "Count", "Number": a numerator only beside a denominator
 	subRAG           // "RAG": the source's rating of the period's figure
 	subDoT           // "DoT", "Direction": the source's direction of travel
+	// The sets read since QA21 (subsets.go): "Value | Target | RAG",
+	// "Actual | Target | Variance" and "<area> | England | Stat
+	// neighbours".
+	subTarget     // "Target": the period's own target
+	subVariance   // "Variance": the figure less its target, not read
+	subEngland    // "England": the period's England benchmark
+	subNeighbours // "Stat neighbours": the period's neighbours' benchmark
+	subArea       // an area's name: the area's figure for the period
 )
 
 // subWords are the sub-headings recognised, normalised to lower case
@@ -37,6 +45,7 @@ var subWords = map[string]subKind{
 	"den": subDen, "denom": subDen, "denominator": subDen, "d": subDen,
 	"%": subValue, "(%)": subValue, "rate": subValue, "percent": subValue, "percentage": subValue,
 	"percent(%)": subValue, "percentage(%)": subValue, "percent%": subValue, "value": subValue,
+	"actual": subValue, "target": subTarget, "variance": subVariance, "var": subVariance,
 	"no": subCount, "count": subCount, "number": subCount,
 	"rag": subRAG, "ragrating": subRAG, "ragstatus": subRAG,
 	"dot": subDoT, "direction": subDoT, "directionoftravel": subDoT,
@@ -63,21 +72,34 @@ type subColumns struct {
 	cols map[int]subCol
 	note string
 	cell string // the first period heading, where the note is said
+	// unread says, by column, why a sub-column is not read ("Variance").
+	unread map[int]string
+	// choice pairs each period's figure column with a "No." beside it
+	// and no denominator: which is the figure is the row's unit's to say
+	// (subChoice).
+	choice [][2]int
+	// area is the one area whose figures stand beside the benchmarks
+	// ("Leeds | England"), where its heading is at areaCell; "" for none.
+	area     app.Area
+	areaCell string
 }
 
 // periodSubColumns finds month or quarter headings in the header row h
 // each over sub-columns in the row below (whose Ref cell is blank) that
 // name a figure and its numerator or denominator, and makes each
 // period's figure column a period column and the others its numerator and
-// denominator. Every period heading of the row must be so: any heading
-// over sub-columns that are not plainly these leaves the layout as it was
-// (subColumnsUnderPeriods refuses a "No." and "%" pair, which could be a
-// count of its own or the percentage's numerator). A "No." or "Count"
-// column is read as the numerator only beside a denominator.
-func periodSubColumns(l *Layout, g *grid, h, refCol, width int) {
+// denominator, or its RAG, direction, target, or benchmarks beside one
+// area's figure (subsets.go). Every period heading of the row must be
+// so: any heading over sub-columns that are not plainly these leaves the
+// layout as it was, for subColumnsUnderPeriods and areasUnderPeriods to
+// refuse; a sub-column beside an area's or a benchmark's that is neither
+// is refused at its cell, as is a second area. A "No." or "Count" column
+// is the numerator beside a denominator; beside a figure alone, the
+// row's unit says which of the two is the figure (subChoice).
+func periodSubColumns(l *Layout, g *grid, h, refCol, width int) error {
 	sub := h + 1
 	if refCol < 0 || sub >= len(g.rows) || strings.TrimSpace(g.at(sub, refCol)) != "" {
-		return
+		return nil
 	}
 	raw := func(r, c int) string {
 		if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.rows[r]) {
@@ -88,9 +110,10 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) {
 	width = max(width, len(g.rows[h]), len(g.rows[sub]))
 	asDates, _ := dateHeadings(g.rows[h], h)
 	type group struct {
-		period app.Period
-		from   int
-		cols   []int
+		period  app.Period
+		from    int
+		cols    []int
+		unknown int // a sub-column under the heading that is none of these; -1 for none
 	}
 	var groups []group
 	for c := 0; c < width; c++ {
@@ -106,49 +129,69 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) {
 			continue
 		}
 		period = g.headingSerial(h, c, head, period)
-		gr := group{period: period, from: c}
+		gr := group{period: period, from: c, unknown: -1}
 		for e := c; e < width; e++ {
 			if e > c && raw(h, e) != "" && raw(h, e) != head {
 				break
 			}
-			if subWordOf(raw(sub, e)) == subNone {
+			if k, _ := subKindOf(raw(sub, e)); k == subNone {
+				if raw(sub, e) != "" && (e == c || raw(h, e) == "") {
+					gr.unknown = e
+				}
 				break
 			}
 			gr.cols = append(gr.cols, e)
 		}
+		if gr.unknown >= 0 && comparesAreas(gr.cols, func(c int) string { return raw(sub, c) }) {
+			return unknownSubColumn(cellName(sub, gr.unknown), raw(sub, gr.unknown), period)
+		}
 		if len(gr.cols) < 2 {
-			return // a period heading over no sub-columns, or unknown ones
+			return nil // a period heading over no sub-columns, or unknown ones
 		}
 		groups = append(groups, gr)
 		c = gr.cols[len(gr.cols)-1]
 	}
 	if len(groups) == 0 {
-		return
+		return nil
 	}
-	sc := subColumns{cols: map[int]subCol{}}
+	sc := subColumns{cols: map[int]subCol{}, unread: map[int]string{}}
 	var kinds []string // of the first group, for the note
 	counted := ""
 	for gi, gr := range groups {
 		byKind := map[subKind][]int{}
 		for _, c := range gr.cols {
-			k := subWordOf(raw(sub, c))
+			k, a := subKindOf(raw(sub, c))
+			if k == subArea {
+				if err := sc.ownArea(a, cellName(sub, c), gr.period); err != nil {
+					return err
+				}
+			}
 			byKind[k] = append(byKind[k], c)
 		}
 		num, den, val, cnt := byKind[subNum], byKind[subDen], byKind[subValue], byKind[subCount]
 		rag, dot := byKind[subRAG], byKind[subDoT]
+		if !settleSet(byKind) {
+			return nil
+		}
+		if len(byKind[subArea]) == 1 {
+			val = byKind[subArea] // the authority's (or the sheet's area's) own figure
+		}
+		choice := len(cnt) == 1 && len(den) == 0 && len(num) == 0 && len(val) == 1
 		switch {
 		case len(val) != 1, len(num) > 1, len(den) > 1, len(cnt) > 1, len(num)+len(cnt) > 1, len(rag) > 1, len(dot) > 1:
-			return // not one figure with its parts
-		case len(cnt) == 1 && len(den) == 0:
-			return // a count beside a percentage: ambiguous, refused
-		case len(num)+len(cnt)+len(den)+len(rag)+len(dot) == 0:
-			return
+			return nil // not one figure with its parts
+		case len(num)+len(cnt)+len(den)+len(rag)+len(dot)+len(byKind[subTarget])+len(byKind[subEngland])+len(byKind[subNeighbours]) == 0:
+			return nil
 		}
-		if len(cnt) == 1 {
+		v := val[0]
+		if choice {
+			// Which is the figure depends on each row's unit (subChoice).
+			sc.cols[cnt[0]] = subCol{kind: subCount, period: gr.period, value: v, head: raw(sub, cnt[0])}
+			sc.choice = append(sc.choice, [2]int{v, cnt[0]})
+		} else if len(cnt) == 1 {
 			num = cnt
 			counted = raw(sub, cnt[0])
 		}
-		v := val[0]
 		sc.cols[v] = subCol{kind: subValue, period: gr.period, value: v, head: raw(sub, v)}
 		for _, c := range num {
 			sc.cols[c] = subCol{kind: subNum, period: gr.period, value: v, head: raw(sub, c)}
@@ -162,6 +205,14 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) {
 		for _, c := range dot {
 			sc.cols[c] = subCol{kind: subDoT, period: gr.period, value: v, head: raw(sub, c)}
 		}
+		for _, k := range []subKind{subTarget, subEngland, subNeighbours} {
+			for _, c := range byKind[k] {
+				sc.cols[c] = subCol{kind: k, period: gr.period, value: v, head: raw(sub, c)}
+			}
+		}
+		for _, c := range byKind[subVariance] {
+			sc.unreadVariance(c, gr.period, raw(sub, c), raw(sub, v), raw(sub, byKind[subTarget][0]))
+		}
 		if gi == 0 {
 			for _, c := range gr.cols {
 				kinds = append(kinds, raw(sub, c))
@@ -172,7 +223,7 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) {
 	// sub-headings' roles, or the period heading over them).
 	l.Columns = slices.DeleteFunc(l.Columns, func(c Column) bool {
 		_, ok := sc.cols[c.index]
-		return ok || slices.ContainsFunc(groups, func(gr group) bool { return c.index == gr.from })
+		return ok || sc.unread[c.index] != "" || slices.ContainsFunc(groups, func(gr group) bool { return c.index == gr.from })
 	})
 	for c, s := range sc.cols {
 		col := Column{Col: xlsx.ColumnName(c), Header: s.period.Label() + " / " + s.head, Period: s.period, Hidden: g.isHidden(c), index: c}
@@ -187,6 +238,14 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) {
 			col.Role = RoleRAG
 		case subDoT:
 			col.Role = RoleDoT
+		case subTarget:
+			col.Role = RoleTarget
+		case subEngland:
+			col.Role = RoleEngland
+		case subNeighbours:
+			col.Role = RoleNeighbours
+		case subCount:
+			col.Role = RoleNumerator // or the figure, by the row's unit (subChoice)
 		}
 		l.Columns = append(l.Columns, col)
 	}
@@ -198,12 +257,21 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) {
 	if len(groups) == 1 {
 		periods = first.period.Label() + " is"
 	}
-	sc.note = fmt.Sprintf("%s headed over sub-columns (%s, %s:%s): each period's %q column read as its figure, %s",
-		periods, strings.Join(kinds, " | "), cellName(sub, first.from), cellName(sub, last.cols[len(last.cols)-1]), sc.cols[firstValue(sc, first.cols)].head, besideNote(sc))
+	beside := setNote(sc, first.cols, func(c int) string { return raw(sub, c) })
+	if b := besideNote(sc); b != "" {
+		beside = append([]string{b}, beside...)
+	}
+	lead := fmt.Sprintf("each period's %q column read as its figure", sc.cols[firstValue(sc, first.cols)].head)
+	if len(sc.choice) > 0 {
+		lead = "each period's figure read from one of its columns by the row's unit"
+	}
+	sc.note = fmt.Sprintf("%s headed over sub-columns (%s, %s:%s): %s, %s",
+		periods, strings.Join(kinds, " | "), cellName(sub, first.from), cellName(sub, last.cols[len(last.cols)-1]), lead, strings.Join(beside, "; "))
 	if counted != "" {
 		sc.note += fmt.Sprintf("; %q is read as the numerator, as it stands beside a denominator", counted)
 	}
 	l.subs = &sc
+	return nil
 }
 
 // besideNote says what the sub-columns beside each figure were read as.
@@ -240,7 +308,8 @@ func firstValue(sc subColumns, cols []int) int {
 // the row's latest. Its role and period say so, as a saved profile keeps
 // them.
 func isSubPart(c Column) bool {
-	part := c.Role == RoleNumerator || c.Role == RoleDenominator || c.Role == RoleRAG || c.Role == RoleDoT
+	part := c.Role == RoleNumerator || c.Role == RoleDenominator || c.Role == RoleRAG || c.Role == RoleDoT ||
+		c.Role == RoleTarget || c.Role == RoleEngland || c.Role == RoleNeighbours
 	return part && (c.Period.Kind == app.Month || c.Period.Kind == app.Quarter)
 }
 
@@ -257,10 +326,12 @@ func (s *sheetReader) warnSubColumns() {
 // readSubParts gives each figure of row r the numerator and denominator
 // of its period's sub-columns (isSubPart); cols are the columns obs were
 // read from. A part with no figure to attach to, or not a number, is said
-// at its cell. Whether the three agree is checked, by the indicator's
+// at its cell. own is set on the indicator's own row, not a district's
+// or a cohort's, which has no targets of its own (readSubTarget).
+// Whether the three agree is checked, by the indicator's
 // unit once it is known, with every figure's parts
 // (collector.checkRanges), and said at the figure's cell.
-func (s *sheetReader) readSubParts(r int, ind *rowIndicator, obs []app.Observation, cols []int) {
+func (s *sheetReader) readSubParts(r int, ind *rowIndicator, obs []app.Observation, cols []int, own bool) {
 	if s.l.Kind != IndicatorSheet {
 		return
 	}
@@ -274,7 +345,14 @@ func (s *sheetReader) readSubParts(r int, ind *rowIndicator, obs []app.Observati
 			s.readSubMark(r, ind, c, text, obs)
 			continue
 		}
-		if text == "" {
+		if text == "" || c.Role == RoleEngland || c.Role == RoleNeighbours {
+			continue // a benchmark is read with the row's (readRowExtras)
+		}
+		if c.Role == RoleTarget {
+			s.readSubTarget(r, ind, c, text, own)
+			continue
+		}
+		if !s.countRead(r, ind, c, text) {
 			continue
 		}
 		what := string(c.Role)

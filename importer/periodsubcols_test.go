@@ -147,9 +147,13 @@ func TestMonthsOverNumDenPercent(t *testing.T) {
 			never: []string{"not read", "skipped"},
 		},
 		{
-			name:    "No. | % alone stays refused: a count of its own, or the numerator",
-			book:    subBook{months: []any{"Jan-25", "Feb-25"}, merge: true, subs: []string{"No.", "%"}, rows: [][]any{{"ND01", "Children with 3+ placements (%)", "L", 30, 10, 28, 9.2}}},
-			refused: `Scorecard!D1: refused: Jan-25 is headed over sub-columns (D2 "No.", E2 "%")`,
+			// A count of its own, or the numerator: the row's unit says
+			// (QA21 M5; TestMonthSubColumnSets).
+			name:  "No. | % alone of a percentage: the %, with No. its numerator",
+			book:  subBook{months: []any{"Jan-25", "Feb-25"}, merge: true, subs: []string{"No.", "%"}, rows: [][]any{{"ND01", "Children with 3+ placements (%)", "L", 30, 10, 28, 9.2}}},
+			want:  map[string][]string{"ND01": {"2025-01 10 30/-", "2025-02 9.2 28/-"}},
+			warn:  []string{`Scorecard!D1: Jan-25 to Feb-25 are each headed over sub-columns (No. | %, D2:G2)`},
+			never: []string{"not read:", "skipped", "refused"},
 		},
 		{
 			name: "a figure that disagrees with its parts is kept, said at its cell",

@@ -32,6 +32,12 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 		i int // in s.out.benchmarks
 	}
 	benchFrom := map[yearRole]benchAt{} // the column each year's benchmark came from
+	type setAside struct {
+		k yearRole
+		c *Column
+		b app.Benchmark
+	}
+	var earlier []setAside // benchmarks of a period before the year's latest (periodBenchmark)
 	var years []app.Period
 	for i := range l.Columns {
 		c := &l.Columns[i]
@@ -68,6 +74,9 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				obs[latest].SourceArrow = arrowOf(text, s.look(r, c), ind.polarity)
 			}
 		case RoleTarget, RoleFloor, RoleTolerance:
+			if isSubPart(*c) {
+				continue // a period's own target: readSubTarget
+			}
 			if !own && !district {
 				s.notOwn(r, c.index)
 				continue
@@ -164,6 +173,12 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				// guessed from part of its heading, else the first, and
 				// never silently.
 				had := &s.out.benchmarks[first.i]
+				if isSubPart(*c) && isSubPart(*first.c) {
+					keep, drop, dropped := periodBenchmark(had, first.c, b, c)
+					benchFrom[k] = benchAt{keep, first.i}
+					earlier = append(earlier, setAside{k, drop, dropped})
+					continue
+				}
 				if sameValue(had.Value, b.Value) && had.Status == b.Status {
 					continue
 				}
@@ -184,6 +199,10 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				s.out.comments = append(s.out.comments, app.Comment{Ref: ind.ref, Area: area, Period: month, Text: strings.TrimSpace(text)})
 			}
 		}
+	}
+	for _, e := range earlier {
+		kept := benchFrom[e.k]
+		s.sayEarlierBenchmark(r, ind.ref, e.c, e.b, kept.c, s.out.benchmarks[kept.i])
 	}
 	for _, y := range years {
 		// At the row's first cell, or a table's beside another
@@ -231,8 +250,9 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 		return app.Benchmark{}, false
 	}
 	year := c.Period
-	if year.Kind == app.Month {
-		// A heading dated by a month (datedBenchmarks): the year it
+	if year.Kind == app.Month || year.Kind == app.Quarter {
+		// A heading dated by a month (datedBenchmarks), or a month's or
+		// quarter's benchmark under it (periodSubColumns): the year it
 		// falls in, as the indicator runs.
 		year = targetYear(ind.yearType, year)
 	}

@@ -20,6 +20,9 @@ type sheetReader struct {
 	scratch     []app.Observation // one row's figures, reused
 	scratchCols []int             // and the columns they were read from
 	floats      floats
+	// countSaid are the percentage columns under a month said not read
+	// for a count's row, whose figure is the "No." beside (subChoice).
+	countSaid map[int]bool
 	// latest is the sheet's latest period (see sheetLatest).
 	latest app.Period
 	// rowFloats hold a row's figures until the collector has copied them
@@ -103,6 +106,10 @@ type rowIndicator struct {
 	yearType app.PeriodKind
 	// dataPeriod is the data period its row gives, "" for none.
 	dataPeriod app.DataPeriod
+	// unit is the unit its row or the store states (statedUnit), ""
+	// for none: it picks a count's or a percentage's column under a
+	// month (subChoice).
+	unit app.Unit
 }
 
 // readTable reads a table of an indicator sheet (periods across) or a
@@ -116,6 +123,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	s.warnMonthsUnderYears()
 	s.warnQuarterEnds()
 	s.warnSubColumns()
+	s.savedChoice()
 	s.warnLocalityColumns()
 	l := &s.l
 	var refCol, nameCol Column
@@ -250,7 +258,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				continue
 			}
 			ind := s.readIndicator(r, ref, name, section, sectionAt)
-			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType, dataPeriod: ind.DataPeriod}
+			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType, dataPeriod: ind.DataPeriod, unit: s.statedUnit(ind)}
 			by.name, by.row = name, r
 			s.readRow(r, last, app.All, l.Area, figures, standIns)
 		case ref == "" && last != nil && !inNotes && hasFigures && isTotalLabel(name) && cohortsOf != last:
@@ -562,7 +570,10 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 	s.rowFloats.block = s.rowFloats.block[:0]
 	years := s.rowYearKind(r, ind.ref)
 	for i := range figures {
-		c := &figures[i]
+		c, ok := s.subChoice(r, ind, &figures[i])
+		if !ok {
+			continue
+		}
 		text := s.at(r, c)
 		if strings.TrimSpace(text) == "" || s.ahead.skip(c.index) || s.refuseSpan(r, ind, c) {
 			continue
@@ -624,7 +635,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 			latest = i
 		}
 	}
-	s.readSubParts(r, ind, obs, cols)
+	s.readSubParts(r, ind, obs, cols, split == app.All && area == l.Area)
 	s.saySuperseded(r, ind.ref, obs, cols)
 	s.readRowExtras(r, ind, split, area, obs, latest)
 	for i := range obs {

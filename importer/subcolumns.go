@@ -85,7 +85,10 @@ func isFigureText(t string) bool {
 // as a district sheet dated from the title: the months above were lost,
 // January's figure stored as the title's month and the others called
 // conflicts with it. The month a sub-column is under is the caption at
-// or left of it (a merged heading is written at its left).
+// or left of it (a merged heading is written at its left). One area's
+// column beside England's or the neighbours' is read by periodSubColumns
+// (subsets.go) before this runs; what is refused here is what it left,
+// such as an area beside a "Value" column, or two England columns.
 func areasUnderPeriods(l *Layout, g *grid, label, caption, refCol int) error {
 	if caption < 0 || caption == label {
 		return nil

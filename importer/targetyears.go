@@ -27,8 +27,8 @@ func plainTargetYears(l *Layout) {
 	dated := map[Role]bool{}
 	for i := range l.Columns {
 		c := &l.Columns[i]
-		if !targetRole(c.Role) || c.Period.IsZero() {
-			continue
+		if !targetRole(c.Role) || c.Period.IsZero() || isSubPart(*c) {
+			continue // a month's own target (periodSubColumns) dates no plain one
 		}
 		dated[c.Role] = true
 		if first == nil {

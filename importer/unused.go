@@ -154,6 +154,10 @@ func (s *sheetReader) warnUnused() {
 			s.warn(at, c, "column %s %q not read: %s", xlsx.ColumnName(c), head, why)
 			continue
 		}
+		if why := l.subs.unreadWhy(c); why != "" { // a variance under a month
+			s.warn(at, c, "column %s %q not read: %s", xlsx.ColumnName(c), head, why)
+			continue
+		}
 		if why, ok := l.guesses.refused[c]; ok { // a month superseded by its revision
 			s.warn(at, c, "column %s %q not read: %s", xlsx.ColumnName(c), head, why)
 			continue

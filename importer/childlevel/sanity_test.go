@@ -210,6 +210,20 @@ func Test903Sanity(t *testing.T) {
 		warn: &wantWarning{"episodes.csv", "", "only 1 episode begins in that year (line 19): if a DECOM there is a slip, " +
 			"give the return's own year end as its date (import --as-at 2025-03-31)"},
 	}, {
+		// QA22 F7: H's episode ends X1 (H stays looked after) and no
+		// episode follows: H fell out of every figure. H is in care, a
+		// fifth child, and out of CIC05's denominator, since any move
+		// since is not in the tables.
+		name: "last episode ends X1 with no next episode",
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["header.csv"], []string{"H-9008", "1", "01/01/2015", "WBRI", "", "", ""})
+			appendCSV(t, tb["episodes.csv"], episode903("H-9008", "01/06/2024", "S", "U1", "01/09/2024", "X1"))
+		},
+		checks: []check{proportionIs(RefChildrenInCare, all, 5, 0, march), proportionIs(RefThreePlacements, all, 2, 4, march),
+			proportionIs(RefAdopted, all, 1, 3, march), breakdownIs(DimPlacementType, Unknown, 1)},
+		warn: &wantWarning{"episodes.csv", appended903Episode, "but the child has no later episode, which the 903's validation refuses: " +
+			"counted in care on 31 Mar 2025, with legal status and placement type not recorded"},
+	}, {
 		name:     "DEC after today",
 		snapshot: snapshot,
 		edit: func(t *testing.T, tb map[string]string) {

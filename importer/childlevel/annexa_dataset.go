@@ -46,6 +46,15 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 	if !have.reason {
 		r.warnings.add(fmt.Sprintf("row %d", r.headerRow), "no Reason Ceased to be Looked After column: no % adopted (CIC12) drawn, since no leaver could be told adopted")
 	}
+	if !have.reentry {
+		// The list's own rows show a re-entry only where the earlier
+		// period is in it too: one that ended before the list's 12
+		// months is not, and a count of the rest would be too low.
+		r.warnings.add(fmt.Sprintf("row %d", r.headerRow), fmt.Sprintf(
+			"no subsequent period of care (re-entry) column: no re-entries (%s), re-entry rates (%s, %s to %s) or re-entries breakdown drawn, "+
+				"since a child whose earlier period of care ended before the list's own rows cannot be told a re-entry",
+			RefReentries, RefReentryRate, RefReentryRateFor(needCodes[0]), RefReentryRateFor(needCodes[len(needCodes)-1])))
+	}
 	rule := fmt.Sprintf("UASC at any point in the 12 months to %s (Annex A's \"UASC within the last 12 months\" flag)",
 		snapshot.Format(dateLabel))
 	warns := append(r.unrec.warnings(), r.warnings.done()...)

@@ -342,6 +342,11 @@ func aggregate(auth *app.Authority, children []child, snapshot time.Time, have f
 		totals[MeasureInCare] = t
 	}
 	for _, measure := range []string{MeasureInCare, MeasureReentries} {
+		if measure == MeasureReentries && !have.reentry {
+			// No re-entry figure is drawn: a breakdown of re-entries
+			// would count what the figure says cannot be worked out.
+			continue
+		}
 		rule := r.snapshot
 		if measure == MeasureReentries {
 			rule = r.period

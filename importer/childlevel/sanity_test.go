@@ -71,6 +71,18 @@ func breakdownIs(dim, cat string, count float64) check {
 	}
 }
 
+// noBreakdown checks that no breakdown of measure was drawn.
+func noBreakdown(measure string) check {
+	return func(ds *app.Dataset) (string, string) {
+		for _, b := range ds.Breakdowns {
+			if b.Measure == measure {
+				return fmt.Sprintf("%s by %s: %s %v of %v", measure, b.Dimension, b.Category, b.Count, b.Total), "no " + measure + " breakdown"
+			}
+		}
+		return "no " + measure + " breakdown", "no " + measure + " breakdown"
+	}
+}
+
 func checkCase(t *testing.T, ds *app.Dataset, warns []app.Warning, checks []check, want *wantWarning, noWarn string) {
 	t.Helper()
 	for _, c := range checks {
@@ -440,6 +452,27 @@ func TestAnnexASanity(t *testing.T) {
 		edit:     set(map[string]any{"Q4": "Notes"}),
 		checks:   []check{noFigure(RefAdopted), proportionIs(RefChildrenInCare, all, 4, 0, march)},
 		warn:     &wantWarning{"annex-a.xlsx", "row 4", "no Reason Ceased to be Looked After column: no % adopted (CIC12) drawn"},
+	}, {
+		// QA22 F2: H left care in May and came back in November, a
+		// re-entry the rows show; with no re-entry column CIC13 was
+		// dropped unsaid while the breakdown still counted H.
+		name:     "no re-entry flag column",
+		snapshot: snapshot,
+		edit: func(f *excelize.File) error {
+			for cell, row := range map[string][]any{
+				"A12": annexARowOf("H-9008", "01/01/2015", "01/01/2024", "01/05/2024", "a) E13: reason"),
+				"A13": annexARowOf("H-9008", "01/01/2015", "01/11/2024", "", ""),
+			} {
+				if err := f.SetSheetRow("List 8", cell, &row); err != nil {
+					return err
+				}
+			}
+			return set(map[string]any{"I4": "Notes"})(f)
+		},
+		checks: []check{noFigure(RefReentries), noFigure(RefReentryRate), noFigure(RefReentryRateFor("N1")),
+			noBreakdown(MeasureReentries), proportionIs(RefChildrenInCare, all, 5, 0, march)},
+		warn: &wantWarning{"annex-a.xlsx", "row 4", "no subsequent period of care (re-entry) column: no re-entries (CIC13), " +
+			"re-entry rates (CIC13a, CIC13-N1 to CIC13-N9) or re-entries breakdown drawn"},
 	}, {
 		// A child placed by Medway with the school place left blank is
 		// left out of OLA02's denominator, and said.

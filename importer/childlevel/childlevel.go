@@ -61,7 +61,10 @@
 // measure (CIC05, as the scorecard defines it, adoptions and re-entries)
 // counts children UASC at any point in the 12 months. An Annex A list only
 // says whether a child was UASC "within the last 12 months", so every
-// Annex A figure uses that rule, and says so.
+// Annex A figure uses that rule, and says so. Those 12 months, like its
+// number of placements, end on the list's extract date: as at another
+// date neither is used, so no 3+ placements figure and no UASC split is
+// drawn, and the splits' figures are refused with the reason.
 package childlevel
 
 import (

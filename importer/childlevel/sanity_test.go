@@ -71,6 +71,39 @@ func breakdownIs(dim, cat string, count float64) check {
 	}
 }
 
+// refused checks that a figure is refused (app.CannotExclude) with a
+// reason and rule saying says, and holds no number.
+func refused(ref string, split app.Split, says string) check {
+	return func(ds *app.Dataset) (string, string) {
+		want := fmt.Sprintf("%s %s refused: %s", ref, split.Label(), says)
+		for _, o := range ds.Observations {
+			if o.Ref == ref && o.Area == app.Kent && o.Split == split {
+				if o.Status != app.CannotExclude || o.Value != nil || o.Numerator != nil || !strings.Contains(o.Raw, says) || !strings.Contains(o.Rule, says) {
+					return fmt.Sprintf("%s %s: status %q value %v reason %q rule %q", ref, split.Label(), o.Status, ptr(o.Value), o.Raw, o.Rule), want
+				}
+				return want, want
+			}
+		}
+		return "no figure", want
+	}
+}
+
+// ruleSays checks that a figure's rule of who counts as UASC says says.
+func ruleSays(ref string, split app.Split, says string) check {
+	return func(ds *app.Dataset) (string, string) {
+		want := fmt.Sprintf("%s %s rule saying %q", ref, split.Label(), says)
+		for _, o := range ds.Observations {
+			if o.Ref == ref && o.Area == app.Kent && o.Split == split {
+				if !strings.Contains(o.Rule, says) {
+					return fmt.Sprintf("%s %s rule %q", ref, split.Label(), o.Rule), want
+				}
+				return want, want
+			}
+		}
+		return "no figure", want
+	}
+}
+
 // noBreakdown checks that no breakdown of measure was drawn.
 func noBreakdown(measure string) check {
 	return func(ds *app.Dataset) (string, string) {
@@ -452,6 +485,37 @@ func TestAnnexASanity(t *testing.T) {
 		edit:     set(map[string]any{"Q4": "Notes"}),
 		checks:   []check{noFigure(RefAdopted), proportionIs(RefChildrenInCare, all, 4, 0, march)},
 		warn:     &wantWarning{"annex-a.xlsx", "row 4", "no Reason Ceased to be Looked After column: no % adopted (CIC12) drawn"},
+	}, {
+		// QA22 F10: a list extracted on 30 June counted as at 31 March.
+		// Its placements "in the last 12 months" run July to June: E and
+		// F's 3+ were not for the 12 months to March.
+		name:     "extract date after the snapshot date: placements column",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"A3": "Date of extract: 30/06/2025"}),
+		checks:   []check{noFigure(RefThreePlacements), proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn: &wantWarning{"annex-a.xlsx", "K4", "the number of placements in the last 12 months counts to the list's extract date " +
+			"(30 Jun 2025, A3), not to the snapshot date asked (31 Mar 2025): not used, and no 3+ placements figure (CIC05) drawn"},
+		noWarn: "number of placements blank",
+	}, {
+		// Its UASC flag is for the 12 months to June: no figure is
+		// split by it, and the rule printed no longer claims March.
+		name:     "extract date after the snapshot date: UASC flag",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"A3": "Date of extract: 30/06/2025", "K5": ""}),
+		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, march), proportionIs(RefAdopted, all, 1, 2, march),
+			refused(RefChildrenInCare, uasc, "12 months to its extract date (30 Jun 2025, A3), not to the snapshot date asked (31 Mar 2025)"),
+			refused(RefAdopted, app.Excluding(app.UASC), "not to the snapshot date asked (31 Mar 2025)"),
+			refused(RefReentries, app.Excluding(app.UASC), "not to the snapshot date asked (31 Mar 2025)"),
+			ruleSays(RefChildrenInCare, all, "Not split by UASC"), breakdownIs(DimGender, "Male", 2)},
+		warn: &wantWarning{"annex-a.xlsx", "F4", "the list's UASC flag says who was UASC in the 12 months to its extract date " +
+			"(30 Jun 2025, A3), not to the snapshot date asked (31 Mar 2025): not used, and no figure drawn for UASC only or excluding UASC"},
+		noWarn: "number of placements blank",
+	}, {
+		// The same date as the list's: its columns are for that date.
+		name:   "extract date the snapshot date",
+		edit:   set(map[string]any{"A3": "Date of extract: 31/03/2025"}),
+		checks: []check{proportionIs(RefThreePlacements, all, 2, 4, march), proportionIs(RefChildrenInCare, uasc, 2, 0, march)},
+		noWarn: "extract date (31 Mar 2025, A3), not",
 	}, {
 		// QA22 F2: H left care in May and came back in November, a
 		// re-entry the rows show; with no re-entry column CIC13 was

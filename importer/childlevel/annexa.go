@@ -107,6 +107,9 @@ type annexAReader struct {
 	// schoolInverted is a school place column headed as being without
 	// one.
 	schoolInverted bool
+	// placementsUnused is a number of placements column not read for
+	// the snapshot date, whose blanks are not asked about.
+	placementsUnused bool
 	// episodes is room for one child's periods of care read as 903
 	// episodes (periodsAsEpisodes), reused from child to child.
 	episodes []episode

@@ -3,6 +3,7 @@ package childlevel
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"scorecard/app"
@@ -23,6 +24,10 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 			r.warnings.list...)
 	}
 	r.checkDates(snapshot)
+	// A list's "last 12 months" columns count to its extract date: as at
+	// another date they would count the wrong 12 months.
+	stale := !r.extract.IsZero() && !r.extract.Equal(snapshot)
+	r.placementsUnused = stale
 	periods := r.periodsOf()
 	children := make([]child, 0, len(periods))
 	var olaRows []annexARow // one a child another authority placed
@@ -43,11 +48,34 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 		district: r.idx[colDistrict] >= 0, location: r.idx[colLocation] >= 0,
 		reason: r.idx[colReason] >= 0,
 	}
+	if stale && have.placements {
+		have.placements = false
+		r.warnings.add(r.cellName(colPlacements, r.headerRow), fmt.Sprintf(
+			"the number of placements in the last 12 months counts to the list's extract date (%s, %s), not to the snapshot date asked (%s): "+
+				"not used, and no 3+ placements figure (%s) drawn, since no dated column gives the placements in the 12 months to %s",
+			r.extract.Format(dateLabel), r.extractCell, snapshot.Format(dateLabel), RefThreePlacements, snapshot.Format(dateLabel)))
+	}
 	if !have.reason {
 		r.warnings.add(fmt.Sprintf("row %d", r.headerRow), "no Reason Ceased to be Looked After column: no % adopted (CIC12) drawn, since no leaver could be told adopted")
 	}
+	if !have.reentry {
+		// The list's own rows show a re-entry only where the earlier
+		// period is in it too: one that ended before the list's 12
+		// months is not, and a count of the rest would be too low.
+		r.warnings.add(fmt.Sprintf("row %d", r.headerRow), fmt.Sprintf(
+			"no subsequent period of care (re-entry) column: no re-entries (%s), re-entry rates (%s, %s to %s) or re-entries breakdown drawn, "+
+				"since a child whose earlier period of care ended before the list's own rows cannot be told a re-entry",
+			RefReentries, RefReentryRate, RefReentryRateFor(needCodes[0]), RefReentryRateFor(needCodes[len(needCodes)-1])))
+	}
 	rule := fmt.Sprintf("UASC at any point in the 12 months to %s (Annex A's \"UASC within the last 12 months\" flag)",
 		snapshot.Format(dateLabel))
+	var refused string // why no figure is split by UASC
+	if stale {
+		refused = fmt.Sprintf("the list's UASC flag says who was UASC in the 12 months to its extract date (%s, %s), not to the snapshot date asked (%s)",
+			r.extract.Format(dateLabel), r.extractCell, snapshot.Format(dateLabel))
+		rule = "Not split by UASC: " + refused
+		r.warnings.add(r.cellName(colUASC, r.headerRow), refused+": not used, and no figure drawn for UASC only or excluding UASC")
+	}
 	warns := append(r.unrec.warnings(), r.warnings.done()...)
 	var ds *app.Dataset
 	if len(children) > 0 {
@@ -65,7 +93,23 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 		ds.Indicators = append(ds.Indicators, inds...)
 		ds.Observations = append(ds.Observations, olaFigures(r.auth, olaRows, snapshot, rule, r.idx[colSchool] >= 0)...)
 	}
+	if refused != "" {
+		refuseSplits(ds, refused)
+	}
 	return ds, warns, nil
+}
+
+// refuseSplits turns each of ds's figures for UASC only or excluding UASC
+// into a refusal saying why, and drops those splits' breakdowns: counted
+// by a flag for other 12 months, they would be wrong with no sign of it.
+func refuseSplits(ds *app.Dataset, why string) {
+	for i, o := range ds.Observations {
+		if o.Split != app.All {
+			ds.Observations[i] = app.Observation{Ref: o.Ref, Area: o.Area, Split: o.Split, Period: o.Period, Rule: o.Rule,
+				Status: app.CannotExclude, Raw: why}
+		}
+	}
+	ds.Breakdowns = slices.DeleteFunc(ds.Breakdowns, func(b app.Breakdown) bool { return b.Split != app.All })
 }
 
 // inferSnapshot dates a list given no date: by its own extract date, if

@@ -188,7 +188,7 @@ func (r *annexAReader) annexAChild(rows []annexARow, snapshot time.Time) (c chil
 	if about.ola {
 		return c, about
 	}
-	if inCare && about.placementsBlank {
+	if inCare && about.placementsBlank && !r.placementsUnused {
 		r.blank(colPlacements, "number of placements", "not known: left out of the 3+ placements figure", about.n)
 	}
 	if e, ok := lastCeased(eps, snapshot); ok {

@@ -61,7 +61,10 @@
 // measure (CIC05, as the scorecard defines it, adoptions and re-entries)
 // counts children UASC at any point in the 12 months. An Annex A list only
 // says whether a child was UASC "within the last 12 months", so every
-// Annex A figure uses that rule, and says so.
+// Annex A figure uses that rule, and says so. Those 12 months, like its
+// number of placements, end on the list's extract date: as at another
+// date neither is used, so no 3+ placements figure and no UASC split is
+// drawn, and the splits' figures are refused with the reason.
 package childlevel
 
 import (
@@ -342,6 +345,11 @@ func aggregate(auth *app.Authority, children []child, snapshot time.Time, have f
 		totals[MeasureInCare] = t
 	}
 	for _, measure := range []string{MeasureInCare, MeasureReentries} {
+		if measure == MeasureReentries && !have.reentry {
+			// No re-entry figure is drawn: a breakdown of re-entries
+			// would count what the figure says cannot be worked out.
+			continue
+		}
 		rule := r.snapshot
 		if measure == MeasureReentries {
 			rule = r.period

@@ -71,6 +71,51 @@ func breakdownIs(dim, cat string, count float64) check {
 	}
 }
 
+// refused checks that a figure is refused (app.CannotExclude) with a
+// reason and rule saying says, and holds no number.
+func refused(ref string, split app.Split, says string) check {
+	return func(ds *app.Dataset) (string, string) {
+		want := fmt.Sprintf("%s %s refused: %s", ref, split.Label(), says)
+		for _, o := range ds.Observations {
+			if o.Ref == ref && o.Area == app.Kent && o.Split == split {
+				if o.Status != app.CannotExclude || o.Value != nil || o.Numerator != nil || !strings.Contains(o.Raw, says) || !strings.Contains(o.Rule, says) {
+					return fmt.Sprintf("%s %s: status %q value %v reason %q rule %q", ref, split.Label(), o.Status, ptr(o.Value), o.Raw, o.Rule), want
+				}
+				return want, want
+			}
+		}
+		return "no figure", want
+	}
+}
+
+// ruleSays checks that a figure's rule of who counts as UASC says says.
+func ruleSays(ref string, split app.Split, says string) check {
+	return func(ds *app.Dataset) (string, string) {
+		want := fmt.Sprintf("%s %s rule saying %q", ref, split.Label(), says)
+		for _, o := range ds.Observations {
+			if o.Ref == ref && o.Area == app.Kent && o.Split == split {
+				if !strings.Contains(o.Rule, says) {
+					return fmt.Sprintf("%s %s rule %q", ref, split.Label(), o.Rule), want
+				}
+				return want, want
+			}
+		}
+		return "no figure", want
+	}
+}
+
+// noBreakdown checks that no breakdown of measure was drawn.
+func noBreakdown(measure string) check {
+	return func(ds *app.Dataset) (string, string) {
+		for _, b := range ds.Breakdowns {
+			if b.Measure == measure {
+				return fmt.Sprintf("%s by %s: %s %v of %v", measure, b.Dimension, b.Category, b.Count, b.Total), "no " + measure + " breakdown"
+			}
+		}
+		return "no " + measure + " breakdown", "no " + measure + " breakdown"
+	}
+}
+
 func checkCase(t *testing.T, ds *app.Dataset, warns []app.Warning, checks []check, want *wantWarning, noWarn string) {
 	t.Helper()
 	for _, c := range checks {
@@ -209,6 +254,20 @@ func Test903Sanity(t *testing.T) {
 		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, app.MonthOf(2026, time.March))},
 		warn: &wantWarning{"episodes.csv", "", "only 1 episode begins in that year (line 19): if a DECOM there is a slip, " +
 			"give the return's own year end as its date (import --as-at 2025-03-31)"},
+	}, {
+		// QA22 F7: H's episode ends X1 (H stays looked after) and no
+		// episode follows: H fell out of every figure. H is in care, a
+		// fifth child, and out of CIC05's denominator, since any move
+		// since is not in the tables.
+		name: "last episode ends X1 with no next episode",
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["header.csv"], []string{"H-9008", "1", "01/01/2015", "WBRI", "", "", ""})
+			appendCSV(t, tb["episodes.csv"], episode903("H-9008", "01/06/2024", "S", "U1", "01/09/2024", "X1"))
+		},
+		checks: []check{proportionIs(RefChildrenInCare, all, 5, 0, march), proportionIs(RefThreePlacements, all, 2, 4, march),
+			proportionIs(RefAdopted, all, 1, 3, march), breakdownIs(DimPlacementType, Unknown, 1)},
+		warn: &wantWarning{"episodes.csv", appended903Episode, "but the child has no later episode, which the 903's validation refuses: " +
+			"counted in care on 31 Mar 2025, with legal status and placement type not recorded"},
 	}, {
 		name:     "DEC after today",
 		snapshot: snapshot,
@@ -426,6 +485,58 @@ func TestAnnexASanity(t *testing.T) {
 		edit:     set(map[string]any{"Q4": "Notes"}),
 		checks:   []check{noFigure(RefAdopted), proportionIs(RefChildrenInCare, all, 4, 0, march)},
 		warn:     &wantWarning{"annex-a.xlsx", "row 4", "no Reason Ceased to be Looked After column: no % adopted (CIC12) drawn"},
+	}, {
+		// QA22 F10: a list extracted on 30 June counted as at 31 March.
+		// Its placements "in the last 12 months" run July to June: E and
+		// F's 3+ were not for the 12 months to March.
+		name:     "extract date after the snapshot date: placements column",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"A3": "Date of extract: 30/06/2025"}),
+		checks:   []check{noFigure(RefThreePlacements), proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn: &wantWarning{"annex-a.xlsx", "K4", "the number of placements in the last 12 months counts to the list's extract date " +
+			"(30 Jun 2025, A3), not to the snapshot date asked (31 Mar 2025): not used, and no 3+ placements figure (CIC05) drawn"},
+		noWarn: "number of placements blank",
+	}, {
+		// Its UASC flag is for the 12 months to June: no figure is
+		// split by it, and the rule printed no longer claims March.
+		name:     "extract date after the snapshot date: UASC flag",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"A3": "Date of extract: 30/06/2025", "K5": ""}),
+		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, march), proportionIs(RefAdopted, all, 1, 2, march),
+			refused(RefChildrenInCare, uasc, "12 months to its extract date (30 Jun 2025, A3), not to the snapshot date asked (31 Mar 2025)"),
+			refused(RefAdopted, app.Excluding(app.UASC), "not to the snapshot date asked (31 Mar 2025)"),
+			refused(RefReentries, app.Excluding(app.UASC), "not to the snapshot date asked (31 Mar 2025)"),
+			ruleSays(RefChildrenInCare, all, "Not split by UASC"), breakdownIs(DimGender, "Male", 2)},
+		warn: &wantWarning{"annex-a.xlsx", "F4", "the list's UASC flag says who was UASC in the 12 months to its extract date " +
+			"(30 Jun 2025, A3), not to the snapshot date asked (31 Mar 2025): not used, and no figure drawn for UASC only or excluding UASC"},
+		noWarn: "number of placements blank",
+	}, {
+		// The same date as the list's: its columns are for that date.
+		name:   "extract date the snapshot date",
+		edit:   set(map[string]any{"A3": "Date of extract: 31/03/2025"}),
+		checks: []check{proportionIs(RefThreePlacements, all, 2, 4, march), proportionIs(RefChildrenInCare, uasc, 2, 0, march)},
+		noWarn: "extract date (31 Mar 2025, A3), not",
+	}, {
+		// QA22 F2: H left care in May and came back in November, a
+		// re-entry the rows show; with no re-entry column CIC13 was
+		// dropped unsaid while the breakdown still counted H.
+		name:     "no re-entry flag column",
+		snapshot: snapshot,
+		edit: func(f *excelize.File) error {
+			for cell, row := range map[string][]any{
+				"A12": annexARowOf("H-9008", "01/01/2015", "01/01/2024", "01/05/2024", "a) E13: reason"),
+				"A13": annexARowOf("H-9008", "01/01/2015", "01/11/2024", "", ""),
+			} {
+				if err := f.SetSheetRow("List 8", cell, &row); err != nil {
+					return err
+				}
+			}
+			return set(map[string]any{"I4": "Notes"})(f)
+		},
+		checks: []check{noFigure(RefReentries), noFigure(RefReentryRate), noFigure(RefReentryRateFor("N1")),
+			noBreakdown(MeasureReentries), proportionIs(RefChildrenInCare, all, 5, 0, march)},
+		warn: &wantWarning{"annex-a.xlsx", "row 4", "no subsequent period of care (re-entry) column: no re-entries (CIC13), " +
+			"re-entry rates (CIC13a, CIC13-N1 to CIC13-N9) or re-entries breakdown drawn"},
 	}, {
 		// A child placed by Medway with the school place left blank is
 		// left out of OLA02's denominator, and said.

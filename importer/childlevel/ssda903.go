@@ -354,6 +354,16 @@ func (r *reader903) dataset(auth *app.Authority, episodesFile string, snapshot t
 			c.inCare = true
 			c.legal, c.placement, c.need = cur.legal, cur.placement, cur.need
 			c.placements = placements(eps, start, snapshot)
+		} else if last := eps[len(eps)-1]; last.reason == "X1" && !last.end.IsZero() && !last.end.After(snapshot) {
+			// X1 ends an episode, not the period of care: the child is
+			// still looked after, but the next episode, with its legal
+			// status, placement and any move, is not in the tables.
+			c.inCare, c.legal, c.placement, c.need, c.placements = true, Unknown, Unknown, last.need, -1
+			r.warnings.add(fmt.Sprintf("line %d", last.line), fmt.Sprintf(
+				"REC X1 (the episode ceased, the child still looked after) on %s, but the child has no later episode, "+
+					"which the 903's validation refuses: counted in care on %s, with legal status and placement type not recorded, "+
+					"the category of need of this episode, and left out of the 3+ placements figure, since any placement since is not known",
+				last.end.Format(dateLabel), snapshot.Format(dateLabel)))
 		}
 		if last, ok := lastCeased(eps, snapshot); ok {
 			c.ceased = true

@@ -1,12 +1,8 @@
 package export
 
 import (
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"scorecard/importer"
 )
@@ -18,57 +14,28 @@ import (
 // cell (QA22 F4: it was circulated as written). A comment quoting only
 // figures shown is circulated as written.
 func TestCommentQuotingWithheld(t *testing.T) {
-	dir := t.TempDir()
 	const sheet = "CYPE Scorecard"
-	f := excelize.NewFile()
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		t.Fatal(err)
-	}
 	const withheld, shown = "Down to 3 children this month from 8 in August.", "Steady at 55 after 52 in August."
-	rows := [][]any{
+	orig := sheetWorkbook(t, t.TempDir(), sheet, [][]any{
 		{"Children in Care Scorecard - September 2025"},
 		{},
 		{"Ref", "Indicator", "Polarity", "Data Period", "Aug-25", "Sep-25", "Comments"},
 		{"CIC30", "Number of children adopted", "H", "M", 8, 3, withheld},
 		{"CIC21", "Number of children in care", "-", "MS", 52, 55, shown},
-	}
-	for i, row := range rows {
-		if err := f.SetSheetRow(sheet, cell(1, i+1), &row); err != nil {
-			t.Fatal(err)
-		}
-	}
-	orig := filepath.Join(dir, "scorecard.xlsx")
-	if err := f.SaveAs(orig); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	})
 	h := imported(t, orig, "I0001")
 	for _, tt := range []struct {
-		name  string
-		opt   Options
-		sheet string
+		name     string
+		opt      Options
+		streamed bool
+		sheet    string
 	}{
-		{"house layout", Options{Suppress: 5}, ScorecardSheet},
-		{"house layout, an indicator at a time", Options{Suppress: 5}, ScorecardSheet},
-		{"the original revised", Options{Suppress: 5, Original: orig, Reread: importer.Reread}, sheet},
+		{"house layout", Options{Suppress: 5}, false, ScorecardSheet},
+		{"house layout, an indicator at a time", Options{Suppress: 5}, true, ScorecardSheet},
+		{"the original revised", Options{Suppress: 5, Original: orig, Reread: importer.Reread}, false, sheet},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "out.xlsx")
-			var sum Summary
-			var err error
-			if strings.HasSuffix(tt.name, "at a time") {
-				sum, err = WriteFrom(context.Background(), out, &pieces{h: h}, tt.opt)
-			} else {
-				sum, err = Write(context.Background(), out, h, tt.opt)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			f, err := excelize.OpenFile(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
+			f, sum := written(t, h, tt.opt, tt.streamed)
 			texts, err := f.GetRows(tt.sheet)
 			if err != nil {
 				t.Fatal(err)

@@ -45,19 +45,41 @@ func quotesWithheld(text string, shown []app.Period, pairs ...seriesPair) (quote
 	return "", app.Period{}, false
 }
 
+// withheldQuote is a figure a comment quotes that the release withheld:
+// the number as quoted and the figure's period.
+type withheldQuote struct {
+	quote  string
+	period app.Period
+}
+
+// commentQuoting finds whether the comment on the series k (all
+// children's) for period quotes a figure the release withheld from it
+// among the months shown: figures is the history before the release,
+// released after.
+func commentQuoting(figures, released *app.History, k app.SeriesKey, period app.Period, shown []app.Period) (withheldQuote, bool) {
+	c, _, ok := figures.CommentFor(k.Ref, k.Area, k.Split, period)
+	if !ok {
+		return withheldQuote{}, false
+	}
+	q, p, ok := quotesWithheld(c.Text, shown, seriesPair{figures.Series(k), released.Series(k)})
+	return withheldQuote{q, p}, ok
+}
+
 // commentQuotesWithheld reports whether a comment on the series k (of
 // the figures exported) quotes a figure the release withheld from it, or
 // from all children's series beside it, for one of the periods shown.
 func (b *book) commentQuotesWithheld(k app.SeriesKey, text string, shown []app.Period) (quote string, p app.Period, ok bool) {
-	before, beforeAll := b.figures, b.all
-	if b.unreleased != nil {
-		before, beforeAll = b.unreleased, b.unreleased
+	if b.quotesWithheld != nil {
+		// Read an indicator at a time: all children's figures, the
+		// comment's found as they were read.
+		q, ok := b.quotesWithheld[k.Ref]
+		return q.quote, q.period, ok
 	}
-	if before == nil || beforeAll == nil {
+	if b.figures == nil || b.all == nil {
 		return "", app.Period{}, false
 	}
 	all := app.SeriesKey{Ref: k.Ref, Area: k.Area}
 	return quotesWithheld(text, shown,
-		seriesPair{before.Series(k), b.h.Series(k)},
-		seriesPair{beforeAll.Series(all), b.base.Series(all)})
+		seriesPair{b.figures.Series(k), b.h.Series(k)},
+		seriesPair{b.all.Series(all), b.base.Series(all)})
 }

@@ -219,11 +219,11 @@ type book struct {
 	// suppression: what the exceptions brief says of an indicator that
 	// cannot be worked out excluding the cohorts. Nil as figures is.
 	all *app.History
-	// unreleased is, where the figures were read an indicator at a time
-	// (streamBook), the area's series before the release withheld
-	// anything, which comments are checked against (commentQuotesWithheld)
-	// as figures and all are where the whole history is read.
-	unreleased *app.History
+	// quotesWithheld are, where the figures were read an indicator at a
+	// time (streamBook), the comments that quote a figure the release
+	// withheld, by indicator: found as each is read, since the figures
+	// before the release are not kept (commentQuotesWithheld).
+	quotesWithheld map[string]withheldQuote
 	// leftOut counts, indicator by indicator, the area's figures up to
 	// the period that suppression withheld, and so the analysis leaves
 	// out (countLeftOut).
@@ -271,10 +271,16 @@ type book struct {
 // ending with it.
 func (b *book) setPeriod(p app.Period) {
 	b.period, b.opt.Period, b.sum.Period = p, p, p
-	b.months = b.months[:0]
-	for i := b.opt.Months - 1; i >= 0; i-- {
-		b.months = append(b.months, p.Add(-i))
+	b.months = monthsTo(b.months[:0], p, b.opt.Months)
+}
+
+// monthsTo appends to ms the n periods up to p, oldest first: the
+// scorecard's month columns.
+func monthsTo(ms []app.Period, p app.Period, n int) []app.Period {
+	for i := n - 1; i >= 0; i-- {
+		ms = append(ms, p.Add(-i))
 	}
+	return ms
 }
 
 func newBook(h *app.History, opt Options) (*book, error) {

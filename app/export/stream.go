@@ -157,9 +157,9 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		return nil, err
 	}
 
-	kept, unreleased := app.NewHistory(), app.NewHistory()
+	kept := app.NewHistory()
 	kept.AddIndicators(inds)
-	unreleased.AddIndicators(inds)
+	months, quotes := monthsTo(nil, opt.Period, opt.Months), map[string]withheldQuote{}
 	kept.Apply(&app.Dataset{Breakdowns: breakdowns}, "")
 	sp, err := newSpool()
 	if err != nil {
@@ -199,7 +199,9 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		kept.Gather(base, ref, func(o app.Observation) bool {
 			return o.Area == opt.Area && o.Split == app.All || o.Period == opt.Period
 		})
-		unreleased.Gather(h, ref, func(o app.Observation) bool { return o.Area == opt.Area && o.Split == app.All })
+		if q, ok := commentQuoting(h, base, app.SeriesKey{Ref: ref, Area: opt.Area}, opt.Period, months); ok {
+			quotes[ref] = q
+		}
 	}
 	if err := sp.w.Flush(); err != nil {
 		sp.close()
@@ -208,7 +210,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 	b := &book{
 		f: excelize.NewFile(), opt: opt, base: kept, h: kept, period: opt.Period,
 		inds: kept.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
-		keys: keys, spool: sp, leftOut: leftOut, unreleased: unreleased,
+		keys: keys, spool: sp, leftOut: leftOut, quotesWithheld: quotes,
 	}
 	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Notes: notes}
 	b.periodDefaulted = defaulted

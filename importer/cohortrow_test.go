@@ -177,3 +177,28 @@ func TestCohortRowOutturn(t *testing.T) {
 		})
 	}
 }
+
+// TestCohortRowComment reads the comments on an indicator's row and on
+// its cohorts' rows: each is about its own row's figures, so a cohort's
+// is kept as the cohort's (an export excluding UASC shows it as its own)
+// rather than dropped without a word, as it was.
+func TestCohortRowComment(t *testing.T) {
+	b := newBook(t)
+	s := "CYPE Scorecard"
+	b.sheet(s)
+	b.row(s, "A1", "Children in Care Scorecard - September 2025")
+	b.row(s, "A3", "Ref", "Indicator", "Polarity", "Jul-25", "Aug-25", "Sep-25", "Comments")
+	b.row(s, "A4", "CIC01", "Number of children in care", "L", 1896, 1900, 1916, "Up by 16 on August")
+	b.row(s, "A5", "CIC01b", "Number of children in care - excluding UASC", "L", 1500, 1510, 1496, "Down by 14 excluding UASC")
+	b.row(s, "A6", "CIC01u", "Number of children in care - UASC only", "L", 396, 390, 420, "")
+	res := mustRead(t, b.save("comments.xlsx"))
+	var got []string
+	for _, c := range res.Dataset.Comments {
+		got = append(got, fmt.Sprintf("%s %s %s %s: %s", c.Ref, c.Area, c.Split, c.Period, c.Text))
+	}
+	want := []string{"CIC01 Kent  2025-09: Up by 16 on August", "CIC01 Kent excl:uasc 2025-09: Down by 14 excluding UASC"}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("comments %q, want %q", got, want)
+	}
+}

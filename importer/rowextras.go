@@ -195,9 +195,13 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 			benchFrom[k] = benchAt{c, len(s.out.benchmarks)}
 			s.out.benchmarks = append(s.out.benchmarks, b)
 		case RoleComments:
-			if split == app.All && !month.IsZero() {
-				s.out.comments = append(s.out.comments, app.Comment{Ref: ind.ref, Area: area, Period: month, Text: strings.TrimSpace(text)})
+			if month.IsZero() {
+				s.warn(r, c.index, "%s: comment not read: the sheet gives no month for it to be about", ind.ref)
+				continue
 			}
+			// A cohort's row's comment is about its figures ("excluding
+			// UASC, level"), kept as theirs rather than dropped.
+			s.out.comments = append(s.out.comments, app.Comment{Ref: ind.ref, Area: area, Split: split, Period: month, Text: strings.TrimSpace(text)})
 		}
 	}
 	for _, e := range earlier {

@@ -3,6 +3,8 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -147,9 +149,24 @@ func guessRole(n string) (Role, string) {
 				return "", otherThan(q, value)
 			}
 		}
+		if y := slices.IndexFunc(ws, isPlainYear); y >= 0 {
+			// Read as no year at all, "Target 2025" and "Target 2026"
+			// were both the latest month's year's, the second dropped.
+			n, _ := strconv.Atoi(ws[y])
+			heading := map[Role]string{RoleTarget: "Target", RoleFloor: "Floor", RoleTolerance: "Tolerance"}[value]
+			return "", fmt.Sprintf("%q names a year but not which kind: the year to March %d, the year from April %d or calendar %d; head it with the year it is for, such as %s %d/%02d",
+				ws[y], n, n, n, heading, n-1, n%100)
+		}
 		return value, ""
 	}
 	return "", ""
+}
+
+// isPlainYear reports whether a heading's word is a year alone, "2025":
+// as plainYear, but a target's year may be some way ahead.
+func isPlainYear(w string) bool {
+	n, err := strconv.Atoi(w)
+	return err == nil && len(w) == 4 && allDigits(w) && n >= EarliestYear
 }
 
 // otherThan says that word w of a heading makes it name something other

@@ -38,6 +38,12 @@ func TestTargetHeadingYears(t *testing.T) {
 		// Its neighbours' year being the latest month's, as it would
 		// have been read anyway: nothing to say.
 		{"Target 2025/26", "Floor", []string{"2025/26 20/25"}, ""},
+		// A year alone names no kind of year: both refused, where they
+		// had both been the latest month's year's, the second dropped.
+		{"Target 2025", "Target 2026", nil,
+			`column D "Target 2025" not read: "2025" names a year but not which kind: the year to March 2025, the year from April 2025 or calendar 2025; head it with the year it is for, such as Target 2024/25`},
+		{"Target 2025/26", "Floor 2026", []string{"2025/26 20/-"},
+			`column E "Floor 2026" not read: "2026" names a year but not which kind`},
 		// Neither dated, beside months of two years: the latest month's
 		// year, as ever, and said, as February and March are not rated.
 		{"Target", "Floor", []string{"2025/26 20/25"},

@@ -50,7 +50,7 @@ func yearHeadings(gs *headingGuesses, sheet string, g *grid, h int, heads []stri
 		return
 	}
 	kind, why := yearKind(sheet, g, h)
-	refuse, beside, latest := notYearFigures(g, h, heads, rowOf, cols, years, kind)
+	refuse, beside, latest := notYearFigures(sheet, g, h, heads, rowOf, cols, years, kind)
 	if refuse != "" {
 		for _, c := range cols {
 			gs.refused[c] = refuse

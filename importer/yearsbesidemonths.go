@@ -91,16 +91,34 @@ func refuseTargetYears(gs *headingGuesses, g *grid, rowOf func(c int) int, cols,
 // kind) beside month columns is not read as years' figures, "" where it
 // is; where it is, note says as what. latest is the latest month beside
 // them, zero for none.
-func notYearFigures(g *grid, h int, heads []string, rowOf func(c int) int, cols, years []int, kind app.PeriodKind) (why, note string, latest app.Period) {
-	m, mc, ok := latestMonthBeside(g, h, heads, rowOf)
-	if !ok {
+//
+// With no month columns, the report's month or quarter as the title
+// rows or sheet name give it (reportDateOf) bounds them the same way:
+// "Scorecard - December 2024" over 2023 | 2024 | 2025 filed 2024/25 a
+// figure before the year had ended.
+func notYearFigures(sheet string, g *grid, h int, heads []string, rowOf func(c int) int, cols, years []int, kind app.PeriodKind) (why, note string, latest app.Period) {
+	m, mc, beside := latestMonthBeside(g, h, heads, rowOf)
+	var bound string
+	switch d := reportDateOf(sheet, g, h); {
+	case beside:
+		bound = fmt.Sprintf("%s (column %s), the sheet's latest month", m.Label(), xlsx.ColumnName(mc))
+	case d.period.Kind == app.Month || d.period.Kind == app.Quarter:
+		m, bound = d.period, fmt.Sprintf("%s, the report's date as %s gives it", d.period.Label(), d.from)
+	default:
 		return "", "", app.Period{}
 	}
 	for i, c := range cols {
 		if p := yearOf(kind, years[i]); p.End().After(m.End()) {
-			return fmt.Sprintf("plain years beside month columns are targets or forecasts as often as years' figures, and of the run (columns %s to %s) column %s %q, read as %s, would end after %s (column %s), the sheet's latest month, so it cannot have a figure yet: head a target Target %s, and a past year's figure with its year, 2023/24",
-				xlsx.ColumnName(cols[0]), xlsx.ColumnName(cols[len(cols)-1]), xlsx.ColumnName(c), strings.TrimSpace(heads[c]), p.Label(), m.Label(), xlsx.ColumnName(mc), p.Label()), "", m
+			what := "plain years beside month columns are targets or forecasts as often as years' figures, and"
+			if !beside {
+				what = "plain years in a report dated by its month are years' figures only up to it, and"
+			}
+			return fmt.Sprintf("%s of the run (columns %s to %s) column %s %q, read as %s, would end after %s, so it cannot have a figure yet: head a target Target %s, and a past year's figure with its year, 2023/24",
+				what, xlsx.ColumnName(cols[0]), xlsx.ColumnName(cols[len(cols)-1]), xlsx.ColumnName(c), strings.TrimSpace(heads[c]), p.Label(), bound, p.Label()), "", m
 		}
+	}
+	if !beside {
+		return "", "", m
 	}
 	return "", fmt.Sprintf("beside month columns (the latest %s, column %s) they are taken for years' outturns: if they are targets, head them Target 2024/25", m.Label(), xlsx.ColumnName(mc)), m
 }

@@ -10,7 +10,8 @@ import (
 // Mar-25 (QA21 M2). A run of plain years with one ending after the
 // sheet's latest month, and plain years under a Target caption, are
 // refused at their headings; past years before the months are read, said
-// to be taken for outturns.
+// to be taken for outturns. With no months, the title's month bounds
+// them the same way.
 func TestPlainYearsBesideMonths(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -38,6 +39,15 @@ func TestPlainYearsBesideMonths(t *testing.T) {
 				"F2": {`column F "2025" not read`, `a plain year under "Targets" at F1 gives a target, not the year's figure`, "head it Target 2024/25"},
 				"G2": {`column G "2026" not read`, `under "Targets" at G1`},
 			}},
+		// No months, but a title dating the report: a year not ended
+		// by it cannot have a figure (filed 2024/25 in a December 2024
+		// report, before the year had ended).
+		{"years beyond the title's month", [][]any{{"Kent Scorecard - December 2024"}}, []any{2022, 2023, 2024, 2025},
+			nil,
+			map[string][]string{"G2": {`column G "2025" not read`, "plain years in a report dated by its month", `read as 2024/25, would end after Dec-24, the report's date as the title "Kent Scorecard - December 2024" at A1 gives it`}}},
+		{"years up to the title's month", [][]any{{"Kent Scorecard - June 2025"}}, []any{2023, 2024, 2025},
+			[]string{"2022/23=1", "2023/24=2", "2024/25=3"},
+			map[string][]string{"D2": {"read as financial years"}}},
 		{"under an Ambition caption beside months", [][]any{{nil, nil, nil, nil, nil, nil, "Ambition", "Ambition"}}, []any{"Jan-25", "Feb-25", "Mar-25", 2025, 2026},
 			[]string{"2025-01=1", "2025-02=2", "2025-03=3"},
 			map[string][]string{"G2": {`column G "2025" not read`, `under "Ambition" at G1`}}},

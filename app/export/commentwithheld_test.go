@@ -3,8 +3,6 @@ package export
 import (
 	"strings"
 	"testing"
-
-	"scorecard/importer"
 )
 
 // TestCommentQuotingWithheld: an officer's comment quoting a figure the
@@ -24,16 +22,7 @@ func TestCommentQuotingWithheld(t *testing.T) {
 		{"CIC21", "Number of children in care", "-", "MS", 52, 55, shown},
 	})
 	h := imported(t, orig, "I0001")
-	for _, tt := range []struct {
-		name     string
-		opt      Options
-		streamed bool
-		sheet    string
-	}{
-		{"house layout", Options{Suppress: 5}, false, ScorecardSheet},
-		{"house layout, an indicator at a time", Options{Suppress: 5}, true, ScorecardSheet},
-		{"the original revised", Options{Suppress: 5, Original: orig, Reread: importer.Reread}, false, sheet},
-	} {
+	for _, tt := range suppressedExports(orig, sheet) {
 		t.Run(tt.name, func(t *testing.T) {
 			f, sum := written(t, h, tt.opt, tt.streamed)
 			texts, err := f.GetRows(tt.sheet)

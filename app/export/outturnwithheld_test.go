@@ -56,6 +56,26 @@ func written(t *testing.T, h *app.History, opt Options, streamed bool) (*exceliz
 	return f, sum
 }
 
+// suppressedExport is one way a workbook is circulated, counts below 5
+// suppressed: sheet is where its scorecard's rows are.
+type suppressedExport struct {
+	name     string
+	opt      Options
+	streamed bool
+	sheet    string
+}
+
+// suppressedExports are the three ways the original at orig (its
+// scorecard on sheet) is circulated: the house layout read whole, read
+// an indicator at a time, and the original revised.
+func suppressedExports(orig, sheet string) []suppressedExport {
+	return []suppressedExport{
+		{"house layout", Options{Suppress: 5}, false, ScorecardSheet},
+		{"house layout, an indicator at a time", Options{Suppress: 5}, true, ScorecardSheet},
+		{"the original revised", Options{Suppress: 5, Original: orig, Reread: importer.Reread}, false, sheet},
+	}
+}
+
 // TestOutturnWithheld: a small count in a scorecard's "Previous year
 // outturn" column is withheld in the house layout and in the original
 // revised (QA22 F3: both printed 4 under "counts of 1 to 4 are
@@ -70,16 +90,7 @@ func TestOutturnWithheld(t *testing.T) {
 		{"CIC21", "Number of children in care", "-", "MS", 50, nil, nil, 52, 55},
 	})
 	h := imported(t, orig, "I0001")
-	for _, tt := range []struct {
-		name     string
-		opt      Options
-		streamed bool
-		sheet    string
-	}{
-		{"house layout", Options{Suppress: 5}, false, ScorecardSheet},
-		{"house layout, an indicator at a time", Options{Suppress: 5}, true, ScorecardSheet},
-		{"the original revised", Options{Suppress: 5, Original: orig, Reread: importer.Reread}, false, sheet},
-	} {
+	for _, tt := range suppressedExports(orig, sheet) {
 		t.Run(tt.name, func(t *testing.T) {
 			out, _ := written(t, h, tt.opt, tt.streamed)
 			for ref, want := range map[string]string{"CIC20": string(app.Suppressed), "CIC21": "50"} {

@@ -420,7 +420,15 @@ func (c *collector) dataset() *app.Dataset {
 	}
 	var ranges, sums []app.Warning
 	d.Observations, ranges, sums = c.observations(units)
-	ranges = append(ranges, c.fractionsByParts(d.Observations, units)...)
+	byParts, scaled := c.fractionsByParts(d.Observations, units)
+	ranges = append(ranges, byParts...)
+	for i := range d.Indicators {
+		ind := &d.Indicators[i]
+		if _, declared := c.declared[ind.Ref]; scaled[ind.Ref] && c.placed[ind.Ref] && !declared {
+			ind.Decimals = max(0, ind.Decimals-2)
+			units[ind.Ref] = *ind
+		}
+	}
 	c.academicYears(d.Observations)
 	c.hiddenPlaces(d.Observations, hidden)
 	// checkFractions, checkCounts and percentSpreads only read the

@@ -12,7 +12,8 @@ import (
 // beside 80 and 400 was stored as 0.20%, though the parts give 20%. A
 // figure of a percentage whose parts show it is a fraction of 1 is read
 // as a percentage, said at its cell; one the parts agree with as written,
-// or that they do not explain either way, is kept.
+// or that they do not explain either way, is kept. A percentage read so
+// is shown to the places its fraction showed, less two.
 func TestFractionsByParts(t *testing.T) {
 	for _, tt := range []struct {
 		name     string
@@ -20,12 +21,15 @@ func TestFractionsByParts(t *testing.T) {
 		num, den float64
 		want     string
 		warn     string // said at C5, "" for no fraction-by-parts warning
+		// decimals are the places the percentage is shown to: a
+		// fraction's, less two (QA22 F11: 0.92 was shown as 92.00%).
+		decimals int
 	}{
-		{"a fraction of 1", 0.20, 80, 400, "2025-01=20", "0.2 read as 20%, a fraction of 1: its numerator over its denominator, 80 / 400, is 20%"},
-		{"to the places shown", 0.333, 1, 3, "2025-01=33.3", "0.333 read as 33.3%"},
-		{"a true small percentage", 0.2, 1, 500, "2025-01=0.2", ""},
-		{"written as a percentage", 20, 80, 400, "2025-01=20", ""},
-		{"parts that explain neither", 0.5, 80, 400, "2025-01=0.5", ""},
+		{"a fraction of 1", 0.20, 80, 400, "2025-01=20", "0.2 read as 20%, a fraction of 1: its numerator over its denominator, 80 / 400, is 20%", 0},
+		{"to the places shown", 0.333, 1, 3, "2025-01=33.3", "0.333 read as 33.3%", 1},
+		{"a true small percentage", 0.2, 1, 500, "2025-01=0.2", "", 1},
+		{"written as a percentage", 20, 80, 400, "2025-01=20", "", 0},
+		{"parts that explain neither", 0.5, 80, 400, "2025-01=0.5", "", 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := excelize.NewFile()
@@ -48,6 +52,11 @@ func TestFractionsByParts(t *testing.T) {
 			for _, o := range res.Dataset.Observations {
 				if o.Ref == "CIN2" && o.Value != nil {
 					got = append(got, fmt.Sprintf("%s=%g", o.Period, *o.Value))
+				}
+			}
+			for _, ind := range res.Dataset.Indicators {
+				if ind.Ref == "CIN2" && ind.Decimals != tt.decimals {
+					t.Errorf("CIN2 shown to %d places, want %d", ind.Decimals, tt.decimals)
 				}
 			}
 			if strings.Join(got, " ") != tt.want {

@@ -14,13 +14,20 @@ import (
 // Reread reads an imported workbook again, as `scorecard import` read it,
 // for where it holds what it gave (app.SourceCells): an export into the
 // workbook's own layout (export.Options.Reread) revises the benchmarks
-// and targets a later import changed in their cells there. defined gives
-// the store's definitions, and auth is the store's authority.
-func Reread(ctx context.Context, path string, defined func(ref string) (app.Indicator, bool), auth *app.Authority) (*app.SourceCells, error) {
+// and targets a later import changed in their cells there. inds are the
+// store's definitions, which file a sheet's names under the store's refs
+// as its import did (Options.Indicators), and auth is the store's
+// authority.
+func Reread(ctx context.Context, path string, inds []app.Indicator, auth *app.Authority) (*app.SourceCells, error) {
+	defined := make(map[string]app.Indicator, len(inds))
+	for _, ind := range inds {
+		defined[ind.Ref] = ind
+	}
 	res, err := Read(ctx, path, Options{
-		Known:     func(ref string) bool { _, ok := defined(ref); return ok },
-		Defined:   defined,
-		Authority: auth,
+		Known:      func(ref string) bool { _, ok := defined[ref]; return ok },
+		Defined:    func(ref string) (app.Indicator, bool) { ind, ok := defined[ref]; return ind, ok },
+		Indicators: inds,
+		Authority:  auth,
 		// It was imported: what it holds was confirmed then.
 		AllowMany: true, AllowFuture: true,
 	})

@@ -23,7 +23,7 @@ func TestRereadSourceCells(t *testing.T) {
 	if err := os.WriteFile(path, assets.Demo, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	sc, err := Reread(context.Background(), path, func(string) (app.Indicator, bool) { return app.Indicator{}, false }, nil)
+	sc, err := Reread(context.Background(), path, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,5 +85,31 @@ func TestRereadSourceCells(t *testing.T) {
 				t.Errorf("%s column %s: not among the columns read, %v", sheet, c, sc.Columns[sheet])
 			}
 		}
+	}
+}
+
+// TestRereadFilesNamesAsImported: a sheet keyed by names whose name
+// matched a store's indicator was filed under its Ref on import (QA21
+// M4); read again for its cells, it must be filed so again, or the
+// benchmark a later import revised is looked for under a ref made from
+// the name, not found, and left as it was in the original revised.
+func TestRereadFilesNamesAsImported(t *testing.T) {
+	path := sheetsBook(t, namedSheet{"CP detail", [][]any{
+		{"Leeds child protection - March 2025"},
+		{},
+		{"Indicator", "Jan-25", "Feb-25", "Mar-25", "England 2023/24"},
+		{"Number of children on a child protection plan", 610, 615, 620, 52000},
+	}})
+	store := []app.Indicator{{Ref: "CP1", Name: "Number of children on a child protection plan"}}
+	sc, err := Reread(context.Background(), path, store, authorityNamed(t, "Leeds"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refs []string
+	for _, bm := range sc.Benchmarks {
+		refs = append(refs, bm.Ref+" "+bm.Source)
+	}
+	if want := []string{"CP1 CP detail!E4"}; !slices.Equal(refs, want) {
+		t.Errorf("benchmarks' cells %q, want %q", refs, want)
 	}
 }

@@ -25,11 +25,11 @@ type Options struct {
 	// where it holds what the store no longer says (app.SourceCells):
 	// the cells of the benchmarks and targets a later import revised,
 	// whose latest versions name cells of the later file, and the
-	// columns its import read. importer.Reread does; defined gives the
+	// columns its import read. importer.Reread does; inds are the
 	// store's definitions and auth its authority. It is called once at
 	// most, and only when such cells are needed; nil fails an export
 	// that needs them.
-	Reread     func(ctx context.Context, path string, defined func(ref string) (app.Indicator, bool), auth *app.Authority) (*app.SourceCells, error)
+	Reread     func(ctx context.Context, path string, inds []app.Indicator, auth *app.Authority) (*app.SourceCells, error)
 	AppVersion string
 	Produced   time.Time // the "date produced"; zero = now
 	// Marking is the protective marking printed at the head and foot of

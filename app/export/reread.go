@@ -26,7 +26,7 @@ func (o *originalWriter) readAgain(ctx context.Context) (*app.SourceCells, error
 	if o.opt.Reread == nil {
 		return nil, errors.New("reading it again for the cells of figures a later import revised: no reader given (Options.Reread)")
 	}
-	cells, err := o.opt.Reread(ctx, o.opt.Original, o.base.Indicator, o.opt.authority())
+	cells, err := o.opt.Reread(ctx, o.opt.Original, o.base.Indicators(), o.opt.authority())
 	if err != nil {
 		return nil, fmt.Errorf("reading it again for the cells of figures a later import revised: %w", err)
 	}

@@ -69,7 +69,7 @@ func TestOriginalRereadWhenNeeded(t *testing.T) {
 			h := storeOf(t, tt.paths...)
 			orig := tt.paths[0]
 			calls := 0
-			reread := func(ctx context.Context, path string, defined func(string) (app.Indicator, bool), auth *app.Authority) (*app.SourceCells, error) {
+			reread := func(ctx context.Context, path string, inds []app.Indicator, auth *app.Authority) (*app.SourceCells, error) {
 				calls++
 				if path != orig {
 					t.Errorf("re-read %s, want the original %s", path, orig)
@@ -77,7 +77,7 @@ func TestOriginalRereadWhenNeeded(t *testing.T) {
 				if tt.fail {
 					return nil, failed
 				}
-				return importer.Reread(ctx, path, defined, auth)
+				return importer.Reread(ctx, path, inds, auth)
 			}
 			out := filepath.Join(t.TempDir(), "out.xlsx")
 			_, err := Write(context.Background(), out, h, Options{Original: orig, Reread: reread, Exclude: tt.exclude, Produced: produced})

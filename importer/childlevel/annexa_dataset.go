@@ -75,6 +75,7 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 			r.extract.Format(dateLabel), r.extractCell, snapshot.Format(dateLabel))
 		rule = "Not split by UASC: " + refused
 		r.warnings.add(r.cellName(colUASC, r.headerRow), refused+": not used, and no figure drawn for UASC only or excluding UASC")
+		r.unrec.forget(uascFlag)
 	}
 	warns := append(r.unrec.warnings(), r.warnings.done()...)
 	var ds *app.Dataset

@@ -511,6 +511,13 @@ func TestAnnexASanity(t *testing.T) {
 			"(30 Jun 2025, A3), not to the snapshot date asked (31 Mar 2025): not used, and no figure drawn for UASC only or excluding UASC"},
 		noWarn: "number of placements blank",
 	}, {
+		// A flag not used is not "counted as N" where it is blank.
+		name:     "extract date after the snapshot date: a blank UASC flag",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"A3": "Date of extract: 30/06/2025", "F6": ""}),
+		checks:   []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		noWarn:   "UASC flag (Y or N)",
+	}, {
 		// The same date as the list's: its columns are for that date.
 		name:   "extract date the snapshot date",
 		edit:   set(map[string]any{"A3": "Date of extract: 31/03/2025"}),

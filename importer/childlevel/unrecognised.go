@@ -2,6 +2,7 @@ package childlevel
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -36,6 +37,13 @@ type unrecognisedColumn struct {
 // not recognised, and was counted as as.
 func (u *unrecognised) add(at app.Location, what, as, unit string, row int) {
 	u.record(at, what, as, unit, row, false)
+}
+
+// forget drops what was tallied of the column holding what, whose
+// values a list's figures do not use after all: saying how its blank or
+// unknown values were counted would say they counted.
+func (u *unrecognised) forget(what string) {
+	u.columns = slices.DeleteFunc(u.columns, func(c unrecognisedColumn) bool { return c.what == what })
 }
 
 // addBlank records that row's value in the column at `at` holding what

@@ -226,12 +226,7 @@ func TestRollingHeadings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			head := append([]any{"Ref", "Indicator", "Polarity", "Data period"}, tt.head...)
-			row := []any{"RM01", "Re-referral rate (%)", "L", tt.dp}
-			for i := range tt.head {
-				row = append(row, i+1)
-			}
-			got, res := guessSheet{"Scorecard", nil, head, [][]any{row}}.read(t, "RM01")
+			got, res := spanSheet(t, tt.dp, tt.head)
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("RM01's figures %v, want %v", got, tt.want)
 			}
@@ -308,4 +303,16 @@ func TestYearsOnlyInTheHeaderRow(t *testing.T) {
 			t.Errorf("warned %q", w)
 		}
 	}
+}
+
+// spanSheet reads a sheet of one indicator, RM01, of data period dp,
+// under the headings head, its figures 1, 2, ... beneath them: RM01's
+// figures as "period=value", and the result.
+func spanSheet(t *testing.T, dp string, head []any) ([]string, *Result) {
+	t.Helper()
+	row := []any{"RM01", "Re-referral rate (%)", "L", dp}
+	for i := range head {
+		row = append(row, i+1)
+	}
+	return guessSheet{"Scorecard", nil, append([]any{"Ref", "Indicator", "Polarity", "Data period"}, head...), [][]any{row}}.read(t, "RM01")
 }

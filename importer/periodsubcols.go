@@ -51,6 +51,13 @@ var subWords = map[string]subKind{
 	"dot": subDoT, "direction": subDoT, "directionoftravel": subDoT,
 }
 
+// subRoles are the roles a group's sub-columns take in the layout.
+var subRoles = map[subKind]Role{
+	subValue: RolePeriod, subNum: RoleNumerator, subDen: RoleDenominator, subRAG: RoleRAG, subDoT: RoleDoT,
+	subTarget: RoleTarget, subEngland: RoleEngland, subNeighbours: RoleNeighbours,
+	subCount: RoleNumerator, // or the figure, by the row's unit (subChoice)
+}
+
 // subWordOf reads a sub-heading, ignoring case, spaces and a full stop
 // after it ("No.").
 func subWordOf(s string) subKind {
@@ -227,26 +234,7 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) error {
 	})
 	for c, s := range sc.cols {
 		col := Column{Col: xlsx.ColumnName(c), Header: s.period.Label() + " / " + s.head, Period: s.period, Hidden: g.isHidden(c), index: c}
-		switch s.kind {
-		case subValue:
-			col.Role = RolePeriod
-		case subNum:
-			col.Role = RoleNumerator
-		case subDen:
-			col.Role = RoleDenominator
-		case subRAG:
-			col.Role = RoleRAG
-		case subDoT:
-			col.Role = RoleDoT
-		case subTarget:
-			col.Role = RoleTarget
-		case subEngland:
-			col.Role = RoleEngland
-		case subNeighbours:
-			col.Role = RoleNeighbours
-		case subCount:
-			col.Role = RoleNumerator // or the figure, by the row's unit (subChoice)
-		}
+		col.Role = subRoles[s.kind]
 		l.Columns = append(l.Columns, col)
 	}
 	slices.SortStableFunc(l.Columns, func(a, b Column) int { return a.index - b.index })

@@ -57,12 +57,7 @@ func TestSpanHeadingsToADayOrOfOtherMonths(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			head := append([]any{"Ref", "Indicator", "Polarity", "Data period"}, tt.head...)
-			row := []any{"RM01", "Re-referral rate (%)", "L", tt.dp}
-			for i := range tt.head {
-				row = append(row, i+1)
-			}
-			got, res := guessSheet{"Scorecard", nil, head, [][]any{row}}.read(t, "RM01")
+			got, res := spanSheet(t, tt.dp, tt.head)
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 				t.Errorf("RM01's figures %v, want %v", got, tt.want)
 			}

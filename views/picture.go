@@ -52,12 +52,19 @@ func (w *mainWindow) chartPicture() (image.Image, error) {
 	if d.ref == "" {
 		return nil, errors.New("no chart to copy: open an indicator first")
 	}
+	c := software.NewCanvas()
+	// Capturing first clears what Fyne's renderer cache holds as expired,
+	// judged by a clock the cache reads only when it clears: with no
+	// capture or frame for a minute (a window idle, or tests under load),
+	// the chart drawn below would be born expired and cleared before it
+	// is painted, leaving a blank picture. An empty capture sets the
+	// clock, and the next clearing is ten seconds away.
+	c.Capture()
 	cp := newHistoryChart()
 	cp.paper = true
 	cp.title = d.ind.Ref + "  " + d.ind.Name
 	cp.subtitle = fmt.Sprintf("%s · to %s · %s", w.v.area, w.v.period.Label(), app.Excluding(w.v.cohorts...).Label())
 	cp.set(d.chart.data)
-	c := software.NewCanvas()
 	c.SetPadded(false)
 	c.SetScale(pictureScale)
 	c.SetContent(cp)

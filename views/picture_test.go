@@ -5,6 +5,7 @@ import (
 	"image/png"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -174,5 +175,21 @@ func TestCopyChartFromScorecard(t *testing.T) {
 	want := filepath.Join(home, "Documents", "Scorecard chart EH01 Kent Mar-25.png")
 	if _, err := os.Stat(want); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestCopyChartAsPictureIdleCache runs TestCopyChartAsPicture again where
+// Fyne's renderer cache expires after a millisecond, as it does after a
+// minute with no frame drawn (a window left idle, a test run under load):
+// the copied chart is still drawn, not a blank picture.
+func TestCopyChartAsPictureIdleCache(t *testing.T) {
+	if os.Getenv("FYNE_CACHE") != "" {
+		t.Skip("run by itself with the short cache")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCopyChartAsPicture$", "-test.count=1", "-test.v")
+	cmd.Env = append(os.Environ(), "FYNE_CACHE=1ms")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS: TestCopyChartAsPicture ") {
+		t.Fatalf("with the renderer cache expiring at once: %v\n%s", err, out)
 	}
 }

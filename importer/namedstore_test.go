@@ -71,8 +71,8 @@ func TestNameKeyedBySheetInTheStore(t *testing.T) {
 		later:   []namedSheet{apr("Summary", []any{"Number of referrals", "High", 160, 170, 180})},
 		refs:    []string{"NRS-0910 Number of referrals H"},
 		obs:     []string{"NRS-0910 Apr-25 180", "NRS-0910 Feb-25 160", "NRS-0910 Mar-25 170"},
-		warns: []warn{{"Summary!A4", `"Number of referrals" kept apart under NRS-0910, keyed by the sheet's name "Summary" and its own, not under NR-3343 made from the name nor under any the store holds: an earlier workbook gave the name on sheets that disagree, so the store keys it by each sheet's name (NREH-8800, NRSC-6954), none of them this sheet's, and which of those measures this sheet gives (if either) is not guessed`}},
-		never: []string{"filed under NRSC-6954", "filed under NREH-8800"},
+		warns:   []warn{{"Summary!A4", `"Number of referrals" kept apart under NRS-0910, keyed by the sheet's name "Summary" and its own, not under NR-3343 made from the name nor under any the store holds: an earlier workbook gave the name on sheets that disagree, so the store keys it by each sheet's name (NREH-8800, NRSC-6954), none of them this sheet's, and which of those measures this sheet gives (if either) is not guessed`}},
+		never:   []string{"filed under NRSC-6954", "filed under NREH-8800"},
 	}, {
 		// Early Help has no April figure yet, Social Care only April's:
 		// nothing disagrees, yet they are two services' series.

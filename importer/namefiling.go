@@ -32,6 +32,9 @@ type nameFiling struct {
 	// section keys it: the same name on another sheet keyed by names
 	// gives another definition or other figures.
 	bySheet bool
+	// stored is set where the sheet keys the name because the store
+	// does (storedFiling): why says it all, after the name.
+	stored bool
 	// why is said at the name's cell, after the name.
 	why string
 }
@@ -100,6 +103,7 @@ func (x nameIndex) candidates(name, section string) []refName {
 type namedEntry struct {
 	sheet     string
 	name      string       // as shown, with any footnote mark
+	key       string       // the words its made ref is made from (madeKey)
 	section   string       // its section heading, "" for none
 	at        app.Location // its name's cell
 	unmarked  bool         // the ref is the name's (and section's) alone, with no footnote mark
@@ -140,6 +144,7 @@ func namedEntries(out *sheetLog) map[string]*namedEntry {
 				made += " / " + nameKey(ind.Section)
 			}
 			e.unmarked = keyRef(made) == ind.Ref
+			e.key = madeKey(ind.Name, ind.Section)
 		}
 		if e.polAt.Cell == "" && st.Polarity.Cell != "" && ind.Polarity != app.PolarityNone {
 			e.polarity, e.polAt = ind.Polarity, st.Polarity
@@ -183,10 +188,11 @@ func (a *namedEntry) differs(b *namedEntry) string {
 }
 
 // settleNames weighs the names of the sheets keyed by names (named, in
-// plan order) against the indicators with Refs in refs and against one
-// another, and returns how each sheet files each made ref that is not to
-// be filed under itself.
-func settleNames(named []*sheetRead, refs nameIndex) map[string]map[string]nameFiling {
+// plan order) against the indicators with Refs in refs, against one
+// another and against the store's names keyed by sheets (stored), and
+// returns how each sheet files each made ref that is not to be filed
+// under itself.
+func settleNames(named []*sheetRead, refs nameIndex, stored storedNames) map[string]map[string]nameFiling {
 	filings := map[string]map[string]nameFiling{}
 	file := func(sheet, ref string, f nameFiling) {
 		if filings[sheet] == nil {
@@ -232,11 +238,14 @@ func settleNames(named []*sheetRead, refs nameIndex) map[string]map[string]nameF
 	for _, ref := range order {
 		es := byRef[ref]
 		matched := false
+		unsure := map[*namedEntry]bool{} // kept under the made ref, not guessed
 		for _, e := range es {
 			if !e.unmarked {
 				continue
 			}
-			switch cs := refs.candidates(e.name, e.section); {
+			cs := refs.candidates(e.name, e.section)
+			unsure[e] = len(cs) > 1 || len(cs) == 1 && taken[[2]string{e.sheet, cs[0].ref}] > 1
+			switch {
 			case len(cs) == 1 && taken[[2]string{e.sheet, cs[0].ref}] > 1:
 				file(e.sheet, ref, nameFiling{why: fmt.Sprintf("kept under %s made from the name and its section, not guessed: it is the name of %s (%s), as is another row of this sheet under another section; give the sheet a Ref column to say which it is", ref, cs[0].ref, strings.TrimPrefix(strings.TrimPrefix(cs[0].at, "on "), "in "))})
 			case len(cs) == 1:
@@ -250,9 +259,10 @@ func settleNames(named []*sheetRead, refs nameIndex) map[string]map[string]nameF
 				file(e.sheet, ref, nameFiling{why: fmt.Sprintf("kept under %s made from the name, not guessed: indicators of the same name have the Refs %s; give the sheet a Ref column to say which it is", ref, strings.Join(names, " and "))})
 			}
 		}
-		if matched || len(es) < 2 {
+		if matched {
 			continue
 		}
+		bySheet, own := stored.keyed(es[0].key)
 		// The same name on two sheets keyed by names is one indicator
 		// only where they agree; else each is keyed by its sheet.
 		whys := make([]string, len(es))
@@ -269,12 +279,22 @@ func settleNames(named []*sheetRead, refs nameIndex) map[string]map[string]nameF
 			}
 		}
 		if !split {
+			// Once split, a name is keyed by sheet in every later
+			// workbook, so each sheet's figures join its own history.
+			for _, e := range es {
+				if len(bySheet) > 0 && !unsure[e] {
+					file(e.sheet, ref, storedFiling(e, bySheet, own))
+				}
+			}
 			continue
 		}
 		for i, e := range es {
 			why := whys[i]
 			if why == "" {
 				why = "the same name on another sheet keyed by names gives other figures or another definition"
+			}
+			if own != "" && len(bySheet) == 0 {
+				why += ownLeft(own)
 			}
 			file(e.sheet, ref, nameFiling{bySheet: true, why: why})
 		}
@@ -308,10 +328,12 @@ func settleNamedSheets(ctx context.Context, sheets *sheetReads, plan []planned, 
 			refs.addLog(sh.out)
 		}
 	}
+	stored := storedNames{}
 	for _, ind := range indicators {
 		refs.add(ind, "in the store")
+		stored.add(ind)
 	}
-	for sheet, filings := range settleNames(named, refs) {
+	for sheet, filings := range settleNames(named, refs, stored) {
 		for _, sh := range named {
 			if sh.l.Sheet != sheet {
 				continue
@@ -352,7 +374,7 @@ func (s *sheetReader) fileName(r, c int, shown, key, made string, f nameFiling) 
 		return ref
 	}
 	n.filed[made] = true
-	if f.bySheet {
+	if f.bySheet && !f.stored {
 		s.warn(r, c, "%q filed under %s, keyed by the sheet's name %q and its own, not under %s made from the name: %s; with no Ref column the same name on two sheets is one indicator only where they agree; if they are one measure, make them agree, else give the sheets a Ref column", shown, ref, s.l.Sheet, made, f.why)
 		return ref
 	}

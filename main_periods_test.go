@@ -456,31 +456,48 @@ func TestCalendarDfEYearsNoted(t *testing.T) {
 
 // TestShowYearToDate: show of a year-to-date count says that its DOT and
 // CHANGE are against the same month last year: Sep-25's 18 (3 a month)
-// against Sep-24's 30 (5 a month) is 12 fewer, improved.
+// against Sep-24's 30 (5 a month) is 12 fewer, improved. Given by quarter
+// (QA23b D3), against the same quarter: Apr-Jun 2025's 12 against Apr-Jun
+// 2024's 10 is 2 more, worsened, not 38 fewer than Jan-Mar's 50.
 func TestShowYearToDate(t *testing.T) {
-	dir := t.TempDir()
-	db, book := filepath.Join(dir, "s.db"), filepath.Join(dir, "ytd.xlsx")
-	f := excelize.NewFile()
-	header := []any{"Ref", "Indicator", "Polarity", "Data period"}
-	row := []any{"QY01", "Children remanded to youth detention (year to date)", "L", "YTD"}
+	var months, monthly []any
 	for i, m := 0, app.MonthOf(2024, 4); i < 18; i, m = i+1, m.Add(1) {
-		header = append(header, m.Label())
+		months = append(months, m.Label())
 		if i < 12 {
-			row = append(row, 5*(i+1))
+			monthly = append(monthly, 5*(i+1))
 		} else {
-			row = append(row, 3*(i-11))
+			monthly = append(monthly, 3*(i-11))
 		}
 	}
-	f.SetSheetName("Sheet1", "Scorecard")
-	f.SetSheetRow("Scorecard", "A1", &header)
-	f.SetSheetRow("Scorecard", "A2", &row)
-	if err := f.SaveAs(book); err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name    string
+		periods []any
+		figures []any
+		line    string // show's line for the point
+		note    string
+	}{
+		{"months", months, monthly, `(?m)^2025-09\s+18\s.*improved\s+-12 count\s+not charted`, "DOT and CHANGE are against the same month last year"},
+		{"quarters", []any{"Apr-Jun 2024", "Jul-Sep 2024", "Oct-Dec 2024", "Jan-Mar 2025", "Apr-Jun 2025", "Jul-Sep 2025"}, []any{10, 25, 38, 50, 12, 27},
+			`(?m)^2025-Q2 \(Apr-Jun 2025\)\s+12\s.*worsened\s+2 count\s+not charted`, "DOT and CHANGE are against the same quarter last year"},
 	}
-	mustRun(t, db, "import", book)
-	out := mustRun(t, db, "show", "QY01")
-	if !regexp.MustCompile(`(?m)^2025-09\s+18\s.*improved\s+-12 count\s+not charted`).MatchString(out) ||
-		!strings.Contains(out, "DOT and CHANGE are against the same month last year") {
-		t.Errorf("show QY01:\n%s\nwant Sep-25 18 improved by 12 on Sep-24, not charted, and the footnote", out)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db, book := filepath.Join(dir, "s.db"), filepath.Join(dir, "ytd.xlsx")
+			f := excelize.NewFile()
+			header := append([]any{"Ref", "Indicator", "Polarity", "Data period"}, tt.periods...)
+			row := append([]any{"QY01", "Children remanded to youth detention (year to date)", "L", "YTD"}, tt.figures...)
+			f.SetSheetName("Sheet1", "Scorecard")
+			f.SetSheetRow("Scorecard", "A1", &header)
+			f.SetSheetRow("Scorecard", "A2", &row)
+			if err := f.SaveAs(book); err != nil {
+				t.Fatal(err)
+			}
+			mustRun(t, db, "import", book)
+			out := mustRun(t, db, "show", "QY01")
+			if !regexp.MustCompile(tt.line).MatchString(out) || !strings.Contains(out, tt.note) {
+				t.Errorf("show QY01:\n%s\nwant %s and the footnote %q", out, tt.line, tt.note)
+			}
+		})
 	}
 }

@@ -405,8 +405,9 @@ func writePoints(e *env, ind app.Indicator, points []showPoint) error {
 	if standIns {
 		fmt.Fprintln(e.out, "(s) last year's outturn standing in for a figure not yet available; not used in the analysis")
 	}
-	if slices.ContainsFunc(points, func(p showPoint) bool { return p.ChangeLag > 0 }) {
-		fmt.Fprintln(e.out, "Year to date: DOT and CHANGE are against the same month last year; no SPC chart of cumulative figures")
+	if i := slices.IndexFunc(points, func(p showPoint) bool { return p.ChangeLag > 0 }); i >= 0 {
+		// A year to date given by quarter is against the same quarter.
+		fmt.Fprintln(e.out, "Year to date: DOT and CHANGE are against the same "+points[i].Period.Kind.Word()+" last year; no SPC chart of cumulative figures")
 	}
 	if disagrees {
 		fmt.Fprintln(e.out, "(!) the source's own figure, which disagrees with its other figures: see below")

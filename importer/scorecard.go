@@ -638,6 +638,9 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 	s.readSubParts(r, ind, obs, cols, split == app.All && area == l.Area)
 	s.saySuperseded(r, ind.ref, obs, cols)
 	s.readRowExtras(r, ind, split, area, obs, latest)
+	if split == app.All && area == l.Area && l.Kind == IndicatorSheet {
+		s.sayFigurePeriods(r, ind, obs, cols)
+	}
 	for i := range obs {
 		s.out.observe(&obs[i], r, cols[i])
 	}

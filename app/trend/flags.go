@@ -67,7 +67,7 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 	for _, k := range seriesInOrder(h) {
 		ind, _ := h.Indicator(k.Ref)
 		obs, kind := seriesUntil(h.Series(k), app.Period{})
-		obs, kind = asQuarters(ind, obs, kind)
+		obs, kind, stray := asDataPeriod(ind, obs, kind)
 		if len(obs) == 0 {
 			continue
 		}
@@ -89,7 +89,11 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 			// The series stops before q: flag it while the gap is recent,
 			// not forever after an indicator is retired.
 			if gap := q.Index() - last.Period.Index(); gap <= opt.Window {
-				add(MissingMonth, "no figure for "+q.Label()+" (last figure "+last.Period.Label()+": "+pointText(ind, last)+")")
+				var o *app.Observation
+				if stray >= 0 {
+					o = &obs[stray]
+				}
+				add(MissingMonth, "no figure for "+q.Label()+" (last figure "+last.Period.Label()+": "+pointText(ind, last)+")"+strayWords(ind, o))
 			}
 			continue
 		}
@@ -141,13 +145,16 @@ func latest(h *app.History) app.Period {
 }
 
 // reportedIn returns the period of kind k that is reported in p: p itself,
-// or, when p is a month, the quarter or year ending in it.
+// or, when p is a month, the quarter or year ending in it, or when p is a
+// quarter, the year reported in it (2024/25 in Jan-Mar 2025): a store of
+// quarters flags a DfE year where the export and brief show it.
 func reportedIn(k app.PeriodKind, p app.Period) (app.Period, bool) {
 	if p.Kind == k {
 		return p, true
 	}
-	if p.IsYear() && (app.Period{Kind: k}).IsYear() {
-		// A year of another kind ending within p (app.ReportedIn).
+	if (p.IsYear() || p.Kind == app.Quarter) && (app.Period{Kind: k}).IsYear() {
+		// A year of another kind ending within p, as app.ReportedIn
+		// places it, so that flags and the export agree.
 		for _, y := range []int{p.Year + 1, p.Year, p.Year - 1} {
 			if q := (app.Period{Kind: k, Year: y}); app.ReportedIn(q, p) {
 				return q, true
@@ -378,7 +385,7 @@ func (a *analysis) missingText(i int) string {
 		if !p.Missing {
 			d += " (" + p.Status.Describe() + ")"
 		}
-		return d + "; the chart does not bridge the gap"
+		return d + "; the chart does not bridge the gap" + strayWords(a.ind, a.stray)
 	}
 	gap := 1
 	for gap < i && absent(&a.pts[i-1-gap]) {
@@ -388,7 +395,7 @@ func (a *analysis) missingText(i int) string {
 	if gap > 1 {
 		d = "no figures for " + a.pts[i-gap].Period.Label() + " to " + a.pts[i-1].Period.Label()
 	}
-	return d + ", so no direction of travel " + thisPeriod(p.Period) + " and the moving range restarts"
+	return d + ", so no direction of travel " + thisPeriod(p.Period) + " and the moving range restarts" + strayWords(a.ind, a.stray)
 }
 
 func (a *analysis) disagreeText(i int) string {

@@ -180,6 +180,11 @@ func TestReportedIn(t *testing.T) {
 		{app.CalendarYear, app.Period{Kind: app.FinancialYear, Year: 2024}, "2024"},
 		{app.FinancialYear, app.Period{Kind: app.CalendarYear, Year: 2025}, "2024/25"},
 		{app.Quarter, app.Period{Kind: app.FinancialYear, Year: 2024}, ""},
+		// A year in the quarter it ends, as the export shows it (QA23b D9).
+		{app.FinancialYear, app.Period{Kind: app.Quarter, Year: 2025, N: 1}, "2024/25"},
+		{app.FinancialYear, app.Period{Kind: app.Quarter, Year: 2025, N: 2}, ""},
+		{app.CalendarYear, app.Period{Kind: app.Quarter, Year: 2025, N: 4}, "2025"},
+		{app.CalendarYear, app.Period{Kind: app.Quarter, Year: 2025, N: 3}, ""},
 	}
 	for _, tt := range tests {
 		q, _ := reportedIn(tt.kind, tt.p)

@@ -127,7 +127,7 @@ func (v Variation) Headline() string {
 func notCharted(ind app.Indicator, p app.Period) string {
 	start := time.Month(ind.YearToDateStart(p).N)
 	return "No SPC chart: each year-to-date figure takes in the months before it and restarts in " + start.String() +
-		", so the figures are not independent points for a chart; the direction of travel is against the same month last year"
+		", so the figures are not independent points for a chart; the direction of travel is against the same " + p.Kind.Word() + " last year"
 }
 
 // reading says in a line what point i's variation icon means: "Improving:

@@ -46,7 +46,8 @@ type Point struct {
 	ChangeUnit string `json:"change_unit,omitempty"`
 	// ChangeLag is how many periods back Change, RelativeChange, DoT and
 	// Movement compare with when it is not the one before: 12 for a
-	// year-to-date measure's month, against the same month last year.
+	// year-to-date measure's month, against the same month last year, 4
+	// for its quarter.
 	ChangeLag int `json:"change_lag,omitempty"`
 	// RelativeChange is the change as a percentage of the previous figure,
 	// to one decimal place; nil when that was zero.

@@ -102,13 +102,16 @@ func analyse(h *app.History, k app.SeriesKey, opt Options, explain int, res *res
 		ind = app.Indicator{Ref: k.Ref}
 	}
 	obs, kind := seriesUntil(h.Series(k), opt.Until)
-	obs, kind = asQuarters(ind, obs, kind)
+	obs, kind, stray := asDataPeriod(ind, obs, kind)
 	if len(obs) == 0 {
 		return Series{Key: k}
 	}
 	s := scratches.Get().(*scratch)
 	defer s.release()
 	a := analysis{h: h, key: k, ind: ind, opt: opt, res: res, scratch: s, plan: h.ChartPlan(k.Ref), since: -1}
+	if stray >= 0 {
+		a.stray = &obs[stray]
+	}
 	a.run(obs, kind, explain)
 	return a.keep(obs)
 }
@@ -169,31 +172,6 @@ func seriesUntil(obs []app.Observation, until app.Period) ([]app.Observation, ap
 	return kept, kind
 }
 
-// asQuarters returns the figures of a quarterly measure (data period Q)
-// given in the columns of the months its quarters end (Jun 88, Sep 92) as
-// the quarters they are for, and the kind Quarter: analysed as months, the
-// months between would be "missing" and no quarter compared with the one
-// before. Any figure in another month leaves the series as it was, since
-// then its quarters are not known.
-func asQuarters(ind app.Indicator, obs []app.Observation, kind app.PeriodKind) ([]app.Observation, app.PeriodKind) {
-	if ind.DataPeriod != app.QuarterPeriod || kind != app.Month {
-		return obs, kind
-	}
-	for _, o := range obs {
-		if o.Period.Kind == app.Month && o.Period.N%3 != 0 {
-			return obs, kind
-		}
-	}
-	qs := make([]app.Observation, 0, len(obs))
-	for _, o := range obs {
-		if o.Period.Kind == app.Month {
-			o.Period = app.Period{Kind: app.Quarter, Year: o.Period.Year, N: o.Period.N / 3}
-			qs = append(qs, o)
-		}
-	}
-	return qs, app.Quarter
-}
-
 // analysis holds what one series' analysis shares between its steps.
 type analysis struct {
 	h   *app.History
@@ -225,11 +203,18 @@ type analysis struct {
 	plan     app.ChartPlan
 	since    int
 	halfUnit float64 // half a unit of the last displayed decimal: a smaller change shows as none
-	// ytd is set for a year-to-date measure's months: each figure takes in
-	// the months before it until the year restarts, so direction of travel
-	// is against the same month last year, and there is no SPC chart or
-	// fitted trend of the cumulative figures.
+	// ytd is set for a year-to-date measure's months or quarters: each
+	// figure takes in the months before it until the year restarts, so
+	// direction of travel is against the same month (quarter) last year,
+	// and there is no SPC chart or fitted trend of the cumulative figures.
+	// Against the quarter before, the year's first quarter would read as a
+	// large improvement and a reversal (QA23b D3).
 	ytd bool
+	// stray is the first figure of a quarterly or annual measure that
+	// stands in a month ending no quarter or year, which leaves its
+	// figures analysed as months (asDataPeriod); a missing month says so
+	// (strayWords). nil for any other series.
+	stray *app.Observation
 }
 
 func (a *analysis) num(v float64) *float64 {
@@ -253,7 +238,7 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 	}
 	a.scratch.reset(n)
 	a.years = a.res.years.room(8)
-	a.ytd = kind == app.Month && a.ind.DataPeriod == app.YearToDate
+	a.ytd = (kind == app.Month || kind == app.Quarter) && a.ind.DataPeriod == app.YearToDate
 	d := a.ind.Decimals
 	j := 0
 	for i := range a.pts {

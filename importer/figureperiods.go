@@ -1,0 +1,59 @@
+package importer
+
+import "scorecard/app"
+
+// sayFigurePeriods says, once for an indicator's own row (obs, read from
+// columns cols of row r), how the analysis will read a quarterly or
+// annual measure's figures given in months' columns
+// (app.Indicator.FigurePeriod), since nothing else would tell the
+// officer before a flag does:
+//   - a figure in a month that ends no quarter (or no year of its kind)
+//     leaves them all analysed as months, with no quarter or year compared
+//     with the one before: said at that figure's cell, with the months to
+//     give them in. An April figure is
+//     not moved to a quarter, since it may be January to March's,
+//     reported a month late, or April to June's so far;
+//   - an annual measure's figures all in the month its year ends are
+//     analysed as those years (Mar-25 is 2024/25): a reading of the
+//     figures, said at the first one's cell.
+//
+// A quarterly measure's figures all in quarter-end months are analysed as
+// quarters, as they always were, with nothing to say.
+func (s *sheetReader) sayFigurePeriods(r int, ind *rowIndicator, obs []app.Observation, cols []int) {
+	def := app.Indicator{Ref: ind.ref, DataPeriod: ind.dataPeriod, YearType: ind.yearType}
+	months, each := def.FigureMonths()
+	if months == "" {
+		return
+	}
+	first, last := -1, -1
+	for i, o := range obs {
+		if o.Period.Kind != app.Month {
+			continue
+		}
+		if _, ok := def.FigurePeriod(o.Period); !ok {
+			word := "quarter"
+			if def.DataPeriod == app.Annual {
+				word = "year"
+			}
+			s.warn(r, cols[i], "%s: Data period %s, but the figure for %s stands in a month that ends no %s: its figures are analysed as months, "+
+				"not %ss, none compared with the %s before; to have them analysed as %ss, give each %s's figure in the column of the month it ends (%s)",
+				ind.ref, def.DataPeriod, o.Period.Label(), each, word, word, word, word, months)
+			return
+		}
+		if first < 0 {
+			first = i
+		}
+		last = i
+	}
+	if first < 0 || def.DataPeriod != app.Annual {
+		return
+	}
+	from, _ := def.FigurePeriod(obs[first].Period)
+	to, _ := def.FigurePeriod(obs[last].Period)
+	span := from.Label()
+	if to != from {
+		span += " to " + to.Label()
+	}
+	s.warn(r, cols[first], "%s: Data period A, and its figures stand in %s: each is analysed as the %s it ends (%s), compared with the year before",
+		ind.ref, months, each, span)
+}

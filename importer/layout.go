@@ -184,10 +184,12 @@ type Column struct {
 	// a target, floor, previous-year or benchmark column where the header
 	// or its caption says.
 	Period app.Period `json:"period"`
-	// Area is the area of a district column.
+	// Area is the area of a district column, or of a month column whose
+	// heading names one beside its month ("Mar-25 Kent excl UASC":
+	// monthAreaHeading).
 	Area app.Area `json:"area,omitempty"`
-	// Split is the cohort a district column's heading names beside its
-	// area ("Kent excl UASC"); All for most.
+	// Split is the cohort a district or month column's heading names
+	// beside its area ("Kent excl UASC"); All for most.
 	Split app.Split `json:"split,omitempty"`
 	// Milestone is the quarter ("Q1" to "Q4", of a financial year) or
 	// month ("Jan" to "Dec") of a milestone column.

@@ -67,6 +67,10 @@ func (l *Layout) unread(c Column) string {
 		case RoleValue, RoleStatus, RoleYear, RoleRule:
 			return fmt.Sprintf("a scorecard sheet's %s column is not read", c.Role)
 		case RolePeriod:
+			if l.Kind == DistrictSheet && c.Area != "" {
+				// "Mar-25 Kent excl UASC" beside districts (monthAreaHeading).
+				return fmt.Sprintf("it names %s beside %q, and a sheet of areas is read for one period, its title's or name's; head it by the area alone, such as %q", c.Period.Label(), c.Area, c.Area)
+			}
 			if l.Kind == DistrictSheet || c.Period.IsZero() {
 				return "a period column on a sheet of areas is not read"
 			}

@@ -1,0 +1,117 @@
+package importer
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"scorecard/app"
+)
+
+// A sheet of months may head each month's columns by the area and the
+// children they count, "Mar-25 Kent | Mar-25 Kent excl UASC | Apr-25
+// Kent | ..." (or "Kent excl UASC Mar-25"): no such heading was known,
+// and every figure under them was said unread. Each is read as a
+// district sheet's "Kent excl UASC" column is (areaCohortOf), for the
+// month its heading names, and said at its heading; a heading naming
+// another council's area, or words besides the area's and a cohort's
+// ("Mar-25 Kent excl UASC YTD"), is refused there, saying why.
+
+// monthAreaHeading parts a heading into the month or quarter it names,
+// first or last ("Mar-25 Kent excl UASC", "Kent excl UASC (Mar-25)"),
+// and the rest, where the rest names an area, any council's, alone or
+// then which children it counts (areaCohortHeading): a heading of any
+// other words is not taken, and is said unknown as before. The rest is
+// read against the store's authority once it is known (settleMonthAreas).
+func monthAreaHeading(head string) (app.Period, string, bool) {
+	ws := strings.Fields(head)
+	for k := 1; k <= 3 && k < len(ws); k++ {
+		for _, lead := range []bool{true, false} {
+			part, rest := ws[:k], ws[k:]
+			if !lead {
+				part, rest = ws[len(ws)-k:], ws[:len(ws)-k]
+			}
+			period, ok := monthOrQuarterOf(strings.Join(part, " "))
+			if !ok {
+				continue
+			}
+			r := strings.Trim(strings.Join(rest, " "), " -–:,")
+			if _, isArea := app.AnyArea(r); isArea || areaCohortHeading(r) {
+				return period, r, true
+			}
+		}
+	}
+	return app.Period{}, "", false
+}
+
+// monthOrQuarterOf reads words as a month or quarter's heading ("Mar-25", "(Mar
+// 2025)", "Q4 2024/25"), not as a number, which periodHeading would take
+// for a date's serial: "Kent 2025" names no month.
+func monthOrQuarterOf(s string) (app.Period, bool) {
+	s = strings.Trim(s, " ()[]-–:,")
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return app.Period{}, false
+	}
+	p, ok := periodHeading(s)
+	if !ok || p.Kind != app.Month && p.Kind != app.Quarter || early(p) {
+		return app.Period{}, false
+	}
+	return p, true
+}
+
+// monthArea reports whether c is a sheet of months' column whose heading
+// names its area beside its month (monthAreaHeading).
+func (l *Layout) monthArea(c Column) bool {
+	return l.Kind == IndicatorSheet && c.Role == RolePeriod && c.Area != ""
+}
+
+// settleMonthAreas reads the area a sheet of months' column heading
+// names beside its month as the authority's, as a district sheet's
+// column is read (areaCohortOf): the authority or one of its districts,
+// alone or with one cohort the app holds, said at the heading. Any other
+// is taken out of the columns and refused at its heading (warnUnused):
+// another council's area, words besides a cohort's, or, on a sheet whose
+// rows each name their area, a column naming another.
+func (ac *areaCheck) settleMonthAreas(file string, l *Layout) []app.Warning {
+	var warns []app.Warning
+	byRow, hasRowAreas := l.rowAreaColumn()
+	kept := l.Columns[:0]
+	for _, c := range l.Columns {
+		if !l.monthArea(c) {
+			kept = append(kept, c)
+			continue
+		}
+		name := string(c.Area)
+		at := app.Location{File: file, Sheet: l.Sheet, Cell: c.Col + fmt.Sprint(l.HeaderRow)}
+		why := ""
+		if a, own := ac.auth.ParseArea(name); own {
+			c.Area, c.Split = a, app.All
+		} else if a, sp, ok := areaCohortOf(ac.auth, name); ok {
+			c.Area, c.Split = a, sp
+		} else if why = monthCohortRefused(ac.auth, name, c.Period); why == "" {
+			// Another council's area, perhaps a neighbour's figure
+			// beside the authority's: refused at its heading, as a
+			// scorecard of the authority's own may well hold one.
+			m := c.Period.Label() + " " + string(ac.auth.Area())
+			why = fmt.Sprintf("%q is not %s or one of its districts, alone or with one cohort the app holds; give another council's figures in its own store, and head a column of %s's figures for %s by the month and area, such as %q or %q",
+				name, ac.auth.Name, ac.auth.Name, c.Period.Label(), m, m+" excl UASC")
+		}
+		if why == "" && hasRowAreas {
+			why = fmt.Sprintf("it names %s's figures, though column %s names each row's area; give each row's figures in columns headed by the month alone", c.Area, byRow.Col)
+		}
+		if why != "" {
+			l.refuseColumn(c.index, why)
+			continue
+		}
+		ac.own++
+		warns = append(warns, app.Warning{Location: at, Message: monthAreaNote(c)})
+		kept = append(kept, c)
+	}
+	l.Columns = kept
+	return warns
+}
+
+// monthAreaNote is the warning a column read by settleMonthAreas gives.
+func monthAreaNote(c Column) string {
+	return fmt.Sprintf("column %s %q: read as %s's figures for %s, counting %s", c.Col, c.Header, c.Area, c.Period.Label(), splitWords(c.Split))
+}

@@ -85,8 +85,8 @@ func (l *Layout) unread(c Column) string {
 				return "an area column on a sheet of months is not read"
 			}
 		case RolePrevious, RoleEngland, RoleNeighbours:
-			if l.Kind == DistrictSheet && !l.localityBenchmark(c.Role) {
-				return "benchmarks on a district sheet are not read"
+			if l.Kind == DistrictSheet {
+				return l.areaBenchmarkUnread(c)
 			}
 		}
 	}
@@ -131,6 +131,9 @@ func (s *sheetReader) warnUnused() {
 				s.warn(h, c, "column %s %q not read: %s", col.Col, col.Header, why)
 			} else if col.guessed {
 				s.warn(h, c, "column %s %q read as %s, from words in its heading", col.Col, col.Header, cmp.Or(guessedAs[col.Role], string(col.Role)))
+			}
+			if note := l.areaBenchmarkNote(*col); note != "" {
+				s.warn(h, c, "%s", note)
 			}
 			if col.yearNote != "" {
 				s.warn(h, c, "%s", col.yearNote)

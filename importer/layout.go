@@ -245,13 +245,15 @@ func (l *Layout) columnWhere(is func(Column) bool) (Column, bool) {
 }
 
 // shadowed reports whether c is a hidden column saying what a visible
-// one says: the same role for the same period and area.
+// one says: the same role for the same period, area and cohort. A hidden
+// "Mar-25 Kent excl UASC" beside "Mar-25 Kent" is the cohort's figure,
+// not a copy of the area's.
 func (l *Layout) shadowed(c Column) bool {
 	if !c.Hidden {
 		return false
 	}
 	for _, v := range l.Columns {
-		if !v.Hidden && v.Role == c.Role && v.Period == c.Period && v.Area == c.Area {
+		if !v.Hidden && v.Role == c.Role && v.Period == c.Period && v.Area == c.Area && v.Split == c.Split {
 			return true
 		}
 	}

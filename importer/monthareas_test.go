@@ -50,7 +50,8 @@ func TestMonthColumnsNamingAreaAndCohort(t *testing.T) {
 		want  []string // CLA1's figures, as figuresOf writes them
 		warn  []string
 		never []string
-		rag   bool // the row's RAG is read
+		rag   bool   // the row's RAG is read
+		hide  string // a column hidden, read all the same
 	}{
 		{name: "the month first, two months", heads: []any{"Ref", "Indicator", "Mar-25 Kent", "Mar-25 Kent excl UASC", "Apr-25 Kent", "Apr-25 Kent excl UASC", "RAG"},
 			rows: [][]any{{"CLA1", "Number of children looked after", 1896, 1486, 1910, 1492, "Amber"},
@@ -60,6 +61,11 @@ func TestMonthColumnsNamingAreaAndCohort(t *testing.T) {
 				`Scorecard!D3: column D "Mar-25 Kent excl UASC": read as Kent's figures for Mar-25, counting all children excluding UASC`,
 				`Scorecard!F3: column F "Apr-25 Kent excl UASC": read as Kent's figures for Apr-25, counting all children excluding UASC`},
 			never: []string{"not read", "not one the importer knows"}, rag: true},
+		{name: "a hidden cohort's column beside its area's is read", heads: []any{"Ref", "Indicator", "Mar-25 Kent", "Mar-25 Kent excl UASC", "Apr-25 Kent", "Apr-25 Kent excl UASC"},
+			rows: [][]any{{"CLA1", "Number of children looked after", 1896, 1486, 1910, 1492}}, hide: "D",
+			want:  []string{"Kent all Apr-25: 1910", "Kent all Mar-25: 1896", "Kent excl:uasc Apr-25: 1492", "Kent excl:uasc Mar-25: 1486"},
+			warn:  []string{`Scorecard!D3: column D "Mar-25 Kent excl UASC": read as Kent's figures for Mar-25, counting all children excluding UASC`},
+			never: []string{"not read"}},
 		{name: "the area first, the month last", heads: []any{"Ref", "Indicator", "Kent Mar-25", "Kent excl UASC Mar-25", "Kent Apr-25", "Kent excl UASC (Apr-25)"},
 			rows: [][]any{{"CLA1", "Number of children looked after", 1896, 1486, 1910, 1492}},
 			want: []string{"Kent all Apr-25: 1910", "Kent all Mar-25: 1896", "Kent excl:uasc Apr-25: 1492", "Kent excl:uasc Mar-25: 1486"},
@@ -106,6 +112,11 @@ func TestMonthColumnsNamingAreaAndCohort(t *testing.T) {
 			b.row("Scorecard", "A3", tc.heads...)
 			for i, r := range tc.rows {
 				b.row("Scorecard", cellName(3+i, 0), r...)
+			}
+			if tc.hide != "" {
+				if err := b.f.SetColVisible("Scorecard", tc.hide, false); err != nil {
+					t.Fatal(err)
+				}
 			}
 			res, err := Read(context.Background(), b.save("s.xlsx"), Options{Authority: authorityNamed(t, "Kent")})
 			if err != nil {

@@ -110,3 +110,37 @@ func btoi(b bool) int {
 	}
 	return 0
 }
+
+// A district sheet's England or previous year's figure for a year the
+// scorecard sheet before it gave otherwise is not read, said at its
+// cell: the store keeps one figure for each, and had kept the district
+// sheet's over the scorecard's without a word. The same figure again is
+// said nothing of.
+func TestDistrictBenchmarksBesideScorecards(t *testing.T) {
+	b := newBook(t)
+	b.sheet("Scorecard")
+	b.row("Scorecard", "A1", "Ref", "Indicator", "Feb-25", "Mar-25", "England", "Stat neighbours", "Previous year")
+	b.row("Scorecard", "A2", "CLA2", "Rate of CLA per 10,000", 59.8, 60.1, 67, 65, 57)
+	b.sheet("Districts")
+	b.row("Districts", "A1", "District summary - March 2025")
+	b.row("Districts", "A3", "Ref", "Indicator", "Kent", "Ashford", "Thanet", "England", "Stat neighbours", "Previous year")
+	b.row("Districts", "A4", "CLA2", "Rate of CLA per 10,000", 60.1, 55, 80, 70, 65, 58)
+	res, err := Read(context.Background(), b.save("d.xlsx"), Options{Authority: authorityNamed(t, "Kent")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bench []string
+	for _, bm := range res.Dataset.Benchmarks {
+		bench = append(bench, fmt.Sprintf("%s %s %v %s", bm.Group, bm.Period.Label(), *bm.Value, bm.Source))
+	}
+	slices.Sort(bench)
+	want := []string{"England 2023/24 67 Scorecard!E2", "Previous year outturn 2023/24 57 Scorecard!G2",
+		"Statistical neighbours 2023/24 65 Districts!G4", "Statistical neighbours 2023/24 65 Scorecard!F2"}
+	if !slices.Equal(bench, want) {
+		t.Errorf("benchmarks %q, want %q", bench, want)
+	}
+	warnsAndNever(t, res.Warnings, []string{
+		`d.xlsx: Districts!F4: CLA2: England's figure for 2023/24 not read: 70 differs from 67 at Scorecard!E2, which was kept`,
+		`Districts!H4: CLA2: Previous year outturn's figure for 2023/24 not read: 58 differs from 57 at Scorecard!G2, which was kept`,
+	}, []string{"Statistical neighbours's figure"})
+}

@@ -36,12 +36,32 @@ func monthAreaHeading(head string) (app.Period, string, bool) {
 				continue
 			}
 			r := strings.Trim(strings.Join(rest, " "), " -–:,")
-			if _, isArea := app.AnyArea(r); isArea || areaCohortHeading(r) {
+			if areaWords(r) {
 				return period, r, true
 			}
 		}
 	}
 	return app.Period{}, "", false
+}
+
+// areaWords reports whether words name an area, any council's, alone
+// ("Kent"), then which children they count ("Kent excl UASC", "Kent
+// excl 16+": areaCohortHeading), or then a cohort's name alone ("Kent
+// UASC"), which claimsCohort leaves to a whole heading.
+func areaWords(s string) bool {
+	if _, ok := app.AnyArea(s); ok || areaCohortHeading(s) {
+		return true
+	}
+	ws := strings.Fields(s)
+	for i := len(ws) - 1; i >= 1; i-- {
+		lead := strings.TrimRight(strings.Join(ws[:i], " "), " -–:,(")
+		if _, ok := app.AnyArea(lead); ok {
+			tail := strings.Join(ws[i:], " ")
+			_, named, _ := splitOf(tail)
+			return named && onlyCohortWords(tail)
+		}
+	}
+	return false
 }
 
 // monthOrQuarterOf reads words as a month or quarter's heading ("Mar-25", "(Mar
@@ -84,7 +104,18 @@ func (ac *areaCheck) settleMonthAreas(file string, l *Layout) []app.Warning {
 		name := string(c.Area)
 		at := app.Location{File: file, Sheet: l.Sheet, Cell: c.Col + fmt.Sprint(l.HeaderRow)}
 		why := ""
-		if a, own := ac.auth.ParseArea(name); own {
+		if sp, named, _ := splitOf(name); named && sp != app.All && onlyCohortWords(name) {
+			// "Mar-25 UASC": a district sheet's "UASC" is the UASC
+			// Service's column, but beside a month it may as well be the
+			// authority's UASC children's figure.
+			m := c.Period.Label() + " "
+			service := app.Area(name)
+			if a, ok := ac.auth.ParseArea(name); ok {
+				service = a
+			}
+			why = fmt.Sprintf("%q may name the %s's figure or %s's, counting %s: head it %q for the one, or %q for the other",
+				name, service, ac.auth.Area(), splitWords(sp), m+string(service), m+string(ac.auth.Area())+" "+name)
+		} else if a, own := ac.auth.ParseArea(name); own {
 			c.Area, c.Split = a, app.All
 		} else if a, sp, ok := areaCohortOf(ac.auth, name); ok {
 			c.Area, c.Split = a, sp

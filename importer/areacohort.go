@@ -65,8 +65,8 @@ func areaCohortRefused(auth *app.Authority, heading string) string {
 
 // monthCohortRefused is areaCohortRefused for a sheet of months' heading
 // naming month beside the area ("Mar-25 Kent excl 16+"), heading being
-// its words but the month's, whose advice names the month; month is
-// zero for a district sheet's.
+// its words less the month's: its advice names the month. month is zero
+// for a district sheet's heading.
 func monthCohortRefused(auth *app.Authority, heading string, month app.Period) string {
 	for a, rest := range leadingAreas(auth, heading) {
 		if !claimsCohort(rest, true) {

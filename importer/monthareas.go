@@ -20,9 +20,9 @@ import (
 // monthAreaHeading parts a heading into the month or quarter it names,
 // first or last ("Mar-25 Kent excl UASC", "Kent excl UASC (Mar-25)"),
 // and the rest, where the rest names an area, any council's, alone or
-// then which children it counts (areaCohortHeading): a heading of any
-// other words is not taken, and is said unknown as before. The rest is
-// read against the store's authority once it is known (settleMonthAreas).
+// then which children it counts (areaWords): a heading of any other
+// words is not taken, and is said unknown as before. The rest is read
+// against the store's authority once it is known (settleMonthAreas).
 func monthAreaHeading(head string) (app.Period, string, bool) {
 	ws := strings.Fields(head)
 	for k := 1; k <= 3 && k < len(ws); k++ {
@@ -64,9 +64,10 @@ func areaWords(s string) bool {
 	return false
 }
 
-// monthOrQuarterOf reads words as a month or quarter's heading ("Mar-25", "(Mar
-// 2025)", "Q4 2024/25"), not as a number, which periodHeading would take
-// for a date's serial: "Kent 2025" names no month.
+// monthOrQuarterOf reads words as a month or quarter's heading
+// ("Mar-25", "(Mar 2025)", "Q4 2024/25"), not as a number, which
+// periodHeading would take for a date's serial: "Kent 2025" names no
+// month.
 func monthOrQuarterOf(s string) (app.Period, bool) {
 	s = strings.Trim(s, " ()[]-–:,")
 	if _, err := strconv.ParseFloat(s, 64); err == nil {
@@ -101,7 +102,12 @@ func (ac *areaCheck) settleMonthAreas(file string, l *Layout) []app.Warning {
 			kept = append(kept, c)
 			continue
 		}
+		// Read from the heading, as a saved layout's (a profile's) area
+		// is its settled reading, not the words it was read from.
 		name := string(c.Area)
+		if _, rest, ok := monthAreaHeading(lastPart(c.Header)); ok {
+			name = rest
+		}
 		at := app.Location{File: file, Sheet: l.Sheet, Cell: c.Col + fmt.Sprint(l.HeaderRow)}
 		why := ""
 		if sp, named, _ := splitOf(name); named && sp != app.All && onlyCohortWords(name) {
@@ -116,7 +122,7 @@ func (ac *areaCheck) settleMonthAreas(file string, l *Layout) []app.Warning {
 			why = fmt.Sprintf("%q may name the %s's figure or %s's, counting %s: head it %q for the one, or %q for the other",
 				name, service, ac.auth.Area(), splitWords(sp), m+string(service), m+string(ac.auth.Area())+" "+name)
 		} else if a, own := ac.auth.ParseArea(name); own {
-			c.Area, c.Split = a, app.All
+			c.Area = a // a saved layout's cohort for it kept
 		} else if a, sp, ok := areaCohortOf(ac.auth, name); ok {
 			c.Area, c.Split = a, sp
 		} else if why = monthCohortRefused(ac.auth, name, c.Period); why == "" {

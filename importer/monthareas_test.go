@@ -124,12 +124,23 @@ func TestMonthColumnsNamingAreaAndCohort(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			res, err := Read(context.Background(), b.save("s.xlsx"), Options{Authority: authorityNamed(t, "Kent")})
+			path := b.save("s.xlsx")
+			res, err := Read(context.Background(), path, Options{Authority: authorityNamed(t, "Kent")})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got := figuresOf(res.Dataset, "CLA1"); !slices.Equal(got, tc.want) {
 				t.Errorf("CLA1 %q, want %q", got, tc.want)
+			}
+			// The layout saved as a profile reads the same figures: its
+			// settled area and cohort are read again from the headings.
+			again, err := Read(context.Background(), path, Options{Authority: authorityNamed(t, "Kent"),
+				Layouts: map[string]Layout{"Scorecard": profileOf(t, res.Layouts[0])}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := figuresOf(again.Dataset, "CLA1"); !slices.Equal(got, tc.want) {
+				t.Errorf("by the saved layout, CLA1 %q, want %q", got, tc.want)
 			}
 			warnsAndNever(t, res.Warnings, tc.warn, tc.never)
 			// The row's RAG is its own latest figure's, Kent's for all

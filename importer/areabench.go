@@ -49,6 +49,14 @@ func (l *Layout) areaBenchmarkUnread(c Column) string {
 		l.Period.Label(), what, example+" "+y.Label())
 }
 
+// benchmarkRead reports whether the sheet's England, statistical
+// neighbours' or previous year's column c is read on the authority's
+// rows: a sheet of months' always, a district sheet's as
+// areaBenchmarkUnread says.
+func (l *Layout) benchmarkRead(c Column) bool {
+	return l.Kind == IndicatorSheet || l.Kind == DistrictSheet && l.areaBenchmarkUnread(c) == ""
+}
+
 // authorityColumn is a sheet of areas' column of the authority's own
 // figures, for all children.
 func (l *Layout) authorityColumn() (Column, bool) {
@@ -61,7 +69,7 @@ func (l *Layout) authorityColumn() (Column, bool) {
 // not say whose it is, and it is taken for the authority's, whose
 // column stands on the sheet; "" for any other column.
 func (l *Layout) areaBenchmarkNote(c Column) string {
-	if c.Role != RolePrevious || l.Kind != DistrictSheet || l.localities != nil || l.areaBenchmarkUnread(c) != "" {
+	if c.Role != RolePrevious || l.Kind != DistrictSheet || l.localities != nil || l.split != app.All || l.areaBenchmarkUnread(c) != "" {
 		return ""
 	}
 	own, _ := l.authorityColumn()

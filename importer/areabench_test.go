@@ -144,3 +144,62 @@ func TestDistrictBenchmarksBesideScorecards(t *testing.T) {
 		`Districts!H4: CLA2: Previous year outturn's figure for 2023/24 not read: 58 differs from 57 at Scorecard!G2, which was kept`,
 	}, []string{"Statistical neighbours's figure"})
 }
+
+// Benchmarks beside figures of a cohort are not read, and said: on a
+// sheet whose title says every figure excludes UASC, at the column's
+// heading (on a sheet of months too, where they had been dropped
+// without a word), and on a district sheet's cohort row, at its cell,
+// as on a sheet of months.
+func TestBenchmarksBesideCohortFigures(t *testing.T) {
+	for _, tc := range []struct {
+		name, sheet, title string
+		heads              []any
+		rows               [][]any
+		bench              []string
+		warn, never        []string
+	}{
+		{name: "a district sheet excluding UASC", sheet: "Districts", title: "District summary - March 2025 - excluding UASC",
+			heads: []any{"Ref", "Indicator", "Kent", "Ashford", "Thanet", "England", "Previous year"},
+			rows:  [][]any{{"CLA2", "Rate of CLA per 10,000", 50.1, 45, 70, 70, 58}},
+			warn: []string{`Districts!F3: column F "England" not read: the sheet's title or name says its figures count all children excluding UASC, and an indicator's targets and benchmarks are read beside all children's figures only; give them on a sheet of all children's`,
+				`Districts!G3: column G "Previous year" not read: the sheet's title or name says its figures count all children excluding UASC`},
+			never: []string{"Kent's own previous year's outturn"}},
+		{name: "a scorecard excluding UASC", sheet: "Scorecard", title: "Kent scorecard - excluding UASC",
+			heads: []any{"Ref", "Indicator", "Feb-25", "Mar-25", "England", "Target 2024/25"},
+			rows:  [][]any{{"CLA2", "Rate of CLA per 10,000", 49.8, 50.1, 70, 48}},
+			warn: []string{`Scorecard!E3: column E "England" not read: the sheet's title or name says its figures count all children excluding UASC`,
+				`Scorecard!F3: column F "Target 2024/25" not read: the sheet's title or name says its figures count all children excluding UASC`}},
+		{name: "a district sheet's cohort row", sheet: "Districts", title: "District summary - March 2025",
+			heads: []any{"Ref", "Indicator", "Kent", "Ashford", "Thanet", "England", "Previous year"},
+			rows:  [][]any{{"CLA2", "Rate of CLA per 10,000", 60.1, 55, 80, 70, 58}, {"", "Excluding UASC", 50.1, 45, 70, 69, 49}},
+			bench: []string{"England 2023/24 70 Districts!F4", "Previous year outturn 2023/24 58 Districts!G4"},
+			warn: []string{`Districts!G5: CLA2: previous year's outturn 49 on the Excluding UASC row (column G "Previous year") not read`,
+				`Districts!F5: a target or benchmark on rows of a district or cohort not read: an indicator's targets and benchmarks are read from the row of Kent, all children`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := newBook(t)
+			b.sheet(tc.sheet)
+			b.row(tc.sheet, "A1", tc.title)
+			b.row(tc.sheet, "A3", tc.heads...)
+			for i, r := range tc.rows {
+				b.row(tc.sheet, cellName(3+i, 0), r...)
+			}
+			res, err := Read(context.Background(), b.save("c.xlsx"), Options{Authority: authorityNamed(t, "Kent")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var bench []string
+			for _, bm := range res.Dataset.Benchmarks {
+				bench = append(bench, fmt.Sprintf("%s %s %v %s", bm.Group, bm.Period.Label(), *bm.Value, bm.Source))
+			}
+			slices.Sort(bench)
+			if !slices.Equal(bench, tc.bench) {
+				t.Errorf("benchmarks %q, want %q", bench, tc.bench)
+			}
+			if len(res.Dataset.Targets) > 0 {
+				t.Errorf("targets %+v, want none", res.Dataset.Targets)
+			}
+			warnsAndNever(t, res.Warnings, tc.warn, tc.never)
+		})
+	}
+}

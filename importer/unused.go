@@ -54,6 +54,12 @@ func (l *Layout) unread(c Column) string {
 			return fmt.Sprintf("a targets table's %s column is not read", c.Role)
 		}
 	case IndicatorSheet, DistrictSheet:
+		if l.split != app.All && yearRole(c.Role) {
+			// Every row counts the sheet's cohort, and an indicator's
+			// targets and benchmarks are its all children's: none is
+			// read (readRowExtras), which had gone unsaid.
+			return fmt.Sprintf("the sheet's title or name says its figures count %s, and an indicator's targets and benchmarks are read beside all children's figures only; give them on a sheet of all children's", splitWords(l.split))
+		}
 		if oneARow[c.Role] {
 			if first, _ := l.column(c.Role); first.index != c.index {
 				return fmt.Sprintf("a second %s column; column %s was read", c.Role, first.Col)

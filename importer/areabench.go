@@ -45,8 +45,12 @@ func (l *Layout) areaBenchmarkUnread(c Column) string {
 	if l.Period.Kind == app.FinancialYear || l.Period.Kind == app.AcademicYear {
 		y = l.Period.Add(-1)
 	}
-	return fmt.Sprintf("it names no year, and the sheet is dated %s, not by a month or quarter, so which year's %s it gives cannot be known (the latest published runs a year or more behind); head it with the year it is for, such as %q",
-		l.Period.Label(), what, example+" "+y.Label())
+	why := "the latest published runs a year or more behind"
+	if c.Role == RolePrevious {
+		why = "the year before it is a financial or an academic year as each indicator runs, which a year's title does not settle"
+	}
+	return fmt.Sprintf("it names no year, and the sheet is dated %s, not by a month or quarter, so the year %s is for cannot be known (%s); head it with the year it is for, such as %q",
+		l.Period.Label(), what, why, example+" "+y.Label())
 }
 
 // benchmarkRead reports whether the sheet's England, statistical

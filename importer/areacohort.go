@@ -60,12 +60,25 @@ func leadingAreas(auth *app.Authority, heading string) iter.Seq2[app.Area, strin
 // would file a part of its children as all of them. "" for a heading
 // areaCohortOf reads, or that names no area of the authority first.
 func areaCohortRefused(auth *app.Authority, heading string) string {
+	return monthCohortRefused(auth, heading, app.Period{})
+}
+
+// monthCohortRefused is areaCohortRefused for a sheet of months' heading
+// naming month beside the area ("Mar-25 Kent excl 16+"), heading being
+// its words less the month's: its advice names the month. month is zero
+// for a district sheet's heading.
+func monthCohortRefused(auth *app.Authority, heading string, month app.Period) string {
 	for a, rest := range leadingAreas(auth, heading) {
 		if !claimsCohort(rest, true) {
 			return ""
 		}
+		advice := cohortAdvice(a)
+		if !month.IsZero() {
+			m := month.Label() + " "
+			advice = fmt.Sprintf("head a column of %s's figures for %s by the month, the area and, if any, one cohort the app holds, alone, such as %q or %q", a, month.Label(), m+string(a), m+string(a)+" excl UASC")
+		}
 		return fmt.Sprintf("it names %s, then which children it counts (%q), %s; %s",
-			a, strings.Trim(rest, " ()"), cohortDoubt(rest), cohortAdvice(a))
+			a, strings.Trim(rest, " ()"), cohortDoubt(rest), advice)
 	}
 	return ""
 }

@@ -138,7 +138,7 @@ func (ac *areaCheck) settle(file string, l *Layout, rows [][]string) []app.Warni
 	for _, i := range slices.Backward(refused) {
 		l.Columns = slices.Delete(l.Columns, i, i+1)
 	}
-	return warns
+	return append(warns, ac.settleMonthAreas(file, l)...)
 }
 
 // unknownArea settles one area name the authority does not have, found

@@ -34,9 +34,10 @@ var (
 // the month, which readBenchmark turns into the financial or academic
 // year it falls in, as the row's indicator runs; a heading giving only a
 // calendar year ("England 2024") is read as the year ending in it. Each
-// is said at its heading (warnUnused), as a reading of the heading.
+// is said at its heading (warnUnused), as a reading of the heading. A
+// district sheet's are read so too (areaBenchmarkUnread).
 func datedBenchmarks(l *Layout) {
-	if l.Kind != IndicatorSheet {
+	if l.Kind != IndicatorSheet && l.Kind != DistrictSheet {
 		return
 	}
 	for i := range l.Columns {

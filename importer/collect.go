@@ -47,6 +47,7 @@ type collector struct {
 	// the unit that values are checked against; nil when none is known.
 	defined    func(ref string) (app.Indicator, bool)
 	benchmarks []app.Benchmark
+	benchAt    map[benchKey]int // where in benchmarks each was first given (addBenchmarks)
 	comments   []app.Comment
 	warnings   []app.Warning
 	// hasParts records refs some source gave a numerator and denominator
@@ -233,7 +234,7 @@ func (c *collector) replay(l *sheetLog) {
 	for ref, n := range l.declared {
 		c.declared[ref] = n
 	}
-	c.benchmarks = append(c.benchmarks, l.benchmarks...)
+	c.addBenchmarks(l)
 	c.comments = append(c.comments, l.comments...)
 	for _, t := range l.rowTargets {
 		c.rowTargets = append(c.rowTargets, sheetRowTarget{l.sheet, t})

@@ -186,6 +186,13 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 			head, at = g.at(h, c), h
 		}
 		role, period, area, guessed := headerRoleGuessed(head)
+		if role == "" {
+			// "Mar-25 Kent excl UASC": the month's figure for an area's
+			// children, its area read as the authority's by settle.
+			if p, rest, ok := monthAreaHeading(head); ok {
+				role, period, area = RolePeriod, p, app.Area(rest)
+			}
+		}
 		if p, ok := asDates[c]; ok && role == "" {
 			role, period = RolePeriod, p
 		}
@@ -419,7 +426,7 @@ func kindOf(l *Layout) Kind {
 		switch {
 		case c.Role == RolePeriod && c.Period.IsZero():
 			plainPeriod = true
-		case c.Role == RolePeriod:
+		case c.Role == RolePeriod && c.Area == "":
 			periods++
 		case c.Role == RoleArea && c.Area != "":
 			areas++

@@ -184,10 +184,12 @@ type Column struct {
 	// a target, floor, previous-year or benchmark column where the header
 	// or its caption says.
 	Period app.Period `json:"period"`
-	// Area is the area of a district column.
+	// Area is the area of a district column, or of a month column whose
+	// heading names one beside its month ("Mar-25 Kent excl UASC":
+	// monthAreaHeading).
 	Area app.Area `json:"area,omitempty"`
-	// Split is the cohort a district column's heading names beside its
-	// area ("Kent excl UASC"); All for most.
+	// Split is the cohort a district or month column's heading names
+	// beside its area ("Kent excl UASC"); All for most.
 	Split app.Split `json:"split,omitempty"`
 	// Milestone is the quarter ("Q1" to "Q4", of a financial year) or
 	// month ("Jan" to "Dec") of a milestone column.
@@ -243,13 +245,15 @@ func (l *Layout) columnWhere(is func(Column) bool) (Column, bool) {
 }
 
 // shadowed reports whether c is a hidden column saying what a visible
-// one says: the same role for the same period and area.
+// one says: the same role for the same period, area and cohort. A hidden
+// "Mar-25 Kent excl UASC" beside "Mar-25 Kent" is the cohort's figure,
+// not a copy of the area's.
 func (l *Layout) shadowed(c Column) bool {
 	if !c.Hidden {
 		return false
 	}
 	for _, v := range l.Columns {
-		if !v.Hidden && v.Role == c.Role && v.Period == c.Period && v.Area == c.Area {
+		if !v.Hidden && v.Role == c.Role && v.Period == c.Period && v.Area == c.Area && v.Split == c.Split {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -136,7 +137,8 @@ func (s *sheetReader) warnNotOwn() {
 	if s.notOwns.n > 1 {
 		what = strconv.Itoa(s.notOwns.n) + " targets and benchmarks (the first here)"
 	}
-	s.out.warn(s.l.Sheet, s.notOwns.first, "%s on rows of a district or cohort not read: an indicator's targets and benchmarks are read from the row of %s, all children", what, s.l.Area)
+	// A district sheet's rows are the authority's, its Area unset.
+	s.out.warn(s.l.Sheet, s.notOwns.first, "%s on rows of a district or cohort not read: an indicator's targets and benchmarks are read from the row of %s, all children", what, cmp.Or(s.l.Area, s.l.authority().Area()))
 }
 
 // holdsAreas reports whether column c, headed as areas, names at least

@@ -155,7 +155,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 			from[k] = c
 			*field = rd.value
 		case RolePrevious, RoleEngland, RoleNeighbours:
-			if l.Kind != IndicatorSheet && !l.localityBenchmark(c.Role) {
+			if !l.benchmarkRead(*c) {
 				continue
 			}
 			if !own {

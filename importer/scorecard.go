@@ -606,15 +606,18 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 			Value: rd.value, Numerator: rd.num, Denominator: rd.den,
 			Status: rd.status, Raw: rd.raw, StandIn: standIns && lk.italic,
 		}
-		if l.Kind == DistrictSheet {
+		switch {
+		case l.Kind == DistrictSheet:
 			o.Area, o.Period = c.Area, l.Period
-			if c.Split != app.All {
-				sp, ok := s.columnSplit(r, c, ind.ref, split)
-				if !ok {
-					continue
-				}
-				o.Split = sp
+		case l.monthArea(*c):
+			o.Area = c.Area // "Mar-25 Kent excl UASC" (settleMonthAreas)
+		}
+		if c.Split != app.All {
+			sp, ok := s.columnSplit(r, c, ind.ref, split)
+			if !ok {
+				continue
 			}
+			o.Split = sp
 		}
 		cols = append(cols, c.index)
 		obs = append(obs, o)
@@ -631,7 +634,11 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 	}
 	latest := -1
 	for i := range obs {
-		if o := &obs[i]; !o.StandIn && (latest < 0 || later(o.Period, obs[latest].Period) >= 0) {
+		// On a sheet of months, the row's latest figure is its own, not
+		// another area's or cohort's a column names ("Mar-25 Kent excl
+		// UASC"): the row's RAG, DoT and components are its own.
+		other := l.Kind == IndicatorSheet && (obs[i].Area != area || obs[i].Split != split)
+		if o := &obs[i]; !o.StandIn && !other && (latest < 0 || later(o.Period, obs[latest].Period) >= 0) {
 			latest = i
 		}
 	}

@@ -54,6 +54,12 @@ func (l *Layout) unread(c Column) string {
 			return fmt.Sprintf("a targets table's %s column is not read", c.Role)
 		}
 	case IndicatorSheet, DistrictSheet:
+		if l.split != app.All && yearRole(c.Role) {
+			// Every row counts the sheet's cohort, and an indicator's
+			// targets and benchmarks are its all children's: none is
+			// read (readRowExtras), which had gone unsaid.
+			return fmt.Sprintf("the sheet's title or name says its figures count %s, and an indicator's targets and benchmarks are read beside all children's figures only; give them on a sheet of all children's", splitWords(l.split))
+		}
 		if oneARow[c.Role] {
 			if first, _ := l.column(c.Role); first.index != c.index {
 				return fmt.Sprintf("a second %s column; column %s was read", c.Role, first.Col)
@@ -67,6 +73,10 @@ func (l *Layout) unread(c Column) string {
 		case RoleValue, RoleStatus, RoleYear, RoleRule:
 			return fmt.Sprintf("a scorecard sheet's %s column is not read", c.Role)
 		case RolePeriod:
+			if l.Kind == DistrictSheet && c.Area != "" {
+				// "Mar-25 Kent excl UASC" beside districts (monthAreaHeading).
+				return fmt.Sprintf("it names %s beside %q, and a sheet of areas is read for one period, its title's or name's; head it by the area alone, such as %q", c.Period.Label(), c.Area, c.Area)
+			}
 			if l.Kind == DistrictSheet || c.Period.IsZero() {
 				return "a period column on a sheet of areas is not read"
 			}
@@ -81,8 +91,8 @@ func (l *Layout) unread(c Column) string {
 				return "an area column on a sheet of months is not read"
 			}
 		case RolePrevious, RoleEngland, RoleNeighbours:
-			if l.Kind == DistrictSheet && !l.localityBenchmark(c.Role) {
-				return "benchmarks on a district sheet are not read"
+			if l.Kind == DistrictSheet {
+				return l.areaBenchmarkUnread(c)
 			}
 		}
 	}
@@ -127,6 +137,9 @@ func (s *sheetReader) warnUnused() {
 				s.warn(h, c, "column %s %q not read: %s", col.Col, col.Header, why)
 			} else if col.guessed {
 				s.warn(h, c, "column %s %q read as %s, from words in its heading", col.Col, col.Header, cmp.Or(guessedAs[col.Role], string(col.Role)))
+			}
+			if note := l.areaBenchmarkNote(*col); note != "" {
+				s.warn(h, c, "%s", note)
 			}
 			if col.yearNote != "" {
 				s.warn(h, c, "%s", col.yearNote)

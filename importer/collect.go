@@ -197,9 +197,9 @@ func (c *collector) replay(l *sheetLog) {
 		case opWarning:
 			c.warnings = append(c.warnings, l.warnings[op.from])
 		case opIndicator:
-			c.disagree(l.indicators[op.from], l.stated[op.from])
+			c.disagree(l.indicators[op.from], *l.stated[op.from])
 			c.indicator(l.indicators[op.from])
-			c.state(l.indicators[op.from].Ref, l.stated[op.from])
+			c.state(l.indicators[op.from].Ref, *l.stated[op.from])
 		case opTarget:
 			t := &l.targets[op.from]
 			c.target(l.sheet, t.cell, t.t)

@@ -40,8 +40,8 @@ func (out *sheetLog) setAsideHiddenCopies(l Layout, g *grid) {
 	for i := range out.figs {
 		f := &out.figs[i]
 		if !hidden(int(f.row)) {
-			if _, ok := visible[at{f.series, f.period}]; !ok {
-				visible[at{f.series, f.period}] = i
+			if _, ok := visible[at{f.series, f.period()}]; !ok {
+				visible[at{f.series, f.period()}] = i
 			}
 		}
 	}
@@ -63,7 +63,7 @@ func (out *sheetLog) setAsideHiddenCopies(l Layout, g *grid) {
 		if !hidden(int(f.row)) {
 			continue
 		}
-		j, ok := visible[at{f.series, f.period}]
+		j, ok := visible[at{f.series, f.period()}]
 		if !ok {
 			continue
 		}

@@ -3,7 +3,9 @@ package importer
 import (
 	"context"
 	"fmt"
+	"math"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -39,23 +41,24 @@ func scorecardText(rows, months int) string {
 	return b.String()
 }
 
-// TestSheetLogBytes: reading a large scorecard allocates for its figures
-// and each row's definition, not for copies of what a row does not state
-// (every row also logs the places its cells show, stating nothing), nor
-// for copies of the sheet's columns each time side tables are looked for;
-// a cold import faults in every byte the reading allocates. The bounds
-// are under what was allocated with those copies (10,600 and 6,400 bytes
-// a row; 370 a column). What is read is as before: each row's indicator,
-// stated where its cells are, and its figures, with nothing said.
+// TestSheetLogBytes: reading a large scorecard allocates for its figures,
+// 64 bytes each, and each row's definition, not for copies of what a row
+// does not state (every row also logs the places its cells show, stating
+// nothing), nor for copies of the sheet's columns each time side tables
+// are looked for; a cold import faults in every byte the reading
+// allocates. The bounds are under what was allocated with those copies
+// (some 10,600 and 6,400 bytes a row; 370 a column) or with figures of 80
+// bytes (8,600 and 4,230 a row). What is read is as before: each row's
+// indicator, stated where its cells are, and its figures, with nothing
+// said.
 func TestSheetLogBytes(t *testing.T) {
 	for _, tc := range []struct {
 		name                   string
 		rows, months           int
 		spansPerCol, logPerRow uint64 // the most bytes allocated
 	}{
-		// A row's figures are 80 bytes each, 4,800 for 60 months.
-		{"124 indicators, 60 months", 124, 60, 64, 9400},
-		{"400 indicators, 12 months", 400, 12, 64, 5000},
+		{"124 indicators, 60 months", 124, 60, 64, 8100},
+		{"400 indicators, 12 months", 400, 12, 64, 4140},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := gridOf(scorecardText(tc.rows, tc.months))
@@ -111,6 +114,41 @@ func TestSheetLogBytes(t *testing.T) {
 			wantValue := float64(50+(last+m)%40) + float64((last*7+m)%10)/10
 			if o.Ref != ind.Ref || o.Area != "Kent" || o.Period != app.MonthOf(2021, 4).Add(m) || o.Value == nil || *o.Value != wantValue {
 				t.Errorf("last figure %s %s %s %v, want %s Kent %s %g", o.Ref, o.Area, o.Period, o.Value, ind.Ref, app.MonthOf(2021, 4).Add(m), wantValue)
+			}
+		})
+	}
+}
+
+// TestFigurePeriod: a figure keeps its period in parts smaller than a
+// Period's; every period reads back as it was kept, and one too large for
+// the parts (no reader makes one) is refused aloud, never kept as another.
+func TestFigurePeriod(t *testing.T) {
+	big := int64(math.MaxInt32) + 1
+	for _, tc := range []struct {
+		name  string
+		p     app.Period
+		panic bool
+	}{
+		{"month", app.MonthOf(2025, 3), false},
+		{"quarter", app.Period{Kind: app.Quarter, Year: 2024, N: 4}, false},
+		{"academic year", app.Period{Kind: app.AcademicYear, Year: 2024}, false},
+		{"the last of Excel's years", app.Period{Kind: app.CalendarYear, Year: 9999}, false},
+		{"none", app.Period{}, false},
+		{"a year past the parts", app.Period{Kind: app.CalendarYear, Year: int(big)}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.panic && strconv.IntSize == 32 {
+				t.Skip("a Period's year is no larger than the parts")
+			}
+			defer func() {
+				if v := recover(); (v != nil) != tc.panic {
+					t.Errorf("panicked: %v, want a panic: %v", v, tc.panic)
+				}
+			}()
+			var texts []string
+			f := encode(&app.Observation{Period: tc.p}, 0, 0, 1, 2, &texts)
+			if got := f.period(); got != tc.p {
+				t.Errorf("kept %+v as %+v", tc.p, got)
 			}
 		})
 	}

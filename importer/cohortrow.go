@@ -22,7 +22,7 @@ import (
 func (s *sheetReader) definitionOf(ref string) (app.Indicator, app.Stated) {
 	for i := len(s.out.indicators) - 1; i >= 0; i-- {
 		if ind := s.out.indicators[i]; ind.Ref == ref && s.out.stated[i].Defines() {
-			return ind, s.out.stated[i]
+			return ind, *s.out.stated[i]
 		}
 	}
 	return app.Indicator{Ref: ref}, app.Stated{}

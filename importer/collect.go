@@ -198,9 +198,9 @@ func (c *collector) replay(l *sheetLog) {
 		case opWarning:
 			c.warnings = append(c.warnings, l.warnings[op.from])
 		case opIndicator:
-			c.disagree(l.indicators[op.from], l.stated[op.from])
+			c.disagree(l.indicators[op.from], *l.stated[op.from])
 			c.indicator(l.indicators[op.from])
-			c.state(l.indicators[op.from].Ref, l.stated[op.from])
+			c.state(l.indicators[op.from].Ref, *l.stated[op.from])
 		case opTarget:
 			t := &l.targets[op.from]
 			c.target(l.sheet, t.cell, t.t)
@@ -269,11 +269,11 @@ func (c *collector) observe(l *sheetLog, fa figAt, slots *slots, sheetNum int32)
 	if f.flags&(hasNum|hasDen) == hasNum|hasDen {
 		c.hasParts[l.keys[f.series].Ref] = true
 	}
-	i, ok := slots.get(f.period)
+	i, ok := slots.get(f.period())
 	if !ok {
 		// Most figures are new: keep them where they are, numbered as
 		// the collector numbers series, sheets and texts.
-		slots.set(f.period, len(c.figs))
+		slots.set(f.period(), len(c.figs))
 		f.series, f.sheet = slots.id, sheetNum
 		if f.raw > 0 {
 			c.texts = append(c.texts, l.texts[f.raw-1])
@@ -495,7 +495,7 @@ func (c *collector) hiddenPlaces(obs []app.Observation, hidden map[string][2]int
 func (c *collector) latestPeriod() app.Period {
 	var latest [app.CalendarYear + 1]app.Period
 	for i := range c.figs {
-		q := c.fig(i).period
+		q := c.fig(i).period()
 		if q.Kind <= app.CalendarYear && (latest[q.Kind].IsZero() || q.Compare(latest[q.Kind]) > 0) {
 			latest[q.Kind] = q
 		}

@@ -125,12 +125,13 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 			}
 			last, lastID = rs, id
 		}
-		k := lastID<<40 | uint64(f.period.Kind)<<32 | uint64(uint32(f.period.Index()))
+		p := f.period()
+		k := lastID<<40 | uint64(p.Kind)<<32 | uint64(uint32(p.Index()))
 		j, ok := at[k]
 		if !ok {
 			j = int32(len(all))
 			at[k] = j
-			all = append(all, sums{period: f.period, series: f.series})
+			all = append(all, sums{period: p, series: f.series})
 		}
 		s := &all[j]
 		hasValue := f.flags&hasValue != 0

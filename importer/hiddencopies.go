@@ -40,8 +40,8 @@ func (out *sheetLog) setAsideHiddenCopies(l Layout, g *grid) {
 	for i := range out.figs {
 		f := &out.figs[i]
 		if !hidden(int(f.row)) {
-			if _, ok := visible[at{f.series, f.period}]; !ok {
-				visible[at{f.series, f.period}] = i
+			if _, ok := visible[at{f.series, f.period()}]; !ok {
+				visible[at{f.series, f.period()}] = i
 			}
 		}
 	}
@@ -63,7 +63,7 @@ func (out *sheetLog) setAsideHiddenCopies(l Layout, g *grid) {
 		if !hidden(int(f.row)) {
 			continue
 		}
-		j, ok := visible[at{f.series, f.period}]
+		j, ok := visible[at{f.series, f.period()}]
 		if !ok {
 			continue
 		}
@@ -120,13 +120,13 @@ func (out *sheetLog) setAsideHiddenCopies(l Layout, g *grid) {
 // polarity, unit or target it gives otherwise is said at its cell.
 func (out *sheetLog) visibleFirst(twins map[int]int) {
 	for i := range out.indicators {
-		twin, ok := twins[statedRow(out.stated[i])]
+		twin, ok := twins[statedRow(*out.stated[i])]
 		if !ok {
 			continue
 		}
 		ref := out.indicators[i].Ref
 		for j := i + 1; j < len(out.indicators); j++ {
-			if out.indicators[j].Ref == ref && statedRow(out.stated[j]) == twin {
+			if out.indicators[j].Ref == ref && statedRow(*out.stated[j]) == twin {
 				out.indicators[i], out.indicators[j] = out.indicators[j], out.indicators[i]
 				out.stated[i], out.stated[j] = out.stated[j], out.stated[i]
 				break

@@ -136,7 +136,7 @@ func namedEntries(out *sheetLog) map[string]*namedEntry {
 		return e
 	}
 	for i, ind := range out.indicators {
-		e, st := entry(ind.Ref), out.stated[i]
+		e, st := entry(ind.Ref), *out.stated[i]
 		if e.at.Cell == "" && st.Name.Cell != "" {
 			e.name, e.section, e.at = ind.Name, ind.Section, st.Name
 			made := nameKey(ind.Name)

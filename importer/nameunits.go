@@ -145,7 +145,7 @@ func (c *collector) fractionalCounts(inds []app.Indicator, guessed map[string]in
 			advice = "state its unit in a Unit column"
 		}
 		c.warn(sheet, place(sheet, int(f.row), int(f.col)), "%s %s %s: %g is not a whole number, %s: a count that is not whole is read as a figure of unknown measure, not a count, so not recomputed when children are excluded; %s",
-			ref, c.figures.keys[f.series].Area, f.period, f.value, why, advice)
+			ref, c.figures.keys[f.series].Area, f.period(), f.value, why, advice)
 	}
 }
 

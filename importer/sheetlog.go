@@ -27,8 +27,12 @@ type sheetLog struct {
 	texts      []string
 	warnings   []app.Warning
 	indicators []app.Indicator
-	stated     []app.Stated // what each of indicators states, and where
-	targets    []loggedTarget
+	// stated is what each of indicators states, and where: noStatement
+	// for the many that state nothing (the decimal places a row's cells
+	// show), so that a row costs a pointer there rather than a copy of
+	// eleven empty locations.
+	stated  []*app.Stated
+	targets []loggedTarget
 	// What follows is read only once every sheet is in, so its order
 	// among the rest does not matter.
 	percent    map[string]bool
@@ -92,17 +96,32 @@ func (l *sheetLog) warn(sheet, cell, format string, args ...any) {
 // indicator records what a row says of an indicator without defining
 // it (decimal places a cell shows, an academic target year); see
 // collector.indicator.
-func (l *sheetLog) indicator(ind app.Indicator) { l.define(ind, app.Stated{}) }
-
-// define records an indicator as a row defines it, with where it states
-// each part (see app.Stated).
-func (l *sheetLog) define(ind app.Indicator, st app.Stated) {
+func (l *sheetLog) indicator(ind app.Indicator) {
 	if l.limit != nil {
 		l.newRefs.add(ind.Ref)
 	}
 	l.step(opIndicator, len(l.indicators))
 	l.indicators = append(l.indicators, ind)
-	l.stated = append(l.stated, st)
+	l.stated = append(l.stated, &noStatement)
+}
+
+// noStatement is the statement of an indicator a row does not define;
+// it is shared, and never written.
+var noStatement app.Stated
+
+// define records an indicator as a row defines it, with where it states
+// each part (see app.Stated).
+func (l *sheetLog) define(ind app.Indicator, st app.Stated) {
+	if !st.Defines() {
+		l.indicator(ind)
+		return
+	}
+	if l.limit != nil {
+		l.newRefs.add(ind.Ref)
+	}
+	l.step(opIndicator, len(l.indicators))
+	l.indicators = append(l.indicators, ind)
+	l.stated = append(l.stated, &st)
 }
 
 // target records a target; see collector.target.

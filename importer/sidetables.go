@@ -96,17 +96,21 @@ func (l *Layout) sideTables() []colSpan {
 // after it (a Description at the right) is not a table: it is left unread
 // by itself (unread).
 func (l *Layout) reflessTable(sp colSpan) (int, bool) {
-	figure := func(c Column) bool {
+	figure := func(c *Column) bool {
 		return c.Role == RolePeriod && !c.Period.IsZero() || c.Role == RoleArea && c.Area != "" ||
 			c.Role == RoleTarget || c.Role == RoleFloor
 	}
-	var cols []Column
-	for _, c := range l.Columns {
-		if sp.has(c.index) && !c.Hidden {
+	// The span's columns are only looked at: pointers to them, not
+	// copies. Copying every column here, for each sheet detected (twice,
+	// from its first rows and whole), was two fifths of what detecting
+	// the large workbook's sheets allocated.
+	var cols []*Column
+	for i := range l.Columns {
+		if c := &l.Columns[i]; sp.has(c.index) && !c.Hidden {
 			cols = append(cols, c)
 		}
 	}
-	slices.SortFunc(cols, func(a, b Column) int { return a.index - b.index })
+	slices.SortFunc(cols, func(a, b *Column) int { return a.index - b.index })
 	seen := map[Role]bool{}
 	figures := false
 	for i, c := range cols {

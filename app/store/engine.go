@@ -60,7 +60,8 @@ type Store interface {
 	// Backup writes a consistent copy of the whole store, as a bbolt
 	// file, to w.
 	Backup(w io.Writer) (int64, error)
-	// BackupFile writes that copy to path, never leaving half a copy.
+	// BackupFile writes that copy to path, never leaving half a copy,
+	// and refuses a file already there (ErrExists).
 	BackupFile(path string) error
 	// Path names the store for people: a file path, or a database URL
 	// without its password.

@@ -48,7 +48,9 @@ func takenBackInTurn(t *testing.T, st store.Store, _ Options) {
 	m03r := func() *app.Dataset {
 		return monthsFile(3, map[string]map[app.Period]float64{"CIC01": {dec: 1926, jan: 1933}, "SCS02": {dec: 19.4}})
 	}
-	m04r := func() *app.Dataset { return monthsFile(4, map[string]map[app.Period]float64{"CIC01": {jan: 1929, feb: 1940}}) }
+	m04r := func() *app.Dataset {
+		return monthsFile(4, map[string]map[app.Period]float64{"CIC01": {jan: 1929, feb: 1940}})
+	}
 	// takenBack is what an import of ds as name says it takes back, as
 	// importing.go asks it.
 	takenBack := func(name string, ds *app.Dataset) []string {

@@ -44,6 +44,7 @@ func monthsFile(upto int, rev map[string]map[app.Period]float64) *app.Dataset {
 var kentMonths = Months(app.MonthOf(2025, 3), 6)
 
 func takenBackInTurn(t *testing.T, st store.Store, _ Options) {
+	kent := string(app.Kent) // the area the warnings name
 	dec, jan, feb := kentMonths[2], kentMonths[3], kentMonths[4]
 	m03r := func() *app.Dataset {
 		return monthsFile(3, map[string]map[app.Period]float64{"CIC01": {dec: 1926, jan: 1933}, "SCS02": {dec: 19.4}})
@@ -83,15 +84,15 @@ func takenBackInTurn(t *testing.T, st store.Store, _ Options) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kent := app.SeriesKey{Ref: "CIC01", Area: app.Kent, Split: app.All}
+	cic01 := app.SeriesKey{Ref: "CIC01", Area: app.Kent, Split: app.All}
 	for p, want := range map[app.Period][]string{dec: {"I0002", "I0003"}, jan: {"I0003"}, feb: nil} {
-		if got := h.Restated(kent, p); !slices.Equal(got, want) {
+		if got := h.Restated(cic01, p); !slices.Equal(got, want) {
 			t.Errorf("LoadIndicator: CIC01 %s restated by %v, want %v", p.Label(), got, want)
 		}
 	}
 	same("m03r after m04", takenBack("m03r.xlsx", m03r()), []string{
-		"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back 2 of that later file's figures: Kent Dec-24 1925 to 1926, Kent Jan-25 1930 to 1933",
-		"m03r.xlsx: Scorecard!J4: SCS02: this file's figures run to Jan-25, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back 1 of that later file's figures: Kent Dec-24 19 to 19.4",
+		"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back 2 of that later file's figures: " + kent + " Dec-24 1925 to 1926, " + kent + " Jan-25 1930 to 1933",
+		"m03r.xlsx: Scorecard!J4: SCS02: this file's figures run to Jan-25, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back 1 of that later file's figures: " + kent + " Dec-24 19 to 19.4",
 	})
 	// QA23a's variant: m04r, made after m03r, gave Dec-24 1925 again as
 	// a version of its own; undoing m03r leaves it a restatement of
@@ -100,8 +101,8 @@ func takenBackInTurn(t *testing.T, st store.Store, _ Options) {
 	mustImport(t, st, "m04r.xlsx", m04r())
 	mustUndo(t, st, "I0004")
 	same("m03r again after m04r and the undo of m03r", takenBack("m03r.xlsx", m03r()), []string{
-		"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0005 (m04r.xlsx), which gave figures to Feb-25, is later; it takes back 2 of that later file's figures: Kent Dec-24 1925 to 1926, Kent Jan-25 1929 to 1933",
-		"m03r.xlsx: Scorecard!J4: SCS02: this file's figures run to Jan-25, but I0005 (m04r.xlsx), which gave figures to Feb-25, is later; it takes back 1 of that later file's figures: Kent Dec-24 19 to 19.4",
+		"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0005 (m04r.xlsx), which gave figures to Feb-25, is later; it takes back 2 of that later file's figures: " + kent + " Dec-24 1925 to 1926, " + kent + " Jan-25 1929 to 1933",
+		"m03r.xlsx: Scorecard!J4: SCS02: this file's figures run to Jan-25, but I0005 (m04r.xlsx), which gave figures to Feb-25, is later; it takes back 1 of that later file's figures: " + kent + " Dec-24 19 to 19.4",
 	})
 	// A month's file after the months before it takes nothing back.
 	same("m05 after m04r", takenBack("m05.xlsx", monthsFile(5, nil)), nil)

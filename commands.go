@@ -37,7 +37,7 @@ func init() {
 		{name: "rebase", args: "REF --at P --note TEXT", about: "start a new SPC chart where the process changed", flags: rebaseFlags, run: runRebase},
 		{name: "window", args: "REF N|P", about: "set the trend window: N periods, or since period P", run: runWindow},
 		{name: "authority", args: "[NAME-OR-CODE] [--force] [--districts \"A, B, ...\"]", about: "the local authority the store holds figures for: print it, or set it", flags: authorityFlags, run: runAuthority},
-		{name: "backup", args: "--out FILE", about: "a consistent copy of the store", flags: outFlag, run: runBackup},
+		{name: "backup", args: "--out FILE [--force]", about: "a consistent copy of the store (--force replaces a file already at FILE)", flags: backupFlags, run: runBackup},
 		{name: "copy", args: "--from FILE|URL --to FILE|URL", about: "copy a whole store between engines (bbolt file, PostgreSQL team store), proved identical", flags: copyFlags, run: runCopy},
 		{name: "restore", args: "FILE", about: "replace the store with a backup (the replaced store is kept beside it)", run: runRestore},
 	}
@@ -117,6 +117,14 @@ func parsePeriodArg(e *env) (app.Period, error) {
 }
 
 func outFlag(fs *flag.FlagSet, e *env) { fs.StringVar(&e.outPath, "out", "", "the output `file`") }
+
+// backupFlags are backup's --out and --force: a file already at --out is
+// replaced only when asked, since a slip (the store and a backup named
+// the wrong way round) lost the store it replaced (QA23a D2).
+func backupFlags(fs *flag.FlagSet, e *env) {
+	outFlag(fs, e)
+	fs.BoolVar(&e.force, "force", false, "replace the file already at --out")
+}
 
 func commandNamed(name string) (command, bool) {
 	for _, c := range commands {
@@ -258,7 +266,7 @@ func runBackup(e *env, args []string) error {
 	}
 	// CopyFile copies a consistent store even while the window, or an
 	// import, holds it open.
-	if err := store.CopyFile(e.db, e.outPath); err != nil {
+	if err := store.CopyFile(e.db, e.outPath, e.force); err != nil {
 		return fmt.Errorf("backup of %s to %s: %w", e.db, e.outPath, err)
 	}
 	fmt.Fprintln(e.out, e.outPath)

@@ -126,11 +126,34 @@ func backupTeam(e *env) error {
 		return err
 	}
 	defer st.Close()
-	if err := st.BackupFile(e.outPath); err != nil {
+	if err := backupTeamFile(st, e.outPath, e.force); err != nil {
 		return fmt.Errorf("backup of %s to %s: %w", e.db, e.outPath, err)
 	}
 	fmt.Fprintln(e.out, e.outPath)
 	return nil
+}
+
+// backupTeamFile writes st's backup to out. BackupFile refuses a file
+// already there; asked to replace it (--force), the backup is written
+// beside it under a new name and then moved over it, so that out holds
+// the old file or the whole backup, never neither.
+func backupTeamFile(st store.Store, out string, replace bool) error {
+	if err := store.CheckBackupTarget(st.Path(), out, replace); err != nil {
+		return err
+	}
+	if !replace {
+		return st.BackupFile(out)
+	}
+	dir, err := os.MkdirTemp(filepath.Dir(out), ".scorecard-backup-*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	tmp := filepath.Join(dir, "scorecard.db")
+	if err := st.BackupFile(tmp); err != nil {
+		return err
+	}
+	return store.PlaceBackup(tmp, out, true)
 }
 
 // copyFlags are copy's --from and --to.

@@ -22,6 +22,9 @@ type History struct {
 	byRef      map[string]int
 	series     map[SeriesKey][]Observation
 	revisions  map[figureKey][]Observation
+	// restated holds, by figure, the imports other than its version's
+	// that stated its current figure unchanged (see Restated).
+	restated   map[figureKey][]string
 	targets    map[string][]Target
 	benchmarks map[string][]Benchmark
 	breakdowns []Breakdown
@@ -131,6 +134,9 @@ func (h *History) Add(o Observation) {
 	}
 	old := s[i]
 	if o.Restates(old) {
+		// o is credited with the figure, as the latest to state it; the
+		// import it restates stated it too.
+		h.AddRestatement(k, o.Period, old.Import)
 		o.Revision = old.Revision
 		o.Value = old.Value
 		if o.Numerator == nil && o.Denominator == nil {
@@ -140,6 +146,7 @@ func (h *History) Add(o Observation) {
 		return
 	}
 	fk := figureKey{k, o.Period}
+	delete(h.restated, fk) // they stated the figure o replaces
 	h.revisions[fk] = append(h.revisions[fk], old)
 	o.Revision = len(h.revisions[fk])
 	s[i] = o

@@ -15,7 +15,11 @@ import (
 // reading any figure when no import reaches past this file's figures (a
 // month's file after the months before it). There is one warning for
 // each indicator and later import, at the first figure taken back,
-// naming the figures.
+// naming the figures. A figure counts as the later file's whether that
+// file's figure is the version held or restated it unchanged
+// (History.Restated): a later file repeating an earlier one's figure
+// gave it as much as one that changed it. A figure several later files
+// gave is named once, as the latest of them to give it.
 func TakenBack(ds *Dataset, file string, imports []Import, held func(ref string) (*History, error)) ([]Warning, error) {
 	// The latest period of each kind this file gives figures for, by ref.
 	type refKind struct {
@@ -72,28 +76,40 @@ func TakenBack(ds *Dataset, file string, imports []Import, held func(ref string)
 	// keys sorts them all.
 	var keysOf *History
 	keys := map[string][]SeriesKey{}
+	// Each import's place in the order made, of the same history.
+	order := map[string]int{}
 	for _, ref := range refs {
 		h, err := held(ref)
 		if err != nil {
 			return nil, fmt.Errorf("the figures held for %s: %w", ref, err)
 		}
 		if h != keysOf {
-			keysOf, keys = h, map[string][]SeriesKey{}
+			keysOf, keys, order = h, map[string][]SeriesKey{}, map[string]int{}
 			for _, k := range h.Keys() {
 				keys[k.Ref] = append(keys[k.Ref], k)
+			}
+			for i, imp := range h.Imports {
+				order[imp.ID] = i
 			}
 		}
 		if len(keys[ref]) == 0 && len(h.Targets(ref)) == 0 {
 			continue // nothing held to take back
 		}
-		// The latest period each import gave this indicator's figures for.
+		// The latest period each import gave this indicator's figures
+		// for, as a version or restating one.
 		reach := map[refKind]Period{}
+		gave := func(id string, p Period) {
+			rk := refKind{id, p.Kind}
+			if q, ok := reach[rk]; !ok || p.Compare(q) > 0 {
+				reach[rk] = p
+			}
+		}
 		for _, k := range keys[ref] {
 			s := h.Series(k)
 			for i := range s {
-				rk := refKind{s[i].Import, s[i].Period.Kind}
-				if p, ok := reach[rk]; !ok || s[i].Period.Compare(p) > 0 {
-					reach[rk] = s[i].Period
+				gave(s[i].Import, s[i].Period)
+				for _, id := range h.Restated(k, s[i].Period) {
+					gave(id, s[i].Period)
 				}
 			}
 		}
@@ -118,27 +134,44 @@ func TakenBack(ds *Dataset, file string, imports []Import, held func(ref string)
 			targets []string
 		}
 		byImport := map[string]*taking{}
-		var order []string
+		var taken []string // the later imports, in the order first met
 		for _, i := range byRef[ref] {
 			o := &ds.Observations[i]
 			if o.StandIn {
 				continue
 			}
-			have, ok := h.Observation(SeriesKey{Ref: o.Ref, Area: o.Area, Split: o.Split}, o.Period)
+			k := SeriesKey{Ref: o.Ref, Area: o.Area, Split: o.Split}
+			have, ok := h.Observation(k, o.Period)
 			if !ok || sameReading(have, *o) {
 				continue
 			}
+			// The latest import to give the figure, of those reaching
+			// past this file's figures: the one whose version is held,
+			// or one restating it.
 			mine := latest[refKind{ref, o.Period.Kind}]
-			later, ok := reach[refKind{have.Import, o.Period.Kind}]
-			if !ok || later.Compare(mine) <= 0 {
+			var (
+				by    string
+				later Period
+			)
+			consider := func(id string) {
+				p, ok := reach[refKind{id, o.Period.Kind}]
+				if ok && p.Compare(mine) > 0 && (by == "" || order[id] > order[by]) {
+					by, later = id, p
+				}
+			}
+			consider(have.Import)
+			for _, id := range h.Restated(k, o.Period) {
+				consider(id)
+			}
+			if by == "" {
 				continue
 			}
-			t := byImport[have.Import]
+			t := byImport[by]
 			if t == nil {
 				t = &taking{at: cellLocation(o.Cell), later: later}
 				t.at.File = file
-				byImport[have.Import] = t
-				order = append(order, have.Import)
+				byImport[by] = t
+				taken = append(taken, by)
 			}
 			t.what = append(t.what, fmt.Sprintf("%s %s %s to %s", o.Area, o.Period.Label(), readingWords(have), readingWords(*o)))
 		}
@@ -167,14 +200,14 @@ func TakenBack(ds *Dataset, file string, imports []Import, held func(ref string)
 						tk.at = at
 					}
 					byImport[old.Import] = tk
-					order = append(order, old.Import)
+					taken = append(taken, old.Import)
 				}
 				tk.targets = append(tk.targets, fmt.Sprintf("%s target (%s to %s)", t.Year,
 					levelFigures(Level{Target: old.Target, Floor: old.Floor, Tolerance: old.Tolerance}),
 					levelFigures(Level{Target: t.Target, Floor: t.Floor, Tolerance: t.Tolerance})))
 			}
 		}
-		for _, id := range order {
+		for _, id := range taken {
 			t := byImport[id]
 			what := t.what
 			if len(what) > 5 {

@@ -75,3 +75,95 @@ func TestTakenBack(t *testing.T) {
 		}
 	}
 }
+
+// A later file that gave a figure just as the store held it (stored as a
+// restatement, not a version) gave it all the same: an earlier-reaching
+// file taking it back says so, naming the latest file to give it (QA23a
+// D1: m02, m03, m04 then m03r revised Dec-24 and Jan-25 with no warning).
+func TestTakenBackRestated(t *testing.T) {
+	fig := func(ref string, p Period, v float64, imp, cell string) Observation {
+		return Observation{Ref: ref, Area: "Kent", Split: All, Period: p, Value: Float(v), Import: imp, Cell: cell}
+	}
+	oct, nov, dec, jan, feb, mar := MonthOf(2024, 10), MonthOf(2024, 11), MonthOf(2024, 12), MonthOf(2025, 1), MonthOf(2025, 2), MonthOf(2025, 3)
+	imp := func(id, src string, reach Period) Import {
+		return Import{ID: id, Source: src, Counts: Counts{Observations: 4}, Reach: []Period{reach}}
+	}
+	m02, m03, m04, m04r, m05 := imp("I0001", "m02.xlsx", dec), imp("I0002", "m03.xlsx", jan), imp("I0003", "m04.xlsx", feb), imp("I0005", "m04r.xlsx", feb), imp("I0006", "m05.xlsx", mar)
+	// held builds the history as a store reads it: each figure its first
+	// import's version, or a revision's, and the later files that gave
+	// it unchanged as restatements.
+	type stated struct {
+		o  Observation
+		by []string // restating it, in import order
+	}
+	held := func(imports []Import, figs []stated) *History {
+		h := NewHistory()
+		h.Imports = imports
+		for _, f := range figs {
+			h.Add(f.o)
+			for _, id := range f.by {
+				h.AddRestatement(f.o.Key(), f.o.Period, id)
+			}
+		}
+		return h
+	}
+	// CIC01 as m02, m03 and m04 give it: Oct-Dec by m02, Jan by m03,
+	// Feb by m04, each restated by the files after.
+	months := []stated{
+		{fig("CIC01", oct, 1900, "I0001", ""), nil},
+		{fig("CIC01", nov, 1910, "I0001", ""), []string{"I0002"}},
+		{fig("CIC01", dec, 1925, "I0001", ""), []string{"I0002", "I0003"}},
+		{fig("CIC01", jan, 1930, "I0002", ""), []string{"I0003"}},
+		{fig("CIC01", feb, 1942, "I0003", ""), nil},
+	}
+	m03r := []Observation{fig("CIC01", oct, 1900, "", "Scorecard!H3"), fig("CIC01", nov, 1910, "", "Scorecard!I3"),
+		fig("CIC01", dec, 1926, "", "Scorecard!J3"), fig("CIC01", jan, 1933, "", "Scorecard!K3")}
+	for _, tc := range []struct {
+		name    string
+		imports []Import
+		figs    []stated
+		file    []Observation
+		want    []string // the warnings, each in full
+	}{
+		{"figures the later file restated, taken back",
+			[]Import{m02, m03, m04}, months, m03r,
+			[]string{"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back 2 of that later file's figures: Kent Dec-24 1925 to 1926, Kent Jan-25 1930 to 1933"}},
+		{"a figure the later file changed and one it restated, both named",
+			[]Import{m02, m03, m04r}, []stated{
+				{fig("CIC01", dec, 1925, "I0001", ""), []string{"I0002", "I0005"}},
+				{fig("CIC01", jan, 1930, "I0002", ""), nil},
+				{fig("CIC01", jan, 1929, "I0005", ""), nil},
+				{fig("CIC01", feb, 1940, "I0005", ""), nil},
+			}, m03r,
+			[]string{"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0005 (m04r.xlsx), which gave figures to Feb-25, is later; it takes back 2 of that later file's figures: Kent Dec-24 1925 to 1926, Kent Jan-25 1929 to 1933"}},
+		{"two later files restating a figure: named once, as the latest's",
+			[]Import{m02, m03, m04, m05}, []stated{
+				{fig("CIC01", dec, 1925, "I0001", ""), []string{"I0002", "I0003"}},
+				{fig("CIC01", jan, 1930, "I0002", ""), []string{"I0003", "I0006"}},
+				{fig("CIC01", feb, 1942, "I0003", ""), []string{"I0006"}},
+				{fig("CIC01", mar, 1950, "I0006", ""), nil},
+			}, m03r,
+			[]string{"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back 1 of that later file's figures: Kent Dec-24 1925 to 1926",
+				"m03r.xlsx: Scorecard!K3: CIC01: this file's figures run to Jan-25, but I0006 (m05.xlsx), which gave figures to Mar-25, is later; it takes back 1 of that later file's figures: Kent Jan-25 1930 to 1933"}},
+		{"restated only by files no later than this one: a revision",
+			[]Import{m02, m03}, []stated{
+				{fig("CIC01", dec, 1925, "I0001", ""), []string{"I0002"}},
+				{fig("CIC01", jan, 1930, "I0002", ""), nil},
+			}, m03r, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := held(tc.imports, tc.figs)
+			ws, err := TakenBack(&Dataset{Observations: tc.file}, "m03r.xlsx", tc.imports, func(string) (*History, error) { return h, nil })
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range ws {
+				got = append(got, w.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}

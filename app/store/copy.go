@@ -36,20 +36,24 @@ const (
 // points to; that case, and a torn meta page, is what the check finds and
 // the retry cures. out is written beside itself and renamed, so it never
 // holds half a copy or an unproved one.
-func CopyFile(path, out string) error {
-	if err := checkBackupTarget(path, out); err != nil {
+//
+// A file already at out is refused unless replace is set (ErrExists): a
+// backup written the wrong way round, over the live store from an old
+// backup, lost every import since with no word (QA23a D2).
+func CopyFile(path, out string, replace bool) error {
+	if err := CheckBackupTarget(path, out, replace); err != nil {
 		return err
 	}
 	s, err := OpenReadOnly(path)
 	if err == nil {
 		defer s.Close()
-		return s.BackupFile(out)
+		return s.backupFile(out, replace)
 	}
 	if !errors.Is(err, ErrInUse) {
 		return fmt.Errorf("back up: %w", err)
 	}
 	for attempt := 1; ; attempt++ {
-		err = copyBytes(path, out)
+		err = copyBytes(path, out, replace)
 		if err == nil || attempt == copyAttempts {
 			break
 		}
@@ -61,29 +65,100 @@ func CopyFile(path, out string) error {
 	return nil
 }
 
-// checkBackupTarget refuses to write a backup of the store at path over
+// ErrExists is the error, wrapped, of a backup refused because its file
+// is already there and replacing it was not asked for.
+var ErrExists = errors.New("the file already exists")
+
+// existsErr is ErrExists saying, in full, which file and what to do.
+type existsErr struct{ msg string }
+
+func (e existsErr) Error() string        { return e.msg }
+func (e existsErr) Is(target error) bool { return target == ErrExists }
+
+// CheckBackupTarget refuses to write a backup of the store at path (a
+// file, or a team store's name) over
 // the store itself (by name, or by another name for the same file) or
 // over a store another process holds: renaming a copy over a live store
 // lost the imports being written to it and let a second writer past the
-// lock.
-func checkBackupTarget(path, out string) error {
+// lock. Any other file already at out is refused unless replace is set:
+// out named by a slip (the store and a backup swapped, meaning to
+// restore) lost the store it replaced, with no copy kept.
+func CheckBackupTarget(path, out string, replace bool) error {
 	if same, _ := sameFile(path, out); same {
 		return fmt.Errorf("back up %s: --out names the store itself; name a new file", path)
 	}
-	if fi, err := os.Stat(out); err == nil {
-		if !fi.Mode().IsRegular() {
-			return fmt.Errorf("back up %s: %s is not a regular file", path, out)
+	fi, err := os.Lstat(out)
+	if err != nil {
+		return nil
+	}
+	if fi.Mode()&os.ModeSymlink != 0 {
+		fi, err = os.Stat(out)
+		if err != nil {
+			return fmt.Errorf("back up %s: %s is a link to no file; name a new file", path, out)
 		}
-		if err := notInUse(out); errors.Is(err, ErrInUse) {
-			return fmt.Errorf("back up %s: %s is a store open in another window of Scorecard; name a new file", path, out)
-		}
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("back up %s: %s is not a regular file", path, out)
+	}
+	if err := notInUse(out); errors.Is(err, ErrInUse) {
+		return fmt.Errorf("back up %s: %s is a store open in another window of Scorecard; name a new file", path, out)
+	}
+	if !replace {
+		return existsError(path, out)
 	}
 	return nil
 }
 
+// existsError refuses a backup of the store at path to out, which is
+// there already, saying how to restore when out is a store.
+func existsError(path, out string) error {
+	what := "a file"
+	if isStoreFile(out) {
+		// The likeliest slip: meaning to restore a backup over the store.
+		what = "a Scorecard store (to put " + path + " in its place, keeping it beside as restore does, use: scorecard --db " + out + " restore " + path + ")"
+	}
+	return existsErr{fmt.Sprintf("back up %s: %s is already there, %s; name a new file, or give --force to replace it", path, out, what)}
+}
+
+// isStoreFile reports whether the file at path carries bbolt's magic, as
+// a Scorecard store does.
+func isStoreFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return looksBolt(f)
+}
+
+// PlaceBackup moves the finished copy tmp to out, beside it. Unless
+// replace is set it never writes over a file there: one that appeared
+// since the backup was checked is refused (ErrExists), tmp removed.
+func PlaceBackup(tmp, out string, replace bool) error {
+	if replace {
+		return os.Rename(tmp, out)
+	}
+	// A hard link is made only where no file is, so no file that
+	// appeared meanwhile is replaced.
+	err := os.Link(tmp, out)
+	if errors.Is(err, os.ErrExist) {
+		os.Remove(tmp)
+		return existsErr{out + " is already there; name a new file, or give --force to replace it"}
+	}
+	if err != nil {
+		// A file system without hard links: checked just before.
+		if _, serr := os.Lstat(out); serr == nil {
+			os.Remove(tmp)
+			return existsErr{out + " is already there; name a new file, or give --force to replace it"}
+		}
+		return os.Rename(tmp, out)
+	}
+	return os.Remove(tmp)
+}
+
 // copyBytes copies the file at path to a temporary file beside out,
-// checks the copy and renames it to out.
-func copyBytes(path, out string) error {
+// checks the copy and moves it to out (PlaceBackup).
+func copyBytes(path, out string, replace bool) error {
 	src, err := os.Open(path)
 	if err != nil {
 		return err
@@ -105,7 +180,7 @@ func copyBytes(path, out string) error {
 		err = checkCopy(tmp)
 	}
 	if err == nil {
-		err = os.Rename(tmp, out)
+		err = PlaceBackup(tmp, out, replace)
 	}
 	if err != nil {
 		os.Remove(tmp)

@@ -433,7 +433,7 @@ func TestBackupRefusesItsOwnStore(t *testing.T) {
 	mustImport(t, held, "jan.xlsx", smallMonthly(0))
 	otherData, _ := os.ReadFile(other)
 	for _, out := range []string{path, filepath.Join(dir, ".", "scorecard.db"), hard, sym, other} {
-		if err := CopyFile(path, out); err == nil {
+		if err := CopyFile(path, out, true); err == nil {
 			t.Errorf("CopyFile(%s, %s) wrote over a live store", path, out)
 		}
 	}
@@ -451,11 +451,11 @@ func TestBackupRefusesItsOwnStore(t *testing.T) {
 	if got, _ := os.ReadFile(other); !bytes.Equal(got, otherData) {
 		t.Error("the store held by another writer was changed")
 	}
-	// A new file, or an old backup, is fine.
-	if err := CopyFile(path, filepath.Join(dir, "copy.db")); err != nil {
+	// A new file is fine, and an old backup when replacing it is asked.
+	if err := CopyFile(path, filepath.Join(dir, "copy.db"), false); err != nil {
 		t.Error(err)
 	}
-	if err := CopyFile(path, filepath.Join(dir, "copy.db")); err != nil {
+	if err := CopyFile(path, filepath.Join(dir, "copy.db"), true); err != nil {
 		t.Errorf("replacing an earlier backup: %v", err)
 	}
 }

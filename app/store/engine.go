@@ -26,7 +26,10 @@ type Store interface {
 
 	// Load reads the whole history as it stands.
 	Load() (*app.History, error)
-	// LoadIndicator reads one indicator's history and every definition.
+	// LoadIndicator reads one indicator's history and every definition,
+	// and, which Load leaves out, the imports that restated each figure
+	// (app.History.Restated), which an import's review of what it takes
+	// back needs.
 	LoadIndicator(ref string) (*app.History, error)
 	// HeldTargets reads the targets held now for each of refs, as
 	// LoadIndicator's history gives them, without the figures.
@@ -57,7 +60,8 @@ type Store interface {
 	// Backup writes a consistent copy of the whole store, as a bbolt
 	// file, to w.
 	Backup(w io.Writer) (int64, error)
-	// BackupFile writes that copy to path, never leaving half a copy.
+	// BackupFile writes that copy to path, never leaving half a copy,
+	// and refuses a file already there (ErrExists).
 	BackupFile(path string) error
 	// Path names the store for people: a file path, or a database URL
 	// without its password.

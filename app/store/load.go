@@ -33,7 +33,8 @@ func (s *Bolt) Load() (*app.History, error) {
 // LoadIndicator reads what Load would give of one indicator, without
 // reading the rest: every indicator's definitions and the imports, and
 // ref's figures, targets, benchmarks, comments and chart settings, which
-// are keyed by ref first. Breakdowns, keyed by measure, are left out. What
+// are keyed by ref first, with the imports that restated each figure
+// (app.History.Restated). Breakdowns, keyed by measure, are left out. What
 // it reads is proved against the checksums of the definitions and of
 // ref's records that each import keeps.
 func (s *Bolt) LoadIndicator(ref string) (*app.History, error) {
@@ -65,7 +66,7 @@ func (s *Bolt) loadIndicator(ref string, only []byte) (*app.History, error) {
 		if err := l.indicators(); err != nil {
 			return err
 		}
-		l.prefix, l.only = prefix, only
+		l.prefix, l.only, l.restated = prefix, only, true
 		if err := l.run(l.observations, l.targets, l.benchmarks, l.comments, l.chartSettings); err != nil {
 			return err
 		}
@@ -159,6 +160,10 @@ type loader struct {
 	// only, when set, limits the figures decoded to the series whose
 	// keys begin with it (one area's); the rest are only summed.
 	only []byte
+	// restated, when set, adds which imports restated each figure
+	// (app.History.Restated): an indicator read alone carries them,
+	// the whole store's history does not.
+	restated bool
 }
 
 // first positions c at the loader's first record.
@@ -202,6 +207,9 @@ func (l *loader) observations() error {
 		}
 		for r.next() {
 			if r.e.restatement() {
+				if l.restated {
+					sh.Restated(r.e.period, id)
+				}
 				continue
 			}
 			o := app.Observation{Ref: key.Ref, Area: key.Area, Split: key.Split, Import: id}

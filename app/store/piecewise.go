@@ -75,7 +75,7 @@ func (p *Pieces) LoadIndicator(ref string) (*app.History, error) {
 	h.Imports = p.defs.Imports
 	h.AddIndicators(p.inds)
 	err = p.view(func(tx *bolt.Tx) error {
-		l := &loader{tx: tx, h: h, ids: p.ids, prefix: prefix, sums: newPartialChecker(tx, ref)}
+		l := &loader{tx: tx, h: h, ids: p.ids, prefix: prefix, sums: newPartialChecker(tx, ref), restated: true}
 		l.sums.definitionsUnread = true
 		if err := l.run(l.observations, l.targets, l.benchmarks, l.comments, l.chartSettings); err != nil {
 			return err

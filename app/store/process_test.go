@@ -288,7 +288,7 @@ func TestCopyFileWhileOpen(t *testing.T) {
 			}
 			for i := range 3 {
 				out := filepath.Join(dir, fmt.Sprintf("backup%d.db", i))
-				if err := CopyFile(path, out); err != nil {
+				if err := CopyFile(path, out, false); err != nil {
 					t.Fatalf("CopyFile while another process has the store open: %v", err)
 				}
 				b, err := OpenReadOnly(out)

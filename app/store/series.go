@@ -110,6 +110,9 @@ type SeriesHistory struct {
 	later  []app.Observation // later versions, by period then import
 	order  []int32           // all's indexes, sorted by period
 	sorted []app.Observation // all, in that order
+	// restated holds, by period, the imports that restated the latest
+	// version read so far (Restated).
+	restated map[app.Period][]string
 }
 
 // NewSeriesHistory adds series to h.
@@ -124,7 +127,25 @@ func (s *SeriesHistory) Start(key app.SeriesKey) {
 
 // Add gathers a version of the current series; blocks come in import
 // order, each in period order.
-func (s *SeriesHistory) Add(o app.Observation) { s.all = append(s.all, o) }
+func (s *SeriesHistory) Add(o app.Observation) {
+	s.all = append(s.all, o)
+	if len(s.restated) > 0 {
+		// Those restated the version o replaces, not o.
+		delete(s.restated, o.Period)
+	}
+}
+
+// Restated gathers a restatement of the current series: import id gave
+// the figure for p just as the latest version gathered before it. Those
+// still restating the latest version when the series ends are added to
+// the History (app.History.AddRestatement), so that an import's review
+// of what it takes back sees every file that gave a figure.
+func (s *SeriesHistory) Restated(p app.Period, id string) {
+	if s.restated == nil {
+		s.restated = map[app.Period][]string{}
+	}
+	s.restated[p] = append(s.restated[p], id)
+}
 
 // Flush adds the series gathered to the History.
 func (s *SeriesHistory) Flush() {
@@ -164,6 +185,12 @@ func (s *SeriesHistory) Flush() {
 	}
 	for _, o := range s.later {
 		s.h.Add(o)
+	}
+	for p, ids := range s.restated {
+		for _, id := range ids {
+			s.h.AddRestatement(s.key, p, id)
+		}
+		delete(s.restated, p)
 	}
 	s.all, s.firsts, s.later = s.all[:0], s.firsts[:0], s.later[:0]
 }

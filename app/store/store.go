@@ -418,8 +418,12 @@ func (s *Bolt) Backup(w io.Writer) (n int64, err error) {
 
 // BackupFile writes a copy of the store to path. It writes a temporary
 // file beside path and renames it, so that path never holds half a copy.
-func (s *Bolt) BackupFile(path string) error {
-	if err := checkBackupTarget(s.path, path); err != nil {
+// A file already at path is refused (ErrExists).
+func (s *Bolt) BackupFile(path string) error { return s.backupFile(path, false) }
+
+// backupFile is BackupFile, replacing a file at path when replace is set.
+func (s *Bolt) backupFile(path string, replace bool) error {
+	if err := CheckBackupTarget(s.path, path, replace); err != nil {
 		return err
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), ".scorecard-backup-*")
@@ -435,7 +439,7 @@ func (s *Bolt) BackupFile(path string) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp, path)
+		err = PlaceBackup(tmp, path, replace)
 	}
 	if err != nil {
 		os.Remove(tmp)

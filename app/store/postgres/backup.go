@@ -199,8 +199,12 @@ func (s *Store) Backup(w io.Writer) (int64, error) {
 }
 
 // BackupFile writes that copy to path, built beside it under a temporary
-// name and renamed, so path never holds half a copy.
+// name and renamed, so path never holds half a copy. A file already at
+// path is refused (store.ErrExists), as the bbolt engine refuses it.
 func (s *Store) BackupFile(path string) error {
+	if err := store.CheckBackupTarget(s.name, path, false); err != nil {
+		return err
+	}
 	dir, err := os.MkdirTemp(filepath.Dir(path), ".scorecard-backup-*")
 	if err != nil {
 		return fmt.Errorf("back up %s to %s: %w", s.name, path, err)
@@ -210,7 +214,7 @@ func (s *Store) BackupFile(path string) error {
 	if err := s.writeBolt(tmp); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := store.PlaceBackup(tmp, path, false); err != nil {
 		return fmt.Errorf("back up %s to %s: %w", s.name, path, err)
 	}
 	return nil

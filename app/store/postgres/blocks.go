@@ -270,6 +270,9 @@ func (l *loader) observations() error {
 		d.Reset(block)
 		for d.Next() {
 			if d.Restatement() {
+				if l.restated {
+					sh.Restated(d.Period(), id)
+				}
 				continue
 			}
 			o := app.Observation{Ref: key.Ref, Area: key.Area, Split: key.Split, Import: id}

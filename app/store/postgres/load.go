@@ -57,7 +57,7 @@ func (s *Store) loadIndicator(ref, of string, only []byte) (*app.History, error)
 		return nil, err
 	}
 	return s.read("load "+ref+of, func(l *loader) error {
-		l.prefix, l.only = prefix, only
+		l.prefix, l.only, l.restated = prefix, only, true
 		for _, step := range []func() error{l.indicators, l.observations,
 			l.latest(kindTarget), l.latest(kindBenchmark), l.latest(kindComment), l.latest(kindChartSetting)} {
 			if err := step(); err != nil {
@@ -122,6 +122,9 @@ type loader struct {
 	// only, when set, limits the figures read to the series whose keys
 	// begin with it (one area's).
 	only []byte
+	// restated, when set, adds which imports restated each figure
+	// (app.History.Restated), as the bbolt engine's LoadIndicator does.
+	restated bool
 }
 
 func (s *Store) read(doing string, fill func(*loader) error) (*app.History, error) {

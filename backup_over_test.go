@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// backup --out does not write over a file already there unless --force
+// asks: an officer meaning to restore, naming the old backup as --db and
+// the live store as --out, replaced the live store and lost every import
+// since, with exit 0 and no word (QA23a D2). Refused, the file is left as
+// it was, exit 1, and the one line names it and, for a store, says how to
+// restore.
+func TestBackupOverAFileThere(t *testing.T) {
+	const jan = "Ref,Indicator,Polarity,Unit,Period,Area,Value\nCIC05,Children in care with 3 or more placements (%),L,%,2026-01,Kent,10.5\n"
+	const feb = "Ref,Indicator,Polarity,Unit,Period,Area,Value\nCIC05,Children in care with 3 or more placements (%),L,%,2026-02,Kent,10.9\n"
+	for _, tc := range []struct {
+		name  string
+		there string // "store": the live store, with February's import; "notes": a text file; "": none
+		force bool
+		code  int
+		says  string // in stderr when refused; OUT is --out, SRC --db
+	}{
+		{"the live store, the backup named as --db", "store", false, 1,
+			"OUT is already there, a Scorecard store (to put SRC in its place, keeping it beside as restore does, use: scorecard --db OUT restore SRC); name a new file, or give --force to replace it"},
+		{"a file of another kind", "notes", false, 1, "OUT is already there, a file; name a new file, or give --force to replace it"},
+		{"the live store, --force", "store", true, 0, ""},
+		{"no file there", "", false, 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			live, old := filepath.Join(dir, "scorecard.db"), filepath.Join(dir, "old.db")
+			mustRun(t, live, "import", writeFile(t, "jan.csv", jan))
+			mustRun(t, live, "backup", "--out", old)
+			mustRun(t, live, "import", writeFile(t, "feb.csv", feb))
+			out := live
+			switch tc.there {
+			case "notes":
+				out = filepath.Join(dir, "notes.txt")
+				if err := os.WriteFile(out, []byte("notes\n"), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			case "":
+				out = filepath.Join(dir, "new.db")
+			}
+			before, _ := os.ReadFile(out)
+			args := []string{"backup", "--out", out}
+			if tc.force {
+				args = append(args, "--force")
+			}
+			r := scorecard(t, old, args...)
+			if r.code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr %q", r.code, tc.code, r.stderr)
+			}
+			if tc.code != 0 {
+				says := strings.NewReplacer("OUT", out, "SRC", old).Replace(tc.says)
+				if !strings.Contains(r.stderr, says) || strings.Count(strings.TrimSpace(r.stderr), "\n") > 0 {
+					t.Errorf("stderr %q, want one line with %q", r.stderr, says)
+				}
+				if got, _ := os.ReadFile(out); !bytes.Equal(got, before) {
+					t.Errorf("%s was changed", out)
+				}
+				if tc.there == "store" && !strings.Contains(mustRun(t, live, "show", "CIC05"), "2026-02") {
+					t.Error("the live store lost February's import")
+				}
+				return
+			}
+			// Written: the backup is the old store's, January's alone.
+			if got := mustRun(t, out, "show", "CIC05"); !strings.Contains(got, "2026-01") || strings.Contains(got, "2026-02") {
+				t.Errorf("%s after the backup shows:\n%s", out, got)
+			}
+		})
+	}
+}

@@ -93,3 +93,22 @@ func (yc *yearClash) say(s *sheetReader, r int, ind *rowIndicator) {
 	s.warn(r, first, "%s: figures under %s headings (%s) not read: their headings say %ss but %s it runs by %s, and which is meant cannot be told (read as either, its figures would be dated some months out); %s",
 		ind.ref, headed, cols, headed, said, ind.yearType.Noun(), fix)
 }
+
+// sayAcademicTarget says, at row r's first target cell, that a target
+// column's financial year (its heading's "Target 2024/25", or the row's
+// Target Year) was read as the academic year of the same name for an
+// indicator whose row says it runs by academic year, as its figures'
+// years are said (academicYears); it had been moved silently.
+func (s *sheetReader) sayAcademicTarget(r int, c *Column, ref string, year app.Period) {
+	ay := app.Period{Kind: app.AcademicYear, Year: year.Year}
+	from := fmt.Sprintf("column %s %q", c.Col, c.Header)
+	if c.Period.IsZero() {
+		from = "its row's target year"
+	}
+	also := ""
+	if headingYearKind(c.Header, c.Period) == app.FinancialYear {
+		also = ", though its heading says financial year: if the target is for a financial year, set the row's year type to Financial"
+	}
+	s.warn(r, c.index, "%s runs by academic year: its %s for %s (%s) read as for the academic year %s, as are its other targets' years not said to be academic%s",
+		ref, c.Role, year.Label(), from, ay.Label(), also)
+}

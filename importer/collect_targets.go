@@ -110,8 +110,17 @@ func levelWhat(l app.Level) string {
 func (c *collector) targetsByYearType() []app.Target {
 	var out []app.Target
 	seen := map[targetKey]int{}
+	said := map[string]bool{}
 	for _, t := range c.targetList {
 		if y := inYearType(t.Year, c.yearType(t.Ref)); y != t.Year {
+			if ind, ok := c.indicators[t.Ref]; (!ok || ind.YearType == 0) && !said[t.Ref] {
+				// The store's year type moved it; a row saying so
+				// said it at its target (sayAcademicTarget).
+				said[t.Ref] = true
+				at := c.targetsAt[app.TargetSource{Ref: t.Ref}]
+				c.warn(at.Sheet, at.Cell, "%s runs by academic year, as the store holds it: its target for %s read as for the academic year %s, as are its other targets' years not said to be academic",
+					t.Ref, t.Year.Label(), y.Label())
+			}
 			t.Year, t.Levels = y, c.levelsIn(t, y)
 		}
 		k := targetKey{t.Ref, t.Year}

@@ -253,6 +253,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	if err := areasUnderPeriods(&l, g, label, caption, refCol); err != nil {
 		return Layout{Sheet: sheet, Kind: Skip}, err
 	}
+	outturnYears(&l)
 	l.Kind = kindOf(&l)
 	if l.Kind == TargetSheet && monthsWin(&l, g) {
 		l.Kind = IndicatorSheet

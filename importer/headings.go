@@ -223,6 +223,9 @@ var (
 // unknownWhy says why a heading that names no role is not read: what in
 // it made guessRole turn it away, or that it is not known at all.
 func unknownWhy(h string) string {
+	if why := wordedRefusal(h); why != "" {
+		return why
+	}
 	_, rest := cutYear(strings.TrimSpace(h))
 	if _, why := guessRole(normHeader(rest)); why != "" {
 		return why

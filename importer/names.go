@@ -103,6 +103,9 @@ func nameUnit(name string, percent bool) (app.Unit, string) {
 		}
 		return w.unit, w.word
 	}
+	if u, word := notACount(ws); u != "" {
+		return u, word // said at its name (sayNameUnit)
+	}
 	if percentLimit(n) != "" {
 		// "Children with attendance below 90%": the limit is no unit,
 		// but a reader may take it for one.

@@ -27,6 +27,9 @@ func (c *collector) sayNameUnit(ind *app.Indicator, word string) {
 	case "rate":
 		c.warn(at.Sheet, at.Cell, "%s: %q names a rate but not its base (per cent, per 10,000 children): read as a percentage, not a count, and not recomputed when children are excluded; if it is not a percentage, state its unit in a Unit column",
 			ind.Ref, ind.Name)
+	case "rating", "timeliness", "attainment 8", "progress 8":
+		c.warn(at.Sheet, at.Cell, "%s: no Unit column states its unit, and the word %q in its name %q says its figures are not counts of children: read in unit %q, a guess, so exports do not withhold small numbers of them; state its unit in a Unit column",
+			ind.Ref, word, ind.Name, ind.Unit)
 	default:
 		if ind.Measure == app.Mean || ind.Measure == app.Median || hasWord(nameWords(strings.ToLower(ind.Name)), "per") {
 			// "Average days to ...", "Sickness days per FTE": plainly
@@ -36,6 +39,37 @@ func (c *collector) sayNameUnit(ind *app.Indicator, word string) {
 		c.warn(at.Sheet, at.Cell, "%s: unit %q taken from the word %q in its name %q: its figures are not read as counts of children, so exports do not withhold small numbers of them; if they count children, state \"No.\" in a Unit column or begin the name \"Number of\"",
 			ind.Ref, ind.Unit, word, ind.Name)
 	}
+}
+
+// notACount is the unit of a name, lower-cased and in words ws, that
+// says its figures are scores, not counts of children, though it names
+// no unit: "Key stage 4 attainment 8", "Ofsted rating", "Timeliness of
+// review conferences" (a score of timeliness, which no count measures).
+// Read as counts, a score of 2 to 4 was withheld on export as a small
+// number of children, and its change shown as a count. It returns the
+// word it went by, for sayNameUnit; "" for none. An average ("Average
+// caseload") stays a count's mean, whose figure is not withheld.
+func notACount(ws []string) (app.Unit, string) {
+	if countsByName(ws) {
+		return "", "" // "Number of children rated good" counts
+	}
+	for i, w := range ws {
+		switch w {
+		case "rating", "ratings":
+			// "Ofsted rating"; "Homes with a rating of good" counts.
+			if i == len(ws)-1 {
+				return app.Score, "rating"
+			}
+		case "timeliness":
+			return app.Score, "timeliness"
+		case "attainment", "progress":
+			// Attainment 8 and Progress 8 are scores.
+			if i+1 < len(ws) && ws[i+1] == "8" {
+				return app.Score, w + " 8"
+			}
+		}
+	}
+	return "", ""
 }
 
 // sayStoredUnit warns, at the name's cell, where the store holds ind's

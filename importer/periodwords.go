@@ -41,7 +41,9 @@ func periodHeading(s string) (app.Period, bool) {
 	}
 	p, err := app.ParsePeriod(gluedMonth(s))
 	if err != nil {
-		return app.Period{}, false
+		// "Quarter 1 2025/26", "Q1 FY25/26", "FY 2020/21" (quarterwords.go).
+		p, _, _, ok := wordedPeriod(s)
+		return p, ok
 	}
 	return p, true
 }

@@ -122,6 +122,9 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				}
 				targets[year] = t
 				years = append(years, year)
+				if year.Kind == app.FinancialYear && ind.yearType == app.AcademicYear && own && len(years) == 1 {
+					s.sayAcademicTarget(r, c, ind.ref, year)
+				}
 			}
 			target, floor, tolerance := &t.Target, &t.Floor, &t.Tolerance
 			if district {

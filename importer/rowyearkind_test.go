@@ -40,7 +40,9 @@ func TestRowNamesItsKindOfYear(t *testing.T) {
 			"YK02": "[2021/22AY=46 2022/23AY=47 2023/24AY=48]",
 		}, map[string][]string{
 			"B3": {"read as financial years, 2021/22 to 2023/24, not as academic years", `"Spend per child (financial year)" says financial years`},
-		}, []string{"B4"}},
+			// Its only warning is its unit's, a score (nameunits.go).
+			"B4": {`YK02: no Unit column states its unit, and the word "attainment 8" in its name`},
+		}, nil},
 		{"an academic row on a calendar sheet", "Calendar years", nil, nil, [][]any{
 			{"YK01", "Persistent absence (academic years)", "L", 20, 21, 22},
 		}, map[string]string{

@@ -120,6 +120,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	s.warnUnused()
 	s.warnYearOrMonth()
 	s.warnCalendarQuarters()
+	s.warnWordedPeriods()
 	s.warnMonthsUnderYears()
 	s.warnQuarterEnds()
 	s.warnSubColumns()
@@ -569,6 +570,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 	decimals, percent := -1, false
 	s.rowFloats.block = s.rowFloats.block[:0]
 	years := s.rowYearKind(r, ind.ref)
+	var clash yearClash
 	for i := range figures {
 		c, ok := s.subChoice(r, ind, &figures[i])
 		if !ok {
@@ -601,6 +603,9 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 		} else {
 			period = p
 		}
+		if clash.clashes(s, ind, c, period) {
+			continue
+		}
 		o := app.Observation{
 			Ref: ind.ref, Area: area, Split: split, Period: period,
 			Value: rd.value, Numerator: rd.num, Denominator: rd.den,
@@ -625,6 +630,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 		percent = percent || rd.percent
 	}
 	years.say(s, r, ind.ref)
+	clash.say(s, r, ind)
 	if percent {
 		s.out.percent[ind.ref] = true
 	}

@@ -78,6 +78,7 @@ func (s *sheetReader) nextTable(r int, title string) (int, bool) {
 	s.warnUnused()
 	s.warnYearOrMonth()
 	s.warnCalendarQuarters()
+	s.warnWordedPeriods()
 	s.warnMonthsUnderYears()
 	s.warnQuarterEnds()
 	s.latest = s.sheetLatest()

@@ -1,0 +1,216 @@
+package importer
+
+// Quarters and financial years headed in words as councils write them:
+// "Quarter 1 2025/26", "Q1 FY25/26", "Q1 (Apr-Jun 25)", "FY 2020/21".
+// Unread, a scorecard so headed imported its indicators with no figures
+// (each column "not one the importer knows"), or was refused with no
+// cell named. Each is read as the form it spells out ("Q1 2025/26",
+// "2020/21"), quarters numbered from April as in the financial year, and
+// said once at its heading; a heading whose quarter number and months
+// disagree, or whose year does not say which, is refused at its cell.
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"scorecard/app"
+)
+
+// wordedPeriod reads a heading in one of this file's forms. It returns
+// the period, and what reading it took, for the note at its heading; or
+// why a heading in such a form cannot be read ("" with ok false for a
+// heading in none of them).
+func wordedPeriod(s string) (p app.Period, note, refused string, ok bool) {
+	fields := rangeFields(strings.ReplaceAll(s, "\u00a0", " "))
+	if len(fields) == 1 && len(fields[0]) > 2 && strings.EqualFold(fields[0][:2], "FY") {
+		fields = []string{"FY", fields[0][2:]} // FY2020/21
+	}
+	if len(fields) < 2 {
+		return app.Period{}, "", "", false
+	}
+	if p, note, refused, ok := fyYear(fields); ok || refused != "" {
+		return p, note, refused, ok
+	}
+	q, rest, found := quarterWord(fields)
+	if !found {
+		return app.Period{}, "", "", false
+	}
+	// A year after the quarter: "Quarter 1 2025/26", "Q1 FY25/26".
+	if y, marked, ok := fyYearWord(rest); ok {
+		if y.Kind != app.FinancialYear {
+			return app.Period{}, "", "", false
+		}
+		p, _ := financialQuarter(fmt.Sprintf("Q%d %s", q, y))
+		how := "quarter " + strconv.Itoa(q) + " of the financial year " + y.Label()
+		if marked {
+			how += ", FY marking the financial year"
+		}
+		return p, fmt.Sprintf("read as %s, %s, quarters numbered from April", p.Label(), how), "", true
+	}
+	if len(rest) == 1 {
+		if y, err := strconv.Atoi(rest[0]); err == nil && len(rest[0]) == 4 {
+			fy := app.Period{Kind: app.FinancialYear, Year: y}
+			cal := app.Period{Kind: app.Quarter, Year: y, N: q}
+			fq, _ := financialQuarter(fmt.Sprintf("Q%d %s", q, fy))
+			return app.Period{}, "", fmt.Sprintf("quarter %d of %d could be the calendar year's (%s) or the financial year's (%s for %s): head it with the financial year, such as Q%d %s, or by its months, such as %s",
+				q, y, cal.Label(), fy.Label(), fq.Label(), q, fy, fq.Label()), false
+		}
+	}
+	// The quarter's months after it: "Q1 (Apr-Jun 25)", "Q1 April to June 2025".
+	m, n, ok := monthRange(rest)
+	if !ok || n != len(rest) || m.Kind != app.Quarter {
+		return app.Period{}, "", "", false
+	}
+	fyN := (m.N+2)%4 + 1 // Apr-Jun, the calendar's 2nd, is the financial year's 1st
+	fy := app.Period{Kind: app.FinancialYear, Year: m.Year}
+	if m.N == 1 {
+		fy.Year--
+	}
+	if fyN != q {
+		return app.Period{}, "", fmt.Sprintf("its quarter number Q%d and its months, %s, disagree: %s is quarter %d of the financial year %s, numbered from April; head it Q%d (%s) or by its months alone, %s",
+			q, m.Label(), m.Label(), fyN, fy, fyN, strings.Join(rest, " "), m.Label()), false
+	}
+	return m, fmt.Sprintf("read as %s, its months, which are quarter %d of the financial year %s as its number says", m.Label(), q, fy), "", true
+}
+
+// quarterWord finds a quarter's number at either end of a heading's
+// fields, "Q1", "Quarter 1" or "Qtr 1", returning it and the fields
+// left.
+func quarterWord(fields []string) (int, []string, bool) {
+	num := func(s string) (int, bool) {
+		n, err := strconv.Atoi(s)
+		return n, err == nil && n >= 1 && n <= 4 && len(s) == 1
+	}
+	qword := func(s string) bool {
+		switch strings.ToLower(strings.TrimSuffix(s, ".")) {
+		case "quarter", "qtr", "qr":
+			return true
+		}
+		return false
+	}
+	short := func(s string) (int, bool) {
+		if len(s) == 2 && (s[0] == 'Q' || s[0] == 'q') {
+			return num(s[1:])
+		}
+		return 0, false
+	}
+	last := len(fields) - 1
+	switch {
+	case len(fields) >= 3 && qword(fields[0]):
+		if q, ok := num(fields[1]); ok {
+			return q, fields[2:], true
+		}
+	case len(fields) >= 3 && qword(fields[last-1]):
+		if q, ok := num(fields[last]); ok {
+			return q, fields[:last-1], true
+		}
+	}
+	if q, ok := short(fields[0]); ok {
+		return q, fields[1:], true
+	}
+	if q, ok := short(fields[last]); ok {
+		return q, fields[:last], true
+	}
+	return 0, nil, false
+}
+
+// fyYearWord reads the fields of a financial or academic year, "2025/26",
+// "25/26", "FY25/26" or "FY 2025/26", reporting whether FY marked it.
+func fyYearWord(fields []string) (app.Period, bool, bool) {
+	marked := false
+	switch {
+	case len(fields) == 2 && strings.EqualFold(fields[0], "FY"):
+		fields, marked = fields[1:], true
+	case len(fields) != 1:
+		return app.Period{}, false, false
+	}
+	y := fields[0]
+	if len(y) > 2 && strings.EqualFold(y[:2], "FY") {
+		y, marked = y[2:], true
+	}
+	p, err := app.ParsePeriod(y)
+	if err != nil {
+		p, err = shortYear(y)
+	}
+	if err != nil || !p.IsYear() || p.Kind == app.CalendarYear {
+		return app.Period{}, false, false
+	}
+	return p, marked, true
+}
+
+// fyYear reads a financial year marked FY, "FY 2020/21", "FY20/21",
+// "2020/21 FY", and refuses one marked FY whose year is a plain one,
+// "FY 2021", which does not say whether it ends or starts in 2021.
+func fyYear(fields []string) (app.Period, string, string, bool) {
+	var rest []string
+	switch {
+	case strings.EqualFold(fields[0], "FY"):
+		rest = fields[1:]
+	case strings.EqualFold(fields[len(fields)-1], "FY"):
+		rest = fields[:len(fields)-1]
+	default:
+		return app.Period{}, "", "", false
+	}
+	if len(rest) != 1 {
+		return app.Period{}, "", "", false
+	}
+	if y, ok := plainYear(rest[0]); ok {
+		return app.Period{}, "", fmt.Sprintf("%q does not say which financial year: the year to March %d (%d/%02d) or the year from April %d (%d/%02d); head it with both years, such as FY %d/%02d",
+			strings.Join(fields, " "), y, y-1, y%100, y, y, (y+1)%100, y-1, y%100), false
+	}
+	p, _, ok := fyYearWord(rest)
+	if !ok || p.Kind != app.FinancialYear {
+		return app.Period{}, "", "", false
+	}
+	return p, fmt.Sprintf("read as the financial year %s, April %d to March %d", p.Label(), p.Year, p.Year+1), "", true
+}
+
+// wordedRefusal says why a heading in one of this file's forms is not
+// read; "" for a heading in none of them.
+func wordedRefusal(h string) string {
+	_, _, why, _ := wordedPeriod(strings.TrimSpace(h))
+	return why
+}
+
+// warnWordedPeriods says once, at the first period column headed in one
+// of this file's forms, how it was read, and how many more are like it.
+func (s *sheetReader) warnWordedPeriods() {
+	n, first, note := 0, -1, ""
+	for i, c := range s.l.Columns {
+		if c.Role != RolePeriod {
+			continue
+		}
+		h := strings.TrimSpace(c.Header)
+		p, why, _, ok := wordedPeriod(h)
+		if !ok || p != c.Period || readBefore(h) {
+			continue
+		}
+		if n == 0 {
+			first, note = i, why
+		}
+		n++
+	}
+	if n == 0 {
+		return
+	}
+	c := s.l.Columns[first]
+	more := ""
+	if n > 1 {
+		more = fmt.Sprintf(" (and %d more columns like it)", n-1)
+	}
+	s.warn(s.l.HeaderRow-1, c.index, "column %s %q %s%s", c.Col, c.Header, note, more)
+}
+
+// readBefore reports whether a heading is in a form periodHeading read
+// before this file's ("Q1 2025/26", "2025/26"), which says nothing.
+func readBefore(h string) bool {
+	if _, ok := financialQuarter(h); ok {
+		return true
+	}
+	if _, ok := monthRangeHeading(h); ok {
+		return true
+	}
+	_, err := app.ParsePeriod(gluedMonth(h))
+	return err == nil
+}

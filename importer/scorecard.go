@@ -220,6 +220,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				continue
 			}
 		}
+		refLike := ref != "" && looksLikeRef(ref, hasFigures || s.statesDefinition(r))
 		switch {
 		case hasFigures && isTotalLabel(ref):
 			s.warn(r, refCol.index, "row skipped: %q is a total of the rows above, not an indicator; give it a Ref (such as EH99) to read it as one", ref)
@@ -227,7 +228,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			// "1 | Figures for the latest month are provisional" under
 			// "Notes:" is note 1, not an indicator with no figures yet.
 			continue
-		case ref != "" && looksLikeRef(ref, hasFigures) && by.given(s, r):
+		case refLike && by.given(s, r):
 			inNotes = false
 			ind, split := (*rowIndicator)(nil), app.All
 			if sp, ok := twinSplit(last, ref, name); ok {
@@ -241,7 +242,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			// A Ref written once over its rows of areas or cohorts
 			// (merged down, or left blank below as reports do).
 			last = s.readBrokenDownRow(r, last, app.All, last.ref, name, section, sectionAt, &by, figures, standIns)
-		case ref != "" && looksLikeRef(ref, hasFigures):
+		case refLike:
 			inNotes = false
 			split, isCohort, doubt := splitOf(name)
 			twin := last != nil && strings.HasPrefix(strings.ToLower(ref), strings.ToLower(last.ref))
@@ -340,8 +341,10 @@ func isBreakdownLabel(name string) bool {
 }
 
 // looksLikeRef tells a Ref ("CIC05", "SCS02a", "EH 1") from a section
-// heading or note written in the Ref column.
-func looksLikeRef(s string, hasFigures bool) bool {
+// heading or note written in the Ref column. A single word with no digit
+// ("CLA") is a Ref only on a row that gives figures or states a
+// definition (given; see statesDefinition).
+func looksLikeRef(s string, given bool) bool {
 	if len(s) > 20 || strings.Count(s, " ") > 1 {
 		return false
 	}
@@ -350,7 +353,7 @@ func looksLikeRef(s string, hasFigures bool) bool {
 			return true
 		}
 	}
-	return hasFigures && !strings.Contains(s, " ")
+	return given && !strings.Contains(s, " ")
 }
 
 func blankRow(row []string) bool {

@@ -27,9 +27,12 @@ type row struct {
 // analyse runs trend analysis on each indicator's series for the area, as
 // it stood at the export's period.
 func (b *book) analyse() {
-	opt := trend.Options{Until: b.period}
 	for _, ind := range b.inds {
 		k := app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}
+		// A year reported in the period that ends after it (2024/25 AY
+		// in 2024/25) is analysed to its own end, or the period's
+		// column would lose it.
+		opt := trend.Options{Until: b.h.AnalysedUntil(k, b.period)}
 		r := &row{ind: ind, key: k, series: trend.AnalyseSeries(b.h, k, opt)}
 		r.at = r.point(b.period)
 		r.shown, r.hasBM = benchmark.Beside(b.h, ind.Ref, b.period)

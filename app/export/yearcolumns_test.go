@@ -1,0 +1,121 @@
+package export
+
+import (
+	"slices"
+	"testing"
+
+	"scorecard/app"
+)
+
+// TestYearInAnotherKindsColumn: an academic year's figure on a scorecard
+// of quarters or of financial years stands in one column, with its
+// figure, rating and direction, and a note saying which year it is and
+// why it stands there (QA23b D1: on a quarterly scorecard the 2024/25 AY
+// figure, RED and worsened, was in no column; D2: on a scorecard of
+// financial years each academic year stood a column late, under the
+// financial year it ends in, and the latest in none).
+func TestYearInAnotherKindsColumn(t *testing.T) {
+	quarters := [][]any{
+		{"Leeds City Council Children and Families Performance Scorecard - Q2 2025/26"},
+		{"Data to the end of September 2025"},
+		{},
+		{"Ref", "Indicator", "Polarity", "Data Period", "Target 2025/26", "Floor 2025/26",
+			"Q1 2024/25", "Q2 2024/25", "Q3 2024/25", "Q4 2024/25", "Q1 2025/26", "Q2 2025/26"},
+		{"LCF02", "Re-referrals to children's social care within 12 months (%)", "L", "Q", 20, 24, 22.0, 21.5, 23.1, 20.0, 19.5, 24.5},
+	}
+	leedsYears := [][]any{
+		{"Leeds City Council Children and Families annual measures"},
+		{},
+		{"Ref", "Indicator", "Polarity", "Data Period", "Year type", "Target 2024/25", "Floor 2024/25",
+			"2020/21", "2021/22", "2022/23", "2023/24", "2024/25"},
+		{"LCA01", "Children in care persistently absent from school (%)", "L", "A", "Academic", 15, 20, 18.0, 17.0, 19.5, 16.0, 21.0},
+	}
+	camdenYears := [][]any{
+		{"London Borough of Camden - Children and Learning annual performance scorecard 2024/25"},
+		{},
+		{"Ref", "Indicator", "Polarity", "Data Period", "Year type", "Target 2024/25", "Floor 2024/25",
+			"2020-21", "2021-22", "2022-23", "2023-24", "2024-25"},
+		{"CAM02", "Care leavers aged 19-21 in education, employment or training (%)", "H", "A", "Financial", 60, 55, 55.0, 58.0, 62.0, 57.0, 54.0},
+		{"CAM03", "Key stage 4 attainment 8 of children in care", "H", "A", "Academic", 25, 20, 22.0, 21.0, 24.0, 26.0, 19.0},
+	}
+	type cellWant struct {
+		column string // the Scorecard's heading
+		value  string // as Excel shows it; "" for an empty cell
+		note   string // words its note must hold; "" for none asked
+	}
+	tests := []struct {
+		name      string
+		authority string
+		books     [][][]any
+		ref       string
+		cells     []cellWant
+	}{
+		{"an academic year in the quarter it ends in", "Leeds", [][][]any{quarters, leedsYears}, "LCA01", []cellWant{
+			{"Jul-Sep 2025", "21.0%", "The figure for 2024/25 AY (academic year, to 31 August 2025), shown in the quarter it ends in."},
+			{"Jul-Sep 2024", "16.0%", "The figure for 2023/24 AY (academic year, to 31 August 2024)"},
+			{"Apr-Jun 2025", "", ""},
+			{"RAG", "RED", ""},
+			{"DoT", "↑ worsened", ""},
+			{"Change", "+5.0 pp", ""},
+			{"Target", "15.0%", ""},
+		}},
+		{"an academic year in the financial year of its name", "Camden", [][][]any{camdenYears}, "CAM03", []cellWant{
+			{"2024/25", "19", "The figure for 2024/25 AY (academic year, September 2024 to August 2025), shown in the financial year of the same name."},
+			{"2023/24", "26", "The figure for 2023/24 AY"},
+			{"RAG", "RED", ""},
+			{"DoT", "↓ worsened", ""},
+			{"Change", "−7", ""},
+			{"Target", "25", ""},
+			{"Floor", "20", ""},
+			{"Previous year outturn", "26", ""},
+		}},
+		{"a financial year beside it, in its own column", "Camden", [][][]any{camdenYears}, "CAM02", []cellWant{
+			{"2024/25", "54%", ""},
+			{"RAG", "RED", ""},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			auth, ok := app.LookupAuthority(tt.authority)
+			if !ok {
+				t.Fatalf("no authority %s", tt.authority)
+			}
+			var paths []string
+			for _, rows := range tt.books {
+				paths = append(paths, sheetWorkbook(t, t.TempDir(), "Scorecard", rows))
+			}
+			h := storeFor(t, auth, paths...)
+			f, _ := written(t, h, Options{Authority: auth, Area: auth.Area(), Produced: produced, AppVersion: "1.0-test"}, false)
+			r := sheetRow(t, f, ScorecardSheet, tt.ref)
+			for _, c := range tt.cells {
+				at := cell(headerCol(t, f, c.column), r)
+				if got, _ := f.GetCellValue(ScorecardSheet, at); got != c.value {
+					t.Errorf("%s under %q (%s) = %q, want %q", tt.ref, c.column, at, got, c.value)
+				}
+				if c.note != "" && !hasComment(f, ScorecardSheet, at, c.note) {
+					t.Errorf("%s under %q (%s): no note saying %q", tt.ref, c.column, at, c.note)
+				}
+				if c.note == "" && c.value == "" && hasComment(f, ScorecardSheet, at, "") {
+					t.Errorf("%s under %q (%s): a note on an empty cell", tt.ref, c.column, at)
+				}
+			}
+			// The Trend sheet's row shows the latest figure too.
+			latest := tt.cells[0]
+			rows, err := f.GetRows(TrendSheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, row := range rows {
+				if len(row) > 0 && row[0] == tt.ref {
+					found = slices.Contains(row, latest.value)
+					break
+				}
+			}
+			if !found {
+				t.Errorf("%s's row on the Trend sheet has no %s", tt.ref, latest.value)
+			}
+		})
+	}
+}
+

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"scorecard/app"
 )
 
@@ -115,6 +117,76 @@ func TestYearInAnotherKindsColumn(t *testing.T) {
 			if !found {
 				t.Errorf("%s's row on the Trend sheet has no %s", tt.ref, latest.value)
 			}
+		})
+	}
+}
+
+// TestQuartersBeforeMonths: an indicator given by quarter, then by
+// month, keeps its quarters on the monthly scorecard, each in the month
+// it ends with the note every quarter there has, on the Scorecard and
+// Trend sheets (QA23b D7: the quarters, last quarter's RED among them,
+// vanished from both with no note once its months began).
+func TestQuartersBeforeMonths(t *testing.T) {
+	quarters := [][]any{
+		{"Leeds City Council Children and Families Performance Scorecard - Q2 2025/26"},
+		{},
+		{"Ref", "Indicator", "Polarity", "Data Period", "Target 2025/26", "Floor 2025/26",
+			"Q1 2024/25", "Q2 2024/25", "Q3 2024/25", "Q4 2024/25", "Q1 2025/26", "Q2 2025/26"},
+		{"LCF01", "Number of children looked after", "-", "Q", nil, nil, 1350, 1340, 1335, 1320, 1310, 1300},
+		{"LCF02", "Re-referrals to children's social care within 12 months (%)", "L", "Q", 20, 24, 22.0, 21.5, 23.1, 20.0, 19.5, 24.5},
+	}
+	months := [][]any{
+		{"Leeds City Council Children and Families Performance Scorecard - November 2025"},
+		{},
+		{"Ref", "Indicator", "Polarity", "Data Period", "Target 2025/26", "Floor 2025/26", "Oct-25", "Nov-25"},
+		{"LCF02", "Re-referrals to children's social care within 12 months (%)", "L", "Q", 20, 24, 24.0, 23.0},
+	}
+	tests := []struct {
+		ref, column, value, note string // value as the cell holds it
+	}{
+		{"LCF02", "Sep-25", "0.245", "The figure for Jul-Sep 2025 (quarter), shown in the month it ends."},
+		{"LCF02", "Jun-25", "0.195", "The figure for Apr-Jun 2025 (quarter), shown in the month it ends."},
+		{"LCF02", "Dec-24", "0.231", "The figure for Oct-Dec 2024 (quarter), shown in the month it ends."},
+		{"LCF02", "Aug-25", "", ""},
+		{"LCF02", "Oct-25", "0.24", ""},
+		{"LCF02", "Nov-25", "0.23", ""},
+		// A quarterly indicator beside it, as it was.
+		{"LCF01", "Sep-25", "1300", "The figure for Jul-Sep 2025 (quarter), shown in the month it ends."},
+	}
+	leeds, ok := app.LookupAuthority("Leeds")
+	if !ok {
+		t.Fatal("no authority Leeds")
+	}
+	h := storeFor(t, leeds, sheetWorkbook(t, t.TempDir(), "Scorecard", quarters), sheetWorkbook(t, t.TempDir(), "Scorecard", months))
+	f, _ := written(t, h, Options{Authority: leeds, Area: leeds.Area(), Produced: produced, AppVersion: "1.0-test"}, false)
+	trendRows, err := f.GetRows(TrendSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.ref+" "+tt.column, func(t *testing.T) {
+			at := cell(headerCol(t, f, tt.column), sheetRow(t, f, ScorecardSheet, tt.ref))
+			if got, _ := f.GetCellValue(ScorecardSheet, at, excelize.Options{RawCellValue: true}); got != tt.value {
+				t.Errorf("%s under %q (%s) = %q, want %q", tt.ref, tt.column, at, got, tt.value)
+			}
+			if tt.note != "" && !hasComment(f, ScorecardSheet, at, tt.note) {
+				t.Errorf("%s under %q (%s): no note saying %q", tt.ref, tt.column, at, tt.note)
+			}
+			if tt.note == "" && hasComment(f, ScorecardSheet, at, "") {
+				t.Errorf("%s under %q (%s): a note, where none is due", tt.ref, tt.column, at)
+			}
+			if tt.value == "" {
+				return
+			}
+			for _, row := range trendRows {
+				if len(row) > 0 && row[0] == tt.ref {
+					if !slices.Contains(row, tt.value) {
+						t.Errorf("%s's row on the Trend sheet %q has no %s", tt.ref, row, tt.value)
+					}
+					return
+				}
+			}
+			t.Errorf("no row for %s on the Trend sheet", tt.ref)
 		})
 	}
 }

@@ -1,7 +1,10 @@
 package export
 
 import (
+	"fmt"
+	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -191,3 +194,59 @@ func TestQuartersBeforeMonths(t *testing.T) {
 	}
 }
 
+// TestExportNotesFiguresAfter: an export of the latest period says, as
+// flags and brief do, which figures end after it and are in no column
+// (QA23b D2: export said nothing), and not of a year its column shows
+// (2024/25 AY in 2024/25), whether it reads the store whole or an
+// indicator at a time.
+func TestExportNotesFiguresAfter(t *testing.T) {
+	fy := func(y int) app.Period { return app.Period{Kind: app.FinancialYear, Year: y} }
+	ay := func(y int) app.Period { return app.Period{Kind: app.AcademicYear, Year: y} }
+	tests := []struct {
+		name    string
+		figures map[string][]app.Period
+		want    string // the note; "" for none
+	}{
+		{"a quarter after the last month", map[string][]app.Period{
+			"CIC01": {app.MonthOf(2025, 2), app.MonthOf(2025, 3)},
+			"CIC02": {{Kind: app.Quarter, Year: 2025, N: 1}, {Kind: app.Quarter, Year: 2025, N: 2}},
+		}, "figures after Mar-25 are not in this month's scorecard: CIC02 Apr-Jun 2025; scorecard show REF gives them"},
+		{"an academic year in the financial year of its name", map[string][]app.Period{
+			"CIC01": {fy(2023), fy(2024)},
+			"KS401": {ay(2023), ay(2024)},
+		}, ""},
+		{"an academic year after it", map[string][]app.Period{
+			"CIC01": {fy(2023), fy(2024)},
+			"KS401": {ay(2024), ay(2025)},
+		}, "figures after 2024/25 are not in this financial year's scorecard: KS401 2025/26 AY; scorecard show REF gives them"},
+	}
+	for _, tt := range tests {
+		for _, streamed := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, streamed %v", tt.name, streamed), func(t *testing.T) {
+				h := app.NewHistory()
+				d := &app.Dataset{}
+				for _, ref := range slices.Sorted(maps.Keys(tt.figures)) {
+					ind := app.Indicator{Ref: ref, Name: ref + " measure", Unit: app.Number}
+					if ref == "KS401" {
+						ind.YearType = app.AcademicYear
+					}
+					d.Indicators = append(d.Indicators, ind)
+					for _, p := range tt.figures[ref] {
+						d.Observations = append(d.Observations, app.Observation{Ref: ref, Area: app.Kent, Period: p, Value: app.Float(10)})
+					}
+				}
+				h.Apply(d, "I0001")
+				_, sum := written(t, h, Options{Produced: produced, AppVersion: "1.0-test"}, streamed)
+				var after []string
+				for _, n := range sum.Notes {
+					if strings.HasPrefix(n, "figures after") {
+						after = append(after, n)
+					}
+				}
+				if tt.want == "" && len(after) > 0 || tt.want != "" && !slices.Equal(after, []string{tt.want}) {
+					t.Errorf("notes %q, want %q alone", sum.Notes, tt.want)
+				}
+			})
+		}
+	}
+}

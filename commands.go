@@ -107,6 +107,10 @@ func briefFlags(fs *flag.FlagSet, e *env) {
 // today unless --allow-future confirms it: "2205-03" is a typo.
 func parsePeriodArg(e *env) (app.Period, error) {
 	p, err := app.ParsePeriod(e.period)
+	if q, ok := financialQuarterArg(e.period); err != nil && ok {
+		p, err = q, nil
+		fmt.Fprintln(e.errOut, financialQuarterNote(e.period, q))
+	}
 	if err != nil {
 		return p, usagef("--period: %v", err)
 	}

@@ -3,13 +3,14 @@ package app
 import (
 	"maps"
 	"slices"
+	"strings"
 )
 
 // Calendar is what the figures of a history say of its periods, gathered
 // from histories of one indicator each (Add), so that a caller reading a
 // store an indicator at a time (an export) asks it what it would ask
-// the whole history: Cadence, Periods, Latest, Shortfall and
-// ReportingPeriod give what History's methods of those names give for
+// the whole history: Cadence, Periods, Latest, Shortfall, After
+// and ReportingPeriod give what History's methods of those names give for
 // the history holding every indicator added.
 type Calendar struct {
 	n    [CalendarYear + 1]int      // figures by kind of period
@@ -123,6 +124,24 @@ func (c *Calendar) Shortfall(p Period) (before Period, note string) {
 		}
 	}
 	return shortfallWords(p, before, in, inBefore, off)
+}
+
+// After is History.After, its indicators in the order of their refs.
+func (c *Calendar) After(p Period) []RefPeriod {
+	var out []RefPeriod
+	for ref, ps := range c.held {
+		var last Period
+		for q := range ps {
+			if q.End().After(p.End()) && !ReportedIn(q, p) && (last.IsZero() || q.End().After(last.End())) {
+				last = q
+			}
+		}
+		if !last.IsZero() {
+			out = append(out, RefPeriod{ref, last})
+		}
+	}
+	slices.SortFunc(out, func(a, b RefPeriod) int { return strings.Compare(a.Ref, b.Ref) })
+	return out
 }
 
 // ReportingPeriod is History.ReportingPeriod.

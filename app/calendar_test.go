@@ -1,6 +1,7 @@
 package app
 
 import (
+	"maps"
 	"reflect"
 	"slices"
 	"testing"
@@ -72,6 +73,12 @@ func TestCalendar(t *testing.T) {
 			{"C", Kent, All, run(cy(2022), cy(2023), cy(2024))},
 			{"C", "Dover", All, run(cy(2022), cy(2023), cy(2024))},
 		}},
+		// QA23b D2: 2024/25 AY is in 2024/25's column, not after it.
+		{"academic years beside financial years", []fig{
+			{"A", Kent, All, run(fy(2022), fy(2023), fy(2024))},
+			{"B", Kent, All, run(ay(2022), ay(2023), ay(2024))},
+			{"C", Kent, All, run(ay(2023), ay(2024), ay(2025))},
+		}},
 		{"empty", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -86,6 +93,10 @@ func TestCalendar(t *testing.T) {
 					whole.Add(o)
 					byRef[f.ref].Add(o)
 				}
+			}
+			refs := slices.Sorted(maps.Keys(byRef))
+			for _, ref := range refs {
+				whole.AddIndicator(Indicator{Ref: ref})
 			}
 			var c Calendar
 			for _, h := range byRef {
@@ -107,6 +118,13 @@ func TestCalendar(t *testing.T) {
 				b2, n2 := whole.Shortfall(p)
 				if b1 != b2 || n1 != n2 {
 					t.Errorf("Shortfall(%v): %v %q, the whole history's %v %q", p, b1, n1, b2, n2)
+				}
+			}
+			// The export notes what is after its latest period, as flags
+			// and brief do.
+			for _, p := range append(whole.Periods(), Period{}) {
+				if got, want := c.After(p), whole.After(p); !reflect.DeepEqual(got, want) {
+					t.Errorf("After(%v): %v, the whole history's %v", p, got, want)
 				}
 			}
 			asked := slices.Concat(whole.Periods(), run(month(2025, 10), q(2025, 3), fy(2024), ay(2024), cy(2024), cy(2025), Period{}))

@@ -13,13 +13,21 @@ import (
 // periods ending after p ends, each with its latest such period: a
 // quarter or year a monthly scorecard's latest month does not reach
 // (Apr-Jun 2025 beside months to March), which a report of p leaves out.
+// A year reported in p's own column (2024/25 AY in 2024/25, ReportedIn)
+// is in the report, not after it.
 func (h *History) After(p Period) []RefPeriod {
 	end := p.End()
 	latest := map[string]Period{}
 	for k, s := range h.series {
-		if n := len(s); n > 0 && s[n-1].Period.End().After(end) {
-			if q, ok := latest[k.Ref]; !ok || s[n-1].Period.End().After(q.End()) {
-				latest[k.Ref] = s[n-1].Period
+		// The series is in order of start: a year may end after a
+		// quarter that starts later (2023/24 AY after Jan-Mar 2024).
+		for i := len(s) - 1; i >= 0 && s[i].Period.StartMonth()+12 > p.StartMonth(); i-- {
+			q := s[i].Period
+			if !q.End().After(end) || ReportedIn(q, p) {
+				continue
+			}
+			if l, ok := latest[k.Ref]; !ok || q.End().After(l.End()) {
+				latest[k.Ref] = q
 			}
 		}
 	}
@@ -197,21 +205,72 @@ func reportingPeriod(kind PeriodKind, p Period) (Period, bool) {
 }
 
 // ReportedIn reports whether a figure for period p is reported in the
-// column of period m: p is m; p is of another kind ending with m (a year
-// in its last month or quarter); or p and m are years of different kinds and p
-// ends within m (the social work census's calendar year 2024, to 30
-// September, in 2024/25). A year thus appears in one column of a
-// scorecard of months, quarters or years of another kind.
+// column of period m: p is m; p is a longer period of another kind that
+// ends within m (a financial year in March or in Jan-Mar; an academic
+// year, to 31 August, in Aug or in Jul-Sep; the social work census's
+// calendar year 2024, to 30 September, in 2024/25); or p and m are a
+// financial and an academic year of the same name (2024/25 AY in
+// 2024/25). A year thus appears in one column of a scorecard of months,
+// quarters or years of another kind; ShownInWords says which way.
 func ReportedIn(p, m Period) bool {
 	switch {
 	case p == m:
 		return true
 	case p.Kind == m.Kind:
 		return false
-	case p.IsYear() && m.IsYear():
+	case sameNamedYears(p, m):
+		// An academic year ends five months into the financial year
+		// after its name's: shown there, the officer's 2024/25 AY
+		// would stand under 2025/26, a column late of where their
+		// own workbook put it, and its latest year in no column at
+		// all. It shares seven of its months with the financial year
+		// of its name.
+		return p.Year == m.Year
+	case p.Months() > m.Months() || p.IsYear() && m.IsYear():
 		return !p.End().Before(m.Start()) && !p.End().After(m.End())
 	}
 	return p.End().Equal(m.End())
+}
+
+// AnalysedUntil returns the period an analysis of series k as it stood at
+// period p must run to (trend.Options.Until) for p's column to have its
+// figure: p, or a longer period of the series reported in p that ends
+// after it (2024/25 AY, to 31 August 2025, in 2024/25), which p's own
+// end would cut off.
+func (h *History) AnalysedUntil(k SeriesKey, p Period) Period {
+	u := p
+	s := h.series[k]
+	for i := len(s) - 1; i >= 0; i-- {
+		q := s[i].Period
+		if q.StartMonth() < p.StartMonth()-12 {
+			break // no period is longer than a year
+		}
+		if q.End().After(u.End()) && ReportedIn(q, p) {
+			u = q
+		}
+	}
+	return u
+}
+
+// sameNamedYears reports whether p and m are a financial and an academic
+// year, which councils name alike (2024/25) and set side by side.
+func sameNamedYears(p, m Period) bool {
+	return p.Kind == AcademicYear && m.Kind == FinancialYear || p.Kind == FinancialYear && m.Kind == AcademicYear
+}
+
+// ShownInWords says, for the cell note of a figure for period p shown in
+// the column of period m of another kind (ReportedIn), what the figure
+// is for and why it stands there: "The figure for 2024/25 AY (academic
+// year, to 31 August 2025), shown in the quarter it ends in."
+func ShownInWords(p, m Period) string {
+	switch {
+	case sameNamedYears(p, m) && p.Year == m.Year:
+		return fmt.Sprintf("The figure for %s (%s, %s to %s), shown in the %s of the same name.",
+			p.Label(), p.Kind.Noun(), p.Start().Format("January 2006"), p.End().Format("January 2006"), m.Kind.Noun())
+	case p.End().Equal(m.End()):
+		return fmt.Sprintf("The figure for %s (%s), shown in the %s it ends.", p.Label(), p.Kind.Noun(), m.Kind.Noun())
+	}
+	return fmt.Sprintf("The figure for %s (%s, to %s), shown in the %s it ends in.", p.Label(), p.Kind.Noun(), p.End().Format("2 January 2006"), m.Kind.Noun())
 }
 
 // ImportYears is an import whose figures for some indicators the history

@@ -209,9 +209,16 @@ func (ind Indicator) AffectedBy(c Cohort) bool {
 	return !slices.Contains(ind.Unaffected, c)
 }
 
-// TargetYear returns the year whose target is in force for period p.
+// TargetYear returns the year whose target is in force for period p. Of
+// a financial year p, an academic-year measure's is the academic year of
+// the same name, whose figure a scorecard of financial years shows in p
+// (ReportedIn): the year p starts in would rate 2024/25 AY's figure
+// against 2023/24 AY's target.
 func (ind Indicator) TargetYear(p Period) Period {
 	if ind.YearType == AcademicYear {
+		if p.Kind == FinancialYear {
+			return Period{Kind: AcademicYear, Year: p.Year}
+		}
 		return p.AcademicYearOf()
 	}
 	return p.FinancialYearOf()

@@ -263,7 +263,7 @@ func guidanceText(ind app.Indicator) string {
 func (d *detailPane) pointsFor(ind app.Indicator) []detailPoint {
 	v := d.w.v
 	k := v.key(ind.Ref)
-	pts := trend.Analyse(v.shown, k, trend.Options{Until: v.period, Details: true})
+	pts := trend.Analyse(v.shown, k, trend.Options{Until: v.shown.AnalysedUntil(k, v.period), Details: true})
 	out := make([]detailPoint, 0, len(pts))
 	for i := len(pts) - 1; i >= 0; i-- {
 		pt := pts[i]

@@ -171,7 +171,9 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 	r.cur, r.hasCur = h.Observation(k, v.period)
 	r.prev, r.hasPrev = h.Observation(k, v.period.Add(-1))
 	r.target, r.hasTgt = h.TargetFor(ind, v.period)
-	s := trend.AnalyseSeries(h, k, trend.Options{Until: v.period})
+	// Until the end of a year shown in the period that ends after it
+	// (2024/25 AY in 2024/25), or the row would lose it.
+	s := trend.AnalyseSeries(h, k, trend.Options{Until: h.AnalysedUntil(k, v.period)})
 	if pt, ok := s.At(v.period); ok {
 		if pt.Period.IsYear() && pt.Period.Kind != v.period.Kind {
 			// A year reported in a period of another kind (2024/25 in
@@ -239,7 +241,7 @@ func (v *view) benchmarks(ref string) (benchmark.Shown, bool) {
 func (v *view) flagDetails(r *scoreRow) []string {
 	k := app.SeriesKey{Ref: r.ind.Ref, Area: v.area, Split: app.All}
 	var out []string
-	s := trend.AnalyseSeries(v.shown, k, trend.Options{Until: v.period, Details: true})
+	s := trend.AnalyseSeries(v.shown, k, trend.Options{Until: v.shown.AnalysedUntil(k, v.period), Details: true})
 	if pt, ok := s.At(v.period); ok {
 		out = append(out, pt.FlagDetails...)
 	}

@@ -127,8 +127,12 @@ func Items(h *app.History, opt Options) []Item {
 // report or no point then. A figure shown withholds is said by its rating
 // in h, without the figure.
 func itemOf(h, shown *app.History, ind app.Indicator, k app.SeriesKey, to trend.Options, suppressed bool) (Item, bool) {
+	m := to.Until
+	// A year reported in m that ends after it (2024/25 AY in 2024/25)
+	// is analysed to its own end, or m's column would lose it.
+	to.Until = shown.AnalysedUntil(k, m)
 	pts := trend.Analyse(shown, k, to)
-	at := pointAt(pts, to.Until)
+	at := pointAt(pts, m)
 	if at < 0 {
 		return Item{}, false
 	}

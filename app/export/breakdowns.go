@@ -19,11 +19,12 @@ func (b *book) writeDistricts(ctx context.Context) error {
 	if streamSheets {
 		b.buffer(s)
 	}
-	key := "Each figure's fill and letter give its RAG rating (G green, A amber, R red) against " + b.opt.authority().Name + "'s target and floor for the year, or a district's own where it has one, and the milestone for the month where the year has them."
+	title, targetHead, rated := b.districtWords()
+	key := "Each figure's fill and letter give its RAG rating (G green, A amber, R red) against " + rated
 	if len(b.opt.Exclude) > 0 {
 		key += " Printed: the figures " + exclusionPhrase(b.opt.Exclude) + "; all children's are above them, on screen only."
 	}
-	r, err := b.titleBlock(s, fmt.Sprintf("Districts: %s, rated against the county target", periodName(b.period)), key)
+	r, err := b.titleBlock(s, title, key)
 	if err != nil {
 		return err
 	}
@@ -35,7 +36,7 @@ func (b *book) writeDistricts(ctx context.Context) error {
 	if err := b.widths(s, widths...); err != nil {
 		return err
 	}
-	names := []string{"Ref", "Indicator", "County target"}
+	names := []string{"Ref", "Indicator", targetHead}
 	for _, a := range areas {
 		names = append(names, string(a))
 	}
@@ -88,6 +89,21 @@ func (b *book) writeDistricts(ctx context.Context) error {
 		return nil
 	}
 	return b.streamSheet(s, nil)
+}
+
+// districtWords are the districts table's title, the heading of its
+// column of targets, and what its ratings are against, for a key. An
+// authority with no districts (a city or a London borough) has its own
+// figures there alone: the words speak of neither districts nor a
+// county it has not got (QA23b L1).
+func (b *book) districtWords() (title, targetHead, rated string) {
+	name := b.opt.authority().Name
+	rated = name + "'s target and floor for the year, and the milestone for the month where the year has them."
+	if len(b.opt.authority().Districts()) == 0 {
+		return fmt.Sprintf("%s has no districts: its own figures for %s, rated against its target", name, periodName(b.period)), "Target", rated
+	}
+	rated = name + "'s target and floor for the year, or a district's own where it has one, and the milestone for the month where the year has them."
+	return fmt.Sprintf("Districts: %s, rated against the %s target", periodName(b.period), name), name + " target", rated
 }
 
 // districtAreas are the columns of the districts table: the authority,

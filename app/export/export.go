@@ -340,7 +340,7 @@ func (b *book) writeHouse(ctx context.Context) error {
 		if s.name == TrendSheet {
 			// No later sheet lays out the analysed points: let them go.
 			for _, r := range b.rows {
-				r.series, r.at = trend.Series{}, nil
+				r.series, r.quarters, r.at = trend.Series{}, trend.Series{}, nil
 			}
 		}
 	}

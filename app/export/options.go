@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"scorecard/app"
@@ -55,6 +56,7 @@ type heldPeriods interface {
 	Periods() []app.Period
 	Latest() app.Period
 	Shortfall(app.Period) (app.Period, string)
+	After(app.Period) []app.RefPeriod
 	ReportingPeriod(app.Period) (app.Period, bool)
 }
 
@@ -80,6 +82,9 @@ func settle(opt Options, held heldPeriods) (_ Options, notes []string, defaulted
 		if before, s := held.Shortfall(opt.Period); s != "" && opt.Original == "" {
 			notes = append(notes, s+": give the period to export "+before.Label())
 		}
+		if opt.Original == "" {
+			notes = append(notes, afterNote(held, opt.Period)...)
+		}
 	}
 	if opt.Period.IsZero() {
 		return opt, nil, false, ErrNoData
@@ -98,4 +103,21 @@ func settle(opt Options, held heldPeriods) (_ Options, notes []string, defaulted
 		return opt, nil, false, fmt.Errorf("%w for %s: the store holds %s to %s", ErrNoData, opt.Period.Label(), ps[0].Label(), ps[len(ps)-1].Label())
 	}
 	return opt, notes, defaulted, nil
+}
+
+// afterNote says, as flags and brief do, which indicators have figures
+// for periods after the latest period p exported, which its scorecard
+// leaves out (app.History.After): a quarter ending after the last month,
+// or an academic year the latest financial year does not show.
+func afterNote(held heldPeriods, p app.Period) []string {
+	later := held.After(p)
+	if len(later) == 0 {
+		return nil
+	}
+	names := make([]string, len(later))
+	for i, l := range later {
+		names[i] = l.Ref + " " + l.Period.Label()
+	}
+	return []string{fmt.Sprintf("figures after %s are not in this %s's scorecard: %s; scorecard show REF gives them",
+		p.Label(), p.Kind.Noun(), strings.Join(names, ", "))}
 }

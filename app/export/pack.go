@@ -120,12 +120,13 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 func (b *book) packDistricts(d *pdf.Doc) func() error {
 	return func() error {
 		d.Page()
-		d.Title(fmt.Sprintf("Districts: %s, rated against the county target", periodName(b.period)))
-		d.Para(exclusionWords(b.opt.Exclude)+". Each figure's fill and letter give its RAG rating (G green, A amber, R red) against "+b.opt.authority().Name+"'s target and floor for the year, or a district's own where it has one, and the milestone for the month where the year has them.", 8.5)
+		title, targetHead, rated := b.districtWords()
+		d.Title(title)
+		d.Para(exclusionWords(b.opt.Exclude)+". Each figure's fill and letter give its RAG rating (G green, A amber, R red) against "+rated, 8.5)
 		areas := b.districtAreas()
 		fixed := 15.0 + 56 + 14
 		w := (d.Width() - fixed) / float64(len(areas))
-		t := pdf.Table{Size: 7, Columns: []pdf.Column{{Head: "Ref", Width: 15}, {Head: "Indicator", Width: 56}, {Head: "County target", Width: 14, Align: "R"}}}
+		t := pdf.Table{Size: 7, Columns: []pdf.Column{{Head: "Ref", Width: 15}, {Head: "Indicator", Width: 56}, {Head: targetHead, Width: 14, Align: "R"}}}
 		for _, a := range areas {
 			t.Columns = append(t.Columns, pdf.Column{Head: string(a), Width: w, Align: "R"})
 		}

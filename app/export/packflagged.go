@@ -39,7 +39,7 @@ func (b *book) packFlagged(d *pdf.Doc) func() error {
 				allLeftOut = map[string]int{}
 				countLeftOut(allLeftOut, b.all, b.base, b.opt.Area, b.period)
 			}
-			all := &row{ind: ro.ind, key: ro.key, series: trend.AnalyseSeries(b.base, ro.key, trend.Options{Until: b.period}),
+			all := &row{ind: ro.ind, key: ro.key, series: trend.AnalyseSeries(b.base, ro.key, trend.Options{Until: b.base.AnalysedUntil(ro.key, b.period)}),
 				shown: ro.shown, hasBM: ro.hasBM, leftOut: allLeftOut[ro.ind.Ref]}
 			if all.at = all.point(b.period); all.at == nil || len(all.at.Flags) == 0 {
 				continue

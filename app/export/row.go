@@ -13,9 +13,14 @@ type row struct {
 	// series is the analysis, held compactly: the large export's rows
 	// written out as points held 3.4 MB at its peak (issue 17).
 	series trend.Series
-	at     *trend.Point // the point for the scorecard's month, or nil
-	shown  benchmark.Shown
-	hasBM  bool
+	// quarters are a monthly series' quarterly figures, analysed apart
+	// as `scorecard show` lists them: an indicator given by quarter
+	// before its months began keeps its quarters in the months they end
+	// (point), rather than losing them from the sheets unsaid.
+	quarters trend.Series
+	at       *trend.Point // the point for the scorecard's month, or nil
+	shown    benchmark.Shown
+	hasBM    bool
 	// isFlagged says the point for the month is flagged, and stays said
 	// once the points are let go (book.writeHouse).
 	isFlagged bool
@@ -27,10 +32,16 @@ type row struct {
 // analyse runs trend analysis on each indicator's series for the area, as
 // it stood at the export's period.
 func (b *book) analyse() {
-	opt := trend.Options{Until: b.period}
 	for _, ind := range b.inds {
 		k := app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}
+		// A year reported in the period that ends after it (2024/25 AY
+		// in 2024/25) is analysed to its own end, or the period's
+		// column would lose it.
+		opt := trend.Options{Until: b.h.AnalysedUntil(k, b.period)}
 		r := &row{ind: ind, key: k, series: trend.AnalyseSeries(b.h, k, opt)}
+		if r.series.Len() > 0 && r.series.Period(0).Kind == app.Month {
+			r.quarters = quartersApart(b.h, k, opt)
+		}
 		r.at = r.point(b.period)
 		r.shown, r.hasBM = benchmark.Beside(b.h, ind.Ref, b.period)
 		// A year shown in a column of another kind (the workforce
@@ -63,11 +74,22 @@ func (b *book) analyse() {
 // year in March, or in the quarter to March on a quarterly scorecard),
 // or on a scorecard of years, a year of another kind ending in m
 // (app.ReportedIn).
+//
+// A month outside a monthly series' months (before its first or after
+// its last) takes the quarter of its quarterly figures ending in it.
 func (r *row) point(m app.Period) *trend.Point {
-	for i := r.series.Len() - 1; i >= 0; i-- {
-		per := r.series.Period(i)
+	if p := pointIn(&r.series, m); p != nil {
+		return p
+	}
+	return pointIn(&r.quarters, m)
+}
+
+// pointIn returns the point of s shown in period m (see point), or nil.
+func pointIn(s *trend.Series, m app.Period) *trend.Point {
+	for i := s.Len() - 1; i >= 0; i-- {
+		per := s.Period(i)
 		if app.ReportedIn(per, m) {
-			p := r.series.Point(i)
+			p := s.Point(i)
 			return &p
 		}
 		if per.Start().Before(m.Start()) {
@@ -75,6 +97,24 @@ func (r *row) point(m app.Period) *trend.Point {
 		}
 	}
 	return nil
+}
+
+// quartersApart analyses the quarterly figures of series k alone, as
+// opt asks; the empty Series where it has none. The analysis of the
+// whole series is of its months and passes over them.
+func quartersApart(h *app.History, k app.SeriesKey, opt trend.Options) trend.Series {
+	var qs []app.Observation
+	for _, o := range h.Series(k) {
+		if o.Period.Kind == app.Quarter {
+			qs = append(qs, o)
+		}
+	}
+	if len(qs) == 0 {
+		return trend.Series{}
+	}
+	apart := h.Clone()
+	apart.SetSeries(k, qs)
+	return trend.AnalyseSeries(apart, k, opt)
 }
 
 // flagged reports whether the indicator is flagged in the period.

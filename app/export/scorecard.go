@@ -274,11 +274,7 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			// A quarter's or a year's figure stands in the column of the
 			// month it ends (row.point): said, so that it is not read as
 			// the month's own.
-			note := fmt.Sprintf("The figure for %s (%s), shown in the %s it ends.", p.Period.Label(), p.Period.Kind.Noun(), m.Kind.Noun())
-			if !p.Period.End().Equal(m.End()) {
-				note = fmt.Sprintf("The figure for %s (%s, to %s), shown in the %s it ends in.", p.Period.Label(), p.Period.Kind.Noun(), p.Period.End().Format("2 January 2006"), m.Kind.Noun())
-			}
-			if err := b.note(s, first+i, r, note); err != nil {
+			if err := b.note(s, first+i, r, app.ShownInWords(p.Period, m)); err != nil {
 				return err
 			}
 		}

@@ -167,6 +167,13 @@ func (b *book) write(ctx context.Context, path string) (Summary, error) {
 	// What the sheets were laid out from is done with: only the figures,
 	// for the Data sheet's rows, are still to be written.
 	b.rows, b.inds = nil, nil
+	if b.spool != nil {
+		// Read an indicator at a time, the Data sheet's rows are spooled:
+		// the figures kept to lay the sheets out (some 2 MB for the large
+		// case) are done with too, and would otherwise stay beside the
+		// parts the library holds while it saves.
+		b.base, b.h, b.keys = nil, nil, nil
+	}
 	if err := b.declareDimensions(); err != nil {
 		return Summary{}, err
 	}

@@ -60,6 +60,9 @@ const scorecardPoints = 11
 // writeScorecard writes the scorecard sheet in the house layout.
 func (b *book) writeScorecard(ctx context.Context) error {
 	s := ScorecardSheet
+	if streamSheets {
+		b.buffer(s)
+	}
 	b.points = scorecardPoints
 	defer func() { b.points = 0 }()
 	produced := fmt.Sprintf("Produced %s by Scorecard %s", b.opt.Produced.Format("2 January 2006"), b.opt.AppVersion)
@@ -152,7 +155,13 @@ func (b *book) writeScorecard(ctx context.Context) error {
 	}
 	// Two A4 pages across: the figures and ratings, then the words, each
 	// headed by the column captions and led by the ref and name.
-	return b.printSetup(s, page{wide: 2, titleRows: [2]int{headerRow - 1, headerRow}, titleCols: 2, scale: 0.76})
+	if err := b.printSetup(s, page{wide: 2, titleRows: [2]int{headerRow - 1, headerRow}, titleCols: 2, scale: 0.76}); err != nil {
+		return err
+	}
+	if !streamSheets {
+		return nil
+	}
+	return b.streamSheet(s, nil)
 }
 
 // lastYear writes the figure for the same period a year before at's: its

@@ -14,8 +14,8 @@ import (
 	"scorecard/app"
 )
 
-// TestSheetsStreamedAsInMemory writes the Trend and Districts sheets
-// through the stream writer and from memory, and checks the two
+// TestSheetsStreamedAsInMemory writes the Scorecard, Trend and Districts
+// sheets through the stream writer and from memory, and checks the two
 // say the same: every cell's value and style, the merges, widths, row
 // heights and notes of every sheet; each streamed sheet's panes, print
 // setup and dimension, and the Trend sheet's sparklines, charts and page

@@ -1,0 +1,86 @@
+package export
+
+import (
+	"context"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"weak"
+
+	"scorecard/app"
+)
+
+// TestWriteFromHoldsLittleWhileSaving exports real-shaped histories read
+// an indicator at a time (WriteFrom's path) and checks what the book
+// holds at two steps near the large export's peak memory: once the sheets
+// are laid out, none of those laid out cell by cell (Scorecard, Trend,
+// Districts) is held by the library as a sheet in memory; and at the
+// save's last step (the Data sheet's last series written into the zip),
+// the figures kept to lay the sheets out are collectable, not held beside
+// the parts the library is saving.
+func TestWriteFromHoldsLittleWhileSaving(t *testing.T) {
+	demo, m := demoHistory(t)
+	for _, tc := range []struct {
+		name string
+		h    *app.History
+		opt  Options
+	}{
+		{"demo", demo, Options{Suppress: 5}},
+		{"demo, a district, 6 months", demo, Options{Area: "Maidstone", Months: 6, Period: m.Latest().Add(-3)}},
+		{"large", largeHistory(t), Options{Suppress: 5}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			opt := tc.opt
+			opt.Produced, opt.AppVersion = produced, "1.0-test"
+			path := filepath.Join(t.TempDir(), "out.xlsx")
+			b, err := streamBook(ctx, &pieces{h: tc.h}, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.f.Close()
+			defer b.spool.close()
+			kept := weak.Make(b.h)
+			laidOut, saved := false, false
+			b.opt.Progress = func(done, total int) {
+				switch done {
+				case total - b.dataSeries():
+					// The sheets are laid out; the Data sheet's series are
+					// stepped through as the workbook is saved.
+					laidOut = true
+					if b.out != nil {
+						t.Errorf("the sheets were laid out while saving: the test proves nothing")
+					}
+					for _, s := range []string{ScorecardSheet, TrendSheet, DistrictsSheet} {
+						part, err := b.sheetPart(s)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if _, ok := b.f.Sheet.Load(part); ok {
+							t.Errorf("the %s sheet is held by the library as a sheet in memory, not streamed", s)
+						}
+					}
+				case total:
+					saved = true
+					if b.out == nil {
+						t.Errorf("the last step was not taken while saving: the test proves nothing")
+					}
+					runtime.GC()
+					if kept.Value() != nil {
+						t.Errorf("the figures kept to lay the sheets out are still held while saving")
+					}
+				}
+			}
+			sum, err := b.write(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !laidOut || !saved {
+				t.Fatalf("laid out %v, saved %v: steps missed (%d data rows), the test proves nothing", laidOut, saved, sum.DataRows)
+			}
+			if sum.DataRows == 0 || sum.Indicators == 0 {
+				t.Errorf("%d indicators, %d data rows written", sum.Indicators, sum.DataRows)
+			}
+		})
+	}
+}

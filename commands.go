@@ -107,7 +107,7 @@ func briefFlags(fs *flag.FlagSet, e *env) {
 // today unless --allow-future confirms it: "2205-03" is a typo.
 func parsePeriodArg(e *env) (app.Period, error) {
 	p, err := app.ParsePeriod(e.period)
-	if q, ok := financialQuarterArg(e.period); err != nil && ok {
+	if q, ok := importer.FinancialQuarter(e.period); err != nil && ok {
 		p, err = q, nil
 		fmt.Fprintln(e.errOut, financialQuarterNote(e.period, q))
 	}

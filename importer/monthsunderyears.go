@@ -153,7 +153,7 @@ func monthOf(name string, y app.Period) (app.Period, bool) {
 // ("Financial year 2025/26").
 func captionYear(s string) (app.Period, bool) {
 	s = strings.TrimSpace(s)
-	if q, ok := financialQuarter(s); ok {
+	if q, ok := FinancialQuarter(s); ok {
 		return q, true
 	}
 	if p, err := app.ParsePeriod(s); err == nil && p.Kind == app.Quarter {

@@ -33,7 +33,7 @@ func periodHeading(s string) (app.Period, bool) {
 	if !hasDigit(s) {
 		return app.Period{}, false
 	}
-	if p, ok := financialQuarter(s); ok {
+	if p, ok := FinancialQuarter(s); ok {
 		return p, true
 	}
 	if p, ok := monthRangeHeading(s); ok {
@@ -319,7 +319,7 @@ func findLongerPeriod(s string) (app.Period, bool) {
 		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':' || r == '\u2013' || r == '\u2014'
 	})
 	for i := range fields {
-		if p, ok := financialQuarter(joinNext(fields, i)); ok {
+		if p, ok := FinancialQuarter(joinNext(fields, i)); ok {
 			return p, true
 		}
 		for _, cand := range []string{joinNext(fields, i), fields[i]} {

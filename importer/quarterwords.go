@@ -41,7 +41,7 @@ func wordedPeriod(s string) (p app.Period, note, refused string, ok bool) {
 		if y.Kind != app.FinancialYear {
 			return app.Period{}, "", "", false
 		}
-		p, _ := financialQuarter(fmt.Sprintf("Q%d %s", q, y))
+		p, _ := FinancialQuarter(fmt.Sprintf("Q%d %s", q, y))
 		how := "quarter " + strconv.Itoa(q) + " of the financial year " + y.Label()
 		if marked {
 			how += ", FY marking the financial year"
@@ -52,7 +52,7 @@ func wordedPeriod(s string) (p app.Period, note, refused string, ok bool) {
 		if y, err := strconv.Atoi(rest[0]); err == nil && len(rest[0]) == 4 {
 			fy := app.Period{Kind: app.FinancialYear, Year: y}
 			cal := app.Period{Kind: app.Quarter, Year: y, N: q}
-			fq, _ := financialQuarter(fmt.Sprintf("Q%d %s", q, fy))
+			fq, _ := FinancialQuarter(fmt.Sprintf("Q%d %s", q, fy))
 			return app.Period{}, "", fmt.Sprintf("quarter %d of %d could be the calendar year's (%s) or the financial year's (%s for %s): head it with the financial year, such as Q%d %s, or by its months, such as %s",
 				q, y, cal.Label(), fy.Label(), fq.Label(), q, fy, fq.Label()), false
 		}
@@ -205,7 +205,7 @@ func (s *sheetReader) warnWordedPeriods() {
 // readBefore reports whether a heading is in a form periodHeading read
 // before this file's ("Q1 2025/26", "2025/26"), which says nothing.
 func readBefore(h string) bool {
-	if _, ok := financialQuarter(h); ok {
+	if _, ok := FinancialQuarter(h); ok {
 		return true
 	}
 	if _, ok := monthRangeHeading(h); ok {

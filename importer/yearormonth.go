@@ -140,10 +140,12 @@ func (s *sheetReader) warnYearOrMonth() {
 	}
 }
 
-// financialQuarter reads a quarter of a financial year as a scorecard
+// FinancialQuarter reads a quarter of a financial year as a scorecard
 // heads its column, "Q1 2024/25", "2024/25 Q1" or "Q1 24/25" (Q1 is
-// April to June 2024), as the calendar quarter the app keeps.
-func financialQuarter(s string) (app.Period, bool) {
+// April to June 2024), as the calendar quarter the app keeps. The CLI's
+// --period reads it too, so that an officer can name the quarter as
+// their scorecard heads it.
+func FinancialQuarter(s string) (app.Period, bool) {
 	f := strings.Fields(s)
 	if len(f) != 2 {
 		return app.Period{}, false
@@ -190,7 +192,7 @@ func calendarQuarter(s string) (app.Period, bool) {
 // read, and how a financial year's quarter is written.
 func calendarQuarterWords(text string, p app.Period) string {
 	fy := app.Period{Kind: app.FinancialYear, Year: p.Year}
-	fq, _ := financialQuarter(fmt.Sprintf("Q%d %s", p.N, fy))
+	fq, _ := FinancialQuarter(fmt.Sprintf("Q%d %s", p.N, fy))
 	return fmt.Sprintf("%q read as %s, the calendar year's quarter %d; a financial year's is written with the year, e.g. Q%d %s (%s)",
 		text, p.Label(), p.N, p.N, fy, fq.Label())
 }

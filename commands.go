@@ -275,6 +275,9 @@ func runRestore(e *env, args []string) error {
 		}
 		return usagef("name the backup to restore (automatic backups are named like %s)", e.db+".backup-20250314-093012")
 	}
+	// Read before the store is replaced: what the backup lacks is in the
+	// store, which the restore moves aside.
+	loss := store.RestoreLoss(e.db, args[0])
 	kept, err := store.Restore(e.db, args[0])
 	if err != nil {
 		return err
@@ -282,6 +285,9 @@ func runRestore(e *env, args []string) error {
 	fmt.Fprintf(e.out, "restored %s from %s\n", e.db, args[0])
 	if kept != "" {
 		fmt.Fprintf(e.out, "the store it replaced is kept as %s\n", kept)
+	}
+	if loss != "" {
+		fmt.Fprintln(e.out, loss)
 	}
 	return nil
 }

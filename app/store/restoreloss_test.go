@@ -2,6 +2,8 @@ package store
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -126,5 +128,55 @@ func TestRestoreLossCutStore(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRestoreNeverLeavesNoStore stops Restore between keeping the store
+// it replaces and putting the backup in place, where a crash once left no
+// store file at all (QA23a D8): the store must be there, as it was, and
+// kept; afterwards the store is the backup. A second restore within the
+// second keeps the first's replaced store.
+func TestRestoreNeverLeavesNoStore(t *testing.T) {
+	path, data, _ := closedStore(t, smallMonthly, 3)
+	newest, _ := NewestBackup(path)
+	backup, err := os.ReadFile(newest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name       string
+		before     []byte // the store as Restore finds it
+		wantStored []byte // the store as it is after
+	}{
+		{"the store replaced", data, backup},
+		{"again, within the second", backup, backup},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			stopped := false
+			restoreKept = func() {
+				stopped = true
+				if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, tc.before) {
+					t.Errorf("between keeping the store and restoring: store file %d bytes, %v; want it as it was", len(got), err)
+				}
+			}
+			defer func() { restoreKept = func() {} }()
+			kept, err := Restore(path, newest)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !stopped {
+				t.Fatal("Restore did not reach the point between the two steps")
+			}
+			if got, _ := os.ReadFile(kept); !bytes.Equal(got, tc.before) {
+				t.Errorf("kept %s is not the store replaced", kept)
+			}
+			if got, _ := os.ReadFile(path); !bytes.Equal(got, tc.wantStored) {
+				t.Errorf("the store is not the backup after restoring")
+			}
+		})
+	}
+	replaced, _ := filepath.Glob(path + ".replaced-*")
+	if len(replaced) != 2 {
+		t.Errorf("replaced stores kept: %q, want one from each restore", replaced)
 	}
 }

@@ -400,7 +400,7 @@ func notInUse(path string) (err error) {
 	}()
 	db, err := bolt.Open(path, 0, &bolt.Options{Timeout: lockTimeout, ReadOnly: true})
 	if errors.Is(err, berrors.ErrTimeout) {
-		return fmt.Errorf("%s is %w; close it there first", path, ErrInUse)
+		return fmt.Errorf("%s is %w; close it, or let it finish, first", path, ErrInUse)
 	}
 	if err == nil {
 		db.Close()

@@ -229,6 +229,12 @@ func runUndo(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	// Read before and after, to say which of its figures the undo removed
+	// and which stay because a later import gave them too.
+	before, err := st.Load()
+	if err != nil {
+		return err
+	}
 	rec, err := st.Undo(args[0])
 	if err != nil {
 		return err
@@ -239,23 +245,24 @@ func runUndo(e *env, args []string) error {
 		fmt.Fprintf(e.out, "undid %s (edit: %s)\n", rec.ID, rec.Note)
 		return nil
 	}
-	fmt.Fprintf(e.out, "undid %s (%s): removed %d observations, %d targets, %d benchmarks\n", rec.ID, rec.Source, rec.Counts.Observations, rec.Counts.Targets, rec.Counts.Benchmarks)
-	return warnUndefined(e, st, rec)
+	h, err := st.Load()
+	if err != nil {
+		return fmt.Errorf("undid %s, but could not read the store back: %w", rec.ID, err)
+	}
+	fmt.Fprintf(e.out, "undid %s (%s): of its %d observations %s; its %d targets and %d benchmarks taken out (any a later import also gave stay)\n",
+		rec.ID, rec.Source, rec.Counts.Observations, undoEffectOf(before, h, rec.ID), rec.Counts.Targets, rec.Counts.Benchmarks)
+	warnUndefined(e, h, rec)
+	return nil
 }
 
 // warnUndefined says which figures undoing rec left with no definition:
 // kept, as later imports gave them, but out of list, show and export
 // until a file defining them is imported.
-func warnUndefined(e *env, st store.Store, rec app.Import) error {
-	h, err := st.Load()
-	if err != nil {
-		return fmt.Errorf("undid %s, but could not read the store back: %w", rec.ID, err)
-	}
+func warnUndefined(e *env, h *app.History, rec app.Import) {
 	if refs := h.Undefined(); len(refs) > 0 {
 		fmt.Fprintf(e.out, "  warning: no import in force defines %s, whose figures later imports gave: they are kept, but list, show and export leave them out until a file defining them is imported: %s again, or the latest scorecard stating them, its import undone and the file imported again\n",
 			strings.Join(refs, ", "), rec.Source)
 	}
-	return nil
 }
 
 func runBackup(e *env, args []string) error {
@@ -287,6 +294,9 @@ func runRestore(e *env, args []string) error {
 		}
 		return usagef("name the backup to restore (automatic backups are named like %s)", e.db+".backup-20250314-093012")
 	}
+	// Read before the store is replaced: what the backup lacks is in the
+	// store, which the restore moves aside.
+	loss := store.RestoreLoss(e.db, args[0])
 	kept, err := store.Restore(e.db, args[0])
 	if err != nil {
 		return err
@@ -294,6 +304,9 @@ func runRestore(e *env, args []string) error {
 	fmt.Fprintf(e.out, "restored %s from %s\n", e.db, args[0])
 	if kept != "" {
 		fmt.Fprintf(e.out, "the store it replaced is kept as %s\n", kept)
+	}
+	if loss != "" {
+		fmt.Fprintln(e.out, loss)
 	}
 	return nil
 }

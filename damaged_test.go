@@ -52,14 +52,18 @@ func TestDamagedStoreEveryCommand(t *testing.T) {
 			if r.code != 1 || len(lines) > 3 || strings.Contains(r.stderr, "goroutine") || !strings.Contains(r.stderr, " restore ") || !strings.Contains(r.stderr, backup) {
 				t.Errorf("%s: scorecard %v: exit %d, stderr:\n%s\nwant exit 1 and at most 3 lines offering %s", damage.name, args, r.code, r.stderr, backup)
 			}
+			// The backup, made before the undo, lacks it (QA23a D3).
+			if !strings.Contains(r.stderr, "the backup of ") || !strings.Contains(r.stderr, " holds import I0001") {
+				t.Errorf("%s: scorecard %v: %s\nwant it to say what the backup holds and lacks", damage.name, args, r.stderr)
+			}
 			if got, _ := os.ReadFile(db); string(got) != string(damage.data) {
 				t.Fatalf("%s: scorecard %v changed the damaged store", damage.name, args)
 			}
 		}
 	}
 	r := mustRun(t, db, "restore", backup)
-	if !strings.Contains(r, "restored") {
-		t.Errorf("restore said %q", r)
+	if !strings.Contains(r, "restored") || !strings.Contains(r, "holds import I0001;") {
+		t.Errorf("restore said %q, want it to say what the backup holds and lacks", r)
 	}
 	if out := mustRun(t, db, "show", "CIC05"); !strings.Contains(out, "CIC05") {
 		t.Errorf("after restore, show CIC05 said %q", out)

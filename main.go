@@ -180,7 +180,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			fmt.Fprintf(stderr, "scorecard %s: %s\nusage: scorecard %s %s\n", name, ue.msg, name, cmd.args)
 			return 2
 		}
-		fmt.Fprintf(stderr, "%s\n", oneLine(err))
+		// The store is closed by now, so a damaged one can be read for
+		// what restoring its backup would give up.
+		fmt.Fprintf(stderr, "%s\n", oneLine(store.WithLoss(err)))
 		return 1
 	}
 	return 0

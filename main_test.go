@@ -237,7 +237,7 @@ func TestSecondProcessIsTurnedAwayQuickly(t *testing.T) {
 	start := time.Now()
 	r := scorecard(t, db, "list")
 	took := time.Since(start)
-	if r.code != 1 || !strings.Contains(r.stderr, "already open in another window") {
+	if r.code != 1 || !strings.Contains(r.stderr, "in use by another Scorecard (a window, or a command such as an import)") {
 		t.Errorf("second process: exit %d, stderr %q", r.code, r.stderr)
 	}
 	if took > 2*time.Second {

@@ -101,7 +101,7 @@ func TestStartupErrorInUse(t *testing.T) {
 	open := func(p string) (store.Store, error) { return store.Open(p) }
 	_, err = open(path)
 	s := newStartupWindow(test.NewTempApp(t), path, err, open, func(st store.Store) { t.Error("opened a store in use"); st.Close() })
-	if !strings.Contains(s.message.Text, "already open in another window") {
+	if !strings.Contains(s.message.Text, "in use by another Scorecard (a window, or a command such as an import)") {
 		t.Errorf("start-up message %q", s.message.Text)
 	}
 	backup := filepath.Join(t.TempDir(), "b.db")
@@ -109,7 +109,7 @@ func TestStartupErrorInUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.restoreFrom(backup)
-	if !strings.Contains(s.message.Text, "already open in another window") {
+	if !strings.Contains(s.message.Text, "in use by another Scorecard (a window, or a command such as an import)") {
 		t.Errorf("restoring over a store in use: %q", s.message.Text)
 	}
 }

@@ -300,7 +300,8 @@ func writeTemp(path string, write func(io.Writer) error) (tmp string, err error)
 // Restore replaces the store at path with the backup at from, after
 // proving the backup sound (bbolt's page check, every checksum, a full
 // load). The store it replaces, damaged or not, is kept beside it as
-// path.replaced-TIME, and its name is returned ("" when there was none).
+// path.replaced-TIME, and its name is returned ("" when there was none);
+// the store file is replaced in one rename, so it is never missing.
 // A store open in another window is not replaced: the error wraps
 // ErrInUse.
 func Restore(path, from string) (kept string, err error) {
@@ -329,17 +330,56 @@ func Restore(path, from string) (kept string, err error) {
 	if err != nil {
 		return "", fmt.Errorf("restore %s from %s: %w", path, from, err)
 	}
+	// The store it replaces is kept by a second name (a hard link, or a
+	// copy where the file system has none) and only then is the backup
+	// renamed over it, in one step: renaming the store away first left a
+	// moment with no store file, and a crash then would have had the
+	// window start an empty store with the demo. os.Rename replaces an
+	// existing file on Windows too, as writeFileAtomic relies on.
 	if _, err := os.Lstat(path); err == nil {
 		kept = path + ".replaced-" + time.Now().Format(backupTimeLayout)
-		if err := os.Rename(path, kept); err != nil {
+		// A second restore within the second must not overwrite the first's.
+		for _, err := os.Lstat(kept); err == nil; _, err = os.Lstat(kept) {
+			kept = bumpSuffix(kept)
+		}
+		if err := keepBeside(path, kept); err != nil {
 			os.Remove(tmp)
 			return "", fmt.Errorf("restore %s: keep the store it replaces: %w", path, err)
 		}
 	}
+	restoreKept()
 	if err := os.Rename(tmp, path); err != nil {
-		return kept, fmt.Errorf("restore %s: %w (the earlier store is kept as %s)", path, err, kept)
+		os.Remove(tmp)
+		if kept == "" {
+			return "", fmt.Errorf("restore %s: %w", path, err)
+		}
+		return kept, fmt.Errorf("restore %s: %w (the store is as it was, and kept as %s too)", path, err, kept)
 	}
 	return kept, nil
+}
+
+// restoreKept is called by Restore once the store it replaces is kept
+// and before the backup is put in its place; tests stop there to see that
+// the store file is never missing.
+var restoreKept = func() {}
+
+// keepBeside gives the file at path the second name kept: a hard link,
+// or, on a file system without them, a synced copy.
+func keepBeside(path, kept string) error {
+	if err := os.Link(path, kept); err == nil {
+		return nil
+	} else if errors.Is(err, os.ErrExist) {
+		return err
+	}
+	return writeFileAtomic(kept, func(w io.Writer) error {
+		src, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer src.Close()
+		_, err = io.Copy(w, src)
+		return err
+	})
 }
 
 // notInUse reports ErrInUse when another process or window holds the
@@ -360,7 +400,7 @@ func notInUse(path string) (err error) {
 	}()
 	db, err := bolt.Open(path, 0, &bolt.Options{Timeout: lockTimeout, ReadOnly: true})
 	if errors.Is(err, berrors.ErrTimeout) {
-		return fmt.Errorf("%s is %w; close it there first", path, ErrInUse)
+		return fmt.Errorf("%s is %w; close it, or let it finish, first", path, ErrInUse)
 	}
 	if err == nil {
 		db.Close()

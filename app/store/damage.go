@@ -10,6 +10,9 @@ import (
 	"os"
 	"runtime/debug"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -84,6 +87,43 @@ func keyName(k []byte) string {
 		return q
 	}
 	return s
+}
+
+// obsKeyName names a figure's record key in a message briefly. A key read
+// from a damaged page may run on into the page's other bytes (one message
+// was 58 KB of them), so it gives the indicator, area and split where
+// they read as short text, and the key's length and first bytes in hex.
+func obsKeyName(k []byte) string {
+	const maxText, maxHex = 64, 16
+	r := keyReader{b: k}
+	var parts []string
+	for range 3 {
+		t := r.text()
+		if r.bad || len(t) > maxText || !readable(t) {
+			break
+		}
+		if len(t) > 0 {
+			parts = append(parts, string(t))
+		}
+	}
+	head := fmt.Sprintf("%d bytes, starting %x", len(k), k[:min(len(k), maxHex)])
+	if len(parts) == 0 {
+		return "of " + head
+	}
+	return fmt.Sprintf("for %s (%s)", strings.Join(parts, ", "), head)
+}
+
+// readable reports whether b is text a message can quote as it is.
+func readable(b []byte) bool {
+	if !utf8.Valid(b) {
+		return false
+	}
+	for _, c := range string(b) {
+		if !unicode.IsGraphic(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // guard turns a panic or a memory fault in bbolt, which a damaged page

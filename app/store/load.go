@@ -258,7 +258,7 @@ func (l *loader) eachBlock(d *observationDecoder, read func(key app.SeriesKey, i
 		s := k[:len(k)-len(kr.b)]
 		kr.seq()
 		if kr.bad {
-			return fmt.Errorf("observation key %q: %w", k, errCorrupt)
+			return fmt.Errorf("observation key %s: %w", obsKeyName(k), errCorrupt)
 		}
 		if !bytes.Equal(s, series) {
 			series = s

@@ -203,7 +203,7 @@ func rewriteObservations(old, blocks *bolt.Bucket, path string) (map[uint64][]by
 		p := r.period()
 		seq := r.seq()
 		if r.bad || len(v) < 1 {
-			return nil, damaged(path, "observation key %q is unreadable", k)
+			return nil, damaged(path, "observation key %s is unreadable", obsKeyName(k))
 		}
 		if !bytes.Equal(s, series) {
 			if err := flush(); err != nil {

@@ -25,7 +25,7 @@ func TestOpenInUse(t *testing.T) {
 	if !errors.Is(err, ErrInUse) {
 		t.Fatalf("second Open: %v, want ErrInUse", err)
 	}
-	if want := s.Path() + " is already open in another window of Scorecard"; err.Error() != want {
+	if want := s.Path() + " is in use by another Scorecard (a window, or a command such as an import)"; err.Error() != want {
 		t.Errorf("message %q, want %q", err, want)
 	}
 	if took > 2*time.Second {

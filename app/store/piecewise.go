@@ -128,7 +128,7 @@ func (p *Pieces) FigureRefs() ([]string, error) {
 			kr := keyReader{b: k}
 			ref := kr.text()
 			if kr.bad {
-				return fmt.Errorf("observation key %q: %w", k, errCorrupt)
+				return fmt.Errorf("observation key %s: %w", obsKeyName(k), errCorrupt)
 			}
 			if last == nil || !bytes.Equal(ref, last) {
 				refs = append(refs, string(ref))

@@ -145,7 +145,7 @@ func TestOpenInUseByAnotherProcess(t *testing.T) {
 	start := time.Now()
 	_, err := Open(path)
 	took := time.Since(start)
-	if !errors.Is(err, ErrInUse) || err.Error() != path+" is already open in another window of Scorecard" {
+	if !errors.Is(err, ErrInUse) || err.Error() != path+" is in use by another Scorecard (a window, or a command such as an import)" {
 		t.Fatalf("Open while another process holds the store: %v", err)
 	}
 	if took > 2*time.Second {
@@ -171,7 +171,7 @@ func TestOpenReadOnlyWhileWriting(t *testing.T) {
 		t.Fatalf("child says %q", line)
 	}
 	_, err := OpenReadOnly(path)
-	if !errors.Is(err, ErrInUse) || err.Error() != path+" is already open in another window of Scorecard" {
+	if !errors.Is(err, ErrInUse) || err.Error() != path+" is in use by another Scorecard (a window, or a command such as an import)" {
 		t.Errorf("OpenReadOnly while another process writes: %v", err)
 	}
 	stdin.Close()

@@ -163,7 +163,7 @@ func (s *Bolt) Dump(imp func(rec app.Import, ds *app.Dataset) error, setting fun
 					ref, area, split := r.text(), r.text(), r.text()
 					r.seq()
 					if r.bad {
-						return fmt.Errorf("observation key %q: %w", k, errCorrupt)
+						return fmt.Errorf("observation key %s: %w", obsKeyName(k), errCorrupt)
 					}
 					br := newBlockReader(v)
 					for br.next() {

@@ -31,7 +31,7 @@ const SchemaVersion = 2
 var (
 	// ErrInUse is returned by Open when another process (or another Open
 	// in this one) holds the file, and by OpenReadOnly when a writer does.
-	ErrInUse = errors.New("already open in another window of Scorecard")
+	ErrInUse = errors.New("in use by another Scorecard (a window, or a command such as an import)")
 	// ErrAlreadyImported is returned by Import for a file whose SHA-256
 	// matches an import that has not been undone.
 	ErrAlreadyImported = errors.New("already imported")
@@ -78,10 +78,10 @@ type Bolt struct {
 // DamagedError naming the newest automatic backup, and left as it was.
 // It waits at most about 1 s for the file lock; when another process holds
 // it, it returns an error wrapping ErrInUse whose message reads: `<path> is
-// already open in another window of Scorecard`. A file whose stored schema
-// version differs returns an error naming both versions, except schema 1,
-// which is upgraded: backed up beside the store, then rewritten in one
-// transaction (see migrate.go).
+// in use by another Scorecard (a window, or a command such as an import)`.
+// A file whose stored schema version differs returns an error naming both
+// versions, except schema 1, which is upgraded: backed up beside the
+// store, then rewritten in one transaction (see migrate.go).
 func Open(path string) (*Bolt, error) { return OpenSized(path, 0) }
 
 // OpenSized opens the store at path as Open does, mapping room more bytes

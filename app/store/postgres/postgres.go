@@ -224,6 +224,79 @@ func (s *Store) migrate(ctx context.Context, version int) error {
 		return err
 	}
 	slices.Sort(files)
+	want := len(files)
+	if version > 0 {
+		want = version
+	}
+	// Read the schema's version first, and change nothing when it is up to
+	// date: CREATE TABLE IF NOT EXISTS needs CREATE on the schema even
+	// when the table is there, and a colleague granted only the use of the
+	// tables was refused every import.
+	have, known, err := s.schemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if known && have > len(files) {
+		return s.newerSchema(have, len(files))
+	}
+	if known && have >= want {
+		return nil
+	}
+	if err := s.migrateFrom(ctx, files, version); err != nil {
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) && pe.Code == insufficientPrivilege {
+			return s.notPermitted(have, len(files), err)
+		}
+		return err
+	}
+	return nil
+}
+
+// insufficientPrivilege is PostgreSQL's SQLSTATE for a permission denied.
+const insufficientPrivilege = "42501"
+
+// schemaVersion reads the version schema_migrations records, and whether
+// the table is there at all, without changing anything.
+func (s *Store) schemaVersion(ctx context.Context) (have int, known bool, err error) {
+	if err := s.pool.QueryRow(ctx, "SELECT to_regclass('schema_migrations') IS NOT NULL").Scan(&known); err != nil {
+		return 0, false, s.fail("read the schema version", err)
+	}
+	if !known {
+		return 0, false, nil
+	}
+	if err := s.pool.QueryRow(ctx, "SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&have); err != nil {
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) && pe.Code == insufficientPrivilege {
+			return 0, false, fmt.Errorf("team store %s: role %s may not read its tables (%s): ask the team store's owner to grant it their use: GRANT USAGE ON SCHEMA public, SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public and USAGE ON ALL SEQUENCES IN SCHEMA public TO %s",
+				s.name, s.officer, pe.Message, s.officer)
+		}
+		return 0, false, s.fail("read the schema version", err)
+	}
+	return have, true, nil
+}
+
+func (s *Store) newerSchema(have, known int) error {
+	return fmt.Errorf("team store %s has schema version %d but this Scorecard knows versions up to %d: it was migrated by a newer Scorecard; update this one", s.name, have, known)
+}
+
+// notPermitted says what a role that may not create or upgrade the
+// team store's tables should ask for, rather than the server's
+// "permission denied" under "migrate".
+func (s *Store) notPermitted(have, want int, err error) error {
+	var pe *pgconn.PgError
+	errors.As(err, &pe)
+	if have == 0 {
+		return fmt.Errorf("team store %s has no Scorecard tables yet, and role %s may not create them (%s): ask the database's owner to GRANT CREATE ON SCHEMA public TO %s, or to open it once with Scorecard themselves; nothing was changed",
+			s.name, s.officer, pe.Message, s.officer)
+	}
+	return fmt.Errorf("team store %s has schema version %d and this Scorecard needs %d, but role %s may not upgrade its tables (%s): ask the role that owns them to open it once with this Scorecard; nothing was changed",
+		s.name, have, want, s.officer, pe.Message)
+}
+
+// migrateFrom is migrate's writing part: under the migration lock it
+// reads the version again (another Scorecard may have migrated since) and
+// applies the migrations after it.
+func (s *Store) migrateFrom(ctx context.Context, files []string, version int) error {
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return s.fail("migrate", err)
@@ -241,7 +314,7 @@ func (s *Store) migrate(ctx context.Context, version int) error {
 		return s.fail("migrate", err)
 	}
 	if have > len(files) {
-		return fmt.Errorf("team store %s has schema version %d but this Scorecard knows versions up to %d: it was migrated by a newer Scorecard; update this one", s.name, have, len(files))
+		return s.newerSchema(have, len(files))
 	}
 	for _, f := range files {
 		base := strings.TrimPrefix(f, "migrations/")

@@ -1,0 +1,182 @@
+package store
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// TestRestoreLoss damages or changes a store after its newest automatic
+// backup and checks that the damage message, and what restore says, name
+// the imports and undos the backup lacks, to be made again: restoring
+// once dropped them without a word (QA23a D3).
+func TestRestoreLoss(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		// change makes the store differ from its newest backup and
+		// returns the error the store then gives (nil where it is sound).
+		change func(t *testing.T, s *Bolt) error
+		want   []string
+		not    []string
+	}{
+		{
+			name: "a figure of the last import changed on disk",
+			change: func(t *testing.T, s *Bolt) error {
+				mustImport(t, s, "mar.xlsx", smallMonthly(2))
+				if err := s.db.Update(func(tx *bolt.Tx) error {
+					c := tx.Bucket(kindBuckets[kindObservation]).Cursor()
+					k, v := c.Last()
+					v = bytes.Clone(v)
+					v[len(v)-1] ^= 1
+					return tx.Bucket(kindBuckets[kindObservation]).Put(bytes.Clone(k), v)
+				}); err != nil {
+					t.Fatal(err)
+				}
+				_, err := s.Load()
+				return err
+			},
+			want: []string{"holds imports I0001-I0002; I0003 (mar.xlsx, ", ") is not in it: import it again after restoring"},
+			not:  []string{"I0001 (", "I0002 ("},
+		},
+		{
+			name: "an undo after the backup",
+			change: func(t *testing.T, s *Bolt) error {
+				if _, err := s.Undo("I0002"); err != nil {
+					t.Fatal(err)
+				}
+				return nil
+			},
+			want: []string{"holds imports I0001-I0002; the undo of I0002 (feb.xlsx, ", ") is not in it: undo it again after restoring"},
+			not:  []string{"import it again"},
+		},
+		{
+			name: "two imports after the backup, one undone",
+			change: func(t *testing.T, s *Bolt) error {
+				s.SetAutoBackups(0) // the backup before I0003 stays the newest
+				mustImport(t, s, "mar.xlsx", smallMonthly(2))
+				mustImport(t, s, "apr.xlsx", smallMonthly(3))
+				mustImport(t, s, "may.xlsx", smallMonthly(4))
+				if _, err := s.Undo("I0004"); err != nil {
+					t.Fatal(err)
+				}
+				return nil
+			},
+			// The newest backup is the one before feb's import.
+			want: []string{"holds import I0001; I0002 (feb.xlsx, ", "), I0003 (mar.xlsx, ", "), I0005 (may.xlsx, ", ") are not in it: import them again after restoring"},
+			not:  []string{"apr.xlsx", "undo"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openTemp(t)
+			mustImport(t, s, "jan.xlsx", smallMonthly(0))
+			mustImport(t, s, "feb.xlsx", smallMonthly(1))
+			changeErr := tc.change(t, s)
+			path := s.Path()
+			s.Close()
+			newest, _ := NewestBackup(path)
+			if newest == "" {
+				t.Fatal("no automatic backup")
+			}
+			said := RestoreLoss(path, newest)
+			if changeErr != nil {
+				wantDamaged(t, tc.name, changeErr)
+				said = WithLoss(changeErr).Error()
+				if strings.Contains(said, "\n") || !strings.Contains(said, " restore ") {
+					t.Errorf("damage message not one line offering the backup: %q", said)
+				}
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(said, w) {
+					t.Errorf("said %q\nwant it to contain %q", said, w)
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(said, w) {
+					t.Errorf("said %q\nwant it not to contain %q", said, w)
+				}
+			}
+		})
+	}
+}
+
+// TestRestoreLossCutStore: a store cut short names what its backup lacks
+// where its list of imports still reads; where it does not, the message
+// says what the backup holds and that anything after it is lost, rather
+// than nothing.
+func TestRestoreLossCutStore(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		cut  func(n int) int
+		want []string
+	}{
+		{"to a quarter", func(n int) int { return n / 4 }, []string{"holds imports I0001-I0002; I0003 (filec.xlsx, ", ") is not in it: import it again after restoring"}},
+		{"to 16 KB", func(int) int { return 16 << 10 }, []string{"holds imports I0001-I0002; the damaged store's own list of imports cannot be read", "is not in the backup: make it again after restoring"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path, data, _ := closedStore(t, smallMonthly, 3)
+			writeFile(path, data[:tc.cut(len(data))])
+			_, err := openAndLoad(path, false)
+			wantDamaged(t, tc.name, err)
+			said := WithLoss(err).Error()
+			for _, w := range tc.want {
+				if !strings.Contains(said, w) {
+					t.Errorf("said %q\nwant it to contain %q", said, w)
+				}
+			}
+		})
+	}
+}
+
+// TestRestoreNeverLeavesNoStore stops Restore between keeping the store
+// it replaces and putting the backup in place, where a crash once left no
+// store file at all (QA23a D8): the store must be there, as it was, and
+// kept; afterwards the store is the backup. A second restore within the
+// second keeps the first's replaced store.
+func TestRestoreNeverLeavesNoStore(t *testing.T) {
+	path, data, _ := closedStore(t, smallMonthly, 3)
+	newest, _ := NewestBackup(path)
+	backup, err := os.ReadFile(newest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name       string
+		before     []byte // the store as Restore finds it
+		wantStored []byte // the store as it is after
+	}{
+		{"the store replaced", data, backup},
+		{"again, within the second", backup, backup},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			stopped := false
+			restoreKept = func() {
+				stopped = true
+				if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, tc.before) {
+					t.Errorf("between keeping the store and restoring: store file %d bytes, %v; want it as it was", len(got), err)
+				}
+			}
+			defer func() { restoreKept = func() {} }()
+			kept, err := Restore(path, newest)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !stopped {
+				t.Fatal("Restore did not reach the point between the two steps")
+			}
+			if got, _ := os.ReadFile(kept); !bytes.Equal(got, tc.before) {
+				t.Errorf("kept %s is not the store replaced", kept)
+			}
+			if got, _ := os.ReadFile(path); !bytes.Equal(got, tc.wantStored) {
+				t.Errorf("the store is not the backup after restoring")
+			}
+		})
+	}
+	replaced, _ := filepath.Glob(path + ".replaced-*")
+	if len(replaced) != 2 {
+		t.Errorf("replaced stores kept: %q, want one from each restore", replaced)
+	}
+}

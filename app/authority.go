@@ -38,12 +38,7 @@ type Authority struct {
 
 	districts []Area
 	pseudo    []Area
-	// variants maps each folded spelling to its canonical area, made when
-	// first read: every command loads the profiles as it starts, and
-	// folding all 153 authorities' spellings (each with the pseudo-areas')
-	// took most of that load's time and allocations, for the one or two
-	// authorities a command reads spellings of.
-	variants func() map[string]Area
+	variants  map[string]Area // folded spelling to canonical area
 }
 
 type (
@@ -73,22 +68,21 @@ var authorities, defaultAuthority = loadAuthorities()
 
 // anyVariants folds every authority's spellings to its canonical area,
 // the default authority's first where two share a spelling ("County").
-// Made when first asked, as an import's detection asks.
-var anyVariants = sync.OnceValue(func() map[string]Area {
-	m := maps.Clone(defaultAuthority.variants())
+var anyVariants = func() map[string]Area {
+	m := maps.Clone(defaultAuthority.variants)
 	for _, a := range authorities {
-		for k, v := range a.variants() {
+		for k, v := range a.variants {
 			if _, ok := m[k]; !ok {
 				m[k] = v
 			}
 		}
 	}
 	return m
-})
+}()
 
 // areaOrder places every authority's own area at 0 and each of its
-// districts at 1 + its index, in scorecard order. Made when first asked.
-var areaOrder = sync.OnceValue(func() map[Area]int {
+// districts at 1 + its index, in scorecard order.
+var areaOrder = func() map[Area]int {
 	m := map[Area]int{}
 	for _, a := range authorities {
 		m[a.Area()] = 0
@@ -99,12 +93,12 @@ var areaOrder = sync.OnceValue(func() map[Area]int {
 		}
 	}
 	return m
-})
+}()
 
 // AreaOrder is a's place in its authority's scorecard order: 0 for an
 // authority, 1 + its index for a district of one.
 func AreaOrder(a Area) (int, bool) {
-	i, ok := areaOrder()[a]
+	i, ok := areaOrder[a]
 	return i, ok
 }
 
@@ -114,7 +108,7 @@ func AreaOrder(a Area) (int, bool) {
 // that a workbook from another council is recognised as one (and refused
 // by name) rather than read as columns of unknown headings.
 func AnyArea(s string) (Area, bool) {
-	a, ok := anyVariants()[foldArea(s)]
+	a, ok := anyVariants[foldArea(s)]
 	return a, ok
 }
 
@@ -137,40 +131,29 @@ func loadAuthorities() (authorities []*Authority, defaultAuthority *Authority) {
 			pseudo[i].folded = append(pseudo[i].folded, foldArea(s))
 		}
 	}
-	pseudoAreas := make([]Area, len(pseudo))
-	for i, p := range pseudo {
-		pseudoAreas[i] = p.area
-	}
 	for _, j := range f.Authorities {
 		a := &Authority{Name: j.Name, Old: j.Old, New: j.New, Region: j.Region, Type: j.Type,
-			Neighbours: j.Neighbours, pseudo: pseudoAreas}
+			Neighbours: j.Neighbours, variants: map[string]Area{}}
+		self := Area(j.Name)
+		a.variants[foldArea(j.Name)] = self
+		for _, s := range append(slices.Clone(j.Spellings), j.Old, j.New) {
+			if s != "" {
+				a.variants[foldArea(s)] = self
+			}
+		}
+		for _, p := range pseudo {
+			a.pseudo = append(a.pseudo, p.area)
+			for _, f := range p.folded {
+				a.variants[f] = p.area
+			}
+		}
 		for _, d := range j.Districts {
 			a.districts = append(a.districts, Area(d.Name))
+			a.variants[foldArea(d.Name)] = Area(d.Name)
+			for _, s := range d.Spellings {
+				a.variants[foldArea(s)] = Area(d.Name)
+			}
 		}
-		// Later spellings win: the authority's, the pseudo-areas', then
-		// its districts'.
-		a.variants = sync.OnceValue(func() map[string]Area {
-			m := map[string]Area{}
-			self := Area(j.Name)
-			m[foldArea(j.Name)] = self
-			for _, s := range append(slices.Clone(j.Spellings), j.Old, j.New) {
-				if s != "" {
-					m[foldArea(s)] = self
-				}
-			}
-			for _, p := range pseudo {
-				for _, f := range p.folded {
-					m[f] = p.area
-				}
-			}
-			for _, d := range j.Districts {
-				m[foldArea(d.Name)] = Area(d.Name)
-				for _, s := range d.Spellings {
-					m[foldArea(s)] = Area(d.Name)
-				}
-			}
-			return m
-		})
 		authorities = append(authorities, a)
 		if j.Old == f.Default {
 			defaultAuthority = a
@@ -208,7 +191,7 @@ func (a *Authority) PseudoAreas() []Area { return slices.Clone(a.pseudo) }
 // canonical area of a. It reports false for anything that is not the
 // authority, one of its districts or a pseudo-area.
 func (a *Authority) ParseArea(s string) (Area, bool) {
-	got, ok := a.variants()[foldArea(s)]
+	got, ok := a.variants[foldArea(s)]
 	return got, ok
 }
 
@@ -219,7 +202,7 @@ func (a *Authority) DistrictIn(title string) (Area, bool) {
 	t := " " + foldArea(title) + " "
 	var best Area
 	n := 0
-	for k, v := range a.variants() {
+	for k, v := range a.variants {
 		if len(k) > n && a.IsDistrict(v) && strings.Contains(t, " "+k+" ") {
 			best, n = v, len(k)
 		}
@@ -237,19 +220,18 @@ func (a *Authority) IsDistrict(d Area) bool { return slices.Contains(a.districts
 func (a *Authority) WithDistricts(names []string) *Authority {
 	c := *a
 	c.districts = slices.Clone(a.districts)
-	variants := maps.Clone(a.variants())
+	c.variants = maps.Clone(a.variants)
 	for _, n := range names {
 		n = strings.TrimSpace(n)
 		if n == "" {
 			continue
 		}
-		if _, ok := variants[foldArea(n)]; ok {
+		if _, ok := c.variants[foldArea(n)]; ok {
 			continue
 		}
 		c.districts = append(c.districts, Area(n))
-		variants[foldArea(n)] = Area(n)
+		c.variants[foldArea(n)] = Area(n)
 	}
-	c.variants = func() map[string]Area { return variants }
 	return &c
 }
 
@@ -279,7 +261,7 @@ var foldedCounty = foldArea("County")
 var authorityNames = sync.OnceValue(func() map[string]*Authority {
 	m := map[string]*Authority{}
 	for _, a := range authorities {
-		for f, got := range a.variants() {
+		for f, got := range a.variants {
 			if _, ok := m[f]; !ok && got == a.Area() {
 				m[f] = a
 			}
@@ -364,14 +346,14 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
-// ownAreas maps each authority's own area to it. Made when first asked.
-var ownAreas = sync.OnceValue(func() map[Area]*Authority {
+// ownAreas maps each authority's own area to it.
+var ownAreas = func() map[Area]*Authority {
 	m := make(map[Area]*Authority, len(authorities))
 	for _, a := range authorities {
 		m[a.Area()] = a
 	}
 	return m
-})
+}()
 
 // AuthorityOf is the authority whose figures h holds, judged by them:
 // the authority whose own area has the most series (another's may be
@@ -382,7 +364,7 @@ func AuthorityOf(h *History) *Authority {
 	n := map[*Authority]int{}
 	var best *Authority
 	for k := range h.series {
-		a, ok := ownAreas()[k.Area]
+		a, ok := ownAreas[k.Area]
 		if !ok {
 			continue
 		}

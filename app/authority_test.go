@@ -130,14 +130,14 @@ func TestLookupAuthority(t *testing.T) {
 func TestLookupAuthorityEverySpelling(t *testing.T) {
 	spellings := map[string]bool{}
 	for _, a := range Authorities() {
-		for f := range a.variants() {
+		for f := range a.variants {
 			spellings[f] = true
 		}
 	}
 	for f := range spellings {
 		var want *Authority
 		for _, a := range Authorities() {
-			if got, ok := a.variants()[f]; ok && got == a.Area() && f != foldArea("County") {
+			if got, ok := a.variants[f]; ok && got == a.Area() && f != foldArea("County") {
 				want = a
 				break
 			}
@@ -245,7 +245,7 @@ func TestNamesOneAuthority(t *testing.T) {
 		owner[f] = who
 	}
 	for _, a := range Authorities() {
-		for f, area := range a.variants() {
+		for f, area := range a.variants {
 			switch {
 			case area == a.Area():
 				claim(f, a.Name)

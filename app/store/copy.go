@@ -101,7 +101,7 @@ func CheckBackupTarget(path, out string, replace bool) error {
 		return fmt.Errorf("back up %s: %s is not a regular file", path, out)
 	}
 	if err := notInUse(out); errors.Is(err, ErrInUse) {
-		return fmt.Errorf("back up %s: %s is a store open in another window of Scorecard; name a new file", path, out)
+		return fmt.Errorf("back up %s: %s is a store in use by another Scorecard (a window, or a command such as an import); name a new file", path, out)
 	}
 	if !replace {
 		return existsError(path, out)

@@ -129,6 +129,7 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 		for _, a := range areas {
 			t.Columns = append(t.Columns, pdf.Column{Head: string(a), Width: w, Align: "R"})
 		}
+		standIns := 0
 		for _, ind := range b.inds {
 			r := pdf.Row{Cells: []pdf.Cell{{Text: ind.Ref}, {Text: ind.Name}, {}}}
 			tg, hasTarget := b.h.TargetFor(ind, b.period)
@@ -140,6 +141,12 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 				var c pdf.Cell
 				switch v, isFigure := o.Figure(); {
 				case !ok:
+				case o.StandIn && o.Value != nil:
+					// Last year's outturn standing in is not the month's
+					// figure: marked, and never rated against this year's
+					// target (QA23c D1).
+					c = pdf.Cell{Text: app.FormatValue(ind, *o.Value) + " " + standInMark, Color: grey}
+					standIns++
 				case isFigure && o.Status == app.OK:
 					c.Text = app.FormatValue(ind, v)
 					if hasTarget {
@@ -158,10 +165,22 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 			t.Rows = append(t.Rows, r)
 		}
 		d.Table(t)
+		if standIns > 0 {
+			d.Para(standInFootnote, 8)
+		}
 		b.step()
 		return nil
 	}
 }
+
+// standInMark follows a figure in the pack that is the previous year's
+// outturn standing in for the period's (Observation.StandIn), as show
+// marks it: the pack's font has no italic, and a mark survives
+// black-and-white printing.
+const standInMark = "(s)"
+
+// standInFootnote explains standInMark under a table that uses it.
+const standInFootnote = standInMark + " the previous year's outturn, standing in until this month's figure is available: not the month's own figure, so it is not rated nor plotted as the month's point."
 
 // packGuidance writes the guidance: the codes, the rules, the method,
 // the exclusions and each indicator's definition.

@@ -48,10 +48,15 @@ func (b *book) packScorecard(d *pdf.Doc) func() error {
 			"the change is in the figure's own unit (pp: percentage points). Trend and SPC: "+fmt.Sprintf("the trend over the last %d points and the Making Data Count XmR chart", trend.DefaultOptions().Window)+
 			"; see the guidance at the end.", 8)
 		var left []string
+		standIn := false
 		for _, ro := range b.rows {
 			if ro.leftOut > 0 {
 				left = append(left, ro.ind.Ref)
 			}
+			standIn = standIn || ro.at != nil && ro.at.StandIn
+		}
+		if standIn {
+			d.Para(standInFootnote, 8)
 		}
 		if len(left) > 0 {
 			d.Para("Small numbers: the trend, change and SPC of "+strings.Join(left, ", ")+" are worked out from the figures shown, leaving out figures withheld (c), "+
@@ -105,6 +110,13 @@ func (b *book) packColumns() []packColumn {
 		{pdf.Column{Head: b.period.Label(), Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
 			return at(ro, func(p *trend.Point) pdf.Cell {
 				c := fig(ro.ind, p.Value, p.Status)
+				if p.StandIn && c.Text != "" {
+					// Not the month's own figure (QA23c D1): marked and
+					// footnoted, not in bold as a figure of the month.
+					c.Text += " " + standInMark
+					c.Color = grey
+					return c
+				}
 				c.Bold = true
 				return c
 			})
@@ -151,13 +163,7 @@ func (b *book) packColumns() []packColumn {
 			return pdf.Cell{}
 		}},
 		{pdf.Column{Head: "Last " + spanWords(b.period.Kind, len(b.months)), Width: 20}, func(ro *row) pdf.Cell {
-			vals := make([]float64, len(b.months))
-			for i, m := range b.months {
-				vals[i] = math.NaN()
-				if p := ro.point(m); p != nil && p.Value != nil && p.Status == app.OK {
-					vals[i] = *p.Value
-				}
-			}
+			vals := sparkValues(ro, b.months)
 			return pdf.Cell{Draw: func(d *pdf.Doc, x, y, w, h float64) { d.Spark(vals, x, y, w, h) }}
 		}},
 	}
@@ -170,4 +176,18 @@ func (b *book) allChildren() string {
 		return ""
 	}
 	return " " + allChildrenLabel
+}
+
+// sparkValues are the figures of ro's sparkline by month, NaN for a gap:
+// no figure, a status, or last year's outturn standing in, which is not
+// the month's point (QA23c D1).
+func sparkValues(ro *row, months []app.Period) []float64 {
+	vals := make([]float64, len(months))
+	for i, m := range months {
+		vals[i] = math.NaN()
+		if p := ro.point(m); p != nil && p.Value != nil && p.Status == app.OK && !p.StandIn {
+			vals[i] = *p.Value
+		}
+	}
+	return vals
 }

@@ -24,6 +24,12 @@ var PackSections = []string{"Exceptions", ScorecardSheet, DistrictsSheet, "Flagg
 // marked and footed as the printed workbook is. The figures are the
 // workbook's: the same history, excluded and suppressed the same way.
 func (b *book) writePack(ctx context.Context, path string) (Summary, error) {
+	// A pack of an area with no figures for the period would open on
+	// "Nothing is red" above an empty scorecard: an all-clear for no data
+	// (QA23c D12).
+	if !HasFigures(b.h, b.opt.Area, b.period) {
+		return Summary{}, fmt.Errorf("%w: %s has no figures for %s", ErrNoData, b.opt.Area, b.period.Label())
+	}
 	b.analyse()
 	b.total = 2*len(b.rows) + 4
 	foot := Footer(b.title(), b.opt)
@@ -53,6 +59,23 @@ func (b *book) writePack(ctx context.Context, path string) (Summary, error) {
 	}
 	b.sum.Path = path
 	return b.sum, nil
+}
+
+// HasFigures reports whether h holds any figure or status for area in
+// period p, counting a quarter's or a year's that ends with p: a brief or
+// pack of an area and period with none would read as an all-clear.
+func HasFigures(h *app.History, area app.Area, p app.Period) bool {
+	for _, k := range h.Keys() {
+		if k.Area != area {
+			continue
+		}
+		for _, o := range h.Series(k) {
+			if o.Period == p || o.Period.Kind != p.Kind && o.Period.End().Equal(p.End()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ragFill is a RAG's fill in the pack, as on the workbook.

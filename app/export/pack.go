@@ -103,28 +103,39 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 		d.Title(left.Heading(brief.Heading(b.opt.Area, b.period, CohortPhrase(b.opt.Exclude), len(items))))
 		intro := "Every indicator that is red, worsened, special cause or newly flagged in " + periodName(b.period) +
 			", most serious first."
-		pages := " The scorecard follows; each flagged indicator has a page with its SPC chart."
+		paged := map[string]bool{}
+		for _, pg := range b.chartPages(false) {
+			paged[pg.ro.ind.Ref] = true
+		}
+		pages := " The scorecard follows; each flagged indicator has a page with its SPC chart, and one listed here without a page says why."
 		if len(left.Indicators) > 0 {
 			intro += " Then those that cannot be worked out " + exclusionPhrase(b.opt.Exclude) + ", with what their figures without the exclusion say, labelled as such."
 			// packFlagged gives each of them flagged without the
 			// exclusion a page of those figures: say so, so that no
 			// reader takes a missing chart for a missing figure.
 			pages = " The scorecard follows; each flagged indicator has a page with its SPC chart, and so has each that cannot be worked out " +
-				exclusionPhrase(b.opt.Exclude) + " but is flagged without the exclusion, its page labelled so."
+				exclusionPhrase(b.opt.Exclude) + " but is flagged without the exclusion, its page labelled so; one listed here without a page says why."
 		}
 		d.Para(intro+pages, 9)
 		if len(items) == 0 {
 			d.Para(left.Empty(), 11)
 		}
+		item := func(it brief.Item) {
+			text := it.Text() + "."
+			if !paged[it.Ref] {
+				text += noChartPage(it)
+			}
+			d.Item(it.RAG.Letter(), ragFill(it.RAG), text, 10.5)
+		}
 		for _, it := range items {
-			d.Item(it.RAG.Letter(), ragFill(it.RAG), it.Text()+".", 10.5)
+			item(it)
 		}
 		// What could not be assessed without the cohorts, and all
 		// children's figures for it, labelled so: never left unsaid.
 		if intro := left.Intro(); intro != "" {
 			d.Para(intro, 9)
 			for _, it := range left.Flagged() {
-				d.Item(it.RAG.Letter(), ragFill(it.RAG), it.Text()+".", 10.5)
+				item(it)
 			}
 			if q := left.Quiet(); q != "" {
 				d.Para(q, 9)

@@ -58,6 +58,9 @@ func (b *book) packScorecard(d *pdf.Doc) func() error {
 		if standIn {
 			d.Para(standInFootnote, 8)
 		}
+		if notes := b.offCycleNotes(); len(notes) > 0 {
+			d.Para(strings.Join(notes, " "), 8)
+		}
 		if len(left) > 0 {
 			d.Para("Small numbers: the trend, change and SPC of "+strings.Join(left, ", ")+" are worked out from the figures shown, leaving out figures withheld (c), "+
 				"so that none can be worked out from them; they may differ from the app's, which uses every figure.", 8)
@@ -108,6 +111,11 @@ func (b *book) packColumns() []packColumn {
 			return pdf.Cell{}
 		}},
 		{pdf.Column{Head: b.period.Label(), Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
+			if ro.at == nil {
+				if kind, _, _, ok := b.offCycle(ro); ok {
+					return pdf.Cell{Text: kind + " (below)", Color: grey}
+				}
+			}
 			return at(ro, func(p *trend.Point) pdf.Cell {
 				c := fig(ro.ind, p.Value, p.Status)
 				if p.StandIn && c.Text != "" {
@@ -190,4 +198,67 @@ func sparkValues(ro *row, months []app.Period) []float64 {
 		}
 	}
 	return vals
+}
+
+// offCycle returns, for a row with no figure for the month whose series
+// is of quarters (or years), its kind in a word, its latest period ended
+// by the month, and the month its next is due: a quarterly indicator is a
+// blank row two months in three, which without a word reads as a figure
+// missing (QA23c D10). The workbook shows the quarter in the month it
+// ends, with a note; the pack, with one month's column, says it below.
+func (b *book) offCycle(ro *row) (kind string, latest trend.Point, next app.Period, ok bool) {
+	for i := ro.series.Len() - 1; i >= 0; i-- {
+		per := ro.series.Period(i)
+		if per.End().After(b.period.End()) {
+			continue
+		}
+		if per.Kind == b.period.Kind || per.Months() <= b.period.Months() {
+			return "", trend.Point{}, app.Period{}, false
+		}
+		kind = "annual"
+		if per.Kind == app.Quarter {
+			kind = "quarterly"
+		}
+		end := per.Add(1).End()
+		next = per.Add(1)
+		if b.period.Kind == app.Month {
+			next = app.MonthOf(end.Year(), end.Month())
+		}
+		return kind, ro.series.Point(i), next, true
+	}
+	return "", trend.Point{}, app.Period{}, false
+}
+
+// offCycleNotes say, under the scorecard, each off-cycle row's latest
+// figure and rating, labelled by its own period, and when the next is
+// due: "Q04 Placement stability: quarterly: Jul-Sep 2026 = 61.0% AMBER;
+// next due Dec-26."
+func (b *book) offCycleNotes() []string {
+	var notes []string
+	for _, ro := range b.rows {
+		if ro.at != nil {
+			continue
+		}
+		kind, p, next, ok := b.offCycle(ro)
+		if !ok {
+			continue
+		}
+		fig := string(p.Status)
+		switch {
+		case p.StandIn:
+			fig = "no figure yet"
+		case p.Value != nil && p.Status == app.OK:
+			fig = app.FormatValue(ro.ind, *p.Value)
+			if p.RAG != app.NoRAG {
+				fig += " " + string(p.RAG)
+			}
+		}
+		due := "next due " + next.Label()
+		if next.Compare(b.period) <= 0 {
+			due = "next was due " + next.Label()
+		}
+		notes = append(notes, fmt.Sprintf("%s %s: %s: %s = %s; %s, so %s has no figure, rating or direction of it.",
+			ro.ind.Ref, ro.ind.Name, kind, p.Period.Label(), fig, due, periodName(b.period)))
+	}
+	return notes
 }

@@ -178,7 +178,11 @@ func (b *book) facts(ro *row) string {
 		}
 	}
 	if c := signedChange(ind, p.Change); c != "" {
-		parts = append(parts, "change on the month before "+c)
+		on := "change on the month before "
+		if p.ChangeLag > 0 {
+			on = "change on the same month last year (year to date) " // QA23c D6
+		}
+		parts = append(parts, on+c)
 	}
 	if p.LastYear != nil {
 		parts = append(parts, "same month last year "+app.FormatValue(ind, *p.LastYear))

@@ -44,7 +44,7 @@ func (b *book) packScorecard(d *pdf.Doc) func() error {
 			b.step()
 		}
 		d.Table(t)
-		d.Para("RAG: GREEN target met, AMBER floor met, RED below the floor. DoT compares the "+periodNoun(b.period.Kind)+" with the one before, by polarity; "+
+		d.Para("RAG: GREEN target met, AMBER floor met, RED below the floor. DoT compares the "+periodNoun(b.period.Kind)+" with the one before, by polarity"+b.lastYearDoT()+"; "+
 			"the change is in the figure's own unit (pp: percentage points). Trend and SPC: "+fmt.Sprintf("the trend over the last %d points and the Making Data Count XmR chart", trend.DefaultOptions().Window)+
 			"; see the guidance at the end.", 8)
 		var left []string
@@ -261,4 +261,21 @@ func (b *book) offCycleNotes() []string {
 			ro.ind.Ref, ro.ind.Name, kind, p.Period.Label(), fig, due, periodName(b.period)))
 	}
 	return notes
+}
+
+// lastYearDoT names the rows whose DoT and change compare with the same
+// period last year (trend.Point.ChangeLag: a year-to-date measure), which
+// the footnote would otherwise say compare with the one before (QA23c
+// D6): ", and for ED03 (year to date) with the same month last year".
+func (b *book) lastYearDoT() string {
+	var refs []string
+	for _, ro := range b.rows {
+		if ro.at != nil && ro.at.ChangeLag > 0 {
+			refs = append(refs, ro.ind.Ref)
+		}
+	}
+	if len(refs) == 0 {
+		return ""
+	}
+	return ", and for " + strings.Join(refs, ", ") + " (year to date) with the same " + periodNoun(b.period.Kind) + " last year"
 }

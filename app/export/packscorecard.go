@@ -150,7 +150,20 @@ func (b *book) packColumns() []packColumn {
 			return at(ro, func(p *trend.Point) pdf.Cell { return text(signedChange(ro.ind, p.Change)) })
 		}},
 		{pdf.Column{Head: lastYearHead(b.period.Kind), Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
-			return at(ro, func(p *trend.Point) pdf.Cell { return fig(ro.ind, p.LastYear, app.OK) })
+			return at(ro, func(p *trend.Point) pdf.Cell {
+				if p.LastYear != nil {
+					return fig(ro.ind, p.LastYear, app.OK)
+				}
+				// Its status where it has no figure ("cannot exclude",
+				// "c"), as the workbook's lastYear gives it, not a blank
+				// that reads as no figure at all (QA23c D9).
+				before := b.period
+				before.Year--
+				if o, ok := b.h.Observation(ro.key, before); ok && o.Status != app.OK {
+					return fig(ro.ind, nil, o.Status)
+				}
+				return pdf.Cell{}
+			})
 		}},
 		{pdf.Column{Head: "England" + b.allChildren(), Width: 15, Align: "R"}, func(ro *row) pdf.Cell {
 			if ro.hasBM && ro.shown.England != nil {

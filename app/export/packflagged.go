@@ -152,6 +152,39 @@ func (b *book) flaggedPage(d *pdf.Doc, ro *row, months []app.Period, sub, flagge
 		c.Values, c.Mean, c.Upper, c.Lower, c.Target = append(c.Values, val), append(c.Mean, mean), append(c.Upper, up), append(c.Lower, lo), append(c.Target, tg)
 		c.Special = append(c.Special, sp)
 	}
+	// The officer's rebase and baseline, with their notes, on the chart
+	// and in words, so the limits starting mid-chart are explained
+	// (QA23c D5).
+	var said []string
+	plan := b.h.ChartPlan(ind.Ref)
+	note := func(from app.Period, text string) {
+		said = append(said, text)
+		for i, m := range months {
+			if app.ReportedIn(from, m) {
+				c.Notes = append(c.Notes, pdf.ChartNote{At: i, Text: text})
+			}
+		}
+	}
+	for _, r := range plan.Rebases {
+		text := "Rebased from " + r.From.Label()
+		if r.Note != "" {
+			text += ": " + r.Note
+		}
+		note(r.From, text)
+	}
+	if bl := plan.Baseline; bl != nil {
+		text := "Baseline from " + bl.From.Label()
+		if !bl.To.IsZero() {
+			text += " to " + bl.To.Label()
+		}
+		if bl.Note != "" {
+			text += ": " + bl.Note
+		}
+		note(bl.From, text)
+	}
+	if len(said) > 0 {
+		d.Para("SPC limits: "+strings.Join(said, "; ")+".", 9)
+	}
 	d.Gap(2)
 	d.Chart(c, d.Width(), 105)
 	b.sum.Charts++

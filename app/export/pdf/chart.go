@@ -20,6 +20,16 @@ type Chart struct {
 	// 2 special with no polarity.
 	Special []int
 	Format  func(float64) string // writes an axis label
+	// Notes mark where the officer rebased the limits or set a
+	// baseline, with their words, at the index of Labels they start at.
+	Notes []ChartNote
+}
+
+// ChartNote is an annotation on a chart: a dashed line at the period of
+// index At, labelled Text.
+type ChartNote struct {
+	At   int
+	Text string
 }
 
 // Chart colours: Making Data Count's blue for improvement and orange for
@@ -100,6 +110,28 @@ func (d *Doc) Chart(c Chart, w, h float64) {
 			}
 		}
 		f.SetDashPattern(nil, 0)
+	}
+	// The officer's rebase and baseline notes, as the window draws them:
+	// a dashed line where they start, the words beside it at the top.
+	for _, nt := range c.Notes {
+		if nt.At < 0 || nt.At >= n {
+			continue
+		}
+		x := xAt(nt.At)
+		f.SetDrawColor(meanColour.parts())
+		f.SetLineWidth(0.3)
+		f.SetDashPattern([]float64{0.8, 0.8}, 0)
+		f.Line(x, py, x, py+ph)
+		f.SetDashPattern(nil, 0)
+		f.SetFont(family, "", 7)
+		f.SetTextColor(64, 64, 64)
+		wd := min(f.GetStringWidth(nt.Text)+2, px+pw-x-1)
+		if wd < 20 { // no room to the right: written to the left of the line
+			wd = min(f.GetStringWidth(nt.Text)+2, x-px-1)
+			x -= wd + 1
+		}
+		f.SetXY(x+0.5, py+0.5)
+		f.CellFormat(wd, 3, nt.Text, "", 0, "L", false, 0, "")
 	}
 	line(c.Upper, limitColour, 0.3, []float64{1, 1})
 	line(c.Lower, limitColour, 0.3, []float64{1, 1})

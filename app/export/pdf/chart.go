@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -184,9 +185,23 @@ func (d *Doc) Chart(c Chart, w, h float64) {
 	key("Figure", valueColour, nil, false)
 	key("Mean", meanColour, nil, false)
 	key("Process limits", limitColour, []float64{1, 1}, false)
-	key("Target", targetColour, []float64{2.5, 1.5}, false)
-	key("Special cause, improving", improvingColour, nil, true)
-	key("Special cause, concerning", concernColour, nil, true)
+	// A key for each special-cause colour drawn, purple too (no
+	// polarity: QA23c D3), and the target where there is one.
+	uses := func(s []float64) bool {
+		return slices.ContainsFunc(s, func(v float64) bool { return !math.IsNaN(v) })
+	}
+	if uses(c.Target) {
+		key("Target", targetColour, []float64{2.5, 1.5}, false)
+	}
+	for _, k := range []struct {
+		sp     int
+		label  string
+		colour RGB
+	}{{1, "Special cause, improving", improvingColour}, {-1, "Special cause, concerning", concernColour}, {2, "Special cause (no polarity: neither better nor worse)", specialColour}} {
+		if slices.Contains(c.Special, k.sp) {
+			key(k.label, k.colour, nil, true)
+		}
+	}
 	f.SetY(y0 + h + 6)
 	f.SetTextColor(0, 0, 0)
 	f.SetLineWidth(0.2)

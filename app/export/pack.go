@@ -156,7 +156,18 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 		d.Page()
 		d.Title(fmt.Sprintf("Districts: %s, rated against the county target", periodName(b.period)))
 		d.Para(exclusionWords(b.opt.Exclude)+". Each figure's fill and letter give its RAG rating (G green, A amber, R red) against "+b.opt.authority().Name+"'s target and floor for the year, or a district's own where it has one, and the milestone for the month where the year has them.", 8.5)
-		areas := b.districtAreas()
+		// Only the areas with figures for the month get a column, so that
+		// names are wide enough to read whole (QA23c D4); those left out
+		// are named under the table.
+		var areas []app.Area
+		var none []string
+		for i, a := range b.districtAreas() {
+			if i == 0 || HasFigures(b.h, a, b.period) {
+				areas = append(areas, a)
+			} else {
+				none = append(none, string(a))
+			}
+		}
 		fixed := 15.0 + 56 + 14
 		w := (d.Width() - fixed) / float64(len(areas))
 		t := pdf.Table{Size: 7, Columns: []pdf.Column{{Head: "Ref", Width: 15}, {Head: "Indicator", Width: 56}, {Head: "County target", Width: 14, Align: "R"}}}
@@ -201,6 +212,9 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 		d.Table(t)
 		if standIns > 0 {
 			d.Para(standInFootnote, 8)
+		}
+		if len(none) > 0 {
+			d.Para("No figures for "+periodName(b.period)+", so no column: "+strings.Join(none, ", ")+".", 8)
 		}
 		b.step()
 		return nil

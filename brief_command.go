@@ -43,6 +43,14 @@ func runBrief(e *env, args []string) error {
 	if p.Kind != k {
 		return usagef("--period: the store's figures are by %s; give a %s such as %s", k.Noun(), k.Noun(), v.h.Latest())
 	}
+	// A brief of a period or an area with no figures would say "Nothing
+	// is red" of no data: refused, as flags refuses it (QA23c D12).
+	if ps := v.h.Periods(); len(ps) > 0 && (p.Compare(ps[0]) < 0 || p.Compare(ps[len(ps)-1]) > 0) {
+		return fmt.Errorf("%s: no figures for %s (the store holds %s to %s)", e.db, p.Label(), ps[0].Label(), ps[len(ps)-1].Label())
+	}
+	if !export.HasFigures(v.h, v.area, p) {
+		return fmt.Errorf("%s: %s has no figures for %s", e.db, v.area, p.Label())
+	}
 	// The release is the export's (disclosure.ReleaseFigures), all
 	// children's figures and those excluding the cohorts withheld
 	// together, so the brief withholds what the export does.

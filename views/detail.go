@@ -295,6 +295,9 @@ func (d *detailPane) text(row, col int) string {
 		if d.cannot != "" {
 			return "" // said once, above the table
 		}
+		if p.obs.StandIn {
+			return formatValue(ind, p.obs) + " (prev. yr)" // as the Scorecard tab marks it
+		}
 		return formatValue(ind, p.obs)
 	case 2:
 		return num(p.pt.Numerator)

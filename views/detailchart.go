@@ -31,7 +31,11 @@ func (d *detailPane) chartFor(ind app.Indicator) chartData {
 		j := n - 1 - i // points are newest first; the chart runs oldest first
 		pt := p.pt
 		cd.labels[j] = pt.Period.Label()
-		cd.values[j] = orNaN(pt.Value)
+		if !pt.StandIn {
+			// Last year's outturn standing in is not the month's figure
+			// (QA23c D1): the table marks it; the chart leaves a gap.
+			cd.values[j] = orNaN(pt.Value)
+		}
 		cd.target[j] = orNaN(pt.Target)
 		cd.floor[j] = orNaN(pt.Floor)
 		if c := pt.Chart; c != nil {

@@ -190,6 +190,9 @@ func (d *districtTable) text(row, col int) string {
 		return ""
 	}
 	s := formatValue(r.ind, r.cur)
+	if r.cur.StandIn {
+		s += " (prev. yr)" // as the Scorecard tab marks it: not the month's figure
+	}
 	if l := r.rag.Letter(); l != "" {
 		s += "  " + l
 	}

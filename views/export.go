@@ -107,7 +107,9 @@ func (f *exportForm) options() (export.Options, error) {
 	if err != nil {
 		return export.Options{}, fmt.Errorf("period: %w", err)
 	}
-	opt := export.Options{Authority: f.auth, Period: p, Area: app.Area(f.area.Selected), Suppress: suppressBelow[f.suppress.Selected], Marking: f.marking.Text}
+	// The version, as the CLI gives it, so that a circulated pack says
+	// which build made it (QA23c D11).
+	opt := export.Options{Authority: f.auth, Period: p, Area: app.Area(f.area.Selected), Suppress: suppressBelow[f.suppress.Selected], Marking: f.marking.Text, AppVersion: Version}
 	if strings.TrimSpace(opt.Marking) == "" {
 		opt.Marking = export.NoMarking // an emptied field means no marking
 	}

@@ -166,6 +166,19 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 			continue
 		}
 		l := look{border: true}
+		if o.StandIn {
+			// Last year's outturn standing in: italic and noted as on the
+			// Scorecard sheet, and never rated against this year's target
+			// (QA23c D1).
+			l.italic = true
+			if err := b.figure(s, 4+i, r, ind, o.Value, o.Status, l); err != nil {
+				return err
+			}
+			if err := b.note(s, 4+i, r, standInNote); err != nil {
+				return err
+			}
+			continue
+		}
 		v, isFigure := o.Figure()
 		if isFigure && o.Status == app.OK && hasTarget {
 			// A district with a target of its own is rated against it.
@@ -324,3 +337,7 @@ func splitOrder(s app.Split) int {
 	}
 	return 2
 }
+
+// standInNote is the note on a cell holding the previous year's outturn
+// standing in for the month's figure, in the Scorecard sheet's words.
+const standInNote = "The previous year's outturn, standing in until this month's figure is available."

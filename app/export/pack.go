@@ -24,6 +24,12 @@ var PackSections = []string{"Exceptions", ScorecardSheet, DistrictsSheet, "Flagg
 // marked and footed as the printed workbook is. The figures are the
 // workbook's: the same history, excluded and suppressed the same way.
 func (b *book) writePack(ctx context.Context, path string) (Summary, error) {
+	// A pack of an area with no figures for the period would open on
+	// "Nothing is red" above an empty scorecard: an all-clear for no data
+	// (QA23c D12).
+	if !HasFigures(b.h, b.opt.Area, b.period) {
+		return Summary{}, fmt.Errorf("%w: %s has no figures for %s", ErrNoData, b.opt.Area, b.period.Label())
+	}
 	b.analyse()
 	b.total = 2*len(b.rows) + 4
 	foot := Footer(b.title(), b.opt)
@@ -55,6 +61,23 @@ func (b *book) writePack(ctx context.Context, path string) (Summary, error) {
 	return b.sum, nil
 }
 
+// HasFigures reports whether h holds any figure or status for area in
+// period p, counting a quarter's or a year's that ends with p: a brief or
+// pack of an area and period with none would read as an all-clear.
+func HasFigures(h *app.History, area app.Area, p app.Period) bool {
+	for _, k := range h.Keys() {
+		if k.Area != area {
+			continue
+		}
+		for _, o := range h.Series(k) {
+			if o.Period == p || o.Period.Kind != p.Kind && o.Period.End().Equal(p.End()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // ragFill is a RAG's fill in the pack, as on the workbook.
 func ragFill(r app.RAG) pdf.RGB {
 	fill, _ := ragLook(r)
@@ -80,28 +103,39 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 		d.Title(left.Heading(brief.Heading(b.opt.Area, b.period, CohortPhrase(b.opt.Exclude), len(items))))
 		intro := "Every indicator that is red, worsened, special cause or newly flagged in " + periodName(b.period) +
 			", most serious first."
-		pages := " The scorecard follows; each flagged indicator has a page with its SPC chart."
+		paged := map[string]bool{}
+		for _, pg := range b.chartPages(false) {
+			paged[pg.ro.ind.Ref] = true
+		}
+		pages := " The scorecard follows; each flagged indicator has a page with its SPC chart, and one listed here without a page says why."
 		if len(left.Indicators) > 0 {
 			intro += " Then those that cannot be worked out " + exclusionPhrase(b.opt.Exclude) + ", with what their figures without the exclusion say, labelled as such."
 			// packFlagged gives each of them flagged without the
 			// exclusion a page of those figures: say so, so that no
 			// reader takes a missing chart for a missing figure.
 			pages = " The scorecard follows; each flagged indicator has a page with its SPC chart, and so has each that cannot be worked out " +
-				exclusionPhrase(b.opt.Exclude) + " but is flagged without the exclusion, its page labelled so."
+				exclusionPhrase(b.opt.Exclude) + " but is flagged without the exclusion, its page labelled so; one listed here without a page says why."
 		}
 		d.Para(intro+pages, 9)
 		if len(items) == 0 {
 			d.Para(left.Empty(), 11)
 		}
+		item := func(it brief.Item) {
+			text := it.Text() + "."
+			if !paged[it.Ref] {
+				text += noChartPage(it)
+			}
+			d.Item(it.RAG.Letter(), ragFill(it.RAG), text, 10.5)
+		}
 		for _, it := range items {
-			d.Item(it.RAG.Letter(), ragFill(it.RAG), it.Text()+".", 10.5)
+			item(it)
 		}
 		// What could not be assessed without the cohorts, and all
 		// children's figures for it, labelled so: never left unsaid.
 		if intro := left.Intro(); intro != "" {
 			d.Para(intro, 9)
 			for _, it := range left.Flagged() {
-				d.Item(it.RAG.Letter(), ragFill(it.RAG), it.Text()+".", 10.5)
+				item(it)
 			}
 			if q := left.Quiet(); q != "" {
 				d.Para(q, 9)
@@ -123,13 +157,25 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 		title, targetHead, rated := b.districtWords()
 		d.Title(title)
 		d.Para(exclusionWords(b.opt.Exclude)+". Each figure's fill and letter give its RAG rating (G green, A amber, R red) against "+rated, 8.5)
-		areas := b.districtAreas()
+		// Only the areas with figures for the month get a column, so that
+		// names are wide enough to read whole (QA23c D4); those left out
+		// are named under the table.
+		var areas []app.Area
+		var none []string
+		for i, a := range b.districtAreas() {
+			if i == 0 || HasFigures(b.h, a, b.period) {
+				areas = append(areas, a)
+			} else {
+				none = append(none, string(a))
+			}
+		}
 		fixed := 15.0 + 56 + 14
 		w := (d.Width() - fixed) / float64(len(areas))
 		t := pdf.Table{Size: 7, Columns: []pdf.Column{{Head: "Ref", Width: 15}, {Head: "Indicator", Width: 56}, {Head: targetHead, Width: 14, Align: "R"}}}
 		for _, a := range areas {
 			t.Columns = append(t.Columns, pdf.Column{Head: string(a), Width: w, Align: "R"})
 		}
+		standIns := 0
 		for _, ind := range b.inds {
 			r := pdf.Row{Cells: []pdf.Cell{{Text: ind.Ref}, {Text: ind.Name}, {}}}
 			tg, hasTarget := b.h.TargetFor(ind, b.period)
@@ -141,6 +187,12 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 				var c pdf.Cell
 				switch v, isFigure := o.Figure(); {
 				case !ok:
+				case o.StandIn && o.Value != nil:
+					// Last year's outturn standing in is not the month's
+					// figure: marked, and never rated against this year's
+					// target (QA23c D1).
+					c = pdf.Cell{Text: app.FormatValue(ind, *o.Value) + " " + standInMark, Color: grey}
+					standIns++
 				case isFigure && o.Status == app.OK:
 					c.Text = app.FormatValue(ind, v)
 					if hasTarget {
@@ -159,10 +211,25 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 			t.Rows = append(t.Rows, r)
 		}
 		d.Table(t)
+		if standIns > 0 {
+			d.Para(standInFootnote, 8)
+		}
+		if len(none) > 0 {
+			d.Para("No figures for "+periodName(b.period)+", so no column: "+strings.Join(none, ", ")+".", 8)
+		}
 		b.step()
 		return nil
 	}
 }
+
+// standInMark follows a figure in the pack that is the previous year's
+// outturn standing in for the period's (Observation.StandIn), as show
+// marks it: the pack's font has no italic, and a mark survives
+// black-and-white printing.
+const standInMark = "(s)"
+
+// standInFootnote explains standInMark under a table that uses it.
+const standInFootnote = standInMark + " the previous year's outturn, standing in until this month's figure is available: not the month's own figure, so it is not rated nor plotted as the month's point."
 
 // packGuidance writes the guidance: the codes, the rules, the method,
 // the exclusions and each indicator's definition.

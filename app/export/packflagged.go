@@ -25,30 +25,63 @@ func (b *book) packFlagged(d *pdf.Doc) func() error {
 		for i := trendSpan(b.period.Kind) - 1; i >= 0; i-- {
 			months = append(months, b.period.Add(-i))
 		}
-		var allLeftOut map[string]int
-		for _, ro := range b.rows {
-			b.step()
-			if ro.flagged() {
-				b.flaggedPage(d, ro, months, "", "Flagged in "+periodName(b.period)+": "+strings.Join(ro.at.Flags, ", ")+". "+exclusionWords(b.opt.Exclude)+".")
-				continue
+		for _, pg := range b.chartPages(true) {
+			b.flaggedPage(d, pg.ro, months, pg.sub, pg.flagged)
+			if pg.sub != "" {
+				b.sum.FlaggedUnexcluded++
 			}
-			if len(b.opt.Exclude) == 0 || ro.at == nil || ro.at.Status != app.CannotExclude {
-				continue
-			}
-			if allLeftOut == nil {
-				allLeftOut = map[string]int{}
-				countLeftOut(allLeftOut, b.all, b.base, b.opt.Area, b.period)
-			}
-			all := &row{ind: ro.ind, key: ro.key, series: trend.AnalyseSeries(b.base, ro.key, trend.Options{Until: b.base.AnalysedUntil(ro.key, b.period)}),
-				shown: ro.shown, hasBM: ro.hasBM, leftOut: allLeftOut[ro.ind.Ref]}
-			if all.at = all.point(b.period); all.at == nil || len(all.at.Flags) == 0 {
-				continue
-			}
-			b.flaggedPage(d, all, months, "Cannot be worked out excluding "+brief.CohortWords(b.opt.Exclude)+": "+brief.AllLabel(ro.ind, b.opt.Exclude), b.unexcludedWords(ro, all.at.Flags))
-			b.sum.FlaggedUnexcluded++
 		}
 		return nil
 	}
+}
+
+// chartPage is a page of the pack's flagged indicators: its row, and the
+// words over its chart.
+type chartPage struct {
+	ro           *row
+	sub, flagged string
+}
+
+// chartPages are the pages packFlagged writes, in order, so that page 1
+// promises a chart page only for an indicator that has one (QA23c D2);
+// step advances the progress a row at a time, as the pages are written.
+func (b *book) chartPages(step bool) []chartPage {
+	var pages []chartPage
+	var allLeftOut map[string]int
+	for _, ro := range b.rows {
+		if step {
+			b.step()
+		}
+		if ro.flagged() {
+			pages = append(pages, chartPage{ro: ro, flagged: "Flagged in " + periodName(b.period) + ": " + strings.Join(ro.at.Flags, ", ") + ". " + exclusionWords(b.opt.Exclude) + "."})
+			continue
+		}
+		if len(b.opt.Exclude) == 0 || ro.at == nil || ro.at.Status != app.CannotExclude {
+			continue
+		}
+		if allLeftOut == nil {
+			allLeftOut = map[string]int{}
+			countLeftOut(allLeftOut, b.all, b.base, b.opt.Area, b.period)
+		}
+		all := &row{ind: ro.ind, key: ro.key, series: trend.AnalyseSeries(b.base, ro.key, trend.Options{Until: b.base.AnalysedUntil(ro.key, b.period)}),
+			shown: ro.shown, hasBM: ro.hasBM, leftOut: allLeftOut[ro.ind.Ref]}
+		if all.at = all.point(b.period); all.at == nil || len(all.at.Flags) == 0 {
+			continue
+		}
+		pages = append(pages, chartPage{ro: all, sub: "Cannot be worked out excluding " + brief.CohortWords(b.opt.Exclude) + ": " + brief.AllLabel(ro.ind, b.opt.Exclude),
+			flagged: b.unexcludedWords(ro, all.at.Flags)})
+	}
+	return pages
+}
+
+// noChartPage says, after an item of page 1 with no chart page, why it
+// has none: its figure is withheld, so the pack has no figure of the
+// month to chart, or no flag is raised on it.
+func noChartPage(it brief.Item) string {
+	if it.Withheld || it.Point.Status != app.OK {
+		return " No chart page: its figure for the month is not shown (" + string(it.Point.Status) + "), and the pack charts only the figures it shows."
+	}
+	return " No chart page: no flag is raised on it this month; the scorecard gives its figures."
 }
 
 // unexcludedWords says, on the page of an indicator that cannot be
@@ -119,6 +152,39 @@ func (b *book) flaggedPage(d *pdf.Doc, ro *row, months []app.Period, sub, flagge
 		c.Values, c.Mean, c.Upper, c.Lower, c.Target = append(c.Values, val), append(c.Mean, mean), append(c.Upper, up), append(c.Lower, lo), append(c.Target, tg)
 		c.Special = append(c.Special, sp)
 	}
+	// The officer's rebase and baseline, with their notes, on the chart
+	// and in words, so the limits starting mid-chart are explained
+	// (QA23c D5).
+	var said []string
+	plan := b.h.ChartPlan(ind.Ref)
+	note := func(from app.Period, text string) {
+		said = append(said, text)
+		for i, m := range months {
+			if app.ReportedIn(from, m) {
+				c.Notes = append(c.Notes, pdf.ChartNote{At: i, Text: text})
+			}
+		}
+	}
+	for _, r := range plan.Rebases {
+		text := "Rebased from " + r.From.Label()
+		if r.Note != "" {
+			text += ": " + r.Note
+		}
+		note(r.From, text)
+	}
+	if bl := plan.Baseline; bl != nil {
+		text := "Baseline from " + bl.From.Label()
+		if !bl.To.IsZero() {
+			text += " to " + bl.To.Label()
+		}
+		if bl.Note != "" {
+			text += ": " + bl.Note
+		}
+		note(bl.From, text)
+	}
+	if len(said) > 0 {
+		d.Para("SPC limits: "+strings.Join(said, "; ")+".", 9)
+	}
 	d.Gap(2)
 	d.Chart(c, d.Width(), 105)
 	b.sum.Charts++
@@ -145,7 +211,11 @@ func (b *book) facts(ro *row) string {
 		}
 	}
 	if c := signedChange(ind, p.Change); c != "" {
-		parts = append(parts, "change on the month before "+c)
+		on := "change on the month before "
+		if p.ChangeLag > 0 {
+			on = "change on the same month last year (year to date) " // QA23c D6
+		}
+		parts = append(parts, on+c)
 	}
 	if p.LastYear != nil {
 		parts = append(parts, "same month last year "+app.FormatValue(ind, *p.LastYear))

@@ -44,14 +44,22 @@ func (b *book) packScorecard(d *pdf.Doc) func() error {
 			b.step()
 		}
 		d.Table(t)
-		d.Para("RAG: GREEN target met, AMBER floor met, RED below the floor. DoT compares the "+periodNoun(b.period.Kind)+" with the one before, by polarity; "+
+		d.Para("RAG: GREEN target met, AMBER floor met, RED below the floor. DoT compares the "+periodNoun(b.period.Kind)+" with the one before, by polarity"+b.lastYearDoT()+"; "+
 			"the change is in the figure's own unit (pp: percentage points). Trend and SPC: "+fmt.Sprintf("the trend over the last %d points and the Making Data Count XmR chart", trend.DefaultOptions().Window)+
 			"; see the guidance at the end.", 8)
 		var left []string
+		standIn := false
 		for _, ro := range b.rows {
 			if ro.leftOut > 0 {
 				left = append(left, ro.ind.Ref)
 			}
+			standIn = standIn || ro.at != nil && ro.at.StandIn
+		}
+		if standIn {
+			d.Para(standInFootnote, 8)
+		}
+		if notes := b.offCycleNotes(); len(notes) > 0 {
+			d.Para(strings.Join(notes, " "), 8)
 		}
 		if len(left) > 0 {
 			d.Para("Small numbers: the trend, change and SPC of "+strings.Join(left, ", ")+" are worked out from the figures shown, leaving out figures withheld (c), "+
@@ -103,8 +111,20 @@ func (b *book) packColumns() []packColumn {
 			return pdf.Cell{}
 		}},
 		{pdf.Column{Head: b.period.Label(), Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
+			if ro.at == nil {
+				if kind, _, _, ok := b.offCycle(ro); ok {
+					return pdf.Cell{Text: kind + " (below)", Color: grey}
+				}
+			}
 			return at(ro, func(p *trend.Point) pdf.Cell {
 				c := fig(ro.ind, p.Value, p.Status)
+				if p.StandIn && c.Text != "" {
+					// Not the month's own figure (QA23c D1): marked and
+					// footnoted, not in bold as a figure of the month.
+					c.Text += " " + standInMark
+					c.Color = grey
+					return c
+				}
 				c.Bold = true
 				return c
 			})
@@ -130,7 +150,20 @@ func (b *book) packColumns() []packColumn {
 			return at(ro, func(p *trend.Point) pdf.Cell { return text(signedChange(ro.ind, p.Change)) })
 		}},
 		{pdf.Column{Head: lastYearHead(b.period.Kind), Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
-			return at(ro, func(p *trend.Point) pdf.Cell { return fig(ro.ind, p.LastYear, app.OK) })
+			return at(ro, func(p *trend.Point) pdf.Cell {
+				if p.LastYear != nil {
+					return fig(ro.ind, p.LastYear, app.OK)
+				}
+				// Its status where it has no figure ("cannot exclude",
+				// "c"), as the workbook's lastYear gives it, not a blank
+				// that reads as no figure at all (QA23c D9).
+				before := b.period
+				before.Year--
+				if o, ok := b.h.Observation(ro.key, before); ok && o.Status != app.OK {
+					return fig(ro.ind, nil, o.Status)
+				}
+				return pdf.Cell{}
+			})
 		}},
 		{pdf.Column{Head: "England" + b.allChildren(), Width: 15, Align: "R"}, func(ro *row) pdf.Cell {
 			if ro.hasBM && ro.shown.England != nil {
@@ -151,13 +184,7 @@ func (b *book) packColumns() []packColumn {
 			return pdf.Cell{}
 		}},
 		{pdf.Column{Head: "Last " + spanWords(b.period.Kind, len(b.months)), Width: 20}, func(ro *row) pdf.Cell {
-			vals := make([]float64, len(b.months))
-			for i, m := range b.months {
-				vals[i] = math.NaN()
-				if p := ro.point(m); p != nil && p.Value != nil && p.Status == app.OK {
-					vals[i] = *p.Value
-				}
-			}
+			vals := sparkValues(ro, b.months)
 			return pdf.Cell{Draw: func(d *pdf.Doc, x, y, w, h float64) { d.Spark(vals, x, y, w, h) }}
 		}},
 	}
@@ -170,4 +197,98 @@ func (b *book) allChildren() string {
 		return ""
 	}
 	return " " + allChildrenLabel
+}
+
+// sparkValues are the figures of ro's sparkline by month, NaN for a gap:
+// no figure, a status, or last year's outturn standing in, which is not
+// the month's point (QA23c D1).
+func sparkValues(ro *row, months []app.Period) []float64 {
+	vals := make([]float64, len(months))
+	for i, m := range months {
+		vals[i] = math.NaN()
+		if p := ro.point(m); p != nil && p.Value != nil && p.Status == app.OK && !p.StandIn {
+			vals[i] = *p.Value
+		}
+	}
+	return vals
+}
+
+// offCycle returns, for a row with no figure for the month whose series
+// is of quarters (or years), its kind in a word, its latest period ended
+// by the month, and the month its next is due: a quarterly indicator is a
+// blank row two months in three, which without a word reads as a figure
+// missing (QA23c D10). The workbook shows the quarter in the month it
+// ends, with a note; the pack, with one month's column, says it below.
+func (b *book) offCycle(ro *row) (kind string, latest trend.Point, next app.Period, ok bool) {
+	for i := ro.series.Len() - 1; i >= 0; i-- {
+		per := ro.series.Period(i)
+		if per.End().After(b.period.End()) {
+			continue
+		}
+		if per.Kind == b.period.Kind || per.Months() <= b.period.Months() {
+			return "", trend.Point{}, app.Period{}, false
+		}
+		kind = "annual"
+		if per.Kind == app.Quarter {
+			kind = "quarterly"
+		}
+		end := per.Add(1).End()
+		next = per.Add(1)
+		if b.period.Kind == app.Month {
+			next = app.MonthOf(end.Year(), end.Month())
+		}
+		return kind, ro.series.Point(i), next, true
+	}
+	return "", trend.Point{}, app.Period{}, false
+}
+
+// offCycleNotes say, under the scorecard, each off-cycle row's latest
+// figure and rating, labelled by its own period, and when the next is
+// due: "Q04 Placement stability: quarterly: Jul-Sep 2026 = 61.0% AMBER;
+// next due Dec-26."
+func (b *book) offCycleNotes() []string {
+	var notes []string
+	for _, ro := range b.rows {
+		if ro.at != nil {
+			continue
+		}
+		kind, p, next, ok := b.offCycle(ro)
+		if !ok {
+			continue
+		}
+		fig := string(p.Status)
+		switch {
+		case p.StandIn:
+			fig = "no figure yet"
+		case p.Value != nil && p.Status == app.OK:
+			fig = app.FormatValue(ro.ind, *p.Value)
+			if p.RAG != app.NoRAG {
+				fig += " " + string(p.RAG)
+			}
+		}
+		due := "next due " + next.Label()
+		if next.Compare(b.period) <= 0 {
+			due = "next was due " + next.Label()
+		}
+		notes = append(notes, fmt.Sprintf("%s %s: %s: %s = %s; %s, so %s has no figure, rating or direction of it.",
+			ro.ind.Ref, ro.ind.Name, kind, p.Period.Label(), fig, due, periodName(b.period)))
+	}
+	return notes
+}
+
+// lastYearDoT names the rows whose DoT and change compare with the same
+// period last year (trend.Point.ChangeLag: a year-to-date measure), which
+// the footnote would otherwise say compare with the one before (QA23c
+// D6): ", and for ED03 (year to date) with the same month last year".
+func (b *book) lastYearDoT() string {
+	var refs []string
+	for _, ro := range b.rows {
+		if ro.at != nil && ro.at.ChangeLag > 0 {
+			refs = append(refs, ro.ind.Ref)
+		}
+	}
+	if len(refs) == 0 {
+		return ""
+	}
+	return ", and for " + strings.Join(refs, ", ") + " (year to date) with the same " + periodNoun(b.period.Kind) + " last year"
 }

@@ -275,7 +275,7 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			}
 		}
 		if p.StandIn {
-			if err := b.note(s, first+i, r, "The previous year's outturn, standing in until this month's figure is available."); err != nil {
+			if err := b.note(s, first+i, r, standInNote); err != nil {
 				return err
 			}
 		}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -20,6 +21,16 @@ type Chart struct {
 	// 2 special with no polarity.
 	Special []int
 	Format  func(float64) string // writes an axis label
+	// Notes mark where the officer rebased the limits or set a
+	// baseline, with their words, at the index of Labels they start at.
+	Notes []ChartNote
+}
+
+// ChartNote is an annotation on a chart: a dashed line at the period of
+// index At, labelled Text.
+type ChartNote struct {
+	At   int
+	Text string
 }
 
 // Chart colours: Making Data Count's blue for improvement and orange for
@@ -101,6 +112,28 @@ func (d *Doc) Chart(c Chart, w, h float64) {
 		}
 		f.SetDashPattern(nil, 0)
 	}
+	// The officer's rebase and baseline notes, as the window draws them:
+	// a dashed line where they start, the words beside it at the top.
+	for _, nt := range c.Notes {
+		if nt.At < 0 || nt.At >= n {
+			continue
+		}
+		x := xAt(nt.At)
+		f.SetDrawColor(meanColour.parts())
+		f.SetLineWidth(0.3)
+		f.SetDashPattern([]float64{0.8, 0.8}, 0)
+		f.Line(x, py, x, py+ph)
+		f.SetDashPattern(nil, 0)
+		f.SetFont(family, "", 7)
+		f.SetTextColor(64, 64, 64)
+		wd := min(f.GetStringWidth(nt.Text)+2, px+pw-x-1)
+		if wd < 20 { // no room to the right: written to the left of the line
+			wd = min(f.GetStringWidth(nt.Text)+2, x-px-1)
+			x -= wd + 1
+		}
+		f.SetXY(x+0.5, py+0.5)
+		f.CellFormat(wd, 3, nt.Text, "", 0, "L", false, 0, "")
+	}
 	line(c.Upper, limitColour, 0.3, []float64{1, 1})
 	line(c.Lower, limitColour, 0.3, []float64{1, 1})
 	line(c.Mean, meanColour, 0.3, nil)
@@ -152,9 +185,23 @@ func (d *Doc) Chart(c Chart, w, h float64) {
 	key("Figure", valueColour, nil, false)
 	key("Mean", meanColour, nil, false)
 	key("Process limits", limitColour, []float64{1, 1}, false)
-	key("Target", targetColour, []float64{2.5, 1.5}, false)
-	key("Special cause, improving", improvingColour, nil, true)
-	key("Special cause, concerning", concernColour, nil, true)
+	// A key for each special-cause colour drawn, purple too (no
+	// polarity: QA23c D3), and the target where there is one.
+	uses := func(s []float64) bool {
+		return slices.ContainsFunc(s, func(v float64) bool { return !math.IsNaN(v) })
+	}
+	if uses(c.Target) {
+		key("Target", targetColour, []float64{2.5, 1.5}, false)
+	}
+	for _, k := range []struct {
+		sp     int
+		label  string
+		colour RGB
+	}{{1, "Special cause, improving", improvingColour}, {-1, "Special cause, concerning", concernColour}, {2, "Special cause (no polarity: neither better nor worse)", specialColour}} {
+		if slices.Contains(c.Special, k.sp) {
+			key(k.label, k.colour, nil, true)
+		}
+	}
 	f.SetY(y0 + h + 6)
 	f.SetTextColor(0, 0, 0)
 	f.SetLineWidth(0.2)

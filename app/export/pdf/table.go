@@ -1,5 +1,7 @@
 package pdf
 
+import "strings"
+
 // Column is a table's column: its heading, width in millimetres and
 // alignment ("L", "C", "R").
 type Column struct {
@@ -51,10 +53,21 @@ func (d *Doc) Table(t Table) {
 	head := func() {
 		// A point smaller than the body, so that a heading's longest
 		// word fits its column.
-		f.SetFont(family, "B", t.Size-1)
 		n := 1
 		split := make([][]string, len(t.Columns))
+		sizes := make([]float64, len(t.Columns))
 		for i, c := range t.Columns {
+			// Smaller still where a word of the heading would be broken
+			// ("Canterb|ury": QA23c D4), down to a size still legible.
+			sizes[i] = t.Size - 1
+			for _, w := range strings.Fields(c.Head) {
+				f.SetFont(family, "B", sizes[i])
+				for f.GetStringWidth(w) > c.Width-1.2-2*f.GetCellMargin() && sizes[i] > 4.5 {
+					sizes[i] -= 0.25
+					f.SetFont(family, "B", sizes[i])
+				}
+			}
+			f.SetFont(family, "B", sizes[i])
 			split[i] = f.SplitText(c.Head, c.Width-1)
 			n = max(n, len(split[i]))
 		}
@@ -65,6 +78,7 @@ func (d *Doc) Table(t Table) {
 		f.SetTextColor(255, 255, 255)
 		for i, c := range t.Columns {
 			f.Rect(x, y, c.Width, h, "F")
+			f.SetFont(family, "B", sizes[i])
 			for j, l := range split[i] {
 				f.SetXY(x, y+0.5+float64(j)*lh)
 				f.CellFormat(c.Width, lh, l, "", 0, align(c.Align), false, 0, "")

@@ -30,7 +30,7 @@ func TestPackDistrictHeads(t *testing.T) {
 			}
 			var page string
 			for _, pg := range pdfText(t, path) {
-				if strings.Contains(pg, "rated against the county target") {
+				if strings.Contains(pg, "rated against the Kent target") {
 					page = pg
 					break
 				}

@@ -138,7 +138,11 @@ func backupTeam(e *env) error {
 // beside it under a new name and then moved over it, so that out holds
 // the old file or the whole backup, never neither.
 func backupTeamFile(st store.Store, out string, replace bool) error {
-	if err := store.CheckBackupTarget(st.Path(), out, replace); err != nil {
+	have, err := st.Imports()
+	if err != nil {
+		return err
+	}
+	if err := store.CheckBackupTarget(st.Path(), out, replace, have); err != nil {
 		return err
 	}
 	if !replace {

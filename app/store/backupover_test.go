@@ -43,6 +43,22 @@ func TestBackupRefusesAFileThere(t *testing.T) {
 			}
 		}, true, ""},
 		{"no file there", func(t *testing.T, out string) {}, false, ""},
+		// The contract's backup --out FILE, run again each night to the
+		// same file, replaces its last copy: nothing in it is lost.
+		{"an earlier backup of the same store", func(t *testing.T, out string) {
+			data, err := os.ReadFile(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := writeFile(out, data); err != nil {
+				t.Fatal(err)
+			}
+		}, false, ""},
+		{"an empty file, as mktemp makes", func(t *testing.T, out string) {
+			if err := writeFile(out, nil); err != nil {
+				t.Fatal(err)
+			}
+		}, false, ""},
 	} {
 		for _, how := range []string{"CopyFile", "BackupFile"} {
 			if how == "BackupFile" && tc.replace {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"scorecard/app"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -41,9 +42,13 @@ const (
 // backup written the wrong way round, over the live store from an old
 // backup, lost every import since with no word (QA23a D2).
 func CopyFile(path, out string, replace bool) error {
-	if err := CheckBackupTarget(path, out, replace); err != nil {
+	// The store's imports, where it can be read now, tell an earlier
+	// backup of it at out, which is replaced as before.
+	have, _ := importsIn(path)
+	if err := CheckBackupTarget(path, out, replace, have); err != nil {
 		return err
 	}
+	replace = ReplaceChecked(out, replace)
 	s, err := OpenReadOnly(path)
 	if err == nil {
 		defer s.Close()
@@ -83,7 +88,13 @@ func (e existsErr) Is(target error) bool { return target == ErrExists }
 // lock. Any other file already at out is refused unless replace is set:
 // out named by a slip (the store and a backup swapped, meaning to
 // restore) lost the store it replaced, with no copy kept.
-func CheckBackupTarget(path, out string, replace bool) error {
+//
+// A store at out whose every import the store at path holds too, made
+// the same moment (have lists path's imports; nil when not known), is an
+// earlier backup of it: replaced, as the contract's `backup --out FILE`
+// run again each night replaces its last copy, for nothing is lost. So
+// is an empty file, as a script's mktemp makes.
+func CheckBackupTarget(path, out string, replace bool, have []app.Import) error {
 	if same, _ := sameFile(path, out); same {
 		return fmt.Errorf("back up %s: --out names the store itself; name a new file", path)
 	}
@@ -103,10 +114,45 @@ func CheckBackupTarget(path, out string, replace bool) error {
 	if err := notInUse(out); errors.Is(err, ErrInUse) {
 		return fmt.Errorf("back up %s: %s is a store in use by another Scorecard (a window, or a command such as an import); name a new file", path, out)
 	}
-	if !replace {
+	if !replace && fi.Size() > 0 && !earlierBackup(out, have) {
 		return existsError(path, out)
 	}
 	return nil
+}
+
+// ReplaceChecked is replace, or whether a file is at out now that
+// CheckBackupTarget has let it be replaced: the backup is then put in
+// its place. A file appearing after the check is still refused.
+func ReplaceChecked(out string, replace bool) bool {
+	if replace {
+		return true
+	}
+	_, err := os.Lstat(out)
+	return err == nil
+}
+
+// earlierBackup reports whether the store at out holds only imports that
+// have holds too, each made at the same moment: a copy of the same store
+// taken before, whose replacing loses nothing.
+func earlierBackup(out string, have []app.Import) bool {
+	if have == nil || !isStoreFile(out) {
+		return false
+	}
+	held, err := importsIn(out)
+	if err != nil {
+		return false
+	}
+	made := make(map[string]app.Import, len(have))
+	for _, r := range have {
+		made[r.ID] = r
+	}
+	for _, r := range held {
+		m, ok := made[r.ID]
+		if !ok || !m.Time.Equal(r.Time) || r.Undone != nil && m.Undone == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // existsError refuses a backup of the store at path to out, which is

@@ -423,9 +423,14 @@ func (s *Bolt) BackupFile(path string) error { return s.backupFile(path, false) 
 
 // backupFile is BackupFile, replacing a file at path when replace is set.
 func (s *Bolt) backupFile(path string, replace bool) error {
-	if err := CheckBackupTarget(s.path, path, replace); err != nil {
+	have, err := s.Imports()
+	if err != nil {
+		return fmt.Errorf("back up to %s: %w", path, err)
+	}
+	if err := CheckBackupTarget(s.path, path, replace, have); err != nil {
 		return err
 	}
+	replace = ReplaceChecked(path, replace)
 	f, err := os.CreateTemp(filepath.Dir(path), ".scorecard-backup-*")
 	if err != nil {
 		return fmt.Errorf("back up to %s: %w", path, err)

@@ -202,9 +202,14 @@ func (s *Store) Backup(w io.Writer) (int64, error) {
 // name and renamed, so path never holds half a copy. A file already at
 // path is refused (store.ErrExists), as the bbolt engine refuses it.
 func (s *Store) BackupFile(path string) error {
-	if err := store.CheckBackupTarget(s.name, path, false); err != nil {
+	have, err := s.Imports()
+	if err != nil {
+		return fmt.Errorf("back up %s to %s: %w", s.name, path, err)
+	}
+	if err := store.CheckBackupTarget(s.name, path, false, have); err != nil {
 		return err
 	}
+	replace := store.ReplaceChecked(path, false)
 	dir, err := os.MkdirTemp(filepath.Dir(path), ".scorecard-backup-*")
 	if err != nil {
 		return fmt.Errorf("back up %s to %s: %w", s.name, path, err)
@@ -214,7 +219,7 @@ func (s *Store) BackupFile(path string) error {
 	if err := s.writeBolt(tmp); err != nil {
 		return err
 	}
-	if err := store.PlaceBackup(tmp, path, false); err != nil {
+	if err := store.PlaceBackup(tmp, path, replace); err != nil {
 		return fmt.Errorf("back up %s to %s: %w", s.name, path, err)
 	}
 	return nil

@@ -1,0 +1,196 @@
+package importer
+
+import (
+	"strconv"
+	"strings"
+
+	"scorecard/app"
+)
+
+// A row of a scorecard defines its indicator in the columns beside its
+// Ref and name: polarity, unit, data period, year type, measure,
+// decimals, guidance, owner, the cohorts it cannot count. readIndicator
+// reads them, with where each was stated (app.Stated), for the review of
+// definitions.
+
+// readIndicator reads the descriptive columns of an indicator's row.
+func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt app.Location) app.Indicator {
+	ind := app.Indicator{Ref: ref, Name: name, Section: section}
+	var st app.Stated
+	// The year a Data period code names ("AY"), and its column, settled
+	// against any Year type column once every column is read.
+	var dpYear app.PeriodKind
+	dpAt, dpText := -1, ""
+	// How a Unit column says the figure is built ("Median days").
+	var unitMeasure app.Measure
+	var unitMeasureAt app.Location
+	if section != "" {
+		st.Section = sectionAt
+	}
+	if ind.Name == "" {
+		ind.Name = ref
+	} else if c, ok := s.l.column(RoleName); ok {
+		st.Name = s.loc(r, c.index)
+	}
+	// The first column of each role said once a row (oneARow) is read;
+	// warnUnused says the others are not.
+	firsts := map[Role]int{}
+	for _, c := range s.l.Columns {
+		if _, done := firsts[c.Role]; oneARow[c.Role] && !done {
+			f, _ := s.l.column(c.Role)
+			firsts[c.Role] = f.index
+		}
+	}
+	for i := range s.l.Columns {
+		c := &s.l.Columns[i]
+		if f, ok := firsts[c.Role]; ok && f != c.index {
+			continue
+		}
+		text := strings.TrimSpace(s.at(r, c))
+		switch c.Role {
+		case RoleSection:
+			if text != "" {
+				ind.Section = text
+				st.Section = s.loc(r, c.index)
+			}
+		case RoleOwner:
+			if ind.Owner = text; text != "" {
+				st.Owner = s.loc(r, c.index)
+			}
+		case RolePolarity:
+			p, err := app.ParsePolarity(text)
+			if err != nil {
+				s.warn(r, c.index, "%s: %v; read as no polarity", ref, err)
+			} else if note := app.PolarityNote(text); note != "" {
+				s.warn(r, c.index, "%s: polarity %q read as %s; the note %q after it is not used", ref, text, p, note)
+			}
+			ind.Polarity = p
+			if text != "" && err == nil {
+				st.Polarity = s.loc(r, c.index)
+			}
+		case RoleDataPeriod:
+			dp, year, err := app.ParseDataPeriodYear(text)
+			if err != nil {
+				s.warn(r, c.index, "%s: %v; left blank", ref, err)
+			}
+			if dp == app.Monthly {
+				s.warn(r, c.index, "%s: data period %q does not say whether the figure is a snapshot on the month's last day (MS) or counted over the month; read as M, the month shown, and described so", ref, text)
+			}
+			if year != 0 {
+				dpYear, dpAt, dpText = year, c.index, text
+			}
+			if ind.DataPeriod = dp; dp != "" {
+				st.DataPeriod = s.loc(r, c.index)
+			}
+		case RoleUnit:
+			uc := readUnitCell(ref, text, ind.Name)
+			if uc.unit != "" {
+				ind.Unit = uc.unit
+				st.Unit = s.loc(r, c.index)
+			}
+			if uc.unknown {
+				// No plain count, and no measure to infer from its
+				// name either: the collector leaves it unknown.
+				s.out.measured[ref] = true
+			}
+			if uc.measure != "" {
+				// "Median days", "Average": a Measure column, wherever
+				// it stands, says more.
+				unitMeasure, unitMeasureAt = uc.measure, s.loc(r, c.index)
+			}
+			if uc.note != "" {
+				s.warn(r, c.index, "%s", uc.note)
+			}
+		case RoleGuidance:
+			if ind.Guidance = text; text != "" {
+				st.Guidance = s.loc(r, c.index)
+			}
+		case RoleDecimals:
+			if n, err := strconv.Atoi(text); err == nil && n >= 0 && n <= 6 {
+				s.out.declareDecimals(ref, n)
+				st.Decimals = s.loc(r, c.index)
+			} else if text != "" {
+				s.warn(r, c.index, "%s: decimals %q is not a whole number from 0 to 6; ignored", ref, text)
+			}
+		case RoleMeasure:
+			s.out.measured[ref] = true
+			if m, ok := parseMeasure(text); ok {
+				ind.Measure = m
+				st.Measure = s.loc(r, c.index)
+			} else if text != "" {
+				s.warn(r, c.index, "%s: measure %q is not proportion, count, rate, mean or median; inferred instead", ref, text)
+			}
+		case RoleUnaffected:
+			cs, err := app.ParseCohorts(strings.ToLower(text))
+			if err != nil {
+				s.warn(r, c.index, "%s: %v; ignored", ref, err)
+			}
+			if ind.Unaffected = cs; len(cs) > 0 {
+				st.Unaffected = s.loc(r, c.index)
+			}
+		case RoleYearType:
+			switch low := strings.ToLower(text); {
+			case strings.HasPrefix(low, "academic"), low == "ay":
+				ind.YearType = app.AcademicYear
+				st.YearType = s.loc(r, c.index)
+			case strings.HasPrefix(low, "financial"), low == "fy":
+				ind.YearType = app.FinancialYear
+				st.YearType = s.loc(r, c.index)
+			case text == "":
+			default:
+				// A scorecard's "Target Year" column giving each row's
+				// year ("2025/26") dates its targets (rowTargetYear).
+				y, ok := targetYearCell(text)
+				switch {
+				case !ok:
+					s.warn(r, c.index, "%s: target year %q is not a year such as 2025/26, nor financial or academic; ignored", ref, text)
+				case y.Kind == app.AcademicYear:
+					ind.YearType = app.AcademicYear
+					st.YearType = s.loc(r, c.index)
+				}
+			}
+		case RoleTarget, RoleFloor:
+			if c.Period.Kind == app.AcademicYear {
+				ind.YearType = app.AcademicYear
+			}
+		}
+	}
+	if unitMeasure != "" && ind.Measure == "" {
+		ind.Measure, st.Measure = unitMeasure, unitMeasureAt
+	}
+	if dpYear != 0 {
+		s.yearFromDataPeriod(r, dpAt, dpText, dpYear, &ind, &st)
+	}
+	if ind.YearType == 0 && strings.Contains(strings.ToLower(name), "academic year") {
+		ind.YearType = app.AcademicYear
+	}
+	// A measure named as leaving a cohort out ("Rate per 10,000
+	// (excluding UASC)") cannot count its children: excluding them
+	// leaves its figures as they stand, where it had said "cannot
+	// exclude" of the very figures a report excluding UASC wants.
+	if ind.Unaffected == nil && st.Name.Cell != "" {
+		if sp, ok, doubt := splitOf(name); ok && doubt == "" && len(sp.Excluded()) > 0 {
+			ind.Unaffected, st.Unaffected = sp.Excluded(), st.Name
+		}
+	}
+	s.out.define(ind, st)
+	return ind
+}
+
+// yearFromDataPeriod makes year, which the Data period code at row r,
+// column c names ("AY"), the indicator's year type, as a Year type column
+// saying it would; where a Year type column or academic-year target
+// headings say otherwise, those stand and the code's cell is warned.
+func (s *sheetReader) yearFromDataPeriod(r, c int, code string, year app.PeriodKind, ind *app.Indicator, st *app.Stated) {
+	switch {
+	case ind.YearType == 0:
+		ind.YearType, st.YearType = year, s.loc(r, c)
+	case ind.YearType != year:
+		said := "the target columns' headings say"
+		if st.YearType.Cell != "" {
+			said = "the year type at " + st.YearType.Cell + " says"
+		}
+		s.warn(r, c, "%s: data period %q names the %s, but %s %s; the indicator's targets are taken as set per %s",
+			ind.Ref, code, year.Noun(), said, ind.YearType.Noun(), ind.YearType.Noun())
+	}
+}

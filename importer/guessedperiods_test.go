@@ -41,6 +41,27 @@ func (gs guessSheet) read(t *testing.T, ref string) ([]string, *Result) {
 	return got, res
 }
 
+// check reads the sheet for each ref of want and checks its figures
+// ("[period=value ...]"), then the warnings at the cells of warned
+// (checkWarned) and none at the cells of quiet.
+func (gs guessSheet) check(t *testing.T, want map[string]string, warned map[string][]string, quiet []string) {
+	t.Helper()
+	var res *Result
+	for ref, w := range want {
+		var got []string
+		got, res = gs.read(t, ref)
+		if fmt.Sprint(got) != w {
+			t.Errorf("%s's figures %v, want %s", ref, got, w)
+		}
+	}
+	checkWarned(t, res, gs.sheet, warned)
+	for _, cell := range quiet {
+		if w := warnedAt(res, gs.sheet, cell); len(w) > 0 {
+			t.Errorf("warned at %s %q, want nothing", cell, w)
+		}
+	}
+}
+
 // checkWarned checks that each cell's warnings include one with every
 // part of want, and that cells not in want have none naming a guess.
 func checkWarned(t *testing.T, res *Result, sheet string, want map[string][]string) {

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"fmt"
 	"testing"
 )
 
@@ -75,20 +74,7 @@ func TestWordedQuarterHeadings(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sheet := guessSheet{"Scorecard", nil, append([]any{"Ref", "Indicator", "Polarity"}, tt.head...), tt.rows}
-			var res *Result
-			for ref, want := range tt.want {
-				var got []string
-				got, res = sheet.read(t, ref)
-				if fmt.Sprint(got) != want {
-					t.Errorf("%s's figures %v, want %s", ref, got, want)
-				}
-			}
-			checkWarned(t, res, "Scorecard", tt.warned)
-			for _, cell := range tt.quiet {
-				if w := warnedAt(res, "Scorecard", cell); len(w) > 0 {
-					t.Errorf("warned at %s %q, want nothing", cell, w)
-				}
-			}
+			sheet.check(t, tt.want, tt.warned, tt.quiet)
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"fmt"
 	"testing"
 )
 
@@ -79,20 +78,7 @@ func TestRowNamesItsKindOfYear(t *testing.T) {
 				head = []any{2022, 2023, 2024}
 			}
 			sheet := guessSheet{tt.sheet, tt.above, append([]any{"Ref", "Indicator", "Polarity"}, head...), tt.rows}
-			var res *Result
-			for ref, want := range tt.want {
-				var got []string
-				got, res = sheet.read(t, ref)
-				if fmt.Sprint(got) != want {
-					t.Errorf("%s's figures %v, want %s", ref, got, want)
-				}
-			}
-			checkWarned(t, res, tt.sheet, tt.warned)
-			for _, cell := range tt.quiet {
-				if w := warnedAt(res, tt.sheet, cell); len(w) > 0 {
-					t.Errorf("warned at %s %q, want nothing", cell, w)
-				}
-			}
+			sheet.check(t, tt.want, tt.warned, tt.quiet)
 		})
 	}
 }

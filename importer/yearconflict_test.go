@@ -57,20 +57,7 @@ func TestHeadingYearKindAgainstRow(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sheet := guessSheet{"Annual", nil, append([]any{"Ref", "Indicator", "Polarity", "Year type"}, tt.head...), tt.rows}
-			var res *Result
-			for ref, want := range tt.want {
-				var got []string
-				got, res = sheet.read(t, ref)
-				if fmt.Sprint(got) != want {
-					t.Errorf("%s's figures %v, want %s", ref, got, want)
-				}
-			}
-			checkWarned(t, res, "Annual", tt.warned)
-			for _, cell := range tt.quiet {
-				if w := warnedAt(res, "Annual", cell); len(w) > 0 {
-					t.Errorf("warned at %s %q, want nothing", cell, w)
-				}
-			}
+			sheet.check(t, tt.want, tt.warned, tt.quiet)
 		})
 	}
 }

@@ -17,6 +17,26 @@ import (
 // (issue 17), the binary's own pages included.
 const importHeapFloor = 48 << 20
 
+// importHeapPerByte is about how many bytes of heap an import touches per
+// byte of the file it reads: 50 to 55 for the large and demo workbooks
+// and for tidy CSVs alike.
+const importHeapPerByte = 56
+
+// importHeap is the heap an import of paths will grow to, for
+// populateHeap: its largest file's, each file's heap freed before the
+// next is read, and at most the floor, past which the heap is collected
+// and its pages reused. A file that cannot be read counts for nothing:
+// the import says why.
+func importHeap(paths []string) uint64 {
+	var largest int64
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			largest = max(largest, fi.Size())
+		}
+	}
+	return min(uint64(largest)*importHeapPerByte, importHeapFloor)
+}
+
 // collectLess has the garbage collector run less often while a
 // short-lived command fills a heap: none until the heap reaches floor
 // bytes, and after each collection none until it reaches twice what

@@ -48,8 +48,9 @@ func TestImportLargeMemory(t *testing.T) {
 		t.Fatalf("import: %v\n%s", err, trace.Bytes())
 	}
 	// Go's default collected this import's heap seven times or more,
-	// each time it doubled from 4 MB.
-	if n := len(regexp.MustCompile(`(?m)^gc \d+ @`).FindAll(trace.Bytes(), -1)); n > 4 {
+	// each time it doubled from 4 MB. The import's own collections, each
+	// at a point chosen for it, are "forced" and not counted.
+	if n := len(regexp.MustCompile(`(?m)^gc \d+ @.*MB goal.*\bP$`).FindAll(trace.Bytes(), -1)); n > 4 {
 		t.Errorf("the import collected its heap %d times, want at most 4:\n%s", n, trace.Bytes())
 	}
 	kb, err := strconv.Atoi(strings.TrimSpace(out.String()))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -144,5 +145,39 @@ func TestCollectMore(t *testing.T) {
 		}
 		stop()
 		os.Unsetenv(env)
+	}
+}
+
+// TestImportHeap sizes the heap populated for an import from its largest
+// file, up to the floor; a file that cannot be read counts for nothing.
+func TestImportHeap(t *testing.T) {
+	dir := t.TempDir()
+	file := func(name string, size int64) string {
+		path := filepath.Join(dir, name)
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := f.Truncate(size); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	small, month, large := file("small.csv", 20<<10), file("month.xlsx", 400<<10), file("large.xlsx", 5<<20)
+	for _, c := range []struct {
+		name  string
+		paths []string
+		want  uint64
+	}{
+		{"one small file", []string{small}, 20 << 10 * importHeapPerByte},
+		{"the largest of several", []string{small, month, small}, 400 << 10 * importHeapPerByte},
+		{"at most the floor", []string{month, large}, importHeapFloor},
+		{"a missing file", []string{filepath.Join(dir, "gone.xlsx")}, 0},
+		{"a folder", []string{dir, small}, 20 << 10 * importHeapPerByte},
+	} {
+		if got := importHeap(c.paths); got != c.want {
+			t.Errorf("%s: importHeap = %d, want %d", c.name, got, c.want)
+		}
 	}
 }

@@ -20,6 +20,7 @@ func runImport(e *env, args []string) error {
 		return usagef("name at least one file to import")
 	}
 	defer collectLess(importHeapFloor)()
+	populateHeap(importHeap(args))
 	st, err := openStoreFor(e, args)
 	if err != nil {
 		return err

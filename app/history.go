@@ -31,6 +31,9 @@ type History struct {
 	comments   map[figureKey]Comment
 	// chartSettings are the officer's trend and SPC settings by ref.
 	chartSettings map[string][]ChartSetting
+	// targetRestated holds, by ref and year, the imports other than its
+	// version's that stated the year's target unchanged (TargetRestated).
+	targetRestated map[targetKey][]string
 }
 
 type figureKey struct {
@@ -159,6 +162,7 @@ func (h *History) AddTarget(t Target) {
 	for i := range ts {
 		if ts[i].Year == t.Year {
 			ts[i] = t
+			delete(h.targetRestated, targetKey{t.Ref, t.Year}) // they stated the target t replaces
 			return
 		}
 	}

@@ -35,3 +35,39 @@ func (h *History) AddRestatement(k SeriesKey, p Period, id string) {
 func (h *History) Restated(k SeriesKey, p Period) []string {
 	return h.restated[figureKey{k, p}]
 }
+
+// targetKey is a year's target of an indicator.
+type targetKey struct {
+	Ref  string
+	Year Period
+}
+
+// AddTargetRestatement records that import id stated ref's target for
+// year unchanged, after the import of the target held: a later file
+// repeating a year's target adds no version, but it gave the target as
+// much as the file that first set it, and a re-issued earlier file
+// taking the target back must say so (TakenBack). A store's reader adds
+// each after the target it repeats (AddTarget forgets those of the
+// target it replaces).
+func (h *History) AddTargetRestatement(ref string, year Period, id string) {
+	if id == "" {
+		return
+	}
+	tk := targetKey{ref, year}
+	if slices.Contains(h.targetRestated[tk], id) {
+		return
+	}
+	if h.targetRestated == nil {
+		h.targetRestated = map[targetKey][]string{}
+	}
+	h.targetRestated[tk] = append(h.targetRestated[tk], id)
+}
+
+// TargetRestated returns the imports that stated ref's target for year
+// unchanged besides the import of the target held (Target.Import), in
+// the order they were added; nil when none did or when the History was
+// read without them (as Restated: only an indicator read alone carries
+// them).
+func (h *History) TargetRestated(ref string, year Period) []string {
+	return h.targetRestated[targetKey{ref, year}]
+}

@@ -18,8 +18,9 @@ import (
 // naming the figures. A figure counts as the later file's whether that
 // file's figure is the version held or restated it unchanged
 // (History.Restated): a later file repeating an earlier one's figure
-// gave it as much as one that changed it. A figure several later files
-// gave is named once, as the latest of them to give it.
+// gave it as much as one that changed it, and so for a year's target
+// (History.TargetRestated). A figure or target several later files gave
+// is named once, as the latest of them to give it.
 func TakenBack(ds *Dataset, file string, imports []Import, held func(ref string) (*History, error)) ([]Warning, error) {
 	// The latest period of each kind this file gives figures for, by ref.
 	type refKind struct {
@@ -189,18 +190,30 @@ func TakenBack(ds *Dataset, file string, imports []Import, held func(ref string)
 				if old.Year != t.Year || !differs(t.Target, old.Target) && !differs(t.Floor, old.Floor) && !differs(t.Tolerance, old.Tolerance) {
 					continue
 				}
-				later, ok := reach[refKind{old.Import, kind}]
-				if !ok || later.Compare(mine) <= 0 {
+				// The latest import to give the target, of those reaching
+				// past this file's figures: the one that set it, or one
+				// that restated it unchanged.
+				var (
+					by    string
+					later Period
+				)
+				for _, id := range append([]string{old.Import}, h.TargetRestated(ref, old.Year)...) {
+					p, ok := reach[refKind{id, kind}]
+					if ok && p.Compare(mine) > 0 && (by == "" || order[id] > order[by]) {
+						by, later = id, p
+					}
+				}
+				if by == "" {
 					continue
 				}
-				tk := byImport[old.Import]
+				tk := byImport[by]
 				if tk == nil {
 					tk = &taking{at: Location{File: file}, later: later}
 					if at, ok := ds.TargetsAt[TargetSource{ref, ""}]; ok {
 						tk.at = at
 					}
-					byImport[old.Import] = tk
-					taken = append(taken, old.Import)
+					byImport[by] = tk
+					taken = append(taken, by)
 				}
 				tk.targets = append(tk.targets, fmt.Sprintf("%s target (%s to %s)", t.Year,
 					levelFigures(Level{Target: old.Target, Floor: old.Floor, Tolerance: old.Tolerance}),

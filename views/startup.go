@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -122,6 +123,7 @@ type startupWindow struct {
 	restore  *widget.Button
 	quit     *widget.Button
 	backups  *widget.Select // the automatic backups, newest first, while restoring
+	loss     *widget.Label  // what the backup chosen lacks, while restoring
 	restored func()         // tests wait on it: called after a restore, whatever its outcome
 }
 
@@ -189,11 +191,15 @@ func (s *startupWindow) fileOpen(chosen func(path string)) *dialog.FileDialog {
 }
 
 // chooseBackup offers the store's automatic backups, newest first, or a
-// file chooser when there are none.
+// file chooser when there are none. Either way the officer is told,
+// before the store is replaced, which imports and undos the backup
+// chosen lacks (store.RestoreLoss, as the restore command says), and
+// restores or cancels knowing it: a backup is taken before a change, so
+// even the newest lacks the change after it.
 func (s *startupWindow) chooseBackup() {
 	bs, _ := store.Backups(s.path)
 	if len(bs) == 0 {
-		s.fileOpen(s.restoreFrom).Show()
+		s.fileOpen(s.confirmRestore).Show()
 		return
 	}
 	slices.Reverse(bs)
@@ -201,16 +207,67 @@ func (s *startupWindow) chooseBackup() {
 	for i, b := range bs {
 		names[i] = filepath.Base(b)
 	}
-	s.backups = widget.NewSelect(names, nil)
+	s.loss = lossLabel()
+	s.backups = widget.NewSelect(names, func(string) {
+		if i := s.backups.SelectedIndex(); i >= 0 {
+			s.loss.SetText(restoreLossWords(s.path, bs[i]))
+		}
+	})
 	s.backups.SetSelectedIndex(0)
 	content := container.NewVBox(
 		widget.NewLabel("Replace the store with a backup made before an import or undo.\nThe store it replaces is kept beside it."),
-		s.backups)
-	dialog.ShowCustomConfirm("Restore a backup", "Restore", "Cancel", content, func(ok bool) {
+		s.backups, s.loss)
+	d := dialog.NewCustomConfirm("Restore a backup", "Restore", "Cancel", content, func(ok bool) {
 		if ok && s.backups.SelectedIndex() >= 0 {
 			s.restoreFrom(bs[s.backups.SelectedIndex()])
 		}
 	}, s.win)
+	s.showRestoreDialog(d)
+}
+
+// confirmRestore asks before restoring the backup an officer picked as a
+// file, saying what it lacks, as chooseBackup does for an automatic one.
+func (s *startupWindow) confirmRestore(backup string) {
+	s.loss = lossLabel()
+	s.loss.SetText(restoreLossWords(s.path, backup))
+	content := container.NewVBox(
+		widget.NewLabel("Replace the store with "+filepath.Base(backup)+".\nThe store it replaces is kept beside it."),
+		s.loss)
+	d := dialog.NewCustomConfirm("Restore a backup", "Restore", "Cancel", content, func(ok bool) {
+		if ok {
+			s.restoreFrom(backup)
+		}
+	}, s.win)
+	s.showRestoreDialog(d)
+}
+
+// showRestoreDialog shows d, the dialog asking to restore, with room for
+// what the backup lacks: a few imports' files and times run to several
+// lines, more than the window made for its message has.
+func (s *startupWindow) showRestoreDialog(d dialog.Dialog) {
+	if size := s.win.Canvas().Size(); size.Height < 420 || size.Width < 680 {
+		s.win.Resize(fyne.NewSize(max(size.Width, 680), max(size.Height, 420)))
+	}
+	d.Resize(fyne.NewSize(640, 380))
+	d.Show()
+}
+
+func lossLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// restoreLossWords is what restoring backup over the store at path gives
+// up, as a sentence (store.RestoreLoss), or "" where that cannot be said
+// (the backup's list of imports cannot be read: restoring it is then
+// refused as unsound).
+func restoreLossWords(path, backup string) string {
+	loss := store.RestoreLoss(path, backup)
+	if loss == "" {
+		return ""
+	}
+	return strings.ToUpper(loss[:1]) + loss[1:] + "."
 }
 
 // restoreFrom restores the store from backup and opens it.

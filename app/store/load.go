@@ -164,6 +164,10 @@ type loader struct {
 	// (app.History.Restated): an indicator read alone carries them,
 	// the whole store's history does not.
 	restated bool
+	// after holds the keys of the restatements after the latest version
+	// of the record eachLatest gives its fn: the imports that stated it
+	// unchanged since.
+	after [][]byte
 }
 
 // first positions c at the loader's first record.
@@ -337,6 +341,15 @@ func (l *loader) targets() error {
 			return fmt.Errorf("target: %w", err)
 		}
 		l.h.AddTarget(t)
+		if l.restated {
+			for _, rk := range l.after {
+				id, err := l.importOf(rk)
+				if err != nil {
+					return fmt.Errorf("target %q: %w", base(rk), err)
+				}
+				l.h.AddTargetRestatement(t.Ref, t.Year, id)
+			}
+		}
 		return nil
 	})
 }
@@ -412,7 +425,8 @@ func (l *loader) readJSON(k, v []byte, rec any, importField *string) error {
 
 // eachLatest calls fn for each record in kind's bucket with its first
 // key and value (version or restatement) and its latest version's key and
-// value, all still tagged.
+// value, all still tagged, and the keys of the restatements after that
+// version in l.after.
 // Versions of a record are adjacent and in import order, so one pass finds
 // both.
 func (l *loader) eachLatest(kind recordKind, fn func(firstKey, first, lastKey, last []byte) error) error {
@@ -437,9 +451,13 @@ func (l *loader) eachLatest(kind recordKind, fn func(firstKey, first, lastKey, l
 		l.sums.add(kind, k, v)
 		if at == nil || !bytes.Equal(base(k), at) {
 			at, firstKey, first = base(k), k, v
+			l.after = l.after[:0]
 		}
 		if !isRestatement(v) {
 			lastKey, last = k, v
+			l.after = l.after[:0]
+		} else {
+			l.after = append(l.after, k)
 		}
 	}
 }

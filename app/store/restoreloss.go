@@ -10,6 +10,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"scorecard/app"
 )
@@ -21,9 +22,10 @@ import (
 // change after it, and an officer who restores without being told loses
 // those figures silently. Where the store's own list of imports cannot be
 // read (it is damaged), it says what the backup holds and that any later
-// import or undo is not in it. It is "" where the backup's list cannot be
-// read either, or there is no store at path. It reads both files, so the
-// store must not be open to write in this process.
+// import or undo is not in it; where another Scorecard holds the store,
+// that it is in use rather than damaged. It is "" where the backup's list
+// cannot be read either, or there is no store at path. It reads both
+// files, so the store must not be open to write in this process.
 func RestoreLoss(path, from string) string {
 	if _, err := os.Stat(path); err != nil {
 		return ""
@@ -35,6 +37,11 @@ func RestoreLoss(path, from string) string {
 	when := backupTime(from)
 	holds := fmt.Sprintf("the backup of %s holds %s", when.Format("2 Jan 2006 15:04"), importRange(held))
 	have, err := importsIn(path)
+	if errors.Is(err, berrors.ErrTimeout) {
+		// Another Scorecard holds it to write: it is not damaged, and
+		// Restore refuses to replace it until that is closed.
+		return holds + "; the store is " + ErrInUse.Error() + ", so what it has that the backup lacks cannot be read until that is closed"
+	}
 	if err != nil {
 		return holds + "; the damaged store's own list of imports cannot be read, so any import or undo made after " +
 			when.Format("15:04") + " is not in the backup: make it again after restoring (scorecard imports lists what the backup holds)"

@@ -22,6 +22,9 @@ func TestRestoreLoss(t *testing.T) {
 		change func(t *testing.T, s *Bolt) error
 		want   []string
 		not    []string
+		// held keeps the store open, as another window or command
+		// would, while what restoring gives up is read.
+		held bool
 	}{
 		{
 			name: "a figure of the last import changed on disk",
@@ -69,6 +72,18 @@ func TestRestoreLoss(t *testing.T) {
 			want: []string{"holds import I0001; I0002 (feb.xlsx, ", "), I0003 (mar.xlsx, ", "), I0005 (may.xlsx, ", ") are not in it: import them again after restoring"},
 			not:  []string{"apr.xlsx", "undo"},
 		},
+		{
+			// Its list cannot be read, but it is not damaged: the
+			// message once said it was.
+			name: "the store held by another Scorecard",
+			change: func(t *testing.T, s *Bolt) error {
+				mustImport(t, s, "mar.xlsx", smallMonthly(2))
+				return nil
+			},
+			held: true,
+			want: []string{"holds imports I0001-I0002; the store is in use by another Scorecard (a window, or a command such as an import), so what it has that the backup lacks cannot be read until that is closed"},
+			not:  []string{"damaged", "I0003"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := openTemp(t)
@@ -80,6 +95,13 @@ func TestRestoreLoss(t *testing.T) {
 			newest, _ := NewestBackup(path)
 			if newest == "" {
 				t.Fatal("no automatic backup")
+			}
+			if tc.held {
+				other, err := Open(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer other.Close()
 			}
 			said := RestoreLoss(path, newest)
 			if changeErr != nil {

@@ -59,7 +59,7 @@ func (s *Store) loadIndicator(ref, of string, only []byte) (*app.History, error)
 	return s.read("load "+ref+of, func(l *loader) error {
 		l.prefix, l.only, l.restated = prefix, only, true
 		for _, step := range []func() error{l.indicators, l.observations,
-			l.latest(kindTarget), l.latest(kindBenchmark), l.latest(kindComment), l.latest(kindChartSetting)} {
+			l.latest(kindTarget), l.targetRestatements, l.latest(kindBenchmark), l.latest(kindComment), l.latest(kindChartSetting)} {
 			if err := step(); err != nil {
 				return err
 			}
@@ -266,6 +266,39 @@ func (l *loader) latest(kd kind) func() error {
 		}
 		return nil
 	}
+}
+
+// targetRestatements adds the imports that stated each target held
+// unchanged after the import that set it (app.History.TargetRestated),
+// as the bbolt engine's LoadIndicator does: the restatements later than
+// the target's latest version. A restatement's body is its version's.
+func (l *loader) targetRestatements() error {
+	cond, args := keyRange(l.prefix, "r.k", 2)
+	rows, err := l.tx.Query(l.ctx, `SELECT r.k, r.seq, r.body::text FROM records r
+		WHERE r.kind = $1 AND r.restatement AND `+cond+`
+		AND r.seq > (SELECT max(v.seq) FROM records v WHERE v.kind = r.kind AND v.k = r.k AND NOT v.restatement)
+		ORDER BY r.k, r.seq`, append([]any{int16(kindTarget)}, args...)...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, body []byte
+		var seq int64
+		if err := rows.Scan(&k, &seq, &body); err != nil {
+			return err
+		}
+		id, err := l.importOf(seq)
+		if err != nil {
+			return err
+		}
+		var t app.Target
+		if err := json.Unmarshal(body, &t); err != nil {
+			return fmt.Errorf("record %q: %w", k, err)
+		}
+		l.h.AddTargetRestatement(t.Ref, t.Year, id)
+	}
+	return rows.Err()
 }
 
 // add decodes one record of kind kd and adds it to the history (a

@@ -15,6 +15,7 @@ import (
 // file gave, changed or restated unchanged, is said as taken back.
 var takenBackScenarios = []scenario{
 	{"a re-issued month says the later files' figures it takes back", takenBackInTurn},
+	{"a re-issued month says the later file's target it takes back, restated unchanged", takenBackTarget},
 }
 
 // monthsFile is the Kent scorecard for month upto of kentMonths, giving
@@ -56,19 +57,7 @@ func takenBackInTurn(t *testing.T, st store.Store, _ Options) {
 	// importing.go asks it.
 	takenBack := func(name string, ds *app.Dataset) []string {
 		t.Helper()
-		imports, err := st.Imports()
-		if err != nil {
-			t.Fatal(err)
-		}
-		ws, err := app.TakenBack(ds, name, imports, store.IndicatorReader(st))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, w := range ws {
-			got = append(got, w.String())
-		}
-		return got
+		return saidTakenBack(t, st, name, ds)
 	}
 	same := func(what string, got, want []string) {
 		t.Helper()

@@ -325,3 +325,83 @@ func numericDate(f string) (time.Time, bool) {
 	}
 	return t, true
 }
+
+// titlePeriod finds the period a district sheet reports, in its title
+// rows or its name: the month the title names ("March 2025"), else the
+// month of a date the title gives ("data as at 31/08/2025", or a date
+// cell), else the month the sheet's name names, else the quarter ("Q1
+// 2024/25", "2024-Q3") or year ("2024/25") named, as the scorecard's own
+// columns may be. A title's date in figures counts as its month in words
+// does, before the sheet's name. A month the title says the report was
+// produced or printed in is passed over, as such a date is; one a title
+// row says the figures cover ("Data to end of March 2025") comes before
+// any other (dataPeriodIn). date is the date read, where the month is a
+// date's or the data's.
+func titlePeriod(sheet string, g *grid, h int) (month, longer app.Period, date titleDate) {
+	var texts []string
+	for r := 0; r < h; r++ {
+		texts = append(texts, g.rows[r]...)
+	}
+	texts = append(texts, sheet)
+	for _, s := range texts {
+		if p, ok := findMonthRange(s); ok {
+			return app.Period{}, p, titleDate{}
+		}
+	}
+	if d, ok := dataPeriodIn(g, h); ok {
+		return d.month, app.Period{}, d
+	}
+	for r := 0; r < h; r++ {
+		for c, s := range g.rows[r] {
+			if p, ok := findAsAtMonth(s, leftText(g.rows[r], c)); ok {
+				return p, app.Period{}, titleDate{}
+			}
+		}
+	}
+	if d, ok := titleDateIn(g, h); ok {
+		return d.month, app.Period{}, d
+	}
+	if p, ok := findMonth(sheet); ok {
+		return p, app.Period{}, titleDate{}
+	}
+	for _, s := range texts {
+		if p, ok := findLongerPeriod(s); ok {
+			return app.Period{}, p, titleDate{}
+		}
+	}
+	return app.Period{}, app.Period{}, titleDate{}
+}
+
+// titleArea finds the area an indicator sheet reports: its sheet name if
+// that is an area ("Ashford"), else a district named in its title rows,
+// else none, which the import reads as the store's authority (see
+// areaCheck.settle).
+func titleArea(sheet string, g *grid, h int) app.Area {
+	if a, ok := app.AnyArea(sheet); ok {
+		return a
+	}
+	for r := 0; r < h; r++ {
+		for _, s := range g.rows[r] {
+			if a, ok := districtIn(s); ok {
+				return a
+			}
+		}
+	}
+	return ""
+}
+
+// districtIn finds a district named within a title such as "Ashford
+// District Scorecard": the default authority's first, then any other's,
+// whose sheet the import then refuses or files by the store's authority
+// (see areaCheck.settle).
+func districtIn(s string) (app.Area, bool) {
+	if a, ok := app.DefaultAuthority().DistrictIn(s); ok {
+		return a, true
+	}
+	for _, auth := range app.Authorities() {
+		if a, ok := auth.DistrictIn(s); ok {
+			return a, true
+		}
+	}
+	return "", false
+}

@@ -34,14 +34,14 @@ func runBrief(e *env, args []string) error {
 	asked := p
 	var read bool
 	if p, read = v.h.ReportingPeriod(asked); read {
-		fmt.Fprintf(e.errOut, "note: --period %s read as %s, the %s ending in the same year, which the store's figures are for\n", asked, p.Label(), p.Kind.Noun())
+		fmt.Fprintf(e.errOut, "note: --period %s read as %s, %s\n", asked, p.Label(), app.ReadAsWords(asked, p))
 	}
 	k := v.h.Cadence()
 	if p.IsZero() || k == 0 {
 		return fmt.Errorf("%s: no figures for a brief", e.db)
 	}
 	if p.Kind != k {
-		return usagef("--period: the store's figures are by %s; give a %s such as %s", k.Noun(), k.Noun(), v.h.Latest())
+		return usagef("--period: the store's figures are by %s; %s", k.Noun(), app.MonthAdvice(k, p, v.h.Latest()))
 	}
 	// A brief of a period or an area with no figures would say "Nothing
 	// is red" of no data: refused, as flags refuses it (QA23c D12).

@@ -147,10 +147,10 @@ func runFlags(e *env, args []string) error {
 		asked := v.period
 		var read bool
 		if v.period, read = v.h.ReportingPeriod(asked); read {
-			fmt.Fprintf(e.errOut, "note: --period %s read as %s, the %s ending in the same year, which the store's figures are for\n", asked, v.period.Label(), v.period.Kind.Noun())
+			fmt.Fprintf(e.errOut, "note: --period %s read as %s, %s\n", asked, v.period.Label(), app.ReadAsWords(asked, v.period))
 		}
 		if k := ps[0].Kind; v.period.Kind != k {
-			return usagef("--period: the store's figures are by %s; give a %s such as %s", k.Noun(), k.Noun(), ps[len(ps)-1])
+			return usagef("--period: the store's figures are by %s; %s", k.Noun(), app.MonthAdvice(k, v.period, ps[len(ps)-1]))
 		}
 		if v.period.Compare(ps[0]) < 0 || v.period.Compare(ps[len(ps)-1]) > 0 {
 			return fmt.Errorf("%s: no figures for %s (the store holds %s to %s)", e.db, v.period.Label(), ps[0].Label(), ps[len(ps)-1].Label())

@@ -59,6 +59,10 @@ func TestHistoryReportingPeriod(t *testing.T) {
 	years.Apply(&Dataset{Observations: []Observation{obs("CIC01", Period{Kind: CalendarYear, Year: 2025}, 1896)}}, "I0001")
 	months := NewHistory()
 	months.Apply(&Dataset{Observations: []Observation{obs("CIC01", MonthOf(2025, 3), 1896)}}, "I0001")
+	quarters := NewHistory()
+	quarters.Apply(&Dataset{Observations: []Observation{obs("CIC01", Period{Kind: Quarter, Year: 2025, N: 1}, 1896)}}, "I0001")
+	fys := NewHistory()
+	fys.Apply(&Dataset{Observations: []Observation{obs("CIC01", Period{Kind: FinancialYear, Year: 2024}, 1896)}}, "I0001")
 	tests := []struct {
 		h      *History
 		asked  string
@@ -72,6 +76,12 @@ func TestHistoryReportingPeriod(t *testing.T) {
 		{months, "2024/25", "2024/25", false},
 		{months, "2025-03", "2025-03", false},
 		{NewHistory(), "2024/25", "2024/25", false},
+		// A month of a store of quarters or years: the one ending in it.
+		{quarters, "2025-03", "2025-Q1", true},
+		{quarters, "2024-12", "2024-Q4", true},
+		{quarters, "2025-02", "2025-02", false}, // in Jan-Mar, but which?
+		{fys, "2025-03", "2024/25", true},
+		{fys, "2025-08", "2025-08", false},
 	}
 	for _, tt := range tests {
 		p, err := ParsePeriod(tt.asked)
@@ -134,5 +144,30 @@ func TestYearToDateStart(t *testing.T) {
 	}
 	if got := (Indicator{DataPeriod: Rolling12}).YearToDateWords(); got != "" {
 		t.Errorf("a rolling measure says %q of a year to date", got)
+	}
+}
+
+// TestMonthAdvice: what a refusal of a month of a store of quarters or
+// years tells the officer to ask for.
+func TestMonthAdvice(t *testing.T) {
+	q := Period{Kind: Quarter, Year: 2025, N: 3}
+	tests := []struct {
+		kind   PeriodKind
+		asked  Period
+		latest Period
+		want   string
+	}{
+		{Quarter, MonthOf(2025, 2), q, "Feb-25 ends no quarter: give 2025-Q1 for Jan-Mar 2025, the quarter it falls in, or 2024-Q4 for Oct-Dec 2024, the last to end before it"},
+		{Quarter, MonthOf(2025, 4), q, "Apr-25 ends no quarter: give 2025-Q2 for Apr-Jun 2025, the quarter it falls in, or 2025-Q1 for Jan-Mar 2025, the last to end before it"},
+		{FinancialYear, MonthOf(2025, 2), Period{Kind: FinancialYear, Year: 2024}, "Feb-25 ends no financial year: give 2024/25, the financial year it falls in, or 2023/24, the last to end before it"},
+		{Quarter, Period{Kind: FinancialYear, Year: 2024}, q, "give a quarter such as 2025-Q3"},
+	}
+	for _, tt := range tests {
+		if got := MonthAdvice(tt.kind, tt.asked, tt.latest); got != tt.want {
+			t.Errorf("MonthAdvice(%s, %s) = %q, want %q", tt.kind, tt.asked, got, tt.want)
+		}
+	}
+	if got := ReadAsWords(MonthOf(2025, 3), Period{Kind: Quarter, Year: 2025, N: 1}); got != "the quarter ending in Mar-25: the store's figures are by quarter" {
+		t.Errorf("ReadAsWords: %q", got)
 	}
 }

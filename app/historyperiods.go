@@ -180,7 +180,11 @@ func shortfall(p, before Period, in, inBefore int) (Period, string) {
 }
 
 // ReportingPeriod returns the period of the history's Cadence that p
-// names, and whether p had to be read as another kind of year to find it.
+// names, and whether p had to be read as another kind of period to find
+// it (ReadAsWords says how). A month asked of a store of quarters or
+// years is the quarter (year) that ends in it, as a quarter's figure is
+// shown in the month it ends: 2025-03 is Jan-Mar 2025; a month that ends
+// none gives p itself (MonthAdvice says what to ask for).
 // A year of another kind is the one that ends in the same calendar year:
 // "2025" asked of a store of financial years (the DfE's reporting years,
 // filed as the years to 31 March they cover) is 2024/25, and "2024/25"
@@ -192,6 +196,9 @@ func (h *History) ReportingPeriod(p Period) (Period, bool) {
 
 // reportingPeriod is ReportingPeriod for a history of cadence kind.
 func reportingPeriod(kind PeriodKind, p Period) (Period, bool) {
+	if kind != 0 && kind != Month && p.Kind == Month {
+		return endingIn(kind, p)
+	}
 	if kind == 0 || p.Kind == kind || !p.IsYear() || !(Period{Kind: kind}).IsYear() {
 		return p, false
 	}

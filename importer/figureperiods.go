@@ -15,7 +15,10 @@ import "scorecard/app"
 //     reported a month late, or April to June's so far;
 //   - an annual measure's figures all in the month its year ends are
 //     analysed as those years (Mar-25 is 2024/25): a reading of the
-//     figures, said at the first one's cell.
+//     figures, said at the first one's cell;
+//   - likewise an annual measure's figures in quarters' columns, all in
+//     the quarter its year ends in (Jan-Mar 2025 is 2024/25, Jul-Sep
+//     2025 2024/25 AY), or, with one in another quarter, left quarters.
 //
 // A quarterly measure's figures all in quarter-end months are analysed as
 // quarters, as they always were, with nothing to say.
@@ -25,9 +28,26 @@ func (s *sheetReader) sayFigurePeriods(r int, ind *rowIndicator, obs []app.Obser
 	if months == "" {
 		return
 	}
+	// An annual measure's years may stand in a scorecard of quarters'
+	// columns too: the columns of the row's first figure say which.
+	col := app.Month
+	for _, o := range obs {
+		if o.Period.Kind == app.Month || o.Period.Kind == app.Quarter {
+			col = o.Period.Kind
+			break
+		}
+	}
+	in, ends := months, "the month it ends"
+	if col == app.Quarter {
+		if def.DataPeriod != app.Annual {
+			return // a quarterly measure's quarters are what they are
+		}
+		in, ends = def.FigureQuarter()+" quarters", "the quarter it ends in"
+		months = def.FigureQuarter()
+	}
 	first, last := -1, -1
 	for i, o := range obs {
-		if o.Period.Kind != app.Month {
+		if o.Period.Kind != col {
 			continue
 		}
 		if _, ok := def.FigurePeriod(o.Period); !ok {
@@ -35,9 +55,9 @@ func (s *sheetReader) sayFigurePeriods(r int, ind *rowIndicator, obs []app.Obser
 			if def.DataPeriod == app.Annual {
 				word = "year"
 			}
-			s.warn(r, cols[i], "%s: Data period %s, but the figure for %s stands in a month that ends no %s: its figures are analysed as months, "+
-				"not %ss, none compared with the %s before; to have them analysed as %ss, give each %s's figure in the column of the month it ends (%s)",
-				ind.ref, def.DataPeriod, o.Period.Label(), each, word, word, word, word, months)
+			s.warn(r, cols[i], "%s: Data period %s, but the figure for %s stands in a %s that ends no %s: its figures are analysed as %ss, "+
+				"not %ss, none compared with the %s before; to have them analysed as %ss, give each %s's figure in the column of %s (%s)",
+				ind.ref, def.DataPeriod, o.Period.Label(), col.Noun(), each, col.Noun(), word, word, word, word, ends, months)
 			return
 		}
 		if first < 0 {
@@ -55,5 +75,5 @@ func (s *sheetReader) sayFigurePeriods(r int, ind *rowIndicator, obs []app.Obser
 		span += " to " + to.Label()
 	}
 	s.warn(r, cols[first], "%s: Data period A, and its figures stand in %s: each is analysed as the %s it ends (%s), compared with the year before",
-		ind.ref, months, each, span)
+		ind.ref, in, each, span)
 }

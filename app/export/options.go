@@ -92,10 +92,10 @@ func settle(opt Options, held heldPeriods) (_ Options, notes []string, defaulted
 	asked := opt.Period
 	var read bool
 	if opt.Period, read = held.ReportingPeriod(asked); read {
-		notes = append(notes, fmt.Sprintf("period %s read as %s, the %s ending in the same year, which the store's figures are for", asked, opt.Period.Label(), opt.Period.Kind.Noun()))
+		notes = append(notes, fmt.Sprintf("period %s read as %s, %s", asked, opt.Period.Label(), app.ReadAsWords(asked, opt.Period)))
 	}
 	if k := held.Cadence(); k != 0 && opt.Period.Kind != k {
-		return opt, nil, false, fmt.Errorf("export period %s: the store's figures are by %s; give a %s such as %s", opt.Period, k.Noun(), k.Noun(), held.Latest())
+		return opt, nil, false, fmt.Errorf("export period %s: the store's figures are by %s; %s", opt.Period, k.Noun(), app.MonthAdvice(k, opt.Period, held.Latest()))
 	}
 	// A period outside the history would give a scorecard of blanks, which
 	// could be circulated by mistake.

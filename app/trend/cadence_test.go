@@ -248,3 +248,79 @@ func TestYearsFlaggedInQuarters(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnualInQuarters analyses an annual measure (Data period A) given
+// in a quarterly scorecard's columns as the years those quarters end, as
+// TestAnnualInMonths does for months: Jan-Mar 2025 is 2024/25 and
+// Jul-Sep 2025 2024/25 AY (to 31 August, within it), each compared with
+// the year before (70 after 85: worsened, GREEN to RED), flagged in the
+// quarter it stands in, and the quarters between not missing. A figure
+// in a quarter that ends no year of its kind leaves them quarters, and a
+// missing quarter says why and how to lay them out.
+func TestAnnualInQuarters(t *testing.T) {
+	fin := app.Indicator{Ref: "LAN06", Name: "Care leavers in suitable accommodation (%)", Polarity: app.HigherBetter,
+		Unit: app.Percent, Decimals: 1, DataPeriod: app.Annual}
+	acad := fin
+	acad.YearType = app.AcademicYear
+	k := app.SeriesKey{Ref: "LAN06", Area: app.Kent}
+	janMar := []app.Observation{figureAt(k, quarter(2023, 1), 80, "Scorecard!G5"), figureAt(k, quarter(2024, 1), 85, "Scorecard!K5"), figureAt(k, quarter(2025, 1), 70, "Scorecard!O5")}
+	julSep := []app.Observation{figureAt(k, quarter(2023, 3), 80, "Scorecard!I5"), figureAt(k, quarter(2024, 3), 85, "Scorecard!M5"), figureAt(k, quarter(2025, 3), 70, "Scorecard!Q5")}
+	ay := func(y int) app.Period { return app.Period{Kind: app.AcademicYear, Year: y} }
+	tests := []struct {
+		name    string
+		ind     app.Indicator
+		figs    []app.Observation
+		targets []app.Period // years with target 85, floor 75
+		periods []string     // the points analysed, nil for quarters
+		flags   map[app.Period][]string
+	}{
+		{"financial years in Jan-Mar", fin, janMar, []app.Period{fy(2023), fy(2024)}, []string{"2022/23", "2023/24", "2024/25"},
+			map[app.Period][]string{
+				quarter(2025, 1): {"LAN06 2024/25 rag-change: GREEN to RED (70.0%; target 85.0%, floor 75.0%); the 2024/25 target applies from this year"},
+				quarter(2024, 4): nil, // between years: nothing due, nothing missing
+				quarter(2025, 2): nil,
+			}},
+		{"academic years in Jul-Sep", acad, julSep, []app.Period{ay(2023), ay(2024)}, []string{"2022/23 AY", "2023/24 AY", "2024/25 AY"},
+			map[app.Period][]string{
+				quarter(2025, 3): {"LAN06 2024/25AY rag-change: GREEN to RED (70.0%; target 85.0%, floor 75.0%); the 2024/25AY target applies from this year"},
+				quarter(2025, 1): nil,
+			}},
+		{"a figure in Apr-Jun", fin, append(slices.Clip(janMar), figureAt(k, quarter(2024, 2), 83, "Scorecard!L5")), nil, nil,
+			map[app.Period][]string{
+				quarter(2024, 3): {"LAN06 2024-Q3 missing: no figure for Jul-Sep 2024 (last figure Apr-Jun 2024: 83.0%)" +
+					"; its Data period is A, but its figure for Apr-Jun 2024 (I1, Scorecard!L5) stands in a quarter that ends no financial year, " +
+					"so its figures are analysed as quarters and no year is compared with the one before: give each year's figure in the column of the quarter it ends (Jan-Mar)"},
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := app.NewHistory()
+			h.AddIndicator(tt.ind)
+			for _, o := range tt.figs {
+				h.Add(o)
+			}
+			for _, y := range tt.targets {
+				h.AddTarget(app.Target{Ref: "LAN06", Year: y, Target: app.Float(85), Floor: app.Float(75)})
+			}
+			pts := Analyse(h, k, Options{Details: true})
+			if tt.periods == nil {
+				if pts[0].Period.Kind != app.Quarter {
+					t.Fatalf("points %v, want quarters", periodsOf(pts))
+				}
+			} else {
+				if got := periodsOf(pts); !slices.Equal(got, tt.periods) {
+					t.Fatalf("points %v, want %v", got, tt.periods)
+				}
+				last := pts[len(pts)-1]
+				if last.DoT != app.Worsened || !equalPtr(last.Change, app.Float(-15)) || last.RAG != app.Red || slices.Contains(last.Flags, MissingMonth) {
+					t.Errorf("%s: DoT %q change %v RAG %q flags %v; want worsened -15 RED, nothing missing", last.Period.Label(), last.DoT, deref(last.Change), last.RAG, last.Flags)
+				}
+			}
+			for q, want := range tt.flags {
+				if got := flagsOf(Flags(h, q, Options{})); !slices.Equal(got, want) {
+					t.Errorf("flags for %s:\n got %q\nwant %q", q.Label(), got, want)
+				}
+			}
+		})
+	}
+}

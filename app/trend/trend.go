@@ -101,7 +101,7 @@ func analyse(h *app.History, k app.SeriesKey, opt Options, explain int, res *res
 	if !ok {
 		ind = app.Indicator{Ref: k.Ref}
 	}
-	obs, kind := seriesUntil(h.Series(k), opt.Until)
+	obs, kind := seriesUntil(h.Series(k), yearsQuarter(ind, opt.Until))
 	obs, kind, stray := asDataPeriod(ind, obs, kind)
 	if len(obs) == 0 {
 		return Series{Key: k}

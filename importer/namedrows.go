@@ -237,7 +237,7 @@ func (s *sheetReader) warnNamedRefs() {
 	var shown []string
 	for _, ref := range n.refs[:min(len(n.refs), namedRefsShown)] {
 		entry := fmt.Sprintf("%s %q", ref, n.names[ref])
-		if key := n.keys[ref]; keyRef(key) != ref && keyRef(key+" / "+nameKey(s.l.Sheet)) != ref {
+		if key := n.keys[ref]; keyRef(key) != ref && keyRef(sheetKey(key, s.l.Sheet)) != ref {
 			entry += " (the Ref of the same name, said at its cell)"
 		}
 		shown = append(shown, entry)

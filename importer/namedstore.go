@@ -46,7 +46,49 @@ func madeKey(name, section string) string {
 // made from: after the name's, as a section's, so that the ref's
 // initials are the name's first.
 func sheetKey(key, sheet string) string {
-	return key + " / " + nameKey(sheet)
+	words, _ := sheetWords(sheet)
+	return key + " / " + words
+}
+
+// sheetWords are the words of a sheet's name a name keyed by it is
+// filed under, and whether a date was left out of them. Sheets named for
+// their month ("EH Feb 25", "CSC 2025-26") are renamed each month; keyed
+// with the date, a name split by sheets would start new indicators every
+// month and never meet its history. A name that is all date is kept
+// whole: there is nothing else to key by.
+func sheetWords(sheet string) (words string, dated bool) {
+	all := strings.Fields(nameKey(sheet))
+	var kept []string
+	for _, w := range all {
+		if _, month := monthNames[w]; month {
+			dated = true
+		} else if len(w) == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4' {
+			dated = true
+		} else if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && allDigits(w) {
+			dated = true
+		} else {
+			kept = append(kept, w)
+		}
+	}
+	if !dated {
+		return strings.Join(all, " "), false
+	}
+	// A two-digit year is a date only beside a month, quarter or year:
+	// "Team 12" is a team.
+	kept = slices.DeleteFunc(kept, func(w string) bool { return len(w) == 2 && allDigits(w) })
+	if len(kept) == 0 {
+		return strings.Join(all, " "), false
+	}
+	return strings.Join(kept, " "), true
+}
+
+// sheetNamed is how a warning names the sheet a name is keyed by,
+// saying where its date was left out.
+func sheetNamed(sheet string) string {
+	if words, dated := sheetWords(sheet); dated {
+		return fmt.Sprintf("%q (as %q, its date left out, so that the sheet renamed for another month continues it)", sheet, words)
+	}
+	return fmt.Sprintf("%q", sheet)
 }
 
 // keyed returns the refs the store holds the name of key under keyed by
@@ -88,9 +130,9 @@ func storedFiling(e *namedEntry, bySheet []string, own string) nameFiling {
 		held += "; and under " + own + " from a workbook that gave the name once"
 	}
 	if slices.Contains(bySheet, mine) {
-		return nameFiling{bySheet: true, stored: true, why: fmt.Sprintf("filed under %s, the store's indicator of this name on the sheet %q, not under %s made from the name: an earlier workbook gave the name on sheets that disagree, so the store keys it by each sheet's name (%s), and this sheet's figures join its own history; if this sheet gives another measure, give it another name or the sheets a Ref column", mine, e.sheet, keyRef(e.key), held)}
+		return nameFiling{bySheet: true, stored: true, why: fmt.Sprintf("filed under %s, the store's indicator of this name on the sheet %s, not under %s made from the name: an earlier workbook gave the name on sheets that disagree, so the store keys it by each sheet's name (%s), and this sheet's figures join its own history; if this sheet gives another measure, give it another name or the sheets a Ref column", mine, sheetNamed(e.sheet), keyRef(e.key), held)}
 	}
-	return nameFiling{bySheet: true, stored: true, why: fmt.Sprintf("kept apart under %s, keyed by the sheet's name %q and its own, not under %s made from the name nor under any the store holds: an earlier workbook gave the name on sheets that disagree, so the store keys it by each sheet's name (%s), none of them this sheet's, and which of those measures this sheet gives (if either) is not guessed; if it continues one, give this sheet that sheet's name or a Ref column giving that indicator's ref", mine, e.sheet, keyRef(e.key), held)}
+	return nameFiling{bySheet: true, stored: true, why: fmt.Sprintf("kept apart under %s, keyed by the sheet's name %s and its own, not under %s made from the name nor under any the store holds: an earlier workbook gave the name on sheets that disagree, so the store keys it by each sheet's name (%s), none of them this sheet's, and which of those measures this sheet gives (if either) is not guessed; if it continues one, give this sheet that sheet's name or a Ref column giving that indicator's ref", mine, sheetNamed(e.sheet), keyRef(e.key), held)}
 }
 
 // ownLeft is said, after why a split name is keyed by its sheet, where

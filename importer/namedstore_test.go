@@ -120,6 +120,18 @@ func TestNameKeyedBySheetInTheStore(t *testing.T) {
 		obs:     []string{"NREH-8800 Apr-25 430", "NREH-8800 Feb-25 420", "NREH-8800 Mar-25 410"},
 		warns:   []warn{{"Early Help!A4", `filed under NREH-8800, the store's indicator of this name on the sheet "Early Help", not under NR-3343 made from the name: an earlier workbook gave the name on sheets that disagree, so the store keys it by each sheet's name (NREH-8800, NRSC-6954; and under NR-3343 from a workbook that gave the name once)`}},
 	}, {
+		// Sheets renamed each month: keyed with their dates, each
+		// month's figures started two new indicators.
+		name: "on sheets named for their month",
+		earlier: [][]namedSheet{{
+			mar("EH Mar 25", []any{"Number of referrals", "Low", 400, 420, 410}),
+			mar("CSC Mar 25", []any{"Number of referrals", "High", 150, 160, 170}),
+		}},
+		later: []namedSheet{apr("CSC Apr 25", []any{"Number of referrals", "High", 160, 170, 180})},
+		refs:  []string{"NRC-3801 Number of referrals H"},
+		obs:   []string{"NRC-3801 Apr-25 180", "NRC-3801 Feb-25 160", "NRC-3801 Mar-25 170"},
+		warns: []warn{{"CSC Apr 25!A4", `"Number of referrals" filed under NRC-3801, the store's indicator of this name on the sheet "CSC Apr 25" (as "csc", its date left out, so that the sheet renamed for another month continues it), not under NR-3343 made from the name`}},
+	}, {
 		// Never split: the name's own ref, as before.
 		name:    "given once, then once again",
 		earlier: [][]namedSheet{once},
@@ -171,5 +183,29 @@ func TestNameKeyedBySheetInTheStore(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSheetWords: a sheet's date is left out of the words a name keyed by
+// it is filed under, so that next month's sheet continues it; a number
+// that is no date, and a name that is all date, are kept.
+func TestSheetWords(t *testing.T) {
+	for _, c := range []struct {
+		sheet, words string
+		dated        bool
+	}{
+		{"Early Help", "early help", false},
+		{"EH Feb 25", "eh", true},
+		{"CSC March 2025", "csc", true},
+		{"CSC 2025-26", "csc", true},
+		{"Social care Q1 2025/26", "social care", true},
+		{"Team 12", "team 12", false},
+		{"Mar 25", "mar 25", false},
+		{"2025", "2025", false},
+	} {
+		words, dated := sheetWords(c.sheet)
+		if words != c.words || dated != c.dated {
+			t.Errorf("sheetWords(%q) = %q, %v; want %q, %v", c.sheet, words, dated, c.words, c.dated)
+		}
 	}
 }

@@ -364,7 +364,7 @@ func (s *sheetReader) fileName(r, c int, shown, key, made string, f nameFiling) 
 		// After the name's words, as a section's, so that the ref's
 		// initials are the name's first; the same next month for the
 		// same sheet.
-		ref = keyRef(key + " / " + nameKey(s.l.Sheet))
+		ref = keyRef(sheetKey(key, s.l.Sheet))
 	}
 	n := &s.named
 	if n.filed == nil {
@@ -375,7 +375,7 @@ func (s *sheetReader) fileName(r, c int, shown, key, made string, f nameFiling) 
 	}
 	n.filed[made] = true
 	if f.bySheet && !f.stored {
-		s.warn(r, c, "%q filed under %s, keyed by the sheet's name %q and its own, not under %s made from the name: %s; with no Ref column the same name on two sheets is one indicator only where they agree; if they are one measure, make them agree, else give the sheets a Ref column", shown, ref, s.l.Sheet, made, f.why)
+		s.warn(r, c, "%q filed under %s, keyed by the sheet's name %s and its own, not under %s made from the name: %s; with no Ref column the same name on two sheets is one indicator only where they agree; if they are one measure, make them agree, else give the sheets a Ref column", shown, ref, sheetNamed(s.l.Sheet), made, f.why)
 		return ref
 	}
 	s.warn(r, c, "%q %s", shown, f.why)

@@ -115,17 +115,26 @@ func areasUnderPeriods(l *Layout, g *grid, label, caption, refCol int) error {
 		// row such as "Produced: 03/09/2025 Data as at: 31/08/2025"; a
 		// row of months only is refused when a benchmark stands beside
 		// the area under one of them, or a second month heads the row.
-		var subs []string
+		var subs, texts []string
 		bench := false
 		for s := c; s < len(g.rows[label]) && (s == c || raw(caption, s) == ""); s++ {
 			if t := raw(label, s); t != "" {
 				subs = append(subs, fmt.Sprintf("%s %q", cellName(label, s), t))
+				texts = append(texts, t)
 				r, _, _, _ := headerRoleGuessed(t)
 				bench = bench || r == RoleEngland || r == RoleNeighbours
 			}
 		}
 		if n, only := periodsOnly(g, caption, c, raw); !only || !bench && n < 2 {
 			continue
+		}
+		if !bench {
+			// Areas alone, such as "Kent | Kent excl UASC": there is no
+			// benchmark to speak of, and the month and area each
+			// column's own heading gives are read (monthAreaHeading).
+			return &layoutRefusal{cell: cellName(caption, c), msg: fmt.Sprintf(
+				"%s is headed over area sub-columns (%s): a month written once over several areas' columns is not read with them, lest one area's figure be stored as another's; give each column a heading naming its month and area, such as %q and %q, which are read",
+				p.Label(), strings.Join(subs, ", "), p.Label()+" "+texts[0], p.Label()+" "+texts[len(texts)-1])}
 		}
 		return &layoutRefusal{cell: cellName(caption, c), msg: fmt.Sprintf(
 			"%s is headed over area sub-columns (%s): a period's own figure beside its England or statistical neighbours' figure is not read, lest one month's figure be stored as another's; give each month one column of the authority's figures, and the benchmarks in columns headed \"England\" or \"Stat neighbours\" beside it, or on sheets of their own",

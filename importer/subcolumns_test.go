@@ -110,3 +110,55 @@ func TestSubColumnsUnderPeriodsRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestAreasAloneUnderMonths: a month merged over "Kent | Kent excl UASC"
+// above the header row (QA24a D14) was refused as a period's figure
+// beside its England or neighbours' benchmark, though no benchmark was
+// there. It is refused saying what is there and naming the headings that
+// are read; beside a benchmark, the refusal is as before.
+func TestAreasAloneUnderMonths(t *testing.T) {
+	tests := []struct {
+		name, refused string
+		subs          []any
+		never         string
+	}{
+		{"the area and its children excluding UASC",
+			`book.xlsx: CIC!D1: refused: Feb-25 is headed over area sub-columns (D2 "Kent", E2 "Kent excl UASC"): a month written once over several areas' columns is not read with them, lest one area's figure be stored as another's; give each column a heading naming its month and area, such as "Feb-25 Kent" and "Feb-25 Kent excl UASC", which are read`,
+			[]any{"Kent", "Kent excl UASC", "Kent", "Kent excl UASC"}, "England"},
+		{"beside England",
+			`book.xlsx: CIC!D1: refused: Feb-25 is headed over area sub-columns (D2 "Kent", E2 "Kent excl UASC", F2 "England"): a period's own figure beside its England or statistical neighbours' figure is not read`,
+			[]any{"Kent", "Kent excl UASC", "England", "Kent", "Kent excl UASC", "England"}, "such as"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			f.SetSheetName("Sheet1", "CIC")
+			per := len(tt.subs) / 2
+			caps := []any{nil, nil, nil, "Feb-25"}
+			for range per - 1 {
+				caps = append(caps, nil)
+			}
+			caps = append(caps, "Mar-25")
+			f.SetSheetRow("CIC", "A1", &caps)
+			from, to := "D1", string(rune('D'+per-1))+"1"
+			if err := f.MergeCell("CIC", from, to); err != nil {
+				t.Fatal(err)
+			}
+			f.SetSheetRow("CIC", "A2", &[]any{"Ref", "Indicator", "Polarity"})
+			f.SetSheetRow("CIC", "D2", &tt.subs)
+			f.SetSheetRow("CIC", "A3", &[]any{"MC01", "Number of children in care", "-", 2100, 1400, 2150, 1420, 2200, 1500})
+			path := filepath.Join(t.TempDir(), "book.xlsx")
+			if err := f.SaveAs(path); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Read(context.Background(), path, Options{})
+			if err == nil || !strings.HasPrefix(err.Error(), tt.refused) {
+				t.Fatalf("error %v\nwant one starting %q", err, tt.refused)
+			}
+			if strings.Contains(err.Error(), tt.never) {
+				t.Errorf("error %v says %q", err, tt.never)
+			}
+		})
+	}
+}

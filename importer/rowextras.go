@@ -20,6 +20,16 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 	month := s.latest
 	if latest >= 0 {
 		month = obs[latest].Period
+		if obs[latest].Value == nil {
+			// A placeholder ("tbc", "[x]") in next month's column is
+			// no figure: the targets and benchmarks of a row with no
+			// year in their headings are those of the year of its latest
+			// month that has one, as the officer's own scorecard rates
+			// it, not the next year's.
+			if i := latestFigured(obs, l.Kind, area, split); i >= 0 {
+				month = obs[i].Period
+			}
+		}
 	}
 	targets := map[app.Period]*app.Target{}
 	type yearRole struct {
@@ -236,6 +246,23 @@ func (s *sheetReader) rowTargetYear(r int) app.Period {
 func targetYearCell(text string) (app.Period, bool) {
 	y, rest := cutYear(text)
 	return y, !y.IsZero() && strings.TrimSpace(rest) == ""
+}
+
+// latestFigured is the index of the latest of obs that has a figure of
+// its own, among those a row's latest is chosen from (its own area's
+// and cohort's on a sheet of months, no stand-in); -1 if none has.
+func latestFigured(obs []app.Observation, kind Kind, area app.Area, split app.Split) int {
+	at := -1
+	for i := range obs {
+		o := &obs[i]
+		if o.Value == nil || o.StandIn || kind == IndicatorSheet && (o.Area != area || o.Split != split) {
+			continue
+		}
+		if at < 0 || later(o.Period, obs[at].Period) >= 0 {
+			at = i
+		}
+	}
+	return at
 }
 
 // benchmarkGroups names the comparator each benchmark column gives.

@@ -92,3 +92,19 @@ func TestPlainTargetsWithinOneYear(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainTargetsBesideAPlaceholder: "tbc" in next month's column, the
+// first of a new year, is no figure; a plain Target and Floor are the
+// year of the row's latest month that has one (QA24b L8). They had been
+// read as the next year's, so that no month was rated, March's 13.5%
+// against a floor of 12 included.
+func TestPlainTargetsBesideAPlaceholder(t *testing.T) {
+	path := writeBook(t, "Scorecard", [][]any{
+		{"Ref", "Indicator", "Polarity", "Target", "Floor", "Jan-25", "Feb-25", "Mar-25", "Apr-25"},
+		{"QT0", "Re-referrals within 12 months (%)", "L", 10, 12, 11, 12.5, 13.5, "tbc"},
+	})
+	res := mustRead(t, path)
+	if got, want := targetsRead(res), []string{"2024/25 10/12"}; !slices.Equal(got, want) {
+		t.Errorf("targets = %q, want %q", got, want)
+	}
+}

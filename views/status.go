@@ -25,11 +25,19 @@ func (w *mainWindow) refreshStatus() {
 	}
 	parts = append(parts, string(w.v.area), w.v.period.Label(), app.Excluding(w.v.cohorts...).Label())
 	rated := map[app.RAG]int{}
+	var off []string
 	for _, r := range w.score.rows {
 		rated[r.rag]++
+		if !r.hasCur && r.offCycle != "" {
+			off = append(off, r.ind.Ref)
+		}
 	}
 	parts = append(parts, fmt.Sprintf("%d indicators: %d red, %d amber, %d green",
 		len(w.score.rows), rated[app.Red], rated[app.Amber], rated[app.Green]))
+	if len(off) > 0 {
+		// Counted nowhere above: not late, and not rated as the month's.
+		parts = append(parts, fmt.Sprintf("quarterly or annual, due no figure in %s: %s (its row gives the latest)", w.v.period.Label(), strings.Join(off, ", ")))
+	}
 	if w.v.period == w.v.stored.Latest() {
 		// A figure or two for next month arriving early makes it the
 		// latest, where most indicators have no figure yet.

@@ -112,8 +112,8 @@ func (b *book) packColumns() []packColumn {
 		}},
 		{pdf.Column{Head: b.period.Label(), Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
 			if ro.at == nil {
-				if kind, _, _, ok := b.offCycle(ro); ok {
-					return pdf.Cell{Text: kind + " (below)", Color: grey}
+				if o, ok := ro.series.OffCycleAt(b.period); ok {
+					return pdf.Cell{Text: o.Kind + " (below)", Color: grey}
 				}
 			}
 			return at(ro, func(p *trend.Point) pdf.Cell {
@@ -213,65 +213,21 @@ func sparkValues(ro *row, months []app.Period) []float64 {
 	return vals
 }
 
-// offCycle returns, for a row with no figure for the month whose series
-// is of quarters (or years), its kind in a word, its latest period ended
-// by the month, and the month its next is due: a quarterly indicator is a
-// blank row two months in three, which without a word reads as a figure
-// missing (QA23c D10). The workbook shows the quarter in the month it
-// ends, with a note; the pack, with one month's column, says it below.
-func (b *book) offCycle(ro *row) (kind string, latest trend.Point, next app.Period, ok bool) {
-	for i := ro.series.Len() - 1; i >= 0; i-- {
-		per := ro.series.Period(i)
-		if per.End().After(b.period.End()) {
-			continue
-		}
-		if per.Kind == b.period.Kind || per.Months() <= b.period.Months() {
-			return "", trend.Point{}, app.Period{}, false
-		}
-		kind = "annual"
-		if per.Kind == app.Quarter {
-			kind = "quarterly"
-		}
-		end := per.Add(1).End()
-		next = per.Add(1)
-		if b.period.Kind == app.Month {
-			next = app.MonthOf(end.Year(), end.Month())
-		}
-		return kind, ro.series.Point(i), next, true
-	}
-	return "", trend.Point{}, app.Period{}, false
-}
-
 // offCycleNotes say, under the scorecard, each off-cycle row's latest
 // figure and rating, labelled by its own period, and when the next is
-// due: "Q04 Placement stability: quarterly: Jul-Sep 2026 = 61.0% AMBER;
-// next due Dec-26."
+// due (trend.OffCycle.Note): a quarterly indicator is a blank row two
+// months in three, which without a word reads as a figure missing
+// (QA23c D10). The workbook says the same in a note on the month's cell;
+// the pack, with one month's column, says it below.
 func (b *book) offCycleNotes() []string {
 	var notes []string
 	for _, ro := range b.rows {
 		if ro.at != nil {
 			continue
 		}
-		kind, p, next, ok := b.offCycle(ro)
-		if !ok {
-			continue
+		if o, ok := ro.series.OffCycleAt(b.period); ok {
+			notes = append(notes, o.Note(ro.ind, b.period))
 		}
-		fig := string(p.Status)
-		switch {
-		case p.StandIn:
-			fig = "no figure yet"
-		case p.Value != nil && p.Status == app.OK:
-			fig = app.FormatValue(ro.ind, *p.Value)
-			if p.RAG != app.NoRAG {
-				fig += " " + string(p.RAG)
-			}
-		}
-		due := "next due " + next.Label()
-		if next.Compare(b.period) <= 0 {
-			due = "next was due " + next.Label()
-		}
-		notes = append(notes, fmt.Sprintf("%s %s: %s: %s = %s; %s, so %s has no figure, rating or direction of it.",
-			ro.ind.Ref, ro.ind.Name, kind, p.Period.Label(), fig, due, periodName(b.period)))
 	}
 	return notes
 }

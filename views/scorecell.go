@@ -236,17 +236,8 @@ func setVisible(o fyne.CanvasObject, on bool) {
 // signalWord says a Making Data Count variation icon in a word for the
 // scorecard; the detail pane and the hint say why.
 func signalWord(v trend.Variation, tooFew bool) string {
-	switch v {
-	case trend.CommonCause:
-		return "Normal"
-	case trend.ImprovementHigh, trend.ImprovementLow:
-		return "Improving"
-	case trend.ConcernHigh, trend.ConcernLow:
-		return "Concern"
-	case trend.NeitherHigh:
-		return "Higher"
-	case trend.NeitherLow:
-		return "Lower"
+	if w := v.Word(); w != "" {
+		return w
 	}
 	if tooFew {
 		return "Too few"

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -45,8 +44,10 @@ func (b *book) packScorecard(d *pdf.Doc) func() error {
 		}
 		d.Table(t)
 		d.Para("RAG: GREEN target met, AMBER floor met, RED below the floor. DoT compares the "+periodNoun(b.period.Kind)+" with the one before, by polarity"+b.lastYearDoT()+"; "+
-			"the change is in the figure's own unit (pp: percentage points). Trend and SPC: "+fmt.Sprintf("the trend over the last %d points and the Making Data Count XmR chart", trend.DefaultOptions().Window)+
-			"; see the guidance at the end.", 8)
+			"the change is in the figure's own unit (pp: percentage points). SPC: the Making Data Count reading of the XmR chart at the "+periodNoun(b.period.Kind)+
+			": its variation, Improving or Concern (special cause), Higher or Lower (special cause where neither way is better) or Normal (common cause), "+
+			"filled in the icon's colour (blue, orange, purple, grey); Too few (points for a chart) or Not charted (year to date); "+
+			"then its assurance against the target: pass or fail (consistently), or hit/miss; see the guidance at the end.", 8)
 		var left []string
 		standIn := false
 		for _, ro := range b.rows {
@@ -95,9 +96,9 @@ func (b *book) packColumns() []packColumn {
 	}
 	return []packColumn{
 		{pdf.Column{Head: "Ref", Width: 15}, func(ro *row) pdf.Cell { return text(ro.ind.Ref) }},
-		{pdf.Column{Head: "Indicator", Width: 56}, func(ro *row) pdf.Cell { return text(ro.ind.Name) }},
-		{pdf.Column{Head: "Pol", Width: 9, Align: "C"}, func(ro *row) pdf.Cell { return text(ro.ind.Polarity.String()) }},
-		{pdf.Column{Head: "Period", Width: 13, Align: "C"}, func(ro *row) pdf.Cell { return text(string(ro.ind.DataPeriod)) }},
+		{pdf.Column{Head: "Indicator", Width: 52}, func(ro *row) pdf.Cell { return text(ro.ind.Name) }},
+		{pdf.Column{Head: "Pol", Width: 8, Align: "C"}, func(ro *row) pdf.Cell { return text(ro.ind.Polarity.String()) }},
+		{pdf.Column{Head: "Period", Width: 11, Align: "C"}, func(ro *row) pdf.Cell { return text(string(ro.ind.DataPeriod)) }},
 		{pdf.Column{Head: "Target", Width: 15, Align: "R"}, func(ro *row) pdf.Cell {
 			if t, ok := b.target(ro.ind); ok {
 				return fig(ro.ind, t.Target, app.OK)
@@ -171,19 +172,24 @@ func (b *book) packColumns() []packColumn {
 			}
 			return pdf.Cell{}
 		}},
-		{pdf.Column{Head: "Stat neighbours" + b.allChildren(), Width: 19, Align: "R"}, func(ro *row) pdf.Cell {
+		{pdf.Column{Head: "Stat neighbours" + b.allChildren(), Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
 			if ro.hasBM && ro.shown.NeighbourMean != nil {
 				return fig(ro.ind, ro.shown.NeighbourMean.Value, ro.shown.NeighbourMean.Status)
 			}
 			return pdf.Cell{}
 		}},
-		{pdf.Column{Head: "Rank (quartile)", Width: 14, Align: "C"}, func(ro *row) pdf.Cell {
+		{pdf.Column{Head: "Rank (quartile)", Width: 13, Align: "C"}, func(ro *row) pdf.Cell {
 			if ro.hasBM {
 				return text(rankWords(ro.shown.Rank))
 			}
 			return pdf.Cell{}
 		}},
-		{pdf.Column{Head: "Last " + spanWords(b.period.Kind, len(b.months)), Width: 20}, func(ro *row) pdf.Cell {
+		{pdf.Column{Head: "SPC", Width: 17}, func(ro *row) pdf.Cell {
+			return at(ro, func(p *trend.Point) pdf.Cell {
+				return pdf.Cell{Text: spcWords(p), Fill: pdf.RGB(iconFills[p.Variation.Colour()])}
+			})
+		}},
+		{pdf.Column{Head: "Last " + spanWords(b.period.Kind, len(b.months)), Width: 15}, func(ro *row) pdf.Cell {
 			vals := sparkValues(ro, b.months)
 			return pdf.Cell{Draw: func(d *pdf.Doc, x, y, w, h float64) { d.Spark(vals, x, y, w, h) }}
 		}},
@@ -247,4 +253,33 @@ func (b *book) lastYearDoT() string {
 		return ""
 	}
 	return ", and for " + strings.Join(refs, ", ") + " (year to date) with the same " + periodNoun(b.period.Kind) + " last year"
+}
+
+// spcWords says a point's Making Data Count icons in the pack's SPC
+// column, read from trend as the workbook's Trend and SPC cell and the
+// window's Signal column read them: the variation icon in a word, then
+// the assurance icon against the target; or why there is no chart. The
+// pack had no such column, so an unflagged indicator's SPC reading was
+// nowhere in it (QA23c D7).
+func spcWords(p *trend.Point) string {
+	v := p.Variation.Word()
+	switch {
+	case v != "":
+	case p.Signal == trend.TooFewPoints:
+		v = "Too few"
+	case p.Signal == trend.NotCharted:
+		v = "Not charted"
+	}
+	if a := assuranceWords[p.Assurance]; a != "" {
+		v += "\n" + a // a line each: "Improving," overfills the cell
+	}
+	return v
+}
+
+// assuranceWords say the assurance icons short enough for the cell: a
+// consistent pass or fail of the target, or hit and miss.
+var assuranceWords = map[trend.Assurance]string{
+	trend.ConsistentlyMet:  "pass",
+	trend.ConsistentlyMiss: "fail",
+	trend.HitAndMiss:       "hit/miss",
 }

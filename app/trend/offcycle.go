@@ -37,9 +37,13 @@ func (s *Series) OffCycleAt(p app.Period) (OffCycle, bool) {
 		if per.Kind == app.Quarter {
 			o.Kind = "quarterly"
 		}
-		if p.Kind == app.Month {
-			end := o.Next.End()
+		// Due in the report's own periods: the month (quarter) the
+		// next ends in.
+		switch end := o.Next.End(); p.Kind {
+		case app.Month:
 			o.Next = app.MonthOf(end.Year(), end.Month())
+		case app.Quarter:
+			o.Next = app.Period{Kind: app.Quarter, Year: end.Year(), N: (int(end.Month())-1)/3 + 1}
 		}
 		return o, true
 	}

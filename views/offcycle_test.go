@@ -33,8 +33,9 @@ func quarterlyFixture() *app.Dataset {
 // Current cell of a quarterly indicator says "quarterly" rather than
 // nothing, with no RAG or DoT of the month; highlighting it says its
 // latest quarter as the pack does, labelled as that quarter's; and the
-// status bar, which counts ratings, names it. In the month its quarter
-// ends the cell is the quarter's figure, rated (QA23c D10).
+// status bar, which counts ratings, names it; in a month its quarter was
+// due, late, the same, the note saying it was due. In the month its
+// quarter ends the cell is the quarter's figure, rated (QA23c D10).
 func TestWindowSaysOffCycle(t *testing.T) {
 	w, err := newMainWindow(test.NewTempApp(t), newMemBackend(scorecardFixture(24), quarterlyFixture()), Options{})
 	if err != nil {
@@ -51,9 +52,13 @@ func TestWindowSaysOffCycle(t *testing.T) {
 	}{
 		{app.MonthOf(2025, time.February), []string{"quarterly", "", "", ""},
 			"Q04 Care leavers in suitable accommodation (%): quarterly: Oct-Dec 2024 = 52.0% RED; next due Mar-25, so February 2025 has no figure, rating or direction of it.",
-			"quarterly or annual, due no figure in Feb-25: Q04", "", ""},
+			"quarterly or annual, no figure for Feb-25: Q04 (its row gives the latest)", "", ""},
+		// The quarter to March is late: its note says it was due.
+		{app.MonthOf(2025, time.March), []string{"quarterly", "", "", ""},
+			"Q04 Care leavers in suitable accommodation (%): quarterly: Oct-Dec 2024 = 52.0% RED; next was due Mar-25, so March 2025 has no figure, rating or direction of it.",
+			"quarterly or annual, no figure for Mar-25: Q04 (its row gives the latest)", "", ""},
 		{app.MonthOf(2024, time.December), []string{"52.0%", "62.0%", "R", "worsened"},
-			"", "", "quarterly:", "due no figure"},
+			"", "", "quarterly:", "no figure for"},
 	} {
 		t.Run(tt.period.Label(), func(t *testing.T) {
 			w.v.period = tt.period

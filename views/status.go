@@ -35,8 +35,9 @@ func (w *mainWindow) refreshStatus() {
 	parts = append(parts, fmt.Sprintf("%d indicators: %d red, %d amber, %d green",
 		len(w.score.rows), rated[app.Red], rated[app.Amber], rated[app.Green]))
 	if len(off) > 0 {
-		// Counted nowhere above: not late, and not rated as the month's.
-		parts = append(parts, fmt.Sprintf("quarterly or annual, due no figure in %s: %s (its row gives the latest)", w.v.period.Label(), strings.Join(off, ", ")))
+		// Counted nowhere above: not rated as the month's. Its row's
+		// note says whether its next was due this month.
+		parts = append(parts, fmt.Sprintf("quarterly or annual, no figure for %s: %s (its row gives the latest)", w.v.period.Label(), strings.Join(off, ", ")))
 	}
 	if w.v.period == w.v.stored.Latest() {
 		// A figure or two for next month arriving early makes it the

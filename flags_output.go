@@ -162,6 +162,7 @@ func runFlags(e *env, args []string) error {
 	flags := trend.FlagsNoting(v.h, v.period, analysisOptions(), func(k app.SeriesKey, q app.Period) string {
 		return v.disagrees[figure{k, q}]
 	})
+	noteOffCycle(e, v.h, v.area, v.period)
 	left := cannotExcludeFlags(v, analysisOptions())
 	flags = mergeFlags(v.h, flags, left.flags)
 	if !e.all {
@@ -182,4 +183,18 @@ func runFlags(e *env, args []string) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.Ref, f.Area, periodCell(f.Period), f.Kind, f.Detail)
 	}
 	return tw.Flush()
+}
+
+// noteOffCycle says, of a report of period p (zero: the latest), each
+// indicator of area whose figures are quarterly (or annual) with none
+// reported in p: its latest quarter, as that quarter's, and when the next
+// is due, as the pack says it under its scorecard (trend.OffCycle). Flags
+// of p have none of it, which unsaid reads as nothing to flag (QA23c D10).
+func noteOffCycle(e *env, h *app.History, area app.Area, p app.Period) {
+	if p.IsZero() {
+		p = h.Latest()
+	}
+	for _, n := range trend.OffCycleNotes(h, area, p, analysisOptions()) {
+		fmt.Fprintf(e.errOut, "note: %s\n", n)
+	}
 }

@@ -39,6 +39,10 @@ type scoreRow struct {
 	// notes say in words what the app adds beside trend's flags, such as
 	// why a figure cannot be excluded.
 	notes []string
+	// offCycle is the kind, "quarterly" or "annual", of a series none of
+	// whose periods is reported in the month shown (trend.OffCycle): its
+	// Current cell says so, and its notes give the latest quarter.
+	offCycle string
 	// bench is the benchmarks shown beside the figure, from the year
 	// bench.Year, always for all children.
 	bench    benchmark.Shown
@@ -202,6 +206,13 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 		if pt.AssuranceReading != "" {
 			r.reading += ". " + pt.AssuranceReading
 		}
+	} else if o, ok := s.OffCycleAt(v.period); ok {
+		// A quarterly indicator in a month no quarter ends: a blank
+		// Current cell reads as a figure missing (QA23c D10). Its latest
+		// quarter is said as that quarter's, as the pack says it, and
+		// neither rated nor shown as the month's.
+		r.offCycle = o.Kind
+		r.notes = append(r.notes, strings.TrimPrefix(o.Note(ind, v.period), ind.Ref+" "+ind.Name+": "))
 	}
 	r.spark = recent(h.Series(k), v.period, sparkPoints)
 	r.bench, r.hasBench = v.benchmarks(ind.Ref)

@@ -60,7 +60,7 @@ func (s *scorecardTable) text(row, col int) string {
 		return r.ind.Name
 	case colCurrent:
 		if !r.hasCur {
-			return ""
+			return r.offCycle
 		}
 		s := formatValue(r.ind, r.cur)
 		if r.cur.StandIn {
@@ -164,7 +164,7 @@ func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 			truncation = fyne.TextTruncateOff
 		} else {
 			r := l.row
-			style.Italic = id.Col == colCurrent && r.cur.StandIn
+			style.Italic = id.Col == colCurrent && (r.cur.StandIn || !r.hasCur && r.offCycle != "")
 			// A figure fits its column, so it is drawn without the
 			// ellipsis check, which shapes the text twice over: the
 			// figures are what a cohort toggle redraws.
@@ -236,17 +236,8 @@ func setVisible(o fyne.CanvasObject, on bool) {
 // signalWord says a Making Data Count variation icon in a word for the
 // scorecard; the detail pane and the hint say why.
 func signalWord(v trend.Variation, tooFew bool) string {
-	switch v {
-	case trend.CommonCause:
-		return "Normal"
-	case trend.ImprovementHigh, trend.ImprovementLow:
-		return "Improving"
-	case trend.ConcernHigh, trend.ConcernLow:
-		return "Concern"
-	case trend.NeitherHigh:
-		return "Higher"
-	case trend.NeitherLow:
-		return "Lower"
+	if w := v.Word(); w != "" {
+		return w
 	}
 	if tooFew {
 		return "Too few"

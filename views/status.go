@@ -25,11 +25,20 @@ func (w *mainWindow) refreshStatus() {
 	}
 	parts = append(parts, string(w.v.area), w.v.period.Label(), app.Excluding(w.v.cohorts...).Label())
 	rated := map[app.RAG]int{}
+	var off []string
 	for _, r := range w.score.rows {
 		rated[r.rag]++
+		if !r.hasCur && r.offCycle != "" {
+			off = append(off, r.ind.Ref)
+		}
 	}
 	parts = append(parts, fmt.Sprintf("%d indicators: %d red, %d amber, %d green",
 		len(w.score.rows), rated[app.Red], rated[app.Amber], rated[app.Green]))
+	if len(off) > 0 {
+		// Counted nowhere above: not rated as the month's. Its row's
+		// note says whether its next was due this month.
+		parts = append(parts, fmt.Sprintf("quarterly or annual, no figure for %s: %s (its row gives the latest)", w.v.period.Label(), strings.Join(off, ", ")))
+	}
 	if w.v.period == w.v.stored.Latest() {
 		// A figure or two for next month arriving early makes it the
 		// latest, where most indicators have no figure yet.

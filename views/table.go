@@ -150,12 +150,14 @@ type stickyDrag struct {
 }
 
 // withGrip returns the table with a grip over its last sticky column's
-// edge, to put on screen in place of the table.
+// edge, to put on screen in place of the table; its cells draw their own
+// edges (edged).
 func (t *keyTable) withGrip() fyne.CanvasObject {
 	t.grip = &edgeGrip{t: t}
 	t.grip.ExtendBaseWidget(t.grip)
 	t.placeGrip()
-	return container.NewThemeOverride(container.NewStack(t, container.NewWithoutLayout(t.grip)), cursorTheme{})
+	t.edged()
+	return container.NewThemeOverride(container.NewStack(t, container.NewWithoutLayout(t.grip)), tableTheme{})
 }
 
 // placeGrip moves the grip to the edge after the last sticky column.

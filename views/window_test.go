@@ -310,8 +310,10 @@ func TestRevisionsShowInDetail(t *testing.T) {
 
 func TestHeadingClickSorts(t *testing.T) {
 	w := openFixture(t, 24)
-	head := w.score.table.CreateHeader().(*heading)
-	w.score.table.UpdateHeader(widget.TableCellID{Row: -1, Col: colRAG}, head)
+	// The table's heading cell is the heading with its edges (edged).
+	box := w.score.table.CreateHeader()
+	head := edgedContent(box).(*heading)
+	w.score.table.UpdateHeader(widget.TableCellID{Row: -1, Col: colRAG}, box)
 	if head.Text != "RAG" || head.onTap == nil {
 		t.Fatalf("the RAG heading %q does not sort", head.Text)
 	}
@@ -324,11 +326,11 @@ func TestHeadingClickSorts(t *testing.T) {
 	if w.order.Selected != "RAG, ascending" {
 		t.Errorf("after clicking RAG the picker says %q", w.order.Selected)
 	}
-	w.score.table.UpdateHeader(widget.TableCellID{Row: -1, Col: colRAG}, head)
+	w.score.table.UpdateHeader(widget.TableCellID{Row: -1, Col: colRAG}, box)
 	if head.Text != "RAG \u2191" {
 		t.Errorf("the sorted RAG heading says %q, want an arrow", head.Text)
 	}
-	w.score.table.UpdateHeader(widget.TableCellID{Row: -1, Col: colSpark}, head)
+	w.score.table.UpdateHeader(widget.TableCellID{Row: -1, Col: colSpark}, box)
 	if head.onTap != nil {
 		t.Errorf("the sparkline heading sorts, but there is nothing to sort on")
 	}

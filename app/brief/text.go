@@ -8,6 +8,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/app/disclosure"
+	"scorecard/app/trend"
 )
 
 // Text writes the brief as plain text for an e-mail: a heading (with
@@ -109,4 +110,23 @@ func Changed(h *app.History, opt Options) []string {
 		}
 	}
 	return out
+}
+
+// OffCycle says, for a brief of a month, each indicator of its area whose
+// figures are quarterly (or annual) with none reported in the month
+// (trend.OffCycle): its latest quarter, labelled as that quarter's and
+// rated as it, and when the next is due, as the pack says it under its
+// scorecard. A brief that passed over it would leave a red quarter
+// unsaid beside "nothing is red" (QA23c D10). "" for none. h and opt are
+// those given to Items.
+func OffCycle(h *app.History, opt Options) string {
+	opt, ok := opt.settled(h)
+	if !ok {
+		return ""
+	}
+	shown := h
+	if opt.Shown != nil {
+		shown = opt.Shown
+	}
+	return strings.Join(trend.OffCycleNotes(shown, opt.Area, opt.Period, opt.Trend), " ")
 }

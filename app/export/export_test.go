@@ -583,13 +583,17 @@ func TestSmallHistories(t *testing.T) {
 	if got := numberAt(t, f, ScorecardSheet, cell(headerCol(t, f, "Sep-26"), r)); math.Abs(got-0.637) > 1e-12 {
 		t.Errorf("Q1 in Sep-26, the month its quarter ends: %v, want 0.637", got)
 	}
-	if got, _ := f.GetCellValue(ScorecardSheet, cell(headerCol(t, f, "Oct-26"), r)); got != "" {
-		t.Errorf("Q1 in Oct-26: %q, want nothing", got)
+	// In a month no quarter ends it has no figure: the cell says it is
+	// quarterly, its note the latest quarter's, as the pack says it.
+	if got, _ := f.GetCellValue(ScorecardSheet, cell(headerCol(t, f, "Oct-26"), r)); got != "quarterly" {
+		t.Errorf("Q1 in Oct-26: %q, want quarterly", got)
 	}
 	// A quarter's or a year's figure in a month's column says whose it is.
 	for _, c := range []struct{ ref, month, note string }{
 		{"Q1", "Sep-26", "The figure for Jul-Sep 2026 (quarter), shown in the month it ends."},
 		{"Y1", "Aug-26", "The figure for 2025/26 AY (academic year), shown in the month it ends."},
+		{"Q1", "Oct-26", "Q1 Quarterly percentage: quarterly: Jul-Sep 2026 = 63.7% AMBER; next due Dec-26, so October 2026 has no figure, rating or direction of it."},
+		{"Y1", "Oct-26", "Y1 Yearly percentage: annual: 2025/26 AY = 39.5%; next due Aug-27, so October 2026 has no figure, rating or direction of it."},
 	} {
 		if at := cell(headerCol(t, f, c.month), sheetRow(t, f, ScorecardSheet, c.ref)); !hasComment(f, ScorecardSheet, at, c.note) {
 			t.Errorf("%s in %s (%s) has no note %q", c.ref, c.month, at, c.note)

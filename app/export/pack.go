@@ -141,6 +141,9 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 				d.Para(q, 9)
 			}
 		}
+		if off := brief.OffCycle(figures, opt); off != "" {
+			d.Para(off, 8.5)
+		}
 		if foot := brief.Foot(figures, opt); foot != "" {
 			d.Para(foot, 8.5)
 		}

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"scorecard/app"
 )
 
@@ -80,6 +82,54 @@ func TestPackQuarterlyNoted(t *testing.T) {
 				if strings.Contains(page, n) {
 					t.Errorf("the scorecard page says %q:\n%s", n, page)
 				}
+			}
+		})
+	}
+}
+
+// TestWorkbookQuarterlyNoted: on the workbook's Scorecard sheet, a
+// quarterly indicator in a month no quarter ends says so in the month's
+// cell, with the pack's note on it giving its latest quarter, labelled as
+// that quarter's, with its rating and when the next is due; no RAG or
+// DoT of the month (QA23c D10). In the month a quarter ends the cell is
+// the quarter's figure, rated, with no such note.
+func TestWorkbookQuarterlyNoted(t *testing.T) {
+	h := quarterlyHistory()
+	for _, tt := range []struct {
+		period    app.Period
+		text      string // the month's cell
+		note, rag string
+	}{
+		{app.MonthOf(2026, time.October), "quarterly",
+			"Q04 Care leavers in suitable accommodation (%): quarterly: Jul-Sep 2026 = 61.0% AMBER; next due Dec-26, so October 2026 has no figure, rating or direction of it.", ""},
+		{app.MonthOf(2026, time.August), "quarterly",
+			"Q04 Care leavers in suitable accommodation (%): quarterly: Apr-Jun 2026 = 64.0% AMBER; next due Sep-26, so August 2026 has no figure, rating or direction of it.", ""},
+		{app.MonthOf(2026, time.September), "0.61", "", "AMBER"},
+	} {
+		t.Run(tt.period.Label(), func(t *testing.T) {
+			f, _ := export(t, h, Options{Period: tt.period, Suppress: 1})
+			r := sheetRow(t, f, ScorecardSheet, "Q04")
+			cell, _ := excelize.CoordinatesToCellName(headerCol(t, f, tt.period.Label()), r)
+			if got, _ := f.GetCellValue(ScorecardSheet, cell, excelize.Options{RawCellValue: true}); got != tt.text {
+				t.Errorf("Scorecard!%s = %q, want %q", cell, got, tt.text)
+			}
+			var notes []string
+			cs, _ := f.GetComments(ScorecardSheet)
+			for _, c := range cs {
+				if c.Cell == cell {
+					notes = append(notes, noteText(c))
+				}
+			}
+			said := strings.Join(notes, " | ")
+			if tt.note != "" && !strings.Contains(said, tt.note) {
+				t.Errorf("Scorecard!%s: note %q, want %q", cell, said, tt.note)
+			}
+			if tt.note == "" && strings.Contains(said, "quarterly:") {
+				t.Errorf("Scorecard!%s: note %q on the quarter's own month", cell, said)
+			}
+			rag, _ := excelize.CoordinatesToCellName(headerCol(t, f, "RAG"), r)
+			if got, _ := f.GetCellValue(ScorecardSheet, rag); got != tt.rag {
+				t.Errorf("Scorecard!%s (RAG) = %q, want %q", rag, got, tt.rag)
 			}
 		})
 	}

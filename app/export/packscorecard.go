@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -45,8 +44,10 @@ func (b *book) packScorecard(d *pdf.Doc) func() error {
 		}
 		d.Table(t)
 		d.Para("RAG: GREEN target met, AMBER floor met, RED below the floor. DoT compares the "+periodNoun(b.period.Kind)+" with the one before, by polarity"+b.lastYearDoT()+"; "+
-			"the change is in the figure's own unit (pp: percentage points). Trend and SPC: "+fmt.Sprintf("the trend over the last %d points and the Making Data Count XmR chart", trend.DefaultOptions().Window)+
-			"; see the guidance at the end.", 8)
+			"the change is in the figure's own unit (pp: percentage points). SPC: the Making Data Count reading of the XmR chart at the "+periodNoun(b.period.Kind)+
+			": its variation, Improving or Concern (special cause), Higher or Lower (special cause where neither way is better) or Normal (common cause), "+
+			"filled in the icon's colour (blue, orange, purple, grey); Too few (points for a chart) or Not charted (year to date); "+
+			"then its assurance against the target: pass or fail (consistently), or hit/miss; see the guidance at the end.", 8)
 		var left []string
 		standIn := false
 		for _, ro := range b.rows {
@@ -95,9 +96,9 @@ func (b *book) packColumns() []packColumn {
 	}
 	return []packColumn{
 		{pdf.Column{Head: "Ref", Width: 15}, func(ro *row) pdf.Cell { return text(ro.ind.Ref) }},
-		{pdf.Column{Head: "Indicator", Width: 56}, func(ro *row) pdf.Cell { return text(ro.ind.Name) }},
-		{pdf.Column{Head: "Pol", Width: 9, Align: "C"}, func(ro *row) pdf.Cell { return text(ro.ind.Polarity.String()) }},
-		{pdf.Column{Head: "Period", Width: 13, Align: "C"}, func(ro *row) pdf.Cell { return text(string(ro.ind.DataPeriod)) }},
+		{pdf.Column{Head: "Indicator", Width: 52}, func(ro *row) pdf.Cell { return text(ro.ind.Name) }},
+		{pdf.Column{Head: "Pol", Width: 8, Align: "C"}, func(ro *row) pdf.Cell { return text(ro.ind.Polarity.String()) }},
+		{pdf.Column{Head: "Period", Width: 11, Align: "C"}, func(ro *row) pdf.Cell { return text(string(ro.ind.DataPeriod)) }},
 		{pdf.Column{Head: "Target", Width: 15, Align: "R"}, func(ro *row) pdf.Cell {
 			if t, ok := b.target(ro.ind); ok {
 				return fig(ro.ind, t.Target, app.OK)
@@ -112,8 +113,8 @@ func (b *book) packColumns() []packColumn {
 		}},
 		{pdf.Column{Head: b.period.Label(), Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
 			if ro.at == nil {
-				if kind, _, _, ok := b.offCycle(ro); ok {
-					return pdf.Cell{Text: kind + " (below)", Color: grey}
+				if o, ok := ro.series.OffCycleAt(b.period); ok {
+					return pdf.Cell{Text: o.Kind + " (below)", Color: grey}
 				}
 			}
 			return at(ro, func(p *trend.Point) pdf.Cell {
@@ -171,19 +172,24 @@ func (b *book) packColumns() []packColumn {
 			}
 			return pdf.Cell{}
 		}},
-		{pdf.Column{Head: "Stat neighbours" + b.allChildren(), Width: 19, Align: "R"}, func(ro *row) pdf.Cell {
+		{pdf.Column{Head: "Stat neighbours" + b.allChildren(), Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
 			if ro.hasBM && ro.shown.NeighbourMean != nil {
 				return fig(ro.ind, ro.shown.NeighbourMean.Value, ro.shown.NeighbourMean.Status)
 			}
 			return pdf.Cell{}
 		}},
-		{pdf.Column{Head: "Rank (quartile)", Width: 14, Align: "C"}, func(ro *row) pdf.Cell {
+		{pdf.Column{Head: "Rank (quartile)", Width: 13, Align: "C"}, func(ro *row) pdf.Cell {
 			if ro.hasBM {
 				return text(rankWords(ro.shown.Rank))
 			}
 			return pdf.Cell{}
 		}},
-		{pdf.Column{Head: "Last " + spanWords(b.period.Kind, len(b.months)), Width: 20}, func(ro *row) pdf.Cell {
+		{pdf.Column{Head: "SPC", Width: 17}, func(ro *row) pdf.Cell {
+			return at(ro, func(p *trend.Point) pdf.Cell {
+				return pdf.Cell{Text: spcWords(p), Fill: pdf.RGB(iconFills[p.Variation.Colour()])}
+			})
+		}},
+		{pdf.Column{Head: "Last " + spanWords(b.period.Kind, len(b.months)), Width: 15}, func(ro *row) pdf.Cell {
 			vals := sparkValues(ro, b.months)
 			return pdf.Cell{Draw: func(d *pdf.Doc, x, y, w, h float64) { d.Spark(vals, x, y, w, h) }}
 		}},
@@ -213,65 +219,21 @@ func sparkValues(ro *row, months []app.Period) []float64 {
 	return vals
 }
 
-// offCycle returns, for a row with no figure for the month whose series
-// is of quarters (or years), its kind in a word, its latest period ended
-// by the month, and the month its next is due: a quarterly indicator is a
-// blank row two months in three, which without a word reads as a figure
-// missing (QA23c D10). The workbook shows the quarter in the month it
-// ends, with a note; the pack, with one month's column, says it below.
-func (b *book) offCycle(ro *row) (kind string, latest trend.Point, next app.Period, ok bool) {
-	for i := ro.series.Len() - 1; i >= 0; i-- {
-		per := ro.series.Period(i)
-		if per.End().After(b.period.End()) {
-			continue
-		}
-		if per.Kind == b.period.Kind || per.Months() <= b.period.Months() {
-			return "", trend.Point{}, app.Period{}, false
-		}
-		kind = "annual"
-		if per.Kind == app.Quarter {
-			kind = "quarterly"
-		}
-		end := per.Add(1).End()
-		next = per.Add(1)
-		if b.period.Kind == app.Month {
-			next = app.MonthOf(end.Year(), end.Month())
-		}
-		return kind, ro.series.Point(i), next, true
-	}
-	return "", trend.Point{}, app.Period{}, false
-}
-
 // offCycleNotes say, under the scorecard, each off-cycle row's latest
 // figure and rating, labelled by its own period, and when the next is
-// due: "Q04 Placement stability: quarterly: Jul-Sep 2026 = 61.0% AMBER;
-// next due Dec-26."
+// due (trend.OffCycle.Note): a quarterly indicator is a blank row two
+// months in three, which without a word reads as a figure missing
+// (QA23c D10). The workbook says the same in a note on the month's cell;
+// the pack, with one month's column, says it below.
 func (b *book) offCycleNotes() []string {
 	var notes []string
 	for _, ro := range b.rows {
 		if ro.at != nil {
 			continue
 		}
-		kind, p, next, ok := b.offCycle(ro)
-		if !ok {
-			continue
+		if o, ok := ro.series.OffCycleAt(b.period); ok {
+			notes = append(notes, o.Note(ro.ind, b.period))
 		}
-		fig := string(p.Status)
-		switch {
-		case p.StandIn:
-			fig = "no figure yet"
-		case p.Value != nil && p.Status == app.OK:
-			fig = app.FormatValue(ro.ind, *p.Value)
-			if p.RAG != app.NoRAG {
-				fig += " " + string(p.RAG)
-			}
-		}
-		due := "next due " + next.Label()
-		if next.Compare(b.period) <= 0 {
-			due = "next was due " + next.Label()
-		}
-		notes = append(notes, fmt.Sprintf("%s %s: %s: %s = %s; %s, so %s has no figure, rating or direction of it.",
-			ro.ind.Ref, ro.ind.Name, kind, p.Period.Label(), fig, due, periodName(b.period)))
 	}
 	return notes
 }
@@ -291,4 +253,33 @@ func (b *book) lastYearDoT() string {
 		return ""
 	}
 	return ", and for " + strings.Join(refs, ", ") + " (year to date) with the same " + periodNoun(b.period.Kind) + " last year"
+}
+
+// spcWords says a point's Making Data Count icons in the pack's SPC
+// column, read from trend as the workbook's Trend and SPC cell and the
+// window's Signal column read them: the variation icon in a word, then
+// the assurance icon against the target; or why there is no chart. The
+// pack had no such column, so an unflagged indicator's SPC reading was
+// nowhere in it (QA23c D7).
+func spcWords(p *trend.Point) string {
+	v := p.Variation.Word()
+	switch {
+	case v != "":
+	case p.Signal == trend.TooFewPoints:
+		v = "Too few"
+	case p.Signal == trend.NotCharted:
+		v = "Not charted"
+	}
+	if a := assuranceWords[p.Assurance]; a != "" {
+		v += "\n" + a // a line each: "Improving," overfills the cell
+	}
+	return v
+}
+
+// assuranceWords say the assurance icons short enough for the cell: a
+// consistent pass or fail of the target, or hit and miss.
+var assuranceWords = map[trend.Assurance]string{
+	trend.ConsistentlyMet:  "pass",
+	trend.ConsistentlyMiss: "fail",
+	trend.HitAndMiss:       "hit/miss",
 }

@@ -124,12 +124,24 @@ func TestYearlyPack(t *testing.T) {
 		t.Fatalf("pack summary %+v", sum)
 	}
 	text := strings.Join(pdfText(t, path), "\n")
-	for _, want := range []string{"Kent performance scorecard: 2025", "Exceptions: Kent, 2025,", "14.0%", "AMBER", "Previous", "Last 12 years"} {
+	for _, want := range []string{"Kent performance scorecard: 2025", "Exceptions: Kent, 2025,", "14.0%", "AMBER", "Previous", "Last 12"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the pack does not say %q:\n%.2000s", want, text)
 		}
 	}
-	if strings.Contains(text, "January 2025") || strings.Contains(text, "Same month") || strings.Contains(text, "Last 12 months") {
+	// The sparkline's heading, "Last 12 years", wraps in its column
+	// beside the SPC column.
+	lines := strings.Split(text, "\n")
+	spark := ""
+	for i, l := range lines {
+		if strings.HasSuffix(strings.TrimSpace(l), "Last 12") && i+1 < len(lines) {
+			spark = strings.Join(strings.Fields(lines[i+1]), " ")
+		}
+	}
+	if !strings.HasSuffix(spark, "years") {
+		t.Errorf("the sparkline's heading is not Last 12 years: it goes on %q", spark)
+	}
+	if strings.Contains(text, "January 2025") || strings.Contains(text, "Same month") || strings.HasSuffix(spark, "months") {
 		t.Errorf("the yearly pack speaks of months:\n%.2000s", text)
 	}
 }
@@ -198,9 +210,14 @@ func TestYearInItsLastQuarter(t *testing.T) {
 	if got := numberAt(t, f, ScorecardSheet, cell(headerCol(t, f, "Jan-Mar 2025"), r)); got != 1896 {
 		t.Errorf("2024/25 in Jan-Mar 2025, the quarter it ends with: %v, want 1896", got)
 	}
-	for _, q := range []string{"Oct-Dec 2024", "Apr-Jun 2025"} {
-		if got, _ := f.GetCellValue(ScorecardSheet, cell(headerCol(t, f, q), r)); got != "" {
-			t.Errorf("2024/25 in %s: %q, want nothing", q, got)
+	// Not in the quarters either side: the scorecard's own quarter says
+	// the indicator is annual, its year in the cell's note.
+	for q, want := range map[string]string{"Oct-Dec 2024": "", "Apr-Jun 2025": "annual"} {
+		if got, _ := f.GetCellValue(ScorecardSheet, cell(headerCol(t, f, q), r)); got != want {
+			t.Errorf("2024/25 in %s: %q, want %q", q, got, want)
 		}
+	}
+	if at := cell(headerCol(t, f, "Apr-Jun 2025"), r); !hasComment(f, ScorecardSheet, at, "A1 Yearly count: annual: 2024/25 = 1,896; next due Jan-Mar 2026, so Apr-Jun 2025 has no figure, rating or direction of it.") {
+		t.Errorf("A1 in Apr-Jun 2025 (%s) has no note of its year", at)
 	}
 }

@@ -249,8 +249,24 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			continue
 		}
 		if p == nil {
-			if err := b.set(s, first+i, r, "", l); err != nil {
+			// A quarterly indicator in a month no quarter ends says so in
+			// the month's cell, its latest quarter in the cell's note, as
+			// the pack says it under its scorecard (QA23c D10): a blank
+			// reads as a figure missing.
+			text, note := "", ""
+			if m == b.period {
+				if o, ok := ro.series.OffCycleAt(m); ok {
+					text, note = o.Kind, o.Note(ind, m)
+					l.italic, l.color, l.align = true, grey, "right"
+				}
+			}
+			if err := b.set(s, first+i, r, text, l); err != nil {
 				return err
+			}
+			if note != "" {
+				if err := b.note(s, first+i, r, note); err != nil {
+					return err
+				}
 			}
 			continue
 		}

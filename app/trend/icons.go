@@ -104,6 +104,25 @@ func (a Assurance) Reading() string {
 	return ""
 }
 
+// Word is the variation icon in a word, for a narrow column (the
+// window's Signal column, the pack's SPC column): "Normal", "Improving",
+// "Concern", "Higher", "Lower"; "" for none.
+func (v Variation) Word() string {
+	switch v {
+	case CommonCause:
+		return "Normal"
+	case ImprovementHigh, ImprovementLow:
+		return "Improving"
+	case ConcernHigh, ConcernLow:
+		return "Concern"
+	case NeitherHigh:
+		return "Higher"
+	case NeitherLow:
+		return "Lower"
+	}
+	return ""
+}
+
 // Headline is the variation's reading without its reason: "Improving",
 // "No significant change".
 func (v Variation) Headline() string {

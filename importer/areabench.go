@@ -58,6 +58,9 @@ func (l *Layout) areaBenchmarkUnread(c Column) string {
 // rows: a sheet of months' always, a district sheet's as
 // areaBenchmarkUnread says.
 func (l *Layout) benchmarkRead(c Column) bool {
+	if c.Role == RoleRegion && l.regionUnread(c) != "" {
+		return false
+	}
 	return l.Kind == IndicatorSheet || l.Kind == DistrictSheet && l.areaBenchmarkUnread(c) == ""
 }
 

@@ -88,7 +88,7 @@ func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) 
 		switch {
 		case c.Role == RolePeriod, c.Role == RoleYear, c.Role == RoleArea && c.Area == "":
 			return // months, years, or an Area column naming each row's
-		case c.Role == RoleEngland, c.Role == RoleNeighbours, c.Role == RolePrevious:
+		case c.Role == RoleEngland, c.Role == RoleNeighbours, c.Role == RolePrevious, c.Role == RoleRegion:
 			// The authority's figure beside its comparators ("Kent |
 			// England | South East"): a sheet of benchmarks, whose
 			// other heading may be a region, not a locality. Two or

@@ -155,8 +155,8 @@ func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) 
 // (warnUndatedBenchmarks). Unread, a sheet's England figures were lost,
 // said only as "benchmarks on a district sheet". A sheet dated by a year
 // gives no month to date an undated heading by, and a previous year's
-// column beside localities may be any area's: those stay unread, and
-// said.
+// column beside localities may be any area's: those stay unread, said
+// with how to lay them out (areaBenchmarkUnread).
 func (l *Layout) localityBenchmark(role Role) bool {
 	return l.Kind == DistrictSheet && l.localities != nil && (l.Period.Kind == app.Month || l.Period.Kind == app.Quarter) &&
 		(role == RoleEngland || role == RoleNeighbours)

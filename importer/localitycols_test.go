@@ -189,7 +189,7 @@ func TestLocalitiesBesideEngland(t *testing.T) {
 			[]any{"CLA2", "Rate of CLA per 10,000", 85, 67, 90, 70, 88},
 			map[app.Area]float64{"Leeds": 85, "East": 90, "North": 70, "West": 88}, "2024/25",
 			nil,
-			[]string{`Localities 2024-25!D1: column D "England" not read: benchmarks on a district sheet are not read`},
+			[]string{`Localities 2024-25!D1: column D "England" not read: the sheet of localities is dated 2024/25, a year, not a month or quarter, so the year England's figure is for is not settled; title the sheet by the month or quarter its figures are for, such as "Localities - March 2025"`},
 			nil},
 	}
 	for _, tt := range tests {

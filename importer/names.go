@@ -286,7 +286,7 @@ func measureOf(name string, unit app.Unit, hasParts bool) app.Measure {
 		// A change between two dates is built from figures the row does
 		// not give, so nothing can be recomputed from it.
 		return app.Other
-	case perHead(ws) != "":
+	case unit != app.Percent && unit != app.Per10k && perHead(ws) != "":
 		// "Average number of placement moves per child", "Number of
 		// children per social worker": a mean over the heads named.
 		return app.Mean

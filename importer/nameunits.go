@@ -281,3 +281,28 @@ func (c *collector) sayGuessedCounts(inds []app.Indicator, fractional func(ref s
 	}
 	c.countGuessed = nil
 }
+
+// heads are what a figure "per" one of them is averaged over.
+var heads = map[string]bool{
+	"child": true, "young": true, "person": true, "pupil": true, "learner": true, "family": true, "household": true,
+	"case": true, "worker": true, "social": true, "practitioner": true, "fte": true, "head": true, "capita": true,
+	"caseworker": true, "carer": true, "placement": true, "referral": true, "plan": true,
+}
+
+// perHead returns the words after "per" in a lower-case name's words ws
+// where they name one head a figure is averaged over ("child", "social
+// worker", "young person"), not a base of many ("per 10,000 children");
+// "" for none.
+func perHead(ws []string) string {
+	for i, w := range ws {
+		if w != "per" || i+1 >= len(ws) || !heads[ws[i+1]] {
+			continue
+		}
+		end := i + 2
+		if (ws[i+1] == "social" || ws[i+1] == "young") && end < len(ws) {
+			end++ // "social worker", "young person"
+		}
+		return strings.Join(ws[i+1:end], " ")
+	}
+	return ""
+}

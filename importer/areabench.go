@@ -27,7 +27,15 @@ func (l *Layout) areaBenchmarkUnread(c Column) string {
 		if l.localityBenchmark(c.Role) {
 			return ""
 		}
-		return "benchmarks on a district sheet are not read"
+		switch {
+		case c.Role == RolePrevious:
+			return "a previous year's column beside localities does not say whose it is, the city's or a locality's; give it on the city's sheet of months"
+		case l.Period.IsYear():
+			return fmt.Sprintf("the sheet of localities is dated %s, a year, not a month or quarter, so the year %s is for is not settled; title the sheet by the month or quarter its figures are for, such as \"%s\"",
+				l.Period.Label(), guessedAs[c.Role], "Localities - March 2025")
+		}
+		return fmt.Sprintf("the sheet of localities names no month or quarter to date %s by; title the sheet by the month or quarter its figures are for, such as \"%s\"",
+			guessedAs[c.Role], "Localities - March 2025")
 	}
 	auth := l.authority()
 	if _, ok := l.authorityColumn(); c.Role == RolePrevious && !ok {
@@ -58,6 +66,9 @@ func (l *Layout) areaBenchmarkUnread(c Column) string {
 // rows: a sheet of months' always, a district sheet's as
 // areaBenchmarkUnread says.
 func (l *Layout) benchmarkRead(c Column) bool {
+	if c.Role == RoleRegion && l.regionUnread(c) != "" {
+		return false
+	}
 	return l.Kind == IndicatorSheet || l.Kind == DistrictSheet && l.areaBenchmarkUnread(c) == ""
 }
 

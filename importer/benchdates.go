@@ -42,7 +42,7 @@ func datedBenchmarks(l *Layout) {
 	}
 	for i := range l.Columns {
 		c := &l.Columns[i]
-		if c.Role != RoleEngland && c.Role != RoleNeighbours || !c.Period.IsZero() || neighbourModel.MatchString(c.Header) {
+		if c.Role != RoleEngland && c.Role != RoleNeighbours && c.Role != RoleRegion || !c.Period.IsZero() || neighbourModel.MatchString(c.Header) {
 			continue
 		}
 		m, bare, ok := headingDate(c.Header)

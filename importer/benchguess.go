@@ -66,7 +66,8 @@ func (s *sheetReader) warnUndatedBenchmarks() {
 		var read string
 		if len(u.years) == 1 {
 			y := u.byYear[u.years[0]]
-			read = fmt.Sprintf("read as %s for %s, the year before that of the latest month, %s", what, u.years[0].Label(), y.month.Label())
+			// A sheet of localities dated by a quarter dates it so too.
+			read = fmt.Sprintf("read as %s for %s, the year before that of the latest %s, %s", what, u.years[0].Label(), y.month.Kind.Word(), y.month.Label())
 		} else {
 			parts := make([]string, len(u.years))
 			for i, year := range u.years {

@@ -195,7 +195,7 @@ func (s *sheetReader) cohortRowExtras(r int, ind *rowIndicator, split app.Split,
 			}
 			s.warn(r, c.index, "%s: previous year's outturn %s on the %s row (column %s %q) not read: the app keeps a previous year's outturn for all children only, not a cohort's; an export excluding children works it out from the year's own figures where the store has them, else says it cannot; to have the year's figure read, give it in a column headed by the year alone (such as 2024/25) beside the months, on %s's row and this one",
 				cmpRef(ref, ind.ref), text, split.Label(), c.Col, c.Header, ind.ref)
-		case RoleEngland, RoleNeighbours:
+		case RoleEngland, RoleNeighbours, RoleRegion:
 			if l.benchmarkRead(*c) {
 				s.notOwns.add(r, c.index)
 			}

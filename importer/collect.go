@@ -65,6 +65,9 @@ type collector struct {
 	// perTenK holds the refs whose every figure is its numerator over
 	// its denominator per 10,000; nil until partsUnit needs it.
 	perTenK map[string]bool
+	// countGuessed are the indicators read as counts because nothing
+	// said their unit, said at their names (sayGuessedCounts).
+	countGuessed []string
 }
 
 func newCollector(file string) *collector {

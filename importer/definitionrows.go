@@ -16,7 +16,7 @@ var definitionRoles = map[Role]bool{
 	RolePolarity: true, RoleDataPeriod: true, RoleUnit: true, RoleDecimals: true,
 	RoleMeasure: true, RoleYearType: true, RoleTarget: true, RoleFloor: true,
 	RoleTolerance: true, RoleMilestone: true, RoleMilestoneFloor: true,
-	RolePrevious: true, RoleEngland: true, RoleNeighbours: true,
+	RolePrevious: true, RoleEngland: true, RoleNeighbours: true, RoleRegion: true,
 }
 
 // statesDefinition reports whether row r gives a cell in a column that

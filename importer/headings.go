@@ -45,6 +45,8 @@ var roleWords = map[string]Role{
 	"stat neighbours": RoleNeighbours, "statistical neighbours": RoleNeighbours,
 	"stat neighbours average": RoleNeighbours, "statistical neighbours average": RoleNeighbours,
 	"sn": RoleNeighbours, "sns": RoleNeighbours, "sn average": RoleNeighbours, "sn avg": RoleNeighbours,
+	"region": RoleRegion, "regional": RoleRegion, "regional average": RoleRegion, "region average": RoleRegion,
+	"regional avg": RoleRegion, "regional figure": RoleRegion,
 	"comments": RoleComments, "comment": RoleComments, "commentary": RoleComments,
 	"narrative": RoleComments, "comments and actions": RoleComments,
 	"numerator": RoleNumerator, "num": RoleNumerator,
@@ -177,7 +179,7 @@ func otherThan(w string, r Role) string {
 
 // guessedAs says what guessRole's roles name, for warnings.
 var guessedAs = map[Role]string{
-	RoleEngland: "England's figure", RoleNeighbours: "the statistical neighbours' figure",
+	RoleEngland: "England's figure", RoleNeighbours: "the statistical neighbours' figure", RoleRegion: "the region's figure",
 	RolePrevious: "the previous year's outturn", RoleTarget: "the year's target", RoleFloor: "the year's floor", RoleTolerance: "the year's tolerance",
 	RolePolarity: "the polarity", RoleNumerator: "the numerator", RoleDenominator: "the denominator",
 	RoleDoT: "the direction of travel", RoleComments: "comments", RoleRAG: "the RAG rating",
@@ -230,6 +232,9 @@ func unknownWhy(h string) string {
 	if _, why := guessRole(normHeader(rest)); why != "" {
 		return why
 	}
+	if why := regionUndated(normHeader(rest)); why != "" {
+		return why
+	}
 	return "its heading is not one the importer knows"
 }
 
@@ -279,6 +284,11 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 			return r, year, "", false
 		}
 	}
+	if _, ok := regionNamed(n); ok && !year.IsZero() {
+		// Named with no year, a region may be a locality ("North
+		// West"): unknownWhy says how to head it.
+		return RoleRegion, year, "", false
+	}
 	if r, _ := guessRole(n); r != "" {
 		return r, year, "", true
 	}
@@ -322,7 +332,7 @@ func exportBenchmark(t string) (Role, bool) {
 // yearRole reports whether a role's heading may carry the year it is for.
 func yearRole(r Role) bool {
 	switch r {
-	case RoleTarget, RoleFloor, RoleTolerance, RolePrevious, RoleEngland, RoleNeighbours:
+	case RoleTarget, RoleFloor, RoleTolerance, RolePrevious, RoleEngland, RoleNeighbours, RoleRegion:
 		return true
 	}
 	return false

@@ -73,7 +73,7 @@ func TestHeadingsQualifyingAFigure(t *testing.T) {
 		{"National quartile", unread, false},
 		{"Statistical neighbour quartile", unread, false},
 		{"Stat neighbours highest", unread, false},
-		{"Regional average", unread, false},
+		{"Regional rank", unread, false}, // "Regional average" is the region's figure: TestRegionBenchmarkColumns
 		{"12 month average", unread, false},
 		{"Average caseload", unread, false},
 		{"Coverage", unread, false},

@@ -51,6 +51,7 @@ const (
 	RoleDoT         Role = "dot"
 	RoleEngland     Role = "england"
 	RoleNeighbours  Role = "stat neighbours"
+	RoleRegion      Role = "region" // the authority's region's figure, a benchmark: "South East 2023/24", "Regional average"
 	RoleComments    Role = "comments"
 	RoleNumerator   Role = "numerator"
 	RoleDenominator Role = "denominator"

@@ -88,7 +88,7 @@ func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) 
 		switch {
 		case c.Role == RolePeriod, c.Role == RoleYear, c.Role == RoleArea && c.Area == "":
 			return // months, years, or an Area column naming each row's
-		case c.Role == RoleEngland, c.Role == RoleNeighbours, c.Role == RolePrevious:
+		case c.Role == RoleEngland, c.Role == RoleNeighbours, c.Role == RolePrevious, c.Role == RoleRegion:
 			// The authority's figure beside its comparators ("Kent |
 			// England | South East"): a sheet of benchmarks, whose
 			// other heading may be a region, not a locality. Two or
@@ -147,16 +147,18 @@ func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) 
 // localityBenchmark reports whether a locality sheet's column of role
 // is read as a benchmark: England's or the statistical neighbours'
 // beside the city and its localities ("Leeds | England | East | North"),
-// on a sheet dated by one month (QA21 M7). Each row's figure is read as
-// an indicator sheet's beside that month would be (readBenchmark): for
-// the year its heading names or dates (datedBenchmarks), else the year
-// before the month's, said once at the heading (warnUndatedBenchmarks).
-// Unread, a sheet's England figures were lost, said only as "benchmarks
-// on a district sheet". A sheet dated by a quarter or year gives no
-// month to date an undated heading by, and a previous year's column
-// beside localities may be any area's: those stay unread, and said.
+// on a sheet dated by one month (QA21 M7) or quarter (QA23b D8: "Leeds
+// localities - Q2 2025/26"). Each row's figure is read as an indicator
+// sheet's beside that month or quarter would be (readBenchmark): for the
+// year its heading names or dates (datedBenchmarks), else the year
+// before the month's (quarter's), said once at the heading
+// (warnUndatedBenchmarks). Unread, a sheet's England figures were lost,
+// said only as "benchmarks on a district sheet". A sheet dated by a year
+// gives no month to date an undated heading by, and a previous year's
+// column beside localities may be any area's: those stay unread, said
+// with how to lay them out (areaBenchmarkUnread).
 func (l *Layout) localityBenchmark(role Role) bool {
-	return l.Kind == DistrictSheet && l.localities != nil && l.Period.Kind == app.Month &&
+	return l.Kind == DistrictSheet && l.localities != nil && (l.Period.Kind == app.Month || l.Period.Kind == app.Quarter) &&
 		(role == RoleEngland || role == RoleNeighbours)
 }
 

@@ -141,7 +141,8 @@ func TestComparatorsAreNotLocalities(t *testing.T) {
 // dated as beside an indicator sheet's month: an undated heading for the
 // year before the sheet's month's, said once at the heading, a dated one
 // for the year its date falls in (QA21 M7 follow-up: they had been said
-// unread, "benchmarks on a district sheet"). On a sheet dated by a year,
+// unread, "benchmarks on a district sheet"), and on a sheet dated by a
+// quarter likewise, for the year before the quarter's. On a sheet dated by a year,
 // no month dates an undated heading, and England's column stays unread,
 // said so; the authority beside England and one region stays a sheet of
 // benchmarks (TestComparatorsAreNotLocalities).
@@ -175,11 +176,20 @@ func TestLocalitiesBesideEngland(t *testing.T) {
 			[]string{`Localities Mar-25!D1: column D "SN average" names no year: read as the statistical neighbours' figure for 2023/24`,
 				`Localities Mar-25!E1: column E "England (Mar-24)" is dated March 2024: read as England's figure for the year that month falls in, 2023/24`},
 			[]string{"not read"}},
+		// Dated by a quarter as a financial year numbers it (QA23b D8: its
+		// England and neighbours' columns had been said unread).
+		{"a sheet dated by a quarter", "Localities Q2 2025-26", []any{"Ref", "Indicator", "Leeds", "England", "Stat neighbours", "East", "North", "South"},
+			[]any{"LCF02", "Re-referrals within 12 months (%)", 24.5, 22.4, 21, 26, 22, 25.5},
+			map[app.Area]float64{"Leeds": 24.5, "East": 26, "North": 22, "South": 25.5}, "Jul-Sep 2025",
+			[]string{"England 2024/25 22.4 Localities Q2 2025-26!D2", "Statistical neighbours 2024/25 21 Localities Q2 2025-26!E2"},
+			[]string{`loc.xlsx: Localities Q2 2025-26!D1: column D "England" names no year: read as England's figure for 2024/25, the year before that of the latest quarter, Jul-Sep 2025, as the latest published benchmark usually runs a year behind`,
+				`Localities Q2 2025-26!E1: column E "Stat neighbours" names no year: read as the statistical neighbours' figure for 2024/25, the year before that of the latest quarter, Jul-Sep 2025`},
+			[]string{"not read"}},
 		{"a sheet dated by a year leaves England unread", "Localities 2024-25", []any{"Ref", "Indicator", "Leeds", "England", "East", "North", "West"},
 			[]any{"CLA2", "Rate of CLA per 10,000", 85, 67, 90, 70, 88},
 			map[app.Area]float64{"Leeds": 85, "East": 90, "North": 70, "West": 88}, "2024/25",
 			nil,
-			[]string{`Localities 2024-25!D1: column D "England" not read: benchmarks on a district sheet are not read`},
+			[]string{`Localities 2024-25!D1: column D "England" not read: the sheet of localities is dated 2024/25, a year, not a month or quarter, so the year England's figure is for is not settled; title the sheet by the month or quarter its figures are for, such as "Localities - March 2025"`},
 			nil},
 	}
 	for _, tt := range tests {

@@ -59,8 +59,8 @@ func unitOf(name string, percent bool) app.Unit {
 // nameUnit infers an indicator's unit from its name, and whether its
 // cells showed percentages, and returns the word of the name it was taken
 // from where that was one of "days", "weeks", "score" or "ratio", which
-// make the figures no counts of children, or "rate" for a rate that names
-// no base. Words are matched whole: "meaningful" holds no "mean", nor
+// make the figures no counts of children, "rate" for a rate that names
+// no base, or "count" where nothing in the name says (a count, guessed). Words are matched whole: "meaningful" holds no "mean", nor
 // "preparation" a "ratio". A name that says it counts ("Number of
 // children seen within 5 days") is a count whatever time limit it names.
 // A "%" after a number is a limit, not the unit: "Number of children with
@@ -111,7 +111,9 @@ func nameUnit(name string, percent bool) (app.Unit, string) {
 		// but a reader may take it for one.
 		return app.Number, "limit"
 	}
-	return app.Number, ""
+	// Nothing in the name says what its figures are: a count, the
+	// importer's guess, said at the name (sayNameUnit).
+	return app.Number, "count"
 }
 
 // namesPercent reports whether a lower-case name says its figures are
@@ -284,6 +286,10 @@ func measureOf(name string, unit app.Unit, hasParts bool) app.Measure {
 		// A change between two dates is built from figures the row does
 		// not give, so nothing can be recomputed from it.
 		return app.Other
+	case unit != app.Percent && unit != app.Per10k && perHead(ws) != "":
+		// "Average number of placement moves per child", "Number of
+		// children per social worker": a mean over the heads named.
+		return app.Mean
 	case unit == app.Number && countsByName(ws):
 		// "Number of children above average attainment" counts.
 		return app.Count

@@ -27,6 +27,8 @@ func (c *collector) sayNameUnit(ind *app.Indicator, word string) {
 	case "rate":
 		c.warn(at.Sheet, at.Cell, "%s: %q names a rate but not its base (per cent, per 10,000 children): read as a percentage, not a count, and not recomputed when children are excluded; if it is not a percentage, state its unit in a Unit column",
 			ind.Ref, ind.Name)
+	case "count":
+		c.sayGuessedCount(ind)
 	case "rating", "timeliness", "attainment 8", "progress 8":
 		c.warn(at.Sheet, at.Cell, "%s: no Unit column states its unit, and the word %q in its name %q says its figures are not counts of children: read in unit %q, a guess, so exports do not withhold small numbers of them; state its unit in a Unit column",
 			ind.Ref, word, ind.Name, ind.Unit)
@@ -109,6 +111,7 @@ func (c *collector) sayStoredUnit(ind *app.Indicator, stored app.Indicator) {
 // checkCounts.
 func (c *collector) fractionalCounts(inds []app.Indicator, guessed map[string]int) {
 	if len(guessed) == 0 {
+		c.sayGuessedCounts(inds, nil)
 		return
 	}
 	type seen struct {
@@ -147,16 +150,22 @@ func (c *collector) fractionalCounts(inds []app.Indicator, guessed map[string]in
 			cur.first = i + 1
 		}
 	}
-	for i := range inds {
-		ref := inds[i].Ref
+	// at is index+1 of the figure a guessed count is warned at as not
+	// whole, 0 for none.
+	at := func(ref string) int {
 		s := by[ref]
 		if s == nil {
-			continue
+			return 0
 		}
-		at := s.first
-		if at == 0 && !s.big {
-			at = s.point
+		if s.first == 0 && !s.big {
+			return s.point
 		}
+		return s.first
+	}
+	c.sayGuessedCounts(inds, func(ref string) bool { return at(ref) != 0 })
+	for i := range inds {
+		ref := inds[i].Ref
+		at := at(ref)
 		if at == 0 {
 			continue
 		}
@@ -215,4 +224,85 @@ func pointThousands(text string) bool {
 		}
 	}
 	return true
+}
+
+// sayGuessedCount warns, at the name's cell, that ind's unit is a count
+// because neither a Unit column nor its name says what its figures are
+// (QA23b D11): read as counts of children, they are withheld when small
+// on export and a cohort's count is subtracted from them, which a score,
+// a percentage or a mean must not be. A mean ("Average caseload", "moves
+// per child") is a count's average, which is not withheld: said so.
+// Nothing is said of an indicator with no name but its Ref, nor of one
+// whose numerators and denominators made it a percentage.
+func (c *collector) sayGuessedCount(ind *app.Indicator) {
+	at := c.stated[ind.Ref].Name
+	if ind.Unit != app.Number || at.Cell == "" || ind.Name == "" || ind.Name == ind.Ref {
+		return
+	}
+	switch ind.Measure {
+	case app.Mean, app.Median:
+		what := "an average"
+		if h := perHead(nameWords(strings.ToLower(ind.Name))); h != "" {
+			what = "an average per " + h
+		}
+		c.warn(at.Sheet, at.Cell, "%s: neither a Unit column nor its name %q states its unit: read as %s (a %s of counts), not a count of children, so exports do not withhold small numbers of it; if its unit is another (a percentage, days, a score), state it in a Unit column",
+			ind.Ref, ind.Name, what, ind.Measure)
+	case app.Count:
+		// Said once its figures are seen (sayGuessedCounts): one not
+		// whole says the unit is unknown, and this would say otherwise.
+		c.countGuessed = append(c.countGuessed, ind.Ref)
+	default:
+		c.warn(at.Sheet, at.Cell, "%s: neither a Unit column nor its name %q states its unit: read in unit %q, a guess; state its unit in a Unit column",
+			ind.Ref, ind.Name, ind.Unit)
+	}
+}
+
+// sayGuessedCounts says at its name, of each indicator read as a count
+// because nothing said its unit (sayGuessedCount), that its figures are
+// taken for counts of children, a guess, except where fractional says
+// one of its figures is not whole, which fractionalCounts says instead
+// (that neither its name nor a Unit column gives its unit, and that it
+// is read as a figure of unknown measure). fractional may be nil.
+func (c *collector) sayGuessedCounts(inds []app.Indicator, fractional func(ref string) bool) {
+	if len(c.countGuessed) == 0 {
+		return
+	}
+	guessed := make(map[string]bool, len(c.countGuessed))
+	for _, ref := range c.countGuessed {
+		guessed[ref] = true
+	}
+	for _, ind := range inds {
+		if !guessed[ind.Ref] || fractional != nil && fractional(ind.Ref) {
+			continue
+		}
+		at := c.stated[ind.Ref].Name
+		c.warn(at.Sheet, at.Cell, "%s: neither a Unit column nor its name %q states its unit: read as a count of children, a guess, so exports withhold small numbers of it and excluding a cohort subtracts the cohort's count; if it is not a count (a percentage, a score, an average), state its unit in a Unit column",
+			ind.Ref, ind.Name)
+	}
+	c.countGuessed = nil
+}
+
+// heads are what a figure "per" one of them is averaged over.
+var heads = map[string]bool{
+	"child": true, "young": true, "person": true, "pupil": true, "learner": true, "family": true, "household": true,
+	"case": true, "worker": true, "social": true, "practitioner": true, "fte": true, "head": true, "capita": true,
+	"caseworker": true, "carer": true, "placement": true, "referral": true, "plan": true,
+}
+
+// perHead returns the words after "per" in a lower-case name's words ws
+// where they name one head a figure is averaged over ("child", "social
+// worker", "young person"), not a base of many ("per 10,000 children");
+// "" for none.
+func perHead(ws []string) string {
+	for i, w := range ws {
+		if w != "per" || i+1 >= len(ws) || !heads[ws[i+1]] {
+			continue
+		}
+		end := i + 2
+		if (ws[i+1] == "social" || ws[i+1] == "young") && end < len(ws) {
+			end++ // "social worker", "young person"
+		}
+		return strings.Join(ws[i+1:end], " ")
+	}
+	return ""
 }

@@ -21,7 +21,7 @@ func TestNameUnits(t *testing.T) {
 		name    string
 		unit    app.Unit
 		measure app.Measure
-		word    string // the word a warning names; "" for none
+		word    string // the word a warning names, "count" for a count guessed; "" for none
 	}{
 		{"Number of children seen within 5 days", app.Number, app.Count, ""},
 		{"Number of children adopted within 26 weeks of placement order", app.Number, app.Count, ""},
@@ -32,12 +32,12 @@ func TestNameUnits(t *testing.T) {
 		{"No. of EHC plans issued within 20 weeks", app.Number, app.Count, ""},
 		{"Total number of assessments completed within 45 days", app.Number, app.Count, ""},
 		{"# of visits within 6 weeks", app.Number, app.Count, ""},
-		{"Care leavers with a meaningful activity", app.Number, app.Count, ""},
-		{"Young people with a preparation plan", app.Number, app.Count, ""},
+		{"Care leavers with a meaningful activity", app.Number, app.Count, "count"},
+		{"Young people with a preparation plan", app.Number, app.Count, "count"},
 		{"Number of days from entering care to adoption", app.Days, app.Other, ""},
 		{"Time to adoption (days)", app.Days, app.Other, ""},
 		{"Average days between entering care and adoption", app.Days, app.Mean, "days"},
-		{"Average caseload per social worker", app.Number, app.Mean, ""},
+		{"Average caseload per social worker", app.Number, app.Mean, "count"},
 		{"Median days to permanence", app.Days, app.Median, "days"},
 		{"Children seen within 5 days", app.Days, app.Other, "days"},
 		{"SDQ score", app.Score, app.Other, "score"},
@@ -46,7 +46,7 @@ func TestNameUnits(t *testing.T) {
 		{"Average Progress 8 of children in care", app.Score, app.Mean, "progress 8"},
 		{"Timeliness of review conferences", app.Score, app.Other, "timeliness"},
 		{"Ofsted rating", app.Score, app.Other, "rating"},
-		{"Children's homes with a rating of good", app.Number, app.Count, ""},
+		{"Children's homes with a rating of good", app.Number, app.Count, "count"},
 		{"Number of children in settings with a good rating", app.Number, app.Count, ""},
 		{"Re-referral rate", app.Percent, app.Proportion, "rate"},
 		{"Social worker agency rate", app.Percent, app.Proportion, "rate"},
@@ -54,8 +54,8 @@ func TestNameUnits(t *testing.T) {
 		{"CLA rate per 10,000", app.Per10k, app.Rate, ""},
 		{"Under-18 conception rate per 1,000", app.RatePer(1000), app.Other, ""},
 		{"Homes rated good or outstanding (%)", app.Percent, app.Proportion, ""},
-		{"Proportionate assessments completed", app.Number, app.Count, ""},
-		{"Re-referrals within 12 months", app.Number, app.Count, ""},
+		{"Proportionate assessments completed", app.Number, app.Count, "count"},
+		{"Re-referrals within 12 months", app.Number, app.Count, "count"},
 		// A "%" or "per cent" after a number is a limit, not the unit.
 		{"Number of children in care with school attendance below 90%", app.Number, app.Count, ""},
 		{"Number of children missing more than 10% of sessions", app.Number, app.Count, ""},
@@ -72,6 +72,12 @@ func TestNameUnits(t *testing.T) {
 		{"Care leavers in education, employment or training %", app.Percent, app.Proportion, ""},
 		{"Pupils reaching the expected standard at KS2%", app.Percent, app.Proportion, ""},
 		{"Per cent of assessments completed within 45 days", app.Percent, app.Proportion, ""},
+		// A figure per head is a mean over the heads (QA23b D11), said
+		// at its name as a guess of its unit when nothing states one.
+		{"Average number of placement moves per child", app.Number, app.Mean, "count"},
+		{"Placement moves per child", app.Number, app.Mean, "count"},
+		{"Number of children per social worker", app.Number, app.Mean, ""},
+		{"Number of children per 10,000", app.Per10k, app.Rate, ""},
 	}
 	for _, tt := range tests {
 		u, word := nameUnit(tt.name, false)
@@ -122,7 +128,10 @@ func TestNameUnitsRead(t *testing.T) {
 				{"RX02", "Children in care", "L", 1896, 1901, 1905}},
 			map[string]app.Measure{"RX01": app.Other, "RX02": app.Count},
 			map[string]app.Unit{"RX01": app.Number, "RX02": app.Number},
-			[]string{`E2: RX01 Kent 2025-08: 22.5 is not a whole number`}},
+			// RX01's name is not said to be a count's: its fraction says
+			// what it is read as.
+			[]string{`B3: RX02: neither a Unit column nor its name "Children in care" states its unit: read as a count of children, a guess, so exports withhold small numbers of it and excluding a cohort subtracts the cohort's count; if it is not a count (a percentage, a score, an average), state its unit in a Unit column`,
+				`E2: RX01 Kent 2025-08: 22.5 is not a whole number`}},
 		{"a point for thousands is no fraction",
 			[][]any{{"Ref", "Indicator", "Polarity", "Jun-25", "Jul-25", "Aug-25"},
 				{"NA01", "Number of children in care", "", "1,905", "1.910", "1,915"}},
@@ -142,7 +151,7 @@ func TestNameUnitsRead(t *testing.T) {
 		{"days per FTE",
 			[][]any{{"Ref", "Indicator", "Polarity", "Jul-25", "Aug-25"},
 				{"TO03", "Sickness days per FTE", "L", 0.4, 0.2}},
-			map[string]app.Measure{"TO03": app.Other},
+			map[string]app.Measure{"TO03": app.Mean}, // days averaged per FTE
 			map[string]app.Unit{"TO03": app.Days},
 			nil},
 		{"a time limit in a count's name",
@@ -174,8 +183,10 @@ func TestNameUnitsRead(t *testing.T) {
 			map[string]app.Measure{"SC1": app.Other, "SC2": app.Mean, "SC3": app.Other, "SC4": app.Other, "SC5": app.Count},
 			map[string]app.Unit{"SC1": app.Score, "SC2": app.Number, "SC3": app.Score, "SC4": app.Score, "SC5": app.Number},
 			[]string{`B2: SC1: no Unit column states its unit, and the word "attainment 8" in its name "Key stage 4 attainment 8 of children in care" says its figures are not counts of children: read in unit "score", a guess, so exports do not withhold small numbers of them; state its unit in a Unit column`,
+				`B3: SC2: neither a Unit column nor its name "Average number of placement moves per child" states its unit: read as an average per child (a mean of counts), not a count of children, so exports do not withhold small numbers of it; if its unit is another (a percentage, days, a score), state it in a Unit column`,
 				`B4: SC3: no Unit column states its unit, and the word "timeliness" in its name`,
-				`B5: SC4: no Unit column states its unit, and the word "rating" in its name`}},
+				`B5: SC4: no Unit column states its unit, and the word "rating" in its name`,
+				`B6: SC5: neither a Unit column nor its name "Children's homes with a rating of good" states its unit: read as a count of children, a guess`}},
 		{"a Unit column of No.",
 			[][]any{{"Ref", "Indicator", "Polarity", "Unit", "Apr-25", "May-25"},
 				{"DZ01", "Children seen within 5 days", "H", "No.", 3, 2}},

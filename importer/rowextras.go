@@ -167,7 +167,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 			}
 			from[k] = c
 			*field = rd.value
-		case RolePrevious, RoleEngland, RoleNeighbours:
+		case RolePrevious, RoleEngland, RoleNeighbours, RoleRegion:
 			if !l.benchmarkRead(*c) {
 				continue
 			}
@@ -272,8 +272,8 @@ var benchmarkGroups = map[Role]string{
 	RoleNeighbours: "Statistical neighbours",
 }
 
-// readBenchmark reads a previous-year, England or statistical-neighbour
-// cell, false if it is not read (and said so). Its year is the one its heading or caption names; failing that, a
+// readBenchmark reads a previous-year, England, region or
+// statistical-neighbour cell, false if it is not read (and said so). Its year is the one its heading or caption names; failing that, a
 // previous-year outturn is the year before the latest month's, and a
 // benchmark the latest published, taken as that same year and said at
 // its heading (warnUndatedBenchmarks).
@@ -306,8 +306,12 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 		s.out.percent[ind.ref] = true
 	}
 	s.sayExponent(r, c.index, ind.ref, text, rd)
+	group := benchmarkGroups[c.Role]
+	if c.Role == RoleRegion {
+		group = s.l.authority().Region // the only region read (regionUnread)
+	}
 	return app.Benchmark{
-		Ref: ind.ref, Period: year, Group: benchmarkGroups[c.Role],
+		Ref: ind.ref, Period: year, Group: group,
 		Value: rd.value, Status: rd.status, Source: s.l.Sheet + "!" + cellName(r, c.index),
 	}, true
 }

@@ -50,7 +50,9 @@ func TestRowNamesItsKindOfYear(t *testing.T) {
 			"B2": {"read as academic years, 2021/22 AY to 2023/24 AY, not as calendar years", "says academic years"},
 		}, nil},
 		{"a row agreeing with the sheet", "Scorecard", [][]any{{"Calendar year figures"}}, nil, [][]any{
-			{"YK01", "Adoptions in the calendar year", "-", 80, 85, 90},
+			// Named as a count: "Adoptions ..." alone is a count guessed,
+			// said at B3 (nameunits.go).
+			{"YK01", "Number of adoptions in the calendar year", "-", 80, 85, 90},
 		}, map[string]string{"YK01": "[2022=80 2023=85 2024=90]"}, nil, []string{"B3"}},
 		{"a name naming two kinds", "Scorecard", nil, nil, [][]any{
 			{"YK01", "Adoptions (calendar year; financial year from 2024)", "-", 80, 85, 90},

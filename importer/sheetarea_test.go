@@ -26,7 +26,7 @@ func areaBook(t *testing.T, sheets ...areaSheet) string {
 			r = "A3"
 		}
 		b.row(s.name, r, "Ref", "Indicator", "Polarity", "Jan-25", "Feb-25", "Mar-25")
-		b.row(s.name, "A"+string(rune(r[1]+1)), append([]any{"SA01", "Children looked after", "-"}, s.sa01...)...)
+		b.row(s.name, "A"+string(rune(r[1]+1)), append([]any{"SA01", "Number of children looked after", "-"}, s.sa01...)...)
 	}
 	return b.save("areas.xlsx")
 }

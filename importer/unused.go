@@ -94,6 +94,8 @@ func (l *Layout) unread(c Column) string {
 			if l.Kind == DistrictSheet {
 				return l.areaBenchmarkUnread(c)
 			}
+		case RoleRegion:
+			return l.regionUnread(c)
 		}
 	}
 	return ""
@@ -139,6 +141,9 @@ func (s *sheetReader) warnUnused() {
 				s.warn(h, c, "column %s %q read as %s, from words in its heading", col.Col, col.Header, cmp.Or(guessedAs[col.Role], string(col.Role)))
 			}
 			if note := l.areaBenchmarkNote(*col); note != "" {
+				s.warn(h, c, "%s", note)
+			}
+			if note := l.regionNote(*col); note != "" {
 				s.warn(h, c, "%s", note)
 			}
 			if col.yearNote != "" {

@@ -115,7 +115,9 @@ func TestOriginalUnreadColumns(t *testing.T) {
 			// council's aim whoever is counted: it stands, where a
 			// figure of unknown meaning beside it is blanked.
 			name: "stretch target beside figures excluding UASC",
-			head: []string{"Ref", "Indicator", "Polarity", "Apr-25", "May-25", "Jun-25", "Stretch target", "Sep-24 (same month last year)", "Regional average"},
+			// "Comparator" is of unknown meaning ("Regional average" is
+			// now read, as the region's benchmark).
+			head: []string{"Ref", "Indicator", "Polarity", "Apr-25", "May-25", "Jun-25", "Stretch target", "Sep-24 (same month last year)", "Comparator"},
 			rows: [][]any{
 				{"QZ01", "Number of children starting to be looked after", "-", 300, 310, 320, 280, 290, 305},
 				{"QZ01", "  of which UASC", "", 100, 110, 120, nil, nil, nil},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -200,6 +201,42 @@ func TestBenchmarksBesideCohortFigures(t *testing.T) {
 				t.Errorf("targets %+v, want none", res.Dataset.Targets)
 			}
 			warnsAndNever(t, res.Warnings, tc.warn, tc.never)
+		})
+	}
+}
+
+// TestUndatedBenchmarksOfTwoMonths: two monthly district sheets' England
+// columns naming no year both stand for the year before their months'
+// (QA24a D12). The later month's is the more recent release, and is
+// kept whichever sheet comes first; the earlier month's is said not
+// read, at its cell. The first read had been kept, the stale one when the
+// sheets ran in month order.
+func TestUndatedBenchmarksOfTwoMonths(t *testing.T) {
+	for _, order := range [][]string{{"Nov-24", "Dec-24"}, {"Dec-24", "Nov-24"}} {
+		t.Run(strings.Join(order, ","), func(t *testing.T) {
+			b := newBook(t)
+			england := map[string]float64{"Nov-24": 70, "Dec-24": 72}
+			title := map[string]string{"Nov-24": "District scorecard: November 2024", "Dec-24": "District scorecard: December 2024"}
+			for _, s := range order {
+				b.sheet(s)
+				b.row(s, "A1", title[s])
+				b.row(s, "A2", "Ref", "Indicator", "Polarity", "Kent", "Ashford", "Thanet", "England")
+				b.row(s, "A3", "BD01", "Children in care per 10,000 children", "L", 50, 44, 55, england[s])
+			}
+			res, err := Read(context.Background(), b.save("d.xlsx"), Options{Authority: authorityNamed(t, "Kent")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var bench []string
+			for _, bm := range res.Dataset.Benchmarks {
+				bench = append(bench, fmt.Sprintf("%s %s %v %s", bm.Group, bm.Period.Label(), *bm.Value, bm.Source))
+			}
+			if want := []string{"England 2023/24 72 Dec-24!G3"}; !slices.Equal(bench, want) {
+				t.Errorf("benchmarks %q, want %q", bench, want)
+			}
+			warnsAndNever(t, res.Warnings, []string{
+				`d.xlsx: Nov-24!G3: BD01: England's figure for 2023/24 not read: 70 differs from 72 at Dec-24!G3, which was kept`,
+			}, []string{"Dec-24!G3: BD01: England's figure"})
 		})
 	}
 }

@@ -47,7 +47,8 @@ type collector struct {
 	// the unit that values are checked against; nil when none is known.
 	defined    func(ref string) (app.Indicator, bool)
 	benchmarks []app.Benchmark
-	benchAt    map[benchKey]int // where in benchmarks each was first given (addBenchmarks)
+	benchAt    map[benchKey]int   // where in benchmarks each was first given (addBenchmarks)
+	benchFrom  map[int]app.Period // the month each kept benchmark was dated from, its heading naming no year
 	comments   []app.Comment
 	warnings   []app.Warning
 	// hasParts records refs some source gave a numerator and denominator

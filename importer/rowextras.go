@@ -175,7 +175,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				s.notOwn(r, c.index)
 				continue
 			}
-			b, ok := s.readBenchmark(r, c, ind, text, month)
+			b, from, ok := s.readBenchmark(r, c, ind, text, month)
 			if !ok {
 				continue
 			}
@@ -199,6 +199,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				if first.c.guessed && !c.guessed {
 					keep, drop = c, first.c
 					*had = b
+					s.out.datedFrom(first.i, from)
 					benchFrom[k] = benchAt{c, first.i}
 				}
 				s.warn(r, drop.index, "%s: %s %s in column %s (%q) differs from %s in column %s (%q) for %s; took column %s's",
@@ -206,6 +207,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				continue
 			}
 			benchFrom[k] = benchAt{c, len(s.out.benchmarks)}
+			s.out.datedFrom(len(s.out.benchmarks), from)
 			s.out.benchmarks = append(s.out.benchmarks, b)
 		case RoleComments:
 			if month.IsZero() {
@@ -277,11 +279,15 @@ var benchmarkGroups = map[Role]string{
 // previous-year outturn is the year before the latest month's, and a
 // benchmark the latest published, taken as that same year and said at
 // its heading (warnUndatedBenchmarks).
-func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text string, month app.Period) (app.Benchmark, bool) {
+//
+// from is the month its year was taken from where its heading names
+// none, zero where the heading dates it: of two sheets' undated
+// benchmarks for one year, the later month's is kept (addBenchmarks).
+func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text string, month app.Period) (b app.Benchmark, from app.Period, ok bool) {
 	rd, err := readFigure(text, s.look(r, c), &s.floats)
 	if err != nil {
 		s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, err)
-		return app.Benchmark{}, false
+		return app.Benchmark{}, app.Period{}, false
 	}
 	year := c.Period
 	if year.Kind == app.Month || year.Kind == app.Quarter {
@@ -291,7 +297,7 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 		year = targetYear(ind.yearType, year)
 	}
 	if year.IsZero() && !month.IsZero() {
-		year = targetYear(ind.yearType, month).Add(-1)
+		year, from = targetYear(ind.yearType, month).Add(-1), month
 		if c.Role != RolePrevious && c.yearNote == "" {
 			// The previous year's outturn is that year by its name;
 			// England's or the neighbours' figure is dated by a guess.
@@ -300,7 +306,7 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 	}
 	if year.IsZero() {
 		s.warn(r, c.index, "%s: %s skipped: no year in its heading and no month figures to date it", ind.ref, c.Role)
-		return app.Benchmark{}, false
+		return app.Benchmark{}, app.Period{}, false
 	}
 	if rd.percent {
 		s.out.percent[ind.ref] = true
@@ -313,7 +319,7 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 	return app.Benchmark{
 		Ref: ind.ref, Period: year, Group: group,
 		Value: rd.value, Status: rd.status, Source: s.l.Sheet + "!" + cellName(r, c.index),
-	}, true
+	}, from, true
 }
 
 // sameValue reports whether two values, either perhaps missing, are one.

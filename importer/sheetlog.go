@@ -40,6 +40,9 @@ type sheetLog struct {
 	measured   map[string]bool
 	declared   map[string]int
 	benchmarks []app.Benchmark
+	// benchFrom is the month each benchmark whose heading names no year
+	// was dated from, by its index in benchmarks (readBenchmark).
+	benchFrom  map[int]app.Period
 	comments   []app.Comment
 	rowTargets []rowTarget
 	shares     []pendingShare
@@ -300,4 +303,17 @@ func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p pl
 		// (settleNamedSheets).
 		sh.g = g
 	}
+}
+
+// datedFrom records that the benchmark at index i was dated from month,
+// its heading naming no year; a zero month, that its heading dates it.
+func (l *sheetLog) datedFrom(i int, month app.Period) {
+	if month.IsZero() {
+		delete(l.benchFrom, i)
+		return
+	}
+	if l.benchFrom == nil {
+		l.benchFrom = map[int]app.Period{}
+	}
+	l.benchFrom[i] = month
 }

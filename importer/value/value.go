@@ -155,7 +155,7 @@ func Parse(s string) (Figure, error) {
 		if yearSpan(strings.TrimSpace(num), strings.TrimSpace(den)) {
 			// "2023/24" captions a year; read as a fraction it was
 			// 8429%, a benchmark no one gave.
-			return Figure{}, fmt.Errorf("%q is a year, not a number, fraction or status code", raw)
+			return Figure{}, fmt.Errorf("%q is a year, not a number, fraction or status code: a year belongs in its column's heading, the figure in the cell", raw)
 		}
 		n, err1 := parseNumber(num)
 		d, err2 := parseNumber(den)

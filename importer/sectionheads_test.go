@@ -81,6 +81,18 @@ func TestSectionHeadingRows(t *testing.T) {
 			},
 		},
 		{
+			name: "a RAG legend alone at the foot",
+			rows: [][]any{
+				row("Ref", "Indicator", "Polarity", "Jan-25", "Feb-25", "Target"),
+				row("NF06", "Re-referrals within 12 months (%)", "L", 21, 22, 20),
+				row(),
+				row("RAG", "Green: on target", nil, nil, nil, "G/A/R"),
+				row("Legend", "Amber: within 5% of target"),
+			},
+			indicators: []string{"NF06|"},
+			figures:    map[string][]string{"NF06": {"Kent all Feb-25: 22", "Kent all Jan-25: 21"}},
+		},
+		{
 			name: "a year's caption in an indicator's Previous year cell is no figure",
 			rows: [][]any{
 				row("Ref", "Indicator", "Polarity", "Previous year", "Jan-25", "Feb-25"),

@@ -25,18 +25,6 @@ var definitionRoles = map[Role]bool{
 	RolePrevious: true, RoleEngland: true, RoleNeighbours: true,
 }
 
-// statesDefinition reports whether row r gives a cell in a column that
-// states an indicator's definition, targets or benchmarks.
-func (s *sheetReader) statesDefinition(r int) bool {
-	for i := range s.l.Columns {
-		c := &s.l.Columns[i]
-		if definitionRoles[c.Role] && strings.TrimSpace(s.at(r, c)) != "" {
-			return true
-		}
-	}
-	return false
-}
-
 // ownsDefinition reports whether row r states, in a column of
 // definitionRoles, something only an indicator's row states and that
 // reads as such: a polarity, a unit, decimals or a measure, or a target's

@@ -350,7 +350,7 @@ func isBreakdownLabel(name string) bool {
 // looksLikeRef tells a Ref ("CIC05", "SCS02a", "EH 1") from a section
 // heading or note written in the Ref column. A single word with no digit
 // ("CLA") is a Ref only on a row that gives figures or states a
-// definition (given; see statesDefinition).
+// definition of its own (given; see ownsDefinition).
 func looksLikeRef(s string, given bool) bool {
 	if len(s) > 20 || strings.Count(s, " ") > 1 {
 		return false

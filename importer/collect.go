@@ -295,6 +295,11 @@ func (c *collector) dataset() *app.Dataset {
 				// Its numerators and denominators show its base.
 				ind.Unit, word = c.partsUnit(ref), ""
 			}
+			if ind.Unit == app.Score && (word == "rating" || word == "timeliness") && c.hasParts[ref] {
+				// A score is no numerator over a denominator: given
+				// them, it is a proportion whatever its name (QA24a D1).
+				ind.Unit = c.partsUnit(ref)
+			}
 		}
 		if ind.Measure == "" && !c.measured[ref] {
 			ind.Measure = measureOf(ind.Name, ind.Unit, c.hasParts[ref])

@@ -387,6 +387,10 @@ func isFootnote(s string) bool {
 		return true
 	case len(t) > 80:
 		return true
+	case low == "rag", strings.HasPrefix(low, "legend"):
+		// A RAG key alone in the Ref column, under which its codes
+		// are spelled out (QA24a D2), heads no section.
+		return true
 	}
 	for _, p := range []string{"note", "source", "footnote", "key", "italic", "previous reporting year", "data as at", "data from", "produced by", "rag ", "please", "n.b", "nb "} {
 		if strings.HasPrefix(low, p) || strings.Contains(low, "italic") {

@@ -30,6 +30,10 @@ func (c *collector) sayNameUnit(ind *app.Indicator, word string) {
 	case "count":
 		c.sayGuessedCount(ind)
 	case "rating", "timeliness", "attainment 8", "progress 8":
+		if ind.Unit != app.Score {
+			c.sayScoreWordCounted(ind, word)
+			return
+		}
 		c.warn(at.Sheet, at.Cell, "%s: no Unit column states its unit, and the word %q in its name %q says its figures are not counts of children: read in unit %q, a guess, so exports do not withhold small numbers of them; state its unit in a Unit column",
 			ind.Ref, word, ind.Name, ind.Unit)
 	default:
@@ -60,10 +64,12 @@ func notACount(ws []string) (app.Unit, string) {
 		case "rating", "ratings":
 			// "Ofsted rating"; "Homes with a rating of good" counts.
 			if i == len(ws)-1 {
-				return app.Score, "rating"
+				return scoreOrCount(!countedSubject(ws[:i])), "rating"
 			}
 		case "timeliness":
-			return app.Score, "timeliness"
+			// "Timeliness of review conferences" is one; "Conferences
+			// held within timeliness" counts them.
+			return scoreOrCount(headWord(ws, i)), "timeliness"
 		case "attainment", "progress":
 			// Attainment 8 and Progress 8 are scores.
 			if i+1 < len(ws) && ws[i+1] == "8" {

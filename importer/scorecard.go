@@ -202,6 +202,12 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 		if skipFrom >= 0 {
 			continue
 		}
+		if hasName && s.titledHeader(r, ref, &refCol, &nameCol) {
+			section, sectionAt = ref, s.loc(r, refCol.index)
+			last, inNotes = nil, false
+			s.sayTitledHeader(r, refCol.index, ref)
+			continue
+		}
 		name := ""
 		if hasName {
 			name = stripFootnote(s.at(r, &nameCol))
@@ -219,7 +225,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				continue
 			}
 		}
-		refLike := ref != "" && looksLikeRef(ref, hasFigures || s.statesDefinition(r))
+		refLike := ref != "" && looksLikeRef(ref, hasFigures || name != "" && s.ownsDefinition(r, ref, name))
 		switch {
 		case hasFigures && isTotalLabel(ref):
 			s.warn(r, refCol.index, "row skipped: %q is a total of the rows above, not an indicator; give it a Ref (such as EH99) to read it as one", ref)
@@ -290,7 +296,9 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				continue
 			}
 			section = stripFootnote(text)
-			sectionAt = s.loc(r, s.span.lo+slices.IndexFunc(row, func(t string) bool { return strings.TrimSpace(t) != "" }))
+			at := s.span.lo + slices.IndexFunc(row, func(t string) bool { return strings.TrimSpace(t) != "" })
+			sectionAt = s.loc(r, at)
+			s.saySectionCells(r, at, section)
 		default:
 			s.warn(r, refCol.index, "row skipped: it has figures but no indicator Ref (expected a Ref such as CIC05)")
 		}
@@ -342,7 +350,7 @@ func isBreakdownLabel(name string) bool {
 // looksLikeRef tells a Ref ("CIC05", "SCS02a", "EH 1") from a section
 // heading or note written in the Ref column. A single word with no digit
 // ("CLA") is a Ref only on a row that gives figures or states a
-// definition (given; see statesDefinition).
+// definition of its own (given; see ownsDefinition).
 func looksLikeRef(s string, given bool) bool {
 	if len(s) > 20 || strings.Count(s, " ") > 1 {
 		return false

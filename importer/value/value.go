@@ -152,6 +152,11 @@ func Parse(s string) (Figure, error) {
 		return Figure{Status: st, Raw: raw}, nil
 	}
 	if num, den, ok := strings.Cut(t, "/"); ok {
+		if yearSpan(strings.TrimSpace(num), strings.TrimSpace(den)) {
+			// "2023/24" captions a year; read as a fraction it was
+			// 8429%, a benchmark no one gave.
+			return Figure{}, fmt.Errorf("%q is a year, not a number, fraction or status code: a year belongs in its column's heading, the figure in the cell", raw)
+		}
 		n, err1 := parseNumber(num)
 		d, err2 := parseNumber(den)
 		if err1 != nil || err2 != nil || n.Percent || d.Percent || d.Value < 0 || n.Value < 0 {
@@ -175,6 +180,35 @@ func Parse(s string) (Figure, error) {
 	}
 	f.Raw, f.Marker = raw, marker
 	return f, nil
+}
+
+// yearSpan reports whether num/den is written as a year ("2023/24",
+// "2023/2024": a four-figure year from 1900 and the next, in two or four
+// figures), which no cell gives as a fraction: its numerator is above
+// its denominator, or it is the next year's number.
+func yearSpan(num, den string) bool {
+	if len(num) != 4 || !digits(num) || (len(den) != 2 && len(den) != 4) || !digits(den) {
+		return false
+	}
+	y, _ := strconv.Atoi(num)
+	next, _ := strconv.Atoi(den)
+	if y < 1900 || y > 2099 {
+		return false
+	}
+	if len(den) == 2 {
+		return next == (y+1)%100
+	}
+	return next == y+1
+}
+
+// digits reports whether s is all ASCII digits.
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // parseNumber reads one number: "1,896", "1 896", "63.7%", "63.7 %", "(12.5)",

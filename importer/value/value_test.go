@@ -34,6 +34,9 @@ func TestParse(t *testing.T) {
 		{in: ".5", want: 0.5},
 		{in: "221/1896", want: 221.0 / 1896, num: 221, den: 1896},
 		{in: "221 / 1,896", want: 221.0 / 1896, num: 221, den: 1896},
+		// Four figures over two that are not the next year's: a fraction.
+		{in: "2024/2500", want: 2024.0 / 2500, num: 2024, den: 2500},
+		{in: "1950/25", want: 1950.0 / 25, num: 1950, den: 25},
 		{in: "0/0", status: app.NotApplicable},
 		{in: "c", status: app.Suppressed},
 		{in: "[c]", status: app.Suppressed},
@@ -123,7 +126,10 @@ func TestParseRefuses(t *testing.T) {
 	for _, in := range []string{"Kent", "12.3.4", "1,89", "12,3456", "Inf", "NaN", "0x1F", "1e", "%", "()", "--3", "3/", "/4", "12%/4", "1/-2", "1e300/1e-300",
 		"12 [c]", "12 [x]", "[u]12", "12 [q]", "p", "R", "17  p", "17 r r", "17pp", "17 pr", "12 []", "221/1896 [u]",
 		// Not a mark against a figure, or not groups of three.
-		"Kent (1)", "12 (10)", "12 (0)", "12 (q)", "*12", "12**", "12 34", "1 2500", "1  250", "1 250,5", "1,250 500", "12.5 *p"} {
+		"Kent (1)", "12 (10)", "12 (0)", "12 (q)", "*12", "12**", "12 34", "1 2500", "1  250", "1 250,5", "1,250 500", "12.5 *p",
+		// A year captioning a cell, not a fraction (QA24a D2: "2023/24"
+		// in a Previous year column was stored as 8429%).
+		"2023/24", "2023/2024", " 2023 / 24 ", "1999/00", "2099/00"} {
 		if f, err := Parse(in); err == nil {
 			t.Errorf("Parse(%q) = %+v, want an error", in, f)
 		}

@@ -1,0 +1,71 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A row with no figures and no Ref that reads as one is a section
+// heading over the indicators below it. What else such a row states is
+// said, not read: a section's data period or kind of year is not given
+// to its rows, and a heading standing over a repeat of the header
+// ("SEND | Indicator | Polarity | Jan-25") is read as the section's, not
+// as an indicator named "Indicator" (QA24a D2, D15).
+
+// saySectionCells warns, at the Ref's cell of row r read as the section
+// heading title, of what the row states in the columns of
+// definitionRoles: none of it is read, nor given to the indicators below
+// the heading, and a one-word Ref with no digit may have been meant as an
+// indicator's. Said once a row; nothing for a heading with nothing beside
+// it.
+func (s *sheetReader) saySectionCells(r, refAt int, title string) {
+	var cells []string
+	for i := range s.l.Columns {
+		c := &s.l.Columns[i]
+		if text := strings.TrimSpace(s.at(r, c)); definitionRoles[c.Role] && text != "" {
+			cells = append(cells, fmt.Sprintf("%s %q", cellName(r, c.index), text))
+		}
+	}
+	if len(cells) == 0 {
+		return
+	}
+	s.warn(r, refAt, "row read as the heading of a section, %q, not as an indicator: it has no figures, nor a name with a polarity, unit, target or benchmark that reads; what it states (%s) is not read, nor given to the indicators below: state it on each indicator's row, or, if %q is an indicator, give it a name and its polarity, unit or target",
+		title, strings.Join(cells, ", "), title)
+}
+
+// titledHeader reports whether row r repeats the header in force with a
+// title in its Ref cell, where the header's "Ref" stood: "SEND" |
+// "Indicator" | "Polarity" | ... | "Mar-25" | "Target". Every other cell
+// the row fills must be its column's heading again, the name's among
+// them, and two at least; a row that differs anywhere is left to be read
+// as any other. A title with a digit is taken for a Ref.
+func (s *sheetReader) titledHeader(r int, ref string, refCol, nameCol *Column) bool {
+	// A title has no digit, as most Refs do: their rows are passed
+	// over at once.
+	if ref == "" || hasDigit(ref) || refCol.index == nameCol.index || s.l.keyedByName() {
+		return false
+	}
+	if normHeader(s.at(r, nameCol)) != normHeader(nameCol.Header) {
+		return false
+	}
+	same := 0
+	for i := range s.l.Columns {
+		c := &s.l.Columns[i]
+		text := strings.TrimSpace(s.at(r, c))
+		if c.index == refCol.index || text == "" {
+			continue
+		}
+		if normHeader(text) != normHeader(c.Header) {
+			return false
+		}
+		same++
+	}
+	return same >= 2
+}
+
+// sayTitledHeader warns at the Ref cell of row r, which titledHeader
+// found, that it is read as the header again and its title as the
+// heading of the section below.
+func (s *sheetReader) sayTitledHeader(r, refAt int, title string) {
+	s.warn(r, refAt, "row repeats the header with %q in its Ref cell: read as the header again and %q as the heading of the section below, not as an indicator", title, title)
+}

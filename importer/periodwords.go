@@ -315,6 +315,11 @@ func monthRange(fields []string) (p app.Period, n int, ok bool) {
 // in s: "Q1 2024/25" or "2024/25 Q1" (a quarter of the financial year),
 // "2024-Q3" or "Q3 2024", "2024/25" or "2024/25 AY".
 func findLongerPeriod(s string) (app.Period, bool) {
+	// A quarter in words is that quarter, never the year within it; one
+	// no reader takes is no period (titleWorded).
+	if p, _, refused, ok := titleWorded(s); ok || refused != "" {
+		return p, ok
+	}
 	fields := strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':' || r == '\u2013' || r == '\u2014'
 	})

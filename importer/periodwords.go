@@ -230,6 +230,9 @@ func eachMonth(s string, f func(m app.Period, at int) bool) {
 		fields = append(fields, field{s[start:], start})
 	}
 	for i, fd := range fields {
+		if i > 0 && hasDigit(fd.text[:1]) && quarterNamed([]string{fields[i-1].text, fd.text}) != "" {
+			continue // "Quarter 4 2024" names no April (titleWorded)
+		}
 		cands := []string{fd.text}
 		if i+1 < len(fields) {
 			cands = []string{fd.text + " " + fields[i+1].text, fd.text}

@@ -114,3 +114,22 @@ func TestDistrictTitleQuarterInWords(t *testing.T) {
 		})
 	}
 }
+
+// TestRelativeQuartersByTitleInWords: "Last quarter" and "This quarter"
+// under the title "Performance report Quarter 1 2025/26" were left
+// unread, said to be dated by "2025/26, which dates no quarter" (QA24a
+// D13): the title's quarter in words dates them, as "Q1 2025/26" did.
+func TestRelativeQuartersByTitleInWords(t *testing.T) {
+	for _, title := range []string{"Performance report Quarter 1 2025/26", "Performance report Qtr 1 FY25/26", "Performance report Q1 2025/26"} {
+		t.Run(title, func(t *testing.T) {
+			sheet := guessSheet{"Scorecard", [][]any{{title}}, []any{"Ref", "Indicator", "Polarity", "Last quarter", "This quarter"}, [][]any{
+				{"CQ01", "Re-referrals within 12 months (%)", "L", 21.0, 22.0},
+			}}
+			gives := fmt.Sprintf("the report's quarter as the title %q at A1 gives it", title)
+			sheet.check(t, map[string]string{"CQ01": "[2025-Q1=21 2025-Q2=22]"}, map[string][]string{
+				"D2": {`column D "Last quarter" read as Jan-Mar 2025, the quarter before Apr-Jun 2025`, gives},
+				"E2": {`column E "This quarter" read as Apr-Jun 2025`, gives},
+			}, nil)
+		})
+	}
+}

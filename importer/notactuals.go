@@ -48,8 +48,20 @@ func captionedNotActuals(l *Layout, g *grid, caption, refCol int) {
 			isPeriod[c.index] = true
 		}
 	}
+	// bare reports whether column c's heading is a month or quarter
+	// with no year, "Jun" or "Q1", dated only by a caption
+	// (monthsUnderYears).
+	bare := func(c int) bool {
+		t := strings.TrimSpace(g.at(caption+1, c))
+		_, month := monthNames[strings.ToLower(strings.TrimSuffix(t, "."))]
+		_, quarter := numberedQuarter(t)
+		return isPeriod[c] && (month || quarter)
+	}
 	// own finds the cell captioning column c: a merge over it, its own
-	// cell, or carried from the left across period columns.
+	// cell, or, for a bare heading, one written once at the left of a
+	// run of them, as monthsUnderYears carries a year. A dated heading
+	// is not carried to: a caption over one column ("Target" over
+	// "2024/25") says nothing of the next ("Sep-25").
 	own := func(c int) (int, bool) {
 		for _, m := range g.merged {
 			if caption >= m.Row0 && caption <= m.Row1 && c >= m.Col0 && c <= m.Col1 {
@@ -60,7 +72,7 @@ func captionedNotActuals(l *Layout, g *grid, caption, refCol int) {
 			if strings.TrimSpace(g.at(caption, k)) != "" {
 				return k, true
 			}
-			if !isPeriod[k] || k < c && isPeriod[k] && coveredByMerge(g, caption, k) {
+			if !bare(k) || coveredByMerge(g, caption, k) {
 				return 0, false
 			}
 		}

@@ -34,6 +34,10 @@ func TestCaptionedMilestonesNotFigures(t *testing.T) {
 			"[2025-01=20.5 2025-02=21.5 2025-03=22.5]",
 			map[string][]string{"H1": {`columns H to K ("Q1" to "Q4") under the caption "Milestones 2025/26" not read: "milestones" says they are not the figures themselves`, `milestones as columns such as "Q1 target"`}},
 			[]string{"H2", "I2", "J2", "K2"}, "read as quarters"},
+		{"milestones written once at the left of bare quarters", map[string]string{"E1": "Monthly", "H1": "Milestones 2025/26"},
+			append(slices.Clone(months), "Q1", "Q2", "Q3", "Q4"), append(slices.Clone(actuals), 22.0, 21.0, 20.0, 19.0),
+			"[2025-01=20.5 2025-02=21.5 2025-03=22.5]",
+			map[string][]string{"H1": {`columns H to K ("Q1" to "Q4") under the caption "Milestones 2025/26" not read`}}, []string{"I2", "K2"}, "read as quarters"},
 		{"quarterly targets", map[string]string{"E1:G1": "Monthly", "H1:K1": "Quarterly targets 2025/26"},
 			append(slices.Clone(months), "Q1", "Q2", "Q3", "Q4"), append(slices.Clone(actuals), 22.0, 21.0, 20.0, 19.0),
 			"[2025-01=20.5 2025-02=21.5 2025-03=22.5]",
@@ -72,9 +76,12 @@ func TestCaptionedMilestonesNotFigures(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			b := newBook(t)
 			b.sheet("Scorecard")
-			for from, text := range tt.caps {
-				b.row("Scorecard", strings.Split(from, ":")[0], text)
-				b.merge("Scorecard", strings.Split(from, ":")[0], strings.Split(from, ":")[1])
+			for span, text := range tt.caps {
+				from, to, merged := strings.Cut(span, ":")
+				b.row("Scorecard", from, text)
+				if merged {
+					b.merge("Scorecard", from, to)
+				}
 			}
 			b.row("Scorecard", "A2", append([]any{"Ref", "Indicator", "Polarity", "Data Period"}, tt.heads...)...)
 			b.row("Scorecard", "A3", append([]any{"MS01", "Re-referrals within 12 months (%)", "L", "MS"}, tt.values...)...)

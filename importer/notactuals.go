@@ -143,7 +143,7 @@ func (s *sheetReader) warnNotActuals() {
 		if n := len(nc.cols); n > 1 {
 			what = fmt.Sprintf("columns %s to %s (%q to %q)", xlsx.ColumnName(nc.cols[0]), xlsx.ColumnName(nc.cols[n-1]), nc.heads[0], nc.heads[n-1])
 		}
-		how := "give targets as a Target column or a targets table (Ref, Year, Target, Floor) and milestones as columns such as \"Q1 target\" or \"Jun-25 milestone\", and caption actual figures \"Actual\" or leave them uncaptioned"
+		how := "give the year's target as a Target column, and targets or milestones by quarter or month as a targets table (Ref, Year, Target, Floor, then a column per milestone such as \"Q1 target\" or \"Jun milestone\"), and caption actual figures \"Actual\" or leave them uncaptioned"
 		if strings.HasPrefix(nc.word, "quartile") {
 			how = "quartile boundaries are not the authority's figures: keep them off the sheet of figures, and caption actual figures \"Actual\" or leave them uncaptioned"
 		}

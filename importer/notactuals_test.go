@@ -32,7 +32,7 @@ func TestCaptionedMilestonesNotFigures(t *testing.T) {
 		{"milestones over numbered quarters", map[string]string{"E1:G1": "Monthly", "H1:K1": "Milestones 2025/26"},
 			append(slices.Clone(months), "Q1", "Q2", "Q3", "Q4"), append(slices.Clone(actuals), 22.0, 21.0, 20.0, 19.0),
 			"[2025-01=20.5 2025-02=21.5 2025-03=22.5]",
-			map[string][]string{"H1": {`columns H to K ("Q1" to "Q4") under the caption "Milestones 2025/26" not read: "milestones" says they are not the figures themselves`, `milestones as columns such as "Q1 target"`}},
+			map[string][]string{"H1": {`columns H to K ("Q1" to "Q4") under the caption "Milestones 2025/26" not read: "milestones" says they are not the figures themselves`, `targets or milestones by quarter or month as a targets table (Ref, Year, Target, Floor, then a column per milestone such as "Q1 target"`}},
 			[]string{"H2", "I2", "J2", "K2"}, "read as quarters"},
 		{"milestones written once at the left of bare quarters", map[string]string{"E1": "Monthly", "H1": "Milestones 2025/26"},
 			append(slices.Clone(months), "Q1", "Q2", "Q3", "Q4"), append(slices.Clone(actuals), 22.0, 21.0, 20.0, 19.0),

@@ -42,11 +42,25 @@ func captionedNotActuals(l *Layout, g *grid, caption, refCol int) {
 	if caption < 0 || caption >= len(g.rows) {
 		return
 	}
-	isPeriod := map[int]bool{}
+	isPeriod, defining := map[int]bool{}, map[int]bool{}
 	for _, c := range l.Columns {
-		if c.Role == RolePeriod {
+		switch c.Role {
+		case RolePeriod:
 			isPeriod[c.index] = true
+		case RoleRef, RoleName, RoleSection, RolePolarity, RoleDataPeriod:
+			defining[c.index] = true
 		}
+	}
+	// title reports whether a merge spanning columns from to to also
+	// spans a row's defining columns: a title ("Performance against
+	// target") merged across the sheet, not a caption of periods.
+	title := func(from, to int) bool {
+		for c := from; c <= to; c++ {
+			if defining[c] {
+				return true
+			}
+		}
+		return false
 	}
 	// bare reports whether column c's heading is a month or quarter
 	// with no year, "Jun" or "Q1", dated only by a caption
@@ -65,7 +79,7 @@ func captionedNotActuals(l *Layout, g *grid, caption, refCol int) {
 	own := func(c int) (int, bool) {
 		for _, m := range g.merged {
 			if caption >= m.Row0 && caption <= m.Row1 && c >= m.Col0 && c <= m.Col1 {
-				return m.Col0, m.Col0 > refCol
+				return m.Col0, m.Col0 > refCol && !title(m.Col0, m.Col1)
 			}
 		}
 		for k := c; k > refCol; k-- {

@@ -258,6 +258,9 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	if l.Kind == TargetSheet && monthsWin(&l, g) {
 		l.Kind = IndicatorSheet
 	}
+	if l.Kind == IndicatorSheet {
+		captionedNotActuals(&l, g, caption, refCol)
+	}
 	disambiguate(&l)
 	plainTargetYears(&l)
 	datedBenchmarks(&l)

@@ -157,6 +157,10 @@ type Layout struct {
 	// headings were read against the authority, by index, each with why
 	// it is not read (areaCohortRefused), said at its heading.
 	refusedHeads map[int]string
+	// notActuals are the captions whose period columns were taken out of
+	// Columns, their words saying they are not figures (milestones,
+	// targets, quartiles: captionedNotActuals), said at the caption.
+	notActuals []notActualsCaption
 }
 
 // refuseColumn records that the column at 0-based index c is not read,

@@ -230,6 +230,9 @@ func eachMonth(s string, f func(m app.Period, at int) bool) {
 		fields = append(fields, field{s[start:], start})
 	}
 	for i, fd := range fields {
+		if i > 0 && hasDigit(fd.text[:1]) && quarterNamed([]string{fields[i-1].text, fd.text}) != "" {
+			continue // "Quarter 4 2024" names no April (titleWorded)
+		}
 		cands := []string{fd.text}
 		if i+1 < len(fields) {
 			cands = []string{fd.text + " " + fields[i+1].text, fd.text}
@@ -315,6 +318,11 @@ func monthRange(fields []string) (p app.Period, n int, ok bool) {
 // in s: "Q1 2024/25" or "2024/25 Q1" (a quarter of the financial year),
 // "2024-Q3" or "Q3 2024", "2024/25" or "2024/25 AY".
 func findLongerPeriod(s string) (app.Period, bool) {
+	// A quarter in words is that quarter, never the year within it; one
+	// no reader takes is no period (titleWorded).
+	if p, _, refused, ok := titleWorded(s); ok || refused != "" {
+		return p, ok
+	}
 	fields := strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '(' || r == ')' || r == ',' || r == ':' || r == '\u2013' || r == '\u2014'
 	})

@@ -22,31 +22,55 @@ import (
 // why a heading in such a form cannot be read ("" with ok false for a
 // heading in none of them).
 func wordedPeriod(s string) (p app.Period, note, refused string, ok bool) {
+	p, note, refused, _, ok = wordedForm(s)
+	return p, note, refused, ok
+}
+
+// The forms wordedForm tells apart, each said once (warnWordedPeriods):
+// one note for them all left the reading an officer most needs to check,
+// quarters numbered from April, unsaid beside an FY year's (QA24a D6).
+const (
+	formFY          = "fy"          // FY 2020/21
+	formQuarter     = "quarter"     // Quarter 1 2025/26: numbered from April
+	formMonths      = "months"      // Q1 (Apr-Jun 25): numbered from April
+	formMonthsOfCal = "monthsOfCal" // Q1 (Jan-Mar 25): numbered from January
+)
+
+// wordedForm is wordedPeriod, also naming the form read (formFY ...).
+func wordedForm(s string) (p app.Period, note, refused, form string, ok bool) {
+	p, note, refused, form, ok = wordedPeriodOf(s)
+	if !ok {
+		form = ""
+	}
+	return p, note, refused, form, ok
+}
+
+func wordedPeriodOf(s string) (p app.Period, note, refused, form string, ok bool) {
 	fields := rangeFields(strings.ReplaceAll(s, "\u00a0", " "))
 	if len(fields) == 1 && len(fields[0]) > 2 && strings.EqualFold(fields[0][:2], "FY") {
 		fields = []string{"FY", fields[0][2:]} // FY2020/21
 	}
 	if len(fields) < 2 {
-		return app.Period{}, "", "", false
+		return app.Period{}, "", "", "", false
 	}
 	if p, note, refused, ok := fyYear(fields); ok || refused != "" {
-		return p, note, refused, ok
+		return p, note, refused, formFY, ok
 	}
 	q, rest, found := quarterWord(fields)
 	if !found {
-		return app.Period{}, "", "", false
+		return app.Period{}, "", "", "", false
 	}
 	// A year after the quarter: "Quarter 1 2025/26", "Q1 FY25/26".
 	if y, marked, ok := fyYearWord(rest); ok {
 		if y.Kind != app.FinancialYear {
-			return app.Period{}, "", "", false
+			return app.Period{}, "", "", "", false
 		}
 		p, _ := FinancialQuarter(fmt.Sprintf("Q%d %s", q, y))
 		how := "quarter " + strconv.Itoa(q) + " of the financial year " + y.Label()
 		if marked {
 			how += ", FY marking the financial year"
 		}
-		return p, fmt.Sprintf("read as %s, %s, quarters numbered from April", p.Label(), how), "", true
+		return p, fmt.Sprintf("read as %s, %s, quarters numbered from April", p.Label(), how), "", formQuarter, true
 	}
 	if len(rest) == 1 {
 		if y, err := strconv.Atoi(rest[0]); err == nil && len(rest[0]) == 4 {
@@ -54,24 +78,29 @@ func wordedPeriod(s string) (p app.Period, note, refused string, ok bool) {
 			cal := app.Period{Kind: app.Quarter, Year: y, N: q}
 			fq, _ := FinancialQuarter(fmt.Sprintf("Q%d %s", q, fy))
 			return app.Period{}, "", fmt.Sprintf("quarter %d of %d could be the calendar year's (%s) or the financial year's (%s for %s): head it with the financial year, such as Q%d %s, or by its months, such as %s",
-				q, y, cal.Label(), fy.Label(), fq.Label(), q, fy, fq.Label()), false
+				q, y, cal.Label(), fy.Label(), fq.Label(), q, fy, fq.Label()), "", false
 		}
 	}
 	// The quarter's months after it: "Q1 (Apr-Jun 25)", "Q1 April to June 2025".
 	m, n, ok := monthRange(rest)
 	if !ok || n != len(rest) || m.Kind != app.Quarter {
-		return app.Period{}, "", "", false
+		return app.Period{}, "", "", "", false
 	}
 	fyN := (m.N+2)%4 + 1 // Apr-Jun, the calendar's 2nd, is the financial year's 1st
 	fy := app.Period{Kind: app.FinancialYear, Year: m.Year}
 	if m.N == 1 {
 		fy.Year--
 	}
-	if fyN != q {
-		return app.Period{}, "", fmt.Sprintf("its quarter number Q%d and its months, %s, disagree: %s is quarter %d of the financial year %s, numbered from April; head it Q%d (%s) or by its months alone, %s",
-			q, m.Label(), m.Label(), fyN, fy, fyN, strings.Join(rest, " "), m.Label()), false
+	if fyN != q && m.N == q {
+		// "Q1 (Jan-Mar 25)": numbered as the calendar's quarters, the
+		// months saying which; refused, every column was lost (QA24a D8).
+		return m, fmt.Sprintf("read as %s, its months, its number Q%d counting quarters from January as the calendar does (it is quarter %d of the financial year %s, numbered from April)", m.Label(), q, fyN, fy), "", formMonthsOfCal, true
 	}
-	return m, fmt.Sprintf("read as %s, its months, which are quarter %d of the financial year %s as its number says", m.Label(), q, fy), "", true
+	if fyN != q {
+		return app.Period{}, "", fmt.Sprintf("its quarter number Q%d and its months, %s, disagree: %s is quarter %d of the financial year %s, numbered from April, and quarter %d of the calendar year; head it Q%d (%s) or by its months alone, %s",
+			q, m.Label(), m.Label(), fyN, fy, m.N, fyN, strings.Join(rest, " "), m.Label()), "", false
+	}
+	return m, fmt.Sprintf("read as %s, its months, which are quarter %d of the financial year %s as its number says", m.Label(), q, fy), "", formMonths, true
 }
 
 // quarterWord finds a quarter's number at either end of a heading's
@@ -176,30 +205,37 @@ func wordedRefusal(h string) string {
 // warnWordedPeriods says once, at the first period column headed in one
 // of this file's forms, how it was read, and how many more are like it.
 func (s *sheetReader) warnWordedPeriods() {
-	n, first, note := 0, -1, ""
+	type said struct {
+		first int
+		note  string
+		n     int
+	}
+	var forms []string
+	byForm := map[string]*said{}
 	for i, c := range s.l.Columns {
 		if c.Role != RolePeriod {
 			continue
 		}
 		h := strings.TrimSpace(c.Header)
-		p, why, _, ok := wordedPeriod(h)
+		p, why, _, form, ok := wordedForm(h)
 		if !ok || p != c.Period || readBefore(h) {
 			continue
 		}
-		if n == 0 {
-			first, note = i, why
+		if byForm[form] == nil {
+			forms = append(forms, form)
+			byForm[form] = &said{first: i, note: why}
 		}
-		n++
+		byForm[form].n++
 	}
-	if n == 0 {
-		return
+	for _, form := range forms {
+		f := byForm[form]
+		c := s.l.Columns[f.first]
+		more := ""
+		if f.n > 1 {
+			more = fmt.Sprintf(" (and %d more columns like it)", f.n-1)
+		}
+		s.warn(s.l.HeaderRow-1, c.index, "column %s %q %s%s", c.Col, c.Header, f.note, more)
 	}
-	c := s.l.Columns[first]
-	more := ""
-	if n > 1 {
-		more = fmt.Sprintf(" (and %d more columns like it)", n-1)
-	}
-	s.warn(s.l.HeaderRow-1, c.index, "column %s %q %s%s", c.Col, c.Header, note, more)
 }
 
 // readBefore reports whether a heading is in a form periodHeading read

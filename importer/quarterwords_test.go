@@ -41,12 +41,27 @@ func TestWordedQuarterHeadings(t *testing.T) {
 		}, map[string]string{"QH1": "[2025-Q2=20 2025-Q3=21 2026-Q1=23]"}, map[string][]string{
 			"D1": {"read as Apr-Jun 2025, its months, which are quarter 1 of the financial year 2025/26 as its number says", "(and 2 more"},
 		}, nil},
-		{"Q disagreeing with its months", []any{"Q1 (Jan-Mar 25)", "Q2 (Apr-Jun 25)"}, [][]any{
+		// Numbered as the calendar's quarters, the months saying which:
+		// each was refused as "disagreeing" (QA24a D8).
+		{"Q numbered as the calendar's, with its months", []any{"Q1 (Jan-Mar 25)", "Q2 (Apr-Jun 25)", "Q3 (Jul-Sep 25)"}, [][]any{
+			{"QH1", "Re-referrals within 12 months (%)", "L", 20, 21, 22},
+		}, map[string]string{"QH1": "[2025-Q1=20 2025-Q2=21 2025-Q3=22]"}, map[string][]string{
+			"D1": {`column D "Q1 (Jan-Mar 25)" read as Jan-Mar 2025, its months, its number Q1 counting quarters from January as the calendar does (it is quarter 4 of the financial year 2024/25, numbered from April) (and 2 more columns like it)`},
+		}, []string{"E1", "F1"}},
+		{"Q matching neither numbering", []any{"Q3 (Jan-Mar 25)", "Q2 (Jan-Mar 26)"}, [][]any{
 			{"QH1", "Re-referrals within 12 months (%)", "L", 20, 21},
 		}, map[string]string{"QH1": "[]"}, map[string][]string{
-			"D1": {`column D "Q1 (Jan-Mar 25)" not read: its quarter number Q1 and its months, Jan-Mar 2025, disagree: Jan-Mar 2025 is quarter 4 of the financial year 2024/25`, "head it Q4 (Jan-Mar 25) or by its months alone, Jan-Mar 2025"},
-			"E1": {`column E "Q2 (Apr-Jun 25)" not read: its quarter number Q2`, "quarter 1 of the financial year 2025/26"},
+			"D1": {`column D "Q3 (Jan-Mar 25)" not read: its quarter number Q3 and its months, Jan-Mar 2025, disagree: Jan-Mar 2025 is quarter 4 of the financial year 2024/25, numbered from April, and quarter 1 of the calendar year`, "head it Q4 (Jan-Mar 25) or by its months alone, Jan-Mar 2025"},
+			"E1": {`column E "Q2 (Jan-Mar 26)" not read: its quarter number Q2`},
 		}, nil},
+		// One note for both forms left quarters numbered from April
+		// unsaid (QA24a D6): each form is said at its first column.
+		{"FY years and quarters in words", []any{"FY 2022/23", "FY 2023/24", "Quarter 1 2024/25", "Quarter 2 2024/25"}, [][]any{
+			{"DV01", "Re-referrals within 12 months (%)", "L", 20, 21, 22, 23},
+		}, map[string]string{"DV01": "[2022/23=20 2023/24=21 2024-Q2=22 2024-Q3=23]"}, map[string][]string{
+			"D1": {`column D "FY 2022/23" read as the financial year 2022/23, April 2022 to March 2023 (and 1 more columns like it)`},
+			"F1": {`column F "Quarter 1 2024/25" read as Apr-Jun 2024, quarter 1 of the financial year 2024/25, quarters numbered from April (and 1 more columns like it)`},
+		}, []string{"E1", "G1"}},
 		{"quarter of a plain year", []any{"Quarter 1 2025", "Quarter 2 2025"}, [][]any{
 			{"QH1", "Re-referrals within 12 months (%)", "L", 20, 21},
 		}, map[string]string{"QH1": "[]"}, map[string][]string{

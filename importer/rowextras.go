@@ -124,6 +124,15 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 					continue
 				}
 			}
+			if year == c.Period && year.Kind == app.FinancialYear && ind.yearType == app.AcademicYear && headingYearKind(c.Header, c.Period) == app.FinancialYear {
+				// Refused as its figures under such headings are
+				// (yearClash): read as the academic year, the one
+				// import told opposite things on the same evidence
+				// (QA24a D7).
+				s.warn(r, c.index, "%s: %s under %q not read: its heading says financial year but %s runs by academic year, and which is meant cannot be told, as for its figures under such headings; set its year type to Financial if the target is for a financial year, or head it with the academic year, such as \"%s %s\"",
+					ind.ref, c.Role, c.Header, ind.ref, strings.ToUpper(string(c.Role)[:1])+string(c.Role)[1:], app.Period{Kind: app.AcademicYear, Year: year.Year}.Label())
+				continue
+			}
 			t := targets[year]
 			if t == nil {
 				t = &app.Target{Ref: ind.ref, Year: year}

@@ -120,6 +120,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	s.warnYearOrMonth()
 	s.warnCalendarQuarters()
 	s.warnWordedPeriods()
+	s.warnNotActuals()
 	s.warnMonthsUnderYears()
 	s.warnQuarterEnds()
 	s.warnSubColumns()

@@ -79,6 +79,7 @@ func (s *sheetReader) nextTable(r int, title string) (int, bool) {
 	s.warnYearOrMonth()
 	s.warnCalendarQuarters()
 	s.warnWordedPeriods()
+	s.warnNotActuals()
 	s.warnMonthsUnderYears()
 	s.warnQuarterEnds()
 	s.latest = s.sheetLatest()

@@ -45,6 +45,11 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	earlyRows, earlyAt := 0, ""
 	// Quarters written "Q3 2024" are counted for one warning at the first.
 	quarterRows, quarterAt, quarterWords := 0, "", ""
+	// Periods in words, "Quarter 1 2024/25", "FY 2024/25", are read as the
+	// same column headings are (wordedForm), each form said once at its
+	// first row; skipped, the table's every such row was lost (QA24a D9).
+	worded := tidyWorded{}
+	defer worded.warn(s)
 	defer func() {
 		switch {
 		case quarterRows == 1:
@@ -100,6 +105,14 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			period, ok = app.Period{Kind: app.FinancialYear, Year: m.Year}, true
 			if periods.months {
 				period = m
+			}
+		}
+		if !ok {
+			var refused string
+			period, refused, ok = worded.read(ptext, cellName(r, pc))
+			if refused != "" {
+				s.warn(r, pc, "%s: row skipped: %q not read: %s", ref, strings.TrimSpace(ptext), refused)
+				continue
 			}
 		}
 		if !ok {

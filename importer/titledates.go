@@ -26,6 +26,9 @@ type titleDate struct {
 	// other month the title rows give there, not said to date the
 	// report ("Apr-25 at A1"); "" for none.
 	dataAt, passed string
+	// worded is how a quarter or year in words in the title or sheet's
+	// name was read, or why not (titleWorded); zero for none.
+	worded titleWording
 }
 
 // monthEnd reports whether the date is the last day of its month, as a
@@ -364,7 +367,22 @@ func titlePeriod(sheet string, g *grid, h int) (month, longer app.Period, date t
 	if p, ok := findMonth(sheet); ok {
 		return p, app.Period{}, titleDate{}
 	}
-	for _, s := range texts {
+	// A quarter or year in words is said at the title's cell, or refuses
+	// the sheet there (titleWorded): read for its year alone, "Quarter 1
+	// 2025/26" filed a quarter's figures as the year's.
+	at := func(i int) string {
+		for r, n := 0, 0; r < h; r++ {
+			if i < n+len(g.rows[r]) {
+				return cellName(r, i-n)
+			}
+			n += len(g.rows[r])
+		}
+		return ""
+	}
+	for i, s := range texts {
+		if p, note, refused, ok := titleWorded(s); ok || refused != "" {
+			return app.Period{}, p, titleDate{worded: titleWording{cell: at(i), text: strings.TrimSpace(s), note: note, refused: refused}}
+		}
 		if p, ok := findLongerPeriod(s); ok {
 			return app.Period{}, p, titleDate{}
 		}

@@ -152,6 +152,9 @@ func (s *sheetReader) warnUnused() {
 			s.warnGuessedHeading(c)
 			continue
 		}
+		if l.captionedOut(c) {
+			continue // said at its caption (warnNotActuals)
+		}
 		head := strings.TrimSpace(g.at(label, c))
 		at := label
 		if head == "" {

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -246,6 +247,10 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			// A district sheet without a dated title takes the latest
 			// period of the sheets before it, so is read only now.
 			latest := c.latestPeriod()
+			if w := l.titleDate.worded; w.refused != "" {
+				return nil, &app.SourceError{Location: app.Location{File: base, Sheet: l.Sheet, Cell: cmp.Or(w.cell, "A1")},
+					Err: fmt.Errorf("no reporting period read for the district figures from %s: %s", w.source(), w.refused)}
+			}
 			switch {
 			case !l.TitlePeriod.IsZero() && latest.Kind != app.Month:
 				// A scorecard of quarters or years, or none: the
@@ -262,6 +267,9 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			default:
 				l.Period = latest
 				c.warn(l.Sheet, "A1", "no period in the title: district figures dated %s, the latest period on the scorecard", l.Period.Label())
+			}
+			if w := l.titleDate.worded; w.note != "" && l.Period == l.TitlePeriod {
+				c.warn(l.Sheet, cmp.Or(w.cell, "A1"), "district figures dated %s by %s: %s", l.Period.Label(), w.source(), w.note)
 			}
 			if out, err = readSheetLog(ctx, base, l, sh.g, func(int) {}, lim); err != nil {
 				return nil, err

@@ -105,10 +105,7 @@ func (s *sheetReader) sayAcademicTarget(r int, c *Column, ref string, year app.P
 	if c.Period.IsZero() {
 		from = "its row's target year"
 	}
-	also := ""
-	if headingYearKind(c.Header, c.Period) == app.FinancialYear {
-		also = ", though its heading says financial year: if the target is for a financial year, set the row's year type to Financial"
-	}
-	s.warn(r, c.index, "%s runs by academic year: its %s for %s (%s) read as for the academic year %s, as are its other targets' years not said to be academic%s",
-		ref, c.Role, year.Label(), from, ay.Label(), also)
+	// A heading saying financial year is refused before (readRowExtras).
+	s.warn(r, c.index, "%s runs by academic year: its %s for %s (%s) read as for the academic year %s, as are its other targets' years not said to be academic",
+		ref, c.Role, year.Label(), from, ay.Label())
 }

@@ -87,6 +87,14 @@ func TestAcademicTargetHeading(t *testing.T) {
 			"2024/25AY target 25 floor -", map[string][]string{
 				"A2": {"CAM03 runs by academic year, as the store holds it: its target for 2024/25 read as for the academic year 2024/25 AY"},
 			}, []string{"D2"}},
+		// Its figures under "FY" headings are refused; its target under
+		// one was read as the academic year (QA24a D7): refused alike.
+		{"the row says academic, the heading financial", []any{"Year type", "Target FY 2025/26", "FY 2022/23", "FY 2023/24"},
+			[]any{"CAM03", "Key stage 4 attainment 8 of children in care", "H", "Academic", 25, 30, 28}, false,
+			"", map[string][]string{
+				"E2": {`CAM03: target under "Target FY 2025/26" not read: its heading says financial year but CAM03 runs by academic year, and which is meant cannot be told`, `"Target 2025/26 AY"`},
+				"F2": {"CAM03: figures under financial year headings", "not read"},
+			}, nil},
 		{"a financial row", []any{"Year type", "Target 2024/25", "2023/24", "2024/25"},
 			[]any{"CAM02", "Care leavers in education, employment or training (%)", "H", "Financial", 60, 57, 54}, false,
 			"2024/25 target 60 floor -", nil, []string{"A2", "E2"}},

@@ -20,16 +20,6 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 	month := s.latest
 	if latest >= 0 {
 		month = obs[latest].Period
-		if obs[latest].Value == nil {
-			// A placeholder ("tbc", "[x]") in next month's column is
-			// no figure: the targets and benchmarks of a row with no
-			// year in their headings are those of the year of its latest
-			// month that has one, as the officer's own scorecard rates
-			// it, not the next year's.
-			if i := latestFigured(obs, l.Kind, area, split); i >= 0 {
-				month = obs[i].Period
-			}
-		}
 	}
 	targets := map[app.Period]*app.Target{}
 	type yearRole struct {
@@ -106,7 +96,7 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 				year = s.rowTargetYear(r)
 			}
 			if year.IsZero() {
-				year = targetYear(ind.yearType, month)
+				year = targetYear(ind.yearType, cmp.Or(s.figuredUntil(), month))
 			}
 			if year.IsZero() {
 				s.warn(r, c.index, "%s: %s skipped: no year in its heading and no month figures to date it", ind.ref, c.Role)
@@ -239,6 +229,35 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 	}
 }
 
+// figuredUntil is the latest period on a sheet of months with a figure
+// in any row: a Target, Floor or Tolerance column naming no year is that
+// period's year's, for every row of the sheet. A placeholder ("tbc",
+// "[x]") in next month's column is no figure, and made the targets the
+// next year's, so that no month was rated (QA24b L8); a row lagging the
+// others, its new month's figure not yet in, took last year's for this
+// year's (QA25 D3). A district sheet's figures are its period's.
+func (s *sheetReader) figuredUntil() app.Period {
+	if s.l.Kind == DistrictSheet {
+		return s.l.Period
+	}
+	if !s.figured.done {
+		s.figured.done = true
+		for _, c := range s.l.Columns {
+			if c.Role != RolePeriod || c.Period.IsZero() || isSubPart(c) || s.ahead.empty[c.index] ||
+				!s.figured.until.IsZero() && c.Period.Compare(s.figured.until) <= 0 {
+				continue
+			}
+			for r := s.l.FirstRow - 1; r < len(s.g.rows); r++ {
+				if isFigureText(strings.TrimSpace(s.at(r, &c))) {
+					s.figured.until = c.Period
+					break
+				}
+			}
+		}
+	}
+	return s.figured.until
+}
+
 // rowTargetYear is the year a scorecard row's "Target Year" cell gives
 // its targets ("2025/26"), zero where it gives none.
 func (s *sheetReader) rowTargetYear(r int) app.Period {
@@ -257,23 +276,6 @@ func (s *sheetReader) rowTargetYear(r int) app.Period {
 func targetYearCell(text string) (app.Period, bool) {
 	y, rest := cutYear(text)
 	return y, !y.IsZero() && strings.TrimSpace(rest) == ""
-}
-
-// latestFigured is the index of the latest of obs that has a figure of
-// its own, among those a row's latest is chosen from (its own area's
-// and cohort's on a sheet of months, no stand-in); -1 if none has.
-func latestFigured(obs []app.Observation, kind Kind, area app.Area, split app.Split) int {
-	at := -1
-	for i := range obs {
-		o := &obs[i]
-		if o.Value == nil || o.StandIn || kind == IndicatorSheet && (o.Area != area || o.Split != split) {
-			continue
-		}
-		if at < 0 || later(o.Period, obs[at].Period) >= 0 {
-			at = i
-		}
-	}
-	return at
 }
 
 // benchmarkGroups names the comparator each benchmark column gives.

@@ -32,6 +32,11 @@ type sheetReader struct {
 	spans [][]xlsx.Range
 	// ahead is what the sheet gives after the period its title names.
 	ahead ahead
+	// figured is the sheet's latest period with a figure (figuredUntil).
+	figured struct {
+		until app.Period
+		done  bool
+	}
 	// italics counts the italic figures of a sheet read without a key
 	// for them (warnItalics).
 	italics cellTally

@@ -78,7 +78,7 @@ func plainTargetYears(l *Layout) {
 		for j, y := range years {
 			labels[j] = y.Label()
 		}
-		c.yearNote = fmt.Sprintf("column %s %q names no year, beside columns that name %s: read as %s for the year of each row's latest month with a figure; head it with its year",
+		c.yearNote = fmt.Sprintf("column %s %q names no year, beside columns that name %s: read as %s for the year of the latest month with figures; head it with its year",
 			c.Col, c.Header, strings.Join(labels, " and "), guessedAs[c.Role])
 	}
 }
@@ -99,7 +99,7 @@ func plainTargetsAcrossYears(l *Layout, earliest, latest app.Period) {
 		if !targetRole(c.Role) || !c.Period.IsZero() {
 			continue
 		}
-		c.yearNote = fmt.Sprintf("column %s %q names no year, and the months beside it run from %s to %s, across two years: read as %s for the year of each row's latest month with a figure, so a month of the year before is not rated against it; head it with its year",
+		c.yearNote = fmt.Sprintf("column %s %q names no year, and the months beside it run from %s to %s, across two years: read as %s for the year of the latest month with figures, so a month of the year before is not rated against it; head it with its year",
 			c.Col, c.Header, earliest.Label(), latest.Label(), guessedAs[c.Role])
 	}
 }

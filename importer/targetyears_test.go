@@ -47,7 +47,7 @@ func TestTargetHeadingYears(t *testing.T) {
 		// Neither dated, beside months of two years: the latest month's
 		// year, as ever, and said, as February and March are not rated.
 		{"Target", "Floor", []string{"2025/26 20/25"},
-			`column D "Target" names no year, and the months beside it run from Feb-25 to May-25, across two years: read as the year's target for the year of each row's latest month`},
+			`column D "Target" names no year, and the months beside it run from Feb-25 to May-25, across two years: read as the year's target for the year of the latest month with figures`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.target+","+tt.floor, func(t *testing.T) {
@@ -93,18 +93,44 @@ func TestPlainTargetsWithinOneYear(t *testing.T) {
 	}
 }
 
-// TestPlainTargetsBesideAPlaceholder: "tbc" in next month's column, the
-// first of a new year, is no figure; a plain Target and Floor are the
-// year of the row's latest month that has one (QA24b L8). They had been
-// read as the next year's, so that no month was rated, March's 13.5%
-// against a floor of 12 included.
+// TestPlainTargetsBesideAPlaceholder: a Target and Floor naming no year
+// are the year of the sheet's latest month with a figure in any row. A
+// placeholder ("tbc") in next month's column is no figure: where every
+// row has one, the targets had been read as the next year's, so that no
+// month was rated, March's 13.5% against a floor of 12 included (QA24b
+// L8). A row lagging the others, its April not yet in, takes the year
+// the others' April figures give, not last year's (QA25 D3): a second
+// year's targets under one heading had replaced last year's stored ones.
 func TestPlainTargetsBesideAPlaceholder(t *testing.T) {
-	path := writeBook(t, "Scorecard", [][]any{
-		{"Ref", "Indicator", "Polarity", "Target", "Floor", "Jan-25", "Feb-25", "Mar-25", "Apr-25"},
-		{"QT0", "Re-referrals within 12 months (%)", "L", 10, 12, 11, 12.5, 13.5, "tbc"},
-	})
-	res := mustRead(t, path)
-	if got, want := targetsRead(res), []string{"2024/25 10/12"}; !slices.Equal(got, want) {
-		t.Errorf("targets = %q, want %q", got, want)
+	tests := []struct {
+		name string
+		rows [][]any
+		want []string
+	}{
+		{"every row's April tbc", [][]any{
+			{"QT0", "Re-referrals within 12 months (%)", "L", 10, 12, 11, 12.5, 13.5, "tbc"},
+			{"QT1", "Repeat plans (%)", "L", 20, 25, 21, 22, 23, "tbc"},
+		}, []string{"2024/25 10/12", "2024/25 20/25"}},
+		{"one row's April tbc, the other's in", [][]any{
+			{"QT0", "Re-referrals within 12 months (%)", "L", 8, 9, 11, 12.5, 13.5, "tbc"},
+			{"QT1", "Repeat plans (%)", "L", 20, 25, 21, 22, 23, 24},
+		}, []string{"2025/26 20/25", "2025/26 8/9"}},
+		{"one row's April blank, the other's in", [][]any{
+			{"QT0", "Re-referrals within 12 months (%)", "L", 8, 9, 11, 12.5, 13.5, nil},
+			{"QT1", "Repeat plans (%)", "L", 20, 25, 21, 22, 23, 24},
+		}, []string{"2025/26 20/25", "2025/26 8/9"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeBook(t, "Scorecard", append([][]any{
+				{"Ref", "Indicator", "Polarity", "Target", "Floor", "Jan-25", "Feb-25", "Mar-25", "Apr-25"},
+			}, tt.rows...))
+			res := mustRead(t, path)
+			got := targetsRead(res)
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("targets = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"scorecard/app"
@@ -59,27 +60,40 @@ func sheetKey(key, sheet string) string {
 func sheetWords(sheet string) (words string, dated bool) {
 	all := strings.Fields(nameKey(sheet))
 	var kept []string
-	for _, w := range all {
-		if _, month := monthNames[w]; month {
-			dated = true
-		} else if len(w) == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4' {
-			dated = true
-		} else if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && allDigits(w) {
-			dated = true
-		} else {
+	for i := 0; i < len(all); i++ {
+		w := all[i]
+		_, month := monthNames[w]
+		quarter := len(w) == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4'
+		year := len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && allDigits(w)
+		if !month && !quarter && !year {
 			kept = append(kept, w)
+			continue
+		}
+		dated = true
+		// The year after a month or quarter ("Feb 25"), or the end of a
+		// span after a year ("2024 25" of "2024-25"), is the date's
+		// too; a number elsewhere ("CL 17-18", "Team 12") is the
+		// sheet's own.
+		if (month || quarter) && i+1 < len(all) && allDigits(all[i+1]) && (len(all[i+1]) == 2 || len(all[i+1]) == 4) {
+			i++
+			w = all[i]
+		}
+		if len(w) == 4 && i+1 < len(all) && allDigits(all[i+1]) && yearSpanEnd(w, all[i+1]) {
+			i++
 		}
 	}
-	if !dated {
-		return strings.Join(all, " "), false
-	}
-	// A two-digit year is a date only beside a month, quarter or year:
-	// "Team 12" is a team.
-	kept = slices.DeleteFunc(kept, func(w string) bool { return len(w) == 2 && allDigits(w) })
-	if len(kept) == 0 {
+	if !dated || len(kept) == 0 {
 		return strings.Join(all, " "), false
 	}
 	return strings.Join(kept, " "), true
+}
+
+// yearSpanEnd reports whether end closes a span of years from year:
+// "2024" then "25" or "2025".
+func yearSpanEnd(year, end string) bool {
+	y, _ := strconv.Atoi(year)
+	e, _ := strconv.Atoi(end)
+	return len(end) == 2 && e == (y+1)%100 || len(end) == 4 && e == y+1
 }
 
 // sheetNamed is how a warning names the sheet a name is keyed by,

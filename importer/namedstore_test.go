@@ -132,6 +132,27 @@ func TestNameKeyedBySheetInTheStore(t *testing.T) {
 		obs:   []string{"NRC-3801 Apr-25 180", "NRC-3801 Feb-25 160", "NRC-3801 Mar-25 170"},
 		warns: []warn{{"CSC Apr 25!A4", `"Number of referrals" filed under NRC-3801, the store's indicator of this name on the sheet "CSC Apr 25" (as "csc", its date left out, so that the sheet renamed for another month continues it), not under NR-3343 made from the name`}},
 	}, {
+		// Two sheets of one workbook differing only in their dates are
+		// never one indicator's: each is keyed by its whole name (QA25
+		// D2), where the second sheet's figures had been dropped.
+		name: "on two sheets of one workbook differing only in their dates",
+		later: []namedSheet{
+			mar("EH Feb 25", []any{"Number of referrals", "Low", 400, 420, nil}),
+			mar("EH Mar 25", []any{"Number of referrals", "Low", 401, 421, 430}),
+		},
+		refs:  []string{"NREF2-9691 Number of referrals L", "NREM2-2724 Number of referrals L"},
+		obs:   []string{"NREF2-9691 Feb-25 420", "NREF2-9691 Jan-25 400", "NREM2-2724 Feb-25 421", "NREM2-2724 Jan-25 401", "NREM2-2724 Mar-25 430"},
+		warns: []warn{{"EH Feb 25!A4", `keyed by the sheet's name "EH Feb 25" (whole: another sheet's name differs from it only in its date) and its own`}},
+	}, {
+		// Numbers that are no date keep services apart.
+		name: "on sheets of two teams named for one month",
+		later: []namedSheet{
+			mar("Team 12 Mar 25", []any{"Number of referrals", "Low", 400, 420, 410}),
+			mar("Team 15 Mar 25", []any{"Number of referrals", "Low", 150, 160, 170}),
+		},
+		refs: []string{"NRT1-7262 Number of referrals L", "NRT1-0119 Number of referrals L"},
+		obs:  []string{"NRT1-0119 Feb-25 160", "NRT1-0119 Jan-25 150", "NRT1-0119 Mar-25 170", "NRT1-7262 Feb-25 420", "NRT1-7262 Jan-25 400", "NRT1-7262 Mar-25 410"},
+	}, {
 		// Never split: the name's own ref, as before.
 		name:    "given once, then once again",
 		earlier: [][]namedSheet{once},
@@ -200,6 +221,10 @@ func TestSheetWords(t *testing.T) {
 		{"CSC 2025-26", "csc", true},
 		{"Social care Q1 2025/26", "social care", true},
 		{"Team 12", "team 12", false},
+		{"Team 12 Mar 25", "team 12", true},
+		{"CL 17-18 Mar 25", "cl 17 18", true},
+		{"CSC 2024-2025", "csc", true},
+		{"Mar 25 CSC", "csc", true},
 		{"Mar 25", "mar 25", false},
 		{"2025", "2025", false},
 	} {

@@ -35,6 +35,9 @@ type nameFiling struct {
 	// stored is set where the sheet keys the name because the store
 	// does (storedFiling): why says it all, after the name.
 	stored bool
+	// whole keys the name by the sheet's whole name, its date kept:
+	// two sheets of the workbook differ in nothing else (sheetWords).
+	whole bool
 	// why is said at the name's cell, after the name.
 	why string
 }
@@ -288,6 +291,18 @@ func settleNames(named []*sheetRead, refs nameIndex, stored storedNames) map[str
 			}
 			continue
 		}
+		// Two sheets of one workbook are never one indicator's: where
+		// their names differ only in their dates ("EH Feb 25", "EH Mar
+		// 25"), each is keyed by its whole name.
+		whole := false
+		seen := map[string]string{}
+		for _, e := range es {
+			words, _ := sheetWords(e.sheet)
+			if other, ok := seen[words]; ok && other != e.sheet {
+				whole = true
+			}
+			seen[words] = e.sheet
+		}
 		for i, e := range es {
 			why := whys[i]
 			if why == "" {
@@ -296,7 +311,7 @@ func settleNames(named []*sheetRead, refs nameIndex, stored storedNames) map[str
 			if own != "" && len(bySheet) == 0 {
 				why += ownLeft(own)
 			}
-			file(e.sheet, ref, nameFiling{bySheet: true, why: why})
+			file(e.sheet, ref, nameFiling{bySheet: true, whole: whole, why: why})
 		}
 	}
 	return filings
@@ -365,6 +380,9 @@ func (s *sheetReader) fileName(r, c int, shown, key, made string, f nameFiling) 
 		// initials are the name's first; the same next month for the
 		// same sheet.
 		ref = keyRef(sheetKey(key, s.l.Sheet))
+		if f.whole {
+			ref = keyRef(key + " / " + nameKey(s.l.Sheet))
+		}
 	}
 	n := &s.named
 	if n.filed == nil {
@@ -374,8 +392,12 @@ func (s *sheetReader) fileName(r, c int, shown, key, made string, f nameFiling) 
 		return ref
 	}
 	n.filed[made] = true
+	named := sheetNamed(s.l.Sheet)
+	if f.whole {
+		named = fmt.Sprintf("%q (whole: another sheet's name differs from it only in its date)", s.l.Sheet)
+	}
 	if f.bySheet && !f.stored {
-		s.warn(r, c, "%q filed under %s, keyed by the sheet's name %s and its own, not under %s made from the name: %s; with no Ref column the same name on two sheets is one indicator only where they agree; if they are one measure, make them agree, else give the sheets a Ref column", shown, ref, sheetNamed(s.l.Sheet), made, f.why)
+		s.warn(r, c, "%q filed under %s, keyed by the sheet's name %s and its own, not under %s made from the name: %s; with no Ref column the same name on two sheets is one indicator only where they agree; if they are one measure, make them agree, else give the sheets a Ref column", shown, ref, named, made, f.why)
 		return ref
 	}
 	s.warn(r, c, "%q %s", shown, f.why)

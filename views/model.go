@@ -39,7 +39,8 @@ type scoreRow struct {
 	// notes say in words what the app adds beside trend's flags, such as
 	// why a figure cannot be excluded.
 	notes []string
-	// offCycle is the kind, "quarterly" or "annual", of a series none of
+	// offCycle is the kind, "quarterly" or "annual" ("missing" where its
+	// next was due: trend.OffCycle.Word), of a series none of
 	// whose periods is reported in the month shown (trend.OffCycle): its
 	// Current cell says so, and its notes give the latest quarter.
 	offCycle string
@@ -211,7 +212,7 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 		// Current cell reads as a figure missing (QA23c D10). Its latest
 		// quarter is said as that quarter's, as the pack says it, and
 		// neither rated nor shown as the month's.
-		r.offCycle = o.Kind
+		r.offCycle = o.Word(v.period)
 		r.notes = append(r.notes, strings.TrimPrefix(o.Note(ind, v.period), ind.Ref+" "+ind.Name+": "))
 	}
 	r.spark = recent(h.Series(k), v.period, sparkPoints)

@@ -53,8 +53,9 @@ func TestWindowSaysOffCycle(t *testing.T) {
 		{app.MonthOf(2025, time.February), []string{"quarterly", "", "", ""},
 			"Q04 Care leavers in suitable accommodation (%): quarterly: Oct-Dec 2024 = 52.0% RED; next due Mar-25, so February 2025 has no figure, rating or direction of it.",
 			"quarterly or annual, no figure for Feb-25: Q04 (its row gives the latest)", "", ""},
-		// The quarter to March is late: its note says it was due.
-		{app.MonthOf(2025, time.March), []string{"quarterly", "", "", ""},
+		// The quarter to March is late: its cell says so, its note that
+		// it was due (QA25 D6).
+		{app.MonthOf(2025, time.March), []string{"missing", "", "", ""},
 			"Q04 Care leavers in suitable accommodation (%): quarterly: Oct-Dec 2024 = 52.0% RED; next was due Mar-25, so March 2025 has no figure, rating or direction of it.",
 			"quarterly or annual, no figure for Mar-25: Q04 (its row gives the latest)", "", ""},
 		{app.MonthOf(2024, time.December), []string{"52.0%", "62.0%", "R", "worsened"},

@@ -114,7 +114,7 @@ func (b *book) packColumns() []packColumn {
 		{pdf.Column{Head: b.period.Label(), Width: 17, Align: "R"}, func(ro *row) pdf.Cell {
 			if ro.at == nil {
 				if o, ok := ro.series.OffCycleAt(b.period); ok {
-					return pdf.Cell{Text: o.Kind + " (below)", Color: grey}
+					return pdf.Cell{Text: o.Word(b.period) + " (below)", Color: grey}
 				}
 			}
 			return at(ro, func(p *trend.Point) pdf.Cell {

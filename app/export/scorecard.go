@@ -256,7 +256,7 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			text, note := "", ""
 			if m == b.period {
 				if o, ok := ro.series.OffCycleAt(m); ok {
-					text, note = o.Kind, o.Note(ind, m)
+					text, note = o.Word(m), o.Note(ind, m)
 					l.italic, l.color, l.align = true, grey, "right"
 				}
 			}

@@ -50,6 +50,17 @@ func (s *Series) OffCycleAt(p app.Period) (OffCycle, bool) {
 	return OffCycle{}, false
 }
 
+// Word is what the report of period p shows in its cell for the
+// period: o's kind ("quarterly"), or "missing" where its next figure was
+// due by p. A late quarter read "quarterly" as the months between
+// quarters do, only its note saying it was due (QA25 D6).
+func (o OffCycle) Word(p app.Period) string {
+	if o.Next.Compare(p) <= 0 {
+		return "missing"
+	}
+	return o.Kind
+}
+
 // Note says o of indicator ind in a report of period p, its latest
 // figure labelled by its own period, with its rating, and when the next
 // is due: "Q04 Care leavers in suitable accommodation (%): quarterly:

@@ -17,6 +17,7 @@ func TestBriefRefusesNoFigures(t *testing.T) {
 	db := filepath.Join(dir, "s.db")
 	mustRun(t, db, "import", smallMonthsCSV(t)) // Kent, Jan-25 to Jan-26
 	pdf := filepath.Join(dir, "dover.pdf")
+	xlsx := filepath.Join(dir, "dover.xlsx") // its workbook, refused alike (QA24b D5)
 	for _, tt := range []struct {
 		args []string
 		code int
@@ -28,6 +29,7 @@ func TestBriefRefusesNoFigures(t *testing.T) {
 		{[]string{"brief", "--area", "Dover"}, 1, "Dover has no figures for Jan-26"},
 		{[]string{"brief", "--area", "Dover", "--period", "2025-06"}, 1, "Dover has no figures for Jun-25"},
 		{[]string{"export", "--area", "Dover", "--out", pdf}, 1, "Dover has no figures for Jan-26"},
+		{[]string{"export", "--area", "Dover", "--out", xlsx}, 1, "Dover has no figures for Jan-26"},
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			r := scorecard(t, db, tt.args...)
@@ -42,8 +44,10 @@ func TestBriefRefusesNoFigures(t *testing.T) {
 			}
 		})
 	}
-	if _, err := os.Stat(pdf); !os.IsNotExist(err) {
-		t.Errorf("a pack of Dover, which has no figures, was written (%v)", err)
+	for _, out := range []string{pdf, xlsx} {
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%s of Dover, which has no figures, was written (%v)", filepath.Base(out), err)
+		}
 	}
 }
 

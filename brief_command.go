@@ -49,7 +49,7 @@ func runBrief(e *env, args []string) error {
 		return fmt.Errorf("%s: no figures for %s (the store holds %s to %s)", e.db, p.Label(), ps[0].Label(), ps[len(ps)-1].Label())
 	}
 	if !export.HasFigures(v.h, v.area, p) {
-		return fmt.Errorf("%s: %s has no figures for %s", e.db, v.area, p.Label())
+		return fmt.Errorf("%s: %s", e.db, export.NoFigures(v.h, v.area, p))
 	}
 	// The release is the export's (disclosure.ReleaseFigures), all
 	// children's figures and those excluding the cohorts withheld

@@ -17,6 +17,13 @@ type undoEffect struct {
 	back    int // the version before the import's is the latest again
 	stay    int // the same figure stays, as a later import gave it too
 	by      []string
+	// replaced counts the import's versions a later import had replaced
+	// before the undo (replacedBy): the figure held is that import's,
+	// before and after. Counted as "stay" they were credited to the
+	// import now holding it, which after the undo can be an earlier one
+	// whose figure the later file repeated (QA24b D4).
+	replaced   int
+	replacedBy []string
 }
 
 // undoEffectOf compares the store before and after undoing import id.
@@ -31,8 +38,14 @@ func undoEffectOf(before, after *app.History, id string) undoEffect {
 			switch {
 			case !ok:
 				e.removed++
-			case o.Import != id || now.Restates(o):
-				// A later import revised it, or restated it and now owns it.
+			case o.Import != id:
+				e.replaced++
+				if !slices.Contains(e.replacedBy, o.Import) {
+					e.replacedBy = append(e.replacedBy, o.Import)
+				}
+			case now.Restates(o) && now.Import > id:
+				// A later import restated it and now owns it (IDs are
+				// issued in order).
 				e.stay++
 				if !slices.Contains(e.by, now.Import) {
 					e.by = append(e.by, now.Import)
@@ -43,6 +56,7 @@ func undoEffectOf(before, after *app.History, id string) undoEffect {
 		}
 	}
 	slices.Sort(e.by)
+	slices.Sort(e.replacedBy)
 	return e
 }
 
@@ -54,6 +68,10 @@ func (e undoEffect) String() string {
 	}
 	if e.stay > 0 {
 		parts = append(parts, fmt.Sprintf("%d stay, as later imports (%s) gave them too", e.stay, strings.Join(e.by, ", ")))
+	}
+	if e.replaced > 0 {
+		parts = append(parts, fmt.Sprintf("%d already replaced by %s (%s)", e.replaced,
+			map[bool]string{true: "a later import's figure", false: "later imports' figures"}[e.replaced == 1], strings.Join(e.replacedBy, ", ")))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -41,8 +41,18 @@ func TestUndoSaysWhatStays(t *testing.T) {
 			name:    "a later file revised what the undone one gave",
 			files:   [][]string{{row(1, 100), row(2, 101)}, {row(2, 120)}},
 			undo:    "I0001",
-			want:    "undid I0001 (a.csv): of its 2 observations removed 1, 1 stay, as later imports (I0002) gave them too;",
-			wantNot: "back to",
+			want:    "undid I0001 (a.csv): of its 2 observations removed 1, 1 already replaced by a later import's figure (I0002);",
+			wantNot: "stay,",
+		},
+		{
+			// QA24b D4: m02, a correction c12 and m04 giving m02's
+			// figure again; c12's figure was not said to stay, credited
+			// to the earlier m02.
+			name:    "a correction a later file replaced with the earlier figure",
+			files:   [][]string{{row(11, 1910), row(12, 1925)}, {row(12, 1927)}, {row(12, 1925), row(1, 1930)}},
+			undo:    "I0002",
+			want:    "undid I0002 (b.csv): of its 1 observations removed 0, 1 already replaced by a later import's figure (I0003);",
+			wantNot: "stay,",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -129,10 +129,12 @@ func TakenBack(ds *Dataset, file string, imports []Import, held func(ref string)
 			continue
 		}
 		type taking struct {
-			at      Location
-			later   Period
-			what    []string
-			targets []string
+			at    Location
+			later Period
+			// what the later file gave as its own version; repeated,
+			// what it only restated, an earlier file's figure.
+			what, repeated []string
+			targets        []string
 		}
 		byImport := map[string]*taking{}
 		var taken []string // the later imports, in the order first met
@@ -174,7 +176,18 @@ func TakenBack(ds *Dataset, file string, imports []Import, held func(ref string)
 				byImport[by] = t
 				taken = append(taken, by)
 			}
-			t.what = append(t.what, fmt.Sprintf("%s %s %s to %s", o.Area, o.Period.Label(), readingWords(have), readingWords(*o)))
+			figure := fmt.Sprintf("%s %s %s to %s", o.Area, o.Period.Label(), readingWords(have), readingWords(*o))
+			// A figure later files only repeated from a file reaching
+			// no later than this one is that earlier file's too: this
+			// file may correct that month, as a correction file for
+			// one month does, rather than take back what a later file
+			// gave (QA24b D3). A version held from a later file is
+			// that file's to take back.
+			if p, ok := reach[refKind{have.Import, o.Period.Kind}]; ok && p.Compare(mine) > 0 {
+				t.what = append(t.what, figure)
+			} else {
+				t.repeated = append(t.repeated, figure)
+			}
 		}
 		// A year's target the later file set, which this file's restates
 		// differently (ReviewTargets has finished ds's targets).
@@ -222,20 +235,27 @@ func TakenBack(ds *Dataset, file string, imports []Import, held func(ref string)
 		}
 		for _, id := range taken {
 			t := byImport[id]
-			what := t.what
-			if len(what) > 5 {
-				what = append(what[:5:5], fmt.Sprintf("and %d more", len(t.what)-5))
-			}
 			var back []string
-			if len(what) > 0 {
-				back = append(back, fmt.Sprintf("%d of that later file's figures: %s", len(t.what), strings.Join(what, ", ")))
+			if len(t.what) > 0 {
+				back = append(back, fmt.Sprintf("%d of that later file's figures: %s", len(t.what), firstFive(t.what)))
 			}
 			if len(t.targets) > 0 {
 				back = append(back, "that later file's "+strings.Join(t.targets, ", "))
 			}
+			says := ""
+			if len(back) > 0 {
+				says = "it takes back " + strings.Join(back, "; and ")
+			}
+			if len(t.repeated) > 0 {
+				if says != "" {
+					says += "; and "
+				}
+				says += fmt.Sprintf("it takes back, or corrects, %d %s that later file repeated: %s (if this file is a correction, nothing more to do; if an older copy, undo this import)",
+					len(t.repeated), plural(len(t.repeated), "figure", "figures"), firstFive(t.repeated))
+			}
 			ws = append(ws, Warning{Location: t.at, Message: fmt.Sprintf(
-				"%s: this file's figures run to %s, but %s, which gave figures to %s, is later; it takes back %s",
-				ref, latest[refKind{ref, t.later.Kind}].Label(), importWords(h, id), t.later.Label(), strings.Join(back, "; and "))})
+				"%s: this file's figures run to %s, but %s, which gave figures to %s, is later; %s",
+				ref, latest[refKind{ref, t.later.Kind}].Label(), importWords(h, id), t.later.Label(), says)})
 		}
 	}
 	return ws, nil
@@ -253,8 +273,12 @@ func reachesPast[K comparable](imports []Import, latest map[K]Period) bool {
 		}
 	}
 	for _, imp := range imports {
-		if imp.Undone != nil || imp.Counts.Observations == 0 {
-			continue // no figure held is its version
+		// Its counts are those of import time: one that only restated
+		// figures counted none, yet gave them, and holds them as
+		// versions once the import it restated is undone (QA24b D2).
+		// Its Reach says what it gave.
+		if imp.Undone != nil {
+			continue
 		}
 		if imp.Reach == nil {
 			return true
@@ -266,6 +290,14 @@ func reachesPast[K comparable](imports []Import, latest map[K]Period) bool {
 		}
 	}
 	return false
+}
+
+// firstFive lists figures, the first five and how many more.
+func firstFive(figures []string) string {
+	if len(figures) > 5 {
+		figures = append(figures[:5:5], fmt.Sprintf("and %d more", len(figures)-5))
+	}
+	return strings.Join(figures, ", ")
 }
 
 // sameReading reports whether two readings of a figure say the same.

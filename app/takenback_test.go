@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // A file whose figures run to an earlier month than the import whose
@@ -88,6 +89,7 @@ func TestTakenBackRestated(t *testing.T) {
 	imp := func(id, src string, reach Period) Import {
 		return Import{ID: id, Source: src, Counts: Counts{Observations: 4}, Reach: []Period{reach}}
 	}
+	undone := time.Date(2026, 12, 4, 20, 0, 0, 0, time.UTC)
 	m02, m03, m04, m04r, m05 := imp("I0001", "m02.xlsx", dec), imp("I0002", "m03.xlsx", jan), imp("I0003", "m04.xlsx", feb), imp("I0005", "m04r.xlsx", feb), imp("I0006", "m05.xlsx", mar)
 	// held builds the history as a store reads it: each figure its first
 	// import's version, or a revision's, and the later files that gave
@@ -127,7 +129,7 @@ func TestTakenBackRestated(t *testing.T) {
 	}{
 		{"figures the later file restated, taken back",
 			[]Import{m02, m03, m04}, months, m03r,
-			[]string{"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back 2 of that later file's figures: Kent Dec-24 1925 to 1926, Kent Jan-25 1930 to 1933"}},
+			[]string{"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back, or corrects, 2 figures that later file repeated: Kent Dec-24 1925 to 1926, Kent Jan-25 1930 to 1933 (if this file is a correction, nothing more to do; if an older copy, undo this import)"}},
 		{"a figure the later file changed and one it restated, both named",
 			[]Import{m02, m03, m04r}, []stated{
 				{fig("CIC01", dec, 1925, "I0001", ""), []string{"I0002", "I0005"}},
@@ -135,7 +137,7 @@ func TestTakenBackRestated(t *testing.T) {
 				{fig("CIC01", jan, 1929, "I0005", ""), nil},
 				{fig("CIC01", feb, 1940, "I0005", ""), nil},
 			}, m03r,
-			[]string{"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0005 (m04r.xlsx), which gave figures to Feb-25, is later; it takes back 2 of that later file's figures: Kent Dec-24 1925 to 1926, Kent Jan-25 1929 to 1933"}},
+			[]string{"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0005 (m04r.xlsx), which gave figures to Feb-25, is later; it takes back 1 of that later file's figures: Kent Jan-25 1929 to 1933; and it takes back, or corrects, 1 figure that later file repeated: Kent Dec-24 1925 to 1926 (if this file is a correction, nothing more to do; if an older copy, undo this import)"}},
 		{"two later files restating a figure: named once, as the latest's",
 			[]Import{m02, m03, m04, m05}, []stated{
 				{fig("CIC01", dec, 1925, "I0001", ""), []string{"I0002", "I0003"}},
@@ -143,8 +145,27 @@ func TestTakenBackRestated(t *testing.T) {
 				{fig("CIC01", feb, 1942, "I0003", ""), []string{"I0006"}},
 				{fig("CIC01", mar, 1950, "I0006", ""), nil},
 			}, m03r,
-			[]string{"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back 1 of that later file's figures: Kent Dec-24 1925 to 1926",
-				"m03r.xlsx: Scorecard!K3: CIC01: this file's figures run to Jan-25, but I0006 (m05.xlsx), which gave figures to Mar-25, is later; it takes back 1 of that later file's figures: Kent Jan-25 1930 to 1933"}},
+			[]string{"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back, or corrects, 1 figure that later file repeated: Kent Dec-24 1925 to 1926 (if this file is a correction, nothing more to do; if an older copy, undo this import)",
+				"m03r.xlsx: Scorecard!K3: CIC01: this file's figures run to Jan-25, but I0006 (m05.xlsx), which gave figures to Mar-25, is later; it takes back, or corrects, 1 figure that later file repeated: Kent Jan-25 1930 to 1933 (if this file is a correction, nothing more to do; if an older copy, undo this import)"}},
+		// QA24b D2: m05 restated every figure of the full file (none of
+		// its own counted at import time), and the full file was undone:
+		// m05 holds them as versions now, and they were taken back with
+		// no word.
+		{"a later file that only restated, holding them after an undo",
+			[]Import{{ID: "I0001", Source: "full.xlsx", Counts: Counts{Observations: 6}, Reach: []Period{mar}, Undone: &undone},
+				{ID: "I0002", Source: "m05.xlsx", Reach: []Period{mar}}}, []stated{
+				{fig("CIC01", dec, 1925, "I0002", ""), nil},
+				{fig("CIC01", jan, 1930, "I0002", ""), nil},
+				{fig("CIC01", feb, 1942, "I0002", ""), nil},
+				{fig("CIC01", mar, 1950, "I0002", ""), nil},
+			}, m03r,
+			[]string{"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0002 (m05.xlsx), which gave figures to Mar-25, is later; it takes back 2 of that later file's figures: Kent Dec-24 1925 to 1926, Kent Jan-25 1930 to 1933"}},
+		// QA24b D3: a correction file for Dec-24 alone, after m04 that
+		// only repeated m02's Dec-24: it may correct the month, and is
+		// not said to take back what m04 gave.
+		{"a correction of one month the later files repeated",
+			[]Import{m02, m03, m04}, months, []Observation{fig("CIC01", dec, 1927, "", "Scorecard!H3")},
+			[]string{"m03r.xlsx: Scorecard!H3: CIC01: this file's figures run to Dec-24, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back, or corrects, 1 figure that later file repeated: Kent Dec-24 1925 to 1927 (if this file is a correction, nothing more to do; if an older copy, undo this import)"}},
 		{"restated only by files no later than this one: a revision",
 			[]Import{m02, m03}, []stated{
 				{fig("CIC01", dec, 1925, "I0001", ""), []string{"I0002"}},

@@ -99,6 +99,10 @@ func item(ind app.Indicator, pts []trend.Point, at int, suppressed bool) (Item, 
 func figure(ind app.Indicator, p trend.Point) string {
 	var s string
 	switch {
+	case p.StandIn:
+		// Last year's outturn standing in is not the month's figure;
+		// the missing flag's words name it.
+		s = "no figure"
 	case p.Value != nil && p.Status == app.OK:
 		s = app.FormatValue(ind, *p.Value)
 	case p.Status != app.OK:

@@ -152,6 +152,13 @@ func write(ctx context.Context, path string, h *app.History, opt Options) (Summa
 // write lays the workbook out, in the original's layout or the house
 // layout, and saves it to path.
 func (b *book) write(ctx context.Context, path string) (Summary, error) {
+	// A district's workbook with no figures of its own for the period is
+	// a scorecard of blanks saying "0 flagged": refused as its pack and
+	// brief are (QA24b D5). The authority's own workbook still carries
+	// every figure held, on its Data sheet.
+	if b.opt.Original == "" && b.opt.Area != b.opt.authority().Area() && !HasFigures(b.h, b.opt.Area, b.period) {
+		return Summary{}, fmt.Errorf("%w: %s", ErrNoData, NoFigures(b.h, b.opt.Area, b.period))
+	}
 	var err error
 	if b.opt.Original != "" {
 		err = b.writeOriginal(ctx)

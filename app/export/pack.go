@@ -28,7 +28,7 @@ func (b *book) writePack(ctx context.Context, path string) (Summary, error) {
 	// "Nothing is red" above an empty scorecard: an all-clear for no data
 	// (QA23c D12).
 	if !HasFigures(b.h, b.opt.Area, b.period) {
-		return Summary{}, fmt.Errorf("%w: %s has no figures for %s", ErrNoData, b.opt.Area, b.period.Label())
+		return Summary{}, fmt.Errorf("%w: %s", ErrNoData, NoFigures(b.h, b.opt.Area, b.period))
 	}
 	b.analyse()
 	b.total = 2*len(b.rows) + 4
@@ -63,19 +63,41 @@ func (b *book) writePack(ctx context.Context, path string) (Summary, error) {
 
 // HasFigures reports whether h holds any figure or status for area in
 // period p, counting a quarter's or a year's that ends with p: a brief or
-// pack of an area and period with none would read as an all-clear.
+// pack of an area and period with none would read as an all-clear. Last
+// year's outturn standing in for the month is not the month's figure: a
+// month of stand-ins alone was given the all-clear (QA24b D7).
 func HasFigures(h *app.History, area app.Area, p app.Period) bool {
 	for _, k := range h.Keys() {
 		if k.Area != area {
 			continue
 		}
 		for _, o := range h.Series(k) {
+			if o.StandIn {
+				continue
+			}
 			if o.Period == p || o.Period.Kind != p.Kind && o.Period.End().Equal(p.End()) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// NoFigures says why area has no figures for p (HasFigures is false):
+// "Kent has no figures for Mar-25", and where last year's outturns stand
+// in for them, that they are all it has.
+func NoFigures(h *app.History, area app.Area, p app.Period) string {
+	for _, k := range h.Keys() {
+		if k.Area != area {
+			continue
+		}
+		for _, o := range h.Series(k) {
+			if o.StandIn && o.Period == p {
+				return fmt.Sprintf("%s has no figures for %s: every figure given for it is last year's outturn standing in (import the month's own figures)", area, p.Label())
+			}
+		}
+	}
+	return fmt.Sprintf("%s has no figures for %s", area, p.Label())
 }
 
 // ragFill is a RAG's fill in the pack, as on the workbook.

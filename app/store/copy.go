@@ -7,9 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"scorecard/app"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // copyAttempts bounds how often CopyFile copies a store's bytes again after
@@ -44,21 +46,34 @@ const (
 func CopyFile(path, out string, replace bool) error {
 	// The store's imports, where it can be read now, tell an earlier
 	// backup of it at out, which is replaced as before.
-	have, _ := importsIn(path)
-	if err := CheckBackupTarget(path, out, replace, have); err != nil {
+	have, herr := importsIn(path)
+	err := CheckBackupTarget(path, out, replace, have)
+	// A window holding the store to write blocks reading its list here,
+	// so a file at out cannot be told an earlier backup until the bytes
+	// are copied: the nightly backup --out was refused whenever the
+	// window was left open (QA24b D1). The proved copy's own list then
+	// decides, before it is placed.
+	recheck := err != nil && errors.Is(err, ErrExists) && errors.Is(herr, berrors.ErrTimeout)
+	if err != nil && !recheck {
 		return err
 	}
-	replace = ReplaceChecked(out, replace)
-	s, err := OpenReadOnly(path)
-	if err == nil {
-		defer s.Close()
-		return s.backupFile(out, replace)
-	}
-	if !errors.Is(err, ErrInUse) {
-		return fmt.Errorf("back up: %w", err)
+	if !recheck {
+		replace = ReplaceChecked(out, replace)
+		s, oerr := OpenReadOnly(path)
+		if oerr == nil {
+			defer s.Close()
+			return s.backupFile(out, replace)
+		}
+		if !errors.Is(oerr, ErrInUse) {
+			return fmt.Errorf("back up: %w", oerr)
+		}
 	}
 	for attempt := 1; ; attempt++ {
-		err = copyBytes(path, out, replace)
+		err = copyBytes(path, out, replace, recheck)
+		var exists existsErr
+		if errors.As(err, &exists) {
+			return err
+		}
 		if err == nil || attempt == copyAttempts {
 			break
 		}
@@ -90,7 +105,7 @@ func (e existsErr) Is(target error) bool { return target == ErrExists }
 // restore) lost the store it replaced, with no copy kept.
 //
 // A store at out whose every import the store at path holds too, made
-// the same moment (have lists path's imports; nil when not known), is an
+// the same moment (or made again from the same file, madeAgain) (have lists path's imports; nil when not known), is an
 // earlier backup of it: replaced, as the contract's `backup --out FILE`
 // run again each night replaces its last copy, for nothing is lost. So
 // is an empty file, as a script's mktemp makes.
@@ -115,7 +130,7 @@ func CheckBackupTarget(path, out string, replace bool, have []app.Import) error 
 		return fmt.Errorf("back up %s: %s is a store in use by another Scorecard (a window, or a command such as an import); name a new file", path, out)
 	}
 	if !replace && fi.Size() > 0 && !earlierBackup(out, have) {
-		return existsError(path, out)
+		return existsError(path, out, have)
 	}
 	return nil
 }
@@ -132,8 +147,9 @@ func ReplaceChecked(out string, replace bool) bool {
 }
 
 // earlierBackup reports whether the store at out holds only imports that
-// have holds too, each made at the same moment: a copy of the same store
-// taken before, whose replacing loses nothing.
+// have holds too, each made at the same moment (or made again from the
+// same file): a copy of the same store taken before, whose replacing
+// loses nothing.
 func earlierBackup(out string, have []app.Import) bool {
 	if have == nil || !isStoreFile(out) {
 		return false
@@ -148,7 +164,7 @@ func earlierBackup(out string, have []app.Import) bool {
 	}
 	for _, r := range held {
 		m, ok := made[r.ID]
-		if !ok || !m.Time.Equal(r.Time) || r.Undone != nil && m.Undone == nil {
+		if !ok || !sameImport(m, r) && !madeAgain(m, r) || r.Undone != nil && m.Undone == nil {
 			return false
 		}
 	}
@@ -156,14 +172,70 @@ func earlierBackup(out string, have []app.Import) bool {
 }
 
 // existsError refuses a backup of the store at path to out, which is
-// there already, saying how to restore when out is a store.
-func existsError(path, out string) error {
+// there already. A store at out is named by what it holds that the store
+// lacks (have, when known): replacing it loses those. The restore it
+// suggests is offered only as what the officer may have meant instead,
+// for in a nightly backup to the same file it read as advice to put the
+// live store over the backup (QA24b D1, D8).
+func existsError(path, out string, have []app.Import) error {
 	what := "a file"
 	if isStoreFile(out) {
+		what = "a Scorecard store" + lacking(out, have)
 		// The likeliest slip: meaning to restore a backup over the store.
-		what = "a Scorecard store (to put " + path + " in its place, keeping it beside as restore does, use: scorecard --db " + out + " restore " + path + ")"
+		what += "; name a new file, or give --force to replace it (if you meant instead to restore " + path +
+			" over " + out + ", keeping it beside, use: scorecard --db " + out + " restore " + path + ")"
+		return existsErr{fmt.Sprintf("back up %s: %s is already there, %s", path, out, what)}
 	}
 	return existsErr{fmt.Sprintf("back up %s: %s is already there, %s; name a new file, or give --force to replace it", path, out, what)}
+}
+
+// lacking says which imports the store at out holds that have does not
+// (matched by ID, time and file, as IDs are issued again after a
+// restore): " holding I0003 (m04.xlsx, 4 Dec 20:43), which the store
+// does not", naming one made again from the same file as such. It is ""
+// where either list is not known.
+func lacking(out string, have []app.Import) string {
+	held, err := importsIn(out)
+	if have == nil || err != nil {
+		return ""
+	}
+	made := make(map[string]app.Import, len(have))
+	for _, r := range have {
+		made[r.ID] = r
+	}
+	var lack []string
+	for _, r := range held {
+		m, ok := made[r.ID]
+		if ok && (sameImport(m, r) || madeAgain(m, r)) && !(r.Undone != nil && m.Undone == nil) {
+			continue
+		}
+		lack = append(lack, fmt.Sprintf("%s (%s, %s)", r.ID, importSource(r), r.Time.Local().Format("2 Jan 15:04")))
+	}
+	if len(lack) == 0 {
+		return ""
+	}
+	const most = 5
+	if len(lack) > most {
+		lack = append(lack[:most], fmt.Sprintf("%d more", len(lack)-most))
+	}
+	return " holding " + strings.Join(lack, ", ") + ", which the store does not"
+}
+
+// madeAgain reports whether a is b made again under its ID from the same
+// file (the same SHA-256): after a damaged store is restored, the imports
+// the backup lacked are made again, and the nightly backup of the store
+// holding the first making of them was refused every night since (QA24b
+// D8). The file's figures are the store's again, so replacing it loses
+// nothing.
+func madeAgain(a, b app.Import) bool {
+	return a.ID == b.ID && a.Source == b.Source && a.SHA256 != "" && a.SHA256 == b.SHA256
+}
+
+// sameImport reports whether a and b are records of the same import: the
+// same ID, made at the same moment from the same source. IDs are issued
+// again after a restore, so an ID alone does not name an import.
+func sameImport(a, b app.Import) bool {
+	return a.ID == b.ID && a.Time.Equal(b.Time) && a.Source == b.Source
 }
 
 // isStoreFile reports whether the file at path carries bbolt's magic, as
@@ -203,8 +275,10 @@ func PlaceBackup(tmp, out string, replace bool) error {
 }
 
 // copyBytes copies the file at path to a temporary file beside out,
-// checks the copy and moves it to out (PlaceBackup).
-func copyBytes(path, out string, replace bool) error {
+// checks the copy and moves it to out (PlaceBackup). With recheck, the
+// file at out is first checked against the copy's own imports
+// (CheckBackupTarget), the store's being unreadable while it is held.
+func copyBytes(path, out string, replace, recheck bool) error {
 	src, err := os.Open(path)
 	if err != nil {
 		return err
@@ -224,6 +298,13 @@ func copyBytes(path, out string, replace bool) error {
 	}
 	if err == nil {
 		err = checkCopy(tmp)
+	}
+	if err == nil && recheck {
+		var have []app.Import
+		if have, err = importsIn(tmp); err == nil {
+			err = CheckBackupTarget(path, out, replace, have)
+			replace = ReplaceChecked(out, replace)
+		}
 	}
 	if err == nil {
 		err = PlaceBackup(tmp, out, replace)

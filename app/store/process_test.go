@@ -305,6 +305,40 @@ func TestCopyFileWhileOpen(t *testing.T) {
 					t.Errorf("backup %d holds imports %+v and %d series, want I0001's %d", i, got.Imports, len(got.Keys()), len(want.Keys()))
 				}
 			}
+			// The nightly backup --out to the same file: an earlier
+			// backup of the store is replaced while it is held, as when
+			// it is not; another store there is still refused, naming
+			// what it holds that the store lacks (QA24b D1).
+			for _, tc := range []struct {
+				name string
+				out  func(t *testing.T) string
+				says string // in the refusal; "" when replaced
+			}{
+				{"an earlier backup", func(*testing.T) string { return filepath.Join(dir, "backup0.db") }, ""},
+				{"another store", func(t *testing.T) string {
+					_, data, _ := closedStore(t, smallMonthly, 1)
+					out := filepath.Join(dir, "other.db")
+					if err := writeFile(out, data); err != nil {
+						t.Fatal(err)
+					}
+					return out
+				}, "a Scorecard store holding I0001 (filea.xlsx, "},
+			} {
+				out := tc.out(t)
+				err := CopyFile(path, out, false)
+				if tc.says == "" {
+					if err != nil {
+						t.Errorf("%s: CopyFile over it while the store is held: %v", tc.name, err)
+					}
+					continue
+				}
+				if !errors.Is(err, ErrExists) || !strings.Contains(err.Error(), tc.says) {
+					t.Errorf("%s: err = %v, want ErrExists saying %q", tc.name, err, tc.says)
+				}
+				if left, _ := filepath.Glob(filepath.Join(dir, ".scorecard-backup-*")); len(left) > 0 {
+					t.Errorf("%s: left %v", tc.name, left)
+				}
+			}
 			stdin.Close()
 			if err := cmd.Wait(); err != nil {
 				t.Fatalf("child: %v", err)

@@ -53,6 +53,10 @@ func RestoreLoss(path, from string) string {
 	var again, undo []string
 	for _, r := range have {
 		b, ok := inBackup[r.ID]
+		// IDs are issued again after a restore: the backup's import of
+		// the same ID may be another file, whose all-clear lost this
+		// one's figures (QA24b D6).
+		ok = ok && (sameImport(r, b) || madeAgain(r, b))
 		switch {
 		case !ok && r.Undone == nil:
 			again = append(again, fmt.Sprintf("%s (%s, %s)", r.ID, importSource(r), r.Time.Local().Format("2 Jan 15:04")))

@@ -202,3 +202,63 @@ func TestRestoreNeverLeavesNoStore(t *testing.T) {
 		t.Errorf("replaced stores kept: %q, want one from each restore", replaced)
 	}
 }
+
+// TestRestoreLossIDsIssuedAgain: import IDs are issued again after a
+// restore, so the store's import of an ID the backup also holds may be
+// another file. Matched by ID alone, restoring the store it replaced said
+// it held "every import and undo the store has", and the later file's
+// figures were lost with no word (QA24b D6). The same file made again
+// under its ID is in the backup.
+func TestRestoreLossIDsIssuedAgain(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		wrong string // imported after the backup, then restored away
+		again string // imported after the restore, under wrong's ID
+		want  []string
+		not   []string
+	}{
+		{"another file under the ID", "mar-wrong.xlsx", "apr.xlsx",
+			[]string{"holds imports I0001-I0003; I0003 (apr.xlsx, ", ") is not in it: import it again after restoring"},
+			[]string{"every import", "I0001 (", "I0002 ("}},
+		{"the same file made again", "mar.xlsx", "mar.xlsx",
+			[]string{"holds imports I0001-I0003, every import and undo the store has"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openTemp(t)
+			path := s.Path()
+			mustImport(t, s, "jan.xlsx", smallMonthly(0))
+			mustImport(t, s, "feb.xlsx", smallMonthly(1))
+			backup := filepath.Join(t.TempDir(), "b.db")
+			if err := s.BackupFile(backup); err != nil {
+				t.Fatal(err)
+			}
+			mustImport(t, s, tc.wrong, smallMonthly(2))
+			s.Close()
+			kept, err := Restore(path, backup)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err = Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec := mustImport(t, s, tc.again, smallMonthly(3)); rec.ID != "I0003" {
+				t.Fatalf("import after restoring is %s, want I0003", rec.ID)
+			}
+			s.Close()
+			// Restoring the store replaced, e.g. for its older state:
+			// the store's I0003 is not the kept file's.
+			said := RestoreLoss(path, kept)
+			for _, w := range tc.want {
+				if !strings.Contains(said, w) {
+					t.Errorf("said %q\nwant it to contain %q", said, w)
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(said, w) {
+					t.Errorf("said %q\nwant it not to contain %q", said, w)
+				}
+			}
+		})
+	}
+}

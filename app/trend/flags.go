@@ -373,16 +373,21 @@ func (a *analysis) smallText(p *Point) string {
 
 // absent reports whether a point has no figure because none was given or
 // the source said it was not available, as against one withheld or not
-// applicable: the months an MI officer must chase.
+// applicable: the months an MI officer must chase. Last year's outturn
+// standing in is no figure of the month either: a month of stand-ins
+// raised no flag, and the brief gave the all-clear (QA24b D7).
 func absent(p *Point) bool {
-	return p.Missing || p.Value == nil && p.Status == app.NotAvailable
+	return p.Missing || p.StandIn || p.Value == nil && p.Status == app.NotAvailable
 }
 
 func (a *analysis) missingText(i int) string {
 	p := &a.pts[i]
 	if absent(p) {
 		d := "no figure for " + p.Period.Label()
-		if !p.Missing {
+		switch {
+		case p.StandIn && p.Value != nil:
+			d += " yet: last year's outturn " + app.FormatValue(a.ind, *p.Value) + " stands in"
+		case !p.Missing:
 			d += " (" + p.Status.Describe() + ")"
 		}
 		return d + "; the chart does not bridge the gap" + strayWords(a.ind, a.stray)

@@ -133,6 +133,44 @@ func TestNotAvailableIsMissing(t *testing.T) {
 	}
 }
 
+// TestStandInIsMissing: last year's outturn standing in for a month is
+// no figure of the month, flagged missing as a "not available" one is,
+// saying what stands in; the month after gets no direction of travel
+// against it. A month of stand-ins once raised no flag (QA24b D7).
+func TestStandInIsMissing(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		at   app.Period // the stand-in's month
+		want [][]string // the flag details, point by point
+	}{
+		{"the latest month", app.MonthOf(2024, 6), [][]string{nil, nil,
+			{"no figure for Jun-24 yet: last year's outturn 11.9% stands in; the chart does not bridge the gap"}}},
+		{"a month before the latest", app.MonthOf(2024, 5), [][]string{nil,
+			{"no figure for May-24 yet: last year's outturn 11.9% stands in; the chart does not bridge the gap"},
+			{"no figure for May-24, so no direction of travel this month and the moving range restarts"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := monthly(cic05, kent, apr24, 11)
+			for _, p := range []app.Period{app.MonthOf(2024, 5), app.MonthOf(2024, 6)} {
+				o := app.Observation{Ref: "CIC05", Area: app.Kent, Period: p, Value: app.Float(11.4)}
+				if p == tc.at {
+					o.Value, o.StandIn = app.Float(11.9), true
+				}
+				h.Add(o)
+			}
+			pts := Analyse(h, kent, Options{Details: true})
+			if len(pts) != len(tc.want) {
+				t.Fatalf("%d points, want %d", len(pts), len(tc.want))
+			}
+			for i, p := range pts {
+				if !reflect.DeepEqual(p.FlagDetails, tc.want[i]) {
+					t.Errorf("%s: %q, want %q", p.Period, p.FlagDetails, tc.want[i])
+				}
+			}
+		})
+	}
+}
+
 // TestMissingPoint checks that a gap inside a series is a point of its own.
 func TestMissingPoint(t *testing.T) {
 	ashford := app.SeriesKey{Ref: "CIC05", Area: "Ashford"}

@@ -16,6 +16,30 @@ import (
 var takenBackScenarios = []scenario{
 	{"a re-issued month says the later files' figures it takes back", takenBackInTurn},
 	{"a re-issued month says the later file's target it takes back, restated unchanged", takenBackTarget},
+	{"a re-issued month says what a later file that only restated holds after an undo", takenBackAfterUndo},
+}
+
+// takenBackAfterUndo is QA24b D2: m05 restated every figure of the file
+// before it, so counted none of its own when imported; once that file is
+// undone m05 holds them, and a re-issued earlier month took them back
+// with no word, as the import-time count was read for what m05 held.
+func takenBackAfterUndo(t *testing.T, st store.Store, _ Options) {
+	kent := string(app.Kent)
+	dec, jan := kentMonths[2], kentMonths[3]
+	mustImport(t, st, "full.xlsx", monthsFile(5, nil))
+	if rec := mustImport(t, st, "m05.xlsx", monthsFile(5, nil)); rec.Counts.Observations != 0 {
+		t.Fatalf("m05 counted %d observations of its own, want 0: it only restated", rec.Counts.Observations)
+	}
+	mustUndo(t, st, "I0001")
+	m03r := monthsFile(3, map[string]map[app.Period]float64{"CIC01": {dec: 1926, jan: 1933}, "SCS02": {dec: 19.4}})
+	got := saidTakenBack(t, st, "m03r.xlsx", m03r)
+	want := []string{
+		"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0002 (m05.xlsx), which gave figures to Mar-25, is later; it takes back 2 of that later file's figures: " + kent + " Dec-24 1925 to 1926, " + kent + " Jan-25 1930 to 1933",
+		"m03r.xlsx: Scorecard!J4: SCS02: this file's figures run to Jan-25, but I0002 (m05.xlsx), which gave figures to Mar-25, is later; it takes back 1 of that later file's figures: " + kent + " Dec-24 19 to 19.4",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("m03r after m05 and the undo of full:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 // monthsFile is the Kent scorecard for month upto of kentMonths, giving
@@ -46,6 +70,9 @@ var kentMonths = Months(app.MonthOf(2025, 3), 6)
 
 func takenBackInTurn(t *testing.T, st store.Store, _ Options) {
 	kent := string(app.Kent) // the area the warnings name
+	// What a figure the later file only repeated adds: this file may
+	// correct the month rather than take it back (QA24b D3).
+	const correction = " (if this file is a correction, nothing more to do; if an older copy, undo this import)"
 	dec, jan, feb := kentMonths[2], kentMonths[3], kentMonths[4]
 	m03r := func() *app.Dataset {
 		return monthsFile(3, map[string]map[app.Period]float64{"CIC01": {dec: 1926, jan: 1933}, "SCS02": {dec: 19.4}})
@@ -80,8 +107,8 @@ func takenBackInTurn(t *testing.T, st store.Store, _ Options) {
 		}
 	}
 	same("m03r after m04", takenBack("m03r.xlsx", m03r()), []string{
-		"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back 2 of that later file's figures: " + kent + " Dec-24 1925 to 1926, " + kent + " Jan-25 1930 to 1933",
-		"m03r.xlsx: Scorecard!J4: SCS02: this file's figures run to Jan-25, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back 1 of that later file's figures: " + kent + " Dec-24 19 to 19.4",
+		"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back, or corrects, 2 figures that later file repeated: " + kent + " Dec-24 1925 to 1926, " + kent + " Jan-25 1930 to 1933" + correction,
+		"m03r.xlsx: Scorecard!J4: SCS02: this file's figures run to Jan-25, but I0003 (m04.xlsx), which gave figures to Feb-25, is later; it takes back, or corrects, 1 figure that later file repeated: " + kent + " Dec-24 19 to 19.4" + correction,
 	})
 	// QA23a's variant: m04r, made after m03r, gave Dec-24 1925 again as
 	// a version of its own; undoing m03r leaves it a restatement of
@@ -90,8 +117,8 @@ func takenBackInTurn(t *testing.T, st store.Store, _ Options) {
 	mustImport(t, st, "m04r.xlsx", m04r())
 	mustUndo(t, st, "I0004")
 	same("m03r again after m04r and the undo of m03r", takenBack("m03r.xlsx", m03r()), []string{
-		"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0005 (m04r.xlsx), which gave figures to Feb-25, is later; it takes back 2 of that later file's figures: " + kent + " Dec-24 1925 to 1926, " + kent + " Jan-25 1929 to 1933",
-		"m03r.xlsx: Scorecard!J4: SCS02: this file's figures run to Jan-25, but I0005 (m04r.xlsx), which gave figures to Feb-25, is later; it takes back 1 of that later file's figures: " + kent + " Dec-24 19 to 19.4",
+		"m03r.xlsx: Scorecard!J3: CIC01: this file's figures run to Jan-25, but I0005 (m04r.xlsx), which gave figures to Feb-25, is later; it takes back 1 of that later file's figures: " + kent + " Jan-25 1929 to 1933; and it takes back, or corrects, 1 figure that later file repeated: " + kent + " Dec-24 1925 to 1926" + correction,
+		"m03r.xlsx: Scorecard!J4: SCS02: this file's figures run to Jan-25, but I0005 (m04r.xlsx), which gave figures to Feb-25, is later; it takes back, or corrects, 1 figure that later file repeated: " + kent + " Dec-24 19 to 19.4" + correction,
 	})
 	// A month's file after the months before it takes nothing back.
 	same("m05 after m04r", takenBack("m05.xlsx", monthsFile(5, nil)), nil)

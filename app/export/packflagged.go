@@ -76,12 +76,14 @@ func (b *book) chartPages(step bool) []chartPage {
 
 // noChartPage says, after an item of page 1 with no chart page, why it
 // has none: its figure is withheld, so the pack has no figure of the
-// month to chart, or no flag is raised on it.
+// month to chart, or it is listed for being red or worse than before
+// with no flag raised on it, which "no flag is raised on it" beside
+// "RED, worsened" read as a contradiction (QA24b L7).
 func noChartPage(it brief.Item) string {
 	if it.Withheld || it.Point.Status != app.OK {
 		return " No chart page: its figure for the month is not shown (" + string(it.Point.Status) + "), and the pack charts only the figures it shows."
 	}
-	return " No chart page: no flag is raised on it this month; the scorecard gives its figures."
+	return " No chart page: listed for its rating or direction, with no flag this month (a change of rating, a special cause, a missing figure) to chart; the scorecard gives its figures."
 }
 
 // unexcludedWords says, on the page of an indicator that cannot be

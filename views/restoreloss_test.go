@@ -85,7 +85,7 @@ func TestStartupRestoreSaysWhatIsLost(t *testing.T) {
 			[3]float64{40, 0, 0}},
 		{"a damaged store whose list of imports cannot be read",
 			func(t *testing.T) (string, string) { path, _ := damagedStore(t); return path, "" }, 0,
-			[]string{" holds import I0001; the damaged store's own list of imports cannot be read, so any import or undo made after ", " is not in the backup: make it again after restoring"},
+			[]string{" holds import I0001; the damaged store's own list of imports cannot be read, so any import or undo made at or after ", " is not in the backup: make it again after restoring"},
 			[3]float64{0, 0, 40}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -43,8 +43,8 @@ func RestoreLoss(path, from string) string {
 		return holds + "; the store is " + ErrInUse.Error() + ", so what it has that the backup lacks cannot be read until that is closed"
 	}
 	if err != nil {
-		return holds + "; the damaged store's own list of imports cannot be read, so any import or undo made after " +
-			when.Format("15:04") + " is not in the backup: make it again after restoring (scorecard imports lists what the backup holds)"
+		return holds + "; the damaged store's own list of imports cannot be read, so any import or undo made at or after " +
+			when.Format("15:04:05") + " is not in the backup: make it again after restoring (scorecard imports lists what the backup holds)"
 	}
 	inBackup := make(map[string]app.Import, len(held))
 	for _, r := range held {

@@ -305,6 +305,16 @@ func writeTemp(path string, write func(io.Writer) error) (tmp string, err error)
 // A store open in another window is not replaced: the error wraps
 // ErrInUse.
 func Restore(path, from string) (kept string, err error) {
+	// A store reached through a link is restored where it is: renaming
+	// the backup over the link replaced the link, said "restored", and
+	// left the store every other window and command opens as it was.
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return "", fmt.Errorf("restore %s: %w", path, err)
+		}
+		path = target
+	}
 	if same, _ := sameFile(path, from); same {
 		return "", fmt.Errorf("restore %s: the backup named is the store itself", path)
 	}

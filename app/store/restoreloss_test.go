@@ -262,3 +262,36 @@ func TestRestoreLossIDsIssuedAgain(t *testing.T) {
 		})
 	}
 }
+
+// TestRestoreThroughALink: a store named by a symbolic link is restored
+// where the link points (QA24b L9): the backup had been renamed over the
+// link, leaving the store every other command opens as it was, and the
+// "kept" store a link to the live one.
+func TestRestoreThroughALink(t *testing.T) {
+	path, data, _ := closedStore(t, smallMonthly, 3)
+	newest, _ := NewestBackup(path)
+	backup, err := os.ReadFile(newest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "link.db")
+	if err := os.Symlink(path, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	kept, err := Restore(link, newest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced by a file (%v)", err)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, backup) {
+		t.Errorf("the store the link names is not the backup after restoring")
+	}
+	if fi, err := os.Lstat(kept); err != nil || fi.Mode()&os.ModeSymlink != 0 {
+		t.Errorf("kept %s is a link, not the store replaced (%v)", kept, err)
+	}
+	if got, _ := os.ReadFile(kept); !bytes.Equal(got, data) {
+		t.Errorf("kept %s is not the store replaced", kept)
+	}
+}

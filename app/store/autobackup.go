@@ -319,6 +319,11 @@ func Restore(path, from string) (kept string, err error) {
 		return "", fmt.Errorf("restore %s: the backup named is the store itself", path)
 	}
 	if err := checkCopy(from); err != nil {
+		// The advice for a store opened with --db ("name another file
+		// with --db") is not for the backup named (QA24b L3).
+		if ns := (*notStoreError)(nil); errors.As(err, &ns) {
+			return "", fmt.Errorf("restore from %s: %s %s; nothing was changed; name a backup of the store to restore from (its automatic backups are %s.backup-*)", from, ns.path, ns.what, filepath.Base(path))
+		}
 		return "", fmt.Errorf("restore from %s: not a sound Scorecard store: %w", from, err)
 	}
 	if err := notInUse(path); err != nil {

@@ -59,10 +59,21 @@ func notStoreOr(path, what, otherwise string) error {
 	if b, _ := NewestBackup(path); b != "" {
 		advice = restoreAdvice(path, b)
 	}
-	if advice == "" {
-		return fmt.Errorf("%s %s; nothing was changed", path, what)
+	return &notStoreError{path: path, what: what, advice: advice}
+}
+
+// notStoreError is a file that is not a Scorecard store, with what it is
+// and the advice for a store opened with --db; Restore, whose backup it
+// may be, gives its own.
+type notStoreError struct {
+	path, what, advice string
+}
+
+func (e *notStoreError) Error() string {
+	if e.advice == "" {
+		return fmt.Sprintf("%s %s; nothing was changed", e.path, e.what)
 	}
-	return fmt.Errorf("%s %s; nothing was changed; %s", path, what, advice)
+	return fmt.Sprintf("%s %s; nothing was changed; %s", e.path, e.what, e.advice)
 }
 
 // minStoreSize is the smallest file bbolt can have written: it lays out

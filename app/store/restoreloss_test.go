@@ -295,3 +295,29 @@ func TestRestoreThroughALink(t *testing.T) {
 		t.Errorf("kept %s is not the store replaced", kept)
 	}
 }
+
+// TestRestoreFromNotAStore: a file named to restore from that is no
+// store is refused with advice for the backup named, not for --db, which
+// names the store (QA24b L3); the store is as it was.
+func TestRestoreFromNotAStore(t *testing.T) {
+	path, data, _ := closedStore(t, smallMonthly, 1)
+	notes := filepath.Join(t.TempDir(), "j.db")
+	if err := os.WriteFile(notes, []byte("not a store at all, but some notes an officer kept"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Restore(path, notes)
+	if err == nil {
+		t.Fatal("restored from a file that is no store")
+	}
+	for _, want := range []string{"restore from " + notes + ": " + notes + " is not a Scorecard store", "nothing was changed", "name a backup of the store to restore from"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q, want it to say %q", err, want)
+		}
+	}
+	if strings.Contains(err.Error(), "--db") {
+		t.Errorf("error %q advises --db, which names the store", err)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, data) {
+		t.Error("the store changed")
+	}
+}

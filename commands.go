@@ -107,6 +107,9 @@ func briefFlags(fs *flag.FlagSet, e *env) {
 // today unless --allow-future confirms it: "2205-03" is a typo.
 func parsePeriodArg(e *env) (app.Period, error) {
 	p, err := app.ParsePeriod(e.period)
+	if why := calendarNumberedQuarter(e.period, p); err == nil && why != "" {
+		return p, usagef("%s", why)
+	}
 	if q, ok := importer.FinancialQuarter(e.period); err != nil && ok {
 		p, err = q, nil
 		fmt.Fprintln(e.errOut, financialQuarterNote(e.period, q))

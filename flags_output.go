@@ -121,6 +121,8 @@ func kindWords(kind string) string {
 		return "source arrow differs"
 	case trend.ExcludingDisagrees:
 		return "source's excluding figure differs"
+	case trend.FiguresDisagree:
+		return "two figures for the period differ"
 	case trend.CannotExclude:
 		return "cannot exclude (flags without the exclusion)"
 	case trend.MissingMonth:

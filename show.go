@@ -234,6 +234,7 @@ func runShow(e *env, args []string) error {
 			r.Points[i] = v.explained(key, p)
 		}
 	}
+	noteClashes(v.h, key, ind, r.Points)
 	// Published quarterly and annual figures (DfE's, say) beside a series
 	// of shorter periods are left out of its analysis; they are listed
 	// apart, each kind analysed alone.
@@ -361,6 +362,27 @@ func (v *view) longerPeriods(k app.SeriesKey, kind app.PeriodKind) (quarterly, a
 	return quarterly, annual
 }
 
+// noteClashes says, at each quarter or year of points that a series
+// gives two disagreeing figures for (trend.Clash: one in the column of
+// the month that ends it, analysed, and one for the period itself, such
+// as DfE's published year), what the other figure is: the analysis uses
+// one, and the other must not be hidden (QA24a D11).
+func noteClashes(h *app.History, k app.SeriesKey, ind app.Indicator, points []showPoint) {
+	for _, c := range trend.Clashes(h, k) {
+		if c.Agree(ind) {
+			continue
+		}
+		for i := range points {
+			if p := &points[i]; p.Period == c.Kept.Period {
+				if p.Disagrees != "" {
+					p.Disagrees += "; "
+				}
+				p.Disagrees += c.Text(ind)
+			}
+		}
+	}
+}
+
 // periodCell writes a period for a table's PERIOD column: the contract's
 // form, which --period takes, and for a quarter its months beside it,
 // "2024-Q3 (Jul-Sep 2024)", since an English council numbers quarters by
@@ -410,7 +432,7 @@ func writePoints(e *env, ind app.Indicator, points []showPoint) error {
 		fmt.Fprintln(e.out, "Year to date: DOT and CHANGE are against the same "+points[i].Period.Kind.Word()+" last year; no SPC chart of cumulative figures")
 	}
 	if disagrees {
-		fmt.Fprintln(e.out, "(!) the source's own figure, which disagrees with its other figures: see below")
+		fmt.Fprintln(e.out, "(!) a figure that another figure for the same period disagrees with: see below")
 	}
 	return nil
 }

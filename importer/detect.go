@@ -430,6 +430,10 @@ func kindOf(l *Layout) Kind {
 		switch {
 		case c.Role == RolePeriod && c.Period.IsZero():
 			plainPeriod = true
+		case c.Role == RolePeriod && c.Area == "" && l.guesses.read[c.index].relative:
+			// "Same month last year" beside Kent and its districts is
+			// dated by the title's month: the sheet stays one of areas,
+			// for that month, and the column is said unread (QA24a D4).
 		case c.Role == RolePeriod && c.Area == "":
 			periods++
 		case c.Role == RoleArea && c.Area != "":

@@ -65,6 +65,9 @@ func (s *sheetReader) sayFigurePeriods(r int, ind *rowIndicator, obs []app.Obser
 		}
 		last = i
 	}
+	if first >= 0 {
+		s.sayTwoFigures(r, ind.ref, def, obs, cols, col)
+	}
 	if first < 0 || def.DataPeriod != app.Annual {
 		return
 	}
@@ -76,4 +79,31 @@ func (s *sheetReader) sayFigurePeriods(r int, ind *rowIndicator, obs []app.Obser
 	}
 	s.warn(r, cols[first], "%s: Data period A, and its figures stand in %s: each is analysed as the %s it ends (%s), compared with the year before",
 		ind.ref, in, each, span)
+}
+
+// sayTwoFigures says, at the cell of a row's own quarter or year column,
+// where it gives a figure for the period that a figure in the column of
+// the month (quarter) ending it gives a different one for: "Q4 2024/25"
+// 24 beside Mar-25 23. Both are kept; the analysis takes the month's and
+// sets the other beside it (QA24a D11), so the officer must check which
+// is right before either is circulated.
+// maxDecimals compares two figures of one row as read: the row gives no
+// display precision to forgive a difference by.
+const maxDecimals = 9
+
+func (s *sheetReader) sayTwoFigures(r int, ref string, def app.Indicator, obs []app.Observation, cols []int, col app.PeriodKind) {
+	for i, o := range obs {
+		if o.Period.Kind != col {
+			continue
+		}
+		p, _ := def.FigurePeriod(o.Period)
+		for j, own := range obs {
+			if own.Period != p || sameFigure(&o, &own, maxDecimals) {
+				continue
+			}
+			s.warn(r, cols[j], "%s: its figure for %s here, %s, disagrees with its figure in %s's column (%s), %s, which is analysed as %s: "+
+				"both are kept, and show and flags set this one beside it; correct the one that is wrong",
+				ref, p.Label(), describeFigure(&own), o.Period.Label(), cellName(r, cols[i]), describeFigure(&o), p.Label())
+		}
+	}
 }

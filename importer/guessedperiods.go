@@ -23,6 +23,11 @@ type periodGuess struct {
 	// kind says, for a clash with another column of the same period, what
 	// the column's figures are: "rolling 12-month figures".
 	kind string
+	// relative marks a heading naming a period before the report's by
+	// its place from it ("Same month last year", "Last month"): beside
+	// areas, it does not make a district sheet a sheet of months
+	// (kindOf). "Current month" does: the sheet's figures are by it.
+	relative bool
 	// span marks figures over a span to the month (rolling, year to
 	// date), which a series of other figures should not mix with.
 	span bool
@@ -94,7 +99,7 @@ func guessPeriodHeadings(sheet string, g *grid, h, label int, heads []string, ta
 				gs.unsure = append(gs.unsure, col+" not read: "+why)
 				continue
 			}
-			gs.read[c] = periodGuess{period: p, row: rowOf(c), note: col + " read as " + note, kind: "dated only by the report's date"}
+			gs.read[c] = periodGuess{period: p, row: rowOf(c), note: col + " read as " + note, kind: "dated only by the report's date", relative: rel.yearBack || rel.back > 0}
 			gs.unsure = append(gs.unsure, fmt.Sprintf("%s read as %s, dated from the report's date", col, p.Label()))
 			continue
 		}

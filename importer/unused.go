@@ -77,6 +77,12 @@ func (l *Layout) unread(c Column) string {
 				// "Mar-25 Kent excl UASC" beside districts (monthAreaHeading).
 				return fmt.Sprintf("it names %s beside %q, and a sheet of areas is read for one period, its title's or name's; head it by the area alone, such as %q", c.Period.Label(), c.Area, c.Area)
 			}
+			if l.Kind == DistrictSheet && l.guesses.read[c.index].relative {
+				// "Same month last year" (kindOf): whose figure it is, the
+				// authority's or a district's, the sheet does not say.
+				return fmt.Sprintf("it names %s by its place from the report's %s, and a sheet of areas is read for that one period, not saying whose figure for %s this is; "+
+					"give it on the sheet of months of the area it is for, or import the district sheet of %s", c.Period.Label(), l.Period.Label(), c.Period.Label(), c.Period.Label())
+			}
 			if l.Kind == DistrictSheet || c.Period.IsZero() {
 				return "a period column on a sheet of areas is not read"
 			}

@@ -132,7 +132,7 @@ func (w *rowWriter) dataRow(r int, vals []any, o app.Observation, label string) 
 // with its Cohort column's label; step says whether to count each series
 // as a unit of the export's progress.
 func (b *book) eachDataRow(ctx context.Context, step bool, row func(o app.Observation, label string) error) error {
-	return dataFigures(ctx, b.base, b.h, b.dataKeys(), b.opt.Exclude, b.period.End(), row, func() {
+	return dataFigures(ctx, b.base, b.h, b.dataKeys(), b.opt.Exclude, b.period, row, func() {
 		if step {
 			b.step()
 		}
@@ -141,9 +141,10 @@ func (b *book) eachDataRow(ctx context.Context, step bool, row func(o app.Observ
 
 // dataFigures calls row with each figure of the series keys the Data
 // sheet holds, of base (as circulated) and ex (excluding the cohorts cs),
-// up to end, with its Cohort column's label; done is called after each
-// series.
-func dataFigures(ctx context.Context, base, ex *app.History, keys []app.SeriesKey, cs []app.Cohort, end time.Time, row func(o app.Observation, label string) error, done func()) error {
+// up to period (onDataSheet), with its Cohort column's label; done is
+// called after each series.
+func dataFigures(ctx context.Context, base, ex *app.History, keys []app.SeriesKey, cs []app.Cohort, period app.Period, row func(o app.Observation, label string) error, done func()) error {
+	end := period.End()
 	for _, k := range keys {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -155,7 +156,7 @@ func dataFigures(ctx context.Context, base, ex *app.History, keys []app.SeriesKe
 			src, k.Split = ex, app.All
 		}
 		for _, o := range src.Series(k) {
-			if o.Period.End().After(end) || o.Status == app.CannotExclude {
+			if !onDataSheet(o.Period, period, end) || o.Status == app.CannotExclude {
 				continue
 			}
 			if err := row(o, label); err != nil {
@@ -165,6 +166,16 @@ func dataFigures(ctx context.Context, base, ex *app.History, keys []app.SeriesKe
 		done()
 	}
 	return nil
+}
+
+// onDataSheet reports whether a figure for p belongs on the Data sheet of
+// an export to period, which ends on end: one that ends by then, or one
+// the Scorecard sheet shows in period's column though it ends after
+// (app.ReportedIn: an academic year 2024/25, to August 2025, in the
+// financial year 2024/25). Every figure the Scorecard sheet shows must be
+// on the Data sheet, which the app imports again (QA24a D16).
+func onDataSheet(p, period app.Period, end time.Time) bool {
+	return !p.End().After(end) || app.ReportedIn(p, period)
 }
 
 // dataKeys are the series the Data sheet holds, in ref, area and split

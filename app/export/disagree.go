@@ -3,6 +3,7 @@ package export
 import (
 	"scorecard/app"
 	"scorecard/app/cohort"
+	"scorecard/app/trend"
 )
 
 // figureAt is one figure of a series.
@@ -35,4 +36,19 @@ func (b *book) disagreement(k app.SeriesKey, p app.Period) string {
 		}
 	}
 	return b.disagreements[figureAt{k, p}]
+}
+
+// clashNote is the note on a quarter's or year's figure shown in the
+// column of the month that ends it where the store gives the period
+// itself another figure (trend.Clash: DfE's published year beside the
+// scorecard's March figure): the sheet shows the month's figure, and
+// the other must not go unsaid (QA24a D11). "" where there is none, or
+// the two agree.
+func clashNote(h *app.History, k app.SeriesKey, ind app.Indicator, p app.Period) string {
+	for _, c := range trend.Clashes(h, k) {
+		if c.Kept.Period == p && !c.Agree(ind) {
+			return "Check this figure: " + c.Text(ind) + "."
+		}
+	}
+	return ""
 }

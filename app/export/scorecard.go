@@ -302,6 +302,11 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			if err := b.note(s, first+i, r, app.ShownInWords(p.Period, m)); err != nil {
 				return err
 			}
+			if w := clashNote(b.h, ro.key, ind, p.Period); w != "" {
+				if err := b.note(s, first+i, r, w); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	at := ro.at

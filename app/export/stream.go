@@ -167,7 +167,6 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 	}
 	suppressed := 0
 	leftOut := map[string]int{}
-	end := opt.Period.End()
 	vals := make([]any, len(DataHeader))
 	for _, ref := range refs {
 		h, err := src.LoadIndicator(ref)
@@ -185,7 +184,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		}
 		suppressed += n
 		countLeftOut(leftOut, h, base, opt.Area, opt.Period)
-		err = dataFigures(ctx, base, base, base.Keys(), nil, end, func(o app.Observation, label string) error {
+		err = dataFigures(ctx, base, base, base.Keys(), nil, opt.Period, func(o app.Observation, label string) error {
 			sp.rows++
 			sp.w.dataRow(sp.rows+2, vals, o, label)
 			return nil

@@ -26,6 +26,10 @@ const (
 	// without the cohorts; the flag says what all children's flags are,
 	// so a report excluding them does not leave them unsaid.
 	CannotExclude = "cannot-exclude"
+	// FiguresDisagree: a quarter or year has two figures that disagree,
+	// one in the column of the month (quarter) that ends it, which is
+	// analysed, and one given for the period itself (Clash).
+	FiguresDisagree = "figures-disagree"
 )
 
 // Flag is one thing an MI officer should look at in a period: an entry of
@@ -66,8 +70,9 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 	targetSaid := map[string]bool{}
 	for _, k := range seriesInOrder(h) {
 		ind, _ := h.Indicator(k.Ref)
-		obs, kind := seriesUntil(h.Series(k), app.Period{})
-		obs, kind, stray := asDataPeriod(ind, obs, kind)
+		all := h.Series(k)
+		obs, kind := seriesUntil(all, app.Period{})
+		obs, kind, stray, clashes := asDataPeriod(ind, all, obs, kind)
 		if len(obs) == 0 {
 			continue
 		}
@@ -99,6 +104,11 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 		}
 		for i, kind := range last.Flags {
 			add(kind, last.FlagDetails[i])
+		}
+		for _, c := range clashes {
+			if c.Kept.Period == q && !c.Agree(ind) {
+				add(FiguresDisagree, c.Text(ind))
+			}
 		}
 		if disagrees != nil {
 			if d := disagrees(k, q); d != "" {

@@ -13,7 +13,7 @@ import (
 var kindWeight = map[string]int{
 	SpecialCause: 0, RAGChange: 0,
 	DoTReversal: 1, CannotExclude: 1,
-	Revised: 2, DoTDisagrees: 2, ExcludingDisagrees: 2,
+	Revised: 2, DoTDisagrees: 2, ExcludingDisagrees: 2, FiguresDisagree: 2,
 	MissingMonth: 3,
 	SmallNumbers: 4,
 }
@@ -97,4 +97,4 @@ func Group(ranked []RankedFlag) []FlagGroup {
 }
 
 // KindOrder lists the kinds of flag in the order counts are written.
-var KindOrder = []string{SpecialCause, RAGChange, DoTReversal, CannotExclude, Revised, DoTDisagrees, ExcludingDisagrees, MissingMonth, SmallNumbers}
+var KindOrder = []string{SpecialCause, RAGChange, DoTReversal, CannotExclude, Revised, DoTDisagrees, ExcludingDisagrees, FiguresDisagree, MissingMonth, SmallNumbers}

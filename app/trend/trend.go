@@ -3,6 +3,7 @@ package trend
 import (
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -101,8 +102,9 @@ func analyse(h *app.History, k app.SeriesKey, opt Options, explain int, res *res
 	if !ok {
 		ind = app.Indicator{Ref: k.Ref}
 	}
-	obs, kind := seriesUntil(h.Series(k), yearsQuarter(ind, opt.Until))
-	obs, kind, stray := asDataPeriod(ind, obs, kind)
+	all := upTo(h.Series(k), yearsQuarter(ind, opt.Until))
+	obs, kind := seriesUntil(all, app.Period{})
+	obs, kind, stray, _ := asDataPeriod(ind, all, obs, kind)
 	if len(obs) == 0 {
 		return Series{Key: k}
 	}
@@ -127,14 +129,7 @@ func analyse(h *app.History, k app.SeriesKey, opt Options, explain int, res *res
 // stays in the slice and the analysis skips it: most series are of one
 // kind, and need no copy.
 func seriesUntil(obs []app.Observation, until app.Period) ([]app.Observation, app.PeriodKind) {
-	if !until.IsZero() {
-		end := until.End()
-		n := len(obs)
-		for n > 0 && obs[n-1].Period.End().After(end) {
-			n--
-		}
-		obs = obs[:n]
-	}
+	obs = upTo(obs, until)
 	if len(obs) == 0 {
 		return nil, 0
 	}
@@ -170,6 +165,34 @@ func seriesUntil(obs []app.Observation, until app.Period) ([]app.Observation, ap
 		}
 	}
 	return kept, kind
+}
+
+// upTo returns the observations of a series that end by until: all of
+// them for a zero until. A series is in order of start, so a year that
+// ends after until may stand before months that end by it: it is left
+// out too, in a copy, for its figure was not known at until.
+func upTo(obs []app.Observation, until app.Period) []app.Observation {
+	if until.IsZero() {
+		return obs
+	}
+	end := until.End()
+	n := len(obs)
+	for n > 0 && obs[n-1].Period.End().After(end) {
+		n--
+	}
+	obs = obs[:n]
+	for i, o := range obs {
+		if o.Period.End().After(end) {
+			kept := slices.Clone(obs[:i])
+			for _, o := range obs[i+1:] {
+				if !o.Period.End().After(end) {
+					kept = append(kept, o)
+				}
+			}
+			return kept
+		}
+	}
+	return obs
 }
 
 // analysis holds what one series' analysis shares between its steps.

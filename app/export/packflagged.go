@@ -83,7 +83,7 @@ func noChartPage(it brief.Item) string {
 	if it.Withheld || it.Point.Status != app.OK {
 		return " No chart page: its figure for the month is not shown (" + string(it.Point.Status) + "), and the pack charts only the figures it shows."
 	}
-	return " No chart page: listed for its rating or direction, with no flag this month (a change of rating, a special cause, a missing figure) to chart; the scorecard gives its figures."
+	return " No chart page: no new flag this month; the scorecard gives its figures."
 }
 
 // unexcludedWords says, on the page of an indicator that cannot be
@@ -198,13 +198,18 @@ func (b *book) flaggedPage(d *pdf.Doc, ro *row, months []app.Period, sub, flagge
 func (b *book) facts(ro *row) string {
 	ind, p := ro.ind, ro.at
 	var parts []string
-	if p.Value != nil && p.Status == app.OK {
+	switch {
+	case p.StandIn && p.Value != nil:
+		// Last year's outturn stands in: no figure of the month, as its
+		// "missing" flag says, and never given as the month's (QA26b S1).
+		parts = append(parts, periodName(b.period)+": no figure yet (last year's "+app.FormatValue(ind, *p.Value)+" stands in)")
+	case p.Value != nil && p.Status == app.OK:
 		s := app.FormatValue(ind, *p.Value)
 		if p.RAG != app.NoRAG {
 			s += " (" + string(p.RAG) + ")"
 		}
 		parts = append(parts, periodName(b.period)+": "+s)
-	} else {
+	default:
 		parts = append(parts, periodName(b.period)+": "+string(p.Status))
 	}
 	if t, ok := b.target(ind); ok {

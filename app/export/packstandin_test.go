@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -104,4 +105,53 @@ func TestStandInNeverRated(t *testing.T) {
 			t.Errorf("the sparkline plots the stand-in as Oct-26's point")
 		}
 	}
+}
+
+// TestStandInNotChartedAsTheMonths: the stand-in month is flagged
+// missing, and its chart page says so, never giving last year's outturn
+// as the month's figure; the workbook's chart of it leaves the month out
+// (QA26b S1: "October 2026: 20.1%" under "Flagged in October 2026:
+// missing", and the Trend sheet's chart plotted it).
+func TestStandInNotChartedAsTheMonths(t *testing.T) {
+	h, _ := demoHistory(t)
+	opt := Options{Produced: produced, AppVersion: "1.0-test"}
+	pdfPath := filepath.Join(t.TempDir(), "pack.pdf")
+	if _, err := Write(context.Background(), pdfPath, h, opt); err != nil {
+		t.Fatal(err)
+	}
+	var page string
+	for _, pg := range pdfText(t, pdfPath) {
+		if strings.Contains(pg, "Flagged in October 2026") && strings.Contains(pg, "ED03") {
+			page = strings.Join(strings.Fields(pg), " ")
+		}
+	}
+	if page == "" {
+		t.Fatal("no chart page for ED03")
+	}
+	if want := "October 2026: no figure yet (last year's 20.1% stands in)"; !strings.Contains(page, want) {
+		t.Errorf("ED03's chart page does not say %q:\n%s", want, page)
+	}
+	if strings.Contains(page, "October 2026: 20.1%") {
+		t.Errorf("ED03's chart page gives the stand-in as the month's figure:\n%s", page)
+	}
+
+	f, _ := export(t, h, opt)
+	rows, err := f.GetRows(TrendSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, row := range rows {
+		if len(row) == 0 || !strings.HasPrefix(row[0], "ED03 ") || !strings.Contains(row[0], ": flagged") {
+			continue
+		}
+		col := slices.Index(row, "Oct-26")
+		if col < 0 || r+1 >= len(rows) || len(rows[r+1]) < 2 || rows[r+1][1] != "Value" {
+			t.Fatalf("ED03's chart block at row %d is not laid out as expected: %q", r+1, row)
+		}
+		if next := rows[r+1]; col < len(next) && next[col] != "" {
+			t.Errorf("the Trend sheet charts ED03's stand-in %q as Oct-26's value", next[col])
+		}
+		return
+	}
+	t.Fatal("no chart block for ED03 on the Trend sheet")
 }

@@ -180,7 +180,14 @@ func (b *book) chartBlock(s string, r, firstMonth int, months []app.Period, ro *
 		color string
 		dash  excelize.LineDashType
 	}{
-		{"Value", func(p *trend.Point) *float64 { return p.Value }, "1F4E79", excelize.LineDashSolid},
+		// A stand-in (last year's outturn) is no figure of its month:
+		// not plotted as its point, the chart showing the gap (QA26b S1).
+		{"Value", func(p *trend.Point) *float64 {
+			if p.StandIn {
+				return nil
+			}
+			return p.Value
+		}, "1F4E79", excelize.LineDashSolid},
 		{"Target", func(p *trend.Point) *float64 { return p.Target }, "00823B", excelize.LineDashDash},
 		{"SPC mean", chartLine(func(c *trend.Chart) float64 { return c.Mean }), "7F7F7F", excelize.LineDashSolid},
 		{"Upper process limit", chartLine(func(c *trend.Chart) float64 { return c.Upper }), "C00000", excelize.LineDashSysDot},

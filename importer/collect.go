@@ -280,6 +280,7 @@ func (c *collector) dataset() *app.Dataset {
 			c.sayStoredUnit(ind, stored)
 		}
 		word := ""
+		stated := ind.Unit != ""
 		if ind.Unit == "" {
 			ind.Unit, word = nameUnit(ind.Name, c.percent[ref])
 			if base := otherRate(ind.Name); base != "" && ind.Unit.OtherRate() {
@@ -288,7 +289,7 @@ func (c *collector) dataset() *app.Dataset {
 			}
 			// A figure given with a numerator and denominator, and not
 			// named as an average, is a proportion shown as a percentage.
-			if ind.Unit == app.Number && c.hasParts[ref] && measureOf(ind.Name, ind.Unit, false) == app.Count {
+			if ind.Unit == app.Number && c.hasParts[ref] && measureOf(ind.Name, ind.Unit, false, false) == app.Count {
 				ind.Unit = c.partsUnit(ref)
 			}
 			if word == "rate" && c.hasParts[ref] {
@@ -302,7 +303,7 @@ func (c *collector) dataset() *app.Dataset {
 			}
 		}
 		if ind.Measure == "" && !c.measured[ref] {
-			ind.Measure = measureOf(ind.Name, ind.Unit, c.hasParts[ref])
+			ind.Measure = measureOf(ind.Name, ind.Unit, c.hasParts[ref], stated)
 			if ind.Measure == app.Count && ind.Unit == app.Number {
 				guessed[ref] = len(d.Indicators)
 			}

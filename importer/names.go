@@ -274,7 +274,9 @@ func countsByName(ws []string) bool {
 // measureOf infers how an indicator's figure is built: a median or mean
 // from its wording, a proportion when the source gives a numerator and
 // denominator (or it is a percentage), a rate per 10,000, else a count.
-func measureOf(name string, unit app.Unit, hasParts bool) app.Measure {
+// stated says the file (or the store) gave its unit: a count stated is
+// never made a mean by a "per" in its name, as a mean is not withheld.
+func measureOf(name string, unit app.Unit, hasParts, stated bool) app.Measure {
 	n := strings.ToLower(name)
 	ws := nameWords(n)
 	switch {
@@ -286,16 +288,24 @@ func measureOf(name string, unit app.Unit, hasParts bool) app.Measure {
 		// A change between two dates is built from figures the row does
 		// not give, so nothing can be recomputed from it.
 		return app.Other
-	case unit != app.Percent && unit != app.Per10k && perHead(ws) != "":
-		// "Average number of placement moves per child", "Number of
-		// children per social worker": a mean over the heads named.
-		return app.Mean
 	case unit == app.Number && countsByName(ws):
-		// "Number of children above average attainment" counts.
+		// "Number of children above average attainment" counts, and so
+		// does "Number of children per placement type: residential".
 		return app.Count
 	case hasWord(ws, "median", "medians"):
 		return app.Median
 	case hasWord(ws, "average", "averages", "mean", "means"):
+		// "Average number of placement moves per child".
+		return app.Mean
+	case unit == app.Number && !stated && perStaff(ws):
+		// "Caseload per FTE", "Children per social worker": a mean
+		// over the staff named. A count "per placement type" or "per
+		// child protection category" is a breakdown of children, and
+		// "Placement moves per child" may count them: both withheld.
+		return app.Mean
+	case unit != app.Number && unit != app.Percent && unit != app.Per10k && perHead(ws) != "":
+		// "Sickness days per FTE": days averaged over the heads, not
+		// a count, so nothing is withheld either way.
 		return app.Mean
 	case unit == app.Per10k:
 		return app.Rate

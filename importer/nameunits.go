@@ -295,10 +295,17 @@ var heads = map[string]bool{
 	"caseworker": true, "carer": true, "placement": true, "referral": true, "plan": true,
 }
 
-// perHead returns the words after "per" in a lower-case name's words ws
-// where they name one head a figure is averaged over ("child", "social
-// worker", "young person"), not a base of many ("per 10,000 children");
-// "" for none.
+// staff are the heads a count is a mean over when a name ends "per" one
+// of them: a caseload, not a breakdown of children.
+var staff = map[string]bool{
+	"social worker": true, "worker": true, "practitioner": true, "caseworker": true, "fte": true,
+}
+
+// perHead returns the words after "per" that end a lower-case name's
+// words ws where they name one head a figure is averaged over ("child",
+// "social worker", "young person"), not a base of many ("per 10,000
+// children") nor a category of a breakdown ("per placement type", "per
+// child protection category", "per young person's adviser"); "" for none.
 func perHead(ws []string) string {
 	for i, w := range ws {
 		if w != "per" || i+1 >= len(ws) || !heads[ws[i+1]] {
@@ -308,7 +315,19 @@ func perHead(ws []string) string {
 		if (ws[i+1] == "social" || ws[i+1] == "young") && end < len(ws) {
 			end++ // "social worker", "young person"
 		}
+		if end != len(ws) {
+			// Words after the head make it a category's ("per
+			// placement type", "per referral source: Police") or
+			// qualify it: unsure, so no mean.
+			continue
+		}
 		return strings.Join(ws[i+1:end], " ")
 	}
 	return ""
+}
+
+// perStaff reports whether a name's words end "per" a member of staff
+// ("Caseload per FTE", "Children per social worker").
+func perStaff(ws []string) bool {
+	return staff[perHead(ws)]
 }

@@ -72,22 +72,26 @@ func TestNameUnits(t *testing.T) {
 		{"Care leavers in education, employment or training %", app.Percent, app.Proportion, ""},
 		{"Pupils reaching the expected standard at KS2%", app.Percent, app.Proportion, ""},
 		{"Per cent of assessments completed within 45 days", app.Percent, app.Proportion, ""},
-		// A figure per head is a mean over the heads (QA23b D11), said
-		// at its name as a guess of its unit when nothing states one.
+		// A figure named an average, or per a member of staff, is a
+		// mean (QA23b D11), said at its name as a guess of its unit when
+		// nothing states one; one per child not named an average, or
+		// named "Number of", may count children, so is a count, withheld
+		// when small (QA25 D1; TestPerCategoryIsACount).
 		{"Average number of placement moves per child", app.Number, app.Mean, "count"},
-		{"Placement moves per child", app.Number, app.Mean, "count"},
-		{"Number of children per social worker", app.Number, app.Mean, ""},
+		{"Placement moves per child", app.Number, app.Count, "count"},
+		{"Caseload per FTE", app.Number, app.Mean, "count"},
+		{"Number of children per social worker", app.Number, app.Count, ""},
 		{"Number of children per 10,000", app.Per10k, app.Rate, ""},
 	}
 	for _, tt := range tests {
 		u, word := nameUnit(tt.name, false)
-		m := measureOf(tt.name, u, false)
+		m := measureOf(tt.name, u, false, false)
 		if u != tt.unit || m != tt.measure || word != tt.word {
 			t.Errorf("%q: unit %q, measure %q, word %q; want %q, %q, %q", tt.name, u, m, word, tt.unit, tt.measure, tt.word)
 		}
 	}
 	// A rate stored or stated as a count is a rate all the same.
-	if m := measureOf("Re-referral rate", app.Number, false); m != app.Other {
+	if m := measureOf("Re-referral rate", app.Number, false, true); m != app.Other {
 		t.Errorf("Re-referral rate stated as a count: measure %q, want %q", m, app.Other)
 	}
 }

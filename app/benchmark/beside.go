@@ -21,6 +21,10 @@ type Shown struct {
 	NeighbourMean   *app.Benchmark
 	NeighbourMedian *app.Benchmark
 	Rank            *app.Benchmark // the authority's rank, OutOf and Quartile
+	// NewerRegion is the region's figure for a year later than Year,
+	// which is England's or the neighbours': not shown beside theirs,
+	// so a scorecard says it is stored (Unshown).
+	NewerRegion *app.Benchmark
 }
 
 // Beside returns the benchmarks to show beside indicator ref for period p:
@@ -29,17 +33,29 @@ type Shown struct {
 // beside March 2025 and later months, but not beside December 2024. Where
 // several neighbour models cover the year, the newest model is used; a
 // scorecard's own neighbour column counts as an unnamed, oldest model.
+// The year is England's, the neighbours' or the rank's, whichever is
+// latest, and a region's only where none of them has one: a region's
+// newer column ("Region 2024-25" beside "England 2023/24") must not
+// leave England and the neighbours blank (QA25 D4); it is NewerRegion.
 // It reports false when no benchmark qualifies.
 func Beside(h *app.History, ref string, p app.Period) (Shown, bool) {
 	s := Shown{Ref: ref, Period: p}
 	end := p.End()
+	var regionYear app.Period
 	for _, b := range h.Benchmarks(ref) {
 		if !shown(b.Group) || b.Period.Start().After(end) {
 			continue
 		}
-		if s.Year.IsZero() || b.Period.Compare(s.Year) > 0 {
-			s.Year = b.Period
+		year := &s.Year
+		if regional(b.Group) {
+			year = &regionYear
 		}
+		if year.IsZero() || b.Period.Compare(*year) > 0 {
+			*year = b.Period
+		}
+	}
+	if s.Year.IsZero() {
+		s.Year = regionYear
 	}
 	if s.Year.IsZero() {
 		return s, false
@@ -47,6 +63,10 @@ func Beside(h *app.History, ref string, p app.Period) (Shown, bool) {
 	s.Older = s.Year.End().Before(p.Start())
 	for _, b := range h.Benchmarks(ref) {
 		if b.Period != s.Year {
+			if b.Period == regionYear && regional(b.Group) && regionYear.Compare(s.Year) > 0 {
+				b := b
+				s.NewerRegion = &b
+			}
 			continue
 		}
 		b := b
@@ -83,6 +103,21 @@ func (s Shown) Caption() string {
 	}
 	return c
 }
+
+// Unshown says, for a note beside the benchmark year, that the region's
+// figure for a later year is stored but not shown with the year's
+// others; "" when there is none.
+func (s Shown) Unshown() string {
+	r := s.NewerRegion
+	if r == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s's figure for %s, later than %s's, is in the store (scorecard show %s) but not shown here, where England and the neighbours are %s's",
+		r.Group, r.Period.Label(), s.Year.Label(), s.Ref, s.Year.Label())
+}
+
+// regional reports whether a benchmark group is a region's.
+func regional(group string) bool { return group == Region || isRegion(group) }
 
 // shown reports whether Beside shows a group: not, for one,
 // app.OutturnGroup, which is the authority's own figure.

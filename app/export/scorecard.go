@@ -396,7 +396,13 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		if err := b.set(s, tailCol(tail, "Benchmark year"), r, ro.shown.Year.Label(), l); err != nil {
 			return err
 		}
-		if err := b.note(s, tailCol(tail, "Benchmark year"), r, ro.shown.Caption()); err != nil {
+		note := ro.shown.Caption()
+		if u := ro.shown.Unshown(); u != "" {
+			// The workbook has no region column: a newer regional
+			// figure read is said where the year is (QA25 D4).
+			note += ". " + u
+		}
+		if err := b.note(s, tailCol(tail, "Benchmark year"), r, note); err != nil {
 			return err
 		}
 	}

@@ -52,14 +52,20 @@ func RestoreLoss(path, from string) string {
 	}
 	var again, undo []string
 	for _, r := range have {
-		b, ok := inBackup[r.ID]
+		b, held := inBackup[r.ID]
 		// IDs are issued again after a restore: the backup's import of
 		// the same ID may be another file, whose all-clear lost this
 		// one's figures (QA24b D6).
-		ok = ok && (sameImport(r, b) || madeAgain(r, b))
+		ok := held && (sameImport(r, b) || madeAgain(r, b))
 		switch {
 		case !ok && r.Undone == nil:
-			again = append(again, fmt.Sprintf("%s (%s, %s)", r.ID, importSource(r), r.Time.Local().Format("2 Jan 15:04")))
+			what := fmt.Sprintf("%s (%s, %s)", r.ID, importSource(r), r.Time.Local().Format("2 Jan 15:04"))
+			if held {
+				// Else "holds imports I0001-I0002; I0002 ... is not in it"
+				// reads as a contradiction (QA26b L1).
+				what = fmt.Sprintf("the store's %s (%s, %s; the backup's %s is %s)", r.ID, importSource(r), r.Time.Local().Format("2 Jan 15:04"), b.ID, importSource(b))
+			}
+			again = append(again, what)
 		case ok && r.Undone != nil && b.Undone == nil:
 			undo = append(undo, fmt.Sprintf("the undo of %s (%s, %s)", r.ID, importSource(r), r.Undone.Local().Format("2 Jan 15:04")))
 		}

@@ -218,7 +218,7 @@ func TestRestoreLossIDsIssuedAgain(t *testing.T) {
 		not   []string
 	}{
 		{"another file under the ID", "mar-wrong.xlsx", "apr.xlsx",
-			[]string{"holds imports I0001-I0003; I0003 (apr.xlsx, ", ") is not in it: import it again after restoring"},
+			[]string{"holds imports I0001-I0003; the store's I0003 (apr.xlsx, ", "; the backup's I0003 is mar-wrong.xlsx) is not in it", ") is not in it: import it again after restoring"},
 			[]string{"every import", "I0001 (", "I0002 ("}},
 		{"the same file made again", "mar.xlsx", "mar.xlsx",
 			[]string{"holds imports I0001-I0003, every import and undo the store has"}, nil},

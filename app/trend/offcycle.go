@@ -51,11 +51,13 @@ func (s *Series) OffCycleAt(p app.Period) (OffCycle, bool) {
 }
 
 // Word is what the report of period p shows in its cell for the
-// period: o's kind ("quarterly"), or "missing" where its next figure was
-// due by p. A late quarter read "quarterly" as the months between
-// quarters do, only its note saying it was due (QA25 D6).
+// period: o's kind ("quarterly"), or "missing" in the period its next
+// figure was due, as flags has it missing then. A late quarter read
+// "quarterly" as the months between quarters do, only its note saying
+// it was due (QA25 D6). After that period the figure is due in none
+// reported, as flags has it (QA26b S2): the note says it was due.
 func (o OffCycle) Word(p app.Period) string {
-	if o.Next.Compare(p) <= 0 {
+	if o.Next == p {
 		return "missing"
 	}
 	return o.Kind

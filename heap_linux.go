@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"runtime"
 	"runtime/debug"
 	"unsafe"
@@ -31,8 +32,9 @@ func populateHeap(n uint64) {
 	// The kernel maps whole pages: the block's first and last partial
 	// pages may be shared with other objects, and are left to fault.
 	base := uint64(uintptr(unsafe.Pointer(&block[0])))
-	lo := (pageSize - base%pageSize) % pageSize
-	hi := n - (base+n)%pageSize
+	page := uint64(os.Getpagesize())
+	lo := (page - base%page) % page
+	hi := n - (base+n)%page
 	if hi > lo {
 		_ = unix.Madvise(block[lo:hi], unix.MADV_POPULATE_WRITE)
 	}
@@ -41,11 +43,6 @@ func populateHeap(n uint64) {
 	debug.SetGCPercent(percent)
 	runtime.GC()
 }
-
-// pageSize is the page the kernel maps memory in: Linux's on x86-64 and
-// most ARM64 builds. Were it larger, the block's pages would still be
-// mapped in, only the rounding at its ends would be finer than needed.
-const pageSize = 4096
 
 // populateMinimum is the least heap worth populating: below it, the
 // collection that frees the block costs about what the faults would.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"runtime"
 	"syscall"
 	"testing"
@@ -11,11 +12,12 @@ import (
 // where fresh memory faults once a page.
 func TestPopulateHeap(t *testing.T) {
 	const grow = 16 << 20
-	pages := int64(grow / pageSize)
+	page := os.Getpagesize()
+	pages := int64(grow / page)
 	populateHeap(2 * grow)
 	before := minorFaults(t)
 	block := make([]byte, grow)
-	for i := 0; i < len(block); i += pageSize {
+	for i := 0; i < len(block); i += page {
 		block[i] = 1
 	}
 	faults := minorFaults(t) - before

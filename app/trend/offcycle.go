@@ -58,7 +58,7 @@ func (s *Series) OffCycleAt(p app.Period) (OffCycle, bool) {
 // reported, as flags has it (QA26b S2): the note says it was due.
 func (o OffCycle) Word(p app.Period) string {
 	if o.Next == p {
-		return "missing"
+		return MissingMonth
 	}
 	return o.Kind
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -18,6 +19,12 @@ import (
 // by a collection, so the allocations that follow reuse its pages; the
 // heap grows to n anyway, so the peak memory is what it was.
 //
+// The block is mapped in huge pages where the kernel offers them
+// (transparent huge pages, "madvise" by default on Debian): a virtual
+// machine that shadows the guest's page tables charges the first touch
+// of each page even once it is mapped in, and a 2 MB page is one charge
+// where 4 KB pages are 512.
+//
 // Where the kernel cannot (MADV_POPULATE_WRITE is Linux 5.14's), the
 // pages fault in one by one as before.
 func populateHeap(n uint64) {
@@ -28,14 +35,14 @@ func populateHeap(n uint64) {
 	// run as it passes the heap's goal, with the block still live: one
 	// collection for nothing.
 	percent := debug.SetGCPercent(-1)
-	block := make([]byte, n)
+	block := unzeroedBlock(int(n))
+	base := uint64(uintptr(unsafe.Pointer(unsafe.SliceData(block))))
 	// The kernel maps whole pages: the block's first and last partial
 	// pages may be shared with other objects, and are left to fault.
-	base := uint64(uintptr(unsafe.Pointer(&block[0])))
-	page := uint64(os.Getpagesize())
-	lo := (page - base%page) % page
-	hi := n - (base+n)%page
-	if hi > lo {
+	if lo, hi := within(base, n, uint64(os.Getpagesize())); hi > lo {
+		if hlo, hhi := within(base, n, hugePage); hhi > hlo {
+			_ = unix.Madvise(block[hlo:hhi], unix.MADV_HUGEPAGE)
+		}
 		_ = unix.Madvise(block[lo:hi], unix.MADV_POPULATE_WRITE)
 	}
 	runtime.KeepAlive(block)
@@ -43,6 +50,34 @@ func populateHeap(n uint64) {
 	debug.SetGCPercent(percent)
 	runtime.GC()
 }
+
+// unzeroedBlock returns n bytes of heap that Go has not cleared. A block
+// made with make is cleared wherever it starts in pages an earlier
+// collection freed, which a fresh process's heap has from the first
+// collection its packages' set-up runs: clearing touches every page, so
+// they fault one by one before the kernel is asked to map them in (a
+// third of imports did so). A strings.Builder's buffer is left
+// uncleared, since it is only ever read where it has been written.
+func unzeroedBlock(n int) []byte {
+	var b strings.Builder
+	b.Grow(n)
+	// One byte written makes the buffer's address the string's.
+	b.WriteByte(0)
+	s := b.String()
+	return unsafe.Slice(unsafe.StringData(s), n)
+}
+
+// within returns the offsets, from base, of the first and last
+// boundaries of size-aligned pages within the n bytes from base.
+func within(base, n, size uint64) (lo, hi uint64) {
+	lo = (size - base%size) % size
+	hi = n - (base+n)%size
+	return lo, hi
+}
+
+// hugePage is the size of a transparent huge page on amd64 and arm64 (4
+// KB base pages).
+const hugePage = 2 << 20
 
 // populateMinimum is the least heap worth populating: below it, the
 // collection that frees the block costs about what the faults would.

@@ -206,7 +206,21 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		plan[i].l.defined = opt.Defined
 	}
 	s.wholes.drop()
-	slices.SortStableFunc(plan, func(a, b planned) int { return kindOrder(a.l.Kind) - kindOrder(b.l.Kind) })
+	// A hidden sheet comes after the visible sheets of its kind, so that
+	// where both give a figure the visible sheet's stands, and what the
+	// hidden one gives alone can be told (hiddenSheetFigures).
+	slices.SortStableFunc(plan, func(a, b planned) int {
+		if d := kindOrder(a.l.Kind) - kindOrder(b.l.Kind); d != 0 {
+			return d
+		}
+		switch ha, hb := s.hidden(a.l.Sheet), s.hidden(b.l.Sheet); {
+		case ha && !hb:
+			return 1
+		case hb && !ha:
+			return -1
+		}
+		return 0
+	})
 	var names []string // to read: those read for detection are in hand
 	var xmlBytes int64
 	for _, p := range plan {
@@ -309,11 +323,10 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			// the figures, stands.
 			c.warn(l.Sheet, "A1", "the title names %s but the sheet's name %s: district figures dated %s, as the title says", l.Period.Label(), m.Label(), l.Period.Label())
 		}
-		if sh, ok := s.book.Sheet(l.Sheet); ok && sh.Hidden && len(out.figs) > 0 {
-			// A hidden sheet is often last year's or a working copy: its
-			// figures count as any sheet's, and fill what the visible
-			// sheets leave blank, so the officer should know they were read.
-			c.warn(l.Sheet, "A1", "the sheet is hidden: its %d figures were read as any other sheet's (where a visible sheet gives the same figure differently, the first sheet's stands)", len(out.figs))
+		if s.hidden(l.Sheet) && len(out.figs) > 0 {
+			// A hidden sheet is often last year's or a working copy:
+			// the officer should know what it gave.
+			c.hiddenSheetFigures(out)
 		}
 		c.replay(out)
 		res.UnknownAreas = append(res.UnknownAreas, out.unknown...)

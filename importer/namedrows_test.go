@@ -313,6 +313,55 @@ func TestTableStackedInOtherColumns(t *testing.T) {
 			"FTE-7277 Apr-25 14", "FTE-7277 May-25 11"},
 		cell: "B4",
 		warn: "row 4 is the header of another table: the rows below it are read by its columns (C Apr-25 to D May-25), not by row 1's",
+	}, {
+		// A report printed over pages: its title again, with the page's
+		// number, is no section, or each indicator's months would be
+		// split between two refs (QA27b 5b).
+		name: "a report's pages keyed by names",
+		rows: [][]any{
+			{"Performance Report - page 1"},
+			{"Indicator", "Polarity", "Jan-25", "Feb-25"},
+			{"Early help assessments completed", "H", 210, 198},
+			{},
+			{"Performance Report - page 2"},
+			{"Indicator", "Polarity", "Mar-25", "Apr-25"},
+			{"Early help assessments completed", "H", 230, 240},
+		},
+		obs:  []string{"EHAC-4453 Apr-25 240", "EHAC-4453 Feb-25 198", "EHAC-4453 Jan-25 210", "EHAC-4453 Mar-25 230"},
+		cell: "A5",
+		warn: `row read as a page's header, "Performance Report - page 2", not as the heading of a section: the rows below it continue the table above`,
+	}, {
+		name: "a section continued on the next page",
+		rows: [][]any{
+			{"Indicator", "Polarity", "Jan-25", "Feb-25"},
+			{"Early Help"},
+			{"Assessments completed", "H", 210, 198},
+			{},
+			{"Early Help (continued)"},
+			{"Indicator", "Polarity", "Mar-25", "Apr-25"},
+			{"Assessments completed", "H", 230, 240},
+			{"Youth Justice"},
+			{"Assessments completed", "H", 5, 6},
+		},
+		obs: []string{"ACEH-5650 Apr-25 240", "ACEH-5650 Feb-25 198", "ACEH-5650 Jan-25 210", "ACEH-5650 Mar-25 230",
+			"ACYJ-0954 Apr-25 6", "ACYJ-0954 Mar-25 5"},
+		cell: "A5",
+		warn: `row read as a page's header, "Early Help (continued)", not as the heading of a section: the rows below it continue section "Early Help"`,
+	}, {
+		name: "a section continued from an earlier page",
+		rows: [][]any{
+			{"Indicator", "Polarity", "Jan-25", "Feb-25"},
+			{"Early Help"},
+			{"Assessments completed", "H", 210, 198},
+			{"Youth Justice"},
+			{"Assessments completed", "H", 5, 6},
+			{"Early Help cont'd"},
+			{"Visits", "H", 7, 8},
+		},
+		obs: []string{"ACEH-5650 Feb-25 198", "ACEH-5650 Jan-25 210", "ACYJ-0954 Feb-25 6", "ACYJ-0954 Jan-25 5",
+			"VEH-9162 Feb-25 8", "VEH-9162 Jan-25 7"},
+		cell: "A6",
+		warn: `row read as a page's header, "Early Help cont'd", not as the heading of a section: the rows below it continue section "Early Help"`,
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

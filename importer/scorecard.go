@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -301,8 +302,21 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				inNotes = true
 				continue
 			}
-			section = stripFootnote(text)
 			at := s.span.lo + slices.IndexFunc(row, func(t string) bool { return strings.TrimSpace(t) != "" })
+			if continues, ok := pageHeader(stripFootnote(text)); ok {
+				// A report printed over pages repeats its title, or its
+				// section's, on each: the section runs on under it.
+				if continues != "" {
+					section = continues
+				}
+				above := "the table above"
+				if section != "" {
+					above = fmt.Sprintf("section %q", section)
+				}
+				s.warn(r, at, "row read as a page's header, %q, not as the heading of a section: the rows below it continue %s", text, above)
+				continue
+			}
+			section = stripFootnote(text)
 			sectionAt = s.loc(r, at)
 			s.saySectionCells(r, at, section)
 		default:

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -68,4 +69,25 @@ func (s *sheetReader) titledHeader(r int, ref string, refCol, nameCol *Column) b
 // heading of the section below.
 func (s *sheetReader) sayTitledHeader(r, refAt int, title string) {
 	s.warn(r, refAt, "row repeats the header with %q in its Ref cell: read as the header again and %q as the heading of the section below, not as an indicator", title, title)
+}
+
+// pageNumber and continuedMark are how a report printed over pages
+// marks a page's header line: "Performance report - page 2", "Page 3 of
+// 7"; "Children in care (continued)", "CIC cont'd".
+var (
+	pageNumber    = regexp.MustCompile(`(?i)\bpage\s+\d+(\s+of\s+\d+)?\b`)
+	continuedMark = regexp.MustCompile(`(?i)[\s(\[-]*\b(continued|cont'?d)\.?[)\]]?\s*$`)
+)
+
+// pageHeader reports whether a row's text, with no figures beside it, is
+// a printed report's page header rather than a new section's heading:
+// read as a section, it would file the indicators on the page below
+// under new refs, splitting each one's months in two (QA27b 5b). A
+// heading marked as continued names the section it continues, returned
+// as section; a page's number leaves the section as it was ("").
+func pageHeader(text string) (section string, ok bool) {
+	if loc := continuedMark.FindStringIndex(text); loc != nil {
+		return strings.TrimSpace(text[:loc[0]]), true
+	}
+	return "", pageNumber.MatchString(text)
 }

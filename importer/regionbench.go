@@ -43,9 +43,11 @@ func regionUndated(n string) string {
 }
 
 // columnRegion returns the region a region column's heading names, ""
-// for one that names none ("Regional average", "Region 2023/24").
+// for one that names none ("Regional average", "Region 2023/24"). The
+// label a revised original's heading gains beside figures excluding a
+// cohort ("South East 2023/24 (all children)") is not part of the name.
 func columnRegion(c Column) string {
-	_, rest := cutYear(strings.TrimSpace(c.Header))
+	_, rest := cutYear(strings.TrimSpace(allChildren.ReplaceAllString(c.Header, "")))
 	r, _ := regionNamed(normHeader(rest))
 	return r
 }

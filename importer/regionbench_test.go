@@ -42,6 +42,18 @@ func TestRegionBenchmarkColumns(t *testing.T) {
 			warn: []string{`Scorecard!G3: column G "Regional average" names no region: read as South East's figure, the region of Kent`,
 				`Scorecard!G3: column G "Regional average" names no year: read as the region's figure for 2024/25, the year before that of the latest month, Sep-25`},
 			never: []string{"not read"}},
+		// A revised original's heading, labelled as counting all
+		// children beside figures excluding a cohort (app/export
+		// labelBenchmarkHeadings): read as the region's as it was, not
+		// "not one the importer knows" (QA26b S3); another region's so
+		// labelled is still refused.
+		{name: "labelled all children", auth: "Kent", head: "South East 2023/24 (all children)",
+			want:  []string{"England 2023/24 88 Scorecard!F4", "South East 2023/24 87 Scorecard!G4"},
+			warn:  []string{`Scorecard!G3: column G "South East 2023/24 (all children)" read as South East's figure, the region of Kent, a benchmark`},
+			never: []string{"not read"}},
+		{name: "another region labelled all children", auth: "Kent", head: "London 2023/24 (all children)",
+			want: []string{"England 2023/24 88 Scorecard!F4"},
+			warn: []string{`Scorecard!G3: column G "London 2023/24 (all children)" not read: London is not the region of Kent (South East), and a scorecard compares an authority with its own region only`}},
 		// Named with no year, it may be a locality: refused, saying how
 		// to head it.
 		{name: "own region named, no year", auth: "Kent", head: "South East",
@@ -79,6 +91,30 @@ func TestRegionBenchmarkColumns(t *testing.T) {
 				t.Errorf("benchmarks %q, want %q", bench, tc.want)
 			}
 			warnsAndNever(t, res.Warnings, tc.warn, tc.never)
+		})
+	}
+}
+
+// TestExportRegionColumnStaysBehind: an export's Scorecard sheet shows
+// the region's figure in a column headed with the region's name alone
+// ("South East", or "Region" where rows show several); its import, read
+// from the Data sheet, says the sheet's benchmarks stay behind where
+// that column alone holds any, as it says of England's (QA26b S3).
+func TestExportRegionColumnStaysBehind(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rows [][]string
+		want []string
+	}{
+		{"region named", [][]string{{"Kent performance scorecard"}, {"Ref", "Indicator", "Jan-25", "England", "South East", "Comments"}, {"MS01", "Caseload", "20.5", "", "16.2", ""}}, []string{"benchmarks"}},
+		{"regions headed Region", [][]string{{"Ref", "Indicator", "Jan-25", "England", "Region"}, {"MS01", "Caseload", "20.5", "", "16.2"}}, []string{"benchmarks"}},
+		{"Yorkshire spelt as the DfE spells it", [][]string{{"Ref", "Indicator", "Jan-25", "Yorkshire and The Humber"}, {"MS01", "Caseload", "20.5", "16.2"}}, []string{"benchmarks"}},
+		{"region column empty", [][]string{{"Ref", "Indicator", "Jan-25", "England", "South East"}, {"MS01", "Caseload", "20.5", "", ""}}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := shownOnlyOnScorecard(tc.rows); !slices.Equal(got, tc.want) {
+				t.Errorf("shownOnlyOnScorecard = %q, want %q", got, tc.want)
+			}
 		})
 	}
 }

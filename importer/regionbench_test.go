@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -21,7 +22,8 @@ import (
 func TestRegionBenchmarkColumns(t *testing.T) {
 	for _, tc := range []struct {
 		name, auth, head string
-		districts        bool // a sheet of the authority's areas, not of months
+		districts        bool   // a sheet of the authority's areas, not of months
+		title            string // the sheet's title, where not all children's
 		want             []string
 		warn, never      []string
 	}{
@@ -54,6 +56,11 @@ func TestRegionBenchmarkColumns(t *testing.T) {
 		{name: "another region labelled all children", auth: "Kent", head: "London 2023/24 (all children)",
 			want: []string{"England 2023/24 88 Scorecard!F4"},
 			warn: []string{`Scorecard!G3: column G "London 2023/24 (all children)" not read: London is not the region of Kent (South East), and a scorecard compares an authority with its own region only`}},
+		// Beside a cohort's figures it is refused as England's is, and
+		// said once: not also "read as South East's figure".
+		{name: "beside figures excluding UASC", auth: "Kent", head: "South East 2023/24", title: "Performance scorecard - September 2025 - Excluding UASC",
+			warn:  []string{`Scorecard!G3: column G "South East 2023/24" not read: the sheet's title or name says its figures count all children excluding UASC, and an indicator's targets and benchmarks are read beside all children's figures only`},
+			never: []string{"read as South East's figure"}},
 		// Named with no year, it may be a locality: refused, saying how
 		// to head it.
 		{name: "own region named, no year", auth: "Kent", head: "South East",
@@ -74,7 +81,7 @@ func TestRegionBenchmarkColumns(t *testing.T) {
 				b.row("Scorecard", "A3", "Ref", "Indicator", "Kent", "Ashford", "Dover", "England 2023/24", tc.head)
 				b.row("Scorecard", "A4", "R01", "Care leavers in suitable accommodation (%)", 82, 80, 84, 88, 87)
 			} else {
-				b.row("Scorecard", "A1", "Performance scorecard - September 2025")
+				b.row("Scorecard", "A1", cmp.Or(tc.title, "Performance scorecard - September 2025"))
 				b.row("Scorecard", "A3", "Ref", "Indicator", "Polarity", "Aug-25", "Sep-25", "England 2023/24", tc.head)
 				b.row("Scorecard", "A4", "R01", "Care leavers in suitable accommodation (%)", "H", 81, 82, 88, 87)
 			}

@@ -3,14 +3,19 @@ package export
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"math"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"scorecard/app"
 	"scorecard/app/benchmark"
+	"scorecard/importer"
 )
 
 // TestRegionColumnCirculated: a workbook's column of the region's figure
@@ -206,4 +211,88 @@ func containsAll(text string, words []string) bool {
 		}
 	}
 	return true
+}
+
+// TestRegionOriginalReread: the officer's workbook revised in its own
+// layout keeps its region column, and imported again reads it as the
+// region's benchmark. Excluding UASC its heading is labelled "South East
+// 2023/24 (all children)", as England's is, which the importer took for
+// a heading it did not know; it is now known as the region's, and on
+// that sheet of figures excluding UASC refused for the reason England's
+// is, not as unknown (QA26b S3).
+func TestRegionOriginalReread(t *testing.T) {
+	auth, _ := app.LookupAuthority("Kent")
+	for _, tt := range []struct {
+		name    string
+		exclude []app.Cohort
+		head    string   // the region's heading in the revised workbook
+		region  []string // the region's figures read again
+		said    string   // what is said at the region's heading, I2
+	}{
+		{"all children", nil, "South East 2023/24", []string{"MS01 2023/24 16.2"},
+			`column I "South East 2023/24" read as South East's figure, the region of Kent, a benchmark`},
+		{"excluding UASC", []app.Cohort{app.UASC}, "South East 2023/24 (all children)", nil,
+			`column I "South East 2023/24 (all children)" not read: the sheet's title or name says its figures count all children excluding UASC, and an indicator's targets and benchmarks are read beside all children's figures only`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			orig := sheetWorkbook(t, dir, "Scorecard", [][]any{
+				{"Kent CYPE performance scorecard - March 2025"},
+				{"Ref", "Indicator", "Polarity", "Unit", "Jan-25", "Feb-25", "Mar-25", "England 2023/24", "South East 2023/24", "Stat neighbours 2023/24"},
+				{"MS01", "Average social worker caseload", "L", "count", 19.2, 19.9, 20.5, 17.1, 16.2, 18.3},
+			})
+			h := storeFor(t, auth, orig)
+			out := filepath.Join(dir, "revised.xlsx")
+			opt := Options{Authority: auth, Original: orig, Reread: importer.Reread, Exclude: tt.exclude, Produced: produced, AppVersion: "1.0-test"}
+			if _, err := Write(context.Background(), out, h, opt); err != nil {
+				t.Fatal(err)
+			}
+			if tt.exclude != nil {
+				// The revised title ("... - excluding unaccompanied
+				// asylum-seeking children (UASC)") is refused on import
+				// as naming UASC twice, apart from this fix: worded as
+				// that refusal asks.
+				f, err := excelize.OpenFile(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := f.SetCellStr("Scorecard", "A1", "Kent CYPE performance scorecard - March 2025 - Excluding UASC"); err != nil {
+					t.Fatal(err)
+				}
+				if err := f.Save(); err != nil {
+					t.Fatal(err)
+				}
+				f.Close()
+			}
+			res, err := importer.Read(context.Background(), out, importer.Options{Authority: auth})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var region []string
+			for _, bm := range res.Dataset.Benchmarks {
+				if bm.Group == "South East" && bm.Value != nil {
+					region = append(region, fmt.Sprintf("%s %s %v", bm.Ref, bm.Period.Label(), *bm.Value))
+				}
+			}
+			if !slices.Equal(region, tt.region) {
+				t.Errorf("the revised workbook re-read gives the region's %q, want %q", region, tt.region)
+			}
+			said, england := "", ""
+			for _, w := range res.Warnings {
+				switch w.Cell {
+				case "I2":
+					said = w.Message
+				case "H2":
+					england = w.Message
+				}
+			}
+			if !strings.Contains(said, tt.said) {
+				t.Errorf("at the region's heading %q: %q, want %q", tt.head, said, tt.said)
+			}
+			// Refused, it is refused as England's is.
+			if _, why, refused := strings.Cut(said, "not read: "); refused && !strings.HasSuffix(england, why) {
+				t.Errorf("the region's column refused %q, England's %q", said, england)
+			}
+		})
+	}
 }

@@ -74,8 +74,9 @@ func readExport(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 
 // shownOnlyOnScorecard names what an export's Scorecard sheet shows, in
 // the rows given, that its tidy sheets do not hold: benchmarks (England,
-// statistical neighbours, ranks, the previous year's outturn) and
-// comments, each where any cell below its heading holds something.
+// the region, statistical neighbours, ranks, the previous year's
+// outturn) and comments, each where any cell below its heading holds
+// something.
 func shownOnlyOnScorecard(rows [][]string) []string {
 	header := -1
 	for r, row := range rows {
@@ -95,6 +96,11 @@ func shownOnlyOnScorecard(rows [][]string) []string {
 			if strings.HasPrefix(strings.TrimSpace(head), prefix) {
 				kind = k
 			}
+		}
+		// The region's column is headed with the region's name alone
+		// ("South East"), or "Region" where rows show several.
+		if n := normHeader(head); n == "region" || regions[n] != "" {
+			kind = "benchmarks"
 		}
 		if kind == "" || slices.Contains(found, kind) {
 			continue

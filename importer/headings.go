@@ -274,8 +274,8 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 	if a, ok := app.AnyArea(t); ok {
 		return RoleArea, app.Period{}, a, false
 	}
-	if r, ok := exportBenchmark(t); ok {
-		return r, app.Period{}, "", false
+	if r, p, ok := exportBenchmark(t); ok {
+		return r, p, "", false
 	}
 	year, rest := cutYear(t)
 	n := normHeader(rest)
@@ -296,10 +296,11 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 }
 
 // The app's own export heads its benchmark columns "England (all
-// children)" where the figures beside them exclude a cohort, and
-// "Stat neighbours (2025 model)" naming the neighbour model's year (see
-// app/export): neither is the benchmark's period, and a model's year
-// read as one would file the figure under the wrong year.
+// children)" where the figures beside them exclude a cohort (a revised
+// original's region column too: "South East 2023/24 (all children)"),
+// and "Stat neighbours (2025 model)" naming the neighbour model's year
+// (see app/export): neither is the benchmark's period, and a model's
+// year read as one would file the figure under the wrong year.
 var (
 	neighbourModel = regexp.MustCompile(`(?i)\s*\(\s*\d{4}(\s*(,|and)\s*\d{4})*\s+models?\s*\)\s*$`)
 	allChildren    = regexp.MustCompile(`(?i)\s*\(\s*all children\s*\)\s*$`)
@@ -307,10 +308,11 @@ var (
 
 // exportBenchmark reads a benchmark heading qualified as the app's
 // export qualifies them: by the neighbour model's year (neighbours
-// only) or as all children's figure.
-func exportBenchmark(t string) (Role, bool) {
+// only) or as all children's figure. A region's, which is read only
+// with its year (headerRoleGuessed), comes back with it.
+func exportBenchmark(t string) (Role, app.Period, bool) {
 	if !strings.HasSuffix(t, ")") {
-		return "", false
+		return "", app.Period{}, false
 	}
 	rest, model := t, false
 	if m := neighbourModel.FindStringIndex(rest); m != nil {
@@ -320,13 +322,20 @@ func exportBenchmark(t string) (Role, bool) {
 		rest = rest[:m[0]]
 	}
 	if rest == t {
-		return "", false
+		return "", app.Period{}, false
 	}
 	switch r := roleWords[normHeader(rest)]; {
 	case r == RoleNeighbours, r == RoleEngland && !model:
-		return r, true
+		return r, app.Period{}, true
 	}
-	return "", false
+	// Without it the label left the revised original's region column
+	// unread on import, though the column it labels was read.
+	if year, name := cutYear(strings.TrimSpace(rest)); !model && !year.IsZero() {
+		if _, ok := regionNamed(normHeader(name)); ok {
+			return RoleRegion, year, true
+		}
+	}
+	return "", app.Period{}, false
 }
 
 // yearRole reports whether a role's heading may carry the year it is for.

@@ -43,9 +43,11 @@ func regionUndated(n string) string {
 }
 
 // columnRegion returns the region a region column's heading names, ""
-// for one that names none ("Regional average", "Region 2023/24").
+// for one that names none ("Regional average", "Region 2023/24"). The
+// label a revised original's heading gains beside figures excluding a
+// cohort ("South East 2023/24 (all children)") is not part of the name.
 func columnRegion(c Column) string {
-	_, rest := cutYear(strings.TrimSpace(c.Header))
+	_, rest := cutYear(strings.TrimSpace(allChildren.ReplaceAllString(c.Header, "")))
 	r, _ := regionNamed(normHeader(rest))
 	return r
 }
@@ -77,9 +79,11 @@ func (l *Layout) regionUnread(c Column) string {
 
 // regionNote is what a region's column read as a benchmark says at its
 // heading: which region it is taken for, a reading of the heading
-// where it names none; "" for a column not read, or any other.
+// where it names none; "" for a column not read, or any other. One
+// not read for any reason (beside a cohort's figures, as England's is
+// not) says that alone, not also that it is read.
 func (l *Layout) regionNote(c Column) string {
-	if c.Role != RoleRegion || l.regionUnread(c) != "" || l.Kind != IndicatorSheet {
+	if c.Role != RoleRegion || l.unread(c) != "" || l.Kind != IndicatorSheet {
 		return ""
 	}
 	auth := l.authority()

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -21,7 +22,8 @@ import (
 func TestRegionBenchmarkColumns(t *testing.T) {
 	for _, tc := range []struct {
 		name, auth, head string
-		districts        bool // a sheet of the authority's areas, not of months
+		districts        bool   // a sheet of the authority's areas, not of months
+		title            string // the sheet's title, where not all children's
 		want             []string
 		warn, never      []string
 	}{
@@ -42,6 +44,23 @@ func TestRegionBenchmarkColumns(t *testing.T) {
 			warn: []string{`Scorecard!G3: column G "Regional average" names no region: read as South East's figure, the region of Kent`,
 				`Scorecard!G3: column G "Regional average" names no year: read as the region's figure for 2024/25, the year before that of the latest month, Sep-25`},
 			never: []string{"not read"}},
+		// A revised original's heading, labelled as counting all
+		// children beside figures excluding a cohort (app/export
+		// labelBenchmarkHeadings): read as the region's as it was, not
+		// "not one the importer knows" (QA26b S3); another region's so
+		// labelled is still refused.
+		{name: "labelled all children", auth: "Kent", head: "South East 2023/24 (all children)",
+			want:  []string{"England 2023/24 88 Scorecard!F4", "South East 2023/24 87 Scorecard!G4"},
+			warn:  []string{`Scorecard!G3: column G "South East 2023/24 (all children)" read as South East's figure, the region of Kent, a benchmark`},
+			never: []string{"not read"}},
+		{name: "another region labelled all children", auth: "Kent", head: "London 2023/24 (all children)",
+			want: []string{"England 2023/24 88 Scorecard!F4"},
+			warn: []string{`Scorecard!G3: column G "London 2023/24 (all children)" not read: London is not the region of Kent (South East), and a scorecard compares an authority with its own region only`}},
+		// Beside a cohort's figures it is refused as England's is, and
+		// said once: not also "read as South East's figure".
+		{name: "beside figures excluding UASC", auth: "Kent", head: "South East 2023/24", title: "Performance scorecard - September 2025 - Excluding UASC",
+			warn:  []string{`Scorecard!G3: column G "South East 2023/24" not read: the sheet's title or name says its figures count all children excluding UASC, and an indicator's targets and benchmarks are read beside all children's figures only`},
+			never: []string{"read as South East's figure"}},
 		// Named with no year, it may be a locality: refused, saying how
 		// to head it.
 		{name: "own region named, no year", auth: "Kent", head: "South East",
@@ -62,7 +81,7 @@ func TestRegionBenchmarkColumns(t *testing.T) {
 				b.row("Scorecard", "A3", "Ref", "Indicator", "Kent", "Ashford", "Dover", "England 2023/24", tc.head)
 				b.row("Scorecard", "A4", "R01", "Care leavers in suitable accommodation (%)", 82, 80, 84, 88, 87)
 			} else {
-				b.row("Scorecard", "A1", "Performance scorecard - September 2025")
+				b.row("Scorecard", "A1", cmp.Or(tc.title, "Performance scorecard - September 2025"))
 				b.row("Scorecard", "A3", "Ref", "Indicator", "Polarity", "Aug-25", "Sep-25", "England 2023/24", tc.head)
 				b.row("Scorecard", "A4", "R01", "Care leavers in suitable accommodation (%)", "H", 81, 82, 88, 87)
 			}
@@ -79,6 +98,30 @@ func TestRegionBenchmarkColumns(t *testing.T) {
 				t.Errorf("benchmarks %q, want %q", bench, tc.want)
 			}
 			warnsAndNever(t, res.Warnings, tc.warn, tc.never)
+		})
+	}
+}
+
+// TestExportRegionColumnStaysBehind: an export's Scorecard sheet shows
+// the region's figure in a column headed with the region's name alone
+// ("South East", or "Region" where rows show several); its import, read
+// from the Data sheet, says the sheet's benchmarks stay behind where
+// that column alone holds any, as it says of England's (QA26b S3).
+func TestExportRegionColumnStaysBehind(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rows [][]string
+		want []string
+	}{
+		{"region named", [][]string{{"Kent performance scorecard"}, {"Ref", "Indicator", "Jan-25", "England", "South East", "Comments"}, {"MS01", "Caseload", "20.5", "", "16.2", ""}}, []string{"benchmarks"}},
+		{"regions headed Region", [][]string{{"Ref", "Indicator", "Jan-25", "England", "Region"}, {"MS01", "Caseload", "20.5", "", "16.2"}}, []string{"benchmarks"}},
+		{"Yorkshire spelt as the DfE spells it", [][]string{{"Ref", "Indicator", "Jan-25", "Yorkshire and The Humber"}, {"MS01", "Caseload", "20.5", "16.2"}}, []string{"benchmarks"}},
+		{"region column empty", [][]string{{"Ref", "Indicator", "Jan-25", "England", "South East"}, {"MS01", "Caseload", "20.5", "", ""}}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := shownOnlyOnScorecard(tc.rows); !slices.Equal(got, tc.want) {
+				t.Errorf("shownOnlyOnScorecard = %q, want %q", got, tc.want)
+			}
 		})
 	}
 }

@@ -254,11 +254,12 @@ func (b *book) facts(ro *row) string {
 }
 
 // benchmarkWords says the benchmarks beside a figure as the detail
-// screen does: England, the neighbours with their model, and the
-// authority's rank and quartile, with the year they relate to.
+// screen does: England, the region by its name, the neighbours with
+// their model, and the authority's rank and quartile, with the year they
+// relate to.
 func benchmarkWords(ind app.Indicator, s benchmark.Shown, auth *app.Authority) string {
 	var parts []string
-	for _, bm := range []*app.Benchmark{s.England, s.NeighbourMean} {
+	for _, bm := range []*app.Benchmark{s.England, s.Region, s.NeighbourMean} {
 		if bm == nil {
 			continue
 		}

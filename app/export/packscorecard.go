@@ -94,7 +94,7 @@ func (b *book) packColumns() []packColumn {
 		}
 		return f(ro.at)
 	}
-	return []packColumn{
+	cols := []packColumn{
 		{pdf.Column{Head: "Ref", Width: 15}, func(ro *row) pdf.Cell { return text(ro.ind.Ref) }},
 		{pdf.Column{Head: "Indicator", Width: 52}, func(ro *row) pdf.Cell { return text(ro.ind.Name) }},
 		{pdf.Column{Head: "Pol", Width: 8, Align: "C"}, func(ro *row) pdf.Cell { return text(ro.ind.Polarity.String()) }},
@@ -194,6 +194,12 @@ func (b *book) packColumns() []packColumn {
 			return pdf.Cell{Draw: func(d *pdf.Doc, x, y, w, h float64) { d.Spark(vals, x, y, w, h) }}
 		}},
 	}
+	return b.packRegion(cols, func(ro *row) pdf.Cell {
+		if r := ro.shown.Region; ro.hasBM && r != nil {
+			return fig(r.Shown(ro.ind), r.Value, r.Status)
+		}
+		return pdf.Cell{}
+	})
 }
 
 // allChildren is " (all children)" where the figures exclude a cohort,

@@ -29,20 +29,56 @@ var scorecardTail = []struct {
 	{"England", 7.5}, {"Stat neighbours", 8}, {"Rank (quartile)", 8}, {"Benchmark year", 7}, {"Comments", 28},
 }
 
-// tailCol is the column of the tail column named name, the tail starting
-// at column tail.
-func tailCol(tail int, name string) int {
-	for i, c := range scorecardTail {
-		if c.name == name {
-			return tail + i
+// regionCol names the region's column in a tailLayout: it stands only
+// where a row shows a region's figure, headed with the region's name
+// (book.regionHead).
+const regionCol = "Region"
+
+// tailLayout is where the tail columns stand on a book's scorecard: from
+// column start, with the region's column after England's where the book
+// shows one.
+type tailLayout struct {
+	start int
+	names []string
+	// region heads the region's column; "" where there is none.
+	region string
+}
+
+// tailOf lays out the tail from column start, the region's column headed
+// region, or left out where region is "".
+func tailOf(start int, region string) tailLayout {
+	t := tailLayout{start: start, region: region}
+	for _, c := range scorecardTail {
+		t.names = append(t.names, c.name)
+		if c.name == "England" && region != "" {
+			t.names = append(t.names, regionCol)
+		}
+	}
+	return t
+}
+
+// col is the column of the tail column named name.
+func (t tailLayout) col(name string) int {
+	for i, n := range t.names {
+		if n == name {
+			return t.start + i
 		}
 	}
 	panic("export: no scorecard column " + name)
 }
 
-// tailWidth is the width of the tail column named name.
+// tailWidth is the width of the tail column named name: the region's is
+// England's.
 func tailWidth(name string) float64 {
-	return scorecardTail[tailCol(0, name)].width
+	if name == regionCol {
+		name = "England"
+	}
+	for _, c := range scorecardTail {
+		if c.name == name {
+			return c.width
+		}
+	}
+	panic("export: no scorecard column " + name)
 }
 
 // scorecardMonthWidth is the width of each month's column.
@@ -73,8 +109,8 @@ func (b *book) writeScorecard(ctx context.Context) error {
 		return err
 	}
 	first := len(scorecardCols) + 1
-	tail := first + len(b.months)
-	last := tail + len(scorecardTail) - 1
+	tail := tailOf(first+len(b.months), b.regionHead())
+	last := tail.start + len(tail.names) - 1
 	var names []string
 	var widths []float64
 	for _, c := range scorecardCols {
@@ -83,15 +119,17 @@ func (b *book) writeScorecard(ctx context.Context) error {
 	for _, m := range b.months {
 		names, widths = append(names, m.Label()), append(widths, scorecardMonthWidth)
 	}
-	for _, c := range scorecardTail {
-		name := c.name
+	for _, name := range tail.names {
+		width := tailWidth(name)
 		switch name {
 		case "Same month last year":
 			name = lastYearHead(b.period.Kind)
 		case "Stat neighbours":
 			name += b.neighbourModels()
+		case regionCol:
+			name = tail.region
 		}
-		names, widths = append(names, name), append(widths, c.width)
+		names, widths = append(names, name), append(widths, width)
 	}
 	if err := b.widths(s, widths...); err != nil {
 		return err
@@ -111,9 +149,9 @@ func (b *book) writeScorecard(ctx context.Context) error {
 	}{
 		{5, 5, b.outturnCaption()},
 		{6, 7, b.targetCaption()},
-		{first, tail - 1, figuresCaption(b.period.Kind)},
-		{tail, tailCol(tail, "Trend and SPC"), "Latest: " + b.period.Label()},
-		{tailCol(tail, "England"), tailCol(tail, "Benchmark year"), b.benchmarkCaption()},
+		{first, tail.start - 1, figuresCaption(b.period.Kind)},
+		{tail.start, tail.col("Trend and SPC"), "Latest: " + b.period.Label()},
+		{tail.col("England"), tail.col("Benchmark year"), b.benchmarkCaption()},
 	}
 	capLook := look{bold: true, fill: sectionFill, align: "center", wrap: true, border: true}
 	for _, c := range captions {
@@ -195,7 +233,7 @@ func (b *book) target(ind app.Indicator) (app.Target, bool) {
 }
 
 // scorecardRow writes one indicator's row.
-func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
+func (b *book) scorecardRow(s string, r, first int, tail tailLayout, ro *row) error {
 	ind := ro.ind
 	excluded := b.sum.CannotExclude
 	base := look{wrap: true, border: true}
@@ -330,19 +368,19 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		dotL.bold = true
 	}
 	ragL.align, dotL.align = "center", "center"
-	if err := b.set(s, tail, r, rag, ragL); err != nil {
+	if err := b.set(s, tail.start, r, rag, ragL); err != nil {
 		return err
 	}
-	if err := b.set(s, tailCol(tail, "DoT"), r, dot, dotL); err != nil {
+	if err := b.set(s, tail.col("DoT"), r, dot, dotL); err != nil {
 		return err
 	}
 	if at != nil {
 		l := base
 		l.align = "right"
-		if err := b.set(s, tailCol(tail, "Change"), r, signedChange(ind, at.Change), l); err != nil {
+		if err := b.set(s, tail.col("Change"), r, signedChange(ind, at.Change), l); err != nil {
 			return err
 		}
-		if err := b.lastYear(s, tailCol(tail, "Same month last year"), r, ro, at, base); err != nil {
+		if err := b.lastYear(s, tail.col("Same month last year"), r, ro, at, base); err != nil {
 			return err
 		}
 	}
@@ -350,11 +388,11 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 	// The cell is tinted as Making Data Count colours its variation icon,
 	// and its note names the icons, for those who know the terms.
 	iconLook, iconTerms := iconCell(at, base)
-	if err := b.set(s, tailCol(tail, "Trend and SPC"), r, words, iconLook); err != nil {
+	if err := b.set(s, tail.col("Trend and SPC"), r, words, iconLook); err != nil {
 		return err
 	}
 	if iconTerms != "" {
-		if err := b.note(s, tailCol(tail, "Trend and SPC"), r, iconTerms); err != nil {
+		if err := b.note(s, tail.col("Trend and SPC"), r, iconTerms); err != nil {
 			return err
 		}
 	}
@@ -363,19 +401,29 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		n = max(n, 2) // "cannot exclude" wraps onto two lines
 	}
 	if ro.hasBM {
-		for _, nb := range []struct {
+		type shownBM struct {
 			name string
 			bm   *app.Benchmark
-		}{{"England", ro.shown.England}, {"Stat neighbours", ro.shown.NeighbourMean}} {
+		}
+		shown := []shownBM{{"England", ro.shown.England}, {"Stat neighbours", ro.shown.NeighbourMean}}
+		if tail.region != "" {
+			shown = append(shown, shownBM{regionCol, ro.shown.Region})
+		}
+		for _, nb := range shown {
 			name, bm := nb.name, nb.bm
 			if bm == nil {
 				continue
 			}
-			if err := b.figure(s, tailCol(tail, name), r, bm.Shown(ind), bm.Value, bm.Status, base); err != nil {
+			if err := b.figure(s, tail.col(name), r, bm.Shown(ind), bm.Value, bm.Status, base); err != nil {
 				return err
 			}
 			if bm.Model != "" {
-				if err := b.note(s, tailCol(tail, name), r, bm.Group+", neighbour model "+bm.Model); err != nil {
+				if err := b.note(s, tail.col(name), r, bm.Group+", neighbour model "+bm.Model); err != nil {
+					return err
+				}
+			}
+			if w := regionNote(bm, tail.region); name == regionCol && w != "" {
+				if err := b.note(s, tail.col(name), r, w); err != nil {
 					return err
 				}
 			}
@@ -383,26 +431,26 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		if rk := rankWords(ro.shown.Rank); rk != "" {
 			l := base
 			l.align = "center"
-			if err := b.set(s, tailCol(tail, "Rank (quartile)"), r, rk, l); err != nil {
+			if err := b.set(s, tail.col("Rank (quartile)"), r, rk, l); err != nil {
 				return err
 			}
-			if err := b.note(s, tailCol(tail, "Rank (quartile)"), r, b.opt.authority().Name+"'s rank among "+strconv.Itoa(ro.shown.Rank.OutOf)+" authorities, 1 = best; quartile A (best) to D"); err != nil {
+			if err := b.note(s, tail.col("Rank (quartile)"), r, b.opt.authority().Name+"'s rank among "+strconv.Itoa(ro.shown.Rank.OutOf)+" authorities, 1 = best; quartile A (best) to D"); err != nil {
 				return err
 			}
 		}
 		l := base
 		l.align = "center"
 		l.italic = ro.shown.Older
-		if err := b.set(s, tailCol(tail, "Benchmark year"), r, ro.shown.Year.Label(), l); err != nil {
+		if err := b.set(s, tail.col("Benchmark year"), r, ro.shown.Year.Label(), l); err != nil {
 			return err
 		}
 		note := ro.shown.Caption()
 		if u := ro.shown.Unshown(); u != "" {
-			// The workbook has no region column: a newer regional
-			// figure read is said where the year is (QA25 D4).
+			// The region's column shows the year's figure: a newer
+			// regional figure read is said where the year is (QA25 D4).
 			note += ". " + u
 		}
-		if err := b.note(s, tailCol(tail, "Benchmark year"), r, note); err != nil {
+		if err := b.note(s, tail.col("Benchmark year"), r, note); err != nil {
 			return err
 		}
 	}
@@ -416,14 +464,14 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 			// Written about all children's figures, not these.
 			text = allChildrenLabel + " " + text
 		}
-		at := cell(tailCol(tail, "Comments"), r)
+		at := cell(tail.col("Comments"), r)
 		q, p, withheld := b.commentQuotesWithheld(ro.key, c.Text, b.months)
 		if withheld {
 			text = withheldComment(q, p)
 			b.sum.Warnings = append(b.sum.Warnings, app.Warning{Location: app.Location{Sheet: ScorecardSheet, Cell: at},
 				Message: withheldCommentWarning(ind.Ref, b.period, q, p)})
 		}
-		if err := b.set(s, tailCol(tail, "Comments"), r, text, base); err != nil {
+		if err := b.set(s, tail.col("Comments"), r, text, base); err != nil {
 			return err
 		}
 		n = max(n, b.lines(text, tailWidth("Comments")))
@@ -431,7 +479,7 @@ func (b *book) scorecardRow(s string, r, first, tail int, ro *row) error {
 		other, _ := b.base.Observation(app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}, b.period)
 		if split != app.All && !withheld {
 			if w := cohort.Misquoted(ind, c.Text, shown, other); w != "" {
-				if err := b.note(s, tailCol(tail, "Comments"), r, "Check this comment: "+w+"."); err != nil {
+				if err := b.note(s, tail.col("Comments"), r, "Check this comment: "+w+"."); err != nil {
 					return err
 				}
 				b.sum.Warnings = append(b.sum.Warnings, app.Warning{Location: app.Location{Sheet: ScorecardSheet, Cell: at},

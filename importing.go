@@ -45,6 +45,7 @@ func runImport(e *env, args []string) error {
 		}
 		if err := importFile(e, st, path, filepath.Base(path), "file"); err != nil {
 			fmt.Fprintln(e.errOut, oneLine(err))
+			printRefusalWarnings(e, err)
 			failed = errors.Join(failed, err)
 		}
 	}
@@ -217,7 +218,7 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 		res.Warnings = append(res.Warnings, taken...)
 	}
 	if err := app.CheckYieldOf(name, res.Sheets, res.Dataset, res.Warnings); err != nil {
-		return err
+		return nothingError{err: err, warnings: res.Warnings}
 	}
 	if kind == "file" {
 		kind = res.Format
@@ -245,6 +246,34 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	}
 	printImportSummary(e, name, res, rec)
 	return saveAreaNames(e, st, path, names, res.UnknownAreas)
+}
+
+// nothingError is a file refused as storing nothing (app.CheckYieldOf),
+// with every warning its reading gave: the refusal's one line names the
+// first, or each sheet's first, and the rest say which rows and columns
+// were passed over, figures among them, that the officer must see to
+// mend the file.
+type nothingError struct {
+	err      error
+	warnings []app.Warning
+}
+
+func (e nothingError) Error() string { return e.err.Error() }
+
+func (e nothingError) Unwrap() error { return e.err }
+
+// printRefusalWarnings prints, after a refused file's one line, every
+// warning its reading gave, one a line as an import's summary does: a
+// refused file is no import, so imports --json cannot list them later.
+// A refusal of one warning has said it all.
+func printRefusalWarnings(e *env, err error) {
+	var n nothingError
+	if !errors.As(err, &n) || len(n.warnings) < 2 {
+		return
+	}
+	for _, w := range n.warnings {
+		fmt.Fprintf(e.errOut, "  warning: %s\n", w)
+	}
 }
 
 // noteReadWith records the files an SSDA903 return was read from beside

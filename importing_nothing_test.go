@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -80,9 +81,11 @@ func TestImportOfNothingRefused(t *testing.T) {
 			}
 			n := imports()
 			r := scorecard(t, db, "import", tt.path)
+			// The refusal's one line, then its warnings
+			// (TestRefusedImportSaysEveryWarning).
 			lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
-			if r.code != 1 || len(lines) != 1 {
-				t.Fatalf("exit %d, stdout %q, stderr %q; want exit 1 and one line", r.code, r.stdout, r.stderr)
+			if r.code != 1 || !onlyWarningsAfter(lines) {
+				t.Fatalf("exit %d, stdout %q, stderr %q; want exit 1 and one line, then the warnings", r.code, r.stdout, r.stderr)
 			}
 			for _, want := range tt.want {
 				if !strings.Contains(lines[0], want) {
@@ -91,6 +94,99 @@ func TestImportOfNothingRefused(t *testing.T) {
 			}
 			if got := imports(); got != n {
 				t.Errorf("%d imports recorded, want %d: a refused file is no import", got, n)
+			}
+		})
+	}
+}
+
+// onlyWarningsAfter reports whether every line of a refusal's stderr
+// after its first is a warning.
+func onlyWarningsAfter(lines []string) bool {
+	for _, l := range lines[1:] {
+		if !strings.HasPrefix(l, "  warning: ") {
+			return false
+		}
+	}
+	return true
+}
+
+// sectionsWithoutRefs writes a workbook as QA26a's g3.xlsx: indicators
+// with figures under section rows ("CIC", "EH"), and no Ref on any
+// indicator's row, so that every row with figures is skipped.
+func sectionsWithoutRefs(t *testing.T) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Scorecard")
+	for i, row := range [][]any{
+		{"Ref", "Indicator", "Data period", "Jan-25", "Feb-25", "Mar-25"},
+		{"CIC", nil, "MS"},
+		{nil, "Number of children in care", nil, 2100, 2120, 2150},
+		{nil, "Number of children in care excl UASC", nil, 1400, 1410, 1420},
+		{"EH", nil, "MS"},
+		{nil, "Early help cases open", nil, 3000, 3100, 3200},
+	} {
+		f.SetSheetRow("Scorecard", fmt.Sprintf("A%d", i+1), &row)
+	}
+	path := filepath.Join(t.TempDir(), "g3.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestRefusedImportSaysEveryWarning (QA26a L1): a file refused as giving
+// nothing to import printed only its first warning, so the officer did
+// not see which rows with figures were skipped (g3.xlsx: three, at A3,
+// A4 and A6, none said). The refusal's one line stands, as the contract
+// gives it, and every warning follows it on stderr, one a line, as an
+// import's summary says them; a refusal of one warning has said it.
+func TestRefusedImportSaysEveryWarning(t *testing.T) {
+	for _, tt := range []struct {
+		name, path string
+		first      string   // the refusal's line
+		warnings   []string // the lines after it, in order
+	}{{
+		name:  "rows with figures but no Ref, under section rows",
+		path:  sectionsWithoutRefs(t),
+		first: "g3.xlsx: Scorecard!A2: nothing to import (the first of 5 warnings): row read as the heading of a section, \"CIC\"",
+		warnings: []string{
+			`  warning: g3.xlsx: Scorecard!A2: row read as the heading of a section, "CIC", not as an indicator`,
+			`  warning: g3.xlsx: Scorecard!A3: row skipped: it has figures but no indicator Ref`,
+			`  warning: g3.xlsx: Scorecard!A4: row skipped: it has figures but no indicator Ref`,
+			`  warning: g3.xlsx: Scorecard!A5: row read as the heading of a section, "EH", not as an indicator`,
+			`  warning: g3.xlsx: Scorecard!A6: row skipped: it has figures but no indicator Ref`,
+		},
+	}, {
+		name:  "a CSV whose rows are all skipped",
+		path:  writeFile(t, "skipped.csv", "Ref,Period,Area,Value\nCIC01,2026-09,Kent,1e400\nCIC02,2026-09,Kent,-1e999\n"),
+		first: "skipped.csv: line 2: nothing to import (the first of 2 warnings): CIC01: row skipped",
+		warnings: []string{
+			`  warning: skipped.csv: line 2: CIC01: row skipped: "1e400" is not a number, fraction or status code`,
+			`  warning: skipped.csv: line 3: CIC02: row skipped: "-1e999" is not a number, fraction or status code`,
+		},
+	}, {
+		name:  "one warning, said in the refusal's line",
+		path:  writeFile(t, "inf.csv", "Ref,Period,Area,Value\nCIC01,2026-09,Kent,1e400\n"),
+		first: `inf.csv: line 2: nothing to import: CIC01: row skipped: "1e400" is not a number`,
+	}} {
+		t.Run(tt.name, func(t *testing.T) {
+			db := demoStore(t) // holds CIC01 and CIC02: no warning of new indicators
+			r := scorecard(t, db, "import", tt.path)
+			lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+			if r.code != 1 || !strings.HasPrefix(lines[0], tt.first) {
+				t.Fatalf("exit %d, stderr %q; want exit 1 and first %q", r.code, r.stderr, tt.first)
+			}
+			if len(lines)-1 != len(tt.warnings) {
+				t.Fatalf("stderr %q: %d lines after the refusal, want %d, one for each warning", r.stderr, len(lines)-1, len(tt.warnings))
+			}
+			for i, want := range tt.warnings {
+				if !strings.HasPrefix(lines[i+1], want) {
+					t.Errorf("line %d %q, want %q", i+2, lines[i+1], want)
+				}
+			}
+			if r.stdout != "" {
+				t.Errorf("stdout %q, want nothing: nothing was imported", r.stdout)
 			}
 		})
 	}

@@ -45,7 +45,7 @@ func datedBenchmarks(l *Layout) {
 		if c.Role != RoleEngland && c.Role != RoleNeighbours && c.Role != RoleRegion || !c.Period.IsZero() || neighbourModel.MatchString(c.Header) {
 			continue
 		}
-		m, bare, ok := headingDate(c.Header)
+		m, _, bare, ok := headingDate(c.Header)
 		if !ok {
 			if monthWord.MatchString(c.Header) || dateLike.MatchString(c.Header) || len(calendarYear.FindAllString(c.Header, -1)) > 1 {
 				// Dated, but not so that one month can be read: said,
@@ -75,8 +75,10 @@ func datedBenchmarks(l *Layout) {
 // headingDate finds the month a heading is dated by: a date or a month
 // and year, or failing those a calendar year alone (bare), taken as its
 // March, which ends both the financial and the academic year named by
-// it. Two different dates in one heading date it by neither.
-func headingDate(h string) (m app.Period, bare, ok bool) {
+// it. Two different dates in one heading date it by neither. rest is the
+// heading with its date taken out, what names the benchmark
+// (headingRegion).
+func headingDate(h string) (m app.Period, rest string, bare, ok bool) {
 	var found []app.Period
 	add := func(y int, mon time.Month) {
 		if y < 100 {
@@ -90,7 +92,7 @@ func headingDate(h string) (m app.Period, bare, ok bool) {
 		}
 		found = append(found, p)
 	}
-	rest := h
+	rest = h
 	for _, s := range dayMonthYear.FindAllStringSubmatch(h, -1) {
 		y, _ := strconv.Atoi(s[3])
 		add(y, monthsByPrefix[strings.ToLower(s[2][:3])])
@@ -111,13 +113,13 @@ func headingDate(h string) (m app.Period, bare, ok bool) {
 	if len(found) == 0 {
 		ys := calendarYear.FindAllStringSubmatch(rest, -1)
 		if len(ys) != 1 {
-			return app.Period{}, false, false
+			return app.Period{}, "", false, false
 		}
 		y, _ := strconv.Atoi(ys[0][1])
-		return app.MonthOf(y, time.March), true, true
+		return app.MonthOf(y, time.March), strings.Replace(rest, ys[0][1], " ", 1), true, true
 	}
 	if len(found) != 1 {
-		return app.Period{}, false, false
+		return app.Period{}, "", false, false
 	}
-	return found[0], false, true
+	return found[0], rest, false, true
 }

@@ -284,9 +284,13 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 			return r, year, "", false
 		}
 	}
-	if _, ok := regionNamed(n); ok && !year.IsZero() {
+	if _, dated, ok := headingRegion(t); ok {
 		// Named with no year, a region may be a locality ("North
-		// West"): unknownWhy says how to head it.
+		// West"): unknownWhy says how to head it. Nor is "East of
+		// England" England's, as guessRole would read its words.
+		if !dated {
+			return "", app.Period{}, "", false
+		}
 		return RoleRegion, year, "", false
 	}
 	if r, _ := guessRole(n); r != "" {

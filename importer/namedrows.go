@@ -238,7 +238,11 @@ func (s *sheetReader) warnNamedRefs() {
 	for _, ref := range n.refs[:min(len(n.refs), namedRefsShown)] {
 		entry := fmt.Sprintf("%s %q", ref, n.names[ref])
 		if key := n.keys[ref]; keyRef(key) != ref && keyRef(sheetKey(key, s.l.Sheet)) != ref {
-			entry += " (the Ref of the same name, said at its cell)"
+			if f := s.l.nameFilings[keyRef(key)]; f.stored && f.ref == ref {
+				entry += " (continuing the store's, said at its cell)" // continuedFiling
+			} else {
+				entry += " (the Ref of the same name, said at its cell)"
+			}
 		}
 		shown = append(shown, entry)
 	}

@@ -146,8 +146,14 @@ func storedFiling(e *namedEntry, bySheet []string, own string) nameFiling {
 	if slices.Contains(bySheet, mine) {
 		return nameFiling{bySheet: true, stored: true, why: fmt.Sprintf("filed under %s, the store's indicator of this name on the sheet %s, not under %s made from the name: an earlier workbook gave the name on sheets that disagree, so the store keys it by each sheet's name (%s), and this sheet's figures join its own history; if this sheet gives another measure, give it another name or the sheets a Ref column", mine, sheetNamed(e.sheet), keyRef(e.key), held)}
 	}
+	earlier := earlierKeyed(e.key, e.sheet, bySheet)
+	if len(earlier) == 1 {
+		return continuedFiling(e, earlier[0], fmt.Sprintf("an earlier workbook gave the name on sheets that disagree, so the store keys it by each sheet's name (%s)", held))
+	}
 	why := fmt.Sprintf("kept apart under %s, keyed by the sheet's name %s and its own, not under %s made from the name nor under any the store holds: an earlier workbook gave the name on sheets that disagree, so the store keys it by each sheet's name (%s), none of them this sheet's, and which of those measures this sheet gives (if either) is not guessed; if it continues one, give this sheet that sheet's name or a Ref column giving that indicator's ref", mine, sheetNamed(e.sheet), keyRef(e.key), held)
-	if _, dated := sheetWords(e.sheet); dated {
+	if len(earlier) > 1 {
+		why += earlierUnguessed(earlier)
+	} else if _, dated := sheetWords(e.sheet); dated {
 		// Stores keyed before dates were left out hold sheets' whole
 		// names, which no sheet of another month continues (QA25 D5).
 		why += "; the store's may be keyed by earlier sheets' whole names, their dates in them (as imports before December 2026 keyed them), which a sheet of another month does not continue"

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -310,6 +311,19 @@ func settleNames(named []*sheetRead, refs nameIndex, stored storedNames) map[str
 			}
 			if own != "" && len(bySheet) == 0 {
 				why += ownLeft(own)
+			}
+			// A store keyed before dates were left out holds this
+			// sheet's history under an earlier month's name of it.
+			var earlier []earlierName
+			if !whole && !unsure[e] && !slices.Contains(bySheet, keyRef(sheetKey(e.key, e.sheet))) {
+				earlier = earlierKeyed(e.key, e.sheet, bySheet)
+			}
+			switch {
+			case len(earlier) == 1:
+				file(e.sheet, ref, continuedFiling(e, earlier[0], why))
+				continue
+			case len(earlier) > 1:
+				why += earlierUnguessed(earlier)
 			}
 			file(e.sheet, ref, nameFiling{bySheet: true, whole: whole, why: why})
 		}

@@ -42,13 +42,32 @@ func regionUndated(n string) string {
 		r, r+" 2023/24")
 }
 
+// headingRegion returns the region a heading names (ok), and whether it
+// names its year too (dated), in any form England's heading may take it:
+// a financial or academic year ("South East 2023/24"), which headerRole
+// reads, or a calendar year or a date ("South East 2023", "South East
+// (Mar-24)"), which datedBenchmarks reads, as it reads England's.
+func headingRegion(h string) (region string, dated, ok bool) {
+	t := strings.TrimSpace(h)
+	if year, rest := cutYear(t); !year.IsZero() {
+		r, ok := regionNamed(normHeader(rest))
+		return r, true, ok
+	}
+	if _, rest, _, ok := headingDate(t); ok {
+		if r, ok := regionNamed(normHeader(rest)); ok {
+			return r, true, true
+		}
+	}
+	r, ok := regionNamed(normHeader(t))
+	return r, false, ok
+}
+
 // columnRegion returns the region a region column's heading names, ""
 // for one that names none ("Regional average", "Region 2023/24"). The
 // label a revised original's heading gains beside figures excluding a
 // cohort ("South East 2023/24 (all children)") is not part of the name.
 func columnRegion(c Column) string {
-	_, rest := cutYear(strings.TrimSpace(allChildren.ReplaceAllString(c.Header, "")))
-	r, _ := regionNamed(normHeader(rest))
+	r, _, _ := headingRegion(allChildren.ReplaceAllString(c.Header, ""))
 	return r
 }
 

@@ -61,6 +61,44 @@ func TestRegionBenchmarkColumns(t *testing.T) {
 		{name: "beside figures excluding UASC", auth: "Kent", head: "South East 2023/24", title: "Performance scorecard - September 2025 - Excluding UASC",
 			warn:  []string{`Scorecard!G3: column G "South East 2023/24" not read: the sheet's title or name says its figures count all children excluding UASC, and an indicator's targets and benchmarks are read beside all children's figures only`},
 			never: []string{"read as South East's figure"}},
+		// QA26: a calendar year or a date heads a region's column as it
+		// heads England's ("England 2023"), read the same way; once
+		// "South East 2023" was said unknown, its figures lost.
+		{name: "own region, calendar year", auth: "Kent", head: "South East 2023",
+			want: []string{"England 2023/24 88 Scorecard!F4", "South East 2022/23 87 Scorecard!G4"},
+			warn: []string{`Scorecard!G3: column G "South East 2023" read as South East's figure, the region of Kent, a benchmark`,
+				`Scorecard!G3: column G "South East 2023" names the calendar year 2023, not a financial or academic year: read as the region's figure for the year ending in 2023, 2022/23`},
+			never: []string{"not read", "from words in its heading"}},
+		{name: "own region, financial year", auth: "Kent", head: "South East 2023/24",
+			want:  []string{"England 2023/24 88 Scorecard!F4", "South East 2023/24 87 Scorecard!G4"},
+			warn:  []string{`Scorecard!G3: column G "South East 2023/24" read as South East's figure, the region of Kent, a benchmark`},
+			never: []string{"not read", "calendar year"}},
+		{name: "own region, year with a dash", auth: "Kent", head: "South East 2024-25",
+			want:  []string{"England 2023/24 88 Scorecard!F4", "South East 2024/25 87 Scorecard!G4"},
+			warn:  []string{`Scorecard!G3: column G "South East 2024-25" read as South East's figure, the region of Kent, a benchmark`},
+			never: []string{"not read", "calendar year"}},
+		{name: "own region, dated by its month", auth: "Kent", head: "South East (Mar-24)",
+			want: []string{"England 2023/24 88 Scorecard!F4", "South East 2023/24 87 Scorecard!G4"},
+			warn: []string{`Scorecard!G3: column G "South East (Mar-24)" read as South East's figure, the region of Kent, a benchmark`,
+				`Scorecard!G3: column G "South East (Mar-24)" is dated March 2024: read as the region's figure for the year that month falls in`},
+			never: []string{"not read"}},
+		// "East of England" is a region, not England: its words once
+		// read it as England's figure.
+		{name: "East of England, calendar year", auth: "Suffolk", head: "East of England 2023",
+			want: []string{"East of England 2022/23 87 Scorecard!G4", "England 2023/24 88 Scorecard!F4"},
+			warn: []string{`Scorecard!G3: column G "East of England 2023" read as East of England's figure, the region of Suffolk, a benchmark`,
+				`names the calendar year 2023`},
+			never: []string{"not read", "from words in its heading"}},
+		{name: "East of England, no year", auth: "Suffolk", head: "East of England",
+			want:  []string{"England 2023/24 88 Scorecard!F4"},
+			warn:  []string{`Scorecard!G3: column G "East of England" not read: it names the region East of England but no year, and may be a locality of that name`},
+			never: []string{"England's figure"}},
+		// Another region's, by calendar year: refused as by any year,
+		// and not said to be read for a year.
+		{name: "another region, calendar year", auth: "Leeds", head: "London 2023",
+			want:  []string{"England 2023/24 88 Scorecard!F4"},
+			warn:  []string{`Scorecard!G3: column G "London 2023" not read: London is not the region of Leeds (Yorkshire and The Humber), and a scorecard compares an authority with its own region only; give Yorkshire and The Humber's figures to have them read`},
+			never: []string{"calendar year", "names no region"}},
 		// Named with no year, it may be a locality: refused, saying how
 		// to head it.
 		{name: "own region named, no year", auth: "Kent", head: "South East",

@@ -83,23 +83,10 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 				st.DataPeriod = s.loc(r, c.index)
 			}
 		case RoleUnit:
-			uc := readUnitCell(ref, text, ind.Name)
-			if uc.unit != "" {
-				ind.Unit = uc.unit
-				st.Unit = s.loc(r, c.index)
-			}
-			if uc.unknown {
-				// No plain count, and no measure to infer from its
-				// name either: the collector leaves it unknown.
-				s.out.measured[ref] = true
-			}
-			if uc.measure != "" {
-				// "Median days", "Average": a Measure column, wherever
-				// it stands, says more.
-				unitMeasure, unitMeasureAt = uc.measure, s.loc(r, c.index)
-			}
-			if uc.note != "" {
-				s.warn(r, c.index, "%s", uc.note)
+			// "Median days", "Average": a Measure column, wherever it
+			// stands, says more.
+			if m, at := s.readUnit(r, c, ref, &ind, &st); m != "" {
+				unitMeasure, unitMeasureAt = m, at
 			}
 		case RoleGuidance:
 			if ind.Guidance = text; text != "" {

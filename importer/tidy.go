@@ -314,20 +314,10 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 		ind.Polarity = p
 	}
 	if c, ok := cols[RoleUnit]; ok {
-		// As a scorecard's Unit column is read (see readIndicator).
-		uc := readUnitCell(ref, s.at(r, &c), ind.Name)
-		if uc.unit != "" {
-			ind.Unit = uc.unit
-			st.Unit = s.loc(r, c.index)
-		}
-		if uc.unknown {
-			s.out.measured[ref] = true
-		}
-		if uc.measure != "" {
-			ind.Measure, st.Measure = uc.measure, s.loc(r, c.index)
-		}
-		if uc.note != "" {
-			s.warn(r, c.index, "%s", uc.note)
+		// As a scorecard's Unit column is read; a tidy sheet has no
+		// Measure column to outrank the measure it names.
+		if m, at := s.readUnit(r, &c, ref, &ind, &st); m != "" {
+			ind.Measure, st.Measure = m, at
 		}
 	}
 	if c, ok := cols[RoleDataPeriod]; ok {

@@ -189,3 +189,28 @@ func nameUnitWords(name string, nu app.Unit) string {
 	}
 	return fmt.Sprintf("which gives none, so a plain number, unit %q", nu)
 }
+
+// readUnit reads row r's Unit cell (column c) into the indicator ind
+// and where it was stated, st, as a scorecard's and a tidy sheet's rows
+// both read one: its unit, that the measure is unknown where the cell
+// says the figure is no plain count, and its note, said at the cell. It
+// returns the measure the cell names ("Median days") and its cell, ""
+// for none, for the caller to weigh against a Measure column.
+func (s *sheetReader) readUnit(r int, c *Column, ref string, ind *app.Indicator, st *app.Stated) (app.Measure, app.Location) {
+	uc := readUnitCell(ref, s.at(r, c), ind.Name)
+	if uc.unit != "" {
+		ind.Unit, st.Unit = uc.unit, s.loc(r, c.index)
+	}
+	if uc.unknown {
+		// No plain count, and no measure to infer from its name
+		// either: the collector leaves it unknown.
+		s.out.measured[ref] = true
+	}
+	if uc.note != "" {
+		s.warn(r, c.index, "%s", uc.note)
+	}
+	if uc.measure == "" {
+		return "", app.Location{}
+	}
+	return uc.measure, s.loc(r, c.index)
+}

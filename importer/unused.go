@@ -141,7 +141,8 @@ func (s *sheetReader) warnUnused() {
 	earlyAt, earlyRow := -1, label
 	for c := first; c < end; c++ {
 		if col, ok := byIndex[c]; ok {
-			if why := l.unread(*col); why != "" {
+			why := l.unread(*col)
+			if why != "" {
 				s.warn(h, c, "column %s %q not read: %s", col.Col, col.Header, why)
 			} else if col.guessed {
 				s.warn(h, c, "column %s %q read as %s, from words in its heading", col.Col, col.Header, cmp.Or(guessedAs[col.Role], string(col.Role)))
@@ -152,7 +153,8 @@ func (s *sheetReader) warnUnused() {
 			if note := l.regionNote(*col); note != "" {
 				s.warn(h, c, "%s", note)
 			}
-			if col.yearNote != "" {
+			// Another region's column, refused, is read for no year.
+			if col.yearNote != "" && (col.Role != RoleRegion || why == "") {
 				s.warn(h, c, "%s", col.yearNote)
 			}
 			s.warnGuessedHeading(c)

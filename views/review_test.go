@@ -531,3 +531,44 @@ func TestReviewSize(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusedReviewListsEveryWarning (QA26a L1): the review of a file
+// that would store nothing, every row of it skipped, says it will not be
+// imported and lists every warning, not only the first its refusal
+// names, as the command line now prints each; closed, nothing is stored.
+func TestRefusedReviewListsEveryWarning(t *testing.T) {
+	st, w := windowOnDemo(t)
+	path := filepath.Join(t.TempDir(), "skipped.csv")
+	if err := os.WriteFile(path, []byte("Ref,Period,Area,Value\nCIC01,2026-09,Kent,1e400\nCIC02,2026-09,Kent,-1e999\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	reviews := 0
+	w.reviewShown = func(r *layoutReview) {
+		reviews++
+		if !r.refused {
+			t.Error("the review does not refuse a file whose every row is skipped")
+		}
+		var text []string
+		for _, l := range r.preview.lines {
+			text = append(text, strings.TrimSpace(l.text))
+		}
+		shown := strings.Join(text, " ")
+		for _, want := range []string{
+			`skipped.csv: line 2: CIC01: row skipped: "1e400" is not a number`,
+			`skipped.csv: line 3: CIC02: row skipped: "-1e999" is not a number`,
+		} {
+			if !strings.Contains(shown, want) {
+				t.Errorf("the review does not list %q:\n%s", want, strings.Join(text, "\n"))
+			}
+		}
+		test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Close"))
+	}
+	w.importFiles([]string{path})
+	w.busy.Wait()
+	if reviews != 1 {
+		t.Fatalf("%d reviews, want 1", reviews)
+	}
+	if imps, _ := st.Imports(); len(imps) != 1 {
+		t.Errorf("%d imports, want the demo's alone", len(imps))
+	}
+}

@@ -216,11 +216,17 @@ func Heading(area app.Area, p app.Period, cohort string, items []Item) string {
 	if len(items) == 1 {
 		word = "indicator"
 	}
-	why := "red, worsened, special cause or newly flagged"
+	return fmt.Sprintf("%s (%d %s %s)", s, len(items), word, Listed(items))
+}
+
+// Listed says what items are listed for: "red, worsened, special cause
+// or newly flagged", with "or overdue" where one is listed only for a
+// figure Overdue.
+func Listed(items []Item) string {
 	if slices.ContainsFunc(items, func(it Item) bool { return slices.Contains(it.Why, Overdue) }) {
-		why = "red, worsened, special cause, newly flagged or overdue"
+		return "red, worsened, special cause, newly flagged or overdue"
 	}
-	return fmt.Sprintf("%s (%d %s %s)", s, len(items), word, why)
+	return "red, worsened, special cause or newly flagged"
 }
 
 // settled gives opt the area and month h is briefed for where opt names

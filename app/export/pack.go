@@ -123,7 +123,7 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 		left := brief.Assessed(figures, opt)
 		d.Page()
 		d.Title(left.Heading(brief.Heading(b.opt.Area, b.period, CohortPhrase(b.opt.Exclude), items)))
-		intro := "Every indicator that is red, worsened, special cause or newly flagged in " + periodName(b.period) +
+		intro := "Every indicator that is " + brief.Listed(items) + " in " + periodName(b.period) +
 			", most serious first."
 		paged := map[string]bool{}
 		for _, pg := range b.chartPages(false) {

@@ -34,24 +34,25 @@ func overdueHistory() *app.History {
 }
 
 // TestPackOverdueQuarter: a quarter not in by the month it was due is,
-// on the pack's first page, an exception listed as a missing figure and
-// counted in its heading, saying why it has no chart page, in the month
-// it was due and after it, never a "quarterly:" note there; its row on
-// the scorecard page says missing, its note saying so; and the
-// workbook's cell says missing with the same note (QA26b S2: after the
-// month it was due page 1 had only "quarterly: ... next was due").
+// on the pack's first page, an exception listed as a missing figure,
+// counted in its heading and named in its intro, saying why it has no
+// chart page, in the month it was due and after it, never a "quarterly:"
+// note there; its row on the scorecard page says missing, its note
+// saying so; and the workbook's cell says missing with the same note
+// (QA26b S2: after the month it was due page 1 had only "quarterly: ...
+// next was due").
 func TestPackOverdueQuarter(t *testing.T) {
 	h := overdueHistory()
 	const latest = "; latest Apr-Jun 2026 = 64.0% AMBER, so "
 	for _, tt := range []struct {
 		period     app.Period
-		heading    string
+		listed     string // what page 1's heading and intro list
 		item, note string
 	}{
-		{app.MonthOf(2026, time.September), "red, worsened, special cause or newly flagged)",
+		{app.MonthOf(2026, time.September), "red, worsened, special cause or newly flagged",
 			"Care leavers in suitable accommodation (%): no figure; new this month: no figure for Jul-Sep 2026 (last figure Apr-Jun 2026: 64.0%). No chart page: it has no figure for Jul-Sep 2026 to chart",
 			"Q04 Care leavers in suitable accommodation (%): missing: no figure for Jul-Sep 2026, due Sep-26" + latest + "September 2026 has no figure, rating or direction of it."},
-		{app.MonthOf(2026, time.October), "red, worsened, special cause, newly flagged or overdue)",
+		{app.MonthOf(2026, time.October), "red, worsened, special cause, newly flagged or overdue",
 			"Care leavers in suitable accommodation (%): no figure; overdue: no figure for Jul-Sep 2026, due Sep-26 (last figure Apr-Jun 2026: 64.0%). No chart page: it has no figure for Jul-Sep 2026 to chart",
 			"Q04 Care leavers in suitable accommodation (%): missing: no figure for Jul-Sep 2026, due Sep-26" + latest + "October 2026 has no figure, rating or direction of it."},
 	} {
@@ -62,7 +63,7 @@ func TestPackOverdueQuarter(t *testing.T) {
 			}
 			pages := pdfText(t, path)
 			first := strings.Join(strings.Fields(pages[0]), " ")
-			for _, w := range []string{tt.heading, tt.item} {
+			for _, w := range []string{tt.listed + ")", "Every indicator that is " + tt.listed + " in ", tt.item} {
 				if !strings.Contains(first, w) {
 					t.Errorf("page 1 does not say %q:\n%s", w, first)
 				}

@@ -47,8 +47,10 @@ type Flag struct {
 // indicators and areas for the All split of h, in scorecard order:
 // indicator, then Kent before its districts. Each series is analysed as
 // it stood at p, so a later figure never changes p's flags. A quarterly or
-// annual series is flagged in the month its period ends. The slice is
-// never nil, so that it writes as [] in JSON when there is nothing to flag.
+// annual series is flagged in the month its period ends, and one whose
+// figure is overdue is flagged missing in each month after while it is
+// (OffCycle.Overdue). The slice is never nil, so that it writes as [] in
+// JSON when there is nothing to flag.
 func Flags(h *app.History, p app.Period, opt Options) []Flag {
 	return FlagsNoting(h, p, opt, nil)
 }

@@ -79,11 +79,10 @@ func dueIn(q app.Period, k app.PeriodKind) app.Period {
 
 // Word is what the report of period p shows in its cell for the
 // period: o's kind ("quarterly"), or "missing" while a figure is
-// Overdue, as flags has it missing then. A late quarter read
-// "quarterly" as the months between quarters do, only its note saying
-// it was due (QA25 D6); and missing only in the month it was due, flags
-// having nothing after it (QA26b S2): now flags has it as long as it is
-// overdue, and the cell says so as long.
+// Overdue, as flags has it missing as long. A late quarter once read
+// "quarterly" as the months between quarters do (QA25 D6), and then
+// "missing" only in the month it was due while flags said nothing after
+// it (QA26b S2).
 func (o OffCycle) Word(p app.Period) string {
 	if !o.Overdue.IsZero() {
 		return MissingMonth

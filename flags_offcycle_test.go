@@ -15,18 +15,27 @@ import (
 // 3 points a quarter to 61%), against a target of 70% and a floor of 55%.
 func quarterlyWorkbook(t *testing.T) string {
 	t.Helper()
+	return quarterWorkbook(t, "Q04", "Care leavers in suitable accommodation (%)",
+		"2024-12", "2025-03", "2025-06", "2025-09", "2025-12", "2026-03", "2026-06", "2026-09")
+}
+
+// quarterWorkbook writes, as quarterlyWorkbook does, indicator ref
+// (name) with its figures in months, the first 40%, rising by 3 points
+// each month given.
+func quarterWorkbook(t *testing.T, ref, name string, months ...string) string {
+	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
 	sheets := map[string][][]any{
 		"Data": {{"Ref", "Period", "Area", "Cohort", "Numerator", "Denominator", "Value", "Status"}},
 		"Definitions": {{"Ref", "Indicator", "Section", "Polarity", "Unit", "Decimals", "Measure", "Data Period", "Target Year", "How it is calculated", "Cohorts not counted", "Owner"},
-			{"Q04", "Care leavers in suitable accommodation (%)", "Placements", "H", "%", 1, "proportion", "Q", "Financial",
+			{ref, name, "Placements", "H", "%", 1, "proportion", "Q", "Financial",
 				"Numerator: care leavers in suitable accommodation. Denominator: care leavers.", "", "QA owner"}},
-		"Targets": {{"Ref", "Year", "Target", "Floor", "Tolerance"}, {"Q04", "2024/25", 70, 55}, {"Q04", "2025/26", 70, 55}, {"Q04", "2026/27", 70, 55}},
+		"Targets": {{"Ref", "Year", "Target", "Floor", "Tolerance"}, {ref, "2024/25", 70, 55}, {ref, "2025/26", 70, 55}, {ref, "2026/27", 70, 55}},
 	}
-	for i, p := range []string{"2024-12", "2025-03", "2025-06", "2025-09", "2025-12", "2026-03", "2026-06", "2026-09"} {
+	for i, p := range months {
 		n := 40 + 3*i
-		sheets["Data"] = append(sheets["Data"], []any{"Q04", p, "Kent", "All", n, 100, float64(n)})
+		sheets["Data"] = append(sheets["Data"], []any{ref, p, "Kent", "All", n, 100, float64(n)})
 	}
 	for i, name := range []string{"Data", "Definitions", "Targets"} {
 		if i == 0 {
@@ -42,7 +51,7 @@ func quarterlyWorkbook(t *testing.T) string {
 			}
 		}
 	}
-	path := filepath.Join(t.TempDir(), "q04.xlsx")
+	path := filepath.Join(t.TempDir(), strings.ToLower(ref)+".xlsx")
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}

@@ -34,8 +34,9 @@ func quarterlyFixture() *app.Dataset {
 // nothing, with no RAG or DoT of the month; highlighting it says its
 // latest quarter as the pack does, labelled as that quarter's; and the
 // status bar, which counts ratings, names it; in a month its quarter was
-// due, late, the same, the note saying it was due. In the month its
-// quarter ends the cell is the quarter's figure, rated (QA23c D10).
+// due, late, "missing", the note saying so and when it was due. In the
+// month its quarter ends the cell is the quarter's figure, rated (QA23c
+// D10).
 func TestWindowSaysOffCycle(t *testing.T) {
 	w, err := newMainWindow(test.NewTempApp(t), newMemBackend(scorecardFixture(24), quarterlyFixture()), Options{})
 	if err != nil {
@@ -54,9 +55,9 @@ func TestWindowSaysOffCycle(t *testing.T) {
 			"Q04 Care leavers in suitable accommodation (%): quarterly: Oct-Dec 2024 = 52.0% RED; next due Mar-25, so February 2025 has no figure, rating or direction of it.",
 			"quarterly or annual, no figure for Feb-25: Q04 (its row gives the latest)", "", ""},
 		// The quarter to March is late: its cell says so, its note that
-		// it was due (QA25 D6).
+		// it is missing and was due (QA25 D6, QA26b S2).
 		{app.MonthOf(2025, time.March), []string{"missing", "", "", ""},
-			"Q04 Care leavers in suitable accommodation (%): quarterly: Oct-Dec 2024 = 52.0% RED; next was due Mar-25, so March 2025 has no figure, rating or direction of it.",
+			"Q04 Care leavers in suitable accommodation (%): missing: no figure for Jan-Mar 2025, due Mar-25; latest Oct-Dec 2024 = 52.0% RED, so March 2025 has no figure, rating or direction of it.",
 			"quarterly or annual, no figure for Mar-25: Q04 (its row gives the latest)", "", ""},
 		{app.MonthOf(2024, time.December), []string{"52.0%", "62.0%", "R", "worsened"},
 			"", "", "quarterly:", "no figure for"},

@@ -60,6 +60,10 @@ const (
 	Worsened     = "worsened"
 	SpecialCause = "special cause"
 	NewlyFlagged = "newly flagged"
+	// Overdue: a quarter's (year's) figure not in by the month it was
+	// due, listed while flags has it missing (trend.OffCycle.Overdue),
+	// after the month it was newly flagged in.
+	Overdue = "overdue"
 )
 
 // Item is one indicator's line of the brief.
@@ -67,7 +71,7 @@ type Item struct {
 	Ref  string
 	Name string
 	// Why lists the reasons it is in the brief: Red, Worsened,
-	// SpecialCause, NewlyFlagged, in that order.
+	// SpecialCause, NewlyFlagged, in that order; or Overdue alone.
 	Why  []string
 	RAG  app.RAG
 	Line string // the plain-English line, beginning with the name
@@ -134,6 +138,12 @@ func itemOf(h, shown *app.History, ind app.Indicator, k app.SeriesKey, to trend.
 	pts := trend.Analyse(shown, k, to)
 	at := pointAt(pts, m)
 	if at < 0 {
+		// A quarter not in by the month it was due has no point in m,
+		// yet flags has it missing: it is an exception as a monthly
+		// figure missing is (QA26b S2).
+		if f, ok := trend.OverdueFlag(shown, k, m, to); ok {
+			return overdueItem(ind, f, m), true
+		}
 		return Item{}, false
 	}
 	if shown != h && slices.Contains(disclosure.Withheld(h.Series(k), shown.Series(k)), pts[at].Period) {
@@ -189,9 +199,11 @@ func reasons(pts []trend.Point, at int) (why []string, severity int, fresh []int
 	return why, severity, fresh
 }
 
-// Heading is the brief's heading: "Exceptions: Kent, October 2026,
-// excluding UASC (12 indicators)".
-func Heading(area app.Area, p app.Period, cohort string, n int) string {
+// Heading is the brief's heading over items: "Exceptions: Kent, October
+// 2026, excluding UASC (12 indicators red, worsened, special cause or
+// newly flagged)", "or overdue" added where an item is in it only for a
+// figure Overdue, which the count would otherwise misname.
+func Heading(area app.Area, p app.Period, cohort string, items []Item) string {
 	when := p.Label()
 	if p.Kind == app.Month {
 		when = p.Start().Format("January 2006")
@@ -201,10 +213,20 @@ func Heading(area app.Area, p app.Period, cohort string, n int) string {
 		s += ", " + cohort
 	}
 	word := "indicators"
-	if n == 1 {
+	if len(items) == 1 {
 		word = "indicator"
 	}
-	return fmt.Sprintf("%s (%d %s red, worsened, special cause or newly flagged)", s, n, word)
+	return fmt.Sprintf("%s (%d %s %s)", s, len(items), word, Listed(items))
+}
+
+// Listed says what items are listed for: "red, worsened, special cause
+// or newly flagged", with "or overdue" where one is listed only for a
+// figure Overdue.
+func Listed(items []Item) string {
+	if slices.ContainsFunc(items, func(it Item) bool { return slices.Contains(it.Why, Overdue) }) {
+		return "red, worsened, special cause, newly flagged or overdue"
+	}
+	return "red, worsened, special cause or newly flagged"
 }
 
 // settled gives opt the area and month h is briefed for where opt names

@@ -144,7 +144,7 @@ func TestDemoNamesWhatFlagsRaises(t *testing.T) {
 			t.Errorf("%s is red but listed after an indicator that is not", it.Ref)
 		}
 	}
-	txt := Text(Heading(app.Kent, p, "excluding UASC", len(items)), items, Left{})
+	txt := Text(Heading(app.Kent, p, "excluding UASC", items), items, Left{})
 	if lines := strings.Count(txt, "\n- "); lines != len(items) {
 		t.Errorf("text has %d lines for %d items:\n%s", lines, len(items), txt)
 	}

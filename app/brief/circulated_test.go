@@ -65,7 +65,7 @@ func circulated(h *app.History, cs []app.Cohort, below int, p app.Period) ([]Ite
 	_, shown, figures, _, _ := disclosure.ReleaseFigures(h, cs, below, app.AuthorityOf(h))
 	opt := Options{Period: p, Shown: shown, Suppress: below}
 	items := Items(figures, opt)
-	return items, Text(Heading(app.Kent, figures.Latest(), "", len(items)), items, Left{}, Foot(figures, opt)), figures, opt
+	return items, Text(Heading(app.Kent, figures.Latest(), "", items), items, Left{}, Foot(figures, opt)), figures, opt
 }
 
 // TestCirculatedBriefWithholds checks the brief for circulation on the
@@ -183,7 +183,7 @@ func TestDemoBriefAudit(t *testing.T) {
 			for p := h.Latest().Add(-11); p.Compare(h.Latest()) <= 0; p = p.Add(1) {
 				opt := Options{Period: p, Shown: shown, Suppress: below}
 				items := Items(figures, opt)
-				txt := Text(Heading(app.Kent, p, "", len(items)), items, Left{}, Foot(figures, opt))
+				txt := Text(Heading(app.Kent, p, "", items), items, Left{}, Foot(figures, opt))
 				auditBrief(t, txt, figures, opt)
 				for _, it := range items {
 					if it.Withheld {

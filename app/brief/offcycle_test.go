@@ -72,7 +72,7 @@ func TestBriefSaysOffCycle(t *testing.T) {
 				if listed != tt.listed {
 					t.Errorf("Q04 listed as an item of %s: %v, want %v", tt.period.Label(), listed, tt.listed)
 				}
-				txt := Text(Heading(app.Kent, tt.period, "", len(items)), items, Left{}, off, Foot(figures, opt))
+				txt := Text(Heading(app.Kent, tt.period, "", items), items, Left{}, off, Foot(figures, opt))
 				if tt.note != "" && !strings.Contains(txt, "\n"+tt.note+"\n") {
 					t.Errorf("the brief does not say %q in a paragraph of its own:\n%s", tt.note, txt)
 				}

@@ -33,7 +33,7 @@ func TestLeftNeverAllClear(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			txt := Text(Heading(app.Kent, app.Period{Kind: app.Month, Year: 2026, N: 1}, "excluding UASC", 0), nil, tt.left)
+			txt := Text(Heading(app.Kent, app.Period{Kind: app.Month, Year: 2026, N: 1}, "excluding UASC", nil), nil, tt.left)
 			for _, s := range tt.says {
 				if !strings.Contains(txt, s) {
 					t.Errorf("brief does not say %q:\n%s", s, txt)
@@ -102,7 +102,7 @@ func TestLeftSaysWhatIsCounted(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			left := Left{Cohorts: uasc, Indicators: tt.inds}
-			txt := Text(Heading(app.Kent, app.Period{Kind: app.Month, Year: 2026, N: 10}, "excluding UASC", 0), nil, left)
+			txt := Text(Heading(app.Kent, app.Period{Kind: app.Month, Year: 2026, N: 10}, "excluding UASC", nil), nil, left)
 			for _, s := range tt.says {
 				if !strings.Contains(txt, s) {
 					t.Errorf("brief does not say %q:\n%s", s, txt)

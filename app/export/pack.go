@@ -122,8 +122,8 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 		items := brief.Items(figures, opt)
 		left := brief.Assessed(figures, opt)
 		d.Page()
-		d.Title(left.Heading(brief.Heading(b.opt.Area, b.period, CohortPhrase(b.opt.Exclude), len(items))))
-		intro := "Every indicator that is red, worsened, special cause or newly flagged in " + periodName(b.period) +
+		d.Title(left.Heading(brief.Heading(b.opt.Area, b.period, CohortPhrase(b.opt.Exclude), items)))
+		intro := "Every indicator that is " + brief.Listed(items) + " in " + periodName(b.period) +
 			", most serious first."
 		paged := map[string]bool{}
 		for _, pg := range b.chartPages(false) {

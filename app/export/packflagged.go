@@ -78,8 +78,14 @@ func (b *book) chartPages(step bool) []chartPage {
 // has none: its figure is withheld, so the pack has no figure of the
 // month to chart, or it is listed for being red or worse than before
 // with no flag raised on it, which "no flag is raised on it" beside
-// "RED, worsened" read as a contradiction (QA24b L7).
+// "RED, worsened" read as a contradiction (QA24b L7), or its figure is
+// overdue, with no point to chart.
 func noChartPage(it brief.Item) string {
+	if it.Point.Missing {
+		// A quarter overdue (brief.Overdue): its flag is on a period
+		// with no point, so there is nothing of it to chart.
+		return " No chart page: it has no figure for " + it.Point.Period.Label() + " to chart; the scorecard gives its earlier figures."
+	}
 	if it.Withheld || it.Point.Status != app.OK {
 		return " No chart page: its figure for the month is not shown (" + string(it.Point.Status) + "), and the pack charts only the figures it shows."
 	}

@@ -47,8 +47,10 @@ type Flag struct {
 // indicators and areas for the All split of h, in scorecard order:
 // indicator, then Kent before its districts. Each series is analysed as
 // it stood at p, so a later figure never changes p's flags. A quarterly or
-// annual series is flagged in the month its period ends. The slice is
-// never nil, so that it writes as [] in JSON when there is nothing to flag.
+// annual series is flagged in the month its period ends, and one whose
+// figure is overdue is flagged missing in each month after while it is
+// (OffCycle.Overdue). The slice is never nil, so that it writes as [] in
+// JSON when there is nothing to flag.
 func Flags(h *app.History, p app.Period, opt Options) []Flag {
 	return FlagsNoting(h, p, opt, nil)
 }
@@ -78,6 +80,12 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 		}
 		q, ok := reportedIn(kind, p)
 		if !ok {
+			// A month between quarters: a quarter not in by the month
+			// it was due is flagged as long as it is overdue, as its
+			// cell and the brief say it (OffCycle.Overdue).
+			if f, ok := OverdueFlag(h, k, p, opt); ok {
+				out = append(out, f)
+			}
 			continue
 		}
 		o := opt
@@ -98,7 +106,7 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 				if stray >= 0 {
 					o = &obs[stray]
 				}
-				add(MissingMonth, "no figure for "+q.Label()+" (last figure "+last.Period.Label()+": "+pointText(ind, last)+")"+strayWords(ind, o))
+				add(MissingMonth, missingWords(ind, q, &s, "")+strayWords(ind, o))
 			}
 			continue
 		}
@@ -495,6 +503,30 @@ func revisionText(h *app.History, k app.SeriesKey, ind app.Indicator, p Point) s
 	old := revs[len(revs)-1]
 	return "revised from " + observationText(ind, old.Value, old.Status, old.Raw) + " to " +
 		pointText(ind, p)
+}
+
+// missingWords says period q of series s has no figure, due (", due
+// Sep-26" or "") after it, and what its last figure was. Last year's
+// outturn standing in is no figure of its period (README, stand-ins), so
+// the last figure named is the last of the period's own, the stand-in
+// said as one: "no figure for Apr-25 (last figure Feb-25: 11.0%; Mar-25:
+// last year's outturn 12.5% stood in)".
+func missingWords(ind app.Indicator, q app.Period, s *Series, due string) string {
+	var said []string
+	for i := s.Len() - 1; i >= 0; i-- {
+		if pt := s.Point(i); !pt.StandIn && !pt.Missing {
+			said = append(said, "last figure "+pt.Period.Label()+": "+pointText(ind, pt))
+			break
+		}
+	}
+	if last := s.Point(s.Len() - 1); last.StandIn {
+		said = append(said, last.Period.Label()+": last year's outturn "+pointText(ind, last)+" stood in")
+	}
+	text := "no figure for " + q.Label() + due
+	if len(said) > 0 {
+		text += " (" + strings.Join(said, "; ") + ")"
+	}
+	return text
 }
 
 func pointText(ind app.Indicator, p Point) string {

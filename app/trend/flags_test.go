@@ -3,6 +3,7 @@ package trend
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"testing"
 
 	"scorecard/app"
@@ -229,5 +230,44 @@ func TestReportedIn(t *testing.T) {
 		if q.String() != tt.want {
 			t.Errorf("%v in %s: %q, want %q", tt.kind, tt.p, q, tt.want)
 		}
+	}
+}
+
+// TestMissingAfterStandIn: a district with no figure for the month names
+// as its last figure the last of its own, never last year's outturn
+// standing in, which is no figure of its month; a stand-in latest is
+// said as one (QA26b S4: "last figure Mar-25: 12.5%" was the stand-in).
+func TestMissingAfterStandIn(t *testing.T) {
+	canterbury := app.SeriesKey{Ref: "CIC05", Area: "Canterbury"}
+	feb, mar := app.MonthOf(2025, 2), app.MonthOf(2025, 3)
+	for _, tt := range []struct {
+		name string
+		obs  []app.Observation // Canterbury's
+		want string
+	}{
+		{"a stand-in after a figure", []app.Observation{
+			{Period: feb, Value: app.Float(12)}, {Period: mar, Value: app.Float(12.5), StandIn: true}},
+			"no figure for Apr-25 (last figure Feb-25: 12.0%; Mar-25: last year's outturn 12.5% stood in)"},
+		{"a stand-in alone", []app.Observation{{Period: mar, Value: app.Float(12.5), StandIn: true}},
+			"no figure for Apr-25 (Mar-25: last year's outturn 12.5% stood in)"},
+		{"a figure", []app.Observation{{Period: feb, Value: app.Float(12)}, {Period: mar, Value: app.Float(12.5)}},
+			"no figure for Apr-25 (last figure Mar-25: 12.5%)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := monthly(cic05, kent, app.MonthOf(2025, 1), 11, 11.2, 11.1, 11.3)
+			for _, o := range tt.obs {
+				o.Ref, o.Area, o.Import = canterbury.Ref, canterbury.Area, "I1"
+				h.Add(o)
+			}
+			var got []string
+			for _, f := range Flags(h, app.MonthOf(2025, 4), Options{}) {
+				if f.Area == canterbury.Area && f.Kind == MissingMonth {
+					got = append(got, f.Detail)
+				}
+			}
+			if !slices.Equal(got, []string{tt.want}) {
+				t.Errorf("Canterbury's missing flags in Apr-25: %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

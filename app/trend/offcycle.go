@@ -16,6 +16,13 @@ type OffCycle struct {
 	Kind   string     // "quarterly" or "annual"
 	Latest Point      // its latest point that ends by the report's period
 	Next   app.Period // when its next figure is due: a month, in a monthly report
+	// Overdue is the latest period of its kind ended by the report's
+	// period with no figure, its next having been due by then; zero
+	// where none is. It stays overdue as long as flags keeps a figure
+	// missing (Options.Window, in its own periods). Its cell says
+	// missing; flags, the brief and the pack's first page list it as a
+	// missing figure, not as a quarter between quarters (QA26b S2).
+	Overdue app.Period
 }
 
 // OffCycleAt returns s's OffCycle in a report of period p, and false
@@ -37,27 +44,47 @@ func (s *Series) OffCycleAt(p app.Period) (OffCycle, bool) {
 		if per.Kind == app.Quarter {
 			o.Kind = "quarterly"
 		}
-		// Due in the report's own periods: the month (quarter) the
-		// next ends in.
-		switch end := o.Next.End(); p.Kind {
-		case app.Month:
-			o.Next = app.MonthOf(end.Year(), end.Month())
-		case app.Quarter:
-			o.Next = app.Period{Kind: app.Quarter, Year: end.Year(), N: (int(end.Month())-1)/3 + 1}
+		o.Next = dueIn(o.Next, p.Kind)
+		if o.Next.Compare(p) <= 0 {
+			late := per.Add(1)
+			for !late.Add(1).End().After(p.End()) {
+				late = late.Add(1)
+			}
+			recent := s.recent
+			if recent <= 0 {
+				recent = DefaultOptions().Window
+			}
+			// As flags counts a monthly figure's gap: from the
+			// series' last point, in its own periods.
+			if late.Index()-per.Index() <= recent {
+				o.Overdue = late
+			}
 		}
 		return o, true
 	}
 	return OffCycle{}, false
 }
 
+// dueIn returns when the figure for q is due in a report of periods of
+// kind k: the month (quarter) q ends in; q itself for another kind.
+func dueIn(q app.Period, k app.PeriodKind) app.Period {
+	switch end := q.End(); k {
+	case app.Month:
+		return app.MonthOf(end.Year(), end.Month())
+	case app.Quarter:
+		return app.Period{Kind: app.Quarter, Year: end.Year(), N: (int(end.Month())-1)/3 + 1}
+	}
+	return q
+}
+
 // Word is what the report of period p shows in its cell for the
-// period: o's kind ("quarterly"), or "missing" in the period its next
-// figure was due, as flags has it missing then. A late quarter read
-// "quarterly" as the months between quarters do, only its note saying
-// it was due (QA25 D6). After that period the figure is due in none
-// reported, as flags has it (QA26b S2): the note says it was due.
+// period: o's kind ("quarterly"), or "missing" while a figure is
+// Overdue, as flags has it missing as long. A late quarter once read
+// "quarterly" as the months between quarters do (QA25 D6), and then
+// "missing" only in the month it was due while flags said nothing after
+// it (QA26b S2).
 func (o OffCycle) Word(p app.Period) string {
-	if o.Next == p {
+	if !o.Overdue.IsZero() {
 		return MissingMonth
 	}
 	return o.Kind
@@ -67,7 +94,9 @@ func (o OffCycle) Word(p app.Period) string {
 // figure labelled by its own period, with its rating, and when the next
 // is due: "Q04 Care leavers in suitable accommodation (%): quarterly:
 // Jul-Sep 2026 = 61.0% AMBER; next due Dec-26, so October 2026 has no
-// figure, rating or direction of it."
+// figure, rating or direction of it."; one Overdue as missing: "Q05 ...:
+// missing: no figure for Jul-Sep 2026, due Sep-26; latest Apr-Jun 2026 =
+// 58.0% AMBER, so October 2026 has no figure, rating or direction of it."
 func (o OffCycle) Note(ind app.Indicator, p app.Period) string {
 	l := o.Latest
 	fig := string(l.Status)
@@ -88,6 +117,11 @@ func (o OffCycle) Note(ind app.Indicator, p app.Period) string {
 	if p.Kind == app.Month {
 		when = p.Start().Format("January 2006")
 	}
+	if !o.Overdue.IsZero() {
+		// Said as its cell and flags say it: missing, not quarterly.
+		return fmt.Sprintf("%s %s: %s: no figure for %s, due %s; latest %s = %s, so %s has no figure, rating or direction of it.",
+			ind.Ref, ind.Name, MissingMonth, o.Overdue.Label(), dueIn(o.Overdue, p.Kind).Label(), l.Period.Label(), fig, when)
+	}
 	return fmt.Sprintf("%s %s: %s: %s = %s; %s, so %s has no figure, rating or direction of it.",
 		ind.Ref, ind.Name, o.Kind, l.Period.Label(), fig, due, when)
 }
@@ -95,6 +129,8 @@ func (o OffCycle) Note(ind app.Indicator, p app.Period) string {
 // OffCycleNotes returns the Note of each indicator of h in area that is
 // OffCycle in period p, in scorecard order, analysed as opt asks (Until
 // is set for each). A series with a figure reported in p is not analysed.
+// One with a figure Overdue has none: flags and the brief list it as a
+// missing figure (OverdueFlag), which a note beside would say twice.
 func OffCycleNotes(h *app.History, area app.Area, p app.Period, opt Options) []string {
 	var notes []string
 	for _, ind := range h.Indicators() {
@@ -104,7 +140,7 @@ func OffCycleNotes(h *app.History, area app.Area, p app.Period, opt Options) []s
 		}
 		opt.Until = h.AnalysedUntil(k, p)
 		s := AnalyseSeries(h, k, opt)
-		if o, ok := s.OffCycleAt(p); ok {
+		if o, ok := s.OffCycleAt(p); ok && o.Overdue.IsZero() {
 			notes = append(notes, o.Note(ind, p))
 		}
 	}
@@ -124,4 +160,30 @@ func lacks(obs []app.Observation, p app.Period) bool {
 		ended = ended || !o.Period.End().After(p.End())
 	}
 	return ended
+}
+
+// OverdueFlag returns the missing flag of series k of h in a report of
+// period p where its figure is Overdue: flags' own for a period that
+// reports none of its kind (a month between quarters), and the brief's
+// item for one. Its Period is the overdue one, its Detail says what is
+// missing as flags says a monthly figure missing, and, after the period
+// it was due, when that was: "no figure for Jul-Sep 2026, due Sep-26
+// (last figure Apr-Jun 2026: 58.0%)". It reports false where nothing
+// of k is overdue at p. opt is as flags analyses with (Until is set).
+func OverdueFlag(h *app.History, k app.SeriesKey, p app.Period, opt Options) (Flag, bool) {
+	if !lacks(h.Series(k), p) {
+		return Flag{}, false
+	}
+	opt.Until = h.AnalysedUntil(k, p)
+	s := AnalyseSeries(h, k, opt)
+	o, ok := s.OffCycleAt(p)
+	if !ok || o.Overdue.IsZero() {
+		return Flag{}, false
+	}
+	ind, _ := h.Indicator(k.Ref)
+	due := ""
+	if at := dueIn(o.Overdue, p.Kind); at != p {
+		due = ", due " + at.Label()
+	}
+	return Flag{Ref: k.Ref, Area: k.Area, Period: o.Overdue, Kind: MissingMonth, Detail: missingWords(ind, o.Overdue, &s, due)}, true
 }

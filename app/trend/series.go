@@ -30,6 +30,9 @@ type Series struct {
 	polarity app.Polarity
 
 	runLength, trendLen int // the Options the rules' words name
+	// recent is Options.Window as asked: how many periods after its last
+	// point a figure not in is still flagged missing (OffCycle.Overdue).
+	recent int
 
 	pts []point
 	// details are the FlagDetails of the points from explainFrom on.

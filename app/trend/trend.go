@@ -115,7 +115,11 @@ func analyse(h *app.History, k app.SeriesKey, opt Options, explain int, res *res
 		a.stray = &obs[stray]
 	}
 	a.run(obs, kind, explain)
-	return a.keep(obs)
+	ser := a.keep(obs)
+	// The officer's chart window (a.plan) may shorten a.opt's; how long
+	// a missing figure stays flagged is flags' own window, not the chart's.
+	ser.recent = opt.Window
+	return ser
 }
 
 // seriesUntil returns the observations of a series that end by until

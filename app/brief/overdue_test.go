@@ -1,0 +1,98 @@
+package brief
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"scorecard/app"
+)
+
+// overdue is QA26b's store: a monthly count to Oct-26 beside Q05, a
+// quarterly percentage (Data period Q), Oct-Dec 2024 to Apr-Jun 2026 (40
+// to 58 of 100; target 70%, floor 55%), held as quarters or, as a
+// scorecard gives them, in the months quarters end: Jul-Sep 2026 never
+// came.
+func overdue(asMonths bool) *app.History {
+	mon := app.Indicator{Ref: "Q02", Name: "Number of children missing from care", Unit: app.Number, Measure: app.Count, DataPeriod: app.Snapshot}
+	q := app.Indicator{Ref: "Q05", Name: "Care leavers in education (%)", Polarity: app.HigherBetter, Unit: app.Percent, Decimals: 1,
+		Measure: app.Proportion, DataPeriod: app.QuarterPeriod}
+	d := app.Dataset{Indicators: []app.Indicator{mon, q}}
+	start := app.MonthOf(2024, time.November)
+	for i := range 24 {
+		d.Observations = append(d.Observations, app.Observation{Ref: mon.Ref, Area: app.Kent, Period: start.Add(i), Value: f(float64(40 + i%7))})
+	}
+	first := app.Period{Kind: app.Quarter, Year: 2024, N: 4}
+	for i := range 7 {
+		per, n := first.Add(i), float64(40+3*i)
+		if asMonths {
+			end := per.End()
+			per = app.MonthOf(end.Year(), end.Month())
+		}
+		d.Observations = append(d.Observations, app.Observation{Ref: q.Ref, Area: app.Kent, Period: per, Value: f(n), Numerator: f(n), Denominator: f(100)})
+	}
+	for _, y := range []int{2024, 2025, 2026} {
+		d.Targets = append(d.Targets, app.Target{Ref: q.Ref, Year: app.Period{Kind: app.FinancialYear, Year: y}, Target: f(70), Floor: f(55)})
+	}
+	h := app.NewHistory()
+	h.Apply(&d, "I0001")
+	return h
+}
+
+// TestBriefListsOverdueQuarter: a quarter not in by the month it was due
+// is an exception of the brief, said as a monthly figure missing is and
+// counted in its heading, in the month it was due (newly flagged) and in
+// each month after while flags has it (overdue), never only under a
+// "quarterly:" note. Before it is due it is the quarterly note alone
+// (QA26b S2: the brief said it under "quarterly: ... next was due Sep-26"
+// and its count left it out).
+func TestBriefListsOverdueQuarter(t *testing.T) {
+	for _, asMonths := range []bool{false, true} {
+		for _, tt := range []struct {
+			period  app.Period
+			why     []string // Q05's item's; nil for none
+			line    string
+			note    string // OffCycle's
+			heading string // the end of the heading
+		}{
+			{app.MonthOf(2026, time.August), nil, "",
+				"Q05 Care leavers in education (%): quarterly: Apr-Jun 2026 = 58.0% AMBER; next due Sep-26, so August 2026 has no figure, rating or direction of it.",
+				"red, worsened, special cause or newly flagged)"},
+			{app.MonthOf(2026, time.September), []string{"newly flagged"},
+				"Care leavers in education (%): no figure; new this month: no figure for Jul-Sep 2026 (last figure Apr-Jun 2026: 58.0%)", "",
+				"red, worsened, special cause or newly flagged)"},
+			{app.MonthOf(2026, time.October), []string{"overdue"},
+				"Care leavers in education (%): no figure; overdue: no figure for Jul-Sep 2026, due Sep-26 (last figure Apr-Jun 2026: 58.0%)", "",
+				"red, worsened, special cause, newly flagged or overdue)"},
+		} {
+			name := tt.period.Label() + " of quarters"
+			if asMonths {
+				name = tt.period.Label() + " of quarter-end months"
+			}
+			t.Run(name, func(t *testing.T) {
+				items, _, figures, opt := circulated(overdue(asMonths), nil, 5, tt.period)
+				i := slices.IndexFunc(items, func(it Item) bool { return it.Ref == "Q05" })
+				switch {
+				case tt.why == nil && i >= 0:
+					t.Errorf("Q05 listed in %s: %q", tt.period.Label(), items[i].Line)
+				case tt.why != nil && i < 0:
+					t.Errorf("Q05 not listed in %s", tt.period.Label())
+				case i >= 0 && (!slices.Equal(items[i].Why, tt.why) || items[i].Line != tt.line):
+					t.Errorf("Q05 in %s: %q %q, want %q %q", tt.period.Label(), items[i].Why, items[i].Line, tt.why, tt.line)
+				}
+				off := OffCycle(figures, opt)
+				if off != tt.note {
+					t.Errorf("OffCycle = %q, want %q", off, tt.note)
+				}
+				txt := Text(Heading(app.Kent, tt.period, "", items), items, Left{}, off, Foot(figures, opt))
+				if head, _, _ := strings.Cut(txt, "\n"); !strings.HasSuffix(head, tt.heading) {
+					t.Errorf("heading %q, want it to end %q", head, tt.heading)
+				}
+				if tt.line != "" && !strings.Contains(txt, "\n- "+tt.line+".\n") {
+					t.Errorf("the brief does not list %q:\n%s", tt.line, txt)
+				}
+			})
+		}
+	}
+}

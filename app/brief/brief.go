@@ -138,11 +138,11 @@ func itemOf(h, shown *app.History, ind app.Indicator, k app.SeriesKey, to trend.
 	pts := trend.Analyse(shown, k, to)
 	at := pointAt(pts, m)
 	if at < 0 {
-		// A quarter not in by the month it was due has no point in m,
-		// yet flags has it missing: it is an exception as a monthly
-		// figure missing is (QA26b S2).
-		if f, ok := trend.OverdueFlag(shown, k, m, to); ok {
-			return overdueItem(ind, f, m), true
+		// No figure for m (a blank cell, or a quarter not in by the
+		// month it was due), yet flags has it missing: an exception,
+		// as a figure marked "tbc" is (QA26b S2, QA27a 4).
+		if f, ok := trend.MissingFlag(shown, k, m, to); ok {
+			return missingItem(ind, f, m), true
 		}
 		return Item{}, false
 	}

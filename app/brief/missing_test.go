@@ -96,3 +96,40 @@ func TestBriefListsOverdueQuarter(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefListsBlankMonth: a monthly figure left blank in the month
+// reported is an exception of the brief, as flags has it missing and as
+// a figure written "tbc" is: it had no point in the month, so the brief
+// and the pack's page 1 said nothing of it (QA27a 4). Gone too long, as
+// flags stops saying it, it is not listed.
+func TestBriefListsBlankMonth(t *testing.T) {
+	ind := app.Indicator{Ref: "EH04", Name: "Early help cases closed with outcomes met (%)", Polarity: app.HigherBetter,
+		Unit: app.Percent, Decimals: 1, Measure: app.Proportion}
+	d := app.Dataset{Indicators: []app.Indicator{ind}}
+	start := app.MonthOf(2025, time.April)
+	for i := range 6 { // Apr-25 to Sep-25; Oct-25 blank
+		d.Observations = append(d.Observations, app.Observation{Ref: ind.Ref, Area: app.Kent, Period: start.Add(i), Value: f(60 + float64(i))})
+	}
+	h := app.NewHistory()
+	h.Apply(&d, "I0001")
+	for _, tt := range []struct {
+		period app.Period
+		line   string // "" for not listed
+	}{
+		{app.MonthOf(2025, time.October), "Early help cases closed with outcomes met (%): no figure; new this month: no figure for Oct-25 (last figure Sep-25: 65.0%)"},
+		{app.MonthOf(2027, time.October), ""},
+	} {
+		t.Run(tt.period.Label(), func(t *testing.T) {
+			items, _, _, _ := circulated(h, nil, 5, tt.period)
+			i := slices.IndexFunc(items, func(it Item) bool { return it.Ref == "EH04" })
+			switch {
+			case tt.line == "" && i >= 0:
+				t.Errorf("EH04 listed in %s: %q", tt.period.Label(), items[i].Line)
+			case tt.line != "" && i < 0:
+				t.Errorf("EH04 not listed in %s: %v", tt.period.Label(), items)
+			case i >= 0 && (items[i].Line != tt.line || !slices.Equal(items[i].Why, []string{NewlyFlagged})):
+				t.Errorf("EH04 in %s: %q %q, want %q", tt.period.Label(), items[i].Why, items[i].Line, tt.line)
+			}
+		})
+	}
+}

@@ -154,9 +154,9 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 			return pageBlock{role: roleItem, text: text, mark: it.RAG.Letter(), fill: ragFill(it.RAG), group: group, label: label}
 		}
 		const (
-			listed = iota + 1 // the items, most serious first
-			leftListed        // those that cannot exclude, flagged for all children
-			offCycle          // the quarterly figures without one this month
+			listed     = iota + 1 // the items, most serious first
+			leftListed            // those that cannot exclude, flagged for all children
+			offCycle              // the quarterly figures without one this month
 		)
 		for _, it := range items {
 			blocks = append(blocks, item(it, listed))

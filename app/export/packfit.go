@@ -29,12 +29,14 @@ const (
 
 // typeSteps are the first page's type sizes in points, by pageRole,
 // largest first: footnotes smaller first, then everything, down to 7
-// points, which the pack's condensed face still prints legibly.
+// points (8 for an item), which the pack's condensed face still prints
+// legibly.
 var typeSteps = [][4]float64{
 	{10.5, 11, 9, 8.5},
 	{10.5, 11, 8, 7.5},
 	{9.5, 10, 7.5, 7},
 	{8.5, 9, 7, 7},
+	{8, 8.5, 7, 7},
 }
 
 // pageBlock is a paragraph of the first page: an item, led by its mark,

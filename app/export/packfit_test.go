@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -70,7 +71,11 @@ func TestPackFirstPageFits(t *testing.T) {
 		{"60 red and 30 quarterly", crowdedHistory(60, 30), nil, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "pack.pdf")
+			dir := os.Getenv("EXPORT_RENDER") // to look at the pages
+			if dir == "" {
+				dir = t.TempDir()
+			}
+			path := filepath.Join(dir, "page1 "+tc.name+".pdf")
 			opt := Options{Produced: produced, Exclude: tc.exclude, Marking: "OFFICIAL", Suppress: 5}
 			if _, err := Write(context.Background(), path, tc.h, opt); err != nil {
 				t.Fatal(err)

@@ -34,7 +34,7 @@ func runBrief(e *env, args []string) error {
 	asked := p
 	var read bool
 	if p, read = v.h.ReportingPeriod(asked); read {
-		fmt.Fprintf(e.errOut, "note: --period %s read as %s, %s\n", asked, p.Label(), app.ReadAsWords(asked, p))
+		sayNote(e, app.ReadAsNote(asked, p))
 	}
 	k := v.h.Cadence()
 	if p.IsZero() || k == 0 {

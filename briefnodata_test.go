@@ -56,7 +56,9 @@ func TestBriefRefusesNoFigures(t *testing.T) {
 // is not the month's figure. A month of stand-ins alone is refused as no
 // figures, and a stand-in beside real figures is a missing flag and a
 // brief line, as a "tbc" cell is: both once gave "Nothing is red" and
-// "No flags." (QA24b D7).
+// "No flags." (QA24b D7). The workbook of such a month is written, as it
+// carries the history, but says in its summary line, with the refusal's
+// reason, that it is no report of the month (QA26b L3).
 func TestBriefStandInIsNoFigure(t *testing.T) {
 	head := "Ref,Indicator,Unit,Polarity,Period,Area,Cohort,Value,Status,Target,Floor"
 	pb1 := func(p string, v int, status string) string {
@@ -104,8 +106,27 @@ func TestBriefStandInIsNoFigure(t *testing.T) {
 				t.Errorf("brief gives the stand-in as the month's figure or an all-clear:\n%s", r.stdout)
 			}
 			pdf := filepath.Join(dir, "pack.pdf")
-			if p := scorecard(t, db, "export", "--out", pdf); (p.code == 0) != (tc.brief == 0) {
+			p := scorecard(t, db, "export", "--out", pdf)
+			if (p.code == 0) != (tc.brief == 0) {
 				t.Errorf("pack exit %d, brief's %d\n%s%s", p.code, tc.brief, p.stdout, p.stderr)
+			}
+			// The workbook carries the history, so is written, but its
+			// summary says, in the words of the pack's and the brief's
+			// refusal, that it is no report of the month (QA26b L3).
+			x := scorecard(t, db, "export", "--out", filepath.Join(dir, "k.xlsx"))
+			summary := strings.Split(x.stdout+"\n\n", "\n")[1] // the line after the path
+			if x.code != 0 || !strings.HasPrefix(summary, "Kent, Mar-25: 2 indicators") {
+				t.Errorf("workbook exit %d, want it written\n%s%s", x.code, x.stdout, x.stderr)
+			}
+			if said := "not a report of Mar-25: " + tc.says[0]; (tc.brief != 0) != strings.Contains(summary, said) {
+				t.Errorf("workbook's summary %q; want it to say %q only where brief (exit %d) refuses", summary, said, tc.brief)
+			}
+			if tc.brief != 0 {
+				for what, refusal := range map[string]string{"brief": r.stderr, "pack": p.stderr} {
+					if !strings.Contains(refusal, tc.says[0]) {
+						t.Errorf("the %s's refusal %q does not give the workbook's reason %q", what, refusal, tc.says[0])
+					}
+				}
 			}
 			if out := mustRun(t, db, "flags"); !strings.Contains(out, tc.flags) {
 				t.Errorf("flags does not say %q:\n%s", tc.flags, out)

@@ -52,8 +52,11 @@ func runExport(e *env, args []string) error {
 	}
 	fmt.Fprintln(e.out, sum.Path)
 	fmt.Fprintf(e.out, "%s; %s\n", sum, what)
+	// How the export read what it was asked (a period read as a quarter,
+	// a month with few figures, figures after it) is noted on stderr, as
+	// brief and flags note it (QA26b L4).
 	for _, n := range sum.Notes {
-		fmt.Fprintf(e.out, "  note: %s\n", n)
+		sayNote(e, n)
 	}
 	for _, w := range sum.Warnings {
 		if w.Location.File == "" {

@@ -149,7 +149,7 @@ func runFlags(e *env, args []string) error {
 		asked := v.period
 		var read bool
 		if v.period, read = v.h.ReportingPeriod(asked); read {
-			fmt.Fprintf(e.errOut, "note: --period %s read as %s, %s\n", asked, v.period.Label(), app.ReadAsWords(asked, v.period))
+			sayNote(e, app.ReadAsNote(asked, v.period))
 		}
 		if k := ps[0].Kind; v.period.Kind != k {
 			return usagef("--period: the store's figures are by %s; %s", k.Noun(), app.MonthAdvice(k, v.period, ps[len(ps)-1]))

@@ -13,7 +13,9 @@ import (
 // quarterly: a month that ends a quarter is that quarter, said in a note
 // (March's report is of Jan-Mar); a month inside a quarter is refused,
 // naming both quarters it could mean, the one it falls in (not yet over)
-// and the last to end, as --period takes them.
+// and the last to end, as --period takes them. The note is on stderr, in
+// the same words from each command: export's stdout is its path and
+// one-line summary (QA26b L4).
 func TestMonthOfQuarterlyStore(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "q.db")
 	csvPath := filepath.Join(t.TempDir(), "quarters.csv")
@@ -32,10 +34,10 @@ func TestMonthOfQuarterlyStore(t *testing.T) {
 		args   []string
 		code   int
 		stdout string // a part of stdout, "" for none
-		said   string // a part of stdout or stderr
+		said   string // a part of stderr
 	}{
 		{[]string{"export", "--out", out, "--period", "2024-12"}, 0, "Kent, Oct-Dec 2024:",
-			"note: period 2024-12 read as Oct-Dec 2024, the quarter ending in Dec-24: the store's figures are by quarter"},
+			"note: --period 2024-12 read as Oct-Dec 2024, the quarter ending in Dec-24: the store's figures are by quarter\n"},
 		{[]string{"export", "--out", out, "--period", "2024-09"}, 0, "Kent, Jul-Sep 2024:", "read as Jul-Sep 2024, the quarter ending in Sep-24"},
 		{[]string{"export", "--out", out, "--period", "2024-11"}, 1, "", "export period 2024-11: the store's figures are by quarter; " + refusal},
 		{[]string{"flags", "--period", "2024-12"}, 0, "", "note: --period 2024-12 read as Oct-Dec 2024, the quarter ending in Dec-24"},
@@ -46,8 +48,16 @@ func TestMonthOfQuarterlyStore(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args[:1], " ")+" "+tt.args[len(tt.args)-1], func(t *testing.T) {
 			r := scorecard(t, db, tt.args...)
-			if r.code != tt.code || !strings.Contains(r.stdout, tt.stdout) || !strings.Contains(r.stdout+r.stderr, tt.said) {
-				t.Errorf("scorecard %v: exit %d\n%s%s\nwant exit %d, %q and %q", tt.args, r.code, r.stdout, r.stderr, tt.code, tt.stdout, tt.said)
+			if r.code != tt.code || !strings.Contains(r.stdout, tt.stdout) || !strings.Contains(r.stderr, tt.said) {
+				t.Errorf("scorecard %v: exit %d\nstdout:\n%s\nstderr:\n%s\nwant exit %d, %q on stdout and %q on stderr", tt.args, r.code, r.stdout, r.stderr, tt.code, tt.stdout, tt.said)
+			}
+			if strings.Contains(r.stdout, "read as") {
+				t.Errorf("scorecard %v: the note is on stdout:\n%s", tt.args, r.stdout)
+			}
+			if tt.args[0] == "export" && tt.code == 0 {
+				if lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n"); len(lines) != 2 || lines[0] != out {
+					t.Errorf("scorecard %v: stdout %q, want the path and a one-line summary", tt.args, lines)
+				}
 			}
 		})
 	}

@@ -103,9 +103,9 @@ func TestDfEYearlyStoreExports(t *testing.T) {
 				t.Errorf("export --out pack.pdf said %q, want the pack for 2024/25", out)
 			}
 			xlsx := filepath.Join(t.TempDir(), "scorecard.xlsx")
-			out := mustRun(t, db, "export", "--out", xlsx, "--period", "2025")
-			if !strings.Contains(out, "Kent, 2024/25:") || !strings.Contains(out, "note: period 2025 read as 2024/25") {
-				t.Errorf("export --period 2025 said %q, want 2024/25 and a note of how 2025 was read", out)
+			r := scorecard(t, db, "export", "--out", xlsx, "--period", "2025")
+			if r.code != 0 || !strings.Contains(r.stdout, "Kent, 2024/25:") || !strings.Contains(r.stderr, "note: --period 2025 read as 2024/25") {
+				t.Errorf("export --period 2025 said %q and %q, want 2024/25 and a note on stderr of how 2025 was read", r.stdout, r.stderr)
 			}
 			f, err := excelize.OpenFile(xlsx)
 			if err != nil {

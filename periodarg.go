@@ -7,6 +7,14 @@ import (
 	"scorecard/app"
 )
 
+// sayNote says s on stderr as "note: s", as every command notes how it
+// read what it was asked: stdout is the command's output (for export, the
+// path and a one-line summary, as the contract gives it), which a script
+// reads.
+func sayNote(e *env, s string) {
+	fmt.Fprintf(e.errOut, "note: %s\n", s)
+}
+
 // financialQuarterNote says how a financial year's quarter given as
 // --period was read: the contract's quarters are the calendar's, and
 // the officer must see which months the report is of.

@@ -40,6 +40,14 @@ func ReadAsWords(asked, got Period) string {
 	return fmt.Sprintf("the %s ending in the same year, which the store's figures are for", got.Kind.Noun())
 }
 
+// ReadAsNote is the note every command gives where --period asked was
+// read as got (History.ReportingPeriod), so that export, brief and flags
+// say it in the same words: "--period 2025-03 read as Jan-Mar 2025, the
+// quarter ending in Mar-25: the store's figures are by quarter".
+func ReadAsNote(asked, got Period) string {
+	return fmt.Sprintf("--period %s read as %s, %s", asked, got.Label(), ReadAsWords(asked, got))
+}
+
 // MonthAdvice says what to ask for in place of p, a period not of kind,
 // the store's: for a month that ends no such period (ReportingPeriod),
 // the two it could mean, named as --period takes them: "Feb-25 ends no

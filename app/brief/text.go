@@ -120,13 +120,20 @@ func Changed(h *app.History, opt Options) []string {
 // unsaid beside "nothing is red" (QA23c D10). "" for none. h and opt are
 // those given to Items.
 func OffCycle(h *app.History, opt Options) string {
+	return strings.Join(OffCycleNotes(h, opt), " ")
+}
+
+// OffCycleNotes are OffCycle's sentences, one an indicator, in scorecard
+// order: the pack's first page, short of room, gives as many as fit and
+// counts the rest.
+func OffCycleNotes(h *app.History, opt Options) []string {
 	opt, ok := opt.settled(h)
 	if !ok {
-		return ""
+		return nil
 	}
 	shown := h
 	if opt.Shown != nil {
 		shown = opt.Shown
 	}
-	return strings.Join(trend.OffCycleNotes(shown, opt.Area, opt.Period, opt.Trend), " ")
+	return trend.OffCycleNotes(shown, opt.Area, opt.Period, opt.Trend)
 }

@@ -60,6 +60,12 @@ type Summary struct {
 	// Notes say how the export read what it was asked, e.g. a period
 	// given as another kind of year than the store's figures are for.
 	Notes []string
+	// NoFigures is, for the authority's workbook of a period it has no
+	// figures for (HasFigures), why (NoFigures): "" where it has. The
+	// workbook is still written, since its Data sheet carries every figure
+	// held, but its scorecard has nothing of the period, and the summary
+	// says so in the words the pack and brief refuse it with.
+	NoFigures string
 }
 
 // String is the one-line summary the command line prints.
@@ -78,6 +84,11 @@ func (s Summary) String() string {
 	}
 	if s.CannotExclude > 0 {
 		line += fmt.Sprintf(", %d figures cannot exclude", s.CannotExclude)
+	}
+	if s.NoFigures != "" {
+		// Without it, a month of stand-ins alone read "(3 flagged)" and
+		// exit 0 beside the pack's refusal (QA26b L3).
+		line += "; not a report of " + s.Period.Label() + ": " + s.NoFigures
 	}
 	return line
 }
@@ -170,6 +181,13 @@ func (b *book) write(ctx context.Context, path string) (Summary, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return Summary{}, err
+	}
+	// The authority's workbook of a period it has no figures for (every
+	// figure of it last year's outturn standing in) is written, unlike
+	// its pack and brief, but says why its scorecard is empty (QA26b L3).
+	// Checked after the layout, which settles an original's period.
+	if !HasFigures(b.h, b.opt.Area, b.period) {
+		b.sum.NoFigures = NoFigures(b.h, b.opt.Area, b.period)
 	}
 	// What the sheets were laid out from is done with: only the figures,
 	// for the Data sheet's rows, are still to be written.

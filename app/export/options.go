@@ -92,7 +92,7 @@ func settle(opt Options, held heldPeriods) (_ Options, notes []string, defaulted
 	asked := opt.Period
 	var read bool
 	if opt.Period, read = held.ReportingPeriod(asked); read {
-		notes = append(notes, fmt.Sprintf("period %s read as %s, %s", asked, opt.Period.Label(), app.ReadAsWords(asked, opt.Period)))
+		notes = append(notes, app.ReadAsNote(asked, opt.Period))
 	}
 	if k := held.Cadence(); k != 0 && opt.Period.Kind != k {
 		return opt, nil, false, fmt.Errorf("export period %s: the store's figures are by %s; %s", opt.Period, k.Noun(), app.MonthAdvice(k, opt.Period, held.Latest()))

@@ -138,37 +138,51 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 			pages = " The scorecard follows; each flagged indicator has a page with its SPC chart, and so has each that cannot be worked out " +
 				exclusionPhrase(b.opt.Exclude) + " but is flagged without the exclusion, its page labelled so; one listed here without a page says why."
 		}
-		d.Para(intro+pages, 9)
+		blocks := []pageBlock{{role: roleText, text: intro + pages}}
 		if len(items) == 0 {
-			d.Para(left.Empty(), 11)
+			blocks = append(blocks, pageBlock{role: roleLead, text: left.Empty()})
 		}
-		item := func(it brief.Item) {
+		item := func(it brief.Item, group int) pageBlock {
 			text := it.Text() + "."
 			if !paged[it.Ref] {
 				text += noChartPage(it)
 			}
-			d.Item(it.RAG.Letter(), ragFill(it.RAG), text, 10.5)
+			label := it.Ref
+			if it.RAG != app.NoRAG {
+				label += " (" + string(it.RAG) + ")"
+			}
+			return pageBlock{role: roleItem, text: text, mark: it.RAG.Letter(), fill: ragFill(it.RAG), group: group, label: label}
 		}
+		const (
+			listed     = iota + 1 // the items, most serious first
+			leftListed            // those that cannot exclude, flagged for all children
+			offCycle              // the quarterly figures without one this month
+		)
 		for _, it := range items {
-			item(it)
+			blocks = append(blocks, item(it, listed))
 		}
 		// What could not be assessed without the cohorts, and all
 		// children's figures for it, labelled so: never left unsaid.
 		if intro := left.Intro(); intro != "" {
-			d.Para(intro, 9)
+			blocks = append(blocks, pageBlock{role: roleText, text: intro})
 			for _, it := range left.Flagged() {
-				item(it)
+				blocks = append(blocks, item(it, leftListed))
 			}
 			if q := left.Quiet(); q != "" {
-				d.Para(q, 9)
+				blocks = append(blocks, pageBlock{role: roleText, text: q})
 			}
 		}
-		if off := brief.OffCycle(figures, opt); off != "" {
-			d.Para(off, 8.5)
+		for _, n := range brief.OffCycleNotes(figures, opt) {
+			blocks = append(blocks, pageBlock{role: roleFoot, text: n, group: offCycle})
 		}
 		if foot := brief.Foot(figures, opt); foot != "" {
-			d.Para(foot, 8.5)
+			blocks = append(blocks, pageBlock{role: roleFoot, text: foot})
 		}
+		fitFirstPage(d, blocks, map[int]listMore{
+			listed:     moreItems("less serious", "each has its row on the scorecard, from page 2, and a chart page where it is flagged"),
+			leftListed: moreItems("of these", "each has its row on the scorecard, from page 2"),
+			offCycle:   moreNotes(periodName(b.period)),
+		})
 		b.step()
 		return nil
 	}

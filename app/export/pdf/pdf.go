@@ -158,13 +158,16 @@ func (d *Doc) Para(text string, size float64) {
 	d.Gap(1.5)
 }
 
+// itemIndent is how far Item indents its text, right of its mark.
+const itemIndent = 12.0
+
 // Item writes a paragraph led by a coloured mark (a RAG swatch with its
 // letter), indented under it.
 func (d *Doc) Item(mark string, fill RGB, text string, size float64) {
 	f := d.f
 	f.SetFont(family, "", size)
 	lh := lineHeight(size)
-	const indent = 12.0
+	const indent = itemIndent
 	lines := f.SplitText(text, d.Width()-indent)
 	d.room(float64(len(lines))*lh + 1)
 	y := f.GetY()

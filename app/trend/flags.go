@@ -499,12 +499,6 @@ func revisionText(h *app.History, k app.SeriesKey, ind app.Indicator, p Point) s
 		pointText(ind, p)
 }
 
-// missingWords says period q of series s has no figure, due (", due
-// Sep-26" or "") after it, and what its last figure was. Last year's
-// outturn standing in is no figure of its period (README, stand-ins), so
-// the last figure named is the last of the period's own, the stand-in
-// said as one: "no figure for Apr-25 (last figure Feb-25: 11.0%; Mar-25:
-// last year's outturn 12.5% stood in)".
 // MissingFlag is the missing flag FlagsNoting gives series k of h in
 // report month p, if any: its figure for the period reported in p not
 // in, or a quarter (year) still overdue in a month between (OverdueFlag).
@@ -546,6 +540,12 @@ func stoppedBefore(ind app.Indicator, k app.SeriesKey, q app.Period, s *Series, 
 	return Flag{Ref: k.Ref, Area: k.Area, Period: q, Kind: MissingMonth, Detail: missingWords(ind, q, s, "") + strayWords(ind, o)}, true
 }
 
+// missingWords says period q of series s has no figure, due (", due
+// Sep-26" or "") after it, and what its last figure was. Last year's
+// outturn standing in is no figure of its period (README, stand-ins), so
+// the last figure named is the last of the period's own, the stand-in
+// said as one: "no figure for Apr-25 (last figure Feb-25: 11.0%; Mar-25:
+// last year's outturn 12.5% stood in)".
 func missingWords(ind app.Indicator, q app.Period, s *Series, due string) string {
 	var said []string
 	for i := s.Len() - 1; i >= 0; i-- {

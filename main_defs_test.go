@@ -269,10 +269,10 @@ func TestRefusedFileLeavesStoreAsItWas(t *testing.T) {
 			`inf.csv: line 2: nothing to import: CIC01: row skipped: "1e400" is not a number`},
 		{writeFile(t, "skipped.csv", "Ref,Period,Area,Value\nCIC01,2026-09,Kent,1e400\nCIC02,2026-09,Kent,-1e999\n"),
 			`skipped.csv: line 2: nothing to import (the first of 2 warnings): CIC01: row skipped`},
-		// Its only row skipped, and the name and polarity it states
-		// held back: nothing of it would be stored.
+		// Its only row skipped, its period unread: it makes no
+		// indicator, so its name and polarity are not read either.
 		{writeFile(t, "rn2.csv", "Ref,Indicator,Polarity,Unit,Period,Area,Value\nCIC06,y,L,%,notaperiod,Kent,5\n"),
-			`rn2.csv: line 2: nothing to import (the first of 3 warnings): CIC06: row skipped`},
+			`rn2.csv: line 2: nothing to import: CIC06: row skipped: "notaperiod" is not a period`},
 	} {
 		r := scorecard(t, db, "import", tt.path)
 		lines := strings.Split(strings.TrimSpace(r.stderr), "\n")

@@ -23,6 +23,11 @@ type reading struct {
 	// exponent is a figure typed as text in scientific notation ("1e3"),
 	// for the caller to say how it was read (exponentNote).
 	exponent bool
+	// section is the number format's section the figure was read by,
+	// where the format's sections differ in scale (sectionLook), and
+	// scaled whether it multiplied by 100, for the caller to say.
+	section string
+	scaled  bool
 }
 
 // readFigure reads a cell's raw text with its look. Percentages are
@@ -81,9 +86,15 @@ func markedNote(text string, rd reading) string {
 
 func figureOf(text string, lk look, fl *floats) (reading, error) {
 	if v, ok := plainNumber(text); ok {
+		if lk.sections != nil {
+			var err error
+			if lk, err = sectionLook(lk, v); err != nil {
+				return reading{}, err
+			}
+		}
 		// Most cells hold a number as Excel stores it: skip the text
 		// parser's status codes, fractions and separators.
-		rd := reading{decimals: lk.decimals}
+		rd := reading{decimals: lk.decimals, section: lk.section, scaled: lk.section != "" && lk.percent}
 		switch {
 		case lk.percent:
 			rd.percent = true

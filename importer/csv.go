@@ -24,9 +24,17 @@ const maxCSVFields = 4096
 // dropping a UTF-8 byte-order mark and tolerating ragged rows and stray
 // quotes as spreadsheets write them.
 func readCSVRows(ctx context.Context, path string, max int) ([][]string, error) {
+	rows, _, err := readCSVTable(ctx, path, max)
+	return rows, err
+}
+
+// readCSVTable is readCSVRows, giving also the character the fields were
+// parted by: a semicolon says how the file writes its figures
+// (readEuroFigures).
+func readCSVTable(ctx context.Context, path string, max int) ([][]string, rune, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, unwrapPathError(err)
+		return nil, 0, unwrapPathError(err)
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(&lineLimit{r: f}, 1<<16)
@@ -41,11 +49,11 @@ func readCSVRows(ctx context.Context, path string, max int) ([][]string, error) 
 	var rows [][]string
 	for max == 0 || len(rows) < max {
 		if len(rows) == MaxCSVRows {
-			return nil, fmt.Errorf("refused: more than %d records, the limit for a CSV (Excel's own row limit)", MaxCSVRows)
+			return nil, 0, fmt.Errorf("refused: more than %d records, the limit for a CSV (Excel's own row limit)", MaxCSVRows)
 		}
 		if len(rows)%4096 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 		}
 		rec, err := r.Read()
@@ -55,44 +63,33 @@ func readCSVRows(ctx context.Context, path string, max int) ([][]string, error) 
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("line %d: not valid CSV: %v", pe.Line, pe.Err)
+				return nil, 0, fmt.Errorf("line %d: not valid CSV: %v", pe.Line, pe.Err)
 			}
-			return nil, err
+			return nil, 0, err
 		}
 		if len(rec) > maxCSVFields {
-			return nil, fmt.Errorf("line %d: %d fields, more than a table has (at most %d)", len(rows)+1, len(rec), maxCSVFields)
+			return nil, 0, fmt.Errorf("line %d: %d fields, more than a table has (at most %d)", len(rows)+1, len(rec), maxCSVFields)
 		}
 		for i, field := range rec {
 			if n := cellChars(field); n > MaxCellChars {
-				return nil, fmt.Errorf("line %d, field %d: %d characters of text, more than the limit of %d for one cell (Excel's own)", len(rows)+1, i+1, n, MaxCellChars)
+				return nil, 0, fmt.Errorf("line %d, field %d: %d characters of text, more than the limit of %d for one cell (Excel's own)", len(rows)+1, i+1, n, MaxCellChars)
 			}
 			if !utf8.ValidString(field) {
-				return nil, fmt.Errorf("line %d: not UTF-8 text (save the CSV as \"CSV UTF-8\" in Excel)", len(rows)+1)
+				return nil, 0, fmt.Errorf("line %d: not UTF-8 text (save the CSV as \"CSV UTF-8\" in Excel)", len(rows)+1)
 			}
 		}
 		rows = append(rows, rec)
 	}
-	return rows, nil
+	return rows, r.Comma, nil
 }
 
-// sniffComma returns the character a CSV's first line separates its
-// fields with: a comma, or a tab or semicolon where the line has no
-// comma but those (a file saved as "Text (Tab delimited)", or by a
-// spreadsheet set to a European locale).
+// sniffComma returns the character a CSV separates its fields with: a
+// comma, or a tab or semicolon (a file saved as "Text (Tab delimited)",
+// or by a spreadsheet set to a European locale), found from its first
+// lines (sniffSeparator).
 func sniffComma(br *bufio.Reader) rune {
 	head, _ := br.Peek(br.Size())
-	if i := bytes.IndexByte(head, '\n'); i >= 0 {
-		head = head[:i]
-	}
-	switch {
-	case bytes.IndexByte(head, ',') >= 0:
-		return ','
-	case bytes.IndexByte(head, '\t') >= 0:
-		return '\t'
-	case bytes.IndexByte(head, ';') >= 0:
-		return ';'
-	}
-	return ','
+	return sniffSeparator(head)
 }
 
 // csvBytes writes rows as a comma-separated CSV, for a reader that takes
@@ -144,7 +141,7 @@ func (l *lineLimit) Read(p []byte) (int, error) {
 // readCSV reads a tidy CSV: figures, or targets.
 func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	base := filepath.Base(s.Path)
-	rows, err := readCSVRows(ctx, s.Path, 0)
+	rows, comma, err := readCSVTable(ctx, s.Path, 0)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -161,6 +158,12 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	} else if l, err = detect("", g); err != nil {
 		return nil, &app.SourceError{Location: app.Location{File: base, Cell: "line 1"}, Err: err}
 	}
+	var euroNote string
+	if comma == ';' {
+		if euroNote, err = readEuroFigures(g, &l, base); err != nil {
+			return nil, err
+		}
+	}
 	areas := newAreaCheck(opt.authority(), opt.AreaNames)
 	areaWarns := areas.settle(base, &l, nil)
 	if err := areas.refusal(base); err != nil {
@@ -168,6 +171,9 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	}
 	l.defined = opt.Defined
 	sr := &sheetReader{out: newSheetLog(base, l.Sheet), l: l, g: g}
+	if euroNote != "" {
+		sr.out.warn(l.Sheet, cellName(max(l.HeaderRow-1, 0), 0), "%s", euroNote)
+	}
 	for _, w := range areaWarns {
 		sr.out.warn(w.Sheet, w.Cell, "%s", w.Message)
 	}

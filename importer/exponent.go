@@ -55,4 +55,5 @@ func (s *sheetReader) sayExponent(r, c int, ref, text string, rd reading) {
 	if rd.exponent {
 		s.warn(r, c, "%s: %s", ref, exponentNote(text, rd))
 	}
+	s.saySection(r, c, ref, text, rd)
 }

@@ -60,6 +60,9 @@ type sheetReader struct {
 	// (see warnUndatedBenchmarks).
 	undated      map[[2]int]*undatedBench
 	undatedOrder [][2]int
+	// sectionsSaid are the number format sections said to have read a
+	// figure, where a format's sections differ in scale (saySection).
+	sectionsSaid map[string]bool
 	// named is what a sheet without a Ref column, its indicators known
 	// by their names, has read (namedrows.go).
 	named namedRows

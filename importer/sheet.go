@@ -36,6 +36,14 @@ type look struct {
 	// notation, "1e3" (xlsx.Grid.ExponentText): not a format's look but
 	// the cell's own, set by grid.look.
 	exponentText bool
+	// sections are a number format's sections where they disagree on
+	// scale, one multiplying by 100 and another not ([=0]0%;0.0\%): the
+	// figure is read by the section Excel shows it with (sectionFor).
+	// Nil where the sections agree.
+	sections []formatSection
+	// section is the section a figure was read by, set by sectionLook
+	// for the figure's reading alone.
+	section string
 }
 
 // formatSection is what one ;-separated section of a number format
@@ -47,6 +55,10 @@ type formatSection struct {
 	percent  bool // a bare %, which multiplies by 100
 	sign     bool // a % written as text, quoted or escaped, which does not
 	decimals int  // decimal places shown; -1 when none are fixed
+	// cond is the section's condition, [=0] or [<1]; its op is "" for
+	// none.
+	cond formatCond
+	code string // the section as written
 }
 
 // formatSections reads a number format code section by section. Quoted
@@ -62,6 +74,7 @@ func formatSections(code string) []formatSection {
 		if strings.EqualFold(strings.TrimSpace(code[start:i]), "general") {
 			cur.number = true
 		}
+		cur.code = code[start:i]
 		secs = append(secs, cur)
 		cur = formatSection{decimals: -1}
 		start = i + 1
@@ -83,6 +96,9 @@ func formatSections(code string) []formatSection {
 			i++
 		case ch == '[':
 			if j := strings.IndexByte(code[i:], ']'); j >= 0 {
+				if c, ok := parseFormatCond(code[i+1 : i+j]); ok {
+					cur.cond = c
+				}
 				i += j
 			}
 		case ch == ';':

@@ -35,9 +35,24 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		s.warn(l.HeaderRow-1, 0, "no area column: every figure is filed under %s, the store's authority", auth.Name)
 	}
 	var periods periodReading
+	var dates tidyDates
 	if c, ok := cols[RolePeriod]; ok {
 		periods = s.readPeriodsOf(c)
 		periods.warn(s, c.index)
+		dates = s.readTidyDates(c)
+		if err := dates.warn(s, c.index); err != nil {
+			return err
+		}
+	}
+	_, hasArea := cols[RoleArea]
+	_, hasCohort := cols[RoleCohort]
+	footer, err := s.readTidyFooter(hasArea, hasCohort)
+	if err != nil {
+		return err
+	}
+	end := len(s.g.rows)
+	if footer.row >= 0 {
+		end = footer.row
 	}
 	seen := map[string]bool{}
 	// Rows dated before EarliestYear are skipped, and counted for one
@@ -71,7 +86,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	_, hasTarget := cols[RoleTarget]
 	_, hasFloor := cols[RoleFloor]
 	hasTargets := hasTarget || hasFloor
-	for r := l.FirstRow - 1; r < len(s.g.rows); r++ {
+	for r := l.FirstRow - 1; r < end; r++ {
 		if r%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -95,10 +110,6 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 				continue
 			}
 		}
-		if !seen[ref] {
-			seen[ref] = true
-			s.tidyIndicator(r, ref, cols)
-		}
 		ptext, pc, _ := text(r, RolePeriod)
 		period, ok := tidyPeriod(ptext, s.g.serialShift(r, pc))
 		if m, both := yearOrMonth(ptext); both {
@@ -106,6 +117,9 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			if periods.months {
 				period = m
 			}
+		}
+		if !ok {
+			period, ok = dates.rows[r]
 		}
 		if !ok {
 			var refused string
@@ -118,6 +132,12 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if !ok {
 			s.warn(r, pc, "%s: row skipped: %q is not a period (expected e.g. 2025-03, Mar-25, 2024/25)", ref, ptext)
 			continue
+		}
+		// A row whose period does not read makes no indicator: a footer
+		// line under the table ("Applied filters:") is no indicator.
+		if !seen[ref] {
+			seen[ref] = true
+			s.tidyIndicator(r, ref, cols)
 		}
 		if q, ok := calendarQuarter(ptext); ok && q == period {
 			if quarterRows == 0 {
@@ -140,7 +160,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			}
 			area = a
 		}
-		split := app.All
+		split := footer.split
 		if ctext, cc, ok := text(r, RoleCohort); ok && ctext != "" {
 			sp, ok, doubt := parseSplit(ctext)
 			switch {

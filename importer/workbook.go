@@ -85,6 +85,7 @@ func looksOf(styles []xlsx.Style) []look {
 			lk.date = lk.date && !lk.yearOnly
 			lk.percent, lk.decimals = formatDecimals(s.FormatCode)
 			lk.percentSign = !lk.percent && formatPercentSign(s.FormatCode)
+			lk.sections = scaleSections(s.FormatCode)
 		} else {
 			lk.percent, lk.decimals = builtinFormat(s.NumFmt)
 		}

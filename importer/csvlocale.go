@@ -1,0 +1,171 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"scorecard/app"
+)
+
+// sniffSeparator finds the character a CSV's fields are parted by, from
+// its first lines, as Excel's import and Python's csv.Sniffer do: each
+// candidate's count outside quotes on every line, the one that parts
+// most lines into the same number of fields winning. A heading with a
+// comma in a semicolon file ("Re-referrals, 12 months (%)") is one line
+// in several whose commas do not agree, so it no longer splits the file
+// on commas.
+func sniffSeparator(head []byte) rune {
+	cands := []byte{',', '\t', ';'}
+	counts := make([][]int, len(cands))
+	line := make([]int, len(cands))
+	blank, inQuote, lines := true, false, 0
+	flush := func() {
+		if !blank {
+			for i := range cands {
+				counts[i] = append(counts[i], line[i])
+			}
+			lines++
+		}
+		clear(line)
+		blank = true
+	}
+	for _, b := range head {
+		if lines == 20 {
+			break
+		}
+		switch {
+		case b == '"':
+			inQuote = !inQuote
+			blank = false
+		case inQuote:
+		case b == '\n':
+			flush()
+		case b == '\r':
+		default:
+			blank = false
+			for i, c := range cands {
+				if b == c {
+					line[i]++
+				}
+			}
+		}
+	}
+	if lines == 0 && !blank {
+		// One line with no end (a short file, or the peek cut it).
+		flush()
+	}
+	best, bestScore, bestMode := ',', 0, 0
+	for i, c := range cands {
+		freq := map[int]int{}
+		for _, n := range counts[i] {
+			if n > 0 {
+				freq[n]++
+			}
+		}
+		mode, score := 0, 0
+		for n, f := range freq {
+			if f > score || (f == score && n > mode) {
+				mode, score = n, f
+			}
+		}
+		if score > bestScore || (score == bestScore && score > 0 && mode > bestMode) {
+			best, bestScore, bestMode = rune(c), score, mode
+		}
+	}
+	return best
+}
+
+var (
+	// euroGrouped is a figure with "." between thousands, and perhaps a
+	// decimal comma: "1.480", "12.345,6". A first group of 0 is no
+	// thousands ("0.125" is a decimal).
+	euroGrouped = regexp.MustCompile(`^[1-9][0-9]{0,2}(\.[0-9]{3})+(,[0-9]+)?$`)
+	// euroDecimal is a figure with a decimal comma: "21,3".
+	euroDecimal = regexp.MustCompile(`^[0-9]+,[0-9]+$`)
+	// pointDecimal is a figure with a decimal point, as English files
+	// write them: "21.3", "1,480.5", "0.125".
+	pointDecimal = regexp.MustCompile(`^([0-9]+|[0-9]{1,3}(,[0-9]{3})+)\.[0-9]+$`)
+)
+
+// euroFigure rewrites a figure as a semicolon CSV writes it, with "," as
+// the decimal mark and "." between thousands, as the importer reads
+// figures ("1.480" as 1480, "21,3%" as 21.3%); changed is false for text
+// left as it is. mixed is a figure with a decimal point, which such a
+// file does not write: the file mixes forms.
+func euroFigure(text string) (out string, changed, mixed bool) {
+	t := strings.TrimSpace(text)
+	lead, tail := "", ""
+	if t != "" && (t[0] == '-' || t[0] == '+') {
+		lead, t = t[:1], t[1:]
+	}
+	if strings.HasSuffix(t, "%") {
+		tail, t = "%", strings.TrimSpace(strings.TrimSuffix(t, "%"))
+	}
+	switch {
+	case euroGrouped.MatchString(t):
+		t = strings.ReplaceAll(t, ".", "")
+		t = strings.ReplaceAll(t, ",", ".")
+	case euroDecimal.MatchString(t):
+		t = strings.ReplaceAll(t, ",", ".")
+	case pointDecimal.MatchString(t):
+		return text, false, true
+	default:
+		return text, false, false
+	}
+	return lead + t + tail, true, false
+}
+
+// figureRoles are the columns that hold figures whatever the layout; a
+// period or area column does too, but in a tidy table it names the
+// row's period or area.
+var figureRoles = map[Role]bool{
+	RoleValue: true, RoleNumerator: true, RoleDenominator: true, RoleTarget: true, RoleFloor: true,
+	RoleTolerance: true, RolePrevious: true, RoleEngland: true, RoleNeighbours: true, RoleRegion: true,
+	RoleMilestone: true, RoleMilestoneFloor: true,
+}
+
+// readEuroFigures rewrites the figure cells of a semicolon-separated
+// CSV, which Excel writes so where the decimal mark is a comma (a
+// European locale), to the importer's form: "1.480" is 1480 children,
+// not 1.48, and "21,3" is 21.3, not a cell to skip. What was done is
+// said once at the header row; a figure with a decimal point among them
+// refuses the file at its cell, as the file then mixes the two forms and
+// "1.480" could be either.
+func readEuroFigures(g *grid, l *Layout, base string) (note string, err error) {
+	var first, firstGrouped string
+	for _, c := range l.Columns {
+		if !figureRoles[c.Role] && (l.Kind == TidySheet || (c.Role != RolePeriod && c.Role != RoleArea)) {
+			continue
+		}
+		for r := l.FirstRow - 1; r < len(g.rows); r++ {
+			if r < 0 || c.index >= len(g.rows[r]) {
+				continue
+			}
+			text := g.rows[r][c.index]
+			out, changed, mixed := euroFigure(text)
+			if mixed {
+				return "", &app.SourceError{Location: app.Location{File: base, Cell: place("", r, c.index)},
+					Err: fmt.Errorf("refused: the file's fields are parted by \";\", as Excel writes a CSV where \",\" is the decimal mark, but %q in column %s (%s) has a decimal point: the file mixes the two forms, so a figure such as \"1.480\" could be 1480 or 1.48. Save it with one form throughout: \",\" between fields and \".\" for decimals (Excel's \"CSV UTF-8\" in an English locale), or \";\" with decimal commas", strings.TrimSpace(text), c.Col, c.Header)}
+			}
+			if !changed {
+				continue
+			}
+			g.rows[r][c.index] = out
+			ex := fmt.Sprintf("%q at %s read as %s", strings.TrimSpace(text), place("", r, c.index), out)
+			if first == "" {
+				first = ex
+			}
+			if firstGrouped == "" && strings.Contains(text, ".") {
+				firstGrouped = ex
+			}
+		}
+	}
+	if first == "" {
+		return "", nil
+	}
+	if firstGrouped != "" && firstGrouped != first {
+		first += ", " + firstGrouped
+	}
+	return fmt.Sprintf("the file's fields are parted by \";\", as Excel writes a CSV in a European locale: its figures are read with \",\" as the decimal mark and \".\" between thousands (%s)", first), nil
+}

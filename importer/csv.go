@@ -24,20 +24,33 @@ const maxCSVFields = 4096
 // dropping a UTF-8 byte-order mark and tolerating ragged rows and stray
 // quotes as spreadsheets write them.
 func readCSVRows(ctx context.Context, path string, max int) ([][]string, error) {
-	rows, _, err := readCSVTable(ctx, path, max)
-	return rows, err
+	t, err := readCSVTable(ctx, path, max)
+	return t.rows, err
 }
 
-// readCSVTable is readCSVRows, giving also the character the fields were
-// parted by: a semicolon says how the file writes its figures
-// (readEuroFigures).
-func readCSVTable(ctx context.Context, path string, max int) ([][]string, rune, error) {
+// csvTable is a CSV's records and how the file wrote them.
+type csvTable struct {
+	rows [][]string
+	// comma is the character the fields were parted by: a semicolon
+	// says how the file writes its figures (readEuroFigures).
+	comma rune
+	// encoding is the text's, "" for UTF-8 (csvEncoding).
+	encoding string
+}
+
+// readCSVTable is readCSVRows, giving also how the file wrote them.
+func readCSVTable(ctx context.Context, path string, max int) (csvTable, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, 0, unwrapPathError(err)
+		return csvTable{}, unwrapPathError(err)
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(&lineLimit{r: f}, 1<<16)
+	head, _ := br.Peek(br.Size())
+	encoding := csvEncoding(head)
+	if encoding != "" {
+		br = bufio.NewReaderSize(decodedCSV(br, encoding), 1<<16)
+	}
 	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)
 	}
@@ -49,11 +62,11 @@ func readCSVTable(ctx context.Context, path string, max int) ([][]string, rune, 
 	var rows [][]string
 	for max == 0 || len(rows) < max {
 		if len(rows) == MaxCSVRows {
-			return nil, 0, fmt.Errorf("refused: more than %d records, the limit for a CSV (Excel's own row limit)", MaxCSVRows)
+			return csvTable{}, fmt.Errorf("refused: more than %d records, the limit for a CSV (Excel's own row limit)", MaxCSVRows)
 		}
 		if len(rows)%4096 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, 0, err
+				return csvTable{}, err
 			}
 		}
 		rec, err := r.Read()
@@ -63,24 +76,24 @@ func readCSVTable(ctx context.Context, path string, max int) ([][]string, rune, 
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, 0, fmt.Errorf("line %d: not valid CSV: %v", pe.Line, pe.Err)
+				return csvTable{}, fmt.Errorf("line %d: not valid CSV: %v", pe.Line, pe.Err)
 			}
-			return nil, 0, err
+			return csvTable{}, err
 		}
 		if len(rec) > maxCSVFields {
-			return nil, 0, fmt.Errorf("line %d: %d fields, more than a table has (at most %d)", len(rows)+1, len(rec), maxCSVFields)
+			return csvTable{}, fmt.Errorf("line %d: %d fields, more than a table has (at most %d)", len(rows)+1, len(rec), maxCSVFields)
 		}
 		for i, field := range rec {
 			if n := cellChars(field); n > MaxCellChars {
-				return nil, 0, fmt.Errorf("line %d, field %d: %d characters of text, more than the limit of %d for one cell (Excel's own)", len(rows)+1, i+1, n, MaxCellChars)
+				return csvTable{}, fmt.Errorf("line %d, field %d: %d characters of text, more than the limit of %d for one cell (Excel's own)", len(rows)+1, i+1, n, MaxCellChars)
 			}
 			if !utf8.ValidString(field) {
-				return nil, 0, fmt.Errorf("line %d: not UTF-8 text (save the CSV as \"CSV UTF-8\" in Excel)", len(rows)+1)
+				return csvTable{}, fmt.Errorf("line %d: not UTF-8 text (save the CSV as \"CSV UTF-8\" in Excel)", len(rows)+1)
 			}
 		}
 		rows = append(rows, rec)
 	}
-	return rows, r.Comma, nil
+	return csvTable{rows: rows, comma: r.Comma, encoding: encoding}, nil
 }
 
 // sniffComma returns the character a CSV separates its fields with: a
@@ -141,7 +154,8 @@ func (l *lineLimit) Read(p []byte) (int, error) {
 // readCSV reads a tidy CSV: figures, or targets.
 func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	base := filepath.Base(s.Path)
-	rows, comma, err := readCSVTable(ctx, s.Path, 0)
+	t, err := readCSVTable(ctx, s.Path, 0)
+	rows, comma := t.rows, t.comma
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -171,6 +185,9 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	}
 	l.defined = opt.Defined
 	sr := &sheetReader{out: newSheetLog(base, l.Sheet), l: l, g: g}
+	if note := encodingNote(t.encoding); note != "" {
+		sr.out.warn(l.Sheet, place("", 0, 0), "%s", note)
+	}
 	if euroNote != "" {
 		sr.out.warn(l.Sheet, cellName(max(l.HeaderRow-1, 0), 0), "%s", euroNote)
 	}

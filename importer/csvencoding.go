@@ -1,0 +1,56 @@
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Excel saves a CSV in UTF-8 only as "CSV UTF-8". Its plain "CSV (Comma
+// delimited)" writes the Windows code page (1252 in England), so a "£"
+// or an en dash in a name is one byte that is no UTF-8; its "Unicode
+// Text" writes UTF-16 with a byte-order mark, tab-delimited, as report
+// servers' exports often are too. Both are read, said at the file's
+// first line (readCSV), rather than refused as not UTF-8.
+
+// csvEncoding names the text encoding a CSV's first bytes show it is in,
+// "" for UTF-8 (or ASCII).
+func csvEncoding(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return "UTF-16"
+	case bytes.IndexByte(head, 0) >= 0:
+		// NULs without a byte-order mark: no text file Excel writes.
+		return ""
+	case !utf8.Valid(trimPartialRune(head)):
+		return "Windows-1252"
+	}
+	return ""
+}
+
+// decodedCSV returns a reader of br's text as UTF-8, for a CSV in the
+// encoding csvEncoding named.
+func decodedCSV(br *bufio.Reader, encoding string) io.Reader {
+	switch encoding {
+	case "UTF-16":
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Reader(br)
+	case "Windows-1252":
+		return charmap.Windows1252.NewDecoder().Reader(br)
+	}
+	return br
+}
+
+// encodingNote says how a CSV not in UTF-8 was read.
+func encodingNote(encoding string) string {
+	switch encoding {
+	case "UTF-16":
+		return "the file is UTF-16 text (as Excel's \"Unicode Text\" and report servers save it), not UTF-8: read as such"
+	case "Windows-1252":
+		return "the file is not UTF-8 text: read as Windows-1252 (Excel's plain \"CSV (Comma delimited)\" on an English Windows), so that \"£\" and \"–\" are themselves; if its names read wrongly, save it as \"CSV UTF-8\" and import that"
+	}
+	return ""
+}

@@ -243,6 +243,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			refNames.addLog(sh.out)
 		}
 		l, out := sh.l, sh.out
+		titled := out != nil // a district sheet read undated takes the latest month
 		if out == nil {
 			// A district sheet without a dated title takes the latest
 			// period of the sheets before it, so is read only now.
@@ -314,6 +315,12 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			// figures count as any sheet's, and fill what the visible
 			// sheets leave blank, so the officer should know they were read.
 			c.warn(l.Sheet, "A1", "the sheet is hidden: its %d figures were read as any other sheet's (where a visible sheet gives the same figure differently, the first sheet's stands)", len(out.figs))
+		}
+		if why, at := c.staleTitle(&l, out); titled && why != "" {
+			c.warn(l.Sheet, at, "sheet skipped: %s", why)
+			sh.g, sh.out = nil, nil
+			res.Layouts = append(res.Layouts, l)
+			continue
 		}
 		c.replay(out)
 		res.UnknownAreas = append(res.UnknownAreas, out.unknown...)

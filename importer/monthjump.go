@@ -20,7 +20,8 @@ import (
 // with each other (monthsInTurn places a single heading by the two either
 // side). A row that runs backward, newest first, is read alike the other
 // way. Headings monthsInTurn kept as written are already said and left
-// out, as are months the row heads twice; the months of each area or
+// out, as are months the row heads twice and headings read by a guess
+// ("Jun-25 (rev)"); the months of each area or
 // cohort that headings name beside their month run on their own. It runs
 // on the month columns in 0-based row label, or in row caption where
 // label is blank beneath it, after monthsInTurn.
@@ -34,6 +35,9 @@ func monthJumpsBack(l *Layout, g *grid, label, caption int) {
 	for i, c := range l.Columns {
 		if c.Role != RolePeriod || c.Period.Kind != app.Month || c.turn != nil && c.turn.kept {
 			continue
+		}
+		if _, guessed := l.guesses.period(c.index); guessed {
+			continue // "Jun-25 (rev)" before Apr-25: said where guesses are
 		}
 		k := key{c.Area, c.Split}
 		if _, ok := runs[k]; !ok {

@@ -243,7 +243,9 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	}
 	settleGuessedPeriods(&l, &l.guesses)
 	l.Unsure = append(l.Unsure, l.guesses.unsure...)
+	typedDates(&l, g, label, caption)
 	monthsInTurn(&l, g, label, caption)
+	monthJumpsBack(&l, g, label, caption)
 	if err := periodSubColumns(&l, g, h, refCol, width); err != nil {
 		return Layout{Sheet: sheet, Kind: Skip}, err
 	}
@@ -269,6 +271,9 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		unknownAreaColumns(&l, g, label, width)
 	}
 	readLocalityColumns(&l, sheet, g, h, label, width)
+	if l.Kind == DistrictSheet && l.Period.Kind == app.Month {
+		l.titleAt.source, l.titleAt.cell = periodSource(sheet, g, h, l.Period, l.titleDate), titleMonthCell(g, &l)
+	}
 	if l.Kind == IndicatorSheet {
 		l.Area = titleArea(sheet, g, h)
 		if err := settleSubArea(&l); err != nil {

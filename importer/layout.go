@@ -139,6 +139,9 @@ type Layout struct {
 	// Period is that date's month (for the warning of a date not at a
 	// month's end).
 	titleDate titleDate
+	// titleAt is where a district sheet's period was read from, and the
+	// cell, for what is said of it once the grid is gone (staleTitle).
+	titleAt struct{ source, cell string }
 	// split is the cohort every figure of the sheet counts, as its title
 	// or name says ("excluding UASC"; see sheetCohort); All for none.
 	split app.Split
@@ -157,6 +160,9 @@ type Layout struct {
 	// headings were read against the authority, by index, each with why
 	// it is not read (areaCohortRefused), said at its heading.
 	refusedHeads map[int]string
+	// oddDays is a row of month headings read from dates all on one
+	// day of their months other than the first or last (typedDates).
+	oddDays *oddDays
 	// notActuals are the captions whose period columns were taken out of
 	// Columns, their words saying they are not figures (milestones,
 	// targets, quartiles: captionedNotActuals), said at the caption.

@@ -110,6 +110,7 @@ func placeOf(ps []app.Period, j int) (want, before, after app.Period, ok bool) {
 // warnMonthsInTurn says, at its heading, each month heading read as the
 // month its place implies rather than as written (monthsInTurn).
 func (s *sheetReader) warnMonthsInTurn() {
+	s.warnOddDays()
 	for _, c := range s.l.Columns {
 		t := c.turn
 		if t == nil {

@@ -15,7 +15,8 @@ import (
 // back, silently, leaving its own month empty. A date cell, or a heading
 // at either end of the run (last year's Mar-24 outturn before Apr-25),
 // is read as written and said. Headings off by anything else, or naming
-// a month the row heads elsewhere, are left as written, unsaid.
+// a month the row heads elsewhere, are not placed, nor said out of turn
+// (those going back against the row are refused: monthJumpsBack).
 func TestMonthOutOfTurn(t *testing.T) {
 	d := func(y int, m time.Month) time.Time { return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC) }
 	tests := []struct {
@@ -47,10 +48,11 @@ func TestMonthOutOfTurn(t *testing.T) {
 			"2025-10 2025-11 2025-12 2026-01 2026-02", "", ""},
 		{"same month last year beside this year's", []any{"Feb-25", "Dec-25", "Jan-26", "Feb-26"},
 			"2025-02 2025-12 2026-01 2026-02", "", ""},
+		// Feb-26 is refused, going back against the row (monthJumpsBack).
 		{"a month the row heads elsewhere", []any{"Jan-26", "Dec-25", "Jan-25", "Feb-26"},
-			"2026-01 2025-12 2025-01 2026-02", "", ""},
+			"2026-01 2025-12 2025-01", "", ""},
 		{"off by less than a year", []any{"Nov-25", "Dec-25", "Mar-26", "Feb-26"},
-			"2025-11 2025-12 2026-03 2026-02", "", ""},
+			"2025-11 2025-12 2026-03", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

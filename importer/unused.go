@@ -180,6 +180,11 @@ func (s *sheetReader) warnUnused() {
 			continue
 		}
 		if why, ok := l.refusedHeads[c]; ok {
+			if strings.Trim(head, "0123456789.") == "" {
+				// A date cell's heading is its serial: the why names its date.
+				s.warn(at, c, "column %s not read: %s", xlsx.ColumnName(c), why)
+				continue
+			}
 			s.warn(at, c, "column %s %q not read: %s", xlsx.ColumnName(c), head, why)
 			continue
 		}

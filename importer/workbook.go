@@ -258,6 +258,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			refNames.addLog(sh.out)
 		}
 		l, out := sh.l, sh.out
+		titled := out != nil // a district sheet read undated takes the latest month
 		if out == nil {
 			// A district sheet without a dated title takes the latest
 			// period of the sheets before it, so is read only now.
@@ -328,6 +329,12 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			// A hidden sheet is often last year's or a working copy:
 			// the officer should know what it gave.
 			c.hiddenSheetFigures(out)
+		}
+		if why, at := c.staleTitle(&l, out); titled && why != "" {
+			c.warn(l.Sheet, at, "sheet skipped: %s", why)
+			sh.g, sh.out = nil, nil
+			res.Layouts = append(res.Layouts, l)
+			continue
 		}
 		c.replay(out)
 		res.UnknownAreas = append(res.UnknownAreas, out.unknown...)

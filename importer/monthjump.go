@@ -20,8 +20,10 @@ import (
 // with each other (monthsInTurn places a single heading by the two either
 // side). A row that runs backward, newest first, is read alike the other
 // way. Headings monthsInTurn kept as written are already said and left
-// out, as are months the row heads twice and headings read by a guess
-// ("Jun-25 (rev)"); the months of each area or
+// out, as are months the row heads twice, headings read by a guess
+// ("Jun-25 (rev)"), and last year's same months beside this year's
+// (Oct-24 ... Dec-24 | Oct-23 ... Dec-23: the month a year on is
+// headed, as a copied heading's is not); the months of each area or
 // cohort that headings name beside their month run on their own. It runs
 // on the month columns in 0-based row label, or in row caption where
 // label is blank beneath it, after monthsInTurn.
@@ -98,6 +100,10 @@ func jumpsBack(l *Layout, g *grid, at []int, label, caption int) []int {
 	if score < 0 {
 		way = -1
 	}
+	headed := map[app.Period]bool{}
+	for _, i := range at {
+		headed[l.Columns[i].Period] = true
+	}
 	var refused []int
 	reached := at[0] // the column of the furthest month so far
 	jump := -1       // the first column of the current run going back
@@ -106,6 +112,12 @@ func jumpsBack(l *Layout, g *grid, at []int, label, caption int) []int {
 		far := l.Columns[reached]
 		if (c.Period.Index()-far.Period.Index())*way > 0 {
 			reached, jump = at[j], -1
+			continue
+		}
+		if headed[c.Period.Add(12*way)] {
+			// This year's months, then last year's same months beside
+			// them (Apr-25 ... Sep-25 | Apr-24 ... Sep-24), each year
+			// right: a copied heading's month a year on is not headed.
 			continue
 		}
 		var why string

@@ -54,6 +54,13 @@ func TestMonthHeadingsRunningBack(t *testing.T) {
 			"2024-03 2024-11 2024-12 2025-01", nil, []string{"not read"}},
 		{"a block of months given twice", []any{"Jan-25", "Feb-25", "Mar-25", "Jan-25", "Feb-25", "Mar-25"},
 			"2025-01 2025-02 2025-03", nil, []string{"goes back", "not read"}},
+		// This year's months beside last year's same months, each year
+		// right, is no copied heading: the month a year on is headed.
+		{"this year's months, then last year's", []any{"Oct-24", "Nov-24", "Dec-24", "Oct-23", "Nov-23", "Dec-23"},
+			"2024-10 2024-11 2024-12 2023-10 2023-11 2023-12", nil, []string{"goes back", "not read"}},
+		{"last year's months beside, one copied a year out", []any{"Oct-24", "Nov-24", "Dec-24", "Oct-23", "Nov-23", "Jan-24"},
+			"2024-10 2024-11 2024-12 2023-10 2023-11",
+			[]string{`Scorecard!J3: column J "Jan-24" not read: its heading, Jan-24`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -415,7 +415,7 @@ func TestReviewListsRenamesAndCountsTheReport(t *testing.T) {
 func TestReviewAcceptsOnlyWhatStoresSomething(t *testing.T) {
 	st, w := windowOnDemo(t)
 	path := filepath.Join(t.TempDir(), "rn2.csv")
-	if err := os.WriteFile(path, []byte("Ref,Indicator,Polarity,Unit,Period,Area,Value\nCIC06,y,H,%,notaperiod,Kent,5\n"), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte("Ref,Indicator,Polarity,Unit,Period,Area,Value\nCIC06,y,H,%,Mar-25,Kent,\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	w.reviewShown = func(r *layoutReview) {

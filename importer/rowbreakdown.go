@@ -92,6 +92,10 @@ func (s *sheetReader) readBrokenDownRow(r int, ind *rowIndicator, split app.Spli
 		if text := strings.TrimSpace(s.at(r, &b.area)); text != "" {
 			a, ok := s.l.authority().ParseArea(text)
 			if !ok {
+				if why := s.comparatorOf(text); why != "" {
+					s.skipComparator(r, b.area.index, text, why)
+					return ind
+				}
 				a = s.unknownArea(r, b.area.index, ind.ref, text)
 			}
 			area = a

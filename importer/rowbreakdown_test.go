@@ -112,6 +112,22 @@ func TestScorecardRowsPerAreaOrCohort(t *testing.T) {
 			warns: []string{"Scorecard!D3: AR01: area \"Localities North\" is not Kent"},
 		},
 		{
+			// Benchmarks given as rows (QA27b 8): filed as areas of
+			// Kent they were circulated as Kent's own.
+			name: "England, the neighbours and the region are benchmarks, not areas", by: "Area",
+			rows: []row{
+				{"AR01", "Number of children in care", "", "Kent", nil, 1900, 1910},
+				{nil, nil, nil, "England", nil, 83000, 83500},
+				{nil, nil, nil, "South East", nil, 12000, 12100},
+				{nil, nil, nil, "Stat neighbours", nil, 1700, 1720},
+				{nil, nil, nil, "Dover", nil, 120, 121},
+			},
+			want: []string{"AR01 Dover all 120 121", "AR01 Kent all 1900 1910"},
+			warns: []string{`Scorecard!D3: area "England" is England's figure, a benchmark, not an area of Kent: this row is not read`,
+				`Scorecard!D4: area "South East" is South East's figure (Kent's region), a benchmark`,
+				`Scorecard!D5: area "Stat neighbours" is the statistical neighbours' figure, a benchmark`},
+		},
+		{
 			name: "another council's areas are not the county's", by: "Area",
 			rows: []row{
 				{"AR01", "Number of children in care", "", "Medway", nil, 400, 410},

@@ -52,6 +52,11 @@ type sheetReader struct {
 	// notBreakdowns are the Area and Cohort columns said not to hold
 	// areas or cohorts, by index (see notBreakdown).
 	notBreakdowns map[int]bool
+	// comparators are the rows whose area is England, the neighbours or
+	// the region, not read, by the normalised name, in the order first
+	// met (warnComparators).
+	comparators     map[string]*comparatorRows
+	comparatorOrder []string
 	// span is the columns of the table being read, where tables stand
 	// side by side on the sheet (sideTables); the zero span is them all.
 	span colSpan
@@ -332,6 +337,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	s.warnItalics()
 	s.warnNotOwn()
 	s.warnUndatedBenchmarks()
+	s.warnComparators()
 	return nil
 }
 

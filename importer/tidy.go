@@ -156,6 +156,10 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if atext, ac, ok := text(r, RoleArea); ok && atext != "" {
 			a, ok := auth.ParseArea(atext)
 			if !ok {
+				if why := s.comparatorOf(atext); why != "" {
+					s.skipComparator(r, ac, atext, why)
+					continue
+				}
 				a = s.unknownArea(r, ac, ref, atext)
 			}
 			area = a
@@ -257,6 +261,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		}
 		s.out.observe(&o, r, max(vc, refCol.index))
 	}
+	s.warnComparators()
 	return nil
 }
 

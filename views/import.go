@@ -122,12 +122,15 @@ func (w *mainWindow) importFiles(paths []string) {
 		w.readNext(j)
 		return
 	}
-	// Child-level lists and DfE files are read after the other files,
-	// so that a workbook dropped with one defines its refs first
-	// (importer.FixedRefsLast); telling them apart opens each file, so
-	// not on the UI thread.
+	// Files are read oldest first, and child-level lists and DfE files
+	// after the other files, so that a workbook dropped with one defines
+	// its refs first (importer.BatchOrder, as the command line's import);
+	// ordering opens each file, so not on the UI thread.
 	go func() {
-		ordered, _ := importer.FixedRefsLast(j.ctx, paths)
+		// Read as each file's import reads it, with the store's
+		// authority: a file naming its own area is refused without it,
+		// and would keep its place.
+		ordered, _, _ := importer.BatchOrder(j.ctx, paths, importer.Options{Authority: w.auth})
 		fyne.Do(func() {
 			// Files dropped meanwhile joined the queue after these.
 			j.paths = append(ordered, j.paths[len(paths):]...)

@@ -326,16 +326,20 @@ func Places(v float64) (int, bool) {
 	return 0, false
 }
 
-// SameToPlaces reports whether later, given to fewer decimal places than
-// earlier, agrees with earlier rounded to those places: a figure rounded
-// to what its cell shows (77.3 for 77.2727...). A value given to as many
-// places as earlier's, or more, differs from it wherever it is not equal.
+// SameToPlaces reports whether later, given to one or more decimal places
+// but fewer than earlier, agrees with earlier rounded to those places: a
+// figure rounded to what its cell shows (77.3 for 77.2727...). A value
+// given to as many places as earlier's, or more, or whole, differs from it
+// wherever it is not equal.
 func SameToPlaces(later, earlier *float64) bool {
 	if later == nil || earlier == nil {
 		return false
 	}
 	d, ok := Places(*later)
-	if !ok {
+	// A whole number is as likely a figure given whole, a revision of
+	// 12.68% to 13%, as one rounded to no places: only a value with a
+	// place shown is taken to be rounded.
+	if !ok || d == 0 {
 		return false
 	}
 	if e, ok := Places(*earlier); ok && e <= d {

@@ -311,7 +311,14 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 		year, from = targetYear(ind.yearType, month).Add(-1), month
 		if c.Role != RolePrevious && c.yearNote == "" {
 			// The previous year's outturn is that year by its name;
-			// England's or the neighbours' figure is dated by a guess.
+			// England's or the neighbours' figure is dated by a guess:
+			// the latest year published by the month.
+			year = latestPublished(ind.yearType, month)
+			if s.datesBenchmark(c.Role, year) {
+				// The sheet gives that year's figure in a column of
+				// its own: this one is a year on, published since.
+				year = year.Add(1)
+			}
 			s.noteUndatedBenchmark(r, c, year, month)
 		}
 	}

@@ -245,6 +245,11 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		res.Warnings = append(res.Warnings, rounded...)
+		years, err := app.KeepHeldBenchmarkYears(res.Dataset, name, st.LoadIndicator)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		res.Warnings = append(res.Warnings, years...)
 		taken, err := app.TakenBack(res.Dataset, name, inForce, store.IndicatorReader(st))
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)

@@ -240,17 +240,20 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		res.Warnings = append(res.Warnings, kept...)
-		rounded, err := app.RoundedRestatements(res.Dataset, name, st.LoadIndicator)
+		// One reader for the passes below, which each read many
+		// indicators' histories in turn.
+		read := store.IndicatorReader(st)
+		rounded, err := app.RoundedRestatements(res.Dataset, name, read)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		res.Warnings = append(res.Warnings, rounded...)
-		years, err := app.KeepHeldBenchmarkYears(res.Dataset, name, st.LoadIndicator)
+		years, err := app.KeepHeldBenchmarkYears(res.Dataset, name, read)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		res.Warnings = append(res.Warnings, years...)
-		taken, err := app.TakenBack(res.Dataset, name, inForce, store.IndicatorReader(st))
+		taken, err := app.TakenBack(res.Dataset, name, inForce, read)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}

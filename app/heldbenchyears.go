@@ -28,51 +28,63 @@ func KeepHeldBenchmarkYears(ds *Dataset, file string, held func(ref string) (*Hi
 	}
 	cols := map[column]*reading{}
 	var order []column
+	// Each indicator's history is read once, its figures together: a
+	// sheet gives England and the neighbours for every indicator, and a
+	// reader may hold one indicator's history at a time.
+	byRef := map[string][]int{}
+	var refs []string
 	for i := range ds.Benchmarks {
-		b := &ds.Benchmarks[i]
-		if !b.Undated {
-			continue
+		if b := &ds.Benchmarks[i]; b.Undated {
+			if _, ok := byRef[b.Ref]; !ok {
+				refs = append(refs, b.Ref)
+			}
+			byRef[b.Ref] = append(byRef[b.Ref], i)
 		}
-		k := column{b.Group, b.Period}
-		rd := cols[k]
-		if rd == nil {
-			rd = &reading{}
-			cols[k] = rd
-			order = append(order, k)
-		}
-		h, err := held(b.Ref)
+	}
+	for _, ref := range refs {
+		h, err := held(ref)
 		if err != nil {
-			return nil, fmt.Errorf("the figures held for %s: %w", b.Ref, err)
+			return nil, fmt.Errorf("the figures held for %s: %w", ref, err)
 		}
-		// The latest year held for the group before the one guessed; a
-		// figure held for the year guessed leaves the guess alone.
-		var last *Benchmark
-		for _, hb := range h.Benchmarks(b.Ref) {
-			if hb.Group != b.Group || hb.Period.Kind != b.Period.Kind {
+		for _, i := range byRef[ref] {
+			b := &ds.Benchmarks[i]
+			k := column{b.Group, b.Period}
+			rd := cols[k]
+			if rd == nil {
+				rd = &reading{}
+				cols[k] = rd
+				order = append(order, k)
+			}
+			// The latest year held for the group before the one guessed; a
+			// figure held for the year guessed leaves the guess alone.
+			var last *Benchmark
+			for _, hb := range h.Benchmarks(b.Ref) {
+				if hb.Group != b.Group || hb.Period.Kind != b.Period.Kind {
+					continue
+				}
+				if hb.Period == b.Period {
+					last = nil
+					rd.differ++
+					break
+				}
+				if hb.Period.Compare(b.Period) < 0 && (last == nil || hb.Period.Compare(last.Period) > 0) {
+					hb := hb
+					last = &hb
+				}
+			}
+			if last == nil {
 				continue
 			}
-			if hb.Period == b.Period {
-				last = nil
-				rd.differ++
-				break
+			if eqPtr(last.Value, b.Value) && last.Status == b.Status && (rd.earlier.IsZero() || rd.earlier == last.Period) {
+				rd.same++
+				rd.earlier = last.Period
+				if rd.first == nil {
+					rd.first = b
+				}
+				continue
 			}
-			if hb.Period.Compare(b.Period) < 0 && (last == nil || hb.Period.Compare(last.Period) > 0) {
-				hb := hb
-				last = &hb
-			}
+			rd.differ++
 		}
-		if last == nil {
-			continue
-		}
-		if eqPtr(last.Value, b.Value) && last.Status == b.Status && (rd.earlier.IsZero() || rd.earlier == last.Period) {
-			rd.same++
-			rd.earlier = last.Period
-			if rd.first == nil {
-				rd.first = b
-			}
-			continue
-		}
-		rd.differ++
 	}
 	var warns []Warning
 	for _, k := range order {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"scorecard/app"
@@ -32,7 +33,15 @@ func runImport(e *env, args []string) error {
 	var failed error
 	paths, moved := args, []importer.Moved(nil)
 	if len(args) > 1 {
-		paths, moved = importer.FixedRefsLast(e.ctx, args)
+		opt, err := batchOptions(st)
+		if err != nil {
+			return err
+		}
+		var said string
+		paths, moved, said = importer.BatchOrder(e.ctx, args, opt)
+		if said != "" {
+			fmt.Fprintln(e.out, said)
+		}
 	}
 	for _, path := range paths {
 		if with, ok := e.readWith[absPath(path)]; ok {
@@ -53,6 +62,27 @@ func runImport(e *env, args []string) error {
 		return errAlreadyReported
 	}
 	return nil
+}
+
+// batchOptions are what the files of an import of several are first read
+// with, to order them (importer.BatchOrder): the store's authority and
+// definitions, as each file's import reads it.
+func batchOptions(st store.Store) (importer.Options, error) {
+	inds, err := st.Indicators()
+	if err != nil {
+		return importer.Options{}, err
+	}
+	known := indicatorLookup(inds)
+	auth, err := st.Authority()
+	if err != nil {
+		return importer.Options{}, err
+	}
+	model, err := store.NeighbourModel(st)
+	if err != nil {
+		return importer.Options{}, err
+	}
+	return importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, Indicators: inds,
+		Authority: auth, Model: model}, nil
 }
 
 // errAlreadyReported ends a command with status 1 after it has printed its
@@ -211,9 +241,25 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		res.Warnings = append(res.Warnings, kept...)
-		taken, err := app.TakenBack(res.Dataset, name, inForce, store.IndicatorReader(st))
+		// One reader for the passes below, which each read many
+		// indicators' histories in turn.
+		read := store.IndicatorReader(st)
+		rounded, err := app.RoundedRestatements(res.Dataset, name, read)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
+		}
+		res.Warnings = append(res.Warnings, rounded...)
+		years, err := app.KeepHeldBenchmarkYears(res.Dataset, name, read)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		res.Warnings = append(res.Warnings, years...)
+		taken, err := app.TakenBack(res.Dataset, name, inForce, read)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if err := batchTakeBack(e, name, taken); err != nil {
+			return err
 		}
 		res.Warnings = append(res.Warnings, taken...)
 	}
@@ -244,6 +290,10 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
+	if e.batch == nil {
+		e.batch = map[string]string{}
+	}
+	e.batch[rec.ID] = name
 	printImportSummary(e, name, res, rec)
 	return saveAreaNames(e, st, path, names, res.UnknownAreas)
 }
@@ -274,6 +324,26 @@ func printRefusalWarnings(e *env, err error) {
 	for _, w := range n.warnings {
 		fmt.Fprintf(e.errOut, "  warning: %s\n", w)
 	}
+}
+
+// batchTakeBack refuses a file that would take back figures a file named
+// in the same import gave (app.TakenBack's warnings, taken): the files
+// were ordered oldest first (importer.BatchOrder), so one still taking
+// back a later file's figures gives some indicator's figures to an
+// earlier period than that file while reaching as far or further with
+// others, and which of the two is right is the officer's to say, not the
+// order they were named in.
+func batchTakeBack(e *env, name string, taken []app.Warning) error {
+	for _, w := range taken {
+		for id, other := range e.batch {
+			if !strings.Contains(w.Message, "but "+id+" (") {
+				continue
+			}
+			return fmt.Errorf("%s: not imported, nothing was stored: it would take back figures that %s, named in the same import and imported as %s, gave later (%s); import the file that is right on its own, or the two one at a time in the order they were issued",
+				name, other, id, w)
+		}
+	}
+	return nil
 }
 
 // noteReadWith records the files an SSDA903 return was read from beside

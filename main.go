@@ -75,6 +75,10 @@ type env struct {
 	// commands read, named db, instead of opening db: copy proves a copy
 	// through the transaction or file it is still writing.
 	st store.Store
+	// batch are the imports this command made, by ID, with their files'
+	// names: a file of the same import taking back one's figures is
+	// refused (batchTakeBack).
+	batch map[string]string
 	// areaNames are import --area NAME=AREA: the officer's readings of
 	// area names the store's authority does not have.
 	areaNames map[string]app.Area

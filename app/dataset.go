@@ -99,6 +99,9 @@ type Benchmark struct {
 	// Decimals is how many places the source published the figure to,
 	// where that is known (a DfE column's); nil otherwise.
 	Decimals *int `json:"decimals,omitempty"`
+	// Undated marks a figure from a column whose heading names no year,
+	// its year the importer's guess (KeepHeldBenchmarkYears); not stored.
+	Undated bool `json:"-"`
 }
 
 // Shown returns ind as the benchmark's figure is to be written: at the

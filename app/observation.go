@@ -288,15 +288,66 @@ func (o Observation) SameFigures(p Observation) bool {
 // times 100 can differ there from the Data sheet's quotient), the same
 // status and stand-in mark, and either no components or the same ones. A
 // scorecard sheet shows a value without the numerator and denominator
-// behind it; reading it again must not lose them.
+// behind it; reading it again must not lose them. A value given to fewer
+// places than prev's that agrees with it to those places restates it too
+// (SameToPlaces): next month's workbook whose
+// history cells were rounded to what they show (0.954 for 62 of 65) gives
+// the figures it gave before, not a revision of each, and the stored
+// figure keeps its precision and its numerator and denominator, which
+// decide whether it is small enough to withhold.
 func (o Observation) Restates(prev Observation) bool {
-	if o.Status != prev.Status || o.StandIn != prev.StandIn || !nearlyEqual(o.Value, prev.Value) {
+	if o.Status != prev.Status || o.StandIn != prev.StandIn {
+		return false
+	}
+	if !nearlyEqual(o.Value, prev.Value) && !SameToPlaces(o.Value, prev.Value) {
 		return false
 	}
 	if o.Numerator == nil && o.Denominator == nil {
 		return true
 	}
 	return eqPtr(o.Numerator, prev.Numerator) && eqPtr(o.Denominator, prev.Denominator)
+}
+
+// maxPlacesRounded is the most decimal places a value rounded to what a
+// cell shows is taken to have: beyond it a value is a quotient given in
+// full, and two such differ.
+const maxPlacesRounded = 6
+
+// Places is the fewest decimal places, up to maxPlacesRounded, that write
+// v (95.4 for 0.954 times 100, whose last bits differ), and false for a
+// value that needs more: one given in full.
+func Places(v float64) (int, bool) {
+	for d := 0; d <= maxPlacesRounded; d++ {
+		p := math.Pow10(d)
+		if math.Abs(v-math.Round(v*p)/p) <= restatedValueTolerance*max(math.Abs(v), 1) {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+// SameToPlaces reports whether later, given to one or more decimal places
+// but fewer than earlier, agrees with earlier rounded to those places: a
+// figure rounded to what its cell shows (77.3 for 77.2727...). A value
+// given to as many places as earlier's, or more, or whole, differs from it
+// wherever it is not equal.
+func SameToPlaces(later, earlier *float64) bool {
+	if later == nil || earlier == nil {
+		return false
+	}
+	d, ok := Places(*later)
+	// A whole number is as likely a figure given whole, a revision of
+	// 12.68% to 13%, as one rounded to no places: only a value with a
+	// place shown is taken to be rounded.
+	if !ok || d == 0 {
+		return false
+	}
+	if e, ok := Places(*earlier); ok && e <= d {
+		return false
+	}
+	// Half a unit of the last place either way: 77.25 shown to one
+	// place is 77.3 in Excel, and 77.2 in a tool rounding half to even.
+	return math.Abs(*later-*earlier) <= 0.5*math.Pow10(-d)*(1+restatedValueTolerance)
 }
 
 // restatedValueTolerance is the relative difference below which two values

@@ -37,8 +37,9 @@ func TestDatedBenchmarkHeadings(t *testing.T) {
 		{"England (Aug-24)", "Academic", ay(2023), "the academic year 2023/24 AY"},
 		{"England (Sep-24)", "Academic", ay(2024), "is dated September 2024"},
 		{"England 2024", "Academic", ay(2023), "names the calendar year 2024"},
-		// undated, as before: the year before the latest month's, said
-		{"England", "", fy(2024), `"England" names no year: read as England's figure for 2024/25, the year before that of the latest month, May-25`},
+		// undated: the latest year published by the latest month, said;
+		// in May 2025 the year to March 2025 is not out until the autumn
+		{"England", "", fy(2023), `"England" names no year: read as England's figure for 2023/24, the latest year published by the latest month, May-25, as DfE publishes a year's figures in the autumn after it ends`},
 		{"Eng 23/24", "", fy(2023), ""},
 		// a date that is not one month: said, and read as undated
 		{"England Mar-24 and Mar-25", "", fy(2024), "cannot read as one month or year"},

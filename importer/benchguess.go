@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"scorecard/app"
 )
@@ -51,6 +52,45 @@ func (s *sheetReader) noteUndatedBenchmark(r int, c *Column, year, month app.Per
 	y.rows++
 }
 
+// latestPublished is the latest year, of the kind an indicator's years
+// run (financial, academic, calendar), whose benchmarks DfE has published
+// by month: it publishes a year's figures in the autumn after the year
+// ends (children looked after and in need for the year to March in the
+// October or November after), so from April to September a financial
+// year just ended is not yet out and the year before it is the latest
+// (QA27a 1c: April 2026's unchanged England column was read as 2025/26, a
+// year published in November 2026). October is taken as the autumn: the
+// month from which the year before that of the month is the latest.
+func latestPublished(kind app.PeriodKind, month app.Period) app.Period {
+	y := targetYear(kind, month)
+	for i := 0; i < 3 && !y.IsZero() && publishedIn(y).Compare(month) > 0; i++ {
+		y = y.Add(-1)
+	}
+	return y
+}
+
+// datesBenchmark reports whether a column of the sheet with role names
+// year in its heading ("England 2023/24" beside "England").
+func (s *sheetReader) datesBenchmark(role Role, year app.Period) bool {
+	for _, c := range s.l.Columns {
+		if c.Role == role && c.Period == year {
+			return true
+		}
+	}
+	return false
+}
+
+// publishedIn is the month a year's benchmarks are taken to be out: the
+// first October after the year ends.
+func publishedIn(year app.Period) app.Period {
+	end := year.End()
+	oct := app.MonthOf(end.Year(), time.October)
+	if end.Month() >= time.October {
+		oct = app.MonthOf(end.Year()+1, time.October)
+	}
+	return oct
+}
+
 // warnUndatedBenchmarks says at the heading of each England or
 // statistical-neighbour column that names no year which year its figures
 // were taken to be, and why: the year before that of each row's latest
@@ -63,11 +103,22 @@ func (s *sheetReader) warnUndatedBenchmarks() {
 		u := s.undated[key]
 		c := u.col
 		what := guessedAs[c.Role]
+		// behind: every year taken is the one before that of its month,
+		// said as it always was; from April to September the latest
+		// published is the year before that, and the warning says why.
+		behind := true
+		for _, year := range u.years {
+			behind = behind && year == targetYear(year.Kind, u.byYear[year].month).Add(-1)
+		}
 		var read string
 		if len(u.years) == 1 {
 			y := u.byYear[u.years[0]]
 			// A sheet of localities dated by a quarter dates it so too.
-			read = fmt.Sprintf("read as %s for %s, the year before that of the latest %s, %s", what, u.years[0].Label(), y.month.Kind.Word(), y.month.Label())
+			taken := "the year before that of"
+			if !behind {
+				taken = "the latest year published by"
+			}
+			read = fmt.Sprintf("read as %s for %s, %s the latest %s, %s", what, u.years[0].Label(), taken, y.month.Kind.Word(), y.month.Label())
 		} else {
 			parts := make([]string, len(u.years))
 			for i, year := range u.years {
@@ -78,10 +129,18 @@ func (s *sheetReader) warnUndatedBenchmarks() {
 				}
 				parts[i] = fmt.Sprintf("%s on %s %d (latest month %s)", year.Label(), rows, y.first+1, y.month.Label())
 			}
-			read = fmt.Sprintf("read as %s for the year before that of each row's latest month: %s", what, strings.Join(parts, "; "))
+			taken := "the year before that of"
+			if !behind {
+				taken = "the latest year published by"
+			}
+			read = fmt.Sprintf("read as %s for %s each row's latest month: %s", what, taken, strings.Join(parts, "; "))
 		}
-		s.warn(u.heading, c.index, "column %s %q names no year: %s, as the latest published benchmark usually runs a year behind; head it with its year (such as %s) if it is for another",
-			c.Col, c.Header, read, u.years[0].Label())
+		why := "as the latest published benchmark usually runs a year behind"
+		if !behind {
+			why = "as DfE publishes a year's figures in the autumn after it ends"
+		}
+		s.warn(u.heading, c.index, "column %s %q names no year: %s, %s; head it with its year (such as %s) if it is for another",
+			c.Col, c.Header, read, why, u.years[0].Label())
 	}
 	s.undated, s.undatedOrder = nil, nil
 }

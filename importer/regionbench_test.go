@@ -40,9 +40,9 @@ func TestRegionBenchmarkColumns(t *testing.T) {
 			warn:  []string{`Scorecard!G3: column G "Region 2023/24" names no region: read as London's figure, the region of Camden, a benchmark; head it with the region's name, such as "London 2023/24", if it is another's`},
 			never: []string{"not read"}},
 		{name: "undated, no region named", auth: "Kent", head: "Regional average",
-			want: []string{"England 2023/24 88 Scorecard!F4", "South East 2024/25 87 Scorecard!G4"},
+			want: []string{"England 2023/24 88 Scorecard!F4", "South East 2023/24 87 Scorecard!G4"},
 			warn: []string{`Scorecard!G3: column G "Regional average" names no region: read as South East's figure, the region of Kent`,
-				`Scorecard!G3: column G "Regional average" names no year: read as the region's figure for 2024/25, the year before that of the latest month, Sep-25`},
+				`Scorecard!G3: column G "Regional average" names no year: read as the region's figure for 2023/24, the latest year published by the latest month, Sep-25`},
 			never: []string{"not read"}},
 		// A revised original's heading, labelled as counting all
 		// children beside figures excluding a cohort (app/export

@@ -300,7 +300,7 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 		s.warn(r, c.index, "%s: %s skipped: %v", ind.ref, c.Role, err)
 		return app.Benchmark{}, app.Period{}, false
 	}
-	year := c.Period
+	year, undated := c.Period, false
 	if year.Kind == app.Month || year.Kind == app.Quarter {
 		// A heading dated by a month (datedBenchmarks), or a month's or
 		// quarter's benchmark under it (periodSubColumns): the year it
@@ -311,7 +311,14 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 		year, from = targetYear(ind.yearType, month).Add(-1), month
 		if c.Role != RolePrevious && c.yearNote == "" {
 			// The previous year's outturn is that year by its name;
-			// England's or the neighbours' figure is dated by a guess.
+			// England's or the neighbours' figure is dated by a guess:
+			// the latest year published by the month.
+			year, undated = latestPublished(ind.yearType, month), true
+			if s.datesBenchmark(c.Role, year) {
+				// The sheet gives that year's figure in a column of
+				// its own: this one is a year on, published since.
+				year = year.Add(1)
+			}
 			s.noteUndatedBenchmark(r, c, year, month)
 		}
 	}
@@ -329,7 +336,7 @@ func (s *sheetReader) readBenchmark(r int, c *Column, ind *rowIndicator, text st
 	}
 	return app.Benchmark{
 		Ref: ind.ref, Period: year, Group: group,
-		Value: rd.value, Status: rd.status, Source: s.l.Sheet + "!" + cellName(r, c.index),
+		Value: rd.value, Status: rd.status, Source: s.l.Sheet + "!" + cellName(r, c.index), Undated: undated,
 	}, from, true
 }
 

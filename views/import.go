@@ -80,6 +80,9 @@ type importJob struct {
 	// stale counts the files reviewed again because a colleague's import
 	// changed the definitions they were reviewed against.
 	stale int
+	// order is the line saying the files are read oldest first, not in
+	// the order dropped (importer.BatchOrder), or "".
+	order string
 }
 
 // maxStaleReviews bounds how often one job reviews files again after a
@@ -122,13 +125,17 @@ func (w *mainWindow) importFiles(paths []string) {
 		w.readNext(j)
 		return
 	}
-	// Child-level lists and DfE files are read after the other files,
-	// so that a workbook dropped with one defines its refs first
-	// (importer.FixedRefsLast); telling them apart opens each file, so
-	// not on the UI thread.
+	// Files are read oldest first, and child-level lists and DfE files
+	// after the other files, so that a workbook dropped with one defines
+	// its refs first (importer.BatchOrder, as the command line's import);
+	// ordering opens each file, so not on the UI thread.
 	go func() {
-		ordered, _ := importer.FixedRefsLast(j.ctx, paths)
+		// Read as each file's import reads it, with the store's
+		// authority: a file naming its own area is refused without it,
+		// and would keep its place.
+		ordered, _, order := importer.BatchOrder(j.ctx, paths, importer.Options{Authority: w.auth})
 		fyne.Do(func() {
+			j.order = order
 			// Files dropped meanwhile joined the queue after these.
 			j.paths = append(ordered, j.paths[len(paths):]...)
 			w.readNext(j)
@@ -144,7 +151,7 @@ func (w *mainWindow) readNext(j *importJob) {
 		j.cancel()
 		w.job = nil
 		p.content.Hide()
-		w.importsDone(j.outcomes)
+		w.importsDone(j.order, j.outcomes)
 		w.busy.Done()
 		return
 	}
@@ -253,10 +260,14 @@ func (w *mainWindow) storeRead(j *importJob, path string, res *importer.Result, 
 }
 
 // importsDone rereads the store and reports each file: its counts and
-// warnings, or the error naming sheet and cell.
-func (w *mainWindow) importsDone(outcomes []importOutcome) {
+// warnings, or the error naming sheet and cell; order, where not "",
+// says first that the files were read oldest first.
+func (w *mainWindow) importsDone(order string, outcomes []importOutcome) {
 	var errs []error
 	var lines []string
+	if order != "" {
+		lines = append(lines, order)
+	}
 	added := false
 	for _, o := range outcomes {
 		name := filepath.Base(o.file)

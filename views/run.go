@@ -99,6 +99,16 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
 	res.Warnings = append(res.Warnings, kept...)
+	rounded, err := app.RoundedRestatements(res.Dataset, filepath.Base(path), b.st.LoadIndicator)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	res.Warnings = append(res.Warnings, rounded...)
+	years, err := app.KeepHeldBenchmarkYears(res.Dataset, filepath.Base(path), b.st.LoadIndicator)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	res.Warnings = append(res.Warnings, years...)
 	imports, err := b.st.Imports()
 	if err != nil {
 		return nil, err

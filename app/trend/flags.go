@@ -495,6 +495,10 @@ func revisionText(h *app.History, k app.SeriesKey, ind app.Indicator, p Point) s
 		return "revised"
 	}
 	old := revs[len(revs)-1]
+	// Two figures differing only beyond the places the scorecard shows
+	// are written to as many places as tell them apart: "revised from
+	// 77.3% to 77.3%" would say nothing changed (QA27a 1).
+	ind = placesApart(ind, old.Value, p.Value)
 	return "revised from " + observationText(ind, old.Value, old.Status, old.Raw) + " to " +
 		pointText(ind, p)
 }
@@ -562,6 +566,22 @@ func missingWords(ind app.Indicator, q app.Period, s *Series, due string) string
 		text += " (" + strings.Join(said, "; ") + ")"
 	}
 	return text
+}
+
+// placesApart is ind with enough decimal places to write a and b apart
+// where both are figures that differ; ind itself otherwise.
+func placesApart(ind app.Indicator, a, b *float64) app.Indicator {
+	if a == nil || b == nil || *a == *b {
+		return ind
+	}
+	for d := max(ind.Decimals, 0); d <= 9; d++ {
+		apart := ind
+		apart.Decimals = d
+		if app.FormatValue(apart, *a) != app.FormatValue(apart, *b) {
+			return apart
+		}
+	}
+	return ind
 }
 
 func pointText(ind app.Indicator, p Point) string {

@@ -1,0 +1,76 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+)
+
+// RoundedRestatements warns, once for the file, of the figures of ds
+// that restate the store's only to the places they are given
+// (SameToPlaces): next month's workbook whose history cells were rounded
+// to what they show gives 95.4 for the 95.3846... held with its 62 of 65.
+// Such a figure is read as restating the one held, which stands, with its
+// numerator and denominator, rather than as a revision of it; that reading
+// is said, naming the first at its cell. held reads the store's history of
+// one indicator (a store's LoadIndicator).
+func RoundedRestatements(ds *Dataset, file string, held func(ref string) (*History, error)) ([]Warning, error) {
+	// Only a value short enough to be rounded can restate a figure to its
+	// places; a count, given whole and held whole, never differs so.
+	units := map[string]Unit{}
+	for _, ind := range ds.Indicators {
+		units[ind.Ref] = ind.Unit
+	}
+	var refs []string
+	seen := map[string]bool{}
+	for i := range ds.Observations {
+		o := &ds.Observations[i]
+		if o.Value == nil || units[o.Ref] == Number || seen[o.Ref] {
+			continue
+		}
+		if _, ok := Places(*o.Value); ok {
+			seen[o.Ref] = true
+			refs = append(refs, o.Ref)
+		}
+	}
+	var (
+		n           int
+		first, stat Observation
+	)
+	for _, ref := range refs {
+		h, err := held(ref)
+		if err != nil {
+			return nil, fmt.Errorf("the figures held for %s: %w", ref, err)
+		}
+		for i := range ds.Observations {
+			o := &ds.Observations[i]
+			if o.Ref != ref || o.Value == nil {
+				continue
+			}
+			have, ok := h.Observation(o.Key(), o.Period)
+			if !ok || nearlyEqual(o.Value, have.Value) || !o.Restates(have) {
+				continue
+			}
+			if n == 0 {
+				first, stat = *o, have
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	loc := Location{File: file}
+	loc.Sheet, loc.Cell, _ = strings.Cut(first.Cell, "!")
+	heldWords := FormatNumber(*stat.Value, 4)
+	if strings.Contains(heldWords, ".") {
+		heldWords = strings.TrimRight(strings.TrimRight(heldWords, "0"), ".")
+	}
+	if stat.Numerator != nil && stat.Denominator != nil {
+		heldWords += fmt.Sprintf(", %s of %s", FormatNumber(*stat.Numerator, 0), FormatNumber(*stat.Denominator, 0))
+	}
+	places, _ := Places(*first.Value)
+	return []Warning{{Location: loc, Message: fmt.Sprintf(
+		"%d %s given to fewer decimal places than the store holds %s, and the same to those places, the first %s %s %s: %s here, %s held: read as restating the figures held, which stand, with any numerators and denominators held, not as revisions",
+		n, plural(n, "figure", "figures"), plural(n, "it", "them"), first.Ref, first.Area, first.Period.Label(),
+		FormatNumber(*first.Value, places), heldWords)}}, nil
+}

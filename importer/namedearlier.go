@@ -103,23 +103,13 @@ func datedForms(sheet string) []string {
 func dateSpan(all []string) (lo, hi int, ok bool) {
 	found := 0
 	for i := 0; i < len(all); i++ {
-		w := all[i]
-		_, month := monthNames[w]
-		quarter := len(w) == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4'
-		year := len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && allDigits(w)
-		if !month && !quarter && !year {
+		end, ok := dateAt(all, i)
+		if !ok {
 			continue
 		}
 		found++
-		lo = i
-		if (month || quarter) && i+1 < len(all) && allDigits(all[i+1]) && (len(all[i+1]) == 2 || len(all[i+1]) == 4) {
-			i++
-			w = all[i]
-		}
-		if len(w) == 4 && i+1 < len(all) && allDigits(all[i+1]) && yearSpanEnd(w, all[i+1]) {
-			i++
-		}
-		hi = i + 1
+		lo, hi = i, end
+		i = end - 1
 	}
 	return lo, hi, found == 1 && hi-lo < len(all)
 }

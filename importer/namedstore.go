@@ -61,31 +61,42 @@ func sheetWords(sheet string) (words string, dated bool) {
 	all := strings.Fields(nameKey(sheet))
 	var kept []string
 	for i := 0; i < len(all); i++ {
-		w := all[i]
-		_, month := monthNames[w]
-		quarter := len(w) == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4'
-		year := len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && allDigits(w)
-		if !month && !quarter && !year {
-			kept = append(kept, w)
+		end, ok := dateAt(all, i)
+		if !ok {
+			kept = append(kept, all[i])
 			continue
 		}
 		dated = true
-		// The year after a month or quarter ("Feb 25"), or the end of a
-		// span after a year ("2024 25" of "2024-25"), is the date's
-		// too; a number elsewhere ("CL 17-18", "Team 12") is the
-		// sheet's own.
-		if (month || quarter) && i+1 < len(all) && allDigits(all[i+1]) && (len(all[i+1]) == 2 || len(all[i+1]) == 4) {
-			i++
-			w = all[i]
-		}
-		if len(w) == 4 && i+1 < len(all) && allDigits(all[i+1]) && yearSpanEnd(w, all[i+1]) {
-			i++
-		}
+		i = end - 1
 	}
 	if !dated || len(kept) == 0 {
 		return strings.Join(all, " "), false
 	}
 	return strings.Join(kept, " "), true
+}
+
+// dateAt reports whether a date starts at word i of a sheet name's words
+// (lower case), a month's, a quarter's or a year's, and returns the index
+// of the word after it. The year after a month or quarter ("Feb 25"),
+// or the end of a span after a year ("2024 25" of "2024-25"), is the
+// date's too; a number elsewhere ("CL 17-18", "Team 12") is the sheet's
+// own.
+func dateAt(all []string, i int) (end int, ok bool) {
+	w := all[i]
+	_, month := monthNames[w]
+	quarter := len(w) == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4'
+	year := len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && allDigits(w)
+	if !month && !quarter && !year {
+		return i, false
+	}
+	if (month || quarter) && i+1 < len(all) && allDigits(all[i+1]) && (len(all[i+1]) == 2 || len(all[i+1]) == 4) {
+		i++
+		w = all[i]
+	}
+	if len(w) == 4 && i+1 < len(all) && allDigits(all[i+1]) && yearSpanEnd(w, all[i+1]) {
+		i++
+	}
+	return i + 1, true
 }
 
 // yearSpanEnd reports whether end closes a span of years from year:

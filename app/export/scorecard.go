@@ -328,6 +328,15 @@ func (b *book) scorecardRow(s string, r, first int, tail tailLayout, ro *row) er
 				return err
 			}
 		}
+		if p.Value != nil && p.Status == app.OK && len(b.opt.Exclude) == 0 {
+			// Excluding cohorts, the figure shown is worked out, not
+			// the one revised.
+			if w := b.revisedNote(ro.key, p.Period); w != "" {
+				if err := b.note(s, first+i, r, w); err != nil {
+					return err
+				}
+			}
+		}
 		if p.StandIn {
 			if err := b.note(s, first+i, r, standInNote); err != nil {
 				return err

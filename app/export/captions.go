@@ -64,6 +64,9 @@ func (b *book) outturn(ind app.Indicator) (o app.Observation, note string, ok bo
 		if all != nil && (!ok || !app.ImportAfter(own.Import, all.Import)) {
 			return app.Observation{Ref: ind.Ref, Period: y, Value: all.Value, Status: all.Status}, "", true
 		}
+		if !ok && all == nil {
+			return b.yearEndFigure(ind, y)
+		}
 		return own, "", ok
 	}
 	o, note, ok = b.excludedYear(ind, y, all)
@@ -157,6 +160,42 @@ func (b *book) outturnAtYearEnd(ind app.Indicator, y app.Period, all *app.Benchm
 	note := fmt.Sprintf("%s's figure %s: the %s outturn for all children is its %s figure.",
 		m.Label(), exclusionPhrase(b.opt.Exclude), y.Label(), m.Label())
 	return o, note, true
+}
+
+// yearEndFigure returns, for a measure whose figure at a year's last
+// month is the year's (a snapshot on its last day, rolling 12 months,
+// year to date), its figure for year y's last month, as shown, with a
+// note saying so: given no outturn nor year's figure, the column was
+// left blank though the history held it (QA27a). A monthly count or a
+// measure whose data period is unsaid has no such figure.
+func (b *book) yearEndFigure(ind app.Indicator, y app.Period) (app.Observation, string, bool) {
+	switch ind.DataPeriod {
+	case app.Snapshot, app.Rolling12, app.YearToDate:
+	default:
+		return app.Observation{}, "", false
+	}
+	if y.IsZero() {
+		return app.Observation{}, "", false
+	}
+	end := y.End()
+	m := app.MonthOf(end.Year(), end.Month())
+	o, ok := b.h.Observation(app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}, m)
+	if !ok || o.StandIn || (o.Status == app.OK && o.Value == nil) {
+		return app.Observation{}, "", false
+	}
+	return o, fmt.Sprintf("%s's figure: the %s outturn of a measure whose figure at the year's end is the year's (%s).",
+		m.Label(), y.Label(), dataPeriodWords(ind.DataPeriod)), true
+}
+
+// dataPeriodWords names a data period in a note, as the Guidance sheet
+// does.
+func dataPeriodWords(d app.DataPeriod) string {
+	for _, n := range dataPeriodNotes {
+		if n[0] == string(d) {
+			return n[1]
+		}
+	}
+	return string(d)
 }
 
 // yearFigure returns the history's own figure for the indicator in the

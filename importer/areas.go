@@ -161,10 +161,23 @@ func (ac *areaCheck) unknownArea(l *Layout, name string, at app.Location, what s
 		warns = append(warns, app.Warning{Location: at, Message: bad})
 	}
 	if !mapped {
-		warns = append(warns, app.Warning{Location: at, Message: fmt.Sprintf("%s %q: %s; its figures are kept under %q, an area of its own, until it is mapped to a district or pseudo-area (import --area %q)",
-			what, name, u.why(ac.auth), name, name+"=DISTRICT")})
+		warns = append(warns, app.Warning{Location: at, Message: fmt.Sprintf("%s %q: %s; its figures are kept under %q, an area of its own, until %s",
+			what, name, u.why(ac.auth), name, mapAdvice(ac.auth, name))})
 	}
 	return area, warns
+}
+
+// mapAdvice says how to file an unknown area name's figures: mapped to
+// one of the authority's districts or a pseudo-area, or, for an
+// authority the app knows no districts of (Leeds has localities, not
+// districts), named as one of its localities, since no district is
+// there to map to (QA27a).
+func mapAdvice(auth *app.Authority, name string) string {
+	if len(auth.Districts()) == 0 {
+		return fmt.Sprintf("it is named one of %s's localities (scorecard authority %q --districts %q, with the others) or mapped to a pseudo-area (import --area %q)",
+			auth.Name, auth.Name, name, name+"="+PseudoArea)
+	}
+	return fmt.Sprintf("it is mapped to a district or pseudo-area (import --area %q)", name+"=DISTRICT")
 }
 
 // why says what an unknown area is not, and whose it is if anyone's.

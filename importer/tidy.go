@@ -428,8 +428,8 @@ func (s *sheetReader) unknownArea(r, c int, ref, name string) app.Area {
 		s.warn(r, c, "%s", bad)
 	}
 	if !mapped {
-		s.warn(r, c, "%s: area %q is %s; its figures here and in every row naming it are kept under %q, an area of its own, until it is mapped to a district or pseudo-area (import --area %q)",
-			ref, name, u.why(auth), name, name+"=DISTRICT")
+		s.warn(r, c, "%s: area %q is %s; its figures here and in every row naming it are kept under %q, an area of its own, until %s",
+			ref, name, u.why(auth), name, mapAdvice(auth, name))
 	}
 	s.out.unknown = append(s.out.unknown, u)
 	return area

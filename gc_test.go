@@ -149,7 +149,8 @@ func TestCollectMore(t *testing.T) {
 }
 
 // TestImportHeap sizes the heap populated for an import from its largest
-// file, up to the floor; a file that cannot be read counts for nothing.
+// file, up to the floor and its overshoot; a file that cannot be read
+// counts for nothing.
 func TestImportHeap(t *testing.T) {
 	dir := t.TempDir()
 	file := func(name string, size int64) string {
@@ -172,7 +173,7 @@ func TestImportHeap(t *testing.T) {
 	}{
 		{"one small file", []string{small}, 20 << 10 * importHeapPerByte},
 		{"the largest of several", []string{small, month, small}, 400 << 10 * importHeapPerByte},
-		{"at most the floor", []string{month, large}, importHeapFloor},
+		{"at most the floor and its overshoot", []string{month, large}, importHeapFloor + importHeapOvershoot},
 		{"a missing file", []string{filepath.Join(dir, "gone.xlsx")}, 0},
 		{"a folder", []string{dir, small}, 20 << 10 * importHeapPerByte},
 	} {

@@ -86,10 +86,12 @@ const populateMinimum = 4 << 20
 
 // populate maps in b's pages, its halves on two threads: the kernel
 // clears each page it maps in, and on two processors the halves are
-// cleared at once.
+// cleared at once. They part at a huge page's boundary, so that no huge
+// page is faulted in by both.
 func populate(b []byte) {
-	half := len(b) / 2 / hugePage * hugePage
-	if half == 0 || runtime.GOMAXPROCS(0) < 2 {
+	half := len(b) / 2
+	half -= int((uintptr(unsafe.Pointer(unsafe.SliceData(b))) + uintptr(half)) % hugePage)
+	if half <= 0 || runtime.GOMAXPROCS(0) < 2 {
 		_ = unix.Madvise(b, unix.MADV_POPULATE_WRITE)
 		return
 	}

@@ -20,11 +20,20 @@ func RoundedRestatements(ds *Dataset, file string, held func(ref string) (*Histo
 	for _, ind := range ds.Indicators {
 		units[ind.Ref] = ind.Unit
 	}
+	// Each indicator's history is read once, and its figures found by an
+	// index made in one pass: asked of every figure for each indicator in
+	// turn, the large workbook's re-import compared twelve million refs,
+	// an eighth of its processor time.
+	byRef := map[string][]int{}
 	var refs []string
 	seen := map[string]bool{}
 	for i := range ds.Observations {
 		o := &ds.Observations[i]
-		if o.Value == nil || units[o.Ref] == Number || seen[o.Ref] {
+		if o.Value == nil || units[o.Ref] == Number {
+			continue
+		}
+		byRef[o.Ref] = append(byRef[o.Ref], i)
+		if seen[o.Ref] {
 			continue
 		}
 		if _, ok := Places(*o.Value); ok {
@@ -41,11 +50,8 @@ func RoundedRestatements(ds *Dataset, file string, held func(ref string) (*Histo
 		if err != nil {
 			return nil, fmt.Errorf("the figures held for %s: %w", ref, err)
 		}
-		for i := range ds.Observations {
+		for _, i := range byRef[ref] {
 			o := &ds.Observations[i]
-			if o.Ref != ref || o.Value == nil {
-				continue
-			}
 			have, ok := h.Observation(o.Key(), o.Period)
 			if !ok || nearlyEqual(o.Value, have.Value) || !o.Restates(have) {
 				continue

@@ -211,10 +211,14 @@ type UnknownArea struct {
 }
 
 // readArea reads an area name the authority does not have by the
-// officer's mapping: the layout's own first, then the import's. It
-// reports the area to file its figures under (the name itself when
-// unmapped, or mapped to itself as a pseudo-area), whether a mapping
-// gave it, and a warning when a mapping names no area of the authority.
+// officer's mapping: the layout's own first, then the import's; with
+// none, a name that is the authority's own with words or a code added
+// ("Leeds LA", "Leeds (383)", "Barnsley Metropolitan Borough Council")
+// is read as the authority (app.Authority.NamedWithMore). It reports the
+// area to file its figures under (the name itself when unmapped, or
+// mapped to itself as a pseudo-area), whether a mapping or that reading
+// gave it, and what to warn at the first place it is named: a mapping
+// naming no area of the authority, or the reading of its name.
 func (l *Layout) readArea(name string) (area app.Area, mapped bool, bad string) {
 	for _, names := range []map[string]app.Area{l.AreaNames, l.optNames} {
 		to, ok := lookupName(names, name)
@@ -228,6 +232,10 @@ func (l *Layout) readArea(name string) (area app.Area, mapped bool, bad string) 
 			return a, true, ""
 		}
 		bad = fmt.Sprintf("area %q mapped to %q, which is not %s, one of its districts or a pseudo-area: mapping ignored", name, to, l.authority().Name)
+	}
+	if auth := l.authority(); bad == "" && auth.NamedWithMore(name) {
+		return auth.Area(), true, fmt.Sprintf("area %q read as %s (LA %s, %s), its name with more words or its code: here and wherever it is named; if it is an area apart, say so (import --area %q)",
+			strings.TrimSpace(name), auth.Name, auth.Old, auth.New, strings.TrimSpace(name)+"="+PseudoArea)
 	}
 	return app.Area(strings.TrimSpace(name)), false, bad
 }

@@ -191,20 +191,33 @@ func areaCohortHeading(heading string) bool {
 // its own, its figures could be mapped only to an area, as all its
 // children's. why is set, and ok false, for such a heading that says
 // which children it counts but names no cohort the app holds, or not
-// plainly ("Excl 16+", "Only care leavers"). A cohort's heading beside a
-// district or a locality, whose it is being unsaid, is left as before.
-// "UASC" alone never comes here: it is the UASC Service's column.
+// plainly ("Excl 16+", "Only care leavers"), and for a cohort's heading
+// anywhere else, beside a district, a locality or the sheet's first
+// area: whose children it counts is unsaid, and kept as an area of its
+// own it was advised to be mapped to a district, as all that district's
+// children (QA27b). "UASC" alone never comes here: it is the UASC
+// Service's column.
 func besideAuthority(auth *app.Authority, l *Layout, i int, heading string) (split app.Split, left Column, why string, ok bool) {
 	c := l.Columns[i]
+	sp, named, doubt := splitOf(heading)
+	plain := named && doubt == "" && sp != app.All && onlyCohortWords(heading)
 	at := slices.IndexFunc(l.Columns, func(o Column) bool { return o.index == c.index-1 })
-	if at < 0 {
-		return app.All, Column{}, "", false
+	if at < 0 || l.Columns[at].Role != RoleArea || l.Columns[at].Area != auth.Area() || l.Columns[at].Split != app.All {
+		if !plain {
+			return app.All, Column{}, "", false
+		}
+		beside := "no area's column"
+		if at >= 0 && l.Columns[at].Role == RoleArea {
+			o := l.Columns[at]
+			beside = fmt.Sprintf("%s's column %s", o.Area, o.Col)
+			if o.Split != app.All {
+				beside = fmt.Sprintf("%s's column %s of %s", o.Area, o.Col, splitWords(o.Split))
+			}
+		}
+		return app.All, Column{}, fmt.Sprintf("it counts %s but names no area, and stands beside %s, not %s's own: whose children it counts is unsaid, and read as an area's it would pass for all of that area's children; head it by the area and the cohort, such as %q, or put it just right of %s's column",
+			splitWords(sp), beside, auth.Name, string(auth.Area())+" "+strings.TrimSpace(heading), auth.Name), false
 	}
 	left = l.Columns[at]
-	if left.Role != RoleArea || left.Area != auth.Area() || left.Split != app.All {
-		return app.All, Column{}, "", false
-	}
-	sp, named, doubt := splitOf(heading)
 	if named && doubt == "" && sp != app.All && onlyCohortWords(heading) {
 		return sp, left, "", true
 	}

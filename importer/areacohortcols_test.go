@@ -15,8 +15,11 @@ import (
 // over 16"), is refused at its heading: kept as an area of its own, it
 // invited a mapping to Kent, as all its children. A cohort's heading
 // with no area ("UASC only") just right of the authority's own column
-// is the authority's figure for the cohort; beside a district, whose it
-// is is unsaid, and it is kept as before, an unknown area to map. A
+// is the authority's figure for the cohort; beside a district, a
+// locality or another cohort's column, whose it is is unsaid, and it is
+// refused at its heading: kept as an unknown area, its advice was to map
+// it to a district, as all that district's children (QA27b). "UASC"
+// alone is the UASC Service's column wherever it stands. A
 // heading with other words beside the area's and the cohort's ("Kent
 // excl UASC YTD") is refused too: it had been read as Kent's month's
 // figure excluding UASC.
@@ -94,11 +97,35 @@ func TestCohortColumnsBesideAreas(t *testing.T) {
 			want:  []string{"Ashford all: 120", "Kent all: 1900", "Kent uasc: 400", "Thanet all: 200"},
 			warn:  []string{`Districts!D3: column D "UASC only": read as Kent's figures, counting UASC alone: it names no area, and stands beside Kent's own column C; head it "Kent UASC only" to say so`},
 			never: []string{"an area of its own"}},
-		{name: "UASC only beside a district is kept as before", auth: "Kent",
+		{name: "UASC only beside a district is refused", auth: "Kent",
 			heads: []any{"Ref", "Indicator", "Kent", "Ashford", "UASC only", "Thanet"},
 			row:   []any{"CLA1", "Number of children looked after", 1900, 120, 400, 200},
-			want:  []string{"Ashford all: 120", "Kent all: 1900", "Thanet all: 200", "UASC only all: 400"},
-			warn:  []string{`Districts!E3: column E "UASC only": not Kent, one of its districts or a named pseudo-area; its figures are kept under "UASC only"`}},
+			want:  []string{"Ashford all: 120", "Kent all: 1900", "Thanet all: 200"},
+			warn:  []string{`Districts!E3: column E "UASC only" not read: it counts UASC alone but names no area, and stands beside Ashford's column D, not Kent's own: whose children it counts is unsaid, and read as an area's it would pass for all of that area's children; head it by the area and the cohort, such as "Kent UASC only", or put it just right of Kent's column`},
+			never: []string{"an area of its own", "=DISTRICT"}},
+		{name: "excluding UASC after the districts is refused", auth: "Kent",
+			heads: []any{"Ref", "Indicator", "Kent", "Ashford", "Thanet", "Excluding UASC"},
+			row:   []any{"CLA1", "Number of children looked after", 1900, 120, 200, 1500},
+			want:  []string{"Ashford all: 120", "Kent all: 1900", "Thanet all: 200"},
+			warn:  []string{`Districts!F3: column F "Excluding UASC" not read: it counts all children excluding UASC but names no area, and stands beside Thanet's column E, not Kent's own`},
+			never: []string{"an area of its own"}},
+		{name: "UASC only beside the authority's figure excluding UASC is refused", auth: "Kent",
+			heads: []any{"Ref", "Indicator", "Kent", "Kent excl UASC", "UASC only", "Ashford"},
+			row:   []any{"CLA1", "Number of children looked after", 1900, 1500, 400, 120},
+			want:  []string{"Ashford all: 120", "Kent all: 1900", "Kent excl:uasc: 1500"},
+			warn:  []string{`Districts!E3: column E "UASC only" not read: it counts UASC alone but names no area, and stands beside Kent's column D of all children excluding UASC, not Kent's own`},
+			never: []string{"an area of its own"}},
+		{name: "a locality sheet: UASC only beside a locality is refused", auth: "Leeds",
+			heads: []any{"Ref", "Indicator", "Leeds", "East", "UASC only", "West"},
+			row:   []any{"CLA1", "Number of children looked after", 1300, 600, 60, 700},
+			want:  []string{"East all: 600", "Leeds all: 1300", "West all: 700"},
+			warn:  []string{`Districts!E3: column E "UASC only" not read: it counts UASC alone but names no area, and stands beside East's column D, not Leeds's own`},
+			never: []string{`"UASC only": not Leeds`}},
+		{name: "UASC alone is the UASC Service's wherever it stands", auth: "Kent",
+			heads: []any{"Ref", "Indicator", "Kent", "Ashford", "UASC", "Thanet"},
+			row:   []any{"CLA1", "Number of children looked after", 1900, 120, 400, 200},
+			want:  []string{"Ashford all: 120", "Kent all: 1900", "Thanet all: 200", "UASC Service all: 400"},
+			never: []string{"not read", "an area of its own"}},
 		{name: "no cohort the app holds beside the authority is refused", auth: "Kent",
 			heads: []any{"Ref", "Indicator", "Kent", "Excl 16+", "Ashford"},
 			row:   []any{"CLA1", "Number of children looked after", 1900, 1400, 120},

@@ -172,7 +172,16 @@ func (ac *areaCheck) unknownArea(l *Layout, name string, at app.Location, what s
 // authority the app knows no districts of (Leeds has localities, not
 // districts), named as one of its localities, since no district is
 // there to map to (QA27a).
+//
+// A name that says which children its figures count ("UASC only",
+// "Excluding UASC", "Kent excl UASC" in a tidy table's Area column) is
+// advised to be given as an area and a cohort apart: mapped to an area,
+// its figures would pass for all that area's children (QA27b).
 func mapAdvice(auth *app.Authority, name string) string {
+	if sp, area, cohort, ok := cohortNamed(auth, name); ok {
+		return fmt.Sprintf("the area and the children are given apart (in a tidy table, Area %q and Cohort %q): it says its figures count %s, and mapped to an area they would pass for all that area's children",
+			area, cohort, splitWords(sp))
+	}
 	if len(auth.Districts()) == 0 {
 		return fmt.Sprintf("it is named one of %s's localities (scorecard authority %q --districts %q, with the others) or mapped to a pseudo-area (import --area %q)",
 			auth.Name, auth.Name, name, name+"="+PseudoArea)
@@ -211,10 +220,14 @@ type UnknownArea struct {
 }
 
 // readArea reads an area name the authority does not have by the
-// officer's mapping: the layout's own first, then the import's. It
-// reports the area to file its figures under (the name itself when
-// unmapped, or mapped to itself as a pseudo-area), whether a mapping
-// gave it, and a warning when a mapping names no area of the authority.
+// officer's mapping: the layout's own first, then the import's; with
+// none, a name that is the authority's own with words or a code added
+// ("Leeds LA", "Leeds (383)", "Barnsley Metropolitan Borough Council")
+// is read as the authority (app.Authority.NamedWithMore). It reports the
+// area to file its figures under (the name itself when unmapped, or
+// mapped to itself as a pseudo-area), whether a mapping or that reading
+// gave it, and what to warn at the first place it is named: a mapping
+// naming no area of the authority, or the reading of its name.
 func (l *Layout) readArea(name string) (area app.Area, mapped bool, bad string) {
 	for _, names := range []map[string]app.Area{l.AreaNames, l.optNames} {
 		to, ok := lookupName(names, name)
@@ -225,11 +238,48 @@ func (l *Layout) readArea(name string) (area app.Area, mapped bool, bad string) 
 			return app.Area(strings.TrimSpace(name)), true, ""
 		}
 		if a, ok := l.authority().ParseArea(string(to)); ok {
+			auth := l.authority()
+			if sp, _, _, cohort := cohortNamed(auth, name); cohort && (a == auth.Area() || auth.IsDistrict(a)) {
+				// Filed under the area, the cohort's figures would be
+				// all its children's; a pseudo-area ("UASC Service")
+				// is the officer's to choose.
+				bad = fmt.Sprintf("area %q mapped to %q: it says its figures count %s, and under %s they would pass for all its children: mapping ignored; give the area and the children apart (in a tidy table, an Area and a Cohort column)",
+					name, to, splitWords(sp), a)
+				continue
+			}
 			return a, true, ""
 		}
 		bad = fmt.Sprintf("area %q mapped to %q, which is not %s, one of its districts or a pseudo-area: mapping ignored", name, to, l.authority().Name)
 	}
+	if auth := l.authority(); bad == "" && auth.NamedWithMore(name) {
+		return auth.Area(), true, fmt.Sprintf("area %q read as %s (LA %s, %s), its name with more words or its code: here and wherever it is named; if it is an area apart, say so (import --area %q)",
+			strings.TrimSpace(name), auth.Name, auth.Old, auth.New, strings.TrimSpace(name)+"="+PseudoArea)
+	}
 	return app.Area(strings.TrimSpace(name)), false, bad
+}
+
+// cohortNamed reads an area name that is nothing but which children its
+// figures count, a cohort the app holds, perhaps after one of the
+// authority's areas ("UASC only", "Kent excl UASC"): the split, the area
+// (the authority where none leads) and the cohort's words. ok is false
+// for a name saying no cohort, not plainly, or with other words that
+// may make it an area ("Disabled Children's Service").
+func cohortNamed(auth *app.Authority, name string) (sp app.Split, area, cohort string, ok bool) {
+	sp, named, doubt := splitOf(name)
+	if !named || doubt != "" || sp == app.All {
+		return app.All, "", "", false
+	}
+	if onlyCohortWords(name) {
+		return sp, string(auth.Area()), strings.TrimSpace(name), true
+	}
+	// "UASC", which leads "UASC only", is the UASC Service's name, not
+	// an area here.
+	for a, rest := range leadingAreas(auth, name) {
+		if r, _, _ := splitOf(rest); (a == auth.Area() || auth.IsDistrict(a)) && r == sp && onlyCohortWords(rest) {
+			return sp, string(a), strings.TrimSpace(rest), true
+		}
+	}
+	return app.All, "", "", false
 }
 
 // PseudoArea, as the area a name is mapped to, keeps the name as an area

@@ -151,7 +151,7 @@ func linesHeight(n int) float32 {
 // benchmark keeps its unit ("10.80 per 10k") and the flags are read
 // whole (up to maxFlagsWidth; the hint under the table says them in
 // full). Names wrap instead.
-var fittedColumns = []int{colRef, colEngland, colNeighbours, colBenchYear, colFlags}
+var fittedColumns = []int{colRef, colEngland, colRegion, colNeighbours, colBenchYear, colFlags}
 
 // maxFlagsWidth is the widest the Flags column is made for its badges:
 // three of them.
@@ -220,6 +220,8 @@ func fittedText(r *scoreRow, col int) string {
 		return r.ind.Ref
 	case colEngland:
 		return formatBenchmark(r.ind, r.bench.England)
+	case colRegion:
+		return formatBenchmark(r.ind, r.bench.Region)
 	case colNeighbours:
 		return formatBenchmark(r.ind, r.bench.NeighbourMean)
 	case colBenchYear:

@@ -47,6 +47,7 @@ var headingHelp = map[int]string{
 	colTarget:     "This year's target; green at or better than it.",
 	colFloor:      "The floor: amber at or better than it, red worse.",
 	colEngland:    "England's figure for the benchmark year, counting all children.",
+	colRegion:     "The figure for the authority's region (the DfE's, such as South East) for the benchmark year, counting all children; blank where the store holds none.",
 	colNeighbours: "The mean of the authority's statistical neighbours (the DfE model named in the detail view) for the benchmark year, counting all children.",
 	colBenchYear:  "The year the benchmarks relate to.",
 	colRAG:        "RAG: " + glossaryFor("RAG"),
@@ -62,7 +63,7 @@ const userGuide = `## Importing
 Tick **Exclude UASC** or **Exclude children placed by other LAs** above the scorecard (a toggle is greyed where no figure in the store is split by that cohort). Every figure, rating and trend is worked out again without them. A figure the source does not split shows **n/e** (not excludable) rather than a wrong number. Benchmarks always count all children and are headed so.
 
 ## Reading the scorecard
-Click a heading to sort by it, again to reverse, a third time for scorecard order. Arrow keys move through the rows; Enter opens an indicator; Escape comes back. Ctrl+C copies the highlighted row, with headings, to paste into Excel or Outlook; right-click for more. Drag a heading's edge to widen a column; the width is remembered.
+Click a heading to sort by it, again to reverse, a third time for scorecard order. Arrow keys move through the rows; Enter opens an indicator; Escape comes back. Ctrl+C copies the highlighted row, with headings, to paste into Excel or Outlook; right-click for more. Drag a heading's edge to widen a column; the width is remembered. **England**, **Region** (the authority's region, such as South East) and **Neighbours** are the published benchmarks for the year in **Year**, as the exported workbook shows them; a blank one is not in the store (import the DfE's file to add it).
 
 ## Reading the SPC chart
 The chart plots each month with its mean and process limits. A point in **blue** is special cause improving, in **orange** special cause concerning, **grey** is ordinary (common cause) variation, **purple** a signal on an indicator with no better direction. A signal is a point outside the limits, a run of points on one side of the mean, or a run rising or falling. A small change inside the limits is noise, however the arrow points. For small numbers the line under the title says what one child is worth.

@@ -368,8 +368,10 @@ func (w *mainWindow) rememberRecent(path string) {
 }
 
 // withSavedAreaNames are res's layouts carrying the saved readings of
-// its area names no mapping has read yet, for the file to be read again;
-// nil when the saved readings cover none of them.
+// its area names no mapping of the layouts has read yet, for the file to
+// be read again; nil when the saved readings cover none of them. A name
+// the importer read by itself ("Leeds LA" as Leeds) takes the officer's
+// saved reading, as import does with the family's saved --area.
 func withSavedAreaNames(res *importer.Result, saved map[string]app.Area) map[string]importer.Layout {
 	if res == nil || len(saved) == 0 {
 		return nil
@@ -377,7 +379,7 @@ func withSavedAreaNames(res *importer.Result, saved map[string]app.Area) map[str
 	use := map[string]app.Area{}
 	for _, u := range res.UnknownAreas {
 		for k, v := range saved {
-			if !u.Mapped && strings.EqualFold(strings.TrimSpace(k), strings.TrimSpace(u.Name)) {
+			if !layoutsMap(res.Layouts, u.Name) && strings.EqualFold(strings.TrimSpace(k), strings.TrimSpace(u.Name)) {
 				use[u.Name] = v
 			}
 		}
@@ -398,6 +400,18 @@ func withSavedAreaNames(res *importer.Result, saved map[string]app.Area) map[str
 		layouts[l.Sheet] = l
 	}
 	return layouts
+}
+
+// layoutsMap reports whether one of the layouts maps an area name.
+func layoutsMap(ls []importer.Layout, name string) bool {
+	for _, l := range ls {
+		for k := range l.AreaNames {
+			if strings.EqualFold(strings.TrimSpace(k), strings.TrimSpace(name)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // keepModel keeps a statistical-neighbour model the file gives in place

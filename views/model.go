@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -39,13 +40,16 @@ type scoreRow struct {
 	// notes say in words what the app adds beside trend's flags, such as
 	// why a figure cannot be excluded.
 	notes []string
-	// offCycle is the kind, "quarterly" or "annual" ("missing" where its
-	// next was due: trend.OffCycle.Word), of a series none of
-	// whose periods is reported in the month shown (trend.OffCycle): its
-	// Current cell says so, and its notes give the latest quarter.
+	// offCycle is what the Current cell says (trend.OffCycle.Word) of a
+	// series reported by periods longer than the one shown (a quarter or
+	// a year in a monthly scorecard) with no figure in it: "quarterly"
+	// or "annual" between its figures, or "missing" while its next is
+	// overdue, as flags has it; its notes say its latest figure, by its
+	// own period, and when the next is due (trend.OffCycle.Note).
 	offCycle string
-	// bench is the benchmarks shown beside the figure, from the year
-	// bench.Year, always for all children.
+	// bench is the benchmarks shown beside the figure (England's, the
+	// region's and the neighbours' columns), from the year bench.Year,
+	// always for all children.
 	bench    benchmark.Shown
 	hasBench bool
 }
@@ -217,6 +221,16 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 	}
 	r.spark = recent(h.Series(k), v.period, sparkPoints)
 	r.bench, r.hasBench = v.benchmarks(ind.Ref)
+	// The Region column is headed "Region", not by its name as the
+	// workbook's is: a figure of another region than the authority's (a
+	// store whose authority was changed) is said, as is a region's later
+	// figure the column leaves out (benchmark.Shown.Unshown).
+	if b := r.bench.Region; b != nil && b.Group != v.auth.Region {
+		r.notes = append(r.notes, fmt.Sprintf("the Region column shows %s's figure; %s is in %s", b.Group, v.auth.Name, v.auth.Region))
+	}
+	if u := r.bench.Unshown(); u != "" {
+		r.notes = append(r.notes, u)
+	}
 	if r.cur.Status == app.CannotExclude {
 		r.flags = append(r.flags, "not excludable")
 		r.notes = append(r.notes, r.cur.Raw)

@@ -29,6 +29,7 @@ const (
 	colRAG
 	colDoT
 	colEngland
+	colRegion
 	colNeighbours
 	colBenchYear
 	colSignal
@@ -39,7 +40,7 @@ const (
 
 var columnTitles = [numCols]string{colRef: "Ref", colName: "Indicator", colCurrent: "Current", colPrevious: "Previous",
 	colChange: "Change", colTarget: "Target", colFloor: "Floor", colRAG: "RAG", colDoT: "DoT", colEngland: "England",
-	colNeighbours: "Neighbours", colBenchYear: "Year", colSignal: "Signal", colSpark: "12 months", colFlags: "Flags"}
+	colRegion: "Region", colNeighbours: "Neighbours", colBenchYear: "Year", colSignal: "Signal", colSpark: "12 months", colFlags: "Flags"}
 
 // columnWidths are the columns' widths until an officer drags them,
 // widened where a heading needs more; Ref and Indicator stay on screen
@@ -48,16 +49,16 @@ var columnTitles = [numCols]string{colRef: "Ref", colName: "Indicator", colCurre
 // rate with its unit ("62.4 per 10k"), since app.FormatValue writes them
 // as the detail screen does.
 var columnWidths = [numCols]float32{colRef: 60, colName: 240, colCurrent: 68, colPrevious: 72, colChange: 76,
-	colTarget: 62, colFloor: 62, colRAG: 42, colDoT: 96, colEngland: 100, colNeighbours: 100, colBenchYear: 70,
+	colTarget: 62, colFloor: 62, colRAG: 42, colDoT: 96, colEngland: 100, colRegion: 100, colNeighbours: 100, colBenchYear: 70,
 	colSignal: 80, colSpark: 84, colFlags: 118}
 
 // benchmarkColumns are the columns of published benchmarks, which count
 // all children whatever the window excludes.
-var benchmarkColumns = map[int]bool{colEngland: true, colNeighbours: true, colBenchYear: true}
+var benchmarkColumns = map[int]bool{colEngland: true, colRegion: true, colNeighbours: true, colBenchYear: true}
 
 // allChildrenTitles head the benchmark columns while a cohort is excluded,
 // so a benchmark is never read as excluding it too.
-var allChildrenTitles = map[int]string{colEngland: "Eng. (all)", colNeighbours: "Nbrs (all)", colBenchYear: "Year"}
+var allChildrenTitles = map[int]string{colEngland: "Eng. (all)", colRegion: "Reg. (all)", colNeighbours: "Nbrs (all)", colBenchYear: "Year"}
 
 // numericColumns are the columns of figures, whose widths hold the widest
 // a figure is written ("100.0%", "-12.3 pp", "20,512").

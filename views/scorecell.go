@@ -89,6 +89,8 @@ func (s *scorecardTable) text(row, col int) string {
 		return formatTarget(r.ind, r.target.Floor)
 	case colEngland:
 		return formatBenchmark(r.ind, r.bench.England)
+	case colRegion:
+		return formatBenchmark(r.ind, r.bench.Region)
 	case colNeighbours:
 		return formatBenchmark(r.ind, r.bench.NeighbourMean)
 	case colBenchYear:
@@ -174,7 +176,7 @@ func (s *scorecardTable) updateCell(id widget.TableCellID, c *fyne.Container) {
 			// A ref is never cut short and a name wraps, on a line
 			// made tall enough for it, so each is read in full.
 			switch id.Col {
-			case colRef, colEngland, colNeighbours, colBenchYear:
+			case colRef, colEngland, colRegion, colNeighbours, colBenchYear:
 				truncation = fyne.TextTruncateOff
 			case colName:
 				truncation, wrapping = fyne.TextTruncateOff, fyne.TextWrapWord

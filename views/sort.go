@@ -155,6 +155,11 @@ func sortKey(r *scoreRow, col int) (any, bool) {
 			return *b.Value, true
 		}
 		return nil, false
+	case colRegion:
+		if b := r.bench.Region; b != nil && b.Value != nil {
+			return *b.Value, true
+		}
+		return nil, false
 	case colNeighbours:
 		if b := r.bench.NeighbourMean; b != nil && b.Value != nil {
 			return *b.Value, true

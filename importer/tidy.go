@@ -17,6 +17,13 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	s.warnUnused()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
+	// A table keyed by names (tidynamed.go) is read by its Indicator
+	// column where another has its Ref column.
+	byName := tidyByName(l)
+	if byName {
+		refCol, _ = l.column(RoleName)
+		defer s.warnNamedRefs()
+	}
 	cols := map[Role]Column{}
 	for _, c := range l.Columns {
 		if _, ok := cols[c.Role]; !ok {
@@ -100,6 +107,15 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			continue
 		}
 		ref := stripFootnote(s.at(r, &refCol))
+		if byName {
+			var said bool
+			if ref, said = s.tidyNamedRef(r, &refCol); ref == "" && !said {
+				s.warn(r, refCol.index, "row skipped: no indicator name")
+			}
+			if ref == "" {
+				continue
+			}
+		}
 		if ref == "" {
 			s.warn(r, refCol.index, "row skipped: no indicator Ref")
 			continue

@@ -14,6 +14,8 @@ import (
 // the store's authority (with a warning) and cohorts to all children when
 // the table has no such column.
 func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
+	pc, hasPeriod := s.l.column(RolePeriod)
+	s.hierarchy = s.findHierarchy(pc, hasPeriod)
 	s.warnUnused()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
@@ -72,6 +74,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	// first row; skipped, the table's every such row was lost (QA24a D9).
 	worded := tidyWorded{}
 	defer worded.warn(s)
+	defer s.hierarchy.warn(s)
 	defer func() {
 		switch {
 		case quarterRows == 1:
@@ -136,6 +139,12 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		}
 		if !ok {
 			period, ok = dates.rows[r]
+		}
+		if !ok {
+			var skip bool
+			if period, ok, skip = s.hierarchy.read(s, r, ptext); skip {
+				continue // said once, by hierarchy.warn
+			}
 		}
 		if !ok {
 			var refused string

@@ -288,6 +288,7 @@ func (s *sheetReader) readYearTable(yt *yearTable, auth *app.Authority, opt Opti
 	// Headings of bare years, said once at the first.
 	saidBare := false
 	otherAuths, otherAt := 0, ""
+	var regions, others namedLines // said once each, LAIT listing every region and group
 	for _, k := range sortedKeys(yt.years) {
 		y := yt.years[k]
 		if y.bare && !saidBare {
@@ -327,10 +328,10 @@ func (s *sheetReader) readYearTable(yt *yearTable, auth *app.Authority, opt Opti
 			otherAuths++
 			continue
 		case areaOtherRegion:
-			s.warn(ar, ac, "%q not read: another region's figures than %s's (%s), not a benchmark the app shows", areaName, auth.Name, auth.Region)
+			regions.add(ar, ac, areaName)
 			continue
 		case areaOther:
-			s.warn(ar, ac, "%q not read: neither %s, England, its region (%s) nor its statistical neighbours; name the row as the DfE does", areaName, auth.Name, auth.Region)
+			others.add(ar, ac, areaName)
 			continue
 		}
 		for _, k := range sortedKeys(yt.years) {
@@ -373,8 +374,36 @@ func (s *sheetReader) readYearTable(yt *yearTable, auth *app.Authority, opt Opti
 	case otherAuths > 1:
 		s.out.warn(s.l.Sheet, otherAt, "%d other authorities' %s not read, the first here: their figures are not %s's, and a benchmark of them is the DfE's to give (import its file for ranks and the neighbours' average)", otherAuths, what, auth.Name)
 	}
+	regions.warn(s, fmt.Sprintf("other regions' figures than %s's (%s), not benchmarks the app shows", auth.Name, auth.Region))
+	others.warn(s, fmt.Sprintf("neither %s, England, its region (%s) nor its statistical neighbours; name them as the DfE does", auth.Name, auth.Region))
 	s.warnUnnamed(yt)
 	return nil
+}
+
+// namedLines are a table's rows (columns) not read for one reason, by
+// the first's cell and their names.
+type namedLines struct {
+	r, c  int
+	names []string
+}
+
+func (n *namedLines) add(r, c int, name string) {
+	if len(n.names) == 0 {
+		n.r, n.c = r, c
+	}
+	n.names = append(n.names, strconv.Quote(name))
+}
+
+// warn says, at the first, that the lines were not read, and why.
+func (n *namedLines) warn(s *sheetReader, why string) {
+	switch {
+	case len(n.names) == 1:
+		s.warn(n.r, n.c, "%s not read: %s", n.names[0], why)
+	case len(n.names) > 1 && len(n.names) <= 4:
+		s.warn(n.r, n.c, "%s not read, the first here: %s", strings.Join(n.names, ", "), why)
+	case len(n.names) > 4:
+		s.warn(n.r, n.c, "%d areas not read (%s and %d more), the first here: %s", len(n.names), strings.Join(n.names[:3], ", "), len(n.names)-3, why)
+	}
 }
 
 // warnUnnamed says of each line of the table with entries but no area

@@ -32,6 +32,8 @@ func TestYearTables(t *testing.T) {
 		{nil, "England", 70, 71, 70},
 		{nil, "Yorkshire and The Humber", 82, 80, 79},
 		{nil, "North West", 90, 91, 92},
+		{nil, "North East", 95, 96, 97},
+		{nil, "Shire counties", 60, 61, 62},
 		{nil, "Statistical neighbours", 91, 90, 89},
 	}
 	lait2 := [][]any{
@@ -76,7 +78,8 @@ func TestYearTables(t *testing.T) {
 				{"A4", `column A "LA code" not read`},
 				{"C4", `"2022" names the calendar year 2022, not a financial or academic year: read as 2021/22, the year ending in it`},
 				{"B6", `2 other authorities' rows not read, the first here: their figures are not Leeds's`},
-				{"B11", `"North West" not read: another region's figures than Leeds's (Yorkshire and The Humber)`},
+				{"B11", `"North West", "North East" not read, the first here: other regions' figures than Leeds's (Yorkshire and The Humber), not benchmarks`},
+				{"B13", `"Shire counties" not read: neither Leeds, England, its region (Yorkshire and The Humber) nor its statistical neighbours`},
 			}, ""},
 		{"LAIT: years named, the neighbours' average", lait2, nil,
 			[]string{"CLARP1-6391 2022/23 80", "CLARP1-6391 2023/24 78"},

@@ -14,8 +14,8 @@ import (
 // the store's authority (with a warning) and cohorts to all children when
 // the table has no such column.
 func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
-	pc, hasPeriod := s.l.column(RolePeriod)
-	s.hierarchy = s.findHierarchy(pc, hasPeriod)
+	// Before warnUnused, which leaves a date hierarchy's columns to it.
+	s.hierarchy = s.findHierarchy(s.l.column(RolePeriod))
 	s.warnUnused()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)

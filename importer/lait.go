@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -252,19 +253,25 @@ func readYearTables(ctx context.Context, s *Sample, opt Options) (*Result, error
 // readYearTable reads one LAIT or ChAT sheet.
 func (s *sheetReader) readYearTable(yt *yearTable, auth *app.Authority, opt Options) error {
 	base, sheet := s.out.file, s.l.Sheet
-	if yt.title < 0 {
+	name, nr, nc, by := "", yt.title, yt.titleAt, "its title"
+	switch {
+	case yt.title >= 0:
+		name = strings.TrimSpace(s.g.at(yt.title, yt.titleAt))
+	case namesIndicator(sheet):
+		// LAIT's one indicator a sheet, the sheet named for it.
+		name, nr, nc, by = strings.TrimSpace(sheet), yt.header, 0, "its sheet's name"
+	default:
 		return &app.SourceError{Location: app.Location{File: base, Sheet: sheet, Cell: cellName(yt.header, 0)},
-			Err: fmt.Errorf("a table of areas and years with no title above it to name its indicator: write the indicator's name in the cell above the table (as LAIT does, \"Children looked after at 31 March per 10,000 children aged under 18\")")}
+			Err: fmt.Errorf("a table of areas and years with no title above it, on a sheet whose name %q names no indicator: write the indicator's name in the cell above the table (as LAIT does, \"Children looked after at 31 March per 10,000 children aged under 18\"), or name the sheet for it", sheet)}
 	}
-	name := strings.TrimSpace(s.g.at(yt.title, yt.titleAt))
 	ref := nameRef(name)
 	shown := ref
 	if f, ok := yearTableFiling(name, opt.Indicators); ok {
 		ref = f.ref
-		s.warn(yt.title, yt.titleAt, "%q %s", name, f.why)
+		s.warn(nr, nc, "%q %s", name, f.why)
 		shown = ref + " (the Ref of the same name in the store)"
 	}
-	s.out.define(app.Indicator{Ref: ref, Name: name}, app.Stated{Name: s.loc(yt.title, yt.titleAt)})
+	s.out.define(app.Indicator{Ref: ref, Name: name}, app.Stated{Name: s.loc(nr, nc)})
 	academic := false
 	if opt.Defined != nil {
 		if ind, ok := opt.Defined(ref); ok && ind.YearType == app.AcademicYear {
@@ -275,7 +282,7 @@ func (s *sheetReader) readYearTable(yt *yearTable, auth *app.Authority, opt Opti
 	if !yt.areasDown {
 		shape = "years down, areas across (ChAT's)"
 	}
-	s.warn(yt.title, yt.titleAt, "read as a table of one indicator's yearly figures, %s: %s %q, known by its title (no Ref), %s's figures as its own and England's, the region's and the statistical neighbours' as benchmarks of their years", shape, shown, name, auth.Name)
+	s.warn(nr, nc, "read as a table of one indicator's yearly figures, %s: %s %q, known by %s (no Ref), %s's figures as its own and England's, the region's and the statistical neighbours' as benchmarks of their years", shape, shown, name, by, auth.Name)
 	if yt.areasDown {
 		// LAIT's "LA code" beside the names: the rows are known by
 		// their names, said once.
@@ -432,6 +439,16 @@ func (s *sheetReader) warnUnnamed(yt *yearTable) {
 			}
 		}
 	}
+}
+
+// plainSheetName matches the names a spreadsheet or an export gives a
+// sheet, which name no indicator.
+var plainSheetName = regexp.MustCompile(`(?i)^\s*(sheet|data|table|export|report|lait|chat|page|tab)\s*\d*\s*$`)
+
+// namesIndicator reports whether a sheet's name may name its indicator:
+// words, and not a name a spreadsheet gives.
+func namesIndicator(sheet string) bool {
+	return len(words(sheet)) > 0 && !plainSheetName.MatchString(sheet)
 }
 
 // yearCell is the text of the table's cell for the area at a and the

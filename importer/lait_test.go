@@ -95,12 +95,20 @@ func TestYearTables(t *testing.T) {
 				{"A1", `years down, areas across (ChAT's): CLA (the Ref of the same name in the store)`},
 				{"A6", `row 6 not read: "Note: 2024-25 not yet published" in column A is not a year`},
 			}, ""},
-		{"no title to name the indicator", untitled, nil, nil, nil, nil,
-			"Data!A1: a table of areas and years with no title above it to name its indicator: write the indicator's name in the cell above the table"},
+		{"no title or sheet's name to name the indicator", untitled, nil, nil, nil, nil,
+			`Data!A1: a table of areas and years with no title above it, on a sheet whose name "Data" names no indicator: write the indicator's name in the cell above the table`},
+		{"no title: the sheet's name", untitled, nil,
+			[]string{"CP10-3391 2022/23 80", "CP10-3391 2023/24 78"},
+			[]string{"CP10-3391 England 2022/23 71", "CP10-3391 England 2023/24 70"},
+			[]cellWarn{{"A1", `authorities as rows, years across (LAIT's): CP10-3391 "CLA per 10,000", known by its sheet's name (no Ref)`}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Read(context.Background(), writeBook(t, "Data", tt.rows), Options{Authority: lookup(t, "Leeds"), Indicators: tt.store})
+			sheet := "Data"
+			if strings.Contains(tt.name, "the sheet's name") {
+				sheet = "CLA per 10,000"
+			}
+			res, err := Read(context.Background(), writeBook(t, sheet, tt.rows), Options{Authority: lookup(t, "Leeds"), Indicators: tt.store})
 			if tt.refused != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.refused) {
 					t.Fatalf("got %v, want refused: %s", err, tt.refused)

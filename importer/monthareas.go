@@ -33,6 +33,9 @@ func monthAreaHeading(head string) (app.Period, string, bool) {
 			}
 			period, ok := monthOrQuarterOf(strings.Join(part, " "))
 			if !ok {
+				period, ok = areaYearOf(strings.Join(part, " ")) // ChAT's "Leeds 2023-24" (chatyears.go)
+			}
+			if !ok {
 				continue
 			}
 			r := strings.Trim(strings.Join(rest, " "), " -–:,")

@@ -29,6 +29,11 @@ func namedLayout(sheet string, g *grid, limit int) (Layout, bool) {
 			continue
 		}
 		l, err := layoutFrom(sheet, g, r)
+		if err == nil && tidyByName(&l) {
+			// A long table keyed by names (tidynamed.go), said at its
+			// Indicator heading once read (warnNamedRefs).
+			return l, true
+		}
 		if err == nil && l.keyedByName() && datedPeriods(&l) {
 			l.Unsure = append(l.Unsure, "no Ref column: the indicators are known by their names, each filed under a ref made from its name")
 			return l, true
@@ -50,6 +55,9 @@ func datedPeriods(l *Layout) bool {
 // keyedByName reports whether a scorecard's indicators are known by their
 // names: it has an Indicator column and no Ref column.
 func (l *Layout) keyedByName() bool {
+	if l.Kind == TidySheet {
+		return tidyByName(l)
+	}
 	if l.Kind != IndicatorSheet {
 		return false
 	}

@@ -199,6 +199,7 @@ var Formats = []Format{
 	{Name: FormatNeighbours, Detect: isNeighbourModel, Read: readNeighbourModel},
 	{Name: "Scorecard export", Detect: isExport, Read: readExport},
 	{Name: "tidy table", Detect: isTidyCSV, Read: readCSV},
+	{Name: "LAIT / ChAT tables", Detect: isYearTables, Read: readYearTables},
 	{Name: "scorecard workbook", Detect: hasScorecardSheet, Read: readWorkbook},
 }
 

@@ -71,6 +71,9 @@ type sheetReader struct {
 	// named is what a sheet without a Ref column, its indicators known
 	// by their names, has read (namedrows.go).
 	named namedRows
+	// hierarchy is a tidy table's Power BI date hierarchy, if it has one
+	// (tidyhierarchy.go).
+	hierarchy dateHierarchy
 	// spanRefused are the rows whose figures a rolling or year-to-date
 	// column does not give, by column (spancolumns.go).
 	spanRefused map[int][]spanRow

@@ -14,9 +14,18 @@ import (
 // the store's authority (with a warning) and cohorts to all children when
 // the table has no such column.
 func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
+	// Before warnUnused, which leaves a date hierarchy's columns to it.
+	s.hierarchy = s.findHierarchy(s.l.column(RolePeriod))
 	s.warnUnused()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
+	// A table keyed by names (tidynamed.go) is read by its Indicator
+	// column where another has its Ref column.
+	byName := tidyByName(l)
+	if byName {
+		refCol, _ = l.column(RoleName)
+		defer s.warnNamedRefs()
+	}
 	cols := map[Role]Column{}
 	for _, c := range l.Columns {
 		if _, ok := cols[c.Role]; !ok {
@@ -65,6 +74,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	// first row; skipped, the table's every such row was lost (QA24a D9).
 	worded := tidyWorded{}
 	defer worded.warn(s)
+	defer s.hierarchy.warn(s)
 	defer func() {
 		switch {
 		case quarterRows == 1:
@@ -100,6 +110,15 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			continue
 		}
 		ref := stripFootnote(s.at(r, &refCol))
+		if byName {
+			var said bool
+			if ref, said = s.tidyNamedRef(r, &refCol); ref == "" && !said {
+				s.warn(r, refCol.index, "row skipped: no indicator name")
+			}
+			if ref == "" {
+				continue
+			}
+		}
 		if ref == "" {
 			s.warn(r, refCol.index, "row skipped: no indicator Ref")
 			continue
@@ -120,6 +139,12 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		}
 		if !ok {
 			period, ok = dates.rows[r]
+		}
+		if !ok {
+			var skip bool
+			if period, ok, skip = s.hierarchy.read(s, r, ptext); skip {
+				continue // said once, by hierarchy.warn
+			}
 		}
 		if !ok {
 			var refused string

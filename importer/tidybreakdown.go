@@ -47,6 +47,11 @@ func (s *sheetReader) tidyBreakdowns(refCol Column, cols map[Role]Column) []*tid
 	for _, c := range l.Columns {
 		read[c.index] = true
 	}
+	for _, c := range []int{s.hierarchy.quarter, s.hierarchy.day} {
+		if s.hierarchy.has(c) {
+			read[c] = true // a date hierarchy's (tidyhierarchy.go)
+		}
+	}
 	var bs []*tidyBreakdown
 	for c, head := range s.g.rows[h] {
 		if head = strings.TrimSpace(head); head != "" && !read[c] {

@@ -140,6 +140,9 @@ func (s *sheetReader) warnUnused() {
 	var early []string
 	earlyAt, earlyRow := -1, label
 	for c := first; c < end; c++ {
+		if s.hierarchy.has(c) {
+			continue // read with the month (tidyhierarchy.go)
+		}
 		if col, ok := byIndex[c]; ok {
 			why := l.unread(*col)
 			if why != "" {

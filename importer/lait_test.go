@@ -1,0 +1,150 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"scorecard/app"
+)
+
+// TestYearTables: LAIT's sheets (one indicator, authorities as rows,
+// years across) and ChAT's turned tables (years down, areas across) are
+// read as the DfE's file is: the store's authority's figures as its own
+// of each year, England's, its region's and its neighbours' as
+// benchmarks of those years, another authority's not at all, said once;
+// the indicator known by the title, or filed under the store's Ref of
+// that name. They had been refused as "reference data" or "no header
+// row found" (QA27b 8).
+func TestYearTables(t *testing.T) {
+	lait := [][]any{
+		{"Children looked after at 31 March per 10,000 children aged under 18"},
+		{"Source: DfE LAIT"},
+		{},
+		{"LA code", "Local Authority", "2022", "2023", "2024"},
+		{383, "Leeds", 80, 78, 76},
+		{380, "Bradford", 96, 94, 92},
+		{381, "Calderdale", 70, 71, 72},
+		{},
+		{nil, "England", 70, 71, 70},
+		{nil, "Yorkshire and The Humber", 82, 80, 79},
+		{nil, "North West", 90, 91, 92},
+		{nil, "North East", 95, 96, 97},
+		{nil, "Shire counties", 60, 61, 62},
+		{nil, "Statistical neighbours", 91, 90, 89},
+	}
+	lait2 := [][]any{
+		{"Children looked after rate per 10,000 children aged under 18"},
+		{},
+		{"Area", "2022-23", "2023-24"},
+		{"Leeds", 80, 78},
+		{"England", 71, 70},
+		{"Statistical Neighbour average", 89, 88},
+	}
+	chat := [][]any{
+		{"Children looked after rate per 10,000 children aged under 18"},
+		{},
+		{"Year", "Leeds", "Statistical neighbours", "England"},
+		{"2022-23", 80, 89, 71},
+		{"2023-24", 78, 88, 70},
+		{"Note: 2024-25 not yet published", 1},
+	}
+	untitled := [][]any{
+		{"Area", "2022-23", "2023-24"},
+		{"Leeds", 80, 78},
+		{"England", 71, 70},
+	}
+	stored := []app.Indicator{{Ref: "CLA", Name: "Children looked after rate per 10,000 children aged under 18"}}
+	type cellWarn struct{ cell, says string }
+	tests := []struct {
+		name    string
+		rows    [][]any
+		store   []app.Indicator
+		obs     []string // "REF period value", sorted
+		bench   []string // "REF group period value", sorted
+		warns   []cellWarn
+		refused string
+	}{
+		{"LAIT: authorities down, calendar years across", lait, nil,
+			[]string{"CLA3MP-4501 2021/22 80", "CLA3MP-4501 2022/23 78", "CLA3MP-4501 2023/24 76"},
+			[]string{"CLA3MP-4501 England 2021/22 70", "CLA3MP-4501 England 2022/23 71", "CLA3MP-4501 England 2023/24 70",
+				"CLA3MP-4501 Statistical neighbours 2021/22 91", "CLA3MP-4501 Statistical neighbours 2022/23 90", "CLA3MP-4501 Statistical neighbours 2023/24 89",
+				"CLA3MP-4501 Yorkshire and The Humber 2021/22 82", "CLA3MP-4501 Yorkshire and The Humber 2022/23 80", "CLA3MP-4501 Yorkshire and The Humber 2023/24 79"},
+			[]cellWarn{
+				{"A1", `authorities as rows, years across (LAIT's): CLA3MP-4501 "Children looked after at 31 March per 10,000 children aged under 18", known by its title (no Ref), Leeds's figures as its own`},
+				{"A4", `column A "LA code" not read`},
+				{"C4", `"2022" names the calendar year 2022, not a financial or academic year: read as 2021/22, the year ending in it`},
+				{"B6", `2 other authorities' rows not read, the first here: their figures are not Leeds's`},
+				{"B11", `"North West", "North East" not read, the first here: other regions' figures than Leeds's (Yorkshire and The Humber), not benchmarks`},
+				{"B13", `"Shire counties" not read: neither Leeds, England, its region (Yorkshire and The Humber) nor its statistical neighbours`},
+			}, ""},
+		{"LAIT: years named, the neighbours' average", lait2, nil,
+			[]string{"CLARP1-6391 2022/23 80", "CLARP1-6391 2023/24 78"},
+			[]string{"CLARP1-6391 England 2022/23 71", "CLARP1-6391 England 2023/24 70",
+				"CLARP1-6391 Statistical neighbours 2022/23 89", "CLARP1-6391 Statistical neighbours 2023/24 88"},
+			[]cellWarn{{"A1", "authorities as rows, years across (LAIT's)"}}, ""},
+		{"ChAT turned: years down, the store's name", chat, stored,
+			[]string{"CLA 2022/23 80", "CLA 2023/24 78"},
+			[]string{"CLA England 2022/23 71", "CLA England 2023/24 70",
+				"CLA Statistical neighbours 2022/23 89", "CLA Statistical neighbours 2023/24 88"},
+			[]cellWarn{
+				{"A1", `filed under CLA, the indicator of the same name in the store`},
+				{"A1", `years down, areas across (ChAT's): CLA (the Ref of the same name in the store)`},
+				{"A6", `row 6 not read: "Note: 2024-25 not yet published" in column A is not a year`},
+			}, ""},
+		{"no title or sheet's name to name the indicator", untitled, nil, nil, nil, nil,
+			`Data!A1: a table of areas and years with no title above it, on a sheet whose name "Data" names no indicator: write the indicator's name in the cell above the table`},
+		{"no title: the sheet's name", untitled, nil,
+			[]string{"CP10-3391 2022/23 80", "CP10-3391 2023/24 78"},
+			[]string{"CP10-3391 England 2022/23 71", "CP10-3391 England 2023/24 70"},
+			[]cellWarn{{"A1", `authorities as rows, years across (LAIT's): CP10-3391 "CLA per 10,000", known by its sheet's name (no Ref)`}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sheet := "Data"
+			if strings.Contains(tt.name, "the sheet's name") {
+				sheet = "CLA per 10,000"
+			}
+			res, err := Read(context.Background(), writeBook(t, sheet, tt.rows), Options{Authority: lookup(t, "Leeds"), Indicators: tt.store})
+			if tt.refused != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.refused) {
+					t.Fatalf("got %v, want refused: %s", err, tt.refused)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var obs, bench []string
+			for _, o := range res.Dataset.Observations {
+				if o.Area != "Leeds" || o.Value == nil {
+					t.Errorf("figure %+v: not Leeds's", o)
+					continue
+				}
+				obs = append(obs, fmt.Sprintf("%s %s %s", o.Ref, o.Period, strconv.FormatFloat(*o.Value, 'g', -1, 64)))
+			}
+			for _, b := range res.Dataset.Benchmarks {
+				bench = append(bench, fmt.Sprintf("%s %s %s %s", b.Ref, b.Group, b.Period, strconv.FormatFloat(*b.Value, 'g', -1, 64)))
+			}
+			slices.Sort(obs)
+			slices.Sort(bench)
+			if strings.Join(obs, "|") != strings.Join(tt.obs, "|") {
+				t.Errorf("figures\n got %v\nwant %v", obs, tt.obs)
+			}
+			if strings.Join(bench, "|") != strings.Join(tt.bench, "|") {
+				t.Errorf("benchmarks\n got %v\nwant %v", bench, tt.bench)
+			}
+			for _, w := range tt.warns {
+				if !slices.ContainsFunc(res.Warnings, func(g app.Warning) bool { return g.Cell == w.cell && strings.Contains(g.Message, w.says) }) {
+					t.Errorf("not said at %s: %s\n%v", w.cell, w.says, res.Warnings)
+				}
+			}
+			if len(res.Warnings) != len(tt.warns) {
+				t.Errorf("%d warnings, want %d: %v", len(res.Warnings), len(tt.warns), res.Warnings)
+			}
+		})
+	}
+}

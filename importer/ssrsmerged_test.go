@@ -25,9 +25,9 @@ func TestSSRSMergedLayout(t *testing.T) {
 	tests := []struct {
 		name   string
 		build  func(f *excelize.File, merges *[]merge) // the sheet "Report" after its title
-		want   map[string]string                      // by ref, its figures
-		warned map[string][]string                    // by cell
-		quiet  bool                                   // no warning at all
+		want   map[string]string                       // by ref, its figures
+		warned map[string][]string                     // by cell
+		quiet  bool                                    // no warning at all
 	}{
 		{"every textbox merged over two columns, the header over two rows", func(f *excelize.File, ms *[]merge) {
 			f.SetCellValue("Report", "A3", "Ref")

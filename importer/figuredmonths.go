@@ -149,7 +149,7 @@ func figuredRefusal(h string) string {
 	}
 	if p, shaped, ok := mmyy(t); shaped {
 		if !ok {
-			return fmt.Sprintf("%q is no month written month/year (MM/YY), nor a year: head a month such as Apr-24 or 04/2024, and a year such as 2024/25", t)
+			return "" // "24/25": no month, left to what reads years
 		}
 		if y, err := shortYear(t); err == nil {
 			return fmt.Sprintf("%q could be the year %s or %s written month/year (MM/YY), and is read as a month only in a row where every heading so written is a month and they run a month apart: head a year such as %s, a month such as %s or %02d/%d", t, y.Label(), p.Label(), y.Label(), p.Label(), p.N, p.Year)

@@ -179,6 +179,8 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	}
 	asDates, order := dateHeadings(heads, label)
 	l.dateOrder = order
+	figured, figuredReads := figuredMonths(heads, label)
+	l.figured = figuredReads
 	l.guesses = guessPeriodHeadings(sheet, g, h, label, heads, targets)
 	for c := 0; c < width; c++ {
 		head, at := strings.TrimSpace(g.at(label, c)), label
@@ -195,6 +197,14 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		}
 		if p, ok := asDates[c]; ok && role == "" {
 			role, period = RolePeriod, p
+		}
+		if p, ok := figured[c]; ok && (role == "" || role == RolePeriod) {
+			// A run of MM/YY months overrides "11/12" read alone as
+			// the year 2011/12 (figuredmonths.go).
+			role, period = RolePeriod, p
+		}
+		if p, _, ok := footnotedPeriod(head); ok && role == "" {
+			role, period = RolePeriod, p // said by warnFootnotedPeriods
 		}
 		if p, ok := dated[c]; ok && at == label {
 			role, period = RolePeriod, p

@@ -228,6 +228,9 @@ func unknownWhy(h string) string {
 	if why := wordedRefusal(h); why != "" {
 		return why
 	}
+	if why := figuredRefusal(h); why != "" {
+		return why
+	}
 	_, rest := cutYear(strings.TrimSpace(h))
 	if _, why := guessRole(normHeader(rest)); why != "" {
 		return why

@@ -128,6 +128,9 @@ type Layout struct {
 	// dateOrder is a row of month headings written as dates read day
 	// first without the row settling it (dateHeadings); nil for none.
 	dateOrder *dateOrder
+	// figured are a row's month headings read in the forms of
+	// figuredMonths ("202404", "04/24", "01-Apr-24"), by form.
+	figured []figuredRead
 	// standInKey is where another sheet of the workbook (a Key, Notes or
 	// cover sheet) says italic figures are the previous year's outturn
 	// standing in ("Key!A3"); "" where none does.

@@ -56,9 +56,16 @@ func (s *sheetReader) mergedFigure(r int, c *Column, figures []Column, ref strin
 		s.warn(r, c.index, "%s: a figure merged across %s (%s to %s) is for more than one area: not read", ref, at, first.Area, last.Area)
 		return app.Period{}, true, true
 	}
-	months := true
+	months, one := true, true
 	for _, f := range spanned {
 		months = months && f.Period.Kind == app.Month
+		one = one && f.Period == first.Period
+	}
+	if one {
+		// Merged across the columns of one period, as SSRS merges every
+		// textbox under a heading merged alike: that period's, with
+		// nothing to say (QA27b 9).
+		return first.Period, false, true
 	}
 	from, to := first.Period, last.Period
 	if months && to.Compare(from) < 0 {
@@ -87,4 +94,27 @@ func monthSpan(from, to app.Period) (app.Period, bool) {
 		return app.Period{Kind: app.FinancialYear, Year: from.Year}, true
 	}
 	return app.Period{}, false
+}
+
+// mergedHeading reports whether column c's heading at 0-based row h is
+// its read column first's own, merged across both (SSRS merges a
+// heading over two or three columns), and c has no entry of its own
+// below the header: a part of first, not a second column to warn of.
+func (g *grid) mergedHeading(h, firstRow int, first, c Column) bool {
+	merged := false
+	for _, m := range g.merged {
+		if h >= m.Row0 && h <= m.Row1 && first.index >= m.Col0 && first.index <= m.Col1 && c.index >= m.Col0 && c.index <= m.Col1 {
+			merged = true
+			break
+		}
+	}
+	if !merged {
+		return false
+	}
+	for r := max(firstRow, 0); r < len(g.rows); r++ {
+		if c.index < len(g.rows[r]) && g.rows[r][c.index] != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -180,6 +180,8 @@ func (s *sheetReader) warnMonthsUnderYears() {
 	// reader of a sheet of indicators says it.
 	s.warnMonthsInTurn()
 	s.warnDateOrder()
+	s.warnFiguredMonths()
+	s.warnFootnotedPeriods()
 	h := s.l.HeaderRow - 1
 	if s.l.FirstRow-1 <= h+1 {
 		h-- // no second header row: the header's months, under the row above

@@ -104,10 +104,34 @@ type subColumns struct {
 // is the numerator beside a denominator; beside a figure alone, the
 // row's unit says which of the two is the figure (subChoice).
 func periodSubColumns(l *Layout, g *grid, h, refCol, width int) error {
-	sub := h + 1
-	if refCol < 0 || sub >= len(g.rows) || strings.TrimSpace(g.at(sub, refCol)) != "" {
+	if refCol < 0 {
 		return nil
 	}
+	if sub := h + 1; sub < len(g.rows) && strings.TrimSpace(g.at(sub, refCol)) == "" {
+		if err := periodSubColumnsAt(l, g, h, sub, refCol, width); err != nil || l.subs != nil {
+			return err
+		}
+	}
+	if h < 1 || l.subs != nil {
+		return nil
+	}
+	// The months may stand in the row above the header, each merged (or
+	// written once) over its sub-columns named in the header itself:
+	// "Apr-24" over "Actual | Target" beside "Ref | Indicator". Read as
+	// captions, every figure was lost (QA27b 8). What such a row leaves
+	// ambiguous is left as before, not refused here.
+	top := *l
+	top.Columns = slices.Clone(l.Columns) // periodSubColumnsAt rewrites them in place
+	if periodSubColumnsAt(&top, g, h-1, h, refCol, width) == nil && top.subs != nil {
+		*l = top
+		l.captionsAbove = true // the months' row, not a title naming one
+	}
+	return nil
+}
+
+// periodSubColumnsAt is periodSubColumns for period headings in row h
+// over sub-headings in row sub.
+func periodSubColumnsAt(l *Layout, g *grid, h, sub, refCol, width int) error {
 	raw := func(r, c int) string {
 		if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.rows[r]) {
 			return ""
@@ -238,7 +262,7 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) error {
 		l.Columns = append(l.Columns, col)
 	}
 	slices.SortStableFunc(l.Columns, func(a, b Column) int { return a.index - b.index })
-	l.FirstRow = max(l.FirstRow, h+3)
+	l.FirstRow = max(l.FirstRow, sub+2)
 	first, last := groups[0], groups[len(groups)-1]
 	sc.cell = cellName(h, first.from)
 	periods := first.period.Label() + " to " + last.period.Label() + " are each"

@@ -24,6 +24,9 @@ type subBook struct {
 	tail   []string   // headings after the months, in row 1
 	rows   [][]any    // Ref, Indicator, Polarity, then the cells
 	style  [][]string // cells to give a 0.0% format: from, to
+	// refBelow heads Ref, Indicator and Polarity in row 2, beside the
+	// sub-headings, the months above them in row 1 (QA27b 8).
+	refBelow bool
 }
 
 func (sb subBook) save(t *testing.T) string {
@@ -33,6 +36,9 @@ func (sb subBook) save(t *testing.T) string {
 	b.sheet(s)
 	head := []any{"Ref", "Indicator", "Polarity"}
 	sub := []any{nil, nil, nil}
+	if sb.refBelow {
+		head, sub = sub, head
+	}
 	for _, m := range sb.months {
 		head = append(head, m)
 		for i, h := range sb.subs {

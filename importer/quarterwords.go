@@ -11,6 +11,7 @@ package importer
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,6 +35,7 @@ const (
 	formQuarter     = "quarter"     // Quarter 1 2025/26: numbered from April
 	formMonths      = "months"      // Q1 (Apr-Jun 25): numbered from April
 	formMonthsOfCal = "monthsOfCal" // Q1 (Jan-Mar 25): numbered from January
+	formQtr         = "qtr"         // Qtr 2 2024: Power BI's, numbered from January
 )
 
 // wordedForm is wordedPeriod, also naming the form read (formFY ...).
@@ -77,6 +79,14 @@ func wordedPeriodOf(s string) (p app.Period, note, refused, form string, ok bool
 			fy := app.Period{Kind: app.FinancialYear, Year: y}
 			cal := app.Period{Kind: app.Quarter, Year: y, N: q}
 			fq, _ := FinancialQuarter(fmt.Sprintf("Q%d %s", q, fy))
+			if qtrWord(fields) {
+				// Power BI's date hierarchy heads a calendar year's
+				// quarters "Qtr 1" to "Qtr 4", and its exports join
+				// them to the year so: it has no financial quarters,
+				// and refusing them lost every column (QA27b 8).
+				return cal, fmt.Sprintf("read as %s, the calendar year's quarter %d, as Power BI numbers its \"Qtr\" quarters from January; a financial year's is written with the year, e.g. Q%d %s (%s)",
+					cal.Label(), q, q, fy, fq.Label()), "", formQtr, true
+			}
 			return app.Period{}, "", fmt.Sprintf("quarter %d of %d could be the calendar year's (%s) or the financial year's (%s for %s): head it with the financial year, such as Q%d %s, or by its months, such as %s",
 				q, y, cal.Label(), fy.Label(), fq.Label(), q, fy, fq.Label()), "", false
 		}
@@ -142,6 +152,12 @@ func quarterWord(fields []string) (int, []string, bool) {
 		return q, fields[:last], true
 	}
 	return 0, nil, false
+}
+
+// qtrWord reports whether a heading's quarter is marked "Qtr", as Power
+// BI writes its calendar quarters ("Qtr 2 2024", "2024 Qtr 2").
+func qtrWord(fields []string) bool {
+	return slices.ContainsFunc(fields, func(f string) bool { return strings.EqualFold(f, "qtr") })
 }
 
 // fyYearWord reads the fields of a financial or academic year, "2025/26",

@@ -67,6 +67,19 @@ func TestWordedQuarterHeadings(t *testing.T) {
 		}, map[string]string{"QH1": "[]"}, map[string][]string{
 			"D1": {`"Quarter 1 2025" not read: quarter 1 of 2025 could be the calendar year's (Jan-Mar 2025) or the financial year's`, "such as Q1 2025/26"},
 		}, nil},
+		// Power BI's date hierarchy numbers its "Qtr" quarters from
+		// January and has no financial quarters: both its orders were
+		// refused as ambiguous, losing every column (QA27b 8).
+		{"Power BI's Qtr before its year", []any{"Qtr 2 2024", "Qtr 3 2024", "Qtr 4 2024", "Qtr 1 2025"}, [][]any{
+			{"QQ", "Number of children adopted", "H", 100, 110, 120, 130},
+		}, map[string]string{"QQ": "[2024-Q2=100 2024-Q3=110 2024-Q4=120 2025-Q1=130]"}, map[string][]string{
+			"D1": {`column D "Qtr 2 2024" read as Apr-Jun 2024, the calendar year's quarter 2, as Power BI numbers its "Qtr" quarters from January; a financial year's is written with the year, e.g. Q2 2024/25 (Jul-Sep 2024) (and 3 more columns like it)`},
+		}, []string{"E1", "F1", "G1"}},
+		{"Power BI's Qtr after its year", []any{"2024 Qtr 2", "2024 Qtr 3"}, [][]any{
+			{"QQ", "Number of children adopted", "H", 100, 110},
+		}, map[string]string{"QQ": "[2024-Q2=100 2024-Q3=110]"}, map[string][]string{
+			"D1": {`column D "2024 Qtr 2" read as Apr-Jun 2024, the calendar year's quarter 2, as Power BI numbers`, "(and 1 more columns like it)"},
+		}, []string{"E1"}},
 		{"FY years", []any{"FY 2022/23", "FY2023/24", "FY 24/25"}, [][]any{
 			{"YF", "Care leavers in suitable accommodation (%)", "H", 80, 81, 82},
 		}, map[string]string{"YF": "[2022/23=80 2023/24=81 2024/25=82]"}, map[string][]string{

@@ -330,6 +330,10 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			section = stripFootnote(text)
 			sectionAt = s.loc(r, at)
 			s.saySectionCells(r, at, section)
+		case ref == "" && name == "" && s.captionsAgain(r, row):
+			// A page's header repeating the captions over the months
+			// ("2024/25" merged across them): no figures (QA27b 9).
+			continue
 		default:
 			s.warn(r, refCol.index, "row skipped: it has figures but no indicator Ref (expected a Ref such as CIC05)")
 		}

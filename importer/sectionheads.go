@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -90,4 +91,31 @@ func pageHeader(text string) (section string, ok bool) {
 		return strings.TrimSpace(text[:loc[0]]), true
 	}
 	return "", pageNumber.MatchString(text)
+}
+
+// captionsAgain reports whether row r, its cells row, repeats the header's
+// captions: each cell it fills says what the header's rows say at its
+// column, as a report printed over pages repeats the years merged over
+// its months ("2024/25") above the header on each page. "2024/25" read
+// as a figure had the row warned as one with figures but no Ref.
+func (s *sheetReader) captionsAgain(r int, row []string) bool {
+	n := 0
+	for i, t := range row {
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		if _, err := strconv.ParseFloat(t, 64); err == nil {
+			return false // a figure, though its heading says the same
+		}
+		c, same := s.span.lo+i, false
+		for h := max(s.l.HeaderRow-2, 0); h < s.l.FirstRow-1 && !same; h++ {
+			same = strings.TrimSpace(s.g.at(h, c)) == t
+		}
+		if !same {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }

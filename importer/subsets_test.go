@@ -75,6 +75,30 @@ func TestMonthSubColumnSets(t *testing.T) {
 			},
 			never: []string{"value column", "skipped", "not one the importer knows"},
 		},
+		// The months in the row above the header, whose Ref and
+		// Indicator stand beside the sub-headings: read as captions,
+		// every "Actual" was "a scorecard sheet's value column" and every
+		// target "skipped: no year in its heading" (QA27b 8).
+		{
+			name: "Actual | Target under merged months above the header",
+			book: subBook{months: months, merge: true, refBelow: true, subs: []string{"Actual", "Target"}, rows: [][]any{
+				{"CLA1", "Number of children looked after", "L", 1310, 1200, 1320, 1250}}},
+			ref:     "CLA1",
+			marks:   []string{"2025-02 1310  ", "2025-03 1320  "},
+			targets: []string{"2024/25 2025-02 1200", "2024/25 2025-03 1250"},
+			warn:    []string{`Scorecard!D1: Feb-25 to Mar-25 are each headed over sub-columns (Actual | Target, D2:G2): each period's "Actual" column read as its figure, its "Target" column as that period's own target, stored as its milestone within its financial (or academic) year`},
+			never:   []string{"not read", "skipped", "title"},
+		},
+		{
+			name: "Target | Actual under months written once above the header",
+			book: subBook{months: months, refBelow: true, subs: []string{"Target", "Actual"}, rows: [][]any{
+				{"CLA1", "Number of children looked after", "L", 1200, 1310, 1250, 1320}}},
+			ref:     "CLA1",
+			marks:   []string{"2025-02 1310  ", "2025-03 1320  "},
+			targets: []string{"2024/25 2025-02 1200", "2024/25 2025-03 1250"},
+			warn:    []string{`Scorecard!D1: Feb-25 to Mar-25 are each headed over sub-columns (Target | Actual, D2:G2): each period's "Actual" column read as its figure, its "Target" column as that period's own target`},
+			never:   []string{"not read", "skipped", "title"},
+		},
 		{
 			name: "a cohort's row under Value | Target gives the indicator no target",
 			book: subBook{months: months, merge: true, subs: []string{"Value", "Target"}, rows: [][]any{

@@ -145,6 +145,9 @@ func (s *sheetReader) warnUnused() {
 		}
 		if col, ok := byIndex[c]; ok {
 			why := l.unread(*col)
+			if first, _ := l.column(col.Role); why != "" && oneARow[col.Role] && first.index != col.index && g.mergedHeading(h, l.FirstRow-1, first, *col) {
+				continue // a cell of the read column's merged heading
+			}
 			if why != "" {
 				s.warn(h, c, "column %s %q not read: %s", col.Col, col.Header, why)
 			} else if col.guessed {

@@ -1,0 +1,227 @@
+package importer
+
+// Month headings as producers write them in figures other than a whole
+// date in figures (dateheadings.go): a warehouse's period key "202404"
+// (YYYYMM), a month and a short year "04/24" (MM/YY), and a month's first
+// day with its month named, "01-Apr-24" (Excel's dd-mmm-yy saved as
+// text). Each was "not one the importer knows" and its scorecard
+// imported no figures (QA27b 8), while "30/04/2024" was read.
+//
+// "202404" and "04/24" are months only by the company they keep: alone,
+// "202404" may be a code and "11/12" is the year 2011/12. So they are read
+// only in a row where every heading written so is a month and together
+// they run a month apart, as no row of codes or years does (years
+// 10/11, 11/12 are thirteen months apart as MM/YY); any other such
+// heading is refused at its cell, saying how to head it. A named month's
+// first or last day says its month alone. Each reading is said once at
+// the row's first heading read so (warnFiguredMonths).
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"scorecard/app"
+)
+
+// The forms figuredMonths reads.
+const (
+	formYYYYMM = "yyyymm" // 202404
+	formMMYY   = "mmyy"   // 04/24
+	formDayMon = "daymon" // 01-Apr-24
+)
+
+// figuredRead is a row's headings read in one form of figuredMonths.
+type figuredRead struct {
+	form string
+	cols []int
+	ps   []app.Period
+	// years are the headings that alone read as financial years
+	// ("11/12"), read as months among the row's.
+	years []string
+}
+
+var dayMonth = regexp.MustCompile(`^(\d{1,2})[-/. ]([A-Za-z]{3,9})[-/. ](\d{2}|\d{4})$`)
+
+// yyyymm parts a heading of six figures, a year from 1990 to 2100 and
+// then a month.
+func yyyymm(s string) (app.Period, bool) {
+	if len(s) != 6 || !allDigits(s) {
+		return app.Period{}, false
+	}
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[4:])
+	if y < 1990 || y > 2100 || m < 1 || m > 12 {
+		return app.Period{}, false
+	}
+	return app.MonthOf(y, time.Month(m)), true
+}
+
+// mmyy parts a heading of a month's number and a two-figure year, "04/24"
+// or "4/24", as the month of 20YY; shaped reports the form whatever the
+// figures.
+func mmyy(s string) (p app.Period, shaped, ok bool) {
+	a, b, cut := strings.Cut(s, "/")
+	if !cut || len(a) < 1 || len(a) > 2 || len(b) != 2 || !allDigits(a) || !allDigits(b) {
+		return app.Period{}, false, false
+	}
+	m, _ := strconv.Atoi(a)
+	y, _ := strconv.Atoi(b)
+	if m < 1 || m > 12 {
+		return app.Period{}, true, false
+	}
+	return app.MonthOf(2000+y, time.Month(m)), true, true
+}
+
+// namedMonthDay parts a day, a month's name and a year, "01-Apr-24" or
+// "1 April 2024", as its month, ok where the day is the month's first
+// or last; shaped reports the form whatever the day.
+func namedMonthDay(s string) (p app.Period, shaped, ok bool) {
+	m := dayMonth.FindStringSubmatch(s)
+	if m == nil {
+		return app.Period{}, false, false
+	}
+	month, err := app.ParsePeriod(m[2] + " " + m[3])
+	if err != nil || month.Kind != app.Month {
+		return app.Period{}, false, false
+	}
+	d, _ := strconv.Atoi(m[1])
+	_, ok = monthOfDay(month.Year, month.N, d)
+	return month, true, ok
+}
+
+// figuredMonths reads the month headings of a row in this file's forms,
+// by column, with how each form was read for the note at the row.
+func figuredMonths(heads []string, row int) (map[int]app.Period, []figuredRead) {
+	out := map[int]app.Period{}
+	var reads []figuredRead
+	// inRun keeps a form's headings where all of them are months that
+	// run a month apart.
+	inRun := func(form string, parse func(string) (app.Period, bool, bool)) {
+		f := figuredRead{form: form}
+		for c, h := range heads {
+			p, shaped, ok := parse(strings.TrimSpace(h))
+			if !shaped {
+				continue
+			}
+			if !ok {
+				return
+			}
+			f.cols, f.ps = append(f.cols, c), append(f.ps, p)
+		}
+		if !consecutive(f.ps) {
+			return
+		}
+		for i, c := range f.cols {
+			out[c] = f.ps[i]
+			if y, err := shortYear(strings.TrimSpace(heads[c])); err == nil {
+				f.years = append(f.years, fmt.Sprintf("%q is not the year %s", strings.TrimSpace(heads[c]), y.Label()))
+			}
+		}
+		reads = append(reads, f)
+	}
+	inRun(formYYYYMM, func(s string) (app.Period, bool, bool) {
+		p, ok := yyyymm(s)
+		return p, ok, ok
+	})
+	inRun(formMMYY, mmyy)
+	days := figuredRead{form: formDayMon}
+	for c, h := range heads {
+		if p, _, ok := namedMonthDay(strings.TrimSpace(h)); ok {
+			out[c] = p
+			days.cols, days.ps = append(days.cols, c), append(days.ps, p)
+		}
+	}
+	if len(days.cols) > 0 {
+		reads = append(reads, days)
+	}
+	return out, reads
+}
+
+// figuredRefusal says why a heading in one of this file's forms was not
+// read as a month, and how to head it; "" for a heading in none.
+func figuredRefusal(h string) string {
+	t := strings.TrimSpace(h)
+	if p, ok := yyyymm(t); ok {
+		return fmt.Sprintf("%q could be %s written year then month (YYYYMM), but is read so only in a row of such headings that run a month apart: head it %s, or head every month's column so", t, p.Label(), p.Label())
+	}
+	if p, shaped, ok := mmyy(t); shaped {
+		if !ok {
+			return "" // "24/25": no month, left to what reads years
+		}
+		if y, err := shortYear(t); err == nil {
+			return fmt.Sprintf("%q could be the year %s or %s written month/year (MM/YY), and is read as a month only in a row where every heading so written is a month and they run a month apart: head a year such as %s, a month such as %s or %02d/%d", t, y.Label(), p.Label(), y.Label(), p.Label(), p.N, p.Year)
+		}
+		return fmt.Sprintf("%q could be %s written month/year (MM/YY), but is read so only in a row where every heading so written is a month and they run a month apart: head it %s or %02d/%d", t, p.Label(), p.Label(), p.N, p.Year)
+	}
+	if p, shaped, ok := namedMonthDay(t); shaped && !ok {
+		return fmt.Sprintf("%q is a day, not a month's first or last day: head the column by its month, such as %s", t, p.Label())
+	}
+	return ""
+}
+
+// warnFiguredMonths says once, at the first heading of each form read,
+// how the row's headings in it were read (figuredMonths).
+func (s *sheetReader) warnFiguredMonths() {
+	for _, f := range s.l.figured {
+		var cols []Column
+		for i, c := range f.cols {
+			for _, col := range s.l.Columns {
+				if col.index == c && col.Role == RolePeriod && col.Period == f.ps[i] {
+					cols = append(cols, col)
+				}
+			}
+		}
+		if len(cols) == 0 {
+			continue
+		}
+		first, last := cols[0], cols[len(cols)-1]
+		what := fmt.Sprintf("column %s %q read as %s", first.Col, first.Header, first.Period.Label())
+		if len(cols) > 1 {
+			what = fmt.Sprintf("columns %s to %s, headed %q to %q, read as %s to %s", first.Col, last.Col, first.Header, last.Header, first.Period.Label(), last.Period.Label())
+		}
+		var how string
+		switch f.form {
+		case formYYYYMM:
+			how = "months written year then month (YYYYMM), as every such heading in the row is one and they run a month apart"
+		case formMMYY:
+			how = "months written month/year (MM/YY), as every such heading in the row is one and they run a month apart"
+			if len(f.years) > 0 {
+				how += " (" + strings.Join(f.years, ", ") + ")"
+			}
+		default:
+			how = "the months whose first or last day each names"
+			if len(cols) == 1 {
+				how = "the month whose first or last day it names"
+			}
+		}
+		s.warn(s.l.HeaderRow-1, first.index, "%s, %s", what, how)
+	}
+}
+
+// footnotedPeriod reads a period heading with a footnote's mark after it,
+// "Oct-24*" or "Oct-24 (1)", as the period; the mark comes back for the
+// note at the heading (warnFootnotedPeriods).
+func footnotedPeriod(h string) (app.Period, string, bool) {
+	t := strings.TrimSpace(h)
+	bare := strings.TrimSpace(stripFootnote(t))
+	if bare == t || bare == "" {
+		return app.Period{}, "", false
+	}
+	p, ok := periodHeading(bare)
+	return p, strings.TrimSpace(t[len(bare):]), ok
+}
+
+// warnFootnotedPeriods says at each period heading read past its
+// footnote's mark that the note it marks was not read.
+func (s *sheetReader) warnFootnotedPeriods() {
+	for _, c := range s.l.Columns {
+		p, mark, ok := footnotedPeriod(c.Header)
+		if !ok || c.Role != RolePeriod || c.Period != p {
+			continue
+		}
+		s.warn(s.l.HeaderRow-1, c.index, "column %s %q read as %s, its footnote's mark %q set aside: the note it marks is not read; check it does not qualify the column's figures", c.Col, c.Header, p.Label(), mark)
+	}
+}

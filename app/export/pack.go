@@ -314,6 +314,10 @@ func (b *book) packGuidance(d *pdf.Doc) func() error {
 		}
 		d.Heading("Status codes")
 		d.Para(pairs(codes), 9)
+		if changed := b.definitionsChanged(); len(changed) > 0 {
+			d.Heading(definitionsChangedHeading)
+			d.Para(strings.Join(changed, " "), 9)
+		}
 		d.Heading("Indicators")
 		rules := b.rules()
 		t := pdf.Table{Size: 7.5, Columns: []pdf.Column{{Head: "Ref", Width: 15}, {Head: "Indicator", Width: 60}, {Head: "Pol.", Width: 8, Align: "C"},

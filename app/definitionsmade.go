@@ -119,3 +119,40 @@ func definitionWords(field, v string) string {
 	}
 	return v
 }
+
+// DefinitionWords is the part field of ind's definition ("polarity",
+// "unit", ...) in the words a DefinitionChange gives it; "" for a field
+// it does not know or a part left blank.
+func DefinitionWords(ind Indicator, field string) string {
+	for _, f := range definitionFields {
+		if f.name == field {
+			return f.words(ind)
+		}
+	}
+	return ""
+}
+
+// Undone says, of a change undone, what the indicator's definition (ind,
+// after the undo) holds now: "EH03's polarity is H (higher is better)
+// again, as before I0008 (m07x.xlsx): ratings recomputed". Where a later
+// import states the part too, and it stays as changed, it says that.
+func (d DefinitionMade) Undone(ind Indicator) string {
+	now := DefinitionWords(ind, d.Field)
+	before := "before " + d.Import.ID
+	if d.Import.Source != "" {
+		before += " (" + d.Import.Source + ")"
+	}
+	var s string
+	switch now {
+	case d.Old:
+		s = d.Ref + "'s " + d.Field + " is " + definitionWords(d.Field, d.Old) + " again, as " + before
+	case d.New:
+		return d.Ref + "'s " + d.Field + " stays " + definitionWords(d.Field, d.New) + ", not " + definitionWords(d.Field, d.Old) + " as " + before + ": a later import states it too"
+	default:
+		return d.Ref + "'s " + d.Field + " is " + definitionWords(d.Field, now) + ", as the imports left in force state it"
+	}
+	if d.Field == "polarity" {
+		s += ": ratings and directions of travel recomputed"
+	}
+	return s
+}

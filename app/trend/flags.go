@@ -161,7 +161,7 @@ func flagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 				d := pt.Period.Label() + " " + revisionText(h, k, ind, pt)
 				add(Revised, d)
 				revs = append(revs, figureRevision(h, k, pt.Period, o, d))
-			case late.filled(&s, i):
+			case late.filled(h, k, &s, i):
 				d := pt.Period.Label() + " " + lateText(ind, pt)
 				add(Revised, d)
 				revs = append(revs, Revision{Key: k, Period: pt.Period, Now: *o, Late: true, Import: o.Import, Detail: d})

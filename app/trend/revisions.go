@@ -68,11 +68,14 @@ func newLateFills(h *app.History) lateFills {
 	return l
 }
 
-// filled reports whether the figure at point i of s, given by the import
-// of the series' latest figure and never revised, is given late: the
-// figure before it came from an earlier import, and that import, or one
-// after it and before this one, gave figures to its period or past it.
-func (l lateFills) filled(s *Series, i int) bool {
+// filled reports whether the figure at point i of series k (s), given
+// by the import of the series' latest figure and never revised, is given
+// late: the figure before it came from an earlier import, and that
+// import, or one after it and before this one, gave figures to its
+// period or past it. A figure a later import restated is its first
+// import's in a store, but the latest's in a History built by Add, which
+// keeps the earlier ones as restatements: either is read.
+func (l lateFills) filled(h *app.History, k app.SeriesKey, s *Series, i int) bool {
 	o := s.observation(i)
 	if o == nil || o.Revision > 0 {
 		return false
@@ -81,21 +84,24 @@ func (l lateFills) filled(s *Series, i int) bool {
 	if !ok {
 		return false
 	}
+	for _, id := range h.Restated(k, o.Period) {
+		if at, ok := l.order[id]; ok && at < this {
+			return false // an earlier import gave it: not late
+		}
+	}
 	from := -1
-	for j := i - 1; j >= 0; j-- {
+	for j := i - 1; j >= 0 && from < 0; j-- {
 		e := s.observation(j)
 		if e == nil || e.Period.Kind != o.Period.Kind {
 			continue
 		}
-		if e.Import != o.Import {
-			from, ok = l.order[e.Import]
-			if !ok {
-				return false
+		for _, id := range append([]string{e.Import}, h.Restated(k, e.Period)...) {
+			if at, ok := l.order[id]; ok && at < this && (from < 0 || at < from) {
+				from = at
 			}
-			break
 		}
 	}
-	if from < 0 || from >= this {
+	if from < 0 {
 		return false
 	}
 	for id, at := range l.order {

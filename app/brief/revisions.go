@@ -35,7 +35,7 @@ func Revisions(h *app.History, opt Options) []string {
 	}
 	var out []string
 	for _, r := range trend.Revisions(h, opt.Period, opt.Trend) {
-		if r.Key.Area != opt.Area {
+		if r.Key.Area != opt.Area || r.Standing {
 			continue
 		}
 		ind, _ := h.Indicator(r.Key.Ref)
@@ -62,7 +62,7 @@ func revisionLine(h, shown *app.History, opt Options, ind app.Indicator, r trend
 	case r.Definition != nil:
 		return ind.Ref + " " + ind.Name + ": " + strings.TrimPrefix(r.Detail, ind.Ref+" ")
 	case r.Target != nil:
-		return lead + r.Detail
+		return lead + r.Detail + from
 	}
 	when := r.Period.Label()
 	detail := r.Detail

@@ -139,7 +139,7 @@ func flagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 			if t, ok := h.TargetYearOf(ind, q); ok && t.Replaced != nil {
 				d := targetRevisionText(h, k, ind, t, obs, q)
 				add(Revised, d)
-				revs = append(revs, Revision{Key: k, Period: q, Target: &t, Import: t.Import, Detail: d})
+				revs = append(revs, Revision{Key: k, Period: q, Target: &t, Import: t.Import, Detail: d, Standing: !defs.madeSince(t.Import, last.Import)})
 			}
 			for _, d := range defs.since(k.Ref, last.Import) {
 				add(Definition, d.Sentence())

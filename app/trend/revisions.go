@@ -26,6 +26,10 @@ type Revision struct {
 	Definition *app.DefinitionMade
 	Import     string // the import that made the change
 	Detail     string // the flag's words
+	// Standing marks a year's target restated before the month's figure
+	// came: flagged while the target is in force, but said already in
+	// what was circulated since.
+	Standing bool
 }
 
 // Revisions returns what the Revised and Definition flags of period p
@@ -141,6 +145,16 @@ func definitionsByRef(h *app.History) definitions {
 		}
 	}
 	return d
+}
+
+// madeSince reports whether import made is id or a later one; an
+// import not among the live ones (an edit, or none) counts as later.
+func (d definitions) madeSince(made, id string) bool {
+	m, ok := d.order[made]
+	if !ok {
+		return true
+	}
+	return m >= d.order[id]
 }
 
 // since returns ref's definition changes made by import id or a later

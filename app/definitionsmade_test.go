@@ -15,7 +15,7 @@ func TestDefinitionsMade(t *testing.T) {
 	at := Location{File: "m07x.xlsx", Sheet: "Scorecard", Cell: "C31"}
 	polarity := DefinitionChange{Ref: "EH03", Field: "polarity", Old: "H", New: "L", At: at}
 	name := DefinitionChange{Ref: "SG01", Field: "name", Old: `Number of "CP" plans`, New: "Children on a plan", At: at}
-	when := time.Date(2026, 12, 5, 1, 0, 0, 0, time.UTC)
+	when := time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		name     string
 		warnings []Warning

@@ -61,7 +61,7 @@ func TestRevisionsOfTheMonth(t *testing.T) {
 			h := app.NewHistory()
 			h.AddIndicator(cic05)
 			for _, f := range tt.files {
-				im := app.Import{ID: f.id, Source: strings.ToLower(f.id) + ".xlsx", Time: time.Date(2026, 12, 5, 1, 0, 0, 0, time.UTC), Warnings: f.warns}
+				im := app.Import{ID: f.id, Source: strings.ToLower(f.id) + ".xlsx", Time: time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC), Warnings: f.warns}
 				if !f.reach.IsZero() {
 					im.Reach = []app.Period{f.reach}
 				}

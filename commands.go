@@ -254,6 +254,7 @@ func runUndo(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.out, "undid %s (%s): of its %d observations %s; its %d targets and %d benchmarks taken out (any a later import also gave stay)\n",
 		rec.ID, rec.Source, rec.Counts.Observations, undoEffectOf(before, h, rec.ID), rec.Counts.Targets, rec.Counts.Benchmarks)
+	sayDefinitionsUndone(e, h, rec)
 	warnUndefined(e, h, rec)
 	return nil
 }

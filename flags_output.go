@@ -117,6 +117,8 @@ func kindWords(kind string) string {
 		return "direction reversed"
 	case trend.Revised:
 		return "revised"
+	case trend.Definition:
+		return "definition changed"
 	case trend.DoTDisagrees:
 		return "source arrow differs"
 	case trend.ExcludingDisagrees:

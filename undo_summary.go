@@ -75,3 +75,15 @@ func (e undoEffect) String() string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// sayDefinitionsUndone says, for each definition change rec made (an
+// accepted polarity, say), what the definition is after the undo: an
+// import of definitions alone had "of its 0 observations removed 0" as
+// all its undo said (QA27a 3).
+func sayDefinitionsUndone(e *env, h *app.History, rec app.Import) {
+	for _, d := range app.DefinitionsMade([]app.Import{rec}) {
+		if ind, ok := h.Indicator(d.Ref); ok {
+			fmt.Fprintf(e.out, "  %s\n", d.Undone(ind))
+		}
+	}
+}

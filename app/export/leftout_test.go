@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -274,6 +275,67 @@ func TestPackNotesLeftOut(t *testing.T) {
 				if strings.Contains(text, n) {
 					t.Errorf("the pack says %q", n)
 				}
+			}
+		})
+	}
+}
+
+// TestTrendNoteCountsEveryC: a Trend row with the source's own c beside
+// one the export withholds counts both, and says which ("leave out 1
+// withheld figure" beside two c's read as a miscount, QA27a 5); a month a
+// later import revised is named in the Note (QA27a 2).
+func TestTrendNoteCountsEveryC(t *testing.T) {
+	start := app.MonthOf(2025, time.January)
+	for _, tt := range []struct {
+		name   string
+		vals   []float64 // NaN: the source's c
+		revise int       // a month a second import revises, -1 none
+		want   string
+	}{
+		{"the source's c and one withheld here", []float64{9, 7, 6, 3, math.NaN(), 8}, -1,
+			"Trend and SPC leave out 2 withheld figures (c): 1 withheld here for small numbers, 1 by the source: see Guidance"},
+		{"the source's c alone", []float64{9, 7, 6, 8, math.NaN(), 8}, -1,
+			"Trend and SPC leave out 1 withheld figure (c), withheld by the source"},
+		{"one withheld here alone", []float64{9, 7, 6, 3, 9, 8}, -1,
+			"Trend and SPC leave out 1 withheld figure (c): see Guidance"},
+		{"a month revised", []float64{9, 7, 6, 8, 9, 8}, 1,
+			"Revised: Feb-25 (its Scorecard cell names the files)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := app.Dataset{Indicators: []app.Indicator{{Ref: "SG11", Name: "Private fostering arrangements notified (number)", Polarity: app.LowerBetter, Unit: app.Number, Measure: app.Count}}}
+			for i, v := range tt.vals {
+				o := app.Observation{Ref: "SG11", Area: app.Kent, Period: start.Add(i), Value: app.Float(v)}
+				if math.IsNaN(v) {
+					o.Value, o.Status, o.Raw = nil, app.Suppressed, "c"
+				}
+				d.Observations = append(d.Observations, o)
+			}
+			h := app.NewHistory()
+			h.Apply(&d, "I0001")
+			if tt.revise >= 0 {
+				h.Apply(&app.Dataset{Observations: []app.Observation{{Ref: "SG11", Area: app.Kent, Period: start.Add(tt.revise), Value: app.Float(12)}}}, "I0002")
+			}
+			path := filepath.Join(t.TempDir(), "x.xlsx")
+			if _, err := Write(context.Background(), path, h, Options{Suppress: 5, Produced: produced}); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			rows, err := f.GetRows(TrendSheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := "(no row)"
+			for _, r := range rows {
+				if len(r) > 0 && r[0] == "SG11" {
+					got = r[len(r)-1]
+				}
+			}
+			if got != tt.want {
+				t.Errorf("Trend note %q, want %q", got, tt.want)
 			}
 		})
 	}

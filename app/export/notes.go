@@ -154,6 +154,14 @@ func (b *book) writeGuidance(ctx context.Context) error {
 	if err := pairs(codes); err != nil {
 		return err
 	}
+	if changed := b.definitionsChanged(); len(changed) > 0 {
+		if err := heading(definitionsChangedHeading); err != nil {
+			return err
+		}
+		if err := para(strings.Join(changed, "\n")); err != nil {
+			return err
+		}
+	}
 	if err := heading("Indicators"); err != nil {
 		return err
 	}
@@ -341,4 +349,27 @@ func (b *book) leftOutWords(medium, where string) string {
 		return s + " In this " + medium + " that is so of " + refs[0] + ", noted " + where + "."
 	}
 	return fmt.Sprintf("%s In this %s that is so of %d indicators (%s), each noted %s.", s, medium, len(refs), strings.Join(refs, ", "), where)
+}
+
+// definitionsChangedHeading heads the Guidance's list of definitions
+// changed.
+const definitionsChangedHeading = "Definitions changed"
+
+// definitionsChanged says each change an accepted import made to the
+// definition of an indicator the export shows (app.DefinitionsMade), in
+// import order: a polarity turned round re-rates every month, those
+// circulated before it too, and the guidance says when and where (QA27a
+// 3). Nil for none.
+func (b *book) definitionsChanged() []string {
+	shown := map[string]bool{}
+	for _, ind := range b.inds {
+		shown[ind.Ref] = true
+	}
+	var out []string
+	for _, d := range app.DefinitionsMade(b.h.Imports) {
+		if d.Circulated() && shown[d.Ref] {
+			out = append(out, d.Sentence()+".")
+		}
+	}
+	return out
 }

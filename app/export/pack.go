@@ -157,6 +157,7 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 			listed     = iota + 1 // the items, most serious first
 			leftListed            // those that cannot exclude, flagged for all children
 			offCycle              // the quarterly figures without one this month
+			revised               // figures and definitions changed since last circulated
 		)
 		for _, it := range items {
 			blocks = append(blocks, item(it, listed))
@@ -172,6 +173,14 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 				blocks = append(blocks, pageBlock{role: roleText, text: q})
 			}
 		}
+		// What changed in figures already circulated, so that last
+		// month's readers see why a figure or rating moved.
+		if lines := brief.Revisions(figures, opt); len(lines) > 0 {
+			blocks = append(blocks, pageBlock{role: roleText, text: brief.RevisionsHeading})
+			for _, l := range lines {
+				blocks = append(blocks, pageBlock{role: roleFoot, text: l + ".", group: revised})
+			}
+		}
 		for _, n := range brief.OffCycleNotes(figures, opt) {
 			blocks = append(blocks, pageBlock{role: roleFoot, text: n, group: offCycle})
 		}
@@ -182,6 +191,7 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 			listed:     moreItems("less serious", "each has its row on the scorecard, from page 2, and a chart page where it is flagged"),
 			leftListed: moreItems("of these", "each has its row on the scorecard, from page 2"),
 			offCycle:   moreNotes(periodName(b.period)),
+			revised:    moreRevisions,
 		})
 		b.step()
 		return nil
@@ -304,6 +314,10 @@ func (b *book) packGuidance(d *pdf.Doc) func() error {
 		}
 		d.Heading("Status codes")
 		d.Para(pairs(codes), 9)
+		if changed := b.definitionsChanged(); len(changed) > 0 {
+			d.Heading(definitionsChangedHeading)
+			d.Para(strings.Join(changed, " "), 9)
+		}
 		d.Heading("Indicators")
 		rules := b.rules()
 		t := pdf.Table{Size: 7.5, Columns: []pdf.Column{{Head: "Ref", Width: 15}, {Head: "Indicator", Width: 60}, {Head: "Pol.", Width: 8, Align: "C"},

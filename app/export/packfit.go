@@ -162,3 +162,11 @@ func moreNotes(month string) listMore {
 			"the scorecard notes each one's latest figure under its table.", len(dropped), month)}
 	}
 }
+
+// moreRevisions closes the list of changes to circulated figures that
+// did not fit: each is noted in its Scorecard cell, and the brief lists
+// them all.
+func moreRevisions(dropped []pageBlock, _ bool) pageBlock {
+	return pageBlock{role: roleFoot, text: fmt.Sprintf("And %d more changes to figures or definitions already circulated, not listed here for want of room: "+
+		"scorecard brief lists each, and the workbook notes each revised figure in its Scorecard cell.", len(dropped))}
+}

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"strings"
 
 	"scorecard/app"
 )
@@ -34,4 +35,26 @@ func (b *book) importWords(id string) string {
 		}
 	}
 	return "import " + id
+}
+
+// revisedMonthsNote says which of months hold a figure of the row that a
+// later import revised, for the Trend sheet's Note: "Revised: May-25
+// (its Scorecard cell names the files)"; "" for none. As revisedNote, it
+// gives no earlier figure.
+func (b *book) revisedMonthsNote(ro *row, months []app.Period) string {
+	var revised []string
+	for _, m := range months {
+		p := ro.point(m)
+		if p == nil || len(b.h.Revisions(ro.key, p.Period)) == 0 {
+			continue
+		}
+		revised = append(revised, p.Period.Label())
+	}
+	switch len(revised) {
+	case 0:
+		return ""
+	case 1:
+		return "Revised: " + revised[0] + " (its Scorecard cell names the files)"
+	}
+	return "Revised: " + strings.Join(revised, ", ") + " (their Scorecard cells name the files)"
 }

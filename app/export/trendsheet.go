@@ -101,7 +101,7 @@ func (b *book) writeTrend(ctx context.Context) error {
 				}
 			}
 		}
-		if note := leftOutNote(ro.leftOut); note != "" {
+		if note := b.trendNote(ro, months); note != "" {
 			if err := b.set(s, noteCol, r, note, look{wrap: true}); err != nil {
 				return err
 			}
@@ -163,7 +163,7 @@ func (b *book) streamTrend(spark *excelize.SparklineOptions) error {
 func (b *book) chartBlock(s string, r, firstMonth int, months []app.Period, ro *row) error {
 	ind := ro.ind
 	heading := fmt.Sprintf("%s %s: flagged %s", ind.Ref, ind.Name, strings.Join(ro.at.Flags, ", "))
-	if note := leftOutNote(ro.leftOut); note != "" {
+	if note := leftOutNote(ro.leftOut, b.sourceWithheld(ro)); note != "" {
 		heading += ". " + note
 	}
 	if err := b.set(s, 1, r, heading, look{bold: true, size: 10}); err != nil {
@@ -258,16 +258,54 @@ func chartLine(line func(*trend.Chart) float64) func(*trend.Point) *float64 {
 }
 
 // leftOutNote says, of an indicator whose analysis leaves out n figures
-// withheld for small numbers (countLeftOut), that its trend, changes and
-// SPC are worked out without them, so may differ from the app's; the
-// Guidance says why. "" when n is nought. It says nothing of the figures
-// left out.
-func leftOutNote(n int) string {
-	switch n {
-	case 0:
-		return ""
-	case 1:
-		return "Trend and SPC leave out 1 withheld figure (c): see Guidance"
+// withheld for small numbers (countLeftOut) and src the source withheld
+// itself (c in the source), that its trend, changes and SPC are worked
+// out without them, so may differ from the app's; the Guidance says why.
+// A row with both says how many of each: "leave out 1 withheld figure"
+// beside two c's read as a miscount (QA27a 5). "" when both are nought.
+// It says nothing of the figures left out.
+func leftOutNote(n, src int) string {
+	figures := func(n int) string {
+		if n == 1 {
+			return "1 withheld figure"
+		}
+		return fmt.Sprintf("%d withheld figures", n)
 	}
-	return fmt.Sprintf("Trend and SPC leave out %d withheld figures (c): see Guidance", n)
+	switch {
+	case n == 0 && src == 0:
+		return ""
+	case src == 0:
+		return "Trend and SPC leave out " + figures(n) + " (c): see Guidance"
+	case n == 0:
+		return "Trend and SPC leave out " + figures(src) + " (c), withheld by the source"
+	}
+	return fmt.Sprintf("Trend and SPC leave out %s (c): %d withheld here for small numbers, %d by the source: see Guidance", figures(n+src), n, src)
+}
+
+// sourceWithheld counts the row's figures up to the export's period that
+// the source itself withheld: every c of the circulated series up to
+// then, less those the release withheld (row.leftOut).
+func (b *book) sourceWithheld(ro *row) int {
+	end := b.period.End()
+	c := 0
+	for _, o := range b.h.Series(ro.key) {
+		if o.Status == app.Suppressed && !o.Period.End().After(end) {
+			c++
+		}
+	}
+	return max(c-ro.leftOut, 0)
+}
+
+// trendNote is a Trend row's Note: what its analysis leaves out, and
+// which of the months shown hold a figure a later import revised (each
+// revised figure's Scorecard cell names the files).
+func (b *book) trendNote(ro *row, months []app.Period) string {
+	var notes []string
+	if n := leftOutNote(ro.leftOut, b.sourceWithheld(ro)); n != "" {
+		notes = append(notes, n)
+	}
+	if n := b.revisedMonthsNote(ro, months); n != "" {
+		notes = append(notes, n)
+	}
+	return strings.Join(notes, ". ")
 }

@@ -60,16 +60,27 @@ func Flags(h *app.History, p app.Period, opt Options) []Flag {
 // its figure: a source's own figure excluding a cohort that cannot be
 // right (cohort.Disagreement). disagrees may be nil.
 func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app.SeriesKey, q app.Period) string) []Flag {
+	out, _ := flagsNoting(h, p, opt, disagrees)
+	return out
+}
+
+// flagsNoting is FlagsNoting also returning, for each Revised and
+// Definition flag, what it says as a Revision: the one place revisions
+// are found, for flags, the brief and the pack alike.
+func flagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app.SeriesKey, q app.Period) string) ([]Flag, []Revision) {
 	out := []Flag{}
+	var revs []Revision
 	if p.IsZero() {
 		p = latest(h)
 	}
 	if p.IsZero() {
-		return out
+		return out, revs
 	}
 	opt = opt.withDefaults()
 	res := newResults(true)
 	targetSaid := map[string]bool{}
+	late := newLateFills(h)
+	defs := definitionsByRef(h)
 	for _, k := range seriesInOrder(h) {
 		ind, _ := h.Indicator(k.Ref)
 		all := h.Series(k)
@@ -106,6 +117,9 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 		}
 		for i, kind := range last.Flags {
 			add(kind, last.FlagDetails[i])
+			if kind == Revised {
+				revs = append(revs, figureRevision(h, k, q, s.observation(s.Len()-1), last.FlagDetails[i]))
+			}
 		}
 		for _, c := range clashes {
 			if c.Kept.Period == q && !c.Agree(ind) {
@@ -118,11 +132,18 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 			}
 		}
 		if !targetSaid[k.Ref] {
-			// The year's target restated differently: said once, on
-			// the authority's series, which comes first.
+			// The year's target restated differently, and a definition
+			// changed since this figure came: said once, on the
+			// authority's series, which comes first.
 			targetSaid[k.Ref] = true
 			if t, ok := h.TargetYearOf(ind, q); ok && t.Replaced != nil {
-				add(Revised, targetRevisionText(h, k, ind, t, obs, q))
+				d := targetRevisionText(h, k, ind, t, obs, q)
+				add(Revised, d)
+				revs = append(revs, Revision{Key: k, Period: q, Target: &t, Import: t.Import, Detail: d, Standing: !defs.madeSince(t.Import, last.Import)})
+			}
+			for _, d := range defs.since(k.Ref, last.Import) {
+				add(Definition, d.Sentence())
+				revs = append(revs, Revision{Key: k, Period: q, Definition: &d, Import: d.Import.ID, Detail: d.Sentence()})
 			}
 		}
 		// Earlier figures revised by the import that brought this one.
@@ -130,13 +151,24 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 			continue
 		}
 		for i := range s.Len() - 1 {
-			if o := s.observation(i); o != nil && o.Revision > 0 && o.Import == last.Import {
-				pt := s.Point(i)
-				add(Revised, pt.Period.Label()+" "+revisionText(h, k, ind, pt))
+			o := s.observation(i)
+			if o == nil || o.Import != last.Import {
+				continue
+			}
+			pt := s.Point(i)
+			switch {
+			case o.Revision > 0:
+				d := pt.Period.Label() + " " + revisionText(h, k, ind, pt)
+				add(Revised, d)
+				revs = append(revs, figureRevision(h, k, pt.Period, o, d))
+			case late.filled(h, k, &s, i):
+				d := pt.Period.Label() + " " + lateText(ind, pt)
+				add(Revised, d)
+				revs = append(revs, Revision{Key: k, Period: pt.Period, Now: *o, Late: true, Import: o.Import, Detail: d})
 			}
 		}
 	}
-	return out
+	return out, revs
 }
 
 // latest returns the history's latest month or, for a history of

@@ -11,7 +11,7 @@ import (
 // a signal or a changed rating before a reversal, a revision or a
 // disagreeing arrow, and those before a gap or a small number.
 var kindWeight = map[string]int{
-	SpecialCause: 0, RAGChange: 0,
+	SpecialCause: 0, RAGChange: 0, Definition: 0,
 	DoTReversal: 1, CannotExclude: 1,
 	Revised: 2, DoTDisagrees: 2, ExcludingDisagrees: 2, FiguresDisagree: 2,
 	MissingMonth: 3,

@@ -1,0 +1,112 @@
+package brief
+
+// What changed in figures and definitions already circulated: members
+// who had last month's pack must not see 631 become 645, or a RED turn
+// GREEN under a new polarity, with nothing said (QA27a 2, 3).
+
+import (
+	"strings"
+
+	"scorecard/app"
+	"scorecard/app/disclosure"
+	"scorecard/app/trend"
+)
+
+// RevisionsHeading introduces the brief's lines on what changed since
+// the figures were last circulated.
+const RevisionsHeading = "Changed since figures were last circulated:"
+
+// Revisions returns a line for each figure, target or definition of the
+// area the month's revised and definition flags name (trend.Revisions,
+// the one place revisions are found): "SG01 Children subject to a child
+// protection plan: May-25 revised from 631 to 645 (m03.xlsx, import
+// I0003)". A brief for circulation (opt.Shown) gives no figure the
+// release withholds, and no earlier figure that would undo it
+// (disclosure.RevisedFromShown): it says the figure was revised and that
+// the figures are withheld. h and opt are those given to Items.
+func Revisions(h *app.History, opt Options) []string {
+	opt, ok := opt.settled(h)
+	if !ok {
+		return nil
+	}
+	shown := h
+	if opt.Shown != nil {
+		shown = opt.Shown
+	}
+	var out []string
+	for _, r := range trend.Revisions(h, opt.Period, opt.Trend) {
+		if r.Key.Area != opt.Area || r.Standing {
+			continue
+		}
+		ind, _ := h.Indicator(r.Key.Ref)
+		out = append(out, revisionLine(h, shown, opt, ind, r))
+	}
+	return out
+}
+
+// RevisionsText is Revisions as a paragraph of the brief's text, headed
+// by RevisionsHeading; "" for none.
+func RevisionsText(h *app.History, opt Options) string {
+	lines := Revisions(h, opt)
+	if len(lines) == 0 {
+		return ""
+	}
+	return RevisionsHeading + "\n- " + strings.Join(lines, ".\n- ") + "."
+}
+
+// revisionLine says r as a line of the brief.
+func revisionLine(h, shown *app.History, opt Options, ind app.Indicator, r trend.Revision) string {
+	lead := ind.Ref + " " + ind.Name + ": "
+	from := " (" + importWords(h, r.Import) + ")"
+	switch {
+	case r.Definition != nil:
+		return ind.Ref + " " + ind.Name + ": " + strings.TrimPrefix(r.Detail, ind.Ref+" ")
+	case r.Target != nil:
+		return lead + r.Detail + from
+	}
+	when := r.Period.Label()
+	detail := r.Detail
+	if !strings.HasPrefix(detail, when+" ") {
+		detail = when + " " + detail // the month's own figure's flag names no month
+	}
+	now, ok := shown.Observation(r.Key, r.Period)
+	if !ok || now.Status == app.Suppressed {
+		// The figure is withheld as circulated: that it changed is said,
+		// no figure of it.
+		if r.Late {
+			return lead + when + " given late; figure withheld (small numbers)" + from
+		}
+		return lead + when + " revised; figures withheld (small numbers)" + from
+	}
+	if !r.Late && opt.Shown != nil && !disclosure.RevisedFromShown(h, shown, r.Key, r.Period, r.Was, opt.Suppress) {
+		return lead + when + " revised to " + valueWords(ind, now) + "; the earlier figure is withheld (small numbers)" + from
+	}
+	// The flag's words: both figures to as many places as tell them
+	// apart.
+	return lead + detail + from
+}
+
+// valueWords writes a figure as the brief does, or its status ("c",
+// "tbc") where it has none.
+func valueWords(ind app.Indicator, o app.Observation) string {
+	switch {
+	case o.Value != nil:
+		return app.FormatValue(ind, *o.Value)
+	case o.Raw != "":
+		return o.Raw
+	case o.Status != app.OK:
+		return string(o.Status)
+	}
+	return "no figure"
+}
+
+// importWords names an import by its file and ID: "m03.xlsx, import
+// I0003".
+func importWords(h *app.History, id string) string {
+	for _, im := range h.Imports {
+		if im.ID == id && im.Source != "" {
+			return im.Source + ", import " + id
+		}
+	}
+	return "import " + id
+}

@@ -1,0 +1,175 @@
+package trend
+
+import (
+	"scorecard/app"
+)
+
+// Definition is the kind of Flag for an indicator whose definition
+// (polarity, unit, decimals, ...) an accepted import changed since the
+// month's figure came: every earlier figure is rated or shown anew, so
+// last month's circulated ratings may no longer be this month's.
+const Definition = "definition"
+
+// Revision is what a Revised or Definition flag of a month says, for
+// the brief and the pack to list what changed in figures already
+// circulated: a figure revised (Was to Now), a figure given late for a
+// month earlier files ran past (Late), a year's target restated
+// differently (Target), or a definition changed (Definition).
+type Revision struct {
+	Key    app.SeriesKey
+	Period app.Period // the figure's period; for a target or definition, the month flagged
+	// Was is the figure before the revision and Now the figure now; for
+	// a figure given late, Was is zero.
+	Was, Now   app.Observation
+	Late       bool
+	Target     *app.Target
+	Definition *app.DefinitionMade
+	Import     string // the import that made the change
+	Detail     string // the flag's words
+	// Standing marks a year's target restated before the month's figure
+	// came: flagged while the target is in force, but said already in
+	// what was circulated since.
+	Standing bool
+}
+
+// Revisions returns what the Revised and Definition flags of period p
+// (as Flags takes it) say, in the flags' order: the figures, targets and
+// definitions changed by the import that brought each series' figure
+// for p, or later.
+func Revisions(h *app.History, p app.Period, opt Options) []Revision {
+	_, revs := flagsNoting(h, p, opt, nil)
+	return revs
+}
+
+// figureRevision is the Revision of series k's figure o for period p,
+// against the version it replaced.
+func figureRevision(h *app.History, k app.SeriesKey, p app.Period, o *app.Observation, detail string) Revision {
+	r := Revision{Key: k, Period: p, Detail: detail}
+	if o != nil {
+		r.Now, r.Import = *o, o.Import
+	}
+	if revs := h.Revisions(k, p); len(revs) > 0 {
+		r.Was = revs[len(revs)-1]
+	}
+	return r
+}
+
+// lateFills tells a figure given late: first given by the import that
+// brought the series' latest figure, for a month an earlier import that
+// gave the series figures ran past without one (a blank cell then, so a
+// blank in the pack circulated from it).
+type lateFills struct {
+	order map[string]int          // each live import's place
+	reach map[string][]app.Period // each live import's reach
+}
+
+func newLateFills(h *app.History) lateFills {
+	l := lateFills{order: map[string]int{}, reach: map[string][]app.Period{}}
+	for i, im := range h.Imports {
+		l.order[im.ID] = i
+		l.reach[im.ID] = im.Reach
+	}
+	return l
+}
+
+// filled reports whether the figure at point i of series k (s), given
+// by the import of the series' latest figure and never revised, is given
+// late: the figure before it came from an earlier import, and that
+// import, or one after it and before this one, gave figures to its
+// period or past it. A figure a later import restated is its first
+// import's in a store, but the latest's in a History built by Add, which
+// keeps the earlier ones as restatements: either is read.
+func (l lateFills) filled(h *app.History, k app.SeriesKey, s *Series, i int) bool {
+	o := s.observation(i)
+	if o == nil || o.Revision > 0 {
+		return false
+	}
+	this, ok := l.order[o.Import]
+	if !ok {
+		return false
+	}
+	for _, id := range h.Restated(k, o.Period) {
+		if at, ok := l.order[id]; ok && at < this {
+			return false // an earlier import gave it: not late
+		}
+	}
+	from := -1
+	for j := i - 1; j >= 0 && from < 0; j-- {
+		e := s.observation(j)
+		if e == nil || e.Period.Kind != o.Period.Kind {
+			continue
+		}
+		for _, id := range append([]string{e.Import}, h.Restated(k, e.Period)...) {
+			if at, ok := l.order[id]; ok && at < this && (from < 0 || at < from) {
+				from = at
+			}
+		}
+	}
+	if from < 0 {
+		return false
+	}
+	for id, at := range l.order {
+		if at < from || at >= this {
+			continue
+		}
+		for _, r := range l.reach[id] {
+			if r.Kind == o.Period.Kind && r.Compare(o.Period) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lateText says a figure was given late: "given late: 6.5, where an
+// earlier file that ran to Oct-25 gave no figure".
+func lateText(ind app.Indicator, p Point) string {
+	return "given late: " + pointText(ind, p) + ", where an earlier file that ran to " + p.Period.Label() + " gave no figure"
+}
+
+// definitions holds the definition changes the live imports made, by
+// ref, and each import's place.
+type definitions struct {
+	byRef map[string][]app.DefinitionMade
+	order map[string]int
+}
+
+func definitionsByRef(h *app.History) definitions {
+	d := definitions{byRef: map[string][]app.DefinitionMade{}, order: map[string]int{}}
+	for i, im := range h.Imports {
+		d.order[im.ID] = i
+	}
+	for _, c := range app.DefinitionsMade(h.Imports) {
+		if c.Circulated() {
+			d.byRef[c.Ref] = append(d.byRef[c.Ref], c)
+		}
+	}
+	return d
+}
+
+// madeSince reports whether import made is id or a later one; an
+// import not among the live ones (an edit, or none) counts as later.
+func (d definitions) madeSince(made, id string) bool {
+	m, ok := d.order[made]
+	if !ok {
+		return true
+	}
+	return m >= d.order[id]
+}
+
+// since returns ref's definition changes made by import id or a later
+// one: made since the figure id brought, so not in what was circulated
+// before it.
+func (d definitions) since(ref, id string) []app.DefinitionMade {
+	at, ok := d.order[id]
+	if !ok {
+		return nil
+	}
+	var out []app.DefinitionMade
+	for _, c := range d.byRef[ref] {
+		if d.order[c.Import.ID] >= at {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -71,6 +71,10 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 	res := newResults(true)
 	targetSaid := map[string]bool{}
 	for _, k := range seriesInOrder(h) {
+		if !h.InCirculation(k.Ref, p) {
+			// Retired: its history is not p's news (QA27a 5).
+			continue
+		}
 		ind, _ := h.Indicator(k.Ref)
 		all := h.Series(k)
 		obs, kind := seriesUntil(all, app.Period{})
@@ -508,6 +512,9 @@ func revisionText(h *app.History, k app.SeriesKey, ind app.Indicator, p Point) s
 // in, or a quarter (year) still overdue in a month between (OverdueFlag).
 // The brief lists an indicator by it when it has no figure to show.
 func MissingFlag(h *app.History, k app.SeriesKey, p app.Period, opt Options) (Flag, bool) {
+	if !h.InCirculation(k.Ref, p) {
+		return Flag{}, false
+	}
 	opt = opt.withDefaults()
 	ind, _ := h.Indicator(k.Ref)
 	all := h.Series(k)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -249,6 +250,15 @@ func TestRetire(t *testing.T) {
 		if r.code != 0 || strings.Count(r.stderr, "EH06") != strings.Count(want, "EH06") || !strings.Contains(r.stderr, want) {
 			t.Errorf("%s: exit %d, stderr:\n%s\nwant once:\n%s", tc.name, r.code, r.stderr, want)
 		}
+	}
+	// The pack names EH06 in its note (three times) and its row of the
+	// table of definitions, on no page of figures.
+	text, err := exec.Command(needPDFToText(t), pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(text), "EH06"); n != 4 || !strings.Contains(string(text), "Retired indicators\nEH06 Elective home education (number) was retired from Feb-25 (edit I0003)") {
+		t.Errorf("the pack names EH06 %d times, want 4, under \"Retired indicators\":\n%s", n, text)
 	}
 	f, err := excelize.OpenFile(xlsx)
 	if err != nil {

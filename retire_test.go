@@ -226,6 +226,12 @@ func TestRetire(t *testing.T) {
 	if got := monthFigures(t, db, "EH06", "2024-10", "2025-01"); got != "2024-10 1440, 2025-01 1448" {
 		t.Errorf("show EH06 holds %q, want its history kept", got)
 	}
+	if out := mustRun(t, db, "show", "EH06"); !strings.Contains(out, "\nRetired from Feb-25 (edit I0003): left out of what is circulated from then on; scorecard retire --undo EH06 puts it back\n") {
+		t.Errorf("show does not say EH06 is retired:\n%s", out)
+	}
+	if out := mustRun(t, db, "show", "EH06", "--json"); !strings.Contains(out, `"retired": "2025-02"`) {
+		t.Errorf("show --json has no \"retired\": \"2025-02\":\n%s", out)
+	}
 	if out := mustRun(t, db, "imports"); !strings.Contains(out, "EH06 Elective home education (number): retired from Feb-25 (its last figure is for Jan-25)") {
 		t.Errorf("imports does not list the retirement:\n%s", out)
 	}
@@ -310,5 +316,8 @@ func TestRetire(t *testing.T) {
 	mustRun(t, db, "undo", "I0003")
 	if !missing() {
 		t.Error("the retirement undone, EH06 is not flagged missing")
+	}
+	if out := mustRun(t, db, "show", "EH06", "--json"); strings.Contains(out, `"retired"`) {
+		t.Errorf("the retirement undone, show --json still has it:\n%s", out)
 	}
 }

@@ -510,6 +510,7 @@ func revisionText(h *app.History, k app.SeriesKey, ind app.Indicator, p Point) s
 // MissingFlag is the missing flag FlagsNoting gives series k of h in
 // report month p, if any: its figure for the period reported in p not
 // in, or a quarter (year) still overdue in a month between (OverdueFlag).
+// A retired indicator (app.History.InCirculation) has none.
 // The brief lists an indicator by it when it has no figure to show.
 func MissingFlag(h *app.History, k app.SeriesKey, p app.Period, opt Options) (Flag, bool) {
 	if !h.InCirculation(k.Ref, p) {

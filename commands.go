@@ -35,6 +35,7 @@ func init() {
 		{name: "undo", args: "IMPORT-ID", about: "remove one import and everything it added", run: runUndo},
 		{name: "baseline", args: "REF --from P [--to P] [--note TEXT]", about: "set the periods an indicator's SPC limits come from", flags: baselineFlags, run: runBaseline},
 		{name: "rebase", args: "REF --at P --note TEXT", about: "start a new SPC chart where the process changed", flags: rebaseFlags, run: runRebase},
+		{name: "retire", args: "REF [--from P] | --undo REF", about: "leave an indicator no longer reported out of what is circulated, keeping its history; --undo puts it back", flags: retireFlags, run: runRetire},
 		{name: "window", args: "REF N|P", about: "set the trend window: N periods, or since period P", run: runWindow},
 		{name: "authority", args: "[NAME-OR-CODE] [--force] [--districts \"A, B, ...\"]", about: "the local authority the store holds figures for: print it, or set it", flags: authorityFlags, run: runAuthority},
 		{name: "backup", args: "--out FILE [--force]", about: "a consistent copy of the store (--force replaces a file already at FILE)", flags: backupFlags, run: runBackup},

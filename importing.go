@@ -262,6 +262,11 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 			return err
 		}
 		res.Warnings = append(res.Warnings, taken...)
+		left, err := app.LeftOutIndicators(res.Dataset, name, inds, read)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		res.Warnings = append(res.Warnings, left...)
 	}
 	if err := app.CheckYieldOf(name, res.Sheets, res.Dataset, res.Warnings); err != nil {
 		return nothingError{err: err, warnings: res.Warnings}

@@ -66,6 +66,7 @@ type env struct {
 	// allowMany and allowFuture confirm an import past two limits.
 	allowMany, allowFuture bool
 	force                  bool // authority --force: change a store holding figures
+	reinstate              bool // retire --undo: put a retired indicator back
 	// districts are authority --districts: the officer's own; nil when
 	// the flag is not given.
 	districts []string

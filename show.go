@@ -143,6 +143,9 @@ type showReport struct {
 	Quarterly  []showPoint     `json:"quarterly,omitempty"`
 	Annual     []showPoint     `json:"annual,omitempty"`
 	Benchmarks []app.Benchmark `json:"benchmarks"`
+	// Retired is the period the indicator was retired from (scorecard
+	// retire), absent while it is in circulation.
+	Retired *app.Period `json:"retired,omitempty"`
 }
 
 // holdsNonFinite reports whether a number the report prints is infinite
@@ -228,6 +231,10 @@ func runShow(e *env, args []string) error {
 	if r.Benchmarks == nil {
 		r.Benchmarks = []app.Benchmark{}
 	}
+	retired, isRetired := v.h.Retirement(ind.Ref)
+	if isRetired {
+		r.Retired = &retired.From
+	}
 	if points := trend.Analyse(v.h, key, analysisOptions()); len(points) > 0 {
 		r.Points = make([]showPoint, len(points))
 		for i, p := range points {
@@ -257,6 +264,9 @@ func runShow(e *env, args []string) error {
 	fmt.Fprintf(e.out, "%s %s (%s, polarity %s, %s)\n", ind.Ref, ind.Name, v.area, orDash(ind.Polarity.String()), ind.Unit)
 	if ind.Owner != "" {
 		fmt.Fprintf(e.out, "Owner: %s\n", ind.Owner)
+	}
+	if isRetired {
+		fmt.Fprintf(e.out, "Retired from %s (edit %s): left out of what is circulated from then on; scorecard retire --undo %s puts it back\n", retired.From.Label(), retired.Import, ind.Ref)
 	}
 	if len(v.excluded) > 0 {
 		fmt.Fprintf(e.out, "%s\n", app.Excluding(v.excluded...).Label())

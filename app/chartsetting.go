@@ -58,6 +58,8 @@ func (s ChartSetting) Check() error {
 		if s.From.IsZero() {
 			return fmt.Errorf("%s rebase: no period", s.Ref)
 		}
+	case SetRetire:
+		// A zero From puts the indicator back in circulation.
 	default:
 		return fmt.Errorf("%s: unknown chart setting %q", s.Ref, s.Kind)
 	}

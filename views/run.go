@@ -118,6 +118,11 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
 	res.Warnings = append(res.Warnings, taken...)
+	left, err := app.LeftOutIndicators(res.Dataset, filepath.Base(path), inds, store.IndicatorReader(b.st))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	res.Warnings = append(res.Warnings, left...)
 	return res, nil
 }
 

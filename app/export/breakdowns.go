@@ -63,7 +63,7 @@ func (b *book) writeDistricts(ctx context.Context) error {
 		if err := b.fitRow(s, r, 2); err != nil {
 			return err
 		}
-		for _, ind := range b.inds {
+		for _, ind := range b.inCirculation() {
 			if err := ctx.Err(); err != nil {
 				return err
 			}

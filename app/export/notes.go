@@ -141,6 +141,14 @@ func (b *book) writeGuidance(ctx context.Context) error {
 			return err
 		}
 	}
+	if w := b.retiredWords(); w != "" {
+		if err := heading("Retired indicators"); err != nil {
+			return err
+		}
+		if err := para(w); err != nil {
+			return err
+		}
+	}
 	if err := heading("Status codes"); err != nil {
 		return err
 	}

@@ -225,7 +225,7 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 			t.Columns = append(t.Columns, pdf.Column{Head: string(a), Width: w, Align: "R"})
 		}
 		standIns := 0
-		for _, ind := range b.inds {
+		for _, ind := range b.inCirculation() {
 			r := pdf.Row{Cells: []pdf.Cell{{Text: ind.Ref}, {Text: ind.Name}, {}}}
 			tg, hasTarget := b.h.TargetFor(ind, b.period)
 			if hasTarget && tg.Target != nil {
@@ -307,6 +307,10 @@ func (b *book) packGuidance(d *pdf.Doc) func() error {
 			d.Heading("Small-number suppression")
 			d.Para(fmt.Sprintf("Counts of 1 to %d children, and figures built on them, are shown as c, consistently on every page, so that no child can be identified. ", b.opt.Suppress-1)+
 				b.leftOutWords("pack", "under the scorecard, and on its page where it is flagged"), 9)
+		}
+		if w := b.retiredWords(); w != "" {
+			d.Heading("Retired indicators")
+			d.Para(w, 9)
 		}
 		var codes [][2]string
 		for _, st := range []app.Status{app.Suppressed, app.Low, app.NotAvailable, app.NotApplicable, app.LowReliability, app.CannotExclude} {

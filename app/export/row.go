@@ -32,7 +32,7 @@ type row struct {
 // analyse runs trend analysis on each indicator's series for the area, as
 // it stood at the export's period.
 func (b *book) analyse() {
-	for _, ind := range b.inds {
+	for _, ind := range b.inCirculation() {
 		k := app.SeriesKey{Ref: ind.Ref, Area: b.opt.Area}
 		// A year reported in the period that ends after it (2024/25 AY
 		// in 2024/25) is analysed to its own end, or the period's
@@ -67,6 +67,7 @@ func (b *book) analyse() {
 		}
 	}
 	b.sum.Indicators = len(b.rows)
+	b.noteRetired()
 }
 
 // point returns the analysed point shown in period m: its own, or for a

@@ -82,6 +82,10 @@ func flagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 	late := newLateFills(h)
 	defs := definitionsByRef(h)
 	for _, k := range seriesInOrder(h) {
+		if !h.InCirculation(k.Ref, p) {
+			// Retired: its history is not p's news (QA27a 5).
+			continue
+		}
 		ind, _ := h.Indicator(k.Ref)
 		all := h.Series(k)
 		obs, kind := seriesUntil(all, app.Period{})
@@ -538,8 +542,12 @@ func revisionText(h *app.History, k app.SeriesKey, ind app.Indicator, p Point) s
 // MissingFlag is the missing flag FlagsNoting gives series k of h in
 // report month p, if any: its figure for the period reported in p not
 // in, or a quarter (year) still overdue in a month between (OverdueFlag).
+// A retired indicator (app.History.InCirculation) has none.
 // The brief lists an indicator by it when it has no figure to show.
 func MissingFlag(h *app.History, k app.SeriesKey, p app.Period, opt Options) (Flag, bool) {
+	if !h.InCirculation(k.Ref, p) {
+		return Flag{}, false
+	}
 	opt = opt.withDefaults()
 	ind, _ := h.Indicator(k.Ref)
 	all := h.Series(k)

@@ -135,7 +135,7 @@ func OffCycleNotes(h *app.History, area app.Area, p app.Period, opt Options) []s
 	var notes []string
 	for _, ind := range h.Indicators() {
 		k := app.SeriesKey{Ref: ind.Ref, Area: area}
-		if !lacks(h.Series(k), p) {
+		if !lacks(h.Series(k), p) || !h.InCirculation(ind.Ref, p) {
 			continue
 		}
 		opt.Until = h.AnalysedUntil(k, p)
@@ -171,7 +171,7 @@ func lacks(obs []app.Observation, p app.Period) bool {
 // (last figure Apr-Jun 2026: 58.0%)". It reports false where nothing
 // of k is overdue at p. opt is as flags analyses with (Until is set).
 func OverdueFlag(h *app.History, k app.SeriesKey, p app.Period, opt Options) (Flag, bool) {
-	if !lacks(h.Series(k), p) {
+	if !lacks(h.Series(k), p) || !h.InCirculation(k.Ref, p) {
 		return Flag{}, false
 	}
 	opt.Until = h.AnalysedUntil(k, p)

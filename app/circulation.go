@@ -1,0 +1,62 @@
+package app
+
+import "fmt"
+
+// SetRetire marks an indicator retired from From: the scorecard stopped
+// giving it (QA27a 5). Its figures stay in the store and in `show`, but
+// the outputs circulated for a period from From on (the Scorecard sheet,
+// the pack, the brief, flags) leave it out (InCirculation). A retirement
+// with a zero From puts the indicator back in circulation, replacing the
+// earlier one, so that reinstating it is recorded as retiring it was.
+//
+// It is kept as a chart setting, an officer's choice about one
+// indicator saved as an edit, so that both store engines record it with
+// its provenance, the import history lists it and undo removes it,
+// without a record kind of its own.
+const SetRetire ChartSettingKind = "retire"
+
+// Retirement returns the retirement in force for indicator ref: ok is
+// false when it was never retired or was put back in circulation.
+func (h *History) Retirement(ref string) (s ChartSetting, ok bool) {
+	for _, c := range h.chartSettings[ref] {
+		if c.Kind == SetRetire {
+			s, ok = c, !c.From.IsZero()
+		}
+	}
+	return s, ok
+}
+
+// InCirculation reports whether indicator ref belongs in what is
+// circulated for period p: every output that lists indicators for a
+// period asks it, so that a retired indicator drops out of all of them
+// alike. A retired one is in circulation for periods that start before
+// it was retired from, and for any period a figure was given for since
+// (a file that gives it again is never dropped unsaid).
+func (h *History) InCirculation(ref string, p Period) bool {
+	r, ok := h.Retirement(ref)
+	if !ok || p.IsZero() || p.Start().Before(r.From.Start()) {
+		return true
+	}
+	for k, s := range h.series {
+		if k.Ref != ref {
+			continue
+		}
+		for _, o := range s {
+			if ReportedIn(o.Period, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// RetiredWords says, for outputs of period p, that ind was retired and
+// is left out: "" when ind is in circulation for p.
+func (h *History) RetiredWords(ind Indicator, p Period) string {
+	if h.InCirculation(ind.Ref, p) {
+		return ""
+	}
+	r, _ := h.Retirement(ind.Ref)
+	return fmt.Sprintf("%s %s was retired from %s (edit %s): left out of the scorecard from then on; its figures are still held (scorecard show %s), and scorecard retire --undo %s puts it back",
+		ind.Ref, ind.Name, r.From.Label(), r.Import, ind.Ref, ind.Ref)
+}

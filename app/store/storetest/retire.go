@@ -1,0 +1,70 @@
+package storetest
+
+import (
+	"testing"
+
+	"scorecard/app"
+	"scorecard/app/store"
+)
+
+// retireScenarios are the contract of an indicator retired from a period
+// (app.SetRetire, QA27a 5): kept as an edit, read back by Load and
+// LoadIndicator alike with the import that made it, replaced by a later
+// one (putting it back in circulation), and each undone exactly, the
+// earlier standing again.
+var retireScenarios = []scenario{
+	{"retire an indicator", func(t *testing.T, st store.Store, opt Options) {
+		mustImport(t, st, "March scorecard.xlsx", Monthly(spring, 0))
+		edit := func(from app.Period, note string) string {
+			rec, err := st.Import(store.Source{Name: "edit", Kind: "edit", Note: note},
+				&app.Dataset{ChartSettings: []app.ChartSetting{{Ref: "CIC05", Kind: app.SetRetire, From: from}}})
+			if err != nil {
+				t.Fatalf("%s: %v", note, err)
+			}
+			return rec.ID
+		}
+		var retired, reinstated string
+		for _, step := range []struct {
+			name string
+			do   func()
+			// from is the retirement in force after the step, "" for
+			// none; by is the import that made it.
+			from string
+			by   *string
+		}{
+			{"retired from April", func() { retired = edit(march.Add(1), "CIC05: retired from Apr-25") }, "Apr-25", &retired},
+			{"put back", func() { reinstated = edit(app.Period{}, "CIC05: back in circulation") }, "", nil},
+			{"putting back undone", func() { mustUndo(t, st, reinstated) }, "Apr-25", &retired},
+			{"retiring undone", func() { mustUndo(t, st, retired) }, "", nil},
+		} {
+			step.do()
+			one, err := st.LoadIndicator("CIC05")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range []*app.History{load(t, st), one} {
+				r, ok := h.Retirement("CIC05")
+				got := ""
+				if ok {
+					got = r.From.Label()
+				}
+				if got != step.from || ok && r.Import != *step.by {
+					t.Fatalf("%s: retired from %q by %s, want %q by %v", step.name, got, r.Import, step.from, step.by)
+				}
+				if h.InCirculation("CIC05", march.Add(1)) != (step.from == "") || !h.InCirculation("CIC05", march) {
+					t.Fatalf("%s: in circulation in Mar-25 %v, Apr-25 %v", step.name, h.InCirculation("CIC05", march), h.InCirculation("CIC05", march.Add(1)))
+				}
+				if _, ok := h.Retirement("SCS02"); ok {
+					t.Fatalf("%s: SCS02 retired too", step.name)
+				}
+			}
+		}
+		imps, err := st.Imports()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(imps); n != 3 || imps[1].Note != "CIC05: retired from Apr-25" || imps[1].Undone == nil {
+			t.Fatalf("imports %+v, want the retirement listed, undone", imps)
+		}
+	}},
+}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+
+	"scorecard/app"
+	"scorecard/app/store"
+)
+
+// Retiring an indicator the scorecard stopped giving (QA27a 5): it is
+// saved as an edit, like a chart setting, so that `imports` lists it with
+// who made it, `undo` removes it exactly, and both engines hold it.
+
+func retireFlags(fs *flag.FlagSet, e *env) {
+	fs.StringVar(&e.from, "from", "", "the first `period` it is no longer reported for (default: the one after its last figure)")
+	fs.BoolVar(&e.reinstate, "undo", false, "put a retired indicator back in circulation")
+}
+
+// runRetire marks an indicator retired from a period, or with --undo puts
+// it back.
+func runRetire(e *env, args []string) error {
+	if len(args) != 1 || e.reinstate && e.from != "" {
+		return usagef("name one indicator, e.g. scorecard retire ED06 [--from 2025-06], or scorecard retire --undo ED06 to put it back")
+	}
+	ref := args[0]
+	st, err := openStore(e)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	h, err := st.LoadIndicator(ref)
+	if err != nil {
+		return err
+	}
+	ind, ok := h.Indicator(ref)
+	if !ok {
+		return fmt.Errorf("%s: no such indicator (scorecard list shows them)", ref)
+	}
+	was, retired := h.Retirement(ref)
+	s := app.ChartSetting{Ref: ref, Kind: app.SetRetire}
+	var what string
+	if e.reinstate {
+		if !retired {
+			return fmt.Errorf("%s: not retired, so there is nothing to undo", ref)
+		}
+		what = fmt.Sprintf("back in circulation (it was retired from %s by %s)", was.From.Label(), was.Import)
+	} else {
+		last, ok := lastPeriod(h, ref)
+		if s.From, err = retiredFrom(e.from, ref, last, ok); err != nil {
+			return err
+		}
+		what = fmt.Sprintf("retired from %s", s.From.Label())
+		if ok {
+			what += fmt.Sprintf(" (its last figure is for %s)", last.Label())
+		}
+		if retired {
+			what += fmt.Sprintf(", in place of its retirement from %s by %s", was.From.Label(), was.Import)
+		}
+	}
+	note := fmt.Sprintf("%s %s: %s", ref, ind.Name, what)
+	rec, err := st.Import(store.Source{Name: "edit", Kind: "edit", Note: note}, &app.Dataset{ChartSettings: []app.ChartSetting{s}})
+	if err != nil {
+		return fmt.Errorf("%s: %w", ref, err)
+	}
+	fmt.Fprintf(e.out, "%s, saved as %s (scorecard undo %s removes it)\n", note, rec.ID, rec.ID)
+	if !e.reinstate {
+		fmt.Fprintf(e.out, "  its figures stay in the store and in scorecard show %s; exports, the brief and flags for %s on leave it out, and say so; scorecard retire --undo %s puts it back\n",
+			ref, s.From.Label(), ref)
+	}
+	return nil
+}
+
+// retiredFrom is the period an indicator is retired from: the one asked
+// for, or the one after its last figure. A period at or before a figure
+// held is refused, since it would take a figure given out of circulation.
+func retiredFrom(asked, ref string, last app.Period, hasFigures bool) (app.Period, error) {
+	if asked == "" {
+		if !hasFigures {
+			return app.Period{}, usagef("%s has no figures to retire it after: give the period it is retired from, e.g. --from 2025-06", ref)
+		}
+		return last.Add(1), nil
+	}
+	from, err := app.ParsePeriod(strings.TrimSpace(asked))
+	if err != nil {
+		return app.Period{}, usagef("--from: %v", err)
+	}
+	if hasFigures && !last.End().Before(from.Start()) {
+		return app.Period{}, fmt.Errorf("%s has a figure for %s, at or after --from %s: retire it from %s, after its last figure, or undo the import that gave the later figures", ref, last.Label(), from.Label(), last.Add(1).Label())
+	}
+	return from, nil
+}
+
+// lastPeriod is the latest period any of ref's series has a figure for.
+func lastPeriod(h *app.History, ref string) (last app.Period, ok bool) {
+	for _, k := range h.Keys() {
+		if k.Ref != ref {
+			continue
+		}
+		s := h.Series(k)
+		if len(s) == 0 {
+			continue
+		}
+		if p := s[len(s)-1].Period; !ok || p.End().After(last.End()) {
+			last, ok = p, true
+		}
+	}
+	return last, ok
+}

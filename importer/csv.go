@@ -162,6 +162,7 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		}
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
 	}
+	formulaNote, formulaCell := readFormulaTexts(rows)
 	g := &grid{rows: rows}
 	l, ok := opt.Layouts[""]
 	if ok {
@@ -187,6 +188,9 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	sr := &sheetReader{out: newSheetLog(base, l.Sheet), l: l, g: g}
 	if note := encodingNote(t.encoding); note != "" {
 		sr.out.warn(l.Sheet, place("", 0, 0), "%s", note)
+	}
+	if formulaNote != "" {
+		sr.out.warn(l.Sheet, formulaCell, "%s", formulaNote)
 	}
 	if euroNote != "" {
 		sr.out.warn(l.Sheet, cellName(max(l.HeaderRow-1, 0), 0), "%s", euroNote)

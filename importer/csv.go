@@ -238,11 +238,17 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, err
 	}
 	c := newCollector(base)
+	c.csv = true
 	c.knownDefinitions(opt)
 	c.replay(sr.out)
 	// A CSV has no sheets or cells: report lines, as a spreadsheet user
 	// would count them.
 	d := c.dataset()
+	var refused *app.SourceError
+	if errors.As(c.refusal, &refused) {
+		refused.Location.Sheet, refused.Location.Cell = "", csvLine(refused.Location.Cell)
+		return nil, refused
+	}
 	if l.Kind == IndicatorSheet && len(d.Observations) == 0 {
 		// A scorecard's figures are its months': with none read the
 		// import would be recorded holding nothing, to be undone.

@@ -130,6 +130,11 @@ type spread struct {
 	// proved is set where a figure at most 1 is its numerator over its
 	// denominator as a percentage: 0.88 of 1 in 114 is a true 0.88%.
 	proved bool
+	// marked is set where a figure's text carries its "%" ("0.213%"):
+	// a percentage below 1 written as one.
+	marked bool
+	// over is how many figures are above 0.01.
+	over int
 }
 
 // percentSpreads returns the spread of each percentage indicator's figures.
@@ -157,6 +162,12 @@ func percentSpreads(obs []app.Observation, units map[string]app.Indicator) map[s
 		}
 		if v > 0 && v <= 1 && agreesWithParts(o) {
 			s.proved = true
+		}
+		if strings.Contains(o.Raw, "%") {
+			s.marked = true
+		}
+		if v > 0.01 {
+			s.over++
 		}
 	}
 	return out
@@ -267,9 +278,27 @@ func (c *collector) checkAllFractions(spreads map[string]*spread, units map[stri
 		}
 		o := s.first
 		sheet, cell := splitCell(o.Cell)
+		if c.csv && s.marked {
+			// "0.213%": a percentage below 1, written as one.
+			continue
+		}
+		if c.csv && s.over >= 2 {
+			// A CSV keeps no cell format to say which: a Power BI or
+			// SQL export writes a percentage measure as 0.213.
+			if c.refusal == nil {
+				c.refusal = &app.SourceError{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Err: fmt.Errorf(
+					"refused: %s is a percentage, but its figures here are all between 0 and 1 (%g to %g)%s: %g could be %g%% written as a fraction of 1, as Power BI and SQL exports write percentages, or %g%%, and a CSV keeps no cell format to tell; if they are fractions of 1, write its Unit as \"Proportion\" (read as %g%%), or give them as percentages (%g); if they are percentages below 1, write each with its %% sign (\"%g%%\")",
+					ref, s.lo, s.hi, also, *o.Value, hundredfold(*o.Value), *o.Value, hundredfold(*o.Value), hundredfold(*o.Value), *o.Value)}
+			}
+			continue
+		}
+		advice := "format the cells as percentages or write them as such"
+		if c.csv {
+			advice = fmt.Sprintf("write its Unit as \"Proportion\", or give them as percentages (%g)", hundredfold(*o.Value))
+		}
 		warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(
-			"%s: its figures here are all between 0 and 1 (%g to %g)%s and are read as percentages, %g as %g%%: if they are fractions of 1 (%g%%), format the cells as percentages or write them as such",
-			ref, s.lo, s.hi, also, *o.Value, *o.Value, hundredfold(*o.Value))})
+			"%s: its figures here are all between 0 and 1 (%g to %g)%s and are read as percentages, %g as %g%%: if they are fractions of 1 (%g%%), %s",
+			ref, s.lo, s.hi, also, *o.Value, *o.Value, hundredfold(*o.Value), advice)})
 	}
 	return warnings
 }

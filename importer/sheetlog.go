@@ -55,6 +55,10 @@ type sheetLog struct {
 	// time and memory.
 	limit   *indicatorLimit
 	newRefs *newRefs
+
+	// fractionUnits are the Unit cells saying an indicator's figures are
+	// fractions of 1 ("Proportion"), by ref: the first of each.
+	fractionUnits map[string]unitAt
 }
 
 // logOp is one step of a log: figures from..to, or one warning,

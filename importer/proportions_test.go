@@ -125,8 +125,11 @@ func TestCSVPercentFractions(t *testing.T) {
 		{"written with their % signs",
 			"Ref,Indicator,Unit,Period,Value\nRR,Re-referrals within 12 months,%,Apr-24,0.213%\nRR,Re-referrals within 12 months,%,May-24,0.22%\n",
 			"", nil},
+		{"small figures, as likely fractions",
+			"Ref,Indicator,Unit,Period,Value\nRR,Re-referrals within 12 months,%,Apr-24,0.213\nED09,Pupils permanently excluded,%,Apr-24,0.06\nED09,Pupils permanently excluded,%,May-24,0.08\n",
+			"line 3", nil},
 		{"true small percentages",
-			"Ref,Indicator,Unit,Period,Value\nED09,Pupils permanently excluded,%,Apr-24,0.06\nED09,Pupils permanently excluded,%,May-24,0.08\n",
+			"Ref,Indicator,Unit,Period,Value\nED09,Pupils permanently excluded,%,Apr-24,0.006\nED09,Pupils permanently excluded,%,May-24,0.008\nED09,Pupils permanently excluded,%,Jun-24,0.011\n",
 			"", nil},
 		{"proved by their parts",
 			"Ref,Indicator,Unit,Period,Numerator,Denominator,Value\nCIC03,In-house foster carers,%,Apr-24,1,114,0.88\nCIC03,In-house foster carers,%,May-24,1,120,0.83\n",
@@ -135,15 +138,20 @@ func TestCSVPercentFractions(t *testing.T) {
 			"Ref,Indicator,Unit,Period,Value\nRR,Re-referrals within 12 months,%,Apr-24,0.213\n",
 			"", []string{`line 2: RR: its figures here are all between 0 and 1 (0.213 to 0.213) and are read as percentages, 0.213 as 0.213%: if they are fractions of 1 (21.3%), write its Unit as "Proportion", or give them as percentages (21.3)`}},
 	}
+	const fractions = `RR is a percentage, but its figures here are all between 0 and 1 (0.198 to 0.22): 0.213 could be 21.3% written as a fraction of 1, as Power BI and SQL exports write percentages, or 0.213%, and a CSV keeps no cell format to tell; if they are fractions of 1, write its Unit as "Proportion" (read as 21.3%), or give them as percentages (21.3); if they are percentages below 1, write each with its % sign ("0.213%")`
+	refusals := map[string]string{
+		"Power BI tidy CSV, Unit %":          strings.Replace(fractions, "0.198 to", "0.213 to", 1),
+		"scorecard CSV, (%) in the name":     fractions,
+		"small figures, as likely fractions": `ED09 is a percentage, but its figures here are all between 0 and 1 (0.06 to 0.08): 0.06 could be 6% written as a fraction of 1, as Power BI and SQL exports write percentages, or 0.06%, and a CSV keeps no cell format to tell; if they are fractions of 1, write its Unit as "Proportion" (read as 6%), or give them as percentages (6); if they are percentages below 1, write each with its % sign ("0.06%")`,
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res, err := Read(context.Background(), writeCSV(t, tt.body), Options{})
 			if tt.refusal != "" {
 				var se *app.SourceError
-				if !errors.As(err, &se) || se.Location.Cell != tt.refusal || se.Location.File != "data.csv" ||
-					!strings.Contains(err.Error(), `could be 21.3% written as a fraction of 1`) ||
-					!strings.Contains(err.Error(), `write its Unit as "Proportion" (read as 21.3%), or give them as percentages (21.3); if they are percentages below 1, write each with its % sign ("0.213%")`) {
-					t.Fatalf("got %v, want a refusal at %s with advice a CSV can follow", err, tt.refusal)
+				saying := refusals[tt.name]
+				if !errors.As(err, &se) || se.Location.Cell != tt.refusal || se.Location.File != "data.csv" || !strings.Contains(err.Error(), saying) {
+					t.Fatalf("got %v, want a refusal at %s saying %s", err, tt.refusal, saying)
 				}
 				return
 			}

@@ -69,6 +69,15 @@ type collector struct {
 	// countGuessed are the indicators read as counts because nothing
 	// said their unit, said at their names (sayGuessedCounts).
 	countGuessed []string
+	// fractionUnits are the indicators whose Unit cell says their
+	// figures are fractions of 1 (readProportions).
+	fractionUnits map[string]unitAt
+	// csv is set for a CSV, which keeps no cell formats to tell a
+	// fraction of 1 from a percentage by (checkAllFractions).
+	csv bool
+	// refusal, where set, refuses the file: a figure the importer
+	// cannot read without a guess that could be 100 times out.
+	refusal error
 }
 
 func newCollector(file string) *collector {
@@ -143,6 +152,14 @@ func (c *collector) replay(l *sheetLog) {
 	}
 	for ref, n := range l.declared {
 		c.declared[ref] = n
+	}
+	for ref, at := range l.fractionUnits {
+		if _, ok := c.fractionUnits[ref]; !ok {
+			if c.fractionUnits == nil {
+				c.fractionUnits = map[string]unitAt{}
+			}
+			c.fractionUnits[ref] = at
+		}
 	}
 	c.addBenchmarks(l)
 	c.comments = append(c.comments, l.comments...)
@@ -323,8 +340,13 @@ func (c *collector) dataset() *app.Dataset {
 	}
 	var ranges, sums []app.Warning
 	d.Observations, ranges, sums = c.observations(units)
+	proportions, fractional := c.readProportions(d.Observations, units)
+	ranges = append(ranges, proportions...)
 	byParts, scaled := c.fractionsByParts(d.Observations, units)
 	ranges = append(ranges, byParts...)
+	for ref := range fractional {
+		scaled[ref] = true
+	}
 	for i := range d.Indicators {
 		ind := &d.Indicators[i]
 		if _, declared := c.declared[ind.Ref]; scaled[ind.Ref] && c.placed[ind.Ref] && !declared {

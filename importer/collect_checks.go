@@ -50,7 +50,7 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 		if raw := strings.TrimSpace(o.Raw); o.Status == app.Suppressed && strings.HasPrefix(raw, "<") {
 			// "<5" says more than c: that the figure is below 5. The
 			// text is kept with the figure, but the bound is not used.
-			warn(o.Cell, "%s %s %s: %q read as %s (%s): the source's text is kept with it, but the bound it gives is not used", o.Ref, o.Area, o.Period, raw, o.Status, o.Status.Describe())
+			warn(o.Cell, "%s %s %s: %q read as %s (%s): the source's text is kept with it, but the bound it gives is not used", o.Ref, o.Area, o.Period.Label(), raw, o.Status, o.Status.Describe())
 		}
 		if o.Value != nil && o.Numerator != nil && o.Denominator != nil && *o.Denominator > 0 {
 			if per, what := partsScale(ind); per > 0 {

@@ -178,7 +178,7 @@ func TestCountAndErrorMarksSaid(t *testing.T) {
 		{"a negative percentage", []any{"T14", "Children seen (%)", "H", -5, 45, 46}, nil},
 		// "<5" says more than c; its reading is said at the cell.
 		{"less than five", []any{"T15", "Children adopted", "-", "<5", 6, 7},
-			[]string{`D2: T15 Kent 2026-01: "<5" read as c (suppressed to protect confidentiality): the source's text is kept with it`}},
+			[]string{`D2: T15 Kent Jan-26: "<5" read as c (suppressed to protect confidentiality): the source's text is kept with it`}},
 		// "c" and "[c]" are the code itself; "*" is said once (QA20 D7).
 		{"plain suppression", []any{"T16", "Children adopted", "-", "c", "[c]", "*"},
 			[]string{`F2: T16 Kent Mar-26: "*" read as c (suppressed to protect confidentiality), as the store and its exports show it`}},

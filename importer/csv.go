@@ -162,6 +162,7 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		}
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
 	}
+	formulaNote, formulaCell := readFormulaTexts(rows)
 	g := &grid{rows: rows}
 	l, ok := opt.Layouts[""]
 	if ok {
@@ -188,6 +189,9 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	sr := &sheetReader{out: newSheetLog(base, l.Sheet), l: l, g: g}
 	if note := encodingNote(t.encoding); note != "" {
 		sr.out.warn(l.Sheet, place("", 0, 0), "%s", note)
+	}
+	if formulaNote != "" {
+		sr.out.warn(l.Sheet, formulaCell, "%s", formulaNote)
 	}
 	if euroNote != "" {
 		sr.out.warn(l.Sheet, cellName(max(l.HeaderRow-1, 0), 0), "%s", euroNote)
@@ -235,11 +239,17 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, err
 	}
 	c := newCollector(base)
+	c.csv = true
 	c.knownDefinitions(opt)
 	c.replay(sr.out)
 	// A CSV has no sheets or cells: report lines, as a spreadsheet user
 	// would count them.
 	d := c.dataset()
+	var refused *app.SourceError
+	if errors.As(c.refusal, &refused) {
+		refused.Location.Sheet, refused.Location.Cell = "", csvLine(refused.Location.Cell)
+		return nil, refused
+	}
 	if l.Kind == IndicatorSheet && len(d.Observations) == 0 {
 		// A scorecard's figures are its months': with none read the
 		// import would be recorded holding nothing, to be undone.

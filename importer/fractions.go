@@ -130,6 +130,11 @@ type spread struct {
 	// proved is set where a figure at most 1 is its numerator over its
 	// denominator as a percentage: 0.88 of 1 in 114 is a true 0.88%.
 	proved bool
+	// marked is set where a figure's text carries its "%" ("0.213%"):
+	// a percentage below 1 written as one.
+	marked bool
+	// over is how many figures are above 0.01.
+	over int
 }
 
 // percentSpreads returns the spread of each percentage indicator's figures.
@@ -157,6 +162,12 @@ func percentSpreads(obs []app.Observation, units map[string]app.Indicator) map[s
 		}
 		if v > 0 && v <= 1 && agreesWithParts(o) {
 			s.proved = true
+		}
+		if strings.Contains(o.Raw, "%") {
+			s.marked = true
+		}
+		if v > 0.01 {
+			s.over++
 		}
 	}
 	return out
@@ -241,7 +252,10 @@ func levelName(l *app.Level, what string) string {
 // targets if any, are all between 0 and 1, with some at least 0.1: as
 // likely fractions of 1 (0.46 for 46%) as percentages below 1, they are
 // kept as given, and said once at the first. Rows of true small
-// percentages, 0.06% of pupils excluded, are not said.
+// percentages, 0.06% of pupils excluded, are not said. In a CSV, which
+// keeps no cell format to tell them apart, figures all between 0 and 1
+// with two or more above 0.01 refuse the file (c.refusal) at the first,
+// unless written with their "%"; the advice said is one a CSV can follow.
 func (c *collector) checkAllFractions(spreads map[string]*spread, units map[string]app.Indicator) []app.Warning {
 	hasTarget := map[string]bool{}
 	bigTarget := map[string]bool{}
@@ -258,7 +272,10 @@ func (c *collector) checkAllFractions(spreads map[string]*spread, units map[stri
 	var warnings []app.Warning
 	for _, ref := range c.indOrder {
 		s := spreads[ref]
-		if s == nil || s.first == nil || s.hi > 1 || s.hi < 0.1 || s.lo < 0 || s.proved || bigTarget[ref] || units[ref].Unit != app.Percent {
+		if s == nil || s.first == nil || s.hi > 1 || s.lo < 0 || s.proved || bigTarget[ref] || units[ref].Unit != app.Percent {
+			continue
+		}
+		if s.hi < 0.1 && !c.csv {
 			continue
 		}
 		also := ""
@@ -267,9 +284,33 @@ func (c *collector) checkAllFractions(spreads map[string]*spread, units map[stri
 		}
 		o := s.first
 		sheet, cell := splitCell(o.Cell)
+		if c.csv && s.marked {
+			// "0.213%": a percentage below 1, written as one.
+			continue
+		}
+		if c.csv && s.over >= 2 {
+			// Figures of 0.06 and 0.08 are as likely 6% and 8% as
+			// true small percentages: refused too, with how to write
+			// either.
+			// A CSV keeps no cell format to say which: a Power BI or
+			// SQL export writes a percentage measure as 0.213.
+			if c.refusal == nil {
+				c.refusal = &app.SourceError{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Err: fmt.Errorf(
+					"refused: %s is a percentage, but its figures here are all between 0 and 1 (%g to %g)%s: %g could be %g%% written as a fraction of 1, as Power BI and SQL exports write percentages, or %g%%, and a CSV keeps no cell format to tell; if they are fractions of 1, write its Unit as \"Proportion\" (read as %g%%), or give them as percentages (%g); if they are percentages below 1, write each with its %% sign (\"%g%%\")",
+					ref, s.lo, s.hi, also, *o.Value, hundredfold(*o.Value), *o.Value, hundredfold(*o.Value), hundredfold(*o.Value), *o.Value)}
+			}
+			continue
+		}
+		if s.hi < 0.1 {
+			continue
+		}
+		advice := "format the cells as percentages or write them as such"
+		if c.csv {
+			advice = fmt.Sprintf("write its Unit as \"Proportion\", or give them as percentages (%g)", hundredfold(*o.Value))
+		}
 		warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(
-			"%s: its figures here are all between 0 and 1 (%g to %g)%s and are read as percentages, %g as %g%%: if they are fractions of 1 (%g%%), format the cells as percentages or write them as such",
-			ref, s.lo, s.hi, also, *o.Value, *o.Value, hundredfold(*o.Value))})
+			"%s: its figures here are all between 0 and 1 (%g to %g)%s and are read as percentages, %g as %g%%: if they are fractions of 1 (%g%%), %s",
+			ref, s.lo, s.hi, also, *o.Value, *o.Value, hundredfold(*o.Value), advice)})
 	}
 	return warnings
 }

@@ -193,8 +193,8 @@ func (c *collector) fractionalCounts(inds []app.Indicator, guessed map[string]in
 			why = fmt.Sprintf("and neither the name %q nor a Unit column gives a unit", ind.Name)
 			advice = "state its unit in a Unit column"
 		}
-		c.warn(sheet, place(sheet, int(f.row), int(f.col)), "%s %s %s: %g is not a whole number, %s: a count that is not whole is read as a figure of unknown measure, not a count, so not recomputed when children are excluded; %s",
-			ref, c.figures.keys[f.series].Area, f.period(), f.value, why, advice)
+		c.warn(sheet, place(sheet, int(f.row), int(f.col)), "%s %s %s: %g is not a whole number, %s: it is kept in unit %q, as a plain number of unknown measure rather than a count of children, so it is not recomputed when children are excluded (exports still withhold small numbers of it); %s",
+			ref, c.figures.keys[f.series].Area, f.period(), f.value, why, ind.Unit, advice)
 	}
 }
 

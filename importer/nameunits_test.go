@@ -330,7 +330,10 @@ func TestPointThousandsEveryCell(t *testing.T) {
 // TestFractionalCountWording: a count whose figure is not whole (23.4
 // FTE) is warned in words from what the file says of its unit, so that
 // its advice can be followed: a Unit column saying "count" is there
-// already, and a name beginning "Number of" says it counts.
+// already, and a name beginning "Number of" says it counts. It says what
+// is stored: unit "count" of unknown measure, where it had said "read as
+// a figure of unknown measure, not a count" while list and show gave unit
+// count (QA27b 9).
 func TestFractionalCountWording(t *testing.T) {
 	tests := []struct {
 		name, unit string
@@ -371,6 +374,13 @@ func TestFractionalCountWording(t *testing.T) {
 			}
 			if strings.Contains(got[0], tt.not) {
 				t.Errorf("warning %q holds %q", got[0], tt.not)
+			}
+			said := `it is kept in unit "count", as a plain number of unknown measure rather than a count of children, so it is not recomputed when children are excluded (exports still withhold small numbers of it)`
+			if !strings.Contains(got[0], said) {
+				t.Errorf("warning %q, want it to say what is stored: %q", got[0], said)
+			}
+			if ind, ok := findInd(res.Dataset, "Z01"); !ok || ind.Unit != app.Number || ind.Measure != app.Other {
+				t.Errorf("Z01 stored in unit %q, measure %q (%v); want %q of unknown measure, as said", ind.Unit, ind.Measure, ok, app.Number)
 			}
 		})
 	}

@@ -435,6 +435,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 	s.rowFloats.block = s.rowFloats.block[:0]
 	years := s.rowYearKind(r, ind.ref)
 	var clash yearClash
+	paired := newPairedCells()
 	for i := range figures {
 		c, ok := s.subChoice(r, ind, &figures[i])
 		if !ok {
@@ -449,6 +450,13 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 			s.noteItalic(r, c.index)
 		}
 		rd, err := readMarkedFigure(text, lk, &s.rowFloats)
+		if err != nil && !isBlank(err) {
+			// "45 (21.3%)": a count and its percentage, as reports
+			// give them, read as the one the unit asks for.
+			if prd, ok, perr := paired.take(text, ind.unit, c.index, &s.rowFloats); ok {
+				rd, err = prd, perr
+			}
+		}
 		if err != nil {
 			s.warn(r, c.index, "%s: cell skipped: %v", ind.ref, err)
 			continue
@@ -495,6 +503,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 	}
 	years.say(s, r, ind.ref)
 	clash.say(s, r, ind)
+	paired.say(s, r, ind.ref)
 	if percent {
 		s.out.percent[ind.ref] = true
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"strings"
 
 	"scorecard/app"
 )
@@ -54,6 +55,10 @@ type sheetLog struct {
 	// time and memory.
 	limit   *indicatorLimit
 	newRefs *newRefs
+
+	// fractionUnits are the Unit cells saying an indicator's figures are
+	// fractions of 1 ("Proportion"), by ref: the first of each.
+	fractionUnits map[string]unitAt
 }
 
 // logOp is one step of a log: figures from..to, or one warning,
@@ -176,9 +181,34 @@ func (l *sheetLog) warnUncalculated(g *grid) {
 	for _, u := range g.uncalculated {
 		l.warn(l.sheet, cellName(u.Row, u.Col), "formula with no saved result: open and save the workbook in Excel to calculate it")
 	}
+	skipped := l.skippedRows()
 	for _, u := range g.unverified {
+		if skipped[u.Row] {
+			// Nothing of the row was read (an Excel table's Totals
+			// row): its formulas' results were not read either, and
+			// saying so would bury the one warning that matters.
+			continue
+		}
 		l.warn(l.sheet, cellName(u.Row, u.Col), "formula's saved result read, but the workbook asks to be recalculated when opened, so it may be out of date: open and save the workbook in Excel to be sure")
 	}
+}
+
+// skippedRows are the 0-based rows of the log's sheet said to be skipped
+// whole ("row skipped: ..."), by the warning said at them.
+func (l *sheetLog) skippedRows() map[int]bool {
+	var rows map[int]bool
+	for _, w := range l.warnings {
+		if w.Location.Sheet != l.sheet || !strings.HasPrefix(w.Message, "row skipped") && !strings.Contains(w.Message, ": row skipped") {
+			continue
+		}
+		if r := rowOfCell(w.Location.Cell); r >= 0 {
+			if rows == nil {
+				rows = map[int]bool{}
+			}
+			rows[r] = true
+		}
+	}
+	return rows
 }
 
 // sheetReads reads a workbook's planned sheets into logs in the

@@ -37,6 +37,9 @@ func TestStatusCodesSaid(t *testing.T) {
 		{"E4", `SC03 Kent May-25: "#DIV/0!" read as x (not available), as the store and its exports show it; the source's text is kept with each figure`},
 		{"D6", `SC05 Kent Apr-25: "Data to be supplied" read as x (not available), as the store and its exports show it; the source's text is kept with each figure`},
 		{"E6", `SC05 Kent May-25: "tbc" read as x (not available), as the store and its exports show it; the source's text is kept with each figure`},
+		// "<5" is said where its bound is set aside, its period named
+		// as every other warning names one (QA27b 9: it said "2025-06").
+		{"F6", `SC05 Kent Jun-25: "<5" read as c (suppressed to protect confidentiality): the source's text is kept with it, but the bound it gives is not used`},
 		{"G2", ""}, {"E3", ""}, {"G3", ""}, {"F4", ""}, {"G4", ""}, {"D5", ""}, {"E5", ""}, {"F5", ""},
 	}
 	for _, tt := range tests {

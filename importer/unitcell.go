@@ -19,6 +19,9 @@ type unitCell struct {
 	// note is a warning for the cell, saying what was taken and why,
 	// where the reading is not plainly what the cell says; "" for none.
 	note string
+	// fraction says the figures are fractions of 1 ("Proportion",
+	// "Rate (0-1)"), kept as percentages (readProportions).
+	fraction bool
 }
 
 // ppUnit is the unit kept for a figure in percentage points: a
@@ -46,6 +49,9 @@ func readUnitCell(ref, text, name string) unitCell {
 			ref, text, ppUnit)}
 	}
 	rest, measure := measureWords(t)
+	if fractionOfOne(rest) {
+		return unitCell{unit: app.Percent, measure: measure, fraction: true}
+	}
 	if u, ok := unitFromText(rest); ok {
 		// "Median days", "Days", "No. (average)": the unit is plain.
 		return unitCell{unit: u, measure: measure}
@@ -200,6 +206,9 @@ func (s *sheetReader) readUnit(r int, c *Column, ref string, ind *app.Indicator,
 	uc := readUnitCell(ref, s.at(r, c), ind.Name)
 	if uc.unit != "" {
 		ind.Unit, st.Unit = uc.unit, s.loc(r, c.index)
+	}
+	if uc.fraction {
+		s.out.fractionUnit(ref, s.loc(r, c.index), s.at(r, c))
 	}
 	if uc.unknown {
 		// No plain count, and no measure to infer from its name

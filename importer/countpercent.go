@@ -1,0 +1,103 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"scorecard/app"
+)
+
+var (
+	// countThenPercent is a count with its percentage after it in
+	// brackets, as SSRS and council reports write both in one cell:
+	// "45 (21.3%)", "1,480 (12%)".
+	countThenPercent = regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s*\(\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*\)$`)
+	// percentThenCount is the percentage first: "21.3% (45)".
+	percentThenCount = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)\s*%\s*\(\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s*\)$`)
+)
+
+// countAndPercent reads a cell giving a count and its percentage
+// together, "45 (21.3%)" or "21.3% (45)", and the places the percentage
+// is written to: ok is false for any other text.
+func countAndPercent(text string) (count, pct float64, places int, ok bool) {
+	t := strings.TrimSpace(strings.ReplaceAll(text, "\u00a0", " "))
+	var cs, ps string
+	if m := countThenPercent.FindStringSubmatch(t); m != nil {
+		cs, ps = m[1], m[2]
+	} else if m := percentThenCount.FindStringSubmatch(t); m != nil {
+		ps, cs = m[1], m[2]
+	} else {
+		return 0, 0, 0, false
+	}
+	count, err1 := strconv.ParseFloat(strings.ReplaceAll(cs, ",", ""), 64)
+	pct, err2 := strconv.ParseFloat(ps, 64)
+	if i := strings.IndexByte(ps, '.'); i >= 0 {
+		places = len(ps) - i - 1
+	}
+	return count, pct, places, err1 == nil && err2 == nil
+}
+
+// pairedCells reads a row's cells that give a count and its percentage
+// together, each as the figure the indicator's unit asks for: the count
+// for a count, the percentage, with the count kept as its numerator,
+// for anything else but a unit of another kind, whose cell is skipped.
+// It is said once for the row, at the first such cell.
+type pairedCells struct {
+	col  int // the first cell's column, -1 for none yet
+	text string
+	read string // what the first was read as
+	n    int
+}
+
+func newPairedCells() pairedCells { return pairedCells{col: -1} }
+
+// take reads text, which failed to read as one figure, as a count and
+// its percentage for an indicator of the unit stated (unit; "" for none
+// stated), into rd; ok is false where text is no such pair. err says why
+// a pair is not read for a unit of another kind.
+func (p *pairedCells) take(text string, unit app.Unit, col int, fl *floats) (rd reading, ok bool, err error) {
+	count, pct, places, ok := countAndPercent(text)
+	if !ok {
+		return reading{}, false, nil
+	}
+	rd = reading{raw: text, decimals: -1}
+	var read string
+	switch unit {
+	case app.Number:
+		rd.value, rd.decimals = fl.of(count), 0
+		read = fmt.Sprintf("%g, the count its unit (%s) asks for; the percentage %g%% is not kept", count, unit, pct)
+	case "", app.Percent:
+		rd.value, rd.num, rd.percent = fl.of(pct), fl.of(count), true
+		rd.decimals = min(places, 3)
+		read = fmt.Sprintf("%g%%, the percentage, with %g kept as its numerator (no denominator is given)", pct, count)
+		if unit == "" {
+			read = fmt.Sprintf("%g%%, the percentage, as neither a Unit column nor its name says it is a count (so its unit is %%), with %g kept as its numerator (no denominator is given)", pct, count)
+		}
+	default:
+		return reading{}, true, fmt.Errorf("%q gives a count and a percentage, neither of which is in its unit (%s): give the figure alone", strings.TrimSpace(text), unit)
+	}
+	if p.col < 0 {
+		p.col, p.text, p.read = col, strings.TrimSpace(text), read
+	}
+	p.n++
+	return rd, true, nil
+}
+
+// say warns, at the row's first cell giving a count and its percentage,
+// how they were read.
+func (p *pairedCells) say(s *sheetReader, r int, ref string) {
+	if p.col < 0 {
+		return
+	}
+	more := ""
+	switch {
+	case p.n == 2:
+		more = ", as is 1 more cell of the row"
+	case p.n > 2:
+		more = fmt.Sprintf(", as are %d more cells of the row", p.n-1)
+	}
+	s.warn(r, p.col, "%s: %q gives a count and its percentage in one cell, as reports write them: read as %s%s; to keep both, give the count, or the numerator and denominator, in columns of their own",
+		ref, p.text, p.read, more)
+}

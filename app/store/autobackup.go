@@ -68,8 +68,9 @@ func NewestBackup(path string) (string, error) {
 func (s *Bolt) SetAutoBackups(n int) { s.keep = n }
 
 // autoBackup copies the store beside itself before a change, unless it
-// holds no imports yet or has not changed since the last copy, and
-// removes the oldest copies beyond the number kept. It runs under the
+// holds no imports yet or has not changed since the last copy; the change
+// removes the oldest copies beyond the number kept once it has landed
+// (pruneBackups). It runs under the
 // store's exclusive lock, and the copy is one read transaction's view, so
 // it is consistent. A store whose records no longer match their checksums
 // is not copied: its copy would push a sound backup out.
@@ -105,15 +106,27 @@ func (s *Bolt) autoBackup() (err error) {
 		return fmt.Errorf("automatic backup before the change: %w", err)
 	}
 	s.backedUp = true
+	return nil
+}
+
+// pruneBackups removes the oldest automatic backups beyond the number
+// kept. It is called once a change has landed, not when its backup is
+// made: the backup of an import that then failed, or was killed, holds
+// the store as it still is, and pruning for it pushed out a backup of an
+// earlier state, so that a run of failures left only copies of the
+// store as it is and no way back.
+func (s *Bolt) pruneBackups() {
+	if s.keep <= 0 {
+		return
+	}
 	bs, err := Backups(s.path)
 	if err != nil {
-		return nil // the copy is made; pruning waits for the next one
+		return // the change has landed; pruning waits for the next one
 	}
 	for len(bs) > s.keep {
 		os.Remove(bs[0])
 		bs = bs[1:]
 	}
-	return nil
 }
 
 // copyBeside writes the store, as one read transaction sees it, to a

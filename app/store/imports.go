@@ -128,6 +128,7 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 	})
 	if err == nil {
 		s.backedUp = false
+		s.pruneBackups()
 	}
 	return rec, err
 }

@@ -80,6 +80,7 @@ func (s *Bolt) Undo(id string) (rec app.Import, err error) {
 	})
 	if err == nil {
 		s.backedUp = false
+		s.pruneBackups()
 	}
 	return rec, err
 }

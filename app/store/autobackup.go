@@ -331,6 +331,11 @@ func Restore(path, from string) (kept string, err error) {
 	if same, _ := sameFile(path, from); same {
 		return "", fmt.Errorf("restore %s: the backup named is the store itself", path)
 	}
+	// A name mistyped is not a damaged store: say that there is no such
+	// file, not that it is unsound.
+	if _, err := os.Stat(from); errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("restore from %s: there is no such file; nothing was changed; name a backup of the store to restore from (its automatic backups are %s.backup-*)", from, filepath.Base(path))
+	}
 	if err := checkCopy(from); err != nil {
 		// The advice for a store opened with --db ("name another file
 		// with --db") is not for the backup named (QA24b L3).

@@ -219,7 +219,7 @@ func open(path string, mode os.FileMode, opt *bolt.Options) (s *Bolt, err error)
 	var db *bolt.DB
 	defer func() {
 		if r := recover(); r != nil {
-			err = damaged(path, "a page cannot be read: %v", r)
+			err = damaged(path, "%s", unreadablePage(r))
 		}
 		if err != nil && db != nil {
 			closeQuietly(db)

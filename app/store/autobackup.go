@@ -103,6 +103,9 @@ func (s *Bolt) autoBackup() (err error) {
 		return nil
 	}
 	if err != nil {
+		if we := refusedWrite(err, "the automatic backup before the change", filepath.Dir(s.path), "nothing was changed"); we != err {
+			return we
+		}
 		return fmt.Errorf("automatic backup before the change: %w", err)
 	}
 	s.backedUp = true
@@ -288,10 +291,14 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	return nil
 }
 
+// createTemp is os.CreateTemp, which tests make fail as a folder the
+// officer may not write in, or a full disk, does.
+var createTemp = os.CreateTemp
+
 // writeTemp writes a temporary file beside path, synced, for the caller
 // to rename to path; on failure it leaves none.
 func writeTemp(path string, write func(io.Writer) error) (tmp string, err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	f, err := createTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return "", err
 	}

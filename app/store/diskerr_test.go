@@ -69,7 +69,9 @@ func TestRefusedWriteWords(t *testing.T) {
 // bbolt copy wrapping the write's error), are said in words; other
 // errors are left as they are.
 func TestDiskCause(t *testing.T) {
-	pe := func(op string, e error) error { return &fs.PathError{Op: op, Path: "full2/.t1.db.backup-20261205-013221.tmp-1", Err: e} }
+	pe := func(op string, e error) error {
+		return &fs.PathError{Op: op, Path: "full2/.t1.db.backup-20261205-013221.tmp-1", Err: e}
+	}
 	tests := []struct {
 		err  error
 		want string

@@ -236,14 +236,14 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	// back: into a fresh store, the two passes over every figure (a few
 	// milliseconds of a large import, on one processor) are skipped.
 	if len(inForce) > 0 {
-		kept, err := app.KeepHeldFigures(res.Dataset, name, st.LoadIndicator)
+		// One reader for the passes below, which each read many
+		// indicators' histories in turn.
+		read := store.IndicatorReader(st)
+		kept, err := app.KeepHeldFigures(res.Dataset, name, read)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		res.Warnings = append(res.Warnings, kept...)
-		// One reader for the passes below, which each read many
-		// indicators' histories in turn.
-		read := store.IndicatorReader(st)
 		rounded, err := app.RoundedRestatements(res.Dataset, name, read)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)

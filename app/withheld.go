@@ -58,15 +58,23 @@ func KeepHeldFigures(ds *Dataset, file string, held func(ref string) (*History, 
 	// valued holds the store's figures with a value: its own, not a
 	// stand-in, since a stand-in gives way to a stand-in as to a figure.
 	valued := map[figure]bool{}
+	// The series held, by ref, of the last history held gave: a reader
+	// may give the same history for every indicator (the team store's),
+	// and listing its keys sorts them all.
+	var keysOf *History
+	keys := map[string][]SeriesKey{}
 	for _, ref := range refs {
 		h, err := held(ref)
 		if err != nil {
 			return nil, fmt.Errorf("the figures held for %s: %w", ref, err)
 		}
-		for _, k := range h.Keys() {
-			if k.Ref != ref {
-				continue
+		if h != keysOf {
+			keysOf, keys = h, map[string][]SeriesKey{}
+			for _, k := range h.Keys() {
+				keys[k.Ref] = append(keys[k.Ref], k)
 			}
+		}
+		for _, k := range keys[ref] {
 			for _, o := range h.Series(k) {
 				if (o.Value != nil || o.Numerator != nil) && !o.StandIn {
 					valued[figure{k, o.Period}] = true

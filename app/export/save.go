@@ -32,6 +32,12 @@ func save(path, what string, write func(io.Writer) error) (err error) {
 	if err = tmp.Chmod(0o644); err != nil {
 		return fmt.Errorf("cannot make the %s readable: %w", what, pathless(err))
 	}
+	// Synced before it is named path, as the store and its backups are:
+	// after a power cut the circulated name must not hold an empty or
+	// short file.
+	if err = syncFile(tmp); err != nil {
+		return fmt.Errorf("cannot write the %s: %w", what, pathless(err))
+	}
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("cannot write the %s: %w", what, pathless(err))
 	}
@@ -40,6 +46,9 @@ func save(path, what string, write func(io.Writer) error) (err error) {
 	}
 	return nil
 }
+
+// syncFile flushes a written file to the disk; tests watch it.
+var syncFile = (*os.File).Sync
 
 // pathless returns the error an *os.PathError or *os.LinkError wraps,
 // which names the temporary file or says it twice, or err itself.

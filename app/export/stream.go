@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -233,14 +234,50 @@ type spool struct {
 	rows   int // figures
 	series int // series
 	steps  func()
+	// named is whether the file still has its name in the temporary
+	// folder, to be removed on close (see newSpool).
+	named bool
 }
 
+// spoolPattern names the spool files in the temporary folder.
+const spoolPattern = "scorecard-data-*.xml"
+
+// spoolLeftAfter is the age past which a spool file of an export that
+// was killed is removed by the next export (see newSpool).
+const spoolLeftAfter = 24 * time.Hour
+
+// newSpool makes the spool. A killed export never reaches close, and its
+// spool (megabytes) stayed in the temporary folder for good, so the file
+// is unlinked as soon as it is made: on Linux and macOS an open file
+// reads and writes on without a name, and nothing is left whenever the
+// process ends. Windows refuses to remove an open file (and os offers no
+// FILE_FLAG_DELETE_ON_CLOSE), so there the file keeps its name until
+// close, and each export sweeps the spool files that earlier exports left:
+// those a day old, and, where an open file cannot be removed, every one
+// the system lets go of, since an export still writing holds its own open.
 func newSpool() (*spool, error) {
-	f, err := os.CreateTemp("", "scorecard-data-*.xml")
+	f, err := os.CreateTemp("", spoolPattern)
 	if err != nil {
 		return nil, fmt.Errorf("a temporary file for the Data sheet's rows: %w", err)
 	}
-	return &spool{f: f, w: newRowWriter(f)}, nil
+	named := os.Remove(f.Name()) != nil
+	sweepSpools(f.Name(), named)
+	return &spool{f: f, w: newRowWriter(f), named: named}, nil
+}
+
+// sweepSpools removes the spool files left in the temporary folder by
+// exports that were killed, other than own: those older than
+// spoolLeftAfter, or, with any, every one the system lets remove.
+func sweepSpools(own string, any bool) {
+	left, _ := filepath.Glob(filepath.Join(os.TempDir(), spoolPattern))
+	for _, name := range left {
+		if name == own {
+			continue
+		}
+		if fi, err := os.Lstat(name); err == nil && fi.Mode().IsRegular() && (any || time.Since(fi.ModTime()) > spoolLeftAfter) {
+			os.Remove(name)
+		}
+	}
 }
 
 // copyTo writes the rows spooled to w.
@@ -263,7 +300,10 @@ func (s *spool) close() {
 		return
 	}
 	s.f.Close()
-	os.Remove(s.f.Name())
+	// An unlinked spool's name may since be another export's.
+	if s.named {
+		os.Remove(s.f.Name())
+	}
 	s.f = nil
 }
 

@@ -68,8 +68,9 @@ func NewestBackup(path string) (string, error) {
 func (s *Bolt) SetAutoBackups(n int) { s.keep = n }
 
 // autoBackup copies the store beside itself before a change, unless it
-// holds no imports yet or has not changed since the last copy, and
-// removes the oldest copies beyond the number kept. It runs under the
+// holds no imports yet or has not changed since the last copy; the change
+// removes the oldest copies beyond the number kept once it has landed
+// (pruneBackups). It runs under the
 // store's exclusive lock, and the copy is one read transaction's view, so
 // it is consistent. A store whose records no longer match their checksums
 // is not copied: its copy would push a sound backup out.
@@ -102,18 +103,33 @@ func (s *Bolt) autoBackup() (err error) {
 		return nil
 	}
 	if err != nil {
+		if we := refusedWrite(err, "the automatic backup before the change", filepath.Dir(s.path), "nothing was changed"); we != err {
+			return we
+		}
 		return fmt.Errorf("automatic backup before the change: %w", err)
 	}
 	s.backedUp = true
+	return nil
+}
+
+// pruneBackups removes the oldest automatic backups beyond the number
+// kept. It is called once a change has landed, not when its backup is
+// made: the backup of an import that then failed, or was killed, holds
+// the store as it still is, and pruning for it pushed out a backup of an
+// earlier state, so that a run of failures left only copies of the
+// store as it is and no way back.
+func (s *Bolt) pruneBackups() {
+	if s.keep <= 0 {
+		return
+	}
 	bs, err := Backups(s.path)
 	if err != nil {
-		return nil // the copy is made; pruning waits for the next one
+		return // the change has landed; pruning waits for the next one
 	}
 	for len(bs) > s.keep {
 		os.Remove(bs[0])
 		bs = bs[1:]
 	}
-	return nil
 }
 
 // copyBeside writes the store, as one read transaction sees it, to a
@@ -275,10 +291,14 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	return nil
 }
 
+// createTemp is os.CreateTemp, which tests make fail as a folder the
+// officer may not write in, or a full disk, does.
+var createTemp = os.CreateTemp
+
 // writeTemp writes a temporary file beside path, synced, for the caller
 // to rename to path; on failure it leaves none.
 func writeTemp(path string, write func(io.Writer) error) (tmp string, err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	f, err := createTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return "", err
 	}
@@ -317,6 +337,11 @@ func Restore(path, from string) (kept string, err error) {
 	}
 	if same, _ := sameFile(path, from); same {
 		return "", fmt.Errorf("restore %s: the backup named is the store itself", path)
+	}
+	// A name mistyped is not a damaged store: say that there is no such
+	// file, not that it is unsound.
+	if _, err := os.Stat(from); errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("restore from %s: there is no such file; nothing was changed; name a backup of the store to restore from (its automatic backups are %s.backup-*)", from, filepath.Base(path))
 	}
 	if err := checkCopy(from); err != nil {
 		// The advice for a store opened with --db ("name another file

@@ -142,8 +142,22 @@ func readable(b []byte) bool {
 // entry point that reads the file; it assigns *err.
 func guard(path string, err *error) {
 	if r := recover(); r != nil {
-		*err = damaged(path, "a page cannot be read: %v", r)
+		*err = damaged(path, "%s", unreadablePage(r))
 	}
+}
+
+// unreadablePage is the problem a panic reading a page (r) is said as:
+// the panic's own words ("runtime error: slice bounds out of range
+// [::3031745972] ...") only baffle an officer, who is told the page is
+// damaged (and, by the caller, how to restore); with SCORECARD_DEBUG set
+// they are added, and the stack printed on stderr, for whoever hunts the
+// cause.
+func unreadablePage(r any) string {
+	if os.Getenv("SCORECARD_DEBUG") != "" {
+		fmt.Fprintf(os.Stderr, "%v\n%s\n", r, debug.Stack())
+		return fmt.Sprintf("a page is damaged and cannot be read: %v", r)
+	}
+	return "a page is damaged and cannot be read"
 }
 
 // faultsPanic makes a fault reading the memory-mapped file (a page past

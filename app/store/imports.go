@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -81,7 +82,7 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 		return rec, fmt.Errorf("import %s: %w", src.Name, err)
 	}
 	if err := s.markChanging(); err != nil {
-		return rec, fmt.Errorf("import %s: %w", src.Name, err)
+		return rec, fmt.Errorf("import %s: %w", src.Name, refusedWrite(err, "the store "+filepath.Base(s.path), filepath.Dir(s.path), "nothing was stored"))
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		if err := alreadyImported(tx, src, &rec); err != nil {
@@ -128,8 +129,9 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 	})
 	if err == nil {
 		s.backedUp = false
+		s.pruneBackups()
 	}
-	return rec, err
+	return rec, refusedWrite(err, "the store "+filepath.Base(s.path), filepath.Dir(s.path), "nothing was stored")
 }
 
 func readImport(tx *bolt.Tx, seq []byte) (app.Import, error) {

@@ -186,15 +186,36 @@ func (p *Pieces) view(fn func(*bolt.Tx) error) (err error) {
 	return nil
 }
 
+// everyIndicatorReader is a store that reads what LoadIndicator gives of
+// every indicator in one go (the team store's LoadEveryIndicator), where
+// a read an indicator at a time costs a round trip or more each.
+type everyIndicatorReader interface {
+	LoadEveryIndicator() (*app.History, error)
+}
+
 // IndicatorReader returns a reader of st an indicator at a time, for a
 // caller asking after many indicators in turn (an import's review of
 // what it would take back): a bbolt store's Pieces, which read the
 // definitions and imports once, not for each indicator, and hold one
-// indicator's history at a time, not the whole store's; another engine's
-// LoadIndicator. The first read opens the pieces.
+// indicator's history at a time, not the whole store's; for an engine
+// that can (everyIndicatorReader), every indicator's history, read once
+// and given for each ref; another engine's LoadIndicator. The first read
+// opens the pieces, or reads every indicator.
 func IndicatorReader(st Store) func(ref string) (*app.History, error) {
 	b, ok := st.(*Bolt)
 	if !ok {
+		if every, ok := st.(everyIndicatorReader); ok {
+			var h *app.History
+			return func(string) (*app.History, error) {
+				if h == nil {
+					var err error
+					if h, err = every.LoadEveryIndicator(); err != nil {
+						return nil, err
+					}
+				}
+				return h, nil
+			}
+		}
 		return st.LoadIndicator
 	}
 	var p *Pieces

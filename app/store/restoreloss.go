@@ -117,7 +117,7 @@ func importsIn(path string) (recs []app.Import, err error) {
 	defer faultsPanic()()
 	defer func() {
 		if r := recover(); r != nil {
-			recs, err = nil, fmt.Errorf("%s: a page cannot be read: %v", path, r)
+			recs, err = nil, fmt.Errorf("%s: %s", path, unreadablePage(r))
 		}
 	}()
 	if fi, err := os.Stat(path); err != nil || fi.Size() < minStoreSize {

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -147,7 +148,7 @@ func halfCreated(path string) bool {
 func create(path string) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".creating-*")
 	if err != nil {
-		return fmt.Errorf("create store %s: %w", path, err)
+		return fmt.Errorf("create store %s: %w", path, refusedWrite(err, "a new store", filepath.Dir(path), "nothing was created"))
 	}
 	tmp := f.Name()
 	f.Close()
@@ -219,7 +220,7 @@ func open(path string, mode os.FileMode, opt *bolt.Options) (s *Bolt, err error)
 	var db *bolt.DB
 	defer func() {
 		if r := recover(); r != nil {
-			err = damaged(path, "a page cannot be read: %v", r)
+			err = damaged(path, "%s", unreadablePage(r))
 		}
 		if err != nil && db != nil {
 			closeQuietly(db)
@@ -239,6 +240,10 @@ func open(path string, mode os.FileMode, opt *bolt.Options) (s *Bolt, err error)
 		return nil, fmt.Errorf("%s is %w", path, ErrInUse)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
 		return nil, notStore(path, "is not a Scorecard store (bbolt: "+err.Error()+")")
+	case errors.Is(err, fs.ErrPermission) && !opt.ReadOnly:
+		// A change opens the file to write; the folder's keeper grants it.
+		return nil, fmt.Errorf("open store %s: %w", path, &writeError{what: "the store " + filepath.Base(path), where: filepath.Dir(path),
+			cause: "no permission to write to it", outcome: "nothing was changed; ask whoever looks after the folder for write access (list, show and export only read it, and work)", err: err})
 	case err != nil:
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
@@ -433,7 +438,7 @@ func (s *Bolt) backupFile(path string, replace bool) error {
 	replace = ReplaceChecked(path, replace)
 	f, err := os.CreateTemp(filepath.Dir(path), ".scorecard-backup-*")
 	if err != nil {
-		return fmt.Errorf("back up to %s: %w", path, err)
+		return fmt.Errorf("back up to %s: %w", path, refusedWrite(err, "the backup", filepath.Dir(path), "nothing was written"))
 	}
 	tmp := f.Name()
 	_, err = s.Backup(f)
@@ -448,7 +453,7 @@ func (s *Bolt) backupFile(path string, replace bool) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("back up to %s: %w", path, err)
+		return fmt.Errorf("back up to %s: %w", path, refusedWrite(err, "the backup", filepath.Dir(path), "nothing was written"))
 	}
 	return nil
 }

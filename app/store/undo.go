@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -32,7 +33,7 @@ func (s *Bolt) Undo(id string) (rec app.Import, err error) {
 		return rec, fmt.Errorf("undo %s: %w", id, err)
 	}
 	if err := s.markChanging(); err != nil {
-		return rec, fmt.Errorf("undo %s: %w", id, err)
+		return rec, fmt.Errorf("undo %s: %w", id, refusedWrite(err, "the store "+filepath.Base(s.path), filepath.Dir(s.path), "nothing was changed"))
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		var err error
@@ -80,8 +81,9 @@ func (s *Bolt) Undo(id string) (rec app.Import, err error) {
 	})
 	if err == nil {
 		s.backedUp = false
+		s.pruneBackups()
 	}
-	return rec, err
+	return rec, refusedWrite(err, "the store "+filepath.Base(s.path), filepath.Dir(s.path), "nothing was changed")
 }
 
 // removeVersion deletes the version or restatement with key k, keeping

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -88,11 +90,55 @@ func (s *Store) Import(src store.Source, ds *app.Dataset) (rec app.Import, err e
 	return rec, nil
 }
 
+// importLockWait bounds how long an import, undo or copy waits for the
+// lock a colleague's holds: one whose laptop went to sleep, or whose
+// network hung, mid-import holds it until the server notices, and waiting
+// on it unbounded left the next officer's import silent for good.
+const importLockWait = 30 * time.Second
+
+// The wait as lockImports makes it, which tests shorten and capture: how
+// long in all, after how long (and how often) it is told, how often the
+// lock is tried, and where the officer is told.
+var (
+	lockWait               = importLockWait
+	lockSaid               = 3 * time.Second
+	lockTry                = 200 * time.Millisecond
+	lockNote     io.Writer = os.Stderr
+	errLockHeld            = errors.New("another import holds the team store")
+	lockHeldNote           = "(in use by another officer's import or undo for over %d s); nothing was stored; try again"
+)
+
 // lockImports takes the lock that serialises changes to the history until
-// the transaction ends.
+// the transaction ends. It waits at most lockWait for a colleague's import
+// or undo to finish, saying every few seconds on stderr that it waits,
+// and then refuses, as the bbolt store refuses a store in use, saying that
+// nothing was stored. The lock is tried rather than waited for, since a
+// lock_timeout's error would abort the transaction.
 func lockImports(ctx context.Context, tx pgx.Tx) error {
-	_, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", importLock)
-	return err
+	start := time.Now()
+	said := time.Duration(0)
+	for {
+		var got bool
+		if err := tx.QueryRow(ctx, "SELECT pg_try_advisory_xact_lock($1)", importLock).Scan(&got); err != nil {
+			return err
+		}
+		if got {
+			return nil
+		}
+		waited := time.Since(start)
+		if waited >= lockWait {
+			return fmt.Errorf("%w "+lockHeldNote, errLockHeld, int(lockWait.Round(time.Second)/time.Second))
+		}
+		if waited >= said+lockSaid {
+			said = waited
+			fmt.Fprintf(lockNote, "waiting for another officer's import to finish (%d s)\n", int(waited/time.Second))
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(lockTry):
+		}
+	}
 }
 
 // Channel is the LISTEN/NOTIFY channel on which every import and undo is

@@ -205,17 +205,7 @@ func (c *collector) fractionTargets(spreads map[string]*spread, units map[string
 			}
 			odd = append(odd, fmt.Sprintf("%s %g", what, **v))
 		}
-		check("target", &t.Target)
-		check("floor", &t.Floor)
-		for j := range t.Levels {
-			l := &t.Levels[j]
-			name := "milestone"
-			if l.Period.IsZero() {
-				name = "target"
-			}
-			check(levelName(l, name), &l.Target)
-			check(levelName(l, strings.Replace(name, "target", "floor", 1)), &l.Floor)
-		}
+		eachTargetValue(t, check)
 		if len(read) == 0 && len(odd) == 0 {
 			continue
 		}
@@ -313,4 +303,21 @@ func (c *collector) checkAllFractions(spreads map[string]*spread, units map[stri
 			ref, s.lo, s.hi, also, *o.Value, *o.Value, hundredfold(*o.Value), advice)})
 	}
 	return warnings
+}
+
+// eachTargetValue calls f with each value t states, named as a warning
+// names it: its target and floor, then each level's ("Jun-25 milestone",
+// "Ashford's floor").
+func eachTargetValue(t *app.Target, f func(what string, v **float64)) {
+	f("target", &t.Target)
+	f("floor", &t.Floor)
+	for j := range t.Levels {
+		l := &t.Levels[j]
+		name := "milestone"
+		if l.Period.IsZero() {
+			name = "target"
+		}
+		f(levelName(l, name), &l.Target)
+		f(levelName(l, strings.Replace(name, "target", "floor", 1)), &l.Floor)
+	}
 }

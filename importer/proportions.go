@@ -126,17 +126,7 @@ func (c *collector) proportionTargets(ref string) string {
 		if t.Ref != ref {
 			continue
 		}
-		scale("target", &t.Target)
-		scale("floor", &t.Floor)
-		for j := range t.Levels {
-			l := &t.Levels[j]
-			name := "milestone"
-			if l.Period.IsZero() {
-				name = "target"
-			}
-			scale(levelName(l, name), &l.Target)
-			scale(levelName(l, strings.Replace(name, "target", "floor", 1)), &l.Floor)
-		}
+		eachTargetValue(t, scale)
 	}
 	if len(read) == 0 {
 		return ""

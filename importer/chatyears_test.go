@@ -2,13 +2,7 @@ package importer
 
 import (
 	"context"
-	"fmt"
-	"slices"
-	"strconv"
-	"strings"
 	"testing"
-
-	"scorecard/app"
 )
 
 // TestAreaYearHeadings: ChAT's headings of the authority's name and the
@@ -25,7 +19,6 @@ func TestAreaYearHeadings(t *testing.T) {
 		}
 		return [][]any{{"ChAT - Leeds"}, {}, head, row}
 	}
-	type cellWarn struct{ cell, says string }
 	tests := []struct {
 		name  string
 		rows  [][]any
@@ -48,30 +41,7 @@ func TestAreaYearHeadings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var obs, bench []string
-			for _, o := range res.Dataset.Observations {
-				if o.Area != "Leeds" || o.Value == nil {
-					t.Errorf("figure %+v: not Leeds's", o)
-					continue
-				}
-				obs = append(obs, fmt.Sprintf("%s %s %s", o.Ref, o.Period, strconv.FormatFloat(*o.Value, 'g', -1, 64)))
-			}
-			for _, b := range res.Dataset.Benchmarks {
-				bench = append(bench, fmt.Sprintf("%s %s %s %s", b.Ref, b.Group, b.Period, strconv.FormatFloat(*b.Value, 'g', -1, 64)))
-			}
-			slices.Sort(obs)
-			slices.Sort(bench)
-			if strings.Join(obs, "|") != strings.Join(tt.obs, "|") {
-				t.Errorf("figures\n got %v\nwant %v", obs, tt.obs)
-			}
-			if strings.Join(bench, "|") != strings.Join(tt.bench, "|") {
-				t.Errorf("benchmarks\n got %v\nwant %v", bench, tt.bench)
-			}
-			for _, w := range tt.warns {
-				if !slices.ContainsFunc(res.Warnings, func(g app.Warning) bool { return g.Cell == w.cell && strings.Contains(g.Message, w.says) }) {
-					t.Errorf("not said at %s: %s\n%v", w.cell, w.says, res.Warnings)
-				}
-			}
+			checkYearTable(t, res, tt.obs, tt.bench, tt.warns)
 		})
 	}
 }

@@ -58,7 +58,6 @@ func TestYearTables(t *testing.T) {
 		{"England", 71, 70},
 	}
 	stored := []app.Indicator{{Ref: "CLA", Name: "Children looked after rate per 10,000 children aged under 18"}}
-	type cellWarn struct{ cell, says string }
 	tests := []struct {
 		name    string
 		rows    [][]any
@@ -118,33 +117,44 @@ func TestYearTables(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var obs, bench []string
-			for _, o := range res.Dataset.Observations {
-				if o.Area != "Leeds" || o.Value == nil {
-					t.Errorf("figure %+v: not Leeds's", o)
-					continue
-				}
-				obs = append(obs, fmt.Sprintf("%s %s %s", o.Ref, o.Period, strconv.FormatFloat(*o.Value, 'g', -1, 64)))
-			}
-			for _, b := range res.Dataset.Benchmarks {
-				bench = append(bench, fmt.Sprintf("%s %s %s %s", b.Ref, b.Group, b.Period, strconv.FormatFloat(*b.Value, 'g', -1, 64)))
-			}
-			slices.Sort(obs)
-			slices.Sort(bench)
-			if strings.Join(obs, "|") != strings.Join(tt.obs, "|") {
-				t.Errorf("figures\n got %v\nwant %v", obs, tt.obs)
-			}
-			if strings.Join(bench, "|") != strings.Join(tt.bench, "|") {
-				t.Errorf("benchmarks\n got %v\nwant %v", bench, tt.bench)
-			}
-			for _, w := range tt.warns {
-				if !slices.ContainsFunc(res.Warnings, func(g app.Warning) bool { return g.Cell == w.cell && strings.Contains(g.Message, w.says) }) {
-					t.Errorf("not said at %s: %s\n%v", w.cell, w.says, res.Warnings)
-				}
-			}
+			checkYearTable(t, res, tt.obs, tt.bench, tt.warns)
 			if len(res.Warnings) != len(tt.warns) {
 				t.Errorf("%d warnings, want %d: %v", len(res.Warnings), len(tt.warns), res.Warnings)
 			}
 		})
+	}
+}
+
+// cellWarn is a warning a test expects: at its cell, saying says.
+type cellWarn struct{ cell, says string }
+
+// checkYearTable asserts a year table's reading: the authority's figures
+// (Leeds's only) and the benchmarks, each as "REF PERIOD VALUE" in any
+// order, and each warning expected said at its cell.
+func checkYearTable(t *testing.T, res *Result, obs, bench []string, warns []cellWarn) {
+	t.Helper()
+	var gotObs, gotBench []string
+	for _, o := range res.Dataset.Observations {
+		if o.Area != "Leeds" || o.Value == nil {
+			t.Errorf("figure %+v: not Leeds's", o)
+			continue
+		}
+		gotObs = append(gotObs, fmt.Sprintf("%s %s %s", o.Ref, o.Period, strconv.FormatFloat(*o.Value, 'g', -1, 64)))
+	}
+	for _, b := range res.Dataset.Benchmarks {
+		gotBench = append(gotBench, fmt.Sprintf("%s %s %s %s", b.Ref, b.Group, b.Period, strconv.FormatFloat(*b.Value, 'g', -1, 64)))
+	}
+	slices.Sort(gotObs)
+	slices.Sort(gotBench)
+	if strings.Join(gotObs, "|") != strings.Join(obs, "|") {
+		t.Errorf("figures\n got %v\nwant %v", gotObs, obs)
+	}
+	if strings.Join(gotBench, "|") != strings.Join(bench, "|") {
+		t.Errorf("benchmarks\n got %v\nwant %v", gotBench, bench)
+	}
+	for _, w := range warns {
+		if !slices.ContainsFunc(res.Warnings, func(g app.Warning) bool { return g.Cell == w.cell && strings.Contains(g.Message, w.says) }) {
+			t.Errorf("not said at %s: %s\n%v", w.cell, w.says, res.Warnings)
+		}
 	}
 }

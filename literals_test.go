@@ -25,7 +25,7 @@ var literalAllowed = map[string]bool{`"uk.gov.kent.scorecard"`: true}
 
 // TestNoCouncilNamedInCode proves the authority is data: no Go file but
 // a test names a council in a string literal, in any case. Names come from the
-// profiles shipped in app/authorities.json.
+// profiles shipped in app/authorities.tsv.
 func TestNoCouncilNamedInCode(t *testing.T) {
 	var names []string
 	for _, a := range app.Authorities() {

@@ -10,7 +10,7 @@ import (
 type Area string
 
 // The columns district sheets add beside the districts; every authority
-// has them (see authorities.json).
+// has them (see authorities.tsv).
 const (
 	OutOfCounty Area = "Out of County / Unknown"
 	UASCService Area = "UASC Service"

@@ -2,7 +2,6 @@ package app
 
 import (
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -13,12 +12,12 @@ import (
 
 //go:generate go run ./internal/mkauthorities
 
-// authoritiesJSON holds the profiles of the 153 English local authorities
+// authoritiesTSV holds the profiles of the 153 English local authorities
 // with children's services, generated from the DfE's LA code list and
 // statistical-neighbour model (see internal/mkauthorities).
 //
-//go:embed authorities.json
-var authoritiesJSON []byte
+//go:embed authorities.tsv
+var authoritiesTSV string
 
 // Authority is the profile of a local authority: the council whose
 // figures a store holds. Districts are the district and borough councils
@@ -43,25 +42,69 @@ type Authority struct {
 
 type (
 	authorityFile struct {
-		Default     string          `json:"default"`
-		Pseudo      []areaJSON      `json:"pseudo"`
-		Authorities []authorityJSON `json:"authorities"`
+		Default     string
+		Pseudo      []areaRow
+		Authorities []authorityRow
 	}
-	authorityJSON struct {
-		Name       string     `json:"name"`
-		Old        string     `json:"old"`
-		New        string     `json:"new"`
-		Region     string     `json:"region"`
-		Type       string     `json:"type"`
-		Spellings  []string   `json:"spellings"`
-		Districts  []areaJSON `json:"districts"`
-		Neighbours []string   `json:"neighbours"`
+	authorityRow struct {
+		Name, Old, New, Region, Type string
+		Spellings, Neighbours        []string
+		Districts                    []areaRow
 	}
-	areaJSON struct {
-		Name      string   `json:"name"`
-		Spellings []string `json:"spellings"`
+	areaRow struct {
+		Name      string
+		Spellings []string
 	}
 )
+
+// parseAuthorities reads the profiles as mkauthorities writes them: one
+// record a line, fields separated by tabs and a list's items by "|",
+// each district on a line after its authority's. The fields are slices
+// of the embedded text, not copies: every command reads the profiles as
+// it starts.
+func parseAuthorities(text string) (authorityFile, error) {
+	var f authorityFile
+	list := func(s string) []string {
+		if s == "" {
+			return nil
+		}
+		return strings.Split(s, "|")
+	}
+	for n, line := range strings.Split(text, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		bad := func(want int) bool { return len(fields) != want }
+		switch fields[0] {
+		case "default":
+			if bad(2) {
+				return f, fmt.Errorf("line %d: want default CODE", n+1)
+			}
+			f.Default = fields[1]
+		case "pseudo":
+			if bad(3) {
+				return f, fmt.Errorf("line %d: want pseudo NAME SPELLINGS", n+1)
+			}
+			f.Pseudo = append(f.Pseudo, areaRow{fields[1], list(fields[2])})
+		case "authority":
+			if bad(8) {
+				return f, fmt.Errorf("line %d: want authority NAME OLD NEW REGION TYPE SPELLINGS NEIGHBOURS", n+1)
+			}
+			f.Authorities = append(f.Authorities, authorityRow{Name: fields[1], Old: fields[2], New: fields[3],
+				Region: fields[4], Type: fields[5], Spellings: list(fields[6]), Neighbours: list(fields[7])})
+		case "district":
+			if bad(3) || len(f.Authorities) == 0 {
+				return f, fmt.Errorf("line %d: want district NAME SPELLINGS after its authority", n+1)
+			}
+			a := &f.Authorities[len(f.Authorities)-1]
+			a.Districts = append(a.Districts, areaRow{fields[1], list(fields[2])})
+		default:
+			return f, fmt.Errorf("line %d: %q is no kind of record", n+1, fields[0])
+		}
+	}
+	return f, nil
+}
 
 // The profiles, read before any package variable that names an area.
 var authorities, defaultAuthority = loadAuthorities()
@@ -113,9 +156,9 @@ func AnyArea(s string) (Area, bool) {
 }
 
 func loadAuthorities() (authorities []*Authority, defaultAuthority *Authority) {
-	var f authorityFile
-	if err := json.Unmarshal(authoritiesJSON, &f); err != nil {
-		panic("embedded authorities.json: " + err.Error())
+	f, err := parseAuthorities(authoritiesTSV)
+	if err != nil {
+		panic("embedded authorities.tsv: " + err.Error())
 	}
 	// Every authority has the pseudo-areas: their spellings are folded
 	// once, not once per authority, as every command starts by loading.
@@ -160,7 +203,7 @@ func loadAuthorities() (authorities []*Authority, defaultAuthority *Authority) {
 		}
 	}
 	if defaultAuthority == nil {
-		panic("embedded authorities.json: no default authority " + f.Default)
+		panic("embedded authorities.tsv: no default authority " + f.Default)
 	}
 	return authorities, defaultAuthority
 }

@@ -255,3 +255,37 @@ func TestNamesOneAuthority(t *testing.T) {
 		}
 	}
 }
+
+// TestParseAuthorities reads the profiles' lines as mkauthorities writes
+// them, and refuses a line it cannot place, naming it: the binary would
+// otherwise start with an authority missing or misread.
+func TestParseAuthorities(t *testing.T) {
+	const head = "# comment\ndefault\t886\npseudo\tUASC Service\tUASC|UASC Team\n"
+	for _, tt := range []struct {
+		name, text, want, err string
+	}{
+		{"an authority and its districts", head + "authority\tKent\t886\tE10000016\tSouth East\tSC\tKent County Council\t850|855\ndistrict\tAshford\t\ndistrict\tFolkestone and Hythe\tShepway|Folkestone & Hythe\n",
+			"886 [{UASC Service [UASC UASC Team]}] [{Kent 886 E10000016 South East SC [Kent County Council] [850 855] [{Ashford []} {Folkestone and Hythe [Shepway Folkestone & Hythe]}]}]", ""},
+		{"a unitary authority with no spellings", head + "authority\tLeeds\t383\tE08000035\tYorkshire and The Humber\tMD\t\t384|373\n",
+			"886 [{UASC Service [UASC UASC Team]}] [{Leeds 383 E08000035 Yorkshire and The Humber MD [] [384 373] []}]", ""},
+		{"a district before any authority", head + "district\tAshford\t\n", "", "line 4: want district NAME SPELLINGS after its authority"},
+		{"an authority short of a field", head + "authority\tKent\t886\n", "", "line 4: want authority NAME OLD NEW REGION TYPE SPELLINGS NEIGHBOURS"},
+		{"an unknown record", head + "council\tKent\n", "", `line 4: "council" is no kind of record`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := parseAuthorities(tt.text)
+			if tt.err != "" {
+				if err == nil || err.Error() != tt.err {
+					t.Fatalf("error %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fmt.Sprint(f.Default, " ", f.Pseudo, " ", f.Authorities); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}

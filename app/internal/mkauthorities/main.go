@@ -1,4 +1,4 @@
-// Command mkauthorities writes app/authorities.json, the profiles of the
+// Command mkauthorities writes app/authorities.tsv, the profiles of the
 // English local authorities the binary ships: name, codes, region, type
 // and statistical neighbours from the DfE's published files; the
 // districts of county councils, and other names of authorities, from
@@ -15,7 +15,6 @@ package main
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -27,26 +26,22 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// The shapes written; app/authority.go reads the same.
+// The profiles as made, written one record a line (see write).
 type (
 	file struct {
-		Default     string      `json:"default"`
-		Pseudo      []area      `json:"pseudo"`
-		Authorities []authority `json:"authorities"`
+		Default     string
+		Pseudo      []area
+		Authorities []authority
 	}
 	authority struct {
-		Name       string   `json:"name"`
-		Old        string   `json:"old"`
-		New        string   `json:"new,omitempty"`
-		Region     string   `json:"region"`
-		Type       string   `json:"type"`
-		Spellings  []string `json:"spellings,omitempty"`
-		Districts  []area   `json:"districts,omitempty"`
-		Neighbours []string `json:"neighbours"`
+		Name, Old, New, Region, Type string
+		Spellings                    []string
+		Districts                    []area
+		Neighbours                   []string
 	}
 	area struct {
-		Name      string   `json:"name"`
-		Spellings []string `json:"spellings,omitempty"`
+		Name      string
+		Spellings []string
 	}
 )
 
@@ -59,7 +54,7 @@ func main() {
 	model := flag.String("model", "../importer/dfe/sn_model_2025_wide.csv", "the DfE's statistical-neighbour `model` (wide CSV)")
 	codes := flag.String("codes", "../../shared/realdata/cla_number_and_rate_per_10k_children.csv", "a DfE `CSV` with old_la_code and new_la_code")
 	districts := flag.String("districts", "internal/mkauthorities/districts.csv", "the county councils' `districts`")
-	out := flag.String("o", "authorities.json", "the `file` to write")
+	out := flag.String("o", "authorities.tsv", "the `file` to write")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -120,13 +115,47 @@ func main() {
 			return dup
 		})
 	}
-	data, err := json.MarshalIndent(f, "", "\t")
-	if err != nil {
+	if err := os.WriteFile(*out, f.tsv(), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	if err := os.WriteFile(*out, append(data, '\n'), 0o644); err != nil {
-		log.Fatal(err)
+}
+
+// tsv is f as app/authority.go reads it: one record a line, its fields
+// separated by tabs and a list's items by "|", a district on the lines
+// after its authority. Every command reads it as it starts, and JSON
+// took a few milliseconds of that to decode.
+func (f file) tsv() []byte {
+	var b strings.Builder
+	b.WriteString("# The English local authorities with children's services, made by go generate ./app\n")
+	b.WriteString("# (internal/mkauthorities): default CODE | pseudo NAME SPELLINGS | authority NAME OLD NEW\n")
+	b.WriteString("# REGION TYPE SPELLINGS NEIGHBOURS | district NAME SPELLINGS, of the authority above.\n")
+	line := func(fields ...string) {
+		for _, x := range fields {
+			if strings.ContainsAny(x, "\t\n") {
+				log.Fatalf("%q: a tab or line break in a field", x)
+			}
+		}
+		b.WriteString(strings.Join(fields, "\t") + "\n")
 	}
+	list := func(xs []string) string {
+		for _, x := range xs {
+			if strings.Contains(x, "|") {
+				log.Fatalf("%q: a | in a list item", x)
+			}
+		}
+		return strings.Join(xs, "|")
+	}
+	line("default", f.Default)
+	for _, p := range f.Pseudo {
+		line("pseudo", p.Name, list(p.Spellings))
+	}
+	for _, a := range f.Authorities {
+		line("authority", a.Name, a.Old, a.New, a.Region, a.Type, list(a.Spellings), list(a.Neighbours))
+		for _, d := range a.Districts {
+			line("district", d.Name, list(d.Spellings))
+		}
+	}
+	return []byte(b.String())
 }
 
 // everydayNames are the names councils go by in workbooks beside the

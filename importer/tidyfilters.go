@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"scorecard/app"
@@ -29,8 +30,10 @@ type tidyFooter struct {
 // whose figures they are is read or refused, never passed over. A cohort
 // filter the app knows ("Cohort is not UASC") files the figures under
 // that cohort, said; an area filter naming another area than the
-// store's authority, or a cohort filter not understood, refuses the
-// table at its cell; any other filter is said as not read.
+// store's authority, a cohort filter not understood, or a filter on
+// anything else that draws some of the children (a team, a gender)
+// refuses the table at its cell; a filter of the periods or measures
+// shown is said as not read.
 func (s *sheetReader) readTidyFooter(hasArea, hasCohort bool) (tidyFooter, error) {
 	f := tidyFooter{row: -1, split: app.All}
 	only := func(r int) (string, int) {
@@ -72,7 +75,7 @@ func (s *sheetReader) readTidyFooter(hasArea, hasCohort bool) (tidyFooter, error
 		}
 		field, not, what := strings.ToLower(strings.TrimSpace(m[1])), m[2] != "", strings.TrimSpace(m[3])
 		switch {
-		case strings.Contains(field, "area") || strings.Contains(field, "authority") || field == "la" || strings.Contains(field, "district"):
+		case filterNames(field, areaFilterWords):
 			a, ok := auth.ParseArea(what)
 			if !ok || not || a != auth.Area() {
 				return f, refuse(r, c, "refused: the figures were drawn under the filter %q, so are not %s's as a whole: export them with an Area column, or unfiltered", t, auth.Name)
@@ -82,7 +85,7 @@ func (s *sheetReader) readTidyFooter(hasArea, hasCohort bool) (tidyFooter, error
 			} else {
 				s.warn(r, c, "filter %q: the figures were drawn for %s, the store's authority, as they are filed", t, auth.Name)
 			}
-		case strings.Contains(field, "cohort") || strings.Contains(field, "uasc") || strings.Contains(field, "group"):
+		case filterNames(field, cohortFilterWords):
 			words := what
 			if not {
 				words = "excluding " + what
@@ -100,9 +103,35 @@ func (s *sheetReader) readTidyFooter(hasArea, hasCohort bool) (tidyFooter, error
 			}
 			f.split, f.cell = sp, place(s.l.Sheet, r, c)
 			s.warn(r, c, "filter %q: every figure of the table is filed under the cohort %q, not as all children's", t, sp.Label())
+		case filterNames(field, shownFilterWords):
+			s.warn(r, c, "filter %q not read: it chose which periods or measures the table shows, not whose figures they are", t)
 		default:
-			s.warn(r, c, "filter %q not read: the figures were drawn under it; check they are the ones to store", t)
+			// A team, a gender, an age band: the figures are some of the
+			// children's, and filed as the authority's all children's
+			// they would be circulated as its own.
+			return f, refuse(r, c, "refused: the figures were drawn under the filter %q, so are those of some of %s's children, not all: export them unfiltered, or with that field as a column", t, auth.Name)
 		}
 	}
 	return f, nil
+}
+
+// The words naming a filter's field, by what the filter draws: an area
+// (the figures are that area's), a cohort, or the periods and measures
+// shown, which leave whose figures they are alone. Power BI's fields are
+// the model's columns ("LA Name", "la_name", "Council").
+var (
+	areaFilterWords   = []string{"area", "authority", "la", "lea", "council", "district", "region", "locality", "ward", "borough", "county"}
+	cohortFilterWords = []string{"cohort", "uasc", "group"}
+	shownFilterWords  = []string{"period", "month", "year", "quarter", "date", "week", "measure", "indicator", "kpi", "metric", "ref"}
+)
+
+// filterNames reports whether a filter's field, as Power BI names it,
+// has one of words as a word of its own ("LA Name", "la_name").
+func filterNames(field string, words []string) bool {
+	for _, w := range strings.FieldsFunc(field, func(r rune) bool { return r == ' ' || r == '_' || r == '-' || r == '.' }) {
+		if slices.Contains(words, w) {
+			return true
+		}
+	}
+	return false
 }

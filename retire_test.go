@@ -54,6 +54,16 @@ func without(ref string) func([]any) []any {
 	}
 }
 
+// only keeps ref's row alone.
+func only(ref string) func([]any) []any {
+	return func(row []any) []any {
+		if row[0] != ref {
+			return nil
+		}
+		return row
+	}
+}
+
 func renamed(ref, to, name string, figs ...any) func([]any) []any {
 	return func(row []any) []any {
 		if row[0] != ref {
@@ -95,7 +105,9 @@ func TestImportLeftOutAndRenumbered(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name   string
-		before [][]string // commands run after January's import
+		jan    func([]any) []any // January's scorecard, as edited
+		beside func([]any) []any // another January scorecard, of these rows
+		before [][]string        // commands run after January's import
 		feb    func([]any) []any
 		more   [][][]any // files imported after February's, the last one's warnings checked
 		want   []string  // warnings of the last import about left-out or renumbered indicators
@@ -139,11 +151,21 @@ func TestImportLeftOutAndRenumbered(t *testing.T) {
 		name: "a new ref of another name is only added",
 		feb:  renamed("EH06", "EH09", "Elective home education, children known to early help (number)"),
 		want: []string{leftOut},
+	}, {
+		// QA29 11: the education scorecard gives EH06 beside social
+		// care's, which never named it.
+		name:   "an indicator another scorecard gives is not this one's to leave out",
+		jan:    without("EH06"),
+		beside: only("EH06"),
+		feb:    without("EH06"),
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			db := filepath.Join(dir, "x.db")
-			mustRun(t, db, "import", writeScorecard(t, dir, "Scorecard January.xlsx", retireCard(3, nil)))
+			mustRun(t, db, "import", writeScorecard(t, dir, "Scorecard January.xlsx", retireCard(3, tc.jan)))
+			if tc.beside != nil {
+				mustRun(t, db, "import", writeScorecard(t, dir, "Education January.xlsx", retireCard(3, tc.beside)))
+			}
 			for _, args := range tc.before {
 				mustRun(t, db, args...)
 			}

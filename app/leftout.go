@@ -59,6 +59,29 @@ func LeftOutIndicators(ds *Dataset, file string, inds []Indicator, held func(ref
 		return ws, nil
 	}
 	prev := latest.Add(-1)
+	// The imports that gave last month's figures of the indicators this
+	// file gives: its own earlier months. An indicator another file
+	// gives (the education scorecard beside social care's) is not this
+	// file's to leave out. Found only once an indicator is left out.
+	var family map[string]bool
+	sameFamily := func(imp string) (bool, error) {
+		if family == nil {
+			family = map[string]bool{}
+			for _, ind := range inds {
+				if !given[ind.Ref] {
+					continue
+				}
+				h, err := held(ind.Ref)
+				if err != nil {
+					return false, fmt.Errorf("%s: %w", ind.Ref, err)
+				}
+				if o, ok := figureOf(h, ind.Ref, prev); ok {
+					family[o.Import] = true
+				}
+			}
+		}
+		return family[imp], nil
+	}
 	for _, ind := range inds {
 		if given[ind.Ref] || renumbered[ind.Ref] {
 			continue
@@ -75,6 +98,11 @@ func LeftOutIndicators(ds *Dataset, file string, inds []Indicator, held func(ref
 			continue
 		}
 		if _, ok := figureOf(h, ind.Ref, latest); ok {
+			continue
+		}
+		if same, err := sameFamily(last.Import); err != nil {
+			return nil, err
+		} else if !same {
 			continue
 		}
 		ws = append(ws, Warning{Location: at, Message: fmt.Sprintf(

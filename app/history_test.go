@@ -222,10 +222,22 @@ func TestShortfall(t *testing.T) {
 		{"one figure sets no cycle", []Observation{fig("A", Kent, MonthOf(2026, 9)), fig("B", Kent, MonthOf(2026, 9)), fig("A", Kent, oct)},
 			"Oct-26 has figures for 1 of the 2 indicators Sep-26 has; the rest are not yet in"},
 	}...)
+	// B and C retired from Nov-26: A alone is awaited, and in.
+	retired := []Observation{fig("A", Kent, oct), fig("B", Kent, oct), fig("C", Kent, oct), fig("A", Kent, nov)}
+	tests = append(tests, struct {
+		name string
+		obs  []Observation
+		want string
+	}{"the others retired", retired, ""})
 	for _, tt := range tests {
 		h := NewHistory()
 		for _, o := range tt.obs {
 			h.Add(o)
+		}
+		if tt.name == "the others retired" {
+			for _, ref := range []string{"B", "C"} {
+				h.AddChartSetting(ChartSetting{Ref: ref, Kind: SetRetire, From: nov, Import: "I0009"})
+			}
 		}
 		if _, got := h.Shortfall(h.Latest()); got != tt.want {
 			t.Errorf("%s: Shortfall(%s) = %q, want %q", tt.name, h.Latest(), got, tt.want)

@@ -148,6 +148,13 @@ func (h *History) Shortfall(p Period) (before Period, note string) {
 			}
 		}
 	}
+	// An indicator retired by p is not awaited (QA29 15): counted, it
+	// made the export offer the month before as the one to circulate.
+	for ref := range inBefore {
+		if !in[ref] && !h.InCirculation(ref, p) {
+			delete(inBefore, ref)
+		}
+	}
 	// An indicator lacking p's figure that comes only at quarters' (or
 	// years') ends is not late: its months, to say so.
 	var off []offCycle

@@ -450,7 +450,8 @@ func (s *sheetReader) unknownArea(r, c int, ref, name string) app.Area {
 	area, mapped, bad := s.l.readArea(name)
 	u.Area, u.Mapped = area, mapped
 	if bad != "" {
-		s.warn(r, c, "%s", bad)
+		// As every other note on a tidy row, under its indicator's Ref.
+		s.warn(r, c, "%s: %s", ref, bad)
 	}
 	if !mapped {
 		s.warn(r, c, "%s: area %q is %s; its figures here and in every row naming it are kept under %q, an area of its own, until %s",

@@ -93,6 +93,11 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	defer s.warnBreakdowns(breakdowns)
 	defs := newTidyDefs()
 	defer defs.warn(s)
+	// units are the indicators' stated units (statedUnit), for a Value
+	// giving a count and its percentage (tidyPaired).
+	units := map[string]app.Unit{}
+	var paired tidyPaired
+	defer paired.warn(s)
 	_, hasTarget := cols[RoleTarget]
 	_, hasFloor := cols[RoleFloor]
 	hasTargets := hasTarget || hasFloor
@@ -162,7 +167,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		// line under the table ("Applied filters:") is no indicator.
 		if !seen[ref] {
 			seen[ref] = true
-			s.tidyIndicator(r, ref, cols)
+			units[ref] = s.statedUnit(s.tidyIndicator(r, ref, cols))
 		}
 		if q, ok := calendarQuarter(ptext); ok && q == period {
 			if quarterRows == 0 {
@@ -210,6 +215,14 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if vtext != "" {
 			lk := s.g.look(r, vc)
 			rd, err := readMarkedFigure(vtext, lk, &s.floats)
+			pair := false
+			if err != nil {
+				// "45 (21.3%)": a count and its percentage, read as the
+				// one the unit asks for, as a scorecard's cell is.
+				if prd, ok, perr := paired.take(ref, vtext, units[ref], r, vc, &s.floats); ok {
+					rd, err, pair = prd, perr, perr == nil
+				}
+			}
 			if err != nil {
 				s.warn(r, vc, "%s: row skipped: %v", ref, err)
 				continue
@@ -227,7 +240,8 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			}
 			// A tidy table holds figures at full precision: only a number
 			// format says how many places are shown.
-			if lk.decimals >= 0 {
+			// So does the text of a percentage written beside its count.
+			if lk.decimals >= 0 || pair && rd.decimals >= 0 {
 				s.out.placed[ref] = true
 				s.out.indicator(app.Indicator{Ref: ref, Decimals: min(rd.decimals, 3)})
 			}
@@ -331,8 +345,9 @@ func (s *sheetReader) rowTarget(r int, ref string, area app.Area, period app.Per
 
 // tidyIndicator reads what a tidy row says about its indicator: the
 // optional Indicator, Section, Polarity, Unit and Data Period columns that
-// the app's own export writes.
-func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
+// the app's own export writes. It returns the indicator as the row
+// states it.
+func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) app.Indicator {
 	ind := app.Indicator{Ref: ref}
 	var st app.Stated
 	if c, ok := cols[RoleName]; ok {
@@ -387,6 +402,7 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 		ind.Name = ref
 	}
 	s.out.define(ind, st)
+	return ind
 }
 
 // tidyPeriod reads a tidy table's period: any form ParsePeriod knows, or

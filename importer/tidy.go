@@ -45,6 +45,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	}
 	var periods periodReading
 	var dates tidyDates
+	var figured tidyFigured
 	if c, ok := cols[RolePeriod]; ok {
 		periods = s.readPeriodsOf(c)
 		periods.warn(s, c.index)
@@ -62,6 +63,12 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	end := len(s.g.rows)
 	if footer.row >= 0 {
 		end = footer.row
+	}
+	if c, ok := cols[RolePeriod]; ok {
+		// "202404", "04/24", "01-Apr-24", "Oct-24*": as headings so
+		// written are read (tidyfigured.go).
+		figured = s.readTidyFigured(c, end)
+		defer figured.warn(s, c.index)
 	}
 	seen := map[string]bool{}
 	// Rows dated before EarliestYear are skipped, and counted for one
@@ -135,11 +142,16 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			}
 		}
 		ptext, pc, _ := text(r, RolePeriod)
-		period, ok := tidyPeriod(ptext, s.g.serialShift(r, pc))
-		if m, both := yearOrMonth(ptext); both {
-			period, ok = app.Period{Kind: app.FinancialYear, Year: m.Year}, true
-			if periods.months {
-				period = m
+		// A run of months written "12/13" (Dec-13) is read as months
+		// before anything reads one alone as the year 2012/13.
+		period, ok := figured.rows[r]
+		if !ok {
+			period, ok = tidyPeriod(ptext, s.g.serialShift(r, pc))
+			if m, both := yearOrMonth(ptext); both {
+				period, ok = app.Period{Kind: app.FinancialYear, Year: m.Year}, true
+				if periods.months {
+					period = m
+				}
 			}
 		}
 		if !ok {
@@ -160,6 +172,13 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			}
 		}
 		if !ok {
+			period, ok = figured.footnote(ptext, r)
+		}
+		if !ok {
+			if why := tidyFiguredRefusal(ptext); why != "" {
+				s.warn(r, pc, "%s: row skipped: %q not read: %s", ref, strings.TrimSpace(ptext), why)
+				continue
+			}
 			s.warn(r, pc, "%s: row skipped: %q is not a period (expected e.g. 2025-03, Mar-25, 2024/25)", ref, ptext)
 			continue
 		}

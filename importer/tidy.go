@@ -105,6 +105,9 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	units := map[string]app.Unit{}
 	var paired tidyPaired
 	defer paired.warn(s)
+	// Area names that name children ("UASC only"), by their words.
+	var areaCohorts tidyAreaCohorts
+	defer areaCohorts.warn(s)
 	_, hasTarget := cols[RoleTarget]
 	_, hasFloor := cols[RoleFloor]
 	hasTargets := hasTarget || hasFloor
@@ -202,6 +205,9 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			continue
 		}
 		area := auth.Area()
+		// areaSplit is the cohort an Area naming children says, areaAt
+		// its cell (-1 for none).
+		areaSplit, areaAt, areaText := app.All, -1, ""
 		if atext, ac, ok := text(r, RoleArea); ok && atext != "" {
 			a, ok := auth.ParseArea(atext)
 			if !ok {
@@ -209,19 +215,43 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 					s.skipComparator(r, ac, atext, why)
 					continue
 				}
-				a = s.unknownArea(r, ac, ref, atext)
+				ca, csp, skip, handled := areaCohorts.read(s, r, ac, ref, atext)
+				switch {
+				case skip:
+					continue // said once, by areaCohorts.warn
+				case handled:
+					a, areaSplit, areaAt, areaText = ca, csp, ac, strings.TrimSpace(atext)
+				default:
+					a = s.unknownArea(r, ac, ref, atext)
+				}
 			}
 			area = a
 		}
 		split := footer.split
 		if ctext, cc, ok := text(r, RoleCohort); ok && ctext != "" {
 			sp, ok, doubt := parseSplit(ctext)
+			if a, own := auth.ParseArea(ctext); own && a != auth.Area() && !auth.IsDistrict(a) && !onlyCohortWords(ctext) {
+				// "UASC Service" is the team, a pseudo-area whose
+				// caseload need not be the authority's UASC: read as
+				// UASC only, its figures would be subtracted from all
+				// children's to make those excluding UASC.
+				s.warn(r, cc, "%s: row skipped: cohort %q names %s, a pseudo-area of %s (a team), not only children: whether its figures are the team's or %s's for %s is unsaid; for the team's, write Area %q and no Cohort; for %s's, write Area %q and Cohort %q", ref, ctext, a, auth.Name, auth.Name, sp.Label(), string(a), auth.Name, auth.Name, sp.Label())
+				continue
+			}
 			switch {
 			case doubt != "":
 				s.warn(r, cc, "%s: row skipped: cannot tell which children cohort %q counts, as %s (write e.g. Excluding UASC, UASC only, excl:ola+uasc)", ref, ctext, doubt)
 				continue
 			case !ok:
 				s.warn(r, cc, "%s: row skipped: cohort %q is not understood (expected e.g. All, Excluding UASC, UASC)", ref, ctext)
+				continue
+			}
+			split = sp
+		}
+		if areaAt >= 0 {
+			sp, ok := nestedSplit(areaSplit, split)
+			if !ok {
+				s.warn(r, areaAt, "%s: row skipped: its area %q counts %s, but its cohort says %s; give the area alone in the Area column and the children in the Cohort column", ref, areaText, splitWords(areaSplit), splitWords(split))
 				continue
 			}
 			split = sp

@@ -230,12 +230,8 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		split := footer.split
 		if ctext, cc, ok := text(r, RoleCohort); ok && ctext != "" {
 			sp, ok, doubt := parseSplit(ctext)
-			if a, own := auth.ParseArea(ctext); own && a != auth.Area() && !auth.IsDistrict(a) && !onlyCohortWords(ctext) {
-				// "UASC Service" is the team, a pseudo-area whose
-				// caseload need not be the authority's UASC: read as
-				// UASC only, its figures would be subtracted from all
-				// children's to make those excluding UASC.
-				s.warn(r, cc, "%s: row skipped: cohort %q names %s, a pseudo-area of %s (a team), not only children: whether its figures are the team's or %s's for %s is unsaid; for the team's, write Area %q and no Cohort; for %s's, write Area %q and Cohort %q", ref, ctext, a, auth.Name, auth.Name, sp.Label(), string(a), auth.Name, auth.Name, sp.Label())
+			if why := cohortNamesTeam(auth, ctext, sp); why != "" {
+				s.warn(r, cc, "%s: row skipped: %s", ref, why)
 				continue
 			}
 			switch {

@@ -135,3 +135,18 @@ func (tc *tidyAreaCohorts) warn(s *sheetReader) {
 			t.ref, t.name, t.area, splitWords(t.split), string(t.area), t.split.Label(), rows, t.note, t.name+"="+PseudoArea)
 	}
 }
+
+// cohortNamesTeam says why a tidy table's Cohort naming a pseudo-area of
+// the authority, "UASC Service", is not read as the cohort sp its words
+// give: the UASC Service is the team, whose caseload need not be the
+// authority's UASC, and read as UASC only its figures would be
+// subtracted from all children's to make those excluding UASC. "" for a
+// Cohort naming no such area ("UASC" alone is the cohort).
+func cohortNamesTeam(auth *app.Authority, cohort string, sp app.Split) string {
+	a, own := auth.ParseArea(cohort)
+	if !own || a == auth.Area() || auth.IsDistrict(a) || onlyCohortWords(cohort) {
+		return ""
+	}
+	return fmt.Sprintf("cohort %q names %s, a pseudo-area of %s (a team), not only children: whether its figures are the team's or %s's for %s is unsaid; for the team's, write Area %q and no Cohort; for %s's, write Area %q and Cohort %q",
+		cohort, a, auth.Name, auth.Name, sp.Label(), string(a), auth.Name, auth.Name, sp.Label())
+}

@@ -11,7 +11,8 @@ import (
 // TestAuthorityNamedWithMore: a tidy Area column (Power BI, a data
 // warehouse's extract) naming the store's authority with "LA", its code
 // in brackets or the council's full title is read as the authority, for
-// any authority, said once at the first row naming it; a district or
+// any authority, said once at the first row naming it, under its
+// row's Ref as the other notes on a tidy row are; a district or
 // another authority's name is not (QA27b 9, in11/areas.csv).
 func TestAuthorityNamedWithMore(t *testing.T) {
 	const head = "Ref,Indicator,Area,Period,Value\n"
@@ -28,18 +29,18 @@ func TestAuthorityNamedWithMore(t *testing.T) {
 				"A5,Number of CP plans,Leeds LA,May-24,610\n",
 			[]app.Area{"Leeds", "Leeds", "Leeds", "Leeds", "Leeds"},
 			[]string{
-				`line 4: area "Leeds LA" read as Leeds (LA 383, E08000035), its name with more words or its code: here and wherever it is named; if it is an area apart, say so (import --area "Leeds LA=pseudo")`,
-				`line 5: area "Leeds (383)" read as Leeds (LA 383, E08000035)`,
+				`line 4: A5: area "Leeds LA" read as Leeds (LA 383, E08000035), its name with more words or its code: here and wherever it is named; if it is an area apart, say so (import --area "Leeds LA=pseudo")`,
+				`line 5: A6: area "Leeds (383)" read as Leeds (LA 383, E08000035)`,
 			}},
 		{"metropolitan borough council", "Barnsley",
 			"CLA01,Number of children looked after,Barnsley Metropolitan Borough Council,2025-03,402\n",
 			[]app.Area{"Barnsley"},
-			[]string{`line 2: area "Barnsley Metropolitan Borough Council" read as Barnsley (LA 370, E08000016)`}},
+			[]string{`line 2: CLA01: area "Barnsley Metropolitan Borough Council" read as Barnsley (LA 370, E08000016)`}},
 		{"county council with its code, districts as they were", "Surrey",
 			"CIC01,Number of children in care,Surrey County Council (936),2025-03,932\n" +
 				"CIC01,Number of children in care,Woking Borough Council,2025-03,70\n",
 			[]app.Area{"Surrey", "Woking"},
-			[]string{`line 2: area "Surrey County Council (936)" read as Surrey (LA 936, E10000030)`}},
+			[]string{`line 2: CIC01: area "Surrey County Council (936)" read as Surrey (LA 936, E10000030)`}},
 		{"another code, another council: kept apart", "Leeds",
 			"A5,Number of CP plans,Leeds (384),Apr-24,600\n" +
 				"A5,Number of CP plans,Kirklees LA,Apr-24,500\n",

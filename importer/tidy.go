@@ -45,6 +45,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	}
 	var periods periodReading
 	var dates tidyDates
+	var figured tidyFigured
 	if c, ok := cols[RolePeriod]; ok {
 		periods = s.readPeriodsOf(c)
 		periods.warn(s, c.index)
@@ -62,6 +63,12 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	end := len(s.g.rows)
 	if footer.row >= 0 {
 		end = footer.row
+	}
+	if c, ok := cols[RolePeriod]; ok {
+		// "202404", "04/24", "01-Apr-24", "Oct-24*": as headings so
+		// written are read (tidyfigured.go).
+		figured = s.readTidyFigured(c, end)
+		defer figured.warn(s, c.index)
 	}
 	seen := map[string]bool{}
 	// Rows dated before EarliestYear are skipped, and counted for one
@@ -93,6 +100,14 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	defer s.warnBreakdowns(breakdowns)
 	defs := newTidyDefs()
 	defer defs.warn(s)
+	// units are the indicators' stated units (statedUnit), for a Value
+	// giving a count and its percentage (tidyPaired).
+	units := map[string]app.Unit{}
+	var paired tidyPaired
+	defer paired.warn(s)
+	// Area names that name children ("UASC only"), by their words.
+	var areaCohorts tidyAreaCohorts
+	defer areaCohorts.warn(s)
 	_, hasTarget := cols[RoleTarget]
 	_, hasFloor := cols[RoleFloor]
 	hasTargets := hasTarget || hasFloor
@@ -130,11 +145,16 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			}
 		}
 		ptext, pc, _ := text(r, RolePeriod)
-		period, ok := tidyPeriod(ptext, s.g.serialShift(r, pc))
-		if m, both := yearOrMonth(ptext); both {
-			period, ok = app.Period{Kind: app.FinancialYear, Year: m.Year}, true
-			if periods.months {
-				period = m
+		// A run of months written "12/13" (Dec-13) is read as months
+		// before anything reads one alone as the year 2012/13.
+		period, ok := figured.rows[r]
+		if !ok {
+			period, ok = tidyPeriod(ptext, s.g.serialShift(r, pc))
+			if m, both := yearOrMonth(ptext); both {
+				period, ok = app.Period{Kind: app.FinancialYear, Year: m.Year}, true
+				if periods.months {
+					period = m
+				}
 			}
 		}
 		if !ok {
@@ -155,6 +175,13 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			}
 		}
 		if !ok {
+			period, ok = figured.footnote(ptext, r)
+		}
+		if !ok {
+			if why := tidyFiguredRefusal(ptext); why != "" {
+				s.warn(r, pc, "%s: row skipped: %q not read: %s", ref, strings.TrimSpace(ptext), why)
+				continue
+			}
 			s.warn(r, pc, "%s: row skipped: %q is not a period (expected e.g. 2025-03, Mar-25, 2024/25)", ref, ptext)
 			continue
 		}
@@ -162,7 +189,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		// line under the table ("Applied filters:") is no indicator.
 		if !seen[ref] {
 			seen[ref] = true
-			s.tidyIndicator(r, ref, cols)
+			units[ref] = s.statedUnit(s.tidyIndicator(r, ref, cols))
 		}
 		if q, ok := calendarQuarter(ptext); ok && q == period {
 			if quarterRows == 0 {
@@ -178,6 +205,9 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			continue
 		}
 		area := auth.Area()
+		// areaSplit is the cohort an Area naming children says, areaAt
+		// its cell (-1 for none).
+		areaSplit, areaAt, areaText := app.All, -1, ""
 		if atext, ac, ok := text(r, RoleArea); ok && atext != "" {
 			a, ok := auth.ParseArea(atext)
 			if !ok {
@@ -185,19 +215,39 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 					s.skipComparator(r, ac, atext, why)
 					continue
 				}
-				a = s.unknownArea(r, ac, ref, atext)
+				ca, csp, skip, handled := areaCohorts.read(s, r, ac, ref, atext)
+				switch {
+				case skip:
+					continue // said once, by areaCohorts.warn
+				case handled:
+					a, areaSplit, areaAt, areaText = ca, csp, ac, strings.TrimSpace(atext)
+				default:
+					a = s.unknownArea(r, ac, ref, atext)
+				}
 			}
 			area = a
 		}
 		split := footer.split
 		if ctext, cc, ok := text(r, RoleCohort); ok && ctext != "" {
 			sp, ok, doubt := parseSplit(ctext)
+			if why := cohortNamesTeam(auth, ctext, sp); why != "" {
+				s.warn(r, cc, "%s: row skipped: %s", ref, why)
+				continue
+			}
 			switch {
 			case doubt != "":
 				s.warn(r, cc, "%s: row skipped: cannot tell which children cohort %q counts, as %s (write e.g. Excluding UASC, UASC only, excl:ola+uasc)", ref, ctext, doubt)
 				continue
 			case !ok:
 				s.warn(r, cc, "%s: row skipped: cohort %q is not understood (expected e.g. All, Excluding UASC, UASC)", ref, ctext)
+				continue
+			}
+			split = sp
+		}
+		if areaAt >= 0 {
+			sp, ok := nestedSplit(areaSplit, split)
+			if !ok {
+				s.warn(r, areaAt, "%s: row skipped: its area %q counts %s, but its cohort says %s; give the area alone in the Area column and the children in the Cohort column", ref, areaText, splitWords(areaSplit), splitWords(split))
 				continue
 			}
 			split = sp
@@ -210,6 +260,14 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if vtext != "" {
 			lk := s.g.look(r, vc)
 			rd, err := readMarkedFigure(vtext, lk, &s.floats)
+			pair := false
+			if err != nil {
+				// "45 (21.3%)": a count and its percentage, read as the
+				// one the unit asks for, as a scorecard's cell is.
+				if prd, ok, perr := paired.take(ref, vtext, units[ref], r, vc, &s.floats); ok {
+					rd, err, pair = prd, perr, perr == nil
+				}
+			}
 			if err != nil {
 				s.warn(r, vc, "%s: row skipped: %v", ref, err)
 				continue
@@ -227,7 +285,8 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			}
 			// A tidy table holds figures at full precision: only a number
 			// format says how many places are shown.
-			if lk.decimals >= 0 {
+			// So does the text of a percentage written beside its count.
+			if lk.decimals >= 0 || pair && rd.decimals >= 0 {
 				s.out.placed[ref] = true
 				s.out.indicator(app.Indicator{Ref: ref, Decimals: min(rd.decimals, 3)})
 			}
@@ -331,8 +390,9 @@ func (s *sheetReader) rowTarget(r int, ref string, area app.Area, period app.Per
 
 // tidyIndicator reads what a tidy row says about its indicator: the
 // optional Indicator, Section, Polarity, Unit and Data Period columns that
-// the app's own export writes.
-func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
+// the app's own export writes. It returns the indicator as the row
+// states it.
+func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) app.Indicator {
 	ind := app.Indicator{Ref: ref}
 	var st app.Stated
 	if c, ok := cols[RoleName]; ok {
@@ -387,6 +447,7 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) {
 		ind.Name = ref
 	}
 	s.out.define(ind, st)
+	return ind
 }
 
 // tidyPeriod reads a tidy table's period: any form ParsePeriod knows, or
@@ -450,7 +511,8 @@ func (s *sheetReader) unknownArea(r, c int, ref, name string) app.Area {
 	area, mapped, bad := s.l.readArea(name)
 	u.Area, u.Mapped = area, mapped
 	if bad != "" {
-		s.warn(r, c, "%s", bad)
+		// As every other note on a tidy row, under its indicator's Ref.
+		s.warn(r, c, "%s: %s", ref, bad)
 	}
 	if !mapped {
 		s.warn(r, c, "%s: area %q is %s; its figures here and in every row naming it are kept under %q, an area of its own, until %s",

@@ -1,0 +1,190 @@
+package importer
+
+// A tidy table's Period column written as producers write month headings
+// in figures (figuredmonths.go): a warehouse's "202404" (YYYYMM), "04/24"
+// (MM/YY), a month's first or last day with its month named ("01-Apr-24"),
+// and a period with a footnote's mark ("Oct-24*"). A scorecard so headed
+// was read, but a tidy table so written had every row skipped as no period
+// (QA27b 8). They are read by the same rules as the headings: "202404" and
+// "04/24" are months only where every period so written in the column is a
+// month and together they run month by month, none missing (as a row of
+// headings must run a month apart), so that a column of years "10/11,
+// 11/12" or of codes is never read as months; any other is refused at its
+// row. A column's periods run down its rows again for each indicator and
+// area, so their run is of the distinct months, in order.
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"scorecard/app"
+)
+
+// tidyFigured is how a tidy table's period column was read in the forms
+// of figuredMonths, and its footnoted periods.
+type tidyFigured struct {
+	rows  map[int]app.Period // by 0-based row
+	forms []*tidyFiguredForm
+	// footnoted are the rows read past a footnote's mark, said once.
+	footnoted tidyFiguredForm
+}
+
+// tidyFiguredForm is the rows read in one form, for the note at its
+// first.
+type tidyFiguredForm struct {
+	form   string
+	first  int // 0-based row, -1 for none
+	text   string
+	mark   string // a footnote's mark set aside (footnoted only)
+	p      app.Period
+	n      int
+	lo, hi app.Period
+	years  []string // texts that alone read as years, as figuredRead's
+}
+
+// readTidyFigured reads the period column c's rows from the first to
+// end in figuredMonths' forms: the distinct texts, in the order of their
+// months, are read as a row of headings would be.
+func (s *sheetReader) readTidyFigured(c Column, end int) tidyFigured {
+	tf := tidyFigured{rows: map[int]app.Period{}, footnoted: tidyFiguredForm{first: -1}}
+	texts := map[int]string{}
+	var heads []string
+	order := map[string]int{} // a text's month's index, for the order
+	for r := s.l.FirstRow - 1; r >= 0 && r < end; r++ {
+		t := strings.TrimSpace(s.at(r, &c))
+		p, ok := yyyymm(t)
+		if !ok {
+			var shaped bool
+			if p, shaped, ok = mmyy(t); !shaped {
+				p, shaped, _ = namedMonthDay(t)
+			}
+			ok = shaped
+		}
+		if !ok {
+			continue
+		}
+		texts[r] = t
+		if _, seen := order[t]; !seen {
+			order[t] = p.Index()
+			heads = append(heads, t)
+		}
+	}
+	if len(heads) == 0 {
+		return tf
+	}
+	slices.SortStableFunc(heads, func(a, b string) int { return cmp.Compare(order[a], order[b]) })
+	out, reads := figuredMonths(heads, 0)
+	byText := map[string]app.Period{}
+	formOf := map[string]*tidyFiguredForm{}
+	for _, f := range reads {
+		ff := &tidyFiguredForm{form: f.form, first: -1, years: f.years}
+		tf.forms = append(tf.forms, ff)
+		for _, i := range f.cols {
+			byText[heads[i]], formOf[heads[i]] = out[i], ff
+		}
+	}
+	for r := s.l.FirstRow - 1; r >= 0 && r < end; r++ {
+		t, ok := texts[r]
+		if !ok {
+			continue
+		}
+		p, ok := byText[t]
+		if !ok {
+			continue
+		}
+		tf.rows[r] = p
+		f := formOf[t]
+		if f.first < 0 {
+			f.first, f.text, f.p, f.lo, f.hi = r, t, p, p, p
+		}
+		f.n++
+		if p.Compare(f.lo) < 0 {
+			f.lo = p
+		}
+		if p.Compare(f.hi) > 0 {
+			f.hi = p
+		}
+	}
+	return tf
+}
+
+// footnote reads a period with a footnote's mark after it, "Oct-24*" or
+// "Oct-24 (1)", at row r, as the period, counting it for one note.
+func (tf *tidyFigured) footnote(text string, r int) (app.Period, bool) {
+	p, mark, ok := footnotedPeriod(text)
+	if !ok {
+		return app.Period{}, false
+	}
+	f := &tf.footnoted
+	if f.first < 0 {
+		f.first, f.text, f.mark, f.p = r, strings.TrimSpace(text), mark, p
+	}
+	f.n++
+	return p, true
+}
+
+// refusal says why a period in one of figuredMonths' forms that was read
+// no way was not read as a month, and how to write it; "" for one in
+// none. As figuredRefusal, in a tidy table's words.
+func tidyFiguredRefusal(text string) string {
+	t := strings.TrimSpace(text)
+	const only = "where every period so written in the column is a month and together they run month by month, none missing"
+	if p, ok := yyyymm(t); ok {
+		return fmt.Sprintf("it could be %s written year then month (YYYYMM), but is read so only %s: write it %s, or write every month so", p.Label(), only, p.String())
+	}
+	if p, shaped, ok := mmyy(t); shaped {
+		if !ok {
+			return ""
+		}
+		if y, err := shortYear(t); err == nil {
+			return fmt.Sprintf("it could be the year %s or %s written month/year (MM/YY), and is read as a month only %s: write a year such as %s, or a month such as %s", y.Label(), p.Label(), only, y.Label(), p.String())
+		}
+		return fmt.Sprintf("it could be %s written month/year (MM/YY), but is read so only %s: write it %s, or write every month so", p.Label(), only, p.String())
+	}
+	if p, shaped, ok := namedMonthDay(t); shaped && !ok {
+		return fmt.Sprintf("it is a day, not a month's first or last day: write the row's month, such as %s", p.String())
+	}
+	return ""
+}
+
+// warn says once, at the first row of each form, how the column's
+// periods so written were read.
+func (tf *tidyFigured) warn(s *sheetReader, col int) {
+	for _, f := range tf.forms {
+		more, months := "", f.lo.Label()
+		switch {
+		case f.n == 2:
+			more = " here and 1 more row"
+		case f.n > 2:
+			more = fmt.Sprintf(" here and %d more rows", f.n-1)
+		}
+		if f.hi != f.lo {
+			months = f.lo.Label() + " to " + f.hi.Label()
+		}
+		var how string
+		switch f.form {
+		case formYYYYMM:
+			how = fmt.Sprintf("periods written year then month (YYYYMM) (%q%s) read as the months %s, as every period so written in the column is a month and together they run month by month", f.text, more, months)
+		case formMMYY:
+			how = fmt.Sprintf("periods written month/year (MM/YY) (%q%s) read as the months %s, as every period so written in the column is a month and together they run month by month", f.text, more, months)
+			if len(f.years) > 0 {
+				how += " (" + strings.Join(f.years, ", ") + ")"
+			}
+		default:
+			how = fmt.Sprintf("periods written as a month's first or last day (%q%s) read as the month each names (%s)", f.text, more, months)
+		}
+		s.warn(f.first, col, "%s", how)
+	}
+	if f := tf.footnoted; f.first >= 0 {
+		more := ""
+		switch {
+		case f.n == 2:
+			more = "; 1 more row writes a period so, read alike"
+		case f.n > 2:
+			more = fmt.Sprintf("; %d more rows write periods so, read alike", f.n-1)
+		}
+		s.warn(f.first, col, "period %q read as %s, its footnote's mark %q set aside: the note it marks is not read; check it does not qualify the row's figures%s", f.text, f.p.Label(), f.mark, more)
+	}
+}

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
@@ -48,10 +47,8 @@ type detailPane struct {
 	basePeriod, rebaseAt *widget.Select
 	settingNote          *widget.Entry
 	content              fyne.CanvasObject
-	// retire retires the indicator shown, or puts it back (retire.go);
-	// retireDialog is its confirmation, last shown.
-	retire       *widget.Button
-	retireDialog dialog.Dialog
+	// retire retires the indicator shown, or puts it back (retire.go).
+	retire *widget.Button
 
 	// cannot is the reason every month of the shown series cannot exclude
 	// the cohorts, said once above the table rather than in each row.

@@ -87,7 +87,6 @@ func (d *detailPane) showRetireDialog(title, confirm string, content fyne.Canvas
 		}
 	}, d.w.win)
 	dlg.Resize(fyne.NewSize(560, 300))
-	d.retireDialog = dlg
 	dlg.Show()
 }
 

@@ -16,7 +16,8 @@ import (
 // the period it is retired from (the one after its last figure); the
 // scorecard and the districts of that period then leave it out and say
 // so, an earlier period still shows it, and the edit is listed under
-// Imports, where Undo removes it, as Put back reverses it (QA27a 5).
+// Imports, where Undo removes it, as Put back reverses it (QA27a 5); a
+// window opened on a store with it retired says so from the start.
 // EH01's figures stop at Feb-25 while the scorecard's go on to Mar-25.
 func TestRetireFromIndicatorTab(t *testing.T) {
 	st := openStore(t)
@@ -81,6 +82,7 @@ func TestRetireFromIndicatorTab(t *testing.T) {
 			tap("Retire…")
 			confirm("Retire", "Retire "+name+" from Mar-25?")
 		}, "Mar-25", false, strings.Replace(said, "I0002", "I0003", 1), "Put back in circulation…", name + ": retired from Mar-25 (its last figure is for Feb-25)"},
+		{"the window opened anew", func() { w = windowOn(t, st) }, "Mar-25", false, strings.Replace(said, "I0002", "I0003", 1), "Put back in circulation…", name + ": retired from Mar-25 (its last figure is for Feb-25)"},
 		{"put back", func() {
 			w.openDetail("EH01")
 			tap("Put back in circulation…")

@@ -124,10 +124,10 @@ type mainWindow struct {
 
 	status   *widget.Label
 	hint     *widget.Label // under the scorecard: what the highlighted row's flags mean
+	progress *jobProgress
 	// retired says which indicators the scorecard leaves out as retired,
 	// so that a row gone from it is never gone unsaid.
 	retired *widget.Label
-	progress *jobProgress
 	// job is the run of imports under way, if any.
 	job *importJob
 	// review is the layout confirmation showing, if any; reviewShown, when
@@ -182,6 +182,7 @@ func (w *mainWindow) build() {
 	w.retired = widget.NewLabel("")
 	w.retired.Wrapping = fyne.TextWrapWord
 	w.retired.Hide()
+	w.noteRetired()
 	w.progress = newJobProgress()
 
 	w.period = widget.NewSelect(nil, func(s string) {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -193,12 +194,24 @@ type listedIndicator struct {
 }
 
 // loadRetired reads the period each retired indicator of inds was
-// retired from; none when no store or no indicator is there yet.
+// retired from; none when no store or no indicator is there yet. A
+// retirement is an edit's chart setting, and only edits hold chart
+// settings, so a store no edit in force has written is not read beyond
+// its import log: list stays a read of the definitions there.
 func loadRetired(e *env, inds []app.Indicator) (map[string]*app.Period, error) {
 	if len(inds) == 0 {
 		return nil, nil
 	}
-	h, err := readStore(e, app.NewHistory, store.Store.Load)
+	h, err := readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) {
+		imps, err := st.Imports()
+		if err != nil {
+			return nil, err
+		}
+		if !slices.ContainsFunc(imps, func(imp app.Import) bool { return imp.Kind == "edit" && imp.Undone == nil }) {
+			return app.NewHistory(), nil
+		}
+		return st.Load()
+	})
 	if err != nil {
 		return nil, err
 	}

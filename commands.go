@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -151,22 +152,76 @@ func runList(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	retired, err := loadRetired(e, inds)
+	if err != nil {
+		return err
+	}
 	if e.json {
-		if inds == nil {
-			inds = []app.Indicator{}
+		out := make([]listedIndicator, 0, len(inds))
+		for _, ind := range inds {
+			out = append(out, listedIndicator{Indicator: ind, Retired: retired[ind.Ref]})
 		}
-		return writeJSON(e, inds)
+		return writeJSON(e, out)
 	}
 	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "REF\tINDICATOR\tSECTION\tPOLARITY\tUNIT")
+	// The column is there only when an indicator is retired, so that a
+	// store with none lists as it always has.
+	head := "REF\tINDICATOR\tSECTION\tPOLARITY\tUNIT"
+	if len(retired) > 0 {
+		head += "\tCIRCULATION"
+	}
+	fmt.Fprintln(tw, head)
 	for _, ind := range inds {
 		pol := ind.Polarity.String()
 		if pol == "" {
 			pol = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", ind.Ref, ind.Name, ind.Section, pol, ind.Unit)
+		line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s", ind.Ref, ind.Name, ind.Section, pol, ind.Unit)
+		if p := retired[ind.Ref]; p != nil {
+			line += "\tretired from " + p.Label()
+		}
+		fmt.Fprintln(tw, line)
 	}
 	return tw.Flush()
+}
+
+// listedIndicator is one entry of list --json: the definition, with the
+// period it was retired from (scorecard retire), as show --json gives it,
+// so that a script does not take a retired indicator for one circulated.
+type listedIndicator struct {
+	app.Indicator
+	Retired *app.Period `json:"retired,omitempty"`
+}
+
+// loadRetired reads the period each retired indicator of inds was
+// retired from; none when no store or no indicator is there yet. A
+// retirement is an edit's chart setting, and only edits hold chart
+// settings, so a store no edit in force has written is not read beyond
+// its import log: list stays a read of the definitions there.
+func loadRetired(e *env, inds []app.Indicator) (map[string]*app.Period, error) {
+	if len(inds) == 0 {
+		return nil, nil
+	}
+	h, err := readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) {
+		imps, err := st.Imports()
+		if err != nil {
+			return nil, err
+		}
+		if !slices.ContainsFunc(imps, func(imp app.Import) bool { return imp.Kind == "edit" && imp.Undone == nil }) {
+			return app.NewHistory(), nil
+		}
+		return st.Load()
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*app.Period{}
+	for _, ind := range inds {
+		if r, ok := h.Retirement(ind.Ref); ok {
+			out[ind.Ref] = &r.From
+		}
+	}
+	return out, nil
 }
 
 func runImports(e *env, args []string) error {

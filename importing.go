@@ -236,37 +236,15 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	// back: into a fresh store, the two passes over every figure (a few
 	// milliseconds of a large import, on one processor) are skipped.
 	if len(inForce) > 0 {
-		// One reader for the passes below, which each read many
-		// indicators' histories in turn.
-		read := store.IndicatorReader(st)
-		kept, err := app.KeepHeldFigures(res.Dataset, name, read)
+		// One reader for every pass, shared with the window's review.
+		review, err := store.ReviewHeld(st, res.Dataset, name, inForce, inds)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		res.Warnings = append(res.Warnings, kept...)
-		rounded, err := app.RoundedRestatements(res.Dataset, name, read)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		res.Warnings = append(res.Warnings, rounded...)
-		years, err := app.KeepHeldBenchmarkYears(res.Dataset, name, read)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		res.Warnings = append(res.Warnings, years...)
-		taken, err := app.TakenBack(res.Dataset, name, inForce, read)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		if err := batchTakeBack(e, name, taken); err != nil {
+		if err := batchTakeBack(e, name, review.Taken); err != nil {
 			return err
 		}
-		res.Warnings = append(res.Warnings, taken...)
-		left, err := app.LeftOutIndicators(res.Dataset, name, inds, read)
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		res.Warnings = append(res.Warnings, left...)
+		res.Warnings = append(res.Warnings, review.Warnings()...)
 	}
 	if err := app.CheckYieldOf(name, res.Sheets, res.Dataset, res.Warnings); err != nil {
 		return nothingError{err: err, warnings: res.Warnings}

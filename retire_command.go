@@ -38,28 +38,17 @@ func runRetire(e *env, args []string) error {
 	if !ok {
 		return fmt.Errorf("%s: no such indicator (scorecard list shows them)", ref)
 	}
-	was, retired := h.Retirement(ref)
-	s := app.ChartSetting{Ref: ref, Kind: app.SetRetire}
-	var what string
-	if e.reinstate {
-		if !retired {
-			return fmt.Errorf("%s: not retired, so there is nothing to undo", ref)
-		}
-		what = fmt.Sprintf("back in circulation (it was retired from %s by %s)", was.From.Label(), was.Import)
-	} else {
-		last, ok := lastPeriod(h, ref)
-		if s.From, err = retiredFrom(e.from, ref, last, ok); err != nil {
+	var from app.Period
+	if !e.reinstate {
+		last, ok := h.LastFigure(ref)
+		if from, err = retiredFrom(e.from, ref, last, ok); err != nil {
 			return err
 		}
-		what = fmt.Sprintf("retired from %s", s.From.Label())
-		if ok {
-			what += fmt.Sprintf(" (its last figure is for %s)", last.Label())
-		}
-		if retired {
-			what += fmt.Sprintf(", in place of its retirement from %s by %s", was.From.Label(), was.Import)
-		}
 	}
-	note := fmt.Sprintf("%s %s: %s", ref, ind.Name, what)
+	s, note, err := h.RetireEdit(ind, from)
+	if err != nil {
+		return err
+	}
 	rec, err := st.Import(store.Source{Name: "edit", Kind: "edit", Note: note}, &app.Dataset{ChartSettings: []app.ChartSetting{s}})
 	if err != nil {
 		return fmt.Errorf("%s: %w", ref, err)
@@ -90,21 +79,4 @@ func retiredFrom(asked, ref string, last app.Period, hasFigures bool) (app.Perio
 		return app.Period{}, fmt.Errorf("%s has a figure for %s, at or after --from %s: retire it from %s, after its last figure, or undo the import that gave the later figures", ref, last.Label(), from.Label(), last.Add(1).Label())
 	}
 	return from, nil
-}
-
-// lastPeriod is the latest period any of ref's series has a figure for.
-func lastPeriod(h *app.History, ref string) (last app.Period, ok bool) {
-	for _, k := range h.Keys() {
-		if k.Ref != ref {
-			continue
-		}
-		s := h.Series(k)
-		if len(s) == 0 {
-			continue
-		}
-		if p := s[len(s)-1].Period; !ok || p.End().After(last.End()) {
-			last, ok = p, true
-		}
-	}
-	return last, ok
 }

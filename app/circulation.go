@@ -60,3 +60,43 @@ func (h *History) RetiredWords(ind Indicator, p Period) string {
 	return fmt.Sprintf("%s %s was retired from %s (edit %s): left out of the scorecard from then on; its figures are still held (scorecard show %s), and scorecard retire --undo %s puts it back",
 		ind.Ref, ind.Name, r.From.Label(), r.Import, ind.Ref, ind.Ref)
 }
+
+// LastFigure is the latest period any of ref's series has a figure for:
+// what an indicator is retired after unless the officer says otherwise.
+func (h *History) LastFigure(ref string) (last Period, ok bool) {
+	for k, s := range h.series {
+		if k.Ref != ref || len(s) == 0 {
+			continue
+		}
+		if p := s[len(s)-1].Period; !ok || p.End().After(last.End()) {
+			last, ok = p, true
+		}
+	}
+	return last, ok
+}
+
+// RetireEdit is the edit that retires ind from period from, or with a
+// zero from puts it back in circulation, and the note that records it in
+// the import history: the command line and the window save the same, so
+// that the Imports list reads alike whoever made it. Putting back an
+// indicator that is not retired is refused.
+func (h *History) RetireEdit(ind Indicator, from Period) (ChartSetting, string, error) {
+	was, retired := h.Retirement(ind.Ref)
+	s := ChartSetting{Ref: ind.Ref, Kind: SetRetire, From: from}
+	var what string
+	if from.IsZero() {
+		if !retired {
+			return s, "", fmt.Errorf("%s: not retired, so there is nothing to undo", ind.Ref)
+		}
+		what = fmt.Sprintf("back in circulation (it was retired from %s by %s)", was.From.Label(), was.Import)
+	} else {
+		what = fmt.Sprintf("retired from %s", from.Label())
+		if last, ok := h.LastFigure(ind.Ref); ok {
+			what += fmt.Sprintf(" (its last figure is for %s)", last.Label())
+		}
+		if retired {
+			what += fmt.Sprintf(", in place of its retirement from %s by %s", was.From.Label(), was.Import)
+		}
+	}
+	return s, fmt.Sprintf("%s %s: %s", ind.Ref, ind.Name, what), nil
+}

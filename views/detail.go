@@ -47,6 +47,8 @@ type detailPane struct {
 	basePeriod, rebaseAt *widget.Select
 	settingNote          *widget.Entry
 	content              fyne.CanvasObject
+	// retire retires the indicator shown, or puts it back (retire.go).
+	retire *widget.Button
 
 	// cannot is the reason every month of the shown series cannot exclude
 	// the cohorts, said once above the table rather than in each row.
@@ -70,6 +72,7 @@ func newDetailPane(w *mainWindow) *detailPane {
 	d.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.title.Wrapping = fyne.TextWrapWord
 	d.about = widget.NewLabel("")
+	d.retire = widget.NewButton(retireText(false), d.confirmRetire)
 	d.about.Wrapping = fyne.TextWrapWord
 	d.signal = newTipLabel()
 	d.signal.Wrapping = fyne.TextWrapWord
@@ -149,7 +152,8 @@ func newDetailPane(w *mainWindow) *detailPane {
 	d.chartSplit.Offset = 0.55
 	d.sideSplit = container.NewHSplit(d.chartSplit, side)
 	d.sideSplit.Offset = 0.7
-	d.content = container.NewBorder(container.NewVBox(d.title, d.about, d.signal), nil, nil, nil, d.sideSplit)
+	// Retire stands beside the indicator's name, which it names.
+	d.content = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, d.retire, d.title), d.about, d.signal), nil, nil, nil, d.sideSplit)
 	return d
 }
 
@@ -165,6 +169,7 @@ func (d *detailPane) reload() {
 	ind, ok := v.shown.Indicator(d.ref)
 	if !ok {
 		d.title.SetText("Choose an indicator on the scorecard")
+		d.retire.Disable()
 		d.points = nil
 		d.chart.set(chartData{})
 		d.numbers.Refresh()
@@ -189,6 +194,8 @@ func (d *detailPane) reload() {
 			d.about.SetText(d.about.Text + "\nCheck the comment: " + w + ".")
 		}
 	}
+	d.retire.Enable()
+	d.fillRetire()
 	d.save.SetText("Save commentary for " + v.period.Label())
 	d.commentHead.SetText("Commentary")
 	if len(v.cohorts) > 0 {

@@ -153,7 +153,7 @@ func (d *districtTable) wrapNames() {
 }
 
 func (d *districtTable) reload() {
-	d.inds = d.v.shown.Indicators()
+	d.inds = d.v.circulating()
 	d.cells = make([][]scoreRow, len(d.inds))
 	d.cannot = make([]bool, len(d.inds))
 	for i, ind := range d.inds {

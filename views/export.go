@@ -233,7 +233,10 @@ func (w *mainWindow) exportDialog(f *exportForm) dialog.Dialog {
 
 // exceptionsBrief is the exceptions brief for the export opt describes,
 // as text for an e-mail: the first page of the PDF pack, small numbers
-// withheld as the export withholds them (opt.Suppress).
+// withheld as the export withholds them (opt.Suppress). Its parts are
+// scorecard brief's, in its order, so that the window's copy ends as the
+// command line's does, with what changed since figures were last
+// circulated (brief.RevisionsText).
 func exceptionsBrief(h *app.History, opt export.Options) string {
 	auth := opt.Authority
 	if auth == nil {
@@ -246,7 +249,7 @@ func exceptionsBrief(h *app.History, opt export.Options) string {
 	base, shown, figures, _, _ := disclosure.ReleaseFigures(h, opt.Exclude, opt.Suppress, auth)
 	bo := brief.Options{Period: opt.Period, Area: area, Shown: shown, Suppress: opt.Suppress, Excluded: opt.Exclude, All: h, AllShown: base}
 	items := brief.Items(figures, bo)
-	return brief.Text(brief.Heading(area, opt.Period, export.CohortPhrase(opt.Exclude), items), items, brief.Assessed(figures, bo), brief.OffCycle(figures, bo), brief.Foot(figures, bo))
+	return brief.Text(brief.Heading(area, opt.Period, export.CohortPhrase(opt.Exclude), items), items, brief.Assessed(figures, bo), brief.RevisionsText(figures, bo), brief.OffCycle(figures, bo), brief.Foot(figures, bo))
 }
 
 // pdfName is the workbook's name with .pdf for its extension.

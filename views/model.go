@@ -162,12 +162,37 @@ func (v *view) key(ref string) app.SeriesKey {
 // rows builds the scorecard for the chosen period and area, in scorecard
 // order.
 func (v *view) rows() []scoreRow {
-	inds := v.shown.Indicators()
+	inds := v.circulating()
 	rows := make([]scoreRow, 0, len(inds))
 	for _, ind := range inds {
 		rows = append(rows, v.row(ind, v.area))
 	}
 	return rows
+}
+
+// circulating is the indicators the scorecard of the chosen period
+// shows: those retired by then left out (app.History.InCirculation), as
+// the exports, the brief and flags leave them out (retiredWords says so).
+func (v *view) circulating() []app.Indicator {
+	var out []app.Indicator
+	for _, ind := range v.shown.Indicators() {
+		if v.stored.InCirculation(ind.Ref, v.period) {
+			out = append(out, ind)
+		}
+	}
+	return out
+}
+
+// retiredWords says which indicators the chosen period's scorecard
+// leaves out as retired, in the export's words, a line each: "" when none.
+func (v *view) retiredWords() string {
+	var lines []string
+	for _, ind := range v.stored.Indicators() {
+		if w := v.stored.RetiredWords(ind, v.period); w != "" {
+			lines = append(lines, w+".")
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // row rates one indicator in one area for the chosen period, as trend

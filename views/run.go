@@ -93,36 +93,18 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 	if err != nil || res.Dataset == nil {
 		return res, err
 	}
-	// Before the review, so that it counts what the import will record.
-	kept, err := app.KeepHeldFigures(res.Dataset, filepath.Base(path), b.st.LoadIndicator)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
-	}
-	res.Warnings = append(res.Warnings, kept...)
-	rounded, err := app.RoundedRestatements(res.Dataset, filepath.Base(path), b.st.LoadIndicator)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
-	}
-	res.Warnings = append(res.Warnings, rounded...)
-	years, err := app.KeepHeldBenchmarkYears(res.Dataset, filepath.Base(path), b.st.LoadIndicator)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
-	}
-	res.Warnings = append(res.Warnings, years...)
 	imports, err := b.st.Imports()
 	if err != nil {
 		return nil, err
 	}
-	taken, err := app.TakenBack(res.Dataset, filepath.Base(path), imports, store.IndicatorReader(b.st))
+	// Before the review, so that it counts what the import will record;
+	// the command line's import runs the same passes (store.ReviewHeld),
+	// every one through one reader of the store.
+	held, err := store.ReviewHeld(b.st, res.Dataset, filepath.Base(path), imports, inds)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
-	res.Warnings = append(res.Warnings, taken...)
-	left, err := app.LeftOutIndicators(res.Dataset, filepath.Base(path), inds, store.IndicatorReader(b.st))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
-	}
-	res.Warnings = append(res.Warnings, left...)
+	res.Warnings = append(res.Warnings, held.Warnings()...)
 	return res, nil
 }
 

@@ -125,6 +125,9 @@ type mainWindow struct {
 	status   *widget.Label
 	hint     *widget.Label // under the scorecard: what the highlighted row's flags mean
 	progress *jobProgress
+	// retired says which indicators the scorecard leaves out as retired,
+	// so that a row gone from it is never gone unsaid.
+	retired *widget.Label
 	// job is the run of imports under way, if any.
 	job *importJob
 	// review is the layout confirmation showing, if any; reviewShown, when
@@ -176,6 +179,10 @@ func (w *mainWindow) build() {
 	w.status.Wrapping = fyne.TextWrapWord
 	w.hint = widget.NewLabel("Arrow keys move through the scorecard; Enter opens an indicator, Escape comes back; Ctrl+C copies the row; Ctrl+F searches.")
 	w.hint.Truncation = fyne.TextTruncateEllipsis
+	w.retired = widget.NewLabel("")
+	w.retired.Wrapping = fyne.TextWrapWord
+	w.retired.Hide()
+	w.noteRetired()
 	w.progress = newJobProgress()
 
 	w.period = widget.NewSelect(nil, func(s string) {
@@ -235,7 +242,7 @@ func (w *mainWindow) build() {
 	w.tabDetail = container.NewTabItem("Indicator", w.detail.content)
 	w.tabDistricts = container.NewTabItem("Districts", w.districts.table.withGrip())
 	w.tabs = container.NewAppTabs(
-		container.NewTabItem("Scorecard", topFirst(filters, w.hint, w.score.table.withGrip())),
+		container.NewTabItem("Scorecard", topFirst(filters, container.NewVBox(w.retired, w.hint), w.score.table.withGrip())),
 		w.tabDetail,
 		w.tabDistricts,
 		container.NewTabItem("Imports", w.history.content),
@@ -281,9 +288,22 @@ const (
 // figures, not every screen's.
 func (w *mainWindow) refresh() {
 	w.score.reload()
+	w.noteRetired()
 	w.staleDetail, w.staleDistricts = true, true
 	w.reloadVisible()
 	w.refreshStatus()
+}
+
+// noteRetired says under the scorecard which indicators it leaves out as
+// retired for the chosen period, hidden when none is.
+func (w *mainWindow) noteRetired() {
+	text := w.v.retiredWords()
+	w.retired.SetText(text)
+	if text == "" {
+		w.retired.Hide()
+	} else {
+		w.retired.Show()
+	}
 }
 
 // reloadVisible recomputes the screen showing if it is out of date.

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -195,31 +194,43 @@ type listedIndicator struct {
 
 // loadRetired reads the period each retired indicator of inds was
 // retired from; none when no store or no indicator is there yet. A
-// retirement is an edit's chart setting, and only edits hold chart
-// settings, so a store no edit in force has written is not read beyond
-// its import log: list stays a read of the definitions there.
+// retirement is an edit's chart setting, and its note begins with the
+// indicator's ref (History.RetireEdit): only the indicators edits in
+// force name so are read, each alone, so that list stays a read of the
+// definitions and the import log however large the store.
 func loadRetired(e *env, inds []app.Indicator) (map[string]*app.Period, error) {
+	out := map[string]*app.Period{}
 	if len(inds) == 0 {
-		return nil, nil
+		return out, nil
 	}
-	h, err := readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) {
+	known := map[string]bool{}
+	for _, ind := range inds {
+		known[ind.Ref] = true
+	}
+	_, err := readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) {
 		imps, err := st.Imports()
 		if err != nil {
 			return nil, err
 		}
-		if !slices.ContainsFunc(imps, func(imp app.Import) bool { return imp.Kind == "edit" && imp.Undone == nil }) {
-			return app.NewHistory(), nil
+		read := map[string]bool{}
+		for _, imp := range imps {
+			ref, _, _ := strings.Cut(imp.Note, " ")
+			if imp.Kind != "edit" || imp.Undone != nil || !known[ref] || read[ref] {
+				continue
+			}
+			read[ref] = true
+			h, err := st.LoadIndicator(ref)
+			if err != nil {
+				return nil, err
+			}
+			if r, ok := h.Retirement(ref); ok {
+				out[ref] = &r.From
+			}
 		}
-		return st.Load()
+		return nil, nil
 	})
 	if err != nil {
 		return nil, err
-	}
-	out := map[string]*app.Period{}
-	for _, ind := range inds {
-		if r, ok := h.Retirement(ind.Ref); ok {
-			out[ind.Ref] = &r.From
-		}
 	}
 	return out, nil
 }

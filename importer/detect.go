@@ -297,7 +297,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 
 // unknownAreaColumns takes as areas the columns of a district sheet,
 // right of its first area (or left of it, naming an area and a cohort:
-// areaCohortHeading), whose headings name no role and beneath which
+// areaCohortHeading), or the authority's with more words ("Surrey CC"), whose headings name no role and beneath which
 // are figures: an area the profiles do not know ("Localities North",
 // "Out of Area"), whose figures the import keeps and the review asks
 // about, rather than leaving the column unread. Only the rows a sheet's
@@ -320,7 +320,7 @@ func unknownAreaColumns(l *Layout, g *grid, label, width int) {
 		if known[c] || head == "" || !figuresBelow(g, l.FirstRow-1, c) {
 			continue
 		}
-		if c < first && !areaCohortHeading(head) {
+		if c < first && !areaCohortHeading(head) && !authorityWithMore(head) {
 			// Left of the first area, only an area's name with its
 			// children's ("Kent incl UASC | Kent excl UASC |
 			// Ashford"), read or refused at its heading by settle.
@@ -329,6 +329,15 @@ func unknownAreaColumns(l *Layout, g *grid, label, width int) {
 		l.Columns = append(l.Columns, Column{Col: xlsx.ColumnName(c), Header: head, Role: RoleArea, Area: app.Area(head), Hidden: g.isHidden(c), index: c})
 	}
 	slices.SortStableFunc(l.Columns, func(a, b Column) int { return a.index - b.index })
+}
+
+// authorityWithMore reports whether a heading names an authority with
+// words or a code its name leaves out ("Surrey CC", "Leeds (383)"):
+// which authority the sheet is for is not known yet, and readArea reads
+// the store's own as it, saying so at its heading, and keeps another's
+// as an area of its own, which the review asks about.
+func authorityWithMore(head string) bool {
+	return slices.ContainsFunc(app.Authorities(), func(a *app.Authority) bool { return a.NamedWithMore(head) })
 }
 
 // figuresBelow reports whether column c has a number in the rows from

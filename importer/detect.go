@@ -181,6 +181,11 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	l.dateOrder = order
 	figured, figuredReads := figuredMonths(heads, label)
 	l.figured = figuredReads
+	for _, f := range figuredReads {
+		for c, why := range f.refused {
+			l.refuseColumn(c, why)
+		}
+	}
 	l.guesses = guessPeriodHeadings(sheet, g, h, label, heads, targets)
 	for c := 0; c < width; c++ {
 		head, at := strings.TrimSpace(g.at(label, c)), label

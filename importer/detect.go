@@ -193,11 +193,15 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 			head, at = g.at(h, c), h
 		}
 		role, period, area, guessed := headerRoleGuessed(head)
+		split := app.All
 		if role == "" {
 			// "Mar-25 Kent excl UASC": the month's figure for an area's
 			// children, its area read as the authority's by settle.
 			if p, rest, ok := monthAreaHeading(head); ok {
 				role, period, area = RolePeriod, p, app.Area(rest)
+			} else if p, sp, ok := monthCohortHeading(head); ok {
+				// "Mar-25 excl UASC": the row's area's (monthcohorts.go).
+				role, period, split = RolePeriod, p, sp
 			}
 		}
 		if p, ok := asDates[c]; ok && role == "" {
@@ -250,7 +254,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 				text = cap + " / " + text
 			}
 		}
-		col := Column{Col: xlsx.ColumnName(c), Header: text, Role: role, Period: period, Area: area, Hidden: g.isHidden(c), index: c, guessed: guessed}
+		col := Column{Col: xlsx.ColumnName(c), Header: text, Role: role, Period: period, Area: area, Split: split, Hidden: g.isHidden(c), index: c, guessed: guessed}
 		if role == RoleMilestone || role == RoleMilestoneFloor {
 			_, col.Milestone, _, _ = milestoneHeading(strings.TrimSpace(head))
 		}

@@ -234,6 +234,9 @@ func unknownWhy(h string) string {
 	if _, why, ok := nameHeading(h); ok && why != "" {
 		return why
 	}
+	if why := monthlessCohort(h); why != "" {
+		return why
+	}
 	_, rest := cutYear(strings.TrimSpace(h))
 	if _, why := guessRole(normHeader(rest)); why != "" {
 		return why

@@ -113,3 +113,29 @@ func csvCell(w string) string {
 	}
 	return "line " + cell[1:] + ": " + rest
 }
+
+// TestTidyNameHeadingInBrackets: a tidy table's name column headed with
+// a unit in brackets gives it as a scorecard's does, said at the
+// heading, a name stating another unit keeping its own.
+func TestTidyNameHeadingInBrackets(t *testing.T) {
+	body := "Ref,Indicator (%),Period,Value\n" +
+		"RR,Re-referrals within 12 months,2025-03,21.5\n" +
+		"CLA,Number of children looked after,2025-03,1480\n"
+	res, err := Read(context.Background(), writeCSV(t, body), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range res.Dataset.Indicators {
+		got = append(got, fmt.Sprintf("%s %s %s", ind.Ref, ind.Name, ind.Unit))
+	}
+	slices.Sort(got)
+	want := []string{"CLA Number of children looked after count", "RR Re-referrals within 12 months %"}
+	if !slices.Equal(got, want) {
+		t.Errorf("indicators %q, want %q", got, want)
+	}
+	warnsAndNever(t, res.Warnings, []string{
+		`line 1: column B "Indicator (%)": unit "%" taken from its heading`,
+		`line 3: CLA: its name "Number of children looked after" says unit "count" where the heading "Indicator (%)" says "%": read as "count", as its name says`,
+	}, []string{"not read"})
+}

@@ -305,11 +305,12 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 }
 
 // unknownAreaColumns takes as areas the columns of a district sheet,
-// right of its first area (or left of it, naming an area and a cohort:
-// areaCohortHeading), or the authority's with more words ("Surrey CC"), whose headings name no role and beneath which
-// are figures: an area the profiles do not know ("Localities North",
-// "Out of Area"), whose figures the import keeps and the review asks
-// about, rather than leaving the column unread. Only the rows a sheet's
+// right of its first area (or left of it, naming an area and a cohort,
+// areaCohortHeading, or an authority with more words, "Surrey CC"),
+// whose headings name no role and beneath which are figures: an area
+// the profiles do not know ("Localities North", "Out of Area"), whose
+// figures the import keeps and the review asks about, rather than
+// leaving the column unread. Only the rows a sheet's
 // first rows hold are looked at, so that detection from those and from
 // the whole sheet agree.
 func unknownAreaColumns(l *Layout, g *grid, label, width int) {

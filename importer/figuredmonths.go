@@ -147,9 +147,8 @@ func figuredMonths(heads []string, row int) (map[int]app.Period, []figuredRead) 
 			if !ok && form == formMMYY {
 				if y, err := shortYear(strings.TrimSpace(h)); err == nil {
 					// "24/25" beside "04/25": 24 is no month, so the
-					// year 2024/25, an outturn or year to date beside
-					// the months, left to the year reader and said
-					// (warnFiguredMonths).
+					// year 2024/25, read or refused by yearsBeside
+					// and said (warnFiguredMonths, warnUnused).
 					f.yearCols, f.yearPs = append(f.yearCols, c), append(f.yearPs, y)
 					continue
 				}

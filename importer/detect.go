@@ -181,6 +181,11 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	l.dateOrder = order
 	figured, figuredReads := figuredMonths(heads, label)
 	l.figured = figuredReads
+	for _, f := range figuredReads {
+		for c, why := range f.refused {
+			l.refuseColumn(c, why)
+		}
+	}
 	l.guesses = guessPeriodHeadings(sheet, g, h, label, heads, targets)
 	for c := 0; c < width; c++ {
 		head, at := strings.TrimSpace(g.at(label, c)), label
@@ -188,11 +193,15 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 			head, at = g.at(h, c), h
 		}
 		role, period, area, guessed := headerRoleGuessed(head)
+		split := app.All
 		if role == "" {
 			// "Mar-25 Kent excl UASC": the month's figure for an area's
 			// children, its area read as the authority's by settle.
 			if p, rest, ok := monthAreaHeading(head); ok {
 				role, period, area = RolePeriod, p, app.Area(rest)
+			} else if p, sp, ok := monthCohortHeading(head); ok {
+				// "Mar-25 excl UASC": the row's area's (monthcohorts.go).
+				role, period, split = RolePeriod, p, sp
 			}
 		}
 		if p, ok := asDates[c]; ok && role == "" {
@@ -245,7 +254,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 				text = cap + " / " + text
 			}
 		}
-		col := Column{Col: xlsx.ColumnName(c), Header: text, Role: role, Period: period, Area: area, Hidden: g.isHidden(c), index: c, guessed: guessed}
+		col := Column{Col: xlsx.ColumnName(c), Header: text, Role: role, Period: period, Area: area, Split: split, Hidden: g.isHidden(c), index: c, guessed: guessed}
 		if role == RoleMilestone || role == RoleMilestoneFloor {
 			_, col.Milestone, _, _ = milestoneHeading(strings.TrimSpace(head))
 		}
@@ -296,11 +305,12 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 }
 
 // unknownAreaColumns takes as areas the columns of a district sheet,
-// right of its first area (or left of it, naming an area and a cohort:
-// areaCohortHeading), whose headings name no role and beneath which
-// are figures: an area the profiles do not know ("Localities North",
-// "Out of Area"), whose figures the import keeps and the review asks
-// about, rather than leaving the column unread. Only the rows a sheet's
+// right of its first area (or left of it, naming an area and a cohort,
+// areaCohortHeading, or an authority with more words, "Surrey CC"),
+// whose headings name no role and beneath which are figures: an area
+// the profiles do not know ("Localities North", "Out of Area"), whose
+// figures the import keeps and the review asks about, rather than
+// leaving the column unread. Only the rows a sheet's
 // first rows hold are looked at, so that detection from those and from
 // the whole sheet agree.
 func unknownAreaColumns(l *Layout, g *grid, label, width int) {
@@ -320,7 +330,7 @@ func unknownAreaColumns(l *Layout, g *grid, label, width int) {
 		if known[c] || head == "" || !figuresBelow(g, l.FirstRow-1, c) {
 			continue
 		}
-		if c < first && !areaCohortHeading(head) {
+		if c < first && !areaCohortHeading(head) && !authorityWithMore(head) {
 			// Left of the first area, only an area's name with its
 			// children's ("Kent incl UASC | Kent excl UASC |
 			// Ashford"), read or refused at its heading by settle.
@@ -329,6 +339,15 @@ func unknownAreaColumns(l *Layout, g *grid, label, width int) {
 		l.Columns = append(l.Columns, Column{Col: xlsx.ColumnName(c), Header: head, Role: RoleArea, Area: app.Area(head), Hidden: g.isHidden(c), index: c})
 	}
 	slices.SortStableFunc(l.Columns, func(a, b Column) int { return a.index - b.index })
+}
+
+// authorityWithMore reports whether a heading names an authority with
+// words or a code its name leaves out ("Surrey CC", "Leeds (383)"):
+// which authority the sheet is for is not known yet, and readArea reads
+// the store's own as it, saying so at its heading, and keeps another's
+// as an area of its own, which the review asks about.
+func authorityWithMore(head string) bool {
+	return slices.ContainsFunc(app.Authorities(), func(a *app.Authority) bool { return a.NamedWithMore(head) })
 }
 
 // figuresBelow reports whether column c has a number in the rows from

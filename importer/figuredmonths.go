@@ -19,6 +19,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,6 +42,43 @@ type figuredRead struct {
 	// years are the headings that alone read as financial years
 	// ("11/12"), read as months among the row's.
 	years []string
+	// yearCols are the MM/YY-shaped headings that can be no month, and
+	// are years ("24/25", 24 being no month), by column, with the years
+	// they name (yearPs); read by the year reader, said at their cells.
+	yearCols []int
+	yearPs   []app.Period
+	// refused says, by column, why such a year is not read: it ends
+	// after the months' latest.
+	refused map[int]string
+}
+
+// yearsBeside settles the years among a run of MM/YY months ("24/25"
+// beside "04/25", "05/25"): a year ended by the latest month is read, as
+// the year's figure (an outturn, or a full year to date), into out; one
+// ending after it could be a year to date, a forecast or a target, and
+// is refused, saying how to head it. With no months beside, they are
+// left as they were.
+func (f *figuredRead) yearsBeside(out map[int]app.Period, heads []string) {
+	if len(f.ps) == 0 {
+		f.yearCols, f.yearPs = nil, nil
+		return
+	}
+	latest := slices.MaxFunc(f.ps, app.Period.Compare)
+	cols, ps := f.yearCols[:0:0], f.yearPs[:0:0]
+	for i, c := range f.yearCols {
+		y := f.yearPs[i]
+		if y.End().After(latest.End()) {
+			if f.refused == nil {
+				f.refused = map[int]string{}
+			}
+			f.refused[c] = fmt.Sprintf("%q is the year %s (%s being no month), which ends after %s, the latest month beside it: its figure could be a year to date, a forecast or a target, which its heading does not tell apart; head it Target %s if it is the year's target (a year to date is not read beside the months that give it)",
+				strings.TrimSpace(heads[c]), y.Label(), strings.SplitN(strings.TrimSpace(heads[c]), "/", 2)[0], latest.Label(), y.Label())
+			continue
+		}
+		out[c] = y
+		cols, ps = append(cols, c), append(ps, y)
+	}
+	f.yearCols, f.yearPs = cols, ps
 }
 
 var dayMonth = regexp.MustCompile(`^(\d{1,2})[-/. ]([A-Za-z]{3,9})[-/. ](\d{2}|\d{4})$`)
@@ -106,6 +144,15 @@ func figuredMonths(heads []string, row int) (map[int]app.Period, []figuredRead) 
 			if !shaped {
 				continue
 			}
+			if !ok && form == formMMYY {
+				if y, err := shortYear(strings.TrimSpace(h)); err == nil {
+					// "24/25" beside "04/25": 24 is no month, so the
+					// year 2024/25, read or refused by yearsBeside
+					// and said (warnFiguredMonths, warnUnused).
+					f.yearCols, f.yearPs = append(f.yearCols, c), append(f.yearPs, y)
+					continue
+				}
+			}
 			if !ok {
 				return
 			}
@@ -114,6 +161,7 @@ func figuredMonths(heads []string, row int) (map[int]app.Period, []figuredRead) 
 		if !consecutive(f.ps) {
 			return
 		}
+		f.yearsBeside(out, heads)
 		for i, c := range f.cols {
 			out[c] = f.ps[i]
 			if y, err := shortYear(strings.TrimSpace(heads[c])); err == nil {
@@ -176,6 +224,14 @@ func (s *sheetReader) warnFiguredMonths() {
 		}
 		if len(cols) == 0 {
 			continue
+		}
+		for i, c := range f.yearCols {
+			for _, col := range s.l.Columns {
+				if col.index == c && col.Role == RolePeriod && col.Period == f.yearPs[i] {
+					s.warn(s.l.HeaderRow-1, c, "column %s %q read as the year %s, its outturn, not a month written month/year (MM/YY) as the months beside it are: %s is no month, and the year ended by %s, the latest month beside it",
+						col.Col, col.Header, col.Period.Label(), strings.SplitN(col.Header, "/", 2)[0], slices.MaxFunc(f.ps, app.Period.Compare).Label())
+				}
+			}
 		}
 		first, last := cols[0], cols[len(cols)-1]
 		what := fmt.Sprintf("column %s %q read as %s", first.Col, first.Header, first.Period.Label())

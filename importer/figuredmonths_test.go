@@ -50,6 +50,21 @@ func TestFiguredMonthHeadings(t *testing.T) {
 		{"years written short", []any{"11/12", "12/13"}, cla(1, 2), "[]", map[string][]string{
 			"D1": {`"11/12" could be the year 2011/12 or Nov-12 written month/year (MM/YY)`, "head a year such as 2011/12, a month such as Nov-12 or 11/2012"},
 		}, nil},
+		// A year written short where it can be no month (24 is none)
+		// beside MM/YY months: last year's outturn is read and said;
+		// the months' own year, not ended by the latest of them, may
+		// be a year to date, a forecast or a target, and is refused.
+		// Both had left every month refused (QA27b).
+		{"last year written short beside MM/YY months", []any{"24/25", "04/25", "05/25", "06/25"}, cla(1450, 1480, 1492, 1500),
+			"[2024/25=1450 2025-04=1480 2025-05=1492 2025-06=1500]", map[string][]string{
+				"D1": {`column D "24/25" read as the year 2024/25, its outturn, not a month written month/year (MM/YY) as the months beside it are: 24 is no month, and the year ended by Jun-25, the latest month beside it`},
+				"E1": {`columns E to G, headed "04/25" to "06/25", read as Apr-25 to Jun-25, months written month/year (MM/YY)`},
+			}, []string{"F1", "G1"}},
+		{"the months' own year written short is refused", []any{"04/25", "05/25", "25/26"}, cla(1480, 1492, 1450),
+			"[2025-04=1480 2025-05=1492]", map[string][]string{
+				"D1": {`columns D to E, headed "04/25" to "05/25", read as Apr-25 to May-25`},
+				"F1": {`column F "25/26" not read: "25/26" is the year 2025/26 (25 being no month), which ends after May-25, the latest month beside it: its figure could be a year to date, a forecast or a target, which its heading does not tell apart; head it Target 2025/26 if it is the year's target`},
+			}, []string{"E1"}},
 		{"a month's first day, dd-mmm-yy", []any{"01-Apr-24", "01-May-24", "1 June 2024"}, cla(1480, 1492, 1501),
 			"[2024-04=1480 2024-05=1492 2024-06=1501]", map[string][]string{
 				"D1": {`columns D to F, headed "01-Apr-24" to "1 June 2024", read as Apr-24 to Jun-24, the months whose first or last day each names`},

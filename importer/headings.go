@@ -231,6 +231,12 @@ func unknownWhy(h string) string {
 	if why := figuredRefusal(h); why != "" {
 		return why
 	}
+	if _, why, ok := nameHeading(h); ok && why != "" {
+		return why
+	}
+	if why := monthlessCohort(h); why != "" {
+		return why
+	}
 	_, rest := cutYear(strings.TrimSpace(h))
 	if _, why := guessRole(normHeader(rest)); why != "" {
 		return why
@@ -286,6 +292,9 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 		if year.IsZero() || yearRole(r) {
 			return r, year, "", false
 		}
+	}
+	if _, why, ok := nameHeading(t); ok && why == "" {
+		return RoleName, app.Period{}, "", false
 	}
 	if _, dated, ok := headingRegion(t); ok {
 		// Named with no year, a region may be a locality ("North

@@ -99,7 +99,9 @@ func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) 
 		}
 	}
 	var added []Column
-	cohorts := false // an area's heading with its children's: "Kent incl UASC"
+	// an area's heading with its children's ("Kent incl UASC"), or the
+	// authority's with more words ("Leeds (383)")
+	cohorts := false
 	for c := ref.index + 1; c < width; c++ {
 		head := strings.TrimSpace(g.at(label, c))
 		if head == "" && label != h {
@@ -109,14 +111,19 @@ func readLocalityColumns(l *Layout, sheet string, g *grid, h, label, width int) 
 			continue
 		}
 		withCohort := areaCohortHeading(head)
-		if !withCohort && !asAreaName(head) {
+		// The authority's name with its code ("Leeds (383)") is no
+		// locality's, but read as the authority by readArea, said so
+		// at its heading.
+		withMore := authorityWithMore(head)
+		if !withCohort && !asAreaName(head) && !withMore {
 			continue
 		}
-		cohorts = cohorts || withCohort
+		cohorts = cohorts || withCohort || withMore
 		added = append(added, Column{Col: xlsx.ColumnName(c), Header: head, Role: RoleArea, Area: app.Area(head), Hidden: g.isHidden(c), index: c})
 	}
 	// With no area known outright, the authority's columns by its
-	// children ("Kent incl UASC | Kent excl UASC") are the sheet's areas,
+	// children ("Kent incl UASC | Kent excl UASC") or its name with more
+	// words ("Leeds (383) | East | West") are the sheet's areas,
 	// read or refused at their headings (areaCohortOf); they had been
 	// said unknown, and the sheet gave no figure.
 	if areas == 0 && !cohorts || len(added) == 0 || comparators && len(added) < 2 {

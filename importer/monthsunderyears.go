@@ -182,6 +182,7 @@ func (s *sheetReader) warnMonthsUnderYears() {
 	s.warnDateOrder()
 	s.warnFiguredMonths()
 	s.warnFootnotedPeriods()
+	s.warnMonthCohorts()
 	h := s.l.HeaderRow - 1
 	if s.l.FirstRow-1 <= h+1 {
 		h-- // no second header row: the header's months, under the row above

@@ -140,6 +140,16 @@ func periodSubColumnsAt(l *Layout, g *grid, h, sub, refCol, width int) error {
 	}
 	width = max(width, len(g.rows[h]), len(g.rows[sub]))
 	asDates, _ := dateHeadings(g.rows[h], h)
+	// Months in figures ("202404", "04/24") are read by the company
+	// they keep, as the header's are (figuredMonths): a month merged
+	// over its sub-columns is met once, not at each cell it spans.
+	once := make([]string, width)
+	for c := range once {
+		if head := raw(h, c); c == 0 || head != raw(h, c-1) {
+			once[c] = head
+		}
+	}
+	figured, figuredReads := figuredMonths(once, h)
 	type group struct {
 		period  app.Period
 		from    int
@@ -154,6 +164,9 @@ func periodSubColumnsAt(l *Layout, g *grid, h, sub, refCol, width int) error {
 		}
 		role, period, _, _ := headerRoleGuessed(head)
 		if p, ok := asDates[c]; ok && role == "" {
+			role, period = RolePeriod, p
+		}
+		if p, ok := figured[c]; ok && (role == "" || role == RolePeriod) {
 			role, period = RolePeriod, p
 		}
 		if role != RolePeriod || period.Kind != app.Month && period.Kind != app.Quarter || early(period) {
@@ -282,6 +295,7 @@ func periodSubColumnsAt(l *Layout, g *grid, h, sub, refCol, width int) error {
 	if counted != "" {
 		sc.note += fmt.Sprintf("; %q is read as the numerator, as it stands beside a denominator", counted)
 	}
+	sc.note += figuredGroupsNote(figuredReads, once)
 	l.subs = &sc
 	return nil
 }
@@ -441,4 +455,33 @@ func (s *sheetReader) readSubMark(r int, ind *rowIndicator, c Column, text strin
 		return
 	}
 	obs[i].SourceArrow = arrow
+}
+
+// figuredGroupsNote says, for the period sub-columns' note, how months
+// headed in figures over them were read ("202404", "04/24"): "" where
+// none were.
+func figuredGroupsNote(reads []figuredRead, heads []string) string {
+	var out string
+	for _, f := range reads {
+		if len(f.cols) == 0 {
+			continue
+		}
+		first, last := f.cols[0], f.cols[len(f.cols)-1]
+		what := fmt.Sprintf("the months headed %q to %q, read as %s to %s", heads[first], heads[last], f.ps[0].Label(), f.ps[len(f.ps)-1].Label())
+		if len(f.cols) == 1 {
+			what = fmt.Sprintf("the month headed %q, read as %s", heads[first], f.ps[0].Label())
+		}
+		switch f.form {
+		case formYYYYMM:
+			out += fmt.Sprintf("; %s, written year then month (YYYYMM), as every such heading in the row is one and they run a month apart", what)
+		case formMMYY:
+			out += fmt.Sprintf("; %s, written month/year (MM/YY), as every such heading in the row is one and they run a month apart", what)
+			if len(f.years) > 0 {
+				out += " (" + strings.Join(f.years, ", ") + ")"
+			}
+		default:
+			out += fmt.Sprintf("; %s, by the first or last day each names", what)
+		}
+	}
+	return out
 }

@@ -160,6 +160,7 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 			ind.Unaffected, st.Unaffected = sp.Excluded(), st.Name
 		}
 	}
+	s.headingUnit(r, &ind, &st)
 	s.out.define(ind, st)
 	return ind
 }

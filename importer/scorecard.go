@@ -25,6 +25,9 @@ type sheetReader struct {
 	countSaid map[int]bool
 	// latest is the sheet's latest period (see sheetLatest).
 	latest app.Period
+	// nameUnitSaid is set once the unit the name column's heading names
+	// has been said (headingUnit).
+	nameUnitSaid bool
 	// rowFloats hold a row's figures until the collector has copied them
 	// (observe keeps no pointers), so one block serves every row.
 	rowFloats floats

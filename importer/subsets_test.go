@@ -89,6 +89,38 @@ func TestMonthSubColumnSets(t *testing.T) {
 			warn:    []string{`Scorecard!D1: Feb-25 to Mar-25 are each headed over sub-columns (Actual | Target, D2:G2): each period's "Actual" column read as its figure, its "Target" column as that period's own target, stored as its milestone within its financial (or academic) year`},
 			never:   []string{"not read", "skipped", "title"},
 		},
+		// Months in figures over the sub-columns, read as the header's
+		// are: each had been "not one the importer knows" (QA27b).
+		{
+			name: "Actual | Target under merged YYYYMM months",
+			book: subBook{months: []any{"202502", "202503"}, merge: true, subs: []string{"Actual", "Target"}, rows: [][]any{
+				{"CLA1", "Number of children looked after", "L", 1310, 1200, 1320, 1250}}},
+			ref:     "CLA1",
+			marks:   []string{"2025-02 1310  ", "2025-03 1320  "},
+			targets: []string{"2024/25 2025-02 1200", "2024/25 2025-03 1250"},
+			warn:    []string{`Scorecard!D1: Feb-25 to Mar-25 are each headed over sub-columns (Actual | Target, D2:G2): each period's "Actual" column read as its figure, its "Target" column as that period's own target, stored as its milestone within its financial (or academic) year; the months headed "202502" to "202503", read as Feb-25 to Mar-25, written year then month (YYYYMM), as every such heading in the row is one and they run a month apart`},
+			never:   []string{"not read", "skipped", "not one the importer knows"},
+		},
+		{
+			name: "Actual | Target under YYYYMM months written once",
+			book: subBook{months: []any{"202502", "202503"}, subs: []string{"Actual", "Target"}, rows: [][]any{
+				{"CLA1", "Number of children looked after", "L", 1310, 1200, 1320, 1250}}},
+			ref:     "CLA1",
+			marks:   []string{"2025-02 1310  ", "2025-03 1320  "},
+			targets: []string{"2024/25 2025-02 1200", "2024/25 2025-03 1250"},
+			warn:    []string{`Scorecard!D1: Feb-25 to Mar-25 are each headed over sub-columns (Actual | Target, D2:G2): each period's "Actual" column read as its figure, its "Target" column as that period's own target, stored as its milestone within its financial (or academic) year; the months headed "202502" to "202503", read as Feb-25 to Mar-25, written year then month (YYYYMM)`},
+			never:   []string{"not read", "skipped", "not one the importer knows", "columns D to"},
+		},
+		{
+			name: "Actual | Target under MM/YY months written once above the header",
+			book: subBook{months: []any{"02/25", "03/25"}, refBelow: true, subs: []string{"Actual", "Target"}, rows: [][]any{
+				{"CLA1", "Number of children looked after", "L", 1310, 1200, 1320, 1250}}},
+			ref:     "CLA1",
+			marks:   []string{"2025-02 1310  ", "2025-03 1320  "},
+			targets: []string{"2024/25 2025-02 1200", "2024/25 2025-03 1250"},
+			warn:    []string{`Scorecard!D1: Feb-25 to Mar-25 are each headed over sub-columns (Actual | Target, D2:G2): each period's "Actual" column read as its figure`, `; the months headed "02/25" to "03/25", read as Feb-25 to Mar-25, written month/year (MM/YY), as every such heading in the row is one and they run a month apart`},
+			never:   []string{"not read", "skipped", "not one the importer knows", "title"},
+		},
 		{
 			name: "Target | Actual under months written once above the header",
 			book: subBook{months: months, refBelow: true, subs: []string{"Target", "Actual"}, rows: [][]any{

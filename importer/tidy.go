@@ -446,6 +446,7 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) app
 	if ind.Name == "" {
 		ind.Name = ref
 	}
+	s.headingUnit(r, &ind, &st) // "Indicator (%)" (nameheading.go)
 	s.out.define(ind, st)
 	return ind
 }

@@ -173,3 +173,21 @@ func (d definitions) since(ref, id string) []app.DefinitionMade {
 	}
 	return out
 }
+
+// InArea is r, a year's target restated, as it bears on area's figures:
+// the restatement is said once, on the authority's series (Flags), but
+// rates every district's figures too, so a district's brief says which
+// of the district's own ratings it changes, not the authority's. Any
+// other revision is returned as it is.
+func (r Revision) InArea(h *app.History, area app.Area) Revision {
+	if r.Target == nil || r.Key.Area == area {
+		return r
+	}
+	ind, ok := h.Indicator(r.Key.Ref)
+	if !ok {
+		return r
+	}
+	r.Key.Area = area
+	r.Detail = targetRevisionText(h, r.Key, ind, *r.Target, h.Series(r.Key), r.Period)
+	return r
+}

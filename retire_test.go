@@ -235,8 +235,9 @@ func TestRetire(t *testing.T) {
 	if out := mustRun(t, db, "imports"); !strings.Contains(out, "EH06 Elective home education (number): retired from Feb-25 (its last figure is for Jan-25)") {
 		t.Errorf("imports does not list the retirement:\n%s", out)
 	}
-	if r := scorecard(t, db, "brief"); strings.Contains(r.stdout, "EH06") || strings.Contains(r.stdout, "Elective") {
-		t.Errorf("the brief names EH06:\n%s", r.stdout)
+	// The brief lists no line for it, and says once why.
+	if r := scorecard(t, db, "brief"); strings.Count(r.stdout, "EH06") != 1 || !strings.Contains(r.stdout, "\nEH06 Elective home education (number) was retired from Feb-25 (edit I0003): not listed.\n") {
+		t.Errorf("the brief does not say once that EH06 is retired:\n%s", r.stdout)
 	}
 
 	xlsx, pdf := filepath.Join(dir, "feb.xlsx"), filepath.Join(dir, "feb.pdf")
@@ -257,14 +258,15 @@ func TestRetire(t *testing.T) {
 			t.Errorf("%s: exit %d, stderr:\n%s\nwant once:\n%s", tc.name, r.code, r.stderr, want)
 		}
 	}
-	// The pack names EH06 in its note (three times) and its row of the
-	// table of definitions, on no page of figures.
+	// The pack names EH06 in its note (three times), its row of the
+	// table of definitions and the brief's note on page 1, on no page of
+	// figures.
 	text, err := exec.Command(needPDFToText(t), pdf, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(text), "EH06"); n != 4 || !strings.Contains(string(text), "Retired indicators\nEH06 Elective home education (number) was retired from Feb-25 (edit I0003)") {
-		t.Errorf("the pack names EH06 %d times, want 4, under \"Retired indicators\":\n%s", n, text)
+	if n := strings.Count(string(text), "EH06"); n != 5 || !strings.Contains(string(text), "Retired indicators\nEH06 Elective home education (number) was retired from Feb-25 (edit I0003)") {
+		t.Errorf("the pack names EH06 %d times, want 5, under \"Retired indicators\":\n%s", n, text)
 	}
 	f, err := excelize.OpenFile(xlsx)
 	if err != nil {

@@ -115,6 +115,15 @@ func revisionLine(h, shown *app.History, opt Options, ind app.Indicator, r trend
 		}
 		return lead + when + " revised; figures withheld (small numbers)" + from
 	}
+	if opt.Shown != nil && r.Now.Import != "" && r.Now.Import != now.Import && !disclosure.RevisedFromShown(h, shown, r.Key, r.Period, r.Now, opt.Suppress) {
+		// A past month's brief says the figure as its circulation
+		// gave it, which a later import has since revised: never one
+		// a release withholds (trend.Revisions).
+		if r.Late {
+			return lead + when + " given late; figure withheld (small numbers), since revised" + from
+		}
+		return lead + when + " revised; figures withheld (small numbers), since revised" + from
+	}
 	if !r.Late && opt.Shown != nil && !disclosure.RevisedFromShown(h, shown, r.Key, r.Period, r.Was, opt.Suppress) {
 		return lead + when + " revised to " + valueWords(ind, now) + "; the earlier figure is withheld (small numbers)" + from
 	}

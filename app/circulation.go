@@ -73,6 +73,23 @@ func (h *History) RetiredNote(ind Indicator, p Period) string {
 	return lead + ": not listed"
 }
 
+// RetiredRowWords is RetiredWords for an export into the officer's own
+// workbook (export --original), whose rows are the officer's layout: the
+// row is kept, not taken out from under the officer's formulas and
+// print areas, and said at the row and beside the file written: "ED06
+// Name was retired from Feb-26 (edit E0004): its row is kept as this
+// workbook lays it out, with no figure from Feb-26 on; ...". "" when ind
+// is in circulation for p.
+func (h *History) RetiredRowWords(ind Indicator, p Period) string {
+	lead := h.retiredLead(ind, p)
+	if lead == "" {
+		return ""
+	}
+	r, _ := h.Retirement(ind.Ref)
+	return fmt.Sprintf("%s: its row is kept as this workbook lays it out, with no figure from %s on; an export without --original leaves it out of the scorecard, and scorecard retire --undo %s puts it back",
+		lead, r.From.Label(), ind.Ref)
+}
+
 // retiredLead is the words every output says a retired indicator in:
 // "ED06 Name was retired from Feb-26 (edit E0004)"; "" when ind is in
 // circulation for p.

@@ -168,7 +168,7 @@ func flagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 			}
 			pt := s.Point(i)
 			switch {
-			case was != nil && now.Import == o.Import:
+			case was != nil && now.Import == o.Import && lastRevision(h, k, o.Period, was):
 				d := pt.Period.Label() + " " + revisionText(h, k, ind, pt)
 				add(Revised, d)
 				revs = append(revs, figureRevision(h, k, pt.Period, o, d))
@@ -551,6 +551,13 @@ func revisionText(h *app.History, k app.SeriesKey, ind app.Indicator, p Point) s
 	ind = placesApart(ind, old.Value, p.Value)
 	return "revised from " + observationText(ind, old.Value, old.Status, old.Raw) + " to " +
 		pointText(ind, p)
+}
+
+// lastRevision reports whether was is the version the figure of k for p
+// in force now replaced, as revisionText says it.
+func lastRevision(h *app.History, k app.SeriesKey, p app.Period, was *app.Observation) bool {
+	revs := h.Revisions(k, p)
+	return len(revs) > 0 && revs[len(revs)-1].Import == was.Import && revs[len(revs)-1].Revision == was.Revision
 }
 
 // versionsText is revisionText of two versions of a figure: "revised

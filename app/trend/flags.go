@@ -119,7 +119,13 @@ func flagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 			}
 			continue
 		}
+		circ := late.circulation(h, k, q, s.observation(s.Len()-1))
 		for i, kind := range last.Flags {
+			if kind == Revised && last.Import != "" && !circ.has(late, last.Import) {
+				// The month's own figure revised by an import since its
+				// circulation: the later month's news, flagged there.
+				continue
+			}
 			add(kind, last.FlagDetails[i])
 			if kind == Revised {
 				revs = append(revs, figureRevision(h, k, q, s.observation(s.Len()-1), last.FlagDetails[i]))
@@ -156,7 +162,6 @@ func flagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 		if last.Import == "" {
 			continue
 		}
-		circ := late.circulation(h, k, q, s.observation(s.Len()-1))
 		for i := range s.Len() - 1 {
 			o := s.observation(i)
 			if o == nil {

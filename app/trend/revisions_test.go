@@ -58,6 +58,11 @@ func TestRevisionsOfTheMonth(t *testing.T) {
 			{"I2", map[app.Period]float64{may: 11.7, jun: 11.4}, jun, nil},
 			{"I3", map[app.Period]float64{may: 11.8}, may, nil}}, // a correction file
 			jun, []string{"revised: May-25 revised from 11.2% to 11.8%"}},
+		{"a past month's own figure revised by a later import: the later month's news", []file{
+			{"I1", map[app.Period]float64{apr: 11, may: 11.2}, may, nil},
+			{"I2", map[app.Period]float64{may: 11.7, jun: 11.4}, jun, nil},
+			{"I3", map[app.Period]float64{jun: 11.6, jul: 11.0}, jul, nil}},
+			jun, []string{"revised: May-25 revised from 11.2% to 11.7%"}},
 		{"a past month's late fill, revised by a later import", []file{
 			{"I1", map[app.Period]float64{apr: 11}, apr, nil},
 			{"I2", map[app.Period]float64{apr: 11}, may, nil}, // ran to May, CIC05 blank

@@ -176,34 +176,31 @@ func (c circulation) has(l lateFills, id string) bool {
 }
 
 // gave returns the version of the figure o (the one in force now) that
-// c's imports left, and the version they replaced (nil when they gave it
-// first); ok is false when they did not change it.
+// c's imports left, and the version their first revision of it replaced
+// (nil when they only gave it, first: a figure given late, if at all);
+// ok is false when they neither gave nor revised it. A figure given
+// first by the month's own import (with its month, circulated with it)
+// and corrected while the month was the latest is revised from that.
 func (c circulation) gave(l lateFills, h *app.History, k app.SeriesKey, o *app.Observation) (now, was *app.Observation, ok bool) {
 	revs := h.Revisions(k, o.Period)
 	versions := append(revs[:len(revs):len(revs)], *o)
 	first, last := -1, -1
 	for j, v := range versions {
-		if c.has(l, v.Import) {
-			if first < 0 {
-				first = j
-			}
-			last = j
+		if !c.has(l, v.Import) {
+			continue
 		}
+		if first < 0 && j > 0 {
+			first = j
+		}
+		last = j
 	}
-	if last < 0 {
+	switch {
+	case last < 0:
 		return nil, nil, false
+	case last == 0:
+		return &versions[0], nil, true
 	}
-	now = &versions[last]
-	if first > 0 {
-		was = &versions[first-1]
-	} else if last > 0 {
-		// Given first by c, then corrected within it: given late, if
-		// at all, as c left it.
-		v := versions[0]
-		v.Value, v.Status, v.Raw = now.Value, now.Status, now.Raw
-		now = &v
-	}
-	return now, was, true
+	return &versions[last], &versions[first-1], true
 }
 
 // lateText says a figure was given late: "given late: 6.5, where an

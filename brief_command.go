@@ -59,7 +59,7 @@ func runBrief(e *env, args []string) error {
 		Excluded: v.excluded, All: v.all, AllShown: base}
 	items := brief.Items(figures, opt)
 	left := brief.Assessed(figures, opt)
-	if _, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), items), items, left, brief.RevisionsText(figures, opt), brief.OffCycle(figures, opt), brief.Foot(figures, opt))); err != nil {
+	if _, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), items), items, left, brief.RevisionsText(figures, opt), brief.OffCycle(figures, opt), brief.Retired(figures, opt), brief.Foot(figures, opt))); err != nil {
 		return err
 	}
 	// A source's own figure excluding the cohorts that cannot be right is

@@ -257,8 +257,9 @@ func TestRetire(t *testing.T) {
 	if out := mustRun(t, db, "imports"); !strings.Contains(out, "EH06 Elective home education (number): retired from Feb-25 (its last figure is for Jan-25)") {
 		t.Errorf("imports does not list the retirement:\n%s", out)
 	}
-	if r := scorecard(t, db, "brief"); strings.Contains(r.stdout, "EH06") || strings.Contains(r.stdout, "Elective") {
-		t.Errorf("the brief names EH06:\n%s", r.stdout)
+	// The brief lists no line for it, and says once why.
+	if r := scorecard(t, db, "brief"); strings.Count(r.stdout, "EH06") != 1 || !strings.Contains(r.stdout, "\nEH06 Elective home education (number) was retired from Feb-25 (edit I0003): not listed.\n") {
+		t.Errorf("the brief does not say once that EH06 is retired:\n%s", r.stdout)
 	}
 
 	xlsx, pdf := filepath.Join(dir, "feb.xlsx"), filepath.Join(dir, "feb.pdf")
@@ -279,14 +280,15 @@ func TestRetire(t *testing.T) {
 			t.Errorf("%s: exit %d, stderr:\n%s\nwant once:\n%s", tc.name, r.code, r.stderr, want)
 		}
 	}
-	// The pack names EH06 in its note (three times) and its row of the
-	// table of definitions, on no page of figures.
+	// The pack names EH06 in its note (three times), its row of the
+	// table of definitions and the brief's note on page 1, on no page of
+	// figures.
 	text, err := exec.Command(needPDFToText(t), pdf, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(text), "EH06"); n != 4 || !strings.Contains(string(text), "Retired indicators\nEH06 Elective home education (number) was retired from Feb-25 (edit I0003)") {
-		t.Errorf("the pack names EH06 %d times, want 4, under \"Retired indicators\":\n%s", n, text)
+	if n := strings.Count(string(text), "EH06"); n != 5 || !strings.Contains(string(text), "Retired indicators\nEH06 Elective home education (number) was retired from Feb-25 (edit I0003)") {
+		t.Errorf("the pack names EH06 %d times, want 5, under \"Retired indicators\":\n%s", n, text)
 	}
 	f, err := excelize.OpenFile(xlsx)
 	if err != nil {
@@ -341,5 +343,58 @@ func TestRetire(t *testing.T) {
 	}
 	if out := mustRun(t, db, "show", "EH06", "--json"); strings.Contains(out, `"retired"`) {
 		t.Errorf("the retirement undone, show --json still has it:\n%s", out)
+	}
+}
+
+// TestRetiredOriginal: an export into the officer's own workbook
+// (--original) keeps a retired indicator's row as the officer laid it
+// out, its figures before the retirement as held and none after, and
+// says so at the row (a note at its Ref) and once beside the
+// file written, not that it was left out (QA27a 5).
+func TestRetiredOriginal(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	mustRun(t, db, "import", writeScorecard(t, dir, "Scorecard January.xlsx", retireCard(3, nil)))
+	feb := writeScorecard(t, dir, "Scorecard February.xlsx", retireCard(4, func(row []any) []any {
+		if row[0] == "EH06" {
+			row[len(row)-1] = nil // the scorecard stopped giving it: Feb-25 blank
+		}
+		return row
+	}))
+	mustRun(t, db, "import", feb)
+	mustRun(t, db, "retire", "EH06")
+	out := filepath.Join(dir, "out.xlsx")
+	r := scorecard(t, db, "export", "--original", feb, "--out", out)
+	const said = "EH06 Elective home education (number) was retired from Feb-25 (edit I0003): its row is kept as this workbook lays it out, with no figure from Feb-25 on; an export without --original leaves it out of the scorecard, and scorecard retire --undo EH06 puts it back."
+	if r.code != 0 || strings.Count(r.stderr, "EH06") != 2 || !strings.Contains(r.stderr, "note: "+said+"\n") || strings.Contains(r.stderr, "left out of the scorecard from then on") {
+		t.Fatalf("exit %d, stderr:\n%s\nwant once:\n%s", r.code, r.stderr, said)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	// Row 6 is EH06's; H to K are Nov-24 to Feb-25.
+	for cell, want := range map[string]string{"A6": "EH06", "H6": "1458", "J6": "1448", "K6": ""} {
+		if got, _ := f.GetCellValue("Scorecard", cell); got != want {
+			t.Errorf("Scorecard!%s = %q, want %q", cell, got, want)
+		}
+	}
+	cs, err := f.GetComments("Scorecard")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var at []string
+	for _, c := range cs {
+		text := c.Text
+		for _, p := range c.Paragraph {
+			text += p.Text
+		}
+		if strings.Contains(text, said) {
+			at = append(at, c.Cell)
+		}
+	}
+	if len(at) != 1 || at[0] != "A6" {
+		t.Errorf("the note is at %v, want once at A6, EH06's Ref", at)
 	}
 }

@@ -53,12 +53,52 @@ func (h *History) InCirculation(ref string, p Period) bool {
 // RetiredWords says, for outputs of period p, that ind was retired and
 // is left out: "" when ind is in circulation for p.
 func (h *History) RetiredWords(ind Indicator, p Period) string {
+	lead := h.retiredLead(ind, p)
+	if lead == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s: left out of the scorecard from then on; its figures are still held (scorecard show %s), and scorecard retire --undo %s puts it back",
+		lead, ind.Ref, ind.Ref)
+}
+
+// RetiredNote is RetiredWords for an output that lists only some
+// indicators (the brief): "ED06 Name was retired from Feb-26 (edit
+// E0004): not listed", so that its absence is not read as nothing to
+// report; "" when ind is in circulation for p.
+func (h *History) RetiredNote(ind Indicator, p Period) string {
+	lead := h.retiredLead(ind, p)
+	if lead == "" {
+		return ""
+	}
+	return lead + ": not listed"
+}
+
+// RetiredRowWords is RetiredWords for an export into the officer's own
+// workbook (export --original), whose rows are the officer's layout: the
+// row is kept, not taken out from under the officer's formulas and
+// print areas, and said at the row and beside the file written: "ED06
+// Name was retired from Feb-26 (edit E0004): its row is kept as this
+// workbook lays it out, with no figure from Feb-26 on; ...". "" when ind
+// is in circulation for p.
+func (h *History) RetiredRowWords(ind Indicator, p Period) string {
+	lead := h.retiredLead(ind, p)
+	if lead == "" {
+		return ""
+	}
+	r, _ := h.Retirement(ind.Ref)
+	return fmt.Sprintf("%s: its row is kept as this workbook lays it out, with no figure from %s on; an export without --original leaves it out of the scorecard, and scorecard retire --undo %s puts it back",
+		lead, r.From.Label(), ind.Ref)
+}
+
+// retiredLead is the words every output says a retired indicator in:
+// "ED06 Name was retired from Feb-26 (edit E0004)"; "" when ind is in
+// circulation for p.
+func (h *History) retiredLead(ind Indicator, p Period) string {
 	if h.InCirculation(ind.Ref, p) {
 		return ""
 	}
 	r, _ := h.Retirement(ind.Ref)
-	return fmt.Sprintf("%s %s was retired from %s (edit %s): left out of the scorecard from then on; its figures are still held (scorecard show %s), and scorecard retire --undo %s puts it back",
-		ind.Ref, ind.Name, r.From.Label(), r.Import, ind.Ref, ind.Ref)
+	return fmt.Sprintf("%s %s was retired from %s (edit %s)", ind.Ref, ind.Name, r.From.Label(), r.Import)
 }
 
 // LastFigure is the latest period any of ref's series has a figure for:

@@ -5,6 +5,7 @@ package brief
 // GREEN under a new polarity, with nothing said (QA27a 2, 3).
 
 import (
+	"fmt"
 	"strings"
 
 	"scorecard/app"
@@ -18,7 +19,11 @@ const RevisionsHeading = "Changed since figures were last circulated:"
 
 // Revisions returns a line for each figure, target or definition of the
 // area the month's revised and definition flags name (trend.Revisions,
-// the one place revisions are found): "SG01 Children subject to a child
+// the one place revisions are found). A district's brief lists its own
+// figures and every target and definition changed, which rate its
+// figures as they do the authority's; the authority's brief ends with
+// how many districts' figures were revised, each listed in its own
+// brief: "SG01 Children subject to a child
 // protection plan: May-25 revised from 631 to 645 (m03.xlsx, import
 // I0003)". A brief for circulation (opt.Shown) gives no figure the
 // release withholds, and no earlier figure that would undo it
@@ -34,14 +39,46 @@ func Revisions(h *app.History, opt Options) []string {
 		shown = opt.Shown
 	}
 	var out []string
+	auth := app.AuthorityOf(h)
+	district := auth.IsDistrict(opt.Area)
+	districts := map[app.Area]bool{}
 	for _, r := range trend.Revisions(h, opt.Period, opt.Trend) {
-		if r.Key.Area != opt.Area || r.Standing {
+		switch {
+		case r.Standing:
+			continue
+		case r.Key.Area == opt.Area:
+		case district && (r.Target != nil || r.Definition != nil):
+			// Said once, on the authority's series, but the
+			// district's figures are rated by them too.
+			r = r.InArea(h, opt.Area)
+		default:
+			if opt.Area == auth.Area() && auth.IsDistrict(r.Key.Area) {
+				districts[r.Key.Area] = true
+			}
 			continue
 		}
 		ind, _ := h.Indicator(r.Key.Ref)
 		out = append(out, revisionLine(h, shown, opt, ind, r))
 	}
+	if n := len(districts); n > 0 {
+		out = append(out, districtsRevised(n, len(out) > 0))
+	}
 	return out
+}
+
+// districtsRevised says, in the authority's brief, that n districts'
+// figures were revised too, without listing each (the districts' own
+// briefs and packs do): "and 3 districts' figures, each listed in its
+// district's brief (scorecard brief --area NAME)".
+func districtsRevised(n int, after bool) string {
+	s := fmt.Sprintf("%d districts' figures", n)
+	if n == 1 {
+		s = "1 district's figures"
+	}
+	if after {
+		s = "and " + s
+	}
+	return s + ", each listed in its district's brief and pack (scorecard brief --area NAME, scorecard export --area NAME)"
 }
 
 // RevisionsText is Revisions as a paragraph of the brief's text, headed
@@ -77,6 +114,15 @@ func revisionLine(h, shown *app.History, opt Options, ind app.Indicator, r trend
 			return lead + when + " given late; figure withheld (small numbers)" + from
 		}
 		return lead + when + " revised; figures withheld (small numbers)" + from
+	}
+	if opt.Shown != nil && r.Now.Import != "" && r.Now.Import != now.Import && !disclosure.RevisedFromShown(h, shown, r.Key, r.Period, r.Now, opt.Suppress) {
+		// A past month's brief says the figure as its circulation
+		// gave it, which a later import has since revised: never one
+		// a release withholds (trend.Revisions).
+		if r.Late {
+			return lead + when + " given late; figure withheld (small numbers), since revised" + from
+		}
+		return lead + when + " revised; figures withheld (small numbers), since revised" + from
 	}
 	if !r.Late && opt.Shown != nil && !disclosure.RevisedFromShown(h, shown, r.Key, r.Period, r.Was, opt.Suppress) {
 		return lead + when + " revised to " + valueWords(ind, now) + "; the earlier figure is withheld (small numbers)" + from

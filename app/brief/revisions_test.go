@@ -63,3 +63,38 @@ func TestRevisionsSaidAsCirculated(t *testing.T) {
 		})
 	}
 }
+
+// TestPastMonthRevisionsWithheld: a past month's brief, re-run after a
+// later import revised a figure its circulation gave late, says the late
+// fill (trend.Revisions keeps it that month's news) but never its small
+// figure, though the figure now held is shown.
+func TestPastMonthRevisionsWithheld(t *testing.T) {
+	apr, may, jun, jul := app.MonthOf(2025, time.April), app.MonthOf(2025, time.May), app.MonthOf(2025, time.June), app.MonthOf(2025, time.July)
+	for _, tt := range []struct {
+		name     string
+		late     float64 // the figure given late for May, in June's import
+		suppress int
+		want     string
+	}{
+		{"small, withheld", 3, 5, "SG11 Children on a plan: May-25 given late; figure withheld (small numbers), since revised (m06.xlsx, import I0003)"},
+		{"shown", 30, 5, "SG11 Children on a plan: May-25 given late: 30, where an earlier file that ran to May-25 gave no figure (m06.xlsx, import I0003)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := counts("SG11", "Children on a plan", 20, 21, 22, 23) // Jan to Apr, I0001
+			h.Apply(&app.Dataset{Observations: []app.Observation{{Ref: "SG11", Area: app.Kent, Period: apr, Value: f(23)}}}, "I0002")
+			h.Apply(&app.Dataset{Observations: []app.Observation{
+				{Ref: "SG11", Area: app.Kent, Period: may, Value: f(tt.late)},
+				{Ref: "SG11", Area: app.Kent, Period: jun, Value: f(24)}}}, "I0003")
+			h.Apply(&app.Dataset{Observations: []app.Observation{
+				{Ref: "SG11", Area: app.Kent, Period: may, Value: f(27)},
+				{Ref: "SG11", Area: app.Kent, Period: jul, Value: f(25)}}}, "I0004")
+			h.Imports = []app.Import{{ID: "I0001", Source: "m04.xlsx", Reach: []app.Period{apr}}, {ID: "I0002", Source: "m05.xlsx", Reach: []app.Period{may}},
+				{ID: "I0003", Source: "m06.xlsx", Reach: []app.Period{jun}}, {ID: "I0004", Source: "m07.xlsx", Reach: []app.Period{jul}}}
+			base, _, _, _ := disclosure.Release(h, nil, tt.suppress)
+			got := Revisions(h, Options{Area: app.Kent, Period: jun, Shown: base, Suppress: tt.suppress})
+			if len(got) != 1 || got[0] != tt.want {
+				t.Fatalf("got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -74,6 +74,9 @@ func (b *book) writeOriginal(ctx context.Context) error {
 			return fmt.Errorf("original %s: %w", path, err)
 		}
 	}
+	if err := o.retiredRows(ids); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
+	}
 	if err := o.countyColumns(); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}

@@ -184,6 +184,13 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 		for _, n := range brief.OffCycleNotes(figures, opt) {
 			blocks = append(blocks, pageBlock{role: roleFoot, text: n, group: offCycle})
 		}
+		// A retired indicator has no line: said, so that its absence is
+		// not read as nothing to report.
+		if r := brief.Retired(figures, opt); r != "" {
+			for _, l := range strings.Split(r, "\n") {
+				blocks = append(blocks, pageBlock{role: roleFoot, text: l})
+			}
+		}
 		if foot := brief.Foot(figures, opt); foot != "" {
 			blocks = append(blocks, pageBlock{role: roleFoot, text: foot})
 		}

@@ -26,7 +26,7 @@ func (b *book) packFlagged(d *pdf.Doc) func() error {
 			months = append(months, b.period.Add(-i))
 		}
 		for _, pg := range b.chartPages(true) {
-			b.flaggedPage(d, pg.ro, months, pg.sub, pg.flagged)
+			b.flaggedPage(d, pg, months)
 			if pg.sub != "" {
 				b.sum.FlaggedUnexcluded++
 			}
@@ -40,6 +40,9 @@ func (b *book) packFlagged(d *pdf.Doc) func() error {
 type chartPage struct {
 	ro           *row
 	sub, flagged string
+	// src counts the source's own c among ro's figures up to the month
+	// (sourceWithheldIn), of the history ro was analysed from.
+	src int
 }
 
 // chartPages are the pages packFlagged writes, in order, so that page 1
@@ -53,7 +56,8 @@ func (b *book) chartPages(step bool) []chartPage {
 			b.step()
 		}
 		if ro.flagged() {
-			pages = append(pages, chartPage{ro: ro, flagged: "Flagged in " + periodName(b.period) + ": " + strings.Join(ro.at.Flags, ", ") + ". " + exclusionWords(b.opt.Exclude) + "."})
+			pages = append(pages, chartPage{ro: ro, flagged: "Flagged in " + periodName(b.period) + ": " + strings.Join(ro.at.Flags, ", ") + ". " + exclusionWords(b.opt.Exclude) + ".",
+				src: b.sourceWithheld(ro)})
 			continue
 		}
 		if len(b.opt.Exclude) == 0 || ro.at == nil || ro.at.Status != app.CannotExclude {
@@ -69,7 +73,7 @@ func (b *book) chartPages(step bool) []chartPage {
 			continue
 		}
 		pages = append(pages, chartPage{ro: all, sub: "Cannot be worked out excluding " + brief.CohortWords(b.opt.Exclude) + ": " + brief.AllLabel(ro.ind, b.opt.Exclude),
-			flagged: b.unexcludedWords(ro, all.at.Flags)})
+			flagged: b.unexcludedWords(ro, all.at.Flags), src: sourceWithheldIn(b.base, all, b.period)})
 	}
 	return pages
 }
@@ -110,10 +114,12 @@ func (b *book) unexcludedWords(ro *row, flags []string) string {
 		" This page shows " + whose + ", as page 1 does; the scorecard shows it as cannot exclude."
 }
 
-// flaggedPage writes the page of row ro, headed by flagged (and sub, in
-// bold under the title, where it is not ""): its figures in words, the
-// judgement, any small-numbers note, and its SPC chart.
-func (b *book) flaggedPage(d *pdf.Doc, ro *row, months []app.Period, sub, flagged string) {
+// flaggedPage writes the page of pg's row, headed by its flagged (and
+// sub, in bold under the title, where it is not ""): its figures in
+// words, the judgement, any small-numbers note, how many withheld
+// figures (c) its chart leaves out and whose, and its SPC chart.
+func (b *book) flaggedPage(d *pdf.Doc, pg chartPage, months []app.Period) {
+	ro, sub, flagged := pg.ro, pg.sub, pg.flagged
 	ind, p := ro.ind, ro.at
 	d.Page()
 	d.Title(ind.Ref + " " + ind.Name)
@@ -132,6 +138,11 @@ func (b *book) flaggedPage(d *pdf.Doc, ro *row, months []app.Period, sub, flagge
 		}
 		d.Para("Small numbers: the trend, change and SPC mean and limits here are worked out from the figures shown, leaving out "+figs+
 			" withheld (c), so that none can be worked out from them; the app, using every figure, may show other limits and signals.", 9)
+	}
+	if n := leftOutNote(ro.leftOut, pg.src); n != "" && pg.src > 0 {
+		// The source's own c are left out too: counted with those
+		// withheld here, as the Trend sheet's Note counts them.
+		d.Para(n+".", 9)
 	}
 	c := pdf.Chart{Format: func(v float64) string { return app.FormatValue(ind, v) }}
 	for _, m := range months {

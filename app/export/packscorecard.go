@@ -48,11 +48,16 @@ func (b *book) packScorecard(d *pdf.Doc) func() error {
 			": its variation, Improving or Concern (special cause), Higher or Lower (special cause where neither way is better) or Normal (common cause), "+
 			"filled in the icon's colour (blue, orange, purple, grey); Too few (points for a chart) or Not charted (year to date); "+
 			"then its assurance against the target: pass or fail (consistently), or hit/miss; see the guidance at the end.", 8)
-		var left []string
+		var left, counts []string
 		standIn := false
 		for _, ro := range b.rows {
 			if ro.leftOut > 0 {
 				left = append(left, ro.ind.Ref)
+			}
+			// Every c counted, the source's too, and said which, as
+			// the Trend sheet's Note says it.
+			if n := leftOutNote(ro.leftOut, b.sourceWithheld(ro)); n != "" {
+				counts = append(counts, ro.ind.Ref+": "+n+".")
 			}
 			standIn = standIn || ro.at != nil && ro.at.StandIn
 		}
@@ -62,9 +67,13 @@ func (b *book) packScorecard(d *pdf.Doc) func() error {
 		if notes := b.offCycleNotes(); len(notes) > 0 {
 			d.Para(strings.Join(notes, " "), 8)
 		}
+		var withheld string
 		if len(left) > 0 {
-			d.Para("Small numbers: the trend, change and SPC of "+strings.Join(left, ", ")+" are worked out from the figures shown, leaving out figures withheld (c), "+
-				"so that none can be worked out from them; they may differ from the app's, which uses every figure.", 8)
+			withheld = "Small numbers: the trend, change and SPC of " + strings.Join(left, ", ") + " are worked out from the figures shown, leaving out figures withheld (c), " +
+				"so that none can be worked out from them; they may differ from the app's, which uses every figure. "
+		}
+		if len(counts) > 0 {
+			d.Para(withheld+strings.Join(counts, " "), 8)
 		}
 		return nil
 	}

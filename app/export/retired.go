@@ -1,7 +1,11 @@
 package export
 
 import (
+	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
 )
@@ -37,7 +41,78 @@ func (b *book) retiredWords() string {
 // left out as retired, so that the command line and the window say it
 // beside the file written, not only inside it.
 func (b *book) noteRetired() {
+	if b.opt.Original != "" {
+		return // the officer's own rows are kept, and said so (retiredRows)
+	}
 	if w := b.retiredWords(); w != "" {
 		b.sum.Notes = append(b.sum.Notes, strings.Split(w, "\n")...)
 	}
+}
+
+// retiredRows keeps, in the officer's own workbook (export --original),
+// the row of each indicator retired by the export's period, as the
+// officer laid it out: its figures before the retirement are revised as
+// any row's, and it holds none from then on (retire refuses an
+// indicator with a later figure). Taking the row out would move the
+// officer's rows under their formulas and print areas, and leaving it
+// unsaid would read as a figure missing: a note at the row's Ref cell
+// says it, on each sheet the original holds figures on, and the summary
+// says it once an indicator (app.History.RetiredRowWords). The row is
+// found by its Ref, as the import read it: the history keeps no cell
+// for the figures the original repeated from an earlier file.
+func (o *originalWriter) retiredRows(ids map[string]bool) error {
+	var sheets []string
+	for _, ind := range o.inds {
+		words := o.h.RetiredRowWords(ind, o.period)
+		if words == "" {
+			continue
+		}
+		o.sum.Notes = append(o.sum.Notes, words+".")
+		if sheets == nil {
+			sheets = o.figureSheets(ids)
+		}
+		for _, sheet := range sheets {
+			rows, err := o.f.GetRows(sheet)
+			if err != nil {
+				return fmt.Errorf("sheet %q: %w", sheet, err)
+			}
+			for r, cells := range rows {
+				c := slices.IndexFunc(cells, func(v string) bool { return strings.EqualFold(strings.TrimSpace(v), ind.Ref) })
+				if c < 0 {
+					continue
+				}
+				ref, err := excelize.CoordinatesToCellName(c+1, r+1)
+				if err != nil {
+					return err
+				}
+				if err := o.noteAt(sheet, ref, words+"."); err != nil {
+					return fmt.Errorf("%s: %w", ind.Ref, err)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// figureSheets lists the original's sheets its import read figures
+// from, in the workbook's order, leaving out its tidy sheets (a row a
+// figure, not an indicator).
+func (o *originalWriter) figureSheets(ids map[string]bool) []string {
+	read := map[string]bool{}
+	for _, k := range o.base.Keys() {
+		for _, cur := range o.base.Series(k) {
+			if was, ok := fromOriginal(o.base, k, cur, ids); ok {
+				if sheet, _, ok := splitCell(was.Cell); ok {
+					read[sheet] = true
+				}
+			}
+		}
+	}
+	var out []string
+	for _, s := range o.f.GetSheetList() {
+		if _, tidy := o.tidy[s]; read[s] && !tidy {
+			out = append(out, s)
+		}
+	}
+	return out
 }

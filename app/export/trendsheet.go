@@ -263,7 +263,8 @@ func chartLine(line func(*trend.Chart) float64) func(*trend.Point) *float64 {
 // out without them, so may differ from the app's; the Guidance says why.
 // A row with both says how many of each: "leave out 1 withheld figure"
 // beside two c's read as a miscount (QA27a 5). "" when both are nought.
-// It says nothing of the figures left out.
+// It says nothing of the figures left out. The Trend sheet's Note, the
+// pack's scorecard footnote and its chart pages all say it so.
 func leftOutNote(n, src int) string {
 	figures := func(n int) string {
 		if n == 1 {
@@ -286,9 +287,16 @@ func leftOutNote(n, src int) string {
 // the source itself withheld: every c of the circulated series up to
 // then, less those the release withheld (row.leftOut).
 func (b *book) sourceWithheld(ro *row) int {
-	end := b.period.End()
+	return sourceWithheldIn(b.h, ro, b.period)
+}
+
+// sourceWithheldIn is sourceWithheld of ro's series in h, the history
+// its figures were analysed from (all children's, on the pack's page of
+// an indicator that cannot be worked out excluding a cohort).
+func sourceWithheldIn(h *app.History, ro *row, p app.Period) int {
+	end := p.End()
 	c := 0
-	for _, o := range b.h.Series(ro.key) {
+	for _, o := range h.Series(ro.key) {
 		if o.Status == app.Suppressed && !o.Period.End().After(end) {
 			c++
 		}

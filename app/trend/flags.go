@@ -119,7 +119,13 @@ func flagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 			}
 			continue
 		}
+		circ := late.circulation(h, k, q, s.observation(s.Len()-1))
 		for i, kind := range last.Flags {
+			if kind == Revised && last.Import != "" && !circ.has(late, last.Import) {
+				// The month's own figure revised by an import since its
+				// circulation: the later month's news, flagged there.
+				continue
+			}
 			add(kind, last.FlagDetails[i])
 			if kind == Revised {
 				revs = append(revs, figureRevision(h, k, q, s.observation(s.Len()-1), last.FlagDetails[i]))
@@ -150,25 +156,38 @@ func flagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 				revs = append(revs, Revision{Key: k, Period: q, Definition: &d, Import: d.Import.ID, Detail: d.Sentence()})
 			}
 		}
-		// Earlier figures revised by the import that brought this one.
+		// Earlier figures revised, or given late, by the imports that
+		// brought this one as circulated (circulation), not by any
+		// import since.
 		if last.Import == "" {
 			continue
 		}
 		for i := range s.Len() - 1 {
 			o := s.observation(i)
-			if o == nil || o.Import != last.Import {
+			if o == nil {
+				continue
+			}
+			now, was, ok := circ.gave(late, h, k, o)
+			if !ok {
 				continue
 			}
 			pt := s.Point(i)
 			switch {
-			case o.Revision > 0:
+			case was != nil && now.Import == o.Import && lastRevision(h, k, o.Period, was):
 				d := pt.Period.Label() + " " + revisionText(h, k, ind, pt)
 				add(Revised, d)
 				revs = append(revs, figureRevision(h, k, pt.Period, o, d))
-			case late.filled(h, k, &s, i):
-				d := pt.Period.Label() + " " + lateText(ind, pt)
+			case was != nil:
+				// Revised again since: said as circulated.
+				d := pt.Period.Label() + " " + versionsText(ind, was, now)
 				add(Revised, d)
-				revs = append(revs, Revision{Key: k, Period: pt.Period, Now: *o, Late: true, Import: o.Import, Detail: d})
+				revs = append(revs, Revision{Key: k, Period: pt.Period, Was: *was, Now: *now, Import: now.Import, Detail: d})
+			case late.filled(h, k, &s, i, now):
+				at := pt
+				at.Value, at.Status = now.Value, now.Status
+				d := pt.Period.Label() + " " + lateText(ind, at)
+				add(Revised, d)
+				revs = append(revs, Revision{Key: k, Period: pt.Period, Now: *now, Late: true, Import: now.Import, Detail: d})
 			}
 		}
 	}
@@ -537,6 +556,21 @@ func revisionText(h *app.History, k app.SeriesKey, ind app.Indicator, p Point) s
 	ind = placesApart(ind, old.Value, p.Value)
 	return "revised from " + observationText(ind, old.Value, old.Status, old.Raw) + " to " +
 		pointText(ind, p)
+}
+
+// lastRevision reports whether was is the version the figure of k for p
+// in force now replaced, as revisionText says it.
+func lastRevision(h *app.History, k app.SeriesKey, p app.Period, was *app.Observation) bool {
+	revs := h.Revisions(k, p)
+	return len(revs) > 0 && revs[len(revs)-1].Import == was.Import && revs[len(revs)-1].Revision == was.Revision
+}
+
+// versionsText is revisionText of two versions of a figure: "revised
+// from 11.2% to 11.7%".
+func versionsText(ind app.Indicator, was, now *app.Observation) string {
+	ind = placesApart(ind, was.Value, now.Value)
+	return "revised from " + observationText(ind, was.Value, was.Status, was.Raw) + " to " +
+		observationText(ind, now.Value, now.Status, now.Raw)
 }
 
 // MissingFlag is the missing flag FlagsNoting gives series k of h in

@@ -79,8 +79,11 @@ func newLateFills(h *app.History) lateFills {
 // period or past it. A figure a later import restated is its first
 // import's in a store, but the latest's in a History built by Add, which
 // keeps the earlier ones as restatements: either is read.
-func (l lateFills) filled(h *app.History, k app.SeriesKey, s *Series, i int) bool {
-	o := s.observation(i)
+//
+// o is the version of the figure to judge: the one in force now, or the
+// one a month's circulation gave (circulation.gave), which a later
+// import may since have revised.
+func (l lateFills) filled(h *app.History, k app.SeriesKey, s *Series, i int, o *app.Observation) bool {
 	if o == nil || o.Revision > 0 {
 		return false
 	}
@@ -99,7 +102,11 @@ func (l lateFills) filled(h *app.History, k app.SeriesKey, s *Series, i int) boo
 		if e == nil || e.Period.Kind != o.Period.Kind {
 			continue
 		}
-		for _, id := range append([]string{e.Import}, h.Restated(k, e.Period)...) {
+		ids := append([]string{e.Import}, h.Restated(k, e.Period)...)
+		for _, v := range h.Revisions(k, e.Period) {
+			ids = append(ids, v.Import) // revised since: its first version came first
+		}
+		for _, id := range ids {
 			if at, ok := l.order[id]; ok && at < this && (from < 0 || at < from) {
 				from = at
 			}
@@ -119,6 +126,81 @@ func (l lateFills) filled(h *app.History, k app.SeriesKey, s *Series, i int) boo
 		}
 	}
 	return false
+}
+
+// circulation is the imports in force when a series' figure for a month
+// (q) was circulated: from the import that first gave it up to, not
+// including, the first later import that gave figures past q (its
+// Reach), when q stopped being the latest. What those imports changed in
+// earlier figures is q's news, whichever import owns q's figure now: a
+// later import revising q must not take its late fills and revisions
+// out of q's flags, nor put its own in.
+type circulation struct {
+	from, to int    // places among the live imports, to exclusive
+	only     string // an import not among the live ones (an edit): it alone
+}
+
+// circulation returns the circulation of series k's figure for q, cur
+// being the figure in force now.
+func (l lateFills) circulation(h *app.History, k app.SeriesKey, q app.Period, cur *app.Observation) circulation {
+	first := cur.Import
+	if revs := h.Revisions(k, q); len(revs) > 0 {
+		first = revs[0].Import
+	}
+	from, ok := l.order[first]
+	if !ok {
+		return circulation{only: cur.Import}
+	}
+	c := circulation{from: from, to: len(l.order)}
+	for id, at := range l.order {
+		if at <= from || at >= c.to {
+			continue
+		}
+		for _, r := range l.reach[id] {
+			if r.Kind == q.Kind && r.Compare(q) > 0 {
+				c.to = at
+				break
+			}
+		}
+	}
+	return c
+}
+
+// has reports whether import id is one of c's.
+func (c circulation) has(l lateFills, id string) bool {
+	if c.only != "" || id == "" {
+		return id != "" && id == c.only
+	}
+	at, ok := l.order[id]
+	return ok && at >= c.from && at < c.to
+}
+
+// gave returns the version of the figure o (the one in force now) that
+// c's imports left, and the version their first revision of it replaced
+// (nil when they only gave it, first: a figure given late, if at all);
+// ok is false when they neither gave nor revised it. A figure given
+// first by the month's own import (with its month, circulated with it)
+// and corrected while the month was the latest is revised from that.
+func (c circulation) gave(l lateFills, h *app.History, k app.SeriesKey, o *app.Observation) (now, was *app.Observation, ok bool) {
+	revs := h.Revisions(k, o.Period)
+	versions := append(revs[:len(revs):len(revs)], *o)
+	first, last := -1, -1
+	for j, v := range versions {
+		if !c.has(l, v.Import) {
+			continue
+		}
+		if first < 0 && j > 0 {
+			first = j
+		}
+		last = j
+	}
+	switch {
+	case last < 0:
+		return nil, nil, false
+	case last == 0:
+		return &versions[0], nil, true
+	}
+	return &versions[last], &versions[first-1], true
 }
 
 // lateText says a figure was given late: "given late: 6.5, where an
@@ -172,4 +254,22 @@ func (d definitions) since(ref, id string) []app.DefinitionMade {
 		}
 	}
 	return out
+}
+
+// InArea is r, a year's target restated, as it bears on area's figures:
+// the restatement is said once, on the authority's series (Flags), but
+// rates every district's figures too, so a district's brief says which
+// of the district's own ratings it changes, not the authority's. Any
+// other revision is returned as it is.
+func (r Revision) InArea(h *app.History, area app.Area) Revision {
+	if r.Target == nil || r.Key.Area == area {
+		return r
+	}
+	ind, ok := h.Indicator(r.Key.Ref)
+	if !ok {
+		return r
+	}
+	r.Key.Area = area
+	r.Detail = targetRevisionText(h, r.Key, ind, *r.Target, h.Series(r.Key), r.Period)
+	return r
 }

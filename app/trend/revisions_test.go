@@ -40,6 +40,35 @@ func TestRevisionsOfTheMonth(t *testing.T) {
 			{"I2", map[app.Period]float64{apr: 11}, may, nil}, // ran to May, CIC05 blank
 			{"I3", map[app.Period]float64{apr: 11, may: 11.3, jun: 11.4}, jun, nil}},
 			jun, []string{"revised: May-25 given late: 11.3%, where an earlier file that ran to May-25 gave no figure"}},
+		// A past month's flags are what its circulation said: the
+		// imports from the one that brought its figure to the one that
+		// went past it, whatever a later import revised since.
+		{"a past month's figure revised, then again by a later import", []file{
+			{"I1", map[app.Period]float64{apr: 11, may: 11.2}, may, nil},
+			{"I2", map[app.Period]float64{may: 11.7, jun: 11.4}, jun, nil},
+			{"I3", map[app.Period]float64{may: 11.9, jul: 11.0}, jul, nil}},
+			jun, []string{"revised: May-25 revised from 11.2% to 11.7%"}},
+		{"the later import's revision is the next month's", []file{
+			{"I1", map[app.Period]float64{apr: 11, may: 11.2}, may, nil},
+			{"I2", map[app.Period]float64{may: 11.7, jun: 11.4}, jun, nil},
+			{"I3", map[app.Period]float64{may: 11.9, jul: 11.0}, jul, nil}},
+			jul, []string{"revised: May-25 revised from 11.7% to 11.9%"}},
+		{"a figure revised twice while the month was the latest: from what was circulated before", []file{
+			{"I1", map[app.Period]float64{apr: 11, may: 11.2}, may, nil},
+			{"I2", map[app.Period]float64{may: 11.7, jun: 11.4}, jun, nil},
+			{"I3", map[app.Period]float64{may: 11.8}, may, nil}}, // a correction file
+			jun, []string{"revised: May-25 revised from 11.2% to 11.8%"}},
+		{"a past month's own figure revised by a later import: the later month's news", []file{
+			{"I1", map[app.Period]float64{apr: 11, may: 11.2}, may, nil},
+			{"I2", map[app.Period]float64{may: 11.7, jun: 11.4}, jun, nil},
+			{"I3", map[app.Period]float64{jun: 11.6, jul: 11.0}, jul, nil}},
+			jun, []string{"revised: May-25 revised from 11.2% to 11.7%"}},
+		{"a past month's late fill, revised by a later import", []file{
+			{"I1", map[app.Period]float64{apr: 11}, apr, nil},
+			{"I2", map[app.Period]float64{apr: 11}, may, nil}, // ran to May, CIC05 blank
+			{"I3", map[app.Period]float64{apr: 11, may: 11.3, jun: 11.4}, jun, nil},
+			{"I4", map[app.Period]float64{may: 11.5, jul: 11.0}, jul, nil}},
+			jun, []string{"revised: May-25 given late: 11.3%, where an earlier file that ran to May-25 gave no figure"}},
 		{"a first import's history", []file{
 			{"I1", map[app.Period]float64{apr: 11, may: 11.3, jun: 11.4}, jun, nil}},
 			jun, nil},

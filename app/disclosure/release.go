@@ -38,7 +38,19 @@ func ReleaseIn(h *app.History, cs []app.Cohort, below int, auth *app.Authority) 
 // when cs is empty). Set beside ex they say which figures the release
 // withheld (Withheld), and what a withheld figure's rating is, which a
 // brief for circulation says without the figure.
+//
+// A figure a release circulated before a revision withheld stays
+// withheld (circulatedWithheld), so that last month's pack and this
+// month's together tell no small number.
 func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex, figures *app.History, n int, warns []app.Warning) {
+	sticky, _ := circulatedWithheld(h, cs, below, auth, "")
+	base, ex, figures, n, warns, _ = releaseFigures(h, cs, below, auth, sticky)
+	return base, ex, figures, n, warns
+}
+
+// releaseFigures is ReleaseFigures withholding the figures sticky too,
+// also returning every figure it withheld.
+func releaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Authority, sticky map[figKey]bool) (base, ex, figures *app.History, n int, warns []app.Warning, hidden map[figKey]bool) {
 	ex = h
 	if len(cs) > 0 {
 		ex, warns = cohort.ExcludeIn(h, cs, auth)
@@ -71,6 +83,11 @@ func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 	})
 	for _, keys := range byRef {
 		figs := r.collect(keys)
+		for k := range figs {
+			if sticky[k] {
+				r.hidden[k] = true
+			}
+		}
 		if ref := refOf(keys); r.isBase[ref] {
 			for k := range figs {
 				r.published[k] = true
@@ -85,7 +102,7 @@ func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 	}
 	base, ex = r.apply()
 	base, ex = r.settleOutturns(given, outturns, base, ex)
-	return base, ex, figures, r.count, warns
+	return base, ex, figures, r.count, warns, r.hidden
 }
 
 // exclusion is the figures excluding one set of cohorts: h's All series

@@ -1,0 +1,152 @@
+package disclosure
+
+import (
+	"cmp"
+	"slices"
+
+	"scorecard/app"
+)
+
+// A release is worked out afresh from the figures held, but the releases
+// before a revision were circulated with the figures as they were then:
+// May's pack withheld Ashford's 3 and, as its complement, Canterbury's 7.
+// Once June's file revises Ashford to 5, a release of the figures now
+// held withholds neither, and a reader with May's pack takes June's 7
+// from May's total and the other districts: Ashford was 3 (QA29 1, 2).
+// So a figure a circulated release withheld stays withheld: before each
+// import that revised a figure, the release of the indicators it revised
+// is worked out on the figures as they were (asBefore), itself holding
+// what the releases before it withheld, and every figure it withheld is
+// withheld by every later release, whether revised since or not (the
+// earlier version of a revised one was withheld or small, and so the
+// identities old and new figures share, the unchanged ones, determine no
+// figure of it); the identities then add the complements needed around
+// it now. An import is taken to have been followed by a release.
+
+// revising is an import that revised figures of the refs.
+type revising struct {
+	id   string
+	refs []string
+}
+
+// importOrder orders imports as the history applied them (h.Imports); an
+// ID it does not list comes after those it does, "I0009" before "I0010"
+// and "I9999" before "I10000"; a figure with no import ("") is the
+// oldest.
+type importOrder map[string]int
+
+func orderOf(h *app.History) importOrder {
+	o := make(importOrder, len(h.Imports))
+	for i, im := range h.Imports {
+		o[im.ID] = i
+	}
+	return o
+}
+
+func (o importOrder) compare(a, b string) int {
+	if a == "" || b == "" {
+		return cmp.Compare(len(a), len(b))
+	}
+	i, okA := o[a]
+	j, okB := o[b]
+	switch {
+	case okA && okB:
+		return cmp.Compare(i, j)
+	case okA:
+		return -1
+	case okB:
+		return 1
+	}
+	return cmp.Or(cmp.Compare(len(a), len(b)), cmp.Compare(a, b))
+}
+
+// revisingImports returns every import that gave a new version of a
+// figure of h's indicators in only (all where only is empty), oldest
+// first, each with the indicators whose figures it revised.
+func revisingImports(h *app.History, only string) []revising {
+	refs := map[string]map[string]bool{}
+	for _, k := range h.Keys() {
+		if only != "" && k.Ref != only {
+			continue
+		}
+		for _, o := range h.Series(k) {
+			revs := h.Revisions(k, o.Period)
+			for i := range revs {
+				id := o.Import
+				if i+1 < len(revs) {
+					id = revs[i+1].Import
+				}
+				if id == "" {
+					continue // no order to place it in
+				}
+				if refs[id] == nil {
+					refs[id] = map[string]bool{}
+				}
+				refs[id][k.Ref] = true
+			}
+		}
+	}
+	out := make([]revising, 0, len(refs))
+	for id, rs := range refs {
+		r := revising{id: id}
+		for ref := range rs {
+			r.refs = append(r.refs, ref)
+		}
+		slices.Sort(r.refs)
+		out = append(out, r)
+	}
+	order := orderOf(h)
+	slices.SortFunc(out, func(a, b revising) int { return order.compare(a.id, b.id) })
+	return out
+}
+
+// asBefore returns the figures of refs as they were before import id:
+// each at the last version an earlier import gave; a figure first given
+// by id or later is absent.
+func asBefore(h *app.History, order importOrder, refs []string, id string) *app.History {
+	before := func(a string) bool { return order.compare(a, id) < 0 }
+	out := app.NewHistory()
+	for _, ref := range refs {
+		if ind, ok := h.Indicator(ref); ok {
+			out.AddIndicator(ind)
+		}
+	}
+	for _, k := range h.Keys() {
+		if !slices.Contains(refs, k.Ref) {
+			continue
+		}
+		var s []app.Observation
+		for _, o := range h.Series(k) {
+			revs := h.Revisions(k, o.Period)
+			v, ok := o, before(o.Import)
+			for i := len(revs) - 1; !ok && i >= 0; i-- {
+				v, ok = revs[i], before(revs[i].Import)
+			}
+			if ok {
+				v.Ref, v.Area, v.Split, v.Period = k.Ref, k.Area, k.Split, o.Period
+				s = append(s, v)
+			}
+		}
+		out.SetSeries(k, s)
+	}
+	return out
+}
+
+// circulatedWithheld returns the figures of h's indicators in only (all
+// where only is empty) that a release circulated before an import
+// revising them withheld, and, by import, what the release just before
+// it withheld. cs and below are the release's.
+func circulatedWithheld(h *app.History, cs []app.Cohort, below int, auth *app.Authority, only string) (sticky map[figKey]bool, before map[string]map[figKey]bool) {
+	sticky = map[figKey]bool{}
+	before = map[string]map[figKey]bool{}
+	order := orderOf(h)
+	for _, rv := range revisingImports(h, only) {
+		was := asBefore(h, order, rv.refs, rv.id)
+		_, _, _, _, _, hidden := releaseFigures(was, cs, below, auth, sticky)
+		before[rv.id] = hidden
+		for k := range hidden {
+			sticky[k] = true
+		}
+	}
+	return sticky, before
+}

@@ -23,10 +23,12 @@ import (
 // figure of it); the identities then add the complements needed around
 // it now. An import is taken to have been followed by a release.
 
-// revising is an import that revised figures of the refs.
+// revising is an import that revised figures of the refs, for the
+// periods of each.
 type revising struct {
-	id   string
-	refs []string
+	id      string
+	refs    []string
+	periods map[string][]app.Period
 }
 
 // importOrder orders imports as the history applied them (h.Imports); an
@@ -64,7 +66,7 @@ func (o importOrder) compare(a, b string) int {
 // figure of h's indicators in only (all where only is empty), oldest
 // first, each with the indicators whose figures it revised.
 func revisingImports(h *app.History, only string) []revising {
-	refs := map[string]map[string]bool{}
+	refs := map[string]map[string][]app.Period{}
 	for _, k := range h.Keys() {
 		if only != "" && k.Ref != only {
 			continue
@@ -80,15 +82,17 @@ func revisingImports(h *app.History, only string) []revising {
 					continue // no order to place it in
 				}
 				if refs[id] == nil {
-					refs[id] = map[string]bool{}
+					refs[id] = map[string][]app.Period{}
 				}
-				refs[id][k.Ref] = true
+				if !slices.Contains(refs[id][k.Ref], o.Period) {
+					refs[id][k.Ref] = append(refs[id][k.Ref], o.Period)
+				}
 			}
 		}
 	}
 	out := make([]revising, 0, len(refs))
 	for id, rs := range refs {
-		r := revising{id: id}
+		r := revising{id: id, periods: rs}
 		for ref := range rs {
 			r.refs = append(r.refs, ref)
 		}
@@ -100,10 +104,14 @@ func revisingImports(h *app.History, only string) []revising {
 	return out
 }
 
-// asBefore returns the figures of refs as they were before import id:
-// each at the last version an earlier import gave; a figure first given
-// by id or later is absent.
-func asBefore(h *app.History, order importOrder, refs []string, id string) *app.History {
+// asBefore returns the figures of rv's indicators as they were before
+// its import: each at the last version an earlier import gave; a figure
+// first given by it or later is absent. Only the periods within a year
+// of one it revised are kept, so that the release is quick to work out
+// again: every identity over time (a quarter's months, a year's months
+// or quarters, a year to date's) joins periods within one year.
+func asBefore(h *app.History, order importOrder, rv revising) *app.History {
+	refs, id := rv.refs, rv.id
 	before := func(a string) bool { return order.compare(a, id) < 0 }
 	out := app.NewHistory()
 	for _, ref := range refs {
@@ -117,6 +125,9 @@ func asBefore(h *app.History, order importOrder, refs []string, id string) *app.
 		}
 		var s []app.Observation
 		for _, o := range h.Series(k) {
+			if !nearAny(o.Period, rv.periods[k.Ref]) {
+				continue
+			}
 			revs := h.Revisions(k, o.Period)
 			v, ok := o, before(o.Import)
 			for i := len(revs) - 1; !ok && i >= 0; i-- {
@@ -141,7 +152,7 @@ func circulatedWithheld(h *app.History, cs []app.Cohort, below int, auth *app.Au
 	before = map[string]map[figKey]bool{}
 	order := orderOf(h)
 	for _, rv := range revisingImports(h, only) {
-		was := asBefore(h, order, rv.refs, rv.id)
+		was := asBefore(h, order, rv)
 		_, _, _, _, _, hidden := releaseFigures(was, cs, below, auth, sticky)
 		before[rv.id] = hidden
 		for k := range hidden {
@@ -149,4 +160,18 @@ func circulatedWithheld(h *app.History, cs []app.Cohort, below int, auth *app.Au
 		}
 	}
 	return sticky, before
+}
+
+// nearAny reports whether q overlaps the year either side of any of rs
+// (or is a period with no dates, which is kept whatever it is).
+func nearAny(q app.Period, rs []app.Period) bool {
+	if q.Months() == 0 {
+		return true
+	}
+	for _, r := range rs {
+		if r.Months() == 0 || q.Start().Before(r.Start().AddDate(1, 0, 0)) && q.End().After(r.End().AddDate(-1, 0, 0)) {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package disclosure
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 
 	"scorecard/app"
@@ -16,12 +17,15 @@ import (
 // So a figure a circulated release withheld stays withheld: before each
 // import that revised a figure, the release of the indicators it revised
 // is worked out on the figures as they were (asBefore), itself holding
-// what the releases before it withheld, and every figure it withheld is
-// withheld by every later release, whether revised since or not (the
-// earlier version of a revised one was withheld or small, and so the
-// identities old and new figures share, the unchanged ones, determine no
-// figure of it); the identities then add the complements needed around
-// it now. An import is taken to have been followed by a release.
+// what the releases before it withheld, and every figure it withheld
+// that any count of stands as it was then (stillHeld) is withheld by
+// every later release; the identities then add the complements needed
+// around it now. A count revised is another unknown: last month's
+// identities hold of the earlier one, this month's of the new, and
+// showing the new tells nothing of the earlier (the earlier itself is
+// not given: RevisedFromShown). A count that stands is one unknown in
+// both, and the two months' identities together could pin it. An
+// import is taken to have been followed by a release.
 
 // revising is an import that revised figures of the refs, for the
 // periods of each.
@@ -129,7 +133,9 @@ func asBefore(h *app.History, order importOrder, rv revising) *app.History {
 				continue
 			}
 			revs := h.Revisions(k, o.Period)
-			v, ok := o, before(o.Import)
+			// A later file restating the figure may be credited with it
+			// (History.Add); an earlier one that stated it had it first.
+			v, ok := o, before(o.Import) || slices.ContainsFunc(h.Restated(k, o.Period), before)
 			for i := len(revs) - 1; !ok && i >= 0; i-- {
 				v, ok = revs[i], before(revs[i].Import)
 			}
@@ -147,17 +153,15 @@ func asBefore(h *app.History, order importOrder, rv revising) *app.History {
 // where only is empty) that a release circulated before an import
 // revising them withheld, and, by import, what the release just before
 // it withheld. cs and below are the release's.
-func circulatedWithheld(h *app.History, cs []app.Cohort, below int, auth *app.Authority, only string) (sticky map[figKey]bool, before map[string]map[figKey]bool) {
-	sticky = map[figKey]bool{}
-	before = map[string]map[figKey]bool{}
+func circulatedWithheld(h *app.History, cs []app.Cohort, below int, auth *app.Authority, only string) (sticky map[figKey]app.Observation, before map[string]map[figKey]app.Observation) {
+	sticky = map[figKey]app.Observation{}
+	before = map[string]map[figKey]app.Observation{}
 	order := orderOf(h)
 	for _, rv := range revisingImports(h, only) {
 		was := asBefore(h, order, rv)
 		_, _, _, _, _, hidden := releaseFigures(was, cs, below, auth, sticky)
 		before[rv.id] = hidden
-		for k := range hidden {
-			sticky[k] = true
-		}
+		maps.Copy(sticky, hidden)
 	}
 	return sticky, before
 }
@@ -170,6 +174,30 @@ func nearAny(q app.Period, rs []app.Period) bool {
 	}
 	for _, r := range rs {
 		if r.Months() == 0 || q.Start().Before(r.Start().AddDate(1, 0, 0)) && q.End().After(r.End().AddDate(-1, 0, 0)) {
+			return true
+		}
+	}
+	return false
+}
+
+// stillHeld reports whether now, a figure of ref an earlier release
+// withheld as then, is to be withheld still: some count of it stands as
+// it was (a proportion's numerator, say, where only its denominator was
+// revised), or the source withheld it then, so that what it is now may
+// be what nobody was told.
+func stillHeld(h *app.History, ref string, then, now app.Observation) bool {
+	if then.Status == app.Suppressed {
+		return true
+	}
+	ind, _ := h.Indicator(ref)
+	was, ok1 := components(ind, then)
+	is, ok2 := components(ind, now)
+	if !ok1 || !ok2 {
+		// No counts to set side by side: withheld whole, as it was.
+		return then.SameFigures(now) || !ok1 && !ok2
+	}
+	for i := range min(len(was), len(is)) {
+		if was[i] == is[i] {
 			return true
 		}
 	}

@@ -65,15 +65,17 @@
 //     the workbook excluding UASC prints it, and members receive both;
 //     so every export of one store withholds the same figures.
 //   - Across months: a figure a circulated release withheld stays
-//     withheld. Before each import that revised figures, the release of
-//     the indicators it revised is worked out again on the figures as
-//     they were (sticky.go), and what it withheld is withheld by every
-//     later release, revised since or not, the identities adding what
-//     complements it needs now: May's pack withheld Ashford's 3 and
-//     Canterbury's 7, and June's showing Canterbury's 7 beside May's
-//     total would give Ashford's 3. An earlier figure is given beside a
-//     revision only where that release withheld nothing of its month
-//     (RevisedFromShown).
+//     withheld while any count of it stands. Before each import that
+//     revised figures, the release of the indicators it revised is
+//     worked out again on the figures as they were (sticky.go), and what
+//     it withheld is withheld by every later release where a count of it
+//     is unchanged (or the source withheld it then beside others), the
+//     identities adding what complements it needs now: May's pack
+//     withheld Ashford's 3 and Canterbury's 7, and June's showing
+//     Canterbury's 7 beside May's total would give Ashford's 3. A count
+//     revised is a new unknown and is judged afresh; its earlier figure
+//     is given beside the revision only where that release withheld
+//     nothing of its month (RevisedFromShown).
 //   - Noughts are shown: they identify nobody. A reader can use a shown
 //     nought (c's that sum, with it, to a shown total are pinned), and
 //     the rule above counts it as shown, so such c's are caught.

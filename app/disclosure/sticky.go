@@ -2,7 +2,6 @@ package disclosure
 
 import (
 	"cmp"
-	"maps"
 	"slices"
 
 	"scorecard/app"
@@ -161,7 +160,11 @@ func circulatedWithheld(h *app.History, cs []app.Cohort, below int, auth *app.Au
 		was := asBefore(h, order, rv)
 		_, _, _, _, _, hidden := releaseFigures(was, cs, below, auth, sticky)
 		before[rv.id] = hidden
-		maps.Copy(sticky, hidden)
+		for k, o := range hidden {
+			if o.Status != app.Suppressed || !alone(k, hidden) {
+				sticky[k] = o
+			}
+		}
 	}
 	return sticky, before
 }
@@ -180,11 +183,26 @@ func nearAny(q app.Period, rs []app.Period) bool {
 	return false
 }
 
+// alone reports whether k is the only figure of its indicator hidden
+// withholds within a year of its period: a figure the source withheld,
+// which the release withheld beside nothing, was no complement of
+// another, and what the source gives of it later is the source's to
+// give.
+func alone(k figKey, hidden map[figKey]app.Observation) bool {
+	for f := range hidden {
+		if f != k && f.ref == k.ref && nearAny(f.period, []app.Period{k.period}) {
+			return false
+		}
+	}
+	return true
+}
+
 // stillHeld reports whether now, a figure of ref an earlier release
 // withheld as then, is to be withheld still: some count of it stands as
 // it was (a proportion's numerator, say, where only its denominator was
-// revised), or the source withheld it then, so that what it is now may
-// be what nobody was told.
+// revised), or the source withheld it then beside other figures withheld
+// (circulatedWithheld), so that what it is now may be what nobody was
+// told and, with May's figures, tell them.
 func stillHeld(h *app.History, ref string, then, now app.Observation) bool {
 	if then.Status == app.Suppressed {
 		return true

@@ -64,6 +64,18 @@
 //     showing All 31 and UASC 28 tells 3 children not UASC as surely as
 //     the workbook excluding UASC prints it, and members receive both;
 //     so every export of one store withholds the same figures.
+//   - Across months: a figure a circulated release withheld stays
+//     withheld while any count of it stands. Before each import that
+//     revised figures, the release of the indicators it revised is
+//     worked out again on the figures as they were (sticky.go), and what
+//     it withheld is withheld by every later release where a count of it
+//     is unchanged (or the source withheld it then beside others), the
+//     identities adding what complements it needs now: May's pack
+//     withheld Ashford's 3 and Canterbury's 7, and June's showing
+//     Canterbury's 7 beside May's total would give Ashford's 3. A count
+//     revised is a new unknown and is judged afresh; its earlier figure
+//     is given beside the revision only where that release withheld
+//     nothing of its month (RevisedFromShown).
 //   - Noughts are shown: they identify nobody. A reader can use a shown
 //     nought (c's that sum, with it, to a shown total are pinned), and
 //     the rule above counts it as shown, so such c's are caught.
@@ -76,9 +88,12 @@
 // indicator's count; a change withheld by secondary suppression though
 // both its months are shown, which a reader recomputes);
 // the joint complement of two cohorts in a workbook excluding neither;
-// differences between months of a rolling figure; and the
-// earlier versions of revised figures (History.Revisions), which exports
-// do not show.
+// differences between months of a rolling figure; the earlier
+// versions of revised figures (History.Revisions), which exports do not
+// show, beyond the rule across months above (which takes a release to
+// have followed each import, and protects a figure withheld then against
+// each month's identities in turn, not against both months' at once);
+// and releases made before that rule, which may have withheld less.
 package disclosure
 
 import (

@@ -38,7 +38,20 @@ func ReleaseIn(h *app.History, cs []app.Cohort, below int, auth *app.Authority) 
 // when cs is empty). Set beside ex they say which figures the release
 // withheld (Withheld), and what a withheld figure's rating is, which a
 // brief for circulation says without the figure.
+//
+// A figure a release circulated before a revision withheld stays
+// withheld (circulatedWithheld), so that last month's pack and this
+// month's together tell no small number.
 func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex, figures *app.History, n int, warns []app.Warning) {
+	sticky, _ := circulatedWithheld(h, cs, below, auth, "")
+	base, ex, figures, n, warns, _ = releaseFigures(h, cs, below, auth, sticky)
+	return base, ex, figures, n, warns
+}
+
+// releaseFigures is ReleaseFigures withholding too each figure an earlier
+// release withheld, sticky (its figure as withheld then), where it stands
+// (stillHeld); it also returns every figure it withheld, as it was.
+func releaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Authority, sticky map[figKey]app.Observation) (base, ex, figures *app.History, n int, warns []app.Warning, held map[figKey]app.Observation) {
 	ex = h
 	if len(cs) > 0 {
 		ex, warns = cohort.ExcludeIn(h, cs, auth)
@@ -48,6 +61,7 @@ func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 	h, outturns := withOutturns(h, auth.Area())
 	r := release{h: h, ex: ex, county: auth.Area(), excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
 		guard: float64(max(below, DefaultThreshold)), hidden: map[figKey]bool{}}
+	held = map[figKey]app.Observation{}
 	if below > 1 {
 		// With no threshold nothing is withheld for its size, and a
 		// complement is printed by no workbook that shows All and the
@@ -71,6 +85,11 @@ func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 	})
 	for _, keys := range byRef {
 		figs := r.collect(keys)
+		for k, o := range figs {
+			if then, ok := sticky[k]; ok && stillHeld(r.h, k.ref, then, *o) {
+				r.hidden[k] = true
+			}
+		}
 		if ref := refOf(keys); r.isBase[ref] {
 			for k := range figs {
 				r.published[k] = true
@@ -82,10 +101,15 @@ func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 		if r.primary(figs) || r.below > 1 {
 			r.secondary(figs, r.change[refOf(keys)])
 		}
+		for k, o := range figs {
+			if r.hidden[k] {
+				held[k] = *o
+			}
+		}
 	}
 	base, ex = r.apply()
 	base, ex = r.settleOutturns(given, outturns, base, ex)
-	return base, ex, figures, r.count, warns
+	return base, ex, figures, r.count, warns, held
 }
 
 // exclusion is the figures excluding one set of cohorts: h's All series

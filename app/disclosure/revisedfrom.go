@@ -18,6 +18,12 @@ import (
 //     or split: beside a withheld district or cohort, an earlier county
 //     figure could pin it;
 //   - the earlier version is not one the source withheld;
+//   - the release circulated before the import that replaced it (the
+//     figures as they were then, circulatedWithheld) withheld no figure
+//     of the indicator for p: it showed the earlier version, and beside
+//     nothing withheld then or now the earlier version cannot pin one
+//     (May's Kent 100 with Ashford and Canterbury withheld: "Canterbury
+//     revised from 7" gives Ashford's 3, QA29 1);
 //   - the earlier version, put in place of the figure now held, would be
 //     shown by a release of the indicator's figures at below: so that a
 //     figure last month's release withheld, or would have, is not given
@@ -25,6 +31,15 @@ import (
 func RevisedFromShown(h, shown *app.History, k app.SeriesKey, p app.Period, was app.Observation, below int) bool {
 	if was.Status == app.Suppressed {
 		return false
+	}
+	auth := app.AuthorityOf(h)
+	if next, ok := replacedBy(h, k, p, was); ok {
+		_, before := circulatedWithheld(h, nil, below, auth, k.Ref)
+		for f := range before[next] {
+			if f.period == p {
+				return false
+			}
+		}
 	}
 	for _, key := range shown.Keys() {
 		if key.Ref != k.Ref {
@@ -52,7 +67,24 @@ func RevisedFromShown(h, shown *app.History, k app.SeriesKey, p app.Period, was 
 	s[i] = was
 	s[i].Ref, s[i].Area, s[i].Split, s[i].Period = k.Ref, k.Area, k.Split, p
 	one.SetSeries(k, s)
-	base, _, _, _ := ReleaseIn(one, nil, below, app.AuthorityOf(h))
+	base, _, _, _ := ReleaseIn(one, nil, below, auth)
 	o, ok := base.Observation(k, p)
 	return ok && o.Status != app.Suppressed
+}
+
+// replacedBy returns the import that gave the version of k's figure for
+// p after was, an earlier version of it; false where was is not one of
+// its versions or the import is not known.
+func replacedBy(h *app.History, k app.SeriesKey, p app.Period, was app.Observation) (string, bool) {
+	now, ok := h.Observation(k, p)
+	if !ok {
+		return "", false
+	}
+	vs := append(slices.Clone(h.Revisions(k, p)), now)
+	for i := len(vs) - 2; i >= 0; i-- {
+		if vs[i].Import == was.Import && vs[i].SameFigures(was) && vs[i+1].Import != "" {
+			return vs[i+1].Import, true
+		}
+	}
+	return "", false
 }

@@ -1,0 +1,223 @@
+package disclosure
+
+import (
+	"cmp"
+	"slices"
+
+	"scorecard/app"
+)
+
+// A release is worked out afresh from the figures held, but the releases
+// before a revision were circulated with the figures as they were then:
+// May's pack withheld Ashford's 3 and, as its complement, Canterbury's 7.
+// Once June's file revises Ashford to 5, a release of the figures now
+// held withholds neither, and a reader with May's pack takes June's 7
+// from May's total and the other districts: Ashford was 3 (QA29 1, 2).
+// So a figure a circulated release withheld stays withheld: before each
+// import that revised a figure, the release of the indicators it revised
+// is worked out on the figures as they were (asBefore), itself holding
+// what the releases before it withheld, and every figure it withheld
+// that any count of stands as it was then (stillHeld) is withheld by
+// every later release; the identities then add the complements needed
+// around it now. A count revised is another unknown: last month's
+// identities hold of the earlier one, this month's of the new, and
+// showing the new tells nothing of the earlier (the earlier itself is
+// not given: RevisedFromShown). A count that stands is one unknown in
+// both, and the two months' identities together could pin it. An
+// import is taken to have been followed by a release.
+
+// revising is an import that revised figures of the refs, for the
+// periods of each.
+type revising struct {
+	id      string
+	refs    []string
+	periods map[string][]app.Period
+}
+
+// importOrder orders imports as the history applied them (h.Imports); an
+// ID it does not list comes after those it does, "I0009" before "I0010"
+// and "I9999" before "I10000"; a figure with no import ("") is the
+// oldest.
+type importOrder map[string]int
+
+func orderOf(h *app.History) importOrder {
+	o := make(importOrder, len(h.Imports))
+	for i, im := range h.Imports {
+		o[im.ID] = i
+	}
+	return o
+}
+
+func (o importOrder) compare(a, b string) int {
+	if a == "" || b == "" {
+		return cmp.Compare(len(a), len(b))
+	}
+	i, okA := o[a]
+	j, okB := o[b]
+	switch {
+	case okA && okB:
+		return cmp.Compare(i, j)
+	case okA:
+		return -1
+	case okB:
+		return 1
+	}
+	return cmp.Or(cmp.Compare(len(a), len(b)), cmp.Compare(a, b))
+}
+
+// revisingImports returns every import that gave a new version of a
+// figure of h's indicators in only (all where only is empty), oldest
+// first, each with the indicators whose figures it revised.
+func revisingImports(h *app.History, only string) []revising {
+	refs := map[string]map[string][]app.Period{}
+	for _, k := range h.Keys() {
+		if only != "" && k.Ref != only {
+			continue
+		}
+		for _, o := range h.Series(k) {
+			revs := h.Revisions(k, o.Period)
+			for i := range revs {
+				id := o.Import
+				if i+1 < len(revs) {
+					id = revs[i+1].Import
+				}
+				if id == "" {
+					continue // no order to place it in
+				}
+				if refs[id] == nil {
+					refs[id] = map[string][]app.Period{}
+				}
+				if !slices.Contains(refs[id][k.Ref], o.Period) {
+					refs[id][k.Ref] = append(refs[id][k.Ref], o.Period)
+				}
+			}
+		}
+	}
+	out := make([]revising, 0, len(refs))
+	for id, rs := range refs {
+		r := revising{id: id, periods: rs}
+		for ref := range rs {
+			r.refs = append(r.refs, ref)
+		}
+		slices.Sort(r.refs)
+		out = append(out, r)
+	}
+	order := orderOf(h)
+	slices.SortFunc(out, func(a, b revising) int { return order.compare(a.id, b.id) })
+	return out
+}
+
+// asBefore returns the figures of rv's indicators as they were before
+// its import: each at the last version an earlier import gave; a figure
+// first given by it or later is absent. Only the periods within a year
+// of one it revised are kept, so that the release is quick to work out
+// again: every identity over time (a quarter's months, a year's months
+// or quarters, a year to date's) joins periods within one year.
+func asBefore(h *app.History, order importOrder, rv revising) *app.History {
+	refs, id := rv.refs, rv.id
+	before := func(a string) bool { return order.compare(a, id) < 0 }
+	out := app.NewHistory()
+	for _, ref := range refs {
+		if ind, ok := h.Indicator(ref); ok {
+			out.AddIndicator(ind)
+		}
+	}
+	for _, k := range h.Keys() {
+		if !slices.Contains(refs, k.Ref) {
+			continue
+		}
+		var s []app.Observation
+		for _, o := range h.Series(k) {
+			if !nearAny(o.Period, rv.periods[k.Ref]) {
+				continue
+			}
+			revs := h.Revisions(k, o.Period)
+			// A later file restating the figure may be credited with it
+			// (History.Add); an earlier one that stated it had it first.
+			v, ok := o, before(o.Import) || slices.ContainsFunc(h.Restated(k, o.Period), before)
+			for i := len(revs) - 1; !ok && i >= 0; i-- {
+				v, ok = revs[i], before(revs[i].Import)
+			}
+			if ok {
+				v.Ref, v.Area, v.Split, v.Period = k.Ref, k.Area, k.Split, o.Period
+				s = append(s, v)
+			}
+		}
+		out.SetSeries(k, s)
+	}
+	return out
+}
+
+// circulatedWithheld returns the figures of h's indicators in only (all
+// where only is empty) that a release circulated before an import
+// revising them withheld, and, by import, what the release just before
+// it withheld. cs and below are the release's.
+func circulatedWithheld(h *app.History, cs []app.Cohort, below int, auth *app.Authority, only string) (sticky map[figKey]app.Observation, before map[string]map[figKey]app.Observation) {
+	sticky = map[figKey]app.Observation{}
+	before = map[string]map[figKey]app.Observation{}
+	order := orderOf(h)
+	for _, rv := range revisingImports(h, only) {
+		was := asBefore(h, order, rv)
+		_, _, _, _, _, hidden := releaseFigures(was, cs, below, auth, sticky)
+		before[rv.id] = hidden
+		for k, o := range hidden {
+			if o.Status != app.Suppressed || !alone(k, hidden) {
+				sticky[k] = o
+			}
+		}
+	}
+	return sticky, before
+}
+
+// nearAny reports whether q overlaps the year either side of any of rs
+// (or is a period with no dates, which is kept whatever it is).
+func nearAny(q app.Period, rs []app.Period) bool {
+	if q.Months() == 0 {
+		return true
+	}
+	for _, r := range rs {
+		if r.Months() == 0 || q.Start().Before(r.Start().AddDate(1, 0, 0)) && q.End().After(r.End().AddDate(-1, 0, 0)) {
+			return true
+		}
+	}
+	return false
+}
+
+// alone reports whether k is the only figure of its indicator hidden
+// withholds within a year of its period: a figure the source withheld,
+// which the release withheld beside nothing, was no complement of
+// another, and what the source gives of it later is the source's to
+// give.
+func alone(k figKey, hidden map[figKey]app.Observation) bool {
+	for f := range hidden {
+		if f != k && f.ref == k.ref && nearAny(f.period, []app.Period{k.period}) {
+			return false
+		}
+	}
+	return true
+}
+
+// stillHeld reports whether now, a figure of ref an earlier release
+// withheld as then, is to be withheld still: some count of it stands as
+// it was (a proportion's numerator, say, where only its denominator was
+// revised), or the source withheld it then beside other figures withheld
+// (circulatedWithheld), so that what it is now may be what nobody was
+// told and, with May's figures, tell them.
+func stillHeld(h *app.History, ref string, then, now app.Observation) bool {
+	if then.Status == app.Suppressed {
+		return true
+	}
+	ind, _ := h.Indicator(ref)
+	was, ok1 := components(ind, then)
+	is, ok2 := components(ind, now)
+	if !ok1 || !ok2 {
+		// No counts to set side by side: withheld whole, as it was.
+		return then.SameFigures(now) || !ok1 && !ok2
+	}
+	for i := range min(len(was), len(is)) {
+		if was[i] == is[i] {
+			return true
+		}
+	}
+	return false
+}

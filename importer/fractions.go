@@ -265,6 +265,12 @@ func (c *collector) checkAllFractions(spreads map[string]*spread, units map[stri
 		if s == nil || s.first == nil || s.hi > 1 || s.lo < 0 || s.proved || bigTarget[ref] || units[ref].Unit != app.Percent {
 			continue
 		}
+		if _, ok := c.fractionUnits[ref]; ok {
+			// Its Unit cell says fractions of 1, read as such
+			// (readProportions): 0.006 is 0.6%, said there; its
+			// scaled figures are no longer the file's to question.
+			continue
+		}
 		if s.hi < 0.1 && !c.csv {
 			continue
 		}

@@ -151,9 +151,12 @@ func (p *pairedCells) say(s *sheetReader, r int, ref string) {
 		return
 	}
 	if len(p.marks) == p.n {
+		// Each may be a note's mark: said at its own cell, in place
+		// of the row's one word.
 		for _, w := range p.marks {
 			s.warn(r, w.col, "%s: %q %s", ref, w.text, w.msg)
 		}
+		return
 	}
 	more := ""
 	switch {

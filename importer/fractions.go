@@ -284,6 +284,18 @@ func (c *collector) checkAllFractions(spreads map[string]*spread, units map[stri
 			// "0.213%": a percentage below 1, written as one.
 			continue
 		}
+		if lo, hi, n := c.heldRange(ref); c.csv && s.lo == s.hi && n > 0 && lo > 1 {
+			// A one-month Power BI export gives each measure one
+			// figure: 0.25 beside the store's 21.5 to 24.0 is 25%
+			// written as a fraction of 1, and kept as 0.25% it
+			// would rate as a hundredfold improvement.
+			if c.refusal == nil {
+				c.refusal = &app.SourceError{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Err: fmt.Errorf(
+					"refused: %s is a percentage, but its figure here is %g, below 1, where the store holds its %d figures from %g to %g: %g is likely %g%% written as a fraction of 1, as Power BI and SQL exports write percentages, and a CSV keeps no cell format to tell; if it is a fraction of 1, write its Unit as \"Proportion\" or give it as a percentage (%g); if it is truly %g%%, write it with its %% sign (\"%g%%\")",
+					ref, *o.Value, n, lo, hi, *o.Value, hundredfold(*o.Value), hundredfold(*o.Value), *o.Value, *o.Value)}
+			}
+			continue
+		}
 		if c.csv && s.over >= 2 {
 			// Figures of 0.06 and 0.08 are as likely 6% and 8% as
 			// true small percentages: refused too, with how to write

@@ -88,9 +88,13 @@ func (c *collector) readProportions(obs []app.Observation, units map[string]app.
 				// 0.82 and 0.9 beside 1.2: read either way, part of
 				// the row is 100 times wrong.
 				sheet, cell := splitCell(odd.Cell)
+				unitCell := u.at.Cell
+				if c.csv {
+					unitCell = csvLine(unitCell)
+				}
 				c.refusal = &app.SourceError{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Err: fmt.Errorf(
 					"refused: %s: unit %q (%s) says its figures are fractions of 1, but %g here is not one, beside figures from 0 to 1 (%g as a fraction is %g%%): read by the unit, %g would be %g%%, and read as given, every other figure 100 times too small; give every figure as a fraction of 1 (%g as %g), or write its unit as \"%%\" and give every figure as a percentage",
-					ref, u.text, u.at.Cell, *odd.Value, *frac.Value, hundredfold(*frac.Value), *odd.Value, hundredfold(*odd.Value), hundredfold(*frac.Value), *frac.Value)}
+					ref, u.text, unitCell, *odd.Value, *frac.Value, hundredfold(*frac.Value), *odd.Value, hundredfold(*odd.Value), hundredfold(*frac.Value), *frac.Value)}
 			}
 			if c.refusal != nil {
 				continue

@@ -206,7 +206,7 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	if err != nil {
 		return err
 	}
-	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, Indicators: inds, AsAt: e.asAt,
+	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, Held: store.HeldFigures(st), Indicators: inds, AsAt: e.asAt,
 		AllowMany: e.allowMany, AllowFuture: e.allowFuture, Authority: auth, AreaNames: names, Model: model})
 	if err != nil {
 		return err

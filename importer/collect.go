@@ -78,6 +78,9 @@ type collector struct {
 	// refusal, where set, refuses the file: a figure the importer
 	// cannot read without a guess that could be 100 times out.
 	refusal error
+	// held gives the store's figures of an indicator (Options.Held);
+	// nil for none.
+	held func(ref string) []app.Observation
 }
 
 func newCollector(file string) *collector {

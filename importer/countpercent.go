@@ -16,7 +16,34 @@ var (
 	countThenPercent = regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s*\(\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*\)$`)
 	// percentThenCount is the percentage first: "21.3% (45)".
 	percentThenCount = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)\s*%\s*\(\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s*\)$`)
+	// besideBrackets is any text with more in brackets after it, for
+	// withheldPair: "<5 (2.1%)", "c (2.1%)", "3 (c)".
+	besideBrackets = regexp.MustCompile(`^([^()]+?)\s*\(\s*([^()]+?)\s*\)$`)
+	// pairPart is a count or a percentage as either half of a pair.
+	pairPart = regexp.MustCompile(`^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s*%?$`)
 )
+
+// withheldPair reads a count and its percentage one of which the source
+// has withheld, "<5 (2.1%)", "c (2.1%)" or "3 (c)", as SSRS writes its
+// own suppression: the status of the code, the withheld one (c where
+// either half is c), since the figure beside it would give it away. ok is
+// false for any other text.
+func withheldPair(text string) (st app.Status, ok bool) {
+	m := besideBrackets.FindStringSubmatch(strings.TrimSpace(strings.ReplaceAll(text, "\u00a0", " ")))
+	if m == nil {
+		return app.OK, false
+	}
+	for _, part := range m[1:] {
+		code, isCode := app.ParseStatus(part)
+		switch {
+		case isCode && (st == app.OK || code == app.Suppressed):
+			st = code
+		case !isCode && !pairPart.MatchString(part):
+			return app.OK, false
+		}
+	}
+	return st, st != app.OK
+}
 
 // countAndPercent reads a cell giving a count and its percentage
 // together, "45 (21.3%)" or "21.3% (45)", and the places the percentage
@@ -49,6 +76,19 @@ type pairedCells struct {
 	text string
 	read string // what the first was read as
 	n    int
+	// marks are the cells whose count, 1 to 9 after a percentage
+	// ("1.8% (3)"), could be a note's mark: said where no other cell
+	// of the row gives a count beside its percentage.
+	marks []pairNote
+	// withheld are the cells a pair gave as withheld by the source.
+	withheld []pairNote
+}
+
+// pairNote is a cell of a row and what is said of it.
+type pairNote struct {
+	col  int
+	text string
+	msg  string
 }
 
 func newPairedCells() pairedCells { return pairedCells{col: -1} }
@@ -58,9 +98,25 @@ func newPairedCells() pairedCells { return pairedCells{col: -1} }
 // stated), into rd; ok is false where text is no such pair. err says why
 // a pair is not read for a unit of another kind.
 func (p *pairedCells) take(text string, unit app.Unit, col int, fl *floats) (rd reading, ok bool, err error) {
+	if st, ok := withheldPair(text); ok {
+		// The source's own suppression is data, kept as given: the
+		// figure beside the code is not read, as it would give the
+		// withheld one away.
+		p.withheld = append(p.withheld, pairNote{col, strings.TrimSpace(text), string(st)})
+		return reading{status: st, raw: text, decimals: -1}, true, nil
+	}
 	count, pct, places, ok := countAndPercent(text)
 	if !ok {
 		return reading{}, false, nil
+	}
+	if m := percentThenCount.FindStringSubmatch(strings.TrimSpace(strings.ReplaceAll(text, "\u00a0", " "))); m != nil && count >= 1 && count <= 9 && (unit == "" || unit == app.Percent || unit == app.Number) {
+		shown := fmt.Sprintf("%g%% with %g kept as its numerator", pct, count)
+		if unit == app.Number {
+			shown = fmt.Sprintf("the count %g its unit (%s) asks for", count, unit)
+		}
+		p.marks = append(p.marks, pairNote{col, strings.TrimSpace(text), fmt.Sprintf(
+			"read as %s, as \"21.3%% (45)\" gives a count beside its percentage, so that a percentage of so few is seen by suppression; no other cell of the row gives a count so, and \"(%g)\" may instead be a note's mark: if it is, write the mark as \"%s%%*\" or \"%s%%\u2020\", or give the count in a column of its own",
+			shown, count, m[1], m[1])})
 	}
 	rd = reading{raw: text, decimals: -1}
 	var read string
@@ -88,7 +144,18 @@ func (p *pairedCells) take(text string, unit app.Unit, col int, fl *floats) (rd 
 // say warns, at the row's first cell giving a count and its percentage,
 // how they were read.
 func (p *pairedCells) say(s *sheetReader, r int, ref string) {
+	for _, w := range p.withheld {
+		s.warn(r, w.col, "%s: %q gives a count and its percentage with one withheld by the source: kept as %s, withheld, as the source gives it; the figure beside the code is not read, as it would give the withheld one away", ref, w.text, w.msg)
+	}
 	if p.col < 0 {
+		return
+	}
+	if len(p.marks) == p.n {
+		// Each may be a note's mark: said at its own cell, in place
+		// of the row's one word.
+		for _, w := range p.marks {
+			s.warn(r, w.col, "%s: %q %s", ref, w.text, w.msg)
+		}
 		return
 	}
 	more := ""

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,6 +124,84 @@ func TestCountAndPercentCells(t *testing.T) {
 			}
 			if len(said) != 1 || !strings.HasPrefix(said[0], cell+": "+tt.said) {
 				t.Errorf("said %q, want once at %s %q", said, cell, tt.said)
+			}
+		})
+	}
+}
+
+// TestPercentThenSmallCount: "1.8% (3)" had been read as 1.8% with "(3)"
+// set aside as a note's mark, beside "21.3% (45)" read as a percentage and
+// its count: the percentage of 3 children went out unsuppressed, and under
+// a count unit "21.3% (4)" was stored as the count 21.3 (QA29 4, gen.py,
+// gen2.py). A bracketed whole number after a percentage is its count, kept
+// as its numerator for suppression to see, as it is for larger counts; a
+// lone one, which may be a note's mark, is read so and said at its cell.
+// The source's own suppression beside a percentage ("<5 (2.1%)", "c
+// (2.1%)", "3 (c)") is kept as c, said, where it had been skipped (QA29
+// 13).
+func TestPercentThenSmallCount(t *testing.T) {
+	type fig struct {
+		value  float64 // -1: none
+		num    float64 // -1: none
+		status app.Status
+		said   string // at its cell; "" for nothing of its own
+	}
+	tests := []struct {
+		name string
+		row  []any // Ref, Indicator, Unit, Apr-25, May-25, Jun-25
+		want map[string]fig
+	}{
+		{"a small count in a row of pairs",
+			[]any{"PC01", "Care leavers in education, employment or training (%)", "%", "21.3% (45)", "20.0% (41)", "1.8% (3)"},
+			map[string]fig{"D2": {21.3, 45, "", `"21.3% (45)" gives a count and its percentage in one cell, as reports write them: read as 21.3%, the percentage, with 45 kept as its numerator (no denominator is given), as are 2 more cells of the row`},
+				"E2": {20, 41, "", ""}, "F2": {1.8, 3, "", ""}}},
+		{"a small count under a count unit",
+			[]any{"PC02", "Care leavers in education, employment or training", "No.", "21.3% (45)", "20.0% (41)", "21.3% (4)"},
+			map[string]fig{"D2": {45, -1, "", "read as 45, the count its unit (count) asks for; the percentage 21.3% is not kept, as are 2 more cells of the row"},
+				"E2": {41, -1, "", ""}, "F2": {4, -1, "", ""}}},
+		{"a lone small count, which may be a note's mark",
+			[]any{"PC03", "Children seen in time (%)", "%", 55.1, 56.2, "57.0%(1)"},
+			map[string]fig{"D2": {55.1, -1, "", ""}, "E2": {56.2, -1, "", ""},
+				"F2": {57, 1, "", `PC03: "57.0%(1)" read as 57% with 1 kept as its numerator, as "21.3% (45)" gives a count beside its percentage, so that a percentage of so few is seen by suppression; no other cell of the row gives a count so, and "(1)" may instead be a note's mark: if it is, write the mark as "57.0%*"`}}},
+		{"the source's own suppression",
+			[]any{"PC07", "Care leavers in suitable accommodation (%)", "%", "<5 (2.1%)", "c (2.1%)", "3 (c)"},
+			map[string]fig{"D2": {-1, -1, app.Suppressed, `PC07: "<5 (2.1%)" gives a count and its percentage with one withheld by the source: kept as c, withheld, as the source gives it; the figure beside the code is not read`},
+				"E2": {-1, -1, app.Suppressed, `PC07: "c (2.1%)" gives a count and its percentage with one withheld by the source: kept as c`},
+				"F2": {-1, -1, app.Suppressed, `PC07: "3 (c)" gives a count and its percentage with one withheld by the source: kept as c`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(context.Background(), writeBook(t, "Scorecard", [][]any{
+				{"Ref", "Indicator", "Unit", "Apr-25", "May-25", "Jun-25"}, tt.row}), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]app.Observation{}
+			for _, o := range res.Dataset.Observations {
+				got[strings.TrimPrefix(o.Cell, "Scorecard!")] = o
+			}
+			for cell, w := range tt.want {
+				o, ok := got[cell]
+				switch {
+				case !ok:
+					t.Errorf("%s: not read, want %+v", cell, w)
+					continue
+				case w.value < 0 && o.Value != nil, w.value >= 0 && !approx(o.Value, w.value):
+					t.Errorf("%s: value %v, want %v", cell, fmtOpt(o.Value), w.value)
+				case w.num < 0 && o.Numerator != nil, w.num >= 0 && !approx(o.Numerator, w.num):
+					t.Errorf("%s: numerator %v, want %v", cell, fmtOpt(o.Numerator), w.num)
+				case o.Status != w.status:
+					t.Errorf("%s: status %q, want %q", cell, o.Status, w.status)
+				}
+				notes := warnedAt(res, "Scorecard", cell)
+				if w.said != "" && !slices.ContainsFunc(notes, func(n string) bool { return strings.Contains(n, w.said) }) {
+					t.Errorf("%s: said %q, want %q", cell, notes, w.said)
+				}
+				for _, n := range notes {
+					if strings.Contains(n, "note mark") || strings.Contains(n, "skipped") {
+						t.Errorf("%s: said %q", cell, n)
+					}
+				}
 			}
 		})
 	}

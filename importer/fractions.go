@@ -265,6 +265,12 @@ func (c *collector) checkAllFractions(spreads map[string]*spread, units map[stri
 		if s == nil || s.first == nil || s.hi > 1 || s.lo < 0 || s.proved || bigTarget[ref] || units[ref].Unit != app.Percent {
 			continue
 		}
+		if _, ok := c.fractionUnits[ref]; ok {
+			// Its Unit cell says fractions of 1, read as such
+			// (readProportions): 0.006 is 0.6%, said there; its
+			// scaled figures are no longer the file's to question.
+			continue
+		}
 		if s.hi < 0.1 && !c.csv {
 			continue
 		}
@@ -276,6 +282,18 @@ func (c *collector) checkAllFractions(spreads map[string]*spread, units map[stri
 		sheet, cell := splitCell(o.Cell)
 		if c.csv && s.marked {
 			// "0.213%": a percentage below 1, written as one.
+			continue
+		}
+		if lo, hi, n := c.heldRange(ref); c.csv && s.lo == s.hi && n > 0 && lo > 1 {
+			// A one-month Power BI export gives each measure one
+			// figure: 0.25 beside the store's 21.5 to 24.0 is 25%
+			// written as a fraction of 1, and kept as 0.25% it
+			// would rate as a hundredfold improvement.
+			if c.refusal == nil {
+				c.refusal = &app.SourceError{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Err: fmt.Errorf(
+					"refused: %s is a percentage, but its figure here is %g, below 1, where the store holds its %d figures from %g to %g: %g is likely %g%% written as a fraction of 1, as Power BI and SQL exports write percentages, and a CSV keeps no cell format to tell; if it is a fraction of 1, write its Unit as \"Proportion\" or give it as a percentage (%g); if it is truly %g%%, write it with its %% sign (\"%g%%\")",
+					ref, *o.Value, n, lo, hi, *o.Value, hundredfold(*o.Value), hundredfold(*o.Value), *o.Value, *o.Value)}
+			}
 			continue
 		}
 		if c.csv && s.over >= 2 {

@@ -2,9 +2,11 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"scorecard/app"
 )
@@ -147,5 +149,55 @@ func checkWarnings(t *testing.T, warnings []app.Warning, about []string, want []
 		if !strings.HasPrefix(got[i], want[i]) {
 			t.Errorf("warning %q, want it to begin %q", got[i], want[i])
 		}
+	}
+}
+
+// TestLoneFractionBesideHeld: a one-month Power BI CSV gives each measure
+// one figure, so a percentage written as 0.25 was never refused as the
+// CSV's fractions of several months are: it was stored as 0.25% beside
+// the store's own 21.5 to 24.0%, and rated a hundredfold improvement
+// (QA29 5, pbi08.csv). Beside held figures all above 1 it is refused at
+// its line, saying how to write either reading; with none held, or held
+// figures below 1 too, or written with its "%", it is read as before.
+func TestLoneFractionBesideHeld(t *testing.T) {
+	held := func(vs ...float64) func(string) []app.Observation {
+		return func(ref string) []app.Observation {
+			var obs []app.Observation
+			for i, v := range vs {
+				obs = append(obs, app.Observation{Ref: ref, Area: "Kent", Period: app.MonthOf(2025, time.Month(4+i)), Value: app.Float(v)})
+			}
+			return obs
+		}
+	}
+	const body = "Ref,Indicator,Unit,Period,Value\nCS02,Percentage of re-referrals within 12 months,%,Aug-25,%s\n"
+	tests := []struct {
+		name    string
+		value   string
+		held    func(string) []app.Observation
+		refused string // "" for read as given
+	}{
+		{"held figures all above 1", "0.25", held(21.5, 23, 24),
+			`refused: CS02 is a percentage, but its figure here is 0.25, below 1, where the store holds its 3 figures from 21.5 to 24: 0.25 is likely 25% written as a fraction of 1, as Power BI and SQL exports write percentages, and a CSV keeps no cell format to tell; if it is a fraction of 1, write its Unit as "Proportion" or give it as a percentage (25); if it is truly 0.25%, write it with its % sign ("0.25%")`},
+		{"nothing held", "0.25", nil, ""},
+		{"held figures below 1 too", "0.25", held(0.4, 0.3), ""},
+		{"written with its % sign", "0.25%", held(21.5, 23, 24), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(context.Background(), writeCSV(t, strings.Replace(body, "%s", tt.value, 1)), Options{Held: tt.held})
+			if tt.refused != "" {
+				var se *app.SourceError
+				if !errors.As(err, &se) || se.Location.Cell != "line 2" || se.Err.Error() != tt.refused {
+					t.Fatalf("got %v, want refused at line 2: %s", err, tt.refused)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Dataset.Observations) != 1 || !approx(res.Dataset.Observations[0].Value, 0.25) {
+				t.Errorf("read %+v, want 0.25 as given", res.Dataset.Observations)
+			}
+		})
 	}
 }

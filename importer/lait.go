@@ -278,6 +278,17 @@ func (s *sheetReader) readYearTable(yt *yearTable, auth *app.Authority, opt Opti
 			academic = true
 		}
 	}
+	if n, ok := heldAcademic(opt.Held, ref); ok && !academic {
+		// A tidy CSV's "2022/23AY" files its figures so, and its
+		// definition names no year type: its bare years filed as
+		// financial would stand beside the same year's AY figure.
+		academic = true
+		held := fmt.Sprintf("its %d figures", n)
+		if n == 1 {
+			held = "its one figure"
+		}
+		s.warn(nr, nc, "%s: its years are read as academic years, as the store holds %s by academic year only; if they are financial years, set its year type (a Target column headed \"Target 2023/24 FY\") and import again", ref, held)
+	}
 	shape := "authorities as rows, years across (LAIT's)"
 	if !yt.areasDown {
 		shape = "years down, areas across (ChAT's)"

@@ -158,3 +158,58 @@ func checkYearTable(t *testing.T, res *Result, obs, bench []string, warns []cell
 		}
 	}
 }
+
+// TestYearTableHeldAcademic: a LAIT or ChAT table's years, for an
+// indicator the store knows as academic-year only from its periods (a
+// tidy CSV's "2022/23AY"; its definition names no year type), had been
+// filed as financial years beside the held AY figure of the same year
+// (QA29 7, s14). They are read as academic years, said at the title;
+// held financial years, or none, leave them financial.
+func TestYearTableHeldAcademic(t *testing.T) {
+	const name = "Percentage of pupils meeting the expected standard in RWM at KS2"
+	lait := [][]any{{name}, {}, {"Area", "2023", "2024"}, {"Leeds", 58.5, 59.1}, {"England", 59, 61}}
+	chat := [][]any{{name}, {}, {"Year", "Leeds", "England"}, {"2022-23", 58.5, 59}, {"2023-24", 59.1, 61}}
+	held := func(kind app.PeriodKind) func(string) []app.Observation {
+		return func(ref string) []app.Observation {
+			if ref != "ED03" {
+				return nil
+			}
+			return []app.Observation{{Ref: ref, Area: "Leeds", Period: app.Period{Kind: kind, Year: 2022}, Value: app.Float(58.5)}}
+		}
+	}
+	ay := []string{"ED03 2022/23AY 58.5", "ED03 2023/24AY 59.1"}
+	fy := []string{"ED03 2022/23 58.5", "ED03 2023/24 59.1"}
+	const said = "ED03: its years are read as academic years, as the store holds its one figure by academic year only"
+	tests := []struct {
+		name string
+		rows [][]any
+		held func(string) []app.Observation
+		obs  []string
+		said bool
+	}{
+		{"LAIT, held by academic year", lait, held(app.AcademicYear), ay, true},
+		{"ChAT turned, held by academic year", chat, held(app.AcademicYear), ay, true},
+		{"LAIT, held by financial year", lait, held(app.FinancialYear), fy, false},
+		{"LAIT, nothing held", lait, nil, fy, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(context.Background(), writeBook(t, "Data", tt.rows), Options{Authority: lookup(t, "Leeds"),
+				Indicators: []app.Indicator{{Ref: "ED03", Name: name, Unit: app.Percent}}, Held: tt.held})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, o := range res.Dataset.Observations {
+				got = append(got, fmt.Sprintf("%s %s %s", o.Ref, o.Period, strconv.FormatFloat(*o.Value, 'g', -1, 64)))
+			}
+			slices.Sort(got)
+			if strings.Join(got, "|") != strings.Join(tt.obs, "|") {
+				t.Errorf("figures %v, want %v", got, tt.obs)
+			}
+			if n := len(warnedAt(res, "Data", "A1")); tt.said != slices.ContainsFunc(res.Warnings, func(w app.Warning) bool { return w.Cell == "A1" && strings.HasPrefix(w.Message, said) }) {
+				t.Errorf("said at A1 (%d warnings): %v; want said %v: %s", n, res.Warnings, tt.said, said)
+			}
+		})
+	}
+}

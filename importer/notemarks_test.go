@@ -14,7 +14,8 @@ import (
 // skipped (z3_text_oddities.xlsx): a note's mark or a bracketed GSS
 // marker against a figure ("12*", "57.0%(1)", "14 (p)") is read as the
 // figure, the mark said to be set aside at its cell and the text kept in
-// Raw; thousands grouped by a space, plain, non-breaking or narrow, read
+// Raw (but "57.0%(1)", a percentage's bracketed digit, is read as its
+// count, said, QA29 4); thousands grouped by a space, plain, non-breaking or narrow, read
 // where the groups are of three. A star alone is still suppression.
 func TestNoteMarksAndSpacedThousands(t *testing.T) {
 	f := excelize.NewFile()
@@ -39,7 +40,7 @@ func TestNoteMarksAndSpacedThousands(t *testing.T) {
 		{"F2", 1261, app.OK, ""},
 		{"G2", 1302, app.OK, ""},
 		{"D3", 55.1, app.OK, `ZC02: "55.1%*" read as 55.1%; the note mark "*" is set aside, kept only in the figure's source text: see the sheet's notes for what it says`},
-		{"F3", 57, app.OK, `ZC02: "57.0%(1)" read as 57%; the note mark "(1)" is set aside, kept only in the figure's source text: see the sheet's notes for what it says`},
+		{"F3", 57, app.OK, `ZC02: "57.0%(1)" read as 57% with 1 kept as its numerator, as "21.3% (45)" gives a count beside its percentage, so that a percentage of so few is seen by suppression; no other cell of the row gives a count so, and "(1)" may instead be a note's mark: if it is, write the mark as "57.0%*" or "57.0%†", or give the count in a column of its own`},
 		{"D4", 12, app.OK, `ZC03: "12*" read as 12; the note mark "*" is set aside, kept only in the figure's source text: see the sheet's notes for what it says`},
 		{"E4", 14, app.OK, `ZC03: "14 (p)" read as 14, marked [p]: provisional; the mark is set aside, kept only in the figure's source text`},
 		{"G4", 9, app.OK, `ZC03: "9r" read as 9, marked [r]: revised; the mark is set aside, kept only in the figure's source text`},

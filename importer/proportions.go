@@ -84,6 +84,21 @@ func (c *collector) readProportions(obs []app.Observation, units map[string]app.
 		}
 		u := c.fractionUnits[ref]
 		if b.lo < 0 || b.hi > 1 {
+			if odd, frac := mixedProportion(obs, ref); odd != nil && c.refusal == nil {
+				// 0.82 and 0.9 beside 1.2: read either way, part of
+				// the row is 100 times wrong.
+				sheet, cell := splitCell(odd.Cell)
+				unitCell := u.at.Cell
+				if c.csv {
+					unitCell = csvLine(unitCell)
+				}
+				c.refusal = &app.SourceError{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Err: fmt.Errorf(
+					"refused: %s: unit %q (%s) says its figures are fractions of 1, but %g here is not one, beside figures from 0 to 1 (%g as a fraction is %g%%): read by the unit, %g would be %g%%, and read as given, every other figure 100 times too small; give every figure as a fraction of 1 (%g as %g), or write its unit as \"%%\" and give every figure as a percentage",
+					ref, u.text, unitCell, *odd.Value, *frac.Value, hundredfold(*frac.Value), *odd.Value, hundredfold(*odd.Value), hundredfold(*frac.Value), *frac.Value)}
+			}
+			if c.refusal != nil {
+				continue
+			}
 			warnings = append(warnings, app.Warning{Location: u.at, Message: fmt.Sprintf(
 				"%s: unit %q says its figures are fractions of 1, but here they run from %g to %g, which no fraction of 1 does: read as the percentages they are, as given (%g as %g%%); if they are percentages, write its unit as \"%%\"",
 				ref, u.text, b.lo, b.hi, *b.first.Value, *b.first.Value)})
@@ -132,4 +147,30 @@ func (c *collector) proportionTargets(ref string) string {
 		return ""
 	}
 	return "; so are its " + strings.Join(read, ", ")
+}
+
+// mixedProportion is the first figure of ref, under a unit saying its
+// figures are fractions of 1, that is not one (below 0 or above 1) where
+// others of it are fractions above 0, and the first such fraction: nil
+// where none is, or where none of the figures is such a fraction (all
+// percentages, kept as given).
+func mixedProportion(obs []app.Observation, ref string) (odd, fraction *app.Observation) {
+	for i := range obs {
+		o := &obs[i]
+		if o.Ref != ref || o.Value == nil {
+			continue
+		}
+		switch v := *o.Value; {
+		case v < 0 || v > 1:
+			if odd == nil {
+				odd = o
+			}
+		case v > 0 && fraction == nil:
+			fraction = o
+		}
+	}
+	if fraction == nil {
+		return nil, nil
+	}
+	return odd, fraction
 }

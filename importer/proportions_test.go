@@ -167,3 +167,84 @@ func TestCSVPercentFractions(t *testing.T) {
 		})
 	}
 }
+
+// TestProportionUnitMixedScales: under a Unit "Proportion", one figure
+// above 1 (a data error, or a producer switching to percentages) had made
+// the whole row, and its target, percentages as given: 0.82 kept as
+// 0.82% (QA29 6, gen3.py). Figures from 0 to 1 beside one that is not
+// cannot be read by one scale without part of the row a hundredfold out:
+// the file is refused at the first odd figure, saying how to write it. A
+// CSV already saying "Proportion" of small fractions (0.006) is read as
+// its unit says, 0.6%, not refused with advice to write what it does
+// (QA29 10, prop2.csv).
+func TestProportionUnitMixedScales(t *testing.T) {
+	head := []any{"Ref", "Indicator", "Polarity", "Unit", "Target", "Apr-25", "May-25", "Jun-25"}
+	tests := []struct {
+		name    string
+		csv     string
+		row     []any
+		refused string    // the refusal's cell and words; "" for none
+		want    []float64 // P1's figures, when read
+		said    string    // the warning at the Unit cell, when read
+	}{
+		{"a figure above 1 after fractions", "",
+			[]any{"P1", "Visits in timescale", "H", "Proportion", 0.8, 0.82, 0.9, 1.2},
+			`Scorecard!H2: refused: P1: unit "Proportion" (D2) says its figures are fractions of 1, but 1.2 here is not one, beside figures from 0 to 1 (0.82 as a fraction is 82%)`, nil, ""},
+		{"a producer's switch to percentages", "",
+			[]any{"P1", "Timeliness of assessments", "H", "Proportion", 0.8, 0.82, 0.9, 85},
+			`Scorecard!H2: refused: P1: unit "Proportion" (D2) says its figures are fractions of 1, but 85 here is not one`, nil, ""},
+		{"the odd figure first", "",
+			[]any{"P1", "Timeliness of assessments", "H", "Proportion", nil, 85, 0.9, 0.92},
+			`Scorecard!F2: refused: P1: unit "Proportion" (D2) says its figures are fractions of 1, but 85 here is not one, beside figures from 0 to 1 (0.9 as a fraction is 90%)`, nil, ""},
+		{"a tidy CSV mixing them",
+			"Ref,Indicator,Unit,Period,Value\nP1,Visits in timescale,Proportion,Apr-25,0.82\nP1,Visits in timescale,Proportion,May-25,91\n", nil,
+			`line 3: refused: P1: unit "Proportion" (line 2) says its figures are fractions of 1, but 91 here is not one`, nil, ""},
+		{"a tidy CSV of small fractions",
+			"Ref,Indicator,Polarity,Unit,Period,Value\nCS08,Children adopted from care as a proportion of CLA,H,Proportion,2025-05,0.006\nCS08,Children adopted from care as a proportion of CLA,H,Proportion,2025-06,0.008\n", nil,
+			"", []float64{0.6, 0.8}, `line 2: CS08: unit "Proportion" says its figures are fractions of 1: its 2 figures here are read as percentages, 0.006 as 0.6%`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeCSV(t, tt.csv)
+			if tt.csv == "" {
+				path = writeBook(t, "Scorecard", [][]any{head, tt.row})
+			}
+			res, err := Read(context.Background(), path, Options{})
+			if tt.refused != "" {
+				var se *app.SourceError
+				if !errors.As(err, &se) {
+					t.Fatalf("got %v, want refused: %s", err, tt.refused)
+				}
+				at := se.Location.Cell
+				if se.Location.Sheet != "" {
+					at = se.Location.Sheet + "!" + at
+				}
+				if got := at + ": " + se.Err.Error(); !strings.HasPrefix(got, tt.refused) {
+					t.Fatalf("refused\n%s\nwant\n%s", got, tt.refused)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []float64
+			for _, o := range res.Dataset.Observations {
+				if o.Ref == "CS08" && o.Value != nil {
+					got = append(got, *o.Value)
+				}
+			}
+			if len(got) != len(tt.want) || !approx(&got[0], tt.want[0]) || !approx(&got[1], tt.want[1]) {
+				t.Errorf("figures %v, want %v", got, tt.want)
+			}
+			var said []string
+			for _, w := range res.Warnings {
+				if strings.Contains(w.Message, "fraction") {
+					said = append(said, w.Cell+": "+w.Message)
+				}
+			}
+			if len(said) != 1 || !strings.HasPrefix(said[0], tt.said) {
+				t.Errorf("said %q, want once %q", said, tt.said)
+			}
+		})
+	}
+}

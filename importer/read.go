@@ -50,6 +50,12 @@ type Options struct {
 	// file's figures are not filed under a ref the store defines as
 	// another measure; may be nil.
 	Defined func(ref string) (app.Indicator, bool)
+	// Held returns the figures the store holds now for an indicator,
+	// of every area and split, so that a file's figure the file alone
+	// leaves in doubt is judged beside them: a lone 0.25 of a
+	// percentage held as 21.5 to 24.0, a bare year of an indicator held
+	// by academic year only; may be nil.
+	Held func(ref string) []app.Observation
 	// Indicators are the store's indicators, so that a name on a sheet
 	// with no Ref column is filed under the one indicator of the same
 	// name the store holds under a Ref; may be nil.

@@ -453,10 +453,13 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 			s.noteItalic(r, c.index)
 		}
 		rd, err := readMarkedFigure(text, lk, &s.rowFloats)
-		if err != nil && !isBlank(err) {
+		if err != nil && !isBlank(err) || strings.HasPrefix(rd.marker, "(") {
 			// "45 (21.3%)": a count and its percentage, as reports
-			// give them, read as the one the unit asks for.
-			if prd, ok, perr := paired.take(text, ind.unit, c.index, &s.rowFloats); ok {
+			// give them, read as the one the unit asks for. "1.8%
+			// (3)" too, which reads as a note's mark: the count
+			// of 3 set aside would let the percentage of so few
+			// out unsuppressed (said where it may be a mark).
+			if prd, ok, perr := paired.take(text, ind.unit, c.index, &s.rowFloats); ok && (err != nil || perr == nil) {
 				rd, err = prd, perr
 			}
 		}

@@ -362,6 +362,10 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		runtime.GC()
 	}
 	res.Dataset = c.dataset()
+	if c.refusal != nil {
+		// A figure read either way would be wrong (readProportions).
+		return nil, c.refusal
+	}
 	res.Warnings = c.warnings
 	res.Format = "scorecard workbook"
 	if allTidy(res.Layouts) {

@@ -89,7 +89,7 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 	if err != nil {
 		return nil, err
 	}
-	res, err := importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress, Known: known, Defined: defined, Indicators: inds, Authority: auth, Model: model})
+	res, err := importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress, Known: known, Defined: defined, Held: store.HeldFigures(b.st), Indicators: inds, Authority: auth, Model: model})
 	if err != nil || res.Dataset == nil {
 		return res, err
 	}

@@ -23,7 +23,25 @@ import (
 // then which children it counts (areaWords): a heading of any other
 // words is not taken, and is said unknown as before. The rest is read
 // against the store's authority once it is known (settleMonthAreas).
-func monthAreaHeading(head string) (app.Period, string, bool) {
+func monthAreaHeading(head string) (period app.Period, area string, ok bool) {
+	ok = periodAtEither(head, func(part, rest string) bool {
+		p, read := monthOrQuarterOf(part)
+		if !read {
+			p, read = areaYearOf(part) // ChAT's "Leeds 2023-24" (chatyears.go)
+		}
+		if read && areaWords(rest) {
+			period, area = p, rest
+			return true
+		}
+		return false
+	})
+	return period, area, ok
+}
+
+// periodAtEither offers take each way head parts into words of a period,
+// one to three at its start or its end, and the rest (trimmed of the
+// dashes and colons between), shortest first, until take takes one.
+func periodAtEither(head string, take func(part, rest string) bool) bool {
 	ws := strings.Fields(head)
 	for k := 1; k <= 3 && k < len(ws); k++ {
 		for _, lead := range []bool{true, false} {
@@ -31,20 +49,12 @@ func monthAreaHeading(head string) (app.Period, string, bool) {
 			if !lead {
 				part, rest = ws[len(ws)-k:], ws[:len(ws)-k]
 			}
-			period, ok := monthOrQuarterOf(strings.Join(part, " "))
-			if !ok {
-				period, ok = areaYearOf(strings.Join(part, " ")) // ChAT's "Leeds 2023-24" (chatyears.go)
-			}
-			if !ok {
-				continue
-			}
-			r := strings.Trim(strings.Join(rest, " "), " -–:,")
-			if areaWords(r) {
-				return period, r, true
+			if take(strings.Join(part, " "), strings.Trim(strings.Join(rest, " "), " -–:,")) {
+				return true
 			}
 		}
 	}
-	return app.Period{}, "", false
+	return false
 }
 
 // areaWords reports whether words name an area, any council's, alone

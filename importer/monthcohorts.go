@@ -21,25 +21,20 @@ import (
 // first or last, and the cohort the rest counts, where the rest is
 // nothing but one cohort the app holds, plainly, not all children
 // ("excl UASC", "UASC only").
-func monthCohortHeading(head string) (app.Period, app.Split, bool) {
-	ws := strings.Fields(head)
-	for k := 1; k <= 3 && k < len(ws); k++ {
-		for _, lead := range []bool{true, false} {
-			part, rest := ws[:k], ws[k:]
-			if !lead {
-				part, rest = ws[len(ws)-k:], ws[:len(ws)-k]
-			}
-			period, ok := monthOrQuarterOf(strings.Join(part, " "))
-			if !ok {
-				continue
-			}
-			r := strings.Trim(strings.Join(rest, " "), " -–:,")
-			if sp, named, doubt := splitOf(r); named && doubt == "" && sp != app.All && onlyCohortWords(r) {
-				return period, sp, true
-			}
+func monthCohortHeading(head string) (period app.Period, split app.Split, ok bool) {
+	split = app.All
+	ok = periodAtEither(head, func(part, rest string) bool {
+		p, read := monthOrQuarterOf(part)
+		if !read {
+			return false
 		}
-	}
-	return app.Period{}, app.All, false
+		if sp, named, doubt := splitOf(rest); named && doubt == "" && sp != app.All && onlyCohortWords(rest) {
+			period, split = p, sp
+			return true
+		}
+		return false
+	})
+	return period, split, ok
 }
 
 // monthlessCohort says why a heading naming only which children its

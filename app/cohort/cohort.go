@@ -88,11 +88,10 @@ func ExcludeNoted(h *app.History, cs []app.Cohort, auth *app.Authority) (*app.Hi
 	out := h.Clone()
 	ex := excluder{h: h, cs: cs, auth: auth, split: app.Excluding(cs...), files: map[string]string{},
 		parts: make([]app.Observation, len(cs)), next: make([]int, len(cs)), rules: map[string]string{},
-		order: map[string]int{}}
+		order: h.ImportOrder()}
 	ex.sourceRule = "the source's own figure " + strings.ToLower(ex.split.Label()) + "; it states no rule for who counted"
-	for i, imp := range h.Imports {
+	for _, imp := range h.Imports {
 		ex.files[imp.ID] = imp.Source
-		ex.order[imp.ID] = i
 	}
 	for _, k := range h.Keys() {
 		if k.Split != app.All {
@@ -160,7 +159,7 @@ type excluder struct {
 	cs       []app.Cohort
 	split    app.Split
 	files    map[string]string // import ID to source file, for warnings
-	order    map[string]int    // import ID to its place in h.Imports
+	order    app.ImportOrder   // the order h applied its imports in
 	warnings []app.Warning
 	// disagreements are the source's own figures that cannot be right.
 	disagreements []Disagreement

@@ -1,7 +1,6 @@
 package cohort
 
 import (
-	"cmp"
 	"slices"
 
 	"scorecard/app"
@@ -41,7 +40,7 @@ func (ex *excluder) revise(out *app.History, ind app.Indicator, k app.SeriesKey,
 			cuts = append(cuts, v.Import)
 		}
 	}
-	slices.SortFunc(cuts, ex.cmpImport)
+	slices.SortFunc(cuts, ex.order.Compare)
 	cuts = slices.Compact(cuts)
 	parts := make([]app.Observation, len(ex.cs))
 	var figs []app.Observation // the distinct figures worked out, oldest first
@@ -52,7 +51,7 @@ func (ex *excluder) revise(out *app.History, ind app.Indicator, k app.SeriesKey,
 		at := func(i int) *app.Observation {
 			var o *app.Observation
 			for j := range versions[i] {
-				if ex.cmpImport(versions[i][j].Import, cut) <= 0 {
+				if ex.order.Compare(versions[i][j].Import, cut) <= 0 {
 					o = &versions[i][j]
 				}
 			}
@@ -82,20 +81,4 @@ func (ex *excluder) revise(out *app.History, ind app.Indicator, k app.SeriesKey,
 	}
 	f.Import, f.Revision = figs[len(figs)-1].Import, len(figs)-1
 	out.SetRevisions(k, p, figs[:len(figs)-1])
-}
-
-// cmpImport orders imports as the history applied them; an ID the
-// history does not list comes after those it does, by its text.
-func (ex *excluder) cmpImport(a, b string) int {
-	i, okA := ex.order[a]
-	j, okB := ex.order[b]
-	switch {
-	case okA && okB:
-		return cmp.Compare(i, j)
-	case okA:
-		return -1
-	case okB:
-		return 1
-	}
-	return cmp.Compare(a, b)
 }

@@ -1,7 +1,6 @@
 package disclosure
 
 import (
-	"cmp"
 	"slices"
 
 	"scorecard/app"
@@ -32,37 +31,6 @@ type revising struct {
 	id      string
 	refs    []string
 	periods map[string][]app.Period
-}
-
-// importOrder orders imports as the history applied them (h.Imports); an
-// ID it does not list comes after those it does, "I0009" before "I0010"
-// and "I9999" before "I10000"; a figure with no import ("") is the
-// oldest.
-type importOrder map[string]int
-
-func orderOf(h *app.History) importOrder {
-	o := make(importOrder, len(h.Imports))
-	for i, im := range h.Imports {
-		o[im.ID] = i
-	}
-	return o
-}
-
-func (o importOrder) compare(a, b string) int {
-	if a == "" || b == "" {
-		return cmp.Compare(len(a), len(b))
-	}
-	i, okA := o[a]
-	j, okB := o[b]
-	switch {
-	case okA && okB:
-		return cmp.Compare(i, j)
-	case okA:
-		return -1
-	case okB:
-		return 1
-	}
-	return cmp.Or(cmp.Compare(len(a), len(b)), cmp.Compare(a, b))
 }
 
 // revisingImports returns every import that gave a new version of a
@@ -102,8 +70,8 @@ func revisingImports(h *app.History, only string) []revising {
 		slices.Sort(r.refs)
 		out = append(out, r)
 	}
-	order := orderOf(h)
-	slices.SortFunc(out, func(a, b revising) int { return order.compare(a.id, b.id) })
+	order := h.ImportOrder()
+	slices.SortFunc(out, func(a, b revising) int { return order.Compare(a.id, b.id) })
 	return out
 }
 
@@ -113,9 +81,9 @@ func revisingImports(h *app.History, only string) []revising {
 // of one it revised are kept, so that the release is quick to work out
 // again: every identity over time (a quarter's months, a year's months
 // or quarters, a year to date's) joins periods within one year.
-func asBefore(h *app.History, order importOrder, rv revising) *app.History {
+func asBefore(h *app.History, order app.ImportOrder, rv revising) *app.History {
 	refs, id := rv.refs, rv.id
-	before := func(a string) bool { return order.compare(a, id) < 0 }
+	before := func(a string) bool { return order.Compare(a, id) < 0 }
 	out := app.NewHistory()
 	for _, ref := range refs {
 		if ind, ok := h.Indicator(ref); ok {
@@ -155,7 +123,7 @@ func asBefore(h *app.History, order importOrder, rv revising) *app.History {
 func circulatedWithheld(h *app.History, cs []app.Cohort, below int, auth *app.Authority, only string) (sticky map[figKey]app.Observation, before map[string]map[figKey]app.Observation) {
 	sticky = map[figKey]app.Observation{}
 	before = map[string]map[figKey]app.Observation{}
-	order := orderOf(h)
+	order := h.ImportOrder()
 	for _, rv := range revisingImports(h, only) {
 		was := asBefore(h, order, rv)
 		_, _, _, _, _, hidden := releaseFigures(was, cs, below, auth, sticky)

@@ -15,29 +15,13 @@ import (
 // scorecard gives them, in the months quarters end: Jul-Sep 2026 never
 // came.
 func overdue(asMonths bool) *app.History {
-	mon := app.Indicator{Ref: "Q02", Name: "Number of children missing from care", Unit: app.Number, Measure: app.Count, DataPeriod: app.Snapshot}
 	q := app.Indicator{Ref: "Q05", Name: "Care leavers in education (%)", Polarity: app.HigherBetter, Unit: app.Percent, Decimals: 1,
 		Measure: app.Proportion, DataPeriod: app.QuarterPeriod}
-	d := app.Dataset{Indicators: []app.Indicator{mon, q}}
-	start := app.MonthOf(2024, time.November)
-	for i := range 24 {
-		d.Observations = append(d.Observations, app.Observation{Ref: mon.Ref, Area: app.Kent, Period: start.Add(i), Value: f(float64(40 + i%7))})
-	}
-	first := app.Period{Kind: app.Quarter, Year: 2024, N: 4}
+	var figs []float64
 	for i := range 7 {
-		per, n := first.Add(i), float64(40+3*i)
-		if asMonths {
-			end := per.End()
-			per = app.MonthOf(end.Year(), end.Month())
-		}
-		d.Observations = append(d.Observations, app.Observation{Ref: q.Ref, Area: app.Kent, Period: per, Value: f(n), Numerator: f(n), Denominator: f(100)})
+		figs = append(figs, float64(40+3*i))
 	}
-	for _, y := range []int{2024, 2025, 2026} {
-		d.Targets = append(d.Targets, app.Target{Ref: q.Ref, Year: app.Period{Kind: app.FinancialYear, Year: y}, Target: f(70), Floor: f(55)})
-	}
-	h := app.NewHistory()
-	h.Apply(&d, "I0001")
-	return h
+	return beside(q, figs, asMonths)
 }
 
 // TestBriefListsOverdueQuarter: a quarter not in by the month it was due

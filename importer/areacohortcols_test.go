@@ -151,24 +151,34 @@ func TestCohortColumnsBesideAreas(t *testing.T) {
 			never: []string{`"UASC only": not Leeds`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := newBook(t)
-			b.sheet("Districts")
-			b.row("Districts", "A1", "District summary - March 2025")
-			b.row("Districts", "A3", tc.heads...)
-			b.row("Districts", "A4", tc.row...)
-			res, err := Read(context.Background(), b.save("d.xlsx"), Options{Authority: authorityNamed(t, tc.auth)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := seriesOf(res.Dataset, "CLA1"); !slices.Equal(got, tc.want) {
-				t.Errorf("CLA1 %q, want %q", got, tc.want)
-			}
-			for _, o := range res.Dataset.Observations {
-				if o.Period.Label() != "Mar-25" {
-					t.Errorf("%s %s dated %s, want Mar-25", o.Area, o.Split, o.Period.Label())
-				}
-			}
-			warnsAndNever(t, res.Warnings, tc.warn, tc.never)
+			readDistrictRow(t, tc.auth, tc.heads, tc.row, tc.want, tc.warn, tc.never)
 		})
 	}
+}
+
+// readDistrictRow reads a district sheet of one indicator, CLA1, dated
+// March 2025 by its title, its headings heads and its one row row, into
+// auth's store, and asserts its series as want (seriesOf), every figure
+// dated Mar-25, and what is said (warnsAndNever).
+func readDistrictRow(t *testing.T, auth string, heads, row []any, want, warn, never []string) *Result {
+	t.Helper()
+	b := newBook(t)
+	b.sheet("Districts")
+	b.row("Districts", "A1", "District summary - March 2025")
+	b.row("Districts", "A3", heads...)
+	b.row("Districts", "A4", row...)
+	res, err := Read(context.Background(), b.save("d.xlsx"), Options{Authority: authorityNamed(t, auth)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := seriesOf(res.Dataset, "CLA1"); !slices.Equal(got, want) {
+		t.Errorf("CLA1 %q, want %q", got, want)
+	}
+	for _, o := range res.Dataset.Observations {
+		if o.Period.Label() != "Mar-25" {
+			t.Errorf("%s %s dated %s, want Mar-25", o.Area, o.Split, o.Period.Label())
+		}
+	}
+	warnsAndNever(t, res.Warnings, warn, never)
+	return res
 }

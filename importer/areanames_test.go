@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"testing"
 
@@ -124,24 +123,7 @@ func TestDistrictSheetAuthorityWithMore(t *testing.T) {
 			never: []string{"read as Surrey"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := newBook(t)
-			b.sheet("Districts")
-			b.row("Districts", "A1", "District summary - March 2025")
-			b.row("Districts", "A3", tc.heads...)
-			b.row("Districts", "A4", tc.row...)
-			res, err := Read(context.Background(), b.save("d.xlsx"), Options{Authority: authorityNamed(t, tc.auth)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := seriesOf(res.Dataset, "CLA1"); !slices.Equal(got, tc.want) {
-				t.Errorf("CLA1 %q, want %q", got, tc.want)
-			}
-			for _, o := range res.Dataset.Observations {
-				if o.Period.Label() != "Mar-25" {
-					t.Errorf("%s %s dated %s, want Mar-25", o.Area, o.Split, o.Period.Label())
-				}
-			}
-			warnsAndNever(t, res.Warnings, tc.warn, tc.never)
+			res := readDistrictRow(t, tc.auth, tc.heads, tc.row, tc.want, tc.warn, tc.never)
 			said := 0
 			for _, w := range res.Warnings {
 				if strings.Contains(w.Message, "its name with more words") {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/importer/value"
 )
 
 var (
@@ -95,8 +96,10 @@ func newPairedCells() pairedCells { return pairedCells{col: -1} }
 
 // take reads text, which failed to read as one figure, as a count and
 // its percentage for an indicator of the unit stated (unit; "" for none
-// stated), into rd; ok is false where text is no such pair. err says why
-// a pair is not read for a unit of another kind.
+// stated), into rd; ok is false where text is no such pair. A mark after
+// the pair ("4 (2.0%)*") is set aside in rd.marker, for the caller to
+// say as it says one after any figure. err says why a pair is not read
+// for a unit of another kind.
 func (p *pairedCells) take(text string, unit app.Unit, col int, fl *floats) (rd reading, ok bool, err error) {
 	if st, ok := withheldPair(text); ok {
 		// The source's own suppression is data, kept as given: the
@@ -105,11 +108,22 @@ func (p *pairedCells) take(text string, unit app.Unit, col int, fl *floats) (rd 
 		p.withheld = append(p.withheld, pairNote{col, strings.TrimSpace(text), string(st)})
 		return reading{status: st, raw: text, decimals: -1}, true, nil
 	}
-	count, pct, places, ok := countAndPercent(text)
+	pair, marker := text, ""
+	count, pct, places, ok := countAndPercent(pair)
+	if !ok {
+		// "4 (2.0%)*": a note's mark (or a GSS marker) after the pair
+		// is set aside as after any figure, said at its cell by the
+		// caller, rather than the cell skipped.
+		if fig, m, cut := value.CutMarker(text); cut {
+			if count, pct, places, ok = countAndPercent(fig); ok {
+				pair, marker = fig, m
+			}
+		}
+	}
 	if !ok {
 		return reading{}, false, nil
 	}
-	if m := percentThenCount.FindStringSubmatch(strings.TrimSpace(strings.ReplaceAll(text, "\u00a0", " "))); m != nil && count >= 1 && count <= 9 && (unit == "" || unit == app.Percent || unit == app.Number) {
+	if m := percentThenCount.FindStringSubmatch(strings.TrimSpace(strings.ReplaceAll(pair, "\u00a0", " "))); m != nil && count >= 1 && count <= 9 && (unit == "" || unit == app.Percent || unit == app.Number) {
 		shown := fmt.Sprintf("%g%% with %g kept as its numerator", pct, count)
 		if unit == app.Number {
 			shown = fmt.Sprintf("the count %g its unit (%s) asks for", count, unit)
@@ -118,7 +132,7 @@ func (p *pairedCells) take(text string, unit app.Unit, col int, fl *floats) (rd 
 			"read as %s, as \"21.3%% (45)\" gives a count beside its percentage, so that a percentage of so few is seen by suppression; no other cell of the row gives a count so, and \"(%g)\" may instead be a note's mark: if it is, write the mark as \"%s%%*\" or \"%s%%\u2020\", or give the count in a column of its own",
 			shown, count, m[1], m[1])})
 	}
-	rd = reading{raw: text, decimals: -1}
+	rd = reading{raw: text, marker: marker, decimals: -1}
 	var read string
 	switch unit {
 	case app.Number:

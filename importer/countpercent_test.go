@@ -206,3 +206,69 @@ func TestPercentThenSmallCount(t *testing.T) {
 		})
 	}
 }
+
+// TestCountAndPercentWithMark: a count and its percentage with a note's
+// mark or a GSS marker after them ("4 (2.0%)*") had been skipped as not a
+// number, though "4 (2.0%)" and "12*" are each read. The pair is read as
+// without the mark, and the mark set aside and said at its cell, in the
+// words a mark after any figure is said in, on a scorecard's row and in
+// a tidy table's Value alike.
+func TestCountAndPercentWithMark(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		tidy  bool
+		value float64
+		num   float64
+		said  string
+	}{
+		{"a note's star", "4 (2.0%)*", false, 2, 4,
+			`ZP01: "4 (2.0%)*" read as 2%; the note mark "*" is set aside, kept only in the figure's source text`},
+		{"a dagger after the percentage first", "2.0% (4)†", false, 2, 4,
+			`ZP01: "2.0% (4)†" read as 2%; the note mark "†" is set aside`},
+		{"a GSS marker", "45 (21.3%) [p]", false, 21.3, 45,
+			`ZP01: "45 (21.3%) [p]" read as 21.3%, marked [p]: provisional; the mark is set aside`},
+		{"a tidy table's Value", "4 (2.0%)*", true, 2, 4,
+			`ZP01: "4 (2.0%)*" read as 2%; the note mark "*" is set aside, kept only in the figure's source text`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := [][]any{{"Ref", "Indicator", "Unit", "Apr-25", "May-25"},
+				{"ZP01", "Percentage of children seen", "%", tt.text, "5 (2.5%)"}}
+			cell := "D2"
+			if tt.tidy {
+				rows = [][]any{{"Ref", "Indicator", "Unit", "Period", "Value"},
+					{"ZP01", "Percentage of children seen", "%", "2025-04", tt.text},
+					{"ZP01", "Percentage of children seen", "%", "2025-05", "5 (2.5%)"}}
+				cell = "E2"
+			}
+			res, err := Read(context.Background(), writeBook(t, "Scorecard", rows), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var o *app.Observation
+			for i := range res.Dataset.Observations {
+				if p := res.Dataset.Observations[i]; p.Period.String() == "2025-04" {
+					o = &res.Dataset.Observations[i]
+				}
+			}
+			switch {
+			case o == nil:
+				t.Fatalf("Apr-25 not read; warnings %v", res.Warnings)
+			case !approx(o.Value, tt.value) || !approx(o.Numerator, tt.num):
+				t.Errorf("Apr-25 read as %v with numerator %v, want %v with %v", fmtOpt(o.Value), fmtOpt(o.Numerator), tt.value, tt.num)
+			case o.Raw != tt.text:
+				t.Errorf("Apr-25 raw %q, want the cell's text %q", o.Raw, tt.text)
+			}
+			notes := warnedAt(res, "Scorecard", cell)
+			if !slices.ContainsFunc(notes, func(n string) bool { return strings.Contains(n, tt.said) }) {
+				t.Errorf("%s said %q, want %q", cell, notes, tt.said)
+			}
+			for _, n := range notes {
+				if strings.Contains(n, "skipped") {
+					t.Errorf("%s said %q", cell, n)
+				}
+			}
+		})
+	}
+}

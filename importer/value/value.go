@@ -108,6 +108,15 @@ func cutMarker(t string) (figure, marker string, ok bool) {
 	return t, "", false
 }
 
+// CutMarker splits a GSS marker or a note's mark off the end of text, as
+// Parse does before reading the figure: "4 (2.0%)*" is "4 (2.0%)" and
+// "*", for a caller reading a figure Parse does not (a count beside its
+// percentage) to set the mark aside as Parse would. ok is false where
+// text ends in no mark.
+func CutMarker(text string) (figure, marker string, ok bool) {
+	return cutMarker(strings.TrimSpace(spaces.Replace(text)))
+}
+
 // endsFigure reports whether t could be a figure a mark is written
 // against: it ends in a digit, a percent sign or a negative's bracket.
 func endsFigure(t string) bool {

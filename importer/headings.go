@@ -53,6 +53,10 @@ var roleWords = map[string]Role{
 	"denominator": RoleDenominator, "den": RoleDenominator, "denom": RoleDenominator,
 	"period": RolePeriod, "month": RolePeriod, "time period": RolePeriod, "date": RolePeriod,
 	"area": RoleArea, "district": RoleArea, "geography": RoleArea, "area name": RoleArea,
+	// A local authority's column as Power BI, SQL and DfE-shaped
+	// extracts head it ("la_name" normalised).
+	"la": RoleArea, "la name": RoleArea, "local authority": RoleArea, "local authority name": RoleArea,
+	"council": RoleArea, "council name": RoleArea,
 	"cohort": RoleCohort, "split": RoleCohort, "population": RoleCohort, "group": RoleCohort,
 	"value": RoleValue, "figure": RoleValue, "result": RoleValue, "actual": RoleValue,
 	"status": RoleStatus, "status code": RoleStatus,

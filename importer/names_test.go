@@ -41,7 +41,7 @@ func TestHeaderRole(t *testing.T) {
 		{in: "Lead Officer", role: RoleOwner},
 		{in: "Responsible officer", role: RoleOwner},
 		{in: "Owner", role: RoleOwner},
-		{in: "LA Name"},
+		{in: "LA Name", role: RoleArea},
 		{in: "2025"},
 		{in: "3"},
 	}

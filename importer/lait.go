@@ -264,6 +264,10 @@ func (s *sheetReader) readYearTable(yt *yearTable, auth *app.Authority, opt Opti
 		return &app.SourceError{Location: app.Location{File: base, Sheet: sheet, Cell: cellName(yt.header, 0)},
 			Err: fmt.Errorf("a table of areas and years with no title above it, on a sheet whose name %q names no indicator: write the indicator's name in the cell above the table (as LAIT does, \"Children looked after at 31 March per 10,000 children aged under 18\"), or name the sheet for it", sheet)}
 	}
+	if bare, span, ok := cutTitleSpan(name); ok {
+		s.warn(nr, nc, "%q: the years %s at its end are the download's span, not the indicator's name: known as %q, so that a download of other years (LAIT's next) files under the same indicator", name, span, bare)
+		name = bare
+	}
 	ref := nameRef(name)
 	shown := ref
 	if f, ok := yearTableFiling(name, opt.Indicators); ok {

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -211,5 +212,56 @@ func TestYearTableHeldAcademic(t *testing.T) {
 				t.Errorf("said at A1 (%d warnings): %v; want said %v: %s", n, res.Warnings, tt.said, said)
 			}
 		})
+	}
+}
+
+// TestYearTableTitleSpan: LAIT titles a download by the years it spans,
+// "(2014-2024)", and next year's "(2015-2025)"; known by the whole title,
+// each download had started an indicator of its own. The span is left
+// out of the name, said at the title, so both downloads make one ref; a
+// title whose years are no span of two years keeps them.
+func TestYearTableTitleSpan(t *testing.T) {
+	const bare = "Children looked after rate per 10,000 children aged under 18"
+	tests := []struct {
+		title, name, span string
+	}{
+		{bare + " (2014-2024)", bare, "(2014-2024)"},
+		{bare + " (2015-2025)", bare, "(2015-2025)"},
+		{bare + " [2015 to 2025]", bare, "[2015 to 2025]"},
+		{bare + ": 2014/15 - 2023/24", bare, "2014/15 - 2023/24"},
+		{bare + " (2014-15 to 2023-24)", bare, "(2014-15 to 2023-24)"},
+		{bare, bare, ""},
+		{"Care leavers aged 19-21 in touch (%)", "Care leavers aged 19-21 in touch (%)", ""},
+		{"Children in care (2014-2024", "Children in care (2014-2024", ""},
+		{"Pupils in 2023/24", "Pupils in 2023/24", ""},
+	}
+	refs := map[string]bool{}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			if name, span, ok := cutTitleSpan(tt.title); name != tt.name || span != tt.span || ok != (tt.span != "") {
+				t.Errorf("cutTitleSpan = %q, %q, %v; want %q, %q", name, span, ok, tt.name, tt.span)
+			}
+			if !strings.HasPrefix(tt.title, bare+" (") {
+				return
+			}
+			res, err := Read(context.Background(), writeBook(t, "CLA rate", [][]any{
+				{tt.title}, {}, {"LA code", "LA name", "2023", "2024"},
+				{383, "Leeds", 80, 78}, {nil, "England", 71, 70}}), Options{Authority: lookup(t, "Leeds")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ind := range res.Dataset.Indicators {
+				refs[ind.Ref] = true
+				if ind.Name != bare {
+					t.Errorf("%s named %q, want %q", ind.Ref, ind.Name, bare)
+				}
+			}
+			checkYearTable(t, res, []string{"CLARP1-6391 2022/23 80", "CLARP1-6391 2023/24 78"},
+				[]string{"CLARP1-6391 England 2022/23 71", "CLARP1-6391 England 2023/24 70"},
+				[]cellWarn{{"A1", fmt.Sprintf("%q: the years %s at its end are the download's span, not the indicator's name: known as %q", tt.title, tt.span, bare)}})
+		})
+	}
+	if len(refs) != 1 {
+		t.Errorf("the downloads made the refs %v, want one", slices.Sorted(maps.Keys(refs)))
 	}
 }

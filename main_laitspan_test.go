@@ -55,3 +55,28 @@ func TestLAITDownloadsOfOtherSpans(t *testing.T) {
 		t.Errorf("%s's years %v, want 2013/14 to 2024/25, both downloads'", inds[0].Ref, got)
 	}
 }
+
+// TestLAITDownloadAfterSpannedName: a store that named an earlier
+// download with its span (imported before spans were left out) is
+// continued by the next download, said at its title, not given a third
+// indicator.
+func TestLAITDownloadAfterSpannedName(t *testing.T) {
+	const name = "Children looked after rate per 10,000 children aged under 18"
+	db := filepath.Join(t.TempDir(), "kent.db")
+	// As an earlier import keyed it: a scorecard without Refs whose
+	// name holds the span makes the same ref as that download did.
+	mustRun(t, db, "import", writeScorecard(t, t.TempDir(), "earlier.xlsx", [][]any{
+		{"Indicator", "2022-23", "2023-24"}, {name + " (2014-2024)", 50, 52}}))
+	out := mustRun(t, db, "import", writeScorecard(t, t.TempDir(), "lait.xlsx", [][]any{
+		{name + " (2015-2025)"}, {}, {"LA code", "LA name", "2024", "2025"}, {886, "Kent", 52, 53}, {nil, "England", 70, 71}}))
+	if want := fmt.Sprintf("filed under CLARP1-9258, the store's indicator of this name with the span of an earlier download (%q)", name+" (2014-2024)"); !strings.Contains(out, want) {
+		t.Errorf("the import does not say %q:\n%s", want, out)
+	}
+	var inds []struct{ Ref string }
+	if err := json.Unmarshal([]byte(mustRun(t, db, "list", "--json")), &inds); err != nil {
+		t.Fatal(err)
+	}
+	if len(inds) != 1 || inds[0].Ref != "CLARP1-9258" {
+		t.Errorf("the store lists %+v, want CLARP1-9258 alone", inds)
+	}
+}

@@ -274,6 +274,11 @@ func (s *sheetReader) readYearTable(yt *yearTable, auth *app.Authority, opt Opti
 		ref = f.ref
 		s.warn(nr, nc, "%q %s", name, f.why)
 		shown = ref + " (the Ref of the same name in the store)"
+	} else if held := spannedStored(name, opt.Indicators); len(held) == 1 && held[0].Ref != ref {
+		// Imported before spans were left out of names.
+		ref = held[0].Ref
+		s.warn(nr, nc, "%q filed under %s, the store's indicator of this name with the span of an earlier download (%q), not under %s made from the name, so that this download continues it", name, ref, held[0].Name, nameRef(name))
+		shown = ref + " (the store's, of an earlier download)"
 	}
 	s.out.define(app.Indicator{Ref: ref, Name: name}, app.Stated{Name: s.loc(nr, nc)})
 	academic := false

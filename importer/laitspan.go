@@ -3,6 +3,8 @@ package importer
 import (
 	"regexp"
 	"strings"
+
+	"scorecard/app"
 )
 
 // LAIT titles a download by its indicator and the years it spans,
@@ -29,4 +31,18 @@ func cutTitleSpan(title string) (name, span string, ok bool) {
 		return title, "", false
 	}
 	return name, strings.TrimSpace(m[2] + m[3] + m[4]), true
+}
+
+// spannedStored returns the store's indicators (indicators) made from a
+// title of name with a span of years after it, as imports before spans
+// were left out named a download ("... (2014-2024)"), so that the next
+// download continues the one the store holds.
+func spannedStored(name string, indicators []app.Indicator) []app.Indicator {
+	var out []app.Indicator
+	for _, ind := range indicators {
+		if bare, _, ok := cutTitleSpan(ind.Name); ok && madeFromName(ind) && nameKey(bare) == nameKey(name) {
+			out = append(out, ind)
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 
 	"scorecard/app"
@@ -24,4 +25,13 @@ func areaYearOf(s string) (app.Period, bool) {
 		return app.Period{}, false
 	}
 	return p, true
+}
+
+// namedWithMore reports whether s names an authority, any council's,
+// with words or a code its name leaves out, as ChAT heads its columns
+// ("Kent LA 2022-23", "Leeds (383) 2023-24"), so that such a heading is
+// read as its area's, as "Kent 2022-23" is; whose area it is is settled
+// against the store's authority (settleMonthAreas).
+func namedWithMore(s string) bool {
+	return slices.ContainsFunc(app.Authorities(), func(a *app.Authority) bool { return a.NamedWithMore(s) })
 }

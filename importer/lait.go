@@ -171,7 +171,7 @@ const (
 // areaKind says whose figures an area's name gives, and the benchmark
 // group of a comparator's, as the DfE reader files them.
 func areaKind(name string, auth *app.Authority) (int, string) {
-	if a, ok := auth.ParseArea(name); ok && a == auth.Area() {
+	if a, ok := auth.ParseArea(name); ok && a == auth.Area() || auth.NamedWithMore(name) {
 		return areaOwn, ""
 	}
 	n := normHeader(name)
@@ -360,6 +360,11 @@ func (s *sheetReader) readYearTable(yt *yearTable, auth *app.Authority, opt Opti
 		case areaOther:
 			others.add(ar, ac, areaName)
 			continue
+		case areaOwn:
+			if auth.NamedWithMore(areaName) {
+				s.warn(ar, ac, "%q read as %s (LA %s, %s), its name with more words or its code; if it is an area apart, say so (import --area %q)",
+					strings.TrimSpace(areaName), auth.Name, auth.Old, auth.New, strings.TrimSpace(areaName)+"="+PseudoArea)
+			}
 		}
 		for _, k := range sortedKeys(yt.years) {
 			y := yt.years[k]

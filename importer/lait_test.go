@@ -134,10 +134,16 @@ type cellWarn struct{ cell, says string }
 // order, and each warning expected said at its cell.
 func checkYearTable(t *testing.T, res *Result, obs, bench []string, warns []cellWarn) {
 	t.Helper()
+	checkAreaYears(t, res, "Leeds", obs, bench, warns)
+}
+
+// checkAreaYears is checkYearTable for the store's authority area.
+func checkAreaYears(t *testing.T, res *Result, area app.Area, obs, bench []string, warns []cellWarn) {
+	t.Helper()
 	var gotObs, gotBench []string
 	for _, o := range res.Dataset.Observations {
-		if o.Area != "Leeds" || o.Value == nil {
-			t.Errorf("figure %+v: not Leeds's", o)
+		if o.Area != area || o.Value == nil {
+			t.Errorf("figure %+v: not %s's", o, area)
 			continue
 		}
 		gotObs = append(gotObs, fmt.Sprintf("%s %s %s", o.Ref, o.Period, strconv.FormatFloat(*o.Value, 'g', -1, 64)))

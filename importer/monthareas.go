@@ -62,7 +62,7 @@ func periodAtEither(head string, take func(part, rest string) bool) bool {
 // excl 16+": areaCohortHeading), or then a cohort's name alone ("Kent
 // UASC"), which claimsCohort leaves to a whole heading.
 func areaWords(s string) bool {
-	if _, ok := app.AnyArea(s); ok || areaCohortHeading(s) {
+	if _, ok := app.AnyArea(s); ok || areaCohortHeading(s) || namedWithMore(s) {
 		return true
 	}
 	ws := strings.Fields(s)
@@ -136,6 +136,8 @@ func (ac *areaCheck) settleMonthAreas(file string, l *Layout) []app.Warning {
 				name, service, ac.auth.Area(), splitWords(sp), m+string(service), m+string(ac.auth.Area())+" "+name)
 		} else if a, own := ac.auth.ParseArea(name); own {
 			c.Area = a // a saved layout's cohort for it kept
+		} else if ac.auth.NamedWithMore(name) {
+			c.Area = ac.auth.Area() // "Kent LA 2022-23", said by monthAreaNote
 		} else if a, sp, ok := areaCohortOf(ac.auth, name); ok {
 			c.Area, c.Split = a, sp
 		} else if why = monthCohortRefused(ac.auth, name, c.Period); why == "" {

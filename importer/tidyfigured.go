@@ -11,7 +11,10 @@ package importer
 // headings must run a month apart), so that a column of years "10/11,
 // 11/12" or of codes is never read as months; any other is refused at its
 // row. A column's periods run down its rows again for each indicator and
-// area, so their run is of the distinct months, in order.
+// area, so their run is of the distinct months, in order. A month's
+// export has one period and no run: under a Period, Month or Date
+// heading, one that can be no other period is read alone
+// (loneFiguredMonth), said.
 
 import (
 	"cmp"
@@ -42,6 +45,9 @@ type tidyFiguredForm struct {
 	n      int
 	lo, hi app.Period
 	years  []string // texts that alone read as years, as figuredRead's
+	// lone is the column's heading where its one period was read
+	// alone (loneFiguredMonth), "" otherwise.
+	lone string
 }
 
 // readTidyFigured reads the period column c's rows from the first to
@@ -52,8 +58,12 @@ func (s *sheetReader) readTidyFigured(c Column, end int) tidyFigured {
 	texts := map[int]string{}
 	var heads []string
 	order := map[string]int{} // a text's month's index, for the order
+	written := map[string]bool{}
 	for r := s.l.FirstRow - 1; r >= 0 && r < end; r++ {
 		t := strings.TrimSpace(s.at(r, &c))
+		if t != "" {
+			written[t] = true
+		}
 		p, ok := yyyymm(t)
 		if !ok {
 			var shaped bool
@@ -76,10 +86,16 @@ func (s *sheetReader) readTidyFigured(c Column, end int) tidyFigured {
 	}
 	slices.SortStableFunc(heads, func(a, b string) int { return cmp.Compare(order[a], order[b]) })
 	out, reads := figuredMonths(heads, 0)
+	lone := ""
+	if len(out) == 0 && len(written) == 1 {
+		if f, ok := loneFiguredMonth(heads[0], c.Header); ok {
+			out, reads, lone = map[int]app.Period{0: f.ps[0]}, []figuredRead{f}, strings.TrimSpace(c.Header)
+		}
+	}
 	byText := map[string]app.Period{}
 	formOf := map[string]*tidyFiguredForm{}
 	for _, f := range reads {
-		ff := &tidyFiguredForm{form: f.form, first: -1, years: f.years}
+		ff := &tidyFiguredForm{form: f.form, first: -1, years: f.years, lone: lone}
 		tf.forms = append(tf.forms, ff)
 		for _, i := range f.cols {
 			byText[heads[i]], formOf[heads[i]] = out[i], ff
@@ -108,6 +124,31 @@ func (s *sheetReader) readTidyFigured(c Column, end int) tidyFigured {
 		}
 	}
 	return tf
+}
+
+// loneFiguredMonth reads text, the one period of a tidy table's period
+// column headed heading, as the month it writes in figures: a month's
+// export has one month, and no run of months to prove "202406" or
+// "06/24" a month, as a row of headings needs. A column headed Period,
+// Month or Date holds periods, and such a text can be no other period
+// than its month; one that could ("11/12", the year 2011/12) is not read
+// alone.
+func loneFiguredMonth(text, heading string) (figuredRead, bool) {
+	switch normHeader(heading) {
+	case "period", "time period", "month", "date":
+	default:
+		return figuredRead{}, false
+	}
+	t := strings.TrimSpace(text)
+	if p, ok := yyyymm(t); ok {
+		return figuredRead{form: formYYYYMM, cols: []int{0}, ps: []app.Period{p}}, true
+	}
+	if p, _, ok := mmyy(t); ok {
+		if _, err := shortYear(t); err != nil {
+			return figuredRead{form: formMMYY, cols: []int{0}, ps: []app.Period{p}}, true
+		}
+	}
+	return figuredRead{}, false
 }
 
 // footnote reads a period with a footnote's mark after it, "Oct-24*" or
@@ -164,10 +205,16 @@ func (tf *tidyFigured) warn(s *sheetReader, col int) {
 			months = f.lo.Label() + " to " + f.hi.Label()
 		}
 		var how string
-		switch f.form {
-		case formYYYYMM:
+		switch {
+		case f.lone != "":
+			written := "year then month (YYYYMM)"
+			if f.form == formMMYY {
+				written = "month/year (MM/YY)"
+			}
+			how = fmt.Sprintf("the column's one period, written %s (%q%s), read as the month %s: its heading %q says it holds periods, and %q can be no other; with no run of months to prove it, write it %s to say so plainly", written, f.text, more, months, f.lone, f.text, f.lo.String())
+		case f.form == formYYYYMM:
 			how = fmt.Sprintf("periods written year then month (YYYYMM) (%q%s) read as the months %s, as every period so written in the column is a month and together they run month by month", f.text, more, months)
-		case formMMYY:
+		case f.form == formMMYY:
 			how = fmt.Sprintf("periods written month/year (MM/YY) (%q%s) read as the months %s, as every period so written in the column is a month and together they run month by month", f.text, more, months)
 			if len(f.years) > 0 {
 				how += " (" + strings.Join(f.years, ", ") + ")"

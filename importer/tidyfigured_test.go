@@ -136,3 +136,87 @@ func TestTidyFiguredPeriods(t *testing.T) {
 		})
 	}
 }
+
+// TestTidyLoneFiguredMonth: a month's tidy export has one period, and its
+// "202406" or "06/24" had been refused for want of a run of months, as a
+// lone heading so written is. In a column headed Period, Month or Date
+// the one period is read as its month, said once at its first row; one
+// that could be another period ("11/12", the year 2011/12) or none
+// ("0624") is still refused at its row, and so is a lone month among
+// periods written otherwise.
+func TestTidyLoneFiguredMonth(t *testing.T) {
+	for _, tc := range []struct {
+		name, heading string
+		periods       []any // CLA's row, then CIN's
+		xlsx          bool
+		want          []string // "REF PERIOD=VALUE" of every figure read
+		said          string   // "cell: message" in part, the warning about periods
+	}{
+		{"YYYYMM under Period", "Period", []any{"202406", "202406"}, false,
+			[]string{"CLA 2024-06=1480", "CIN 2024-06=3000"},
+			`line 2: the column's one period, written year then month (YYYYMM) ("202406" here and 1 more row), read as the month Jun-24: its heading "Period" says it holds periods, and "202406" can be no other; with no run of months to prove it, write it 2024-06 to say so plainly`},
+		{"MM/YY under Month", "Month", []any{"06/24", "06/24"}, false,
+			[]string{"CLA 2024-06=1480", "CIN 2024-06=3000"},
+			`line 2: the column's one period, written month/year (MM/YY) ("06/24" here and 1 more row), read as the month Jun-24: its heading "Month" says it holds periods`},
+		{"YYYYMM as a number under Date in a workbook", "Date", []any{202406, 202406}, true,
+			[]string{"CLA 2024-06=1480", "CIN 2024-06=3000"},
+			`C2: the column's one period, written year then month (YYYYMM) ("202406" here and 1 more row), read as the month Jun-24`},
+		{"one row", "Period", []any{"202406"}, false,
+			[]string{"CLA 2024-06=1480"},
+			`line 2: the column's one period, written year then month (YYYYMM) ("202406"), read as the month Jun-24`},
+		{"0624 alone is no period", "Month", []any{"0624", "0624"}, false, nil,
+			`line 2: CLA: row skipped: "0624" is not a period`},
+		{"11/12 alone may be a year", "Period", []any{"11/12", "11/12"}, false, nil,
+			`line 2: CLA: row skipped: "11/12" not read: it could be the year 2011/12 or Nov-12 written month/year (MM/YY)`},
+		{"among periods written otherwise", "Period", []any{"202406", "2024-05"}, false,
+			[]string{"CIN 2024-05=3000"},
+			`line 2: CLA: row skipped: "202406" not read: it could be Jun-24 written year then month (YYYYMM)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			inds := [][]any{{"CLA", "Number of children looked after", 1480}, {"CIN", "Number of children in need", 3000}}
+			var path string
+			if tc.xlsx {
+				b := newBook(t)
+				b.sheet("Data")
+				b.row("Data", "A1", "Ref", "Indicator", tc.heading, "Value")
+				for i, p := range tc.periods {
+					b.row("Data", "A"+itoa(i+2), inds[i][0], inds[i][1], p, inds[i][2])
+				}
+				path = b.save("tidy.xlsx")
+			} else {
+				body := "Ref,Indicator," + tc.heading + ",Value\n"
+				for i, p := range tc.periods {
+					body += inds[i][0].(string) + "," + inds[i][1].(string) + "," + p.(string) + "," + itoa(inds[i][2].(int)) + "\n"
+				}
+				path = writeCSV(t, body)
+			}
+			res, err := Read(context.Background(), path, Options{Authority: authorityNamed(t, "Leeds")})
+			if err != nil && tc.want != nil {
+				t.Fatal(err)
+			}
+			var got, said []string
+			if res != nil {
+				for _, o := range res.Dataset.Observations {
+					got = append(got, o.Ref+" "+o.Period.String()+"="+strconv.FormatFloat(*o.Value, 'f', -1, 64))
+				}
+				for _, w := range res.Warnings {
+					said = append(said, w.Cell+": "+w.Message)
+				}
+			} else {
+				said = []string{strings.TrimPrefix(err.Error(), path+": ")}
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("read %v, want %v", got, tc.want)
+			}
+			n := 0
+			for _, w := range said {
+				if strings.Contains(w, tc.said) {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("said %q %d times, want once:\n%s", tc.said, n, strings.Join(said, "\n"))
+			}
+		})
+	}
+}

@@ -203,34 +203,50 @@ func loadRetired(e *env, inds []app.Indicator) (map[string]*app.Period, error) {
 	if len(inds) == 0 {
 		return out, nil
 	}
+	_, err := readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) {
+		retired, err := retirements(st, inds)
+		for ref, p := range retired {
+			out[ref] = &p
+		}
+		return nil, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// retirements reads, from an open store, the period each retired
+// indicator of inds was retired from, as loadRetired does: an import
+// needs them to file a name that is a retired indicator's and its
+// successor's under the one in circulation.
+func retirements(st store.Store, inds []app.Indicator) (map[string]app.Period, error) {
+	out := map[string]app.Period{}
+	if len(inds) == 0 {
+		return out, nil
+	}
 	known := map[string]bool{}
 	for _, ind := range inds {
 		known[ind.Ref] = true
 	}
-	_, err := readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) {
-		imps, err := st.Imports()
+	imps, err := st.Imports()
+	if err != nil {
+		return nil, err
+	}
+	read := map[string]bool{}
+	for _, imp := range imps {
+		ref, _, _ := strings.Cut(imp.Note, " ")
+		if imp.Kind != "edit" || imp.Undone != nil || !known[ref] || read[ref] {
+			continue
+		}
+		read[ref] = true
+		h, err := st.LoadIndicator(ref)
 		if err != nil {
 			return nil, err
 		}
-		read := map[string]bool{}
-		for _, imp := range imps {
-			ref, _, _ := strings.Cut(imp.Note, " ")
-			if imp.Kind != "edit" || imp.Undone != nil || !known[ref] || read[ref] {
-				continue
-			}
-			read[ref] = true
-			h, err := st.LoadIndicator(ref)
-			if err != nil {
-				return nil, err
-			}
-			if r, ok := h.Retirement(ref); ok {
-				out[ref] = &r.From
-			}
+		if r, ok := h.Retirement(ref); ok {
+			out[ref] = r.From
 		}
-		return nil, nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	return out, nil
 }

@@ -81,7 +81,11 @@ func batchOptions(st store.Store) (importer.Options, error) {
 	if err != nil {
 		return importer.Options{}, err
 	}
-	return importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, Indicators: inds,
+	retired, err := retirements(st, inds)
+	if err != nil {
+		return importer.Options{}, err
+	}
+	return importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, Indicators: inds, Retired: retired,
 		Authority: auth, Model: model}, nil
 }
 
@@ -206,7 +210,11 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	if err != nil {
 		return err
 	}
-	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, Held: store.HeldFigures(st), Indicators: inds, AsAt: e.asAt,
+	retired, err := retirements(st, inds)
+	if err != nil {
+		return err
+	}
+	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, Held: store.HeldFigures(st), Indicators: inds, Retired: retired, AsAt: e.asAt,
 		AllowMany: e.allowMany, AllowFuture: e.allowFuture, Authority: auth, AreaNames: names, Model: model})
 	if err != nil {
 		return err

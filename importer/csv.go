@@ -185,7 +185,7 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, err
 	}
 	l.defined = opt.Defined
-	l.nameFilings = csvNameFilings(g, &l, opt.Indicators) // a table keyed by names (tidynamed.go)
+	l.nameFilings = csvNameFilings(g, &l, opt.Indicators, opt.Retired) // a table keyed by names (tidynamed.go)
 	sr := &sheetReader{out: newSheetLog(base, l.Sheet), l: l, g: g}
 	if note := encodingNote(t.encoding); note != "" {
 		sr.out.warn(l.Sheet, place("", 0, 0), "%s", note)

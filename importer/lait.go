@@ -270,7 +270,15 @@ func (s *sheetReader) readYearTable(yt *yearTable, auth *app.Authority, opt Opti
 	}
 	ref := nameRef(name)
 	shown := ref
-	if f, ok := yearTableFiling(name, opt.Indicators); ok {
+	var latest app.Period
+	for _, y := range yt.years {
+		if latest.IsZero() || y.period.End().After(latest.End()) {
+			latest = y.period
+		}
+	}
+	if f, ok := yearTableFiling(name, latest, opt); ok && f.refused {
+		return &app.SourceError{Location: s.loc(nr, nc), Err: fmt.Errorf("%q %s", name, f.why)}
+	} else if ok {
 		ref = f.ref
 		s.warn(nr, nc, "%q %s", name, f.why)
 		shown = ref + " (the Ref of the same name in the store)"
@@ -486,13 +494,16 @@ func (s *sheetReader) yearCell(yt *yearTable, a, k int) string {
 }
 
 // yearTableFiling is how a title names the store's indicator of the
-// same name with a Ref, as a name without a Ref is filed (settleNames).
-func yearTableFiling(name string, indicators []app.Indicator) (nameFiling, bool) {
+// same name with a Ref, as a name without a Ref is filed (settleNames):
+// latest is the table's latest year, against which a retired
+// indicator's retirement is weighed (retiredFiling).
+func yearTableFiling(name string, latest app.Period, opt Options) (nameFiling, bool) {
 	refs := nameIndex{}
-	for _, ind := range indicators {
-		refs.add(ind, "in the store")
-	}
+	refs.addStored(opt.Indicators, opt.Retired)
 	cs := refs.candidates(name, "")
+	if f, ok := retiredFiling(cs, latest, nameRef(name), "a LAIT table has no Ref column to say which: retire the one it does not give, or put back the one it gives (scorecard retire --undo), and import it again"); ok {
+		return f, true
+	}
 	if len(cs) != 1 {
 		return nameFiling{}, false
 	}

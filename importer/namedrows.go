@@ -181,7 +181,9 @@ func (s *sheetReader) namedRef(r int, raw, name, section string, hasFigures, und
 	}
 	ref = keyRef(key)
 	if f, ok := s.l.nameFilings[ref]; ok {
-		ref = s.fileName(r, nameCol.index, shown, key, ref, f)
+		if ref = s.fileName(r, nameCol.index, shown, key, ref, f); ref == "" {
+			return "", shown, true // said by fileName
+		}
 	}
 	if first, ok := n.seen[key+"\x00"+s.breakdownText(r)]; ok {
 		s.warn(r, nameCol.index, "row skipped: %q is the name of row %d too; with no Ref column the indicators are known by their names, so the two rows would be one indicator; give one another name, or give the sheet a Ref column", name, first+1)

@@ -39,6 +39,10 @@ type nameFiling struct {
 	// whole keys the name by the sheet's whole name, its date kept:
 	// two sheets of the workbook differ in nothing else (sheetWords).
 	whole bool
+	// refused leaves the name's rows unread, why said at its cell: it
+	// is the name of a retired indicator and of others, none of them
+	// alone in circulation (retiredFiling).
+	refused bool
 	// why is said at the name's cell, after the name.
 	why string
 }
@@ -48,6 +52,9 @@ type nameFiling struct {
 type refName struct {
 	ref, section string
 	at           string // "on Summary!B5", "in the store"
+	// retired is the period the store's indicator was retired from
+	// (scorecard retire); zero for one in circulation.
+	retired app.Period
 }
 
 // nameIndex holds the indicators with real Refs by their names' keys.
@@ -249,6 +256,11 @@ func settleNames(named []*sheetRead, refs nameIndex, stored storedNames) map[str
 			}
 			cs := refs.candidates(e.name, e.section)
 			unsure[e] = len(cs) > 1 || len(cs) == 1 && taken[[2]string{e.sheet, cs[0].ref}] > 1
+			if f, ok := retiredFiling(cs, e.latest(), ref, "give the sheet a Ref column saying which it is"); ok {
+				file(e.sheet, ref, f)
+				matched = true
+				continue
+			}
 			switch {
 			case len(cs) == 1 && taken[[2]string{e.sheet, cs[0].ref}] > 1:
 				file(e.sheet, ref, nameFiling{why: fmt.Sprintf("kept under %s made from the name and its section, not guessed: it is the name of %s (%s), as is another row of this sheet under another section; give the sheet a Ref column to say which it is", ref, cs[0].ref, strings.TrimPrefix(strings.TrimPrefix(cs[0].at, "on "), "in "))})
@@ -334,9 +346,10 @@ func settleNames(named []*sheetRead, refs nameIndex, stored storedNames) map[str
 // settleNamedSheets, called at the first sheet of the plan keyed by
 // names (first), reads every sheet still to come, weighs the names of
 // the sheets keyed by names against the Refs of the others (refs holds
-// those of the sheets already merged) and the store's (indicators), and
-// reads again each sheet keyed by names with names to file otherwise.
-func settleNamedSheets(ctx context.Context, sheets *sheetReads, plan []planned, first int, file string, refs nameIndex, indicators []app.Indicator, lim *indicatorLimit) error {
+// those of the sheets already merged) and the store's (indicators, with
+// the periods those retired were retired from), and reads again each
+// sheet keyed by names with names to file otherwise.
+func settleNamedSheets(ctx context.Context, sheets *sheetReads, plan []planned, first int, file string, refs nameIndex, indicators []app.Indicator, retired map[string]app.Period, lim *indicatorLimit) error {
 	var named []*sheetRead
 	for j := first; j < len(plan); j++ {
 		sh, err := sheets.wait(ctx, j)
@@ -358,8 +371,8 @@ func settleNamedSheets(ctx context.Context, sheets *sheetReads, plan []planned, 
 		}
 	}
 	stored := storedNames{}
+	refs.addStored(indicators, retired)
 	for _, ind := range indicators {
-		refs.add(ind, "in the store")
 		stored.add(ind)
 	}
 	for sheet, filings := range settleNames(named, refs, stored) {
@@ -383,7 +396,8 @@ func settleNamedSheets(ctx context.Context, sheets *sheetReads, plan []planned, 
 // fileName returns the ref a name whose made ref is made is filed under
 // as f says, saying so at its cell (row r, column c) once a sheet: shown
 // is the name as the sheet's warning gives it, and key the words made is
-// made from.
+// made from. It returns "" where f refuses the name: its rows are not
+// read.
 func (s *sheetReader) fileName(r, c int, shown, key, made string, f nameFiling) string {
 	ref := made
 	switch {
@@ -401,6 +415,9 @@ func (s *sheetReader) fileName(r, c int, shown, key, made string, f nameFiling) 
 	n := &s.named
 	if n.filed == nil {
 		n.filed = map[string]bool{}
+	}
+	if f.refused {
+		ref = ""
 	}
 	if n.filed[made] {
 		return ref

@@ -60,6 +60,11 @@ type Options struct {
 	// with no Ref column is filed under the one indicator of the same
 	// name the store holds under a Ref; may be nil.
 	Indicators []app.Indicator
+	// Retired are the periods the store's retired indicators were
+	// retired from (scorecard retire), by ref, so that a name without
+	// a Ref that is a retired indicator's and its successor's is filed
+	// under the one in circulation; may be nil.
+	Retired map[string]app.Period
 	// DfEMapping overrides the default mapping of DfE
 	// explore-education-statistics CSVs to indicators (an officer's saved
 	// mapping); nil means dfe.DefaultMapping.

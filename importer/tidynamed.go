@@ -58,7 +58,10 @@ func (s *sheetReader) tidyNamedRef(r int, nameCol *Column) (ref string, said boo
 	shown := name + mark
 	ref = keyRef(key)
 	if f, ok := s.l.nameFilings[ref]; ok {
-		ref = s.fileName(r, nameCol.index, shown, key, ref, f)
+		if ref = s.fileName(r, nameCol.index, shown, key, ref, f); ref == "" {
+			n.seen[key] = -1 // said by fileName, at its first row
+			return "", true
+		}
 	}
 	if other, ok := n.keys[ref]; ok && other != key {
 		// Two names whose made refs meet would merge silently.
@@ -77,18 +80,18 @@ func (s *sheetReader) tidyNamedRef(r int, nameCol *Column) (ref string, said boo
 
 // csvNameFilings are the filings of the names of a CSV tidy table keyed
 // by names (g its rows, l its layout) under the store's indicators
-// (indicators) of the same name with a Ref, as settleNames files a
-// workbook's: a CSV has no other sheets to weigh them against, and
-// without this next month's export of a measure the store holds under
-// its Ref would start a second indicator of the same name.
-func csvNameFilings(g *grid, l *Layout, indicators []app.Indicator) map[string]nameFiling {
+// (indicators, those retired as retired says) of the same name with a
+// Ref, as settleNames files a workbook's: a CSV has no other sheets to
+// weigh them against, and without this next month's export of a measure
+// the store holds under its Ref would start a second indicator of the
+// same name. Its rows' periods are not yet read, so a retirement in
+// force decides between a retired Ref and another.
+func csvNameFilings(g *grid, l *Layout, indicators []app.Indicator, retired map[string]app.Period) map[string]nameFiling {
 	if !tidyByName(l) || len(indicators) == 0 {
 		return nil
 	}
 	refs := nameIndex{}
-	for _, ind := range indicators {
-		refs.add(ind, "in the store")
-	}
+	refs.addStored(indicators, retired)
 	nameCol, _ := l.column(RoleName)
 	filings := map[string]nameFiling{}
 	for r := l.FirstRow - 1; r < len(g.rows); r++ {
@@ -99,7 +102,12 @@ func csvNameFilings(g *grid, l *Layout, indicators []app.Indicator) map[string]n
 			if _, ok := filings[made]; ok {
 				continue
 			}
-			switch cs := refs.candidates(name, ""); {
+			cs := refs.candidates(name, "")
+			if f, ok := retiredFiling(cs, app.Period{}, made, "give the table a Ref column saying which it is"); ok {
+				filings[made] = f
+				continue
+			}
+			switch {
 			case len(cs) == 1:
 				filings[made] = nameFiling{ref: cs[0].ref, why: fmt.Sprintf("filed under %s, the indicator of the same name %s, not under %s made from the name; if it is another measure, give it another name or the table a Ref column", cs[0].ref, cs[0].at, made)}
 			case len(cs) > 1:

@@ -251,7 +251,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		}
 		if !settled && sh.l.keyedByName() {
 			settled = true
-			if err := settleNamedSheets(ctx, sheets, plan, i, base, refNames, opt.Indicators, lim); err != nil {
+			if err := settleNamedSheets(ctx, sheets, plan, i, base, refNames, opt.Indicators, opt.Retired, lim); err != nil {
 				return nil, err
 			}
 		} else if !settled && sh.out != nil {

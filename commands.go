@@ -193,18 +193,15 @@ type listedIndicator struct {
 }
 
 // loadRetired reads the period each retired indicator of inds was
-// retired from; none when no store or no indicator is there yet. A
-// retirement is an edit's chart setting, and its note begins with the
-// indicator's ref (History.RetireEdit): only the indicators edits in
-// force name so are read, each alone, so that list stays a read of the
-// definitions and the import log however large the store.
+// retired from (store.Retirements); none when no store or no indicator
+// is there yet.
 func loadRetired(e *env, inds []app.Indicator) (map[string]*app.Period, error) {
 	out := map[string]*app.Period{}
 	if len(inds) == 0 {
 		return out, nil
 	}
 	_, err := readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) {
-		retired, err := retirements(st, inds)
+		retired, err := store.Retirements(st, inds)
 		for ref, p := range retired {
 			out[ref] = &p
 		}
@@ -212,41 +209,6 @@ func loadRetired(e *env, inds []app.Indicator) (map[string]*app.Period, error) {
 	})
 	if err != nil {
 		return nil, err
-	}
-	return out, nil
-}
-
-// retirements reads, from an open store, the period each retired
-// indicator of inds was retired from, as loadRetired does: an import
-// needs them to file a name that is a retired indicator's and its
-// successor's under the one in circulation.
-func retirements(st store.Store, inds []app.Indicator) (map[string]app.Period, error) {
-	out := map[string]app.Period{}
-	if len(inds) == 0 {
-		return out, nil
-	}
-	known := map[string]bool{}
-	for _, ind := range inds {
-		known[ind.Ref] = true
-	}
-	imps, err := st.Imports()
-	if err != nil {
-		return nil, err
-	}
-	read := map[string]bool{}
-	for _, imp := range imps {
-		ref, _, _ := strings.Cut(imp.Note, " ")
-		if imp.Kind != "edit" || imp.Undone != nil || !known[ref] || read[ref] {
-			continue
-		}
-		read[ref] = true
-		h, err := st.LoadIndicator(ref)
-		if err != nil {
-			return nil, err
-		}
-		if r, ok := h.Retirement(ref); ok {
-			out[ref] = r.From
-		}
 	}
 	return out, nil
 }

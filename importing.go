@@ -81,7 +81,7 @@ func batchOptions(st store.Store) (importer.Options, error) {
 	if err != nil {
 		return importer.Options{}, err
 	}
-	retired, err := retirements(st, inds)
+	retired, err := store.Retirements(st, inds)
 	if err != nil {
 		return importer.Options{}, err
 	}
@@ -210,7 +210,7 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	if err != nil {
 		return err
 	}
-	retired, err := retirements(st, inds)
+	retired, err := store.Retirements(st, inds)
 	if err != nil {
 		return err
 	}

@@ -89,7 +89,11 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 	if err != nil {
 		return nil, err
 	}
-	res, err := importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress, Known: known, Defined: defined, Held: store.HeldFigures(b.st), Indicators: inds, Authority: auth, Model: model})
+	retired, err := store.Retirements(b.st, inds)
+	if err != nil {
+		return nil, err
+	}
+	res, err := importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress, Known: known, Defined: defined, Held: store.HeldFigures(b.st), Indicators: inds, Retired: retired, Authority: auth, Model: model})
 	if err != nil || res.Dataset == nil {
 		return res, err
 	}

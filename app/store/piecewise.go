@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -200,31 +201,23 @@ type everyIndicatorReader interface {
 // indicator's history at a time, not the whole store's; for an engine
 // that can (everyIndicatorReader), every indicator's history, read once
 // and given for each ref; another engine's LoadIndicator. The first read
-// opens the pieces, or reads every indicator.
+// opens the pieces, or reads every indicator. The reader may be called
+// from several goroutines at once, as the engine's LoadIndicator may.
 func IndicatorReader(st Store) func(ref string) (*app.History, error) {
 	b, ok := st.(*Bolt)
 	if !ok {
 		if every, ok := st.(everyIndicatorReader); ok {
-			var h *app.History
-			return func(string) (*app.History, error) {
-				if h == nil {
-					var err error
-					if h, err = every.LoadEveryIndicator(); err != nil {
-						return nil, err
-					}
-				}
-				return h, nil
-			}
+			load := sync.OnceValues(every.LoadEveryIndicator)
+			return func(string) (*app.History, error) { return load() }
 		}
 		return st.LoadIndicator
 	}
-	var p *Pieces
+	// Each Pieces read is a transaction of its own (view).
+	pieces := sync.OnceValues(b.Piecewise)
 	return func(ref string) (*app.History, error) {
-		if p == nil {
-			var err error
-			if p, err = b.Piecewise(); err != nil {
-				return nil, err
-			}
+		p, err := pieces()
+		if err != nil {
+			return nil, err
 		}
 		return p.LoadIndicator(ref)
 	}

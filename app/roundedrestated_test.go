@@ -1,0 +1,62 @@
+package app
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The indicators' histories are read by several readers at once: the
+// figure named is still the first in the file's order, the count every
+// indicator's, and a failed read the import's error, whichever reader
+// finishes first.
+func TestRoundedRestatementsOrder(t *testing.T) {
+	p := MonthOf(2026, 3)
+	refs := []string{"CIC05", "CIC06", "CIC07", "CIC08"}
+	heldValue, given := 95.3846153846, 95.4
+	h := NewHistory()
+	var file []Observation
+	for i, ref := range refs {
+		h.Add(Observation{Ref: ref, Area: "Kent", Period: p, Value: Float(heldValue), Numerator: Float(62), Denominator: Float(65)})
+		file = append(file, Observation{Ref: ref, Area: "Kent", Period: p, Value: Float(given), Cell: "Scorecard!H" + string(rune('4'+i))})
+	}
+	// The first indicator's history comes last.
+	slowFirst := func(ref string) (*History, error) {
+		if ref == refs[0] {
+			time.Sleep(20 * time.Millisecond)
+		}
+		return h, nil
+	}
+	for _, tc := range []struct {
+		name string
+		held func(string) (*History, error)
+		want string // in the warning, or the error
+		err  bool
+	}{
+		{"in turn", func(string) (*History, error) { return h, nil }, "4 figures given to fewer decimal places than the store holds them, and the same to those places, the first CIC05 Kent Mar-26", false},
+		{"the first read last", slowFirst, "4 figures given to fewer decimal places than the store holds them, and the same to those places, the first CIC05 Kent Mar-26", false},
+		{"a read failing", func(ref string) (*History, error) {
+			if ref == refs[2] {
+				return nil, errors.New("the store is damaged")
+			}
+			return slowFirst(ref)
+		}, "the figures held for CIC07: the store is damaged", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ws, err := RoundedRestatements(&Dataset{Observations: file}, "m_mar.xlsx", tc.held)
+			if tc.err {
+				if err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Fatalf("error %v, want %q", err, tc.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ws) != 1 || !strings.Contains(ws[0].String(), tc.want) || ws[0].Location.Cell != "H4" {
+				t.Fatalf("warnings %v, want one at H4 saying %q", ws, tc.want)
+			}
+		})
+	}
+}

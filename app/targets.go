@@ -117,10 +117,12 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 	return ws
 }
 
-// Rerated says which of held (an indicator's authority-wide figures as
-// stored) rate differently once an import replaces target was with is
-// for its year: "it changes the rating of 2 reported figures: Oct-25
-// AMBER to RED, Jan-26 GREEN to AMBER", or that it changes none. Before
+// Rerated says which of held (an indicator's figures as stored, of one
+// area: the authority's, or a district's, each rated against the level
+// that applies to its area, Target.For) rate differently once an import
+// replaces target was with is for its year: "it changes the rating of 2
+// reported figures: Oct-25 AMBER to RED, Jan-26 GREEN to AMBER", or that
+// it changes none. Before
 // the import a figure is the one held, rated against was under before
 // (the definition held); after it, it is the figure as the import leaves
 // it (revised, the import's own figures, gives any revision of it),
@@ -140,8 +142,11 @@ func Rerated(before, after Indicator, was, is Target, held, revised []Observatio
 		if now == nil {
 			continue
 		}
-		wasLevel, _ := was.For("", o.Period)
-		isLevel, _ := is.For("", o.Period)
+		// A district's figure is rated against the district's own
+		// target where it has one, as show and the exports rate it, not
+		// against the year's that a restatement moved.
+		wasLevel, _ := was.For(o.Area, o.Period)
+		isLevel, _ := is.For(o.Area, o.Period)
 		a := Rating(before.Polarity, *o.Value, wasLevel, before.Decimals)
 		b := Rating(after.Polarity, *now, isLevel, after.Decimals)
 		if a != b {

@@ -236,3 +236,41 @@ func TestReviewTargetsReratesRevisedFigures(t *testing.T) {
 		})
 	}
 }
+
+// A restated year's target re-rates a district's figures only as far as
+// it is the district's target: a district with its own target and floor
+// (Swale's 8 and 8.2) is rated against them before and after, as show
+// and the exports rate it; one with its own target alone (Thanet's 8)
+// takes the year's floor, which moved; one with none (Dover) the year's.
+// Hand-worked, lower is better, the year's 9/11 restated as 10/12.
+func TestReratedRatesEachAreaAtItsOwnLevel(t *testing.T) {
+	fy := Period{Kind: FinancialYear, Year: 2025}
+	levels := []Level{{Area: "Swale", Target: Float(8), Floor: Float(8.2)}, {Area: "Thanet", Target: Float(8)}}
+	was := Target{Ref: "CIC05", Year: fy, Target: Float(9), Floor: Float(11), Levels: levels}
+	is := Target{Ref: "CIC05", Year: fy, Target: Float(10), Floor: Float(12), Levels: levels}
+	ind := Indicator{Ref: "CIC05", Polarity: LowerBetter, Unit: Percent, Decimals: 1}
+	aug, sep := MonthOf(2025, 8), MonthOf(2025, 9)
+	for _, tc := range []struct {
+		area    Area
+		figures map[Period]float64
+		want    string
+	}{
+		// 9.8 is AMBER against 9/11 and GREEN against 10/12.
+		{"Kent", map[Period]float64{aug: 10.2, sep: 9.8}, "it changes the rating of 1 reported figure: Sep-25 AMBER to GREEN"},
+		// 11.5 is RED and 8.1 AMBER against 8/8.2 whatever the year's
+		// target; against the year's they would move RED to AMBER and
+		// stay GREEN.
+		{"Swale", map[Period]float64{aug: 11.5, sep: 8.1}, "it changes the rating of no figure held"},
+		// 11.5 against target 8 with the year's floor: 11 RED, 12 AMBER.
+		{"Thanet", map[Period]float64{aug: 11.5, sep: 7.9}, "it changes the rating of 1 reported figure: Aug-25 RED to AMBER"},
+		{"Dover", map[Period]float64{aug: 11.5, sep: 9.8}, "it changes the rating of 2 reported figures: Aug-25 RED to AMBER, Sep-25 AMBER to GREEN"},
+	} {
+		var held []Observation
+		for _, p := range []Period{aug, sep} {
+			held = append(held, Observation{Ref: "CIC05", Area: tc.area, Period: p, Value: Float(tc.figures[p])})
+		}
+		if got := Rerated(ind, ind, was, is, held, nil); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.area, got, tc.want)
+		}
+	}
+}

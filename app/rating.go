@@ -131,6 +131,14 @@ func (t Target) For(area Area, p Period) (Target, Period) {
 	return out, Period{}
 }
 
+// HasOwnTarget reports whether area has a target of its own for t's
+// year (a district's level for the whole year), which its figures are
+// rated against in place of the year's (For).
+func (t Target) HasOwnTarget(area Area) bool {
+	_, ok := t.level(area, Period{})
+	return area != "" && ok
+}
+
 // level finds the level for area and period; the authority's levels
 // have no area.
 func (t Target) level(area Area, p Period) (Level, bool) {

@@ -40,70 +40,97 @@ func districtCard(t *testing.T, dir, name, title string, months []any, kent []an
 // 12) and AMBER for Dover (within 12); before it Thanet and Dover were
 // RED (over 11) and Swale RED. The district's brief says so: Swale's
 // was said to turn RED to AMBER under the year's target it is not rated
-// against. show --area, the export's Districts sheet and the district's
-// brief agree.
+// against. Where October's Targets sheet restates Swale's own target
+// too (8.5, 8.7), Swale's Sep-25 8.3 turns RED (over 8.2) to GREEN
+// (within 8.5), said from Swale's old target, not its new one. show
+// --area, the export's Districts sheet and the district's brief agree.
 func TestRestatedTargetRatesDistrictsAtTheirOwn(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "t.db")
-	mustRun(t, db, "authority", "Kent")
-	sep := districtCard(t, dir, "Scorecard September.xlsx", "September 2025", []any{"Aug-25", "Sep-25"}, []any{10.2, 9.8}, 9, 11,
-		map[string]float64{"Dover": 11.5, "Swale": 11.5, "Thanet": 11.5},
-		[][]any{{"CIC05", "2025/26", "", 9, 11}, {"CIC05", "2025/26", "Swale", 8, 8.2}, {"CIC05", "2025/26", "Thanet", 8, nil}})
-	oct := districtCard(t, dir, "Scorecard October.xlsx", "October 2025", []any{"Aug-25", "Sep-25", "Oct-25"}, []any{10.2, 9.8, 9.9}, 10, 12,
-		map[string]float64{"Dover": 11.8, "Swale": 8.1, "Thanet": 9.2}, nil)
-	mustRun(t, db, "import", sep)
-	if out := mustRun(t, db, "import", oct); !strings.Contains(out, "the year's target here (target 10, floor 12) replaces the stored one (target 9, floor 11); it changes the rating of 1 reported figure: Sep-25 AMBER to GREEN") {
-		t.Fatalf("October's import does not say it restates the year's target:\n%s", out)
-	}
-	xlsx := filepath.Join(dir, "sep.xlsx")
-	mustRun(t, db, "export", "--period", "2025-09", "--suppress", "0", "--out", xlsx)
-	f, err := excelize.OpenFile(xlsx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("Districts")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sheetRAG := func(area string) string { // the letter the Districts sheet gives area's CIC05
-		t.Helper()
-		col := -1
-		for _, r := range rows {
-			for i, c := range r {
-				if c == area && col < 0 {
-					col = i
-				}
-			}
-			if col >= 0 && len(r) > col && len(r) > 0 && r[0] == "CIC05" {
-				return r[col][len(r[col])-1:]
-			}
-		}
-		t.Fatalf("the Districts sheet has no CIC05 figure for %s:\n%v", area, rows)
-		return ""
-	}
-	for _, tc := range []struct {
+	const year = "2025/26 target revised from target 9.0%, floor 11.0% (I0001) to target 10.0%, floor 12.0% (I0002); "
+	type rated struct {
 		area, show string // show --area's points
 		sheet      string // the Districts sheet's letter for Sep-25
 		brief      string // the district's brief of Sep-25 on the restated target
-	}{
-		{"Kent", "2025-08 10/12 AMBER; 2025-09 10/12 GREEN; 2025-10 10/12 GREEN", "G",
-			"2025/26 target revised from target 9.0%, floor 11.0% (I0001) to target 10.0%, floor 12.0% (I0002); it changes the rating of 1 reported figure: Sep-25 AMBER to GREEN"},
-		{"Swale", "2025-09 8/8.2 RED; 2025-10 8/8.2 AMBER", "R",
-			"2025/26 target revised from target 9.0%, floor 11.0% (I0001) to target 10.0%, floor 12.0% (I0002); Swale is rated against its own target, target 8.0%, floor 8.2%, which stands: it changes the rating of no figure held"},
-		{"Thanet", "2025-09 8/12 AMBER; 2025-10 8/12 AMBER", "A",
-			"2025/26 target revised from target 9.0%, floor 11.0% (I0001) to target 10.0%, floor 12.0% (I0002); Thanet is rated against its own target, here from target 8.0%, floor 11.0% to target 8.0%, floor 12.0%: it changes the rating of 1 reported figure: Sep-25 RED to AMBER"},
-		{"Dover", "2025-09 10/12 AMBER; 2025-10 10/12 AMBER", "A",
-			"2025/26 target revised from target 9.0%, floor 11.0% (I0001) to target 10.0%, floor 12.0% (I0002); it changes the rating of 1 reported figure: Sep-25 RED to AMBER"},
-	} {
-		if got := shownTargets(t, db, tc.area); got != tc.show {
-			t.Errorf("show --area %s: %q, want %q", tc.area, got, tc.show)
-		}
-		if got := sheetRAG(tc.area); got != tc.sheet {
-			t.Errorf("the Districts sheet rates %s's Sep-25 %s, want %s", tc.area, got, tc.sheet)
-		}
-		if brief := mustRun(t, db, "brief", "--area", tc.area, "--period", "2025-09"); !strings.Contains(brief, tc.brief+" (") {
-			t.Errorf("brief --area %s does not say %q:\n%s", tc.area, tc.brief, brief)
-		}
+	}
+	for _, tc := range []struct {
+		name      string
+		sep, oct  map[string]float64
+		octTarget [][]any // October's Targets sheet; nil for none
+		rated     []rated
+	}{{
+		name: "the year's target restated",
+		sep:  map[string]float64{"Dover": 11.5, "Swale": 11.5, "Thanet": 11.5},
+		oct:  map[string]float64{"Dover": 11.8, "Swale": 8.1, "Thanet": 9.2},
+		rated: []rated{
+			{"Kent", "2025-08 10/12 AMBER; 2025-09 10/12 GREEN; 2025-10 10/12 GREEN", "G",
+				year + "it changes the rating of 1 reported figure: Sep-25 AMBER to GREEN"},
+			{"Swale", "2025-09 8/8.2 RED; 2025-10 8/8.2 AMBER", "R",
+				year + "Swale is rated against its own target, target 8.0%, floor 8.2%, which stands: it changes the rating of no figure held"},
+			{"Thanet", "2025-09 8/12 AMBER; 2025-10 8/12 AMBER", "A",
+				year + "Thanet is rated against its own target, here from target 8.0%, floor 11.0% to target 8.0%, floor 12.0%: it changes the rating of 1 reported figure: Sep-25 RED to AMBER"},
+			{"Dover", "2025-09 10/12 AMBER; 2025-10 10/12 AMBER", "A",
+				year + "it changes the rating of 1 reported figure: Sep-25 RED to AMBER"},
+		},
+	}, {
+		name:      "the year's target and Swale's own restated",
+		sep:       map[string]float64{"Dover": 11.5, "Swale": 8.3, "Thanet": 11.5},
+		oct:       map[string]float64{"Dover": 11.8, "Swale": 8.6, "Thanet": 9.2},
+		octTarget: [][]any{{"CIC05", "2025/26", "", 10, 12}, {"CIC05", "2025/26", "Swale", 8.5, 8.7}},
+		rated: []rated{
+			{"Swale", "2025-09 8.5/8.7 GREEN; 2025-10 8.5/8.7 AMBER", "G",
+				year + "Swale is rated against its own target, here from target 8.0%, floor 8.2% to target 8.5%, floor 8.7%: it changes the rating of 1 reported figure: Sep-25 RED to GREEN"},
+			{"Thanet", "2025-09 8/12 AMBER; 2025-10 8/12 AMBER", "A",
+				year + "Thanet is rated against its own target, here from target 8.0%, floor 11.0% to target 8.0%, floor 12.0%: it changes the rating of 1 reported figure: Sep-25 RED to AMBER"},
+		},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "t.db")
+			mustRun(t, db, "authority", "Kent")
+			sep := districtCard(t, dir, "Scorecard September.xlsx", "September 2025", []any{"Aug-25", "Sep-25"}, []any{10.2, 9.8}, 9, 11, tc.sep,
+				[][]any{{"CIC05", "2025/26", "", 9, 11}, {"CIC05", "2025/26", "Swale", 8, 8.2}, {"CIC05", "2025/26", "Thanet", 8, nil}})
+			oct := districtCard(t, dir, "Scorecard October.xlsx", "October 2025", []any{"Aug-25", "Sep-25", "Oct-25"}, []any{10.2, 9.8, 9.9}, 10, 12, tc.oct, tc.octTarget)
+			mustRun(t, db, "import", sep)
+			if out := mustRun(t, db, "import", oct); !strings.Contains(out, "the year's target here (target 10, floor 12) replaces the stored one (target 9, floor 11); it changes the rating of 1 reported figure: Sep-25 AMBER to GREEN") {
+				t.Fatalf("October's import does not say it restates the year's target:\n%s", out)
+			}
+			xlsx := filepath.Join(dir, "sep.xlsx")
+			mustRun(t, db, "export", "--period", "2025-09", "--suppress", "0", "--out", xlsx)
+			f, err := excelize.OpenFile(xlsx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			rows, err := f.GetRows("Districts")
+			if err != nil {
+				t.Fatal(err)
+			}
+			sheetRAG := func(area string) string { // the letter the Districts sheet gives area's CIC05
+				t.Helper()
+				col := -1
+				for _, r := range rows {
+					for i, c := range r {
+						if c == area && col < 0 {
+							col = i
+						}
+					}
+					if col >= 0 && len(r) > col && r[0] == "CIC05" {
+						return r[col][len(r[col])-1:]
+					}
+				}
+				t.Fatalf("the Districts sheet has no CIC05 figure for %s:\n%v", area, rows)
+				return ""
+			}
+			for _, r := range tc.rated {
+				if got := shownTargets(t, db, r.area); got != r.show {
+					t.Errorf("show --area %s: %q, want %q", r.area, got, r.show)
+				}
+				if got := sheetRAG(r.area); got != r.sheet {
+					t.Errorf("the Districts sheet rates %s's Sep-25 %s, want %s", r.area, got, r.sheet)
+				}
+				if brief := mustRun(t, db, "brief", "--area", r.area, "--period", "2025-09"); !strings.Contains(brief, r.brief+" (") {
+					t.Errorf("brief --area %s does not say %q:\n%s", r.area, r.brief, brief)
+				}
+			}
+		})
 	}
 }

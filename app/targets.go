@@ -69,6 +69,7 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 			t.Target, t.Floor, t.Tolerance = old.Target, old.Floor, old.Tolerance
 		}
 		yearChanged := differs(t.Target, old.Target) || differs(t.Floor, old.Floor) || differs(t.Tolerance, old.Tolerance)
+		levelsChanged := false
 		levels := make([]Level, 0, len(old.Levels)+len(t.Levels))
 		for _, o := range old.Levels {
 			l, ok := t.level(o.Area, o.Period)
@@ -80,6 +81,7 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 			l.Floor = orStored(l.Floor, o.Floor)
 			l.Tolerance = orStored(l.Tolerance, o.Tolerance)
 			if differs(l.Target, o.Target) || differs(l.Floor, o.Floor) || differs(l.Tolerance, o.Tolerance) {
+				levelsChanged = true
 				ws = append(ws, Warning{Location: at(t.Ref, o.Area), Message: fmt.Sprintf(
 					"%s %s: %s here (%s) replaces the stored one (%s)", t.Ref, t.Year, LevelWords(o), levelFigures(l), levelFigures(o))})
 			}
@@ -87,6 +89,7 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 		}
 		for _, l := range t.Levels {
 			if _, ok := old.level(l.Area, l.Period); !ok {
+				levelsChanged = true
 				levels = append(levels, l)
 			}
 		}
@@ -97,6 +100,9 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 		t.Replaced = old.Replaced
 		if yearChanged {
 			t.Replaced = &Replaced{Target: old.Target, Floor: old.Floor, Tolerance: old.Tolerance, Import: old.Import}
+			if levelsChanged {
+				t.Replaced.Levels, t.Replaced.LevelsReplaced = old.Levels, true
+			}
 			after := indicatorOf(ds, t.Ref, defined)
 			before, ok := defined(t.Ref)
 			if !ok {

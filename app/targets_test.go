@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -272,5 +273,46 @@ func TestReratedRatesEachAreaAtItsOwnLevel(t *testing.T) {
 		if got := Rerated(ind, ind, was, is, held, nil); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.area, got, tc.want)
 		}
+	}
+}
+
+// A year's target restated by a file that restates a district's own
+// target or a milestone too keeps the levels held before, so that what
+// the restatement re-rated is told against them (Replaced.Was); one that
+// leaves the levels as held keeps none, and Was gives the levels held.
+func TestReviewTargetsKeepsLevelsReplaced(t *testing.T) {
+	fy := Period{Kind: FinancialYear, Year: 2025}
+	swale := Level{Area: "Swale", Target: Float(8), Floor: Float(8.2)}
+	held := Target{Ref: "CIC05", Year: fy, Target: Float(9), Floor: Float(11), Levels: []Level{swale}, Import: "I0001"}
+	ind := Indicator{Ref: "CIC05", Polarity: LowerBetter, Unit: Percent, Decimals: 1}
+	for _, tc := range []struct {
+		name    string
+		levels  []Level // the file's
+		was     []Level // Was's levels
+		kept    bool    // Replaced.LevelsReplaced
+		swaleIs string  // Swale's own target after it
+	}{
+		{"levels not stated", nil, []Level{swale}, false, "8/8.2"},
+		{"Swale's stated alike", []Level{swale}, []Level{swale}, false, "8/8.2"},
+		{"Swale's restated", []Level{{Area: "Swale", Target: Float(8.5), Floor: Float(8.7)}}, []Level{swale}, true, "8.5/8.7"},
+		{"a milestone added", []Level{{Period: MonthOf(2025, 9), Target: Float(9.5)}}, []Level{swale}, true, "8/8.2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := &Dataset{Targets: []Target{{Ref: "CIC05", Year: fy, Target: Float(10), Floor: Float(12), Levels: tc.levels}}}
+			ReviewTargets(ds, "oct.xlsx", func(string) []Target { return []Target{held} },
+				func(string) (Indicator, bool) { return ind, true }, nil)
+			got := ds.Targets[0]
+			if got.Replaced == nil || got.Replaced.LevelsReplaced != tc.kept {
+				t.Fatalf("replaced %+v, want levels kept %v", got.Replaced, tc.kept)
+			}
+			was := got.Replaced.Was(got)
+			if *was.Target != 9 || *was.Floor != 11 || !reflect.DeepEqual(was.Levels, tc.was) {
+				t.Errorf("was %+v, want 9/11 with levels %+v", was, tc.was)
+			}
+			own, _ := got.For("Swale", Period{})
+			if s := fmt.Sprintf("%g/%g", *own.Target, *own.Floor); s != tc.swaleIs {
+				t.Errorf("Swale's own target after it: %s, want %s", s, tc.swaleIs)
+			}
+		})
 	}
 }

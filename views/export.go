@@ -335,7 +335,15 @@ func (w *mainWindow) exportDone(sum export.Summary) {
 	if sum.Pages > 0 {
 		parts = strconv.Itoa(sum.Pages) + " pages: " + strings.Join(sum.Sheets, ", ")
 	}
-	content := container.NewVBox(msg, widget.NewLabel(parts), open)
+	content := container.NewVBox(msg, widget.NewLabel(parts))
+	if len(sum.Notes) > 0 {
+		// What the command line says beside the file on stderr: an
+		// indicator left out as retired, a period read as another.
+		notes := widget.NewLabel(strings.Join(sum.Notes, "\n"))
+		notes.Wrapping = fyne.TextWrapWord
+		content.Add(notes)
+	}
+	content.Add(open)
 	d := dialog.NewCustom("Exported", "Close", content, w.win)
 	d.Resize(fyne.NewSize(600, 240))
 	d.Show()

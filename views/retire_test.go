@@ -1,6 +1,7 @@
 package views
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -263,5 +264,42 @@ func TestRetireDialogOffersPeriods(t *testing.T) {
 	test.Tap(findButton(top, "Retire"))
 	if r, ok := w.v.stored.Retirement("EH01"); !ok || r.From != app.MonthOf(2025, 3) {
 		t.Errorf("EH01 retired from %v (%v), want Mar-25", r.From, ok)
+	}
+}
+
+// TestRetiredSaidBesideWindowExport: an export from the window says,
+// beside the file written, that a retired indicator was left out, in the
+// words scorecard export gives on stderr (the export's summary notes),
+// not only inside the workbook.
+func TestRetiredSaidBesideWindowExport(t *testing.T) {
+	st := openStore(t)
+	d := scorecardFixture(24)
+	d.Observations = slices.DeleteFunc(d.Observations, func(o app.Observation) bool {
+		return o.Ref == "EH01" && o.Period == app.MonthOf(2025, 3)
+	})
+	if _, err := st.Import(store.Source{Name: "Scorecard March.xlsx", Kind: "workbook"}, d); err != nil {
+		t.Fatal(err)
+	}
+	w := windowOn(t, st)
+	w.openDetail("EH01")
+	test.Tap(findButton(w.detail.content, "Retire…"))
+	test.Tap(findButton(w.win.Canvas().Overlays().Top(), "Retire"))
+	f := w.newExportForm()
+	opt, err := f.options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opt.Period != app.MonthOf(2025, 3) {
+		t.Fatalf("the export form is of %s, want Mar-25", opt.Period.Label())
+	}
+	w.exportTo(filepath.Join(t.TempDir(), "march.xlsx"), opt)
+	w.busy.Wait()
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog after the export; the status says %q", w.status.Text)
+	}
+	const want = "EH01 Early help cases closed with outcomes achieved was retired from Mar-25 (edit I0002): left out of the scorecard from then on; its figures are still held (scorecard show EH01), and scorecard retire --undo EH01 puts it back."
+	if said := strings.Join(labelTexts(top), "\n"); !strings.Contains(said, want) {
+		t.Errorf("the export's dialog does not say %q:\n%s", want, said)
 	}
 }

@@ -249,7 +249,7 @@ func exceptionsBrief(h *app.History, opt export.Options) string {
 	base, shown, figures, _, _ := disclosure.ReleaseFigures(h, opt.Exclude, opt.Suppress, auth)
 	bo := brief.Options{Period: opt.Period, Area: area, Shown: shown, Suppress: opt.Suppress, Excluded: opt.Exclude, All: h, AllShown: base}
 	items := brief.Items(figures, bo)
-	return brief.Text(brief.Heading(area, opt.Period, export.CohortPhrase(opt.Exclude), items), items, brief.Assessed(figures, bo), brief.RevisionsText(figures, bo), brief.OffCycle(figures, bo), brief.Foot(figures, bo))
+	return brief.Text(brief.Heading(area, opt.Period, export.CohortPhrase(opt.Exclude), items), items, brief.Assessed(figures, bo), brief.RevisionsText(figures, bo), brief.OffCycle(figures, bo), brief.Retired(figures, bo), brief.Foot(figures, bo))
 }
 
 // pdfName is the workbook's name with .pdf for its extension.

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/app/export"
 	"scorecard/app/store"
 )
 
@@ -301,5 +302,29 @@ func TestRetiredSaidBesideWindowExport(t *testing.T) {
 	const want = "EH01 Early help cases closed with outcomes achieved was retired from Mar-25 (edit I0002): left out of the scorecard from then on; its figures are still held (scorecard show EH01), and scorecard retire --undo EH01 puts it back."
 	if said := strings.Join(labelTexts(top), "\n"); !strings.Contains(said, want) {
 		t.Errorf("the export's dialog does not say %q:\n%s", want, said)
+	}
+}
+
+// TestRetiredSaidInWindowBrief: the window's Copy exceptions brief says
+// once that a retired indicator is not listed, as scorecard brief does
+// (brief.Retired), so that its absence is not read as nothing to report;
+// a month before it was retired says nothing of it.
+func TestRetiredSaidInWindowBrief(t *testing.T) {
+	d := scorecardFixture(24)
+	d.Observations = slices.DeleteFunc(d.Observations, func(o app.Observation) bool {
+		return o.Ref == "EH01" && o.Period == app.MonthOf(2025, 3)
+	})
+	h := app.NewHistory()
+	h.Apply(d, "I0001")
+	h.Apply(&app.Dataset{ChartSettings: []app.ChartSetting{{Ref: "EH01", Kind: app.SetRetire, From: app.MonthOf(2025, 3)}}}, "I0002")
+	const said = "EH01 Early help cases closed with outcomes achieved was retired from Mar-25 (edit I0002): not listed"
+	for _, tc := range []struct {
+		period app.Period
+		said   bool
+	}{{app.MonthOf(2025, 3), true}, {app.MonthOf(2025, 2), false}} {
+		txt := exceptionsBrief(h, export.Options{Period: tc.period, Suppress: 5})
+		if strings.Contains(txt, said) != tc.said || strings.Count(txt, "EH01") > 1 {
+			t.Errorf("%s: the brief says %q %v, want %v:\n%s", tc.period.Label(), said, strings.Contains(txt, said), tc.said, txt)
+		}
 	}
 }

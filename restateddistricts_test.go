@@ -42,8 +42,9 @@ func districtCard(t *testing.T, dir, name, title string, months []any, kent []an
 // was said to turn RED to AMBER under the year's target it is not rated
 // against. Where October's Targets sheet restates Swale's own target
 // too (8.5, 8.7), Swale's Sep-25 8.3 turns RED (over 8.2) to GREEN
-// (within 8.5), said from Swale's old target, not its new one. show
-// --area, the export's Districts sheet and the district's brief agree.
+// (within 8.5), said from Swale's old target, not its new one, by the
+// import as by the brief. show --area, the export's Districts sheet and
+// the district's brief agree.
 func TestRestatedTargetRatesDistrictsAtTheirOwn(t *testing.T) {
 	const year = "2025/26 target revised from target 9.0%, floor 11.0% (I0001) to target 10.0%, floor 12.0% (I0002); "
 	type rated struct {
@@ -55,6 +56,7 @@ func TestRestatedTargetRatesDistrictsAtTheirOwn(t *testing.T) {
 		name      string
 		sep, oct  map[string]float64
 		octTarget [][]any // October's Targets sheet; nil for none
+		octSays   string  // October's import's warning of a district's own target
 		rated     []rated
 	}{{
 		name: "the year's target restated",
@@ -75,6 +77,7 @@ func TestRestatedTargetRatesDistrictsAtTheirOwn(t *testing.T) {
 		sep:       map[string]float64{"Dover": 11.5, "Swale": 8.3, "Thanet": 11.5},
 		oct:       map[string]float64{"Dover": 11.8, "Swale": 8.6, "Thanet": 9.2},
 		octTarget: [][]any{{"CIC05", "2025/26", "", 10, 12}, {"CIC05", "2025/26", "Swale", 8.5, 8.7}},
+		octSays:   "Targets!A3: CIC05 2025/26: Swale's own target here (target 8.5, floor 8.7) replaces the stored one (target 8, floor 8.2); it changes the rating of 1 reported figure: Sep-25 RED to GREEN",
 		rated: []rated{
 			{"Swale", "2025-09 8.5/8.7 GREEN; 2025-10 8.5/8.7 AMBER", "G",
 				year + "Swale is rated against its own target, here from target 8.0%, floor 8.2% to target 8.5%, floor 8.7%: it changes the rating of 1 reported figure: Sep-25 RED to GREEN"},
@@ -90,8 +93,12 @@ func TestRestatedTargetRatesDistrictsAtTheirOwn(t *testing.T) {
 				[][]any{{"CIC05", "2025/26", "", 9, 11}, {"CIC05", "2025/26", "Swale", 8, 8.2}, {"CIC05", "2025/26", "Thanet", 8, nil}})
 			oct := districtCard(t, dir, "Scorecard October.xlsx", "October 2025", []any{"Aug-25", "Sep-25", "Oct-25"}, []any{10.2, 9.8, 9.9}, 10, 12, tc.oct, tc.octTarget)
 			mustRun(t, db, "import", sep)
-			if out := mustRun(t, db, "import", oct); !strings.Contains(out, "the year's target here (target 10, floor 12) replaces the stored one (target 9, floor 11); it changes the rating of 1 reported figure: Sep-25 AMBER to GREEN") {
+			out := mustRun(t, db, "import", oct)
+			if !strings.Contains(out, "the year's target here (target 10, floor 12) replaces the stored one (target 9, floor 11); it changes the rating of 1 reported figure: Sep-25 AMBER to GREEN") {
 				t.Fatalf("October's import does not say it restates the year's target:\n%s", out)
+			}
+			if tc.octSays != "" && !strings.Contains(out, tc.octSays+"\n") {
+				t.Errorf("October's import does not say %q:\n%s", tc.octSays, out)
 			}
 			xlsx := filepath.Join(dir, "sep.xlsx")
 			mustRun(t, db, "export", "--period", "2025-09", "--suppress", "0", "--out", xlsx)

@@ -29,11 +29,12 @@ type TargetSource struct {
 // The warnings name the cell of the row that gave the target, where ds
 // knows it (TargetsAt), else the file. A year's target, floor or
 // tolerance stated differently replaces the stored one too, and says
-// so with the reported figures (figures gives the authority-wide figures
-// held for an indicator; nil for none) whose rating it changes: a
-// restated target silently re-rating months already reported is a
-// wrong figure with no warning.
-func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, defined func(ref string) (Indicator, bool), figures func(ref string) []Observation) []Warning {
+// so with the reported figures whose rating it changes (figures gives
+// the figures held for an indicator in an area, "" for the authority's;
+// nil for none): a restated target silently re-rating months already
+// reported is a wrong figure with no warning. So does a district's own
+// target or milestone stated differently, with the district's figures.
+func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, defined func(ref string) (Indicator, bool), figures func(ref string, area Area) []Observation) []Warning {
 	at := func(ref string, area Area) Location {
 		if l, ok := ds.TargetsAt[TargetSource{ref, area}]; ok {
 			return l
@@ -70,6 +71,7 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 		}
 		yearChanged := differs(t.Target, old.Target) || differs(t.Floor, old.Floor) || differs(t.Tolerance, old.Tolerance)
 		levelsChanged := false
+		districts := map[Area]int{} // a district whose level changed: its first warning's index
 		levels := make([]Level, 0, len(old.Levels)+len(t.Levels))
 		for _, o := range old.Levels {
 			l, ok := t.level(o.Area, o.Period)
@@ -82,6 +84,9 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 			l.Tolerance = orStored(l.Tolerance, o.Tolerance)
 			if differs(l.Target, o.Target) || differs(l.Floor, o.Floor) || differs(l.Tolerance, o.Tolerance) {
 				levelsChanged = true
+				if _, ok := districts[o.Area]; o.Area != "" && !ok {
+					districts[o.Area] = len(ws)
+				}
 				ws = append(ws, Warning{Location: at(t.Ref, o.Area), Message: fmt.Sprintf(
 					"%s %s: %s here (%s) replaces the stored one (%s)", t.Ref, t.Year, LevelWords(o), levelFigures(l), levelFigures(o))})
 			}
@@ -96,6 +101,19 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 		t.Levels = levels
 		if len(t.Levels) == 0 {
 			t.Levels = nil
+		}
+		if figures != nil && len(districts) > 0 {
+			if revised == nil {
+				revised = targetedFigures(ds)
+			}
+			after := indicatorOf(ds, t.Ref, defined)
+			before, ok := defined(t.Ref)
+			if !ok {
+				before = after
+			}
+			for area, i := range districts {
+				ws[i].Message += "; " + Rerated(before, after, *old, *t, figures(t.Ref, area), revised[t.Ref])
+			}
 		}
 		t.Replaced = old.Replaced
 		if yearChanged {
@@ -115,7 +133,7 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 				if revised == nil {
 					revised = targetedFigures(ds)
 				}
-				msg += "; " + Rerated(before, after, *old, *t, figures(t.Ref), revised[t.Ref])
+				msg += "; " + Rerated(before, after, *old, *t, figures(t.Ref, ""), revised[t.Ref])
 			}
 			ws = append(ws, Warning{Location: at(t.Ref, ""), Message: msg})
 		}
@@ -183,7 +201,7 @@ func revision(revised []Observation, o Observation) (*float64, bool) {
 	return nil, false
 }
 
-// targetedFigures is ds's authority-wide figures, by ref, of the
+// targetedFigures is ds's figures of all children, by ref, of the
 // indicators it gives targets for.
 func targetedFigures(ds *Dataset) map[string][]Observation {
 	m := make(map[string][]Observation, len(ds.Targets))

@@ -169,7 +169,7 @@ func TestReviewTargetsSaysWhatItRerates(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ds := &Dataset{Targets: []Target{tc.file}, TargetsAt: map[TargetSource]Location{{"SCS08", ""}: {File: "f.csv", Cell: "A2"}}}
 			ws := ReviewTargets(ds, "f.csv", func(string) []Target { return []Target{held} },
-				func(string) (Indicator, bool) { return ind, true }, func(string) []Observation { return figures })
+				func(string) (Indicator, bool) { return ind, true }, func(string, Area) []Observation { return figures })
 			var got []string
 			for _, w := range ws {
 				got = append(got, w.String())
@@ -230,7 +230,7 @@ func TestReviewTargetsReratesRevisedFigures(t *testing.T) {
 			ds := &Dataset{Indicators: tc.defines, Observations: tc.figures, Targets: []Target{tc.file},
 				TargetsAt: map[TargetSource]Location{{"UD01", ""}: {File: "jun.xlsx", Sheet: "Scorecard", Cell: "A2"}}}
 			ws := ReviewTargets(ds, "jun.xlsx", func(string) []Target { return []Target{stored} },
-				func(string) (Indicator, bool) { return lower, true }, func(string) []Observation { return held })
+				func(string) (Indicator, bool) { return lower, true }, func(string, Area) []Observation { return held })
 			if len(ws) != 1 || !strings.HasSuffix(ws[0].Message, "; "+tc.want) {
 				t.Errorf("warnings %v, want one ending %q", ws, tc.want)
 			}
@@ -314,5 +314,27 @@ func TestReviewTargetsKeepsLevelsReplaced(t *testing.T) {
 				t.Errorf("Swale's own target after it: %s, want %s", s, tc.swaleIs)
 			}
 		})
+	}
+}
+
+// A district's own target stated differently says, as a year's target
+// does, which of the district's reported figures it re-rates: Swale's
+// Sep-25 8.3 (lower is better) is RED against 8/8.2 and GREEN against
+// 8.5/8.7; Kent's figures, rated by the year's target, are not named.
+func TestReviewTargetsSaysWhatADistrictsTargetRerates(t *testing.T) {
+	fy := Period{Kind: FinancialYear, Year: 2025}
+	held := Target{Ref: "CIC05", Year: fy, Target: Float(9), Floor: Float(11), Levels: []Level{{Area: "Swale", Target: Float(8), Floor: Float(8.2)}}}
+	ind := Indicator{Ref: "CIC05", Polarity: LowerBetter, Unit: Percent, Decimals: 1}
+	sep := MonthOf(2025, 9)
+	figures := func(_ string, area Area) []Observation {
+		v := map[Area]float64{"": 9.8, "Swale": 8.3}[area]
+		return []Observation{{Ref: "CIC05", Area: area, Period: sep, Value: Float(v)}}
+	}
+	ds := &Dataset{Targets: []Target{{Ref: "CIC05", Year: fy, Levels: []Level{{Area: "Swale", Target: Float(8.5), Floor: Float(8.7)}}}},
+		TargetsAt: map[TargetSource]Location{{"CIC05", "Swale"}: {File: "t.csv", Cell: "A3"}}}
+	ws := ReviewTargets(ds, "t.csv", func(string) []Target { return []Target{held} }, func(string) (Indicator, bool) { return ind, true }, figures)
+	const want = "CIC05 2025/26: Swale's own target here (target 8.5, floor 8.7) replaces the stored one (target 8, floor 8.2); it changes the rating of 1 reported figure: Sep-25 RED to GREEN"
+	if len(ws) != 1 || ws[0].Message != want {
+		t.Errorf("warnings %v, want one: %s", ws, want)
 	}
 }

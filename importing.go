@@ -239,7 +239,7 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, name, held, known, authorityFigures(st, auth.Area()))...)
+	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, name, held, known, heldFigures(st, auth.Area()))...)
 	// A store no import has written holds no figure to keep or to take
 	// back: into a fresh store, the two passes over every figure (a few
 	// milliseconds of a large import, on one processor) are skipped.
@@ -384,11 +384,14 @@ func printImportSummary(e *env, name string, res *importer.Result, rec app.Impor
 	}
 }
 
-// authorityFigures gives an indicator's authority-wide figures held in
-// st, for the ratings a restated target changes (app.ReviewTargets); an
-// indicator st cannot read has none.
-func authorityFigures(st store.Store, area app.Area) func(ref string) []app.Observation {
-	return func(ref string) []app.Observation {
+// heldFigures gives an indicator's figures held in st for an area, the
+// authority's (auth) for "", for the ratings a restated target changes
+// (app.ReviewTargets); an indicator st cannot read has none.
+func heldFigures(st store.Store, auth app.Area) func(ref string, area app.Area) []app.Observation {
+	return func(ref string, area app.Area) []app.Observation {
+		if area == "" {
+			area = auth
+		}
 		h, err := st.LoadIndicatorArea(ref, area)
 		if err != nil {
 			return nil

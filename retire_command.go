@@ -40,8 +40,7 @@ func runRetire(e *env, args []string) error {
 	}
 	var from app.Period
 	if !e.reinstate {
-		last, ok := h.LastFigure(ref)
-		if from, err = retiredFrom(e.from, ref, last, ok); err != nil {
+		if from, err = retiredFrom(h, e.from, ref); err != nil {
 			return err
 		}
 	}
@@ -61,21 +60,23 @@ func runRetire(e *env, args []string) error {
 	return nil
 }
 
-// retiredFrom is the period an indicator is retired from: the one asked
-// for, or the one after its last figure. A period at or before a figure
-// held is refused, since it would take a figure given out of circulation.
-func retiredFrom(asked, ref string, last app.Period, hasFigures bool) (app.Period, error) {
+// retiredFrom is the period ref is retired from: the one asked for, or
+// the one after its last figure (app.History.RetireDefault). A period at
+// or before a figure held is refused (app.History.RetireHidesFigure), as
+// the window does not offer it.
+func retiredFrom(h *app.History, asked, ref string) (app.Period, error) {
 	if asked == "" {
-		if !hasFigures {
+		from, ok := h.RetireDefault(ref)
+		if !ok {
 			return app.Period{}, usagef("%s has no figures to retire it after: give the period it is retired from, e.g. --from 2025-06", ref)
 		}
-		return last.Add(1), nil
+		return from, nil
 	}
 	from, err := app.ParsePeriod(strings.TrimSpace(asked))
 	if err != nil {
 		return app.Period{}, usagef("--from: %v", err)
 	}
-	if hasFigures && !last.End().Before(from.Start()) {
+	if last, hides := h.RetireHidesFigure(ref, from); hides {
 		return app.Period{}, fmt.Errorf("%s has a figure for %s, at or after --from %s: retire it from %s, after its last figure, or undo the import that gave the later figures", ref, last.Label(), from.Label(), last.Add(1).Label())
 	}
 	return from, nil

@@ -67,13 +67,22 @@ type Replaced struct {
 	Floor     *float64 `json:"floor,omitempty"`
 	Tolerance *float64 `json:"tolerance,omitempty"`
 	Import    string   `json:"import,omitempty"`
+	// Levels are the year's milestones and district targets as held
+	// before, where the file restating the year's target stated any of
+	// them differently too (LevelsReplaced): a district's own target
+	// restated with the year's re-rates its figures from the old one.
+	Levels         []Level `json:"levels,omitempty"`
+	LevelsReplaced bool    `json:"levels_replaced,omitempty"`
 }
 
 // Was is the year's target as it stood before it was replaced: r's
-// figures with t's levels (which a restatement keeps or replaces on
-// their own, and says so).
+// figures with the levels then held (t's, unless the same file replaced
+// them; a later file's change of a level alone is said on its own).
 func (r Replaced) Was(t Target) Target {
 	t.Target, t.Floor, t.Tolerance, t.Import, t.Replaced = r.Target, r.Floor, r.Tolerance, r.Import, nil
+	if r.LevelsReplaced {
+		t.Levels = r.Levels
+	}
 	return t
 }
 
@@ -129,6 +138,14 @@ func (t Target) For(area Area, p Period) (Target, Period) {
 		}
 	}
 	return out, Period{}
+}
+
+// HasOwnTarget reports whether area has a target of its own for t's
+// year (a district's level for the whole year), which its figures are
+// rated against in place of the year's (For).
+func (t Target) HasOwnTarget(area Area) bool {
+	_, ok := t.level(area, Period{})
+	return area != "" && ok
 }
 
 // level finds the level for area and period; the authority's levels

@@ -29,11 +29,12 @@ type TargetSource struct {
 // The warnings name the cell of the row that gave the target, where ds
 // knows it (TargetsAt), else the file. A year's target, floor or
 // tolerance stated differently replaces the stored one too, and says
-// so with the reported figures (figures gives the authority-wide figures
-// held for an indicator; nil for none) whose rating it changes: a
-// restated target silently re-rating months already reported is a
-// wrong figure with no warning.
-func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, defined func(ref string) (Indicator, bool), figures func(ref string) []Observation) []Warning {
+// so with the reported figures whose rating it changes (figures gives
+// the figures held for an indicator in an area, "" for the authority's;
+// nil for none): a restated target silently re-rating months already
+// reported is a wrong figure with no warning. So does a district's own
+// target or milestone stated differently, with the district's figures.
+func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, defined func(ref string) (Indicator, bool), figures func(ref string, area Area) []Observation) []Warning {
 	at := func(ref string, area Area) Location {
 		if l, ok := ds.TargetsAt[TargetSource{ref, area}]; ok {
 			return l
@@ -69,6 +70,8 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 			t.Target, t.Floor, t.Tolerance = old.Target, old.Floor, old.Tolerance
 		}
 		yearChanged := differs(t.Target, old.Target) || differs(t.Floor, old.Floor) || differs(t.Tolerance, old.Tolerance)
+		levelsChanged := false
+		districts := map[Area]int{} // a district whose level changed: its first warning's index
 		levels := make([]Level, 0, len(old.Levels)+len(t.Levels))
 		for _, o := range old.Levels {
 			l, ok := t.level(o.Area, o.Period)
@@ -80,6 +83,10 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 			l.Floor = orStored(l.Floor, o.Floor)
 			l.Tolerance = orStored(l.Tolerance, o.Tolerance)
 			if differs(l.Target, o.Target) || differs(l.Floor, o.Floor) || differs(l.Tolerance, o.Tolerance) {
+				levelsChanged = true
+				if _, ok := districts[o.Area]; o.Area != "" && !ok {
+					districts[o.Area] = len(ws)
+				}
 				ws = append(ws, Warning{Location: at(t.Ref, o.Area), Message: fmt.Sprintf(
 					"%s %s: %s here (%s) replaces the stored one (%s)", t.Ref, t.Year, LevelWords(o), levelFigures(l), levelFigures(o))})
 			}
@@ -87,6 +94,7 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 		}
 		for _, l := range t.Levels {
 			if _, ok := old.level(l.Area, l.Period); !ok {
+				levelsChanged = true
 				levels = append(levels, l)
 			}
 		}
@@ -94,9 +102,25 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 		if len(t.Levels) == 0 {
 			t.Levels = nil
 		}
+		if figures != nil && len(districts) > 0 {
+			if revised == nil {
+				revised = targetedFigures(ds)
+			}
+			after := indicatorOf(ds, t.Ref, defined)
+			before, ok := defined(t.Ref)
+			if !ok {
+				before = after
+			}
+			for area, i := range districts {
+				ws[i].Message += "; " + Rerated(before, after, *old, *t, figures(t.Ref, area), revised[t.Ref])
+			}
+		}
 		t.Replaced = old.Replaced
 		if yearChanged {
 			t.Replaced = &Replaced{Target: old.Target, Floor: old.Floor, Tolerance: old.Tolerance, Import: old.Import}
+			if levelsChanged {
+				t.Replaced.Levels, t.Replaced.LevelsReplaced = old.Levels, true
+			}
 			after := indicatorOf(ds, t.Ref, defined)
 			before, ok := defined(t.Ref)
 			if !ok {
@@ -109,7 +133,7 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 				if revised == nil {
 					revised = targetedFigures(ds)
 				}
-				msg += "; " + Rerated(before, after, *old, *t, figures(t.Ref), revised[t.Ref])
+				msg += "; " + Rerated(before, after, *old, *t, figures(t.Ref, ""), revised[t.Ref])
 			}
 			ws = append(ws, Warning{Location: at(t.Ref, ""), Message: msg})
 		}
@@ -117,10 +141,12 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 	return ws
 }
 
-// Rerated says which of held (an indicator's authority-wide figures as
-// stored) rate differently once an import replaces target was with is
-// for its year: "it changes the rating of 2 reported figures: Oct-25
-// AMBER to RED, Jan-26 GREEN to AMBER", or that it changes none. Before
+// Rerated says which of held (an indicator's figures as stored, of one
+// area: the authority's, or a district's, each rated against the level
+// that applies to its area, Target.For) rate differently once an import
+// replaces target was with is for its year: "it changes the rating of 2
+// reported figures: Oct-25 AMBER to RED, Jan-26 GREEN to AMBER", or that
+// it changes none. Before
 // the import a figure is the one held, rated against was under before
 // (the definition held); after it, it is the figure as the import leaves
 // it (revised, the import's own figures, gives any revision of it),
@@ -140,8 +166,11 @@ func Rerated(before, after Indicator, was, is Target, held, revised []Observatio
 		if now == nil {
 			continue
 		}
-		wasLevel, _ := was.For("", o.Period)
-		isLevel, _ := is.For("", o.Period)
+		// A district's figure is rated against the district's own
+		// target where it has one, as show and the exports rate it, not
+		// against the year's that a restatement moved.
+		wasLevel, _ := was.For(o.Area, o.Period)
+		isLevel, _ := is.For(o.Area, o.Period)
 		a := Rating(before.Polarity, *o.Value, wasLevel, before.Decimals)
 		b := Rating(after.Polarity, *now, isLevel, after.Decimals)
 		if a != b {
@@ -172,7 +201,7 @@ func revision(revised []Observation, o Observation) (*float64, bool) {
 	return nil, false
 }
 
-// targetedFigures is ds's authority-wide figures, by ref, of the
+// targetedFigures is ds's figures of all children, by ref, of the
 // indicators it gives targets for.
 func targetedFigures(ds *Dataset) map[string][]Observation {
 	m := make(map[string][]Observation, len(ds.Targets))

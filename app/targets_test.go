@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -168,7 +169,7 @@ func TestReviewTargetsSaysWhatItRerates(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ds := &Dataset{Targets: []Target{tc.file}, TargetsAt: map[TargetSource]Location{{"SCS08", ""}: {File: "f.csv", Cell: "A2"}}}
 			ws := ReviewTargets(ds, "f.csv", func(string) []Target { return []Target{held} },
-				func(string) (Indicator, bool) { return ind, true }, func(string) []Observation { return figures })
+				func(string) (Indicator, bool) { return ind, true }, func(string, Area) []Observation { return figures })
 			var got []string
 			for _, w := range ws {
 				got = append(got, w.String())
@@ -229,10 +230,111 @@ func TestReviewTargetsReratesRevisedFigures(t *testing.T) {
 			ds := &Dataset{Indicators: tc.defines, Observations: tc.figures, Targets: []Target{tc.file},
 				TargetsAt: map[TargetSource]Location{{"UD01", ""}: {File: "jun.xlsx", Sheet: "Scorecard", Cell: "A2"}}}
 			ws := ReviewTargets(ds, "jun.xlsx", func(string) []Target { return []Target{stored} },
-				func(string) (Indicator, bool) { return lower, true }, func(string) []Observation { return held })
+				func(string) (Indicator, bool) { return lower, true }, func(string, Area) []Observation { return held })
 			if len(ws) != 1 || !strings.HasSuffix(ws[0].Message, "; "+tc.want) {
 				t.Errorf("warnings %v, want one ending %q", ws, tc.want)
 			}
 		})
+	}
+}
+
+// A restated year's target re-rates a district's figures only as far as
+// it is the district's target: a district with its own target and floor
+// (Swale's 8 and 8.2) is rated against them before and after, as show
+// and the exports rate it; one with its own target alone (Thanet's 8)
+// takes the year's floor, which moved; one with none (Dover) the year's.
+// Hand-worked, lower is better, the year's 9/11 restated as 10/12.
+func TestReratedRatesEachAreaAtItsOwnLevel(t *testing.T) {
+	fy := Period{Kind: FinancialYear, Year: 2025}
+	levels := []Level{{Area: "Swale", Target: Float(8), Floor: Float(8.2)}, {Area: "Thanet", Target: Float(8)}}
+	was := Target{Ref: "CIC05", Year: fy, Target: Float(9), Floor: Float(11), Levels: levels}
+	is := Target{Ref: "CIC05", Year: fy, Target: Float(10), Floor: Float(12), Levels: levels}
+	ind := Indicator{Ref: "CIC05", Polarity: LowerBetter, Unit: Percent, Decimals: 1}
+	aug, sep := MonthOf(2025, 8), MonthOf(2025, 9)
+	for _, tc := range []struct {
+		area    Area
+		figures map[Period]float64
+		want    string
+	}{
+		// 9.8 is AMBER against 9/11 and GREEN against 10/12.
+		{"Kent", map[Period]float64{aug: 10.2, sep: 9.8}, "it changes the rating of 1 reported figure: Sep-25 AMBER to GREEN"},
+		// 11.5 is RED and 8.1 AMBER against 8/8.2 whatever the year's
+		// target; against the year's they would move RED to AMBER and
+		// stay GREEN.
+		{"Swale", map[Period]float64{aug: 11.5, sep: 8.1}, "it changes the rating of no figure held"},
+		// 11.5 against target 8 with the year's floor: 11 RED, 12 AMBER.
+		{"Thanet", map[Period]float64{aug: 11.5, sep: 7.9}, "it changes the rating of 1 reported figure: Aug-25 RED to AMBER"},
+		{"Dover", map[Period]float64{aug: 11.5, sep: 9.8}, "it changes the rating of 2 reported figures: Aug-25 RED to AMBER, Sep-25 AMBER to GREEN"},
+	} {
+		var held []Observation
+		for _, p := range []Period{aug, sep} {
+			held = append(held, Observation{Ref: "CIC05", Area: tc.area, Period: p, Value: Float(tc.figures[p])})
+		}
+		if got := Rerated(ind, ind, was, is, held, nil); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.area, got, tc.want)
+		}
+	}
+}
+
+// A year's target restated by a file that restates a district's own
+// target or a milestone too keeps the levels held before, so that what
+// the restatement re-rated is told against them (Replaced.Was); one that
+// leaves the levels as held keeps none, and Was gives the levels held.
+func TestReviewTargetsKeepsLevelsReplaced(t *testing.T) {
+	fy := Period{Kind: FinancialYear, Year: 2025}
+	swale := Level{Area: "Swale", Target: Float(8), Floor: Float(8.2)}
+	held := Target{Ref: "CIC05", Year: fy, Target: Float(9), Floor: Float(11), Levels: []Level{swale}, Import: "I0001"}
+	ind := Indicator{Ref: "CIC05", Polarity: LowerBetter, Unit: Percent, Decimals: 1}
+	for _, tc := range []struct {
+		name    string
+		levels  []Level // the file's
+		was     []Level // Was's levels
+		kept    bool    // Replaced.LevelsReplaced
+		swaleIs string  // Swale's own target after it
+	}{
+		{"levels not stated", nil, []Level{swale}, false, "8/8.2"},
+		{"Swale's stated alike", []Level{swale}, []Level{swale}, false, "8/8.2"},
+		{"Swale's restated", []Level{{Area: "Swale", Target: Float(8.5), Floor: Float(8.7)}}, []Level{swale}, true, "8.5/8.7"},
+		{"a milestone added", []Level{{Period: MonthOf(2025, 9), Target: Float(9.5)}}, []Level{swale}, true, "8/8.2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := &Dataset{Targets: []Target{{Ref: "CIC05", Year: fy, Target: Float(10), Floor: Float(12), Levels: tc.levels}}}
+			ReviewTargets(ds, "oct.xlsx", func(string) []Target { return []Target{held} },
+				func(string) (Indicator, bool) { return ind, true }, nil)
+			got := ds.Targets[0]
+			if got.Replaced == nil || got.Replaced.LevelsReplaced != tc.kept {
+				t.Fatalf("replaced %+v, want levels kept %v", got.Replaced, tc.kept)
+			}
+			was := got.Replaced.Was(got)
+			if *was.Target != 9 || *was.Floor != 11 || !reflect.DeepEqual(was.Levels, tc.was) {
+				t.Errorf("was %+v, want 9/11 with levels %+v", was, tc.was)
+			}
+			own, _ := got.For("Swale", Period{})
+			if s := fmt.Sprintf("%g/%g", *own.Target, *own.Floor); s != tc.swaleIs {
+				t.Errorf("Swale's own target after it: %s, want %s", s, tc.swaleIs)
+			}
+		})
+	}
+}
+
+// A district's own target stated differently says, as a year's target
+// does, which of the district's reported figures it re-rates: Swale's
+// Sep-25 8.3 (lower is better) is RED against 8/8.2 and GREEN against
+// 8.5/8.7; Kent's figures, rated by the year's target, are not named.
+func TestReviewTargetsSaysWhatADistrictsTargetRerates(t *testing.T) {
+	fy := Period{Kind: FinancialYear, Year: 2025}
+	held := Target{Ref: "CIC05", Year: fy, Target: Float(9), Floor: Float(11), Levels: []Level{{Area: "Swale", Target: Float(8), Floor: Float(8.2)}}}
+	ind := Indicator{Ref: "CIC05", Polarity: LowerBetter, Unit: Percent, Decimals: 1}
+	sep := MonthOf(2025, 9)
+	figures := func(_ string, area Area) []Observation {
+		v := map[Area]float64{"": 9.8, "Swale": 8.3}[area]
+		return []Observation{{Ref: "CIC05", Area: area, Period: sep, Value: Float(v)}}
+	}
+	ds := &Dataset{Targets: []Target{{Ref: "CIC05", Year: fy, Levels: []Level{{Area: "Swale", Target: Float(8.5), Floor: Float(8.7)}}}},
+		TargetsAt: map[TargetSource]Location{{"CIC05", "Swale"}: {File: "t.csv", Cell: "A3"}}}
+	ws := ReviewTargets(ds, "t.csv", func(string) []Target { return []Target{held} }, func(string) (Indicator, bool) { return ind, true }, figures)
+	const want = "CIC05 2025/26: Swale's own target here (target 8.5, floor 8.7) replaces the stored one (target 8, floor 8.2); it changes the rating of 1 reported figure: Sep-25 RED to GREEN"
+	if len(ws) != 1 || ws[0].Message != want {
+		t.Errorf("warnings %v, want one: %s", ws, want)
 	}
 }

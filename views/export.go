@@ -249,7 +249,7 @@ func exceptionsBrief(h *app.History, opt export.Options) string {
 	base, shown, figures, _, _ := disclosure.ReleaseFigures(h, opt.Exclude, opt.Suppress, auth)
 	bo := brief.Options{Period: opt.Period, Area: area, Shown: shown, Suppress: opt.Suppress, Excluded: opt.Exclude, All: h, AllShown: base}
 	items := brief.Items(figures, bo)
-	return brief.Text(brief.Heading(area, opt.Period, export.CohortPhrase(opt.Exclude), items), items, brief.Assessed(figures, bo), brief.RevisionsText(figures, bo), brief.OffCycle(figures, bo), brief.Foot(figures, bo))
+	return brief.Text(brief.Heading(area, opt.Period, export.CohortPhrase(opt.Exclude), items), items, brief.Assessed(figures, bo), brief.RevisionsText(figures, bo), brief.OffCycle(figures, bo), brief.Retired(figures, bo), brief.Foot(figures, bo))
 }
 
 // pdfName is the workbook's name with .pdf for its extension.
@@ -335,7 +335,15 @@ func (w *mainWindow) exportDone(sum export.Summary) {
 	if sum.Pages > 0 {
 		parts = strconv.Itoa(sum.Pages) + " pages: " + strings.Join(sum.Sheets, ", ")
 	}
-	content := container.NewVBox(msg, widget.NewLabel(parts), open)
+	content := container.NewVBox(msg, widget.NewLabel(parts))
+	if len(sum.Notes) > 0 {
+		// What the command line says beside the file on stderr: an
+		// indicator left out as retired, a period read as another.
+		notes := widget.NewLabel(strings.Join(sum.Notes, "\n"))
+		notes.Wrapping = fyne.TextWrapWord
+		content.Add(notes)
+	}
+	content.Add(open)
 	d := dialog.NewCustom("Exported", "Close", content, w.win)
 	d.Resize(fyne.NewSize(600, 240))
 	d.Show()

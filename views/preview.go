@@ -198,10 +198,13 @@ func (p *importPreview) targetWarnings(acceptDefs, addNew bool) []app.Warning {
 	// After Apply, which deletes the figures of indicators refused in
 	// place: the file's revisions of figures its targets re-rate.
 	ds.Observations = d.Observations
-	var figures func(ref string) []app.Observation
+	var figures func(ref string, area app.Area) []app.Observation
 	if p.area != "" {
-		figures = func(ref string) []app.Observation {
-			return p.h.Series(app.SeriesKey{Ref: ref, Area: p.area, Split: app.All})
+		figures = func(ref string, area app.Area) []app.Observation {
+			if area == "" {
+				area = p.area
+			}
+			return p.h.Series(app.SeriesKey{Ref: ref, Area: area, Split: app.All})
 		}
 	}
 	return app.ReviewTargets(&ds, p.file, p.h.Targets, p.h.Indicator, figures)

@@ -15,11 +15,6 @@ import (
 // (QA27a 5): saved as an edit through app.History.RetireEdit, so that it
 // reads the same under Imports whoever made it and Undo there removes it.
 
-// retireChoices is how many periods after its last figure the officer
-// may retire an indicator from: the scorecard may have stopped giving it
-// a few months before anyone noticed, never many.
-const retireChoices = 12
-
 // retireText is the Retire action's button: what it would do now.
 func retireText(retired bool) string {
 	if retired {
@@ -40,7 +35,7 @@ func (d *detailPane) fillRetire() {
 
 // confirmRetire asks before retiring the indicator shown, naming it and
 // the period it is retired from (the one after its last figure unless
-// the officer picks a later one), or before putting it back.
+// the officer picks another, retireOptions), or before putting it back.
 func (d *detailPane) confirmRetire() {
 	h := d.w.v.stored
 	ind, ok := h.Indicator(d.ref)
@@ -54,26 +49,24 @@ func (d *detailPane) confirmRetire() {
 		d.showRetireDialog("Put "+ind.Ref+" back in circulation", "Put back", msg, func() { d.saveRetire(ind, app.Period{}) })
 		return
 	}
-	last, ok := h.LastFigure(ind.Ref)
-	if !ok {
-		d.w.showError(fmt.Errorf("%s has no figures to retire it after: scorecard retire %s --from PERIOD names the period it is retired from", ind.Ref, ind.Ref))
+	labels, froms, dflt := retireOptions(h, ind.Ref)
+	if len(labels) == 0 {
+		d.w.showError(fmt.Errorf("%s: the store holds no period to retire it from: scorecard retire %s --from PERIOD names the period it is retired from", ind.Ref, ind.Ref))
 		return
 	}
-	var labels []string
-	froms := map[string]app.Period{}
-	for i := 1; i <= retireChoices; i++ {
-		p := last.Add(i)
-		labels = append(labels, p.Label())
-		froms[p.Label()] = p
-	}
+	last, hasFigures := h.LastFigure(ind.Ref)
 	msg := widget.NewLabel("")
 	msg.Wrapping = fyne.TextWrapWord
 	say := func(from app.Period) {
-		msg.SetText(fmt.Sprintf("Retire %s %s from %s?\n\nIts last figure is for %s. From %s on the scorecard, the exports, the brief and flags leave it out, and say so; its figures stay in the store and on this tab. The retirement is saved as an edit under Imports, where Undo removes it, and Put back here reverses it.",
-			ind.Ref, ind.Name, from.Label(), last.Label(), from.Label()))
+		held := "It has no figures."
+		if hasFigures {
+			held = fmt.Sprintf("Its last figure is for %s.", last.Label())
+		}
+		msg.SetText(fmt.Sprintf("Retire %s %s from %s?\n\n%s From %s on the scorecard, the exports, the brief and flags leave it out, and say so; its figures stay in the store and on this tab. The retirement is saved as an edit under Imports, where Undo removes it, and Put back here reverses it.",
+			ind.Ref, ind.Name, from.Label(), held, from.Label()))
 	}
 	from := widget.NewSelect(labels, func(s string) { say(froms[s]) })
-	from.SetSelected(labels[0])
+	from.SetSelected(dflt)
 	content := container.NewVBox(widget.NewForm(widget.NewFormItem("Retired from", from)), msg)
 	d.showRetireDialog("Retire "+ind.Ref, "Retire", content, func() { d.saveRetire(ind, froms[from.Selected]) })
 }
@@ -102,4 +95,27 @@ func (d *detailPane) saveRetire(ind app.Indicator, from app.Period) {
 		return
 	}
 	d.w.edit(note, &app.Dataset{ChartSettings: []app.ChartSetting{s}})
+}
+
+// retireOptions is what the Retire… dialog offers for indicator ref: the
+// labels of the periods it may be retired from, latest first
+// (app.History.RetirePeriods: from the one after its last figure, the
+// first scorecard retire --from accepts, to twelve past the store's
+// latest), the period each names, and the label selected at first, the
+// one after its last figure (the command line's default), else the
+// earliest offered.
+func retireOptions(h *app.History, ref string) (labels []string, froms map[string]app.Period, selected string) {
+	froms = map[string]app.Period{}
+	for _, p := range h.RetirePeriods(ref, h.Latest()) {
+		labels = append(labels, p.Label())
+		froms[p.Label()] = p
+	}
+	if len(labels) == 0 {
+		return nil, froms, ""
+	}
+	selected = labels[len(labels)-1]
+	if p, ok := h.RetireDefault(ref); ok {
+		selected = p.Label()
+	}
+	return labels, froms, selected
 }

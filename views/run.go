@@ -159,12 +159,15 @@ func (b storeBackend) reviewTargets(path string, res *importer.Result) error {
 	if err != nil {
 		return err
 	}
-	figures := func(ref string) []app.Observation {
-		h, err := b.st.LoadIndicatorArea(ref, auth.Area())
+	figures := func(ref string, area app.Area) []app.Observation {
+		if area == "" {
+			area = auth.Area()
+		}
+		h, err := b.st.LoadIndicatorArea(ref, area)
 		if err != nil {
 			return nil
 		}
-		return h.Series(app.SeriesKey{Ref: ref, Area: auth.Area(), Split: app.All})
+		return h.Series(app.SeriesKey{Ref: ref, Area: area, Split: app.All})
 	}
 	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, filepath.Base(path), held, defined, figures)...)
 	return nil

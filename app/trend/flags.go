@@ -513,7 +513,11 @@ func targetText(ind app.Indicator, t app.Target) string {
 // floor 23.0% (I0004); it changes the rating of 1 reported figure:
 // Oct-25 AMBER to RED". A figure the import that restated the target
 // also revised is rated as it was before that import and as that import
-// left it, as the import's own warning rated it (app.Rerated).
+// left it, as the import's own warning rated it (app.Rerated). A
+// district with a target of its own is rated against it, not the
+// year's, and the words say so: "...; Swale is rated against its own
+// target, target 8.0%, floor 8.2%, which stands: it changes the rating
+// of no figure held".
 func targetRevisionText(h *app.History, k app.SeriesKey, ind app.Indicator, t app.Target, figures []app.Observation, q app.Period) string {
 	was := t.Replaced.Was(t)
 	var before, after []app.Observation
@@ -539,7 +543,19 @@ func targetRevisionText(h *app.History, k app.SeriesKey, ind app.Indicator, t ap
 		}
 		return s
 	}
-	return t.Year.String() + " target revised from " + words(was) + " to " + words(t) + "; " + app.Rerated(ind, ind, was, t, before, after)
+	text := t.Year.String() + " target revised from " + words(was) + " to " + words(t) + "; "
+	if t.HasOwnTarget(k.Area) {
+		// Its own target takes from the year's what it does not state.
+		wasOwn, _ := was.For(k.Area, app.Period{})
+		isOwn, _ := t.For(k.Area, app.Period{})
+		text += string(k.Area) + " is rated against its own target, "
+		if sameTarget(wasOwn, isOwn) {
+			text += targetText(ind, isOwn) + ", which stands: "
+		} else {
+			text += "here from " + targetText(ind, wasOwn) + " to " + targetText(ind, isOwn) + ": "
+		}
+	}
+	return text + app.Rerated(ind, ind, was, t, before, after)
 }
 
 // revisionText says what a revised figure was and is: "revised from

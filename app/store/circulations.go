@@ -1,0 +1,89 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"scorecard/app"
+)
+
+// bucketCirculations holds the outputs recorded as circulated (seq ->
+// JSON app.Circulation), appended and never changed. It is made by the
+// first one recorded, without a schema bump: a store that lacks it has
+// recorded none, and an older Scorecard passes over it.
+var bucketCirculations = []byte("circulations")
+
+// RecordCirculation appends c to the store's record of outputs
+// circulated, numbering it (Seq) and saying who wrote it where the
+// caller did not; it returns c as recorded. Nothing else in the store
+// changes, and no automatic backup is made for it.
+func (s *Bolt) RecordCirculation(c app.Circulation) (_ app.Circulation, err error) {
+	defer guard(s.path, &err)
+	if c.Officer == "" && c.Machine == "" {
+		c.Officer, c.Machine = Operator()
+	}
+	if err := s.markChanging(); err != nil {
+		return c, fmt.Errorf("record the circulation: %w", err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists(bucketCirculations)
+		if err != nil {
+			return err
+		}
+		seq, err := b.NextSequence()
+		if err != nil {
+			return err
+		}
+		c.Seq = int(seq)
+		data, err := json.Marshal(c)
+		if err != nil {
+			return err
+		}
+		return b.Put(seqKey(seq), data)
+	})
+	if err != nil {
+		return c, fmt.Errorf("record the circulation in %s: %w", s.path, err)
+	}
+	return c, nil
+}
+
+// Circulations lists the outputs recorded as circulated, oldest first;
+// none for a store that has recorded none.
+func (s *Bolt) Circulations() (cs []app.Circulation, err error) {
+	defer guard(s.path, &err)
+	err = s.db.View(func(tx *bolt.Tx) error {
+		cs, err = readCirculations(tx)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("circulations in %s: %w", s.path, err)
+	}
+	return cs, nil
+}
+
+// readCirculations reads the circulations bucket, if there is one.
+func readCirculations(tx *bolt.Tx) ([]app.Circulation, error) {
+	b := tx.Bucket(bucketCirculations)
+	if b == nil {
+		return nil, nil
+	}
+	var cs []app.Circulation
+	err := b.ForEach(func(k, v []byte) error {
+		var c app.Circulation
+		if err := json.Unmarshal(v, &c); err != nil {
+			return fmt.Errorf("circulation %x: %w", k, err)
+		}
+		cs = append(cs, c)
+		return nil
+	})
+	return cs, err
+}
+
+// circulations reads the circulations recorded into the history, for
+// what it says changed since figures were last circulated.
+func (l *loader) circulations() (err error) {
+	l.h.Circulations, err = readCirculations(l.tx)
+	return err
+}

@@ -46,10 +46,11 @@ const (
 )
 
 // NewCirculation is the record of an output of period p for area,
-// excluding cohorts, written now from h: the imports in force are h's.
-func NewCirculation(h *History, output, file string, p Period, area Area, excluded []Cohort) Circulation {
+// excluding cohorts, written now to file ("" for a brief) from a store
+// whose live imports were imports (History.Imports).
+func NewCirculation(output, file string, p Period, area Area, excluded []Cohort, imports []Import) Circulation {
 	c := Circulation{Time: time.Now().UTC(), Output: output, File: file, Period: p, Area: area, Excluded: excluded}
-	for _, im := range h.Imports {
+	for _, im := range imports {
 		c.Imports = append(c.Imports, im.ID)
 	}
 	return c

@@ -42,7 +42,7 @@ func (r *monthlyRun) file(name string, reach time.Month, vals map[time.Month]flo
 // circulate records an output of month m, as export, brief and pack
 // record one, reflecting the imports in force now.
 func (r *monthlyRun) circulate(m time.Month) {
-	c := app.NewCirculation(r.h, app.CirculatedBrief, "", app.MonthOf(2025, m), app.Kent, nil)
+	c := app.NewCirculation(app.CirculatedBrief, "", app.MonthOf(2025, m), app.Kent, nil, r.h.Imports)
 	c.Seq = len(r.h.Circulations) + 1
 	r.h.Circulations = append(r.h.Circulations, c)
 }
@@ -73,6 +73,15 @@ func TestRevisedSinceLastCirculated(t *testing.T) {
 			run: func(r *monthlyRun) {
 				r.file("m06.xlsx", time.June, map[time.Month]float64{time.June: 631})
 				r.file("m06-corrected.xlsx", time.June, map[time.Month]float64{time.June: 645})
+			},
+			want: []string{lead + "Jun-25 revised from 631 to 645 (m06-corrected.xlsx, import I0003)"},
+		},
+		{
+			name: "only this report recorded, run again: the imports' order, as its first run said",
+			run: func(r *monthlyRun) {
+				r.file("m06.xlsx", time.June, map[time.Month]float64{time.June: 631})
+				r.file("m06-corrected.xlsx", time.June, map[time.Month]float64{time.June: 645})
+				r.circulate(time.June)
 			},
 			want: []string{lead + "Jun-25 revised from 631 to 645 (m06-corrected.xlsx, import I0003)"},
 		},
@@ -165,7 +174,7 @@ func TestRetiredRevisionSaid(t *testing.T) {
 			h.Apply(&d, "I0001")
 			h.Imports = []app.Import{{ID: "I0001", Source: "m05.xlsx", Kind: "workbook", Reach: []app.Period{may}}}
 			if tt.circulated {
-				h.Circulations = []app.Circulation{app.NewCirculation(h, app.CirculatedPack, "pack.pdf", may, app.Kent, nil)}
+				h.Circulations = []app.Circulation{app.NewCirculation(app.CirculatedPack, "pack.pdf", may, app.Kent, nil, h.Imports)}
 			}
 			retire := app.ChartSetting{Ref: "SG07", Kind: app.SetRetire, From: jun, Import: "I0002"}
 			h.Apply(&app.Dataset{ChartSettings: []app.ChartSetting{retire}}, "I0002")

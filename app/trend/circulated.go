@@ -1,6 +1,8 @@
 package trend
 
 import (
+	"slices"
+
 	"scorecard/app"
 )
 
@@ -22,15 +24,24 @@ import (
 // months). flagged are the flags' revisions, whose targets and
 // definitions are kept as they are. A retired indicator's figures from
 // before it was retired are said too, marked so.
-func revisedSinceCirculated(h *app.History, p app.Period, flagged []Revision) []Revision {
+//
+// ok is false when no circulation was recorded before this report (the
+// records are of this report, run again with nothing imported since, or
+// of later ones): the report is then the first the store records, and
+// goes by the imports' order as a store with no record does, so that the
+// first brief and the pack after it say the same.
+func revisedSinceCirculated(h *app.History, p app.Period, flagged []Revision) (_ []Revision, ok bool) {
 	if p.IsZero() {
 		p = latest(h)
 	}
 	if p.IsZero() {
-		return nil
+		return nil, false
 	}
 	late := newLateFills(h)
 	st := circulatedState{h: h, order: late.order, cut: importsCut(h.Imports, p), authority: app.AuthorityOf(h).Area()}
+	if !slices.ContainsFunc(h.Circulations, st.before) {
+		return nil, false
+	}
 	said := map[app.SeriesKey][]Revision{}
 	for _, r := range flagged {
 		if r.Target != nil || r.Definition != nil {
@@ -64,7 +75,7 @@ func revisedSinceCirculated(h *app.History, p app.Period, flagged []Revision) []
 		}
 		out = append(append(append(out, own...), said[k]...), earlier...)
 	}
-	return out
+	return out, true
 }
 
 // circulatedState is the store's circulations as a report of one period

@@ -39,8 +39,9 @@ type Revision struct {
 
 // Revisions returns what changed in figures already circulated, for the
 // report of period p (as Flags takes it). Where the store records what
-// was circulated (app.History.Circulations), each figure is compared
-// with the one the last output that showed it gave (revisedSinceCirculated).
+// was circulated before this report (app.History.Circulations), each
+// figure is compared with the one the last output that showed it gave
+// (revisedSinceCirculated).
 // Otherwise it is what the Revised and Definition flags of p say, in
 // the flags' order: the figures, targets and definitions changed by the
 // import that brought each series' figure for p, or later. Either way a
@@ -48,8 +49,8 @@ type Revision struct {
 // though the flags leave the indicator out.
 func Revisions(h *app.History, p app.Period, opt Options) []Revision {
 	_, revs := flagsNoting(h, p, opt, nil)
-	if len(h.Circulations) > 0 {
-		return revisedSinceCirculated(h, p, revs)
+	if since, ok := revisedSinceCirculated(h, p, revs); ok {
+		return since
 	}
 	return append(revs, retiredRevisions(h, p)...)
 }

@@ -25,13 +25,13 @@ var circulationScenarios = []scenario{
 		if err != nil {
 			t.Fatal(err)
 		}
-		march1 := app.NewCirculation(load(t, st), app.CirculatedPack, "/tmp/March pack.pdf", march, app.Kent, []app.Cohort{"uasc"})
+		march1 := app.NewCirculation(app.CirculatedPack, "/tmp/March pack.pdf", march, app.Kent, []app.Cohort{"uasc"}, load(t, st).Imports)
 		got1, err := st.RecordCirculation(march1)
 		if err != nil {
 			t.Fatal(err)
 		}
 		mustImport(t, st, "April scorecard.xlsx", aprilFile())
-		april1 := app.NewCirculation(load(t, st), app.CirculatedBrief, "", march.Add(1), "", nil)
+		april1 := app.NewCirculation(app.CirculatedBrief, "", march.Add(1), "", nil, load(t, st).Imports)
 		got2, err := st.RecordCirculation(april1)
 		if err != nil {
 			t.Fatal(err)

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"scorecard/app/store"
+)
+
+// TestCorrectedBeforeCirculated: an officer circulates May, imports
+// June's scorecard, finds a typo and imports the corrected copy, then
+// writes June's brief and pack. June's first figure never went out, so
+// nothing says it was revised; May's figure, which went out and June's
+// file revised, is said against what members had. The brief and the
+// export record themselves as circulated, and `imports` says nothing of
+// it.
+func TestCorrectedBeforeCirculated(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	mustRun(t, db, "authority", "Leeds")
+	may := map[string][]any{"SG01": {640, 631}, "SG11": {9, 8}, "EH03": {0.085, 0.082}, "EH04": {6.7, 6.4}}
+	jun := map[string][]any{"SG01": {640, 633, 650}, "SG11": {9, 8, 8}, "EH03": {0.085, 0.082, 0.083}, "EH04": {6.7, 6.4, 6.5}}
+	fixed := map[string][]any{"SG01": {640, 633, 655}, "SG11": {9, 8, 8}, "EH03": {0.085, 0.082, 0.083}, "EH04": {6.7, 6.4, 6.5}}
+	mustRun(t, db, "import", leedsMonth(t, dir, "m05.xlsx", "Scorecard - May 2025", "H", 2, may))
+	if r := scorecard(t, db, "brief"); r.code != 0 || strings.Contains(r.stderr, "not recorded") {
+		t.Fatalf("May's brief: exit %d\n%s", r.code, r.stderr)
+	}
+	mustRun(t, db, "import", leedsMonth(t, dir, "m06.xlsx", "Scorecard - June 2025", "H", 3, jun))
+	mustRun(t, db, "import", leedsMonth(t, dir, "m06-corrected.xlsx", "Scorecard - June 2025 (corrected)", "H", 3, fixed))
+	imports := mustRun(t, db, "imports", "--json")
+
+	const wantMay = "SG01 Number of children subject to a child protection plan: May-25 revised from 631 to 633 (m06.xlsx, import I0002)"
+	for run := range 2 { // a brief run again says the same
+		brief := mustRun(t, db, "brief")
+		if strings.Contains(brief, "Jun-25 revised") {
+			t.Errorf("run %d: the brief says June's figure, never circulated, was revised:\n%s", run+1, brief)
+		}
+		if !strings.Contains(brief, wantMay) {
+			t.Errorf("run %d: the brief does not say %q:\n%s", run+1, wantMay, brief)
+		}
+	}
+	out := filepath.Join(dir, "June.xlsx")
+	r := scorecard(t, db, "export", "--out", out)
+	if r.code != 0 || strings.Contains(r.stderr, "not recorded") {
+		t.Fatalf("export: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if got := mustRun(t, db, "imports", "--json"); got != imports {
+		t.Errorf("imports --json changed by recording circulations:\n%s\nwas\n%s", got, imports)
+	}
+	st, err := store.OpenReadOnly(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	cs, err := st.Circulations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var said []string
+	for _, c := range cs {
+		said = append(said, c.Output+" "+c.Period.Label()+" "+strings.Join(c.Imports, ","))
+	}
+	want := []string{"brief May-25 I0001", "brief Jun-25 I0001,I0002,I0003", "brief Jun-25 I0001,I0002,I0003", "workbook Jun-25 I0001,I0002,I0003"}
+	if strings.Join(said, "; ") != strings.Join(want, "; ") {
+		t.Fatalf("circulations recorded: %q\nwant %q", said, want)
+	}
+	if cs[3].File != out {
+		t.Errorf("the workbook recorded as %q, want %q", cs[3].File, out)
+	}
+}
+
+// TestCirculationNotRecorded: an export from a store that cannot be
+// written (here one open read-only, as a folder the officer may only
+// read leaves it) is written as ever, exit 0 and the contract's lines,
+// and says on stderr that it was not recorded as circulated.
+func TestCirculationNotRecorded(t *testing.T) {
+	db := demoStore(t)
+	ro, err := store.OpenReadOnly(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	var stdout, stderr bytes.Buffer
+	e := newEnv(&stdout, &stderr)
+	e.db, e.st, e.suppress = db, ro, 5
+	e.outPath = filepath.Join(t.TempDir(), "out.xlsx")
+	if err := runExport(e, nil); err != nil {
+		t.Fatalf("export failed: %v", err)
+	}
+	if lines := strings.Split(strings.TrimSpace(stdout.String()), "\n"); len(lines) < 2 || lines[0] != e.outPath {
+		t.Errorf("stdout:\n%s", stdout.String())
+	}
+	if !strings.Contains(stderr.String(), "note: this workbook was not recorded as circulated (") {
+		t.Errorf("stderr does not say the circulation was not recorded:\n%s", stderr.String())
+	}
+	if cs, err := ro.Circulations(); err != nil || len(cs) != 0 {
+		t.Errorf("circulations %+v, %v", cs, err)
+	}
+}

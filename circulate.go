@@ -42,4 +42,3 @@ func recordCirculation(e *env, c app.Circulation) {
 			c.Output, oneLine(err))
 	}
 }
-

@@ -65,11 +65,7 @@ func runExport(e *env, args []string) error {
 		}
 		fmt.Fprintf(e.out, "  warning: %s\n", w)
 	}
-	output := app.CirculatedWorkbook
-	if sum.Pages > 0 {
-		output = app.CirculatedPack
-	}
-	recordCirculation(e, app.NewCirculation(output, absPath(sum.Path), sum.Period, sum.Area, excluded, imports))
+	recordCirculation(e, app.NewCirculation(sum.Output(), absPath(sum.Path), sum.Period, sum.Area, excluded, imports))
 	return nil
 }
 

@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"scorecard/app/store"
+	"scorecard/app/store/postgres/pgtest"
 )
 
 // TestCorrectedBeforeCirculated: an officer circulates May, imports
@@ -98,4 +101,48 @@ func TestCirculationNotRecorded(t *testing.T) {
 	if cs, err := ro.Circulations(); err != nil || len(cs) != 0 {
 		t.Errorf("circulations %+v, %v", cs, err)
 	}
+}
+
+// TestCopyKeepsCirculations: a copy between engines, either way, and a
+// team store's backup keep what was circulated from the store, so that
+// the copy's next brief says what changed since the same figures.
+func TestCopyKeepsCirculations(t *testing.T) {
+	team := pgtest.DSN(t)
+	dir := t.TempDir()
+	file, back, backup := filepath.Join(dir, "officer.db"), filepath.Join(dir, "offline.db"), filepath.Join(dir, "team-backup.db")
+	mustRun(t, file, "demo")
+	mustRun(t, file, "brief")
+	mustRun(t, file, "export", "--out", filepath.Join(dir, "out.xlsx"))
+	mustRun(t, file, "copy", "--from", file, "--to", team)
+	mustRun(t, file, "copy", "--from", team, "--to", back)
+	mustRun(t, team, "backup", "--out", backup)
+	want := circulationsIn(t, file)
+	if len(want) != 2 {
+		t.Fatalf("%d circulations recorded, want 2", len(want))
+	}
+	for _, db := range []string{back, backup} {
+		if got := circulationsIn(t, db); strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: circulations\n%s\nwant\n%s", filepath.Base(db), strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// circulationsIn lists the circulations the store file db records, each
+// as what, when, by whom and reflecting which imports.
+func circulationsIn(t *testing.T, db string) []string {
+	t.Helper()
+	st, err := store.OpenReadOnly(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	cs, err := st.Circulations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, c := range cs {
+		out = append(out, fmt.Sprintf("%d %s %s %s %s %v %s", c.Seq, c.Output, c.File, c.Period, c.Time.Format(time.RFC3339Nano), c.Imports, c.Officer))
+	}
+	return out
 }

@@ -23,11 +23,14 @@ const createCirculations = `CREATE TABLE IF NOT EXISTS circulations (
 
 // RecordCirculation appends c to the store's record of outputs
 // circulated, numbering it (Seq) and recording the database role as
-// who wrote it; it returns c as recorded. A role that may not create
+// who wrote it where the caller did not (a copy keeps the record's own);
+// it returns c as recorded. A role that may not create
 // the table, or write to it, is refused with the server's reason.
 func (s *Store) RecordCirculation(c app.Circulation) (app.Circulation, error) {
 	ctx := context.Background()
-	c.Officer, c.Machine = s.officer, s.machine
+	if c.Officer == "" && c.Machine == "" {
+		c.Officer, c.Machine = s.officer, s.machine // a copy keeps the record's own
+	}
 	data, err := json.Marshal(c)
 	if err != nil {
 		return c, fmt.Errorf("record the circulation: %w", err)

@@ -20,6 +20,7 @@ import (
 // export record themselves as circulated, and `imports` says nothing of
 // it.
 func TestCorrectedBeforeCirculated(t *testing.T) {
+	pdftotext := needPDFToText(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "s.db")
 	mustRun(t, db, "authority", "Leeds")
@@ -44,6 +45,12 @@ func TestCorrectedBeforeCirculated(t *testing.T) {
 			t.Errorf("run %d: the brief does not say %q:\n%s", run+1, wantMay, brief)
 		}
 	}
+	pdf := filepath.Join(dir, "June.pdf")
+	mustRun(t, db, "export", "--out", pdf)
+	page1 := strings.Join(strings.Fields(pdfPage1(t, pdftotext, pdf)), " ")
+	if strings.Contains(page1, "Jun-25 revised") || !strings.Contains(page1, wantMay) {
+		t.Errorf("the pack's page 1 does not say %q alone:\n%s", wantMay, page1)
+	}
 	out := filepath.Join(dir, "June.xlsx")
 	r := scorecard(t, db, "export", "--out", out)
 	if r.code != 0 || strings.Contains(r.stderr, "not recorded") {
@@ -65,12 +72,12 @@ func TestCorrectedBeforeCirculated(t *testing.T) {
 	for _, c := range cs {
 		said = append(said, c.Output+" "+c.Period.Label()+" "+strings.Join(c.Imports, ","))
 	}
-	want := []string{"brief May-25 I0001", "brief Jun-25 I0001,I0002,I0003", "brief Jun-25 I0001,I0002,I0003", "workbook Jun-25 I0001,I0002,I0003"}
+	want := []string{"brief May-25 I0001", "brief Jun-25 I0001,I0002,I0003", "brief Jun-25 I0001,I0002,I0003", "pack Jun-25 I0001,I0002,I0003", "workbook Jun-25 I0001,I0002,I0003"}
 	if strings.Join(said, "; ") != strings.Join(want, "; ") {
 		t.Fatalf("circulations recorded: %q\nwant %q", said, want)
 	}
-	if cs[3].File != out {
-		t.Errorf("the workbook recorded as %q, want %q", cs[3].File, out)
+	if cs[3].File != pdf || cs[4].File != out {
+		t.Errorf("the pack and workbook recorded as %q and %q, want %q and %q", cs[3].File, cs[4].File, pdf, out)
 	}
 }
 
@@ -145,4 +152,38 @@ func circulationsIn(t *testing.T, db string) []string {
 		out = append(out, fmt.Sprintf("%d %s %s %s %s %v %s", c.Seq, c.Output, c.File, c.Period, c.Time.Format(time.RFC3339Nano), c.Imports, c.Officer))
 	}
 	return out
+}
+
+// TestRetiredRevisionCirculated: SG11 went out in May's brief, was
+// retired from June (`scorecard retire SG11 --from 2025-06`), and June's
+// file revises its May figure: June's brief and pack leave SG11 out but
+// still say the revision, marked retired, whether or not the store
+// recorded May's brief.
+func TestRetiredRevisionCirculated(t *testing.T) {
+	pdftotext := needPDFToText(t)
+	may := map[string][]any{"SG01": {640, 631}, "SG11": {9, 12}, "EH03": {0.085, 0.082}, "EH04": {6.7, 6.4}}
+	jun := map[string][]any{"SG01": {640, 631, 650}, "SG11": {9, 14}, "EH03": {0.085, 0.082, 0.083}, "EH04": {6.7, 6.4, 6.5}}
+	const want = "SG11 Private fostering arrangements notified (number) (retired from Jun-25): May-25 revised from 12 to 14 (m06.xlsx, import I0003)"
+	for _, recorded := range []bool{false, true} {
+		t.Run(fmt.Sprintf("May recorded %v", recorded), func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "s.db")
+			mustRun(t, db, "authority", "Leeds")
+			mustRun(t, db, "import", leedsMonth(t, dir, "m05.xlsx", "Scorecard - May 2025", "H", 2, may))
+			if recorded {
+				mustRun(t, db, "brief")
+			}
+			mustRun(t, db, "retire", "SG11", "--from", "2025-06")
+			mustRun(t, db, "import", leedsMonth(t, dir, "m06.xlsx", "Scorecard - June 2025", "H", 3, jun))
+			brief := mustRun(t, db, "brief")
+			if !strings.Contains(brief, want) {
+				t.Errorf("the brief does not say %q:\n%s", want, brief)
+			}
+			pdf := filepath.Join(dir, "June.pdf")
+			mustRun(t, db, "export", "--out", pdf)
+			if page1 := strings.Join(strings.Fields(pdfPage1(t, pdftotext, pdf)), " "); !strings.Contains(page1, want) {
+				t.Errorf("the pack's page 1 does not say %q:\n%s", want, page1)
+			}
+		})
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"scorecard/app"
+	"scorecard/app/store"
 )
 
 // recordCirculation records in the store that c's output was written for
@@ -27,7 +28,7 @@ func recordCirculation(e *env, c app.Circulation) {
 				return err // no store was read: nothing to record in
 			}
 		}
-		st, err := openDB(e.db, 0)
+		st, err := openRecorder(e.db)
 		if err != nil {
 			return err
 		}
@@ -41,4 +42,19 @@ func recordCirculation(e *env, c app.Circulation) {
 		fmt.Fprintf(e.errOut, "note: this %s was not recorded as circulated (%s): what the next brief and pack say changed is counted from the imports before it\n",
 			c.Output, oneLine(err))
 	}
+}
+
+// openRecorder opens the store db names to record a circulation in it:
+// a team store, or a store file of this Scorecard's schema (an earlier
+// one is left for an import to upgrade, as the reading commands leave
+// it).
+func openRecorder(db string) (store.Store, error) {
+	if isTeamStore(db) {
+		return openTeam(db)
+	}
+	st, err := store.OpenCurrent(db)
+	if err != nil {
+		return nil, err // A nil *store.Bolt must not become a non-nil Store.
+	}
+	return st, nil
 }

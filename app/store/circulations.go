@@ -2,8 +2,10 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -15,6 +17,36 @@ import (
 // first one recorded, without a schema bump: a store that lacks it has
 // recorded none, and an older Scorecard passes over it.
 var bucketCirculations = []byte("circulations")
+
+// ErrEarlierSchema is returned by OpenCurrent for a store an earlier
+// Scorecard wrote, which it leaves as it is.
+var ErrEarlierSchema = errors.New("written by an earlier Scorecard; an import, an undo or the window upgrades it")
+
+// OpenCurrent opens the store at path to write, as Open does, but
+// refuses, untouched, a store of an earlier schema (ErrEarlierSchema),
+// which Open would upgrade: recording that an output was circulated is
+// no reason to rewrite a whole store that the reading commands leave as
+// it is.
+func OpenCurrent(path string) (*Bolt, error) {
+	db, err := bolt.Open(path, 0, &bolt.Options{ReadOnly: true, Timeout: lockTimeout})
+	if err != nil {
+		return Open(path) // Open says what is wrong with it, in its words
+	}
+	var version int
+	db.View(func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(bucketMeta); meta != nil {
+			version, _ = strconv.Atoi(string(meta.Get(keySchema)))
+		}
+		return nil
+	})
+	if err := db.Close(); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if version != 0 && version < SchemaVersion {
+		return nil, fmt.Errorf("%s: %w", path, ErrEarlierSchema)
+	}
+	return Open(path)
+}
 
 // RecordCirculation appends c to the store's record of outputs
 // circulated, numbering it (Seq) and saying who wrote it where the

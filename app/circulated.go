@@ -1,9 +1,6 @@
 package app
 
-import (
-	"slices"
-	"time"
-)
+import "time"
 
 // Circulation records one output given out for circulation: a workbook
 // or PDF pack exported, or a brief written. The store keeps them in the
@@ -65,9 +62,4 @@ func (c Circulation) Showed(area Area, q Period, authority Area) bool {
 		return false
 	}
 	return c.Area == "" || c.Area == authority || c.Area == area
-}
-
-// Reflects reports whether import id was in force when c was written.
-func (c Circulation) Reflects(id string) bool {
-	return slices.Contains(c.Imports, id)
 }

@@ -1,8 +1,6 @@
 package trend
 
 import (
-	"slices"
-
 	"scorecard/app"
 )
 
@@ -37,9 +35,13 @@ func revisedSinceCirculated(h *app.History, p app.Period, flagged []Revision) (_
 	if p.IsZero() {
 		return nil, false
 	}
-	late := newLateFills(h)
-	st := circulatedState{h: h, order: late.order, cut: importsCut(h.Imports, p), authority: app.AuthorityOf(h).Area()}
-	if !slices.ContainsFunc(h.Circulations, st.before) {
+	st := circulatedState{h: h, order: h.ImportOrder(), cut: importsCut(h.Imports, p), authority: app.AuthorityOf(h).Area()}
+	for _, c := range h.Circulations {
+		if st.before(c) {
+			st.earlier = append(st.earlier, newShowing(c))
+		}
+	}
+	if len(st.earlier) == 0 {
 		return nil, false
 	}
 	said := map[app.SeriesKey][]Revision{}
@@ -80,13 +82,33 @@ func revisedSinceCirculated(h *app.History, p app.Period, flagged []Revision) (_
 
 // circulatedState is the store's circulations as a report of one period
 // reads them: the imports in force for it are the live ones placed
-// before cut.
+// before cut, and earlier are the circulations made before it, oldest
+// first (lastShowing).
 type circulatedState struct {
 	h         *app.History
-	order     map[string]int
+	order     app.ImportOrder
 	cut       int
 	authority app.Area
+	earlier   []showing
 }
+
+// showing is a circulation with the imports it reflected as a set, asked
+// of every version of every figure.
+type showing struct {
+	app.Circulation
+	reflected map[string]bool
+}
+
+func newShowing(c app.Circulation) showing {
+	s := showing{Circulation: c, reflected: make(map[string]bool, len(c.Imports))}
+	for _, id := range c.Imports {
+		s.reflected[id] = true
+	}
+	return s
+}
+
+// reflects reports whether import id was in force when s was written.
+func (s showing) reflects(id string) bool { return s.reflected[id] }
 
 // revision says the figure of series k for q if it changed since the
 // last circulation before this report that showed it: revised (Was to
@@ -102,7 +124,7 @@ func (st circulatedState) revision(k app.SeriesKey, ind app.Indicator, q app.Per
 	if !ok {
 		return Revision{}, false
 	}
-	was := st.version(k, q, c.Reflects)
+	was := st.version(k, q, c.reflects)
 	r := Revision{Key: k, Period: q, Now: *now, Import: now.Import}
 	switch {
 	case was == nil && st.heldBefore(k, q, c):
@@ -147,14 +169,13 @@ func (st circulatedState) version(k app.SeriesKey, q app.Period, in func(id stri
 // is in force for the report, and the report has a file imported since
 // (an edit changes no figure). A report run again with nothing imported
 // since is not compared with itself, so it says what it said.
-func (st circulatedState) lastShowing(k app.SeriesKey, q app.Period) (app.Circulation, bool) {
-	cs := st.h.Circulations
-	for i := len(cs) - 1; i >= 0; i-- {
-		if c := cs[i]; c.Showed(k.Area, q, st.authority) && st.before(c) {
+func (st circulatedState) lastShowing(k app.SeriesKey, q app.Period) (showing, bool) {
+	for i := len(st.earlier) - 1; i >= 0; i-- {
+		if c := st.earlier[i]; c.Showed(k.Area, q, st.authority) {
 			return c, true
 		}
 	}
-	return app.Circulation{}, false
+	return showing{}, false
 }
 
 // before reports whether c was written before the report's imports were
@@ -165,8 +186,9 @@ func (st circulatedState) before(c app.Circulation) bool {
 			return false // written after the report's period was overtaken
 		}
 	}
-	for i, im := range st.h.Imports {
-		if i < st.cut && im.Kind != "edit" && !c.Reflects(im.ID) {
+	s := newShowing(c)
+	for _, im := range st.h.Imports[:st.cut] {
+		if im.Kind != "edit" && !s.reflects(im.ID) {
 			return true
 		}
 	}
@@ -177,9 +199,9 @@ func (st circulatedState) before(c app.Circulation) bool {
 // figure for a period before q: the series ran, and c showed its blank
 // at q, so a figure for q now is given late, not the start of a series
 // new to members.
-func (st circulatedState) heldBefore(k app.SeriesKey, q app.Period, c app.Circulation) bool {
+func (st circulatedState) heldBefore(k app.SeriesKey, q app.Period, c showing) bool {
 	for _, o := range st.h.Series(k) {
-		if o.Period.Kind == q.Kind && o.Period.Compare(q) < 0 && st.version(k, o.Period, c.Reflects) != nil {
+		if o.Period.Kind == q.Kind && o.Period.Compare(q) < 0 && st.version(k, o.Period, c.reflects) != nil {
 			return true
 		}
 	}

@@ -1,6 +1,8 @@
 package views
 
 import (
+	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -8,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"scorecard/app"
+	"scorecard/app/store"
 )
 
 // TestWindowRecordsCirculation: the window's Export, Save as PDF and
@@ -57,5 +60,36 @@ func TestWindowRecordsCirculation(t *testing.T) {
 		if len(c.Imports) == 0 {
 			t.Errorf("%s records no imports", c.Output)
 		}
+	}
+}
+
+// refusing is a store that cannot take a circulation's record, as a
+// team store's role not granted the table cannot.
+type refusing struct{ store.Store }
+
+func (refusing) RecordCirculation(app.Circulation) (app.Circulation, error) {
+	return app.Circulation{}, errors.New("permission denied for table circulations")
+}
+
+// TestWindowCirculationNotRecorded: an export the store cannot record
+// as circulated is written all the same, and the status bar says it was
+// not recorded, and why.
+func TestWindowCirculationNotRecorded(t *testing.T) {
+	w := windowOn(t, refusing{openStore(t)})
+	confirmLayouts(t, w, "Accept")
+	w.importFiles([]string{"testdata/demo.xlsx"})
+	w.busy.Wait()
+	opt, err := w.newExportForm().options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "revised.xlsx")
+	w.exportTo(out, opt)
+	w.busy.Wait()
+	if _, err := os.Stat(out); err != nil {
+		t.Fatalf("the workbook was not written: %v", err)
+	}
+	if want := "(not recorded as circulated: permission denied for table circulations)"; !strings.Contains(w.status.Text, "Wrote "+out) || !strings.HasSuffix(w.status.Text, want) {
+		t.Errorf("status %q, want it to end %q", w.status.Text, want)
 	}
 }

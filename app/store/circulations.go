@@ -57,6 +57,8 @@ func (s *Bolt) RecordCirculation(c app.Circulation) (_ app.Circulation, err erro
 	if c.Officer == "" && c.Machine == "" {
 		c.Officer, c.Machine = Operator()
 	}
+	s.changeMu.Lock()
+	defer s.changeMu.Unlock()
 	if err := s.markChanging(); err != nil {
 		return c, fmt.Errorf("record the circulation: %w", err)
 	}
@@ -79,6 +81,9 @@ func (s *Bolt) RecordCirculation(c app.Circulation) (_ app.Circulation, err erro
 	if err != nil {
 		return c, fmt.Errorf("record the circulation in %s: %w", s.path, err)
 	}
+	// The latest automatic backup no longer holds the store as it is: the
+	// next import's copies it again, record and all.
+	s.backedUp = false
 	return c, nil
 }
 

@@ -43,3 +43,31 @@ func TestOpenCurrentLeavesSchema1(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestBackupAfterCirculation: an automatic backup that held the store
+// as it was (one made before a change that then did not land) no longer
+// does once an output is recorded as circulated, so the next import
+// copies the store again, and its backup keeps the record.
+func TestBackupAfterCirculation(t *testing.T) {
+	s := openTemp(t)
+	mustImport(t, s, "jan.xlsx", smallMonthly(0))
+	if err := s.autoBackup(); err != nil { // as a refused change leaves it
+		t.Fatal(err)
+	}
+	if _, err := s.RecordCirculation(app.Circulation{Output: app.CirculatedBrief, Period: app.MonthOf(2025, 1), Imports: []string{"I0001"}}); err != nil {
+		t.Fatal(err)
+	}
+	mustImport(t, s, "feb.xlsx", smallMonthly(1))
+	newest, err := NewestBackup(s.Path())
+	if err != nil || newest == "" {
+		t.Fatalf("no backup: %v", err)
+	}
+	b, err := OpenReadOnly(newest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if cs, err := b.Circulations(); err != nil || len(cs) != 1 {
+		t.Fatalf("the backup before the import holds circulations %+v, %v; want the one recorded", cs, err)
+	}
+}

@@ -62,6 +62,7 @@ func runBrief(e *env, args []string) error {
 	if _, err = fmt.Fprint(e.out, brief.Text(brief.Heading(v.area, p, export.CohortPhrase(v.excluded), items), items, left, brief.RevisionsText(figures, opt), brief.OffCycle(figures, opt), brief.Retired(figures, opt), brief.Foot(figures, opt))); err != nil {
 		return err
 	}
+	recordCirculation(e, app.NewCirculation(app.CirculatedBrief, "", p, v.area, v.excluded, v.h.Imports))
 	// A source's own figure excluding the cohorts that cannot be right is
 	// said before the brief is sent, whether or not the brief names it:
 	// to the officer, beside the brief, since the note gives figures the

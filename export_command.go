@@ -42,7 +42,7 @@ func runExport(e *env, args []string) error {
 		}
 	}
 	noteCalendarDfEStored(e)
-	sum, err := exportFrom(e, opt)
+	sum, imports, err := exportFrom(e, opt)
 	if err != nil {
 		return err
 	}
@@ -65,18 +65,20 @@ func runExport(e *env, args []string) error {
 		}
 		fmt.Fprintf(e.out, "  warning: %s\n", w)
 	}
+	recordCirculation(e, app.NewCirculation(sum.Output(), absPath(sum.Path), sum.Period, sum.Area, excluded, imports))
 	return nil
 }
 
-// exportFrom writes the export opt asks for from the store. The house
-// layout's workbook of all children's figures is written reading the
-// store an indicator at a time (export.WriteFrom); the rest, and a team
-// store's, from the whole history.
-func exportFrom(e *env, opt export.Options) (export.Summary, error) {
+// exportFrom writes the export opt asks for from the store, and returns
+// the live imports whose figures it wrote. The house layout's workbook
+// of all children's figures is written reading the store an indicator at
+// a time (export.WriteFrom); the rest, and a team store's, from the
+// whole history.
+func exportFrom(e *env, opt export.Options) (export.Summary, []app.Import, error) {
 	if exportReadsPieces && export.Streams(e.outPath, opt) {
 		st, err := openReader(e)
 		if err != nil && !errors.Is(err, errNoStore) {
-			return export.Summary{}, err
+			return export.Summary{}, nil, err
 		}
 		if err == nil {
 			b, ok := st.(*store.Bolt)
@@ -88,22 +90,24 @@ func exportFrom(e *env, opt export.Options) (export.Summary, error) {
 				defer closeStore()
 				src, err := b.Piecewise()
 				if err != nil {
-					return export.Summary{}, err
+					return export.Summary{}, nil, err
 				}
-				return export.WriteFrom(e.ctx, e.outPath, releasing{src, closeStore}, opt)
+				sum, err := export.WriteFrom(e.ctx, e.outPath, releasing{src, closeStore}, opt)
+				return sum, src.Imports(), err
 			}
 		}
 	}
 	h, err := loadHistory(e)
 	if err != nil {
-		return export.Summary{}, err
+		return export.Summary{}, nil, err
 	}
 	for _, c := range opt.Exclude {
 		if !knownCohort(h, c) {
-			return export.Summary{}, unknownCohort(h, c)
+			return export.Summary{}, nil, unknownCohort(h, c)
 		}
 	}
-	return export.Write(e.ctx, e.outPath, h, opt)
+	sum, err := export.Write(e.ctx, e.outPath, h, opt)
+	return sum, h.Imports, err
 }
 
 // exportReadsPieces has export read the store an indicator at a time

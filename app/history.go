@@ -17,6 +17,10 @@ import (
 // earlier is kept as a revision.
 type History struct {
 	Imports []Import
+	// Circulations are the outputs recorded as circulated, oldest first:
+	// none in a store from before they were recorded, or whose officers
+	// circulate their own files.
+	Circulations []Circulation
 
 	indicators []Indicator
 	byRef      map[string]int

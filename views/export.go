@@ -212,7 +212,8 @@ func (w *mainWindow) exportDialog(f *exportForm) dialog.Dialog {
 		}
 		text := exceptionsBrief(w.v.stored, opt)
 		w.a.Clipboard().SetContent(text)
-		w.status.SetText("Copied the exceptions brief: " + strings.SplitN(text, "\n", 2)[0])
+		w.status.SetText("Copied the exceptions brief: " + strings.SplitN(text, "\n", 2)[0] +
+			w.recordCirculation(app.CirculatedBrief, "", opt.Period, opt))
 	})
 	items = append(items, widget.NewFormItem("Committee pack", container.NewHBox(savePDF, copyBrief)))
 	d = dialog.NewForm("Export the scorecard", "Export", "Cancel", items, func(ok bool) {
@@ -270,7 +271,7 @@ func (w *mainWindow) exportTo(path string, opt export.Options) {
 		case err != nil:
 			w.showError(fmt.Errorf("export to %s: %w", path, err))
 		default:
-			w.exportDone(sum)
+			w.exportDone(sum, w.recordCirculation(sum.Output(), sum.Path, sum.Period, opt))
 		}
 	})
 }
@@ -320,9 +321,10 @@ func (w *mainWindow) export(path string, opt export.Options, finish func(export.
 // writeExport writes an export; a test replaces it to make one fail.
 var writeExport = export.Write
 
-// exportDone reports what was written, with a button to open its folder.
-func (w *mainWindow) exportDone(sum export.Summary) {
-	w.status.SetText("Wrote " + sum.Path + ": " + sum.String())
+// exportDone reports what was written, with a button to open its
+// folder; unrecorded says why it was not recorded as circulated, if so.
+func (w *mainWindow) exportDone(sum export.Summary, unrecorded string) {
+	w.status.SetText("Wrote " + sum.Path + ": " + sum.String() + unrecorded)
 	msg := widget.NewLabel(sum.String())
 	msg.Wrapping = fyne.TextWrapWord
 	open := widget.NewButton("Open folder", func() {

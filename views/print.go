@@ -102,7 +102,7 @@ func (w *mainWindow) printPack() {
 			w.showError(fmt.Errorf("print: %w", err))
 			return
 		}
-		w.status.SetText(fmt.Sprintf("Printing %s: %s", sum.Path, how))
+		w.status.SetText(fmt.Sprintf("Printing %s: %s", sum.Path, how) + w.recordCirculation(sum.Output(), sum.Path, sum.Period, opt))
 	}
 	w.exportThen(pdf, opt, send, func(err error) {
 		// No pack: the workbook, whose sheets are set up for printing.

@@ -112,6 +112,10 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 	return res, nil
 }
 
+func (b storeBackend) RecordCirculation(c app.Circulation) (app.Circulation, error) {
+	return b.st.RecordCirculation(c)
+}
+
 func (b storeBackend) Authority() (*app.Authority, error) { return b.st.Authority() }
 
 func (b storeBackend) SetAuthority(a *app.Authority) error { return b.st.SetAuthority(a) }

@@ -28,7 +28,11 @@ const RevisionsHeading = "Changed since figures were last circulated:"
 // I0003)". A brief for circulation (opt.Shown) gives no figure the
 // release withholds, and no earlier figure that would undo it
 // (disclosure.RevisedFromShown): it says the figure was revised and that
-// the figures are withheld. h and opt are those given to Items.
+// the figures are withheld. Where the store records what was circulated,
+// a figure is revised against the one the last output showing it gave;
+// an indicator retired since its figure went out is named so: "SG07
+// Children missing from care (retired from Jun-25): May-25 revised from
+// 12 to 14 (m06.xlsx, import I0003)". h and opt are those given to Items.
 func Revisions(h *app.History, opt Options) []string {
 	opt, ok := opt.settled(h)
 	if !ok {
@@ -94,6 +98,10 @@ func RevisionsText(h *app.History, opt Options) string {
 // revisionLine says r as a line of the brief.
 func revisionLine(h, shown *app.History, opt Options, ind app.Indicator, r trend.Revision) string {
 	lead := ind.Ref + " " + ind.Name + ": "
+	if !r.RetiredFrom.IsZero() {
+		// Left out of the scorecard now, but members had the figure.
+		lead = ind.Ref + " " + ind.Name + " (retired from " + r.RetiredFrom.Label() + "): "
+	}
 	from := " (" + importWords(h, r.Import) + ")"
 	switch {
 	case r.Definition != nil:

@@ -68,6 +68,15 @@ type Summary struct {
 	NoFigures string
 }
 
+// Output says what was written, as a circulation records it: the PDF
+// pack or the workbook.
+func (s Summary) Output() string {
+	if s.Pages > 0 {
+		return app.CirculatedPack
+	}
+	return app.CirculatedWorkbook
+}
+
 // String is the one-line summary the command line prints.
 func (s Summary) String() string {
 	line := fmt.Sprintf("%s, %s: %d indicators (%d flagged), %d sheets, %d data rows",

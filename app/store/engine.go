@@ -47,6 +47,14 @@ type Store interface {
 	SetAuthority(a *app.Authority) error
 	SetDistricts(a *app.Authority, names []string) error
 
+	// RecordCirculation appends c to the store's record of outputs
+	// circulated (a table or bucket made by the first), numbering it; it
+	// is never changed or removed, an undo of an import included.
+	// Circulations lists them, oldest first, and Load gives them as
+	// app.History.Circulations.
+	RecordCirculation(c app.Circulation) (app.Circulation, error)
+	Circulations() ([]app.Circulation, error)
+
 	// Get, Put, Delete and Keys keep small unversioned settings as JSON,
 	// grouped in named buckets.
 	Get(bucket, key string, v any) (found bool, err error)

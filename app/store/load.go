@@ -23,7 +23,7 @@ import (
 func (s *Bolt) Load() (*app.History, error) {
 	return s.read(func(l *loader) error {
 		l.sums = newSumChecker(l.tx)
-		if err := l.run(l.indicators, l.observations, l.targets, l.benchmarks, l.breakdowns, l.comments, l.chartSettings); err != nil {
+		if err := l.run(l.indicators, l.observations, l.targets, l.benchmarks, l.breakdowns, l.comments, l.chartSettings, l.circulations); err != nil {
 			return err
 		}
 		return l.sums.check(l.tx, s.path)

@@ -51,6 +51,10 @@ type Pieces struct {
 // Indicators returns the definitions, in scorecard order.
 func (p *Pieces) Indicators() ([]app.Indicator, error) { return slices.Clone(p.inds), nil }
 
+// Imports lists the live imports as the first read found them: those
+// the pieces read reflect.
+func (p *Pieces) Imports() []app.Import { return slices.Clone(p.defs.Imports) }
+
 // Load reads the whole history, as Bolt.Load.
 func (p *Pieces) Load() (*app.History, error) {
 	h, err := p.s.Load()

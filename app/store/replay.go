@@ -58,6 +58,9 @@ func Copy(dst, src Replayer) error {
 	if err != nil {
 		return fmt.Errorf("copy %s to %s: %w", src.Path(), dst.Path(), err)
 	}
+	if err := CopyCirculations(dst, src); err != nil {
+		return fmt.Errorf("copy %s to %s: %w", src.Path(), dst.Path(), err)
+	}
 	return Same(dst, src)
 }
 
@@ -89,6 +92,10 @@ func Same(a, b Store) error {
 	if err != nil {
 		return err
 	}
+	if !sameCirculations(ha.Circulations, hb.Circulations) {
+		return fmt.Errorf("%s and %s hold different circulations", a.Path(), b.Path())
+	}
+	ha.Circulations, hb.Circulations = nil, nil
 	if !reflect.DeepEqual(ha, hb) {
 		return fmt.Errorf("%s and %s load different histories", a.Path(), b.Path())
 	}

@@ -30,15 +30,73 @@ type Revision struct {
 	// came: flagged while the target is in force, but said already in
 	// what was circulated since.
 	Standing bool
+	// RetiredFrom is, for an indicator retired since its figure was
+	// circulated, the period it is retired from: its figures are left
+	// out of what is circulated now, but a revision of one members had
+	// is still said, marked so.
+	RetiredFrom app.Period
 }
 
-// Revisions returns what the Revised and Definition flags of period p
-// (as Flags takes it) say, in the flags' order: the figures, targets and
-// definitions changed by the import that brought each series' figure
-// for p, or later.
+// Revisions returns what changed in figures already circulated, for the
+// report of period p (as Flags takes it). Where the store records what
+// was circulated before this report (app.History.Circulations), each
+// figure is compared with the one the last output that showed it gave
+// (revisedSinceCirculated).
+// Otherwise it is what the Revised and Definition flags of p say, in
+// the flags' order: the figures, targets and definitions changed by the
+// import that brought each series' figure for p, or later. Either way a
+// figure of an indicator retired since is said too, marked RetiredFrom,
+// though the flags leave the indicator out.
 func Revisions(h *app.History, p app.Period, opt Options) []Revision {
 	_, revs := flagsNoting(h, p, opt, nil)
-	return revs
+	if since, ok := revisedSinceCirculated(h, p, revs); ok {
+		return since
+	}
+	return append(revs, retiredRevisions(h, p)...)
+}
+
+// retiredRevisions is, for a store that records no circulations, the
+// revisions of the figures of indicators retired by period p (flagsNoting
+// passes over them) that the imports bringing p's figures made: from the
+// first import that gave figures for p or past it up to the first after
+// it that gave figures past p (importsCut), of the figures for periods
+// before each was retired, which were circulated.
+func retiredRevisions(h *app.History, p app.Period) []Revision {
+	if p.IsZero() {
+		p = latest(h)
+	}
+	late := newLateFills(h)
+	circ := circulation{from: -1, to: importsCut(h.Imports, p)}
+	for i, im := range h.Imports {
+		for _, r := range im.Reach {
+			if circ.from < 0 && r.Kind == p.Kind && r.Compare(p) >= 0 {
+				circ.from = i
+			}
+		}
+	}
+	if p.IsZero() || circ.from < 0 {
+		return nil // no import says how far it reached: nothing to go by
+	}
+	var out []Revision
+	for _, k := range seriesInOrder(h) {
+		if h.InCirculation(k.Ref, p) {
+			continue
+		}
+		ind, _ := h.Indicator(k.Ref)
+		ret, _ := h.Retirement(k.Ref)
+		for _, o := range h.Series(k) {
+			if !o.Period.Start().Before(ret.From.Start()) {
+				continue
+			}
+			now, was, ok := circ.gave(late, h, k, &o)
+			if !ok || was == nil {
+				continue
+			}
+			out = append(out, Revision{Key: k, Period: o.Period, Was: *was, Now: *now, Import: now.Import,
+				Detail: o.Period.Label() + " " + versionsText(ind, was, now), RetiredFrom: ret.From})
+		}
+	}
+	return out
 }
 
 // figureRevision is the Revision of series k's figure o for period p,

@@ -233,6 +233,9 @@ func (s *Store) writeBolt(path string) error {
 	}
 	b.SetAutoBackups(0)
 	err = s.Dump(b.Replay, func(bucket, key string, v json.RawMessage) error { return b.Put(bucket, key, v) })
+	if err == nil {
+		err = store.CopyCirculations(b, s)
+	}
 	if cerr := b.Close(); err == nil {
 		err = cerr
 	}

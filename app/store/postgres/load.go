@@ -22,7 +22,7 @@ import (
 func (s *Store) Load() (*app.History, error) {
 	return s.read("load", func(l *loader) error {
 		for _, step := range []func() error{l.indicators, l.observations,
-			l.latest(kindTarget), l.latest(kindBenchmark), l.latest(kindBreakdown), l.latest(kindComment), l.latest(kindChartSetting)} {
+			l.latest(kindTarget), l.latest(kindBenchmark), l.latest(kindBreakdown), l.latest(kindComment), l.latest(kindChartSetting), l.circulations} {
 			if err := step(); err != nil {
 				return err
 			}

@@ -58,7 +58,7 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	b.f.Close()
 	b.f = orig
 	b.analyse()
-	o := originalWriter{book: b, styles: map[restyle]int{}, heads: map[string]map[string]int{}, ragFills: map[app.RAG]restyle{},
+	o := originalWriter{book: b, styles: map[restyle]int{}, heads: map[string]map[string]int{}, ragFills: map[app.RAG]restyle{}, ragWords: map[app.RAG]string{},
 		written: map[string]bool{}, districtRows: map[string]map[int]countyFigure{}}
 	o.tidy = o.tidySheets()
 	// The formulas as the original has them, before figures written over
@@ -138,8 +138,10 @@ type originalWriter struct {
 	*book
 	styles map[restyle]int
 	heads  map[string]map[string]int // per sheet, the columns headed RAG and DoT
-	// ragFills are the original's own colours for each rating.
+	// ragFills are the original's own colours for each rating, and
+	// ragWords its own words for them.
 	ragFills map[app.RAG]restyle
+	ragWords map[app.RAG]string
 	// written are the cells revised, as "Sheet!A1"; districtRows are, per
 	// sheet, the rows holding district figures, with the county figure
 	// that may sit beside them.
@@ -354,8 +356,8 @@ func (o *originalWriter) series(ctx context.Context, k app.SeriesKey, ids map[st
 				o.districtRows[sheet][row] = countyFigure{app.SeriesKey{Ref: k.Ref, Area: o.opt.authority().Area()}, was.Period, col, k.Area}
 			}
 		}
-		if was.Period == o.period && (was.SourceRAG != app.NoRAG || was.SourceArrow != app.NoArrow) {
-			if err := o.rating(sheet, ref, k, src); err != nil {
+		if o.ratedBeside(was) {
+			if err := o.rating(sheet, ref, k, src, was, now); err != nil {
 				return fmt.Errorf("%s %s: %w", k, was.Period, err)
 			}
 		}

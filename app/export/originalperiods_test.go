@@ -346,8 +346,9 @@ func checkFigureCells(t *testing.T, python, path string, c card, ex *app.History
 }
 
 // importedCards writes the cards into a folder and imports them in
-// order; the last is the original exported into.
-func importedCards(t *testing.T, cards []card) (h *app.History, last string) {
+// order, then the files after; the last card is the original exported
+// into.
+func importedCards(t *testing.T, cards []card, after ...string) (h *app.History, last string) {
 	t.Helper()
 	dir := t.TempDir()
 	var paths []string
@@ -356,7 +357,7 @@ func importedCards(t *testing.T, cards []card) (h *app.History, last string) {
 		c.write(t, p)
 		paths = append(paths, p)
 	}
-	return storeOf(t, paths...), paths[len(paths)-1]
+	return storeOf(t, append(paths, after...)...), paths[len(paths)-1]
 }
 
 // TestOriginalEveryPeriodSuppressed exports a council's latest quarterly

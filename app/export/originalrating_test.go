@@ -58,23 +58,38 @@ func TestOriginalRAGColumn(t *testing.T) {
 		// noted says the cell must carry a note, and warned a warning
 		// naming it.
 		noted, warned bool
+		// monthly adds a month's figure of another indicator, as a
+		// child-level list as at the quarter's end does (QA30 4): the
+		// export's period is then that month, which the quarter holds.
+		monthly bool
 	}{
 		{"rated by the app", true, nil,
-			func(r cardRow, v float64) string { return appRAG(r.polarity, v, r.target, r.floor) }, false, false},
+			func(r cardRow, v float64) string { return appRAG(r.polarity, v, r.target, r.floor) }, false, false, false},
 		{"no floor: the officer's kept", false, nil,
-			func(r cardRow, v float64) string { return officerRAG(r.polarity, v, r.target) }, true, false},
+			func(r cardRow, v float64) string { return officerRAG(r.polarity, v, r.target) }, true, false, false},
 		{"no floor, excluding UASC: cleared", false, uasc,
-			func(cardRow, float64) string { return "" }, true, true},
+			func(cardRow, float64) string { return "" }, true, true, false},
+		{"no floor, excluding UASC, a month after: cleared", false, uasc,
+			func(cardRow, float64) string { return "" }, true, true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cards := quarterCards(tt.floors)
-			h, orig := importedCards(t, cards)
 			c := cards[len(cards)-1]
+			var after []string
+			if tt.monthly {
+				month := filepath.Join(t.TempDir(), "month.xlsx")
+				correctionWorkbook(t, month, [][]any{{"CIC22", "2025-03", string(app.Kent), 52}})
+				after = append(after, month)
+			}
+			h, orig := importedCards(t, cards, after...)
 			out := filepath.Join(t.TempDir(), "out.xlsx")
 			sum, err := Write(context.Background(), out, h, Options{Original: orig, Reread: importer.Reread, Exclude: tt.exclude, Produced: produced, AppVersion: "1.0-test"})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if tt.monthly && sum.Period.Kind != app.Month {
+				t.Fatalf("exported %s: the case needs a store whose latest period is a month", sum.Period.Label())
 			}
 			f, err := excelize.OpenFile(out)
 			if err != nil {

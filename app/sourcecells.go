@@ -1,16 +1,22 @@
 package app
 
-// SourceCells says where a workbook holds what its import read, beyond
-// each figure's own cell (Observation.Cell): the cells of its benchmarks,
-// targets, floors and tolerances, and the columns read. The store keeps
-// only the latest version of a benchmark or target, whose cell may be in
-// a later import's file, so an export into the workbook's own layout
-// reads the workbook again for these (export.Options.Reread). The
-// importer fills it; it is never stored.
+// SourceCells says where a workbook holds what its import read: the
+// cells of its figures, benchmarks, targets, floors and tolerances, and
+// the columns read. The store keeps only the latest version of a
+// benchmark or target, whose cell may be in a later import's file, and
+// only the first version of a figure later files repeated, whose cell is
+// in the first file, so an export into the workbook's own layout reads
+// the workbook again for these (export.Options.Reread). The importer
+// fills it; it is never stored.
 type SourceCells struct {
 	// Benchmarks are the benchmarks the workbook gives, each with the
 	// cell it gives it in (Benchmark.Source).
 	Benchmarks []Benchmark
+	// Figures are the figures the workbook gives, each with the cell it
+	// gives it in (Observation.Cell). A figure an earlier file gave just
+	// as this one does keeps that file's version, and its cell, in the
+	// store: only the workbook read again says where it holds it.
+	Figures []Observation
 	// Columns are, by sheet, the letters of the columns the import read
 	// ("H"), whatever they held.
 	Columns map[string][]string

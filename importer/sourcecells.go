@@ -37,8 +37,9 @@ func Reread(ctx context.Context, path string, inds []app.Indicator, auth *app.Au
 	return res.SourceCells(), nil
 }
 
-// SourceCells returns where the file holds what r read: its benchmarks'
-// cells, each sheet's columns read, and the cells of its targets.
+// SourceCells returns where the file holds what r read: its figures' and
+// benchmarks' cells, each sheet's columns read, and the cells of its
+// targets.
 func (r *Result) SourceCells() *app.SourceCells {
 	sc := &app.SourceCells{Columns: map[string][]string{}}
 	d := r.Dataset
@@ -48,6 +49,11 @@ func (r *Result) SourceCells() *app.SourceCells {
 	for _, bm := range d.Benchmarks {
 		if bm.Source != "" {
 			sc.Benchmarks = append(sc.Benchmarks, bm)
+		}
+	}
+	for _, o := range d.Observations {
+		if o.Cell != "" {
+			sc.Figures = append(sc.Figures, o)
 		}
 	}
 	for _, l := range r.Layouts {

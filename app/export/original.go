@@ -58,7 +58,7 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	b.f.Close()
 	b.f = orig
 	b.analyse()
-	o := originalWriter{book: b, styles: map[restyle]int{}, heads: map[string]map[string]int{}, ragFills: map[app.RAG]restyle{},
+	o := originalWriter{book: b, styles: map[restyle]int{}, heads: map[string]map[string]int{}, ragFills: map[app.RAG]restyle{}, ragWords: map[app.RAG]string{},
 		written: map[string]bool{}, districtRows: map[string]map[int]countyFigure{}}
 	o.tidy = o.tidySheets()
 	// The formulas as the original has them, before figures written over
@@ -70,9 +70,12 @@ func (b *book) writeOriginal(ctx context.Context) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := o.series(k, ids); err != nil {
+		if err := o.series(ctx, k, ids); err != nil {
 			return fmt.Errorf("original %s: %w", path, err)
 		}
+	}
+	if err := o.unmapped(); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
 	}
 	if err := o.retiredRows(ids); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
@@ -135,8 +138,10 @@ type originalWriter struct {
 	*book
 	styles map[restyle]int
 	heads  map[string]map[string]int // per sheet, the columns headed RAG and DoT
-	// ragFills are the original's own colours for each rating.
+	// ragFills are the original's own colours for each rating, and
+	// ragWords its own words for them.
 	ragFills map[app.RAG]restyle
+	ragWords map[app.RAG]string
 	// written are the cells revised, as "Sheet!A1"; districtRows are, per
 	// sheet, the rows holding district figures, with the county figure
 	// that may sit beside them.
@@ -149,8 +154,10 @@ type originalWriter struct {
 	// again once needed (readAgain).
 	again *app.SourceCells
 	// benchCells are the original's benchmark cells, from again, made
-	// once needed (benchmarkCell).
-	benchCells map[benchmarkAt]string
+	// once needed (benchmarkCell), and figureCells its figures as its
+	// import read them (figureOf).
+	benchCells  map[benchmarkAt]string
+	figureCells map[figureAt]app.Observation
 	// figures are the figures written, by sheet and row, and
 	// formulasBefore the original's formulas (see unread).
 	figures        map[string]map[int][]rowFigure
@@ -276,17 +283,24 @@ type restyle struct {
 }
 
 // series writes one series' figures back where they were read from.
-func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
+func (o *originalWriter) series(ctx context.Context, k app.SeriesKey, ids map[string]bool) error {
 	src := o.base
 	if k.Split == app.All {
 		src = o.h
 	}
 	ind, _ := o.h.Indicator(k.Ref)
 	for _, cur := range o.base.Series(k) {
-		// Months after the export's are revised too: the original shows
-		// them, and left alone they would keep all children's figures,
-		// unsuppressed, under the exclusions' title.
+		// Every period the original shows is revised, the export's and
+		// those before and after it, of whatever cadence: left alone
+		// they would keep all children's figures, unsuppressed, under
+		// the exclusions' title.
 		was, ok := fromOriginal(o.base, k, cur, ids)
+		if !ok {
+			var err error
+			if was, ok, err = o.figureOf(ctx, k, cur.Period); err != nil {
+				return fmt.Errorf("%s %s: %w", k, cur.Period, err)
+			}
+		}
 		if !ok {
 			continue
 		}
@@ -342,8 +356,8 @@ func (o *originalWriter) series(k app.SeriesKey, ids map[string]bool) error {
 				o.districtRows[sheet][row] = countyFigure{app.SeriesKey{Ref: k.Ref, Area: o.opt.authority().Area()}, was.Period, col, k.Area}
 			}
 		}
-		if was.Period == o.period && (was.SourceRAG != app.NoRAG || was.SourceArrow != app.NoArrow) {
-			if err := o.rating(sheet, ref, k, src); err != nil {
+		if o.ratedBeside(was) {
+			if err := o.rating(sheet, ref, k, src, was, now); err != nil {
 				return fmt.Errorf("%s %s: %w", k, was.Period, err)
 			}
 		}

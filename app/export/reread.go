@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -247,4 +248,63 @@ func (o *originalWriter) reviseTarget(sheet, at string, t app.Target, part app.T
 	}
 	ind, _ := o.h.Indicator(t.Ref)
 	return o.revise(sheet, at, ind, app.Observation{Ref: t.Ref, Period: t.Year, Value: v})
+}
+
+// figureOf returns series k's figure for period p as the original's
+// import read it, with the cell it holds it in, when the store cannot
+// say: a figure an earlier file gave just as the original does keeps
+// that file's version and cell (the quarters of the year so far in each
+// quarter's workbook). The original is read again for them once
+// (figureCells).
+func (o *originalWriter) figureOf(ctx context.Context, k app.SeriesKey, p app.Period) (app.Observation, bool, error) {
+	if o.figureCells == nil {
+		res, err := o.readAgain(ctx)
+		if err != nil {
+			return app.Observation{}, false, err
+		}
+		o.figureCells = map[figureAt]app.Observation{}
+		for _, f := range res.Figures {
+			o.figureCells[figureAt{f.Key(), f.Period}] = f
+		}
+	}
+	f, ok := o.figureCells[figureAt{k, p}]
+	return f, ok, nil
+}
+
+// unmapped says which of the original's figures, read again, the export
+// wrote no figure into: the store holds none for their series and
+// period, so the cell shows what the original had, which is not a figure
+// of the release. Excluding cohorts, such a cell would be all children's
+// under the exclusions' title: it says it cannot exclude them. Each is
+// noted in its cell and warned of. Where the original was not read
+// again every figure it gave has its version in the store, and was
+// written.
+func (o *originalWriter) unmapped() error {
+	var left []app.Observation
+	for _, f := range o.figureCells {
+		sheet, _, ok := splitCell(f.Cell)
+		if _, tidy := o.tidy[sheet]; !ok || tidy || o.written[f.Cell] || !sheetExists(o.f, sheet) {
+			continue
+		}
+		left = append(left, f)
+	}
+	slices.SortFunc(left, func(a, b app.Observation) int { return strings.Compare(a.Cell, b.Cell) })
+	for _, f := range left {
+		sheet, ref, _ := splitCell(f.Cell)
+		note := fmt.Sprintf("Left as the original has it: the store holds no figure of %s %s %s to revise it with.", f.Ref, f.Area, f.Period.Label())
+		if len(o.opt.Exclude) > 0 {
+			ind, _ := o.h.Indicator(f.Ref)
+			cannot := app.Observation{Ref: f.Ref, Area: f.Area, Period: f.Period, Status: app.CannotExclude,
+				Raw: fmt.Sprintf("the store holds no figure of %s %s %s", f.Ref, f.Area, f.Period.Label())}
+			if err := o.revise(sheet, ref, ind, cannot); err != nil {
+				return fmt.Errorf("%s %s: %w", f.Key(), f.Period, err)
+			}
+			o.written[f.Cell] = true
+			note = "Cannot exclude: " + cannot.Raw + "; the original's figure, for all children, is removed."
+		}
+		if err := o.warnAt(sheet, ref, note, fmt.Sprintf("%s %s %s: %s", f.Ref, f.Area, f.Period.Label(), strings.TrimSuffix(note, "."))); err != nil {
+			return fmt.Errorf("%s %s: %w", f.Key(), f.Period, err)
+		}
+	}
+	return nil
 }

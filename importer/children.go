@@ -135,7 +135,13 @@ func readAnnexA(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, baseNamed(err, s.Path)
 	}
-	clashes, err := leaveOutClashes(d, app.Location{File: filepath.Base(s.Path), Sheet: sheetOf(s, sheet)}, opt.authority().Area(), opt.Defined)
+	at := app.Location{File: filepath.Base(s.Path), Sheet: sheetOf(s, sheet)}
+	filed, err := listAtCadence(d, at, opt)
+	if err != nil {
+		return nil, err
+	}
+	warns = append(warns, filed...)
+	clashes, err := leaveOutClashes(d, at, opt.authority().Area(), opt.Defined)
 	if err != nil {
 		return nil, err
 	}
@@ -237,7 +243,13 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, baseNamed(err, paths...)
 	}
 	// The figures are the Episodes table's.
-	clashes, err := leaveOutClashes(d, app.Location{File: filepath.Base(paths[1])}, opt.authority().Area(), opt.Defined)
+	at := app.Location{File: filepath.Base(paths[1])}
+	filed, err := listAtCadence(d, at, opt)
+	if err != nil {
+		return nil, err
+	}
+	warns = append(warns, filed...)
+	clashes, err := leaveOutClashes(d, at, opt.authority().Area(), opt.Defined)
 	if err != nil {
 		return nil, err
 	}

@@ -101,6 +101,7 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 	if refused != "" {
 		refuseSplits(ds, refused)
 	}
+	ds.AsAt = snapshot
 	return ds, warns, nil
 }
 

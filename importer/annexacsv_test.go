@@ -25,7 +25,14 @@ import (
 // it, in Windows-1252 parted by semicolons.
 func annexACSV(t *testing.T, dir string, comma rune, windows1252 bool) string {
 	t.Helper()
-	f, err := excelize.OpenFile(filepath.Join("childlevel", "testdata", "annexa-libreoffice.xlsx"), excelize.Options{RawCellValue: true})
+	return annexACSVOf(t, filepath.Join("childlevel", "testdata", "annexa-libreoffice.xlsx"), dir, comma, windows1252)
+}
+
+// annexACSVOf is annexACSV of the list in the workbook at book, laid out
+// as the fixture is.
+func annexACSVOf(t *testing.T, book, dir string, comma rune, windows1252 bool) string {
+	t.Helper()
+	f, err := excelize.OpenFile(book, excelize.Options{RawCellValue: true})
 	if err != nil {
 		t.Fatal(err)
 	}

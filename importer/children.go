@@ -123,9 +123,12 @@ func readAnnexA(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, err
 	}
 	sheet, _ := annexASheet(s)
+	named, err := listCouncil(s, sheet, []string{s.Path}, opt)
+	if err != nil {
+		return nil, err
+	}
 	var d *app.Dataset
 	var warns []app.Warning
-	var err error
 	if s.book == nil {
 		d, warns, err = readAnnexACSV(ctx, s.Path, opt)
 		sheet = filepath.Base(s.Path)
@@ -148,7 +151,7 @@ func readAnnexA(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	if opt.Progress != nil {
 		opt.Progress(1, 1)
 	}
-	return &Result{Sheets: []string{sheet}, Dataset: d, Warnings: append(warningsBaseNamed(warns, s.Path), clashes...)}, nil
+	return &Result{Sheets: []string{sheet}, Dataset: d, Warnings: slices.Concat(named, warningsBaseNamed(warns, s.Path), clashes)}, nil
 }
 
 // sheetOf is the sheet a message about a list names: none for a CSV,
@@ -231,6 +234,12 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	sums := make([]string, len(tables))
 	for i, t := range tables {
 		paths[i] = found[t]
+	}
+	named, err := listCouncil(s, "", paths, opt)
+	if err != nil {
+		return nil, err
+	}
+	for i := range tables {
 		if sums[i], err = app.FileSHA256(paths[i]); err != nil {
 			return nil, &app.SourceError{Location: app.Location{File: filepath.Base(paths[i])}, Err: unwrapPathError(err)}
 		}
@@ -260,7 +269,7 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	for i, p := range paths {
 		names[i] = filepath.Base(p)
 	}
-	return &Result{SHA256: setSHA256(sums), Sheets: names, Dataset: d, Warnings: append(warningsBaseNamed(warns, paths...), clashes...)}, nil
+	return &Result{SHA256: setSHA256(sums), Sheets: names, Dataset: d, Warnings: slices.Concat(named, warningsBaseNamed(warns, paths...), clashes)}, nil
 }
 
 // asAtSHA256 fingerprints a child-level list read as at a given date: the

@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -39,6 +40,7 @@ func listCouncil(s *Sample, sheet string, files []string, opt Options) ([]app.Wa
 					l := &Layout{Sheet: sheetOf(s, sheet), Kind: IndicatorSheet, HeaderRow: i + 1}
 					ac.titles(filepath.Base(s.Path), l, h.Rows)
 					ac.labelled(filepath.Base(s.Path), l, h.Rows)
+					ac.authorityColumn(filepath.Base(s.Path), l, h.Rows)
 					break
 				}
 			}
@@ -119,5 +121,38 @@ func (ac *areaCheck) fileName(base string) {
 			return
 		}
 		i += n
+	}
+}
+
+// authorityColumns are headings of a column giving, on each child's row,
+// the authority whose list it is, by name or LA code: a list several
+// authorities' rows were extracted into has one.
+var authorityColumns = []string{"la", "la code", "la name", "la number", "local authority", "old la code", "new la code"}
+
+// authorityColumn reads the first value of each authority column below a
+// list's header (at l.HeaderRow), among the rows sampled: the store's
+// authority (or a district of it) marks the list as its own; another
+// authority's is a council named, at its cell.
+func (ac *areaCheck) authorityColumn(file string, l *Layout, rows [][]string) {
+	header := rows[l.HeaderRow-1]
+	for c, h := range header {
+		if !slices.Contains(authorityColumns, strings.ToLower(strings.Join(strings.Fields(h), " "))) {
+			continue
+		}
+		for r := l.HeaderRow; r < len(rows); r++ {
+			if c >= len(rows[r]) || strings.TrimSpace(rows[r][c]) == "" {
+				continue
+			}
+			name := strings.TrimSpace(rows[r][c])
+			if a, own := ac.auth.ParseArea(name); own && (a == ac.auth.Area() || ac.auth.IsDistrict(a)) {
+				ac.titledOwn = true
+			} else if o, found := app.LookupAuthority(name); found && o.Old == ac.auth.Old {
+				ac.titledOwn = true
+			} else if found {
+				ac.titled = append(ac.titled, titled{auth: o, name: name, names: "the list's " + h + " column gives",
+					at: app.Location{File: file, Sheet: l.Sheet, Cell: xlsx.ColumnName(c) + strconv.Itoa(r+1)}})
+			}
+			break
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -34,26 +35,33 @@ func TestChildListAuthorityGuard(t *testing.T) {
 		file  string // the list's file name
 		title string // A2, the title naming its authority
 		csv   bool
-		auth  *app.Authority // the store's; nil for a store on the default
+		// la is each child's authority in an LA column, "" for none.
+		la   string
+		auth *app.Authority // the store's; nil for a store on the default
 		// refused holds the refusal's words and cell; said a warning's.
 		refused, at, said string
 	}{
-		{"Southwark's list, store on the default", "Southwark CLA list 8 2025-03-31.xlsx", "Local authority:", false, nil,
+		{"Southwark's list, store on the default", "Southwark CLA list 8 2025-03-31.xlsx", "Local authority:", false, "", nil,
 			`the file is named for Southwark ("Southwark"), not Kent`, "", ""},
-		{"Southwark's list as CSV, store on the default", "Southwark CLA list 8 2025-03-31.csv", "Local authority:", true, nil,
+		{"Southwark's list as CSV, store on the default", "Southwark CLA list 8 2025-03-31.csv", "Local authority:", true, "", nil,
 			"set its authority with `scorecard authority \"Southwark\"`", "", ""},
-		{"title naming Southwark, store on the default", "CLA list 8.xlsx", "London Borough of Southwark", false, nil,
+		{"title naming Southwark, store on the default", "CLA list 8.xlsx", "London Borough of Southwark", false, "", nil,
 			`the title names Southwark ("London Borough of Southwark"), not Kent`, "A2", ""},
-		{"title naming Southwark in a CSV", "CLA list 8.csv", "London Borough of Southwark", true, nil,
+		{"title naming Southwark in a CSV", "CLA list 8.csv", "London Borough of Southwark", true, "", nil,
 			`the title names Southwark ("London Borough of Southwark"), not Kent`, "line 2", ""},
-		{"labelled Southwark, store on the default", "CLA list 8.xlsx", "Local authority: Southwark", false, nil,
+		{"labelled Southwark, store on the default", "CLA list 8.xlsx", "Local authority: Southwark", false, "", nil,
 			`the title names Southwark ("Southwark"), not Kent`, "A2", ""},
-		{"Southwark's list, Southwark's store", "Southwark CLA list 8 2025-03-31.xlsx", "Local authority:", false, southwark,
+		{"an LA code column of Southwark's", "CLA list 8.xlsx", "Local authority:", false, "210", nil,
+			`the list's LA column gives Southwark ("210"), not Kent`, "R5", ""},
+		{"an LA column of Southwark's in a CSV", "CLA list 8.csv", "Local authority:", true, "Southwark", nil,
+			`the list's LA column gives Southwark ("Southwark"), not Kent`, "line 5", ""},
+		{"an LA code column of Kent's", "CLA list 8.xlsx", "Local authority:", false, "886", nil, "", "", ""},
+		{"Southwark's list, Southwark's store", "Southwark CLA list 8 2025-03-31.xlsx", "Local authority:", false, "", southwark,
 			"", "", ""},
-		{"Southwark's list titled Kent, Southwark's store", "Southwark CLA list 8.xlsx", kentTitle, false, southwark,
+		{"Southwark's list titled Kent, Southwark's store", "Southwark CLA list 8.xlsx", kentTitle, false, "", southwark,
 			"", "", `the title names Kent ("Kent"), but the file's areas or other titles are Southwark's`},
-		{"Kent's list, Kent's store", "Kent list 8.xlsx", kentTitle, false, nil, "", "", ""},
-		{"a list naming no council", "List 8 children in care.xlsx", "Local authority:", false, nil, "", "", ""},
+		{"Kent's list, Kent's store", "Kent list 8.xlsx", kentTitle, false, "", nil, "", "", ""},
+		{"a list naming no council", "List 8 children in care.xlsx", "Local authority:", false, "", nil, "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,6 +75,17 @@ func TestChildListAuthorityGuard(t *testing.T) {
 			if tt.title != "" {
 				if err := f.SetCellValue("List 8", "A2", tt.title); err != nil {
 					t.Fatal(err)
+				}
+			}
+			if tt.la != "" {
+				for r := 4; r <= 11; r++ {
+					v := tt.la
+					if r == 4 {
+						v = "LA"
+					}
+					if err := f.SetCellValue("List 8", "R"+strconv.Itoa(r), v); err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
 			book = filepath.Join(dir, "edited.xlsx")

@@ -29,6 +29,10 @@ type Dataset struct {
 	// withheld small numbers for circulation (KeepHeldFigures); it is
 	// not stored.
 	Circulated bool `json:"-"`
+	// AsAt is the day a child-level list counted its children on, which
+	// its figures' month alone does not say (a quarter ends on its last
+	// day); it is not stored.
+	AsAt time.Time `json:"-"`
 	// restated marks, by ref, the indicators Definitions.Apply kept as
 	// the store already defines them: stored as restatements, they
 	// yield nothing of themselves.

@@ -94,19 +94,18 @@ func fixedRefs(ctx context.Context, path string) string {
 	return ""
 }
 
-// isAnnexA reports whether a workbook has an Ofsted Annex A list of
-// children in care: a header row, perhaps under title rows, naming the
-// child, the date they started to be looked after and whether UASC.
+// isAnnexA reports whether a workbook or CSV has an Ofsted Annex A list
+// of children in care: a header row, perhaps under title rows, naming
+// the child, the date they started to be looked after and whether UASC.
+// Case-management systems save the list as either.
 func isAnnexA(s *Sample) bool {
 	_, ok := annexASheet(s)
 	return ok
 }
 
-// annexASheet is the first sheet whose head holds an Annex A header.
+// annexASheet is the first sheet whose head holds an Annex A header; a
+// CSV's one table is the sheet "".
 func annexASheet(s *Sample) (string, bool) {
-	if s.book == nil {
-		return "", false
-	}
 	for _, h := range s.Heads {
 		for _, row := range h.Rows {
 			if childlevel.DetectAnnexA(row) {
@@ -124,18 +123,72 @@ func readAnnexA(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, err
 	}
 	sheet, _ := annexASheet(s)
-	d, warns, err := childlevel.ReadAnnexA(s.Path, opt.AsAt, opt.authority())
+	named, err := listCouncil(s, sheet, []string{s.Path}, opt)
+	if err != nil {
+		return nil, err
+	}
+	var d *app.Dataset
+	var warns []app.Warning
+	if s.book == nil {
+		d, warns, err = readAnnexACSV(ctx, s.Path, opt)
+		sheet = filepath.Base(s.Path)
+	} else {
+		d, warns, err = childlevel.ReadAnnexA(s.Path, opt.AsAt, opt.authority())
+	}
 	if err != nil {
 		return nil, baseNamed(err, s.Path)
 	}
-	clashes, err := leaveOutClashes(d, app.Location{File: filepath.Base(s.Path), Sheet: sheet}, opt.authority().Area(), opt.Defined)
+	at := app.Location{File: filepath.Base(s.Path), Sheet: sheetOf(s, sheet)}
+	filed, err := listAtCadence(d, at, opt)
+	if err != nil {
+		return nil, err
+	}
+	warns = append(warns, filed...)
+	clashes, err := leaveOutClashes(d, at, opt.authority().Area(), opt.Defined)
 	if err != nil {
 		return nil, err
 	}
 	if opt.Progress != nil {
 		opt.Progress(1, 1)
 	}
-	return &Result{Sheets: []string{sheet}, Dataset: d, Warnings: append(warningsBaseNamed(warns, s.Path), clashes...)}, nil
+	return &Result{Sheets: []string{sheet}, Dataset: d, Warnings: slices.Concat(named, warningsBaseNamed(warns, s.Path), clashes)}, nil
+}
+
+// sheetOf is the sheet a message about a list names: none for a CSV,
+// whose Result names the file as its one sheet, as a tidy table's does.
+func sheetOf(s *Sample, sheet string) string {
+	if s.book == nil {
+		return ""
+	}
+	return sheet
+}
+
+// readAnnexACSV reads an Annex A list saved as CSV, in whatever encoding
+// and separator Excel or a case-management system saved it (readCSVTable),
+// its cells named by line, as every CSV's are.
+func readAnnexACSV(ctx context.Context, path string, opt Options) (*app.Dataset, []app.Warning, error) {
+	t, err := readCSVTable(ctx, path, 0)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
+		return nil, nil, &app.SourceError{Location: app.Location{File: path}, Err: err}
+	}
+	d, warns, err := childlevel.ReadAnnexARows(path, t.rows, opt.AsAt, opt.authority())
+	if err != nil {
+		var se *app.SourceError
+		if errors.As(err, &se) {
+			se.Cell = csvLine(se.Cell)
+		}
+		return nil, nil, err
+	}
+	for i := range warns {
+		warns[i].Cell = csvLine(warns[i].Cell)
+	}
+	if note := encodingNote(t.encoding); note != "" {
+		warns = append([]app.Warning{{Location: app.Location{File: path, Cell: "line 1"}, Message: note}}, warns...)
+	}
+	return d, warns, nil
 }
 
 // maxSiblings bounds the search for a 903 table's companions, so that
@@ -181,6 +234,12 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	sums := make([]string, len(tables))
 	for i, t := range tables {
 		paths[i] = found[t]
+	}
+	named, err := listCouncil(s, "", paths, opt)
+	if err != nil {
+		return nil, err
+	}
+	for i := range tables {
 		if sums[i], err = app.FileSHA256(paths[i]); err != nil {
 			return nil, &app.SourceError{Location: app.Location{File: filepath.Base(paths[i])}, Err: unwrapPathError(err)}
 		}
@@ -193,7 +252,13 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, baseNamed(err, paths...)
 	}
 	// The figures are the Episodes table's.
-	clashes, err := leaveOutClashes(d, app.Location{File: filepath.Base(paths[1])}, opt.authority().Area(), opt.Defined)
+	at := app.Location{File: filepath.Base(paths[1])}
+	filed, err := listAtCadence(d, at, opt)
+	if err != nil {
+		return nil, err
+	}
+	warns = append(warns, filed...)
+	clashes, err := leaveOutClashes(d, at, opt.authority().Area(), opt.Defined)
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +269,7 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	for i, p := range paths {
 		names[i] = filepath.Base(p)
 	}
-	return &Result{SHA256: setSHA256(sums), Sheets: names, Dataset: d, Warnings: append(warningsBaseNamed(warns, paths...), clashes...)}, nil
+	return &Result{SHA256: setSHA256(sums), Sheets: names, Dataset: d, Warnings: slices.Concat(named, warningsBaseNamed(warns, paths...), clashes)}, nil
 }
 
 // asAtSHA256 fingerprints a child-level list read as at a given date: the

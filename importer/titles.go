@@ -15,6 +15,17 @@ type titled struct {
 	auth *app.Authority
 	name string // as written: "Kent County Council"
 	at   app.Location
+	// names says what names it, "" for a title: "the file is named
+	// for" (listCouncil).
+	names string
+}
+
+// naming says what names the council: "the title names", or t.names.
+func (t titled) naming() string {
+	if t.names != "" {
+		return t.names
+	}
+	return "the title names"
 }
 
 // titles reads the title rows of a sheet (rows, those above its header
@@ -188,9 +199,9 @@ func (ac *areaCheck) titleRefusal() error {
 	t := ac.titled[0]
 	theirs, ours := everyday(t.auth), everyday(ac.auth)
 	return &app.SourceError{Location: t.at, Err: fmt.Errorf(
-		"the title names %s (%q), not %s, and nothing in the file is %s's: not imported, so that %s's figures are not filed as %s's. "+
+		"%s %s (%q), not %s, and nothing in the file is %s's: not imported, so that %s's figures are not filed as %s's. "+
 			"If the store is for %s, set its authority with `scorecard authority %q`; otherwise import the file into a store of %s's own (one store per authority: scorecard --db FILE)",
-		theirs, t.name, ours, ours, theirs, ours, theirs, t.name, theirs)}
+		t.naming(), theirs, t.name, ours, ours, theirs, ours, theirs, t.name, theirs)}
 }
 
 // everyday is an authority's name as it is said: the DfE's "Bristol,
@@ -211,7 +222,7 @@ func (ac *areaCheck) titleWarnings() []app.Warning {
 	var ws []app.Warning
 	for _, t := range ac.titled {
 		ws = append(ws, app.Warning{Location: t.at, Message: fmt.Sprintf(
-			"the title names %s (%q), but the file's areas or other titles are %s's: its figures are read as %s's", everyday(t.auth), t.name, everyday(ac.auth), everyday(ac.auth))})
+			"%s %s (%q), but the file's areas or other titles are %s's: its figures are read as %s's", t.naming(), everyday(t.auth), t.name, everyday(ac.auth), everyday(ac.auth))})
 	}
 	return ws
 }

@@ -217,9 +217,18 @@ func (v *view) row(ind app.Indicator, area app.Area) scoreRow {
 			r.prev, r.hasPrev = h.Observation(k, pt.Period.Add(-1))
 		}
 		if pt.Period.Kind == app.Quarter && v.period.Kind == app.Month {
-			// A quarterly measure given in the months its quarters end:
-			// the quarter before is the month three before.
-			r.prev, r.hasPrev = h.Observation(k, v.period.Add(-3))
+			if o, ok := h.Observation(k, pt.Period); ok {
+				// Filed under its quarters (a quarterly scorecard's), in
+				// the month its quarter ends: the quarter's figure and
+				// the quarter's before, as the export shows them (QA30
+				// finding 7).
+				r.cur, r.hasCur = o, true
+				r.prev, r.hasPrev = h.Observation(k, pt.Period.Add(-1))
+			} else {
+				// Given in the months its quarters end: the quarter
+				// before is the month three before.
+				r.prev, r.hasPrev = h.Observation(k, v.period.Add(-3))
+			}
 		}
 		r.rag, r.dot, r.arrow = pt.RAG, pt.DoT, pt.Movement
 		if pt.Change != nil {
@@ -309,11 +318,18 @@ func recent(s []app.Observation, p app.Period, n int) []float64 {
 	}
 	first := p.Add(1 - n)
 	for _, o := range s {
-		if o.Period.Kind != p.Kind || o.Period.Compare(first) < 0 || o.Period.Compare(p) > 0 {
+		at := o.Period
+		if at.Kind == app.Quarter && p.Kind == app.Month {
+			// A quarter filed as such is drawn at the month it ends, as
+			// one given in that month is.
+			end := at.End()
+			at = app.MonthOf(end.Year(), end.Month())
+		}
+		if at.Kind != p.Kind || at.Compare(first) < 0 || at.Compare(p) > 0 {
 			continue
 		}
 		if f, ok := o.Figure(); ok {
-			out[o.Period.Index()-first.Index()] = f
+			out[at.Index()-first.Index()] = f
 		}
 	}
 	return out

@@ -41,6 +41,17 @@ func ReadAnnexA(path string, snapshot time.Time, auth *app.Authority) (*app.Data
 	return readAnnexA(path, snapshot, auth, f.GetSheetList(), excelizeRows(f))
 }
 
+// ReadAnnexARows is ReadAnnexA for a list saved as CSV, read into rows
+// by the importer (which settles its encoding and separator): the same
+// columns, dates as text (dd/mm/yyyy first) and figures. Its cells are
+// named as a sheet's are ("F12"), with no sheet.
+func ReadAnnexARows(path string, rows [][]string, snapshot time.Time, auth *app.Authority) (*app.Dataset, []app.Warning, error) {
+	if auth == nil {
+		auth = app.DefaultAuthority()
+	}
+	return readAnnexA(path, snapshot, auth, []string{""}, memoryRows(rows))
+}
+
 func readAnnexA(path string, snapshot time.Time, auth *app.Authority, sheets []string, rows rowSource) (*app.Dataset, []app.Warning, error) {
 	// List 8 is usually on a sheet named for it; look there first.
 	slices.SortStableFunc(sheets, func(a, b string) int {

@@ -52,18 +52,22 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 		have.placements = false
 		r.warnings.add(r.cellName(colPlacements, r.headerRow), fmt.Sprintf(
 			"the number of placements in the last 12 months counts to the list's extract date (%s, %s), not to the snapshot date asked (%s): "+
-				"not used, and no 3+ placements figure (%s) drawn, since no dated column gives the placements in the 12 months to %s",
+				"not used, and no 3+ placements figure (%s) drawn or added, since no dated column gives the placements in the 12 months to %s",
 			r.extract.Format(dateLabel), r.extractCell, snapshot.Format(dateLabel), RefThreePlacements, snapshot.Format(dateLabel)))
 	}
+	if r.idx[colPlacements] < 0 {
+		r.warnings.add(fmt.Sprintf("row %d", r.headerRow), fmt.Sprintf(
+			"no Number of Placements in the Last 12 months column: no 3+ placements figure (%s) drawn or added", RefThreePlacements))
+	}
 	if !have.reason {
-		r.warnings.add(fmt.Sprintf("row %d", r.headerRow), "no Reason Ceased to be Looked After column: no % adopted (CIC12) drawn, since no leaver could be told adopted")
+		r.warnings.add(fmt.Sprintf("row %d", r.headerRow), "no Reason Ceased to be Looked After column: no % adopted (CIC12) drawn or added, since no leaver could be told adopted")
 	}
 	if !have.reentry {
 		// The list's own rows show a re-entry only where the earlier
 		// period is in it too: one that ended before the list's 12
 		// months is not, and a count of the rest would be too low.
 		r.warnings.add(fmt.Sprintf("row %d", r.headerRow), fmt.Sprintf(
-			"no subsequent period of care (re-entry) column: no re-entries (%s), re-entry rates (%s, %s to %s) or re-entries breakdown drawn, "+
+			"no subsequent period of care (re-entry) column: no re-entries (%s), re-entry rates (%s, %s to %s) or re-entries breakdown drawn, and those indicators not added, "+
 				"since a child whose earlier period of care ended before the list's own rows cannot be told a re-entry",
 			RefReentries, RefReentryRate, RefReentryRateFor(needCodes[0]), RefReentryRateFor(needCodes[len(needCodes)-1])))
 	}
@@ -97,6 +101,7 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 	if refused != "" {
 		refuseSplits(ds, refused)
 	}
+	ds.AsAt = snapshot
 	return ds, warns, nil
 }
 

@@ -366,7 +366,20 @@ func aggregate(auth *app.Authority, children []child, snapshot time.Time, have f
 			}
 		}
 	}
+	d.Indicators = figured(d)
 	return d
+}
+
+// figured are d's indicators that d gives a figure of: a list without a
+// column a figure needs (reasons ceased, the re-entry flag) draws none,
+// says so once, and adds no indicator to fill an empty row of every
+// scorecard (QA30 finding 10).
+func figured(d *app.Dataset) []app.Indicator {
+	has := map[string]bool{}
+	for _, o := range d.Observations {
+		has[o.Ref] = true
+	}
+	return slices.DeleteFunc(d.Indicators, func(ind app.Indicator) bool { return !has[ind.Ref] })
 }
 
 // proportion fills o as num of den per cent, or as not applicable (with

@@ -61,6 +61,19 @@ func excelizeRows(f *excelize.File) rowSource {
 	}
 }
 
+// memoryRows reads rows already in memory: a CSV's, which has one
+// "sheet", named "".
+func memoryRows(rows [][]string) rowSource {
+	return func(_ string, fn func(n int, cells []string) bool) error {
+		for i, cells := range rows {
+			if !fn(i+1, cells) {
+				return nil
+			}
+		}
+		return nil
+	}
+}
+
 // blank reports whether a row holds nothing but spaces: a gap between
 // children, not a child.
 func blank(cells []string) bool {

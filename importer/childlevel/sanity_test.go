@@ -59,6 +59,13 @@ func noFigure(ref string) check {
 				return ref + " drawn", "no " + ref
 			}
 		}
+		// Nor an indicator with no figures, to fill a row of every
+		// scorecard (QA30 finding 10).
+		for _, ind := range ds.Indicators {
+			if ind.Ref == ref {
+				return ref + " defined with no figure", "no " + ref
+			}
+		}
 		return "no " + ref, "no " + ref
 	}
 }
@@ -484,7 +491,14 @@ func TestAnnexASanity(t *testing.T) {
 		snapshot: snapshot,
 		edit:     set(map[string]any{"Q4": "Notes"}),
 		checks:   []check{noFigure(RefAdopted), proportionIs(RefChildrenInCare, all, 4, 0, march)},
-		warn:     &wantWarning{"annex-a.xlsx", "row 4", "no Reason Ceased to be Looked After column: no % adopted (CIC12) drawn"},
+		warn:     &wantWarning{"annex-a.xlsx", "row 4", "no Reason Ceased to be Looked After column: no % adopted (CIC12) drawn or added"},
+	}, {
+		// Without placements no 3+ figure, and no CIC05 row left empty.
+		name:     "no number of placements column",
+		snapshot: snapshot,
+		edit:     set(map[string]any{"K4": "Notes"}),
+		checks:   []check{noFigure(RefThreePlacements), proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn:     &wantWarning{"annex-a.xlsx", "row 4", "no Number of Placements in the Last 12 months column: no 3+ placements figure (CIC05) drawn or added"},
 	}, {
 		// QA22 F10: a list extracted on 30 June counted as at 31 March.
 		// Its placements "in the last 12 months" run July to June: E and
@@ -543,7 +557,7 @@ func TestAnnexASanity(t *testing.T) {
 		checks: []check{noFigure(RefReentries), noFigure(RefReentryRate), noFigure(RefReentryRateFor("N1")),
 			noBreakdown(MeasureReentries), proportionIs(RefChildrenInCare, all, 5, 0, march)},
 		warn: &wantWarning{"annex-a.xlsx", "row 4", "no subsequent period of care (re-entry) column: no re-entries (CIC13), " +
-			"re-entry rates (CIC13a, CIC13-N1 to CIC13-N9) or re-entries breakdown drawn"},
+			"re-entry rates (CIC13a, CIC13-N1 to CIC13-N9) or re-entries breakdown drawn, and those indicators not added"},
 	}, {
 		// A child placed by Medway with the school place left blank is
 		// left out of OLA02's denominator, and said.

@@ -393,6 +393,7 @@ func (r *reader903) dataset(auth *app.Authority, episodesFile string, snapshot t
 	}
 	have := fields{placements: true, legal: true, placement: true, reentry: true, reason: true}
 	d := aggregate(auth, children, snapshot, have, uascRules(snapshot))
+	d.AsAt = snapshot
 	return d, append(append(early, r.unrec.warnings()...), r.warnings.done()...), nil
 }
 

@@ -281,6 +281,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	}
 	if l.Kind == IndicatorSheet {
 		captionedNotActuals(&l, g, caption, refCol)
+		titleYears(&l, sheet, g, h)
 	}
 	disambiguate(&l)
 	plainTargetYears(&l)

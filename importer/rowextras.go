@@ -68,7 +68,6 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 		case RoleRAG:
 			if latest >= 0 && !isSubPart(*c) { // a period's own: readSubMark
 				obs[latest].SourceRAG = ragOf(text, s.look(r, c))
-				s.sayUnratedRAG(r, c, ind, obs[latest].SourceRAG)
 			}
 		case RoleDoT:
 			if latest >= 0 && !isSubPart(*c) {

@@ -25,9 +25,6 @@ type sheetReader struct {
 	countSaid map[int]bool
 	// latest is the sheet's latest period (see sheetLatest).
 	latest app.Period
-	// unratedSaid is set once the sheet's RAG beside targets the app
-	// cannot rate by has been said (sayUnratedRAG).
-	unratedSaid bool
 	// nameUnitSaid is set once the unit the name column's heading names
 	// has been said (headingUnit).
 	nameUnitSaid bool
@@ -146,7 +143,6 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	s.warnNotActuals()
 	s.warnMonthsUnderYears()
 	s.warnQuarterEnds()
-	s.warnTitleYears()
 	s.warnSubColumns()
 	s.savedChoice()
 	s.warnLocalityColumns()

@@ -9,8 +9,8 @@ import (
 // TestUnratedRAGSaid: a quarterly scorecard rating on a target alone
 // (Target and RAG columns, no floor) had its RAG read and kept while
 // the app gave none, and the import said nothing (QA30 finding 5). It
-// is said once a sheet, at the first rating of a figure the app cannot
-// rate; a sheet with floors, or without targets, says nothing.
+// is said once a file, at the first figure rated that the app cannot
+// rate; a file with floors says nothing.
 func TestUnratedRAGSaid(t *testing.T) {
 	rows := [][]any{
 		{"CIC01", "Number of children in care", "-", "-", 392, 389, 391, 387, nil},
@@ -25,9 +25,9 @@ func TestUnratedRAGSaid(t *testing.T) {
 		quiet  []string
 	}{
 		{"a target without a floor", append([]any{"Ref", "Indicator", "Polarity", "Target 2024/25"}, quarters...),
-			map[string][]string{"I5": {"CIC05: the workbook rates it RED", "targets without a floor", "flagged rag-disagrees"}},
-			[]string{"I6"}},
-		{"a target and a floor", append([]any{"Ref", "Indicator", "Polarity", "Target 2024/25", "Floor 2024/25"}, quarters...), nil, []string{"J5", "J6"}},
+			map[string][]string{"H5": {"CIC05: the workbook rates its Jan-Mar 2025 figure RED", "gives its 2024/25 target no floor", "flagged rag-disagrees"}},
+			[]string{"H6", "I5"}},
+		{"a target and a floor", append([]any{"Ref", "Indicator", "Polarity", "Target 2024/25", "Floor 2024/25"}, quarters...), nil, []string{"I5", "I6", "J5"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

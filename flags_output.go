@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -17,7 +18,7 @@ import (
 // left, under an exclusion, are the indicators that could not be
 // assessed without the cohorts: with any, no flags is not an all-clear,
 // and is not said as one.
-func printRankedFlags(e *env, h *app.History, flags []trend.Flag, left leftFlags) error {
+func printRankedFlags(e *env, h *app.History, p app.Period, flags []trend.Flag, left leftFlags) error {
 	ranked := trend.Rank(flags)
 	if e.json {
 		return writeJSON(e, ranked)
@@ -43,7 +44,7 @@ func printRankedFlags(e *env, h *app.History, flags []trend.Flag, left leftFlags
 		noun = "flag"
 	}
 	fmt.Fprintf(e.out, "%d %s for %s: %s (most important first; scorecard flags --all lists every one in scorecard order)\n",
-		len(ranked), noun, ranked[0].Period.Label(), kindCounts(total))
+		len(ranked), noun, p.Label(), kindCounts(total))
 	for _, g := range trend.Group(ranked) {
 		name := g.Ref
 		if ind, ok := h.Indicator(g.Ref); ok && ind.Name != "" {
@@ -170,7 +171,10 @@ func runFlags(e *env, args []string) error {
 	left := cannotExcludeFlags(v, analysisOptions())
 	flags = mergeFlags(v.h, flags, left.flags)
 	if !e.all {
-		if err := printRankedFlags(e, v.h, flags, left); err != nil {
+		// The headline names the period flagged, asked or the latest, as
+		// the brief's does: not the first flag's, which a missing year
+		// beside quarters made "4 flags for 2024/25" (QA30 finding 15).
+		if err := printRankedFlags(e, v.h, cmp.Or(v.period, v.h.Latest()), flags, left); err != nil {
 			return err
 		}
 		return printLeft(e, v, left)

@@ -212,6 +212,23 @@ func loadAuthorities() (authorities []*Authority, defaultAuthority *Authority) {
 // the DfE's order (alphabetical by name).
 func Authorities() []*Authority { return authorities }
 
+// SubRegion is the region the DfE's children's services files name a
+// London borough's rows by, and store its regional figures under:
+// "Inner London" or "Outer London" (region codes E13000001 and
+// E13000002), where the borough's Region is "London"; "" for an
+// authority outside London. Its Type says which (ILB or OLB), as the
+// DfE's code list gives it, by the same statistical definition (Haringey
+// and Newham inner, Greenwich outer).
+func (a *Authority) SubRegion() string {
+	switch a.Type {
+	case "ILB":
+		return "Inner London"
+	case "OLB":
+		return "Outer London"
+	}
+	return ""
+}
+
 // DefaultAuthority is the authority of a store that has chosen none:
 // the demo's.
 func DefaultAuthority() *Authority { return defaultAuthority }

@@ -386,6 +386,7 @@ func (c *collector) dataset() *app.Dataset {
 	d.Comments = c.comments
 	d.Stated = c.stated
 	d.TargetsAt = c.targetsAt
+	c.sayUnratedRAG(d)
 	c.sayStatusCodes()
 	c.warnings = append(c.warnings, ranges...)
 	c.warnings = append(c.warnings, sums...)

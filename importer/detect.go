@@ -281,6 +281,8 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	}
 	if l.Kind == IndicatorSheet {
 		captionedNotActuals(&l, g, caption, refCol)
+		titleYears(&l, sheet, g, h)
+		notesColumn(&l, g, label)
 	}
 	disambiguate(&l)
 	plainTargetYears(&l)

@@ -121,6 +121,12 @@ type Layout struct {
 	// quarterNote says how detection read period columns headed by the
 	// ends of quarters (quarterEnds); "" where there are none.
 	quarterNote string
+	// titleYearNote says how the title's kind of year read year
+	// headings naming none (titleYears), at the cell titleYearAt;
+	// titleYearClash are the headings naming another kind.
+	titleYearNote  string
+	titleYearAt    string
+	titleYearClash []titleYearClash
 	// captionsAbove marks a row of years or quarters just above the
 	// header captioning its bare month names (monthsUnderYears): a row
 	// of period headings, not the title.

@@ -143,6 +143,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	s.warnNotActuals()
 	s.warnMonthsUnderYears()
 	s.warnQuarterEnds()
+	s.warnTitleYears()
 	s.warnSubColumns()
 	s.savedChoice()
 	s.warnLocalityColumns()

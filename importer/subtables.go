@@ -82,6 +82,7 @@ func (s *sheetReader) nextTable(r int, title string) (int, bool) {
 	s.warnNotActuals()
 	s.warnMonthsUnderYears()
 	s.warnQuarterEnds()
+	s.warnTitleYears()
 	s.latest = s.sheetLatest()
 	return end, true
 }

@@ -130,12 +130,18 @@ func shown(group string) bool {
 }
 
 // regions are the DfE's regions, as it names them: the group a DfE
-// file's regional figure is stored under is the home authority's.
+// file's regional figure is stored under is the home authority's. A
+// London borough's is its sub-region, Inner or Outer London, as the
+// DfE's files name its rows; without them a borough's regional figure
+// was stored but never shown (QA30 finding 12).
 var regions = func() map[string]bool {
 	m := map[string]bool{}
 	for _, a := range app.Authorities() {
 		if a.Region != "" {
 			m[a.Region] = true
+		}
+		if sub := a.SubRegion(); sub != "" {
+			m[sub] = true
 		}
 	}
 	return m

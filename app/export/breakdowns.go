@@ -98,11 +98,12 @@ func (b *book) writeDistricts(ctx context.Context) error {
 // county it has not got (QA23b L1).
 func (b *book) districtWords() (title, targetHead, rated string) {
 	name := b.opt.authority().Name
-	rated = name + "'s target and floor for the year, and the milestone for the month where the year has them."
+	noun := periodNoun(b.period.Kind)
+	rated = name + "'s target and floor for the year, and the milestone for the " + noun + " where the year has them."
 	if len(b.opt.authority().Districts()) == 0 {
 		return fmt.Sprintf("%s has no districts: its own figures for %s, rated against its target", name, periodName(b.period)), "Target", rated
 	}
-	rated = name + "'s target and floor for the year, or a district's own where it has one, and the milestone for the month where the year has them."
+	rated = name + "'s target and floor for the year, or a district's own where it has one, and the milestone for the " + noun + " where the year has them."
 	return fmt.Sprintf("Districts: %s, rated against the %s target", periodName(b.period), name), name + " target", rated
 }
 

@@ -12,8 +12,15 @@ import (
 	"scorecard/app/trend"
 )
 
-// ragRules explains the ratings as the directorate applies them.
-const ragRules = `RAG ratings compare the month's figure with the target and floor for its financial year (academic year for education indicators), at the precision the scorecard shows.
+// ragRules explains the ratings as the directorate applies them, of a
+// report whose periods are of kind k: a quarterly report's guidance
+// spoke of "the month's figure" (QA30 finding 16).
+func ragRules(k app.PeriodKind) string {
+	return "RAG ratings compare the " + periodNoun(k) + "'s figure with" + ragRulesRest
+}
+
+// ragRulesRest is ragRules after its period's word.
+const ragRulesRest = ` the target and floor for its financial year (academic year for education indicators), at the precision the scorecard shows.
 - Higher is better (H): GREEN when the figure meets the target, AMBER when it meets the floor but not the target, RED when it is below the floor.
 - Lower is better (L): the same, the other way round.
 - Close to target (T): GREEN within the tolerance of the target, AMBER within twice it, RED further away.
@@ -117,7 +124,7 @@ func (b *book) writeGuidance(ctx context.Context) error {
 	if err := heading("RAG rating"); err != nil {
 		return err
 	}
-	if err := para(ragRules); err != nil {
+	if err := para(ragRules(b.period.Kind)); err != nil {
 		return err
 	}
 	if err := heading("Direction of travel, trend and signals (SPC)"); err != nil {
@@ -270,7 +277,7 @@ func (b *book) provenance(ctx context.Context, s string) error {
 		{"Area", string(b.opt.Area)},
 		{"Exclusions", exclusionWords(b.opt.Exclude)},
 		{"Suppression", suppressionWords(b.opt.Suppress)},
-		{"Months shown", fmt.Sprint(b.opt.Months)},
+		{shownHead(b.period.Kind), fmt.Sprint(len(b.months))},
 	}
 	if b.opt.Original != "" {
 		settings = append(settings, [2]string{"Written into the layout of", b.opt.Original})

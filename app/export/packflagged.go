@@ -91,9 +91,9 @@ func noChartPage(it brief.Item) string {
 		return " No chart page: it has no figure for " + it.Point.Period.Label() + " to chart; the scorecard gives its earlier figures."
 	}
 	if it.Withheld || it.Point.Status != app.OK {
-		return " No chart page: its figure for the month is not shown (" + string(it.Point.Status) + "), and the pack charts only the figures it shows."
+		return " No chart page: its figure for the " + periodNoun(it.Point.Period.Kind) + " is not shown (" + string(it.Point.Status) + "), and the pack charts only the figures it shows."
 	}
-	return " No chart page: no new flag this month; the scorecard gives its figures."
+	return " No chart page: no new flag this " + periodNoun(it.Point.Period.Kind) + "; the scorecard gives its figures."
 }
 
 // unexcludedWords says, on the page of an indicator that cannot be

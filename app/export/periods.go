@@ -2,6 +2,7 @@ package export
 
 import (
 	"strconv"
+	"strings"
 
 	"scorecard/app"
 )
@@ -62,6 +63,13 @@ func periodNoun(k app.PeriodKind) string {
 		return k.String()
 	}
 	return "year"
+}
+
+// shownHead names the Provenance setting of how many periods the
+// scorecard shows: "Months shown", "Quarters shown", "Years shown".
+func shownHead(k app.PeriodKind) string {
+	w := spanWords(k, 2)[len("2 "):]
+	return strings.ToUpper(w[:1]) + w[1:] + " shown"
 }
 
 // spanWords names n periods of kind k: "24 months", "13 years".

@@ -355,6 +355,8 @@ func (a *analysis) flag(i int, t *app.Target, run int, runDoT app.DoT) {
 	}
 	if raised(7, p.SourceRAG != app.NoRAG && p.RAG != app.NoRAG && p.SourceRAG != p.RAG) {
 		p.FlagDetails = append(p.FlagDetails, a.ragDisagreeText(i, t))
+	} else if raised(7, a.unratedBySource(i)) {
+		p.FlagDetails = append(p.FlagDetails, a.unratedText(i, t))
 	}
 	p.Flags = flagSets[mask]
 	a.flags[i] = uint8(mask)

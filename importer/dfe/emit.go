@@ -75,14 +75,15 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	}
 	d.Observations = append(d.Observations, o)
 
-	c := benchmark.Compare(authorities, rd.home().Old, rule.Indicator.Polarity, rd.Model.NeighboursOf(rd.home().Old))
+	polarity := rd.polarity(rule)
+	c := benchmark.Compare(authorities, rd.home().Old, polarity, rd.Model.NeighboursOf(rd.home().Old))
 	if c.Rank > 0 && listed < cmp.Or(rd.MinRanked, minRanked) {
 		notes.rank.add(ref, period, home.val.line, listed)
 	} else if c.Rank > 0 {
 		b := bench(ref, period, benchmark.HomeRank, home.val, source, pub)
 		b.Rank, b.OutOf, b.Quartile = c.Rank, c.OutOf, c.Quartile
 		d.Benchmarks = append(d.Benchmarks, b)
-	} else if rule.Indicator.Polarity == app.PolarityNone {
+	} else if polarity == app.PolarityNone {
 		others := len(authorities)
 		if _, ok := home.val.figure(); ok {
 			others-- // the home's figure is among them

@@ -78,7 +78,18 @@
 //     nothing of its month (RevisedFromShown).
 //   - Noughts are shown: they identify nobody. A reader can use a shown
 //     nought (c's that sum, with it, to a shown total are pinned), and
-//     the rule above counts it as shown, so such c's are caught.
+//     the rule above counts it as shown, so such c's are caught; and
+//     since noughts are shown, a reader takes every c for at least one
+//     child. So a withheld count that is not nought ranges from 1, and
+//     is safe only when its range holds as many values as 1 to the
+//     threshold less one: five c's beside seven noughts summing to a
+//     county's 6 are each 1 or 2, and the total (or another figure, as
+//     the smallest-first rule above chooses) is withheld too (QA31 2).
+//     What is guaranteed: no withheld count's range, worked out by
+//     interval propagation from every figure shown and every identity
+//     above, with each c at least 1 where it is not nought, is narrower
+//     than 1 to the threshold less one (0 to it for a nought withheld),
+//     except where nothing shown is left to withhold.
 //
 // Child-level breakdowns follow the same rule through Protect, which says
 // which of their counts and totals to show as "c".

@@ -18,6 +18,9 @@ type System struct {
 	signed []bool // may be negative (a change), so not bounded below by nought
 	rels   [][]Term
 	byCel  [][]int // the relations each cell is in
+	// known says a reader knows a cell's value from an earlier release,
+	// whatever this one shows (Know).
+	known []bool
 	// tie joins cells that are withheld together (union-find parents): a
 	// figure's counts, and two figures an identity says are equal (a
 	// district's figure excluding a cohort that is its own), since one
@@ -37,6 +40,7 @@ func (s *System) Add(v float64, shown bool) int {
 	s.vals = append(s.vals, v)
 	s.shown = append(s.shown, shown)
 	s.signed = append(s.signed, false)
+	s.known = append(s.known, false)
 	s.byCel = append(s.byCel, nil)
 	s.tie = append(s.tie, len(s.vals)-1)
 	return len(s.vals) - 1
@@ -74,6 +78,35 @@ func (s *System) Unit(i int) []int {
 
 // Signed says cell i may be negative, as a change may.
 func (s *System) Signed(i int) { s.signed[i] = true }
+
+// Know says a reader knows cell i's value whatever this release shows:
+// an earlier release circulated it (QA31 1). It bounds the cells it is
+// related to as a shown cell does, and is never proposed for withholding,
+// which would hide nothing.
+func (s *System) Know(i int) { s.known[i] = true }
+
+// fixed reports whether a reader knows cell i's value.
+func (s *System) fixed(i int) bool { return s.shown[i] || s.known[i] }
+
+// floor is the least a reader knows withheld cell i is: noughts are
+// shown, so a count withheld that is not nought is at least one child.
+// A reader taking every c for at least 1 is right about each that is, and
+// five c's beside noughts summing to a county's 6 are each 1 or 2 (QA31
+// 2); a nought withheld (a complement) is only known to be at least 0.
+func (s *System) floor(i int) float64 {
+	if s.signed[i] || !(s.vals[i] >= 1) {
+		return 0
+	}
+	return 1
+}
+
+// Wide reports whether cell i's range, lo[i] to hi[i] (Ranges), is at
+// least width wide counted from nought: a count known to be at least one
+// child ranges over one value fewer than one that may be nought, so 1 to
+// 4 is as wide as 0 to 4, the threshold's 1 to 4 children either way.
+func (s *System) Wide(i int, lo, hi []float64, width float64) bool {
+	return hi[i]-lo[i]+s.floor(i) >= width-1e-9
+}
 
 // Len is the number of cells.
 func (s *System) Len() int { return len(s.vals) }
@@ -144,20 +177,21 @@ func (s *System) Relations(i int) [][]Term {
 }
 
 // Ranges returns, for every cell, the least and greatest value a reader
-// can work out it has: a shown cell's own value, a withheld cell's range
-// by interval propagation through the identities from [0, +Inf). The
+// can work out it has: a shown (or known) cell's own value, a withheld
+// cell's range by interval propagation through the identities from
+// [floor, +Inf), floor 1 for a count that is not nought (floor). The
 // ranges are never narrower than the exact ones (a linear program would
 // give), so a range found too narrow is too narrow.
 func (s *System) Ranges() (lo, hi []float64) {
 	n := len(s.vals)
 	lo, hi = make([]float64, n), make([]float64, n)
 	for i := range n {
-		if s.shown[i] {
+		if s.fixed(i) {
 			lo[i], hi[i] = s.vals[i], s.vals[i]
 		} else if s.signed[i] {
 			lo[i], hi[i] = math.Inf(-1), math.Inf(1)
 		} else {
-			lo[i], hi[i] = 0, math.Inf(1)
+			lo[i], hi[i] = s.floor(i), math.Inf(1)
 		}
 	}
 	// Each pass tightens some bound or stops; the cap guards against
@@ -167,7 +201,7 @@ func (s *System) Ranges() (lo, hi []float64) {
 		for _, r := range s.rels {
 			for _, t := range r {
 				k := t.Cell
-				if s.shown[k] {
+				if s.fixed(k) {
 					continue
 				}
 				// coef_k x_k = -Σ_{j≠k} coef_j x_j
@@ -212,13 +246,14 @@ func addInf(a, b float64) float64 {
 	return a + b
 }
 
-// Narrow returns the withheld cells whose range is narrower than width,
-// among those check reports true for.
+// Narrow returns the withheld cells whose range is narrower than width
+// (Wide), among those check reports true for; a cell a reader knows from
+// an earlier release is beyond protecting.
 func (s *System) Narrow(width float64, check func(int) bool) []int {
 	lo, hi := s.Ranges()
 	var out []int
 	for i := range s.vals {
-		if !s.shown[i] && !math.IsNaN(s.vals[i]) && check(i) && hi[i]-lo[i] < width-1e-9 {
+		if !s.fixed(i) && !math.IsNaN(s.vals[i]) && check(i) && !s.Wide(i, lo, hi, width) {
 			out = append(out, i)
 		}
 	}
@@ -230,13 +265,70 @@ func (s *System) Narrow(width float64, check func(int) bool) []int {
 // Each cell is weighed as withheld with its unit. Of the shown cells in
 // k's identities, smallest non-zero first (the next smallest category,
 // then the total), it takes the first whose withholding leaves k a range
-// at least width wide, else the one that widens it most.
+// at least width wide, else the one that widens it most. A cell a reader
+// knows from an earlier release is never taken: withheld now, it is
+// known still.
 func (s *System) Next(k int, width float64) int {
-	var cands []int
+	if c := s.widening(k, width, s.around([]int{k})); c >= 0 {
+		return c
+	}
+	// No one cell widens it: k is pinned several ways. Open the identity
+	// pinning it hardest (fewest cells withheld), at its smallest non-zero
+	// cell; an identity with only noughts shown to withhold comes last,
+	// since withholding a nought tells a reader nothing new is hidden.
+	best, fewest, nonzero := -1, 0, false
+	for _, r := range s.byCel[k] {
+		hidden, cand := 0, -1
+		for _, t := range s.rels[r] {
+			switch {
+			case s.known[t.Cell]:
+			case !s.shown[t.Cell]:
+				hidden++
+			case cand < 0 || better(s.vals[t.Cell], s.vals[cand]):
+				cand = t.Cell
+			}
+		}
+		if cand < 0 {
+			continue
+		}
+		nz := s.vals[cand] != 0
+		switch {
+		case best < 0, nz && !nonzero:
+		case nz != nonzero, hidden > fewest, hidden == fewest && !better(s.vals[cand], s.vals[best]):
+			continue
+		}
+		best, fewest, nonzero = cand, hidden, nz
+	}
+	if best >= 0 {
+		return best
+	}
+	// Every figure of k's identities is withheld or known: k, a figure an
+	// earlier release withheld, is pinned through figures both releases
+	// withhold, whose sum the other release's identity tells (May's Kent
+	// 34 less Ashford's c is the others' sum; June's 38 less Ashford's
+	// revised 6 is the same sum: Ashford was 2, QA31 1). Withhold a
+	// figure of their other identities.
+	var hidden []int
 	for _, r := range s.byCel[k] {
 		for _, t := range s.rels[r] {
-			if s.shown[t.Cell] && !slices.Contains(cands, t.Cell) {
-				cands = append(cands, t.Cell)
+			if t.Cell != k && !s.fixed(t.Cell) && !slices.Contains(hidden, t.Cell) {
+				hidden = append(hidden, t.Cell)
+			}
+		}
+	}
+	return s.widening(k, width, s.around(hidden))
+}
+
+// around returns the shown cells, not known from an earlier release, of
+// the identities of cells, smallest non-zero first (better).
+func (s *System) around(cells []int) []int {
+	var cands []int
+	for _, c := range cells {
+		for _, r := range s.byCel[c] {
+			for _, t := range s.rels[r] {
+				if s.shown[t.Cell] && !s.known[t.Cell] && !slices.Contains(cands, t.Cell) {
+					cands = append(cands, t.Cell)
+				}
 			}
 		}
 	}
@@ -249,6 +341,14 @@ func (s *System) Next(k int, width float64) int {
 		}
 		return 0
 	})
+	return cands
+}
+
+// widening returns the cell of cands (with its unit) whose withholding
+// leaves k a range at least width wide, the first that is not pinned
+// itself, else the first that frees k, else the one that widens k most;
+// -1 when none widens it.
+func (s *System) widening(k int, width float64, cands []int) int {
 	lo, hi := s.Ranges()
 	best, widest := -1, hi[k]-lo[k]
 	enough := -1 // the first that frees k but is itself pinned
@@ -265,14 +365,13 @@ func (s *System) Next(k int, width float64) int {
 		for _, u := range unit {
 			s.shown[u] = true
 		}
-		w := hi[k] - lo[k]
-		if w >= width-1e-9 {
+		if s.Wide(k, lo, hi, width) {
 			// Best of all a cell that, withheld, is not pinned itself
 			// (a total shown again in another table would be), nor is
 			// any withheld with it.
 			free := true
 			for _, u := range unit {
-				free = free && (hi[u]-lo[u] >= width-1e-9 || math.IsNaN(s.vals[u]))
+				free = free && (s.Wide(u, lo, hi, width) || math.IsNaN(s.vals[u]))
 			}
 			if free {
 				return c
@@ -282,40 +381,12 @@ func (s *System) Next(k int, width float64) int {
 			}
 			continue
 		}
-		if w > widest+1e-9 {
+		if w := hi[k] - lo[k]; w > widest+1e-9 {
 			best, widest = c, w
 		}
 	}
 	if enough >= 0 {
 		return enough
-	}
-	if best >= 0 {
-		return best
-	}
-	// No one cell widens it: k is pinned several ways. Open the identity
-	// pinning it hardest (fewest cells withheld), at its smallest non-zero
-	// cell; an identity with only noughts shown to withhold comes last,
-	// since withholding a nought tells a reader nothing new is hidden.
-	fewest, nonzero := 0, false
-	for _, r := range s.byCel[k] {
-		hidden, cand := 0, -1
-		for _, t := range s.rels[r] {
-			if !s.shown[t.Cell] {
-				hidden++
-			} else if cand < 0 || better(s.vals[t.Cell], s.vals[cand]) {
-				cand = t.Cell
-			}
-		}
-		if cand < 0 {
-			continue
-		}
-		nz := s.vals[cand] != 0
-		switch {
-		case best < 0, nz && !nonzero:
-		case nz != nonzero, hidden > fewest, hidden == fewest && !better(s.vals[cand], s.vals[best]):
-			continue
-		}
-		best, fewest, nonzero = cand, hidden, nz
 	}
 	return best
 }

@@ -139,10 +139,10 @@ func (r *release) protect(keys []figKey, fs figs, change bool) {
 		for i := range sys.Len() {
 			// A month's count worked out from two years to date needs
 			// protecting only when it is small: it is never shown.
-			if sys.Shown(i) || math.IsNaN(sys.Value(i)) || stuck[i] || derived[i] && !r.smallCount(sys.Value(i)) {
+			if sys.fixed(i) || math.IsNaN(sys.Value(i)) || stuck[i] || derived[i] && !r.smallCount(sys.Value(i)) {
 				continue
 			}
-			if hi[i]-lo[i] < width(i)-1e-9 {
+			if !sys.Wide(i, lo, hi, width(i)) {
 				k = i
 				break
 			}

@@ -217,8 +217,10 @@ type auditTerm struct {
 }
 
 // recovered returns the cells no export shows whose range, worked out
-// from the cells some export shows through eqs, is narrower than width;
-// a count is never below nought.
+// from the cells some export shows through eqs, is narrower than width
+// counted from nought; a count is never below nought, and a withheld count
+// that is not nought is at least 1 (noughts are shown), so 1 to 4 is as
+// wide as 0 to 4.
 func recovered(eqs [][]auditTerm, truth map[cellAt]float64, exports []export, width float64) []cellAt {
 	shown := func(c cellAt) bool {
 		for _, e := range exports {
@@ -229,11 +231,15 @@ func recovered(eqs [][]auditTerm, truth map[cellAt]float64, exports []export, wi
 		return false
 	}
 	lo, hi := map[cellAt]float64{}, map[cellAt]float64{}
+	floor := map[cellAt]float64{}
 	for c, v := range truth {
+		if v >= 1 {
+			floor[c] = 1
+		}
 		if shown(c) {
 			lo[c], hi[c] = v, v
 		} else {
-			lo[c], hi[c] = 0, math.Inf(1)
+			lo[c], hi[c] = floor[c], math.Inf(1)
 		}
 	}
 	for range 500 {
@@ -284,7 +290,7 @@ func recovered(eqs [][]auditTerm, truth map[cellAt]float64, exports []export, wi
 			_, ok := e[c]
 			inSome = inSome || ok
 		}
-		if inSome && !shown(c) && hi[c]-lo[c] < width-1e-9 {
+		if inSome && !shown(c) && hi[c]-lo[c]+floor[c] < width-1e-9 {
 			out = append(out, c)
 		}
 	}

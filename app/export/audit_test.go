@@ -217,7 +217,7 @@ func auditDisclosure(t testing.TB, f *excelize.File, h *app.History, opt Options
 				continue
 			}
 			checked++
-			if hi[c]-lo[c] < width-1e-9 {
+			if !sys.Wide(c, lo, hi, width) {
 				if leaks++; leaks <= 10 {
 					k := owner[c]
 					t.Errorf("%s %s %s %s: withheld, but the published figures put it in [%g, %g] (it is %g)",
@@ -311,7 +311,7 @@ func auditDisclosure(t testing.TB, f *excelize.File, h *app.History, opt Options
 				continue
 			}
 			checked++
-			if hi[c]-lo[c] < width-1e-9 {
+			if !sys.Wide(c, lo, hi, width) {
 				if leaks++; leaks <= 10 {
 					k := owner[c]
 					t.Errorf("%s %s %s %s: withheld, but the published figures of other periods put it in [%g, %g] (it is %g)",
@@ -509,7 +509,7 @@ func auditBreakdowns(t testing.TB, f *excelize.File, h *app.History, width float
 	lo, hi := sys.Ranges()
 	leaks := 0
 	for c := range sys.Len() {
-		if !sys.Shown(c) && hi[c]-lo[c] < width-1e-9 {
+		if !sys.Shown(c) && !sys.Wide(c, lo, hi, width) {
 			if leaks++; leaks <= 10 {
 				t.Errorf("Breakdowns: a withheld figure of %g can be worked out to within [%g, %g]", sys.Value(c), lo[c], hi[c])
 			}

@@ -26,20 +26,24 @@ func circulated(h *app.History, cs []app.Cohort, below int, auth *app.Authority)
 
 // circulatedAlone is circulated for h, one indicator's figures as a
 // Source reads them, all children's: a change's release depends on its
-// count's (disclosure.CountOf), which count is released beside it, and
-// only the change's figures kept. suppressed counts the change's alone.
+// count's, and a percentage's or rate's given without counts on the count
+// or twin that gives its count away (disclosure.Beside), which are
+// released beside it, and only ref's figures kept. suppressed counts
+// ref's alone.
 func circulatedAlone(src Source, ref string, h *app.History, below int, auth *app.Authority) (*app.History, int, error) {
-	count, ok := disclosure.CountOf(h, ref)
-	if !ok {
+	beside := disclosure.Beside(h, ref)
+	if len(beside) == 0 {
 		base, _, _, n, _ := circulated(h, nil, below, auth)
 		return base, n, nil
 	}
-	hc, err := src.LoadIndicator(count)
-	if err != nil {
-		return nil, 0, fmt.Errorf("%s, the count %s is the change of: %w", count, ref, err)
-	}
 	both := h.Clone()
-	both.Gather(hc, count, func(app.Observation) bool { return true })
+	for _, other := range beside {
+		ho, err := src.LoadIndicator(other)
+		if err != nil {
+			return nil, 0, fmt.Errorf("%s, whose figures %s's release depends on: %w", other, ref, err)
+		}
+		both.Gather(ho, other, func(app.Observation) bool { return true })
+	}
 	released, _, _, _, _ := circulated(both, nil, below, auth)
 	out, n := h.Clone(), 0
 	for _, k := range h.Keys() {

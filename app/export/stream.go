@@ -202,7 +202,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		kept.Gather(base, ref, func(o app.Observation) bool {
 			return o.Area == opt.Area && o.Split == app.All || o.Period == opt.Period
 		})
-		if q, ok := commentQuoting(h, base, app.SeriesKey{Ref: ref, Area: opt.Area}, opt.Period, months); ok {
+		if q, ok := commentQuoting(h, base, app.SeriesKey{Ref: ref, Area: opt.Area}, opt.Period, months, opt.authority()); ok {
 			quotes[ref] = q
 		}
 	}

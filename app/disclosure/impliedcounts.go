@@ -2,6 +2,7 @@ package disclosure
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"scorecard/app"
@@ -16,16 +17,15 @@ import (
 // count's protection (impliesSmall); where nothing does, the export says
 // the indicator is unprotected (Unprotected).
 
-// impliedLink ties an indicator given without counts to the indicator
+// impliedLink ties an indicator given without counts to the indicators
 // whose figures, for the same area, cohorts and period, give its count.
 type impliedLink struct {
-	ref string
-	// denominator: ref's figure is the percentage's denominator, so the
-	// count is value × it / 100. Otherwise ref is its numerator, or (twin)
-	// the same figures given with their counts: the figure is withheld
-	// wherever ref's is.
-	denominator bool
-	twin        bool
+	// also are its numerator's count, or its twin given with counts and
+	// the twin's numerator's: it is withheld wherever one of theirs is.
+	also []string
+	// denominator is the count that is a percentage's denominator: its
+	// count is value × that / 100.
+	denominator string
 }
 
 // withoutCounts returns the percentages and rates of h none of whose
@@ -55,10 +55,15 @@ func isCount(ind app.Indicator) bool {
 	return ind.Measure == app.Count || ind.Unit == app.Number
 }
 
+// denominatorWords, the last of them or "numerator" before a count's
+// ref in a percentage's guidance, say whether the count is its
+// denominator: "as a percentage of all children in care (N02)".
+var denominatorWords = []string{"denominator", "percentage of", "proportion of", "% of", "out of", "share of"}
+
 // namedCount returns the count ind's guidance names ("Denominator: all
-// children in care (N02)"), and whether it is named as the denominator:
-// the last of "numerator" and "denominator" before the name says which.
-// A guidance naming no count, or more than one, ties ind to none.
+// children in care (N02)"), as its numerator's (also) or its
+// denominator. A guidance naming no count, or more than one, ties ind to
+// none.
 func namedCount(ind app.Indicator, inds []app.Indicator, change map[string]bool) (impliedLink, bool) {
 	var named []string
 	for _, other := range inds {
@@ -70,9 +75,15 @@ func namedCount(ind app.Indicator, inds []app.Indicator, change map[string]bool)
 		return impliedLink{}, false
 	}
 	before := strings.ToLower(ind.Guidance[:strings.Index(ind.Guidance, named[0])])
-	den := strings.LastIndex(before, "denominator") > strings.LastIndex(before, "numerator")
+	den := -1
+	for _, w := range denominatorWords {
+		den = max(den, strings.LastIndex(before, w))
+	}
 	// A rate's denominator is a population, never a count of children.
-	return impliedLink{ref: named[0], denominator: den && ind.Unit == app.Percent}, true
+	if ind.Unit == app.Percent && den > strings.LastIndex(before, "numerator") {
+		return impliedLink{denominator: named[0]}, true
+	}
+	return impliedLink{also: named}, true
 }
 
 // twinOf returns the indicator among inds whose figures in h are ind's
@@ -136,7 +147,15 @@ func impliedLinks(h *app.History, change map[string]bool) map[string]impliedLink
 		if l, ok := namedCount(ind, inds, change); ok {
 			links[ind.Ref] = l
 		} else if t, ok := twinOf(h, ind, inds); ok {
-			links[ind.Ref] = impliedLink{ref: t, twin: true}
+			// The twin's own release may show a figure whose count
+			// another indicator withholds (R02 5 in 29,500 beside N01's
+			// c): this one follows both.
+			l := impliedLink{also: []string{t}}
+			tind, _ := h.Indicator(t)
+			if tl, ok := namedCount(tind, inds, change); ok {
+				l.also = append(l.also, tl.also...)
+			}
+			links[ind.Ref] = l
 		}
 	}
 	return links
@@ -162,10 +181,15 @@ func (r *release) impliesSmall(k figKey, o app.Observation) bool {
 	if !ok || o.Status != app.OK || o.Value == nil {
 		return false
 	}
-	at := figKey{l.ref, k.area, k.split, k.period}
-	if !l.denominator {
-		return r.hidden[at]
+	for _, ref := range l.also {
+		if r.hidden[figKey{ref, k.area, k.split, k.period}] {
+			return true
+		}
 	}
+	if l.denominator == "" {
+		return false
+	}
+	at := figKey{l.denominator, k.area, k.split, k.period}
 	den, ok := r.figureAt(at)
 	if !ok || r.hidden[at] || den.Value == nil {
 		return false
@@ -180,7 +204,7 @@ func (r *release) releaseOrder(ref string) int {
 	switch {
 	case r.change[ref]:
 		return 2
-	case r.implied[ref] != (impliedLink{}):
+	case len(r.implied[ref].also) > 0 || r.implied[ref].denominator != "":
 		return 1
 	}
 	return 0
@@ -203,13 +227,21 @@ func Beside(h *app.History, ref string) []string {
 	inds := h.Indicators()
 	change, _ := changesOf(inds)
 	if l, ok := namedCount(ind, inds, change); ok {
-		return []string{l.ref}
+		if l.denominator != "" {
+			return []string{l.denominator}
+		}
+		return l.also
 	}
 	var out []string
 	for _, t := range twinCandidates(ind, inds) {
-		if !change[t.Ref] {
-			out = append(out, t.Ref)
+		if change[t.Ref] {
+			continue
+		}
+		out = append(out, t.Ref)
+		if tl, ok := namedCount(t, inds, change); ok {
+			out = append(out, tl.also...)
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }

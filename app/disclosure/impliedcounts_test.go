@@ -1,6 +1,7 @@
 package disclosure
 
 import (
+	"slices"
 	"testing"
 
 	"scorecard/app"
@@ -25,6 +26,7 @@ func impliedStore() *app.History {
 		{"Gravesham", 107, 10.3, 8, 32500}, // 11 of 107: shown
 		{"Maidstone", 130, 96.9, 2, 34000}, // 126 of 130: 4 are not
 		{"Swale", 140, 0, 7, 37000},        // none
+		{"Thanet", 150, 20, 5, 38500},      // N01 withheld by its source; R02 shows 5
 	}
 	inds := []app.Indicator{
 		{Ref: "N01", Name: "Children starting to be looked after", Section: "Children in Care", Measure: app.Count, Unit: app.Number},
@@ -32,6 +34,9 @@ func impliedStore() *app.History {
 		{Ref: "P03", Name: "Children in care with 3 or more placements (%) - as published", Section: "Children in Care",
 			Measure: app.Proportion, Unit: app.Percent, Decimals: 1,
 			Guidance: "Numerator: children in care with 3+ placements in 12 months. Denominator: all children in care on the last day of the month (N02)."},
+		{Ref: "P05", Name: "Children in care with 3 or more placements in the last 12 months (%)", Section: "Children in Care",
+			Measure: app.Proportion, Unit: app.Percent, Decimals: 1,
+			Guidance: "Children in care on the last day of the month with 3+ placements in 12 months as a percentage of all children in care (N02)."},
 		{Ref: "R02", Name: "Rate of children starting to be looked after per 10,000 children", Section: "Children in Care",
 			Measure: app.Rate, Unit: app.Per10k, Decimals: 1,
 			Guidance: "Children starting to be looked after in the month (N01) per 10,000 children aged 0-17"},
@@ -44,7 +49,11 @@ func impliedStore() *app.History {
 		return app.Observation{Ref: ref, Area: a, Period: may26, Value: app.Float(v)}
 	}
 	for _, d := range districts {
-		obs = append(obs, at("N02", d.area, d.inCare), at("P03", d.area, d.p03), at("N01", d.area, d.starts))
+		starts := at("N01", d.area, d.starts)
+		if d.area == "Thanet" {
+			starts.Value, starts.Status = nil, app.Suppressed
+		}
+		obs = append(obs, at("N02", d.area, d.inCare), at("P03", d.area, d.p03), at("P05", d.area, d.p03), starts)
 		rate := d.starts / d.pop * 10000
 		r02 := at("R02", d.area, rate)
 		r02.Numerator, r02.Denominator = app.Float(d.starts), app.Float(d.pop)
@@ -76,6 +85,9 @@ func TestImpliedCountsWithheld(t *testing.T) {
 		{"R03", "Maidstone", app.Suppressed},  // 2 starts
 		{"R03", "Dover", app.OK},              // 12 starts
 		{"R03", "Dartford", app.OK},           // 6 starts
+		{"R03", "Thanet", app.Suppressed},     // R02 shown, but N01, its count, is c
+		{"P05", "Dover", app.Suppressed},      // "as a percentage of ... (N02)": 2 of 90
+		{"P05", "Gravesham", app.OK},
 	}
 	for _, c := range cases {
 		o, ok := released.Observation(app.SeriesKey{Ref: c.ref, Area: c.area}, may26)
@@ -98,13 +110,13 @@ func TestBesideLoadsImpliedCounts(t *testing.T) {
 		want []string
 	}{
 		{"P03", []string{"N02"}},
-		{"R03", []string{"R02"}},
+		{"P05", []string{"N02"}},
+		{"R03", []string{"N01", "R02"}},
 		{"R02", nil}, // given with its counts
 		{"N01", nil},
 	}
 	for _, c := range cases {
-		got := Beside(h, c.ref)
-		if len(got) != len(c.want) || len(got) > 0 && got[0] != c.want[0] {
+		if got := Beside(h, c.ref); !slices.Equal(got, c.want) {
 			t.Errorf("Beside(%s) = %v, want %v", c.ref, got, c.want)
 		}
 	}

@@ -270,6 +270,26 @@ func (a *Authority) DistrictIn(title string) (Area, bool) {
 	return best, n > 0
 }
 
+// AreasIn returns a's areas (the authority and its districts) that text
+// names by any of their spellings as whole words, in a's order: a
+// comment's "Dover had 3 starts and Ashford 2" names Dover and Ashford.
+func (a *Authority) AreasIn(text string) []Area {
+	t := " " + foldArea(text) + " "
+	named := map[Area]bool{}
+	for k, v := range a.variants {
+		if strings.Contains(t, " "+k+" ") {
+			named[v] = true
+		}
+	}
+	var out []Area
+	for _, area := range a.Areas() {
+		if named[area] {
+			out = append(out, area)
+		}
+	}
+	return out
+}
+
 // IsDistrict reports whether d is one of a's districts.
 func (a *Authority) IsDistrict(d Area) bool { return slices.Contains(a.districts, d) }
 

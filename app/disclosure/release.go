@@ -77,11 +77,12 @@ func releaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 	// out whatever the threshold: a figure the source withheld is
 	// protected even when no count is withheld for its size.
 	r.changes(h)
+	r.implied = impliedLinks(h, r.change)
 	byRef := r.byRef()
 	// A change is worked out after every count, so that what its counts
 	// withhold is known (changeShown).
 	slices.SortStableFunc(byRef, func(a, b refKeys) int {
-		return cmp.Compare(b2i(r.change[refOf(a)]), b2i(r.change[refOf(b)]))
+		return cmp.Compare(r.releaseOrder(refOf(a)), r.releaseOrder(refOf(b)))
 	})
 	for _, keys := range byRef {
 		figs := r.collect(keys)
@@ -175,6 +176,7 @@ type release struct {
 	base      map[string]changeBase
 	isBase    map[string]bool
 	published map[figKey]bool
+	implied   map[string]impliedLink // indicators given without counts, tied to a count (impliedcounts.go)
 }
 
 // refOf is the indicator whose series keys are.

@@ -28,7 +28,7 @@ func (r *release) primary(fs figs) bool {
 			r.hidden[k] = true
 		case gives:
 			r.hidden[k] = true
-		case !recomputed && r.small(ind, *o):
+		case !recomputed && r.small(ind, *o), r.impliesSmall(k, *o):
 			r.hidden[k] = true
 		}
 		any = any || r.hidden[k]

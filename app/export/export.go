@@ -31,6 +31,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
+	"scorecard/app/disclosure"
 	"scorecard/app/trend"
 )
 
@@ -48,6 +49,9 @@ type Summary struct {
 	// those figures, labelled so.
 	FlaggedUnexcluded int
 	Suppressed        int // figures withheld by small-number suppression
+	// Unprotected are the indicators given as percentages or rates
+	// without counts that suppression cannot protect: each has a warning.
+	Unprotected []string
 	// CannotExclude counts the scorecard's figures that could not be
 	// recomputed without the excluded cohorts and say so instead.
 	CannotExclude int
@@ -90,6 +94,10 @@ func (s Summary) String() string {
 	}
 	if s.Suppressed > 0 {
 		line += fmt.Sprintf(", %d figures suppressed", s.Suppressed)
+	}
+	if len(s.Unprotected) > 0 {
+		// The window shows this line alone: the warnings say the rest.
+		line += fmt.Sprintf("; not protected by suppression, given without counts: %s", strings.Join(s.Unprotected, ", "))
 	}
 	if s.CannotExclude > 0 {
 		line += fmt.Sprintf(", %d figures cannot exclude", s.CannotExclude)
@@ -335,6 +343,7 @@ func newBook(h *app.History, opt Options) (*book, error) {
 		inds: ex.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
 	}
 	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Warnings: warns, Notes: notes}
+	b.sum.addUnprotected(disclosure.UnprotectedIn(h, opt.Suppress, opt.authority().Area()))
 	b.periodDefaulted = defaulted
 	b.setPeriod(opt.Period)
 	b.leftOut = map[string]int{}

@@ -119,6 +119,9 @@ func (b *book) writeOriginal(ctx context.Context) error {
 			return fmt.Errorf("original %s: sheet %q: %w", path, s, err)
 		}
 	}
+	if err := o.chartCaches(); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
+	}
 	name := ProvenanceSheet
 	for i := 2; sheetExists(orig, name); i++ {
 		name = fmt.Sprintf("%s (%d)", ProvenanceSheet, i)

@@ -26,20 +26,25 @@ func circulated(h *app.History, cs []app.Cohort, below int, auth *app.Authority)
 
 // circulatedAlone is circulated for h, one indicator's figures as a
 // Source reads them, all children's: a change's release depends on its
-// count's (disclosure.CountOf), which count is released beside it, and
-// only the change's figures kept. suppressed counts the change's alone.
-func circulatedAlone(src Source, ref string, h *app.History, below int, auth *app.Authority) (*app.History, int, error) {
-	count, ok := disclosure.CountOf(h, ref)
-	if !ok {
+// count's, and a percentage's or rate's given without counts on the count
+// or twin that gives its count away (disclosure.Beside), which are
+// released beside it, and only ref's figures kept. suppressed counts
+// ref's alone; unprotected says whether ref is a percentage or rate that
+// nothing ties to a count (disclosure.UnprotectedIn).
+func circulatedAlone(src Source, ref string, h *app.History, below int, auth *app.Authority) (_ *app.History, suppressed int, unprotected []disclosure.Unprotected, err error) {
+	beside := disclosure.Beside(h, ref)
+	if len(beside) == 0 {
 		base, _, _, n, _ := circulated(h, nil, below, auth)
-		return base, n, nil
-	}
-	hc, err := src.LoadIndicator(count)
-	if err != nil {
-		return nil, 0, fmt.Errorf("%s, the count %s is the change of: %w", count, ref, err)
+		return base, n, disclosure.UnprotectedIn(h, below, auth.Area()), nil
 	}
 	both := h.Clone()
-	both.Gather(hc, count, func(app.Observation) bool { return true })
+	for _, other := range beside {
+		ho, err := src.LoadIndicator(other)
+		if err != nil {
+			return nil, 0, nil, fmt.Errorf("%s, whose figures %s's release depends on: %w", other, ref, err)
+		}
+		both.Gather(ho, other, func(app.Observation) bool { return true })
+	}
 	released, _, _, _, _ := circulated(both, nil, below, auth)
 	out, n := h.Clone(), 0
 	for _, k := range h.Keys() {
@@ -53,7 +58,22 @@ func circulatedAlone(src Source, ref string, h *app.History, below int, auth *ap
 	}
 	// An outturn the release withholds with its year (disclosure).
 	out.SetBenchmarks(ref, released.Benchmarks(ref))
-	return out, n, nil
+	for _, u := range disclosure.UnprotectedIn(both, below, auth.Area()) {
+		if u.Indicator.Ref == ref {
+			unprotected = append(unprotected, u)
+		}
+	}
+	return out, n, unprotected, nil
+}
+
+// addUnprotected says in the summary, its warnings and so the Provenance
+// sheet, which percentages and rates given without counts suppression
+// cannot protect (disclosure.UnprotectedIn).
+func (s *Summary) addUnprotected(us []disclosure.Unprotected) {
+	for _, u := range us {
+		s.Unprotected = append(s.Unprotected, u.Indicator.Ref)
+		s.Warnings = append(s.Warnings, app.Warning{Message: u.String()})
+	}
 }
 
 // countLeftOut adds to left, indicator by indicator, how many of area's

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
+	"scorecard/app/disclosure"
 )
 
 // Source is a store an export reads an indicator at a time (WriteFrom):
@@ -167,6 +168,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		return nil, err
 	}
 	suppressed := 0
+	var unprotected []disclosure.Unprotected
 	leftOut := map[string]int{}
 	vals := make([]any, len(DataHeader))
 	for _, ref := range refs {
@@ -178,11 +180,12 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		if kept.Imports == nil {
 			kept.Imports = h.Imports
 		}
-		base, n, err := circulatedAlone(src, ref, h, opt.Suppress, opt.authority())
+		base, n, alone, err := circulatedAlone(src, ref, h, opt.Suppress, opt.authority())
 		if err != nil {
 			sp.close()
 			return nil, err
 		}
+		unprotected = append(unprotected, alone...)
 		suppressed += n
 		countLeftOut(leftOut, h, base, opt.Area, opt.Period)
 		err = dataFigures(ctx, base, base, base.Keys(), nil, opt.Period, func(o app.Observation, label string) error {
@@ -199,7 +202,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		kept.Gather(base, ref, func(o app.Observation) bool {
 			return o.Area == opt.Area && o.Split == app.All || o.Period == opt.Period
 		})
-		if q, ok := commentQuoting(h, base, app.SeriesKey{Ref: ref, Area: opt.Area}, opt.Period, months); ok {
+		if q, ok := commentQuoting(h, base, app.SeriesKey{Ref: ref, Area: opt.Area}, opt.Period, months, opt.authority()); ok {
 			quotes[ref] = q
 		}
 	}
@@ -213,6 +216,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		keys: keys, spool: sp, leftOut: leftOut, quotesWithheld: quotes,
 	}
 	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Notes: notes}
+	b.sum.addUnprotected(unprotected)
 	b.periodDefaulted = defaulted
 	b.setPeriod(opt.Period)
 	sp.steps = func() {

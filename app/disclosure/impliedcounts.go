@@ -1,0 +1,247 @@
+package disclosure
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"scorecard/app"
+)
+
+// A percentage or rate given without its numerator and denominator
+// carries no count for the primary rule to judge, yet beside a count the
+// release shows it gives one away: 2.2% of the 90 children in care shown
+// for a district is 2 children, and a rate per 10,000 times the area's
+// public population is its count. Where the definitions tie such an
+// indicator to a count the store holds, the figure is withheld with that
+// count's protection (impliesSmall); where nothing does, the export says
+// the indicator is unprotected (Unprotected).
+
+// impliedLink ties an indicator given without counts to the indicators
+// whose figures, for the same area, cohorts and period, give its count.
+type impliedLink struct {
+	// also are its numerator's count, or its twin given with counts and
+	// the twin's numerator's: it is withheld wherever one of theirs is.
+	also []string
+	// denominator is the count that is a percentage's denominator: its
+	// count is value × that / 100.
+	denominator string
+}
+
+// withoutCounts returns the percentages and rates of h none of whose
+// figures carries a numerator or denominator.
+func withoutCounts(h *app.History) map[string]bool {
+	held, counted := map[string]bool{}, map[string]bool{}
+	for _, k := range h.Keys() {
+		for _, o := range h.Series(k) {
+			held[k.Ref] = true
+			if o.Numerator != nil || o.Denominator != nil {
+				counted[k.Ref] = true
+				break
+			}
+		}
+	}
+	out := map[string]bool{}
+	for _, ind := range h.Indicators() {
+		if held[ind.Ref] && !counted[ind.Ref] && (ind.Measure == app.Proportion || ind.Measure == app.Rate || ind.Unit == app.Percent || ind.Unit == app.Per10k) {
+			out[ind.Ref] = true
+		}
+	}
+	return out
+}
+
+// isCount reports whether ind counts children (or cases) as a total.
+func isCount(ind app.Indicator) bool {
+	return ind.Measure == app.Count || ind.Unit == app.Number
+}
+
+// denominatorWords, the last of them or "numerator" before a count's
+// ref in a percentage's guidance, say whether the count is its
+// denominator: "as a percentage of all children in care (N02)".
+var denominatorWords = []string{"denominator", "percentage of", "proportion of", "% of", "out of", "share of"}
+
+// namedCount returns the count ind's guidance names ("Denominator: all
+// children in care (N02)"), as its numerator's (also) or its
+// denominator. A guidance naming no count, or more than one, ties ind to
+// none.
+func namedCount(ind app.Indicator, inds []app.Indicator, change map[string]bool) (impliedLink, bool) {
+	var named []string
+	for _, other := range inds {
+		if other.Ref != ind.Ref && !change[other.Ref] && isCount(other) && hasWord(ind.Guidance, other.Ref) {
+			named = append(named, other.Ref)
+		}
+	}
+	if len(named) != 1 {
+		return impliedLink{}, false
+	}
+	before := strings.ToLower(ind.Guidance[:strings.Index(ind.Guidance, named[0])])
+	den := -1
+	for _, w := range denominatorWords {
+		den = max(den, strings.LastIndex(before, w))
+	}
+	// A rate's denominator is a population, never a count of children.
+	if ind.Unit == app.Percent && den > strings.LastIndex(before, "numerator") {
+		return impliedLink{denominator: named[0]}, true
+	}
+	return impliedLink{also: named}, true
+}
+
+// twinOf returns the indicator among inds whose figures in h are ind's
+// given with their counts: of ind's unit, with a numerator or denominator,
+// and equal to every one of ind's figures both hold at ind's places
+// (three at least, so that a coincidence ties nothing).
+func twinOf(h *app.History, ind app.Indicator, inds []app.Indicator) (string, bool) {
+	for _, other := range twinCandidates(ind, inds) {
+		same, counted := 0, false
+		agree := true
+		for _, k := range h.Keys() {
+			if k.Ref != ind.Ref {
+				continue
+			}
+			for _, o := range h.Series(k) {
+				v, ok := o.Figure()
+				if !ok {
+					continue
+				}
+				t, ok := h.Observation(app.SeriesKey{Ref: other.Ref, Area: k.Area, Split: k.Split}, o.Period)
+				tv, tok := t.Figure()
+				if !ok || !tok {
+					continue
+				}
+				counted = counted || t.Numerator != nil || t.Denominator != nil
+				if app.RoundTo(tv, ind.Decimals) != app.RoundTo(v, ind.Decimals) {
+					agree = false
+				}
+				same++
+			}
+		}
+		if agree && counted && same >= 3 {
+			return other.Ref, true
+		}
+	}
+	return "", false
+}
+
+// twinCandidates are the indicators that may be ind's twin (twinOf): of
+// its unit and section. A release of ind alone loads them (Beside).
+func twinCandidates(ind app.Indicator, inds []app.Indicator) []app.Indicator {
+	var out []app.Indicator
+	for _, other := range inds {
+		if other.Ref != ind.Ref && other.Unit == ind.Unit && other.Section == ind.Section {
+			out = append(out, other)
+		}
+	}
+	return out
+}
+
+// impliedLinks ties each indicator of h given without counts to the
+// count, or twin, that gives its count away.
+func impliedLinks(h *app.History, change map[string]bool) map[string]impliedLink {
+	inds := h.Indicators()
+	links := map[string]impliedLink{}
+	without := withoutCounts(h)
+	for _, ind := range inds {
+		if !without[ind.Ref] {
+			continue
+		}
+		if l, ok := namedCount(ind, inds, change); ok {
+			links[ind.Ref] = l
+		} else if t, ok := twinOf(h, ind, inds); ok {
+			// The twin's own release may show a figure whose count
+			// another indicator withholds (R02 5 in 29,500 beside N01's
+			// c): this one follows both.
+			l := impliedLink{also: []string{t}}
+			tind, _ := h.Indicator(t)
+			if tl, ok := namedCount(tind, inds, change); ok {
+				l.also = append(l.also, tl.also...)
+			}
+			links[ind.Ref] = l
+		}
+	}
+	return links
+}
+
+// figureAt is the figure k of the release, as given.
+func (r *release) figureAt(k figKey) (app.Observation, bool) {
+	for _, e := range r.exs {
+		if e.split == k.split {
+			return e.h.Observation(app.SeriesKey{Ref: k.ref, Area: k.area}, k.period)
+		}
+	}
+	return r.h.Observation(app.SeriesKey{Ref: k.ref, Area: k.area, Split: k.split}, k.period)
+}
+
+// impliesSmall reports whether o, figure k of an indicator given without
+// counts, is to be withheld with the count it is tied to: wherever that
+// count (or twin) is withheld, and, beside a denominator shown, wherever
+// value × denominator / 100 or its complement is a count from 1 to
+// below-1. The count's release is worked out first (releaseOrder).
+func (r *release) impliesSmall(k figKey, o app.Observation) bool {
+	l, ok := r.implied[k.ref]
+	if !ok || o.Status != app.OK || o.Value == nil {
+		return false
+	}
+	for _, ref := range l.also {
+		if r.hidden[figKey{ref, k.area, k.split, k.period}] {
+			return true
+		}
+	}
+	if l.denominator == "" {
+		return false
+	}
+	at := figKey{l.denominator, k.area, k.split, k.period}
+	den, ok := r.figureAt(at)
+	if !ok || r.hidden[at] || den.Value == nil {
+		return false
+	}
+	num := math.Round(*o.Value * *den.Value / 100)
+	return r.smallCount(num) || r.smallCount(*den.Value-num)
+}
+
+// releaseOrder places an indicator given without counts after the counts
+// it is tied to, and a change after every count (changeShown).
+func (r *release) releaseOrder(ref string) int {
+	switch {
+	case r.change[ref]:
+		return 2
+	case len(r.implied[ref].also) > 0 || r.implied[ref].denominator != "":
+		return 1
+	}
+	return 0
+}
+
+// Beside returns the indicators whose figures the release of ref depends
+// on, beyond its own: the count a change is the difference of (CountOf),
+// and, for a percentage or rate given without counts, the counts its
+// guidance names or the indicators that may be its twin. A release of
+// ref alone must hold their figures too. h holds every definition and
+// ref's figures.
+func Beside(h *app.History, ref string) []string {
+	if c, ok := CountOf(h, ref); ok {
+		return []string{c}
+	}
+	ind, ok := h.Indicator(ref)
+	if !ok || !withoutCounts(h)[ref] {
+		return nil
+	}
+	inds := h.Indicators()
+	change, _ := changesOf(inds)
+	if l, ok := namedCount(ind, inds, change); ok {
+		if l.denominator != "" {
+			return []string{l.denominator}
+		}
+		return l.also
+	}
+	var out []string
+	for _, t := range twinCandidates(ind, inds) {
+		if change[t.Ref] {
+			continue
+		}
+		out = append(out, t.Ref)
+		if tl, ok := namedCount(t, inds, change); ok {
+			out = append(out, tl.also...)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

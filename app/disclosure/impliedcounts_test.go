@@ -1,0 +1,123 @@
+package disclosure
+
+import (
+	"slices"
+	"testing"
+
+	"scorecard/app"
+)
+
+// impliedStore is the shape of QA31's pctonly.xlsx and rates.xlsx for
+// May-26 (findings 10 and 4): N02 children in care and N01 care starts by
+// district; P03 a percentage given without counts whose guidance names
+// N02 as its denominator; R02 care starts per 10,000 with numerator and
+// population; R03 the same rate published to 2 places without them.
+func impliedStore() *app.History {
+	may26 := app.MonthOf(2026, 5)
+	type district struct {
+		area        app.Area
+		inCare, p03 float64 // N02, and P03's figure: its numerator's share of N02
+		starts, pop float64 // N01, and the 0-17 population
+	}
+	districts := []district{
+		{"Canterbury", 67, 3.0, 1, 26500},  // 2 of 67; 1 start
+		{"Dartford", 79, 5.1, 6, 28000},    // 4 of 79
+		{"Dover", 90, 2.2, 12, 29500},      // 2 of 90
+		{"Gravesham", 107, 10.3, 8, 32500}, // 11 of 107: shown
+		{"Maidstone", 130, 96.9, 2, 34000}, // 126 of 130: 4 are not
+		{"Swale", 140, 0, 7, 37000},        // none
+		{"Thanet", 150, 20, 5, 38500},      // N01 withheld by its source; R02 shows 5
+	}
+	inds := []app.Indicator{
+		{Ref: "N01", Name: "Children starting to be looked after", Section: "Children in Care", Measure: app.Count, Unit: app.Number},
+		{Ref: "N02", Name: "Children in care", Section: "Children in Care", Measure: app.Count, Unit: app.Number},
+		{Ref: "P03", Name: "Children in care with 3 or more placements (%) - as published", Section: "Children in Care",
+			Measure: app.Proportion, Unit: app.Percent, Decimals: 1,
+			Guidance: "Numerator: children in care with 3+ placements in 12 months. Denominator: all children in care on the last day of the month (N02)."},
+		{Ref: "P05", Name: "Children in care with 3 or more placements in the last 12 months (%)", Section: "Children in Care",
+			Measure: app.Proportion, Unit: app.Percent, Decimals: 1,
+			Guidance: "Children in care on the last day of the month with 3+ placements in 12 months as a percentage of all children in care (N02)."},
+		{Ref: "R02", Name: "Rate of children starting to be looked after per 10,000 children", Section: "Children in Care",
+			Measure: app.Rate, Unit: app.Per10k, Decimals: 1,
+			Guidance: "Children starting to be looked after in the month (N01) per 10,000 children aged 0-17"},
+		{Ref: "R03", Name: "Rate of care starts per 10,000 children (published rate)", Section: "Children in Care",
+			Measure: app.Rate, Unit: app.Per10k, Decimals: 2,
+			Guidance: "Care starts in the month per 10,000 children aged 0-17; denominator ONS mid-2024 population of the area."},
+	}
+	var obs []app.Observation
+	at := func(ref string, a app.Area, v float64) app.Observation {
+		return app.Observation{Ref: ref, Area: a, Period: may26, Value: app.Float(v)}
+	}
+	for _, d := range districts {
+		starts := at("N01", d.area, d.starts)
+		if d.area == "Thanet" {
+			starts.Value, starts.Status = nil, app.Suppressed
+		}
+		obs = append(obs, at("N02", d.area, d.inCare), at("P03", d.area, d.p03), at("P05", d.area, d.p03), starts)
+		rate := d.starts / d.pop * 10000
+		r02 := at("R02", d.area, rate)
+		r02.Numerator, r02.Denominator = app.Float(d.starts), app.Float(d.pop)
+		obs = append(obs, r02, at("R03", d.area, app.RoundTo(rate, 2)))
+	}
+	h := app.NewHistory()
+	h.Apply(&app.Dataset{Indicators: inds, Observations: obs}, "I1")
+	return h
+}
+
+// TestImpliedCountsWithheld checks that a percentage or rate given
+// without counts is withheld where the count it implies, from the count
+// its guidance names or the twin given with counts, is withheld or small.
+func TestImpliedCountsWithheld(t *testing.T) {
+	released, _ := Suppress(impliedStore(), DefaultThreshold)
+	may26 := app.MonthOf(2026, 5)
+	cases := []struct {
+		ref  string
+		area app.Area
+		want app.Status
+	}{
+		{"P03", "Canterbury", app.Suppressed}, // 3.0% of 67 = 2
+		{"P03", "Dartford", app.Suppressed},   // 5.1% of 79 = 4
+		{"P03", "Dover", app.Suppressed},      // 2.2% of 90 = 2
+		{"P03", "Gravesham", app.OK},          // 11 of 107
+		{"P03", "Maidstone", app.Suppressed},  // 126 of 130 leaves 4
+		{"P03", "Swale", app.OK},              // 0 of 140
+		{"R03", "Canterbury", app.Suppressed}, // R02, its twin, is c: 1 start
+		{"R03", "Maidstone", app.Suppressed},  // 2 starts
+		{"R03", "Dover", app.OK},              // 12 starts
+		{"R03", "Dartford", app.OK},           // 6 starts
+		{"R03", "Thanet", app.Suppressed},     // R02 shown, but N01, its count, is c
+		{"P05", "Dover", app.Suppressed},      // "as a percentage of ... (N02)": 2 of 90
+		{"P05", "Gravesham", app.OK},
+	}
+	for _, c := range cases {
+		o, ok := released.Observation(app.SeriesKey{Ref: c.ref, Area: c.area}, may26)
+		if !ok {
+			t.Fatalf("%s %s: no figure", c.ref, c.area)
+		}
+		if o.Status != c.want {
+			t.Errorf("%s %s: status %q, want %q", c.ref, c.area, o.Status, c.want)
+		}
+	}
+}
+
+// TestBesideLoadsImpliedCounts checks that a release of an indicator
+// given without counts, worked out alone, asks for the count its
+// guidance names, or the candidates for its twin.
+func TestBesideLoadsImpliedCounts(t *testing.T) {
+	h := impliedStore()
+	cases := []struct {
+		ref  string
+		want []string
+	}{
+		{"P03", []string{"N02"}},
+		{"P05", []string{"N02"}},
+		{"R03", []string{"N01", "R02"}},
+		{"R02", nil}, // given with its counts
+		{"N01", nil},
+	}
+	for _, c := range cases {
+		if got := Beside(h, c.ref); !slices.Equal(got, c.want) {
+			t.Errorf("Beside(%s) = %v, want %v", c.ref, got, c.want)
+		}
+	}
+}

@@ -90,14 +90,11 @@ func namedCount(ind app.Indicator, inds []app.Indicator, change map[string]bool)
 // given with their counts: of ind's unit, with a numerator or denominator,
 // and equal to every one of ind's figures both hold at ind's places
 // (three at least, so that a coincidence ties nothing).
-func twinOf(h *app.History, ind app.Indicator, inds []app.Indicator) (string, bool) {
+func twinOf(h *app.History, keys []app.SeriesKey, ind app.Indicator, inds []app.Indicator) (string, bool) {
+candidates:
 	for _, other := range twinCandidates(ind, inds) {
 		same, counted := 0, false
-		agree := true
-		for _, k := range h.Keys() {
-			if k.Ref != ind.Ref {
-				continue
-			}
+		for _, k := range keys {
 			for _, o := range h.Series(k) {
 				v, ok := o.Figure()
 				if !ok {
@@ -108,14 +105,14 @@ func twinOf(h *app.History, ind app.Indicator, inds []app.Indicator) (string, bo
 				if !ok || !tok {
 					continue
 				}
-				counted = counted || t.Numerator != nil || t.Denominator != nil
 				if app.RoundTo(tv, ind.Decimals) != app.RoundTo(v, ind.Decimals) {
-					agree = false
+					continue candidates
 				}
+				counted = counted || t.Numerator != nil || t.Denominator != nil
 				same++
 			}
 		}
-		if agree && counted && same >= 3 {
+		if counted && same >= 3 {
 			return other.Ref, true
 		}
 	}
@@ -140,13 +137,23 @@ func impliedLinks(h *app.History, change map[string]bool) map[string]impliedLink
 	inds := h.Indicators()
 	links := map[string]impliedLink{}
 	without := withoutCounts(h)
+	// Each indicator's series are listed once: listing them for every
+	// candidate twin sorted the history's every key each time, and made
+	// the large export's release of an indicator at a time take seconds.
+	var keys map[string][]app.SeriesKey
 	for _, ind := range inds {
 		if !without[ind.Ref] {
 			continue
 		}
+		if keys == nil {
+			keys = map[string][]app.SeriesKey{}
+			for _, k := range h.Keys() {
+				keys[k.Ref] = append(keys[k.Ref], k)
+			}
+		}
 		if l, ok := namedCount(ind, inds, change); ok {
 			links[ind.Ref] = l
-		} else if t, ok := twinOf(h, ind, inds); ok {
+		} else if t, ok := twinOf(h, keys[ind.Ref], ind, inds); ok {
 			// The twin's own release may show a figure whose count
 			// another indicator withholds (R02 5 in 29,500 beside N01's
 			// c): this one follows both.

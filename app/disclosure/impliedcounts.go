@@ -35,7 +35,7 @@ func withoutCounts(h *app.History) map[string]bool {
 	for _, k := range h.Keys() {
 		for _, o := range h.Series(k) {
 			held[k.Ref] = true
-			if o.Numerator != nil || o.Denominator != nil {
+			if hasCounts(o) {
 				counted[k.Ref] = true
 				break
 			}
@@ -86,37 +86,61 @@ func namedCount(ind app.Indicator, inds []app.Indicator, change map[string]bool)
 	return impliedLink{also: named}, true
 }
 
-// twinOf returns the indicator among inds whose figures in h are ind's
-// given with their counts: of ind's unit, with a numerator or denominator,
-// and equal to every one of ind's figures both hold at ind's places
-// (three at least, so that a coincidence ties nothing).
+// twinOf returns the first of ind's twin candidates (twinCandidates)
+// that is its twin (isTwin), h holding the figures of both.
 func twinOf(h *app.History, keys []app.SeriesKey, ind app.Indicator, inds []app.Indicator) (string, bool) {
-candidates:
 	for _, other := range twinCandidates(ind, inds) {
-		same, counted := 0, false
-		for _, k := range keys {
-			for _, o := range h.Series(k) {
-				v, ok := o.Figure()
-				if !ok {
-					continue
-				}
-				t, ok := h.Observation(app.SeriesKey{Ref: other.Ref, Area: k.Area, Split: k.Split}, o.Period)
-				tv, tok := t.Figure()
-				if !ok || !tok {
-					continue
-				}
-				if app.RoundTo(tv, ind.Decimals) != app.RoundTo(v, ind.Decimals) {
-					continue candidates
-				}
-				counted = counted || t.Numerator != nil || t.Denominator != nil
-				same++
-			}
-		}
-		if counted && same >= 3 {
+		if isTwin(h, keys, ind, h, other.Ref) {
 			return other.Ref, true
 		}
 	}
 	return "", false
+}
+
+// isTwin reports whether other, whose figures th holds, is ind's twin:
+// its figures are ind's (whose series keys and figures h holds) given with
+// their counts: with a numerator or denominator, and equal to every one
+// of ind's figures both hold at ind's places (three at least, so that a
+// coincidence ties nothing).
+func isTwin(h *app.History, keys []app.SeriesKey, ind app.Indicator, th *app.History, other string) bool {
+	same, counted := 0, false
+	for _, k := range keys {
+		for _, o := range h.Series(k) {
+			v, ok := o.Figure()
+			if !ok {
+				continue
+			}
+			t, ok := th.Observation(app.SeriesKey{Ref: other, Area: k.Area, Split: k.Split}, o.Period)
+			tv, tok := t.Figure()
+			if !ok || !tok {
+				continue
+			}
+			if app.RoundTo(tv, ind.Decimals) != app.RoundTo(v, ind.Decimals) {
+				return false
+			}
+			counted = counted || hasCounts(t)
+			same++
+		}
+	}
+	return counted && same >= 3
+}
+
+// hasCounts reports whether o is given with a numerator or denominator.
+func hasCounts(o app.Observation) bool {
+	return o.Numerator != nil || o.Denominator != nil
+}
+
+// CarriesCounts reports whether any of ref's figures in h is given with a
+// numerator or denominator: one that carries none is no indicator's twin
+// (isTwin), and a release worked out an indicator at a time need not read
+// it again to ask.
+func CarriesCounts(h *app.History, ref string) bool {
+	for _, k := range h.Keys() {
+		if k.Ref == ref && slices.ContainsFunc(h.Series(k), hasCounts) {
+			return true
+		}
+	}
+	return false
 }
 
 // twinCandidates are the indicators that may be ind's twin (twinOf): of
@@ -218,37 +242,63 @@ func (r *release) releaseOrder(ref string) int {
 }
 
 // Beside returns the indicators whose figures the release of ref depends
-// on, beyond its own: the count a change is the difference of (CountOf),
-// and, for a percentage or rate given without counts, the counts its
-// guidance names or the indicators that may be its twin. A release of
-// ref alone must hold their figures too. h holds every definition and
-// ref's figures.
-func Beside(h *app.History, ref string) []string {
+// on, beyond its own, for a release of ref alone: needs, which it must
+// hold: the count a change is the difference of (CountOf), or the count a
+// percentage's or rate's guidance names; and, for a percentage or rate
+// given without counts and naming none, the candidates for its twin, in
+// the order they are tried: each is read and tested in turn (Twin), and
+// the first that is ref's twin is held with what it needs. h holds every
+// definition and ref's figures.
+func Beside(h *app.History, ref string) (needs, candidates []string) {
 	if c, ok := CountOf(h, ref); ok {
-		return []string{c}
+		return []string{c}, nil
 	}
 	ind, ok := h.Indicator(ref)
 	if !ok || !withoutCounts(h)[ref] {
-		return nil
+		return nil, nil
 	}
 	inds := h.Indicators()
 	change, _ := changesOf(inds)
 	if l, ok := namedCount(ind, inds, change); ok {
 		if l.denominator != "" {
-			return []string{l.denominator}
+			return []string{l.denominator}, nil
 		}
-		return l.also
+		return l.also, nil
 	}
-	var out []string
 	for _, t := range twinCandidates(ind, inds) {
-		if change[t.Ref] {
-			continue
-		}
-		out = append(out, t.Ref)
-		if tl, ok := namedCount(t, inds, change); ok {
-			out = append(out, tl.also...)
+		if !change[t.Ref] {
+			candidates = append(candidates, t.Ref)
 		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return nil, candidates
+}
+
+// Twin reports whether other, one of ref's twin candidates (Beside)
+// whose figures th holds, is ref's twin, h holding every definition and
+// ref's figures; if it is, needs are what a release of ref alone must
+// hold beside ref's: other's figures, and the counts other's guidance
+// names, whose withholding withholds other's (impliedLinks).
+func Twin(h *app.History, ref string, th *app.History, other string) (needs []string, ok bool) {
+	ind, ok := h.Indicator(ref)
+	if !ok {
+		return nil, false
+	}
+	var keys []app.SeriesKey
+	for _, k := range h.Keys() {
+		if k.Ref == ref {
+			keys = append(keys, k)
+		}
+	}
+	if !isTwin(h, keys, ind, th, other) {
+		return nil, false
+	}
+	needs = []string{other}
+	inds := h.Indicators()
+	change, _ := changesOf(inds)
+	if tind, ok := h.Indicator(other); ok {
+		if tl, ok := namedCount(tind, inds, change); ok {
+			needs = append(needs, tl.also...)
+		}
+	}
+	return needs, true
 }

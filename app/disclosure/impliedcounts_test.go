@@ -102,22 +102,44 @@ func TestImpliedCountsWithheld(t *testing.T) {
 
 // TestBesideLoadsImpliedCounts checks that a release of an indicator
 // given without counts, worked out alone, asks for the count its
-// guidance names, or the candidates for its twin.
+// guidance names, or tries the candidates for its twin, and that the one
+// that is its twin brings the count its own guidance names.
 func TestBesideLoadsImpliedCounts(t *testing.T) {
 	h := impliedStore()
 	cases := []struct {
-		ref  string
-		want []string
+		ref               string
+		needs, candidates []string
+		twin              []string // what the first candidate, if a twin, needs
 	}{
-		{"P03", []string{"N02"}},
-		{"P05", []string{"N02"}},
-		{"R03", []string{"N01", "R02"}},
-		{"R02", nil}, // given with its counts
-		{"N01", nil},
+		{"P03", []string{"N02"}, nil, nil},
+		{"P05", []string{"N02"}, nil, nil},
+		{"R03", nil, []string{"R02"}, []string{"R02", "N01"}},
+		{"R02", nil, nil, nil}, // given with its counts
+		{"N01", nil, nil, nil},
 	}
 	for _, c := range cases {
-		if got := Beside(h, c.ref); !slices.Equal(got, c.want) {
-			t.Errorf("Beside(%s) = %v, want %v", c.ref, got, c.want)
+		needs, candidates := Beside(h, c.ref)
+		if !slices.Equal(needs, c.needs) || !slices.Equal(candidates, c.candidates) {
+			t.Errorf("Beside(%s) = %v, %v; want %v, %v", c.ref, needs, candidates, c.needs, c.candidates)
 		}
+		if len(candidates) == 0 {
+			continue
+		}
+		got, ok := Twin(h, c.ref, h, candidates[0])
+		if !ok || !slices.Equal(got, c.twin) {
+			t.Errorf("Twin(%s, %s) = %v, %v; want %v", c.ref, candidates[0], got, ok, c.twin)
+		}
+	}
+	// A candidate whose figures differ from R03's, or carry no counts, is
+	// no twin: P03's percentages are not R03's rates, and R03 is R02's
+	// figures without counts.
+	if got, ok := Twin(h, "R03", h, "P03"); ok {
+		t.Errorf("Twin(R03, P03) = %v, true; want no twin", got)
+	}
+	if got, ok := Twin(h, "R02", h, "R03"); ok {
+		t.Errorf("Twin(R02, R03) = %v, true; want no twin: R03 carries no counts", got)
+	}
+	if !CarriesCounts(h, "R02") || CarriesCounts(h, "R03") {
+		t.Errorf("CarriesCounts(R02, R03) = %v, %v; want true, false", CarriesCounts(h, "R02"), CarriesCounts(h, "R03"))
 	}
 }

@@ -122,6 +122,9 @@ func (b *book) writeOriginal(ctx context.Context) error {
 	if err := o.chartCaches(); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
+	if err := o.pivotTables(); err != nil {
+		return fmt.Errorf("original %s: %w", path, err)
+	}
 	name := ProvenanceSheet
 	for i := 2; sheetExists(orig, name); i++ {
 		name = fmt.Sprintf("%s (%d)", ProvenanceSheet, i)

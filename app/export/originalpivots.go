@@ -1,0 +1,502 @@
+package export
+
+import (
+	"encoding/xml"
+	"fmt"
+	"html"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+)
+
+// A pivot table keeps, in its cache (xl/pivotCache/), every figure of its
+// source as last refreshed: each row in pivotCacheRecordsN.xml, the
+// distinct numbers of a field and their least and greatest in the cache
+// definition's sharedItems. Its cells on the sheet hold what it last laid
+// out: a pivot listing each district's value lists the ones the export
+// withholds. Excel supports a pivot table saved without its data ("Save
+// source data with file" off: saveData="0", no records part) and worked
+// out again from the cells when the file is opened (refreshOnLoad="1"),
+// so every cache of the original is written that way, and the numbers a
+// pivot table last laid out are blanked, its labels kept.
+
+// Relationship types, by the last part of their URI, as the importer
+// names them (importer/xlsx/structure.go).
+const (
+	relPivotTable        = "/pivotTable"
+	relPivotCache        = "/pivotCacheDefinition"
+	relPivotCacheRecords = "/pivotCacheRecords"
+)
+
+var (
+	cacheFieldElement = regexp.MustCompile(`(?s)<(?:\w+:)?cacheField\b[^>]*?(?:/>|>.*?</(?:\w+:)?cacheField>)`)
+	sharedItemsTag    = regexp.MustCompile(`(?s)<((?:\w+:)?)sharedItems\b([^>]*?)(/>|>(.*?)</(?:\w+:)?sharedItems>)`)
+	// numberItem is a number among a field's items, and itemValue its v.
+	numberItem = regexp.MustCompile(`(?s)<(?:\w+:)?n\b[^>]*?(?:/>|>.*?</(?:\w+:)?n>)`)
+	itemValue  = regexp.MustCompile(`\bv="([^"]*)"`)
+	itemCount  = regexp.MustCompile(`\s+count="[^"]*"`)
+	// extremes are the attributes giving a field's least and greatest.
+	extremes = regexp.MustCompile(`\s+(?:minValue|maxValue|minDate|maxDate)="([^"]*)"`)
+	// savedData are the attributes of a cache definition this rewrites:
+	// the link to its records and whether it saves and refreshes them.
+	savedData          = regexp.MustCompile(`\s+(?:r:id|saveData|refreshOnLoad|recordCount)="[^"]*"`)
+	cacheDefinitionTag = regexp.MustCompile(`<(?:\w+:)?pivotCacheDefinition\b`)
+	pivotFieldElement  = regexp.MustCompile(`(?s)<(?:\w+:)?pivotField\b[^>]*?(?:/>|>.*?</(?:\w+:)?pivotField>)`)
+	fieldItems         = regexp.MustCompile(`(?s)<(?:\w+:)?items\b[^>]*?(?:/>|>.*?</(?:\w+:)?items>)`)
+	// laidOut are the rows and columns a pivot table last laid out, by
+	// the positions of its fields' items.
+	laidOut        = regexp.MustCompile(`(?s)<(?:\w+:)?(?:rowItems|colItems)\b[^>]*?(?:/>|>.*?</(?:\w+:)?(?:rowItems|colItems)>)`)
+	pageField      = regexp.MustCompile(`<(?:\w+:)?pageField\b[^>]*>`)
+	pageFieldIndex = regexp.MustCompile(`\bfld="(\d+)"`)
+	pageFieldItem  = regexp.MustCompile(`\s+item="[^"]*"`)
+	// cacheItem is an item of a field's shared items, of any type.
+	cacheItem      = regexp.MustCompile(`<(?:\w+:)?[snbemd][\s/>]`)
+	cacheFieldName = regexp.MustCompile(`^<(?:\w+:)?cacheField\b[^>]*?\bname="([^"]*)"`)
+	pivotLocation  = regexp.MustCompile(`<(?:\w+:)?location\b[^>]*?\bref="([^"]*)"`)
+	pivotName      = regexp.MustCompile(`<(?:\w+:)?pivotTableDefinition\b[^>]*?\bname="([^"]*)"`)
+)
+
+// pivotTable is a pivot table of the original: its part, the sheet it is
+// on, its name, the cells it lays out and the cache it is made from.
+type pivotTable struct {
+	part, sheet, name, ref, cache string
+}
+
+// pivotTables writes every pivot cache of the original without its data,
+// to be worked out again when the file is opened, and blanks the numbers
+// each pivot table laid out, warning once for each pivot table.
+func (o *originalWriter) pivotTables() error {
+	tables, caches, err := o.findPivotTables()
+	if err != nil || len(caches) == 0 {
+		return err
+	}
+	changed, err := o.changedFigures()
+	if err != nil {
+		return err
+	}
+	byCache := map[string][]pivotTable{}
+	for _, t := range tables {
+		byCache[t.cache] = append(byCache[t.cache], t)
+	}
+	// By pivot table part: whether its cache held a figure the export
+	// changed, and the fields whose items it listed were taken from it.
+	heldChanged := map[string]bool{}
+	itemsTaken := map[string][]string{}
+	for _, cache := range caches {
+		held, taken, err := o.emptyCache(cache, byCache[cache], changed)
+		if err != nil {
+			return fmt.Errorf("pivot cache %s: %w", strings.TrimPrefix(cache, "xl/"), err)
+		}
+		if len(byCache[cache]) == 0 && held {
+			// Left behind by a pivot table since deleted, it is no
+			// table's to warn of.
+			o.sum.Warnings = append(o.sum.Warnings, app.Warning{Message: fmt.Sprintf("pivot cache %s, which no pivot table uses, held figures the export withholds or revises: saved without its data, so that no withheld figure travels in the file",
+				strings.TrimPrefix(cache, "xl/"))})
+		}
+		for _, t := range byCache[cache] {
+			heldChanged[t.part] = held
+			itemsTaken[t.part] = o.dropListedItems(t.part, taken)
+		}
+	}
+	for _, t := range tables {
+		blanked, err := o.blankPivotCells(t, changed)
+		if err != nil {
+			return fmt.Errorf("pivot table %s: %w", t.name, err)
+		}
+		held := ""
+		if heldChanged[t.part] || blanked {
+			held = ", figures the export withholds or revises among them"
+		}
+		msg := fmt.Sprintf("pivot table %s (%s): its cache in the file held the source figures as last refreshed, and its cells the figures as last laid out%s: "+
+			"the cache is saved without its data and the numbers in %s blanked, its labels kept, so that no withheld figure travels in the file; "+
+			"Excel works the pivot table out again from the cells as written when it opens the file (in LibreOffice, Data > Pivot Table > Refresh)",
+			t.name, t.ref, held, t.ref)
+		if fields := itemsTaken[t.part]; len(fields) > 0 {
+			msg += fmt.Sprintf("; the items it listed of %s held figures the export withholds or revises and are removed, which Excel may report as a repair of the pivot table",
+				strings.Join(fields, ", "))
+		}
+		o.sum.Warnings = append(o.sum.Warnings, app.Warning{Location: app.Location{Sheet: t.sheet}, Message: msg + "; check it before circulating it"})
+	}
+	return nil
+}
+
+// findPivotTables lists the original's pivot tables, in sheet order, and
+// its pivot caches, a cache no pivot table uses among them, through the
+// relationships that name them, as Excel finds them.
+func (o *originalWriter) findPivotTables() (tables []pivotTable, caches []string, err error) {
+	pkg, err := o.partRels("")
+	if err != nil {
+		return nil, nil, err
+	}
+	workbook := "xl/workbook.xml"
+	for _, r := range pkg {
+		if strings.HasSuffix(r.typ, "/officeDocument") {
+			workbook = r.target
+		}
+	}
+	book, err := o.partRels(workbook)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, r := range book {
+		if strings.HasSuffix(r.typ, relPivotCache) {
+			caches = append(caches, r.target)
+		}
+	}
+	if o.f.WorkBook == nil {
+		return nil, caches, nil
+	}
+	for _, s := range o.f.WorkBook.Sheets.Sheet {
+		sheetPart := ""
+		for _, r := range book {
+			if r.id == s.ID {
+				sheetPart = r.target
+			}
+		}
+		if sheetPart == "" {
+			continue
+		}
+		rels, err := o.partRels(sheetPart)
+		if err != nil {
+			return nil, nil, fmt.Errorf("sheet %q: %w", s.Name, err)
+		}
+		for _, r := range rels {
+			if !strings.HasSuffix(r.typ, relPivotTable) {
+				continue
+			}
+			def := o.part(r.target)
+			if def == nil {
+				continue
+			}
+			t := pivotTable{part: r.target, sheet: s.Name, name: strings.TrimSuffix(path.Base(r.target), ".xml")}
+			if m := pivotName.FindSubmatch(def); m != nil {
+				t.name = html.UnescapeString(string(m[1]))
+			}
+			if m := pivotLocation.FindSubmatch(def); m != nil {
+				t.ref = string(m[1])
+			}
+			uses, err := o.partRels(r.target)
+			if err != nil {
+				return nil, nil, fmt.Errorf("pivot table %s: %w", t.name, err)
+			}
+			for _, c := range uses {
+				if strings.HasSuffix(c.typ, relPivotCache) {
+					t.cache = c.target
+					caches = append(caches, c.target)
+				}
+			}
+			tables = append(tables, t)
+		}
+	}
+	slices.Sort(caches)
+	return tables, slices.Compact(caches), nil
+}
+
+// emptyCache writes the cache definition part cache without its data: its
+// records part and the relationship to it removed, saveData="0" and
+// refreshOnLoad="1", and no field's least or greatest number. A field's
+// number items go too, but where a pivot table of tables lists them by
+// position they stay unless a figure the export changed is among them;
+// then they go, and taken names the fields, by position, for the tables'
+// lists of them to go too (dropListedItems). held reports whether the
+// cache held a figure the export changed.
+func (o *originalWriter) emptyCache(cache string, tables []pivotTable, changed map[string]bool) (held bool, taken map[int]string, err error) {
+	def := o.part(cache)
+	if def == nil {
+		return false, nil, nil
+	}
+	rels, err := o.partRels(cache)
+	if err != nil {
+		return false, nil, err
+	}
+	for _, r := range rels {
+		if !strings.HasSuffix(r.typ, relPivotCacheRecords) {
+			continue
+		}
+		held = held || recordsHold(o.part(r.target), changed)
+		o.f.Pkg.Delete(r.target)
+		o.dropContentType(r.target)
+	}
+	if len(rels) > 0 {
+		relsPart := relsPartOf(cache)
+		o.f.Pkg.Delete(relsPart)
+		o.f.Relationships.Delete(relsPart)
+		o.dropContentType(relsPart)
+	}
+	listed := map[int]bool{} // the fields some pivot table lists items of
+	for _, t := range tables {
+		for i, f := range pivotFieldElement.FindAll(o.part(t.part), -1) {
+			if fieldItems.Match(f) {
+				listed[i] = true
+			}
+		}
+	}
+	taken = map[int]string{}
+	i := -1
+	def = cacheFieldElement.ReplaceAllFunc(def, func(field []byte) []byte {
+		i++
+		return sharedItemsTag.ReplaceAllFunc(field, func(m []byte) []byte {
+			sub := sharedItemsTag.FindSubmatch(m)
+			ns, attrs, rest, items := string(sub[1]), sub[2], sub[3], sub[4]
+			for _, v := range extremes.FindAllSubmatch(attrs, -1) {
+				held = held || changed[figureKey(html.UnescapeString(string(v[1])))]
+			}
+			attrs = extremes.ReplaceAll(attrs, nil)
+			numbers := numberItem.FindAll(items, -1)
+			among := slices.ContainsFunc(numbers, func(n []byte) bool { return holdsChanged(n, changed) })
+			held = held || among
+			if len(numbers) == 0 || listed[i] && !among {
+				return slices.Concat([]byte("<"+ns+"sharedItems"), attrs, rest)
+			}
+			if listed[i] {
+				taken[i] = fieldName(field)
+			}
+			items = numberItem.ReplaceAll(items, nil)
+			attrs = itemCount.ReplaceAll(attrs, nil)
+			n := len(cacheItem.FindAll(items, -1))
+			if n == 0 {
+				return slices.Concat([]byte("<"+ns+"sharedItems"), attrs, []byte("/>"))
+			}
+			return slices.Concat([]byte("<"+ns+"sharedItems"), attrs, []byte(fmt.Sprintf(` count="%d">`, n)), items, []byte("</"+ns+"sharedItems>"))
+		})
+	})
+	def = savedData.ReplaceAll(def, nil)
+	def = cacheDefinitionTag.ReplaceAllFunc(def, func(tag []byte) []byte {
+		return slices.Concat(tag, []byte(` saveData="0" refreshOnLoad="1"`))
+	})
+	o.f.Pkg.Store(cache, def)
+	return held, taken, nil
+}
+
+// dropListedItems removes from the pivot table part its lists of the
+// items of fields (by position) whose items left its cache, and with
+// them what it laid out by them: its rows and columns, and the item a
+// page field shows. Excel lays them out again when it works the table
+// out on opening. It returns the names of the fields it listed.
+func (o *originalWriter) dropListedItems(part string, fields map[int]string) []string {
+	def := o.part(part)
+	if def == nil || len(fields) == 0 {
+		return nil
+	}
+	var dropped []string
+	i := -1
+	def = pivotFieldElement.ReplaceAllFunc(def, func(f []byte) []byte {
+		i++
+		name, ok := fields[i]
+		if !ok || !fieldItems.Match(f) {
+			return f
+		}
+		dropped = append(dropped, name)
+		return fieldItems.ReplaceAll(f, nil)
+	})
+	if len(dropped) == 0 {
+		return nil
+	}
+	def = laidOut.ReplaceAll(def, nil)
+	def = pageField.ReplaceAllFunc(def, func(f []byte) []byte {
+		m := pageFieldIndex.FindSubmatch(f)
+		if m == nil {
+			return f
+		}
+		n, err := strconv.Atoi(string(m[1]))
+		if name, ok := fields[n]; err != nil || !ok || !slices.Contains(dropped, name) {
+			return f
+		}
+		return pageFieldItem.ReplaceAll(f, nil)
+	})
+	o.f.Pkg.Store(part, def)
+	return dropped
+}
+
+// blankPivotCells blanks the numbers in the cells pivot table t laid out,
+// keeping its labels and the cells' styles, and reports whether one of
+// them was a figure the export changed.
+func (o *originalWriter) blankPivotCells(t pivotTable, changed map[string]bool) (bool, error) {
+	first, last, ok := strings.Cut(t.ref, ":")
+	if !ok {
+		last = first
+	}
+	c1, r1, err := excelize.CellNameToCoordinates(first)
+	if err != nil {
+		return false, err
+	}
+	c2, r2, err := excelize.CellNameToCoordinates(last)
+	if err != nil {
+		return false, err
+	}
+	held := false
+	for r := r1; r <= r2; r++ {
+		for c := c1; c <= c2; c++ {
+			at := cell(c, r)
+			v := o.rawValue(t.sheet, at)
+			if figureKey(v) == "" {
+				continue
+			}
+			switch typ, _ := o.f.GetCellType(t.sheet, at); typ {
+			case excelize.CellTypeSharedString, excelize.CellTypeInlineString, excelize.CellTypeBool, excelize.CellTypeError:
+				continue // a label, "2025" typed as text among them
+			}
+			held = held || changed[figureKey(v)]
+			if err := o.f.SetCellValue(t.sheet, at, nil); err != nil {
+				return false, fmt.Errorf("%s!%s: %w", t.sheet, at, err)
+			}
+		}
+	}
+	return held, nil
+}
+
+// changedFigures are the numbers of the original's cells that the export
+// changed (withheld, revised or blanked), by figureKey: a pivot cache
+// holding one of them holds a figure the export does not give.
+func (o *originalWriter) changedFigures() (map[string]bool, error) {
+	orig, err := excelize.OpenFile(o.opt.Original)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open it again: %w", pathless(err))
+	}
+	defer orig.Close()
+	raw := excelize.Options{RawCellValue: true}
+	out := map[string]bool{}
+	for _, s := range orig.GetSheetList() {
+		was, err := orig.GetRows(s, raw)
+		if err != nil {
+			return nil, fmt.Errorf("sheet %q: %w", s, err)
+		}
+		now, err := o.f.GetRows(s, raw)
+		if err != nil {
+			return nil, fmt.Errorf("sheet %q: %w", s, err)
+		}
+		for r, row := range was {
+			for c, v := range row {
+				k := figureKey(v)
+				if k == "" {
+					continue
+				}
+				if r >= len(now) || c >= len(now[r]) || figureKey(now[r][c]) != k {
+					out[k] = true
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// figureKey is a number as text, written one way ("2", "2.0" and "2E0"
+// alike), or "" for text that is no number.
+func figureKey(s string) string {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return ""
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
+// holdsChanged reports whether a number item or record value is one of
+// the figures changed.
+func holdsChanged(item []byte, changed map[string]bool) bool {
+	v := itemValue.FindSubmatch(item)
+	return v != nil && changed[figureKey(html.UnescapeString(string(v[1])))]
+}
+
+// recordsHold reports whether a records part holds one of the figures
+// changed among its numbers (not its indexes into the shared items,
+// which are x elements).
+func recordsHold(records []byte, changed map[string]bool) bool {
+	return slices.ContainsFunc(numberItem.FindAll(records, -1), func(n []byte) bool { return holdsChanged(n, changed) })
+}
+
+// fieldName is the name of a cache field element.
+func fieldName(field []byte) string {
+	if m := cacheFieldName.FindSubmatch(field); m != nil {
+		return html.UnescapeString(string(m[1]))
+	}
+	return "a field"
+}
+
+// part is a part of the original as held, or nil.
+func (o *originalWriter) part(name string) []byte {
+	v, _ := o.f.Pkg.Load(name)
+	b, _ := v.([]byte)
+	return b
+}
+
+// relsPartOf is the name of the relationships part of part ("" for the
+// package's own).
+func relsPartOf(part string) string {
+	dir, base := path.Split(part)
+	return path.Join(dir, "_rels", base+".rels")
+}
+
+// partRel is a relationship of a part, its target resolved to a part name.
+type partRel struct{ id, typ, target string }
+
+// partRels reads the relationships of part, as the library holds them if
+// it has read them (and may have added to them), else as the file has
+// them.
+func (o *originalWriter) partRels(part string) ([]partRel, error) {
+	name := relsPartOf(part)
+	data := o.part(name)
+	if v, ok := o.f.Relationships.Load(name); ok && v != nil {
+		b, err := xml.Marshal(v)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		data = b
+	}
+	if data == nil {
+		return nil, nil
+	}
+	var x struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+			Mode   string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := xml.Unmarshal(data, &x); err != nil {
+		return nil, fmt.Errorf("%s: not readable XML: %w", name, err)
+	}
+	dir := path.Dir(part)
+	var out []partRel
+	for _, r := range x.Rel {
+		if strings.EqualFold(r.Mode, "External") {
+			continue
+		}
+		t := strings.ReplaceAll(r.Target, "\\", "/")
+		if strings.HasPrefix(t, "/") {
+			t = path.Clean(strings.TrimPrefix(t, "/"))
+		} else {
+			t = path.Join(dir, t)
+		}
+		out = append(out, partRel{r.ID, r.Type, t})
+	}
+	return out, nil
+}
+
+// dropContentType removes part's entry from the content types, as the
+// library holds them if it has read them, else as the file has them.
+func (o *originalWriter) dropContentType(part string) {
+	name := "/" + part
+	if o.f.ContentTypes != nil {
+		kept := o.f.ContentTypes.Overrides[:0]
+		for _, ov := range o.f.ContentTypes.Overrides {
+			if ov.PartName != name {
+				kept = append(kept, ov)
+			}
+		}
+		o.f.ContentTypes.Overrides = kept
+		return
+	}
+	b := o.part(contentTypesPart)
+	if b == nil {
+		return
+	}
+	override := regexp.MustCompile(`<Override\b[^>]*\bPartName="` + regexp.QuoteMeta(name) + `"[^>]*/>`)
+	o.f.Pkg.Store(contentTypesPart, override.ReplaceAll(b, nil))
+}

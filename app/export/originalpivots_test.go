@@ -1,0 +1,190 @@
+package export
+
+//go:generate go run ./internal/mkpivotbook testdata/orig_pivot.xlsx
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
+	"scorecard/importer"
+)
+
+// TestOriginalPivotCachesEmptied exports testdata/orig_pivot.xlsx (made
+// by internal/mkpivotbook: district figures on a tidy sheet, two pivot
+// tables over them, saved by LibreOffice with the cache's records and the
+// tables laid out) into its own layout. Suppressing counts of 1 to 4, no
+// figure the export withholds may be left in a pivot part (records, the
+// cache's number items and their least and greatest) or in the cells
+// the pivot tables laid out, and the file must still open in excelize
+// and openpyxl; each pivot table is warned of once, by name and place.
+// Suppressing nothing, the cache goes all the same, but the items a
+// pivot table lists by position stay, none of them withheld.
+func TestOriginalPivotCachesEmptied(t *testing.T) {
+	python := needOpenpyxl(t)
+	fixture := filepath.Join("testdata", "orig_pivot.xlsx")
+	tests := []struct {
+		name     string
+		suppress int
+		withheld int  // the cells of District data the export withholds
+		listed   bool // PivotTable2's list of the Value field's items kept
+	}{
+		{"counts of 1 to 4 withheld", 5, 4, false},
+		{"nothing withheld", 0, 0, true},
+	}
+	tables := []struct{ name, ref string }{{"PivotTable1", "A3:B16"}, {"PivotTable2", "D3:E11"}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			orig, out := filepath.Join(dir, "orig_pivot.xlsx"), filepath.Join(dir, "out.xlsx")
+			b, err := os.ReadFile(fixture)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(orig, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			h := imported(t, orig, "I0001")
+			sum, err := Write(context.Background(), out, h, Options{Suppress: tt.suppress, Original: orig, Reread: importer.Reread, Period: app.MonthOf(2026, 5)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			withheld, cells := withheldFigures(t, orig, out, "District data")
+			if cells != tt.withheld {
+				t.Fatalf("%d cells withheld on District data (%v), want %d", cells, withheld, tt.withheld)
+			}
+			parts := map[string]string{}
+			for name, b := range zipParts(t, out) {
+				parts[name] = string(b)
+			}
+			for name := range parts {
+				if strings.Contains(name, "pivotCacheRecords") {
+					t.Errorf("the export keeps %s, every figure of the source as last refreshed", name)
+				}
+			}
+			def := parts["xl/pivotCache/pivotCacheDefinition1.xml"]
+			if !strings.Contains(def, `saveData="0"`) || !strings.Contains(def, `refreshOnLoad="1"`) || strings.Contains(def, "r:id=") {
+				t.Errorf("the cache definition is not saved without its data, to be refreshed on opening:\n%s", def)
+			}
+			if m := regexp.MustCompile(`(?:min|max)(?:Value|Date)="[^"]*"`).FindString(def); m != "" {
+				t.Errorf("the cache definition keeps %s:\n%s", m, def)
+			}
+			number := regexp.MustCompile(`<(?:\w+:)?n\b[^>]*\bv="([^"]*)"`)
+			for name, p := range parts {
+				if !strings.HasPrefix(name, "xl/pivot") {
+					continue
+				}
+				for _, m := range number.FindAllStringSubmatch(p, -1) {
+					if withheld[figureKey(m[1])] {
+						t.Errorf("%s holds %s, a figure the export withholds", name, m[0])
+					}
+				}
+			}
+			if got := strings.Contains(parts["xl/pivotTables/pivotTable2.xml"], "<items"); got != tt.listed {
+				t.Errorf("PivotTable2 lists the Value field's items: %v, want %v:\n%s", got, tt.listed, parts["xl/pivotTables/pivotTable2.xml"])
+			}
+			if got := strings.Contains(def, `<n v="1"/>`); got != tt.listed {
+				t.Errorf("the cache keeps the Value field's number items: %v, want %v:\n%s", got, tt.listed, def)
+			}
+			sheet := pivotSheetPart(t, parts, "pivotTable1.xml")
+			cellValue := regexp.MustCompile(`<c r="([A-Z]+[0-9]+)"([^>]*)>(?:<f>[^<]*</f>)?<v>([^<]*)</v>`)
+			for _, m := range cellValue.FindAllStringSubmatch(parts[sheet], -1) {
+				if strings.Contains(m[2], `t="s"`) || strings.Contains(m[2], `t="str"`) || strings.Contains(m[2], `t="inlineStr"`) {
+					continue
+				}
+				for _, tb := range tables {
+					first, last, _ := strings.Cut(tb.ref, ":")
+					if inRange(t, m[1], first, last) {
+						t.Errorf("%s: %s keeps the number %s %s laid out", sheet, m[1], m[3], tb.name)
+					}
+				}
+			}
+			f, err := excelize.OpenFile(out)
+			if err != nil {
+				t.Fatalf("excelize cannot open the export: %v", err)
+			}
+			defer f.Close()
+			if label, _ := f.GetCellValue("Pivot", "A6"); label != "Dartford" {
+				t.Errorf("Pivot!A6 is %q, want the label Dartford kept", label)
+			}
+			shown := readCells(t, python, out, "Pivot")
+			if c, ok := shown["A6"]; !ok || c.Value != "Dartford" {
+				t.Errorf("openpyxl reads Pivot!A6 as %v, want the label Dartford", c.Value)
+			}
+			if c, ok := shown["B6"]; ok && c.Value != nil {
+				t.Errorf("openpyxl reads Pivot!B6 (Dartford's sum) as %v, want it blank", c.Value)
+			}
+			for _, tb := range tables {
+				var warned []app.Warning
+				for _, w := range sum.Warnings {
+					if strings.Contains(w.Message, "pivot table "+tb.name+" ("+tb.ref+")") {
+						warned = append(warned, w)
+					}
+				}
+				if len(warned) != 1 || warned[0].Sheet != "Pivot" {
+					t.Errorf("%s warned of %d times (%v), want once on sheet Pivot: %v", tb.name, len(warned), warned, sum.Warnings)
+				}
+				if len(warned) != 1 {
+					continue
+				}
+				if got := strings.Contains(warned[0].Message, "withholds"); got != (tt.withheld > 0) {
+					t.Errorf("%s's warning says figures were withheld: %v, want %v: %s", tb.name, got, tt.withheld > 0, warned[0].Message)
+				}
+				// PivotTable1 lists no Value items: its cache's going is
+				// not its to report.
+				wantItems := tb.name == "PivotTable2" && !tt.listed
+				if got := strings.Contains(warned[0].Message, "the items it listed of Value"); got != wantItems {
+					t.Errorf("%s's warning says its Value items were removed: %v, want %v: %s", tb.name, got, wantItems, warned[0].Message)
+				}
+			}
+		})
+	}
+}
+
+// withheldFigures are the numbers of sheet in orig that the export out
+// writes as c, by figureKey, and how many cells it so withholds.
+func withheldFigures(t *testing.T, orig, out, sheet string) (figures map[string]bool, cells int) {
+	t.Helper()
+	read := func(path string) [][]string {
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	was, now := read(orig), read(out)
+	figures = map[string]bool{}
+	for r := range min(len(was), len(now)) {
+		for c := range min(len(was[r]), len(now[r])) {
+			if now[r][c] == "c" && figureKey(was[r][c]) != "" {
+				figures[figureKey(was[r][c])] = true
+				cells++
+			}
+		}
+	}
+	return figures, cells
+}
+
+// pivotSheetPart is the worksheet part whose relationships name the pivot
+// table part table.
+func pivotSheetPart(t *testing.T, parts map[string]string, table string) string {
+	t.Helper()
+	for name, p := range parts {
+		if strings.HasPrefix(name, "xl/worksheets/_rels/") && strings.Contains(p, "pivotTables/"+table) {
+			return "xl/worksheets/" + strings.TrimSuffix(strings.TrimPrefix(name, "xl/worksheets/_rels/"), ".rels")
+		}
+	}
+	t.Fatalf("no sheet holds %s", table)
+	return ""
+}

@@ -188,3 +188,43 @@ func pivotSheetPart(t *testing.T, parts map[string]string, table string) string 
 	t.Fatalf("no sheet holds %s", table)
 	return ""
 }
+
+// TestOriginalUnusedPivotCacheEmptied: a pivot cache left in the
+// workbook by a pivot table since deleted still holds every figure of
+// its source. testdata/orig_pivot.xlsx with its sheet's pivot tables
+// taken away (their cells left as plain cells) must be exported with no
+// records part, and the cache warned of, once.
+func TestOriginalUnusedPivotCacheEmptied(t *testing.T) {
+	dir := t.TempDir()
+	orig, out := filepath.Join(dir, "orig_pivot.xlsx"), filepath.Join(dir, "out.xlsx")
+	b, err := os.ReadFile(filepath.Join("testdata", "orig_pivot.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pivotRel := regexp.MustCompile(`<Relationship [^>]*pivotTables/[^>]*/>`)
+	rewriteZip(t, string(b), orig, func(name string, b []byte) []byte {
+		if strings.HasPrefix(name, "xl/worksheets/_rels/") {
+			return pivotRel.ReplaceAll(b, nil)
+		}
+		return b
+	})
+	h := imported(t, orig, "I0001")
+	sum, err := Write(context.Background(), out, h, Options{Suppress: 5, Original: orig, Reread: importer.Reread, Period: app.MonthOf(2026, 5)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, p := range zipParts(t, out) {
+		if strings.Contains(name, "pivotCacheRecords") || strings.Contains(string(p), "pivotCacheRecords") {
+			t.Errorf("the export keeps the unused cache's records (%s)", name)
+		}
+	}
+	warned := 0
+	for _, w := range sum.Warnings {
+		if strings.Contains(w.Message, "pivot cache pivotCache/pivotCacheDefinition1.xml, which no pivot table uses") {
+			warned++
+		}
+	}
+	if warned != 1 {
+		t.Errorf("the unused cache warned of %d times, want once: %v", warned, sum.Warnings)
+	}
+}

@@ -114,7 +114,7 @@ func (o *originalWriter) pivotTables() error {
 			held = ", figures the export withholds or revises among them"
 		}
 		msg := fmt.Sprintf("pivot table %s (%s): its cache in the file held the source figures as last refreshed, and its cells the figures as last laid out%s: "+
-			"the cache is saved without its data and the numbers in %s blanked, its labels kept, so that no withheld figure travels in the file; "+
+			"the cache is saved without its data and the numbers it laid out in %s blanked (its labels, and any figure the export writes there, kept), so that no withheld figure travels in the file; "+
 			"Excel works the pivot table out again from the cells as written when it opens the file (in LibreOffice, Data > Pivot Table > Refresh)",
 			t.name, t.ref, held, t.ref)
 		if fields := itemsTaken[t.part]; len(fields) > 0 {
@@ -315,8 +315,9 @@ func (o *originalWriter) dropListedItems(part string, fields map[int]string) []s
 }
 
 // blankPivotCells blanks the numbers in the cells pivot table t laid out,
-// keeping its labels and the cells' styles, and reports whether one of
-// them was a figure the export changed.
+// keeping its labels, the cells' styles and the figures the export wrote
+// there, and reports whether one of them was a figure the export
+// changed.
 func (o *originalWriter) blankPivotCells(t pivotTable, changed map[string]bool) (bool, error) {
 	first, last, ok := strings.Cut(t.ref, ":")
 	if !ok {
@@ -334,6 +335,12 @@ func (o *originalWriter) blankPivotCells(t pivotTable, changed map[string]bool) 
 	for r := r1; r <= r2; r++ {
 		for c := c1; c <= c2; c++ {
 			at := cell(c, r)
+			if o.written[t.sheet+"!"+at] {
+				// A figure the export wrote, where the import read one
+				// (a scorecard laid out by a pivot table): the export's
+				// own, not what the pivot table last laid out.
+				continue
+			}
 			v := o.rawValue(t.sheet, at)
 			if figureKey(v) == "" {
 				continue

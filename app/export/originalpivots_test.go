@@ -1,6 +1,6 @@
 package export
 
-//go:generate go run ./internal/mkpivotbook testdata/orig_pivot.xlsx
+//go:generate go run ./internal/mkpivotbook testdata
 
 import (
 	"context"
@@ -226,5 +226,47 @@ func TestOriginalUnusedPivotCacheEmptied(t *testing.T) {
 	}
 	if warned != 1 {
 		t.Errorf("the unused cache warned of %d times, want once: %v", warned, sum.Warnings)
+	}
+}
+
+// TestOriginalPivotScorecardKeepsFigures exports
+// testdata/orig_pivot_scorecard.xlsx, whose district summary is laid out
+// by a pivot table and read by the import as a scorecard: the figures the
+// export writes into the pivot table's cells (c where withheld, the
+// others as the store holds them) are its own and stay; the numbers the
+// import did not read there (the pivot table's Total Result row) are
+// blanked, and the cache is saved without its records.
+func TestOriginalPivotScorecardKeepsFigures(t *testing.T) {
+	dir := t.TempDir()
+	orig, out := filepath.Join(dir, "orig_pivot_scorecard.xlsx"), filepath.Join(dir, "out.xlsx")
+	b, err := os.ReadFile(filepath.Join("testdata", "orig_pivot_scorecard.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(orig, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := imported(t, orig, "I0001")
+	if _, err := Write(context.Background(), out, h, Options{Suppress: 5, Original: orig, Reread: importer.Reread, Period: app.MonthOf(2026, 5)}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, c := range []struct{ at, want string }{
+		{"C6", "c"}, {"D6", "c"}, {"E6", "c"}, {"I6", "c"}, // Ashford, Canterbury, Dartford, Maidstone: 2, 2, 1, 3
+		{"F6", "5"}, {"G6", "6"}, {"H6", "7"}, {"L6", "0"}, // Dover, Folkestone and Hythe, Gravesham, Thanet
+		{"A7", "Total Result"}, {"C7", ""}, {"E7", ""}, {"O7", ""},
+	} {
+		if got, _ := f.GetCellValue("Pivot", c.at); got != c.want {
+			t.Errorf("Pivot!%s is %q, want %q", c.at, got, c.want)
+		}
+	}
+	for name := range zipParts(t, out) {
+		if strings.Contains(name, "pivotCacheRecords") {
+			t.Errorf("the export keeps %s", name)
+		}
 	}
 }

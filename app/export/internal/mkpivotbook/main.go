@@ -1,16 +1,24 @@
-// Command mkpivotbook writes testdata/orig_pivot.xlsx, an officer's
-// workbook of district figures with two pivot tables over them, saved as
-// LibreOffice saves it: each pivot cache holds its records (every figure
-// of its source as last refreshed) and the pivot tables' cells the
-// figures as last laid out, as in a workbook Excel or LibreOffice saved.
-// excelize's AddPivotTable writes the pivot tables with their caches
-// empty; LibreOffice works them out and saves them.
+// Command mkpivotbook writes the officer's workbooks with pivot tables
+// that the export --original tests read, into a folder (testdata):
+//
+//   - orig_pivot.xlsx: district figures on a tidy sheet, and a sheet of
+//     two pivot tables over them, each district's figure and how many
+//     districts had each figure;
+//   - orig_pivot_scorecard.xlsx: the same figures, laid out as a
+//     district summary by a pivot table under a title, which the import
+//     reads as a scorecard.
+//
+// Each is saved as LibreOffice saves it: the pivot cache holds its
+// records (every figure of its source as last refreshed) and the pivot
+// tables' cells the figures as last laid out, as in a workbook Excel or
+// LibreOffice saved. excelize's AddPivotTable writes the pivot tables
+// with their caches empty; LibreOffice works them out and saves them.
 //
 // Run it from app/export (go generate does):
 //
-//	go run ./internal/mkpivotbook testdata/orig_pivot.xlsx
+//	go run ./internal/mkpivotbook testdata
 //
-// It needs soffice (LibreOffice) on PATH; the tests read the file it
+// It needs soffice (LibreOffice) on PATH; the tests read the files it
 // wrote, committed, and need none.
 package main
 
@@ -41,41 +49,67 @@ const (
 	pivotSheet = "Pivot"
 )
 
+// book is a workbook to write: its name, the title on its pivot
+// tables' sheet, the pivot tables, and a cell of theirs with what
+// LibreOffice must have laid out there.
+type book struct {
+	name, title string
+	tables      []excelize.PivotTableOptions
+	cell, want  string
+}
+
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("mkpivotbook: ")
 	if len(os.Args) != 2 {
-		log.Fatal("usage: mkpivotbook OUT.xlsx")
+		log.Fatal("usage: mkpivotbook DIR")
 	}
 	dir, err := os.MkdirTemp("", "mkpivotbook")
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(dir)
-	raw := filepath.Join(dir, "orig_pivot.xlsx")
-	if err := write(raw); err != nil {
-		log.Fatal(err)
-	}
-	saved, err := refresh(raw, dir)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := check(saved); err != nil {
-		log.Fatalf("%s: %v", saved, err)
-	}
-	b, err := os.ReadFile(saved)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := os.WriteFile(os.Args[1], b, 0o644); err != nil {
-		log.Fatal(err)
+	source := fmt.Sprintf("%s!A1:E%d", dataSheet, len(districts)+1)
+	for _, b := range []book{
+		{name: "orig_pivot.xlsx", tables: []excelize.PivotTableOptions{
+			{DataRange: source, PivotTableRange: pivotSheet + "!A3:B16",
+				Rows: []excelize.PivotTableField{{Data: "Area"}},
+				Data: []excelize.PivotTableField{{Data: "Value", Name: "Sum of Value", Subtotal: "Sum"}}},
+			{DataRange: source, PivotTableRange: pivotSheet + "!D3:E11",
+				Rows: []excelize.PivotTableField{{Data: "Value"}},
+				Data: []excelize.PivotTableField{{Data: "Area", Name: "Districts", Subtotal: "Count"}}},
+		}, cell: "B6", want: "1"}, // Dartford's sum
+		{name: "orig_pivot_scorecard.xlsx", title: "District summary - May 2026", tables: []excelize.PivotTableOptions{
+			{DataRange: source, PivotTableRange: pivotSheet + "!A4:O7",
+				Rows:    []excelize.PivotTableField{{Data: "Ref"}, {Data: "Indicator"}},
+				Columns: []excelize.PivotTableField{{Data: "Area"}},
+				Data:    []excelize.PivotTableField{{Data: "Value", Name: "Sum of Value", Subtotal: "Sum"}}},
+		}, cell: "E6", want: "1"}, // Dartford's
+	} {
+		raw := filepath.Join(dir, b.name)
+		if err := write(raw, b); err != nil {
+			log.Fatalf("%s: %v", b.name, err)
+		}
+		saved, err := refresh(raw, dir)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := check(saved, b); err != nil {
+			log.Fatalf("%s: %v", saved, err)
+		}
+		data, err := os.ReadFile(saved)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(os.Args[1], b.name), data, 0o644); err != nil {
+			log.Fatal(err)
+		}
 	}
 }
 
-// write writes the workbook: a tidy sheet of the districts' figures, and
-// a sheet of two pivot tables over it, each district's figure and how
-// many districts had each figure.
-func write(path string) error {
+// write writes workbook b: a tidy sheet of the districts' figures, and a
+// sheet of b's pivot tables over it.
+func write(path string, b book) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", dataSheet); err != nil {
@@ -93,15 +127,12 @@ func write(path string) error {
 	if _, err := f.NewSheet(pivotSheet); err != nil {
 		return err
 	}
-	source := fmt.Sprintf("%s!A1:E%d", dataSheet, len(rows))
-	for _, p := range []excelize.PivotTableOptions{
-		{DataRange: source, PivotTableRange: pivotSheet + "!A3:B16",
-			Rows: []excelize.PivotTableField{{Data: "Area"}},
-			Data: []excelize.PivotTableField{{Data: "Value", Name: "Sum of Value", Subtotal: "Sum"}}},
-		{DataRange: source, PivotTableRange: pivotSheet + "!D3:E11",
-			Rows: []excelize.PivotTableField{{Data: "Value"}},
-			Data: []excelize.PivotTableField{{Data: "Area", Name: "Districts", Subtotal: "Count"}}},
-	} {
+	if b.title != "" {
+		if err := f.SetCellStr(pivotSheet, "A1", b.title); err != nil {
+			return err
+		}
+	}
+	for _, p := range b.tables {
 		p.RowGrandTotals, p.ColGrandTotals, p.ShowRowHeaders, p.ShowColHeaders = true, true, true, true
 		if err := f.AddPivotTable(&p); err != nil {
 			return err
@@ -123,9 +154,9 @@ func refresh(path, dir string) (string, error) {
 }
 
 // check makes sure the saved workbook is what the tests need: its pivot
-// caches with their records (LibreOffice saves one cache for the two
-// tables, whose source is the same), and the pivot tables laid out.
-func check(path string) error {
+// caches with their records (LibreOffice saves one cache for tables
+// whose source is the same), and the pivot tables laid out.
+func check(path string, b book) error {
 	z, err := zip.OpenReader(path)
 	if err != nil {
 		return err
@@ -158,12 +189,12 @@ func check(path string) error {
 		return err
 	}
 	defer f.Close()
-	laid, err := f.GetCellValue(pivotSheet, "B6")
+	laid, err := f.GetCellValue(pivotSheet, b.cell)
 	if err != nil {
 		return err
 	}
-	if laid != "1" {
-		return fmt.Errorf("%s!B6 (Dartford's sum) is %q, want 1: LibreOffice did not lay the pivot table out", pivotSheet, laid)
+	if laid != b.want {
+		return fmt.Errorf("%s!%s is %q, want %s: LibreOffice did not lay the pivot table out", pivotSheet, b.cell, laid, b.want)
 	}
 	return nil
 }

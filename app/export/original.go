@@ -119,10 +119,12 @@ func (b *book) writeOriginal(ctx context.Context) error {
 			return fmt.Errorf("original %s: sheet %q: %w", path, s, err)
 		}
 	}
-	if err := o.chartCaches(); err != nil {
+	// Before the charts' caches, which a chart of a pivot table's cells
+	// takes from them as blanked.
+	if err := o.pivotTables(); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
-	if err := o.pivotTables(); err != nil {
+	if err := o.chartCaches(); err != nil {
 		return fmt.Errorf("original %s: %w", path, err)
 	}
 	name := ProvenanceSheet

@@ -18,12 +18,14 @@ import (
 
 // TestOriginalPivotCachesEmptied exports testdata/orig_pivot.xlsx (made
 // by internal/mkpivotbook: district figures on a tidy sheet, two pivot
-// tables over them, saved by LibreOffice with the cache's records and the
-// tables laid out) into its own layout. Suppressing counts of 1 to 4, no
-// figure the export withholds may be left in a pivot part (records, the
-// cache's number items and their least and greatest) or in the cells
-// the pivot tables laid out, and the file must still open in excelize
-// and openpyxl; each pivot table is warned of once, by name and place.
+// tables over them and a chart of the first's cells, saved by
+// LibreOffice with the cache's records and the tables laid out) into its
+// own layout. Suppressing counts of 1 to 4, no figure the export
+// withholds may be left in a pivot part (records, the cache's number
+// items and their least and greatest), in the cells the pivot tables
+// laid out or in the chart's cache of them, and the file must still open
+// in excelize and openpyxl; each pivot table is warned of once, by name
+// and place.
 // Suppressing nothing, the cache goes all the same, but the items a
 // pivot table lists by position stay, none of them withheld.
 func TestOriginalPivotCachesEmptied(t *testing.T) {
@@ -83,6 +85,16 @@ func TestOriginalPivotCachesEmptied(t *testing.T) {
 				for _, m := range number.FindAllStringSubmatch(p, -1) {
 					if withheld[figureKey(m[1])] {
 						t.Errorf("%s holds %s, a figure the export withholds", name, m[0])
+					}
+				}
+			}
+			// A chart of the pivot table's cells caches what it plots.
+			cached := regexp.MustCompile(`(?s)<(?:\w+:)?numCache>.*?</(?:\w+:)?numCache>`)
+			point := regexp.MustCompile(`<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>`)
+			for _, c := range cached.FindAllString(parts["xl/charts/chart1.xml"], -1) {
+				for _, m := range point.FindAllStringSubmatch(c, -1) {
+					if withheld[figureKey(m[1])] {
+						t.Errorf("the chart of PivotTable1's cells caches %s, a figure the export withholds", m[1])
 					}
 				}
 			}

@@ -50,11 +50,12 @@ const (
 )
 
 // book is a workbook to write: its name, the title on its pivot
-// tables' sheet, the pivot tables, and a cell of theirs with what
-// LibreOffice must have laid out there.
+// tables' sheet, the pivot tables, a chart of their cells, and a cell of
+// theirs with what LibreOffice must have laid out there.
 type book struct {
 	name, title string
 	tables      []excelize.PivotTableOptions
+	chart       *excelize.Chart
 	cell, want  string
 }
 
@@ -78,7 +79,9 @@ func main() {
 			{DataRange: source, PivotTableRange: pivotSheet + "!D3:E11",
 				Rows: []excelize.PivotTableField{{Data: "Value"}},
 				Data: []excelize.PivotTableField{{Data: "Area", Name: "Districts", Subtotal: "Count"}}},
-		}, cell: "B6", want: "1"}, // Dartford's sum
+		}, chart: &excelize.Chart{Type: excelize.Col, Series: []excelize.ChartSeries{{
+			Name: pivotSheet + "!$B$3", Categories: pivotSheet + "!$A$4:$A$15", Values: pivotSheet + "!$B$4:$B$15",
+		}}}, cell: "B6", want: "1"}, // Dartford's sum
 		{name: "orig_pivot_scorecard.xlsx", title: "District summary - May 2026", tables: []excelize.PivotTableOptions{
 			{DataRange: source, PivotTableRange: pivotSheet + "!A4:O7",
 				Rows:    []excelize.PivotTableField{{Data: "Ref"}, {Data: "Indicator"}},
@@ -135,6 +138,11 @@ func write(path string, b book) error {
 	for _, p := range b.tables {
 		p.RowGrandTotals, p.ColGrandTotals, p.ShowRowHeaders, p.ShowColHeaders = true, true, true, true
 		if err := f.AddPivotTable(&p); err != nil {
+			return err
+		}
+	}
+	if b.chart != nil {
+		if err := f.AddChart(pivotSheet, "G3", b.chart); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"html"
@@ -46,7 +47,7 @@ var (
 	// savedData are the attributes of a cache definition this rewrites:
 	// the link to its records and whether it saves and refreshes them.
 	savedData          = regexp.MustCompile(`\s+(?:r:id|saveData|refreshOnLoad|recordCount)="[^"]*"`)
-	cacheDefinitionTag = regexp.MustCompile(`<(?:\w+:)?pivotCacheDefinition\b`)
+	cacheDefinitionTag = regexp.MustCompile(`<(?:\w+:)?pivotCacheDefinition\b[^>]*>`)
 	pivotFieldElement  = regexp.MustCompile(`(?s)<(?:\w+:)?pivotField\b[^>]*?(?:/>|>.*?</(?:\w+:)?pivotField>)`)
 	fieldItems         = regexp.MustCompile(`(?s)<(?:\w+:)?items\b[^>]*?(?:/>|>.*?</(?:\w+:)?items>)`)
 	// laidOut are the rows and columns a pivot table last laid out, by
@@ -266,10 +267,13 @@ func (o *originalWriter) emptyCache(cache string, tables []pivotTable, changed m
 			return slices.Concat([]byte("<"+ns+"sharedItems"), attrs, []byte(fmt.Sprintf(` count="%d">`, n)), items, []byte("</"+ns+"sharedItems>"))
 		})
 	})
-	def = savedData.ReplaceAll(def, nil)
-	def = cacheDefinitionTag.ReplaceAllFunc(def, func(tag []byte) []byte {
-		return slices.Concat(tag, []byte(` saveData="0" refreshOnLoad="1"`))
-	})
+	// The root element's own tag alone: an extension (Excel's
+	// x14:pivotCacheDefinition) has the same name.
+	if at := cacheDefinitionTag.FindIndex(def); at != nil {
+		tag := savedData.ReplaceAll(def[at[0]:at[1]], nil)
+		name := bytes.IndexAny(tag, " \t\r\n/>")
+		def = slices.Concat(def[:at[0]], tag[:name], []byte(` saveData="0" refreshOnLoad="1"`), tag[name:], def[at[1]:])
+	}
 	o.f.Pkg.Store(cache, def)
 	return held, taken, nil
 }

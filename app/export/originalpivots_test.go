@@ -4,6 +4,8 @@ package export
 
 import (
 	"context"
+	"encoding/xml"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -280,5 +282,85 @@ func TestOriginalPivotScorecardKeepsFigures(t *testing.T) {
 		if strings.Contains(name, "pivotCacheRecords") {
 			t.Errorf("the export keeps %s", name)
 		}
+	}
+}
+
+// TestEmptyCacheShapes empties pivot caches as other producers write
+// them: Excel's (numbers a field shares with no pivot table written in
+// the records themselves, its revision ids and extension list), one
+// with its elements prefixed, and one already saved without its data.
+// Each must come out well-formed, marked to be refreshed, with no link
+// to records, no least or greatest, and what else it had kept.
+func TestEmptyCacheShapes(t *testing.T) {
+	const (
+		main = `http://schemas.openxmlformats.org/spreadsheetml/2006/main`
+		rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotCacheRecords" Target="pivotCacheRecords1.xml"/></Relationships>`
+	)
+	tests := []struct {
+		name         string
+		def, records string
+		held         bool     // the cache held a figure changed
+		kept         []string // what must stay
+	}{
+		{"Excel", `<pivotCacheDefinition xmlns="` + main + `" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="xr" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" r:id="rId1" refreshedBy="MI Team" refreshedDate="46177.4" createdVersion="8" refreshedVersion="8" minRefreshableVersion="3" recordCount="3" xr:uid="{5B0B2A43-0D3E-4E5A-9C3B-6A0D1B2C3D4E}"><cacheSource type="worksheet"><worksheetSource ref="A1:B4" sheet="District data"/></cacheSource><cacheFields count="2"><cacheField name="Area" numFmtId="0"><sharedItems count="3"><s v="Ashford"/><s v="Canterbury"/><s v="Dartford"/></sharedItems></cacheField><cacheField name="Value" numFmtId="0"><sharedItems containsSemiMixedTypes="0" containsString="0" containsNumber="1" containsInteger="1" minValue="1" maxValue="6"/></cacheField></cacheFields><extLst><ext uri="{725AE2AE-9491-48be-B2B4-4EB974FC3084}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:pivotCacheDefinition pivotCacheId="1"/></ext></extLst></pivotCacheDefinition>`,
+			`<pivotCacheRecords xmlns="` + main + `" count="3"><r><x v="0"/><n v="2"/></r><r><x v="1"/><n v="6"/></r><r><x v="2"/><n v="1"/></r></pivotCacheRecords>`,
+			true, []string{`xr:uid="{5B0B2A43`, `<x14:pivotCacheDefinition pivotCacheId="1"/>`, `<s v="Dartford"/>`}},
+		{"prefixed", `<x:pivotCacheDefinition xmlns:x="` + main + `" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1" recordCount="2"><x:cacheSource type="worksheet"><x:worksheetSource ref="A1:A3" sheet="District data"/></x:cacheSource><x:cacheFields count="1"><x:cacheField name="Value" numFmtId="0"><x:sharedItems containsNumber="1" minValue="0" maxValue="9" count="2"><x:n v="0"/><x:n v="9"/></x:sharedItems></x:cacheField></x:cacheFields></x:pivotCacheDefinition>`,
+			`<x:pivotCacheRecords xmlns:x="` + main + `" count="2"><x:r><x:x v="0"/></x:r><x:r><x:x v="1"/></x:r></x:pivotCacheRecords>`,
+			false, []string{`<x:sharedItems containsNumber="1"/>`}},
+		{"saved without its data", `<pivotCacheDefinition xmlns="` + main + `" saveData="0" refreshOnLoad="1" createdVersion="8"><cacheSource type="worksheet"><worksheetSource ref="A1:A3" sheet="District data"/></cacheSource><cacheFields count="1"><cacheField name="Value" numFmtId="0"><sharedItems containsNumber="1" minValue="2" maxValue="4"/></cacheField></cacheFields></pivotCacheDefinition>`,
+			"", true, []string{`createdVersion="8"`}},
+	}
+	const (
+		defPart     = "xl/pivotCache/pivotCacheDefinition1.xml"
+		recordsPart = "xl/pivotCache/pivotCacheRecords1.xml"
+		relsPart    = "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels"
+	)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			f.Pkg.Store(defPart, []byte(tt.def))
+			if tt.records != "" {
+				f.Pkg.Store(recordsPart, []byte(tt.records))
+				f.Pkg.Store(relsPart, []byte(rels))
+			}
+			o := &originalWriter{book: &book{f: f}}
+			held, _, err := o.emptyCache(defPart, nil, map[string]bool{"2": true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if held != tt.held {
+				t.Errorf("held a figure changed: %v, want %v", held, tt.held)
+			}
+			for _, gone := range []string{recordsPart, relsPart} {
+				if _, ok := f.Pkg.Load(gone); ok {
+					t.Errorf("%s is left", gone)
+				}
+			}
+			v, _ := f.Pkg.Load(defPart)
+			def := string(v.([]byte))
+			d := xml.NewDecoder(strings.NewReader(def))
+			for {
+				if _, err := d.Token(); err == io.EOF {
+					break
+				} else if err != nil {
+					t.Fatalf("not well-formed: %v\n%s", err, def)
+				}
+			}
+			for _, bad := range []string{"r:id=", "minValue", "maxValue", "recordCount", `<n v="2"`} {
+				if strings.Contains(def, bad) {
+					t.Errorf("keeps %s:\n%s", bad, def)
+				}
+			}
+			if strings.Count(def, `saveData="0"`) != 1 || strings.Count(def, `refreshOnLoad="1"`) != 1 {
+				t.Errorf("not marked once to be refreshed without its data:\n%s", def)
+			}
+			for _, k := range tt.kept {
+				if !strings.Contains(def, k) {
+					t.Errorf("lost %s:\n%s", k, def)
+				}
+			}
+		})
 	}
 }

@@ -46,7 +46,7 @@ var (
 	extremes = regexp.MustCompile(`\s+(?:minValue|maxValue|minDate|maxDate)="([^"]*)"`)
 	// savedData are the attributes of a cache definition this rewrites:
 	// the link to its records and whether it saves and refreshes them.
-	savedData          = regexp.MustCompile(`\s+(?:r:id|saveData|refreshOnLoad|recordCount)="[^"]*"`)
+	savedData          = regexp.MustCompile(`\s+(?:\w+:id|saveData|refreshOnLoad|recordCount)="[^"]*"`)
 	cacheDefinitionTag = regexp.MustCompile(`<(?:\w+:)?pivotCacheDefinition\b[^>]*>`)
 	pivotFieldElement  = regexp.MustCompile(`(?s)<(?:\w+:)?pivotField\b[^>]*?(?:/>|>.*?</(?:\w+:)?pivotField>)`)
 	fieldItems         = regexp.MustCompile(`(?s)<(?:\w+:)?items\b[^>]*?(?:/>|>.*?</(?:\w+:)?items>)`)
@@ -114,9 +114,9 @@ func (o *originalWriter) pivotTables() error {
 		if heldChanged[t.part] || blanked {
 			held = ", figures the export withholds or revises among them"
 		}
-		msg := fmt.Sprintf("pivot table %s (%s): its cache in the file held the source figures as last refreshed, and its cells the figures as last laid out%s: "+
-			"the cache is saved without its data and the numbers it laid out in %s blanked (its labels, and any figure the export writes there, kept), so that no withheld figure travels in the file; "+
-			"Excel works the pivot table out again from the cells as written when it opens the file (in LibreOffice, Data > Pivot Table > Refresh)",
+		msg := fmt.Sprintf("pivot table %s (%s): its cache held the source's figures as last refreshed and its cells the figures as last laid out%s: "+
+			"the cache is saved without them and the numbers in %s blanked (labels, and figures the export writes there, kept), so that no withheld figure travels in the file; "+
+			"Excel and LibreOffice work the pivot table out again from the cells as written on opening",
 			t.name, t.ref, held, t.ref)
 		if fields := itemsTaken[t.part]; len(fields) > 0 {
 			msg += fmt.Sprintf("; the items it listed of %s held figures the export withholds or revises and are removed, which Excel may report as a repair of the pivot table",

@@ -269,7 +269,7 @@ func (s *System) Narrow(width float64, check func(int) bool) []int {
 // knows from an earlier release is never taken: withheld now, it is
 // known still.
 func (s *System) Next(k int, width float64) int {
-	if c := s.widening(k, width, s.around([]int{k})); c >= 0 {
+	if c := s.widening(k, width, s.around(k)); c >= 0 {
 		return c
 	}
 	// No one cell widens it: k is pinned several ways. Open the identity
@@ -299,36 +299,17 @@ func (s *System) Next(k int, width float64) int {
 		}
 		best, fewest, nonzero = cand, hidden, nz
 	}
-	if best >= 0 {
-		return best
-	}
-	// Every figure of k's identities is withheld or known: k, a figure an
-	// earlier release withheld, is pinned through figures both releases
-	// withhold, whose sum the other release's identity tells (May's Kent
-	// 34 less Ashford's c is the others' sum; June's 38 less Ashford's
-	// revised 6 is the same sum: Ashford was 2, QA31 1). Withhold a
-	// figure of their other identities.
-	var hidden []int
-	for _, r := range s.byCel[k] {
-		for _, t := range s.rels[r] {
-			if t.Cell != k && !s.fixed(t.Cell) && !slices.Contains(hidden, t.Cell) {
-				hidden = append(hidden, t.Cell)
-			}
-		}
-	}
-	return s.widening(k, width, s.around(hidden))
+	return best
 }
 
 // around returns the shown cells, not known from an earlier release, of
-// the identities of cells, smallest non-zero first (better).
-func (s *System) around(cells []int) []int {
+// k's identities, smallest non-zero first (better).
+func (s *System) around(k int) []int {
 	var cands []int
-	for _, c := range cells {
-		for _, r := range s.byCel[c] {
-			for _, t := range s.rels[r] {
-				if s.shown[t.Cell] && !s.known[t.Cell] && !slices.Contains(cands, t.Cell) {
-					cands = append(cands, t.Cell)
-				}
+	for _, r := range s.byCel[k] {
+		for _, t := range s.rels[r] {
+			if s.shown[t.Cell] && !s.known[t.Cell] && !slices.Contains(cands, t.Cell) {
+				cands = append(cands, t.Cell)
 			}
 		}
 	}

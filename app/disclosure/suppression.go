@@ -115,6 +115,7 @@ func (r *release) protect(keys []figKey, fs figs, change bool) {
 	if sys == nil {
 		return
 	}
+	addEarlier(sys, ind, r.county, keys, cells, r.earlier, change)
 	owner := make([]figKey, sys.Len())
 	source := map[int]bool{}
 	for k, cs := range cells {

@@ -98,9 +98,13 @@
 //     the smallest-first rule above chooses) is withheld too (QA31 2).
 //     What is guaranteed: no withheld count's range, worked out by
 //     interval propagation from every figure shown and every identity
-//     above, with each c at least 1 where it is not nought, is narrower
-//     than 1 to the threshold less one (0 to it for a nought withheld),
-//     except where nothing shown is left to withhold.
+//     above, with each count printed as c at least 1 where it is not
+//     nought, is narrower than 1 to the threshold less one (0 to it where
+//     it may be nought: a proportion's numerator, 0 of 3, is c too, and a
+//     month's own count between two years to date is never printed),
+//     except where nothing shown is left to withhold. A nought withheld
+//     (a complement) is not itself protected: what a reader works out of
+//     it, nought, is what is shown everywhere else.
 //
 // Child-level breakdowns follow the same rule through Protect, which says
 // which of their counts and totals to show as "c".

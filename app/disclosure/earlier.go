@@ -99,6 +99,9 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 						if ind.Measure == "" || v < 0 || change {
 							sys.Signed(c)
 						}
+						if counted(ind) {
+							sys.Counted(c)
+						}
 						if f.shown {
 							sys.Know(c)
 						}

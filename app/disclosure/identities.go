@@ -44,6 +44,9 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 			if ind.Measure == "" || v < 0 || change {
 				sys.Signed(c)
 			}
+			if counted(ind) {
+				sys.Counted(c)
+			}
 			if len(cells[k]) > 0 {
 				sys.Tie(cells[k][0], c) // a figure is withheld whole
 			}
@@ -219,6 +222,12 @@ func components(ind app.Indicator, o app.Observation) ([]float64, bool) {
 		return []float64{*o.Value}, true
 	}
 	return nil, false
+}
+
+// counted reports whether a figure of ind is a count of children, its
+// one cell printed as c when withheld (System.Counted).
+func counted(ind app.Indicator) bool {
+	return ind.Measure == app.Count || ind.Measure == "" && ind.Unit == app.Number
 }
 
 // width is how many cells components gives a figure of ind.

@@ -139,8 +139,10 @@ func (r *release) protect(keys []figKey, fs figs, change bool) {
 		k := -1
 		for i := range sys.Len() {
 			// A month's count worked out from two years to date needs
-			// protecting only when it is small: it is never shown.
-			if sys.fixed(i) || math.IsNaN(sys.Value(i)) || stuck[i] || derived[i] && !r.smallCount(sys.Value(i)) {
+			// protecting only when it is small: it is never shown. A
+			// nought withheld beside others tells nothing worked out:
+			// noughts are shown.
+			if sys.fixed(i) || math.IsNaN(sys.Value(i)) || stuck[i] || derived[i] && !r.smallCount(sys.Value(i)) || sys.Value(i) == 0 {
 				continue
 			}
 			if !sys.Wide(i, lo, hi, width(i)) {

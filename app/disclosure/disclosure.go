@@ -103,8 +103,10 @@
 //     it may be nought: a proportion's numerator, 0 of 3, is c too, and a
 //     month's own count between two years to date is never printed),
 //     except where nothing shown is left to withhold. A nought withheld
-//     (a complement) is not itself protected: what a reader works out of
-//     it, nought, is what is shown everywhere else.
+//     (a complement, or a proportion's numerator beside a small
+//     denominator) is protected as any figure withheld is: none of a
+//     district's one UASC child moved three times, worked out, tells of
+//     that child.
 //
 // Child-level breakdowns follow the same rule through Protect, which says
 // which of their counts and totals to show as "c".

@@ -70,11 +70,10 @@ func TestNoughtsDoNotNarrow(t *testing.T) {
 		{"Y01 Apr-26: Kent 6, seven noughts, five c", y01, districtMonth("Y01", month(2026, 4), 0, 1, 0, 0, 0, 1, 2, 0, 0, 1, 0, 1)},
 		{"Y01 Apr-25: Kent 8, six c", y01, districtMonth("Y01", month(2025, 4), 1, 0, 0, 2, 0, 1, 2, 0, 0, 1, 1, 0)},
 		{"N01 Oct-25 to Dec-25 and their quarter", n01, append(months, quarterOfMonths(q4, months)...)},
-		// Years to date: Kent's 6 goes, and the noughts stay shown, as
-		// what a reader works out of a nought withheld is nought. Taking
-		// each month's own count (May's less April's) for at least 1, as
-		// if it were printed as c, and protecting withheld noughts once
-		// withheld every figure of April and May.
+		// Years to date: Kent's 6 goes, and the noughts stay shown.
+		// Taking each month's own count (May's less April's), which is
+		// never printed, for at least 1, as if it were printed as c,
+		// once withheld every figure of April and May.
 		{"Y01 Apr-26 to Jun-26", y01, slices.Concat(
 			districtMonth("Y01", month(2026, 4), 0, 1, 0, 0, 0, 1, 2, 0, 0, 1, 0, 1),
 			districtMonth("Y01", month(2026, 5), 0, 3, 0, 2, 0, 1, 2, 2, 0, 1, 1, 1),

@@ -140,9 +140,10 @@ func (r *release) protect(keys []figKey, fs figs, change bool) {
 		for i := range sys.Len() {
 			// A month's count worked out from two years to date needs
 			// protecting only when it is small: it is never shown. A
-			// nought withheld beside others tells nothing worked out:
-			// noughts are shown.
-			if sys.fixed(i) || math.IsNaN(sys.Value(i)) || stuck[i] || derived[i] && !r.smallCount(sys.Value(i)) || sys.Value(i) == 0 {
+			// nought withheld is protected as any figure withheld is: 0
+			// of a district's one UASC child worked out tells of that
+			// child (TestAnnexAExportProtected).
+			if sys.fixed(i) || math.IsNaN(sys.Value(i)) || stuck[i] || derived[i] && !r.smallCount(sys.Value(i)) {
 				continue
 			}
 			if !sys.Wide(i, lo, hi, width(i)) {

@@ -147,6 +147,11 @@ func auditDisclosure(t testing.TB, f *excelize.File, h *app.History, opt Options
 				if ind.Measure == "" || v < 0 {
 					sys.Signed(c)
 				}
+				// A count printed as c beside noughts shown is taken
+				// for one child at least (QA31 2).
+				if ind.Measure == app.Count {
+					sys.Counted(c)
+				}
 				cells[k] = append(cells[k], c)
 				owner[c] = k
 			}
@@ -272,6 +277,9 @@ func auditDisclosure(t testing.TB, f *excelize.File, h *app.History, opt Options
 				c := sys.Add(v, !withheld[k])
 				if ind.Measure == "" || v < 0 {
 					sys.Signed(c)
+				}
+				if ind.Measure == app.Count {
+					sys.Counted(c)
 				}
 				cells[k.period] = append(cells[k.period], c)
 				owner[c] = k
@@ -468,6 +476,7 @@ func auditBreakdowns(t testing.TB, f *excelize.File, h *app.History, width float
 		countShown := r[6] != string(app.Suppressed)
 		if _, ok := totals[tb]; !ok {
 			totals[tb] = sys.Add(b.Total, totalShown)
+			sys.Counted(totals[tb])
 			cats[tb] = map[string]int{}
 			order = append(order, tb)
 		}
@@ -475,6 +484,7 @@ func auditBreakdowns(t testing.TB, f *excelize.File, h *app.History, width float
 			t.Errorf("Breakdowns %q: count or total withheld, but the share %s shown gives it from the other", r[:6], r[8])
 		}
 		cats[tb][r[5]] = sys.Add(b.Count, countShown)
+		sys.Counted(cats[tb][r[5]])
 	}
 	for _, tb := range order {
 		keys := make([]string, 0, len(cats[tb]))

@@ -94,12 +94,12 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 					}
 				} else {
 					revised = true
-					for _, v := range vs {
+					for i, v := range vs {
 						c := sys.Add(v, false)
 						if ind.Measure == "" || v < 0 || change {
 							sys.Signed(c)
 						}
-						if counted(ind) {
+						if counted(ind, i) {
 							sys.Counted(c)
 						}
 						if f.shown {

@@ -39,12 +39,12 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 			continue // nothing shown
 		}
 		n = max(n, len(vs))
-		for _, v := range vs {
+		for i, v := range vs {
 			c := sys.Add(v, !hidden[k])
 			if ind.Measure == "" || v < 0 || change {
 				sys.Signed(c)
 			}
-			if counted(ind) {
+			if counted(ind, i) {
 				sys.Counted(c)
 			}
 			if len(cells[k]) > 0 {
@@ -224,9 +224,21 @@ func components(ind app.Indicator, o app.Observation) ([]float64, bool) {
 	return nil, false
 }
 
-// counted reports whether a figure of ind is a count of children, its
-// one cell printed as c when withheld (System.Counted).
-func counted(ind app.Indicator) bool {
+// counted reports whether count i of a figure of ind (components) is one
+// a reader takes for at least one child where the figure is printed as c
+// (System.Counted): a count; a rate's children and population; a
+// proportion's denominator; a mean's or median's children. A rate is
+// withheld for its 1 to 4 children, so R02's three c's beside Kent's 74
+// and the districts' 70 shown are 1 or 2 each. Not a proportion's
+// numerator nor the children outside it: 0 of 3 is c too; nor a mean's
+// sum, which counts days.
+func counted(ind app.Indicator, i int) bool {
+	switch ind.Measure {
+	case app.Proportion, app.Mean:
+		return i == 1
+	case app.Rate, app.Median:
+		return true
+	}
 	return ind.Measure == app.Count || ind.Measure == "" && ind.Unit == app.Number
 }
 

@@ -145,14 +145,14 @@ func auditDisclosure(t testing.TB, f *excelize.File, h *app.History, opt Options
 				}
 			}
 			n = max(n, len(vs))
-			for _, v := range vs {
+			for i, v := range vs {
 				c := sys.Add(v, !withheld[k])
 				if ind.Measure == "" || v < 0 {
 					sys.Signed(c)
 				}
 				// A count printed as c beside noughts shown is taken
 				// for one child at least (QA31 2).
-				if ind.Measure == app.Count {
+				if auditCounted(ind, i) {
 					sys.Counted(c)
 				}
 				cells[k] = append(cells[k], c)
@@ -276,12 +276,12 @@ func auditDisclosure(t testing.TB, f *excelize.File, h *app.History, opt Options
 			}
 			vs := auditComponents(ind, o)
 			n = max(n, len(vs))
-			for _, v := range vs {
+			for i, v := range vs {
 				c := sys.Add(v, !withheld[k])
 				if ind.Measure == "" || v < 0 {
 					sys.Signed(c)
 				}
-				if ind.Measure == app.Count {
+				if auditCounted(ind, i) {
 					sys.Counted(c)
 				}
 				cells[k.period] = append(cells[k.period], c)
@@ -441,6 +441,22 @@ func auditComponents(ind app.Indicator, o app.Observation) []float64 {
 		return []float64{*o.Value}
 	}
 	return nil
+}
+
+// auditCounted reports whether count i of a figure (auditComponents) is
+// one a reader takes for one child at least where the figure is c: a
+// count, a rate's children and population, a proportion's, mean's or
+// median's children. A proportion's numerator and the children outside
+// it may be nought in a figure withheld for its small denominator (0 of
+// 3), and a mean's sum counts days.
+func auditCounted(ind app.Indicator, i int) bool {
+	switch ind.Measure {
+	case app.Proportion, app.Mean:
+		return i == 1
+	case app.Rate, app.Median:
+		return true
+	}
+	return ind.Measure == app.Count
 }
 
 // auditBreakdowns checks the Breakdowns sheet as auditDisclosure checks

@@ -54,6 +54,14 @@ func TestComplementAcrossExports(t *testing.T) {
 		// 6, so (4000 - 2500)/(10 - 6) = 375 days for 4 children.
 		{"a mean: (4000 - 2500)/(10 - 6) = 375 for 4", app.Mean, app.Days,
 			[]app.Observation{meanFig(app.Kent, app.All, 4000, 10), meanFig(app.Kent, uasc, 2500, 6)}, false, true},
+		// QA31 8, Annex A's CIC12 of Mar-25: 12 of 27 children leaving
+		// care adopted, the one UASC child leaving among them (1 of 1).
+		// UASC's and the 11 of 26 excluding UASC are withheld; beside
+		// them the county's 12 of 27 tells neither (two unknowns in each
+		// sum), and is shown: the 15 not adopted, alike in all children's
+		// and excluding UASC's, are no identity a reader knows.
+		{"a proportion: 12/27 - 1/1 = 11/26", app.Proportion, app.Percent,
+			[]app.Observation{propFig(app.All, 12, 27), propFig(uasc, 1, 1)}, false, true},
 		// The demo's CIC01 shape: 1893 - 426 = 1467 children not UASC:
 		// nothing small, nothing withheld.
 		{"a count: 1893 - 426 = 1467", app.Count, app.Number,

@@ -75,9 +75,14 @@ func protectGroup(bs []app.Breakdown, idx []int, county app.Area, limit float64,
 		t := tableKey{b.Area, b.Split, b.Dimension}
 		if _, ok := totals[t]; !ok {
 			totals[t] = sys.Add(b.Total, !small(b.Total))
+			sys.Counted(totals[t])
 			byCat[t] = map[string]int{}
 		}
+		// Every figure of a table is a count of children, printed as c
+		// beside noughts shown: a reader takes each c for one child at
+		// least.
 		c := sys.Add(b.Count, !small(b.Count) && !small(b.Total))
+		sys.Counted(c)
 		cellOf[i] = c
 		rows[t] = append(rows[t], i)
 		byCat[t][b.Category] = c

@@ -54,6 +54,12 @@ func TestWithhold(t *testing.T) {
 		// c's sum to 16 - 7 - 6 = 3, so each is 1. The 6 must go too.
 		{"c's pinned by a shown nought", table(app.All, "need", "N1", 7, "N2", 1, "N3", 0, "N4", 1, "N5", 1, "N6", 6),
 			"[All children/N2 All children/N4 All children/N5 All children/N6]"},
+		// A category's c is at least one child, noughts being shown: the
+		// three c's sum to 25 - 20 - 0 = 5, so each is 1 to 3, and the
+		// 20 goes too. Taken for as little as nought, each would seem
+		// 0 to 5 and the 20 be left shown.
+		{"c's of at least one child each, pinned below 4", table(app.All, "need", "N1", 20, "N2", 2, "N3", 0, "N4", 2, "N5", 1),
+			"[All children/N1 All children/N2 All children/N4 All children/N5]"},
 		// Two 1s beside a total of 9: 7 shown leaves them summing to 2.
 		{"two small categories pinned together", table(app.All, "age", "Under 1", 1, "1 to 4", 1, "5 to 9", 7),
 			"[All children/Under 1 All children/1 to 4 All children/5 to 9]"},

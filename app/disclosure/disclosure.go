@@ -12,7 +12,9 @@
 //     rate's count or population; a mean's or median's count (its
 //     denominator). Nought is not suppressed: it identifies nobody. A
 //     figure whose counts are unknown (a percentage without its numerator
-//     and denominator) cannot be judged and is left as it is.
+//     and denominator) cannot be judged and is left as it is. Nor is a
+//     measure of schools judged by its size (ofSchools): it counts no
+//     children, and Ofsted publishes every school's judgement.
 //   - A proportion also shows the children outside its numerator: 120 of
 //     124 reveals 4 children not meeting the measure. So the denominator
 //     less the numerator counts as one of its counts, and a proportion is
@@ -75,7 +77,18 @@
 //     Canterbury's 7 beside May's total would give Ashford's 3. A count
 //     revised is a new unknown and is judged afresh; its earlier figure
 //     is given beside the revision only where that release withheld
-//     nothing of its month (RevisedFromShown).
+//     nothing of its month (RevisedFromShown). And what that release
+//     showed of a month since revised is known to every reader of this
+//     one: its identities of the month, as they held then, join this
+//     release's (earlier.go), each figure that stands one unknown in
+//     both, and so does their difference, which leaves the revised
+//     counts alone. May showed Kent's 50 and Dover's 5 beside four c's;
+//     June's Kent 48 beside Dover's revised 3 withheld would give it
+//     (48 - 50 + 5), so Kent's 48 is withheld too; June's Ashford 6
+//     beside Kent's 38, May's having been 34, would give May's withheld
+//     Ashford (6 - 4 = 2), so the 6 is withheld (QA31 1). A figure a
+//     reader has from that release is never withheld to protect
+//     another: withholding it now would hide nothing.
 //   - Noughts are shown: they identify nobody. A reader can use a shown
 //     nought (c's that sum, with it, to a shown total are pinned), and
 //     the rule above counts it as shown, so such c's are caught; and
@@ -87,9 +100,15 @@
 //     the smallest-first rule above chooses) is withheld too (QA31 2).
 //     What is guaranteed: no withheld count's range, worked out by
 //     interval propagation from every figure shown and every identity
-//     above, with each c at least 1 where it is not nought, is narrower
-//     than 1 to the threshold less one (0 to it for a nought withheld),
-//     except where nothing shown is left to withhold.
+//     above, with each count printed as c at least 1 where it is not
+//     nought, is narrower than 1 to the threshold less one (0 to it where
+//     it may be nought: a proportion's numerator, 0 of 3, is c too, and a
+//     month's own count between two years to date is never printed),
+//     except where nothing shown is left to withhold. A nought withheld
+//     (a complement, or a proportion's numerator beside a small
+//     denominator) is protected as any figure withheld is: none of a
+//     district's one UASC child moved three times, worked out, tells of
+//     that child.
 //
 // Child-level breakdowns follow the same rule through Protect, which says
 // which of their counts and totals to show as "c".
@@ -102,8 +121,9 @@
 // differences between months of a rolling figure; the earlier
 // versions of revised figures (History.Revisions), which exports do not
 // show, beyond the rule across months above (which takes a release to
-// have followed each import, and protects a figure withheld then against
-// each month's identities in turn, not against both months' at once);
+// have followed each import, and joins the earlier release's identities
+// of a revised month, not its sums over time: a quarter May showed
+// beside a month June revised is not set against June's);
 // and releases made before that rule, which may have withheld less.
 package disclosure
 

@@ -39,10 +39,13 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 			continue // nothing shown
 		}
 		n = max(n, len(vs))
-		for _, v := range vs {
+		for i, v := range vs {
 			c := sys.Add(v, !hidden[k])
 			if ind.Measure == "" || v < 0 || change {
 				sys.Signed(c)
+			}
+			if counted(ind, i) {
+				sys.Counted(c)
 			}
 			if len(cells[k]) > 0 {
 				sys.Tie(cells[k][0], c) // a figure is withheld whole
@@ -166,12 +169,31 @@ func periodIdentities(sys *System, ind app.Indicator, county app.Area, p app.Per
 				if len(s.Excluded()) == 0 {
 					continue
 				}
-				if rest, ok := cell(figKey{ind.Ref, a, s, p}, i); ok && sys.Value(rest) == sys.Value(all) {
+				if rest, ok := cell(figKey{ind.Ref, a, s, p}, i); ok && sameFigure(sys, n, cell, figKey{ind.Ref, a, app.All, p}, figKey{ind.Ref, a, s, p}) {
 					sys.Sum(all, rest)
 				}
 			}
 		}
 	}
+}
+
+// sameFigure reports whether figures a and b have every count the same:
+// a district's figure excluding a cohort is its own where its cohort's
+// children are all in a service column, and then every count is the
+// same. One count alike is no such identity: Kent's 15 children leaving
+// care other than by adoption, all children's and excluding UASC's alike
+// because the one UASC child leaving was adopted, are not known to be
+// alike to a reader who is not shown the UASC figure, and taking them so
+// withheld the county's 12 of 27 beside UASC's 1 of 1 (QA31 8).
+func sameFigure(sys *System, n int, cell func(figKey, int) (int, bool), a, b figKey) bool {
+	for i := range n {
+		ca, ok1 := cell(a, i)
+		cb, ok2 := cell(b, i)
+		if ok1 != ok2 || ok1 && sys.Value(ca) != sys.Value(cb) {
+			return false
+		}
+	}
+	return true
 }
 
 // components are the counts a figure publishes, as cells.
@@ -200,6 +222,24 @@ func components(ind app.Indicator, o app.Observation) ([]float64, bool) {
 		return []float64{*o.Value}, true
 	}
 	return nil, false
+}
+
+// counted reports whether count i of a figure of ind (components) is one
+// a reader takes for at least one child where the figure is printed as c
+// (System.Counted): a count; a rate's children and population; a
+// proportion's denominator; a mean's or median's children. A rate is
+// withheld for its 1 to 4 children, so R02's three c's beside Kent's 74
+// and the districts' 70 shown are 1 or 2 each. Not a proportion's
+// numerator nor the children outside it: 0 of 3 is c too; nor a mean's
+// sum, which counts days.
+func counted(ind app.Indicator, i int) bool {
+	switch ind.Measure {
+	case app.Proportion, app.Mean:
+		return i == 1
+	case app.Rate, app.Median:
+		return true
+	}
+	return ind.Measure == app.Count || ind.Measure == "" && ind.Unit == app.Number
 }
 
 // width is how many cells components gives a figure of ind.

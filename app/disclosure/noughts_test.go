@@ -1,6 +1,7 @@
 package disclosure
 
 import (
+	"slices"
 	"testing"
 
 	"scorecard/app"
@@ -69,6 +70,14 @@ func TestNoughtsDoNotNarrow(t *testing.T) {
 		{"Y01 Apr-26: Kent 6, seven noughts, five c", y01, districtMonth("Y01", month(2026, 4), 0, 1, 0, 0, 0, 1, 2, 0, 0, 1, 0, 1)},
 		{"Y01 Apr-25: Kent 8, six c", y01, districtMonth("Y01", month(2025, 4), 1, 0, 0, 2, 0, 1, 2, 0, 0, 1, 1, 0)},
 		{"N01 Oct-25 to Dec-25 and their quarter", n01, append(months, quarterOfMonths(q4, months)...)},
+		// Years to date: Kent's 6 goes, and the noughts stay shown.
+		// Taking each month's own count (May's less April's), which is
+		// never printed, for at least 1, as if it were printed as c,
+		// once withheld every figure of April and May.
+		{"Y01 Apr-26 to Jun-26", y01, slices.Concat(
+			districtMonth("Y01", month(2026, 4), 0, 1, 0, 0, 0, 1, 2, 0, 0, 1, 0, 1),
+			districtMonth("Y01", month(2026, 5), 0, 3, 0, 2, 0, 1, 2, 2, 0, 1, 1, 1),
+			districtMonth("Y01", month(2026, 6), 0, 5, 0, 2, 0, 1, 2, 3, 0, 2, 2, 1))},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := app.NewHistory()
@@ -79,6 +88,12 @@ func TestNoughtsDoNotNarrow(t *testing.T) {
 			exports := []export{exportOf(tt.ind, plain, plain, app.All), exportOf(tt.ind, base, ex, app.Excluding(app.UASC))}
 			if got := recovered(equations(truth, app.Kent), truth, exports, DefaultThreshold-1); len(got) > 0 {
 				t.Errorf("%d withheld counts narrowed below 1 to 4 beside the noughts, as %v", len(got), got[0])
+			}
+			for _, o := range tt.obs {
+				k := app.SeriesKey{Ref: o.Ref, Area: o.Area, Split: o.Split}
+				if r, _ := plain.Observation(k, o.Period); *o.Value == 0 && r.Status != app.OK {
+					t.Errorf("%s %s: a nought withheld", o.Area, o.Period.Label())
+				}
 			}
 			// The quarter against its months, area by area: the quarter
 			// less the months shown is the withheld months' sum, each at

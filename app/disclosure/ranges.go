@@ -19,8 +19,9 @@ type System struct {
 	rels   [][]Term
 	byCel  [][]int // the relations each cell is in
 	// known says a reader knows a cell's value from an earlier release,
-	// whatever this one shows (Know).
-	known []bool
+	// whatever this one shows (Know); counted, that a cell is a count
+	// printed as c when withheld (Counted).
+	known, counted []bool
 	// tie joins cells that are withheld together (union-find parents): a
 	// figure's counts, and two figures an identity says are equal (a
 	// district's figure excluding a cohort that is its own), since one
@@ -41,6 +42,7 @@ func (s *System) Add(v float64, shown bool) int {
 	s.shown = append(s.shown, shown)
 	s.signed = append(s.signed, false)
 	s.known = append(s.known, false)
+	s.counted = append(s.counted, false)
 	s.byCel = append(s.byCel, nil)
 	s.tie = append(s.tie, len(s.vals)-1)
 	return len(s.vals) - 1
@@ -88,13 +90,20 @@ func (s *System) Know(i int) { s.known[i] = true }
 // fixed reports whether a reader knows cell i's value.
 func (s *System) fixed(i int) bool { return s.shown[i] || s.known[i] }
 
+// Counted says cell i is a count of children printed as c when withheld,
+// beside noughts printed as 0: a reader takes it for at least one child.
+func (s *System) Counted(i int) { s.counted[i] = true }
+
 // floor is the least a reader knows withheld cell i is: noughts are
-// shown, so a count withheld that is not nought is at least one child.
-// A reader taking every c for at least 1 is right about each that is, and
-// five c's beside noughts summing to a county's 6 are each 1 or 2 (QA31
-// 2); a nought withheld (a complement) is only known to be at least 0.
+// shown, so a count printed as c that is not nought is at least one
+// child. A reader taking every c for at least 1 is right about each that
+// is, and five c's beside noughts summing to a county's 6 are each 1 or 2
+// (QA31 2); a nought withheld (a complement) is only known to be at least
+// 0, and so is what is never printed (a month's own count between two
+// years to date, the children outside a proportion's numerator) or
+// printed as c whatever it is (a proportion's numerator: 0 of 3 is c).
 func (s *System) floor(i int) float64 {
-	if s.signed[i] || !(s.vals[i] >= 1) {
+	if !s.counted[i] || s.signed[i] || !(s.vals[i] >= 1) {
 		return 0
 	}
 	return 1
@@ -179,7 +188,8 @@ func (s *System) Relations(i int) [][]Term {
 // Ranges returns, for every cell, the least and greatest value a reader
 // can work out it has: a shown (or known) cell's own value, a withheld
 // cell's range by interval propagation through the identities from
-// [floor, +Inf), floor 1 for a count that is not nought (floor). The
+// [floor, +Inf), floor 1 for a count printed as c that is not nought
+// (floor). The
 // ranges are never narrower than the exact ones (a linear program would
 // give), so a range found too narrow is too narrow.
 func (s *System) Ranges() (lo, hi []float64) {
@@ -269,7 +279,7 @@ func (s *System) Narrow(width float64, check func(int) bool) []int {
 // knows from an earlier release is never taken: withheld now, it is
 // known still.
 func (s *System) Next(k int, width float64) int {
-	if c := s.widening(k, width, s.around([]int{k})); c >= 0 {
+	if c := s.widening(k, width, s.around(k)); c >= 0 {
 		return c
 	}
 	// No one cell widens it: k is pinned several ways. Open the identity
@@ -299,36 +309,17 @@ func (s *System) Next(k int, width float64) int {
 		}
 		best, fewest, nonzero = cand, hidden, nz
 	}
-	if best >= 0 {
-		return best
-	}
-	// Every figure of k's identities is withheld or known: k, a figure an
-	// earlier release withheld, is pinned through figures both releases
-	// withhold, whose sum the other release's identity tells (May's Kent
-	// 34 less Ashford's c is the others' sum; June's 38 less Ashford's
-	// revised 6 is the same sum: Ashford was 2, QA31 1). Withhold a
-	// figure of their other identities.
-	var hidden []int
-	for _, r := range s.byCel[k] {
-		for _, t := range s.rels[r] {
-			if t.Cell != k && !s.fixed(t.Cell) && !slices.Contains(hidden, t.Cell) {
-				hidden = append(hidden, t.Cell)
-			}
-		}
-	}
-	return s.widening(k, width, s.around(hidden))
+	return best
 }
 
 // around returns the shown cells, not known from an earlier release, of
-// the identities of cells, smallest non-zero first (better).
-func (s *System) around(cells []int) []int {
+// k's identities, smallest non-zero first (better).
+func (s *System) around(k int) []int {
 	var cands []int
-	for _, c := range cells {
-		for _, r := range s.byCel[c] {
-			for _, t := range s.rels[r] {
-				if s.shown[t.Cell] && !s.known[t.Cell] && !slices.Contains(cands, t.Cell) {
-					cands = append(cands, t.Cell)
-				}
+	for _, r := range s.byCel[k] {
+		for _, t := range s.rels[r] {
+			if s.shown[t.Cell] && !s.known[t.Cell] && !slices.Contains(cands, t.Cell) {
+				cands = append(cands, t.Cell)
 			}
 		}
 	}

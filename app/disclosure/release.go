@@ -42,16 +42,31 @@ func ReleaseIn(h *app.History, cs []app.Cohort, below int, auth *app.Authority) 
 // A figure a release circulated before a revision withheld stays
 // withheld (circulatedWithheld), so that last month's pack and this
 // month's together tell no small number.
+//
+// And what a release circulated before a revision showed is known to a
+// reader beside this one (earlier.go): the months revised are protected
+// against their identities then and now together.
 func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex, figures *app.History, n int, warns []app.Warning) {
-	sticky, _ := circulatedWithheld(h, cs, below, auth, "")
-	base, ex, figures, n, warns, _ = releaseFigures(h, cs, below, auth, sticky)
+	prior, _ := circulatedWithheld(h, cs, below, auth, "")
+	base, ex, figures, n, warns, _ = releaseFigures(h, cs, below, auth, prior, nil, nil)
 	return base, ex, figures, n, warns
 }
 
+// circulated is what the releases circulated before this one tell a reader:
+// the figures they withheld, each as withheld then (sticky), and what
+// each showed of the months a later import revised (earlier).
+type circulated struct {
+	sticky  map[figKey]app.Observation
+	earlier []shownThen
+}
+
 // releaseFigures is ReleaseFigures withholding too each figure an earlier
-// release withheld, sticky (its figure as withheld then), where it stands
-// (stillHeld); it also returns every figure it withheld, as it was.
-func releaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Authority, sticky map[figKey]app.Observation) (base, ex, figures *app.History, n int, warns []app.Warning, held map[figKey]app.Observation) {
+// release withheld, prior.sticky (its figure as withheld then), where it
+// stands (stillHeld), and protecting the months an earlier release showed
+// against its identities too (addEarlier); it also returns every figure
+// it withheld, as it was, and records in then (when not nil) its figures
+// of the months watch names (keep).
+func releaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Authority, prior circulated, watch map[string][]app.Period, then shownThen) (base, ex, figures *app.History, n int, warns []app.Warning, held map[figKey]app.Observation) {
 	ex = h
 	if len(cs) > 0 {
 		ex, warns = cohort.ExcludeIn(h, cs, auth)
@@ -60,7 +75,7 @@ func releaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 	given := h
 	h, outturns := withOutturns(h, auth.Area())
 	r := release{h: h, ex: ex, county: auth.Area(), excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
-		guard: float64(max(below, DefaultThreshold)), hidden: map[figKey]bool{}}
+		guard: float64(max(below, DefaultThreshold)), hidden: map[figKey]bool{}, earlier: prior.earlier}
 	held = map[figKey]app.Observation{}
 	if below > 1 {
 		// With no threshold nothing is withheld for its size, and a
@@ -87,7 +102,7 @@ func releaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 	for _, keys := range byRef {
 		figs := r.collect(keys)
 		for k, o := range figs {
-			if then, ok := sticky[k]; ok && stillHeld(r.h, k.ref, then, *o) {
+			if then, ok := prior.sticky[k]; ok && stillHeld(r.h, k.ref, then, *o) {
 				r.hidden[k] = true
 			}
 		}
@@ -106,6 +121,9 @@ func releaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 			if r.hidden[k] {
 				held[k] = *o
 			}
+		}
+		if then != nil {
+			r.keep(then, watch, figs)
 		}
 	}
 	base, ex = r.apply()
@@ -167,7 +185,10 @@ type release struct {
 	// source's own rule is unknown, so it is at least DfE practice's.
 	guard  float64
 	hidden map[figKey]bool // withheld, by the source or by this release
-	count  int
+	// earlier is what each release before a revision showed of the
+	// months revised (addEarlier).
+	earlier []shownThen
+	count   int
 	// change says which indicators are a change by their name; base,
 	// the count each is the difference of, where its definition says;
 	// isBase, which indicators are such a count, and published, their

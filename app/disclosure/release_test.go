@@ -82,6 +82,9 @@ func TestRangesPinned(t *testing.T) {
 	var s System
 	total := s.Add(16, true)
 	cells := []int{s.Add(7, true), s.Add(1, false), s.Add(0, true), s.Add(1, false), s.Add(1, false), s.Add(6, true)}
+	for _, c := range cells {
+		s.Counted(c)
+	}
 	if !s.Sum(total, cells...) {
 		t.Fatal("the identity holds")
 	}

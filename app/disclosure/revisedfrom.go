@@ -34,8 +34,8 @@ func RevisedFromShown(h, shown *app.History, k app.SeriesKey, p app.Period, was 
 	}
 	auth := app.AuthorityOf(h)
 	if next, ok := replacedBy(h, k, p, was); ok {
-		_, before := circulatedWithheld(h, nil, below, auth, k.Ref)
-		for f := range before[next] {
+		_, withheld := circulatedWithheld(h, nil, below, auth, k.Ref)
+		for f := range withheld[next] {
 			if f.period == p {
 				return false
 			}

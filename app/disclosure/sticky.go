@@ -116,25 +116,28 @@ func asBefore(h *app.History, order app.ImportOrder, rv revising) *app.History {
 	return out
 }
 
-// circulatedWithheld returns the figures of h's indicators in only (all
-// where only is empty) that a release circulated before an import
-// revising them withheld, and, by import, what the release just before
-// it withheld. cs and below are the release's.
-func circulatedWithheld(h *app.History, cs []app.Cohort, below int, auth *app.Authority, only string) (sticky map[figKey]app.Observation, before map[string]map[figKey]app.Observation) {
-	sticky = map[figKey]app.Observation{}
-	before = map[string]map[figKey]app.Observation{}
+// circulatedWithheld returns what the releases circulated before each
+// import revising figures of h's indicators in only (all where only is
+// empty) tell a reader: the figures they withheld, and what each showed
+// of the months the import revised (earlier.go); and, by import, what
+// the release just before it withheld. cs and below are the release's.
+func circulatedWithheld(h *app.History, cs []app.Cohort, below int, auth *app.Authority, only string) (prior circulated, withheld map[string]map[figKey]app.Observation) {
+	prior.sticky = map[figKey]app.Observation{}
+	withheld = map[string]map[figKey]app.Observation{}
 	order := h.ImportOrder()
 	for _, rv := range revisingImports(h, only) {
 		was := asBefore(h, order, rv)
-		_, _, _, _, _, hidden := releaseFigures(was, cs, below, auth, sticky)
-		before[rv.id] = hidden
+		then := shownThen{}
+		_, _, _, _, _, hidden := releaseFigures(was, cs, below, auth, prior, rv.periods, then)
+		withheld[rv.id] = hidden
+		prior.earlier = append(prior.earlier, then)
 		for k, o := range hidden {
 			if o.Status != app.Suppressed || !alone(k, hidden) {
-				sticky[k] = o
+				prior.sticky[k] = o
 			}
 		}
 	}
-	return sticky, before
+	return prior, withheld
 }
 
 // nearAny reports whether q overlaps the year either side of any of rs

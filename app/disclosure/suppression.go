@@ -14,20 +14,26 @@ import (
 // figure of fs is withheld. A change (isChange) is not a count of
 // children: where both its months are shown it is shown whatever its
 // size, and where one is withheld it is withheld whatever its size
-// (changeShown); otherwise it is judged by its size, as a count is.
+// (changeShown); otherwise it is judged by its size, as a count is. A
+// measure of schools (ofSchools) is not judged by its size.
 func (r *release) primary(fs figs) bool {
 	any := false
+	schools := map[string]bool{} // by indicator: Counts reads its definition
 	for k, o := range fs {
 		ind, _ := r.h.Indicator(k.ref)
 		recomputed, gives := false, false
 		if r.change[k.ref] {
 			recomputed, gives = r.changeShown(k)
 		}
+		if _, ok := schools[k.ref]; !ok {
+			schools[k.ref] = ofSchools(ind)
+		}
 		switch {
 		case o.Status == app.Suppressed:
 			r.hidden[k] = true
 		case gives:
 			r.hidden[k] = true
+		case schools[k.ref]:
 		case !recomputed && r.small(ind, *o), r.impliesSmall(k, *o):
 			r.hidden[k] = true
 		}
@@ -115,6 +121,7 @@ func (r *release) protect(keys []figKey, fs figs, change bool) {
 	if sys == nil {
 		return
 	}
+	addEarlier(sys, ind, r.county, keys, cells, r.earlier, change)
 	owner := make([]figKey, sys.Len())
 	source := map[int]bool{}
 	for k, cs := range cells {
@@ -138,7 +145,10 @@ func (r *release) protect(keys []figKey, fs figs, change bool) {
 		k := -1
 		for i := range sys.Len() {
 			// A month's count worked out from two years to date needs
-			// protecting only when it is small: it is never shown.
+			// protecting only when it is small: it is never shown. A
+			// nought withheld is protected as any figure withheld is: 0
+			// of a district's one UASC child worked out tells of that
+			// child (TestAnnexAExportProtected).
 			if sys.fixed(i) || math.IsNaN(sys.Value(i)) || stuck[i] || derived[i] && !r.smallCount(sys.Value(i)) {
 				continue
 			}

@@ -218,9 +218,9 @@ type auditTerm struct {
 
 // recovered returns the cells no export shows whose range, worked out
 // from the cells some export shows through eqs, is narrower than width
-// counted from nought; a count is never below nought, and a withheld count
-// that is not nought is at least 1 (noughts are shown), so 1 to 4 is as
-// wide as 0 to 4.
+// counted from nought; a count is never below nought, and a count printed
+// as c that is not nought is at least 1 (noughts are shown), so 1 to 4 is
+// as wide as 0 to 4.
 func recovered(eqs [][]auditTerm, truth map[cellAt]float64, exports []export, width float64) []cellAt {
 	shown := func(c cellAt) bool {
 		for _, e := range exports {
@@ -233,7 +233,9 @@ func recovered(eqs [][]auditTerm, truth map[cellAt]float64, exports []export, wi
 	lo, hi := map[cellAt]float64{}, map[cellAt]float64{}
 	floor := map[cellAt]float64{}
 	for c, v := range truth {
-		if v >= 1 {
+		// A count alone is printed as c; a proportion's numerator 0 of
+		// 3 is c too.
+		if _, parts := truth[cellAt{c.area, c.split, c.period, 1}]; v >= 1 && c.comp == 0 && !parts {
 			floor[c] = 1
 		}
 		if shown(c) {

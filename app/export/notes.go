@@ -341,7 +341,8 @@ func suppressionWords(n int) string {
 		return fmt.Sprintf("none: no count is withheld for its size (threshold 0); a figure the source withheld stays c, with every figure that would let it be worked out (as at threshold %d)", disclosure.DefaultThreshold)
 	}
 	return fmt.Sprintf("threshold %d: counts of 1 to %d suppressed, and every figure that would let one be worked out from this workbook's other figures "+
-		"or from this store's other exports (all children beside a cohort gives the children outside it)", n, n-1)
+		"or from this store's other exports (all children beside a cohort gives the children outside it); "+
+		"not counts of schools, which the DfE does not suppress (Ofsted publishes every school's judgement)", n, n-1)
 }
 
 // leftOutWords says, for the guidance of a workbook or pack (medium),

@@ -1,0 +1,196 @@
+package disclosure
+
+import (
+	"math"
+	"slices"
+
+	"scorecard/app"
+)
+
+// Successive releases are one table to a reader. May's pack showed Kent's
+// N01 of May-26, 50, Dover's 5 and seven other districts' 37, so the four
+// it withheld make 8; June's revises Kent to 48 and Dover to 3, now c,
+// the others standing: Dover is 48 - 37 - 8 = 3. And May showed Kent's
+// Apr-26 34 beside Ashford's c; June's Kent 38 beside Ashford's revised 6
+// and the same others gives May's Ashford, 2 (QA31 1). Sticky figures
+// (sticky.go) keep a figure withheld then withheld now; this keeps what a
+// figure shown then tells. For each month a later import revised, the
+// release before it is worked out again (circulatedWithheld) and its
+// figures of that month kept (shownThen); a release then sets that
+// month's identities as they held then beside its own: a figure that
+// stands is one unknown in both, a figure revised is two, its earlier
+// one known where that release showed it; and a figure that release
+// showed is known to a reader whatever this one shows, so it is never
+// withheld to protect another (System.Know).
+
+// shownThen is what one release circulated of the months a later import
+// revised, by indicator and month: each figure as it was, and whether the
+// release showed it.
+type shownThen map[refPeriod]map[figKey]thenFigure
+
+type refPeriod struct {
+	ref    string
+	period app.Period
+}
+
+type thenFigure struct {
+	o     app.Observation
+	shown bool
+}
+
+// keep records in then the figures of fs of the months watch names
+// (indicator to months revised), each as the release r shows it.
+func (r *release) keep(then shownThen, watch map[string][]app.Period, fs figs) {
+	for k, o := range fs {
+		if !slices.Contains(watch[k.ref], k.period) {
+			continue
+		}
+		rp := refPeriod{k.ref, k.period}
+		if then[rp] == nil {
+			then[rp] = map[figKey]thenFigure{}
+		}
+		then[rp][k] = thenFigure{*o, !r.hidden[k] && o.Status == app.OK}
+	}
+}
+
+// addEarlier adds to sys, the system of a group of figures of ind
+// (buildSystem's keys and cells), each earlier release's figures of the
+// group's months and the identities among them as they held then: a
+// figure that stands takes its cell in sys, known to a reader if that
+// release showed it; a figure since revised takes cells of its own, as it
+// was, known where that release showed it.
+func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, cells map[figKey][]int, earlier []shownThen, change bool) {
+	var periods []app.Period
+	for _, k := range keys {
+		if !slices.Contains(periods, k.period) {
+			periods = append(periods, k.period)
+		}
+	}
+	for _, e := range earlier {
+		for _, p := range periods {
+			then := e[refPeriod{ind.Ref, p}]
+			if len(then) == 0 {
+				continue
+			}
+			at := map[figKey][]int{}
+			nowOf := map[int]int{} // an earlier count's cell to the same figure's now, -1 for none
+			revised, n := false, 0
+			areas, splits := map[app.Area]bool{}, map[app.Split]bool{}
+			for k, f := range then {
+				vs, ok := components(ind, f.o)
+				if !ok && f.o.Status != app.Suppressed {
+					continue
+				}
+				if !ok {
+					vs = slices.Repeat([]float64{math.NaN()}, width(ind))
+				}
+				now := cells[k]
+				if ok && sameValues(sys, now, vs) {
+					at[k] = now
+					if f.shown {
+						for _, c := range now {
+							sys.Know(c)
+						}
+					}
+				} else {
+					revised = true
+					for i, v := range vs {
+						c := sys.Add(v, false)
+						if ind.Measure == "" || v < 0 || change {
+							sys.Signed(c)
+						}
+						if counted(ind, i) {
+							sys.Counted(c)
+						}
+						if f.shown {
+							sys.Know(c)
+						}
+						nowOf[c] = -1 // no such figure now
+						if i := len(at[k]); i < len(now) {
+							nowOf[c] = now[i]
+						}
+						at[k] = append(at[k], c)
+					}
+					if cs := at[k]; len(cs) == 3 && ind.Measure == app.Proportion {
+						sys.Sum(cs[1], cs[0], cs[2])
+					}
+				}
+				n = max(n, len(vs))
+				areas[k.area], splits[k.split] = true, true
+			}
+			if !revised {
+				continue // the same identities as now
+			}
+			cell := func(k figKey, i int) (int, bool) {
+				cs, ok := at[k]
+				if !ok || i >= len(cs) {
+					return 0, false
+				}
+				return cs[i], true
+			}
+			from := len(sys.rels)
+			periodIdentities(sys, ind, county, p, n, areas, splits, cell)
+			subtractNow(sys, sys.rels[from:], nowOf)
+		}
+	}
+}
+
+// subtractNow records, for each identity of an earlier release's figures
+// in then, its difference from the same identity of the figures now,
+// where that holds: the counts standing cancel, and what is left joins
+// the revised counts alone. Interval propagation takes each count of a
+// sum on its own, so it cannot see that four c's withheld in both months
+// sum to the same 8; the difference says it: Kent's 48 less May's 50 is
+// Dover's revision, 3 less May's 5.
+func subtractNow(sys *System, then [][]Term, nowOf map[int]int) {
+	for _, rel := range slices.Clone(then) {
+		coef := map[int]float64{}
+		var order []int
+		add := func(c int, f float64) {
+			if _, ok := coef[c]; !ok {
+				order = append(order, c)
+			}
+			coef[c] += f
+		}
+		sum, scale, revised := 0.0, 1.0, false
+		for _, t := range rel {
+			now, ok := nowOf[t.Cell]
+			switch {
+			case !ok:
+				now = t.Cell // a count standing: the same cell
+			case now < 0:
+				sum = math.NaN() // a figure not given now
+				continue
+			default:
+				revised = true
+			}
+			v := sys.Value(now)
+			sum, scale = sum+t.Coef*v, max(scale, math.Abs(t.Coef*v))
+			add(t.Cell, t.Coef)
+			add(now, -t.Coef)
+		}
+		if !revised || math.IsNaN(sum) || math.Abs(sum) > 1e-9*scale {
+			continue // not an identity of the figures now
+		}
+		var diff []Term
+		for _, c := range order {
+			if coef[c] != 0 {
+				diff = append(diff, Term{c, coef[c]})
+			}
+		}
+		sys.Relate(diff...)
+	}
+}
+
+// sameValues reports whether cells hold vs, a figure's counts.
+func sameValues(sys *System, cells []int, vs []float64) bool {
+	if len(cells) != len(vs) {
+		return false
+	}
+	for i, c := range cells {
+		if sys.Value(c) != vs[i] {
+			return false
+		}
+	}
+	return true
+}

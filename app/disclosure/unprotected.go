@@ -55,10 +55,11 @@ func UnprotectedIn(h *app.History, below int, county app.Area) []Unprotected {
 	without := withoutCounts(h)
 	n := map[string]int{}
 	for _, k := range h.Keys() {
-		if _, tied := links[k.Ref]; !without[k.Ref] || tied || k.Area == county && k.Split == app.All {
+		ind, _ := h.Indicator(k.Ref)
+		// A share of schools counts no children (ofSchools).
+		if _, tied := links[k.Ref]; !without[k.Ref] || tied || ofSchools(ind) || k.Area == county && k.Split == app.All {
 			continue
 		}
-		ind, _ := h.Indicator(k.Ref)
 		for _, o := range h.Series(k) {
 			if v, ok := o.Figure(); ok && couldBeSmall(ind, v, float64(below)) {
 				n[k.Ref]++

@@ -66,18 +66,29 @@ func (r RAGRule) ToleranceText() string {
 	return s
 }
 
+// Title names the rule in a few words: "target and floor", "the target
+// alone", "a band of 5% of the target".
+func (r RAGRule) Title() string {
+	switch r.Kind {
+	case RuleTarget:
+		return "the target alone"
+	case RuleBand:
+		return "a band of " + r.toleranceWords() + " around the target"
+	}
+	return "target and floor"
+}
+
 // Words says the rule in a line, for the command line, the window and the
 // export's guidance: "target and floor: GREEN meeting the target, AMBER
 // meeting the floor but not the target, RED neither".
 func (r RAGRule) Words() string {
 	switch r.Kind {
 	case RuleTarget:
-		return "target alone: GREEN meeting the target, RED not (no AMBER)"
+		return r.Title() + ": GREEN meeting the target, RED not (no AMBER)"
 	case RuleBand:
-		return "a band around the target: GREEN meeting the target, AMBER short of it by no more than its tolerance (" +
-			r.toleranceWords() + " where the scorecard gives none of its own), RED further short"
+		return r.Title() + ": GREEN meeting the target, AMBER short of it by no more than the tolerance (the indicator's own where the scorecard gives one), RED further short"
 	}
-	return "target and floor: GREEN meeting the target, AMBER meeting the floor but not the target, RED neither"
+	return r.Title() + ": GREEN meeting the target, AMBER meeting the floor but not the target, RED neither"
 }
 
 // toleranceWords says the band's default tolerance: "5% of the target",

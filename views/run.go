@@ -93,7 +93,11 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 	if err != nil {
 		return nil, err
 	}
-	res, err := importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress, Known: known, Defined: defined, Held: store.HeldFigures(b.st), Indicators: inds, Retired: retired, Authority: auth, Model: model})
+	rule, err := store.RAGRuleIn(b.st)
+	if err != nil {
+		return nil, err
+	}
+	res, err := importer.Read(ctx, path, importer.Options{RAGRule: rule, Layouts: layouts, Progress: progress, Known: known, Defined: defined, Held: store.HeldFigures(b.st), Indicators: inds, Retired: retired, Authority: auth, Model: model})
 	if err != nil || res.Dataset == nil {
 		return res, err
 	}
@@ -174,6 +178,11 @@ func (b storeBackend) reviewTargets(path string, res *importer.Result) error {
 		return h.Series(app.SeriesKey{Ref: ref, Area: area, Split: app.All})
 	}
 	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, filepath.Base(path), held, defined, figures)...)
+	rule, err := store.RAGRuleIn(b.st)
+	if err != nil {
+		return err
+	}
+	res.Warnings = append(res.Warnings, app.ReviewRAGRule(res.Dataset, filepath.Base(path), auth.Name, rule, held, defined)...)
 	return nil
 }
 

@@ -121,7 +121,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	global.StringVar(&e.db, "db", e.db, "the store `file`, or a team store's postgres:// URL")
 	var screen, ref, exclude string
 	var imports files
-	global.StringVar(&screen, "screen", "", "open the window on this `screen` (scorecard, detail, districts, import, history, export, authority)")
+	global.StringVar(&screen, "screen", "", "open the window on this `screen` (scorecard, detail, districts, import, history, export, authority, rag)")
 	global.StringVar(&ref, "ref", "", "the indicator the detail screen shows, e.g. CIC05")
 	global.StringVar(&exclude, "exclude", "", "`cohorts` the window starts excluding, e.g. uasc,ola")
 	global.Var(&imports, "import", "a `file` to import as the window opens (repeatable)")

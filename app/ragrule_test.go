@@ -120,3 +120,27 @@ func TestHistoryRatesByItsRule(t *testing.T) {
 		t.Fatalf("target added after the rule: %q, want GREEN", got)
 	}
 }
+
+// TestReratedByTheStoresRule: a file restating a year's target is said to
+// re-rate figures by the store's rule, which the held target carries and
+// the file's does not: a floor added under the target-alone rule changes
+// no rating.
+func TestReratedByTheStoresRule(t *testing.T) {
+	ind := Indicator{Ref: "SCS01", Polarity: LowerBetter, Decimals: 1}
+	year := Period{Kind: FinancialYear, Year: 2024}
+	held := []Observation{{Ref: "SCS01", Period: Period{Kind: Quarter, Year: 2024, N: 4}, Value: Float(21)}}
+	tests := []struct {
+		rule RAGRule
+		want string
+	}{
+		{RAGRule{Kind: RuleTarget}, "it changes the rating of no figure held"},
+		{RAGRule{}, "it changes the rating of 1 reported figure: Oct-Dec 2024 no rating to AMBER"},
+	}
+	for _, tt := range tests {
+		was := Target{Ref: "SCS01", Year: year, Target: Float(20), Rule: tt.rule}
+		is := Target{Ref: "SCS01", Year: year, Target: Float(20), Floor: Float(22)}
+		if got := Rerated(ind, ind, was, is, held, nil); got != tt.want {
+			t.Errorf("%s rule: %q, want %q", tt.rule.Name(), got, tt.want)
+		}
+	}
+}

@@ -11,7 +11,9 @@ import (
 // band where the rule is a band.
 func TestRatedAgainst(t *testing.T) {
 	ind := app.Indicator{Ref: "SCS01", Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1}
-	tg := func(r app.RAGRule) app.Target { return app.Target{Target: app.Float(20), Floor: app.Float(22), Rule: r} }
+	tg := func(r app.RAGRule) app.Target {
+		return app.Target{Target: app.Float(20), Floor: app.Float(22), Rule: r}
+	}
 	tests := []struct {
 		rule app.RAGRule
 		want string

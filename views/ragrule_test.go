@@ -1,7 +1,13 @@
 package views
 
 import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
 	"scorecard/app/store"
@@ -61,4 +67,45 @@ func TestRAGRuleDialog(t *testing.T) {
 			t.Errorf("%s %s: the store's rule is %+v (%v), want %+v", tc.choice, tc.tolerance, r, err, tc.rule)
 		}
 	}
+}
+
+// TestReviewSuggestsRAGRule: the window's import review says, before the
+// import is accepted, that a workbook's RAG column rates on the target
+// alone, as the command line's import does.
+func TestReviewSuggestsRAGRule(t *testing.T) {
+	st := openStore(t)
+	southwark, _ := app.LookupAuthority("Southwark")
+	if err := st.SetAuthority(southwark); err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := [][]any{
+		{"Southwark Children's Social Care Scorecard"},
+		{},
+		{"Ref", "Indicator", "Polarity", "Target 2024/25", "Q3 2024-25", "Q4 2024-25", "RAG"},
+		{"SCS01", "Re-referrals within 12 months (%)", "L", 20, 19.9, 24.8, "Red"},
+		{"CIC20", "Health assessments up to date (%)", "H", 90, 91.6, 89.6, "Red"},
+		{"SCS02", "Second or subsequent child protection plans (%)", "L", 18, 16.8, 15.9, "Green"},
+	}
+	for i, row := range rows {
+		if err := f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1), &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "Southwark Q4.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	res, err := storeBackend{st}.ReadFile(context.Background(), path, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Southwark's RAG column rates on the target alone in all 3 figures it rates (Sheet1!F4:F6)"
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, want) {
+			return
+		}
+	}
+	t.Errorf("the review's warnings %q\nsay nothing like %q", res.Warnings, want)
 }

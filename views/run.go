@@ -113,6 +113,13 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
 	res.Warnings = append(res.Warnings, held.Warnings()...)
+	// In the review, so that the officer reads it before accepting, as
+	// the command line's import prints it.
+	heldTargets, err := app.StoredTargets(res.Dataset, b.st.HeldTargets)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	res.Warnings = append(res.Warnings, app.ReviewRAGRule(res.Dataset, filepath.Base(path), auth.Name, rule, heldTargets, defined)...)
 	return res, nil
 }
 
@@ -178,11 +185,6 @@ func (b storeBackend) reviewTargets(path string, res *importer.Result) error {
 		return h.Series(app.SeriesKey{Ref: ref, Area: area, Split: app.All})
 	}
 	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, filepath.Base(path), held, defined, figures)...)
-	rule, err := store.RAGRuleIn(b.st)
-	if err != nil {
-		return err
-	}
-	res.Warnings = append(res.Warnings, app.ReviewRAGRule(res.Dataset, filepath.Base(path), auth.Name, rule, held, defined)...)
 	return nil
 }
 

@@ -65,12 +65,13 @@ type env struct {
 	ctx                context.Context
 	// allowMany and allowFuture confirm an import past two limits.
 	allowMany, allowFuture bool
-	force                  bool     // authority --force: change a store holding figures
-	rag                    ragFlags // rag --rule and --tolerance
-	reinstate              bool     // retire --undo: put a retired indicator back
+	force                  bool // authority --force: change a store holding figures
+	reinstate              bool // retire --undo: put a retired indicator back
 	// districts are authority --districts: the officer's own; nil when
 	// the flag is not given.
 	districts []string
+	// rag are rag's --rule and --tolerance.
+	rag ragFlags
 	// copyFrom and copyTo are copy's stores.
 	copyFrom, copyTo string
 	// st, when not nil, is a store already open that the reading

@@ -109,7 +109,7 @@ func (w *mainWindow) chooseRAGRule() {
 		return
 	}
 	f := newRAGRuleForm(current)
-	intro := widget.NewLabel(fmt.Sprintf("How %s rates RAG. Councils differ: Kent rates against a target and a floor; many rate met or not met against the target alone; others give AMBER to a figure short of its target by up to a tolerance (the scorecard's Tolerance column, else the one here).", w.auth.Name))
+	intro := widget.NewLabel(fmt.Sprintf("How %s rates RAG. Councils differ: some rate against a target and a floor; many rate met or not met against the target alone; others give AMBER to a figure short of its target by up to a tolerance (the scorecard's Tolerance column, else the one here).", w.auth.Name))
 	intro.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(intro, f.choice, widget.NewForm(widget.NewFormItem("Tolerance", f.tolerance)), f.words)
 	d := dialog.NewCustomConfirm("RAG rule", "Save", "Cancel", content, func(save bool) {

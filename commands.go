@@ -37,6 +37,7 @@ func init() {
 		{name: "rebase", args: "REF --at P --note TEXT", about: "start a new SPC chart where the process changed", flags: rebaseFlags, run: runRebase},
 		{name: "retire", args: "REF [--from P] | --undo REF", about: "leave an indicator no longer reported out of what is circulated, keeping its history; --undo puts it back", flags: retireFlags, run: runRetire},
 		{name: "window", args: "REF N|P", about: "set the trend window: N periods, or since period P", run: runWindow},
+		{name: "rag", args: "[--rule floor|target|band] [--tolerance 5%|2]", about: "the rule the authority rates RAG by: print it, or set it", flags: ragRuleFlags, run: runRAG},
 		{name: "authority", args: "[NAME-OR-CODE] [--force] [--districts \"A, B, ...\"]", about: "the local authority the store holds figures for: print it, or set it", flags: authorityFlags, run: runAuthority},
 		{name: "backup", args: "--out FILE [--force]", about: "a consistent copy of the store (--force replaces a file already at FILE)", flags: backupFlags, run: runBackup},
 		{name: "copy", args: "--from FILE|URL --to FILE|URL", about: "copy a whole store between engines (bbolt file, PostgreSQL team store), proved identical", flags: copyFlags, run: runCopy},

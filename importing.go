@@ -214,7 +214,11 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	if err != nil {
 		return err
 	}
-	res, err := importer.Read(e.ctx, path, importer.Options{Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, Held: store.HeldFigures(st), Indicators: inds, Retired: retired, AsAt: e.asAt,
+	rule, err := store.RAGRuleIn(st)
+	if err != nil {
+		return err
+	}
+	res, err := importer.Read(e.ctx, path, importer.Options{RAGRule: rule, Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, Held: store.HeldFigures(st), Indicators: inds, Retired: retired, AsAt: e.asAt,
 		AllowMany: e.allowMany, AllowFuture: e.allowFuture, Authority: auth, AreaNames: names, Model: model})
 	if err != nil {
 		return err
@@ -240,6 +244,7 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	res.Warnings = append(res.Warnings, app.ReviewTargets(res.Dataset, name, held, known, heldFigures(st, auth.Area()))...)
+	res.Warnings = append(res.Warnings, app.ReviewRAGRule(res.Dataset, name, auth.Name, rule, held, known)...)
 	// A store no import has written holds no figure to keep or to take
 	// back: into a fresh store, the two passes over every figure (a few
 	// milliseconds of a large import, on one processor) are skipped.

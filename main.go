@@ -70,6 +70,8 @@ type env struct {
 	// districts are authority --districts: the officer's own; nil when
 	// the flag is not given.
 	districts []string
+	// rag are rag's --rule and --tolerance.
+	rag ragFlags
 	// copyFrom and copyTo are copy's stores.
 	copyFrom, copyTo string
 	// st, when not nil, is a store already open that the reading
@@ -120,7 +122,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	global.StringVar(&e.db, "db", e.db, "the store `file`, or a team store's postgres:// URL")
 	var screen, ref, exclude string
 	var imports files
-	global.StringVar(&screen, "screen", "", "open the window on this `screen` (scorecard, detail, districts, import, history, export, authority)")
+	global.StringVar(&screen, "screen", "", "open the window on this `screen` (scorecard, detail, districts, import, history, export, authority, rag)")
 	global.StringVar(&ref, "ref", "", "the indicator the detail screen shows, e.g. CIC05")
 	global.StringVar(&exclude, "exclude", "", "`cohorts` the window starts excluding, e.g. uasc,ola")
 	global.Var(&imports, "import", "a `file` to import as the window opens (repeatable)")

@@ -152,7 +152,8 @@ func (c *Calendar) ReportingPeriod(p Period) (Period, bool) {
 // Gather adds to h the records of the indicator ref from from, a history
 // read for that indicator (a store's LoadIndicator): the figures of its
 // series that keep accepts, with their revisions, and all its targets,
-// benchmarks, commentary and chart settings, leaving from's definitions,
+// benchmarks, commentary and chart settings, and the RAG rule they are
+// rated by, leaving from's definitions,
 // imports and breakdowns. What it adds is copied, so that from can be
 // let go. h must hold none of ref's records before.
 func (h *History) Gather(from *History, ref string, keep func(Observation) bool) {
@@ -189,6 +190,8 @@ func (h *History) Gather(from *History, ref string, keep func(Observation) bool)
 	if ts := from.targets[ref]; len(ts) > 0 {
 		h.targets[ref] = slices.Clone(ts)
 	}
+	// The store's rule rates them, and the whole export gathered.
+	h.ragRule = from.ragRule
 	if bs := from.benchmarks[ref]; len(bs) > 0 {
 		h.benchmarks[ref] = slices.Clone(bs)
 	}

@@ -38,6 +38,9 @@ type History struct {
 	// targetRestated holds, by ref and year, the imports other than its
 	// version's that stated the year's target unchanged (TargetRestated).
 	targetRestated map[targetKey][]string
+	// ragRule is the store's RAG rule, which every target carries
+	// (SetRAGRule).
+	ragRule RAGRule
 }
 
 type figureKey struct {
@@ -162,6 +165,7 @@ func (h *History) Add(o Observation) {
 // AddTarget records t, replacing any earlier target for the same
 // indicator and year.
 func (h *History) AddTarget(t Target) {
+	t.Rule = h.ragRule
 	ts := h.targets[t.Ref]
 	for i := range ts {
 		if ts[i].Year == t.Year {

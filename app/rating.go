@@ -58,6 +58,10 @@ type Target struct {
 	// so that flags can say the year's ratings moved with its target.
 	Replaced *Replaced `json:"replaced,omitempty"`
 	Import   string    `json:"import,omitempty"`
+	// Rule is the authority's RAG rule, which the History holding the
+	// target gives it (History.SetRAGRule): a setting of the store, never
+	// stored with the target, so that changing it re-rates every figure.
+	Rule RAGRule `json:"-"`
 }
 
 // Replaced is a year's target, floor and tolerance as held before a file
@@ -174,14 +178,17 @@ func (l Level) over(t Target) Target {
 }
 
 // Rating gives the RAG of value v for an indicator of polarity p against t,
-// per the directorate's rules: for H, green when v >= target, amber when
-// v >= floor, else red; L mirrors it; T rates the distance from target by
-// the tolerance. Comparisons are made at the displayed precision, so a
-// value shown as equal to the target is rated as meeting it; an import
-// widens that precision to the places the source gives its figures to
-// (Definitions.Widened), so that it never rounds 63.6 up to a target of
-// 64. A missing
-// target (or floor, or tolerance for T) gives NoRAG, never red.
+// by t's rule (RAGRule; the directorate's, the default, unless the store
+// sets another): for H, green when v >= target, then under the floor rule
+// amber when v >= floor, under the band rule amber when v is short of the
+// target by no more than the tolerance (RatingTolerance), else red; the
+// target rule has no amber. L mirrors it; T rates the distance from
+// target by the tolerance. Comparisons are made at the displayed
+// precision, so a value shown as equal to the target is rated as meeting
+// it; an import widens that precision to the places the source gives its
+// figures to (Definitions.Widened), so that it never rounds 63.6 up to a
+// target of 64. A missing target (or floor under the floor rule, or
+// tolerance for T or the band rule) gives NoRAG, never red.
 func Rating(p Polarity, v float64, t Target, decimals int) RAG {
 	if t.Target == nil {
 		return NoRAG
@@ -190,14 +197,32 @@ func Rating(p Polarity, v float64, t Target, decimals int) RAG {
 	target := RoundTo(*t.Target, decimals)
 	switch p {
 	case HigherBetter, LowerBetter:
-		if t.Floor == nil {
-			return NoRAG
-		}
-		floor := RoundTo(*t.Floor, decimals)
 		better := func(a, b float64) bool { return a >= b }
 		if p == LowerBetter {
 			better = func(a, b float64) bool { return a <= b }
 		}
+		switch t.Rule.Kind {
+		case RuleTarget:
+			if better(v, target) {
+				return Green
+			}
+			return Red
+		case RuleBand:
+			tol, ok := t.RatingTolerance()
+			switch {
+			case !ok:
+				return NoRAG
+			case better(v, target):
+				return Green
+			case RoundTo(math.Abs(v-target), decimals) <= tol:
+				return Amber
+			}
+			return Red
+		}
+		if t.Floor == nil {
+			return NoRAG
+		}
+		floor := RoundTo(*t.Floor, decimals)
 		switch {
 		case better(v, target):
 			return Green
@@ -206,15 +231,15 @@ func Rating(p Polarity, v float64, t Target, decimals int) RAG {
 		}
 		return Red
 	case NearTarget:
-		if t.Tolerance == nil {
+		tol, ok := t.RatingTolerance()
+		if !ok {
 			return NoRAG
 		}
 		d := RoundTo(math.Abs(v-target), decimals)
-		tol := *t.Tolerance
 		switch {
 		case d <= tol:
 			return Green
-		case d <= 2*tol:
+		case t.Rule.Kind != RuleTarget && d <= 2*tol:
 			return Amber
 		}
 		return Red

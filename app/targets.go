@@ -154,6 +154,9 @@ func ReviewTargets(ds *Dataset, file string, stored func(ref string) []Target, d
 // caller knowing no revision or change of definition passes nil and the
 // same indicator twice.
 func Rerated(before, after Indicator, was, is Target, held, revised []Observation) string {
+	// The store's rule rates both: a file's targets carry none of their
+	// own (Target.Rule), and a held one carries the store's.
+	is.Rule = was.Rule
 	var changed []string
 	for _, o := range held {
 		if o.Value == nil || o.StandIn || o.Split != All || after.TargetYear(o.Period) != is.Year {

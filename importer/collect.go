@@ -81,6 +81,8 @@ type collector struct {
 	// held gives the store's figures of an indicator (Options.Held);
 	// nil for none.
 	held func(ref string) []app.Observation
+	// ragRule is the store's authority's RAG rule (Options.RAGRule).
+	ragRule app.RAGRule
 }
 
 func newCollector(file string) *collector {

@@ -108,7 +108,7 @@ func (c *collector) state(ref string, st app.Stated) {
 // knownDefinitions takes the store's definitions from opt, if it gives
 // them.
 func (c *collector) knownDefinitions(opt Options) {
-	c.defined, c.auth, c.held = opt.Defined, opt.authority(), opt.Held
+	c.defined, c.auth, c.held, c.ragRule = opt.Defined, opt.authority(), opt.Held, opt.RAGRule
 }
 
 // stored returns the store's definition of ref, if it holds one.

@@ -83,6 +83,11 @@ type Options struct {
 	// workbook whose areas are all another's is refused, and a table
 	// without areas is filed under it. Nil means app.DefaultAuthority.
 	Authority *app.Authority
+	// RAGRule is the rule the store's authority rates RAG by: a
+	// workbook's RAG column beside a target without a floor is said to
+	// get no rating of the app's only under the floor rule, which needs
+	// one.
+	RAGRule app.RAGRule
 	// AreaNames are the officer's readings of area names the authority
 	// does not have, as Layout.AreaNames (which come first) for every
 	// sheet: `import --area "Shepway=Folkestone and Hythe"`.

@@ -12,7 +12,8 @@ import "scorecard/app"
 // sayUnratedRAG warns, at the first figure of d the source rates whose
 // higher- or lower-is-better indicator d gives a target for the
 // figure's year but no floor, that the app gives such figures no rating, and
-// how they are flagged. A target the store holds, which an import does
+// how they are flagged, where the store's authority rates by the floor
+// rule (Options.RAGRule). A target the store holds, which an import does
 // not see, may still rate them: the warning says so.
 func (c *collector) sayUnratedRAG(d *app.Dataset) {
 	type refYear struct {
@@ -23,7 +24,8 @@ func (c *collector) sayUnratedRAG(d *app.Dataset) {
 	for _, t := range d.Targets {
 		held[refYear{t.Ref, t.Year}] = t
 	}
-	if len(held) == 0 {
+	// The target alone, or a band around it, rates such figures.
+	if len(held) == 0 || c.ragRule.Kind != app.RuleFloor {
 		return
 	}
 	for _, o := range d.Observations {

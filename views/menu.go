@@ -38,10 +38,14 @@ func (w *mainWindow) menu() *fyne.MainMenu {
 	// take Ctrl+C themselves.
 	undoLast := fyne.NewMenuItem("Undo last import", w.writable(w.history.undoLast))
 	undoLast.Disabled = readOnly
+	ragRule := fyne.NewMenuItem("RAG rule...", w.writable(w.chooseRAGRule))
+	ragRule.Disabled = readOnly
 	edit := fyne.NewMenu("Edit",
 		undoLast,
 		find,
 		fyne.NewMenuItem("Copy row (Ctrl+C)", w.copyHighlighted),
+		fyne.NewMenuItemSeparator(),
+		ragRule,
 	)
 	view := fyne.NewMenu("View")
 	for i, name := range []string{"Scorecard", "Indicator", "Districts", "Imports"} {

@@ -93,7 +93,11 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 	if err != nil {
 		return nil, err
 	}
-	res, err := importer.Read(ctx, path, importer.Options{Layouts: layouts, Progress: progress, Known: known, Defined: defined, Held: store.HeldFigures(b.st), Indicators: inds, Retired: retired, Authority: auth, Model: model})
+	rule, err := store.RAGRuleIn(b.st)
+	if err != nil {
+		return nil, err
+	}
+	res, err := importer.Read(ctx, path, importer.Options{RAGRule: rule, Layouts: layouts, Progress: progress, Known: known, Defined: defined, Held: store.HeldFigures(b.st), Indicators: inds, Retired: retired, Authority: auth, Model: model})
 	if err != nil || res.Dataset == nil {
 		return res, err
 	}
@@ -109,6 +113,13 @@ func (b storeBackend) ReadFile(ctx context.Context, path string, layouts map[str
 		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
 	res.Warnings = append(res.Warnings, held.Warnings()...)
+	// In the review, so that the officer reads it before accepting, as
+	// the command line's import prints it.
+	heldTargets, err := app.StoredTargets(res.Dataset, b.st.HeldTargets)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	res.Warnings = append(res.Warnings, app.ReviewRAGRule(res.Dataset, filepath.Base(path), auth.Name, rule, heldTargets, defined)...)
 	return res, nil
 }
 

@@ -111,6 +111,8 @@ func (w *mainWindow) open() {
 		}
 	case ScreenExport:
 		w.showExport()
+	case ScreenRAGRule:
+		w.chooseRAGRule()
 	}
 	if len(w.opt.Import) > 0 {
 		w.importFiles(w.opt.Import)

@@ -12,19 +12,43 @@ import (
 	"scorecard/app/trend"
 )
 
-// ragRules explains the ratings as the directorate applies them, of a
-// report whose periods are of kind k: a quarterly report's guidance
-// spoke of "the month's figure" (QA30 finding 16).
-func ragRules(k app.PeriodKind) string {
-	return "RAG ratings compare the " + periodNoun(k) + "'s figure with" + ragRulesRest
+// ragRules explains the ratings as the authority's rule applies them
+// (app.RAGRule), of a report whose periods are of kind k: a quarterly
+// report's guidance spoke of "the month's figure" (QA30 finding 16).
+func ragRules(k app.PeriodKind, rule app.RAGRule) string {
+	figure := "RAG ratings compare the " + periodNoun(k) + "'s figure with"
+	switch rule.Kind {
+	case app.RuleTarget:
+		return figure + ragTargetRest
+	case app.RuleBand:
+		return figure + fmt.Sprintf(ragBandRest, rule.Words())
+	}
+	return figure + ragRulesRest
 }
 
-// ragRulesRest is ragRules after its period's word.
+// ragRulesRest is ragRules after its period's word, under the floor rule.
 const ragRulesRest = ` the target and floor for its financial year (academic year for education indicators), at the precision the scorecard shows.
 - Higher is better (H): GREEN when the figure meets the target, AMBER when it meets the floor but not the target, RED when it is below the floor.
 - Lower is better (L): the same, the other way round.
 - Close to target (T): GREEN within the tolerance of the target, AMBER within twice it, RED further away.
 - Activity indicators (no polarity) are context and have no RAG. A missing target or floor gives no RAG, never RED.
+Each RAG cell holds the word as well as its colour, so the rating survives black-and-white printing.`
+
+// ragTargetRest is ragRules after its period's word, under the target
+// rule.
+const ragTargetRest = ` the target alone for its financial year (academic year for education indicators), at the precision the scorecard shows: the authority rates on the target alone, two colours, and floors are not used.
+- Higher is better (H): GREEN when the figure meets the target, RED when it does not. There is no AMBER.
+- Lower is better (L): the same, the other way round.
+- Close to target (T): GREEN within the tolerance of the target, RED further away.
+- Activity indicators (no polarity) are context and have no RAG. A missing target gives no RAG, never RED.
+Each RAG cell holds the word as well as its colour, so the rating survives black-and-white printing.`
+
+// ragBandRest is ragRules after its period's word, under the band rule,
+// the rule's words in place of %s.
+const ragBandRest = ` the target for its financial year (academic year for education indicators), at the precision the scorecard shows, by the authority's rule, %s; floors are not used.
+- Higher is better (H): as above; lower is better (L): the same, the other way round.
+- Close to target (T): GREEN within the tolerance of the target, AMBER within twice it, RED further away.
+- Activity indicators (no polarity) are context and have no RAG. A missing target gives no RAG, never RED.
 Each RAG cell holds the word as well as its colour, so the rating survives black-and-white printing.`
 
 // polarityNotes and dataPeriodNotes explain the codes in the Polarity and
@@ -124,7 +148,7 @@ func (b *book) writeGuidance(ctx context.Context) error {
 	if err := heading("RAG rating"); err != nil {
 		return err
 	}
-	if err := para(ragRules(b.period.Kind)); err != nil {
+	if err := para(ragRules(b.period.Kind, b.h.RAGRule())); err != nil {
 		return err
 	}
 	if err := heading("Direction of travel, trend and signals (SPC)"); err != nil {
@@ -278,6 +302,12 @@ func (b *book) provenance(ctx context.Context, s string) error {
 		{"Exclusions", exclusionWords(b.opt.Exclude)},
 		{"Suppression", suppressionWords(b.opt.Suppress)},
 		{shownHead(b.period.Kind), fmt.Sprint(len(b.months))},
+	}
+	if rule := b.h.RAGRule(); rule != (app.RAGRule{}) {
+		// Said where it is not the directorate's rule the guidance has
+		// always given, so that the figures' ratings are read by the
+		// rule that made them.
+		settings = append(settings, [2]string{"RAG rule", rule.Words()})
 	}
 	if b.opt.Original != "" {
 		settings = append(settings, [2]string{"Written into the layout of", b.opt.Original})

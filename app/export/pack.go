@@ -305,7 +305,7 @@ func (b *book) packGuidance(d *pdf.Doc) func() error {
 		d.Heading("Data period")
 		d.Para(pairs(dataPeriodNotes), 9)
 		d.Heading("RAG rating")
-		d.Para(ragRules(b.period.Kind), 9)
+		d.Para(ragRules(b.period.Kind, b.h.RAGRule()), 9)
 		d.Heading("Direction of travel, trend and signals (SPC)")
 		d.Para(trend.Guidance, 9)
 		d.Heading("Exclusions")

@@ -93,7 +93,8 @@ func (s *Bolt) Indicators() ([]app.Indicator, error) {
 }
 
 // read fills a new history from the store in one read transaction: the
-// imports, then what fill reads through the loader. A read only reads, so
+// imports, then what fill reads through the loader; its targets rate by
+// the authority's RAG rule (RAGRuleIn). A read only reads, so
 // whatever fails is the file: the error is a DamagedError, and a fault
 // reading the memory-mapped file is one too rather than a crash.
 func (s *Bolt) read(fill func(*loader) error) (_ *app.History, err error) {
@@ -114,7 +115,8 @@ func (s *Bolt) read(fill func(*loader) error) (_ *app.History, err error) {
 		}
 		return nil, err
 	}
-	return h, nil
+	// The authority's RAG rule rates the targets read, in every reader.
+	return withRAGRule(s, h)
 }
 
 // run runs the loader's steps in turn, stopping at the first error.

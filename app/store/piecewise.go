@@ -79,6 +79,7 @@ func (p *Pieces) LoadIndicator(ref string) (*app.History, error) {
 	h := app.NewHistory()
 	h.Imports = p.defs.Imports
 	h.AddIndicators(p.inds)
+	h.SetRAGRule(p.defs.RAGRule())
 	err = p.view(func(tx *bolt.Tx) error {
 		l := &loader{tx: tx, h: h, ids: p.ids, prefix: prefix, sums: newPartialChecker(tx, ref), restated: true}
 		l.sums.definitionsUnread = true

@@ -111,8 +111,10 @@ type rater struct {
 	pol      app.Polarity
 	decimals int
 	// target, floor and tol are the year's target and floor at the
-	// displayed precision, and its tolerance, as app.Rating compares them.
+	// displayed precision, and its tolerance, as app.Rating compares them;
+	// rule is the authority's (floor, target alone or band).
 	target, floor, tol float64
+	rule               app.RuleKind
 	jumps              [8]float64 // in the figure's unit, ascending
 	nj                 int
 }
@@ -130,18 +132,26 @@ func newRater(ind app.Indicator, t app.Target) *rater {
 // t gives ind no RAG: exactly when app.Rating gives none.
 func makeRater(ind app.Indicator, t app.Target) (rater, bool) {
 	d := ind.Decimals
-	r := rater{pol: ind.Polarity, decimals: d}
+	r := rater{pol: ind.Polarity, decimals: d, rule: t.Rule.Kind}
 	var bounds [4]float64
 	nb := 0
+	tol, hasTol := t.RatingTolerance()
+	hl := ind.Polarity == app.HigherBetter || ind.Polarity == app.LowerBetter
 	switch {
 	case t.Target == nil:
 		return r, false
-	case (ind.Polarity == app.HigherBetter || ind.Polarity == app.LowerBetter) && t.Floor != nil:
+	case hl && r.rule == app.RuleTarget:
+		r.target = app.RoundTo(*t.Target, d)
+		bounds[0], nb = r.target, 1
+	case hl && r.rule == app.RuleBand && hasTol:
+		r.target, r.tol = app.RoundTo(*t.Target, d), tol
+		bounds[0], bounds[1], bounds[2], nb = r.target-tol, r.target, r.target+tol, 3
+	case hl && r.rule == app.RuleFloor && t.Floor != nil:
 		r.target, r.floor = app.RoundTo(*t.Target, d), app.RoundTo(*t.Floor, d)
 		bounds[0], bounds[1], nb = r.target, r.floor, 2
-	case ind.Polarity == app.NearTarget && t.Tolerance != nil:
-		r.target, r.tol = app.RoundTo(*t.Target, d), *t.Tolerance
-		tg, tol := r.target, r.tol
+	case ind.Polarity == app.NearTarget && hasTol:
+		r.target, r.tol = app.RoundTo(*t.Target, d), tol
+		tg := r.target
 		bounds = [4]float64{tg - 2*tol, tg - tol, tg + tol, tg + 2*tol}
 		nb = 4
 	default:
@@ -164,20 +174,22 @@ func makeRater(ind app.Indicator, t app.Target) (rater, bool) {
 // figure: the GUI re-rates every figure on each toggle. It must agree
 // with app.Rating exactly (TestRaterAgreesWithRating).
 func (r *rater) rate(shown float64) app.RAG {
-	switch r.pol {
-	case app.HigherBetter:
-		switch {
-		case shown >= r.target:
-			return app.Green
-		case shown >= r.floor:
-			return app.Amber
+	if r.pol == app.HigherBetter || r.pol == app.LowerBetter {
+		met, beyondFloor := shown >= r.target, shown >= r.floor
+		if r.pol == app.LowerBetter {
+			met, beyondFloor = shown <= r.target, shown <= r.floor
 		}
-		return app.Red
-	case app.LowerBetter:
 		switch {
-		case shown <= r.target:
+		case met:
 			return app.Green
-		case shown <= r.floor:
+		case r.rule == app.RuleTarget:
+			return app.Red
+		case r.rule == app.RuleBand:
+			if app.RoundTo(math.Abs(shown-r.target), r.decimals) <= r.tol {
+				return app.Amber
+			}
+			return app.Red
+		case beyondFloor:
 			return app.Amber
 		}
 		return app.Red
@@ -185,7 +197,7 @@ func (r *rater) rate(shown float64) app.RAG {
 	switch d := app.RoundTo(math.Abs(shown-r.target), r.decimals); {
 	case d <= r.tol:
 		return app.Green
-	case d <= 2*r.tol:
+	case r.rule != app.RuleTarget && d <= 2*r.tol:
 		return app.Amber
 	}
 	return app.Red

@@ -44,8 +44,19 @@ func TestChildrenToNextRAG(t *testing.T) {
 }
 
 // TestChildrenToNextRAGByCounting checks the boundary search against
-// trying every child in turn.
+// trying every child in turn, under each authority's RAG rule.
 func TestChildrenToNextRAGByCounting(t *testing.T) {
+	for _, by := range ragRules {
+		childrenToNextRAGByCounting(t, by)
+	}
+}
+
+// ragRules are an authority's RAG rules as tests try them: the floor
+// rule, the target alone, and bands as a share of the target and in
+// points.
+var ragRules = []app.RAGRule{{}, {Kind: app.RuleTarget}, {Kind: app.RuleBand, Tolerance: 5, Percent: true}, {Kind: app.RuleBand, Tolerance: 2}}
+
+func childrenToNextRAGByCounting(t *testing.T, by app.RAGRule) {
 	r := rand.New(rand.NewPCG(4, 2026))
 	for range 3000 {
 		den := float64(1 + r.IntN(2500))
@@ -56,7 +67,12 @@ func TestChildrenToNextRAGByCounting(t *testing.T) {
 			// Targets as people set them, where figures land exactly on a jump.
 			a, b = float64(r.IntN(200))/2, float64(r.IntN(400))/4
 		}
-		tg := app.Target{Target: app.Float(a), Floor: app.Float(b), Tolerance: app.Float(r.Float64() * 10)}
+		tg := app.Target{Target: app.Float(a), Floor: app.Float(b), Tolerance: app.Float(r.Float64() * 10), Rule: by}
+		if by.Kind == app.RuleBand && num < den/2 {
+			// Half the band's figures by the rule's own tolerance.
+			tg.Tolerance = nil
+		}
+		tol, _ := tg.RatingTolerance()
 		step := 100 / den
 		rating := func(n float64) app.RAG { return app.Rating(ind.Polarity, n*step, tg, ind.Decimals) }
 		var want [2]ragStep
@@ -78,12 +94,12 @@ func TestChildrenToNextRAGByCounting(t *testing.T) {
 		c := Children{PerChild: step, num: num, den: den, rate: newRater(ind, tg)}
 		small := func(s ragStep) bool { return s.children > 0 && s.children <= 2 }
 		if c.within(2) != (small(want[0]) || small(want[1])) {
-			t.Fatalf("%v of %v, target %v floor %v tolerance %v at %d dp, polarity %s: within 2 is %v, want %+v %+v",
-				num, den, a, b, *tg.Tolerance, ind.Decimals, ind.Polarity, c.within(2), want[0], want[1])
+			t.Fatalf("rule %s: %v of %v, target %v floor %v tolerance %v at %d dp, polarity %s: within 2 is %v, want %+v %+v",
+				by.Name(), num, den, a, b, tol, ind.Decimals, ind.Polarity, c.within(2), want[0], want[1])
 		}
 		if more != want[0] || fewer != want[1] {
-			t.Fatalf("%v of %v, target %v floor %v tolerance %v at %d dp, polarity %s: got %+v %+v, want %+v %+v",
-				num, den, a, b, *tg.Tolerance, ind.Decimals, ind.Polarity, more, fewer, want[0], want[1])
+			t.Fatalf("rule %s: %v of %v, target %v floor %v tolerance %v at %d dp, polarity %s: got %+v %+v, want %+v %+v",
+				by.Name(), num, den, a, b, tol, ind.Decimals, ind.Polarity, more, fewer, want[0], want[1])
 		}
 	}
 }
@@ -142,8 +158,15 @@ func TestSmallNumbersOnPoints(t *testing.T) {
 // target and floor once, rates every figure as app.Rating does, at the
 // boundaries where rounding decides: figures a thousandth apart across
 // each boundary, targets that binary floating point holds just below a
-// half (12.35), and each polarity, precision and missing field.
+// half (12.35), and each polarity, precision, missing field and
+// authority's rule.
 func TestRaterAgreesWithRating(t *testing.T) {
+	for _, by := range ragRules {
+		raterAgreesWithRating(t, by)
+	}
+}
+
+func raterAgreesWithRating(t *testing.T, by app.RAGRule) {
 	targets := []app.Target{
 		{Target: app.Float(10), Floor: app.Float(12), Tolerance: app.Float(0.5)},
 		{Target: app.Float(12.35), Floor: app.Float(10.05), Tolerance: app.Float(0.15)},
@@ -157,6 +180,7 @@ func TestRaterAgreesWithRating(t *testing.T) {
 		for d := range 3 {
 			ind := app.Indicator{Ref: "CIC05", Polarity: pol, Decimals: d}
 			for _, tg := range targets {
+				tg.Rule = by
 				r := newRater(ind, tg)
 				for i := -2000; i <= 11000; i++ {
 					v := float64(i) / 100
@@ -166,7 +190,7 @@ func TestRaterAgreesWithRating(t *testing.T) {
 						got = r.rate(app.RoundTo(v, d))
 					}
 					if got != want {
-						t.Fatalf("polarity %s, %d decimals, %+v: %v rated %q, app.Rating %q", pol, d, tg, v, got, want)
+						t.Fatalf("rule %s, polarity %s, %d decimals, %+v: %v rated %q, app.Rating %q", by.Name(), pol, d, tg, v, got, want)
 					}
 				}
 			}

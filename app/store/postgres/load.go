@@ -173,6 +173,13 @@ func (s *Store) read(doing string, fill func(*loader) error) (*app.History, erro
 	if err != nil {
 		return nil, s.fail(doing, err)
 	}
+	// The authority's RAG rule rates the targets read, as the bbolt
+	// engine's do.
+	r, err := store.RAGRuleIn(s)
+	if err != nil {
+		return nil, s.fail(doing, err)
+	}
+	h.SetRAGRule(r)
 	return h, nil
 }
 

@@ -43,7 +43,7 @@ type scenario struct {
 	run  func(t *testing.T, st store.Store, opt Options)
 }
 
-var scenarios = slices.Concat(importScenarios, undoScenarios, settingScenarios, readScenarios, takenBackScenarios, retireScenarios, circulationScenarios)
+var scenarios = slices.Concat(importScenarios, undoScenarios, settingScenarios, ragRuleScenarios, readScenarios, takenBackScenarios, retireScenarios, circulationScenarios)
 
 // Script makes a history with every kind of change: imports, a
 // revision, restatements, an edit, an import undone and a file imported

@@ -1,0 +1,67 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestReviewRAGRule: an import suggests the rule its RAG column rates by
+// only where every figure it rates agrees with that rule and the store's
+// rule rates some otherwise; a column that fits the target alone and a
+// band names both; mixed evidence suggests nothing.
+func TestReviewRAGRule(t *testing.T) {
+	year := Period{Kind: FinancialYear, Year: 2024}
+	q4 := Period{Kind: Quarter, Year: 2025, N: 1}
+	type fig struct {
+		ref    string
+		v      float64
+		target float64
+		rag    RAG
+	}
+	dataset := func(figs []fig) *Dataset {
+		ds := &Dataset{}
+		for i, f := range figs {
+			pol := LowerBetter
+			if strings.HasPrefix(f.ref, "H") {
+				pol = HigherBetter
+			}
+			ds.Indicators = append(ds.Indicators, Indicator{Ref: f.ref, Polarity: pol, Decimals: 1})
+			ds.Observations = append(ds.Observations, Observation{Ref: f.ref, Area: "Southwark", Period: q4, Value: Float(f.v), SourceRAG: f.rag, Cell: fmt.Sprintf("Scorecard!H%d", 8+i)})
+			ds.Targets = append(ds.Targets, Target{Ref: f.ref, Year: year, Target: Float(f.target)})
+		}
+		return ds
+	}
+	twoColour := []fig{{"L1", 24.8, 20, Red}, {"H1", 89.6, 90, Red}, {"L2", 15.9, 18, Green}}
+	noAmberFar := []fig{{"L1", 24.8, 20, Red}, {"L2", 15.9, 18, Green}}
+	banded := []fig{{"L1", 24.8, 20, Red}, {"H1", 88.2, 90, Amber}, {"L2", 15.9, 18, Green}}
+	mixed := []fig{{"L1", 24.8, 20, Amber}, {"H1", 89.9, 90, Red}}
+	tests := []struct {
+		name  string
+		figs  []fig
+		rule  RAGRule
+		want  string // in the one warning; "" for none
+		other string // the other reading named
+	}{
+		{"target alone", twoColour, RAGRule{}, "rates on the target alone in all 3 figures it rates (Scorecard!H8:H10), where the store's rule, target and floor, rates 3 of them otherwise or not at all; set `scorecard rag --rule target`", ""},
+		{"target alone or a band", noAmberFar, RAGRule{}, "set `scorecard rag --rule target`", "set `scorecard rag --rule band --tolerance 5%` instead"},
+		{"a band", banded, RAGRule{}, "rates on a band of 5% of the target around the target in all 3 figures", ""},
+		{"a band, store on the target alone", banded, RAGRule{Kind: RuleTarget}, "where the store's rule, the target alone, rates 1 of them otherwise or not at all; set `scorecard rag --rule band --tolerance 5%`", ""},
+		{"the store's rule fits", twoColour, RAGRule{Kind: RuleTarget}, "", ""},
+		{"no one rule fits", mixed, RAGRule{}, "", ""},
+	}
+	none := func(string) []Target { return nil }
+	undefined := func(string) (Indicator, bool) { return Indicator{}, false }
+	for _, tt := range tests {
+		ws := ReviewRAGRule(dataset(tt.figs), "Q4.xlsx", "Southwark", tt.rule, none, undefined)
+		switch {
+		case tt.want == "" && len(ws) != 0:
+			t.Errorf("%s: %q, want nothing said", tt.name, ws)
+		case tt.want == "":
+		case len(ws) != 1 || !strings.Contains(ws[0].Message, tt.want) || ws[0].Location != (Location{File: "Q4.xlsx", Sheet: "Scorecard", Cell: "H8"}):
+			t.Errorf("%s: %q, want one warning at Q4.xlsx Scorecard!H8 saying %q", tt.name, ws, tt.want)
+		case tt.other != "" && !strings.Contains(ws[0].Message, tt.other), tt.other == "" && strings.Contains(ws[0].Message, "instead"):
+			t.Errorf("%s: %q, want the other reading %q", tt.name, ws[0].Message, tt.other)
+		}
+	}
+}

@@ -27,8 +27,8 @@ func init() {
 		{name: "import", args: "[--as-at YYYY-MM-DD] [--accept-definitions] [--allow-many] [--allow-future] [--area NAME=AREA]... FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", flags: importFlags, run: runImport},
 		{name: "demo", about: "load the embedded demo scorecards", run: runDemo},
 		{name: "list", args: "[--json]", about: "the indicators known", flags: jsonFlag, run: runList},
-		{name: "show", args: "REF [--area A] [--exclude C,...] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
-		{name: "flags", args: "[--period P] [--exclude C,...] [--all] [--json]", about: "what changed in the latest (or given) period, most important first", flags: flagsFlags, run: runFlags},
+		{name: "show", args: "REF [--area A] [--exclude C,...] [--suppress N] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},
+		{name: "flags", args: "[--period P] [--exclude C,...] [--suppress N] [--all] [--json]", about: "what changed in the latest (or given) period, most important first", flags: flagsFlags, run: runFlags},
 		{name: "export", args: "--out FILE.xlsx|FILE.pdf [--period P] [--exclude C,...] [--area A] [--suppress N] [--original FILE] [--marking TEXT]", about: "write the revised workbook for circulation, or the committee pack as a PDF", flags: exportFlags, run: runExport},
 		{name: "brief", args: "[--period P] [--exclude C,...] [--area A] [--suppress N]", about: "the exceptions brief: what is red, worsened, special cause or newly flagged", flags: briefFlags, run: runBrief},
 		{name: "imports", args: "[--json]", about: "the import history", flags: jsonFlag, run: runImports},
@@ -77,6 +77,7 @@ func showFlags(fs *flag.FlagSet, e *env) {
 	jsonFlag(fs, e)
 	fs.StringVar(&e.area, "area", "", "the `area`: the store's authority (default) or one of its districts")
 	fs.StringVar(&e.exclude, "exclude", "", "`cohorts` to exclude, e.g. uasc,ola")
+	suppressFlag(fs, e)
 }
 
 func flagsFlags(fs *flag.FlagSet, e *env) {
@@ -85,6 +86,7 @@ func flagsFlags(fs *flag.FlagSet, e *env) {
 	fs.StringVar(&e.period, "period", "", "the `period`, e.g. 2025-03 (default: the latest)")
 	fs.BoolVar(&e.allowFuture, "allow-future", false, "confirm a --period more than a year after today")
 	fs.StringVar(&e.exclude, "exclude", "", "`cohorts` to exclude, e.g. uasc,ola")
+	suppressFlag(fs, e)
 }
 
 func exportFlags(fs *flag.FlagSet, e *env) {

@@ -18,22 +18,30 @@ import (
 // left, under an exclusion, are the indicators that could not be
 // assessed without the cohorts: with any, no flags is not an all-clear,
 // and is not said as one.
-func printRankedFlags(e *env, h *app.History, p app.Period, flags []trend.Flag, left leftFlags) error {
+//
+// withheld says whether a flag gives a figure the release for
+// circulation withholds: its JSON says so, and its text marks it, marked
+// saying whether any was.
+func printRankedFlags(e *env, h *app.History, p app.Period, flags []trend.Flag, left leftFlags, withheld func(trend.Flag) bool) (marked bool, err error) {
 	ranked := trend.Rank(flags)
 	if e.json {
-		return writeJSON(e, ranked)
+		out := make([]markedRankedFlag, len(ranked))
+		for i, f := range ranked {
+			out[i] = markedRankedFlag{f, withheld(f.Flag)}
+		}
+		return false, writeJSON(e, out)
 	}
 	if len(ranked) == 0 {
 		if len(left.refs) > 0 {
 			fmt.Fprintf(e.out, "No flags for the indicators that could be assessed excluding %s.\n", left.who)
-			return nil
+			return false, nil
 		}
 		fmt.Fprintln(e.out, "No flags.")
-		return nil
+		return false, nil
 	}
 	auth, err := loadAuthority(e)
 	if err != nil {
-		return err
+		return false, err
 	}
 	total := map[string]int{}
 	for _, f := range ranked {
@@ -63,7 +71,7 @@ func printRankedFlags(e *env, h *app.History, p app.Period, flags []trend.Flag, 
 				minor[f.Kind]++
 				nMinor++
 			case f.Area == auth.Area():
-				fmt.Fprintf(tw, "  %s\t%s\t%s\n", f.Area, f.Kind, f.Detail)
+				fmt.Fprintf(tw, "  %s\t%s\t%s\n", f.Area, f.Kind, markedDetail(f.Flag, withheld, &marked))
 			default:
 				districts[f.Kind] = append(districts[f.Kind], string(f.Area))
 			}
@@ -79,7 +87,30 @@ func printRankedFlags(e *env, h *app.History, p app.Period, flags []trend.Flag, 
 			fmt.Fprintf(e.out, "  and %d more: %s\n", nMinor, kindCounts(minor))
 		}
 	}
-	return nil
+	return marked, nil
+}
+
+// markedFlag is a flag as flags --all --json writes it: marked where it
+// gives a figure the release for circulation withholds.
+type markedFlag struct {
+	trend.Flag
+	NotForCirculation bool `json:"not_for_circulation,omitempty"`
+}
+
+// markedRankedFlag is markedFlag as flags --json writes it, ranked.
+type markedRankedFlag struct {
+	trend.RankedFlag
+	NotForCirculation bool `json:"not_for_circulation,omitempty"`
+}
+
+// markedDetail is f's detail, marked not for circulation where withheld
+// says it gives a withheld figure, which sets *marked.
+func markedDetail(f trend.Flag, withheld func(trend.Flag) bool, marked *bool) string {
+	if !withheld(f) {
+		return f.Detail
+	}
+	*marked = true
+	return f.Detail + " " + notForCirculation
 }
 
 // kindCounts writes counts of flags by kind: "2 special cause, 1 RAG change".
@@ -140,6 +171,9 @@ func runFlags(e *env, args []string) error {
 	if len(args) != 0 {
 		return usagef("flags takes no arguments")
 	}
+	if e.suppress < 0 {
+		return usagef("--suppress takes a count, e.g. 5")
+	}
 	v, err := loadView(e)
 	if err != nil {
 		return err
@@ -164,33 +198,55 @@ func runFlags(e *env, args []string) error {
 	if v.period.IsZero() {
 		noteShortfall(e, v.h, v.h.Latest())
 	}
-	flags := trend.FlagsNoting(v.h, v.period, analysisOptions(), func(k app.SeriesKey, q app.Period) string {
+	flags, revs := trend.FlagsRevising(v.h, v.period, analysisOptions(), func(k app.SeriesKey, q app.Period) string {
 		return v.disagrees[figure{k, q}]
 	})
 	noteOffCycle(e, v.h, v.area, v.period)
 	left := cannotExcludeFlags(v, analysisOptions())
 	flags = mergeFlags(v.h, flags, left.flags)
+	all, ex := releaseOf(v, e.suppress)
+	withheld := func(f trend.Flag) bool {
+		if f.Kind == trend.CannotExclude {
+			return flagWithheld(all, f, nil, e.suppress) // all children's flags
+		}
+		return flagWithheld(ex, f, revs, e.suppress)
+	}
 	if !e.all {
 		// The headline names the period flagged, asked or the latest, as
 		// the brief's does: not the first flag's, which a missing year
 		// beside quarters made "4 flags for 2024/25" (QA30 finding 15).
-		if err := printRankedFlags(e, v.h, cmp.Or(v.period, v.h.Latest()), flags, left); err != nil {
+		marked, err := printRankedFlags(e, v.h, cmp.Or(v.period, v.h.Latest()), flags, left, withheld)
+		if err != nil {
 			return err
 		}
-		return printLeft(e, v, left)
+		if err := printLeft(e, v, left); err != nil {
+			return err
+		}
+		if marked {
+			_, err = fmt.Fprintf(e.out, "\n%s\n", notForCirculationNote(e.suppress))
+		}
+		return err
 	}
 	if e.json {
-		if flags == nil {
-			flags = []trend.Flag{}
+		out := make([]markedFlag, len(flags))
+		for i, f := range flags {
+			out[i] = markedFlag{f, withheld(f)}
 		}
-		return writeJSON(e, flags)
+		return writeJSON(e, out)
 	}
 	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "REF\tAREA\tPERIOD\tKIND\tDETAIL")
+	marked := false
 	for _, f := range flags {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.Ref, f.Area, periodCell(f.Period), f.Kind, f.Detail)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.Ref, f.Area, periodCell(f.Period), f.Kind, markedDetail(f, withheld, &marked))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if marked {
+		fmt.Fprintln(e.out, notForCirculationNote(e.suppress))
+	}
+	return nil
 }
 
 // noteOffCycle says, of a report of period p (zero: the latest), each

@@ -146,6 +146,9 @@ type showReport struct {
 	// Retired is the period the indicator was retired from (scorecard
 	// retire), absent while it is in circulation.
 	Retired *app.Period `json:"retired,omitempty"`
+	// Suppress is the threshold of the release for circulation whose
+	// withheld figures the points mark not_for_circulation (--suppress).
+	Suppress int `json:"suppress"`
 }
 
 // holdsNonFinite reports whether a number the report prints is infinite
@@ -199,6 +202,13 @@ type showPoint struct {
 	trend.Point
 	Reason    string `json:"reason,omitempty"`
 	Disagrees string `json:"source_disagrees,omitempty"`
+	// NotForCirculation marks a figure the release for circulation
+	// withholds (the export's and the brief's, at the report's
+	// Suppress): show uses it, an e-mail must not.
+	NotForCirculation bool `json:"not_for_circulation,omitempty"`
+	// ChangeNotForCirculation marks a change from a figure the release
+	// withholds, which the change and this figure give away.
+	ChangeNotForCirculation bool `json:"change_not_for_circulation,omitempty"`
 }
 
 // showHeapFloor is the heap show may grow to before the garbage
@@ -209,6 +219,9 @@ const showHeapFloor = 32 << 20
 func runShow(e *env, args []string) error {
 	if len(args) != 1 {
 		return usagef("name one indicator, e.g. scorecard show CIC05 (scorecard list shows them)")
+	}
+	if e.suppress < 0 {
+		return usagef("--suppress takes a count, e.g. 5")
 	}
 	// A long history's points make a heap of a few megabytes, which Go
 	// would collect several times over before the command ends.
@@ -250,6 +263,10 @@ func runShow(e *env, args []string) error {
 	}
 	if len(r.Points) == 0 {
 		return fmt.Errorf("%s: %s has no figures for %s", e.db, ind.Ref, v.area)
+	}
+	marked, err := v.markWithheld(e, key, &r)
+	if err != nil {
+		return err
 	}
 	if e.json {
 		if r.holdsNonFinite() {
@@ -326,7 +343,41 @@ func runShow(e *env, args []string) error {
 		}
 		fmt.Fprintln(e.out, n)
 	}
+	if marked {
+		fmt.Fprintln(e.out, notForCirculationNote(e.suppress))
+	}
 	return nil
+}
+
+// markWithheld marks each of r's points (and its quarterly and annual
+// figures) of series k that the release for circulation at --suppress
+// withholds, reporting whether any is. Excluding cohorts, the view holds
+// the whole store and the release is the brief's; otherwise it is of the
+// indicator alone and what its release depends on (releaseOfIndicator),
+// read from the store.
+func (v *view) markWithheld(e *env, k app.SeriesKey, r *showReport) (marked bool, err error) {
+	r.Suppress = e.suppress
+	var rel release
+	if len(v.excluded) > 0 {
+		_, rel = releaseOf(v, e.suppress)
+	} else if rel, err = releaseOfIndicator(e, k.Ref, e.suppress, v.auth); err != nil {
+		return false, err
+	}
+	for _, pts := range [][]showPoint{r.Points, r.Quarterly, r.Annual} {
+		for i := range pts {
+			p := &pts[i]
+			if p.StandIn {
+				continue
+			}
+			if rel.withholds(k, p.Period) {
+				p.NotForCirculation, marked = true, true
+			}
+			if p.Change != nil && rel.withholds(k, p.Period.Add(-max(1, p.ChangeLag))) {
+				p.ChangeNotForCirculation, marked = true, true
+			}
+		}
+	}
+	return marked, nil
 }
 
 // explained adds to an analysed point the reason a figure could not be
@@ -419,6 +470,9 @@ func writePoints(e *env, ind app.Indicator, points []showPoint) error {
 			value += " (s)"
 			standIns = true
 		}
+		if p.NotForCirculation {
+			value += " " + notForCirculation
+		}
 		if p.Disagrees != "" {
 			value += " (!)"
 			disagrees = true
@@ -426,6 +480,9 @@ func writePoints(e *env, ind app.Indicator, points []showPoint) error {
 		change := number(p.Change, ind.Decimals)
 		if p.Change != nil && p.ChangeUnit != "" {
 			change += " " + p.ChangeUnit
+		}
+		if p.ChangeNotForCirculation && !p.NotForCirculation {
+			change += " " + notForCirculation // a row's mark is said once
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", periodCell(p.Period), value,
 			number(p.Numerator, 0), number(p.Denominator, 0), number(p.Target, ind.Decimals), number(p.Floor, ind.Decimals),

@@ -1,6 +1,10 @@
 package app
 
-import "time"
+import (
+	"path/filepath"
+	"strings"
+	"time"
+)
 
 // Circulation records one output given out for circulation: a workbook
 // or PDF pack exported, or a brief written. The store keeps them in the
@@ -62,4 +66,46 @@ func (c Circulation) Showed(area Area, q Period, authority Area) bool {
 		return false
 	}
 	return c.Area == "" || c.Area == authority || c.Area == area
+}
+
+// Excludes reports whether c's figures excluded exactly the cohorts cs
+// (none: all children's), whatever their order.
+func (c Circulation) Excludes(cs []Cohort) bool {
+	return Excluding(c.Excluded...) == Excluding(cs...)
+}
+
+// Words names c for a report saying what changed since it: "the May-26
+// workbook may.xlsx, excluding UASC, recorded as circulated on 3 Jun
+// 2026".
+func (c Circulation) Words() string {
+	s := "the " + c.Period.Label() + " " + c.Output
+	if c.File != "" {
+		s += " " + filepath.Base(c.File)
+	}
+	who := Excluding(c.Excluded...).Label()
+	s += ", " + strings.ToLower(who[:1]) + who[1:]
+	if !c.Time.IsZero() {
+		s += ", recorded as circulated on " + c.Time.Local().Format("2 Jan 2006")
+	}
+	return s
+}
+
+// CirculatedExcluding returns h holding, of its circulations, only the
+// outputs whose figures excluded the cohorts cs: figures excluding UASC
+// are said changed against what members had of figures excluding UASC,
+// never against an all-children output circulated since, nor the other
+// way round. h itself when every one did.
+func (h *History) CirculatedExcluding(cs []Cohort) *History {
+	var like []Circulation
+	for _, c := range h.Circulations {
+		if c.Excludes(cs) {
+			like = append(like, c)
+		}
+	}
+	if len(like) == len(h.Circulations) {
+		return h
+	}
+	alike := *h
+	alike.Circulations = like
+	return &alike
 }

@@ -118,8 +118,11 @@ func (h *History) LastFigure(ref string) (last Period, ok bool) {
 // RetireEdit is the edit that retires ind from period from, or with a
 // zero from puts it back in circulation, and the note that records it in
 // the import history: the command line and the window save the same, so
-// that the Imports list reads alike whoever made it. Putting back an
-// indicator that is not retired is refused.
+// that the Imports list reads alike whoever made it. Retiring a retired
+// indicator from another period moves its retirement, in place of the
+// one in force (which undoing the edit puts back). Putting back an
+// indicator that is not retired, or retiring one from the period it is
+// retired from already, is refused.
 func (h *History) RetireEdit(ind Indicator, from Period) (ChartSetting, string, error) {
 	was, retired := h.Retirement(ind.Ref)
 	s := ChartSetting{Ref: ind.Ref, Kind: SetRetire, From: from}
@@ -130,6 +133,9 @@ func (h *History) RetireEdit(ind Indicator, from Period) (ChartSetting, string, 
 		}
 		what = fmt.Sprintf("back in circulation (it was retired from %s by %s)", was.From.Label(), was.Import)
 	} else {
+		if retired && was.From == from {
+			return s, "", fmt.Errorf("%s: already retired from %s (edit %s)", ind.Ref, from.Label(), was.Import)
+		}
 		what = fmt.Sprintf("retired from %s", from.Label())
 		if last, ok := h.LastFigure(ind.Ref); ok {
 			what += fmt.Sprintf(" (its last figure is for %s)", last.Label())

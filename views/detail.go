@@ -47,8 +47,10 @@ type detailPane struct {
 	basePeriod, rebaseAt *widget.Select
 	settingNote          *widget.Entry
 	content              fyne.CanvasObject
-	// retire retires the indicator shown, or puts it back (retire.go).
-	retire *widget.Button
+	// retire retires the indicator shown, or puts it back; moveRetire,
+	// shown while it is retired, changes the period it is retired from
+	// (retire.go).
+	retire, moveRetire *widget.Button
 
 	// cannot is the reason every month of the shown series cannot exclude
 	// the cohorts, said once above the table rather than in each row.
@@ -73,6 +75,8 @@ func newDetailPane(w *mainWindow) *detailPane {
 	d.title.Wrapping = fyne.TextWrapWord
 	d.about = widget.NewLabel("")
 	d.retire = widget.NewButton(retireText(false), d.confirmRetire)
+	d.moveRetire = widget.NewButton(moveRetireText, d.confirmMoveRetire)
+	d.moveRetire.Hide()
 	d.about.Wrapping = fyne.TextWrapWord
 	d.signal = newTipLabel()
 	d.signal.Wrapping = fyne.TextWrapWord
@@ -153,7 +157,7 @@ func newDetailPane(w *mainWindow) *detailPane {
 	d.sideSplit = container.NewHSplit(d.chartSplit, side)
 	d.sideSplit.Offset = 0.7
 	// Retire stands beside the indicator's name, which it names.
-	d.content = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, d.retire, d.title), d.about, d.signal), nil, nil, nil, d.sideSplit)
+	d.content = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(d.moveRetire, d.retire), d.title), d.about, d.signal), nil, nil, nil, d.sideSplit)
 	return d
 }
 
@@ -170,6 +174,7 @@ func (d *detailPane) reload() {
 	if !ok {
 		d.title.SetText("Choose an indicator on the scorecard")
 		d.retire.Disable()
+		d.moveRetire.Hide()
 		d.points = nil
 		d.chart.set(chartData{})
 		d.numbers.Refresh()

@@ -23,11 +23,20 @@ func retireText(retired bool) string {
 	return "Retire…"
 }
 
+// moveRetireText is the action changing the period a retired indicator
+// is retired from.
+const moveRetireText = "Change when retired…"
+
 // fillRetire sets the Retire action for the indicator shown, and says in
 // the pane when it is retired.
 func (d *detailPane) fillRetire() {
 	r, retired := d.w.v.stored.Retirement(d.ref)
 	d.retire.SetText(retireText(retired))
+	if retired {
+		d.moveRetire.Show()
+	} else {
+		d.moveRetire.Hide()
+	}
 	if retired {
 		d.about.SetText(d.about.Text + fmt.Sprintf("\nRetired from %s (edit %s): left out of the scorecard, the exports, the brief and flags from then on; its figures stay here.", r.From.Label(), r.Import))
 	}
@@ -69,6 +78,46 @@ func (d *detailPane) confirmRetire() {
 	from.SetSelected(dflt)
 	content := container.NewVBox(widget.NewForm(widget.NewFormItem("Retired from", from)), msg)
 	d.showRetireDialog("Retire "+ind.Ref, "Retire", content, func() { d.saveRetire(ind, froms[from.Selected]) })
+}
+
+// confirmMoveRetire asks before moving the retirement of the indicator
+// shown to another period (retired from Jun-25 where the scorecard gave
+// it until Sep-25), offering the periods the Retire… dialog offers with
+// the one in force selected. It saves what scorecard retire --from
+// saves, an edit in place of the retirement in force, which Undo under
+// Imports removes, putting that one back.
+func (d *detailPane) confirmMoveRetire() {
+	h := d.w.v.stored
+	ind, ok := h.Indicator(d.ref)
+	if !ok {
+		return
+	}
+	was, retired := h.Retirement(ind.Ref)
+	if !retired {
+		return
+	}
+	labels, froms, _ := retireOptions(h, ind.Ref)
+	if _, offered := froms[was.From.Label()]; !offered {
+		// Figures given since for periods after it put it before the
+		// first period offered now; it is shown, as the one in force.
+		labels = append(labels, was.From.Label())
+		froms[was.From.Label()] = was.From
+	}
+	msg := widget.NewLabel("")
+	msg.Wrapping = fyne.TextWrapWord
+	say := func(from app.Period) {
+		if from == was.From {
+			msg.SetText(fmt.Sprintf("%s %s is retired from %s (edit %s). Pick the period it should be retired from instead.",
+				ind.Ref, ind.Name, was.From.Label(), was.Import))
+			return
+		}
+		msg.SetText(fmt.Sprintf("Retire %s %s from %s instead of %s?\n\nFrom %s on the scorecard, the exports, the brief and flags leave it out, and say so. The change is saved as an edit under Imports, where Undo removes it and its retirement from %s (edit %s) is in force again.",
+			ind.Ref, ind.Name, from.Label(), was.From.Label(), from.Label(), was.From.Label(), was.Import))
+	}
+	from := widget.NewSelect(labels, func(s string) { say(froms[s]) })
+	from.SetSelected(was.From.Label())
+	content := container.NewVBox(widget.NewForm(widget.NewFormItem("Retired from", from)), msg)
+	d.showRetireDialog("Change when "+ind.Ref+" is retired", "Save", content, func() { d.saveRetire(ind, froms[from.Selected]) })
 }
 
 // showRetireDialog shows a confirmation of the retire action; ok runs on

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -20,6 +21,7 @@ import (
 // watcher is a store other processes change while the window is open,
 // which says when they do: the team store (postgres.Store.Watch, on
 // LISTEN/NOTIFY). Watch calls changed after each import or undo by anyone,
+// and each output recorded as circulated,
 // and once more after it has connected again following a lost connection,
 // until ctx ends.
 type watcher interface {
@@ -66,7 +68,8 @@ func unreachable(err error) bool {
 }
 
 // teamLink keeps a window on a team store current: it reloads the history
-// when a colleague imports or undoes, says so in the status bar, and
+// when a colleague imports, undoes or records an output as circulated,
+// says so in the status bar, and
 // while the store is unreachable keeps what is on screen, read-only.
 type teamLink struct {
 	w      *mainWindow
@@ -159,6 +162,10 @@ func (t *teamLink) changed() {
 		before := t.w.history.imports
 		back := t.lost.Swap(0) != 0
 		msg := colleagueNews(before, imps)
+		// A colleague's export or brief is what the window's next brief
+		// says changed since figures were last circulated against.
+		circulated := circulationNews(t.w.v.stored.Circulations, h.Circulations)
+		msg = strings.TrimPrefix(strings.TrimSuffix(msg+"; "+circulated, "; "), "; ")
 		if !back && msg == "" && len(before) == len(imps) && sameImports(t.w.v.stored.Imports, h.Imports) {
 			// Nothing the window has not shown: its own import, or a
 			// notice it has already reread for. Redrawing would only
@@ -274,6 +281,33 @@ func colleagueNews(before, after []app.Import) string {
 			}
 			news = append(news, s+" (team store)")
 		}
+	}
+	return strings.Join(news, "; ")
+}
+
+// circulationNews says which outputs after records that before does
+// not: a colleague's export or brief, such as "May-26 workbook may.xlsx
+// recorded as circulated by jsmith on PC-042 (team store)". The window's
+// own is in before already (recordCirculation).
+func circulationNews(before, after []app.Circulation) string {
+	known := make(map[int]bool, len(before))
+	for _, c := range before {
+		known[c.Seq] = true
+	}
+	var news []string
+	for _, c := range after {
+		if known[c.Seq] {
+			continue
+		}
+		s := c.Period.Label() + " " + c.Output
+		if c.File != "" {
+			s += " " + filepath.Base(c.File)
+		}
+		s += " recorded as circulated"
+		if by := importedBy(app.Import{Officer: c.Officer, Machine: c.Machine}); by != "" {
+			s += " by " + by
+		}
+		news = append(news, s+" (team store)")
 	}
 	return strings.Join(news, "; ")
 }

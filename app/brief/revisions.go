@@ -46,7 +46,9 @@ func Revisions(h *app.History, opt Options) []string {
 	auth := app.AuthorityOf(h)
 	district := auth.IsDistrict(opt.Area)
 	districts := map[app.Area]bool{}
-	for _, r := range trend.Revisions(h, opt.Period, opt.Trend) {
+	// Like with like: figures excluding UASC against the last output of
+	// figures excluding UASC (RevisionsAgainst says which).
+	for _, r := range trend.Revisions(h.CirculatedExcluding(opt.Excluded), opt.Period, opt.Trend) {
 		switch {
 		case r.Standing:
 			continue
@@ -86,13 +88,42 @@ func districtsRevised(n int, after bool) string {
 }
 
 // RevisionsText is Revisions as a paragraph of the brief's text, headed
-// by RevisionsHeading; "" for none.
+// by RevisionsHeading and what they are against (RevisionsAgainst); ""
+// for none.
 func RevisionsText(h *app.History, opt Options) string {
 	lines := Revisions(h, opt)
 	if len(lines) == 0 {
 		return ""
 	}
-	return RevisionsHeading + "\n- " + strings.Join(lines, ".\n- ") + "."
+	head := RevisionsHeading
+	if against := RevisionsAgainst(h, opt); against != "" {
+		head += "\n" + against
+	}
+	return head + "\n- " + strings.Join(lines, ".\n- ") + "."
+}
+
+// RevisionsAgainst says which output Revisions compares the figures
+// with, where the store records what was circulated: the last output
+// of figures excluding the same cohorts as these ("Against the May-26
+// workbook may.xlsx, excluding UASC, recorded as circulated on 3 Jun
+// 2026."), or, where none of them was recorded but another was, that the
+// changes are counted from the imports before, as without a record. ""
+// where nothing was recorded before the report.
+func RevisionsAgainst(h *app.History, opt Options) string {
+	opt, ok := opt.settled(h)
+	if !ok {
+		return ""
+	}
+	if c, ok := trend.LastCirculated(h.CirculatedExcluding(opt.Excluded), opt.Period); ok {
+		return "Against " + c.Words() + "."
+	}
+	c, ok := trend.LastCirculated(h, opt.Period)
+	if !ok {
+		return ""
+	}
+	who := app.Excluding(opt.Excluded...).Label()
+	return fmt.Sprintf("No output of these figures (%s) was recorded as circulated before: the last, %s, gave other figures, so changes are counted from the imports before.",
+		strings.ToLower(who[:1])+who[1:], c.Words())
 }
 
 // revisionLine says r as a line of the brief.

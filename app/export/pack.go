@@ -177,6 +177,9 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 		// month's readers see why a figure or rating moved.
 		if lines := brief.Revisions(figures, opt); len(lines) > 0 {
 			blocks = append(blocks, pageBlock{role: roleText, text: brief.RevisionsHeading})
+			if against := brief.RevisionsAgainst(figures, opt); against != "" {
+				blocks = append(blocks, pageBlock{role: roleFoot, text: against, group: revised})
+			}
 			for _, l := range lines {
 				blocks = append(blocks, pageBlock{role: roleFoot, text: l + ".", group: revised})
 			}

@@ -80,6 +80,28 @@ func revisedSinceCirculated(h *app.History, p app.Period, flagged []Revision) (_
 	return out, true
 }
 
+// LastCirculated returns the output a report of period p (zero: the
+// latest) says what changed since: the last of h's circulations recorded
+// before the report, as revisedSinceCirculated reads them. ok is false
+// when there is none, and what changed goes by the imports' order. A
+// report of figures excluding cohorts asks it of the outputs that
+// excluded the same (app.History.CirculatedExcluding).
+func LastCirculated(h *app.History, p app.Period) (_ app.Circulation, ok bool) {
+	if p.IsZero() {
+		p = latest(h)
+	}
+	if p.IsZero() {
+		return app.Circulation{}, false
+	}
+	st := circulatedState{h: h, order: h.ImportOrder(), cut: importsCut(h.Imports, p)}
+	for i := len(h.Circulations) - 1; i >= 0; i-- {
+		if c := h.Circulations[i]; st.before(c) {
+			return c, true
+		}
+	}
+	return app.Circulation{}, false
+}
+
 // circulatedState is the store's circulations as a report of one period
 // reads them: the imports in force for it are the live ones placed
 // before cut, and earlier are the circulations made before it, oldest

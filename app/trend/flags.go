@@ -64,6 +64,15 @@ func FlagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 	return out
 }
 
+// FlagsRevising is FlagsNoting also returning what each Revised and
+// Definition flag says as a Revision, its Key and Detail the flag's: a
+// revised figure's earlier version is not in the flag, and a command
+// that marks what a flag gives away must know it (the earlier figure a
+// release withholds, disclosure.RevisedFromShown).
+func FlagsRevising(h *app.History, p app.Period, opt Options, disagrees func(k app.SeriesKey, q app.Period) string) ([]Flag, []Revision) {
+	return flagsNoting(h, p, opt, disagrees)
+}
+
 // flagsNoting is FlagsNoting also returning, for each Revised and
 // Definition flag, what it says as a Revision: the one place revisions
 // are found, for flags, the brief and the pack alike.

@@ -24,7 +24,8 @@ const createCirculations = `CREATE TABLE IF NOT EXISTS circulations (
 // RecordCirculation appends c to the store's record of outputs
 // circulated, numbering it (Seq) and recording the database role as
 // who wrote it where the caller did not (a copy keeps the record's own);
-// it returns c as recorded. A role that may not create
+// it returns c as recorded, and announces it on Channel ("circulation
+// 12"). A role that may not create
 // the table, or write to it, is refused with the server's reason.
 func (s *Store) RecordCirculation(c app.Circulation) (app.Circulation, error) {
 	ctx := context.Background()
@@ -38,8 +39,13 @@ func (s *Store) RecordCirculation(c app.Circulation) (app.Circulation, error) {
 	if _, err := s.q().Exec(ctx, createCirculations); err != nil && !raced(err) {
 		return c, s.fail("record the circulation", err)
 	}
+	// Announced as imports and undos are, in the same statement so that
+	// the notice goes with the record (on commit): a colleague's window
+	// says what changed since figures were last circulated against it at
+	// once, not after it is next opened.
 	var seq int64
-	err = s.q().QueryRow(ctx, "INSERT INTO circulations (record) VALUES ($1) RETURNING seq", string(data)).Scan(&seq)
+	err = s.q().QueryRow(ctx, `WITH r AS (INSERT INTO circulations (record) VALUES ($1) RETURNING seq)
+		SELECT seq FROM r, pg_notify($2, 'circulation ' || seq)`, string(data), Channel).Scan(&seq)
 	if err != nil {
 		return c, s.fail("record the circulation", err)
 	}

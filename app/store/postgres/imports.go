@@ -142,7 +142,8 @@ func lockImports(ctx context.Context, tx pgx.Tx) error {
 }
 
 // Channel is the LISTEN/NOTIFY channel on which every import and undo is
-// announced, with a payload such as "import I0007" or "undo I0007".
+// announced, with a payload such as "import I0007" or "undo I0007", and
+// every output recorded as circulated ("circulation 12").
 const Channel = "scorecard_changes"
 
 func notify(ctx context.Context, tx pgx.Tx, payload string) error {

@@ -10,8 +10,8 @@ import (
 // watchRetry spaces attempts to listen again after the connection is lost.
 const watchRetry = 2 * time.Second
 
-// Watch calls changed each time an import or undo is committed to the
-// store, by any process, until ctx ends; it then returns ctx's error. It
+// Watch calls changed each time an import, an undo or a circulation's
+// record is committed to the store, by any process, until ctx ends; it then returns ctx's error. It
 // listens on a connection of its own (LISTEN on Channel); when that is
 // lost it connects again every few seconds, and calls changed once it has,
 // since what changed meanwhile was not announced to it.

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+
+	"scorecard/app"
+	"scorecard/app/disclosure"
+	"scorecard/app/store"
+	"scorecard/app/trend"
+)
+
+// show and flags use every figure, as the officer needs them; but their
+// output is pasted into e-mails, and a figure the export and the brief
+// withhold must not go out that way unmarked (QA31 5). Each figure they
+// print that a release for circulation at --suppress withholds is marked
+// so, the release being the export's own (disclosure.ReleaseFigures).
+
+// notForCirculation is the mark beside a figure a release withholds.
+const notForCirculation = "[not for circulation: small numbers]"
+
+// notForCirculationNote is the line that ends a text output holding any
+// figure so marked.
+func notForCirculationNote(below int) string {
+	return fmt.Sprintf("%s: withheld from what is circulated (scorecard export and brief, --suppress %d), as a small number or one that would give one away: do not paste it into an e-mail; scorecard brief words the news for circulation",
+		notForCirculation, below)
+}
+
+// suppressFlag is --suppress for a command that marks what a release
+// withholds rather than withholding it.
+func suppressFlag(fs *flag.FlagSet, e *env) {
+	fs.IntVar(&e.suppress, "suppress", disclosure.DefaultThreshold, "mark the figures the export withholds at `N` (the default 5, as export's and brief's) as not for circulation; 0 = none but the source's")
+}
+
+// release is the figures of a view before and after a release for
+// circulation: shown's All series are the figures excluding the view's
+// cohorts, as its own are.
+type release struct {
+	figures, shown *app.History
+}
+
+// withholds reports whether the release withholds the figure of k for
+// p that the view holds: c as circulated, with a value or counts before.
+// A figure the source withheld is c already and is not marked again.
+func (r release) withholds(k app.SeriesKey, p app.Period) bool {
+	if r.shown == nil {
+		return false
+	}
+	o, ok := r.shown.Observation(k, p)
+	if !ok || o.Status != app.Suppressed {
+		return false
+	}
+	was, ok := r.figures.Observation(k, p)
+	return ok && was.Status != app.Suppressed
+}
+
+// releaseOf is the release of the whole of v, as the brief makes it,
+// the figures excluding the cohorts withheld with all children's.
+func releaseOf(v *view, below int) (all, ex release) {
+	base, shown, figures, _, _ := disclosure.ReleaseFigures(v.all, v.excluded, below, v.auth)
+	return release{v.all, base}, release{figures, shown}
+}
+
+// releaseOfIndicator is the release of indicator ref's figures in every
+// area, all children's, as the export makes it an indicator at a time:
+// with the figures beside them that its release depends on (a change's
+// count, a percentage's twin: disclosure.Beside), read from the store,
+// so that show, which reads one indicator, stays quick (issue 17).
+//
+// It is app/export's besides.of, without the export's cache of the
+// indicators that carry no counts, which a single indicator does not
+// need.
+func releaseOfIndicator(e *env, ref string, below int, auth *app.Authority) (release, error) {
+	return readStore(e, func() release { return release{} }, func(st store.Store) (release, error) {
+		h, err := st.LoadIndicator(ref)
+		if err != nil {
+			return release{}, err
+		}
+		needs, candidates := disclosure.Beside(h, ref)
+		load := st.LoadIndicator
+		if b, ok := st.(*store.Bolt); ok && len(candidates) > 0 {
+			// The definitions read once, not again for each candidate:
+			// a percentage's may be some twenty counts.
+			pieces, err := b.Piecewise()
+			if err != nil {
+				return release{}, err
+			}
+			load = pieces.LoadIndicator
+		}
+		read := map[string]*app.History{}
+		for _, c := range candidates {
+			hc, err := load(c)
+			if err != nil {
+				return release{}, fmt.Errorf("%s, which may be %s's twin: %w", c, ref, err)
+			}
+			if !disclosure.CarriesCounts(hc, c) {
+				continue
+			}
+			if more, ok := disclosure.Twin(h, ref, hc, c); ok {
+				needs, read[c] = append(needs, more...), hc
+				break
+			}
+		}
+		both := h
+		if len(needs) > 0 {
+			both = h.Clone()
+			slices.Sort(needs)
+			for _, other := range slices.Compact(needs) {
+				ho, ok := read[other]
+				if !ok {
+					if ho, err = load(other); err != nil {
+						return release{}, fmt.Errorf("%s, whose figures %s's release depends on: %w", other, ref, err)
+					}
+				}
+				both.Gather(ho, other, func(app.Observation) bool { return true })
+			}
+		}
+		base, _, _, _, _ := disclosure.ReleaseFigures(both, nil, below, auth)
+		return release{both, base}, nil
+	})
+}
+
+// flagWithheld reports whether flag f, of the view's figures (r), gives
+// a figure the release withholds: the figure it is of, or the one
+// before it in the series, whose change a reversal or a special cause
+// quotes; for a revision, the figure now or, where the release would
+// not give it (disclosure.RevisedFromShown), the earlier one. revs are
+// the flags' revisions (trend.FlagsRevising).
+func flagWithheld(r release, f trend.Flag, revs []trend.Revision, below int) bool {
+	k := app.SeriesKey{Ref: f.Ref, Area: f.Area, Split: app.All}
+	if f.Kind == trend.Revised || f.Kind == trend.Definition {
+		i := slices.IndexFunc(revs, func(rv trend.Revision) bool { return rv.Key == k && rv.Detail == f.Detail })
+		if i >= 0 {
+			rv := revs[i]
+			if rv.Target != nil || rv.Definition != nil {
+				return false
+			}
+			if r.withholds(k, rv.Period) {
+				return true
+			}
+			was := rv.Was
+			return !rv.Late && (was.Value != nil || was.Numerator != nil || was.Denominator != nil) &&
+				r.shown != nil && !disclosure.RevisedFromShown(r.figures, r.shown, k, rv.Period, was, below)
+		}
+	}
+	if r.withholds(k, f.Period) {
+		return true
+	}
+	s := r.figures.Series(k)
+	i := slices.IndexFunc(s, func(o app.Observation) bool { return o.Period == f.Period })
+	return i > 0 && r.withholds(k, s[i-1].Period)
+}

@@ -67,54 +67,27 @@ func releaseOf(v *view, below int) (all, ex release) {
 // with the figures beside them that its release depends on (a change's
 // count, a percentage's twin: disclosure.Beside), read from the store,
 // so that show, which reads one indicator, stays quick (issue 17).
-//
-// It is app/export's besides.of, without the export's cache of the
-// indicators that carry no counts, which a single indicator does not
-// need.
 func releaseOfIndicator(e *env, ref string, below int, auth *app.Authority) (release, error) {
 	return readStore(e, func() release { return release{} }, func(st store.Store) (release, error) {
 		h, err := st.LoadIndicator(ref)
 		if err != nil {
 			return release{}, err
 		}
-		needs, candidates := disclosure.Beside(h, ref)
 		load := st.LoadIndicator
-		if b, ok := st.(*store.Bolt); ok && len(candidates) > 0 {
-			// The definitions read once, not again for each candidate:
-			// a percentage's may be some twenty counts.
-			pieces, err := b.Piecewise()
-			if err != nil {
-				return release{}, err
-			}
-			load = pieces.LoadIndicator
-		}
-		read := map[string]*app.History{}
-		for _, c := range candidates {
-			hc, err := load(c)
-			if err != nil {
-				return release{}, fmt.Errorf("%s, which may be %s's twin: %w", c, ref, err)
-			}
-			if !disclosure.CarriesCounts(hc, c) {
-				continue
-			}
-			if more, ok := disclosure.Twin(h, ref, hc, c); ok {
-				needs, read[c] = append(needs, more...), hc
-				break
-			}
-		}
-		both := h
-		if len(needs) > 0 {
-			both = h.Clone()
-			slices.Sort(needs)
-			for _, other := range slices.Compact(needs) {
-				ho, ok := read[other]
-				if !ok {
-					if ho, err = load(other); err != nil {
-						return release{}, fmt.Errorf("%s, whose figures %s's release depends on: %w", other, ref, err)
-					}
+		if b, ok := st.(*store.Bolt); ok {
+			// The definitions read once, not again for each candidate
+			// twin: a percentage's may be some twenty counts.
+			if _, candidates := disclosure.Beside(h, ref); len(candidates) > 0 {
+				pieces, err := b.Piecewise()
+				if err != nil {
+					return release{}, err
 				}
-				both.Gather(ho, other, func(app.Observation) bool { return true })
+				load = pieces.LoadIndicator
 			}
+		}
+		both, err := disclosure.NewReader(load).WithBeside(ref, h)
+		if err != nil {
+			return release{}, err
 		}
 		base, _, _, _, _ := disclosure.ReleaseFigures(both, nil, below, auth)
 		return release{both, base}, nil

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"slices"
 
 	"scorecard/app"
@@ -24,80 +23,15 @@ func circulated(h *app.History, cs []app.Cohort, below int, auth *app.Authority)
 	return disclosure.ReleaseFigures(h, cs, below, auth)
 }
 
-// besides reads, for a release worked out an indicator at a time, the
-// figures each indicator's release depends on (disclosure.Beside).
-type besides struct {
-	src Source
-	// countless are the indicators read whose figures carry no counts:
-	// no percentage's twin (disclosure.CarriesCounts), so not read
-	// again to be tested. Reading and releasing every candidate beside
-	// each percentage made the large export take seconds.
-	countless map[string]bool
-}
-
-func newBesides(src Source) *besides {
-	return &besides{src: src, countless: map[string]bool{}}
-}
-
-// read is src.LoadIndicator(ref), noting whether ref carries counts.
-func (bs *besides) read(ref string) (*app.History, error) {
-	h, err := bs.src.LoadIndicator(ref)
-	if err != nil {
-		return nil, err
-	}
-	if !disclosure.CarriesCounts(h, ref) {
-		bs.countless[ref] = true
-	}
-	return h, nil
-}
-
-// of returns h, ref's figures, with the figures ref's release depends on
-// beside them: what it needs, and its twin, the first candidate read that
-// is (disclosure.Twin), with what the twin needs. It returns h itself
-// when ref's release depends on nothing else.
-func (bs *besides) of(ref string, h *app.History) (*app.History, error) {
-	needs, candidates := disclosure.Beside(h, ref)
-	read := map[string]*app.History{}
-	for _, c := range candidates {
-		if bs.countless[c] {
-			continue
-		}
-		hc, err := bs.read(c)
-		if err != nil {
-			return nil, fmt.Errorf("%s, which may be %s's twin: %w", c, ref, err)
-		}
-		if more, ok := disclosure.Twin(h, ref, hc, c); ok {
-			needs, read[c] = append(needs, more...), hc
-			break
-		}
-	}
-	if len(needs) == 0 {
-		return h, nil
-	}
-	slices.Sort(needs)
-	both := h.Clone()
-	for _, other := range slices.Compact(needs) {
-		ho, ok := read[other]
-		if !ok {
-			var err error
-			if ho, err = bs.src.LoadIndicator(other); err != nil {
-				return nil, fmt.Errorf("%s, whose figures %s's release depends on: %w", other, ref, err)
-			}
-		}
-		both.Gather(ho, other, func(app.Observation) bool { return true })
-	}
-	return both, nil
-}
-
 // circulatedAlone is circulated for h, one indicator's figures as a
 // Source reads them, all children's: a change's release depends on its
 // count's, and a percentage's or rate's given without counts on the count
-// or twin that gives its count away (besides.of), which are released
+// or twin that gives its count away (disclosure.Reader), which are released
 // beside it, and only ref's figures kept. suppressed counts ref's alone;
 // unprotected says whether ref is a percentage or rate that nothing ties
 // to a count (disclosure.UnprotectedIn).
-func circulatedAlone(bs *besides, ref string, h *app.History, below int, auth *app.Authority) (_ *app.History, suppressed int, unprotected []disclosure.Unprotected, err error) {
-	both, err := bs.of(ref, h)
+func circulatedAlone(rd *disclosure.Reader, ref string, h *app.History, below int, auth *app.Authority) (_ *app.History, suppressed int, unprotected []disclosure.Unprotected, err error) {
+	both, err := rd.WithBeside(ref, h)
 	if err != nil {
 		return nil, 0, nil, err
 	}

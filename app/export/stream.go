@@ -171,9 +171,9 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 	var unprotected []disclosure.Unprotected
 	leftOut := map[string]int{}
 	vals := make([]any, len(DataHeader))
-	bs := newBesides(src)
+	rd := disclosure.NewReader(src.LoadIndicator)
 	for _, ref := range refs {
-		h, err := bs.read(ref)
+		h, err := rd.Load(ref)
 		if err != nil {
 			sp.close()
 			return nil, err
@@ -181,7 +181,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		if kept.Imports == nil {
 			kept.Imports = h.Imports
 		}
-		base, n, alone, err := circulatedAlone(bs, ref, h, opt.Suppress, opt.authority())
+		base, n, alone, err := circulatedAlone(rd, ref, h, opt.Suppress, opt.authority())
 		if err != nil {
 			sp.close()
 			return nil, err

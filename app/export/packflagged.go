@@ -8,6 +8,7 @@ import (
 	"scorecard/app"
 	"scorecard/app/benchmark"
 	"scorecard/app/brief"
+	"scorecard/app/cohort"
 	"scorecard/app/export/pdf"
 	"scorecard/app/trend"
 )
@@ -56,8 +57,10 @@ func (b *book) chartPages(step bool) []chartPage {
 			b.step()
 		}
 		if ro.flagged() {
+			// A measure of schools or staff is shown as published: its
+			// page says so, as page 1 does.
 			pages = append(pages, chartPage{ro: ro, flagged: "Flagged in " + periodName(b.period) + ": " + strings.Join(ro.at.Flags, ", ") + ". " + exclusionWords(b.opt.Exclude) + ".",
-				src: b.sourceWithheld(ro)})
+				sub: cohort.Published(b.h, ro.ind, b.opt.Area, b.opt.Exclude), src: b.sourceWithheld(ro)})
 			continue
 		}
 		if len(b.opt.Exclude) == 0 || ro.at == nil || ro.at.Status != app.CannotExclude {

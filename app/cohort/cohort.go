@@ -327,6 +327,13 @@ func (ex *excluder) compose(ind app.Indicator, k app.SeriesKey, a, s *app.Observ
 			// The month is the cell's own, so the reason leaves it out and
 			// reads the same for every month: said once per row.
 			reason = fmt.Sprintf("the source gives no figure for %s", missing)
+			// A rate is a count over a population: where the store holds
+			// both for the day, it is worked out from them.
+			if r, why, ok := ex.rateOnDay(ind, k, *a); ok {
+				o, reason = r, ""
+			} else if why != "" {
+				reason += ", and " + why
+			}
 		} else {
 			o, reason = ex.subtract(ind, *a, parts)
 		}

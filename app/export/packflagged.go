@@ -28,7 +28,7 @@ func (b *book) packFlagged(d *pdf.Doc) func() error {
 		}
 		for _, pg := range b.chartPages(true) {
 			b.flaggedPage(d, pg, months)
-			if pg.sub != "" {
+			if pg.unexcluded {
 				b.sum.FlaggedUnexcluded++
 			}
 		}
@@ -41,6 +41,9 @@ func (b *book) packFlagged(d *pdf.Doc) func() error {
 type chartPage struct {
 	ro           *row
 	sub, flagged string
+	// unexcluded marks the page of an indicator that cannot exclude the
+	// cohorts, of its figures without the exclusion.
+	unexcluded bool
 	// src counts the source's own c among ro's figures up to the month
 	// (sourceWithheldIn), of the history ro was analysed from.
 	src int
@@ -75,7 +78,7 @@ func (b *book) chartPages(step bool) []chartPage {
 		if all.at = all.point(b.period); all.at == nil || len(all.at.Flags) == 0 {
 			continue
 		}
-		pages = append(pages, chartPage{ro: all, sub: "Cannot be worked out excluding " + brief.CohortWords(b.opt.Exclude) + ": " + brief.AllLabel(ro.ind, b.opt.Exclude),
+		pages = append(pages, chartPage{ro: all, unexcluded: true, sub: "Cannot be worked out excluding " + brief.CohortWords(b.opt.Exclude) + ": " + brief.AllLabel(ro.ind, b.opt.Exclude),
 			flagged: b.unexcludedWords(ro, all.at.Flags), src: sourceWithheldIn(b.base, all, b.period)})
 	}
 	return pages

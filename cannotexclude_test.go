@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // cannotExcludeStore imports 14 months of two indicators: QA, a count
@@ -110,13 +112,14 @@ func TestBriefAccountsForCannotExclude(t *testing.T) {
 	}
 }
 
-// TestCannotExcludeSaysWhatIsCounted guards QA R6: under --exclude uasc,
-// a measure of schools or pupils that cannot be excluded is labelled as
-// published, which no UASC split applies to, not "for all children, UASC
-// counted", in the brief, the flags and the pack's first page; and one
+// TestCannotExcludeSaysWhatIsCounted guards QA R6 and QA30 13: under
+// --exclude uasc a measure of schools or pupils, which no UASC split
+// applies to, is shown as published, labelled so, and assessed: never
+// "cannot exclude", never "for all children, UASC counted", never left
+// with the measures of children that cannot be assessed; and one
 // indicator with nothing to report is said in English, not "nothing is
-// red ... in <name>". What a measure counts is read from its name, as
-// for any authority's indicators.
+// red ... in <name>". What a measure counts is read from its name, as for
+// any authority's indicators.
 func TestCannotExcludeSaysWhatIsCounted(t *testing.T) {
 	dir := t.TempDir()
 	var rows []string
@@ -148,16 +151,17 @@ func TestCannotExcludeSaysWhatIsCounted(t *testing.T) {
 		says, never []string
 	}{
 		{"brief", db, []string{"brief", "--exclude", "uasc"},
-			[]string{"- Primary schools judged good or outstanding (%): a measure of schools, shown as published (no UASC split applies): 60.0%",
-				"What their figures as published say (a measure of schools, to which no UASC split applies):",
-				"Children seen within 10 days (%) is not red, worsened, special cause or newly flagged for all children, UASC counted.",
-				"Permanent exclusions per 10,000 pupils is not red, worsened, special cause or newly flagged as published (a measure of pupils, to which no UASC split applies)."},
-			[]string{"Primary schools judged good or outstanding (%): for all children", "pupils: for all children", "nothing is red"}},
-		{"flags", db, []string{"flags", "--exclude", "uasc"},
-			[]string{"cannot be worked out excluding UASC; a measure of schools, shown as published (no UASC split applies): special cause",
-				"their flags above, of kind cannot-exclude, are as published (a measure of schools, to which no UASC split applies)",
-				"as published, nothing is flagged in QP (a measure of pupils, to which no UASC split applies)"},
-			[]string{"are all children's, UASC counted", "all children's flags"}},
+			[]string{"excluding UASC (1 indicator red, worsened, special cause or newly flagged; 1 not assessed excluding UASC)",
+				"- Primary schools judged good or outstanding (%): a measure of schools, shown as published (no UASC split applies): 60.0%, down 30.0 pp (worsened)",
+				"Children seen within 10 days (%) is not red, worsened, special cause or newly flagged for all children, UASC counted."},
+			[]string{"Primary schools judged good or outstanding (%): for all children", "pupils: for all children", "nothing is red",
+				"What their figures as published say", "Permanent exclusions per 10,000 pupils is not"}},
+		{"flags", db, []string{"flags", "--exclude", "uasc", "--json"},
+			[]string{`"ref": "QS"`, `"kind": "special-cause"`},
+			[]string{`"kind": "cannot-exclude"`, "all children's"}},
+		{"show", db, []string{"show", "QS", "--exclude", "uasc"},
+			[]string{"2026-02  60.0"},
+			[]string{"cannot exclude", "the source gives no figure"}},
 		{"one indicator, nothing to report", single, []string{"brief", "--exclude", "uasc", "--period", "2026-01"},
 			[]string{"Children seen within 10 days (%) is not red, worsened, special cause or newly flagged for all children, UASC counted."},
 			[]string{"nothing is red", "What their"}},
@@ -178,6 +182,31 @@ func TestCannotExcludeSaysWhatIsCounted(t *testing.T) {
 		})
 	}
 
+	// The workbook excluding UASC gives the school and pupil measures'
+	// figures, its Guidance saying why they stand.
+	out := filepath.Join(dir, "x.xlsx")
+	mustRun(t, db, "export", "--out", out, "--exclude", "uasc", "--suppress", "0")
+	x, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	for _, sheet := range []string{"Scorecard", "Guidance"} {
+		got, _ := x.GetRows(sheet)
+		for _, r := range got {
+			if len(r) == 0 || r[0] != "QS" && r[0] != "QP" {
+				continue
+			}
+			line := strings.Join(r, " | ")
+			if strings.Contains(line, "cannot exclude") {
+				t.Errorf("%s: %s", sheet, line)
+			}
+			if sheet == "Guidance" && !strings.Contains(line, "shown as published (no UASC split applies)") {
+				t.Errorf("Guidance does not say %s stands as published: %s", r[0], line)
+			}
+		}
+	}
+
 	pdftotext, err := exec.LookPath("pdftotext")
 	if err != nil {
 		t.Skip("pdftotext is not installed: apt-get install -y poppler-utils")
@@ -193,4 +222,5 @@ func TestCannotExcludeSaysWhatIsCounted(t *testing.T) {
 		strings.Contains(first, "schools judged good or outstanding (%): for all children") {
 		t.Errorf("page 1 of the pack excluding UASC mislabels the school measure:\n%s", first)
 	}
+
 }

@@ -164,7 +164,7 @@ func readDfEBook(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 // default, with the store's authority's neighbours from the model the
 // store keeps, or else the DfE's 2025 model.
 func newDfEReader(opt Options) *dfe.Reader {
-	rd := &dfe.Reader{Mapping: dfe.DefaultMapping(), Model: dfe.DefaultModel(), Known: opt.Known, Defined: opt.Defined, Home: opt.authority()}
+	rd := &dfe.Reader{Mapping: dfe.DefaultMapping(), Model: dfe.DefaultModel(), Known: opt.Known, Defined: opt.Defined, Stored: opt.Indicators, Home: opt.authority()}
 	if opt.Model != nil {
 		rd.Model = opt.Model
 	}

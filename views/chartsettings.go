@@ -2,7 +2,6 @@ package views
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -13,9 +12,23 @@ import (
 // The detail pane's controls for the officer's chart settings (issue 16):
 // the trend window, the SPC baseline and rebases, each saved as an edit.
 
-// windowChoices are the trend windows offered, as members asked for
-// direction of travel "over a set period".
-var windowChoices = []string{"3 months", "6 months", "12 months", "24 months"}
+// windowSizes are the trend windows offered, in periods of the series,
+// as members asked for direction of travel "over a set period".
+var windowSizes = []int{3, 6, 12, 24}
+
+// windowLabel names a trend window of n of the series' periods in their
+// own cadence: "12 months", "12 quarters", "3 years". A quarterly
+// series' window read "12 months" (QA30 16), a quarter of its span.
+func (d *detailPane) windowLabel(n int) string {
+	kind := app.Month
+	if len(d.points) > 0 {
+		kind = d.points[0].pt.Period.Kind // the slots the window counts
+	}
+	if n == 1 {
+		return "1 " + kind.Word()
+	}
+	return strconv.Itoa(n) + " " + kind.Word() + "s"
+}
 
 // fillSettings offers the series' periods for a baseline or rebase, and
 // shows the trend window in force.
@@ -27,17 +40,20 @@ func (d *detailPane) fillSettings() {
 	d.basePeriod.Options, d.rebaseAt.Options = periods, periods
 	// A window of a number of months, or since any month charted, oldest
 	// first: "since April" is how members ask for a year to date.
-	d.window.Options = slices.Clone(windowChoices)
+	d.window.Options = nil
+	for _, n := range windowSizes {
+		d.window.Options = append(d.window.Options, d.windowLabel(n))
+	}
 	for _, p := range periods {
 		d.window.Options = append(d.window.Options, sincePrefix+p)
 	}
 	d.basePeriod.ClearSelected()
 	d.rebaseAt.ClearSelected()
 	plan := d.w.v.shown.ChartPlan(d.ref)
-	d.window.Selected = "12 months"
+	d.window.Selected = d.windowLabel(trend.DefaultOptions().Window)
 	if w := plan.Window; w != nil {
 		if w.Periods > 0 {
-			d.window.Selected = strconv.Itoa(w.Periods) + " months"
+			d.window.Selected = d.windowLabel(w.Periods)
 		} else {
 			d.window.Selected = sincePrefix + w.From.Label()
 		}
@@ -72,12 +88,13 @@ func (d *detailPane) saveWindow() {
 		d.saveSetting(app.ChartSetting{Ref: d.ref, Kind: app.SetWindow, From: p}, fmt.Sprintf("%s trend window since %s", d.ref, p.Label()))
 		return
 	}
-	n, err := strconv.Atoi(strings.TrimSuffix(d.window.Selected, " months"))
-	if err != nil {
+	count, _, _ := strings.Cut(d.window.Selected, " ")
+	n, err := strconv.Atoi(count)
+	if err != nil || d.window.Selected != d.windowLabel(n) {
 		d.w.showError(fmt.Errorf("choose a trend window"))
 		return
 	}
-	d.saveSetting(app.ChartSetting{Ref: d.ref, Kind: app.SetWindow, Periods: n}, fmt.Sprintf("%s trend window of %d months", d.ref, n))
+	d.saveSetting(app.ChartSetting{Ref: d.ref, Kind: app.SetWindow, Periods: n}, fmt.Sprintf("%s trend window of %s", d.ref, d.window.Selected))
 }
 
 // saveBaseline records the SPC baseline, from the chosen period on, as

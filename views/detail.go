@@ -121,7 +121,7 @@ func newDetailPane(w *mainWindow) *detailPane {
 	// Two by two, so that the side column leaves the chart room at 1024 px.
 	setTarget := container.NewGridWithColumns(2, d.tYear, d.tTarget, d.tFloor, widget.NewButton("Save target", d.saveTarget))
 
-	d.window = widget.NewSelect(windowChoices, nil)
+	d.window = widget.NewSelect(nil, nil) // fillSettings offers the series' own periods
 	d.window.PlaceHolder = "trend window"
 	d.basePeriod, d.rebaseAt = widget.NewSelect(nil, nil), widget.NewSelect(nil, nil)
 	d.basePeriod.PlaceHolder, d.rebaseAt.PlaceHolder = "baseline from", "rebase at"

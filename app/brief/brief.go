@@ -23,8 +23,10 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"scorecard/app"
+	"scorecard/app/cohort"
 	"scorecard/app/disclosure"
 	"scorecard/app/trend"
 )
@@ -88,6 +90,13 @@ type Item struct {
 	severity, order int
 }
 
+// label says after the item's name which figure its line gives: "for
+// all children, UASC counted", "a measure of schools, shown as published
+// (no UASC split applies)".
+func (it *Item) label(which string) {
+	it.Line = it.Name + ": " + which + ": " + strings.TrimPrefix(it.Line, it.Name+": ")
+}
+
 // Text is the item as one line of text, its caveat after it.
 func (it Item) Text() string {
 	if it.Caveat == "" {
@@ -117,6 +126,11 @@ func Items(h *app.History, opt Options) []Item {
 		k := app.SeriesKey{Ref: ind.Ref, Area: opt.Area}
 		if it, ok := itemOf(h, shown, ind, k, to, opt.Shown != nil && opt.Suppress > 1); ok {
 			it.order = i
+			if w := cohort.Published(h, ind, opt.Area, opt.Excluded); w != "" {
+				// Its figure is the one published, not one worked out
+				// without the cohorts: said, as for one left out.
+				it.label(w)
+			}
 			out = append(out, it)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/app/cohort"
 )
 
 // Left is what a brief excluding cohorts could not assess: the
@@ -77,7 +78,7 @@ func Assessed(h *app.History, opt Options) Left {
 		}
 		r := ranked{u: Unassessed{Ref: ind.Ref, Name: ind.Name, Counted: ind.Counts()}, order: i}
 		if it, ok := itemOf(opt.All, allShown, ind, k, to, opt.AllShown != nil && opt.Suppress > 1); ok {
-			it.Line = ind.Name + ": " + AllLabel(ind, opt.Excluded) + ": " + strings.TrimPrefix(it.Line, ind.Name+": ")
+			it.label(AllLabel(ind, opt.Excluded))
 			r.u.All, r.severity = &it, it.severity+1 // anything said before nothing
 		}
 		out = append(out, r)
@@ -278,7 +279,7 @@ func labelFor(c app.Counted, cs []app.Cohort) string {
 	if !c.NotChildren {
 		return "for all children, " + CohortWords(cs) + " counted"
 	}
-	return "a measure of " + c.Noun + ", shown as published (no " + CohortWords(cs) + " split applies)"
+	return cohort.AsPublished(c, cs)
 }
 
 // measuresOf names what us count: "a measure of schools", "measures of

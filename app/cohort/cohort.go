@@ -88,7 +88,7 @@ func ExcludeNoted(h *app.History, cs []app.Cohort, auth *app.Authority) (*app.Hi
 	out := h.Clone()
 	ex := excluder{h: h, cs: cs, auth: auth, split: app.Excluding(cs...), files: map[string]string{},
 		parts: make([]app.Observation, len(cs)), next: make([]int, len(cs)), rules: map[string]string{},
-		order: h.ImportOrder()}
+		order: h.ImportOrder(), notChildren: map[string]bool{}}
 	ex.sourceRule = "the source's own figure " + strings.ToLower(ex.split.Label()) + "; it states no rule for who counted"
 	for _, imp := range h.Imports {
 		ex.files[imp.ID] = imp.Source
@@ -105,8 +105,8 @@ func ExcludeNoted(h *app.History, cs []app.Cohort, auth *app.Authority) (*app.Hi
 			}
 			k = all
 		}
-		if ind, ok := h.Indicator(k.Ref); ok && !affected(ind, cs) {
-			out.SetSeries(k, standing(h.Series(k), cs))
+		if ind, ok := h.Indicator(k.Ref); ok && !ex.affects(ind, k.Area) {
+			out.SetSeries(k, standing(h.Series(k), standingRule(ind, cs)))
 			continue
 		}
 		out.SetSeries(k, ex.series(out, k))
@@ -115,7 +115,54 @@ func ExcludeNoted(h *app.History, cs []app.Cohort, auth *app.Authority) (*app.Hi
 	return out, ex.warnings, ex.disagreements
 }
 
-// affected reports whether excluding any of cs can change ind's figures.
+// Affects reports whether excluding cs can change the figures h holds of
+// ind in area. Not where ind is stated to count none of them
+// (app.Indicator.Unaffected); nor where it counts no children at all
+// (app.Indicator.Counts: schools, pupils, staff) and the source gives
+// none of its figures there split by any of them: no split of children
+// applies to such a measure, and its figures stand as published rather
+// than "cannot exclude". A source that does split it (a pupils measure
+// with a UASC row) is worked out as any other.
+func Affects(h *app.History, ind app.Indicator, area app.Area, cs []app.Cohort) bool {
+	if !affected(ind, cs) {
+		return false
+	}
+	return splitHeld(h, ind.Ref, area, cs) || !ind.Counts().NotChildren
+}
+
+// affects is Affects, reading what each indicator counts once: the
+// window excludes afresh on every toggle, and reading a definition's
+// words costs more than the rest of a series that stands.
+func (ex *excluder) affects(ind app.Indicator, area app.Area) bool {
+	if !affected(ind, ex.cs) {
+		return false
+	}
+	if splitHeld(ex.h, ind.Ref, area, ex.cs) {
+		return true
+	}
+	notChildren, ok := ex.notChildren[ind.Ref]
+	if !ok {
+		notChildren = ind.Counts().NotChildren
+		ex.notChildren[ind.Ref] = notChildren
+	}
+	return !notChildren
+}
+
+// splitHeld reports whether h holds figures of ref in area split by any
+// of cs: the source's own excluding figures or a cohort's.
+func splitHeld(h *app.History, ref string, area app.Area, cs []app.Cohort) bool {
+	if len(h.Series(app.SeriesKey{Ref: ref, Area: area, Split: app.Excluding(cs...)})) > 0 {
+		return true
+	}
+	for _, c := range cs {
+		if len(h.Series(app.SeriesKey{Ref: ref, Area: area, Split: app.Only(c)})) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// affected reports whether ind is stated to count any of cs.
 func affected(ind app.Indicator, cs []app.Cohort) bool {
 	for _, c := range cs {
 		if ind.AffectedBy(c) {
@@ -125,15 +172,42 @@ func affected(ind app.Indicator, cs []app.Cohort) bool {
 	return false
 }
 
-// standing returns the figures of a series no excluded cohort can be
-// counted in: subtracting nobody leaves them exact as they are, and the
-// rule says why.
-func standing(s []app.Observation, cs []app.Cohort) []app.Observation {
-	names := make([]string, len(cs))
-	for i, c := range cs {
-		names[i] = strings.ToUpper(string(c))
+// Published says which figures of ind a report of area excluding cs
+// gives where they are the published ones because ind counts no
+// children (Affects false, app.Indicator.Counts): "a measure of schools,
+// shown as published (no UASC split applies)", so that no reader takes
+// them for figures worked out without the cohorts. "" for any other.
+func Published(h *app.History, ind app.Indicator, area app.Area, cs []app.Cohort) string {
+	if len(cs) == 0 || Affects(h, ind, area, cs) {
+		return ""
 	}
-	rule := strings.Join(names, " and ") + " cannot be counted in this measure: its figures stand as they are"
+	c := ind.Counts()
+	if !c.NotChildren {
+		return ""
+	}
+	return AsPublished(c, cs)
+}
+
+// AsPublished says of a measure that counts no children (what
+// app.Indicator.Counts gives) that its figures excluding cs are the
+// published ones: "a measure of schools, shown as published (no UASC
+// split applies)".
+func AsPublished(c app.Counted, cs []app.Cohort) string {
+	return "a measure of " + c.Noun + ", shown as published (no " + joinCohorts(cs) + " split applies)"
+}
+
+// standingRule says why ind's figures stand as they are excluding cs.
+func standingRule(ind app.Indicator, cs []app.Cohort) string {
+	if !affected(ind, cs) {
+		return joinCohorts(cs) + " cannot be counted in this measure: its figures stand as they are"
+	}
+	return AsPublished(ind.Counts(), cs)
+}
+
+// standing returns the figures of a series no excluded cohort can be
+// counted in, each with rule saying why: subtracting nobody leaves them
+// exact as they are.
+func standing(s []app.Observation, rule string) []app.Observation {
 	out := make([]app.Observation, len(s))
 	for i, o := range s {
 		o.Rule = rule
@@ -171,7 +245,10 @@ type excluder struct {
 	next       []int // each cohort series' place in the walk
 	rules      map[string]string
 	sourceRule string
-	floats     []float64
+	// notChildren caches, by ref, whether an indicator counts no
+	// children (app.Indicator.Counts), for affects.
+	notChildren map[string]bool
+	floats      []float64
 }
 
 // float returns a pointer to v, carved from a block so that each figure
@@ -250,6 +327,13 @@ func (ex *excluder) compose(ind app.Indicator, k app.SeriesKey, a, s *app.Observ
 			// The month is the cell's own, so the reason leaves it out and
 			// reads the same for every month: said once per row.
 			reason = fmt.Sprintf("the source gives no figure for %s", missing)
+			// A rate is a count over a population: where the store holds
+			// both for the day, it is worked out from them.
+			if r, why, ok := ex.rateOnDay(ind, k, *a); ok {
+				o, reason = r, ""
+			} else if why != "" {
+				reason += ", and " + why
+			}
 		} else {
 			o, reason = ex.subtract(ind, *a, parts)
 		}

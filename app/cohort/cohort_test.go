@@ -354,10 +354,10 @@ func TestExcludeUnaffectedIndicator(t *testing.T) {
 	}
 	// Excluding a cohort the measure can count, beside one it cannot, is
 	// not a pass-through.
-	h.AddIndicator(app.Indicator{Ref: "SCS04", Unit: app.Percent, Measure: app.Proportion, Unaffected: []app.Cohort{app.OLA}})
+	h.AddIndicator(app.Indicator{Ref: "EH01", Unit: app.Percent, Measure: app.Proportion, Unaffected: []app.Cohort{app.OLA}})
 	ex, _ = Exclude(h, []app.Cohort{app.OLA, app.UASC})
-	if got, _ := ex.Observation(app.SeriesKey{Ref: "SCS04", Area: app.Kent}, mar); got.Status != app.CannotExclude {
-		t.Errorf("SCS04 unaffected by OLA only, excluding OLA and UASC: status %q, want cannot exclude", got.Status)
+	if got, _ := ex.Observation(app.SeriesKey{Ref: "EH01", Area: app.Kent}, mar); got.Status != app.CannotExclude {
+		t.Errorf("EH01 unaffected by OLA only, excluding OLA and UASC: status %q, want cannot exclude", got.Status)
 	}
 }
 

@@ -87,7 +87,7 @@ func (ex *excluder) identities(out *app.History) {
 	}
 	var rates []pending
 	for _, ind := range ex.h.Indicators() {
-		if !affected(ind, ex.cs) || !ind.Measure.Additive() {
+		if !ex.affects(ind, ex.auth.Area()) || !ind.Measure.Additive() {
 			continue
 		}
 		var cols []app.Area

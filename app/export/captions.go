@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/app/cohort"
 	"scorecard/app/trend"
 )
 
@@ -44,8 +45,9 @@ func iconCell(p *trend.Point, base look) (l look, terms string) {
 // them where that month's figure is the outturn (outturnAtYearEnd);
 // otherwise a figure marked app.CannotExclude with the reason, never all
 // children's figure under an excluding title. A measure none of the
-// cohorts can be counted in (a workforce measure) keeps its outturn as
-// it keeps its figures.
+// cohorts can be counted in (a workforce measure, or one of schools or
+// pupils the source gives no split of: cohort.Affects) keeps its outturn
+// as it keeps its figures.
 func (b *book) outturn(ind app.Indicator) (o app.Observation, note string, ok bool) {
 	y := ind.TargetYear(b.period).Add(-1)
 	var all *app.Benchmark
@@ -55,7 +57,7 @@ func (b *book) outturn(ind app.Indicator) (o app.Observation, note string, ok bo
 			break
 		}
 	}
-	if len(b.opt.Exclude) == 0 || !affected(ind, b.opt.Exclude) {
+	if len(b.opt.Exclude) == 0 || !cohort.Affects(b.h, ind, b.opt.Area, b.opt.Exclude) {
 		// A scorecard giving the year beside its months (2023/24 beside
 		// Apr-24) holds it as the year's own figure, not an outturn; of
 		// the two, the later import's says the year as it now stands (a
@@ -74,17 +76,6 @@ func (b *book) outturn(ind app.Indicator) (o app.Observation, note string, ok bo
 		return app.Observation{}, "", false
 	}
 	return o, note, true
-}
-
-// affected reports whether excluding any of cs can change ind's figures:
-// a measure none of them can be counted in stands as it is.
-func affected(ind app.Indicator, cs []app.Cohort) bool {
-	for _, c := range cs {
-		if ind.AffectedBy(c) {
-			return true
-		}
-	}
-	return false
 }
 
 // excludedYear returns the indicator's figure for year y excluding the

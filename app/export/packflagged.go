@@ -8,6 +8,7 @@ import (
 	"scorecard/app"
 	"scorecard/app/benchmark"
 	"scorecard/app/brief"
+	"scorecard/app/cohort"
 	"scorecard/app/export/pdf"
 	"scorecard/app/trend"
 )
@@ -27,7 +28,7 @@ func (b *book) packFlagged(d *pdf.Doc) func() error {
 		}
 		for _, pg := range b.chartPages(true) {
 			b.flaggedPage(d, pg, months)
-			if pg.sub != "" {
+			if pg.unexcluded {
 				b.sum.FlaggedUnexcluded++
 			}
 		}
@@ -40,6 +41,9 @@ func (b *book) packFlagged(d *pdf.Doc) func() error {
 type chartPage struct {
 	ro           *row
 	sub, flagged string
+	// unexcluded marks the page of an indicator that cannot exclude the
+	// cohorts, of its figures without the exclusion.
+	unexcluded bool
 	// src counts the source's own c among ro's figures up to the month
 	// (sourceWithheldIn), of the history ro was analysed from.
 	src int
@@ -56,8 +60,10 @@ func (b *book) chartPages(step bool) []chartPage {
 			b.step()
 		}
 		if ro.flagged() {
+			// A measure of schools or staff is shown as published: its
+			// page says so, as page 1 does.
 			pages = append(pages, chartPage{ro: ro, flagged: "Flagged in " + periodName(b.period) + ": " + strings.Join(ro.at.Flags, ", ") + ". " + exclusionWords(b.opt.Exclude) + ".",
-				src: b.sourceWithheld(ro)})
+				sub: cohort.Published(b.h, ro.ind, b.opt.Area, b.opt.Exclude), src: b.sourceWithheld(ro)})
 			continue
 		}
 		if len(b.opt.Exclude) == 0 || ro.at == nil || ro.at.Status != app.CannotExclude {
@@ -72,7 +78,7 @@ func (b *book) chartPages(step bool) []chartPage {
 		if all.at = all.point(b.period); all.at == nil || len(all.at.Flags) == 0 {
 			continue
 		}
-		pages = append(pages, chartPage{ro: all, sub: "Cannot be worked out excluding " + brief.CohortWords(b.opt.Exclude) + ": " + brief.AllLabel(ro.ind, b.opt.Exclude),
+		pages = append(pages, chartPage{ro: all, unexcluded: true, sub: "Cannot be worked out excluding " + brief.CohortWords(b.opt.Exclude) + ": " + brief.AllLabel(ro.ind, b.opt.Exclude),
 			flagged: b.unexcludedWords(ro, all.at.Flags), src: sourceWithheldIn(b.base, all, b.period)})
 	}
 	return pages

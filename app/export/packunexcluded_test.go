@@ -16,8 +16,8 @@ import (
 // says each flagged indicator has a page. Now every indicator flagged in
 // the all-children pack keeps its page under the exclusion: its own
 // where it can be excluded, otherwise one of the figures without the
-// exclusion, labelled by what the measure counts (never "UASC counted"
-// for a measure of pupils or schools).
+// exclusion, labelled "for all children, UASC counted"; a measure of
+// pupils or schools, shown as published, says so on its own page.
 func TestPackPagesCannotExclude(t *testing.T) {
 	h, m := demoHistory(t)
 	dir := t.TempDir()
@@ -47,7 +47,9 @@ func TestPackPagesCannotExclude(t *testing.T) {
 	}{
 		{"SEND01", "Cannot be worked out excluding UASC: for all children, UASC counted Flagged in October 2026, for all children, UASC counted: special-cause.", "shown as published"},
 		{"CIC09", "This page shows all children's figures, UASC counted, as page 1 does", "shown as published"},
-		{"ED01", "Cannot be worked out excluding UASC: a measure of pupils, shown as published (no UASC split applies) Flagged in October 2026, a measure of pupils, shown as published (no UASC split applies): small-numbers.", "UASC counted"},
+		// A measure of pupils without a split stands as published (QA30
+		// 13): its own page, saying so, never "cannot".
+		{"ED01", "ED01 Permanent exclusions per 10,000 pupils a measure of pupils, shown as published (no UASC split applies) Flagged in October 2026: small-numbers.", "annot"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.ref, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
+	"scorecard/app/cohort"
 )
 
 // A figure a later import revised keeps the cell the original's import
@@ -51,7 +52,7 @@ func (o *originalWriter) benchmarks(ctx context.Context, ids map[string]bool) er
 		for _, bm := range o.base.Benchmarks(ind.Ref) {
 			// An outturn is the authority's own figure, for all children.
 			// One no excluded cohort can be counted in stands as it is.
-			recompute := bm.Group == app.OutturnGroup && len(o.opt.Exclude) > 0 && affected(ind, o.opt.Exclude)
+			recompute := bm.Group == app.OutturnGroup && len(o.opt.Exclude) > 0 && cohort.Affects(o.h, ind, o.opt.Area, o.opt.Exclude)
 			// A figure for the outturn's year a later import gave (a
 			// correction of the year) supersedes the outturn, as the
 			// house layout's outturn column has it (book.outturn).

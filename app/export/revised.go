@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/app/trend"
 )
 
 // revisedNote says that the figure shown for period p of series k
@@ -13,10 +14,11 @@ import (
 // and this month's disagreed unexplained (QA27a 2). The earlier figure is
 // not written: the workbook is circulated, and an earlier small count
 // beside the later one could be worked out; `scorecard show` gives it to
-// the officer. "" for a figure never revised.
+// the officer. "" for a figure never revised, or one whose later version
+// only added its counts (trend.FigureRevised).
 func (b *book) revisedNote(k app.SeriesKey, p app.Period) string {
 	revs := b.h.Revisions(k, p)
-	if len(revs) == 0 {
+	if !trend.FigureRevised(b.h, k, p) {
 		return ""
 	}
 	o, ok := b.h.Observation(k, p)
@@ -45,7 +47,7 @@ func (b *book) revisedMonthsNote(ro *row, months []app.Period) string {
 	var revised []string
 	for _, m := range months {
 		p := ro.point(m)
-		if p == nil || len(b.h.Revisions(ro.key, p.Period)) == 0 {
+		if p == nil || !trend.FigureRevised(b.h, ro.key, p.Period) {
 			continue
 		}
 		revised = append(revised, p.Period.Label())

@@ -169,8 +169,9 @@ func TestOutturnExcluding(t *testing.T) {
 			"CIC05": atMarch, "CIC10": atMarch, // R12M
 			"CIC03": atMarch,                                     // MS
 			"SCS03": asGiven, "SCS04": asGiven, "SCS05": asGiven, // UASC cannot be counted in them
-			"SEND01": cannot, "ED03": cannot, // all children's outturn is not the year's last month's figure
-			"CIC06": cannot, // March's figure cannot exclude UASC
+			"ED03":   asGiven, // a measure of pupils with no UASC split: as published (QA30 13)
+			"SEND01": cannot,  // all children's outturn is not the year's last month's figure
+			"CIC06":  cannot,  // March's figure cannot exclude UASC
 		}},
 	}
 	for _, tt := range tests {

@@ -152,7 +152,7 @@ func (st circulatedState) revision(k app.SeriesKey, ind app.Indicator, q app.Per
 	case was == nil && st.heldBefore(k, q, c):
 		r.Late = true
 		r.Detail = q.Label() + " " + lateText(ind, Point{Period: q, Value: now.Value, Status: now.Status})
-	case was == nil, was.Import == now.Import && was.Revision == now.Revision, now.Restates(*was):
+	case was == nil, was.Import == now.Import && was.Revision == now.Revision, now.Restates(*was), countsAdded(*was, *now):
 		return Revision{}, false
 	default:
 		r.Was = *was

@@ -177,7 +177,7 @@ func flagsNoting(h *app.History, p app.Period, opt Options, disagrees func(k app
 				continue
 			}
 			now, was, ok := circ.gave(late, h, k, o)
-			if !ok {
+			if !ok || was != nil && countsAdded(*was, *now) {
 				continue
 			}
 			pt := s.Point(i)
@@ -351,7 +351,7 @@ func (a *analysis) flag(i int, t *app.Target, run int, runDoT app.DoT) {
 	if raised(3, p.Children != nil && p.Children.within(a.opt.SmallNumbers)) {
 		p.FlagDetails = append(p.FlagDetails, a.smallText(p))
 	}
-	if raised(4, p.Revision > 0) {
+	if raised(4, p.Revision > 0 && FigureRevised(a.h, a.key, p.Period)) {
 		p.FlagDetails = append(p.FlagDetails, revisionText(a.h, a.key, a.ind, *p))
 	}
 	if raised(5, absent(p) || i > 0 && absent(&a.pts[i-1])) {
@@ -597,8 +597,18 @@ func revisionText(h *app.History, k app.SeriesKey, ind app.Indicator, p Point) s
 	// are written to as many places as tell them apart: "revised from
 	// 77.3% to 77.3%" would say nothing changed (QA27a 1).
 	ind = placesApart(ind, old.Value, p.Value)
-	return "revised from " + observationText(ind, old.Value, old.Status, old.Raw) + " to " +
-		pointText(ind, p)
+	return revisedWords(observationText(ind, old.Value, old.Status, old.Raw), pointText(ind, p))
+}
+
+// revisedWords says a figure was revised from was to now, each as
+// written. Where they read the same the figure stands and only the counts
+// behind it changed (FigureRevised leaves out a revision that only added
+// them): said so, never "revised from 50.0% to 50.0%".
+func revisedWords(was, now string) string {
+	if was == now {
+		return "its counts revised; the figure stays " + now
+	}
+	return "revised from " + was + " to " + now
 }
 
 // lastRevision reports whether was is the version the figure of k for p
@@ -612,8 +622,7 @@ func lastRevision(h *app.History, k app.SeriesKey, p app.Period, was *app.Observ
 // from 11.2% to 11.7%".
 func versionsText(ind app.Indicator, was, now *app.Observation) string {
 	ind = placesApart(ind, was.Value, now.Value)
-	return "revised from " + observationText(ind, was.Value, was.Status, was.Raw) + " to " +
-		observationText(ind, now.Value, now.Status, now.Raw)
+	return revisedWords(observationText(ind, was.Value, was.Status, was.Raw), observationText(ind, now.Value, now.Status, now.Raw))
 }
 
 // MissingFlag is the missing flag FlagsNoting gives series k of h in

@@ -89,7 +89,7 @@ func retiredRevisions(h *app.History, p app.Period) []Revision {
 				continue
 			}
 			now, was, ok := circ.gave(late, h, k, &o)
-			if !ok || was == nil {
+			if !ok || was == nil || countsAdded(*was, *now) {
 				continue
 			}
 			out = append(out, Revision{Key: k, Period: o.Period, Was: *was, Now: *now, Import: now.Import,
@@ -97,6 +97,37 @@ func retiredRevisions(h *app.History, p app.Period) []Revision {
 		}
 	}
 	return out
+}
+
+// countsAdded reports whether now, a later version of the figure was,
+// gives the same figure with only the counts behind it added: the
+// numerator or denominator was lacked (a child-level list's 387 children
+// beside the scorecard's 387). That is not a revision of the figure, and
+// "revised from 387 to 387" would say one; nothing is said of it.
+func countsAdded(was, now app.Observation) bool {
+	if was.Numerator != nil && was.Denominator != nil {
+		return false
+	}
+	if was.Numerator == nil {
+		was.Numerator = now.Numerator
+	}
+	if was.Denominator == nil {
+		was.Denominator = now.Denominator
+	}
+	return now.Restates(was)
+}
+
+// FigureRevised reports whether the figure of series k for p in force is
+// a revision of the one before it: not where it only added the counts
+// behind it (countsAdded). Flags, the brief and the export's notes say a
+// revision only where it holds.
+func FigureRevised(h *app.History, k app.SeriesKey, p app.Period) bool {
+	revs := h.Revisions(k, p)
+	if len(revs) == 0 {
+		return false
+	}
+	now, ok := h.Observation(k, p)
+	return !ok || !countsAdded(revs[len(revs)-1], now)
 }
 
 // figureRevision is the Revision of series k's figure o for period p,

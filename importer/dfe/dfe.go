@@ -71,6 +71,10 @@ type Reader struct {
 	// warning at line 1, so that the DfE's figures never land under a
 	// meaning they do not have. Nil compares nothing.
 	Defined func(ref string) (app.Indicator, bool)
+	// Stored are the store's indicators: a measure new to the store
+	// whose name one of them has under another ref is said at import
+	// (namesake). Nil compares nothing.
+	Stored []app.Indicator
 	// MinRanked is the fewest authorities' rows an indicator's period
 	// needs for the home authority's rank among them; 0 means
 	// minRanked, which a filtered download falls short of.
@@ -351,6 +355,9 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			known[rule.Indicator.Ref] = true
 			if !rd.Known(rule.Indicator.Ref) {
 				d.Indicators = append(d.Indicators, rule.Indicator)
+				if s, ok := namesake(rule.Indicator, rd.Stored); ok {
+					warn(homeLine(groups, sk.rule, order), "%s", namesakeWarning(rule.Indicator, s))
+				}
 			}
 		}
 		rd.emit(d, base, rule, sk.period, groups[sk], published{n, ok}, &notes, warn)

@@ -236,7 +236,7 @@ func (b *book) facts(ro *row) string {
 		parts = append(parts, periodName(b.period)+": "+string(p.Status))
 	}
 	if t, ok := b.target(ind); ok {
-		if tt := targetWords(ind, t); tt != "" {
+		if tt := trend.RatedAgainst(ind, t); tt != "" {
 			parts = append(parts, tt)
 		}
 	}
@@ -299,16 +299,4 @@ func benchmarkWords(ind app.Indicator, s benchmark.Shown, auth *app.Authority) s
 		parts = append(parts, auth.Name+" ranks "+rk+", 1 = best")
 	}
 	return strings.Join(append(parts, s.Caption()), "; ")
-}
-
-// targetWords writes the target and floor in force.
-func targetWords(ind app.Indicator, t app.Target) string {
-	var parts []string
-	if t.Target != nil {
-		parts = append(parts, "target "+app.FormatValue(ind, *t.Target))
-	}
-	if t.Floor != nil && ind.Polarity != app.NearTarget {
-		parts = append(parts, "floor "+app.FormatValue(ind, *t.Floor))
-	}
-	return strings.Join(parts, ", ")
 }

@@ -390,7 +390,7 @@ func (a *analysis) reversalText(p *Point, run int, runDoT app.DoT) string {
 
 func (a *analysis) ragChangeText(i int, t app.Target) string {
 	p, prev := &a.pts[i], &a.pts[i-1]
-	d := string(prev.RAG) + " to " + string(p.RAG) + " (" + app.FormatValue(a.ind, a.vals[i]) + "; " + ratedAgainst(a.ind, t) + ")"
+	d := string(prev.RAG) + " to " + string(p.RAG) + " (" + app.FormatValue(a.ind, a.vals[i]) + "; " + RatedAgainst(a.ind, t) + ")"
 	if y := a.ind.TargetYear(p.Period); y != a.ind.TargetYear(prev.Period) {
 		d += "; the " + y.String() + " target applies from " + thisPeriod(p.Period)
 	}
@@ -415,7 +415,7 @@ func (a *analysis) ragDisagreeText(i int, t *app.Target) string {
 	p := &a.pts[i]
 	d := "the workbook shows " + string(p.SourceRAG) + ", but " + app.FormatValue(a.ind, a.vals[i])
 	if t != nil {
-		d += " (" + ratedAgainst(a.ind, *t) + ")"
+		d += " (" + RatedAgainst(a.ind, *t) + ")"
 	}
 	return d + " rates " + string(p.RAG)
 }
@@ -518,11 +518,11 @@ func targetText(ind app.Indicator, t app.Target) string {
 	return strings.Join(parts, ", ")
 }
 
-// ratedAgainst writes what a figure is rated against by the authority's
+// RatedAgainst writes what a figure is rated against by the authority's
 // rule (app.RAGRule): targetText under the floor rule; the target and
 // its band under the band rule ("target 20.0%, AMBER within 1.0 pp");
 // the target alone under the target rule, whose rating no floor moves.
-func ratedAgainst(ind app.Indicator, t app.Target) string {
+func RatedAgainst(ind app.Indicator, t app.Target) string {
 	if ind.Polarity == app.NearTarget || t.Rule.Kind == app.RuleFloor {
 		return targetText(ind, t)
 	}

@@ -23,7 +23,7 @@ func TestRatedAgainst(t *testing.T) {
 		{app.RAGRule{Kind: app.RuleBand, Tolerance: 5, Percent: true}, "target 20.0%, AMBER within 1.0 pp"},
 	}
 	for _, tt := range tests {
-		if got := ratedAgainst(ind, tg(tt.rule)); got != tt.want {
+		if got := RatedAgainst(ind, tg(tt.rule)); got != tt.want {
 			t.Errorf("%s rule: %q, want %q", tt.rule.Name(), got, tt.want)
 		}
 	}

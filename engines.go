@@ -110,7 +110,7 @@ func openDBReader(db string) (store.Store, error) {
 		return openTeam(db)
 	}
 	if _, err := os.Stat(db); errors.Is(err, os.ErrNotExist) {
-		return nil, errNoStore
+		return nil, noStoreError{db}
 	}
 	st, err := store.OpenReadOnly(db)
 	if err != nil {

@@ -424,6 +424,11 @@ func TestShowAndFlagsEdges(t *testing.T) {
 		t.Errorf("import of a header-only CSV: exit %d, stderr %q; want 1 naming the file", r.code, r.stderr)
 	}
 	empty := filepath.Join(t.TempDir(), "empty.db")
+	if st, err := store.Open(empty); err != nil {
+		t.Fatal(err)
+	} else {
+		st.Close()
+	}
 	if out := mustRun(t, empty, "list", "--json"); strings.TrimSpace(out) != "[]" {
 		t.Errorf("list --json on an empty store = %q, want []", out)
 	}

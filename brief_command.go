@@ -124,7 +124,7 @@ func noteCalendarDfE(e *env, h *app.History) {
 // they cover, and no others. A store it cannot read says nothing here:
 // the command's own reading reports it.
 func noteCalendarDfEStored(e *env) {
-	h, err := readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) {
+	h, err := readStore(e, func(st store.Store) (*app.History, error) {
 		h := app.NewHistory()
 		for _, ref := range dfe.DefaultMapping().Refs() {
 			if !dfe.FiledAsYearsItCovers(ref) {

@@ -196,14 +196,13 @@ type listedIndicator struct {
 }
 
 // loadRetired reads the period each retired indicator of inds was
-// retired from (store.Retirements); none when no store or no indicator
-// is there yet.
+// retired from (store.Retirements); none when no indicator is there yet.
 func loadRetired(e *env, inds []app.Indicator) (map[string]*app.Period, error) {
 	out := map[string]*app.Period{}
 	if len(inds) == 0 {
 		return out, nil
 	}
-	_, err := readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) {
+	_, err := readStore(e, func(st store.Store) (*app.History, error) {
 		retired, err := store.Retirements(st, inds)
 		for ref, p := range retired {
 			out[ref] = &p
@@ -222,15 +221,12 @@ func runImports(e *env, args []string) error {
 	}
 	var recs []app.Import
 	st, err := openReader(e)
-	switch {
-	case errors.Is(err, errNoStore):
-	case err != nil:
+	if err != nil {
 		return err
-	default:
-		defer st.Close()
-		if recs, err = st.Imports(); err != nil {
-			return err
-		}
+	}
+	defer st.Close()
+	if recs, err = st.Imports(); err != nil {
+		return err
 	}
 	if e.json {
 		if recs == nil {
@@ -365,19 +361,17 @@ func runRestore(e *env, args []string) error {
 
 // loadHistory opens the store read-only, reads it whole and closes it
 // again, so a reading command shares the store and holds it only briefly.
-// A store not yet created reads as empty.
 func loadHistory(e *env) (*app.History, error) {
-	return readStore(e, app.NewHistory, store.Store.Load)
+	return readStore(e, store.Store.Load)
 }
 
 // readStore opens the store read-only, reads it with read and closes it,
-// so a reading command holds the store only briefly; a store not yet
-// created gives empty().
-func readStore[T any](e *env, empty func() T, read func(store.Store) (T, error)) (T, error) {
+// so a reading command holds the store only briefly. A store file that
+// does not exist is a noStoreError, not an empty history: a mistyped
+// path or a drive not connected must not read as "all our history has
+// gone".
+func readStore[T any](e *env, read func(store.Store) (T, error)) (T, error) {
 	st, err := openReader(e)
-	if errors.Is(err, errNoStore) {
-		return empty(), nil
-	}
 	if err != nil {
 		var zero T
 		return zero, err
@@ -386,10 +380,9 @@ func readStore[T any](e *env, empty func() T, read func(store.Store) (T, error))
 	return read(st)
 }
 
-// loadIndicators reads the indicators' definitions alone, none if there
-// is no store yet.
+// loadIndicators reads the indicators' definitions alone.
 func loadIndicators(e *env) ([]app.Indicator, error) {
-	return readStore(e, func() []app.Indicator { return nil }, store.Store.Indicators)
+	return readStore(e, store.Store.Indicators)
 }
 
 // showReadsOne has show read its indicator's records alone
@@ -398,21 +391,32 @@ func loadIndicators(e *env) ([]app.Indicator, error) {
 // without a word. A test keeps both paths saying the same.
 var showReadsOne = true
 
-// loadIndicatorHistory reads every definition and ref's records alone, an
-// empty history if there is no store yet.
+// loadIndicatorHistory reads every definition and ref's records alone.
 func loadIndicatorHistory(e *env, ref string) (*app.History, error) {
-	return readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) { return st.LoadIndicator(ref) })
+	return readStore(e, func(st store.Store) (*app.History, error) { return st.LoadIndicator(ref) })
 }
 
 // loadAreaHistory is loadIndicatorHistory with ref's figures of area
 // alone: a long history's other areas are most of its figures.
 func loadAreaHistory(e *env, ref string, area app.Area) (*app.History, error) {
-	return readStore(e, app.NewHistory, func(st store.Store) (*app.History, error) { return st.LoadIndicatorArea(ref, area) })
+	return readStore(e, func(st store.Store) (*app.History, error) { return st.LoadIndicatorArea(ref, area) })
 }
 
 // errNoStore is what openReader says of a store file that does not exist
-// yet: reading commands show it as empty rather than creating it.
+// yet (a noStoreError): reading commands say so rather than creating it.
 var errNoStore = errors.New("no store yet")
+
+// noStoreError is errNoStore for the store file db. A store that exists
+// but holds nothing lists as empty; no file at all is said, naming the
+// path, since it is most often a mistyped --db or a mapped drive not
+// connected.
+type noStoreError struct{ db string }
+
+func (e noStoreError) Error() string {
+	return fmt.Sprintf("no store at %s (nothing imported there yet): check --db, or make one there with scorecard import FILE or scorecard demo", e.db)
+}
+
+func (noStoreError) Is(target error) bool { return target == errNoStore }
 
 // openReader opens the store for a command that only reads: several may
 // read at once, and a store the user may only read can still be viewed.

@@ -104,15 +104,16 @@ func openDB(db string, room int64) (store.Store, error) {
 
 // openDBReader opens the store db names to read it. A bbolt file that does
 // not exist yet is errNoStore; one is opened read-only, so several readers
-// may read at once.
+// may read at once, and one a window holds is read through a consistent
+// copy (store.OpenReading).
 func openDBReader(db string) (store.Store, error) {
 	if isTeamStore(db) {
 		return openTeam(db)
 	}
 	if _, err := os.Stat(db); errors.Is(err, os.ErrNotExist) {
-		return nil, errNoStore
+		return nil, noStoreError{db}
 	}
-	st, err := store.OpenReadOnly(db)
+	st, err := store.OpenReading(db)
 	if err != nil {
 		return nil, err
 	}

@@ -52,7 +52,13 @@ func runImport(e *env, args []string) error {
 			// Said, since the summaries no longer follow the order given.
 			fmt.Fprintf(e.out, "%s: %s: read after the other files named, so that its figures are checked against their definitions\n", filepath.Base(path), moved[i].What)
 		}
-		if err := importFile(e, st, path, filepath.Base(path), "file"); err != nil {
+		err := importFile(e, st, path, filepath.Base(path), "file")
+		if lock := (*importer.LockFileError)(nil); errors.As(err, &lock) {
+			// Said, not failed: a colleague has the workbook open.
+			fmt.Fprintln(e.out, lock.Error())
+			continue
+		}
+		if err != nil {
 			fmt.Fprintln(e.errOut, oneLine(err))
 			printRefusalWarnings(e, err)
 			failed = errors.Join(failed, err)

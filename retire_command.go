@@ -18,9 +18,10 @@ func retireFlags(fs *flag.FlagSet, e *env) {
 	fs.BoolVar(&e.reinstate, "undo", false, "put a retired indicator back in circulation")
 }
 
-// runRetire marks an indicator retired from a period, or with --undo puts
-// it back.
-func runRetire(e *env, args []string) error {
+// retireOnce marks an indicator retired from a period, or with --undo
+// puts it back, as worked out from the store as it stands (runRetire
+// works it out again when a colleague's import or undo lands meanwhile).
+func retireOnce(e *env, args []string) error {
 	if len(args) != 1 || e.reinstate && e.from != "" {
 		return usagef("name one indicator, e.g. scorecard retire ED06 [--from 2025-06], or scorecard retire --undo ED06 to put it back")
 	}
@@ -30,6 +31,10 @@ func runRetire(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	inForce, err := st.Imports()
+	if err != nil {
+		return err
+	}
 	h, err := st.LoadIndicator(ref)
 	if err != nil {
 		return err
@@ -48,7 +53,7 @@ func runRetire(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rec, err := st.Import(store.Source{Name: "edit", Kind: "edit", Note: note}, &app.Dataset{ChartSettings: []app.ChartSetting{s}})
+	rec, err := st.Import(store.Source{Name: "edit", Kind: "edit", Note: note, Basis: store.Basis(inForce)}, &app.Dataset{ChartSettings: []app.ChartSetting{s}})
 	if err != nil {
 		return fmt.Errorf("%s: %w", ref, err)
 	}

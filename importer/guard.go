@@ -43,8 +43,9 @@ const (
 
 // checkSource refuses, before the file is opened, what is not a file to
 // read: a pipe or device (reading one would hang holding the store's
-// lock), a file beyond MaxFileBytes, and a file whose first bytes say it
-// is another kind than its name does.
+// lock), a file beyond MaxFileBytes, Excel's lock file (a
+// *LockFileError), and a file whose first bytes say it is another kind
+// than its name does.
 func checkSource(path string) (os.FileInfo, error) {
 	base := filepath.Base(path)
 	fi, err := os.Stat(path)
@@ -80,6 +81,9 @@ func checkSource(path string) (os.FileInfo, error) {
 	n, err := io.ReadFull(f, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
+	}
+	if lock, ok := lockFile(base, head[:n], fi.Size()); ok {
+		return nil, lock
 	}
 	if err := checkKind(strings.ToLower(filepath.Ext(path)), fileKind(head[:n], f)); err != nil {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}

@@ -280,6 +280,8 @@ func (w *mainWindow) importsDone(order string, outcomes []importOutcome) {
 			lines = append(lines, fmt.Sprintf("%s: read with %s above, as one SSDA903 return", name, readWith(outcomes, o)))
 		case errors.Is(o.err, errAlreadyImported):
 			lines = append(lines, fmt.Sprintf("%s: already imported as %s; nothing added", name, o.imp.ID))
+		case errors.As(o.err, new(*importer.LockFileError)):
+			lines = append(lines, o.err.Error())
 		case o.err != nil:
 			errs = append(errs, o.err)
 		default:

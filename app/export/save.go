@@ -14,10 +14,15 @@ import (
 // temporary file's own name would only puzzle.
 func save(path, what string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	pattern := "." + filepath.Base(path) + ".*.tmp"
+	tmp, err := os.CreateTemp(dir, pattern)
 	if err != nil {
 		return fmt.Errorf("cannot write here: %w", pathless(err))
 	}
+	// An export killed while it wrote (a power cut, Task Manager) left
+	// its temporary file beside path, seen in the folder officers
+	// circulate from: the next export to path removes it.
+	sweepLeftovers(dir, pattern, tmp.Name(), false)
 	defer func() {
 		if err != nil {
 			tmp.Close()

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -247,10 +246,6 @@ type spool struct {
 // spoolPattern names the spool files in the temporary folder.
 const spoolPattern = "scorecard-data-*.xml"
 
-// spoolLeftAfter is the age past which a spool file of an export that
-// was killed is removed by the next export (see newSpool).
-const spoolLeftAfter = 24 * time.Hour
-
 // newSpool makes the spool. A killed export never reaches close, and its
 // spool (megabytes) stayed in the temporary folder for good, so the file
 // is unlinked as soon as it is made: on Linux and macOS an open file
@@ -266,23 +261,8 @@ func newSpool() (*spool, error) {
 		return nil, fmt.Errorf("a temporary file for the Data sheet's rows: %w", err)
 	}
 	named := os.Remove(f.Name()) != nil
-	sweepSpools(f.Name(), named)
+	sweepLeftovers(os.TempDir(), spoolPattern, f.Name(), named)
 	return &spool{f: f, w: newRowWriter(f), named: named}, nil
-}
-
-// sweepSpools removes the spool files left in the temporary folder by
-// exports that were killed, other than own: those older than
-// spoolLeftAfter, or, with any, every one the system lets remove.
-func sweepSpools(own string, any bool) {
-	left, _ := filepath.Glob(filepath.Join(os.TempDir(), spoolPattern))
-	for _, name := range left {
-		if name == own {
-			continue
-		}
-		if fi, err := os.Lstat(name); err == nil && fi.Mode().IsRegular() && (any || time.Since(fi.ModTime()) > spoolLeftAfter) {
-			os.Remove(name)
-		}
-	}
 }
 
 // copyTo writes the rows spooled to w.

@@ -22,8 +22,9 @@ type Source struct {
 	Warnings []app.Warning
 	// Basis is the store's Basis when the import's definitions and
 	// targets were reviewed against it (app.ReviewDefinitions,
-	// app.ReviewTargets); empty when they were not. When it is set and
-	// the dataset defines indicators or targets, Import refuses with
+	// app.ReviewTargets), or a retirement worked out from it; empty when
+	// they were not. When it is set and the dataset holds what was
+	// reviewed (Reviewed), Import refuses with
 	// ErrStale if another import or undo has landed since: the review may
 	// have let this file redefine an indicator, or drop a milestone,
 	// without the warning it was owed.
@@ -197,7 +198,7 @@ func alreadyImported(tx *bolt.Tx, src Source, rec *app.Import) error {
 // checkBasis refuses an import reviewed against the store as it was
 // before another import or undo landed (see Source.Basis).
 func checkBasis(tx *bolt.Tx, src Source, ds *app.Dataset) error {
-	if src.Basis == "" || len(ds.Indicators) == 0 && len(ds.Targets) == 0 {
+	if src.Basis == "" || !Reviewed(ds) {
 		return nil
 	}
 	h := app.NewHistory()

@@ -65,6 +65,9 @@ type Bolt struct {
 	// tmp this Bolt reads (see upgradedCopy); nil otherwise.
 	held *bolt.DB
 	tmp  string
+	// copyDir holds the copy of a store another Scorecard held that this
+	// Bolt reads (see OpenReading), removed on Close; "" otherwise.
+	copyDir string
 }
 
 // Open opens or creates the store at path (creating parent directories).
@@ -393,6 +396,9 @@ func (s *Bolt) Close() (err error) {
 	s.prepared = nil
 	s.changeMu.Unlock()
 	err = s.db.Close()
+	if s.copyDir != "" {
+		os.RemoveAll(s.copyDir)
+	}
 	if s.held != nil {
 		os.Remove(s.tmp)
 		if herr := s.held.Close(); err == nil {

@@ -393,7 +393,7 @@ func applyRetags(ctx context.Context, tx pgx.Tx, table, where string, changes []
 // the import lock, so no colleague's import can land between the check
 // and the write.
 func checkBasis(ctx context.Context, tx pgx.Tx, src store.Source, ds *app.Dataset) error {
-	if src.Basis == "" || len(ds.Indicators) == 0 && len(ds.Targets) == 0 {
+	if src.Basis == "" || !store.Reviewed(ds) {
 		return nil
 	}
 	recs, _, err := readImports(ctx, tx)

@@ -1,6 +1,8 @@
 package storetest
 
 import (
+	"errors"
+	"reflect"
 	"testing"
 
 	"scorecard/app"
@@ -65,6 +67,41 @@ var retireScenarios = []scenario{
 		}
 		if n := len(imps); n != 3 || imps[1].Note != "CIC05: retired from Apr-25" || imps[1].Undone == nil {
 			t.Fatalf("imports %+v, want the retirement listed, undone", imps)
+		}
+	}},
+	{"retirement worked out before a colleague's import", func(t *testing.T, st store.Store, opt Options) {
+		// Retiring CIC05 is worked out with March its last figure (from
+		// Apr-25); a colleague's import giving April lands before it is
+		// saved: the retirement is refused as stale, nothing stored, and
+		// worked out again against the store as it is now (QA32 finding
+		// 1: it landed, retiring from a month with a figure).
+		mustImport(t, st, "March scorecard.xlsx", Monthly(spring, 0))
+		basis := func() string {
+			imps, err := st.Imports()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return store.Basis(imps)
+		}
+		decided := basis()
+		mustImport(t, st, "April scorecard.xlsx", Monthly(april, 0))
+		before := load(t, st)
+		retire := func(from app.Period, basis string) error {
+			_, err := st.Import(store.Source{Name: "edit", Kind: "edit", Note: "CIC05: retired from " + from.Label(), Basis: basis},
+				&app.Dataset{ChartSettings: []app.ChartSetting{{Ref: "CIC05", Kind: app.SetRetire, From: from}}})
+			return err
+		}
+		if err := retire(march.Add(1), decided); !errors.Is(err, store.ErrStale) {
+			t.Fatalf("retirement worked out before a colleague's import: err = %v, want ErrStale", err)
+		}
+		if !reflect.DeepEqual(load(t, st), before) {
+			t.Fatal("a stale retirement changed the store")
+		}
+		if err := retire(march.Add(2), basis()); err != nil {
+			t.Fatalf("retirement worked out against the store as it is: %v", err)
+		}
+		if r, ok := load(t, st).Retirement("CIC05"); !ok || r.From != march.Add(2) {
+			t.Fatalf("retirement %+v, want from May-25", r)
 		}
 	}},
 }

@@ -68,7 +68,7 @@ func releaseOf(v *view, below int) (all, ex release) {
 // count, a percentage's twin: disclosure.Beside), read from the store,
 // so that show, which reads one indicator, stays quick (issue 17).
 func releaseOfIndicator(e *env, ref string, below int, auth *app.Authority) (release, error) {
-	return readStore(e, func() release { return release{} }, func(st store.Store) (release, error) {
+	return readStore(e, func(st store.Store) (release, error) {
 		h, err := st.LoadIndicator(ref)
 		if err != nil {
 			return release{}, err

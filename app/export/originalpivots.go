@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
+	"scorecard/app/ooxml"
 )
 
 // A pivot table keeps, in its cache (xl/pivotCache/), every figure of its
@@ -137,8 +138,8 @@ func (o *originalWriter) findPivotTables() (tables []pivotTable, caches []string
 	}
 	workbook := "xl/workbook.xml"
 	for _, r := range pkg {
-		if strings.HasSuffix(r.typ, "/officeDocument") {
-			workbook = r.target
+		if strings.HasSuffix(r.Type, "/officeDocument") {
+			workbook = r.Target
 		}
 	}
 	book, err := o.partRels(workbook)
@@ -146,8 +147,8 @@ func (o *originalWriter) findPivotTables() (tables []pivotTable, caches []string
 		return nil, nil, err
 	}
 	for _, r := range book {
-		if strings.HasSuffix(r.typ, relPivotCache) {
-			caches = append(caches, r.target)
+		if strings.HasSuffix(r.Type, relPivotCache) {
+			caches = append(caches, r.Target)
 		}
 	}
 	if o.f.WorkBook == nil {
@@ -156,8 +157,8 @@ func (o *originalWriter) findPivotTables() (tables []pivotTable, caches []string
 	for _, s := range o.f.WorkBook.Sheets.Sheet {
 		sheetPart := ""
 		for _, r := range book {
-			if r.id == s.ID {
-				sheetPart = r.target
+			if r.ID == s.ID {
+				sheetPart = r.Target
 			}
 		}
 		if sheetPart == "" {
@@ -168,28 +169,28 @@ func (o *originalWriter) findPivotTables() (tables []pivotTable, caches []string
 			return nil, nil, fmt.Errorf("sheet %q: %w", s.Name, err)
 		}
 		for _, r := range rels {
-			if !strings.HasSuffix(r.typ, relPivotTable) {
+			if !strings.HasSuffix(r.Type, relPivotTable) {
 				continue
 			}
-			def := o.part(r.target)
+			def := o.part(r.Target)
 			if def == nil {
 				continue
 			}
-			t := pivotTable{part: r.target, sheet: s.Name, name: strings.TrimSuffix(path.Base(r.target), ".xml")}
+			t := pivotTable{part: r.Target, sheet: s.Name, name: strings.TrimSuffix(path.Base(r.Target), ".xml")}
 			if m := pivotName.FindSubmatch(def); m != nil {
 				t.name = html.UnescapeString(string(m[1]))
 			}
 			if m := pivotLocation.FindSubmatch(def); m != nil {
 				t.ref = string(m[1])
 			}
-			uses, err := o.partRels(r.target)
+			uses, err := o.partRels(r.Target)
 			if err != nil {
 				return nil, nil, fmt.Errorf("pivot table %s: %w", t.name, err)
 			}
 			for _, c := range uses {
-				if strings.HasSuffix(c.typ, relPivotCache) {
-					t.cache = c.target
-					caches = append(caches, c.target)
+				if strings.HasSuffix(c.Type, relPivotCache) {
+					t.cache = c.Target
+					caches = append(caches, c.Target)
 				}
 			}
 			tables = append(tables, t)
@@ -217,15 +218,15 @@ func (o *originalWriter) emptyCache(cache string, tables []pivotTable, changed m
 		return false, nil, err
 	}
 	for _, r := range rels {
-		if !strings.HasSuffix(r.typ, relPivotCacheRecords) {
+		if !strings.HasSuffix(r.Type, relPivotCacheRecords) {
 			continue
 		}
-		held = held || recordsHold(o.part(r.target), changed)
-		o.f.Pkg.Delete(r.target)
-		o.dropContentType(r.target)
+		held = held || recordsHold(o.part(r.Target), changed)
+		o.f.Pkg.Delete(r.Target)
+		o.dropContentType(r.Target)
 	}
 	if len(rels) > 0 {
-		relsPart := relsPartOf(cache)
+		relsPart := ooxml.RelsPart(cache)
 		o.f.Pkg.Delete(relsPart)
 		o.f.Relationships.Delete(relsPart)
 		o.dropContentType(relsPart)
@@ -436,21 +437,11 @@ func (o *originalWriter) part(name string) []byte {
 	return b
 }
 
-// relsPartOf is the name of the relationships part of part ("" for the
-// package's own).
-func relsPartOf(part string) string {
-	dir, base := path.Split(part)
-	return path.Join(dir, "_rels", base+".rels")
-}
-
-// partRel is a relationship of a part, its target resolved to a part name.
-type partRel struct{ id, typ, target string }
-
 // partRels reads the relationships of part, as the library holds them if
 // it has read them (and may have added to them), else as the file has
 // them.
-func (o *originalWriter) partRels(part string) ([]partRel, error) {
-	name := relsPartOf(part)
+func (o *originalWriter) partRels(part string) ([]ooxml.Rel, error) {
+	name := ooxml.RelsPart(part)
 	data := o.part(name)
 	if v, ok := o.f.Relationships.Load(name); ok && v != nil {
 		b, err := xml.Marshal(v)
@@ -462,32 +453,11 @@ func (o *originalWriter) partRels(part string) ([]partRel, error) {
 	if data == nil {
 		return nil, nil
 	}
-	var x struct {
-		Rel []struct {
-			ID     string `xml:"Id,attr"`
-			Type   string `xml:"Type,attr"`
-			Target string `xml:"Target,attr"`
-			Mode   string `xml:"TargetMode,attr"`
-		} `xml:"Relationship"`
-	}
-	if err := xml.Unmarshal(data, &x); err != nil {
+	rels, err := ooxml.ParseRels(part, data)
+	if err != nil {
 		return nil, fmt.Errorf("%s: not readable XML: %w", name, err)
 	}
-	dir := path.Dir(part)
-	var out []partRel
-	for _, r := range x.Rel {
-		if strings.EqualFold(r.Mode, "External") {
-			continue
-		}
-		t := strings.ReplaceAll(r.Target, "\\", "/")
-		if strings.HasPrefix(t, "/") {
-			t = path.Clean(strings.TrimPrefix(t, "/"))
-		} else {
-			t = path.Join(dir, t)
-		}
-		out = append(out, partRel{r.ID, r.Type, t})
-	}
-	return out, nil
+	return rels, nil
 }
 
 // dropContentType removes part's entry from the content types, as the

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+
+	"scorecard/app/ooxml"
 )
 
 // Relationship types, by the last part of their URI: the same under
@@ -19,49 +21,26 @@ const (
 	relTheme          = "/theme"
 )
 
-// rel is a relationship of a part, its target resolved to a part name.
-type rel struct{ id, typ, target string }
-
 // rels reads the relationships of a part (those of the package for "").
-func (w *Workbook) rels(part string) ([]rel, error) {
-	dir, base := path.Split(part)
-	data, err := w.part(path.Join(dir, "_rels", base+".rels"))
+func (w *Workbook) rels(part string) ([]ooxml.Rel, error) {
+	name := ooxml.RelsPart(part)
+	data, err := w.part(name)
 	if err != nil || data == nil {
 		return nil, err
 	}
-	var x struct {
-		Rel []struct {
-			ID     string `xml:"Id,attr"`
-			Type   string `xml:"Type,attr"`
-			Target string `xml:"Target,attr"`
-			Mode   string `xml:"TargetMode,attr"`
-		} `xml:"Relationship"`
-	}
-	if err := xml.Unmarshal(data, &x); err != nil {
+	out, err := ooxml.ParseRels(part, data)
+	if err != nil {
 		return nil, fmt.Errorf("%w: the relationships of %s are not readable XML", ErrNotWorkbook, part)
-	}
-	out := make([]rel, 0, len(x.Rel))
-	for _, r := range x.Rel {
-		if strings.EqualFold(r.Mode, "External") {
-			continue
-		}
-		t := strings.ReplaceAll(r.Target, "\\", "/")
-		if strings.HasPrefix(t, "/") {
-			t = path.Clean(strings.TrimPrefix(t, "/"))
-		} else {
-			t = path.Join(dir, t)
-		}
-		out = append(out, rel{r.ID, r.Type, t})
 	}
 	return out, nil
 }
 
 // relTarget is the target of the first relationship of a type, or def
 // when there is none.
-func relTarget(rels []rel, typ, def string) string {
+func relTarget(rels []ooxml.Rel, typ, def string) string {
 	for _, r := range rels {
-		if strings.HasSuffix(r.typ, typ) {
-			return r.target
+		if strings.HasSuffix(r.Type, typ) {
+			return r.Target
 		}
 	}
 	return def
@@ -113,7 +92,7 @@ func (w *Workbook) readStructure() error {
 	}
 	targets := map[string]string{}
 	for _, r := range rels {
-		targets[r.id] = r.target
+		targets[r.ID] = r.Target
 	}
 	for _, s := range wb.Sheets {
 		if p, ok := targets[s.RID]; ok {

@@ -205,11 +205,12 @@ func runFlags(e *env, args []string) error {
 	left := cannotExcludeFlags(v, analysisOptions())
 	flags = mergeFlags(v.h, flags, left.flags)
 	all, ex := releaseOf(v, e.suppress)
+	revAt := revisionsAt(revs)
 	withheld := func(f trend.Flag) bool {
 		if f.Kind == trend.CannotExclude {
 			return flagWithheld(all, f, nil, e.suppress) // all children's flags
 		}
-		return flagWithheld(ex, f, revs, e.suppress)
+		return flagWithheld(ex, f, revAt, e.suppress)
 	}
 	if !e.all {
 		// The headline names the period flagged, asked or the latest, as

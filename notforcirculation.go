@@ -38,6 +38,26 @@ func suppressFlag(fs *flag.FlagSet, e *env) {
 // cohorts, as its own are.
 type release struct {
 	figures, shown *app.History
+	// withheldAt is, by indicator, the periods for which the release
+	// withholds a figure the view held (made once: flags asks it of every
+	// flag, of tens of thousands on a large store).
+	withheldAt map[string]map[app.Period]bool
+}
+
+// newRelease indexes what shown withholds of figures.
+func newRelease(figures, shown *app.History) release {
+	r := release{figures: figures, shown: shown, withheldAt: map[string]map[app.Period]bool{}}
+	for _, k := range shown.Keys() {
+		for _, o := range shown.Series(k) {
+			if o.Status == app.Suppressed {
+				if r.withheldAt[k.Ref] == nil {
+					r.withheldAt[k.Ref] = map[app.Period]bool{}
+				}
+				r.withheldAt[k.Ref][o.Period] = true
+			}
+		}
+	}
+	return r
 }
 
 // withholds reports whether the release withholds the figure of k for
@@ -59,7 +79,7 @@ func (r release) withholds(k app.SeriesKey, p app.Period) bool {
 // the figures excluding the cohorts withheld with all children's.
 func releaseOf(v *view, below int) (all, ex release) {
 	base, shown, figures, _, _ := disclosure.ReleaseFigures(v.all, v.excluded, below, v.auth)
-	return release{v.all, base}, release{figures, shown}
+	return newRelease(v.all, base), newRelease(figures, shown)
 }
 
 // releaseOfIndicator is the release of indicator ref's figures in every
@@ -90,7 +110,7 @@ func releaseOfIndicator(e *env, ref string, below int, auth *app.Authority) (rel
 			return release{}, err
 		}
 		base, _, _, _, _ := disclosure.ReleaseFigures(both, nil, below, auth)
-		return release{both, base}, nil
+		return newRelease(both, base), nil
 	})
 }
 
@@ -100,12 +120,10 @@ func releaseOfIndicator(e *env, ref string, below int, auth *app.Authority) (rel
 // quotes; for a revision, the figure now or, where the release would
 // not give it (disclosure.RevisedFromShown), the earlier one. revs are
 // the flags' revisions (trend.FlagsRevising).
-func flagWithheld(r release, f trend.Flag, revs []trend.Revision, below int) bool {
+func flagWithheld(r release, f trend.Flag, revs map[revisionAt]trend.Revision, below int) bool {
 	k := app.SeriesKey{Ref: f.Ref, Area: f.Area, Split: app.All}
 	if f.Kind == trend.Revised || f.Kind == trend.Definition {
-		i := slices.IndexFunc(revs, func(rv trend.Revision) bool { return rv.Key == k && rv.Detail == f.Detail })
-		if i >= 0 {
-			rv := revs[i]
+		if rv, ok := revs[revisionAt{k, f.Detail}]; ok {
 			if rv.Target != nil || rv.Definition != nil {
 				return false
 			}
@@ -114,7 +132,7 @@ func flagWithheld(r release, f trend.Flag, revs []trend.Revision, below int) boo
 			}
 			was := rv.Was
 			return !rv.Late && (was.Value != nil || was.Numerator != nil || was.Denominator != nil) &&
-				r.shown != nil && !disclosure.RevisedFromShown(r.figures, r.shown, k, rv.Period, was, below)
+				r.shown != nil && r.earlierGivesAway(k, rv.Period, was, below)
 		}
 	}
 	if r.withholds(k, f.Period) {
@@ -123,4 +141,43 @@ func flagWithheld(r release, f trend.Flag, revs []trend.Revision, below int) boo
 	s := r.figures.Series(k)
 	i := slices.IndexFunc(s, func(o app.Observation) bool { return o.Period == f.Period })
 	return i > 0 && r.withholds(k, s[i-1].Period)
+}
+
+// earlierGivesAway reports whether a revision's earlier figure, was,
+// may give away what the release withholds: beside any figure of the
+// indicator it withholds for p (a district's or a cohort's, which the
+// earlier county figure could pin), or a count itself below the
+// threshold. It is the quick part of disclosure.RevisedFromShown, whose
+// replay of the releases before each revising import, asked of every
+// revision flags lists, took minutes on a store of many revisions: so a
+// mark may be given where the brief, which asks the whole question, would
+// give the earlier figure.
+func (r release) earlierGivesAway(k app.SeriesKey, p app.Period, was app.Observation, below int) bool {
+	if r.withheldAt[k.Ref][p] {
+		return true
+	}
+	for _, n := range []*float64{was.Value, was.Numerator} {
+		if ind, ok := r.figures.Indicator(k.Ref); ok && n != nil && (n == was.Numerator || ind.Measure == app.Count) && *n > 0 && *n < float64(below) {
+			return true
+		}
+	}
+	return false
+}
+
+// revisionAt finds the revision a flag is of: its series and words.
+type revisionAt struct {
+	key    app.SeriesKey
+	detail string
+}
+
+// revisionsAt indexes revs for flagWithheld, the first of each kept as
+// a search in order would find it.
+func revisionsAt(revs []trend.Revision) map[revisionAt]trend.Revision {
+	out := make(map[revisionAt]trend.Revision, len(revs))
+	for _, rv := range revs {
+		if _, ok := out[revisionAt{rv.Key, rv.Detail}]; !ok {
+			out[revisionAt{rv.Key, rv.Detail}] = rv
+		}
+	}
+	return out
 }

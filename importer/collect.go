@@ -63,6 +63,13 @@ type collector struct {
 	measured map[string]bool
 	// placed holds refs some cell showed its decimal places for.
 	placed map[string]bool
+	// formatted holds refs some figure's cell had a number format of its
+	// own (not General): only such a format tells 0.239 meant as 0.239%
+	// from a fraction of 1 written by an export that formats nothing.
+	formatted map[string]bool
+	// general holds refs some figure's cell was in General format, which
+	// shows a number as stored and so tells nothing of its scale.
+	general map[string]bool
 	// perTenK holds the refs whose every figure is its numerator over
 	// its denominator per 10,000; nil until partsUnit needs it.
 	perTenK map[string]bool
@@ -97,6 +104,8 @@ func newCollector(file string) *collector {
 		declared:   map[string]int{},
 		measured:   map[string]bool{},
 		placed:     map[string]bool{},
+		formatted:  map[string]bool{},
+		general:    map[string]bool{},
 	}
 }
 
@@ -151,6 +160,12 @@ func (c *collector) replay(l *sheetLog) {
 	}
 	for ref := range l.placed {
 		c.placed[ref] = true
+	}
+	for ref := range l.formatted {
+		c.formatted[ref] = true
+	}
+	for ref := range l.general {
+		c.general[ref] = true
 	}
 	for ref := range l.measured {
 		c.measured[ref] = true

@@ -246,6 +246,10 @@ func levelName(l *app.Level, what string) string {
 // keeps no cell format to tell them apart, figures all between 0 and 1
 // with two or more above 0.01 refuse the file (c.refusal) at the first,
 // unless written with their "%"; the advice said is one a CSV can follow.
+// So do a workbook's figures in General format, as Power BI's "Export
+// data" writes them, once some reach 0.1: 0.239 there is as likely 23.9%
+// as 0.239%, and kept as the latter every output would show a re-referral
+// rate of 0.2%, said only by the import.
 func (c *collector) checkAllFractions(spreads map[string]*spread, units map[string]app.Indicator) []app.Warning {
 	hasTarget := map[string]bool{}
 	bigTarget := map[string]bool{}
@@ -274,29 +278,35 @@ func (c *collector) checkAllFractions(spreads map[string]*spread, units map[stri
 		if s.hi < 0.1 && !c.csv {
 			continue
 		}
+		// unformatted figures carry nothing, in the file, that says
+		// their scale; tell is how the refusal says so.
+		unformatted, tell, fix := c.csv, "a CSV keeps no cell format to tell", "write its Unit as \"Proportion\""
+		if !c.csv && c.general[ref] && !c.formatted[ref] {
+			unformatted, tell, fix = true, "its cells are in General format, which shows a number as stored and tells neither", "format the cells as percentages or write its Unit as \"Proportion\""
+		}
 		also := ""
 		if hasTarget[ref] {
 			also = ", as are its targets,"
 		}
 		o := s.first
 		sheet, cell := splitCell(o.Cell)
-		if c.csv && s.marked {
+		if s.marked {
 			// "0.213%": a percentage below 1, written as one.
 			continue
 		}
-		if lo, hi, n := c.heldRange(ref); c.csv && s.lo == s.hi && n > 0 && lo > 1 {
+		if lo, hi, n := c.heldRange(ref); unformatted && s.lo == s.hi && n > 0 && lo > 1 {
 			// A one-month Power BI export gives each measure one
 			// figure: 0.25 beside the store's 21.5 to 24.0 is 25%
 			// written as a fraction of 1, and kept as 0.25% it
 			// would rate as a hundredfold improvement.
 			if c.refusal == nil {
 				c.refusal = &app.SourceError{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Err: fmt.Errorf(
-					"refused: %s is a percentage, but its figure here is %g, below 1, where the store holds its %d figures from %g to %g: %g is likely %g%% written as a fraction of 1, as Power BI and SQL exports write percentages, and a CSV keeps no cell format to tell; if it is a fraction of 1, write its Unit as \"Proportion\" or give it as a percentage (%g); if it is truly %g%%, write it with its %% sign (\"%g%%\")",
-					ref, *o.Value, n, lo, hi, *o.Value, hundredfold(*o.Value), hundredfold(*o.Value), *o.Value, *o.Value)}
+					"refused: %s is a percentage, but its figure here is %g, below 1, where the store holds its %d figures from %g to %g: %g is likely %g%% written as a fraction of 1, as Power BI and SQL exports write percentages, and %s; if it is a fraction of 1, %s or give it as a percentage (%g); if it is truly %g%%, write it with its %% sign (\"%g%%\")",
+					ref, *o.Value, n, lo, hi, *o.Value, hundredfold(*o.Value), tell, fix, hundredfold(*o.Value), *o.Value, *o.Value)}
 			}
 			continue
 		}
-		if c.csv && s.over >= 2 {
+		if unformatted && s.over >= 2 {
 			// Figures of 0.06 and 0.08 are as likely 6% and 8% as
 			// true small percentages: refused too, with how to write
 			// either.
@@ -304,8 +314,8 @@ func (c *collector) checkAllFractions(spreads map[string]*spread, units map[stri
 			// SQL export writes a percentage measure as 0.213.
 			if c.refusal == nil {
 				c.refusal = &app.SourceError{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Err: fmt.Errorf(
-					"refused: %s is a percentage, but its figures here are all between 0 and 1 (%g to %g)%s: %g could be %g%% written as a fraction of 1, as Power BI and SQL exports write percentages, or %g%%, and a CSV keeps no cell format to tell; if they are fractions of 1, write its Unit as \"Proportion\" (read as %g%%), or give them as percentages (%g); if they are percentages below 1, write each with its %% sign (\"%g%%\")",
-					ref, s.lo, s.hi, also, *o.Value, hundredfold(*o.Value), *o.Value, hundredfold(*o.Value), hundredfold(*o.Value), *o.Value)}
+					"refused: %s is a percentage, but its figures here are all between 0 and 1 (%g to %g)%s: %g could be %g%% written as a fraction of 1, as Power BI and SQL exports write percentages, or %g%%, and %s; if they are fractions of 1, %s (read as %g%%), or give them as percentages (%g); if they are percentages below 1, write each with its %% sign (\"%g%%\")",
+					ref, s.lo, s.hi, strings.TrimSuffix(also, ","), *o.Value, hundredfold(*o.Value), *o.Value, tell, fix, hundredfold(*o.Value), hundredfold(*o.Value), *o.Value)}
 			}
 			continue
 		}

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"scorecard/app"
 )
 
@@ -78,42 +80,84 @@ func TestFractionTargets(t *testing.T) {
 }
 
 // TestAllFractionsSaid: a percentage row whose figures and targets are
-// all fractions of 1 is kept as given, 0.46 as 0.46%, and said; a row of
-// true small percentages is not.
+// all fractions of 1 in cells whose number format fixes their places is
+// kept as given, 0.46 as 0.46%, and said; in General format, as Power
+// BI's "Export data" writes them, nothing in the file tells 0.239 meant
+// as 23.9% from 0.239%, so the file is refused as a CSV is (QA33 F5),
+// rather than every output showing a re-referral rate of 0.2%. A row of
+// true small percentages is not said.
 func TestAllFractionsSaid(t *testing.T) {
 	tests := []struct {
-		name string
-		rows [][]any
-		want []string
+		name   string
+		rows   [][]any
+		format string // the figures' number format; "" is General
+		want   []string
+		refuse string
 	}{
-		{"a (%) row of fractions",
+		{"a (%) row of fractions formatted 0.00",
 			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Floor", "Apr-25", "May-25", "Jun-25"},
 				{"P03", "All plain fractions (%)", "H", 0.45, 0.40, 0.46, 0.44, 0.39}},
-			[]string{"F2: P03: its figures here are all between 0 and 1 (0.39 to 0.46), as are its targets, and are read as percentages, 0.46 as 0.46%: if they are fractions of 1 (46%)"}},
+			"0.00",
+			[]string{"F2: P03: its figures here are all between 0 and 1 (0.39 to 0.46), as are its targets, and are read as percentages, 0.46 as 0.46%: if they are fractions of 1 (46%)"}, ""},
+		{"a (%) row of fractions in General format",
+			[][]any{{"Ref", "Indicator", "Polarity", "Target", "Floor", "Apr-25", "May-25", "Jun-25"},
+				{"P03", "All plain fractions (%)", "H", 0.45, 0.40, 0.46, 0.44, 0.39}},
+			"",
+			nil, `Scorecard!F2: refused: P03 is a percentage, but its figures here are all between 0 and 1 (0.39 to 0.46), as are its targets: 0.46 could be 46% written as a fraction of 1, as Power BI and SQL exports write percentages, or 0.46%, and its cells are in General format, which shows a number as stored and tells neither; if they are fractions of 1, format the cells as percentages or write its Unit as "Proportion" (read as 46%)`},
+		{"Power BI's underlying data: a re-referral rate in General format",
+			[][]any{{"Month", "Measure", "Value"},
+				{"Apr-25", "Re-referral rate (%)", 0.239}, {"May-25", "Re-referral rate (%)", 0.221}, {"Jun-25", "Re-referral rate (%)", 0.197}},
+			"",
+			nil, `Scorecard!C2: refused: RRR-`},
 		{"a fraction whose hundredfold is binary noise", // 0.55*100 is 55.00000000000001 (QA19 D9)
 			[][]any{{"Ref", "Indicator", "Polarity", "Apr-25", "May-25"},
 				{"P06", "Care leavers in EET (%)", "H", 0.55, 0.61}},
-			[]string{"D2: P06: its figures here are all between 0 and 1 (0.55 to 0.61) and are read as percentages, 0.55 as 0.55%: if they are fractions of 1 (55%)"}},
+			"0.00",
+			[]string{"D2: P06: its figures here are all between 0 and 1 (0.55 to 0.61) and are read as percentages, 0.55 as 0.55%: if they are fractions of 1 (55%)"}, ""},
 		{"a proportion of fractions without targets",
 			[][]any{{"Ref", "Indicator", "Polarity", "Apr-25", "May-25"},
 				{"P05", "Proportion of children seen", "H", 0.95, 0.85}},
-			[]string{"D2: P05: its figures here are all between 0 and 1 (0.85 to 0.95) and are read as percentages"}},
-		{"true small percentages",
+			"0.0",
+			[]string{"D2: P05: its figures here are all between 0 and 1 (0.85 to 0.95) and are read as percentages"}, ""},
+		{"true small percentages in General format",
 			[][]any{{"Ref", "Indicator", "Polarity", "Apr-25", "May-25"},
 				{"ED09", "Pupils permanently excluded (%)", "L", 0.06, 0.08}},
-			nil},
+			"",
+			nil, ""},
+		{"percentages below 1 written with their %",
+			[][]any{{"Ref", "Indicator", "Polarity", "Apr-25", "May-25"},
+				{"ED10", "Pupils missing education (%)", "L", "0.3%", "0.5%"}},
+			"",
+			nil, ""},
 		{"proved by their parts",
 			[][]any{{"Ref", "Indicator", "Polarity", "Numerator", "Denominator", "Apr-25"},
 				{"CIC03", "Children placed with in-house foster carers (%)", "H", 1, 114, 0.88}},
-			nil},
+			"",
+			nil, ""},
 		{"a count",
 			[][]any{{"Ref", "Indicator", "Polarity", "Apr-25", "May-25"},
 				{"C01", "Number of children", "H", 0, 1}},
-			nil},
+			"",
+			nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Read(context.Background(), writeBook(t, "Scorecard", tt.rows), Options{})
+			b := newBook(t)
+			b.sheet("Scorecard")
+			for r, row := range tt.rows {
+				b.row("Scorecard", fmt.Sprintf("A%d", r+1), row...)
+			}
+			if tt.format != "" {
+				last, _ := excelize.CoordinatesToCellName(len(tt.rows[1]), len(tt.rows))
+				b.style("Scorecard", "D2", last, &excelize.Style{CustomNumFmt: &tt.format})
+			}
+			res, err := Read(context.Background(), b.save("book.xlsx"), Options{})
+			if tt.refuse != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.refuse) {
+					t.Fatalf("err = %v, want it to contain %q", err, tt.refuse)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}

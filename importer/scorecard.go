@@ -436,6 +436,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 	obs, cols := s.scratch[:0], s.scratchCols[:0]
 	defer func() { s.scratch, s.scratchCols = obs[:0], cols[:0] }()
 	decimals, percent := -1, false
+	general, formatted := false, false
 	s.rowFloats.block = s.rowFloats.block[:0]
 	years := s.rowYearKind(r, ind.ref)
 	var clash yearClash
@@ -507,6 +508,14 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 		obs = append(obs, o)
 		decimals = max(decimals, min(rd.decimals, 3))
 		percent = percent || rd.percent
+		general = general || lk.general()
+		formatted = formatted || !lk.general()
+	}
+	if general {
+		s.out.general[ind.ref] = true
+	}
+	if formatted {
+		s.out.formatted[ind.ref] = true
 	}
 	years.say(s, r, ind.ref)
 	clash.say(s, r, ind)

@@ -46,6 +46,28 @@ type look struct {
 	section string
 }
 
+// general reports whether the format is Excel's General, or another that
+// fixes no scale or places: it shows a figure as stored, so a fraction
+// of 1 written by an export that formats nothing looks no different
+// from a percentage below 1.
+func (lk look) general() bool {
+	return lk.decimals < 0 && !lk.percent && !lk.percentSign && !lk.date && !lk.yearOnly && lk.sections == nil
+}
+
+// noteFormat records whether a figure of ref was read from a cell whose
+// format says its scale (checkAllFractions).
+func (l *sheetLog) noteFormat(ref string, lk look) {
+	if lk.general() {
+		if !l.general[ref] {
+			l.general[ref] = true
+		}
+		return
+	}
+	if !l.formatted[ref] {
+		l.formatted[ref] = true
+	}
+}
+
 // formatSection is what one ;-separated section of a number format
 // shows. Excel picks a section by the figure's sign or by a condition
 // such as [<0.05], so a section may be literal text ("<5%") that shows

@@ -38,6 +38,8 @@ type sheetLog struct {
 	// among the rest does not matter.
 	percent    map[string]bool
 	placed     map[string]bool
+	formatted  map[string]bool
+	general    map[string]bool
 	measured   map[string]bool
 	declared   map[string]int
 	benchmarks []app.Benchmark
@@ -84,7 +86,7 @@ type loggedTarget struct {
 
 func newSheetLog(file, sheet string) *sheetLog {
 	return &sheetLog{file: file, sheet: sheet, series: map[app.SeriesKey]int32{}, lastID: -1,
-		percent: map[string]bool{}, placed: map[string]bool{}, measured: map[string]bool{}, declared: map[string]int{}}
+		percent: map[string]bool{}, placed: map[string]bool{}, formatted: map[string]bool{}, general: map[string]bool{}, measured: map[string]bool{}, declared: map[string]int{}}
 }
 
 // step records one item appended at index i of its slice.

@@ -259,6 +259,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		vtext, vc, _ := text(r, RoleValue)
 		if vtext != "" {
 			lk := s.g.look(r, vc)
+			s.out.noteFormat(ref, lk)
 			rd, err := readMarkedFigure(vtext, lk, &s.floats)
 			pair := false
 			if err != nil {

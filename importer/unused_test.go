@@ -35,7 +35,7 @@ func TestUnusedColumnsReported(t *testing.T) {
 		name: "scorecard sheet",
 		rows: [][]any{
 			{"Ref", "Indicator", "Polarity", "Mar-25", "Apr-25", "Sponsor", "Status"},
-			{"CIC05", "Children in care with 3 or more placements (%)", "L", 0.112, 0.117, "Cllr Smith", "final"},
+			{"CIC05", "Children in care with 3 or more placements (%)", "L", 11.2, 11.7, "Cllr Smith", "final"},
 		},
 		want: []string{
 			`Data!F1: column F "Sponsor" not read: its heading is not one the importer knows`,

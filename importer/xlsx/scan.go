@@ -66,6 +66,10 @@ type ScanOptions struct {
 	// DateStyles marks the style indexes whose number format shows a
 	// date or time.
 	DateStyles []bool
+	// FilledStyles marks the style indexes with a fill colour: a blank
+	// cell so styled at the end of its row is kept (keepFilledBlanks),
+	// as a RAG shown by its fill alone is.
+	FilledStyles []bool
 	// RecalcOnLoad is a sheet of a workbook that declares calcPr
 	// fullCalcOnLoad: it asks the spreadsheet to recalculate every
 	// formula on opening, because the results saved with them are not
@@ -117,7 +121,7 @@ func ScanRows(data []byte, sst []string, opt ScanOptions, fn func(n int, cells [
 
 func newScanner(sst []string, opt ScanOptions) *sheetScanner {
 	sc := &sheetScanner{g: &Grid{}, sst: sst, maxCells: opt.MaxCells, raw: opt.RawBooleans,
-		date1904: opt.Date1904 && !opt.DatesAs1900, dateStyles: opt.DateStyles, whole: opt.whole,
+		date1904: opt.Date1904 && !opt.DatesAs1900, dateStyles: opt.DateStyles, filledStyles: opt.FilledStyles, whole: opt.whole,
 		recalc: opt.RecalcOnLoad}
 	if opt.Date1904 && opt.DatesAs1900 {
 		sc.shift = date1904Offset
@@ -282,20 +286,25 @@ type sheetScanner struct {
 	date1904   bool // ISO dates as serials of the 1904 system
 	shift      float64
 	dateStyles []bool
-	whole      bool
-	recalc     bool // the workbook asks to be recalculated on opening
-	prefix     string
-	closeC     []byte // "</c>", with the sheet's namespace prefix
-	openC      []byte // "c ", following '<'
-	openIS     []byte // "<is><t>"
-	closeIS    []byte // "</t></is></c>"
-	openV      []byte
-	plainOpen  []byte // "<v>"
-	plainClose []byte // "</v></c>"
-	closeV     []byte
-	openF      []byte
-	cur        []string
-	curStyles  []int32
+	// filledStyles and widest keep a row's filled blanks past its last
+	// content (keepFilledBlanks): widest is the most columns any row
+	// with content has had so far.
+	filledStyles []bool
+	widest       int
+	whole        bool
+	recalc       bool // the workbook asks to be recalculated on opening
+	prefix       string
+	closeC       []byte // "</c>", with the sheet's namespace prefix
+	openC        []byte // "c ", following '<'
+	openIS       []byte // "<is><t>"
+	closeIS      []byte // "</t></is></c>"
+	openV        []byte
+	plainOpen    []byte // "<v>"
+	plainClose   []byte // "</v></c>"
+	closeV       []byte
+	openF        []byte
+	cur          []string
+	curStyles    []int32
 	// blanks are the styled cells without content past the current
 	// row's last cell with content: they count only if content follows,
 	// so a styled blank at column XFD does not make a row 16,384 wide.
@@ -325,8 +334,12 @@ func (sc *sheetScanner) endRow(row int) error {
 		return nil
 	}
 	sc.flush()
-	sc.blanks = sc.blanks[:0]
 	n := trimmed(sc.cur)
+	if n > 0 {
+		sc.widest = max(sc.widest, n)
+		n = sc.keepFilledBlanks(n)
+	}
+	sc.blanks = sc.blanks[:0]
 	cells, styles := sc.cur[:n], sc.curStyles[:n]
 	sc.cur, sc.curStyles = sc.cur[:0], sc.curStyles[:0]
 	if sc.cells += n + 1; sc.cells > sc.maxCells {
@@ -362,6 +375,39 @@ func (sc *sheetScanner) endRow(row int) error {
 		g.Rows[row][c], g.Styles[row][c] = cells[c], styles[c]
 	}
 	return nil
+}
+
+// keepFilledBlanks keeps in the current row, whose content ends before
+// column n, the blank cells past it that carry a fill colour, up to the
+// widest row with content so far: a RAG column shown by its fill alone,
+// last on its row, is read as one with a Comments column after it is.
+// Beyond the widest row they are styling (a fill run out to column XFD)
+// and are not kept, lest every row become 16,384 cells wide. It returns
+// the row's length with them.
+func (sc *sheetScanner) keepFilledBlanks(n int) int {
+	if sc.filledStyles == nil {
+		return n
+	}
+	filled := func(style int32) bool {
+		return style > 0 && int(style) < len(sc.filledStyles) && sc.filledStyles[style]
+	}
+	end := n
+	for c := n; c < len(sc.cur) && c < sc.widest; c++ {
+		if filled(sc.curStyles[c]) {
+			end = c + 1
+		}
+	}
+	for _, b := range sc.blanks {
+		if b.col < sc.widest && filled(b.style) {
+			for len(sc.cur) <= b.col {
+				sc.cur = append(sc.cur, "")
+				sc.curStyles = append(sc.curStyles, 0)
+			}
+			sc.curStyles[b.col] = b.style
+			end = max(end, b.col+1)
+		}
+	}
+	return end
 }
 
 // flush makes the current row's numbers strings.

@@ -187,3 +187,39 @@ func TestPlainCells(t *testing.T) {
 		t.Errorf("a value closed by </v >: %v, rows %q; want the sheet left to the fallback", err, g.Rows)
 	}
 }
+
+// TestFilledBlanksKept: a blank cell with a fill, past its row's last
+// content, is kept where the sheet's rows reach (a RAG shown by its fill
+// alone, last on its row: QA33 F1); an unfilled blank, or a fill run out
+// beyond the widest row, is not.
+func TestFilledBlanksKept(t *testing.T) {
+	filled := []bool{false, true, false} // style 1 has a fill, style 2 a border
+	for _, tt := range []struct {
+		name, row2 string
+		styles     []int32
+	}{
+		{"filled RAG last", `<c r="A2"><v>1</v></c><c r="C2" s="1"/>`, []int32{0, 0, 1}},
+		{"unfilled blank last", `<c r="A2"><v>1</v></c><c r="C2" s="2"/>`, []int32{0}},
+		{"fill past the widest row", `<c r="A2"><v>1</v></c><c r="C2" s="1"/><c r="XFD2" s="1"/>`, []int32{0, 0, 1}},
+		{"filled blank before content", `<c r="A2"><v>1</v></c><c r="B2" s="1"/><c r="C2"><v>x</v></c>`, []int32{0, 1, 0}},
+		{"a row of blanks alone", `<c r="B2" s="1"/><c r="C2" s="1"/>`, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			xml := `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row><row r="2">` + tt.row2 + `</row></sheetData></worksheet>`
+			g, err := Scan(context.Background(), []byte(xml), nil, ScanOptions{FilledStyles: filled})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int32
+			if len(g.Styles) > 1 {
+				got = g.Styles[1]
+			}
+			if !reflect.DeepEqual(got, tt.styles) {
+				t.Errorf("row 2's styles = %v, want %v", got, tt.styles)
+			}
+			if len(g.Styles) > 1 && len(g.Rows[1]) != len(g.Styles[1]) {
+				t.Errorf("row 2 has %d cells but %d styles", len(g.Rows[1]), len(g.Styles[1]))
+			}
+		})
+	}
+}

@@ -129,10 +129,19 @@ func (w *Workbook) readStructure() error {
 	return nil
 }
 
-// setDateStyles tells the scanner the date system and which styles
-// show dates.
+// setDateStyles tells the scanner the date system, which styles show
+// dates and which carry a fill colour.
 func (w *Workbook) setDateStyles() {
 	w.scan.Date1904 = w.date1904
+	for i, s := range w.styles {
+		if s.Fill == "" {
+			continue
+		}
+		if w.scan.FilledStyles == nil {
+			w.scan.FilledStyles = make([]bool, len(w.styles))
+		}
+		w.scan.FilledStyles[i] = true
+	}
 	if w.date1904 && w.scan.DatesAs1900 {
 		w.scan.DateStyles = make([]bool, len(w.styles))
 		for i, s := range w.styles {

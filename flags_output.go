@@ -22,8 +22,9 @@ import (
 // withheld says whether a flag gives a figure the release for
 // circulation withholds: its JSON says so, and its text marks it, marked
 // saying whether any was. as says which figure a flag gives where it is
-// the one published (publishedAs): its JSON's "published", and its
-// text's detail begins with it.
+// the one published (publishedAs): its JSON's "published"; its text says
+// it after the indicator's name where all the indicator's flags share it
+// (groupLabel), otherwise before each detail listed.
 func printRankedFlags(e *env, h *app.History, p app.Period, flags []trend.Flag, left leftFlags, withheld func(trend.Flag) bool, as func(trend.Flag) string) (marked bool, err error) {
 	ranked := trend.Rank(flags)
 	if e.json {

@@ -122,3 +122,50 @@ func TestListCountsAddedNotRevised(t *testing.T) {
 		t.Errorf("the export's Scorecard notes a revision of CIC01 %v, of CIC05 %v; want CIC05's alone", revised["CIC01"], revised["CIC05"])
 	}
 }
+
+// TestImportSummaryCountsAdded guards the summary line QA30's fix left
+// behind: a later import giving a figure held again with only the counts
+// behind it added revises nothing, as flags and the brief say, yet the
+// summary counted it among the figures revised ("(2 revised)" for a list
+// that revised one). It is now said apart; counts revised under the same
+// figure (20 of 40 given again as 25 of 50) are still a revision, as
+// flags has them ("its counts revised; the figure stays 50.0%").
+func TestImportSummaryCountsAdded(t *testing.T) {
+	tidy := func(dir, name string, rows ...string) string { return writeTidy(t, dir, name, rows) }
+	for _, tt := range []struct {
+		name  string
+		later func(t *testing.T, dir, db string) string // the later import's summary
+		says  string
+	}{
+		{"a child-level list beside a quarterly scorecard", func(t *testing.T, dir, db string) string {
+			var rows []string
+			for i, q := range []string{"2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1"} {
+				rows = append(rows,
+					fmt.Sprintf("CIC01,Number of children in care,count,-,%s,Kent,All,,,%d", q, []int{45, 43, 42, 40}[i]),
+					fmt.Sprintf("CIC05,Children in care with 3 or more placements in the last 12 months (%%),%%,L,%s,Kent,All,,,%.1f", q, []float64{47, 46.5, 47.5, 48}[i]))
+			}
+			mustRun(t, db, "import", tidy(dir, "quarters.csv", rows...))
+			return mustRun(t, db, "import", "--as-at", "2025-03-31", writeQuarterList8(t, dir, 40, 4))
+		}, "(1 revised, 1 with counts added)"},
+		{"counts added to one figure, another revised", func(t *testing.T, dir, db string) string {
+			mustRun(t, db, "import", tidy(dir, "first.csv",
+				"QC,Children seen within 10 days (%),%,H,2025-01,Kent,All,,,50",
+				"QD,Children seen within 20 days (%),%,H,2025-01,Kent,All,,,30"))
+			return mustRun(t, db, "import", tidy(dir, "second.csv",
+				"QC,Children seen within 10 days (%),%,H,2025-01,Kent,All,20,40,50",
+				"QD,Children seen within 20 days (%),%,H,2025-01,Kent,All,,,31"))
+		}, "2 observations (1 revised, 1 with counts added)"},
+		{"counts revised under the same figure", func(t *testing.T, dir, db string) string {
+			mustRun(t, db, "import", tidy(dir, "first.csv", "QC,Children seen within 10 days (%),%,H,2025-01,Kent,All,20,40,50"))
+			return mustRun(t, db, "import", tidy(dir, "second.csv", "QC,Children seen within 10 days (%),%,H,2025-01,Kent,All,25,50,50"))
+		}, "1 observations (1 revised)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := tt.later(t, dir, filepath.Join(dir, "x.db"))
+			if !strings.Contains(out, tt.says) {
+				t.Errorf("the summary does not say %q:\n%s", tt.says, out)
+			}
+		})
+	}
+}

@@ -21,13 +21,16 @@ import (
 //
 // withheld says whether a flag gives a figure the release for
 // circulation withholds: its JSON says so, and its text marks it, marked
-// saying whether any was.
-func printRankedFlags(e *env, h *app.History, p app.Period, flags []trend.Flag, left leftFlags, withheld func(trend.Flag) bool) (marked bool, err error) {
+// saying whether any was. as says which figure a flag gives where it is
+// the one published (publishedAs): its JSON's "published"; its text says
+// it after the indicator's name where all the indicator's flags share it
+// (groupLabel), otherwise before each detail listed.
+func printRankedFlags(e *env, h *app.History, p app.Period, flags []trend.Flag, left leftFlags, withheld func(trend.Flag) bool, as func(trend.Flag) string) (marked bool, err error) {
 	ranked := trend.Rank(flags)
 	if e.json {
 		out := make([]markedRankedFlag, len(ranked))
 		for i, f := range ranked {
-			out[i] = markedRankedFlag{f, withheld(f.Flag)}
+			out[i] = markedRankedFlag{f, withheld(f.Flag), as(f.Flag)}
 		}
 		return false, writeJSON(e, out)
 	}
@@ -58,6 +61,11 @@ func printRankedFlags(e *env, h *app.History, p app.Period, flags []trend.Flag, 
 		if ind, ok := h.Indicator(g.Ref); ok && ind.Name != "" {
 			name += " " + ind.Name
 		}
+		detailAs := as
+		if label := groupLabel(g, as); label != "" {
+			name += ": " + label
+			detailAs = noLabel
+		}
 		fmt.Fprintf(e.out, "\n%s: %s\n", name, kindCounts(g.Counts))
 		// The county's flags in full; the districts' signals and rating
 		// changes by name; everything else counted.
@@ -71,7 +79,7 @@ func printRankedFlags(e *env, h *app.History, p app.Period, flags []trend.Flag, 
 				minor[f.Kind]++
 				nMinor++
 			case f.Area == auth.Area():
-				fmt.Fprintf(tw, "  %s\t%s\t%s\n", f.Area, f.Kind, markedDetail(f.Flag, withheld, &marked))
+				fmt.Fprintf(tw, "  %s\t%s\t%s\n", f.Area, f.Kind, markedDetail(f.Flag, withheld, detailAs, &marked))
 			default:
 				districts[f.Kind] = append(districts[f.Kind], string(f.Area))
 			}
@@ -91,26 +99,31 @@ func printRankedFlags(e *env, h *app.History, p app.Period, flags []trend.Flag, 
 }
 
 // markedFlag is a flag as flags --all --json writes it: marked where it
-// gives a figure the release for circulation withholds.
+// gives a figure the release for circulation withholds, and saying which
+// figure it gives where that is the one published (publishedAs).
 type markedFlag struct {
 	trend.Flag
-	NotForCirculation bool `json:"not_for_circulation,omitempty"`
+	NotForCirculation bool   `json:"not_for_circulation,omitempty"`
+	Published         string `json:"published,omitempty"`
 }
 
 // markedRankedFlag is markedFlag as flags --json writes it, ranked.
 type markedRankedFlag struct {
 	trend.RankedFlag
-	NotForCirculation bool `json:"not_for_circulation,omitempty"`
+	NotForCirculation bool   `json:"not_for_circulation,omitempty"`
+	Published         string `json:"published,omitempty"`
 }
 
-// markedDetail is f's detail, marked not for circulation where withheld
-// says it gives a withheld figure, which sets *marked.
-func markedDetail(f trend.Flag, withheld func(trend.Flag) bool, marked *bool) string {
+// markedDetail is f's detail as the text of flags gives it
+// (labelledDetail), marked not for circulation where withheld says it
+// gives a withheld figure, which sets *marked.
+func markedDetail(f trend.Flag, withheld func(trend.Flag) bool, as func(trend.Flag) string, marked *bool) string {
+	d := labelledDetail(f, as)
 	if !withheld(f) {
-		return f.Detail
+		return d
 	}
 	*marked = true
-	return f.Detail + " " + notForCirculation
+	return d + " " + notForCirculation
 }
 
 // kindCounts writes counts of flags by kind: "2 special cause, 1 RAG change".
@@ -201,7 +214,7 @@ func runFlags(e *env, args []string) error {
 	flags, revs := trend.FlagsRevising(v.h, v.period, analysisOptions(), func(k app.SeriesKey, q app.Period) string {
 		return v.disagrees[figure{k, q}]
 	})
-	noteOffCycle(e, v.h, v.area, v.period)
+	noteOffCycle(e, v)
 	left := cannotExcludeFlags(v, analysisOptions())
 	flags = mergeFlags(v.h, flags, left.flags)
 	all, ex := releaseOf(v, e.suppress)
@@ -212,11 +225,12 @@ func runFlags(e *env, args []string) error {
 		}
 		return flagWithheld(ex, f, revAt, e.suppress)
 	}
+	as := publishedAs(v)
 	if !e.all {
 		// The headline names the period flagged, asked or the latest, as
 		// the brief's does: not the first flag's, which a missing year
 		// beside quarters made "4 flags for 2024/25" (QA30 finding 15).
-		marked, err := printRankedFlags(e, v.h, cmp.Or(v.period, v.h.Latest()), flags, left, withheld)
+		marked, err := printRankedFlags(e, v.h, cmp.Or(v.period, v.h.Latest()), flags, left, withheld, as)
 		if err != nil {
 			return err
 		}
@@ -231,7 +245,7 @@ func runFlags(e *env, args []string) error {
 	if e.json {
 		out := make([]markedFlag, len(flags))
 		for i, f := range flags {
-			out[i] = markedFlag{f, withheld(f)}
+			out[i] = markedFlag{f, withheld(f), as(f)}
 		}
 		return writeJSON(e, out)
 	}
@@ -239,7 +253,7 @@ func runFlags(e *env, args []string) error {
 	fmt.Fprintln(tw, "REF\tAREA\tPERIOD\tKIND\tDETAIL")
 	marked := false
 	for _, f := range flags {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.Ref, f.Area, periodCell(f.Period), f.Kind, markedDetail(f, withheld, &marked))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.Ref, f.Area, periodCell(f.Period), f.Kind, markedDetail(f, withheld, as, &marked))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -250,16 +264,19 @@ func runFlags(e *env, args []string) error {
 	return nil
 }
 
-// noteOffCycle says, of a report of period p (zero: the latest), each
-// indicator of area whose figures are quarterly (or annual) with none
-// reported in p: its latest quarter, as that quarter's, and when the next
-// is due, as the pack says it under its scorecard (trend.OffCycle). Flags
-// of p have none of it, which unsaid reads as nothing to flag (QA23c D10).
-func noteOffCycle(e *env, h *app.History, area app.Area, p app.Period) {
+// noteOffCycle says, of v's report of its period (zero: the latest), each
+// indicator of its area whose figures are quarterly (or annual) with none
+// reported in the period: its latest quarter, as that quarter's, and when
+// the next is due, as the pack says it under its scorecard
+// (trend.OffCycle), a measure shown as published saying so. Flags of the
+// period have none of it, which unsaid reads as nothing to flag (QA23c
+// D10).
+func noteOffCycle(e *env, v *view) {
+	p := v.period
 	if p.IsZero() {
-		p = h.Latest()
+		p = v.h.Latest()
 	}
-	for _, n := range trend.OffCycleNotes(h, area, p, analysisOptions()) {
+	for _, n := range trend.OffCycleNotes(v.h, v.area, p, analysisOptions(), publishedNotes(v)) {
 		fmt.Fprintf(e.errOut, "note: %s\n", n)
 	}
 }

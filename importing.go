@@ -296,7 +296,16 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 		e.batch = map[string]string{}
 	}
 	e.batch[rec.ID] = name
-	printImportSummary(e, name, res, rec)
+	added := 0
+	if rec.Counts.Revisions > 0 {
+		if added, err = countsAdded(st, res.Dataset, rec.ID); err != nil {
+			// The import is made, and stands: only its summary's count
+			// of revisions is at stake, said as the store counts it.
+			fmt.Fprintf(e.errOut, "note: %s: its figures revised are counted with those whose counts alone were added: %v\n", name, err)
+			added = 0
+		}
+	}
+	printImportSummary(e, name, res, rec, added)
 	return saveAreaNames(e, st, path, names, res.UnknownAreas)
 }
 
@@ -378,10 +387,18 @@ func absPath(path string) string {
 // summary; the rest stay in the store (imports --json).
 const maxWarningsShown = 40
 
-func printImportSummary(e *env, name string, res *importer.Result, rec app.Import) {
+// printImportSummary writes the contract's summary of import rec of the
+// file called name, read as res. added of the figures the store
+// counted revised only added the counts behind a figure held (countsAdded):
+// said apart, "(1 revised, 1 with counts added)", as they revise nothing.
+func printImportSummary(e *env, name string, res *importer.Result, rec app.Import, added int) {
 	c := rec.Counts
-	fmt.Fprintf(e.out, "%s: imported as %s (%s): %d sheets read %q, %d indicators, %d observations (%d revised), %d targets, %d benchmarks, %d warnings\n",
-		name, rec.ID, res.Format, len(res.Sheets), res.Sheets, c.Indicators, c.Observations, c.Revisions, c.Targets, c.Benchmarks, len(res.Warnings))
+	revised := fmt.Sprintf("%d revised", c.Revisions-added)
+	if added > 0 {
+		revised += fmt.Sprintf(", %d with counts added", added)
+	}
+	fmt.Fprintf(e.out, "%s: imported as %s (%s): %d sheets read %q, %d indicators, %d observations (%s), %d targets, %d benchmarks, %d warnings\n",
+		name, rec.ID, res.Format, len(res.Sheets), res.Sheets, c.Indicators, c.Observations, revised, c.Targets, c.Benchmarks, len(res.Warnings))
 	for i, w := range res.Warnings {
 		if i == maxWarningsShown {
 			more, noun := len(res.Warnings)-i, "warnings"

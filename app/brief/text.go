@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/app/cohort"
 	"scorecard/app/disclosure"
 	"scorecard/app/trend"
 )
@@ -125,7 +126,8 @@ func OffCycle(h *app.History, opt Options) string {
 
 // OffCycleNotes are OffCycle's sentences, one an indicator, in scorecard
 // order: the pack's first page, short of room, gives as many as fit and
-// counts the rest.
+// counts the rest. A measure shown as published excluding the cohorts
+// (cohort.Published) says so after its name, as its item would.
 func OffCycleNotes(h *app.History, opt Options) []string {
 	opt, ok := opt.settled(h)
 	if !ok {
@@ -135,5 +137,7 @@ func OffCycleNotes(h *app.History, opt Options) []string {
 	if opt.Shown != nil {
 		shown = opt.Shown
 	}
-	return trend.OffCycleNotes(shown, opt.Area, opt.Period, opt.Trend)
+	return trend.OffCycleNotes(shown, opt.Area, opt.Period, opt.Trend, func(ind app.Indicator) string {
+		return cohort.Published(h, ind, opt.Area, opt.Excluded)
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/app/cohort"
 	"scorecard/app/export/pdf"
 	"scorecard/app/trend"
 )
@@ -239,7 +240,8 @@ func sparkValues(ro *row, months []app.Period) []float64 {
 // due (trend.OffCycle.Note): a quarterly indicator is a blank row two
 // months in three, which without a word reads as a figure missing
 // (QA23c D10). The workbook says the same in a note on the month's cell;
-// the pack, with one month's column, says it below.
+// the pack, with one month's column, says it below. A measure shown as
+// published excluding the cohorts says so, as page 1 does.
 func (b *book) offCycleNotes() []string {
 	var notes []string
 	for _, ro := range b.rows {
@@ -247,6 +249,7 @@ func (b *book) offCycleNotes() []string {
 			continue
 		}
 		if o, ok := ro.series.OffCycleAt(b.period); ok {
+			o.As = cohort.Published(b.h, ro.ind, b.opt.Area, b.opt.Exclude)
 			notes = append(notes, o.Note(ro.ind, b.period))
 		}
 	}

@@ -23,6 +23,11 @@ type OffCycle struct {
 	// missing; flags, the brief and the pack's first page list it as a
 	// missing figure, not as a quarter between quarters (QA26b S2).
 	Overdue app.Period
+	// As says, where a report says it beside the indicator's name, which
+	// figure Latest is: "a measure of schools, shown as published (no
+	// UASC split applies)" in a report excluding UASC, whose other lines
+	// for such a measure say it. "" for none.
+	As string
 }
 
 // OffCycleAt returns s's OffCycle in a report of period p, and false
@@ -97,7 +102,14 @@ func (o OffCycle) Word(p app.Period) string {
 // figure, rating or direction of it."; one Overdue as missing: "Q05 ...:
 // missing: no figure for Jul-Sep 2026, due Sep-26; latest Apr-Jun 2026 =
 // 58.0% AMBER, so October 2026 has no figure, rating or direction of it."
+// o.As follows the name where it is set: "ED03 Schools judged good or
+// outstanding (%): a measure of schools, shown as published (no UASC
+// split applies): annual: ...".
 func (o OffCycle) Note(ind app.Indicator, p app.Period) string {
+	name := ind.Ref + " " + ind.Name
+	if o.As != "" {
+		name += ": " + o.As
+	}
 	l := o.Latest
 	fig := string(l.Status)
 	switch {
@@ -119,11 +131,11 @@ func (o OffCycle) Note(ind app.Indicator, p app.Period) string {
 	}
 	if !o.Overdue.IsZero() {
 		// Said as its cell and flags say it: missing, not quarterly.
-		return fmt.Sprintf("%s %s: %s: no figure for %s, due %s; latest %s = %s, so %s has no figure, rating or direction of it.",
-			ind.Ref, ind.Name, MissingMonth, o.Overdue.Label(), dueIn(o.Overdue, p.Kind).Label(), l.Period.Label(), fig, when)
+		return fmt.Sprintf("%s: %s: no figure for %s, due %s; latest %s = %s, so %s has no figure, rating or direction of it.",
+			name, MissingMonth, o.Overdue.Label(), dueIn(o.Overdue, p.Kind).Label(), l.Period.Label(), fig, when)
 	}
-	return fmt.Sprintf("%s %s: %s: %s = %s; %s, so %s has no figure, rating or direction of it.",
-		ind.Ref, ind.Name, o.Kind, l.Period.Label(), fig, due, when)
+	return fmt.Sprintf("%s: %s: %s = %s; %s, so %s has no figure, rating or direction of it.",
+		name, o.Kind, l.Period.Label(), fig, due, when)
 }
 
 // OffCycleNotes returns the Note of each indicator of h in area that is
@@ -131,7 +143,9 @@ func (o OffCycle) Note(ind app.Indicator, p app.Period) string {
 // is set for each). A series with a figure reported in p is not analysed.
 // One with a figure Overdue has none: flags and the brief list it as a
 // missing figure (OverdueFlag), which a note beside would say twice.
-func OffCycleNotes(h *app.History, area app.Area, p app.Period, opt Options) []string {
+// as, where not nil, gives each note's OffCycle.As: which figure a
+// report excluding cohorts gives of the indicator.
+func OffCycleNotes(h *app.History, area app.Area, p app.Period, opt Options, as func(app.Indicator) string) []string {
 	var notes []string
 	for _, ind := range h.Indicators() {
 		k := app.SeriesKey{Ref: ind.Ref, Area: area}
@@ -141,6 +155,9 @@ func OffCycleNotes(h *app.History, area app.Area, p app.Period, opt Options) []s
 		opt.Until = h.AnalysedUntil(k, p)
 		s := AnalyseSeries(h, k, opt)
 		if o, ok := s.OffCycleAt(p); ok && o.Overdue.IsZero() {
+			if as != nil {
+				o.As = as(ind)
+			}
 			notes = append(notes, o.Note(ind, p))
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -90,7 +91,7 @@ func TestOverdueQuarter(t *testing.T) {
 			if w := oc.Word(tt.month); w != tt.word {
 				t.Errorf("its cell in %s says %q, want %q", tt.month.Label(), w, tt.word)
 			}
-			notes := OffCycleNotes(h, app.Kent, tt.month, opt)
+			notes := OffCycleNotes(h, app.Kent, tt.month, opt, nil)
 			if want := slices.DeleteFunc([]string{tt.note}, func(s string) bool { return s == "" }); !slices.Equal(notes, want) {
 				t.Errorf("notes of %s: %q, want %q", tt.month.Label(), notes, want)
 			}
@@ -116,5 +117,39 @@ func TestOverdueNote(t *testing.T) {
 		if got := oc.Note(ind, tt.month); !ok || got != tt.want {
 			t.Errorf("note of %s: %q, want %q", tt.month.Label(), got, tt.want)
 		}
+	}
+}
+
+// TestOffCycleNoteAs: a note whose OffCycle says which figure it gives
+// (As: a measure shown as published excluding UASC) says it after the
+// name, as the brief's items do, whether the quarter is between figures
+// or overdue.
+func TestOffCycleNoteAs(t *testing.T) {
+	h := overdueHistory()
+	k := app.SeriesKey{Ref: "Q05", Area: app.Kent}
+	ind, _ := h.Indicator("Q05")
+	const as = "a measure of pupils, shown as published (no UASC split applies)"
+	for _, tt := range []struct {
+		month app.Period
+		want  string
+	}{
+		{app.MonthOf(2026, time.August), "Q05 Care leavers in education (%): " + as + ": quarterly: Apr-Jun 2026 = 58.0% AMBER; next due Sep-26, so August 2026 has no figure, rating or direction of it."},
+		{app.MonthOf(2026, time.October), "Q05 Care leavers in education (%): " + as + ": missing: no figure for Jul-Sep 2026, due Sep-26; latest Apr-Jun 2026 = 58.0% AMBER, so October 2026 has no figure, rating or direction of it."},
+	} {
+		s := AnalyseSeries(h, k, Options{Until: h.AnalysedUntil(k, tt.month)})
+		oc, ok := s.OffCycleAt(tt.month)
+		oc.As = as
+		if got := oc.Note(ind, tt.month); !ok || got != tt.want {
+			t.Errorf("note of %s: %q, want %q", tt.month.Label(), got, tt.want)
+		}
+	}
+	notes := OffCycleNotes(h, app.Kent, app.MonthOf(2026, time.August), Options{}, func(i app.Indicator) string {
+		if i.Ref == "Q05" {
+			return as
+		}
+		return ""
+	})
+	if want := "Q05 Care leavers in education (%): " + as + ": quarterly:"; len(notes) != 1 || !strings.HasPrefix(notes[0], want) {
+		t.Errorf("OffCycleNotes: %q, want one beginning %q", notes, want)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"scorecard/app"
+	"scorecard/importer/value"
 )
 
 // maxCSVFields caps a CSV record's fields: a tidy table has a dozen, and a
@@ -84,7 +85,7 @@ func readCSVTable(ctx context.Context, path string, max int) (csvTable, error) {
 			return csvTable{}, fmt.Errorf("line %d: %d fields, more than a table has (at most %d)", len(rows)+1, len(rec), maxCSVFields)
 		}
 		for i, field := range rec {
-			if n := cellChars(field); n > MaxCellChars {
+			if n := value.Chars(field); n > MaxCellChars {
 				return csvTable{}, fmt.Errorf("line %d, field %d: %d characters of text, more than the limit of %d for one cell (Excel's own)", len(rows)+1, i+1, n, MaxCellChars)
 			}
 			if !utf8.ValidString(field) {

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"scorecard/app"
+	"scorecard/importer/value"
 )
 
 // The limits on what one import reads. A real scorecard workbook is a few
@@ -26,7 +27,7 @@ const (
 	MaxFileBytes = 256 << 20
 	// MaxCellChars is the most text one cell (or CSV field) may hold:
 	// Excel's own limit of 32,767 characters.
-	MaxCellChars = 32_767
+	MaxCellChars = value.MaxChars
 	// MaxCSVRows is the most records a CSV may have: Excel's row limit, so
 	// a CSV Excel could not open is not taken for a scorecard.
 	MaxCSVRows = 1_048_576
@@ -266,13 +267,13 @@ func checkFigures(file string, ds *app.Dataset, opt Options, now time.Time) erro
 	// listing of the store.
 	for _, ind := range ds.Indicators {
 		for _, t := range []string{ind.Ref, ind.Name, ind.Section} {
-			if n := cellChars(t); n > MaxCellChars {
+			if n := value.Chars(t); n > MaxCellChars {
 				return &app.SourceError{Location: app.Location{File: file}, Err: fmt.Errorf("indicator %.40s: %d characters of text in one cell, more than the limit of %d (Excel's own)", ind.Ref, n, MaxCellChars)}
 			}
 		}
 	}
 	for _, c := range ds.Comments {
-		if n := cellChars(c.Text); n > MaxCellChars {
+		if n := value.Chars(c.Text); n > MaxCellChars {
 			return &app.SourceError{Location: app.Location{File: file}, Err: fmt.Errorf("comment on %.40s: %d characters of text in one cell, more than the limit of %d (Excel's own)", c.Ref, n, MaxCellChars)}
 		}
 	}
@@ -351,14 +352,6 @@ func futureMonths(file string, ds *app.Dataset, now time.Time) []app.Warning {
 			Message: fmt.Sprintf("and %d more figures dated after this month", more)})
 	}
 	return out
-}
-
-// cellChars counts the characters of s, quickly for the usual short text.
-func cellChars(s string) int {
-	if len(s) <= MaxCellChars {
-		return len(s) // at most that many characters
-	}
-	return utf8.RuneCountInString(s)
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && math.Abs(v) <= MaxMagnitude }

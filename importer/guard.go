@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"scorecard/app"
+	"scorecard/importer/csvfile"
 	"scorecard/importer/value"
 )
 
@@ -30,7 +31,7 @@ const (
 	MaxCellChars = value.MaxChars
 	// MaxCSVRows is the most records a CSV may have: Excel's row limit, so
 	// a CSV Excel could not open is not taken for a scorecard.
-	MaxCSVRows = 1_048_576
+	MaxCSVRows = csvfile.MaxRecords
 	// MaxNewIndicators is the most indicators one file may add to the
 	// store unless Options.AllowMany confirms it.
 	MaxNewIndicators = 5_000
@@ -132,7 +133,7 @@ func fileKind(head []byte, f io.ReaderAt) string {
 	if bytes.HasPrefix(t, []byte("<html")) || bytes.HasPrefix(t, []byte("<!doctype html")) || bytes.HasPrefix(t, []byte("<?xml")) {
 		return "html"
 	}
-	if len(head) > 0 && bytes.IndexByte(head, 0) < 0 && utf8.Valid(trimPartialRune(head)) {
+	if len(head) > 0 && bytes.IndexByte(head, 0) < 0 && utf8.Valid(csvfile.TrimPartialRune(head)) {
 		line, _, _ := bytes.Cut(t, []byte("\n"))
 		if !bytes.ContainsAny(line, ",;\t|") {
 			// No column in its first line: not a table at all.
@@ -179,16 +180,6 @@ func utf16le(s string) []byte {
 	b := make([]byte, 0, 2*len(s))
 	for _, c := range []byte(s) {
 		b = append(b, c, 0)
-	}
-	return b
-}
-
-// trimPartialRune drops a UTF-8 sequence cut off by the end of a sample.
-func trimPartialRune(b []byte) []byte {
-	for i := 1; i <= 3 && i <= len(b); i++ {
-		if r, _ := utf8.DecodeLastRune(b[:len(b)-i+1]); r != utf8.RuneError {
-			return b[:len(b)-i+1]
-		}
 	}
 	return b
 }

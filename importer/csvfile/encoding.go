@@ -44,8 +44,8 @@ func decoded(br *bufio.Reader, encoding string) io.Reader {
 	return br
 }
 
-// EncodingNote says how a CSV not in UTF-8 was read, for a warning at its
-// first line; "" for UTF-8 (Table.Encoding "").
+// EncodingNote says how a CSV whose Table.Encoding is not UTF-8 was
+// read, for a warning at its first line; "" for UTF-8.
 func EncodingNote(encoding string) string {
 	switch encoding {
 	case "UTF-16":

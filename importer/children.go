@@ -14,6 +14,7 @@ import (
 
 	"scorecard/app"
 	"scorecard/importer/childlevel"
+	"scorecard/importer/csvfile"
 )
 
 // The names of the child-level formats, as Result.Format gives them.
@@ -174,7 +175,7 @@ func readAnnexACSV(ctx context.Context, path string, opt Options) (*app.Dataset,
 		}
 		return nil, nil, &app.SourceError{Location: app.Location{File: path}, Err: err}
 	}
-	d, warns, err := childlevel.ReadAnnexARows(path, t.rows, opt.AsAt, opt.authority())
+	d, warns, err := childlevel.ReadAnnexARows(path, t.Rows, opt.AsAt, opt.authority())
 	if err != nil {
 		var se *app.SourceError
 		if errors.As(err, &se) {
@@ -185,7 +186,7 @@ func readAnnexACSV(ctx context.Context, path string, opt Options) (*app.Dataset,
 	for i := range warns {
 		warns[i].Cell = csvLine(warns[i].Cell)
 	}
-	if note := encodingNote(t.encoding); note != "" {
+	if note := csvfile.EncodingNote(t.Encoding); note != "" {
 		warns = append([]app.Warning{{Location: app.Location{File: path, Cell: "line 1"}, Message: note}}, warns...)
 	}
 	return d, warns, nil

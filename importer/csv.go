@@ -1,108 +1,34 @@
 package importer
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
-	"unicode/utf8"
 
 	"scorecard/app"
+	"scorecard/importer/csvfile"
 )
 
-// maxCSVFields caps a CSV record's fields: a tidy table has a dozen, and a
-// file with a million commas on a line is not one.
-const maxCSVFields = 4096
-
-// readCSVRows reads up to max records of a CSV (all when max is 0),
-// dropping a UTF-8 byte-order mark and tolerating ragged rows and stray
-// quotes as spreadsheets write them.
+// readCSVRows reads up to max records of a CSV (all when max is 0), as
+// csvfile.Read does.
 func readCSVRows(ctx context.Context, path string, max int) ([][]string, error) {
 	t, err := readCSVTable(ctx, path, max)
-	return t.rows, err
-}
-
-// csvTable is a CSV's records and how the file wrote them.
-type csvTable struct {
-	rows [][]string
-	// comma is the character the fields were parted by: a semicolon
-	// says how the file writes its figures (readEuroFigures).
-	comma rune
-	// encoding is the text's, "" for UTF-8 (csvEncoding).
-	encoding string
+	return t.Rows, err
 }
 
 // readCSVTable is readCSVRows, giving also how the file wrote them.
-func readCSVTable(ctx context.Context, path string, max int) (csvTable, error) {
+func readCSVTable(ctx context.Context, path string, max int) (csvfile.Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return csvTable{}, unwrapPathError(err)
+		return csvfile.Table{}, unwrapPathError(err)
 	}
 	defer f.Close()
-	br := bufio.NewReaderSize(&lineLimit{r: f}, 1<<16)
-	head, _ := br.Peek(br.Size())
-	encoding := csvEncoding(head)
-	if encoding != "" {
-		br = bufio.NewReaderSize(decodedCSV(br, encoding), 1<<16)
-	}
-	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
-		br.Discard(3)
-	}
-	r := csv.NewReader(br)
-	r.Comma = sniffComma(br)
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	r.ReuseRecord = false
-	var rows [][]string
-	for max == 0 || len(rows) < max {
-		if len(rows) == MaxCSVRows {
-			return csvTable{}, fmt.Errorf("refused: more than %d records, the limit for a CSV (Excel's own row limit)", MaxCSVRows)
-		}
-		if len(rows)%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return csvTable{}, err
-			}
-		}
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return csvTable{}, fmt.Errorf("line %d: not valid CSV: %v", pe.Line, pe.Err)
-			}
-			return csvTable{}, err
-		}
-		if len(rec) > maxCSVFields {
-			return csvTable{}, fmt.Errorf("line %d: %d fields, more than a table has (at most %d)", len(rows)+1, len(rec), maxCSVFields)
-		}
-		for i, field := range rec {
-			if n := cellChars(field); n > MaxCellChars {
-				return csvTable{}, fmt.Errorf("line %d, field %d: %d characters of text, more than the limit of %d for one cell (Excel's own)", len(rows)+1, i+1, n, MaxCellChars)
-			}
-			if !utf8.ValidString(field) {
-				return csvTable{}, fmt.Errorf("line %d: not UTF-8 text (save the CSV as \"CSV UTF-8\" in Excel)", len(rows)+1)
-			}
-		}
-		rows = append(rows, rec)
-	}
-	return csvTable{rows: rows, comma: r.Comma, encoding: encoding}, nil
-}
-
-// sniffComma returns the character a CSV separates its fields with: a
-// comma, or a tab or semicolon (a file saved as "Text (Tab delimited)",
-// or by a spreadsheet set to a European locale), found from its first
-// lines (sniffSeparator).
-func sniffComma(br *bufio.Reader) rune {
-	head, _ := br.Peek(br.Size())
-	return sniffSeparator(head)
+	return csvfile.Read(ctx, f, max)
 }
 
 // csvBytes writes rows as a comma-separated CSV, for a reader that takes
@@ -116,46 +42,11 @@ func csvBytes(rows [][]string) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// maxLineBytes bounds one line of a CSV, so that a field of hundreds of
-// MB is refused as it streams in rather than held whole first: a line of
-// maxCSVFields fields can be long, but not this long.
-const maxLineBytes = 4 << 20
-
-// lineLimit passes a CSV through, failing once a line runs past
-// maxLineBytes.
-type lineLimit struct {
-	r    io.Reader
-	run  int // bytes since the last newline
-	line int // newlines seen
-}
-
-func (l *lineLimit) Read(p []byte) (int, error) {
-	n, err := l.r.Read(p)
-	for q := p[:n]; ; {
-		i := bytes.IndexByte(q, '\n')
-		if i < 0 {
-			l.run += len(q)
-		} else {
-			l.run += i
-		}
-		if l.run > maxLineBytes {
-			return 0, fmt.Errorf("refused: line %d is more than %d MB long; no table's row is (a cell holds at most %d characters)", l.line+1, maxLineBytes>>20, MaxCellChars)
-		}
-		if i < 0 {
-			break
-		}
-		l.run = 0
-		l.line++
-		q = q[i+1:]
-	}
-	return n, err
-}
-
 // readCSV reads a tidy CSV: figures, or targets.
 func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	base := filepath.Base(s.Path)
 	t, err := readCSVTable(ctx, s.Path, 0)
-	rows, comma := t.rows, t.comma
+	rows, comma := t.Rows, t.Comma
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -187,7 +78,7 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	l.defined = opt.Defined
 	l.nameFilings = csvNameFilings(g, &l, opt.Indicators, opt.Retired) // a table keyed by names (tidynamed.go)
 	sr := &sheetReader{out: newSheetLog(base, l.Sheet), l: l, g: g}
-	if note := encodingNote(t.encoding); note != "" {
+	if note := csvfile.EncodingNote(t.Encoding); note != "" {
 		sr.out.warn(l.Sheet, place("", 0, 0), "%s", note)
 	}
 	if formulaNote != "" {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/importer/csvfile"
 	"scorecard/importer/dfe"
 )
 
@@ -82,7 +83,7 @@ func readDfE(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	}
 	defer f.Close()
 	var src io.Reader = f
-	if sniffComma(bufio.NewReaderSize(f, 1<<16)) != ',' {
+	if csvfile.SniffComma(bufio.NewReaderSize(f, 1<<16)) != ',' {
 		// Tab- or semicolon-separated: the DfE reader takes commas, so
 		// the rows are read and written again as the download was.
 		rows, err := readCSVRows(ctx, s.Path, 0)

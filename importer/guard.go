@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"scorecard/app"
+	"scorecard/importer/csvfile"
+	"scorecard/importer/value"
 )
 
 // The limits on what one import reads. A real scorecard workbook is a few
@@ -26,10 +28,10 @@ const (
 	MaxFileBytes = 256 << 20
 	// MaxCellChars is the most text one cell (or CSV field) may hold:
 	// Excel's own limit of 32,767 characters.
-	MaxCellChars = 32_767
+	MaxCellChars = value.MaxChars
 	// MaxCSVRows is the most records a CSV may have: Excel's row limit, so
 	// a CSV Excel could not open is not taken for a scorecard.
-	MaxCSVRows = 1_048_576
+	MaxCSVRows = csvfile.MaxRecords
 	// MaxNewIndicators is the most indicators one file may add to the
 	// store unless Options.AllowMany confirms it.
 	MaxNewIndicators = 5_000
@@ -131,7 +133,7 @@ func fileKind(head []byte, f io.ReaderAt) string {
 	if bytes.HasPrefix(t, []byte("<html")) || bytes.HasPrefix(t, []byte("<!doctype html")) || bytes.HasPrefix(t, []byte("<?xml")) {
 		return "html"
 	}
-	if len(head) > 0 && bytes.IndexByte(head, 0) < 0 && utf8.Valid(trimPartialRune(head)) {
+	if len(head) > 0 && bytes.IndexByte(head, 0) < 0 && utf8.Valid(csvfile.TrimPartialRune(head)) {
 		line, _, _ := bytes.Cut(t, []byte("\n"))
 		if !bytes.ContainsAny(line, ",;\t|") {
 			// No column in its first line: not a table at all.
@@ -178,16 +180,6 @@ func utf16le(s string) []byte {
 	b := make([]byte, 0, 2*len(s))
 	for _, c := range []byte(s) {
 		b = append(b, c, 0)
-	}
-	return b
-}
-
-// trimPartialRune drops a UTF-8 sequence cut off by the end of a sample.
-func trimPartialRune(b []byte) []byte {
-	for i := 1; i <= 3 && i <= len(b); i++ {
-		if r, _ := utf8.DecodeLastRune(b[:len(b)-i+1]); r != utf8.RuneError {
-			return b[:len(b)-i+1]
-		}
 	}
 	return b
 }
@@ -266,13 +258,13 @@ func checkFigures(file string, ds *app.Dataset, opt Options, now time.Time) erro
 	// listing of the store.
 	for _, ind := range ds.Indicators {
 		for _, t := range []string{ind.Ref, ind.Name, ind.Section} {
-			if n := cellChars(t); n > MaxCellChars {
+			if n := value.Chars(t); n > MaxCellChars {
 				return &app.SourceError{Location: app.Location{File: file}, Err: fmt.Errorf("indicator %.40s: %d characters of text in one cell, more than the limit of %d (Excel's own)", ind.Ref, n, MaxCellChars)}
 			}
 		}
 	}
 	for _, c := range ds.Comments {
-		if n := cellChars(c.Text); n > MaxCellChars {
+		if n := value.Chars(c.Text); n > MaxCellChars {
 			return &app.SourceError{Location: app.Location{File: file}, Err: fmt.Errorf("comment on %.40s: %d characters of text in one cell, more than the limit of %d (Excel's own)", c.Ref, n, MaxCellChars)}
 		}
 	}
@@ -351,14 +343,6 @@ func futureMonths(file string, ds *app.Dataset, now time.Time) []app.Warning {
 			Message: fmt.Sprintf("and %d more figures dated after this month", more)})
 	}
 	return out
-}
-
-// cellChars counts the characters of s, quickly for the usual short text.
-func cellChars(s string) int {
-	if len(s) <= MaxCellChars {
-		return len(s) // at most that many characters
-	}
-	return utf8.RuneCountInString(s)
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && math.Abs(v) <= MaxMagnitude }

@@ -75,6 +75,33 @@ func (r release) withholds(k app.SeriesKey, p app.Period) bool {
 	return ok && was.Status != app.Suppressed
 }
 
+// withholdsBenchmark reports whether the release withholds benchmark b
+// that the view holds: a previous-year outturn is the authority's own
+// figure for the year, withheld as that year's would be (c as
+// circulated, with a value before). A benchmark of others (England, the
+// neighbours) is published by them and never withheld.
+func (r release) withholdsBenchmark(b app.Benchmark) bool {
+	if r.shown == nil {
+		return false
+	}
+	find := func(h *app.History) (app.Benchmark, bool) {
+		bs := h.Benchmarks(b.Ref)
+		i := slices.IndexFunc(bs, func(o app.Benchmark) bool {
+			return o.Period == b.Period && o.Group == b.Group && o.Model == b.Model
+		})
+		if i < 0 {
+			return app.Benchmark{}, false
+		}
+		return bs[i], true
+	}
+	now, ok := find(r.shown)
+	if !ok || now.Status != app.Suppressed {
+		return false
+	}
+	was, ok := find(r.figures)
+	return ok && was.Status != app.Suppressed
+}
+
 // releaseOf is the release of the whole of v, as the brief makes it,
 // the figures excluding the cohorts withheld with all children's.
 func releaseOf(v *view, below int) (all, ex release) {

@@ -209,6 +209,10 @@ type showPoint struct {
 	// ChangeNotForCirculation marks a change from a figure the release
 	// withholds, which the change and this figure give away.
 	ChangeNotForCirculation bool `json:"change_not_for_circulation,omitempty"`
+	// LastYearNotForCirculation marks last_year, the figure a year
+	// before, where the release withholds it, and last_year_change,
+	// which with this figure gives it away.
+	LastYearNotForCirculation bool `json:"last_year_not_for_circulation,omitempty"`
 }
 
 // showBenchmark is a benchmark as show lists it. The previous year's
@@ -362,41 +366,6 @@ func runShow(e *env, args []string) error {
 		fmt.Fprintln(e.out, notForCirculationNote(e.suppress))
 	}
 	return nil
-}
-
-// markWithheld marks each of r's points (and its quarterly and annual
-// figures) of series k, and each of its benchmarks, that the release for
-// circulation at --suppress withholds, reporting whether any is: a
-// previous-year outturn the release withholds, and the same outturn
-// standing in for a month, which the export writes as c, among them.
-// Excluding cohorts, the view holds the whole store and the release is
-// the brief's; otherwise it is of the indicator alone and what its
-// release depends on (releaseOfIndicator), read from the store.
-func (v *view) markWithheld(e *env, k app.SeriesKey, r *showReport) (marked bool, err error) {
-	r.Suppress = e.suppress
-	var rel release
-	if len(v.excluded) > 0 {
-		_, rel = releaseOf(v, e.suppress)
-	} else if rel, err = releaseOfIndicator(e, k.Ref, e.suppress, v.auth); err != nil {
-		return false, err
-	}
-	for _, pts := range [][]showPoint{r.Points, r.Quarterly, r.Annual} {
-		for i := range pts {
-			p := &pts[i]
-			if rel.withholds(k, p.Period) {
-				p.NotForCirculation, marked = true, true
-			}
-			if p.Change != nil && rel.withholds(k, p.Period.Add(-max(1, p.ChangeLag))) {
-				p.ChangeNotForCirculation, marked = true, true
-			}
-		}
-	}
-	for i := range r.Benchmarks {
-		if b := &r.Benchmarks[i]; rel.withholdsBenchmark(b.Benchmark) {
-			b.NotForCirculation, marked = true, true
-		}
-	}
-	return marked, nil
 }
 
 // explained adds to an analysed point the reason a figure could not be

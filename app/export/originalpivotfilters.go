@@ -198,18 +198,9 @@ func cacheFieldNames(def []byte) []string {
 // opening. It returns the cells blanked and whether one showed a figure
 // changed. A page field's name, and "(All)" or "(Multiple Items)", stay.
 func (o *originalWriter) blankPageCells(t pivotTable, changed map[string]bool) (blanked []string, held bool, err error) {
-	def := o.part(t.part)
-	fields := len(pageFieldCount.FindAll(def, -1))
-	if fields == 0 {
+	rows, cols := pageLayout(o.part(t.part))
+	if rows == 0 {
 		return nil, false, nil
-	}
-	loc := locationTag.Find(def)
-	rows, cols := fields, 1
-	if m := pageRows.FindSubmatch(loc); m != nil {
-		rows, _ = strconv.Atoi(string(m[1]))
-	}
-	if m := pageColumns.FindSubmatch(loc); m != nil {
-		cols, _ = strconv.Atoi(string(m[1]))
 	}
 	first, _, _ := strings.Cut(t.ref, ":")
 	c1, top, err := excelize.CellNameToCoordinates(first)

@@ -151,7 +151,7 @@ func (o *originalWriter) pivotTables() error {
 		}
 		o.sum.Warnings = append(o.sum.Warnings, app.Warning{Location: app.Location{Sheet: t.sheet}, Message: msg + "; check it before circulating it"})
 	}
-	return nil
+	return o.pivotFormulas(tables)
 }
 
 // findPivotTables lists the original's pivot tables, in sheet order, and

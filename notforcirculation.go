@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"slices"
+	"time"
 
 	"scorecard/app"
 	"scorecard/app/disclosure"
@@ -73,6 +74,81 @@ func (r release) withholds(k app.SeriesKey, p app.Period) bool {
 	}
 	was, ok := r.figures.Observation(k, p)
 	return ok && was.Status != app.Suppressed
+}
+
+// withholdsBenchmark reports whether the release withholds benchmark b
+// that the view holds: a previous-year outturn is the authority's own
+// figure for the year, withheld as that year's would be (c as
+// circulated, with a value before). A benchmark of others (England, the
+// neighbours) is published by them and never withheld.
+func (r release) withholdsBenchmark(b app.Benchmark) bool {
+	if r.shown == nil {
+		return false
+	}
+	find := func(h *app.History) (app.Benchmark, bool) {
+		bs := h.Benchmarks(b.Ref)
+		i := slices.IndexFunc(bs, func(o app.Benchmark) bool {
+			return o.Period == b.Period && o.Group == b.Group && o.Model == b.Model
+		})
+		if i < 0 {
+			return app.Benchmark{}, false
+		}
+		return bs[i], true
+	}
+	now, ok := find(r.shown)
+	if !ok || now.Status != app.Suppressed {
+		return false
+	}
+	was, ok := find(r.figures)
+	return ok && was.Status != app.Suppressed
+}
+
+// markWithheld marks each of r's points (and its quarterly and annual
+// figures) of series k, and each of its benchmarks, that the release for
+// circulation at --suppress withholds, reporting whether any is: a
+// previous-year outturn the release withholds, and the same outturn
+// standing in for a month, which the export writes as c, among them.
+// Excluding cohorts, the view holds the whole store and the release is
+// the brief's; otherwise it is of the indicator alone and what its
+// release depends on (releaseOfIndicator), read from the store.
+func (v *view) markWithheld(e *env, k app.SeriesKey, r *showReport) (marked bool, err error) {
+	r.Suppress = e.suppress
+	var rel release
+	if len(v.excluded) > 0 {
+		_, rel = releaseOf(v, e.suppress)
+	} else if rel, err = releaseOfIndicator(e, k.Ref, e.suppress, v.auth); err != nil {
+		return false, err
+	}
+	for _, pts := range [][]showPoint{r.Points, r.Quarterly, r.Annual} {
+		// The periods of pts by kind and start, to find each one's
+		// period a year before.
+		type startOf struct {
+			kind  app.PeriodKind
+			start time.Time
+		}
+		at := make(map[startOf]app.Period, len(pts))
+		for _, p := range pts {
+			at[startOf{p.Period.Kind, p.Period.Start()}] = p.Period
+		}
+		for i := range pts {
+			p := &pts[i]
+			if before, ok := at[startOf{p.Period.Kind, p.Period.Start().AddDate(-1, 0, 0)}]; ok && p.LastYear != nil && rel.withholds(k, before) {
+				p.LastYearNotForCirculation = true // not printed in the text
+			}
+			if rel.withholds(k, p.Period) {
+				p.NotForCirculation, marked = true, true
+			}
+			if p.Change != nil && rel.withholds(k, p.Period.Add(-max(1, p.ChangeLag))) {
+				p.ChangeNotForCirculation, marked = true, true
+			}
+		}
+	}
+	for i := range r.Benchmarks {
+		if b := &r.Benchmarks[i]; rel.withholdsBenchmark(b.Benchmark) {
+			b.NotForCirculation, marked = true, true
+		}
+	}
+	return marked, nil
 }
 
 // releaseOf is the release of the whole of v, as the brief makes it,

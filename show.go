@@ -142,7 +142,7 @@ type showReport struct {
 	Points     []showPoint     `json:"points"`
 	Quarterly  []showPoint     `json:"quarterly,omitempty"`
 	Annual     []showPoint     `json:"annual,omitempty"`
-	Benchmarks []app.Benchmark `json:"benchmarks"`
+	Benchmarks []showBenchmark `json:"benchmarks"`
 	// Retired is the period the indicator was retired from (scorecard
 	// retire), absent while it is in circulation.
 	Retired *app.Period `json:"retired,omitempty"`
@@ -209,6 +209,20 @@ type showPoint struct {
 	// ChangeNotForCirculation marks a change from a figure the release
 	// withholds, which the change and this figure give away.
 	ChangeNotForCirculation bool `json:"change_not_for_circulation,omitempty"`
+	// LastYearNotForCirculation marks last_year, the figure a year
+	// before, where the release withholds it, and last_year_change,
+	// which with this figure gives it away.
+	LastYearNotForCirculation bool `json:"last_year_not_for_circulation,omitempty"`
+}
+
+// showBenchmark is a benchmark as show lists it. The previous year's
+// outturn among them is the authority's own figure for the year, which
+// the release for circulation may withhold as it would the year's.
+type showBenchmark struct {
+	app.Benchmark
+	// NotForCirculation marks a figure the release withholds, as a
+	// point's does.
+	NotForCirculation bool `json:"not_for_circulation,omitempty"`
 }
 
 // showHeapFloor is the heap show may grow to before the garbage
@@ -240,9 +254,11 @@ func runShow(e *env, args []string) error {
 	}
 	key := app.SeriesKey{Ref: ind.Ref, Area: v.area, Split: app.All}
 	r := showReport{Ref: ind.Ref, Name: ind.Name, Polarity: ind.Polarity, Unit: ind.Unit, Owner: ind.Owner, Area: v.area,
-		Excluded: append([]app.Cohort{}, v.excluded...), Benchmarks: benchmark.Named(v.h.Benchmarks(ind.Ref), v.auth)}
-	if r.Benchmarks == nil {
-		r.Benchmarks = []app.Benchmark{}
+		Excluded: append([]app.Cohort{}, v.excluded...)}
+	named := benchmark.Named(v.h.Benchmarks(ind.Ref), v.auth)
+	r.Benchmarks = make([]showBenchmark, len(named))
+	for i, b := range named {
+		r.Benchmarks[i].Benchmark = b
 	}
 	retired, isRetired := v.h.Retirement(ind.Ref)
 	if isRetired {
@@ -317,11 +333,14 @@ func runShow(e *env, args []string) error {
 			if b.Status != app.OK {
 				value = string(b.Status)
 			}
+			if b.NotForCirculation {
+				value += " " + notForCirculation
+			}
 			rank := "-"
 			if b.Rank > 0 {
 				rank = fmt.Sprintf("%d of %d (%s)", b.Rank, b.OutOf, b.Quartile)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", periodCell(b.Period), benchmark.Label(b, v.auth), value, rank)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", periodCell(b.Period), benchmark.Label(b.Benchmark, v.auth), value, rank)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -347,37 +366,6 @@ func runShow(e *env, args []string) error {
 		fmt.Fprintln(e.out, notForCirculationNote(e.suppress))
 	}
 	return nil
-}
-
-// markWithheld marks each of r's points (and its quarterly and annual
-// figures) of series k that the release for circulation at --suppress
-// withholds, reporting whether any is. Excluding cohorts, the view holds
-// the whole store and the release is the brief's; otherwise it is of the
-// indicator alone and what its release depends on (releaseOfIndicator),
-// read from the store.
-func (v *view) markWithheld(e *env, k app.SeriesKey, r *showReport) (marked bool, err error) {
-	r.Suppress = e.suppress
-	var rel release
-	if len(v.excluded) > 0 {
-		_, rel = releaseOf(v, e.suppress)
-	} else if rel, err = releaseOfIndicator(e, k.Ref, e.suppress, v.auth); err != nil {
-		return false, err
-	}
-	for _, pts := range [][]showPoint{r.Points, r.Quarterly, r.Annual} {
-		for i := range pts {
-			p := &pts[i]
-			if p.StandIn {
-				continue
-			}
-			if rel.withholds(k, p.Period) {
-				p.NotForCirculation, marked = true, true
-			}
-			if p.Change != nil && rel.withholds(k, p.Period.Add(-max(1, p.ChangeLag))) {
-				p.ChangeNotForCirculation, marked = true, true
-			}
-		}
-	}
-	return marked, nil
 }
 
 // explained adds to an analysed point the reason a figure could not be

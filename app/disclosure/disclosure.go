@@ -86,9 +86,20 @@
 //     June's Kent 48 beside Dover's revised 3 withheld would give it
 //     (48 - 50 + 5), so Kent's 48 is withheld too; June's Ashford 6
 //     beside Kent's 38, May's having been 34, would give May's withheld
-//     Ashford (6 - 4 = 2), so the 6 is withheld (QA31 1). A figure a
-//     reader has from that release is never withheld to protect
-//     another: withholding it now would hide nothing.
+//     Ashford (6 - 4 = 2), so the 6 is withheld (QA31 1). The sums over
+//     time of a series with a figure revised join too, as they held
+//     then: May's quarter of 25 beside April's and June's c told that
+//     they made 13, so June's quarter of 15 beside May revised to 2 is
+//     withheld. A figure a reader has from that release is never
+//     withheld to protect another: withholding it now would hide
+//     nothing. So is a figure of a period a sum over time (or a
+//     county's districts) joins to one a later import first gave, for
+//     the release before that import is worked out again too, though it
+//     revised nothing (joiningImports): April's 10 and May's 12 in May's
+//     pack stay shown beside June's 3 and the quarter's 25, which is
+//     withheld in their stead (25 - 10 - 12 = 3); April's year to date
+//     of 10 stays shown beside May's 13, whose own 3 is protected by
+//     withholding the 13.
 //   - Noughts are shown: they identify nobody. A reader can use a shown
 //     nought (c's that sum, with it, to a shown total are pinned), and
 //     the rule above counts it as shown, so such c's are caught; and
@@ -121,9 +132,7 @@
 // differences between months of a rolling figure; the earlier
 // versions of revised figures (History.Revisions), which exports do not
 // show, beyond the rule across months above (which takes a release to
-// have followed each import, and joins the earlier release's identities
-// of a revised month, not its sums over time: a quarter May showed
-// beside a month June revised is not set against June's);
+// have followed each import);
 // and releases made before that rule, which may have withheld less.
 package disclosure
 

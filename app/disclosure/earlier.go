@@ -38,13 +38,11 @@ type thenFigure struct {
 	shown bool
 }
 
-// keep records in then the figures of fs of the months watch names
-// (indicator to months revised), each as the release r shows it.
-func (r *release) keep(then shownThen, watch map[string][]app.Period, fs figs) {
+// keep records in then the figures of fs, each as the release r shows
+// it: those of the months revised, and those an identity joins to them
+// (a quarter's other months), which a reader has from that release.
+func (r *release) keep(then shownThen, fs figs) {
 	for k, o := range fs {
-		if !slices.Contains(watch[k.ref], k.period) {
-			continue
-		}
 		rp := refPeriod{k.ref, k.period}
 		if then[rp] == nil {
 			then[rp] = map[figKey]thenFigure{}
@@ -55,25 +53,38 @@ func (r *release) keep(then shownThen, watch map[string][]app.Period, fs figs) {
 
 // addEarlier adds to sys, the system of a group of figures of ind
 // (buildSystem's keys and cells), each earlier release's figures of the
-// group's months and the identities among them as they held then: a
+// group's periods and the identities among them as they held then: a
 // figure that stands takes its cell in sys, known to a reader if that
 // release showed it; a figure since revised takes cells of its own, as it
-// was, known where that release showed it.
-func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, cells map[figKey][]int, earlier []shownThen, change bool) {
+// was, known where that release showed it. The identities are those of
+// each period revised (a county's districts) and the sums over time of
+// each series with a figure revised: May's pack showed the quarter's 25
+// beside April's and June's c, so April and June made 13 whatever June's
+// pack shows of them. It returns the cells of the months' own counts
+// that the earlier years to date give (timeIdentities), never shown.
+func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, cells map[figKey][]int, earlier []shownThen, change bool) map[int]bool {
 	var periods []app.Period
 	for _, k := range keys {
 		if !slices.Contains(periods, k.period) {
 			periods = append(periods, k.period)
 		}
 	}
+	type series struct {
+		area  app.Area
+		split app.Split
+	}
+	derived := map[int]bool{}
 	for _, e := range earlier {
+		all := map[figKey][]int{} // every figure of the release, by its cells
+		nowOf := map[int]int{}    // an earlier count's cell to the same figure's now, -1 for none
+		revisedIn := map[series]bool{}
+		widest := 0
 		for _, p := range periods {
 			then := e[refPeriod{ind.Ref, p}]
 			if len(then) == 0 {
 				continue
 			}
 			at := map[figKey][]int{}
-			nowOf := map[int]int{} // an earlier count's cell to the same figure's now, -1 for none
 			revised, n := false, 0
 			areas, splits := map[app.Area]bool{}, map[app.Split]bool{}
 			for k, f := range then {
@@ -94,6 +105,7 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 					}
 				} else {
 					revised = true
+					revisedIn[series{k.area, k.split}] = true
 					for i, v := range vs {
 						c := sys.Add(v, false)
 						if ind.Measure == "" || v < 0 || change {
@@ -117,21 +129,45 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 				}
 				n = max(n, len(vs))
 				areas[k.area], splits[k.split] = true, true
+				all[k] = at[k]
 			}
+			widest = max(widest, n)
 			if !revised {
 				continue // the same identities as now
 			}
-			cell := func(k figKey, i int) (int, bool) {
-				cs, ok := at[k]
-				if !ok || i >= len(cs) {
-					return 0, false
-				}
-				return cs[i], true
-			}
 			from := len(sys.rels)
-			periodIdentities(sys, ind, county, p, n, areas, splits, cell)
+			periodIdentities(sys, ind, county, p, n, areas, splits, cellOf(at))
 			subtractNow(sys, sys.rels[from:], nowOf)
 		}
+		if len(revisedIn) == 0 {
+			continue
+		}
+		// The sums over time of a series none of whose figures was
+		// revised are this release's own.
+		var revisedKeys []figKey
+		for k := range all {
+			if revisedIn[series{k.area, k.split}] {
+				revisedKeys = append(revisedKeys, k)
+			}
+		}
+		slices.SortFunc(revisedKeys, compareKeys)
+		from := len(sys.rels)
+		for c := range timeIdentities(sys, ind, revisedKeys, widest, cellOf(all)) {
+			derived[c] = true
+		}
+		subtractNow(sys, sys.rels[from:], nowOf)
+	}
+	return derived
+}
+
+// cellOf looks up count i of a figure among cells.
+func cellOf(cells map[figKey][]int) func(figKey, int) (int, bool) {
+	return func(k figKey, i int) (int, bool) {
+		cs, ok := cells[k]
+		if !ok || i >= len(cs) {
+			return 0, false
+		}
+		return cs[i], true
 	}
 }
 

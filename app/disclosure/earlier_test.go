@@ -21,15 +21,21 @@ func asThen(c cellAt) cellAt {
 // revised between them two cells (asThen), the earlier one's the earlier
 // release's.
 func twoReleases(ind app.Indicator, then, now *app.History, thenExports, nowExports []export) (map[cellAt]float64, [][]auditTerm, []export) {
-	truthThen, truth := truthOf(ind, then), truthOf(ind, now)
+	return releasesBeside(truthOf(ind, then), truthOf(ind, now), func(truth map[cellAt]float64) [][]auditTerm { return equations(truth, app.Kent) },
+		thenExports, nowExports)
+}
+
+// releasesBeside is twoReleases of the counts each release held, then
+// and now, and the identities eqsOf finds among a release's counts.
+func releasesBeside(truthThen, truth map[cellAt]float64, eqsOf func(map[cellAt]float64) [][]auditTerm, thenExports, nowExports []export) (map[cellAt]float64, [][]auditTerm, []export) {
 	rename := func(c cellAt) cellAt {
 		if v, ok := truth[c]; ok && v == truthThen[c] {
 			return c
 		}
 		return asThen(c)
 	}
-	eqs := equations(truth, app.Kent)
-	for _, eq := range equations(truthThen, app.Kent) {
+	eqs := eqsOf(truth)
+	for _, eq := range eqsOf(truthThen) {
 		var renamed []auditTerm
 		for _, t := range eq {
 			renamed = append(renamed, auditTerm{rename(t.cell), t.coef})

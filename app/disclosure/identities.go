@@ -56,13 +56,7 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 	if len(cells) < 2 {
 		return nil, nil, nil
 	}
-	cell := func(k figKey, i int) (int, bool) {
-		cs, ok := cells[k]
-		if !ok || i >= len(cs) {
-			return 0, false
-		}
-		return cs[i], true
-	}
+	cell := cellOf(cells)
 	if ind.Measure == app.Proportion {
 		for _, cs := range cells {
 			if len(cs) == 3 {

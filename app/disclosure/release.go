@@ -48,7 +48,7 @@ func ReleaseIn(h *app.History, cs []app.Cohort, below int, auth *app.Authority) 
 // against their identities then and now together.
 func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex, figures *app.History, n int, warns []app.Warning) {
 	prior, _ := circulatedWithheld(h, cs, below, auth, "")
-	base, ex, figures, n, warns, _ = releaseFigures(h, cs, below, auth, prior, nil, nil)
+	base, ex, figures, n, warns, _ = releaseFigures(h, cs, below, auth, prior, nil)
 	return base, ex, figures, n, warns
 }
 
@@ -64,9 +64,9 @@ type circulated struct {
 // release withheld, prior.sticky (its figure as withheld then), where it
 // stands (stillHeld), and protecting the months an earlier release showed
 // against its identities too (addEarlier); it also returns every figure
-// it withheld, as it was, and records in then (when not nil) its figures
-// of the months watch names (keep).
-func releaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Authority, prior circulated, watch map[string][]app.Period, then shownThen) (base, ex, figures *app.History, n int, warns []app.Warning, held map[figKey]app.Observation) {
+// it withheld, as it was, and records in then (when not nil) every
+// figure it releases (keep).
+func releaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Authority, prior circulated, then shownThen) (base, ex, figures *app.History, n int, warns []app.Warning, held map[figKey]app.Observation) {
 	ex = h
 	if len(cs) > 0 {
 		ex, warns = cohort.ExcludeIn(h, cs, auth)
@@ -123,7 +123,7 @@ func releaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 			}
 		}
 		if then != nil {
-			r.keep(then, watch, figs)
+			r.keep(then, figs)
 		}
 	}
 	base, ex = r.apply()

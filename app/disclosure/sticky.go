@@ -34,10 +34,12 @@ type revising struct {
 }
 
 // revisingImports returns every import that gave a new version of a
-// figure of h's indicators in only (all where only is empty), oldest
-// first, each with the indicators whose figures it revised.
+// figure of h's indicators in only (all where only is empty), or that
+// joined a figure to those an earlier import gave (joiningImports),
+// oldest first, each with the indicators whose figures it revised or
+// joined.
 func revisingImports(h *app.History, only string) []revising {
-	refs := map[string]map[string][]app.Period{}
+	refs := joiningImports(h, only)
 	for _, k := range h.Keys() {
 		if only != "" && k.Ref != only {
 			continue
@@ -72,6 +74,76 @@ func revisingImports(h *app.History, only string) []revising {
 	}
 	order := h.ImportOrder()
 	slices.SortFunc(out, func(a, b revising) int { return order.Compare(a.id, b.id) })
+	return out
+}
+
+// joiningImports returns, by import, the periods of each of h's
+// indicators in only (all where only is empty) it first gave a figure of
+// that an identity joins to a figure an earlier import gave: the quarter
+// after its months, a year to date after the month before it, a
+// district's figure after the county's. Nothing was revised, but the
+// release before it showed figures a reader keeps beside this one's:
+// May's pack showed April's 10 and May's 12, and June's, giving June's 3
+// and the quarter's 25, cannot withhold April's 10 to protect the 3.
+func joiningImports(h *app.History, only string) map[string]map[string][]app.Period {
+	order := h.ImportOrder()
+	type given struct {
+		period app.Period
+		first  string // the import that first gave the figure
+	}
+	byRef := map[string][]given{}
+	for _, k := range h.Keys() {
+		if only != "" && k.Ref != only {
+			continue
+		}
+		for _, o := range h.Series(k) {
+			first := o.Import
+			for _, id := range h.Restated(k, o.Period) {
+				if order.Compare(id, first) < 0 {
+					first = id
+				}
+			}
+			if revs := h.Revisions(k, o.Period); len(revs) > 0 && revs[0].Import != "" {
+				first = revs[0].Import // versions are kept oldest first
+			}
+			if first != "" {
+				byRef[k.Ref] = append(byRef[k.Ref], given{o.Period, first})
+			}
+		}
+	}
+	out := map[string]map[string][]app.Period{}
+	for ref, gs := range byRef {
+		ind, _ := h.Indicator(ref)
+		var periods []app.Period
+		for _, g := range gs {
+			if !slices.Contains(periods, g.period) {
+				periods = append(periods, g.period)
+			}
+		}
+		groupOf := map[app.Period]int{}
+		for i, ps := range periodGroups(ind, periods) {
+			for _, p := range ps {
+				groupOf[p] = i
+			}
+		}
+		earliest := map[int]string{}
+		for _, g := range gs {
+			if e, ok := earliest[groupOf[g.period]]; !ok || order.Compare(g.first, e) < 0 {
+				earliest[groupOf[g.period]] = g.first
+			}
+		}
+		for _, g := range gs {
+			if g.first == earliest[groupOf[g.period]] {
+				continue
+			}
+			if out[g.first] == nil {
+				out[g.first] = map[string][]app.Period{}
+			}
+			if !slices.Contains(out[g.first][ref], g.period) {
+				out[g.first][ref] = append(out[g.first][ref], g.period)
+			}
+		}
+	}
 	return out
 }
 
@@ -128,7 +200,7 @@ func circulatedWithheld(h *app.History, cs []app.Cohort, below int, auth *app.Au
 	for _, rv := range revisingImports(h, only) {
 		was := asBefore(h, order, rv)
 		then := shownThen{}
-		_, _, _, _, _, hidden := releaseFigures(was, cs, below, auth, prior, rv.periods, then)
+		_, _, _, _, _, hidden := releaseFigures(was, cs, below, auth, prior, then)
 		withheld[rv.id] = hidden
 		prior.earlier = append(prior.earlier, then)
 		for k, o := range hidden {

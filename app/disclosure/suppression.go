@@ -121,7 +121,9 @@ func (r *release) protect(keys []figKey, fs figs, change bool) {
 	if sys == nil {
 		return
 	}
-	addEarlier(sys, ind, r.county, keys, cells, r.earlier, change)
+	for c := range addEarlier(sys, ind, r.county, keys, cells, r.earlier, change) {
+		derived[c] = true
+	}
 	owner := make([]figKey, sys.Len())
 	source := map[int]bool{}
 	for k, cs := range cells {

@@ -59,12 +59,22 @@ type export map[cellAt]bool // true: shown
 
 // exportOf lays out a release's figures of ref as the workbook does: its
 // base history's series as they are, and where it excludes a cohort the
-// excluding history's All series under that split.
+// excluding history's All series under that split; its months alone.
 func exportOf(ind app.Indicator, base, ex *app.History, excl app.Split) export {
+	return exportOver(ind, base, ex, excl, months)
+}
+
+// months says a period is a month: the audits of districts and cohorts
+// take months alone.
+func months(p app.Period) bool { return p.Kind == app.Month }
+
+// exportOver is exportOf of the periods of, months and the quarters
+// and years beside them alike.
+func exportOver(ind app.Indicator, base, ex *app.History, excl app.Split, of func(app.Period) bool) export {
 	out := export{}
 	add := func(h *app.History, k app.SeriesKey, split app.Split) {
 		for _, o := range h.Series(k) {
-			if o.Period.Kind != app.Month {
+			if !of(o.Period) {
 				continue
 			}
 			n := len(auditParts(ind, o))
@@ -95,13 +105,18 @@ func exportOf(ind app.Indicator, base, ex *app.History, excl app.Split) export {
 
 // truthOf is every count of ref's figures as the store holds them (the
 // figures excluding UASC as cohort.Exclude works them out), NaN where the
-// source withheld it.
+// source withheld it; its months alone.
 func truthOf(ind app.Indicator, h *app.History) map[cellAt]float64 {
+	return truthOver(ind, h, months)
+}
+
+// truthOver is truthOf of the periods of.
+func truthOver(ind app.Indicator, h *app.History, of func(app.Period) bool) map[cellAt]float64 {
 	_, _, figures, _, _ := ReleaseFigures(h, []app.Cohort{app.UASC}, 0, app.AuthorityOf(h))
 	out := map[cellAt]float64{}
 	add := func(h *app.History, k app.SeriesKey, split app.Split) {
 		for _, o := range h.Series(k) {
-			if o.Period.Kind != app.Month {
+			if !of(o.Period) {
 				continue
 			}
 			vs := auditParts(ind, o)

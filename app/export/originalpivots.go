@@ -87,11 +87,13 @@ func (o *originalWriter) pivotTables() error {
 		byCache[t.cache] = append(byCache[t.cache], t)
 	}
 	// By pivot table part: whether its cache held a figure the export
-	// changed, and the fields whose items it listed were taken from it.
+	// changed, the fields whose items it listed were taken from it, and
+	// the fields whose grouping's bounds were.
 	heldChanged := map[string]bool{}
 	itemsTaken := map[string][]string{}
+	boundsTaken := map[string][]string{}
 	for _, cache := range caches {
-		held, taken, err := o.emptyCache(cache, byCache[cache], changed)
+		held, taken, regrouped, err := o.emptyCache(cache, byCache[cache], changed)
 		if err != nil {
 			return fmt.Errorf("pivot cache %s: %w", strings.TrimPrefix(cache, "xl/"), err)
 		}
@@ -104,6 +106,11 @@ func (o *originalWriter) pivotTables() error {
 		for _, t := range byCache[cache] {
 			heldChanged[t.part] = held
 			itemsTaken[t.part] = o.dropListedItems(t.part, taken)
+			o.dropListedItems(t.part, regrouped)
+			for _, name := range regrouped {
+				boundsTaken[t.part] = append(boundsTaken[t.part], name)
+			}
+			slices.Sort(boundsTaken[t.part])
 		}
 	}
 	for _, t := range tables {
@@ -111,8 +118,16 @@ func (o *originalWriter) pivotTables() error {
 		if err != nil {
 			return fmt.Errorf("pivot table %s: %w", t.name, err)
 		}
+		pageCells, pageHeld, err := o.blankPageCells(t, changed)
+		if err != nil {
+			return fmt.Errorf("pivot table %s: %w", t.name, err)
+		}
+		filtered, err := o.dropFilters(t.part, cacheFieldNames(o.part(t.cache)), changed)
+		if err != nil {
+			return fmt.Errorf("pivot table %s: %w", t.name, err)
+		}
 		held := ""
-		if heldChanged[t.part] || blanked {
+		if heldChanged[t.part] || blanked || pageHeld || len(filtered) > 0 {
 			held = ", figures the export withholds or revises among them"
 		}
 		msg := fmt.Sprintf("pivot table %s (%s): its cache held the source's figures as last refreshed and its cells the figures as last laid out%s: "+
@@ -123,9 +138,20 @@ func (o *originalWriter) pivotTables() error {
 			msg += fmt.Sprintf("; the items it listed of %s held figures the export withholds or revises and are removed, which Excel may report as a repair of the pivot table",
 				strings.Join(fields, ", "))
 		}
+		if len(pageCells) > 0 {
+			msg += fmt.Sprintf("; the choice its page field showed in %s was a figure of the source and is blanked", strings.Join(pageCells, ", "))
+		}
+		if len(filtered) > 0 {
+			msg += fmt.Sprintf("; its filter on %s compared with a figure the export withholds or revises and is removed: the table shows every item of it until the filter is set again",
+				strings.Join(filtered, ", "))
+		}
+		if fields := boundsTaken[t.part]; len(fields) > 0 {
+			msg += fmt.Sprintf("; the grouping of %s into ranges kept its bounds, the least and greatest figures of the source as last refreshed, and the ranges they named: they are removed, to be worked out again from the cells on opening",
+				strings.Join(fields, ", "))
+		}
 		o.sum.Warnings = append(o.sum.Warnings, app.Warning{Location: app.Location{Sheet: t.sheet}, Message: msg + "; check it before circulating it"})
 	}
-	return nil
+	return o.pivotFormulas(tables)
 }
 
 // findPivotTables lists the original's pivot tables, in sheet order, and
@@ -206,16 +232,19 @@ func (o *originalWriter) findPivotTables() (tables []pivotTable, caches []string
 // number items go too, but where a pivot table of tables lists them by
 // position they stay unless a figure the export changed is among them;
 // then they go, and taken names the fields, by position, for the tables'
-// lists of them to go too (dropListedItems). held reports whether the
-// cache held a figure the export changed.
-func (o *originalWriter) emptyCache(cache string, tables []pivotTable, changed map[string]bool) (held bool, taken map[int]string, err error) {
+// lists of them to go too (dropListedItems). A field grouped into ranges
+// loses its bounds where they are the source's (clearGroupBounds), and
+// with them its ranges: regrouped names those fields, whose items the
+// tables list by range. held reports whether the cache held a figure the
+// export changed.
+func (o *originalWriter) emptyCache(cache string, tables []pivotTable, changed map[string]bool) (held bool, taken, regrouped map[int]string, err error) {
 	def := o.part(cache)
 	if def == nil {
-		return false, nil, nil
+		return false, nil, nil, nil
 	}
 	rels, err := o.partRels(cache)
 	if err != nil {
-		return false, nil, err
+		return false, nil, nil, err
 	}
 	for _, r := range rels {
 		if !strings.HasSuffix(r.Type, relPivotCacheRecords) {
@@ -239,10 +268,15 @@ func (o *originalWriter) emptyCache(cache string, tables []pivotTable, changed m
 			}
 		}
 	}
-	taken = map[int]string{}
+	taken, regrouped = map[int]string{}, map[int]string{}
 	i := -1
 	def = cacheFieldElement.ReplaceAllFunc(def, func(field []byte) []byte {
 		i++
+		field, cleared, bounded := clearGroupBounds(field, changed)
+		held = held || bounded
+		if cleared {
+			regrouped[i] = fieldName(field)
+		}
 		return sharedItemsTag.ReplaceAllFunc(field, func(m []byte) []byte {
 			sub := sharedItemsTag.FindSubmatch(m)
 			ns, attrs, rest, items := string(sub[1]), sub[2], sub[3], sub[4]
@@ -276,7 +310,7 @@ func (o *originalWriter) emptyCache(cache string, tables []pivotTable, changed m
 		def = slices.Concat(def[:at[0]], tag[:name], []byte(` saveData="0" refreshOnLoad="1"`), tag[name:], def[at[1]:])
 	}
 	o.f.Pkg.Store(cache, def)
-	return held, taken, nil
+	return held, taken, regrouped, nil
 }
 
 // dropListedItems removes from the pivot table part its lists of the

@@ -326,7 +326,7 @@ func TestEmptyCacheShapes(t *testing.T) {
 				f.Pkg.Store(relsPart, []byte(rels))
 			}
 			o := &originalWriter{book: &book{f: f}}
-			held, _, err := o.emptyCache(defPart, nil, map[string]bool{"2": true})
+			held, _, _, err := o.emptyCache(defPart, nil, map[string]bool{"2": true})
 			if err != nil {
 				t.Fatal(err)
 			}

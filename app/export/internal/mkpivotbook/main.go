@@ -6,7 +6,14 @@
 //     districts had each figure;
 //   - orig_pivot_scorecard.xlsx: the same figures, laid out as a
 //     district summary by a pivot table under a title, which the import
-//     reads as a scorecard.
+//     reads as a scorecard;
+//   - orig_pivot_filter.xlsx: the same figures, a pivot table of each
+//     district's figure filtered by a page field on the figure itself
+//     (its page cell showing the 2 chosen), and one of how many
+//     districts had figures in each range of 3, its grouping's bounds
+//     the least and greatest figures, as Excel saves a field grouped
+//     by number (LibreOffice lays such a table out, but saves it
+//     without its grouping, which this adds back).
 //
 // Each is saved as LibreOffice saves it: the pivot cache holds its
 // records (every figure of its source as last refreshed) and the pivot
@@ -31,6 +38,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -50,13 +59,17 @@ const (
 )
 
 // book is a workbook to write: its name, the title on its pivot
-// tables' sheet, the pivot tables, a chart of their cells, and a cell of
-// theirs with what LibreOffice must have laid out there.
+// tables' sheet, the pivot tables, a chart of their cells, and cells of
+// theirs with what LibreOffice must have laid out there. choose, where
+// set, changes the parts of the workbook LibreOffice saved, as an
+// officer would in the pivot tables, for LibreOffice to lay them out
+// again; save, what Excel saves that LibreOffice does not.
 type book struct {
-	name, title string
-	tables      []excelize.PivotTableOptions
-	chart       *excelize.Chart
-	cell, want  string
+	name, title  string
+	tables       []excelize.PivotTableOptions
+	chart        *excelize.Chart
+	want         map[string]string // cell to what is laid out there
+	choose, save func(parts map[string][]byte) error
 }
 
 func main() {
@@ -81,13 +94,31 @@ func main() {
 				Data: []excelize.PivotTableField{{Data: "Area", Name: "Districts", Subtotal: "Count"}}},
 		}, chart: &excelize.Chart{Type: excelize.Col, Series: []excelize.ChartSeries{{
 			Name: pivotSheet + "!$B$3", Categories: pivotSheet + "!$A$4:$A$15", Values: pivotSheet + "!$B$4:$B$15",
-		}}}, cell: "B6", want: "1"}, // Dartford's sum
+		}}}, want: map[string]string{"B6": "1"}}, // Dartford's sum
 		{name: "orig_pivot_scorecard.xlsx", title: "District summary - May 2026", tables: []excelize.PivotTableOptions{
 			{DataRange: source, PivotTableRange: pivotSheet + "!A4:O7",
 				Rows:    []excelize.PivotTableField{{Data: "Ref"}, {Data: "Indicator"}},
 				Columns: []excelize.PivotTableField{{Data: "Area"}},
 				Data:    []excelize.PivotTableField{{Data: "Value", Name: "Sum of Value", Subtotal: "Sum"}}},
-		}, cell: "E6", want: "1"}, // Dartford's
+		}, want: map[string]string{"E6": "1"}}, // Dartford's
+		{name: "orig_pivot_filter.xlsx", tables: []excelize.PivotTableOptions{
+			{DataRange: source, PivotTableRange: pivotSheet + "!A5:B18",
+				Filter: []excelize.PivotTableField{{Data: "Value"}},
+				Rows:   []excelize.PivotTableField{{Data: "Area"}},
+				Data:   []excelize.PivotTableField{{Data: "Value", Name: "Sum of Value", Subtotal: "Sum"}}},
+			// A source of its own, so a cache of its own, as its grouping
+			// is the cache's.
+			{DataRange: fmt.Sprintf("%s!D1:E%d", dataSheet, len(districts)+1), PivotTableRange: pivotSheet + "!D5:E13",
+				Rows: []excelize.PivotTableField{{Data: "Value"}},
+				Data: []excelize.PivotTableField{{Data: "Area", Name: "Districts", Subtotal: "Count"}}},
+		}, choose: func(parts map[string][]byte) error {
+			if err := filterBy(parts, "PivotTable1", "2"); err != nil {
+				return err
+			}
+			return groupBy(parts, "PivotTable2", 3)
+		}, save: func(parts map[string][]byte) error {
+			return groupBy(parts, "PivotTable2", 3)
+		}, want: map[string]string{"B3": "2", "A6": "Ashford", "B6": "2", "D6": "0-2"}}, // the page field's choice, what it shows, the first range
 	} {
 		raw := filepath.Join(dir, b.name)
 		if err := write(raw, b); err != nil {
@@ -96,6 +127,19 @@ func main() {
 		saved, err := refresh(raw, dir)
 		if err != nil {
 			log.Fatal(err)
+		}
+		if b.choose != nil {
+			if err := rewrite(saved, b.choose); err != nil {
+				log.Fatalf("%s: %v", b.name, err)
+			}
+			if saved, err = refresh(saved, filepath.Join(dir, "again")); err != nil {
+				log.Fatal(err)
+			}
+		}
+		if b.save != nil {
+			if err := rewrite(saved, b.save); err != nil {
+				log.Fatalf("%s: %v", b.name, err)
+			}
 		}
 		if err := check(saved, b); err != nil {
 			log.Fatalf("%s: %v", saved, err)
@@ -197,12 +241,163 @@ func check(path string, b book) error {
 		return err
 	}
 	defer f.Close()
-	laid, err := f.GetCellValue(pivotSheet, b.cell)
+	for cell, want := range b.want {
+		laid, err := f.GetCellValue(pivotSheet, cell)
+		if err != nil {
+			return err
+		}
+		if laid != want {
+			return fmt.Errorf("%s!%s is %q, want %s: LibreOffice did not lay the pivot table out", pivotSheet, cell, laid, want)
+		}
+	}
+	return nil
+}
+
+// rewrite rewrites the workbook at path, its parts changed by change.
+func rewrite(path string, change func(parts map[string][]byte) error) error {
+	z, err := zip.OpenReader(path)
 	if err != nil {
 		return err
 	}
-	if laid != b.want {
-		return fmt.Errorf("%s!%s is %q, want %s: LibreOffice did not lay the pivot table out", pivotSheet, b.cell, laid, b.want)
+	parts := map[string][]byte{}
+	var names []string
+	for _, zf := range z.File {
+		rc, err := zf.Open()
+		if err != nil {
+			z.Close()
+			return err
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			z.Close()
+			return err
+		}
+		parts[zf.Name], names = b, append(names, zf.Name)
 	}
+	z.Close()
+	if err := change(parts); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for _, name := range names {
+		fw, err := w.Create(name)
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(parts[name]); err != nil {
+			return err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+var (
+	pivotTableName = regexp.MustCompile(`<pivotTableDefinition\b[^>]*\bname="([^"]*)"`)
+	cacheRel       = regexp.MustCompile(`Target="\.\./pivotCache/([^"]+)"`)
+	valueField     = regexp.MustCompile(`(?s)(<cacheField name="Value"[^>]*>)(<sharedItems\b[^>]*?(?:/>|>.*?</sharedItems>))(?:<fieldGroup\b.*?</fieldGroup>)?(</cacheField>)`)
+	numberItems    = regexp.MustCompile(`<n v="([^"]*)"/>`)
+	extreme        = regexp.MustCompile(`\b(minValue|maxValue)="([^"]*)"`)
+	fieldItems     = regexp.MustCompile(`(?s)<items\b.*?</items>`)
+	pivotFields    = regexp.MustCompile(`(?s)<pivotField\b[^>]*?(?:/>|>.*?</pivotField>)`)
+	pageField      = regexp.MustCompile(`<pageField fld="(\d+)"`)
+)
+
+// pivotTable returns the part of the pivot table named name and its
+// cache definition's part.
+func pivotTable(parts map[string][]byte, name string) (table, cache string, err error) {
+	for part, b := range parts {
+		m := pivotTableName.FindSubmatch(b)
+		if m == nil || string(m[1]) != name {
+			continue
+		}
+		rels := parts[filepath.Dir(part)+"/_rels/"+filepath.Base(part)+".rels"]
+		c := cacheRel.FindSubmatch(rels)
+		if c == nil {
+			return "", "", fmt.Errorf("%s: no pivot cache", part)
+		}
+		return part, "xl/pivotCache/" + string(c[1]), nil
+	}
+	return "", "", fmt.Errorf("no pivot table %s", name)
+}
+
+// filterBy has pivot table name's page field, the Value field, show
+// only the districts whose figure is v, as an officer chooses it from
+// the page field's list.
+func filterBy(parts map[string][]byte, name, v string) error {
+	table, cache, err := pivotTable(parts, name)
+	if err != nil {
+		return err
+	}
+	field := valueField.FindSubmatch(parts[cache])
+	if field == nil {
+		return fmt.Errorf("%s: no Value field", cache)
+	}
+	item := -1
+	for i, n := range numberItems.FindAllSubmatch(field[2], -1) {
+		if string(n[1]) == v {
+			item = i
+		}
+	}
+	if item < 0 {
+		return fmt.Errorf("%s: no item %s of Value", cache, v)
+	}
+	def := pageField.ReplaceAll(parts[table], []byte(`<pageField fld="$1" item="`+strconv.Itoa(item)+`"`))
+	if bytes.Equal(def, parts[table]) {
+		return fmt.Errorf("%s: no page field", table)
+	}
+	parts[table] = def
+	return nil
+}
+
+// groupBy groups the Value field of pivot table name into ranges of
+// width from its least figure to its greatest, as Excel's Group does
+// by default (both bounds automatic), and has the table list the
+// ranges: "<0", "0-2", ..., ">9".
+func groupBy(parts map[string][]byte, name string, width int) error {
+	table, cache, err := pivotTable(parts, name)
+	if err != nil {
+		return err
+	}
+	field := valueField.FindSubmatch(parts[cache])
+	if field == nil {
+		return fmt.Errorf("%s: no Value field", cache)
+	}
+	bounds := map[string]int{}
+	for _, m := range extreme.FindAllSubmatch(field[2], -1) {
+		n, err := strconv.Atoi(string(m[2]))
+		if err != nil {
+			return fmt.Errorf("%s: %s: %v", cache, m[0], err)
+		}
+		bounds[string(m[1])] = n
+	}
+	start, end := bounds["minValue"], bounds["maxValue"]
+	labels := []string{fmt.Sprintf("&lt;%d", start)}
+	last := start
+	for ; last <= end; last += width {
+		labels = append(labels, fmt.Sprintf("%d-%d", last, last+width-1))
+	}
+	labels = append(labels, fmt.Sprintf("&gt;%d", last))
+	group := fmt.Sprintf(`<fieldGroup base="1"><rangePr startNum="%d" endNum="%d" groupInterval="%d"/><groupItems count="%d">`, start, end, width, len(labels))
+	items := fmt.Sprintf(`<items count="%d">`, len(labels))
+	for i, l := range labels {
+		group += `<s v="` + l + `"/>`
+		items += fmt.Sprintf(`<item x="%d"/>`, i)
+	}
+	group += `</groupItems></fieldGroup>`
+	items += `</items>`
+	parts[cache] = valueField.ReplaceAll(parts[cache], []byte("${1}${2}"+group+"${3}"))
+	// The Value field is the table's second (its source D:E).
+	i := -1
+	parts[table] = pivotFields.ReplaceAllFunc(parts[table], func(f []byte) []byte {
+		if i++; i != 1 {
+			return f
+		}
+		return fieldItems.ReplaceAll(f, []byte(items))
+	})
 	return nil
 }

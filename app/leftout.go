@@ -28,8 +28,13 @@ func LeftOutIndicators(ds *Dataset, file string, inds []Indicator, held func(ref
 	}
 	given := map[string]bool{}
 	var latest Period
-	for _, o := range ds.Observations {
-		given[o.Ref] = true
+	// A file gives an indicator's figures together: the map is written
+	// once for each run of them, not for each of a hundred thousand.
+	for i := range ds.Observations {
+		o := &ds.Observations[i]
+		if i == 0 || o.Ref != ds.Observations[i-1].Ref {
+			given[o.Ref] = true
+		}
 		if o.Period.Kind == Month && o.Period.Compare(latest) > 0 {
 			latest = o.Period
 		}
@@ -162,8 +167,8 @@ func renumbering(ds *Dataset, file string, ind Indicator, inds []Indicator, give
 // file of a few of them.
 func givesMostOf(ds *Dataset, p Period, stored map[string]bool) bool {
 	refs := map[string]bool{}
-	for _, o := range ds.Observations {
-		if o.Period == p && stored[o.Ref] {
+	for i := range ds.Observations {
+		if o := &ds.Observations[i]; o.Period == p && stored[o.Ref] {
 			refs[o.Ref] = true
 		}
 	}

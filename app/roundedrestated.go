@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -18,8 +19,9 @@ import (
 // one indicator (a store's LoadIndicator); it is called from several
 // goroutines at once.
 func RoundedRestatements(ds *Dataset, file string, held func(ref string) (*History, error)) ([]Warning, error) {
-	// Only a value short enough to be rounded can restate a figure to its
-	// places; a count, given whole and held whole, never differs so.
+	// Only a value given to one or more places, but few enough to have
+	// been rounded, can restate a figure to its places (SameToPlaces); a
+	// count, given whole and held whole, never differs so.
 	units := map[string]Unit{}
 	for _, ind := range ds.Indicators {
 		units[ind.Ref] = ind.Unit
@@ -27,24 +29,47 @@ func RoundedRestatements(ds *Dataset, file string, held func(ref string) (*Histo
 	// Each indicator's history is read once, and its figures found by an
 	// index made in one pass: asked of every figure for each indicator in
 	// turn, the large workbook's re-import compared twelve million refs,
-	// an eighth of its processor time.
+	// an eighth of its processor time. A file gives an indicator's figures
+	// together, so the ref of the figure before is mostly this one's too,
+	// and the maps are asked once for each run of them.
 	byRef := map[string][]int{}
 	var refs []string
 	seen := map[string]bool{}
+	var (
+		ref     string
+		indexes []int
+		number  bool
+		started bool
+	)
 	for i := range ds.Observations {
 		o := &ds.Observations[i]
-		if o.Value == nil || units[o.Ref] == Number {
+		if !started || o.Ref != ref {
+			if started {
+				byRef[ref] = indexes
+			}
+			ref, indexes, number, started = o.Ref, byRef[o.Ref], units[o.Ref] == Number, true
+		}
+		if o.Value == nil || number {
 			continue
 		}
-		byRef[o.Ref] = append(byRef[o.Ref], i)
-		if seen[o.Ref] {
+		d, ok := Places(*o.Value)
+		if !ok {
 			continue
 		}
-		if _, ok := Places(*o.Value); ok {
-			seen[o.Ref] = true
-			refs = append(refs, o.Ref)
+		if !seen[ref] {
+			seen[ref] = true
+			refs = append(refs, ref)
+		}
+		if d > 0 {
+			indexes = append(indexes, i)
 		}
 	}
+	if started {
+		byRef[ref] = indexes
+	}
+	// An indicator whose every figure is whole restates nothing to its
+	// places: its history is not read (a third of the large workbook's).
+	refs = slices.DeleteFunc(refs, func(ref string) bool { return len(byRef[ref]) == 0 })
 	// Reading the histories is most of the pass (the re-import of the
 	// large workbook read 124 of them, some 40 ms), and one indicator's
 	// figures are compared with its history alone: the indicators are
@@ -65,14 +90,27 @@ func RoundedRestatements(ds *Dataset, file string, held func(ref string) (*Histo
 			return
 		}
 		f := &founds[i]
+		// The series too is looked up once for the run of its figures.
+		var (
+			key    SeriesKey
+			series []Observation
+			looked bool
+		)
 		for _, j := range byRef[ref] {
 			o := &ds.Observations[j]
-			have, ok := h.Observation(o.Key(), o.Period)
-			if !ok || nearlyEqual(o.Value, have.Value) || !o.Restates(have) {
+			if k := o.Key(); !looked || k != key {
+				key, series, looked = k, h.Series(k), true
+			}
+			at, ok := periodIndex(series, o.Period)
+			if !ok {
+				continue
+			}
+			have := &series[at]
+			if nearlyEqual(o.Value, have.Value) || !o.Restates(*have) {
 				continue
 			}
 			if f.n == 0 {
-				f.first, f.stat = *o, have
+				f.first, f.stat = *o, *have
 			}
 			f.n++
 		}

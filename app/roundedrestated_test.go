@@ -2,7 +2,9 @@ package app
 
 import (
 	"errors"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -58,5 +60,44 @@ func TestRoundedRestatementsOrder(t *testing.T) {
 				t.Fatalf("warnings %v, want one at H4 saying %q", ws, tc.want)
 			}
 		})
+	}
+}
+
+// Only a figure given to one or more places can restate a held one to
+// its places, so an indicator whose figures are all whole (a count) has
+// no history read: the monthly re-import reads the histories of its
+// percentages and rates alone. Whole figures beside a rounded one are
+// passed over, and the rounded one is still found.
+func TestRoundedRestatementsReadsRoundedOnly(t *testing.T) {
+	p, q := MonthOf(2026, 2), MonthOf(2026, 3)
+	h := NewHistory()
+	file := []Observation{
+		{Ref: "CIC01", Area: "Kent", Period: q, Value: Float(1896), Cell: "Scorecard!H4"},
+		{Ref: "CIC01", Area: "Kent", Period: p, Value: Float(1880), Cell: "Scorecard!G4"},
+		{Ref: "CIC05", Area: "Kent", Period: p, Value: Float(12), Cell: "Scorecard!G5"},
+		{Ref: "CIC05", Area: "Kent", Period: q, Value: Float(95.4), Cell: "Scorecard!H5"},
+	}
+	h.Add(Observation{Ref: "CIC01", Area: "Kent", Period: q, Value: Float(1900)})
+	h.Add(Observation{Ref: "CIC05", Area: "Kent", Period: p, Value: Float(12.3)})
+	h.Add(Observation{Ref: "CIC05", Area: "Kent", Period: q, Value: Float(95.3846153846), Numerator: Float(62), Denominator: Float(65)})
+	var (
+		mu   sync.Mutex
+		read []string
+	)
+	held := func(ref string) (*History, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		read = append(read, ref)
+		return h, nil
+	}
+	ws, err := RoundedRestatements(&Dataset{Observations: file}, "m_mar.xlsx", held)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(read, []string{"CIC05"}) {
+		t.Errorf("histories read %q, want CIC05's alone", read)
+	}
+	if len(ws) != 1 || !strings.Contains(ws[0].String(), "1 figure given to fewer decimal places") || ws[0].Location.Cell != "H5" {
+		t.Fatalf("warnings %v, want one at H5 for one figure", ws)
 	}
 }

@@ -85,10 +85,10 @@ func (b *book) writeDistricts(ctx context.Context) error {
 		area: fmt.Sprintf("$A$%d:$%s$%d", printed, colName(len(names)), r-3)}); err != nil {
 		return err
 	}
-	if !streamSheets {
-		return nil
+	if streamSheets {
+		b.streamLater(s, nil)
 	}
-	return b.streamSheet(s, nil)
+	return nil
 }
 
 // districtWords are the districts table's title, the heading of its

@@ -216,6 +216,11 @@ func (b *book) write(ctx context.Context, path string) (Summary, error) {
 		// parts the library holds while it saves.
 		b.base, b.h, b.keys = nil, nil, nil
 	}
+	// Streamed now, the sheets' XML, held by the library until saved, is
+	// made after what they were laid out from is let go (sheetbuf.go).
+	if err := b.streamLaidOut(); err != nil {
+		return Summary{}, err
+	}
 	if err := b.declareDimensions(); err != nil {
 		return Summary{}, err
 	}
@@ -299,9 +304,11 @@ type book struct {
 	keys  []app.SeriesKey
 	spool *spool
 	// buffers hold the cells of sheets being laid out for the stream
-	// writer (sheetbuf.go); held are such sheets' parts, written after
-	// the Data sheet's part, dataPart.
+	// writer (sheetbuf.go), and laidOut names those laid out, to be
+	// streamed in order; held are such sheets' parts, written after the
+	// Data sheet's part, dataPart.
 	buffers  map[string]*sheetBuffer
+	laidOut  []string
 	held     []*heldPart
 	dataPart string
 	// out is where the workbook is being saved, while it is.

@@ -196,10 +196,10 @@ func (b *book) writeScorecard(ctx context.Context) error {
 	if err := b.printSetup(s, page{wide: 2, titleRows: [2]int{headerRow - 1, headerRow}, titleCols: 2, scale: 0.76}); err != nil {
 		return err
 	}
-	if !streamSheets {
-		return nil
+	if streamSheets {
+		b.streamLater(s, nil)
 	}
-	return b.streamSheet(s, nil)
+	return nil
 }
 
 // lastYear writes the figure for the same period a year before at's: its

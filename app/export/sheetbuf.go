@@ -23,6 +23,14 @@ import (
 // the empty text it writes to give a cell its look is held as a blank
 // cell of that look (book.set), as the library writes it from memory.
 //
+// The stream writer holds a sheet's XML in memory until the workbook is
+// saved (the Trend sheet's is some 0.6 MB, in a buffer grown by doubling
+// to 1 MB). Written as each sheet was laid out, that XML sat beside the
+// figures and their analysis, kept to lay the later sheets out, at the
+// large export's peak memory. So each sheet is held in its buffer once
+// laid out (streamLater) and streamed when every sheet is laid out and
+// the figures are let go (streamLaidOut), in the order laid out.
+//
 // The stream writer leaves out a sheet's extension list, where the Trend
 // sheet's sparklines are, and the library writes streamed sheets' parts
 // in no set order. So the zip writer (dataZip) holds these sheets' parts
@@ -40,6 +48,9 @@ var streamSheets = true
 type sheetBuffer struct {
 	rows   map[int]*bufRow
 	merges [][2]string
+	// ext is the extension list to put before the sheet's end (see
+	// heldPart), once the sheet is laid out.
+	ext []byte
 }
 
 type bufRow struct {
@@ -99,19 +110,37 @@ func (b *book) buffer(sheet string) {
 	b.buffers[sheet] = newSheetBuffer()
 }
 
+// streamLater has the cells held for sheet, laid out, streamed with the
+// extension list ext by streamLaidOut.
+func (b *book) streamLater(sheet string, ext []byte) {
+	b.buffers[sheet].ext = ext
+	b.laidOut = append(b.laidOut, sheet)
+}
+
+// streamLaidOut streams the sheets held by streamLater, in the order they
+// were laid out.
+func (b *book) streamLaidOut() error {
+	for _, s := range b.laidOut {
+		if err := b.streamSheet(s); err != nil {
+			return fmt.Errorf("sheet %q: %w", s, err)
+		}
+	}
+	b.laidOut = nil
+	return nil
+}
+
 // streamSheet writes the cells held for sheet through the library's
 // stream writer, with the settings made on the sheet (widths, panes,
 // print setup, notes, charts), its dimension declared first, and has its
-// part held to be written after the Data sheet's with the extension list
-// ext.
-func (b *book) streamSheet(sheet string, ext []byte) error {
+// part held to be written after the Data sheet's with its extension list.
+func (b *book) streamSheet(sheet string) error {
 	buf := b.buffers[sheet]
 	delete(b.buffers, sheet)
 	name, err := b.sheetPart(sheet)
 	if err != nil {
 		return err
 	}
-	b.held = append(b.held, &heldPart{name: name, ext: ext})
+	b.held = append(b.held, &heldPart{name: name, ext: buf.ext})
 	ref, err := buf.usedRange()
 	if err != nil {
 		return err

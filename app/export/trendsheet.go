@@ -145,8 +145,8 @@ func (b *book) writeTrend(ctx context.Context) error {
 	return b.streamTrend(spark)
 }
 
-// streamTrend writes the Trend sheet's cells through the stream writer,
-// with its sparklines (see sheetbuf.go).
+// streamTrend has the Trend sheet's cells streamed with its sparklines
+// (see sheetbuf.go).
 func (b *book) streamTrend(spark *excelize.SparklineOptions) error {
 	var ext []byte
 	if len(spark.Location) > 0 {
@@ -155,7 +155,8 @@ func (b *book) streamTrend(spark *excelize.SparklineOptions) error {
 			return fmt.Errorf("sparklines: %w", err)
 		}
 	}
-	return b.streamSheet(TrendSheet, ext)
+	b.streamLater(TrendSheet, ext)
+	return nil
 }
 
 // chartBlock writes a flagged indicator's figures, target and SPC limits

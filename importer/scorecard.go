@@ -85,6 +85,10 @@ type sheetReader struct {
 	// rowYearKinds are the kinds of year indicators' rows name, by ref,
 	// for their cohort rows (rowyearkind.go).
 	rowYearKinds map[string]app.PeriodKind
+	// rowAreas are the areas the sheet's Area column gives its rows, by
+	// 0-based row, merged or stepped cells filled (readRowAreas); nil
+	// where no Area column is read.
+	rowAreas []string
 }
 
 // cellTally counts the cells of a sheet that one warning speaks for, and
@@ -251,6 +255,10 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 		switch {
 		case hasFigures && isTotalLabel(ref):
 			s.warn(r, refCol.index, "row skipped: %q is a total of the rows above, not an indicator; give it a Ref (such as EH99) to read it as one", ref)
+		case hasFigures && by.total(s, r):
+			// A locality's subtotal under its measures, or the areas'
+			// total: no area's figure, nor its indicator's (QA33 F12).
+			s.skipComparator(r, by.area.index, s.rowArea(r), areaTotal)
 		case inNotes && !hasFigures && allDigits(ref):
 			// "1 | Figures for the latest month are provisional" under
 			// "Notes:" is note 1, not an indicator with no figures yet.

@@ -13,6 +13,9 @@ import (
 // other name, which is kept as an area of its own, as another council's
 // is, until the officer maps it.
 func comparatorArea(name string, auth *app.Authority) string {
+	if isTotalLabel(name) {
+		return areaTotal
+	}
 	n := normHeader(name)
 	switch roleWords[n] {
 	case RoleEngland:
@@ -57,6 +60,11 @@ type comparatorRows struct {
 	r, c, n   int // the first row's cell, and how many rows
 }
 
+// areaTotal is what comparatorArea says of an area named "Total": the
+// areas' total, or a locality's subtotal of its measures, which made an
+// area of its own called "Total" and went out on the export (QA33 F8).
+const areaTotal = "a total"
+
 // warnComparators says, at the first row naming each comparator, that
 // its rows were not read and how to give what they hold.
 func (s *sheetReader) warnComparators() {
@@ -65,6 +73,12 @@ func (s *sheetReader) warnComparators() {
 		rows := "this row is"
 		if t.n > 1 {
 			rows = fmt.Sprintf("its %d rows are", t.n)
+		}
+		if t.why == areaTotal {
+			auth := s.l.authority().Name
+			s.warn(t.r, t.c, "area %q is a total of the rows above, not an area of %s: %s not read, lest it be filed and circulated as an area of its own; the figures of %s itself are read from rows naming it",
+				t.name, auth, rows, auth)
+			continue
 		}
 		s.warn(t.r, t.c, "area %q is %s, a benchmark, not an area of %s: %s not read, lest its figures be filed and circulated as an area of %s's; give benchmarks in a column beside the figures headed by the comparator and its year (\"England 2024/25\", \"Stat neighbours 2024/25\"), or import DfE's own file",
 			t.name, t.why, s.l.authority().Name, rows, s.l.authority().Name)

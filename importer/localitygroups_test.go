@@ -189,3 +189,47 @@ func TestLocalityRowGroups(t *testing.T) {
 		})
 	}
 }
+
+// TestTidyTotalArea checks that a tidy table's last row of areas, "Total"
+// (as Power BI and SSRS tables end, QA33 b10), is not read as an area
+// called "Total", which went out on the export's Data sheet as one of
+// Bristol's: it is said unread at its cell, and the localities' and the
+// city's own rows are read as before (QA33 F8).
+func TestTidyTotalArea(t *testing.T) {
+	b := newBook(t)
+	s := "Table"
+	b.sheet(s)
+	b.row(s, "A1", "Children looked after by locality")
+	b.row(s, "A3", "Area", "Indicator", "Month", "Value")
+	rows := [][]any{
+		{"North and West", "Children looked after (number)", "Apr-24", "240"},
+		{"East Central", "Children looked after (number)", "Apr-24", "1,280"},
+		{"South", "Children looked after (number)", "Apr-24", "242"},
+		{"Bristol", "Children looked after (number)", "Apr-24", 762},
+		{"Total", "Children looked after (number)", "Apr-24", 2524},
+	}
+	for i, r := range rows {
+		b.row(s, fmt.Sprintf("A%d", i+4), r...)
+	}
+	auth := authorityNamed(t, "Bristol").WithDistricts([]string{"North and West", "East Central", "South"})
+	res, err := Read(context.Background(), b.save("total.xlsx"), Options{Authority: auth})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, o := range res.Dataset.Observations {
+		got = append(got, fmt.Sprintf("%s %g", o.Area, *o.Value))
+	}
+	slices.Sort(got)
+	want := []string{"Bristol, City of 762", "East Central 1280", "North and West 240", "South 242"}
+	if !slices.Equal(got, want) {
+		t.Errorf("read %q, want %q", got, want)
+	}
+	said := false
+	for _, w := range res.Warnings {
+		said = said || w.Cell == "A8" && strings.HasPrefix(w.Message, `area "Total" is a total of the rows above, not an area of Bristol, City of: this row is not read`)
+	}
+	if !said {
+		t.Errorf("no warning at A8 that the Total row is not read: %v", res.Warnings)
+	}
+}

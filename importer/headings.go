@@ -53,6 +53,8 @@ var roleWords = map[string]Role{
 	"denominator": RoleDenominator, "den": RoleDenominator, "denom": RoleDenominator,
 	"period": RolePeriod, "month": RolePeriod, "time period": RolePeriod, "date": RolePeriod,
 	"area": RoleArea, "district": RoleArea, "geography": RoleArea, "area name": RoleArea,
+	// A Power BI matrix's row hierarchy heads its areas so (QA33 F12).
+	"locality": RoleArea, "localities": RoleArea,
 	// A local authority's column as Power BI, SQL and DfE-shaped
 	// extracts head it ("la_name" normalised).
 	"la": RoleArea, "la name": RoleArea, "local authority": RoleArea, "local authority name": RoleArea,

@@ -224,7 +224,9 @@ func (s *sheetReader) definesMore(r, nameCol int) bool {
 // of one name on a sheet that breaks indicators down by rows.
 func (s *sheetReader) breakdownText(r int) string {
 	var parts []string
-	if c, ok := s.l.rowAreaColumn(); ok {
+	if s.rowAreas != nil {
+		parts = append(parts, strings.ToLower(s.rowArea(r)))
+	} else if c, ok := s.l.rowAreaColumn(); ok {
 		parts = append(parts, strings.ToLower(strings.TrimSpace(s.at(r, &c))))
 	}
 	if c, ok := s.l.column(RoleCohort); ok {

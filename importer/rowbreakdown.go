@@ -2,6 +2,7 @@ package importer
 
 import (
 	"cmp"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -25,16 +26,26 @@ type rowBreakdown struct {
 	row  int
 }
 
-// breakdownColumns finds the sheet's Area column (headed "Area" or
-// "District", not a district's own column) and Cohort column.
+// breakdownColumns finds the sheet's Area column (headed "Area",
+// "District" or "Locality", not a district's own column) and Cohort
+// column.
 func (s *sheetReader) breakdownColumns() rowBreakdown {
 	var b rowBreakdown
 	b.area, b.hasArea = s.l.rowAreaColumn()
 	if s.l.Kind == IndicatorSheet || s.l.Kind == DistrictSheet {
 		b.cohort, b.hasCohort = s.l.column(RoleCohort)
 	}
-	if b.hasArea && !s.holdsAreas(&b.area) {
-		b.hasArea = false
+	s.rowAreas = nil
+	if b.hasArea {
+		var stepped cellTally
+		s.rowAreas, stepped = s.readRowAreas(&b.area)
+		if !s.holdsAreas(&b.area) {
+			b.hasArea = false
+			s.rowAreas = nil
+		} else if stepped.n > 0 {
+			s.out.warn(s.l.Sheet, stepped.first, "column %s %q: %s with a blank area below an area's row read as that area's (the first here), as a stepped table writes each area once over its rows",
+				b.area.Col, b.area.Header, plural(stepped.n, "1 row", fmt.Sprintf("%d rows", stepped.n)))
+		}
 	}
 	if b.hasCohort && !s.holdsCohorts(&b.cohort) {
 		b.hasCohort = false
@@ -61,8 +72,58 @@ func (b *rowBreakdown) any() bool { return b.hasArea || b.hasCohort }
 
 // given reports whether row r names an area or a cohort.
 func (b *rowBreakdown) given(s *sheetReader, r int) bool {
-	return b.hasArea && strings.TrimSpace(s.at(r, &b.area)) != "" ||
+	return b.hasArea && s.rowArea(r) != "" ||
 		b.hasCohort && strings.TrimSpace(s.at(r, &b.cohort)) != ""
+}
+
+// total reports whether row r's area is a total ("Total", "Grand
+// total"): a locality's subtotal under its measures or the areas' total,
+// no area's figure and no indicator's.
+func (b *rowBreakdown) total(s *sheetReader, r int) bool {
+	return b.hasArea && isTotalLabel(s.rowArea(r))
+}
+
+// rowArea is row r's area as the sheet's Area column gives it
+// (readRowAreas), "" for none.
+func (s *sheetReader) rowArea(r int) string {
+	if r >= 0 && r < len(s.rowAreas) {
+		return s.rowAreas[r]
+	}
+	return ""
+}
+
+// readRowAreas reads each row's area from an indicator sheet's Area
+// column c, by 0-based row. A cell merged down over rows names the area
+// of each, as a Power BI matrix's row group does, and so does an area
+// written once and left blank below (a stepped table) where the column
+// stands left of the indicators' Refs or names, the outer level of the
+// rows: read as blank, a locality's second measure was filed, shown and
+// exported as the whole authority's (QA33 F12). Right of them, where
+// each row names its own area, a blank one is the authority's. A blank
+// row ends an area's rows. stepped counts the rows whose area is read
+// from the row above.
+func (s *sheetReader) readRowAreas(c *Column) (areas []string, stepped cellTally) {
+	key, ok := s.l.column(RoleRef)
+	if !ok || s.l.keyedByName() {
+		key, ok = s.l.column(RoleName)
+	}
+	outer := ok && c.index < key.index
+	areas = make([]string, len(s.g.rows))
+	above := ""
+	for r := s.l.FirstRow - 1; r < len(s.g.rows); r++ {
+		text := strings.TrimSpace(s.g.at(r, c.index))
+		switch {
+		case text != "":
+			above = text
+		case blankRow(s.g.rows[r]):
+			above = ""
+		case outer && above != "":
+			text = above
+			stepped.add(r, c.index)
+		}
+		areas[r] = text
+	}
+	return areas, stepped
 }
 
 // readBrokenDownRow reads row r of indicator ref as the area and cohort
@@ -89,7 +150,7 @@ func (s *sheetReader) readBrokenDownRow(r int, ind *rowIndicator, split app.Spli
 	b.row = r
 	area := s.l.Area
 	if b.hasArea {
-		if text := strings.TrimSpace(s.at(r, &b.area)); text != "" {
+		if text := s.rowArea(r); text != "" {
 			a, ok := s.l.authority().ParseArea(text)
 			if !ok {
 				if why := s.comparatorOf(text); why != "" {
@@ -150,12 +211,33 @@ func (s *sheetReader) warnNotOwn() {
 // council's, which must not pass as the authority's): a column of
 // service areas ("Early Help") is not a column of districts, and is left
 // unread, said once at its heading, its rows read as the sheet's own.
+// A column headed "Locality" holds areas by its heading, and so does one
+// naming an indicator's rows under two entries ("Referrals" under Leigh
+// and under Wigan Central): read as the sheet's own, each locality's
+// figures were filed as the authority's (QA33 F12); kept under their
+// names, each is said.
 func (s *sheetReader) holdsAreas(c *Column) bool {
+	switch normHeader(c.Header) {
+	case "locality", "localities":
+		return true
+	}
+	key, keyed := s.l.column(RoleRef)
+	if !keyed || s.l.keyedByName() {
+		key, keyed = s.l.column(RoleName)
+	}
+	entryOf := map[string]string{} // an indicator's first row's entry
 	first, at := "", -1
 	for r := s.l.FirstRow - 1; r < len(s.g.rows); r++ {
-		text := strings.TrimSpace(s.at(r, c))
+		text := s.rowArea(r)
 		if text == "" {
 			continue
+		}
+		if ind := strings.ToLower(strings.TrimSpace(s.at(r, &key))); keyed && ind != "" && !isTotalLabel(text) {
+			if e, ok := entryOf[ind]; ok && !strings.EqualFold(e, text) {
+				return true
+			} else if !ok {
+				entryOf[ind] = text
+			}
 		}
 		if _, ok := s.l.authority().ParseArea(text); ok {
 			return true

@@ -46,6 +46,16 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 		if f, ok := firsts[c.Role]; ok && f != c.index {
 			continue
 		}
+		if p := s.countPercent; p != nil && c.index == p.label {
+			// "No." over "%": the figure is the percentage, the count
+			// its numerator (countpercentrows.go).
+			ind.Unit, st.Unit = app.Percent, s.loc(p.percent, p.label)
+			if c.Role == RoleMeasure {
+				s.out.measured[ref] = true
+				ind.Measure, st.Measure = app.Proportion, s.loc(p.percent, p.label)
+			}
+			continue
+		}
 		text := strings.TrimSpace(s.at(r, c))
 		switch c.Role {
 		case RoleSection:

@@ -85,6 +85,13 @@ type sheetReader struct {
 	// rowYearKinds are the kinds of year indicators' rows name, by ref,
 	// for their cohort rows (rowyearkind.go).
 	rowYearKinds map[string]app.PeriodKind
+	// countPercent is the count row and percentage row of the indicator
+	// being read, where it is given so (countpercentrows.go); nil else.
+	countPercent *countPercentRows
+	// rowAreas are the areas the sheet's Area column gives its rows, by
+	// 0-based row, merged or stepped cells filled (readRowAreas); nil
+	// where no Area column is read.
+	rowAreas []string
 }
 
 // cellTally counts the cells of a sheet that one warning speaks for, and
@@ -251,6 +258,10 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 		switch {
 		case hasFigures && isTotalLabel(ref):
 			s.warn(r, refCol.index, "row skipped: %q is a total of the rows above, not an indicator; give it a Ref (such as EH99) to read it as one", ref)
+		case hasFigures && by.total(s, r):
+			// A locality's subtotal under its measures, or the areas'
+			// total: no area's figure, nor its indicator's (QA33 F12).
+			s.skipComparator(r, by.area.index, s.rowArea(r), areaTotal)
 		case inNotes && !hasFigures && allDigits(ref):
 			// "1 | Figures for the latest month are provisional" under
 			// "Notes:" is note 1, not an indicator with no figures yet.
@@ -286,10 +297,19 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				}
 				continue
 			}
+			own := r // the row giving the indicator's figures
+			if pair, ok := s.countPercentPair(r, &refCol, &nameCol, hasName, ref, name); ok && !by.any() {
+				s.countPercent, own = &pair, pair.percent
+			}
 			ind := s.readIndicator(r, ref, name, section, sectionAt)
 			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType, dataPeriod: ind.DataPeriod, unit: s.statedUnit(ind)}
 			by.name, by.row = name, r
-			s.readRow(r, last, app.All, l.Area, figures, standIns)
+			s.readRow(own, last, app.All, l.Area, figures, standIns)
+			if s.countPercent != nil {
+				s.sayCountPercent(ind.Ref)
+				s.countPercent = nil
+				r++ // the pair's second row, read
+			}
 		case ref == "" && last != nil && !inNotes && hasFigures && isTotalLabel(name) && cohortsOf != last:
 			// With no cohort row above it, "Total" under an indicator
 			// sums the indicators above, not this one's children.
@@ -536,6 +556,9 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 		if o := &obs[i]; !o.StandIn && !other && (latest < 0 || later(o.Period, obs[latest].Period) >= 0) {
 			latest = i
 		}
+	}
+	if s.countPercent != nil {
+		s.pairNumerators(obs, cols)
 	}
 	s.readSubParts(r, ind, obs, cols, split == app.All && area == l.Area)
 	s.saySuperseded(r, ind.ref, obs, cols)

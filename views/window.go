@@ -182,7 +182,7 @@ func (w *mainWindow) build() {
 	// past the screen (a read-only team store's notice to 1605 px), and
 	// cut short it would hide what it says.
 	w.status.Wrapping = fyne.TextWrapWord
-	w.hint = widget.NewLabel("Arrow keys move through the scorecard; Enter opens an indicator, Escape comes back; Ctrl+C copies the row; Ctrl+F searches.")
+	w.hint = widget.NewLabel(keysHint)
 	w.hint.Truncation = fyne.TextTruncateEllipsis
 	w.retired = widget.NewLabel("")
 	w.retired.Wrapping = fyne.TextWrapWord

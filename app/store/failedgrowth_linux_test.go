@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -36,7 +37,7 @@ func TestFullDiskImportKeepsSize(t *testing.T) {
 	// Room for the store and its first import, and some to spare, but
 	// not for the large import.
 	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=2m"); err != nil {
-		t.Fatalf("mount a tmpfs: %v", err)
+		t.Skipf("no small disk to fill: mount a tmpfs: %v", err)
 	}
 	defer syscall.Unmount(dir, 0)
 	path := filepath.Join(dir, "s.db")
@@ -101,6 +102,9 @@ func runInMountNamespace(t *testing.T) {
 	}
 	if err != nil {
 		t.Fatalf("in its own mount namespace: %v\n%s", err, out)
+	}
+	if _, why, skipped := strings.Cut(string(out), "--- SKIP: "+t.Name()); skipped {
+		t.Skipf("in its own mount namespace: %s", strings.TrimSpace(why))
 	}
 }
 

@@ -349,3 +349,40 @@ func TestCopyClearsKilledCopies(t *testing.T) {
 		t.Errorf("work folders left after the copies finished: %q", left)
 	}
 }
+
+// TestCopyClearsUnlockedLeftover: a work folder with no lock file, left
+// by a copy killed before it made its lock (QA32 6 killed copies 0.3 s
+// in) or by an earlier version, is left, and said, while it may be a
+// running copy's, and removed by the next copy once nothing in it has
+// been written for a day, saying so with when it was last written.
+func TestCopyClearsUnlockedLeftover(t *testing.T) {
+	dir := t.TempDir()
+	small := demoStore(t)
+	left := filepath.Join(dir, ".scorecard-copy-2338051106")
+	if err := os.Mkdir(left, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(left, "scorecard.db"), []byte("half a store"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	r := scorecard(t, small, "copy", "--from", small, "--to", filepath.Join(dir, "first.db"))
+	if r.code != 0 || !strings.Contains(r.stderr, "note: left "+left+": a copy may still be writing it") {
+		t.Errorf("copy beside a leftover written now: exit %d, stderr %q; want a note leaving %s", r.code, r.stderr, left)
+	}
+
+	stopped := time.Now().Add(-30 * time.Hour)
+	for _, p := range []string{filepath.Join(left, "scorecard.db"), left} {
+		if err := os.Chtimes(p, stopped, stopped); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r = scorecard(t, small, "copy", "--from", small, "--to", filepath.Join(dir, "second.db"))
+	want := "note: removed " + left + ", left by a copy that did not finish (last written " + stopped.Format("2 Jan 15:04") + ")"
+	if r.code != 0 || !strings.Contains(r.stderr, want) {
+		t.Errorf("copy beside a leftover unwritten for 30 hours: exit %d, stderr %q; want %q", r.code, r.stderr, want)
+	}
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Errorf("the leftover %s is still there: %v", left, err)
+	}
+}

@@ -198,11 +198,11 @@ func runCopy(e *env, args []string) error {
 // writing them, so that none is left unsaid.
 func clearCopyLeftovers(e *env, to string) {
 	removed, left := store.ClearWorkFolders(to, time.Now())
-	for _, dir := range removed {
-		fmt.Fprintf(e.errOut, "note: removed %s, left by a copy that did not finish\n", dir)
+	for _, f := range removed {
+		fmt.Fprintf(e.errOut, "note: removed %s, left by a copy that did not finish (last written %s)\n", f.Path, f.Written.Local().Format("2 Jan 15:04"))
 	}
-	for _, dir := range left {
-		fmt.Fprintf(e.errOut, "note: left %s: a copy may still be writing it; delete it if none is running\n", dir)
+	for _, f := range left {
+		fmt.Fprintf(e.errOut, "note: left %s: a copy may still be writing it (last written %s); delete it if none is running\n", f.Path, f.Written.Local().Format("2 Jan 15:04"))
 	}
 }
 

@@ -51,6 +51,9 @@ type detailPane struct {
 	// shown while it is retired, changes the period it is retired from
 	// (retire.go).
 	retire, moveRetire *widget.Button
+	// retireAgain, when set, is said first by the next retire
+	// confirmation: why it is shown again.
+	retireAgain string
 
 	// cannot is the reason every month of the shown series cannot exclude
 	// the cohorts, said once above the table rather than in each row.

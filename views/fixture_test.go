@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/app/store"
 	"scorecard/importer"
 )
 
@@ -142,7 +143,10 @@ func (b *memBackend) StoreRead(path string, res *importer.Result, _ string) (app
 	return imp, nil
 }
 
-func (b *memBackend) Edit(note string, d *app.Dataset) (app.Import, error) {
+func (b *memBackend) Edit(note string, d *app.Dataset, basis string) (app.Import, error) {
+	if basis != "" && store.Reviewed(d) && basis != store.Basis(b.imports) {
+		return app.Import{}, fmt.Errorf("edit: %w", store.ErrStale)
+	}
 	return b.add("edit", "edit", note, d, nil), nil
 }
 

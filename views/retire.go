@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/app/store"
 )
 
 // Retiring an indicator from the Indicator tab, as scorecard retire does
@@ -55,7 +56,7 @@ func (d *detailPane) confirmRetire() {
 		msg := widget.NewLabel(fmt.Sprintf("Put %s %s back in circulation?\n\nIt was retired from %s (edit %s). The scorecard, the exports, the brief and flags list it again from %s on. The change is saved as an edit under Imports, where Undo removes it.",
 			ind.Ref, ind.Name, r.From.Label(), r.Import, r.From.Label()))
 		msg.Wrapping = fyne.TextWrapWord
-		d.showRetireDialog("Put "+ind.Ref+" back in circulation", "Put back", msg, func() { d.saveRetire(ind, app.Period{}) })
+		d.showRetireDialog("Put "+ind.Ref+" back in circulation", "Put back", msg, func() { d.saveRetire(h, ind, app.Period{}, d.confirmRetire) })
 		return
 	}
 	labels, froms, dflt := retireOptions(h, ind.Ref)
@@ -77,7 +78,7 @@ func (d *detailPane) confirmRetire() {
 	from := widget.NewSelect(labels, func(s string) { say(froms[s]) })
 	from.SetSelected(dflt)
 	content := container.NewVBox(widget.NewForm(widget.NewFormItem("Retired from", from)), msg)
-	d.showRetireDialog("Retire "+ind.Ref, "Retire", content, func() { d.saveRetire(ind, froms[from.Selected]) })
+	d.showRetireDialog("Retire "+ind.Ref, "Retire", content, func() { d.saveRetire(h, ind, froms[from.Selected], d.confirmRetire) })
 }
 
 // confirmMoveRetire asks before moving the retirement of the indicator
@@ -117,12 +118,20 @@ func (d *detailPane) confirmMoveRetire() {
 	from := widget.NewSelect(labels, func(s string) { say(froms[s]) })
 	from.SetSelected(was.From.Label())
 	content := container.NewVBox(widget.NewForm(widget.NewFormItem("Retired from", from)), msg)
-	d.showRetireDialog("Change when "+ind.Ref+" is retired", "Save", content, func() { d.saveRetire(ind, froms[from.Selected]) })
+	d.showRetireDialog("Change when "+ind.Ref+" is retired", "Save", content, func() { d.saveRetire(h, ind, froms[from.Selected], d.confirmMoveRetire) })
 }
 
 // showRetireDialog shows a confirmation of the retire action; ok runs on
-// its confirm button.
+// its confirm button. A confirmation shown again because the store
+// changed under the last one says so first (retireAgain).
 func (d *detailPane) showRetireDialog(title, confirm string, content fyne.CanvasObject, ok func()) {
+	if d.retireAgain != "" {
+		again := widget.NewLabel(d.retireAgain)
+		again.Wrapping = fyne.TextWrapWord
+		again.Importance = widget.WarningImportance
+		content = container.NewVBox(again, content)
+		d.retireAgain = ""
+	}
 	dlg := dialog.NewCustomConfirm(title, confirm, "Cancel", content, func(yes bool) {
 		if yes {
 			ok()
@@ -133,9 +142,14 @@ func (d *detailPane) showRetireDialog(title, confirm string, content fyne.Canvas
 }
 
 // saveRetire saves the retirement of ind from from, or with a zero from
-// its return to circulation, as an edit.
-func (d *detailPane) saveRetire(ind app.Indicator, from app.Period) {
-	s, note, err := d.w.v.stored.RetireEdit(ind, from)
+// its return to circulation, as an edit worked out from h, the history
+// the confirmation showed. The store refuses it if an import or undo
+// landed since (store.Reviewed), a colleague's on a team store giving a
+// later figure, say, which would make its period and its note ("its
+// last figure is for Jul-26") untrue: the store is then read again, and
+// ask shows the confirmation again, worked out from it, saying why.
+func (d *detailPane) saveRetire(h *app.History, ind app.Indicator, from app.Period, ask func()) {
+	s, note, err := h.RetireEdit(ind, from)
 	if err == nil {
 		err = s.Check()
 	}
@@ -143,7 +157,16 @@ func (d *detailPane) saveRetire(ind app.Indicator, from app.Period) {
 		d.w.showError(err)
 		return
 	}
-	d.w.edit(note, &app.Dataset{ChartSettings: []app.ChartSetting{s}})
+	if !d.w.editFrom(note, &app.Dataset{ChartSettings: []app.ChartSetting{s}}, store.Basis(h.Imports)) {
+		return
+	}
+	if err := d.w.reloadHistory(); err != nil {
+		d.w.showError(fmt.Errorf("%s: not saved: an import or undo changed the store while it was worked out, and %w", ind.Ref, err))
+		return
+	}
+	d.w.status.SetText(ind.Ref + ": not saved: an import or undo (a colleague's, on a team store) changed the store while the confirmation was open; worked out again from the store as it is now")
+	d.retireAgain = "Not saved: an import or undo changed the store while the last confirmation was open. This is worked out again from the store as it is now."
+	ask()
 }
 
 // retireOptions is what the Retire… dialog offers for indicator ref: the

@@ -188,8 +188,8 @@ func (b storeBackend) reviewTargets(path string, res *importer.Result) error {
 	return nil
 }
 
-func (b storeBackend) Edit(note string, d *app.Dataset) (app.Import, error) {
-	return b.st.Import(store.Source{Name: "edit", Kind: "edit", Note: note}, d)
+func (b storeBackend) Edit(note string, d *app.Dataset, basis string) (app.Import, error) {
+	return b.st.Import(store.Source{Name: "edit", Kind: "edit", Note: note, Basis: basis}, d)
 }
 
 func (b storeBackend) Setting(key string, v any) bool {

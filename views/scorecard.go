@@ -119,8 +119,15 @@ type scorecardTable struct {
 	// onOrder is told when a heading click changes the order, with the
 	// words for it.
 	onOrder func(order string)
-	// onHighlight is told of the indicator the keyboard or mouse is on.
+	// onHighlight is told of the indicator the keyboard or mouse is on,
+	// and again, or of nil for none, whenever the lines are laid out
+	// anew under it (lit).
 	onHighlight func(r *scoreRow)
+	// lit is the line last highlighted, if any (hasLit): the figures
+	// said of it are redrawn with the table's, or a colleague's undo
+	// left the line under the mouse saying a month no longer held.
+	lit    int
+	hasLit bool
 	// onHeadingHelp is told what a heading the mouse is on means.
 	onHeadingHelp func(help string)
 
@@ -196,6 +203,7 @@ func newScorecardTable(v *view, onOpen func(ref string)) *scorecardTable {
 	}
 	t.onEnter = s.open
 	t.onHighlight = func(id widget.TableCellID) {
+		s.lit, s.hasLit = id.Row, true
 		if r := s.rowAt(id.Row); r != nil && s.onHighlight != nil {
 			s.onHighlight(r)
 		}
@@ -270,6 +278,7 @@ func (s *scorecardTable) relayout() {
 		}
 		s.wrapNames()
 		s.table.Refresh()
+		s.relight()
 		return
 	}
 	slices.SortStableFunc(kept, func(a, b *scoreRow) int {
@@ -302,6 +311,16 @@ func (s *scorecardTable) relayout() {
 	}
 	s.wrapNames()
 	s.table.Refresh()
+	s.relight()
+}
+
+// relight tells onHighlight again of the line last highlighted, as it
+// now reads, or of nil where it is a heading or gone.
+func (s *scorecardTable) relight() {
+	if !s.hasLit || s.onHighlight == nil {
+		return
+	}
+	s.onHighlight(s.rowAt(s.lit))
 }
 
 func (s *scorecardTable) keep(r *scoreRow) bool {

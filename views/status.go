@@ -65,9 +65,18 @@ func (w *mainWindow) refreshStatus() {
 	w.status.SetText(strings.Join(parts, " · "))
 }
 
+// keysHint is what the line under the filters says while no indicator is
+// highlighted.
+const keysHint = "Arrow keys move through the scorecard; Enter opens an indicator, Escape comes back; Ctrl+C copies the row; Ctrl+F searches."
+
 // describeRow says under the scorecard what the highlighted indicator's
-// flags mean, since a badge has room only for a word or two.
+// flags mean, since a badge has room only for a word or two; with r nil,
+// none highlighted, how to move through the scorecard.
 func (w *mainWindow) describeRow(r *scoreRow) {
+	if r == nil {
+		w.hint.SetText(keysHint)
+		return
+	}
 	s := r.ind.Ref + " " + r.ind.Name
 	if ds := w.v.flagDetails(r); len(ds) > 0 {
 		s += ": " + strings.Join(ds, "; ")

@@ -172,7 +172,11 @@ func (t *teamLink) changed() {
 			// wipe what the status bar says.
 			return
 		}
+		shown, latest := t.w.v.period, t.w.v.stored.Latest()
 		t.w.setHistory(h)
+		if moved := periodNews(shown, t.w.v.period, latest, h.Latest()); moved != "" {
+			msg = strings.TrimPrefix(msg+"; "+moved, "; ")
+		}
 		if back {
 			t.w.win.SetMainMenu(t.w.menu())
 		}
@@ -283,6 +287,28 @@ func colleagueNews(before, after []app.Import) string {
 		}
 	}
 	return strings.Join(news, "; ")
+}
+
+// periodNews says how a colleague's change moved the window's period,
+// from shown to now, or the store's latest, from latest to newest: an
+// officer reading figures off the screen must not be left giving a
+// month undone, or miss one just imported. It is "" when neither moved.
+func periodNews(shown, now, latest, newest app.Period) string {
+	switch {
+	case shown.IsZero():
+		return "" // the store's first figures: nothing moved
+	case shown != now && now.IsZero():
+		return shown.Label() + " no longer has figures: the store holds none"
+	case shown != now:
+		return shown.Label() + " no longer has figures: showing " + now.Label()
+	case latest == newest || newest.IsZero():
+		return ""
+	case now == newest:
+		return "latest period now " + newest.Label() + ", as shown"
+	case now == latest:
+		return "latest period now " + newest.Label() + "; still showing " + now.Label() + " (choose " + newest.Label() + " under Period)"
+	}
+	return "latest period now " + newest.Label() + "; showing " + now.Label()
 }
 
 // circulationNews says which outputs after records that before does

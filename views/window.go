@@ -16,6 +16,7 @@ package views
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -25,6 +26,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"scorecard/app"
+	"scorecard/app/store"
 	"scorecard/importer"
 )
 
@@ -78,8 +80,11 @@ type backend interface {
 	// error wraps store.ErrStale.
 	StoreRead(path string, res *importer.Result, reviewed string) (app.Import, error)
 	// Edit records a change made in the window (commentary, a target) as
-	// an import of its own, so it can be undone like any other.
-	Edit(note string, d *app.Dataset) (app.Import, error)
+	// an import of its own, so it can be undone like any other. basis is
+	// the store.Basis of the history the change was worked out from ("" for
+	// none): for a change store.Reviewed holds, if an import or undo has
+	// landed since, nothing is stored and the error wraps store.ErrStale.
+	Edit(note string, d *app.Dataset, basis string) (app.Import, error)
 	// Setting reads a remembered setting into v, reporting whether it was
 	// there; SetSetting remembers one.
 	Setting(key string, v any) bool
@@ -177,7 +182,7 @@ func (w *mainWindow) build() {
 	// past the screen (a read-only team store's notice to 1605 px), and
 	// cut short it would hide what it says.
 	w.status.Wrapping = fyne.TextWrapWord
-	w.hint = widget.NewLabel("Arrow keys move through the scorecard; Enter opens an indicator, Escape comes back; Ctrl+C copies the row; Ctrl+F searches.")
+	w.hint = widget.NewLabel(keysHint)
 	w.hint.Truncation = fyne.TextTruncateEllipsis
 	w.retired = widget.NewLabel("")
 	w.retired.Wrapping = fyne.TextWrapWord
@@ -343,21 +348,32 @@ func (w *mainWindow) setHistory(h *app.History) {
 
 // edit records a change made in the window as an import of its own and
 // redraws.
-func (w *mainWindow) edit(note string, d *app.Dataset) {
+func (w *mainWindow) edit(note string, d *app.Dataset) { w.editFrom(note, d, "") }
+
+// editFrom is edit for a change worked out from the history whose
+// store.Basis is basis, such as a retirement and its note: the store
+// refuses it if an import or undo, a colleague's on a team store, landed
+// since. It then says nothing and reports stale, for the caller to work
+// the change out again.
+func (w *mainWindow) editFrom(note string, d *app.Dataset, basis string) (stale bool) {
 	if err := w.readOnly(); err != nil {
 		w.showError(fmt.Errorf("saving %s: %w", note, err))
-		return
+		return false
 	}
-	imp, err := w.st.Edit(note, d)
+	imp, err := w.st.Edit(note, d, basis)
+	if errors.Is(err, store.ErrStale) {
+		return true
+	}
 	if err != nil {
 		w.showError(fmt.Errorf("saving %s: %w", note, err))
-		return
+		return false
 	}
 	if err := w.reloadHistory(); err != nil {
 		w.showError(err)
-		return
+		return false
 	}
 	w.status.SetText(fmt.Sprintf("Saved %s as %s (undo it under Imports)", note, imp.ID))
+	return false
 }
 
 // find puts the cursor in the scorecard's search box.

@@ -85,7 +85,7 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 	if err := s.markChanging(); err != nil {
 		return rec, fmt.Errorf("import %s: %w", src.Name, refusedWrite(err, "the store "+filepath.Base(s.path), filepath.Dir(s.path), "nothing was stored"))
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.updateKeepingSize(func(tx *bolt.Tx) error {
 		if err := alreadyImported(tx, src, &rec); err != nil {
 			return err
 		}

@@ -35,7 +35,7 @@ func (s *Bolt) Undo(id string) (rec app.Import, err error) {
 	if err := s.markChanging(); err != nil {
 		return rec, fmt.Errorf("undo %s: %w", id, refusedWrite(err, "the store "+filepath.Base(s.path), filepath.Dir(s.path), "nothing was changed"))
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.updateKeepingSize(func(tx *bolt.Tx) error {
 		var err error
 		if rec, err = readImport(tx, seqKey(seq)); err != nil {
 			return err

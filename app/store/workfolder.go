@@ -1,6 +1,8 @@
 package store
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,40 +65,62 @@ func (w *WorkFolder) Remove() error {
 	return err
 }
 
+// A WorkLeftover is a work folder a copy left behind.
+type WorkLeftover struct {
+	Path string
+	// Written is when anything in it was last written: about when its
+	// copy stopped, or, for one still running, how long since it wrote.
+	Written time.Time
+}
+
+// noLockAfter is how long a work folder holding no lock file must have
+// gone unwritten before it is taken for a leftover: its copy was killed
+// before it made its lock, or it is an earlier version's, which made
+// none. A running copy makes its lock at once, and an earlier version's
+// writes its copy all along, so a day cannot be a running copy's.
+const noLockAfter = 24 * time.Hour
+
 // ClearWorkFolders removes the work folders beside the file path that
 // copies killed part way left behind: those whose lock no process holds
-// and has not held since the grace period. It returns the folders
-// removed, and those left because they may still be in use: locked, too
-// young to tell, or without a lock (left by a version of the app that
-// made none), for the caller to name.
-func ClearWorkFolders(path string, now time.Time) (removed, left []string) {
+// and has not held since the grace period, and those with no lock left
+// unwritten for a day. It returns the folders removed, and those left
+// because they may still be in use: locked, too young to tell, or
+// without a lock and written lately, for the caller to name.
+func ClearWorkFolders(path string, now time.Time) (removed, left []WorkLeftover) {
 	entries, err := os.ReadDir(filepath.Dir(path))
 	if err != nil {
 		return nil, nil
 	}
 	for _, e := range entries {
-		if !e.IsDir() || !strings.HasPrefix(e.Name(), workFolderPrefix) {
+		random, ok := strings.CutPrefix(e.Name(), workFolderPrefix)
+		// Only a folder named as os.MkdirTemp names ours.
+		if !e.IsDir() || !ok || random == "" || strings.Trim(random, "0123456789") != "" {
 			continue
 		}
 		dir := filepath.Join(filepath.Dir(path), e.Name())
+		f := WorkLeftover{Path: dir, Written: lastWritten(dir)}
 		if !abandoned(dir, now) {
-			left = append(left, dir)
+			left = append(left, f)
 			continue
 		}
 		if err := os.RemoveAll(dir); err != nil {
-			left = append(left, dir)
+			left = append(left, f)
 			continue
 		}
-		removed = append(removed, dir)
+		removed = append(removed, f)
 	}
 	return removed, left
 }
 
 // abandoned reports whether the work folder dir is provably no copy's:
-// its lock file is past the grace period and no process holds it.
+// its lock file is past the grace period and no process holds it, or it
+// has none and nothing in it was written for noLockAfter.
 func abandoned(dir string, now time.Time) (ok bool) {
 	lockPath := filepath.Join(dir, workLockName)
-	fi, err := os.Stat(lockPath)
+	fi, err := os.Lstat(lockPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return now.Sub(lastWritten(dir)) > noLockAfter
+	}
 	if err != nil || !fi.Mode().IsRegular() || now.Sub(fi.ModTime()) < workLockGrace {
 		return false
 	}
@@ -111,4 +135,20 @@ func abandoned(dir string, now time.Time) (ok bool) {
 	}
 	// Closed before the folder is removed: Windows removes no open file.
 	return db.Close() == nil
+}
+
+// lastWritten is when the folder dir, or anything directly in it, was
+// last written.
+func lastWritten(dir string) time.Time {
+	var last time.Time
+	if fi, err := os.Lstat(dir); err == nil {
+		last = fi.ModTime()
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if fi, err := e.Info(); err == nil && fi.ModTime().After(last) {
+			last = fi.ModTime()
+		}
+	}
+	return last
 }

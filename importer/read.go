@@ -120,6 +120,11 @@ type Result struct {
 	// authority does not have, each where first found, with what its
 	// figures were filed under: for the officer to map in the review.
 	UnknownAreas []UnknownArea
+	// UnreadFigures are the first figure of each column a sheet's reader
+	// left unread, having said why at its heading: for the import to
+	// refuse a file of which it read no figure at all
+	// (app.CheckFiguresRead).
+	UnreadFigures []app.Location
 	// Model is the statistical-neighbour model a model file gives (its
 	// Dataset is empty): for the store to keep in place of the built-in
 	// one, and to pass as Options.Model to later imports.

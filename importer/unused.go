@@ -150,6 +150,7 @@ func (s *sheetReader) warnUnused() {
 			}
 			if why != "" {
 				s.warn(h, c, "column %s %q not read: %s", col.Col, col.Header, why)
+				s.noteUnreadFigures(c)
 			} else if col.guessed {
 				s.warn(h, c, "column %s %q read as %s, from words in its heading", col.Col, col.Header, cmp.Or(guessedAs[col.Role], string(col.Role)))
 			}
@@ -178,6 +179,7 @@ func (s *sheetReader) warnUnused() {
 			blank = append(blank, c)
 			continue
 		}
+		s.noteUnreadFigures(c) // each way on from here says it is not read
 		if p, ok := g.earlyHeading(at, c, head); ok {
 			if earlyAt < 0 {
 				earlyAt, earlyRow = c, at
@@ -254,6 +256,7 @@ func (s *sheetReader) warnUnused() {
 	slices.Sort(cols)
 	for _, c := range cols {
 		s.warn(h, c, "column %s not read: it has entries but no heading", xlsx.ColumnName(c))
+		s.noteUnreadFigures(c)
 	}
 }
 

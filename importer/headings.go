@@ -22,6 +22,8 @@ var roleWords = map[string]Role{
 	"indicator description": RoleName, "measure": RoleName, "performance indicator": RoleName,
 	"indicator name": RoleName, "name": RoleName, "measure description": RoleName,
 	"performance measure": RoleName, "indicator title": RoleName, "title": RoleName,
+	// Tableau heads the measures of every crosstab it downloads so.
+	"measure names": RoleName,
 	"section": RoleSection, "service area": RoleSection, "theme": RoleSection, "service": RoleSection,
 	"polarity": RolePolarity, "good is": RolePolarity, "good performance": RolePolarity,
 	"data period": RoleDataPeriod, "period type": RoleDataPeriod, "frequency": RoleDataPeriod,

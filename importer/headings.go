@@ -24,7 +24,7 @@ var roleWords = map[string]Role{
 	"performance measure": RoleName, "indicator title": RoleName, "title": RoleName,
 	// Tableau heads the measures of every crosstab it downloads so.
 	"measure names": RoleName,
-	"section": RoleSection, "service area": RoleSection, "theme": RoleSection, "service": RoleSection,
+	"section":       RoleSection, "service area": RoleSection, "theme": RoleSection, "service": RoleSection,
 	"polarity": RolePolarity, "good is": RolePolarity, "good performance": RolePolarity,
 	"data period": RoleDataPeriod, "period type": RoleDataPeriod, "frequency": RoleDataPeriod,
 	"reporting period": RoleDataPeriod, "data type": RoleDataPeriod,

@@ -21,10 +21,9 @@ var roleWords = map[string]Role{
 	"indicator": RoleName, "indicators": RoleName, "description": RoleName,
 	"indicator description": RoleName, "measure": RoleName, "performance indicator": RoleName,
 	"indicator name": RoleName, "name": RoleName, "measure description": RoleName,
-	"performance measure": RoleName, "indicator title": RoleName, "title": RoleName,
-	// Tableau heads the measures of every crosstab it downloads so.
-	"measure names": RoleName,
-	"section":       RoleSection, "service area": RoleSection, "theme": RoleSection, "service": RoleSection,
+	// "Measure Names": Tableau's heading in every crosstab it downloads.
+	"performance measure": RoleName, "indicator title": RoleName, "title": RoleName, "measure names": RoleName,
+	"section": RoleSection, "service area": RoleSection, "theme": RoleSection, "service": RoleSection,
 	"polarity": RolePolarity, "good is": RolePolarity, "good performance": RolePolarity,
 	"data period": RoleDataPeriod, "period type": RoleDataPeriod, "frequency": RoleDataPeriod,
 	"reporting period": RoleDataPeriod, "data type": RoleDataPeriod,

@@ -16,7 +16,7 @@ import (
 // "Target met?" is not; containsWords below covers the freer wordings.
 var roleWords = map[string]Role{
 	"ref": RoleRef, "ref no": RoleRef, "reference": RoleRef, "code": RoleRef,
-	"indicator ref": RoleRef, "pi ref": RoleRef, "kpi ref": RoleRef, "measure ref": RoleRef,
+	"indicator ref": RoleRef, "pi ref": RoleRef, "kpi ref": RoleRef, "measure ref": RoleRef, "measure code": RoleRef,
 	"id": RoleRef, "indicator code": RoleRef, "indicator id": RoleRef, "kpi": RoleRef,
 	"indicator": RoleName, "indicators": RoleName, "description": RoleName,
 	"indicator description": RoleName, "measure": RoleName, "performance indicator": RoleName,
@@ -53,6 +53,7 @@ var roleWords = map[string]Role{
 	"numerator": RoleNumerator, "num": RoleNumerator,
 	"denominator": RoleDenominator, "den": RoleDenominator, "denom": RoleDenominator,
 	"period": RolePeriod, "month": RolePeriod, "time period": RolePeriod, "date": RolePeriod,
+	"period end": RolePeriod, "period end date": RolePeriod, "period start": RolePeriodStart, "period start date": RolePeriodStart,
 	"area": RoleArea, "district": RoleArea, "geography": RoleArea, "area name": RoleArea,
 	// A local authority's column as Power BI, SQL and DfE-shaped
 	// extracts head it ("la_name" normalised).

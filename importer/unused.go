@@ -13,7 +13,7 @@ import (
 // tidyRoles are the columns a tidy table's reader reads (the first
 // visible column of each role).
 var tidyRoles = map[Role]bool{
-	RoleRef: true, RolePeriod: true, RoleArea: true, RoleCohort: true, RoleValue: true,
+	RoleRef: true, RolePeriod: true, RolePeriodStart: true, RoleArea: true, RoleCohort: true, RoleValue: true,
 	RoleNumerator: true, RoleDenominator: true, RoleStatus: true, RoleRule: true,
 	RoleName: true, RoleSection: true, RolePolarity: true, RoleUnit: true, RoleDataPeriod: true,
 	RoleOwner: true, RoleTarget: true, RoleFloor: true,
@@ -70,7 +70,7 @@ func (l *Layout) unread(c Column) string {
 			if first, _ := l.column(RoleCohort); first.index != c.index {
 				return fmt.Sprintf("a second cohort column; column %s was read", first.Col)
 			}
-		case RoleValue, RoleStatus, RoleYear, RoleRule:
+		case RoleValue, RoleStatus, RoleYear, RoleRule, RolePeriodStart:
 			return fmt.Sprintf("a scorecard sheet's %s column is not read", c.Role)
 		case RolePeriod:
 			if l.Kind == DistrictSheet && c.Area != "" {

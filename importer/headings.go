@@ -43,6 +43,9 @@ var roleWords = map[string]Role{
 	"national average": RoleEngland, "eng": RoleEngland, "england avg": RoleEngland,
 	"previous year outturn": RolePrevious, "previous year": RolePrevious, "outturn": RolePrevious,
 	"prev yr outturn": RolePrevious, "last year": RolePrevious, "last year outturn": RolePrevious,
+	// "Year end 2023/24", "YE 23/24": the year's outturn, as council
+	// scorecards often head it.
+	"year end": RolePrevious, "ye": RolePrevious, "year end outturn": RolePrevious,
 	"stat neighbours": RoleNeighbours, "statistical neighbours": RoleNeighbours,
 	"stat neighbours average": RoleNeighbours, "statistical neighbours average": RoleNeighbours,
 	"sn": RoleNeighbours, "sns": RoleNeighbours, "sn average": RoleNeighbours, "sn avg": RoleNeighbours,

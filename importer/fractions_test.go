@@ -79,7 +79,7 @@ func TestFractionTargets(t *testing.T) {
 
 // TestAllFractionsSaid: a percentage row whose figures and targets are
 // all fractions of 1 is kept as given, 0.46 as 0.46%, and said; a row of
-// true small percentages is not.
+// true small percentages is not, nor one whose cells each say "%".
 func TestAllFractionsSaid(t *testing.T) {
 	tests := []struct {
 		name string
@@ -110,6 +110,16 @@ func TestAllFractionsSaid(t *testing.T) {
 			[][]any{{"Ref", "Indicator", "Polarity", "Apr-25", "May-25"},
 				{"C01", "Number of children", "H", 0, 1}},
 			nil},
+		// The cell says % itself (QA qa33 F13: "0.5%" was warned of as
+		// possibly 50%); beside a figure without it, still said.
+		{"written with its %",
+			[][]any{{"Ref", "Indicator", "Unit", "Apr-25", "May-25"},
+				{"T11", "Children missing education (%)", "%", "0.5%", "0.4%"}},
+			nil},
+		{"written with its % beside one without",
+			[][]any{{"Ref", "Indicator", "Unit", "Apr-25", "May-25"},
+				{"T12", "Children missing education (%)", "%", "0.5%", 0.4}},
+			[]string{"D2: T12: its figures here are all between 0 and 1 (0.4 to 0.5) and are read as percentages"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,7 +17,8 @@ import (
 // is what its start and end dates span (a month, or a quarter or year,
 // said); a count given in the Numerator column with the Denominator
 // blank is the figure, said once; Count beside Total are the numerator
-// and denominator. Every warning names a cell, not a bare row ("PERF034!18").
+// and denominator. A month and the quarter ending with it, one end date,
+// are two figures, not a breakdown by the Percentage column. Every warning names a cell, not a bare row ("PERF034!18").
 func TestCaseManagementExtracts(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -33,13 +34,13 @@ func TestCaseManagementExtracts(t *testing.T) {
 		rows: [][]any{
 			{"CSC_RR", "Re-referrals to CSC within 12 months of a previous referral", "01/02/2025 00:00:00", "28/02/2025 00:00:00", 82, 358, 22.9},
 			{"CSC_RR", "Re-referrals to CSC within 12 months of a previous referral", "01/03/2025 00:00:00", "31/03/2025 00:00:00", 91, 391, 23.3},
-			{"CSC_RRQ", "Re-referrals to CSC within 12 months (quarter)", "01/01/2025 00:00:00", "31/03/2025 00:00:00", 251, 1101, 22.8},
+			{"CSC_RR", "Re-referrals to CSC within 12 months of a previous referral", "01/01/2025 00:00:00", "31/03/2025 00:00:00", 251, 1101, 22.8},
 			{"CLA_NUM", "Children looked after at period end", "01/02/2025 00:00:00", "28/02/2025 00:00:00", 752, nil, nil},
 			{"CLA_NUM", "Children looked after at period end", "01/03/2025 00:00:00", "31/03/2025 00:00:00", 753, nil, nil},
 			{"CLA_NUM", "Children looked after at period end", "01/01/2025 00:00:00", "31/01/2025 00:00:00", nil, nil, nil},
 		},
 		want: []string{"CLA_NUM Feb-25 752 <nil>/<nil>", "CLA_NUM Mar-25 753 <nil>/<nil>",
-			"CSC_RR Feb-25 22.91 82/358", "CSC_RR Mar-25 23.27 91/391", "CSC_RRQ Jan-Mar 2025 22.8 251/1101"},
+			"CSC_RR Feb-25 22.91 82/358", "CSC_RR Jan-Mar 2025 22.8 251/1101", "CSC_RR Mar-25 23.27 91/391"},
 		warn: map[string]string{
 			"C6": `periods given by their start and end dates ("01/01/2025 00:00:00" here) read as the quarter or year each spans (Jan-Mar 2025)`,
 			"E7": "CLA_NUM: its figure given in the Numerator column with no Denominator, here and on each such row, read as the figure itself, a count",

@@ -265,7 +265,7 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 		}
 		res.Warnings = append(res.Warnings, review.Warnings()...)
 	}
-	if err := app.CheckYieldOf(name, res.Sheets, res.Dataset, res.Warnings); err != nil {
+	if err := app.CheckFiguresRead(name, res.Sheets, res.Dataset, res.UnreadFigures, res.Warnings); err != nil {
 		return nothingError{err: err, warnings: res.Warnings}
 	}
 	if kind == "file" {
@@ -309,7 +309,7 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 	return saveAreaNames(e, st, path, names, res.UnknownAreas)
 }
 
-// nothingError is a file refused as storing nothing (app.CheckYieldOf),
+// nothingError is a file refused as storing nothing (app.CheckFiguresRead),
 // with every warning its reading gave: the refusal's one line names the
 // first, or each sheet's first, and the rest say which rows and columns
 // were passed over, figures among them, that the officer must see to

@@ -46,10 +46,9 @@ func twoSheets(t *testing.T, name string, notes bool) string {
 // sheet.
 func TestImportOfNothingRefused(t *testing.T) {
 	for _, tt := range []struct {
-		name   string
-		before string // imported first, into the same store
-		path   string
-		want   []string
+		name string
+		path string
+		want []string
 	}{{
 		// Kent's store; the file's one row is Medway's.
 		name: "a DfE file with no row of the authority's",
@@ -59,20 +58,19 @@ func TestImportOfNothingRefused(t *testing.T) {
 			"Children looked after on 31 March each year,68774,495,72\n"),
 		want: []string{"medway.csv: nothing to import: no figures", "only the definitions its format gives"},
 	}, {
-		// Its definitions the store holds from its twin: nothing new.
-		name:   "a workbook of sheets the importer cannot read",
-		before: twoSheets(t, "annual.xlsx", false),
-		path:   twoSheets(t, "annual-with-notes.xlsx", true),
+		// Its row's definition is not stored without a figure, though
+		// new to the store: its columns of figures went unread (QA qa33
+		// F6; its twin without the notes had been imported as that
+		// definition alone).
+		name: "a workbook of sheets the importer cannot read",
+		path: twoSheets(t, "annual-with-notes.xlsx", true),
 		want: []string{"annual-with-notes.xlsx: nothing to import from any sheet: ",
-			`sheet "Annual" (3 warnings, the first at D1): column D "2021" not read`,
+			`sheet "Annual" (4 warnings, the first at D1): column D "2021" not read`,
 			`sheet "Rolling" (2 warnings, the first at D1): column D "12 months to Jan" not read`,
 			`sheet "Notes": sheet skipped: no header row found`},
 	}} {
 		t.Run(tt.name, func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "s.db")
-			if tt.before != "" {
-				mustRun(t, db, "import", tt.before)
-			}
 			imports := func() int {
 				if _, err := os.Stat(db); os.IsNotExist(err) {
 					return 0 // imports says there is no store there
@@ -193,5 +191,52 @@ func TestRefusedImportSaysEveryWarning(t *testing.T) {
 				t.Errorf("stdout %q, want nothing: nothing was imported", r.stdout)
 			}
 		})
+	}
+}
+
+// monthsUndatedByTheirYear writes a committee scorecard as QA qa33's
+// x2 but captioned wrongly: a calendar year "2024" merged over a
+// financial year's April to March, which dates none of them.
+func monthsUndatedByTheirYear(t *testing.T) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Scorecard")
+	f.SetCellValue("Scorecard", "A1", "Wigan Children's Services Scorecard")
+	f.SetCellValue("Scorecard", "C2", 2024)
+	f.MergeCell("Scorecard", "C2", "N2")
+	f.SetSheetRow("Scorecard", "A3", &[]any{"Ref", "Indicator", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"})
+	f.SetSheetRow("Scorecard", "A4", &[]any{"WX1", "Children looked after (number)", 726, 719, 711, 704, 698, 690, 684, 677, 671, 664, 658, 652})
+	path := filepath.Join(t.TempDir(), "x2.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestImportOfDefinitionsWithFiguresUnreadRefused (QA qa33 F6): a
+// scorecard whose every month column went unread was imported as the
+// definition of its row alone, "1 indicators, 0 observations", exit 0,
+// which a scripted monthly run does not notice. It exits 1, naming the
+// first figure left unread and the first warning, and records no import.
+func TestImportOfDefinitionsWithFiguresUnreadRefused(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	mustRun(t, db, "authority", "Wigan")
+	r := scorecard(t, db, "import", monthsUndatedByTheirYear(t))
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	if r.code != 1 || !onlyWarningsAfter(lines) {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want exit 1 and one line, then the warnings", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{`x2.xlsx: Scorecard!C3: nothing to import (the first of 14 warnings): column C "Apr" not read`,
+		"; 12 columns of figures not read, the first figure at Scorecard!C4, and the definitions of its rows are not stored without a figure"} {
+		if !strings.Contains(lines[0], want) {
+			t.Errorf("stderr %q does not say %q", lines[0], want)
+		}
+	}
+	if caption := `warning: x2.xlsx: Scorecard!C2: months under "2024" run Apr to Mar, past the year's end`; !strings.Contains(r.stderr, caption) {
+		t.Errorf("stderr %q does not say %q", r.stderr, caption)
+	}
+	if out := mustRun(t, db, "imports", "--json"); strings.Contains(out, "x2.xlsx") {
+		t.Errorf("imports --json %q: a refused file is no import", out)
 	}
 }

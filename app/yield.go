@@ -115,3 +115,31 @@ func cellOf(w Warning) string {
 	}
 	return " at " + w.Cell
 }
+
+// CheckFiguresRead is CheckYieldOf for a file of which nothing but
+// indicators' definitions was read while columns of figures were left
+// unread (unread, the first figure of each, said at its heading):
+// stored, it was "imported, 0 observations", exit 0, and a scripted
+// monthly run took a scorecard whose every month went unread for one
+// imported. Its definitions alone are not stored: it is refused as a file
+// yielding nothing, its line saying so. A file of definitions alone, with
+// no figure left unread, still imports.
+func CheckFiguresRead(file string, sheets []string, d *Dataset, unread []Location, warnings []Warning) error {
+	if err := CheckYieldOf(file, sheets, d, warnings); err != nil {
+		return err
+	}
+	if len(unread) == 0 || len(d.Observations)+len(d.Targets)+len(d.Benchmarks)+len(d.Breakdowns)+len(d.Comments) > 0 {
+		return nil
+	}
+	var refusal *SourceError
+	if !errors.As(CheckYieldOf(file, sheets, &Dataset{}, warnings), &refusal) {
+		return nil
+	}
+	cols := "a column"
+	if n := len(unread); n > 1 {
+		cols = fmt.Sprintf("%d columns", n)
+	}
+	refusal.Err = fmt.Errorf("%w; %s of figures not read, the first figure at %s!%s, and the definitions of its rows are not stored without a figure",
+		refusal.Err, cols, unread[0].Sheet, unread[0].Cell)
+	return refusal
+}

@@ -193,12 +193,16 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		}
 	}
 	l.guesses = guessPeriodHeadings(sheet, g, h, label, heads, targets)
+	counted := countTotalColumns(heads)
 	for c := 0; c < width; c++ {
 		head, at := strings.TrimSpace(g.at(label, c)), label
 		if second && head == "" {
 			head, at = g.at(h, c), h
 		}
 		role, period, area, guessed := headerRoleGuessed(head)
+		if r, ok := counted[c]; ok && role == "" {
+			role = r
+		}
 		split := app.All
 		if role == "" {
 			// "Mar-25 Kent excl UASC": the month's figure for an area's

@@ -133,6 +133,9 @@ type spread struct {
 	// marked is set where a figure's text carries its "%" ("0.213%"):
 	// a percentage below 1 written as one.
 	marked bool
+	// plain is how many figures above 0 and at most 1 are written
+	// without their "%": those a reader could take for fractions of 1.
+	plain int
 	// over is how many figures are above 0.01.
 	over int
 }
@@ -165,6 +168,8 @@ func percentSpreads(obs []app.Observation, units map[string]app.Indicator) map[s
 		}
 		if strings.Contains(o.Raw, "%") {
 			s.marked = true
+		} else if v > 0 && v <= 1 {
+			s.plain++
 		}
 		if v > 0.01 {
 			s.over++
@@ -290,8 +295,11 @@ func (c *collector) checkAllFractions(spreads map[string]*spread, units map[stri
 		}
 		o := s.first
 		sheet, cell := splitCell(o.Cell)
-		if s.marked {
-			// "0.213%": a percentage below 1, written as one.
+		if c.csv && s.marked || s.marked && s.plain == 0 {
+			// "0.213%": a percentage below 1, written as one. In a
+			// workbook, where figures below 1 written without their
+			// "%" beside it may still be fractions, only where each
+			// says so (QA33 F13: "0.5%" was warned of as 50%).
 			continue
 		}
 		if lo, hi, n := c.heldRange(ref); unformatted && s.lo == s.hi && n > 0 && lo > 1 {

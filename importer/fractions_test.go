@@ -85,7 +85,7 @@ func TestFractionTargets(t *testing.T) {
 // BI's "Export data" writes them, nothing in the file tells 0.239 meant
 // as 23.9% from 0.239%, so the file is refused as a CSV is (QA33 F5),
 // rather than every output showing a re-referral rate of 0.2%. A row of
-// true small percentages is not said.
+// true small percentages is not said, nor one whose cells each say "%".
 func TestAllFractionsSaid(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -139,6 +139,24 @@ func TestAllFractionsSaid(t *testing.T) {
 				{"C01", "Number of children", "H", 0, 1}},
 			"",
 			nil, ""},
+		// The cell says % itself (QA33 F13: "0.5%" was warned of as
+		// possibly 50%); beside a figure without it, still said where
+		// a format fixes its places, and refused in General format.
+		{"written with its %",
+			[][]any{{"Ref", "Indicator", "Unit", "Apr-25", "May-25"},
+				{"T11", "Children missing education (%)", "%", "0.5%", "0.4%"}},
+			"",
+			nil, ""},
+		{"written with its % beside one formatted without",
+			[][]any{{"Ref", "Indicator", "Unit", "Apr-25", "May-25"},
+				{"T12", "Children missing education (%)", "%", "0.5%", 0.4}},
+			"0.0",
+			[]string{"D2: T12: its figures here are all between 0 and 1 (0.4 to 0.5) and are read as percentages"}, ""},
+		{"written with its % beside one in General format",
+			[][]any{{"Ref", "Indicator", "Unit", "Apr-25", "May-25"},
+				{"T12", "Children missing education (%)", "%", "0.5%", 0.4}},
+			"",
+			nil, "Scorecard!D2: refused: T12 is a percentage"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,12 +16,13 @@ import (
 // "Target met?" is not; containsWords below covers the freer wordings.
 var roleWords = map[string]Role{
 	"ref": RoleRef, "ref no": RoleRef, "reference": RoleRef, "code": RoleRef,
-	"indicator ref": RoleRef, "pi ref": RoleRef, "kpi ref": RoleRef, "measure ref": RoleRef,
+	"indicator ref": RoleRef, "pi ref": RoleRef, "kpi ref": RoleRef, "measure ref": RoleRef, "measure code": RoleRef,
 	"id": RoleRef, "indicator code": RoleRef, "indicator id": RoleRef, "kpi": RoleRef,
 	"indicator": RoleName, "indicators": RoleName, "description": RoleName,
 	"indicator description": RoleName, "measure": RoleName, "performance indicator": RoleName,
 	"indicator name": RoleName, "name": RoleName, "measure description": RoleName,
-	"performance measure": RoleName, "indicator title": RoleName, "title": RoleName,
+	// "Measure Names": Tableau's heading in every crosstab it downloads.
+	"performance measure": RoleName, "indicator title": RoleName, "title": RoleName, "measure names": RoleName,
 	"section": RoleSection, "service area": RoleSection, "theme": RoleSection, "service": RoleSection,
 	"polarity": RolePolarity, "good is": RolePolarity, "good performance": RolePolarity,
 	"data period": RoleDataPeriod, "period type": RoleDataPeriod, "frequency": RoleDataPeriod,
@@ -42,6 +43,9 @@ var roleWords = map[string]Role{
 	"national average": RoleEngland, "eng": RoleEngland, "england avg": RoleEngland,
 	"previous year outturn": RolePrevious, "previous year": RolePrevious, "outturn": RolePrevious,
 	"prev yr outturn": RolePrevious, "last year": RolePrevious, "last year outturn": RolePrevious,
+	// "Year end 2023/24", "YE 23/24": the year's outturn, as council
+	// scorecards often head it.
+	"year end": RolePrevious, "ye": RolePrevious, "year end outturn": RolePrevious,
 	"stat neighbours": RoleNeighbours, "statistical neighbours": RoleNeighbours,
 	"stat neighbours average": RoleNeighbours, "statistical neighbours average": RoleNeighbours,
 	"sn": RoleNeighbours, "sns": RoleNeighbours, "sn average": RoleNeighbours, "sn avg": RoleNeighbours,
@@ -52,6 +56,7 @@ var roleWords = map[string]Role{
 	"numerator": RoleNumerator, "num": RoleNumerator,
 	"denominator": RoleDenominator, "den": RoleDenominator, "denom": RoleDenominator,
 	"period": RolePeriod, "month": RolePeriod, "time period": RolePeriod, "date": RolePeriod,
+	"period end": RolePeriod, "period end date": RolePeriod, "period start": RolePeriodStart, "period start date": RolePeriodStart,
 	"area": RoleArea, "district": RoleArea, "geography": RoleArea, "area name": RoleArea,
 	// A Power BI matrix's row hierarchy heads its areas so (QA33 F12).
 	"locality": RoleArea, "localities": RoleArea,

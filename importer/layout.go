@@ -68,6 +68,9 @@ const (
 	// target", "Milestone Jun", "Q2 floor".
 	RoleMilestone      Role = "milestone"
 	RoleMilestoneFloor Role = "milestone floor"
+	// RolePeriodStart is a tidy table's date each row's period starts,
+	// beside the Period column giving the date it ends (tidyspan.go).
+	RolePeriodStart Role = "period start"
 )
 
 // Layout is what the importer found on one sheet, or what a saved profile

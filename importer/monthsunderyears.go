@@ -75,10 +75,11 @@ func monthsUnderYears(g *grid, h, from int) (map[int]app.Period, []yearCaption) 
 		yc.carried = yc.carried || k != c
 		dates[len(dates)-1] = append(dates[len(dates)-1], p)
 	}
+	back := newestFirst(dates)
 	var dated map[int]app.Period
 	for i := range caps {
 		yc := &caps[i]
-		yc.why = outOfTurn(g, h, yc, dates[i])
+		yc.why = outOfTurn(g, h, yc, dates[i], back)
 		if yc.why != "" {
 			continue
 		}
@@ -92,15 +93,38 @@ func monthsUnderYears(g *grid, h, from int) (map[int]app.Period, []yearCaption) 
 	return dated, caps
 }
 
+// newestFirst reports whether the months under a row of captions, each
+// caption's dated in column order, run backwards in time across the
+// whole row (Mar, Feb, Jan under "2025", then Dec to Apr under "2024"),
+// as committee scorecards put the latest month by the indicator's name.
+// A row that runs backwards only in part (a caption's months, or one
+// caption after another) is not: its months under one caption may run
+// past that year's end, and are not taken as newest first.
+func newestFirst(dates [][]app.Period) bool {
+	var prev app.Period
+	n := 0
+	for _, ps := range dates {
+		for _, p := range ps {
+			if p.IsZero() || (!prev.IsZero() && p.Compare(prev) >= 0) {
+				return false
+			}
+			prev = p
+			n++
+		}
+	}
+	return n > 1
+}
+
 // outOfTurn says why the months under caption yc, dated ps, cannot be
 // dated by it, or "" if they can: months under one year or quarter run
-// forward in time, each once, within it. Months that do not are
-// captioned wrongly (a calendar year over a financial year's April to
-// March dates January to March before the April at their left) or by
-// a year that is only the first of theirs (fifteen rolling months under
-// "2024/25"), and dating them by it would file their figures, silently,
-// over another year's.
-func outOfTurn(g *grid, h int, yc *yearCaption, ps []app.Period) string {
+// forward in time, each once, within it, or, where the whole row runs
+// newest first (back), backwards. Months that do not are captioned
+// wrongly (a calendar year over a financial year's April to March dates
+// January to March before the April at their left) or by a year that is
+// only the first of theirs (fifteen rolling months under "2024/25"), and
+// dating them by it would file their figures, silently, over another
+// year's.
+func outOfTurn(g *grid, h int, yc *yearCaption, ps []app.Period, back bool) string {
 	caption := strings.TrimSpace(g.at(h, yc.col))
 	name := func(j int) string { return strings.TrimSpace(g.at(h+1, yc.months[j])) }
 	for j, p := range ps {
@@ -117,6 +141,9 @@ func outOfTurn(g *grid, h int, yc *yearCaption, ps []app.Period) string {
 				return fmt.Sprintf("months under %q name %s twice: not dated; give each year's months their own year above them, or head them with dated months", caption, name(j))
 			}
 		}
+	}
+	if back {
+		return "" // newestFirst has checked every month runs back from the one before
 	}
 	for j := 1; j < len(ps); j++ {
 		if ps[j].Compare(ps[j-1]) > 0 {

@@ -42,6 +42,12 @@ func TestBareMonthsUnderYears(t *testing.T) {
 			[]string{"Jun-25 51", "Jul-25 52", "Aug-25 53", "Sep-25 44", "Oct-25 43", "Nov-25 42"}, `F "Jun" as Jun-25`, false},
 		{"academic years in words", []any{"2024/25 (academic year)", "Academic year 2025-26"}, true, []any{"Jun", "Jul", "Aug", "Sep", "Oct", "Nov"},
 			[]string{"Jun-25 51", "Jul-25 52", "Aug-25 53", "Sep-25 44", "Oct-25 43", "Nov-25 42"}, `F "Jun" as Jun-25`, false},
+		// Committee scorecards put the latest month by the name: each
+		// month under its year, whichever way they run.
+		{"calendar years newest first", []any{2025, 2024}, true, []any{"Mar", "Feb", "Jan", "Dec", "Nov", "Oct"},
+			[]string{"Mar-25 51", "Feb-25 52", "Jan-25 53", "Dec-24 44", "Nov-24 43", "Oct-24 42"}, `F "Mar" as Mar-25, G "Feb" as Feb-25, H "Jan" as Jan-25`, false},
+		{"financial years newest first", []any{"2025/26", "2024/25"}, true, []any{"Jun", "May", "Apr", "Mar", "Feb", "Jan"},
+			[]string{"Jun-25 51", "May-25 52", "Apr-25 53", "Mar-25 44", "Feb-25 43", "Jan-25 42"}, `F "Jun" as Jun-25, G "May" as May-25, H "Apr" as Apr-25`, false},
 		{"years above the header", []any{"2024/25", "2025/26"}, true, []any{"Jan", "Feb", "Mar", "Apr", "May", "Jun"},
 			[]string{"Jan-25 51", "Feb-25 52", "Mar-25 53", "Apr-25 44", "May-25 43", "Jun-25 42"}, `F "Jan" as Jan-25`, true},
 		{"years centred above the header", []any{"2024/25", "2025/26"}, false, []any{"Jan", "Feb", "Mar", "Apr", "May", "Jun"},
@@ -122,6 +128,11 @@ func TestMonthsUnderCaptionOutOfTurn(t *testing.T) {
 			nil, "D3", `months under "Q1 2025/26" include Jul, not in Apr-Jun 2025: not dated`},
 		{"one caption good, the next backwards", map[string]any{"D3": "2024/25", "G3": "2025"}, []any{"Jan", "Feb", "Mar", "Dec", "Jan"},
 			[]string{"Jan-25 1", "Feb-25 2", "Mar-25 3"}, "G3", `months under "2025" run Dec to Jan, past the year's end: not dated`},
+		// Newest first within each year but the years oldest first: the
+		// row does not run back in time, and Jan under "2025" after
+		// Mar under "2024" is no month of a newest-first row.
+		{"months newest first under years oldest first", map[string]any{"D3": "2024", "G3": "2025"}, []any{"Mar", "Feb", "Jan", "Dec", "Nov"},
+			nil, "D3", `months under "2024" run Mar to Jan, past the year's end: not dated`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ package importer
 import (
 	"cmp"
 	"errors"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -39,7 +40,7 @@ func periodHeading(s string) (app.Period, bool) {
 	if p, ok := monthRangeHeading(s); ok {
 		return p, true
 	}
-	p, err := app.ParsePeriod(gluedMonth(s))
+	p, err := app.ParsePeriod(gluedMonth(apostrophedYear.ReplaceAllString(s, "$1 $2")))
 	if err != nil {
 		// "Quarter 1 2025/26", "Q1 FY25/26", "FY 2020/21" (quarterwords.go).
 		p, _, _, ok := wordedPeriod(s)
@@ -47,6 +48,11 @@ func periodHeading(s string) (app.Period, bool) {
 	}
 	return p, true
 }
+
+// apostrophedYear is a month's name with its year in two figures after
+// an apostrophe, as hand-typed headings write it ("Jan '25", "Feb ’25"):
+// read as "Jan 25".
+var apostrophedYear = regexp.MustCompile(`^([A-Za-z]{3,9}\.?)\s*['’‘]\s*([0-9]{2})$`)
 
 // gluedMonth parts a month's name from the year written against it, as
 // some systems head their columns ("APR25", "Sept2025"), so that the

@@ -12,7 +12,8 @@ import (
 // TestPeriodHeadingsAsProducersWrite: period headings as councils'
 // systems write them, beside the contract's own. A financial quarter
 // with a two-digit year, a quarter named by its months and a month glued
-// to its year had been refused, so their columns were not read.
+// to its year had been refused, so their columns were not read, as was
+// a month with its year after an apostrophe ("Jan '25").
 func TestPeriodHeadingsAsProducersWrite(t *testing.T) {
 	q := func(y, n int) app.Period { return app.Period{Kind: app.Quarter, Year: y, N: n} }
 	m := func(y int, mo time.Month) app.Period { return app.MonthOf(y, mo) }
@@ -33,6 +34,12 @@ func TestPeriodHeadingsAsProducersWrite(t *testing.T) {
 		{"Sept2025", m(2025, time.September)},
 		{"mar26", m(2026, time.March)},
 		{"Mar-25", m(2025, time.March)},
+		// Hand-typed with an apostrophe for the century (QA qa33 F11).
+		{"Jan '25", m(2025, time.January)},
+		{"Feb ’25", m(2025, time.February)},
+		{"Sept'24", m(2024, time.September)},
+		{"Jan '2025", app.Period{}},
+		{"KPI '25", app.Period{}},
 		{"Q5 25/26", app.Period{}},
 		{"Q1 25/27", app.Period{}},
 		{"KPI25", app.Period{}},

@@ -120,6 +120,11 @@ type Result struct {
 	// authority does not have, each where first found, with what its
 	// figures were filed under: for the officer to map in the review.
 	UnknownAreas []UnknownArea
+	// UnreadFigures are the first figure of each column a sheet's reader
+	// left unread, having said why at its heading: for the import to
+	// refuse a file of which it read no figure at all
+	// (app.CheckFiguresRead).
+	UnreadFigures []app.Location
 	// Model is the statistical-neighbour model a model file gives (its
 	// Dataset is empty): for the store to keep in place of the built-in
 	// one, and to pass as Options.Model to later imports.
@@ -255,6 +260,12 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 		}
 		res, err := f.Read(ctx, s, opt)
 		if err != nil {
+			if ref := referenceRefusal(s); ref != nil && strings.Contains(ref.Error(), laitDictionary) {
+				// Its "Measure_code" reads as a Ref column, and the
+				// sheet as a scorecard of definitions with no months:
+				// what the file is says more than why it did not read.
+				return nil, ref
+			}
 			return nil, err
 		}
 		if err := stillSame(path, fi); err != nil {
@@ -302,6 +313,19 @@ func unrecognised(s *Sample) error {
 	if len(s.Heads) == 0 {
 		return &app.SourceError{Location: app.Location{File: base}, Err: errors.New("has no sheets with data")}
 	}
+	if err := referenceRefusal(s); err != nil {
+		return err
+	}
+	if s.book == nil {
+		return &app.SourceError{Location: app.Location{File: base, Cell: "line 1"}, Err: errNoHeader}
+	}
+	return noHeaderError(base, s.Heads[0].Sheet)
+}
+
+// referenceRefusal refuses a file that referenceData recognises, at its
+// first sheet that is, saying what it is; nil for any other file.
+func referenceRefusal(s *Sample) error {
+	base := filepath.Base(s.Path)
 	for _, h := range s.Heads {
 		if what, row, ok := referenceData(h.Rows); ok {
 			loc := app.Location{File: base, Sheet: h.Sheet, Cell: "A" + strconv.Itoa(row+1)}
@@ -311,11 +335,11 @@ func unrecognised(s *Sample) error {
 			return &app.SourceError{Location: loc, Err: fmt.Errorf("reference data: %s, not figures to import", what)}
 		}
 	}
-	if s.book == nil {
-		return &app.SourceError{Location: app.Location{File: base, Cell: "line 1"}, Err: errNoHeader}
-	}
-	return noHeaderError(base, s.Heads[0].Sheet)
+	return nil
 }
+
+// laitDictionary is what referenceData calls LAIT's data dictionary.
+const laitDictionary = "the DfE's LAIT data dictionary"
 
 // referenceData recognises the DfE reference files officers may pick by
 // mistake, so the refusal can say what the file is: lists of local
@@ -347,7 +371,7 @@ func referenceData(rows [][]string) (what string, row int, ok bool) {
 		case la:
 			return "a list of local authorities", r, true
 		case measure && polarity:
-			return "the DfE's LAIT data dictionary (the DfE mapping already gives each measure's polarity and unit)", r, true
+			return laitDictionary + " (the DfE mapping already gives each measure's polarity and unit)", r, true
 		}
 	}
 	return "", 0, false

@@ -52,6 +52,9 @@ type sheetLog struct {
 	// unknown are the area names of a tidy table's rows the authority
 	// does not have, each with its first row and count.
 	unknown []UnknownArea
+	// unreadFigures are the first figure of each column the sheet's
+	// reader said it left unread (noteUnreadFigures).
+	unreadFigures []app.Location
 	// limit, when set, stops the reading of a sheet that gives more new
 	// indicators than it allows (newRefs), before the sheet's log costs
 	// time and memory.

@@ -54,6 +54,8 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			return err
 		}
 	}
+	spans := s.readTidySpans(cols)
+	defer spans.warn(s)
 	_, hasArea := cols[RoleArea]
 	_, hasCohort := cols[RoleCohort]
 	footer, err := s.readTidyFooter(hasArea, hasCohort)
@@ -105,6 +107,9 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	units := map[string]app.Unit{}
 	var paired tidyPaired
 	defer paired.warn(s)
+	// countsSaid are the indicators said to give counts as numerators
+	// with no denominator, each at its first.
+	countsSaid := map[string]bool{}
 	// Area names that name children ("UASC only"), by their words.
 	var areaCohorts tidyAreaCohorts
 	defer areaCohorts.warn(s)
@@ -176,6 +181,13 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		}
 		if !ok {
 			period, ok = figured.footnote(ptext, r)
+		}
+		if ok {
+			var why string
+			if period, why = spans.period(s, r, period); why != "" {
+				s.warn(r, pc, "%s: row skipped: %s", ref, why)
+				continue
+			}
 		}
 		if !ok {
 			if why := tidyFiguredRefusal(ptext); why != "" {
@@ -333,8 +345,21 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 			case o.Numerator != nil && o.Denominator != nil && *o.Numerator == 0 && *o.Denominator == 0:
 				// None of none (a cohort with no children): no proportion,
 				// but parts a figure excluding the cohort is worked from.
+			case o.Numerator != nil && o.Denominator == nil:
+				// How case-management extracts give a count: in the
+				// Numerator column, with Denominator and Percentage blank.
+				numc := cols[RoleNumerator]
+				if !countsSaid[ref] {
+					countsSaid[ref] = true
+					s.warn(r, numc.index, "%s: its figure given in the Numerator column with no Denominator, here and on each such row, read as the figure itself, a count", ref)
+				}
+				o.Value, o.Numerator = o.Numerator, nil
 			default:
-				s.warn(r, vc, "%s: row skipped: no value, status or numerator and denominator", ref)
+				at := vc
+				if at < 0 {
+					at = refCol.index // no Value column: the row's own cell
+				}
+				s.warn(r, at, "%s: row skipped: no value, status or numerator and denominator", ref)
 				continue
 			}
 		}

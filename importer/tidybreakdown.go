@@ -87,11 +87,12 @@ func (s *sheetReader) tidyBreakdowns(refCol Column, cols map[Role]Column) []*tid
 	return slices.DeleteFunc(bs, func(b *tidyBreakdown) bool { return len(b.splits) == 0 })
 }
 
-// tidyKey is row r's Ref, period, area and cohort as written: rows of
-// one figure share it.
+// tidyKey is row r's Ref, period (with its start, where a column gives
+// it: a month and the quarter ending with it differ), area and cohort as
+// written: rows of one figure share it.
 func (s *sheetReader) tidyKey(r int, refCol Column, cols map[Role]Column) string {
 	k := []string{stripFootnote(s.at(r, &refCol))}
-	for _, role := range []Role{RolePeriod, RoleArea, RoleCohort} {
+	for _, role := range []Role{RolePeriod, RolePeriodStart, RoleArea, RoleCohort} {
 		if c, ok := cols[role]; ok {
 			k = append(k, strings.ToLower(strings.TrimSpace(s.at(r, &c))))
 		}

@@ -13,7 +13,7 @@ import (
 // tidyRoles are the columns a tidy table's reader reads (the first
 // visible column of each role).
 var tidyRoles = map[Role]bool{
-	RoleRef: true, RolePeriod: true, RoleArea: true, RoleCohort: true, RoleValue: true,
+	RoleRef: true, RolePeriod: true, RolePeriodStart: true, RoleArea: true, RoleCohort: true, RoleValue: true,
 	RoleNumerator: true, RoleDenominator: true, RoleStatus: true, RoleRule: true,
 	RoleName: true, RoleSection: true, RolePolarity: true, RoleUnit: true, RoleDataPeriod: true,
 	RoleOwner: true, RoleTarget: true, RoleFloor: true,
@@ -70,7 +70,7 @@ func (l *Layout) unread(c Column) string {
 			if first, _ := l.column(RoleCohort); first.index != c.index {
 				return fmt.Sprintf("a second cohort column; column %s was read", first.Col)
 			}
-		case RoleValue, RoleStatus, RoleYear, RoleRule:
+		case RoleValue, RoleStatus, RoleYear, RoleRule, RolePeriodStart:
 			return fmt.Sprintf("a scorecard sheet's %s column is not read", c.Role)
 		case RolePeriod:
 			if l.Kind == DistrictSheet && c.Area != "" {
@@ -150,6 +150,7 @@ func (s *sheetReader) warnUnused() {
 			}
 			if why != "" {
 				s.warn(h, c, "column %s %q not read: %s", col.Col, col.Header, why)
+				s.noteUnreadFigures(c)
 			} else if col.guessed {
 				s.warn(h, c, "column %s %q read as %s, from words in its heading", col.Col, col.Header, cmp.Or(guessedAs[col.Role], string(col.Role)))
 			}
@@ -178,6 +179,7 @@ func (s *sheetReader) warnUnused() {
 			blank = append(blank, c)
 			continue
 		}
+		s.noteUnreadFigures(c) // each way on from here says it is not read
 		if p, ok := g.earlyHeading(at, c, head); ok {
 			if earlyAt < 0 {
 				earlyAt, earlyRow = c, at
@@ -254,6 +256,7 @@ func (s *sheetReader) warnUnused() {
 	slices.Sort(cols)
 	for _, c := range cols {
 		s.warn(h, c, "column %s not read: it has entries but no heading", xlsx.ColumnName(c))
+		s.noteUnreadFigures(c)
 	}
 }
 

@@ -338,6 +338,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		}
 		c.replay(out)
 		res.UnknownAreas = append(res.UnknownAreas, out.unknown...)
+		res.UnreadFigures = append(res.UnreadFigures, out.unreadFigures...)
 		// For the garbage collector: of the log, the collector keeps
 		// only the figures.
 		sh.g, sh.out = nil, nil

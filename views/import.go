@@ -226,7 +226,7 @@ func (w *mainWindow) importedAs(j *importJob, sum string) (app.Import, bool) {
 // on to the next. A reading that yields nothing to store is refused by
 // the rule the command line applies.
 func (w *mainWindow) storeRead(j *importJob, path string, res *importer.Result, reviewed string) {
-	if err := app.CheckYield(filepath.Base(path), res.Dataset, res.Warnings); err != nil {
+	if err := app.CheckFiguresRead(filepath.Base(path), nil, res.Dataset, res.UnreadFigures, res.Warnings); err != nil {
 		j.outcomes = append(j.outcomes, importOutcome{file: path, err: err})
 		w.readNext(j)
 		return

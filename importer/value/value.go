@@ -185,6 +185,12 @@ func Parse(s string) (Figure, error) {
 	num, marker, _ := cutMarker(t)
 	f, err := parseNumber(num)
 	if err != nil {
+		if strings.EqualFold(t, "null") {
+			// Tableau writes "Null" where a crosstab's measure has no
+			// value, as databases do: no figure given, and no code
+			// saying why, so none is stored.
+			return Figure{}, fmt.Errorf("%q is Tableau's (or a database's) mark for no value: no figure given, and no status code saying why", raw)
+		}
 		return Figure{}, fmt.Errorf("%q is not a number, fraction or status code", raw)
 	}
 	f.Raw, f.Marker = raw, marker

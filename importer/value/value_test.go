@@ -2,6 +2,7 @@ package value
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"scorecard/app"
@@ -132,6 +133,17 @@ func TestParseRefuses(t *testing.T) {
 		"2023/24", "2023/2024", " 2023 / 24 ", "1999/00", "2099/00"} {
 		if f, err := Parse(in); err == nil {
 			t.Errorf("Parse(%q) = %+v, want an error", in, f)
+		}
+	}
+}
+
+// TestParseNull: Tableau writes "Null" where a measure has no value
+// (QA qa33 F2); refused, as no figure, saying so rather than that it is
+// not a number.
+func TestParseNull(t *testing.T) {
+	for _, in := range []string{"Null", "NULL", " null "} {
+		if _, err := Parse(in); err == nil || !strings.Contains(err.Error(), "mark for no value") {
+			t.Errorf("Parse(%q): %v, want an error saying it is no value", in, err)
 		}
 	}
 }

@@ -2,9 +2,7 @@ package export
 
 import (
 	"os"
-	"path/filepath"
 	"runtime"
-	"slices"
 	"testing"
 	"time"
 )
@@ -19,11 +17,7 @@ func TestSpoolLeavesNothing(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("an open file keeps its name on Windows; the sweep is what clears it there")
 	}
-	tests := []struct {
-		name string
-		age  time.Duration
-		kept bool
-	}{
+	tests := []leftover{
 		{"scorecard-data-4041155470.xml", 26 * time.Hour, false}, // a killed export's, two days ago
 		{"scorecard-data-1285529962.xml", time.Minute, true},     // maybe an older version's export still running
 		{"scorecard-notes.xml", 30 * 24 * time.Hour, true},       // not a spool
@@ -31,16 +25,7 @@ func TestSpoolLeavesNothing(t *testing.T) {
 	}
 	dir := t.TempDir()
 	t.Setenv("TMPDIR", dir)
-	for _, tc := range tests {
-		p := filepath.Join(dir, tc.name)
-		if err := os.WriteFile(p, []byte("<row/>"), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		old := time.Now().Add(-tc.age)
-		if err := os.Chtimes(p, old, old); err != nil {
-			t.Fatal(err)
-		}
-	}
+	plantLeftovers(t, dir, tests, []byte("<row/>"))
 	sp, err := newSpool()
 	if err != nil {
 		t.Fatal(err)
@@ -48,16 +33,7 @@ func TestSpoolLeavesNothing(t *testing.T) {
 	if _, err := sp.f.WriteString(`<row r="2"><c r="A2" t="inlineStr"><is><t>CIC05</t></is></c></row>`); err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	for _, tc := range tests {
-		if slices.Contains(names, tc.name) != tc.kept {
-			t.Errorf("%s (%s old): kept %v, want %v", tc.name, tc.age, !tc.kept, tc.kept)
-		}
-	}
+	names := checkSwept(t, dir, tests)
 	if len(names) != 3 {
 		t.Errorf("the temporary folder holds %v while the export writes; want only the three files not swept", names)
 	}

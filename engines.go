@@ -43,7 +43,9 @@ func storeName(db string) string {
 // lookalike matches what can only be meant as a connection string: a URL
 // with a scheme of two letters or more (a Windows drive letter is one),
 // and libpq's keyword form ("host=… dbname=…").
-var lookalike = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]+:/|(^|\s)(host|hostaddr|dbname|user|password|port|sslmode)\s*=`)
+var lookalike = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]+:/|(^|\s)(host|hostaddr|dbname|user|password|port|sslmode)\s*=`)
+})
 
 // checkStoreName refuses, as wrong usage, a --db that is neither a store
 // file nor a team store's postgres:// URL but is plainly meant as a
@@ -51,7 +53,7 @@ var lookalike = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]+:/|(^|\s)(host|hosta
 // form): used as a file path it would quietly make a new store, named
 // with the password. The message never shows the password.
 func checkStoreName(db string) error {
-	if isTeamStore(db) || !lookalike.MatchString(db) {
+	if isTeamStore(db) || !lookalike().MatchString(db) {
 		return nil
 	}
 	return usagef("%s is not a store file nor a team store's URL: a team store is given as postgres://USER@HOST/DATABASE", hidePassword(db))
@@ -59,12 +61,14 @@ func checkStoreName(db string) error {
 
 // passwordPart matches a password in a URL's user part or query, or in
 // libpq's keyword form.
-var passwordPart = regexp.MustCompile(`(?i)(:/+[^:/@\s]*:)[^@\s]*@|(password\s*=\s*)('[^']*'|[^\s&]*)`)
+var passwordPart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(:/+[^:/@\s]*:)[^@\s]*@|(password\s*=\s*)('[^']*'|[^\s&]*)`)
+})
 
 // hidePassword replaces any password in s with ***.
 func hidePassword(s string) string {
-	return passwordPart.ReplaceAllStringFunc(s, func(m string) string {
-		sub := passwordPart.FindStringSubmatch(m)
+	return passwordPart().ReplaceAllStringFunc(s, func(m string) string {
+		sub := passwordPart().FindStringSubmatch(m)
 		if sub[1] != "" {
 			return sub[1] + "***@"
 		}

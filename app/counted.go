@@ -3,6 +3,7 @@ package app
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -30,11 +31,11 @@ type Counted struct {
 func (ind Indicator) Counts() Counted {
 	var phrases []string
 	for _, s := range []string{ind.Name, ind.Guidance} {
-		if m := rateBase.FindStringSubmatch(s); m != nil {
+		if m := rateBase().FindStringSubmatch(s); m != nil {
 			phrases = append(phrases, m[1])
 		}
 	}
-	if m := denominator.FindStringSubmatch(ind.Guidance); m != nil {
+	if m := denominator().FindStringSubmatch(ind.Guidance); m != nil {
 		phrases = append(phrases, m[1])
 	}
 	phrases = append(phrases, ind.Name)
@@ -48,11 +49,15 @@ func (ind Indicator) Counts() Counted {
 
 // rateBase finds the words after a rate's base: "per 10,000 pupils on
 // roll" gives "pupils on roll".
-var rateBase = regexp.MustCompile(`(?i)\bper\s+[0-9][0-9,.]*\s+([^.;()]*)`)
+var rateBase = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\bper\s+[0-9][0-9,.]*\s+([^.;()]*)`)
+})
 
 // denominator finds what a guidance note gives as the denominator, up to
 // the end of its sentence or clause.
-var denominator = regexp.MustCompile(`(?i)\bdenominator\b\s*(?:is|:|-|–|=)?\s*([^.;]*)`)
+var denominator = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\bdenominator\b\s*(?:is|:|-|–|=)?\s*([^.;]*)`)
+})
 
 // countedWords are the words a definition names what it counts with, as
 // one or two words, and the noun the app says it with. Children's words

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -22,7 +23,9 @@ type DefinitionMade struct {
 // of a definition an import changed (the definitions themselves are kept
 // merged), so the words are read back from it, in the one place that
 // writes them.
-var acceptedWarning = regexp.MustCompile(`^(\S+): ([a-z ]+) ("(?:[^"\\]|\\.)*") here, but the stored definition says ("(?:[^"\\]|\\.)*"); changed, as accepted$`)
+var acceptedWarning = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\S+): ([a-z ]+) ("(?:[^"\\]|\\.)*") here, but the stored definition says ("(?:[^"\\]|\\.)*"); changed, as accepted$`)
+})
 
 // DefinitionsMade returns the definition changes the live imports made,
 // in import order: each accepted change the import's report records
@@ -48,7 +51,7 @@ func acceptedChange(w Warning) (DefinitionChange, bool) {
 	if !strings.HasSuffix(w.Message, "; changed, as accepted") {
 		return DefinitionChange{}, false // most lines: no need of the pattern
 	}
-	m := acceptedWarning.FindStringSubmatch(w.Message)
+	m := acceptedWarning().FindStringSubmatch(w.Message)
 	if m == nil || !slices.Contains(definitionFieldNames(), m[2]) {
 		return DefinitionChange{}, false
 	}

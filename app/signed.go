@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -146,7 +147,7 @@ func signedWord(unit Unit, words []string, i int) bool {
 // period: "compared with last year", "on the same month last year", "vs
 // previous quarter". A name about last year's plan is not one.
 func againstLastYear(name string) bool {
-	m := lastYearPattern.FindAllStringSubmatchIndex(name, -1)
+	m := lastYearPattern().FindAllStringSubmatchIndex(name, -1)
 	for _, at := range m {
 		if end := at[1]; end >= len(name) || name[end] != '\'' {
 			return true
@@ -155,7 +156,9 @@ func againstLastYear(name string) bool {
 	return false
 }
 
-var lastYearPattern = regexp.MustCompile(`\b(?:compared (?:with|to)|vs\.?|versus|against|on) (?:the )?(?:last|previous|prior|same (?:month|quarter|period) last) (?:year|month|quarter)\b`)
+var lastYearPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(?:compared (?:with|to)|vs\.?|versus|against|on) (?:the )?(?:last|previous|prior|same (?:month|quarter|period) last) (?:year|month|quarter)\b`)
+})
 
 // guidanceSigned reports whether guidance says in as many words that the
 // figures can be negative. Only a statement about the figure counts:

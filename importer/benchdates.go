@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"scorecard/app"
@@ -13,12 +14,22 @@ import (
 // Dates in a benchmark's heading: "England (Mar-24)", "England 31 March
 // 2024", "SN as at 31/03/2024", "England 2024".
 var (
-	monthName      = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
-	dayMonthYear   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?[\s\-]+` + monthName + `\.?,?[\s\-'’]+(\d{4}|\d{2})\b`)
-	monthYear      = regexp.MustCompile(`(?i)\b` + monthName + `\.?[\s\-'’/]*(\d{4}|\d{2})\b`)
-	monthWord      = regexp.MustCompile(`(?i)\b` + monthName + `\b`)
-	dateLike       = regexp.MustCompile(`\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b`)
-	calendarYear   = regexp.MustCompile(`(?:^|[^\d/\-])((?:19|20)\d{2})(?:$|[^\d/\-])`)
+	monthName    = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+	dayMonthYear = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?[\s\-]+` + monthName + `\.?,?[\s\-'’]+(\d{4}|\d{2})\b`)
+	})
+	monthYear = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b` + monthName + `\.?[\s\-'’/]*(\d{4}|\d{2})\b`)
+	})
+	monthWord = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b` + monthName + `\b`)
+	})
+	dateLike = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\b`)
+	})
+	calendarYear = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:^|[^\d/\-])((?:19|20)\d{2})(?:$|[^\d/\-])`)
+	})
 	monthsByPrefix = map[string]time.Month{
 		"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
 		"may": time.May, "jun": time.June, "jul": time.July, "aug": time.August,
@@ -42,12 +53,12 @@ func datedBenchmarks(l *Layout) {
 	}
 	for i := range l.Columns {
 		c := &l.Columns[i]
-		if c.Role != RoleEngland && c.Role != RoleNeighbours && c.Role != RoleRegion || !c.Period.IsZero() || neighbourModel.MatchString(c.Header) {
+		if c.Role != RoleEngland && c.Role != RoleNeighbours && c.Role != RoleRegion || !c.Period.IsZero() || neighbourModel().MatchString(c.Header) {
 			continue
 		}
 		m, _, bare, ok := headingDate(c.Header)
 		if !ok {
-			if monthWord.MatchString(c.Header) || dateLike.MatchString(c.Header) || len(calendarYear.FindAllString(c.Header, -1)) > 1 {
+			if monthWord().MatchString(c.Header) || dateLike().MatchString(c.Header) || len(calendarYear().FindAllString(c.Header, -1)) > 1 {
 				// Dated, but not so that one month can be read: said,
 				// rather than filed under the year before the latest
 				// month with nothing to show the heading's date was passed over.
@@ -93,12 +104,12 @@ func headingDate(h string) (m app.Period, rest string, bare, ok bool) {
 		found = append(found, p)
 	}
 	rest = h
-	for _, s := range dayMonthYear.FindAllStringSubmatch(h, -1) {
+	for _, s := range dayMonthYear().FindAllStringSubmatch(h, -1) {
 		y, _ := strconv.Atoi(s[3])
 		add(y, monthsByPrefix[strings.ToLower(s[2][:3])])
 		rest = strings.Replace(rest, s[0], " ", 1)
 	}
-	for _, s := range monthYear.FindAllStringSubmatch(rest, -1) {
+	for _, s := range monthYear().FindAllStringSubmatch(rest, -1) {
 		y, _ := strconv.Atoi(s[2])
 		add(y, monthsByPrefix[strings.ToLower(s[1][:3])])
 		rest = strings.Replace(rest, s[0], " ", 1)
@@ -111,7 +122,7 @@ func headingDate(h string) (m app.Period, rest string, bare, ok bool) {
 		}
 	}
 	if len(found) == 0 {
-		ys := calendarYear.FindAllStringSubmatch(rest, -1)
+		ys := calendarYear().FindAllStringSubmatch(rest, -1)
 		if len(ys) != 1 {
 			return app.Period{}, "", false, false
 		}

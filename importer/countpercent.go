@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"scorecard/app"
 	"scorecard/importer/value"
@@ -14,14 +15,22 @@ var (
 	// countThenPercent is a count with its percentage after it in
 	// brackets, as SSRS and council reports write both in one cell:
 	// "45 (21.3%)", "1,480 (12%)".
-	countThenPercent = regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s*\(\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*\)$`)
+	countThenPercent = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s*\(\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*\)$`)
+	})
 	// percentThenCount is the percentage first: "21.3% (45)".
-	percentThenCount = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)\s*%\s*\(\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s*\)$`)
+	percentThenCount = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)\s*%\s*\(\s*([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\s*\)$`)
+	})
 	// besideBrackets is any text with more in brackets after it, for
 	// withheldPair: "<5 (2.1%)", "c (2.1%)", "3 (c)".
-	besideBrackets = regexp.MustCompile(`^([^()]+?)\s*\(\s*([^()]+?)\s*\)$`)
+	besideBrackets = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([^()]+?)\s*\(\s*([^()]+?)\s*\)$`)
+	})
 	// pairPart is a count or a percentage as either half of a pair.
-	pairPart = regexp.MustCompile(`^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s*%?$`)
+	pairPart = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\s*%?$`)
+	})
 )
 
 // withheldPair reads a count and its percentage one of which the source
@@ -30,7 +39,7 @@ var (
 // either half is c), since the figure beside it would give it away. ok is
 // false for any other text.
 func withheldPair(text string) (st app.Status, ok bool) {
-	m := besideBrackets.FindStringSubmatch(strings.TrimSpace(strings.ReplaceAll(text, "\u00a0", " ")))
+	m := besideBrackets().FindStringSubmatch(strings.TrimSpace(strings.ReplaceAll(text, "\u00a0", " ")))
 	if m == nil {
 		return app.OK, false
 	}
@@ -39,7 +48,7 @@ func withheldPair(text string) (st app.Status, ok bool) {
 		switch {
 		case isCode && (st == app.OK || code == app.Suppressed):
 			st = code
-		case !isCode && !pairPart.MatchString(part):
+		case !isCode && !pairPart().MatchString(part):
 			return app.OK, false
 		}
 	}
@@ -52,9 +61,9 @@ func withheldPair(text string) (st app.Status, ok bool) {
 func countAndPercent(text string) (count, pct float64, places int, ok bool) {
 	t := strings.TrimSpace(strings.ReplaceAll(text, "\u00a0", " "))
 	var cs, ps string
-	if m := countThenPercent.FindStringSubmatch(t); m != nil {
+	if m := countThenPercent().FindStringSubmatch(t); m != nil {
 		cs, ps = m[1], m[2]
-	} else if m := percentThenCount.FindStringSubmatch(t); m != nil {
+	} else if m := percentThenCount().FindStringSubmatch(t); m != nil {
 		ps, cs = m[1], m[2]
 	} else {
 		return 0, 0, 0, false
@@ -123,7 +132,7 @@ func (p *pairedCells) take(text string, unit app.Unit, col int, fl *floats) (rd 
 	if !ok {
 		return reading{}, false, nil
 	}
-	if m := percentThenCount.FindStringSubmatch(strings.TrimSpace(strings.ReplaceAll(pair, "\u00a0", " "))); m != nil && count >= 1 && count <= 9 && (unit == "" || unit == app.Percent || unit == app.Number) {
+	if m := percentThenCount().FindStringSubmatch(strings.TrimSpace(strings.ReplaceAll(pair, "\u00a0", " "))); m != nil && count >= 1 && count <= 9 && (unit == "" || unit == app.Percent || unit == app.Number) {
 		shown := fmt.Sprintf("%g%% with %g kept as its numerator", pct, count)
 		if unit == app.Number {
 			shown = fmt.Sprintf("the count %g its unit (%s) asks for", count, unit)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"scorecard/app"
 )
@@ -12,12 +13,18 @@ var (
 	// euroGrouped is a figure with "." between thousands, and perhaps a
 	// decimal comma: "1.480", "12.345,6". A first group of 0 is no
 	// thousands ("0.125" is a decimal).
-	euroGrouped = regexp.MustCompile(`^[1-9][0-9]{0,2}(\.[0-9]{3})+(,[0-9]+)?$`)
+	euroGrouped = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^[1-9][0-9]{0,2}(\.[0-9]{3})+(,[0-9]+)?$`)
+	})
 	// euroDecimal is a figure with a decimal comma: "21,3".
-	euroDecimal = regexp.MustCompile(`^[0-9]+,[0-9]+$`)
+	euroDecimal = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^[0-9]+,[0-9]+$`)
+	})
 	// pointDecimal is a figure with a decimal point, as English files
 	// write them: "21.3", "1,480.5", "0.125".
-	pointDecimal = regexp.MustCompile(`^([0-9]+|[0-9]{1,3}(,[0-9]{3})+)\.[0-9]+$`)
+	pointDecimal = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([0-9]+|[0-9]{1,3}(,[0-9]{3})+)\.[0-9]+$`)
+	})
 )
 
 // euroFigure rewrites a figure as a semicolon CSV writes it, with "," as
@@ -35,12 +42,12 @@ func euroFigure(text string) (out string, changed, mixed bool) {
 		tail, t = "%", strings.TrimSpace(strings.TrimSuffix(t, "%"))
 	}
 	switch {
-	case euroGrouped.MatchString(t):
+	case euroGrouped().MatchString(t):
 		t = strings.ReplaceAll(t, ".", "")
 		t = strings.ReplaceAll(t, ",", ".")
-	case euroDecimal.MatchString(t):
+	case euroDecimal().MatchString(t):
 		t = strings.ReplaceAll(t, ",", ".")
-	case pointDecimal.MatchString(t):
+	case pointDecimal().MatchString(t):
 		return text, false, true
 	default:
 		return text, false, false

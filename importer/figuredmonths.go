@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"scorecard/app"
@@ -81,7 +82,9 @@ func (f *figuredRead) yearsBeside(out map[int]app.Period, heads []string) {
 	f.yearCols, f.yearPs = cols, ps
 }
 
-var dayMonth = regexp.MustCompile(`^(\d{1,2})[-/. ]([A-Za-z]{3,9})[-/. ](\d{2}|\d{4})$`)
+var dayMonth = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{1,2})[-/. ]([A-Za-z]{3,9})[-/. ](\d{2}|\d{4})$`)
+})
 
 // yyyymm parts a heading of six figures, a year from 1990 to 2100 and
 // then a month.
@@ -117,7 +120,7 @@ func mmyy(s string) (p app.Period, shaped, ok bool) {
 // "1 April 2024", as its month, ok where the day is the month's first
 // or last; shaped reports the form whatever the day.
 func namedMonthDay(s string) (p app.Period, shaped, ok bool) {
-	m := dayMonth.FindStringSubmatch(s)
+	m := dayMonth().FindStringSubmatch(s)
 	if m == nil {
 		return app.Period{}, false, false
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"scorecard/app"
@@ -329,8 +330,12 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 // (see app/export): neither is the benchmark's period, and a model's
 // year read as one would file the figure under the wrong year.
 var (
-	neighbourModel = regexp.MustCompile(`(?i)\s*\(\s*\d{4}(\s*(,|and)\s*\d{4})*\s+models?\s*\)\s*$`)
-	allChildren    = regexp.MustCompile(`(?i)\s*\(\s*all children\s*\)\s*$`)
+	neighbourModel = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\s*\(\s*\d{4}(\s*(,|and)\s*\d{4})*\s+models?\s*\)\s*$`)
+	})
+	allChildren = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\s*\(\s*all children\s*\)\s*$`)
+	})
 )
 
 // exportBenchmark reads a benchmark heading qualified as the app's
@@ -342,10 +347,10 @@ func exportBenchmark(t string) (Role, app.Period, bool) {
 		return "", app.Period{}, false
 	}
 	rest, model := t, false
-	if m := neighbourModel.FindStringIndex(rest); m != nil {
+	if m := neighbourModel().FindStringIndex(rest); m != nil {
 		rest, model = rest[:m[0]], true
 	}
-	if m := allChildren.FindStringIndex(rest); m != nil {
+	if m := allChildren().FindStringIndex(rest); m != nil {
 		rest = rest[:m[0]]
 	}
 	if rest == t {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"scorecard/app"
 	"scorecard/app/benchmark"
@@ -476,12 +477,14 @@ func (s *sheetReader) warnUnnamed(yt *yearTable) {
 
 // plainSheetName matches the names a spreadsheet or an export gives a
 // sheet, which name no indicator.
-var plainSheetName = regexp.MustCompile(`(?i)^\s*(sheet|data|table|export|report|lait|chat|page|tab)\s*\d*\s*$`)
+var plainSheetName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\s*(sheet|data|table|export|report|lait|chat|page|tab)\s*\d*\s*$`)
+})
 
 // namesIndicator reports whether a sheet's name may name its indicator:
 // words, and not a name a spreadsheet gives.
 func namesIndicator(sheet string) bool {
-	return len(words(sheet)) > 0 && !plainSheetName.MatchString(sheet)
+	return len(words(sheet)) > 0 && !plainSheetName().MatchString(sheet)
 }
 
 // yearCell is the text of the table's cell for the area at a and the

@@ -3,6 +3,7 @@ package importer
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"scorecard/app"
 )
@@ -17,12 +18,14 @@ import (
 // titleSpan matches a span of years at a title's end, bracketed or after
 // a dash, colon or comma: "(2014-2024)", "[2014 to 2024]", ": 2014/15 -
 // 2023/24".
-var titleSpan = regexp.MustCompile(`^(.*[\p{L}\p{N}%)\]])\s*[-–:,]?\s*([(\[]?)\s*((?:19|20)\d{2}(?:[-/](?:\d{4}|\d{2}))?\s*(?:-|–|to)\s*(?:19|20)\d{2}(?:[-/](?:\d{4}|\d{2}))?)\s*([)\]]?)$`)
+var titleSpan = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(.*[\p{L}\p{N}%)\]])\s*[-–:,]?\s*([(\[]?)\s*((?:19|20)\d{2}(?:[-/](?:\d{4}|\d{2}))?\s*(?:-|–|to)\s*(?:19|20)\d{2}(?:[-/](?:\d{4}|\d{2}))?)\s*([)\]]?)$`)
+})
 
 // cutTitleSpan returns title without the span of years at its end, and
 // the span as written; ok is false where it ends in none.
 func cutTitleSpan(title string) (name, span string, ok bool) {
-	m := titleSpan.FindStringSubmatch(strings.TrimSpace(title))
+	m := titleSpan().FindStringSubmatch(strings.TrimSpace(title))
 	if m == nil || m[2] == "(" != (m[4] == ")") || m[2] == "[" != (m[4] == "]") {
 		return title, "", false
 	}

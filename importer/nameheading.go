@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"scorecard/app"
 )
@@ -18,13 +19,15 @@ import (
 // words that are neither, leave it refused at its heading, saying how
 // to head it: the sheet's figures would pass for all children's.
 
-var nameParenthetical = regexp.MustCompile(`^(.*?)\s*\(([^()]*)\)\s*$`)
+var nameParenthetical = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(.*?)\s*\(([^()]*)\)\s*$`)
+})
 
 // nameHeading reads a name column's heading with words in brackets
 // after it: ok for such a heading, with the unit its brackets name (""
 // for none) and why it is refused ("" when it is read).
 func nameHeading(h string) (unit app.Unit, why string, ok bool) {
-	m := nameParenthetical.FindStringSubmatch(strings.TrimSpace(h))
+	m := nameParenthetical().FindStringSubmatch(strings.TrimSpace(h))
 	if m == nil || roleWords[normHeader(m[1])] != RoleName {
 		return "", "", false
 	}

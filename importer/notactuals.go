@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"scorecard/importer/xlsx"
 )
@@ -21,7 +22,9 @@ import (
 
 // notActualWords are the words of a caption that say the columns under it
 // hold something other than the authority's figures.
-var notActualWords = regexp.MustCompile(`(?i)\b(targets?|milestones?|trajector(?:y|ies)|quartiles?|forecast(?:s|ed)?|plan(?:s|ned)?|budget(?:s|ed)?|projections?|projected|ambitions?)\b`)
+var notActualWords = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(targets?|milestones?|trajector(?:y|ies)|quartiles?|forecast(?:s|ed)?|plan(?:s|ned)?|budget(?:s|ed)?|projections?|projected|ambitions?)\b`)
+})
 
 // notActualsCaption is a caption whose period columns are left unread.
 type notActualsCaption struct {
@@ -101,7 +104,7 @@ func captionedNotActuals(l *Layout, g *grid, caption, refCol int) {
 		}
 		k, ok := own(col.index)
 		text := strings.TrimSpace(g.at(caption, k))
-		word := notActualWords.FindString(text)
+		word := notActualWords().FindString(text)
 		if !ok || word == "" || text == strings.TrimSpace(col.Header) {
 			kept = append(kept, col)
 			continue

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"scorecard/app"
@@ -40,7 +41,7 @@ func periodHeading(s string) (app.Period, bool) {
 	if p, ok := monthRangeHeading(s); ok {
 		return p, true
 	}
-	p, err := app.ParsePeriod(gluedMonth(apostrophedYear.ReplaceAllString(s, "$1 $2")))
+	p, err := app.ParsePeriod(gluedMonth(apostrophedYear().ReplaceAllString(s, "$1 $2")))
 	if err != nil {
 		// "Quarter 1 2025/26", "Q1 FY25/26", "FY 2020/21" (quarterwords.go).
 		p, _, _, ok := wordedPeriod(s)
@@ -52,7 +53,9 @@ func periodHeading(s string) (app.Period, bool) {
 // apostrophedYear is a month's name with its year in two figures after
 // an apostrophe, as hand-typed headings write it ("Jan '25", "Feb ’25"):
 // read as "Jan 25".
-var apostrophedYear = regexp.MustCompile(`^([A-Za-z]{3,9}\.?)\s*['’‘]\s*([0-9]{2})$`)
+var apostrophedYear = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([A-Za-z]{3,9}\.?)\s*['’‘]\s*([0-9]{2})$`)
+})
 
 // gluedMonth parts a month's name from the year written against it, as
 // some systems head their columns ("APR25", "Sept2025"), so that the

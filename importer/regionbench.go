@@ -67,7 +67,7 @@ func headingRegion(h string) (region string, dated, ok bool) {
 // label a revised original's heading gains beside figures excluding a
 // cohort ("South East 2023/24 (all children)") is not part of the name.
 func columnRegion(c Column) string {
-	r, _, _ := headingRegion(allChildren.ReplaceAllString(c.Header, ""))
+	r, _, _ := headingRegion(allChildren().ReplaceAllString(c.Header, ""))
 	return r
 }
 

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"scorecard/app"
@@ -12,15 +13,20 @@ import (
 
 // Headings of figures over a span ending in a month: the words before or
 // after the month, and what they make the figures.
-var rollingForms = []struct {
+var rollingForms = sync.OnceValue(func() []rollingForm {
+	return []rollingForm{
+		{regexp.MustCompile(`(?i)^(?:rolling\s+)?(?:12|twelve)\s*(?:months?|mths?|m)\s+(?:to|ending|up\s+to|until)\s+(.+)$`), "rolling 12-month figures"},
+		{regexp.MustCompile(`(?i)^(?:r12m?|rolling\s+12\s*(?:months?|mths?|m)|rolling\s+year|rolling)\s+(?:to\s+|ending\s+)?(.+)$`), "rolling 12-month figures"},
+		{regexp.MustCompile(`(?i)^(.+?)\s*[(\[]?\s*(?:r12m?|rolling\s+12\s*(?:months?|mths?|m)|rolling)\s*[)\]]?$`), "rolling 12-month figures"},
+		{regexp.MustCompile(`(?i)^(?:f?ytd|year\s+to\s+date)\s*(?:[-:]\s*)?(?:to\s+|at\s+|as\s+at\s+|ending\s+)?(.+)$`), "year-to-date figures"},
+		{regexp.MustCompile(`(?i)^(.+?)\s*[(\[]?\s*(?:f?ytd|year\s+to\s+date)\s*[)\]]?$`), "year-to-date figures"},
+	}
+})
+
+// rollingForm is a form of heading and what it makes the figures.
+type rollingForm struct {
 	re   *regexp.Regexp
 	what string
-}{
-	{regexp.MustCompile(`(?i)^(?:rolling\s+)?(?:12|twelve)\s*(?:months?|mths?|m)\s+(?:to|ending|up\s+to|until)\s+(.+)$`), "rolling 12-month figures"},
-	{regexp.MustCompile(`(?i)^(?:r12m?|rolling\s+12\s*(?:months?|mths?|m)|rolling\s+year|rolling)\s+(?:to\s+|ending\s+)?(.+)$`), "rolling 12-month figures"},
-	{regexp.MustCompile(`(?i)^(.+?)\s*[(\[]?\s*(?:r12m?|rolling\s+12\s*(?:months?|mths?|m)|rolling)\s*[)\]]?$`), "rolling 12-month figures"},
-	{regexp.MustCompile(`(?i)^(?:f?ytd|year\s+to\s+date)\s*(?:[-:]\s*)?(?:to\s+|at\s+|as\s+at\s+|ending\s+)?(.+)$`), "year-to-date figures"},
-	{regexp.MustCompile(`(?i)^(.+?)\s*[(\[]?\s*(?:f?ytd|year\s+to\s+date)\s*[)\]]?$`), "year-to-date figures"},
 }
 
 // rollingHeading reads a heading naming figures over a span to a month,
@@ -33,7 +39,7 @@ func rollingHeading(h string) (month app.Period, what string, ok bool) {
 	if !hasDigit(t) {
 		return app.Period{}, "", false
 	}
-	for _, f := range rollingForms {
+	for _, f := range rollingForms() {
 		m := f.re.FindStringSubmatch(t)
 		if m == nil {
 			continue
@@ -70,7 +76,7 @@ func spanEnd(rest string) (spanTo, bool) {
 	if p, ok := periodHeading(rest); ok && p.Kind == app.Month {
 		return spanTo{p, true, rest}, true
 	}
-	m := dayOfMonth.FindStringSubmatch(rest)
+	m := dayOfMonth().FindStringSubmatch(rest)
 	if m == nil {
 		return spanTo{}, false
 	}
@@ -88,7 +94,9 @@ func spanEnd(rest string) (spanTo, bool) {
 
 // dayOfMonth is a day before a month in words: "31 March 2025", "31st
 // Mar 2025", "31-Mar-25".
-var dayOfMonth = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z].*)$`)
+var dayOfMonth = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z].*)$`)
+})
 
 // otherSpan reads a heading of figures over a span to a month that the
 // app keeps no period for: some number of months other than 12 ("3
@@ -101,13 +109,13 @@ func otherSpan(h string) (why string, ok bool) {
 	if !hasDigit(t) {
 		return "", false
 	}
-	if m := rollingForms[0].re.FindStringSubmatch(t); m != nil {
+	if m := rollingForms()[0].re.FindStringSubmatch(t); m != nil {
 		if to, ok := spanEnd(m[1]); ok && !to.end {
 			return fmt.Sprintf("its figures are 12 months to %s, a day within %s, not its end, and the importer keeps rolling 12-month figures only to a month's end: give the 12 months to a month's last day, headed such as \"12 months to %s\"", to.text, to.month.Label(), to.month.Label()), true
 		}
 		return "", false
 	}
-	m := monthsSpan.FindStringSubmatch(t)
+	m := monthsSpan().FindStringSubmatch(t)
 	if m == nil {
 		return "", false
 	}
@@ -138,6 +146,8 @@ func otherSpan(h string) (why string, ok bool) {
 // monthsSpan is a heading of figures over some months to a month:
 // "3 months to Mar-25", "Rolling 6 months ending March 2025", "R3M
 // Mar-25".
-var monthsSpan = regexp.MustCompile(`(?i)^(?:rolling\s+)?(\d{1,2}|two|three|four|five|six|nine|eighteen|twenty-four)\s*(?:months?|mths?|m)\s+(?:to|ending|up\s+to|until)\s+(.+)$|^r(\d{1,2})m\s+(?:to\s+|ending\s+)?(.+)$`)
+var monthsSpan = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:rolling\s+)?(\d{1,2}|two|three|four|five|six|nine|eighteen|twenty-four)\s*(?:months?|mths?|m)\s+(?:to|ending|up\s+to|until)\s+(.+)$|^r(\d{1,2})m\s+(?:to\s+|ending\s+)?(.+)$`)
+})
 
 var spanWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "eighteen": 18, "twenty-four": 24}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // A row with no figures and no Ref that reads as one is a section
@@ -76,8 +77,12 @@ func (s *sheetReader) sayTitledHeader(r, refAt int, title string) {
 // marks a page's header line: "Performance report - page 2", "Page 3 of
 // 7"; "Children in care (continued)", "CIC cont'd".
 var (
-	pageNumber    = regexp.MustCompile(`(?i)\bpage\s+\d+(\s+of\s+\d+)?\b`)
-	continuedMark = regexp.MustCompile(`(?i)[\s(\[-]*\b(continued|cont'?d)\.?[)\]]?\s*$`)
+	pageNumber = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\bpage\s+\d+(\s+of\s+\d+)?\b`)
+	})
+	continuedMark = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)[\s(\[-]*\b(continued|cont'?d)\.?[)\]]?\s*$`)
+	})
 )
 
 // pageHeader reports whether a row's text, with no figures beside it, is
@@ -87,10 +92,10 @@ var (
 // heading marked as continued names the section it continues, returned
 // as section; a page's number leaves the section as it was ("").
 func pageHeader(text string) (section string, ok bool) {
-	if loc := continuedMark.FindStringIndex(text); loc != nil {
+	if loc := continuedMark().FindStringIndex(text); loc != nil {
 		return strings.TrimSpace(text[:loc[0]]), true
 	}
-	return "", pageNumber.MatchString(text)
+	return "", pageNumber().MatchString(text)
 }
 
 // captionsAgain reports whether row r, its cells row, repeats the header's

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"scorecard/app"
 )
@@ -11,7 +12,9 @@ import (
 // midnight is the time an export writes after a date that is a day, not
 // an instant: SQL's and Power BI's "2024-04-01T00:00:00", "2024-04-01
 // 00:00:00", and the Power BI service's US "4/1/2024 12:00:00 AM".
-var midnight = regexp.MustCompile(`^(\S+?)(?:T| +)(?:0?0:00(?::00(?:\.0+)?)?Z?|(12:00(?::00)?) ?AM)$`)
+var midnight = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\S+?)(?:T| +)(?:0?0:00(?::00(?:\.0+)?)?Z?|(12:00(?::00)?) ?AM)$`)
+})
 
 // tidyDates is how a tidy table's period column written as dates in
 // figures was read: each row's month by dateHeadings, the reader of
@@ -37,7 +40,7 @@ func (s *sheetReader) readTidyDates(c Column) tidyDates {
 	ampm := false
 	for r := s.l.FirstRow - 1; r >= 0 && r < len(s.g.rows); r++ {
 		t := strings.TrimSpace(s.at(r, &c))
-		if m := midnight.FindStringSubmatch(t); m != nil {
+		if m := midnight().FindStringSubmatch(t); m != nil {
 			t = m[1]
 			if m[2] != "" {
 				// Month first, as an ISO date says it.

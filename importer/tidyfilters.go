@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"scorecard/app"
 )
@@ -12,11 +13,15 @@ import (
 // appliedFilters is the line Power BI's "Export data" writes under a
 // table, above the filters its figures were drawn under, one a line:
 // "Area is Leeds", "Cohort is not UASC".
-var appliedFilters = regexp.MustCompile(`(?i)^applied filters\s*:?$`)
+var appliedFilters = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^applied filters\s*:?$`)
+})
 
 // filterLine parts a Power BI filter line, "Cohort is not UASC", into
 // the field and what it is.
-var filterLine = regexp.MustCompile(`(?i)^(.+?)\s+is\s+(not\s+)?(.+)$`)
+var filterLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(.+?)\s+is\s+(not\s+)?(.+)$`)
+})
 
 // tidyFooter is a Power BI footer of filters under a tidy table.
 type tidyFooter struct {
@@ -49,7 +54,7 @@ func (s *sheetReader) readTidyFooter(hasArea, hasCohort bool) (tidyFooter, error
 		return text, at
 	}
 	for r := s.l.FirstRow - 1; r >= 0 && r < len(s.g.rows); r++ {
-		if t, c := only(r); c >= 0 && appliedFilters.MatchString(t) {
+		if t, c := only(r); c >= 0 && appliedFilters().MatchString(t) {
 			f.row = r
 			s.warn(r, c, "%q: a Power BI export's note of the filters its figures were drawn under, read as such below, not as indicators", t)
 			break
@@ -68,7 +73,7 @@ func (s *sheetReader) readTidyFooter(hasArea, hasCohort bool) (tidyFooter, error
 		if c < 0 {
 			break
 		}
-		m := filterLine.FindStringSubmatch(t)
+		m := filterLine().FindStringSubmatch(t)
 		if m == nil {
 			s.warn(r, c, "filter %q not read: the figures were drawn under it; check they are the ones to store", t)
 			continue

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"scorecard/app"
@@ -157,11 +158,13 @@ func reportWordAfter(after string) (end int, ok bool) {
 // dataWords are the words before a date or month that say it is what
 // the figures cover: "Data to end of March 2025", "data as at
 // 31/03/2025", "Figures for March 2025", "Reporting period: March 2025".
-var dataWords = regexp.MustCompile(`(?i)\b(?:data|figures)\s+(?:(?:up\s+)?to|as\s+(?:at|of)|at|for|ending|until|period|month)\b|\breporting\s+(?:period|month)\b`)
+var dataWords = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:data|figures)\s+(?:(?:up\s+)?to|as\s+(?:at|of)|at|for|ending|until|period|month)\b|\breporting\s+(?:period|month)\b`)
+})
 
 // dataAsAt reports whether the words before a date say the figures
 // cover it, and do not say it dates the report.
-func dataAsAt(before string) bool { return dataWords.MatchString(before) && !notAsAt(before) }
+func dataAsAt(before string) bool { return dataWords().MatchString(before) && !notAsAt(before) }
 
 // dataPeriodIn finds the month a title row (above 0-based row h) says
 // the figures cover: a month ("Data to end of March 2025") or date

@@ -37,7 +37,7 @@ func yearHeading(head string) (int, string, bool) {
 	}
 	// The year-to-date forms of the rolling headings, with a year where
 	// they have a month: "2025 YTD", "YTD 2025", "2025 (year to date)".
-	for _, f := range rollingForms {
+	for _, f := range rollingForms() {
 		if f.what != yearToDateKind {
 			continue
 		}

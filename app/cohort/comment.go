@@ -5,12 +5,15 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"scorecard/app"
 )
 
 // quoted finds the numbers a comment quotes: "1,930", "45.2%", "-3".
-var quoted = regexp.MustCompile(`-?\d[\d,]*(?:\.\d+)?`)
+var quoted = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`-?\d[\d,]*(?:\.\d+)?`)
+})
 
 // Misquoted reviews a comment shown beside figure shown (the row's figure
 // for its cohort set) when the comment also quotes other, a figure of the
@@ -63,7 +66,7 @@ type quote struct {
 // quotes are the numbers text quotes.
 func quotes(text string) []quote {
 	var qs []quote
-	for _, m := range quoted.FindAllString(text, -1) {
+	for _, m := range quoted().FindAllString(text, -1) {
 		v, err := strconv.ParseFloat(strings.ReplaceAll(m, ",", ""), 64)
 		if err != nil {
 			continue

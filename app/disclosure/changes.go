@@ -3,6 +3,7 @@ package disclosure
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"scorecard/app"
 )
@@ -15,15 +16,20 @@ import (
 // definition: a count with a negative figure is a data error, still a
 // count of children.
 
-// changeLag matches how far back a change's earlier month lies, in its
+// changeLags match how far back a change's earlier month lies, in its
 // name or guidance, with the months it spans.
-var changeLags = []struct {
+var changeLags = sync.OnceValue(func() []changeLag {
+	return []changeLag{
+		{regexp.MustCompile(`(?i)\b(last|previous|a|one|the) year\b|\byear (before|earlier|ago)\b|\b12 months\b`), 12},
+		{regexp.MustCompile(`(?i)\b(last|previous|prior) quarter\b|\bquarter (before|earlier)\b`), 3},
+		{regexp.MustCompile(`(?i)\b(last|previous|prior) month\b|\bmonth (before|earlier)\b`), 1},
+	}
+})
+
+// changeLag is a wording of how far back, and the months it spans.
+type changeLag struct {
 	re  *regexp.Regexp
 	lag int
-}{
-	{regexp.MustCompile(`(?i)\b(last|previous|a|one|the) year\b|\byear (before|earlier|ago)\b|\b12 months\b`), 12},
-	{regexp.MustCompile(`(?i)\b(last|previous|prior) quarter\b|\bquarter (before|earlier)\b`), 3},
-	{regexp.MustCompile(`(?i)\b(last|previous|prior) month\b|\bmonth (before|earlier)\b`), 1},
 }
 
 // isChange reports whether ind is a change in a count, and not a count
@@ -84,7 +90,7 @@ type changeBase struct {
 // inds, the changes among them those change holds.
 func baseOf(ind app.Indicator, inds []app.Indicator, change map[string]bool) (changeBase, bool) {
 	lag := 0
-	for _, l := range changeLags {
+	for _, l := range changeLags() {
 		if l.re.MatchString(ind.Name) || l.re.MatchString(ind.Guidance) {
 			lag = l.lag
 			break

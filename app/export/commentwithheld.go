@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"scorecard/app"
@@ -99,7 +100,9 @@ func (b *book) commentQuotesWithheld(k app.SeriesKey, text string, shown []app.P
 // clauseEnd ends a clause of a comment: a full stop, semicolon, question
 // or exclamation mark before a space or the end (not a decimal point), or
 // a line break.
-var clauseEnd = regexp.MustCompile(`[.;!?](?:\s|$)|\n`)
+var clauseEnd = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[.;!?](?:\s|$)|\n`)
+})
 
 // quotesNamedWithheld returns the number a clause of text quotes that is
 // the figure, withheld by the release, of another series of own's
@@ -109,7 +112,7 @@ var clauseEnd = regexp.MustCompile(`[.;!?](?:\s|$)|\n`)
 // check on the row's own figures alone let theirs out (QA31 finding 7).
 // figures are the history before the release, released after.
 func quotesNamedWithheld(text string, own app.SeriesKey, shown []app.Period, auth *app.Authority, figures, released *app.History) (quote string, p app.Period, ok bool) {
-	for _, clause := range clauseEnd.Split(text, -1) {
+	for _, clause := range clauseEnd().Split(text, -1) {
 		areas := auth.AreasIn(clause)
 		for _, k := range figures.Keys() {
 			if k.Ref != own.Ref || k == own {

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
@@ -339,8 +340,12 @@ func appendCellFloat(dst []byte, v float64) []byte {
 }
 
 var (
-	bstrExp       = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
-	bstrEscapeExp = regexp.MustCompile(`x[a-fA-F\d]{4}_`)
+	bstrExp = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
+	})
+	bstrEscapeExp = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`x[a-fA-F\d]{4}_`)
+	})
 )
 
 // bstrMarshal escapes text that would read as an escaped character
@@ -348,13 +353,13 @@ var (
 // (excelize lib.go, BSD-3-Clause, the excelize Authors), kept to the
 // letter so that the Data sheet's texts are the bytes it would write.
 func bstrMarshal(s string) (result string) {
-	matches, l, cursor := bstrExp.FindAllStringSubmatchIndex(s, -1), len(s), 0
+	matches, l, cursor := bstrExp().FindAllStringSubmatchIndex(s, -1), len(s), 0
 	for _, match := range matches {
 		result += s[cursor:match[0]]
 		subStr := s[match[0]:match[1]]
 		if subStr == "_x005F_" {
 			cursor = match[1]
-			if match[1]+6 <= l && bstrEscapeExp.MatchString(s[match[1]:match[1]+6]) {
+			if match[1]+6 <= l && bstrEscapeExp().MatchString(s[match[1]:match[1]+6]) {
 				_, err := strconv.Unquote(`"\u` + s[match[1]+1:match[1]+5] + `"`)
 				if err == nil {
 					result += subStr + "x005F" + subStr
@@ -364,7 +369,7 @@ func bstrMarshal(s string) (result string) {
 			result += subStr + "x005F_"
 			continue
 		}
-		if bstrExp.MatchString(subStr) {
+		if bstrExp().MatchString(subStr) {
 			cursor = match[1]
 			if _, err := strconv.Unquote(`"\u` + s[match[0]+2:match[1]-1] + `"`); err == nil {
 				result += "_x005F" + subStr

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -185,14 +186,16 @@ func sheetsWithFormulas(path string) map[string]bool {
 		if b == nil {
 			return nil
 		}
-		with[s.Name] = formulaElement.Match(b)
+		with[s.Name] = formulaElement().Match(b)
 	}
 	return with
 }
 
 // formulaElement is a cell's formula element, with or without a
 // namespace prefix.
-var formulaElement = regexp.MustCompile(`<([A-Za-z0-9_]+:)?f[ >/]`)
+var formulaElement = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`<([A-Za-z0-9_]+:)?f[ >/]`)
+})
 
 // extent returns how many columns and rows of a sheet hold anything: its
 // recorded dimension, which counts a formula not yet worked out (with no

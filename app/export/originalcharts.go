@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -25,17 +26,21 @@ import (
 // references to cells with their caches: the namespace prefix its
 // elements are written with ("c:" from Excel, none from excelize), the
 // reference and the cache's content.
-var chartRefs = func() map[string]*regexp.Regexp {
+var chartRefs = sync.OnceValue(func() map[string]*regexp.Regexp {
 	res := map[string]*regexp.Regexp{}
 	for _, kind := range []string{"num", "str", "multiLvlStr"} {
 		res[kind] = regexp.MustCompile(`(?s)<(\w+:)?` + kind + `Ref><(?:\w+:)?f>([^<]*)</(?:\w+:)?f><(?:\w+:)?` + kind + `Cache>(.*?)</(?:\w+:)?` + kind + `Cache>`)
 	}
 	return res
-}()
+})
 
 var (
-	cachedPoint  = regexp.MustCompile(`(?s)<(?:\w+:)?pt idx="(\d+)"[^>]*>\s*<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>`)
-	cachedFormat = regexp.MustCompile(`(?s)<(?:\w+:)?formatCode>[^<]*</(?:\w+:)?formatCode>|<(?:\w+:)?formatCode/>`)
+	cachedPoint = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?pt idx="(\d+)"[^>]*>\s*<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>`)
+	})
+	cachedFormat = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?formatCode>[^<]*</(?:\w+:)?formatCode>|<(?:\w+:)?formatCode/>`)
+	})
 )
 
 // chartCaches writes every chart's cached values again from the cells
@@ -59,8 +64,8 @@ func (o *originalWriter) chartCaches() error {
 		var changed []string
 		var err error
 		for _, kind := range []string{"num", "str", "multiLvlStr"} {
-			content = chartRefs[kind].ReplaceAllFunc(content, func(m []byte) []byte {
-				sub := chartRefs[kind].FindSubmatch(m)
+			content = chartRefs()[kind].ReplaceAllFunc(content, func(m []byte) []byte {
+				sub := chartRefs()[kind].FindSubmatch(m)
 				ns, ref, cache := string(sub[1]), html.UnescapeString(string(sub[2])), string(sub[3])
 				now, e := o.cacheFromCells(kind, ns, ref, cache)
 				if e != nil {
@@ -103,7 +108,7 @@ func (o *originalWriter) cacheFromCells(kind, ns, ref, cache string) (string, er
 	}
 	var b strings.Builder
 	if kind == "num" {
-		b.WriteString(cachedFormat.FindString(cache))
+		b.WriteString(cachedFormat().FindString(cache))
 	}
 	fmt.Fprintf(&b, `<%sptCount val="%d"/>`, ns, len(cells))
 	if kind == "multiLvlStr" {
@@ -143,7 +148,7 @@ func (o *originalWriter) cacheFromCells(kind, ns, ref, cache string) (string, er
 func samePoints(kind, a, b string) bool {
 	points := func(s string) []string {
 		var out []string
-		for _, m := range cachedPoint.FindAllStringSubmatch(s, -1) {
+		for _, m := range cachedPoint().FindAllStringSubmatch(s, -1) {
 			v := html.UnescapeString(m[2])
 			if kind == "num" {
 				if f, err := strconv.ParseFloat(v, 64); err == nil {

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -25,20 +26,42 @@ import (
 // them out again on opening (the cache is refreshed on load).
 
 var (
-	fieldGroupElement = regexp.MustCompile(`(?s)<(?:\w+:)?fieldGroup\b[^>]*?(?:/>|>.*?</(?:\w+:)?fieldGroup>)`)
-	rangePrTag        = regexp.MustCompile(`<(?:\w+:)?rangePr\b[^>]*>`)
-	groupItemsElement = regexp.MustCompile(`(?s)<(?:\w+:)?groupItems\b[^>]*?(?:/>|>.*?</(?:\w+:)?groupItems>)`)
+	fieldGroupElement = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?fieldGroup\b[^>]*?(?:/>|>.*?</(?:\w+:)?fieldGroup>)`)
+	})
+	rangePrTag = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<(?:\w+:)?rangePr\b[^>]*>`)
+	})
+	groupItemsElement = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?groupItems\b[^>]*?(?:/>|>.*?</(?:\w+:)?groupItems>)`)
+	})
 	// pivotFilter is a pivot table's own filter (of labels, values or
 	// dates), which names the field it filters.
-	pivotFilter      = regexp.MustCompile(`<(?:\w+:)?filter\b[^>]*?\bfld="`)
-	pivotFilterField = regexp.MustCompile(`^<(?:\w+:)?filter\b[^>]*?\bfld="(\d+)"`)
+	pivotFilter = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<(?:\w+:)?filter\b[^>]*?\bfld="`)
+	})
+	pivotFilterField = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^<(?:\w+:)?filter\b[^>]*?\bfld="(\d+)"`)
+	})
 	// filterValue is a value a filter compares with.
-	filterValue    = regexp.MustCompile(`\b(?:val|stringValue1|stringValue2)="([^"]*)"`)
-	locationTag    = regexp.MustCompile(`<(?:\w+:)?location\b[^>]*>`)
-	pageRows       = regexp.MustCompile(`\browPageCount="(\d+)"`)
-	pageColumns    = regexp.MustCompile(`\bcolPageCount="(\d+)"`)
-	pageFieldCount = regexp.MustCompile(`<(?:\w+:)?pageField\b`)
-	cacheFieldTag  = regexp.MustCompile(`<(?:\w+:)?cacheField\b[^>]*>`)
+	filterValue = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(?:val|stringValue1|stringValue2)="([^"]*)"`)
+	})
+	locationTag = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<(?:\w+:)?location\b[^>]*>`)
+	})
+	pageRows = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\browPageCount="(\d+)"`)
+	})
+	pageColumns = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\bcolPageCount="(\d+)"`)
+	})
+	pageFieldCount = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<(?:\w+:)?pageField\b`)
+	})
+	cacheFieldTag = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<(?:\w+:)?cacheField\b[^>]*>`)
+	})
 )
 
 // groupBound is a bound of a range grouping (rangePr): the attribute
@@ -49,13 +72,13 @@ type groupBound struct {
 }
 
 // groupBounds are rangePr's bounds, numbers and dates.
-var groupBounds = func() []groupBound {
+var groupBounds = sync.OnceValue(func() []groupBound {
 	var out []groupBound
 	for _, b := range [][2]string{{"startNum", "autoStart"}, {"endNum", "autoEnd"}, {"startDate", "autoStart"}, {"endDate", "autoEnd"}} {
 		out = append(out, groupBound{regexp.MustCompile(`\s+` + b[0] + `="([^"]*)"`), regexp.MustCompile(`\b` + b[1] + `="([^"]*)"`), b[1]})
 	}
 	return out
-}()
+})
 
 // clearGroupBounds returns a cache field with its range grouping's bounds
 // removed where they are the source's least or greatest figure (Excel's
@@ -65,13 +88,13 @@ var groupBounds = func() []groupBound {
 // figure changed. The range's width (groupInterval) is the officer's
 // choice, no figure of the source, and stays.
 func clearGroupBounds(field []byte, changed map[string]bool) (out []byte, cleared, held bool) {
-	out = fieldGroupElement.ReplaceAllFunc(field, func(group []byte) []byte {
-		tag := rangePrTag.Find(group)
+	out = fieldGroupElement().ReplaceAllFunc(field, func(group []byte) []byte {
+		tag := rangePrTag().Find(group)
 		if tag == nil {
 			return group // grouped by items, which name no figure
 		}
 		now := tag
-		for _, b := range groupBounds {
+		for _, b := range groupBounds() {
 			m := b.value.FindSubmatch(now)
 			if m == nil {
 				continue
@@ -93,7 +116,7 @@ func clearGroupBounds(field []byte, changed map[string]bool) (out []byte, cleare
 			return group
 		}
 		group = bytes.Replace(group, tag, now, 1)
-		return groupItemsElement.ReplaceAll(group, nil)
+		return groupItemsElement().ReplaceAll(group, nil)
 	})
 	return out, cleared, held
 }
@@ -143,10 +166,10 @@ func (o *originalWriter) dropFilters(part string, fields []string, changed map[s
 				all.to = d.InputOffset()
 			case depth == 3 && e.Name.Local == "filter" && all.from > 0 && all.to == 0:
 				f := def[from:d.InputOffset()]
-				for _, v := range filterValue.FindAllSubmatch(f, -1) {
+				for _, v := range filterValue().FindAllSubmatch(f, -1) {
 					if changed[figureKey(html.UnescapeString(string(v[1])))] {
 						name := "a field"
-						if m := pivotFilterField.FindSubmatch(f); m != nil {
+						if m := pivotFilterField().FindSubmatch(f); m != nil {
 							if i, err := strconv.Atoi(string(m[1])); err == nil && i < len(fields) {
 								name = fields[i]
 							}
@@ -163,7 +186,7 @@ func (o *originalWriter) dropFilters(part string, fields []string, changed map[s
 	if len(each) == 0 {
 		return nil, nil
 	}
-	kept := len(pivotFilter.FindAll(def[all.from:all.to], -1)) - len(each)
+	kept := len(pivotFilter().FindAll(def[all.from:all.to], -1)) - len(each)
 	var out []byte
 	if kept <= 0 {
 		out = slices.Concat(def[:all.from], def[all.to:])
@@ -176,7 +199,7 @@ func (o *originalWriter) dropFilters(part string, fields []string, changed map[s
 		}
 		out = append(out, def[prev:]...)
 		tag := out[all.from : all.from+int64(bytes.IndexByte(out[all.from:], '>'))+1]
-		fixed := itemCount.ReplaceAllLiteral(slices.Clone(tag), []byte(fmt.Sprintf(` count="%d"`, kept)))
+		fixed := itemCount().ReplaceAllLiteral(slices.Clone(tag), []byte(fmt.Sprintf(` count="%d"`, kept)))
 		out = slices.Concat(out[:all.from], fixed, out[all.from+int64(len(tag)):])
 	}
 	o.f.Pkg.Store(part, out)
@@ -186,7 +209,7 @@ func (o *originalWriter) dropFilters(part string, fields []string, changed map[s
 // cacheFieldNames are the names of a cache definition's fields, in order.
 func cacheFieldNames(def []byte) []string {
 	var names []string
-	for _, tag := range cacheFieldTag.FindAll(def, -1) {
+	for _, tag := range cacheFieldTag().FindAll(def, -1) {
 		names = append(names, fieldName(tag))
 	}
 	return names

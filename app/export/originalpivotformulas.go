@@ -101,16 +101,16 @@ func (o *originalWriter) pivotFormulas(tables []pivotTable) error {
 // fields take above it (its location's rowPageCount and colPageCount),
 // none where it has none.
 func pageLayout(def []byte) (rows, cols int) {
-	fields := len(pageFieldCount.FindAll(def, -1))
+	fields := len(pageFieldCount().FindAll(def, -1))
 	if fields == 0 {
 		return 0, 0
 	}
-	loc := locationTag.Find(def)
+	loc := locationTag().Find(def)
 	rows, cols = fields, 1
-	if m := pageRows.FindSubmatch(loc); m != nil {
+	if m := pageRows().FindSubmatch(loc); m != nil {
 		rows, _ = strconv.Atoi(string(m[1]))
 	}
-	if m := pageColumns.FindSubmatch(loc); m != nil {
+	if m := pageColumns().FindSubmatch(loc); m != nil {
 		cols, _ = strconv.Atoi(string(m[1]))
 	}
 	return rows, cols

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -37,31 +38,67 @@ const (
 )
 
 var (
-	cacheFieldElement = regexp.MustCompile(`(?s)<(?:\w+:)?cacheField\b[^>]*?(?:/>|>.*?</(?:\w+:)?cacheField>)`)
-	sharedItemsTag    = regexp.MustCompile(`(?s)<((?:\w+:)?)sharedItems\b([^>]*?)(/>|>(.*?)</(?:\w+:)?sharedItems>)`)
+	cacheFieldElement = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?cacheField\b[^>]*?(?:/>|>.*?</(?:\w+:)?cacheField>)`)
+	})
+	sharedItemsTag = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<((?:\w+:)?)sharedItems\b([^>]*?)(/>|>(.*?)</(?:\w+:)?sharedItems>)`)
+	})
 	// numberItem is a number among a field's items, and itemValue its v.
-	numberItem = regexp.MustCompile(`(?s)<(?:\w+:)?n\b[^>]*?(?:/>|>.*?</(?:\w+:)?n>)`)
-	itemValue  = regexp.MustCompile(`\bv="([^"]*)"`)
-	itemCount  = regexp.MustCompile(`\s+count="[^"]*"`)
+	numberItem = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?n\b[^>]*?(?:/>|>.*?</(?:\w+:)?n>)`)
+	})
+	itemValue = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\bv="([^"]*)"`)
+	})
+	itemCount = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\s+count="[^"]*"`)
+	})
 	// extremes are the attributes giving a field's least and greatest.
-	extremes = regexp.MustCompile(`\s+(?:minValue|maxValue|minDate|maxDate)="([^"]*)"`)
+	extremes = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\s+(?:minValue|maxValue|minDate|maxDate)="([^"]*)"`)
+	})
 	// savedData are the attributes of a cache definition this rewrites:
 	// the link to its records and whether it saves and refreshes them.
-	savedData          = regexp.MustCompile(`\s+(?:\w+:id|saveData|refreshOnLoad|recordCount)="[^"]*"`)
-	cacheDefinitionTag = regexp.MustCompile(`<(?:\w+:)?pivotCacheDefinition\b[^>]*>`)
-	pivotFieldElement  = regexp.MustCompile(`(?s)<(?:\w+:)?pivotField\b[^>]*?(?:/>|>.*?</(?:\w+:)?pivotField>)`)
-	fieldItems         = regexp.MustCompile(`(?s)<(?:\w+:)?items\b[^>]*?(?:/>|>.*?</(?:\w+:)?items>)`)
+	savedData = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\s+(?:\w+:id|saveData|refreshOnLoad|recordCount)="[^"]*"`)
+	})
+	cacheDefinitionTag = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<(?:\w+:)?pivotCacheDefinition\b[^>]*>`)
+	})
+	pivotFieldElement = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?pivotField\b[^>]*?(?:/>|>.*?</(?:\w+:)?pivotField>)`)
+	})
+	fieldItems = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?items\b[^>]*?(?:/>|>.*?</(?:\w+:)?items>)`)
+	})
 	// laidOut are the rows and columns a pivot table last laid out, by
 	// the positions of its fields' items.
-	laidOut        = regexp.MustCompile(`(?s)<(?:\w+:)?(?:rowItems|colItems)\b[^>]*?(?:/>|>.*?</(?:\w+:)?(?:rowItems|colItems)>)`)
-	pageField      = regexp.MustCompile(`<(?:\w+:)?pageField\b[^>]*>`)
-	pageFieldIndex = regexp.MustCompile(`\bfld="(\d+)"`)
-	pageFieldItem  = regexp.MustCompile(`\s+item="[^"]*"`)
+	laidOut = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?(?:rowItems|colItems)\b[^>]*?(?:/>|>.*?</(?:\w+:)?(?:rowItems|colItems)>)`)
+	})
+	pageField = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<(?:\w+:)?pageField\b[^>]*>`)
+	})
+	pageFieldIndex = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\bfld="(\d+)"`)
+	})
+	pageFieldItem = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\s+item="[^"]*"`)
+	})
 	// cacheItem is an item of a field's shared items, of any type.
-	cacheItem      = regexp.MustCompile(`<(?:\w+:)?[snbemd][\s/>]`)
-	cacheFieldName = regexp.MustCompile(`^<(?:\w+:)?cacheField\b[^>]*?\bname="([^"]*)"`)
-	pivotLocation  = regexp.MustCompile(`<(?:\w+:)?location\b[^>]*?\bref="([^"]*)"`)
-	pivotName      = regexp.MustCompile(`<(?:\w+:)?pivotTableDefinition\b[^>]*?\bname="([^"]*)"`)
+	cacheItem = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<(?:\w+:)?[snbemd][\s/>]`)
+	})
+	cacheFieldName = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^<(?:\w+:)?cacheField\b[^>]*?\bname="([^"]*)"`)
+	})
+	pivotLocation = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<(?:\w+:)?location\b[^>]*?\bref="([^"]*)"`)
+	})
+	pivotName = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<(?:\w+:)?pivotTableDefinition\b[^>]*?\bname="([^"]*)"`)
+	})
 )
 
 // pivotTable is a pivot table of the original: its part, the sheet it is
@@ -203,10 +240,10 @@ func (o *originalWriter) findPivotTables() (tables []pivotTable, caches []string
 				continue
 			}
 			t := pivotTable{part: r.Target, sheet: s.Name, name: strings.TrimSuffix(path.Base(r.Target), ".xml")}
-			if m := pivotName.FindSubmatch(def); m != nil {
+			if m := pivotName().FindSubmatch(def); m != nil {
 				t.name = html.UnescapeString(string(m[1]))
 			}
-			if m := pivotLocation.FindSubmatch(def); m != nil {
+			if m := pivotLocation().FindSubmatch(def); m != nil {
 				t.ref = string(m[1])
 			}
 			uses, err := o.partRels(r.Target)
@@ -262,29 +299,29 @@ func (o *originalWriter) emptyCache(cache string, tables []pivotTable, changed m
 	}
 	listed := map[int]bool{} // the fields some pivot table lists items of
 	for _, t := range tables {
-		for i, f := range pivotFieldElement.FindAll(o.part(t.part), -1) {
-			if fieldItems.Match(f) {
+		for i, f := range pivotFieldElement().FindAll(o.part(t.part), -1) {
+			if fieldItems().Match(f) {
 				listed[i] = true
 			}
 		}
 	}
 	taken, regrouped = map[int]string{}, map[int]string{}
 	i := -1
-	def = cacheFieldElement.ReplaceAllFunc(def, func(field []byte) []byte {
+	def = cacheFieldElement().ReplaceAllFunc(def, func(field []byte) []byte {
 		i++
 		field, cleared, bounded := clearGroupBounds(field, changed)
 		held = held || bounded
 		if cleared {
 			regrouped[i] = fieldName(field)
 		}
-		return sharedItemsTag.ReplaceAllFunc(field, func(m []byte) []byte {
-			sub := sharedItemsTag.FindSubmatch(m)
+		return sharedItemsTag().ReplaceAllFunc(field, func(m []byte) []byte {
+			sub := sharedItemsTag().FindSubmatch(m)
 			ns, attrs, rest, items := string(sub[1]), sub[2], sub[3], sub[4]
-			for _, v := range extremes.FindAllSubmatch(attrs, -1) {
+			for _, v := range extremes().FindAllSubmatch(attrs, -1) {
 				held = held || changed[figureKey(html.UnescapeString(string(v[1])))]
 			}
-			attrs = extremes.ReplaceAll(attrs, nil)
-			numbers := numberItem.FindAll(items, -1)
+			attrs = extremes().ReplaceAll(attrs, nil)
+			numbers := numberItem().FindAll(items, -1)
 			among := slices.ContainsFunc(numbers, func(n []byte) bool { return holdsChanged(n, changed) })
 			held = held || among
 			if len(numbers) == 0 || listed[i] && !among {
@@ -293,9 +330,9 @@ func (o *originalWriter) emptyCache(cache string, tables []pivotTable, changed m
 			if listed[i] {
 				taken[i] = fieldName(field)
 			}
-			items = numberItem.ReplaceAll(items, nil)
-			attrs = itemCount.ReplaceAll(attrs, nil)
-			n := len(cacheItem.FindAll(items, -1))
+			items = numberItem().ReplaceAll(items, nil)
+			attrs = itemCount().ReplaceAll(attrs, nil)
+			n := len(cacheItem().FindAll(items, -1))
 			if n == 0 {
 				return slices.Concat([]byte("<"+ns+"sharedItems"), attrs, []byte("/>"))
 			}
@@ -304,8 +341,8 @@ func (o *originalWriter) emptyCache(cache string, tables []pivotTable, changed m
 	})
 	// The root element's own tag alone: an extension (Excel's
 	// x14:pivotCacheDefinition) has the same name.
-	if at := cacheDefinitionTag.FindIndex(def); at != nil {
-		tag := savedData.ReplaceAll(def[at[0]:at[1]], nil)
+	if at := cacheDefinitionTag().FindIndex(def); at != nil {
+		tag := savedData().ReplaceAll(def[at[0]:at[1]], nil)
 		name := bytes.IndexAny(tag, " \t\r\n/>")
 		def = slices.Concat(def[:at[0]], tag[:name], []byte(` saveData="0" refreshOnLoad="1"`), tag[name:], def[at[1]:])
 	}
@@ -325,21 +362,21 @@ func (o *originalWriter) dropListedItems(part string, fields map[int]string) []s
 	}
 	var dropped []string
 	i := -1
-	def = pivotFieldElement.ReplaceAllFunc(def, func(f []byte) []byte {
+	def = pivotFieldElement().ReplaceAllFunc(def, func(f []byte) []byte {
 		i++
 		name, ok := fields[i]
-		if !ok || !fieldItems.Match(f) {
+		if !ok || !fieldItems().Match(f) {
 			return f
 		}
 		dropped = append(dropped, name)
-		return fieldItems.ReplaceAll(f, nil)
+		return fieldItems().ReplaceAll(f, nil)
 	})
 	if len(dropped) == 0 {
 		return nil
 	}
-	def = laidOut.ReplaceAll(def, nil)
-	def = pageField.ReplaceAllFunc(def, func(f []byte) []byte {
-		m := pageFieldIndex.FindSubmatch(f)
+	def = laidOut().ReplaceAll(def, nil)
+	def = pageField().ReplaceAllFunc(def, func(f []byte) []byte {
+		m := pageFieldIndex().FindSubmatch(f)
 		if m == nil {
 			return f
 		}
@@ -347,7 +384,7 @@ func (o *originalWriter) dropListedItems(part string, fields map[int]string) []s
 		if name, ok := fields[n]; err != nil || !ok || !slices.Contains(dropped, name) {
 			return f
 		}
-		return pageFieldItem.ReplaceAll(f, nil)
+		return pageFieldItem().ReplaceAll(f, nil)
 	})
 	o.f.Pkg.Store(part, def)
 	return dropped
@@ -445,7 +482,7 @@ func figureKey(s string) string {
 // holdsChanged reports whether a number item or record value is one of
 // the figures changed.
 func holdsChanged(item []byte, changed map[string]bool) bool {
-	v := itemValue.FindSubmatch(item)
+	v := itemValue().FindSubmatch(item)
 	return v != nil && changed[figureKey(html.UnescapeString(string(v[1])))]
 }
 
@@ -453,12 +490,12 @@ func holdsChanged(item []byte, changed map[string]bool) bool {
 // changed among its numbers (not its indexes into the shared items,
 // which are x elements).
 func recordsHold(records []byte, changed map[string]bool) bool {
-	return slices.ContainsFunc(numberItem.FindAll(records, -1), func(n []byte) bool { return holdsChanged(n, changed) })
+	return slices.ContainsFunc(numberItem().FindAll(records, -1), func(n []byte) bool { return holdsChanged(n, changed) })
 }
 
 // fieldName is the name of a cache field element.
 func fieldName(field []byte) string {
-	if m := cacheFieldName.FindSubmatch(field); m != nil {
+	if m := cacheFieldName().FindSubmatch(field); m != nil {
 		return html.UnescapeString(string(m[1]))
 	}
 	return "a field"

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -225,7 +226,9 @@ func (b *book) hideFromPrint(sheet string, widths []float64) error {
 
 // datedLine finds a "Published 2 January 2026" or "Produced on
 // 02/01/2026" statement, the date in its third group.
-var datedLine = regexp.MustCompile(`(?i)\b(published|produced|issued)(:|\s+on)?(\s+)(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})`)
+var datedLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(published|produced|issued)(:|\s+on)?(\s+)(\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})`)
+})
 
 // redate sets the date of the original's own "Published ..." or
 // "Produced ..." line, in the first rows of each sheet, to the date the
@@ -243,14 +246,14 @@ func (o *originalWriter) redate() error {
 		}
 		for r := 0; r < min(len(rows), 12); r++ {
 			for c, text := range rows[r] {
-				if !datedLine.MatchString(text) {
+				if !datedLine().MatchString(text) {
 					continue
 				}
 				typ, _ := o.f.GetCellType(s, cell(c+1, r+1))
 				if typ == excelize.CellTypeFormula {
 					continue // a formula's date is the workbook's own business
 				}
-				now := datedLine.ReplaceAllString(text, "${1}${2}${3}"+date)
+				now := datedLine().ReplaceAllString(text, "${1}${2}${3}"+date)
 				if err := o.f.SetCellStr(s, cell(c+1, r+1), now); err != nil {
 					return fmt.Errorf("sheet %q: %w", s, err)
 				}

@@ -171,7 +171,7 @@ func TestOriginalRedated(t *testing.T) {
 			rows, _ := f.GetRows(s)
 			for _, r := range rows[:min(len(rows), 12)] {
 				for _, c := range r {
-					if m := datedLine.FindStringSubmatch(c); m != nil {
+					if m := datedLine().FindStringSubmatch(c); m != nil {
 						found = append(found, s+": "+m[4])
 					}
 				}
@@ -219,7 +219,7 @@ func TestDatedLine(t *testing.T) {
 		{"Produced by Management Information", "Produced by Management Information"},
 	}
 	for _, tt := range tests {
-		if got := datedLine.ReplaceAllString(tt.in, "${1}${2}${3}24 November 2026"); got != tt.want {
+		if got := datedLine().ReplaceAllString(tt.in, "${1}${2}${3}24 November 2026"); got != tt.want {
 			t.Errorf("%q: %q, want %q", tt.in, got, tt.want)
 		}
 	}

@@ -34,7 +34,9 @@ var DefaultModel = sync.OnceValue(func() *benchmark.Model {
 	return m
 })
 
-var yearInName = regexp.MustCompile(`(?:^|[^0-9])(20[0-9]{2})(?:[^0-9]|$)`)
+var yearInName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[^0-9])(20[0-9]{2})(?:[^0-9]|$)`)
+})
 
 // ReadModel reads a statistical-neighbour model: the DfE's wide CSV
 // (old_la_code, la_name, ..., SN_1, SN_1P, ... SN_10, SN_10P) or LAIT's
@@ -43,7 +45,7 @@ var yearInName = regexp.MustCompile(`(?:^|[^0-9])(20[0-9]{2})(?:[^0-9]|$)`)
 // taken from the file name ("sn_may_2025.xlsx" is the 2025 model).
 func ReadModel(name string, r io.Reader, year string) (*benchmark.Model, error) {
 	if year == "" {
-		m := yearInName.FindStringSubmatch(filepath.Base(name))
+		m := yearInName().FindStringSubmatch(filepath.Base(name))
 		if m == nil {
 			return nil, fmt.Errorf("%s: no model year in the file name: the year the DfE published the model is read from it, so copy the file under a name with the year, as the DfE names it (e.g. sn_may_2025.xlsx)", name)
 		}

@@ -10,7 +10,7 @@ import (
 // every spelling of every authority, district and pseudo-area the
 // profiles hold, and for the awkward cases a workbook's headings bring.
 func TestFoldASCIIArea(t *testing.T) {
-	f, err := parseAuthorities(authoritiesTSV)
+	f, err := parseAuthorities(authoritiesTSV, false)
 	if err != nil {
 		t.Fatal(err)
 	}

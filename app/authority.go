@@ -60,9 +60,11 @@ type (
 // parseAuthorities reads the profiles as mkauthorities writes them: one
 // record a line, fields separated by tabs and a list's items by "|",
 // each district on a line after its authority's. The fields are slices
-// of the embedded text, not copies: every command reads the profiles as
-// it starts.
-func parseAuthorities(text string) (authorityFile, error) {
+// of the embedded text, not copies. With defaultOnly it reads the
+// default authority's records alone, leaving every other authority's
+// line unsplit: every command reads the default authority as it starts
+// (Kent, Districts), and most need no other.
+func parseAuthorities(text string, defaultOnly bool) (authorityFile, error) {
 	var f authorityFile
 	list := func(s string) []string {
 		if s == "" {
@@ -70,9 +72,24 @@ func parseAuthorities(text string) (authorityFile, error) {
 		}
 		return strings.Split(s, "|")
 	}
-	for n, line := range strings.Split(text, "\n") {
+	skipping := false // the districts of an authority left unread
+	n := -1
+	for line := range strings.Lines(text) {
+		n++
+		line = strings.TrimSuffix(line, "\n")
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
+		}
+		if defaultOnly {
+			kind, rest, _ := strings.Cut(line, "\t")
+			if kind == "authority" {
+				_, rest, _ = strings.Cut(rest, "\t") // the name
+				old, _, _ := strings.Cut(rest, "\t")
+				skipping = old != f.Default
+			}
+			if skipping && (kind == "authority" || kind == "district") {
+				continue
+			}
 		}
 		fields := strings.Split(line, "\t")
 		bad := func(want int) bool { return len(fields) != want }
@@ -106,14 +123,20 @@ func parseAuthorities(text string) (authorityFile, error) {
 	return f, nil
 }
 
-// The profiles, read before any package variable that names an area.
-var authorities, defaultAuthority = loadAuthorities()
+// The profiles are read on first use, the default authority's from its
+// own records alone: every command starts by naming its areas (Kent,
+// Districts), and a command that reads no workbook and opens a store of
+// the default authority needs none of the other 152 profiles.
+var (
+	authorities      = sync.OnceValue(loadAuthorities)
+	defaultAuthority = sync.OnceValue(loadDefaultAuthority)
+)
 
 // anyVariants folds every authority's spellings to its canonical area,
 // the default authority's first where two share a spelling ("County").
-var anyVariants = func() map[string]Area {
-	m := maps.Clone(defaultAuthority.variants)
-	for _, a := range authorities {
+var anyVariants = sync.OnceValue(func() map[string]Area {
+	m := maps.Clone(defaultAuthority().variants)
+	for _, a := range authorities() {
 		for k, v := range a.variants {
 			if _, ok := m[k]; !ok {
 				m[k] = v
@@ -121,13 +144,13 @@ var anyVariants = func() map[string]Area {
 		}
 	}
 	return m
-}()
+})
 
 // areaOrder places every authority's own area at 0 and each of its
 // districts at 1 + its index, in scorecard order.
-var areaOrder = func() map[Area]int {
+var areaOrder = sync.OnceValue(func() map[Area]int {
 	m := map[Area]int{}
-	for _, a := range authorities {
+	for _, a := range authorities() {
 		m[a.Area()] = 0
 		for i, d := range a.districts {
 			if _, ok := m[d]; !ok {
@@ -136,12 +159,12 @@ var areaOrder = func() map[Area]int {
 		}
 	}
 	return m
-}()
+})
 
 // AreaOrder is a's place in its authority's scorecard order: 0 for an
 // authority, 1 + its index for a district of one.
 func AreaOrder(a Area) (int, bool) {
-	i, ok := areaOrder[a]
+	i, ok := areaOrder()[a]
 	return i, ok
 }
 
@@ -151,66 +174,92 @@ func AreaOrder(a Area) (int, bool) {
 // that a workbook from another council is recognised as one (and refused
 // by name) rather than read as columns of unknown headings.
 func AnyArea(s string) (Area, bool) {
-	a, ok := anyVariants[foldArea(s)]
+	a, ok := anyVariants()[foldArea(s)]
 	return a, ok
 }
 
-func loadAuthorities() (authorities []*Authority, defaultAuthority *Authority) {
-	f, err := parseAuthorities(authoritiesTSV)
+// loadAuthorities reads every authority's profile, the default
+// authority's being the one DefaultAuthority gives.
+func loadAuthorities() []*Authority {
+	f, err := parseAuthorities(authoritiesTSV, false)
 	if err != nil {
 		panic("embedded authorities.tsv: " + err.Error())
 	}
-	// Every authority has the pseudo-areas: their spellings are folded
-	// once, not once per authority, as every command starts by loading.
-	type pseudoArea struct {
-		area   Area
-		folded []string // the name's, then each spelling's
+	pseudo := foldPseudoAreas(f.Pseudo)
+	own := defaultAuthority()
+	all := make([]*Authority, 0, len(f.Authorities))
+	for _, j := range f.Authorities {
+		if j.Old == own.Old {
+			all = append(all, own)
+			continue
+		}
+		all = append(all, newAuthority(j, pseudo))
 	}
-	pseudo := make([]pseudoArea, len(f.Pseudo))
-	for i, p := range f.Pseudo {
+	return all
+}
+
+// loadDefaultAuthority reads the default authority's profile alone.
+func loadDefaultAuthority() *Authority {
+	f, err := parseAuthorities(authoritiesTSV, true)
+	if err != nil {
+		panic("embedded authorities.tsv: " + err.Error())
+	}
+	if len(f.Authorities) != 1 {
+		panic("embedded authorities.tsv: no default authority " + f.Default)
+	}
+	return newAuthority(f.Authorities[0], foldPseudoAreas(f.Pseudo))
+}
+
+// pseudoArea is a pseudo-area with its spellings folded: once, not once
+// per authority, as every authority has them.
+type pseudoArea struct {
+	area   Area
+	folded []string // the name's, then each spelling's
+}
+
+// foldPseudoAreas folds the pseudo-areas' names and spellings.
+func foldPseudoAreas(rows []areaRow) []pseudoArea {
+	pseudo := make([]pseudoArea, len(rows))
+	for i, p := range rows {
 		pseudo[i].area = Area(p.Name)
 		pseudo[i].folded = append(pseudo[i].folded, foldArea(p.Name))
 		for _, s := range p.Spellings {
 			pseudo[i].folded = append(pseudo[i].folded, foldArea(s))
 		}
 	}
-	for _, j := range f.Authorities {
-		a := &Authority{Name: j.Name, Old: j.Old, New: j.New, Region: j.Region, Type: j.Type,
-			Neighbours: j.Neighbours, variants: map[string]Area{}}
-		self := Area(j.Name)
-		a.variants[foldArea(j.Name)] = self
-		for _, s := range append(slices.Clone(j.Spellings), j.Old, j.New) {
-			if s != "" {
-				a.variants[foldArea(s)] = self
-			}
-		}
-		for _, p := range pseudo {
-			a.pseudo = append(a.pseudo, p.area)
-			for _, f := range p.folded {
-				a.variants[f] = p.area
-			}
-		}
-		for _, d := range j.Districts {
-			a.districts = append(a.districts, Area(d.Name))
-			a.variants[foldArea(d.Name)] = Area(d.Name)
-			for _, s := range d.Spellings {
-				a.variants[foldArea(s)] = Area(d.Name)
-			}
-		}
-		authorities = append(authorities, a)
-		if j.Old == f.Default {
-			defaultAuthority = a
+	return pseudo
+}
+
+// newAuthority is the profile j records, with the pseudo-areas.
+func newAuthority(j authorityRow, pseudo []pseudoArea) *Authority {
+	a := &Authority{Name: j.Name, Old: j.Old, New: j.New, Region: j.Region, Type: j.Type,
+		Neighbours: j.Neighbours, variants: map[string]Area{}}
+	self := Area(j.Name)
+	a.variants[foldArea(j.Name)] = self
+	for _, s := range append(slices.Clone(j.Spellings), j.Old, j.New) {
+		if s != "" {
+			a.variants[foldArea(s)] = self
 		}
 	}
-	if defaultAuthority == nil {
-		panic("embedded authorities.tsv: no default authority " + f.Default)
+	for _, p := range pseudo {
+		a.pseudo = append(a.pseudo, p.area)
+		for _, f := range p.folded {
+			a.variants[f] = p.area
+		}
 	}
-	return authorities, defaultAuthority
+	for _, d := range j.Districts {
+		a.districts = append(a.districts, Area(d.Name))
+		a.variants[foldArea(d.Name)] = Area(d.Name)
+		for _, s := range d.Spellings {
+			a.variants[foldArea(s)] = Area(d.Name)
+		}
+	}
+	return a
 }
 
 // Authorities are the profiles of every authority the binary knows, in
 // the DfE's order (alphabetical by name).
-func Authorities() []*Authority { return authorities }
+func Authorities() []*Authority { return authorities() }
 
 // SubRegion is the region the DfE's children's services files name a
 // London borough's rows by, and store its regional figures under:
@@ -231,7 +280,7 @@ func (a *Authority) SubRegion() string {
 
 // DefaultAuthority is the authority of a store that has chosen none:
 // the demo's.
-func DefaultAuthority() *Authority { return defaultAuthority }
+func DefaultAuthority() *Authority { return defaultAuthority() }
 
 // Area is the authority's own area, the whole council.
 func (a *Authority) Area() Area { return Area(a.Name) }
@@ -340,7 +389,7 @@ var foldedCounty = foldArea("County")
 // authority, and made only by the commands that look.
 var authorityNames = sync.OnceValue(func() map[string]*Authority {
 	m := map[string]*Authority{}
-	for _, a := range authorities {
+	for _, a := range authorities() {
 		for f, got := range a.variants {
 			if _, ok := m[f]; !ok && got == a.Area() {
 				m[f] = a
@@ -359,7 +408,7 @@ func NearestAuthorities(s string, n int) []*Authority {
 		d int
 	}
 	var all []scored
-	for _, a := range authorities {
+	for _, a := range authorities() {
 		name := foldArea(a.Name)
 		d := editDistance(f, name)
 		if f != "" && (strings.Contains(name, f) || strings.Contains(f, name)) {
@@ -380,7 +429,7 @@ func NearestAuthorities(s string, n int) []*Authority {
 // workbook's area column may belong to.
 func AuthoritiesOf(s string, except *Authority) []*Authority {
 	var out []*Authority
-	for _, a := range authorities {
+	for _, a := range authorities() {
 		if except != nil && a.Old == except.Old {
 			continue
 		}
@@ -427,13 +476,13 @@ func editDistance(a, b string) int {
 }
 
 // ownAreas maps each authority's own area to it.
-var ownAreas = func() map[Area]*Authority {
-	m := make(map[Area]*Authority, len(authorities))
-	for _, a := range authorities {
+var ownAreas = sync.OnceValue(func() map[Area]*Authority {
+	m := make(map[Area]*Authority, len(authorities()))
+	for _, a := range authorities() {
 		m[a.Area()] = a
 	}
 	return m
-}()
+})
 
 // AuthorityOf is the authority whose figures h holds, judged by them:
 // the authority whose own area has the most series (another's may be
@@ -444,7 +493,7 @@ func AuthorityOf(h *History) *Authority {
 	n := map[*Authority]int{}
 	var best *Authority
 	for k := range h.series {
-		a, ok := ownAreas[k.Area]
+		a, ok := ownAreas()[k.Area]
 		if !ok {
 			continue
 		}
@@ -454,7 +503,7 @@ func AuthorityOf(h *History) *Authority {
 		}
 	}
 	if best == nil {
-		return defaultAuthority
+		return defaultAuthority()
 	}
 	return best
 }

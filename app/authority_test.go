@@ -273,7 +273,7 @@ func TestParseAuthorities(t *testing.T) {
 		{"an unknown record", head + "council\tKent\n", "", `line 4: "council" is no kind of record`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := parseAuthorities(tt.text)
+			f, err := parseAuthorities(tt.text, false)
 			if tt.err != "" {
 				if err == nil || err.Error() != tt.err {
 					t.Fatalf("error %v, want %q", err, tt.err)

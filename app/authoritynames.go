@@ -33,7 +33,7 @@ func (a *Authority) NamedWithMore(s string) bool {
 	if _, ok := a.variants[f]; ok {
 		return false
 	}
-	if _, ok := anyVariants[f]; ok {
+	if _, ok := anyVariants()[f]; ok {
 		return false
 	}
 	words := strings.Fields(f)

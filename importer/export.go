@@ -99,7 +99,7 @@ func shownOnlyOnScorecard(rows [][]string) []string {
 		}
 		// The region's column is headed with the region's name alone
 		// ("South East"), or "Region" where rows show several.
-		if n := normHeader(head); n == "region" || regions[n] != "" {
+		if n := normHeader(head); n == "region" || regions()[n] != "" {
 			kind = "benchmarks"
 		}
 		if kind == "" || slices.Contains(found, kind) {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"strings"
+	"sync"
 
 	"scorecard/app"
 )
@@ -12,7 +13,7 @@ import (
 // with the names as the DfE writes them, the benchmark group a DfE
 // file's regional figure is stored under; and the spelling without
 // "The" a workbook may use.
-var regions = func() map[string]string {
+var regions = sync.OnceValue(func() map[string]string {
 	m := map[string]string{"yorkshire and humber": "Yorkshire and The Humber", "yorkshire humber": "Yorkshire and The Humber"}
 	for _, a := range app.Authorities() {
 		if a.Region != "" {
@@ -20,12 +21,12 @@ var regions = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // regionNamed returns the region a normalised heading names, with no
 // year ("london", "south east"): ok is false for any other heading.
 func regionNamed(n string) (string, bool) {
-	r, ok := regions[n]
+	r, ok := regions()[n]
 	return r, ok
 }
 

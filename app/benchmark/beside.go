@@ -2,6 +2,7 @@ package benchmark
 
 import (
 	"fmt"
+	"sync"
 
 	"scorecard/app"
 )
@@ -134,7 +135,7 @@ func shown(group string) bool {
 // London borough's is its sub-region, Inner or Outer London, as the
 // DfE's files name its rows; without them a borough's regional figure
 // was stored but never shown (QA30 finding 12).
-var regions = func() map[string]bool {
+var regions = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, a := range app.Authorities() {
 		if a.Region != "" {
@@ -145,10 +146,10 @@ var regions = func() map[string]bool {
 		}
 	}
 	return m
-}()
+})
 
 // isRegion reports whether a benchmark group is one of the DfE's regions.
-func isRegion(group string) bool { return regions[group] }
+func isRegion(group string) bool { return regions()[group] }
 
 // newerModel prefers the newer model's neighbour figure, and the DfE's
 // (which names its model) to a workbook's column (which does not).

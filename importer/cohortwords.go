@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"scorecard/app"
@@ -21,7 +22,7 @@ import (
 
 // cohortPhrases names each cohort as scorecards write it, in lower-case
 // words; longer phrases are tried first.
-var cohortPhrases = func() []cohortPhrase {
+var cohortPhrases = sync.OnceValue(func() []cohortPhrase {
 	uasc := []string{
 		"uasc", "uascs",
 		"unaccompanied asylum seeking children", "unaccompanied asylum seeking child",
@@ -47,7 +48,7 @@ var cohortPhrases = func() []cohortPhrase {
 	}
 	slices.SortStableFunc(ps, func(a, b cohortPhrase) int { return len(b.words) - len(a.words) })
 	return ps
-}()
+})
 
 type cohortPhrase struct {
 	cohort app.Cohort
@@ -292,7 +293,7 @@ func hasPrefixFoldASCII(s, prefix string) bool {
 // cohortAt returns the cohort phrase starting at word i, and its length
 // in words, or 0.
 func cohortAt(ws []cword, i int) (cohortPhrase, int) {
-	for _, p := range cohortPhrases {
+	for _, p := range cohortPhrases() {
 		if i+len(p.words) > len(ws) {
 			continue
 		}

@@ -389,7 +389,7 @@ func doubts(l *Layout, g *grid, h int) []string {
 	for r := last + 1; r < min(len(g.rows), headerSearchRows); r++ {
 		// A header repeated below has its Ref heading in the same
 		// column; looking there first keeps data rows cheap.
-		if ref.index >= len(g.rows[r]) || roleWords[normHeader(g.rows[r][ref.index])] != RoleRef {
+		if ref.index >= len(g.rows[r]) || roleWords()[normHeader(g.rows[r][ref.index])] != RoleRef {
 			continue
 		}
 		roles := rowRoles(g.rows[r])

@@ -15,64 +15,66 @@ import (
 // roleWords maps a normalised header (see normHeader) to the role it names.
 // Matching is exact after normalisation, so "Target" is a target but
 // "Target met?" is not; containsWords below covers the freer wordings.
-var roleWords = map[string]Role{
-	"ref": RoleRef, "ref no": RoleRef, "reference": RoleRef, "code": RoleRef,
-	"indicator ref": RoleRef, "pi ref": RoleRef, "kpi ref": RoleRef, "measure ref": RoleRef, "measure code": RoleRef,
-	"id": RoleRef, "indicator code": RoleRef, "indicator id": RoleRef, "kpi": RoleRef,
-	"indicator": RoleName, "indicators": RoleName, "description": RoleName,
-	"indicator description": RoleName, "measure": RoleName, "performance indicator": RoleName,
-	"indicator name": RoleName, "name": RoleName, "measure description": RoleName,
-	// "Measure Names": Tableau's heading in every crosstab it downloads.
-	"performance measure": RoleName, "indicator title": RoleName, "title": RoleName, "measure names": RoleName,
-	"section": RoleSection, "service area": RoleSection, "theme": RoleSection, "service": RoleSection,
-	"polarity": RolePolarity, "good is": RolePolarity, "good performance": RolePolarity,
-	"data period": RoleDataPeriod, "period type": RoleDataPeriod, "frequency": RoleDataPeriod,
-	"reporting period": RoleDataPeriod, "data type": RoleDataPeriod,
-	"unit": RoleUnit, "units": RoleUnit, "format": RoleUnit, "measure type": RoleUnit,
-	"guidance": RoleGuidance, "definition": RoleGuidance, "how calculated": RoleGuidance,
-	"calculation": RoleGuidance, "how it is calculated": RoleGuidance,
-	"decimals": RoleDecimals, "decimal places": RoleDecimals, "dp": RoleDecimals,
-	"year type": RoleYearType, "target year type": RoleYearType,
-	"cohorts not counted": RoleUnaffected, "not counted": RoleUnaffected, "unaffected by": RoleUnaffected,
-	"target": RoleTarget, "targets": RoleTarget,
-	"floor": RoleFloor, "floor standard": RoleFloor, "minimum": RoleFloor, "floor target": RoleFloor,
-	"tolerance": RoleTolerance,
-	"rag":       RoleRAG, "rag rating": RoleRAG, "rag status": RoleRAG, "rating": RoleRAG,
-	"dot": RoleDoT, "direction of travel": RoleDoT, "direction": RoleDoT, "d o t": RoleDoT,
-	"trend":   RoleDoT,
-	"england": RoleEngland, "national": RoleEngland, "england average": RoleEngland,
-	"national average": RoleEngland, "eng": RoleEngland, "england avg": RoleEngland,
-	"previous year outturn": RolePrevious, "previous year": RolePrevious, "outturn": RolePrevious,
-	"prev yr outturn": RolePrevious, "last year": RolePrevious, "last year outturn": RolePrevious,
-	// "Year end 2023/24", "YE 23/24": the year's outturn, as council
-	// scorecards often head it.
-	"year end": RolePrevious, "ye": RolePrevious, "year end outturn": RolePrevious,
-	"stat neighbours": RoleNeighbours, "statistical neighbours": RoleNeighbours,
-	"stat neighbours average": RoleNeighbours, "statistical neighbours average": RoleNeighbours,
-	"sn": RoleNeighbours, "sns": RoleNeighbours, "sn average": RoleNeighbours, "sn avg": RoleNeighbours,
-	"region": RoleRegion, "regional": RoleRegion, "regional average": RoleRegion, "region average": RoleRegion,
-	"regional avg": RoleRegion, "regional figure": RoleRegion,
-	"comments": RoleComments, "comment": RoleComments, "commentary": RoleComments,
-	"narrative": RoleComments, "comments and actions": RoleComments,
-	"numerator": RoleNumerator, "num": RoleNumerator,
-	"denominator": RoleDenominator, "den": RoleDenominator, "denom": RoleDenominator,
-	"period": RolePeriod, "month": RolePeriod, "time period": RolePeriod, "date": RolePeriod,
-	"period end": RolePeriod, "period end date": RolePeriod, "period start": RolePeriodStart, "period start date": RolePeriodStart,
-	"area": RoleArea, "district": RoleArea, "geography": RoleArea, "area name": RoleArea,
-	// A Power BI matrix's row hierarchy heads its areas so (QA33 F12).
-	"locality": RoleArea, "localities": RoleArea,
-	// A local authority's column as Power BI, SQL and DfE-shaped
-	// extracts head it ("la_name" normalised).
-	"la": RoleArea, "la name": RoleArea, "local authority": RoleArea, "local authority name": RoleArea,
-	"council": RoleArea, "council name": RoleArea,
-	"cohort": RoleCohort, "split": RoleCohort, "population": RoleCohort, "group": RoleCohort,
-	"value": RoleValue, "figure": RoleValue, "result": RoleValue, "actual": RoleValue,
-	"status": RoleStatus, "status code": RoleStatus,
-	"year": RoleYear, "financial year": RoleYear, "academic year": RoleYear, "target year": RoleYear,
-	"rule": RoleRule, "cohort rule": RoleRule,
-	"lead officer": RoleOwner, "owner": RoleOwner, "responsible officer": RoleOwner,
-	"indicator owner": RoleOwner, "measure owner": RoleOwner, "officer": RoleOwner,
-}
+var roleWords = sync.OnceValue(func() map[string]Role {
+	return map[string]Role{
+		"ref": RoleRef, "ref no": RoleRef, "reference": RoleRef, "code": RoleRef,
+		"indicator ref": RoleRef, "pi ref": RoleRef, "kpi ref": RoleRef, "measure ref": RoleRef, "measure code": RoleRef,
+		"id": RoleRef, "indicator code": RoleRef, "indicator id": RoleRef, "kpi": RoleRef,
+		"indicator": RoleName, "indicators": RoleName, "description": RoleName,
+		"indicator description": RoleName, "measure": RoleName, "performance indicator": RoleName,
+		"indicator name": RoleName, "name": RoleName, "measure description": RoleName,
+		// "Measure Names": Tableau's heading in every crosstab it downloads.
+		"performance measure": RoleName, "indicator title": RoleName, "title": RoleName, "measure names": RoleName,
+		"section": RoleSection, "service area": RoleSection, "theme": RoleSection, "service": RoleSection,
+		"polarity": RolePolarity, "good is": RolePolarity, "good performance": RolePolarity,
+		"data period": RoleDataPeriod, "period type": RoleDataPeriod, "frequency": RoleDataPeriod,
+		"reporting period": RoleDataPeriod, "data type": RoleDataPeriod,
+		"unit": RoleUnit, "units": RoleUnit, "format": RoleUnit, "measure type": RoleUnit,
+		"guidance": RoleGuidance, "definition": RoleGuidance, "how calculated": RoleGuidance,
+		"calculation": RoleGuidance, "how it is calculated": RoleGuidance,
+		"decimals": RoleDecimals, "decimal places": RoleDecimals, "dp": RoleDecimals,
+		"year type": RoleYearType, "target year type": RoleYearType,
+		"cohorts not counted": RoleUnaffected, "not counted": RoleUnaffected, "unaffected by": RoleUnaffected,
+		"target": RoleTarget, "targets": RoleTarget,
+		"floor": RoleFloor, "floor standard": RoleFloor, "minimum": RoleFloor, "floor target": RoleFloor,
+		"tolerance": RoleTolerance,
+		"rag":       RoleRAG, "rag rating": RoleRAG, "rag status": RoleRAG, "rating": RoleRAG,
+		"dot": RoleDoT, "direction of travel": RoleDoT, "direction": RoleDoT, "d o t": RoleDoT,
+		"trend":   RoleDoT,
+		"england": RoleEngland, "national": RoleEngland, "england average": RoleEngland,
+		"national average": RoleEngland, "eng": RoleEngland, "england avg": RoleEngland,
+		"previous year outturn": RolePrevious, "previous year": RolePrevious, "outturn": RolePrevious,
+		"prev yr outturn": RolePrevious, "last year": RolePrevious, "last year outturn": RolePrevious,
+		// "Year end 2023/24", "YE 23/24": the year's outturn, as council
+		// scorecards often head it.
+		"year end": RolePrevious, "ye": RolePrevious, "year end outturn": RolePrevious,
+		"stat neighbours": RoleNeighbours, "statistical neighbours": RoleNeighbours,
+		"stat neighbours average": RoleNeighbours, "statistical neighbours average": RoleNeighbours,
+		"sn": RoleNeighbours, "sns": RoleNeighbours, "sn average": RoleNeighbours, "sn avg": RoleNeighbours,
+		"region": RoleRegion, "regional": RoleRegion, "regional average": RoleRegion, "region average": RoleRegion,
+		"regional avg": RoleRegion, "regional figure": RoleRegion,
+		"comments": RoleComments, "comment": RoleComments, "commentary": RoleComments,
+		"narrative": RoleComments, "comments and actions": RoleComments,
+		"numerator": RoleNumerator, "num": RoleNumerator,
+		"denominator": RoleDenominator, "den": RoleDenominator, "denom": RoleDenominator,
+		"period": RolePeriod, "month": RolePeriod, "time period": RolePeriod, "date": RolePeriod,
+		"period end": RolePeriod, "period end date": RolePeriod, "period start": RolePeriodStart, "period start date": RolePeriodStart,
+		"area": RoleArea, "district": RoleArea, "geography": RoleArea, "area name": RoleArea,
+		// A Power BI matrix's row hierarchy heads its areas so (QA33 F12).
+		"locality": RoleArea, "localities": RoleArea,
+		// A local authority's column as Power BI, SQL and DfE-shaped
+		// extracts head it ("la_name" normalised).
+		"la": RoleArea, "la name": RoleArea, "local authority": RoleArea, "local authority name": RoleArea,
+		"council": RoleArea, "council name": RoleArea,
+		"cohort": RoleCohort, "split": RoleCohort, "population": RoleCohort, "group": RoleCohort,
+		"value": RoleValue, "figure": RoleValue, "result": RoleValue, "actual": RoleValue,
+		"status": RoleStatus, "status code": RoleStatus,
+		"year": RoleYear, "financial year": RoleYear, "academic year": RoleYear, "target year": RoleYear,
+		"rule": RoleRule, "cohort rule": RoleRule,
+		"lead officer": RoleOwner, "owner": RoleOwner, "responsible officer": RoleOwner,
+		"indicator owner": RoleOwner, "measure owner": RoleOwner, "officer": RoleOwner,
+	}
+})
 
 // guessRole recognises a heading by words within it, after roleWords has
 // not known the whole of it: "Previous year outturn (2023/24)", "Stat
@@ -300,7 +302,7 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 	}
 	year, rest := cutYear(t)
 	n := normHeader(rest)
-	if r, ok := roleWords[n]; ok {
+	if r, ok := roleWords()[n]; ok {
 		if year.IsZero() || yearRole(r) {
 			return r, year, "", false
 		}
@@ -356,7 +358,7 @@ func exportBenchmark(t string) (Role, app.Period, bool) {
 	if rest == t {
 		return "", app.Period{}, false
 	}
-	switch r := roleWords[normHeader(rest)]; {
+	switch r := roleWords()[normHeader(rest)]; {
 	case r == RoleNeighbours, r == RoleEngland && !model:
 		return r, app.Period{}, true
 	}

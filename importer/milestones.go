@@ -3,6 +3,7 @@ package importer
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -58,7 +59,7 @@ func milestoneWords(h string) (Role, string, bool) {
 			slot = "Q" + words[i+1]
 		case len(w) == 1 && i > 0 && words[i-1] == "quarter":
 		default:
-			m, ok := monthNames[w]
+			m, ok := monthNames()[w]
 			switch {
 			case !ok:
 				return "", "", false
@@ -141,7 +142,7 @@ func datedMilestone(h string) (Role, string, app.Period, bool) {
 }
 
 // monthNames read a month's name, short or long, as its short name.
-var monthNames = func() map[string]string {
+var monthNames = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, n := range []string{"January", "February", "March", "April", "May", "June", "July",
 		"August", "September", "October", "November", "December"} {
@@ -150,7 +151,7 @@ var monthNames = func() map[string]string {
 	}
 	m["sept"] = "Sep"
 	return m
-}()
+})
 
 // milestonePeriod is the period a milestone slot names in year y: a
 // quarter of a financial year as the calendar quarter it is (Q1 of

@@ -40,7 +40,7 @@ func monthsUnderYears(g *grid, h, from int) (map[int]app.Period, []yearCaption) 
 	var caps []yearCaption
 	var dates [][]app.Period // each caption's months' dates, in order; zero outside it
 	for c, t := range g.rows[h+1] {
-		name, ok := monthNames[strings.ToLower(strings.TrimSuffix(strings.TrimSpace(t), "."))]
+		name, ok := monthNames()[strings.ToLower(strings.TrimSuffix(strings.TrimSpace(t), "."))]
 		if !ok {
 			name, ok = numberedQuarter(t) // "Qtr 1": quartersunderyears.go
 		}

@@ -73,7 +73,7 @@ func datedForms(sheet string) []string {
 	var dates [][]string
 	first := lower[lo]
 	switch {
-	case monthNames[first] != "":
+	case monthNames()[first] != "":
 		dates = monthForms(words[lo], lower[lo+1:hi])
 	case len(first) == 2 && first[0] == 'q':
 		for q := '1'; q <= '4'; q++ {
@@ -155,7 +155,7 @@ func monthForms(month string, year []string) [][]string {
 
 // monthIndex is the month a month's word (lower case) names.
 func monthIndex(w string) time.Month {
-	short := strings.ToLower(monthNames[w])
+	short := strings.ToLower(monthNames()[w])
 	for m := time.January; m <= time.December; m++ {
 		if strings.ToLower(m.String()[:3]) == short {
 			return m

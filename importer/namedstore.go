@@ -83,7 +83,7 @@ func sheetWords(sheet string) (words string, dated bool) {
 // own.
 func dateAt(all []string, i int) (end int, ok bool) {
 	w := all[i]
-	_, month := monthNames[w]
+	_, month := monthNames()[w]
 	quarter := len(w) == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4'
 	year := len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && allDigits(w)
 	if !month && !quarter && !year {

@@ -28,7 +28,7 @@ var nameParenthetical = sync.OnceValue(func() *regexp.Regexp {
 // for none) and why it is refused ("" when it is read).
 func nameHeading(h string) (unit app.Unit, why string, ok bool) {
 	m := nameParenthetical().FindStringSubmatch(strings.TrimSpace(h))
-	if m == nil || roleWords[normHeader(m[1])] != RoleName {
+	if m == nil || roleWords()[normHeader(m[1])] != RoleName {
 		return "", "", false
 	}
 	for _, part := range strings.FieldsFunc(m[2], func(r rune) bool { return r == ',' || r == ';' || r == '/' }) {

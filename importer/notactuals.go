@@ -70,7 +70,7 @@ func captionedNotActuals(l *Layout, g *grid, caption, refCol int) {
 	// (monthsUnderYears).
 	bare := func(c int) bool {
 		t := strings.TrimSpace(g.at(caption+1, c))
-		_, month := monthNames[strings.ToLower(strings.TrimSuffix(t, "."))]
+		_, month := monthNames()[strings.ToLower(strings.TrimSuffix(t, "."))]
 		_, quarter := numberedQuarter(t)
 		return isPeriod[c] && (month || quarter)
 	}

@@ -14,7 +14,7 @@ func (s *sheetReader) headerElsewhere(r int) bool {
 	found := false
 	for _, t := range row {
 		// A cheap look first: data rows rarely hold a heading's words.
-		if role := roleWords[normHeader(t)]; role == RoleRef || byName && role == RoleName {
+		if role := roleWords()[normHeader(t)]; role == RoleRef || byName && role == RoleName {
 			found = true
 			break
 		}

@@ -19,7 +19,7 @@ func (s *sheetReader) headerAgain(r int, ref string) bool {
 	if (!hasDigit(ref) || s.l.keyedByName()) && s.headerElsewhere(r) {
 		return true
 	}
-	if ref == "" || len(ref) > 30 || hasDigit(ref) || roleWords[normHeader(ref)] != RoleRef {
+	if ref == "" || len(ref) > 30 || hasDigit(ref) || roleWords()[normHeader(ref)] != RoleRef {
 		return false
 	}
 	roles := rowRoles(s.tableRow(r))

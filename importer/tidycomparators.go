@@ -18,7 +18,7 @@ func comparatorArea(name string, auth *app.Authority) string {
 		return areaTotal
 	}
 	n := normHeader(name)
-	switch roleWords[n] {
+	switch roleWords()[n] {
 	case RoleEngland:
 		return "England's figure"
 	case RoleNeighbours:

@@ -59,7 +59,7 @@ func (s *sheetReader) findHierarchy(period Column, ok bool) dateHierarchy {
 		if t == "" {
 			continue
 		}
-		_, named = monthNames[t]
+		_, named = monthNames()[t]
 		break
 	}
 	if !named {
@@ -114,7 +114,7 @@ func (h *dateHierarchy) read(s *sheetReader, r int, text string) (p app.Period, 
 		return p, false, false
 	}
 	t := strings.ToLower(strings.TrimSpace(text))
-	if _, ok := monthNames[t]; !ok {
+	if _, ok := monthNames()[t]; !ok {
 		return p, false, false
 	}
 	m := monthIndex(t)

@@ -2,6 +2,7 @@ package trend
 
 import (
 	"slices"
+	"sync"
 
 	"scorecard/app"
 )
@@ -38,7 +39,8 @@ var flagKinds = [...]string{DoTReversal, RAGChange, SpecialCause, SmallNumbers, 
 // recomputes every series on each toggle. Each list is full to its
 // capacity, so an append copies it. flagSets[0] is empty but not nil, so
 // that a point without flags writes "flags": [] in JSON.
-var flagSets = func() (sets [1 << len(flagKinds)][]string) {
+var flagSets = sync.OnceValue(func() *[1 << len(flagKinds)][]string {
+	var sets [1 << len(flagKinds)][]string
 	for mask := range sets {
 		set := []string{}
 		for i, kind := range flagKinds {
@@ -48,8 +50,8 @@ var flagSets = func() (sets [1 << len(flagKinds)][]string) {
 		}
 		sets[mask] = slices.Clip(set)
 	}
-	return sets
-}()
+	return &sets
+})
 
 // flag raises the flags of slot i, whose target in force is t; run and
 // runDoT are the run of improvements or deteriorations before it. The
@@ -100,7 +102,7 @@ func (a *analysis) flag(i int, t *app.Target, run int, runDoT app.DoT) {
 	} else if raised(7, a.unratedBySource(i)) {
 		p.FlagDetails = append(p.FlagDetails, a.unratedText(i, t))
 	}
-	p.Flags = flagSets[mask]
+	p.Flags = flagSets()[mask]
 	a.flags[i] = uint8(mask)
 }
 

@@ -284,7 +284,7 @@ func (s *Series) point(i int, w *written) Point {
 	p := Point{
 		Period: s.first.Add(i),
 		RAG:    rags[q.rag], DoT: dots[q.dot], LastYearDoT: dots[q.lastYearDoT], Movement: arrows[q.movement],
-		Signal: q.signal, Assurance: q.assurance, Flags: flagSets[q.flags], Trend: q.trend,
+		Signal: q.signal, Assurance: q.assurance, Flags: flagSets()[q.flags], Trend: q.trend,
 	}
 	y := s.years[q.year]
 	p.Target, p.Floor, p.Tolerance = y.target.Target, y.target.Floor, y.target.Tolerance

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"sync"
 
 	"scorecard/app"
 )
@@ -447,19 +448,20 @@ var runEnds = [4]string{" or more points in a row above the mean", " or more poi
 
 // runTexts are the words of runs and trends of the lengths people choose,
 // written once rather than for every special-cause point.
-var runTexts = func() (texts [16][len(runEnds)]string) {
+var runTexts = sync.OnceValue(func() *[16][len(runEnds)]string {
+	var texts [16][len(runEnds)]string
 	for n := range texts {
 		for k, end := range runEnds {
 			texts[n][k] = strconv.Itoa(n) + end
 		}
 	}
-	return texts
-}()
+	return &texts
+})
 
 // runText says "n or more points" and runEnds[k].
 func runText(n, k int) string {
-	if n >= 0 && n < len(runTexts) {
-		return runTexts[n][k]
+	if texts := runTexts(); n >= 0 && n < len(texts) {
+		return texts[n][k]
 	}
 	return strconv.Itoa(n) + runEnds[k]
 }

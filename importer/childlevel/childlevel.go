@@ -71,6 +71,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"scorecard/app"
@@ -111,22 +112,24 @@ const (
 // Indicators are the definitions of the figures this package produces;
 // CIC01 and CIC05 are word for word the demo scorecard's, since a
 // Dataset's indicator replaces the one the store holds.
-var Indicators = append([]app.Indicator{
-	{Ref: RefChildrenInCare, Name: "Number of children in care", Section: section,
-		Unit: app.Number, DataPeriod: app.Snapshot, Measure: app.Count, YearType: app.FinancialYear,
-		Guidance: "Children looked after on the last day of the month."},
-	{Ref: RefThreePlacements, Name: "Children in care with 3 or more placements in the last 12 months (%)", Section: section,
-		Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Rolling12, Measure: app.Proportion,
-		YearType: app.FinancialYear,
-		Guidance: "Children in care on the last day of the month who had three or more placements in the previous 12 months, as a percentage of all children in care."},
-	{Ref: RefAdopted, Name: "Children leaving care who were adopted (%)", Section: section,
-		Polarity: app.HigherBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Rolling12, Measure: app.Proportion,
-		YearType: app.FinancialYear,
-		Guidance: "Children who ceased to be looked after in the 12 months to the end of the month because they were adopted (reasons E11, E12), as a percentage of all who ceased; a child who ceased twice counts once, by the last time."},
-	{Ref: RefReentries, Name: "Number of children re-entering care within 12 months of leaving", Section: section,
-		Unit: app.Number, DataPeriod: app.Rolling12, Measure: app.Count, YearType: app.FinancialYear,
-		Guidance: "Children who started to be looked after in the 12 months to the end of the month within 12 months of a previous period of care ending."},
-}, reentryIndicators()...)
+var Indicators = sync.OnceValue(func() []app.Indicator {
+	return append([]app.Indicator{
+		{Ref: RefChildrenInCare, Name: "Number of children in care", Section: section,
+			Unit: app.Number, DataPeriod: app.Snapshot, Measure: app.Count, YearType: app.FinancialYear,
+			Guidance: "Children looked after on the last day of the month."},
+		{Ref: RefThreePlacements, Name: "Children in care with 3 or more placements in the last 12 months (%)", Section: section,
+			Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Rolling12, Measure: app.Proportion,
+			YearType: app.FinancialYear,
+			Guidance: "Children in care on the last day of the month who had three or more placements in the previous 12 months, as a percentage of all children in care."},
+		{Ref: RefAdopted, Name: "Children leaving care who were adopted (%)", Section: section,
+			Polarity: app.HigherBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Rolling12, Measure: app.Proportion,
+			YearType: app.FinancialYear,
+			Guidance: "Children who ceased to be looked after in the 12 months to the end of the month because they were adopted (reasons E11, E12), as a percentage of all who ceased; a child who ceased twice counts once, by the last time."},
+		{Ref: RefReentries, Name: "Number of children re-entering care within 12 months of leaving", Section: section,
+			Unit: app.Number, DataPeriod: app.Rolling12, Measure: app.Count, YearType: app.FinancialYear,
+			Guidance: "Children who started to be looked after in the 12 months to the end of the month within 12 months of a previous period of care ending."},
+	}, reentryIndicators()...)
+})
 
 const section = "Children in Care"
 
@@ -134,7 +137,7 @@ const section = "Children in Care"
 // measure, whose UASC split counts children UASC on the snapshot date;
 // the others count children UASC at any point in the 12 months.
 func snapshotMeasure(ref string) bool {
-	for _, ind := range Indicators {
+	for _, ind := range Indicators() {
 		if ind.Ref == ref {
 			return ind.DataPeriod == app.Snapshot
 		}
@@ -305,7 +308,7 @@ func aggregate(auth *app.Authority, children []child, snapshot time.Time, have f
 		}
 	}
 
-	d := &app.Dataset{Indicators: slices.Clone(Indicators)}
+	d := &app.Dataset{Indicators: slices.Clone(Indicators())}
 	obs := func(ref string, area app.Area, i int, rule string) app.Observation {
 		return app.Observation{Ref: ref, Area: area, Split: splits[i], Period: month, Rule: rule}
 	}

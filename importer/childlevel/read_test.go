@@ -63,7 +63,7 @@ func TestDetect903(t *testing.T) {
 // definitions of the refs it has, and refs it does not use otherwise.
 func TestIndicatorsMatchDemo(t *testing.T) {
 	m := synth.Demo()
-	for _, ind := range Indicators {
+	for _, ind := range Indicators() {
 		demo, ok := m.Indicator(ind.Ref)
 		switch ind.Ref {
 		case RefChildrenInCare, RefThreePlacements:

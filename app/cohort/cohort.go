@@ -249,6 +249,11 @@ type excluder struct {
 	// children (app.Indicator.Counts), for affects.
 	notChildren map[string]bool
 	floats      []float64
+	// indicators are h's, in scorecard order, and ends the figures of
+	// each series by the day their periods end (endingOn): a rate's
+	// every figure looks for a count and a population of its day.
+	indicators []app.Indicator
+	ends       map[app.SeriesKey]map[int64][]int
 }
 
 // float returns a pointer to v, carved from a block so that each figure

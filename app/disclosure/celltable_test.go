@@ -228,4 +228,3 @@ func periodIdentitiesByFigure(sys *System, ind app.Indicator, county app.Area, p
 		}
 	}
 }
-

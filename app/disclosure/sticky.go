@@ -114,9 +114,14 @@ func joiningImports(h *app.History, only string) map[string]map[string][]app.Per
 	out := map[string]map[string][]app.Period{}
 	for ref, gs := range byRef {
 		ind, _ := h.Indicator(ref)
+		// Every area's and split's figures give the same periods: a
+		// set, since a list searched for each made a long history's
+		// release quadratic in its periods.
+		held := map[app.Period]bool{}
 		var periods []app.Period
 		for _, g := range gs {
-			if !slices.Contains(periods, g.period) {
+			if !held[g.period] {
+				held[g.period] = true
 				periods = append(periods, g.period)
 			}
 		}

@@ -33,7 +33,12 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 	for p := range t.periods {
 		periodIdentities(sys, county, t, p, n)
 	}
-	derived := timeIdentities(sys, ind, keys, n, cellOf(cells))
+	// A period alone is no sum over time of others, nor a year to date
+	// beside the month before: most groups are a month alone.
+	derived := map[int]bool{}
+	if len(t.periods) > 1 {
+		derived = timeIdentities(sys, ind, keys, n, cellOf(cells))
+	}
 	tieTwins(sys, keys, cells)
 	return sys, cells, derived
 }

@@ -44,7 +44,9 @@ func revisingImports(h *app.History, only string) []revising {
 		if only != "" && k.Ref != only {
 			continue
 		}
-		for _, o := range h.Series(k) {
+		s := h.Series(k)
+		for j := range s {
+			o := &s[j] // not copied: a long history's every figure is read
 			revs := h.Revisions(k, o.Period)
 			for i := range revs {
 				id := o.Import
@@ -96,7 +98,9 @@ func joiningImports(h *app.History, only string) map[string]map[string][]app.Per
 		if only != "" && k.Ref != only {
 			continue
 		}
-		for _, o := range h.Series(k) {
+		s := h.Series(k)
+		for i := range s {
+			o := &s[i]
 			first := o.Import
 			for _, id := range h.Restated(k, o.Period) {
 				if order.Compare(id, first) < 0 {

@@ -81,6 +81,23 @@ func ExcludeIn(h *app.History, cs []app.Cohort, auth *app.Authority) (*app.Histo
 // is among the warnings too: show, flags and the window say them beside
 // the figures.
 func ExcludeNoted(h *app.History, cs []app.Cohort, auth *app.Authority) (*app.History, []app.Warning, []Disagreement) {
+	return exclude(h, cs, auth, true)
+}
+
+// ExcludeFigures is ExcludeIn for a caller that keeps the figures alone,
+// as a release does the figures excluding each cohort it treats as
+// published beside all children's: the source's own excluding figures
+// are not checked against the arithmetic (Disagreement), which changes
+// no figure, and saying where they disagree was most of the cost of
+// excluding a cohort from a history of them.
+func ExcludeFigures(h *app.History, cs []app.Cohort, auth *app.Authority) *app.History {
+	out, _, _ := exclude(h, cs, auth, false)
+	return out
+}
+
+// exclude is ExcludeNoted, checking the source's own excluding figures
+// where check is true.
+func exclude(h *app.History, cs []app.Cohort, auth *app.Authority, check bool) (*app.History, []app.Warning, []Disagreement) {
 	cs = normalise(cs)
 	if len(cs) == 0 {
 		return h, nil, nil
@@ -88,7 +105,7 @@ func ExcludeNoted(h *app.History, cs []app.Cohort, auth *app.Authority) (*app.Hi
 	out := h.Clone()
 	ex := excluder{h: h, cs: cs, auth: auth, split: app.Excluding(cs...), files: map[string]string{},
 		parts: make([]app.Observation, len(cs)), next: make([]int, len(cs)), rules: map[string]string{},
-		order: h.ImportOrder(), notChildren: map[string]bool{}}
+		order: h.ImportOrder(), notChildren: map[string]bool{}, checkSource: check}
 	ex.sourceRule = "the source's own figure " + strings.ToLower(ex.split.Label()) + "; it states no rule for who counted"
 	for _, imp := range h.Imports {
 		ex.files[imp.ID] = imp.Source
@@ -249,6 +266,14 @@ type excluder struct {
 	// children (app.Indicator.Counts), for affects.
 	notChildren map[string]bool
 	floats      []float64
+	// indicators are h's, in scorecard order, and ends the figures of
+	// each series by the day their periods end (endingOn): a rate's
+	// every figure looks for a count and a population of its day.
+	indicators []app.Indicator
+	ends       map[app.SeriesKey]map[int64][]int
+	// checkSource says whether the source's own excluding figures are
+	// checked against the arithmetic (ExcludeFigures).
+	checkSource bool
 }
 
 // float returns a pointer to v, carved from a block so that each figure
@@ -312,7 +337,7 @@ func (ex *excluder) figure(ind app.Indicator, k app.SeriesKey, a, s *app.Observa
 			ex.parts[i] = p
 		}
 	}
-	return ex.compose(ind, k, a, s, ex.parts, missing, true)
+	return ex.compose(ind, k, a, s, ex.parts, missing, ex.checkSource)
 }
 
 // compose gives the figure excluding the cohorts from the All figure a,

@@ -87,9 +87,6 @@ func (ex *excluder) identities(out *app.History) {
 	}
 	var rates []pending
 	for _, ind := range ex.h.Indicators() {
-		if !ex.affects(ind, ex.auth.Area()) || !ind.Measure.Additive() {
-			continue
-		}
 		var cols []app.Area
 		districts := 0
 		for _, a := range byRef[ind.Ref] {
@@ -101,7 +98,11 @@ func (ex *excluder) identities(out *app.History) {
 				districts++
 			}
 		}
-		if districts == 0 {
+		// Whether ind counts the cohorts is asked last: reading its
+		// definition's words costs more than the rest, and a history
+		// read for one indicator holds every other's definition
+		// without district figures.
+		if districts == 0 || !ex.affects(ind, ex.auth.Area()) || !ind.Measure.Additive() {
 			continue
 		}
 		if ind.Measure == app.Rate {

@@ -2,6 +2,7 @@ package cohort
 
 import (
 	"fmt"
+	"time"
 
 	"scorecard/app"
 )
@@ -44,9 +45,10 @@ func (ex *excluder) rateOnDay(ind app.Indicator, k app.SeriesKey, a app.Observat
 // with to the places it shows: the population a was worked out on. It
 // returns that count and population and the period they were given for.
 func (ex *excluder) population(k app.SeriesKey, a app.Observation) (count, pop float64, from app.Period, ok bool) {
-	end := a.Period.End()
-	for _, q := range ex.h.Series(k) {
-		if !q.Period.End().Equal(end) || q.Status != app.OK || q.StandIn {
+	s := ex.h.Series(k)
+	for _, i := range ex.endingOn(k, a.Period.End()) {
+		q := s[i]
+		if q.Status != app.OK || q.StandIn {
 			continue
 		}
 		c, has := components(app.Rate, q)
@@ -74,13 +76,18 @@ type excludedCount struct {
 func (ex *excluder) countExcluding(rate string, area app.Area, p app.Period, count float64) (ref string, got excludedCount, ok bool) {
 	end := p.End()
 	found := 0
-	for _, ind := range ex.h.Indicators() {
+	if ex.indicators == nil {
+		ex.indicators = ex.h.Indicators()
+	}
+	for _, ind := range ex.indicators {
 		if ind.Ref == rate || ind.Measure != app.Count {
 			continue
 		}
 		all := app.SeriesKey{Ref: ind.Ref, Area: area}
-		for _, c := range ex.h.Series(all) {
-			if !c.Period.End().Equal(end) || c.Status != app.OK || c.StandIn || c.Value == nil || !same(*c.Value, count) {
+		s := ex.h.Series(all)
+		for _, i := range ex.endingOn(all, end) {
+			c := s[i]
+			if c.Status != app.OK || c.StandIn || c.Value == nil || !same(*c.Value, count) {
 				continue
 			}
 			if e, ok := ex.countWithout(all, c); ok {
@@ -108,4 +115,25 @@ func (ex *excluder) countWithout(all app.SeriesKey, c app.Observation) (excluded
 		return excludedCount{}, false
 	}
 	return excludedCount{*c.Value - *u.Value, fmt.Sprintf("%s less %s %s, %s", number(*c.Value), number(*u.Value), ex.cs[0].Label(), c.Period.Label())}, true
+}
+
+// endingOn returns the places in ex.h's series k of the figures whose
+// period ends the day end does, in series order. Every figure of a rate
+// asks for those of its own day, in its series and in each count's:
+// finding them by working out every period's end again made excluding a
+// cohort from a long history of rates quadratic in its periods.
+func (ex *excluder) endingOn(k app.SeriesKey, end time.Time) []int {
+	byDay, ok := ex.ends[k]
+	if !ok {
+		byDay = map[int64][]int{}
+		for i, o := range ex.h.Series(k) {
+			day := o.Period.End().Unix()
+			byDay[day] = append(byDay[day], i)
+		}
+		if ex.ends == nil {
+			ex.ends = map[app.SeriesKey]map[int64][]int{}
+		}
+		ex.ends[k] = byDay
+	}
+	return byDay[end.Unix()]
 }

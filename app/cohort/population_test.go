@@ -2,6 +2,7 @@ package cohort
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,5 +68,47 @@ func TestRateFromCountAndPopulation(t *testing.T) {
 				t.Errorf("rule %q does not say the count and population it used", got.Rule)
 			}
 		})
+	}
+}
+
+// TestEndingOn checks the index of figures by the day their periods end
+// against the scan it replaced, which worked out every figure's end
+// again: a series of months with a gap, a quarter and two years ending
+// the day a month does, a month given twice (a revision keeps one
+// figure), and days no figure ends.
+func TestEndingOn(t *testing.T) {
+	mar := app.MonthOf(2025, 3)
+	periods := []app.Period{
+		app.MonthOf(2024, 12), app.MonthOf(2025, 1), mar, // February missing
+		{Kind: app.Quarter, Year: 2025, N: 1},
+		{Kind: app.FinancialYear, Year: 2024},
+		{Kind: app.CalendarYear, Year: 2024},
+		{Kind: app.AcademicYear, Year: 2024},
+		app.MonthOf(2025, 8),
+	}
+	rate := app.Indicator{Ref: "CIC02", Measure: app.Rate, Decimals: 1}
+	var obs []app.Observation
+	for i, p := range periods {
+		obs = append(obs, app.Observation{Ref: "CIC02", Area: app.Kent, Period: p, Value: app.Float(float64(60 + i))})
+	}
+	h := history(rate, append(obs, app.Observation{Ref: "CIC02", Area: app.Kent, Period: mar, Value: app.Float(70), Import: "I0002"})...)
+	k := app.SeriesKey{Ref: "CIC02", Area: app.Kent}
+	ex := &excluder{h: h}
+	days := []app.Period{app.MonthOf(2025, 2)}
+	days = append(days, periods...)
+	days = append(days, app.Period{Kind: app.Quarter, Year: 2023, N: 2}, app.Period{})
+	for _, d := range days {
+		var want []int
+		for i, q := range h.Series(k) {
+			if q.Period.End().Equal(d.End()) {
+				want = append(want, i)
+			}
+		}
+		if got := ex.endingOn(k, d.End()); !slices.Equal(got, want) {
+			t.Errorf("endingOn(%s, %s) = %v, want %v", k.Ref, d.End().Format("2 Jan 2006"), got, want)
+		}
+	}
+	if got := ex.endingOn(app.SeriesKey{Ref: "CIC01", Area: app.Kent}, mar.End()); len(got) != 0 {
+		t.Errorf("endingOn of a series not held = %v, want none", got)
 	}
 }

@@ -1,6 +1,7 @@
 package disclosure
 
 import (
+	"maps"
 	"math"
 	"slices"
 
@@ -86,7 +87,6 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 			}
 			at := map[figKey][]int{}
 			revised, n := false, 0
-			areas, splits := map[app.Area]bool{}, map[app.Split]bool{}
 			for k, f := range then {
 				vs, ok := components(ind, f.o)
 				if !ok && f.o.Status != app.Suppressed {
@@ -128,7 +128,6 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 					}
 				}
 				n = max(n, len(vs))
-				areas[k.area], splits[k.split] = true, true
 				all[k] = at[k]
 			}
 			widest = max(widest, n)
@@ -136,7 +135,7 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 				continue // the same identities as now
 			}
 			from := len(sys.rels)
-			periodIdentities(sys, ind, county, p, n, areas, splits, cellOf(at))
+			periodIdentities(sys, county, newCellTable(slices.Collect(maps.Keys(at)), at), 0, n)
 			subtractNow(sys, sys.rels[from:], nowOf)
 		}
 		if len(revisedIn) == 0 {

@@ -18,7 +18,36 @@ import (
 // (timeIdentities), whose derived cells it also returns.
 func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hidden map[figKey]bool, change bool) (*System, map[figKey][]int, map[int]bool) {
 	sys := &System{}
-	cells := map[figKey][]int{}
+	cells, n := addFigures(sys, ind, keys, fs, hidden, change)
+	if len(cells) < 2 {
+		return nil, nil, nil
+	}
+	if ind.Measure == app.Proportion {
+		for _, cs := range cells {
+			if len(cs) == 3 {
+				sys.Sum(cs[1], cs[0], cs[2])
+			}
+		}
+	}
+	t := newCellTable(keys, cells)
+	for p := range t.periods {
+		periodIdentities(sys, county, t, p, n)
+	}
+	// A period alone is no sum over time of others, nor a year to date
+	// beside the month before: most groups are a month alone.
+	derived := map[int]bool{}
+	if len(t.periods) > 1 {
+		derived = timeIdentities(sys, ind, keys, n, cellOf(cells))
+	}
+	tieTwins(sys, keys, cells)
+	return sys, cells, derived
+}
+
+// addFigures adds to sys the cells of the figures of keys, each shown
+// unless hidden, and returns them by figure, with the most cells a
+// figure has.
+func addFigures(sys *System, ind app.Indicator, keys []figKey, fs figs, hidden map[figKey]bool, change bool) (map[figKey][]int, int) {
+	cells := make(map[figKey][]int, len(keys))
 	n := 0
 	for _, k := range keys {
 		o := fs[k]
@@ -39,48 +68,24 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 			continue // nothing shown
 		}
 		n = max(n, len(vs))
+		shown := !hidden[k]
+		cs := make([]int, 0, len(vs))
 		for i, v := range vs {
-			c := sys.Add(v, !hidden[k])
+			c := sys.Add(v, shown)
 			if ind.Measure == "" || v < 0 || change {
 				sys.Signed(c)
 			}
 			if counted(ind, i) {
 				sys.Counted(c)
 			}
-			if len(cells[k]) > 0 {
-				sys.Tie(cells[k][0], c) // a figure is withheld whole
+			if len(cs) > 0 {
+				sys.Tie(cs[0], c) // a figure is withheld whole
 			}
-			cells[k] = append(cells[k], c)
+			cs = append(cs, c)
 		}
+		cells[k] = cs
 	}
-	if len(cells) < 2 {
-		return nil, nil, nil
-	}
-	cell := cellOf(cells)
-	if ind.Measure == app.Proportion {
-		for _, cs := range cells {
-			if len(cs) == 3 {
-				sys.Sum(cs[1], cs[0], cs[2])
-			}
-		}
-	}
-	areas := map[app.Area]bool{}
-	splits := map[app.Split]bool{}
-	for _, k := range keys {
-		areas[k.area], splits[k.split] = true, true
-	}
-	var periods []app.Period
-	for _, k := range keys {
-		if !slices.Contains(periods, k.period) {
-			periods = append(periods, k.period)
-		}
-	}
-	for _, p := range periods {
-		periodIdentities(sys, ind, county, p, n, areas, splits, cell)
-	}
-	derived := timeIdentities(sys, ind, keys, n, cell)
-	tieTwins(sys, keys, cells)
-	return sys, cells, derived
+	return cells, n
 }
 
 // tieTwins ties each area's figure excluding a cohort to its own where
@@ -109,27 +114,27 @@ func tieTwins(sys *System, keys []figKey, cells map[figKey][]int) {
 	}
 }
 
-// periodIdentities records the identities among one period's figures:
-// each area's all children are a cohort plus the rest; a split's county
-// is the sum of the other columns; a district's figure excluding a
-// cohort may equal its own; the UASC Service column is the county's UASC
-// figure.
-func periodIdentities(sys *System, ind app.Indicator, county app.Area, p app.Period, n int,
-	areas map[app.Area]bool, splits map[app.Split]bool, cell func(figKey, int) (int, bool)) {
+// periodIdentities records the identities among the figures of the
+// table's period p (t.periods[p]): each area's all children are a cohort
+// plus the rest; a split's county is the sum of the other columns; a
+// district's figure excluding a cohort may equal its own; the UASC
+// Service column is the county's UASC figure.
+func periodIdentities(sys *System, county app.Area, t *cellTable, p, n int) {
+	ci, svc := t.areaIndex(county), t.areaIndex(app.UASCService)
 	for i := range n {
-		for s := range splits {
-			total, ok := cell(figKey{ind.Ref, county, s, p}, i)
+		for s := range t.splits {
+			total, ok := t.at(p, ci, s, i)
 			if !ok {
 				continue
 			}
 			var every, noService []int
-			for a := range areas {
-				c, ok := cell(figKey{ind.Ref, a, s, p}, i)
-				if a == county || !ok {
+			for a := range t.areas {
+				c, ok := t.at(p, a, s, i)
+				if a == ci || !ok {
 					continue
 				}
 				every = append(every, c)
-				if a != app.UASCService {
+				if a != svc {
 					noService = append(noService, c)
 				}
 			}
@@ -140,30 +145,30 @@ func periodIdentities(sys *System, ind app.Indicator, county app.Area, p app.Per
 				sys.Sum(total, noService...)
 			}
 		}
-		for a := range areas {
-			all, ok := cell(figKey{ind.Ref, a, app.All, p}, i)
+		for a := range t.areas {
+			all, ok := t.at(p, a, t.all, i)
 			if !ok {
 				continue
 			}
-			for s := range splits {
-				c, ok := s.Cohort()
-				if !ok {
+			for s := range t.splits {
+				c := t.cohort[s]
+				if !c.ok {
 					continue
 				}
-				only, ok1 := cell(figKey{ind.Ref, a, s, p}, i)
-				rest, ok2 := cell(figKey{ind.Ref, a, app.Excluding(c), p}, i)
+				only, ok1 := t.at(p, a, s, i)
+				rest, ok2 := t.at(p, a, t.excluding[s], i)
 				if ok1 && ok2 {
 					sys.Sum(all, only, rest)
 				}
-				if svc, ok := cell(figKey{ind.Ref, app.UASCService, app.All, p}, i); ok1 && ok && a == county && c == app.UASC {
-					sys.Sum(svc, only)
+				if svcAll, ok := t.at(p, svc, t.all, i); ok1 && ok && a == ci && c.c == app.UASC {
+					sys.Sum(svcAll, only)
 				}
 			}
-			for s := range splits {
-				if len(s.Excluded()) == 0 {
+			for s := range t.splits {
+				if !t.without[s] {
 					continue
 				}
-				if rest, ok := cell(figKey{ind.Ref, a, s, p}, i); ok && sameFigure(sys, n, cell, figKey{ind.Ref, a, app.All, p}, figKey{ind.Ref, a, s, p}) {
+				if rest, ok := t.at(p, a, s, i); ok && sameFigure(sys, n, t, p, a, s) {
 					sys.Sum(all, rest)
 				}
 			}
@@ -171,18 +176,19 @@ func periodIdentities(sys *System, ind app.Indicator, county app.Area, p app.Per
 	}
 }
 
-// sameFigure reports whether figures a and b have every count the same:
-// a district's figure excluding a cohort is its own where its cohort's
+// sameFigure reports whether the figure of the table's period p, area a
+// and split s has every count the same as the area's all children's: a
+// district's figure excluding a cohort is its own where its cohort's
 // children are all in a service column, and then every count is the
 // same. One count alike is no such identity: Kent's 15 children leaving
 // care other than by adoption, all children's and excluding UASC's alike
 // because the one UASC child leaving was adopted, are not known to be
 // alike to a reader who is not shown the UASC figure, and taking them so
 // withheld the county's 12 of 27 beside UASC's 1 of 1 (QA31 8).
-func sameFigure(sys *System, n int, cell func(figKey, int) (int, bool), a, b figKey) bool {
+func sameFigure(sys *System, n int, t *cellTable, p, a, s int) bool {
 	for i := range n {
-		ca, ok1 := cell(a, i)
-		cb, ok2 := cell(b, i)
+		ca, ok1 := t.at(p, a, t.all, i)
+		cb, ok2 := t.at(p, a, s, i)
 		if ok1 != ok2 || ok1 && sys.Value(ca) != sys.Value(cb) {
 			return false
 		}

@@ -105,20 +105,29 @@ func twinOf(h *app.History, keys []app.SeriesKey, ind app.Indicator, inds []app.
 func isTwin(h *app.History, keys []app.SeriesKey, ind app.Indicator, th *app.History, other string) bool {
 	same, counted := 0, false
 	for _, k := range keys {
-		for _, o := range h.Series(k) {
-			v, ok := o.Figure()
-			if !ok {
+		// Both series are in period order: the twin's figure of each
+		// period is found walking on from the last, as
+		// History.Observation finds it (the first not before it, if it
+		// is of its time), not searched for afresh.
+		ts := th.Series(app.SeriesKey{Ref: other, Area: k.Area, Split: k.Split})
+		j := 0
+		s := h.Series(k)
+		for i := range s {
+			o := &s[i]
+			if o.Value == nil {
 				continue
 			}
-			t, ok := th.Observation(app.SeriesKey{Ref: other, Area: k.Area, Split: k.Split}, o.Period)
-			tv, tok := t.Figure()
-			if !ok || !tok {
+			for j < len(ts) && ts[j].Period.Compare(o.Period) < 0 {
+				j++
+			}
+			if j == len(ts) || ts[j].Period.Compare(o.Period) != 0 || ts[j].Value == nil {
 				continue
 			}
-			if app.RoundTo(tv, ind.Decimals) != app.RoundTo(v, ind.Decimals) {
+			t := &ts[j]
+			if app.RoundTo(*t.Value, ind.Decimals) != app.RoundTo(*o.Value, ind.Decimals) {
 				return false
 			}
-			counted = counted || hasCounts(t)
+			counted = counted || hasCounts(*t)
 			same++
 		}
 	}

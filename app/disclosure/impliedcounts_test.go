@@ -143,3 +143,57 @@ func TestBesideLoadsImpliedCounts(t *testing.T) {
 		t.Errorf("CarriesCounts(R02, R03) = %v, %v; want true, false", CarriesCounts(h, "R02"), CarriesCounts(h, "R03"))
 	}
 }
+
+// TestIsTwin checks the twin test, which walks the two series together,
+// on series whose periods differ: the twin missing months the rate has
+// and holding others, a quarter among months, a disagreement after a gap,
+// fewer than three figures alike, and a twin with no counts.
+func TestIsTwin(t *testing.T) {
+	rate := app.Indicator{Ref: "R03", Measure: app.Rate, Unit: app.Per10k, Decimals: 1}
+	q2 := app.Period{Kind: app.Quarter, Year: 2026, N: 2}
+	type fig struct {
+		p       app.Period
+		v       float64
+		counted bool
+	}
+	tests := []struct {
+		name       string
+		ours, twin []fig
+		want       bool
+	}{
+		{"the same months", []fig{{month(2026, 4), 1.1, false}, {month(2026, 5), 2.2, false}, {month(2026, 6), 3.3, false}},
+			[]fig{{month(2026, 4), 1.14, true}, {month(2026, 5), 2.2, true}, {month(2026, 6), 3.31, true}}, true},
+		{"gaps either side", []fig{{month(2026, 1), 9, false}, {month(2026, 4), 1.1, false}, {month(2026, 5), 2.2, false}, {month(2026, 7), 3.3, false}, {month(2026, 9), 4, false}},
+			[]fig{{month(2026, 3), 7, true}, {month(2026, 4), 1.1, true}, {month(2026, 5), 2.2, true}, {month(2026, 6), 8, true}, {month(2026, 7), 3.3, true}}, true},
+		{"a quarter among the months", []fig{{month(2026, 4), 1.1, false}, {month(2026, 5), 2.2, false}, {month(2026, 6), 3.3, false}, {q2, 6.6, false}},
+			[]fig{{month(2026, 4), 1.1, true}, {q2, 6.6, true}, {month(2026, 5), 2.2, true}, {month(2026, 6), 3.3, true}}, true},
+		{"the quarter differs", []fig{{month(2026, 4), 1.1, false}, {month(2026, 5), 2.2, false}, {month(2026, 6), 3.3, false}, {q2, 6.6, false}},
+			[]fig{{month(2026, 4), 1.1, true}, {q2, 6.9, true}, {month(2026, 5), 2.2, true}, {month(2026, 6), 3.3, true}}, false},
+		{"differs after a gap", []fig{{month(2026, 4), 1.1, false}, {month(2026, 5), 2.2, false}, {month(2026, 6), 3.3, false}, {month(2026, 9), 4, false}},
+			[]fig{{month(2026, 4), 1.1, true}, {month(2026, 5), 2.2, true}, {month(2026, 6), 3.3, true}, {month(2026, 9), 4.2, true}}, false},
+		{"two alike", []fig{{month(2026, 4), 1.1, false}, {month(2026, 5), 2.2, false}, {month(2026, 6), 3.3, false}},
+			[]fig{{month(2026, 5), 2.2, true}, {month(2026, 6), 3.3, true}}, false},
+		{"no counts", []fig{{month(2026, 4), 1.1, false}, {month(2026, 5), 2.2, false}, {month(2026, 6), 3.3, false}},
+			[]fig{{month(2026, 4), 1.1, false}, {month(2026, 5), 2.2, false}, {month(2026, 6), 3.3, false}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := app.NewHistory()
+			h.AddIndicators([]app.Indicator{rate, {Ref: "R02", Measure: app.Rate, Unit: app.Per10k, Decimals: 1}})
+			for _, f := range tt.ours {
+				h.Add(app.Observation{Ref: "R03", Area: "Dover", Period: f.p, Value: app.Float(f.v)})
+			}
+			for _, f := range tt.twin {
+				o := app.Observation{Ref: "R02", Area: "Dover", Period: f.p, Value: app.Float(f.v)}
+				if f.counted {
+					o.Numerator, o.Denominator = app.Float(f.v*3), app.Float(30000)
+				}
+				h.Add(o)
+			}
+			keys := []app.SeriesKey{{Ref: "R03", Area: "Dover"}}
+			if got := isTwin(h, keys, rate, h, "R02"); got != tt.want {
+				t.Errorf("isTwin = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -158,7 +158,7 @@ func (r *release) complements(cs []app.Cohort, auth *app.Authority) []exclusion 
 		if r.hasEx && app.Excluding(c) == r.excl {
 			continue // the release's own
 		}
-		ex, _ := cohort.ExcludeIn(r.h, []app.Cohort{c}, auth)
+		ex := cohort.ExcludeFigures(r.h, []app.Cohort{c}, auth)
 		out = append(out, exclusion{app.Excluding(c), ex})
 	}
 	slices.SortFunc(out, func(a, b exclusion) int { return cmp.Compare(a.split, b.split) })

@@ -44,7 +44,9 @@ func revisingImports(h *app.History, only string) []revising {
 		if only != "" && k.Ref != only {
 			continue
 		}
-		for _, o := range h.Series(k) {
+		s := h.Series(k)
+		for j := range s {
+			o := &s[j] // not copied: a long history's every figure is read
 			revs := h.Revisions(k, o.Period)
 			for i := range revs {
 				id := o.Import
@@ -91,12 +93,18 @@ func joiningImports(h *app.History, only string) map[string]map[string][]app.Per
 		period app.Period
 		first  string // the import that first gave the figure
 	}
+	// Each period's first import once, as first met: every area and
+	// split of a period is mostly given by one import, and listing
+	// every figure was most of the cost of a long history's release.
 	byRef := map[string][]given{}
+	met := map[string]map[app.Period][]string{}
 	for _, k := range h.Keys() {
 		if only != "" && k.Ref != only {
 			continue
 		}
-		for _, o := range h.Series(k) {
+		s := h.Series(k)
+		for i := range s {
+			o := &s[i]
 			first := o.Import
 			for _, id := range h.Restated(k, o.Period) {
 				if order.Compare(id, first) < 0 {
@@ -106,7 +114,14 @@ func joiningImports(h *app.History, only string) map[string]map[string][]app.Per
 			if revs := h.Revisions(k, o.Period); len(revs) > 0 && revs[0].Import != "" {
 				first = revs[0].Import // versions are kept oldest first
 			}
-			if first != "" {
+			if first == "" {
+				continue
+			}
+			if met[k.Ref] == nil {
+				met[k.Ref] = map[app.Period][]string{}
+			}
+			if firsts := met[k.Ref][o.Period]; !slices.Contains(firsts, first) {
+				met[k.Ref][o.Period] = append(firsts, first)
 				byRef[k.Ref] = append(byRef[k.Ref], given{o.Period, first})
 			}
 		}
@@ -114,9 +129,14 @@ func joiningImports(h *app.History, only string) map[string]map[string][]app.Per
 	out := map[string]map[string][]app.Period{}
 	for ref, gs := range byRef {
 		ind, _ := h.Indicator(ref)
+		// A period given first by more than one import (in different
+		// areas) is listed once: a set, since a list searched for each
+		// made a long history's release quadratic in its periods.
+		held := map[app.Period]bool{}
 		var periods []app.Period
 		for _, g := range gs {
-			if !slices.Contains(periods, g.period) {
+			if !held[g.period] {
+				held[g.period] = true
 				periods = append(periods, g.period)
 			}
 		}

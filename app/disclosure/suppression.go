@@ -82,7 +82,10 @@ func (r *release) secondary(fs figs, change bool) {
 		return
 	}
 	slices.SortFunc(all, func(a, b figKey) int {
-		return cmp.Or(a.period.Compare(b.period), cmp.Compare(a.period.Kind, b.period.Kind), compareKeys(a, b))
+		if c := comparePeriods(a.period, b.period); c != 0 {
+			return c
+		}
+		return compareKeys(a, b)
 	})
 	byPeriod := map[app.Period][]figKey{}
 	for i := 0; i < len(all); {
@@ -108,8 +111,18 @@ func (r *release) secondary(fs figs, change bool) {
 	}
 }
 
+// compareKeys orders one indicator's figures by area, split and period.
+// Each comparison is made only where the ones before it tie: cmp.Or
+// would make them all, and sorting a group's keys is done for every
+// group of every release.
 func compareKeys(a, b figKey) int {
-	return cmp.Or(cmp.Compare(a.area, b.area), cmp.Compare(a.split, b.split), a.period.Compare(b.period), cmp.Compare(a.period.Kind, b.period.Kind))
+	if c := cmp.Compare(a.area, b.area); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.split, b.split); c != 0 {
+		return c
+	}
+	return comparePeriods(a.period, b.period)
 }
 
 // protect withholds figures of one group until every withheld one is

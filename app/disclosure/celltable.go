@@ -1,0 +1,111 @@
+package disclosure
+
+import (
+	"slices"
+
+	"scorecard/app"
+)
+
+// cellTable holds the cells of a group of one indicator's figures
+// (buildSystem's) by period, area and split. The identities of a period
+// look up every area's figure of every split, count by count: hashing a
+// whole figKey (ref, area, split and period) for each of those lookups
+// was most of the time a release spent building its systems.
+type cellTable struct {
+	periods []app.Period // as first met
+	areas   []app.Area   // sorted
+	splits  []app.Split  // sorted
+	area    map[app.Area]int
+	// all is the index of all children's split, -1 where none is held;
+	// cohort and excluding say, by split, the cohort it counts alone
+	// (ok false for any other) and the index of the split excluding
+	// it (-1: none held); without, whether it excludes cohorts.
+	all       int
+	cohort    []splitCohort
+	excluding []int
+	without   []bool
+	cells     [][]int // by (period×len(areas) + area)×len(splits) + split
+}
+
+type splitCohort struct {
+	c  app.Cohort
+	ok bool
+}
+
+// newCellTable indexes cells, the cells of the figures of keys (all of
+// one indicator), which are listed in the order their periods are to be
+// met (periodIdentities).
+func newCellTable(keys []figKey, cells map[figKey][]int) *cellTable {
+	t := &cellTable{area: map[app.Area]int{}, all: -1}
+	period := map[app.Period]int{}
+	split := map[app.Split]int{}
+	for _, k := range keys {
+		if _, ok := period[k.period]; !ok {
+			period[k.period] = len(t.periods)
+			t.periods = append(t.periods, k.period)
+		}
+		if _, ok := t.area[k.area]; !ok {
+			t.area[k.area] = 0
+			t.areas = append(t.areas, k.area)
+		}
+		if _, ok := split[k.split]; !ok {
+			split[k.split] = 0
+			t.splits = append(t.splits, k.split)
+		}
+	}
+	slices.Sort(t.areas)
+	slices.Sort(t.splits)
+	for i, a := range t.areas {
+		t.area[a] = i
+	}
+	for i, s := range t.splits {
+		split[s] = i
+	}
+	t.cohort = make([]splitCohort, len(t.splits))
+	t.excluding = make([]int, len(t.splits))
+	t.without = make([]bool, len(t.splits))
+	for i, s := range t.splits {
+		if s == app.All {
+			t.all = i
+		}
+		c, ok := s.Cohort()
+		t.cohort[i] = splitCohort{c, ok}
+		t.excluding[i] = -1
+		if j, held := split[app.Excluding(c)]; ok && held {
+			t.excluding[i] = j
+		}
+		t.without[i] = len(s.Excluded()) > 0
+	}
+	t.cells = make([][]int, len(t.periods)*len(t.areas)*len(t.splits))
+	for _, k := range keys {
+		t.cells[t.place(period[k.period], t.area[k.area], split[k.split])] = cells[k]
+	}
+	return t
+}
+
+func (t *cellTable) place(p, a, s int) int {
+	return (p*len(t.areas)+a)*len(t.splits) + s
+}
+
+// at returns the cell of count i of the figure of period p, area a and
+// split s (indexes into the table's lists), if it has one; a or s of -1
+// is a figure not held.
+func (t *cellTable) at(p, a, s, i int) (int, bool) {
+	if a < 0 || s < 0 {
+		return 0, false
+	}
+	cs := t.cells[t.place(p, a, s)]
+	if i >= len(cs) {
+		return 0, false
+	}
+	return cs[i], true
+}
+
+// areaIndex returns a's index in the table, -1 where none of its
+// figures is held.
+func (t *cellTable) areaIndex(a app.Area) int {
+	if i, ok := t.area[a]; ok {
+		return i
+	}
+	return -1
+}

@@ -92,6 +92,10 @@ func (o *originalWriter) pivotTables() error {
 	heldChanged := map[string]bool{}
 	itemsTaken := map[string][]string{}
 	boundsTaken := map[string][]string{}
+	was := make(map[string][]byte, len(caches)) // each cache definition as the original had it
+	for _, cache := range caches {
+		was[cache] = o.part(cache)
+	}
 	for _, cache := range caches {
 		held, taken, regrouped, err := o.emptyCache(cache, byCache[cache], changed)
 		if err != nil {
@@ -151,6 +155,9 @@ func (o *originalWriter) pivotTables() error {
 		}
 		o.sum.Warnings = append(o.sum.Warnings, app.Warning{Location: app.Location{Sheet: t.sheet}, Message: msg + "; check it before circulating it"})
 	}
+	if err := o.slicers(tables, was, changed); err != nil {
+		return err
+	}
 	return o.pivotFormulas(tables)
 }
 
@@ -158,17 +165,7 @@ func (o *originalWriter) pivotTables() error {
 // its pivot caches, a cache no pivot table uses among them, through the
 // relationships that name them, as Excel finds them.
 func (o *originalWriter) findPivotTables() (tables []pivotTable, caches []string, err error) {
-	pkg, err := o.partRels("")
-	if err != nil {
-		return nil, nil, err
-	}
-	workbook := "xl/workbook.xml"
-	for _, r := range pkg {
-		if strings.HasSuffix(r.Type, "/officeDocument") {
-			workbook = r.Target
-		}
-	}
-	book, err := o.partRels(workbook)
+	book, err := o.workbookRels()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -181,12 +178,7 @@ func (o *originalWriter) findPivotTables() (tables []pivotTable, caches []string
 		return nil, caches, nil
 	}
 	for _, s := range o.f.WorkBook.Sheets.Sheet {
-		sheetPart := ""
-		for _, r := range book {
-			if r.ID == s.ID {
-				sheetPart = r.Target
-			}
-		}
+		sheetPart := relTarget(book, s.ID)
 		if sheetPart == "" {
 			continue
 		}
@@ -224,6 +216,32 @@ func (o *originalWriter) findPivotTables() (tables []pivotTable, caches []string
 	}
 	slices.Sort(caches)
 	return tables, slices.Compact(caches), nil
+}
+
+// workbookRels reads the relationships of the workbook part, found as
+// Excel finds it, through the package's.
+func (o *originalWriter) workbookRels() ([]ooxml.Rel, error) {
+	pkg, err := o.partRels("")
+	if err != nil {
+		return nil, err
+	}
+	workbook := "xl/workbook.xml"
+	for _, r := range pkg {
+		if strings.HasSuffix(r.Type, "/officeDocument") {
+			workbook = r.Target
+		}
+	}
+	return o.partRels(workbook)
+}
+
+// relTarget is the part relationship id of rels names, or "".
+func relTarget(rels []ooxml.Rel, id string) string {
+	for _, r := range rels {
+		if r.ID == id {
+			return r.Target
+		}
+	}
+	return ""
 }
 
 // emptyCache writes the cache definition part cache without its data: its

@@ -79,6 +79,7 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 		periodIdentities(sys, ind, county, p, n, areas, splits, cell)
 	}
 	derived := timeIdentities(sys, ind, keys, n, cell)
+	rollingIdentities(sys, ind, keys, n, cell, derived)
 	tieTwins(sys, keys, cells)
 	return sys, cells, derived
 }

@@ -176,6 +176,12 @@ func (d *detailPane) reload() {
 	ind, ok := v.shown.Indicator(d.ref)
 	if !ok {
 		d.title.SetText("Choose an indicator on the scorecard")
+		// An indicator gone from the store (a colleague's undo) must not
+		// be described under it.
+		d.about.SetText("")
+		d.guidance.SetText("")
+		d.signal.SetText("")
+		d.signal.setTip("")
 		d.retire.Disable()
 		d.moveRetire.Hide()
 		d.points = nil

@@ -2,6 +2,8 @@ package views
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -164,6 +166,17 @@ func (d *detailPane) saveRetire(h *app.History, ind app.Indicator, from app.Peri
 		d.w.showError(fmt.Errorf("%s: not saved: an import or undo changed the store while it was worked out, and %w", ind.Ref, err))
 		return
 	}
+	if _, held := d.w.v.stored.Indicator(ind.Ref); !held {
+		// The confirmation asked again would find no indicator to ask
+		// about, and show nothing: the officer is told why instead.
+		// Who removed it is said where the store can tell; the list
+		// not read, it is still said that it went.
+		imports, _ := d.w.st.Imports()
+		gone := fmt.Errorf("%s %s: not saved: %s", ind.Ref, ind.Name, goneFromStore(h, d.w.v.stored, imports, ind.Ref))
+		d.w.status.SetText(gone.Error())
+		d.w.showError(gone)
+		return
+	}
 	d.w.status.SetText(ind.Ref + ": not saved: an import or undo (a colleague's, on a team store) changed the store while the confirmation was open; worked out again from the store as it is now")
 	d.retireAgain = "Not saved: an import or undo changed the store while the last confirmation was open. This is worked out again from the store as it is now."
 	ask()
@@ -190,4 +203,37 @@ func retireOptions(h *app.History, ref string) (labels []string, froms map[strin
 		selected = p.Label()
 	}
 	return labels, froms, selected
+}
+
+// goneFromStore says why indicator ref, which the history before held,
+// is not in after, the store as read again: the imports in force before
+// that imports, the store's whole list, has undone since (a colleague's
+// undo, on a team store), by whom where recorded, and whether its
+// figures are kept, out of sight until a file defines it.
+func goneFromStore(before, after *app.History, imports []app.Import, ref string) string {
+	live := map[string]bool{}
+	for _, imp := range before.Imports {
+		live[imp.ID] = true
+	}
+	var undos []string
+	for _, imp := range imports {
+		if imp.Undone == nil || !live[imp.ID] {
+			continue
+		}
+		s := fmt.Sprintf("%s (%s) was undone", imp.ID, imp.Source)
+		if imp.UndoneBy != "" {
+			s += " by " + imp.UndoneBy
+		}
+		undos = append(undos, s)
+	}
+	msg := "it is no longer in the store"
+	if len(undos) > 0 {
+		msg += ": " + strings.Join(undos, "; ") + " while the confirmation was open"
+	} else {
+		msg += ": an import or undo changed the store while the confirmation was open"
+	}
+	if slices.Contains(after.Undefined(), ref) {
+		msg += fmt.Sprintf("; its figures are kept, but no import in force defines %s, so they are hidden until a file defining it is imported", ref)
+	}
+	return msg
 }

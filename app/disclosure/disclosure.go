@@ -129,7 +129,9 @@
 // indicator's count; a change withheld by secondary suppression though
 // both its months are shown, which a reader recomputes);
 // the joint complement of two cohorts in a workbook excluding neither;
-// differences between months of a rolling figure; the earlier
+// differences between months of a rolling figure, beyond the months'
+// own counts a rolling count of nought gives away (rolling.go), which
+// are protected within a release but not across months; the earlier
 // versions of revised figures (History.Revisions), which exports do not
 // show, beyond the rule across months above (which takes a release to
 // have followed each import);

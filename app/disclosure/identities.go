@@ -37,7 +37,9 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 	// beside the month before: most groups are a month alone.
 	derived := map[int]bool{}
 	if len(t.periods) > 1 {
-		derived = timeIdentities(sys, ind, keys, n, cellOf(cells))
+		cell := cellOf(cells)
+		derived = timeIdentities(sys, ind, keys, n, cell)
+		rollingIdentities(sys, ind, keys, n, cell, derived)
 	}
 	tieTwins(sys, keys, cells)
 	return sys, cells, derived

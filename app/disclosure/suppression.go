@@ -97,7 +97,7 @@ func (r *release) secondary(fs figs, change bool) {
 		i = j
 	}
 	ind, _ := r.h.Indicator(all[0].ref)
-	for _, ps := range periodGroups(ind, slices.Collect(maps.Keys(byPeriod))) {
+	for _, ps := range rollingGroups(ind, periodGroups(ind, slices.Collect(maps.Keys(byPeriod))), byPeriod, fs) {
 		if len(ps) == 1 {
 			r.protect(byPeriod[ps[0]], fs, change)
 			continue

@@ -2,7 +2,6 @@ package export
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"html"
 	"path"
@@ -129,6 +128,10 @@ func (o *originalWriter) pivotTables() error {
 	heldChanged := map[string]bool{}
 	itemsTaken := map[string][]string{}
 	boundsTaken := map[string][]string{}
+	was := make(map[string][]byte, len(caches)) // each cache definition as the original had it
+	for _, cache := range caches {
+		was[cache] = o.part(cache)
+	}
 	for _, cache := range caches {
 		held, taken, regrouped, err := o.emptyCache(cache, byCache[cache], changed)
 		if err != nil {
@@ -188,6 +191,9 @@ func (o *originalWriter) pivotTables() error {
 		}
 		o.sum.Warnings = append(o.sum.Warnings, app.Warning{Location: app.Location{Sheet: t.sheet}, Message: msg + "; check it before circulating it"})
 	}
+	if err := o.slicers(tables, was, changed); err != nil {
+		return err
+	}
 	return o.pivotFormulas(tables)
 }
 
@@ -195,17 +201,7 @@ func (o *originalWriter) pivotTables() error {
 // its pivot caches, a cache no pivot table uses among them, through the
 // relationships that name them, as Excel finds them.
 func (o *originalWriter) findPivotTables() (tables []pivotTable, caches []string, err error) {
-	pkg, err := o.partRels("")
-	if err != nil {
-		return nil, nil, err
-	}
-	workbook := "xl/workbook.xml"
-	for _, r := range pkg {
-		if strings.HasSuffix(r.Type, "/officeDocument") {
-			workbook = r.Target
-		}
-	}
-	book, err := o.partRels(workbook)
+	book, err := o.workbookRels()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -218,12 +214,7 @@ func (o *originalWriter) findPivotTables() (tables []pivotTable, caches []string
 		return nil, caches, nil
 	}
 	for _, s := range o.f.WorkBook.Sheets.Sheet {
-		sheetPart := ""
-		for _, r := range book {
-			if r.ID == s.ID {
-				sheetPart = r.Target
-			}
-		}
+		sheetPart := relTarget(book, s.ID)
 		if sheetPart == "" {
 			continue
 		}
@@ -499,56 +490,4 @@ func fieldName(field []byte) string {
 		return html.UnescapeString(string(m[1]))
 	}
 	return "a field"
-}
-
-// part is a part of the original as held, or nil.
-func (o *originalWriter) part(name string) []byte {
-	v, _ := o.f.Pkg.Load(name)
-	b, _ := v.([]byte)
-	return b
-}
-
-// partRels reads the relationships of part, as the library holds them if
-// it has read them (and may have added to them), else as the file has
-// them.
-func (o *originalWriter) partRels(part string) ([]ooxml.Rel, error) {
-	name := ooxml.RelsPart(part)
-	data := o.part(name)
-	if v, ok := o.f.Relationships.Load(name); ok && v != nil {
-		b, err := xml.Marshal(v)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		data = b
-	}
-	if data == nil {
-		return nil, nil
-	}
-	rels, err := ooxml.ParseRels(part, data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: not readable XML: %w", name, err)
-	}
-	return rels, nil
-}
-
-// dropContentType removes part's entry from the content types, as the
-// library holds them if it has read them, else as the file has them.
-func (o *originalWriter) dropContentType(part string) {
-	name := "/" + part
-	if o.f.ContentTypes != nil {
-		kept := o.f.ContentTypes.Overrides[:0]
-		for _, ov := range o.f.ContentTypes.Overrides {
-			if ov.PartName != name {
-				kept = append(kept, ov)
-			}
-		}
-		o.f.ContentTypes.Overrides = kept
-		return
-	}
-	b := o.part(contentTypesPart)
-	if b == nil {
-		return
-	}
-	override := regexp.MustCompile(`<Override\b[^>]*\bPartName="` + regexp.QuoteMeta(name) + `"[^>]*/>`)
-	o.f.Pkg.Store(contentTypesPart, override.ReplaceAll(b, nil))
 }

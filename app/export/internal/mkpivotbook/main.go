@@ -13,7 +13,16 @@
 //     districts had figures in each range of 3, its grouping's bounds
 //     the least and greatest figures, as Excel saves a field grouped
 //     by number (LibreOffice lays such a table out, but saves it
-//     without its grouping, which this adds back).
+//     without its grouping, which this adds back);
+//   - orig_pivot_slicer.xlsx: the same figures, a pivot table of each
+//     district's figure filtered by a slicer on the figure itself, set
+//     to 2 (its other items hidden; LibreOffice, which heeds no hidden
+//     item of a field on no axis, lays every district out), beside a
+//     slicer on the district, cross-filtered by it: the districts
+//     without a 2 marked as having no data, as Excel saves them. A
+//     slicer cache lists its field's items by their place among the
+//     pivot cache's (LibreOffice saves no slicer: excelize adds them to
+//     LibreOffice's save).
 //
 // Each is saved as LibreOffice saves it: the pivot cache holds its
 // records (every figure of its source as last refreshed) and the pivot
@@ -39,7 +48,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -63,13 +74,15 @@ const (
 // theirs with what LibreOffice must have laid out there. choose, where
 // set, changes the parts of the workbook LibreOffice saved, as an
 // officer would in the pivot tables, for LibreOffice to lay them out
-// again; save, what Excel saves that LibreOffice does not.
+// again; slicers are added to LibreOffice's save, then save changes
+// what Excel saves that LibreOffice does not.
 type book struct {
 	name, title  string
 	tables       []excelize.PivotTableOptions
 	chart        *excelize.Chart
 	want         map[string]string // cell to what is laid out there
 	choose, save func(parts map[string][]byte) error
+	slicers      []excelize.SlicerOptions
 }
 
 func main() {
@@ -119,6 +132,22 @@ func main() {
 		}, save: func(parts map[string][]byte) error {
 			return groupBy(parts, "PivotTable2", 3)
 		}, want: map[string]string{"B3": "2", "A6": "Ashford", "B6": "2", "D6": "0-2"}}, // the page field's choice, what it shows, the first range
+		{name: "orig_pivot_slicer.xlsx", tables: []excelize.PivotTableOptions{
+			{DataRange: source, PivotTableRange: pivotSheet + "!A3:B16",
+				Rows: []excelize.PivotTableField{{Data: "Area"}},
+				Data: []excelize.PivotTableField{{Data: "Value", Name: "Sum of Value", Subtotal: "Sum"}}},
+		}, slicers: []excelize.SlicerOptions{
+			{Name: "Value", Cell: "D3", TableSheet: pivotSheet, TableName: "PivotTable1", Caption: "Value", SelectedItems: []string{"2"}},
+			{Name: "Area", Cell: "G3", TableSheet: pivotSheet, TableName: "PivotTable1", Caption: "Area", SelectedItems: districts},
+		}, save: func(parts map[string][]byte) error {
+			if err := savesData(parts, "PivotTable1"); err != nil {
+				return err
+			}
+			if err := showOnly(parts, "PivotTable1", "Value", "2"); err != nil {
+				return err
+			}
+			return crossFilter(parts, "Slicer_Area", "Value", "2")
+		}, want: map[string]string{"A4": "Ashford", "B4": "2", "A6": "Dartford", "B6": "1"}}, // laid out unfiltered: LibreOffice heeds no hidden item of a field on no axis
 	} {
 		raw := filepath.Join(dir, b.name)
 		if err := write(raw, b); err != nil {
@@ -134,6 +163,11 @@ func main() {
 			}
 			if saved, err = refresh(saved, filepath.Join(dir, "again")); err != nil {
 				log.Fatal(err)
+			}
+		}
+		if len(b.slicers) > 0 {
+			if err := addSlicers(saved, b.slicers); err != nil {
+				log.Fatalf("%s: %v", b.name, err)
 			}
 		}
 		if b.save != nil {
@@ -300,11 +334,17 @@ var (
 	pivotTableName = regexp.MustCompile(`<pivotTableDefinition\b[^>]*\bname="([^"]*)"`)
 	cacheRel       = regexp.MustCompile(`Target="\.\./pivotCache/([^"]+)"`)
 	valueField     = regexp.MustCompile(`(?s)(<cacheField name="Value"[^>]*>)(<sharedItems\b[^>]*?(?:/>|>.*?</sharedItems>))(?:<fieldGroup\b.*?</fieldGroup>)?(</cacheField>)`)
-	numberItems    = regexp.MustCompile(`<n v="([^"]*)"/>`)
+	numberItems    = regexp.MustCompile(`<n v="([^"]*)"(?:/>|></n>)`) // LibreOffice's, and excelize's
 	extreme        = regexp.MustCompile(`\b(minValue|maxValue)="([^"]*)"`)
 	fieldItems     = regexp.MustCompile(`(?s)<items\b.*?</items>`)
 	pivotFields    = regexp.MustCompile(`(?s)<pivotField\b[^>]*?(?:/>|>.*?</pivotField>)`)
 	pageField      = regexp.MustCompile(`<pageField fld="(\d+)"`)
+	cacheFields    = regexp.MustCompile(`(?s)<cacheField\b[^>]*?(?:/>|>.*?</cacheField>)`)
+	sourceName     = regexp.MustCompile(`\bsourceName="([^"]*)"`)
+	record         = regexp.MustCompile(`(?s)<r>.*?</r>`)
+	recordValue    = regexp.MustCompile(`<[xn] v="([^"]*)"/>`)
+	slicerItem     = regexp.MustCompile(`<i\b[^>]*?(?:/>|></i>)`)
+	slicerItemX    = regexp.MustCompile(`\bx="(\d+)"`)
 )
 
 // pivotTable returns the part of the pivot table named name and its
@@ -399,5 +439,133 @@ func groupBy(parts map[string][]byte, name string, width int) error {
 		}
 		return fieldItems.ReplaceAll(f, []byte(items))
 	})
+	return nil
+}
+
+// showOnly has pivot table name show only the rows whose field, one of
+// its source's columns on no axis, is v, as a slicer on the field set to
+// v has Excel save it: the field's items listed, the others hidden.
+func showOnly(parts map[string][]byte, name, field, v string) error {
+	table, cache, err := pivotTable(parts, name)
+	if err != nil {
+		return err
+	}
+	fields := cacheFields.FindAll(parts[cache], -1)
+	at := -1
+	for i, f := range fields {
+		if bytes.Contains(f, []byte(`name="`+field+`"`)) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return fmt.Errorf("%s: no field %s", cache, field)
+	}
+	values := numberItems.FindAllSubmatch(fields[at], -1)
+	items := fmt.Sprintf(`<items count="%d">`, len(values)+1)
+	shown := false
+	for i, n := range values {
+		if string(n[1]) == v {
+			items += fmt.Sprintf(`<item x="%d"/>`, i)
+			shown = true
+			continue
+		}
+		items += fmt.Sprintf(`<item h="1" x="%d"/>`, i)
+	}
+	if !shown {
+		return fmt.Errorf("%s: no item %s of %s", cache, v, field)
+	}
+	items += `<item t="default"/></items>`
+	i := -1
+	parts[table] = pivotFields.ReplaceAllFunc(parts[table], func(f []byte) []byte {
+		if i++; i != at {
+			return f
+		}
+		if bytes.HasSuffix(f, []byte("/>")) {
+			return slices.Concat(f[:len(f)-2], []byte(">"+items+"</pivotField>"))
+		}
+		return fieldItems.ReplaceAll(f, []byte(items))
+	})
+	return nil
+}
+
+// addSlicers adds slicers to the workbook at path, as an officer inserts
+// them on a pivot table.
+func addSlicers(path string, slicers []excelize.SlicerOptions) error {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	for _, s := range slicers {
+		if err := f.AddSlicer(pivotSheet, &s); err != nil {
+			return fmt.Errorf("slicer %s: %w", s.Name, err)
+		}
+	}
+	return f.Save()
+}
+
+// crossFilter marks the items of slicer cache name, a slicer on another
+// field of the same pivot cache, that have no row whose field is v (nd,
+// no data), as Excel saves a slicer cross-filtered by another set to v.
+func crossFilter(parts map[string][]byte, name, field, v string) error {
+	var slicerCache, cache []byte
+	for part, b := range parts {
+		if strings.HasPrefix(part, "xl/slicerCaches/") && bytes.Contains(b, []byte(`name="`+name+`"`)) {
+			slicerCache = []byte(part)
+		}
+		if strings.HasPrefix(part, "xl/pivotCache/pivotCacheRecords") {
+			cache = []byte(part)
+		}
+	}
+	if slicerCache == nil || cache == nil {
+		return fmt.Errorf("no slicer cache %s, or no pivot cache records", name)
+	}
+	def := parts[strings.Replace(string(cache), "Records", "Definition", 1)]
+	fields := cacheFields.FindAll(def, -1)
+	source := sourceName.FindSubmatch(parts[string(slicerCache)])
+	by, of := -1, -1 // the filtering field's place, and the slicer's
+	for i, f := range fields {
+		if bytes.Contains(f, []byte(`name="`+field+`"`)) {
+			by = i
+		}
+		if source != nil && bytes.Contains(f, []byte(`name="`+string(source[1])+`"`)) {
+			of = i
+		}
+	}
+	if by < 0 || of < 0 {
+		return fmt.Errorf("%s: no field %s, or no field of slicer cache %s", cache, field, name)
+	}
+	want := -1 // v's place among the filtering field's items
+	for i, n := range numberItems.FindAllSubmatch(fields[by], -1) {
+		if string(n[1]) == v {
+			want = i
+		}
+	}
+	data := map[string]bool{} // the slicer's items, by place, with a row whose field is v
+	for _, r := range record.FindAll(parts[string(cache)], -1) {
+		values := recordValue.FindAllSubmatch(r, -1)
+		if len(values) > max(by, of) && string(values[by][1]) == strconv.Itoa(want) {
+			data[string(values[of][1])] = true
+		}
+	}
+	parts[string(slicerCache)] = slicerItem.ReplaceAllFunc(parts[string(slicerCache)], func(i []byte) []byte {
+		x := slicerItemX.FindSubmatch(i)
+		if x == nil || data[string(x[1])] {
+			return i
+		}
+		return bytes.Replace(i, []byte("<i "), []byte(`<i nd="1" `), 1)
+	})
+	return nil
+}
+
+// savesData marks the cache of pivot table name as saving its records,
+// as it does: excelize's AddSlicer, writing the cache again, marks it
+// saveData="false".
+func savesData(parts map[string][]byte, name string) error {
+	_, cache, err := pivotTable(parts, name)
+	if err != nil {
+		return err
+	}
+	parts[cache] = bytes.Replace(parts[cache], []byte(` saveData="false"`), nil, 1)
 	return nil
 }

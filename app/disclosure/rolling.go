@@ -1,0 +1,200 @@
+package disclosure
+
+import (
+	"math"
+	"slices"
+
+	"scorecard/app"
+)
+
+// A count over a rolling 12 months (children starting to be looked after
+// in the 12 months to each month's end) moves from month to month by the
+// month's own count less that of the month a year before:
+// R(k) - R(k-1) = x(k) - x(k-12). The months' own counts are never
+// printed, and the difference alone tells neither; but a rolling count
+// of nought tells that each month of its twelve had none, and from it
+// each month's own count is told by the rolling counts in turn, as two
+// years to date tell a month's (ytdBefore): Dover's 0 to Mar-25, 6 to
+// Apr-25 and 8 to May-25 tell that 2 children started in May-25; and a
+// year on, with each month a year before known so, the 7 to Jun-25
+// after 11 to May-25 tells Jun-25's 2 where Jun-24 had 6. So from a
+// rolling count of nought the months' own counts are worked out on the
+// true figures (rollingIdentities) and protected as a year to date's
+// are: withheld cells, with the identities that tie them to the rolling
+// counts, protected when small. The rolling counts of one series so
+// tied are worked out together (rollingGroups).
+
+// rollingBefore returns, for a count over a rolling 12 months, the month
+// before month p, whose rolling count differs from p's by two months'
+// own counts. A proportion over 12 months has no such running parts.
+func rollingBefore(ind app.Indicator, p app.Period) (app.Period, bool) {
+	counts := ind.Measure == app.Count || ind.Measure == app.Other && ind.Unit == app.Number
+	if !counts || ind.DataPeriod != app.Rolling12 || p.Kind != app.Month {
+		return app.Period{}, false
+	}
+	return p.Add(-1), true
+}
+
+// rollingRuns calls link(p, before) for each month p of a series of a
+// rolling count whose own count a reader can work out (rollingIdentities):
+// each month of an unbroken run of months from one whose rolling count,
+// as given, is nought. count is a month's rolling count, NaN where not
+// known; months are the series' periods.
+func rollingRuns(ind app.Indicator, months []app.Period, count func(app.Period) float64, link func(p, before app.Period)) {
+	months = slices.Clone(months)
+	slices.SortFunc(months, comparePeriods)
+	from := false // the run so far starts at a nought
+	for i, p := range months {
+		before, ok := rollingBefore(ind, p)
+		if !ok {
+			from = false
+			continue
+		}
+		if from && i > 0 && months[i-1] == before {
+			link(p, before)
+		} else {
+			from = false
+		}
+		if count(p) == 0 {
+			from = true
+		}
+	}
+}
+
+// rollingGroups joins the groups of periods (periodGroups) holding two
+// months of a run rollingRuns finds in a series of the figures fs, so
+// that the run is protected as one. byPeriod lists each period's
+// figures.
+func rollingGroups(ind app.Indicator, groups [][]app.Period, byPeriod map[app.Period][]figKey, fs figs) [][]app.Period {
+	if _, ok := rollingBefore(ind, app.Period{Kind: app.Month, Year: 2000, N: 1}); !ok {
+		return groups
+	}
+	parent := make([]int, len(groups))
+	of := map[app.Period]int{}
+	for i, g := range groups {
+		parent[i] = i
+		for _, p := range g {
+			of[p] = i
+		}
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if parent[i] != i {
+			parent[i] = find(parent[i])
+		}
+		return parent[i]
+	}
+	type series struct {
+		area  app.Area
+		split app.Split
+	}
+	months := map[series][]app.Period{}
+	for p, keys := range byPeriod {
+		for _, k := range keys {
+			s := series{k.area, k.split}
+			months[s] = append(months[s], p)
+		}
+	}
+	for s, ps := range months {
+		count := func(p app.Period) float64 {
+			o := fs[figKey{ind.Ref, s.area, s.split, p}]
+			if o == nil || o.Status != app.OK {
+				return math.NaN()
+			}
+			if vs, ok := components(ind, *o); ok {
+				return vs[0]
+			}
+			return math.NaN()
+		}
+		rollingRuns(ind, ps, count, func(p, before app.Period) {
+			parent[find(of[p])] = find(of[before])
+		})
+	}
+	joined := map[int][]app.Period{}
+	var roots []int
+	for i, g := range groups {
+		r := find(i)
+		if _, ok := joined[r]; !ok {
+			roots = append(roots, r)
+		}
+		joined[r] = append(joined[r], g...)
+	}
+	if len(roots) == len(groups) {
+		return groups
+	}
+	out := make([][]app.Period, 0, len(roots))
+	for _, r := range roots {
+		out = append(out, joined[r])
+	}
+	return out
+}
+
+// rollingIdentities adds to sys, for each series of keys of a rolling
+// count, the months' own counts a reader can work out from a rolling
+// count of nought (rollingRuns), as withheld cells marked in derived:
+// the twelve months of the nought, each none, summing to it; then each
+// month's, x(k) = R(k) - R(k-1) + x(k-12), where the month a year before
+// is one of those. cell gives a figure's count i, as buildSystem's.
+func rollingIdentities(sys *System, ind app.Indicator, keys []figKey, n int, cell func(figKey, int) (int, bool), derived map[int]bool) {
+	type series struct {
+		area  app.Area
+		split app.Split
+	}
+	months := map[series][]app.Period{}
+	var order []series
+	for _, k := range keys {
+		s := series{k.area, k.split}
+		if _, ok := months[s]; !ok {
+			order = append(order, s)
+		}
+		months[s] = append(months[s], k.period)
+	}
+	for _, s := range order {
+		for i := range n {
+			at := func(p app.Period) (int, bool) { return cell(figKey{ind.Ref, s.area, s.split, p}, i) }
+			count := func(p app.Period) float64 {
+				if c, ok := at(p); ok {
+					return sys.Value(c)
+				}
+				return math.NaN()
+			}
+			own := map[app.Period]int{} // the months' own counts worked out
+			none := func(p app.Period) {
+				// Every month of the twelve to p had none.
+				c, _ := at(p)
+				parts := make([]int, 12)
+				for j := range parts {
+					q := p.Add(-j)
+					if _, ok := own[q]; !ok {
+						own[q] = sys.Add(0, false)
+						derived[own[q]] = true
+					}
+					parts[j] = own[q]
+				}
+				sys.Sum(c, parts...)
+			}
+			rollingRuns(ind, months[s], count, func(p, before app.Period) {
+				if _, ok := own[before]; !ok && count(before) == 0 {
+					none(before)
+				}
+				ago, ok := own[p.Add(-12)]
+				if !ok {
+					return
+				}
+				if count(p) == 0 {
+					none(p)
+					return
+				}
+				x := count(p) - count(before) + sys.Value(ago)
+				if math.IsNaN(x) || x < 0 {
+					return // not a running count, or not known
+				}
+				c, _ := at(p)
+				b, _ := at(before)
+				own[p] = sys.Add(x, false)
+				derived[own[p]] = true
+				sys.Relate(Term{c, 1}, Term{b, -1}, Term{own[p], -1}, Term{ago, 1})
+			})
+		}
+	}
+}

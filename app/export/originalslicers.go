@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"scorecard/app"
 	"scorecard/app/ooxml"
@@ -39,37 +40,67 @@ const (
 )
 
 var (
-	slicerCacheRoot = regexp.MustCompile(`<(?:\w+:)?slicerCacheDefinition\b[^>]*>`)
+	slicerCacheRoot = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<(?:\w+:)?slicerCacheDefinition\b[^>]*>`)
+	})
 	// slicerPivotTable is a pivot table a slicer cache filters, by its
 	// name and its sheet's sheetId (tabId).
-	slicerPivotTable = regexp.MustCompile(`<(?:\w+:)?pivotTable\b[^>]*>`)
-	slicerTabular    = regexp.MustCompile(`(?s)<(?:\w+:)?tabular\b[^>]*?(?:/>|>.*?</(?:\w+:)?tabular>)`)
-	slicerOLAP       = regexp.MustCompile(`(?s)<(?:\w+:)?olap\b[^>]*?(?:/>|>.*?</(?:\w+:)?olap>)`)
-	slicerItemList   = regexp.MustCompile(`(?s)<((?:\w+:)?)items\b[^>]*?(?:/>|>.*?</(?:\w+:)?items>)`)
-	slicerItem       = regexp.MustCompile(`(?s)<(?:\w+:)?i\b[^>]*?(?:/>|>.*?</(?:\w+:)?i>)`)
-	noData           = regexp.MustCompile(`\s+nd="(?:1|true)"`)
-	olapRanges       = regexp.MustCompile(`(?s)<(?:\w+:)?ranges\b[^>]*?(?:/>|>.*?</(?:\w+:)?ranges>)`)
-	olapSelections   = regexp.MustCompile(`(?s)<(?:\w+:)?selections\b[^>]*?(?:/>|>.*?</(?:\w+:)?selections>)`)
-	olapSelection    = regexp.MustCompile(`(?s)<(?:\w+:)?selection\b[^>]*?(?:/>|>.*?</(?:\w+:)?selection>)`)
+	slicerPivotTable = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<(?:\w+:)?pivotTable\b[^>]*>`)
+	})
+	slicerTabular = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?tabular\b[^>]*?(?:/>|>.*?</(?:\w+:)?tabular>)`)
+	})
+	slicerOLAP = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?olap\b[^>]*?(?:/>|>.*?</(?:\w+:)?olap>)`)
+	})
+	slicerItemList = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<((?:\w+:)?)items\b[^>]*?(?:/>|>.*?</(?:\w+:)?items>)`)
+	})
+	slicerItem = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?i\b[^>]*?(?:/>|>.*?</(?:\w+:)?i>)`)
+	})
+	noData = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\s+nd="(?:1|true)"`)
+	})
+	olapRanges = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?ranges\b[^>]*?(?:/>|>.*?</(?:\w+:)?ranges>)`)
+	})
+	olapSelections = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?selections\b[^>]*?(?:/>|>.*?</(?:\w+:)?selections>)`)
+	})
+	olapSelection = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?selection\b[^>]*?(?:/>|>.*?</(?:\w+:)?selection>)`)
+	})
 	// memberKey is the key of an OLAP member in its unique name,
 	// "[Value].[Value].&[2]", as written in XML.
-	memberKey = regexp.MustCompile(`&amp;\[([^\]]*)\]`)
+	memberKey = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`&amp;\[([^\]]*)\]`)
+	})
 	// x14CacheID is the id by which slicers name a pivot cache, in the
 	// cache definition's Excel 2010 extension.
-	x14CacheID = regexp.MustCompile(`<(?:\w+:)?pivotCacheDefinition\b[^>]*?\bpivotCacheId="(\d+)"`)
+	x14CacheID = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<(?:\w+:)?pivotCacheDefinition\b[^>]*?\bpivotCacheId="(\d+)"`)
+	})
 	// slicerElement is a slicer of a sheet's slicers part, by its name,
 	// caption and cache.
-	slicerElement = regexp.MustCompile(`<(?:\w+:)?slicer\b[^>]*>`)
-	xmlAttribute  = regexp.MustCompile(`\s([\w:]+)="([^"]*)"`)
+	slicerElement = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<(?:\w+:)?slicer\b[^>]*>`)
+	})
+	xmlAttribute = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\s([\w:]+)="([^"]*)"`)
+	})
 	// sharedItem is an item of a pivot cache field, by its type and
 	// attributes.
-	sharedItem = regexp.MustCompile(`(?s)<(?:\w+:)?([snbemd])\b([^>]*?)(?:/>|>.*?</(?:\w+:)?[snbemd]>)`)
+	sharedItem = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<(?:\w+:)?([snbemd])\b([^>]*?)(?:/>|>.*?</(?:\w+:)?[snbemd]>)`)
+	})
 )
 
 // attrOf is the value of the first attribute name in b (a tag, or an
 // element whose children's attributes count too), unescaped, or "".
 func attrOf(b []byte, name string) string {
-	for _, m := range xmlAttribute.FindAllSubmatch(b, -1) {
+	for _, m := range xmlAttribute().FindAllSubmatch(b, -1) {
 		if string(m[1]) == name {
 			return html.UnescapeString(string(m[2]))
 		}
@@ -98,7 +129,7 @@ func (o *originalWriter) slicers(tables []pivotTable, was map[string][]byte, cha
 		if def == nil {
 			continue
 		}
-		root := slicerCacheRoot.Find(def)
+		root := slicerCacheRoot().Find(def)
 		name, field := attrOf(root, "name"), attrOf(root, "sourceName")
 		def, said := o.agreeTabular(def, field, o.slicerPivotCache(def, tables, was), was)
 		def, olapSaid := agreeOLAP(def, changed)
@@ -146,7 +177,7 @@ func (o *originalWriter) slicersShown(book []ooxml.Rel) (map[string][]shownSlice
 			if !strings.HasSuffix(r.Type, relSlicer) {
 				continue
 			}
-			for _, tag := range slicerElement.FindAll(o.part(r.Target), -1) {
+			for _, tag := range slicerElement().FindAll(o.part(r.Target), -1) {
 				cache := attrOf(tag, "cache")
 				name := attrOf(tag, "caption")
 				if name == "" {
@@ -169,19 +200,19 @@ func (o *originalWriter) slicerPivotCache(def []byte, tables []pivotTable, was m
 			sheets[strconv.Itoa(s.SheetID)] = s.Name
 		}
 	}
-	for _, tag := range slicerPivotTable.FindAll(def, -1) {
+	for _, tag := range slicerPivotTable().FindAll(def, -1) {
 		name, sheet := attrOf(tag, "name"), sheets[attrOf(tag, "tabId")]
 		if i := slices.IndexFunc(tables, func(t pivotTable) bool { return t.name == name && t.sheet == sheet }); i >= 0 {
 			return tables[i].cache
 		}
 	}
-	data := slicerTabular.Find(def)
+	data := slicerTabular().Find(def)
 	if data == nil {
-		data = slicerOLAP.Find(def)
+		data = slicerOLAP().Find(def)
 	}
 	id := attrOf(data, "pivotCacheId")
 	for cache, d := range was {
-		if m := x14CacheID.FindSubmatch(d); id != "" && m != nil && string(m[1]) == id {
+		if m := x14CacheID().FindSubmatch(d); id != "" && m != nil && string(m[1]) == id {
 			return cache
 		}
 	}
@@ -194,18 +225,18 @@ func (o *originalWriter) slicerPivotCache(def []byte, tables []pivotTable, was m
 // it lists them as they now are, each chosen, else it keeps them, and
 // it says no item had no data. It returns def and what it changed.
 func (o *originalWriter) agreeTabular(def []byte, field, cache string, was map[string][]byte) ([]byte, []string) {
-	tabular := slicerTabular.Find(def)
+	tabular := slicerTabular().Find(def)
 	if tabular == nil {
 		return def, nil
 	}
 	before, after := fieldItemValues(was[cache], field), fieldItemValues(o.part(cache), field)
-	items := slicerItemList.Find(tabular)
+	items := slicerItemList().Find(tabular)
 	var said []string
 	now := tabular
 	if cache == "" || !slices.Equal(before, after) {
 		prefix := ""
 		if items != nil {
-			prefix = string(slicerItemList.FindSubmatch(items)[1])
+			prefix = string(slicerItemList().FindSubmatch(items)[1])
 		}
 		list := fmt.Sprintf(`<%sitems count="%d">`, prefix, max(len(after), 1))
 		for i := range max(len(after), 1) {
@@ -214,16 +245,16 @@ func (o *originalWriter) agreeTabular(def []byte, field, cache string, was map[s
 			list += fmt.Sprintf(`<%si x="%d" s="1"/>`, prefix, i)
 		}
 		list += "</" + prefix + "items>"
-		now = slicerItemList.ReplaceAllLiteral(tabular, []byte(list))
+		now = slicerItemList().ReplaceAllLiteral(tabular, []byte(list))
 		said = append(said, fmt.Sprintf("it chose among the items of %s by their place in the pivot cache, which the export saves without the items that held figures it withholds or revises: it lists the items as they now are, each chosen, its choice gone (the pivot tables it filters show every item until one is chosen again)", field))
-	} else if noData.Match(tabular) {
-		now = noData.ReplaceAll(tabular, nil)
+	} else if noData().Match(tabular) {
+		now = noData().ReplaceAll(tabular, nil)
 		said = append(said, "its items marked as having had no data when last refreshed (which, cross-filtered by another slicer, tell from the source's figures which items had the figure chosen there) are no longer so marked (Excel works it out again on opening)")
 	}
 	if len(said) == 0 {
 		return def, nil
 	}
-	at := slicerTabular.FindIndex(def)
+	at := slicerTabular().FindIndex(def)
 	return slices.Concat(def[:at[0]], now, def[at[1]:]), said
 }
 
@@ -231,13 +262,13 @@ func (o *originalWriter) agreeTabular(def []byte, field, cache string, was map[s
 // from its cube where one is a figure changed, and its choices naming
 // one, and says what it removed.
 func agreeOLAP(def []byte, changed map[string]bool) ([]byte, []string) {
-	at := slicerOLAP.FindIndex(def)
+	at := slicerOLAP().FindIndex(def)
 	if at == nil {
 		return def, nil
 	}
 	olap := def[at[0]:at[1]]
 	names := func(b []byte) bool {
-		for _, m := range memberKey.FindAllSubmatch(b, -1) {
+		for _, m := range memberKey().FindAllSubmatch(b, -1) {
 			if changed[figureKey(html.UnescapeString(string(m[1])))] {
 				return true
 			}
@@ -245,12 +276,12 @@ func agreeOLAP(def []byte, changed map[string]bool) ([]byte, []string) {
 		return changed[figureKey(attrOf(b, "c"))]
 	}
 	var said []string
-	if slices.ContainsFunc(slicerItem.FindAll(olap, -1), names) {
-		olap = olapRanges.ReplaceAll(olap, nil)
+	if slices.ContainsFunc(slicerItem().FindAll(olap, -1), names) {
+		olap = olapRanges().ReplaceAll(olap, nil)
 		said = append(said, "the items it had cached from its cube, figures the export withholds or revises among them, are removed, to be fetched again on opening")
 	}
 	chosen := false
-	olap = olapSelection.ReplaceAllFunc(olap, func(s []byte) []byte {
+	olap = olapSelection().ReplaceAllFunc(olap, func(s []byte) []byte {
 		if !names(s) {
 			return s
 		}
@@ -258,13 +289,13 @@ func agreeOLAP(def []byte, changed map[string]bool) ([]byte, []string) {
 		return nil
 	})
 	if chosen {
-		olap = olapSelections.ReplaceAllFunc(olap, func(s []byte) []byte {
-			n := len(olapSelection.FindAll(s, -1))
+		olap = olapSelections().ReplaceAllFunc(olap, func(s []byte) []byte {
+			n := len(olapSelection().FindAll(s, -1))
 			if n == 0 {
 				return nil
 			}
 			end := bytes.IndexByte(s, '>')
-			tag := itemCount.ReplaceAll(s[:end], nil)
+			tag := itemCount().ReplaceAll(s[:end], nil)
 			name := bytes.IndexAny(tag, " \t\r\n")
 			if name < 0 {
 				name = len(tag)
@@ -283,16 +314,16 @@ func agreeOLAP(def []byte, changed map[string]bool) ([]byte, []string) {
 // cache definition, each by its type and value ("n2", "sAshford"), in
 // order, as a slicer's places index them.
 func fieldItemValues(def []byte, name string) []string {
-	for _, field := range cacheFieldElement.FindAll(def, -1) {
+	for _, field := range cacheFieldElement().FindAll(def, -1) {
 		if fieldName(field) != name {
 			continue
 		}
-		shared := sharedItemsTag.FindSubmatch(field)
+		shared := sharedItemsTag().FindSubmatch(field)
 		if shared == nil {
 			return nil
 		}
 		var values []string
-		for _, m := range sharedItem.FindAllSubmatch(shared[4], -1) {
+		for _, m := range sharedItem().FindAllSubmatch(shared[4], -1) {
 			values = append(values, string(m[1])+attrOf(m[2], "v"))
 		}
 		return values

@@ -403,7 +403,7 @@ func kindOrder(k Kind) int {
 
 func allTidy(ls []Layout) bool {
 	for _, l := range ls {
-		if l.Kind == IndicatorSheet || l.Kind == DistrictSheet {
+		if l.Kind == IndicatorSheet || l.Kind == DistrictSheet || l.Kind == MonthsDownSheet {
 			return false
 		}
 	}
@@ -435,6 +435,8 @@ func readSheetLog(ctx context.Context, file string, l Layout, g *grid, progress 
 		err = sr.readTidy(ctx, progress)
 	case TargetSheet:
 		err = sr.readTargets(ctx)
+	case MonthsDownSheet:
+		err = sr.readMonthsDown(ctx)
 	}
 	if err != nil && ctx.Err() == nil {
 		return nil, &app.SourceError{Location: app.Location{File: file, Sheet: l.Sheet}, Err: err}

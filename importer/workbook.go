@@ -336,6 +336,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			res.Layouts = append(res.Layouts, l)
 			continue
 		}
+		out.sayNotes(s.book)
 		c.replay(out)
 		res.UnknownAreas = append(res.UnknownAreas, out.unknown...)
 		res.UnreadFigures = append(res.UnreadFigures, out.unreadFigures...)

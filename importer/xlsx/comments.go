@@ -48,8 +48,11 @@ func (w *Workbook) Notes(sheet string) ([]Note, error) {
 			continue
 		}
 		data, err := w.part(r.Target)
-		if err != nil || data == nil {
+		if err != nil {
 			return nil, err
+		}
+		if data == nil {
+			continue // a relationship to a part the package lacks
 		}
 		ns, err := threadedNotes(data)
 		if err != nil {
@@ -65,8 +68,11 @@ func (w *Workbook) Notes(sheet string) ([]Note, error) {
 			continue
 		}
 		data, err := w.part(r.Target)
-		if err != nil || data == nil {
+		if err != nil {
 			return nil, err
+		}
+		if data == nil {
+			continue // a relationship to a part the package lacks
 		}
 		ns, err := legacyNotes(data)
 		if err != nil {

@@ -88,6 +88,10 @@ type sheetReader struct {
 	// countPercent is the count row and percentage row of the indicator
 	// being read, where it is given so (countpercentrows.go); nil else.
 	countPercent *countPercentRows
+	// blankAreas counts the rows of an Area column naming other rows'
+	// areas that leave theirs blank, read as the sheet's own
+	// (warnBlankAreas).
+	blankAreas cellTally
 	// rowAreas are the areas the sheet's Area column gives its rows, by
 	// 0-based row, merged or stepped cells filled (readRowAreas); nil
 	// where no Area column is read.
@@ -304,6 +308,9 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			ind := s.readIndicator(r, ref, name, section, sectionAt)
 			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType, dataPeriod: ind.DataPeriod, unit: s.statedUnit(ind)}
 			by.name, by.row = name, r
+			if by.hasArea && hasFigures {
+				s.blankAreas.add(r, by.area.index) // read as the sheet's own
+			}
 			s.readRow(own, last, app.All, l.Area, figures, standIns)
 			if s.countPercent != nil {
 				s.sayCountPercent(ind.Ref)
@@ -367,6 +374,9 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	s.warnNamedRefs()
 	s.warnItalics()
 	s.warnNotOwn()
+	if by.hasArea {
+		s.warnBlankAreas(by.area)
+	}
 	s.warnUndatedBenchmarks()
 	s.warnComparators()
 	return nil

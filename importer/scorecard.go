@@ -88,6 +88,10 @@ type sheetReader struct {
 	// countPercent is the count row and percentage row of the indicator
 	// being read, where it is given so (countpercentrows.go); nil else.
 	countPercent *countPercentRows
+	// tidyPercent is a tidy table's percentage column beside its
+	// Numerator and Denominator, checked against them (tidypercent.go);
+	// nil for none.
+	tidyPercent *tidyPercent
 	// blankAreas counts the rows of an Area column naming other rows'
 	// areas that leave theirs blank, read as the sheet's own
 	// (warnBlankAreas).

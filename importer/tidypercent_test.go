@@ -54,7 +54,7 @@ func TestTidyPercentChecked(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, o := range res.Dataset.Observations {
-				if o.Value == nil || o.Numerator == nil || *o.Value != *o.Numerator / *o.Denominator*100 {
+				if o.Value == nil || o.Numerator == nil || *o.Value != *o.Numerator / *o.Denominator * 100 {
 					t.Errorf("%s %s: value %v, want its parts' own", o.Ref, o.Period, o.Value)
 				}
 			}

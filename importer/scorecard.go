@@ -88,6 +88,9 @@ type sheetReader struct {
 	// countPercent is the count row and percentage row of the indicator
 	// being read, where it is given so (countpercentrows.go); nil else.
 	countPercent *countPercentRows
+	// figureFills counts the RAG ratings read from the fills of figures'
+	// own cells (readFigureFill).
+	figureFills cellTally
 	// tidyPercent is a tidy table's percentage column beside its
 	// Numerator and Denominator, checked against them (tidypercent.go);
 	// nil for none.
@@ -378,6 +381,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	s.warnNamedRefs()
 	s.warnItalics()
 	s.warnNotOwn()
+	s.warnFigureFills()
 	if by.hasArea {
 		s.warnBlankAreas(by.area)
 	}
@@ -577,6 +581,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 	s.readSubParts(r, ind, obs, cols, split == app.All && area == l.Area)
 	s.saySuperseded(r, ind.ref, obs, cols)
 	s.readRowExtras(r, ind, split, area, obs, latest)
+	s.readFigureFill(r, obs, cols, latest)
 	if split == app.All && area == l.Area && l.Kind == IndicatorSheet {
 		s.sayFigurePeriods(r, ind, obs, cols)
 	}

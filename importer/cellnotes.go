@@ -46,7 +46,7 @@ func (out *sheetLog) sayNotes(book *workbook) {
 		col, row, ok := cellColRow(n.Cell)
 		i, onFigure := figs[[2]int32{int32(row - 1), int32(col)}]
 		if !ok || !onFigure {
-			out.warn(out.sheet, n.Cell, "%s%s at %s: %q: not read (the store keeps no cell notes)", what, by, n.Cell, text)
+			out.warn(out.sheet, n.Cell, "%s%s at %s: %q: not kept, being on no figure's cell (a figure's note is kept as its comment)", what, by, n.Cell, text)
 			continue
 		}
 		o := out.observation(&out.figs[i])

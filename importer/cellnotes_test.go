@@ -64,7 +64,7 @@ func testCellNotes(t *testing.T, comments bool, want, wantSaid string) {
 	}
 	for _, w := range []string{
 		`Scorecard!E2: note by MI Team at E2: "Provisional: 12 referrals not yet validated; expect c.24%", on BCF02 Bristol, City of Mar-25's figure 22.8: ` + wantSaid,
-		`Scorecard!B2: note by MI Team at B2: "Excludes referrals from the Bristol Children's Hub pilot": not read`,
+		`Scorecard!B2: note by MI Team at B2: "Excludes referrals from the Bristol Children's Hub pilot": not kept, being on no figure's cell`,
 	} {
 		if !slices.ContainsFunc(said, func(s string) bool { return strings.HasPrefix(s, w) }) {
 			t.Errorf("no warning %q in\n%s", w, strings.Join(said, "\n"))

@@ -195,3 +195,48 @@ func TestMonthsDownNoIndicatorRefused(t *testing.T) {
 		t.Errorf("got %v; want it refused at Sheet1!B1 naming no indicator", err)
 	}
 }
+
+// TestMonthsDownIndicatorColumn checks that months down and areas across
+// with an Indicator column naming each row's indicator files each row's
+// figures under the ref made from its name, said once at the heading,
+// and says a row with no name at its cell.
+func TestMonthsDownIndicatorColumn(t *testing.T) {
+	b := newBook(t)
+	s := "Localities"
+	b.sheet(s)
+	b.row(s, "A1", "Indicator", "Month", "Bristol", "North and West", "East Central", "South")
+	b.row(s, "A2", "Children looked after", "Feb-25", 752, 250, 270, 232)
+	b.row(s, "A3", "Children looked after", "Mar-25", 753, 251, 269, 233)
+	b.row(s, "A4", "Referrals", "Mar-25", 391, 121, 141, 129)
+	b.row(s, "A5", nil, "Mar-25", 1, 2, 3, 4)
+	auth := authorityNamed(t, "Bristol").WithDistricts([]string{"North and West", "East Central", "South"})
+	res, err := Read(context.Background(), b.save("named.xlsx"), Options{Authority: auth})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cla, refs := nameRef("Children looked after"), nameRef("Referrals")
+	got := map[string]float64{}
+	for _, o := range res.Dataset.Observations {
+		got[fmt.Sprintf("%s %s %s", o.Ref, o.Area, o.Period)] = *o.Value
+	}
+	for k, v := range map[string]float64{cla + " Bristol, City of 2025-03": 753, cla + " South 2025-02": 232, refs + " East Central 2025-03": 141} {
+		if got[k] != v {
+			t.Errorf("%s = %v, want %v", k, got[k], v)
+		}
+	}
+	if len(got) != 12 {
+		t.Errorf("%d figures, want 12: %v", len(got), got)
+	}
+	var said []string
+	for _, w := range res.Warnings {
+		said = append(said, w.Cell+": "+w.Message)
+	}
+	for _, w := range []string{
+		`A1: no Ref column: the 2 indicators below are known by their names, each filed under a ref made from its name: ` + cla + ` "Children looked after", ` + refs + ` "Referrals"`,
+		`A5: row 5 not read: no indicator name`,
+	} {
+		if !slices.ContainsFunc(said, func(s string) bool { return strings.HasPrefix(s, w) }) {
+			t.Errorf("no warning %q in\n%s", w, strings.Join(said, "\n"))
+		}
+	}
+}

@@ -98,6 +98,7 @@ func (s *sheetReader) readMonthsDown(ctx context.Context) error {
 		s.readMonthsDownRow(r, ref, period, b.areas)
 	}
 	flush(-1)
+	s.warnNamedRefs()
 	return nil
 }
 
@@ -137,7 +138,8 @@ func (s *sheetReader) monthsDownBlock(cols []Column, h int, title *monthsDownTit
 }
 
 // monthsDownKey reads the indicator of row r from its Ref or Indicator
-// column; "" where it has none, said at its cell.
+// column, a name filed under the ref made from it; "" where it has none,
+// said at its cell.
 func (s *sheetReader) monthsDownKey(r int, key *Column) string {
 	text := stripFootnote(s.at(r, key))
 	if text == "" {
@@ -150,6 +152,16 @@ func (s *sheetReader) monthsDownKey(r int, key *Column) string {
 	}
 	ref := nameRef(text)
 	s.out.define(app.Indicator{Ref: ref, Name: text}, app.Stated{Name: s.loc(r, key.index)})
+	// Said once at the heading, as a sheet keyed by names says it
+	// (warnNamedRefs).
+	n := &s.named
+	if n.names == nil {
+		n.names, n.keys = map[string]string{}, map[string]string{}
+	}
+	if _, ok := n.names[ref]; !ok {
+		n.header, n.col = s.l.HeaderRow, key.index
+		n.refs, n.names[ref], n.keys[ref] = append(n.refs, ref), text, nameKey(text)
+	}
 	return ref
 }
 

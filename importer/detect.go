@@ -31,16 +31,16 @@ func detect(sheet string, g *grid) (Layout, error) {
 		if roles[RoleRef] == 0 || roles[RoleName]+roles[RolePeriod]+roles[RoleYear] == 0 {
 			continue
 		}
-		if refused := areasAcross(g, r, r+1); refused != nil {
-			return Layout{Sheet: sheet, Kind: Skip}, refused
+		if l, ok, err := monthsDownLayout(sheet, g, r, r+1); ok {
+			return l, err
 		}
 		return layoutFrom(sheet, g, r)
 	}
 	if l, ok := namedLayout(sheet, g, limit); ok {
 		return l, nil
 	}
-	if refused := areasAcross(g, 0, limit); refused != nil {
-		return Layout{Sheet: sheet, Kind: Skip}, refused
+	if l, ok, err := monthsDownLayout(sheet, g, 0, limit); ok {
+		return l, err
 	}
 	return Layout{Sheet: sheet, Kind: Skip}, errNoHeader
 }

@@ -139,23 +139,29 @@ func (yt *yearTable) hasOwnOrBench(auth *app.Authority) bool {
 	return own && bench
 }
 
-// titled finds the table's title: the first text above its header,
-// not a "Source:" line.
+// titled finds the table's title (titleAbove).
 func (yt yearTable) titled(rows [][]string) yearTable {
-	yt.title, yt.titleAt = -1, -1
-	for r := 0; r < yt.header && yt.title < 0; r++ {
+	yt.title, yt.titleAt = titleAbove(rows, 0, yt.header)
+	return yt
+}
+
+// titleAbove finds the title of a table whose header is at 0-based row
+// h, among the rows from from: the first text above the header, not a
+// "Source:" line. It gives its row and column, or -1, -1 for none.
+func titleAbove(rows [][]string, from, h int) (int, int) {
+	for r := from; r < h; r++ {
 		for c, t := range rows[r] {
 			t = strings.TrimSpace(t)
 			if t == "" {
 				continue
 			}
 			if !strings.HasPrefix(strings.ToLower(t), "source") {
-				yt.title, yt.titleAt = r, c
+				return r, c
 			}
 			break
 		}
 	}
-	return yt
+	return -1, -1
 }
 
 // kinds of a LAIT row's (ChAT column's) area.

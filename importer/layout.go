@@ -23,6 +23,10 @@ const (
 	TidySheet Kind = "tidy"
 	// TargetSheet has one row per indicator and year: target and floor.
 	TargetSheet Kind = "targets"
+	// MonthsDownSheet has one row per period and areas across, for one
+	// indicator (its title's), or one per row where a Ref column names
+	// it (monthsdown.go).
+	MonthsDownSheet Kind = "months down"
 	// Skip marks a sheet to leave unread, such as notes or a chart.
 	Skip Kind = "skip"
 )
@@ -175,6 +179,9 @@ type Layout struct {
 	// oddDays is a row of month headings read from dates all on one
 	// day of their months other than the first or last (typedDates).
 	oddDays *oddDays
+	// monthsDown is the title naming the indicator of a sheet of months
+	// down and areas across (monthsdown.go); nil for none.
+	monthsDown *monthsDownTitle
 	// notActuals are the captions whose period columns were taken out of
 	// Columns, their words saying they are not figures (milestones,
 	// targets, quartiles: captionedNotActuals), said at the caption.
@@ -293,9 +300,9 @@ func (l *Layout) has(r Role) bool {
 // column indexes the readers use.
 func (l *Layout) resolve() error {
 	switch l.Kind {
-	case IndicatorSheet, DistrictSheet, TidySheet, TargetSheet, Skip:
+	case IndicatorSheet, DistrictSheet, TidySheet, TargetSheet, MonthsDownSheet, Skip:
 	default:
-		return fmt.Errorf("layout kind %q is not one of indicators, districts, tidy, targets, skip", l.Kind)
+		return fmt.Errorf("layout kind %q is not one of indicators, districts, tidy, targets, months down, skip", l.Kind)
 	}
 	if l.Kind == Skip {
 		return nil
@@ -313,11 +320,11 @@ func (l *Layout) resolve() error {
 		}
 		l.Columns[i].index = n
 	}
-	if !l.has(RoleRef) && !l.keyedByName() {
+	if !l.has(RoleRef) && !l.keyedByName() && l.Kind != MonthsDownSheet {
 		return fmt.Errorf("layout has no Ref column")
 	}
 	switch l.Kind {
-	case TidySheet:
+	case TidySheet, MonthsDownSheet:
 		if !l.has(RolePeriod) {
 			return fmt.Errorf("tidy layout has no Period column")
 		}

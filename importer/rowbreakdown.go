@@ -150,7 +150,11 @@ func (s *sheetReader) readBrokenDownRow(r int, ind *rowIndicator, split app.Spli
 	b.row = r
 	area := s.l.Area
 	if b.hasArea {
-		if text := s.rowArea(r); text != "" {
+		if text := s.rowArea(r); text == "" {
+			// Other rows name their areas: a blank one read as the
+			// sheet's own is a reading, said (warnBlankAreas).
+			s.blankAreas.add(r, b.area.index)
+		} else {
 			a, ok := s.l.authority().ParseArea(text)
 			if !ok {
 				if why := s.comparatorOf(text); why != "" {
@@ -180,6 +184,19 @@ func (s *sheetReader) readBrokenDownRow(r int, ind *rowIndicator, split app.Spli
 	s.readRow(r, ind, split, area, figures, standIns)
 	s.breakdown = false
 	return ind
+}
+
+// warnBlankAreas says, once for the sheet, that rows with a blank area
+// beside rows naming theirs were read as the sheet's own area (the
+// authority's): a locality's row left blank (right of the names, or above
+// the first area written) would pass for the authority's (QA33 F12).
+func (s *sheetReader) warnBlankAreas(c Column) {
+	if s.blankAreas.n == 0 {
+		return
+	}
+	s.out.warn(s.l.Sheet, s.blankAreas.first, "column %s %q: %s with a blank area, where other rows name theirs, read as %s's (the first here); if a row is a locality's, write its area",
+		c.Col, c.Header, plural(s.blankAreas.n, "1 row", fmt.Sprintf("%d rows", s.blankAreas.n)), s.l.Area)
+	s.blankAreas = cellTally{}
 }
 
 // notOwn notes a target, floor or benchmark on a row of an Area or

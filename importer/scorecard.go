@@ -88,6 +88,17 @@ type sheetReader struct {
 	// countPercent is the count row and percentage row of the indicator
 	// being read, where it is given so (countpercentrows.go); nil else.
 	countPercent *countPercentRows
+	// figureFills counts the RAG ratings read from the fills of figures'
+	// own cells (readFigureFill).
+	figureFills cellTally
+	// tidyPercent is a tidy table's percentage column beside its
+	// Numerator and Denominator, checked against them (tidypercent.go);
+	// nil for none.
+	tidyPercent *tidyPercent
+	// blankAreas counts the rows of an Area column naming other rows'
+	// areas that leave theirs blank, read as the sheet's own
+	// (warnBlankAreas).
+	blankAreas cellTally
 	// rowAreas are the areas the sheet's Area column gives its rows, by
 	// 0-based row, merged or stepped cells filled (readRowAreas); nil
 	// where no Area column is read.
@@ -304,6 +315,9 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			ind := s.readIndicator(r, ref, name, section, sectionAt)
 			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType, dataPeriod: ind.DataPeriod, unit: s.statedUnit(ind)}
 			by.name, by.row = name, r
+			if by.hasArea && hasFigures {
+				s.blankAreas.add(r, by.area.index) // read as the sheet's own
+			}
 			s.readRow(own, last, app.All, l.Area, figures, standIns)
 			if s.countPercent != nil {
 				s.sayCountPercent(ind.Ref)
@@ -367,6 +381,10 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	s.warnNamedRefs()
 	s.warnItalics()
 	s.warnNotOwn()
+	s.warnFigureFills()
+	if by.hasArea {
+		s.warnBlankAreas(by.area)
+	}
 	s.warnUndatedBenchmarks()
 	s.warnComparators()
 	return nil
@@ -563,6 +581,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 	s.readSubParts(r, ind, obs, cols, split == app.All && area == l.Area)
 	s.saySuperseded(r, ind.ref, obs, cols)
 	s.readRowExtras(r, ind, split, area, obs, latest)
+	s.readFigureFill(r, obs, cols, latest)
 	if split == app.All && area == l.Area && l.Kind == IndicatorSheet {
 		s.sayFigurePeriods(r, ind, obs, cols)
 	}

@@ -16,6 +16,9 @@ import (
 func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 	// Before warnUnused, which leaves a date hierarchy's columns to it.
 	s.hierarchy = s.findHierarchy(s.l.column(RolePeriod))
+	// Before warnUnused, which leaves a percentage beside its parts to it.
+	s.tidyPercent = s.findTidyPercent()
+	defer s.tidyPercent.warn(s)
 	s.warnUnused()
 	l := &s.l
 	refCol, _ := l.column(RoleRef)
@@ -369,6 +372,7 @@ func (s *sheetReader) readTidy(ctx context.Context, progress func(int)) error {
 		if hasTargets {
 			s.rowTarget(r, ref, area, period, cols)
 		}
+		s.tidyPercent.check(s, r, &o)
 		s.out.observe(&o, r, max(vc, refCol.index))
 	}
 	s.warnComparators()

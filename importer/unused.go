@@ -143,6 +143,9 @@ func (s *sheetReader) warnUnused() {
 		if s.hierarchy.has(c) {
 			continue // read with the month (tidyhierarchy.go)
 		}
+		if s.tidyPercent != nil && s.tidyPercent.col.index == c {
+			continue // checked against the figures (tidypercent.go)
+		}
 		if col, ok := byIndex[c]; ok {
 			why := l.unread(*col)
 			if first, _ := l.column(col.Role); why != "" && oneARow[col.Role] && first.index != col.index && g.mergedHeading(h, l.FirstRow-1, first, *col) {

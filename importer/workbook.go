@@ -336,6 +336,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			res.Layouts = append(res.Layouts, l)
 			continue
 		}
+		out.sayNotes(s.book)
 		c.replay(out)
 		res.UnknownAreas = append(res.UnknownAreas, out.unknown...)
 		res.UnreadFigures = append(res.UnreadFigures, out.unreadFigures...)
@@ -403,7 +404,7 @@ func kindOrder(k Kind) int {
 
 func allTidy(ls []Layout) bool {
 	for _, l := range ls {
-		if l.Kind == IndicatorSheet || l.Kind == DistrictSheet {
+		if l.Kind == IndicatorSheet || l.Kind == DistrictSheet || l.Kind == MonthsDownSheet {
 			return false
 		}
 	}
@@ -435,6 +436,8 @@ func readSheetLog(ctx context.Context, file string, l Layout, g *grid, progress 
 		err = sr.readTidy(ctx, progress)
 	case TargetSheet:
 		err = sr.readTargets(ctx)
+	case MonthsDownSheet:
+		err = sr.readMonthsDown(ctx)
 	}
 	if err != nil && ctx.Err() == nil {
 		return nil, &app.SourceError{Location: app.Location{File: file, Sheet: l.Sheet}, Err: err}

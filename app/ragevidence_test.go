@@ -2,8 +2,12 @@ package app
 
 import (
 	"fmt"
+	"math"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
+	"unsafe"
 )
 
 // TestReviewRAGRule: an import suggests the rule its RAG column rates by
@@ -63,5 +67,44 @@ func TestReviewRAGRule(t *testing.T) {
 		case tt.other != "" && !strings.Contains(ws[0].Message, tt.other), tt.other == "" && strings.Contains(ws[0].Message, "instead"):
 			t.Errorf("%s: %q, want the other reading %q", tt.name, ws[0].Message, tt.other)
 		}
+	}
+}
+
+// TestSourceRatingsRoomAtOnce: the figures a source rates are gathered
+// without copying each (224 bytes) and in a slice made once, not grown by
+// appending: a large scorecard rates thousands.
+func TestSourceRatingsRoomAtOnce(t *testing.T) {
+	areas := []Area{"Kent", "Ashford", "Canterbury", "Dartford", "Dover", "Folkestone and Hythe", "Gravesham",
+		"Maidstone", "Sevenoaks", "Swale", "Thanet", "Tonbridge and Malling", "Tunbridge Wells"}
+	ds := &Dataset{}
+	for i := range 40 {
+		ref := fmt.Sprintf("CIC%02d", i+1)
+		ds.Indicators = append(ds.Indicators, Indicator{Ref: ref, Polarity: HigherBetter, Decimals: 1})
+		for y := 2023; y <= 2024; y++ {
+			ds.Targets = append(ds.Targets, Target{Ref: ref, Year: Period{Kind: FinancialYear, Year: y}, Target: Float(60)})
+		}
+		for _, a := range areas {
+			for m := range 24 {
+				ds.Observations = append(ds.Observations, Observation{Ref: ref, Area: a, Period: MonthOf(2023, time.April).Add(m),
+					Value: Float(64.5), SourceRAG: Green, Cell: fmt.Sprintf("%s!%c%d", a, 'C'+m, 5+i)})
+			}
+		}
+	}
+	none := func(string) []Target { return nil }
+	undefined := func(string) (Indicator, bool) { return Indicator{}, false }
+	if rated := sourceRatings(ds, none, undefined); len(rated) != len(ds.Observations) {
+		t.Fatalf("%d figures rated, want all %d", len(rated), len(ds.Observations))
+	}
+	least := uint64(math.MaxUint64)
+	for range 3 {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		sourceRatings(ds, none, undefined)
+		runtime.ReadMemStats(&after)
+		least = min(least, after.TotalAlloc-before.TotalAlloc)
+	}
+	if per, size := least/uint64(len(ds.Observations)), uint64(unsafe.Sizeof(sourceRated{})); per > size*3/2 {
+		t.Errorf("gathering the figures rated allocated %d bytes a figure, more than half as much again as a figure's entry (%d bytes)", per, size)
 	}
 }

@@ -89,18 +89,6 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 		auth = app.DefaultAuthority()
 	}
 	county, nDistricts := auth.Area(), len(auth.Districts())
-	// A group's sums hold no pointers, so that the collector, which
-	// may run beside this, has nothing in them to trace: the group is
-	// named by the series of its first figure and the county's figure by
-	// its index plus one.
-	type sums struct {
-		period                        app.Period
-		districts, extra, districtNum float64
-		series                        int32
-		county                        int32
-		n, nExtra, nNum               int32
-		negative                      bool
-	}
 	// Figures come a series at a time; the (ref, split) of the last is
 	// kept so most need no string hashing.
 	type refSplit struct {
@@ -108,22 +96,27 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 		split app.Split
 	}
 	ids := map[refSplit]uint64{}
+	for _, key := range c.figures.keys {
+		if rs := (refSplit{key.Ref, key.Split}); ids[rs] == 0 {
+			ids[rs] = uint64(len(ids) + 1)
+		}
+	}
 	var last refSplit
 	var lastID uint64
 	// The sums are kept in one slice, in the order first met, and found
-	// by index: a pointer each would be an allocation per group.
-	at := map[uint64]int32{}
-	var all []sums
+	// by index: a pointer each would be an allocation per group. There is
+	// a group for each (ref, split) and period: about as many as the
+	// figures, over the series of each (ref, split). Room is made for
+	// them at once: grown by appending, the slice allocated five times
+	// its size (2 MB for the large workbook).
+	groups := len(c.figs) * len(ids) / max(len(c.figures.keys), 1)
+	at := make(map[uint64]int32, groups)
+	all := make([]districtSums, 0, groups)
 	for i := range c.figs {
 		f := c.fig(i)
 		key := c.figures.keys[f.series]
 		if rs := (refSplit{key.Ref, key.Split}); rs != last || lastID == 0 {
-			id, ok := ids[rs]
-			if !ok {
-				id = uint64(len(ids) + 1)
-				ids[rs] = id
-			}
-			last, lastID = rs, id
+			last, lastID = rs, ids[rs]
 		}
 		p := f.period()
 		k := lastID<<40 | uint64(p.Kind)<<32 | uint64(uint32(p.Index()))
@@ -131,7 +124,7 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 		if !ok {
 			j = int32(len(all))
 			at[k] = j
-			all = append(all, sums{period: p, series: f.series})
+			all = append(all, districtSums{period: p, series: f.series})
 		}
 		s := &all[j]
 		hasValue := f.flags&hasValue != 0
@@ -188,6 +181,20 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 		}
 	}
 	return warnings
+}
+
+// districtSums are the figures of one indicator, split and period that
+// checkDistrictSums adds up. They hold no pointers, so that the collector,
+// which may run beside it, has nothing in them to trace: the group is
+// named by the series of its first figure and the county's figure by its
+// index plus one.
+type districtSums struct {
+	period                        app.Period
+	districts, extra, districtNum float64
+	series                        int32
+	county                        int32
+	n, nExtra, nNum               int32
+	negative                      bool
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs(b)) }

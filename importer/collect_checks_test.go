@@ -2,10 +2,15 @@ package importer
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
+	"unsafe"
 
 	"scorecard/app"
 )
@@ -196,5 +201,58 @@ func TestCountAndErrorMarksSaid(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDistrictSumsRoomAtOnce: checking that districts sum to the county
+// makes room for its groups (one per indicator, split and period) at
+// once: grown by appending, they allocated five times their size, 2 MB
+// of the large workbook's import.
+func TestDistrictSumsRoomAtOnce(t *testing.T) {
+	auth := app.DefaultAuthority()
+	areas := append([]app.Area{auth.Area()}, auth.Districts()...)
+	collected := func(months int) *collector {
+		c := newCollector("districts.xlsx")
+		c.sheets = []string{"Districts"}
+		var figs []figure
+		for ref := range 20 {
+			for a, area := range areas {
+				series := int32(len(c.figures.keys))
+				c.figures.keys = append(c.figures.keys, app.SeriesKey{Ref: fmt.Sprintf("CIC%02d", ref+1), Area: area})
+				for m := range months {
+					f := figure{series: series, row: int32(5 + ref), col: int32(2 + m), flags: hasValue, value: float64(1 + a%3)}
+					if a == 0 {
+						f.value = float64(len(areas)-1) * 2 // the districts' sum
+					}
+					f.setPeriod(app.MonthOf(2020, time.April).Add(m))
+					c.figs = append(c.figs, figAt{0, int32(len(figs))})
+					figs = append(figs, f)
+				}
+			}
+		}
+		c.logFigs = [][]figure{figs}
+		return c
+	}
+	units := map[string]app.Indicator{}
+	for ref := range 20 {
+		units[fmt.Sprintf("CIC%02d", ref+1)] = app.Indicator{Unit: app.Number, Measure: app.Count}
+	}
+	const months = 96
+	c := collected(months)
+	if warns := c.checkDistrictSums(units); len(warns) != 0 {
+		t.Fatalf("warned %v of districts that sum to the county", warns)
+	}
+	least := uint64(math.MaxUint64)
+	for range 3 {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		c.checkDistrictSums(units)
+		runtime.ReadMemStats(&after)
+		least = min(least, after.TotalAlloc-before.TotalAlloc)
+	}
+	groups := uint64(len(units) * months)
+	if per, size := least/groups, uint64(unsafe.Sizeof(districtSums{})); per > 2*size {
+		t.Errorf("checking district sums allocated %d bytes a group, more than twice a group's sums (%d bytes): room not made at once", per, size)
 	}
 }

@@ -39,14 +39,20 @@ func Review(file string, d *app.Dataset, auth *app.Authority) []app.Warning {
 	if len(splits) == 0 {
 		return nil // the common case: the file gives no excluding figures
 	}
-	sub := &app.Dataset{}
+	const id = "import"
+	h := app.NewHistory()
+	var inds []app.Indicator
 	for _, ind := range d.Indicators {
 		if refs[ind.Ref] {
-			sub.Indicators = append(sub.Indicators, ind)
+			inds = append(inds, ind)
 		}
 	}
-	// Figures come a series at a time: the map is looked at once per run
-	// of one series, not for each of a large scorecard's figures.
+	h.AddIndicators(inds)
+	// The figures go into the history as History.Apply puts a dataset's,
+	// but straight from the file's: a dataset of their own, made first,
+	// was a copy of every figure checked, some 2.5 MB of the large
+	// scorecard's import. They come a series at a time: the map is looked
+	// at once per run of one series, not for each figure.
 	var (
 		last series
 		keep bool
@@ -58,12 +64,13 @@ func Review(file string, d *app.Dataset, auth *app.Authority) []app.Warning {
 			keep = checked[last]
 		}
 		if keep {
-			sub.Observations = append(sub.Observations, *o)
+			fig := *o
+			if fig.Import == "" {
+				fig.Import = id
+			}
+			h.Add(fig)
 		}
 	}
-	const id = "import"
-	h := app.NewHistory()
-	h.Apply(sub, id)
 	h.Imports = []app.Import{{ID: id, Source: file}}
 	if auth == nil {
 		auth = app.AuthorityOf(h)

@@ -2,9 +2,12 @@ package cohort
 
 import (
 	"fmt"
+	"math"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"scorecard/app"
 )
@@ -67,5 +70,62 @@ func TestReview(t *testing.T) {
 				t.Errorf("warning %q does not say %q", w.Message, c.want)
 			}
 		})
+	}
+}
+
+// TestReviewAddsFiguresWithoutCopying: Review's history of the figures it
+// checks is all the memory it needs in proportion to them; a copy of
+// them made first (a dataset of their own) was a tenth of the large
+// scorecard's import's heap.
+func TestReviewAddsFiguresWithoutCopying(t *testing.T) {
+	areas := []app.Area{app.Kent, "Ashford", "Canterbury", "Dartford", "Dover", "Folkestone and Hythe", "Gravesham",
+		"Maidstone", "Sevenoaks", "Swale", "Thanet", "Tonbridge and Malling", "Tunbridge Wells"}
+	d := &app.Dataset{}
+	for i := range 10 {
+		ref := fmt.Sprintf("CIC%02d", i+1)
+		d.Indicators = append(d.Indicators, app.Indicator{Ref: ref, Name: "Children in care placed in 20 miles (%)", Unit: app.Percent, Decimals: 1, Measure: app.Proportion})
+		for _, a := range areas {
+			for _, split := range []app.Split{app.All, app.Only(app.UASC), app.Excluding(app.UASC)} {
+				for m := range 60 {
+					o := fig(ref, split, 25, 30, 120)
+					o.Area, o.Period, o.Cell = a, app.MonthOf(2021+m/12, time.Month(m%12+1)), fmt.Sprintf("CIC!%c%d", 'B'+m%20, 5+i)
+					if split == app.Only(app.UASC) {
+						o.Value, o.Numerator, o.Denominator = app.Float(30), app.Float(6), app.Float(20)
+					} else if split != app.All {
+						o.Value, o.Numerator, o.Denominator = app.Float(24), app.Float(24), app.Float(100)
+					}
+					d.Observations = append(d.Observations, o)
+				}
+			}
+		}
+	}
+	allocated := func(f func()) uint64 {
+		least := uint64(math.MaxUint64)
+		for range 3 {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			f()
+			runtime.ReadMemStats(&after)
+			least = min(least, after.TotalAlloc-before.TotalAlloc)
+		}
+		return least
+	}
+	var warns []app.Warning
+	review := allocated(func() { warns = Review("scorecard.xlsx", d, nil) })
+	if len(warns) != 0 {
+		t.Fatalf("warned %v of figures that agree", warns)
+	}
+	// What Review has to do: the history of the figures, and the
+	// figures excluding UASC worked out from it.
+	work := allocated(func() {
+		h := app.NewHistory()
+		h.Apply(d, "import")
+		h.Imports = []app.Import{{ID: "import", Source: "scorecard.xlsx"}}
+		ExcludeNoted(h, []app.Cohort{app.UASC}, app.AuthorityOf(h))
+	})
+	copied := uint64(len(d.Observations)) * uint64(unsafe.Sizeof(app.Observation{}))
+	if review > work+copied/2 {
+		t.Errorf("Review of %d figures allocated %d bytes, its work %d: more than half a copy of the figures (%d bytes) beside it", len(d.Observations), review, work, copied)
 	}
 }

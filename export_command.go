@@ -22,7 +22,6 @@ func runExport(e *env, args []string) error {
 	if e.suppress < 0 {
 		return usagef("--suppress takes a count, e.g. 5")
 	}
-	defer collectMore(exportGCPercent)()
 	excluded, err := app.ParseCohorts(e.exclude)
 	if err != nil {
 		return usagef("--exclude: %v", err)
@@ -85,6 +84,8 @@ func exportFrom(e *env, opt export.Options) (export.Summary, []app.Import, error
 			if !ok {
 				st.Close() // a team store: read whole, below
 			} else {
+				gc := collectFrom(exportHeapFloor, exportGCPercent)
+				defer gc.stop()
 				var once sync.Once
 				closeStore := func() { once.Do(func() { st.Close() }) }
 				defer closeStore()
@@ -92,11 +93,18 @@ func exportFrom(e *env, opt export.Options) (export.Summary, []app.Import, error
 				if err != nil {
 					return export.Summary{}, nil, err
 				}
-				sum, err := export.WriteFrom(e.ctx, e.outPath, releasing{src, closeStore}, opt)
+				// Once read, the garbage reading made is done with: the
+				// sheets are laid out in a heap sized to what they keep,
+				// as the peak memory is theirs.
+				read := func() { closeStore(); gc.dropFloor() }
+				sum, err := export.WriteFrom(e.ctx, e.outPath, releasing{src, read}, opt)
 				return sum, src.Imports(), err
 			}
 		}
 	}
+	// The whole history is kept to the end: collected often, the heap
+	// grows little past it.
+	defer collectMore(exportGCPercent)()
 	h, err := loadHistory(e)
 	if err != nil {
 		return export.Summary{}, nil, err
@@ -117,11 +125,12 @@ var exportReadsPieces = true
 
 // releasing is a store read an indicator at a time that closes the store
 // when the export has read it (export.Releaser), so that the store's
-// mapped pages are not resident while the workbook is laid out.
+// mapped pages are not resident while the workbook is laid out, and
+// lets the memory reading took go.
 type releasing struct {
 	*store.Pieces
-	close func()
+	read func()
 }
 
-// Release closes the store.
-func (r releasing) Release() { r.close() }
+// Release closes the store and lets go of what reading it took.
+func (r releasing) Release() { r.read() }

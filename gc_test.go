@@ -182,3 +182,66 @@ func TestImportHeap(t *testing.T) {
 		}
 	}
 }
+
+// TestCollectFrom holds an export's collector setting: no collection
+// below the floor, the heap growing percent past what was live once that
+// is past it, and, the floor dropped, percent however little is live.
+func TestCollectFrom(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	os.Unsetenv("GOGC")
+	os.Unsetenv("GOMEMLIMIT")
+	before := gcPercent()
+	const floor, percent = 64 << 20, 10
+
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	n := m.NumGC
+	gc := collectFrom(floor, percent)
+	churn(24 << 20)
+	runtime.ReadMemStats(&m)
+	if got := m.NumGC - n; got > 0 {
+		t.Errorf("24 MB of garbage under a %d MB floor: %d collections, want none", floor>>20, got)
+	}
+
+	// Past the floor, percent: 60 MB live is past it at 10, though
+	// under it at Go's 100 it would be far under twice.
+	live := make([][]byte, 0, 64)
+	for range 60 {
+		live = append(live, make([]byte, 1<<20))
+	}
+	if got := tunedAfterCollection(func(p int) bool { return p == percent }); got != percent {
+		t.Errorf("GOGC with 60 MB live under a 64 MB floor at %d%%: %d, want %d", percent, got, percent)
+	}
+	clear(live[4:])
+	live = live[:4]
+	if got := tunedAfterCollection(func(p int) bool { return p > 300 }); got <= 300 {
+		t.Errorf("GOGC with about 4 MB live under a 64 MB floor: %d, want over 300", got)
+	}
+
+	// The floor dropped, percent however little is live.
+	gc.dropFloor()
+	if got := gcPercent(); got != percent {
+		t.Errorf("GOGC once the floor is dropped: %d, want %d", got, percent)
+	}
+	if got := tunedAfterCollection(func(p int) bool { return p == percent }); got != percent {
+		t.Errorf("GOGC with 4 MB live once the floor is dropped: %d, want %d", got, percent)
+	}
+	runtime.KeepAlive(live)
+
+	gc.stop()
+	gc.dropFloor() // stopped: changes nothing
+	if got := gcPercent(); got != before {
+		t.Errorf("GOGC after stop: %d, want %d as before", got, before)
+	}
+
+	// A GOGC the officer set is left alone, the floor dropped or not.
+	t.Setenv("GOGC", "100")
+	gc = collectFrom(floor, percent)
+	gc.dropFloor()
+	if got := gcPercent(); got != before {
+		t.Errorf("GOGC set in the environment: collectFrom changed it to %d", got)
+	}
+	gc.stop()
+}

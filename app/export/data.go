@@ -103,29 +103,11 @@ func (b *book) writeData(ctx context.Context) error {
 // writeDataRows writes the Data sheet's figures from row 3.
 func (b *book) writeDataRows(ctx context.Context, w *rowWriter) error {
 	r := 2
-	vals := make([]any, len(DataHeader))
 	return b.eachDataRow(ctx, true, func(o app.Observation, label string) error {
 		r++
-		w.dataRow(r, vals, o, label)
+		w.dataRow(r, o, label)
 		return nil
 	})
-}
-
-// dataRow writes o as the Data sheet's row r, its Cohort column saying
-// label; vals is room for the row's cells.
-func (w *rowWriter) dataRow(r int, vals []any, o app.Observation, label string) {
-	vals[0], vals[1], vals[2], vals[3] = o.Ref, o.Period.String(), string(o.Area), label
-	vals[4], vals[5], vals[6] = number(o.Numerator), number(o.Denominator), number(o.Value)
-	// A figure with no status code leaves its Status cell out: an
-	// empty string would be written as a cell of empty text.
-	vals[7] = nil
-	switch {
-	case o.Status != app.OK:
-		vals[7] = string(o.Status)
-	case o.StandIn:
-		vals[7] = app.StandInMark
-	}
-	w.row(r, vals)
 }
 
 // eachDataRow calls row with each figure the Data sheet holds, in order,

@@ -18,6 +18,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
+
+	"scorecard/app"
 )
 
 // The Data sheet holds a row for every figure exported: over 100,000 for
@@ -214,12 +216,14 @@ func (s *splicer) Write(p []byte) (int, error) {
 // writer does (StreamWriter.SetRow without a style).
 type rowWriter struct {
 	*bufio.Writer
-	texts map[string]string // each text's encoding: a sheet's texts repeat
-	num   []byte
+	texts   map[string]string     // each text's encoding: a sheet's texts repeat
+	periods map[app.Period]string // each period's text, as texts
+	num     []byte
+	r       []byte // the number of the row being written
 }
 
 func newRowWriter(w io.Writer) *rowWriter {
-	return &rowWriter{Writer: bufio.NewWriterSize(w, 64<<10), texts: map[string]string{}}
+	return &rowWriter{Writer: bufio.NewWriterSize(w, 64<<10), texts: map[string]string{}, periods: map[app.Period]string{}}
 }
 
 // dataCols are the Data sheet's column names.
@@ -234,34 +238,84 @@ var dataCols = func() []string {
 // row writes row r of cells from column A: each a string, a float64 or
 // nil for none.
 func (w *rowWriter) row(r int, vals []any) {
-	rs := strconv.Itoa(r)
-	w.WriteString(`<row r="`)
-	w.WriteString(rs)
-	w.WriteString(`">`)
+	w.startRow(r)
 	for i, v := range vals {
-		if v == nil {
-			continue
-		}
-		w.WriteString(`<c r="`)
-		w.WriteString(dataCols[i])
-		w.WriteString(rs)
 		switch v := v.(type) {
+		case nil:
 		case float64:
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				w.text(fmt.Sprint(v))
-				break
-			}
-			w.WriteString(`"><v>`)
-			w.num = appendCellFloat(w.num[:0], v)
-			w.Write(w.num)
-			w.WriteString(`</v></c>`)
+			w.number(i, v)
 		case string:
-			w.text(v)
+			w.textCell(i, v)
 		default:
 			panic(fmt.Sprintf("export: a Data cell of type %T", v))
 		}
 	}
 	w.WriteString(`</row>`)
+}
+
+// dataRow writes o as the Data sheet's row r, its Cohort column saying
+// label: the cells row writes of the figure's texts and numbers,
+// written without making any, as it is every figure's row.
+func (w *rowWriter) dataRow(r int, o app.Observation, label string) {
+	w.startRow(r)
+	w.textCell(0, o.Ref)
+	period, ok := w.periods[o.Period]
+	if !ok {
+		period = o.Period.String()
+		w.periods[o.Period] = period
+	}
+	w.textCell(1, period)
+	w.textCell(2, string(o.Area))
+	w.textCell(3, label)
+	for i, v := range [...]*float64{o.Numerator, o.Denominator, o.Value} {
+		if v != nil {
+			w.number(4+i, *v)
+		}
+	}
+	// A figure with no status code leaves its Status cell out: an
+	// empty string would be written as a cell of empty text.
+	switch {
+	case o.Status != app.OK:
+		w.textCell(7, string(o.Status))
+	case o.StandIn:
+		w.textCell(7, app.StandInMark)
+	}
+	w.WriteString(`</row>`)
+}
+
+// startRow begins row r.
+func (w *rowWriter) startRow(r int) {
+	w.r = strconv.AppendInt(w.r[:0], int64(r), 10)
+	w.WriteString(`<row r="`)
+	w.Write(w.r)
+	w.WriteString(`">`)
+}
+
+// cellRef begins the cell of column col (from 0) of the row begun.
+func (w *rowWriter) cellRef(col int) {
+	w.WriteString(`<c r="`)
+	w.WriteString(dataCols[col])
+	w.Write(w.r)
+}
+
+// textCell writes a text cell in column col (from 0) of the row begun.
+func (w *rowWriter) textCell(col int, s string) {
+	w.cellRef(col)
+	w.text(s)
+}
+
+// number writes a number cell in column col (from 0) of the row begun;
+// one that is not a number Excel holds, as text.
+func (w *rowWriter) number(col int, v float64) {
+	w.cellRef(col)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		w.text(fmt.Sprint(v))
+		return
+	}
+	w.WriteString(`"><v>`)
+	w.num = appendCellFloat(w.num[:0], v)
+	w.Write(w.num)
+	w.WriteString(`</v></c>`)
 }
 
 // text ends a text cell begun with its reference.

@@ -169,7 +169,6 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 	suppressed := 0
 	var unprotected []disclosure.Unprotected
 	leftOut := map[string]int{}
-	vals := make([]any, len(DataHeader))
 	rd := disclosure.NewReader(src.LoadIndicator)
 	for _, ref := range refs {
 		h, err := rd.Load(ref)
@@ -190,7 +189,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		countLeftOut(leftOut, h, base, opt.Area, opt.Period)
 		err = dataFigures(ctx, base, base, base.Keys(), nil, opt.Period, func(o app.Observation, label string) error {
 			sp.rows++
-			sp.w.dataRow(sp.rows+2, vals, o, label)
+			sp.w.dataRow(sp.rows+2, o, label)
 			return nil
 		}, func() { sp.series++ })
 		if err != nil {

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -38,6 +39,9 @@ func (b *book) writeData(ctx context.Context) error {
 		n = b.spool.rows
 	} else if err := b.eachDataRow(ctx, false, func(app.Observation, string) error { n++; return nil }); err != nil {
 		return err
+	}
+	if n+2 > sheetRows {
+		return fmt.Errorf("the %s sheet would need %d rows, %d figures below its notice and headings, where a sheet holds %d in Excel: export one area, or an earlier period", DataSheet, n+2, n, sheetRows)
 	}
 	cols := max(len(DataHeader), noticeCols(widths))
 	if err := b.f.SetSheetDimension(DataSheet, "A1:"+cell(cols, n+2)); err != nil {
@@ -99,6 +103,11 @@ func (b *book) writeData(ctx context.Context) error {
 	}
 	return sw.Flush()
 }
+
+// sheetRows is the most rows an Excel sheet holds. A store of decades of
+// monthly figures for every area can pass it; past it excelize fails on
+// a cell reference it cannot name, which told the officer nothing.
+var sheetRows = excelize.TotalRows
 
 // writeDataRows writes the Data sheet's figures from row 3.
 func (b *book) writeDataRows(ctx context.Context, w *rowWriter) error {

@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"strings"
+
+	"scorecard/app/ooxml"
 )
 
 // Relationship types of a sheet's notes: Excel's notes (legacy comments,
@@ -43,48 +45,50 @@ func (w *Workbook) Notes(sheet string) ([]Note, error) {
 	}
 	var notes []Note
 	threaded := map[string]bool{}
-	for _, r := range rels {
-		if !strings.HasSuffix(r.Type, relThreadedComments) {
-			continue
-		}
-		data, err := w.part(r.Target)
-		if err != nil {
-			return nil, err
-		}
-		if data == nil {
-			continue // a relationship to a part the package lacks
-		}
-		ns, err := threadedNotes(data)
-		if err != nil {
-			return nil, fmt.Errorf("the threaded comments of sheet %q (%s) are not readable XML: %w", sheet, r.Target, err)
-		}
+	err = w.eachNotesPart(rels, relThreadedComments, threadedNotes, func(ns []Note) {
 		for _, n := range ns {
 			threaded[n.Cell] = true
 		}
 		notes = append(notes, ns...)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("the threaded comments of sheet %q %w", sheet, err)
 	}
-	for _, r := range rels {
-		if !strings.HasSuffix(r.Type, relComments) {
-			continue
-		}
-		data, err := w.part(r.Target)
-		if err != nil {
-			return nil, err
-		}
-		if data == nil {
-			continue // a relationship to a part the package lacks
-		}
-		ns, err := legacyNotes(data)
-		if err != nil {
-			return nil, fmt.Errorf("the notes of sheet %q (%s) are not readable XML: %w", sheet, r.Target, err)
-		}
+	err = w.eachNotesPart(rels, relComments, legacyNotes, func(ns []Note) {
 		for _, n := range ns {
 			if !threaded[n.Cell] {
 				notes = append(notes, n)
 			}
 		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("the notes of sheet %q %w", sheet, err)
 	}
 	return notes, nil
+}
+
+// eachNotesPart calls add with the notes parse reads from each part rels
+// relate to by relType. A relationship to a part the package lacks is
+// skipped, as Excel skips it.
+func (w *Workbook) eachNotesPart(rels []ooxml.Rel, relType string, parse func([]byte) ([]Note, error), add func([]Note)) error {
+	for _, r := range rels {
+		if !strings.HasSuffix(r.Type, relType) {
+			continue
+		}
+		data, err := w.part(r.Target)
+		if err != nil {
+			return fmt.Errorf("(%s): %w", r.Target, err)
+		}
+		if data == nil {
+			continue
+		}
+		ns, err := parse(data)
+		if err != nil {
+			return fmt.Errorf("(%s) are not readable XML: %w", r.Target, err)
+		}
+		add(ns)
+	}
+	return nil
 }
 
 // legacyNotes reads a comments part: Excel's notes. Excel starts a

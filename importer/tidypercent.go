@@ -62,7 +62,13 @@ func (p *tidyPercent) check(s *sheetReader, r int, o *app.Observation) {
 	}
 	text := s.at(r, &p.col)
 	rd, err := readFigure(text, s.look(r, &p.col), &s.floats)
-	if err != nil || rd.value == nil {
+	if err != nil {
+		// A check that could not be made is said, or the heading's
+		// "agrees on all rows" would pass over it.
+		s.warn(r, p.col.index, "%s %s: the %s here, %q, is not a number, so the figure worked out from the Numerator and Denominator beside it is not checked against it: %v", o.Ref, o.Period.Label(), p.col.Header, strings.TrimSpace(text), err)
+		return
+	}
+	if rd.value == nil {
 		return // blank, or a status code: nothing to check
 	}
 	p.rows++

@@ -31,6 +31,10 @@ func TestTidyPercentChecked(t *testing.T) {
 		{name: "fractions formatted as percentages, agreeing", pcts: [3]any{0.251, 0.219, 0.233}, style: &excelize.Style{CustomNumFmt: &oneDecimalPercent}, want: []string{
 			`G1: column G "Percentage" not read as the figures, which are worked out from the Numerator and Denominator beside it: checked against them, it agrees on all 3 rows giving both`,
 		}},
+		{name: "one not a number", pcts: [3]any{"25.1%", "twenty-two", "23.3%"}, want: []string{
+			`G3: CSC_RR May-24: the Percentage here, "twenty-two", is not a number, so the figure worked out from the Numerator and Denominator beside it is not checked against it`,
+			`G1: column G "Percentage" not read as the figures, which are worked out from the Numerator and Denominator beside it: checked against them, it agrees on all 2 rows giving both`,
+		}},
 		{name: "one transposed", pcts: [3]any{25.1, 21.9, 32.3}, want: []string{
 			`G4: CSC_RR Jun-24: the Percentage here, 32.3, disagrees with the Numerator and Denominator, 80 of 344 = 23.26%, the figure read; check which is right`,
 			`G1: column G "Percentage" not read as the figures, which are worked out from the Numerator and Denominator beside it: checked against them, it disagrees on 1 of the 3 rows giving both, each said at its cell (the first at G4)`,

@@ -34,7 +34,7 @@ func longHistory(t *testing.T) string {
 		mustRun(t, db, "import", big)
 	}
 	mustRun(t, db, "import", tidyCSV(t, dir, "QZ", 5, 0))
-	dfe, err := filepath.Glob(filepath.Join("..", "shared", "realdata", "[a-z]*_*.csv"))
+	dfe, err := filepath.Glob(filepath.Join("importer", "dfe", "testdata", "[a-z]*_*.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -131,7 +131,7 @@ func TestWindowLeavesAnEmptyTeamStoreEmpty(t *testing.T) {
 // store file.
 func TestConnectionStringLookalikes(t *testing.T) {
 	const secret = "Hunter2pw"
-	csv, err := filepath.Abs(filepath.Join("..", "shared", "realdata", "cla_number_and_rate_per_10k_children.csv"))
+	csv, err := filepath.Abs(filepath.Join("importer", "dfe", "testdata", "cla_number_and_rate_per_10k_children.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,7 @@ func TestExportReadsPieces(t *testing.T) {
 		"importer/testdata/ssda903/header.csv", "importer/testdata/ssda903/episodes.csv", "importer/testdata/ssda903/uasc.csv")
 	yearly := filepath.Join(t.TempDir(), "yearly.db")
 	mustRun(t, yearly, "authority", "Essex")
-	mustRun(t, yearly, "import", filepath.Join("..", "shared", "realdata", "cla_number_and_rate_per_10k_children.csv"))
+	mustRun(t, yearly, "import", filepath.Join("importer", "dfe", "testdata", "cla_number_and_rate_per_10k_children.csv"))
 	for _, tc := range []struct {
 		name string
 		db   string

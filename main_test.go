@@ -563,7 +563,7 @@ func TestImportSuppressedExportKeepsHeldFigures(t *testing.T) {
 // the tenth the scorecard's own rate is shown to.
 func TestShowBenchmarkAtPublishedPlaces(t *testing.T) {
 	db := demoStore(t)
-	mustRun(t, db, "import", filepath.Join("..", "shared", "realdata", "cla_number_and_rate_per_10k_children.csv"))
+	mustRun(t, db, "import", filepath.Join("importer", "dfe", "testdata", "cla_number_and_rate_per_10k_children.csv"))
 	out := mustRun(t, db, "show", "CIC02")
 	// Reporting year 2025 (at 31 March 2025) is the financial year 2024/25.
 	england := regexp.MustCompile(`(?m)^2024/25\s+England\s+(\S+)`).FindStringSubmatch(out)

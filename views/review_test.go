@@ -199,7 +199,7 @@ func TestReadFileUsesKeptNeighbourModel(t *testing.T) {
 	if err := st.Put(store.SettingsBucket, store.NeighbourModelKey, kept); err != nil {
 		t.Fatal(err)
 	}
-	res, err := storeBackend{st}.ReadFile(context.Background(), filepath.Join("..", "..", "shared", "realdata", "cla_number_and_rate_per_10k_children.csv"), nil, nil)
+	res, err := storeBackend{st}.ReadFile(context.Background(), filepath.Join("..", "importer", "dfe", "testdata", "cla_number_and_rate_per_10k_children.csv"), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -127,6 +127,12 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	global.StringVar(&exclude, "exclude", "", "`cohorts` the window starts excluding, e.g. uasc,ola")
 	global.Var(&imports, "import", "a `file` to import as the window opens (repeatable)")
 	if err := global.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			// Asked for, not wrong usage: the usage goes where the
+			// officer's pipe or pager reads it, and the command succeeds.
+			printUsage(stdout)
+			return 0
+		}
 		fmt.Fprintf(stderr, "scorecard: %v\n", err)
 		printUsage(stderr)
 		return 2
@@ -169,6 +175,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		cmd.flags(fs, e)
 	}
 	positional, err := parseInterleaved(fs, global.Args()[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		printCommandUsage(stdout, cmd, fs)
+		return 0
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "scorecard %s: %v\nusage: scorecard %s %s\n", name, err, name, cmd.args)
 		return 2
@@ -252,6 +262,22 @@ func printUsage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-10s %-40s %s\n", c.name, c.args, c.about)
 	}
+}
+
+// printCommandUsage is one command's help, for scorecard COMMAND --help:
+// its usage line, what it does, and its options with their defaults.
+func printCommandUsage(w io.Writer, c command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "usage: scorecard %s %s\n%s\n\nOptions:\n", c.name, c.args, c.about)
+	// Written as the usage line writes them (--json), not as the flag
+	// package's PrintDefaults does (-json); both are accepted.
+	fs.VisitAll(func(f *flag.Flag) {
+		arg, usage := flag.UnquoteUsage(f)
+		fmt.Fprintf(w, "  %s\n      %s", strings.TrimSpace("--"+f.Name+" "+arg), usage)
+		if f.DefValue != "" && f.DefValue != "false" {
+			fmt.Fprintf(w, " (default %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
 }
 
 // openStore opens the store for a subcommand; an "already open" store is

@@ -78,24 +78,12 @@ func (p *Pieces) latestFigures(ref string) (*app.History, error) {
 	}
 	h := app.NewHistory()
 	err = p.view(func(tx *bolt.Tx) error {
-		sums := newPartialChecker(tx, ref)
-		sums.definitionsUnread = true
-		for _, kind := range []recordKind{kindTarget, kindBenchmark, kindComment, kindChartSetting} {
-			b := tx.Bucket(kindBuckets[kind])
-			if b == nil {
-				continue // a store made before chart settings
-			}
-			batch := sumBatch{c: sums, kind: kind}
-			c := b.Cursor()
-			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-				batch.add(k, v)
-			}
-			batch.flush()
-		}
-		if err := readLatestFigures(tx, prefix, sums, h); err != nil {
+		l := &loader{tx: tx, h: h, ids: p.ids, prefix: prefix, sums: newPartialChecker(tx, ref)}
+		l.sums.definitionsUnread = true
+		if err := l.run(l.latestFigures, l.proving(kindTarget), l.proving(kindBenchmark), l.proving(kindComment), l.proving(kindChartSetting)); err != nil {
 			return err
 		}
-		return sums.check(tx, p.s.path)
+		return l.sums.check(tx, p.s.path)
 	})
 	if err != nil {
 		return nil, err
@@ -103,20 +91,20 @@ func (p *Pieces) latestFigures(ref string) (*app.History, error) {
 	return h, nil
 }
 
-// readLatestFigures adds to h each series whose key begins with prefix
-// as latestFigures reads it, each block summed in sums. A period's later
+// latestFigures adds to the loader's history each series it reads as
+// Pieces.latestFigures reads it, each block summed. A period's later
 // versions stand over its earlier as app.History.Add has them stand: one
 // that restates the figure before it gives its status and mark with the
 // value before it, and the numerator and denominator before it where it
 // gives neither.
-func readLatestFigures(tx *bolt.Tx, prefix []byte, sums *sumChecker, h *app.History) error {
-	b := tx.Bucket(kindBuckets[kindObservation])
-	batch := sumBatch{c: sums, kind: kindObservation}
+func (l *loader) latestFigures() error {
+	b := l.tx.Bucket(kindBuckets[kindObservation])
+	batch := sumBatch{c: l.sums, kind: kindObservation}
 	versions := versionReader{c: b.Cursor()}
 	d := newObservationDecoder()
 	var series []byte
 	c := b.Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+	for k, v := l.first(c); k != nil; k, v = l.within(c.Next()) {
 		batch.add(k, v)
 		kr := keyReader{b: k}
 		ref, area, split := kr.text(), kr.text(), kr.text()
@@ -164,7 +152,7 @@ func readLatestFigures(tx *bolt.Tx, prefix []byte, sums *sumChecker, h *app.Hist
 			o.StandIn = cur.flags&isStandIn != 0
 			obs = append(obs, o)
 		}
-		h.SetSeries(key, obs)
+		l.h.SetSeries(key, obs)
 	}
 	batch.flush()
 	return nil

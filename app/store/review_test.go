@@ -1,8 +1,12 @@
 package store
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 
 	"scorecard/app"
 )
@@ -150,5 +154,36 @@ func TestReviewHeldAllocatesLittle(t *testing.T) {
 	})
 	if per := allocs / n; per > 0.25 {
 		t.Errorf("reviewing %.0f figures held made %.0f objects, %.2f a figure; want at most 0.25", n, allocs, per)
+	}
+}
+
+// TestLatestFiguresProvesWhatItSkips: latestFigures decodes an
+// indicator's figures and nothing else of it, yet a changed byte of a
+// figure, or of a target it does not decode, is damage, as LoadIndicator
+// finds it.
+func TestLatestFiguresProvesWhatItSkips(t *testing.T) {
+	for _, kind := range []recordKind{kindObservation, kindTarget} {
+		t.Run(string(kindBuckets[kind]), func(t *testing.T) {
+			s := openTemp(t)
+			mustImport(t, s, "mar.xlsx", smallMonthly(2))
+			var ref string
+			if err := s.db.Update(func(tx *bolt.Tx) error {
+				c := tx.Bucket(kindBuckets[kind]).Cursor()
+				k, v := c.Last()
+				ref = string((&keyReader{b: k}).text())
+				v = bytes.Clone(v)
+				v[len(v)-1] ^= 1
+				return tx.Bucket(kindBuckets[kind]).Put(bytes.Clone(k), v)
+			}); err != nil {
+				t.Fatal(err)
+			}
+			p, err := s.Piecewise()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := p.latestFigures(ref); !errors.Is(err, ErrDamaged) {
+				t.Errorf("latestFigures(%s) with a %s record changed: %v, want damage", ref, kindBuckets[kind], err)
+			}
+		})
 	}
 }

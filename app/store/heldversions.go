@@ -79,10 +79,29 @@ func (h *heldFigure) figures(b []byte) figures {
 // restated since) gives them in order already; only a series with
 // revisions is sorted, its latest version of each period kept.
 func (vr *versionReader) latest(series []byte) ([]heldFigure, [][]byte, error) {
-	held := vr.held[:0]
+	held, blocks, inOrder, err := vr.versions(series)
+	if err != nil || inOrder {
+		return held, blocks, err
+	}
+	latest := held[:0]
+	for i := range held {
+		if i+1 < len(held) && held[i+1].pkey == held[i].pkey {
+			continue
+		}
+		latest = append(latest, held[i])
+	}
+	return latest, blocks, nil
+}
+
+// versions returns every version (not restatement) stored of each period
+// of the series whose key is series, in the periods' key order, a
+// period's versions in the order written, valid until the next call, and
+// the series' blocks they are in; inOrder says each period has one.
+func (vr *versionReader) versions(series []byte) (held []heldFigure, blocks [][]byte, inOrder bool, err error) {
+	held = vr.held[:0]
 	defer func() { vr.held = held[:0] }()
 	vr.blocks = vr.blocks[:0]
-	inOrder := true
+	inOrder = true
 	var sk blockSkimmer
 	for k, v := vr.c.Seek(series); k != nil && isBlockOf(k, series); k, v = vr.c.Next() {
 		sk = blockSkimmer{b: v, block: int32(len(vr.blocks))}
@@ -99,23 +118,15 @@ func (vr *versionReader) latest(series []byte) ([]heldFigure, [][]byte, error) {
 			held = append(held, f)
 		}
 		if sk.bad {
-			return nil, nil, fmt.Errorf("block %q: %w", k, errCorrupt)
+			return nil, nil, false, fmt.Errorf("block %q: %w", k, errCorrupt)
 		}
 	}
-	if inOrder {
-		return held, vr.blocks, nil
+	if !inOrder {
+		// Stable, so that a period's versions stay in the order written
+		// and the last of each is its latest.
+		slices.SortStableFunc(held, func(a, b heldFigure) int { return bytes.Compare(a.pkey[:], b.pkey[:]) })
 	}
-	// Stable, so that a period's versions stay in the order written and
-	// the last of each is its latest.
-	slices.SortStableFunc(held, func(a, b heldFigure) int { return bytes.Compare(a.pkey[:], b.pkey[:]) })
-	latest := held[:0]
-	for i := range held {
-		if i+1 < len(held) && held[i+1].pkey == held[i].pkey {
-			continue
-		}
-		latest = append(latest, held[i])
-	}
-	return latest, vr.blocks, nil
+	return held, vr.blocks, inOrder, nil
 }
 
 // blockSkimmer reads a block's entries as blockReader does, finding each

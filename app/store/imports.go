@@ -82,12 +82,13 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 	if err := s.autoBackup(); err != nil {
 		return rec, fmt.Errorf("import %s: %w", src.Name, err)
 	}
-	if err := s.markChanging(); err != nil {
-		return rec, fmt.Errorf("import %s: %w", src.Name, refusedWrite(err, "the store "+filepath.Base(s.path), filepath.Dir(s.path), "nothing was stored"))
-	}
+	mark, marked := s.markingIn()
 	err = s.updateKeepingSize(func(tx *bolt.Tx) error {
 		if err := alreadyImported(tx, src, &rec); err != nil {
 			return err
+		}
+		if err := mark(tx); err != nil {
+			return fmt.Errorf("import %s: %s: %w", src.Name, s.path, err)
 		}
 		if err := checkBasis(tx, src, ds); err != nil {
 			return err
@@ -129,6 +130,7 @@ func (s *Bolt) Import(src Source, ds *app.Dataset) (rec app.Import, err error) {
 		return putImport(tx, seq, rec)
 	})
 	if err == nil {
+		marked()
 		s.backedUp = false
 		s.pruneBackups()
 	}

@@ -218,12 +218,17 @@ func IndicatorReader(st Store) func(ref string) (*app.History, error) {
 		return st.LoadIndicator
 	}
 	// Each Pieces read is a transaction of its own (view).
-	pieces := sync.OnceValues(b.Piecewise)
+	return readPieces(sync.OnceValues(b.Piecewise), (*Pieces).LoadIndicator)
+}
+
+// readPieces returns a reader of an indicator at a time by read, through
+// the pieces opened on first use by pieces.
+func readPieces(pieces func() (*Pieces, error), read func(p *Pieces, ref string) (*app.History, error)) func(ref string) (*app.History, error) {
 	return func(ref string) (*app.History, error) {
 		p, err := pieces()
 		if err != nil {
 			return nil, err
 		}
-		return p.LoadIndicator(ref)
+		return read(p, ref)
 	}
 }

@@ -1,6 +1,14 @@
 package store
 
-import "scorecard/app"
+import (
+	"bytes"
+	"fmt"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+
+	"scorecard/app"
+)
 
 // HeldReview is what an import's review says of a file against what the
 // store holds, pass by pass, each pass's warnings in the order the import
@@ -25,15 +33,22 @@ func (r HeldReview) Warnings() []app.Warning {
 // command line's import and the window's review both call it, so that
 // they say the same of a file and read the store alike: every pass
 // through one IndicatorReader, which reads a team store's histories once
-// rather than an indicator a round trip (QA28 2).
+// rather than an indicator a round trip (QA28 2). On a bbolt store the
+// pass over rounded restatements, which reads most indicators, reads
+// their latest figures alone (latestFigures), through the same pieces.
 func ReviewHeld(st Store, ds *app.Dataset, file string, imports []app.Import, inds []app.Indicator) (HeldReview, error) {
 	var r HeldReview
 	read := IndicatorReader(st)
+	figures := read
+	if b, ok := st.(*Bolt); ok {
+		pieces := sync.OnceValues(b.Piecewise)
+		read, figures = readPieces(pieces, (*Pieces).LoadIndicator), readPieces(pieces, (*Pieces).latestFigures)
+	}
 	var err error
 	if r.Kept, err = app.KeepHeldFigures(ds, file, read); err != nil {
 		return r, err
 	}
-	if r.Rounded, err = app.RoundedRestatements(ds, file, read); err != nil {
+	if r.Rounded, err = app.RoundedRestatements(ds, file, figures); err != nil {
 		return r, err
 	}
 	if r.Years, err = app.KeepHeldBenchmarkYears(ds, file, read); err != nil {
@@ -46,4 +61,99 @@ func ReviewHeld(st Store, ds *app.Dataset, file string, imports []app.Import, in
 		return r, err
 	}
 	return r, nil
+}
+
+// latestFigures reads of ref what a comparison of a file's figures with
+// those held needs (app.RoundedRestatements): the latest version of each
+// period of each series, its numbers, status and stand-in mark, and
+// nothing else, neither of the figure (its texts, cell and import) nor of
+// the indicator (earlier versions, restatements, targets, benchmarks,
+// comments). Decoding all that was most of a re-import's review of the
+// large workbook. What LoadIndicator reads is checked against the store's
+// sums as it checks it, the records left undecoded included.
+func (p *Pieces) latestFigures(ref string) (*app.History, error) {
+	prefix, err := RefPrefix(ref)
+	if err != nil {
+		return nil, err
+	}
+	h := app.NewHistory()
+	err = p.view(func(tx *bolt.Tx) error {
+		l := &loader{tx: tx, h: h, ids: p.ids, prefix: prefix, sums: newPartialChecker(tx, ref)}
+		l.sums.definitionsUnread = true
+		if err := l.run(l.latestFigures, l.proving(kindTarget), l.proving(kindBenchmark), l.proving(kindComment), l.proving(kindChartSetting)); err != nil {
+			return err
+		}
+		return l.sums.check(tx, p.s.path)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// latestFigures adds to the loader's history each series it reads as
+// Pieces.latestFigures reads it, each block summed. A period's later
+// versions stand over its earlier as app.History.Add has them stand: one
+// that restates the figure before it gives its status and mark with the
+// value before it, and the numerator and denominator before it where it
+// gives neither.
+func (l *loader) latestFigures() error {
+	b := l.tx.Bucket(kindBuckets[kindObservation])
+	batch := sumBatch{c: l.sums, kind: kindObservation}
+	versions := versionReader{c: b.Cursor()}
+	d := newObservationDecoder()
+	var series []byte
+	c := b.Cursor()
+	for k, v := l.first(c); k != nil; k, v = l.within(c.Next()) {
+		batch.add(k, v)
+		kr := keyReader{b: k}
+		ref, area, split := kr.text(), kr.text(), kr.text()
+		s := k[:len(k)-len(kr.b)]
+		kr.seq()
+		if kr.bad {
+			return fmt.Errorf("observation key %s: %w", obsKeyName(k), errCorrupt)
+		}
+		if bytes.Equal(s, series) {
+			continue // read with the series' first block
+		}
+		series = s
+		key := app.SeriesKey{Ref: d.intern(ref), Area: app.Area(d.intern(area)), Split: app.Split(d.intern(split))}
+		held, blocks, _, err := versions.versions(s)
+		if err != nil {
+			return fmt.Errorf("observations of %s: %w", key, err)
+		}
+		obs := make([]app.Observation, 0, len(held))
+		for i := 0; i < len(held); {
+			cur := held[i].figures(blocks[held[i].block])
+			pkey := held[i].pkey
+			for i++; i < len(held) && held[i].pkey == pkey; i++ {
+				later := held[i].figures(blocks[held[i].block])
+				if restatesFigures(cur, later) {
+					later.flags = later.flags&^hasValue | cur.flags&hasValue
+					later.floats[0] = cur.floats[0]
+					if later.flags&(hasNumerator|hasDenominator) == 0 {
+						later.flags |= cur.flags & (hasNumerator | hasDenominator)
+						later.floats[1], later.floats[2] = cur.floats[1], cur.floats[2]
+					}
+				}
+				cur = later
+			}
+			o := app.Observation{Ref: key.Ref, Area: key.Area, Split: key.Split, Period: readPeriod(pkey[:])}
+			if cur.flags&hasValue != 0 {
+				o.Value = d.float(cur.floats[0])
+			}
+			if cur.flags&hasNumerator != 0 {
+				o.Numerator = d.float(cur.floats[1])
+			}
+			if cur.flags&hasDenominator != 0 {
+				o.Denominator = d.float(cur.floats[2])
+			}
+			o.Status = app.Status(d.intern(cur.status))
+			o.StandIn = cur.flags&isStandIn != 0
+			obs = append(obs, o)
+		}
+		l.h.SetSeries(key, obs)
+	}
+	batch.flush()
+	return nil
 }

@@ -287,7 +287,7 @@ func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
 	if h == "" {
 		return "", app.Period{}, "", false
 	}
-	r := headingRoles.reading(h, readHeading)
+	r := headingRoles.of(h, readHeading)
 	return r.role, r.period, r.area, r.guessed
 }
 

@@ -360,7 +360,7 @@ func referenceData(rows [][]string) (what string, row int, ok bool) {
 				// heading, and not worth normalising to be sure.
 				continue
 			}
-			switch h := normHeader(c); {
+			switch h := normalHeadings.of(c, normHeader); {
 			case h == "la name" || h == "la number" || h == "la code" || h == "la num" ||
 				h == "new la code" || h == "old la code" || h == "local authority":
 				la = true

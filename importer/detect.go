@@ -434,7 +434,7 @@ func doubts(l *Layout, g *grid, h int) []string {
 		milestone string
 		table     int
 	}
-	seen := map[key]string{}
+	seen := make(map[key]string, len(l.Columns))
 	for _, c := range l.Columns {
 		if c.Hidden || c.Role == RoleComments {
 			continue

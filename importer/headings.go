@@ -284,6 +284,21 @@ func headerRole(h string) (Role, app.Period, app.Area) {
 // guessed from words within the heading (guessRole) rather than
 // known from the whole of it.
 func headerRoleGuessed(h string) (Role, app.Period, app.Area, bool) {
+	if h == "" {
+		return "", app.Period{}, "", false
+	}
+	r := headingRoles.of(h, readHeading)
+	return r.role, r.period, r.area, r.guessed
+}
+
+// readHeading works out what headerRoleGuessed says of a heading.
+func readHeading(h string) headingReading {
+	r, p, a, guessed := roleOfHeading(h)
+	return headingReading{role: r, period: p, area: a, guessed: guessed}
+}
+
+// roleOfHeading is headerRoleGuessed without the memo.
+func roleOfHeading(h string) (Role, app.Period, app.Area, bool) {
 	t := strings.TrimSpace(h)
 	if t == "" {
 		return "", app.Period{}, "", false

@@ -53,7 +53,7 @@ func monthJumpsBack(l *Layout, g *grid, label, caption int) {
 		// a block of targets under a caption, a table beside, a revised
 		// month's column; the figures given twice for one month are
 		// said where they differ.
-		n := map[app.Period]int{}
+		n := make(map[app.Period]int, len(runs[k]))
 		for _, i := range runs[k] {
 			n[l.Columns[i].Period]++
 		}
@@ -100,7 +100,7 @@ func jumpsBack(l *Layout, g *grid, at []int, label, caption int) []int {
 	if score < 0 {
 		way = -1
 	}
-	headed := map[app.Period]bool{}
+	headed := make(map[app.Period]bool, len(at))
 	for _, i := range at {
 		headed[l.Columns[i].Period] = true
 	}

@@ -68,6 +68,33 @@ func unitOf(name string, percent bool) app.Unit {
 // a name that does not say it counts and has such a limit returns the
 // word "limit", for a warning.
 func nameUnit(name string, percent bool) (app.Unit, string) {
+	if percent {
+		return app.Percent, ""
+	}
+	u := nameUnits.of(name, readNameUnit)
+	return u.unit, u.word
+}
+
+// nameUnits remembers what nameUnit made of each name: a district
+// workbook names each indicator on every sheet, and each sheet's reader
+// asks of each name.
+var nameUnits = &textMemo[nameReading]{}
+
+// nameReading is what nameUnit says of a name whose cells showed no
+// percentages.
+type nameReading struct {
+	unit app.Unit
+	word string
+}
+
+// readNameUnit works out what nameUnit says of a name.
+func readNameUnit(name string) nameReading {
+	u, word := unitOfName(name, false)
+	return nameReading{u, word}
+}
+
+// unitOfName is nameUnit without the memo.
+func unitOfName(name string, percent bool) (app.Unit, string) {
 	n := strings.ToLower(name)
 	ws := nameWords(n)
 	counts := countsByName(ws)

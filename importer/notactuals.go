@@ -96,17 +96,21 @@ func captionedNotActuals(l *Layout, g *grid, caption, refCol int) {
 		return 0, false
 	}
 	var caps []notActualsCaption
-	kept := l.Columns[:0:0]
-	for _, col := range l.Columns {
+	var captioned []int // positions in l.Columns
+	// A run of period columns shares its caption (often the sheet's
+	// title, found for each by walking left): it is matched once.
+	captionAt, text, word := -1, "", ""
+	for i, col := range l.Columns {
 		if col.Role != RolePeriod {
-			kept = append(kept, col)
 			continue
 		}
 		k, ok := own(col.index)
-		text := strings.TrimSpace(g.at(caption, k))
-		word := notActualWords().FindString(text)
+		if k != captionAt {
+			captionAt = k
+			text = strings.TrimSpace(g.at(caption, k))
+			word = notActualWords().FindString(text)
+		}
 		if !ok || word == "" || text == strings.TrimSpace(col.Header) {
-			kept = append(kept, col)
 			continue
 		}
 		if n := len(caps); n == 0 || caps[n-1].col != k {
@@ -117,9 +121,19 @@ func captionedNotActuals(l *Layout, g *grid, caption, refCol int) {
 		// The heading under the caption (caption+1 is the headings' row),
 		// not the Header that joins them.
 		nc.heads = append(nc.heads, cmp.Or(strings.TrimSpace(g.at(caption+1, col.index)), strings.TrimSpace(col.Header)))
+		captioned = append(captioned, i)
 	}
 	if len(caps) == 0 {
 		return
+	}
+	// A new slice: the layout's columns may be shared with a copy of it.
+	kept := make([]Column, 0, len(l.Columns)-len(captioned))
+	for i, col := range l.Columns {
+		if len(captioned) > 0 && captioned[0] == i {
+			captioned = captioned[1:]
+			continue
+		}
+		kept = append(kept, col)
 	}
 	l.Columns = kept
 	l.notActuals = append(l.notActuals, caps...)

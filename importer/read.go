@@ -243,16 +243,23 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 	if err != nil {
 		return nil, err
 	}
-	sum, err := app.FileSHA256(path)
-	if err != nil {
-		return nil, &app.SourceError{Location: app.Location{File: base}, Err: unwrapPathError(err)}
-	}
+	// The file's fingerprint is taken beside the sampling, which opens
+	// the file and inflates the start of each sheet: on a second
+	// processor the hash is off the officer's wait. A file that cannot
+	// be hashed is refused for that, as before, whatever sampling found.
+	var sum string
+	var sumErr error
+	hashed := startWorkers(1, func(int) { sum, sumErr = app.FileSHA256(path) })
 	s, err := sample(ctx, path, opt)
+	if err == nil && s.book != nil {
+		defer s.book.Close()
+	}
+	hashed.wait()
+	if sumErr != nil {
+		return nil, &app.SourceError{Location: app.Location{File: base}, Err: unwrapPathError(sumErr)}
+	}
 	if err != nil {
 		return nil, err
-	}
-	if s.book != nil {
-		defer s.book.Close()
 	}
 	for _, f := range Formats {
 		if !f.Detect(s) {
@@ -353,7 +360,7 @@ func referenceData(rows [][]string) (what string, row int, ok bool) {
 				// heading, and not worth normalising to be sure.
 				continue
 			}
-			switch h := normHeader(c); {
+			switch h := normalHeadings.of(c, normHeader); {
 			case h == "la name" || h == "la number" || h == "la code" || h == "la num" ||
 				h == "new la code" || h == "old la code" || h == "local authority":
 				la = true

@@ -37,8 +37,10 @@ func yearHeading(head string) (int, string, bool) {
 	}
 	// The year-to-date forms of the rolling headings, with a year where
 	// they have a month: "2025 YTD", "YTD 2025", "2025 (year to date)".
+	// Each says "ytd" or "year", which most headings (a month's date
+	// serial, "Jun-25") do not: their expressions are not tried on them.
 	for _, f := range rollingForms() {
-		if f.what != yearToDateKind {
+		if f.what != yearToDateKind || !containsFoldASCII(head, "ytd") && !containsFoldASCII(head, "year") {
 			continue
 		}
 		if m := f.re.FindStringSubmatch(head); m != nil {

@@ -1,6 +1,7 @@
 package childlevel
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -119,6 +120,35 @@ func foldHeader(h string) string {
 // Annex A list of children in care (List 8): it names the child, the date
 // they started to be looked after, and whether they were UASC.
 func DetectAnnexA(header []string) bool {
+	// Every row of every sheet's first rows is asked, and a row with no
+	// heading saying UASC or asylum has no UASC column: it is turned
+	// away before each of its cells is folded and matched.
+	if !slices.ContainsFunc(header, mayNameUASC) {
+		return false
+	}
 	idx := annexAColumns(header)
 	return idx[colStarted] >= 0 && idx[colUASC] >= 0 && (idx[colID] >= 0 || idx[colBirth] >= 0)
+}
+
+// mayNameUASC reports whether a heading could be the UASC column's:
+// whether it holds "uasc" or "asylum" in any case, as its folded text
+// must (annexAHeaders). No letter of either word is the lower case of
+// any but its own ASCII capital, so the bytes are compared as ASCII.
+func mayNameUASC(h string) bool {
+	return holdsFoldASCII(h, "uasc") || holdsFoldASCII(h, "asylum")
+}
+
+// holdsFoldASCII reports whether s holds the lower-case ASCII word sub
+// with its letters in either case.
+func holdsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && (s[i+j] == sub[j] || s[i+j]+'a'-'A' == sub[j]) {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }

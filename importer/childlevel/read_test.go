@@ -29,6 +29,8 @@ func TestDetectAnnexA(t *testing.T) {
 		// Annex A's List 6 (children in need) has no start of care.
 		{[]string{"Child Unique ID", "Gender", "Date of Birth", "Disability"}, false},
 		{[]string{"Ref", "Indicator", "Polarity", "Oct-24"}, false},
+		// A scorecard's row whose indicator excludes UASC.
+		{[]string{"CIC05", "Children in care excluding UASC", "L", "MS", "11.7"}, false},
 		{nil, false},
 	}
 	for _, c := range cases {

@@ -1,8 +1,8 @@
 package cohort
 
 import (
+	"cmp"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -52,6 +52,12 @@ func identityRule(auth *app.Authority, split app.Split, cols []app.Area, via str
 		s += "; its count is " + via + "'s district figure, proven the same way"
 	}
 	return s
+}
+
+// areaFigure is an area's figure of a month, as prove lists them.
+type areaFigure struct {
+	area app.Area
+	o    app.Observation
 }
 
 // proof is what the identity established for one indicator and month.
@@ -127,7 +133,7 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		p      app.Period
 		broken []string
 		count  int // in broken, a rate's count compared directly; -1 if none
-		figs   map[app.Area]app.Observation
+		figs   []areaFigure
 		imp    string
 	}
 	var failures []failure
@@ -137,6 +143,12 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		series[a] = slices.Clone(out.Series(app.SeriesKey{Ref: ind.Ref, Area: a}))
 	}
 	changed := false
+	// Each month's figures are listed in one slice, kept only by a month
+	// that fails, and each month proven is given one of a rule or two:
+	// a map of a month's figures and the rule's words made afresh were
+	// most of the cost of a long history's proof.
+	var figs []areaFigure
+	rules := map[string]string{} // by via
 	for _, c := range county {
 		if c.Status != app.OK || c.Value == nil {
 			continue
@@ -147,7 +159,7 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		}
 		var sums [2]float64
 		complete := true
-		figs := map[app.Area]app.Observation{}
+		figs = figs[:0]
 		for _, a := range cols {
 			o, ok := ex.h.Observation(app.SeriesKey{Ref: ind.Ref, Area: a}, c.Period)
 			if !ok {
@@ -161,7 +173,7 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 				complete = false
 				break
 			}
-			figs[a] = o
+			figs = append(figs, areaFigure{a, o})
 			for n := range sums {
 				sums[n] += comp[n]
 			}
@@ -190,7 +202,7 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 				componentNames[ind.Measure][i], number(sums[i]), phrase(ex.split), number(want[i])))
 		}
 		if len(broken) > 0 {
-			failures = append(failures, failure{c.Period, broken, countAt, figs, c.Import})
+			failures = append(failures, failure{c.Period, broken, countAt, slices.Clone(figs), c.Import})
 			got[c.Period] = proof{}
 			continue
 		}
@@ -200,15 +212,20 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		pr := proof{holds: true, county: want[0]}
 		if ind.Measure == app.Count {
 			pr.counts = map[app.Area]float64{}
-			for a, o := range figs {
-				comp, _ := components(ind.Measure, o)
-				pr.counts[a] = comp[0]
+			for _, f := range figs {
+				comp, _ := components(ind.Measure, f.o)
+				pr.counts[f.area] = comp[0]
 			}
 		}
 		got[c.Period] = pr
 		ex.serviceColumn(out, ind, c.Period, sums, n)
-		rule := identityRule(ex.auth, ex.split, cols, via)
-		for a, o := range figs {
+		rule, ok := rules[via]
+		if !ok {
+			rule = identityRule(ex.auth, ex.split, cols, via)
+			rules[via] = rule
+		}
+		for _, f := range figs {
+			a, o := f.area, f.o
 			s := series[a]
 			i, found := slices.BinarySearchFunc(s, c.Period, func(x app.Observation, p app.Period) int { return x.Period.Compare(p) })
 			if !found || s[i].Status != app.CannotExclude {
@@ -280,7 +297,7 @@ func (ex *excluder) noteBroken(out *app.History, ref string, cols []app.Area, p 
 // sharedCount reports the count indicator, proven for period p, whose
 // figures the rate's counts are, area by area, with the same county
 // figure excluding the cohorts.
-func sharedCount(figs map[app.Area]app.Observation, county float64, p app.Period, counts map[string]map[app.Period]proof) (string, bool) {
+func sharedCount(figs []areaFigure, county float64, p app.Period, counts map[string]map[app.Period]proof) (string, bool) {
 	refs := make([]string, 0, len(counts))
 	for ref := range counts {
 		refs = append(refs, ref)
@@ -292,9 +309,9 @@ next:
 		if !pr.holds || pr.counts == nil || !same(pr.county, county) {
 			continue
 		}
-		for a, o := range figs {
-			v, ok := pr.counts[a]
-			if !ok || o.Numerator == nil || !same(*o.Numerator, v) {
+		for _, f := range figs {
+			v, ok := pr.counts[f.area]
+			if !ok || f.o.Numerator == nil || !same(*f.o.Numerator, v) {
 				continue next
 			}
 		}
@@ -306,10 +323,10 @@ next:
 // sharedCountBroken says why a rate's count, for period p, is not proven
 // as the count indicator ref's district figures, as it is in other months:
 // an area where they differ, or ref's own identity failing that month.
-func (ex *excluder) sharedCountBroken(ref string, figs map[app.Area]app.Observation, p app.Period, counts map[string]map[app.Period]proof) string {
-	areas := slices.Sorted(maps.Keys(figs))
-	for _, a := range areas {
-		o := figs[a]
+func (ex *excluder) sharedCountBroken(ref string, figs []areaFigure, p app.Period, counts map[string]map[app.Period]proof) string {
+	figs = slices.SortedFunc(slices.Values(figs), func(a, b areaFigure) int { return cmp.Compare(a.area, b.area) })
+	for _, f := range figs {
+		a, o := f.area, f.o
 		c, ok := ex.h.Observation(app.SeriesKey{Ref: ref, Area: a}, p)
 		if !ok || o.Numerator == nil || c.Value == nil {
 			continue

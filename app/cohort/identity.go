@@ -129,12 +129,16 @@ func (ex *excluder) identities(out *app.History) {
 func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, counts map[string]map[app.Period]proof) map[app.Period]proof {
 	county := out.Series(app.SeriesKey{Ref: ind.Ref, Area: ex.auth.Area()})
 	got := map[app.Period]proof{}
+	// A month that fails is worded only once some month holds: a
+	// history whose columns are no partition of the county fails every
+	// month, and says nothing of it.
 	type failure struct {
-		p      app.Period
-		broken []string
-		count  int // in broken, a rate's count compared directly; -1 if none
-		figs   []areaFigure
-		imp    string
+		p          app.Period
+		unequal    []int // the components whose columns do not sum to the county's
+		sums, want [2]float64
+		count      int          // in unequal, a rate's count compared directly; -1 if none
+		figs       []areaFigure // a rate's, whose count is compared with a count indicator's
+		imp        string
 	}
 	var failures []failure
 	vias := map[string]int{} // months a rate's count was proven as each count indicator's
@@ -183,7 +187,7 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		}
 		n := len(componentNames[ind.Measure])
 		via := ""
-		var broken []string
+		var unequal []int
 		countAt := -1
 		for i := range n {
 			if same(sums[i], want[i]) {
@@ -196,13 +200,16 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 				}
 			}
 			if i == 0 && ind.Measure == app.Rate {
-				countAt = len(broken)
+				countAt = len(unequal)
 			}
-			broken = append(broken, fmt.Sprintf("%s: the columns sum to %s, the county's figure %s is %s",
-				componentNames[ind.Measure][i], number(sums[i]), phrase(ex.split), number(want[i])))
+			unequal = append(unequal, i)
 		}
-		if len(broken) > 0 {
-			failures = append(failures, failure{c.Period, broken, countAt, slices.Clone(figs), c.Import})
+		if len(unequal) > 0 {
+			f := failure{p: c.Period, unequal: unequal, sums: sums, want: want, count: countAt, imp: c.Import}
+			if countAt >= 0 {
+				f.figs = slices.Clone(figs)
+			}
+			failures = append(failures, f)
 			got[c.Period] = proof{}
 			continue
 		}
@@ -262,12 +269,17 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		}
 	}
 	for _, f := range failures {
-		if f.count >= 0 && via != "" {
-			f.broken[f.count] = ex.sharedCountBroken(via, f.figs, f.p, counts)
+		broken := make([]string, len(f.unequal))
+		for j, i := range f.unequal {
+			broken[j] = fmt.Sprintf("%s: the columns sum to %s, the county's figure %s is %s",
+				componentNames[ind.Measure][i], number(f.sums[i]), phrase(ex.split), number(f.want[i]))
 		}
-		why := strings.Join(f.broken, "; ")
+		if f.count >= 0 && via != "" {
+			broken[f.count] = ex.sharedCountBroken(via, f.figs, f.p, counts)
+		}
+		why := strings.Join(broken, "; ")
 		what := fmt.Sprintf("the districts and the columns beside them do not sum to the county's figure %s (%s), though they do", phrase(ex.split), why)
-		if f.count >= 0 && via != "" && len(f.broken) == 1 {
+		if f.count >= 0 && via != "" && len(broken) == 1 {
 			what = fmt.Sprintf("its count is not proven as %s's district figures %s (%s), though it is", via, phrase(ex.split), why)
 		}
 		ex.warnings = append(ex.warnings, app.Warning{Location: app.Location{File: ex.files[f.imp]}, Message: fmt.Sprintf(

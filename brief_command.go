@@ -53,8 +53,10 @@ func runBrief(e *env, args []string) error {
 	}
 	// The release is the export's (disclosure.ReleaseFigures), all
 	// children's figures and those excluding the cohorts withheld
-	// together, so the brief withholds what the export does.
-	base, shown, figures, _, _ := disclosure.ReleaseFigures(v.all, v.excluded, e.suppress, v.auth)
+	// together, so the brief withholds what the export does; the
+	// figures excluding them are the view's.
+	figures := v.h
+	base, shown, _ := disclosure.ReleaseExcluded(v.all, figures, v.excluded, e.suppress, v.auth)
 	opt := brief.Options{Period: p, Area: v.area, Trend: analysisOptions(), Shown: shown, Suppress: e.suppress,
 		Excluded: v.excluded, All: v.all, AllShown: base}
 	items := brief.Items(figures, opt)

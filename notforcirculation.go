@@ -152,10 +152,11 @@ func (v *view) markWithheld(e *env, k app.SeriesKey, r *showReport) (marked bool
 }
 
 // releaseOf is the release of the whole of v, as the brief makes it,
-// the figures excluding the cohorts withheld with all children's.
+// the figures excluding the cohorts withheld with all children's: v.h,
+// which the release would otherwise work out again.
 func releaseOf(v *view, below int) (all, ex release) {
-	base, shown, figures, _, _ := disclosure.ReleaseFigures(v.all, v.excluded, below, v.auth)
-	return newRelease(v.all, base), newRelease(figures, shown)
+	base, shown, _ := disclosure.ReleaseExcluded(v.all, v.h, v.excluded, below, v.auth)
+	return newRelease(v.all, base), newRelease(v.h, shown)
 }
 
 // releaseOfIndicator is the release of indicator ref's figures in every

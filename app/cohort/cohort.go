@@ -274,6 +274,24 @@ type excluder struct {
 	// checkSource says whether the source's own excluding figures are
 	// checked against the arithmetic (ExcludeFigures).
 	checkSource bool
+	// noFigures are noFigure's reasons, by cohort.
+	noFigures map[string]string
+}
+
+// noFigure is the reason a figure cannot be worked out where the source
+// gives none for the cohort named missing: it reads the same for every
+// month of every series, so it is worded once, not for each district
+// figure of a long history.
+func (ex *excluder) noFigure(missing string) string {
+	reason, ok := ex.noFigures[missing]
+	if !ok {
+		reason = fmt.Sprintf("the source gives no figure for %s", missing)
+		if ex.noFigures == nil {
+			ex.noFigures = map[string]string{}
+		}
+		ex.noFigures[missing] = reason
+	}
+	return reason
 }
 
 // float returns a pointer to v, carved from a block so that each figure
@@ -351,7 +369,7 @@ func (ex *excluder) compose(ind app.Indicator, k app.SeriesKey, a, s *app.Observ
 		if missing != "" {
 			// The month is the cell's own, so the reason leaves it out and
 			// reads the same for every month: said once per row.
-			reason = fmt.Sprintf("the source gives no figure for %s", missing)
+			reason = ex.noFigure(missing)
 			// A rate is a count over a population: where the store holds
 			// both for the day, it is worked out from them.
 			if r, why, ok := ex.rateOnDay(ind, k, *a); ok {

@@ -1,8 +1,8 @@
 package cohort
 
 import (
+	"cmp"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -52,6 +52,12 @@ func identityRule(auth *app.Authority, split app.Split, cols []app.Area, via str
 		s += "; its count is " + via + "'s district figure, proven the same way"
 	}
 	return s
+}
+
+// areaFigure is an area's figure of a month, as prove lists them.
+type areaFigure struct {
+	area app.Area
+	o    app.Observation
 }
 
 // proof is what the identity established for one indicator and month.
@@ -123,12 +129,16 @@ func (ex *excluder) identities(out *app.History) {
 func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, counts map[string]map[app.Period]proof) map[app.Period]proof {
 	county := out.Series(app.SeriesKey{Ref: ind.Ref, Area: ex.auth.Area()})
 	got := map[app.Period]proof{}
+	// A month that fails is worded only once some month holds: a
+	// history whose columns are no partition of the county fails every
+	// month, and says nothing of it.
 	type failure struct {
-		p      app.Period
-		broken []string
-		count  int // in broken, a rate's count compared directly; -1 if none
-		figs   map[app.Area]app.Observation
-		imp    string
+		p          app.Period
+		unequal    []int // the components whose columns do not sum to the county's
+		sums, want [2]float64
+		count      int          // in unequal, a rate's count compared directly; -1 if none
+		figs       []areaFigure // a rate's, whose count is compared with a count indicator's
+		imp        string
 	}
 	var failures []failure
 	vias := map[string]int{} // months a rate's count was proven as each count indicator's
@@ -137,6 +147,12 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		series[a] = slices.Clone(out.Series(app.SeriesKey{Ref: ind.Ref, Area: a}))
 	}
 	changed := false
+	// Each month's figures are listed in one slice, kept only by a month
+	// that fails, and each month proven is given one of a rule or two:
+	// a map of a month's figures and the rule's words made afresh were
+	// most of the cost of a long history's proof.
+	var figs []areaFigure
+	rules := map[string]string{} // by via
 	for _, c := range county {
 		if c.Status != app.OK || c.Value == nil {
 			continue
@@ -147,7 +163,7 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		}
 		var sums [2]float64
 		complete := true
-		figs := map[app.Area]app.Observation{}
+		figs = figs[:0]
 		for _, a := range cols {
 			o, ok := ex.h.Observation(app.SeriesKey{Ref: ind.Ref, Area: a}, c.Period)
 			if !ok {
@@ -161,7 +177,7 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 				complete = false
 				break
 			}
-			figs[a] = o
+			figs = append(figs, areaFigure{a, o})
 			for n := range sums {
 				sums[n] += comp[n]
 			}
@@ -171,7 +187,7 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		}
 		n := len(componentNames[ind.Measure])
 		via := ""
-		var broken []string
+		var unequal []int
 		countAt := -1
 		for i := range n {
 			if same(sums[i], want[i]) {
@@ -184,13 +200,16 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 				}
 			}
 			if i == 0 && ind.Measure == app.Rate {
-				countAt = len(broken)
+				countAt = len(unequal)
 			}
-			broken = append(broken, fmt.Sprintf("%s: the columns sum to %s, the county's figure %s is %s",
-				componentNames[ind.Measure][i], number(sums[i]), phrase(ex.split), number(want[i])))
+			unequal = append(unequal, i)
 		}
-		if len(broken) > 0 {
-			failures = append(failures, failure{c.Period, broken, countAt, figs, c.Import})
+		if len(unequal) > 0 {
+			f := failure{p: c.Period, unequal: unequal, sums: sums, want: want, count: countAt, imp: c.Import}
+			if countAt >= 0 {
+				f.figs = slices.Clone(figs)
+			}
+			failures = append(failures, f)
 			got[c.Period] = proof{}
 			continue
 		}
@@ -200,15 +219,20 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		pr := proof{holds: true, county: want[0]}
 		if ind.Measure == app.Count {
 			pr.counts = map[app.Area]float64{}
-			for a, o := range figs {
-				comp, _ := components(ind.Measure, o)
-				pr.counts[a] = comp[0]
+			for _, f := range figs {
+				comp, _ := components(ind.Measure, f.o)
+				pr.counts[f.area] = comp[0]
 			}
 		}
 		got[c.Period] = pr
 		ex.serviceColumn(out, ind, c.Period, sums, n)
-		rule := identityRule(ex.auth, ex.split, cols, via)
-		for a, o := range figs {
+		rule, ok := rules[via]
+		if !ok {
+			rule = identityRule(ex.auth, ex.split, cols, via)
+			rules[via] = rule
+		}
+		for _, f := range figs {
+			a, o := f.area, f.o
 			s := series[a]
 			i, found := slices.BinarySearchFunc(s, c.Period, func(x app.Observation, p app.Period) int { return x.Period.Compare(p) })
 			if !found || s[i].Status != app.CannotExclude {
@@ -245,12 +269,17 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		}
 	}
 	for _, f := range failures {
-		if f.count >= 0 && via != "" {
-			f.broken[f.count] = ex.sharedCountBroken(via, f.figs, f.p, counts)
+		broken := make([]string, len(f.unequal))
+		for j, i := range f.unequal {
+			broken[j] = fmt.Sprintf("%s: the columns sum to %s, the county's figure %s is %s",
+				componentNames[ind.Measure][i], number(f.sums[i]), phrase(ex.split), number(f.want[i]))
 		}
-		why := strings.Join(f.broken, "; ")
+		if f.count >= 0 && via != "" {
+			broken[f.count] = ex.sharedCountBroken(via, f.figs, f.p, counts)
+		}
+		why := strings.Join(broken, "; ")
 		what := fmt.Sprintf("the districts and the columns beside them do not sum to the county's figure %s (%s), though they do", phrase(ex.split), why)
-		if f.count >= 0 && via != "" && len(f.broken) == 1 {
+		if f.count >= 0 && via != "" && len(broken) == 1 {
 			what = fmt.Sprintf("its count is not proven as %s's district figures %s (%s), though it is", via, phrase(ex.split), why)
 		}
 		ex.warnings = append(ex.warnings, app.Warning{Location: app.Location{File: ex.files[f.imp]}, Message: fmt.Sprintf(
@@ -280,7 +309,7 @@ func (ex *excluder) noteBroken(out *app.History, ref string, cols []app.Area, p 
 // sharedCount reports the count indicator, proven for period p, whose
 // figures the rate's counts are, area by area, with the same county
 // figure excluding the cohorts.
-func sharedCount(figs map[app.Area]app.Observation, county float64, p app.Period, counts map[string]map[app.Period]proof) (string, bool) {
+func sharedCount(figs []areaFigure, county float64, p app.Period, counts map[string]map[app.Period]proof) (string, bool) {
 	refs := make([]string, 0, len(counts))
 	for ref := range counts {
 		refs = append(refs, ref)
@@ -292,9 +321,9 @@ next:
 		if !pr.holds || pr.counts == nil || !same(pr.county, county) {
 			continue
 		}
-		for a, o := range figs {
-			v, ok := pr.counts[a]
-			if !ok || o.Numerator == nil || !same(*o.Numerator, v) {
+		for _, f := range figs {
+			v, ok := pr.counts[f.area]
+			if !ok || f.o.Numerator == nil || !same(*f.o.Numerator, v) {
 				continue next
 			}
 		}
@@ -306,10 +335,10 @@ next:
 // sharedCountBroken says why a rate's count, for period p, is not proven
 // as the count indicator ref's district figures, as it is in other months:
 // an area where they differ, or ref's own identity failing that month.
-func (ex *excluder) sharedCountBroken(ref string, figs map[app.Area]app.Observation, p app.Period, counts map[string]map[app.Period]proof) string {
-	areas := slices.Sorted(maps.Keys(figs))
-	for _, a := range areas {
-		o := figs[a]
+func (ex *excluder) sharedCountBroken(ref string, figs []areaFigure, p app.Period, counts map[string]map[app.Period]proof) string {
+	figs = slices.SortedFunc(slices.Values(figs), func(a, b areaFigure) int { return cmp.Compare(a.area, b.area) })
+	for _, f := range figs {
+		a, o := f.area, f.o
 		c, ok := ex.h.Observation(app.SeriesKey{Ref: ref, Area: a}, p)
 		if !ok || o.Numerator == nil || c.Value == nil {
 			continue

@@ -20,8 +20,9 @@ func (ex *excluder) revise(out *app.History, ind app.Indicator, k app.SeriesKey,
 		return
 	}
 	p := f.Period
-	keys := make([]app.SeriesKey, 0, 2+len(ex.cs))
-	keys = append(keys, k, app.SeriesKey{Ref: k.Ref, Area: k.Area, Split: ex.split})
+	// Room for two cohorts' keys on the stack: asked of every figure.
+	var room [4]app.SeriesKey
+	keys := append(room[:0], k, app.SeriesKey{Ref: k.Ref, Area: k.Area, Split: ex.split})
 	for _, c := range ex.cs {
 		keys = append(keys, app.SeriesKey{Ref: k.Ref, Area: k.Area, Split: app.Only(c)})
 	}

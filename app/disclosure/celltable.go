@@ -74,7 +74,7 @@ func newCellTable(keys []figKey, cells map[figKey][]int) *cellTable {
 		if j, held := split[app.Excluding(c)]; ok && held {
 			t.excluding[i] = j
 		}
-		t.without[i] = len(s.Excluded()) > 0
+		t.without[i] = excluding(s)
 	}
 	t.cells = make([][]int, len(t.periods)*len(t.areas)*len(t.splits))
 	for _, k := range keys {

@@ -31,9 +31,9 @@ func TestDemoProtected(t *testing.T) {
 				continue
 			}
 			shown++
-			for _, c := range counts(ind, o) {
-				if !change && o.Status == app.OK && c != nil && *c >= 1 && *c < DefaultThreshold {
-					t.Errorf("%v %v shows a count of %v", k, o.Period, *c)
+			for _, c := range counts(ind, &o, nil) {
+				if !change && o.Status == app.OK && c >= 1 && c < DefaultThreshold {
+					t.Errorf("%v %v shows a count of %v", k, o.Period, c)
 				}
 			}
 		}

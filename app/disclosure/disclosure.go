@@ -167,27 +167,35 @@ func Circulated(h *app.History, cs []app.Cohort, below int) (*app.History, int, 
 	return ex, n, warns
 }
 
-// counts are the counts of children a figure shows or is built from.
-func counts(ind app.Indicator, o app.Observation) []*float64 {
+// counts appends to into the counts of children o shows or is built
+// from, those it has, and returns them.
+func counts(ind app.Indicator, o *app.Observation, into []float64) []float64 {
+	add := func(cs ...*float64) []float64 {
+		for _, c := range cs {
+			if c != nil {
+				into = append(into, *c)
+			}
+		}
+		return into
+	}
 	switch ind.Measure {
 	case app.Proportion:
 		if o.Numerator == nil || o.Denominator == nil {
-			return []*float64{o.Numerator, o.Denominator}
+			return add(o.Numerator, o.Denominator)
 		}
-		rest := *o.Denominator - *o.Numerator
-		return []*float64{o.Numerator, o.Denominator, &rest}
+		return append(into, *o.Numerator, *o.Denominator, *o.Denominator-*o.Numerator)
 	case app.Rate:
-		return []*float64{o.Numerator, o.Denominator}
+		return add(o.Numerator, o.Denominator)
 	case app.Count:
 		if o.Numerator != nil {
-			return []*float64{o.Numerator}
+			return add(o.Numerator)
 		}
-		return []*float64{o.Value}
+		return add(o.Value)
 	case app.Mean, app.Median:
-		return []*float64{o.Denominator}
+		return add(o.Denominator)
 	}
 	if ind.Unit == app.Number {
-		return []*float64{o.Value, o.Denominator}
+		return add(o.Value, o.Denominator)
 	}
-	return []*float64{o.Denominator}
+	return add(o.Denominator)
 }

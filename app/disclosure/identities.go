@@ -99,7 +99,7 @@ func addFigures(sys *System, ind app.Indicator, keys []figKey, fs figs, hidden m
 // in its place (QA R4).
 func tieTwins(sys *System, keys []figKey, cells map[figKey][]int) {
 	for _, k := range keys {
-		if len(k.split.Excluded()) == 0 {
+		if !excluding(k.split) {
 			continue
 		}
 		rest, all := cells[k], cells[figKey{k.ref, k.area, app.All, k.period}]
@@ -114,6 +114,14 @@ func tieTwins(sys *System, keys []figKey, cells map[figKey][]int) {
 			sys.Tie(all[0], rest[0])
 		}
 	}
+}
+
+// excluding reports whether s is a split excluding cohorts, as
+// s.Excluded would, without listing them: asked of every figure of a
+// group.
+func excluding(s app.Split) bool {
+	_, only := s.Cohort()
+	return !only && s != app.All
 }
 
 // periodIdentities records the identities among the figures of the

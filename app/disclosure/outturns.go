@@ -70,7 +70,7 @@ func (r *release) settleOutturns(h *app.History, outturns []outturn, base, ex *a
 			ind, _ := h.Indicator(o.key.Ref)
 			for _, bm := range h.Benchmarks(o.key.Ref) {
 				if bm.Group == app.OutturnGroup && bm.Period == o.period {
-					hide = r.small(ind, app.Observation{Value: bm.Value})
+					hide = r.small(ind, &app.Observation{Value: bm.Value}, nil)
 				}
 			}
 		}

@@ -169,7 +169,8 @@ func (s *System) Relate(terms ...Term) bool {
 
 // Sum records total = Σ parts if it holds.
 func (s *System) Sum(total int, parts ...int) bool {
-	terms := []Term{{total, -1}}
+	terms := make([]Term, 1, 1+len(parts))
+	terms[0] = Term{total, -1}
 	for _, p := range parts {
 		terms = append(terms, Term{p, 1})
 	}

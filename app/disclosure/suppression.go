@@ -18,26 +18,37 @@ import (
 // measure of schools (ofSchools) is not judged by its size.
 func (r *release) primary(fs figs) bool {
 	any := false
-	schools := map[string]bool{} // by indicator: Counts reads its definition
+	// fs are one indicator's figures: its definition is read once, not
+	// for each figure.
+	var ref string
+	var ind app.Indicator
+	var change, schools, linked bool
+	var buf [3]float64
 	for k, o := range fs {
-		ind, _ := r.h.Indicator(k.ref)
+		if k.ref != ref || ref == "" {
+			ref = k.ref
+			ind, _ = r.h.Indicator(ref)
+			change, schools = r.change[ref], ofSchools(ind)
+			_, linked = r.implied[ref]
+		}
 		recomputed, gives := false, false
-		if r.change[k.ref] {
+		if change {
 			recomputed, gives = r.changeShown(k)
 		}
-		if _, ok := schools[k.ref]; !ok {
-			schools[k.ref] = ofSchools(ind)
-		}
+		withhold := false
 		switch {
 		case o.Status == app.Suppressed:
-			r.hidden[k] = true
+			withhold = true
 		case gives:
-			r.hidden[k] = true
-		case schools[k.ref]:
-		case !recomputed && r.small(ind, *o), r.impliesSmall(k, *o):
+			withhold = true
+		case schools:
+		case !recomputed && r.small(ind, o, buf[:0]), linked && r.impliesSmall(k, *o):
+			withhold = true
+		}
+		if withhold {
 			r.hidden[k] = true
 		}
-		any = any || r.hidden[k]
+		any = any || withhold || r.hidden[k]
 	}
 	return any
 }
@@ -49,16 +60,13 @@ func (r *release) smallCount(v float64) bool {
 }
 
 // small reports whether o shows or is built from a count from 1 to
-// below-1.
-func (r *release) small(ind app.Indicator, o app.Observation) bool {
+// below-1; buf is room for its counts.
+func (r *release) small(ind app.Indicator, o *app.Observation, buf []float64) bool {
 	if o.Status != app.OK {
 		return false
 	}
-	for _, c := range counts(ind, o) {
-		if c == nil {
-			continue
-		}
-		if v := math.Abs(*c); v >= 1 && v < r.below {
+	for _, v := range counts(ind, o, buf) {
+		if v = math.Abs(v); v >= 1 && v < r.below {
 			return true
 		}
 	}
@@ -74,32 +82,45 @@ func (r *release) small(ind app.Indicator, o app.Observation) bool {
 // months or quarters, a year to date of the months before). So the
 // figures are worked out a group of linked periods at a time (periodGroups).
 func (r *release) secondary(fs figs, change bool) {
-	// The keys sorted by period, then as compareKeys, each period's a
-	// run of them: for a large export the periods' own lists, grown a
-	// key at a time, were a tenth of its garbage.
-	all := slices.AppendSeq(make([]figKey, 0, len(fs)), maps.Keys(fs))
-	if len(all) == 0 {
-		return
+	for _, keys := range r.groups(fs) {
+		r.protect(keys, fs, change)
 	}
-	slices.SortFunc(all, func(a, b figKey) int {
-		if c := comparePeriods(a.period, b.period); c != 0 {
-			return c
-		}
-		return compareKeys(a, b)
-	})
-	byPeriod := map[app.Period][]figKey{}
-	for i := 0; i < len(all); {
-		j := i + 1
-		for j < len(all) && all[j].period == all[i].period {
-			j++
-		}
-		byPeriod[all[i].period] = all[i:j:j]
-		i = j
+}
+
+// groups returns the keys of fs, one indicator's figures, a group of
+// linked periods at a time (periodGroups, rollingGroups), each group's
+// sorted as compareKeys.
+func (r *release) groups(fs figs) [][]figKey {
+	if len(fs) == 0 {
+		return nil
+	}
+	// Each period's keys, sorted, carved from one slice laid out period
+	// by period: for a large export the periods' own lists, grown a key
+	// at a time, were a tenth of its garbage, and sorting a long
+	// history's keys all at once, most of the rest.
+	count := map[app.Period]int{}
+	for k := range fs {
+		count[k.period]++
+	}
+	all := make([]figKey, len(fs))
+	byPeriod := make(map[app.Period][]figKey, len(count))
+	at := 0
+	for p, n := range count {
+		byPeriod[p] = all[at : at : at+n]
+		at += n
+	}
+	for k := range fs {
+		byPeriod[k.period] = append(byPeriod[k.period], k)
+	}
+	for _, keys := range byPeriod {
+		slices.SortFunc(keys, compareKeys)
 	}
 	ind, _ := r.h.Indicator(all[0].ref)
-	for _, ps := range rollingGroups(ind, periodGroups(ind, slices.Collect(maps.Keys(byPeriod))), byPeriod, fs) {
+	periods := rollingGroups(ind, periodGroups(ind, slices.Collect(maps.Keys(byPeriod))), byPeriod, fs)
+	out := make([][]figKey, 0, len(periods))
+	for _, ps := range periods {
 		if len(ps) == 1 {
-			r.protect(byPeriod[ps[0]], fs, change)
+			out = append(out, byPeriod[ps[0]])
 			continue
 		}
 		var keys []figKey
@@ -107,8 +128,34 @@ func (r *release) secondary(fs figs, change bool) {
 			keys = append(keys, byPeriod[p]...)
 		}
 		slices.SortFunc(keys, compareKeys)
-		r.protect(keys, fs, change)
+		out = append(out, keys)
 	}
+	return out
+}
+
+// allShown reports whether every cell protect would build for the group
+// keys of ind's figures is shown, so that it has nothing to protect and
+// building the group's system would decide nothing: no figure of the
+// group is withheld (a figure the source withheld is among them:
+// primary withholds it), no month's own count is worked out from
+// figures over time (timeIdentities, rollingIdentities: only an
+// indicator counted year to date or over a rolling 12 months, in a
+// group of more than one period), and no earlier release showed
+// figures of its periods (addEarlier). Most months of a long history
+// are such a group.
+func (r *release) allShown(ind app.Indicator, keys []figKey) bool {
+	counted := ind.DataPeriod == app.YearToDate || ind.DataPeriod == app.Rolling12
+	for _, k := range keys {
+		if r.hidden[k] || counted && k.period != keys[0].period {
+			return false
+		}
+		for _, e := range r.earlier {
+			if len(e[refPeriod{k.ref, k.period}]) > 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // compareKeys orders one indicator's figures by area, split and period.
@@ -130,6 +177,15 @@ func compareKeys(a, b figKey) int {
 // unsafe one (the next smallest cell, or the total).
 func (r *release) protect(keys []figKey, fs figs, change bool) {
 	ind, _ := r.h.Indicator(keys[0].ref)
+	if r.allShown(ind, keys) {
+		return
+	}
+	r.withholdUntilSafe(ind, keys, fs, change)
+}
+
+// withholdUntilSafe is protect, building the group's system whatever
+// it holds.
+func (r *release) withholdUntilSafe(ind app.Indicator, keys []figKey, fs figs, change bool) {
 	sys, cells, derived := buildSystem(ind, r.county, keys, fs, r.hidden, change)
 	if sys == nil {
 		return
@@ -138,11 +194,11 @@ func (r *release) protect(keys []figKey, fs figs, change bool) {
 		derived[c] = true
 	}
 	owner := make([]figKey, sys.Len())
-	source := map[int]bool{}
+	source := make([]bool, sys.Len())
 	for k, cs := range cells {
+		suppressed := fs[k].Status == app.Suppressed
 		for _, c := range cs {
-			owner[c] = k
-			source[c] = fs[k].Status == app.Suppressed
+			owner[c], source[c] = k, suppressed
 		}
 	}
 	// A figure the source withheld is kept from being worked out at

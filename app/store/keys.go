@@ -151,6 +151,21 @@ func (r *keyReader) seq() uint64 {
 	return binary.BigEndian.Uint64(r.b)
 }
 
+// seriesOfKey returns the part of an observation block's key naming its
+// series (ref, area and split; see AppendSeriesKey), refusing a key not
+// laid out so.
+func seriesOfKey(k []byte) ([]byte, error) {
+	kr := keyReader{b: k}
+	kr.text()
+	kr.text()
+	kr.text()
+	s := k[:len(k)-len(kr.b)]
+	if kr.seq(); kr.bad {
+		return nil, fmt.Errorf("observation key %s: %w", obsKeyName(k), errCorrupt)
+	}
+	return s, nil
+}
+
 // base returns a record key without its import sequence number: what the
 // record is about.
 func base(k []byte) []byte { return k[:len(k)-seqLen] }

@@ -259,16 +259,13 @@ func (l *loader) eachBlock(d *observationDecoder, read func(key app.SeriesKey, i
 		if l.only != nil && !bytes.HasPrefix(k, l.only) {
 			continue
 		}
-		kr := keyReader{b: k}
-		ref, area, split := kr.text(), kr.text(), kr.text()
-		s := k[:len(k)-len(kr.b)]
-		kr.seq()
-		if kr.bad {
-			return fmt.Errorf("observation key %s: %w", obsKeyName(k), errCorrupt)
+		s, err := seriesOfKey(k)
+		if err != nil {
+			return err
 		}
 		if !bytes.Equal(s, series) {
 			series = s
-			key = app.SeriesKey{Ref: d.intern(ref), Area: app.Area(d.intern(area)), Split: app.Split(d.intern(split))}
+			key = d.seriesKey(s)
 		}
 		id, err := l.importOf(k)
 		if err != nil {

@@ -42,6 +42,14 @@ func newObservationDecoder() *observationDecoder {
 	return &observationDecoder{interned: map[string]string{}}
 }
 
+// seriesKey is the series s names, a prefix seriesOfKey returned, its
+// strings interned.
+func (d *observationDecoder) seriesKey(s []byte) app.SeriesKey {
+	kr := keyReader{b: s}
+	ref, area, split := kr.text(), kr.text(), kr.text()
+	return app.SeriesKey{Ref: d.intern(ref), Area: app.Area(d.intern(area)), Split: app.Split(d.intern(split))}
+}
+
 // intern returns b as a string, shared with every earlier equal one.
 func (d *observationDecoder) intern(b []byte) string {
 	if s, ok := d.interned[string(b)]; ok {

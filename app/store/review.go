@@ -106,18 +106,15 @@ func (l *loader) latestFigures() error {
 	c := b.Cursor()
 	for k, v := l.first(c); k != nil; k, v = l.within(c.Next()) {
 		batch.add(k, v)
-		kr := keyReader{b: k}
-		ref, area, split := kr.text(), kr.text(), kr.text()
-		s := k[:len(k)-len(kr.b)]
-		kr.seq()
-		if kr.bad {
-			return fmt.Errorf("observation key %s: %w", obsKeyName(k), errCorrupt)
+		s, err := seriesOfKey(k)
+		if err != nil {
+			return err
 		}
 		if bytes.Equal(s, series) {
 			continue // read with the series' first block
 		}
 		series = s
-		key := app.SeriesKey{Ref: d.intern(ref), Area: app.Area(d.intern(area)), Split: app.Split(d.intern(split))}
+		key := d.seriesKey(s)
 		held, blocks, _, err := versions.versions(s)
 		if err != nil {
 			return fmt.Errorf("observations of %s: %w", key, err)

@@ -529,3 +529,39 @@ func TestHeldTargetsProved(t *testing.T) {
 	_, err = s.HeldTargets([]string{other, changed})
 	wantDamaged(t, "a changed figure of "+changed, err)
 }
+
+// TestCreateLeftoversRemoved: a Scorecard stopped while laying out a new
+// store leaves its temporary file beside it; the next open of the store
+// removes it once it is old enough that no other process can still be
+// creating the store with it, and leaves a fresh one, and others' files,
+// alone.
+func TestCreateLeftoversRemoved(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "team.db")
+	stale := filepath.Join(dir, ".team.db.creating-1234")
+	fresh := filepath.Join(dir, ".team.db.creating-5678")
+	other := filepath.Join(dir, ".other.db.creating-1234")
+	mine := filepath.Join(dir, "team.db.creating-notes.txt")
+	for _, f := range []string{stale, fresh, other, mine} {
+		writeFile(f, []byte("half a store"))
+	}
+	long := time.Now().Add(-2 * createdWithin)
+	for _, f := range []string{stale, other, mine} {
+		if err := os.Chtimes(f, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, tc := range []struct {
+		path string
+		kept bool
+	}{{stale, false}, {fresh, true}, {other, true}, {mine, true}} {
+		if _, err := os.Stat(tc.path); (err == nil) != tc.kept {
+			t.Errorf("%s: kept %v, want %v", filepath.Base(tc.path), err == nil, tc.kept)
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -123,6 +124,7 @@ func OpenSized(path string, room int64) (*Bolt, error) {
 	if err == nil {
 		s.keep = DefaultAutoBackups
 		removeBackupLeftovers(path)
+		removeCreateLeftovers(path, time.Now())
 	}
 	return s, err
 }
@@ -149,7 +151,7 @@ func halfCreated(path string) bool {
 // Another process creating the same store at the same moment wins: its
 // store is kept.
 func create(path string) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".creating-*")
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+creatingInfix+"*")
 	if err != nil {
 		return fmt.Errorf("create store %s: %w", path, refusedWrite(err, "a new store", filepath.Dir(path), "nothing was created"))
 	}
@@ -183,6 +185,39 @@ func create(path string) error {
 	}
 	return nil
 }
+
+// createdWithin is how long a store's layout under its temporary name
+// (create) may take: it takes milliseconds, so a temporary file older
+// than this was left by a Scorecard stopped while creating the store.
+const createdWithin = 10 * time.Minute
+
+// removeCreateLeftovers removes the temporary files of new stores that a
+// process stopped while laying one out (create) left beside the store
+// at path. Only old ones: another process creating the same store at
+// this moment, which loses the race to name it, still needs its own.
+func removeCreateLeftovers(path string, now time.Time) {
+	dir, name := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := "." + name + creatingInfix
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), prefix) || !e.Type().IsRegular() {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && now.Sub(fi.ModTime()) > createdWithin {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// creatingInfix marks a new store's temporary name: "." + its name +
+// creatingInfix + a random number.
+const creatingInfix = ".creating-"
 
 // newStorePageSize is the bbolt page size a new store is laid out with.
 // bbolt writes a commit's pages one system call each, and a series block

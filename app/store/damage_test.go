@@ -565,3 +565,42 @@ func TestCreateLeftoversRemoved(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordLengthPastPages: a record whose length was flipped on disk
+// to run far past the store's pages (bbolt does not check) is refused as
+// damage before any of it is read: read, the bytes past the mapping may
+// be the program's own memory, which the store once printed into an
+// error and the collector crashed on ("found bad pointer in Go heap").
+func TestRecordLengthPastPages(t *testing.T) {
+	path, data, _ := closedStore(t, func(i int) *app.Dataset {
+		ds := smallMonthly(i)
+		ds.Targets = []app.Target{{Ref: ds.Indicators[0].Ref, Year: app.Period{Kind: app.FinancialYear, Year: 2025}, Target: app.Float(float64(40 + i))}}
+		return ds
+	}, 3)
+	m := readMeta(data)
+	const leafPage, elementLen, vsizeAt = 0x02, 16, 12
+	caught := 0
+	for at := 2 * int(m.pageSize); at+int(m.pageSize) <= len(data); at += int(m.pageSize) {
+		flags, count := binary.LittleEndian.Uint16(data[at+8:]), binary.LittleEndian.Uint16(data[at+10:])
+		if flags != leafPage || count == 0 {
+			continue
+		}
+		for e := range int(count) {
+			bad := bytes.Clone(data)
+			v := at + pageHeaderLen + e*elementLen + vsizeAt
+			binary.LittleEndian.PutUint32(bad[v:], binary.LittleEndian.Uint32(bad[v:])|1<<26)
+			if err := writeFile(path, bad); err != nil {
+				t.Fatal(err)
+			}
+			// A record Load does not read (a setting's, say) may be
+			// passed over; one it reads must not be read past.
+			_, err := openAndLoad(path, false)
+			if err != nil && strings.Contains(err.Error(), "runs past the end of the store's pages") {
+				caught++
+			}
+		}
+	}
+	if caught == 0 {
+		t.Error("no record running past the pages was caught before it was read")
+	}
+}

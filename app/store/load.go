@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -125,6 +126,9 @@ func (l *loader) run(steps ...func() error) error {
 		if err := step(); err != nil {
 			return err
 		}
+		if l.overrun {
+			return fmt.Errorf("a record runs past the end of the store's pages: %w", errCorrupt)
+		}
 	}
 	return nil
 }
@@ -170,22 +174,52 @@ type loader struct {
 	// of the record eachLatest gives its fn: the imports that stated it
 	// unchanged since.
 	after [][]byte
+	// mapLo and mapHi bound the store's pages as mapped in memory
+	// (mapping), and overrun says a record ran past them.
+	mapLo, mapHi uintptr
+	overrun      bool
 }
 
 // first positions c at the loader's first record.
 func (l *loader) first(c *bolt.Cursor) (k, v []byte) {
 	if l.prefix == nil {
-		return c.First()
+		return l.within(c.First())
 	}
 	return l.within(c.Seek(l.prefix))
 }
 
-// within passes on a record the loader reads, or nil past the last.
+// within passes on a record the loader reads, or nil past the last. A
+// record whose length, flipped on disk, runs past the store's pages ends
+// the reading (run refuses the store) before any of it is read: bbolt
+// does not check, and bytes past the mapping may be the program's own
+// memory, which a damaged store must never make it read or print.
 func (l *loader) within(k, v []byte) ([]byte, []byte) {
 	if k == nil || l.prefix != nil && !bytes.HasPrefix(k, l.prefix) {
 		return nil, nil
 	}
+	if !l.inMapping(k) || !l.inMapping(v) {
+		l.overrun = true
+		return nil, nil
+	}
 	return k, v
+}
+
+// inMapping reports whether b, where it begins in the store's mapped
+// pages, ends within them. A write transaction's own copies of pages lie
+// outside the mapping, and are of its own making.
+func (l *loader) inMapping(b []byte) bool {
+	if len(b) == 0 {
+		return true
+	}
+	if l.mapHi == 0 {
+		l.mapLo = l.tx.DB().Info().Data
+		l.mapHi = l.mapLo + uintptr(l.tx.Size())
+	}
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	if p < l.mapLo || p >= l.mapHi {
+		return true
+	}
+	return uintptr(len(b)) <= l.mapHi-p
 }
 
 // importOf returns the ID of the import that wrote the record with key k.

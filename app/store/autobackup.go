@@ -222,28 +222,6 @@ func (p *preparedBackup) discard() {
 	}
 }
 
-// removeBackupLeftovers removes the temporary files of automatic backups
-// that a process stopped while copying left beside the store at path (a
-// backup is copied under a temporary name, and is copied ahead of an
-// import while its file is read; see PrepareBackup). It is called with
-// the store's exclusive lock held, so no other process is copying one.
-func removeBackupLeftovers(path string) {
-	dir, name := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	prefix := "." + name + backupInfix
-	for _, e := range entries {
-		if n := e.Name(); strings.HasPrefix(n, prefix) && strings.Contains(n, ".tmp-") && e.Type().IsRegular() {
-			os.Remove(filepath.Join(dir, n))
-		}
-	}
-}
-
 // nextBackupName names a new automatic backup of the store at path: by
 // the time, with a suffix where a backup of the same second exists, and
 // always sorting after the newest backup (a pruned name is not reused,

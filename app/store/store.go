@@ -123,8 +123,7 @@ func OpenSized(path string, room int64) (*Bolt, error) {
 	s, err := open(path, 0o600, &bolt.Options{Timeout: lockTimeout, InitialMmapSize: mapped})
 	if err == nil {
 		s.keep = DefaultAutoBackups
-		removeBackupLeftovers(path)
-		removeCreateLeftovers(path, time.Now())
+		removeLeftovers(path, time.Now())
 	}
 	return s, err
 }
@@ -191,11 +190,16 @@ func create(path string) error {
 // than this was left by a Scorecard stopped while creating the store.
 const createdWithin = 10 * time.Minute
 
-// removeCreateLeftovers removes the temporary files of new stores that a
-// process stopped while laying one out (create) left beside the store
-// at path. Only old ones: another process creating the same store at
-// this moment, which loses the race to name it, still needs its own.
-func removeCreateLeftovers(path string, now time.Time) {
+// removeLeftovers removes, from beside the store at path, the temporary
+// files a process stopped part way left there, in one reading of the
+// folder:
+//   - an automatic backup's, copied under a temporary name (see
+//     PrepareBackup): the store's exclusive lock is held, so no other
+//     process is copying one;
+//   - a new store's, laid out under a temporary name (create): only an
+//     old one, since another process creating the same store at this
+//     moment, which loses the race to name it, still needs its own.
+func removeLeftovers(path string, now time.Time) {
 	dir, name := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -204,13 +208,19 @@ func removeCreateLeftovers(path string, now time.Time) {
 	if err != nil {
 		return
 	}
-	prefix := "." + name + creatingInfix
+	backup, creating := "."+name+backupInfix, "."+name+creatingInfix
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), prefix) || !e.Type().IsRegular() {
+		n := e.Name()
+		if !e.Type().IsRegular() {
 			continue
 		}
-		if fi, err := e.Info(); err == nil && now.Sub(fi.ModTime()) > createdWithin {
-			os.Remove(filepath.Join(dir, e.Name()))
+		left := strings.HasPrefix(n, backup) && strings.Contains(n, ".tmp-")
+		if strings.HasPrefix(n, creating) {
+			fi, err := e.Info()
+			left = err == nil && now.Sub(fi.ModTime()) > createdWithin
+		}
+		if left {
+			os.Remove(filepath.Join(dir, n))
 		}
 	}
 }

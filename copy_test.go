@@ -167,7 +167,7 @@ func tidyCSV(t *testing.T, dir, prefix string, n, shift int) string {
 // TestCopyAlongsideColleagues: a copy from a team store while a colleague
 // imports into it copies the store as it was when the copy began, and
 // succeeds; of two copies into one empty team store at once, one lands
-// whole and the other says another got there first and wrote nothing.
+// whole and the other writes nothing, saying another got there first.
 func TestCopyAlongsideColleagues(t *testing.T) {
 	if testing.Short() {
 		t.Skip("copies a large history several times")
@@ -233,7 +233,15 @@ func TestCopyAlongsideColleagues(t *testing.T) {
 				won++
 				continue
 			}
-			if said := outs[i].String(); !strings.Contains(said, "another copy or import into it got there first") || !strings.Contains(said, "nothing was written") {
+			// Started together, the loser mostly finds the winner's
+			// imports as it writes; on a loaded machine it may start only
+			// once the winner has finished, and then finds them before it
+			// writes anything. Either way it must say so, and write
+			// nothing (the count below).
+			said := outs[i].String()
+			raced := strings.Contains(said, "another copy or import into it got there first") && strings.Contains(said, "nothing was written")
+			late := strings.Contains(said, "it already holds") && strings.Contains(said, "copy into a new store")
+			if !raced && !late {
 				t.Errorf("the copy that lost said %q", said)
 			}
 		}

@@ -65,6 +65,9 @@ type dataZip struct {
 	held              []*heldPart
 	dataPart, current string
 	dataDone          bool
+	// parts is the temporary file the held parts are held in, made for
+	// the first.
+	parts tempFile
 }
 
 // zipWriter is the zip writer the workbook is saved with. The library
@@ -89,7 +92,7 @@ func (z *dataZip) Create(name string) (io.Writer, error) {
 			if h.closed {
 				return nil, fmt.Errorf("%s written twice", name)
 			}
-			return &h.buf, nil
+			return h, z.hold(h)
 		}
 	}
 	w, err := z.Writer.Create(name)
@@ -105,6 +108,7 @@ func (z *dataZip) Create(name string) (io.Writer, error) {
 }
 
 func (z *dataZip) Close() error {
+	defer z.parts.close()
 	err := z.finish()
 	for _, h := range z.held {
 		if err == nil && !h.done {
@@ -112,6 +116,24 @@ func (z *dataZip) Close() error {
 		}
 	}
 	return errors.Join(err, z.Writer.Close())
+}
+
+// hold has h, as the library writes it, held at the end of the held
+// parts' file.
+func (z *dataZip) hold(h *heldPart) error {
+	if z.parts.f == nil {
+		t, err := newTempFile()
+		if err != nil {
+			return fmt.Errorf("a temporary file for the sheets: %w", err)
+		}
+		z.parts = t
+	}
+	off, err := z.parts.f.Seek(0, io.SeekEnd)
+	if err != nil {
+		return err
+	}
+	h.in, h.off, h.n = z.parts.f, off, 0
+	return nil
 }
 
 // finish writes what the part last created holds back, and the held

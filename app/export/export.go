@@ -180,17 +180,30 @@ func write(ctx context.Context, path string, h *app.History, opt Options) (Summa
 // write lays the workbook out, in the original's layout or the house
 // layout, and saves it to path.
 func (b *book) write(ctx context.Context, path string) (Summary, error) {
-	// A district's workbook with no figures of its own for the period is
-	// a scorecard of blanks saying "0 flagged": refused as its pack and
-	// brief are (QA24b D5). The authority's own workbook still carries
-	// every figure held, on its Data sheet.
-	if b.opt.Original == "" && b.opt.Area != b.opt.authority().Area() && !HasFigures(b.h, b.opt.Area, b.period) {
-		return Summary{}, fmt.Errorf("%w: %s", ErrNoData, NoFigures(b.h, b.opt.Area, b.period))
+	// The authority's workbook of a period it has no figures for (every
+	// figure of it last year's outturn standing in) is written, unlike
+	// its pack and brief, but says why its scorecard is empty (QA26b L3).
+	// An original's layout settles its period, so its figures are checked
+	// after it; the house layout's before, since it lets its figures go
+	// as it is laid out (writeHouse).
+	noFigures := func() {
+		if !HasFigures(b.h, b.opt.Area, b.period) {
+			b.sum.NoFigures = NoFigures(b.h, b.opt.Area, b.period)
+		}
 	}
 	var err error
 	if b.opt.Original != "" {
 		err = b.writeOriginal(ctx)
+		noFigures()
 	} else {
+		noFigures()
+		// A district's workbook with no figures of its own for the period
+		// is a scorecard of blanks saying "0 flagged": refused as its pack
+		// and brief are (QA24b D5). The authority's own workbook still
+		// carries every figure held, on its Data sheet.
+		if b.sum.NoFigures != "" && b.opt.Area != b.opt.authority().Area() {
+			return Summary{}, fmt.Errorf("%w: %s", ErrNoData, b.sum.NoFigures)
+		}
 		err = b.writeHouse(ctx)
 	}
 	if err != nil {
@@ -198,13 +211,6 @@ func (b *book) write(ctx context.Context, path string) (Summary, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return Summary{}, err
-	}
-	// The authority's workbook of a period it has no figures for (every
-	// figure of it last year's outturn standing in) is written, unlike
-	// its pack and brief, but says why its scorecard is empty (QA26b L3).
-	// Checked after the layout, which settles an original's period.
-	if !HasFigures(b.h, b.opt.Area, b.period) {
-		b.sum.NoFigures = NoFigures(b.h, b.opt.Area, b.period)
 	}
 	// What the sheets were laid out from is done with: only the figures,
 	// for the Data sheet's rows, are still to be written.
@@ -398,6 +404,17 @@ func (b *book) writeHouse(ctx context.Context) error {
 			// No later sheet lays out the analysed points: let them go.
 			for _, r := range b.rows {
 				r.series, r.quarters, r.at = trend.Series{}, trend.Series{}, nil
+			}
+		}
+		if s.name == GuidanceSheet && b.spool != nil {
+			// No later sheet reads the figures kept to lay the sheets out
+			// (some 2 MB for the large case): the Data sheet's rows are
+			// spooled, and the Provenance, Definitions and Targets sheets
+			// want the imports, definitions and targets alone. Let go now,
+			// they are not held beside those sheets' cells, at the large
+			// export's peak memory.
+			for _, k := range b.h.Keys() {
+				b.h.SetSeries(k, nil)
 			}
 		}
 	}

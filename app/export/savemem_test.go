@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"testing"
 	"weak"
 
@@ -12,7 +13,9 @@ import (
 
 // TestWriteFromHoldsLittleWhileSaving exports real-shaped histories read
 // an indicator at a time (WriteFrom's path) and checks what the book
-// holds at two steps near the large export's peak memory: once the sheets
+// holds at steps near the large export's peak memory: once the Guidance
+// sheet is laid out, the figures kept to lay the sheets out are
+// collectable, not held beside the last sheets' cells; once the sheets
 // are laid out, those laid out cell by cell (Scorecard, Trend, Districts)
 // hold their cells in the book's buffers, not yet given to the library's
 // stream writer, whose XML it would hold beside the figures still kept;
@@ -42,8 +45,19 @@ func TestWriteFromHoldsLittleWhileSaving(t *testing.T) {
 			defer b.f.Close()
 			defer b.spool.close()
 			kept := weak.Make(b.h)
-			laidOut, saved := false, false
+			k := b.h.Keys()[0]
+			figure := weak.Make(&b.h.Series(k)[0])
+			laidOut, saved, letGo := false, false, false
 			b.opt.Progress = func(done, total int) {
+				if !letGo && slices.Contains(b.sum.Sheets, GuidanceSheet) {
+					// The Provenance, Definitions and Targets sheets are
+					// being laid out.
+					letGo = true
+					runtime.GC()
+					if figure.Value() != nil {
+						t.Errorf("the figures kept to lay the sheets out (%s's, for one) are still held once the Guidance sheet is laid out", k)
+					}
+				}
 				switch done {
 				case total - b.dataSeries():
 					// The sheets are laid out; the Data sheet's series are
@@ -75,8 +89,8 @@ func TestWriteFromHoldsLittleWhileSaving(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !laidOut || !saved {
-				t.Fatalf("laid out %v, saved %v: steps missed (%d data rows), the test proves nothing", laidOut, saved, sum.DataRows)
+			if !laidOut || !saved || !letGo {
+				t.Fatalf("laid out %v, saved %v, after the Guidance sheet %v: steps missed (%d data rows), the test proves nothing", laidOut, saved, letGo, sum.DataRows)
 			}
 			if sum.DataRows == 0 || sum.Indicators == 0 {
 				t.Errorf("%d indicators, %d data rows written", sum.Indicators, sum.DataRows)

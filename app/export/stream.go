@@ -232,36 +232,53 @@ var errNoFigures = errors.New("no indicators")
 // spool holds the Data sheet's rows, encoded, in a temporary file until
 // the workbook is saved.
 type spool struct {
-	f      *os.File
+	tempFile
 	w      *rowWriter
 	rows   int // figures
 	series int // series
 	steps  func()
-	// named is whether the file still has its name in the temporary
-	// folder, to be removed on close (see newSpool).
-	named bool
 }
 
-// spoolPattern names the spool files in the temporary folder.
-const spoolPattern = "scorecard-data-*.xml"
-
-// newSpool makes the spool. A killed export never reaches close, and its
-// spool (megabytes) stayed in the temporary folder for good, so the file
-// is unlinked as soon as it is made: on Linux and macOS an open file
-// reads and writes on without a name, and nothing is left whenever the
-// process ends. Windows refuses to remove an open file (and os offers no
-// FILE_FLAG_DELETE_ON_CLOSE), so there the file keeps its name until
-// close, and each export sweeps the spool files that earlier exports left:
-// those a day old, and, where an open file cannot be removed, every one
-// the system lets go of, since an export still writing holds its own open.
+// newSpool makes the spool.
 func newSpool() (*spool, error) {
-	f, err := os.CreateTemp("", spoolPattern)
+	t, err := newTempFile()
 	if err != nil {
 		return nil, fmt.Errorf("a temporary file for the Data sheet's rows: %w", err)
 	}
+	return &spool{tempFile: t, w: newRowWriter(t.f)}, nil
+}
+
+// tempFile is a temporary file an export holds what it has written in
+// (the Data sheet's rows, the streamed sheets' parts) until the workbook
+// is saved.
+type tempFile struct {
+	f *os.File
+	// named is whether the file still has its name in the temporary
+	// folder, to be removed on close (see newTempFile).
+	named bool
+}
+
+// spoolPattern names the temporary files in the temporary folder.
+const spoolPattern = "scorecard-data-*.xml"
+
+// newTempFile makes a temporary file. A killed export never reaches
+// close, and its files (megabytes) stayed in the temporary folder for
+// good, so the file is unlinked as soon as it is made: on Linux and macOS
+// an open file reads and writes on without a name, and nothing is left
+// whenever the process ends. Windows refuses to remove an open file (and
+// os offers no FILE_FLAG_DELETE_ON_CLOSE), so there the file keeps its
+// name until close, and each export sweeps the files that earlier exports
+// left: those a day old, and, where an open file cannot be removed, every
+// one the system lets go of, since an export still writing holds its own
+// open.
+func newTempFile() (tempFile, error) {
+	f, err := os.CreateTemp("", spoolPattern)
+	if err != nil {
+		return tempFile{}, err
+	}
 	named := os.Remove(f.Name()) != nil
 	sweepLeftovers(os.TempDir(), spoolPattern, f.Name(), named)
-	return &spool{f: f, w: newRowWriter(f), named: named}, nil
+	return tempFile{f: f, named: named}, nil
 }
 
 // copyTo writes the rows spooled to w.
@@ -278,17 +295,24 @@ func (s *spool) copyTo(w *rowWriter) error {
 	return nil
 }
 
-// close removes the temporary file.
+// close removes the spool's file.
 func (s *spool) close() {
-	if s == nil || s.f == nil {
+	if s != nil {
+		s.tempFile.close()
+	}
+}
+
+// close removes the temporary file.
+func (t *tempFile) close() {
+	if t.f == nil {
 		return
 	}
-	s.f.Close()
-	// An unlinked spool's name may since be another export's.
-	if s.named {
-		os.Remove(s.f.Name())
+	t.f.Close()
+	// An unlinked file's name may since be another export's.
+	if t.named {
+		os.Remove(t.f.Name())
 	}
-	s.f = nil
+	t.f = nil
 }
 
 // heldKeys are every series held, as circulated.

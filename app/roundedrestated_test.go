@@ -24,21 +24,21 @@ func TestRoundedRestatementsOrder(t *testing.T) {
 		file = append(file, Observation{Ref: ref, Area: "Kent", Period: p, Value: Float(given), Cell: "Scorecard!H" + string(rune('4'+i))})
 	}
 	// The first indicator's history comes last.
-	slowFirst := func(ref string) (*History, error) {
+	slowFirst := func(ref string) (HeldFigures, error) {
 		if ref == refs[0] {
 			time.Sleep(20 * time.Millisecond)
 		}
-		return h, nil
+		return HeldFiguresOf(h, ref), nil
 	}
 	for _, tc := range []struct {
 		name string
-		held func(string) (*History, error)
+		held func(string) (HeldFigures, error)
 		want string // in the warning, or the error
 		err  bool
 	}{
-		{"in turn", func(string) (*History, error) { return h, nil }, "4 figures given to fewer decimal places than the store holds them, and the same to those places, the first CIC05 Kent Mar-26", false},
+		{"in turn", func(ref string) (HeldFigures, error) { return HeldFiguresOf(h, ref), nil }, "4 figures given to fewer decimal places than the store holds them, and the same to those places, the first CIC05 Kent Mar-26", false},
 		{"the first read last", slowFirst, "4 figures given to fewer decimal places than the store holds them, and the same to those places, the first CIC05 Kent Mar-26", false},
-		{"a read failing", func(ref string) (*History, error) {
+		{"a read failing", func(ref string) (HeldFigures, error) {
 			if ref == refs[2] {
 				return nil, errors.New("the store is damaged")
 			}
@@ -84,11 +84,11 @@ func TestRoundedRestatementsReadsRoundedOnly(t *testing.T) {
 		mu   sync.Mutex
 		read []string
 	)
-	held := func(ref string) (*History, error) {
+	held := func(ref string) (HeldFigures, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		read = append(read, ref)
-		return h, nil
+		return HeldFiguresOf(h, ref), nil
 	}
 	ws, err := RoundedRestatements(&Dataset{Observations: file}, "m_mar.xlsx", held)
 	if err != nil {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
@@ -32,13 +33,15 @@ func RoundedRestatements(ds *Dataset, file string, held func(ref string) (HeldFi
 	// turn, the large workbook's re-import compared twelve million refs,
 	// an eighth of its processor time. A file gives an indicator's figures
 	// together, so the ref of the figure before is mostly this one's too,
-	// and the maps are asked once for each run of them.
-	byRef := map[string][]int{}
+	// and the maps are asked once for each run of them. Which of them are
+	// given to places (Places, a few roundings a figure, most of this
+	// pass's time) is asked by the readers below, each of its own
+	// indicator's, not here on one processor while the other waits.
+	byRef := map[string][]int32{}
 	var refs []string
-	seen := map[string]bool{}
 	var (
 		ref     string
-		indexes []int
+		indexes []int32
 		number  bool
 		started bool
 	)
@@ -48,36 +51,31 @@ func RoundedRestatements(ds *Dataset, file string, held func(ref string) (HeldFi
 			if started {
 				byRef[ref] = indexes
 			}
-			ref, indexes, number, started = o.Ref, byRef[o.Ref], units[o.Ref] == Number, true
+			ref, number, started = o.Ref, units[o.Ref] == Number, true
+			var seen bool
+			indexes, seen = byRef[o.Ref]
+			if !seen && !number {
+				byRef[ref] = nil
+				refs = append(refs, ref)
+			}
 		}
 		if o.Value == nil || number {
 			continue
 		}
-		d, ok := Places(*o.Value)
-		if !ok {
-			continue
-		}
-		if !seen[ref] {
-			seen[ref] = true
-			refs = append(refs, ref)
-		}
-		if d > 0 {
-			indexes = append(indexes, i)
-		}
+		indexes = append(indexes, int32(i))
 	}
 	if started {
 		byRef[ref] = indexes
 	}
-	// An indicator whose every figure is whole restates nothing to its
-	// places: its history is not read (a third of the large workbook's).
-	refs = slices.DeleteFunc(refs, func(ref string) bool { return len(byRef[ref]) == 0 })
 	// Reading the histories is most of the pass (the re-import of the
 	// large workbook read 124 of them, some 40 ms), and one indicator's
 	// figures are compared with its history alone: the indicators are
 	// shared among as many readers as there are processors, each count
-	// kept by its indicator's place so that the first said is the first
-	// in the file's order whatever the readers' timing.
+	// kept with the place of its indicator's first figure given to a
+	// number of places (rounded or whole), so that the first said is the
+	// first in the file's order whatever the readers' timing.
 	type found struct {
+		at          int // the place of the indicator's first figure given to places; -1 for none
 		n           int
 		first, stat Observation
 		err         error
@@ -85,19 +83,41 @@ func RoundedRestatements(ds *Dataset, file string, held func(ref string) (HeldFi
 	founds := make([]found, len(refs))
 	compare := func(i int) {
 		ref := refs[i]
-		h, err := held(ref)
-		if err != nil {
-			founds[i].err = fmt.Errorf("the figures held for %s: %w", ref, err)
+		f := &founds[i]
+		f.at = -1
+		// Only the figures given to one or more places are compared,
+		// kept in place of the indicator's index, which is this reader's
+		// alone; an indicator whose every figure is whole restates
+		// nothing to its places, and its history is not read (a third of
+		// the large workbook's).
+		rounded := byRef[ref][:0]
+		for _, j := range byRef[ref] {
+			d, ok := Places(*ds.Observations[j].Value)
+			if !ok {
+				continue
+			}
+			if f.at < 0 {
+				f.at = int(j)
+			}
+			if d > 0 {
+				rounded = append(rounded, j)
+			}
+		}
+		if len(rounded) == 0 {
 			return
 		}
-		f := &founds[i]
+		h, err := held(ref)
+		if err != nil {
+			f.err = fmt.Errorf("the figures held for %s: %w", ref, err)
+			return
+		}
 		// The series too is looked up once for the run of its figures.
 		var (
 			key    SeriesKey
 			series []HeldFigure
 			looked bool
 		)
-		for _, j := range byRef[ref] {
+		for _, j := range rounded {
 			o := &ds.Observations[j]
 			if k := o.Key(); !looked || k != key {
 				key, series, looked = k, h[k], true
@@ -126,6 +146,7 @@ func RoundedRestatements(ds *Dataset, file string, held func(ref string) (HeldFi
 		})
 	}
 	wg.Wait()
+	slices.SortFunc(founds, func(a, b found) int { return cmp.Compare(a.at, b.at) })
 	var (
 		n           int
 		first, stat Observation

@@ -101,3 +101,39 @@ func TestRoundedRestatementsReadsRoundedOnly(t *testing.T) {
 		t.Fatalf("warnings %v, want one at H5 for one figure", ws)
 	}
 }
+
+// The figure named first is the first given to places of the indicator
+// whose first such figure comes first in the file, whatever came before
+// it without a value: each reader works out its own indicator's figures
+// given to places, and the counts are put back in that order.
+func TestRoundedRestatementsFirstGivenToPlaces(t *testing.T) {
+	jan, feb := MonthOf(2026, 1), MonthOf(2026, 2)
+	h := NewHistory()
+	for _, ref := range []string{"CIC05", "CIC06"} {
+		for _, p := range []Period{jan, feb} {
+			h.Add(Observation{Ref: ref, Area: "Kent", Period: p, Value: Float(95.3846153846), Numerator: Float(62), Denominator: Float(65)})
+		}
+	}
+	file := []Observation{
+		{Ref: "CIC05", Area: "Kent", Period: jan, Status: Suppressed, Cell: "Scorecard!G4"},
+		{Ref: "CIC06", Area: "Kent", Period: jan, Value: Float(95), Cell: "Scorecard!G5"},
+		{Ref: "CIC06", Area: "Kent", Period: feb, Value: Float(95.4), Cell: "Scorecard!H5"},
+		{Ref: "CIC05", Area: "Kent", Period: feb, Value: Float(95.4), Cell: "Scorecard!H4"},
+		{Ref: "CIC07", Area: "Kent", Period: feb, Value: Float(3), Cell: "Scorecard!H6"},
+	}
+	held := func(ref string) (HeldFigures, error) {
+		if ref == "CIC07" {
+			return nil, errors.New("not to be read: its every figure is whole")
+		}
+		return HeldFiguresOf(h, ref), nil
+	}
+	for range 20 {
+		ws, err := RoundedRestatements(&Dataset{Observations: file}, "m_feb.xlsx", held)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ws) != 1 || !strings.Contains(ws[0].String(), "2 figures given to fewer decimal places") || ws[0].Location.Cell != "H5" {
+			t.Fatalf("warnings %v, want one at H5 for two figures", ws)
+		}
+	}
+}

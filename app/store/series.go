@@ -110,7 +110,7 @@ type SeriesHistory struct {
 	// is gathered into a new slice, made the length of the one before,
 	// which the series of an indicator mostly share.
 	all   []app.Observation
-	next  int               // the length all is made with when handed over
+	next  int               // the capacity all is made with after it was handed over
 	later []app.Observation // later versions, by period then import
 	order []int32           // all's indexes, sorted by period
 	// restated holds, by period, the imports that restated the latest
@@ -175,6 +175,15 @@ func (s *SeriesHistory) Flush() {
 	switch {
 	case len(all) == 0:
 	case inOrder && !revised:
+		// A series longer than the one before outgrew the slice made for
+		// it, growing it by half again or double: copied to its length
+		// rather than handed over, so that the History, which a window
+		// or a pack holds whole, holds no room it will not use.
+		if cap(all)-len(all) > len(all)/8 {
+			exact := make([]app.Observation, len(all))
+			copy(exact, all)
+			all = exact
+		}
 		s.h.SetSeries(s.key, all)
 		s.all, s.next = nil, len(all)
 	default:

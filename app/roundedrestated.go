@@ -1,9 +1,11 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,10 +17,10 @@ import (
 // to what they show gives 95.4 for the 95.3846... held with its 62 of 65.
 // Such a figure is read as restating the one held, which stands, with its
 // numerator and denominator, rather than as a revision of it; that reading
-// is said, naming the first at its cell. held reads the store's history of
-// one indicator (a store's LoadIndicator); it is called from several
-// goroutines at once.
-func RoundedRestatements(ds *Dataset, file string, held func(ref string) (*History, error)) ([]Warning, error) {
+// is said, naming the first at its cell. held reads the latest figures
+// the store holds of one indicator (HeldFiguresOf a store's LoadIndicator
+// gives them); it is called from several goroutines at once.
+func RoundedRestatements(ds *Dataset, file string, held func(ref string) (HeldFigures, error)) ([]Warning, error) {
 	// Only a value given to one or more places, but few enough to have
 	// been rounded, can restate a figure to its places (SameToPlaces); a
 	// count, given whole and held whole, never differs so.
@@ -31,13 +33,15 @@ func RoundedRestatements(ds *Dataset, file string, held func(ref string) (*Histo
 	// turn, the large workbook's re-import compared twelve million refs,
 	// an eighth of its processor time. A file gives an indicator's figures
 	// together, so the ref of the figure before is mostly this one's too,
-	// and the maps are asked once for each run of them.
-	byRef := map[string][]int{}
+	// and the maps are asked once for each run of them. Which of them are
+	// given to places (Places, a few roundings a figure, most of this
+	// pass's time) is asked by the readers below, each of its own
+	// indicator's, not here on one processor while the other waits.
+	byRef := map[string][]int32{}
 	var refs []string
-	seen := map[string]bool{}
 	var (
 		ref     string
-		indexes []int
+		indexes []int32
 		number  bool
 		started bool
 	)
@@ -47,36 +51,31 @@ func RoundedRestatements(ds *Dataset, file string, held func(ref string) (*Histo
 			if started {
 				byRef[ref] = indexes
 			}
-			ref, indexes, number, started = o.Ref, byRef[o.Ref], units[o.Ref] == Number, true
+			ref, number, started = o.Ref, units[o.Ref] == Number, true
+			var seen bool
+			indexes, seen = byRef[o.Ref]
+			if !seen && !number {
+				byRef[ref] = nil
+				refs = append(refs, ref)
+			}
 		}
 		if o.Value == nil || number {
 			continue
 		}
-		d, ok := Places(*o.Value)
-		if !ok {
-			continue
-		}
-		if !seen[ref] {
-			seen[ref] = true
-			refs = append(refs, ref)
-		}
-		if d > 0 {
-			indexes = append(indexes, i)
-		}
+		indexes = append(indexes, int32(i))
 	}
 	if started {
 		byRef[ref] = indexes
 	}
-	// An indicator whose every figure is whole restates nothing to its
-	// places: its history is not read (a third of the large workbook's).
-	refs = slices.DeleteFunc(refs, func(ref string) bool { return len(byRef[ref]) == 0 })
 	// Reading the histories is most of the pass (the re-import of the
 	// large workbook read 124 of them, some 40 ms), and one indicator's
 	// figures are compared with its history alone: the indicators are
 	// shared among as many readers as there are processors, each count
-	// kept by its indicator's place so that the first said is the first
-	// in the file's order whatever the readers' timing.
+	// kept with the place of its indicator's first figure given to a
+	// number of places (rounded or whole), so that the first said is the
+	// first in the file's order whatever the readers' timing.
 	type found struct {
+		at          int // the place of the indicator's first figure given to places; -1 for none
 		n           int
 		first, stat Observation
 		err         error
@@ -84,33 +83,55 @@ func RoundedRestatements(ds *Dataset, file string, held func(ref string) (*Histo
 	founds := make([]found, len(refs))
 	compare := func(i int) {
 		ref := refs[i]
-		h, err := held(ref)
-		if err != nil {
-			founds[i].err = fmt.Errorf("the figures held for %s: %w", ref, err)
-			return
-		}
 		f := &founds[i]
-		// The series too is looked up once for the run of its figures.
-		var (
-			key    SeriesKey
-			series []Observation
-			looked bool
-		)
+		f.at = -1
+		// Only the figures given to one or more places are compared,
+		// kept in place of the indicator's index, which is this reader's
+		// alone; an indicator whose every figure is whole restates
+		// nothing to its places, and its history is not read (a third of
+		// the large workbook's).
+		rounded := byRef[ref][:0]
 		for _, j := range byRef[ref] {
-			o := &ds.Observations[j]
-			if k := o.Key(); !looked || k != key {
-				key, series, looked = k, h.Series(k), true
-			}
-			at, ok := periodIndex(series, o.Period)
+			d, ok := Places(*ds.Observations[j].Value)
 			if !ok {
 				continue
 			}
-			have := &series[at]
-			if nearlyEqual(o.Value, have.Value) || !o.Restates(*have) {
+			if f.at < 0 {
+				f.at = int(j)
+			}
+			if d > 0 {
+				rounded = append(rounded, j)
+			}
+		}
+		if len(rounded) == 0 {
+			return
+		}
+		h, err := held(ref)
+		if err != nil {
+			f.err = fmt.Errorf("the figures held for %s: %w", ref, err)
+			return
+		}
+		// The series too is looked up once for the run of its figures.
+		var (
+			key    SeriesKey
+			series []HeldFigure
+			looked bool
+		)
+		for _, j := range rounded {
+			o := &ds.Observations[j]
+			if k := o.Key(); !looked || k != key {
+				key, series, looked = k, h[k], true
+			}
+			at, ok := heldIndex(series, o.Period)
+			if !ok {
+				continue
+			}
+			have := series[at].Observation()
+			if nearlyEqual(o.Value, have.Value) || !o.Restates(have) {
 				continue
 			}
 			if f.n == 0 {
-				f.first, f.stat = *o, *have
+				f.first, f.stat = *o, have
 			}
 			f.n++
 		}
@@ -125,6 +146,7 @@ func RoundedRestatements(ds *Dataset, file string, held func(ref string) (*Histo
 		})
 	}
 	wg.Wait()
+	slices.SortFunc(founds, func(a, b found) int { return cmp.Compare(a.at, b.at) })
 	var (
 		n           int
 		first, stat Observation
@@ -155,4 +177,73 @@ func RoundedRestatements(ds *Dataset, file string, held func(ref string) (*Histo
 		"%d %s given to fewer decimal places than the store holds %s, and the same to those places, the first %s %s %s: %s here, %s held: read as restating the figures held, which stand, with any numerators and denominators held, not as revisions",
 		n, plural(n, "figure", "figures"), plural(n, "it", "them"), first.Ref, first.Area, first.Period.Label(),
 		FormatNumber(*first.Value, places), heldWords)}}, nil
+}
+
+// HeldFigures is the latest figure held of each period of each series of
+// an indicator, in period order, as RoundedRestatements compares a
+// file's figures with them.
+type HeldFigures map[SeriesKey][]HeldFigure
+
+// HeldFigure is what RoundedRestatements compares of a figure held: its
+// numbers, status and stand-in mark, and nothing else. A large
+// re-import's review reads every figure of most indicators held, and an
+// Observation, with its texts, cell and import, is 224 bytes and a dozen
+// pointers to make and for the collector to follow; this is 72 bytes,
+// its status the one pointer.
+type HeldFigure struct {
+	Period Period
+	// Numbers are the value, numerator and denominator, each given
+	// where Given's bit of its place (1, 2, 4) is set.
+	Numbers [3]float64
+	Status  Status
+	Given   uint8
+	StandIn bool
+}
+
+// Observation is the figure as an Observation, for the rules that compare
+// figures; its numbers point into f.
+func (f *HeldFigure) Observation() Observation {
+	o := Observation{Period: f.Period, Status: f.Status, StandIn: f.StandIn}
+	for i, p := range [...]**float64{&o.Value, &o.Numerator, &o.Denominator} {
+		if f.Given&(1<<i) != 0 {
+			*p = &f.Numbers[i]
+		}
+	}
+	return o
+}
+
+// heldFigureOf is what RoundedRestatements compares of o.
+func heldFigureOf(o *Observation) HeldFigure {
+	f := HeldFigure{Period: o.Period, Status: o.Status, StandIn: o.StandIn}
+	for i, p := range [...]*float64{o.Value, o.Numerator, o.Denominator} {
+		if p != nil {
+			f.Numbers[i] = *p
+			f.Given |= 1 << i
+		}
+	}
+	return f
+}
+
+// HeldFiguresOf is the latest figures of h's series of ref, for an engine
+// that reads histories whole.
+func HeldFiguresOf(h *History, ref string) HeldFigures {
+	out := HeldFigures{}
+	for k, series := range h.series {
+		if k.Ref != ref {
+			continue
+		}
+		fs := make([]HeldFigure, len(series))
+		for i := range series {
+			fs[i] = heldFigureOf(&series[i])
+		}
+		out[k] = fs
+	}
+	return out
+}
+
+// heldIndex finds the figure for p in s, as periodIndex does in a
+// History's series.
+func heldIndex(s []HeldFigure, p Period) (int, bool) {
+	i := sort.Search(len(s), func(i int) bool { return s[i].Period.Compare(p) >= 0 })
+	return i, i < len(s) && s[i].Period.Compare(p) == 0
 }

@@ -24,21 +24,21 @@ func TestRoundedRestatementsOrder(t *testing.T) {
 		file = append(file, Observation{Ref: ref, Area: "Kent", Period: p, Value: Float(given), Cell: "Scorecard!H" + string(rune('4'+i))})
 	}
 	// The first indicator's history comes last.
-	slowFirst := func(ref string) (*History, error) {
+	slowFirst := func(ref string) (HeldFigures, error) {
 		if ref == refs[0] {
 			time.Sleep(20 * time.Millisecond)
 		}
-		return h, nil
+		return HeldFiguresOf(h, ref), nil
 	}
 	for _, tc := range []struct {
 		name string
-		held func(string) (*History, error)
+		held func(string) (HeldFigures, error)
 		want string // in the warning, or the error
 		err  bool
 	}{
-		{"in turn", func(string) (*History, error) { return h, nil }, "4 figures given to fewer decimal places than the store holds them, and the same to those places, the first CIC05 Kent Mar-26", false},
+		{"in turn", func(ref string) (HeldFigures, error) { return HeldFiguresOf(h, ref), nil }, "4 figures given to fewer decimal places than the store holds them, and the same to those places, the first CIC05 Kent Mar-26", false},
 		{"the first read last", slowFirst, "4 figures given to fewer decimal places than the store holds them, and the same to those places, the first CIC05 Kent Mar-26", false},
-		{"a read failing", func(ref string) (*History, error) {
+		{"a read failing", func(ref string) (HeldFigures, error) {
 			if ref == refs[2] {
 				return nil, errors.New("the store is damaged")
 			}
@@ -84,11 +84,11 @@ func TestRoundedRestatementsReadsRoundedOnly(t *testing.T) {
 		mu   sync.Mutex
 		read []string
 	)
-	held := func(ref string) (*History, error) {
+	held := func(ref string) (HeldFigures, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		read = append(read, ref)
-		return h, nil
+		return HeldFiguresOf(h, ref), nil
 	}
 	ws, err := RoundedRestatements(&Dataset{Observations: file}, "m_mar.xlsx", held)
 	if err != nil {
@@ -99,5 +99,41 @@ func TestRoundedRestatementsReadsRoundedOnly(t *testing.T) {
 	}
 	if len(ws) != 1 || !strings.Contains(ws[0].String(), "1 figure given to fewer decimal places") || ws[0].Location.Cell != "H5" {
 		t.Fatalf("warnings %v, want one at H5 for one figure", ws)
+	}
+}
+
+// The figure named first is the first given to places of the indicator
+// whose first such figure comes first in the file, whatever came before
+// it without a value: each reader works out its own indicator's figures
+// given to places, and the counts are put back in that order.
+func TestRoundedRestatementsFirstGivenToPlaces(t *testing.T) {
+	jan, feb := MonthOf(2026, 1), MonthOf(2026, 2)
+	h := NewHistory()
+	for _, ref := range []string{"CIC05", "CIC06"} {
+		for _, p := range []Period{jan, feb} {
+			h.Add(Observation{Ref: ref, Area: "Kent", Period: p, Value: Float(95.3846153846), Numerator: Float(62), Denominator: Float(65)})
+		}
+	}
+	file := []Observation{
+		{Ref: "CIC05", Area: "Kent", Period: jan, Status: Suppressed, Cell: "Scorecard!G4"},
+		{Ref: "CIC06", Area: "Kent", Period: jan, Value: Float(95), Cell: "Scorecard!G5"},
+		{Ref: "CIC06", Area: "Kent", Period: feb, Value: Float(95.4), Cell: "Scorecard!H5"},
+		{Ref: "CIC05", Area: "Kent", Period: feb, Value: Float(95.4), Cell: "Scorecard!H4"},
+		{Ref: "CIC07", Area: "Kent", Period: feb, Value: Float(3), Cell: "Scorecard!H6"},
+	}
+	held := func(ref string) (HeldFigures, error) {
+		if ref == "CIC07" {
+			return nil, errors.New("not to be read: its every figure is whole")
+		}
+		return HeldFiguresOf(h, ref), nil
+	}
+	for range 20 {
+		ws, err := RoundedRestatements(&Dataset{Observations: file}, "m_feb.xlsx", held)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ws) != 1 || !strings.Contains(ws[0].String(), "2 figures given to fewer decimal places") || ws[0].Location.Cell != "H5" {
+			t.Fatalf("warnings %v, want one at H5 for two figures", ws)
+		}
 	}
 }

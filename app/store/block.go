@@ -155,19 +155,43 @@ var pow10 = [...]float64{1, 10, 100, 1000, 10000}
 
 func appendNumber(b []byte, f float64) []byte {
 	for k := 0; k <= numberMaxScale; k++ {
-		m := math.Round(f * pow10[k])
-		if math.Abs(m) >= numberMaxInt {
+		i, fits, ok := scaledNumber(f, k)
+		if !fits {
 			break
 		}
-		// The very computation readNumber makes: -0 and NaN fail it.
-		i := int64(m)
-		if math.Float64bits(float64(i)/pow10[k]) == math.Float64bits(f) {
+		if ok {
 			z := uint64(i<<1) ^ uint64(i>>63)
 			return binary.AppendUvarint(b, z<<3|uint64(k))
+		}
+		// Half the figures of a large workbook are quotients given in
+		// full, which no scale keeps: one that the largest scale does
+		// not keep, though it fits, no smaller scale keeps either, so the
+		// scales between are not tried. (Were f i/10^k for a k below it,
+		// with i·10^(numberMaxScale-k) under numberMaxInt, f times
+		// 10^numberMaxScale would be within a quarter of that integer,
+		// rounded to it, and divided back to f: the division of exact
+		// integers by exact powers of ten is rounded correctly, to the
+		// double nearest the same real number.)
+		if k == 0 {
+			if _, fits, ok := scaledNumber(f, numberMaxScale); fits && !ok {
+				break
+			}
 		}
 	}
 	b = binary.AppendUvarint(b, numberRaw)
 	return binary.BigEndian.AppendUint64(b, math.Float64bits(f))
+}
+
+// scaledNumber is f times 10^k rounded, i; fits, whether i is under
+// numberMaxInt; and ok, whether i divided by 10^k, the very computation
+// readNumber makes, gives back f's bits (-0 and NaN never do).
+func scaledNumber(f float64, k int) (i int64, fits, ok bool) {
+	m := math.Round(f * pow10[k])
+	if math.Abs(m) >= numberMaxInt {
+		return 0, false, false
+	}
+	i = int64(m)
+	return i, true, math.Float64bits(float64(i)/pow10[k]) == math.Float64bits(f)
 }
 
 func readNumber(b []byte) (float64, []byte, bool) {

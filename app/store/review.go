@@ -39,10 +39,23 @@ func (r HeldReview) Warnings() []app.Warning {
 func ReviewHeld(st Store, ds *app.Dataset, file string, imports []app.Import, inds []app.Indicator) (HeldReview, error) {
 	var r HeldReview
 	read := IndicatorReader(st)
-	figures := read
+	figures := func(ref string) (app.HeldFigures, error) {
+		h, err := read(ref)
+		if err != nil {
+			return nil, err
+		}
+		return app.HeldFiguresOf(h, ref), nil
+	}
 	if b, ok := st.(*Bolt); ok {
 		pieces := sync.OnceValues(b.Piecewise)
-		read, figures = readPieces(pieces, (*Pieces).LoadIndicator), readPieces(pieces, (*Pieces).latestFigures)
+		read = readPieces(pieces, (*Pieces).LoadIndicator)
+		figures = func(ref string) (app.HeldFigures, error) {
+			p, err := pieces()
+			if err != nil {
+				return nil, err
+			}
+			return p.latestFigures(ref)
+		}
 	}
 	var err error
 	if r.Kept, err = app.KeepHeldFigures(ds, file, read); err != nil {
@@ -71,16 +84,17 @@ func ReviewHeld(st Store, ds *app.Dataset, file string, imports []app.Import, in
 // comments). Decoding all that was most of a re-import's review of the
 // large workbook. What LoadIndicator reads is checked against the store's
 // sums as it checks it, the records left undecoded included.
-func (p *Pieces) latestFigures(ref string) (*app.History, error) {
+func (p *Pieces) latestFigures(ref string) (app.HeldFigures, error) {
 	prefix, err := RefPrefix(ref)
 	if err != nil {
 		return nil, err
 	}
-	h := app.NewHistory()
+	held := app.HeldFigures{}
 	err = p.view(func(tx *bolt.Tx) error {
-		l := &loader{tx: tx, h: h, ids: p.ids, prefix: prefix, sums: newPartialChecker(tx, ref)}
+		l := &loader{tx: tx, h: app.NewHistory(), ids: p.ids, prefix: prefix, sums: newPartialChecker(tx, ref)}
 		l.sums.definitionsUnread = true
-		if err := l.run(l.latestFigures, l.proving(kindTarget), l.proving(kindBenchmark), l.proving(kindComment), l.proving(kindChartSetting)); err != nil {
+		latest := func() error { return l.latestFigures(held) }
+		if err := l.run(latest, l.proving(kindTarget), l.proving(kindBenchmark), l.proving(kindComment), l.proving(kindChartSetting)); err != nil {
 			return err
 		}
 		return l.sums.check(tx, p.s.path)
@@ -88,16 +102,15 @@ func (p *Pieces) latestFigures(ref string) (*app.History, error) {
 	if err != nil {
 		return nil, err
 	}
-	return h, nil
+	return held, nil
 }
 
-// latestFigures adds to the loader's history each series it reads as
-// Pieces.latestFigures reads it, each block summed. A period's later
-// versions stand over its earlier as app.History.Add has them stand: one
-// that restates the figure before it gives its status and mark with the
-// value before it, and the numerator and denominator before it where it
-// gives neither.
-func (l *loader) latestFigures() error {
+// latestFigures adds to out each series it reads as Pieces.latestFigures
+// reads it, each block summed. A period's later versions stand over its
+// earlier as app.History.Add has them stand: one that restates the
+// figure before it gives its status and mark with the value before it,
+// and the numerator and denominator before it where it gives neither.
+func (l *loader) latestFigures(out app.HeldFigures) error {
 	b := l.tx.Bucket(kindBuckets[kindObservation])
 	batch := sumBatch{c: l.sums, kind: kindObservation}
 	versions := versionReader{c: b.Cursor()}
@@ -119,7 +132,7 @@ func (l *loader) latestFigures() error {
 		if err != nil {
 			return fmt.Errorf("observations of %s: %w", key, err)
 		}
-		obs := make([]app.Observation, 0, len(held))
+		figs := make([]app.HeldFigure, 0, len(held))
 		for i := 0; i < len(held); {
 			cur := held[i].figures(blocks[held[i].block])
 			pkey := held[i].pkey
@@ -135,21 +148,18 @@ func (l *loader) latestFigures() error {
 				}
 				cur = later
 			}
-			o := app.Observation{Ref: key.Ref, Area: key.Area, Split: key.Split, Period: readPeriod(pkey[:])}
-			if cur.flags&hasValue != 0 {
-				o.Value = d.float(cur.floats[0])
-			}
-			if cur.flags&hasNumerator != 0 {
-				o.Numerator = d.float(cur.floats[1])
-			}
-			if cur.flags&hasDenominator != 0 {
-				o.Denominator = d.float(cur.floats[2])
-			}
-			o.Status = app.Status(d.intern(cur.status))
-			o.StandIn = cur.flags&isStandIn != 0
-			obs = append(obs, o)
+			figs = append(figs, app.HeldFigure{
+				Period:  readPeriod(pkey[:]),
+				Numbers: cur.floats,
+				Status:  app.Status(d.intern(cur.status)),
+				// The flags' bits of the numbers are Given's.
+				Given:   cur.flags & (hasValue | hasNumerator | hasDenominator),
+				StandIn: cur.flags&isStandIn != 0,
+			})
 		}
-		l.h.SetSeries(key, obs)
+		if len(figs) > 0 {
+			out[key] = figs
+		}
 	}
 	batch.flush()
 	return nil

@@ -103,13 +103,16 @@ func ComparePeriods(p, q app.Period) int { return periodOrder(p, q) }
 // version in import order gives, without growing each series a figure at
 // a time. Both engines load figures through it.
 type SeriesHistory struct {
-	h      *app.History
-	key    app.SeriesKey
-	all    []app.Observation // the series' versions, block by block
-	firsts []app.Observation // first version of each period, in order
-	later  []app.Observation // later versions, by period then import
-	order  []int32           // all's indexes, sorted by period
-	sorted []app.Observation // all, in that order
+	h   *app.History
+	key app.SeriesKey
+	// all is the series' versions, block by block. A series handed to
+	// the History as gathered takes all with it (see Flush): the next
+	// is gathered into a new slice, made the length of the one before,
+	// which the series of an indicator mostly share.
+	all   []app.Observation
+	next  int               // the capacity all is made with after it was handed over
+	later []app.Observation // later versions, by period then import
+	order []int32           // all's indexes, sorted by period
 	// restated holds, by period, the imports that restated the latest
 	// version read so far (Restated).
 	restated map[app.Period][]string
@@ -123,6 +126,9 @@ func NewSeriesHistory(h *app.History) *SeriesHistory { return &SeriesHistory{h: 
 func (s *SeriesHistory) Start(key app.SeriesKey) {
 	s.Flush()
 	s.key = key
+	if s.all == nil && s.next > 0 {
+		s.all = make([]app.Observation, 0, s.next)
+	}
 }
 
 // Add gathers a version of the current series; blocks come in import
@@ -148,50 +154,64 @@ func (s *SeriesHistory) Restated(p app.Period, id string) {
 }
 
 // Flush adds the series gathered to the History.
+//
+// Each figure held is 224 bytes, and a long history's are most of what
+// show reads: they are copied at most once. A series read in period
+// order and never revised, as most are, is handed to the History as
+// gathered, and nothing keeps it here. Any other is copied once, in
+// period order, each period's first version into the series the History
+// takes and the later ones added after (History.Add) as revisions: a
+// monthly scorecard restates the months before, so blocks overlap, and
+// sorting indexes (the index breaking ties, so an unstable sort keeps
+// import order) and then moving each figure once is several times
+// cheaper than a stable sort moving the figures themselves.
 func (s *SeriesHistory) Flush() {
-	// Sorted by period, each period's versions stay in import order. A
-	// monthly scorecard restates the months before, so blocks overlap and
-	// most series need sorting; sorting indexes (the index breaking ties,
-	// so an unstable sort keeps import order) and then moving each
-	// observation once is several times cheaper than a stable sort moving
-	// the observations themselves.
 	all := s.all
-	for i := 1; i < len(all); i++ {
-		if periodOrder(all[i-1].Period, all[i].Period) > 0 {
-			s.order = s.order[:0]
-			for j := range all {
-				s.order = append(s.order, int32(j))
-			}
+	inOrder, revised := true, false
+	for i := 1; i < len(all) && inOrder; i++ {
+		c := periodOrder(all[i-1].Period, all[i].Period)
+		inOrder, revised = c <= 0, revised || c == 0
+	}
+	switch {
+	case len(all) == 0:
+	case inOrder && !revised:
+		// A series longer than the one before outgrew the slice made for
+		// it, growing it by half again or double: copied to its length
+		// rather than handed over, so that the History, which a window
+		// or a pack holds whole, holds no room it will not use.
+		if cap(all)-len(all) > len(all)/8 {
+			exact := make([]app.Observation, len(all))
+			copy(exact, all)
+			all = exact
+		}
+		s.h.SetSeries(s.key, all)
+		s.all, s.next = nil, len(all)
+	default:
+		s.order = s.order[:0]
+		for j := range all {
+			s.order = append(s.order, int32(j))
+		}
+		if !inOrder {
 			slices.SortFunc(s.order, func(a, b int32) int {
 				return cmp.Or(periodOrder(all[a].Period, all[b].Period), cmp.Compare(a, b))
 			})
-			s.sorted = s.sorted[:0]
-			for _, j := range s.order {
-				s.sorted = append(s.sorted, all[j])
-			}
-			s.all, s.sorted = s.sorted, s.all
-			break
 		}
-	}
-	// A series never revised, most of a store's, is its versions as
-	// they are: copied once into the History, not first into firsts (a
-	// copy of every figure held, each 224 bytes, for nothing).
-	firsts := s.all
-	for i := 1; i < len(s.all); i++ {
-		if s.all[i-1].Period == s.all[i].Period {
-			for _, o := range s.all {
-				if n := len(s.firsts); n > 0 && s.firsts[n-1].Period == o.Period {
-					s.later = append(s.later, o)
-				} else {
-					s.firsts = append(s.firsts, o)
-				}
+		n := 0
+		for i, j := range s.order {
+			if i == 0 || all[s.order[i-1]].Period != all[j].Period {
+				n++
 			}
-			firsts = s.firsts
-			break
 		}
-	}
-	if len(firsts) > 0 {
-		s.h.SetSeries(s.key, slices.Clone(firsts))
+		firsts := make([]app.Observation, 0, n)
+		for i, j := range s.order {
+			if i == 0 || all[s.order[i-1]].Period != all[j].Period {
+				firsts = append(firsts, all[j])
+			} else {
+				s.later = append(s.later, all[j])
+			}
+		}
+		s.h.SetSeries(s.key, firsts)
+		s.all = all[:0]
 	}
 	for _, o := range s.later {
 		s.h.Add(o)
@@ -202,5 +222,5 @@ func (s *SeriesHistory) Flush() {
 		}
 		delete(s.restated, p)
 	}
-	s.all, s.firsts, s.later = s.all[:0], s.firsts[:0], s.later[:0]
+	s.later = s.later[:0]
 }

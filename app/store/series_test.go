@@ -2,7 +2,11 @@ package store
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
+	"time"
+	"unsafe"
 
 	"scorecard/app"
 )
@@ -93,4 +97,113 @@ func TestSeriesCodec(t *testing.T) {
 	if err := d.Err(); !errors.Is(err, errCorrupt) {
 		t.Errorf("a block cut short: Err %v", err)
 	}
+}
+
+// TestSeriesHistoryHandsOverSeries: what SeriesHistory adds to a History
+// is what adding every version in import order gives, whether the blocks
+// come in period order or overlap, revise or not; a series read in order
+// and never revised is handed to the History as gathered, not copied
+// (a long history's figures, 224 bytes each, were copied twice); and the
+// series gathered next, into a slice of its own, leaves the one handed
+// over as it was.
+func TestSeriesHistoryHandsOverSeries(t *testing.T) {
+	month := func(m int) app.Period { return app.MonthOf(2024+(m-1)/12, time.Month((m-1)%12+1)) }
+	fig := func(m int, v float64, imp string) app.Observation {
+		return app.Observation{Ref: "CIC05", Area: "Kent", Period: month(m), Value: app.Float(v), Numerator: app.Float(v * 10), Denominator: app.Float(1000),
+			Cell: fmt.Sprintf("Kent!%c5", 'C'+m%20), Import: imp}
+	}
+	// Each is a series' blocks, in import order.
+	tests := []struct {
+		name     string
+		blocks   [][]app.Observation
+		handed   bool
+		restated []int // months restated by I0003 after its block
+	}{
+		{name: "one import, in order", handed: true,
+			blocks: [][]app.Observation{{fig(1, 11.5, "I0001"), fig(2, 11.7, "I0001"), fig(3, 11.2, "I0001")}}},
+		{name: "monthly files, apart", handed: true,
+			blocks: [][]app.Observation{{fig(1, 11.5, "I0001"), fig(2, 11.7, "I0001")}, {fig(3, 11.2, "I0002"), fig(4, 10.9, "I0002")}}},
+		{name: "a later file revises the month before",
+			blocks: [][]app.Observation{{fig(1, 11.5, "I0001"), fig(2, 11.7, "I0001")}, {fig(2, 11.8, "I0002"), fig(3, 11.2, "I0002")}}},
+		{name: "a file gives earlier months than the one before",
+			blocks: [][]app.Observation{{fig(3, 11.2, "I0001"), fig(4, 10.9, "I0001")}, {fig(1, 11.5, "I0002"), fig(2, 11.7, "I0002")}}},
+		{name: "overlapping files, revised twice, restated", restated: []int{2},
+			blocks: [][]app.Observation{{fig(2, 11.7, "I0001"), fig(3, 11.2, "I0001")}, {fig(1, 11.5, "I0002"), fig(2, 11.8, "I0002")}, {fig(2, 11.9, "I0003"), fig(4, 10.1, "I0003")}}},
+	}
+	key := app.SeriesKey{Ref: "CIC05", Area: "Kent"}
+	other := app.SeriesKey{Ref: "CIC05", Area: "Thanet"}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			want := app.NewHistory()
+			for _, b := range tc.blocks {
+				for _, o := range b {
+					want.Add(o)
+				}
+			}
+			for _, m := range tc.restated {
+				want.AddRestatement(key, month(m), "I0003")
+			}
+			h := app.NewHistory()
+			sh := NewSeriesHistory(h)
+			// A district's series of as many figures is read first, as
+			// an indicator's areas come in turn: the slice made for the
+			// next is its length.
+			sh.Start(app.SeriesKey{Ref: "CIC05", Area: "Dartford"})
+			for _, b := range tc.blocks {
+				for _, o := range b {
+					o.Area = "Dartford"
+					sh.Add(o)
+				}
+			}
+			sh.Start(key)
+			for _, b := range tc.blocks {
+				for _, o := range b {
+					sh.Add(o)
+				}
+			}
+			for _, m := range tc.restated {
+				sh.Restated(month(m), "I0003")
+			}
+			gathered := unsafe.SliceData(sh.all)
+			sh.Start(other)
+			if got := unsafe.SliceData(h.Series(key)) == gathered; got != tc.handed {
+				t.Errorf("series handed over as gathered: %v, want %v", got, tc.handed)
+			}
+			before := dumpSeries(h, key)
+			// The next series, gathered and flushed, must not touch the one
+			// handed over: it is the History's now.
+			for m := 1; m <= 6; m++ {
+				o := fig(m, 50+float64(m), "I0001")
+				o.Area = "Thanet"
+				sh.Add(o)
+			}
+			sh.Flush()
+			if got := dumpSeries(h, key); got != before {
+				t.Errorf("gathering the next series changed the one before:\n got %s\nwant %s", got, before)
+			}
+			if got, w := dumpSeries(h, key), dumpSeries(want, key); got != w {
+				t.Errorf("series:\n got %s\nwant %s", got, w)
+			}
+			// The next series is longer than the one before, outgrowing
+			// the slice made for it: the History holds it at its length,
+			// not with the room its growth left.
+			if s := h.Series(other); len(s) != 6 || cap(s)-len(s) > len(s)/8 {
+				t.Errorf("the next series holds %d figures in room for %d, want 6 in about as many", len(s), cap(s))
+			}
+		})
+	}
+}
+
+// dumpSeries is a series of h in words: each figure, its revisions and
+// the imports that restated it.
+func dumpSeries(h *app.History, k app.SeriesKey) string {
+	var b strings.Builder
+	for _, o := range h.Series(k) {
+		fmt.Fprintf(&b, "%s revisions %d", dumpObs(o), len(h.Revisions(k, o.Period)))
+		for _, r := range h.Revisions(k, o.Period) {
+			fmt.Fprintf(&b, " [%s]", dumpObs(r))
+		}
+		fmt.Fprintf(&b, " restated by %v\n", h.Restated(k, o.Period))
+	}
+	return b.String()
 }

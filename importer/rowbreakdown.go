@@ -64,7 +64,7 @@ func (l *Layout) rowAreaColumn() (Column, bool) {
 		return Column{}, false
 	}
 	// A district's own column (its Area set) names no row's area.
-	return l.columnWhere(func(c Column) bool { return c.Role == RoleArea && c.Area == "" })
+	return l.columnWhere(func(c *Column) bool { return c.Role == RoleArea && c.Area == "" })
 }
 
 // any reports whether the sheet's rows give their areas or cohorts.

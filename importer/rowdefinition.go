@@ -32,19 +32,14 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 	} else if c, ok := s.l.column(RoleName); ok {
 		st.Name = s.loc(r, c.index)
 	}
-	// The first column of each role said once a row (oneARow) is read;
-	// warnUnused says the others are not.
-	firsts := map[Role]int{}
-	for _, c := range s.l.Columns {
-		if _, done := firsts[c.Role]; oneARow[c.Role] && !done {
-			f, _ := s.l.column(c.Role)
-			firsts[c.Role] = f.index
-		}
-	}
 	for i := range s.l.Columns {
 		c := &s.l.Columns[i]
-		if f, ok := firsts[c.Role]; ok && f != c.index {
-			continue
+		if oneARow[c.Role] {
+			// The first column of each role said once a row is read;
+			// warnUnused says the others are not.
+			if f, _ := s.l.column(c.Role); f.index != c.index {
+				continue
+			}
 		}
 		if p := s.countPercent; p != nil && c.index == p.label {
 			// "No." over "%": the figure is the percentage, the count

@@ -11,7 +11,9 @@ import (
 // names to be filed by (settleNamedSheets), though few workbooks have
 // one: 2,500 of this workbook's 58,400 allocations, and 11,000 of the
 // large workbook's 133,000, were for nothing. They are indexed now only
-// once such a sheet comes.
+// once such a sheet comes. The polarities, data periods and names its
+// rows repeat from sheet to sheet are read from memory, and refs and
+// labels compared without lower-cased copies: 6,500 more.
 func TestReadAllocations(t *testing.T) {
 	path := perDistrictBook(t)
 	if _, err := Read(context.Background(), path, Options{}); err != nil {
@@ -29,4 +31,4 @@ func TestReadAllocations(t *testing.T) {
 }
 
 // readAllocs is the most allocations TestReadAllocations allows.
-const readAllocs = 57000
+const readAllocs = 51000

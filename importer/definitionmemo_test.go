@@ -35,3 +35,17 @@ func TestDefinitionMemo(t *testing.T) {
 		}
 	}
 }
+
+// TestNormHeaderMemo checks that a heading normalised from memory reads
+// as it does afresh.
+func TestNormHeaderMemo(t *testing.T) {
+	headings := []string{"Ref.", " REF ", "Indicator*", "Polarity (H/L)", "% of children", "Mar-25", "Data period",
+		"Stat Neighbours 2024/25", "Rate per 10,000 (variant 3)", "Total", "CIC05", "", "Ashford\u00a0 District", "Über-Überschrift"}
+	for round := range 2 { // the second from memory
+		for _, h := range headings {
+			if got, want := normHeader(h), normHeaderText(h); got != want {
+				t.Errorf("round %d: normHeader(%q) = %q, want %q", round, h, got, want)
+			}
+		}
+	}
+}

@@ -13,7 +13,8 @@ import (
 // large workbook's 133,000, were for nothing. They are indexed now only
 // once such a sheet comes. The polarities, data periods and names its
 // rows repeat from sheet to sheet are read from memory, and refs and
-// labels compared without lower-cased copies: 6,500 more.
+// labels compared without lower-cased copies: 6,500 more. Each row's
+// Ref and name are normalised from memory: 4,300 more.
 func TestReadAllocations(t *testing.T) {
 	path := perDistrictBook(t)
 	if _, err := Read(context.Background(), path, Options{}); err != nil {
@@ -31,4 +32,4 @@ func TestReadAllocations(t *testing.T) {
 }
 
 // readAllocs is the most allocations TestReadAllocations allows.
-const readAllocs = 51000
+const readAllocs = 47000

@@ -76,7 +76,7 @@ func (l *Layout) benchmarkRead(c Column) bool {
 // figures, for all children.
 func (l *Layout) authorityColumn() (Column, bool) {
 	a := l.authority().Area()
-	return l.columnWhere(func(c Column) bool { return c.Role == RoleArea && c.Area == a && c.Split == app.All })
+	return l.columnWhere(func(c *Column) bool { return c.Role == RoleArea && c.Area == a && c.Split == app.All })
 }
 
 // areaBenchmarkNote is what a sheet of areas' previous year's column

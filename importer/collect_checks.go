@@ -108,9 +108,11 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 	// a group for each (ref, split) and period: about as many as the
 	// figures, over the series of each (ref, split). Room is made for
 	// them at once: grown by appending, the slice allocated five times
-	// its size (2 MB for the large workbook).
+	// its size (2 MB for the large workbook). Each (ref, split) finds
+	// its periods' groups in slots, as the collector finds a series'
+	// figures, not by hashing a key per figure.
 	groups := len(c.figs) * len(ids) / max(len(c.figures.keys), 1)
-	at := make(map[uint64]int32, groups)
+	at := make([]slots, len(ids)+1) // by id
 	all := make([]districtSums, 0, groups)
 	for i := range c.figs {
 		f := c.fig(i)
@@ -119,11 +121,10 @@ func (c *collector) checkDistrictSums(units map[string]app.Indicator) []app.Warn
 			last, lastID = rs, ids[rs]
 		}
 		p := f.period()
-		k := lastID<<40 | uint64(p.Kind)<<32 | uint64(uint32(p.Index()))
-		j, ok := at[k]
+		j, ok := at[lastID].get(p)
 		if !ok {
-			j = int32(len(all))
-			at[k] = j
+			j = len(all)
+			at[lastID].set(p, j)
 			all = append(all, districtSums{period: p, series: f.series})
 		}
 		s := &all[j]

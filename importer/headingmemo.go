@@ -17,10 +17,11 @@ import (
 // an answer holds for every sheet and every later import.
 var headingRoles = &textMemo[headingReading]{}
 
-// normalHeadings remembers normHeader's text for the cells referenceData
-// asks about: every cell with a letter in every sheet's first rows,
-// which repeat from sheet to sheet as the headings do (the indicators'
-// names on each district's sheet).
+// normalHeadings remembers normHeader's text: for the cells
+// referenceData asks about, every cell with a letter in every sheet's
+// first rows, which repeat from sheet to sheet as the headings do (the
+// indicators' names on each district's sheet), and for each row's Ref
+// and name as a table is read.
 var normalHeadings = &textMemo[string]{}
 
 // textMemo is a cache of what a function of a text alone makes of it,

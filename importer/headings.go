@@ -263,8 +263,13 @@ func unknownWhy(h string) string {
 
 // normHeader lower-cases a heading, drops footnote markers and
 // punctuation, and squeezes spaces, so that "Ref." and " REF " and
-// "Indicator*" meet their entries in roleWords.
-func normHeader(s string) string {
+// "Indicator*" meet their entries in roleWords. It is asked of the same
+// headings and names on every sheet, and of each row's Ref and name as a
+// table is read: from memory, where it was asked before.
+func normHeader(s string) string { return normalHeadings.of(s, normHeaderText) }
+
+// normHeaderText is normHeader, worked out.
+func normHeaderText(s string) string {
 	s = strings.ToLower(stripFootnote(s))
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '/' && r != '%'

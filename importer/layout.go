@@ -250,22 +250,25 @@ type Column struct {
 // column returns the first visible column with role r, or failing that
 // the first hidden one.
 func (l *Layout) column(r Role) (Column, bool) {
-	return l.columnWhere(func(c Column) bool { return c.Role == r })
+	return l.columnWhere(func(c *Column) bool { return c.Role == r })
 }
 
 // columnWhere returns the first visible column for which is holds, or
-// failing that the first hidden one.
-func (l *Layout) columnWhere(is func(Column) bool) (Column, bool) {
+// failing that the first hidden one. Each column is looked at in place:
+// a row's reading asks for its roles' columns a dozen times, and a copy
+// of each column passed by, on a sheet of sixty months, was most of it.
+func (l *Layout) columnWhere(is func(*Column) bool) (Column, bool) {
 	var hidden *Column
-	for i, c := range l.Columns {
+	for i := range l.Columns {
+		c := &l.Columns[i]
 		if !is(c) {
 			continue
 		}
 		if !c.Hidden {
-			return c, true
+			return *c, true
 		}
 		if hidden == nil {
-			hidden = &l.Columns[i]
+			hidden = c
 		}
 	}
 	if hidden != nil {

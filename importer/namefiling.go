@@ -77,13 +77,28 @@ func (x nameIndex) add(ind app.Indicator, at string) {
 
 // addLog adds the indicators a sheet with Refs defines, each where its
 // name was read.
-func (x nameIndex) addLog(out *sheetLog) {
-	for i, ind := range out.indicators {
-		if at := out.stated[i].Name; at.Cell != "" {
+func (x nameIndex) addLog(out *sheetLog) { x.addDefinitions(out.definitions()) }
+
+// addDefinitions adds the indicators d defines, each where its name was
+// read.
+func (x nameIndex) addDefinitions(d definitions) {
+	for i, ind := range d.indicators {
+		if at := d.stated[i].Name; at.Cell != "" {
 			x.add(ind, "on "+whereStated(at))
 		}
 	}
 }
+
+// definitions are what a sheet's log says of indicators, kept apart
+// from the rest of the log: its indicators, and where each states its
+// parts (sheetLog.stated).
+type definitions struct {
+	indicators []app.Indicator
+	stated     []*app.Stated
+}
+
+// definitions returns what l says of indicators.
+func (l *sheetLog) definitions() definitions { return definitions{l.indicators, l.stated} }
 
 // madeFromName reports whether ind's ref looks made from its name: the
 // initials of the name's words start it (a section's or sheet's may

@@ -16,6 +16,16 @@ func stripFootnote(s string) string {
 	if plainText(s) {
 		return s
 	}
+	return footnotesStripped.of(s, stripFootnoteText)
+}
+
+// footnotesStripped remembers stripFootnote's text for the names and
+// refs that are not plain text ("Rate per 10,000 (variant 3)"): a
+// workbook repeats its names on every district's sheet.
+var footnotesStripped = &textMemo[string]{}
+
+// stripFootnoteText is stripFootnote for text that is not plain.
+func stripFootnoteText(s string) string {
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
 	for {
 		t := strings.TrimRight(s, " ")
@@ -463,6 +473,24 @@ func containsFoldASCII(s, sub string) bool {
 	return false
 }
 
+// hasPrefixFold reports whether s begins with prefix, both lower-cased
+// as strings.ToLower does; ASCII text, as refs are, is compared in
+// place rather than lower-cased into copies.
+func hasPrefixFold(s, prefix string) bool {
+	if !isASCII(s) || !isASCII(prefix) {
+		return strings.HasPrefix(strings.ToLower(s), strings.ToLower(prefix))
+	}
+	if len(prefix) > len(s) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if lowerASCII(s[i]) != lowerASCII(prefix[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 func lowerASCII(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
 		return c + 'a' - 'A'
@@ -511,6 +539,11 @@ func plainText(s string) bool {
 // rows above ("Total", "Sub-total", "Grand Total") rather than an
 // indicator: read as one, it would become an indicator called "Total".
 func isTotalLabel(s string) bool {
+	if !containsFoldASCII(s, "total") {
+		// Every total's label has the word: most rows' refs are
+		// passed over without splitting them into words.
+		return false
+	}
 	t := strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return r == ' ' || r == '-' || r == ':' || r == '.' || r == '\u00a0'
 	}), " ")

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strings"
 	"testing"
 
 	"scorecard/app"
@@ -67,9 +68,41 @@ func TestStripFootnote(t *testing.T) {
 		{"  Two\u00a0 spaces  ", "Two spaces"},
 		{"*", ""},
 	}
-	for _, tt := range tests {
-		if got := stripFootnote(tt.in); got != tt.want {
-			t.Errorf("stripFootnote(%q) = %q, want %q", tt.in, got, tt.want)
+	for round := range 2 { // the second from memory
+		for _, tt := range tests {
+			if got := stripFootnote(tt.in); got != tt.want {
+				t.Errorf("round %d: stripFootnote(%q) = %q, want %q", round, tt.in, got, tt.want)
+			}
+		}
+	}
+}
+
+// TestTotalLabelAndTwins checks the labels read as totals, and the
+// twin-row test that refs begin with the row's above in any case, both
+// passing over ASCII text without lower-casing copies of it, against
+// what lower-cased copies say.
+func TestTotalLabelAndTwins(t *testing.T) {
+	totals := []struct {
+		in   string
+		want bool
+	}{
+		{"Total", true}, {"TOTALS", true}, {"Sub-total", true}, {"Sub Total:", true}, {"Grand\u00a0Total", true},
+		{"Overall total.", true}, {"Total all", true}, {"CIC05", false}, {"Totally", false}, {"Total CiC", false},
+		{"", false}, {"Tötal", false}, {"Total ", true},
+	}
+	for _, tt := range totals {
+		if got := isTotalLabel(tt.in); got != tt.want {
+			t.Errorf("isTotalLabel(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+	twins := []struct{ s, prefix string }{
+		{"CIC05a", "CIC05"}, {"cic05a", "CIC05"}, {"CIC05", "cic05a"}, {"SCS02", "CIC05"}, {"", ""}, {"EH1", ""},
+		{"ÉH1a", "éh1"}, {"éh1a", "ÉH1"}, {"İ1a", "i̇1"}, {"\u212a1a", "k1"}, {"K1a", "\u212a1"},
+	}
+	for _, tt := range twins {
+		want := strings.HasPrefix(strings.ToLower(tt.s), strings.ToLower(tt.prefix))
+		if got := hasPrefixFold(tt.s, tt.prefix); got != want {
+			t.Errorf("hasPrefixFold(%q, %q) = %v, want %v", tt.s, tt.prefix, got, want)
 		}
 	}
 }

@@ -385,7 +385,7 @@ func (s *sheetReader) readSubParts(r int, ind *rowIndicator, obs []app.Observati
 		i := slices.IndexFunc(obs, func(o app.Observation) bool { return o.Period == c.Period })
 		if i < 0 || obs[i].Value == nil {
 			figure := "no figure"
-			if v, ok := s.l.columnWhere(func(v Column) bool { return v.Role == RolePeriod && v.Period == c.Period }); ok {
+			if v, ok := s.l.columnWhere(func(v *Column) bool { return v.Role == RolePeriod && v.Period == c.Period }); ok {
 				figure += " in column " + v.Col
 			}
 			s.warn(r, c.index, "%s: %s skipped: %s has %s to attach it to", ref, what, c.Period.Label(), figure)

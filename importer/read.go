@@ -360,7 +360,7 @@ func referenceData(rows [][]string) (what string, row int, ok bool) {
 				// heading, and not worth normalising to be sure.
 				continue
 			}
-			switch h := normalHeadings.of(c, normHeader); {
+			switch h := normHeader(c); {
 			case h == "la name" || h == "la number" || h == "la code" || h == "la num" ||
 				h == "new la code" || h == "old la code" || h == "local authority":
 				la = true

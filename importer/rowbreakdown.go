@@ -64,7 +64,7 @@ func (l *Layout) rowAreaColumn() (Column, bool) {
 		return Column{}, false
 	}
 	// A district's own column (its Area set) names no row's area.
-	return l.columnWhere(func(c Column) bool { return c.Role == RoleArea && c.Area == "" })
+	return l.columnWhere(func(c *Column) bool { return c.Role == RoleArea && c.Area == "" })
 }
 
 // any reports whether the sheet's rows give their areas or cohorts.
@@ -319,7 +319,7 @@ func (s *sheetReader) notBreakdown(c *Column, format string, args ...any) {
 // indicator above, as a twin row ("CIC05a", "... (excluding UASC)")
 // names it; false where the row is not a twin read with confidence.
 func twinSplit(last *rowIndicator, ref, name string) (app.Split, bool) {
-	if last == nil || strings.EqualFold(ref, last.ref) || !strings.HasPrefix(strings.ToLower(ref), strings.ToLower(last.ref)) {
+	if last == nil || strings.EqualFold(ref, last.ref) || !hasPrefixFold(ref, last.ref) {
 		return app.All, false
 	}
 	sp, isCohort, doubt := splitOf(name)

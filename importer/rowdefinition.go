@@ -32,19 +32,14 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 	} else if c, ok := s.l.column(RoleName); ok {
 		st.Name = s.loc(r, c.index)
 	}
-	// The first column of each role said once a row (oneARow) is read;
-	// warnUnused says the others are not.
-	firsts := map[Role]int{}
-	for _, c := range s.l.Columns {
-		if _, done := firsts[c.Role]; oneARow[c.Role] && !done {
-			f, _ := s.l.column(c.Role)
-			firsts[c.Role] = f.index
-		}
-	}
 	for i := range s.l.Columns {
 		c := &s.l.Columns[i]
-		if f, ok := firsts[c.Role]; ok && f != c.index {
-			continue
+		if oneARow[c.Role] {
+			// The first column of each role said once a row is read;
+			// warnUnused says the others are not.
+			if f, _ := s.l.column(c.Role); f.index != c.index {
+				continue
+			}
 		}
 		if p := s.countPercent; p != nil && c.index == p.label {
 			// "No." over "%": the figure is the percentage, the count
@@ -68,10 +63,11 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 				st.Owner = s.loc(r, c.index)
 			}
 		case RolePolarity:
-			p, err := app.ParsePolarity(text)
+			pr := readPolarity(text)
+			p, err := pr.polarity, pr.err
 			if err != nil {
 				s.warn(r, c.index, "%s: %v; read as no polarity", ref, err)
-			} else if note := app.PolarityNote(text); note != "" {
+			} else if note := pr.note; note != "" {
 				s.warn(r, c.index, "%s: polarity %q read as %s; the note %q after it is not used", ref, text, p, note)
 			}
 			ind.Polarity = p
@@ -79,7 +75,8 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 				st.Polarity = s.loc(r, c.index)
 			}
 		case RoleDataPeriod:
-			dp, year, err := app.ParseDataPeriodYear(text)
+			dr := readDataPeriod(text)
+			dp, year, err := dr.period, dr.year, dr.err
 			if err != nil {
 				s.warn(r, c.index, "%s: %v; left blank", ref, err)
 			}
@@ -158,7 +155,7 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 	if dpYear != 0 {
 		s.yearFromDataPeriod(r, dpAt, dpText, dpYear, &ind, &st)
 	}
-	if ind.YearType == 0 && strings.Contains(strings.ToLower(name), "academic year") {
+	if ind.YearType == 0 && containsFoldASCII(name, "academic year") {
 		ind.YearType = app.AcademicYear
 	}
 	// A measure named as leaving a cohort out ("Rate per 10,000

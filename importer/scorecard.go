@@ -294,7 +294,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 		case refLike:
 			inNotes = false
 			split, isCohort, doubt := splitOf(name)
-			twin := last != nil && strings.HasPrefix(strings.ToLower(ref), strings.ToLower(last.ref))
+			twin := last != nil && hasPrefixFold(ref, last.ref)
 			switch {
 			case twin && doubt != "":
 				// Read as a cohort by a guess, a figure excluding UASC

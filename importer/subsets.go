@@ -313,10 +313,10 @@ func (s *sheetReader) savedChoice() {
 		if c.Role != RoleNumerator || !isSubPart(c) || subWordOf(head) != subCount {
 			continue
 		}
-		if _, ok := s.l.columnWhere(func(d Column) bool { return d.Role == RoleDenominator && d.Period == c.Period }); ok {
+		if _, ok := s.l.columnWhere(func(d *Column) bool { return d.Role == RoleDenominator && d.Period == c.Period }); ok {
 			continue
 		}
-		v, ok := s.l.columnWhere(func(d Column) bool { return d.Role == RolePeriod && d.Period == c.Period })
+		v, ok := s.l.columnWhere(func(d *Column) bool { return d.Role == RolePeriod && d.Period == c.Period })
 		if !ok {
 			continue
 		}

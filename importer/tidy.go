@@ -442,10 +442,11 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) app
 	}
 	if c, ok := cols[RolePolarity]; ok {
 		text := s.at(r, &c)
-		p, err := app.ParsePolarity(text)
+		pr := readPolarity(text)
+		p, err := pr.polarity, pr.err
 		if err != nil {
 			s.warn(r, c.index, "%s: %v; read as no polarity", ref, err)
-		} else if note := app.PolarityNote(text); note != "" {
+		} else if note := pr.note; note != "" {
 			s.warn(r, c.index, "%s: polarity %q read as %s; the note %q after it is not used", ref, text, p, note)
 		}
 		if err == nil && strings.TrimSpace(text) != "" {
@@ -461,7 +462,8 @@ func (s *sheetReader) tidyIndicator(r int, ref string, cols map[Role]Column) app
 		}
 	}
 	if c, ok := cols[RoleDataPeriod]; ok {
-		if dp, year, err := app.ParseDataPeriodYear(s.at(r, &c)); err == nil {
+		if dr := readDataPeriod(s.at(r, &c)); dr.err == nil {
+			dp, year := dr.period, dr.year
 			ind.DataPeriod = dp
 			if dp != "" {
 				st.DataPeriod = s.loc(r, c.index)

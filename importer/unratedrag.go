@@ -28,7 +28,9 @@ func (c *collector) sayUnratedRAG(d *app.Dataset) {
 	if len(held) == 0 || c.ragRule.Kind != app.RuleFloor {
 		return
 	}
-	for _, o := range d.Observations {
+	for i := range d.Observations {
+		// Each looked at in place: a copy of each was most of the cost.
+		o := &d.Observations[i]
 		if o.SourceRAG == app.NoRAG || o.Value == nil {
 			continue
 		}

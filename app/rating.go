@@ -315,8 +315,11 @@ func RoundTo(v float64, d int) float64 {
 }
 
 // powers10 saves math.Pow on a path taken for every figure analysed: the
-// GUI re-rates the whole history on each cohort toggle.
-var powers10 = [...]float64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
+// GUI re-rates the whole history on each cohort toggle, and an import
+// rounds every percentage read as a fraction to 10 places. Each power up
+// to 1e22 is a float64 exactly, as math.Pow gives it.
+var powers10 = [...]float64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
 func pow10(d int) float64 {
 	if d <= 0 {

@@ -1,6 +1,9 @@
 package app
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 func TestRating(t *testing.T) {
 	tf := func(target, floor float64) Target { return Target{Target: Float(target), Floor: Float(floor)} }
@@ -126,5 +129,16 @@ func TestTargetFor(t *testing.T) {
 	plain := Target{Ref: "X", Year: fy, Target: Float(1), Floor: Float(2)}
 	if got, from := plain.For("Swale", MonthOf(2025, 5)); *got.Target != 1 || !from.IsZero() {
 		t.Errorf("an unprofiled target: %v from %s", *got.Target, from)
+	}
+}
+
+// TestPow10AsMathPow: the table of powers gives what math.Pow does, so
+// that rounding to places is the same whether the table or Pow answers.
+func TestPow10AsMathPow(t *testing.T) {
+	for d := -1; d <= 30; d++ {
+		want := math.Pow(10, float64(max(d, 0)))
+		if got := pow10(d); got != want {
+			t.Errorf("pow10(%d) = %v, want %v", d, got, want)
+		}
 	}
 }

@@ -60,7 +60,7 @@ func TestAllShownDecidesNothing(t *testing.T) {
 			for _, keys := range r.byRefInOrder() {
 				fs := r.collect(keys)
 				r.primary(fs)
-				for _, group := range r.groups(fs) {
+				for _, group := range r.groups(keys, fs) {
 					ind, _ := r.h.Indicator(group[0].ref)
 					if !r.allShown(ind, group) {
 						built++

@@ -61,30 +61,47 @@ func (r *release) byRef() []refKeys {
 	return out
 }
 
+// splitSeries is one series of an indicator's figures as the release
+// publishes it: an exclusion's All series under the exclusion's split.
+type splitSeries struct {
+	ref   string
+	area  app.Area
+	split app.Split
+	obs   []app.Observation
+}
+
+// series lists the series of one indicator the release publishes, h's
+// and then each exclusion's, in the order collect lays them over each
+// other: an exclusion's figure under a split h holds too is the one
+// published.
+func (r *release) series(keys refKeys) []splitSeries {
+	n := len(keys.h)
+	for _, ks := range keys.ex {
+		n += len(ks)
+	}
+	out := make([]splitSeries, 0, n)
+	for _, k := range keys.h {
+		out = append(out, splitSeries{k.Ref, k.Area, k.Split, r.h.Series(k)})
+	}
+	for i, ks := range keys.ex {
+		for _, k := range ks {
+			out = append(out, splitSeries{k.Ref, k.Area, r.exs[i].split, r.exs[i].h.Series(k)})
+		}
+	}
+	return out
+}
+
 // collect gathers every figure of one indicator the release publishes.
 func (r *release) collect(keys refKeys) figs {
+	series := r.series(keys)
 	n := 0
-	for _, k := range keys.h {
-		n += len(r.h.Series(k))
-	}
-	for i, ks := range keys.ex {
-		for _, k := range ks {
-			n += len(r.exs[i].h.Series(k))
-		}
+	for _, s := range series {
+		n += len(s.obs)
 	}
 	fs := make(figs, n)
-	for _, k := range keys.h {
-		s := r.h.Series(k)
-		for i := range s {
-			fs[figKey{k.Ref, k.Area, k.Split, s[i].Period}] = &s[i]
-		}
-	}
-	for i, ks := range keys.ex {
-		for _, k := range ks {
-			s := r.exs[i].h.Series(k)
-			for j := range s {
-				fs[figKey{k.Ref, k.Area, r.exs[i].split, s[j].Period}] = &s[j]
-			}
+	for _, s := range series {
+		for i := range s.obs {
+			fs[figKey{s.ref, s.area, s.split, s.obs[i].Period}] = &s.obs[i]
 		}
 	}
 	return fs

@@ -135,7 +135,7 @@ func releaseFigures(h, excluded *app.History, cs []app.Cohort, below int, auth *
 		// (a month's worked out from two years to date), so secondary
 		// runs at any threshold; at none, only to protect the source's.
 		if r.primary(figs) || r.below > 1 {
-			r.secondary(figs, r.change[refOf(keys)])
+			r.secondary(keys, figs, r.change[refOf(keys)])
 		}
 		for k, o := range figs {
 			if r.hidden[k] {
@@ -218,6 +218,8 @@ type release struct {
 	isBase    map[string]bool
 	published map[figKey]bool
 	implied   map[string]impliedLink // indicators given without counts, tied to a count (impliedcounts.go)
+	// room is where each group's system is built (buildSystem).
+	room *systemRoom
 }
 
 // refOf is the indicator whose series keys are.

@@ -2,7 +2,6 @@ package disclosure
 
 import (
 	"cmp"
-	"maps"
 	"math"
 	"slices"
 
@@ -81,54 +80,99 @@ func (r *release) small(ind app.Indicator, o *app.Observation, buf []float64) bo
 // which is made up of others (a quarter of its months, a year of its
 // months or quarters, a year to date of the months before). So the
 // figures are worked out a group of linked periods at a time (periodGroups).
-func (r *release) secondary(fs figs, change bool) {
-	for _, keys := range r.groups(fs) {
-		r.protect(keys, fs, change)
+// fs are the figures of keys (collect).
+func (r *release) secondary(keys refKeys, fs figs, change bool) {
+	for _, group := range r.groups(keys, fs) {
+		r.protect(group, fs, change)
 	}
 }
 
-// groups returns the keys of fs, one indicator's figures, a group of
-// linked periods at a time (periodGroups, rollingGroups), each group's
-// sorted as compareKeys.
-func (r *release) groups(fs figs) [][]figKey {
+// groups returns the keys of fs, the figures of one indicator's series
+// keys (collect), a group of linked periods at a time (periodGroups,
+// rollingGroups), each group's sorted as compareKeys.
+func (r *release) groups(keys refKeys, fs figs) [][]figKey {
 	if len(fs) == 0 {
 		return nil
 	}
-	// Each period's keys, sorted, carved from one slice laid out period
-	// by period: for a large export the periods' own lists, grown a key
-	// at a time, were a tenth of its garbage, and sorting a long
-	// history's keys all at once, most of the rest.
-	count := map[app.Period]int{}
-	for k := range fs {
-		count[k.period]++
+	// Each period's keys are carved from one slice laid out period by
+	// period, and put in it walking the series in the order of their
+	// area and split, so that each period's come sorted: grown a key at
+	// a time from the figures' map and sorted, they were a tenth of a
+	// large export's garbage and a fifth of a long history's release.
+	series := r.series(keys)
+	slices.SortStableFunc(series, func(a, b splitSeries) int {
+		if c := cmp.Compare(a.area, b.area); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.split, b.split)
+	})
+	at := map[app.Period]int{}
+	var periods []app.Period
+	var count, last []int // by period: its figures, and the series of the last
+	total := 0
+	for _, s := range series {
+		total += len(s.obs)
 	}
-	all := make([]figKey, len(fs))
-	byPeriod := make(map[app.Period][]figKey, len(count))
-	at := 0
-	for p, n := range count {
-		byPeriod[p] = all[at : at : at+n]
-		at += n
+	// Each figure's period, as an index in periods; -1 for a figure of
+	// h and an exclusion's under one split, which is one figure
+	// (collect), met in the series just before.
+	slot := make([]int32, 0, total)
+	for si, s := range series {
+		for i := range s.obs {
+			j, ok := at[s.obs[i].Period]
+			if !ok {
+				j = len(periods)
+				at[s.obs[i].Period] = j
+				periods, count, last = append(periods, s.obs[i].Period), append(count, 0), append(last, -1)
+			}
+			if l := last[j]; l >= 0 && series[l].area == s.area && series[l].split == s.split {
+				slot = append(slot, -1)
+				continue
+			}
+			count[j]++
+			last[j] = si
+			slot = append(slot, int32(j))
+		}
 	}
-	for k := range fs {
-		byPeriod[k.period] = append(byPeriod[k.period], k)
+	figures := 0
+	for _, n := range count {
+		figures += n
 	}
-	for _, keys := range byPeriod {
-		slices.SortFunc(keys, compareKeys)
+	all := make([]figKey, figures)
+	lists := make([][]figKey, len(periods))
+	from := 0
+	for j, n := range count {
+		lists[j] = all[from : from : from+n]
+		from += n
 	}
-	ind, _ := r.h.Indicator(all[0].ref)
-	periods := rollingGroups(ind, periodGroups(ind, slices.Collect(maps.Keys(byPeriod))), byPeriod, fs)
-	out := make([][]figKey, 0, len(periods))
-	for _, ps := range periods {
+	next := 0
+	for _, s := range series {
+		for i := range s.obs {
+			j := slot[next]
+			next++
+			if j >= 0 {
+				lists[j] = append(lists[j], figKey{s.ref, s.area, s.split, s.obs[i].Period})
+			}
+		}
+	}
+	byPeriod := make(map[app.Period][]figKey, len(periods))
+	for j, p := range periods {
+		byPeriod[p] = lists[j]
+	}
+	ind, _ := r.h.Indicator(refOf(keys))
+	grouped := rollingGroups(ind, periodGroups(ind, periods), byPeriod, fs)
+	out := make([][]figKey, 0, len(grouped))
+	for _, ps := range grouped {
 		if len(ps) == 1 {
 			out = append(out, byPeriod[ps[0]])
 			continue
 		}
-		var keys []figKey
+		var group []figKey
 		for _, p := range ps {
-			keys = append(keys, byPeriod[p]...)
+			group = append(group, byPeriod[p]...)
 		}
-		slices.SortFunc(keys, compareKeys)
-		out = append(out, keys)
+		slices.SortFunc(group, compareKeys)
+		out = append(out, group)
 	}
 	return out
 }
@@ -186,19 +230,28 @@ func (r *release) protect(keys []figKey, fs figs, change bool) {
 // withholdUntilSafe is protect, building the group's system whatever
 // it holds.
 func (r *release) withholdUntilSafe(ind app.Indicator, keys []figKey, fs figs, change bool) {
-	sys, cells, derived := buildSystem(ind, r.county, keys, fs, r.hidden, change)
+	if r.room == nil {
+		r.room = &systemRoom{}
+	}
+	sys, cells, derived := buildSystem(r.room, ind, r.county, keys, fs, r.hidden, change)
 	if sys == nil {
 		return
 	}
 	for c := range addEarlier(sys, ind, r.county, keys, cells, r.earlier, change) {
 		derived[c] = true
 	}
-	owner := make([]figKey, sys.Len())
-	source := make([]bool, sys.Len())
-	for k, cs := range cells {
+	// owner is the index in keys of each cell's figure, -1 for a cell
+	// of none (an earlier release's, a month's own count).
+	owner, source := r.room.owner[:0], r.room.source[:0]
+	for range sys.Len() {
+		owner, source = append(owner, -1), append(source, false)
+	}
+	r.room.owner, r.room.source = owner, source
+	for i, k := range keys {
+		cs := cells[k]
 		suppressed := fs[k].Status == app.Suppressed
 		for _, c := range cs {
-			owner[c], source[c] = k, suppressed
+			owner[c], source[c] = i, suppressed
 		}
 	}
 	// A figure the source withheld is kept from being worked out at
@@ -241,7 +294,10 @@ func (r *release) withholdUntilSafe(ind app.Indicator, keys []figKey, fs figs, c
 		// The figure goes with those tied to it (System.Tie), as Next
 		// weighed it.
 		for _, u := range sys.Unit(best) {
-			f := owner[u]
+			if owner[u] < 0 {
+				continue // no figure's: never shown
+			}
+			f := keys[owner[u]]
 			r.hidden[f] = true
 			for _, c := range cells[f] {
 				sys.Withhold(c)

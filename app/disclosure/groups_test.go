@@ -1,0 +1,82 @@
+package disclosure
+
+import (
+	"maps"
+	"slices"
+	"testing"
+
+	"scorecard/app"
+	"scorecard/assets/synth"
+)
+
+// TestGroupsAsFromFigures checks groups, which lays each period's keys
+// out walking the indicator's series in order, against the groups
+// worked out from the figures' map itself, every key of it sorted: the
+// same groups, of the same keys, in the same order. On the demo
+// (quarters, years to date, rolling counts, cohorts), the demo revised,
+// a year to date, a rolling count from nought, a year of synth.Large and
+// ten years of a proportion split by UASC; all children's and excluding
+// UASC, where a split's figure of h and of the exclusion is one figure.
+func TestGroupsAsFromFigures(t *testing.T) {
+	large := app.NewHistory()
+	m := synth.Large(1)
+	from := m.Months[len(m.Months)-12]
+	large.AddIndicators(m.Dataset.Indicators)
+	for _, o := range m.Dataset.Observations {
+		if !o.Period.Start().Before(from.Start()) {
+			large.Add(o)
+		}
+	}
+	for name, h := range map[string]*app.History{"demo": demoHistory(), "demo revised": revisedDemo(),
+		"a year to date's own month": overTime(app.YearToDate, 10, 12, 20), "a rolling count from nought": overTime(app.Rolling12, 0, 6, 8),
+		"a year of large": large, "10 years": gridHistory(2)} {
+		for _, cs := range [][]app.Cohort{nil, {app.UASC}} {
+			r := releaseBeforeSecondary(h, cs)
+			groups := 0
+			for _, keys := range r.byRefInOrder() {
+				fs := r.collect(keys)
+				got, want := r.groups(keys, fs), groupsOfFigures(r, fs)
+				if len(got) != len(want) {
+					t.Fatalf("%s excluding %v: %s has %d groups, %d from its figures", name, cs, refOf(keys), len(got), len(want))
+				}
+				for i := range got {
+					if !slices.Equal(got[i], want[i]) {
+						t.Fatalf("%s excluding %v: %s's group %d is\n%v\nfrom its figures\n%v", name, cs, refOf(keys), i, got[i], want[i])
+					}
+				}
+				groups += len(got)
+			}
+			if groups == 0 {
+				t.Errorf("%s excluding %v: no groups", name, cs)
+			}
+		}
+	}
+}
+
+// groupsOfFigures is groups worked out from fs alone: each period's keys
+// gathered from the map and sorted.
+func groupsOfFigures(r *release, fs figs) [][]figKey {
+	byPeriod := map[app.Period][]figKey{}
+	for k := range fs {
+		byPeriod[k.period] = append(byPeriod[k.period], k)
+	}
+	for _, keys := range byPeriod {
+		slices.SortFunc(keys, compareKeys)
+	}
+	var ref string
+	for k := range fs {
+		ref = k.ref
+		break
+	}
+	ind, _ := r.h.Indicator(ref)
+	var out [][]figKey
+	for _, ps := range rollingGroups(ind, periodGroups(ind, slices.Collect(maps.Keys(byPeriod))), byPeriod, fs) {
+		var keys []figKey
+		for _, p := range ps {
+			keys = append(keys, byPeriod[p]...)
+		}
+		slices.SortFunc(keys, compareKeys)
+		out = append(out, keys)
+	}
+	return out
+}

@@ -84,7 +84,16 @@ type circulated struct {
 // excluded, when not nil, is the figures excluding cs (ReleaseExcluded),
 // not worked out again; warns are then none.
 func releaseFigures(h, excluded *app.History, cs []app.Cohort, below int, auth *app.Authority, prior circulated, then shownThen) (base, ex, figures *app.History, n int, warns []app.Warning, held map[figKey]app.Observation) {
-	ex = h
+	r, figures, warns, held := withhold(h, excluded, cs, below, auth, prior, then)
+	base, ex = r.apply()
+	base, ex = r.settleOutturns(base, ex)
+	return base, ex, figures, r.count, warns, held
+}
+
+// withhold works out which figures releaseFigures withholds (the
+// release's hidden), not yet blanked in copies of the histories (apply).
+func withhold(h, excluded *app.History, cs []app.Cohort, below int, auth *app.Authority, prior circulated, then shownThen) (r *release, figures *app.History, warns []app.Warning, held map[figKey]app.Observation) {
+	ex := h
 	switch {
 	case len(cs) > 0 && excluded != nil:
 		ex = excluded
@@ -94,8 +103,9 @@ func releaseFigures(h, excluded *app.History, cs []app.Cohort, below int, auth *
 	figures = ex
 	given := h
 	h, outturns := withOutturns(h, auth.Area())
-	r := release{h: h, ex: ex, county: auth.Area(), excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
-		guard: float64(max(below, DefaultThreshold)), hidden: map[figKey]bool{}, earlier: prior.earlier}
+	r = &release{h: h, ex: ex, county: auth.Area(), excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
+		guard: float64(max(below, DefaultThreshold)), hidden: map[figKey]bool{}, earlier: prior.earlier,
+		given: given, outturns: outturns}
 	held = map[figKey]app.Observation{}
 	if below > 1 {
 		// With no threshold nothing is withheld for its size, and a
@@ -146,9 +156,7 @@ func releaseFigures(h, excluded *app.History, cs []app.Cohort, below int, auth *
 			r.keep(then, figs)
 		}
 	}
-	base, ex = r.apply()
-	base, ex = r.settleOutturns(given, outturns, base, ex)
-	return base, ex, figures, r.count, warns, held
+	return r, figures, warns, held
 }
 
 // exclusion is the figures excluding one set of cohorts: h's All series
@@ -220,6 +228,11 @@ type release struct {
 	implied   map[string]impliedLink // indicators given without counts, tied to a count (impliedcounts.go)
 	// room is where each group's system is built (buildSystem).
 	room *systemRoom
+	// given is the history given to the release, h that history with
+	// the previous-year outturns added as figures (withOutturns), which
+	// outturns lists.
+	given    *app.History
+	outturns []outturn
 }
 
 // refOf is the indicator whose series keys are.

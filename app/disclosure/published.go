@@ -8,6 +8,13 @@ import (
 // histories' own series.
 type figs map[figKey]*app.Observation
 
+// figure is one figure the release publishes, where it is in the
+// histories' series.
+type figure struct {
+	k figKey
+	o *app.Observation
+}
+
 // refKeys are the series of one indicator: all of h's, and the All
 // series of each exclusion (ex[i] those of r.exs[i]), which give its
 // figures excluding the cohorts.

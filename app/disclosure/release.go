@@ -130,33 +130,65 @@ func withhold(h, excluded *app.History, cs []app.Cohort, below int, auth *app.Au
 		return cmp.Compare(r.releaseOrder(refOf(a)), r.releaseOrder(refOf(b)))
 	})
 	for _, keys := range byRef {
-		figs := r.collect(keys)
-		for k, o := range figs {
-			if then, ok := prior.sticky[k]; ok && stillHeld(r.h, k.ref, then, *o) {
-				r.hidden[k] = true
-			}
+		r.withholdOf(keys, prior, then, held)
+	}
+	return r, figures, warns, held
+}
+
+// withholdOf works out what the release withholds of one indicator's
+// figures, its series keys, a group of linked periods at a time
+// (groups), adding each figure withheld to held, as it is, and keeping
+// in then (when not nil) every figure it releases.
+func (r *release) withholdOf(keys refKeys, prior circulated, then shownThen, held map[figKey]app.Observation) {
+	groups := r.groups(keys)
+	ref := refOf(keys)
+	// A threshold protects counts the primary rule leaves shown (a
+	// month's worked out from two years to date), so secondary runs at
+	// any threshold; at none, only to protect the source's, where any
+	// figure of the indicator is withheld: every group is judged before
+	// any is protected.
+	protect := r.below > 1
+	if !protect {
+		for _, g := range groups {
+			_, fs := r.figuresOf(g)
+			protect = r.judge(ref, fs, prior) || protect
 		}
-		if ref := refOf(keys); r.isBase[ref] {
-			for k := range figs {
-				r.published[k] = true
-			}
+	}
+	for _, g := range groups {
+		gkeys, fs := r.figuresOf(g)
+		if r.below > 1 {
+			r.judge(ref, fs, prior)
 		}
-		// A threshold protects counts the primary rule leaves shown
-		// (a month's worked out from two years to date), so secondary
-		// runs at any threshold; at none, only to protect the source's.
-		if r.primary(figs) || r.below > 1 {
-			r.secondary(keys, figs, r.change[refOf(keys)])
+		if protect {
+			r.protect(gkeys, fs, r.change[ref])
 		}
-		for k, o := range figs {
-			if r.hidden[k] {
-				held[k] = *o
+		for _, f := range g {
+			if r.hidden[f.k] {
+				held[f.k] = *f.o
 			}
 		}
 		if then != nil {
-			r.keep(then, figs)
+			r.keep(then, fs)
 		}
 	}
-	return r, figures, warns, held
+}
+
+// judge withholds the figures fs of indicator ref that an earlier
+// release withheld, where they stand (stillHeld), and those the primary
+// rule withholds, reporting whether any figure of fs is withheld; it
+// marks the figures of a count a change is the difference of published.
+func (r *release) judge(ref string, fs figs, prior circulated) bool {
+	for k, o := range fs {
+		if then, ok := prior.sticky[k]; ok && stillHeld(r.h, k.ref, then, *o) {
+			r.hidden[k] = true
+		}
+	}
+	if r.isBase[ref] {
+		for k := range fs {
+			r.published[k] = true
+		}
+	}
+	return r.primary(fs)
 }
 
 // exclusion is the figures excluding one set of cohorts: h's All series
@@ -226,8 +258,13 @@ type release struct {
 	isBase    map[string]bool
 	published map[figKey]bool
 	implied   map[string]impliedLink // indicators given without counts, tied to a count (impliedcounts.go)
-	// room is where each group's system is built (buildSystem).
-	room *systemRoom
+	// room is where each group's system is built (buildSystem);
+	// groupKeys and groupFigs, each group's figures (figuresOf).
+	room      *systemRoom
+	groupKeys []figKey
+	groupFigs figs
+	// schools says, by indicator, whether it counts schools (ofSchools).
+	schools map[string]bool
 	// given is the history given to the release, h that history with
 	// the previous-year outturns added as figures (withOutturns), which
 	// outturns lists.

@@ -27,7 +27,7 @@ func (r *release) primary(fs figs) bool {
 		if k.ref != ref || ref == "" {
 			ref = k.ref
 			ind, _ = r.h.Indicator(ref)
-			change, schools = r.change[ref], ofSchools(ind)
+			change, schools = r.change[ref], r.ofSchools(ind)
 			_, linked = r.implied[ref]
 		}
 		recomputed, gives := false, false
@@ -52,6 +52,21 @@ func (r *release) primary(fs figs) bool {
 	return any
 }
 
+// ofSchools is ofSchools, reading each indicator's definition once:
+// primary is asked a group of periods at a time, and reading the words
+// of a definition cost more than judging a month's figures.
+func (r *release) ofSchools(ind app.Indicator) bool {
+	schools, ok := r.schools[ind.Ref]
+	if !ok {
+		schools = ofSchools(ind)
+		if r.schools == nil {
+			r.schools = map[string]bool{}
+		}
+		r.schools[ind.Ref] = schools
+	}
+	return schools
+}
+
 // smallCount reports whether a count is from 1 to below-1.
 func (r *release) smallCount(v float64) bool {
 	v = math.Abs(v)
@@ -72,29 +87,16 @@ func (r *release) small(ind app.Indicator, o *app.Observation, buf []float64) bo
 	return false
 }
 
-// secondary withholds further figures until no withheld figure's range,
-// worked out from the rest of the release, is narrower than below-1.
-//
-// The identities a reader can use join figures of one indicator: of one
-// period (districts, cohorts, a proportion's parts), or of periods one of
-// which is made up of others (a quarter of its months, a year of its
-// months or quarters, a year to date of the months before). So the
-// figures are worked out a group of linked periods at a time (periodGroups).
-// fs are the figures of keys (collect).
-func (r *release) secondary(keys refKeys, fs figs, change bool) {
-	for _, group := range r.groups(keys, fs) {
-		r.protect(group, fs, change)
-	}
-}
-
-// groups returns the keys of fs, the figures of one indicator's series
-// keys (collect), a group of linked periods at a time (periodGroups,
-// rollingGroups), each group's sorted as compareKeys.
-func (r *release) groups(keys refKeys, fs figs) [][]figKey {
-	if len(fs) == 0 {
-		return nil
-	}
-	// Each period's keys are carved from one slice laid out period by
+// groups returns the figures of one indicator's series keys, as
+// collect gathers them, a group of linked periods at a time: the
+// identities a reader can use join figures of one indicator, of one
+// period (districts, cohorts, a proportion's parts), or of periods one
+// of which is made up of others (a quarter of its months, a year of its
+// months or quarters, a year to date of the months before), so the
+// figures are protected a group at a time (periodGroups, rollingGroups).
+// Each group's figures are sorted as compareKeys.
+func (r *release) groups(keys refKeys) [][]figure {
+	// Each period's figures are carved from one slice laid out period by
 	// period, and put in it walking the series in the order of their
 	// area and split, so that each period's come sorted: grown a key at
 	// a time from the figures' map and sorted, they were a tenth of a
@@ -113,9 +115,10 @@ func (r *release) groups(keys refKeys, fs figs) [][]figKey {
 	for _, s := range series {
 		total += len(s.obs)
 	}
-	// Each figure's period, as an index in periods; -1 for a figure of
-	// h and an exclusion's under one split, which is one figure
-	// (collect), met in the series just before.
+	// Each figure's period, as an index in periods; its complement (^j,
+	// negative) for a figure of h and an exclusion's under one split,
+	// which is one figure, the exclusion's (collect), met in the series
+	// just before.
 	slot := make([]int32, 0, total)
 	for si, s := range series {
 		for i := range s.obs {
@@ -126,7 +129,7 @@ func (r *release) groups(keys refKeys, fs figs) [][]figKey {
 				periods, count, last = append(periods, s.obs[i].Period), append(count, 0), append(last, -1)
 			}
 			if l := last[j]; l >= 0 && series[l].area == s.area && series[l].split == s.split {
-				slot = append(slot, -1)
+				slot = append(slot, ^int32(j))
 				continue
 			}
 			count[j]++
@@ -134,47 +137,71 @@ func (r *release) groups(keys refKeys, fs figs) [][]figKey {
 			slot = append(slot, int32(j))
 		}
 	}
-	figures := 0
-	for _, n := range count {
-		figures += n
+	if len(periods) == 0 {
+		return nil
 	}
-	all := make([]figKey, figures)
-	lists := make([][]figKey, len(periods))
+	n := 0
+	for _, c := range count {
+		n += c
+	}
+	all := make([]figure, n)
+	lists := make([][]figure, len(periods))
 	from := 0
-	for j, n := range count {
-		lists[j] = all[from : from : from+n]
-		from += n
+	for j, c := range count {
+		lists[j] = all[from : from : from+c]
+		from += c
 	}
 	next := 0
 	for _, s := range series {
 		for i := range s.obs {
 			j := slot[next]
 			next++
-			if j >= 0 {
-				lists[j] = append(lists[j], figKey{s.ref, s.area, s.split, s.obs[i].Period})
+			if j < 0 {
+				l := lists[^j]
+				l[len(l)-1].o = &s.obs[i] // the later series' figure, as collect keeps it
+				continue
 			}
+			lists[j] = append(lists[j], figure{figKey{s.ref, s.area, s.split, s.obs[i].Period}, &s.obs[i]})
 		}
 	}
-	byPeriod := make(map[app.Period][]figKey, len(periods))
+	byPeriod := make(map[app.Period][]figure, len(periods))
 	for j, p := range periods {
 		byPeriod[p] = lists[j]
 	}
 	ind, _ := r.h.Indicator(refOf(keys))
-	grouped := rollingGroups(ind, periodGroups(ind, periods), byPeriod, fs)
-	out := make([][]figKey, 0, len(grouped))
+	grouped := rollingGroups(ind, periodGroups(ind, periods), byPeriod)
+	out := make([][]figure, 0, len(grouped))
 	for _, ps := range grouped {
 		if len(ps) == 1 {
 			out = append(out, byPeriod[ps[0]])
 			continue
 		}
-		var group []figKey
+		var group []figure
 		for _, p := range ps {
 			group = append(group, byPeriod[p]...)
 		}
-		slices.SortFunc(group, compareKeys)
+		slices.SortFunc(group, func(a, b figure) int { return compareKeys(a.k, b.k) })
 		out = append(out, group)
 	}
 	return out
+}
+
+// figuresOf returns the keys of group g's figures and the figures by
+// key, in room kept for the next group: most groups are a month's, and
+// a map of every figure of a long history made at once was most of
+// what its release touched.
+func (r *release) figuresOf(g []figure) ([]figKey, figs) {
+	if r.groupFigs == nil {
+		r.groupFigs = figs{}
+	}
+	clear(r.groupFigs)
+	keys := r.groupKeys[:0]
+	for _, f := range g {
+		keys = append(keys, f.k)
+		r.groupFigs[f.k] = f.o
+	}
+	r.groupKeys = keys
+	return keys, r.groupFigs
 }
 
 // allShown reports whether every cell protect would build for the group

@@ -155,7 +155,7 @@ func (r *release) byRefInOrder() []refKeys {
 func keysOf(g []figure) []figKey {
 	keys := make([]figKey, len(g))
 	for i, f := range g {
-		keys[i] = f.k
+		keys[i] = f.key()
 	}
 	return keys
 }

@@ -45,8 +45,8 @@ func TestGroupsAsFromFigures(t *testing.T) {
 						t.Fatalf("%s excluding %v: %s's group %d is\n%v\nfrom its figures\n%v", name, cs, refOf(keys), i, keysOf(got[i]), want[i])
 					}
 					for _, f := range got[i] {
-						if fs[f.k] != f.o {
-							t.Fatalf("%s excluding %v: %v is %p in its group, %p among the figures", name, cs, f.k, f.o, fs[f.k])
+						if fs[f.key()] != f.o {
+							t.Fatalf("%s excluding %v: %v is %p in its group, %p among the figures", name, cs, f.key(), f.o, fs[f.key()])
 						}
 					}
 				}
@@ -66,7 +66,7 @@ func groupsOfFigures(r *release, fs figs) [][]figKey {
 	figures := map[app.Period][]figure{}
 	for k, o := range fs {
 		byPeriod[k.period] = append(byPeriod[k.period], k)
-		figures[k.period] = append(figures[k.period], figure{k, o})
+		figures[k.period] = append(figures[k.period], figure{&splitSeries{k.ref, k.area, k.split, nil}, o})
 	}
 	for _, keys := range byPeriod {
 		slices.SortFunc(keys, compareKeys)

@@ -34,7 +34,8 @@ func buildSystem(room *systemRoom, ind app.Indicator, county app.Area, keys []fi
 			}
 		}
 	}
-	t := newCellTable(keys, cells)
+	t := &room.table
+	t.index(keys, cells)
 	for p := range t.periods {
 		periodIdentities(sys, county, t, p, n)
 	}
@@ -61,6 +62,8 @@ type systemRoom struct {
 	counts []int
 	// vals is room for one figure's counts (components).
 	vals []float64
+	// table indexes the cells (cellTable).
+	table cellTable
 	// owner and source are withholdUntilSafe's, by cell: the index in
 	// the group's keys of the cell's figure, and whether the source
 	// withheld it.

@@ -9,11 +9,16 @@ import (
 type figs map[figKey]*app.Observation
 
 // figure is one figure the release publishes, where it is in the
-// histories' series.
+// histories' series and the series it is published in: 16 bytes, where
+// its key is 72, and a long history's figures are listed all at once
+// (groups).
 type figure struct {
-	k figKey
+	s *splitSeries
 	o *app.Observation
 }
+
+// key returns f's key.
+func (f figure) key() figKey { return figKey{f.s.ref, f.s.area, f.s.split, f.o.Period} }
 
 // refKeys are the series of one indicator: all of h's, and the All
 // series of each exclusion (ex[i] those of r.exs[i]), which give its

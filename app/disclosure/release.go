@@ -163,8 +163,8 @@ func (r *release) withholdOf(keys refKeys, prior circulated, then shownThen, hel
 			r.protect(gkeys, fs, r.change[ref])
 		}
 		for _, f := range g {
-			if r.hidden[f.k] {
-				held[f.k] = *f.o
+			if k := f.key(); r.hidden[k] {
+				held[k] = *f.o
 			}
 		}
 		if then != nil {

@@ -72,7 +72,7 @@ func rollingGroups(ind app.Indicator, groups [][]app.Period, byPeriod map[app.Pe
 	fs := figs{}
 	for _, g := range byPeriod {
 		for _, f := range g {
-			fs[f.k] = f.o
+			fs[f.key()] = f.o
 		}
 	}
 	parent := make([]int, len(groups))
@@ -97,7 +97,7 @@ func rollingGroups(ind app.Indicator, groups [][]app.Period, byPeriod map[app.Pe
 	months := map[series][]app.Period{}
 	for p, g := range byPeriod {
 		for _, f := range g {
-			s := series{f.k.area, f.k.split}
+			s := series{f.s.area, f.s.split}
 			months[s] = append(months[s], p)
 		}
 	}

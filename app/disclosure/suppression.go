@@ -152,7 +152,8 @@ func (r *release) groups(keys refKeys) [][]figure {
 		from += c
 	}
 	next := 0
-	for _, s := range series {
+	for si := range series {
+		s := &series[si]
 		for i := range s.obs {
 			j := slot[next]
 			next++
@@ -161,7 +162,7 @@ func (r *release) groups(keys refKeys) [][]figure {
 				l[len(l)-1].o = &s.obs[i] // the later series' figure, as collect keeps it
 				continue
 			}
-			lists[j] = append(lists[j], figure{figKey{s.ref, s.area, s.split, s.obs[i].Period}, &s.obs[i]})
+			lists[j] = append(lists[j], figure{s, &s.obs[i]})
 		}
 	}
 	byPeriod := make(map[app.Period][]figure, len(periods))
@@ -180,7 +181,7 @@ func (r *release) groups(keys refKeys) [][]figure {
 		for _, p := range ps {
 			group = append(group, byPeriod[p]...)
 		}
-		slices.SortFunc(group, func(a, b figure) int { return compareKeys(a.k, b.k) })
+		slices.SortFunc(group, func(a, b figure) int { return compareKeys(a.key(), b.key()) })
 		out = append(out, group)
 	}
 	return out
@@ -197,8 +198,9 @@ func (r *release) figuresOf(g []figure) ([]figKey, figs) {
 	clear(r.groupFigs)
 	keys := r.groupKeys[:0]
 	for _, f := range g {
-		keys = append(keys, f.k)
-		r.groupFigs[f.k] = f.o
+		k := f.key()
+		keys = append(keys, k)
+		r.groupFigs[k] = f.o
 	}
 	r.groupKeys = keys
 	return keys, r.groupFigs

@@ -14,7 +14,7 @@ import (
 )
 
 // groupsOf returns every group of figures a release of h, all children's,
-// works out (secondary): each indicator's figures with each cohort's
+// works out (withholdOf): each indicator's figures with each cohort's
 // complement, a group of linked periods at a time, its keys in the
 // order protect is given them.
 func groupsOf(h *app.History) (inds []app.Indicator, groups [][]figKey, fs []figs) {

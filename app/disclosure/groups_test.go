@@ -88,3 +88,21 @@ func groupsOfFigures(r *release, fs figs) [][]figKey {
 	}
 	return out
 }
+
+// collect gathers every figure of one indicator the release publishes,
+// as a map: the later of two series giving a figure under one split is
+// the one published (series).
+func (r *release) collect(keys refKeys) figs {
+	series := r.series(keys)
+	n := 0
+	for _, s := range series {
+		n += len(s.obs)
+	}
+	fs := make(figs, n)
+	for _, s := range series {
+		for i := range s.obs {
+			fs[figKey{s.ref, s.area, s.split, s.obs[i].Period}] = &s.obs[i]
+		}
+	}
+	return fs
+}

@@ -83,8 +83,8 @@ type splitSeries struct {
 }
 
 // series lists the series of one indicator the release publishes, h's
-// and then each exclusion's, in the order collect lays them over each
-// other: an exclusion's figure under a split h holds too is the one
+// and then each exclusion's: where two give a figure under one split (h's
+// own excluding a cohort, and the exclusion's), the later is the one
 // published.
 func (r *release) series(keys refKeys) []splitSeries {
 	n := len(keys.h)
@@ -101,20 +101,4 @@ func (r *release) series(keys refKeys) []splitSeries {
 		}
 	}
 	return out
-}
-
-// collect gathers every figure of one indicator the release publishes.
-func (r *release) collect(keys refKeys) figs {
-	series := r.series(keys)
-	n := 0
-	for _, s := range series {
-		n += len(s.obs)
-	}
-	fs := make(figs, n)
-	for _, s := range series {
-		for i := range s.obs {
-			fs[figKey{s.ref, s.area, s.split, s.obs[i].Period}] = &s.obs[i]
-		}
-	}
-	return fs
 }

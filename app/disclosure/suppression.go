@@ -87,8 +87,8 @@ func (r *release) small(ind app.Indicator, o *app.Observation, buf []float64) bo
 	return false
 }
 
-// groups returns the figures of one indicator's series keys, as
-// collect gathers them, a group of linked periods at a time: the
+// groups returns the figures of one indicator's series keys (series),
+// a group of linked periods at a time: the
 // identities a reader can use join figures of one indicator, of one
 // period (districts, cohorts, a proportion's parts), or of periods one
 // of which is made up of others (a quarter of its months, a year of its
@@ -117,7 +117,7 @@ func (r *release) groups(keys refKeys) [][]figure {
 	}
 	// Each figure's period, as an index in periods; its complement (^j,
 	// negative) for a figure of h and an exclusion's under one split,
-	// which is one figure, the exclusion's (collect), met in the series
+	// which is one figure, the exclusion's (series), met in the series
 	// just before.
 	slot := make([]int32, 0, total)
 	for si, s := range series {
@@ -159,7 +159,7 @@ func (r *release) groups(keys refKeys) [][]figure {
 			next++
 			if j < 0 {
 				l := lists[^j]
-				l[len(l)-1].o = &s.obs[i] // the later series' figure, as collect keeps it
+				l[len(l)-1].o = &s.obs[i] // the later series' figure (series)
 				continue
 			}
 			lists[j] = append(lists[j], figure{s, &s.obs[i]})

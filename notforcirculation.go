@@ -43,6 +43,9 @@ type release struct {
 	// withholds a figure the view held (made once: flags asks it of every
 	// flag, of tens of thousands on a large store).
 	withheldAt map[string]map[app.Period]bool
+	// of, where set, is the release of one indicator's figures
+	// (releaseOfIndicator), asked in place of shown, which is nil.
+	of *disclosure.Withholding
 }
 
 // newRelease indexes what shown withholds of figures.
@@ -65,6 +68,9 @@ func newRelease(figures, shown *app.History) release {
 // p that the view holds: c as circulated, with a value or counts before.
 // A figure the source withheld is c already and is not marked again.
 func (r release) withholds(k app.SeriesKey, p app.Period) bool {
+	if r.of != nil {
+		return r.of.Figure(k, p)
+	}
 	if r.shown == nil {
 		return false
 	}
@@ -82,6 +88,9 @@ func (r release) withholds(k app.SeriesKey, p app.Period) bool {
 // circulated, with a value before). A benchmark of others (England, the
 // neighbours) is published by them and never withheld.
 func (r release) withholdsBenchmark(b app.Benchmark) bool {
+	if r.of != nil {
+		return r.of.Benchmark(b)
+	}
 	if r.shown == nil {
 		return false
 	}
@@ -186,8 +195,11 @@ func releaseOfIndicator(e *env, ref string, below int, auth *app.Authority) (rel
 		if err != nil {
 			return release{}, err
 		}
-		base, _, _, _, _ := disclosure.ReleaseFigures(both, nil, below, auth)
-		return newRelease(both, base), nil
+		// What it withholds, not the figures it releases: show marks
+		// them, and copying every series with one withheld was a third
+		// of a long history's release.
+		w := disclosure.ReleaseWithholding(both, below, auth)
+		return release{figures: both, of: &w}, nil
 	})
 }
 

@@ -365,7 +365,11 @@ func (ex *excluder) figure(ind app.Indicator, k app.SeriesKey, a, s *app.Observa
 func (ex *excluder) compose(ind app.Indicator, k app.SeriesKey, a, s *app.Observation, parts []app.Observation, missing string, check bool) app.Observation {
 	var o app.Observation
 	var reason string
-	if a != nil {
+	// Where the source gives its own figure, the arithmetic's is wanted
+	// only to check it, or where the source's is the previous year's
+	// outturn standing in: worked out for nothing, it was most of the
+	// cost of a release's complements of a long history (ExcludeFigures).
+	if a != nil && (s == nil || s.StandIn || check) {
 		if missing != "" {
 			// The month is the cell's own, so the reason leaves it out and
 			// reads the same for every month: said once per row.

@@ -142,10 +142,11 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 	}
 	var failures []failure
 	vias := map[string]int{} // months a rate's count was proven as each count indicator's
+	// Each column's figures are copied where one is first replaced: a
+	// source giving every district's figure excluding the cohorts has
+	// none replaced, and copying them all was most of what a release
+	// allocated to exclude the cohorts from a long history.
 	series := map[app.Area][]app.Observation{}
-	for _, a := range cols {
-		series[a] = slices.Clone(out.Series(app.SeriesKey{Ref: ind.Ref, Area: a}))
-	}
 	changed := false
 	// Each month's figures are listed in one slice, kept only by a month
 	// that fails, and each month proven is given one of a rule or two:
@@ -233,10 +234,17 @@ func (ex *excluder) prove(out *app.History, ind app.Indicator, cols []app.Area, 
 		}
 		for _, f := range figs {
 			a, o := f.area, f.o
-			s := series[a]
+			s, copied := series[a]
+			if !copied {
+				s = out.Series(app.SeriesKey{Ref: ind.Ref, Area: a})
+			}
 			i, found := slices.BinarySearchFunc(s, c.Period, func(x app.Observation, p app.Period) int { return x.Period.Compare(p) })
 			if !found || s[i].Status != app.CannotExclude {
 				continue // the source's own or the arithmetic's figure stands
+			}
+			if !copied {
+				s = slices.Clone(s)
+				series[a] = s
 			}
 			o.Rule = rule
 			o.Split = app.All

@@ -60,7 +60,8 @@ func TestAllShownDecidesNothing(t *testing.T) {
 			for _, keys := range r.byRefInOrder() {
 				fs := r.collect(keys)
 				r.primary(fs)
-				for _, group := range r.groups(fs) {
+				for _, g := range r.groups(keys) {
+					group := keysOf(g)
 					ind, _ := r.h.Indicator(group[0].ref)
 					if !r.allShown(ind, group) {
 						built++
@@ -148,4 +149,13 @@ func (r *release) byRefInOrder() []refKeys {
 		return cmp.Compare(r.releaseOrder(refOf(a)), r.releaseOrder(refOf(b)))
 	})
 	return byRef
+}
+
+// keysOf returns the keys of figures g.
+func keysOf(g []figure) []figKey {
+	keys := make([]figKey, len(g))
+	for i, f := range g {
+		keys[i] = f.key()
+	}
+	return keys
 }

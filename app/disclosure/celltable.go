@@ -16,6 +16,8 @@ type cellTable struct {
 	areas   []app.Area   // sorted
 	splits  []app.Split  // sorted
 	area    map[app.Area]int
+	period  map[app.Period]int
+	split   map[app.Split]int
 	// all is the index of all children's split, -1 where none is held;
 	// cohort and excluding say, by split, the cohort it counts alone
 	// (ok false for any other) and the index of the split excluding
@@ -36,20 +38,33 @@ type splitCohort struct {
 // one indicator), which are listed in the order their periods are to be
 // met (periodIdentities).
 func newCellTable(keys []figKey, cells map[figKey][]int) *cellTable {
-	t := &cellTable{area: map[app.Area]int{}, all: -1}
-	period := map[app.Period]int{}
-	split := map[app.Split]int{}
+	t := &cellTable{}
+	t.index(keys, cells)
+	return t
+}
+
+// index makes t the table of cells, as newCellTable, in the room t's
+// lists and maps have from the group before: a release builds a table
+// for each group of periods of every indicator.
+func (t *cellTable) index(keys []figKey, cells map[figKey][]int) {
+	if t.area == nil {
+		t.area, t.period, t.split = map[app.Area]int{}, map[app.Period]int{}, map[app.Split]int{}
+	}
+	clear(t.area)
+	clear(t.period)
+	clear(t.split)
+	t.periods, t.areas, t.splits, t.all = t.periods[:0], t.areas[:0], t.splits[:0], -1
 	for _, k := range keys {
-		if _, ok := period[k.period]; !ok {
-			period[k.period] = len(t.periods)
+		if _, ok := t.period[k.period]; !ok {
+			t.period[k.period] = len(t.periods)
 			t.periods = append(t.periods, k.period)
 		}
 		if _, ok := t.area[k.area]; !ok {
 			t.area[k.area] = 0
 			t.areas = append(t.areas, k.area)
 		}
-		if _, ok := split[k.split]; !ok {
-			split[k.split] = 0
+		if _, ok := t.split[k.split]; !ok {
+			t.split[k.split] = 0
 			t.splits = append(t.splits, k.split)
 		}
 	}
@@ -59,28 +74,29 @@ func newCellTable(keys []figKey, cells map[figKey][]int) *cellTable {
 		t.area[a] = i
 	}
 	for i, s := range t.splits {
-		split[s] = i
+		t.split[s] = i
 	}
-	t.cohort = make([]splitCohort, len(t.splits))
-	t.excluding = make([]int, len(t.splits))
-	t.without = make([]bool, len(t.splits))
+	t.cohort, t.excluding, t.without = t.cohort[:0], t.excluding[:0], t.without[:0]
 	for i, s := range t.splits {
 		if s == app.All {
 			t.all = i
 		}
 		c, ok := s.Cohort()
-		t.cohort[i] = splitCohort{c, ok}
-		t.excluding[i] = -1
-		if j, held := split[app.Excluding(c)]; ok && held {
-			t.excluding[i] = j
+		rest := -1
+		if j, held := t.split[app.Excluding(c)]; ok && held {
+			rest = j
 		}
-		t.without[i] = excluding(s)
+		t.cohort = append(t.cohort, splitCohort{c, ok})
+		t.excluding = append(t.excluding, rest)
+		t.without = append(t.without, excluding(s))
 	}
-	t.cells = make([][]int, len(t.periods)*len(t.areas)*len(t.splits))
+	t.cells = t.cells[:0]
+	for range len(t.periods) * len(t.areas) * len(t.splits) {
+		t.cells = append(t.cells, nil)
+	}
 	for _, k := range keys {
-		t.cells[t.place(period[k.period], t.area[k.area], split[k.split])] = cells[k]
+		t.cells[t.place(t.period[k.period], t.area[k.area], t.split[k.split])] = cells[k]
 	}
-	return t
 }
 
 func (t *cellTable) place(p, a, s int) int {

@@ -14,7 +14,7 @@ import (
 )
 
 // groupsOf returns every group of figures a release of h, all children's,
-// works out (secondary): each indicator's figures with each cohort's
+// works out (withholdOf): each indicator's figures with each cohort's
 // complement, a group of linked periods at a time, its keys in the
 // order protect is given them.
 func groupsOf(h *app.History) (inds []app.Indicator, groups [][]figKey, fs []figs) {
@@ -64,7 +64,10 @@ func TestCellTableAt(t *testing.T) {
 	inds, groups, fss := groupsOf(h)
 	checked := 0
 	for g, keys := range groups {
-		cells, n := addFigures(&System{}, inds[g], keys, fss[g], nil, false)
+		room := &systemRoom{}
+		room.empty()
+		n := room.addFigures(inds[g], keys, fss[g], nil, false)
+		cells := room.cells
 		tab := newCellTable(keys, cells)
 		areas := append(slices.Clone(tab.areas), "Nowhere")
 		splits := append(slices.Clone(tab.splits), app.Only("ola"))
@@ -115,9 +118,12 @@ func TestPeriodIdentitiesByTable(t *testing.T) {
 		relations := 0
 		for g, keys := range groups {
 			ind := inds[g]
-			byTable, byMap := &System{}, &System{}
-			cells, n := addFigures(byTable, ind, keys, fss[g], nil, false)
-			addFigures(byMap, ind, keys, fss[g], nil, false)
+			tableRoom, mapRoom := &systemRoom{}, &systemRoom{}
+			tableRoom.empty()
+			mapRoom.empty()
+			n := tableRoom.addFigures(ind, keys, fss[g], nil, false)
+			mapRoom.addFigures(ind, keys, fss[g], nil, false)
+			byTable, byMap, cells := &tableRoom.sys, &mapRoom.sys, tableRoom.cells
 			tab := newCellTable(keys, cells)
 			for p := range tab.periods {
 				periodIdentities(byTable, county, tab, p, n)

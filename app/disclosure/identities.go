@@ -16,9 +16,14 @@ import (
 // excluding a cohort equals its own; the UASC Service column is the
 // county's UASC figure; and the sums over time among the group's periods
 // (timeIdentities), whose derived cells it also returns.
-func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hidden map[figKey]bool, change bool) (*System, map[figKey][]int, map[int]bool) {
-	sys := &System{}
-	cells, n := addFigures(sys, ind, keys, fs, hidden, change)
+//
+// The system and its cells are built in room, emptied first: they are
+// the room's until the next group's are built in it.
+func buildSystem(room *systemRoom, ind app.Indicator, county app.Area, keys []figKey, fs figs, hidden map[figKey]bool, change bool) (*System, map[figKey][]int, map[int]bool) {
+	room.empty()
+	sys := &room.sys
+	n := room.addFigures(ind, keys, fs, hidden, change)
+	cells := room.cells
 	if len(cells) < 2 {
 		return nil, nil, nil
 	}
@@ -29,7 +34,8 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 			}
 		}
 	}
-	t := newCellTable(keys, cells)
+	t := &room.table
+	t.index(keys, cells)
 	for p := range t.periods {
 		periodIdentities(sys, county, t, p, n)
 	}
@@ -45,11 +51,41 @@ func buildSystem(ind app.Indicator, county app.Area, keys []figKey, fs figs, hid
 	return sys, cells, derived
 }
 
-// addFigures adds to sys the cells of the figures of keys, each shown
-// unless hidden, and returns them by figure, with the most cells a
-// figure has.
-func addFigures(sys *System, ind app.Indicator, keys []figKey, fs figs, hidden map[figKey]bool, change bool) (map[figKey][]int, int) {
-	cells := make(map[figKey][]int, len(keys))
+// systemRoom is where a release builds the system of each group of
+// figures (buildSystem), emptied and used again group after group: a
+// long history is hundreds of groups, and their systems' lists, made
+// afresh for each, were most of what its release allocated.
+type systemRoom struct {
+	sys   System
+	cells map[figKey][]int // each figure's cells, by figure
+	// counts holds the lists of cells, one figure's after another.
+	counts []int
+	// vals is room for one figure's counts (components).
+	vals []float64
+	// table indexes the cells (cellTable).
+	table cellTable
+	// owner and source are withholdUntilSafe's, by cell: the index in
+	// the group's keys of the cell's figure, and whether the source
+	// withheld it.
+	owner  []int
+	source []bool
+}
+
+// empty makes room for another group's system.
+func (room *systemRoom) empty() {
+	room.sys.reset()
+	if room.cells == nil {
+		room.cells = map[figKey][]int{}
+	}
+	clear(room.cells)
+	room.counts = room.counts[:0]
+}
+
+// addFigures adds to the room's system the cells of the figures of
+// keys, each shown unless hidden, listing them by figure in room.cells,
+// and returns the most cells a figure has.
+func (room *systemRoom) addFigures(ind app.Indicator, keys []figKey, fs figs, hidden map[figKey]bool, change bool) int {
+	sys, cells := &room.sys, room.cells
 	n := 0
 	for _, k := range keys {
 		o := fs[k]
@@ -57,21 +93,24 @@ func addFigures(sys *System, ind app.Indicator, keys []figKey, fs figs, hidden m
 		switch o.Status {
 		case app.OK:
 			var ok bool
-			if vs, ok = components(ind, *o); !ok {
+			if vs, ok = componentsInto(ind, *o, room.vals[:0]); !ok {
 				continue
 			}
+			room.vals = vs
 		case app.Suppressed:
 			// Withheld by the source: unknown, but what is shown beside
 			// it may tell it.
+			vs = room.vals[:0]
 			for range width(ind) {
 				vs = append(vs, math.NaN())
 			}
+			room.vals = vs
 		default:
 			continue // nothing shown
 		}
 		n = max(n, len(vs))
 		shown := !hidden[k]
-		cs := make([]int, 0, len(vs))
+		from := len(room.counts)
 		for i, v := range vs {
 			c := sys.Add(v, shown)
 			if ind.Measure == "" || v < 0 || change {
@@ -80,14 +119,15 @@ func addFigures(sys *System, ind app.Indicator, keys []figKey, fs figs, hidden m
 			if counted(ind, i) {
 				sys.Counted(c)
 			}
-			if len(cs) > 0 {
-				sys.Tie(cs[0], c) // a figure is withheld whole
+			if i > 0 {
+				sys.Tie(room.counts[from], c) // a figure is withheld whole
 			}
-			cs = append(cs, c)
+			room.counts = append(room.counts, c)
 		}
-		cells[k] = cs
+		// Capped, so that no list grows into the next figure's.
+		cells[k] = room.counts[from:len(room.counts):len(room.counts)]
 	}
-	return cells, n
+	return n
 }
 
 // tieTwins ties each area's figure excluding a cohort to its own where
@@ -208,30 +248,35 @@ func sameFigure(sys *System, n int, t *cellTable, p, a, s int) bool {
 
 // components are the counts a figure publishes, as cells.
 func components(ind app.Indicator, o app.Observation) ([]float64, bool) {
+	return componentsInto(ind, o, nil)
+}
+
+// componentsInto is components appending to into, which it returns.
+func componentsInto(ind app.Indicator, o app.Observation, into []float64) ([]float64, bool) {
 	switch ind.Measure {
 	case app.Proportion:
 		if o.Numerator == nil || o.Denominator == nil {
-			return nil, false
+			return into, false
 		}
-		return []float64{*o.Numerator, *o.Denominator, *o.Denominator - *o.Numerator}, true
+		return append(into, *o.Numerator, *o.Denominator, *o.Denominator-*o.Numerator), true
 	case app.Rate, app.Mean:
 		if o.Numerator == nil || o.Denominator == nil {
-			return nil, false
+			return into, false
 		}
-		return []float64{*o.Numerator, *o.Denominator}, true
+		return append(into, *o.Numerator, *o.Denominator), true
 	case app.Median:
 		if o.Denominator == nil {
-			return nil, false
+			return into, false
 		}
-		return []float64{*o.Denominator}, true
+		return append(into, *o.Denominator), true
 	}
 	if o.Numerator != nil {
-		return []float64{*o.Numerator}, true
+		return append(into, *o.Numerator), true
 	}
 	if o.Value != nil && (ind.Measure == app.Count || ind.Unit == app.Number) {
-		return []float64{*o.Value}, true
+		return append(into, *o.Value), true
 	}
-	return nil, false
+	return into, false
 }
 
 // counted reports whether count i of a figure of ind (components) is one

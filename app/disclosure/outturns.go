@@ -54,33 +54,16 @@ func withOutturns(h *app.History, county app.Area) (*app.History, []outturn) {
 
 // settleOutturns returns the released histories base and ex with the
 // outturns withOutturns added taken out again, and with every outturn
-// withheld in their benchmarks whose year figure the release withheld
-// (or that is itself a small count, where the year had a figure of its
-// own the outturn may differ from). h is the history given to the
-// release; the histories given are left alone.
-func (r *release) settleOutturns(h *app.History, outturns []outturn, base, ex *app.History) (*app.History, *app.History) {
-	if len(outturns) == 0 {
+// withheld in their benchmarks that the release withholds
+// (withheldOutturns). The histories given are left alone.
+func (r *release) settleOutturns(base, ex *app.History) (*app.History, *app.History) {
+	if len(r.outturns) == 0 {
 		return base, ex
 	}
-	withheld := map[string][]app.Period{}
-	for _, o := range outturns {
-		got, _ := base.Observation(o.key, o.period)
-		hide := got.Status == app.Suppressed
-		if o.own && !hide {
-			ind, _ := h.Indicator(o.key.Ref)
-			for _, bm := range h.Benchmarks(o.key.Ref) {
-				if bm.Group == app.OutturnGroup && bm.Period == o.period {
-					hide = r.small(ind, &app.Observation{Value: bm.Value}, nil)
-				}
-			}
-		}
-		if hide {
-			withheld[o.key.Ref] = append(withheld[o.key.Ref], o.period)
-		}
-	}
+	withheld := r.withheldOutturns()
 	settle := func(rh *app.History) *app.History {
 		rh = rh.Clone()
-		for _, o := range outturns {
+		for _, o := range r.outturns {
 			s := rh.Series(o.key)
 			if i := slices.IndexFunc(s, func(f app.Observation) bool { return f.Period == o.period }); i >= 0 && !o.own {
 				rh.SetSeries(o.key, slices.Delete(slices.Clone(s), i, i+1))
@@ -102,4 +85,30 @@ func (r *release) settleOutturns(h *app.History, outturns []outturn, base, ex *a
 		return base, base
 	}
 	return settle(base), settle(ex)
+}
+
+// withheldOutturns returns, by indicator, the years whose previous-year
+// outturns the release withholds: those whose year figure it withheld
+// (the outturn's own, or the figure the year had beside it), and those
+// themselves a small count where the year had a figure of its own the
+// outturn may differ from.
+func (r *release) withheldOutturns() map[string][]app.Period {
+	withheld := map[string][]app.Period{}
+	for _, o := range r.outturns {
+		// As apply blanks it: withheld by this release or the source.
+		got, _ := r.h.Observation(o.key, o.period)
+		hide := r.hidden[figKey{o.key.Ref, o.key.Area, o.key.Split, o.period}] || got.Status == app.Suppressed
+		if o.own && !hide {
+			ind, _ := r.given.Indicator(o.key.Ref)
+			for _, bm := range r.given.Benchmarks(o.key.Ref) {
+				if bm.Group == app.OutturnGroup && bm.Period == o.period {
+					hide = r.small(ind, &app.Observation{Value: bm.Value}, nil)
+				}
+			}
+		}
+		if hide {
+			withheld[o.key.Ref] = append(withheld[o.key.Ref], o.period)
+		}
+	}
+	return withheld
 }

@@ -8,6 +8,18 @@ import (
 // histories' own series.
 type figs map[figKey]*app.Observation
 
+// figure is one figure the release publishes, where it is in the
+// histories' series and the series it is published in: 16 bytes, where
+// its key is 72, and a long history's figures are listed all at once
+// (groups).
+type figure struct {
+	s *splitSeries
+	o *app.Observation
+}
+
+// key returns f's key.
+func (f figure) key() figKey { return figKey{f.s.ref, f.s.area, f.s.split, f.o.Period} }
+
 // refKeys are the series of one indicator: all of h's, and the All
 // series of each exclusion (ex[i] those of r.exs[i]), which give its
 // figures excluding the cohorts.
@@ -61,31 +73,32 @@ func (r *release) byRef() []refKeys {
 	return out
 }
 
-// collect gathers every figure of one indicator the release publishes.
-func (r *release) collect(keys refKeys) figs {
-	n := 0
+// splitSeries is one series of an indicator's figures as the release
+// publishes it: an exclusion's All series under the exclusion's split.
+type splitSeries struct {
+	ref   string
+	area  app.Area
+	split app.Split
+	obs   []app.Observation
+}
+
+// series lists the series of one indicator the release publishes, h's
+// and then each exclusion's: where two give a figure under one split (h's
+// own excluding a cohort, and the exclusion's), the later is the one
+// published.
+func (r *release) series(keys refKeys) []splitSeries {
+	n := len(keys.h)
+	for _, ks := range keys.ex {
+		n += len(ks)
+	}
+	out := make([]splitSeries, 0, n)
 	for _, k := range keys.h {
-		n += len(r.h.Series(k))
+		out = append(out, splitSeries{k.Ref, k.Area, k.Split, r.h.Series(k)})
 	}
 	for i, ks := range keys.ex {
 		for _, k := range ks {
-			n += len(r.exs[i].h.Series(k))
+			out = append(out, splitSeries{k.Ref, k.Area, r.exs[i].split, r.exs[i].h.Series(k)})
 		}
 	}
-	fs := make(figs, n)
-	for _, k := range keys.h {
-		s := r.h.Series(k)
-		for i := range s {
-			fs[figKey{k.Ref, k.Area, k.Split, s[i].Period}] = &s[i]
-		}
-	}
-	for i, ks := range keys.ex {
-		for _, k := range ks {
-			s := r.exs[i].h.Series(k)
-			for j := range s {
-				fs[figKey{k.Ref, k.Area, r.exs[i].split, s[j].Period}] = &s[j]
-			}
-		}
-	}
-	return fs
+	return out
 }

@@ -27,6 +27,19 @@ type System struct {
 	// district's figure excluding a cohort that is its own), since one
 	// shown beside the other withheld gives it away.
 	tie []int
+	// terms holds the terms of the identities Sum records, one after
+	// another: a system is built for every group of a release, and most
+	// of its identities are sums.
+	terms []Term
+}
+
+// reset empties s for the cells of another group, keeping the room its
+// lists have grown to: a release builds a system for each group of
+// periods of every indicator, hundreds for a long history.
+func (s *System) reset() {
+	s.vals, s.shown, s.signed = s.vals[:0], s.shown[:0], s.signed[:0]
+	s.known, s.counted, s.tie = s.known[:0], s.counted[:0], s.tie[:0]
+	s.rels, s.byCel, s.terms = s.rels[:0], s.byCel[:0], s.terms[:0]
 }
 
 // A Term is coef times cell in an identity Σ terms = 0.
@@ -43,7 +56,12 @@ func (s *System) Add(v float64, shown bool) int {
 	s.signed = append(s.signed, false)
 	s.known = append(s.known, false)
 	s.counted = append(s.counted, false)
-	s.byCel = append(s.byCel, nil)
+	if n := len(s.byCel); n < cap(s.byCel) {
+		s.byCel = s.byCel[:n+1] // a list of a system before reset
+		s.byCel[n] = s.byCel[n][:0]
+	} else {
+		s.byCel = append(s.byCel, nil)
+	}
 	s.tie = append(s.tie, len(s.vals)-1)
 	return len(s.vals) - 1
 }
@@ -169,12 +187,17 @@ func (s *System) Relate(terms ...Term) bool {
 
 // Sum records total = Σ parts if it holds.
 func (s *System) Sum(total int, parts ...int) bool {
-	terms := make([]Term, 1, 1+len(parts))
-	terms[0] = Term{total, -1}
+	from := len(s.terms)
+	s.terms = append(s.terms, Term{total, -1})
 	for _, p := range parts {
-		terms = append(terms, Term{p, 1})
+		s.terms = append(s.terms, Term{p, 1})
 	}
-	return s.Relate(terms...)
+	// Capped, the identity's terms are never overwritten by the next's.
+	if !s.Relate(s.terms[from:len(s.terms):len(s.terms)]...) {
+		s.terms = s.terms[:from]
+		return false
+	}
+	return true
 }
 
 // Relations returns the identities cell i is in.

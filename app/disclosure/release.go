@@ -84,7 +84,16 @@ type circulated struct {
 // excluded, when not nil, is the figures excluding cs (ReleaseExcluded),
 // not worked out again; warns are then none.
 func releaseFigures(h, excluded *app.History, cs []app.Cohort, below int, auth *app.Authority, prior circulated, then shownThen) (base, ex, figures *app.History, n int, warns []app.Warning, held map[figKey]app.Observation) {
-	ex = h
+	r, figures, warns, held := withhold(h, excluded, cs, below, auth, prior, then)
+	base, ex = r.apply()
+	base, ex = r.settleOutturns(base, ex)
+	return base, ex, figures, r.count, warns, held
+}
+
+// withhold works out which figures releaseFigures withholds (the
+// release's hidden), not yet blanked in copies of the histories (apply).
+func withhold(h, excluded *app.History, cs []app.Cohort, below int, auth *app.Authority, prior circulated, then shownThen) (r *release, figures *app.History, warns []app.Warning, held map[figKey]app.Observation) {
+	ex := h
 	switch {
 	case len(cs) > 0 && excluded != nil:
 		ex = excluded
@@ -94,8 +103,9 @@ func releaseFigures(h, excluded *app.History, cs []app.Cohort, below int, auth *
 	figures = ex
 	given := h
 	h, outturns := withOutturns(h, auth.Area())
-	r := release{h: h, ex: ex, county: auth.Area(), excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
-		guard: float64(max(below, DefaultThreshold)), hidden: map[figKey]bool{}, earlier: prior.earlier}
+	r = &release{h: h, ex: ex, county: auth.Area(), excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
+		guard: float64(max(below, DefaultThreshold)), hidden: map[figKey]bool{}, earlier: prior.earlier,
+		given: given, outturns: outturns}
 	held = map[figKey]app.Observation{}
 	if below > 1 {
 		// With no threshold nothing is withheld for its size, and a
@@ -120,35 +130,65 @@ func releaseFigures(h, excluded *app.History, cs []app.Cohort, below int, auth *
 		return cmp.Compare(r.releaseOrder(refOf(a)), r.releaseOrder(refOf(b)))
 	})
 	for _, keys := range byRef {
-		figs := r.collect(keys)
-		for k, o := range figs {
-			if then, ok := prior.sticky[k]; ok && stillHeld(r.h, k.ref, then, *o) {
-				r.hidden[k] = true
-			}
+		r.withholdOf(keys, prior, then, held)
+	}
+	return r, figures, warns, held
+}
+
+// withholdOf works out what the release withholds of one indicator's
+// figures, its series keys, a group of linked periods at a time
+// (groups), adding each figure withheld to held, as it is, and keeping
+// in then (when not nil) every figure it releases.
+func (r *release) withholdOf(keys refKeys, prior circulated, then shownThen, held map[figKey]app.Observation) {
+	groups := r.groups(keys)
+	ref := refOf(keys)
+	// A threshold protects counts the primary rule leaves shown (a
+	// month's worked out from two years to date), so secondary runs at
+	// any threshold; at none, only to protect the source's, where any
+	// figure of the indicator is withheld: every group is judged before
+	// any is protected.
+	protect := r.below > 1
+	if !protect {
+		for _, g := range groups {
+			_, fs := r.figuresOf(g)
+			protect = r.judge(ref, fs, prior) || protect
 		}
-		if ref := refOf(keys); r.isBase[ref] {
-			for k := range figs {
-				r.published[k] = true
-			}
+	}
+	for _, g := range groups {
+		gkeys, fs := r.figuresOf(g)
+		if r.below > 1 {
+			r.judge(ref, fs, prior)
 		}
-		// A threshold protects counts the primary rule leaves shown
-		// (a month's worked out from two years to date), so secondary
-		// runs at any threshold; at none, only to protect the source's.
-		if r.primary(figs) || r.below > 1 {
-			r.secondary(figs, r.change[refOf(keys)])
+		if protect {
+			r.protect(gkeys, fs, r.change[ref])
 		}
-		for k, o := range figs {
-			if r.hidden[k] {
-				held[k] = *o
+		for _, f := range g {
+			if k := f.key(); r.hidden[k] {
+				held[k] = *f.o
 			}
 		}
 		if then != nil {
-			r.keep(then, figs)
+			r.keep(then, fs)
 		}
 	}
-	base, ex = r.apply()
-	base, ex = r.settleOutturns(given, outturns, base, ex)
-	return base, ex, figures, r.count, warns, held
+}
+
+// judge withholds the figures fs of indicator ref that an earlier
+// release withheld, where they stand (stillHeld), and those the primary
+// rule withholds, reporting whether any figure of fs is withheld; it
+// marks the figures of a count a change is the difference of published.
+func (r *release) judge(ref string, fs figs, prior circulated) bool {
+	for k, o := range fs {
+		if then, ok := prior.sticky[k]; ok && stillHeld(r.h, k.ref, then, *o) {
+			r.hidden[k] = true
+		}
+	}
+	if r.isBase[ref] {
+		for k := range fs {
+			r.published[k] = true
+		}
+	}
+	return r.primary(fs)
 }
 
 // exclusion is the figures excluding one set of cohorts: h's All series
@@ -218,6 +258,18 @@ type release struct {
 	isBase    map[string]bool
 	published map[figKey]bool
 	implied   map[string]impliedLink // indicators given without counts, tied to a count (impliedcounts.go)
+	// room is where each group's system is built (buildSystem);
+	// groupKeys and groupFigs, each group's figures (figuresOf).
+	room      *systemRoom
+	groupKeys []figKey
+	groupFigs figs
+	// schools says, by indicator, whether it counts schools (ofSchools).
+	schools map[string]bool
+	// given is the history given to the release, h that history with
+	// the previous-year outturns added as figures (withOutturns), which
+	// outturns lists.
+	given    *app.History
+	outturns []outturn
 }
 
 // refOf is the indicator whose series keys are.

@@ -62,12 +62,18 @@ func rollingRuns(ind app.Indicator, months []app.Period, count func(app.Period) 
 }
 
 // rollingGroups joins the groups of periods (periodGroups) holding two
-// months of a run rollingRuns finds in a series of the figures fs, so
+// months of a run rollingRuns finds in a series of the figures, so
 // that the run is protected as one. byPeriod lists each period's
 // figures.
-func rollingGroups(ind app.Indicator, groups [][]app.Period, byPeriod map[app.Period][]figKey, fs figs) [][]app.Period {
+func rollingGroups(ind app.Indicator, groups [][]app.Period, byPeriod map[app.Period][]figure) [][]app.Period {
 	if _, ok := rollingBefore(ind, app.Period{Kind: app.Month, Year: 2000, N: 1}); !ok {
 		return groups
+	}
+	fs := figs{}
+	for _, g := range byPeriod {
+		for _, f := range g {
+			fs[f.key()] = f.o
+		}
 	}
 	parent := make([]int, len(groups))
 	of := map[app.Period]int{}
@@ -89,9 +95,9 @@ func rollingGroups(ind app.Indicator, groups [][]app.Period, byPeriod map[app.Pe
 		split app.Split
 	}
 	months := map[series][]app.Period{}
-	for p, keys := range byPeriod {
-		for _, k := range keys {
-			s := series{k.area, k.split}
+	for p, g := range byPeriod {
+		for _, f := range g {
+			s := series{f.s.area, f.s.split}
 			months[s] = append(months[s], p)
 		}
 	}

@@ -220,7 +220,8 @@ func circulatedWithheld(h *app.History, cs []app.Cohort, below int, auth *app.Au
 	for _, rv := range revisingImports(h, only) {
 		was := asBefore(h, order, rv)
 		then := shownThen{}
-		_, _, _, _, _, hidden := releaseFigures(was, nil, cs, below, auth, prior, then)
+		// What it withheld, not the histories it released (apply).
+		_, _, _, hidden := withhold(was, nil, cs, below, auth, prior, then)
 		withheld[rv.id] = hidden
 		prior.earlier = append(prior.earlier, then)
 		for k, o := range hidden {

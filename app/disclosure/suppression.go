@@ -2,7 +2,6 @@ package disclosure
 
 import (
 	"cmp"
-	"maps"
 	"math"
 	"slices"
 
@@ -28,7 +27,7 @@ func (r *release) primary(fs figs) bool {
 		if k.ref != ref || ref == "" {
 			ref = k.ref
 			ind, _ = r.h.Indicator(ref)
-			change, schools = r.change[ref], ofSchools(ind)
+			change, schools = r.change[ref], r.ofSchools(ind)
 			_, linked = r.implied[ref]
 		}
 		recomputed, gives := false, false
@@ -53,6 +52,21 @@ func (r *release) primary(fs figs) bool {
 	return any
 }
 
+// ofSchools is ofSchools, reading each indicator's definition once:
+// primary is asked a group of periods at a time, and reading the words
+// of a definition cost more than judging a month's figures.
+func (r *release) ofSchools(ind app.Indicator) bool {
+	schools, ok := r.schools[ind.Ref]
+	if !ok {
+		schools = ofSchools(ind)
+		if r.schools == nil {
+			r.schools = map[string]bool{}
+		}
+		r.schools[ind.Ref] = schools
+	}
+	return schools
+}
+
 // smallCount reports whether a count is from 1 to below-1.
 func (r *release) smallCount(v float64) bool {
 	v = math.Abs(v)
@@ -73,64 +87,123 @@ func (r *release) small(ind app.Indicator, o *app.Observation, buf []float64) bo
 	return false
 }
 
-// secondary withholds further figures until no withheld figure's range,
-// worked out from the rest of the release, is narrower than below-1.
-//
-// The identities a reader can use join figures of one indicator: of one
-// period (districts, cohorts, a proportion's parts), or of periods one of
-// which is made up of others (a quarter of its months, a year of its
-// months or quarters, a year to date of the months before). So the
-// figures are worked out a group of linked periods at a time (periodGroups).
-func (r *release) secondary(fs figs, change bool) {
-	for _, keys := range r.groups(fs) {
-		r.protect(keys, fs, change)
+// groups returns the figures of one indicator's series keys (series),
+// a group of linked periods at a time: the
+// identities a reader can use join figures of one indicator, of one
+// period (districts, cohorts, a proportion's parts), or of periods one
+// of which is made up of others (a quarter of its months, a year of its
+// months or quarters, a year to date of the months before), so the
+// figures are protected a group at a time (periodGroups, rollingGroups).
+// Each group's figures are sorted as compareKeys.
+func (r *release) groups(keys refKeys) [][]figure {
+	// Each period's figures are carved from one slice laid out period by
+	// period, and put in it walking the series in the order of their
+	// area and split, so that each period's come sorted: grown a key at
+	// a time from the figures' map and sorted, they were a tenth of a
+	// large export's garbage and a fifth of a long history's release.
+	series := r.series(keys)
+	slices.SortStableFunc(series, func(a, b splitSeries) int {
+		if c := cmp.Compare(a.area, b.area); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.split, b.split)
+	})
+	at := map[app.Period]int{}
+	var periods []app.Period
+	var count, last []int // by period: its figures, and the series of the last
+	total := 0
+	for _, s := range series {
+		total += len(s.obs)
 	}
-}
-
-// groups returns the keys of fs, one indicator's figures, a group of
-// linked periods at a time (periodGroups, rollingGroups), each group's
-// sorted as compareKeys.
-func (r *release) groups(fs figs) [][]figKey {
-	if len(fs) == 0 {
+	// Each figure's period, as an index in periods; its complement (^j,
+	// negative) for a figure of h and an exclusion's under one split,
+	// which is one figure, the exclusion's (series), met in the series
+	// just before.
+	slot := make([]int32, 0, total)
+	for si, s := range series {
+		for i := range s.obs {
+			j, ok := at[s.obs[i].Period]
+			if !ok {
+				j = len(periods)
+				at[s.obs[i].Period] = j
+				periods, count, last = append(periods, s.obs[i].Period), append(count, 0), append(last, -1)
+			}
+			if l := last[j]; l >= 0 && series[l].area == s.area && series[l].split == s.split {
+				slot = append(slot, ^int32(j))
+				continue
+			}
+			count[j]++
+			last[j] = si
+			slot = append(slot, int32(j))
+		}
+	}
+	if len(periods) == 0 {
 		return nil
 	}
-	// Each period's keys, sorted, carved from one slice laid out period
-	// by period: for a large export the periods' own lists, grown a key
-	// at a time, were a tenth of its garbage, and sorting a long
-	// history's keys all at once, most of the rest.
-	count := map[app.Period]int{}
-	for k := range fs {
-		count[k.period]++
+	n := 0
+	for _, c := range count {
+		n += c
 	}
-	all := make([]figKey, len(fs))
-	byPeriod := make(map[app.Period][]figKey, len(count))
-	at := 0
-	for p, n := range count {
-		byPeriod[p] = all[at : at : at+n]
-		at += n
+	all := make([]figure, n)
+	lists := make([][]figure, len(periods))
+	from := 0
+	for j, c := range count {
+		lists[j] = all[from : from : from+c]
+		from += c
 	}
-	for k := range fs {
-		byPeriod[k.period] = append(byPeriod[k.period], k)
+	next := 0
+	for si := range series {
+		s := &series[si]
+		for i := range s.obs {
+			j := slot[next]
+			next++
+			if j < 0 {
+				l := lists[^j]
+				l[len(l)-1].o = &s.obs[i] // the later series' figure (series)
+				continue
+			}
+			lists[j] = append(lists[j], figure{s, &s.obs[i]})
+		}
 	}
-	for _, keys := range byPeriod {
-		slices.SortFunc(keys, compareKeys)
+	byPeriod := make(map[app.Period][]figure, len(periods))
+	for j, p := range periods {
+		byPeriod[p] = lists[j]
 	}
-	ind, _ := r.h.Indicator(all[0].ref)
-	periods := rollingGroups(ind, periodGroups(ind, slices.Collect(maps.Keys(byPeriod))), byPeriod, fs)
-	out := make([][]figKey, 0, len(periods))
-	for _, ps := range periods {
+	ind, _ := r.h.Indicator(refOf(keys))
+	grouped := rollingGroups(ind, periodGroups(ind, periods), byPeriod)
+	out := make([][]figure, 0, len(grouped))
+	for _, ps := range grouped {
 		if len(ps) == 1 {
 			out = append(out, byPeriod[ps[0]])
 			continue
 		}
-		var keys []figKey
+		var group []figure
 		for _, p := range ps {
-			keys = append(keys, byPeriod[p]...)
+			group = append(group, byPeriod[p]...)
 		}
-		slices.SortFunc(keys, compareKeys)
-		out = append(out, keys)
+		slices.SortFunc(group, func(a, b figure) int { return compareKeys(a.key(), b.key()) })
+		out = append(out, group)
 	}
 	return out
+}
+
+// figuresOf returns the keys of group g's figures and the figures by
+// key, in room kept for the next group: most groups are a month's, and
+// a map of every figure of a long history made at once was most of
+// what its release touched.
+func (r *release) figuresOf(g []figure) ([]figKey, figs) {
+	if r.groupFigs == nil {
+		r.groupFigs = figs{}
+	}
+	clear(r.groupFigs)
+	keys := r.groupKeys[:0]
+	for _, f := range g {
+		k := f.key()
+		keys = append(keys, k)
+		r.groupFigs[k] = f.o
+	}
+	r.groupKeys = keys
+	return keys, r.groupFigs
 }
 
 // allShown reports whether every cell protect would build for the group
@@ -186,19 +259,28 @@ func (r *release) protect(keys []figKey, fs figs, change bool) {
 // withholdUntilSafe is protect, building the group's system whatever
 // it holds.
 func (r *release) withholdUntilSafe(ind app.Indicator, keys []figKey, fs figs, change bool) {
-	sys, cells, derived := buildSystem(ind, r.county, keys, fs, r.hidden, change)
+	if r.room == nil {
+		r.room = &systemRoom{}
+	}
+	sys, cells, derived := buildSystem(r.room, ind, r.county, keys, fs, r.hidden, change)
 	if sys == nil {
 		return
 	}
 	for c := range addEarlier(sys, ind, r.county, keys, cells, r.earlier, change) {
 		derived[c] = true
 	}
-	owner := make([]figKey, sys.Len())
-	source := make([]bool, sys.Len())
-	for k, cs := range cells {
+	// owner is the index in keys of each cell's figure, -1 for a cell
+	// of none (an earlier release's, a month's own count).
+	owner, source := r.room.owner[:0], r.room.source[:0]
+	for range sys.Len() {
+		owner, source = append(owner, -1), append(source, false)
+	}
+	r.room.owner, r.room.source = owner, source
+	for i, k := range keys {
+		cs := cells[k]
 		suppressed := fs[k].Status == app.Suppressed
 		for _, c := range cs {
-			owner[c], source[c] = k, suppressed
+			owner[c], source[c] = i, suppressed
 		}
 	}
 	// A figure the source withheld is kept from being worked out at
@@ -241,7 +323,10 @@ func (r *release) withholdUntilSafe(ind app.Indicator, keys []figKey, fs figs, c
 		// The figure goes with those tied to it (System.Tie), as Next
 		// weighed it.
 		for _, u := range sys.Unit(best) {
-			f := owner[u]
+			if owner[u] < 0 {
+				continue // no figure's: never shown
+			}
+			f := keys[owner[u]]
 			r.hidden[f] = true
 			for _, c := range cells[f] {
 				sys.Withhold(c)

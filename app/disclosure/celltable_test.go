@@ -103,15 +103,7 @@ func TestCellTableAt(t *testing.T) {
 func TestPeriodIdentitiesByTable(t *testing.T) {
 	demo := app.NewHistory()
 	demo.Apply(&synth.Demo().Dataset, "demo")
-	large := app.NewHistory()
-	m := synth.Large(1)
-	from := m.Months[len(m.Months)-12]
-	large.AddIndicators(m.Dataset.Indicators)
-	for _, o := range m.Dataset.Observations {
-		if !o.Period.Start().Before(from.Start()) {
-			large.Add(o)
-		}
-	}
+	large := lastYearOfLarge()
 	for name, h := range map[string]*app.History{"demo": demo, "demo with two withheld": withTwoSourceWithheld(), "large": large} {
 		inds, groups, fss := groupsOf(h)
 		county := app.AuthorityOf(h).Area()

@@ -19,15 +19,7 @@ import (
 // ten years of a proportion split by UASC; all children's and excluding
 // UASC, where a split's figure of h and of the exclusion is one figure.
 func TestGroupsAsFromFigures(t *testing.T) {
-	large := app.NewHistory()
-	m := synth.Large(1)
-	from := m.Months[len(m.Months)-12]
-	large.AddIndicators(m.Dataset.Indicators)
-	for _, o := range m.Dataset.Observations {
-		if !o.Period.Start().Before(from.Start()) {
-			large.Add(o)
-		}
-	}
+	large := lastYearOfLarge()
 	for name, h := range map[string]*app.History{"demo": demoHistory(), "demo revised": revisedDemo(),
 		"a year to date's own month": overTime(app.YearToDate, 10, 12, 20), "a rolling count from nought": overTime(app.Rolling12, 0, 6, 8),
 		"a year of large": large, "10 years": gridHistory(2)} {
@@ -105,4 +97,19 @@ func (r *release) collect(keys refKeys) figs {
 		}
 	}
 	return fs
+}
+
+// lastYearOfLarge is the last twelve months of synth.Large: its every
+// indicator, area and split, small enough to release in a test.
+func lastYearOfLarge() *app.History {
+	h := app.NewHistory()
+	m := synth.Large(1)
+	from := m.Months[len(m.Months)-12]
+	h.AddIndicators(m.Dataset.Indicators)
+	for _, o := range m.Dataset.Observations {
+		if !o.Period.Start().Before(from.Start()) {
+			h.Add(o)
+		}
+	}
+	return h
 }

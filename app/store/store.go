@@ -337,6 +337,12 @@ func (s *Bolt) prepare(readOnly bool) error {
 	var empty bool
 	var version int
 	err := s.db.View(func(tx *bolt.Tx) error {
+		// Before any bucket is read: the meta bucket itself is inline.
+		if ok, err := inlineBucketsSound(tx); err != nil {
+			return fmt.Errorf("open store %s: %w", s.path, err)
+		} else if !ok {
+			return damaged(s.path, "a record of a small table runs past the table's end")
+		}
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
 			empty = tx.ForEach(func([]byte, *bolt.Bucket) error { return errStop }) == nil

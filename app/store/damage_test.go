@@ -46,6 +46,14 @@ func smallMonthly(i int) *app.Dataset {
 	return monthly(months(app.MonthOf(2025, time.Month(1+i)), 12), float64(i))
 }
 
+// smallMonthlyWithTarget is smallMonthly with a target for its first
+// indicator: a record of another bucket, few enough to be kept inline.
+func smallMonthlyWithTarget(i int) *app.Dataset {
+	ds := smallMonthly(i)
+	ds.Targets = []app.Target{{Ref: ds.Indicators[0].Ref, Year: app.Period{Kind: app.FinancialYear, Year: 2025}, Target: app.Float(float64(40 + i))}}
+	return ds
+}
+
 // latestMeta returns the offset of the meta page bbolt reads as the
 // latest: the one with the higher transaction id.
 func latestMeta(t *testing.T, data []byte) int {
@@ -154,11 +162,7 @@ func TestTruncatedStore(t *testing.T) {
 // pages: every open and load either gives the history back exactly or
 // refuses the store, never a panic and never a changed figure.
 func TestBitFlips(t *testing.T) {
-	path, data, want := closedStore(t, func(i int) *app.Dataset {
-		ds := smallMonthly(i)
-		ds.Targets = []app.Target{{Ref: ds.Indicators[0].Ref, Year: app.Period{Kind: app.FinancialYear, Year: 2025}, Target: app.Float(float64(40 + i))}}
-		return ds
-	}, 3)
+	path, data, want := closedStore(t, smallMonthlyWithTarget, 3)
 	m := readMeta(data)
 	rng := rand.New(rand.NewPCG(1, 2))
 	refused := 0
@@ -572,23 +576,19 @@ func TestCreateLeftoversRemoved(t *testing.T) {
 // be the program's own memory, which the store once printed into an
 // error and the collector crashed on ("found bad pointer in Go heap").
 func TestRecordLengthPastPages(t *testing.T) {
-	path, data, _ := closedStore(t, func(i int) *app.Dataset {
-		ds := smallMonthly(i)
-		ds.Targets = []app.Target{{Ref: ds.Indicators[0].Ref, Year: app.Period{Kind: app.FinancialYear, Year: 2025}, Target: app.Float(float64(40 + i))}}
-		return ds
-	}, 3)
+	path, data, _ := closedStore(t, smallMonthlyWithTarget, 3)
 	m := readMeta(data)
-	const leafPage, elementLen, vsizeAt = 0x02, 16, 12
+	ne := binary.NativeEndian
 	caught := 0
 	for at := 2 * int(m.pageSize); at+int(m.pageSize) <= len(data); at += int(m.pageSize) {
-		flags, count := binary.LittleEndian.Uint16(data[at+8:]), binary.LittleEndian.Uint16(data[at+10:])
-		if flags != leafPage || count == 0 {
+		flags, count := ne.Uint16(data[at+pageFlagsAt:]), ne.Uint16(data[at+pageCountAt:])
+		if flags != leafPageFlag || count == 0 {
 			continue
 		}
 		for e := range int(count) {
 			bad := bytes.Clone(data)
-			v := at + pageHeaderLen + e*elementLen + vsizeAt
-			binary.LittleEndian.PutUint32(bad[v:], binary.LittleEndian.Uint32(bad[v:])|1<<26)
+			v := at + pageHeaderLen + e*pageElementLen + leafVsizeAt
+			ne.PutUint32(bad[v:], ne.Uint32(bad[v:])|1<<26)
 			if err := writeFile(path, bad); err != nil {
 				t.Fatal(err)
 			}

@@ -29,6 +29,10 @@ const (
 	pageCountAt     = 10
 	pageOverflowAt  = 12
 	pageElementLen  = 16
+	leafPosAt       = 4
+	leafKsizeAt     = 8
+	leafVsizeAt     = 12
+	branchPgidAt    = 8
 	branchPageFlag  = 0x01
 	leafPageFlag    = 0x02
 	bucketLeafFlag  = 0x01
@@ -89,7 +93,7 @@ func (r rootPages) sound(id uint64, depth int) (bool, error) {
 	case branchPageFlag:
 		for i := range count {
 			e := page[pageHeaderLen+i*pageElementLen:]
-			if ok, err := r.sound(ne.Uint64(e[8:]), depth+1); !ok || err != nil {
+			if ok, err := r.sound(ne.Uint64(e[branchPgidAt:]), depth+1); !ok || err != nil {
 				return false, err
 			}
 		}
@@ -101,8 +105,8 @@ func (r rootPages) sound(id uint64, depth int) (bool, error) {
 			if ne.Uint32(e)&bucketLeafFlag == 0 {
 				continue
 			}
-			from := uint64(off) + uint64(ne.Uint32(e[4:])) + uint64(ne.Uint32(e[8:]))
-			to := from + uint64(ne.Uint32(e[12:]))
+			from := uint64(off) + uint64(ne.Uint32(e[leafPosAt:])) + uint64(ne.Uint32(e[leafKsizeAt:]))
+			to := from + uint64(ne.Uint32(e[leafVsizeAt:]))
 			if to > uint64(len(page)) || !bucketValueSound(page[from:to]) {
 				return false, nil
 			}
@@ -133,7 +137,7 @@ func bucketValueSound(v []byte) bool {
 	for i := range count {
 		off := pageHeaderLen + i*pageElementLen
 		e := page[off:]
-		end := uint64(off) + uint64(ne.Uint32(e[4:])) + uint64(ne.Uint32(e[8:])) + uint64(ne.Uint32(e[12:]))
+		end := uint64(off) + uint64(ne.Uint32(e[leafPosAt:])) + uint64(ne.Uint32(e[leafKsizeAt:])) + uint64(ne.Uint32(e[leafVsizeAt:]))
 		if end > uint64(len(page)) {
 			return false
 		}

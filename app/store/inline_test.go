@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"testing"
-
-	"scorecard/app"
 )
 
 // TestInlineRecordPastItsTable: the targets are few enough for bbolt to
@@ -15,11 +13,7 @@ import (
 // read: bbolt may read the bucket from a copy on the Go heap, where a
 // record running past it is the program's own memory.
 func TestInlineRecordPastItsTable(t *testing.T) {
-	path, data, _ := closedStore(t, func(i int) *app.Dataset {
-		ds := smallMonthly(i)
-		ds.Targets = []app.Target{{Ref: ds.Indicators[0].Ref, Year: app.Period{Kind: app.FinancialYear, Year: 2025}, Target: app.Float(float64(40 + i))}}
-		return ds
-	}, 2)
+	path, data, _ := closedStore(t, smallMonthlyWithTarget, 2)
 	name := kindBuckets[kindTarget]
 	ne := binary.NativeEndian
 	bad := bytes.Clone(data)
@@ -40,7 +34,7 @@ func TestInlineRecordPastItsTable(t *testing.T) {
 		if ne.Uint16(page[pageFlagsAt:]) != leafPageFlag || ne.Uint16(page[pageCountAt:]) == 0 {
 			continue
 		}
-		ne.PutUint32(page[pageHeaderLen+8:], 1<<26) // the first record's key length
+		ne.PutUint32(page[pageHeaderLen+leafKsizeAt:], 1<<26) // the first record's key length
 		flipped++
 	}
 	if flipped == 0 {

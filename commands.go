@@ -391,17 +391,6 @@ func loadIndicators(e *env) ([]app.Indicator, error) {
 // without a word. A test keeps both paths saying the same.
 var showReadsOne = true
 
-// loadIndicatorHistory reads every definition and ref's records alone.
-func loadIndicatorHistory(e *env, ref string) (*app.History, error) {
-	return readStore(e, func(st store.Store) (*app.History, error) { return st.LoadIndicator(ref) })
-}
-
-// loadAreaHistory is loadIndicatorHistory with ref's figures of area
-// alone: a long history's other areas are most of its figures.
-func loadAreaHistory(e *env, ref string, area app.Area) (*app.History, error) {
-	return readStore(e, func(st store.Store) (*app.History, error) { return st.LoadIndicatorArea(ref, area) })
-}
-
 // errNoStore is what openReader says of a store file that does not exist
 // yet (a noStoreError): reading commands say so rather than creating it.
 var errNoStore = errors.New("no store yet")

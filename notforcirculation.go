@@ -125,7 +125,7 @@ func (v *view) markWithheld(e *env, k app.SeriesKey, r *showReport) (marked bool
 	var rel release
 	if len(v.excluded) > 0 {
 		_, rel = releaseOf(v, e.suppress)
-	} else if rel, err = releaseOfIndicator(e, k.Ref, e.suppress, v.auth); err != nil {
+	} else if rel, err = releaseOfIndicator(e, k.Ref, e.suppress, v.auth, v.heldAlone(k.Ref)); err != nil {
 		return false, err
 	}
 	for _, pts := range [][]showPoint{r.Points, r.Quarterly, r.Annual} {
@@ -172,12 +172,17 @@ func releaseOf(v *view, below int) (all, ex release) {
 // area, all children's, as the export makes it an indicator at a time:
 // with the figures beside them that its release depends on (a change's
 // count, a percentage's twin: disclosure.Beside), read from the store,
-// so that show, which reads one indicator, stays quick (issue 17).
-func releaseOfIndicator(e *env, ref string, below int, auth *app.Authority) (release, error) {
+// so that show, which reads one indicator, stays quick (issue 17). held,
+// when not nil, is ref's figures as the store's LoadIndicator gives them,
+// read already: the store is read again only for what is beside them.
+func releaseOfIndicator(e *env, ref string, below int, auth *app.Authority, held *app.History) (release, error) {
 	return readStore(e, func(st store.Store) (release, error) {
-		h, err := st.LoadIndicator(ref)
-		if err != nil {
-			return release{}, err
+		h := held
+		if h == nil {
+			var err error
+			if h, err = st.LoadIndicator(ref); err != nil {
+				return release{}, err
+			}
 		}
 		load := st.LoadIndicator
 		if b, ok := st.(*store.Bolt); ok {
@@ -201,6 +206,15 @@ func releaseOfIndicator(e *env, ref string, below int, auth *app.Authority) (rel
 		w := disclosure.ReleaseWithholding(both, below, auth)
 		return release{figures: both, of: &w}, nil
 	})
+}
+
+// heldAlone is the view's figures of ref when the view holds ref's
+// records alone, as releaseOfIndicator would read them; nil otherwise.
+func (v *view) heldAlone(ref string) *app.History {
+	if v.one != ref || len(v.excluded) > 0 {
+		return nil
+	}
+	return v.all
 }
 
 // flagWithheld reports whether flag f, of the view's figures (r), gives

@@ -10,6 +10,7 @@ import (
 	"scorecard/app"
 	"scorecard/app/benchmark"
 	"scorecard/app/cohort"
+	"scorecard/app/store"
 	"scorecard/app/trend"
 )
 
@@ -22,6 +23,9 @@ type view struct {
 	area     app.Area
 	period   app.Period
 	auth     *app.Authority // the store's
+	// one is the indicator whose records alone the view holds, every
+	// area's (loadViewOf); empty when it holds the whole store.
+	one string
 	// disagrees notes, by figure, the source's own figures excluding the
 	// cohorts that cannot be right as given (cohort.Disagreement).
 	disagrees map[figure]string
@@ -63,12 +67,14 @@ func loadViewOf(e *env, ref string) (*view, error) {
 		}
 	}
 	load := loadHistory
-	switch {
-	case ref != "" && len(excluded) == 0 && areaErr == nil:
-		load = func(e *env) (*app.History, error) { return loadAreaHistory(e, ref, v.area) }
-	case ref != "" && len(excluded) == 0:
-		// An area kept under its own name is found among the series read.
-		load = func(e *env) (*app.History, error) { return loadIndicatorHistory(e, ref) }
+	if ref != "" && len(excluded) == 0 {
+		// Every area's, not the view's alone: the release that marks
+		// what is not for circulation needs them all (markWithheld),
+		// and an area kept under its own name is found among them.
+		load = func(e *env) (*app.History, error) {
+			return readStore(e, func(st store.Store) (*app.History, error) { return st.LoadIndicator(ref) })
+		}
+		v.one = ref
 	}
 	h, err := load(e)
 	if err != nil {

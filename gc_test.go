@@ -7,6 +7,8 @@ import (
 	"runtime/debug"
 	"testing"
 	"time"
+
+	"scorecard/app/store"
 )
 
 // gcPercent is the collector's GOGC setting now.
@@ -244,4 +246,40 @@ func TestCollectFrom(t *testing.T) {
 		t.Errorf("GOGC set in the environment: collectFrom changed it to %d", got)
 	}
 	gc.stop()
+}
+
+// TestShowHeap sizes the heap populated for show from its indicator's
+// figures as stored, nothing for an indicator the store does not hold,
+// nor where the store cannot say.
+func TestShowHeap(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	mustRun(t, db, "demo")
+	st, err := store.OpenReadOnly(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	inds, err := st.Indicators()
+	if err != nil || len(inds) == 0 {
+		t.Fatalf("the demo's indicators: %v, %v", inds, err)
+	}
+	ref := inds[0].Ref
+	n, err := st.FigureBytes(ref)
+	if err != nil || n <= 0 {
+		t.Fatalf("FigureBytes(%s) = %d, %v", ref, n, err)
+	}
+	for _, c := range []struct {
+		name string
+		st   store.Store
+		ref  string
+		want uint64
+	}{
+		{"an indicator's figures", st, ref, uint64(n) * showHeapPerStoredByte},
+		{"an indicator not held", st, "NOPE01", 0},
+		{"a store that cannot say", kept{st}, ref, 0},
+	} {
+		if got := showHeap(c.st, c.ref); got != c.want {
+			t.Errorf("%s: showHeap = %d, want %d", c.name, got, c.want)
+		}
+	}
 }

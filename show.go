@@ -72,7 +72,10 @@ func loadViewOf(e *env, ref string) (*view, error) {
 		// what is not for circulation needs them all (markWithheld),
 		// and an area kept under its own name is found among them.
 		load = func(e *env) (*app.History, error) {
-			return readStore(e, func(st store.Store) (*app.History, error) { return st.LoadIndicator(ref) })
+			return readStore(e, func(st store.Store) (*app.History, error) {
+				populateHeap(showHeap(st, ref))
+				return st.LoadIndicator(ref)
+			})
 		}
 		v.one = ref
 	}
@@ -235,6 +238,28 @@ type showBenchmark struct {
 // collector runs: printing eight times five years of monthly history
 // makes a few megabytes of it.
 const showHeapFloor = 32 << 20
+
+// showHeapPerStoredByte is about how many bytes of heap show touches per
+// byte of its indicator's figures as stored (store.Bolt.FigureBytes): 38
+// for eight five-year files of monthly figures, each figure decoded,
+// analysed, released and printed.
+const showHeapPerStoredByte = 40
+
+// showHeap is the heap show of ref will grow to, for populateHeap: on a
+// long history, thousands of pages, which a virtual machine charges for
+// one at a time. It is 0 where the store cannot say (a team store), and
+// at most the floor, past which the collector runs and reuses pages.
+func showHeap(st store.Store, ref string) uint64 {
+	b, ok := st.(interface{ FigureBytes(string) (int64, error) })
+	if !ok {
+		return 0
+	}
+	n, err := b.FigureBytes(ref)
+	if err != nil || n <= 0 {
+		return 0 // the read that follows says what is wrong
+	}
+	return min(uint64(n)*showHeapPerStoredByte, showHeapFloor)
+}
 
 func runShow(e *env, args []string) error {
 	if len(args) != 1 {

@@ -101,7 +101,12 @@ func loadViewOf(e *env, ref string) (*view, error) {
 	v.all = h
 	noteCalendarDfE(e, h)
 	var ds []cohort.Disagreement
-	v.h, _, ds = cohort.ExcludeNoted(h, excluded, auth)
+	if ref != "" {
+		// show prints one indicator's notes: the others' are not looked for.
+		v.h, _, ds = cohort.ExcludeNotedOf(h, excluded, auth, ref)
+	} else {
+		v.h, _, ds = cohort.ExcludeNoted(h, excluded, auth)
+	}
 	for _, d := range ds {
 		if v.disagrees == nil {
 			v.disagrees = map[figure]string{}

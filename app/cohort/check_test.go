@@ -1,6 +1,7 @@
 package cohort
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -109,6 +110,46 @@ func TestOverlappingCohortsBound(t *testing.T) {
 			t.Errorf("%v: noted %q, want nothing", c.source, ds[0].Note())
 		case c.want != "" && (len(ds) != 1 || !strings.Contains(ds[0].Note(), c.want)):
 			t.Errorf("%v: noted %v, want one saying %q", c.source, ds, c.want)
+		}
+	}
+}
+
+// TestExcludeNotedOf: the figures are every indicator's, as ExcludeNoted
+// gives them, and the disagreements and their warnings those of the one
+// indicator asked about.
+func TestExcludeNotedOf(t *testing.T) {
+	uasc, excl := app.Only(app.UASC), app.Excluding(app.UASC)
+	h := app.NewHistory()
+	h.Apply(&app.Dataset{
+		Indicators: []app.Indicator{
+			{Ref: "QZ1", Unit: app.Percent, Decimals: 1, Measure: app.Proportion},
+			{Ref: "QZ2", Unit: app.Number, Measure: app.Count},
+		},
+		Observations: []app.Observation{
+			// 30/120 all, 6/20 UASC: 24/100 by hand; the source says 20/100.
+			fig("QZ1", app.All, 25, 30, 120), fig("QZ1", uasc, 30, 6, 20), fig("QZ1", excl, 20, 20, 100),
+			// A count excluding UASC above all children's.
+			fig("QZ2", app.All, 100, none, none), fig("QZ2", excl, 110, none, none),
+		},
+	}, "I0001")
+	h.Imports = []app.Import{{ID: "I0001", Source: "cic-scorecard.xlsx"}}
+	cs, auth := []app.Cohort{app.UASC}, app.AuthorityOf(h)
+	all, allWarns, allDs := ExcludeNoted(h, cs, auth)
+	if len(allDs) != 2 || len(allWarns) != 2 {
+		t.Fatalf("ExcludeNoted noted %v, warned %v; want both indicators' disagreements", allDs, allWarns)
+	}
+	for _, ref := range []string{"QZ1", "QZ2"} {
+		got, warns, ds := ExcludeNotedOf(h, cs, auth, ref)
+		if len(ds) != 1 || ds[0].Ref != ref || len(warns) != 1 || warns[0].Message != ds[0].Warning().Message {
+			t.Errorf("ExcludeNotedOf(%s) noted %v, warned %v; want %s's disagreement alone", ref, ds, warns, ref)
+		}
+		for _, k := range all.Keys() {
+			if g, w := fmt.Sprint(got.Series(k)), fmt.Sprint(all.Series(k)); g != w {
+				t.Errorf("ExcludeNotedOf(%s): series %v\n got %s\nwant %s", ref, k, g, w)
+			}
+		}
+		if len(got.Keys()) != len(all.Keys()) {
+			t.Errorf("ExcludeNotedOf(%s) holds %d series, ExcludeNoted %d", ref, len(got.Keys()), len(all.Keys()))
 		}
 	}
 }

@@ -274,7 +274,7 @@ func TestShowHeap(t *testing.T) {
 		ref  string
 		want uint64
 	}{
-		{"an indicator's figures", st, ref, uint64(n) * showHeapPerStoredByte},
+		{"an indicator's figures", st, ref, min(uint64(n)*showHeapPerStoredByte, showHeapFloor)},
 		{"an indicator not held", st, "NOPE01", 0},
 		{"a store that cannot say", kept{st}, ref, 0},
 	} {

@@ -449,12 +449,22 @@ func TestCalendarDfEYearsNoted(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A district's monthly figures of the same indicator, from a
+	// scorecard: show of the district says what the store holds of the
+	// indicator as the commands reading the whole store do.
+	district := &app.Dataset{
+		Indicators:   []app.Indicator{{Ref: dfe.RefCICPlacements, Name: dfe.RefCICPlacements + " measure", Unit: app.Percent, Polarity: app.LowerBetter}},
+		Observations: []app.Observation{{Ref: dfe.RefCICPlacements, Area: "Ashford", Period: app.MonthOf(2025, 3), Value: app.Float(9.4)}},
+	}
+	if _, err := st.Import(store.Source{Name: "scorecard.xlsx", Kind: "workbook", SHA256: "scorecard"}, district); err != nil {
+		t.Fatal(err)
+	}
 	st.Close()
 	want := "note: I0001 (la_cla_placement_stability.csv) holds the DfE's reporting years 2024 to 2025 of CIC05 as calendar years"
-	for _, args := range [][]string{{"flags"}, {"show", "CIC05"}, {"export", "--out", filepath.Join(t.TempDir(), "e.xlsx")}} {
+	for _, args := range [][]string{{"flags"}, {"show", "CIC05"}, {"show", "CIC05", "--area", "Ashford"}, {"export", "--out", filepath.Join(t.TempDir(), "e.xlsx")}} {
 		r := scorecard(t, db, args...)
 		if !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "scorecard undo I0001") || strings.Contains(r.stderr, "I0002") {
-			t.Errorf("%s said %q; want %q and how to re-file, and nothing of I0002 (the workforce census)", args[0], r.stderr, want)
+			t.Errorf("%v said %q; want %q and how to re-file, and nothing of I0002 (the workforce census)", args, r.stderr, want)
 		}
 	}
 	if !slices.ContainsFunc(importer.Formats, func(f importer.Format) bool { return f.Name == dfe.Format }) {

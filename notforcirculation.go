@@ -211,7 +211,7 @@ func releaseOfIndicator(e *env, ref string, below int, auth *app.Authority, held
 // heldAlone is the view's figures of ref when the view holds ref's
 // records alone, as releaseOfIndicator would read them; nil otherwise.
 func (v *view) heldAlone(ref string) *app.History {
-	if v.one != ref || len(v.excluded) > 0 {
+	if v.one != ref {
 		return nil
 	}
 	return v.all

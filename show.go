@@ -41,12 +41,16 @@ type figure struct {
 func loadView(e *env) (*view, error) { return loadViewOf(e, "") }
 
 // loadViewOf is loadView reading, when ref is not empty and no cohort is
-// excluded, only that indicator's records and every definition, and of
-// its figures only the area's, which is all show prints. Excluding a
-// cohort reads the whole store: a district's figure excluding it is
-// proved against the county's, and a rate's through the count indicator
-// that is its count (cohort.ExcludeIn), so one indicator's records alone
-// would say "cannot be recomputed" where the export gives the figure.
+// excluded, only that indicator's records, every area's, and every
+// definition: show prints one area's figures, but the release that marks
+// which of them are not for circulation needs every area's, and what the
+// store says of the indicator (noteCalendarDfE) is said whichever area is
+// shown, as the reading commands that read the whole store say it.
+// Excluding a cohort reads the whole store: a district's figure
+// excluding it is proved against the county's, and a rate's through the
+// count indicator that is its count (cohort.ExcludeIn), so one
+// indicator's records alone would say "cannot be recomputed" where the
+// export gives the figure.
 func loadViewOf(e *env, ref string) (*view, error) {
 	excluded, err := app.ParseCohorts(e.exclude)
 	if err != nil {
@@ -68,9 +72,7 @@ func loadViewOf(e *env, ref string) (*view, error) {
 	}
 	load := loadHistory
 	if ref != "" && len(excluded) == 0 {
-		// Every area's, not the view's alone: the release that marks
-		// what is not for circulation needs them all (markWithheld),
-		// and an area kept under its own name is found among them.
+		// An area kept under its own name is found among every area's.
 		load = func(e *env) (*app.History, error) {
 			return readStore(e, func(st store.Store) (*app.History, error) {
 				populateHeap(showHeap(st, ref))

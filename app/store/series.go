@@ -113,7 +113,7 @@ type SeriesHistory struct {
 	next  int               // the capacity all is made with after it was handed over
 	later []app.Observation // later versions, by period then import
 	order []int32           // all's indexes, sorted by period
-	runs  []run             // all's runs in period order (orderRuns)
+	runs  []periodRun       // all's runs in period order (orderRuns)
 	// restated holds, by period, the imports that restated the latest
 	// version read so far (Restated).
 	restated map[app.Period][]string
@@ -228,9 +228,9 @@ func (s *SeriesHistory) Flush() {
 	s.later = s.later[:0]
 }
 
-// run is the figures all[from:to] of a series being gathered, in period
-// order.
-type run struct{ from, to int32 }
+// periodRun is the figures all[from:to] of a series being gathered, in
+// period order.
+type periodRun struct{ from, to int32 }
 
 // orderRuns sets s.order to all's indexes in period order, import order
 // breaking ties, where all is runs in period order that do not overlap:
@@ -240,11 +240,11 @@ type run struct{ from, to int32 }
 // overlap, or the runs are many, it returns false and sets nothing: the
 // figures are sorted.
 func (s *SeriesHistory) orderRuns(all []app.Observation) bool {
-	runs := append(s.runs[:0], run{from: 0})
+	runs := append(s.runs[:0], periodRun{from: 0})
 	for i := 1; i < len(all); i++ {
 		if periodOrder(all[i-1].Period, all[i].Period) > 0 {
 			runs[len(runs)-1].to = int32(i)
-			runs = append(runs, run{from: int32(i)})
+			runs = append(runs, periodRun{from: int32(i)})
 		}
 	}
 	runs[len(runs)-1].to = int32(len(all))
@@ -252,7 +252,7 @@ func (s *SeriesHistory) orderRuns(all []app.Observation) bool {
 	if len(runs) > max(len(all)/8, 8) {
 		return false
 	}
-	slices.SortFunc(runs, func(a, b run) int { return periodOrder(all[a.from].Period, all[b.from].Period) })
+	slices.SortFunc(runs, func(a, b periodRun) int { return periodOrder(all[a.from].Period, all[b.from].Period) })
 	for i := 1; i < len(runs); i++ {
 		// A period in two runs is a revision: which version is the
 		// later is for the sort to say.

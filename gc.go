@@ -31,7 +31,7 @@ const importHeapPerByte = 60
 const importHeapOvershoot = 8 << 20
 
 // importHeap is the heap an import of paths will grow to, for
-// populateHeap: its largest file's, each file's heap freed before the
+// heap.Populate: its largest file's, each file's heap freed before the
 // next is read, and at most the floor and its overshoot, past which the
 // heap is collected and its pages reused. A file that cannot be read
 // counts for nothing: the import says why.

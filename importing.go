@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"scorecard/app"
+	"scorecard/app/heap"
 	"scorecard/app/store"
 	"scorecard/assets"
 	"scorecard/importer"
@@ -21,7 +22,7 @@ func runImport(e *env, args []string) error {
 		return usagef("name at least one file to import")
 	}
 	defer collectLess(importHeapFloor)()
-	populateHeap(importHeap(args))
+	heap.Populate(importHeap(args))
 	st, err := openStoreFor(e, args)
 	if err != nil {
 		return err

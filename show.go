@@ -10,6 +10,7 @@ import (
 	"scorecard/app"
 	"scorecard/app/benchmark"
 	"scorecard/app/cohort"
+	"scorecard/app/heap"
 	"scorecard/app/store"
 	"scorecard/app/trend"
 )
@@ -75,7 +76,7 @@ func loadViewOf(e *env, ref string) (*view, error) {
 		// An area kept under its own name is found among every area's.
 		load = func(e *env) (*app.History, error) {
 			return readStore(e, func(st store.Store) (*app.History, error) {
-				populateHeap(showHeap(st, ref))
+				heap.Populate(showHeap(st, ref))
 				return st.LoadIndicator(ref)
 			})
 		}
@@ -252,7 +253,7 @@ const showHeapFloor = 32 << 20
 // analysed, released and printed.
 const showHeapPerStoredByte = 40
 
-// showHeap is the heap show of ref will grow to, for populateHeap: on a
+// showHeap is the heap show of ref will grow to, for heap.Populate: on a
 // long history, thousands of pages, which a virtual machine charges for
 // one at a time. It is 0 where the store cannot say (a team store), and
 // at most the floor, past which the collector runs and reuses pages.

@@ -1,4 +1,4 @@
-package main
+package heap
 
 import (
 	"bufio"
@@ -6,29 +6,30 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 )
 
-// TestPopulateHeap has the heap grow into memory populateHeap gave it:
+// TestPopulate has the heap grow into memory Populate gave it:
 // the pages are mapped in already, so populating and touching them
 // faults few times, where fresh memory faults once a page. The heap is
 // first given freed pages where the block will start, as a fresh
 // process's set-up leaves it: Go clears a block made there, touching
 // every page before it is mapped in.
-func TestPopulateHeap(t *testing.T) {
+func TestPopulate(t *testing.T) {
 	if !inOwnProcess(t) {
 		return
 	}
 	const grow = 40 << 20
 	page := os.Getpagesize()
 	pages := int64(grow / page)
-	defer collectLess(importHeapFloor)()
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	leaveFreedPages()
 	before := minorFaults(t)
-	populateHeap(grow)
+	Populate(grow)
 	block := make([]byte, grow)
 	for i := 0; i < len(block); i += page {
 		block[i] = 1
@@ -42,9 +43,9 @@ func TestPopulateHeap(t *testing.T) {
 	}
 }
 
-// TestPopulateHeapHuge has the populated heap in huge pages where the
+// TestPopulateHuge has the populated heap in huge pages where the
 // kernel offers them for memory that asks.
-func TestPopulateHeapHuge(t *testing.T) {
+func TestPopulateHuge(t *testing.T) {
 	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
 	if err != nil || bytes.Contains(mode, []byte("[never]")) {
 		t.Skip("this kernel offers no transparent huge pages")
@@ -52,10 +53,34 @@ func TestPopulateHeapHuge(t *testing.T) {
 	if !inOwnProcess(t) {
 		return
 	}
-	defer collectLess(importHeapFloor)()
-	populateHeap(32 << 20)
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	Populate(32 << 20)
 	if got := anonHugePages(t); got < 8<<20 {
 		t.Errorf("populating 32 MB of heap mapped %d KB in huge pages, want at least 8 MB", got>>10)
+	}
+}
+
+// TestEarlyHeapInHugePages has a fresh process fill megabytes of heap
+// in small objects, as the packages' set-up does, and finds some of them
+// in huge pages: nothing else in the process asks for any.
+func TestEarlyHeapInHugePages(t *testing.T) {
+	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
+		t.Skip("the kernel's transparent huge pages are not given only where advised")
+	}
+	if !inOwnProcess(t) {
+		return
+	}
+	if got := anonHugePages(t); got != 0 {
+		t.Fatalf("the process has %d KB in huge pages before filling its heap", got>>10)
+	}
+	objects := make([]*[64]byte, 0, earlyHeap/2/64)
+	for range cap(objects) {
+		objects = append(objects, new([64]byte))
+	}
+	runtime.KeepAlive(objects)
+	if got := anonHugePages(t); got < hugePage {
+		t.Errorf("filling %d MB of a fresh heap mapped %d KB in huge pages, want at least %d KB", earlyHeap/2>>20, got>>10, hugePage>>10)
 	}
 }
 

@@ -17,34 +17,6 @@ import (
 // (issue 17), the binary's own pages included.
 const importHeapFloor = 48 << 20
 
-// importHeapPerByte is about how many bytes of heap an import touches per
-// byte of the file it reads, once the packages are set up: 60 for the
-// large workbook, more for the demo's, 50 to 55 for tidy CSVs. Populated
-// beyond what the import touches, memory is taken for nothing; short of
-// it, the rest faults in a page at a time.
-const importHeapPerByte = 60
-
-// importHeapOvershoot is how far past the floor the heap of an import
-// grows before the first collection has freed anything: the collector
-// marks while the import goes on allocating (some 8 MB for the large
-// workbook, whose heap touches 56 MB in all).
-const importHeapOvershoot = 8 << 20
-
-// importHeap is the heap an import of paths will grow to, for
-// heap.Populate: its largest file's, each file's heap freed before the
-// next is read, and at most the floor and its overshoot, past which the
-// heap is collected and its pages reused. A file that cannot be read
-// counts for nothing: the import says why.
-func importHeap(paths []string) uint64 {
-	var largest int64
-	for _, p := range paths {
-		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
-			largest = max(largest, fi.Size())
-		}
-	}
-	return min(uint64(largest)*importHeapPerByte, importHeapFloor+importHeapOvershoot)
-}
-
 // collectLess has the garbage collector run less often while a
 // short-lived command fills a heap: none until the heap reaches floor
 // bytes, and after each collection none until it reaches twice what

@@ -2,13 +2,10 @@ package main
 
 import (
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"testing"
 	"time"
-
-	"scorecard/app/store"
 )
 
 // gcPercent is the collector's GOGC setting now.
@@ -150,41 +147,6 @@ func TestCollectMore(t *testing.T) {
 	}
 }
 
-// TestImportHeap sizes the heap populated for an import from its largest
-// file, up to the floor and its overshoot; a file that cannot be read
-// counts for nothing.
-func TestImportHeap(t *testing.T) {
-	dir := t.TempDir()
-	file := func(name string, size int64) string {
-		path := filepath.Join(dir, name)
-		f, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if err := f.Truncate(size); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
-	small, month, large := file("small.csv", 20<<10), file("month.xlsx", 400<<10), file("large.xlsx", 5<<20)
-	for _, c := range []struct {
-		name  string
-		paths []string
-		want  uint64
-	}{
-		{"one small file", []string{small}, 20 << 10 * importHeapPerByte},
-		{"the largest of several", []string{small, month, small}, 400 << 10 * importHeapPerByte},
-		{"at most the floor and its overshoot", []string{month, large}, importHeapFloor + importHeapOvershoot},
-		{"a missing file", []string{filepath.Join(dir, "gone.xlsx")}, 0},
-		{"a folder", []string{dir, small}, 20 << 10 * importHeapPerByte},
-	} {
-		if got := importHeap(c.paths); got != c.want {
-			t.Errorf("%s: importHeap = %d, want %d", c.name, got, c.want)
-		}
-	}
-}
-
 // TestCollectFrom holds an export's collector setting: no collection
 // below the floor, the heap growing percent past what was live once that
 // is past it, and, the floor dropped, percent however little is live.
@@ -246,40 +208,4 @@ func TestCollectFrom(t *testing.T) {
 		t.Errorf("GOGC set in the environment: collectFrom changed it to %d", got)
 	}
 	gc.stop()
-}
-
-// TestShowHeap sizes the heap populated for show from its indicator's
-// figures as stored, nothing for an indicator the store does not hold,
-// nor where the store cannot say.
-func TestShowHeap(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "s.db")
-	mustRun(t, db, "demo")
-	st, err := store.OpenReadOnly(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	inds, err := st.Indicators()
-	if err != nil || len(inds) == 0 {
-		t.Fatalf("the demo's indicators: %v, %v", inds, err)
-	}
-	ref := inds[0].Ref
-	n, err := st.FigureBytes(ref)
-	if err != nil || n <= 0 {
-		t.Fatalf("FigureBytes(%s) = %d, %v", ref, n, err)
-	}
-	for _, c := range []struct {
-		name string
-		st   store.Store
-		ref  string
-		want uint64
-	}{
-		{"an indicator's figures", st, ref, min(uint64(n)*showHeapPerStoredByte, showHeapFloor)},
-		{"an indicator not held", st, "NOPE01", 0},
-		{"a store that cannot say", kept{st}, ref, 0},
-	} {
-		if got := showHeap(c.st, c.ref); got != c.want {
-			t.Errorf("%s: showHeap = %d, want %d", c.name, got, c.want)
-		}
-	}
 }

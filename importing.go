@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"scorecard/app"
-	"scorecard/app/heap"
 	"scorecard/app/store"
 	"scorecard/assets"
 	"scorecard/importer"
@@ -22,7 +21,6 @@ func runImport(e *env, args []string) error {
 		return usagef("name at least one file to import")
 	}
 	defer collectLess(importHeapFloor)()
-	heap.Populate(importHeap(args))
 	st, err := openStoreFor(e, args)
 	if err != nil {
 		return err

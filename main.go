@@ -17,6 +17,9 @@ import (
 	"time"
 
 	"scorecard/app"
+	// Set up before the packages that fill the heap, it advises the
+	// heap into huge pages.
+	_ "scorecard/app/heap"
 	"scorecard/app/store"
 	"scorecard/views"
 )

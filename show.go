@@ -10,7 +10,6 @@ import (
 	"scorecard/app"
 	"scorecard/app/benchmark"
 	"scorecard/app/cohort"
-	"scorecard/app/heap"
 	"scorecard/app/store"
 	"scorecard/app/trend"
 )
@@ -75,10 +74,7 @@ func loadViewOf(e *env, ref string) (*view, error) {
 	if ref != "" && len(excluded) == 0 {
 		// An area kept under its own name is found among every area's.
 		load = func(e *env) (*app.History, error) {
-			return readStore(e, func(st store.Store) (*app.History, error) {
-				heap.Populate(showHeap(st, ref))
-				return st.LoadIndicator(ref)
-			})
+			return readStore(e, func(st store.Store) (*app.History, error) { return st.LoadIndicator(ref) })
 		}
 		v.one = ref
 	}
@@ -246,28 +242,6 @@ type showBenchmark struct {
 // collector runs: printing eight times five years of monthly history
 // makes a few megabytes of it.
 const showHeapFloor = 32 << 20
-
-// showHeapPerStoredByte is about how many bytes of heap show touches per
-// byte of its indicator's figures as stored (store.Bolt.FigureBytes): 38
-// for eight five-year files of monthly figures, each figure decoded,
-// analysed, released and printed.
-const showHeapPerStoredByte = 40
-
-// showHeap is the heap show of ref will grow to, for heap.Populate: on a
-// long history, thousands of pages, which a virtual machine charges for
-// one at a time. It is 0 where the store cannot say (a team store), and
-// at most the floor, past which the collector runs and reuses pages.
-func showHeap(st store.Store, ref string) uint64 {
-	b, ok := st.(interface{ FigureBytes(string) (int64, error) })
-	if !ok {
-		return 0
-	}
-	n, err := b.FigureBytes(ref)
-	if err != nil || n <= 0 {
-		return 0 // the read that follows says what is wrong
-	}
-	return min(uint64(n)*showHeapPerStoredByte, showHeapFloor)
-}
 
 func runShow(e *env, args []string) error {
 	if len(args) != 1 {

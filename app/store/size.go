@@ -4,8 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // bbolt maps the whole file into memory and, when a write transaction
@@ -75,32 +73,4 @@ func mapSize(path string, room int64) int {
 // made a new store holding one large import half empty.
 func allocSize(mapped int) int {
 	return min(max(mapped/16, 1<<20), 16<<20)
-}
-
-// FigureBytes returns the bytes ref's figures take in the store, every
-// version and restatement of them, reading the records' keys and not
-// their values: a reader sizes the memory that reading them will take by
-// it (each figure read is an app.Observation of 224 bytes, for some 30
-// stored). The count of a damaged store may be wrong; LoadIndicator says
-// that it is damaged.
-func (s *Bolt) FigureBytes(ref string) (n int64, err error) {
-	prefix, err := RefPrefix(ref)
-	if err != nil {
-		return 0, err
-	}
-	defer faultsPanic()()
-	defer guard(s.path, &err)
-	err = s.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(kindBuckets[kindObservation])
-		if b == nil {
-			return nil
-		}
-		l := &loader{tx: tx, prefix: prefix}
-		c := b.Cursor()
-		for k, v := l.first(c); k != nil; k, v = l.within(c.Next()) {
-			n += int64(len(v))
-		}
-		return nil
-	})
-	return n, err
 }

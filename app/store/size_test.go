@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-
 	"scorecard/app"
 )
 
@@ -154,63 +152,5 @@ func TestBackupNamesWithinASecond(t *testing.T) {
 	}
 	if bs, _ := Backups(path); len(bs) != 250 || bs[249] != prev {
 		t.Errorf("%d backups, the newest %q; want 250, the newest %q", len(bs), bs[len(bs)-1], prev)
-	}
-}
-
-// TestFigureBytes: an indicator's figures as stored are counted, every
-// version and restatement of them, and no other indicator's, even one
-// whose ref begins with its ref; all indicators' counts make the figures'
-// bucket, read here record by record.
-func TestFigureBytes(t *testing.T) {
-	s := openTemp(t)
-	mar := monthly(months(app.MonthOf(2025, 3), 3), 0)
-	// CIC0 is a ref CIC05 begins with.
-	cic0 := app.Indicator{Ref: "CIC0", Name: "Children in care", Polarity: app.LowerBetter, Unit: app.Number, Measure: app.Count}
-	mar.Indicators = append(mar.Indicators, cic0)
-	mar.Observations = append(mar.Observations, app.Observation{Ref: "CIC0", Area: app.Kent, Period: app.MonthOf(2025, 3), Value: app.Float(1896)})
-	mustImport(t, s, "mar.xlsx", mar)
-	size := func(ref string) int64 {
-		t.Helper()
-		n, err := s.FigureBytes(ref)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
-	before := map[string]int64{}
-	for _, ind := range mar.Indicators {
-		before[ind.Ref] = size(ind.Ref)
-		if before[ind.Ref] <= 0 {
-			t.Errorf("FigureBytes(%s) = %d, want the bytes of its figures", ind.Ref, before[ind.Ref])
-		}
-	}
-	if n := size("CIC99"); n != 0 {
-		t.Errorf("FigureBytes of an indicator the store does not hold = %d, want 0", n)
-	}
-	if before["CIC0"] >= before["CIC05"]/10 {
-		t.Errorf("FigureBytes(CIC0) = %d for one figure, CIC05's %d for 48: CIC05's counted as CIC0's", before["CIC0"], before["CIC05"])
-	}
-	// A month more, restating the months before: the new records count.
-	apr := monthly(months(app.MonthOf(2025, 4), 4), 0)
-	mustImport(t, s, "apr.xlsx", apr)
-	var total int64
-	for _, ind := range mar.Indicators {
-		n := size(ind.Ref)
-		if ind.Ref != "CIC0" && n <= before[ind.Ref] {
-			t.Errorf("FigureBytes(%s) = %d after a month more, %d before", ind.Ref, n, before[ind.Ref])
-		}
-		total += n
-	}
-	var want int64
-	if err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(kindBuckets[kindObservation]).ForEach(func(_, v []byte) error {
-			want += int64(len(v))
-			return nil
-		})
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if total != want {
-		t.Errorf("FigureBytes of every indicator add to %d, want the %d bytes of the figures' records", total, want)
 	}
 }

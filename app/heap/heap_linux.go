@@ -44,11 +44,21 @@ func advise(n int) {
 	lo, hi := base&^(hugePage-1), (base+uintptr(n))&^(hugePage-1)
 	if hi > lo {
 		_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, lo, hi-lo, syscall.MADV_HUGEPAGE)
+		advised = [2]uintptr{lo, hi}
 	}
 	runtime.KeepAlive(block)
 	block = nil
 	debug.SetGCPercent(percent)
 	runtime.GC()
+}
+
+// advised is the range of addresses advise advised.
+var advised [2]uintptr
+
+func unadvise() {
+	if lo, hi := advised[0], advised[1]; hi > lo {
+		_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, lo, hi-lo, syscall.MADV_NOHUGEPAGE)
+	}
 }
 
 // unzeroedBlock returns n bytes of heap that Go has not cleared. A block

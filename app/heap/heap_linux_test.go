@@ -24,15 +24,40 @@ func TestHeapInHugePages(t *testing.T) {
 		return
 	}
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	const fill = 40 << 20
+	const n = 40 << 20
+	fill(n)
+	if got := anonHugePages(t); got < n*3/4 {
+		t.Errorf("filling %d MB of a fresh heap mapped %d MB in huge pages, want at least %d MB", n>>20, got>>20, n*3/4>>20)
+	}
+}
+
+// TestSmallPages has a fresh process fill an import's heap after asking
+// for small pages, and finds no more of it in huge pages than the
+// packages' set-up had.
+func TestSmallPages(t *testing.T) {
+	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
+		t.Skip("the kernel's transparent huge pages are not given only where advised")
+	}
+	if !inOwnProcess(t) {
+		return
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	SmallPages()
+	before := anonHugePages(t)
+	fill(40 << 20)
+	if got := anonHugePages(t) - before; got > 0 {
+		t.Errorf("filling 40 MB of heap after SmallPages mapped %d KB more in huge pages, want none", got>>10)
+	}
+}
+
+// fill makes n bytes of heap in objects of a few sizes, and keeps them.
+func fill(n int) {
 	var kept [][]byte
-	for made, size := 0, 16; made < fill; made, size = made+size, size*2%4096+16 {
+	for made, size := 0, 16; made < n; made, size = made+size, size*2%4096+16 {
 		kept = append(kept, make([]byte, size))
 	}
 	runtime.KeepAlive(kept)
-	if got := anonHugePages(t); got < fill*3/4 {
-		t.Errorf("filling %d MB of a fresh heap mapped %d MB in huge pages, want at least %d MB", fill>>20, got>>20, fill*3/4>>20)
-	}
 }
 
 // inOwnProcess runs the test t in a process of its own, as an import

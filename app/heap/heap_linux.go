@@ -16,15 +16,15 @@ import (
 const advisedHeap = 64 << 20
 
 // The packages the program is built from set themselves up before main
-// runs, and fill some 3.5 MB of heap in small objects as they do: a
-// fresh process faulted 1,100 pages in for them, a fifth of the time of
-// the cheapest command (`scorecard imports`). The commands fill tens of
-// megabytes more: the large import faulted 16,000 pages in, a third of
-// its time. So the heap is advised before the others are set up: Go sets
-// up, of the packages whose own imports are set up, the first by import
-// path, and this one imports only packages set up before the workbook
-// library, the toolkit and goldmark, which need them.
-// TestHeapAdvisedBeforeSetUp (package main) fails if it comes later.
+// runs, and fill some 3.5 MB of heap in small objects as they do: some
+// 1,100 of the 1,980 page faults of the cheapest command (`scorecard
+// imports`). The commands fill tens of megabytes more: the large import
+// touches 57 MB, 14,000 pages. So the heap is advised before the others
+// are set up: Go sets up, of the packages whose own imports are set up,
+// the first by import path, and this one imports only packages set up
+// before the workbook library, the toolkit and goldmark, which need
+// them. TestHeapAdvisedBeforeSetUp (package main) fails if it comes
+// later.
 //
 // The runtime maps the heap in as it grows, and memory not yet mapped
 // cannot be advised: a block is taken to have advisedHeap bytes mapped,

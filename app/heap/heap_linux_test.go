@@ -16,14 +16,9 @@ import (
 // objects of a few sizes, and finds most of it in huge pages: nothing
 // but this package asks the kernel for any.
 func TestHeapInHugePages(t *testing.T) {
-	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
-		t.Skip("the kernel's transparent huge pages are not given only where advised")
-	}
-	if !inOwnProcess(t) {
+	if !inAdvisedProcess(t) {
 		return
 	}
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	const n = 40 << 20
 	fill(n)
 	if got := anonHugePages(t); got < n*3/4 {
@@ -35,14 +30,9 @@ func TestHeapInHugePages(t *testing.T) {
 // for small pages, and finds no more of it in huge pages than the
 // packages' set-up had.
 func TestSmallPages(t *testing.T) {
-	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
-		t.Skip("the kernel's transparent huge pages are not given only where advised")
-	}
-	if !inOwnProcess(t) {
+	if !inAdvisedProcess(t) {
 		return
 	}
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	SmallPages()
 	before := anonHugePages(t)
 	fill(40 << 20)
@@ -58,6 +48,23 @@ func fill(n int) {
 		kept = append(kept, make([]byte, size))
 	}
 	runtime.KeepAlive(kept)
+}
+
+// inAdvisedProcess runs the test t in a process of its own, with the
+// collector off, where the kernel gives huge pages to advised memory
+// alone, reporting whether this is that process.
+func inAdvisedProcess(t *testing.T) bool {
+	t.Helper()
+	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
+		t.Skip("the kernel's transparent huge pages are not given only where advised")
+	}
+	if !inOwnProcess(t) {
+		return false
+	}
+	percent := debug.SetGCPercent(-1)
+	t.Cleanup(func() { debug.SetGCPercent(percent) })
+	return true
 }
 
 // inOwnProcess runs the test t in a process of its own, as an import

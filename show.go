@@ -100,12 +100,8 @@ func loadViewOf(e *env, ref string) (*view, error) {
 	v.all = h
 	noteCalendarDfE(e, h)
 	var ds []cohort.Disagreement
-	if ref != "" {
-		// show prints one indicator's notes: the others' are not looked for.
-		v.h, _, ds = cohort.ExcludeNotedOf(h, excluded, auth, ref)
-	} else {
-		v.h, _, ds = cohort.ExcludeNoted(h, excluded, auth)
-	}
+	// show prints one indicator's notes: the others' are not looked for.
+	v.h, _, ds = cohort.ExcludeNotedOf(h, excluded, auth, ref)
 	for _, d := range ds {
 		if v.disagrees == nil {
 			v.disagrees = map[figure]string{}

@@ -87,9 +87,10 @@ func ExcludeNoted(h *app.History, cs []app.Cohort, auth *app.Authority) (*app.Hi
 // ExcludeNotedOf is ExcludeNoted checking the source's own excluding
 // figures of indicator ref alone: the figures, and the warnings of the
 // districts' identities, are every indicator's, as ExcludeNoted's, but
-// the disagreements, and the warnings saying them, are ref's alone.
-// Checking every indicator's was a third of showing one of them
-// excluding a cohort from a five-year store of a hundred.
+// the disagreements, and the warnings saying them, are ref's alone;
+// every indicator's, as ExcludeNoted's, where ref is empty. Checking
+// every indicator's was a third of showing one of them excluding a
+// cohort from a five-year store of a hundred.
 func ExcludeNotedOf(h *app.History, cs []app.Cohort, auth *app.Authority, ref string) (*app.History, []app.Warning, []Disagreement) {
 	return exclude(h, cs, auth, true, ref)
 }

@@ -13,8 +13,8 @@ import (
 // Go's default level spent a quarter of a large export's time compressing
 // for a file about a fifth smaller, and the officer waits for the export
 // while the file only sits on a share. The deflater is klauspost/compress's,
-// which at that level wrote the large export some 30 ms (4%) sooner than
-// the standard library's, to a file 1% smaller. A workbook has hundreds of
+// which at that level deflated the large export's 30 MB of XML in 37 ms to
+// the standard library's 75, to a file 1% smaller. A workbook has hundreds of
 // parts, each compressed in turn, so one deflater's state (some 800 KB) is
 // reused from part to part rather than allocated for each.
 func fastZip(w io.Writer) excelize.ZipWriter {

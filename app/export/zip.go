@@ -12,11 +12,12 @@ import (
 // fastZip is the workbook's zip writer, deflating at the fastest level:
 // Go's default level spent a quarter of a large export's time compressing
 // for a file about a fifth smaller, and the officer waits for the export
-// while the file only sits on a share. The deflater is klauspost/compress's,
-// which at that level deflated the large export's 30 MB of XML in 37 ms to
-// the standard library's 75, to a file 1% smaller. A workbook has hundreds of
-// parts, each compressed in turn, so one deflater's state (some 800 KB) is
-// reused from part to part rather than allocated for each.
+// while the file only sits on a share. The deflater is
+// klauspost/compress's, which at that level deflated the large export's
+// 30 MB of XML in 37 ms to the standard library's 75, to a file 1%
+// smaller. A workbook has hundreds of parts, each compressed in turn, so
+// one deflater's state (some 800 KB) is reused from part to part rather
+// than allocated for each.
 func fastZip(w io.Writer) excelize.ZipWriter {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {

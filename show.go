@@ -100,7 +100,8 @@ func loadViewOf(e *env, ref string) (*view, error) {
 	v.all = h
 	noteCalendarDfE(e, h)
 	var ds []cohort.Disagreement
-	// show prints one indicator's notes: the others' are not looked for.
+	// Where one indicator is shown, only its notes are looked for; with
+	// ref empty (the view of every indicator) every indicator's are.
 	v.h, _, ds = cohort.ExcludeNotedOf(h, excluded, auth, ref)
 	for _, d := range ds {
 		if v.disagrees == nil {

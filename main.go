@@ -191,6 +191,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return 2
 	}
 	e.db = storeName(e.db)
+	leaveMainThread()
 	if err := cmd.run(e, positional); err != nil {
 		if errors.Is(err, errAlreadyReported) {
 			return 1

@@ -26,6 +26,13 @@ func runImport(e *env, args []string) error {
 	// once asked (os/user.Current): asked now, it is there before the
 	// first file is read, rather than asked as the import is stored.
 	go store.Operator()
+	if len(args) == 1 {
+		// The file is checked, fingerprinted and sampled while the
+		// store is opened (or made, some 4 ms) and the definitions the
+		// reading needs are read from it, rather than after.
+		e.opening = importer.Open(e.ctx, args[0])
+		defer e.opening.Close()
+	}
 	st, err := openStoreFor(e, args)
 	if err != nil {
 		return err
@@ -229,7 +236,7 @@ func importOnce(e *env, st store.Store, path, name, kind string) error {
 		return err
 	}
 	res, err := importer.Read(e.ctx, path, importer.Options{RAGRule: rule, Known: func(ref string) bool { _, ok := known(ref); return ok }, Defined: known, Held: store.HeldFigures(st), Indicators: inds, Retired: retired, AsAt: e.asAt,
-		AllowMany: e.allowMany, AllowFuture: e.allowFuture, Authority: auth, AreaNames: names, Model: model})
+		AllowMany: e.allowMany, AllowFuture: e.allowFuture, Authority: auth, AreaNames: names, Model: model, Opening: e.opening})
 	if err != nil {
 		return err
 	}

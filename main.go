@@ -21,6 +21,7 @@ import (
 	// heap into huge pages.
 	_ "scorecard/app/heap"
 	"scorecard/app/store"
+	"scorecard/importer"
 	"scorecard/views"
 )
 
@@ -92,6 +93,9 @@ type env struct {
 	// before them (an SSDA903 return's other tables), by absolute path,
 	// each with the name of the file it was read with.
 	readWith map[string]string
+	// opening is the one file an import names, its reading begun as
+	// the command starts (importer.Open); nil otherwise.
+	opening *importer.Opening
 }
 
 // newEnv returns the env for a command writing to stdout and stderr.

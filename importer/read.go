@@ -95,6 +95,10 @@ type Options struct {
 	// Model is the statistical-neighbour model the store keeps (one
 	// imported, see Result.Model); nil means the DfE's built-in model.
 	Model *benchmark.Model
+	// Opening is the file's reading begun while these options were
+	// gathered (Open): Read takes it over where it is of the file read,
+	// and begins afresh where not, or where it was taken before.
+	Opening *Opening
 }
 
 // DefaultMaxUnzipSize is the largest uncompressed workbook read: many
@@ -239,33 +243,22 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 			err = &app.SourceError{Location: app.Location{File: base}, Err: fmt.Errorf("could not be read (internal error: %v)", p)}
 		}
 	}()
-	fi, err := checkSource(path)
-	if err != nil {
-		return nil, err
+	limit := opt.MaxUnzipSize
+	if limit <= 0 {
+		limit = DefaultMaxUnzipSize
 	}
-	// The file's fingerprint is taken beside the sampling, which opens
-	// the file and inflates the start of each sheet: on a second
-	// processor the hash is off the officer's wait. A file that cannot
-	// be hashed is refused for that, as before, whatever sampling found.
-	var sum string
-	var sumErr error
-	hashed := startWorkers(1, func(int) { sum, sumErr = app.FileSHA256(path) })
-	// Detection reads headings as areas of any council (app.AnyArea),
-	// whose table of every authority's names is made on first use: made
-	// now, beside the sampling, it is ready when the first sheet's layout
-	// is detected, which it held up by some 2 ms on the officer's wait.
-	go app.AnyArea("")
-	s, err := sample(ctx, path, opt)
-	if err == nil && s.book != nil {
+	b, ok := opt.Opening.take(path, limit)
+	if !ok {
+		b = begin(ctx, path, limit)
+	}
+	if b.err != nil {
+		return nil, b.err
+	}
+	fi, s, sum := b.fi, b.s, b.sum
+	if s.book != nil {
 		defer s.book.Close()
 	}
-	hashed.wait()
-	if sumErr != nil {
-		return nil, &app.SourceError{Location: app.Location{File: base}, Err: unwrapPathError(sumErr)}
-	}
-	if err != nil {
-		return nil, err
-	}
+	s.opt = opt
 	for _, f := range Formats {
 		if !f.Detect(s) {
 			continue

@@ -39,15 +39,7 @@ func TestWindowOnTeamStore(t *testing.T) {
 	if pw == "" {
 		t.Fatal("the test cluster's URL has no password, so its hiding cannot be tested")
 	}
-	gl := filepath.Join(t.TempDir(), "scorecard-gl")
-	build := exec.Command("go", "build", "-o", gl, ".")
-	build.Env = append(os.Environ(), "CGO_ENABLED=1")
-	if out, err := build.CombinedOutput(); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skipf("the cgo build is not available here: %v\n%s", err, out)
-		}
-		t.Fatalf("cgo build: %v\n%s", err, out)
-	}
+	gl := glBinary(t)
 	mustRun(t, dsn, "import", filepath.Join("assets", "demo.xlsx"))
 
 	home := t.TempDir()

@@ -16,6 +16,25 @@ import (
 	"scorecard/views"
 )
 
+// glTags are the tags the Makefile builds the window with (GUI_TAGS).
+const glTags = "egl"
+
+// glBinary builds the real (GL) binary as the Makefile does, skipping
+// the test where cgo cannot build it, outside CI.
+func glBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "scorecard-gl")
+	build := exec.Command("go", "build", "-tags", glTags, "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=1")
+	if out, err := build.CombinedOutput(); err != nil {
+		if os.Getenv("CI") == "" {
+			t.Skipf("the cgo build is not available here: %v\n%s", err, out)
+		}
+		t.Fatalf("cgo build: %v\n%s", err, out)
+	}
+	return bin
+}
+
 // TestWindowWithoutDisplay launches the real (GL) window where no display
 // answers, as happens when Xvfb is not yet, or no longer, serving the one
 // xvfb-run chose: it once died with Go's crash status 2 and a crash dump;
@@ -24,15 +43,7 @@ func TestWindowWithoutDisplay(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the cgo binary")
 	}
-	bin := filepath.Join(t.TempDir(), "scorecard-gl")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Env = append(os.Environ(), "CGO_ENABLED=1")
-	if out, err := build.CombinedOutput(); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skipf("the cgo build is not available here: %v\n%s", err, out)
-		}
-		t.Fatalf("cgo build: %v\n%s", err, out)
-	}
+	bin := glBinary(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "--db", filepath.Join(t.TempDir(), "s.db"))

@@ -39,7 +39,7 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-go build -o "$tmp/scorecard" .
+go build -tags egl -o "$tmp/scorecard" . # as make build builds it
 "$python" scripts/uncache.py "$tmp/scorecard" # read from disk, as an installed binary is
 export SCORECARD_LARGE_XLSX="$tmp/large.xlsx"
 CGO_ENABLED=0 go test -tags ci -c -o "$tmp/importer.test" ./importer

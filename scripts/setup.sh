@@ -9,7 +9,7 @@
 set -euo pipefail
 
 groups=("${@:-build test}")
-build_pkgs=(ca-certificates git gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
+build_pkgs=(ca-certificates git gcc libc6-dev pkg-config libgl1-mesa-dev libegl-dev libx11-dev libxcursor-dev
   libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev)
 test_pkgs=(xvfb xauth imagemagick python3 python3-openpyxl python3-xlsxwriter libreoffice-calc-nogui poppler-utils nodejs r-base-core postgresql)
 # xdotool and x11-utils (xwininfo, xprop) drive and find the native file

@@ -16,7 +16,7 @@ import (
 // The window's binary, built as the Makefile builds it (glTags), takes
 // OpenGL's functions through EGL. Linked to libGL, every command, help as
 // much as an import, first loaded GLVND's GLX libraries and X11's under
-// them, thirteen in all, some 9 ms of each start.
+// them, thirteen in all, some 2 ms of each start.
 func TestGLBuildLoadsNoGLX(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the cgo binary")

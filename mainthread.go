@@ -8,6 +8,6 @@ import "runtime"
 // command opens no window, and tied, each time its main goroutine waits
 // (for a sheet being read, the workers, the disk) it can be resumed on
 // that thread alone, which must first be woken: the large import, whose
-// main goroutine waits some hundreds of times, took 8 to 10 ms longer.
+// main goroutine waits some hundreds of times, took some 2 ms longer.
 // The window's path never calls it, so the window keeps the thread.
 func leaveMainThread() { runtime.UnlockOSThread() }

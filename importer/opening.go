@@ -21,8 +21,9 @@ type Opening struct {
 	done  chan struct{}
 	begun begun
 
-	mu    sync.Mutex
-	taken bool
+	mu     sync.Mutex
+	taken  bool
+	closed chan struct{} // closed once Close has let go of the file
 }
 
 // begun is what Read does first with a file, whenever it is done: its
@@ -37,7 +38,7 @@ type begun struct {
 // Open begins reading the file at path as Read would with the default
 // limit on what a workbook may unpack to (Options.MaxUnzipSize zero).
 func Open(ctx context.Context, path string) *Opening {
-	o := &Opening{path: path, limit: DefaultMaxUnzipSize, done: make(chan struct{})}
+	o := &Opening{path: path, limit: DefaultMaxUnzipSize, done: make(chan struct{}), closed: make(chan struct{})}
 	go func() {
 		defer close(o.done)
 		defer func() {
@@ -69,7 +70,10 @@ func (o *Opening) take(path string, limit int64) (begun, bool) {
 	return o.begun, true
 }
 
-// Close lets go of the file if Read did not take it.
+// Close lets go of the file if Read did not take it. It returns at once:
+// the reading begun goes on to its end in the background and the file is
+// closed then, so that an import refused before reading (its store in
+// use) says so without waiting for a large file's fingerprint.
 func (o *Opening) Close() {
 	if o == nil {
 		return
@@ -80,10 +84,13 @@ func (o *Opening) Close() {
 		return
 	}
 	o.taken = true
-	<-o.done
-	if s := o.begun.s; s != nil && s.book != nil {
-		s.book.Close()
-	}
+	go func() {
+		defer close(o.closed)
+		<-o.done
+		if s := o.begun.s; s != nil && s.book != nil {
+			s.book.Close()
+		}
+	}()
 }
 
 // begin checks the file, then takes its fingerprint beside the sampling.

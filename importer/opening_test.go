@@ -97,6 +97,7 @@ func TestOpeningClosedUntaken(t *testing.T) {
 	o := Open(context.Background(), perDistrictBook(t))
 	o.Close()
 	o.Close()
+	<-o.closed
 	if s := o.begun.s; s == nil || s.book == nil {
 		t.Fatal("the workbook was not opened")
 	}

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -38,15 +37,14 @@ type begun struct {
 // Open begins reading the file at path as Read would with the default
 // limit on what a workbook may unpack to (Options.MaxUnzipSize zero).
 func Open(ctx context.Context, path string) *Opening {
-	o := &Opening{path: path, limit: DefaultMaxUnzipSize, done: make(chan struct{}), closed: make(chan struct{})}
+	o := &Opening{path: path, limit: Options{}.unzipLimit(), done: make(chan struct{}), closed: make(chan struct{})}
 	go func() {
 		defer close(o.done)
 		defer func() {
 			// Read's last resort, on this goroutine: no input may
 			// bring the app down.
 			if p := recover(); p != nil {
-				debugPanic()
-				o.begun = begun{err: &app.SourceError{Location: app.Location{File: filepath.Base(path)}, Err: fmt.Errorf("could not be read (internal error: %v)", p)}}
+				o.begun = begun{err: internalError(filepath.Base(path), p)}
 			}
 		}()
 		o.begun = begin(ctx, path, o.limit)

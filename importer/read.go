@@ -101,6 +101,14 @@ type Options struct {
 	Opening *Opening
 }
 
+// unzipLimit is MaxUnzipSize, or DefaultMaxUnzipSize where it is unset.
+func (o Options) unzipLimit() int64 {
+	if o.MaxUnzipSize <= 0 {
+		return DefaultMaxUnzipSize
+	}
+	return o.MaxUnzipSize
+}
+
 // DefaultMaxUnzipSize is the largest uncompressed workbook read: many
 // times the largest real scorecard workbook (100+ indicators, 13 areas,
 // 60 months is about 10 MB of XML).
@@ -238,15 +246,10 @@ func Read(ctx context.Context, path string, opt Options) (res *Result, err error
 		// A last resort: the fuzzer hunts the causes, but no input may
 		// bring the app down.
 		if p := recover(); p != nil {
-			debugPanic()
-			res = nil
-			err = &app.SourceError{Location: app.Location{File: base}, Err: fmt.Errorf("could not be read (internal error: %v)", p)}
+			res, err = nil, internalError(base, p)
 		}
 	}()
-	limit := opt.MaxUnzipSize
-	if limit <= 0 {
-		limit = DefaultMaxUnzipSize
-	}
+	limit := opt.unzipLimit()
 	b, ok := opt.Opening.take(path, limit)
 	if !ok {
 		b = begin(ctx, path, limit)
@@ -412,11 +415,7 @@ func sample(ctx context.Context, path string, opt Options) (*Sample, error) {
 	default:
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: errors.New("not a workbook or CSV (expected .xlsx, .xlsm or .csv)")}
 	}
-	limit := opt.MaxUnzipSize
-	if limit <= 0 {
-		limit = DefaultMaxUnzipSize
-	}
-	book, err := openWorkbook(path, limit)
+	book, err := openWorkbook(path, opt.unzipLimit())
 	if err != nil {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
 	}
@@ -439,6 +438,13 @@ func sample(ctx context.Context, path string, opt Options) (*Sample, error) {
 		s.Heads = append(s.Heads, Head{Sheet: name, Rows: heads[i].rows, Partial: !complete[i]})
 	}
 	return s, nil
+}
+
+// internalError is Read's last word on a panic recovered while reading
+// file, its stack printed where SCORECARD_DEBUG is set.
+func internalError(file string, p any) error {
+	debugPanic()
+	return &app.SourceError{Location: app.Location{File: file}, Err: fmt.Errorf("could not be read (internal error: %v)", p)}
 }
 
 // debugPanic prints the stack of a panic being recovered, where

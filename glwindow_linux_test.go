@@ -48,14 +48,7 @@ func TestGLWindowDraws(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the cgo binary and runs it under Xvfb")
 	}
-	for _, tool := range []string{"xvfb-run", "import", "identify"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatalf("%s is missing (scripts/setup.sh test installs it)", tool)
-			}
-			t.Skipf("%s is missing: apt-get install xvfb xauth imagemagick", tool)
-		}
-	}
+	needTools(t, "xvfb xauth imagemagick", "xvfb-run", "import", "identify")
 	bin := glBinary(t)
 	db := demoStore(t)
 	dir := t.TempDir()

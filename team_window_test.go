@@ -25,12 +25,7 @@ func TestWindowOnTeamStore(t *testing.T) {
 		t.Skip("builds the cgo binary and runs it under Xvfb")
 	}
 	dsn := pgtest.DSN(t)
-	if _, err := exec.LookPath("xvfb-run"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("xvfb-run is missing (scripts/setup.sh test installs it)")
-		}
-		t.Skip("xvfb-run is missing: apt-get install xvfb xauth")
-	}
+	needTools(t, "xvfb xauth", "xvfb-run")
 	u, err := url.Parse(dsn)
 	if err != nil {
 		t.Fatal(err)

@@ -35,6 +35,20 @@ func glBinary(t *testing.T) string {
 	return bin
 }
 
+// needTools skips the test where a tool it runs is missing, or fails it
+// under CI, where scripts/setup.sh test installs them all.
+func needTools(t *testing.T, install string, tools ...string) {
+	t.Helper()
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s is missing (scripts/setup.sh test installs it)", tool)
+			}
+			t.Skipf("%s is missing: apt-get install %s", tool, install)
+		}
+	}
+}
+
 // TestWindowWithoutDisplay launches the real (GL) window where no display
 // answers, as happens when Xvfb is not yet, or no longer, serving the one
 // xvfb-run chose: it once died with Go's crash status 2 and a crash dump;

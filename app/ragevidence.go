@@ -106,23 +106,49 @@ func sourceRatings(ds *Dataset, stored func(ref string) []Target, defined func(r
 		}
 	}
 	out := make([]sourceRated, 0, n)
+	// Each figure's indicator and target are found by a search of the
+	// file's indicators and targets, once for each indicator and year
+	// rather than for each figure rated: a sheet of districts rates each
+	// indicator in turn, district after district, on the one processor
+	// the import then waits on.
+	type refYear struct {
+		ref  string
+		year Period
+	}
+	type found struct {
+		t  Target
+		ok bool
+	}
+	inds := map[string]*Indicator{}
+	targets := map[refYear]found{}
 	for i := range ds.Observations {
 		o := &ds.Observations[i]
 		if !ratedBySource(o) {
 			continue
 		}
-		ind := indicatorOf(ds, o.Ref, defined)
+		ind, seen := inds[o.Ref]
+		if !seen {
+			def := indicatorOf(ds, o.Ref, defined)
+			ind = &def
+			inds[o.Ref] = ind
+		}
 		if ind.Polarity != HigherBetter && ind.Polarity != LowerBetter {
 			continue
 		}
-		t, ok := targetOf(ds, stored, o.Ref, ind.TargetYear(o.Period))
-		if !ok {
+		key := refYear{o.Ref, ind.TargetYear(o.Period)}
+		f, seen := targets[key]
+		if !seen {
+			f.t, f.ok = targetOf(ds, stored, key.ref, key.year)
+			targets[key] = f
+		}
+		if !f.ok {
 			continue
 		}
-		if t, _ = t.For(o.Area, o.Period); t.Target == nil {
+		t, _ := f.t.For(o.Area, o.Period)
+		if t.Target == nil {
 			continue
 		}
-		out = append(out, sourceRated{o, ind, t})
+		out = append(out, sourceRated{o, *ind, t})
 	}
 	return out
 }

@@ -108,3 +108,48 @@ func TestSourceRatingsRoomAtOnce(t *testing.T) {
 		t.Errorf("gathering the figures rated allocated %d bytes a figure, more than half as much again as a figure's entry (%d bytes)", per, size)
 	}
 }
+
+// TestSourceRatingsLookUpOnce: a sheet of districts rates each indicator
+// in turn, district after district, and the store holds the definitions
+// and targets: each indicator is asked of the definitions once, and its
+// targets of the store once a year, not once for each figure rated.
+func TestSourceRatingsLookUpOnce(t *testing.T) {
+	areas := []Area{"Kent", "Ashford", "Canterbury", "Dartford", "Dover", "Swale", "Thanet"}
+	ds := &Dataset{}
+	const refs = 30
+	for _, a := range areas {
+		for i := range refs {
+			// April and the March after it are one financial year's;
+			// the April after, the next year's.
+			for _, m := range []int{0, 11, 12} {
+				ds.Observations = append(ds.Observations, Observation{Ref: fmt.Sprintf("CIC%02d", i+1), Area: a,
+					Period: MonthOf(2023, time.April).Add(m), Value: Float(64.5), SourceRAG: Green})
+			}
+		}
+	}
+	asked := map[string]int{}
+	defined := func(ref string) (Indicator, bool) {
+		asked["definition "+ref]++
+		return Indicator{Ref: ref, Polarity: HigherBetter, Decimals: 1}, true
+	}
+	stored := func(ref string) []Target {
+		asked["targets "+ref]++
+		var ts []Target
+		for y := 2023; y <= 2024; y++ {
+			ts = append(ts, Target{Ref: ref, Year: Period{Kind: FinancialYear, Year: y}, Target: Float(60)})
+		}
+		return ts
+	}
+	if rated := sourceRatings(ds, stored, defined); len(rated) != len(ds.Observations) {
+		t.Fatalf("%d figures rated, want all %d", len(rated), len(ds.Observations))
+	}
+	for i := range refs {
+		ref := fmt.Sprintf("CIC%02d", i+1)
+		if n := asked["definition "+ref]; n != 1 {
+			t.Errorf("%s's definition asked %d times, want once", ref, n)
+		}
+		if n := asked["targets "+ref]; n != 2 {
+			t.Errorf("%s's targets asked %d times, want twice (once for each of its two years)", ref, n)
+		}
+	}
+}

@@ -467,6 +467,14 @@ func (c *collector) observations(units map[string]app.Indicator) (obs []app.Obse
 	// filling alone for a tenth of the import.
 	parts := max(1, min(len(c.figs)/observationsPart, 64))
 	warnings := make([][]app.Warning, parts)
+	// Whether an indicator's figures may fall below 0 is read from the
+	// words of its name (app.Indicator.Signed): read once for each
+	// indicator here, not at each run of its figures in every part, which
+	// was a few milliseconds of the large workbook's import.
+	nonNeg := make(map[string]string, len(units))
+	for ref, ind := range units {
+		nonNeg[ref] = nonNegative(ind)
+	}
 	inParallel(1+parts, func(i int) {
 		if i == 0 {
 			sums = c.checkDistrictSums(units)
@@ -475,7 +483,7 @@ func (c *collector) observations(units map[string]app.Indicator) (obs []app.Obse
 		p := i - 1
 		lo, hi := len(c.figs)*p/parts, len(c.figs)*(p+1)/parts
 		c.fillObservations(obs[lo:hi], lo)
-		warnings[p] = c.checkRanges(obs[lo:hi], units)
+		warnings[p] = c.checkRanges(obs[lo:hi], units, nonNeg)
 	})
 	return obs, slices.Concat(warnings...), sums
 }

@@ -11,19 +11,23 @@ import (
 
 // checkRanges reports values out of range in obs, each at its cell:
 // percentages beyond 0 to 100, numerators above their denominators.
-func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indicator) []app.Warning {
+// nonNeg is nonNegative of each indicator of units, by ref.
+func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indicator, nonNeg map[string]string) []app.Warning {
 	var warnings []app.Warning
 	warn := func(cell, format string, args ...any) {
 		sheet, cell := splitCell(cell)
 		warnings = append(warnings, app.Warning{Location: app.Location{File: c.file, Sheet: sheet, Cell: cell}, Message: fmt.Sprintf(format, args...)})
 	}
 	var ind app.Indicator // of the last observation's ref: they come a series at a time
-	var nonNeg string     // what ind's figures are, where they cannot be below 0
+	var below string      // what ind's figures are, where they cannot be below 0
 	for i := range obs {
 		o := &obs[i]
 		if o.Ref != ind.Ref {
 			ind = units[o.Ref]
-			nonNeg = nonNegative(ind)
+			var ok bool
+			if below, ok = nonNeg[o.Ref]; !ok {
+				below = nonNegative(ind)
+			}
 		}
 		if o.Value != nil && ind.Unit == app.Percent && (*o.Value > 100+1e-9 || *o.Value < 0) {
 			warn(o.Cell, "%s %s %s: %g is not a percentage between 0 and 100", o.Ref, o.Area, o.Period, *o.Value)
@@ -38,7 +42,7 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 			warn(o.Cell, "%s %s %s: the cell shows Excel's error %s, a formula that failed (as when cells it used are deleted): read as %q (%s); correct the formula",
 				o.Ref, o.Area, o.Period, strings.TrimSpace(o.Raw), o.Status, o.Status.Describe())
 		}
-		if what := nonNeg; o.Value != nil && *o.Value < 0 && what != "" {
+		if what := below; o.Value != nil && *o.Value < 0 && what != "" {
 			// "-12" is as far below 0 as "(12)": a count of a change
 			// ("on last year", "+/-") names itself one, and is not said.
 			raw := strings.TrimSpace(o.Raw)

@@ -306,6 +306,9 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		l.titleAt.source, l.titleAt.cell = periodSource(sheet, g, h, l.Period, l.titleDate), titleMonthCell(g, &l)
 	}
 	if l.Kind == IndicatorSheet {
+		if err := areasOverPeriods(&l, g, label); err != nil {
+			return Layout{Sheet: sheet, Kind: Skip}, err
+		}
 		l.Area = titleArea(sheet, g, h)
 		if err := settleSubArea(&l); err != nil {
 			return Layout{Sheet: sheet, Kind: Skip}, err

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/importer/xlsx"
 )
 
 // layoutRefusal refuses a sheet's layout at the cell that shows it; the
@@ -159,4 +160,66 @@ func periodsOnly(g *grid, row, c int, raw func(r, c int) string) (int, bool) {
 		n++
 	}
 	return n, true
+}
+
+// areasOverPeriods refuses a layout whose month or quarter columns stand
+// under areas named in a row above their headings: "Kent | Ashford |
+// Dover" over "Sep-24 | Sep-24 | Sep-24", or the same areas each merged
+// over a run of months, or one district over the later months alone. The
+// sheet was read as one area's, the first district named above its
+// header (titleArea), and every column's figures stored as that
+// district's, the county's included: the others were called conflicts
+// with them, or, where the areas' months differed, nothing was said at
+// all. An area named once above the first of the period columns, or
+// left of them, as a title names the district a sheet reports, is the
+// sheet's area still; "Area:" before a name is a title's too.
+func areasOverPeriods(l *Layout, g *grid, label int) error {
+	periods := map[int]app.Period{}
+	first := -1
+	for _, col := range l.Columns {
+		if col.Role != RolePeriod || col.Period.Kind != app.Month && col.Period.Kind != app.Quarter {
+			continue
+		}
+		periods[col.index] = col.Period
+		if first < 0 || col.index < first {
+			first = col.index
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	for r := 0; r < label && r < len(g.rows); r++ {
+		var named, texts []string
+		var at []int
+		for c := first; c < len(g.rows[r]); c++ {
+			t := strings.TrimSpace(g.rows[r][c])
+			if t == "" {
+				continue
+			}
+			if _, ok := app.AnyArea(t); !ok || periods[c].IsZero() {
+				if len(named) == 0 {
+					// Text before any area, such as "Area:", makes the
+					// row a title's, whose area is the sheet's.
+					break
+				}
+				continue
+			}
+			named, texts, at = append(named, fmt.Sprintf("%s %q", cellName(r, c), t)), append(texts, t), append(at, c)
+		}
+		if len(named) == 0 || len(named) == 1 && at[0] == first {
+			continue
+		}
+		what := fmt.Sprintf("%s %s named over the period columns", strings.Join(named, ", "), plural(len(named), "is", "are"))
+		if len(named) == 1 {
+			what = fmt.Sprintf("%s is named over the period columns from %s on, and no area over those before it", named[0], xlsx.ColumnName(at[0]))
+		}
+		such := fmt.Sprintf("%q", periods[at[0]].Label()+" "+texts[0])
+		if len(named) > 1 {
+			such += fmt.Sprintf(" and %q", periods[at[len(at)-1]].Label()+" "+texts[len(texts)-1])
+		}
+		return &layoutRefusal{cell: cellName(r, at[0]), msg: fmt.Sprintf(
+			"%s: areas written over months' columns are not read with them, lest one area's figure be stored as another's; give each column a heading naming its month and area, such as %s, which %s read, or each area a sheet of its own",
+			what, such, plural(len(named), "is", "are"))}
+	}
+	return nil
 }

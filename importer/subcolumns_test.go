@@ -162,3 +162,82 @@ func TestAreasAloneUnderMonths(t *testing.T) {
 		})
 	}
 }
+
+// TestAreasOverMonths: areas named in a row above the month headings,
+// one over each month column or merged over runs of them, were read as
+// the sheet's area, the first district named there: every figure, the
+// county's included, was stored as Ashford's, the others called
+// conflicts with them, and where the areas' months differed nothing was
+// said. Such a sheet is refused at the first area, naming the headings
+// that are read; an area over all the months, or in a title, is still
+// the sheet's.
+func TestAreasOverMonths(t *testing.T) {
+	type merge struct{ from, to string }
+	tests := []struct {
+		name    string
+		areas   []any // row 1, from column C
+		merges  []merge
+		months  []any // row 2, from column C
+		refused string
+		area    app.Area // every figure's, where the sheet is read
+	}{
+		{"an area over each month column", []any{"Kent", "Ashford", "Dover", "Thanet"}, nil,
+			[]any{"Sep-24", "Sep-24", "Sep-24", "Sep-24"},
+			`book.xlsx: Districts!C1: refused: C1 "Kent", D1 "Ashford", E1 "Dover", F1 "Thanet" are named over the period columns: areas written over months' columns are not read with them, lest one area's figure be stored as another's; give each column a heading naming its month and area, such as "Sep-24 Kent" and "Sep-24 Thanet", which are read`, ""},
+		{"areas merged over runs of the same months", []any{"Kent", nil, nil, "Ashford"}, []merge{{"C1", "E1"}, {"F1", "H1"}},
+			[]any{"Aug-24", "Sep-24", "Oct-24", "Aug-24", "Sep-24", "Oct-24"},
+			`book.xlsx: Districts!C1: refused: C1 "Kent", F1 "Ashford" are named over the period columns`, ""},
+		{"areas over different months", []any{"Kent", nil, nil, "Ashford"}, []merge{{"C1", "E1"}, {"F1", "H1"}},
+			[]any{"Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25"},
+			`book.xlsx: Districts!C1: refused: C1 "Kent", F1 "Ashford" are named over the period columns`, ""},
+		{"a district over the later months alone", []any{nil, nil, nil, "Ashford"}, []merge{{"F1", "H1"}},
+			[]any{"Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25"},
+			`book.xlsx: Districts!F1: refused: F1 "Ashford" is named over the period columns from F on, and no area over those before it: areas written over months' columns are not read with them, lest one area's figure be stored as another's; give each column a heading naming its month and area, such as "Nov-24 Ashford", which is read`, ""},
+		{"a district over all the months", []any{"Ashford"}, []merge{{"C1", "H1"}},
+			[]any{"Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25"}, "", "Ashford"},
+		{"a district after a label", []any{"Area:", "Ashford"}, nil,
+			[]any{"Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25"}, "", "Ashford"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := excelize.NewFile()
+			defer f.Close()
+			f.SetSheetName("Sheet1", "Districts")
+			f.SetSheetRow("Districts", "C1", &tt.areas)
+			for _, m := range tt.merges {
+				if err := f.MergeCell("Districts", m.from, m.to); err != nil {
+					t.Fatal(err)
+				}
+			}
+			f.SetSheetRow("Districts", "A2", &[]any{"Ref", "Indicator"})
+			f.SetSheetRow("Districts", "C2", &tt.months)
+			figures := []any{"CIC09", "Number of children in care"}
+			for i := range tt.months {
+				figures = append(figures, 1000+i)
+			}
+			f.SetSheetRow("Districts", "A3", &figures)
+			path := filepath.Join(t.TempDir(), "book.xlsx")
+			if err := f.SaveAs(path); err != nil {
+				t.Fatal(err)
+			}
+			res, err := Read(context.Background(), path, Options{})
+			if tt.refused != "" {
+				if err == nil || !strings.HasPrefix(err.Error(), tt.refused) {
+					t.Fatalf("error %v\nwant one starting %q", err, tt.refused)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Dataset.Observations) != len(tt.months) {
+				t.Errorf("%d figures read, want %d; warnings %v", len(res.Dataset.Observations), len(tt.months), res.Warnings)
+			}
+			for _, o := range res.Dataset.Observations {
+				if o.Area != tt.area {
+					t.Errorf("%s %s stored as %s's, want %s's", o.Ref, o.Period, o.Area, tt.area)
+				}
+			}
+		})
+	}
+}

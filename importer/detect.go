@@ -306,10 +306,13 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		l.titleAt.source, l.titleAt.cell = periodSource(sheet, g, h, l.Period, l.titleDate), titleMonthCell(g, &l)
 	}
 	if l.Kind == IndicatorSheet {
-		if err := areasOverPeriods(&l, g, label); err != nil {
+		columnAreas, err := areasOverPeriods(&l, g, label)
+		if err != nil {
 			return Layout{Sheet: sheet, Kind: Skip}, err
 		}
-		l.Area = titleArea(sheet, g, h)
+		if !columnAreas {
+			l.Area = titleArea(sheet, g, h)
+		}
 		if err := settleSubArea(&l); err != nil {
 			return Layout{Sheet: sheet, Kind: Skip}, err
 		}

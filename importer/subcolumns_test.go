@@ -168,35 +168,54 @@ func TestAreasAloneUnderMonths(t *testing.T) {
 // the sheet's area, the first district named there: every figure, the
 // county's included, was stored as Ashford's, the others called
 // conflicts with them, and where the areas' months differed nothing was
-// said. Such a sheet is refused at the first area, naming the headings
-// that are read; an area over all the months, or in a title, is still
-// the sheet's.
+// said. Each column is now read as the area over it, said at its
+// heading; areas over the later months alone, or beside other headings,
+// are refused at the first; an area over all the months, or in a title,
+// is still the sheet's.
 func TestAreasOverMonths(t *testing.T) {
 	type merge struct{ from, to string }
 	tests := []struct {
-		name    string
-		areas   []any // row 1, from column C
-		merges  []merge
-		months  []any // row 2, from column C
-		refused string
-		area    app.Area // every figure's, where the sheet is read
+		name     string
+		areas    []any // row 1, from column C
+		merges   []merge
+		months   []any // row 2, from column C
+		refused  string
+		want     []app.Area // each month column's figure's area, where the sheet is read
+		said     string     // a warning's start, where the sheet is read
+		refAbove bool       // "Ref" and "Indicator" in the areas' row, over a row of months alone
 	}{
 		{"an area over each month column", []any{"Kent", "Ashford", "Dover", "Thanet"}, nil,
-			[]any{"Sep-24", "Sep-24", "Sep-24", "Sep-24"},
-			`book.xlsx: Districts!C1: refused: C1 "Kent", D1 "Ashford", E1 "Dover", F1 "Thanet" are named over the period columns: areas written over months' columns are not read with them, lest one area's figure be stored as another's; give each column a heading naming its month and area, such as "Sep-24 Kent" and "Sep-24 Thanet", which are read`, ""},
+			[]any{"Sep-24", "Sep-24", "Sep-24", "Sep-24"}, "",
+			[]app.Area{"Kent", "Ashford", "Dover", "Thanet"},
+			`book.xlsx: Districts!D2: column D "Ashford / Sep-24": read as Ashford's figures for Sep-24, counting all children`, false},
 		{"areas merged over runs of the same months", []any{"Kent", nil, nil, "Ashford"}, []merge{{"C1", "E1"}, {"F1", "H1"}},
-			[]any{"Aug-24", "Sep-24", "Oct-24", "Aug-24", "Sep-24", "Oct-24"},
-			`book.xlsx: Districts!C1: refused: C1 "Kent", F1 "Ashford" are named over the period columns`, ""},
+			[]any{"Aug-24", "Sep-24", "Oct-24", "Aug-24", "Sep-24", "Oct-24"}, "",
+			[]app.Area{"Kent", "Kent", "Kent", "Ashford", "Ashford", "Ashford"},
+			`book.xlsx: Districts!H2: column H "Ashford / Oct-24": read as Ashford's figures for Oct-24`, false},
 		{"areas over different months", []any{"Kent", nil, nil, "Ashford"}, []merge{{"C1", "E1"}, {"F1", "H1"}},
-			[]any{"Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25"},
-			`book.xlsx: Districts!C1: refused: C1 "Kent", F1 "Ashford" are named over the period columns`, ""},
+			[]any{"Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25"}, "",
+			[]app.Area{"Kent", "Kent", "Kent", "Ashford", "Ashford", "Ashford"},
+			`book.xlsx: Districts!F2: column F "Ashford / Nov-24": read as Ashford's figures for Nov-24`, false},
+		{"the area and its children excluding UASC", []any{"Kent", "Kent excl UASC"}, nil,
+			[]any{"Sep-24", "Sep-24"}, "",
+			[]app.Area{"Kent", "Kent"},
+			`book.xlsx: Districts!D2: column D "Kent excl UASC / Sep-24": read as Kent's figures for Sep-24, counting all children excluding UASC`, false},
+		{"areas in the header row over a second row of months", []any{"Kent", nil, nil, "Ashford"}, []merge{{"C1", "E1"}, {"F1", "H1"}},
+			[]any{"Aug-24", "Sep-24", "Oct-24", "Aug-24", "Sep-24", "Oct-24"}, "",
+			[]app.Area{"Kent", "Kent", "Kent", "Ashford", "Ashford", "Ashford"},
+			`book.xlsx: Districts!F1: column F "Ashford / Aug-24": read as Ashford's figures for Aug-24`, true},
 		{"a district over the later months alone", []any{nil, nil, nil, "Ashford"}, []merge{{"F1", "H1"}},
 			[]any{"Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25"},
-			`book.xlsx: Districts!F1: refused: F1 "Ashford" is named over the period columns from F on, and no area over those before it: areas written over months' columns are not read with them, lest one area's figure be stored as another's; give each column a heading naming its month and area, such as "Nov-24 Ashford", which is read`, ""},
+			`book.xlsx: Districts!F1: refused: F1 "Ashford" is named over the period columns from F on, and no area over those before it: areas written over months' columns are not read with them, lest one area's figure be stored as another's; give each column a heading naming its month and area, such as "Nov-24 Ashford", which is read`, nil, "", false},
+		{"areas beside another heading", []any{"Kent", "Ashford", "All England"}, nil,
+			[]any{"Sep-24", "Sep-24", "Sep-24"},
+			`book.xlsx: Districts!C1: refused: C1 "Kent", D1 "Ashford" are named over the period columns beside other headings`, nil, "", false},
 		{"a district over all the months", []any{"Ashford"}, []merge{{"C1", "H1"}},
-			[]any{"Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25"}, "", "Ashford"},
+			[]any{"Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25"}, "",
+			[]app.Area{"Ashford", "Ashford", "Ashford", "Ashford", "Ashford", "Ashford"}, "", false},
 		{"a district after a label", []any{"Area:", "Ashford"}, nil,
-			[]any{"Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25"}, "", "Ashford"},
+			[]any{"Aug-24", "Sep-24", "Oct-24"}, "",
+			[]app.Area{"Ashford", "Ashford", "Ashford"}, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -209,7 +228,11 @@ func TestAreasOverMonths(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			f.SetSheetRow("Districts", "A2", &[]any{"Ref", "Indicator"})
+			if tt.refAbove {
+				f.SetSheetRow("Districts", "A1", &[]any{"Ref", "Indicator"})
+			} else {
+				f.SetSheetRow("Districts", "A2", &[]any{"Ref", "Indicator"})
+			}
 			f.SetSheetRow("Districts", "C2", &tt.months)
 			figures := []any{"CIC09", "Number of children in care"}
 			for i := range tt.months {
@@ -234,9 +257,17 @@ func TestAreasOverMonths(t *testing.T) {
 				t.Errorf("%d figures read, want %d; warnings %v", len(res.Dataset.Observations), len(tt.months), res.Warnings)
 			}
 			for _, o := range res.Dataset.Observations {
-				if o.Area != tt.area {
-					t.Errorf("%s %s stored as %s's, want %s's", o.Ref, o.Period, o.Area, tt.area)
+				i := int(*o.Value) - 1000
+				if i < 0 || i >= len(tt.want) || o.Area != tt.want[i] {
+					t.Errorf("%s %s %g stored as %s's, want column %d's area of %v", o.Ref, o.Period, *o.Value, o.Area, i, tt.want)
 				}
+			}
+			said := tt.said == ""
+			for _, w := range res.Warnings {
+				said = said || strings.HasPrefix(w.String(), tt.said)
+			}
+			if !said {
+				t.Errorf("no warning %q in %v", tt.said, res.Warnings)
 			}
 		})
 	}

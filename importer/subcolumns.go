@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"scorecard/app"
-	"scorecard/importer/xlsx"
 )
 
 // layoutRefusal refuses a sheet's layout at the cell that shows it; the
@@ -160,110 +159,4 @@ func periodsOnly(g *grid, row, c int, raw func(r, c int) string) (int, bool) {
 		n++
 	}
 	return n, true
-}
-
-// areasOverPeriods reads, or refuses, a layout whose month or quarter
-// columns stand under areas named in a row above their headings:
-// "Kent | Ashford | Dover" over "Sep-24 | Sep-24 | Sep-24", or the same
-// areas each merged over a run of months. The sheet was read as one
-// area's, the first district named above its header (titleArea), and
-// every column's figures stored as that district's, the county's
-// included: the others were called conflicts with them, or, where the
-// areas' months differed, nothing was said at all.
-//
-// Where two or more areas head the period columns from the first on,
-// each column is read as the area named at or left of it (a merged
-// heading is written at its left), as a heading such as "Sep-24 Kent"
-// is read: settleMonthAreas says each, and reads "Kent excl UASC" as
-// Kent's children but those seeking asylum. read reports so, and the
-// sheet has no area of its own. Where the areas head only the later
-// columns, or stand beside other headings over the months ("England"),
-// the sheet is refused at the first area. An area named once above the
-// first of the period columns, or left of them, as a title names the
-// district a sheet reports, is the sheet's area still; so is one after
-// a label such as "Area:".
-func areasOverPeriods(l *Layout, g *grid, label int) (read bool, err error) {
-	isPeriod := func(col Column) bool {
-		return col.Role == RolePeriod && (col.Period.Kind == app.Month || col.Period.Kind == app.Quarter)
-	}
-	first, last := -1, -1
-	for _, col := range l.Columns {
-		if isPeriod(col) {
-			if first < 0 || col.index < first {
-				first = col.index
-			}
-			last = max(last, col.index)
-		}
-	}
-	if first < 0 {
-		return false, nil
-	}
-	// By column, from the first period column on.
-	periods := make([]app.Period, last-first+1)
-	for _, col := range l.Columns {
-		if isPeriod(col) {
-			periods[col.index-first] = col.Period
-		}
-	}
-	for r := 0; r < label && r < len(g.rows); r++ {
-		var named, texts []string
-		var at []int
-		others := false // other headings over the period columns
-		for c := first; c < min(len(g.rows[r]), last+1); c++ {
-			t := strings.TrimSpace(g.rows[r][c])
-			if t == "" || periods[c-first].IsZero() {
-				continue
-			}
-			// An area with the children it counts ("Kent excl UASC") is
-			// taken beside a plain one: asked of every row's first
-			// heading, such readings cost a district scorecard's
-			// detection twice its allocations.
-			if _, ok := app.AnyArea(t); !ok && (len(named) == 0 || !areaWords(t)) {
-				if len(named) == 0 {
-					// Text before any area, such as "Area:", makes the
-					// row a title's, whose area is the sheet's.
-					break
-				}
-				others = true
-				continue
-			}
-			named, texts, at = append(named, fmt.Sprintf("%s %q", cellName(r, c), t)), append(texts, t), append(at, c)
-		}
-		if len(named) == 0 || len(named) == 1 && at[0] == first {
-			continue
-		}
-		if at[0] == first && !others {
-			area := ""
-			for i := range l.Columns {
-				col := &l.Columns[i]
-				if !isPeriod(*col) {
-					continue
-				}
-				for j, c := range at {
-					if c <= col.index {
-						area = texts[j]
-					}
-				}
-				col.Area = app.Area(area)
-				if !strings.HasPrefix(col.Header, area+" / ") {
-					// Under two header rows, the area's own column has
-					// it already, as its caption.
-					col.Header = area + " / " + col.Header
-				}
-			}
-			return true, nil
-		}
-		what := fmt.Sprintf("%s %s named over the period columns beside other headings", strings.Join(named, ", "), plural(len(named), "is", "are"))
-		if at[0] != first {
-			what = fmt.Sprintf("%s %s named over the period columns from %s on, and no area over those before %s", strings.Join(named, ", "), plural(len(named), "is", "are"), xlsx.ColumnName(at[0]), plural(len(named), "it", "them"))
-		}
-		such := fmt.Sprintf("%q", periods[at[0]-first].Label()+" "+texts[0])
-		if len(named) > 1 {
-			such += fmt.Sprintf(" and %q", periods[at[len(at)-1]-first].Label()+" "+texts[len(texts)-1])
-		}
-		return false, &layoutRefusal{cell: cellName(r, at[0]), msg: fmt.Sprintf(
-			"%s: areas written over months' columns are not read with them, lest one area's figure be stored as another's; give each column a heading naming its month and area, such as %s, which %s read, or each area a sheet of its own",
-			what, such, plural(len(named), "is", "are"))}
-	}
-	return false, nil
 }

@@ -168,10 +168,13 @@ func TestAreasAloneUnderMonths(t *testing.T) {
 // the sheet's area, the first district named there: every figure, the
 // county's included, was stored as Ashford's, the others called
 // conflicts with them, and where the areas' months differed nothing was
-// said. Each column is now read as the area over it, said at its
-// heading; areas over the later months alone, or beside other headings,
-// are refused at the first; an area over all the months, or in a title,
-// is still the sheet's.
+// said; cohorts and benchmarks over later runs of months were stored as
+// the first run's children's or area's. Each column under areas is now
+// read as the area over it, said at its heading; the later runs under a
+// cohort or benchmark are refused at their headings; headings over the
+// later months alone, or areas beside other headings, are refused at
+// the first; an area over all the months, or in a title, is still the
+// sheet's.
 func TestAreasOverMonths(t *testing.T) {
 	type merge struct{ from, to string }
 	tests := []struct {
@@ -206,10 +209,21 @@ func TestAreasOverMonths(t *testing.T) {
 			`book.xlsx: Districts!F1: column F "Ashford / Aug-24": read as Ashford's figures for Aug-24`, true},
 		{"a district over the later months alone", []any{nil, nil, nil, "Ashford"}, []merge{{"F1", "H1"}},
 			[]any{"Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25"},
-			`book.xlsx: Districts!F1: refused: F1 "Ashford" is named over the period columns from F on, and no area over those before it: areas written over months' columns are not read with them, lest one area's figure be stored as another's; give each column a heading naming its month and area, such as "Nov-24 Ashford", which is read`, nil, "", false},
+			`book.xlsx: Districts!F1: refused: F1 "Ashford" is named over the month columns from F on, and nothing over those before: headings written over months' columns are not read with them, lest one area's or cohort's figure be stored as another's; give each column a heading naming its month and what it counts, such as "Nov-24 Ashford", which is read`, nil, "", false},
+		{"England over the later months alone", []any{nil, nil, nil, "England"}, []merge{{"F1", "H1"}},
+			[]any{"Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25"},
+			`book.xlsx: Districts!F1: refused: F1 "England" is named over the month columns from F on`, nil, "", false},
+		{"children excluding UASC after all children's", []any{"All children", nil, nil, "Excluding UASC"}, []merge{{"C1", "E1"}, {"F1", "H1"}},
+			[]any{"Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25"}, "",
+			[]app.Area{"Kent", "Kent", "Kent"},
+			`book.xlsx: Districts!F2: column F "Nov-24" not read: it stands under F1 "Excluding UASC", and the sheet's own months under C1 "All children": months headed so are not read as the sheet's, lest the figures under F1 be stored as those under C1; give each column a heading naming its month and what it counts, such as "Nov-24 Excluding UASC", which is read`, false},
+		{"England after the area", []any{"Kent", nil, nil, "England", nil, nil, "Stat neighbours"}, []merge{{"C1", "E1"}, {"F1", "H1"}, {"I1", "K1"}},
+			[]any{"Aug-24", "Sep-24", "Oct-24", "Aug-24", "Sep-24", "Oct-24", "Aug-24", "Sep-24", "Oct-24"}, "",
+			[]app.Area{"Kent", "Kent", "Kent"},
+			`book.xlsx: Districts!K2: column K "Oct-24" not read: it stands under I1 "Stat neighbours", and the sheet's own months under C1 "Kent"`, false},
 		{"areas beside another heading", []any{"Kent", "Ashford", "All England"}, nil,
 			[]any{"Sep-24", "Sep-24", "Sep-24"},
-			`book.xlsx: Districts!C1: refused: C1 "Kent", D1 "Ashford" are named over the period columns beside other headings`, nil, "", false},
+			`book.xlsx: Districts!C1: refused: C1 "Kent", D1 "Ashford", E1 "All England" are named over the month columns beside other headings`, nil, "", false},
 		{"a district over all the months", []any{"Ashford"}, []merge{{"C1", "H1"}},
 			[]any{"Aug-24", "Sep-24", "Oct-24", "Nov-24", "Dec-24", "Jan-25"}, "",
 			[]app.Area{"Ashford", "Ashford", "Ashford", "Ashford", "Ashford", "Ashford"}, "", false},
@@ -253,8 +267,8 @@ func TestAreasOverMonths(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(res.Dataset.Observations) != len(tt.months) {
-				t.Errorf("%d figures read, want %d; warnings %v", len(res.Dataset.Observations), len(tt.months), res.Warnings)
+			if len(res.Dataset.Observations) != len(tt.want) {
+				t.Errorf("%d figures read, want %d; warnings %v", len(res.Dataset.Observations), len(tt.want), res.Warnings)
 			}
 			for _, o := range res.Dataset.Observations {
 				i := int(*o.Value) - 1000

@@ -83,6 +83,11 @@ func (ac *areaCheck) settle(file string, l *Layout, rows [][]string) []app.Warni
 		case own:
 			l.Area = a
 			ac.own++
+			if l.areaOfName {
+				warns = append(warns, app.Warning{Location: app.Location{File: file, Sheet: l.Sheet}, Message: fmt.Sprintf(
+					"the sheet's name %q names %s among other words, and nothing else on it names an area: its figures are read as %s's; if they are another area's, name the sheet after that area",
+					l.Sheet, a, a)})
+			}
 		default:
 			name := string(l.Area)
 			at := app.Location{File: file, Sheet: l.Sheet, Cell: "A1"}

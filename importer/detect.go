@@ -313,6 +313,9 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		if !columnAreas {
 			l.Area = titleArea(sheet, g, h)
 		}
+		if l.Area == "" && !columnAreas {
+			l.Area, l.areaOfName = districtOnlyIn(sheet)
+		}
 		if err := settleSubArea(&l); err != nil {
 			return Layout{Sheet: sheet, Kind: Skip}, err
 		}

@@ -118,6 +118,9 @@ type Layout struct {
 	// optNames are the import's readings of area names
 	// (Options.AreaNames), consulted after AreaNames.
 	optNames map[string]app.Area
+	// areaOfName is set where Area is the one district the sheet's name
+	// names among other words ("Canterbury CC"), for settle to say so.
+	areaOfName bool
 	// defined is the store's definition of an indicator (Options.Defined),
 	// whose data period says whether a rolling or year-to-date column is
 	// its figure (spancolumns.go); nil where no store is asked.

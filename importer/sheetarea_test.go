@@ -134,6 +134,29 @@ func TestLocalitySheetIsItsOwnArea(t *testing.T) {
 			want:   []string{"Swale all: 150 152 149"},
 		},
 		{
+			// Read as Kent's, unsaid, until the sheet's name was read
+			// for a district among other words (probe p01c, p01e).
+			name:   "a district among other words in the sheet's name",
+			auth:   "Kent",
+			sheets: []areaSheet{{"Canterbury CC", "", []any{500, 501, 502}}},
+			want:   []string{"Canterbury all: 500 501 502"},
+			warn:   []string{`areas.xlsx: sheet "Canterbury CC": the sheet's name "Canterbury CC" names Canterbury among other words, and nothing else on it names an area: its figures are read as Canterbury's`},
+		},
+		{
+			name:   "a district and an age range in the sheet's name",
+			auth:   "Kent",
+			sheets: []areaSheet{{"Maidstone 0-17", "", []any{300, 301, 302}}},
+			want:   []string{"Maidstone all: 300 301 302"},
+			warn:   []string{`sheet "Maidstone 0-17": the sheet's name "Maidstone 0-17" names Maidstone`},
+		},
+		{
+			name:   "two districts in the sheet's name name neither",
+			auth:   "Kent",
+			sheets: []areaSheet{{"Ashford and Canterbury", "", []any{800, 801, 802}}},
+			want:   []string{"Kent all: 800 801 802"},
+			never:  []string{"names Ashford", "names Canterbury"},
+		},
+		{
 			name:   "a district named in the title (w28)",
 			auth:   "Kent",
 			sheets: []areaSheet{{"Sheet1", "Performance scorecard: Swale district, March 2025", []any{150, 152, 149}}},

@@ -411,6 +411,32 @@ func titleArea(sheet string, g *grid, h int) app.Area {
 	return ""
 }
 
+// districtOnlyIn finds the one district a sheet's name names among
+// other words ("Canterbury CC", "Dartford DC", "Maidstone 0-17"), of the
+// default authority or, where it names none, of any other: a sheet so
+// named and titled by no area was read as the authority's, its
+// district's figures stored as the county's with nothing said. A name
+// naming two districts ("Ashford and Canterbury") names neither.
+func districtOnlyIn(sheet string) (app.Area, bool) {
+	auths := append([]*app.Authority{app.DefaultAuthority()}, app.Authorities()...)
+	for _, auth := range auths {
+		var found []app.Area
+		for _, a := range auth.AreasIn(sheet) {
+			if auth.IsDistrict(a) {
+				found = append(found, a)
+			}
+		}
+		switch len(found) {
+		case 0:
+			continue
+		case 1:
+			return found[0], true
+		}
+		return "", false
+	}
+	return "", false
+}
+
 // districtIn finds a district named within a title such as "Ashford
 // District Scorecard": the default authority's first, then any other's,
 // whose sheet the import then refuses or files by the store's authority

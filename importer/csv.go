@@ -75,6 +75,13 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	if err := areas.refusal(base); err != nil {
 		return nil, err
 	}
+	// A CSV has no title but its file's name: one naming another council
+	// ("leeds_cic_2024.csv"), with no area of the store's in it, is
+	// refused as a workbook so titled is.
+	areas.fileName(base)
+	if err := areas.titleRefusal(); err != nil {
+		return nil, err
+	}
 	l.defined = opt.Defined
 	l.nameFilings = csvNameFilings(g, &l, opt.Indicators, opt.Retired) // a table keyed by names (tidynamed.go)
 	sr := &sheetReader{out: newSheetLog(base, l.Sheet), l: l, g: g}

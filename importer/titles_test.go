@@ -2,6 +2,8 @@ package importer
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -154,5 +156,65 @@ func TestCouncilsNamed(t *testing.T) {
 		if own != tt.own || got != tt.other {
 			t.Errorf("councilsNamed(%q) = %v, %q; want %v, %q", tt.title, own, got, tt.own, tt.other)
 		}
+	}
+}
+
+// TestFileNamedForAnotherCouncil: a scorecard whose only title is its
+// file's name ("Wigan CSC Scorecard Sep-24.xlsx", "leeds_cic_2024.csv"),
+// naming no area inside, was filed as the store's authority's with
+// nothing said (probe p09h). It is refused as a title naming the
+// council is; a file named for the store's own council, or for none,
+// or holding the store's own areas, is read as before.
+func TestFileNamedForAnotherCouncil(t *testing.T) {
+	book := func(t *testing.T, name, title string) string {
+		b := newBook(t)
+		b.sheet("Scorecard")
+		if title != "" {
+			b.row("Scorecard", "A1", title)
+		}
+		b.row("Scorecard", "A3", "Ref", "Indicator", "Polarity", "Apr-24", "May-24", "Jun-24")
+		b.row("Scorecard", "A4", "CIC09", "Number of children in care", "-", 700, 701, 702)
+		return b.save(name)
+	}
+	csv := func(t *testing.T, name string) string {
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, []byte("Ref,Indicator,Polarity,Apr-24,May-24,Jun-24\nCIC09,Number of children in care,-,700,701,702\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	tests := []struct {
+		name    string
+		path    func(t *testing.T) string
+		store   string
+		refused string // what the refusal starts with; "" where the file is read
+	}{
+		{"a workbook named for Wigan, into Kent's store", func(t *testing.T) string { return book(t, "Wigan CSC Scorecard Sep-24.xlsx", "") }, "Kent",
+			`Wigan CSC Scorecard Sep-24.xlsx: the file is named for Wigan ("Wigan"), not Kent, and nothing in the file is Kent's: not imported`},
+		{"a CSV named for Leeds, into Kent's store", func(t *testing.T) string { return csv(t, "leeds_cic_2024.csv") }, "Kent",
+			`leeds_cic_2024.csv: the file is named for Leeds ("leeds"), not Kent, and nothing in the file is Kent's: not imported`},
+		{"a workbook named for Wigan, into Wigan's store", func(t *testing.T) string { return book(t, "Wigan CSC Scorecard Sep-24.xlsx", "") }, "Wigan", ""},
+		{"a workbook named for Kent", func(t *testing.T) string { return book(t, "Kent CSC Scorecard Sep-24.xlsx", "") }, "Kent", ""},
+		{"a CSV named for no council", func(t *testing.T) string { return csv(t, "cic_2024.csv") }, "Kent", ""},
+		{"a workbook named for Wigan, titled for a district of Kent's", func(t *testing.T) string {
+			return book(t, "Wigan template.xlsx", "Thanet District Scorecard - June 2024")
+		}, "Kent", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(context.Background(), tt.path(t), Options{Authority: lookup(t, tt.store)})
+			if tt.refused != "" {
+				if err == nil || !strings.HasPrefix(err.Error(), tt.refused) {
+					t.Fatalf("error %v\nwant one starting %q", err, tt.refused)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(res.Dataset.Observations); n != 3 {
+				t.Errorf("%d figures read, want 3", n)
+			}
+		})
 	}
 }

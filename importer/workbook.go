@@ -195,6 +195,11 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	if err := areas.refusal(base); err != nil {
 		return nil, err
 	}
+	// A workbook titled by nothing but its file's name ("Wigan CSC
+	// Scorecard Sep-24.xlsx") is refused as a title naming the council
+	// is, as a child-level list is: its figures were filed as the store's
+	// authority's, unsaid.
+	areas.fileName(base)
 	if err := areas.titleRefusal(); err != nil {
 		return nil, err
 	}

@@ -150,6 +150,14 @@ func TestLocalitySheetIsItsOwnArea(t *testing.T) {
 			warn:   []string{`sheet "Maidstone 0-17": the sheet's name "Maidstone 0-17" names Maidstone`},
 		},
 		{
+			// Kent's own abbreviations, read as Kent's until the
+			// profile knew them (probe p01c).
+			name:   "a district sheet named by its abbreviation",
+			auth:   "Kent",
+			sheets: []areaSheet{{"T&M", "", []any{200, 201, 202}}, {"TWBC", "", []any{210, 211, 212}}, {"F&H", "", []any{220, 221, 222}}},
+			want:   []string{"Folkestone and Hythe all: 220 221 222", "Tonbridge and Malling all: 200 201 202", "Tunbridge Wells all: 210 211 212"},
+		},
+		{
 			name:   "two districts in the sheet's name name neither",
 			auth:   "Kent",
 			sheets: []areaSheet{{"Ashford and Canterbury", "", []any{800, 801, 802}}},

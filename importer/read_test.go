@@ -453,3 +453,21 @@ func TestUncalculatedFormula(t *testing.T) {
 		t.Errorf("CIC07 2024-12 = %+v, %v; want 398 read as before", o, ok)
 	}
 }
+
+// readOrRefused reads path with opt: where refused is set, the file must
+// be refused with an error starting so, and ok is false; otherwise it
+// must be read.
+func readOrRefused(t *testing.T, path string, opt Options, refused string) (res *Result, ok bool) {
+	t.Helper()
+	res, err := Read(context.Background(), path, opt)
+	if refused != "" {
+		if err == nil || !strings.HasPrefix(err.Error(), refused) {
+			t.Fatalf("error %v\nwant one starting %q", err, refused)
+		}
+		return nil, false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, true
+}

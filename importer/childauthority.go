@@ -40,7 +40,7 @@ func listCouncil(s *Sample, sheet string, files []string, opt Options) ([]app.Wa
 					l := &Layout{Sheet: sheetOf(s, sheet), Kind: IndicatorSheet, HeaderRow: i + 1}
 					ac.titles(filepath.Base(s.Path), l, h.Rows)
 					ac.labelled(filepath.Base(s.Path), l, h.Rows)
-					ac.authorityColumn(filepath.Base(s.Path), l, h.Rows)
+					ac.authorityColumn(filepath.Base(s.Path), l, h.Rows, "list")
 					break
 				}
 			}
@@ -130,13 +130,18 @@ func (ac *areaCheck) fileName(base string) {
 var authorityColumns = []string{"la", "la code", "la name", "la number", "local authority", "old la code", "new la code"}
 
 // authorityColumn reads the first value of each authority column below a
-// list's header (at l.HeaderRow), among the rows sampled: the store's
-// authority (or a district of it) marks the list as its own; another
-// authority's is a council named, at its cell.
-func (ac *areaCheck) authorityColumn(file string, l *Layout, rows [][]string) {
+// list's or sheet's header (at l.HeaderRow), among the rows sampled (what
+// says which, "list" or "sheet"): the store's authority (or a district of
+// it) marks the file as its own; another authority's is a council named,
+// at its cell. A scorecard's such column, unread, was said to be so and
+// no more, its rows filed as the store's authority's (QA probe p09f).
+func (ac *areaCheck) authorityColumn(file string, l *Layout, rows [][]string, what string) {
+	if l.HeaderRow < 1 || l.HeaderRow > len(rows) {
+		return
+	}
 	header := rows[l.HeaderRow-1]
 	for c, h := range header {
-		if !slices.Contains(authorityColumns, strings.ToLower(strings.Join(strings.Fields(h), " "))) {
+		if !slices.Contains(authorityColumns, strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(h, "_", " ")), " "))) {
 			continue
 		}
 		for r := l.HeaderRow; r < len(rows); r++ {
@@ -149,7 +154,7 @@ func (ac *areaCheck) authorityColumn(file string, l *Layout, rows [][]string) {
 			} else if o, found := app.LookupAuthority(name); found && o.Old == ac.auth.Old {
 				ac.titledOwn = true
 			} else if found {
-				ac.titled = append(ac.titled, titled{auth: o, name: name, names: "the list's " + h + " column gives",
+				ac.titled = append(ac.titled, titled{auth: o, name: name, names: "the " + what + "'s " + h + " column gives",
 					at: app.Location{File: file, Sheet: l.Sheet, Cell: xlsx.ColumnName(c) + strconv.Itoa(r+1)}})
 			}
 			break

@@ -79,6 +79,7 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	// ("leeds_cic_2024.csv"), with no area of the store's in it, is
 	// refused as a workbook so titled is.
 	areas.fileName(base)
+	areas.authorityColumn(base, &l, g.rows, "table")
 	if err := areas.titleRefusal(); err != nil {
 		return nil, err
 	}

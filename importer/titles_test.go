@@ -212,3 +212,37 @@ func TestFileNamedForAnotherCouncil(t *testing.T) {
 		})
 	}
 }
+
+// TestAuthorityColumnOfAnotherCouncil: a scorecard with a column of LA
+// codes or names giving another council ("E10000030" under "LA code"),
+// and nothing of the store's, was said to have a column not read and
+// filed as Kent's (probe p09f). It is refused as a list with such a
+// column is; the store's own code reads as before.
+func TestAuthorityColumnOfAnotherCouncil(t *testing.T) {
+	book := func(t *testing.T, heading, value string) string {
+		b := newBook(t)
+		b.sheet("Scorecard")
+		b.row("Scorecard", "A3", heading, "Ref", "Indicator", "Polarity", "Apr-24", "May-24", "Jun-24")
+		b.row("Scorecard", "A4", value, "CIC09", "Number of children in care", "-", 700, 701, 702)
+		return b.save("scorecard.xlsx")
+	}
+	tests := []struct {
+		heading, value, refused string
+	}{
+		{"LA code", "E10000030", `scorecard.xlsx: Scorecard!A4: the sheet's LA code column gives Surrey ("E10000030"), not Kent, and nothing in the file is Kent's: not imported`},
+		{"new_la_code", "E10000030", `scorecard.xlsx: Scorecard!A4: the sheet's new_la_code column gives Surrey ("E10000030"), not Kent`},
+		{"LA code", "E10000016", ""},
+		{"Old LA code", "886", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.heading+" "+tt.value, func(t *testing.T) {
+			res, ok := readOrRefused(t, book(t, tt.heading, tt.value), Options{Authority: lookup(t, "Kent")}, tt.refused)
+			if !ok {
+				return
+			}
+			if n := len(res.Dataset.Observations); n != 3 {
+				t.Errorf("%d figures read, want 3", n)
+			}
+		})
+	}
+}

@@ -190,6 +190,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 			c.warn(w.Sheet, w.Cell, "%s", w.Message)
 		}
 		areas.titles(base, &l, h.Rows)
+		areas.authorityColumn(base, &l, h.Rows, "sheet")
 		plan = append(plan, planned{l, fromProfile, s.wholes.get(h.Sheet)})
 	}
 	if err := areas.refusal(base); err != nil {

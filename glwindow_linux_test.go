@@ -3,12 +3,10 @@ package main
 import (
 	"debug/elf"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -57,27 +55,17 @@ func TestGLWindowDraws(t *testing.T) {
 	// smoothed, is hundreds.
 	script := fmt.Sprintf(`%q --db %q & for i in $(seq 60); do sleep 1; import -window root %q 2>/dev/null && [ "$(identify -format %%k %q)" -gt 100 ] && exit 0; done; exit 1`,
 		bin, db, shot, shot)
-	cmd := exec.Command("xvfb-run", "-a", "-s", "-screen 0 1024x700x24", "bash", "-c", script)
-	home := t.TempDir()
-	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "SCORECARD_WINDOW_SIZE=1024x700")
-	var out strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &out
-	// xvfb-run starts Xvfb beside the window: all end with the group.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	w := startXvfbWindow(t, []string{"-s", "-screen 0 1024x700x24"}, []string{"SCORECARD_WINDOW_SIZE=1024x700"}, "bash", "-c", script)
 	var err error
 	select {
-	case err = <-exited:
+	case <-w.done:
+		err = w.err
 	case <-time.After(2 * time.Minute):
 		err = fmt.Errorf("no drawn screen within two minutes")
 	}
-	syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	w.stop()
 	if err != nil {
 		colours, _ := exec.Command("identify", "-format", "%k", shot).Output()
-		t.Fatalf("the window drew nothing (%v; the last screenshot has %s colours):\n%s", err, colours, out.String())
+		t.Fatalf("the window drew nothing (%v; the last screenshot has %s colours):\n%s", err, colours, w.out.String())
 	}
 }

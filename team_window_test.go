@@ -3,11 +3,8 @@ package main
 import (
 	"context"
 	"net/url"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -37,28 +34,11 @@ func TestWindowOnTeamStore(t *testing.T) {
 	gl := glBinary(t)
 	mustRun(t, dsn, "import", filepath.Join("assets", "demo.xlsx"))
 
-	home := t.TempDir()
-	cmd := exec.Command("xvfb-run", "-a", gl, "--db", dsn)
-	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
-	var stderr strings.Builder
-	cmd.Stdout, cmd.Stderr = &stderr, &stderr
-	// xvfb-run starts Xvfb beside the window: both end with the group.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	w := startXvfbWindow(t, nil, nil, gl, "--db", dsn)
 	defer func() {
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
-		select {
-		case <-exited:
-		case <-time.After(10 * time.Second):
-			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-			<-exited
-		}
-		if strings.Contains(stderr.String(), pw) {
-			t.Errorf("the window printed the password:\n%s", stderr.String())
+		w.stop()
+		if strings.Contains(w.out.String(), pw) {
+			t.Errorf("the window printed the password:\n%s", w.out.String())
 		}
 	}()
 
@@ -71,9 +51,8 @@ func TestWindowOnTeamStore(t *testing.T) {
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		select {
-		case err := <-exited:
-			exited <- err
-			t.Fatalf("the window exited (%v) instead of opening the team store:\n%s", err, stderr.String())
+		case <-w.done:
+			t.Fatalf("the window exited (%v) instead of opening the team store:\n%s", w.err, w.out.String())
 		default:
 		}
 		var listening int
@@ -85,7 +64,7 @@ func TestWindowOnTeamStore(t *testing.T) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("the window on the team store did not listen for colleagues' changes within 30 s:\n%s", stderr.String())
+			t.Fatalf("the window on the team store did not listen for colleagues' changes within 30 s:\n%s", w.out.String())
 		}
 		time.Sleep(200 * time.Millisecond)
 	}

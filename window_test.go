@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -47,6 +49,55 @@ func needTools(t *testing.T, install string, tools ...string) {
 			t.Skipf("%s is missing: apt-get install %s", tool, install)
 		}
 	}
+}
+
+// xvfbWindow is a command run under xvfb-run, as the window tests run
+// the real binary: its home a folder of its own, its output gathered.
+// xvfb-run starts Xvfb beside the window, so the command runs in a
+// process group of its own, which stop ends.
+type xvfbWindow struct {
+	out  strings.Builder
+	done chan struct{} // closed once the command has exited
+	err  error         // the command's, once done is closed
+	pid  int
+	once sync.Once
+}
+
+// startXvfbWindow starts args under xvfb-run with its options xvfb
+// (beside -a) and the environment's env added; the test's end stops it.
+func startXvfbWindow(t *testing.T, xvfb, env []string, args ...string) *xvfbWindow {
+	t.Helper()
+	home := t.TempDir()
+	w := &xvfbWindow{done: make(chan struct{})}
+	cmd := exec.Command("xvfb-run", append(append([]string{"-a"}, xvfb...), args...)...)
+	cmd.Env = append(append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config")), env...)
+	cmd.Stdout, cmd.Stderr = &w.out, &w.out
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.pid = cmd.Process.Pid
+	go func() {
+		w.err = cmd.Wait()
+		close(w.done)
+	}()
+	t.Cleanup(w.stop)
+	return w
+}
+
+// stop ends the command's process group, asking first and, after ten
+// seconds, killing it, and waits for the command to exit. Once stopped,
+// its output is whole.
+func (w *xvfbWindow) stop() {
+	w.once.Do(func() {
+		syscall.Kill(-w.pid, syscall.SIGTERM)
+		select {
+		case <-w.done:
+		case <-time.After(10 * time.Second):
+			syscall.Kill(-w.pid, syscall.SIGKILL)
+			<-w.done
+		}
+	})
 }
 
 // TestWindowWithoutDisplay launches the real (GL) window where no display

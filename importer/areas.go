@@ -41,10 +41,11 @@ type areaCheck struct {
 	// (see titles).
 	titledOwn bool
 	titled    []titled
-	// localities are the sheets read as a locality's (localityOf), and
+	// localities are the sheets read as a locality's (localityOf),
+	// districtSheets those read as one of the authority's districts, and
 	// unnamed the indicator sheets naming no area, read as the
 	// authority's (see unnamedWarnings).
-	localities, unnamed []string
+	localities, districtSheets, unnamed []string
 }
 
 func newAreaCheck(auth *app.Authority, names map[string]app.Area) *areaCheck {
@@ -72,17 +73,25 @@ func (ac *areaCheck) settle(file string, l *Layout, rows [][]string) []app.Warni
 		switch a, own := ac.auth.ParseArea(string(l.Area)); {
 		case isLocality:
 			at, what := app.Location{File: file, Sheet: l.Sheet, Cell: loc.cell}, "the sheet's name"
-			if loc.cell != "" {
+			switch {
+			case loc.together != "" && loc.cell != "":
+				what = "the title at " + loc.cell + " names"
+			case loc.cell != "":
 				what = "the title at " + loc.cell + " names the locality"
 			}
-			l.Area, warns = ac.unknownArea(l, loc.name, at, what)
+			l.Area, warns = ac.unknownArea(l, UnknownArea{Name: loc.name, Location: at, Together: loc.together}, what)
 			ac.localities = append(ac.localities, l.Sheet)
 		case l.Area == "":
 			l.Area = ac.auth.Area()
-			ac.unnamed = append(ac.unnamed, l.Sheet)
+			if !ac.namesAuthority(l, rows) {
+				ac.unnamed = append(ac.unnamed, l.Sheet)
+			}
 		case own:
 			l.Area = a
 			ac.own++
+			if a != ac.auth.Area() {
+				ac.districtSheets = append(ac.districtSheets, l.Sheet)
+			}
 			if l.areaOfName {
 				warns = append(warns, app.Warning{Location: app.Location{File: file, Sheet: l.Sheet}, Message: fmt.Sprintf(
 					"the sheet's name %q names %s among other words, and nothing else on it names an area: its figures are read as %s's; if they are another area's, name the sheet after that area",
@@ -91,7 +100,7 @@ func (ac *areaCheck) settle(file string, l *Layout, rows [][]string) []app.Warni
 		default:
 			name := string(l.Area)
 			at := app.Location{File: file, Sheet: l.Sheet, Cell: "A1"}
-			area, w := ac.unknownArea(l, name, at, "sheet reports")
+			area, w := ac.unknownArea(l, UnknownArea{Name: name, Location: at}, "sheet reports")
 			l.Area = area
 			warns = append(warns, w...)
 		}
@@ -136,7 +145,7 @@ func (ac *areaCheck) settle(file string, l *Layout, rows [][]string) []app.Warni
 				continue
 			}
 		}
-		area, w := ac.unknownArea(l, name, at, fmt.Sprintf("column %s", c.Col))
+		area, w := ac.unknownArea(l, UnknownArea{Name: name, Location: at}, fmt.Sprintf("column %s", c.Col))
 		c.Area = area
 		warns = append(warns, w...)
 	}
@@ -146,12 +155,12 @@ func (ac *areaCheck) settle(file string, l *Layout, rows [][]string) []app.Warni
 	return append(warns, ac.settleMonthAreas(file, l)...)
 }
 
-// unknownArea settles one area name the authority does not have, found
-// at at (what names the sheet or column it heads): the area its figures
-// are filed under, and the warning saying so when the officer has not
-// read it.
-func (ac *areaCheck) unknownArea(l *Layout, name string, at app.Location, what string) (app.Area, []app.Warning) {
-	u := UnknownArea{Name: name, Location: at}
+// unknownArea settles one area name the authority does not have, u's
+// Name found at its Location (what names the sheet or column it heads):
+// the area its figures are filed under, and the warning saying so when
+// the officer has not read it.
+func (ac *areaCheck) unknownArea(l *Layout, u UnknownArea, what string) (app.Area, []app.Warning) {
+	name, at := u.Name, u.Location
 	if o := ac.note(name); o != nil {
 		u.Owner = o.Name
 	}
@@ -196,6 +205,9 @@ func mapAdvice(auth *app.Authority, name string) string {
 
 // why says what an unknown area is not, and whose it is if anyone's.
 func (u UnknownArea) why(auth *app.Authority) string {
+	if u.Together != "" {
+		return u.Together + " together, not one area"
+	}
 	if u.Owner != "" {
 		return "an area of " + u.Owner + ", not of " + auth.Name
 	}
@@ -210,6 +222,10 @@ type UnknownArea struct {
 	Name string // as written
 	// Owner names another authority whose area it is; "" for none.
 	Owner string
+	// Together names the areas it joins, where a sheet's name or title
+	// names several as one ("Kent and Medway" for "Kent & Medway"); ""
+	// otherwise.
+	Together string
 	// Location is the first place it is named: a column's heading, a
 	// sheet's title (A1), or a tidy table's first row naming it.
 	Location app.Location
@@ -379,19 +395,53 @@ func (ac *areaCheck) refusal(file string) error {
 		areas, o.Name, what, ac.auth.Name, o.Name, o.Name)}
 }
 
-// unnamedWarnings says, of a workbook with sheets for localities, that
-// each sheet naming no area was read as the authority's. Alone, such a
-// sheet is the authority's scorecard; beside "East" and "West" it may as
-// well be another part's, and only its name or title could say.
+// namesAuthority reports whether a sheet read as the authority's names
+// it, with other words, in its name or a title row ("Kent (excl UASC)",
+// "Kent County Council scorecard"), rather than naming no area at all.
+func (ac *areaCheck) namesAuthority(l *Layout, rows [][]string) bool {
+	if slices.Contains(ac.auth.AreasIn(l.Sheet), ac.auth.Area()) {
+		return true
+	}
+	for _, t := range titleTexts(l, rows) {
+		if slices.Contains(ac.auth.AreasIn(t.text), ac.auth.Area()) {
+			return true
+		}
+	}
+	return false
+}
+
+// unnamedWarnings says, of a workbook with sheets for districts or
+// localities, that each sheet naming no area was read as the
+// authority's. Alone, such a sheet is the authority's scorecard; beside
+// "Ashford" and "Swale", or "East" and "West", it may as well be another
+// part's ("Sheppey", a town the profiles do not know), and only its name
+// or title could say.
 func (ac *areaCheck) unnamedWarnings(file string) []app.Warning {
-	if len(ac.localities) == 0 {
+	var beside string
+	switch {
+	case len(ac.localities) > 0 && len(ac.districtSheets) > 0:
+		beside = "districts and localities (" + listSheets(append(slices.Clone(ac.districtSheets), ac.localities...)) + ")"
+	case len(ac.localities) > 0:
+		beside = "localities (" + listSheets(ac.localities) + ")"
+	case len(ac.districtSheets) > 0:
+		beside = "districts (" + listSheets(ac.districtSheets) + ")"
+	default:
 		return nil
 	}
 	var ws []app.Warning
 	for _, sheet := range ac.unnamed {
 		ws = append(ws, app.Warning{Location: app.Location{File: file, Sheet: sheet, Cell: "A1"}, Message: fmt.Sprintf(
-			"sheet %q names no area, beside sheets for localities (%s): its figures are read as %s's; if they are another area's, name it in the sheet's name or title",
-			sheet, strings.Join(ac.localities, ", "), ac.auth.Area())})
+			"sheet %q names no area, beside sheets for %s: its figures are read as %s's; if they are another area's, name it in the sheet's name or title",
+			sheet, beside, ac.auth.Area())})
 	}
 	return ws
+}
+
+// listSheets names sheets in a warning: the first four, and how many
+// more (a county's twelve district sheets would fill the line).
+func listSheets(sheets []string) string {
+	if len(sheets) <= 4 {
+		return strings.Join(sheets, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(sheets[:4], ", "), len(sheets)-4)
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -22,13 +23,16 @@ var compassWords = map[string]bool{"north": true, "south": true, "east": true, "
 
 // localityWords call an area a locality: "East locality", "North Area".
 var localityWords = map[string]bool{"locality": true, "localities": true, "area": true,
-	"quadrant": true, "patch": true, "hub": true, "zone": true, "cluster": true}
+	"quadrant": true, "patch": true, "hub": true, "zone": true, "cluster": true, "coast": true, "coastal": true}
 
 // locality is an area a sheet's name or title names that is not the
 // authority, one of its districts or any council's area: the name as
 // written, and where it was read ("" cell for the sheet's name).
+// together names the areas it joins ("Ashford and Canterbury"), where
+// it is several named as one (areasTogether).
 type locality struct {
 	name, cell string
+	together   string
 }
 
 // localityOf reads the locality an indicator sheet naming no area
@@ -37,26 +41,235 @@ type locality struct {
 // "North Locality"), else such a phrase in a title row ("West Kent
 // locality scorecard", "East locality scorecard").
 func localityOf(l *Layout, rows [][]string, auth *app.Authority) (locality, bool) {
+	if slices.ContainsFunc(l.Columns, func(c Column) bool { return c.Area != "" }) {
+		// Its columns say whose their figures are ("Ashford / Sep-24"),
+		// whatever its name or title says.
+		return locality{}, false
+	}
 	own := map[string]bool{"city": true, "county": true}
 	for _, w := range placeWords(auth.Name) {
 		own[strings.ToLower(w)] = true
 	}
-	if ws := placeWords(l.Sheet); len(ws) > 0 && isLocality(ws, own, true) {
-		if name := strings.Join(strings.Fields(l.Sheet), " "); !anyCouncilArea(name) {
-			return locality{name: name}, true
+	sheet := strings.Join(strings.Fields(l.Sheet), " ")
+	if ws := placeWords(l.Sheet); len(ws) > 0 && (isLocality(ws, own, true) || calledLocality(ws, own)) {
+		if !anyCouncilArea(sheet) {
+			return locality{name: sheet}, true
 		}
+	}
+	if _, names, ok := areasTogether(sheet, auth); ok {
+		return locality{name: sheet, together: names}, true
 	}
 	for _, t := range titleTexts(l, rows) {
 		if name, ok := localityIn(t.text, own); ok {
+			return locality{name: name, cell: t.cell}, true
+		}
+		if span, names, ok := areasTogether(t.text, auth); ok {
+			return locality{name: span, cell: t.cell, together: names}, true
+		}
+		if name, ok := localityCalledIn(t.text, own); ok {
 			return locality{name: name, cell: t.cell}, true
 		}
 	}
 	return locality{}, false
 }
 
+// calledLocality reports whether a sheet's name calls itself a locality
+// ("Sheppey Locality", "Isle of Sheppey localities"): a place the
+// profiles cannot know, which is not the authority's whole.
+func calledLocality(ws []string, own map[string]bool) bool {
+	if len(ws) < 2 || !localityMarks[strings.ToLower(ws[len(ws)-1])] {
+		return false
+	}
+	place := ws[:len(ws)-1]
+	for _, w := range place {
+		if !own[strings.ToLower(w)] {
+			return unicode.IsUpper([]rune(place[0])[0])
+		}
+	}
+	return false // "Kent Locality": the authority's own name
+}
+
+// localityMarks are the words that make the place before them a locality
+// in a sheet's name or title. Only these: "area", "hub" or "zone" follow
+// too many words that are not places ("Service Area", "Data Hub").
+var localityMarks = map[string]bool{"locality": true, "localities": true}
+
+// localityCalledIn finds a place a title calls a locality ("Sheppey
+// locality scorecard", "CYPE scorecard: Isle of Sheppey Locality"): the
+// capitalised words before "locality", at most three, joined by "of" or
+// "and", and not the authority's own name.
+func localityCalledIn(title string, own map[string]bool) (string, bool) {
+	ws := wordSpans(title)
+	for k := 1; k < len(ws); k++ {
+		if !localityMarks[strings.ToLower(ws[k].text)] {
+			continue
+		}
+		i := k
+		for i > 0 && k-i < 3 {
+			w := ws[i-1].text
+			if joining := strings.EqualFold(w, "of") || strings.EqualFold(w, "and"); joining && i < k {
+				i--
+				continue
+			}
+			if !unicode.IsUpper([]rune(w)[0]) || notPlaceWords[strings.ToLower(w)] {
+				break
+			}
+			i--
+		}
+		for i < k && (strings.EqualFold(ws[i].text, "of") || strings.EqualFold(ws[i].text, "and")) {
+			i++
+		}
+		if i == k {
+			continue
+		}
+		ownOnly := true
+		for _, w := range ws[i:k] {
+			ownOnly = ownOnly && own[strings.ToLower(w.text)]
+		}
+		if name := title[ws[i].start:ws[k-1].end]; !ownOnly && !anyCouncilArea(name) {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// notPlaceWords are capitalised words of a title that name what it
+// reports, not where: they end the place a title calls a locality.
+var notPlaceWords = map[string]bool{"scorecard": true, "performance": true, "report": true, "dashboard": true,
+	"children's": true, "childrens": true, "children": true, "services": true, "service": true, "cype": true,
+	"care": true, "help": true, "early": true, "social": true, "work": true, "data": true, "monthly": true,
+	"quarterly": true, "annual": true, "the": true, "council": true, "county": true}
+
+// wordSpan is a word of a text and where it lies in it.
+type wordSpan struct {
+	text       string
+	start, end int
+}
+
+// wordSpans splits s into its words as placeWords does, keeping each
+// word's place, so that a phrase can be quoted as written.
+func wordSpans(s string) []wordSpan {
+	var out []wordSpan
+	start := -1
+	for i, r := range s {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\''
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			out = append(out, wordSpan{s[start:i], start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, wordSpan{s[start:], start, len(s)})
+	}
+	return out
+}
+
+// areasTogether reads a sheet's name or title for areas named as one:
+// two or more of the authority's districts ("Ashford and Canterbury",
+// "Dartford, Gravesham and Swanley"), the authority or a district with
+// another council ("Kent & Medway"), or two of another council's
+// districts. Such a sheet's figures are the areas' together, no one
+// area's: it was read as the authority's, or as the district named
+// last, with nothing said. A text comparing the areas names none
+// (comparing). It reports the text from the first area named to the
+// last, and the areas as a phrase ("Kent and Medway").
+func areasTogether(text string, auth *app.Authority) (span, names string, ok bool) {
+	lower := strings.ToLower(text)
+	for _, w := range comparing {
+		if strings.Contains(lower, w) {
+			return "", "", false
+		}
+	}
+	ws, words := wordSpans(text), placeWords(text)
+	if len(words) < 2 {
+		return "", "", false
+	}
+	var named []string
+	districts, others, ownNamed := 0, 0, false
+	first, last, after := -1, -1, -1
+	for i := 0; i < len(words); {
+		n, a, district := councilAt(words, i, auth)
+		if n == 0 {
+			i++
+			continue
+		}
+		phrase := strings.Join(words[i:i+n], " ")
+		// One word naming another council counts where it is joined to
+		// an area named before it ("Kent & Medway", "Kent and Medway"),
+		// as it does where it opens a title (namesCouncil).
+		joined := after >= 0 && (i == after || i == after+1 && strings.EqualFold(words[after], "and"))
+		var name string
+		switch {
+		case district:
+			d, _ := auth.ParseArea(phrase)
+			name = string(d)
+			if !slices.Contains(named, name) {
+				districts++
+			}
+		case a.Old == auth.Old:
+			ownNamed, name = true, auth.Name
+		case namesCouncil(words, i, n) || joined:
+			name = a.Name
+			if !slices.Contains(named, name) {
+				others++
+			}
+		default:
+			i += n
+			continue
+		}
+		if !slices.Contains(named, name) {
+			named = append(named, name)
+		}
+		if first < 0 {
+			first = i
+		}
+		last, after = i+n-1, i+n
+		i += n
+	}
+	if districts >= 2 || others >= 1 && (ownNamed || districts >= 1) {
+		return text[ws[first].start:ws[last].end], joinNames(named), true
+	}
+	if first >= 0 {
+		return "", "", false
+	}
+	// Another council's districts ("Woking and Guildford" in Kent's
+	// store), which no word above names as a council.
+	for _, o := range app.Authorities() {
+		if o.Old == auth.Old {
+			continue
+		}
+		var ds []string
+		for _, a := range o.AreasIn(text) {
+			if o.IsDistrict(a) {
+				ds = append(ds, string(a))
+			}
+		}
+		if len(ds) >= 2 {
+			return strings.TrimSpace(text), joinNames(ds), true
+		}
+	}
+	return "", "", false
+}
+
+// joinNames lists names as a phrase: "Ashford, Canterbury and Dover".
+func joinNames(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
 // placeWords splits a name or title into its words.
 func placeWords(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
+	ws := wordSpans(s)
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.text
+	}
+	return out
 }
 
 // isLocality reports whether ws, every one of them, name a locality: at

@@ -404,6 +404,13 @@ func titleArea(sheet string, g *grid, h int) app.Area {
 	for r := 0; r < h; r++ {
 		for _, s := range g.rows[r] {
 			if a, ok := districtIn(s); ok {
+				if _, _, together := areasTogether(s, app.DefaultAuthority()); together {
+					// "Ashford and Canterbury scorecard" names no one
+					// district: it was read as the longer-named, until
+					// the settling read it as the areas together
+					// (localityOf).
+					return ""
+				}
 				return a
 			}
 		}

@@ -86,7 +86,7 @@ func councilsNamed(title string, auth *app.Authority) (own bool, other *app.Auth
 			return false, nil, ""
 		}
 	}
-	words := strings.FieldsFunc(title, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
+	words := placeWords(title)
 	several := false
 	for i := 0; i < len(words); {
 		n, a, district := councilAt(words, i, auth)

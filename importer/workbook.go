@@ -216,6 +216,10 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	// A hidden sheet comes after the visible sheets of its kind, so that
 	// where both give a figure the visible sheet's stands, and what the
 	// hidden one gives alone can be told (hiddenSheetFigures).
+	// So too a sheet naming no area, read as the authority's, comes
+	// after those naming theirs: where a sheet for a place the profiles
+	// do not know ("DGS") comes before the county's own ("Kent"), the
+	// county's figures stand, not the place's.
 	slices.SortStableFunc(plan, func(a, b planned) int {
 		if d := kindOrder(a.l.Kind) - kindOrder(b.l.Kind); d != 0 {
 			return d
@@ -224,6 +228,12 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		case ha && !hb:
 			return 1
 		case hb && !ha:
+			return -1
+		}
+		switch ua, ub := slices.Contains(areas.unnamed, a.l.Sheet), slices.Contains(areas.unnamed, b.l.Sheet); {
+		case ua && !ub:
+			return 1
+		case ub && !ua:
 			return -1
 		}
 		return 0

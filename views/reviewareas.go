@@ -44,14 +44,21 @@ func (r *layoutReview) areaForm() fyne.CanvasObject {
 	rows := container.NewVBox(about)
 	for _, u := range r.res.UnknownAreas {
 		where := u.Location.Cell
-		if u.Location.Sheet != "" {
+		switch {
+		case u.Location.Sheet != "" && where == "":
+			// Named by the sheet's name, not at a cell.
+			where = "sheet " + u.Location.Sheet
+		case u.Location.Sheet != "":
 			where = u.Location.Sheet + "!" + where
 		}
 		line := fmt.Sprintf("%q at %s", u.Name, where)
 		if u.Rows > 1 {
 			line += fmt.Sprintf(" and %d more rows", u.Rows-1)
 		}
-		if u.Owner != "" {
+		switch {
+		case u.Together != "":
+			line += " (" + u.Together + " together)"
+		case u.Owner != "":
 			line += " (an area of " + u.Owner + ")"
 		}
 		label := widget.NewLabel(line)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"scorecard/app"
+	"scorecard/importer"
 )
 
 // TestReviewMapsUnknownAreas imports a file naming an area Kent does not
@@ -79,5 +80,22 @@ func TestReviewMapsUnknownAreas(t *testing.T) {
 	}
 	if o, ok := w.v.stored.Observation(app.SeriesKey{Ref: "CIC01", Area: "Dartford"}, app.MonthOf(2025, 4)); !ok || o.Value == nil || *o.Value != 315 {
 		t.Errorf("CIC01 Dartford Apr-25 = %+v, want 315 by the saved choice", o)
+	}
+}
+
+// TestReviewSaysWhichAreasANameJoins lists a sheet named for several
+// areas as one ("Kent & Medway") with the areas it joins, so that the
+// officer choosing Kent for it knows it may hold Medway's children too.
+func TestReviewSaysWhichAreasANameJoins(t *testing.T) {
+	w := windowOn(t, openStore(t))
+	r := &layoutReview{w: w, res: &importer.Result{UnknownAreas: []importer.UnknownArea{
+		{Name: "Kent & Medway", Location: app.Location{File: "cic.xlsx", Sheet: "Kent & Medway"}, Together: "Kent and Medway"},
+		{Name: "Woking", Location: app.Location{File: "cic.xlsx", Sheet: "Data", Cell: "D3"}, Owner: "Surrey"},
+	}}}
+	got := strings.Join(labelTexts(r.areaForm()), "\n")
+	for _, want := range []string{`"Kent & Medway" at sheet Kent & Medway (Kent and Medway together)`, `"Woking" at Data!D3 (an area of Surrey)`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the review does not say %q:\n%s", want, got)
+		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"scorecard/app"
 	"scorecard/importer/childlevel"
@@ -104,23 +103,17 @@ func (ac *areaCheck) labelled(file string, l *Layout, rows [][]string) {
 // list's name, unlike a title, need not say "council" or "scorecard".
 func (ac *areaCheck) fileName(base string) {
 	name := strings.TrimSuffix(base, filepath.Ext(base))
-	words := strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
-	for i := 0; i < len(words); {
-		n, a, district := councilAt(words, i, ac.auth)
-		if n == 0 {
-			i++
-			continue
-		}
-		if district || a == ac.auth || a.Old == ac.auth.Old {
+	words := placeWords(name)
+	for r := range councilRuns(words, ac.auth) {
+		if a := r.a; r.district || a == ac.auth || a.Old == ac.auth.Old {
 			ac.titledOwn = true
 			return
 		}
-		if i == 0 || namesCouncil(words, i, n) {
-			ac.titled = append(ac.titled, titled{auth: a, name: strings.Join(words[i:i+n], " "),
+		if r.i == 0 || namesCouncil(words, r.i, r.n) {
+			ac.titled = append(ac.titled, titled{auth: r.a, name: r.phrase(words),
 				at: app.Location{File: base}, names: "the file is named for"})
 			return
 		}
-		i += n
 	}
 }
 

@@ -190,44 +190,36 @@ func areasTogether(text string, auth *app.Authority) (span, names string, ok boo
 	var named []string
 	districts, others, ownNamed := 0, 0, false
 	first, last, after := -1, -1, -1
-	for i := 0; i < len(words); {
-		n, a, district := councilAt(words, i, auth)
-		if n == 0 {
-			i++
-			continue
-		}
-		phrase := strings.Join(words[i:i+n], " ")
+	for r := range councilRuns(words, auth) {
 		// One word naming another council counts where it is joined to
 		// an area named before it ("Kent & Medway", "Kent and Medway"),
 		// as it does where it opens a title (namesCouncil).
-		joined := after >= 0 && (i == after || i == after+1 && strings.EqualFold(words[after], "and"))
+		joined := after >= 0 && (r.i == after || r.i == after+1 && strings.EqualFold(words[after], "and"))
 		var name string
 		switch {
-		case district:
-			d, _ := auth.ParseArea(phrase)
+		case r.district:
+			d, _ := auth.ParseArea(r.phrase(words))
 			name = string(d)
 			if !slices.Contains(named, name) {
 				districts++
 			}
-		case a.Old == auth.Old:
+		case r.a.Old == auth.Old:
 			ownNamed, name = true, auth.Name
-		case namesCouncil(words, i, n) || joined:
-			name = a.Name
+		case namesCouncil(words, r.i, r.n) || joined:
+			name = r.a.Name
 			if !slices.Contains(named, name) {
 				others++
 			}
 		default:
-			i += n
 			continue
 		}
 		if !slices.Contains(named, name) {
 			named = append(named, name)
 		}
 		if first < 0 {
-			first = i
+			first = r.i
 		}
-		last, after = i+n-1, i+n
-		i += n
+		last, after = r.i+r.n-1, r.i+r.n
 	}
 	if districts >= 2 || others >= 1 && (ownNamed || districts >= 1) {
 		return text[ws[first].start:ws[last].end], joinNames(named), true

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"iter"
 	"strconv"
 	"strings"
 	"unicode"
@@ -88,27 +89,48 @@ func councilsNamed(title string, auth *app.Authority) (own bool, other *app.Auth
 	}
 	words := placeWords(title)
 	several := false
-	for i := 0; i < len(words); {
-		n, a, district := councilAt(words, i, auth)
-		if n == 0 {
-			i++
-			continue
-		}
-		phrase := strings.Join(words[i:i+n], " ")
-		switch {
-		case district || a == auth || a.Old == auth.Old:
+	for r := range councilRuns(words, auth) {
+		switch a := r.a; {
+		case r.district || a == auth || a.Old == auth.Old:
 			return true, nil, ""
-		case namesCouncil(words, i, n) && other == nil:
-			other, name = a, phrase
-		case namesCouncil(words, i, n) && a.Old != other.Old:
+		case namesCouncil(words, r.i, r.n) && other == nil:
+			other, name = a, r.phrase(words)
+		case namesCouncil(words, r.i, r.n) && a.Old != other.Old:
 			several = true
 		}
-		i += n
 	}
 	if several {
 		return false, nil, ""
 	}
 	return false, other, name
+}
+
+// councilRun is a run of a text's words naming a council (councilAt):
+// the words from i, n of them.
+type councilRun struct {
+	i, n     int
+	a        *app.Authority
+	district bool
+}
+
+func (r councilRun) phrase(words []string) string { return strings.Join(words[r.i:r.i+r.n], " ") }
+
+// councilRuns yields, in order, the runs of words naming a council,
+// each the longest from where it starts.
+func councilRuns(words []string, auth *app.Authority) iter.Seq[councilRun] {
+	return func(yield func(councilRun) bool) {
+		for i := 0; i < len(words); {
+			n, a, district := councilAt(words, i, auth)
+			if n == 0 {
+				i++
+				continue
+			}
+			if !yield(councilRun{i, n, a, district}) {
+				return
+			}
+			i += n
+		}
+	}
 }
 
 // councilAt finds the longest run of words from i naming a council:

@@ -56,7 +56,7 @@ func TestImportOfNothingRefused(t *testing.T) {
 			"old_la_code,la_name,new_la_code,population_type,population_estimate,children_count,rate_per_10000\n"+
 			"2025,Reporting year,Local authority,E92000001,England,E12000008,South East,887,Medway,E06000035,"+
 			"Children looked after on 31 March each year,68774,495,72\n"),
-		want: []string{"medway.csv: nothing to import: no figures", "only the definitions its format gives"},
+		want: []string{"medway.csv: line 1: nothing to import: no authority's row is Kent's (old_la_code 886, new_la_code E10000016 or la_name Kent)"},
 	}, {
 		// Its row's definition is not stored without a figure, though
 		// new to the store: its columns of figures went unread (QA qa33

@@ -182,8 +182,9 @@ func (cs conflicts) add(ri, line, other int, a, b string) {
 	cs[ri] = &conflict{tallied: tallied{first: line, n: 1}, other: other, a: a, b: b}
 }
 
-// warn says once per rule that such figures were not read.
-func (cs conflicts) warn(ris []int, rules []Rule, warn func(int, string, ...any)) {
+// warn says once per rule that such figures, of the column col names
+// (its value's or its denominator's), were not read.
+func (cs conflicts) warn(ris []int, rules []Rule, col func(Rule) string, warn func(int, string, ...any)) {
 	for _, ri := range ris {
 		c, ok := cs[ri]
 		if !ok {
@@ -191,6 +192,6 @@ func (cs conflicts) warn(ris []int, rules []Rule, warn func(int, string, ...any)
 		}
 		r := rules[ri]
 		warn(c.first, "%s: %s is %q here but %q at line %d, and no column tells the two rows apart; neither read (%s in all, the first here)",
-			r.Indicator.Ref, r.Value, c.b, c.a, c.other, areasAndYears(c.n))
+			r.Indicator.Ref, col(r), c.b, c.a, c.other, areasAndYears(c.n))
 	}
 }

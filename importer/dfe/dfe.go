@@ -161,6 +161,12 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	}
 	read := func(rec []string, line int, col string) *figure {
 		text := get(rec, col)
+		if strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") {
+			// An accountant's minus elsewhere; the DfE writes none, and
+			// "(1896)" children was stored as -1896.
+			warn(line, "%s: %q: a number in brackets, which DfE files do not write; not read", col, text)
+			return nil
+		}
 		f, err := value.Parse(text)
 		if err != nil {
 			if errors.Is(err, value.ErrEmpty) {
@@ -173,11 +179,20 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		if f.Marker != "" {
 			warn(line, "%s: %q read as %s, marked [%s]: %s", col, text, strconv.FormatFloat(f.Value, 'f', -1, 64), f.Marker, value.MarkerMeaning(f.Marker))
 		}
+		if sign := strings.IndexAny(text, "%£"); sign >= 0 && f.Marker == "" {
+			// The DfE's columns say their units in their names
+			// (children_percent); a sign in a cell was dropped unsaid.
+			warn(line, "%s: %q read as %s, its %q dropped: DfE files write plain numbers, the unit in the column's name", col, text, strconv.FormatFloat(f.Value, 'f', -1, 64), string([]rune(text[sign:])[0]))
+		}
 		return &figure{Figure: f, line: line, col: col}
 	}
 
 	fold := memoFold()
-	var skipped tally
+	var skipped, mixed, joint tally
+	// Whether any row was an authority's, and any the home authority's:
+	// a file of every council's rows but none of the home's (its codes
+	// mistyped, or another region's extract) read only England's.
+	var sawAuthority, sawHome bool
 	var unknown unknownYears
 	var reads []string
 	applied := make([]Rule, len(rules))
@@ -189,7 +204,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	}
 	unreadRows := newUnread(header, cols, applied)
 	bd := scanBreakdowns(data, cols, unreadColumns(header, cols, applied))
-	conflicted := conflicts{}
+	conflicted, denConflicted := conflicts{}, conflicts{}
 	clashes := map[int]clash{}
 	for _, ri := range rules {
 		if c, ok := clashOf(rd.Mapping.Rules[ri], rd.Defined); ok {
@@ -232,6 +247,16 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		}
 		reporting := isReportingYear(get(rec, colTimeID))
 		key, area := areaOf(rec, level, get, rd.home())
+		if area.mixed {
+			mixed.add(fmt.Sprintf("the row's codes and name (%s) name %s and another council: not read, neither as %s's figure nor as a benchmark",
+				identifiers(rec, get), rd.home().Name, rd.home().Name), line)
+			continue
+		}
+		sawAuthority = sawAuthority || level == levelAuthority
+		sawHome = sawHome || area.home
+		if area.joint && area.home {
+			joint.add(fmt.Sprintf("the row's codes name several authorities together (%s): read as %s's, the DfE's one figure for them", identifiers(rec, get), rd.home().Name), line)
+		}
 		covered := false
 		// A row breaking a figure down beside its total row is left,
 		// counted once for all the rules that would read it.
@@ -306,8 +331,18 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 					a.den = read(rec, line, rule.Denominator)
 				}
 			}
-			if isDen && a.den == nil {
+			switch raw := get(rec, rule.Denominator); {
+			case !isDen || a.denConflict:
+			case a.den == nil:
 				a.den = read(rec, line, rule.Denominator)
+			case raw != strings.TrimSpace(a.den.Raw):
+				// Two rows for one denominator: the first was kept,
+				// the second passed over, unsaid. As for two
+				// values, neither is read.
+				denConflicted.add(ri, line, a.den.line, strings.TrimSpace(a.den.Raw), raw)
+				a.den, a.denConflict = nil, true
+			default:
+				warn(line, "%s for %s %s repeats line %d; kept the first", rule.Denominator, a.label(), period, a.den.line)
 			}
 		}
 		if !covered {
@@ -323,12 +358,24 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	}
 	warnColumns(notRead, strings.Join(reads, ", "), warn)
 	bd.warn(strings.Join(reads, ", "), func(ri int) string { return rd.Mapping.Rules[ri].Indicator.Ref }, warn)
-	conflicted.warn(rules, rd.Mapping.Rules, warn)
+	conflicted.warn(rules, rd.Mapping.Rules, func(r Rule) string { return r.Value }, warn)
+	denConflicted.warn(rules, rd.Mapping.Rules, func(r Rule) string { return r.Denominator }, warn)
 	unreadRows.warn(strings.Join(reads, ", "), warn)
 	unknown.warn(rd.Mapping.Rules, warn)
 	for _, k := range skipped.order {
 		c := skipped.counts[k]
 		warn(c.first, "%s: %s skipped, the first here", k, breakdown.Rows(c.n))
+	}
+	if sawAuthority && !sawHome {
+		h := rd.home()
+		warn(1, "no authority's row is %s's (old_la_code %s, new_la_code %s or la_name %s): none of its figures read, only England's and the regions' as benchmarks",
+			h.Name, h.Old, h.New, h.Name)
+	}
+	for _, t := range []*tally{&mixed, &joint} {
+		for _, k := range t.order {
+			c := t.counts[k]
+			warn(c.first, "%s (%s, the first here)", k, breakdown.Rows(c.n))
+		}
 	}
 
 	d := &app.Dataset{}

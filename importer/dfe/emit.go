@@ -25,8 +25,20 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	var home *areaRows
 	var authorities []benchmark.Figure
 	listed := 0 // authorities with a row, suppressed or not
+	twice := false
+	var denOnly []*areaRows // the home's rows giving a denominator alone
 	for _, a := range sortedAreas(rows) {
+		if a.home && a.val == nil && a.den != nil {
+			denOnly = append(denOnly, a)
+		}
 		if a.val == nil || a.conflict || len(a.splitBy) > 0 {
+			continue
+		}
+		if a.home && home != nil {
+			// The home authority's row again, its codes or name written
+			// otherwise ("Kent County Council", a blank ONS code): the
+			// later row's figure was kept, the earlier's dropped, unsaid.
+			twice = twiceHome(ref, period, rule.Value, home, a, warn) || twice
 			continue
 		}
 		if a.level == levelAuthority {
@@ -44,8 +56,16 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 			}
 		}
 	}
-	if home == nil {
+	if home == nil || twice {
 		return
+	}
+	for _, b := range denOnly {
+		if b != home && home.den != nil && b.den.line != home.den.line {
+			if twiceDenominator(ref, period, rule.Denominator, home, b, warn) {
+				home.den = nil
+				break
+			}
+		}
 	}
 	if r, ok := rows[regionKey(home.region)]; ok && r.val != nil && !r.conflict && len(r.splitBy) == 0 {
 		d.Benchmarks = append(d.Benchmarks, bench(ref, period, home.region, r.val, source, pub))
@@ -107,6 +127,32 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 		}
 		d.Benchmarks = append(d.Benchmarks, b)
 	}
+}
+
+// twiceHome says of a second row for the home authority, b after a,
+// what becomes of the two: the same figure is read once; figures that
+// differ, nothing telling the rows apart, are neither read, as two rows
+// keyed alike are not (conflicts). It reports whether they differ.
+func twiceHome(ref string, period app.Period, col string, a, b *areaRows, warn func(int, string, ...any)) bool {
+	if x, y := strings.TrimSpace(a.val.Raw), strings.TrimSpace(b.val.Raw); x != y {
+		warn(b.line, "%s %s: %s is %q here but %q at line %d, both rows %s's (their codes or names written otherwise); neither read",
+			ref, period, col, y, x, a.line, a.label())
+		return true
+	}
+	warn(b.line, "%s %s: %s repeats line %d, both rows %s's (their codes or names written otherwise); kept the first", ref, period, col, a.line, a.label())
+	return false
+}
+
+// twiceDenominator is twiceHome for a denominator given on a row of its
+// own, a's and b's.
+func twiceDenominator(ref string, period app.Period, col string, a, b *areaRows, warn func(int, string, ...any)) bool {
+	if x, y := strings.TrimSpace(a.den.Raw), strings.TrimSpace(b.den.Raw); x != y {
+		warn(b.den.line, "%s %s: %s is %q here but %q at line %d, both rows %s's (their codes or names written otherwise); neither read",
+			ref, period, col, y, x, a.den.line, a.label())
+		return true
+	}
+	warn(b.den.line, "%s %s: %s repeats line %d, both rows %s's (their codes or names written otherwise); kept the first", ref, period, col, a.den.line, a.label())
+	return false
 }
 
 // neighbourNames writes neighbour codes with the model's names for them,

@@ -19,20 +19,27 @@ type figure struct {
 // its rows: the value row and, when the denominator has a row of its
 // own, that row.
 type areaRows struct {
-	level    string
-	codes    []string // old LA codes, for neighbour look-up
-	name     string
-	region   string // region name of an authority
-	home     bool   // the reader's home authority
-	line     int    // first row, for ordering and warnings
-	val, num *figure
-	den      *figure
-	rec      []string // the value's row, to tell a second row from it
+	level  string
+	codes  []string // old LA codes, for neighbour look-up
+	name   string
+	region string // region name of an authority
+	home   bool   // the reader's home authority
+	// mixed is set where the row's codes and name name the home
+	// authority and another council both (identity): it is read as
+	// neither's. joint is set where its codes are several authorities'.
+	mixed, joint bool
+	line         int // first row, for ordering and warnings
+	val, num     *figure
+	den          *figure
+	rec          []string // the value's row, to tell a second row from it
 	// splitBy are the columns no rule reads that told two of its rows
 	// apart; conflict says two rows gave different figures, nothing
 	// telling them apart. Either way no row is the area's figure.
 	splitBy  []*breakdownCol
 	conflict bool
+	// denConflict says two rows gave the denominator differently: it is
+	// not read.
+	denConflict bool
 }
 
 // seriesKey is one rule's figures for one period.
@@ -91,9 +98,42 @@ func areaOf(rec []string, level string, get func([]string, string) string, home 
 			a.codes = append(a.codes, c)
 		}
 	}
-	a.home = slices.Contains(a.codes, home.Old) || ons == home.New ||
-		(old == "" && ons == "" && foldColumn(a.name) == foldColumn(home.Name))
+	a.home, a.mixed, a.joint = identity(a.codes, ons, a.name, home)
 	return "la:" + old + "|" + ons + "|" + a.name, a
+}
+
+// identity reads a row's old LA codes, ONS code and name for whose row
+// it is: the home authority's where one of them names it (by any of its
+// spellings, "Kent County Council", or its name with more words) and
+// none names another council. mixed is set where both: a row naming
+// Medway with Kent's ONS code was read as Kent's, its figure Kent's,
+// with nothing said. A code no authority has now (North Yorkshire's
+// former ONS code) names no one. A row of several authorities' codes
+// ("314 / 318", Kingston upon Thames and Richmond upon Thames, whose
+// children's services are one) is joint: the DfE's one figure for them,
+// read as the home authority's where it is among them, and said so.
+func identity(codes []string, ons, name string, home *app.Authority) (isHome, mixed, joint bool) {
+	var byHome, byOther bool
+	names := func(s string) {
+		if a, ok := app.LookupAuthority(s); ok {
+			byHome = byHome || a.Old == home.Old
+			byOther = byOther || a.Old != home.Old
+		} else if home.NamedWithMore(s) {
+			byHome = true
+		}
+	}
+	for _, c := range codes {
+		names(c)
+	}
+	if len(codes) > 1 {
+		return byHome, false, true
+	}
+	for _, s := range []string{ons, name} {
+		if s != "" {
+			names(s)
+		}
+	}
+	return byHome && !byOther, byHome && byOther, false
 }
 
 func regionKey(name string) string { return "region:" + foldColumn(name) }
@@ -120,4 +160,16 @@ func sortedAreas(rows map[string]*areaRows) []*areaRows {
 	}
 	slices.SortFunc(out, func(a, b *areaRows) int { return a.line - b.line })
 	return out
+}
+
+// identifiers quotes an authority row's codes and name for a warning:
+// "old_la_code 887, new_la_code E10000016, la_name Medway".
+func identifiers(rec []string, get func([]string, string) string) string {
+	var parts []string
+	for _, col := range []string{colOldLACode, colNewLACode, colLAName} {
+		if v := get(rec, col); v != "" {
+			parts = append(parts, col+" "+v)
+		}
+	}
+	return strings.Join(parts, ", ")
 }

@@ -1,8 +1,8 @@
 package childlevel
 
 // The checks of an Annex A list's rows beyond each cell's own reading:
-// blanks a figure needs and dates after the list's own, each reported by
-// its row.
+// blanks a figure needs, dates after the list's own and children in care
+// past 18, each reported by its row.
 
 import (
 	"fmt"
@@ -54,7 +54,14 @@ func (r *annexAReader) checkDates(snapshot time.Time) {
 		r.warnings.add(r.cellName(c, n), fmt.Sprintf("%s is after %s: %s", column, what, then))
 		return true
 	}
+	var adults, firstAdult int
 	for _, row := range r.rows {
+		if !row.birth.IsZero() && inCareOn(row, snapshot) && ageOn(row.birth, snapshot) >= 18 {
+			adults++
+			if firstAdult == 0 {
+				firstAdult = row.n
+			}
+		}
 		if !afterList(colStarted, row.started, row.n, "date started to be looked after", "the child is in no figure") &&
 			row.started.After(snapshot) {
 			later++
@@ -63,6 +70,18 @@ func (r *annexAReader) checkDates(snapshot time.Time) {
 			}
 		}
 		afterList(colCeased, row.ceased, row.n, "date ceased to be looked after", "read as still looked after")
+	}
+	if adults > 0 {
+		// No one is looked after past 18: a date ceased left blank, or
+		// a date of birth mistyped. Counted unsaid, such a row made the
+		// number in care one more than the service's.
+		who := "children"
+		if adults == 1 {
+			who = "child"
+		}
+		r.warnings.add(r.cellName(colBirth, firstAdult), fmt.Sprintf(
+			"%d %s aged 18 or over on the snapshot date (%s) and not ceased to be looked after, the first on this row: no one is looked after past 18 (a date ceased left blank, or a date of birth wrong?); counted as given",
+			adults, who, snapshot.Format(dateLabel)))
 	}
 	if later > 0 {
 		who := "children"

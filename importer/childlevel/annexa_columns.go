@@ -39,7 +39,9 @@ var annexAHeaders = [numColumns]func(h string) bool{
 	colGender:    func(h string) bool { return h == "gender" || h == "sex" || strings.HasPrefix(h, "gender") },
 	colEthnicity: func(h string) bool { return strings.Contains(h, "ethnic") },
 	colBirth:     func(h string) bool { return strings.Contains(h, "date of birth") || h == "dob" },
-	colUASC:      func(h string) bool { return strings.Contains(h, "uasc") || strings.Contains(h, "asylum") },
+	colUASC: func(h string) bool {
+		return (strings.Contains(h, "uasc") || strings.Contains(h, "asylum")) && !notUASCFlag(h)
+	},
 	colStarted: func(h string) bool {
 		return strings.Contains(h, "date started") || strings.Contains(h, "started to be looked after") ||
 			strings.Contains(h, "date became looked after")
@@ -72,6 +74,19 @@ var annexAHeaders = [numColumns]func(h string) bool{
 		return h == "ola" || strings.HasPrefix(h, "ola ")
 	},
 	colSchool: func(h string) bool { return strings.Contains(h, "school place") },
+}
+
+// notUASCFlag reports whether a heading naming UASC heads something
+// else than whether the child is UASC: "Former UASC", "Date UASC status
+// ceased". Placed first, such a column was read as the flag, and the
+// flag's own column said to be "not read".
+func notUASCFlag(h string) bool {
+	for _, w := range []string{"former", "date", "ceased", "no longer", "previous", "ever "} {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // annexAColumns finds each column's index in a header row, -1 where the

@@ -224,16 +224,21 @@ func flag(s string) (v, ok bool) {
 // newEpisodeReasons are the 903's reasons for a new episode (RNE).
 var newEpisodeReasons = map[string]bool{"S": true, "P": true, "L": true, "T": true, "U": true, "B": true}
 
+// ageOn is the age in whole years on day d of a child born on birth.
+func ageOn(birth, d time.Time) int {
+	age := d.Year() - birth.Year()
+	if d.Month() < birth.Month() || d.Month() == birth.Month() && d.Day() < birth.Day() {
+		age--
+	}
+	return age
+}
+
 // ageBand is the DfE's age band for a child born on birth, on date d.
 func ageBand(birth, d time.Time) string {
 	if birth.IsZero() {
 		return Unknown
 	}
-	age := d.Year() - birth.Year()
-	if d.Month() < birth.Month() || d.Month() == birth.Month() && d.Day() < birth.Day() {
-		age--
-	}
-	switch {
+	switch age := ageOn(birth, d); {
 	case age < 1:
 		return "Under 1"
 	case age < 5:

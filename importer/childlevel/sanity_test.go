@@ -215,6 +215,16 @@ func Test903Sanity(t *testing.T) {
 		checks   []check
 		warn     *wantWarning
 	}{{
+		// QA probe 4 (in an Annex A list): counted unsaid.
+		name: "a child in care past 18",
+		edit: func(t *testing.T, tb map[string]string) {
+			appendCSV(t, tb["header.csv"], []string{"H-9008", "1", "01/01/2006", "WBRI", "", "", ""})
+			appendCSV(t, tb["episodes.csv"], episode903("H-9008", "01/10/2020", "S", "U1", "", ""))
+		},
+		checks: []check{proportionIs(RefChildrenInCare, all, 5, 0, march)},
+		warn: &wantWarning{"header.csv", appended903Header, "1 child aged 18 or over on the snapshot date (31 Mar 2025) and in care by the Episodes table, " +
+			"the first on this line: no one is looked after past 18"},
+	}, {
 		// E's return to care repeated: a third placement counted
 		// would put E among the 3+.
 		name: "exact duplicate episode line",
@@ -414,6 +424,15 @@ func TestAnnexASanity(t *testing.T) {
 		warn     *wantWarning
 		noWarn   string
 	}{{
+		// Before the flag, "Former UASC" was read as it (QA probe 4):
+		// no child UASC, the flag's own column said not to be read.
+		name:     "a former-UASC column before the UASC flag",
+		snapshot: snapshot,
+		edit: set(map[string]any{"E4": "Former UASC", "E5": "N", "E6": "N", "E7": "N", "E8": "N", "E9": "N", "E10": "N",
+			"E11": "N"}),
+		checks: []check{proportionIs(RefChildrenInCare, uasc, 2, 0, march)},
+		warn:   &wantWarning{"annex-a.xlsx", "E4", `column E "Former UASC" not read`},
+	}, {
 		// A, UASC, with the flag left blank: counted as not UASC, as
 		// an unrecognised flag is, and said the same way.
 		name:     "blank UASC flag",
@@ -421,6 +440,14 @@ func TestAnnexASanity(t *testing.T) {
 		edit:     set(map[string]any{"F5": ""}),
 		checks:   []check{proportionIs(RefChildrenInCare, uasc, 1, 0, march)},
 		warn:     &wantWarning{"annex-a.xlsx", "column F", "UASC flag (Y or N) blank (1 row): row 5; counted as N"},
+	}, {
+		// QA probe 4: counted unsaid.
+		name:     "a child in care past 18",
+		snapshot: snapshot,
+		edit:     addRow(annexARowOf("H-9008", "01/01/2006", "01/10/2020", "", ""), nil),
+		checks:   []check{proportionIs(RefChildrenInCare, all, 5, 0, march)},
+		warn: &wantWarning{"annex-a.xlsx", "D12", "1 child aged 18 or over on the snapshot date (31 Mar 2025) and not ceased to be looked after, " +
+			"the first on this row: no one is looked after past 18"},
 	}, {
 		// Counted, H would be an adoption: 2 of 3 leavers.
 		name:     "ceased before started",

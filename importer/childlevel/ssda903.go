@@ -320,6 +320,7 @@ func (r *reader903) dataset(auth *app.Authority, episodesFile string, snapshot t
 	start := periodStart(snapshot)
 	children := make([]child, 0, len(r.episodes))
 	var future, firstFuture int // episodes beginning after the snapshot date
+	var adults, firstAdult int  // children in care aged 18 or over, by Header line
 	for _, id := range r.inFileOrder() {
 		eps := r.checkEpisodes(r.episodes[id])
 		for _, e := range eps {
@@ -338,12 +339,12 @@ func (r *reader903) dataset(auth *app.Authority, episodesFile string, snapshot t
 				}
 			}
 		}
-		h, ok := r.headers[id]
-		if !ok {
+		h, hasHeader := r.headers[id]
+		if !hasHeader {
 			r.warnings.add(fmt.Sprintf("line %d", eps[0].line), "the child has no Header row: gender, ethnicity and age not recorded")
 		}
 		c := child{gender: Unknown, ethnicity: Unknown, ageBand: Unknown}
-		if ok {
+		if hasHeader {
 			c.gender, c.ethnicity, c.ageBand = h.sex, h.ethnicity, r.ageBand(h, eps[0], snapshot)
 		}
 		if u, ok := r.uasc[id]; ok {
@@ -364,6 +365,12 @@ func (r *reader903) dataset(auth *app.Authority, episodesFile string, snapshot t
 					"which the 903's validation refuses: counted in care on %s, with legal status and placement type not recorded, "+
 					"the category of need of this episode, and left out of the 3+ placements figure, since any placement since is not known",
 				last.end.Format(dateLabel), snapshot.Format(dateLabel)))
+		}
+		if hasHeader && c.inCare && !h.birth.IsZero() && ageOn(h.birth, snapshot) >= 18 {
+			adults++
+			if firstAdult == 0 || h.line < firstAdult {
+				firstAdult = h.line
+			}
 		}
 		if last, ok := lastCeased(eps, snapshot); ok {
 			c.ceased = true
@@ -390,6 +397,20 @@ func (r *reader903) dataset(auth *app.Authority, episodesFile string, snapshot t
 		r.warnings.add(fmt.Sprintf("line %d", firstFuture), fmt.Sprintf(
 			"%d %s after the snapshot date (%s), the first on this line: not in its figures",
 			future, what, snapshot.Format(dateLabel)))
+	}
+	if adults > 0 {
+		// No one is looked after past 18 (903 validation refuses it):
+		// counted unsaid, such a child made the number in care one more.
+		who := "children"
+		if adults == 1 {
+			who = "child"
+		}
+		file := r.warnings.file
+		r.warnings.file = r.headerFile
+		r.warnings.add(fmt.Sprintf("line %d", firstAdult), fmt.Sprintf(
+			"%d %s aged 18 or over on the snapshot date (%s) and in care by the Episodes table, the first on this line: no one is looked after past 18 (a DEC left blank, or a DOB wrong?); counted as given",
+			adults, who, snapshot.Format(dateLabel)))
+		r.warnings.file = file
 	}
 	have := fields{placements: true, legal: true, placement: true, reentry: true, reason: true}
 	d := aggregate(auth, children, snapshot, have, uascRules(snapshot))

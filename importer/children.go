@@ -104,10 +104,13 @@ func isAnnexA(s *Sample) bool {
 	return ok
 }
 
-// annexASheet is the first sheet whose head holds an Annex A header; a
-// CSV's one table is the sheet "".
+// annexASheet is the sheet whose head holds an Annex A header that the
+// list is read from (childlevel.ListFirst's order: one naming List 8,
+// else the first); a CSV's one table is the sheet "".
 func annexASheet(s *Sample) (string, bool) {
-	for _, h := range s.Heads {
+	heads := slices.Clone(s.Heads)
+	slices.SortStableFunc(heads, func(a, b Head) int { return childlevel.ListFirst(a.Sheet, b.Sheet) })
+	for _, h := range heads {
 		for _, row := range h.Rows {
 			if childlevel.DetectAnnexA(row) {
 				return h.Sheet, true

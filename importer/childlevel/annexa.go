@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -53,22 +54,52 @@ func ReadAnnexARows(path string, rows [][]string, snapshot time.Time, auth *app.
 }
 
 func readAnnexA(path string, snapshot time.Time, auth *app.Authority, sheets []string, rows rowSource) (*app.Dataset, []app.Warning, error) {
-	// List 8 is usually on a sheet named for it; look there first.
-	slices.SortStableFunc(sheets, func(a, b string) int {
-		return boolRank(strings.Contains(a, "8")) - boolRank(strings.Contains(b, "8"))
-	})
+	slices.SortStableFunc(sheets, ListFirst)
+	var read *annexAReader
+	var others []string // the other sheets holding a list, with their header rows
 	for _, sheet := range sheets {
-		r := annexAReader{file: path, sheet: sheet, snapshot: snapshot, auth: auth}
+		r := &annexAReader{file: path, sheet: sheet, snapshot: snapshot, auth: auth}
 		found, err := r.read(rows)
-		if err != nil {
+		switch {
+		case read == nil && err != nil:
 			return nil, nil, err
-		}
-		if found {
-			return r.dataset()
+		case read == nil && found:
+			read = r
+		case found:
+			// A second list (a copy, last month's, a filtered extract)
+			// was passed over unsaid: the officer must know which
+			// children were counted.
+			others = append(others, fmt.Sprintf("%q (header at row %d)", sheet, r.headerRow))
 		}
 	}
-	return nil, nil, &app.SourceError{Location: app.Location{File: path},
-		Err: errors.New("no sheet has an Annex A List 8 header row (Child Unique ID, Date Started to be Looked After, UASC)")}
+	if read == nil {
+		return nil, nil, &app.SourceError{Location: app.Location{File: path},
+			Err: errors.New("no sheet has an Annex A List 8 header row (Child Unique ID, Date Started to be Looked After, UASC)")}
+	}
+	ds, warns, err := read.dataset()
+	if err == nil && len(others) > 0 {
+		warns = append(warns, app.Warning{Location: app.Location{File: path, Sheet: read.sheet}, Message: fmt.Sprintf(
+			"the workbook has another Annex A list on sheet %s: not read; only this sheet's children are counted (one list an import: save the other as a file of its own to import it)",
+			strings.Join(others, ", sheet "))})
+	}
+	return ds, warns, err
+}
+
+// ListFirst orders a workbook's sheets as a list is looked for among
+// them: List 8 is usually on a sheet named for it, so those first, then
+// the rest in the workbook's order (with a stable sort).
+func ListFirst(a, b string) int { return boolRank(namesList8(a)) - boolRank(namesList8(b)) }
+
+// namesList8 reports whether a sheet's name names List 8 ("List 8",
+// "LIST_8", "L8 CLA"): "Sheet8" and "2018" do not, and any sheet with an
+// 8 in its name was read in place of the list's own.
+func namesList8(sheet string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(sheet), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if w == "8" || w == "list8" || w == "l8" {
+			return true
+		}
+	}
+	return false
 }
 
 func boolRank(b bool) int {

@@ -136,6 +136,7 @@ type annexARow struct {
 type annexAReader struct {
 	file, sheet string
 	snapshot    time.Time
+	order       dateOrder      // what the list's dates say of their order
 	auth        *app.Authority // whose list it is
 	idx         [numColumns]int
 	headerRow   int

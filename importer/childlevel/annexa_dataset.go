@@ -11,9 +11,22 @@ import (
 
 // dataset turns the rows into aggregates for the snapshot date.
 func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
+	if err := r.order.refusal(); err != nil {
+		return nil, nil, err
+	}
+	if len(r.rows) == 0 && len(r.warnings.list) > 0 {
+		// Each row skipped ("dd/mm/yy" dates): the refusal said only
+		// that no child was below the header, its warnings unprinted.
+		first := r.warnings.list[0]
+		return nil, nil, &app.SourceError{Location: first.Location, Err: fmt.Errorf(
+			"the list has a header row, but no child's row below it was read (%d warnings, the first here): %s", len(r.warnings.list)+r.warnings.more, first.Message)}
+	}
 	if len(r.rows) == 0 {
 		return nil, nil, &app.SourceError{Location: app.Location{File: r.file, Sheet: r.sheet, Cell: fmt.Sprintf("row %d", r.headerRow+1)},
 			Err: errors.New("the list has a header row but no children below it")}
+	}
+	if why, ok := r.order.mixed(r.file); ok {
+		r.warnings.list = append(r.warnings.list, app.Warning{Location: app.Location{File: r.file, Sheet: r.sheet}, Message: why})
 	}
 	snapshot := r.snapshot
 	if snapshot.IsZero() {

@@ -9,12 +9,20 @@ import (
 	"scorecard/app"
 )
 
+// date reads row n's date in column c, noting the order its numbers are
+// written in (dateOrder).
+func (r *annexAReader) date(cells []string, c, n int) (time.Time, error) {
+	s := r.cell(cells, c)
+	r.order.note(s, func() app.Location { return app.Location{File: r.file, Sheet: r.sheet, Cell: r.cellName(c, n)} })
+	return parseDate(s)
+}
+
 // row reads one child's row. A row without a readable start date cannot
 // be placed in time and is skipped with a warning.
 func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 	row := annexARow{placements: -1, school: -1, n: n}
 	var err error
-	if row.started, err = parseDate(r.cell(cells, colStarted)); err != nil || row.started.IsZero() {
+	if row.started, err = r.date(cells, colStarted, n); err != nil || row.started.IsZero() {
 		msg := "no date started to be looked after: row skipped"
 		if err != nil {
 			msg = "date started to be looked after " + err.Error() + ": row skipped"
@@ -22,7 +30,7 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 		r.warnings.add(r.cellName(colStarted, n), msg)
 		return row, false
 	}
-	if row.ceased, err = parseDate(r.cell(cells, colCeased)); err != nil {
+	if row.ceased, err = r.date(cells, colCeased, n); err != nil {
 		r.warnings.add(r.cellName(colCeased, n), "date ceased to be looked after "+err.Error()+": read as still looked after")
 	}
 	if !row.ceased.IsZero() && row.ceased.Before(row.started) {
@@ -32,7 +40,7 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 		return row, false
 	}
 	if r.idx[colBirth] >= 0 {
-		if row.birth, err = parseDate(r.cell(cells, colBirth)); err != nil {
+		if row.birth, err = r.date(cells, colBirth, n); err != nil {
 			r.warnings.add(r.cellName(colBirth, n), "date of birth is not a date: age band not recorded")
 		} else if row.birth.After(row.started) {
 			r.warnings.add(r.cellName(colBirth, n), "date of birth is after the date started to be looked after: age band not recorded")

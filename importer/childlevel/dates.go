@@ -2,6 +2,8 @@ package childlevel
 
 import (
 	"errors"
+	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -41,6 +43,68 @@ func parseDate(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, errNotDate
+}
+
+// dateOrder gathers what a list's dates written n/n/yyyy say of their
+// order: a first number over 12 can only be a day, a second over 12 only
+// a day written after its month. Each is where the first date proving it
+// was. A list of American dates (02/28/2010) had each date whose day was
+// over 12 refused and every other read as another date, unsaid.
+type dateOrder struct{ dayFirst, monthFirst *app.Location }
+
+// note reads s for the order of its numbers; at says where it was, asked
+// only of a proof, since most dates prove nothing.
+func (o *dateOrder) note(s string, at func() app.Location) {
+	if o.dayFirst != nil && o.monthFirst != nil {
+		return
+	}
+	a, rest, ok := strings.Cut(strings.TrimSpace(s), "/")
+	if !ok {
+		return
+	}
+	b, _, ok := strings.Cut(rest, "/")
+	if !ok {
+		return
+	}
+	first, ok1 := digits(a)
+	second, ok2 := digits(b)
+	switch {
+	case !ok1 || !ok2:
+	case first > 12 && o.dayFirst == nil:
+		l := at()
+		o.dayFirst = &l
+	case second > 12 && first <= 12 && o.monthFirst == nil:
+		l := at()
+		o.monthFirst = &l
+	}
+}
+
+// refusal is the error refusing a list whose dates are written month
+// first, and only so: read day first, each would be another date. The
+// cell is named, its text never quoted (a child's date of birth).
+func (o dateOrder) refusal() error {
+	if o.monthFirst == nil || o.dayFirst != nil {
+		return nil
+	}
+	return &app.SourceError{Location: *o.monthFirst, Err: errors.New(
+		"its dates are written month first (mm/dd/yyyy: this one's second number is over 12), and no date day first; read as dd/mm/yyyy, every date whose day is 12 or less would be another: save its dates as dd/mm/yyyy, or as dates in a workbook, and import it again")}
+}
+
+// mixed says where a list writes dates both ways: those that read either
+// way are read day first. Its warning is at file: a place in another
+// (one of a 903 return's tables) is named with its file.
+func (o dateOrder) mixed(file string) (string, bool) {
+	if o.monthFirst == nil || o.dayFirst == nil {
+		return "", false
+	}
+	where := func(l *app.Location) string {
+		if l.File != file {
+			return filepath.Base(l.File) + " " + l.Cell
+		}
+		return l.Cell
+	}
+	day, month := where(o.dayFirst), where(o.monthFirst)
+	return fmt.Sprintf("dates are written day first (as at %s) and month first (as at %s): a date that reads either way (03/04/2024) is read day first, and one only month first (02/28/2024) is not a date", day, month), true
 }
 
 // ddmmyyyy reads the commonest form without time.Parse, which a 100,000

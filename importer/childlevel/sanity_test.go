@@ -215,6 +215,16 @@ func Test903Sanity(t *testing.T) {
 		checks   []check
 		warn     *wantWarning
 	}{{
+		// A date of birth written month first beside the episodes'
+		// dates day first: 05/20/2008 is no date either way, and one
+		// such as 05/03/2008 would be read as 5 March, said once.
+		name: "a date written month first",
+		edit: func(t *testing.T, tb map[string]string) {
+			editCSV(t, tb["header.csv"], func(lines [][]string) { lines[1][2] = "05/20/2008" })
+		},
+		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn:   &wantWarning{"episodes.csv", "", "dates are written day first (as at header.csv line 6) and month first (as at header.csv line 2)"},
+	}, {
 		// QA probe 4 (in an Annex A list): counted unsaid.
 		name: "a child in care past 18",
 		edit: func(t *testing.T, tb map[string]string) {

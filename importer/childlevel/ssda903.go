@@ -147,6 +147,7 @@ type reader903 struct {
 	warnings    warnings
 	unrec       unrecognised
 	headerFile  string
+	order       dateOrder // what the tables' dates say of their order
 }
 
 // readFile reads one table, returning which it was.
@@ -197,7 +198,9 @@ func (r *reader903) readFile(path string) (string, error) {
 			continue
 		}
 		date := func(col string) time.Time {
-			t, err := parseDate(get(col))
+			s := get(col)
+			r.order.note(s, func() app.Location { return at })
+			t, err := parseDate(s)
 			if err != nil {
 				// Each says what the line counts as without the date.
 				r.warnings.add(at.Cell, fmt.Sprintf("%s %v: %s", col, err, unreadDate903[col]))
@@ -308,8 +311,14 @@ func (r *reader903) dataset(auth *app.Authority, episodesFile string, snapshot t
 	if len(r.episodes) == 0 {
 		return nil, nil, &app.SourceError{Location: app.Location{File: episodesFile}, Err: errors.New("the Episodes table has no episodes")}
 	}
+	if err := r.order.refusal(); err != nil {
+		return nil, nil, err
+	}
 	r.warnings.file = episodesFile
 	var early []app.Warning
+	if why, ok := r.order.mixed(episodesFile); ok {
+		early = append(early, app.Warning{Location: app.Location{File: episodesFile}, Message: why})
+	}
 	yearEnd := false // the snapshot is the end of the return's collection year
 	if snapshot.IsZero() {
 		var why string

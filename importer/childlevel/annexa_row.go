@@ -1,13 +1,19 @@
 package childlevel
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"scorecard/app"
 )
+
+// totalsWords are what a list's totals row has in place of a child's
+// identifier.
+var totalsWords = map[string]bool{"total": true, "totals": true, "grand total": true, "total children": true, "count": true, "sum": true}
 
 // date reads row n's date in column c, noting the order its numbers are
 // written in (dateOrder).
@@ -21,6 +27,12 @@ func (r *annexAReader) date(cells []string, c, n int) (time.Time, error) {
 // be placed in time and is skipped with a warning.
 func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 	row := annexARow{placements: -1, school: -1, n: n}
+	if id := strings.ToLower(strings.TrimSpace(r.cell(cells, colID))); totalsWords[id] {
+		// A total under the list, one with a date in it, was counted
+		// as one more child.
+		r.warnings.add(r.cellName(colID, n), fmt.Sprintf("a totals row (%q), not a child's: row skipped", r.cell(cells, colID)))
+		return row, false
+	}
 	var err error
 	if row.started, err = r.date(cells, colStarted, n); err != nil || row.started.IsZero() {
 		msg := "no date started to be looked after: row skipped"

@@ -451,6 +451,13 @@ func TestAnnexASanity(t *testing.T) {
 		checks:   []check{proportionIs(RefChildrenInCare, uasc, 1, 0, march)},
 		warn:     &wantWarning{"annex-a.xlsx", "column F", "UASC flag (Y or N) blank (1 row): row 5; counted as N"},
 	}, {
+		// QA probe 4: a total with a start date was counted as a child.
+		name:     "a totals row with a date",
+		snapshot: snapshot,
+		edit:     addRow([]any{"Total", "", "", "", 7, "", "01/04/2024"}, nil),
+		checks:   []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		warn:     &wantWarning{"annex-a.xlsx", "A12", `a totals row ("Total"), not a child's: row skipped`},
+	}, {
 		// QA probe 4: counted unsaid.
 		name:     "a child in care past 18",
 		snapshot: snapshot,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"scorecard/app"
@@ -41,6 +42,7 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 	// another date they would count the wrong 12 months.
 	stale := !r.extract.IsZero() && !r.extract.Equal(snapshot)
 	r.placementsUnused = stale
+	r.laterDates(snapshot)
 	periods := r.periodsOf()
 	children := make([]child, 0, len(periods))
 	var olaRows []annexARow // one a child another authority placed
@@ -135,6 +137,50 @@ func refuseSplits(ds *app.Dataset, why string) {
 // a title row above the header gives one, or else by the end of the
 // month of the latest date it holds; never after today, since a list
 // cannot record what has not happened.
+// laterDates says of a list with no extract date, read as at a snapshot
+// date given, that holds dates after it, that its "last 12 months"
+// columns (the UASC flag, the number of placements) may count to a
+// later date than the snapshot's: they are used as they stand. A list of
+// dates to December read as at September used them unsaid. (A list
+// giving its extract date is not read by them at another date.) A start
+// a few days after the snapshot, an extract run just after the month
+// ended, is the common case: said once, not refused.
+func (r *annexAReader) laterDates(snapshot time.Time) {
+	if !r.extract.IsZero() || r.snapshot.IsZero() {
+		return
+	}
+	var latest time.Time
+	var at string
+	for _, row := range r.rows {
+		for _, d := range []struct {
+			c int
+			t time.Time
+		}{{colStarted, row.started}, {colCeased, row.ceased}} {
+			if d.t.After(latest) {
+				latest, at = d.t, r.cellName(d.c, row.n)
+			}
+		}
+	}
+	if !latest.After(snapshot) {
+		return
+	}
+	var cols []string
+	for _, c := range []struct {
+		col  int
+		name string
+	}{{colUASC, "UASC flag"}, {colPlacements, "number of placements"}} {
+		if r.idx[c.col] >= 0 {
+			cols = append(cols, c.name)
+		}
+	}
+	if len(cols) == 0 {
+		return
+	}
+	r.warnings.add(at, fmt.Sprintf(
+		"the list holds dates up to %s, after the snapshot date asked (%s), and gives no extract date: its %s, of the last 12 months, may count to a later date than %s; used as they stand (a list giving its extract date is not read by them at another date)",
+		latest.Format(dateLabel), snapshot.Format(dateLabel), strings.Join(cols, " and "), snapshot.Format(dateLabel)))
+}
+
 func (r *annexAReader) inferSnapshot() (time.Time, string) {
 	now := today()
 	if !r.extract.IsZero() {

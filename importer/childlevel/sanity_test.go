@@ -507,6 +507,15 @@ func TestAnnexASanity(t *testing.T) {
 		checks:   []check{proportionIs(RefChildrenInCare, all, 4, 0, app.MonthOf(2024, time.December))},
 		warn:     &wantWarning{"annex-a.xlsx", "G9", "1 child started to be looked after after the snapshot date (31 Dec 2024)"},
 	}, {
+		// QA probe 4: its "last 12 months" columns were used as at
+		// December, unsaid, though the list runs to February.
+		name:     "dates after the snapshot date given, no extract date",
+		snapshot: d("2024-12-31"),
+		edit:     set(map[string]any{}),
+		checks:   []check{proportionIs(RefChildrenInCare, uasc, 3, 0, app.MonthOf(2024, time.December))},
+		warn: &wantWarning{"annex-a.xlsx", "G9", "the list holds dates up to 1 Feb 2025, after the snapshot date asked (31 Dec 2024), and gives no extract date: " +
+			"its UASC flag and number of placements, of the last 12 months, may count to a later date than 31 Dec 2024; used as they stand"},
+	}, {
 		// D (row 8) left care in January: with no reason, not adopted,
 		// and said.
 		name:     "blank reason ceased of a leaver",

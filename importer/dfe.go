@@ -83,18 +83,24 @@ func readDfE(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	}
 	defer f.Close()
 	var src io.Reader = f
-	if csvfile.SniffComma(bufio.NewReaderSize(f, 1<<16)) != ',' {
-		// Tab- or semicolon-separated: the DfE reader takes commas, so
-		// the rows are read and written again as the download was.
-		rows, err := readCSVRows(ctx, s.Path, 0)
+	var encoding []app.Warning
+	if !csvfile.AsDownloaded(bufio.NewReaderSize(f, 1<<16)) {
+		// Tab- or semicolon-separated, or UTF-16: the DfE reader takes
+		// UTF-8 and commas, so the rows are read and written again as
+		// the download was. UTF-16 read as it stood was refused for a
+		// "bare quote", saying nothing of what the file was.
+		t, err := readCSVTable(ctx, s.Path, 0)
 		if err != nil {
 			return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
 		}
-		data, err := csvBytes(rows)
+		data, err := csvBytes(t.Rows)
 		if err != nil {
 			return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
 		}
 		src = bytes.NewReader(data)
+		if note := csvfile.EncodingNote(t.Encoding); note != "" {
+			encoding = append(encoding, app.Warning{Location: app.Location{File: base, Cell: "line 1"}, Message: note})
+		}
 	} else if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: unwrapPathError(err)}
 	}
@@ -102,6 +108,7 @@ func readDfE(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	warns = append(encoding, warns...)
 	if opt.Progress != nil {
 		opt.Progress(1, 1)
 	}

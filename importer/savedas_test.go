@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -68,6 +69,11 @@ func TestSavedAsOtherFormats(t *testing.T) {
 			map[string]float64{"2024/25": 1896}},
 		{"DfE CSV semicolon-separated", func(t *testing.T) string { return write(t, "cla.csv", csvOf(";", dfeRows)) }, "CIC01",
 			map[string]float64{"2024/25": 1896}},
+		// Refused for a "bare quote" (QA probe 4): the commas of UTF-16
+		// looked like a download's.
+		{"DfE CSV as UTF-16, comma-separated", func(t *testing.T) string {
+			return write(t, "cla.csv", utf16LE(csvOf(",", dfeRows)))
+		}, "CIC01", map[string]float64{"2024/25": 1896}},
 		{"scorecard saved as CSV", func(t *testing.T) string {
 			return write(t, "wide.csv", "Ref,Indicator,Polarity,Apr-25,May-25,Jun-25\nCIC01,Number of children in care,-,1896,1900,1905\n")
 		}, "CIC01", map[string]float64{"2025-04": 1896, "2025-06": 1905}},
@@ -91,6 +97,16 @@ func TestSavedAsOtherFormats(t *testing.T) {
 			}
 		})
 	}
+}
+
+// utf16LE is text as Excel's "Unicode Text" writes it: UTF-16, little
+// end first, after a byte-order mark.
+func utf16LE(text string) string {
+	b := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(text)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return string(b)
 }
 
 // TestDfESheetBesideScorecard: a scorecard workbook with a DfE table

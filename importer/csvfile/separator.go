@@ -11,6 +11,15 @@ func SniffComma(br *bufio.Reader) rune {
 	return sniffSeparator(head)
 }
 
+// AsDownloaded reports whether a CSV is as the DfE's downloads are, UTF-8
+// text parted by commas, from its first bytes: one saved otherwise (tab-
+// or semicolon-separated, Excel's "Unicode Text" in UTF-16) is to be
+// read by Read, which decodes it, rather than as it stands.
+func AsDownloaded(br *bufio.Reader) bool {
+	head, _ := br.Peek(br.Size())
+	return textEncoding(head) == "" && sniffSeparator(head) == ','
+}
+
 // sniffSeparator finds the character a CSV's fields are parted by, from
 // its first lines, as Excel's import and Python's csv.Sniffer do: each
 // candidate's count outside quotes on every line, the one that parts

@@ -159,30 +159,43 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		}
 		return strings.TrimSpace(rec[i])
 	}
+	// Several rules read one cell (the count is CIC01's value and
+	// CIC02's numerator): what is wrong with it is said once.
+	type cellAt struct {
+		line int
+		col  string
+	}
+	said := map[cellAt]bool{}
+	warnCell := func(line int, col, format string, args ...any) {
+		if !said[cellAt{line, col}] {
+			said[cellAt{line, col}] = true
+			warn(line, format, args...)
+		}
+	}
 	read := func(rec []string, line int, col string) *figure {
 		text := get(rec, col)
 		if strings.HasPrefix(text, "(") && strings.HasSuffix(text, ")") {
 			// An accountant's minus elsewhere; the DfE writes none, and
 			// "(1896)" children was stored as -1896.
-			warn(line, "%s: %q: a number in brackets, which DfE files do not write; not read", col, text)
+			warnCell(line, col, "%s: %q: a number in brackets, which DfE files do not write; not read", col, text)
 			return nil
 		}
 		f, err := value.Parse(text)
 		if err != nil {
 			if errors.Is(err, value.ErrEmpty) {
-				warn(line, "%s is blank", col)
+				warnCell(line, col, "%s is blank", col)
 			} else {
-				warn(line, "%s: %v", col, err)
+				warnCell(line, col, "%s: %v", col, err)
 			}
 			return nil
 		}
 		if f.Marker != "" {
-			warn(line, "%s: %q read as %s, marked [%s]: %s", col, text, strconv.FormatFloat(f.Value, 'f', -1, 64), f.Marker, value.MarkerMeaning(f.Marker))
+			warnCell(line, col, "%s: %q read as %s, marked [%s]: %s", col, text, strconv.FormatFloat(f.Value, 'f', -1, 64), f.Marker, value.MarkerMeaning(f.Marker))
 		}
 		if sign := strings.IndexAny(text, "%£"); sign >= 0 && f.Marker == "" {
 			// The DfE's columns say their units in their names
 			// (children_percent); a sign in a cell was dropped unsaid.
-			warn(line, "%s: %q read as %s, its %q dropped: DfE files write plain numbers, the unit in the column's name", col, text, strconv.FormatFloat(f.Value, 'f', -1, 64), string([]rune(text[sign:])[0]))
+			warnCell(line, col, "%s: %q read as %s, its %q dropped: DfE files write plain numbers, the unit in the column's name", col, text, strconv.FormatFloat(f.Value, 'f', -1, 64), string([]rune(text[sign:])[0]))
 		}
 		return &figure{Figure: f, line: line, col: col}
 	}

@@ -379,7 +379,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		c := skipped.counts[k]
 		warn(c.first, "%s: %s skipped, the first here", k, breakdown.Rows(c.n))
 	}
-	if sawAuthority && !sawHome {
+	if sawAuthority && !sawHome && len(mixed.order) == 0 {
 		h := rd.home()
 		warn(1, "no authority's row is %s's (old_la_code %s, new_la_code %s or la_name %s): none of its figures read, only England's and the regions' as benchmarks",
 			h.Name, h.Old, h.New, h.Name)

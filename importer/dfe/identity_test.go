@@ -46,6 +46,8 @@ func TestWhoseRowIsIt(t *testing.T) {
 			[]string{"line 4: the row's codes and name (old_la_code 887, new_la_code E10000016, la_name Medway) name Kent and another council: not read"}},
 		{"Kent's name with Medway's code", []string{row("887", "Kent", "", 1896)}, nil,
 			[]string{"line 3: the row's codes and name (old_la_code 887, la_name Kent) name Kent and another council"}},
+		{"Kent's name with Medway's code, and Medway's row", []string{row("887", "Kent", "", 1896), row("887", "Medway", "E06000035", 390)}, nil,
+			[]string{"line 3: the row's codes and name (old_la_code 887, la_name Kent) name Kent and another council"}},
 		{"Kent's code with Medway's ONS code and name", []string{row("886", "Medway", "E06000035", 390)}, nil,
 			[]string{"name Kent and another council"}},
 		{"Kent twice, the second without its ONS code, differing",
@@ -83,6 +85,9 @@ func TestWhoseRowIsIt(t *testing.T) {
 				if !slices.ContainsFunc(said, func(s string) bool { return strings.Contains(s, want) }) {
 					t.Errorf("no warning %q in\n%s", want, strings.Join(said, "\n"))
 				}
+			}
+			if strings.Contains(strings.Join(said, "\n"), "another council") && strings.Contains(strings.Join(said, "\n"), "no authority's row") {
+				t.Errorf("a file whose row names Kent and another council also says no row is Kent's:\n%s", strings.Join(said, "\n"))
 			}
 			if len(tc.warn) == 0 {
 				for _, s := range said {

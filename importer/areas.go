@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -393,6 +394,35 @@ func (ac *areaCheck) refusal(file string) error {
 	return &app.SourceError{Location: app.Location{File: file}, Err: fmt.Errorf(
 		"%s %s's %s, not %s's: set the store's authority with `scorecard authority %s`, or import into %s's store",
 		areas, o.Name, what, ac.auth.Name, o.Name, o.Name)}
+}
+
+// togetherByFileName reads a workbook none of whose sheets names an area
+// by the areas its file's name names together ("Kent and Medway
+// scorecard.xlsx"): each sheet is theirs together, kept under the name
+// as a title naming them is (areasTogether). Such a workbook was filed as
+// the authority's, unsaid. Where some sheet names an area (a district's,
+// a locality's), the file's name is the workbook's, not a sheet's: the
+// sheets naming none stay the authority's (unnamedWarnings).
+func (ac *areaCheck) togetherByFileName(file string, plan []planned) []app.Warning {
+	if len(ac.unnamed) == 0 || len(ac.districtSheets)+len(ac.localities)+ac.own > 0 {
+		return nil
+	}
+	span, names, ok := areasTogether(strings.TrimSuffix(file, filepath.Ext(file)), ac.auth)
+	if !ok {
+		return nil
+	}
+	var warns []app.Warning
+	for i := range plan {
+		l := &plan[i].l
+		if l.Kind != IndicatorSheet || !slices.Contains(ac.unnamed, l.Sheet) {
+			continue
+		}
+		area, w := ac.unknownArea(l, UnknownArea{Name: span, Location: app.Location{File: file, Sheet: l.Sheet}, Together: names}, "the file's name names")
+		l.Area, l.areaOfFile = area, true
+		warns = append(warns, w...)
+	}
+	ac.unnamed = nil
+	return warns
 }
 
 // namesAuthority reports whether a sheet read as the authority's names

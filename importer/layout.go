@@ -121,6 +121,10 @@ type Layout struct {
 	// areaOfName is set where Area is the one district the sheet's name
 	// names among other words ("Canterbury CC"), for settle to say so.
 	areaOfName bool
+	// areaOfFile is set where Area is the areas the file's name names
+	// together (togetherByFileName), which the sheet's own rows, read
+	// again, cannot say.
+	areaOfFile bool
 	// defined is the store's definition of an indicator (Options.Defined),
 	// whose data period says whether a rolling or year-to-date column is
 	// its figure (spancolumns.go); nil where no store is asked.

@@ -17,6 +17,12 @@ type areaSheet struct {
 
 func areaBook(t *testing.T, sheets ...areaSheet) string {
 	t.Helper()
+	return areaBookNamed(t, "areas.xlsx", sheets...)
+}
+
+// areaBookNamed is areaBook saved under the file name given.
+func areaBookNamed(t *testing.T, file string, sheets ...areaSheet) string {
+	t.Helper()
 	b := newBook(t)
 	for _, s := range sheets {
 		b.sheet(s.name)
@@ -28,7 +34,7 @@ func areaBook(t *testing.T, sheets ...areaSheet) string {
 		b.row(s.name, r, "Ref", "Indicator", "Polarity", "Jan-25", "Feb-25", "Mar-25")
 		b.row(s.name, "A"+string(rune(r[1]+1)), append([]any{"SA01", "Number of children looked after", "-"}, s.sa01...)...)
 	}
-	return b.save("areas.xlsx")
+	return b.save(file)
 }
 
 func authorityNamed(t *testing.T, name string) *app.Authority {
@@ -320,6 +326,51 @@ func TestLocalitySheetIsItsOwnArea(t *testing.T) {
 			warnsAndNever(t, res.Warnings, tc.warn, tc.never)
 			if len(tc.warn) == 0 && len(tc.never) == 0 && len(res.Warnings) > 0 {
 				t.Errorf("warnings: %v", res.Warnings)
+			}
+			var unknown []string
+			for _, u := range res.UnknownAreas {
+				unknown = append(unknown, u.Name)
+			}
+			if !slices.Equal(unknown, tc.unknown) {
+				t.Errorf("unknown areas %q, want %q", unknown, tc.unknown)
+			}
+		})
+	}
+}
+
+// TestFileNamingAreasTogether reads workbooks whose file's name names
+// several areas as one. Where no sheet names an area, each sheet is the
+// areas' together, as one titled so is: "Kent and Medway
+// scorecard.xlsx" was filed as Kent's, unsaid. Where a sheet names a
+// district, the name is the workbook's, and its sheets are read as ever.
+func TestFileNamingAreasTogether(t *testing.T) {
+	for _, tc := range []struct {
+		name, file string
+		sheets     []areaSheet
+		want       []string
+		warn       string
+		unknown    []string
+	}{
+		{"one sheet naming no area", "Kent and Medway scorecard.xlsx", []areaSheet{{"Scorecard", "", []any{2200, 2201, 2202}}},
+			[]string{"Kent and Medway all: 2200 2201 2202"},
+			`Kent and Medway scorecard.xlsx: sheet "Scorecard": the file's name names "Kent and Medway": Kent and Medway together, not one area`,
+			[]string{"Kent and Medway"}},
+		{"the authority's name alone", "Kent scorecard.xlsx", []areaSheet{{"Scorecard", "", []any{1900, 1901, 1902}}},
+			[]string{"Kent all: 1900 1901 1902"}, "", nil},
+		{"beside a district's sheet", "Kent and Medway pack.xlsx",
+			[]areaSheet{{"Summary", "", []any{1900, 1901, 1902}}, {"Swale", "", []any{150, 151, 152}}},
+			[]string{"Kent all: 1900 1901 1902", "Swale all: 150 151 152"}, `sheet "Summary" names no area, beside sheets for districts (Swale)`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := Read(context.Background(), areaBookNamed(t, tc.file, tc.sheets...), Options{Authority: authorityNamed(t, "Kent")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := seriesOf(res.Dataset, "SA01"); !slices.Equal(got, tc.want) {
+				t.Errorf("SA01 %q, want %q", got, tc.want)
+			}
+			if tc.warn != "" {
+				warnsAndNever(t, res.Warnings, []string{tc.warn}, nil)
 			}
 			var unknown []string
 			for _, u := range res.UnknownAreas {

@@ -316,6 +316,9 @@ func (sh *sheetRead) read(ctx context.Context, book *workbook, file string, p pl
 			again.standInKey, again.italicsOther = l.standInKey, l.italicsOther
 			again.split = l.split
 			again.defined = l.defined
+			if l.areaOfFile {
+				again.Area, again.areaOfFile = l.Area, true
+			}
 			newAreaCheck(l.authority(), l.optNames).settle(file, &again, g.rows)
 			l = again
 		}

@@ -204,6 +204,9 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	if err := areas.titleRefusal(); err != nil {
 		return nil, err
 	}
+	for _, w := range areas.togetherByFileName(base, plan) {
+		c.warn(w.Sheet, w.Cell, "%s", w.Message)
+	}
 	for _, w := range append(areas.titleWarnings(), areas.unnamedWarnings(base)...) {
 		c.warn(w.Sheet, w.Cell, "%s", w.Message)
 	}

@@ -75,21 +75,13 @@ func (r *annexAReader) checkDates(snapshot time.Time) {
 		// No one is looked after past 18: a date ceased left blank, or
 		// a date of birth mistyped. Counted unsaid, such a row made the
 		// number in care one more than the service's.
-		who := "children"
-		if adults == 1 {
-			who = "child"
-		}
 		r.warnings.add(r.cellName(colBirth, firstAdult), fmt.Sprintf(
 			"%d %s aged 18 or over on the snapshot date (%s) and not ceased to be looked after, the first on this row: no one is looked after past 18 (a date ceased left blank, or a date of birth wrong?); counted as given",
-			adults, who, snapshot.Format(dateLabel)))
+			adults, childrenWord(adults), snapshot.Format(dateLabel)))
 	}
 	if later > 0 {
-		who := "children"
-		if later == 1 {
-			who = "child"
-		}
 		r.warnings.add(r.cellName(colStarted, first), fmt.Sprintf(
 			"%d %s started to be looked after after the snapshot date (%s), the first on this row: not in its figures",
-			later, who, snapshot.Format(dateLabel)))
+			later, childrenWord(later), snapshot.Format(dateLabel)))
 	}
 }

@@ -410,15 +410,11 @@ func (r *reader903) dataset(auth *app.Authority, episodesFile string, snapshot t
 	if adults > 0 {
 		// No one is looked after past 18 (903 validation refuses it):
 		// counted unsaid, such a child made the number in care one more.
-		who := "children"
-		if adults == 1 {
-			who = "child"
-		}
 		file := r.warnings.file
 		r.warnings.file = r.headerFile
 		r.warnings.add(fmt.Sprintf("line %d", firstAdult), fmt.Sprintf(
 			"%d %s aged 18 or over on the snapshot date (%s) and in care by the Episodes table, the first on this line: no one is looked after past 18 (a DEC left blank, or a DOB wrong?); counted as given",
-			adults, who, snapshot.Format(dateLabel)))
+			adults, childrenWord(adults), snapshot.Format(dateLabel)))
 		r.warnings.file = file
 	}
 	have := fields{placements: true, legal: true, placement: true, reentry: true, reason: true}

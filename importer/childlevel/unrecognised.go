@@ -92,6 +92,14 @@ func (u *unrecognised) warnings() []app.Warning {
 	return out
 }
 
+// childrenWord is "child" or "children", as n says.
+func childrenWord(n int) string {
+	if n == 1 {
+		return "child"
+	}
+	return "children"
+}
+
 func plural(n int, unit string) string {
 	if n == 1 {
 		return unit

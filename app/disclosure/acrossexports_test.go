@@ -176,3 +176,35 @@ func TestChangesShown(t *testing.T) {
 		}
 	}
 }
+
+// TestCohortWorkedOutFromAllAndRest (QA probe 5): a store holding all
+// children's figures and those excluding UASC, but not UASC's own, was
+// released with both printed side by side, and their difference, each
+// area's UASC children, was never judged: Kent 979 beside 976 told 3
+// UASC children, Ashford 47 beside 44 told 3. The cohort's count a
+// reader works out is protected as a withheld figure is: a figure of
+// its identity goes, in every export alike.
+func TestCohortWorkedOutFromAllAndRest(t *testing.T) {
+	rest := app.Excluding(app.UASC)
+	for _, tt := range []struct {
+		name   string
+		obs    []app.Observation
+		hidden bool // whether All or the rest is withheld
+	}{
+		{"Kent 979 and 976: 3 UASC children", []app.Observation{areaFig(app.Kent, app.All, 979), areaFig(app.Kent, rest, 976)}, true},
+		{"Kent 979 and 960: 19 UASC children", []app.Observation{areaFig(app.Kent, app.All, 979), areaFig(app.Kent, rest, 960)}, false},
+		{"Kent 979 and 979: no UASC child", []app.Observation{areaFig(app.Kent, app.All, 979), areaFig(app.Kent, rest, 979)}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := history(app.Count, app.Number, tt.obs...)
+			plain, _, _, _ := Release(h, nil, DefaultThreshold)
+			excl, _, _, _ := Release(h, []app.Cohort{app.UASC}, DefaultThreshold)
+			for name, got := range map[string]*app.History{"all children": plain, "excluding UASC": excl} {
+				a, r := shown(got, app.All), shown(got, rest)
+				if withheld := a == "c" || r == "c"; withheld != tt.hidden {
+					t.Errorf("%s export: All %s, excluding UASC %s; want one withheld: %v", name, a, r, tt.hidden)
+				}
+			}
+		})
+	}
+}

@@ -63,7 +63,7 @@ func TestAllShownDecidesNothing(t *testing.T) {
 				for _, g := range r.groups(keys) {
 					group := keysOf(g)
 					ind, _ := r.h.Indicator(group[0].ref)
-					if !r.allShown(ind, group) {
+					if !r.allShown(ind, group, fs) {
 						built++
 						r.protect(group, fs, r.change[ind.Ref])
 						continue

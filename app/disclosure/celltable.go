@@ -26,7 +26,12 @@ type cellTable struct {
 	cohort    []splitCohort
 	excluding []int
 	without   []bool
-	cells     [][]int // by (period×len(areas) + area)×len(splits) + split
+	// sole is, by split, the one cohort it excludes (ok false where it
+	// excludes none or several), and soleOnly the index of that cohort's
+	// own split (-1: none held).
+	sole     []splitCohort
+	soleOnly []int
+	cells    [][]int // by (period×len(areas) + area)×len(splits) + split
 }
 
 type splitCohort struct {
@@ -77,6 +82,7 @@ func (t *cellTable) index(keys []figKey, cells map[figKey][]int) {
 		t.split[s] = i
 	}
 	t.cohort, t.excluding, t.without = t.cohort[:0], t.excluding[:0], t.without[:0]
+	t.sole, t.soleOnly = t.sole[:0], t.soleOnly[:0]
 	for i, s := range t.splits {
 		if s == app.All {
 			t.all = i
@@ -89,6 +95,14 @@ func (t *cellTable) index(keys []figKey, cells map[figKey][]int) {
 		t.cohort = append(t.cohort, splitCohort{c, ok})
 		t.excluding = append(t.excluding, rest)
 		t.without = append(t.without, excluding(s))
+		sole, only := splitCohort{}, -1
+		if c, ok := soleExcluded(s); ok {
+			sole = splitCohort{c, true}
+			if j, held := t.split[app.Only(c)]; held {
+				only = j
+			}
+		}
+		t.sole, t.soleOnly = append(t.sole, sole), append(t.soleOnly, only)
 	}
 	t.cells = t.cells[:0]
 	for range len(t.periods) * len(t.areas) * len(t.splits) {

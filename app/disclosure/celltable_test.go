@@ -118,7 +118,7 @@ func TestPeriodIdentitiesByTable(t *testing.T) {
 			byTable, byMap, cells := &tableRoom.sys, &mapRoom.sys, tableRoom.cells
 			tab := newCellTable(keys, cells)
 			for p := range tab.periods {
-				periodIdentities(byTable, county, tab, p, n)
+				periodIdentities(byTable, county, tab, p, n, nil)
 				periodIdentitiesByFigure(byMap, ind, county, tab.periods[p], n, keys, cellOf(cells))
 			}
 			got, want := canonical(byTable), canonical(byMap)
@@ -196,7 +196,9 @@ func periodIdentitiesByFigure(sys *System, ind app.Indicator, county app.Area, p
 				sys.Sum(total, noService...)
 			}
 		}
-		for a := range areas {
+		// In order, as the table's: a cohort's own count worked out is
+		// a cell added as it is met.
+		for _, a := range slices.Sorted(maps.Keys(areas)) {
 			all, ok := cell(figKey{ind.Ref, a, app.All, p}, i)
 			if !ok {
 				continue
@@ -215,12 +217,20 @@ func periodIdentitiesByFigure(sys *System, ind app.Indicator, county app.Area, p
 					sys.Sum(svc, only)
 				}
 			}
-			for s := range splits {
+			for _, s := range slices.Sorted(maps.Keys(splits)) {
 				if len(s.Excluded()) == 0 {
 					continue
 				}
-				if rest, ok := cell(figKey{ind.Ref, a, s, p}, i); ok && same(figKey{ind.Ref, a, app.All, p}, figKey{ind.Ref, a, s, p}) {
+				rest, ok := cell(figKey{ind.Ref, a, s, p}, i)
+				if ok && same(figKey{ind.Ref, a, app.All, p}, figKey{ind.Ref, a, s, p}) {
 					sys.Sum(all, rest)
+				}
+				if cs := s.Excluded(); ok && len(cs) == 1 {
+					if _, held := cell(figKey{ind.Ref, a, app.Only(cs[0]), p}, i); !held {
+						if own := sys.Value(all) - sys.Value(rest); !math.IsNaN(own) && own >= 0 {
+							sys.Sum(all, sys.Add(own, false), rest)
+						}
+					}
 				}
 			}
 		}

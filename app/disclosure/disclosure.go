@@ -41,7 +41,9 @@
 //     the source: a county is the sum of its districts and the columns
 //     beside them (all of them, or all but a cohort's service column); all
 //     children are a cohort plus the rest, so the table excluding a cohort
-//     and the table for all children give the cohort's; a district's
+//     and the table for all children give the cohort's (worked out as a
+//     cell of no figure where the store holds no figure of the cohort's
+//     own, cohortOwn, and protected where small); a district's
 //     figure excluding a cohort may be its own; a proportion's
 //     denominator is its numerator plus the rest; and over time, a
 //     quarter's count is its months', a year's its months' or quarters',

@@ -135,7 +135,7 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 				continue // the same identities as now
 			}
 			from := len(sys.rels)
-			periodIdentities(sys, county, newCellTable(slices.Collect(maps.Keys(at)), at), 0, n)
+			derived = periodIdentities(sys, county, newCellTable(slices.Collect(maps.Keys(at)), at), 0, n, derived)
 			subtractNow(sys, sys.rels[from:], nowOf)
 		}
 		if len(revisedIn) == 0 {

@@ -1,8 +1,10 @@
 package disclosure
 
 import (
+	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"scorecard/app"
 )
@@ -36,16 +38,25 @@ func buildSystem(room *systemRoom, ind app.Indicator, county app.Area, keys []fi
 	}
 	t := &room.table
 	t.index(keys, cells)
+	// Made only where a cohort's own count is worked out (cohortOwn) or
+	// a sum over time gives one: a release builds hundreds of groups.
+	var derived map[int]bool
 	for p := range t.periods {
-		periodIdentities(sys, county, t, p, n)
+		derived = periodIdentities(sys, county, t, p, n, derived)
 	}
 	// A period alone is no sum over time of others, nor a year to date
 	// beside the month before: most groups are a month alone.
-	derived := map[int]bool{}
 	if len(t.periods) > 1 {
 		cell := cellOf(cells)
-		derived = timeIdentities(sys, ind, keys, n, cell)
+		if over := timeIdentities(sys, ind, keys, n, cell); derived == nil {
+			derived = over
+		} else {
+			maps.Copy(derived, over)
+		}
 		rollingIdentities(sys, ind, keys, n, cell, derived)
+	}
+	if derived == nil {
+		derived = map[int]bool{}
 	}
 	tieTwins(sys, keys, cells)
 	return sys, cells, derived
@@ -156,6 +167,17 @@ func tieTwins(sys *System, keys []figKey, cells map[figKey][]int) {
 	}
 }
 
+// soleExcluded is the one cohort an excluding split leaves out, as
+// s.Excluded would say, without making the list: asked of every
+// figure of a release.
+func soleExcluded(s app.Split) (app.Cohort, bool) {
+	rest, ok := strings.CutPrefix(string(s), "excl:")
+	if !ok || strings.Contains(rest, "+") {
+		return "", false
+	}
+	return app.Cohort(rest), true
+}
+
 // excluding reports whether s is a split excluding cohorts, as
 // s.Excluded would, without listing them: asked of every figure of a
 // group.
@@ -168,8 +190,11 @@ func excluding(s app.Split) bool {
 // table's period p (t.periods[p]): each area's all children are a cohort
 // plus the rest; a split's county is the sum of the other columns; a
 // district's figure excluding a cohort may equal its own; the UASC
-// Service column is the county's UASC figure.
-func periodIdentities(sys *System, county app.Area, t *cellTable, p, n int) {
+// Service column is the county's UASC figure. Where an area's figure
+// excluding a cohort is held without the cohort's own, the cohort's is
+// the difference a reader takes of all children's and the rest: a cell
+// of no figure, never printed, added to derived (cohortOwn).
+func periodIdentities(sys *System, county app.Area, t *cellTable, p, n int, derived map[int]bool) map[int]bool {
 	ci, svc := t.areaIndex(county), t.areaIndex(app.UASCService)
 	for i := range n {
 		for s := range t.splits {
@@ -221,9 +246,44 @@ func periodIdentities(sys *System, county app.Area, t *cellTable, p, n int) {
 				if rest, ok := t.at(p, a, s, i); ok && sameFigure(sys, n, t, p, a, s) {
 					sys.Sum(all, rest)
 				}
+				derived = cohortOwn(sys, t, p, a, s, i, all, derived)
 			}
 		}
 	}
+	return derived
+}
+
+// cohortOwn adds, for area a's figure of split s excluding one cohort,
+// held without the cohort's own figure, the cohort's count i: all
+// children's less the rest's, which a reader of a workbook printing
+// both works out (Kent 979 and excluding UASC 976: 3 UASC children).
+// The cohort's own figure was judged only where the store held it, so a
+// workbook of all children and excluding UASC alone told each area's
+// UASC children, however few.
+func cohortOwn(sys *System, t *cellTable, p, a, s, i, all int, derived map[int]bool) map[int]bool {
+	if !t.sole[s].ok {
+		return derived
+	}
+	if j := t.soleOnly[s]; j >= 0 {
+		if _, ok := t.at(p, a, j, i); ok {
+			return derived // its own figure: judged as any figure is
+		}
+	}
+	rest, ok := t.at(p, a, s, i)
+	if !ok {
+		return derived
+	}
+	own := sys.Value(all) - sys.Value(rest)
+	if math.IsNaN(own) || own < 0 {
+		return derived // not known, or not a count the two part
+	}
+	c := sys.Add(own, false)
+	if derived == nil {
+		derived = map[int]bool{}
+	}
+	derived[c] = true
+	sys.Sum(all, c, rest)
+	return derived
 }
 
 // sameFigure reports whether the figure of the table's period p, area a

@@ -213,13 +213,17 @@ func (r *release) figuresOf(g []figure) ([]figKey, figs) {
 // primary withholds it), no month's own count is worked out from
 // figures over time (timeIdentities, rollingIdentities: only an
 // indicator counted year to date or over a rolling 12 months, in a
-// group of more than one period), and no earlier release showed
-// figures of its periods (addEarlier). Most months of a long history
-// are such a group.
-func (r *release) allShown(ind app.Indicator, keys []figKey) bool {
+// group of more than one period), no cohort's count is worked out from
+// all children's and the rest's (cohortOwn), and no earlier release
+// showed figures of its periods (addEarlier). Most months of a long
+// history are such a group.
+func (r *release) allShown(ind app.Indicator, keys []figKey, fs figs) bool {
 	counted := ind.DataPeriod == app.YearToDate || ind.DataPeriod == app.Rolling12
 	for _, k := range keys {
 		if r.hidden[k] || counted && k.period != keys[0].period {
+			return false
+		}
+		if r.cohortWorkedOut(ind, k, fs) {
 			return false
 		}
 		for _, e := range r.earlier {
@@ -229,6 +233,34 @@ func (r *release) allShown(ind app.Indicator, keys []figKey) bool {
 		}
 	}
 	return true
+}
+
+// cohortWorkedOut reports whether figure k excludes one cohort whose
+// own figure the store does not hold, beside all children's, so that a
+// reader works the cohort's counts out (cohortOwn), and one of them is
+// small: its group is to be judged, not passed over.
+func (r *release) cohortWorkedOut(ind app.Indicator, k figKey, fs figs) bool {
+	c, ok := soleExcluded(k.split)
+	if !ok {
+		return false
+	}
+	all, held := fs[figKey{k.ref, k.area, app.All, k.period}]
+	rest := fs[k]
+	if !held || all.Status != app.OK || rest.Status != app.OK {
+		return false
+	}
+	if _, own := r.h.Observation(app.SeriesKey{Ref: k.ref, Area: k.area, Split: app.Only(c)}, k.period); own {
+		return false // its own figure: judged as any figure is
+	}
+	var buf [8]float64
+	a := counts(ind, all, buf[:0])
+	b := counts(ind, rest, buf[len(a):len(a)])
+	for i := range min(len(a), len(b)) {
+		if r.smallCount(a[i] - b[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // compareKeys orders one indicator's figures by area, split and period.
@@ -250,7 +282,7 @@ func compareKeys(a, b figKey) int {
 // unsafe one (the next smallest cell, or the total).
 func (r *release) protect(keys []figKey, fs figs, change bool) {
 	ind, _ := r.h.Indicator(keys[0].ref)
-	if r.allShown(ind, keys) {
+	if r.allShown(ind, keys, fs) {
 		return
 	}
 	r.withholdUntilSafe(ind, keys, fs, change)

@@ -97,11 +97,23 @@ bad() { fail=$((fail + 1)); echo "FAIL $*"; }
 
 # scorecard runs the exe under Wine with its output in $work/out and
 # $work/err, and sets rc to its exit status.
+# scorecard.exe always says something, on stdout or stderr, whatever its
+# exit status: a nonzero status with nothing written is Wine failing to
+# run it at all (seen on the first run in a fresh prefix: status 1, no
+# output), not the program's verdict, so that one case is tried again,
+# once, and said, as probe_run does for conprobe.
 scorecard() {
-  set +e
-  wine "$root/$exe" "$@" >"$work/out" 2>"$work/err"
-  rc=$?
-  set -e
+  local try
+  for try in 1 2; do
+    set +e
+    wine "$root/$exe" "$@" >"$work/out" 2>"$work/err"
+    rc=$?
+    set -e
+    if [ "$rc" -eq 0 ] || [ -s "$work/out" ] || [ -s "$work/err" ]; then
+      return
+    fi
+    echo "  (Wine did not run scorecard.exe, status $rc and no output: trying it again)"
+  done
 }
 
 # expect checks the last command's exit status and that its stdout (or

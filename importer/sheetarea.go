@@ -233,14 +233,12 @@ func areasTogether(text string, auth *app.Authority) (span, names string, ok boo
 		if o.Old == auth.Old {
 			continue
 		}
-		var ds []string
-		for _, a := range o.AreasIn(text) {
-			if o.IsDistrict(a) {
-				ds = append(ds, string(a))
+		if ds := districtsNamed(o, text); len(ds) >= 2 {
+			names := make([]string, len(ds))
+			for i, d := range ds {
+				names[i] = string(d)
 			}
-		}
-		if len(ds) >= 2 {
-			return strings.TrimSpace(text), joinNames(ds), true
+			return strings.TrimSpace(text), joinNames(names), true
 		}
 	}
 	return "", "", false

@@ -427,12 +427,7 @@ func titleArea(sheet string, g *grid, h int) app.Area {
 func districtOnlyIn(sheet string) (app.Area, bool) {
 	auths := append([]*app.Authority{app.DefaultAuthority()}, app.Authorities()...)
 	for _, auth := range auths {
-		var found []app.Area
-		for _, a := range auth.AreasIn(sheet) {
-			if auth.IsDistrict(a) {
-				found = append(found, a)
-			}
-		}
+		found := districtsNamed(auth, sheet)
 		switch len(found) {
 		case 0:
 			continue
@@ -442,6 +437,18 @@ func districtOnlyIn(sheet string) (app.Area, bool) {
 		return "", false
 	}
 	return "", false
+}
+
+// districtsNamed are auth's districts text names by any of their
+// spellings, as whole words.
+func districtsNamed(auth *app.Authority, text string) []app.Area {
+	var found []app.Area
+	for _, a := range auth.AreasIn(text) {
+		if auth.IsDistrict(a) {
+			found = append(found, a)
+		}
+	}
+	return found
 }
 
 // districtIn finds a district named within a title such as "Ashford

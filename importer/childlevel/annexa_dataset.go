@@ -149,18 +149,7 @@ func (r *annexAReader) laterDates(snapshot time.Time) {
 	if !r.extract.IsZero() || r.snapshot.IsZero() {
 		return
 	}
-	var latest time.Time
-	var at string
-	for _, row := range r.rows {
-		for _, d := range []struct {
-			c int
-			t time.Time
-		}{{colStarted, row.started}, {colCeased, row.ceased}} {
-			if d.t.After(latest) {
-				latest, at = d.t, r.cellName(d.c, row.n)
-			}
-		}
-	}
+	latest, at := r.latestDate()
 	if !latest.After(snapshot) {
 		return
 	}
@@ -181,6 +170,25 @@ func (r *annexAReader) laterDates(snapshot time.Time) {
 		latest.Format(dateLabel), snapshot.Format(dateLabel), strings.Join(cols, " and "), snapshot.Format(dateLabel)))
 }
 
+// latestDate is the latest date started or ceased the list holds, and
+// the cell it is in ("" where the list holds none).
+func (r *annexAReader) latestDate() (time.Time, string) {
+	var latest time.Time
+	col, n := -1, 0 // named once found: a list in date order has a new latest each row
+	for _, row := range r.rows {
+		if row.started.After(latest) {
+			latest, col, n = row.started, colStarted, row.n
+		}
+		if row.ceased.After(latest) {
+			latest, col, n = row.ceased, colCeased, row.n
+		}
+	}
+	if col < 0 {
+		return latest, ""
+	}
+	return latest, r.cellName(col, n)
+}
+
 func (r *annexAReader) inferSnapshot() (time.Time, string) {
 	now := today()
 	if !r.extract.IsZero() {
@@ -189,11 +197,7 @@ func (r *annexAReader) inferSnapshot() (time.Time, string) {
 		}
 		return r.extract, fmt.Sprintf("the list's extract date (%s)", r.extractCell)
 	}
-	var latest time.Time
-	for _, row := range r.rows {
-		latest = later(latest, row.started)
-		latest = later(latest, row.ceased)
-	}
+	latest, _ := r.latestDate()
 	if snapshot := endOfMonth(latest); !snapshot.After(now) {
 		return snapshot, "the end of the month of the latest date in the list"
 	}

@@ -224,6 +224,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			clashes[ri] = c
 		}
 	}
+	homeID := newHomeIdentity(rd.home())
 	groups := map[seriesKey]map[string]*areaRows{}
 	var order []seriesKey
 	// places holds the most decimal places each rule's value column shows
@@ -259,7 +260,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			continue
 		}
 		reporting := isReportingYear(get(rec, colTimeID))
-		key, area := areaOf(rec, level, get, rd.home())
+		key, area := areaOf(rec, level, get, homeID)
 		if area.mixed {
 			mixed.add(fmt.Sprintf("the row's codes and name (%s) name %s and another council: not read, neither as %s's figure nor as a benchmark",
 				identifiers(rec, get), rd.home().Name, rd.home().Name), line)

@@ -38,7 +38,7 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 			// The home authority's row again, its codes or name written
 			// otherwise ("Kent County Council", a blank ONS code): the
 			// later row's figure was kept, the earlier's dropped, unsaid.
-			twice = twiceHome(ref, period, rule.Value, home, a, warn) || twice
+			twice = twiceHome(ref, period, home.label(), home.val, a.val, warn) || twice
 			continue
 		}
 		if a.level == levelAuthority {
@@ -61,7 +61,7 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	}
 	for _, b := range denOnly {
 		if b != home && home.den != nil && b.den.line != home.den.line {
-			if twiceDenominator(ref, period, rule.Denominator, home, b, warn) {
+			if twiceHome(ref, period, home.label(), home.den, b.den, warn) {
 				home.den = nil
 				break
 			}
@@ -129,29 +129,18 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	}
 }
 
-// twiceHome says of a second row for the home authority, b after a,
-// what becomes of the two: the same figure is read once; figures that
-// differ, nothing telling the rows apart, are neither read, as two rows
-// keyed alike are not (conflicts). It reports whether they differ.
-func twiceHome(ref string, period app.Period, col string, a, b *areaRows, warn func(int, string, ...any)) bool {
-	if x, y := strings.TrimSpace(a.val.Raw), strings.TrimSpace(b.val.Raw); x != y {
+// twiceHome says of the home authority's figure given twice, b after a
+// (its value, or its denominator on a row of its own), what becomes of
+// the two: the same figure is read once; figures that differ, nothing
+// telling the rows apart, are neither read, as two rows keyed alike are
+// not (conflicts). It reports whether they differ.
+func twiceHome(ref string, period app.Period, home string, a, b *figure, warn func(int, string, ...any)) bool {
+	if x, y := strings.TrimSpace(a.Raw), strings.TrimSpace(b.Raw); x != y {
 		warn(b.line, "%s %s: %s is %q here but %q at line %d, both rows %s's (their codes or names written otherwise); neither read",
-			ref, period, col, y, x, a.line, a.label())
+			ref, period, b.col, y, x, a.line, home)
 		return true
 	}
-	warn(b.line, "%s %s: %s repeats line %d, both rows %s's (their codes or names written otherwise); kept the first", ref, period, col, a.line, a.label())
-	return false
-}
-
-// twiceDenominator is twiceHome for a denominator given on a row of its
-// own, a's and b's.
-func twiceDenominator(ref string, period app.Period, col string, a, b *areaRows, warn func(int, string, ...any)) bool {
-	if x, y := strings.TrimSpace(a.den.Raw), strings.TrimSpace(b.den.Raw); x != y {
-		warn(b.den.line, "%s %s: %s is %q here but %q at line %d, both rows %s's (their codes or names written otherwise); neither read",
-			ref, period, col, y, x, a.den.line, a.label())
-		return true
-	}
-	warn(b.den.line, "%s %s: %s repeats line %d, both rows %s's (their codes or names written otherwise); kept the first", ref, period, col, a.den.line, a.label())
+	warn(b.line, "%s %s: %s repeats line %d, both rows %s's (their codes or names written otherwise); kept the first", ref, period, b.col, a.line, home)
 	return false
 }
 

@@ -81,7 +81,7 @@ func matches(fold func(string) string, rec []string, get func([]string, string) 
 // areaOf identifies a row's area. Authorities are keyed by their codes,
 // which stay distinct when a name is reused (Dorset 835 became Dorset
 // 838) and when one code changed ONS code (North Yorkshire 815).
-func areaOf(rec []string, level string, get func([]string, string) string, home *app.Authority) (string, *areaRows) {
+func areaOf(rec []string, level string, get func([]string, string) string, id *homeIdentity) (string, *areaRows) {
 	a := &areaRows{level: level}
 	switch level {
 	case levelNational:
@@ -98,13 +98,37 @@ func areaOf(rec []string, level string, get func([]string, string) string, home 
 			a.codes = append(a.codes, c)
 		}
 	}
-	a.home, a.mixed, a.joint = identity(a.codes, ons, a.name, home)
+	a.home, a.mixed, a.joint = id.identity(a.codes, ons, a.name)
 	return "la:" + old + "|" + ons + "|" + a.name, a
 }
 
+// homeIdentity reads rows' codes and names for whether they are the
+// home authority's (identity), knowing each name once: a file repeats
+// its 150 councils' names on every row.
+type homeIdentity struct {
+	home  *app.Authority
+	names map[string]bool // name: whether it is the home's
+}
+
+func newHomeIdentity(home *app.Authority) *homeIdentity {
+	return &homeIdentity{home: home, names: map[string]bool{}}
+}
+
+// ownName reports whether s names the home authority by any of its
+// spellings ("Kent County Council") or its name with more words.
+func (h *homeIdentity) ownName(s string) bool {
+	own, ok := h.names[s]
+	if !ok {
+		a, parsed := h.home.ParseArea(s)
+		own = parsed && a == h.home.Area() || h.home.NamedWithMore(s)
+		h.names[s] = own
+	}
+	return own
+}
+
 // identity reads a row's old LA codes, ONS code and name for whose row
-// it is: the home authority's where one of them names it (by any of its
-// spellings, "Kent County Council", or its name with more words) and
+// it is: the home authority's where one of them names it (a code as
+// written, a name by any of its spellings, "Kent County Council") and
 // none names another council. mixed is set where both: a row naming
 // Medway with Kent's ONS code was read as Kent's, its figure Kent's,
 // with nothing said. A code no authority has now (North Yorkshire's
@@ -112,28 +136,25 @@ func areaOf(rec []string, level string, get func([]string, string) string, home 
 // ("314 / 318", Kingston upon Thames and Richmond upon Thames, whose
 // children's services are one) is joint: the DfE's one figure for them,
 // read as the home authority's where it is among them, and said so.
-func identity(codes []string, ons, name string, home *app.Authority) (isHome, mixed, joint bool) {
-	var byHome, byOther bool
-	names := func(s string) {
-		if a, ok := app.LookupAuthority(s); ok {
-			byHome = byHome || a.Old == home.Old
-			byOther = byOther || a.Old != home.Old
-		} else if home.NamedWithMore(s) {
-			byHome = true
-		}
-	}
-	for _, c := range codes {
-		names(c)
+// Only a row naming the home has its other identifiers looked up among
+// every council's, which reads every authority's profile.
+func (h *homeIdentity) identity(codes []string, ons, name string) (isHome, mixed, joint bool) {
+	home := h.home
+	if !slices.Contains(codes, home.Old) && ons != home.New && (name == "" || !h.ownName(name)) {
+		return false, false, false
 	}
 	if len(codes) > 1 {
-		return byHome, false, true
+		return true, false, true
 	}
-	for _, s := range []string{ons, name} {
-		if s != "" {
-			names(s)
+	for _, s := range append(slices.Clone(codes), ons, name) {
+		if s == "" || s == home.Old || s == home.New || s == name && h.ownName(s) {
+			continue
+		}
+		if a, ok := app.LookupAuthority(s); ok && a.Old != home.Old {
+			return false, true, false
 		}
 	}
-	return byHome && !byOther, byHome && byOther, false
+	return true, false, false
 }
 
 func regionKey(name string) string { return "region:" + foldColumn(name) }

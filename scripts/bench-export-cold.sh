@@ -30,10 +30,6 @@ if ! "$python" -c 'import openpyxl, xlsxwriter' 2>/dev/null; then
 	echo "bench-export-cold: $python lacks openpyxl or xlsxwriter (apt-get install python3-openpyxl python3-xlsxwriter)" >&2
 	exit 1
 fi
-if [ ! -x /usr/bin/time ]; then
-	echo "bench-export-cold: /usr/bin/time is missing (apt-get install time)" >&2
-	exit 1
-fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -90,18 +86,17 @@ wb.close()
 PY
 
 # timed NAME CMD...: runs CMD, appending its wall seconds and peak KB to
-# $tmp/NAME; a failure stops the benchmark.
+# $tmp/NAME (scripts/timer.py); its output is discarded, a failure stops
+# the benchmark.
 timed() {
-	local name=$1 start end
+	local name=$1
 	shift
-	start=$(date +%s%N)
-	if ! /usr/bin/time -o "$tmp/t" -f '%M' "$@" >"$tmp/out" 2>&1; then
+	if ! "$python" scripts/timer.py "$tmp/t" "$@" >"$tmp/out" 2>&1; then
 		echo "bench-export-cold: $name failed:" >&2
 		cat "$tmp/out" >&2
 		exit 1
 	fi
-	end=$(date +%s%N)
-	echo "$(((end - start) / 1000000)) $(cat "$tmp/t")" | awk '{printf "%.3f %s\n", $1 / 1000, $2}' >>"$tmp/$name"
+	cat "$tmp/t" >>"$tmp/$name"
 }
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2)}'; }
 col() { awk -v c="$2" '{print $c}' "$tmp/$1" | median; }

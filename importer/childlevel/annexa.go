@@ -167,7 +167,7 @@ func (r *annexAReader) read(rows rowSource) (bool, error) {
 	// a child's rows are grouped by number alone and a row repeated is
 	// caught; dropped on return.
 	first, more := map[string]int{}, map[int][]int{}
-	err := rows(r.sheet, func(n int, cells []string) bool {
+	hidden, err := rows(r.sheet, func(n int, cells []string) bool {
 		if r.headerRow == 0 {
 			if DetectAnnexA(cells) {
 				r.headerRow, r.idx = n, annexAColumns(cells)
@@ -219,7 +219,33 @@ func (r *annexAReader) read(rows rowSource) (bool, error) {
 	if err != nil {
 		return false, &app.SourceError{Location: app.Location{File: r.file, Sheet: r.sheet}, Err: err}
 	}
+	r.warnHidden(hidden)
 	return r.headerRow > 0, nil
+}
+
+// warnHidden says how many of the rows read as children are hidden from
+// view: a list saved with a filter on (Excel saves the rows it filters
+// out as hidden) or rows hidden by hand. Every row is counted, as the
+// list is the case-management system's; but the officer who filtered
+// it sees fewer children than the import counts, and must be told.
+func (r *annexAReader) warnHidden(hidden []int) {
+	if len(hidden) == 0 {
+		return
+	}
+	slices.Sort(hidden)
+	var count, first int
+	for _, row := range r.rows {
+		if _, ok := slices.BinarySearch(hidden, row.n); ok {
+			if count++; first == 0 {
+				first = row.n
+			}
+		}
+	}
+	if count > 0 {
+		r.warnings.add(r.cellName(colID, first), fmt.Sprintf(
+			"%d of the list's %d rows read are hidden from view (a filter, or rows hidden), the first on this row: every row is counted, hidden or not; delete any that are not to be counted",
+			count, len(r.rows)))
+	}
 }
 
 // warnUnread reports each headed column of the header row, row n, that

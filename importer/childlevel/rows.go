@@ -11,8 +11,9 @@ import (
 )
 
 // rowSource calls fn with each row of a sheet, numbered from 1, until fn
-// returns false.
-type rowSource func(sheet string, fn func(n int, cells []string) bool) error
+// returns false. It returns the rows it gave that are hidden from view,
+// by hand or by a filter, numbered as fn's are.
+type rowSource func(sheet string, fn func(n int, cells []string) bool) (hidden []int, err error)
 
 // A list of 100,000 children must import in under 3 s, and excelize's
 // row iterator, which decodes every cell through encoding/xml, takes
@@ -31,46 +32,52 @@ func openBook(path string) (*xlsx.Workbook, error) {
 
 // fastRows reads rows with the byte scanner.
 func fastRows(b *xlsx.Workbook) rowSource {
-	return func(sheet string, fn func(n int, cells []string) bool) error {
-		if err := b.Rows(sheet, fn); err != nil {
-			return fmt.Errorf("sheet %q: %w: %w", sheet, errLayout, err)
+	return func(sheet string, fn func(n int, cells []string) bool) ([]int, error) {
+		hidden, err := b.Rows(sheet, fn)
+		if err != nil {
+			return nil, fmt.Errorf("sheet %q: %w: %w", sheet, errLayout, err)
 		}
-		return nil
+		return hidden, nil
 	}
 }
 
 // excelizeRows reads rows with excelize: slower than fastRows, but it
 // reads whatever Excel can.
 func excelizeRows(f *excelize.File) rowSource {
-	return func(sheet string, fn func(n int, cells []string) bool) error {
+	return func(sheet string, fn func(n int, cells []string) bool) (hidden []int, err error) {
 		rows, err := f.Rows(sheet)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		defer rows.Close()
 		for n := 1; rows.Next(); n++ {
 			cells, err := rows.Columns()
 			if err != nil {
-				return fmt.Errorf("row %d: %w", n, err)
+				return nil, fmt.Errorf("row %d: %w", n, err)
+			}
+			// A row the XML leaves out (a gap) is given with the options
+			// of the row after it, which excelize has read ahead to.
+			if rows.GetRowOpts().Hidden && len(cells) > 0 {
+				hidden = append(hidden, n)
 			}
 			if !fn(n, cells) {
-				return nil
+				return hidden, nil
 			}
 		}
-		return rows.Error()
+		return hidden, rows.Error()
 	}
 }
 
 // memoryRows reads rows already in memory: a CSV's, which has one
 // "sheet", named "".
 func memoryRows(rows [][]string) rowSource {
-	return func(_ string, fn func(n int, cells []string) bool) error {
+	return func(_ string, fn func(n int, cells []string) bool) ([]int, error) {
 		for i, cells := range rows {
 			if !fn(i+1, cells) {
-				return nil
+				return nil, nil
 			}
 		}
-		return nil
+		return nil, nil
 	}
 }
 

@@ -3,6 +3,7 @@ package childlevel
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -11,11 +12,12 @@ import (
 	"scorecard/importer/xlsx"
 )
 
-// sheetRows reads every row of a sheet with a rowSource.
-func sheetRows(t *testing.T, rows rowSource, sheet string) map[int]string {
+// sheetRows reads every row of a sheet with a rowSource, and the rows
+// it finds hidden.
+func sheetRows(t *testing.T, rows rowSource, sheet string) (map[int]string, []int) {
 	t.Helper()
 	out := map[int]string{}
-	err := rows(sheet, func(n int, cells []string) bool {
+	hidden, err := rows(sheet, func(n int, cells []string) bool {
 		// Trailing empty cells are not data: excelize and the scanner
 		// may differ in how many they give.
 		for len(cells) > 0 && cells[len(cells)-1] == "" {
@@ -29,7 +31,7 @@ func sheetRows(t *testing.T, rows rowSource, sheet string) map[int]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return out, hidden
 }
 
 // TestBookMatchesExcelize checks the fast reader gives the cells excelize
@@ -47,6 +49,9 @@ func TestBookMatchesExcelize(t *testing.T) {
 		}
 	}
 	if err := f.SetCellFormula("Sheet1", "C4", "B1*2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetRowVisible("Sheet1", 3, false); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.SaveAs(cellAPI); err != nil {
@@ -74,9 +79,13 @@ func TestBookMatchesExcelize(t *testing.T) {
 				t.Fatalf("sheets %v, excelize %v", b.SheetNames(), x.GetSheetList())
 			}
 			sheet := x.GetSheetList()[0]
-			got, want := sheetRows(t, fastRows(b), sheet), sheetRows(t, excelizeRows(x), sheet)
+			got, gotHidden := sheetRows(t, fastRows(b), sheet)
+			want, wantHidden := sheetRows(t, excelizeRows(x), sheet)
 			if len(got) != len(want) || len(want) == 0 {
 				t.Errorf("%d rows, excelize %d", len(got), len(want))
+			}
+			if !slices.Equal(gotHidden, wantHidden) || name == "cell API" && !slices.Equal(gotHidden, []int{3}) {
+				t.Errorf("rows hidden %v, excelize %v", gotHidden, wantHidden)
 			}
 			for n, w := range want {
 				if got[n] != w {
@@ -133,7 +142,7 @@ func FuzzBookScan(f *testing.F) {
 	f.Add([]byte(`<x:sheetData><x:row><x:c r="A1"><x:v>3</x:v></x:c></x:row></x:sheetData>`))
 	f.Fuzz(func(t *testing.T, x []byte) {
 		rows := 0
-		_ = xlsx.ScanRows(x, b.SharedStrings(), xlsx.ScanOptions{RawBooleans: true}, func(n int, cells []string) bool {
+		_, _ = xlsx.ScanRows(x, b.SharedStrings(), xlsx.ScanOptions{RawBooleans: true}, func(n int, cells []string) bool {
 			rows++
 			return rows < 1e6
 		})

@@ -458,6 +458,32 @@ func TestAnnexASanity(t *testing.T) {
 		checks:   []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
 		warn:     &wantWarning{"annex-a.xlsx", "A12", `a totals row ("Total"), not a child's: row skipped`},
 	}, {
+		// QA probe 4: a list saved filtered (Excel saves the rows a
+		// filter leaves out as hidden) was counted whole, unsaid, by an
+		// officer seeing fewer children. Every row is still counted.
+		name:     "rows a filter hides",
+		snapshot: snapshot,
+		edit: func(f *excelize.File) error {
+			if err := f.AutoFilter("List 8", "A4:S11", []excelize.AutoFilterOptions{{Column: "F", Expression: "x == N"}}); err != nil {
+				return err
+			}
+			for _, r := range []int{5, 9} {
+				if err := f.SetRowVisible("List 8", r, false); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		checks: []check{proportionIs(RefChildrenInCare, all, 4, 0, march), proportionIs(RefChildrenInCare, uasc, 2, 0, march)},
+		warn:   &wantWarning{"annex-a.xlsx", "A5", "2 of the list's 7 rows read are hidden from view (a filter, or rows hidden), the first on this row: every row is counted"},
+	}, {
+		// A title row hidden above the header hides no child.
+		name:     "a title row hidden",
+		snapshot: snapshot,
+		edit:     func(f *excelize.File) error { return f.SetRowVisible("List 8", 2, false) },
+		checks:   []check{proportionIs(RefChildrenInCare, all, 4, 0, march)},
+		noWarn:   "hidden from view",
+	}, {
 		// QA probe 4: counted unsaid.
 		name:     "a child in care past 18",
 		snapshot: snapshot,

@@ -286,7 +286,7 @@ func TestFallback(t *testing.T) {
 			}
 		}
 		var rows [][]string
-		err = w2.Rows("Scorecard", func(n int, cells []string) bool {
+		_, err = w2.Rows("Scorecard", func(n int, cells []string) bool {
 			rows = append(rows, append([]string(nil), cells...))
 			return true
 		})

@@ -112,11 +112,17 @@ func Scan(ctx context.Context, data []byte, sst []string, opt ScanOptions) (*Gri
 // ScanRows reads a worksheet's XML as Scan does, but calls fn with each
 // row the XML holds, numbered from 1, rather than keeping them all,
 // until fn returns false; the cells are valid only until fn returns.
-// Rows come in the order the XML has them.
-func ScanRows(data []byte, sst []string, opt ScanOptions, fn func(n int, cells []string) bool) error {
+// Rows come in the order the XML has them. It returns the rows scanned
+// that are hidden from view, numbered as fn's are: hidden by hand, or by
+// a filter, which Excel saves as rows hidden.
+func ScanRows(data []byte, sst []string, opt ScanOptions, fn func(n int, cells []string) bool) (hidden []int, err error) {
 	sc := newScanner(sst, opt)
 	sc.emit = fn
-	return sc.scan(context.Background(), data, opt.MaxRows)
+	err = sc.scan(context.Background(), data, opt.MaxRows)
+	for _, r := range sc.g.HiddenRows {
+		hidden = append(hidden, r+1)
+	}
+	return hidden, err
 }
 
 func newScanner(sst []string, opt ScanOptions) *sheetScanner {

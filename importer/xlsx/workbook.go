@@ -446,34 +446,39 @@ func (w *Workbook) scanSheet(ctx context.Context, name string, buf []byte) (*Gri
 // from 1 as Excel numbers them, its cells' text placed by column and
 // trailing blanks left out, until fn returns false. The cells are valid
 // only until fn returns. Unlike Grid it holds one row at a time, and
-// stops scanning where fn stops.
+// stops scanning where fn stops. It returns the rows scanned that are
+// hidden from view, by hand or by a filter, numbered as fn's are.
 //
 // A sheet the scanner finds damaged is read by excelize, its rows not
 // yet handed over then given in order.
-func (w *Workbook) Rows(name string, fn func(n int, cells []string) bool) error {
+func (w *Workbook) Rows(name string, fn func(n int, cells []string) bool) (hidden []int, err error) {
 	data, err := w.SheetXML(name)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	last := 0
-	err = ScanRows(data, w.strings, w.scan, func(n int, cells []string) bool {
+	hidden, err = ScanRows(data, w.strings, w.scan, func(n int, cells []string) bool {
 		last = max(last, n)
 		return fn(n, cells)
 	})
 	if !fallsBack(err) {
-		return err
+		return hidden, err
 	}
 	s, _ := w.Sheet(name)
 	g, xerr := w.fallbackGrid(s, err)
 	if xerr != nil {
-		return err
+		return nil, err
+	}
+	hidden = hidden[:0]
+	for _, r := range g.HiddenRows {
+		hidden = append(hidden, r+1)
 	}
 	for i := last; i < len(g.Rows); i++ {
 		if !fn(i+1, g.Rows[i]) {
 			break
 		}
 	}
-	return nil
+	return hidden, nil
 }
 
 // inflater inflates a workbook's parts with klauspost/compress's flate

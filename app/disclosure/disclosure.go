@@ -126,10 +126,18 @@
 // Child-level breakdowns follow the same rule through Protect, which says
 // which of their counts and totals to show as "c".
 //
-// Not covered, and said here so that nobody relies on it: identities
-// between different indicators (a rate's count that is another
-// indicator's count; a change withheld by secondary suppression though
-// both its months are shown, which a reader recomputes);
+// Between indicators, a percentage or rate is withheld wherever a count
+// its guidance names is ("Denominator: all children in care (CIC01)"):
+// given without counts, that count gives its count away (impliedcounts.go);
+// given with them, its numerator or denominator is that count, and would
+// give back a figure withheld.
+//
+// Not covered, and said here so that nobody relies on it: other
+// identities between different indicators (a rate's count that is
+// another indicator's count where no guidance names it; a year to date
+// given as an indicator of its own beside the monthly one; a change
+// withheld by secondary suppression though both its months are shown,
+// which a reader recomputes);
 // the joint complement of two cohorts in a workbook excluding neither;
 // differences between months of a rolling figure, beyond the months'
 // own counts a rolling count of nought gives away (rolling.go), which

@@ -17,8 +17,17 @@ import (
 // count's protection (impliesSmall); where nothing does, the export says
 // the indicator is unprotected (Unprotected).
 
-// impliedLink ties an indicator given without counts to the indicators
-// whose figures, for the same area, cohorts and period, give its count.
+// A percentage or rate given with its counts is judged by them, but
+// they may be another indicator's: a rate's numerator is the count of
+// children in care that N01 shows, a percentage's denominator the same
+// N01. Where N01 is withheld (as a complement, say) and the rate is
+// shown, its numerator gives N01 back, and with it the figure N01 was
+// withheld to protect. Where the definitions say so (its guidance names
+// N01), such an indicator is withheld wherever a count it names is
+// (countsNamed); the counts' own releases are worked out first.
+
+// impliedLink ties an indicator to the indicators whose figures, for the
+// same area, cohorts and period, give its count away or are its counts.
 type impliedLink struct {
 	// also are its numerator's count, or its twin given with counts and
 	// the twin's numerator's: it is withheld wherever one of theirs is.
@@ -26,6 +35,11 @@ type impliedLink struct {
 	// denominator is the count that is a percentage's denominator: its
 	// count is value × that / 100.
 	denominator string
+	// carried marks an indicator given with counts, which also are: it
+	// gives one of them back only where it carries it, its numerator
+	// or denominator the same number (a count revised since, its
+	// percentage not, gives nothing back).
+	carried bool
 }
 
 // withoutCounts returns the percentages and rates of h none of whose
@@ -43,7 +57,7 @@ func withoutCounts(h *app.History) map[string]bool {
 	}
 	out := map[string]bool{}
 	for _, ind := range h.Indicators() {
-		if held[ind.Ref] && !counted[ind.Ref] && (ind.Measure == app.Proportion || ind.Measure == app.Rate || ind.Unit == app.Percent || ind.Unit == app.Per10k) {
+		if held[ind.Ref] && !counted[ind.Ref] && isShare(ind) {
 			out[ind.Ref] = true
 		}
 	}
@@ -84,6 +98,39 @@ func namedCount(ind app.Indicator, inds []app.Indicator, change map[string]bool)
 		return impliedLink{denominator: named[0]}, true
 	}
 	return impliedLink{also: named}, true
+}
+
+// countsNamed returns every count ind's guidance names ("Numerator:
+// ... (N05). Denominator: ... (N01)"): each is one of the counts a
+// percentage or rate given with its counts shows.
+func countsNamed(ind app.Indicator, inds []app.Indicator, change map[string]bool) []string {
+	var named []string
+	for _, other := range inds {
+		if other.Ref != ind.Ref && !change[other.Ref] && isCount(other) && hasWord(ind.Guidance, other.Ref) {
+			named = append(named, other.Ref)
+		}
+	}
+	return named
+}
+
+// withCounts returns the percentages and rates of h some of whose
+// figures carry a numerator or denominator.
+func withCounts(h *app.History) map[string]bool {
+	out := map[string]bool{}
+	for _, k := range h.Keys() {
+		if out[k.Ref] {
+			continue
+		}
+		if ind, ok := h.Indicator(k.Ref); ok && isShare(ind) && slices.ContainsFunc(h.Series(k), hasCounts) {
+			out[k.Ref] = true
+		}
+	}
+	return out
+}
+
+// isShare reports whether ind is a percentage or rate.
+func isShare(ind app.Indicator) bool {
+	return ind.Measure == app.Proportion || ind.Measure == app.Rate || ind.Unit == app.Percent || ind.Unit == app.Per10k
 }
 
 // twinOf returns the first of ind's twin candidates (twinCandidates)
@@ -165,10 +212,20 @@ func twinCandidates(ind app.Indicator, inds []app.Indicator) []app.Indicator {
 }
 
 // impliedLinks ties each indicator of h given without counts to the
-// count, or twin, that gives its count away.
+// count, or twin, that gives its count away, and each percentage or rate
+// given with counts to the counts its guidance names.
 func impliedLinks(h *app.History, change map[string]bool) map[string]impliedLink {
 	inds := h.Indicators()
 	links := map[string]impliedLink{}
+	with := withCounts(h)
+	for _, ind := range inds {
+		if !with[ind.Ref] {
+			continue
+		}
+		if named := countsNamed(ind, inds, change); len(named) > 0 {
+			links[ind.Ref] = impliedLink{also: named, carried: true}
+		}
+	}
 	without := withoutCounts(h)
 	// Each indicator's series are listed once: listing them for every
 	// candidate twin sorted the history's every key each time, and made
@@ -211,9 +268,10 @@ func (r *release) figureAt(k figKey) (app.Observation, bool) {
 	return r.h.Observation(app.SeriesKey{Ref: k.ref, Area: k.area, Split: k.split}, k.period)
 }
 
-// impliesSmall reports whether o, figure k of an indicator given without
-// counts, is to be withheld with the count it is tied to: wherever that
-// count (or twin) is withheld, and, beside a denominator shown, wherever
+// impliesSmall reports whether o, figure k of an indicator tied to
+// counts (impliedLinks), is to be withheld with them: wherever one of
+// those counts (or its twin) is withheld, and, for one given without
+// counts beside a denominator shown, wherever
 // value × denominator / 100 or its complement is a count from 1 to
 // below-1. The count's release is worked out first (releaseOrder).
 func (r *release) impliesSmall(k figKey, o app.Observation) bool {
@@ -222,7 +280,13 @@ func (r *release) impliesSmall(k figKey, o app.Observation) bool {
 		return false
 	}
 	for _, ref := range l.also {
-		if r.hidden[figKey{ref, k.area, k.split, k.period}] {
+		at := figKey{ref, k.area, k.split, k.period}
+		if !r.hidden[at] {
+			continue
+		}
+		// A count the source withheld is no number to match: o may
+		// carry it.
+		if c, ok := r.figureAt(at); !l.carried || !ok || c.Value == nil || carries(o, *c.Value) {
 			return true
 		}
 	}
@@ -238,8 +302,13 @@ func (r *release) impliesSmall(k figKey, o app.Observation) bool {
 	return r.smallCount(num) || r.smallCount(*den.Value-num)
 }
 
-// releaseOrder places an indicator given without counts after the counts
-// it is tied to, and a change after every count (changeShown).
+// carries reports whether o's numerator or denominator is v.
+func carries(o app.Observation, v float64) bool {
+	return o.Numerator != nil && *o.Numerator == v || o.Denominator != nil && *o.Denominator == v
+}
+
+// releaseOrder places an indicator tied to counts after them, and a
+// change after every count (changeShown).
 func (r *release) releaseOrder(ref string) int {
 	switch {
 	case r.change[ref]:
@@ -252,8 +321,9 @@ func (r *release) releaseOrder(ref string) int {
 
 // Beside returns the indicators whose figures the release of ref depends
 // on, beyond its own, for a release of ref alone: needs, which it must
-// hold: the count a change is the difference of (CountOf), or the count a
-// percentage's or rate's guidance names; and, for a percentage or rate
+// hold: the count a change is the difference of (CountOf), the count a
+// percentage's or rate's guidance names, or, for one given with counts,
+// every count it names (countsNamed); and, for a percentage or rate
 // given without counts and naming none, the candidates for its twin, in
 // the order they are tried: each is read and tested in turn (Twin), and
 // the first that is ref's twin is held with what it needs. h holds every
@@ -263,11 +333,17 @@ func Beside(h *app.History, ref string) (needs, candidates []string) {
 		return []string{c}, nil
 	}
 	ind, ok := h.Indicator(ref)
-	if !ok || !withoutCounts(h)[ref] {
+	if !ok {
 		return nil, nil
 	}
 	inds := h.Indicators()
 	change, _ := changesOf(inds)
+	if withCounts(h)[ref] {
+		return countsNamed(ind, inds, change), nil
+	}
+	if !withoutCounts(h)[ref] {
+		return nil, nil
+	}
 	if l, ok := namedCount(ind, inds, change); ok {
 		if l.denominator != "" {
 			return []string{l.denominator}, nil

@@ -66,7 +66,9 @@ func impliedStore() *app.History {
 
 // TestImpliedCountsWithheld checks that a percentage or rate given
 // without counts is withheld where the count it implies, from the count
-// its guidance names or the twin given with counts, is withheld or small.
+// its guidance names or the twin given with counts, is withheld or small;
+// and that one given with counts is withheld where a count its guidance
+// names, one of its own, is withheld.
 func TestImpliedCountsWithheld(t *testing.T) {
 	released, _ := Suppress(impliedStore(), DefaultThreshold)
 	may26 := app.MonthOf(2026, 5)
@@ -88,6 +90,11 @@ func TestImpliedCountsWithheld(t *testing.T) {
 		{"R03", "Thanet", app.Suppressed},     // R02 shown, but N01, its count, is c
 		{"P05", "Dover", app.Suppressed},      // "as a percentage of ... (N02)": 2 of 90
 		{"P05", "Gravesham", app.OK},
+		// Given with counts: its numerator is N01's count, which its
+		// guidance names. Shown, its 5 gave back what N01's source
+		// withheld (QA probe 5).
+		{"R02", "Thanet", app.Suppressed},
+		{"R02", "Dover", app.OK}, // 12 starts, N01 shown
 	}
 	for _, c := range cases {
 		o, ok := released.Observation(app.SeriesKey{Ref: c.ref, Area: c.area}, may26)
@@ -114,7 +121,7 @@ func TestBesideLoadsImpliedCounts(t *testing.T) {
 		{"P03", []string{"N02"}, nil, nil},
 		{"P05", []string{"N02"}, nil, nil},
 		{"R03", nil, []string{"R02"}, []string{"R02", "N01"}},
-		{"R02", nil, nil, nil}, // given with its counts
+		{"R02", []string{"N01"}, nil, nil}, // given with its counts, its numerator N01's, which its guidance names
 		{"N01", nil, nil, nil},
 	}
 	for _, c := range cases {

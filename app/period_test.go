@@ -160,6 +160,13 @@ func TestMonthFromExcelSerial(t *testing.T) {
 		{45748, Period{Month, 2025, 4}},    // 1 April 2025
 		{45658.75, Period{Month, 2025, 1}}, // 1 January 2025, 18:00
 		{36526, Period{Month, 2000, 1}},    // 1 January 2000
+		// The 1st of the month less a float's error, as some producers
+		// write it: Excel, rounding to the millisecond, shows the 1st
+		// (QA probe 6).
+		{45747.999999999, Period{Month, 2025, 4}},
+		{45747.99999999, Period{Month, 2025, 3}}, // 23:59:59.999 on 31 March
+		{45747.99999, Period{Month, 2025, 3}},    // 23:59:59.136
+		{45748.000000001, Period{Month, 2025, 4}},
 	}
 	for _, tt := range tests {
 		got, err := MonthFromExcelSerial(tt.serial)

@@ -5,6 +5,7 @@ package app
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -210,9 +211,15 @@ func isDigits(s string) bool {
 // that serials after Excel's phantom 29 February 1900 land right.
 var excelEpoch = time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC)
 
-// ExcelDate converts an Excel date serial (1900 date system) to a time.
+// ExcelDate converts an Excel date serial (1900 date system) to the day
+// it falls on. Excel rounds a serial to the millisecond before it shows
+// a date, so that 45747.999999999, the 1st of April less a float's error
+// as some producers write it, shows and is read as the 1st of April, not
+// the 31st of March; cut to the day unrounded, a month's header read as
+// the month before, and every figure under it with it.
 func ExcelDate(serial float64) time.Time {
-	return excelEpoch.Add(time.Duration(serial * 24 * float64(time.Hour))).Truncate(24 * time.Hour)
+	ms := math.Round(serial * 24 * 60 * 60 * 1000)
+	return excelEpoch.Add(time.Duration(ms) * time.Millisecond).Truncate(24 * time.Hour)
 }
 
 // MonthFromExcelSerial returns the month an Excel date serial falls in, as

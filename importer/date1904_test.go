@@ -77,3 +77,33 @@ func TestPeriodHeadingInA1904Workbook(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthHeadingAHairBeforeMidnight: a month's heading dated the 1st
+// less a float's error (45747.999999999, some 86 microseconds short of
+// 1 April 2025), as some producers write a date, is the month Excel
+// shows, April, not March; every figure under it was filed a month
+// early, unsaid (QA probe 6). A date a second before midnight is the
+// day it names.
+func TestMonthHeadingAHairBeforeMidnight(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "Scorecard")
+	f.SetSheetRow("Scorecard", "A1", &[]any{"Ref", "Indicator", "Polarity", "Unit", 45747.999999999, 45777.999999999, 45838 - 1.0/86400})
+	f.SetSheetRow("Scorecard", "A2", &[]any{"QA01", "Number of visits", "Low", "count", 100, 102, 104})
+	style, err := f.NewStyle(&excelize.Style{NumFmt: 17}) // mmm-yy
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellStyle("Scorecard", "E1", "G1", style)
+	path := filepath.Join(t.TempDir(), "hair.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	res := mustRead(t, path)
+	// 23:59:59 on 30 June is June's: a date, not an error.
+	for p, want := range map[string]float64{"2025-04": 100, "2025-05": 102, "2025-06": 104} {
+		if o, ok := findObs(res.Dataset, "QA01", app.Kent, app.All, p); !ok || *o.Value != want {
+			t.Errorf("QA01 %s: found %v, want %v (read %+v)", p, ok, want, res.Dataset.Observations)
+		}
+	}
+}

@@ -25,6 +25,10 @@ type sheetReader struct {
 	countSaid map[int]bool
 	// latest is the sheet's latest period (see sheetLatest).
 	latest app.Period
+	// sectionSplit is the children the section heading over the rows
+	// being read says its figures count: All, or an exclusion
+	// (sectionCohort).
+	sectionSplit app.Split
 	// nameUnitSaid is set once the unit the name column's heading names
 	// has been said (headingUnit).
 	nameUnitSaid bool
@@ -236,6 +240,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				// The title over a table of areas names their month,
 				// not a section the indicators below belong to.
 				section, sectionAt = "", app.Location{}
+				s.sectionSplit = app.All
 			}
 			continue
 		}
@@ -246,6 +251,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			section, sectionAt = ref, s.loc(r, refCol.index)
 			last, inNotes = nil, false
 			s.sayTitledHeader(r, refCol.index, ref)
+			s.sectionCohort(r, refCol.index, section)
 			continue
 		}
 		name := ""
@@ -357,6 +363,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				// section's, on each: the section runs on under it.
 				if continues != "" {
 					section = continues
+					s.sectionCohort(r, at, section)
 				}
 				above := "the table above"
 				if section != "" {
@@ -368,6 +375,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			section = stripFootnote(text)
 			sectionAt = s.loc(r, at)
 			s.saySectionCells(r, at, section)
+			s.sectionCohort(r, at, section)
 		case ref == "" && name == "" && s.captionsAgain(r, row):
 			// A page's header repeating the captions over the months
 			// ("2024/25" merged across them): no figures (QA27b 9).

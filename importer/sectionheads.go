@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"scorecard/app"
 )
 
 // A row with no figures and no Ref that reads as one is a section
@@ -34,6 +36,28 @@ func (s *sheetReader) saySectionCells(r, refAt int, title string) {
 	}
 	s.warn(r, refAt, "row read as the heading of a section, %q, not as an indicator: it has no figures, nor a name with a polarity, unit, target or benchmark that reads; what it states (%s) is not read, nor given to the indicators below: state it on each indicator's row, or, if %q is an indicator, give it a name and its polarity, unit or target",
 		title, strings.Join(cells, ", "), title)
+}
+
+// sectionCohort reads the children a section heading at row r, cell
+// column at, says the figures below it count: "Children in Care
+// (excluding UASC)" has each figure of the indicators under it, to the
+// next heading, read as excluding UASC (sheetSplit), as a sheet's title
+// saying so has every figure on the sheet; read as all children's, they
+// were filed as the figures the app excludes UASC from (QA probe 6).
+// Only an exclusion read with confidence is taken: a heading naming a
+// cohort alone ("UASC") heads indicators of their own, and one in doubt
+// is said and read as before.
+func (s *sheetReader) sectionCohort(r, at int, title string) {
+	s.sectionSplit = app.All
+	split, ok, doubt := splitOf(title)
+	switch {
+	case !ok || split == app.All:
+	case doubt != "":
+		s.warn(r, at, "section heading %q may name a cohort, but cannot tell which children it counts, as %s: its indicators' figures are read as all children's (write e.g. \"Excluding UASC\")", title, doubt)
+	case len(split.Excluded()) > 0:
+		s.sectionSplit = split
+		s.warn(r, at, "section heading %q says its figures count %s: every figure of the indicators below it, to the next heading, is read as %s, not all children's", title, splitWords(split), split.Label())
+	}
 }
 
 // titledHeader reports whether row r repeats the header in force with a

@@ -118,6 +118,39 @@ func TestSectionHeadingRows(t *testing.T) {
 				`A3: row repeats the header with "SEND" in its Ref cell: read as the header again and "SEND" as the heading of the section below, not as an indicator`,
 			},
 		},
+		{
+			// QA probe 6: the heading's words were only the section's
+			// name, every figure below filed as all children's.
+			name: "a section heading excluding UASC, the next heading all children",
+			rows: [][]any{
+				row("Ref", "Indicator", "Polarity", "Target", "Jan-25", "Feb-25"),
+				row("Children in Care (excluding UASC)"),
+				row("CIC01", "Number of children in care", "L", 1500, 1400, 1410),
+				row("Social Care"),
+				row("SC01", "Re-referrals within 12 months (%)", "L", 20, 21, 22),
+			},
+			indicators: []string{"CIC01|Children in Care (excluding UASC)", "SC01|Social Care"},
+			figures: map[string][]string{
+				"CIC01": {"Kent excl:uasc Feb-25: 1410", "Kent excl:uasc Jan-25: 1400"},
+				"SC01":  {"Kent all Feb-25: 22", "Kent all Jan-25: 21"},
+			},
+			warnings: []string{
+				`A2: section heading "Children in Care (excluding UASC)" says its figures count all children excluding UASC: every figure of the indicators below it, to the next heading, is read as Excluding UASC, not all children's`,
+				`D3: a target or benchmark on rows of a district or cohort not read`,
+			},
+		},
+		{
+			// A heading naming a cohort alone heads indicators of their
+			// own: read as before.
+			name: "a section heading naming UASC",
+			rows: [][]any{
+				row("Ref", "Indicator", "Polarity", "Jan-25", "Feb-25"),
+				row("UASC"),
+				row("UA01", "Number of UASC in care", "L", 400, 410),
+			},
+			indicators: []string{"UA01|UASC"},
+			figures:    map[string][]string{"UA01": {"Kent all Feb-25: 410", "Kent all Jan-25: 400"}},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := mustRead(t, writeBook(t, "Scorecard", tc.rows))

@@ -219,6 +219,10 @@ func splitWords(sp app.Split) string {
 // as nearer the figure, and is warned of.
 func (s *sheetReader) sheetSplit(r int, ref string, row app.Split) app.Split {
 	sheet := s.l.split
+	if sp, ok := nestedSplit(sheet, s.sectionSplit); ok {
+		// Both exclusions (sectionCohort takes no other), so nested.
+		sheet = sp
+	}
 	if sp, ok := nestedSplit(sheet, row); ok {
 		return sp
 	}

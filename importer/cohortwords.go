@@ -146,6 +146,17 @@ func splitOf(label string) (split app.Split, ok bool, doubt string) {
 		}
 		i += n
 	}
+	// A cohort spelled out with its abbreviation in brackets after it
+	// ("unaccompanied asylum seeking children (UASC)") is named once.
+	for k := 1; k < len(ms); k++ {
+		a, b := ms[k-1], ms[k]
+		if a.cohort == b.cohort && b.from == a.to+1 && ws[a.to].w == "(" && b.to < len(ws) && ws[b.to].w == ")" {
+			isCohort[a.to], isCohort[b.to] = true, true
+			ms[k-1].to = b.to + 1
+			ms = slices.Delete(ms, k, k+1)
+			k--
+		}
+	}
 	if len(ms) == 0 {
 		t := strings.Join(wordsOnly(ws), " ")
 		if slices.Contains(allWords, t) {

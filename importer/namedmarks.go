@@ -2,6 +2,8 @@ package importer
 
 import (
 	"strings"
+
+	"scorecard/app"
 )
 
 // A footnote mark on a name ("Number of children looked after*") points
@@ -45,6 +47,52 @@ func (s *sheetReader) warnMark(r, c int, name, spaced, ref, section string) {
 		note = "the note at " + at + " says " + quote(text)
 	}
 	s.warn(r, c, "the mark %q on %q keeps its figures apart from the name without it: filed under %s, not %s, as %s and it may mean they count other children; if they are the same measure, write the name without the mark", mark, name+spaced, ref, plain, note)
+}
+
+// markedSplit is the children the figures of row r, indicator ref's on
+// a sheet with Refs, count by the note its Ref's or name's footnote mark
+// points at: "CIC01*" over "* excluding UASC" at the foot. The Ref keeps
+// the row's figures under CIC01 whatever the mark, so a note saying they
+// exclude a cohort has them read as excluding it, and said; read as all
+// children's, they were filed as the figures UASC are excluded from, and
+// next month's all children's figures beside them read as a fall (QA
+// probe 6). A note naming children in another way is said, the figures
+// read as all children's. A mark with no such note is set aside unsaid.
+func (s *sheetReader) markedSplit(r int, refCol, nameCol *Column, hasName bool, ref string) app.Split {
+	cells := []*Column{refCol}
+	if hasName {
+		cells = append(cells, nameCol)
+	}
+	for _, c := range cells {
+		raw := s.at(r, c)
+		if plainText(raw) {
+			// No mark: most rows, passed over without a string made.
+			continue
+		}
+		raw = strings.Join(strings.Fields(strings.ReplaceAll(raw, "\u00a0", " ")), " ")
+		plain := stripFootnote(raw)
+		mark := strings.TrimSpace(strings.TrimPrefix(raw, plain))
+		if mark == "" || !strings.HasPrefix(raw, plain) {
+			continue
+		}
+		at, text, ok := s.noteOf(r, mark)
+		if !ok {
+			continue
+		}
+		says := strings.TrimLeft(strings.TrimPrefix(text, mark), "*.:)] ")
+		split, named, doubt := splitOf(says)
+		switch {
+		case !named || doubt == "" && split == app.All:
+			continue
+		case doubt == "" && len(split.Excluded()) > 0:
+			s.warn(r, c.index, "%s: the mark %q on %q points at the note at %s, %s: its figures are read as %s, not all children's", ref, mark, raw, at, quote(text), split.Label())
+			return split
+		default:
+			s.warn(r, c.index, "%s: the mark %q on %q points at the note at %s, %s, which may say its figures count other children: read as all children's; if they exclude a cohort, write e.g. \"Excluding UASC\" in the note", ref, mark, raw, at, quote(text))
+			return app.All
+		}
+	}
+	return app.All
 }
 
 // noteOf finds the note below row r that mark points at: a cell whose

@@ -427,10 +427,12 @@ func rateBase(s string) (string, int) {
 func isFootnote(s string) bool {
 	t := strings.TrimSpace(s)
 	low := strings.ToLower(t)
+	// The first rune, not byte: "¹ excluding UASC" is a note.
+	first, _ := utf8.DecodeRuneInString(t)
 	switch {
 	case t == "":
 		return false
-	case strings.ContainsAny(t[:1], "*([¹²³†‡#"), t[0] >= '0' && t[0] <= '9':
+	case strings.ContainsRune("*([¹²³†‡#", first), t[0] >= '0' && t[0] <= '9':
 		return true
 	case len(t) > 80:
 		return true

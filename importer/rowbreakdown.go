@@ -203,9 +203,7 @@ func (s *sheetReader) warnBlankAreas(c Column) {
 // Cohort column that is not the authority's all-children row, which is
 // not read: an indicator's targets and benchmarks are its authority's.
 func (s *sheetReader) notOwn(r, c int) {
-	if !s.breakdown && s.sectionSplit == app.All {
-		// A sheet whose title names its cohort says so of its target
-		// columns (Layout.unread).
+	if !s.breakdown {
 		return
 	}
 	s.notOwns.add(r, c)

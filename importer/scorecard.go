@@ -324,7 +324,12 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			if by.hasArea && hasFigures {
 				s.blankAreas.add(r, by.area.index) // read as the sheet's own
 			}
-			s.readRow(own, last, app.All, l.Area, figures, standIns)
+			split = s.markedSplit(r, &refCol, &nameCol, hasName, ind.Ref)
+			if counts, _ := nestedSplit(s.sectionSplit, split); counts != app.All {
+				// Its targets and benchmarks are said as a cohort row's.
+				s.cohortRowExtras(r, last, counts, ind.Ref)
+			}
+			s.readRow(own, last, split, l.Area, figures, standIns)
 			if s.countPercent != nil {
 				s.sayCountPercent(ind.Ref)
 				s.countPercent = nil

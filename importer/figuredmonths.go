@@ -262,7 +262,8 @@ func (s *sheetReader) warnFiguredMonths() {
 
 // footnotedPeriod reads a period heading with a footnote's mark after it,
 // "Oct-24*" or "Oct-24 (1)", as the period; the mark comes back for the
-// note at the heading (warnFootnotedPeriods).
+// note at the heading (warnFootnotedPeriods). A heading spaced otherwise
+// than stripFootnote spaces it ("Sep\n2024") is read too, its mark "".
 func footnotedPeriod(h string) (app.Period, string, bool) {
 	t := strings.TrimSpace(h)
 	bare := strings.TrimSpace(stripFootnote(t))
@@ -278,7 +279,8 @@ func footnotedPeriod(h string) (app.Period, string, bool) {
 func (s *sheetReader) warnFootnotedPeriods() {
 	for _, c := range s.l.Columns {
 		p, mark, ok := footnotedPeriod(c.Header)
-		if !ok || c.Role != RolePeriod || c.Period != p {
+		if !ok || mark == "" || c.Role != RolePeriod || c.Period != p {
+			// No mark: "Sep\n2024", spaced otherwise (stripFootnote).
 			continue
 		}
 		s.warn(s.l.HeaderRow-1, c.index, "column %s %q read as %s, its footnote's mark %q set aside: the note it marks is not read; check it does not qualify the column's figures", c.Col, c.Header, p.Label(), mark)

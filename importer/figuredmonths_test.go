@@ -79,6 +79,10 @@ func TestFiguredMonthHeadings(t *testing.T) {
 				"E1": {`column E "Oct-24*" read as Oct-24, its footnote's mark "*" set aside: the note it marks is not read; check it does not qualify the column's figures`},
 				"F1": {`column F "Nov-24 (1)" read as Nov-24, its footnote's mark "(1)" set aside`},
 			}, []string{"D1"}},
+		// A heading broken over two lines carries no mark (QA probe 6:
+		// each was said to have its mark "" set aside).
+		{"months on two lines", []any{"Sep\n2024", "Oct\n2024"}, cla(1523, 1530),
+			"[2024-09=1523 2024-10=1530]", nil, []string{"D1", "E1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

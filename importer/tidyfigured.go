@@ -158,6 +158,9 @@ func (tf *tidyFigured) footnote(text string, r int) (app.Period, bool) {
 	if !ok {
 		return app.Period{}, false
 	}
+	if mark == "" {
+		return p, true // spaced otherwise, no mark: "Sep\n2024"
+	}
 	f := &tf.footnoted
 	if f.first < 0 {
 		f.first, f.text, f.mark, f.p = r, strings.TrimSpace(text), mark, p

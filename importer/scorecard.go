@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"scorecard/app"
 	"scorecard/importer/xlsx"
@@ -271,7 +272,8 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				continue
 			}
 		}
-		refLike := ref != "" && looksLikeRef(ref, hasFigures || name != "" && s.ownsDefinition(r, ref, name))
+		refLike := ref != "" && looksLikeRef(ref, hasFigures || name != "" && s.ownsDefinition(r, ref, name)) &&
+			(hasFigures || name != "" || !footNoteText(ref))
 		switch {
 		case hasFigures && isTotalLabel(ref):
 			s.warn(r, refCol.index, "row skipped: %q is a total of the rows above, not an indicator; give it a Ref (such as EH99) to read it as one", ref)
@@ -442,6 +444,15 @@ func isBreakdownLabel(name string) bool {
 // heading or note written in the Ref column. A single word with no digit
 // ("CLA") is a Ref only on a row that gives figures or states a
 // definition of its own (given; see ownsDefinition).
+// footNoteText reports whether text in a Ref cell is a note a footnote's
+// mark begins, "(1) provisional" or "* excludes UASC": on a row with no
+// name and no figures it is the foot's note, not an indicator with a
+// digit in its Ref (QA probe 6).
+func footNoteText(s string) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("*([¹²³†‡#", first) && strings.Contains(s, " ")
+}
+
 func looksLikeRef(s string, given bool) bool {
 	if len(s) > 20 || strings.Count(s, " ") > 1 {
 		return false

@@ -140,6 +140,20 @@ func TestSectionHeadingRows(t *testing.T) {
 			},
 		},
 		{
+			// QA probe 6: "(1) provisional", a Ref with a digit to the
+			// eye, became an indicator with no figures.
+			name: "a note at the foot that a numbered mark begins",
+			rows: [][]any{
+				row("Ref", "Indicator", "Polarity", "Jan-25", "Feb-25"),
+				row("SC01 (1)", "Re-referrals within 12 months (%)", "L", 21, 22),
+				row(),
+				row("(1) provisional"),
+				row("[2] estimated"),
+			},
+			indicators: []string{"SC01|"},
+			figures:    map[string][]string{"SC01": {"Kent all Feb-25: 22", "Kent all Jan-25: 21"}},
+		},
+		{
 			// A heading naming a cohort alone heads indicators of their
 			// own: read as before.
 			name: "a section heading naming UASC",

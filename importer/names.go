@@ -422,6 +422,9 @@ func rateBase(s string) (string, int) {
 	return "", 0
 }
 
+// footnoteMarks are the characters a footnote's note begins with.
+const footnoteMarks = "*([¹²³†‡#"
+
 // isFootnote reports whether a row's only text is a note below the table
 // or a legend rather than a section heading.
 func isFootnote(s string) bool {
@@ -432,7 +435,7 @@ func isFootnote(s string) bool {
 	switch {
 	case t == "":
 		return false
-	case strings.ContainsRune("*([¹²³†‡#", first), t[0] >= '0' && t[0] <= '9':
+	case strings.ContainsRune(footnoteMarks, first), t[0] >= '0' && t[0] <= '9':
 		return true
 	case len(t) > 80:
 		return true

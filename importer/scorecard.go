@@ -440,19 +440,19 @@ func isBreakdownLabel(name string) bool {
 	return ok
 }
 
-// looksLikeRef tells a Ref ("CIC05", "SCS02a", "EH 1") from a section
-// heading or note written in the Ref column. A single word with no digit
-// ("CLA") is a Ref only on a row that gives figures or states a
-// definition of its own (given; see ownsDefinition).
 // footNoteText reports whether text in a Ref cell is a note a footnote's
 // mark begins, "(1) provisional" or "* excludes UASC": on a row with no
 // name and no figures it is the foot's note, not an indicator with a
 // digit in its Ref (QA probe 6).
 func footNoteText(s string) bool {
 	first, _ := utf8.DecodeRuneInString(s)
-	return strings.ContainsRune("*([¹²³†‡#", first) && strings.Contains(s, " ")
+	return strings.ContainsRune(footnoteMarks, first) && strings.Contains(s, " ")
 }
 
+// looksLikeRef tells a Ref ("CIC05", "SCS02a", "EH 1") from a section
+// heading or note written in the Ref column. A single word with no digit
+// ("CLA") is a Ref only on a row that gives figures or states a
+// definition of its own (given; see ownsDefinition).
 func looksLikeRef(s string, given bool) bool {
 	if len(s) > 20 || strings.Count(s, " ") > 1 {
 		return false

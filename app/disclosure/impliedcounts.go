@@ -79,12 +79,7 @@ var denominatorWords = []string{"denominator", "percentage of", "proportion of",
 // denominator. A guidance naming no count, or more than one, ties ind to
 // none.
 func namedCount(ind app.Indicator, inds []app.Indicator, change map[string]bool) (impliedLink, bool) {
-	var named []string
-	for _, other := range inds {
-		if other.Ref != ind.Ref && !change[other.Ref] && isCount(other) && hasWord(ind.Guidance, other.Ref) {
-			named = append(named, other.Ref)
-		}
-	}
+	named := countsNamed(ind, inds, change)
 	if len(named) != 1 {
 		return impliedLink{}, false
 	}

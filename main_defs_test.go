@@ -61,7 +61,8 @@ func TestImportLeavesDefinitionsAlone(t *testing.T) {
 			"CIC02": {"per 10k", "", "Rate of children in care per 10,000 children"},
 			"XYZ99": {"count", "", "XYZ99"},
 		},
-		output: []string{"warning: figures.csv: XYZ99: not an indicator the store holds, and the file does not define it"},
+		// Said at its first figure's line, where the officer can see it.
+		output: []string{"warning: figures.csv: line 4: XYZ99: not an indicator the store holds, and the file does not define it"},
 	}, {
 		name: "targets only",
 		file: "targets.csv",

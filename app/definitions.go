@@ -137,6 +137,9 @@ type Definitions struct {
 	Quiet bool
 
 	stored map[string]Indicator
+	// citedAt is where the file first gives a figure of each Undefined
+	// ref, for its warning to name the cell.
+	citedAt map[string]Location
 }
 
 // ReviewDefinitions compares the indicators of ds with those known (the
@@ -170,6 +173,18 @@ func ReviewDefinitions(ds *Dataset, known func(ref string) (Indicator, bool)) De
 				continue
 			}
 			d.Changes = append(d.Changes, DefinitionChange{Ref: ind.Ref, Field: f.name, Old: was, New: now, At: at})
+		}
+	}
+	if len(d.Undefined) > 0 {
+		d.citedAt = map[string]Location{}
+		undefined := map[string]bool{}
+		for _, ref := range d.Undefined {
+			undefined[ref] = true
+		}
+		for _, o := range ds.Observations {
+			if _, ok := d.citedAt[o.Ref]; !ok && o.Cell != "" && undefined[o.Ref] {
+				d.citedAt[o.Ref] = cellLocation(o.Cell)
+			}
 		}
 	}
 	return d
@@ -229,7 +244,9 @@ func (d Definitions) Warnings(file string, acceptChanges, acceptUnknown bool) []
 	for _, ind := range d.Unknown {
 		switch {
 		case slices.Contains(d.Undefined, ind.Ref):
-			ws = append(ws, Warning{Location: Location{File: file},
+			at := d.citedAt[ind.Ref] // its first figure's cell, where it has one
+			at.File = file
+			ws = append(ws, Warning{Location: at,
 				Message: fmt.Sprintf("%s: not an indicator the store holds, and the file does not define it (no name, unit or polarity); added with its unit guessed as %q", ind.Ref, ind.Unit)})
 		case !d.Quiet:
 			ws = append(ws, Warning{Location: Location{File: file},

@@ -126,16 +126,19 @@ func TestSectionHeadingRows(t *testing.T) {
 				row("Ref", "Indicator", "Polarity", "Target", "Jan-25", "Feb-25"),
 				row("Children in Care (excluding UASC)"),
 				row("CIC01", "Number of children in care", "L", 1500, 1400, 1410),
+				row(nil, "UASC only", nil, nil, 60, 61),
 				row("Social Care"),
 				row("SC01", "Re-referrals within 12 months (%)", "L", 20, 21, 22),
 			},
 			indicators: []string{"CIC01|Children in Care (excluding UASC)", "SC01|Social Care"},
 			figures: map[string][]string{
-				"CIC01": {"Kent excl:uasc Feb-25: 1410", "Kent excl:uasc Jan-25: 1400"},
+				// A cohort row under it keeps its own, said.
+				"CIC01": {"Kent excl:uasc Feb-25: 1410", "Kent excl:uasc Jan-25: 1400", "Kent uasc Feb-25: 61", "Kent uasc Jan-25: 60"},
 				"SC01":  {"Kent all Feb-25: 22", "Kent all Jan-25: 21"},
 			},
 			warnings: []string{
 				`A2: section heading "Children in Care (excluding UASC)" says its figures count all children excluding UASC: every figure of the indicators below it, to the next heading, is read as Excluding UASC, not all children's`,
+				`A4: CIC01: the row counts UASC alone, though its section's heading says all children excluding UASC: read as the row says`,
 				`D3: a target or benchmark on rows of a district or cohort not read`,
 			},
 		},

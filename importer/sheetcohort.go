@@ -226,6 +226,10 @@ func (s *sheetReader) sheetSplit(r int, ref string, row app.Split) app.Split {
 	if sp, ok := nestedSplit(sheet, row); ok {
 		return sp
 	}
-	s.warn(r, 0, "%s: the row counts %s, though the sheet's title or name says %s: read as the row says", ref, splitWords(row), splitWords(sheet))
+	says := "the sheet's title or name says"
+	if s.sectionSplit != app.All && s.l.split == app.All {
+		says = "its section's heading says"
+	}
+	s.warn(r, 0, "%s: the row counts %s, though %s %s: read as the row says", ref, splitWords(row), says, splitWords(sheet))
 	return row
 }

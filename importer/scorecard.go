@@ -30,6 +30,9 @@ type sheetReader struct {
 	// being read says its figures count: All, or an exclusion
 	// (sectionCohort).
 	sectionSplit app.Split
+	// sectionAlone is the section heading over the rows being read where
+	// it names a cohort alone ("UASC only"); its split is All for none.
+	sectionAlone sectionAlone
 	// nameUnitSaid is set once the unit the name column's heading names
 	// has been said (headingUnit).
 	nameUnitSaid bool
@@ -241,7 +244,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				// The title over a table of areas names their month,
 				// not a section the indicators below belong to.
 				section, sectionAt = "", app.Location{}
-				s.sectionSplit = app.All
+				s.sectionSplit, s.sectionAlone = app.All, sectionAlone{}
 			}
 			continue
 		}
@@ -316,6 +319,15 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				}
 				continue
 			}
+			alone, prior, isAlone := s.sectionAloneRow(r, ref, name)
+			if prior != nil {
+				// The indicator again, under its cohort's heading.
+				if s.cohortRowAgrees(r, prior, alone, ref, name) {
+					s.cohortRowExtras(r, prior, alone, ref)
+					s.readRow(r, prior, alone, l.Area, figures, standIns)
+				}
+				continue
+			}
 			own := r // the row giving the indicator's figures
 			if pair, ok := s.countPercentPair(r, &refCol, &nameCol, hasName, ref, name); ok && !by.any() {
 				s.countPercent, own = &pair, pair.percent
@@ -327,6 +339,9 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				s.blankAreas.add(r, by.area.index) // read as the sheet's own
 			}
 			split = s.markedSplit(r, &refCol, &nameCol, hasName, ind.Ref)
+			if isAlone && split == app.All {
+				split = alone
+			}
 			if counts, _ := nestedSplit(s.sectionSplit, split); counts != app.All {
 				// Its targets and benchmarks are said as a cohort row's.
 				s.cohortRowExtras(r, last, counts, ind.Ref)

@@ -48,7 +48,7 @@ func (s *sheetReader) saySectionCells(r, refAt int, title string) {
 // cohort alone ("UASC") heads indicators of their own, and one in doubt
 // is said and read as before.
 func (s *sheetReader) sectionCohort(r, at int, title string) {
-	s.sectionSplit = app.All
+	s.sectionSplit, s.sectionAlone = app.All, sectionAlone{}
 	split, ok, doubt := splitOf(title)
 	switch {
 	case !ok || split == app.All:
@@ -57,7 +57,73 @@ func (s *sheetReader) sectionCohort(r, at int, title string) {
 	case len(split.Excluded()) > 0:
 		s.sectionSplit = split
 		s.warn(r, at, "section heading %q says its figures count %s: every figure of the indicators below it, to the next heading, is read as %s, not all children's", title, splitWords(split), split.Label())
+	case plainlyCohort(title):
+		s.sectionAlone = sectionAlone{split: split, title: title, r: r, at: at, explicit: saysAlone(title)}
 	}
+}
+
+// sectionAlone is a section heading naming one cohort alone, "UASC
+// only" or "UASC", and where it is.
+type sectionAlone struct {
+	split app.Split // Only(cohort); All for no such heading
+	title string
+	r, at int
+	// explicit is set where the heading says the cohort is counted
+	// alone ("only", "of which"), not just its name.
+	explicit bool
+	said     bool
+}
+
+// sectionAloneRow reports whether row r, Ref ref named name, under a
+// section heading naming a cohort alone, gives that cohort's figures of
+// its indicator (split) rather than an indicator's own. A heading saying
+// so ("UASC only", "Of which UASC") has each indicator below it whose
+// name names no cohort read so. A heading naming the cohort bare
+// ("UASC", "Children with disabilities") is a topic's, over indicators
+// of their own, but for a Ref the sheet gave above: the same indicator
+// again, under its cohort's heading. Read as all children's, such
+// figures were filed as the indicator's, or set aside as clashing with
+// its row above (QA probe 7). prior is the indicator read above, whose
+// cohort row this is; nil where this row is the indicator's first.
+func (s *sheetReader) sectionAloneRow(r int, ref, name string) (split app.Split, prior *rowIndicator, ok bool) {
+	h := &s.sectionAlone
+	if h.split == app.All {
+		return app.All, nil, false
+	}
+	own, named, _ := splitOf(name)
+	if named && own != h.split {
+		return app.All, nil, false // its own name says whom it counts
+	}
+	if ind, st := s.definitionOf(ref); st.Defines() && ind.Section != h.title {
+		prior = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType, dataPeriod: ind.DataPeriod, unit: s.statedUnit(ind)}
+	}
+	switch {
+	case prior != nil:
+	case h.explicit && !named:
+	default:
+		return app.All, nil, false
+	}
+	if !h.said {
+		h.said = true
+		if h.explicit {
+			s.warn(h.r, h.at, "section heading %q says its figures count %s: the figures of each indicator below it whose name names no cohort, to the next heading, are read as %s (%s the first), not all children's", h.title, splitWords(h.split), h.split.Label(), ref)
+		} else {
+			s.warn(h.r, h.at, "section heading %q names %s alone, and %s below it is given above for all children: its figures here, and those of any other indicator given above, to the next heading, are read as %s, not all children's", h.title, strings.ToUpper(string(h.split)), ref, h.split.Label())
+		}
+	}
+	return h.split, prior, true
+}
+
+// saysAlone reports whether text says in words that a cohort is counted
+// alone: "UASC only", "Of which UASC", not "UASC".
+func saysAlone(text string) bool {
+	ws := cohortTokens(text)
+	for i := range ws {
+		if phraseIn(ws, i, onlyBefore) > 0 || phraseIn(ws, i, onlyAfter) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // titledHeader reports whether row r repeats the header in force with a

@@ -168,6 +168,56 @@ func TestSectionHeadingRows(t *testing.T) {
 			indicators: []string{"UA01|UASC"},
 			figures:    map[string][]string{"UA01": {"Kent all Feb-25: 410", "Kent all Jan-25: 400"}},
 		},
+		{
+			// QA probe 7: the UASC figures clashed with CIC01's row
+			// above, and were set aside as a duplicate's.
+			name: "an indicator given again under a heading naming UASC",
+			rows: [][]any{
+				row("Ref", "Indicator", "Polarity", "Target", "Jan-25", "Feb-25"),
+				row("Children in care"),
+				row("CIC01", "Number of children in care", "L", 1500, 1400, 1410),
+				row("CIC02", "Children in care with 3+ placements (%)", "L", 10, 9.5, 9.8),
+				row("UASC"),
+				row("CIC01", "Number of children in care", "L", nil, 60, 61),
+				row("UA01", "Number of UASC referred to the NTS", "L", nil, 5, 6),
+				row("UA02", "Number of age assessments completed", "L", nil, 7, 8),
+			},
+			indicators: []string{"CIC01|Children in care", "CIC02|Children in care", "UA01|UASC", "UA02|UASC"},
+			figures: map[string][]string{
+				"CIC01": {"Kent all Feb-25: 1410", "Kent all Jan-25: 1400", "Kent uasc Feb-25: 61", "Kent uasc Jan-25: 60"},
+				// Indicators of the section's own, named so or not.
+				"UA01": {"Kent all Feb-25: 6", "Kent all Jan-25: 5"},
+				"UA02": {"Kent all Feb-25: 8", "Kent all Jan-25: 7"},
+			},
+			warnings: []string{
+				`A5: section heading "UASC" names UASC alone, and CIC01 below it is given above for all children: its figures here, and those of any other indicator given above, to the next heading, are read as UASC only, not all children's`,
+			},
+		},
+		{
+			// QA probe 7: read as all children's, the 60 UASC were
+			// filed as the number of children in care, unsaid.
+			name: "a section heading saying its figures count UASC only",
+			rows: [][]any{
+				row("Ref", "Indicator", "Polarity", "Target", "Jan-25", "Feb-25"),
+				row("Social care"),
+				row("SC01", "Re-referrals within 12 months (%)", "L", 20, 21, 22),
+				row("Unaccompanied asylum seeking children only"),
+				row("CIC01", "Number of children in care", "L", 50, 60, 61),
+				row("UA01", "Number of UASC referred to the NTS", "L", nil, 5, 6),
+				row("All children"),
+				row("CIC02", "Children in care with 3+ placements (%)", "L", 10, 9.5, 9.8),
+			},
+			indicators: []string{"SC01|Social care", "CIC01|Unaccompanied asylum seeking children only", "UA01|Unaccompanied asylum seeking children only", "CIC02|All children"},
+			figures: map[string][]string{
+				"CIC01": {"Kent uasc Feb-25: 61", "Kent uasc Jan-25: 60"},
+				"UA01":  {"Kent all Feb-25: 6", "Kent all Jan-25: 5"},
+				"CIC02": {"Kent all Feb-25: 9.8", "Kent all Jan-25: 9.5"},
+			},
+			warnings: []string{
+				`A4: section heading "Unaccompanied asylum seeking children only" says its figures count UASC alone: the figures of each indicator below it whose name names no cohort, to the next heading, are read as UASC only (CIC01 the first), not all children's`,
+				`D5: a target or benchmark on rows of a district or cohort not read`,
+			},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := mustRead(t, writeBook(t, "Scorecard", tc.rows))

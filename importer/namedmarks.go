@@ -2,6 +2,7 @@ package importer
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"scorecard/app"
 )
@@ -69,8 +70,11 @@ func (s *sheetReader) markedSplit(r int, refCol, nameCol *Column, hasName bool, 
 			// No mark: most rows, passed over without a string made.
 			continue
 		}
-		raw = strings.Join(strings.Fields(strings.ReplaceAll(raw, "\u00a0", " ")), " ")
 		plain := stripFootnote(raw)
+		if strings.HasSuffix(strings.TrimRight(raw, " \u00a0"), plain) {
+			continue // "Rate (%)": no mark, and no string made
+		}
+		raw = strings.Join(strings.Fields(strings.ReplaceAll(raw, "\u00a0", " ")), " ")
 		mark := strings.TrimSpace(strings.TrimPrefix(raw, plain))
 		if mark == "" || !strings.HasPrefix(raw, plain) {
 			continue
@@ -98,19 +102,63 @@ func (s *sheetReader) markedSplit(r int, refCol, nameCol *Column, hasName bool, 
 // noteOf finds the note below row r that mark points at: a cell whose
 // text starts with the mark and says more ("* excluding UASC").
 func (s *sheetReader) noteOf(r int, mark string) (at, text string, ok bool) {
+	if f, seen := s.notesFound[mark]; seen && f.below <= r && (!f.ok || f.row > r) {
+		// The first note below an earlier row, and below this one, is
+		// the first below this one too: a sheet whose every row is
+		// marked has its foot searched once, not once a row.
+		return f.at, f.text, f.ok
+	}
+	f := s.findNote(r, mark)
+	if s.notesFound == nil {
+		s.notesFound = make(map[string]foundNote)
+	}
+	s.notesFound[mark] = f
+	return f.at, f.text, f.ok
+}
+
+// foundNote is where noteOf found the note a mark points at, searching
+// below row below.
+type foundNote struct {
+	below, row int
+	at, text   string
+	ok         bool
+}
+
+// findNote searches the rows below r for the note mark points at.
+func (s *sheetReader) findNote(r int, mark string) foundNote {
 	bare := strings.Trim(mark, "()[]")
+	if mark == "" {
+		return foundNote{below: r}
+	}
 	for i := r + 1; i < len(s.g.rows); i++ {
 		for c, t := range s.g.rows[i] {
+			if !mayBegin(t, mark[0]) && (bare == "" || !mayBegin(t, bare[0])) {
+				continue // most cells: figures
+			}
 			t = strings.TrimSpace(t)
 			for _, m := range []string{mark, bare} {
 				rest, found := strings.CutPrefix(t, m)
 				if found && m != "" && strings.TrimSpace(strings.TrimLeft(rest, "*.:)] ")) != "" && (m == mark || !startsDigit(rest)) {
-					return cellName(i, c), t, true
+					return foundNote{below: r, row: i, at: cellName(i, c), text: t, ok: true}
 				}
 			}
 		}
 	}
-	return "", "", false
+	return foundNote{below: r}
+}
+
+// mayBegin reports whether text, spaces trimmed, may begin with the byte
+// b: whether its first byte that is not an ASCII space is b or starts a
+// character (or space) outside ASCII.
+func mayBegin(text string, b byte) bool {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; c {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+		default:
+			return c == b || c >= utf8.RuneSelf
+		}
+	}
+	return false
 }
 
 // startsDigit reports whether s starts with a digit: "1" is not the mark

@@ -107,6 +107,8 @@ type sheetReader struct {
 	// areas that leave theirs blank, read as the sheet's own
 	// (warnBlankAreas).
 	blankAreas cellTally
+	// notesFound are the footnotes found for each mark (noteOf).
+	notesFound map[string]foundNote
 	// rowAreas are the areas the sheet's Area column gives its rows, by
 	// 0-based row, merged or stepped cells filled (readRowAreas); nil
 	// where no Area column is read.

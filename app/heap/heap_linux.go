@@ -56,20 +56,78 @@ func advise(n int) {
 	// run as it passes the heap's goal, with the block still live: one
 	// collection for nothing.
 	percent := debug.SetGCPercent(-1)
-	block := unzeroedBlock(n)
+	p, ok := untouchedBlock(n)
+	block := uintptr(p)
+	if !ok {
+		debug.SetGCPercent(percent)
+		return
+	}
 	// From the start of the huge page the block begins in, which the
 	// heap's earlier objects may share: the block's head is then in a
 	// huge page wherever none of them has touched its page yet.
-	base := uintptr(unsafe.Pointer(unsafe.SliceData(block)))
-	lo, hi := base&^(hugePage-1), (base+uintptr(n))&^(hugePage-1)
+	lo, hi := block&^(hugePage-1), (block+uintptr(n))&^(hugePage-1)
 	if hi > lo {
 		_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, lo, hi-lo, syscall.MADV_HUGEPAGE)
 		advised = [2]uintptr{lo, hi}
 	}
-	runtime.KeepAlive(block)
-	block = nil
+	// The runtime fills the lowest free pages first: left free, the
+	// pages below the block, in small pages where the runtime's own
+	// objects have touched theirs, would take the packages' objects
+	// before the block does, a fault a 4 KB page (some 250 of the 1,500
+	// faults of `scorecard help`, with the block's head below). They are
+	// kept as blocks never touched, which cost address space and no
+	// memory.
+	for size := 1 << 20; size >= pageSize; size /= 2 {
+		for {
+			p, ok := untouchedBlock(size)
+			if !ok || uintptr(p) > block {
+				break // nothing free below the block as large
+			}
+			below = append(below, p)
+		}
+	}
 	debug.SetGCPercent(percent)
 	runtime.GC()
+	// The block's head, below its first huge page, shares a page with
+	// objects made before it, so is in small pages too: freed, it is the
+	// lowest free memory, and is taken and kept as the pages below were.
+	if head := (lo + hugePage - block) % hugePage; head > 0 {
+		if p, ok := untouchedBlock(int(head)); ok && uintptr(p) == block {
+			below = append(below, p)
+		}
+	}
+}
+
+// below are the blocks that take the heap's free pages below the advised
+// block, kept for the program's life.
+var below []unsafe.Pointer
+
+// untouchedBlock makes n bytes of heap, neither cleared nor written, and
+// returns where they are.
+//
+// A block made with make is cleared wherever it starts in pages an
+// earlier collection freed, and clearing touches every page. A
+// strings.Builder's buffer is left uncleared, since it is only ever
+// read where it has been written; but a write to it touches its first
+// page before the block can be advised, and that huge page stays in
+// small pages. So its address is read from the Builder itself, whose
+// layout (a pointer to itself, then its buffer) has been the same since
+// Go 1.10; ok is false if it changes.
+func untouchedBlock(n int) (p unsafe.Pointer, ok bool) {
+	type layout struct {
+		addr *strings.Builder
+		buf  []byte
+	}
+	var b strings.Builder
+	if unsafe.Sizeof(b) != unsafe.Sizeof(layout{}) {
+		return nil, false
+	}
+	b.Grow(n)
+	buf := (*layout)(unsafe.Pointer(&b)).buf
+	if cap(buf) < n {
+		return nil, false
+	}
+	return unsafe.Pointer(unsafe.SliceData(buf)), true
 }
 
 // advised is the range of addresses advise advised.
@@ -81,20 +139,10 @@ func unadvise() {
 	}
 }
 
-// unzeroedBlock returns n bytes of heap that Go has not cleared. A block
-// made with make is cleared wherever it starts in pages an earlier
-// collection freed: clearing touches every page, so they would fault
-// one by one before they were advised. A strings.Builder's buffer is
-// left uncleared, since it is only ever read where it has been written.
-func unzeroedBlock(n int) []byte {
-	var b strings.Builder
-	b.Grow(n)
-	// One byte written makes the buffer's address the string's.
-	b.WriteByte(0)
-	s := b.String()
-	return unsafe.Slice(unsafe.StringData(s), n)
-}
-
 // hugePage is the size of a transparent huge page on amd64 and arm64 (4
 // KB base pages).
 const hugePage = 2 << 20
+
+// pageSize is the runtime's page, the least it maps for a span of
+// objects.
+const pageSize = 8 << 10

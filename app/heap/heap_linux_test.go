@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -23,6 +24,29 @@ func TestHeapInHugePages(t *testing.T) {
 	fill(n)
 	if got := anonHugePages(t); got < n*3/4 {
 		t.Errorf("filling %d MB of a fresh heap mapped %d MB in huge pages, want at least %d MB", n>>20, got>>20, n*3/4>>20)
+	}
+}
+
+// TestFirstObjectsInHugePages has a fresh process fill the heap its
+// packages' set-up would, some 3.5 MB of small objects, and finds it
+// faults a few pages, not one a page: the pages the runtime mapped
+// below the advised block, and the block's head, are not given to them.
+func TestFirstObjectsInHugePages(t *testing.T) {
+	if !inAdvisedProcess(t) {
+		return
+	}
+	var before, after syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &before); err != nil {
+		t.Skip(err)
+	}
+	const n = 3 << 20
+	fill(n)
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &after); err != nil {
+		t.Skip(err)
+	}
+	// In 4 KB pages, 768 faults; each huge page is one.
+	if got := after.Minflt - before.Minflt; got > 100 {
+		t.Errorf("filling %d MB of a fresh heap faulted %d pages, want at most 100", n>>20, got)
 	}
 }
 

@@ -87,11 +87,17 @@ func (ac *areaCheck) settle(file string, l *Layout, rows [][]string) []app.Warni
 			if !ac.namesAuthority(l, rows) {
 				ac.unnamed = append(ac.unnamed, l.Sheet)
 			}
+			if m := l.titleMention; m.passing {
+				warns = append(warns, app.Warning{Location: app.Location{File: file, Sheet: l.Sheet, Cell: m.cell}, Message: titleMentionNote(m, l.Area)})
+			}
 		case own:
 			l.Area = a
 			ac.own++
 			if a != ac.auth.Area() {
 				ac.districtSheets = append(ac.districtSheets, l.Sheet)
+			}
+			if m := l.titleMention; m.alsoOwn && m.area == a {
+				warns = append(warns, app.Warning{Location: app.Location{File: file, Sheet: l.Sheet, Cell: m.cell}, Message: titleMentionNote(m, ac.auth.Area())})
 			}
 			if l.areaOfName {
 				warns = append(warns, app.Warning{Location: app.Location{File: file, Sheet: l.Sheet}, Message: fmt.Sprintf(

@@ -311,7 +311,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 			return Layout{Sheet: sheet, Kind: Skip}, err
 		}
 		if !columnAreas {
-			l.Area = titleArea(sheet, g, h)
+			l.Area, l.titleMention = titleArea(sheet, g, h)
 		}
 		if l.Area == "" && !columnAreas {
 			l.Area, l.areaOfName = districtOnlyIn(sheet)

@@ -118,6 +118,9 @@ type Layout struct {
 	// optNames are the import's readings of area names
 	// (Options.AreaNames), consulted after AreaNames.
 	optNames map[string]app.Area
+	// titleMention is the district the sheet's title names, read as its
+	// Area or named in passing (titleArea), for settle to say so.
+	titleMention titleMention
 	// areaOfName is set where Area is the one district the sheet's name
 	// names among other words ("Canterbury CC"), for settle to say so.
 	areaOfName bool

@@ -1,0 +1,189 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+
+	"scorecard/app"
+)
+
+// A district named in an indicator sheet's title makes the sheet that
+// district's: "Ashford District Scorecard", "CYPE scorecard: Dover",
+// "District: Gravesham". But titles name places in passing too: the
+// council's address ("Sessions House, County Hall, Maidstone, ME14
+// 1XQ"), the committee it went to ("Cabinet Committee, Maidstone, 15
+// April 2026"), a road, a port or a team ("by the Canterbury Road data
+// team"). Read as the district's, the county's whole scorecard was filed
+// under Maidstone, a dozen times too large for it, and Kent had none,
+// with nothing said (QA probe 7). So a district is the sheet's only
+// where its title says little else: words such as "district",
+// "scorecard" or "children's services", dates, and other councils'
+// names. Named among other words, it is said, and the sheet read as the
+// authority's.
+
+// titleMention is a district a sheet's title names, and how.
+type titleMention struct {
+	area       app.Area
+	cell, text string
+	// passing is set where the title names it among other words, so the
+	// sheet was not read as its; alsoOwn where the same title names the
+	// authority too ("Kent County Council (Maidstone) - CYPE Scorecard"),
+	// so the district's reading is said.
+	passing, alsoOwn bool
+}
+
+// titleArea finds the area an indicator sheet reports: its sheet name if
+// that is an area ("Ashford"), else a district its title rows name as
+// their subject (districtTitle), else none, which the import reads as
+// the store's authority (see areaCheck.settle). The mention it reports
+// is the district read from a title, or the first named in passing.
+func titleArea(sheet string, g *grid, h int) (app.Area, titleMention) {
+	if a, ok := app.AnyArea(sheet); ok {
+		return a, titleMention{}
+	}
+	var passing titleMention
+	for r := 0; r < h; r++ {
+		for c, s := range g.rows[r] {
+			a, auth, ok := districtIn(s)
+			if !ok {
+				continue
+			}
+			if _, _, together := areasTogether(s, app.DefaultAuthority()); together {
+				// "Ashford and Canterbury scorecard" names no one
+				// district: it was read as the longer-named, until
+				// the settling read it as the areas together
+				// (localityOf).
+				return "", titleMention{}
+			}
+			m := titleMention{area: a, cell: cellName(r, c), text: strings.TrimSpace(s)}
+			subject, own := districtTitle(s, auth)
+			if subject {
+				m.alsoOwn = own
+				return a, m
+			}
+			if passing.area == "" {
+				m.passing = true
+				passing = m
+			}
+		}
+	}
+	return "", passing
+}
+
+// districtTitle reports whether a title naming one of auth's districts
+// names it as its subject: beside the councils it names, it says only
+// what a district's scorecard is and when. ownToo reports whether it
+// names auth itself as well. An address, by its postcode, names no
+// subject.
+func districtTitle(title string, auth *app.Authority) (subject, ownToo bool) {
+	if postcode().MatchString(title) {
+		return false, false
+	}
+	words := placeWords(title)
+	for i := 0; i < len(words); {
+		if n, a, district := councilAt(words, i, auth); n > 0 {
+			ownToo = ownToo || a == auth && !district
+			i += n
+			continue
+		}
+		if w := strings.ToLower(words[i]); !titleWords[w] && !dateWord(w) {
+			return false, ownToo
+		}
+		i++
+	}
+	return true, ownToo
+}
+
+// dateWord reports whether a title's word, in lower case, is part of a
+// date or period: "march", "2026", "15", "q4", "fy25".
+func dateWord(w string) bool {
+	if _, rest, ok := quarterWord([]string{w}); ok && len(rest) == 0 {
+		return true
+	}
+	return monthWords[strings.TrimRight(w, "0123456789")] || strings.Trim(strings.TrimPrefix(w, "fy"), "0123456789") == ""
+}
+
+// titleWords are the words, in lower case, a scorecard's title or file
+// name may hold beside its area's name and dates.
+var titleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`district districts borough council councils locality area city county
+		dc bc cc cbc mbc scorecard scorecards score card dashboard report reports summary data
+		performance monthly quarterly annual month year to date ytd end as at of for the and in on by
+		is applied filter filters selected indicators indicator kpi kpis measures key pack
+		cype cyp children children's childrens young people person family families services service
+		social care early help education send safeguarding integrated directorate draft final
+		provisional version v figures cyps copy of updated latest new`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// postcode matches a UK postcode ("ME14 1XQ"), which marks a line as an
+// address.
+var postcode = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b`)
+})
+
+// titleMentionNote is the warning a title's mention of a district
+// gives, as read: "" for a title whose district is plainly its subject.
+func titleMentionNote(m titleMention, read app.Area) string {
+	switch {
+	case m.passing:
+		return fmt.Sprintf("the title at %s names %s among other words (%q): its figures are read as %s's, not %s's; if they are %s's, name the sheet %q", m.cell, m.area, m.text, read, m.area, m.area, string(m.area))
+	case m.alsoOwn:
+		return fmt.Sprintf("the title at %s names %s, and %s too (%q): its figures are read as %s's, the district's; if they are %s's, name the sheet %q", m.cell, m.area, read, m.text, m.area, read, string(read))
+	}
+	return ""
+}
+
+// districtOnlyIn finds the one district a sheet's name names among
+// other words ("Canterbury CC", "Dartford DC", "Maidstone 0-17"), of the
+// default authority or, where it names none, of any other: a sheet so
+// named and titled by no area was read as the authority's, its
+// district's figures stored as the county's with nothing said. A name
+// naming two districts ("Ashford and Canterbury") names neither.
+func districtOnlyIn(sheet string) (app.Area, bool) {
+	auths := append([]*app.Authority{app.DefaultAuthority()}, app.Authorities()...)
+	for _, auth := range auths {
+		found := districtsNamed(auth, sheet)
+		switch len(found) {
+		case 0:
+			continue
+		case 1:
+			return found[0], true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// districtsNamed are auth's districts text names by any of their
+// spellings, as whole words.
+func districtsNamed(auth *app.Authority, text string) []app.Area {
+	var found []app.Area
+	for _, a := range auth.AreasIn(text) {
+		if auth.IsDistrict(a) {
+			found = append(found, a)
+		}
+	}
+	return found
+}
+
+// districtIn finds a district named within a title such as "Ashford
+// District Scorecard": the default authority's first, then any other's,
+// whose sheet the import then refuses or files by the store's authority
+// (see areaCheck.settle).
+func districtIn(s string) (app.Area, *app.Authority, bool) {
+	if a, ok := app.DefaultAuthority().DistrictIn(s); ok {
+		return a, app.DefaultAuthority(), true
+	}
+	for _, auth := range app.Authorities() {
+		if a, ok := auth.DistrictIn(s); ok {
+			return a, auth, true
+		}
+	}
+	return "", nil, false
+}

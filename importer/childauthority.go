@@ -104,6 +104,7 @@ func (ac *areaCheck) labelled(file string, l *Layout, rows [][]string) {
 func (ac *areaCheck) fileName(base string) {
 	name := strings.TrimSuffix(base, filepath.Ext(base))
 	words := placeWords(name)
+	var runs []councilRun
 	for r := range councilRuns(words, ac.auth) {
 		if a := r.a; r.district || a == ac.auth || a.Old == ac.auth.Old {
 			ac.titledOwn = true
@@ -114,6 +115,12 @@ func (ac *areaCheck) fileName(base string) {
 				at: app.Location{File: base}, names: "the file is named for"})
 			return
 		}
+		runs = append(runs, r)
+	}
+	if a, phrase := onlyCouncilOf(words, runs); a != nil {
+		// "Copy of Essex scorecard", "2026-03_Essex_scorecard".
+		ac.titled = append(ac.titled, titled{auth: a, name: phrase,
+			at: app.Location{File: base}, names: "the file is named for"})
 	}
 }
 

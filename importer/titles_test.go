@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,6 +57,13 @@ func TestTitleNamingAnotherCouncilRefused(t *testing.T) {
 		{"Thanet District Scorecard - March 2025", "Kent", nil},          // a district of the store's own
 		{"Reading and Writing at Key Stage 2 - March 2025", "Kent", nil}, // a word, not a council
 		{"Compared with statistical neighbours: Essex, East Sussex, Devon", "Kent", nil},
+		// QA probe 7: a council named alone, not first, in a title that
+		// says nothing else was read as the store's.
+		{"Children's Services Performance Scorecard - Essex - March 2026", "Kent", []string{`titled.xlsx: Scorecard!A1: the title names Essex ("Essex"), not Kent`}},
+		{"CYPE scorecard (Essex) Q4 2025/26", "Kent", []string{`the title names Essex ("Essex")`}},
+		{"Children's Services Performance Scorecard - Essex - March 2026", "Essex", nil},
+		{"KS2 Reading results - March 2026", "Kent", nil}, // a word, not a council
+		{"Scorecard - Essex and Norfolk compared", "Kent", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title+" into "+tt.store, func(t *testing.T) {
@@ -195,6 +203,13 @@ func TestFileNamedForAnotherCouncil(t *testing.T) {
 		{"a workbook named for Wigan, into Wigan's store", func(t *testing.T) string { return book(t, "Wigan CSC Scorecard Sep-24.xlsx", "") }, "Wigan", ""},
 		{"a workbook named for Kent", func(t *testing.T) string { return book(t, "Kent CSC Scorecard Sep-24.xlsx", "") }, "Kent", ""},
 		{"a CSV named for no council", func(t *testing.T) string { return csv(t, "cic_2024.csv") }, "Kent", ""},
+		// QA probe 7: the council named alone, not first, in a name that
+		// says nothing else was read as the store's.
+		{"a downloaded copy named for Essex", func(t *testing.T) string { return book(t, "Copy of Essex scorecard.xlsx", "") }, "Kent",
+			`Copy of Essex scorecard.xlsx: the file is named for Essex ("Essex"), not Kent, and nothing in the file is Kent's: not imported`},
+		{"a dated name for Essex", func(t *testing.T) string { return book(t, "2026-03_Essex_CYPS_scorecard_Mar26.xlsx", "") }, "Kent",
+			`2026-03_Essex_CYPS_scorecard_Mar26.xlsx: the file is named for Essex ("Essex")`},
+		{"a workbook named for a word that is a council", func(t *testing.T) string { return book(t, "KS2 Reading results.xlsx", "") }, "Kent", ""},
 		{"a workbook named for Wigan, titled for a district of Kent's", func(t *testing.T) string {
 			return book(t, "Wigan template.xlsx", "Thanet District Scorecard - June 2024")
 		}, "Kent", ""},
@@ -202,6 +217,57 @@ func TestFileNamedForAnotherCouncil(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res, ok := readOrRefused(t, tt.path(t), Options{Authority: lookup(t, tt.store)}, tt.refused)
+			if !ok {
+				return
+			}
+			if n := len(res.Dataset.Observations); n != 3 {
+				t.Errorf("%d figures read, want 3", n)
+			}
+		})
+	}
+}
+
+// TestSheetOrCoverNamingAnotherCouncil reads scorecards whose only
+// mention of their council is the data sheet's name or a cover sheet's
+// title: another council's was filed as the store's authority's, unsaid
+// (QA probe 7). It is refused at the sheet or the cover's cell; the
+// store's own, a district sheet and a note on the cover are read.
+func TestSheetOrCoverNamingAnotherCouncil(t *testing.T) {
+	book := func(t *testing.T, sheet string, cover ...string) string {
+		b := newBook(t)
+		if len(cover) > 0 {
+			b.sheet("Cover")
+			for i, line := range cover {
+				b.row("Cover", fmt.Sprintf("A%d", i+1), line)
+			}
+		}
+		b.sheet(sheet)
+		b.row(sheet, "A1", "Performance Scorecard - March 2026")
+		b.row(sheet, "A3", "Ref", "Indicator", "Polarity", "Jan-26", "Feb-26", "Mar-26")
+		b.row(sheet, "A4", "CIC09", "Number of children in care", "-", 700, 701, 702)
+		return b.save("scorecard.xlsx")
+	}
+	tests := []struct {
+		name    string
+		path    func(t *testing.T) string
+		refused string // what the refusal starts with; "" where the file is read
+	}{
+		{"a sheet named for Essex's service", func(t *testing.T) string { return book(t, "Essex CYPS") },
+			`scorecard.xlsx: sheet "Essex CYPS": the sheet is named for Essex ("Essex"), not Kent, and nothing in the file is Kent's: not imported`},
+		{"a sheet named for Essex after a dash", func(t *testing.T) string { return book(t, "Scorecard - Essex") }, `scorecard.xlsx: sheet "Scorecard - Essex": the sheet is named for Essex ("Essex")`},
+		{"a cover naming Essex", func(t *testing.T) string {
+			return book(t, "Scorecard", "Essex County Council", "Children and Families Performance Scorecard")
+		}, `scorecard.xlsx: Cover!A1: the title names Essex ("Essex County Council"), not Kent`},
+		{"a sheet named for Kent's service", func(t *testing.T) string { return book(t, "Kent CYPS") }, ""},
+		{"a sheet named for a district", func(t *testing.T) string { return book(t, "Ashford") }, ""},
+		{"a cover naming Kent", func(t *testing.T) string { return book(t, "Scorecard", "Kent County Council") }, ""},
+		{"a cover's note of a source", func(t *testing.T) string {
+			return book(t, "Scorecard", "Contents", "Source: Essex County Council's comparison tool")
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, ok := readOrRefused(t, tt.path(t), Options{Authority: lookup(t, "Kent")}, tt.refused)
 			if !ok {
 				return
 			}

@@ -159,6 +159,7 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 				if firstErr == nil {
 					firstErr = noHeaderError(base, h.Sheet)
 				}
+				areas.cover(base, h.Sheet, h.Rows)
 				if sheet, cell, _ := strings.Cut(key, "!"); len(h.Rows) > 0 && sheet == h.Sheet {
 					c.warn(h.Sheet, "", "sheet skipped: %v; its key at %s, saying italic figures are the previous year's outturn, was read for every sheet", err, cell)
 				} else if len(h.Rows) > 0 {

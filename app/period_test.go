@@ -40,6 +40,11 @@ func TestParsePeriod(t *testing.T) {
 		{"Jan-30", Period{Month, 1930, 1}},
 		{"Mar-85", Period{Month, 1985, 3}},
 		{"Q4 99", Period{Quarter, 1999, 4}},
+		// The year first, as ONS writes it; "May" ends as "AY" does
+		// (QA probe 7: "2025 MAY" alone of the months was not read).
+		{"2025 APR", Period{Month, 2025, 4}},
+		{"2025 MAY", Period{Month, 2025, 5}},
+		{"2025 May", Period{Month, 2025, 5}},
 	}
 	for _, tt := range tests {
 		got, err := ParsePeriod(tt.in)

@@ -36,6 +36,9 @@ func parsePeriod(t string) (Period, bool) {
 	lower := strings.ToLower(t)
 	ay := false
 	for _, suf := range []string{" ay", "ay", " (ay)", " academic year", " (academic year)", " academic"} {
+		if rest := strings.TrimSuffix(lower, suf); suf == "ay" && (rest == "" || rest[len(rest)-1] < '0' || rest[len(rest)-1] > '9') {
+			continue // "2024/25AY", not "2025 May"
+		}
 		if strings.HasSuffix(lower, suf) {
 			ay = true
 			lower = strings.TrimSpace(strings.TrimSuffix(lower, suf))

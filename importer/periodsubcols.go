@@ -125,8 +125,9 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) error {
 	if periodSubColumnsAt(&top, g, h-1, h, refCol, width) == nil && top.subs != nil {
 		*l = top
 		l.captionsAbove = true // the months' row, not a title naming one
+		return nil
 	}
-	return nil
+	return periodBlocks(l, g, h, width)
 }
 
 // periodSubColumnsAt is periodSubColumns for period headings in row h
@@ -150,13 +151,7 @@ func periodSubColumnsAt(l *Layout, g *grid, h, sub, refCol, width int) error {
 		}
 	}
 	figured, figuredReads := figuredMonths(once, h)
-	type group struct {
-		period  app.Period
-		from    int
-		cols    []int
-		unknown int // a sub-column under the heading that is none of these; -1 for none
-	}
-	var groups []group
+	var groups []periodGroup
 	for c := 0; c < width; c++ {
 		head := raw(h, c)
 		if head == "" {
@@ -173,7 +168,7 @@ func periodSubColumnsAt(l *Layout, g *grid, h, sub, refCol, width int) error {
 			continue
 		}
 		period = g.headingSerial(h, c, head, period)
-		gr := group{period: period, from: c, unknown: -1}
+		gr := periodGroup{period: period, from: c, unknown: -1}
 		for e := c; e < width; e++ {
 			if e > c && raw(h, e) != "" && raw(h, e) != head {
 				break
@@ -198,13 +193,34 @@ func periodSubColumnsAt(l *Layout, g *grid, h, sub, refCol, width int) error {
 	if len(groups) == 0 {
 		return nil
 	}
+	head := func(c int) string { return raw(sub, c) }
+	where := fmt.Sprintf("headed over sub-columns (%%s, %s:%s)", cellName(sub, groups[0].from), cellName(sub, groups[len(groups)-1].cols[len(groups[len(groups)-1].cols)-1]))
+	return periodGroups(l, g, groups, head, where, cellName(h, groups[0].from), sub, figuredGroupsNote(figuredReads, once))
+}
+
+// periodGroup is a period's columns: its heading's, at from, and the
+// sub-columns read with it.
+type periodGroup struct {
+	period  app.Period
+	from    int
+	cols    []int
+	unknown int // a sub-column under the heading that is none of these; -1 for none
+}
+
+// periodGroups makes each group's columns one observation of its
+// period (periodSubColumns), each column's kind read from its
+// sub-heading (head). where says, for the note, how the groups are
+// headed, a %s standing for the first group's sub-headings, and the note
+// is said at cell; figuredNote ends it. The figures begin below row sub
+// (0-based).
+func periodGroups(l *Layout, g *grid, groups []periodGroup, head func(c int) string, where, cell string, sub int, figuredNote string) error {
 	sc := subColumns{cols: map[int]subCol{}, unread: map[int]string{}}
 	var kinds []string // of the first group, for the note
 	counted := ""
 	for gi, gr := range groups {
 		byKind := map[subKind][]int{}
 		for _, c := range gr.cols {
-			k, a := subKindOf(raw(sub, c))
+			k, a := subKindOf(head(c))
 			if k == subArea {
 				if err := sc.ownArea(a, cellName(sub, c), gr.period); err != nil {
 					return err
@@ -230,36 +246,36 @@ func periodSubColumnsAt(l *Layout, g *grid, h, sub, refCol, width int) error {
 		v := val[0]
 		if choice {
 			// Which is the figure depends on each row's unit (subChoice).
-			sc.cols[cnt[0]] = subCol{kind: subCount, period: gr.period, value: v, head: raw(sub, cnt[0])}
+			sc.cols[cnt[0]] = subCol{kind: subCount, period: gr.period, value: v, head: head(cnt[0])}
 			sc.choice = append(sc.choice, [2]int{v, cnt[0]})
 		} else if len(cnt) == 1 {
 			num = cnt
-			counted = raw(sub, cnt[0])
+			counted = head(cnt[0])
 		}
-		sc.cols[v] = subCol{kind: subValue, period: gr.period, value: v, head: raw(sub, v)}
+		sc.cols[v] = subCol{kind: subValue, period: gr.period, value: v, head: head(v)}
 		for _, c := range num {
-			sc.cols[c] = subCol{kind: subNum, period: gr.period, value: v, head: raw(sub, c)}
+			sc.cols[c] = subCol{kind: subNum, period: gr.period, value: v, head: head(c)}
 		}
 		for _, c := range den {
-			sc.cols[c] = subCol{kind: subDen, period: gr.period, value: v, head: raw(sub, c)}
+			sc.cols[c] = subCol{kind: subDen, period: gr.period, value: v, head: head(c)}
 		}
 		for _, c := range rag {
-			sc.cols[c] = subCol{kind: subRAG, period: gr.period, value: v, head: raw(sub, c)}
+			sc.cols[c] = subCol{kind: subRAG, period: gr.period, value: v, head: head(c)}
 		}
 		for _, c := range dot {
-			sc.cols[c] = subCol{kind: subDoT, period: gr.period, value: v, head: raw(sub, c)}
+			sc.cols[c] = subCol{kind: subDoT, period: gr.period, value: v, head: head(c)}
 		}
 		for _, k := range []subKind{subTarget, subEngland, subNeighbours} {
 			for _, c := range byKind[k] {
-				sc.cols[c] = subCol{kind: k, period: gr.period, value: v, head: raw(sub, c)}
+				sc.cols[c] = subCol{kind: k, period: gr.period, value: v, head: head(c)}
 			}
 		}
 		for _, c := range byKind[subVariance] {
-			sc.unreadVariance(c, gr.period, raw(sub, c), raw(sub, v), raw(sub, byKind[subTarget][0]))
+			sc.unreadVariance(c, gr.period, head(c), head(v), head(byKind[subTarget][0]))
 		}
 		if gi == 0 {
 			for _, c := range gr.cols {
-				kinds = append(kinds, raw(sub, c))
+				kinds = append(kinds, head(c))
 			}
 		}
 	}
@@ -267,7 +283,7 @@ func periodSubColumnsAt(l *Layout, g *grid, h, sub, refCol, width int) error {
 	// sub-headings' roles, or the period heading over them).
 	l.Columns = slices.DeleteFunc(l.Columns, func(c Column) bool {
 		_, ok := sc.cols[c.index]
-		return ok || sc.unread[c.index] != "" || slices.ContainsFunc(groups, func(gr group) bool { return c.index == gr.from })
+		return ok || sc.unread[c.index] != "" || slices.ContainsFunc(groups, func(gr periodGroup) bool { return c.index == gr.from })
 	})
 	for c, s := range sc.cols {
 		col := Column{Col: xlsx.ColumnName(c), Header: s.period.Label() + " / " + s.head, Period: s.period, Hidden: g.isHidden(c), index: c}
@@ -277,12 +293,12 @@ func periodSubColumnsAt(l *Layout, g *grid, h, sub, refCol, width int) error {
 	slices.SortStableFunc(l.Columns, func(a, b Column) int { return a.index - b.index })
 	l.FirstRow = max(l.FirstRow, sub+2)
 	first, last := groups[0], groups[len(groups)-1]
-	sc.cell = cellName(h, first.from)
+	sc.cell = cell
 	periods := first.period.Label() + " to " + last.period.Label() + " are each"
 	if len(groups) == 1 {
 		periods = first.period.Label() + " is"
 	}
-	beside := setNote(sc, first.cols, func(c int) string { return raw(sub, c) })
+	beside := setNote(sc, first.cols, head)
 	if b := besideNote(sc); b != "" {
 		beside = append([]string{b}, beside...)
 	}
@@ -290,12 +306,12 @@ func periodSubColumnsAt(l *Layout, g *grid, h, sub, refCol, width int) error {
 	if len(sc.choice) > 0 {
 		lead = "each period's figure read from one of its columns by the row's unit"
 	}
-	sc.note = fmt.Sprintf("%s headed over sub-columns (%s, %s:%s): %s, %s",
-		periods, strings.Join(kinds, " | "), cellName(sub, first.from), cellName(sub, last.cols[len(last.cols)-1]), lead, strings.Join(beside, "; "))
+	sc.note = fmt.Sprintf("%s "+where+": %s, %s",
+		periods, strings.Join(kinds, " | "), lead, strings.Join(beside, "; "))
 	if counted != "" {
 		sc.note += fmt.Sprintf("; %q is read as the numerator, as it stands beside a denominator", counted)
 	}
-	sc.note += figuredGroupsNote(figuredReads, once)
+	sc.note += figuredNote
 	l.subs = &sc
 	return nil
 }

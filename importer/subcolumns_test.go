@@ -40,6 +40,10 @@ func TestSubColumnsUnderPeriodsRefused(t *testing.T) {
 		{"beside a sheet that reads", []any{d(4), d(5), d(6)}, []any{"No.", "%"}, true, true, "",
 			`book.xlsx: Scorecard!J5: CIC05: Jun-25's "No." and "%" columns not read`},
 		{"Target and Actual under each month", []any{"Apr-25", "May-25", "Jun-25"}, []any{"Target", "Actual"}, true, false, "", ""},
+		// QA probe 7: refused as "a count and its percentage", the
+		// advice to give "the counts rows of their own".
+		{"Total and of which UASC under each month", []any{"Apr-25", "May-25", "Jun-25"}, []any{"Total", "of which UASC"}, true, false,
+			`book.xlsx: Scorecard!E3: refused: Apr-25 is headed over sub-columns of the children counted (E4 "Total", F4 "of which UASC"): a month written once over its columns is not read with them; give each column a heading naming its month, area and children, such as "Apr-25 Kent" and "Apr-25 Kent of which UASC", which are read`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,6 +132,11 @@ func TestAreasAloneUnderMonths(t *testing.T) {
 		{"beside England",
 			`book.xlsx: CIC!D1: refused: Feb-25 is headed over area sub-columns (D2 "Kent", E2 "Kent excl UASC", F2 "England"): a period's own figure beside its England or statistical neighbours' figure is not read`,
 			[]any{"Kent", "Kent excl UASC", "England", "Kent", "Kent excl UASC", "England"}, "such as"},
+		// QA probe 7: the refusal said "Feb-25 All" and "Feb-25 UASC"
+		// were read, and neither is.
+		{"all children and UASC, no area",
+			`book.xlsx: CIC!D1: refused: Feb-25 is headed over sub-columns of the children counted (D2 "All", E2 "UASC"): a month written once over its columns is not read with them; give each column a heading naming its month, area and children, such as "Feb-25 Kent" and "Feb-25 Kent UASC", which are read`,
+			[]any{"All", "UASC", "All", "UASC"}, "area sub-columns"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

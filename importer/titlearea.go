@@ -106,7 +106,9 @@ func dateWord(w string) bool {
 }
 
 // titleWords are the words, in lower case, a scorecard's title or file
-// name may hold beside its area's name and dates.
+// name may hold beside its area's name and dates: what it reports, on
+// which children (the cohort its figures count is read apart, by
+// sheetCohort), and for whom.
 var titleWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`district districts borough council councils locality area city county
@@ -115,7 +117,11 @@ var titleWords = func() map[string]bool {
 		is applied filter filters selected indicators indicator kpi kpis measures key pack
 		cype cyp children children's childrens young people person family families services service
 		social care early help education send safeguarding integrated directorate draft final
-		provisional version v figures cyps copy of updated latest new`) {
+		provisional version v figures cyps copy of updated latest new
+		csc cscs cs cin cic cla lac cp eh ehs yjs ics mi looked after need protection plan plans
+		leavers child youth justice school schools
+		all only excl excluding exc ex incl including inc excluded removed without with
+		uasc ola unaccompanied asylum seeking disability disabilities disabled`) {
 		m[w] = true
 	}
 	return m

@@ -27,6 +27,8 @@ func TestTitleNamesDistrict(t *testing.T) {
 		{"a subtitle naming it", "Scorecard", []string{"Kent CYPE District Scorecard - March 2026", "District: Gravesham"}, "Gravesham", ""},
 		{"a filter line", "Scorecard", []string{"CYPE Scorecard - March 2026", "Applied filters: District is Thanet"}, "Thanet", ""},
 		{"services and a quarter", "Sheet2", []string{"Swale Children's Social Care Performance Report Q4 2025/26"}, "Swale", ""},
+		{"the council's area and its service's initials", "Scorecard", []string{"Canterbury City Council area - CSC scorecard"}, "Canterbury", ""},
+		{"the cohort its figures count", "Sheet3", []string{"Children's Social Care Scorecard - Swale (excl UASC)"}, "Swale", ""},
 		{"the council's address", "Scorecard", []string{"Kent CYPE Performance Scorecard - March 2026", "Kent County Council, Sessions House, County Hall, Maidstone, ME14 1XQ"}, "Kent",
 			`A2: the title at A2 names Maidstone among other words ("Kent County Council, Sessions House, County Hall, Maidstone, ME14 1XQ"): its figures are read as Kent's, not Maidstone's; if they are Maidstone's, name the sheet "Maidstone"`},
 		{"the committee's meeting place", "Scorecard", []string{"Kent CYPE Performance Scorecard - March 2026", "Presented to Cabinet Committee, Maidstone, 15 April 2026"}, "Kent",

@@ -334,7 +334,13 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			if pair, ok := s.countPercentPair(r, &refCol, &nameCol, hasName, ref, name); ok && !by.any() {
 				s.countPercent, own = &pair, pair.percent
 			}
-			ind := s.readIndicator(r, ref, name, section, sectionAt)
+			defName := name
+			nameSplit, stored, byName := s.storedNameSplit(ref, name)
+			if byName {
+				defName = stored
+				s.warn(r, nameCol.index, "%s: the name %q is the stored name %q with words naming children added: its figures are read as %s, not all children's, and the stored name stands", ref, name, stored, nameSplit.Label())
+			}
+			ind := s.readIndicator(r, ref, defName, section, sectionAt)
 			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType, dataPeriod: ind.DataPeriod, unit: s.statedUnit(ind)}
 			by.name, by.row = name, r
 			if by.hasArea && hasFigures {
@@ -343,6 +349,9 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			split = s.markedSplit(r, &refCol, &nameCol, hasName, ind.Ref)
 			if isAlone && split == app.All {
 				split = alone
+			}
+			if byName && split == app.All {
+				split = nameSplit
 			}
 			if counts, _ := nestedSplit(s.sectionSplit, split); counts != app.All {
 				// Its targets and benchmarks are said as a cohort row's.

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
 	"scorecard/app"
@@ -54,18 +53,7 @@ func TestNameAddsCohortToStoredName(t *testing.T) {
 			if !slices.Equal(splits, []app.Split{tc.split}) {
 				t.Errorf("figures read as %v, want %v", splits, tc.split)
 			}
-			var said []string
-			for _, w := range res.Warnings {
-				if strings.Contains(w.Message, "stored name") {
-					said = append(said, w.Cell+": "+w.Message)
-				}
-			}
-			switch {
-			case tc.warn == "" && len(said) > 0:
-				t.Errorf("warned %q, want nothing", said)
-			case tc.warn != "" && (len(said) != 1 || !strings.HasPrefix(said[0], tc.warn)):
-				t.Errorf("warned %q, want one beginning %q", said, tc.warn)
-			}
+			warnedOnce(t, res.Warnings, "stored name", tc.warn)
 			if tc.warn != "" {
 				for _, ind := range res.Dataset.Indicators {
 					if ind.Ref == tc.ref && ind.Name != stored[tc.ref].Name {

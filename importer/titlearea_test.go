@@ -52,18 +52,26 @@ func TestTitleNamesDistrict(t *testing.T) {
 					t.Fatalf("figure %s %s read as %s's, want %s's", o.Ref, o.Period.Label(), o.Area, tc.area)
 				}
 			}
-			var said []string
-			for _, w := range res.Warnings {
-				if strings.Contains(w.Message, "the title at") {
-					said = append(said, w.Cell+": "+w.Message)
-				}
-			}
-			switch {
-			case tc.warn == "" && len(said) > 0:
-				t.Errorf("warned %q, want nothing of the title", said)
-			case tc.warn != "" && (len(said) != 1 || !strings.HasPrefix(said[0], tc.warn)):
-				t.Errorf("warned %q, want one beginning %q", said, tc.warn)
-			}
+			warnedOnce(t, res.Warnings, "the title at", tc.warn)
 		})
+	}
+}
+
+// warnedOnce checks that of the warnings whose message holds about, one
+// is given, at a cell and beginning as want ("A2: the title at A2 ...");
+// none where want is "".
+func warnedOnce(t *testing.T, warnings []app.Warning, about, want string) {
+	t.Helper()
+	var said []string
+	for _, w := range warnings {
+		if strings.Contains(w.Message, about) {
+			said = append(said, w.Cell+": "+w.Message)
+		}
+	}
+	switch {
+	case want == "" && len(said) > 0:
+		t.Errorf("warned %q, want nothing", said)
+	case want != "" && (len(said) != 1 || !strings.HasPrefix(said[0], want)):
+		t.Errorf("warned %q, want one beginning %q", said, want)
 	}
 }

@@ -88,12 +88,20 @@ func districtTitle(title string, auth *app.Authority) (subject, ownToo bool) {
 			i += n
 			continue
 		}
-		if w := strings.ToLower(words[i]); !titleWords[w] && !dateWord(w) {
+		if !titleWord(words[i]) {
 			return false, ownToo
 		}
 		i++
 	}
 	return true, ownToo
+}
+
+// titleWord reports whether a word of a title or file name is one a
+// scorecard's title holds beside its area's name (titleWords), perhaps
+// numbered ("v2", "draft3"), or a date's.
+func titleWord(word string) bool {
+	w := strings.ToLower(word)
+	return titleWords[w] || titleWords[strings.TrimRight(w, "0123456789")] || dateWord(w)
 }
 
 // dateWord reports whether a title's word, in lower case, is part of a

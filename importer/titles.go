@@ -164,7 +164,7 @@ func onlyCouncilOf(words []string, runs []councilRun) (*app.Authority, string) {
 			k++
 			continue
 		}
-		if w := strings.ToLower(words[i]); !titleWords[w] && !dateWord(w) {
+		if !titleWord(words[i]) {
 			return nil, ""
 		}
 		i++

@@ -209,6 +209,8 @@ func TestFileNamedForAnotherCouncil(t *testing.T) {
 			`Copy of Essex scorecard.xlsx: the file is named for Essex ("Essex"), not Kent, and nothing in the file is Kent's: not imported`},
 		{"a dated name for Essex", func(t *testing.T) string { return book(t, "2026-03_Essex_CYPS_scorecard_Mar26.xlsx", "") }, "Kent",
 			`2026-03_Essex_CYPS_scorecard_Mar26.xlsx: the file is named for Essex ("Essex")`},
+		{"a numbered copy named for Essex", func(t *testing.T) string { return book(t, "Copy of Essex scorecard v2.xlsx", "") }, "Kent",
+			`Copy of Essex scorecard v2.xlsx: the file is named for Essex ("Essex")`},
 		{"a workbook named for a word that is a council", func(t *testing.T) string { return book(t, "KS2 Reading results.xlsx", "") }, "Kent", ""},
 		{"a workbook named for Wigan, titled for a district of Kent's", func(t *testing.T) string {
 			return book(t, "Wigan template.xlsx", "Thanet District Scorecard - June 2024")

@@ -63,6 +63,9 @@ func TestTitleNamingAnotherCouncilRefused(t *testing.T) {
 		{"CYPE scorecard (Essex) Q4 2025/26", "Kent", []string{`the title names Essex ("Essex")`}},
 		{"Children's Services Performance Scorecard - Essex - March 2026", "Essex", nil},
 		{"KS2 Reading results - March 2026", "Kent", nil}, // a word, not a council
+		// A county's usual abbreviation (QA probe 7).
+		{"Lancs CFW Scorecard - March 2026", "Kent", []string{`titled.xlsx: Scorecard!A1: the title names Lancashire ("Lancs"), not Kent`}},
+		{"Herts Children's Services Scorecard - March 2026", "Hertfordshire", nil},
 		{"Scorecard - Essex and Norfolk compared", "Kent", nil},
 	}
 	for _, tt := range tests {

@@ -141,7 +141,7 @@ func (s *sheetReader) readBrokenDownRow(r int, ind *rowIndicator, split app.Spli
 	}
 	if ind == nil {
 		def := s.readIndicator(r, ref, name, section, sectionAt)
-		ind = &rowIndicator{ref: def.Ref, polarity: def.Polarity, yearType: def.YearType, dataPeriod: def.DataPeriod, unit: s.statedUnit(def)}
+		ind = s.rowIndicatorOf(def)
 		b.defined[ref] = ind
 	}
 	if name != "" {

@@ -159,6 +159,12 @@ type rowIndicator struct {
 	unit app.Unit
 }
 
+// rowIndicatorOf is what the rows below an indicator's own need of its
+// definition ind, as read from its row or the sheet's.
+func (s *sheetReader) rowIndicatorOf(ind app.Indicator) *rowIndicator {
+	return &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType, dataPeriod: ind.DataPeriod, unit: s.statedUnit(ind)}
+}
+
 // readTable reads a table of an indicator sheet (periods across) or a
 // district sheet (areas across), in the columns of s.span: one row per
 // indicator, with section heading rows, twin rows and breakdown blocks
@@ -341,7 +347,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 				s.warn(r, nameCol.index, "%s: the name %q is the stored name %q with words naming children added: its figures are read as %s, not all children's, and the stored name stands", ref, name, stored, nameSplit.Label())
 			}
 			ind := s.readIndicator(r, ref, defName, section, sectionAt)
-			last = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType, dataPeriod: ind.DataPeriod, unit: s.statedUnit(ind)}
+			last = s.rowIndicatorOf(ind)
 			by.name, by.row = name, r
 			if by.hasArea && hasFigures {
 				s.blankAreas.add(r, by.area.index) // read as the sheet's own

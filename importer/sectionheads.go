@@ -95,7 +95,7 @@ func (s *sheetReader) sectionAloneRow(r int, ref, name string) (split app.Split,
 		return app.All, nil, false // its own name says whom it counts
 	}
 	if ind, st := s.definitionOf(ref); st.Defines() && ind.Section != h.title {
-		prior = &rowIndicator{ref: ind.Ref, polarity: ind.Polarity, yearType: ind.YearType, dataPeriod: ind.DataPeriod, unit: s.statedUnit(ind)}
+		prior = s.rowIndicatorOf(ind)
 	}
 	switch {
 	case prior != nil:

@@ -82,18 +82,29 @@ func districtTitle(title string, auth *app.Authority) (subject, ownToo bool) {
 		return false, false
 	}
 	words := placeWords(title)
-	for i := 0; i < len(words); {
-		if n, a, district := councilAt(words, i, auth); n > 0 {
-			ownToo = ownToo || a == auth && !district
-			i += n
+	var runs []councilRun
+	for r := range councilRuns(words, auth) {
+		runs = append(runs, r)
+		ownToo = ownToo || r.a == auth && !r.district
+	}
+	return saysOnlyTitle(words, runs), ownToo
+}
+
+// saysOnlyTitle reports whether words, less the councils' names runs
+// finds in them, say no more than a scorecard's title does (titleWord).
+func saysOnlyTitle(words []string, runs []councilRun) bool {
+	for i, k := 0, 0; i < len(words); {
+		if k < len(runs) && runs[k].i == i {
+			i += runs[k].n
+			k++
 			continue
 		}
 		if !titleWord(words[i]) {
-			return false, ownToo
+			return false
 		}
 		i++
 	}
-	return true, ownToo
+	return true
 }
 
 // titleWord reports whether a word of a title or file name is one a

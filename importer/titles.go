@@ -158,16 +158,8 @@ func onlyCouncilOf(words []string, runs []councilRun) (*app.Authority, string) {
 			return nil, "" // two councils: compared, or together
 		}
 	}
-	for i, k := 0, 0; i < len(words); {
-		if k < len(runs) && runs[k].i == i {
-			i += runs[k].n
-			k++
-			continue
-		}
-		if !titleWord(words[i]) {
-			return nil, ""
-		}
-		i++
+	if !saysOnlyTitle(words, runs) {
+		return nil, ""
 	}
 	return runs[0].a, runs[0].phrase(words)
 }

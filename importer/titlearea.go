@@ -99,12 +99,63 @@ func saysOnlyTitle(words []string, runs []councilRun) bool {
 			k++
 			continue
 		}
-		if !titleWord(words[i]) {
+		if !titleWord(words[i]) && !paperNumber(words, i) {
 			return false
 		}
 		i++
 	}
 	return true
+}
+
+// paperWords are the words numbering a committee's papers, in lower
+// case: a scorecard goes to members as "Appendix A" or "Annex 2" to an
+// agenda's "Item 7", and its file and title are numbered so ("Appendix A
+// - Essex CYPS Scorecard"). A meeting's own words ("Cabinet Committee")
+// are not among them: a meeting's place is not its papers' area.
+var paperWords = map[string]bool{
+	"appendix": true, "appx": true, "app": true, "annex": true, "annexe": true, "item": true,
+	"agenda": true, "enclosure": true, "enc": true, "paper": true, "attachment": true, "schedule": true,
+}
+
+// paperNumber reports whether words[i] numbers a paper: a paper word, or
+// the letter, number or roman numeral after one ("Appendix A", "Item
+// 7b", "Annex iv"), or a code of a letter or two and digits opening the
+// words ("a02_Essex_scorecard"), as papers' files are numbered in a
+// pack's order.
+func paperNumber(words []string, i int) bool {
+	w := strings.ToLower(words[i])
+	if paperWords[w] {
+		return true
+	}
+	if i > 0 && paperWords[strings.ToLower(words[i-1])] {
+		return len(w) == 1 || romanNumeral(w) || paperCode(w) || itemNumber(w)
+	}
+	return i == 0 && paperCode(w)
+}
+
+// paperCode reports whether w, in lower case, is a letter or two then
+// one to three digits: "a02", "b3".
+func paperCode(w string) bool {
+	digits := strings.TrimLeft(w, "abcdefghijklmnopqrstuvwxyz")
+	letters := len(w) - len(digits)
+	return letters >= 1 && letters <= 2 && len(digits) >= 1 && len(digits) <= 3 && strings.Trim(digits, "0123456789") == ""
+}
+
+// itemNumber reports whether w, in lower case, is a number, perhaps
+// with a letter after it: "7", "12b".
+func itemNumber(w string) bool {
+	n := strings.TrimRight(w, "abcdefghijklmnopqrstuvwxyz")
+	return n != "" && len(w)-len(n) <= 1 && strings.Trim(n, "0123456789") == ""
+}
+
+// romanNumeral reports whether w, in lower case, is a roman numeral up
+// to twelve, as annexes are numbered.
+func romanNumeral(w string) bool {
+	switch w {
+	case "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii":
+		return true
+	}
+	return false
 }
 
 // titleWord reports whether a word of a title or file name is one a

@@ -29,6 +29,8 @@ func TestTitleNamesDistrict(t *testing.T) {
 		{"services and a quarter", "Sheet2", []string{"Swale Children's Social Care Performance Report Q4 2025/26"}, "Swale", ""},
 		{"the council's area and its service's initials", "Scorecard", []string{"Canterbury City Council area - CSC scorecard"}, "Canterbury", ""},
 		{"the cohort its figures count", "Sheet3", []string{"Children's Social Care Scorecard - Swale (excl UASC)"}, "Swale", ""},
+		{"a committee's appendix", "Scorecard", []string{"Appendix B - Thanet District Scorecard - March 2026"}, "Thanet", ""},
+		{"an agenda item numbered", "Scorecard", []string{"Agenda item 7b: Dover CSC scorecard"}, "Dover", ""},
 		{"the council's address", "Scorecard", []string{"Kent CYPE Performance Scorecard - March 2026", "Kent County Council, Sessions House, County Hall, Maidstone, ME14 1XQ"}, "Kent",
 			`A2: the title at A2 names Maidstone among other words ("Kent County Council, Sessions House, County Hall, Maidstone, ME14 1XQ"): its figures are read as Kent's, not Maidstone's; if they are Maidstone's, name the sheet "Maidstone"`},
 		{"the committee's meeting place", "Scorecard", []string{"Kent CYPE Performance Scorecard - March 2026", "Presented to Cabinet Committee, Maidstone, 15 April 2026"}, "Kent",

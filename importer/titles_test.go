@@ -214,6 +214,17 @@ func TestFileNamedForAnotherCouncil(t *testing.T) {
 			`2026-03_Essex_CYPS_scorecard_Mar26.xlsx: the file is named for Essex ("Essex")`},
 		{"a numbered copy named for Essex", func(t *testing.T) string { return book(t, "Copy of Essex scorecard v2.xlsx", "") }, "Kent",
 			`Copy of Essex scorecard v2.xlsx: the file is named for Essex ("Essex")`},
+		// Committee papers are numbered in their pack: the council named
+		// after the number was read as the store's, unsaid (QA probe 7).
+		{"a committee's appendix for Essex", func(t *testing.T) string { return book(t, "Appendix A - Essex CYPS Scorecard March 2026.xlsx", "") }, "Kent",
+			`Appendix A - Essex CYPS Scorecard March 2026.xlsx: the file is named for Essex ("Essex")`},
+		{"an agenda item for Essex", func(t *testing.T) string { return book(t, "Agenda item 5 - Essex performance.xlsx", "") }, "Kent",
+			`Agenda item 5 - Essex performance.xlsx: the file is named for Essex ("Essex")`},
+		{"an annex numbered in roman", func(t *testing.T) string { return book(t, "Annex iv Essex scorecard.xlsx", "") }, "Kent",
+			`Annex iv Essex scorecard.xlsx: the file is named for Essex ("Essex")`},
+		{"a pack's numbered file for Essex", func(t *testing.T) string { return book(t, "a02_Essex_CYPS_scorecard_Mar26.xlsx", "") }, "Kent",
+			`a02_Essex_CYPS_scorecard_Mar26.xlsx: the file is named for Essex ("Essex")`},
+		{"a committee's appendix for Kent", func(t *testing.T) string { return book(t, "Appendix A - Kent CYPS Scorecard.xlsx", "") }, "Kent", ""},
 		{"a workbook named for a word that is a council", func(t *testing.T) string { return book(t, "KS2 Reading results.xlsx", "") }, "Kent", ""},
 		{"a workbook named for Wigan, titled for a district of Kent's", func(t *testing.T) string {
 			return book(t, "Wigan template.xlsx", "Thanet District Scorecard - June 2024")

@@ -42,6 +42,9 @@ type areaCheck struct {
 	// (see titles).
 	titledOwn bool
 	titled    []titled
+	// initialled are the councils named by their initials alone (see
+	// initials).
+	initialled []initialled
 	// localities are the sheets read as a locality's (localityOf),
 	// districtSheets those read as one of the authority's districts, and
 	// unnamed the indicator sheets naming no area, read as the

@@ -121,7 +121,9 @@ func (ac *areaCheck) fileName(base string) {
 		// "Copy of Essex scorecard", "2026-03_Essex_scorecard".
 		ac.titled = append(ac.titled, titled{auth: a, name: phrase,
 			at: app.Location{File: base}, names: "the file is named for"})
+		return
 	}
+	ac.initials(name, app.Location{File: base}, "the file is named for")
 }
 
 // authorityColumns are headings of a column giving, on each child's row,

@@ -83,6 +83,7 @@ func readCSV(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	if err := areas.titleRefusal(); err != nil {
 		return nil, err
 	}
+	areaWarns = append(areaWarns, areas.titleWarnings()...)
 	l.defined = opt.Defined
 	l.nameFilings = csvNameFilings(g, &l, opt.Indicators, opt.Retired) // a table keyed by names (tidynamed.go)
 	sr := &sheetReader{out: newSheetLog(base, l.Sheet), l: l, g: g}

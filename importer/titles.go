@@ -49,6 +49,8 @@ func (ac *areaCheck) titles(file string, l *Layout, rows [][]string) {
 		case other != nil:
 			ac.titled = append(ac.titled, titled{auth: other, name: name,
 				at: app.Location{File: file, Sheet: l.Sheet}, names: "the sheet is named for"})
+		default:
+			ac.initials(l.Sheet, app.Location{File: file, Sheet: l.Sheet}, "the sheet is named for")
 		}
 	}
 	for r := 0; r < l.HeaderRow-1 && r < len(rows); r++ {
@@ -64,12 +66,14 @@ func (ac *areaCheck) title(file, sheet string, rows [][]string, r int) {
 		return
 	}
 	own, other, name := councilsNamed(rows[r][c], ac.auth)
+	at := app.Location{File: file, Sheet: sheet, Cell: xlsx.ColumnName(c) + strconv.Itoa(r+1)}
 	switch {
 	case own:
 		ac.titledOwn = true
 	case other != nil:
-		at := app.Location{File: file, Sheet: sheet, Cell: xlsx.ColumnName(c) + strconv.Itoa(r+1)}
 		ac.titled = append(ac.titled, titled{auth: other, name: name, at: at})
+	default:
+		ac.initials(rows[r][c], at, "the title names")
 	}
 }
 
@@ -278,32 +282,23 @@ func (ac *areaCheck) titleRefusal() error {
 		return nil
 	}
 	t := ac.titled[0]
-	theirs, ours := everyday(t.auth), everyday(ac.auth)
+	theirs, ours := t.auth.CommonName(), ac.auth.CommonName()
 	return &app.SourceError{Location: t.at, Err: fmt.Errorf(
 		"%s %s (%q), not %s, and nothing in the file is %s's: not imported, so that %s's figures are not filed as %s's. "+
 			"If the store is for %s, set its authority with `scorecard authority %q`; otherwise import the file into a store of %s's own (one store per authority: scorecard --db FILE)",
 		t.naming(), theirs, t.name, ours, ours, theirs, ours, theirs, t.name, theirs)}
 }
 
-// everyday is an authority's name as it is said: the DfE's "Bristol,
-// City of" is Bristol.
-func everyday(a *app.Authority) string {
-	if i := strings.Index(a.Name, ", "); i > 0 {
-		return a.Name[:i]
-	}
-	return a.Name
-}
-
 // titleWarnings are warnings for titles naming another council in a file
 // whose areas are the store's authority's, which they are read as.
 func (ac *areaCheck) titleWarnings() []app.Warning {
 	if ac.own == 0 && !ac.titledOwn {
-		return nil
+		return ac.initialsWarning()
 	}
 	var ws []app.Warning
 	for _, t := range ac.titled {
 		ws = append(ws, app.Warning{Location: t.at, Message: fmt.Sprintf(
-			"%s %s (%q), but the file's areas or other titles are %s's: its figures are read as %s's", t.naming(), everyday(t.auth), t.name, everyday(ac.auth), everyday(ac.auth))})
+			"%s %s (%q), but the file's areas or other titles are %s's: its figures are read as %s's", t.naming(), t.auth.CommonName(), t.name, ac.auth.CommonName(), ac.auth.CommonName())})
 	}
 	return ws
 }

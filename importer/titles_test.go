@@ -44,8 +44,6 @@ func TestTitleNamingAnotherCouncilRefused(t *testing.T) {
 			[]string{"Scorecard!A1:", `names Bristol ("Bristol City Council"), not Kent`}},
 		{"Leeds City Council Children's Services Performance Scorecard - March 2025", "Kent", []string{`names Leeds ("Leeds City Council")`}},
 		{"Essex Children's Services Performance Scorecard - March 2025", "Kent", []string{`names Essex ("Essex")`}},
-		{"ECC performance scorecard", "Kent", nil}, // initials many councils share
-		{"LCC Children's Services Scorecard", "Leeds", nil},
 		{"Reading Borough Council - CSC scorecard", "Kent", []string{`names Reading ("Reading Borough Council")`}},
 		{"Kent County Council - Children's Services Performance Scorecard - March 2025", "Kent", nil},
 		{"KCC CYPE Performance Scorecard - Mar-25", "Kent", nil},
@@ -98,6 +96,70 @@ func TestTitleNamingAnotherCouncilRefused(t *testing.T) {
 				if strings.Contains(w.Message, "the title names") {
 					t.Errorf("warning %v for a title of the store's own", w)
 				}
+			}
+		})
+	}
+}
+
+// TestCouncilInitials reads scorecards naming their council by its
+// initials alone, as councils' own papers do: another council's were
+// filed as the store's authority's, unsaid. Many councils share
+// initials (HCC is Hampshire's and Hertfordshire's) and other words are
+// written so, so the figures are read as the store's authority's, with
+// a warning naming the councils; the store's own initials, whatever its
+// council calls itself, say nothing.
+func TestCouncilInitials(t *testing.T) {
+	csv := func(t *testing.T, name string) string {
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, []byte("Ref,Indicator,Polarity,Apr-24,May-24,Jun-24\nCIC09,Number of children in care,-,700,701,702\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	titled := func(title string) func(t *testing.T) string {
+		return func(t *testing.T) string { return titledBook(t, title) }
+	}
+	tests := []struct {
+		name  string
+		path  func(t *testing.T) string
+		store string
+		want  string // the warning; "" for none
+	}{
+		{"a county's initials", titled("WSCC Children's Services Scorecard - March 2026"), "Kent",
+			`Scorecard!A1: the title names "WSCC", the initials of West Sussex's council, not Kent's, and nothing in the file is Kent's: its figures are read as Kent's`},
+		{"initials two counties share", titled("HCC CSC scorecard"), "Kent", `"HCC", the initials of Hampshire's or Hertfordshire's council, not Kent's`},
+		{"Essex's initials", titled("ECC performance scorecard"), "Kent", `"ECC", the initials of Essex's council`},
+		{"a CSV named by initials", func(t *testing.T) string { return csv(t, "WSCC_cic_2024.csv") }, "Kent",
+			`the file is named for "WSCC", the initials of West Sussex's council`},
+		{"the store's own", titled("KCC CYPE Performance Scorecard"), "Kent", ""},
+		{"Essex's own", titled("ECC performance scorecard"), "Essex", ""},
+		{"a city council's own", titled("LCC Children's Services Scorecard"), "Leeds", ""},
+		{"a metropolitan borough's own", titled("WMBC Children's Services Scorecard"), "Wigan", ""},
+		{"a service's initials", titled("CSC KPI scorecard"), "Kent", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(context.Background(), tt.path(t), Options{Authority: lookup(t, tt.store)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			own := lookup(t, tt.store).Area()
+			for _, o := range res.Dataset.Observations {
+				if o.Area != own {
+					t.Errorf("%s %s filed under %s, want %s's", o.Ref, o.Period, o.Area, own)
+				}
+			}
+			var said []string
+			for _, w := range res.Warnings {
+				if strings.Contains(w.Message, "initials") {
+					said = append(said, w.String())
+				}
+			}
+			switch {
+			case tt.want == "" && len(said) > 0:
+				t.Errorf("warned %q, want nothing said", said)
+			case tt.want != "" && (len(said) != 1 || !strings.Contains(said[0], tt.want)):
+				t.Errorf("warned %q, want one warning saying %q", said, tt.want)
 			}
 		})
 	}

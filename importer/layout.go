@@ -121,6 +121,10 @@ type Layout struct {
 	// titleMention is the district the sheet's title names, read as its
 	// Area or named in passing (titleArea), for settle to say so.
 	titleMention titleMention
+	// cohortRuns are the runs of month columns read under headings
+	// naming the children they count (cohortRunColumns), for the reader
+	// to say so.
+	cohortRuns []cohortRun
 	// areaOfName is set where Area is the one district the sheet's name
 	// names among other words ("Canterbury CC"), for settle to say so.
 	areaOfName bool

@@ -65,9 +65,13 @@ func kindOfOver(t string, after bool) headingKind {
 // so, and the sheet has no area of its own. Areas beside other headings
 // over the months are refused at the first area.
 //
-// Where one area or cohort heads the first run of months and cohorts or
-// benchmarks head later runs, the first run is the sheet's, read as
-// before, and each column of the later runs is refused at its heading.
+// Where each run is headed by the children it counts alone, a
+// different cohort each ("All children | Excluding UASC"), each column
+// is read as its month's figure for its run's cohort (cohortRunColumns).
+// Where one area or cohort heads the first run of months and other
+// cohorts or benchmarks head later runs, the first run is the sheet's,
+// read as before, and each column of the later runs is refused at its
+// heading.
 // Where such headings stand over the later months alone, the sheet is
 // refused at the first. One heading over the first of the month
 // columns, or left of them, as a title names the district or children a
@@ -133,6 +137,10 @@ func areasOverPeriods(l *Layout, g *grid, label int) (read bool, err error) {
 		}
 		if areas >= 2 {
 			return false, overRefusal(r, heads, periods[0], "beside other headings")
+		}
+		if splits, ok := cohortRunsOf(heads); ok && !others {
+			cohortRunColumns(l, r, heads, splits, isPeriod)
+			return false, nil
 		}
 		refuseLaterRuns(l, r, heads, periods, first, isPeriod)
 		return false, nil

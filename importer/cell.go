@@ -28,6 +28,12 @@ type reading struct {
 	// scaled whether it multiplied by 100, for the caller to say.
 	section string
 	scaled  bool
+	// thousands is the powers of 1,000 the cell's format divides the
+	// figure by as it shows it (look.thousands), for the caller to read
+	// it as shown where the row's unit is so scaled (readShown), or to
+	// say it was read as stored; shown marks it read as shown.
+	thousands int
+	shown     bool
 }
 
 // readFigure reads a cell's raw text with its look. Percentages are
@@ -86,6 +92,17 @@ func markedNote(text string, rd reading) string {
 
 func figureOf(text string, lk look, fl *floats) (reading, error) {
 	if v, ok := plainNumber(text); ok {
+		if lk.time {
+			// 02:30 is stored as 0.0017 of a day: read so, a duration
+			// of minutes was stored as a thousandth of one (QA probe 9).
+			return reading{}, fmt.Errorf("%q is in a cell formatted as a time, which shows it as %s, a time of day or a duration in days, not as a figure: give it as a number, of minutes or hours as the indicator counts", text, clockText(v))
+		}
+		if lk.date {
+			// A date typed into a figure's cell is stored as its serial
+			// number, 46129 for 17 April 2026: read so, a caseload of
+			// 46,129 was stored with nothing said (QA probe 9).
+			return reading{}, fmt.Errorf("%q is in a cell formatted as a date, which shows it as a date, not as a figure", text)
+		}
 		if lk.sections != nil {
 			var err error
 			if lk, err = sectionLook(lk, v); err != nil {
@@ -95,6 +112,7 @@ func figureOf(text string, lk look, fl *floats) (reading, error) {
 		// Most cells hold a number as Excel stores it: skip the text
 		// parser's status codes, fractions and separators.
 		rd := reading{decimals: lk.decimals, section: lk.section, scaled: lk.section != "" && lk.percent}
+		rd.thousands = lk.thousands
 		switch {
 		case lk.percent:
 			rd.percent = true
@@ -375,4 +393,15 @@ func ragOfFill(hex string) app.RAG {
 		return app.Green
 	}
 	return app.NoRAG
+}
+
+// clockText is a fraction of a day as a clock shows it, hours past 24
+// and all: 0.0625 is "1:30:00".
+func clockText(days float64) string {
+	secs := int64(math.Round(math.Abs(days) * 24 * 60 * 60))
+	sign := ""
+	if days < 0 {
+		sign = "-"
+	}
+	return fmt.Sprintf("%s%d:%02d:%02d", sign, secs/3600, secs/60%60, secs%60)
 }

@@ -56,4 +56,5 @@ func (s *sheetReader) sayExponent(r, c int, ref, text string, rd reading) {
 		s.warn(r, c, "%s: %s", ref, exponentNote(text, rd))
 	}
 	s.saySection(r, c, ref, text, rd)
+	s.sayStoredScale(r, c, ref, text, rd)
 }

@@ -122,7 +122,7 @@ func sectionLook(lk look, x float64) (look, error) {
 	if !s.number {
 		return lk, nil
 	}
-	lk.percent, lk.percentSign, lk.decimals = s.percent, !s.percent && s.sign, s.decimals
+	lk.percent, lk.percentSign, lk.decimals, lk.thousands = s.percent, !s.percent && s.sign, s.decimals, s.thousands
 	lk.section = s.code
 	return lk, nil
 }

@@ -33,9 +33,9 @@ func TestConditionalPercentFormats(t *testing.T) {
 		{`"n/a"`, false, -1, false},
 	}
 	for _, tt := range tests {
-		p, d := formatDecimals(tt.code)
+		p, d, _ := formatScale(tt.code)
 		if p != tt.percent || d != tt.decimals {
-			t.Errorf("formatDecimals(%q) = %v %d, want %v %d", tt.code, p, d, tt.percent, tt.decimals)
+			t.Errorf("formatScale(%q) = %v %d, want %v %d", tt.code, p, d, tt.percent, tt.decimals)
 		}
 		if got := formatPercentSign(tt.code); got != tt.sign {
 			t.Errorf("formatPercentSign(%q) = %v, want %v", tt.code, got, tt.sign)

@@ -214,9 +214,9 @@ func TestFormatDecimals(t *testing.T) {
 		if got := formatPercentSign(tt.code); got != tt.sign {
 			t.Errorf("formatPercentSign(%q) = %v, want %v", tt.code, got, tt.sign)
 		}
-		p, d := formatDecimals(tt.code)
+		p, d, _ := formatScale(tt.code)
 		if p != tt.percent || d != tt.decimals {
-			t.Errorf("formatDecimals(%q) = %v %d, want %v %d", tt.code, p, d, tt.percent, tt.decimals)
+			t.Errorf("formatScale(%q) = %v %d, want %v %d", tt.code, p, d, tt.percent, tt.decimals)
 		}
 	}
 }

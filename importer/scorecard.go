@@ -79,6 +79,9 @@ type sheetReader struct {
 	// sectionsSaid are the number format sections said to have read a
 	// figure, where a format's sections differ in scale (saySection).
 	sectionsSaid map[string]bool
+	// scalesSaid are the scales, powers of 1,000, a number format was
+	// said to have shown a figure divided by (readShown).
+	scalesSaid map[int]bool
 	// named is what a sheet without a Ref column, its indicators known
 	// by their names, has read (namedrows.go).
 	named namedRows
@@ -566,6 +569,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 		if rd.marker != "" {
 			s.warn(r, c.index, "%s: %s", ind.ref, markedNote(text, rd))
 		}
+		s.readShown(r, c.index, ind.ref, ind.unit, text, &rd)
 		s.sayExponent(r, c.index, ind.ref, text, rd)
 		period := c.Period
 		if p, skip, ok := s.mergedFigure(r, c, figures, ind.ref); skip {

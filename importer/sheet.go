@@ -28,6 +28,12 @@ type look struct {
 	decimals    int // decimal places the format shows; -1 for General
 	fill        string
 	date        bool // a date or time number format
+	// thousands is the powers of 1,000 the format divides a figure by
+	// as it shows it (formatSection.thousands).
+	thousands int
+	// time is a date format showing a time of day or a duration alone
+	// ("h:mm", "[h]:mm", "mm:ss"): its cells hold fractions of a day.
+	time bool
 	// yearOnly is a date format showing the year alone ("yyyy"): its
 	// cells read as the year shown (yearsShown), not as dates, so date
 	// is left unset.
@@ -77,6 +83,11 @@ type formatSection struct {
 	percent  bool // a bare %, which multiplies by 100
 	sign     bool // a % written as text, quoted or escaped, which does not
 	decimals int  // decimal places shown; -1 when none are fixed
+	// thousands counts the commas after the figure's last placeholder,
+	// each of which shows it divided by 1,000: "#,##0," shows 812000 as
+	// 812, "0.0,," 12100000 as 12.1. A comma between placeholders is a
+	// thousands separator.
+	thousands int
 	// cond is the section's condition, [=0] or [<1]; its op is "" for
 	// none.
 	cond formatCond
@@ -125,6 +136,15 @@ func formatSections(code string) []formatSection {
 			}
 		case ch == ';':
 			end(i)
+		case ch == ',':
+			n := 1
+			for i+n < len(code) && code[i+n] == ',' {
+				n++
+			}
+			if next := i + n; cur.number && (next == len(code) || !strings.ContainsRune("0#?.", rune(code[next]))) {
+				cur.thousands += n
+			}
+			i += n - 1
 		case ch == '%':
 			cur.percent = true
 		case ch == '0' || ch == '#' || ch == '?':
@@ -148,13 +168,15 @@ func formatSections(code string) []formatSection {
 	return secs
 }
 
-// formatDecimals reads a number format code such as "0.0%" or "#,##0.00":
+// formatScale reads a number format code such as "0.0%" or "#,##0.00":
 // whether it shows a percentage and how many decimal places. Only the
 // sections that show a number count: in [<0.05]"<5%";0% the first section
 // is the text "<5%" and the second, 0%, makes the format a percentage.
 // The decimals are those of the first such section that shows a
 // percentage, or else of the first that shows a number.
-func formatDecimals(code string) (percent bool, decimals int) {
+// It also gives the powers of 1,000 that section divides a figure by
+// as it shows it (formatSection.thousands).
+func formatScale(code string) (percent bool, decimals, thousands int) {
 	secs := formatSections(code)
 	pick := -1
 	for i, s := range secs {
@@ -167,9 +189,9 @@ func formatDecimals(code string) (percent bool, decimals int) {
 		percent = percent || s.percent
 	}
 	if pick < 0 {
-		return false, -1
+		return false, -1, 0
 	}
-	return percent, secs[pick].decimals
+	return percent, secs[pick].decimals, secs[pick].thousands
 }
 
 // formatPercentSign reports whether a section of a number format that

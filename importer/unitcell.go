@@ -52,6 +52,15 @@ func readUnitCell(ref, text, name string) unitCell {
 	if fractionOfOne(rest) {
 		return unitCell{unit: app.Percent, measure: measure, fraction: true}
 	}
+	if n := unitThousands(app.Unit(t)); n > 0 && !strings.Contains(t, "£") {
+		// "Number (000s)", "Thousands": read as a count, 12 thousand
+		// children were stored as 12 with nothing said (QA probe 9).
+		// Money in thousands ("£000s") is kept as money is, below.
+		kept := app.Unit(strings.TrimSpace(text))
+		return unitCell{unit: kept, measure: measure, unknown: measure == "", note: fmt.Sprintf(
+			"%s: unit %q counts in %s: kept in unit %q, each figure as given (12 for %s), as a figure that is no count of children, so exports do not withhold small numbers of it and it is not recomputed when children are excluded",
+			ref, text, scaleWord(n), kept, map[bool]string{true: "12,000", false: "12 million"}[n == 1])}
+	}
 	if u, ok := unitFromText(rest); ok {
 		// "Median days", "Days", "No. (average)": the unit is plain.
 		return unitCell{unit: u, measure: measure}

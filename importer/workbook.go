@@ -83,15 +83,56 @@ func looksOf(styles []xlsx.Style) []look {
 		if s.Custom {
 			lk.yearOnly = s.Date && yearOnlyFormat(s.FormatCode)
 			lk.date = lk.date && !lk.yearOnly
-			lk.percent, lk.decimals = formatDecimals(s.FormatCode)
+			lk.percent, lk.decimals, lk.thousands = formatScale(s.FormatCode)
 			lk.percentSign = !lk.percent && formatPercentSign(s.FormatCode)
 			lk.sections = scaleSections(s.FormatCode)
 		} else {
 			lk.percent, lk.decimals = builtinFormat(s.NumFmt)
 		}
+		lk.time = lk.date && timeFormat(s.NumFmt, s.FormatCode, s.Custom)
 		looks[i] = lk
 	}
 	return looks
+}
+
+// timeFormat reports whether a date number format shows a time of day
+// or a duration alone, hours, minutes or seconds with no day, month or
+// year: one of Excel's built-in time formats, or a custom code with "h"
+// or "s" outside quoted text and no "d" or "y" ("h:mm", "[h]:mm",
+// "mm:ss").
+func timeFormat(id int, code string, custom bool) bool {
+	if !custom {
+		return id >= 18 && id <= 21 || id >= 45 && id <= 47
+	}
+	if i := strings.IndexByte(code, ';'); i >= 0 {
+		code = code[:i]
+	}
+	clock := false
+	for i := 0; i < len(code); i++ {
+		switch ch := code[i] | 0x20; {
+		case code[i] == '"':
+			if end := strings.IndexByte(code[i+1:], '"'); end >= 0 {
+				i += end + 1
+			}
+		case code[i] == '\\' || code[i] == '_' || code[i] == '*':
+			i++
+		case code[i] == '[':
+			end := strings.IndexByte(code[i:], ']')
+			if end < 0 {
+				return false
+			}
+			switch strings.ToLower(code[i+1 : i+end]) {
+			case "h", "hh", "m", "mm", "s", "ss":
+				clock = true // elapsed time
+			}
+			i += end
+		case ch == 'd', ch == 'y':
+			return false
+		case ch == 'h', ch == 's':
+			clock = true
+		}
+	}
+	return clock
 }
 
 // builtinFormat describes Excel's built-in number formats by id.

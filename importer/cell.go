@@ -34,6 +34,9 @@ type reading struct {
 	// say it was read as stored; shown marks it read as shown.
 	thousands int
 	shown     bool
+	// blank marks a figure read from a cell whose format shows nothing
+	// (look.blank), for the caller to say.
+	blank bool
 }
 
 // readFigure reads a cell's raw text with its look. Percentages are
@@ -112,7 +115,7 @@ func figureOf(text string, lk look, fl *floats) (reading, error) {
 		// Most cells hold a number as Excel stores it: skip the text
 		// parser's status codes, fractions and separators.
 		rd := reading{decimals: lk.decimals, section: lk.section, scaled: lk.section != "" && lk.percent}
-		rd.thousands = lk.thousands
+		rd.thousands, rd.blank = lk.thousands, lk.blank
 		switch {
 		case lk.percent:
 			rd.percent = true

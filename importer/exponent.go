@@ -57,4 +57,17 @@ func (s *sheetReader) sayExponent(r, c int, ref, text string, rd reading) {
 	}
 	s.saySection(r, c, ref, text, rd)
 	s.sayStoredScale(r, c, ref, text, rd)
+	s.sayBlank(r, c, ref, text, rd)
+}
+
+// sayBlank says, once a sheet, a figure read from a cell whose format
+// shows nothing (";;;"): the officer sees an empty cell, and a producer
+// may so hide a figure not meant to be seen, a small number among them
+// (QA probe 9).
+func (s *sheetReader) sayBlank(r, c int, ref, text string, rd reading) {
+	if !rd.blank || s.blankSaid {
+		return
+	}
+	s.blankSaid = true
+	s.warn(r, c, "%s: %s read, though its cell's number format (\";;;\") shows it blank in Excel; every figure in a cell so formatted on this sheet is read; if they are hidden so as not to be shown, write c (suppressed) in their cells, or delete them; said at the first", ref, text)
 }

@@ -82,6 +82,9 @@ type sheetReader struct {
 	// scalesSaid are the scales, powers of 1,000, a number format was
 	// said to have shown a figure divided by (readShown).
 	scalesSaid map[int]bool
+	// blankSaid is set once a figure from a cell formatted to show
+	// nothing has been said (sayBlank).
+	blankSaid bool
 	// named is what a sheet without a Ref column, its indicators known
 	// by their names, has read (namedrows.go).
 	named namedRows

@@ -38,6 +38,9 @@ type look struct {
 	// cells read as the year shown (yearsShown), not as dates, so date
 	// is left unset.
 	yearOnly bool
+	// blank is a format whose every section is empty (";;;"): Excel
+	// shows its cells blank whatever they hold.
+	blank bool
 	// exponentText is a text cell holding a number in scientific
 	// notation, "1e3" (xlsx.Grid.ExponentText): not a format's look but
 	// the cell's own, set by grid.look.

@@ -80,3 +80,33 @@ func TestFiguresShownScaled(t *testing.T) {
 		})
 	}
 }
+
+// TestFiguresFormattedBlank reads figures in cells whose format shows
+// nothing (";;;"): the officer sees empty cells, and they were read with
+// nothing said (QA probe 9). They are read, as the cells hold them, and
+// said once.
+func TestFiguresFormattedBlank(t *testing.T) {
+	b := newBook(t)
+	b.sheet("Scorecard")
+	b.row("Scorecard", "A3", "Ref", "Indicator", "Feb-26", "Mar-26")
+	b.row("Scorecard", "A4", "CIC01", "Number of children in care", 1920, 1931)
+	b.row("Scorecard", "A5", "CIC06", "Number of children starting to be looked after", 80, 3)
+	blank := ";;;"
+	b.style("Scorecard", "D4", "D5", &excelize.Style{CustomNumFmt: &blank})
+	res, ok := readOrRefused(t, b.save("book.xlsx"), Options{}, "")
+	if !ok {
+		return
+	}
+	if n := len(res.Dataset.Observations); n != 4 {
+		t.Errorf("%d figures read, want 4", n)
+	}
+	var said []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, `(";;;") shows it blank`) {
+			said = append(said, w.String())
+		}
+	}
+	if len(said) != 1 || !strings.HasPrefix(said[0], `book.xlsx: Scorecard!D4: CIC01: 1931 read, though its cell's number format`) {
+		t.Errorf("said %q, want it once, at D4", said)
+	}
+}

@@ -86,6 +86,7 @@ func looksOf(styles []xlsx.Style) []look {
 			lk.percent, lk.decimals, lk.thousands = formatScale(s.FormatCode)
 			lk.percentSign = !lk.percent && formatPercentSign(s.FormatCode)
 			lk.sections = scaleSections(s.FormatCode)
+			lk.blank = strings.Trim(s.FormatCode, ";") == "" && s.FormatCode != ""
 		} else {
 			lk.percent, lk.decimals = builtinFormat(s.NumFmt)
 		}

@@ -194,6 +194,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	}
 	l.guesses = guessPeriodHeadings(sheet, g, h, label, heads, targets)
 	counted := countTotalColumns(heads)
+	var latest app.Period // the row's latest month or quarter, found once asked for (lastYearsMonth)
 	for c := 0; c < width; c++ {
 		head, at := strings.TrimSpace(g.at(label, c)), label
 		if second && head == "" {
@@ -224,6 +225,12 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		}
 		if p, _, ok := footnotedPeriod(head); ok && role == "" {
 			role, period = RolePeriod, p // said by warnFootnotedPeriods
+		}
+		if role == "" && latest.IsZero() {
+			latest = latestHeading(heads)
+		}
+		if p, ok := lastYearsMonth(head, latest); ok && role == "" {
+			role, period = RolePeriod, p // said by warnLastYearsMonths
 		}
 		if p, ok := dated[c]; ok && at == label {
 			role, period = RolePeriod, p

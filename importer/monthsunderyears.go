@@ -211,6 +211,7 @@ func (s *sheetReader) warnMonthsUnderYears() {
 	s.warnFootnotedPeriods()
 	s.warnMonthCohorts()
 	s.warnCohortRuns()
+	s.warnLastYearsMonths()
 	h := s.l.HeaderRow - 1
 	if s.l.FirstRow-1 <= h+1 {
 		h-- // no second header row: the header's months, under the row above

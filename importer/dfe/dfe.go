@@ -207,6 +207,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	// mistyped, or another region's extract) read only England's.
 	var sawAuthority, sawHome bool
 	var unknown unknownYears
+	var kinds yearKinds
 	var reads []string
 	applied := make([]Rule, len(rules))
 	for i, ri := range rules {
@@ -294,6 +295,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			if !known {
 				unknown.add(ri, period.Year, line)
 			}
+			kinds.add(ri, rule, filed, get(rec, colTimeID), line)
 			sk := seriesKey{ri, filed}
 			g, ok := groups[sk]
 			if !ok {
@@ -376,6 +378,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	denConflicted.warn(rules, rd.Mapping.Rules, func(r Rule) string { return r.Denominator }, warn)
 	unreadRows.warn(strings.Join(reads, ", "), warn)
 	unknown.warn(rd.Mapping.Rules, warn)
+	kinds.warn(rd.Mapping.Rules, warn)
 	for _, k := range skipped.order {
 		c := skipped.counts[k]
 		warn(c.first, "%s: %s skipped, the first here", k, breakdown.Rows(c.n))

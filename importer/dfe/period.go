@@ -254,3 +254,79 @@ func digits(s string) bool {
 	}
 	return s != ""
 }
+
+// yearKinds gathers, by rule, the rows whose time_identifier files a
+// rule's figures as another kind of year than the rule reports them by
+// ("Academic year" for children looked after at 31 March): filed as the
+// file says, beside any held by the rule's own kind, so that the same
+// figures stood twice, under 2024/25 and 2024/25AY, with nothing said
+// (QA probe 10). One warning for each rule and kind.
+type yearKinds struct {
+	order []yearKindClash
+	seen  map[yearKindClash]bool
+}
+
+type yearKindClash struct {
+	rule int
+	kind app.PeriodKind
+	line int // the first row so filed
+	id   string
+}
+
+func (y *yearKinds) add(rule int, r Rule, filed app.Period, identifier string, line int) {
+	want := r.ReportingYear
+	if want == 0 || filed.Kind == want || !yearKind(filed.Kind) || !yearKind(want) {
+		return
+	}
+	key := yearKindClash{rule: rule, kind: filed.Kind}
+	if y.seen[key] {
+		return
+	}
+	if y.seen == nil {
+		y.seen = map[yearKindClash]bool{}
+	}
+	y.seen[key] = true
+	key.line, key.id = line, strings.TrimSpace(identifier)
+	y.order = append(y.order, key)
+}
+
+func (y *yearKinds) warn(rules []Rule, warn func(int, string, ...any)) {
+	type group struct {
+		id        string
+		kind, own app.PeriodKind
+	}
+	var order []group
+	refs, lines := map[group][]string{}, map[group]int{}
+	for _, c := range y.order {
+		r := rules[c.rule]
+		g := group{c.id, c.kind, r.ReportingYear}
+		if _, ok := lines[g]; !ok {
+			order = append(order, g)
+			lines[g] = c.line
+		}
+		if !slices.Contains(refs[g], r.Indicator.Ref) {
+			refs[g] = append(refs[g], r.Indicator.Ref)
+		}
+		lines[g] = min(lines[g], c.line)
+	}
+	for _, g := range order {
+		warn(lines[g], "time_identifier %q files %s as %s, though the DfE reports them by %s: read as the file says, apart from any figures held by %s; if the file's years are %s, correct its time_identifier",
+			g.id, strings.Join(refs[g], ", "), yearWord(g.kind), yearWord(g.own), yearWord(g.own), yearWord(g.own))
+	}
+}
+
+func yearKind(k app.PeriodKind) bool {
+	return k == app.FinancialYear || k == app.AcademicYear || k == app.CalendarYear
+}
+
+func yearWord(k app.PeriodKind) string {
+	switch k {
+	case app.FinancialYear:
+		return "financial years (April to March)"
+	case app.AcademicYear:
+		return "academic years (September to August)"
+	case app.CalendarYear:
+		return "calendar years"
+	}
+	return "periods"
+}

@@ -226,11 +226,13 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		if p, _, ok := footnotedPeriod(head); ok && role == "" {
 			role, period = RolePeriod, p // said by warnFootnotedPeriods
 		}
-		if role == "" && latest.IsZero() {
-			latest = latestHeading(heads)
-		}
-		if p, ok := lastYearsMonth(head, latest); ok && role == "" {
-			role, period = RolePeriod, p // said by warnLastYearsMonths
+		if role == "" && mayBeLastYears(head) {
+			if latest.IsZero() {
+				latest = latestHeading(heads)
+			}
+			if p, ok := lastYearsMonth(head, latest); ok {
+				role, period = RolePeriod, p // said by warnLastYearsMonths
+			}
 		}
 		if p, ok := dated[c]; ok && at == label {
 			role, period = RolePeriod, p

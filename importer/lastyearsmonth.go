@@ -63,6 +63,14 @@ func noteCut(h string) int {
 	return cut
 }
 
+// mayBeLastYears reports whether a heading may be lastYearsMonth's, as
+// few are: it says "year" after a bracket, dash or colon. Asked of every
+// heading of every sheet, it allocates nothing.
+func mayBeLastYears(h string) bool {
+	cut := noteCut(h)
+	return cut > 0 && strings.Contains(strings.ToLower(h[cut:]), "year")
+}
+
 // yearBefore is the month or quarter a year before p.
 func yearBefore(p app.Period) app.Period {
 	p.Year--
@@ -84,7 +92,7 @@ func latestHeading(heads []string) app.Period {
 // its figures were read as.
 func (s *sheetReader) warnLastYearsMonths() {
 	for _, c := range s.l.Columns {
-		if c.Role != RolePeriod {
+		if c.Role != RolePeriod || !mayBeLastYears(c.Header) {
 			continue
 		}
 		if _, ok := periodHeading(strings.TrimSpace(c.Header)); ok {

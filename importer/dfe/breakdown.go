@@ -195,3 +195,49 @@ func (cs conflicts) warn(ris []int, rules []Rule, col func(Rule) string, warn fu
 			r.Indicator.Ref, col(r), c.b, c.a, c.other, areasAndYears(c.n))
 	}
 }
+
+// repeats gathers, by rule and column, the rows that repeat an earlier
+// row's figure alike, for one warning each: a file of two releases
+// combined repeats a thousand rows, and a warning for each buried the
+// few that differ, whose figures were not read (QA probe 10).
+type repeats struct {
+	order []repeatKey
+	by    map[repeatKey]*repeat
+}
+
+type repeatKey struct {
+	rule int
+	col  string
+}
+
+type repeat struct {
+	tallied
+	other int    // the first such row's earlier twin
+	what  string // the first such figure: "children_count for Kent 2025"
+}
+
+func (rs *repeats) add(ri int, col string, line, other int, what string) {
+	k := repeatKey{ri, col}
+	if r, ok := rs.by[k]; ok {
+		r.n++
+		return
+	}
+	if rs.by == nil {
+		rs.by = map[repeatKey]*repeat{}
+	}
+	rs.by[k] = &repeat{tallied: tallied{first: line, n: 1}, other: other, what: what}
+	rs.order = append(rs.order, k)
+}
+
+// warn says once for each rule's column that its rows repeated earlier
+// rows alike, and that the first of each was kept.
+func (rs *repeats) warn(warn func(int, string, ...any)) {
+	for _, k := range rs.order {
+		r := rs.by[k]
+		more := ""
+		if r.n > 1 {
+			more = fmt.Sprintf(" (%d rows repeat earlier rows alike, each kept at its first; the first here)", r.n)
+		}
+		warn(r.first, "%s repeats line %d; kept the first%s", r.what, r.other, more)
+	}
+}

@@ -219,6 +219,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	unreadRows := newUnread(header, cols, applied)
 	bd := scanBreakdowns(data, cols, unreadColumns(header, cols, applied))
 	conflicted, denConflicted := conflicts{}, conflicts{}
+	var repeated repeats
 	clashes := map[int]clash{}
 	for _, ri := range rules {
 		if c, ok := clashOf(rd.Mapping.Rules[ri], rd.Defined); ok {
@@ -325,7 +326,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 						conflicted.add(ri, line, a.val.line, strings.TrimSpace(a.val.Raw), raw)
 						a.conflict = true
 					} else {
-						warn(line, "%s for %s %s repeats line %d; kept the first", rule.Value, a.label(), period, a.val.line)
+						repeated.add(ri, rule.Value, line, a.val.line, fmt.Sprintf("%s for %s %s", rule.Value, a.label(), period))
 					}
 					continue
 				}
@@ -358,7 +359,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 				denConflicted.add(ri, line, a.den.line, strings.TrimSpace(a.den.Raw), raw)
 				a.den, a.denConflict = nil, true
 			default:
-				warn(line, "%s for %s %s repeats line %d; kept the first", rule.Denominator, a.label(), period, a.den.line)
+				repeated.add(ri, rule.Denominator, line, a.den.line, fmt.Sprintf("%s for %s %s", rule.Denominator, a.label(), period))
 			}
 		}
 		if !covered {
@@ -376,6 +377,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	bd.warn(strings.Join(reads, ", "), func(ri int) string { return rd.Mapping.Rules[ri].Indicator.Ref }, warn)
 	conflicted.warn(rules, rd.Mapping.Rules, func(r Rule) string { return r.Value }, warn)
 	denConflicted.warn(rules, rd.Mapping.Rules, func(r Rule) string { return r.Denominator }, warn)
+	repeated.warn(warn)
 	unreadRows.warn(strings.Join(reads, ", "), warn)
 	unknown.warn(rd.Mapping.Rules, warn)
 	kinds.warn(rd.Mapping.Rules, warn)

@@ -16,7 +16,7 @@ func (r *annexAReader) dataset() (*app.Dataset, []app.Warning, error) {
 		return nil, nil, err
 	}
 	if len(r.rows) == 0 && len(r.warnings.list) > 0 {
-		// Each row skipped ("dd/mm/yy" dates): the refusal said only
+		// Each row skipped ("dd.mm.yyyy" dates): the refusal said only
 		// that no child was below the header, its warnings unprinted.
 		first := r.warnings.list[0]
 		return nil, nil, &app.SourceError{Location: first.Location, Err: fmt.Errorf(

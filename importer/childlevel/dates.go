@@ -12,9 +12,14 @@ import (
 )
 
 // dateLayouts are the ways lists write dates as text; the 903 tables use
-// the first.
+// the first. A list opened in Excel and saved again as CSV writes its
+// dates as Excel shows them: with the time after a date-time ("01/04/2024
+// 00:00"), and with two figures of the year where the computer's short
+// date has them ("01/04/24"); a child whose dates were so written was
+// left out of the counts, each row refused (QA probe 10).
 var dateLayouts = []string{"02/01/2006", "2/1/2006", "2006-01-02", "02-01-2006", "2 Jan 2006",
-	"02-Jan-2006", "2-Jan-06", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "02/01/2006 15:04:05"}
+	"02-Jan-2006", "2-Jan-06", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "02/01/2006 15:04:05",
+	"2/1/2006 15:04:05", "02/01/2006 15:04", "2/1/2006 15:04", "02/01/06", "2/1/06"}
 
 // errNotDate is a cell that is not a date. It never quotes the cell: the
 // text may be anything typed into a child's record.

@@ -1,0 +1,41 @@
+package childlevel
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseDate(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		text string
+		want time.Time // zero where it is no date
+	}{
+		{"01/04/2024", day(2024, time.April, 1)},
+		{"1/4/2024", day(2024, time.April, 1)},
+		{"2024-04-01", day(2024, time.April, 1)},
+		{"45383", day(2024, time.April, 1)},
+		// As Excel writes them, the list saved again as CSV.
+		{"01/04/2024 00:00", day(2024, time.April, 1)},
+		{"1/4/2024 0:00", day(2024, time.April, 1)},
+		{"01/04/2024 13:45:10", day(2024, time.April, 1)},
+		{"01/04/24", day(2024, time.April, 1)},
+		{"1/4/08", day(2008, time.April, 1)},
+		{"31/12/99", day(1999, time.December, 31)},
+		{"2025.03.01", time.Time{}},
+		{"not known", time.Time{}},
+		{"32/01/2024", time.Time{}},
+	}
+	for _, tt := range tests {
+		got, err := parseDate(tt.text)
+		if tt.want.IsZero() {
+			if err == nil {
+				t.Errorf("parseDate(%q) = %v, want no date", tt.text, got)
+			}
+			continue
+		}
+		if err != nil || got.Year() != tt.want.Year() || got.YearDay() != tt.want.YearDay() {
+			t.Errorf("parseDate(%q) = %v, %v, want %v", tt.text, got, err, tt.want.Format("2 Jan 2006"))
+		}
+	}
+}

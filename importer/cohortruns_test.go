@@ -60,6 +60,11 @@ func TestCohortRunsOverMonths(t *testing.T) {
 			if len(got) != len(tt.want) {
 				t.Errorf("read the cohorts %v, want %v", got, tt.want)
 			}
+			for _, l := range res.Layouts {
+				for _, d := range l.Unsure {
+					t.Errorf("layout doubted: %s", d)
+				}
+			}
 			said := false
 			for _, w := range res.Warnings {
 				said = said || strings.Contains(w.String(), tt.said)

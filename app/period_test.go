@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 func TestParsePeriod(t *testing.T) {
@@ -249,5 +250,15 @@ func TestPeriodKindWord(t *testing.T) {
 		if got := k.Word(); got != want {
 			t.Errorf("%v.Word() = %q, want %q", k, got, want)
 		}
+	}
+}
+
+// TestPeriodUnpadded finds a Period's fields filling it: padding would
+// have Go hash and compare it field by field, not as one block, in every
+// map a release's withholding keys by period (see PeriodKind).
+func TestPeriodUnpadded(t *testing.T) {
+	var p Period
+	if size, fields := unsafe.Sizeof(p), unsafe.Sizeof(p.Kind)+unsafe.Sizeof(p.Year)+unsafe.Sizeof(p.N); size != fields {
+		t.Errorf("a Period is %d bytes, its fields %d: %d bytes of padding", size, fields, size-fields)
 	}
 }

@@ -116,22 +116,22 @@ type figure struct {
 	row, col           int32 // 0-based, where it was read
 	raw, rule          int32 // index+1 into collector.texts; 0 for none
 	sheet              int32 // index into collector.sheets
-	kind               app.PeriodKind
+	kind               uint8 // the period's Kind, a byte: figures are 64 bytes
 	flags              uint8
 	status, arrow, rag uint8 // indexes into statuses, arrows, rags
 }
 
 // period returns the period f was read for.
 func (f *figure) period() app.Period {
-	return app.Period{Kind: f.kind, Year: int(f.year), N: int(f.n)}
+	return app.Period{Kind: app.PeriodKind(f.kind), Year: int(f.year), N: int(f.n)}
 }
 
 // setPeriod keeps p as f's period. Every period the readers make is of a
 // year of four digits; one that would not fit is a fault, raised rather
 // than kept as another period.
 func (f *figure) setPeriod(p app.Period) {
-	f.kind, f.year, f.n = p.Kind, int32(p.Year), int32(p.N)
-	if int(f.year) != p.Year || int(f.n) != p.N {
+	f.kind, f.year, f.n = uint8(p.Kind), int32(p.Year), int32(p.N)
+	if app.PeriodKind(f.kind) != p.Kind || int(f.year) != p.Year || int(f.n) != p.N {
 		panic(fmt.Sprintf("importer: period %+v out of a figure's range", p))
 	}
 }

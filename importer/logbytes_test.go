@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"scorecard/app"
 )
@@ -151,5 +152,13 @@ func TestFigurePeriod(t *testing.T) {
 				t.Errorf("kept %+v as %+v", tc.p, got)
 			}
 		})
+	}
+}
+
+// TestFigureSize keeps a figure at 64 bytes: its period's kind a byte
+// beside the small fields, whatever app.PeriodKind is.
+func TestFigureSize(t *testing.T) {
+	if n := unsafe.Sizeof(figure{}); n != 64 {
+		t.Errorf("a figure is %d bytes, want 64", n)
 	}
 }

@@ -236,12 +236,15 @@ func TestCopyAlongsideColleagues(t *testing.T) {
 			// Started together, the loser mostly finds the winner's
 			// imports as it writes; on a loaded machine it may start only
 			// once the winner has finished, and then finds them before it
-			// writes anything. Either way it must say so, and write
-			// nothing (the count below).
+			// writes anything, or wait on the winner's hold of the store
+			// past its 30 s and give up (two test suites at once on two
+			// processors made the winner's copy that slow). Either way it
+			// must say so, and write nothing (the count below).
 			said := outs[i].String()
 			raced := strings.Contains(said, "another copy or import into it got there first") && strings.Contains(said, "nothing was written")
 			late := strings.Contains(said, "it already holds") && strings.Contains(said, "copy into a new store")
-			if !raced && !late {
+			held := strings.Contains(said, "another import holds the team store") && strings.Contains(said, "nothing was stored")
+			if !raced && !late && !held {
 				t.Errorf("the copy that lost said %q", said)
 			}
 		}

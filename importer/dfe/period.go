@@ -319,14 +319,9 @@ func yearKind(k app.PeriodKind) bool {
 	return k == app.FinancialYear || k == app.AcademicYear || k == app.CalendarYear
 }
 
+// yearWord names a kind of year in the plural, with its months where
+// they are not January to December: "financial years (April to March)".
 func yearWord(k app.PeriodKind) string {
-	switch k {
-	case app.FinancialYear:
-		return "financial years (April to March)"
-	case app.AcademicYear:
-		return "academic years (September to August)"
-	case app.CalendarYear:
-		return "calendar years"
-	}
-	return "periods"
+	span := map[app.PeriodKind]string{app.FinancialYear: " (April to March)", app.AcademicYear: " (September to August)"}[k]
+	return k.Noun() + "s" + span
 }

@@ -18,7 +18,7 @@ import (
 // TestFractionsSaid: a figure a reader would take for a fraction of one
 // or a share of two numbers where the indicator says otherwise is kept
 // as given, and said at its cell: 0.43 among percentages is 0.43%, and
-// "3/4" for a count is read as the percentage 75.
+// "3/4" for a count is skipped (TestCountsShownAsShares).
 func TestFractionsSaid(t *testing.T) {
 	tests := []struct {
 		name string
@@ -52,8 +52,8 @@ func TestFractionsSaid(t *testing.T) {
 		{"shares given for a count",
 			[][]any{{"Ref", "Indicator", "Polarity", "Unit", "Apr-24", "May-24", "Jun-24"},
 				{"SEND03", "Number of EHC plans issued within 20 weeks", "H", "count", 2, "3/4", "1/2"}},
-			[]string{"F2: SEND03 Kent 2024-05: 3 of 4 given for a count, read as 75: give the count alone",
-				"G2: SEND03 Kent 2024-06: 1 of 2 given for a count, read as 50"}},
+			[]string{`F2: SEND03: cell skipped: "3/4" is a fraction, 3 of 4, but SEND03 is a count: no count is read from it; give the count alone`,
+				`G2: SEND03: cell skipped: "1/2" is a fraction, 1 of 2`}},
 		{"a share of nothing",
 			[][]any{{"Ref", "Indicator", "Polarity", "Numerator", "Denominator", "Nov-26"},
 				{"CIC03", "Children placed with in-house foster carers (%)", "H", 3, 0, 45}},

@@ -541,6 +541,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 	years := s.rowYearKind(r, ind.ref)
 	var clash yearClash
 	paired := newPairedCells()
+	var shares countsShownAsShares
 	for i := range figures {
 		c, ok := s.subChoice(r, ind, &figures[i])
 		if !ok {
@@ -568,6 +569,11 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 		if err != nil {
 			s.warn(r, c.index, "%s: cell skipped: %v", ind.ref, err)
 			continue
+		}
+		if rd.percent && ind.unit == app.Number && rd.status == app.OK && rd.value != nil {
+			if rd, ok = shares.settle(s, r, c.index, ind.ref, text, lk, rd); !ok {
+				continue
+			}
 		}
 		if rd.marker != "" {
 			s.warn(r, c.index, "%s: %s", ind.ref, markedNote(text, rd))
@@ -621,6 +627,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 	years.say(s, r, ind.ref)
 	clash.say(s, r, ind)
 	paired.say(s, r, ind.ref)
+	shares.say(s, r, ind.ref)
 	if percent {
 		s.out.percent[ind.ref] = true
 	}

@@ -320,6 +320,9 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 			return Layout{Sheet: sheet, Kind: Skip}, err
 		}
 		if !columnAreas {
+			if err := sheetTitledOtherwise(sheet, g, h); err != nil {
+				return Layout{Sheet: sheet, Kind: Skip}, err
+			}
 			l.Area, l.titleMention = titleArea(sheet, g, h)
 		}
 		if l.Area == "" && !columnAreas {

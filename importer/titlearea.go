@@ -72,6 +72,54 @@ func titleArea(sheet string, g *grid, h int) (app.Area, titleMention) {
 	return "", passing
 }
 
+// sheetTitledOtherwise refuses a sheet named for one district whose
+// title is another's: a sheet copied for the next district and renamed,
+// its title left as it was ("Ashford District Scorecard" on the sheet
+// "Dover"), or renamed wrongly. Read by its name, as it was, all its
+// figures went to Dover with nothing said, Ashford's if the name was
+// the slip (QA probe 11). Nothing tells which is right.
+func sheetTitledOtherwise(sheet string, g *grid, h int) error {
+	named, ok := app.AnyArea(sheet)
+	if !ok {
+		return nil
+	}
+	auth := authorityHolding(named)
+	if auth == nil {
+		return nil
+	}
+	for r := 0; r < h && r < len(g.rows); r++ {
+		for c, s := range g.rows[r] {
+			if strings.TrimSpace(s) == "" {
+				continue
+			}
+			titled, ok := auth.DistrictIn(s)
+			if !ok || titled == named {
+				continue
+			}
+			if _, _, together := areasTogether(s, auth); together {
+				continue
+			}
+			if subject, _ := districtTitle(s, auth); subject {
+				return &layoutRefusal{cell: cellName(r, c), msg: fmt.Sprintf(
+					"the sheet's name says its figures are %s's, but its title at %s says %s's (%q); cannot tell which: rename the sheet, or correct the title, and import again",
+					named, cellName(r, c), titled, strings.TrimSpace(s))}
+			}
+		}
+	}
+	return nil
+}
+
+// authorityHolding is the authority whose own area or district a is, the
+// default authority's first; nil for none (a pseudo-area).
+func authorityHolding(a app.Area) *app.Authority {
+	for _, auth := range append([]*app.Authority{app.DefaultAuthority()}, app.Authorities()...) {
+		if auth.Area() == a || auth.IsDistrict(a) {
+			return auth
+		}
+	}
+	return nil
+}
+
 // districtTitle reports whether a title naming one of auth's districts
 // names it as its subject: beside the councils it names, it says only
 // what a district's scorecard is and when. ownToo reports whether it

@@ -77,3 +77,39 @@ func warnedOnce(t *testing.T, warnings []app.Warning, about, want string) {
 		t.Errorf("warned %q, want one beginning %q", said, want)
 	}
 }
+
+// TestSheetTitledForAnotherDistrict (QA probe 11): the sheet "Dover"
+// titled "Ashford District Scorecard", a sheet copied for the next
+// district with its title left, was read as Dover's with nothing said.
+// A sheet named for one district and titled for another is refused,
+// naming both; a title naming its own district, or another in passing,
+// stands.
+func TestSheetTitledForAnotherDistrict(t *testing.T) {
+	header := []any{"Ref", "Indicator", "Polarity", "Jan-26", "Feb-26", "Mar-26"}
+	for _, tc := range []struct {
+		name, sheet, title string
+		area               app.Area // "" where the sheet is refused
+		refused            string
+	}{
+		{"another district's title", "Dover", "Ashford District Scorecard - March 2026", "",
+			`book.xlsx: Dover!A1: refused: the sheet's name says its figures are Dover's, but its title at A1 says Ashford's ("Ashford District Scorecard - March 2026"); cannot tell which`},
+		{"the county's sheet titled for a district", "Kent", "Swale Children's Social Care Performance Report", "",
+			"book.xlsx: Kent!A1: refused: the sheet's name says its figures are Kent's, but its title at A1 says Swale's"},
+		{"its own district's title", "Dover", "Dover District Scorecard - March 2026", "Dover", ""},
+		{"the council and its district", "Dover", "Kent County Council - Dover District Scorecard", "Dover", ""},
+		{"another district in passing", "Dover", "Dover scorecard, presented to Cabinet Committee, Maidstone", "Dover", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := [][]any{{tc.title}, nil, header, {"CIC01", "Number of children in care", "L", 185, 186, 187}}
+			res, ok := readOrRefused(t, writeBook(t, tc.sheet, rows), Options{}, tc.refused)
+			if !ok {
+				return
+			}
+			for _, o := range res.Dataset.Observations {
+				if o.Area != tc.area {
+					t.Fatalf("figure %s %s read as %s's, want %s's", o.Ref, o.Period.Label(), o.Area, tc.area)
+				}
+			}
+		})
+	}
+}

@@ -52,8 +52,13 @@ func isAge(w string) bool {
 		return true
 	}
 	w = strings.TrimSuffix(w, "s")
-	n, err := strconv.Atoi(w)
-	return err == nil && n >= 0 && n <= 25
+	if w == "" || len(w) > 2 || strings.Trim(w, "0123456789") != "" {
+		// Asked of every word near a cohort's name: Atoi's error for
+		// each that is no number was an allocation.
+		return false
+	}
+	n, _ := strconv.Atoi(w)
+	return n <= 25
 }
 
 // subsetOf returns the words that narrow the cohort named by ws[from:to]

@@ -404,22 +404,36 @@ func endsClause(ws []cword, i int) bool {
 func phraseIn(ws []cword, i int, ps []string) int {
 	best := 0
 	for _, p := range ps {
-		f := strings.Fields(p)
-		if i+len(f) > len(ws) || len(f) <= best {
-			continue
-		}
-		match := true
-		for j, w := range f {
-			if ws[i+j].w != w {
-				match = false
-				break
-			}
-		}
-		if match {
-			best = len(f)
+		if n := phraseWordsAt(ws, i, p); n > best {
+			best = n
 		}
 	}
 	return best
+}
+
+// phraseWordsAt returns the number of words of the phrase p, its words
+// parted by spaces, if they are the words of ws from i, or 0. It parts
+// p in place: called for every word of every label against every
+// phrase, splitting each phrase into a new slice was a large
+// workbook's most frequent allocation.
+func phraseWordsAt(ws []cword, i int, p string) int {
+	n := 0
+	for {
+		p = strings.TrimLeftFunc(p, unicode.IsSpace)
+		if p == "" {
+			return n
+		}
+		w := p
+		if j := strings.IndexFunc(p, unicode.IsSpace); j >= 0 {
+			w, p = p[:j], p[j:]
+		} else {
+			p = ""
+		}
+		if i+n >= len(ws) || ws[i+n].w != w {
+			return 0
+		}
+		n++
+	}
 }
 
 func phraseAt(ws []cword, i, n int) string {

@@ -14,7 +14,10 @@ import (
 // once such a sheet comes. The polarities, data periods and names its
 // rows repeat from sheet to sheet are read from memory, and refs and
 // labels compared without lower-cased copies: 6,500 more. Each row's
-// Ref and name are normalised from memory: 4,300 more.
+// Ref and name are normalised from memory: 4,300 more. Reading the
+// notes under each table for a cohort, district or council they name
+// (tablenotes.go) costs 1,400 for this workbook's 104 notes; matching
+// phrases and ages without allocating gave 500 back.
 func TestReadAllocations(t *testing.T) {
 	path := perDistrictBook(t)
 	if _, err := Read(context.Background(), path, Options{}); err != nil {
@@ -32,4 +35,4 @@ func TestReadAllocations(t *testing.T) {
 }
 
 // readAllocs is the most allocations TestReadAllocations allows.
-const readAllocs = 47000
+const readAllocs = 48000

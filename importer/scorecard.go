@@ -227,6 +227,8 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 	// children's.
 	var cohortsOf *rowIndicator
 	inNotes := false
+	// heading is the last row read as a section's heading.
+	var heading trailingLine
 	// skipFrom is the first row of a table below, headed at row skipHead,
 	// that is not read (nextTable); -1 for none.
 	skipHead, skipFrom := -1, -1
@@ -398,11 +400,12 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			s.readRow(r, last, split, l.Area, figures, standIns)
 		case !hasFigures:
 			text := firstText(row)
+			at := s.span.lo + slices.IndexFunc(row, func(t string) bool { return strings.TrimSpace(t) != "" })
 			if isFootnote(text) || inNotes {
 				inNotes = true
+				s.sayNote(r, at, text)
 				continue
 			}
-			at := s.span.lo + slices.IndexFunc(row, func(t string) bool { return strings.TrimSpace(t) != "" })
 			if continues, ok := pageHeader(stripFootnote(text)); ok {
 				// A report printed over pages repeats its title, or its
 				// section's, on each: the section runs on under it.
@@ -419,6 +422,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			}
 			section = stripFootnote(text)
 			sectionAt = s.loc(r, at)
+			heading = trailingLine{r: r, c: at, text: text, figs: len(s.out.figs)}
 			s.saySectionCells(r, at, section)
 			s.sectionCohort(r, at, section)
 		case ref == "" && name == "" && s.captionsAgain(r, row):
@@ -430,6 +434,10 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 		}
 	}
 	s.endSkip(skipHead, skipFrom, len(s.g.rows))
+	if heading.text != "" && heading.figs == len(s.out.figs) && heading.figs > 0 {
+		// A line under the table heading no rows is a note on it.
+		s.sayNote(heading.r, heading.c, heading.text)
+	}
 	s.warnSpanRefused()
 	s.warnNamedRefs()
 	s.warnItalics()

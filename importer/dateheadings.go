@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -10,10 +11,15 @@ import (
 )
 
 // dateOrder is how a row's month headings written as dates in figures
-// were read, where the row did not settle it; said at the header row.
+// were read, where it is to be said at the header row: day first, where
+// the row did not settle it, or month first, as US dates, where it did.
 type dateOrder struct {
 	row  int // 0-based
 	cols []int
+	// monthFirst is set where the headings read only month first
+	// ("2/1/2025" beside "1/1/2025" and "3/1/2025" is 1 February), which
+	// an English reader does not: it is no guess, but said.
+	monthFirst bool
 }
 
 // dateHeadings reads the headings of a row written as dates in figures,
@@ -72,11 +78,11 @@ func dateHeadings(heads []string, row int) (map[int]app.Period, *dateOrder) {
 	switch {
 	case dAll && !mAll:
 	case mAll && !dAll:
-		chosen = m
+		chosen, order = m, &dateOrder{row: row, cols: cols, monthFirst: true}
 	case dAll && mAll && samePeriods(d, m):
 	case dAll && mAll && dRun != mRun:
 		if mRun {
-			chosen = m
+			chosen, order = m, &dateOrder{row: row, cols: cols, monthFirst: true}
 		}
 	default:
 		order = &dateOrder{row: row, cols: cols}
@@ -165,6 +171,30 @@ func samePeriods(a, b map[int]app.Period) bool {
 func (s *sheetReader) warnDateOrder() {
 	o := s.l.dateOrder
 	if o == nil || len(o.cols) == 0 {
+		return
+	}
+	if o.monthFirst {
+		c := o.cols[0]
+		for _, oc := range o.cols {
+			// A heading whose day and month differ shows the order.
+			if _, a, b, _, _ := datedFigures(strings.TrimSpace(s.g.at(o.row, oc))); a != b {
+				c = oc
+				break
+			}
+		}
+		text := strings.TrimSpace(s.g.at(o.row, c))
+		more := ""
+		if len(o.cols) > 1 {
+			more = fmt.Sprintf(" and %d more headings", len(o.cols)-1)
+		}
+		var read app.Period
+		for _, col := range s.l.Columns {
+			if col.index == c {
+				read = col.Period
+			}
+		}
+		s.warn(o.row, c, "month headings written as dates (%q%s) read month first, as US dates are written, %q as %s: read day first, as English files write dates, they are not months' first or last days; check the months",
+			text, more, text, read.Label())
 		return
 	}
 	var names []string

@@ -64,7 +64,7 @@ func (s *sheetReader) readTidyDates(c Column) tidyDates {
 	if td.first < 0 {
 		return td
 	}
-	if order != nil && len(order.cols) > 0 {
+	if order != nil && !order.monthFirst && len(order.cols) > 0 {
 		td.unsettled = order.cols[0]
 		return td
 	}

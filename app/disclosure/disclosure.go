@@ -132,10 +132,15 @@
 // given with them, its numerator or denominator is that count, and would
 // give back a figure withheld.
 //
+// A year to date given as an indicator of its own beside the monthly
+// count it sums is withheld wherever a month of its year so far is
+// (yeartodate.go), so that what it shows is the months' shown sums.
+//
 // Not covered, and said here so that nobody relies on it: other
 // identities between different indicators (a rate's count that is
 // another indicator's count where no guidance names it; a year to date
-// given as an indicator of its own beside the monthly one; a change
+// beside its months that neither its definition nor its figures tie to
+// them; a change
 // withheld by secondary suppression though both its months are shown,
 // which a reader recomputes);
 // the joint complement of two cohorts in a workbook excluding neither;

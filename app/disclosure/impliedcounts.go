@@ -308,7 +308,7 @@ func (r *release) releaseOrder(ref string) int {
 	switch {
 	case r.change[ref]:
 		return 2
-	case len(r.implied[ref].also) > 0 || r.implied[ref].denominator != "":
+	case len(r.implied[ref].also) > 0 || r.implied[ref].denominator != "", r.months[ref] != "":
 		return 1
 	}
 	return 0
@@ -326,6 +326,9 @@ func (r *release) releaseOrder(ref string) int {
 func Beside(h *app.History, ref string) (needs, candidates []string) {
 	if c, ok := CountOf(h, ref); ok {
 		return []string{c}, nil
+	}
+	if m, ok := MonthsSummed(h, ref); ok {
+		return []string{m}, nil
 	}
 	ind, ok := h.Indicator(ref)
 	if !ok {

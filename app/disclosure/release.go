@@ -123,6 +123,7 @@ func withhold(h, excluded *app.History, cs []app.Cohort, below int, auth *app.Au
 	// protected even when no count is withheld for its size.
 	r.changes(h)
 	r.implied = impliedLinks(h, r.change)
+	r.months = confirmedMonthsSummed(h)
 	byRef := r.byRef()
 	// A change is worked out after every count, so that what its counts
 	// withhold is known (changeShown).
@@ -142,6 +143,9 @@ func withhold(h, excluded *app.History, cs []app.Cohort, below int, auth *app.Au
 func (r *release) withholdOf(keys refKeys, prior circulated, then shownThen, held map[figKey]app.Observation) {
 	groups := r.groups(keys)
 	ref := refOf(keys)
+	if months := r.months[ref]; months != "" {
+		r.withholdYearToDate(months, groups)
+	}
 	// A threshold protects counts the primary rule leaves shown (a
 	// month's worked out from two years to date), so secondary runs at
 	// any threshold; at none, only to protect the source's, where any
@@ -258,6 +262,9 @@ type release struct {
 	isBase    map[string]bool
 	published map[figKey]bool
 	implied   map[string]impliedLink // indicators given without counts, tied to a count (impliedcounts.go)
+	// months are, by a year to date's Ref, the indicator giving the
+	// months it sums (yeartodate.go).
+	months map[string]string
 	// room is where each group's system is built (buildSystem);
 	// groupKeys and groupFigs, each group's figures (figuresOf).
 	room      *systemRoom

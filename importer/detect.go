@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -146,7 +147,7 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 		// left unread and said so (warnMonthsUnderYears), not figures.
 		var caps []yearCaption
 		dated, caps = monthsUnderYears(g, h, refCol)
-		second = len(roles) > 0 && roles[RoleName] == 0 || len(caps) > 0
+		second = len(roles) > 0 && roles[RoleName] == 0 && !figuresUnder(g, h) || len(caps) > 0
 	}
 	if !second {
 		// Bare months in the header itself, under years in the row above.
@@ -558,4 +559,22 @@ func monthsWin(l *Layout, g *grid) bool {
 // noHeaderError reports a sheet without a layout at its first cell.
 func noHeaderError(file, sheet string) error {
 	return &app.SourceError{Location: app.Location{File: file, Sheet: sheet, Cell: "A1"}, Err: errNoHeader}
+}
+
+// figuresUnder reports whether row h+1 holds figures under the period
+// headings of row h: a row of data, "England" with its months' figures
+// above the first indicator, not a second header row naming roles. A
+// whole number a heading could be (a month's, a year's) is not counted.
+func figuresUnder(g *grid, h int) bool {
+	n := 0
+	for c, head := range g.rows[h] {
+		v, ok := plainNumber(strings.TrimSpace(g.at(h+1, c)))
+		if !ok || v == math.Trunc(v) && (v >= 1 && v <= 12 || v >= 1990 && v <= 2100) {
+			continue
+		}
+		if role, _, _, _ := headerRoleGuessed(strings.TrimSpace(head)); role == RolePeriod {
+			n++
+		}
+	}
+	return n >= 2
 }

@@ -278,3 +278,36 @@ func TestTwoColumnsTargetOneYear(t *testing.T) {
 		})
 	}
 }
+
+// TestFiguresUnderTheHeader (QA probe 11): an England row of figures
+// under the header, above the first indicator, was taken for a second
+// header row ("Indicator / England"), the months under it lost and the
+// sheet refused as having "no Indicator, month or area columns". A row
+// holding figures under the month headings is data: the indicators are
+// read, and the row without a Ref is said.
+func TestFiguresUnderTheHeader(t *testing.T) {
+	res := mustRead(t, writeBook(t, "Scorecard", [][]any{
+		{"Children's Social Care Performance Scorecard - March 2025"}, nil,
+		{"Ref", "Indicator", "Polarity", "Jan-25", "Feb-25", "Mar-25"},
+		{nil, "England", nil, 2405, 2412, 2419.5},
+		{"CIC01", "Number of children in care", "L", 1900, 1907, 1914},
+		{nil, "England", nil, 15.6, 15.9, 16.2},
+		{"CIC05", "Children in care with 3 or more placements (%)", "L", 10.1, 10.4, 10.7},
+	}))
+	got := map[string]int{}
+	for _, o := range res.Dataset.Observations {
+		got[o.Ref]++
+	}
+	if got["CIC01"] != 3 || got["CIC05"] != 3 {
+		t.Errorf("read %v, want CIC01's and CIC05's three months", got)
+	}
+	var skipped []string
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, "row skipped: it has figures but no indicator Ref") {
+			skipped = append(skipped, w.Cell)
+		}
+	}
+	if strings.Join(skipped, " ") != "A4 A6" {
+		t.Errorf("rows without a Ref said at %v, want A4 and A6", skipped)
+	}
+}

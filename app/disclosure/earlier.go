@@ -177,32 +177,46 @@ func cellOf(cells map[figKey][]int) func(figKey, int) (int, bool) {
 // sum on its own, so it cannot see that four c's withheld in both months
 // sum to the same 8; the difference says it: Kent's 48 less May's 50 is
 // Dover's revision, 3 less May's 5.
+//
+// The difference is written in each revised count's revision, its count
+// then less its count now, a cell of its own (System.Aux) joined to both,
+// one for each count whatever identities it is in. Written in the two
+// counts, two differences sharing a revised count each held two unknowns
+// for interval propagation, which could not take one from the other:
+// Dover's 8 then and 7 now beside its c's excluding UASC standing gave
+// its UASC children's revision, 1; Kent's UASC standing at 8 gave it as
+// Swale's, 0 then, so Swale's UASC now was 1, withheld in both packs
+// (QA probe 11).
 func subtractNow(sys *System, then [][]Term, nowOf map[int]int) {
+	revision := map[int]int{} // an earlier count's cell to its revision's
 	for _, rel := range slices.Clone(then) {
 		coef := map[int]float64{}
 		var order []int
-		add := func(c int, f float64) {
-			if _, ok := coef[c]; !ok {
-				order = append(order, c)
-			}
-			coef[c] += f
-		}
 		sum, scale, revised := 0.0, 1.0, false
 		for _, t := range rel {
 			now, ok := nowOf[t.Cell]
 			switch {
 			case !ok:
-				now = t.Cell // a count standing: the same cell
+				continue // a count standing: the same cell, which cancels
 			case now < 0:
 				sum = math.NaN() // a figure not given now
 				continue
-			default:
-				revised = true
 			}
-			v := sys.Value(now)
-			sum, scale = sum+t.Coef*v, max(scale, math.Abs(t.Coef*v))
-			add(t.Cell, t.Coef)
-			add(now, -t.Coef)
+			revised = true
+			d, ok := revision[t.Cell]
+			if !ok {
+				d = sys.Add(sys.Value(t.Cell)-sys.Value(now), false)
+				sys.Signed(d)
+				sys.Aux(d)
+				sys.Relate(Term{t.Cell, 1}, Term{now, -1}, Term{d, -1})
+				revision[t.Cell] = d
+			}
+			v := sys.Value(d)
+			sum, scale = sum+t.Coef*v, max(scale, math.Abs(t.Coef*v), math.Abs(t.Coef*sys.Value(t.Cell)))
+			if _, ok := coef[d]; !ok {
+				order = append(order, d)
+			}
+			coef[d] += t.Coef
 		}
 		if !revised || math.IsNaN(sum) || math.Abs(sum) > 1e-9*scale {
 			continue // not an identity of the figures now

@@ -22,6 +22,10 @@ type System struct {
 	// whatever this one shows (Know); counted, that a cell is a count
 	// printed as c when withheld (Counted).
 	known, counted []bool
+	// aux marks cells of no figure that only join identities (Aux): a
+	// reader works them out as any other, but nothing is printed of them
+	// to protect.
+	aux []bool
 	// tie joins cells that are withheld together (union-find parents): a
 	// figure's counts, and two figures an identity says are equal (a
 	// district's figure excluding a cohort that is its own), since one
@@ -38,7 +42,7 @@ type System struct {
 // periods of every indicator, hundreds for a long history.
 func (s *System) reset() {
 	s.vals, s.shown, s.signed = s.vals[:0], s.shown[:0], s.signed[:0]
-	s.known, s.counted, s.tie = s.known[:0], s.counted[:0], s.tie[:0]
+	s.known, s.counted, s.tie, s.aux = s.known[:0], s.counted[:0], s.tie[:0], s.aux[:0]
 	s.rels, s.byCel, s.terms = s.rels[:0], s.byCel[:0], s.terms[:0]
 }
 
@@ -56,6 +60,7 @@ func (s *System) Add(v float64, shown bool) int {
 	s.signed = append(s.signed, false)
 	s.known = append(s.known, false)
 	s.counted = append(s.counted, false)
+	s.aux = append(s.aux, false)
 	if n := len(s.byCel); n < cap(s.byCel) {
 		s.byCel = s.byCel[:n+1] // a list of a system before reset
 		s.byCel[n] = s.byCel[n][:0]
@@ -107,6 +112,15 @@ func (s *System) Know(i int) { s.known[i] = true }
 
 // fixed reports whether a reader knows cell i's value.
 func (s *System) fixed(i int) bool { return s.shown[i] || s.known[i] }
+
+// Aux says cell i is no figure, only a quantity identities join (a
+// figure's revision, its earlier value less its value now): its range is
+// worked out, and tells of the figures it joins, but it is never itself
+// protected.
+func (s *System) Aux(i int) { s.aux[i] = true }
+
+// Auxiliary reports whether cell i is such a cell (Aux).
+func (s *System) Auxiliary(i int) bool { return s.aux[i] }
 
 // Counted says cell i is a count of children printed as c when withheld,
 // beside noughts printed as 0: a reader takes it for at least one child.
@@ -287,7 +301,7 @@ func (s *System) Narrow(width float64, check func(int) bool) []int {
 	lo, hi := s.Ranges()
 	var out []int
 	for i := range s.vals {
-		if !s.fixed(i) && !math.IsNaN(s.vals[i]) && check(i) && !s.Wide(i, lo, hi, width) {
+		if !s.fixed(i) && !s.aux[i] && !math.IsNaN(s.vals[i]) && check(i) && !s.Wide(i, lo, hi, width) {
 			out = append(out, i)
 		}
 	}
@@ -304,6 +318,11 @@ func (s *System) Narrow(width float64, check func(int) bool) []int {
 // known still.
 func (s *System) Next(k int, width float64) int {
 	if c := s.widening(k, width, s.around(k)); c >= 0 {
+		return c
+	}
+	// Pinned through a chain of identities (a revision's, whose cells
+	// join the figures of two releases): a shown cell further along it.
+	if c := s.widening(k, width, s.reachable(k)); c >= 0 {
 		return c
 	}
 	// No one cell widens it: k is pinned several ways. Open the identity
@@ -358,6 +377,59 @@ func (s *System) around(k int) []int {
 	})
 	return cands
 }
+
+// reachable returns the shown cells, not known from an earlier release,
+// of the identities joined to k's through cells a reader does not know,
+// up to reachDepth identities away, beyond those around returns:
+// smallest non-zero first (better).
+func (s *System) reachable(k int) []int {
+	seen := map[int]bool{k: true}
+	near := map[int]bool{}
+	for _, c := range s.around(k) {
+		near[c] = true
+	}
+	var cands []int
+	frontier := []int{k}
+	for range reachDepth {
+		var next []int
+		for _, c := range frontier {
+			for _, r := range s.byCel[c] {
+				for _, t := range s.rels[r] {
+					u := t.Cell
+					if seen[u] {
+						continue
+					}
+					seen[u] = true
+					switch {
+					case s.known[u]:
+					case s.shown[u]:
+						if !near[u] {
+							cands = append(cands, u)
+						}
+					default:
+						next = append(next, u)
+					}
+				}
+			}
+		}
+		frontier = next
+	}
+	slices.SortStableFunc(cands, func(a, b int) int {
+		switch {
+		case better(s.vals[a], s.vals[b]):
+			return -1
+		case better(s.vals[b], s.vals[a]):
+			return 1
+		}
+		return 0
+	})
+	return cands
+}
+
+// reachDepth is how many identities away reachable looks: a revision
+// joins a figure to another release's by one, and that release's
+// identities to this one's by another.
+const reachDepth = 4
 
 // widening returns the cell of cands (with its unit) whose withholding
 // leaves k a range at least width wide, the first that is not pinned

@@ -334,7 +334,7 @@ func (r *release) withholdUntilSafe(ind app.Indicator, keys []figKey, fs figs, c
 			// nought withheld is protected as any figure withheld is: 0
 			// of a district's one UASC child worked out tells of that
 			// child (TestAnnexAExportProtected).
-			if sys.fixed(i) || math.IsNaN(sys.Value(i)) || stuck[i] || derived[i] && !r.smallCount(sys.Value(i)) {
+			if sys.fixed(i) || sys.Auxiliary(i) || math.IsNaN(sys.Value(i)) || stuck[i] || derived[i] && !r.smallCount(sys.Value(i)) {
 				continue
 			}
 			if !sys.Wide(i, lo, hi, width(i)) {

@@ -170,16 +170,22 @@ func joiningImports(h *app.History, only string) map[string]map[string][]app.Per
 // asBefore returns the figures of rv's indicators as they were before
 // its import: each at the last version an earlier import gave; a figure
 // first given by it or later is absent. Only the periods within a year
-// of one it revised are kept, so that the release is quick to work out
-// again: every identity over time (a quarter's months, a year's months
-// or quarters, a year to date's) joins periods within one year.
+// of one it revised are kept, with every period an identity over time
+// joins to them (periodGroups), so that the release is quick to work out
+// again and worked out as it was: cut at a year from July, 2024/25 kept
+// its quarters from July but lost April to June, and the release worked
+// out again withheld other complements in its months and quarters than
+// the one circulated had; held as sticky, they let the next pack show
+// what the last withheld (QA probe 11).
 func asBefore(h *app.History, order app.ImportOrder, rv revising) *app.History {
 	refs, id := rv.refs, rv.id
 	before := func(a string) bool { return order.Compare(a, id) < 0 }
 	out := app.NewHistory()
+	kept := map[string]map[app.Period]bool{}
 	for _, ref := range refs {
 		if ind, ok := h.Indicator(ref); ok {
 			out.AddIndicator(ind)
+			kept[ref] = keptPeriods(h, ind, rv.periods[ref])
 		}
 	}
 	for _, k := range h.Keys() {
@@ -188,7 +194,7 @@ func asBefore(h *app.History, order app.ImportOrder, rv revising) *app.History {
 		}
 		var s []app.Observation
 		for _, o := range h.Series(k) {
-			if !nearAny(o.Period, rv.periods[k.Ref]) {
+			if !kept[k.Ref][o.Period] {
 				continue
 			}
 			revs := h.Revisions(k, o.Period)
@@ -231,6 +237,34 @@ func circulatedWithheld(h *app.History, cs []app.Cohort, below int, auth *app.Au
 		}
 	}
 	return prior, withheld
+}
+
+// keptPeriods are the periods of ind's figures in h that asBefore keeps
+// of an import revising the periods revised: those within a year of one,
+// and every period a sum over time joins to them.
+func keptPeriods(h *app.History, ind app.Indicator, revised []app.Period) map[app.Period]bool {
+	seen := map[app.Period]bool{}
+	var ps []app.Period
+	for _, k := range h.Keys() {
+		if k.Ref != ind.Ref {
+			continue
+		}
+		for _, o := range h.Series(k) {
+			if !seen[o.Period] {
+				seen[o.Period] = true
+				ps = append(ps, o.Period)
+			}
+		}
+	}
+	kept := map[app.Period]bool{}
+	for _, g := range periodGroups(ind, ps) {
+		if slices.ContainsFunc(g, func(q app.Period) bool { return nearAny(q, revised) }) {
+			for _, q := range g {
+				kept[q] = true
+			}
+		}
+	}
+	return kept
 }
 
 // nearAny reports whether q overlaps the year either side of any of rs

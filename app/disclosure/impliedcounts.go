@@ -293,8 +293,19 @@ func (r *release) impliesSmall(k figKey, o app.Observation) bool {
 	if !ok || r.hidden[at] || den.Value == nil {
 		return false
 	}
-	num := math.Round(*o.Value * *den.Value / 100)
-	return r.smallCount(num) || r.smallCount(*den.Value-num)
+	// A percentage shown to its places is any true one that rounds to
+	// it, and a reader takes every count that allows: 99.7% of 1,587 is
+	// 1,582 or 1,583, so 4 or 5 children outside it, where the nearest,
+	// 1,582, made 5 and the figure was shown (QA probe 11).
+	ind, _ := r.h.Indicator(k.ref)
+	half := 0.5 * math.Pow(10, -float64(max(ind.Decimals, 0)))
+	d := *den.Value
+	lo := max(math.Ceil((*o.Value-half)*d/100-1e-9), 0)
+	hi := min(math.Floor((*o.Value+half)*d/100+1e-9), d)
+	// Some count from lo to hi, or the rest from d-hi to d-lo, is from 1
+	// to below-1.
+	smallIn := func(a, b float64) bool { return a <= b && a < r.below && b >= 1 }
+	return smallIn(lo, hi) || smallIn(d-hi, d-lo)
 }
 
 // carries reports whether o's numerator or denominator is v.

@@ -204,3 +204,38 @@ func TestIsTwin(t *testing.T) {
 		})
 	}
 }
+
+// TestImpliedCountRounded (QA probe 11): 99.7% of 1,587 children in care,
+// a percentage given to one place without counts beside the count its
+// guidance names, is 1,582 or 1,583 of them: 4 or 5 children outside
+// it. Judged by the nearest, 1,582, it left 5 and was shown. Every count
+// the shown percentage allows is judged.
+func TestImpliedCountRounded(t *testing.T) {
+	may26 := app.MonthOf(2026, 5)
+	inds := []app.Indicator{
+		{Ref: "N02", Name: "Children in care", Measure: app.Count, Unit: app.Number},
+		{Ref: "P06", Name: "Children in care with an allocated social worker (%)", Measure: app.Proportion, Unit: app.Percent, Decimals: 1,
+			Guidance: "Denominator: all children in care on the last day of the month (N02)."},
+	}
+	for _, tt := range []struct {
+		pct  float64
+		want app.Status
+	}{
+		{99.7, app.Suppressed}, // 1,582 or 1,583: 4 or 5 outside
+		{99.6, app.OK},         // 1,580 or 1,581: 6 or 7 outside
+		{0.3, app.Suppressed},  // 4 or 5
+		{0.5, app.OK},          // 8
+	} {
+		var obs []app.Observation
+		for _, a := range []app.Area{"Ashford", "Dover"} {
+			obs = append(obs, app.Observation{Ref: "N02", Area: a, Period: may26, Value: app.Float(1587)},
+				app.Observation{Ref: "P06", Area: a, Period: may26, Value: app.Float(tt.pct)})
+		}
+		h := app.NewHistory()
+		h.Apply(&app.Dataset{Indicators: inds, Observations: obs}, "I1")
+		released, _ := Suppress(h, DefaultThreshold)
+		if o, _ := released.Observation(app.SeriesKey{Ref: "P06", Area: "Dover"}, may26); o.Status != tt.want {
+			t.Errorf("%g%% of 1,587: status %q, want %q", tt.pct, o.Status, tt.want)
+		}
+	}
+}

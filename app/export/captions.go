@@ -52,7 +52,10 @@ func (b *book) outturn(ind app.Indicator) (o app.Observation, note string, ok bo
 	y := ind.TargetYear(b.period).Add(-1)
 	var all *app.Benchmark
 	for _, bm := range b.h.Benchmarks(ind.Ref) {
-		if bm.Group == app.OutturnGroup && bm.Period == y {
+		// An outturn a scorecard gives is its authority's: a district's
+		// export printed Kent's 612 as Dover's (QA probe 11), and takes
+		// the district's own year instead.
+		if bm.Group == app.OutturnGroup && bm.Period == y && b.opt.Area == b.opt.authority().Area() {
 			all = &bm
 			break
 		}

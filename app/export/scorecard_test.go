@@ -342,3 +342,36 @@ func TestLastYearCannotExclude(t *testing.T) {
 		t.Errorf("same month last year %s has no note saying why", at)
 	}
 }
+
+// TestDistrictOutturn (QA probe 11): a scorecard's outturn column is its
+// authority's figure for the year. A district's export printed Kent's
+// 1,893 as Ashford's previous-year outturn; it takes Ashford's own year,
+// where held, and is blank where not.
+func TestDistrictOutturn(t *testing.T) {
+	fy := app.Period{Kind: app.FinancialYear, Year: 2023}
+	for _, tt := range []struct {
+		name    string
+		ashford []app.Observation // beside April 2024's figures
+		want    string
+	}{
+		{"the district's year held", []app.Observation{{Period: fy, Value: app.Float(160)}}, "160"},
+		{"no year for the district", nil, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := app.NewHistory()
+			h.AddIndicator(app.Indicator{Ref: "CIC01", Name: "Number of children in care", Unit: app.Number, Polarity: app.LowerBetter, Section: "One"})
+			h.Apply(&app.Dataset{Benchmarks: []app.Benchmark{{Ref: "CIC01", Period: fy, Group: app.OutturnGroup, Value: app.Float(1893)}}}, "I0001")
+			h.Add(app.Observation{Ref: "CIC01", Area: app.Kent, Period: app.MonthOf(2024, 4), Value: app.Float(1700)})
+			h.Add(app.Observation{Ref: "CIC01", Area: "Ashford", Period: app.MonthOf(2024, 4), Value: app.Float(150)})
+			for _, o := range tt.ashford {
+				o.Ref, o.Area = "CIC01", "Ashford"
+				h.Add(o)
+			}
+			f, _ := export(t, h, Options{Area: "Ashford", Suppress: 0})
+			got, _ := f.GetCellValue(ScorecardSheet, cell(5, sheetRow(t, f, ScorecardSheet, "CIC01")), excelize.Options{RawCellValue: true})
+			if got != tt.want {
+				t.Errorf("Ashford's previous-year outturn %q, want %q (Kent's is 1893)", got, tt.want)
+			}
+		})
+	}
+}

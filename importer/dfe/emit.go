@@ -80,6 +80,9 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 		case ok && agrees:
 			o.Value = app.Float(x)
 			notes.exact.add(rule.Indicator, period, home.val.line, home.val, home.num, home.den, x)
+		case ok && asFraction(rule.Indicator, home.val, x):
+			warn(home.val.line, "%s %s: %s %s is %s / %s (%g / %g = %s) as a fraction of one, not a percentage: kept as published, and so are England's, the region's and the other councils' figures of the column, which are likely fractions too; give the column as percentages (× 100) and import again",
+				ref, period, rule.Value, strings.TrimSpace(home.val.Raw), rule.Numerator, rule.Denominator, home.num.Value, home.den.Value, ratioText(rule.Indicator, x))
 		case ok:
 			warn(home.val.line, "%s %s: %s %s is not %s / %s (%g / %g = %s) at the places it shows; kept the published figure",
 				ref, period, rule.Value, strings.TrimSpace(home.val.Raw), rule.Numerator, rule.Denominator, home.num.Value, home.den.Value, ratioText(rule.Indicator, x))

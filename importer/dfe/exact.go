@@ -55,6 +55,21 @@ func exactRatio(ind app.Indicator, val, num, den *figure) (exact float64, agrees
 	return exact, math.Abs(exact-v) <= tol, true
 }
 
+// asFraction reports whether val, which its numerator over its
+// denominator (exact, per perOf) does not give, gives them as a fraction
+// of one at its places: 0.69 for 321 of 468, 68.59%. A file re-saved
+// with its percentages as fractions has every figure of the column so,
+// the benchmarks' too, which nothing else checks.
+func asFraction(ind app.Indicator, val *figure, exact float64) bool {
+	v, ok := val.figure()
+	places := textPlaces(val.Raw)
+	if !ok || places < 0 || perOf(ind) != 100 || v > 1 {
+		return false
+	}
+	tol := 0.5*math.Pow(10, -float64(places)) + 1e-9
+	return math.Abs(exact/100-v) <= tol
+}
+
 // perOf is what an indicator's numerator over its denominator is
 // multiplied by to give its figure: 100 for a proportion, 10,000 for a
 // rate per 10,000; 0 for any other.

@@ -79,6 +79,15 @@ func TestRoundedPercentages(t *testing.T) {
 			warns: []string{"line 4: CIC05 2024/25: children_percent 11.5 is not"},
 		},
 		{
+			// A file re-saved with its percentages as fractions: Kent's
+			// tells, and England's, which nothing checks, is one too
+			// (QA probe 11).
+			name:  "a fraction of one",
+			years: []placementYear{{2025, "221", "0.12", "1896"}},
+			want:  map[int]float64{2025: 0.12},
+			warns: []string{"line 4: CIC05 2024/25: children_percent 0.12 is children_count / children_count (221 / 1896 = 11.66%) as a fraction of one, not a percentage: kept as published, and so are England's, the region's and the other councils' figures of the column"},
+		},
+		{
 			name:  "suppressed count: the published figure stands",
 			years: []placementYear{{2025, "c", "12", "1896"}},
 			want:  map[int]float64{2025: 12},

@@ -366,7 +366,14 @@ func (s *System) around(k int) []int {
 			}
 		}
 	}
-	slices.SortStableFunc(cands, func(a, b int) int {
+	s.smallestFirst(cands)
+	return cands
+}
+
+// smallestFirst orders cells smallest non-zero first (better), ties as
+// they came.
+func (s *System) smallestFirst(cells []int) {
+	slices.SortStableFunc(cells, func(a, b int) int {
 		switch {
 		case better(s.vals[a], s.vals[b]):
 			return -1
@@ -375,7 +382,6 @@ func (s *System) around(k int) []int {
 		}
 		return 0
 	})
-	return cands
 }
 
 // reachable returns the shown cells, not known from an earlier release,
@@ -414,15 +420,7 @@ func (s *System) reachable(k int) []int {
 		}
 		frontier = next
 	}
-	slices.SortStableFunc(cands, func(a, b int) int {
-		switch {
-		case better(s.vals[a], s.vals[b]):
-			return -1
-		case better(s.vals[b], s.vals[a]):
-			return 1
-		}
-		return 0
-	})
+	s.smallestFirst(cands)
 	return cands
 }
 

@@ -29,7 +29,7 @@ import (
 func monthsSummed(inds []app.Indicator) map[string]string {
 	var out map[string]string
 	for _, ytd := range inds {
-		if ytd.DataPeriod != app.YearToDate || !countOf(ytd) {
+		if ytd.DataPeriod != app.YearToDate || !isCount(ytd) {
 			continue
 		}
 		if months, ok := summedMonthsOf(ytd, inds); ok {
@@ -48,7 +48,7 @@ func summedMonthsOf(ytd app.Indicator, inds []app.Indicator) (string, bool) {
 	var alike string
 	name := periodFree(ytd.Name)
 	for _, m := range inds {
-		if m.Ref == ytd.Ref || !countOf(m) || m.DataPeriod != app.Monthly && m.DataPeriod != "" {
+		if m.Ref == ytd.Ref || !isCount(m) || m.DataPeriod != app.Monthly && m.DataPeriod != "" {
 			continue
 		}
 		if hasWord(ytd.Guidance, m.Ref) {
@@ -65,12 +65,6 @@ func summedMonthsOf(ytd app.Indicator, inds []app.Indicator) (string, bool) {
 		return alike, true
 	}
 	return "", false
-}
-
-// countOf reports whether ind counts: children, or a number of unknown
-// parts (a figure of children's social care is a count of them).
-func countOf(ind app.Indicator) bool {
-	return ind.Measure == app.Count || ind.Measure == "" && ind.Unit == app.Number
 }
 
 // periodWords are the words of an indicator's name that say over which
@@ -101,7 +95,7 @@ func periodFree(name string) string {
 // alone needs its figures.
 func MonthsSummed(h *app.History, ref string) (string, bool) {
 	ind, ok := h.Indicator(ref)
-	if !ok || ind.DataPeriod != app.YearToDate || !countOf(ind) {
+	if !ok || ind.DataPeriod != app.YearToDate || !isCount(ind) {
 		return "", false
 	}
 	return summedMonthsOf(ind, h.Indicators())

@@ -109,10 +109,16 @@ func sheetTitledOtherwise(sheet string, g *grid, h int) error {
 	return nil
 }
 
+// defaultFirst is every authority the profiles know, the default
+// authority first: a name is read as its before any other's.
+func defaultFirst() []*app.Authority {
+	return append([]*app.Authority{app.DefaultAuthority()}, app.Authorities()...)
+}
+
 // authorityHolding is the authority whose own area or district a is, the
 // default authority's first; nil for none (a pseudo-area).
 func authorityHolding(a app.Area) *app.Authority {
-	for _, auth := range append([]*app.Authority{app.DefaultAuthority()}, app.Authorities()...) {
+	for _, auth := range defaultFirst() {
 		if auth.Area() == a || auth.IsDistrict(a) {
 			return auth
 		}
@@ -270,7 +276,7 @@ func titleMentionNote(m titleMention, read app.Area) string {
 // district's figures stored as the county's with nothing said. A name
 // naming two districts ("Ashford and Canterbury") names neither.
 func districtOnlyIn(sheet string) (app.Area, bool) {
-	auths := append([]*app.Authority{app.DefaultAuthority()}, app.Authorities()...)
+	auths := defaultFirst()
 	for _, auth := range auths {
 		found := districtsNamed(auth, sheet)
 		switch len(found) {

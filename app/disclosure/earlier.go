@@ -76,6 +76,9 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 	}
 	derived := map[int]bool{}
 	for _, e := range earlier {
+		// One revision cell for each count the release revised, shared
+		// by the differences of every identity it is in.
+		revision := map[int]int{}
 		all := map[figKey][]int{} // every figure of the release, by its cells
 		nowOf := map[int]int{}    // an earlier count's cell to the same figure's now, -1 for none
 		revisedIn := map[series]bool{}
@@ -136,7 +139,7 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 			}
 			from := len(sys.rels)
 			derived = periodIdentities(sys, county, newCellTable(slices.Collect(maps.Keys(at)), at), 0, n, derived)
-			subtractNow(sys, sys.rels[from:], nowOf)
+			subtractNow(sys, sys.rels[from:], nowOf, revision)
 		}
 		if len(revisedIn) == 0 {
 			continue
@@ -154,7 +157,7 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 		for c := range timeIdentities(sys, ind, revisedKeys, widest, cellOf(all)) {
 			derived[c] = true
 		}
-		subtractNow(sys, sys.rels[from:], nowOf)
+		subtractNow(sys, sys.rels[from:], nowOf, revision)
 	}
 	return derived
 }
@@ -187,8 +190,10 @@ func cellOf(cells map[figKey][]int) func(figKey, int) (int, bool) {
 // its UASC children's revision, 1; Kent's UASC standing at 8 gave it as
 // Swale's, 0 then, so Swale's UASC now was 1, withheld in both packs
 // (QA probe 11).
-func subtractNow(sys *System, then [][]Term, nowOf map[int]int) {
-	revision := map[int]int{} // an earlier count's cell to its revision's
+//
+// revision maps an earlier count's cell to its revision's, made here
+// where a count has none yet.
+func subtractNow(sys *System, then [][]Term, nowOf map[int]int, revision map[int]int) {
 	for _, rel := range slices.Clone(then) {
 		coef := map[int]float64{}
 		var order []int

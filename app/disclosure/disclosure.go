@@ -145,8 +145,9 @@
 // which a reader recomputes);
 // the joint complement of two cohorts in a workbook excluding neither;
 // differences between months of a rolling figure, beyond the months'
-// own counts a rolling count of nought gives away (rolling.go), which
-// are protected within a release but not across months; the earlier
+// own counts a rolling count of nought gives away (rolling.go, which
+// protects them within a release and, holding each pack's run as it
+// withheld it, across the monthly packs); the earlier
 // versions of revised figures (History.Revisions), which exports do not
 // show, beyond the rule across months above (which takes a release to
 // have followed each import);

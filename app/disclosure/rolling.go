@@ -66,7 +66,7 @@ func rollingRuns(ind app.Indicator, months []app.Period, count func(app.Period) 
 // that the run is protected as one. byPeriod lists each period's
 // figures.
 func rollingGroups(ind app.Indicator, groups [][]app.Period, byPeriod map[app.Period][]figure) [][]app.Period {
-	if _, ok := rollingBefore(ind, app.Period{Kind: app.Month, Year: 2000, N: 1}); !ok {
+	if !rollingCount(ind) {
 		return groups
 	}
 	fs := figs{}
@@ -75,6 +75,93 @@ func rollingGroups(ind app.Indicator, groups [][]app.Period, byPeriod map[app.Pe
 			fs[f.key()] = f.o
 		}
 	}
+	type series struct {
+		area  app.Area
+		split app.Split
+	}
+	months := map[series][]app.Period{}
+	for p, g := range byPeriod {
+		for _, f := range g {
+			s := series{f.s.area, f.s.split}
+			months[s] = append(months[s], p)
+		}
+	}
+	return joinedByRuns(ind, groups, func(run func(months []app.Period, count func(app.Period) float64)) {
+		for s, ps := range months {
+			run(ps, func(p app.Period) float64 {
+				o := fs[figKey{ind.Ref, s.area, s.split, p}]
+				if o == nil {
+					return math.NaN()
+				}
+				return rollingCountOf(ind, *o)
+			})
+		}
+	})
+}
+
+// heldRollingGroups is rollingGroups for the figures h holds of ind in
+// every version it keeps: a release before a revision saw the figure as
+// it was, and a nought then started a run as surely as one now. Where
+// a pack's release is worked out again (keptPeriods) or an import is
+// asked whether it joined a run an earlier one gave (joiningImports),
+// the runs of every version are joined: a month's rolling count, given
+// after the month before it was circulated, is tied to it by the months'
+// own counts, and the pack before it withheld and showed figures of the
+// run that the next pack must hold to (probe C: without it, twelve
+// packs of a rolling count gave Dover's 1 child in Jul-25 away).
+func heldRollingGroups(h *app.History, ind app.Indicator, groups [][]app.Period) [][]app.Period {
+	if !rollingCount(ind) {
+		return groups
+	}
+	return joinedByRuns(ind, groups, func(run func(months []app.Period, count func(app.Period) float64)) {
+		for _, k := range h.Keys() {
+			if k.Ref != ind.Ref {
+				continue
+			}
+			s := h.Series(k)
+			months := make([]app.Period, len(s))
+			for i := range s {
+				months[i] = s[i].Period
+			}
+			run(months, func(p app.Period) float64 {
+				o, ok := h.Observation(k, p)
+				if !ok {
+					return math.NaN()
+				}
+				for _, was := range h.Revisions(k, p) {
+					if rollingCountOf(ind, was) == 0 {
+						return 0
+					}
+				}
+				return rollingCountOf(ind, o)
+			})
+		}
+	})
+}
+
+// rollingCount reports whether ind is a count over a rolling 12 months,
+// whose months' own counts a run of its figures tells (rollingBefore).
+func rollingCount(ind app.Indicator) bool {
+	_, ok := rollingBefore(ind, app.Period{Kind: app.Month, Year: 2000, N: 1})
+	return ok
+}
+
+// rollingCountOf is o's count of children, as rollingRuns reads it: NaN
+// where it gives none.
+func rollingCountOf(ind app.Indicator, o app.Observation) float64 {
+	if o.Status != app.OK {
+		return math.NaN()
+	}
+	if vs, ok := components(ind, o); ok {
+		return vs[0]
+	}
+	return math.NaN()
+}
+
+// joinedByRuns joins the groups of periods holding two months of a run
+// rollingRuns finds in one of the series each calls run with: the
+// series' months and its count of each.
+func joinedByRuns(ind app.Indicator, groups [][]app.Period, each func(run func(months []app.Period, count func(app.Period) float64))) [][]app.Period {
 	parent := make([]int, len(groups))
 	of := map[app.Period]int{}
 	for i, g := range groups {
@@ -90,32 +177,15 @@ func rollingGroups(ind app.Indicator, groups [][]app.Period, byPeriod map[app.Pe
 		}
 		return parent[i]
 	}
-	type series struct {
-		area  app.Area
-		split app.Split
-	}
-	months := map[series][]app.Period{}
-	for p, g := range byPeriod {
-		for _, f := range g {
-			s := series{f.s.area, f.s.split}
-			months[s] = append(months[s], p)
-		}
-	}
-	for s, ps := range months {
-		count := func(p app.Period) float64 {
-			o := fs[figKey{ind.Ref, s.area, s.split, p}]
-			if o == nil || o.Status != app.OK {
-				return math.NaN()
+	each(func(months []app.Period, count func(app.Period) float64) {
+		rollingRuns(ind, months, count, func(p, before app.Period) {
+			a, ok1 := of[p]
+			b, ok2 := of[before]
+			if ok1 && ok2 {
+				parent[find(a)] = find(b)
 			}
-			if vs, ok := components(ind, *o); ok {
-				return vs[0]
-			}
-			return math.NaN()
-		}
-		rollingRuns(ind, ps, count, func(p, before app.Period) {
-			parent[find(of[p])] = find(of[before])
 		})
-	}
+	})
 	joined := map[int][]app.Period{}
 	var roots []int
 	for i, g := range groups {

@@ -52,30 +52,39 @@ func TestRollingMonthsOwnCounts(t *testing.T) {
 					shown[o.Period] = *o.Value
 				}
 			}
-			// What a reader works out: from a nought shown, every month
-			// of its year had none; each month's own count after it is
-			// its rolling count less the one before, plus the month a
-			// year before's, known in turn.
-			own := map[app.Period]float64{}
+			var months []app.Period
 			for _, f := range tt.figs {
-				p := f.p
-				if v, ok := shown[p]; ok && v == 0 {
-					for j := range 12 {
-						own[p.Add(-j)] = 0
-					}
-					continue
-				}
-				before, ok1 := shown[p.Add(-1)]
-				ago, ok2 := own[p.Add(-12)]
-				v, ok3 := shown[p]
-				if !ok1 || !ok2 || !ok3 {
-					continue
-				}
-				own[p] = v - before + ago
-				if x := own[p]; x >= 1 && x < DefaultThreshold {
+				months = append(months, f.p)
+			}
+			for p, x := range ownCountsWorkedOut(months, shown) {
+				if x >= 1 && x < DefaultThreshold {
 					t.Errorf("%s's own count, %v, is worked out from the rolling counts shown: %v", p.Label(), x, shown)
 				}
 			}
 		})
 	}
+}
+
+// ownCountsWorkedOut returns the months' own counts a reader works out
+// from the rolling counts shown of one series, months in order: from a
+// nought shown, every month of its year had none; each month's own
+// count after it is its rolling count less the one before, plus the
+// month a year before's, known in turn.
+func ownCountsWorkedOut(months []app.Period, shown map[app.Period]float64) map[app.Period]float64 {
+	own := map[app.Period]float64{}
+	for _, p := range months {
+		if v, ok := shown[p]; ok && v == 0 {
+			for j := range 12 {
+				own[p.Add(-j)] = 0
+			}
+			continue
+		}
+		before, ok1 := shown[p.Add(-1)]
+		ago, ok2 := own[p.Add(-12)]
+		v, ok3 := shown[p]
+		if ok1 && ok2 && ok3 {
+			own[p] = v - before + ago
+		}
+	}
+	return own
 }

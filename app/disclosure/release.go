@@ -158,7 +158,11 @@ func (r *release) withholdOf(keys refKeys, prior circulated, then shownThen, hel
 			protect = r.judge(ref, fs, prior) || protect
 		}
 	}
+	quiet := passQuiet && then == nil && r.quietIndicator(ref, prior)
 	for _, g := range groups {
+		if quiet && protect && r.quietGroup(ref, g) {
+			continue
+		}
 		gkeys, fs := r.figuresOf(g)
 		if r.below > 1 {
 			r.judge(ref, fs, prior)
@@ -272,6 +276,9 @@ type release struct {
 	groupFigs figs
 	// schools says, by indicator, whether it counts schools (ofSchools).
 	schools map[string]bool
+	// stickyRefs are the indicators with a figure an earlier release
+	// withheld (quietIndicator).
+	stickyRefs map[string]bool
 	// given is the history given to the release, h that history with
 	// the previous-year outturns added as figures (withOutturns), which
 	// outturns lists.

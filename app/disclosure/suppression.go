@@ -240,27 +240,35 @@ func (r *release) allShown(ind app.Indicator, keys []figKey, fs figs) bool {
 // reader works the cohort's counts out (cohortOwn), and one of them is
 // small: its group is to be judged, not passed over.
 func (r *release) cohortWorkedOut(ind app.Indicator, k figKey, fs figs) bool {
-	c, ok := soleExcluded(k.split)
-	if !ok {
+	if _, ok := soleExcluded(k.split); !ok {
 		return false
 	}
-	all, held := fs[figKey{k.ref, k.area, app.All, k.period}]
-	rest := fs[k]
-	if !held || all.Status != app.OK || rest.Status != app.OK {
+	return r.cohortSmall(ind, k, fs[figKey{k.ref, k.area, app.All, k.period}], fs[k])
+}
+
+// cohortSmall is cohortWorkedOut for figure k, rest, excluding one
+// cohort, beside all, all children's figure of its area and period (nil
+// where there is none).
+func (r *release) cohortSmall(ind app.Indicator, k figKey, all, rest *app.Observation) bool {
+	if all == nil || all.Status != app.OK || rest.Status != app.OK {
 		return false
 	}
-	if _, own := r.h.Observation(app.SeriesKey{Ref: k.ref, Area: k.area, Split: app.Only(c)}, k.period); own {
-		return false // its own figure: judged as any figure is
-	}
+	// The counts are set side by side first: most are not small, and
+	// looking up the cohort's own figure was a tenth of a long history's
+	// release.
 	var buf [8]float64
 	a := counts(ind, all, buf[:0])
 	b := counts(ind, rest, buf[len(a):len(a)])
+	small := false
 	for i := range min(len(a), len(b)) {
-		if r.smallCount(a[i] - b[i]) {
-			return true
-		}
+		small = small || r.smallCount(a[i]-b[i])
 	}
-	return false
+	if !small {
+		return false
+	}
+	c, _ := soleExcluded(k.split)
+	_, own := r.h.Observation(app.SeriesKey{Ref: k.ref, Area: k.area, Split: app.Only(c)}, k.period)
+	return !own // its own figure: judged as any figure is
 }
 
 // compareKeys orders one indicator's figures by area, split and period.
@@ -365,4 +373,81 @@ func (r *release) withholdUntilSafe(ind app.Indicator, keys []figKey, fs figs, c
 			}
 		}
 	}
+}
+
+// passQuiet is whether a release passes over quiet groups (quietGroup)
+// without judging them; a test turns it off to prove that doing so
+// changes nothing.
+var passQuiet = true
+
+// quietIndicator reports whether groups of ref's figures may be passed
+// over as quiet (quietGroup): nothing of ref is judged beside another
+// indicator's figures (a change, its base, a percentage tied to a
+// count, a year to date beside its months) nor beside what an earlier
+// release withheld (sticky).
+func (r *release) quietIndicator(ref string, prior circulated) bool {
+	if r.change[ref] || r.isBase[ref] || r.months[ref] != "" {
+		return false
+	}
+	if _, linked := r.implied[ref]; linked {
+		return false
+	}
+	if r.stickyRefs == nil {
+		r.stickyRefs = map[string]bool{}
+		for k := range prior.sticky {
+			r.stickyRefs[k.ref] = true
+		}
+	}
+	return !r.stickyRefs[ref]
+}
+
+// quietGroup reports whether the release has nothing to do for group g
+// of a quiet indicator ref's figures (quietIndicator): one period's
+// figures, none withheld by the source or by this release, none small,
+// no cohort's count worked out small from all children's and the rest's
+// (cohortWorkedOut), and no earlier release showed figures of the
+// period. judge would withhold none of them and protect would find
+// every cell shown (allShown); asked first, this spares a long history's
+// release building each month's map of figures, most of its months
+// being such (issue 17).
+func (r *release) quietGroup(ref string, g []figure) bool {
+	if len(g) == 0 {
+		return true
+	}
+	p := g[0].o.Period
+	for _, e := range r.earlier {
+		if len(e[refPeriod{ref, p}]) > 0 {
+			return false
+		}
+	}
+	ind, _ := r.h.Indicator(ref)
+	var buf [3]float64
+	// g is sorted by area, then split: all children's figure of an area
+	// comes before the figures excluding a cohort from it.
+	var all *app.Observation
+	var allArea app.Area
+	for _, f := range g {
+		o := f.o
+		if o.Period != p || o.Status == app.Suppressed || r.small(ind, o, buf[:0]) {
+			return false
+		}
+		k := f.key()
+		if r.hidden[k] {
+			return false
+		}
+		if k.split == app.All {
+			all, allArea = o, k.area
+			continue
+		}
+		if _, ok := soleExcluded(k.split); ok {
+			var of *app.Observation
+			if allArea == k.area {
+				of = all
+			}
+			if r.cohortSmall(ind, k, of, o) {
+				return false
+			}
+		}
+	}
+	return true
 }

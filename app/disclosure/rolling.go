@@ -17,7 +17,9 @@ import (
 // years to date tell a month's (ytdBefore): Dover's 0 to Mar-25, 6 to
 // Apr-25 and 8 to May-25 tell that 2 children started in May-25; and a
 // year on, with each month a year before known so, the 7 to Jun-25
-// after 11 to May-25 tells Jun-25's 2 where Jun-24 had 6. So from a
+// after 11 to May-25 tells Jun-25's 2 where Jun-24 had 6. Back from a
+// nought too: 9 to Apr-25, 6 to May-25 and 0 to Jun-25 tell Jun-24's 6
+// and May-24's 3 (rollingRunsBack). So from a
 // rolling count of nought the months' own counts are worked out on the
 // true figures (rollingIdentities) and protected as a year to date's
 // are: withheld cells, with the identities that tie them to the rolling
@@ -58,6 +60,34 @@ func rollingRuns(ind app.Indicator, months []app.Period, count func(app.Period) 
 		if count(p) == 0 {
 			from = true
 		}
+	}
+}
+
+// rollingRunsBack calls link(p, before) for each month p of a series of
+// a rolling count, latest first, whose month a year before's own count
+// a reader can work out back from a nought (rollingIdentities): from
+// R(k) - R(k-1) = x(k) - x(k-12), x(k-12) = x(k) - R(k) + R(k-1), so
+// Dover's 9 to Apr-25, 6 to May-25 and 0 to Jun-25 tell that 6 children
+// started in Jun-24 and 3 in May-24. Each month of the unbroken run of
+// months before a nought is so linked, once however many noughts follow
+// it.
+func rollingRunsBack(ind app.Indicator, months []app.Period, count func(app.Period) float64, link func(p, before app.Period)) {
+	months = slices.Clone(months)
+	slices.SortFunc(months, comparePeriods)
+	walked := len(months) // the earliest month a walk back reached
+	for i := len(months) - 1; i >= 0; i-- {
+		if i >= walked || count(months[i]) != 0 {
+			continue
+		}
+		j := i
+		for ; j > 0; j-- {
+			before, ok := rollingBefore(ind, months[j])
+			if !ok || months[j-1] != before {
+				break
+			}
+			link(months[j], before)
+		}
+		walked = j
 	}
 }
 
@@ -177,14 +207,16 @@ func joinedByRuns(ind app.Indicator, groups [][]app.Period, each func(run func(m
 		}
 		return parent[i]
 	}
+	join := func(p, before app.Period) {
+		a, ok1 := of[p]
+		b, ok2 := of[before]
+		if ok1 && ok2 {
+			parent[find(a)] = find(b)
+		}
+	}
 	each(func(months []app.Period, count func(app.Period) float64) {
-		rollingRuns(ind, months, count, func(p, before app.Period) {
-			a, ok1 := of[p]
-			b, ok2 := of[before]
-			if ok1 && ok2 {
-				parent[find(a)] = find(b)
-			}
-		})
+		rollingRuns(ind, months, count, join)
+		rollingRunsBack(ind, months, count, join)
 	})
 	joined := map[int][]app.Period{}
 	var roots []int
@@ -235,8 +267,13 @@ func rollingIdentities(sys *System, ind app.Indicator, keys []figKey, n int, cel
 				return math.NaN()
 			}
 			own := map[app.Period]int{} // the months' own counts worked out
+			noughts := map[app.Period]bool{}
 			none := func(p app.Period) {
 				// Every month of the twelve to p had none.
+				if noughts[p] {
+					return
+				}
+				noughts[p] = true
 				c, _ := at(p)
 				parts := make([]int, 12)
 				for j := range parts {
@@ -270,6 +307,29 @@ func rollingIdentities(sys *System, ind app.Indicator, keys []figKey, n int, cel
 				own[p] = sys.Add(x, false)
 				derived[own[p]] = true
 				sys.Relate(Term{c, 1}, Term{b, -1}, Term{own[p], -1}, Term{ago, 1})
+			})
+			// And back from a nought, the month a year before each.
+			rollingRunsBack(ind, months[s], count, func(p, before app.Period) {
+				if count(p) == 0 {
+					none(p)
+				}
+				x, ok := own[p]
+				if !ok {
+					return
+				}
+				c, _ := at(p)
+				b, _ := at(before)
+				ago, ok := own[p.Add(-12)]
+				if !ok {
+					v := count(before) - count(p) + sys.Value(x)
+					if math.IsNaN(v) || v < 0 {
+						return // not a running count, or not known
+					}
+					ago = sys.Add(v, false)
+					derived[ago] = true
+					own[p.Add(-12)] = ago
+				}
+				sys.Relate(Term{c, 1}, Term{b, -1}, Term{x, -1}, Term{ago, 1})
 			})
 		}
 	}

@@ -31,6 +31,9 @@ func TestRollingMonthsOwnCounts(t *testing.T) {
 		{"a year after a nought", app.Count, []at{{month(2024, 5), 0.0}, {month(2024, 6), 6.0}, {month(2024, 7), 11.0}, {month(2024, 8), 11.0},
 			{month(2024, 9), 11.0}, {month(2024, 10), 11.0}, {month(2024, 11), 11.0}, {month(2024, 12), 11.0}, {month(2025, 1), 11.0},
 			{month(2025, 2), 11.0}, {month(2025, 3), 11.0}, {month(2025, 4), 11.0}, {month(2025, 5), 11.0}, {month(2025, 6), 7.0}}, true},
+		// Back from a nought: none in Jul-24 to Jun-25, so the 6 to
+		// May-25 is Jun-24's own and the 9 to Apr-25 less it May-24's 3.
+		{"before a nought", app.Count, []at{{month(2025, 2), 9.0}, {month(2025, 3), 9.0}, {month(2025, 4), 9.0}, {month(2025, 5), 6.0}, {month(2025, 6), 0.0}}, true},
 		{"no nought", app.Count, []at{{month(2025, 3), 20.0}, {month(2025, 4), 26.0}, {month(2025, 5), 28.0}, {month(2025, 6), 29.0}}, false},
 	}
 	for _, tt := range tests {
@@ -77,13 +80,26 @@ func ownCountsWorkedOut(months []app.Period, shown map[app.Period]float64) map[a
 			for j := range 12 {
 				own[p.Add(-j)] = 0
 			}
-			continue
 		}
-		before, ok1 := shown[p.Add(-1)]
-		ago, ok2 := own[p.Add(-12)]
-		v, ok3 := shown[p]
-		if ok1 && ok2 && ok3 {
-			own[p] = v - before + ago
+	}
+	// R(p) - R(p-1) = x(p) - x(p-12): either own count from the other,
+	// forward and back, until nothing more is told.
+	for told := true; told; {
+		told = false
+		for _, p := range months {
+			v, ok1 := shown[p]
+			before, ok2 := shown[p.Add(-1)]
+			if !ok1 || !ok2 {
+				continue
+			}
+			x, knowX := own[p]
+			ago, knowAgo := own[p.Add(-12)]
+			switch {
+			case knowAgo && !knowX:
+				own[p], told = v-before+ago, true
+			case knowX && !knowAgo:
+				own[p.Add(-12)], told = x-v+before, true
+			}
 		}
 	}
 	return own

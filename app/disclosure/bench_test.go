@@ -2,6 +2,7 @@ package disclosure
 
 import (
 	"fmt"
+	"math/rand"
 	"testing"
 
 	"scorecard/app"
@@ -119,4 +120,63 @@ func BenchmarkReleaseHistory(b *testing.B) {
 			})
 		}
 	}
+}
+
+// BenchmarkReleaseRollingUASC releases a count over a rolling 12 months
+// for Kent's districts and their UASC children, 24 months of sparse
+// counts with noughts, whose runs join the months into one group of
+// hundreds of cells (rolling.go): probe C's CS03 export took minutes a
+// pack at 36 months.
+func BenchmarkReleaseRollingUASC(b *testing.B) {
+	h := rollingUASCHistory(24)
+	b.ResetTimer()
+	for b.Loop() {
+		Suppress(h, DefaultThreshold)
+	}
+}
+
+// rollingUASCHistory is a rolling count of children starting to be
+// looked after over months months, for Kent, its districts and the UASC
+// among them, drawn from seeded sparse monthly counts, Dover's none for
+// its first 14 months.
+func rollingUASCHistory(months int) *app.History {
+	cs03 := app.Indicator{Ref: "CS03", Name: "Number of children starting to be looked after (rolling 12 months)",
+		Measure: app.Count, Unit: app.Number, DataPeriod: app.Rolling12}
+	rng := rand.New(rand.NewSource(1))
+	own, uasc := map[app.Area][]float64{}, map[app.Area][]float64{}
+	for _, a := range kentDistricts {
+		xs, us := make([]float64, months+11), make([]float64, months+11)
+		for i := range xs {
+			if rng.Intn(3) == 0 && (a != "Dover" || i >= 14) {
+				xs[i] = float64(rng.Intn(3))
+			}
+			if rng.Intn(4) == 0 {
+				us[i] = float64(rng.Intn(2))
+			}
+			xs[i] += us[i]
+		}
+		own[a], uasc[a] = xs, us
+	}
+	rolling := func(xs []float64, m int) float64 {
+		s := 0.0
+		for _, x := range xs[m : m+12] {
+			s += x
+		}
+		return s
+	}
+	h := app.NewHistory()
+	h.Imports = []app.Import{{ID: "I0001"}}
+	h.Apply(&app.Dataset{Indicators: []app.Indicator{cs03}}, "I0001")
+	for m := range months {
+		p := app.MonthOf(2020, 1).Add(m)
+		kent, kentUASC := 0.0, 0.0
+		for _, a := range kentDistricts {
+			kent, kentUASC = kent+rolling(own[a], m), kentUASC+rolling(uasc[a], m)
+			h.Add(app.Observation{Ref: "CS03", Area: a, Period: p, Value: app.Float(rolling(own[a], m)), Import: "I0001"})
+			h.Add(app.Observation{Ref: "CS03", Area: a, Split: app.Only(app.UASC), Period: p, Value: app.Float(rolling(uasc[a], m)), Import: "I0001"})
+		}
+		h.Add(app.Observation{Ref: "CS03", Area: app.Kent, Period: p, Value: app.Float(kent), Import: "I0001"})
+		h.Add(app.Observation{Ref: "CS03", Area: app.Kent, Split: app.Only(app.UASC), Period: p, Value: app.Float(kentUASC), Import: "I0001"})
+	}
+	return h
 }

@@ -242,42 +242,59 @@ func (s *System) Ranges() (lo, hi []float64) {
 			lo[i], hi[i] = s.floor(i), math.Inf(1)
 		}
 	}
-	// Each pass tightens some bound or stops; the cap guards against
+	// Relations are tightened until none tightens a bound: at first
+	// each, then only those of a cell whose bound moved, since the
+	// others would tighten nothing more (a pass over every relation
+	// each time a bound moved was a rolling count's long release's
+	// minutes). The cap, 200 rounds of every relation, guards against
 	// slow convergence towards a limit.
-	for pass := 0; pass < 200; pass++ {
-		changed := false
-		for _, r := range s.rels {
-			for _, t := range r {
-				k := t.Cell
-				if s.fixed(k) {
+	queued := make([]bool, len(s.rels))
+	queue := make([]int, len(s.rels))
+	for r := range queue {
+		queue[r], queued[r] = r, true
+	}
+	for budget := 200 * len(s.rels); len(queue) > 0 && budget > 0; budget-- {
+		ri := queue[0]
+		queue = queue[1:]
+		queued[ri] = false
+		r := s.rels[ri]
+		for _, t := range r {
+			k := t.Cell
+			if s.fixed(k) {
+				continue
+			}
+			// coef_k x_k = -Σ_{j≠k} coef_j x_j
+			var rlo, rhi float64
+			for _, u := range r {
+				if u.Cell == k {
 					continue
 				}
-				// coef_k x_k = -Σ_{j≠k} coef_j x_j
-				var rlo, rhi float64
-				for _, u := range r {
-					if u.Cell == k {
-						continue
-					}
-					a, b := -u.Coef*lo[u.Cell], -u.Coef*hi[u.Cell]
-					if a > b {
-						a, b = b, a
-					}
-					rlo, rhi = addInf(rlo, a), addInf(rhi, b)
+				a, b := -u.Coef*lo[u.Cell], -u.Coef*hi[u.Cell]
+				if a > b {
+					a, b = b, a
 				}
-				nlo, nhi := rlo/t.Coef, rhi/t.Coef
-				if nlo > nhi {
-					nlo, nhi = nhi, nlo
-				}
-				if nlo > lo[k]+1e-9 {
-					lo[k], changed = nlo, true
-				}
-				if nhi < hi[k]-1e-9 {
-					hi[k], changed = nhi, true
+				rlo, rhi = addInf(rlo, a), addInf(rhi, b)
+			}
+			nlo, nhi := rlo/t.Coef, rhi/t.Coef
+			if nlo > nhi {
+				nlo, nhi = nhi, nlo
+			}
+			moved := false
+			if nlo > lo[k]+1e-9 {
+				lo[k], moved = nlo, true
+			}
+			if nhi < hi[k]-1e-9 {
+				hi[k], moved = nhi, true
+			}
+			if !moved {
+				continue
+			}
+			for _, other := range s.byCel[k] {
+				if other != ri && !queued[other] {
+					queued[other] = true
+					queue = append(queue, other)
 				}
 			}
-		}
-		if !changed {
-			break
 		}
 	}
 	return lo, hi

@@ -14,10 +14,10 @@ import (
 // spares a long history's release most of its months. Passing over them
 // must withhold exactly what judging them does: over seeded histories of
 // counts and proportions for Kent, its districts and UASC (some months
-// small, some withheld by the source, in some histories one revised by a later import;
-// UASC's own figures, or Kent's excluding UASC),
-// at each threshold, with and without UASC excluded, every figure
-// released is the same either way.
+// small, some withheld by the source, in some histories one revised by
+// a later import; UASC's own figures, or Kent's excluding UASC), at each
+// threshold, with and without UASC excluded, every figure released is
+// the same either way.
 func TestQuietGroupsChangeNothing(t *testing.T) {
 	cl01 := app.Indicator{Ref: "CL01", Name: "Number of children in care", Measure: app.Count, Unit: app.Number}
 	pc02 := app.Indicator{Ref: "PC02", Name: "Children seen within 5 working days (%)", Measure: app.Proportion, Unit: app.Percent}

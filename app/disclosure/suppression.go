@@ -226,13 +226,22 @@ func (r *release) allShown(ind app.Indicator, keys []figKey, fs figs) bool {
 		if r.cohortWorkedOut(ind, k, fs) {
 			return false
 		}
-		for _, e := range r.earlier {
-			if len(e[refPeriod{k.ref, k.period}]) > 0 {
-				return false
-			}
+		if r.shownEarlier(k.ref, k.period) {
+			return false
 		}
 	}
 	return true
+}
+
+// shownEarlier reports whether a release before a revision showed
+// figures of ref for period p (addEarlier).
+func (r *release) shownEarlier(ref string, p app.Period) bool {
+	for _, e := range r.earlier {
+		if len(e[refPeriod{ref, p}]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // cohortWorkedOut reports whether figure k excludes one cohort whose
@@ -415,10 +424,8 @@ func (r *release) quietGroup(ref string, g []figure) bool {
 		return true
 	}
 	p := g[0].o.Period
-	for _, e := range r.earlier {
-		if len(e[refPeriod{ref, p}]) > 0 {
-			return false
-		}
+	if r.shownEarlier(ref, p) {
+		return false
 	}
 	ind, _ := r.h.Indicator(ref)
 	var buf [3]float64

@@ -35,6 +35,10 @@ type System struct {
 	// another: a system is built for every group of a release, and most
 	// of its identities are sums.
 	terms []Term
+	// queue and queued are Ranges' worklist of identities, kept for the
+	// next call: a release weighs thousands of candidates a group.
+	queue  []int
+	queued []bool
 }
 
 // reset empties s for the cells of another group, keeping the room its
@@ -231,6 +235,17 @@ func (s *System) Relations(i int) [][]Term {
 // ranges are never narrower than the exact ones (a linear program would
 // give), so a range found too narrow is too narrow.
 func (s *System) Ranges() (lo, hi []float64) {
+	lo, hi, _ = s.rangesUntil(-1, nil)
+	return lo, hi
+}
+
+// rangesUntil is Ranges stopping early, with stopped true, once settled
+// reports true of watch's range: propagation only narrows a range, so a
+// caller asking whether a cell's range ends up too narrow has its answer
+// as soon as it is (widening weighs hundreds of candidates for a rolling
+// count's long release, most of them soon found to leave the cell
+// pinned).
+func (s *System) rangesUntil(watch int, settled func(lo, hi float64) bool) (lo, hi []float64, stopped bool) {
 	n := len(s.vals)
 	lo, hi = make([]float64, n), make([]float64, n)
 	for i := range n {
@@ -248,14 +263,18 @@ func (s *System) Ranges() (lo, hi []float64) {
 	// each time a bound moved was a rolling count's long release's
 	// minutes). The cap, 200 rounds of every relation, guards against
 	// slow convergence towards a limit.
-	queued := make([]bool, len(s.rels))
-	queue := make([]int, len(s.rels))
-	for r := range queue {
-		queue[r], queued[r] = r, true
+	queued := s.queued[:0]
+	for range s.rels {
+		queued = append(queued, true)
 	}
-	for budget := 200 * len(s.rels); len(queue) > 0 && budget > 0; budget-- {
-		ri := queue[0]
-		queue = queue[1:]
+	queue := s.queue[:0]
+	for r := range s.rels {
+		queue = append(queue, r)
+	}
+	defer func() { s.queued, s.queue = queued[:0], queue[:0] }()
+	for head, budget := 0, 200*len(s.rels); head < len(queue) && budget > 0; budget-- {
+		ri := queue[head]
+		head++
 		queued[ri] = false
 		r := s.rels[ri]
 		for _, t := range r {
@@ -289,6 +308,9 @@ func (s *System) Ranges() (lo, hi []float64) {
 			if !moved {
 				continue
 			}
+			if k == watch && settled(lo[k], hi[k]) {
+				return lo, hi, true
+			}
 			for _, other := range s.byCel[k] {
 				if other != ri && !queued[other] {
 					queued[other] = true
@@ -296,8 +318,13 @@ func (s *System) Ranges() (lo, hi []float64) {
 				}
 			}
 		}
+		if head > len(queue)/2 && head > 1024 {
+			// The queue's head is consumed: its room is used again.
+			queue = queue[:copy(queue, queue[head:])]
+			head = 0
+		}
 	}
-	return lo, hi
+	return lo, hi, false
 }
 
 // addInf adds, taking -Inf + Inf (an unbounded side) as unbounded in the
@@ -305,7 +332,7 @@ func (s *System) Ranges() (lo, hi []float64) {
 // upper to upper, so the sum of an infinite and a finite term is the
 // infinite one.
 func addInf(a, b float64) float64 {
-	if math.IsInf(a, 0) {
+	if math.Abs(a) > math.MaxFloat64 { // infinite, as math.IsInf(a, 0) is, in one test
 		return a
 	}
 	return a + b
@@ -334,12 +361,19 @@ func (s *System) Narrow(width float64, check func(int) bool) []int {
 // knows from an earlier release is never taken: withheld now, it is
 // known still.
 func (s *System) Next(k int, width float64) int {
-	if c := s.widening(k, width, s.around(k)); c >= 0 {
+	lo, hi := s.Ranges()
+	return s.next(k, width, hi[k]-lo[k])
+}
+
+// next is Next given k's range's width as the system stands (Ranges),
+// which its caller has worked out already.
+func (s *System) next(k int, width, now float64) int {
+	if c := s.widening(k, width, now, s.around(k)); c >= 0 {
 		return c
 	}
 	// Pinned through a chain of identities (a revision's, whose cells
 	// join the figures of two releases): a shown cell further along it.
-	if c := s.widening(k, width, s.reachable(k)); c >= 0 {
+	if c := s.widening(k, width, now, s.reachable(k)); c >= 0 {
 		return c
 	}
 	// No one cell widens it: k is pinned several ways. Open the identity
@@ -448,47 +482,138 @@ const reachDepth = 4
 
 // widening returns the cell of cands (with its unit) whose withholding
 // leaves k a range at least width wide, the first that is not pinned
-// itself, else the first that frees k, else the one that widens k most;
-// -1 when none widens it.
-func (s *System) widening(k int, width float64, cands []int) int {
-	lo, hi := s.Ranges()
-	best, widest := -1, hi[k]-lo[k]
-	enough := -1 // the first that frees k but is itself pinned
+// itself, else the first that frees k, else the one that widens k most
+// past now, its width as the system stands; -1 when none widens it.
+func (s *System) widening(k int, width, now float64, cands []int) int {
+	w := widener{s: s, k: k, width: width, best: -1, widest: now, enough: -1}
+	// Where the system is exact, a cell withheld alongside others has a
+	// range at least as wide as with it alone: so when a run of
+	// candidates, withheld together, neither frees k nor widens it past
+	// the widest yet, none of them alone would, and the run is passed
+	// over at the cost of one weighing, not one each. A rolling count's
+	// long release weighs some sixty candidates for each cell pinned,
+	// most of them to no avail.
+	if c, found := w.weigh(cands, weighInRuns && len(cands) > 1 && s.exact()); found {
+		return c
+	}
+	if w.enough >= 0 {
+		return w.enough
+	}
+	return w.best
+}
+
+// weighInRuns is whether widening passes over runs of candidates
+// withheld together; a test turns it off to prove that doing so changes
+// nothing.
+var weighInRuns = true
+
+// A widener weighs candidates for widening k's range (widening).
+type widener struct {
+	s      *System
+	k      int
+	width  float64
+	best   int     // the candidate that widens k most, so far
+	widest float64 // k's width with best withheld
+	enough int     // the first that frees k but is itself pinned
+}
+
+// passed reports whether k's range, lo to hi, is too narrow and no wider
+// than the widest yet: propagation only narrows it further, so a
+// candidate that has made it so is passed over at once.
+func (w *widener) passed(lo, hi float64) bool {
+	return hi-lo+w.s.floor(w.k) < w.width-1e-9 && hi-lo <= w.widest+1e-9
+}
+
+// weigh weighs cands in order, reporting the first that frees k and is
+// not pinned itself; in runs (widening) where runs is true.
+func (w *widener) weigh(cands []int, runs bool) (int, bool) {
+	s := w.s
+	if runs && len(cands) > 1 {
+		var held []int
+		for _, c := range cands {
+			held = s.withholdUnit(c, held)
+		}
+		_, _, stopped := s.rangesUntil(w.k, w.passed)
+		s.showAgain(held)
+		if stopped {
+			return -1, false
+		}
+		mid := len(cands) / 2
+		if c, found := w.weigh(cands[:mid], true); found {
+			return c, true
+		}
+		return w.weigh(cands[mid:], true)
+	}
 	for _, c := range cands {
 		// A cell is withheld with its unit (Tie), so it is weighed so.
-		var unit []int
-		for _, u := range s.Unit(c) {
-			if s.shown[u] {
-				unit = append(unit, u)
-				s.shown[u] = false
-			}
+		unit := s.withholdUnit(c, nil)
+		lo, hi, stopped := s.rangesUntil(w.k, w.passed)
+		s.showAgain(unit)
+		if stopped {
+			continue
 		}
-		lo, hi := s.Ranges()
-		for _, u := range unit {
-			s.shown[u] = true
-		}
-		if s.Wide(k, lo, hi, width) {
+		if s.Wide(w.k, lo, hi, w.width) {
 			// Best of all a cell that, withheld, is not pinned itself
 			// (a total shown again in another table would be), nor is
 			// any withheld with it.
 			free := true
 			for _, u := range unit {
-				free = free && (s.Wide(u, lo, hi, width) || math.IsNaN(s.vals[u]))
+				free = free && (s.Wide(u, lo, hi, w.width) || math.IsNaN(s.vals[u]))
 			}
 			if free {
-				return c
+				return c, true
 			}
-			if enough < 0 {
-				enough = c
+			if w.enough < 0 {
+				w.enough = c
 			}
 			continue
 		}
-		if w := hi[k] - lo[k]; w > widest+1e-9 {
-			best, widest = c, w
+		if x := hi[w.k] - lo[w.k]; x > w.widest+1e-9 {
+			w.best, w.widest = c, x
 		}
 	}
-	if enough >= 0 {
-		return enough
+	return -1, false
+}
+
+// withholdUnit withholds the shown cells of c's unit (Tie), appending
+// them to held.
+func (s *System) withholdUnit(c int, held []int) []int {
+	for _, u := range s.Unit(c) {
+		if s.shown[u] {
+			held = append(held, u)
+			s.shown[u] = false
+		}
 	}
-	return best
+	return held
+}
+
+// showAgain shows the cells withholdUnit withheld.
+func (s *System) showAgain(held []int) {
+	for _, u := range held {
+		s.shown[u] = true
+	}
+}
+
+// exact reports whether propagation's arithmetic is exact in s, so that
+// the ranges it ends with are the greatest box the identities leave (the
+// one and only, however reached, within the cap on rounds) and so are at
+// least as wide with more withheld: every value shown or known a whole
+// number (a count, a change in one), and every identity's coefficients 1
+// or -1, so that every bound is a whole number or infinite, every sum of
+// them exact, and every bound moved moves by at least 1, never within the
+// tolerance.
+func (s *System) exact() bool {
+	for i, v := range s.vals {
+		if s.fixed(i) && (v != math.Trunc(v) || math.Abs(v) > 1<<50) {
+			return false // NaN and infinite values too
+		}
+	}
+	for _, r := range s.rels {
+		for _, t := range r {
+			if t.Coef != 1 && t.Coef != -1 {
+				return false
+			}
+		}
+	}
+	return true
 }

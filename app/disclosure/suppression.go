@@ -362,7 +362,7 @@ func (r *release) withholdUntilSafe(ind app.Indicator, keys []figKey, fs figs, c
 		if k < 0 {
 			return
 		}
-		best := sys.Next(k, width(k))
+		best := sys.next(k, width(k), hi[k]-lo[k])
 		if best < 0 {
 			// Nothing shown bounds it any more: its range is as wide as
 			// the identities allow.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
 
@@ -30,6 +31,11 @@ func BenchmarkImportScaling(b *testing.B) {
 			b.Run(fmt.Sprintf("%s=%dx", grow, x), func(b *testing.B) {
 				ds := gridDataset(inds, ms, app.MonthOf(2025, 3), 0)
 				n := float64(len(ds.Observations))
+				// The grid's making leaves as much garbage as the grid,
+				// and the import's first collections would mark and sweep
+				// it: the 8x grid's, over the two imports timed, took its
+				// time per figure to three times the 1x's.
+				runtime.GC()
 				var size int64
 				b.ReportAllocs()
 				for b.Loop() {

@@ -146,7 +146,8 @@ func (s *System) widening(k int, width, now float64, cands []int) int {
 	// over at the cost of one weighing, not one each. A rolling count's
 	// long release weighs some sixty candidates for each cell pinned,
 	// most of them to no avail.
-	if c, found := w.weigh(cands, weighInRuns && len(cands) > 1 && s.exact()); found {
+	w.exact = s.exact()
+	if c, found := w.weigh(cands, weighInRuns && len(cands) > 1 && w.exact); found {
 		return c
 	}
 	if w.enough >= 0 {
@@ -168,6 +169,7 @@ type widener struct {
 	best   int     // the candidate that widens k most, so far
 	widest float64 // k's width with best withheld
 	enough int     // the first that frees k but is itself pinned
+	exact  bool    // the system is exact (System.exact)
 }
 
 // passed reports whether k's range, lo to hi, is too narrow and no wider
@@ -186,7 +188,7 @@ func (w *widener) weigh(cands []int, runs bool) (int, bool) {
 		for _, c := range cands {
 			held = s.withholdUnit(c, held)
 		}
-		_, _, stopped := s.rangesUntil(w.k, w.passed)
+		_, _, stopped := s.rangesUntil(w.k, w.passed, w.exact)
 		s.showAgain(held)
 		if stopped {
 			return -1, false
@@ -200,7 +202,7 @@ func (w *widener) weigh(cands []int, runs bool) (int, bool) {
 	for _, c := range cands {
 		// A cell is withheld with its unit (Tie), so it is weighed so.
 		unit := s.withholdUnit(c, nil)
-		lo, hi, stopped := s.rangesUntil(w.k, w.passed)
+		lo, hi, stopped := s.rangesUntil(w.k, w.passed, w.exact)
 		s.showAgain(unit)
 		if stopped {
 			continue

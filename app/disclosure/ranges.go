@@ -235,7 +235,7 @@ func (s *System) Relations(i int) [][]Term {
 // ranges are never narrower than the exact ones (a linear program would
 // give), so a range found too narrow is too narrow.
 func (s *System) Ranges() (lo, hi []float64) {
-	lo, hi, _ = s.rangesUntil(-1, nil)
+	lo, hi, _ = s.rangesUntil(-1, nil, s.exact())
 	return lo, hi
 }
 
@@ -244,8 +244,10 @@ func (s *System) Ranges() (lo, hi []float64) {
 // caller asking whether a cell's range ends up too narrow has its answer
 // as soon as it is (widening weighs hundreds of candidates for a rolling
 // count's long release, most of them soon found to leave the cell
-// pinned).
-func (s *System) rangesUntil(watch int, settled func(lo, hi float64) bool) (lo, hi []float64, stopped bool) {
+// pinned). exact says the system is exact (System.exact), as it stays
+// with more withheld: each identity's parts are then summed once, not
+// once for each of its terms, to the same bounds.
+func (s *System) rangesUntil(watch int, settled func(lo, hi float64) bool, exact bool) (lo, hi []float64, stopped bool) {
 	n := len(s.vals)
 	lo, hi = make([]float64, n), make([]float64, n)
 	for i := range n {
@@ -277,22 +279,29 @@ func (s *System) rangesUntil(watch int, settled func(lo, hi float64) bool) (lo, 
 		head++
 		queued[ri] = false
 		r := s.rels[ri]
+		var sum partSums // summed when first needed, and again after a move
+		summed := false
 		for _, t := range r {
 			k := t.Cell
 			if s.fixed(k) {
 				continue
 			}
+			if exact && sumOnce && !summed {
+				sum.of(r, lo, hi)
+				summed = true
+			}
 			// coef_k x_k = -Σ_{j≠k} coef_j x_j
 			var rlo, rhi float64
-			for _, u := range r {
-				if u.Cell == k {
-					continue
+			if summed && sum.whole {
+				rlo, rhi = sum.others(t, lo, hi)
+			} else {
+				for _, u := range r {
+					if u.Cell == k {
+						continue
+					}
+					a, b := part(u, lo, hi)
+					rlo, rhi = addInf(rlo, a), addInf(rhi, b)
 				}
-				a, b := -u.Coef*lo[u.Cell], -u.Coef*hi[u.Cell]
-				if a > b {
-					a, b = b, a
-				}
-				rlo, rhi = addInf(rlo, a), addInf(rhi, b)
 			}
 			nlo, nhi := rlo/t.Coef, rhi/t.Coef
 			if nlo > nhi {
@@ -311,6 +320,7 @@ func (s *System) rangesUntil(watch int, settled func(lo, hi float64) bool) (lo, 
 			if k == watch && settled(lo[k], hi[k]) {
 				return lo, hi, true
 			}
+			summed = false // the later terms see k's new bounds
 			for _, other := range s.byCel[k] {
 				if other != ri && !queued[other] {
 					queued[other] = true
@@ -325,6 +335,80 @@ func (s *System) rangesUntil(watch int, settled func(lo, hi float64) bool) (lo, 
 		}
 	}
 	return lo, hi, false
+}
+
+// part is term t's part of the bounds an identity gives its other
+// terms: -coef x_t over x_t's range, least first.
+func part(t Term, lo, hi []float64) (a, b float64) {
+	a, b = -t.Coef*lo[t.Cell], -t.Coef*hi[t.Cell]
+	if a > b {
+		a, b = b, a
+	}
+	return a, b
+}
+
+// sumOnce is whether an exact system's propagation sums each identity's
+// parts once (partSums); a test turns it off to prove that doing so
+// changes nothing.
+var sumOnce = true
+
+// partSums are an identity's parts (part) summed once, so that each
+// term's bounds from the others are the sums less its own part: one
+// subtraction, not a sum over the others, which for a rolling count's
+// twelve months is twelve times the work. In an exact system (exact)
+// every bound is a whole number or infinite, a lower part never +Inf
+// nor an upper one -Inf (coefficients of 1 and -1, lower bounds below
+// upper ones), so while the parts' magnitudes sum below 2^52 every sum
+// is exact and the sums less a part are, to the bit, the others' own
+// sums term by term (addInf's): whole is then true.
+type partSums struct {
+	lo, hi       float64 // Σ finite parts, lower and upper
+	infLo, infHi int     // parts -Inf (lower) and +Inf (upper)
+	whole        bool
+}
+
+func (p *partSums) of(r []Term, lo, hi []float64) {
+	*p = partSums{}
+	mag := 0.0
+	for _, t := range r {
+		a, b := part(t, lo, hi)
+		if math.IsInf(a, -1) {
+			p.infLo++
+		} else {
+			p.lo += a
+			mag += math.Abs(a)
+		}
+		if math.IsInf(b, 1) {
+			p.infHi++
+		} else {
+			p.hi += b
+			mag += math.Abs(b)
+		}
+	}
+	p.whole = mag < 1<<52
+}
+
+// others returns the bounds the terms of the identity other than t give,
+// as the sums of their parts.
+func (p *partSums) others(t Term, lo, hi []float64) (rlo, rhi float64) {
+	a, b := part(t, lo, hi)
+	switch ownInf := math.IsInf(a, -1); {
+	case p.infLo > 1 || p.infLo == 1 && !ownInf:
+		rlo = math.Inf(-1)
+	case ownInf:
+		rlo = p.lo
+	default:
+		rlo = p.lo - a
+	}
+	switch ownInf := math.IsInf(b, 1); {
+	case p.infHi > 1 || p.infHi == 1 && !ownInf:
+		rhi = math.Inf(1)
+	case ownInf:
+		rhi = p.hi
+	default:
+		rhi = p.hi - b
+	}
+	return rlo, rhi
 }
 
 // addInf adds, taking -Inf + Inf (an unbounded side) as unbounded in the

@@ -334,3 +334,77 @@ func rollingIdentities(sys *System, ind app.Indicator, keys []figKey, n int, cel
 		}
 	}
 }
+
+// rollingWindows adds to sys, for each series of keys of a rolling count,
+// what a reader knows of the months' own counts whatever they are: each
+// rolling count is the sum of its twelve months' own counts, none of them
+// negative, and so moves from the month before by the month's own count
+// less that of the month a year before. Chained over a year or two of a
+// sparse series, these pin a withheld rolling count between figures shown
+// around it (Maidstone's 4 to Sep-24 worked out from ten rolling counts
+// shown, none of them nought, in a seeded probe of sparse districts). The own counts join as
+// auxiliary cells (System.Aux): never printed, their true values are not
+// known, so any that make every sum hold serve (each month's the rolling
+// count less the eleven before it), and they are not themselves
+// protected; rollingIdentities protects those a nought gives away.
+func rollingWindows(sys *System, ind app.Indicator, keys []figKey, n int, cell func(figKey, int) (int, bool)) {
+	if !rollingCount(ind) {
+		return
+	}
+	type series struct {
+		area  app.Area
+		split app.Split
+	}
+	first, last := map[series]app.Period{}, map[series]app.Period{}
+	var order []series
+	for _, k := range keys {
+		if k.period.Kind != app.Month {
+			continue
+		}
+		s := series{k.area, k.split}
+		f, ok := first[s]
+		if !ok {
+			order = append(order, s)
+		}
+		if !ok || k.period.Index() < f.Index() {
+			first[s] = k.period
+		}
+		if l, ok := last[s]; !ok || k.period.Index() > l.Index() {
+			last[s] = k.period
+		}
+	}
+	for _, s := range order {
+		for i := range n {
+			count := func(p app.Period) (int, bool) {
+				c, ok := cell(figKey{ind.Ref, s.area, s.split, p}, i)
+				if !ok || math.IsNaN(sys.Value(c)) {
+					return 0, false
+				}
+				return c, true
+			}
+			var own []int // the months' own counts from first less 11
+			from := first[s].Add(-11)
+			for p := from; p.Index() <= last[s].Index(); p = p.Add(1) {
+				v := 0.0
+				c, ok := count(p)
+				if ok {
+					v = sys.Value(c)
+					for _, x := range own[max(0, len(own)-11):] {
+						v -= sys.Value(x)
+					}
+				}
+				x := sys.Add(v, false)
+				sys.Aux(x)
+				own = append(own, x)
+				if !ok {
+					continue
+				}
+				at := len(own) - 1
+				sys.Sum(c, own[max(0, at-11):]...)
+				if b, ok := count(p.Add(-1)); ok && at >= 12 {
+					sys.Relate(Term{c, 1}, Term{b, -1}, Term{x, -1}, Term{own[at-12], 1})
+				}
+			}
+		}
+	}
+}

@@ -39,6 +39,10 @@ type System struct {
 	// next call: a release weighs thousands of candidates a group.
 	queue  []int
 	queued []bool
+	// units are the cells of each unit of more than one (Tie), by root,
+	// worked out when first asked for after a change (Unit): a release
+	// asks for the unit of each candidate it weighs.
+	units map[int][]int
 }
 
 // reset empties s for the cells of another group, keeping the room its
@@ -48,6 +52,7 @@ func (s *System) reset() {
 	s.vals, s.shown, s.signed = s.vals[:0], s.shown[:0], s.signed[:0]
 	s.known, s.counted, s.tie, s.aux = s.known[:0], s.counted[:0], s.tie[:0], s.aux[:0]
 	s.rels, s.byCel, s.terms = s.rels[:0], s.byCel[:0], s.terms[:0]
+	s.units = nil
 }
 
 // A Term is coef times cell in an identity Σ terms = 0.
@@ -72,6 +77,7 @@ func (s *System) Add(v float64, shown bool) int {
 		s.byCel = append(s.byCel, nil)
 	}
 	s.tie = append(s.tie, len(s.vals)-1)
+	s.units = nil
 	return len(s.vals) - 1
 }
 
@@ -82,6 +88,7 @@ func (s *System) Add(v float64, shown bool) int {
 func (s *System) Tie(a, b int) {
 	if ra, rb := s.root(a), s.root(b); ra != rb {
 		s.tie[ra] = rb
+		s.units = nil
 	}
 }
 
@@ -93,16 +100,25 @@ func (s *System) root(i int) int {
 	return i
 }
 
-// Unit returns the cells withheld with cell i (Tie), i among them.
+// Unit returns the cells withheld with cell i (Tie), i among them, in
+// order; the caller must not change it.
 func (s *System) Unit(i int) []int {
-	r := s.root(i)
-	var out []int
-	for j := range s.vals {
-		if s.root(j) == r {
-			out = append(out, j)
+	if s.units == nil {
+		s.units = map[int][]int{}
+		for j := range s.vals {
+			r := s.root(j)
+			s.units[r] = append(s.units[r], j)
+		}
+		for r, u := range s.units {
+			if len(u) == 1 {
+				delete(s.units, r) // a cell alone: Unit makes its own
+			}
 		}
 	}
-	return out
+	if u, ok := s.units[s.root(i)]; ok {
+		return u
+	}
+	return []int{i}
 }
 
 // Signed says cell i may be negative, as a change may.

@@ -145,8 +145,9 @@
 // which a reader recomputes);
 // the joint complement of two cohorts in a workbook excluding neither;
 // a rolling figure's months beyond those a group of the release joins:
-// a rolling count's sums of its months' own counts (rollingWindows) are
-// counted within each group of periods, and its months are joined into
+// a rolling count's sums of its months' own counts, and the own counts'
+// sums across areas and cohorts (rollingWindows), are counted within each
+// group of periods, and its months are joined into
 // one only by runs from a nought (rolling.go, which protects the own
 // counts a nought gives away within a release and, holding each pack's
 // run as it withheld it, across the monthly packs); a nought withheld

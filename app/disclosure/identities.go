@@ -54,7 +54,7 @@ func buildSystem(room *systemRoom, ind app.Indicator, county app.Area, keys []fi
 			maps.Copy(derived, over)
 		}
 		rollingIdentities(sys, ind, keys, n, cell, derived)
-		rollingWindows(sys, ind, keys, n, cell)
+		rollingWindows(sys, ind, county, keys, n, cell)
 	}
 	if derived == nil {
 		derived = map[int]bool{}

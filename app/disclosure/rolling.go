@@ -339,15 +339,20 @@ func rollingIdentities(sys *System, ind app.Indicator, keys []figKey, n int, cel
 // what a reader knows of the months' own counts whatever they are: each
 // rolling count is the sum of its twelve months' own counts, none of them
 // negative, and so moves from the month before by the month's own count
-// less that of the month a year before. Chained over a year or two of a
-// sparse series, these pin a withheld rolling count between figures shown
-// around it (Maidstone's 4 to Sep-24 worked out from ten rolling counts
-// shown, none of them nought, in a seeded probe of sparse districts). The own counts join as
-// auxiliary cells (System.Aux): never printed, their true values are not
-// known, so any that make every sum hold serve (each month's the rolling
-// count less the eleven before it), and they are not themselves
-// protected; rollingIdentities protects those a nought gives away.
-func rollingWindows(sys *System, ind app.Indicator, keys []figKey, n int, cell func(figKey, int) (int, bool)) {
+// less that of the month a year before; and the own counts add up as the
+// figures do, the county's the sum of its districts', all children's a
+// cohort's and the rest's. Chained over a year or two of a sparse series,
+// these pin a withheld rolling count between figures shown around it
+// (Maidstone's 4 to Sep-24 worked out from ten rolling counts shown, none
+// of them nought, in a seeded probe of sparse districts). The own counts
+// join as auxiliary cells (System.Aux): never printed, their true values
+// are not known, so any that make every sum hold serve (each month's the
+// rolling count less the eleven before it, from noughts before the
+// first), and they are not themselves protected; rollingIdentities
+// protects those a nought gives away. Worked out so over the same months
+// for every series, the own counts add up across areas and cohorts
+// wherever the figures do in every month, and only there is that said.
+func rollingWindows(sys *System, ind app.Indicator, county app.Area, keys []figKey, n int, cell func(figKey, int) (int, bool)) {
 	if !rollingCount(ind) {
 		return
 	}
@@ -355,54 +360,91 @@ func rollingWindows(sys *System, ind app.Indicator, keys []figKey, n int, cell f
 		area  app.Area
 		split app.Split
 	}
-	first, last := map[series]app.Period{}, map[series]app.Period{}
+	var first, last int // month indexes, over every series
+	seen := map[series]bool{}
 	var order []series
 	for _, k := range keys {
 		if k.period.Kind != app.Month {
 			continue
 		}
-		s := series{k.area, k.split}
-		f, ok := first[s]
-		if !ok {
+		s, m := series{k.area, k.split}, k.period.Index()
+		if len(order) == 0 || m < first {
+			first = m
+		}
+		if len(order) == 0 || m > last {
+			last = m
+		}
+		if !seen[s] {
+			seen[s] = true
 			order = append(order, s)
 		}
-		if !ok || k.period.Index() < f.Index() {
-			first[s] = k.period
-		}
-		if l, ok := last[s]; !ok || k.period.Index() > l.Index() {
-			last[s] = k.period
-		}
 	}
-	for _, s := range order {
-		for i := range n {
-			count := func(p app.Period) (int, bool) {
-				c, ok := cell(figKey{ind.Ref, s.area, s.split, p}, i)
+	if len(order) == 0 {
+		return
+	}
+	from := first - 11
+	month := func(m int) app.Period { return keys[0].period.Add(m - keys[0].period.Index()) }
+	for i := range n {
+		own := map[series][]int{} // each series' own counts, from first less 11
+		for _, s := range order {
+			count := func(m int) (int, bool) {
+				c, ok := cell(figKey{ind.Ref, s.area, s.split, month(m)}, i)
 				if !ok || math.IsNaN(sys.Value(c)) {
 					return 0, false
 				}
 				return c, true
 			}
-			var own []int // the months' own counts from first less 11
-			from := first[s].Add(-11)
-			for p := from; p.Index() <= last[s].Index(); p = p.Add(1) {
+			xs := make([]int, 0, last-from+1)
+			for m := from; m <= last; m++ {
 				v := 0.0
-				c, ok := count(p)
+				c, ok := count(m)
 				if ok {
 					v = sys.Value(c)
-					for _, x := range own[max(0, len(own)-11):] {
+					for _, x := range xs[max(0, len(xs)-11):] {
 						v -= sys.Value(x)
 					}
 				}
 				x := sys.Add(v, false)
 				sys.Aux(x)
-				own = append(own, x)
+				xs = append(xs, x)
 				if !ok {
 					continue
 				}
-				at := len(own) - 1
-				sys.Sum(c, own[max(0, at-11):]...)
-				if b, ok := count(p.Add(-1)); ok && at >= 12 {
-					sys.Relate(Term{c, 1}, Term{b, -1}, Term{x, -1}, Term{own[at-12], 1})
+				at := len(xs) - 1
+				sys.Sum(c, xs[max(0, at-11):]...)
+				if b, ok := count(m - 1); ok && at >= 12 {
+					sys.Relate(Term{c, 1}, Term{b, -1}, Term{x, -1}, Term{xs[at-12], 1})
+				}
+			}
+			own[s] = xs
+		}
+		// The own counts add up as the figures do (periodIdentities):
+		// Sum keeps each sum only where the own counts worked out hold
+		// it.
+		for at := range last - from + 1 {
+			for _, s := range order {
+				if s.area == county {
+					var every, noService []int
+					for _, d := range order {
+						if d.split != s.split || d.area == county {
+							continue
+						}
+						every = append(every, own[d][at])
+						if d.area != app.UASCService {
+							noService = append(noService, own[d][at])
+						}
+					}
+					sys.Sum(own[s][at], every...)
+					if len(noService) != len(every) {
+						sys.Sum(own[s][at], noService...)
+					}
+				}
+				if c, ok := soleExcluded(s.split); ok {
+					all, okAll := own[series{s.area, app.All}]
+					only, okOnly := own[series{s.area, app.Only(c)}]
+					if okAll && okOnly {
+						sys.Sum(all[at], only[at], own[s][at])
+					}
 				}
 			}
 		}

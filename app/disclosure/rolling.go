@@ -361,12 +361,14 @@ func rollingWindows(sys *System, ind app.Indicator, county app.Area, keys []figK
 		split app.Split
 	}
 	var first, last int // month indexes, over every series
+	var someMonth app.Period
 	seen := map[series]bool{}
 	var order []series
 	for _, k := range keys {
 		if k.period.Kind != app.Month {
-			continue
+			continue // a quarter or year beside the months
 		}
+		someMonth = k.period
 		s, m := series{k.area, k.split}, k.period.Index()
 		if len(order) == 0 || m < first {
 			first = m
@@ -383,7 +385,7 @@ func rollingWindows(sys *System, ind app.Indicator, county app.Area, keys []figK
 		return
 	}
 	from := first - 11
-	month := func(m int) app.Period { return keys[0].period.Add(m - keys[0].period.Index()) }
+	month := func(m int) app.Period { return someMonth.Add(m - someMonth.Index()) }
 	for i := range n {
 		own := map[series][]int{} // each series' own counts, from first less 11
 		for _, s := range order {

@@ -70,10 +70,6 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 			periods = append(periods, k.period)
 		}
 	}
-	type series struct {
-		area  app.Area
-		split app.Split
-	}
 	derived := map[int]bool{}
 	for _, e := range earlier {
 		// One revision cell for each count the release revised, shared
@@ -81,7 +77,7 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 		revision := map[int]int{}
 		all := map[figKey][]int{} // every figure of the release, by its cells
 		nowOf := map[int]int{}    // an earlier count's cell to the same figure's now, -1 for none
-		revisedIn := map[series]bool{}
+		revisedIn := map[areaSeries]bool{}
 		widest := 0
 		for _, p := range periods {
 			then := e[refPeriod{ind.Ref, p}]
@@ -108,7 +104,7 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 					}
 				} else {
 					revised = true
-					revisedIn[series{k.area, k.split}] = true
+					revisedIn[areaSeries{k.area, k.split}] = true
 					for i, v := range vs {
 						c := sys.Add(v, false)
 						if ind.Measure == "" || v < 0 || change {
@@ -148,7 +144,7 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 		// revised are this release's own.
 		var revisedKeys []figKey
 		for k := range all {
-			if revisedIn[series{k.area, k.split}] {
+			if revisedIn[areaSeries{k.area, k.split}] {
 				revisedKeys = append(revisedKeys, k)
 			}
 		}

@@ -155,14 +155,10 @@ func ytdBefore(ind app.Indicator, p app.Period) (app.Period, bool) {
 // never shown, but told by the difference of two years to date: they are
 // added as withheld cells, returned, which need protecting when small.
 func timeIdentities(sys *System, ind app.Indicator, keys []figKey, n int, cell func(figKey, int) (int, bool)) map[int]bool {
-	type series struct {
-		area  app.Area
-		split app.Split
-	}
-	periods := map[series][]app.Period{}
-	var order []series
+	periods := map[areaSeries][]app.Period{}
+	var order []areaSeries
 	for _, k := range keys {
-		s := series{k.area, k.split}
+		s := areaSeries{k.area, k.split}
 		if _, ok := periods[s]; !ok {
 			order = append(order, s)
 		}

@@ -235,6 +235,13 @@ func (r *release) complements(cs []app.Cohort, auth *app.Authority) []exclusion 
 
 // figKey is one published figure: in the release, the figures excluding
 // the cohorts are those of split app.Excluding(cs...).
+// areaSeries is one series of an indicator's figures: an area's, of
+// one split, over its periods.
+type areaSeries struct {
+	area  app.Area
+	split app.Split
+}
+
 type figKey struct {
 	ref    string
 	area   app.Area

@@ -105,14 +105,10 @@ func rollingGroups(ind app.Indicator, groups [][]app.Period, byPeriod map[app.Pe
 			fs[f.key()] = f.o
 		}
 	}
-	type series struct {
-		area  app.Area
-		split app.Split
-	}
-	months := map[series][]app.Period{}
+	months := map[areaSeries][]app.Period{}
 	for p, g := range byPeriod {
 		for _, f := range g {
-			s := series{f.s.area, f.s.split}
+			s := areaSeries{f.s.area, f.s.split}
 			months[s] = append(months[s], p)
 		}
 	}
@@ -244,14 +240,10 @@ func joinedByRuns(ind app.Indicator, groups [][]app.Period, each func(run func(m
 // month's, x(k) = R(k) - R(k-1) + x(k-12), where the month a year before
 // is one of those. cell gives a figure's count i, as buildSystem's.
 func rollingIdentities(sys *System, ind app.Indicator, keys []figKey, n int, cell func(figKey, int) (int, bool), derived map[int]bool) {
-	type series struct {
-		area  app.Area
-		split app.Split
-	}
-	months := map[series][]app.Period{}
-	var order []series
+	months := map[areaSeries][]app.Period{}
+	var order []areaSeries
 	for _, k := range keys {
-		s := series{k.area, k.split}
+		s := areaSeries{k.area, k.split}
 		if _, ok := months[s]; !ok {
 			order = append(order, s)
 		}
@@ -356,20 +348,16 @@ func rollingWindows(sys *System, ind app.Indicator, county app.Area, keys []figK
 	if !rollingCount(ind) {
 		return
 	}
-	type series struct {
-		area  app.Area
-		split app.Split
-	}
 	var first, last int // month indexes, over every series
 	var someMonth app.Period
-	seen := map[series]bool{}
-	var order []series
+	seen := map[areaSeries]bool{}
+	var order []areaSeries
 	for _, k := range keys {
 		if k.period.Kind != app.Month {
 			continue // a quarter or year beside the months
 		}
 		someMonth = k.period
-		s, m := series{k.area, k.split}, k.period.Index()
+		s, m := areaSeries{k.area, k.split}, k.period.Index()
 		if len(order) == 0 || m < first {
 			first = m
 		}
@@ -387,7 +375,7 @@ func rollingWindows(sys *System, ind app.Indicator, county app.Area, keys []figK
 	from := first - 11
 	month := func(m int) app.Period { return someMonth.Add(m - someMonth.Index()) }
 	for i := range n {
-		own := map[series][]int{} // each series' own counts, from first less 11
+		own := map[areaSeries][]int{} // each series' own counts, from first less 11
 		for _, s := range order {
 			count := func(m int) (int, bool) {
 				c, ok := cell(figKey{ind.Ref, s.area, s.split, month(m)}, i)
@@ -442,8 +430,8 @@ func rollingWindows(sys *System, ind app.Indicator, county app.Area, keys []figK
 					}
 				}
 				if c, ok := soleExcluded(s.split); ok {
-					all, okAll := own[series{s.area, app.All}]
-					only, okOnly := own[series{s.area, app.Only(c)}]
+					all, okAll := own[areaSeries{s.area, app.All}]
+					only, okOnly := own[areaSeries{s.area, app.Only(c)}]
 					if okAll && okOnly {
 						sys.Sum(all[at], only[at], own[s][at])
 					}

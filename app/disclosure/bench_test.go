@@ -3,6 +3,7 @@ package disclosure
 import (
 	"fmt"
 	"math/rand"
+	"slices"
 	"testing"
 
 	"scorecard/app"
@@ -140,8 +141,6 @@ func BenchmarkReleaseRollingUASC(b *testing.B) {
 // among them, drawn from sparse monthly counts seeded by seed, Dover's
 // none for its first 14 months.
 func rollingUASCHistory(months int, seed int64) *app.History {
-	cs03 := app.Indicator{Ref: "CS03", Name: "Number of children starting to be looked after (rolling 12 months)",
-		Measure: app.Count, Unit: app.Number, DataPeriod: app.Rolling12}
 	rng := rand.New(rand.NewSource(seed))
 	own, uasc := map[app.Area][]float64{}, map[app.Area][]float64{}
 	for _, a := range kentDistricts {
@@ -157,6 +156,50 @@ func rollingUASCHistory(months int, seed int64) *app.History {
 		}
 		own[a], uasc[a] = xs, us
 	}
+	return rollingHistory(months, own, uasc)
+}
+
+// rollingNeverNoughtHistory is rollingUASCHistory's count drawn so that
+// no rolling count is ever nought: each district has a child start some
+// one month in three, a UASC child one in six, and any twelve months
+// with none of either have one put in. Its small counts are never tied
+// to one another by a run from a nought.
+func rollingNeverNoughtHistory(months int, seed int64) *app.History {
+	rng := rand.New(rand.NewSource(seed))
+	own, uasc := map[app.Area][]float64{}, map[app.Area][]float64{}
+	for _, a := range kentDistricts {
+		rest, us := make([]float64, months+11), make([]float64, months+11)
+		for i := range rest {
+			if rng.Intn(3) == 0 {
+				rest[i] = float64(1 + rng.Intn(2)*rng.Intn(2))
+			}
+			if rng.Intn(6) == 0 {
+				us[i] = 1
+			}
+		}
+		for _, xs := range [][]float64{rest, us} {
+			for m := 0; m+12 <= len(xs); m++ {
+				if !slices.ContainsFunc(xs[m:m+12], func(x float64) bool { return x > 0 }) {
+					xs[m+rng.Intn(12)] = 1
+				}
+			}
+		}
+		xs := make([]float64, len(rest))
+		for i := range xs {
+			xs[i] = rest[i] + us[i]
+		}
+		own[a], uasc[a] = xs, us
+	}
+	return rollingHistory(months, own, uasc)
+}
+
+// rollingHistory is a rolling count of children starting to be looked
+// after over months months, for Kent, its districts and the UASC among
+// them, from each district's own counts of each month, all children's
+// and UASC children's, from eleven months before the first.
+func rollingHistory(months int, own, uasc map[app.Area][]float64) *app.History {
+	cs03 := app.Indicator{Ref: "CS03", Name: "Number of children starting to be looked after (rolling 12 months)",
+		Measure: app.Count, Unit: app.Number, DataPeriod: app.Rolling12}
 	rolling := func(xs []float64, m int) float64 {
 		s := 0.0
 		for _, x := range xs[m : m+12] {

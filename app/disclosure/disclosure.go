@@ -144,15 +144,10 @@
 // withheld by secondary suppression though both its months are shown,
 // which a reader recomputes);
 // the joint complement of two cohorts in a workbook excluding neither;
-// a rolling figure's months beyond those a group of the release joins:
-// a rolling count's sums of its months' own counts, and the own counts'
-// sums across areas and cohorts (rollingWindows), are counted within each
-// group of periods, and its months are joined into
-// one only by runs from a nought (rolling.go, which protects the own
-// counts a nought gives away within a release and, holding each pack's
-// run as it withheld it, across the monthly packs); a nought withheld
-// beside them told to be 0 to 3 where nothing shown is left to withhold
-// (the release asks 0 to 4 of it); the earlier
+// a nought withheld beside a rolling count's windows (rollingWindows,
+// worked out over every month of the count whose twelve overlap another's:
+// rollingGroups) told to be 0 to 3 where nothing shown is left to
+// withhold (the release asks 0 to 4 of it); the earlier
 // versions of revised figures (History.Revisions), which exports do not
 // show, beyond the rule across months above (which takes a release to
 // have followed each import);

@@ -55,10 +55,8 @@ func TestGroupsAsFromFigures(t *testing.T) {
 // gathered from the map and sorted.
 func groupsOfFigures(r *release, fs figs) [][]figKey {
 	byPeriod := map[app.Period][]figKey{}
-	figures := map[app.Period][]figure{}
-	for k, o := range fs {
+	for k := range fs {
 		byPeriod[k.period] = append(byPeriod[k.period], k)
-		figures[k.period] = append(figures[k.period], figure{&splitSeries{k.ref, k.area, k.split, nil}, o})
 	}
 	for _, keys := range byPeriod {
 		slices.SortFunc(keys, compareKeys)
@@ -70,7 +68,7 @@ func groupsOfFigures(r *release, fs figs) [][]figKey {
 	}
 	ind, _ := r.h.Indicator(ref)
 	var out [][]figKey
-	for _, ps := range rollingGroups(ind, periodGroups(ind, slices.Collect(maps.Keys(byPeriod))), figures) {
+	for _, ps := range rollingGroups(ind, periodGroups(ind, slices.Collect(maps.Keys(byPeriod)))) {
 		var keys []figKey
 		for _, p := range ps {
 			keys = append(keys, byPeriod[p]...)

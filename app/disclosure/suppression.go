@@ -170,7 +170,7 @@ func (r *release) groups(keys refKeys) [][]figure {
 		byPeriod[p] = lists[j]
 	}
 	ind, _ := r.h.Indicator(refOf(keys))
-	grouped := rollingGroups(ind, periodGroups(ind, periods), byPeriod)
+	grouped := rollingGroups(ind, periodGroups(ind, periods))
 	out := make([][]figure, 0, len(grouped))
 	for _, ps := range grouped {
 		if len(ps) == 1 {

@@ -40,10 +40,14 @@ vet:
 # Every package's tests with Fyne's software driver (-tags ci needs no GL),
 # with a private PostgreSQL cluster up for the team store's tests (on a
 # Unix socket in a temporary folder, removed afterwards; see
-# scripts/postgres.sh), then the real cgo build of the app so a GUI build
-# break shows at once.
+# scripts/postgres.sh), then the release's weighing of candidates on
+# several processors at once under the race detector (its test proves the
+# answers the same; only the detector proves the parts share nothing they
+# write), then the real cgo build of the app so a GUI build break shows
+# at once.
 test: deps vet
 	scripts/postgres.sh run -- $(GO) test -tags ci $(GOTEST_FLAGS) ./...
+	CGO_ENABLED=1 $(GO) test -race -run 'TestQuickWeighingChangesNothing/weighing_in_parts' ./app/disclosure
 	CGO_ENABLED=1 $(GO) build -tags $(GUI_TAGS) -o $(BIN) .
 
 # Regenerates the embedded demo workbook and icon.

@@ -2,7 +2,10 @@ package disclosure
 
 import (
 	"math"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // Next returns the shown cell to withhold, with its unit (Tie), so that
@@ -147,7 +150,11 @@ func (s *System) widening(k int, width, now float64, cands []int) int {
 	// long release weighs some sixty candidates for each cell pinned,
 	// most of them to no avail.
 	w.exact = s.exact()
-	if c, found := w.weigh(cands, weighInRuns && len(cands) > 1 && w.exact); found {
+	runs := weighInRuns && len(cands) > 1 && w.exact
+	if parts := s.weighingParts(len(cands), w.exact); parts > 1 {
+		return w.weighInParts(cands, parts, runs)
+	}
+	if c, found := w.weigh(cands, runs); found {
 		return c
 	}
 	if w.enough >= 0 {
@@ -170,7 +177,16 @@ type widener struct {
 	widest float64 // k's width with best withheld
 	enough int     // the first that frees k but is itself pinned
 	exact  bool    // the system is exact (System.exact)
+	// at is each candidate's place in the list weighInParts weighs in
+	// parts, and done the first place found to settle it: a part stops
+	// at a later candidate, its answer moot.
+	at   map[int]int
+	done *atomic.Int64
 }
+
+// moot reports whether another part has found a candidate that settles
+// it before c (weighInParts).
+func (w *widener) moot(c int) bool { return w.done != nil && w.done.Load() < int64(w.at[c]) }
 
 // passed reports whether k's range, lo to hi, is too narrow and no wider
 // than the widest yet: propagation only narrows it further, so a
@@ -183,6 +199,9 @@ func (w *widener) passed(lo, hi float64) bool {
 // not pinned itself; in runs (widening) where runs is true.
 func (w *widener) weigh(cands []int, runs bool) (int, bool) {
 	s := w.s
+	if len(cands) > 0 && w.moot(cands[0]) {
+		return -1, false
+	}
 	if runs && len(cands) > 1 {
 		var held []int
 		for _, c := range cands {
@@ -200,6 +219,9 @@ func (w *widener) weigh(cands []int, runs bool) (int, bool) {
 		return w.weigh(cands[mid:], true)
 	}
 	for _, c := range cands {
+		if w.moot(c) {
+			return -1, false
+		}
 		// A cell is withheld with its unit (Tie), so it is weighed so.
 		unit := s.withholdUnit(c, nil)
 		lo, hi, stopped := s.rangesUntil(w.k, w.passed, w.exact)
@@ -271,4 +293,133 @@ func (s *System) exact() bool {
 		}
 	}
 	return true
+}
+
+// weighInParallel is whether widening weighs a long list of candidates
+// in parts at once (weighInParts); a test turns it off to prove that
+// doing so changes nothing.
+var weighInParallel = true
+
+// weighers is how many parts at most widening weighs candidates in at
+// once: one a processor, up to four, since a part after one that finds
+// its candidate early has worked for nothing.
+var weighers = min(runtime.GOMAXPROCS(0), 4)
+
+// weighingParts is how many parts widening weighs n candidates in. Each
+// part weighs on a copy of what a weighing changes (System.twin), so
+// parts pay only where weighings are long: an exact system of a rolling
+// count's long history, where one weighing propagates over thousands of
+// identities and a figure pinned has some sixty candidates. A small
+// system weighs its candidates in microseconds, less than the copies.
+func (s *System) weighingParts(n int, exact bool) int {
+	if !weighInParallel || !exact || len(s.rels) < minParallelRelations {
+		return 1
+	}
+	return min(weighers, n)
+}
+
+// minParallelRelations is the fewest identities a system has for
+// widening to weigh its candidates in parts.
+const minParallelRelations = 1024
+
+// weighInParts is weigh over cands dealt into parts in turn (the
+// first, the second, ... the first again), weighed at once, each on its
+// own copy of the system but the first, and widening's answer from
+// theirs: the same as weighing them all in turn. The candidate found
+// earliest in the list to free k and not be pinned itself is the answer;
+// a part stops at a candidate after one found so. Else the earliest that
+// frees k but is pinned, as in turn; else the one that widens k most,
+// the earliest of those as wide, since a part's best is the earliest of
+// its widest. A part that starts from k's width now, not the widest
+// another found, weighs some candidates fully that in turn would be
+// passed over (passed), but takes none of them: each is no wider than
+// that other's best. Exact systems only, where widths are whole numbers
+// and the tolerance of 1e-9 never joins two.
+func (w widener) weighInParts(cands []int, parts int, runs bool) int {
+	s := w.s
+	// Units are worked out (and ties' paths shortened) before the parts
+	// read them at once.
+	at := make(map[int]int, len(cands))
+	for i, c := range cands {
+		s.Unit(c)
+		at[c] = i
+	}
+	var done atomic.Int64
+	done.Store(int64(len(cands)))
+	ws := make([]widener, parts)
+	dealt := make([][]int, parts)
+	for i, c := range cands {
+		dealt[i%parts] = append(dealt[i%parts], c)
+	}
+	for p := range ws {
+		ws[p] = w
+		ws[p].at, ws[p].done = at, &done
+		if p > 0 {
+			// Copied before any part weighs: the first part weighs on s.
+			ws[p].s = s.twin(p - 1)
+		}
+	}
+	first := func(c int, cur int) int {
+		if c >= 0 && (cur < 0 || at[c] < at[cur]) {
+			return c
+		}
+		return cur
+	}
+	found := make([]int, parts)
+	var wg sync.WaitGroup
+	for p := range ws {
+		wg.Go(func() {
+			c, ok := ws[p].weigh(dealt[p], runs)
+			found[p] = -1
+			if ok {
+				found[p] = c
+				lowerTo(&done, int64(at[c]))
+			}
+		})
+	}
+	wg.Wait()
+	answer := -1
+	for _, c := range found {
+		answer = first(c, answer)
+	}
+	if answer >= 0 {
+		return answer
+	}
+	for _, pw := range ws {
+		answer = first(pw.enough, answer)
+	}
+	if answer >= 0 {
+		return answer
+	}
+	// Widths are whole numbers here (or infinite): compared exactly.
+	best, widest := -1, w.widest
+	for _, pw := range ws {
+		if pw.best >= 0 && (pw.widest > widest || pw.widest == widest && best >= 0 && at[pw.best] < at[best]) {
+			best, widest = pw.best, pw.widest
+		}
+	}
+	return best
+}
+
+// lowerTo sets v to x if x is less.
+func lowerTo(v *atomic.Int64, x int64) {
+	for old := v.Load(); x < old && !v.CompareAndSwap(old, x); old = v.Load() {
+	}
+}
+
+// twin returns the i'th copy of s for weighing candidates beside it
+// (weighInParts): its own cells shown, ties and worklist, the rest
+// shared and only read. The copies are kept for the next weighing.
+func (s *System) twin(i int) *System {
+	for len(s.twins) <= i {
+		s.twins = append(s.twins, &System{})
+	}
+	t := s.twins[i]
+	shown, tie, queue, queued := t.shown, t.tie, t.queue, t.queued
+	*t = *s
+	t.twins = nil
+	t.shown = append(shown[:0], s.shown...)
+	t.tie = append(tie[:0], s.tie...)
+	t.queue, t.queued = queue[:0], queued[:0]
+	return t
 }

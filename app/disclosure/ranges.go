@@ -43,6 +43,9 @@ type System struct {
 	// worked out when first asked for after a change (Unit): a release
 	// asks for the unit of each candidate it weighs.
 	units map[int][]int
+	// twins are copies of the system that weigh candidates beside it
+	// (twin).
+	twins []*System
 }
 
 // reset empties s for the cells of another group, keeping the room its

@@ -160,13 +160,21 @@ func rollingUASCHistory(months int, seed int64) *app.History {
 }
 
 // rollingNeverNoughtHistory is rollingUASCHistory's count drawn so that
-// no rolling count is ever nought: each district has a child start some
+// no rolling count is ever nought (neverNoughtCounts).
+func rollingNeverNoughtHistory(months int, seed int64) *app.History {
+	own, uasc := neverNoughtCounts(months, seed)
+	return rollingHistory(months, own, uasc)
+}
+
+// neverNoughtCounts draws each district's own counts of each month, all
+// children's and UASC children's, from eleven months before the first of
+// months, so that no rolling count is ever nought: a child starts some
 // one month in three, a UASC child one in six, and any twelve months
 // with none of either have one put in. Its small counts are never tied
 // to one another by a run from a nought.
-func rollingNeverNoughtHistory(months int, seed int64) *app.History {
+func neverNoughtCounts(months int, seed int64) (own, uasc map[app.Area][]float64) {
 	rng := rand.New(rand.NewSource(seed))
-	own, uasc := map[app.Area][]float64{}, map[app.Area][]float64{}
+	own, uasc = map[app.Area][]float64{}, map[app.Area][]float64{}
 	for _, a := range kentDistricts {
 		rest, us := make([]float64, months+11), make([]float64, months+11)
 		for i := range rest {
@@ -190,16 +198,33 @@ func rollingNeverNoughtHistory(months int, seed int64) *app.History {
 		}
 		own[a], uasc[a] = xs, us
 	}
-	return rollingHistory(months, own, uasc)
+	return own, uasc
 }
 
 // rollingHistory is a rolling count of children starting to be looked
-// after over months months, for Kent, its districts and the UASC among
-// them, from each district's own counts of each month, all children's
-// and UASC children's, from eleven months before the first.
+// after over months months from Jan-20, for Kent, its districts and the
+// UASC among them, from each district's own counts of each month, all
+// children's and UASC children's, from eleven months before the first.
 func rollingHistory(months int, own, uasc map[app.Area][]float64) *app.History {
+	h := newRollingHistory()
+	addRollingMonths(h, own, uasc, months, "I0001")
+	return h
+}
+
+// newRollingHistory is a history defining CS03, a count of children
+// starting to be looked after over a rolling 12 months, by import I0001.
+func newRollingHistory() *app.History {
 	cs03 := app.Indicator{Ref: "CS03", Name: "Number of children starting to be looked after (rolling 12 months)",
 		Measure: app.Count, Unit: app.Number, DataPeriod: app.Rolling12}
+	h := app.NewHistory()
+	h.Imports = []app.Import{{ID: "I0001"}}
+	h.Apply(&app.Dataset{Indicators: []app.Indicator{cs03}}, "I0001")
+	return h
+}
+
+// addRollingMonths adds to h, as given by import id, CS03's figures of
+// the first months months from Jan-20 (rollingHistory).
+func addRollingMonths(h *app.History, own, uasc map[app.Area][]float64, months int, id string) {
 	rolling := func(xs []float64, m int) float64 {
 		s := 0.0
 		for _, x := range xs[m : m+12] {
@@ -207,19 +232,15 @@ func rollingHistory(months int, own, uasc map[app.Area][]float64) *app.History {
 		}
 		return s
 	}
-	h := app.NewHistory()
-	h.Imports = []app.Import{{ID: "I0001"}}
-	h.Apply(&app.Dataset{Indicators: []app.Indicator{cs03}}, "I0001")
 	for m := range months {
 		p := app.MonthOf(2020, 1).Add(m)
 		kent, kentUASC := 0.0, 0.0
 		for _, a := range kentDistricts {
 			kent, kentUASC = kent+rolling(own[a], m), kentUASC+rolling(uasc[a], m)
-			h.Add(app.Observation{Ref: "CS03", Area: a, Period: p, Value: app.Float(rolling(own[a], m)), Import: "I0001"})
-			h.Add(app.Observation{Ref: "CS03", Area: a, Split: app.Only(app.UASC), Period: p, Value: app.Float(rolling(uasc[a], m)), Import: "I0001"})
+			h.Add(app.Observation{Ref: "CS03", Area: a, Period: p, Value: app.Float(rolling(own[a], m)), Import: id})
+			h.Add(app.Observation{Ref: "CS03", Area: a, Split: app.Only(app.UASC), Period: p, Value: app.Float(rolling(uasc[a], m)), Import: id})
 		}
-		h.Add(app.Observation{Ref: "CS03", Area: app.Kent, Period: p, Value: app.Float(kent), Import: "I0001"})
-		h.Add(app.Observation{Ref: "CS03", Area: app.Kent, Split: app.Only(app.UASC), Period: p, Value: app.Float(kentUASC), Import: "I0001"})
+		h.Add(app.Observation{Ref: "CS03", Area: app.Kent, Period: p, Value: app.Float(kent), Import: id})
+		h.Add(app.Observation{Ref: "CS03", Area: app.Kent, Split: app.Only(app.UASC), Period: p, Value: app.Float(kentUASC), Import: id})
 	}
-	return h
 }

@@ -59,7 +59,32 @@ func (s *System) next(k int, width, now float64) int {
 		}
 		best, fewest, nonzero = cand, hidden, nz
 	}
+	if best < 0 {
+		// Every cell of k's identities is known from an earlier
+		// release, and no one cell further along them widens k alone:
+		// those of a month a later pack adds may pin it only together
+		// (a rolling count's December beside the months before it,
+		// each known). Where all of them withheld together would widen
+		// it, the chain is opened at its smallest non-zero cell, and
+		// another follows while k is pinned; where not even all would,
+		// none is withheld for nothing.
+		if cands := s.reachable(k); len(cands) > 0 && s.widenedByAll(k, now, cands) {
+			best = cands[0]
+		}
+	}
 	return best
+}
+
+// widenedByAll reports whether withholding every cell of cands, each
+// with its unit, would leave k's range wider than now.
+func (s *System) widenedByAll(k int, now float64, cands []int) bool {
+	var held []int
+	for _, c := range cands {
+		held = s.withholdUnit(c, held)
+	}
+	defer s.showAgain(held)
+	lo, hi, _ := s.rangesUntil(-1, nil, s.exact())
+	return hi[k]-lo[k] > now+1e-9
 }
 
 // around returns the shown cells, not known from an earlier release, of

@@ -147,3 +147,37 @@ func TestRollingWindowsProtected(t *testing.T) {
 		})
 	}
 }
+
+// TestRollingPacksProtected: a rolling count never nought is circulated
+// a month at a time, each month's file restating every month before it,
+// and each pack's release holding what the packs before it showed. A
+// reader holding every pack, who knows what TestRollingWindowsProtected's
+// reader knows, works out no withheld count narrower than 1 to 4. Here
+// every figure around a withheld one was shown, and so known, by the
+// packs before, and the new month's figures pinned it only together:
+// the release found no one figure to withhold and left it pinned, and
+// the four packs to Dec-21 told 20 withheld counts narrower than 1 to 4
+// (Dover's 2 UASC children to Nov-20 among them).
+func TestRollingPacksProtected(t *testing.T) {
+	const months, seed = 24, 3
+	own, uasc := neverNoughtCounts(months, seed)
+	h := newRollingHistory()
+	var packs []export
+	var ind app.Indicator
+	for n := 21; n <= months; n++ {
+		id := fmt.Sprintf("I%04d", len(h.Imports)+1)
+		h.Imports = append(h.Imports, app.Import{ID: id})
+		addRollingMonths(h, own, uasc, n, id)
+		ind, _ = h.Indicator("CS03")
+		plain, _, _, _ := Release(h, nil, DefaultThreshold)
+		base, ex, _, _ := Release(h, []app.Cohort{app.UASC}, DefaultThreshold)
+		packs = append(packs, exportOf(ind, plain, plain, app.All), exportOf(ind, base, ex, app.Excluding(app.UASC)))
+	}
+	truth := truthOf(ind, h)
+	eqs := append(equations(truth, app.Kent), windowEquations(truth)...)
+	for _, c := range recovered(eqs, truth, packs, DefaultThreshold-1) {
+		if truth[c] >= 1 {
+			t.Errorf("%s %s %s: a withheld %v worked out narrower than 1 to 4 from the packs to %s", c.area, c.split, c.period.Label(), truth[c], app.MonthOf(2020, 1).Add(months-1).Label())
+		}
+	}
+}

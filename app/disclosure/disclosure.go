@@ -146,8 +146,9 @@
 // the joint complement of two cohorts in a workbook excluding neither;
 // a nought withheld beside a rolling count's windows (rollingWindows,
 // worked out over every month of the count whose twelve overlap another's:
-// rollingGroups) told to be 0 to 3 where nothing shown is left to
-// withhold (the release asks 0 to 4 of it); the earlier
+// rollingGroups) told to be 0 to 3 where withholding every figure still
+// shown around it would not widen it (the release asks 0 to 4 of it); the
+// earlier
 // versions of revised figures (History.Revisions), which exports do not
 // show, beyond the rule across months above (which takes a release to
 // have followed each import);

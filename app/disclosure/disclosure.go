@@ -149,11 +149,11 @@
 // rollingGroups) told to be 0 to 3 where withholding every figure still
 // shown around it would not widen it (the release asks 0 to 4 of it); a
 // rolling count's monthly packs where later files revise earlier months:
-// a probe of 12 such sequences (6 to 12 packs of 24 months, a child added,
-// dropped or moved a month or three back) told withheld counts from packs
-// read together in 10 of them, some exactly, and in 10 a figure one pack
-// withheld was shown, unrevised, by the next (sticky.go), which none of
-// the same sequences unrevised did; the
+// released from the store, as the export releases them, 3 of 8 such
+// sequences (6 packs of 24 months, a child added, dropped or moved a
+// month or three back) told a revised count exactly from two packs read
+// together, the earlier showing its old value and the later withholding
+// the new one, with the window identities giving the difference; the
 // earlier
 // versions of revised figures (History.Revisions), which exports do not
 // show, beyond the rule across months above (which takes a release to

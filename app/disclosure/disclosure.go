@@ -146,7 +146,7 @@
 // the joint complement of two cohorts in a workbook excluding neither;
 // a nought withheld beside a rolling count's windows (rollingWindows,
 // worked out over every month of the count whose twelve overlap another's:
-// rollingGroups) told to be 0 to 3 where withholding every figure still
+// periodGroups) told to be 0 to 3 where withholding every figure still
 // shown around it would not widen it (the release asks 0 to 4 of it); a
 // rolling count's monthly packs where later files revise earlier months:
 // released from the store, as the export releases them, 3 of 8 such

@@ -68,7 +68,7 @@ func groupsOfFigures(r *release, fs figs) [][]figKey {
 	}
 	ind, _ := r.h.Indicator(ref)
 	var out [][]figKey
-	for _, ps := range rollingGroups(ind, periodGroups(ind, slices.Collect(maps.Keys(byPeriod)))) {
+	for _, ps := range periodGroups(ind, slices.Collect(maps.Keys(byPeriod))) {
 		var keys []figKey
 		for _, p := range ps {
 			keys = append(keys, byPeriod[p]...)

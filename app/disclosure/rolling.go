@@ -25,7 +25,7 @@ import (
 // are: withheld cells, with the identities that tie them to the rolling
 // counts, protected when small. Whatever the noughts, a rolling
 // count's months whose twelve overlap are worked out together
-// (rollingGroups), each the sum of its months' own counts
+// (periodGroups), each the sum of its months' own counts
 // (rollingWindows).
 
 // rollingBefore returns, for a count over a rolling 12 months, the month
@@ -91,69 +91,6 @@ func rollingRunsBack(ind app.Indicator, months []app.Period, count func(app.Peri
 		}
 		walked = j
 	}
-}
-
-// rollingGroups joins the groups of periods (periodGroups) of a count
-// over a rolling 12 months that hold months whose twelve months overlap,
-// within eleven months of each other, so that they are protected as one.
-// Each rolling count is the sum of its twelve months' own counts, none of
-// them negative, and those of two months share all but the months between
-// them (rollingWindows): the rolling counts shown around a withheld one
-// bound it whether or not any of them is nought. Joined only through runs
-// from a nought, as before, a series of small counts never nought was
-// protected a month at a time, and its rolling counts shown pinned
-// figures withheld (a probe of 160 such histories told 2,432 withheld
-// counts narrower than 1 to 4, 152 of them exactly).
-func rollingGroups(ind app.Indicator, groups [][]app.Period) [][]app.Period {
-	if !rollingCount(ind) {
-		return groups
-	}
-	type month struct {
-		p     app.Period
-		group int
-	}
-	var months []month
-	for i, g := range groups {
-		for _, p := range g {
-			if p.Kind == app.Month {
-				months = append(months, month{p, i})
-			}
-		}
-	}
-	slices.SortFunc(months, func(a, b month) int { return comparePeriods(a.p, b.p) })
-	parent := make([]int, len(groups))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		if parent[i] != i {
-			parent[i] = find(parent[i])
-		}
-		return parent[i]
-	}
-	for i := 1; i < len(months); i++ {
-		if comparePeriods(months[i-1].p, months[i].p.Add(-11)) >= 0 {
-			parent[find(months[i].group)] = find(months[i-1].group)
-		}
-	}
-	joined := map[int][]app.Period{}
-	var roots []int
-	for i, g := range groups {
-		r := find(i)
-		if _, ok := joined[r]; !ok {
-			roots = append(roots, r)
-		}
-		joined[r] = append(joined[r], g...)
-	}
-	if len(roots) == len(groups) {
-		return groups
-	}
-	out := make([][]app.Period, 0, len(roots))
-	for _, r := range roots {
-		out = append(out, joined[r])
-	}
-	return out
 }
 
 // rollingCount reports whether ind is a count over a rolling 12 months,

@@ -84,7 +84,7 @@ func revisingImports(h *app.History, only string) []revising {
 // that an identity joins to a figure an earlier import gave: the quarter
 // after its months, a year to date after the month before it, a
 // district's figure after the county's, a rolling count after the month
-// before it (rollingGroups). Nothing was
+// before it (periodGroups). Nothing was
 // revised, but the release before it showed figures a reader keeps
 // beside this one's:
 // May's pack showed April's 10 and May's 12, and June's, giving June's 3
@@ -143,7 +143,7 @@ func joiningImports(h *app.History, only string) map[string]map[string][]app.Per
 			}
 		}
 		groupOf := map[app.Period]int{}
-		for i, ps := range rollingGroups(ind, periodGroups(ind, periods)) {
+		for i, ps := range periodGroups(ind, periods) {
 			for _, p := range ps {
 				groupOf[p] = i
 			}
@@ -173,7 +173,7 @@ func joiningImports(h *app.History, only string) map[string]map[string][]app.Per
 // its import: each at the last version an earlier import gave; a figure
 // first given by it or later is absent. Only the periods within a year
 // of one it revised are kept, with every period an identity over time
-// joins to them (periodGroups, rollingGroups), so that the release is quick to work out
+// joins to them (periodGroups), so that the release is quick to work out
 // again and worked out as it was: cut at a year from July, 2024/25 kept
 // its quarters from July but lost April to June, and the release worked
 // out again withheld other complements in its months and quarters than
@@ -243,8 +243,8 @@ func circulatedWithheld(h *app.History, cs []app.Cohort, below int, auth *app.Au
 
 // keptPeriods are the periods of ind's figures in h that asBefore keeps
 // of an import revising the periods revised: those within a year of one,
-// and every period a sum over time or a rolling count's run
-// (rollingGroups) joins to them.
+// and every period a sum over time or a rolling count's months
+// (periodGroups) joins to them.
 func keptPeriods(h *app.History, ind app.Indicator, revised []app.Period) map[app.Period]bool {
 	seen := map[app.Period]bool{}
 	var ps []app.Period
@@ -260,7 +260,7 @@ func keptPeriods(h *app.History, ind app.Indicator, revised []app.Period) map[ap
 		}
 	}
 	kept := map[app.Period]bool{}
-	for _, g := range rollingGroups(ind, periodGroups(ind, ps)) {
+	for _, g := range periodGroups(ind, ps) {
 		if slices.ContainsFunc(g, func(q app.Period) bool { return nearAny(q, revised) }) {
 			for _, q := range g {
 				kept[q] = true

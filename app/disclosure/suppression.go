@@ -93,7 +93,7 @@ func (r *release) small(ind app.Indicator, o *app.Observation, buf []float64) bo
 // period (districts, cohorts, a proportion's parts), or of periods one
 // of which is made up of others (a quarter of its months, a year of its
 // months or quarters, a year to date of the months before), so the
-// figures are protected a group at a time (periodGroups, rollingGroups).
+// figures are protected a group at a time (periodGroups).
 // Each group's figures are sorted as compareKeys.
 func (r *release) groups(keys refKeys) [][]figure {
 	// Each period's figures are carved from one slice laid out period by
@@ -170,7 +170,7 @@ func (r *release) groups(keys refKeys) [][]figure {
 		byPeriod[p] = lists[j]
 	}
 	ind, _ := r.h.Indicator(refOf(keys))
-	grouped := rollingGroups(ind, periodGroups(ind, periods))
+	grouped := periodGroups(ind, periods)
 	out := make([][]figure, 0, len(grouped))
 	for _, ps := range grouped {
 		if len(ps) == 1 {

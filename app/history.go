@@ -131,8 +131,9 @@ func (h *History) AddIndicator(ind Indicator) {
 
 // Add records o as the latest version of its figure. An earlier version
 // that said something different is kept as a revision and o.Revision
-// counts them; one that o only restates (Observation.Restates) is
-// superseded, and o keeps its value and the components o leaves out.
+// counts them; one that o only restates (Observation.Restates) stays,
+// with its components, and o's import is a restatement of it
+// (AddRestatement).
 func (h *History) Add(o Observation) {
 	k := o.Key()
 	s := h.series[k]
@@ -143,15 +144,12 @@ func (h *History) Add(o Observation) {
 	}
 	old := s[i]
 	if o.Restates(old) {
-		// o is credited with the figure, as the latest to state it; the
-		// import it restates stated it too.
-		h.AddRestatement(k, o.Period, old.Import)
-		o.Revision = old.Revision
-		o.Value = old.Value
-		if o.Numerator == nil && o.Denominator == nil {
-			o.Numerator, o.Denominator = old.Numerator, old.Denominator
-		}
-		s[i] = o
+		// The figure stays its first import's, o's a restatement, as a
+		// store holds them: credited to the latest, a figure revised
+		// later kept it as its earlier version, and the release worked
+		// out again as it was before that import (disclosure's asBefore)
+		// found nobody had given it before.
+		h.AddRestatement(k, o.Period, o.Import)
 		return
 	}
 	fk := figureKey{k, o.Period}

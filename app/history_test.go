@@ -1,7 +1,9 @@
 package app
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -137,6 +139,36 @@ func TestHistoryRestatement(t *testing.T) {
 				t.Errorf("numerator %v, want %v", got.Numerator, tc.num)
 			}
 		})
+	}
+}
+
+// TestHistoryRestatementKeepsFirstImport: a figure restated by later
+// files stays the first file's, as a store holds it, and when a later
+// file revises it, its earlier version is the first file's: credited to
+// the latest file restating it, the figure was nobody's before that file,
+// and a release worked out again as it was between the two (disclosure's
+// asBefore) left it out.
+func TestHistoryRestatementKeepsFirstImport(t *testing.T) {
+	mar := Period{Month, 2026, 3}
+	k := SeriesKey{"CIC01", Kent, All}
+	fig := func(v float64) []Observation {
+		return []Observation{{Ref: "CIC01", Area: Kent, Period: mar, Value: Float(v)}}
+	}
+	h := NewHistory()
+	h.Apply(&Dataset{Observations: fig(1892)}, "I0001")
+	h.Apply(&Dataset{Observations: fig(1892)}, "I0002")
+	h.Apply(&Dataset{Observations: fig(1892)}, "I0003")
+	if got, _ := h.Observation(k, mar); got.Import != "I0001" || !slices.Equal(h.Restated(k, mar), []string{"I0002", "I0003"}) {
+		t.Errorf("restated: figure of %s, restated by %v; want I0001's, restated by [I0002 I0003]", got.Import, h.Restated(k, mar))
+	}
+	h.Apply(&Dataset{Observations: fig(1901)}, "I0004")
+	got, _ := h.Observation(k, mar)
+	var earlier []string
+	for _, r := range h.Revisions(k, mar) {
+		earlier = append(earlier, fmt.Sprintf("%s's %v", r.Import, *r.Value))
+	}
+	if got.Import != "I0004" || !slices.Equal(earlier, []string{"I0001's 1892"}) || len(h.Restated(k, mar)) != 0 {
+		t.Errorf("revised: figure of %s, earlier versions %v, restated by %v; want I0004's, [I0001's 1892], restated by none", got.Import, earlier, h.Restated(k, mar))
 	}
 }
 

@@ -141,8 +141,18 @@ func BenchmarkReleaseRollingUASC(b *testing.B) {
 // among them, drawn from sparse monthly counts seeded by seed, Dover's
 // none for its first 14 months.
 func rollingUASCHistory(months int, seed int64) *app.History {
+	own, uasc := sparseCounts(months, seed)
+	return rollingHistory(months, own, uasc)
+}
+
+// sparseCounts draws each district's own counts of each month, all
+// children's and UASC children's, from eleven months before the first of
+// months: up to two children start in about one month in three (none in
+// Dover's first 14 months), and a UASC child besides in about one in
+// eight.
+func sparseCounts(months int, seed int64) (own, uasc map[app.Area][]float64) {
 	rng := rand.New(rand.NewSource(seed))
-	own, uasc := map[app.Area][]float64{}, map[app.Area][]float64{}
+	own, uasc = map[app.Area][]float64{}, map[app.Area][]float64{}
 	for _, a := range kentDistricts {
 		xs, us := make([]float64, months+11), make([]float64, months+11)
 		for i := range xs {
@@ -156,7 +166,7 @@ func rollingUASCHistory(months int, seed int64) *app.History {
 		}
 		own[a], uasc[a] = xs, us
 	}
-	return rollingHistory(months, own, uasc)
+	return own, uasc
 }
 
 // rollingNeverNoughtHistory is rollingUASCHistory's count drawn so that

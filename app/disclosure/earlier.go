@@ -61,9 +61,17 @@ func (r *release) keep(then shownThen, fs figs) {
 // each period revised (a county's districts) and the sums over time of
 // each series with a figure revised: May's pack showed the quarter's 25
 // beside April's and June's c, so April and June made 13 whatever June's
-// pack shows of them. It returns the cells of the months' own counts
-// that the earlier years to date give (timeIdentities), never shown.
-func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, cells map[figKey][]int, earlier []shownThen, change bool) map[int]bool {
+// pack shows of them. And of a rolling count, the windows of its
+// months' own counts as they were, beside own (rollingWindows): an own
+// count the revisions left stands, one cell in both, and one they moved
+// is a cell of its own, so each window's difference from now's joins
+// the revised own counts alone. Kent's 43 excluding UASC to May-21 shown
+// in July's pack, and 46 then and 47 now to Jun-21, told that May's own
+// count had risen by one, so August's withheld 44 beside Dover's
+// revised 1 gave it away. It returns the cells of the months' own
+// counts that the earlier years to date give (timeIdentities), never
+// shown.
+func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, cells map[figKey][]int, own *ownCounts, earlier []shownThen, change bool) map[int]bool {
 	var periods []app.Period
 	for _, k := range keys {
 		if !slices.Contains(periods, k.period) {
@@ -72,6 +80,7 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 	}
 	derived := map[int]bool{}
 	for _, e := range earlier {
+		mark := sys.Len() // the cells from here on are this release's
 		// One revision cell for each count the release revised, shared
 		// by the differences of every identity it is in.
 		revision := map[int]int{}
@@ -154,6 +163,16 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 			derived[c] = true
 		}
 		subtractNow(sys, sys.rels[from:], nowOf, revision)
+		if own != nil {
+			at := cellOf(all)
+			from := len(sys.rels)
+			for i := range min(widest, len(own.cells)) {
+				own.windows(sys, county, func(s areaSeries, m int) (int, bool) {
+					return at(figKey{ind.Ref, s.area, s.split, own.month(m)}, i)
+				}, own.cells[i], nowOf, mark)
+			}
+			subtractNow(sys, sys.rels[from:], nowOf, revision)
+		}
 	}
 	return derived
 }

@@ -54,7 +54,7 @@ func buildSystem(room *systemRoom, ind app.Indicator, county app.Area, keys []fi
 			maps.Copy(derived, over)
 		}
 		rollingIdentities(sys, ind, keys, n, cell, derived)
-		rollingWindows(sys, ind, county, keys, n, cell)
+		room.own = rollingWindows(sys, ind, county, keys, n, cell)
 	}
 	if derived == nil {
 		derived = map[int]bool{}
@@ -76,6 +76,8 @@ type systemRoom struct {
 	vals []float64
 	// table indexes the cells (cellTable).
 	table cellTable
+	// own are a rolling count's months' own counts (rollingWindows).
+	own *ownCounts
 	// owner and source are withholdUntilSafe's, by cell: the index in
 	// the group's keys of the cell's figure, and whether the source
 	// withheld it.
@@ -91,6 +93,7 @@ func (room *systemRoom) empty() {
 	}
 	clear(room.cells)
 	room.counts = room.counts[:0]
+	room.own = nil
 }
 
 // addFigures adds to the room's system the cells of the figures of

@@ -211,9 +211,11 @@ func rollingIdentities(sys *System, ind app.Indicator, keys []figKey, n int, cel
 // protects those a nought gives away. Worked out so over the same months
 // for every series, the own counts add up across areas and cohorts
 // wherever the figures do in every month, and only there is that said.
-func rollingWindows(sys *System, ind app.Indicator, county app.Area, keys []figKey, n int, cell func(figKey, int) (int, bool)) {
+// It returns the own counts' cells, which an earlier release's windows
+// share (earlierWindows).
+func rollingWindows(sys *System, ind app.Indicator, county app.Area, keys []figKey, n int, cell func(figKey, int) (int, bool)) *ownCounts {
 	if !rollingCount(ind) {
-		return
+		return nil
 	}
 	var first, last int // month indexes, over every series
 	var someMonth app.Period
@@ -237,73 +239,113 @@ func rollingWindows(sys *System, ind app.Indicator, county app.Area, keys []figK
 		}
 	}
 	if len(order) == 0 {
-		return
+		return nil
 	}
-	from := first - 11
-	month := func(m int) app.Period { return someMonth.Add(m - someMonth.Index()) }
+	own := &ownCounts{from: first - 11, last: last, someMonth: someMonth, order: order}
 	for i := range n {
-		own := map[areaSeries][]int{} // each series' own counts, from first less 11
-		for _, s := range order {
-			count := func(m int) (int, bool) {
-				c, ok := cell(figKey{ind.Ref, s.area, s.split, month(m)}, i)
-				if !ok || math.IsNaN(sys.Value(c)) {
-					return 0, false
+		own.cells = append(own.cells, own.windows(sys, county, func(s areaSeries, m int) (int, bool) {
+			return cell(figKey{ind.Ref, s.area, s.split, own.month(m)}, i)
+		}, nil, nil, 0))
+	}
+	return own
+}
+
+// ownCounts are the cells of a group's months' own counts that
+// rollingWindows worked out: for each count of a figure (a proportion's
+// numerator, say), each series' months from from to last, month indexes.
+type ownCounts struct {
+	from, last int
+	someMonth  app.Period
+	order      []areaSeries
+	cells      []map[areaSeries][]int
+}
+
+// month is the month of index m.
+func (own *ownCounts) month(m int) app.Period { return own.someMonth.Add(m - own.someMonth.Index()) }
+
+// windows adds the own counts of each series' months to sys, with the
+// windows of the rolling counts count gives (by series and month index)
+// and the sums across areas and cohorts, and returns them by series.
+// Where was is not nil, they are the own counts as an earlier release's
+// figures had them: a month's own count that is the same as was's, or
+// of a month whose figure that release did not give, is was's cell;
+// one that differs is a cell of its own, mapped in nowOf to was's
+// (subtractNow); and only the relations holding a cell from mark on
+// (this release's) are added, the others being sys's already.
+func (own *ownCounts) windows(sys *System, county app.Area, count func(areaSeries, int) (int, bool), was map[areaSeries][]int, nowOf map[int]int, mark int) map[areaSeries][]int {
+	fresh := func(cs ...int) bool { return slices.ContainsFunc(cs, func(c int) bool { return c >= mark }) }
+	known := func(s areaSeries, m int) (int, bool) {
+		c, ok := count(s, m)
+		if !ok || math.IsNaN(sys.Value(c)) {
+			return 0, false
+		}
+		return c, true
+	}
+	out := make(map[areaSeries][]int, len(own.order))
+	for _, s := range own.order {
+		xs := make([]int, 0, own.last-own.from+1)
+		for m := own.from; m <= own.last; m++ {
+			at := len(xs)
+			c, ok := known(s, m)
+			v := 0.0
+			if ok {
+				v = sys.Value(c)
+				for _, x := range xs[max(0, at-11):] {
+					v -= sys.Value(x)
 				}
-				return c, true
 			}
-			xs := make([]int, 0, last-from+1)
-			for m := from; m <= last; m++ {
-				v := 0.0
-				c, ok := count(m)
-				if ok {
-					v = sys.Value(c)
-					for _, x := range xs[max(0, len(xs)-11):] {
-						v -= sys.Value(x)
-					}
-				}
+			if was != nil && (!ok || v == sys.Value(was[s][at])) {
+				xs = append(xs, was[s][at])
+			} else {
 				x := sys.Add(v, false)
 				sys.Aux(x)
-				xs = append(xs, x)
-				if !ok {
-					continue
+				if was != nil {
+					nowOf[x] = was[s][at]
 				}
-				at := len(xs) - 1
-				sys.Sum(c, xs[max(0, at-11):]...)
-				if b, ok := count(m - 1); ok && at >= 12 {
-					sys.Relate(Term{c, 1}, Term{b, -1}, Term{x, -1}, Term{xs[at-12], 1})
+				xs = append(xs, x)
+			}
+			if !ok {
+				continue
+			}
+			if window := xs[max(0, at-11):]; fresh(c) || fresh(window...) {
+				sys.Sum(c, window...)
+			}
+			if b, ok := known(s, m-1); ok && at >= 12 && fresh(c, b, xs[at], xs[at-12]) {
+				sys.Relate(Term{c, 1}, Term{b, -1}, Term{xs[at], -1}, Term{xs[at-12], 1})
+			}
+		}
+		out[s] = xs
+	}
+	// The own counts add up as the figures do (periodIdentities): Sum
+	// keeps each sum only where the own counts worked out hold it.
+	for at := range own.last - own.from + 1 {
+		for _, s := range own.order {
+			if s.area == county {
+				var every, noService []int
+				for _, d := range own.order {
+					if d.split != s.split || d.area == county {
+						continue
+					}
+					every = append(every, out[d][at])
+					if d.area != app.UASCService {
+						noService = append(noService, out[d][at])
+					}
+				}
+				if fresh(out[s][at]) || fresh(every...) {
+					sys.Sum(out[s][at], every...)
+					if len(noService) != len(every) {
+						sys.Sum(out[s][at], noService...)
+					}
 				}
 			}
-			own[s] = xs
-		}
-		// The own counts add up as the figures do (periodIdentities):
-		// Sum keeps each sum only where the own counts worked out hold
-		// it.
-		for at := range last - from + 1 {
-			for _, s := range order {
-				if s.area == county {
-					var every, noService []int
-					for _, d := range order {
-						if d.split != s.split || d.area == county {
-							continue
-						}
-						every = append(every, own[d][at])
-						if d.area != app.UASCService {
-							noService = append(noService, own[d][at])
-						}
-					}
-					sys.Sum(own[s][at], every...)
-					if len(noService) != len(every) {
-						sys.Sum(own[s][at], noService...)
-					}
-				}
-				if c, ok := soleExcluded(s.split); ok {
-					all, okAll := own[areaSeries{s.area, app.All}]
-					only, okOnly := own[areaSeries{s.area, app.Only(c)}]
-					if okAll && okOnly {
-						sys.Sum(all[at], only[at], own[s][at])
-					}
+			if c, ok := soleExcluded(s.split); ok {
+				all, okAll := out[areaSeries{s.area, app.All}]
+				only, okOnly := out[areaSeries{s.area, app.Only(c)}]
+				if okAll && okOnly && fresh(all[at], only[at], out[s][at]) {
+					sys.Sum(all[at], only[at], out[s][at])
 				}
 			}
 		}
 	}
+	return out
 }

@@ -315,7 +315,7 @@ func (r *release) withholdUntilSafe(ind app.Indicator, keys []figKey, fs figs, c
 	if sys == nil {
 		return
 	}
-	for c := range addEarlier(sys, ind, r.county, keys, cells, r.earlier, change) {
+	for c := range addEarlier(sys, ind, r.county, keys, cells, r.room.own, r.earlier, change) {
 		derived[c] = true
 	}
 	// owner is the index in keys of each cell's figure, -1 for a cell

@@ -92,7 +92,13 @@
 //     time of a series with a figure revised join too, as they held
 //     then: May's quarter of 25 beside April's and June's c told that
 //     they made 13, so June's quarter of 15 beside May revised to 2 is
-//     withheld. A figure a reader has from that release is never
+//     withheld. So do a rolling count's windows, the own counts a
+//     revision left standing one unknown in both: July's pack showed
+//     Kent's 43 excluding UASC to May-21 and 46 to Jun-21; with a child
+//     of May-21 in Dover recorded late, August's 47 to Jun-21 told that
+//     May's windows had one more, 44, giving Dover's revised 1 withheld
+//     beside it; so August's 47 to Jun-21 and 52 to Jul-21 are withheld
+//     too. A figure a reader has from that release is never
 //     withheld to protect another: withholding it now would hide
 //     nothing. So is a figure of a period a sum over time (or a
 //     county's districts) joins to one a later import first gave, for

@@ -67,7 +67,7 @@ func (r *release) keep(then shownThen, fs figs) {
 // is a cell of its own, so each window's difference from now's joins
 // the revised own counts alone. Kent's 43 excluding UASC to May-21 shown
 // in July's pack, and 46 then and 47 now to Jun-21, told that May's own
-// count had risen by one, so August's withheld 44 beside Dover's
+// count had risen by one, so that August's withheld 44 beside Dover's
 // revised 1 gave it away. It returns the cells of the months' own
 // counts that the earlier years to date give (timeIdentities), never
 // shown.

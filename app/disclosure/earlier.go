@@ -54,18 +54,20 @@ func (r *release) keep(then shownThen, fs figs) {
 
 // addEarlier adds to sys, the system of a group of figures of ind
 // (buildSystem's keys and cells), each earlier release's figures of the
-// group's periods and the identities among them as they held then: a
-// figure that stands takes its cell in sys, known to a reader if that
-// release showed it; a figure since revised takes cells of its own, as it
-// was, known where that release showed it. The identities are those of
+// group's periods and the identities among them as they held then, each
+// release set beside the one after it (the latest beside now's): a
+// figure as it was in the release after takes that one's cell, known to
+// a reader if this release showed it; a figure the release after
+// revised takes cells of its own, as it was, known where this release
+// showed it. The identities are those of
 // each period revised (a county's districts) and the sums over time of
 // each series with a figure revised: May's pack showed the quarter's 25
 // beside April's and June's c, so April and June made 13 whatever June's
 // pack shows of them. And of a rolling count, the windows of its
 // months' own counts as they were, beside own (rollingWindows): an own
 // count the revisions left stands, one cell in both, and one they moved
-// is a cell of its own, so each window's difference from now's joins
-// the revised own counts alone. Kent's 43 excluding UASC to May-21 shown
+// is a cell of its own, so each window's difference from the release
+// after's joins the revised own counts alone. Kent's 43 excluding UASC to May-21 shown
 // in July's pack, and 46 then and 47 now to Jun-21, told that May's own
 // count had risen by one, so that August's withheld 44 beside Dover's
 // revised 1 gave it away. It returns the cells of the months' own
@@ -79,13 +81,25 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 		}
 	}
 	derived := map[int]bool{}
-	for _, e := range earlier {
+	// Each release is set beside the one after it, latest first: later
+	// holds each figure's cells in the release after (or now's), and
+	// laterOwn a rolling count's own counts. Set beside now's, a figure
+	// revised and revised back, 95 then 96 then 95, stood one unknown in
+	// the first pack and this one, taken as known from the first and
+	// never withheld, though the second pack told that it had changed.
+	later := cells
+	var laterOwn []map[areaSeries][]int
+	if own != nil {
+		laterOwn = slices.Clone(own.cells)
+	}
+	for j := len(earlier) - 1; j >= 0; j-- {
+		e := earlier[j]
 		mark := sys.Len() // the cells from here on are this release's
 		// One revision cell for each count the release revised, shared
 		// by the differences of every identity it is in.
 		revision := map[int]int{}
 		all := map[figKey][]int{} // every figure of the release, by its cells
-		nowOf := map[int]int{}    // an earlier count's cell to the same figure's now, -1 for none
+		nowOf := map[int]int{}    // an earlier count's cell to the same figure's in later, -1 for none
 		revisedIn := map[areaSeries]bool{}
 		widest := 0
 		for _, p := range periods {
@@ -103,7 +117,7 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 				if !ok {
 					vs = slices.Repeat([]float64{math.NaN()}, width(ind))
 				}
-				now := cells[k]
+				now := later[k]
 				if ok && sameValues(sys, now, vs) {
 					at[k] = now
 					if f.shown {
@@ -140,14 +154,21 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 			}
 			widest = max(widest, n)
 			if !revised {
-				continue // the same identities as now
+				continue // the same identities as later's
 			}
 			from := len(sys.rels)
 			derived = periodIdentities(sys, county, newCellTable(slices.Collect(maps.Keys(at)), at), 0, n, derived)
 			subtractNow(sys, sys.rels[from:], nowOf, revision)
 		}
 		if len(revisedIn) == 0 {
-			continue
+			continue // every figure as in later
+		}
+		if j > 0 {
+			// The release before this one is set beside this one's
+			// figures where it gave them, and beside later's elsewhere.
+			next := maps.Clone(later)
+			maps.Copy(next, all)
+			later = next
 		}
 		// The sums over time of a series none of whose figures was
 		// revised are this release's own.
@@ -167,9 +188,9 @@ func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, 
 			at := cellOf(all)
 			from := len(sys.rels)
 			for i := range min(widest, len(own.cells)) {
-				own.windows(sys, county, func(s areaSeries, m int) (int, bool) {
+				laterOwn[i] = own.windows(sys, county, func(s areaSeries, m int) (int, bool) {
 					return at(figKey{ind.Ref, s.area, s.split, own.month(m)}, i)
-				}, own.cells[i], nowOf, mark)
+				}, laterOwn[i], nowOf, mark)
 			}
 			subtractNow(sys, sys.rels[from:], nowOf, revision)
 		}
@@ -189,8 +210,8 @@ func cellOf(cells map[figKey][]int) func(figKey, int) (int, bool) {
 }
 
 // subtractNow records, for each identity of an earlier release's figures
-// in then, its difference from the same identity of the figures now,
-// where that holds: the counts standing cancel, and what is left joins
+// in then, its difference from the same identity of the figures in the
+// release after it (now's, for the latest), where that holds: the counts standing cancel, and what is left joins
 // the revised counts alone. Interval propagation takes each count of a
 // sum on its own, so it cannot see that four c's withheld in both months
 // sum to the same 8; the difference says it: Kent's 48 less May's 50 is
@@ -206,8 +227,9 @@ func cellOf(cells map[figKey][]int) func(figKey, int) (int, bool) {
 // Swale's, 0 then, so Swale's UASC now was 1, withheld in both packs
 // (QA probe 11).
 //
-// revision maps an earlier count's cell to its revision's, made here
-// where a count has none yet.
+// nowOf maps an earlier count's cell to the same count's in the release
+// after, -1 where that gave none; revision maps it to its revision's,
+// made here where a count has none yet.
 func subtractNow(sys *System, then [][]Term, nowOf map[int]int, revision map[int]int) {
 	for _, rel := range slices.Clone(then) {
 		coef := map[int]float64{}

@@ -153,13 +153,11 @@
 // a nought withheld beside a rolling count's windows (rollingWindows,
 // worked out over every month of the count whose twelve overlap another's:
 // periodGroups) told to be 0 to 3 where withholding every figure still
-// shown around it would not widen it (the release asks 0 to 4 of it); a
-// rolling count's monthly packs where later files revise earlier months:
-// released from the store, as the export releases them, 3 of 8 such
-// sequences (6 packs of 24 months, a child added, dropped or moved a
-// month or three back) told a revised count exactly from two packs read
-// together, the earlier showing its old value and the later withholding
-// the new one, with the window identities giving the difference; the
+// shown around it would not widen it (the release asks 0 to 4 of it);
+// what a reader could tell from packs not set side by side in turn (the
+// first and third of three, a figure's versions between them unknown)
+// beyond what consecutive packs tell, which probes of revised rolling
+// counts found none of; the
 // earlier
 // versions of revised figures (History.Revisions), which exports do not
 // show, beyond the rule across months above (which takes a release to

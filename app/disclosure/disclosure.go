@@ -123,11 +123,16 @@
 //     nought, is narrower than 1 to the threshold less one (0 to it where
 //     it may be nought: a proportion's numerator, 0 of 3, is c too, and a
 //     month's own count between two years to date is never printed),
-//     except where nothing shown is left to withhold. A nought withheld
-//     (a complement, or a proportion's numerator beside a small
-//     denominator) is protected as any figure withheld is: none of a
-//     district's one UASC child moved three times, worked out, tells of
-//     that child.
+//     except where nothing shown is left to withhold, every figure that
+//     would free it withheld already or known from an earlier pack
+//     (Dartford's only UASC child of Mar-20 re-recorded, nineteen months
+//     on, as not UASC: with its all-children counts, unchanged, and the
+//     figures around them shown by the packs before, the revised year's
+//     UASC counts are told to be nought whatever the later pack
+//     withholds). A nought withheld (a complement, or a proportion's
+//     numerator beside a small denominator) is protected as any figure
+//     withheld is: none of a district's one UASC child moved three
+//     times, worked out, tells of that child.
 //
 // Child-level breakdowns follow the same rule through Protect, which says
 // which of their counts and totals to show as "c".

@@ -51,8 +51,8 @@ func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 	if len(cs) > 0 {
 		figures, warns = cohort.ExcludeIn(h, cs, auth)
 	}
-	base, ex, n = ReleaseExcluded(h, figures, cs, below, auth)
-	return base, ex, figures, n, warns
+	base, ex, n, unsafe := releaseExcluded(h, figures, cs, below, auth)
+	return base, ex, figures, n, append(warns, unsafe...)
 }
 
 // ReleaseExcluded is ReleaseFigures for a caller that holds the figures
@@ -61,9 +61,16 @@ func ReleaseFigures(h *app.History, cs []app.Cohort, below int, auth *app.Author
 // for their own output; worked out again, the whole history's exclusion
 // was nearly half the cost of their release.
 func ReleaseExcluded(h, figures *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex *app.History, n int) {
-	prior, _ := circulatedWithheld(h, cs, below, auth, "")
-	base, ex, _, n, _, _ = releaseFigures(h, figures, cs, below, auth, prior, nil)
+	base, ex, n, _ = releaseExcluded(h, figures, cs, below, auth)
 	return base, ex, n
+}
+
+// releaseExcluded is ReleaseExcluded also returning the release's
+// warnings of figures it could not protect (unsafeWarnings).
+func releaseExcluded(h, figures *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex *app.History, n int, warns []app.Warning) {
+	prior, _ := circulatedWithheld(h, cs, below, auth, "")
+	base, ex, _, n, warns, _ = releaseFigures(h, figures, cs, below, auth, prior, nil)
+	return base, ex, n, warns
 }
 
 // circulated is what the releases circulated before this one tell a reader:
@@ -82,9 +89,11 @@ type circulated struct {
 // figure it releases (keep).
 //
 // excluded, when not nil, is the figures excluding cs (ReleaseExcluded),
-// not worked out again; warns are then none.
+// not worked out again, and warns are then only the release's own, of
+// figures it could not protect (unsafeWarnings).
 func releaseFigures(h, excluded *app.History, cs []app.Cohort, below int, auth *app.Authority, prior circulated, then shownThen) (base, ex, figures *app.History, n int, warns []app.Warning, held map[figKey]app.Observation) {
 	r, figures, warns, held := withhold(h, excluded, cs, below, auth, prior, then)
+	warns = append(warns, r.unsafeWarnings()...)
 	base, ex = r.apply()
 	base, ex = r.settleOutturns(base, ex)
 	return base, ex, figures, r.count, warns, held
@@ -260,6 +269,10 @@ type release struct {
 	// source's own rule is unknown, so it is at least DfE practice's.
 	guard  float64
 	hidden map[figKey]bool // withheld, by the source or by this release
+	// unsafe are the figures withheld that the figures shown around
+	// them, here or in a pack before, still tell, with none left to
+	// withhold that would protect them (withholdUntilSafe).
+	unsafe map[figKey]bool
 	// earlier is what each release before a revision showed of the
 	// months revised (addEarlier).
 	earlier []shownThen

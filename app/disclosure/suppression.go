@@ -367,6 +367,12 @@ func (r *release) withholdUntilSafe(ind app.Indicator, keys []figKey, fs figs, c
 			// Nothing shown bounds it any more: its range is as wide as
 			// the identities allow.
 			stuck[k] = true
+			if owner[k] >= 0 {
+				if r.unsafe == nil {
+					r.unsafe = map[figKey]bool{}
+				}
+				r.unsafe[keys[owner[k]]] = true
+			}
 			continue
 		}
 		// The figure goes with those tied to it (System.Tie), as Next

@@ -360,3 +360,43 @@ func versioned(packs []rollingPack) (eqs [][]auditTerm, truth map[cellAt]float64
 	}
 	return eqs, truth, exports
 }
+
+// TestUnprotectableWarned: a district's only UASC child of Mar-20,
+// re-recorded as not UASC nineteen months on, leaves the district's
+// all-children counts as they were, shown by the packs before; beside
+// them its revised year's UASC counts are told to be nought whatever the
+// later pack withholds. The release cannot mend that, and says so, a
+// figure at a time; the packs before it, which it could protect, warn of
+// nothing.
+func TestUnprotectableWarned(t *testing.T) {
+	at := func(m app.Period) int { return m.Index() - app.MonthOf(2020, 1).Index() + 11 }
+	own, uasc := sparseCounts(24, 1)
+	h := newRollingHistory()
+	for _, n := range []int{19, 20, 21, 22} {
+		switch n {
+		case 20:
+			own["Thanet"][at(app.MonthOf(2020, 1))]++
+			uasc["Thanet"][at(app.MonthOf(2020, 1))]++
+		case 22:
+			uasc["Dartford"][at(app.MonthOf(2020, 3))]--
+		}
+		id := fmt.Sprintf("I%04d", len(h.Imports)+1)
+		h.Imports = append(h.Imports, app.Import{ID: id})
+		addRollingMonths(h, own, uasc, n, id)
+		for _, cs := range [][]app.Cohort{nil, {app.UASC}} {
+			_, _, _, warns := Release(h, cs, DefaultThreshold)
+			var told []string
+			for _, w := range warns {
+				told = append(told, w.Message)
+			}
+			if n < 22 && len(told) > 0 {
+				t.Errorf("pack to %s, excluding %v: warned %q, though it could protect every figure", app.MonthOf(2020, 1).Add(n-1).Label(), cs, told)
+			}
+			if n == 22 && !slices.ContainsFunc(told, func(m string) bool {
+				return strings.HasPrefix(m, "CS03 Dartford, UASC only, Nov-20: withheld, but still told")
+			}) {
+				t.Errorf("pack to Oct-21, excluding %v: warned %q; want Dartford's UASC count to Nov-20 among them", cs, told)
+			}
+		}
+	}
+}

@@ -29,17 +29,18 @@ func circulated(h *app.History, cs []app.Cohort, below int, auth *app.Authority)
 // or twin that gives its count away (disclosure.Reader), which are released
 // beside it, and only ref's figures kept. suppressed counts ref's alone;
 // unprotected says whether ref is a percentage or rate that nothing ties
-// to a count (disclosure.UnprotectedIn).
-func circulatedAlone(rd *disclosure.Reader, ref string, h *app.History, below int, auth *app.Authority) (_ *app.History, suppressed int, unprotected []disclosure.Unprotected, err error) {
+// to a count (disclosure.UnprotectedIn); warns are the release's, of the
+// figures released beside ref's too.
+func circulatedAlone(rd *disclosure.Reader, ref string, h *app.History, below int, auth *app.Authority) (_ *app.History, suppressed int, unprotected []disclosure.Unprotected, warns []app.Warning, err error) {
 	both, err := rd.WithBeside(ref, h)
 	if err != nil {
-		return nil, 0, nil, err
+		return nil, 0, nil, nil, err
 	}
 	if both == h {
-		base, _, _, n, _ := circulated(h, nil, below, auth)
-		return base, n, disclosure.UnprotectedIn(h, below, auth.Area()), nil
+		base, _, _, n, warns := circulated(h, nil, below, auth)
+		return base, n, disclosure.UnprotectedIn(h, below, auth.Area()), warns, nil
 	}
-	released, _, _, _, _ := circulated(both, nil, below, auth)
+	released, _, _, _, warns := circulated(both, nil, below, auth)
 	out, n := h.Clone(), 0
 	for _, k := range h.Keys() {
 		was, s := h.Series(k), slices.Clone(released.Series(k))
@@ -57,7 +58,7 @@ func circulatedAlone(rd *disclosure.Reader, ref string, h *app.History, below in
 			unprotected = append(unprotected, u)
 		}
 	}
-	return out, n, unprotected, nil
+	return out, n, unprotected, warns, nil
 }
 
 // addUnprotected says in the summary, its warnings and so the Provenance

@@ -168,6 +168,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 	}
 	suppressed := 0
 	var unprotected []disclosure.Unprotected
+	var warns []app.Warning
 	leftOut := map[string]int{}
 	rd := disclosure.NewReader(src.LoadIndicator)
 	for _, ref := range refs {
@@ -179,12 +180,19 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		if kept.Imports == nil {
 			kept.Imports = h.Imports
 		}
-		base, n, alone, err := circulatedAlone(rd, ref, h, opt.Suppress, opt.authority())
+		base, n, alone, warned, err := circulatedAlone(rd, ref, h, opt.Suppress, opt.authority())
 		if err != nil {
 			sp.close()
 			return nil, err
 		}
 		unprotected = append(unprotected, alone...)
+		for _, w := range warned {
+			// A figure released beside another indicator's is released
+			// again with its own: warned of once.
+			if !slices.Contains(warns, w) {
+				warns = append(warns, w)
+			}
+		}
 		suppressed += n
 		countLeftOut(leftOut, h, base, opt.Area, opt.Period)
 		err = dataFigures(ctx, base, base, base.Keys(), nil, opt.Period, func(o app.Observation, label string) error {
@@ -214,7 +222,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		inds: kept.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},
 		keys: keys, spool: sp, leftOut: leftOut, quotesWithheld: quotes,
 	}
-	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Notes: notes}
+	b.sum = Summary{Period: opt.Period, Area: opt.Area, Suppressed: suppressed, Warnings: warns, Notes: notes}
 	b.sum.addUnprotected(unprotected)
 	b.periodDefaulted = defaulted
 	b.setPeriod(opt.Period)

@@ -37,7 +37,15 @@ type Warning struct {
 	Message string `json:"message"`
 }
 
-func (w Warning) String() string { return w.Location.String() + ": " + w.Message }
+func (w Warning) String() string {
+	at := w.Location.String()
+	if at == "" {
+		// Of no place in a file (a release's, say): ": " before it
+		// led a line of the Provenance sheet with a colon.
+		return w.Message
+	}
+	return at + ": " + w.Message
+}
 
 // SourceError is an import that failed at a known place in a file. Its
 // message is the one line the command line prints.

@@ -56,13 +56,7 @@ func releasesBeside(truthThen, truth map[cellAt]float64, eqsOf func(map[cellAt]f
 		if !holds || math.Abs(sum) > 1e-6 {
 			continue
 		}
-		var d []auditTerm
-		for c, coef := range diff {
-			if coef != 0 {
-				d = append(d, auditTerm{c, coef})
-			}
-		}
-		if len(d) > 1 {
+		if d := nonzeroTerms(diff); len(d) > 1 {
 			eqs = append(eqs, d)
 		}
 	}
@@ -257,4 +251,16 @@ func pinned(eqs [][]auditTerm, truth map[cellAt]float64, exports []export) []cel
 		}
 	}
 	return out
+}
+
+// nonzeroTerms is an identity's terms from its coefficients by cell, those
+// that cancelled left out: one identity less another.
+func nonzeroTerms(coefs map[cellAt]float64) []auditTerm {
+	var terms []auditTerm
+	for c, coef := range coefs {
+		if coef != 0 {
+			terms = append(terms, auditTerm{c, coef})
+		}
+	}
+	return terms
 }

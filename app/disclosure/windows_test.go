@@ -346,13 +346,7 @@ func versioned(packs []rollingPack) (eqs [][]auditTerm, truth map[cellAt]float64
 			for _, t := range was {
 				diff[t.cell] -= t.coef
 			}
-			var d []auditTerm
-			for c, coef := range diff {
-				if coef != 0 {
-					d = append(d, auditTerm{c, coef})
-				}
-			}
-			if len(d) > 1 {
+			if d := nonzeroTerms(diff); len(d) > 1 {
 				eqs = append(eqs, d)
 			}
 		}

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"sync"
 
@@ -58,11 +57,7 @@ func runExport(e *env, args []string) error {
 	for _, n := range sum.Notes {
 		sayNote(e, n)
 	}
-	for _, w := range sum.Warnings {
-		if w.Location.File == "" {
-			// A cell of the workbook just written.
-			w.Location.File = filepath.Base(sum.Path)
-		}
+	for _, w := range sum.FileWarnings() {
 		fmt.Fprintf(e.out, "  warning: %s\n", w)
 	}
 	recordCirculation(e, app.NewCirculation(sum.Output(), absPath(sum.Path), sum.Period, sum.Area, excluded, imports))

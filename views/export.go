@@ -324,7 +324,11 @@ var writeExport = export.Write
 // exportDone reports what was written, with a button to open its
 // folder; unrecorded says why it was not recorded as circulated, if so.
 func (w *mainWindow) exportDone(sum export.Summary, unrecorded string) {
-	w.status.SetText("Wrote " + sum.Path + ": " + sum.String() + unrecorded)
+	warned := ""
+	if n := len(sum.Warnings); n > 0 {
+		warned = "; " + counted(n, "warning") + ": check before circulating"
+	}
+	w.status.SetText("Wrote " + sum.Path + ": " + sum.String() + warned + unrecorded)
 	msg := widget.NewLabel(sum.String())
 	msg.Wrapping = fyne.TextWrapWord
 	open := widget.NewButton("Open folder", func() {
@@ -345,8 +349,37 @@ func (w *mainWindow) exportDone(sum export.Summary, unrecorded string) {
 		notes.Wrapping = fyne.TextWrapWord
 		content.Add(notes)
 	}
+	size := fyne.NewSize(600, 240)
+	if len(sum.Warnings) > 0 {
+		content.Add(exportWarnings(sum))
+		size.Height = 480
+	}
 	content.Add(open)
 	d := dialog.NewCustom("Exported", "Close", content, w.win)
-	d.Resize(fyne.NewSize(600, 240))
+	d.Resize(size)
 	d.Show()
+}
+
+// exportWarnings lists what the export warns of, each as the command
+// line prints it after its summary: a withheld figure the figures around
+// it still tell, a percentage suppression cannot protect, a pivot cache
+// saved without its data. The file carries them too (its Provenance
+// sheet, or the pack's provenance page), but an officer circulating it
+// from the window must see them before it goes, not find them after.
+func exportWarnings(sum export.Summary) fyne.CanvasObject {
+	where := "the Provenance sheet"
+	if sum.Pages > 0 {
+		where = "the pack's provenance page"
+	}
+	head := widget.NewLabelWithStyle(counted(len(sum.Warnings), "warning")+", also on "+where+": check before circulating",
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	var lines []string
+	for _, wn := range sum.FileWarnings() {
+		lines = append(lines, wn.String())
+	}
+	list := widget.NewLabel(strings.Join(lines, "\n\n"))
+	list.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(list)
+	scroll.SetMinSize(fyne.NewSize(560, 200))
+	return container.NewBorder(head, nil, nil, nil, scroll)
 }

@@ -2,6 +2,7 @@ package views
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -151,5 +152,55 @@ func TestExportIntoOriginalRereads(t *testing.T) {
 	defer ef.Close()
 	if got, _ := ef.GetCellValue("Targets", "C2", excelize.Options{RawCellValue: true}); got != "97.5" {
 		t.Errorf("Targets!C2, %s's %s target, = %q, want the later import's 97.5", ref, year, got)
+	}
+}
+
+// TestExportedDialogWarns: the window's Exported dialog lists what the
+// export warns of, as the command line prints it after its summary, and
+// the status bar counts it. A percentage given without counts is one:
+// small-number suppression cannot protect it. Before, the window showed
+// the summary alone, and an officer circulating from it never saw the
+// warning the Provenance sheet carried.
+func TestExportedDialogWarns(t *testing.T) {
+	w := windowOn(t, openStore(t))
+	confirmLayouts(t, w, "Accept")
+	dir := t.TempDir()
+	// Care leavers in suitable accommodation, Kent and four districts,
+	// as percentages alone: 1 in 3, 1 in 2, 2 in 3, 1 in 4.
+	var b strings.Builder
+	b.WriteString("Ref,Indicator,Unit,Polarity,Period,Area,Value\n")
+	for _, m := range []string{"2026-07", "2026-08", "2026-09"} {
+		for _, f := range []struct {
+			area  string
+			value string
+		}{{"Kent", "62.5"}, {"Ashford", "33.3"}, {"Canterbury", "50"}, {"Dartford", "66.7"}, {"Dover", "25"}} {
+			fmt.Fprintf(&b, "PC01,Care leavers in suitable accommodation,%%,high,%s,%s,%s\n", m, f.area, f.value)
+		}
+	}
+	in := filepath.Join(dir, "leavers.csv")
+	if err := os.WriteFile(in, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w.importFiles([]string{in})
+	w.busy.Wait()
+	f := w.newExportForm()
+	opt, err := f.options()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "pack.xlsx")
+	w.exportTo(out, opt)
+	w.busy.Wait()
+	said := strings.Join(labelTexts(w.win.Canvas().Overlays().Top()), "\n")
+	for _, want := range []string{
+		"1 warning, also on the Provenance sheet: check before circulating",
+		"pack.xlsx: PC01 (Care leavers in suitable accommodation) is given as percentages without counts",
+	} {
+		if !strings.Contains(said, want) {
+			t.Errorf("the Exported dialog says %q, want it to say %q", said, want)
+		}
+	}
+	if !strings.Contains(w.status.Text, "; 1 warning: check before circulating") {
+		t.Errorf("the status bar says %q, want it to count the warning", w.status.Text)
 	}
 }

@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -108,6 +109,18 @@ func (s Summary) String() string {
 		line += "; not a report of " + s.Period.Label() + ": " + s.NoFigures
 	}
 	return line
+}
+
+// FileWarnings are the warnings as the officer reads them: one of no
+// file, a cell of the file just written, names it.
+func (s Summary) FileWarnings() []app.Warning {
+	out := slices.Clone(s.Warnings)
+	for i := range out {
+		if out[i].Location.File == "" {
+			out[i].Location.File = filepath.Base(s.Path)
+		}
+	}
+	return out
 }
 
 // The sheets of the house layout, in order.

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"scorecard/app/export"
@@ -97,12 +98,11 @@ func (w *mainWindow) printPack() {
 	name := fileNameSafe(fmt.Sprintf("Scorecard %s %s", opt.Area, opt.Period.Label()))
 	pdf := filepath.Join(printFolder(), name+".pdf")
 	send := func(sum export.Summary) {
-		how, err := sendToPrint(sum.Path)
-		if err != nil {
-			w.showError(fmt.Errorf("print: %w", err))
+		if len(sum.Warnings) > 0 {
+			w.confirmPrint(sum, func() { w.sendPack(sum, opt) })
 			return
 		}
-		w.status.SetText(fmt.Sprintf("Printing %s: %s", sum.Path, how) + w.recordCirculation(sum.Output(), sum.Path, sum.Period, opt))
+		w.sendPack(sum, opt)
 	}
 	w.exportThen(pdf, opt, send, func(err error) {
 		// No pack: the workbook, whose sheets are set up for printing.
@@ -111,6 +111,34 @@ func (w *mainWindow) printPack() {
 			w.showError(fmt.Errorf("print: the committee pack: %w; the workbook: %w", err, err2))
 		})
 	})
+}
+
+// sendPack hands the pack written to the system to print, and records it
+// as circulated.
+func (w *mainWindow) sendPack(sum export.Summary, opt export.Options) {
+	how, err := sendToPrint(sum.Path)
+	if err != nil {
+		w.showError(fmt.Errorf("print: %w", err))
+		return
+	}
+	w.status.SetText(fmt.Sprintf("Printing %s: %s", sum.Path, how) + w.recordCirculation(sum.Output(), sum.Path, sum.Period, opt))
+}
+
+// confirmPrint asks before printing a pack its export warned of, listing
+// the warnings (exportWarnings): a pack printed is circulated, and a
+// withheld figure the figures around it still tell, or a percentage
+// suppression cannot protect, is the officer's to weigh first, not to
+// find on the provenance page of the copies handed round.
+func (w *mainWindow) confirmPrint(sum export.Summary, print func()) {
+	d := dialog.NewCustomConfirm("Print the pack?", "Print", "Don't print", exportWarnings(sum), func(ok bool) {
+		if ok {
+			print()
+			return
+		}
+		w.status.SetText("Not printed (" + counted(len(sum.Warnings), "warning") + "); the pack is at " + sum.Path)
+	}, w.win)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
 }
 
 // fileNameSafe replaces what a file name cannot hold on Windows.

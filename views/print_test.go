@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"scorecard/app"
 	"scorecard/app/export"
@@ -151,6 +152,51 @@ func TestPrintFallsBackToWorkbook(t *testing.T) {
 			}
 			if _, err := os.Stat(xlsx); err != nil {
 				t.Error(err)
+			}
+		})
+	}
+}
+
+// TestPrintAsksFirstWhenWarned: File > Print of a pack its export warns
+// of lists the warnings and asks before handing the pack to the printer,
+// since a pack printed is circulated; without warnings it prints at
+// once (TestPrintWritesPack). Before, the window printed and said
+// nothing of them.
+func TestPrintAsksFirstWhenWarned(t *testing.T) {
+	for _, tc := range []struct {
+		answer     string
+		wantSent   int
+		wantStatus string
+	}{
+		{"Print", 1, "Printing "},
+		{"Don't print", 0, "Not printed (1 warning); the pack is at "},
+	} {
+		t.Run(tc.answer, func(t *testing.T) {
+			t.Setenv("TMPDIR", t.TempDir())
+			w := windowOnUnprotected(t)
+			sent := 0
+			orig := sendToPrint
+			t.Cleanup(func() { sendToPrint = orig })
+			sendToPrint = func(string) (string, error) { sent++; return "opened in the viewer", nil }
+			w.printPack()
+			w.busy.Wait()
+			if sent != 0 {
+				t.Fatalf("the pack was sent to print before the officer was asked")
+			}
+			top := w.win.Canvas().Overlays().Top()
+			said := strings.Join(labelTexts(top), "\n")
+			for _, want := range []string{"Print the pack?", "1 warning, also on the pack's provenance page", "PC01 (Care leavers in suitable accommodation) is given as percentages without counts"} {
+				if !strings.Contains(said, want) {
+					t.Errorf("before printing the window says %q, want it to say %q", said, want)
+				}
+			}
+			b := findButton(top, tc.answer)
+			if b == nil {
+				t.Fatalf("no %q button in %q", tc.answer, said)
+			}
+			test.Tap(b)
+			if sent != tc.wantSent || !strings.Contains(w.status.Text, tc.wantStatus) {
+				t.Errorf("after %q: %d sent to print, status %q; want %d, %q", tc.answer, sent, w.status.Text, tc.wantSent, tc.wantStatus)
 			}
 		})
 	}

@@ -129,10 +129,10 @@ func (w *mainWindow) sendPack(sum export.Summary, opt export.Options) {
 // withheld figure the figures around it still tell, or a percentage
 // suppression cannot protect, is the officer's to weigh first, not to
 // find on the provenance page of the copies handed round.
-func (w *mainWindow) confirmPrint(sum export.Summary, print func()) {
+func (w *mainWindow) confirmPrint(sum export.Summary, send func()) {
 	d := dialog.NewCustomConfirm("Print the pack?", "Print", "Don't print", exportWarnings(sum), func(ok bool) {
 		if ok {
-			print()
+			send()
 			return
 		}
 		w.status.SetText("Not printed (" + counted(len(sum.Warnings), "warning") + "); the pack is at " + sum.Path)

@@ -57,22 +57,21 @@ func (r *release) keep(then shownThen, fs figs) {
 // group's periods and the identities among them as they held then, each
 // release set beside the one after it (the latest beside now's): a
 // figure as it was in the release after takes that one's cell, known to
-// a reader if this release showed it; a figure the release after
-// revised takes cells of its own, as it was, known where this release
-// showed it. The identities are those of
-// each period revised (a county's districts) and the sums over time of
-// each series with a figure revised: May's pack showed the quarter's 25
-// beside April's and June's c, so April and June made 13 whatever June's
-// pack shows of them. And of a rolling count, the windows of its
-// months' own counts as they were, beside own (rollingWindows): an own
-// count the revisions left stands, one cell in both, and one they moved
-// is a cell of its own, so each window's difference from the release
-// after's joins the revised own counts alone. Kent's 43 excluding UASC to May-21 shown
-// in July's pack, and 46 then and 47 now to Jun-21, told that May's own
-// count had risen by one, so that August's withheld 44 beside Dover's
-// revised 1 gave it away. It returns the cells of the months' own
-// counts that the earlier years to date give (timeIdentities), never
-// shown.
+// a reader if this release showed it; a figure the release after revised
+// takes cells of its own, as it was, known where this release showed it.
+// The identities are those of each period revised (a county's districts)
+// and the sums over time of each series with a figure revised: May's
+// pack showed the quarter's 25 beside April's and June's c, so April and
+// June made 13 whatever June's pack shows of them. And of a rolling
+// count, the windows of its months' own counts as they were, beside own
+// (rollingWindows): an own count the revisions left stands, one cell in
+// both, and one they moved is a cell of its own, so each window's
+// difference from the release after's joins the revised own counts
+// alone. Kent's 43 excluding UASC to May-21 shown in July's pack, and 46
+// then and 47 now to Jun-21, told that May's own count had risen by one,
+// so that August's withheld 44 beside Dover's revised 1 gave it away. It
+// returns the cells of the months' own counts that the earlier years to
+// date give (timeIdentities), never shown.
 func addEarlier(sys *System, ind app.Indicator, county app.Area, keys []figKey, cells map[figKey][]int, own *ownCounts, earlier []shownThen, change bool) map[int]bool {
 	var periods []app.Period
 	for _, k := range keys {
@@ -211,8 +210,9 @@ func cellOf(cells map[figKey][]int) func(figKey, int) (int, bool) {
 
 // subtractNow records, for each identity of an earlier release's figures
 // in then, its difference from the same identity of the figures in the
-// release after it (now's, for the latest), where that holds: the counts standing cancel, and what is left joins
-// the revised counts alone. Interval propagation takes each count of a
+// release after it (now's, for the latest), where that holds: the
+// counts standing cancel, and what is left joins the revised counts
+// alone. Interval propagation takes each count of a
 // sum on its own, so it cannot see that four c's withheld in both months
 // sum to the same 8; the difference says it: Kent's 48 less May's 50 is
 // Dover's revision, 3 less May's 5.

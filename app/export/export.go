@@ -60,7 +60,10 @@ type Summary struct {
 	Charts        int
 	DataRows      int // rows of the tidy Data sheet
 	Pages         int // pages of the PDF pack; 0 for a workbook
-	// Warnings are what excluding the cohorts found suspect.
+	// Warnings are what the officer must weigh before circulating the
+	// file: what excluding the cohorts found suspect, a percentage or
+	// rate suppression cannot protect, a withheld figure the figures
+	// around it still tell, an original's part saved without its data.
 	Warnings []app.Warning
 	// Notes say how the export read what it was asked, e.g. a period
 	// given as another kind of year than the store's figures are for.

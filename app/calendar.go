@@ -3,7 +3,6 @@ package app
 import (
 	"maps"
 	"slices"
-	"strings"
 )
 
 // Calendar is what the figures of a history say of its periods, gathered
@@ -15,6 +14,13 @@ import (
 type Calendar struct {
 	n    [CalendarYear + 1]int      // figures by kind of period
 	held map[string]map[Period]bool // by ref, the periods of its figures
+	inds []Indicator                // defined, in the order imported
+}
+
+// AddIndicators gives the indicators defined, in the order imported, as
+// History.AddIndicators does: After lists them in scorecard order.
+func (c *Calendar) AddIndicators(inds []Indicator) {
+	c.inds = append(c.inds, inds...)
 }
 
 // Add gathers the periods of every figure h holds. Each indicator's
@@ -126,22 +132,21 @@ func (c *Calendar) Shortfall(p Period) (before Period, note string) {
 	return shortfallWords(p, before, in, inBefore, off)
 }
 
-// After is History.After, its indicators in the order of their refs.
+// After is History.After.
 func (c *Calendar) After(p Period) []RefPeriod {
-	var out []RefPeriod
+	latest := map[string]Period{}
 	for ref, ps := range c.held {
 		var last Period
 		for q := range ps {
-			if q.End().After(p.End()) && !ReportedIn(q, p) && (last.IsZero() || q.End().After(last.End())) {
+			if q.End().After(p.End()) && !ReportedIn(q, p) && (last.IsZero() || endsLater(q, last)) {
 				last = q
 			}
 		}
 		if !last.IsZero() {
-			out = append(out, RefPeriod{ref, last})
+			latest[ref] = last
 		}
 	}
-	slices.SortFunc(out, func(a, b RefPeriod) int { return strings.Compare(a.Ref, b.Ref) })
-	return out
+	return afterInOrder(latest, ScorecardOrder(c.inds))
 }
 
 // ReportingPeriod is History.ReportingPeriod.

@@ -79,6 +79,15 @@ func TestCalendar(t *testing.T) {
 			{"B", Kent, All, run(ay(2022), ay(2023), ay(2024))},
 			{"C", Kent, All, run(ay(2023), ay(2024), ay(2025))},
 		}},
+		// A quarter after the latest month, of indicators defined in an
+		// order that is not their refs' (below): the note names them
+		// in scorecard order, whichever reader read them.
+		{"quarters after the latest month", []fig{
+			{"A", Kent, All, run(month(2025, 1), month(2025, 3), q(2025, 1))},
+			{"B", Kent, All, run(month(2025, 1), month(2025, 3), q(2025, 1))},
+			{"C", Kent, All, run(month(2025, 1), month(2025, 3), q(2025, 1))},
+			{"D", Kent, All, run(month(2025, 1), month(2025, 3), q(2025, 1))},
+		}},
 		{"empty", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -94,11 +103,20 @@ func TestCalendar(t *testing.T) {
 					byRef[f.ref].Add(o)
 				}
 			}
+			// Defined last ref first, in two sections, so that the
+			// scorecard's order is neither the refs' nor the reverse;
+			// the first ref is left undefined, as an undo can leave a
+			// figure's indicator.
 			refs := slices.Sorted(maps.Keys(byRef))
-			for _, ref := range refs {
-				whole.AddIndicator(Indicator{Ref: ref})
+			var inds []Indicator
+			for i, ref := range slices.Backward(refs) {
+				if i > 0 || len(refs) == 1 {
+					inds = append(inds, Indicator{Ref: ref, Section: []string{"Care", "Help"}[i%2]})
+				}
 			}
+			whole.AddIndicators(inds)
 			var c Calendar
+			c.AddIndicators(inds)
 			for _, h := range byRef {
 				c.Add(h)
 			}

@@ -196,12 +196,17 @@ func (h *History) AddComment(c Comment) {
 	h.comments[figureKey{SeriesKey{c.Ref, c.Area, c.Split}, c.Period}] = c
 }
 
-// Indicators returns every indicator in scorecard order: by section as
-// first met, then in the order imported.
+// Indicators returns every indicator in scorecard order (ScorecardOrder).
 func (h *History) Indicators() []Indicator {
-	out := slices.Clone(h.indicators)
+	return ScorecardOrder(h.indicators)
+}
+
+// ScorecardOrder returns inds, in the order imported, in scorecard order:
+// by section as first met, then in the order imported.
+func ScorecardOrder(inds []Indicator) []Indicator {
+	out := slices.Clone(inds)
 	sectionOrder := map[string]int{}
-	for _, ind := range h.indicators {
+	for _, ind := range inds {
 		if _, ok := sectionOrder[ind.Section]; !ok {
 			sectionOrder[ind.Section] = len(sectionOrder)
 		}

@@ -3,14 +3,15 @@ package app
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // The periods a history reports on: its cadence, its periods and its
 // latest, the shortfall of a latest period few indicators have figures
 // for yet, and the figures beyond it.
 
-// After lists, in scorecard order, the indicators h holds figures for
-// periods ending after p ends, each with its latest such period: a
+// After lists the indicators h holds figures for periods ending after p
+// ends, each with its latest such period (afterInOrder's order): a
 // quarter or year a monthly scorecard's latest month does not reach
 // (Apr-Jun 2025 beside months to March), which a report of p leaves out.
 // A year reported in p's own column (2024/25 AY in 2024/25, ReportedIn)
@@ -26,17 +27,43 @@ func (h *History) After(p Period) []RefPeriod {
 			if !q.End().After(end) || ReportedIn(q, p) {
 				continue
 			}
-			if l, ok := latest[k.Ref]; !ok || q.End().After(l.End()) {
+			if l, ok := latest[k.Ref]; !ok || endsLater(q, l) {
 				latest[k.Ref] = q
 			}
 		}
 	}
-	var out []RefPeriod
-	for _, ind := range h.Indicators() {
+	return afterInOrder(latest, h.Indicators())
+}
+
+// endsLater reports whether q, rather than l, is an indicator's latest
+// period: it ends later, or as late and starts later (Mar-25, not the
+// Jan-Mar 2025 it ends), so that every reader, whatever the order it
+// meets an indicator's periods in, names the same.
+func endsLater(q, l Period) bool {
+	if c := q.End().Compare(l.End()); c != 0 {
+		return c > 0
+	}
+	return q.Compare(l) > 0
+}
+
+// afterInOrder lists latest's indicators with their periods: those of
+// order first, in its order (the scorecard's), then any held without a
+// definition (as an undo can leave them), by ref. The pack, made from a
+// History, and the streamed workbook, from a Calendar, so name the same
+// indicators in the same order.
+func afterInOrder(latest map[string]Period, order []Indicator) []RefPeriod {
+	out := make([]RefPeriod, 0, len(latest))
+	for _, ind := range order {
 		if q, ok := latest[ind.Ref]; ok {
 			out = append(out, RefPeriod{ind.Ref, q})
+			delete(latest, ind.Ref)
 		}
 	}
+	rest := len(out)
+	for ref, q := range latest {
+		out = append(out, RefPeriod{ref, q})
+	}
+	slices.SortFunc(out[rest:], func(a, b RefPeriod) int { return strings.Compare(a.Ref, b.Ref) })
 	return out
 }
 

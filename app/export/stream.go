@@ -133,6 +133,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 
 	// The periods alone settle the period; the figures are read once.
 	var cal app.Calendar
+	cal.AddIndicators(inds)
 	var keys []app.SeriesKey
 	for _, ref := range refs {
 		if err := ctx.Err(); err != nil {

@@ -198,34 +198,44 @@ func TestQuartersBeforeMonths(t *testing.T) {
 // flags and brief do, which figures end after it and are in no column
 // (QA23b D2: export said nothing), and not of a year its column shows
 // (2024/25 AY in 2024/25), whether it reads the store whole or an
-// indicator at a time.
+// indicator at a time; both name the indicators in scorecard order.
 func TestExportNotesFiguresAfter(t *testing.T) {
 	fy := func(y int) app.Period { return app.Period{Kind: app.FinancialYear, Year: y} }
 	ay := func(y int) app.Period { return app.Period{Kind: app.AcademicYear, Year: y} }
 	tests := []struct {
 		name    string
 		figures map[string][]app.Period
-		want    string // the note; "" for none
+		order   []string // the indicators' definitions in order; by ref where nil
+		want    string   // the note; "" for none
 	}{
 		{"a quarter after the last month", map[string][]app.Period{
 			"CIC01": {app.MonthOf(2025, 2), app.MonthOf(2025, 3)},
 			"CIC02": {{Kind: app.Quarter, Year: 2025, N: 1}, {Kind: app.Quarter, Year: 2025, N: 2}},
-		}, "figures after Mar-25 are not in this month's scorecard: CIC02 Apr-Jun 2025; scorecard show REF gives them"},
+		}, nil, "figures after Mar-25 are not in this month's scorecard: CIC02 Apr-Jun 2025; scorecard show REF gives them"},
+		{"quarters after the last month, in scorecard order", map[string][]app.Period{
+			"CIC01": {app.MonthOf(2025, 2), app.MonthOf(2025, 3)},
+			"CIC09": {{Kind: app.Quarter, Year: 2025, N: 1}, {Kind: app.Quarter, Year: 2025, N: 2}},
+			"CIC02": {{Kind: app.Quarter, Year: 2025, N: 2}},
+		}, []string{"CIC01", "CIC09", "CIC02"}, "figures after Mar-25 are not in this month's scorecard: CIC09 Apr-Jun 2025, CIC02 Apr-Jun 2025; scorecard show REF gives them"},
 		{"an academic year in the financial year of its name", map[string][]app.Period{
 			"CIC01": {fy(2023), fy(2024)},
 			"KS401": {ay(2023), ay(2024)},
-		}, ""},
+		}, nil, ""},
 		{"an academic year after it", map[string][]app.Period{
 			"CIC01": {fy(2023), fy(2024)},
 			"KS401": {ay(2024), ay(2025)},
-		}, "figures after 2024/25 are not in this financial year's scorecard: KS401 2025/26 AY; scorecard show REF gives them"},
+		}, nil, "figures after 2024/25 are not in this financial year's scorecard: KS401 2025/26 AY; scorecard show REF gives them"},
 	}
 	for _, tt := range tests {
 		for _, streamed := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s, streamed %v", tt.name, streamed), func(t *testing.T) {
 				h := app.NewHistory()
 				d := &app.Dataset{}
-				for _, ref := range slices.Sorted(maps.Keys(tt.figures)) {
+				order := tt.order
+				if order == nil {
+					order = slices.Sorted(maps.Keys(tt.figures))
+				}
+				for _, ref := range order {
 					ind := app.Indicator{Ref: ref, Name: ref + " measure", Unit: app.Number}
 					if ref == "KS401" {
 						ind.YearType = app.AcademicYear

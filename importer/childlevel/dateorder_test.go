@@ -10,7 +10,9 @@ import (
 // every other read as another date (02/03/2024 as 2 March), unsaid. A
 // list proving its dates month first, and none day first, is refused at
 // the first proof; one writing both ways is warned; dates no row could
-// read (dd.mm.yyyy) are said in the refusal, not only "no children".
+// read (yyyy.mm.dd) are said in the refusal, not only "no children".
+// Dates written with dots day first (dd.mm.yyyy) are read, their order
+// checked as that of dates with slashes (QA hB F12).
 func TestDateOrder(t *testing.T) {
 	header := []string{"Child Unique ID", "Date of Birth", "UASC (Y/N)", "Date Started to be Looked After", "Date Ceased to be Looked After"}
 	for _, tc := range []struct {
@@ -27,7 +29,10 @@ func TestDateOrder(t *testing.T) {
 		// As Excel writes them where the computer's short date has two
 		// figures of the year (QA probe 10): read as the 2000s.
 		{"two-digit years", [][]string{{"14/02/12", "03/04/24"}, {"01/02/15", "20/05/24"}}, "", ""},
-		{"dotted dates", [][]string{{"14.02.2012", "03.04.2024"}, {"01.02.2015", "20.05.2024"}},
+		{"dotted dates", [][]string{{"14.02.2012", "03.04.2024"}, {"01.02.2015", "20.05.2024"}}, "", ""},
+		{"dotted dates month first", [][]string{{"02.14.2012", "04.03.2024"}, {"01.02.2015", "05.20.2024"}},
+			"B2: its dates are written month first", ""},
+		{"dates no row can read", [][]string{{"2012.02.14", "2024.04.03"}, {"2015.02.01", "2024.05.20"}},
 			"D2: the list has a header row, but no child's row below it was read (2 warnings, the first here): date started to be looked after is not a date", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -40,7 +45,7 @@ func TestDateOrder(t *testing.T) {
 				if err == nil || !strings.Contains(err.Error(), tc.refused) {
 					t.Fatalf("error %v, want one saying %q", err, tc.refused)
 				}
-				if strings.Contains(err.Error(), "02/14/2012") || strings.Contains(err.Error(), "14.02.2012") {
+				if strings.Contains(err.Error(), "02/14/2012") || strings.Contains(err.Error(), "02.14.2012") || strings.Contains(err.Error(), "2012.02.14") {
 					t.Errorf("the refusal quotes a child's date: %v", err)
 				}
 				return

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,14 +17,20 @@ import (
 // dates as Excel shows them: with the time after a date-time ("01/04/2024
 // 00:00"), and with two figures of the year where the computer's short
 // date has them ("01/04/24"); a child whose dates were so written was
-// left out of the counts, each row refused (QA probe 10).
+// left out of the counts, each row refused (QA probe 10). A list saved
+// where the short date is written with dots (dd.mm.yyyy, as in German)
+// is read as dd/mm/yyyy is, its order checked by dateOrder alike: a
+// return so written was refused as having no episodes (QA hB F12).
+// Month names are read in full ("15 March 2025") as well as short:
+// monthAbbrev shortens them first.
 var dateLayouts = []string{"02/01/2006", "2/1/2006", "2006-01-02", "02-01-2006", "2 Jan 2006",
 	"02-Jan-2006", "2-Jan-06", "2006-01-02 15:04:05", "2006-01-02T15:04:05", "02/01/2006 15:04:05",
-	"2/1/2006 15:04:05", "02/01/2006 15:04", "2/1/2006 15:04", "02/01/06", "2/1/06"}
+	"2/1/2006 15:04:05", "02/01/2006 15:04", "2/1/2006 15:04", "02/01/06", "2/1/06",
+	"2.1.2006", "2.1.06"}
 
 // errNotDate is a cell that is not a date. It never quotes the cell: the
 // text may be anything typed into a child's record.
-var errNotDate = errors.New("is not a date (expected dd/mm/yyyy)")
+var errNotDate = errors.New("is not a date in any form read (such as dd/mm/yyyy, yyyy-mm-dd or 15 March 2025)")
 
 // parseDate reads a date written as text (dd/mm/yyyy first, as the 903
 // and English lists write them) or, in a workbook, as an Excel serial. A
@@ -42,6 +49,7 @@ func parseDate(s string) (time.Time, error) {
 		}
 		return app.ExcelDate(f), nil
 	}
+	s = monthAbbrev(s)
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return t, nil
@@ -50,11 +58,48 @@ func parseDate(s string) (time.Time, error) {
 	return time.Time{}, errNotDate
 }
 
-// dateOrder gathers what a list's dates written n/n/yyyy say of their
-// order: a first number over 12 can only be a day, a second over 12 only
-// a day written after its month. Each is where the first date proving it
-// was. A list of American dates (02/28/2010) had each date whose day was
-// over 12 refused and every other read as another date, unsaid.
+// monthAbbrev shortens a month's full name in s to the three letters
+// time.Parse reads as "Jan": Excel's "d mmmm yyyy" writes "15 March
+// 2025", which was no date while "15 Mar 2025" and "1 May 2024" were, so
+// that an adoption ending so dated was read as a child still in care (QA
+// hB F11). "Sept", as some British short dates write September, is
+// shortened too. Any other word is left as it is, and is no date.
+func monthAbbrev(s string) string {
+	for i := 0; i < len(s); {
+		if !isLetter(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isLetter(s[j]) {
+			j++
+		}
+		if w := strings.ToLower(s[i:j]); j-i > 3 && (w == "sept" || slices.Contains(monthNames, w)) {
+			s = s[:i+3] + s[j:]
+			j = i + 3
+		}
+		i = j
+	}
+	return s
+}
+
+// monthNames are the months' full names, in lower case.
+var monthNames = func() []string {
+	names := make([]string, 12)
+	for m := time.January; m <= time.December; m++ {
+		names[m-1] = strings.ToLower(m.String())
+	}
+	return names
+}()
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// dateOrder gathers what a list's dates written n/n/yyyy (or n.n.yyyy)
+// say of their order: a first number over 12 can only be a day, a second
+// over 12 only a day written after its month. Each is where the first
+// date proving it was. A list of American dates (02/28/2010) had each
+// date whose day was over 12 refused and every other read as another
+// date, unsaid.
 type dateOrder struct{ dayFirst, monthFirst *app.Location }
 
 // note reads s for the order of its numbers; at says where it was, asked
@@ -63,18 +108,24 @@ func (o *dateOrder) note(s string, at func() app.Location) {
 	if o.dayFirst != nil && o.monthFirst != nil {
 		return
 	}
-	a, rest, ok := strings.Cut(strings.TrimSpace(s), "/")
+	s = strings.TrimSpace(s)
+	sep := "/"
+	if !strings.Contains(s, sep) {
+		sep = "."
+	}
+	a, rest, ok := strings.Cut(s, sep)
 	if !ok {
 		return
 	}
-	b, _, ok := strings.Cut(rest, "/")
+	b, _, ok := strings.Cut(rest, sep)
 	if !ok {
 		return
 	}
 	first, ok1 := digits(a)
 	second, ok2 := digits(b)
 	switch {
-	case !ok1 || !ok2:
+	case !ok1 || !ok2 || len(a) > 2 || len(b) > 2:
+		// A year first (2024/03/01) proves nothing of day and month.
 	case first > 12 && o.dayFirst == nil:
 		l := at()
 		o.dayFirst = &l

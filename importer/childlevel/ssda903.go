@@ -108,9 +108,11 @@ func Read903(paths []string, snapshot time.Time, auth *app.Authority) (*app.Data
 		auth = app.DefaultAuthority()
 	}
 	r := reader903{
-		headers:  map[string]header903{},
-		episodes: map[string][]episode{},
-		uasc:     map[string]uasc903{},
+		headers:    map[string]header903{},
+		episodes:   map[string][]episode{},
+		uasc:       map[string]uasc903{},
+		episodeIDs: map[string]int{},
+		unreadEnd:  map[string]time.Time{},
 	}
 	found := map[string]string{}
 	for _, p := range paths {
@@ -124,7 +126,7 @@ func Read903(paths []string, snapshot time.Time, auth *app.Authority) (*app.Data
 		}
 		found[table] = p
 	}
-	r.headerFile = found[Table903Header]
+	r.headerFile, r.uascFile = found[Table903Header], found[Table903UASC]
 	for _, t := range []string{Table903Header, Table903Episodes, Table903UASC} {
 		if found[t] == "" {
 			return nil, nil, &app.SourceError{Location: app.Location{File: strings.Join(paths, ", ")},
@@ -140,13 +142,21 @@ type reader903 struct {
 	headers  map[string]header903
 	episodes map[string][]episode
 	uasc     map[string]uasc903
-	latest   time.Time // the latest DECOM or DEC
+	// episodeIDs are the Episodes table's children, by the line each
+	// is first on, their episodes read or not: a UASC line of a child
+	// whose every episode was skipped is no orphan.
+	episodeIDs map[string]int
+	// unreadEnd is the latest DECOM of a child's episodes not counted
+	// for a DEC that cannot be read.
+	unreadEnd map[string]time.Time
+	latest    time.Time // the latest DECOM or DEC
 	// latestStart is the latest DECOM, which dates the return's
 	// collection year.
 	latestStart time.Time
 	warnings    warnings
 	unrec       unrecognised
 	headerFile  string
+	uascFile    string
 	order       dateOrder // what the tables' dates say of their order
 }
 
@@ -197,7 +207,10 @@ func (r *reader903) readFile(path string) (string, error) {
 			}
 			continue
 		}
-		date := func(col string) time.Time {
+		// date reads a column's date, and whether it could: a date
+		// that cannot be read is the zero time, as a blank is, and the
+		// caller must not take it for one.
+		date := func(col string) (time.Time, bool) {
 			s := get(col)
 			r.order.note(s, func() app.Location { return at })
 			t, err := parseDate(s)
@@ -205,7 +218,7 @@ func (r *reader903) readFile(path string) (string, error) {
 				// Each says what the line counts as without the date.
 				r.warnings.add(at.Cell, fmt.Sprintf("%s %v: %s", col, err, unreadDate903[col]))
 			}
-			return t
+			return t, err == nil
 		}
 		coded := func(col, what string, read func(string) string) string {
 			v := read(get(col))
@@ -222,20 +235,27 @@ func (r *reader903) readFile(path string) (string, error) {
 				r.warnings.add(at.Cell, fmt.Sprintf("the same child as line %d: line skipped (the first is read)", h.line))
 				continue
 			}
+			birth, _ := date("DOB")
 			r.headers[id] = header903{sex: coded("SEX", "sex", gender), ethnicity: coded("ETHNIC", "ethnicity", ethnicGroup),
-				birth: date("DOB"), line: line}
+				birth: birth, line: line}
 		case Table903UASC:
 			if u, dup := r.uasc[id]; dup {
 				r.warnings.add(at.Cell, fmt.Sprintf("the same child as line %d: line skipped (the first is read)", u.line))
 				continue
 			}
-			r.uasc[id] = uasc903{duc: date("DUC"), line: line}
+			duc, _ := date("DUC")
+			r.uasc[id] = uasc903{duc: duc, line: line}
 		case Table903Episodes:
+			if _, seen := r.episodeIDs[id]; !seen {
+				r.episodeIDs[id] = line
+			}
 			if get("DECOM") == "" {
 				r.warnings.add(at.Cell, "no DECOM (date the episode began): episode not counted")
 				continue
 			}
-			e := episode{start: date("DECOM"), end: date("DEC"), line: line,
+			start, startRead := date("DECOM")
+			end, endRead := date("DEC")
+			e := episode{start: start, end: end, line: line,
 				legal: coded("LS", "legal status", legalStatus), need: coded("CIN", "category of need", categoryOfNeed),
 				placement: coded("PLACE", "placement type", placementType),
 				carer:     get("PLACE_PROVIDER") + "|" + get("URN") + "|" + get("PL_POST")}
@@ -255,8 +275,13 @@ func (r *reader903) readFile(path string) (string, error) {
 					e.reason = "X1"
 				}
 			}
-			if e.start.IsZero() {
-				continue // unreadable, and said so
+			if !startRead || !endRead {
+				// Unreadable, and said so. An end date read as none
+				// counted an adopted child as still in care (QA hB F11).
+				if startRead {
+					r.unreadEnd[id] = later(r.unreadEnd[id], e.start)
+				}
+				continue
 			}
 			if e.start.After(now) {
 				// A slip (2062 for 2026): left in, it would date the
@@ -308,13 +333,14 @@ func (r *reader903) warnUnread(table string, head []string, cols map[string]int)
 
 // dataset works out each child's figures for the snapshot date.
 func (r *reader903) dataset(auth *app.Authority, episodesFile string, snapshot time.Time) (*app.Dataset, []app.Warning, error) {
-	if len(r.episodes) == 0 {
-		return nil, nil, &app.SourceError{Location: app.Location{File: episodesFile}, Err: errors.New("the Episodes table has no episodes")}
-	}
 	if err := r.order.refusal(); err != nil {
 		return nil, nil, err
 	}
+	if len(r.episodes) == 0 {
+		return nil, nil, r.noEpisodes(episodesFile)
+	}
 	r.warnings.file = episodesFile
+	r.matchIDs(episodesFile)
 	var early []app.Warning
 	if why, ok := r.order.mixed(episodesFile); ok {
 		early = append(early, app.Warning{Location: app.Location{File: episodesFile}, Message: why})
@@ -332,6 +358,13 @@ func (r *reader903) dataset(auth *app.Authority, episodesFile string, snapshot t
 	var adults, firstAdult int  // children in care aged 18 or over, by Header line
 	for _, id := range r.inFileOrder() {
 		eps := r.checkEpisodes(r.episodes[id])
+		if u, ok := r.unreadEnd[id]; ok && !eps[len(eps)-1].start.After(u) {
+			// The child's last episode ended on a date that cannot be
+			// read: whether the child was in care on the snapshot date,
+			// or left in the 12 months, cannot be told, and neither is
+			// guessed. Said at the line (unreadDate903).
+			continue
+		}
 		for _, e := range eps {
 			if yearEnd && e.end.After(snapshot) {
 				// A return covers one collection year: an episode cannot

@@ -6,11 +6,14 @@ package childlevel
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"scorecard/app"
 )
 
 // unreadDate903 says how a line whose date in a column cannot be read is
@@ -18,8 +21,36 @@ import (
 var unreadDate903 = map[string]string{
 	"DOB":   "age band not recorded",
 	"DECOM": "episode not counted",
-	"DEC":   "read as open",
+	"DEC":   "episode not counted; unless a later episode of the child's begins after it, the child is in no figure, since whether and when they left care cannot be told",
 	"DUC":   "the child is counted as UASC throughout, as if the status had not ceased",
+}
+
+// noEpisodes is the error refusing a return whose Episodes table gave no
+// episode. Where its lines were skipped, each with a warning (dates in a
+// form not read), it names the first and why, as the Annex A reader does
+// for a list of no rows read: "the Episodes table has no episodes" alone
+// hid the reason of a table of 23 episodes (QA hB F12).
+func (r *reader903) noEpisodes(file string) error {
+	var first *app.Warning
+	n := 0
+	for i, w := range r.warnings.list {
+		// Line 1's warnings are of the header row's columns.
+		if w.File == file && w.Cell != "line 1" {
+			if first == nil {
+				first = &r.warnings.list[i]
+			}
+			n++
+		}
+	}
+	if first == nil {
+		return &app.SourceError{Location: app.Location{File: file}, Err: errors.New("the Episodes table has no episodes")}
+	}
+	count := fmt.Sprintf("%d %s", n, plural(n, "warning"))
+	if r.warnings.more > 0 {
+		count = fmt.Sprintf("%d warnings or more", n)
+	}
+	return &app.SourceError{Location: first.Location, Err: fmt.Errorf(
+		"the Episodes table has lines, but no episode in it could be read (%s, the first here): %s", count, first.Message)}
 }
 
 // inFileOrder gives the children of the Episodes table in the order of

@@ -79,33 +79,104 @@ var denominatorWords = []string{"denominator", "percentage of", "proportion of",
 // denominator. A guidance naming no count, or more than one, ties ind to
 // none.
 func namedCount(ind app.Indicator, inds []app.Indicator, change map[string]bool) (impliedLink, bool) {
-	named := countsNamed(ind, inds, change)
+	named := countsNamedAt(ind, inds, change)
 	if len(named) != 1 {
 		return impliedLink{}, false
 	}
-	before := strings.ToLower(ind.Guidance[:strings.Index(ind.Guidance, named[0])])
+	before := strings.ToLower(ind.Guidance[:named[0].at])
 	den := -1
 	for _, w := range denominatorWords {
 		den = max(den, strings.LastIndex(before, w))
 	}
 	// A rate's denominator is a population, never a count of children.
 	if ind.Unit == app.Percent && den > strings.LastIndex(before, "numerator") {
-		return impliedLink{denominator: named[0]}, true
+		return impliedLink{denominator: named[0].ref}, true
 	}
-	return impliedLink{also: named}, true
+	return impliedLink{also: []string{named[0].ref}}, true
 }
 
 // countsNamed returns every count ind's guidance names ("Numerator:
-// ... (N05). Denominator: ... (N01)"): each is one of the counts a
-// percentage or rate given with its counts shows.
+// ... (N05). Denominator: ... (N01)", namedAt): each is one of the
+// counts a percentage or rate given with its counts shows.
 func countsNamed(ind app.Indicator, inds []app.Indicator, change map[string]bool) []string {
-	var named []string
+	var refs []string
+	for _, n := range countsNamedAt(ind, inds, change) {
+		refs = append(refs, n.ref)
+	}
+	return refs
+}
+
+// naming is a count a guidance names, and where.
+type naming struct {
+	ref string
+	at  int // where in the guidance
+}
+
+// countsNamedAt is countsNamed, with where each is named.
+func countsNamedAt(ind app.Indicator, inds []app.Indicator, change map[string]bool) []naming {
+	var named []naming
 	for _, other := range inds {
-		if other.Ref != ind.Ref && !change[other.Ref] && isCount(other) && hasWord(ind.Guidance, other.Ref) {
-			named = append(named, other.Ref)
+		if other.Ref == ind.Ref || change[other.Ref] || !isCount(other) {
+			continue
+		}
+		if at, ok := namedAt(ind, other); ok {
+			named = append(named, naming{other.Ref, at})
 		}
 	}
 	return named
+}
+
+// namedAt returns where ind's guidance names the count other: by its
+// ref, or as its denominator by its name ("as a percentage of all
+// children in care" names "Number of children in care"; countWords).
+// A child-level list's 3+ placements, and the scorecards whose
+// definition it repeats word for word, describe their denominator so,
+// and showed it as their own beside the count withheld (the export
+// campaign's F1: 159 of Kent's 162 children in care not UASC told the 3
+// UASC children the count withheld).
+func namedAt(ind, other app.Indicator) (int, bool) {
+	if hasWord(ind.Guidance, other.Ref) {
+		return strings.Index(ind.Guidance, other.Ref), true
+	}
+	name := countWords(other.Name)
+	if name == "" {
+		return 0, false
+	}
+	lower := strings.ToLower(ind.Guidance)
+	for _, w := range denominatorWords {
+		for i := 0; ; {
+			j := strings.Index(lower[i:], w)
+			if j < 0 {
+				break
+			}
+			at := i + j + len(w)
+			phrase, _, _ := strings.Cut(lower[at:], ".")
+			if cut := strings.IndexAny(phrase, ";,("); cut >= 0 {
+				phrase = phrase[:cut]
+			}
+			if countWords(phrase) == name {
+				return at, true
+			}
+			i = at
+		}
+	}
+	return 0, false
+}
+
+// countWords is what a count's name or a guidance's description of it
+// says is counted, for namedAt to compare: lower case, its spaces
+// single, without a leading "number of", "all" or "the", a trailing unit
+// in brackets, or punctuation around it.
+func countWords(s string) string {
+	s = strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+		s = s[:i]
+	}
+	s = strings.Trim(s, " :-–.")
+	for _, w := range []string{"the number of ", "number of ", "all ", "the "} {
+		s = strings.TrimPrefix(s, w)
+	}
+	return s
 }
 
 // withCounts returns the percentages and rates of h some of whose
@@ -265,10 +336,13 @@ func (r *release) figureAt(k figKey) (app.Observation, bool) {
 
 // impliesSmall reports whether o, figure k of an indicator tied to
 // counts (impliedLinks), is to be withheld with them: wherever one of
-// those counts (or its twin) is withheld, and, for one given without
-// counts beside a denominator shown, wherever
-// value × denominator / 100 or its complement is a count from 1 to
-// below-1. The count's release is worked out first (releaseOrder).
+// those counts (or its twin) is withheld; for one given without counts,
+// wherever its denominator is withheld (a percentage built on a
+// withheld count goes with it: 66.7% of Dover's withheld children in
+// care is 2 of 3, and its full precision tells the fraction) and,
+// beside its denominator shown, wherever value × denominator / 100 or
+// its complement is a count from 1 to below-1. The count's release is
+// worked out first (releaseOrder).
 func (r *release) impliesSmall(k figKey, o app.Observation) bool {
 	l, ok := r.implied[k.ref]
 	if !ok || o.Status != app.OK || o.Value == nil {
@@ -289,8 +363,13 @@ func (r *release) impliesSmall(k figKey, o app.Observation) bool {
 		return false
 	}
 	at := figKey{l.denominator, k.area, k.split, k.period}
+	if r.hidden[at] {
+		return true
+	}
+	// With no denominator held here, nothing judges the figure; the
+	// export says so (UnprotectedIn).
 	den, ok := r.figureAt(at)
-	if !ok || r.hidden[at] || den.Value == nil {
+	if !ok || den.Value == nil {
 		return false
 	}
 	// A percentage shown to its places is any true one that rounds to

@@ -239,3 +239,116 @@ func TestImpliedCountRounded(t *testing.T) {
 		}
 	}
 }
+
+// TestPercentageOfWithheldCount (the export campaign's F3): a percentage
+// given without counts whose guidance names its denominator goes with
+// that count where the count is withheld, for its size or as a
+// complement. Dover's 3 children in care were withheld and Ashford's 105
+// beside them, while the percentages in in-house foster care, 66.7 and
+// 39.0, were shown at full precision: 2/3 and 41/105, so that Kent's 1,599
+// less the districts shown, 108, could only be 105 and 3.
+func TestPercentageOfWithheldCount(t *testing.T) {
+	oct26 := app.MonthOf(2026, 10)
+	inds := []app.Indicator{
+		{Ref: "CIC01", Name: "Number of children in care", Section: "Children in Care", Measure: app.Count, Unit: app.Number},
+		{Ref: "CIC03", Name: "Children in care in in-house foster care (%)", Section: "Children in Care",
+			Measure: app.Proportion, Unit: app.Percent, Decimals: 1,
+			Guidance: "Numerator: children in care placed with the council's own foster carers. Denominator: all children in care that day (CIC01)."},
+	}
+	districts := []struct {
+		area     app.Area
+		inCare   float64
+		inHouse  float64 // CIC03's numerator, which the source does not give
+		withheld bool
+	}{
+		{"Ashford", 105, 41, true}, // the smallest shown, withheld beside Dover's
+		{"Canterbury", 160, 70, false},
+		{"Dover", 3, 2, true}, // 1 to 4
+		{"Thanet", 190, 80, false},
+	}
+	kent := 0.0
+	var obs []app.Observation
+	for _, d := range districts {
+		kent += d.inCare
+		obs = append(obs,
+			app.Observation{Ref: "CIC01", Area: d.area, Period: oct26, Value: app.Float(d.inCare)},
+			app.Observation{Ref: "CIC03", Area: d.area, Period: oct26, Value: app.Float(d.inHouse / d.inCare * 100)})
+	}
+	obs = append(obs, app.Observation{Ref: "CIC01", Area: app.Kent, Period: oct26, Value: app.Float(kent)})
+	h := app.NewHistory()
+	h.Apply(&app.Dataset{Indicators: inds, Observations: obs}, "I1")
+	released, _ := Suppress(h, DefaultThreshold)
+	for _, d := range districts {
+		want := app.OK
+		if d.withheld {
+			want = app.Suppressed
+		}
+		for _, ref := range []string{"CIC01", "CIC03"} {
+			if o, _ := released.Observation(app.SeriesKey{Ref: ref, Area: d.area}, oct26); o.Status != want {
+				t.Errorf("%s %s: status %q, want %q", ref, d.area, o.Status, want)
+			}
+		}
+	}
+}
+
+// TestPercentageCarriesDescribedCount (the export campaign's F1): a
+// percentage given with counts whose guidance describes its denominator
+// by a count's name ("as a percentage of all children in care", a
+// child-level list's and the demo's 3+ placements) goes with that count
+// where it carries it and the count is withheld. Excluding Kent's 3 UASC
+// children, its 14 of 159 beside the count withheld gave 162 less 159;
+// a guidance describing another count, or none, ties it to nothing.
+func TestPercentageCarriesDescribedCount(t *testing.T) {
+	inCare := app.Indicator{Ref: "CIC01", Name: "Number of children in care", Section: "Children in Care", Measure: app.Count, Unit: app.Number}
+	placements := app.Indicator{Ref: "CIC05", Name: "Children in care with 3 or more placements in the last 12 months (%)", Section: "Children in Care",
+		Measure: app.Proportion, Unit: app.Percent, Decimals: 1,
+		Guidance: "Children in care on the last day of the month who had three or more placements in the previous 12 months, as a percentage of all children in care."}
+	uasc := app.Only(app.UASC)
+	obs := []app.Observation{
+		{Ref: "CIC01", Area: app.Kent, Period: mar25, Value: app.Float(162)},
+		{Ref: "CIC01", Area: app.Kent, Split: uasc, Period: mar25, Value: app.Float(3)},
+		{Ref: "CIC05", Area: app.Kent, Period: mar25, Value: app.Float(14.0 / 162 * 100), Numerator: app.Float(14), Denominator: app.Float(162)},
+		{Ref: "CIC05", Area: app.Kent, Split: uasc, Period: mar25, Value: app.Float(0), Numerator: app.Float(0), Denominator: app.Float(3)},
+	}
+	for _, tt := range []struct {
+		name     string
+		guidance string
+		want     app.Status
+	}{
+		{"its denominator described", placements.Guidance, app.Suppressed},
+		{"its denominator named", "Denominator: all children in care (CIC01).", app.Suppressed},
+		{"another count described", "Children with three or more placements, as a percentage of all children in need.", app.OK},
+		{"no count described", "Children with three or more placements in the previous 12 months.", app.OK},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := placements
+			p.Guidance = tt.guidance
+			h := app.NewHistory()
+			h.Apply(&app.Dataset{Indicators: []app.Indicator{inCare, p}, Observations: obs}, "I1")
+			ex, _, _ := Circulated(h, []app.Cohort{app.UASC}, DefaultThreshold)
+			if o, _ := ex.Observation(app.SeriesKey{Ref: "CIC01", Area: app.Kent}, mar25); o.Status != app.Suppressed {
+				t.Fatalf("CIC01 Kent excluding UASC: status %q, want it withheld (162 less 3 UASC)", o.Status)
+			}
+			o, ok := ex.Observation(app.SeriesKey{Ref: "CIC05", Area: app.Kent}, mar25)
+			if !ok || o.Status != tt.want {
+				t.Errorf("CIC05 Kent excluding UASC: status %q, want %q", o.Status, tt.want)
+			}
+		})
+	}
+}
+
+// TestCountWords checks what a count's name and a guidance's
+// description of a denominator are compared by.
+func TestCountWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"Number of children in care":          "children in care",
+		" all children in care":               "children in care",
+		"the number of care leavers (number)": "care leavers",
+		"Children in need":                    "children in need",
+		"":                                    "",
+	} {
+		if got := countWords(in); got != want {
+			t.Errorf("countWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

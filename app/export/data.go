@@ -37,7 +37,7 @@ func (b *book) writeData(ctx context.Context) error {
 	n := 0
 	if b.spool != nil {
 		n = b.spool.rows
-	} else if err := b.eachDataRow(ctx, false, func(app.Observation, string) error { n++; return nil }); err != nil {
+	} else if err := b.eachDataRow(ctx, false, func(app.Observation, string, bool) error { n++; return nil }); err != nil {
 		return err
 	}
 	if n+2 > sheetRows {
@@ -112,7 +112,7 @@ var sheetRows = excelize.TotalRows
 // writeDataRows writes the Data sheet's figures from row 3.
 func (b *book) writeDataRows(ctx context.Context, w *rowWriter) error {
 	r := 2
-	return b.eachDataRow(ctx, true, func(o app.Observation, label string) error {
+	return b.eachDataRow(ctx, true, func(o app.Observation, label string, _ bool) error {
 		r++
 		w.dataRow(r, o, label)
 		return nil
@@ -120,9 +120,10 @@ func (b *book) writeDataRows(ctx context.Context, w *rowWriter) error {
 }
 
 // eachDataRow calls row with each figure the Data sheet holds, in order,
-// with its Cohort column's label; step says whether to count each series
-// as a unit of the export's progress.
-func (b *book) eachDataRow(ctx context.Context, step bool, row func(o app.Observation, label string) error) error {
+// with its Cohort column's label and whether it excludes the cohorts;
+// step says whether to count each series as a unit of the export's
+// progress.
+func (b *book) eachDataRow(ctx context.Context, step bool, row func(o app.Observation, label string, excluded bool) error) error {
 	return dataFigures(ctx, b.base, b.h, b.dataKeys(), b.opt.Exclude, b.period, row, func() {
 		if step {
 			b.step()
@@ -132,31 +133,55 @@ func (b *book) eachDataRow(ctx context.Context, step bool, row func(o app.Observ
 
 // dataFigures calls row with each figure of the series keys the Data
 // sheet holds, of base (as circulated) and ex (excluding the cohorts cs),
-// up to period (onDataSheet), with its Cohort column's label; done is
-// called after each series.
-func dataFigures(ctx context.Context, base, ex *app.History, keys []app.SeriesKey, cs []app.Cohort, period app.Period, row func(o app.Observation, label string) error, done func()) error {
+// up to period (onDataSheet), with its Cohort column's label and whether
+// it is ex's; done is called after each series.
+func dataFigures(ctx context.Context, base, ex *app.History, keys []app.SeriesKey, cs []app.Cohort, period app.Period, row func(o app.Observation, label string, excluded bool) error, done func()) error {
 	end := period.End()
 	for _, k := range keys {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		src, label := base, cohortLabel(k.Split)
+		src, label, excluded := base, cohortLabel(k.Split), false
 		if len(cs) > 0 && k.Split == app.Excluding(cs...) {
 			// The exported figures excluding the cohorts are the All
 			// series of the excluded history.
-			src, k.Split = ex, app.All
+			src, k.Split, excluded = ex, app.All, true
 		}
 		for _, o := range src.Series(k) {
 			if !onDataSheet(o.Period, period, end) || o.Status == app.CannotExclude {
 				continue
 			}
-			if err := row(o, label); err != nil {
+			if err := row(o, label, excluded); err != nil {
 				return err
 			}
 		}
 		done()
 	}
 	return nil
+}
+
+// suppressedOn counts the figures of the Data sheet of base and ex
+// (dataFigures) that the release withheld: withheld there, and not in
+// held, the figures before it (figures, for those excluding the
+// cohorts). The summary's count is of the file written, not of every
+// period the store holds (the export campaign's F5: an export to April
+// said 9 figures suppressed of a Data sheet withholding 2).
+func suppressedOn(base, ex, held, figures *app.History, keys []app.SeriesKey, cs []app.Cohort, period app.Period) int {
+	n := 0
+	_ = dataFigures(context.Background(), base, ex, keys, cs, period, func(o app.Observation, _ string, excluded bool) error {
+		if o.Status != app.Suppressed {
+			return nil
+		}
+		before := held
+		if excluded {
+			before = figures
+		}
+		if was, ok := before.Observation(o.Key(), o.Period); !ok || was.Status != app.Suppressed {
+			n++
+		}
+		return nil
+	}, func() {})
+	return n
 }
 
 // onDataSheet reports whether a figure for p belongs on the Data sheet of

@@ -366,7 +366,8 @@ func newBook(h *app.History, opt Options) (*book, error) {
 	if err != nil {
 		return nil, err
 	}
-	base, ex, figures, suppressed, warns := circulated(h, opt.Exclude, opt.Suppress, opt.authority())
+	base, ex, figures, warns := circulated(h, opt.Exclude, opt.Suppress, opt.authority())
+	suppressed := suppressedOn(base, ex, h, figures, dataKeys(base, ex, opt.Exclude), opt.Exclude, opt.Period)
 	b := &book{
 		f: excelize.NewFile(), opt: opt, base: base, h: ex, figures: figures, all: h, period: opt.Period,
 		inds: ex.Indicators(), styles: map[look]int{}, streamed: map[string]bool{},

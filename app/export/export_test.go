@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"math"
 	"path/filepath"
 	"regexp"
@@ -377,6 +378,47 @@ func TestDataSheetIsTidy(t *testing.T) {
 	}
 	if marked != standIns {
 		t.Errorf("%d rows marked %q, want the demo's %d stand-ins", marked, app.StandInMark, standIns)
+	}
+}
+
+// TestSuppressedCountsTheFile (the export campaign's F5): the summary's
+// figures suppressed are those the Data sheet withholds that the store
+// does not, for an earlier period as for the latest, written whole or
+// an indicator at a time. An export to April said 9 of a Data sheet
+// withholding 2: it counted every month the store holds.
+func TestSuppressedCountsTheFile(t *testing.T) {
+	h, m := demoHistory(t)
+	for _, p := range []app.Period{m.Latest(), m.Latest().Add(-6)} {
+		for _, streamed := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, streamed %v", p, streamed), func(t *testing.T) {
+				f, sum := written(t, h, Options{Produced: produced, AppVersion: "1.0-test", Suppress: 5, Period: p}, streamed)
+				rows, err := f.GetRows(DataSheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := 0
+				for _, r := range rows[2:] {
+					r = append(r, make([]string, 8-len(r))...)
+					if r[7] != string(app.Suppressed) {
+						continue
+					}
+					k := app.SeriesKey{Ref: r[0], Area: app.Area(r[2])}
+					period, err := app.ParsePeriod(r[1])
+					if err != nil {
+						t.Fatalf("Data sheet row %q: %v", r, err)
+					}
+					if r[3] != "All" {
+						t.Fatalf("Data sheet row %q: the demo's figures are all children's", r)
+					}
+					if o, ok := h.Observation(k, period); !ok || o.Status != app.Suppressed {
+						want++
+					}
+				}
+				if want == 0 || sum.Suppressed != want {
+					t.Errorf("summary says %d figures suppressed; the Data sheet withholds %d the store does not", sum.Suppressed, want)
+				}
+			})
+		}
 	}
 }
 

@@ -18,38 +18,33 @@ import (
 //
 // figures are ex before suppression, which say what a withheld figure's
 // rating is (the exceptions brief gives it) and which figures the
-// release withheld (countLeftOut).
-func circulated(h *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex, figures *app.History, suppressed int, warns []app.Warning) {
-	return disclosure.ReleaseFigures(h, cs, below, auth)
+// release withheld (countLeftOut, suppressedOn).
+func circulated(h *app.History, cs []app.Cohort, below int, auth *app.Authority) (base, ex, figures *app.History, warns []app.Warning) {
+	base, ex, figures, _, warns = disclosure.ReleaseFigures(h, cs, below, auth)
+	return base, ex, figures, warns
 }
 
 // circulatedAlone is circulated for h, one indicator's figures as a
 // Source reads them, all children's: a change's release depends on its
 // count's, and a percentage's or rate's given without counts on the count
 // or twin that gives its count away (disclosure.Reader), which are released
-// beside it, and only ref's figures kept. suppressed counts ref's alone;
-// unprotected says whether ref is a percentage or rate that nothing ties
-// to a count (disclosure.UnprotectedIn); warns are the release's, of the
-// figures released beside ref's too.
-func circulatedAlone(rd *disclosure.Reader, ref string, h *app.History, below int, auth *app.Authority) (_ *app.History, suppressed int, unprotected []disclosure.Unprotected, warns []app.Warning, err error) {
+// beside it, and only ref's figures kept. unprotected says whether ref is
+// a percentage or rate that nothing ties to a count
+// (disclosure.UnprotectedIn); warns are the release's, of the figures
+// released beside ref's too.
+func circulatedAlone(rd *disclosure.Reader, ref string, h *app.History, below int, auth *app.Authority) (_ *app.History, unprotected []disclosure.Unprotected, warns []app.Warning, err error) {
 	both, err := rd.WithBeside(ref, h)
 	if err != nil {
-		return nil, 0, nil, nil, err
+		return nil, nil, nil, err
 	}
 	if both == h {
-		base, _, _, n, warns := circulated(h, nil, below, auth)
-		return base, n, disclosure.UnprotectedIn(h, below, auth.Area()), warns, nil
+		base, _, _, warns := circulated(h, nil, below, auth)
+		return base, disclosure.UnprotectedIn(h, below, auth.Area()), warns, nil
 	}
-	released, _, _, _, warns := circulated(both, nil, below, auth)
-	out, n := h.Clone(), 0
+	released, _, _, warns := circulated(both, nil, below, auth)
+	out := h.Clone()
 	for _, k := range h.Keys() {
-		was, s := h.Series(k), slices.Clone(released.Series(k))
-		for i := range s {
-			if s[i].Status == app.Suppressed && was[i].Status != app.Suppressed {
-				n++
-			}
-		}
-		out.SetSeries(k, s)
+		out.SetSeries(k, slices.Clone(released.Series(k)))
 	}
 	// An outturn the release withholds with its year (disclosure).
 	out.SetBenchmarks(ref, released.Benchmarks(ref))
@@ -58,7 +53,7 @@ func circulatedAlone(rd *disclosure.Reader, ref string, h *app.History, below in
 			unprotected = append(unprotected, u)
 		}
 	}
-	return out, n, unprotected, warns, nil
+	return out, unprotected, warns, nil
 }
 
 // addUnprotected says in the summary, its warnings and so the Provenance

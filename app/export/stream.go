@@ -181,7 +181,7 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 		if kept.Imports == nil {
 			kept.Imports = h.Imports
 		}
-		base, n, alone, warned, err := circulatedAlone(rd, ref, h, opt.Suppress, opt.authority())
+		base, alone, warned, err := circulatedAlone(rd, ref, h, opt.Suppress, opt.authority())
 		if err != nil {
 			sp.close()
 			return nil, err
@@ -194,9 +194,9 @@ func streamBook(ctx context.Context, src Source, opt Options) (*book, error) {
 				warns = append(warns, w)
 			}
 		}
-		suppressed += n
 		countLeftOut(leftOut, h, base, opt.Area, opt.Period)
-		err = dataFigures(ctx, base, base, base.Keys(), nil, opt.Period, func(o app.Observation, label string) error {
+		suppressed += suppressedOn(base, base, h, h, base.Keys(), nil, opt.Period)
+		err = dataFigures(ctx, base, base, base.Keys(), nil, opt.Period, func(o app.Observation, label string, _ bool) error {
 			sp.rows++
 			sp.w.dataRow(sp.rows+2, o, label)
 			return nil

@@ -170,6 +170,10 @@ func TestCountAndErrorMarksSaid(t *testing.T) {
 		{"a point for thousands", []any{"T06", "Number of contacts", "-", "1.102", 1121, 1130},
 			[]string{`D2: T06 Kent 2026-01: 1.102 read as 1.102, though its other figures are whole counts such as 1121: if it is 1102 written with a point for thousands`}},
 		{"fractional staff", []any{"T08", "Number of social workers", "-", 12.5, 13.25, 14}, nil},
+		// One figure no whole number reads the row as a number of no
+		// known measure; its point for thousands is said all the same.
+		{"a point for thousands beside a fraction", []any{"T17", "Number of referrals in the last 12 months", "-", "16.001", "16,009.5", 16011},
+			[]string{`D2: T17 Kent 2026-01: 16.001 read as 16.001, though its other figures are whole counts such as 16011: if it is 16001 written with a point for thousands`}},
 		// Not a count, but no more able to fall below 0, by its unit and
 		// measure (QA19 D10): an average of a count, a rate.
 		{"a negative average caseload", []any{"T09", "Average caseload", "L", 18.5, 17, "\u22123"},

@@ -72,39 +72,59 @@ var figureRoles = map[Role]bool{
 // refuses the file at its cell, as the file then mixes the two forms and
 // "1.480" could be either.
 func readEuroFigures(g *grid, l *Layout, base string) (note string, err error) {
-	var first, firstGrouped string
+	var cols []euroColumn
 	for _, c := range l.Columns {
 		if !figureRoles[c.Role] && (l.Kind == TidySheet || (c.Role != RolePeriod && c.Role != RoleArea)) {
 			continue
 		}
-		for r := l.FirstRow - 1; r < len(g.rows); r++ {
-			if r < 0 || c.index >= len(g.rows[r]) {
+		cols = append(cols, euroColumn{index: c.index, name: c.Col + " (" + c.Header + ")"})
+	}
+	line := func(r int) string { return place("", r, 0) }
+	return readEuroColumns(g.rows, cols, max(l.FirstRow-1, 0), base, line)
+}
+
+// euroColumn is a column of figures of a semicolon-separated CSV: its
+// index and its name for a refusal, "E (May-24)".
+type euroColumn struct {
+	index int
+	name  string
+}
+
+// readEuroColumns rewrites the cells of cols in rows from first on as
+// readEuroFigures says, for the tidy reader and the DfE reader alike, so
+// that the two read a semicolon file's figures one way. line names row
+// r's line as the reader's other warnings do.
+func readEuroColumns(rows [][]string, cols []euroColumn, first int, base string, line func(r int) string) (note string, err error) {
+	var firstEx, firstGrouped string
+	for _, c := range cols {
+		for r := first; r < len(rows); r++ {
+			if c.index >= len(rows[r]) {
 				continue
 			}
-			text := g.rows[r][c.index]
+			text := rows[r][c.index]
 			out, changed, mixed := euroFigure(text)
 			if mixed {
-				return "", &app.SourceError{Location: app.Location{File: base, Cell: place("", r, c.index)},
-					Err: fmt.Errorf("refused: the file's fields are parted by \";\", as Excel writes a CSV where \",\" is the decimal mark, but %q in column %s (%s) has a decimal point: the file mixes the two forms, so a figure such as \"1.480\" could be 1480 or 1.48. Save it with one form throughout: \",\" between fields and \".\" for decimals (Excel's \"CSV UTF-8\" in an English locale), or \";\" with decimal commas", strings.TrimSpace(text), c.Col, c.Header)}
+				return "", &app.SourceError{Location: app.Location{File: base, Cell: line(r)},
+					Err: fmt.Errorf("refused: the file's fields are parted by \";\", as Excel writes a CSV where \",\" is the decimal mark, but %q in column %s has a decimal point: the file mixes the two forms, so a figure such as \"1.480\" could be 1480 or 1.48. Save it with one form throughout: \",\" between fields and \".\" for decimals (Excel's \"CSV UTF-8\" in an English locale), or \";\" with decimal commas", strings.TrimSpace(text), c.name)}
 			}
 			if !changed {
 				continue
 			}
-			g.rows[r][c.index] = out
-			ex := fmt.Sprintf("%q at %s read as %s", strings.TrimSpace(text), place("", r, c.index), out)
-			if first == "" {
-				first = ex
+			rows[r][c.index] = out
+			ex := fmt.Sprintf("%q at %s read as %s", strings.TrimSpace(text), line(r), out)
+			if firstEx == "" {
+				firstEx = ex
 			}
 			if firstGrouped == "" && strings.Contains(text, ".") {
 				firstGrouped = ex
 			}
 		}
 	}
-	if first == "" {
+	if firstEx == "" {
 		return "", nil
 	}
-	if firstGrouped != "" && firstGrouped != first {
-		first += ", " + firstGrouped
+	if firstGrouped != "" && firstGrouped != firstEx {
+		firstEx += ", " + firstGrouped
 	}
-	return fmt.Sprintf("the file's fields are parted by \";\", as Excel writes a CSV in a European locale: its figures are read with \",\" as the decimal mark and \".\" between thousands (%s)", first), nil
+	return fmt.Sprintf("the file's fields are parted by \";\", as Excel writes a CSV in a European locale: its figures are read with \",\" as the decimal mark and \".\" between thousands (%s)", firstEx), nil
 }

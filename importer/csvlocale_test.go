@@ -81,3 +81,92 @@ func TestSemicolonCSVFigures(t *testing.T) {
 		})
 	}
 }
+
+// TestSemicolonDfEFigures: a DfE download Excel saved in a European
+// locale parts its fields with ";" and writes Kent's 1,896 children as
+// "1.896" and a turnover of 15.4% as "15,4". Read as 1.896 children, with
+// nothing said, the count and every neighbour over 1,000 were divided by
+// 1,000 (QA hB F1); "15,4" was "not a number" and stored as "not
+// available" (F2). They are read as the tidy reader reads such a file,
+// said once at line 1; a decimal point among them refuses the file at
+// its line and column; a comma-separated download's "1.896" is 1.896.
+func TestSemicolonDfEFigures(t *testing.T) {
+	const (
+		cla  = "time_period;time_identifier;geographic_level;country_code;country_name;region_code;region_name;old_la_code;la_name;new_la_code;population_type;population_estimate;children_count;rate_per_10000\n"
+		csww = "time_period;time_identifier;geographic_level;country_code;country_name;region_code;region_name;old_la_code;new_la_code;la_name;leavers_fte;inpost_fte;turnover_rate_fte;agency_rate_fte;case_holders_fte;cases;caseload_fte\n"
+	)
+	tests := []struct {
+		name     string
+		body     string
+		want     map[string]float64 // "REF PERIOD [part]" -> Kent's figure or England's benchmark
+		said     string             // the note at line 1, "" for none
+		refusal  string             // the import refused, at this line
+		refusing string             // ... saying this
+	}{
+		{"thousands", cla +
+			"2025;Reporting year;National;E92000001;England;;;;;;Children looked after on 31 March each year;12.183.016;81.770;67\n" +
+			"2025;Reporting year;Local authority;E92000001;England;E12000008;South East;886;Kent;E10000016;Children looked after on 31 March each year;355.390;1.896;53\n",
+			map[string]float64{"CIC01 2024/25": 1896, "CIC01 2024/25 England": 81770, "CIC02 2024/25 numerator": 1896, "CIC02 2024/25 denominator": 355390},
+			`"," as the decimal mark and "." between thousands ("12.183.016" at line 2 read as 12183016)`, "", ""},
+		{"decimal commas", csww +
+			"2025;Reporting year;National;E92000001;England;;;;;;4.276,3;36.186,3;11,8;13;21.105,4;321.661;15,2\n" +
+			"2025;Reporting year;Local authority;E92000001;England;E12000008;South East;886;E10000016;Kent;117,8;765,3;15,4;13,2;491;8.359;17\n",
+			map[string]float64{"SCS04 2025": 13.2, "SCS05 2025 England": 11.8, "SCS05 2025 numerator": 117.8, "SCS03 2025 numerator": 8359, "SCS03 2025 denominator": 491},
+			`("4.276,3" at line 2 read as 4276.3)`, "", ""},
+		// The field's line break puts Kent's row on line 4 of the file,
+		// where the DfE reader's warnings place it.
+		{"a decimal point among them", cla +
+			"2025;Reporting year;National;E92000001;\"England\n(all)\";;;;;;Children looked after on 31 March each year;12.183.016;81.770;67\n" +
+			"2025;Reporting year;Local authority;E92000001;England;E12000008;South East;886;Kent;E10000016;Children looked after on 31 March each year;355.390;1.896;53.4\n",
+			nil, "", "line 4", `"53.4" in column N (rate_per_10000) has a decimal point`},
+		{"comma-separated", strings.ReplaceAll(cla, ";", ",") +
+			"2025,Reporting year,Local authority,E92000001,England,E12000008,South East,886,Kent,E10000016,Children looked after on 31 March each year,355390,1.896,53\n",
+			map[string]float64{"CIC01 2024/25": 1.896}, "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(context.Background(), writeCSV(t, tt.body), Options{})
+			if tt.refusal != "" {
+				var se *app.SourceError
+				if !errors.As(err, &se) || se.Location.Cell != tt.refusal || !strings.Contains(err.Error(), tt.refusing) {
+					t.Fatalf("got %v, want a refusal at %s saying %s", err, tt.refusal, tt.refusing)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]float64{}
+			for _, o := range res.Dataset.Observations {
+				k := o.Ref + " " + o.Period.String()
+				for part, v := range map[string]*float64{"": o.Value, " numerator": o.Numerator, " denominator": o.Denominator} {
+					if v != nil {
+						got[k+part] = *v
+					}
+				}
+			}
+			for _, b := range res.Dataset.Benchmarks {
+				if b.Group == "England" && b.Value != nil {
+					got[b.Ref+" "+b.Period.String()+" England"] = *b.Value
+				}
+			}
+			for k, v := range tt.want {
+				if g, ok := got[k]; !ok || g != v {
+					t.Errorf("%s: %v (read %v), want %v", k, g, ok, v)
+				}
+			}
+			var notes []app.Warning
+			for _, w := range res.Warnings {
+				if strings.Contains(w.Message, "decimal mark") || strings.Contains(w.Message, "not a number") {
+					notes = append(notes, w)
+				}
+			}
+			switch {
+			case tt.said == "" && len(notes) > 0:
+				t.Errorf("warned %v, want nothing of figures' form", notes)
+			case tt.said != "" && (len(notes) != 1 || notes[0].Cell != "line 1" || !strings.Contains(notes[0].Message, tt.said)):
+				t.Errorf("warned %v\nwant once, at line 1: %s", notes, tt.said)
+			}
+		})
+	}
+}

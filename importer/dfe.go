@@ -9,11 +9,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"scorecard/app"
 	"scorecard/importer/csvfile"
 	"scorecard/importer/dfe"
+	"scorecard/importer/xlsx"
 )
 
 // isDfE reports whether a file is one of the DfE's explore-education-
@@ -82,6 +84,7 @@ func readDfE(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: unwrapPathError(err)}
 	}
 	defer f.Close()
+	rd := newDfEReader(opt)
 	var src io.Reader = f
 	var encoding []app.Warning
 	if !csvfile.AsDownloaded(bufio.NewReaderSize(f, 1<<16)) {
@@ -93,18 +96,27 @@ func readDfE(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		if err != nil {
 			return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
 		}
+		if note := csvfile.EncodingNote(t.Encoding); note != "" {
+			encoding = append(encoding, app.Warning{Location: app.Location{File: base, Cell: "line 1"}, Message: note})
+		}
+		if t.Comma == ';' {
+			note, err := readDfEEuroFigures(t.Rows, rd.Mapping, base)
+			if err != nil {
+				return nil, err
+			}
+			if note != "" {
+				encoding = append(encoding, app.Warning{Location: app.Location{File: base, Cell: "line 1"}, Message: note})
+			}
+		}
 		data, err := csvBytes(t.Rows)
 		if err != nil {
 			return nil, &app.SourceError{Location: app.Location{File: base}, Err: err}
 		}
 		src = bytes.NewReader(data)
-		if note := csvfile.EncodingNote(t.Encoding); note != "" {
-			encoding = append(encoding, app.Warning{Location: app.Location{File: base, Cell: "line 1"}, Message: note})
-		}
 	} else if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: unwrapPathError(err)}
 	}
-	d, warns, err := newDfEReader(opt).Read(base, src)
+	d, warns, err := rd.Read(base, src)
 	if err != nil {
 		return nil, err
 	}
@@ -113,6 +125,32 @@ func readDfE(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 		opt.Progress(1, 1)
 	}
 	return &Result{Sheets: []string{base}, Dataset: d, Warnings: warns}, nil
+}
+
+// readDfEEuroFigures reads the figures of a semicolon-separated DfE
+// CSV as the tidy reader reads a semicolon CSV's (readEuroFigures):
+// "1.896" children is 1896, not 1.896, and "15,4" is 15.4, not a cell
+// left unread. The figures are the columns the mapping reads them from;
+// rows[0] is the header. Lines are counted as the DfE reader counts the
+// rows written again for it, a field's line breaks among them.
+func readDfEEuroFigures(rows [][]string, m dfe.Mapping, base string) (note string, err error) {
+	if len(rows) == 0 {
+		return "", nil
+	}
+	var cols []euroColumn
+	for _, i := range m.FigureColumns(base, rows[0]) {
+		cols = append(cols, euroColumn{index: i, name: fmt.Sprintf("%s (%s)", xlsx.AppendColumn(nil, i), strings.TrimSpace(rows[0][i]))})
+	}
+	line := func(r int) string {
+		n := r + 1
+		for _, row := range rows[:r] {
+			for _, f := range row {
+				n += strings.Count(f, "\n")
+			}
+		}
+		return "line " + strconv.Itoa(n)
+	}
+	return readEuroColumns(rows, cols, 1, base, line)
 }
 
 // readDfEBook reads a DfE CSV that was opened in a spreadsheet and saved

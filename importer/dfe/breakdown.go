@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"scorecard/importer/breakdown"
 )
@@ -19,6 +20,13 @@ import (
 // are read. Where it has a row for all ("Total", as the DfE writes it),
 // that row is read and the others left, said once; where it has none,
 // the rows it tells apart are refused with one warning naming it.
+//
+// A download filtered to one of a breakdown's values, as the explore-
+// education-statistics table tool gives one with a single box ticked,
+// has the column with that value on every row and no Total row: its
+// figures are that group's ("Unaccompanied asylum-seeking children"),
+// and were stored as all children's. Such a column is refused as one
+// without a Total row is (subgroup).
 
 // breakdownCol is a filter column no rule chooses by: its values, and
 // the rows left as a breakdown of its total row, as breakdown.Column
@@ -28,6 +36,69 @@ type breakdownCol struct {
 	// splits counts, by rule, the areas and years two rows of which it
 	// told apart, where it has no total.
 	splits map[int]*tallied
+	// blank is set where some row leaves it empty.
+	blank bool
+}
+
+// subgroupColumns are the filter columns explore-education-statistics
+// breaks children down by, folded (foldColumn): one value of them on
+// every row picks out some children.
+var subgroupColumns = map[string]bool{
+	"characteristic": true, "characteristics": true, "breakdown": true, "sex": true, "gender": true,
+	"age": true, "agegroup": true, "ageband": true, "ethnicity": true, "ethnicitymajor": true,
+	"ethnicityminor": true, "ethnicgroup": true, "uasc": true, "uascstatus": true,
+	"disability": true, "cohort": true, "subgroup": true,
+}
+
+// subgroupWords are words of a value that name some children, in
+// whatever column: "Unaccompanied asylum-seeking children", "Male".
+var subgroupWords = map[string]bool{
+	"unaccompanied": true, "asylum": true, "uasc": true, "male": true, "males": true,
+	"female": true, "females": true, "boys": true, "girls": true, "disabled": true,
+	"disability": true, "disabilities": true,
+}
+
+// subgroup reports whether the column holds one value on every row, a
+// value that picks out some children rather than all: the file is a
+// download filtered to it. A column of one value otherwise says what
+// the whole file is, a note ("provisional") or the category a
+// publication files its figures under ("Referrals and Re-referrals"),
+// and is said among the columns not read, its value with it.
+func (c *breakdownCol) subgroup() bool {
+	if !c.Text || c.N != 1 || c.Total != "" || c.blank {
+		return false
+	}
+	if subgroupColumns[foldColumn(c.Name)] {
+		return true
+	}
+	return slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(c.Values[0]), func(r rune) bool {
+		return !unicode.IsLetter(r)
+	}), func(w string) bool { return subgroupWords[w] })
+}
+
+// subgroups returns the columns that pick out some children on every
+// row (subgroup) and so left every row unread.
+func (bd *breakdowns) subgroups() []*breakdownCol {
+	var out []*breakdownCol
+	for _, c := range bd.cols {
+		if c.Skipped.N > 0 && c.Total == "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// oneValue writes a column's name for the warning of columns not read,
+// with its value where it has one on every row and that value is not a
+// total: "notes (\"provisional\" on every row)", so that a group of
+// children it names is seen.
+func (bd *breakdowns) oneValue(name string) string {
+	for _, c := range bd.cols {
+		if c.Name == name && c.Text && c.N == 1 && c.Total == "" && !c.blank {
+			return fmt.Sprintf("%s (%q on every row)", name, c.Values[0])
+		}
+	}
+	return name
 }
 
 // breakdowns are the file's columns no rule reads that may break its
@@ -64,16 +135,20 @@ func scanBreakdowns(data []byte, cols columns, names []string) *breakdowns {
 			if c.Index < len(rec) {
 				c.See(rec[c.Index])
 			}
+			if c.Index >= len(rec) || strings.TrimSpace(rec[c.Index]) == "" {
+				c.blank = true
+			}
 		}
 	}
 	return bd
 }
 
 // notTotal returns the first column breaking figures down beside a
-// total row where rec is not that row, or nil.
+// total row where rec is not that row, or picking out some children on
+// every row (subgroup), or nil.
 func (bd *breakdowns) notTotal(rec []string) *breakdownCol {
 	for _, c := range bd.cols {
-		if !c.Filter() || c.Index >= len(rec) {
+		if !c.Filter() && !c.subgroup() || c.Index >= len(rec) {
 			continue
 		}
 		if v := strings.TrimSpace(rec[c.Index]); v != "" && !breakdown.IsAll(v) {
@@ -127,7 +202,10 @@ func (bd *breakdowns) handled(name string) bool {
 // each rule's indicator.
 func (bd *breakdowns) warn(reads string, refOf func(ri int) string, warn func(int, string, ...any)) {
 	for _, c := range bd.cols {
-		if c.Skipped.N > 0 {
+		if c.Skipped.N > 0 && c.Total == "" {
+			warn(c.Skipped.First, "column %s is %q on every row, with no Total row: the file's figures are of those children alone, not all children, so none is read as %s (%s not read, the first here); to read them, map them to an indicator of their own, with %s in its rule's filters",
+				c.Name, c.Values[0], reads, breakdown.Rows(c.Skipped.N), c.Name)
+		} else if c.Skipped.N > 0 {
 			warn(c.Skipped.First, "column %s breaks the figures down (%s): the rows where it is %q are read as the figures for all; its other %s not read, the first here (the mapping reads %s)",
 				c.Name, breakdown.List(c.Skipped.Shown), c.Total, breakdown.Rows(c.Skipped.N), reads)
 		}

@@ -75,6 +75,23 @@ func TestBreakdownColumnsNoRuleReads(t *testing.T) {
 		{name: "sex total, ethnicity none", extra: []string{"sex", "ethnicity"}, rows: []breakdownRow{
 			{[]string{"Total", "White"}, 0.8}, {[]string{"Total", "Asian"}, 0.2}, {[]string{"Male", "White"}, 0.4}},
 			warn: `column ethnicity breaks the figures down (White, Asian) and has no Total row`, errText: "no Total row"},
+		// A download filtered to one value (QA hB F10): Kent's 189 UASC
+		// or 1,707 others were stored as its children in care.
+		{name: "filtered to UASC", extra: []string{"characteristic"}, rows: []breakdownRow{{[]string{"Unaccompanied asylum-seeking children"}, 0.1}},
+			warn:    `column characteristic is "Unaccompanied asylum-seeking children" on every row, with no Total row: the file's figures are of those children alone`,
+			errText: `column characteristic is "Unaccompanied asylum-seeking children" on every row`},
+		{name: "filtered to children excluding UASC", extra: []string{"characteristic"}, rows: []breakdownRow{{[]string{"Children excluding unaccompanied asylum-seeking children"}, 0.9}},
+			warn: `column characteristic is "Children excluding unaccompanied asylum-seeking children" on every row`, errText: "not imported"},
+		{name: "filtered to one sex", extra: []string{"sex"}, rows: []breakdownRow{male},
+			warn: `column sex is "Male" on every row`, errText: "not imported"},
+		{name: "a filter column's value naming a group", extra: []string{"filter"}, rows: []breakdownRow{{[]string{"UASC"}, 0.1}},
+			warn: `column filter is "UASC" on every row`, errText: "not imported"},
+		{name: "only a Total row", extra: []string{"characteristic"}, rows: []breakdownRow{total},
+			kent: 1896, england: 81770, warn: `column characteristic not read`},
+		// The category a publication files its figures under, as the
+		// children in need and child protection files have one.
+		{name: "one category for the file", extra: []string{"category"}, rows: []breakdownRow{{[]string{"Children looked after"}, 1}},
+			kent: 1896, england: 81770, warn: `column category ("Children looked after" on every row) not read`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

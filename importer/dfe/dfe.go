@@ -183,9 +183,9 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		f, err := value.Parse(text)
 		if err != nil {
 			if errors.Is(err, value.ErrEmpty) {
-				warnCell(line, col, "%s is blank", col)
+				warnCell(line, col, "%s is blank; not read", col)
 			} else {
-				warnCell(line, col, "%s: %v", col, err)
+				warnCell(line, col, "%s: %v; not read", col, err)
 			}
 			return nil
 		}
@@ -337,9 +337,9 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 						places[ri] = max(places[ri], n)
 					}
 				} else {
-					// Warned already; kept as "not available" so the
-					// year shows a gap rather than vanishing.
-					a.val = &figure{Figure: value.Figure{Status: app.NotAvailable, Raw: get(rec, rule.Value)}, line: line, col: rule.Value}
+					// Warned already. Its status is "not available" for
+					// what reads it as a figure, but nothing is stored.
+					a.val = &figure{Figure: value.Figure{Status: app.NotAvailable, Raw: get(rec, rule.Value)}, line: line, col: rule.Value, unread: true}
 				}
 				if rule.Numerator != "" {
 					a.num = read(rec, line, rule.Numerator)
@@ -370,7 +370,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	var notRead []string
 	for _, c := range unreadColumns(header, cols, applied) {
 		if !bd.handled(c) {
-			notRead = append(notRead, c)
+			notRead = append(notRead, bd.oneValue(c))
 		}
 	}
 	warnColumns(notRead, strings.Join(reads, ", "), warn)
@@ -441,6 +441,9 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	notes.exact.warn(rd.home().Name, warn)
 	notes.rank.warn(rd.home().Name, warn)
 	notes.unranked.warn(rd.home().Name, warn)
+	if sub := bd.subgroups(); d.Empty() && len(sub) > 0 {
+		return nil, warns, fail(1, fmt.Errorf("not imported: column %s is %q on every row, with no Total row: the file's figures are of those children alone, not all children (see the warnings)", sub[0].Name, sub[0].Values[0]))
+	}
 	if d.Empty() && slices.ContainsFunc(rules, bd.refuses) {
 		return nil, warns, fail(1, errors.New("not imported: a column no mapping rule reads breaks every figure down, with no Total row to read (see the warnings)"))
 	}

@@ -46,7 +46,9 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 		}
 		switch a.level {
 		case levelNational:
-			d.Benchmarks = append(d.Benchmarks, bench(ref, period, benchmark.England, a.val, source, pub))
+			if !a.val.unread {
+				d.Benchmarks = append(d.Benchmarks, bench(ref, period, benchmark.England, a.val, source, pub))
+			}
 		case levelAuthority:
 			if a.home {
 				home = a
@@ -67,7 +69,7 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 			}
 		}
 	}
-	if r, ok := rows[regionKey(home.region)]; ok && r.val != nil && !r.conflict && len(r.splitBy) == 0 {
+	if r, ok := rows[regionKey(home.region)]; ok && r.val != nil && !r.val.unread && !r.conflict && len(r.splitBy) == 0 {
 		d.Benchmarks = append(d.Benchmarks, bench(ref, period, home.region, r.val, source, pub))
 	}
 	o := app.Observation{
@@ -96,7 +98,9 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	if v, ok := home.den.figure(); ok {
 		o.Denominator = app.Float(v)
 	}
-	d.Observations = append(d.Observations, o)
+	if !home.val.unread {
+		d.Observations = append(d.Observations, o)
+	}
 
 	polarity := rd.polarity(rule)
 	c := benchmark.Compare(authorities, rd.home().Old, polarity, rd.Model.NeighboursOf(rd.home().Old))

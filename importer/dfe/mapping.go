@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -104,6 +105,28 @@ func (r Rule) applies(name string, cols columns) bool {
 		}
 	}
 	return true
+}
+
+// FigureColumns returns the indexes in header of the columns the rules
+// fitting a file of this name read figures from (values, numerators and
+// denominators), in header order: a CSV Excel saved in a European locale
+// writes them its own way ("1.896" for 1896 children), for the importer
+// to read as such before Read.
+func (m Mapping) FigureColumns(name string, header []string) []int {
+	cols := newColumns(header)
+	var out []int
+	for _, r := range m.Rules {
+		if !r.applies(name, cols) {
+			continue
+		}
+		for _, c := range []string{r.Value, r.Numerator, r.Denominator} {
+			if i, ok := cols.find(c); c != "" && ok && !slices.Contains(out, i) {
+				out = append(out, i)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 func (r Rule) columnsRead() []string {

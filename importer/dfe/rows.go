@@ -13,6 +13,12 @@ type figure struct {
 	value.Figure
 	line int
 	col  string
+	// unread is set for a cell that could not be read, warned of at its
+	// line: its area's row is kept, to tell a second row from it, but
+	// no figure or status is stored for it, as the tidy reader stores
+	// none for a cell it skips. Stored as "not available", the file was
+	// said to have coded it so, which it never did (QA hB F7).
+	unread bool
 }
 
 // areaRows gathers, for one rule, period and area, the cells read from

@@ -123,8 +123,9 @@ func TestUnreadRowsOfRealFile(t *testing.T) {
 
 // TestUnreadColumnsAreReported reads files with columns no mapping rule
 // reads: an indicator beside the one mapped, a note, a filter no rule
-// chooses by. One warning names them; geography columns are not among
-// them.
+// chooses by. One warning names them, with the value a column of words
+// has on every row where it is no total, so that a group of children it
+// picks out is seen; geography columns are not among them.
 func TestUnreadColumnsAreReported(t *testing.T) {
 	const head = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,la_name,new_la_code,lad_code,population_type,children_count"
 	const row = "2025,Reporting year,Local authority,E92000001,England,E12000008,South East,886,Kent,E10000016,,Children looked after on 31 March each year,1896"
@@ -133,7 +134,7 @@ func TestUnreadColumnsAreReported(t *testing.T) {
 		want                      string // "" for no warning
 	}{
 		{"every column read", "", "", ""},
-		{"a note", ",notes", ",provisional", "line 1: column notes not read: no mapping rule reads it (the mapping reads CIC01, CIC10)"},
+		{"a note", ",notes", ",provisional", `line 1: column notes ("provisional" on every row) not read: no mapping rule reads it (the mapping reads CIC01, CIC10)`},
 		{"indicators and a filter", ",characteristic,vacancy_rate_fte,absence_rate_fte", ",Total,12.5,3.1",
 			"line 1: 3 columns (characteristic, vacancy_rate_fte, absence_rate_fte) not read: no mapping rule reads them (the mapping reads CIC01, CIC10)"},
 	}

@@ -116,19 +116,21 @@ func cellOf(w Warning) string {
 	return " at " + w.Cell
 }
 
-// CheckFiguresRead is CheckYieldOf for a file of which nothing but
-// indicators' definitions was read while columns of figures were left
-// unread (unread, the first figure of each, said at its heading):
-// stored, it was "imported, 0 observations", exit 0, and a scripted
-// monthly run took a scorecard whose every month went unread for one
-// imported. Its definitions alone are not stored: it is refused as a file
-// yielding nothing, its line saying so. A file of definitions alone, with
-// no figure left unread, still imports.
+// CheckFiguresRead is CheckYieldOf for a file of which no figure was
+// read while figures were left unread (unread, the first of each column
+// or sheet, said where it was dropped): stored, it was "imported, 0
+// observations", exit 0, and a scripted monthly run took a scorecard
+// whose every month went unread for one imported. The contract's exit 1
+// is for no data, and a file's targets, benchmarks or comments beside
+// figures all dropped are not its data either (hA F3: a target column
+// read, every month under sub-columns dropped). Such a file is refused as
+// yielding nothing, its line saying so. A file of definitions or targets
+// alone, with no figure left unread, still imports.
 func CheckFiguresRead(file string, sheets []string, d *Dataset, unread []Location, warnings []Warning) error {
 	if err := CheckYieldOf(file, sheets, d, warnings); err != nil {
 		return err
 	}
-	if len(unread) == 0 || len(d.Observations)+len(d.Targets)+len(d.Benchmarks)+len(d.Breakdowns)+len(d.Comments) > 0 {
+	if len(unread) == 0 || len(d.Observations)+len(d.Breakdowns) > 0 {
 		return nil
 	}
 	var refusal *SourceError
@@ -139,7 +141,11 @@ func CheckFiguresRead(file string, sheets []string, d *Dataset, unread []Locatio
 	if n := len(unread); n > 1 {
 		cols = fmt.Sprintf("%d columns", n)
 	}
-	refusal.Err = fmt.Errorf("%w; %s of figures not read, the first figure at %s!%s, and the definitions of its rows are not stored without a figure",
-		refusal.Err, cols, unread[0].Sheet, unread[0].Cell)
+	kept := "the definitions of its rows are"
+	if len(d.Targets)+len(d.Benchmarks)+len(d.Comments) > 0 {
+		kept = "the definitions, targets, benchmarks and comments of its rows are"
+	}
+	refusal.Err = fmt.Errorf("%w; %s of figures not read, the first figure at %s!%s, and %s not stored without a figure",
+		refusal.Err, cols, unread[0].Sheet, unread[0].Cell, kept)
 	return refusal
 }

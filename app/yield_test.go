@@ -114,3 +114,36 @@ func TestCheckYieldOfSheets(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckFiguresRead: a file whose figures were all left unread is
+// refused though its targets, benchmarks or comments were read: they are
+// not its data, and "imported, 0 observations", exit 0, looked like a
+// success to a scripted monthly run (hA F3). A file with a figure, or
+// with no figure left unread, is not refused.
+func TestCheckFiguresRead(t *testing.T) {
+	unread := []Location{{File: "w.xlsx", Sheet: "Scorecard", Cell: "E3"}}
+	warns := []Warning{{Location: Location{File: "w.xlsx", Sheet: "Scorecard", Cell: "E3"}, Message: `CIC04: Jan-25's "No." and "%" columns not read`}}
+	v := 12.0
+	target := []Target{{Ref: "CIC04", Year: Period{Kind: FinancialYear, Year: 2024}, Target: &v}}
+	for _, tt := range []struct {
+		name   string
+		ds     Dataset
+		unread []Location
+		want   string // "" for no refusal
+	}{
+		{"a target beside figures all unread", Dataset{Targets: target, Stated: map[string]Stated{}}, unread,
+			`w.xlsx: Scorecard!E3: nothing to import: CIC04: Jan-25's "No." and "%" columns not read; a column of figures not read, the first figure at Scorecard!E3, and the definitions, targets, benchmarks and comments of its rows are not stored without a figure`},
+		{"a comment beside figures all unread", Dataset{Comments: []Comment{{Ref: "CIC04"}}, Stated: map[string]Stated{}}, unread,
+			"the first figure at Scorecard!E3"},
+		{"a target and a figure", Dataset{Targets: target, Observations: []Observation{{Ref: "CIC04", Value: &v}}, Stated: map[string]Stated{}}, unread, ""},
+		{"a target, no figure left unread", Dataset{Targets: target, Stated: map[string]Stated{}}, nil, ""},
+	} {
+		err := CheckFiguresRead("w.xlsx", []string{"Scorecard"}, &tt.ds, tt.unread, warns)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: refused: %v", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}

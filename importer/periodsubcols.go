@@ -107,7 +107,10 @@ func periodSubColumns(l *Layout, g *grid, h, refCol, width int) error {
 	if refCol < 0 {
 		return nil
 	}
-	if sub := h + 1; sub < len(g.rows) && strings.TrimSpace(g.at(sub, refCol)) == "" {
+	// The Ref cell's own text: a "Ref" heading merged down over both
+	// rows, as Kent's own scorecard merges it, leaves the row below as
+	// blank there as one written without merges (hA F3).
+	if sub := h + 1; sub < len(g.rows) && (refCol >= len(g.rows[sub]) || strings.TrimSpace(g.rows[sub][refCol]) == "") {
 		if err := periodSubColumnsAt(l, g, h, sub, refCol, width); err != nil || l.subs != nil {
 			return err
 		}

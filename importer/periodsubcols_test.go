@@ -27,6 +27,9 @@ type subBook struct {
 	// refBelow heads Ref, Indicator and Polarity in row 2, beside the
 	// sub-headings, the months above them in row 1 (QA27b 8).
 	refBelow bool
+	// headsDown merges Ref, Indicator and Polarity down over both
+	// heading rows, as Kent's scorecard does (hA F3).
+	headsDown bool
 }
 
 func (sb subBook) save(t *testing.T) string {
@@ -53,6 +56,11 @@ func (sb subBook) save(t *testing.T) string {
 	}
 	b.row(s, "A1", head...)
 	b.row(s, "A2", sub...)
+	if sb.headsDown {
+		for _, c := range []string{"A", "B", "C"} {
+			b.merge(s, c+"1", c+"2")
+		}
+	}
 	for i := range sb.months {
 		from, _ := excelize.CoordinatesToCellName(4+i*len(sb.subs), 1)
 		to, _ := excelize.CoordinatesToCellName(3+(i+1)*len(sb.subs), 1)
@@ -123,6 +131,23 @@ func TestMonthsOverNumDenPercent(t *testing.T) {
 			want:  map[string][]string{"ND01": want01, "ND02": want02},
 			warn:  []string{`subcols.xlsx: Scorecard!D1: Jan-25 to Mar-25 are each headed over sub-columns (Num | Den | %, D2:L2): each period's "%" column read as its figure, with its numerator and denominator beside it`},
 			never: []string{"not read", "skipped"},
+		},
+		{
+			// Read as the same file without the merges; the Ref cell
+			// over the sub-headings is blank but for the merge.
+			name:  "w6 with Ref, Indicator and Polarity merged down over both heading rows",
+			book:  subBook{months: []any{jan, feb, mar}, dates: true, merge: true, headsDown: true, subs: []string{"Num", "Den", "%"}, rows: [][]any{nd01, nd02}},
+			want:  map[string][]string{"ND01": want01, "ND02": want02},
+			warn:  []string{`subcols.xlsx: Scorecard!D1: Jan-25 to Mar-25 are each headed over sub-columns (Num | Den | %, D2:L2)`},
+			never: []string{"not read", "skipped", "45658"},
+		},
+		{
+			name: "Value | RAG with the headings merged down",
+			book: subBook{months: []any{jan, feb}, dates: true, merge: true, headsDown: true, subs: []string{"Value", "RAG"},
+				rows: [][]any{{"ND01", "Children with 3+ placements (%)", "L", 10, "GREEN", 9.2, "GREEN"}}},
+			want:  map[string][]string{"ND01": {"2025-01 10 -/-", "2025-02 9.2 -/-"}},
+			warn:  []string{`Scorecard!D1: Jan-25 to Feb-25 are each headed over sub-columns (Value | RAG, D2:G2)`},
+			never: []string{"not read", "45658"},
 		},
 		{
 			name:  "text months written once at the left, Numerator | Denominator | Rate",

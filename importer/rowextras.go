@@ -41,8 +41,14 @@ func (s *sheetReader) readRowExtras(r int, ind *rowIndicator, split app.Split, a
 	var years []app.Period
 	for i := range l.Columns {
 		c := &l.Columns[i]
+		if l.shadowed(*c) {
+			continue
+		}
 		text := s.at(r, c)
-		if strings.TrimSpace(text) == "" && c.Role != RoleRAG || l.shadowed(*c) {
+		if sharedDown[c.Role] {
+			text = s.sharedAt(r, c, ind.ref)
+		}
+		if strings.TrimSpace(text) == "" && c.Role != RoleRAG {
 			continue
 		}
 		switch c.Role {

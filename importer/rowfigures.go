@@ -27,7 +27,7 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 		if !ok {
 			continue
 		}
-		text := s.at(r, c)
+		text := s.sharedAt(r, c, ind.ref)
 		if strings.TrimSpace(text) == "" || s.ahead.skip(c.index) || s.refuseSpan(r, ind, c) {
 			continue
 		}
@@ -97,6 +97,9 @@ func (s *sheetReader) readRow(r int, ind *rowIndicator, split app.Split, area ap
 		percent = percent || rd.percent
 		general = general || lk.general()
 		formatted = formatted || !lk.general()
+	}
+	if len(obs) == 0 {
+		s.noteDroppedFigure(r, figures)
 	}
 	if general {
 		s.out.general[ind.ref] = true

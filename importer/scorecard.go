@@ -42,6 +42,16 @@ type sheetReader struct {
 	// spans are the sheet's merged ranges across columns, by the row of
 	// their top-left cell, made when first asked (mergedFigure).
 	spans [][]xlsx.Range
+	// downs are the sheet's ranges merged down over rows, by their first
+	// column, made when first asked (downsMade; mergedDown).
+	downs     [][]xlsx.Range
+	downsMade bool
+	// downSaid are the ranges merged down whose figure was said not read
+	// (sharedAt).
+	downSaid map[xlsx.Range]bool
+	// dropped is the first figure of the sheet a row's reading dropped
+	// while it had read none (noteDroppedFigure).
+	dropped app.Location
 	// ahead is what the sheet gives after the period its title names.
 	ahead ahead
 	// figured is the sheet's latest period with a figure (figuredUntil).
@@ -137,15 +147,30 @@ func (t *cellTally) add(r, c int) {
 }
 
 // at returns a data cell's own text. Merged ranges are not spread here:
-// a merged section heading must not read as figures in every column.
+// a merged section heading must not read as figures in every column. A
+// cell of a column of spreadDown merged down from a row above reads as
+// Excel shows it, the range's (mergeddown.go).
 func (s *sheetReader) at(r int, c *Column) string {
-	if r < len(s.g.rows) && c.index < len(s.g.rows[r]) {
+	if r < len(s.g.rows) && c.index < len(s.g.rows[r]) && s.g.rows[r][c.index] != "" {
 		return s.g.rows[r][c.index]
+	}
+	if spreadDown[c.Role] && len(s.g.merged) > 0 {
+		return s.spreadAt(r, c)
 	}
 	return ""
 }
 
-func (s *sheetReader) look(r int, c *Column) look { return s.g.look(r, c.index) }
+// look returns what the format of the cell at row r, column c says of
+// its figure: a blank cell merged down from a cell above shows that
+// cell's text in that cell's format (a target of 0.2 formatted as 20%).
+func (s *sheetReader) look(r int, c *Column) look {
+	if len(s.g.merged) > 0 && (r >= len(s.g.rows) || c.index >= len(s.g.rows[r]) || s.g.rows[r][c.index] == "") {
+		if m, ok := s.mergedDown(r, c.index); ok && r > m.Row0 {
+			return s.g.look(m.Row0, m.Col0)
+		}
+	}
+	return s.g.look(r, c.index)
+}
 
 func (s *sheetReader) warn(r, c int, format string, args ...any) {
 	s.out.warn(s.l.Sheet, cellName(r, c), format, args...)
@@ -275,7 +300,9 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 			continue
 		}
 		name := ""
-		if hasName {
+		if hasName && ref != "" {
+			name = stripFootnote(s.nameAt(r, &nameCol))
+		} else if hasName {
 			name = stripFootnote(s.at(r, &nameCol))
 		}
 		hasFigures := false
@@ -434,6 +461,7 @@ func (s *sheetReader) readTable(ctx context.Context) error {
 		}
 	}
 	s.endSkip(skipHead, skipFrom, len(s.g.rows))
+	s.warnAllDropped()
 	if heading.text != "" && heading.figs == len(s.out.figs) && heading.figs > 0 {
 		// A line under the table heading no rows is a note on it.
 		s.sayNote(heading.r, heading.c, heading.text)

@@ -25,3 +25,30 @@ func (s *sheetReader) noteUnreadFigures(c int) {
 		}
 	}
 }
+
+// noteDroppedFigure keeps, while the sheet has read no figure, the first
+// cell of row r's figure columns holding a number that the row's reading
+// dropped (each said at its cell): a sheet whose every figure was
+// dropped so, beside a target column read, was "imported, 0
+// observations", exit 0 (hA F3). warnAllDropped hands it on once the
+// sheet is read.
+func (s *sheetReader) noteDroppedFigure(r int, figures []Column) {
+	if s.dropped.Cell != "" || len(s.out.figs) > 0 {
+		return
+	}
+	for i := range figures {
+		if f, err := value.Parse(s.at(r, &figures[i])); err == nil && f.Status == app.OK {
+			s.dropped = app.Location{File: s.out.file, Sheet: s.l.Sheet, Cell: cellName(r, figures[i].index)}
+			return
+		}
+	}
+}
+
+// warnAllDropped adds the sheet's first dropped figure to the figures
+// left unread where the sheet read none, for the import to refuse a file
+// of which it read no figure at all (app.CheckFiguresRead).
+func (s *sheetReader) warnAllDropped() {
+	if s.dropped.Cell != "" && len(s.out.figs) == 0 {
+		s.out.unreadFigures = append(s.out.unreadFigures, s.dropped)
+	}
+}

@@ -473,7 +473,7 @@ func (c *collector) observations(units map[string]app.Indicator) (obs []app.Obse
 	// was a few milliseconds of the large workbook's import.
 	nonNeg := make(map[string]string, len(units))
 	for ref, ind := range units {
-		nonNeg[ref] = nonNegative(ind)
+		nonNeg[ref] = ind.NonNegative()
 	}
 	inParallel(1+parts, func(i int) {
 		if i == 0 {

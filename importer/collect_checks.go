@@ -26,7 +26,7 @@ func (c *collector) checkRanges(obs []app.Observation, units map[string]app.Indi
 			ind = units[o.Ref]
 			var ok bool
 			if below, ok = nonNeg[o.Ref]; !ok {
-				below = nonNegative(ind)
+				below = ind.NonNegative()
 			}
 		}
 		if o.Value != nil && ind.Unit == app.Percent && (*o.Value > 100+1e-9 || *o.Value < 0) {
@@ -398,27 +398,4 @@ func (c *collector) checkCounts(obs []app.Observation, units map[string]app.Indi
 			ref, len(r.cells), strings.Join(cells, ", "))})
 	}
 	return warnings
-}
-
-// nonNegative names what ind's figures are where, by its unit and
-// measure, they cannot be below 0: a count, an average of a count, a
-// rate, a proportion; "" otherwise. A percentage's range is said by
-// its own check; a figure its definition says may fall (a change,
-// app.Indicator.Signed) may; days, weeks, scores and ratios are not
-// judged here.
-func nonNegative(ind app.Indicator) string {
-	if ind.Unit == app.Percent || ind.Signed() {
-		return ""
-	}
-	switch {
-	case ind.Measure == app.Rate || ind.Unit == app.Per10k || ind.Unit.OtherRate():
-		return "a rate"
-	case ind.Measure == app.Proportion:
-		return "a proportion"
-	case ind.Unit == app.Number && ind.Measure == app.Count:
-		return "a count"
-	case ind.Unit == app.Number && (ind.Measure == app.Mean || ind.Measure == app.Median):
-		return "an average of a count"
-	}
-	return ""
 }

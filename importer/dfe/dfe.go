@@ -199,6 +199,24 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		}
 		return &figure{Figure: f, line: line, col: col}
 	}
+	// checked warns of a figure no count, percentage or rate can be
+	// (impossible), once a cell, and keeps it, as the workbook reader
+	// keeps such a figure said at its cell.
+	// A cell warned of as read ("150%", its sign dropped) is still
+	// said to be out of range: its own set of cells said.
+	impossibleSaid := map[cellAt]bool{}
+	checked := func(f *figure, why func(float64) string) *figure {
+		if v, ok := f.figure(); ok {
+			if w := why(v); w != "" && !impossibleSaid[cellAt{f.line, f.col}] {
+				impossibleSaid[cellAt{f.line, f.col}] = true
+				warn(f.line, "%s: %q read as %s, %s; kept as given: check the figure", f.col, strings.TrimSpace(f.Raw), strconv.FormatFloat(v, 'f', -1, 64), w)
+			}
+		}
+		return f
+	}
+	readPart := func(rec []string, line int, col string) *figure {
+		return checked(read(rec, line, col), impossiblePart)
+	}
 
 	fold := memoFold()
 	var skipped, mixed, joint tally
@@ -332,7 +350,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 				}
 				a.rec = rec
 				if f := read(rec, line, rule.Value); f != nil {
-					a.val = f
+					a.val = checked(f, func(v float64) string { return impossible(rule.Indicator, v) })
 					if n := value.Places(f.Raw); f.Status == app.OK && n >= 0 {
 						places[ri] = max(places[ri], n)
 					}
@@ -342,16 +360,16 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 					a.val = &figure{Figure: value.Figure{Status: app.NotAvailable, Raw: get(rec, rule.Value)}, line: line, col: rule.Value, unread: true}
 				}
 				if rule.Numerator != "" {
-					a.num = read(rec, line, rule.Numerator)
+					a.num = readPart(rec, line, rule.Numerator)
 				}
 				if rule.Denominator != "" && len(rule.DenominatorFilters) == 0 {
-					a.den = read(rec, line, rule.Denominator)
+					a.den = readPart(rec, line, rule.Denominator)
 				}
 			}
 			switch raw := get(rec, rule.Denominator); {
 			case !isDen || a.denConflict:
 			case a.den == nil:
-				a.den = read(rec, line, rule.Denominator)
+				a.den = readPart(rec, line, rule.Denominator)
 			case raw != strings.TrimSpace(a.den.Raw):
 				// Two rows for one denominator: the first was kept,
 				// the second passed over, unsaid. As for two
@@ -387,7 +405,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	}
 	if sawAuthority && !sawHome && len(mixed.order) == 0 {
 		h := rd.home()
-		warn(1, "no authority's row is %s's (old_la_code %s, new_la_code %s or la_name %s): none of its figures read, only England's and the regions' as benchmarks",
+		warn(1, "no authority's row is %s's (old_la_code %s, new_la_code %s or la_name %s): none of its figures read, only England's, the regions' and its statistical neighbours' as benchmarks",
 			h.Name, h.Old, h.New, h.Name)
 	}
 	for _, t := range []*tally{&mixed, &joint} {
@@ -438,6 +456,11 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		warn(1, "%s", c.warning(fmt.Sprintf("its %s and %s were", counted(len(l.Observations), "figure"), counted(len(l.Benchmarks), "benchmark"))))
 		refused = append(refused, c.String())
 	}
+	if sawHome {
+		// A file with no row of the home's at all says so once, above.
+		notes.absent.warn(rd.home().Name, warn)
+	}
+	notes.region.warn(rd.home().Name, warn)
 	notes.exact.warn(rd.home().Name, warn)
 	notes.rank.warn(rd.home().Name, warn)
 	notes.unranked.warn(rd.home().Name, warn)

@@ -26,11 +26,13 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	var authorities []benchmark.Figure
 	listed := 0 // authorities with a row, suppressed or not
 	twice := false
+	homeRow := false        // a row of the home's, read or not (two differing)
 	var denOnly []*areaRows // the home's rows giving a denominator alone
 	for _, a := range sortedAreas(rows) {
 		if a.home && a.val == nil && a.den != nil {
 			denOnly = append(denOnly, a)
 		}
+		homeRow = homeRow || a.home && a.val != nil
 		if a.val == nil || a.conflict || len(a.splitBy) > 0 {
 			continue
 		}
@@ -58,9 +60,74 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 			}
 		}
 	}
-	if home == nil || twice {
+	// England's, the region's and the neighbours' figures are read
+	// whether or not the home's row for the year is: they were dropped
+	// with it, unsaid, where it was missing or given twice (QA hB F4).
+	at := home.lineOr(rows)
+	if key, group := rd.homeRegion(home); group != "" {
+		if r, ok := rows[key]; ok {
+			if r.val != nil && !r.val.unread && !r.conflict && len(r.splitBy) == 0 {
+				d.Benchmarks = append(d.Benchmarks, bench(ref, period, group, r.val, source, pub))
+			}
+		} else if first := firstRegional(rows); first > 0 {
+			notes.region.add(ref, first, key, group)
+		}
+	}
+	if !homeRow && listed > 0 {
+		notes.absent.add(ref, period, at)
+	}
+	if home != nil && !twice {
+		rd.emitHome(d, rule, period, home, denOnly, notes, warn)
+	}
+	if home != nil && twice {
+		// Neither of the home's figures is read, so neither is ranked;
+		// the first is among authorities, but not among its neighbours.
+		home = nil
+	}
+	polarity := rd.polarity(rule)
+	c := benchmark.Compare(authorities, rd.home().Old, polarity, rd.Model.NeighboursOf(rd.home().Old))
+	switch {
+	case home == nil:
+	case c.Rank > 0 && listed < cmp.Or(rd.MinRanked, minRanked):
+		notes.rank.add(ref, period, home.val.line, listed)
+	case c.Rank > 0:
+		b := bench(ref, period, benchmark.HomeRank, home.val, source, pub)
+		b.Rank, b.OutOf, b.Quartile = c.Rank, c.OutOf, c.Quartile
+		d.Benchmarks = append(d.Benchmarks, b)
+	case polarity == app.PolarityNone:
+		others := len(authorities)
+		if _, ok := home.val.figure(); ok {
+			others-- // the home's figure is among them
+		}
+		notes.unranked.add(ref, home.val.line, others, c.Neighbours, rd.Model != nil)
+	}
+	if rd.Model == nil || listed == 0 || c.Neighbours == 0 && home == nil && !twice {
+		// No authority's row, or none of the neighbours' and none of
+		// the home's: a file of England and the regions, or another
+		// region's extract, has no neighbour figure to say is missing
+		// (which the file's want of the home's rows says).
 		return
 	}
+	if len(c.Missing) > 0 {
+		warn(at, "%s %s: no figure for %d of %s's %d statistical neighbours (%s model): %s; their mean and median are of the other %d",
+			ref, period, len(c.Missing), rd.home().Name, len(c.Missing)+c.Neighbours, rd.Model.Year, rd.neighbourNames(c.Missing), c.Neighbours)
+	}
+	for _, nb := range []struct {
+		group string
+		v     *float64
+	}{{benchmark.NeighbourMean, c.NeighbourMean}, {benchmark.NeighbourMedian, c.NeighbourMedian}} {
+		b := app.Benchmark{Ref: ref, Period: period, Group: nb.group, Value: nb.v, Model: rd.Model.Year, Source: source}
+		if nb.v == nil {
+			b.Status = app.NotAvailable
+		}
+		d.Benchmarks = append(d.Benchmarks, b)
+	}
+}
+
+// emitHome adds the home authority's observation for one rule and
+// period, its figure read from its row.
+func (rd *Reader) emitHome(d *app.Dataset, rule Rule, period app.Period, home *areaRows, denOnly []*areaRows, notes *notes, warn func(int, string, ...any)) {
+	ref := rule.Indicator.Ref
 	for _, b := range denOnly {
 		if b != home && home.den != nil && b.den.line != home.den.line {
 			if twiceHome(ref, period, home.label(), home.den, b.den, warn) {
@@ -68,9 +135,6 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 				break
 			}
 		}
-	}
-	if r, ok := rows[regionKey(home.region)]; ok && r.val != nil && !r.val.unread && !r.conflict && len(r.splitBy) == 0 {
-		d.Benchmarks = append(d.Benchmarks, bench(ref, period, home.region, r.val, source, pub))
 	}
 	o := app.Observation{
 		Ref: ref, Area: rd.home().Area(), Period: period, Status: home.val.Status,
@@ -100,39 +164,6 @@ func (rd *Reader) emit(d *app.Dataset, file string, rule Rule, period app.Period
 	}
 	if !home.val.unread {
 		d.Observations = append(d.Observations, o)
-	}
-
-	polarity := rd.polarity(rule)
-	c := benchmark.Compare(authorities, rd.home().Old, polarity, rd.Model.NeighboursOf(rd.home().Old))
-	if c.Rank > 0 && listed < cmp.Or(rd.MinRanked, minRanked) {
-		notes.rank.add(ref, period, home.val.line, listed)
-	} else if c.Rank > 0 {
-		b := bench(ref, period, benchmark.HomeRank, home.val, source, pub)
-		b.Rank, b.OutOf, b.Quartile = c.Rank, c.OutOf, c.Quartile
-		d.Benchmarks = append(d.Benchmarks, b)
-	} else if polarity == app.PolarityNone {
-		others := len(authorities)
-		if _, ok := home.val.figure(); ok {
-			others-- // the home's figure is among them
-		}
-		notes.unranked.add(ref, home.val.line, others, c.Neighbours, rd.Model != nil)
-	}
-	if rd.Model == nil {
-		return
-	}
-	if len(c.Missing) > 0 {
-		warn(home.line, "%s %s: no figure for %d of %s's %d statistical neighbours (%s model): %s; their mean and median are of the other %d",
-			ref, period, len(c.Missing), rd.home().Name, len(c.Missing)+c.Neighbours, rd.Model.Year, rd.neighbourNames(c.Missing), c.Neighbours)
-	}
-	for _, nb := range []struct {
-		group string
-		v     *float64
-	}{{benchmark.NeighbourMean, c.NeighbourMean}, {benchmark.NeighbourMedian, c.NeighbourMedian}} {
-		b := app.Benchmark{Ref: ref, Period: period, Group: nb.group, Value: nb.v, Model: rd.Model.Year, Source: source}
-		if nb.v == nil {
-			b.Status = app.NotAvailable
-		}
-		d.Benchmarks = append(d.Benchmarks, b)
 	}
 }
 
@@ -175,4 +206,34 @@ func bench(ref string, p app.Period, group string, f *figure, source string, pub
 		}
 	}
 	return b
+}
+
+// lineOr is the home's row, or where it has none the first authority's
+// row of the rule's period (else its first row), for a warning about the
+// period's figures.
+func (a *areaRows) lineOr(rows map[string]*areaRows) int {
+	if a != nil {
+		return a.line
+	}
+	first, firstLA := 0, 0
+	for _, r := range rows {
+		if first == 0 || r.line < first {
+			first = r.line
+		}
+		if r.level == levelAuthority && (firstLA == 0 || r.line < firstLA) {
+			firstLA = r.line
+		}
+	}
+	return cmp.Or(firstLA, first)
+}
+
+// firstRegional is the first regional row of a rule's period, 0 for none.
+func firstRegional(rows map[string]*areaRows) int {
+	first := 0
+	for _, r := range rows {
+		if r.level == levelRegional && (first == 0 || r.line < first) {
+			first = r.line
+		}
+	}
+	return first
 }

@@ -109,6 +109,17 @@ func modelFromRows(name, sheet string, rows [][]string, year string) (*benchmark
 	if head < 0 {
 		return nil, fmt.Errorf("%s: no SN1 or SN_1 column: not a statistical-neighbour model", name)
 	}
+	// whereCell names a cell of the model: its sheet's cell, or its CSV
+	// line and column.
+	whereCell := func(row, col int) string {
+		if sheet != "" {
+			cell, err := excelize.CoordinatesToCellName(col+1, row+1)
+			if err == nil {
+				return fmt.Sprintf("%s: %s!%s", name, sheet, cell)
+			}
+		}
+		return fmt.Sprintf("%s: line %d, column %s", name, row+1, cellAt(rows[head], col))
+	}
 	codeCol, nameCol := -1, -1
 	type snCols struct{ code, closeness int }
 	var sn []snCols
@@ -151,15 +162,39 @@ func modelFromRows(name, sheet string, rows [][]string, year string) (*benchmark
 			m.Names[code] = cellAt(row, nameCol)
 		}
 		var group []benchmark.Neighbour
+		// A neighbour listed twice, left blank or naming the authority
+		// itself made its neighbours' mean one of 9, or one with its
+		// own figure in, under the model's name (QA hB F8): the model is
+		// refused at the cell, as a neighbour that is no LA code is.
+		blank := -1 // the first blank neighbour's column
+		at := map[string]int{}
 		for _, c := range sn {
 			n := cellAt(row, c.code)
 			if n == "" {
+				if blank < 0 {
+					blank = c.code
+				}
 				continue
 			}
 			if _, err := strconv.Atoi(n); err != nil {
-				return nil, fmt.Errorf("%s: neighbour %d of %s is %q, not an LA code", where(i), len(group)+1, code, n)
+				return nil, fmt.Errorf("%s: neighbour %d of %s is %q, not an LA code", whereCell(i, c.code), len(group)+1, code, n)
 			}
+			if blank >= 0 {
+				return nil, fmt.Errorf("%s: %s of %s is blank, but %s is %s: a model lists an authority's neighbours closest first, with no gaps", whereCell(i, blank), cellAt(rows[head], blank), code, cellAt(rows[head], c.code), n)
+			}
+			if n == code {
+				return nil, fmt.Errorf("%s: %s of %s is %s itself: an authority is not its own neighbour, and its mean would hold its own figure", whereCell(i, c.code), cellAt(rows[head], c.code), code, code)
+			}
+			if j, dup := at[n]; dup {
+				return nil, fmt.Errorf("%s: %s of %s is %s, as %s is: a neighbour listed twice would count twice in the mean", whereCell(i, c.code), cellAt(rows[head], c.code), code, n, cellAt(rows[head], j))
+			}
+			at[n] = c.code
 			group = append(group, benchmark.Neighbour{Code: n, Closeness: cellAt(row, c.closeness)})
+		}
+		if blank >= 0 && len(group) > 0 {
+			// An authority with no neighbours at all (the Isles of
+			// Scilly in older models) is kept, with none.
+			return nil, fmt.Errorf("%s: %s of %s is blank, where the model gives %d neighbours: its mean would be of %d; give the neighbour", whereCell(i, blank), cellAt(rows[head], blank), code, len(sn), len(group))
 		}
 		m.Groups[code] = group
 	}

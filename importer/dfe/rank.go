@@ -21,6 +21,8 @@ type notes struct {
 	exact    exactNote
 	rank     rankNote
 	unranked unrankedNote
+	absent   absentNote
+	region   regionNote
 }
 
 // rankNote gathers, for one file, the figures whose rank was not given

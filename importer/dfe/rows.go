@@ -29,7 +29,10 @@ type areaRows struct {
 	codes  []string // old LA codes, for neighbour look-up
 	name   string
 	region string // region name of an authority
-	home   bool   // the reader's home authority
+	// regionCode is the region_code of an authority's row, which keys
+	// its region's row (regionKey).
+	regionCode string
+	home       bool // the reader's home authority
 	// mixed is set where the row's codes and name name the home
 	// authority and another council both (identity): it is read as
 	// neither's. joint is set where its codes are several authorities'.
@@ -93,11 +96,11 @@ func areaOf(rec []string, level string, get func([]string, string) string, id *h
 	case levelNational:
 		return "national", a
 	case levelRegional:
-		a.name = get(rec, colRegionName)
-		return regionKey(a.name), a
+		a.name, a.regionCode = get(rec, colRegionName), get(rec, colRegionCode)
+		return regionKey(a.regionCode, a.name), a
 	}
 	a.name = get(rec, colLAName)
-	a.region = get(rec, colRegionName)
+	a.region, a.regionCode = get(rec, colRegionName), get(rec, colRegionCode)
 	old, ons := get(rec, colOldLACode), get(rec, colNewLACode)
 	for _, c := range strings.Split(old, "/") {
 		if c = strings.TrimSpace(c); c != "" {
@@ -105,6 +108,14 @@ func areaOf(rec []string, level string, get func([]string, string) string, id *h
 		}
 	}
 	a.home, a.mixed, a.joint = id.identity(a.codes, ons, a.name)
+	if len(a.codes) == 0 {
+		// A file without old_la_code names its authorities by ONS code
+		// and name, as the home is found by them: the neighbours, which
+		// the model names by old code, were never found (QA hB F5).
+		if c := id.oldCode(ons, a.name); c != "" {
+			a.codes = []string{c}
+		}
+	}
 	return "la:" + old + "|" + ons + "|" + a.name, a
 }
 
@@ -113,11 +124,34 @@ func areaOf(rec []string, level string, get func([]string, string) string, id *h
 // its 150 councils' names on every row.
 type homeIdentity struct {
 	home  *app.Authority
-	names map[string]bool // name: whether it is the home's
+	names map[string]bool   // name: whether it is the home's
+	olds  map[string]string // ONS code or name: its authority's old code
 }
 
 func newHomeIdentity(home *app.Authority) *homeIdentity {
-	return &homeIdentity{home: home, names: map[string]bool{}}
+	return &homeIdentity{home: home, names: map[string]bool{}, olds: map[string]string{}}
+}
+
+// oldCode returns the old LA code of the authority a row names by its
+// ONS code, or where that names none (blank, or a code no authority has
+// now), by its name; "" where neither names one.
+func (h *homeIdentity) oldCode(ons, name string) string {
+	for _, s := range []string{ons, name} {
+		if s == "" {
+			continue
+		}
+		old, ok := h.olds[s]
+		if !ok {
+			if a, found := app.LookupAuthority(s); found {
+				old = a.Old
+			}
+			h.olds[s] = old
+		}
+		if old != "" {
+			return old
+		}
+	}
+	return ""
 }
 
 // ownName reports whether s names the home authority by any of its
@@ -163,8 +197,6 @@ func (h *homeIdentity) identity(codes []string, ons, name string) (isHome, mixed
 	return true, false, false
 }
 
-func regionKey(name string) string { return "region:" + foldColumn(name) }
-
 func cloneArea(a *areaRows) *areaRows {
 	c := *a
 	c.codes = slices.Clone(a.codes)
@@ -172,8 +204,14 @@ func cloneArea(a *areaRows) *areaRows {
 }
 
 func (a *areaRows) label() string {
-	if a.name != "" {
+	switch {
+	case a.name != "":
 		return a.name
+	case a.level == levelRegional && a.regionCode != "":
+		// A region's row with its name blank is its code's region, not
+		// England: "children_count for England repeats line 1509" was
+		// said of the North East and Outer London.
+		return "region " + a.regionCode
 	}
 	return "England"
 }

@@ -59,6 +59,10 @@ func runImport(e *env, args []string) error {
 			fmt.Fprintf(e.out, "%s: read with %s above, as one SSDA903 return\n", filepath.Base(path), with)
 			continue
 		}
+		if with, ok := e.refusedWith[absPath(path)]; ok {
+			fmt.Fprintf(e.errOut, "%s: refused with %s above, as one SSDA903 return\n", filepath.Base(path), with)
+			continue
+		}
 		if i := slices.IndexFunc(moved, func(m importer.Moved) bool { return m.Path == path }); i >= 0 {
 			// Said, since the summaries no longer follow the order given.
 			fmt.Fprintf(e.out, "%s: %s: read after the other files named, so that its figures are checked against their definitions\n", filepath.Base(path), moved[i].What)
@@ -73,6 +77,7 @@ func runImport(e *env, args []string) error {
 			fmt.Fprintln(e.errOut, oneLine(err))
 			printRefusalWarnings(e, err)
 			failed = errors.Join(failed, err)
+			noteRefusedWith(e, path, err)
 		}
 	}
 	if failed != nil {
@@ -382,6 +387,25 @@ func noteReadWith(e *env, path, name string, res *importer.Result) {
 	for _, table := range res.Sheets {
 		if p := absPath(filepath.Join(filepath.Dir(path), table)); p != self {
 			e.readWith[p] = name
+		}
+	}
+}
+
+// noteRefusedWith notes, of an SSDA903 return refused (err), its other
+// tables, for the import to say they were refused with path rather than
+// read and refuse the return again.
+func noteRefusedWith(e *env, path string, err error) {
+	var rr *importer.ReturnRefused
+	if !errors.As(err, &rr) {
+		return
+	}
+	if e.refusedWith == nil {
+		e.refusedWith = map[string]string{}
+	}
+	self := absPath(path)
+	for _, table := range rr.Tables {
+		if p := absPath(table); p != self {
+			e.refusedWith[p] = filepath.Base(path)
 		}
 	}
 }

@@ -93,6 +93,9 @@ type env struct {
 	// before them (an SSDA903 return's other tables), by absolute path,
 	// each with the name of the file it was read with.
 	readWith map[string]string
+	// refusedWith are, as readWith, the files an import has refused
+	// with another named before them.
+	refusedWith map[string]string
 	// opening is the one file an import names, its reading begun as
 	// the command starts (importer.Open); nil otherwise.
 	opening *importer.Opening

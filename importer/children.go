@@ -212,10 +212,22 @@ func table903(s *Sample) (string, bool) {
 	return childlevel.Detect903(s.Heads[0].Rows[0])
 }
 
+// ReturnRefused is the refusal of an SSDA903 return read from all its
+// tables at once. Tables are their paths, so that an import naming the
+// others too says they were refused with it: each read and refused the
+// whole return again, and the one refusal was printed three times.
+type ReturnRefused struct {
+	Tables []string
+	Err    error
+}
+
+func (e *ReturnRefused) Error() string { return e.Err.Error() }
+func (e *ReturnRefused) Unwrap() error { return e.Err }
+
 // read903 reads the SSDA903 table it was given with the other two of its
 // set, found beside it: a return is three CSVs, and no figure can be
 // drawn from one alone.
-func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
+func read903(ctx context.Context, s *Sample, opt Options) (res *Result, err error) {
 	base := filepath.Base(s.Path)
 	table, _ := table903(s)
 	found, err := siblings903(ctx, s.Path, table)
@@ -239,6 +251,11 @@ func read903(ctx context.Context, s *Sample, opt Options) (*Result, error) {
 	for i, t := range tables {
 		paths[i] = found[t]
 	}
+	defer func() {
+		if err != nil {
+			err = &ReturnRefused{Tables: paths, Err: err}
+		}
+	}()
 	named, err := listCouncil(s, "", paths, opt)
 	if err != nil {
 		return nil, err

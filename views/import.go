@@ -282,6 +282,8 @@ func (w *mainWindow) importsDone(order string, outcomes []importOutcome) {
 			lines = append(lines, fmt.Sprintf("%s: already imported as %s; nothing added", name, o.imp.ID))
 		case errors.As(o.err, new(*importer.LockFileError)):
 			lines = append(lines, o.err.Error())
+		case refusedWith(outcomes, o) != "":
+			errs = append(errs, fmt.Errorf("%s: refused with %s above, as one SSDA903 return", name, refusedWith(outcomes, o)))
 		case o.err != nil:
 			errs = append(errs, o.err)
 		default:
@@ -317,6 +319,31 @@ func readWith(outcomes []importOutcome, o importOutcome) string {
 	for _, p := range outcomes {
 		if p.err == nil && p.imp.ID == o.imp.ID {
 			return filepath.Base(p.file)
+		}
+	}
+	return ""
+}
+
+// refusedWith names the file of the same run, before o's, whose SSDA903
+// return, o's file among its tables, was refused: o's refusal is that
+// one again, said once.
+func refusedWith(outcomes []importOutcome, o importOutcome) string {
+	if !errors.As(o.err, new(*importer.ReturnRefused)) {
+		return ""
+	}
+	self, _ := filepath.Abs(o.file)
+	for _, p := range outcomes {
+		if p.file == o.file {
+			return ""
+		}
+		var rr *importer.ReturnRefused
+		if !errors.As(p.err, &rr) {
+			continue
+		}
+		for _, t := range rr.Tables {
+			if abs, _ := filepath.Abs(t); abs == self {
+				return filepath.Base(p.file)
+			}
 		}
 	}
 	return ""

@@ -140,7 +140,10 @@ func unreadColumns(header []string, cols columns, rules []Rule) []string {
 	var out []string
 	for i, h := range header {
 		name := strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
-		if read[i] || name == "" || strings.HasSuffix(name, "_code") || strings.HasSuffix(name, "_name") {
+		// The codes and names say whose a row is, read as the home's
+		// or a benchmark's whatever their headings' case ("La_Name").
+		low := strings.ToLower(name)
+		if read[i] || name == "" || strings.HasSuffix(low, "_code") || strings.HasSuffix(low, "_name") {
 			continue
 		}
 		out = append(out, name)

@@ -111,10 +111,8 @@ func saveChartSetting(e *env, s app.ChartSetting, what string) error {
 	if obs := h.Series(k); len(obs) > 0 && obs[0].Period.Kind != s.From.Kind && !s.From.IsZero() {
 		return fmt.Errorf("%s: its figures are by %s, but %s is not", s.Ref, obs[0].Period.Kind.Word(), s.From)
 	}
-	if s.Kind == app.SetBaseline {
-		if err := trend.CheckBaseline(h.Series(k), s); err != nil {
-			return err
-		}
+	if err := trend.CheckChartSetting(h.Series(k), s, h.ChartPlan(s.Ref)); err != nil {
+		return err
 	}
 	note := fmt.Sprintf("%s: %s", s.Ref, what)
 	if s.Note != "" {

@@ -106,8 +106,10 @@ func TestChartSettingsUndo(t *testing.T) {
 
 // TestShortBaselineRefused: a baseline of fewer figures than an XmR chart
 // needs would take SPC from the whole chart; it is refused in one line
-// naming the span and its count, and nothing is saved. A rebase that
-// leaves the latest chart short says so in a whole sentence.
+// naming the span and its count, and nothing is saved. A rebase within
+// the baseline, which would leave its chart short, is refused too (the
+// SPC campaign's F1); one that leaves the latest chart short says so in
+// a whole sentence.
 func TestShortBaselineRefused(t *testing.T) {
 	db := demoStore(t)
 	before := mustRun(t, db, "imports", "--json")
@@ -129,9 +131,13 @@ func TestShortBaselineRefused(t *testing.T) {
 	if out := mustRun(t, db, "baseline", "CIC03", "--from", "2025-04", "--to", "2026-04"); strings.Contains(out, "note:") {
 		t.Errorf("a 13-point baseline: %q, want no note", out)
 	}
-	out := mustRun(t, db, "rebase", "CIC03", "--at", "2026-04", "--note", "new model")
+	r := scorecard(t, db, "rebase", "CIC03", "--at", "2026-04", "--note", "new model")
+	if want := "CIC03: a rebase at Apr-26 would leave the baseline 12 points in its chart, Apr-25 to Mar-26, where a baseline needs at least 13: rebase after the baseline ends, or set a baseline within one chart first\n"; r.code != 1 || r.stderr != want {
+		t.Errorf("rebase within the baseline: exit %d, stderr %q; want exit 1, %q", r.code, r.stderr, want)
+	}
+	out := mustRun(t, db, "rebase", "CIC03", "--at", "2026-05", "--note", "new model")
 	if !strings.Contains(out, "  note: CIC03's latest chart has fewer than 13 figures for Kent, so it shows no SPC limits or signals until it has 13.\n") {
-		t.Errorf("rebase leaving 7 figures: %q, want a note in a whole sentence", out)
+		t.Errorf("rebase leaving 6 figures: %q, want a note in a whole sentence", out)
 	}
 }
 

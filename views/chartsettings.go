@@ -106,10 +106,7 @@ func (d *detailPane) saveBaseline() {
 		return
 	}
 	s := app.ChartSetting{Ref: d.ref, Kind: app.SetBaseline, From: p, Note: strings.TrimSpace(d.settingNote.Text)}
-	// The command line's rule: a baseline too short for an XmR chart
-	// would leave the chart with no limits at all.
-	if err := trend.CheckBaseline(d.w.v.stored.Series(app.SeriesKey{Ref: d.ref, Area: d.w.auth.Area()}), s); err != nil {
-		d.w.showError(err)
+	if !d.checkSetting(s) {
 		return
 	}
 	d.saveSetting(s, fmt.Sprintf("%s SPC baseline from %s", d.ref, p.Label()))
@@ -124,7 +121,23 @@ func (d *detailPane) saveRebase() {
 		d.w.showError(fmt.Errorf("choose the period the process changed and say what changed in the note"))
 		return
 	}
-	d.saveSetting(app.ChartSetting{Ref: d.ref, Kind: app.SetRebase, From: p, Note: note}, fmt.Sprintf("%s SPC rebased at %s (%s)", d.ref, p.Label(), note))
+	s := app.ChartSetting{Ref: d.ref, Kind: app.SetRebase, From: p, Note: note}
+	if !d.checkSetting(s) {
+		return
+	}
+	d.saveSetting(s, fmt.Sprintf("%s SPC rebased at %s (%s)", d.ref, p.Label(), note))
+}
+
+// checkSetting asks the command line's rule of a baseline or rebase s,
+// saying why where it refuses: a baseline too short in its chart for an
+// XmR chart would leave the chart with no limits at all.
+func (d *detailPane) checkSetting(s app.ChartSetting) bool {
+	stored := d.w.v.stored
+	if err := trend.CheckChartSetting(stored.Series(app.SeriesKey{Ref: d.ref, Area: d.w.auth.Area()}), s, stored.ChartPlan(d.ref)); err != nil {
+		d.w.showError(err)
+		return false
+	}
+	return true
 }
 
 func (d *detailPane) saveSetting(s app.ChartSetting, note string) {

@@ -413,7 +413,7 @@ func TestDetailChartSettings(t *testing.T) {
 	d := w.detail
 	first := d.points[len(d.points)-1].pt.Period
 	d.settingNote.SetText("new service model")
-	d.rebaseAt.SetSelected(first.Add(12).Label())
+	d.rebaseAt.SetSelected(first.Add(13).Label()) // the baseline's 13 figures before it
 	d.saveRebase()
 	d.settingNote.SetText("")
 	d.basePeriod.SetSelected(first.Label())
@@ -422,11 +422,11 @@ func TestDetailChartSettings(t *testing.T) {
 	d.saveWindow()
 
 	plan := w.v.stored.ChartPlan("CIC05")
-	if len(plan.Rebases) != 1 || plan.Rebases[0].From != first.Add(12) || plan.Baseline == nil || plan.Window == nil || plan.Window.Periods != 6 {
+	if len(plan.Rebases) != 1 || plan.Rebases[0].From != first.Add(13) || plan.Baseline == nil || plan.Window == nil || plan.Window.Periods != 6 {
 		t.Fatalf("stored plan %+v", plan)
 	}
 	notes := d.chart.data.notes
-	if len(notes) != 2 || notes[0].at != 12 || notes[0].text != "rebased: new service model" || notes[1].at != 0 {
+	if len(notes) != 2 || notes[0].at != 13 || notes[0].text != "rebased: new service model" || notes[1].at != 0 {
 		t.Errorf("chart notes %+v", notes)
 	}
 	if got := d.points[0].pt.Trend.Points; got != 6 {

@@ -74,6 +74,10 @@ func (s *sheetReader) nextTable(r int, title string) (int, bool) {
 	s.ahead = ahead{}
 	was := old.HeaderRow
 	s.l = nl
+	// The latest period with a figure is this table's: the months above
+	// had dated a yearly table's plain targets to the year of their
+	// latest month (2025/26), a year it had no figure for.
+	s.figured.until, s.figured.done = app.Period{}, false
 	s.warn(r, s.headingCell(r), "row %d is the header of %s, not by row %d's", r+1, what, was)
 	s.warnUnused()
 	s.warnYearOrMonth()

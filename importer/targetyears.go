@@ -99,6 +99,11 @@ func plainTargetsAcrossYears(l *Layout, earliest, latest app.Period) {
 		if !targetRole(c.Role) || !c.Period.IsZero() {
 			continue
 		}
+		if earliest.Kind != app.Month {
+			c.yearNote = fmt.Sprintf("column %s %q names no year, and the years beside it run from %s to %s: read as %s for the latest year with figures, so the years before are not rated against it; head it with its year",
+				c.Col, c.Header, earliest.Label(), latest.Label(), guessedAs[c.Role])
+			continue
+		}
 		c.yearNote = fmt.Sprintf("column %s %q names no year, and the months beside it run from %s to %s, across two years: read as %s for the year of the latest month with figures, so a month of the year before is not rated against it; head it with its year",
 			c.Col, c.Header, earliest.Label(), latest.Label(), guessedAs[c.Role])
 	}

@@ -134,3 +134,28 @@ func TestPlainTargetsBesideAPlaceholder(t *testing.T) {
 		})
 	}
 }
+
+// TestPlainTargetsOfASecondTable (the workbook campaign's F5): a yearly
+// table below a table of months, its plain Target and Floor beside
+// academic years to 2025/26 with figures to 2024/25, takes its targets
+// for 2024/25, its latest year with figures, as its warning says. The
+// months above had dated them 2025/26 (the year of March 2026), a year
+// with no figure, so nothing was rated against them.
+func TestPlainTargetsOfASecondTable(t *testing.T) {
+	path := writeBook(t, "Scorecard", [][]any{
+		{"Ref", "Indicator", "Polarity", "Target", "Floor", "Jan-26", "Feb-26", "Mar-26"},
+		{"CIC05", "Children in care with 3 or more placements (%)", "L", 10, 12, 11, 11.1, 11.2},
+		{"Annual indicators (academic year)"},
+		{"Ref", "Indicator", "Polarity", "Target", "Floor", "2022/23", "2023/24", "2024/25", "2025/26"},
+		{"ED03", "Pupils persistently absent (%)", "L", 18, 22, 22.3, 21.2, 20, nil},
+	})
+	res := mustRead(t, path)
+	if got, want := targetsRead(res), []string{"2025/26 10/12", "2024/25 18/22"}; !slices.Equal(got, want) {
+		t.Errorf("targets = %q, want %q", got, want)
+	}
+	for _, w := range res.Warnings {
+		if w.Cell == "D4" && !strings.Contains(w.Message, "the years beside it run from 2022/23 AY to 2025/26 AY: read as the year's target for the latest year with figures") {
+			t.Errorf("D4: %s", w.Message)
+		}
+	}
+}

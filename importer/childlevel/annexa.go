@@ -131,6 +131,9 @@ type annexARow struct {
 	// for each period of care. The identifier itself is not kept.
 	child                                                   int
 	placementsBlank, reentryBlank, reasonBlank, schoolBlank bool
+	// ceasedUnread is a date ceased given that is not a date: the row
+	// is not counted (dropUnreadCeased).
+	ceasedUnread bool
 }
 
 type annexAReader struct {
@@ -167,6 +170,11 @@ func (r *annexAReader) read(rows rowSource) (bool, error) {
 	// a child's rows are grouped by number alone and a row repeated is
 	// caught; dropped on return.
 	first, more := map[string]int{}, map[int][]int{}
+	// unread is the latest start of the rows of a date ceased not a
+	// date, by identifier, given to children by number once all rows
+	// are read (a child's other rows may come after); dropped on
+	// return.
+	unread := map[string]time.Time{}
 	hidden, err := rows(r.sheet, func(n int, cells []string) bool {
 		if r.headerRow == 0 {
 			if DetectAnnexA(cells) {
@@ -189,6 +197,14 @@ func (r *annexAReader) read(rows rowSource) (bool, error) {
 		}
 		row, ok := r.row(cells, n)
 		if !ok {
+			return true
+		}
+		if row.ceasedUnread {
+			// Not counted, and said at its row. A row without an
+			// identifier is a child of its own: in no figure.
+			if id := r.cell(cells, colID); id != "" {
+				unread[id] = later(unread[id], row.started)
+			}
 			return true
 		}
 		// A child on several rows left care and came back: each row is a
@@ -219,8 +235,54 @@ func (r *annexAReader) read(rows rowSource) (bool, error) {
 	if err != nil {
 		return false, &app.SourceError{Location: app.Location{File: r.file, Sheet: r.sheet}, Err: err}
 	}
+	r.dropUnreadCeased(first, unread)
 	r.warnHidden(hidden)
 	return r.headerRow > 0, nil
+}
+
+// dropUnreadCeased drops every row of a child with a row not counted for
+// a date ceased that is not a date (unread: the latest start of such
+// rows, by identifier; first: a child's first row in r.rows, by
+// identifier) and no counted row beginning after it: whether the child
+// was in care on the snapshot date, or left in the 12 months, cannot be
+// told, and neither is guessed, as the 903 reader guesses neither for a
+// child whose last episode's DEC is not a date. Each such row was said
+// at its cell (row). A child with a row beginning after it is counted by
+// its other rows. The children left are numbered again 0, 1, ... in the
+// order of their first rows.
+func (r *annexAReader) dropUnreadCeased(first map[string]int, unread map[string]time.Time) {
+	if len(unread) == 0 {
+		return
+	}
+	drop := map[int]time.Time{} // by child number
+	for id, started := range unread {
+		if i, ok := first[id]; ok {
+			drop[r.rows[i].child] = started
+		}
+	}
+	for _, row := range r.rows {
+		if u, ok := drop[row.child]; ok && row.started.After(u) {
+			delete(drop, row.child)
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	number := map[int]int{}
+	kept := r.rows[:0]
+	for _, row := range r.rows {
+		if _, ok := drop[row.child]; ok {
+			continue
+		}
+		n, ok := number[row.child]
+		if !ok {
+			n = len(number)
+			number[row.child] = n
+		}
+		row.child = n
+		kept = append(kept, row)
+	}
+	r.rows = kept
 }
 
 // warnHidden says how many of the rows read as children are hidden from

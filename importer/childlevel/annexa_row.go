@@ -24,7 +24,9 @@ func (r *annexAReader) date(cells []string, c, n int) (time.Time, error) {
 }
 
 // row reads one child's row. A row without a readable start date cannot
-// be placed in time and is skipped with a warning.
+// be placed in time and is skipped with a warning. A row whose date
+// ceased is given but is no date is returned with ceasedUnread set and
+// nothing after its start read: the caller counts it in no figure.
 func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 	row := annexARow{placements: -1, school: -1, n: n}
 	if id := strings.ToLower(strings.TrimSpace(r.cell(cells, colID))); totalsWords[id] {
@@ -43,7 +45,16 @@ func (r *annexAReader) row(cells []string, n int) (annexARow, bool) {
 		return row, false
 	}
 	if row.ceased, err = r.date(cells, colCeased, n); err != nil {
-		r.warnings.add(r.cellName(colCeased, n), "date ceased to be looked after "+err.Error()+": read as still looked after")
+		// Given but no date: whether and when the child left care
+		// cannot be told, and neither is guessed. Read as still looked
+		// after, it counted an adopted child in care (as the 903's DEC
+		// did, QA hB F11). The row goes no further than its start,
+		// which tells whether a later row of the child's is counted
+		// (dropUnreadCeased).
+		r.warnings.add(r.cellName(colCeased, n), "date ceased to be looked after "+err.Error()+
+			": row not counted; unless a later row of the same child's begins after it, the child is in no figure, since whether and when they left care cannot be told")
+		row.ceasedUnread = true
+		return row, true
 	}
 	if !row.ceased.IsZero() && row.ceased.Before(row.started) {
 		// Which date is wrong cannot be told; either way the child

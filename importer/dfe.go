@@ -54,6 +54,28 @@ func dfeSheet(s *Sample) (Head, bool) {
 	return Head{}, false
 }
 
+// dfeMissingColumn refuses a file no format took whose first row, on
+// a sheet of it, is a DfE table's header with one of time_period,
+// time_identifier and geographic_level deleted (dfe.Missing), naming the
+// column: its la_name had it refused as "reference data: a list of local
+// authorities" (QA hB F9). Nil for any other file.
+func dfeMissingColumn(s *Sample) error {
+	base := filepath.Base(s.Path)
+	for _, h := range s.Heads {
+		if len(h.Rows) == 0 {
+			continue
+		}
+		if err := dfe.MissingError(withoutBOM(h.Rows[0])); err != nil {
+			loc := app.Location{File: base, Cell: "line 1"}
+			if s.book != nil {
+				loc = app.Location{File: base, Sheet: h.Sheet, Cell: "A1"}
+			}
+			return &app.SourceError{Location: loc, Err: err}
+		}
+	}
+	return nil
+}
+
 // withoutBOM returns a header row with the byte-order mark a CSV opens
 // with taken from its first cell: a spreadsheet that opened the CSV as
 // Latin-1 keeps it as "ï»¿" in cell A1.

@@ -321,6 +321,9 @@ func unrecognised(s *Sample) error {
 	if len(s.Heads) == 0 {
 		return &app.SourceError{Location: app.Location{File: base}, Err: errors.New("has no sheets with data")}
 	}
+	if err := dfeMissingColumn(s); err != nil {
+		return err
+	}
 	if err := referenceRefusal(s); err != nil {
 		return err
 	}

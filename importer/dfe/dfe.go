@@ -28,6 +28,8 @@ const (
 	colTimePeriod  = "time_period"
 	colTimeID      = "time_identifier"
 	colLevel       = "geographic_level"
+	colCountryCode = "country_code"
+	colCountryName = "country_name"
 	colRegionName  = "region_name"
 	colRegionCode  = "region_code"
 	colOldLACode   = "old_la_code"
@@ -49,6 +51,42 @@ func Detect(header []string) bool {
 		}
 	}
 	return true
+}
+
+// Missing returns the one of time_period, time_identifier and
+// geographic_level a header lacks where it has the other two: an
+// explore-education-statistics table with a column deleted, which Detect
+// does not take, and whose refusal should name the column rather than
+// guess at what else the file is (from its la_name, a list of local
+// authorities). Nil when the header has all three, or fewer than two.
+func Missing(header []string) []string {
+	cols := newColumns(header)
+	var missing []string
+	for _, c := range []string{colTimePeriod, colTimeID, colLevel} {
+		if _, ok := cols.find(c); !ok {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) != 1 {
+		return nil
+	}
+	return missing
+}
+
+// MissingError says why a header Missing finds a column lacking in is
+// not read: the column, and why the file cannot be read without it.
+func MissingError(header []string) error {
+	missing := Missing(header)
+	if len(missing) == 0 {
+		return nil
+	}
+	why := map[string]string{
+		colTimeID: "the DfE's files say in it what kind of year each time_period is, and time_period alone does not " +
+			"(2025 is a calendar or a reporting year, 202425 a financial or an academic year)",
+		colTimePeriod: "it gives each row's year",
+		colLevel:      "it says whether a row is England's, a region's or a local authority's",
+	}[missing[0]]
+	return fmt.Errorf("an explore-education-statistics CSV without its %s column: not read, as %s; download the file again, or add the column", missing[0], why)
 }
 
 // Reader reads explore-education-statistics CSVs with a mapping and a
@@ -122,6 +160,9 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	header, err := cr.Read()
 	if err != nil {
 		return nil, nil, fail(1, fmt.Errorf("reading the header: %w", err))
+	}
+	if err := MissingError(header); err != nil {
+		return nil, nil, fail(1, err)
 	}
 	if !Detect(header) {
 		return nil, nil, fail(1, errors.New("not an explore-education-statistics CSV: no time_period, time_identifier and geographic_level columns"))
@@ -219,7 +260,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 	}
 
 	fold := memoFold()
-	var skipped, mixed, joint tally
+	var skipped, mixed, joint, abbreviated tally
 	// Whether any row was an authority's, and any the home authority's:
 	// a file of every council's rows but none of the home's (its codes
 	// mistyped, or another region's extract) read only England's.
@@ -268,8 +309,12 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			return nil, nil, fail(line, fmt.Errorf("%d fields where the header has %d", len(rec), len(header)))
 		}
 		level := fold(get(rec, colLevel))
+		if l, as := abbreviatedLevel(level, rec, get); l != "" {
+			abbreviated.add(fmt.Sprintf("geographic_level %q read as %s", get(rec, colLevel), as), line)
+			level = l
+		}
 		if level != levelNational && level != levelRegional && level != levelAuthority {
-			unreadRows.level(get(rec, colLevel), line)
+			unreadRows.level(levelSkipped(get(rec, colLevel), level, rec, get), line)
 			continue
 		}
 		period, err := periodOf(get(rec, colTimePeriod), get(rec, colTimeID))
@@ -408,6 +453,10 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		warn(1, "no authority's row is %s's (old_la_code %s, new_la_code %s or la_name %s): none of its figures read, only England's, the regions' and its statistical neighbours' as benchmarks",
 			h.Name, h.Old, h.New, h.Name)
 	}
+	for _, k := range abbreviated.order {
+		c := abbreviated.counts[k]
+		warn(c.first, "%s (%s, the first here)", k, breakdown.Rows(c.n))
+	}
 	for _, t := range []*tally{&mixed, &joint} {
 		for _, k := range t.order {
 			c := t.counts[k]
@@ -474,12 +523,16 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 		return nil, warns, fail(1, fmt.Errorf("not imported: nothing the mapping reads fits this store's definitions: %s. %s", strings.Join(refused, "; "), clashAdvice))
 	}
 	if d.Empty() {
-		why := ""
+		// A refused import shows its error alone: the rows skipped for
+		// their geography or their period are often the reason.
+		reasons := unreadRows.levelReasons()
 		if len(skipped.order) > 0 {
-			// A refused import shows its error alone: the rows skipped
-			// for their period are often the reason.
 			k := skipped.order[0]
-			why = fmt.Sprintf(" (%s: %s skipped, the first at line %d)", k, breakdown.Rows(skipped.counts[k].n), skipped.counts[k].first)
+			reasons = append(reasons, fmt.Sprintf("%s: %s skipped, the first at line %d", k, breakdown.Rows(skipped.counts[k].n), skipped.counts[k].first))
+		}
+		why := ""
+		if len(reasons) > 0 {
+			why = " (" + strings.Join(reasons, "; ") + ")"
 		}
 		return nil, warns, fail(0, fmt.Errorf("no figures for %s, England or any region matched the mapping%s", rd.home().Name, why))
 	}

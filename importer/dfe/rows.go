@@ -1,7 +1,9 @@
 package dfe
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"scorecard/app"
@@ -237,4 +239,55 @@ func identifiers(rec []string, get func([]string, string) string) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// englandCode is England's ONS code, a national row's country_code.
+const englandCode = "E92000001"
+
+// abbreviatedLevel reads the geographic_level abbreviations some tools
+// write for the EES levels (folded, as level is): "LA" is a local
+// authority and "Region" a region, each naming one level alone.
+// "Country" is read as the national level, which the reader takes as
+// England's, only where the row's country_code and country_name, as
+// many as it has, say England: a United Kingdom or Wales row is not.
+// It returns the level, and how the warning says it was read; "" for
+// any other value.
+func abbreviatedLevel(level string, rec []string, get func([]string, string) string) (string, string) {
+	switch level {
+	case "la":
+		return levelAuthority, `"Local authority"`
+	case "region":
+		return levelRegional, `"Regional"`
+	case "country":
+		if isEngland(rec, get) {
+			return levelNational, `"National", England's, as the rows' country columns say`
+		}
+	}
+	return "", ""
+}
+
+// isEngland reports whether a row's country columns, one at least, all
+// say England.
+func isEngland(rec []string, get func([]string, string) string) bool {
+	code, name := get(rec, colCountryCode), get(rec, colCountryName)
+	if code == "" && name == "" {
+		return false
+	}
+	return (code == "" || strings.EqualFold(code, englandCode)) && (name == "" || foldColumn(name) == "england")
+}
+
+// levelSkipped describes, quoted, a row's geographic_level the app does
+// not read (raw as the file gives it, level folded), for the warning and
+// the refusal that say its rows were skipped. A "Country" not read as
+// England's says its country, as that is why.
+func levelSkipped(raw, level string, rec []string, get func([]string, string) string) string {
+	what := strconv.Quote(raw)
+	if level != "country" {
+		return what
+	}
+	code, name := get(rec, colCountryCode), get(rec, colCountryName)
+	if code == "" && name == "" {
+		return what + " with no country_code or country_name to say it is England's"
+	}
+	return fmt.Sprintf("%s of country_code %q, country_name %q, not England's", what, code, name)
 }

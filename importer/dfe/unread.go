@@ -53,8 +53,24 @@ func (u *unread) row(rec []string, line int) {
 	u.kinds.add(strings.Join(parts, ", "), line)
 }
 
-// level records a row at a geography the app does not keep.
-func (u *unread) level(level string, line int) { u.levels.add(level, line) }
+// level records a row at a geography the app does not keep, described
+// by levelSkipped.
+func (u *unread) level(what string, line int) { u.levels.add(what, line) }
+
+// levelReasons says the geographies skipped, for a refusal of a file
+// with no figure read, where the warnings are not shown: each, with its
+// rows and first line. Nil when none was.
+func (u *unread) levelReasons() []string {
+	if len(u.levels.order) == 0 {
+		return nil
+	}
+	var each []string
+	for _, lv := range u.levels.order {
+		c := u.levels.counts[lv]
+		each = append(each, fmt.Sprintf("%s (%s, the first at line %d)", lv, breakdown.Rows(c.n), c.first))
+	}
+	return []string{fmt.Sprintf("geographic_level %s: the app reads National, Regional and Local authority rows", strings.Join(each, ", "))}
+}
 
 // warn reports the unread rows: a geography once each; a kind once each,
 // or, past maxKindWarnings kinds, all in one warning. reads names what
@@ -63,7 +79,7 @@ func (u *unread) level(level string, line int) { u.levels.add(level, line) }
 func (u *unread) warn(reads string, warn func(int, string, ...any)) {
 	for _, lv := range u.levels.order {
 		c := u.levels.counts[lv]
-		warn(c.first, "geographic_level %q: the app reads England, regions and local authorities; %s skipped, the first here", lv, breakdown.Rows(c.n))
+		warn(c.first, "geographic_level %s: the app reads England, regions and local authorities; %s skipped, the first here", lv, breakdown.Rows(c.n))
 	}
 	kinds := u.kinds.order
 	if len(kinds) == 0 {

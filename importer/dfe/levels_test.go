@@ -74,12 +74,7 @@ func TestAbbreviatedLevels(t *testing.T) {
 				t.Fatal(err)
 			}
 			y := app.Period{Kind: app.FinancialYear, Year: 2024}
-			got := map[string]string{}
-			for _, b := range d.Benchmarks {
-				if b.Period == y && b.Value != nil {
-					got[b.Group] = strconv.FormatFloat(*b.Value, 'f', -1, 64)
-				}
-			}
+			got := benchmarksOf(d, y)
 			for _, o := range d.Observations {
 				if o.Period == y && o.Value != nil {
 					got["Kent"] = strconv.FormatFloat(*o.Value, 'f', -1, 64)

@@ -57,12 +57,7 @@ func TestBenchmarksWithoutTheHomeRow(t *testing.T) {
 				t.Fatal(err)
 			}
 			y := app.Period{Kind: app.FinancialYear, Year: 2024}
-			got := map[string]string{}
-			for _, b := range d.Benchmarks {
-				if b.Period == y && b.Value != nil {
-					got[b.Group] = strconv.FormatFloat(*b.Value, 'f', -1, 64)
-				}
-			}
+			got := benchmarksOf(d, y)
 			if got[benchmark.England] != "81770" {
 				t.Errorf("England %q, want 81770", got[benchmark.England])
 			}
@@ -84,4 +79,15 @@ func TestBenchmarksWithoutTheHomeRow(t *testing.T) {
 			}
 		})
 	}
+}
+
+// benchmarksOf is d's benchmarks of year y, by group, as written.
+func benchmarksOf(d *app.Dataset, y app.Period) map[string]string {
+	got := map[string]string{}
+	for _, b := range d.Benchmarks {
+		if b.Period == y && b.Value != nil {
+			got[b.Group] = strconv.FormatFloat(*b.Value, 'f', -1, 64)
+		}
+	}
+	return got
 }

@@ -24,7 +24,8 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{name: "import", args: "[--as-at YYYY-MM-DD] [--accept-definitions] [--allow-many] [--allow-future] [--area NAME=AREA]... FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", flags: importFlags, run: runImport},
+		{name: "import", args: "[--as-at YYYY-MM-DD] [--accept-definitions] [--allow-many] [--allow-future] [--area NAME=AREA]... FILE...", about: "import workbooks (.xlsx, .xlsm) and CSVs", flags: importFlags, run: runImport,
+			collect: func() func() { return collectLess(importHeapFloor) }},
 		{name: "demo", about: "load the embedded demo scorecards", run: runDemo},
 		{name: "list", args: "[--json]", about: "the indicators known", flags: jsonFlag, run: runList},
 		{name: "show", args: "REF [--area A] [--exclude C,...] [--suppress N] [--json]", about: "one indicator's history, rated and analysed", flags: showFlags, run: runShow},

@@ -20,7 +20,6 @@ func runImport(e *env, args []string) error {
 	if len(args) == 0 {
 		return usagef("name at least one file to import")
 	}
-	defer collectLess(importHeapFloor)()
 	// Each import records who made it (store.Operator), and the user
 	// database's answer (some 0.4 ms, through the C library) is kept
 	// once asked (os/user.Current): asked now, it is there before the

@@ -16,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"scorecard/app/heap"
 	"scorecard/app/store"
 	"scorecard/assets/synth"
 )
@@ -25,6 +26,9 @@ import (
 var bin string
 
 func TestMain(m *testing.M) {
+	// The program ends the collector's hold (app/heap) as a command
+	// starts; tests that call no command would otherwise run without.
+	heap.SetUp()
 	dir, err := os.MkdirTemp("", "scorecard-bin")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

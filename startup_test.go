@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -120,4 +121,74 @@ func initTrace(t *testing.T) []packageInit {
 		t.Fatalf("no init trace from GODEBUG=inittrace=1:\n%s", trace.String())
 	}
 	return inits
+}
+
+// The packages fill some 3.5 MB as they set up, and Go's first goal is
+// 4 MB: the collector is held off while they do (app/heap), so that no
+// command pays for a collection of what they keep. `scorecard help`
+// ends before any command runs, so collects nothing at Go's pace at all.
+func TestNoCollectionWhileSettingUp(t *testing.T) {
+	for _, gc := range collections(t, "help") {
+		if !gc.forced {
+			t.Errorf("a collection ran as the packages set up: %s", gc.line)
+		}
+	}
+}
+
+// An import paces the collector from before its first collection
+// (collectLess): none starts until the heap nears the import's floor,
+// where Go's pace, taking over from the hold first, collected the
+// packages' 4 MB as the command started.
+func TestImportCollectsAtItsPace(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT set: the import leaves the collector as they say")
+	}
+	db := filepath.Join(t.TempDir(), "x.db")
+	for _, gc := range collections(t, "--db", db, "import", filepath.Join("assets", "demo.xlsx")) {
+		if !gc.forced && gc.startMB < importHeapFloor>>20/2 {
+			t.Errorf("a collection started with the heap at %d MB, under half the import's floor of %d MB: %s", gc.startMB, importHeapFloor>>20, gc.line)
+		}
+	}
+}
+
+// collection is one garbage collection from Go's gctrace.
+type collection struct {
+	line    string
+	forced  bool
+	startMB int // the heap as it began
+}
+
+// collections runs the binary with args and returns the collections it
+// made, from GODEBUG=gctrace=1.
+func collections(t *testing.T, args ...string) []collection {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "GODEBUG="+strings.Trim(os.Getenv("GODEBUG")+",gctrace=1", ","))
+	var trace bytes.Buffer
+	cmd.Stderr = &trace
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("scorecard %v: %v\n%s", args, err, trace.String())
+	}
+	var gcs []collection
+	sc := bufio.NewScanner(&trace)
+	for sc.Scan() {
+		// gc 2 @0.015s 3%: 0.02+1.6+0.1 ms clock, ... ms cpu, 4->5->2 MB, 4 MB goal, ...
+		line := sc.Text()
+		if !strings.HasPrefix(line, "gc ") {
+			continue
+		}
+		gc := collection{line: line, forced: strings.HasSuffix(line, "(forced)")}
+		for _, f := range strings.Split(line, ", ") {
+			if heaps, ok := strings.CutSuffix(f, " MB"); ok && strings.Count(heaps, "->") == 2 {
+				start, _, _ := strings.Cut(heaps, "->")
+				n, err := strconv.Atoi(start)
+				if err != nil {
+					t.Fatalf("gctrace line %q: %v", line, err)
+				}
+				gc.startMB = n
+			}
+		}
+		gcs = append(gcs, gc)
+	}
+	return gcs
 }

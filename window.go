@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime/debug"
 
+	"scorecard/app/heap"
 	"scorecard/app/store"
 	"scorecard/views"
 )
@@ -25,6 +26,7 @@ func openWindow(db string, opt views.Options, stderr io.Writer) (code int) {
 			code = 1
 		}
 	}()
+	heap.SetUp()
 	// A cohort toggle recomputes the whole history without the cohort,
 	// which allocates freely while a large history stays live; collecting
 	// less often keeps a toggle quick, at a memory cost a desktop can carry.

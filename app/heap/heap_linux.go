@@ -29,7 +29,7 @@ const advisedHeap = 64 << 20
 // The runtime maps the heap in as it grows, and memory not yet mapped
 // cannot be advised: a block is taken to have advisedHeap bytes mapped,
 // advised, and freed for the packages and the command to fill.
-func init() {
+func adviseHeap() {
 	if onlyAdvised() {
 		advise(advisedHeap)
 	}

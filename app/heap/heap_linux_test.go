@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"os"
-	"os/exec"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -89,23 +88,6 @@ func inAdvisedProcess(t *testing.T) bool {
 	percent := debug.SetGCPercent(-1)
 	t.Cleanup(func() { debug.SetGCPercent(percent) })
 	return true
-}
-
-// inOwnProcess runs the test t in a process of its own, as an import
-// runs, reporting whether this is that process: in a test binary's
-// process other tests' heap has the background scavenger hand freed
-// memory back to the kernel.
-func inOwnProcess(t *testing.T) bool {
-	t.Helper()
-	if os.Getenv("SCORECARD_OWN_PROCESS") == t.Name() {
-		return true
-	}
-	cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$", "-test.v")
-	cmd.Env = append(os.Environ(), "SCORECARD_OWN_PROCESS="+t.Name())
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
-	return false
 }
 
 // anonHugePages is the process's anonymous memory mapped in huge pages,

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 
@@ -423,17 +422,6 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 		}
 		return nil, &app.SourceError{Location: app.Location{File: base}, Err: errors.New("has no sheet with a scorecard layout")}
 	}
-	if len(c.figs) >= collectAfterReading {
-		// The sheets' logs, most of what reading allocated, are garbage
-		// now, and the observations about to be made are the import's
-		// largest block (22 MB for the large workbook). Collected here,
-		// with little live, the logs cost a millisecond or two to sweep
-		// away, and what the import allocates after reuses their memory
-		// rather than faulting in fresh pages; left to itself, the
-		// collector ran while the block was filled, reading its pages
-		// before they were written, so that each page faulted twice.
-		runtime.GC()
-	}
 	res.Dataset = c.dataset()
 	if c.refusal != nil {
 		// A figure read either way would be wrong (readProportions).
@@ -449,10 +437,6 @@ func readWorkbook(ctx context.Context, s *Sample, opt Options) (*Result, error) 
 	}
 	return res, nil
 }
-
-// collectAfterReading is the figures a workbook gives from which the
-// garbage collector is run once its sheets are read (see readWorkbook).
-const collectAfterReading = 1 << 15
 
 // planned is a sheet to read, with the layout detected from its first
 // rows or saved in a profile.

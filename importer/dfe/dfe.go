@@ -313,7 +313,7 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			abbreviated.add(fmt.Sprintf("geographic_level %q read as %s", get(rec, colLevel), as), line)
 			level = l
 		}
-		if level != levelNational && level != levelRegional && level != levelAuthority {
+		if level != levelNational && level != levelRegional && level != levelAuthority || level == levelNational && otherCountry(rec, get) {
 			unreadRows.level(levelSkipped(get(rec, colLevel), level, rec, get), line)
 			continue
 		}

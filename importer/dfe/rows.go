@@ -276,13 +276,23 @@ func isEngland(rec []string, get func([]string, string) string) bool {
 	return (code == "" || strings.EqualFold(code, englandCode)) && (name == "" || foldColumn(name) == "england")
 }
 
+// otherCountry reports whether a row's country columns name a country
+// other than England: a "National" row of the United Kingdom's, Wales's
+// or England and Wales's figures is not England's, which the reader
+// takes a national row to be. A row with neither column is England's, as
+// the DfE's national rows are.
+func otherCountry(rec []string, get func([]string, string) string) bool {
+	return (get(rec, colCountryCode) != "" || get(rec, colCountryName) != "") && !isEngland(rec, get)
+}
+
 // levelSkipped describes, quoted, a row's geographic_level the app does
 // not read (raw as the file gives it, level folded), for the warning and
 // the refusal that say its rows were skipped. A "Country" not read as
-// England's says its country, as that is why.
+// England's says its country, as that is why, and so does a "National"
+// of another country's (otherCountry).
 func levelSkipped(raw, level string, rec []string, get func([]string, string) string) string {
 	what := strconv.Quote(raw)
-	if level != "country" {
+	if level != "country" && level != levelNational {
 		return what
 	}
 	code, name := get(rec, colCountryCode), get(rec, colCountryName)

@@ -221,6 +221,13 @@ func (rd *Reader) Read(name string, r io.Reader) (*app.Dataset, []app.Warning, e
 			warnCell(line, col, "%s: %q: a number in brackets, which DfE files do not write; not read", col, text)
 			return nil
 		}
+		if strings.TrimSpace(text) == "NA" {
+			// R's and pandas' mark for a missing value, not one of the
+			// DfE's codes: read as the "n/a" a person types, it was
+			// stored as z (not applicable), which the file did not say.
+			warnCell(line, col, "%s: \"NA\", R's (and pandas') mark for a missing value, not one of the DfE's codes (x not available, z not applicable): no figure, and no code saying why; not read", col)
+			return nil
+		}
 		f, err := value.Parse(text)
 		if err != nil {
 			if errors.Is(err, value.ErrEmpty) {

@@ -455,6 +455,7 @@ func TestUnreadableValueIsLeftOut(t *testing.T) {
 		{"blank", "", "76000", "line 4"},
 		{"Excel's text apostrophe", "'1956", "76000", "line 4"},
 		{"England's cell", "1500", "seventy-six thousand", "line 2"},
+		{"R's missing value", "NA", "76000", "line 4"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

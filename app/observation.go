@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -324,6 +325,18 @@ func Places(v float64) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// Whole reports whether v is a whole number as a spreadsheet shows it, to
+// 15 significant digits: 1905.0000000000002, what a formula's binary
+// arithmetic leaves and Excel shows as 1905, is whole, where read as a
+// fraction it made a count of children a number of unknown measure.
+func Whole(v float64) bool {
+	if v == math.Trunc(v) {
+		return true
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	return err == nil && r == math.Trunc(r)
 }
 
 // SameToPlaces reports whether later, given to one or more decimal places

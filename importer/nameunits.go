@@ -148,6 +148,10 @@ func (c *collector) fractionalCounts(inds []app.Indicator, guessed map[string]in
 		case v == math.Trunc(v):
 			cur.big = cur.big || v >= 1000
 		case cur.first != 0:
+		case app.Whole(v):
+			// A formula's binary remainder (1905.0000000000002), shown
+			// whole: after the first fraction, as it takes a rounding.
+			cur.big = cur.big || v >= 1000
 		case v >= 1 && v < 1000 && (toThousandths(v) || f.raw > 0 && pointThousands(c.texts[f.raw-1])):
 			if cur.point == 0 {
 				cur.point = i + 1

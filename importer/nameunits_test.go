@@ -2,6 +2,8 @@ package importer
 
 import (
 	"context"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -381,6 +383,49 @@ func TestFractionalCountWording(t *testing.T) {
 			}
 			if ind, ok := findInd(res.Dataset, "Z01"); !ok || ind.Unit != app.Number || ind.Measure != app.Other {
 				t.Errorf("Z01 stored in unit %q, measure %q (%v); want %q of unknown measure, as said", ind.Unit, ind.Measure, ok, app.Number)
+			}
+		})
+	}
+}
+
+// A count cell a formula left a binary remainder in (1905.0000000000002,
+// which Excel shows as 1905) is a whole count: read as a fraction it made
+// the indicator a number of unknown measure, not recomputed without a
+// cohort. A real fraction still is one. The cell's text is written into
+// the sheet's XML as Excel saves it; excelize writes 15 digits.
+func TestCountWithBinaryRemainder(t *testing.T) {
+	for _, tt := range []struct {
+		text    string
+		measure app.Measure
+	}{
+		{"1905.0000000000002", app.Count},
+		{"54.999999999999993", app.Count},
+		{"1905.5", app.Other},
+		{"1905.000001", app.Other},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			path := writeBook(t, "Data", [][]any{
+				{"Ref", "Indicator", "Polarity", "Period", "Area", "Cohort", "Value"},
+				{"Z01", "Number of children in care", "L", "2025-09", "Kent", "All", 7777},
+				{"Z01", "Number of children in care", "L", "2025-09", "Kent", "UASC", 12}})
+			path = rewriteParts(t, path, func(name, xml string) string {
+				return strings.Replace(xml, "<v>7777</v>", "<v>"+tt.text+"</v>", 1)
+			})
+			res, err := Read(context.Background(), path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := strconv.ParseFloat(tt.text, 64)
+			if !slices.ContainsFunc(res.Dataset.Observations, func(o app.Observation) bool { return o.Value != nil && *o.Value == want }) {
+				t.Fatalf("no figure stored as given, %s: %+v", tt.text, res.Dataset.Observations)
+			}
+			ind, ok := findInd(res.Dataset, "Z01")
+			if !ok || ind.Measure != tt.measure {
+				t.Errorf("Z01 read as measure %q (%v), want %q; warnings %v", ind.Measure, ok, tt.measure, res.Warnings)
+			}
+			warned := slices.ContainsFunc(res.Warnings, func(w app.Warning) bool { return strings.Contains(w.Message, "not a whole number") })
+			if warned != (tt.measure == app.Other) {
+				t.Errorf("warned of a fraction: %v, want %v: %v", warned, tt.measure == app.Other, res.Warnings)
 			}
 		})
 	}

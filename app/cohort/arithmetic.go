@@ -239,7 +239,7 @@ func contradicts(m app.Measure, o app.Observation, c [2]float64, names []string)
 // may hold "Re-referral rate" as a count), and subtracting one rate from
 // another means nothing. "" for a whole count, or another measure.
 func notWhole(m app.Measure, c [2]float64) string {
-	if m != app.Count || c[0] == math.Trunc(c[0]) {
+	if m != app.Count || app.Whole(c[0]) {
 		return ""
 	}
 	return fmt.Sprintf("is %s, not a whole number, so no count of children that a cohort's could be taken from", number(c[0]))

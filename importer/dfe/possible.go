@@ -1,10 +1,6 @@
 package dfe
 
-import (
-	"math"
-
-	"scorecard/app"
-)
+import "scorecard/app"
 
 // impossible says why v cannot be a figure of ind's value column, or ""
 // where it can: a count of children is a whole number of at least 0, a
@@ -20,7 +16,7 @@ func impossible(ind app.Indicator, v float64) string {
 		return "not a percentage between 0 and 100"
 	case ind.Unit == app.Per10k && v > 10000+1e-9:
 		return "above 10,000, which a rate per 10,000 cannot be"
-	case ind.Unit == app.Number && ind.Measure == app.Count && v != math.Trunc(v):
+	case ind.Unit == app.Number && ind.Measure == app.Count && !app.Whole(v):
 		return "not a whole number, which a count cannot be"
 	}
 	return ""

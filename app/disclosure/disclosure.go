@@ -147,9 +147,16 @@
 // count it sums is withheld wherever a month of its year so far is
 // (yeartodate.go), so that what it shows is the months' shown sums.
 //
+// Excluding cohorts, a percentage or rate given with counts (its figure
+// excluding them worked out from a count: cohort's rateOnDay) is
+// withheld wherever its numerator or denominator is a count withheld at
+// its place, whatever its guidance names (anyCount).
+//
 // Not covered, and said here so that nobody relies on it: other
 // identities between different indicators (a rate's count that is
-// another indicator's count where no guidance names it; a year to date
+// another indicator's count where no guidance names it, in a release
+// excluding no cohort, which may be worked out an indicator at a time,
+// its counts not beside it; a year to date
 // beside its months that neither its definition nor its figures tie to
 // them; a change
 // withheld by secondary suppression though both its months are shown,

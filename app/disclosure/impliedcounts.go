@@ -40,6 +40,50 @@ type impliedLink struct {
 	// or denominator the same number (a count revised since, its
 	// percentage not, gives nothing back).
 	carried bool
+	// anyCount marks a percentage or rate given with counts that no
+	// guidance ties to a count, in a release excluding cohorts: it is
+	// withheld wherever it carries the figure of any count withheld at
+	// its place (withheldCountAt). The rate excluding a cohort the app
+	// works out from a count (cohort's rateOnDay) carries that count's
+	// figure as its numerator: CIC02's 32 of 6,000 beside CIC01's 32
+	// withheld told it, and 36 less it the 4 UASC children.
+	anyCount bool
+}
+
+// tieSharesToAnyCount ties each percentage and rate given with counts
+// that impliedLinks ties to nothing to any count (anyCount).
+func (r *release) tieSharesToAnyCount() {
+	for ref := range withCounts(r.h) {
+		if _, ok := r.implied[ref]; !ok {
+			r.implied[ref] = impliedLink{anyCount: true, carried: true}
+		}
+	}
+}
+
+// withheldCountAt reports whether a count's figure withheld at k's area,
+// cohorts and period is one o carries as its numerator or denominator.
+// The counts are released before the shares tied to them (releaseOrder),
+// so their figures withheld are indexed by place once, on first asking.
+func (r *release) withheldCountAt(k figKey, o app.Observation) bool {
+	if r.withheldCounts == nil {
+		r.withheldCounts = map[figKey][]float64{}
+		for at := range r.hidden {
+			ind, ok := r.h.Indicator(at.ref)
+			if !ok || !isCount(ind) || isShare(ind) || r.change[at.ref] {
+				continue
+			}
+			if c, ok := r.figureAt(at); ok && c.Value != nil {
+				place := figKey{area: at.area, split: at.split, period: at.period}
+				r.withheldCounts[place] = append(r.withheldCounts[place], *c.Value)
+			}
+		}
+	}
+	for _, v := range r.withheldCounts[figKey{area: k.area, split: k.split, period: k.period}] {
+		if carries(o, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutCounts returns the percentages and rates of h none of whose
@@ -348,6 +392,9 @@ func (r *release) impliesSmall(k figKey, o app.Observation) bool {
 	if !ok || o.Status != app.OK || o.Value == nil {
 		return false
 	}
+	if l.anyCount {
+		return r.withheldCountAt(k, o)
+	}
 	for _, ref := range l.also {
 		at := figKey{ref, k.area, k.split, k.period}
 		if !r.hidden[at] {
@@ -398,7 +445,7 @@ func (r *release) releaseOrder(ref string) int {
 	switch {
 	case r.change[ref]:
 		return 2
-	case len(r.implied[ref].also) > 0 || r.implied[ref].denominator != "", r.months[ref] != "":
+	case len(r.implied[ref].also) > 0 || r.implied[ref].denominator != "" || r.implied[ref].anyCount, r.months[ref] != "":
 		return 1
 	}
 	return 0

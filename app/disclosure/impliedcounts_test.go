@@ -317,8 +317,10 @@ func TestPercentageCarriesDescribedCount(t *testing.T) {
 	}{
 		{"its denominator described", placements.Guidance, app.Suppressed},
 		{"its denominator named", "Denominator: all children in care (CIC01).", app.Suppressed},
-		{"another count described", "Children with three or more placements, as a percentage of all children in need.", app.OK},
-		{"no count described", "Children with three or more placements in the previous 12 months.", app.OK},
+		// Excluding a cohort, a figure carrying a count withheld at its
+		// place is withheld whatever its guidance says (anyCount).
+		{"another count described", "Children with three or more placements, as a percentage of all children in need.", app.Suppressed},
+		{"no count described", "Children with three or more placements in the previous 12 months.", app.Suppressed},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := placements
@@ -350,5 +352,49 @@ func TestCountWords(t *testing.T) {
 		if got := countWords(in); got != want {
 			t.Errorf("countWords(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestRateCarriesWithheldCount: a rate excluding UASC that the app works
+// out from a count (the count excluding them over the population held
+// for the day) carries that count as its numerator. Where the count is
+// withheld (36 in care shown, 4 UASC, so 32 excluding them withheld),
+// the rate goes with it, whatever its guidance, or 32 of 6,000, and its
+// value times the population, tell it. A rate carrying another number
+// is shown.
+func TestRateCarriesWithheldCount(t *testing.T) {
+	inCare := app.Indicator{Ref: "CIC01", Name: "Number of children in care", Section: "Children in Care", Measure: app.Count, Unit: app.Number}
+	rate := app.Indicator{Ref: "CIC02", Name: "Rate of children in care per 10,000 children", Section: "Children in Care", Measure: app.Rate, Unit: app.Per10k, Decimals: 1}
+	year := app.Period{Kind: app.FinancialYear, Year: 2024}
+	uasc := app.Only(app.UASC)
+	for _, tt := range []struct {
+		name string
+		uasc float64
+		want app.Status
+	}{
+		{"the count excluding UASC withheld", 4, app.Suppressed},
+		{"the count excluding UASC shown", 10, app.OK},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := app.NewHistory()
+			h.Apply(&app.Dataset{Indicators: []app.Indicator{inCare, rate}, Observations: []app.Observation{
+				{Ref: "CIC01", Area: app.Kent, Period: mar25, Value: app.Float(36)},
+				{Ref: "CIC01", Area: app.Kent, Split: uasc, Period: mar25, Value: app.Float(tt.uasc)},
+				{Ref: "CIC02", Area: app.Kent, Period: mar25, Value: app.Float(60)},
+				{Ref: "CIC02", Area: app.Kent, Period: year, Value: app.Float(60), Numerator: app.Float(36), Denominator: app.Float(6000)},
+			}}, "I1")
+			ex, _, _ := Circulated(h, []app.Cohort{app.UASC}, DefaultThreshold)
+			count, _ := ex.Observation(app.SeriesKey{Ref: "CIC01", Area: app.Kent}, mar25)
+			if withheld := tt.want == app.Suppressed; (count.Status == app.Suppressed) != withheld {
+				t.Fatalf("CIC01 Kent excluding UASC: status %q, want withheld %v", count.Status, withheld)
+			}
+			o, ok := ex.Observation(app.SeriesKey{Ref: "CIC02", Area: app.Kent}, mar25)
+			if !ok || o.Status != tt.want {
+				t.Fatalf("CIC02 Kent excluding UASC: %+v, want status %q", o, tt.want)
+			}
+			if tt.want == app.OK && (o.Numerator == nil || *o.Numerator != 36-tt.uasc) {
+				t.Errorf("CIC02 Kent excluding UASC shown as %+v, want it worked out from %g children", o, 36-tt.uasc)
+			}
+		})
 	}
 }

@@ -132,6 +132,9 @@ func withhold(h, excluded *app.History, cs []app.Cohort, below int, auth *app.Au
 	// protected even when no count is withheld for its size.
 	r.changes(h)
 	r.implied = impliedLinks(h, r.change)
+	if r.hasEx {
+		r.tieSharesToAnyCount()
+	}
 	r.months = confirmedMonthsSummed(h)
 	byRef := r.byRef()
 	// A change is worked out after every count, so that what its counts
@@ -286,6 +289,9 @@ type release struct {
 	isBase    map[string]bool
 	published map[figKey]bool
 	implied   map[string]impliedLink // indicators given without counts, tied to a count (impliedcounts.go)
+	// withheldCounts are the counts' figures withheld, by place (their
+	// ref left blank), for the shares tied to any count (withheldCountAt).
+	withheldCounts map[figKey][]float64
 	// months are, by a year to date's Ref, the indicator giving the
 	// months it sums (yeartodate.go).
 	months map[string]string

@@ -115,6 +115,9 @@ func openDBReader(db string) (store.Store, error) {
 		return openTeam(db)
 	}
 	if _, err := os.Stat(db); errors.Is(err, os.ErrNotExist) {
+		if err := store.CheckMissing(db); err != nil {
+			return nil, err
+		}
 		return nil, noStoreError{db}
 	}
 	st, err := store.OpenReading(db)

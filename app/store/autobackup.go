@@ -40,7 +40,7 @@ func Backups(path string) ([]string, error) {
 	var names []string
 	for _, e := range entries {
 		n := e.Name()
-		if strings.HasPrefix(n, name+backupInfix) && e.Type().IsRegular() {
+		if stamp, ok := strings.CutPrefix(n, name+backupInfix); ok && automatic(stamp) && e.Type().IsRegular() {
 			names = append(names, n)
 		}
 	}
@@ -52,6 +52,29 @@ func Backups(path string) ([]string, error) {
 	}
 	return names, nil
 }
+
+// automatic reports whether stamp, what follows a backup's infix, is
+// one autoBackup writes: its time (backupTimeLayout), then any number of
+// two-digit suffixes (bumpSuffix). The officer's own backup named beside
+// the store ("scorecard.db.backup-2025-26-year-end") is not one: taken
+// for one, it was pruned within five changes, and a name sorting after
+// the times made the automatic backups' names its own, suffixed.
+func automatic(stamp string) bool {
+	if len(stamp) < len(backupTimeLayout) {
+		return false
+	}
+	if _, err := time.Parse(backupTimeLayout, stamp[:len(backupTimeLayout)]); err != nil {
+		return false
+	}
+	for rest := stamp[len(backupTimeLayout):]; rest != ""; rest = rest[3:] {
+		if len(rest) < 3 || rest[0] != '-' || !isDigit(rest[1]) || !isDigit(rest[2]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // NewestBackup returns the newest automatic backup of the store at path,
 // or "" when there is none.

@@ -308,14 +308,15 @@ func TestEmptyStoreFromKilledFirstImport(t *testing.T) {
 	if _, err := Open(theirs); err == nil || !strings.Contains(err.Error(), "is empty: not a Scorecard store") {
 		t.Errorf("empty notes.db: %v, want refused", err)
 	}
-	// With automatic backups beside it, an empty file is clearly a store.
+	// With automatic backups beside it, an empty file is a store cut
+	// short or emptied, not one never made: no new history is begun over
+	// it, and the backups are named (TestNoNewHistoryBesideBackups).
 	team := filepath.Join(dir, "team.db")
 	writeFile(team, nil)
 	writeFile(team+".backup-20250101-120000", []byte("x"))
-	if s, err := Open(team); err != nil {
-		t.Errorf("empty team.db with backups: %v", err)
-	} else {
+	if s, err := Open(team); err == nil {
 		s.Close()
+		t.Errorf("empty team.db with backups opened, want it refused")
 	}
 	// A new store is laid out under another name and then linked, so no
 	// file of the store's name is ever half made; nothing is left over.
@@ -342,7 +343,8 @@ func TestNotAStoreMessage(t *testing.T) {
 	}{
 		{"z.db", nil, false, true, "z.db is empty: not a Scorecard store; nothing was changed; name another file"},
 		{"z.db", nil, false, false, "z.db is empty: not a Scorecard store; nothing was changed; name another file"},
-		{"z.db", nil, true, true, "z.db is empty: not a Scorecard store yet (an earlier import was stopped while creating it; the next import replaces it); nothing was changed; restore the newest backup with: "},
+		{"z.db", nil, true, true, "z.db is empty, though automatic backups of a store there lie beside it; nothing was changed; restore the newest backup with: "},
+		{"z.db", nil, true, false, "z.db is empty, though automatic backups of a store there lie beside it; nothing was changed; restore the newest backup with: "},
 		{"scorecard.db", nil, false, true, "scorecard.db is empty: not a Scorecard store yet (an earlier import was stopped while creating it; the next import replaces it); nothing was changed"},
 		{"g.db", garbage, false, true, "g.db is not a Scorecard store (too short to be one); nothing was changed; name another file"},
 		{"g.db", garbage, false, false, "g.db is not a Scorecard store (too short to be one); nothing was changed; name another file"},
@@ -602,5 +604,47 @@ func TestRecordLengthPastPages(t *testing.T) {
 	}
 	if caught == 0 {
 		t.Error("no record running past the pages was caught before it was read")
+	}
+}
+
+// TestNoNewHistoryBesideBackups: a store whose file is missing or empty
+// while automatic backups of it lie beside it was moved, deleted or
+// emptied, not never made. A new history begun there was pruned of the
+// backups within five changes, the old history with them; it is refused,
+// naming the newest backup, how to restore it and how to begin anew, and
+// nothing is written.
+func TestNoNewHistoryBesideBackups(t *testing.T) {
+	for _, empty := range []bool{false, true} {
+		t.Run(fmt.Sprintf("empty=%v", empty), func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "s.db")
+			backup := path + ".backup-20250101-120000"
+			writeFile(backup, []byte("x"))
+			what := "does not exist"
+			if empty {
+				writeFile(path, nil)
+				what = "is empty"
+			} else if err := CheckMissing(path); err == nil || !strings.Contains(err.Error(), "s.db does not exist, though automatic backups") {
+				t.Errorf("CheckMissing: %v, want the backups said", err)
+			}
+			s, err := Open(path)
+			if err == nil {
+				s.Close()
+				t.Fatal("opened, want refused")
+			}
+			for _, want := range []string{path + " " + what + ", though automatic backups of a store there lie beside it; nothing was changed",
+				fmt.Sprintf("restore %q", backup), "move its backups (s.db.backup-*) elsewhere first"} {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("refusal %q, want it to say %q", err, want)
+				}
+			}
+			if fi, err := os.Stat(path); empty && (err != nil || fi.Size() != 0) || !empty && err == nil {
+				t.Errorf("the store file was written: %v %v", fi, err)
+			}
+		})
+	}
+	// With no backups, a missing store is begun.
+	if err := CheckMissing(filepath.Join(t.TempDir(), "new.db")); err != nil {
+		t.Errorf("CheckMissing with no backups: %v", err)
 	}
 }

@@ -2,8 +2,11 @@ package store
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,4 +91,54 @@ func rel(paths []string) []string {
 		out = append(out, filepath.Base(p))
 	}
 	return out
+}
+
+// TestOfficersBackupKept: a backup the officer names beside the store as
+// the automatic ones are named ("s.db.backup-2025-26-year-end") is not
+// one of them: it is never pruned, and the automatic backups are not
+// named after it.
+func TestOfficersBackupKept(t *testing.T) {
+	s := openTemp(t)
+	s.SetAutoBackups(2)
+	mustImport(t, s, "kent-2025-04.xlsx", monthly(months(app.MonthOf(2025, time.April), 3), 0))
+	mine := []string{s.path + ".backup-2025-26-year-end", s.path + ".backup-first-month"}
+	for _, m := range mine {
+		writeFile(m, []byte("the officer's copy"))
+	}
+	for i := range 4 {
+		mustImport(t, s, fmt.Sprintf("kent-2025-%02d.xlsx", 5+i), monthly(months(app.MonthOf(2025, time.Month(5+i)), 3), float64(i)))
+	}
+	for _, m := range mine {
+		if _, err := os.Stat(m); err != nil {
+			t.Errorf("the officer's backup %s: %v, want it kept", filepath.Base(m), err)
+		}
+	}
+	auto, err := Backups(s.path)
+	if err != nil || len(auto) != 2 {
+		t.Fatalf("automatic backups %v, %v; want the 2 kept", rel(auto), err)
+	}
+	for _, b := range auto {
+		if !automatic(strings.TrimPrefix(filepath.Base(b), filepath.Base(s.path)+backupInfix)) {
+			t.Errorf("automatic backup named %s", filepath.Base(b))
+		}
+	}
+}
+
+func TestAutomaticBackupName(t *testing.T) {
+	for stamp, want := range map[string]bool{
+		"20250314-093012":       true,
+		"20250314-093012-01":    true,
+		"20250314-093012-99-01": true,
+		"2025-26-year-end":      false,
+		"first-month":           false,
+		"first-month-01":        false,
+		"20250314-093012-1":     false,
+		"20250314-093012.bak":   false,
+		"20251314-093012":       false,
+		"":                      false,
+	} {
+		if got := automatic(stamp); got != want {
+			t.Errorf("automatic(%q) = %v, want %v", stamp, got, want)
+		}
+	}
 }

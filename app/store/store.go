@@ -73,9 +73,10 @@ type Bolt struct {
 
 // Open opens or creates the store at path (creating parent directories).
 // An existing file that is not a store, an empty one included, is refused
-// and left as it was, except an empty file that is clearly a store an
-// earlier Scorecard was killed while creating (see halfCreated): that is
-// replaced. A new store is laid out under a temporary name and then
+// and left as it was, except an empty file of the store's own name with
+// no backups beside it, what an older Scorecard killed while creating a
+// store left: that is replaced. No store is begun where automatic backups
+// of one lie beside it (lostBesideBackups). A new store is laid out under a temporary name and then
 // given its own, so a store is never seen half-created.
 //
 // A damaged store (a file cut short, a header page failing its checksum,
@@ -102,6 +103,9 @@ func OpenSized(path string, room int64) (*Bolt, error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
+		if err := lostBesideBackups(path, "does not exist"); err != nil {
+			return nil, err
+		}
 		if err := create(path); err != nil {
 			return nil, err
 		}
@@ -109,9 +113,13 @@ func OpenSized(path string, room int64) (*Bolt, error) {
 		return nil, fmt.Errorf("open store: %w", err)
 	case !fi.Mode().IsRegular():
 		return nil, fmt.Errorf("%s is not a Scorecard store: it is not a regular file", path)
-	case fi.Size() == 0 && !halfCreated(path):
-		return nil, notStore(path, "is empty: not a Scorecard store")
 	case fi.Size() == 0:
+		if err := lostBesideBackups(path, "is empty"); err != nil {
+			return nil, err
+		}
+		if filepath.Base(path) != defaultName {
+			return nil, notStore(path, "is empty: not a Scorecard store")
+		}
 		if err := os.Remove(path); err != nil {
 			return nil, fmt.Errorf("replace the empty store %s: %w", path, err)
 		}
@@ -131,17 +139,27 @@ func OpenSized(path string, room int64) (*Bolt, error) {
 // defaultName is the store's file name where the user has not chosen one.
 const defaultName = "scorecard.db"
 
-// halfCreated reports whether the empty file at path is a store an
-// earlier Scorecard was killed while creating (this one creates a store
-// under a temporary name, so never leaves one): it has the store's own
-// name, or automatic backups of it lie beside it. Any other empty file
-// may be the user's and is left alone.
-func halfCreated(path string) bool {
-	if filepath.Base(path) == defaultName {
-		return true
+// CheckMissing returns, for a store at path whose file does not exist,
+// the refusal to take it for one never made where automatic backups of a
+// store there lie beside it, naming the newest and how to restore it;
+// nil where there are none.
+func CheckMissing(path string) error { return lostBesideBackups(path, "does not exist") }
+
+// lostBesideBackups refuses to begin a new history at path, which does
+// not exist or is empty (what), where automatic backups of a store there
+// lie beside it: the store was moved, deleted or emptied (a sync client,
+// a copy cut short), not never made, and a new one, opened as if
+// nothing had been imported, was written over without a word, its
+// backups pruned within five changes until none held the old history.
+// The officer restores the newest, or moves the backups away to begin
+// anew. nil where there are none.
+func lostBesideBackups(path, what string) error {
+	newest, _ := NewestBackup(path)
+	if newest == "" {
+		return nil
 	}
-	bs, _ := Backups(path)
-	return len(bs) > 0
+	return &notStoreError{path: path, what: what + ", though automatic backups of a store there lie beside it",
+		advice: restoreAdvice(path, newest) + ", or, to begin a new history there, move its backups (" + filepath.Base(path) + backupInfix + "*) elsewhere first"}
 }
 
 // create lays out a new store under a temporary name beside path and
@@ -258,7 +276,10 @@ func OpenReadOnly(path string) (*Bolt, error) {
 	// bbolt would try to lay out a new database in an empty file, and
 	// fail to write it through a read-only handle.
 	if fi.Size() == 0 {
-		if halfCreated(path) {
+		if err := lostBesideBackups(path, "is empty"); err != nil {
+			return nil, err
+		}
+		if filepath.Base(path) == defaultName {
 			return nil, notStoreOr(path, "is empty: not a Scorecard store yet (an earlier import was stopped while creating it; the next import replaces it)", "")
 		}
 		return nil, notStore(path, "is empty: not a Scorecard store")

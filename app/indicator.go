@@ -172,8 +172,13 @@ func dataPeriodCode(s string) (DataPeriod, PeriodKind, bool) {
 		return Annual, 0, true
 	case "FY", "FINANCIAL YEAR":
 		return Annual, FinancialYear, true
-	case "AY", "ACADEMIC YEAR":
+	case "AY", "ACADEMIC YEAR", "SCHOOL YEAR":
 		return Annual, AcademicYear, true
+	case "CY", "CALENDAR YEAR":
+		// A year to 31 December: no year type (the year targets are set
+		// for), which is financial or academic; the importer reads a
+		// row's plain years by it (rowYearKind).
+		return Annual, 0, true
 	case "", "-":
 		return "", 0, true
 	}

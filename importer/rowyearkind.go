@@ -24,9 +24,12 @@ type rowYears struct {
 	// refused says why its plain-year figures are not read ("" for read).
 	refused string
 	name    string
-	at      int   // the name's column
-	cols    []int // the columns read as its kind, or refused
-	late    []int // the columns whose year, of its kind, ends after the latest month
+	// said is what named its kind where not its name: its Data period
+	// cell ("Calendar year").
+	said string
+	at   int   // the column of the words that named it
+	cols []int // the columns read as its kind, or refused
+	late []int // the columns whose year, of its kind, ends after the latest month
 }
 
 // yearKindWords are the kinds of year a name names ("calendar year",
@@ -62,7 +65,22 @@ func (s *sheetReader) rowYearKind(r int, ref string) rowYears {
 	ry.name, ry.at = strings.TrimSpace(s.at(r, &nc)), nc.index
 	switch kinds := namedYearKinds(ry.name); len(kinds) {
 	case 0:
-		ry.kind = s.rowYearKinds[ref]
+		if ry.kind = s.rowYearKinds[ref]; ry.kind != 0 {
+			break
+		}
+		// A Data period of "Calendar year" on each row was left blank,
+		// its calendar years filed as financial ones, nine months off,
+		// with a warning that nothing on the sheet said which.
+		if dc, ok := s.l.column(RoleDataPeriod); ok {
+			text := strings.TrimSpace(s.at(r, &dc))
+			if k := dataPeriodYearKind(text); k != 0 {
+				ry.kind, ry.at, ry.said = k, dc.index, fmt.Sprintf("its data period %q says %ss", text, k.Noun())
+				if s.rowYearKinds == nil {
+					s.rowYearKinds = map[string]app.PeriodKind{}
+				}
+				s.rowYearKinds[ref] = k
+			}
+		}
 	case 1:
 		ry.kind = kinds[0]
 		if s.rowYearKinds == nil {
@@ -133,9 +151,27 @@ func (ry *rowYears) say(s *sheetReader, r int, ref string) {
 		ref, cols, fg.plain, lg.plain, ry.kind.Noun(), yearOf(ry.kind, fg.plain).Label(), yearOf(ry.kind, lg.plain).Label(), fg.period.Kind.Noun(), ry.why())
 }
 
-// why says what named the row's kind of year: its name, or its
-// indicator's row's.
+// dataPeriodYearKind is the kind of year of a yearly Data period that
+// names one ("Calendar year", "FY", "School year"); 0 for any other.
+func dataPeriodYearKind(text string) app.PeriodKind {
+	dp, year, err := app.ParseDataPeriodYear(text)
+	switch {
+	case err != nil || dp != app.Annual:
+		return 0
+	case year != 0:
+		return year
+	case strings.EqualFold(text, "CY") || strings.EqualFold(strings.Join(strings.Fields(text), " "), "calendar year"):
+		return app.CalendarYear
+	}
+	return 0
+}
+
+// why says what named the row's kind of year: its name, its Data period,
+// or its indicator's row's.
 func (ry *rowYears) why() string {
+	if ry.said != "" {
+		return ry.said
+	}
 	if namedYearKinds(ry.name) == nil {
 		return fmt.Sprintf("its indicator's row names %ss", ry.kind.Noun())
 	}

@@ -72,6 +72,23 @@ func TestRowNamesItsKindOfYear(t *testing.T) {
 		}, map[string][]string{
 			"B2": {"YK01: figure under plain year 2025 (column F) not read", "2025 would end after Mar-25, the sheet's latest month"},
 		}, nil},
+		// A Data period naming the kind of year, on each row, was left
+		// blank (not a code the importer knew) and the calendar years
+		// filed as financial ones, nine months off.
+		{"a Calendar year Data period", "Scorecard", nil, []any{"Data period", 2022, 2023, 2024}, [][]any{
+			{"YK01", "Number of children in care", "-", "Calendar year", 545, 560, 571},
+			{"YK02", "Number of referrals", "-", "", 5000, 5100, 5200},
+			{"YK03", "Number of pupils permanently excluded", "-", "School year", 12, 15, 11},
+			{"YK04", "Number of care leavers", "-", "FY", 300, 310, 320},
+		}, map[string]string{
+			"YK01": "[2022=545 2023=560 2024=571]",
+			"YK02": "[2021/22=5000 2022/23=5100 2023/24=5200]",
+			"YK03": "[2021/22AY=12 2022/23AY=15 2023/24AY=11]",
+			"YK04": "[2021/22=300 2022/23=310 2023/24=320]",
+		}, map[string][]string{
+			"D2": {"YK01: figures under plain years (columns E to G, 2022 to 2024) read as calendar years, 2022 to 2024, not as financial years",
+				`its data period "Calendar year" says calendar years`},
+		}, []string{"D3", "D5"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

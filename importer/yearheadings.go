@@ -91,7 +91,7 @@ func yearHeadings(gs *headingGuesses, sheet string, g *grid, h int, heads []stri
 		other = "every row's are read so: head a row's columns 2024/25 for financial years or 2024/25 AY for academic ones where they differ"
 	}
 	// Said at a row whose name says otherwise (rowYearKind).
-	other += "; a row whose name names its kind of year (\"(calendar year)\") takes that kind"
+	other += "; a row whose name or Data period names its kind of year (\"(calendar year)\", \"Calendar year\") takes that kind"
 	if beside != "" {
 		other += "; " + beside
 	}
@@ -205,7 +205,7 @@ func yearKind(sheet string, g *grid, h int) (app.PeriodKind, string) {
 	if k, why, ok := say(sheet, "the sheet's name"); ok {
 		return k, why
 	}
-	return app.FinancialYear, "nothing on the sheet says which kind of year, and children's services count most years to 31 March (children looked after at 31 March 2025 are the year 2024/25 in the DfE's returns)"
+	return app.FinancialYear, "nothing on the sheet says which kind of year (its title, header and name), and children's services count most years to 31 March (children looked after at 31 March 2025 are the year 2024/25 in the DfE's returns)"
 }
 
 // namesYearKind reports whether s names a kind of year: "calendar

@@ -106,6 +106,11 @@ func nameDistricts(e *env, st store.Store) error {
 		return err
 	}
 	if e.districts != nil {
+		if !e.force {
+			if err := keepsHeldDistricts(e, st, a); err != nil {
+				return err
+			}
+		}
 		if err := st.SetDistricts(a, e.districts); err != nil {
 			return err
 		}
@@ -115,6 +120,49 @@ func nameDistricts(e *env, st store.Store) error {
 	}
 	printAuthority(e, a)
 	return nil
+}
+
+// keepsHeldDistricts refuses districts named (e.districts) that leave
+// out, or spell otherwise, a district of a the store holds figures for:
+// its figures stay keyed by its name, and the export's Districts sheet
+// and --area, reading the districts named, lost them without a word
+// ("South and West" respelt "South & West" was found by neither name).
+func keepsHeldDistricts(e *env, st store.Store, a *app.Authority) error {
+	h, err := st.Load()
+	if err != nil {
+		return err
+	}
+	held := map[app.Area]int{}
+	for _, k := range h.Keys() {
+		if a.IsDistrict(k.Area) {
+			held[k.Area] += len(h.Series(k))
+		}
+	}
+	base, ok := app.LookupAuthority(a.Old)
+	if !ok || len(held) == 0 {
+		return nil
+	}
+	next := base.WithDistricts(e.districts)
+	var lost []string
+	for _, d := range a.Districts() {
+		n := held[d]
+		figures := fmt.Sprintf("%s (%d figures)", d, n)
+		if n == 1 {
+			figures = fmt.Sprintf("%s (1 figure)", d)
+		}
+		switch got, ok := next.ParseArea(string(d)); {
+		case n == 0 || next.IsDistrict(d):
+		case ok && got != d && next.IsDistrict(got):
+			lost = append(lost, fmt.Sprintf("%s, named %q", figures, got))
+		default:
+			lost = append(lost, figures)
+		}
+	}
+	if len(lost) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s: the store holds figures for districts these --districts leave out or spell otherwise: %s; the export's Districts sheet and --area would lose them: name each as the store holds it, or add --force to set the districts anyway (nothing was changed)",
+		e.db, strings.Join(lost, "; "))
 }
 
 // printAuthority prints an authority's profile in a line or two.

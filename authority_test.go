@@ -79,8 +79,20 @@ func TestAuthorityDistrictsTheOfficerNames(t *testing.T) {
 	if out := mustRun(t, db, "show", "CIC01", "--area", "penwith", "--json"); !strings.Contains(out, `"area": "Penwith"`) {
 		t.Errorf("show --area penwith:\n%s", out)
 	}
-	if out := mustRun(t, db, "authority", "--districts", ""); strings.Contains(out, "districts:") {
-		t.Errorf("--districts \"\" kept them: %q", out)
+	// Districts holding figures are not left out, nor respelt, unsaid:
+	// their figures would be lost to the export's Districts sheet and
+	// --area (the campaign of other councils' workbooks, F2).
+	for _, names := range []string{"", "Kerrier", "Penwith District, Kerrier"} {
+		r := scorecard(t, db, "authority", "--districts", names)
+		if r.code != 1 || !strings.Contains(r.stderr, "the store holds figures for districts these --districts leave out or spell otherwise: Penwith (1 figure)") || !strings.Contains(r.stderr, "add --force") {
+			t.Errorf("--districts %q: exit %d %q, want refused naming Penwith and --force", names, r.code, r.stderr)
+		}
+	}
+	if out := mustRun(t, db, "authority", "--districts", "Penwith, Kerrier, Camborne"); !strings.Contains(out, "districts: Penwith, Kerrier, Camborne") {
+		t.Errorf("--districts keeping Penwith: %q", out)
+	}
+	if out := mustRun(t, db, "authority", "--districts", "", "--force"); strings.Contains(out, "districts:") {
+		t.Errorf("--districts \"\" --force kept them: %q", out)
 	}
 }
 

@@ -72,6 +72,18 @@ func TestRowNamesItsKindOfYear(t *testing.T) {
 		}, map[string][]string{
 			"B2": {"YK01: figure under plain year 2025 (column F) not read", "2025 would end after Mar-25, the sheet's latest month"},
 		}, nil},
+		// A table of calendar years below another table, whose row's
+		// Data period "AY" (C1) is no title of this one: its caption is.
+		{"a caption below another table's row", "Scorecard", [][]any{
+			{"LS11", "Good level of development (%)", "AY", 65, 66, 67},
+			{"Calendar year measures"},
+		}, nil, [][]any{
+			{"YK01", "Number of private fostering notifications", "-", 41, 38, 45},
+		}, map[string]string{
+			"YK01": "[2022=41 2023=38 2024=45]",
+		}, map[string][]string{
+			"D3": {`read as calendar years (2022 to 2024), as the title A2 "Calendar year measures" says calendar years`},
+		}, nil},
 		// A Data period naming the kind of year, on each row, was left
 		// blank (not a code the importer knew) and the calendar years
 		// filed as financial ones, nine months off.

@@ -182,7 +182,7 @@ func yearKind(sheet string, g *grid, h int) (app.PeriodKind, string) {
 		}
 		return 0, "", false
 	}
-	for r := 0; r < h && r < len(g.rows); r++ {
+	for r := titleTop(g, h); r < h && r < len(g.rows); r++ {
 		for c, s := range g.rows[r] {
 			if k, why, ok := say(s, "the title "+cellName(r, c)); ok {
 				return k, why
@@ -206,6 +206,27 @@ func yearKind(sheet string, g *grid, h int) (app.PeriodKind, string) {
 		return k, why
 	}
 	return app.FinancialYear, "nothing on the sheet says which kind of year (its title, header and name), and children's services count most years to 31 March (children looked after at 31 March 2025 are the year 2024/25 in the DfE's returns)"
+}
+
+// titleTop is the first of the title rows above header row h: those
+// after the last row above it of more than three cells, which is another
+// table's (a row of figures, a header) and no title. On a sheet of
+// several tables, a row's Data period "AY" in the table above (D12) was
+// read as the title of a table of calendar years below it, captioned
+// "Calendar year measures", and its years filed as academic ones.
+func titleTop(g *grid, h int) int {
+	for r := min(h, len(g.rows)) - 1; r >= 0; r-- {
+		n := 0
+		for _, s := range g.rows[r] {
+			if strings.TrimSpace(s) != "" {
+				n++
+			}
+		}
+		if n > 3 {
+			return r + 1
+		}
+	}
+	return 0
 }
 
 // namesYearKind reports whether s names a kind of year: "calendar

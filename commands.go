@@ -268,13 +268,23 @@ func madeBy(r app.Import) string {
 	return r.Machine
 }
 
+// inUseSaid says of a change refused because another Scorecard has the
+// store open what was not done and what to do: the store's own words
+// ("s.db is in use by another Scorecard (...)") said neither.
+func inUseSaid(err error, what, again string) error {
+	if !errors.Is(err, store.ErrInUse) {
+		return err
+	}
+	return fmt.Errorf("%s: %w; nothing was changed: close it, or let it finish, then %s again", what, err, again)
+}
+
 func runUndo(e *env, args []string) error {
 	if len(args) != 1 {
 		return usagef("name one import, e.g. scorecard undo I0003 (see scorecard imports)")
 	}
 	st, err := openStore(e)
 	if err != nil {
-		return err
+		return inUseSaid(err, args[0]+": not undone", "undo it")
 	}
 	defer st.Close()
 	// Read before and after, to say which of its figures the undo removed

@@ -34,7 +34,11 @@ func runImport(e *env, args []string) error {
 	}
 	st, err := openStoreFor(e, args)
 	if err != nil {
-		return err
+		names := make([]string, len(args))
+		for i, a := range args {
+			names[i] = filepath.Base(a)
+		}
+		return inUseSaid(err, strings.Join(names, ", ")+": not imported", "import it")
 	}
 	defer st.Close()
 	if err := checkAreaNames(st, e.areaNames); err != nil {

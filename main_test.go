@@ -243,8 +243,12 @@ func TestSecondProcessIsTurnedAwayQuickly(t *testing.T) {
 	// (TestReadingWhileWindowHoldsStore).
 	r := scorecard(t, db, "undo", "I0001")
 	took := time.Since(start)
-	if r.code != 1 || !strings.Contains(r.stderr, "in use by another Scorecard (a window, or a command such as an import)") {
+	if r.code != 1 || !strings.Contains(r.stderr, "I0001: not undone: "+db+" is in use by another Scorecard (a window, or a command such as an import); nothing was changed: close it, or let it finish, then undo it again") {
 		t.Errorf("second process: exit %d, stderr %q", r.code, r.stderr)
+	}
+	// An import turned away names its file and what to do.
+	if r := scorecard(t, db, "import", filepath.Join("assets", "demo.xlsx")); r.code != 1 || !strings.Contains(r.stderr, "demo.xlsx: not imported: ") || !strings.Contains(r.stderr, "then import it again") {
+		t.Errorf("an import while the store is held: exit %d, stderr %q", r.code, r.stderr)
 	}
 	if took > 2*time.Second {
 		t.Errorf("second process took %v to give up, want under 2 s", took)

@@ -369,6 +369,9 @@ func Restore(path, from string) (kept string, err error) {
 		return err
 	})
 	if err != nil {
+		if we := refusedWrite(err, "the store restored", filepath.Dir(path), "nothing was changed; restore it where you can write, naming that store with --db"); we != err {
+			return "", fmt.Errorf("restore %s from %s: %w", path, from, we)
+		}
 		return "", fmt.Errorf("restore %s from %s: %w", path, from, err)
 	}
 	// The store it replaces is kept by a second name (a hard link, or a

@@ -8,6 +8,7 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -49,7 +50,19 @@ func restoreAdvice(path, backup string) string {
 // that nothing was changed, and the newest automatic backup beside it or,
 // when there is none, how to go on.
 func notStore(path, what string) error {
-	return notStoreOr(path, what, "name another file with --db, or remove this one")
+	return notStoreOr(path, what, otherFileAdvice(path))
+}
+
+// otherFileAdvice is how to go on from a file named as the store that is
+// none: another file, or this one removed; but a workbook or CSV (--db
+// A.xlsx for import A.xlsx) is the officer's own, which the advice to
+// remove it put at risk.
+func otherFileAdvice(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".xlsm", ".xls", ".csv":
+		return fmt.Sprintf("it is a workbook or CSV, not a store: to read it, import it (scorecard --db STORE import %q), naming the store with --db", filepath.Base(path))
+	}
+	return "name another file with --db, or remove this one"
 }
 
 // notStoreOr is notStore with other advice where there is no backup, or

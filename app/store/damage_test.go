@@ -349,6 +349,8 @@ func TestNotAStoreMessage(t *testing.T) {
 		{"g.db", garbage, false, true, "g.db is not a Scorecard store (too short to be one); nothing was changed; name another file"},
 		{"g.db", garbage, false, false, "g.db is not a Scorecard store (too short to be one); nothing was changed; name another file"},
 		{"g.db", garbage, true, false, "g.db is not a Scorecard store (too short to be one); nothing was changed; restore the newest backup with: "},
+		// The officer's workbook named as the store is never to be removed.
+		{"A.xlsx", garbage, false, true, `A.xlsx is not a Scorecard store (too short to be one); nothing was changed; it is a workbook or CSV, not a store: to read it, import it (scorecard --db STORE import "A.xlsx")`},
 	} {
 		t.Run(fmt.Sprintf("%s/backup=%v/readOnly=%v", tc.name, tc.backup, tc.readOnly), func(t *testing.T) {
 			dir := t.TempDir()

@@ -116,3 +116,58 @@ func fileSize(t *testing.T, path string) int64 {
 	}
 	return fi.Size()
 }
+
+// TestReadOnlyDiskSaid: a store on a disk mounted read-only (a
+// write-protected stick, a share mounted so), opened to change it or
+// restored over, says the disk is read-only, that nothing was changed
+// and what to do, not "open s.db: open s.db: read-only file system" nor
+// a temporary file's name.
+func TestReadOnlyDiskSaid(t *testing.T) {
+	if os.Getenv(fullDiskInside) == "" {
+		runInMountNamespace(t)
+		return
+	}
+	dir := filepath.Join(t.TempDir(), "ro")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=4m"); err != nil {
+		t.Skipf("no disk to mount read-only: mount a tmpfs: %v", err)
+	}
+	defer syscall.Unmount(dir, 0)
+	path := filepath.Join(dir, "s.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustImport(t, s, "a.xlsx", smallMonthly(0))
+	s.Close()
+	keep := filepath.Join(t.TempDir(), "keep.db")
+	if err := copyFile(path, keep); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mount("", dir, "", syscall.MS_REMOUNT|syscall.MS_RDONLY, ""); err != nil {
+		t.Skipf("remount read-only: %v", err)
+	}
+	_, err = Open(path)
+	if want := "open store " + path + ": cannot write the store s.db in " + dir + " (the disk is read-only); nothing was changed; copy the store to a folder you can write to"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("opened to change: %v\nwant it to begin %s", err, want)
+	}
+	_, err = Restore(path, keep)
+	if err == nil || !strings.Contains(err.Error(), "(the disk is read-only); nothing was changed") || strings.Contains(err.Error(), ".restoring") {
+		t.Errorf("restore: %v, want the disk said read-only and no temporary file named", err)
+	}
+	if s, err := OpenReadOnly(path); err != nil {
+		t.Errorf("opened to read: %v, want it read", err)
+	} else {
+		s.Close()
+	}
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o600)
+}

@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -322,6 +323,10 @@ func open(path string, mode os.FileMode, opt *bolt.Options) (s *Bolt, err error)
 		// A change opens the file to write; the folder's keeper grants it.
 		return nil, fmt.Errorf("open store %s: %w", path, &writeError{what: "the store " + filepath.Base(path), where: filepath.Dir(path),
 			cause: "no permission to write to it", outcome: "nothing was changed; ask whoever looks after the folder for write access (list, show and export only read it, and work)", err: err})
+	case errors.Is(err, syscall.EROFS) && !opt.ReadOnly:
+		// A write-protected stick, a share mounted read-only.
+		return nil, fmt.Errorf("open store %s: %w", path, &writeError{what: "the store " + filepath.Base(path), where: filepath.Dir(path),
+			cause: "the disk is read-only", outcome: "nothing was changed; copy the store to a folder you can write to and name it with --db (list, show and export only read it, and work here)", err: err})
 	case err != nil:
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}

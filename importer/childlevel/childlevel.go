@@ -263,13 +263,7 @@ func aggregate(auth *app.Authority, children []child, snapshot time.Time, have f
 			count, three := in(i, c.uasc(RefChildrenInCare)), in(i, c.uasc(RefThreePlacements))
 			tallies := []*tally{&areas[county][i]}
 			if have.district {
-				// A child of none of the authority's districts, or of
-				// none known, is counted where the scorecards count
-				// them, so that the areas sum to the county.
-				a, ok := auth.ParseArea(c.district)
-				if !ok || !auth.IsDistrict(a) {
-					a = app.OutOfCounty
-				}
+				a := districtArea(auth, c.district)
 				if areas[a] == nil {
 					areas[a] = &[3]tally{}
 				}
@@ -300,7 +294,10 @@ func aggregate(auth *app.Authority, children []child, snapshot time.Time, have f
 				add(MeasureInCare, DimPlacementType, c.placement, i)
 			}
 			if have.district {
-				add(MeasureInCare, DimDistrict, c.district, i)
+				// As the area figures count them: a blank district had
+				// been "Not recorded" here and Out of County / Unknown
+				// there, one workbook giving two counts of it.
+				add(MeasureInCare, DimDistrict, string(districtArea(auth, c.district)), i)
 			}
 			if have.location {
 				add(MeasureInCare, DimPlacementLocation, c.location, i)
@@ -450,4 +447,16 @@ func periodStart(snapshot time.Time) time.Time { return yearBefore(snapshot).Add
 // inPeriod reports whether d falls in the 12 months ending on snapshot.
 func inPeriod(d, snapshot time.Time) bool {
 	return !d.IsZero() && !d.Before(periodStart(snapshot)) && !d.After(snapshot)
+}
+
+// districtArea is the area a child of district (as district reads the
+// column) is counted in: one of the authority's districts, or, of none
+// of them or none known, Out of County / Unknown, where the scorecards
+// count them, so that the areas sum to the county. The area figures and
+// the breakdown by district count alike by it.
+func districtArea(auth *app.Authority, district string) app.Area {
+	if a, ok := auth.ParseArea(district); ok && auth.IsDistrict(a) {
+		return a
+	}
+	return app.OutOfCounty
 }

@@ -59,6 +59,19 @@ func TestDistrictsSumToCounty(t *testing.T) {
 	if o := figure(t, ds, RefChildrenInCare, app.OutOfCounty, app.All); *o.Value != 4 {
 		t.Errorf("%s children in care = %v, want 4", app.OutOfCounty, *o.Value)
 	}
+	// The breakdown by district counts them as the areas do: the blank
+	// had been "Not recorded" there, one workbook giving two counts.
+	for _, b := range ds.Breakdowns {
+		if b.Dimension != DimDistrict || b.Split != app.All {
+			continue
+		}
+		if a := app.Area(b.Category); a != app.OutOfCounty && !slices.Contains(app.Districts, a) {
+			t.Errorf("district breakdown category %q, want a district or %s", b.Category, app.OutOfCounty)
+		}
+		if o := figure(t, ds, RefChildrenInCare, app.Area(b.Category), app.All); b.Count != *o.Value {
+			t.Errorf("district breakdown %s: %v, the area's figure %v", b.Category, b.Count, *o.Value)
+		}
+	}
 
 	var district, unread bool
 	for _, w := range warns {

@@ -307,8 +307,9 @@ func runUndo(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("undid %s, but could not read the store back: %w", rec.ID, err)
 	}
-	fmt.Fprintf(e.out, "undid %s (%s): of its %d observations %s; its %d targets and %d benchmarks taken out (any a later import also gave stay)\n",
-		rec.ID, rec.Source, rec.Counts.Observations, undoEffectOf(before, h, rec.ID), rec.Counts.Targets, rec.Counts.Benchmarks)
+	effect := undoEffectOf(before, h, rec.ID)
+	fmt.Fprintf(e.out, "undid %s (%s): of %s %s; its %d targets and %d benchmarks taken out (any a later import also gave stay)\n",
+		rec.ID, rec.Source, effect.of(rec.Counts.Observations), effect, rec.Counts.Targets, rec.Counts.Benchmarks)
 	sayDefinitionsUndone(e, h, rec)
 	warnUndefined(e, h, rec)
 	return nil

@@ -60,6 +60,18 @@ func undoEffectOf(before, after *app.History, id string) undoEffect {
 	return e
 }
 
+// of says what the undo's counts are of: the import's n observations,
+// or, where it also restated figures held, which its counts leave out
+// and the undo takes back too, the figures it gave, so that the counts
+// add up ("of its 4 observations removed 6, 10 back" did not).
+func (e undoEffect) of(n int) string {
+	total := e.removed + e.back + e.stay + e.replaced
+	if total <= n {
+		return fmt.Sprintf("its %d observations", n)
+	}
+	return fmt.Sprintf("the %d figures it gave (%d observations, as its import counted them, and %d restating figures then held)", total, n, total-n)
+}
+
 // String says what the undo did to the import's n figures.
 func (e undoEffect) String() string {
 	parts := []string{fmt.Sprintf("removed %d", e.removed)}

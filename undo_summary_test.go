@@ -68,3 +68,23 @@ func TestUndoSaysWhatStays(t *testing.T) {
 		})
 	}
 }
+
+// TestUndoCountsAddUp: an import that restated figures held counts only
+// those it added or revised, but its undo takes back every figure it
+// gave: the undo's counts are said of those, so that they add up ("of
+// its 4 observations removed 6, 10 back" did not).
+func TestUndoCountsAddUp(t *testing.T) {
+	for _, tt := range []struct {
+		e    undoEffect
+		n    int
+		want string
+	}{
+		{undoEffect{removed: 6, back: 10}, 4, "the 16 figures it gave (4 observations, as its import counted them, and 12 restating figures then held)"},
+		{undoEffect{removed: 3, back: 1}, 4, "its 4 observations"},
+		{undoEffect{stay: 12, replaced: 4}, 16, "its 16 observations"},
+	} {
+		if got := tt.e.of(tt.n); got != tt.want {
+			t.Errorf("%+v of %d: %q, want %q", tt.e, tt.n, got, tt.want)
+		}
+	}
+}

@@ -311,3 +311,23 @@ func TestFiguresUnderTheHeader(t *testing.T) {
 		t.Errorf("rows without a Ref said at %v, want A4 and A6", skipped)
 	}
 }
+
+// TestYearlessQuarterSaid: a quarter heading without its year ("Q1"
+// under a title "Quarterly Scorecard 2024/25", the commonest quarterly
+// layout) was refused as "not one the importer knows"; it is said to
+// lack its year and how to write it. Other headings are not taken for
+// one.
+func TestYearlessQuarterSaid(t *testing.T) {
+	for h, want := range map[string]bool{
+		"Q1": true, "q4": true, "Qtr 1": true, "Qtr2": true, "Quarter 3": true, "Apr-Jun": true, "Jul - Sept": true,
+		"October to December": true, "jan-mar": true,
+		"Q5": false, "Q1 2024/25": false, "Apr-Jun 2024": false, "Apr-Sep": false, "Jan-Jun": false, "Quarter": false, "Notes": false,
+	} {
+		if got := yearlessQuarter(h); got != want {
+			t.Errorf("yearlessQuarter(%q) = %v, want %v", h, got, want)
+		}
+		if want && !strings.HasPrefix(unknownWhy(h), "it names a quarter but not its year: head it with the year it is of, Q1 2024/25") {
+			t.Errorf("unknownWhy(%q) = %q", h, unknownWhy(h))
+		}
+	}
+}

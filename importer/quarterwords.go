@@ -36,6 +36,7 @@ const (
 	formMonths      = "months"      // Q1 (Apr-Jun 25): numbered from April
 	formMonthsOfCal = "monthsOfCal" // Q1 (Jan-Mar 25): numbered from January
 	formQtr         = "qtr"         // Qtr 2 2024: Power BI's, numbered from January
+	formCY          = "cy"          // CY 2024, Jan-Dec 2024: a calendar year
 )
 
 // wordedForm is wordedPeriod, also naming the form read (formFY ...).
@@ -49,14 +50,17 @@ func wordedForm(s string) (p app.Period, note, refused, form string, ok bool) {
 
 func wordedPeriodOf(s string) (p app.Period, note, refused, form string, ok bool) {
 	fields := rangeFields(strings.ReplaceAll(s, "\u00a0", " "))
-	if len(fields) == 1 && len(fields[0]) > 2 && strings.EqualFold(fields[0][:2], "FY") {
-		fields = []string{"FY", fields[0][2:]} // FY2020/21
+	if len(fields) == 1 && len(fields[0]) > 2 && (strings.EqualFold(fields[0][:2], "FY") || strings.EqualFold(fields[0][:2], "CY")) {
+		fields = []string{fields[0][:2], fields[0][2:]} // FY2020/21, CY2024
 	}
 	if len(fields) < 2 {
 		return app.Period{}, "", "", "", false
 	}
 	if p, note, refused, ok := fyYear(fields); ok || refused != "" {
 		return p, note, refused, formFY, ok
+	}
+	if p, ok := calendarYearWords(fields); ok {
+		return p, fmt.Sprintf("read as the calendar year %d, January to December", p.Year), "", formCY, true
 	}
 	q, rest, found := quarterWord(fields)
 	if !found {
@@ -209,6 +213,36 @@ func fyYear(fields []string) (app.Period, string, string, bool) {
 		return app.Period{}, "", "", false
 	}
 	return p, fmt.Sprintf("read as the financial year %s, April %d to March %d", p.Label(), p.Year, p.Year+1), "", true
+}
+
+// calendarYearWords reads a calendar year written so: "CY 2024", "2024
+// CY", "Jan-Dec 2024", "January to December 2024". Refused as headings
+// the importer did not know, they left a calendar-year scorecard nothing
+// to import.
+func calendarYearWords(fields []string) (app.Period, bool) {
+	// Asked of every heading: compared in place, allocating nothing.
+	is := func(w string, any ...string) bool {
+		for _, a := range any {
+			if strings.EqualFold(w, a) {
+				return true
+			}
+		}
+		return false
+	}
+	var y int
+	var ok bool
+	switch n := len(fields); {
+	case n == 2 && is(fields[1], "CY"):
+		y, ok = plainYear(fields[0])
+	case n == 2 && is(fields[0], "CY", "Jan-Dec", "January-December", "Jan\u2013Dec"):
+		y, ok = plainYear(fields[1])
+	case n == 4 && is(fields[0], "Jan", "January") && is(fields[1], "to", "-", "\u2013") && is(fields[2], "Dec", "December"):
+		y, ok = plainYear(fields[3])
+	}
+	if !ok {
+		return app.Period{}, false
+	}
+	return app.Period{Kind: app.CalendarYear, Year: y}, true
 }
 
 // wordedRefusal says why a heading in one of this file's forms is not

@@ -26,6 +26,13 @@ func TestWordedQuarterHeadings(t *testing.T) {
 		}, map[string]string{"QH1": "[2025-Q2=20 2025-Q3=21]"}, map[string][]string{
 			"D1": {`column D "Quarter 1 2025/26" read as Apr-Jun 2025, quarter 1 of the financial year 2025/26, quarters numbered from April (and 1 more columns like it)`},
 		}, []string{"E1"}},
+		// Calendar years in words were headings the importer did not
+		// know: a Wigan scorecard of them had nothing to import.
+		{"calendar years in words", []any{"CY 2022", "Jan-Dec 2023", "January to December 2024", "2025 CY"}, [][]any{
+			{"CY1", "Number of children in care", "-", 545, 560, 571, 580},
+		}, map[string]string{"CY1": "[2022=545 2023=560 2024=571 2025=580]"}, map[string][]string{
+			"D1": {`column D "CY 2022" read as the calendar year 2022, January to December (and 3 more columns like it)`},
+		}, []string{"E1", "F1", "G1"}},
 		{"quarter after its year", []any{"2025/26 Quarter 3", "2025/26 Quarter 4"}, [][]any{
 			{"QH1", "Re-referrals within 12 months (%)", "L", 20, 21},
 		}, map[string]string{"QH1": "[2025-Q4=20 2026-Q1=21]"}, map[string][]string{

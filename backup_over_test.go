@@ -78,3 +78,22 @@ func TestBackupOverAFileThere(t *testing.T) {
 		})
 	}
 }
+
+// TestInterruptedChangeSaid: an import killed mid-way leaves its
+// automatic backup's copy half made beside the store; the next change
+// says a change was stopped before it finished and nothing of it was
+// stored, where nothing had told the officer it was not made.
+func TestInterruptedChangeSaid(t *testing.T) {
+	db := demoStore(t)
+	left := filepath.Join(filepath.Dir(db), "."+filepath.Base(db)+".backup-20261207-170000.tmp-4242")
+	if err := os.WriteFile(left, []byte("half a copy"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := scorecard(t, db, "import", filepath.Join("assets", "demo.xlsx"))
+	if r.code != 0 || !strings.Contains(r.stderr, "note: a change to "+db+" begun at ") || !strings.Contains(r.stderr, "was stopped before it finished: nothing of it was stored") {
+		t.Errorf("exit %d, stderr %q; want the interrupted change said", r.code, r.stderr)
+	}
+	if r := scorecard(t, db, "import", filepath.Join("assets", "demo.xlsx")); strings.Contains(r.stderr, "stopped before it finished") {
+		t.Errorf("said again once the leftover was removed: %q", r.stderr)
+	}
+}

@@ -305,10 +305,29 @@ func printCommandUsage(w io.Writer, c command, fs *flag.FlagSet) {
 
 // openStore opens the store for a subcommand; an "already open" store is
 // reported in the contract's one line.
-func openStore(e *env) (store.Store, error) { return openDB(e.db, 0) }
+func openStore(e *env) (store.Store, error) {
+	st, err := openDB(e.db, 0)
+	noteInterrupted(e, st, err)
+	return st, err
+}
 
 // openStoreFor opens the store to import the files at paths, with room
 // mapped for what they add (see store.OpenSized).
 func openStoreFor(e *env, paths []string) (store.Store, error) {
-	return openDB(e.db, store.ImportRoom(paths...))
+	st, err := openDB(e.db, store.ImportRoom(paths...))
+	noteInterrupted(e, st, err)
+	return st, err
+}
+
+// noteInterrupted says, of a store opened to change it, each change
+// stopped before it finished (store.Bolt.Interrupted): nothing of it was
+// stored, and an officer who did not see the window close or the
+// command killed had nothing telling them to make it again.
+func noteInterrupted(e *env, st store.Store, err error) {
+	if b, ok := st.(*store.Bolt); ok && err == nil {
+		for _, t := range b.Interrupted() {
+			fmt.Fprintf(e.errOut, "note: a change to %s begun at %s (an import or undo) was stopped before it finished: nothing of it was stored; make it again if it is still wanted (scorecard imports lists what was)\n",
+				e.db, t.Local().Format("2 Jan 2006 15:04"))
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestPreparedBackup: a backup copied ahead of an import (PrepareBackup)
@@ -156,13 +157,28 @@ func TestBackupLeftoversRemoved(t *testing.T) {
 	if _, err := os.Stat(left); err != nil {
 		t.Fatalf("a reader, which holds no exclusive lock, removed the leftover: %v", err)
 	}
+	begun := time.Date(2026, 12, 3, 10, 15, 0, 0, time.Local)
+	if err := os.Chtimes(left, begun, begun); err != nil {
+		t.Fatal(err)
+	}
 	s, err = Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
 	if _, err := os.Stat(left); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the leftover temporary backup is still there: %v", err)
+	}
+	// Its change was stopped before it finished: said, when it began.
+	if got := s.Interrupted(); len(got) != 1 || !got[0].Equal(begun) {
+		t.Errorf("Interrupted() = %v, want the one change begun %v", got, begun)
+	}
+	s.Close()
+	if s, err = Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := s.Interrupted(); len(got) != 0 {
+		t.Errorf("opened again, Interrupted() = %v, want none", got)
 	}
 	for _, p := range kept {
 		if _, err := os.Stat(p); err != nil {

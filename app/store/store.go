@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,6 +60,9 @@ type Bolt struct {
 	changeMu sync.Mutex      // serialises a change with its automatic backup
 	backedUp bool            // an automatic backup holds the store as it is now
 	prepared *preparedBackup // the next automatic backup, being copied ahead
+	// interrupted are when changes stopped before they finished began
+	// (Interrupted).
+	interrupted []time.Time
 
 	markMu sync.Mutex
 	marked bool // this Bolt has marked the file open (see keyOpen)
@@ -132,7 +136,7 @@ func OpenSized(path string, room int64) (*Bolt, error) {
 	s, err := open(path, 0o600, &bolt.Options{Timeout: lockTimeout, InitialMmapSize: mapped})
 	if err == nil {
 		s.keep = DefaultAutoBackups
-		removeLeftovers(path, time.Now())
+		s.interrupted = removeLeftovers(path, time.Now())
 	}
 	return s, err
 }
@@ -218,14 +222,14 @@ const createdWithin = 10 * time.Minute
 //   - a new store's, laid out under a temporary name (create): only an
 //     old one, since another process creating the same store at this
 //     moment, which loses the race to name it, still needs its own.
-func removeLeftovers(path string, now time.Time) {
+func removeLeftovers(path string, now time.Time) (interrupted []time.Time) {
 	dir, name := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return
+		return nil
 	}
 	backup, creating := "."+name+backupInfix, "."+name+creatingInfix
 	for _, e := range entries {
@@ -233,16 +237,32 @@ func removeLeftovers(path string, now time.Time) {
 		if !e.Type().IsRegular() {
 			continue
 		}
+		fi, err := e.Info()
+		if err != nil {
+			continue
+		}
 		left := strings.HasPrefix(n, backup) && strings.Contains(n, ".tmp-")
+		if left {
+			interrupted = append(interrupted, fi.ModTime())
+		}
 		if strings.HasPrefix(n, creating) {
-			fi, err := e.Info()
-			left = err == nil && now.Sub(fi.ModTime()) > createdWithin
+			left = now.Sub(fi.ModTime()) > createdWithin
 		}
 		if left {
 			os.Remove(filepath.Join(dir, n))
 		}
 	}
+	slices.SortFunc(interrupted, time.Time.Compare)
+	return interrupted
 }
+
+// Interrupted returns when each change to the store (an import, an undo)
+// that was stopped before it finished began, as found on opening it to
+// write: each left its automatic backup's copy half made, which Open
+// removed. Nothing of such a change was stored (a change lands whole or
+// not at all), but nothing else told the officer it had not been made,
+// a window closed or a command killed mid-way.
+func (s *Bolt) Interrupted() []time.Time { return s.interrupted }
 
 // creatingInfix marks a new store's temporary name: "." + its name +
 // creatingInfix + a random number.

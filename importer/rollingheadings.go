@@ -16,6 +16,8 @@ import (
 var rollingForms = sync.OnceValue(func() []rollingForm {
 	return []rollingForm{
 		{regexp.MustCompile(`(?i)^(?:rolling\s+)?(?:12|twelve)\s*(?:months?|mths?|m)\s+(?:to|ending|up\s+to|until)\s+(.+)$`), "rolling 12-month figures"},
+		// "Year ending Sep-24", a rolling year published each quarter.
+		{regexp.MustCompile(`(?i)^(?:rolling\s+)?(?:year|yr)\s+(?:ending|ended|to\s+the\s+end\s+of)\s+(.+)$`), "rolling 12-month figures"},
 		{regexp.MustCompile(`(?i)^(?:r12m?|rolling\s+12\s*(?:months?|mths?|m)|rolling\s+year|rolling)\s+(?:to\s+|ending\s+)?(.+)$`), "rolling 12-month figures"},
 		{regexp.MustCompile(`(?i)^(.+?)\s*[(\[]?\s*(?:r12m?|rolling\s+12\s*(?:months?|mths?|m)|rolling)\s*[)\]]?$`), "rolling 12-month figures"},
 		{regexp.MustCompile(`(?i)^(?:f?ytd|year\s+to\s+date)\s*(?:[-:]\s*)?(?:to\s+|at\s+|as\s+at\s+|ending\s+)?(.+)$`), "year-to-date figures"},
@@ -46,6 +48,18 @@ func rollingHeading(h string) (month app.Period, what string, ok bool) {
 		}
 		if p, ok := spanEnd(m[1]); ok && p.end {
 			return p.month, f.what, true
+		}
+	}
+	// Twelve months named by their first and last: "Oct-23 to Sep-24".
+	for _, sep := range []string{" to ", " - ", " \u2013 "} {
+		from, to, ok := strings.Cut(t, sep)
+		if !ok {
+			continue
+		}
+		a, okA := periodHeading(strings.TrimSpace(from))
+		b, okB := periodHeading(strings.TrimSpace(to))
+		if okA && okB && a.Kind == app.Month && b.Kind == app.Month && b.Index()-a.Index() == 11 {
+			return b, "rolling 12-month figures", true
 		}
 	}
 	return app.Period{}, "", false

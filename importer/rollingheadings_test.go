@@ -30,6 +30,14 @@ func TestSpanHeadingsToADayOrOfOtherMonths(t *testing.T) {
 		{"beside the month's own (k7)", "R12M", []any{"Jan-25", "Mar-25", "12 months to 31 March 2025"},
 			[]string{"2025-01=1", "2025-03=2"},
 			map[string][]string{"G1": {`column G "12 months to 31 March 2025" not read`, `column F "Mar-25" gives Mar-25's own: that is kept`}}},
+		// A rolling year published each quarter, headed by its end or by
+		// its first and last months: unknown headings before.
+		{"year ending a month", "R12M", []any{"Year ending Sep-24", "Year ending Dec-24"},
+			[]string{"2024-09=1", "2024-12=2"},
+			map[string][]string{"E1": {`column E "Year ending Sep-24" read as Sep-24`, "rolling 12-month figures to Sep-24"}}},
+		{"twelve months by their first and last", "R12M", []any{"Oct-23 to Sep-24", "Jan-24 - Dec-24"},
+			[]string{"2024-09=1", "2024-12=2"},
+			map[string][]string{"E1": {`column E "Oct-23 to Sep-24" read as Sep-24`, "rolling 12-month figures to Sep-24"}}},
 		{"in figures", "R12M", []any{"12 months to 31/03/2025"},
 			[]string{"2025-03=1"},
 			map[string][]string{"E1": {"read as Mar-25", "rolling 12-month figures"}}},

@@ -14,7 +14,12 @@ import (
 // file's regional figure is stored under; and the spelling without
 // "The" a workbook may use.
 var regions = sync.OnceValue(func() map[string]string {
-	m := map[string]string{"yorkshire and humber": "Yorkshire and The Humber", "yorkshire humber": "Yorkshire and The Humber"}
+	m := map[string]string{"yorkshire and humber": "Yorkshire and The Humber", "yorkshire humber": "Yorkshire and The Humber",
+		// Names and initials councils' workbooks use: "Eastern 2023/24"
+		// (the region's older name, Essex's usual heading) and "NW
+		// 2023/24" were dropped as unknown headings.
+		"eastern": "East of England", "nw": "North West", "ne": "North East", "se": "South East", "sw": "South West",
+		"em": "East Midlands", "wm": "West Midlands", "yh": "Yorkshire and The Humber", "y h": "Yorkshire and The Humber"}
 	for _, a := range app.Authorities() {
 		if a.Region != "" {
 			m[normHeader(a.Region)] = a.Region

@@ -163,3 +163,28 @@ func TestExportRegionColumnStaysBehind(t *testing.T) {
 		})
 	}
 }
+
+// TestRegionNamesCouncilsUse: "Eastern 2023/24" and "NW 2023/24" name
+// regions as councils' workbooks head them; they were dropped as
+// unknown headings.
+func TestRegionNamesCouncilsUse(t *testing.T) {
+	for h, want := range map[string]string{
+		"Eastern 2023/24":      "East of England",
+		"NW 2023/24":           "North West",
+		"SE 2024/25":           "South East",
+		"Y&H 2023/24":          "Yorkshire and The Humber",
+		"East of England 2023": "East of England",
+		"East 2023/24":         "",
+	} {
+		got, dated, ok := headingRegion(h)
+		if want == "" {
+			if ok {
+				t.Errorf("headingRegion(%q) = %q, want no region", h, got)
+			}
+			continue
+		}
+		if !ok || !dated || got != want {
+			t.Errorf("headingRegion(%q) = %q (dated %v, ok %v), want %q dated", h, got, dated, ok, want)
+		}
+	}
+}

@@ -83,6 +83,9 @@ func (s *sheetReader) readIndicator(r int, ref, name, section string, sectionAt 
 			if dp == app.Monthly {
 				s.warn(r, c.index, "%s: data period %q does not say whether the figure is a snapshot on the month's last day (MS) or counted over the month; read as M, the month shown, and described so", ref, text)
 			}
+			if dp == app.YearToDate {
+				s.sayYearToDateQuarters(r, c.index, ref, text)
+			}
 			if year != 0 {
 				dpYear, dpAt, dpText = year, c.index, text
 			}
@@ -188,4 +191,27 @@ func (s *sheetReader) yearFromDataPeriod(r, c int, code string, year app.PeriodK
 		s.warn(r, c, "%s: data period %q names the %s, but %s %s; the indicator's targets are taken as set per %s",
 			ind.Ref, code, year.Noun(), said, ind.YearType.Noun(), ind.YearType.Noun())
 	}
+}
+
+// sayYearToDateQuarters says, at a year-to-date row's Data period cell,
+// that its figures under quarter columns are each the year so far, not
+// the quarter's own: shown under "Jul-Sep 2024", 298 was April to
+// September's (Jul-Sep alone 147), with nothing said.
+func (s *sheetReader) sayYearToDateQuarters(r, c int, ref, code string) {
+	var q app.Period
+	for _, col := range s.l.Columns {
+		if col.Role != RolePeriod || col.Period.Kind != app.Quarter {
+			continue
+		}
+		// The example a quarter after the year's first (Apr-Jun, whose
+		// year to date is itself, for a financial year).
+		if q.IsZero() || q.N == 2 && col.Period.N != 2 {
+			q = col.Period
+		}
+	}
+	if q.IsZero() {
+		return
+	}
+	s.warn(r, c, "%s: data period %q: its figures under quarter columns are each the year to date, to the quarter's end, filed under that quarter (under %s, the year from its start to %s), not the quarter's own; compare one only with the same quarter of another year",
+		ref, code, q.Label(), q.End().Format("January 2006"))
 }

@@ -30,16 +30,9 @@ func TestFullDiskImportKeepsSize(t *testing.T) {
 		runInMountNamespace(t)
 		return
 	}
-	dir := filepath.Join(t.TempDir(), "full")
-	if err := os.Mkdir(dir, 0o700); err != nil {
-		t.Fatal(err)
-	}
 	// Room for the store and its first import, and some to spare, but
 	// not for the large import.
-	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=2m"); err != nil {
-		t.Skipf("no small disk to fill: mount a tmpfs: %v", err)
-	}
-	defer syscall.Unmount(dir, 0)
+	dir := mountTmpfs(t, "full", "size=2m")
 	path := filepath.Join(dir, "s.db")
 	s, err := Open(path)
 	if err != nil {
@@ -82,6 +75,24 @@ func TestFullDiskImportKeepsSize(t *testing.T) {
 	if len(h.Imports) != 2 || h.Imports[1].ID != next.ID {
 		t.Errorf("reopened, the store holds %+v; want a.xlsx and b.xlsx", h.Imports)
 	}
+}
+
+// mountTmpfs mounts a tmpfs of the options given (its size) on a new
+// folder name in the test's temporary folder, unmounted when the test
+// ends, and returns the folder; the test is skipped where it cannot be
+// mounted. The test runs in a mount namespace of its own
+// (runInMountNamespace).
+func mountTmpfs(t *testing.T, name, options string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), name)
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, options); err != nil {
+		t.Skipf("no disk of our own: mount a tmpfs: %v", err)
+	}
+	t.Cleanup(func() { syscall.Unmount(dir, 0) })
+	return dir
 }
 
 // runInMountNamespace runs the test that calls it again, in a copy of the
@@ -127,14 +138,7 @@ func TestReadOnlyDiskSaid(t *testing.T) {
 		runInMountNamespace(t)
 		return
 	}
-	dir := filepath.Join(t.TempDir(), "ro")
-	if err := os.Mkdir(dir, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=4m"); err != nil {
-		t.Skipf("no disk to mount read-only: mount a tmpfs: %v", err)
-	}
-	defer syscall.Unmount(dir, 0)
+	dir := mountTmpfs(t, "ro", "size=4m")
 	path := filepath.Join(dir, "s.db")
 	s, err := Open(path)
 	if err != nil {

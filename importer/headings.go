@@ -266,39 +266,28 @@ func unknownWhy(h string) string {
 }
 
 // yearlessQuarter reports whether a heading names a quarter and nothing
-// else, no year: "Q1", "Qtr 1", "Quarter 1", "Apr-Jun", "Jan to Mar".
+// else, no year: "Q1", "Qtr 1", "Quarter 1", "Apr-Jun", "Jan to Mar". It
+// asks the readers of quarter headings of the heading with a year put
+// after it, so that what a quarter is written as stays theirs to say.
 func yearlessQuarter(h string) bool {
-	ws := strings.Fields(strings.NewReplacer("-", " ", "–", " ", "/", " ").Replace(strings.ToLower(strings.TrimSpace(h))))
-	quarterNumber := func(w string) bool { return len(w) == 1 && w[0] >= '1' && w[0] <= '4' }
-	switch len(ws) {
-	case 1:
-		return len(ws[0]) == 2 && ws[0][0] == 'q' && quarterNumber(ws[0][1:]) ||
-			strings.HasPrefix(ws[0], "qtr") && quarterNumber(ws[0][3:])
-	case 2:
-		if (ws[0] == "q" || ws[0] == "qtr" || ws[0] == "quarter") && quarterNumber(ws[1]) {
+	// "Qtr2" as a title writes it ("Qtr 2").
+	h = strings.Join(gluedQuarters(rangeFields(h)), " ")
+	if h == "" {
+		return false
+	}
+	for _, y := range []string{" 2024/25", " 2024"} {
+		if _, ok := FinancialQuarter(h + y); ok {
 			return true
 		}
-		return quarterMonths[ws[0]+" "+ws[1]]
-	case 3:
-		return ws[1] == "to" && quarterMonths[ws[0]+" "+ws[2]]
+		if p, ok := periodHeading(h + y); ok && p.Kind == app.Quarter {
+			return true
+		}
+		if p, _, _, ok := wordedPeriod(h + y); ok && p.Kind == app.Quarter {
+			return true
+		}
 	}
 	return false
 }
-
-// quarterMonths are a quarter's first and last months, as a heading
-// names them: "apr jun", "april june".
-var quarterMonths = func() map[string]bool {
-	m := map[string]bool{}
-	for _, q := range [][2][]string{{{"jan", "january"}, {"mar", "march"}}, {{"apr", "april"}, {"jun", "june"}},
-		{{"jul", "july"}, {"sep", "sept", "september"}}, {{"oct", "october"}, {"dec", "december"}}} {
-		for _, a := range q[0] {
-			for _, b := range q[1] {
-				m[a+" "+b] = true
-			}
-		}
-	}
-	return m
-}()
 
 // normHeader lower-cases a heading, drops footnote markers and
 // punctuation, and squeezes spaces, so that "Ref." and " REF " and

@@ -341,7 +341,7 @@ func runShow(e *env, args []string) error {
 		for _, b := range r.Benchmarks {
 			value := number(b.Value, b.Shown(ind).Decimals)
 			if b.Status != app.OK {
-				value = string(b.Status)
+				value = b.Status.String()
 			}
 			if b.NotForCirculation {
 				value += " " + notForCirculation
@@ -462,7 +462,7 @@ func writePoints(e *env, ind app.Indicator, points []showPoint) error {
 	for _, p := range points {
 		value := number(p.Value, ind.Decimals)
 		if p.Status != app.OK {
-			value = string(p.Status)
+			value = p.Status.String()
 		}
 		if p.StandIn {
 			value += " (s)"
@@ -484,7 +484,7 @@ func writePoints(e *env, ind app.Indicator, points []showPoint) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", periodCell(p.Period), value,
 			number(p.Numerator, 0), number(p.Denominator, 0), number(p.Target, ind.Decimals), number(p.Floor, ind.Decimals),
-			orDash(string(p.RAG)), orDash(string(p.DoT)), change, orDash(p.Signal.String()), strings.Join(p.Flags, ","))
+			orDash(p.RAG.String()), orDash(string(p.DoT)), change, orDash(p.Signal.String()), strings.Join(p.Flags, ","))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

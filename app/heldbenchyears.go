@@ -114,5 +114,5 @@ func benchWords(b Benchmark) string {
 		s := FormatNumber(*b.Value, 4)
 		return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}
-	return string(b.Status)
+	return b.Status.String()
 }

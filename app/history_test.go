@@ -132,7 +132,7 @@ func TestHistoryRestatement(t *testing.T) {
 			h.Apply(&Dataset{Observations: []Observation{data}}, "I0001")
 			h.Apply(&Dataset{Observations: []Observation{tc.later}}, "I0002")
 			got, _ := h.Observation(k, mar)
-			if got.Revision != tc.revisions || len(h.Revisions(k, mar)) != tc.revisions {
+			if int(got.Revision) != tc.revisions || len(h.Revisions(k, mar)) != tc.revisions {
 				t.Errorf("revision %d with %d earlier, want %d", got.Revision, len(h.Revisions(k, mar)), tc.revisions)
 			}
 			if !eqPtr(got.Numerator, tc.num) {

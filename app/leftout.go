@@ -215,7 +215,7 @@ func figureWords(ind Indicator, o Observation) string {
 	if o.Raw != "" {
 		return o.Raw
 	}
-	return string(o.Status)
+	return o.Status.String()
 }
 
 // sameFigure reports whether two figures say the same: equal values (to

@@ -10,22 +10,67 @@ import (
 )
 
 // Status is a non-numeric code standing where a figure would be. A code is
-// data, never zero: a suppressed count is not a count of nought.
-type Status string
+// data, never zero: a suppressed count is not a count of nought. It is a
+// small number rather than its text so that an observation, of which an
+// import makes tens of thousands, stays small; String gives the text, and
+// JSON and the store write that.
+type Status int8
 
-// The canonical status codes (the GSS standard the DfE now uses).
+// The canonical status codes (the GSS standard the DfE now uses), in the
+// order of their texts, so that a sort by status is the sort it was when
+// a status was its text.
 const (
-	OK             Status = ""  // the value is a figure
-	Suppressed     Status = "c" // confidential: withheld to protect individuals
-	Low            Status = "k" // rounds to zero, but is not zero
-	NotAvailable   Status = "x"
-	NotApplicable  Status = "z"
-	LowReliability Status = "u" // a figure is present but unreliable
+	OK         Status = iota // the value is a figure
+	Suppressed               // "c": confidential, withheld to protect individuals
 	// CannotExclude marks a figure that could not be recomputed without a
 	// cohort (no components, no split, or a median); Raw says why. It is
 	// never shown as the unadjusted value under an "excluding" label.
-	CannotExclude Status = "cannot exclude"
+	CannotExclude
+	Low            // "k": rounds to zero, but is not zero
+	LowReliability // "u": a figure is present but unreliable
+	NotAvailable   // "x"
+	NotApplicable  // "z"
 )
+
+// statusTexts are the codes' texts, as scorecards, the DfE and the store
+// write them.
+var statusTexts = [...]string{
+	OK: "", Suppressed: "c", CannotExclude: "cannot exclude", Low: "k",
+	LowReliability: "u", NotAvailable: "x", NotApplicable: "z",
+}
+
+// String returns the code as the DfE writes it: "c", "x"; "" for OK.
+func (s Status) String() string {
+	if s < 0 || int(s) >= len(statusTexts) {
+		return fmt.Sprintf("Status(%d)", int8(s))
+	}
+	return statusTexts[s]
+}
+
+// StatusOf returns the status whose canonical text is t ("c", "cannot
+// exclude", "" for OK), as String writes it; it reports false for any
+// other text, including the other spellings ParseStatus reads.
+func StatusOf[T string | []byte](t T) (Status, bool) {
+	for i, s := range statusTexts {
+		if string(t) == s {
+			return Status(i), true
+		}
+	}
+	return OK, false
+}
+
+// MarshalText writes the code's text, so JSON says "c", not a number.
+func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a code's canonical text.
+func (s *Status) UnmarshalText(b []byte) error {
+	st, ok := StatusOf(b)
+	if !ok {
+		return fmt.Errorf("status %q: not a status code", b)
+	}
+	*s = st
+	return nil
+}
 
 // StandInMark is what a tidy table's Status column says of a previous
 // year's outturn standing in for a period's figure (Observation.StandIn).
@@ -218,16 +263,50 @@ func (k SeriesKey) String() string {
 }
 
 // Arrow is a direction-of-travel arrow as a source workbook drew it: the
-// movement of the figure, not a judgement.
-type Arrow string
+// movement of the figure, not a judgement. Like Status, it is a small
+// number whose text String gives.
+type Arrow int8
 
-// The arrows.
+// The arrows, in the order of their texts.
 const (
-	NoArrow Arrow = ""
-	Up      Arrow = "up"
-	Down    Arrow = "down"
-	Across  Arrow = "across"
+	NoArrow Arrow = iota
+	Across        // "across"
+	Down          // "down"
+	Up            // "up"
 )
+
+var arrowTexts = [...]string{NoArrow: "", Across: "across", Down: "down", Up: "up"}
+
+// String returns the arrow's word: "up", "down", "across"; "" for none.
+func (a Arrow) String() string {
+	if a < 0 || int(a) >= len(arrowTexts) {
+		return fmt.Sprintf("Arrow(%d)", int8(a))
+	}
+	return arrowTexts[a]
+}
+
+// ArrowOf returns the arrow whose word is t, as String writes it.
+func ArrowOf[T string | []byte](t T) (Arrow, bool) {
+	for i, s := range arrowTexts {
+		if string(t) == s {
+			return Arrow(i), true
+		}
+	}
+	return NoArrow, false
+}
+
+// MarshalText writes the arrow's word.
+func (a Arrow) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// UnmarshalText reads an arrow's word.
+func (a *Arrow) UnmarshalText(b []byte) error {
+	v, ok := ArrowOf(b)
+	if !ok {
+		return fmt.Errorf("arrow %q: not up, down or across", b)
+	}
+	*a = v
+	return nil
+}
 
 // Observation is one figure for one indicator, area, split and period, as
 // one import gave it. Value is nil when Status holds a code; Numerator and
@@ -243,9 +322,6 @@ type Observation struct {
 	Numerator   *float64 `json:"numerator"`
 	Denominator *float64 `json:"denominator"`
 	Status      Status   `json:"status,omitempty"`
-	// Raw is the source's own text where it was not a plain number, e.g.
-	// "[c]" or "#DIV/0!", kept so nothing the source said is lost.
-	Raw string `json:"raw,omitempty"`
 	// StandIn marks a previous-year outturn shown (in italics) in place of
 	// a current value not yet available; it is not the month's value.
 	StandIn bool `json:"stand_in,omitempty"`
@@ -253,6 +329,12 @@ type Observation struct {
 	// beside the app's own computation so a disagreement can be flagged.
 	SourceArrow Arrow `json:"source_arrow,omitempty"`
 	SourceRAG   RAG   `json:"source_rag,omitempty"`
+	// Revision counts earlier versions of this figure: 0 for the first.
+	// An int32, to share a word with the codes before it.
+	Revision int32 `json:"revision,omitempty"`
+	// Raw is the source's own text where it was not a plain number, e.g.
+	// "[c]" or "#DIV/0!", kept so nothing the source said is lost.
+	Raw string `json:"raw,omitempty"`
 	// Rule records how a cohort split was drawn, e.g. "UASC on the
 	// snapshot date"; the figures are only comparable under one rule.
 	Rule string `json:"rule,omitempty"`
@@ -261,8 +343,6 @@ type Observation struct {
 	// Import is the ID of the import that added this version; the store
 	// sets it.
 	Import string `json:"import,omitempty"`
-	// Revision counts earlier versions of this figure: 0 for the first.
-	Revision int `json:"revision,omitempty"`
 }
 
 // Key returns the series the observation belongs to.

@@ -27,7 +27,7 @@ var bandTolerances = []RAGRule{
 // sourceRated is a figure of a file the file rates, with the target that
 // applies to it.
 type sourceRated struct {
-	o   *Observation // in the dataset: a copy was 224 bytes a figure rated
+	o   *Observation // in the dataset: a copy was 168 bytes a figure rated
 	ind Indicator
 	t   Target
 }

@@ -71,7 +71,7 @@ func TestReviewRAGRule(t *testing.T) {
 }
 
 // TestSourceRatingsRoomAtOnce: the figures a source rates are gathered
-// without copying each (224 bytes) and in a slice made once, not grown by
+// without copying each (168 bytes) and in a slice made once, not grown by
 // appending: a large scorecard rates thousands.
 func TestSourceRatingsRoomAtOnce(t *testing.T) {
 	areas := []Area{"Kent", "Ashford", "Canterbury", "Dartford", "Dover", "Folkestone and Hythe", "Gravesham",

@@ -1,28 +1,64 @@
 package app
 
 import (
+	"fmt"
 	"math"
 	"strings"
 )
 
-// RAG is a red/amber/green rating against target and floor.
-type RAG string
+// RAG is a red/amber/green rating against target and floor. Like Status,
+// it is a small number whose text String gives, and JSON and the store
+// write that: "RED", "AMBER", "GREEN".
+type RAG int8
 
-// The ratings; NoRAG is for activity indicators and missing targets, and
-// is never shown as red.
+// The ratings, in the order of their texts; NoRAG is for activity
+// indicators and missing targets, and is never shown as red.
 const (
-	NoRAG RAG = ""
-	Green RAG = "GREEN" // target met
-	Amber RAG = "AMBER" // floor met, target not
-	Red   RAG = "RED"   // floor not met
+	NoRAG RAG = iota
+	Amber     // floor met, target not
+	Green     // target met
+	Red       // floor not met
 )
+
+var ragTexts = [...]string{NoRAG: "", Amber: "AMBER", Green: "GREEN", Red: "RED"}
+
+// String returns the rating's word in capitals, "" for none.
+func (r RAG) String() string {
+	if r < 0 || int(r) >= len(ragTexts) {
+		return fmt.Sprintf("RAG(%d)", int8(r))
+	}
+	return ragTexts[r]
+}
+
+// RAGOf returns the rating whose word is t, as String writes it.
+func RAGOf[T string | []byte](t T) (RAG, bool) {
+	for i, s := range ragTexts {
+		if string(t) == s {
+			return RAG(i), true
+		}
+	}
+	return NoRAG, false
+}
+
+// MarshalText writes the rating's word.
+func (r RAG) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText reads a rating's word.
+func (r *RAG) UnmarshalText(b []byte) error {
+	v, ok := RAGOf(b)
+	if !ok {
+		return fmt.Errorf("rating %q: not RED, AMBER or GREEN", b)
+	}
+	*r = v
+	return nil
+}
 
 // Letter returns R, A or G, so a rating survives black-and-white printing.
 func (r RAG) Letter() string {
 	if r == NoRAG {
 		return ""
 	}
-	return string(r)[:1]
+	return r.String()[:1]
 }
 
 // ParseRAG reads a RAG cell's text: RED, R, Red, "Amber", "G".

@@ -187,9 +187,9 @@ type HeldFigures map[SeriesKey][]HeldFigure
 // HeldFigure is what RoundedRestatements compares of a figure held: its
 // numbers, status and stand-in mark, and nothing else. A large
 // re-import's review reads every figure of most indicators held, and an
-// Observation, with its texts, cell and import, is 224 bytes and a dozen
-// pointers to make and for the collector to follow; this is 72 bytes,
-// its status the one pointer.
+// Observation, with its texts, cell and import, is 168 bytes and ten
+// pointers to make and for the collector to follow; this is 56 bytes
+// and none.
 type HeldFigure struct {
 	Period Period
 	// Numbers are the value, numerator and denominator, each given

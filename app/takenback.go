@@ -313,7 +313,7 @@ func readingWords(o Observation) string {
 	case o.Value != nil:
 		return fmt.Sprintf("%g", *o.Value)
 	case o.Status != OK:
-		return "[" + string(o.Status) + "]"
+		return "[" + o.Status.String() + "]"
 	}
 	return "blank"
 }

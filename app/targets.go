@@ -226,7 +226,7 @@ func ragWords(r RAG) string {
 	if r == NoRAG {
 		return "no rating"
 	}
-	return string(r)
+	return r.String()
 }
 
 // indicatorOf is ref's definition as ds gives it, else as the store

@@ -85,5 +85,5 @@ func benchText(b app.Benchmark) string {
 	if b.Value != nil {
 		return fmt.Sprint(*b.Value)
 	}
-	return string(b.Status)
+	return b.Status.String()
 }

@@ -114,7 +114,7 @@ func (p *pairedCells) take(text string, unit app.Unit, col int, fl *floats) (rd 
 		// The source's own suppression is data, kept as given: the
 		// figure beside the code is not read, as it would give the
 		// withheld one away.
-		p.withheld = append(p.withheld, pairNote{col, strings.TrimSpace(text), string(st)})
+		p.withheld = append(p.withheld, pairNote{col, strings.TrimSpace(text), st.String()})
 		return reading{status: st, raw: text, decimals: -1}, true, nil
 	}
 	pair, marker := text, ""

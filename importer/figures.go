@@ -110,15 +110,17 @@ func (c *collector) fig(i int) *figure {
 // take 6 MB of fresh memory rather than 8, which a cold import pays for
 // page by page.
 type figure struct {
-	value, num, den    float64
-	year, n            int32 // the period's Year and N
-	series             int32 // index into figures.keys
-	row, col           int32 // 0-based, where it was read
-	raw, rule          int32 // index+1 into collector.texts; 0 for none
-	sheet              int32 // index into collector.sheets
-	kind               uint8 // the period's Kind, a byte: figures are 64 bytes
-	flags              uint8
-	status, arrow, rag uint8 // indexes into statuses, arrows, rags
+	value, num, den float64
+	year, n         int32 // the period's Year and N
+	series          int32 // index into figures.keys
+	row, col        int32 // 0-based, where it was read
+	raw, rule       int32 // index+1 into collector.texts; 0 for none
+	sheet           int32 // index into collector.sheets
+	kind            uint8 // the period's Kind, a byte: figures are 64 bytes
+	flags           uint8
+	status          app.Status
+	arrow           app.Arrow
+	rag             app.RAG
 }
 
 // period returns the period f was read for.
@@ -144,28 +146,11 @@ const (
 	standIn
 )
 
-var (
-	statuses = []app.Status{app.OK, app.Suppressed, app.Low, app.NotAvailable, app.NotApplicable, app.LowReliability, app.CannotExclude}
-	arrows   = []app.Arrow{app.NoArrow, app.Up, app.Down, app.Across}
-	rags     = []app.RAG{app.NoRAG, app.Green, app.Amber, app.Red}
-)
-
-// code returns v's index in table; a value outside it (which the readers
-// never produce) reads as the table's first, "none".
-func code[T comparable](table []T, v T) uint8 {
-	for i, t := range table {
-		if t == v {
-			return uint8(i)
-		}
-	}
-	return 0
-}
-
 // encode packs o, read at sheet row, col, adding its raw and rule texts
 // to texts.
 func encode(o *app.Observation, series, sheet int32, row, col int, texts *[]string) figure {
 	f := figure{series: series, sheet: sheet, row: int32(row), col: int32(col),
-		status: code(statuses, o.Status), arrow: code(arrows, o.SourceArrow), rag: code(rags, o.SourceRAG)}
+		status: o.Status, arrow: o.SourceArrow, rag: o.SourceRAG}
 	f.setPeriod(o.Period)
 	if o.Value != nil {
 		f.value, f.flags = *o.Value, f.flags|hasValue
@@ -223,7 +208,7 @@ func (c *collector) decode(f *figure, fl *floats) app.Observation {
 func fill(o *app.Observation, f *figure, keys []app.SeriesKey, texts []string, fl *floats, cell string) {
 	k := keys[f.series]
 	o.Ref, o.Area, o.Split, o.Period = k.Ref, k.Area, k.Split, f.period()
-	o.Status, o.SourceArrow, o.SourceRAG = statuses[f.status], arrows[f.arrow], rags[f.rag]
+	o.Status, o.SourceArrow, o.SourceRAG = f.status, f.arrow, f.rag
 	o.StandIn = f.flags&standIn != 0
 	o.Cell = cell
 	if f.flags&hasValue != 0 {

@@ -169,7 +169,7 @@ func TestHeadingsQualifyingAFigure(t *testing.T) {
 			if tt.rag {
 				rated := false
 				for _, o := range res.Dataset.Observations {
-					rated = rated || o.SourceRAG != ""
+					rated = rated || o.SourceRAG != app.NoRAG
 				}
 				if !rated {
 					t.Errorf("no RAG read from column F")

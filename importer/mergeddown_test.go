@@ -69,7 +69,7 @@ func downSummary(res *Result) map[string]string {
 	for _, o := range res.Dataset.Observations {
 		v := num(o.Value)
 		if o.Status != app.OK {
-			v = string(o.Status)
+			v = o.Status.String()
 		}
 		got[o.Ref+" "+o.Period.String()] = v
 	}

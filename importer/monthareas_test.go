@@ -147,7 +147,7 @@ func TestMonthColumnsNamingAreaAndCohort(t *testing.T) {
 			// children, not the cohort's column beside it.
 			rag := false
 			for _, o := range res.Dataset.Observations {
-				if o.SourceRAG == "" {
+				if o.SourceRAG == app.NoRAG {
 					continue
 				}
 				rag = true

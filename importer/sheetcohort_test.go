@@ -63,7 +63,7 @@ func seriesOf(d *app.Dataset, ref string) []string {
 		if _, ok := by[k]; !ok {
 			keys = append(keys, k)
 		}
-		v := string(o.Status)
+		v := o.Status.String()
 		if o.Value != nil {
 			v = fmt.Sprint(*o.Value)
 		}

@@ -25,10 +25,10 @@ func (c *collector) sayStatusCodes() {
 	var order []string
 	for i := range c.figs {
 		f := c.fig(i)
-		if f.status == 0 || f.raw == 0 {
+		if f.status == app.OK || f.raw == 0 {
 			continue
 		}
-		st := statuses[f.status]
+		st := f.status
 		key := strings.ToLower(strings.TrimSpace(c.texts[f.raw-1]))
 		if st == app.CannotExclude || canonicalCode(key, st) || brokenFormula(key) || strings.HasPrefix(key, "<") {
 			continue
@@ -70,5 +70,5 @@ func (c *collector) sayStatusCodes() {
 // "[c]"; "low" and "[low]" for k).
 func canonicalCode(key string, st app.Status) bool {
 	key = strings.TrimSuffix(strings.TrimPrefix(key, "["), "]")
-	return key == string(st) || st == app.Low && key == "low"
+	return key == st.String() || st == app.Low && key == "low"
 }

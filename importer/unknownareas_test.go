@@ -33,7 +33,7 @@ func figuresByArea(d *app.Dataset, ref string) map[app.Area]string {
 		if o.Value != nil {
 			got[o.Area] = fmt.Sprint(*o.Value)
 		} else {
-			got[o.Area] = string(o.Status)
+			got[o.Area] = o.Status.String()
 		}
 	}
 	return got

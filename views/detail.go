@@ -412,7 +412,7 @@ func (d *detailPane) fillBenchmarks(ind app.Indicator) {
 		}
 		line := b.Group + ": " + formatTarget(b.Shown(ind), b.Value)
 		if b.Status != app.OK {
-			line = b.Group + ": " + string(b.Status)
+			line = b.Group + ": " + b.Status.String()
 		}
 		if b.Model != "" {
 			line += " (" + b.Model + ")"

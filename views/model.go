@@ -345,7 +345,7 @@ func formatValue(ind app.Indicator, o app.Observation) string {
 		case o.Status == app.CannotExclude:
 			return "n/e"
 		case o.Status != app.OK:
-			return string(o.Status)
+			return o.Status.String()
 		case o.Raw != "":
 			return o.Raw
 		}

@@ -33,7 +33,7 @@ func TestScorecardShowsRegionBenchmark(t *testing.T) {
 			[]string{"10.0%", "12.0%", "10.6%", "2024/25"}, "", true},
 		{"none stored", nil,
 			[]string{"10.0%", "", "10.6%", "2024/25"}, "", true},
-		{"suppressed", []app.Benchmark{{Ref: "CIC05", Period: y2425, Group: "South East", Status: app.Status("c")}},
+		{"suppressed", []app.Benchmark{{Ref: "CIC05", Period: y2425, Group: "South East", Status: app.Suppressed}},
 			[]string{"10.0%", "c", "10.6%", "2024/25"}, "", true},
 		{"another region's", []app.Benchmark{{Ref: "CIC05", Period: y2425, Group: "London", Value: app.Float(9.5)}},
 			[]string{"10.0%", "9.5%", "10.6%", "2024/25"}, "the Region column shows London's figure; Kent is in South East", false},

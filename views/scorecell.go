@@ -126,7 +126,7 @@ func formatBenchmark(ind app.Indicator, b *app.Benchmark) string {
 	case b == nil:
 		return ""
 	case b.Status != app.OK:
-		return string(b.Status)
+		return b.Status.String()
 	case b.Value == nil:
 		return ""
 	}

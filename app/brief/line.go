@@ -27,9 +27,9 @@ func withheldItem(ind app.Indicator, pts []trend.Point, shown trend.Point) (Item
 	if len(why) == 0 {
 		return Item{}, false
 	}
-	s := ind.Name + ": " + string(app.Suppressed)
+	s := ind.Name + ": " + app.Suppressed.String()
 	if p.RAG != app.NoRAG {
-		s += " (" + string(p.RAG) + ")"
+		s += " (" + p.RAG.String() + ")"
 	}
 	s += ", figure withheld (small numbers), so no figure, change or count of children is given; " + andList(why) + " this " + p.Period.Kind.Word()
 	return Item{Ref: ind.Ref, Name: ind.Name, Why: why, RAG: p.RAG, Line: s, Point: shown, Withheld: true, severity: severity}, true
@@ -108,13 +108,13 @@ func figure(ind app.Indicator, p trend.Point) string {
 	case p.Status != app.OK:
 		s = p.Status.Describe()
 		if s == "" {
-			s = string(p.Status)
+			s = p.Status.String()
 		}
 	default:
 		s = "no figure"
 	}
 	if p.RAG != app.NoRAG {
-		s += " (" + string(p.RAG) + ")"
+		s += " (" + p.RAG.String() + ")"
 	}
 	return s
 }
@@ -173,10 +173,10 @@ func nextRating(ind app.Indicator, p trend.Point) string {
 		return r == app.Green || r == app.Amber && p.RAG == app.Red
 	}
 	if n, r := c.More(); n > 0 && better(r) {
-		return children(n, "more") + " would make it " + string(r)
+		return children(n, "more") + " would make it " + r.String()
 	}
 	if n, r := c.Fewer(); n > 0 && better(r) {
-		return children(n, "fewer") + " would make it " + string(r)
+		return children(n, "fewer") + " would make it " + r.String()
 	}
 	return ""
 }

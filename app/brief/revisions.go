@@ -180,7 +180,7 @@ func valueWords(ind app.Indicator, o app.Observation) string {
 	case o.Raw != "":
 		return o.Raw
 	case o.Status != app.OK:
-		return string(o.Status)
+		return o.Status.String()
 	}
 	return "no figure"
 }

@@ -30,7 +30,7 @@ func Misquoted(ind app.Indicator, text string, shown, other app.Observation) str
 	}
 	for _, q := range quotes(text) {
 		if q.of(other) && !(shown.Status == app.OK && q.of(shown)) {
-			got := string(shown.Status)
+			got := shown.Status.String()
 			if v, ok := shown.Figure(); ok {
 				got = app.FormatValue(ind, v)
 			}

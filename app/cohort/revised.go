@@ -80,6 +80,6 @@ func (ex *excluder) revise(out *app.History, ind app.Indicator, k app.SeriesKey,
 	if len(figs) == 0 {
 		return
 	}
-	f.Import, f.Revision = figs[len(figs)-1].Import, len(figs)-1
+	f.Import, f.Revision = figs[len(figs)-1].Import, int32(len(figs)-1)
 	out.SetRevisions(k, p, figs[:len(figs)-1])
 }

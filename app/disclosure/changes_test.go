@@ -48,7 +48,7 @@ func shownFor(h *app.History, ref string, area app.Area, p app.Period) string {
 	case !ok:
 		return "none"
 	case o.Status != app.OK:
-		return string(o.Status)
+		return o.Status.String()
 	}
 	return formatted(*o.Value)
 }

@@ -39,9 +39,9 @@ func shown(h *app.History, split app.Split) string {
 		return "none"
 	case o.Status != app.OK:
 		if o.Value != nil || o.Numerator != nil || o.Denominator != nil {
-			return string(o.Status) + " with figures left in"
+			return o.Status.String() + " with figures left in"
 		}
-		return string(o.Status)
+		return o.Status.String()
 	}
 	return fmt.Sprint(*o.Value)
 }
@@ -118,7 +118,7 @@ func TestSourceSuppressedLosesComponents(t *testing.T) {
 				t.Errorf("Suppress changed the history it was given: %s", s)
 			}
 			ex, _, _ := Circulated(h, []app.Cohort{app.UASC}, below)
-			if s := shown(ex, app.All); s != "c" && s != string(app.CannotExclude) {
+			if s := shown(ex, app.All); s != "c" && s != app.CannotExclude.String() {
 				t.Errorf("Circulated: shown as %s, want c", s)
 			}
 		})

@@ -57,7 +57,7 @@ func TestReleaseWithholdsOutturns(t *testing.T) {
 				if len(bs) != 1 {
 					t.Fatalf("%s: %d benchmarks, want the outturn", name, len(bs))
 				}
-				got := string(bs[0].Status)
+				got := bs[0].Status.String()
 				if bs[0].Value != nil {
 					got = formatted(*bs[0].Value)
 					if bs[0].Status != app.OK {

@@ -64,7 +64,7 @@ func TestReleaseAcrossPeriods(t *testing.T) {
 			got, _ := Suppress(h, DefaultThreshold)
 			for p, want := range tt.want {
 				o, _ := got.Observation(app.SeriesKey{Ref: "X", Area: app.Kent}, p)
-				s := string(o.Status)
+				s := o.Status.String()
 				if o.Status == app.OK {
 					s = formatted(*o.Value)
 				}

@@ -353,7 +353,7 @@ func (r *release) apply() (base, ex *app.History) {
 				}
 				c := &copied[i]
 				c.Value, c.Numerator, c.Denominator = nil, nil, nil
-				c.Status, c.Raw = app.Suppressed, string(app.Suppressed)
+				c.Status, c.Raw = app.Suppressed, app.Suppressed.String()
 			}
 			if copied != nil {
 				if out == nil {

@@ -19,7 +19,7 @@ func shownAt(h *app.History, area app.Area, split app.Split) string {
 		return "none"
 	}
 	if o.Status != app.OK {
-		return string(o.Status)
+		return o.Status.String()
 	}
 	return formatted(*o.Value)
 }

@@ -190,7 +190,7 @@ func TestWithheldOnceStaysWithheld(t *testing.T) {
 					case !ok:
 						return "none"
 					case o.Status != app.OK:
-						return string(o.Status)
+						return o.Status.String()
 					}
 					return formatted(*o.Value)
 				}

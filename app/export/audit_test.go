@@ -82,8 +82,8 @@ func auditDisclosure(t testing.TB, f *excelize.File, h *app.History, opt Options
 		truth[k] = o
 		// The house layout's Status column, or an original Data sheet's
 		// value column, which holds the code in place of the figure.
-		withheld[k] = r[7] == string(app.Suppressed) || r[6] == string(app.Suppressed)
-		if withheld[k] && r[4]+r[5] != "" || r[7] == string(app.Suppressed) && r[6] != "" {
+		withheld[k] = r[7] == app.Suppressed.String() || r[6] == app.Suppressed.String()
+		if withheld[k] && r[4]+r[5] != "" || r[7] == app.Suppressed.String() && r[6] != "" {
 			t.Errorf("Data row %q: withheld with figures left in", r[:8])
 		}
 	}
@@ -491,8 +491,8 @@ func auditBreakdowns(t testing.TB, f *excelize.File, h *app.History, width float
 			t.Errorf("Breakdowns %q: no such breakdown held", r[:6])
 			continue
 		}
-		totalShown := r[7] != string(app.Suppressed)
-		countShown := r[6] != string(app.Suppressed)
+		totalShown := r[7] != app.Suppressed.String()
+		countShown := r[6] != app.Suppressed.String()
 		if _, ok := totals[tb]; !ok {
 			totals[tb] = sys.Add(b.Total, totalShown)
 			sys.Counted(totals[tb])

@@ -149,7 +149,7 @@ func (b *book) districtRow(s string, r int, h *app.History, ind app.Indicator, a
 			return err
 		}
 		l := look{border: true, italic: true, color: grey, align: "center"}
-		if err := b.set(s, first, r, string(app.CannotExclude)+": "+reason, l); err != nil {
+		if err := b.set(s, first, r, app.CannotExclude.String()+": "+reason, l); err != nil {
 			return err
 		}
 		id, err := b.style(l)

@@ -60,7 +60,7 @@ func (b *book) cannotExcludeRow(s string, r, first int, ro *row, months []app.Pe
 	if err := b.merge(s, cell(from, r), cell(to, r)); err != nil {
 		return cannotSpan{}, err
 	}
-	text := string(app.CannotExclude)
+	text := app.CannotExclude.String()
 	fits := 1
 	if l.wrap {
 		fits = 2

@@ -72,7 +72,7 @@ func TestScorecardSaysCannotExclude(t *testing.T) {
 					}
 					continue
 				}
-				if !strings.HasPrefix(text, string(app.CannotExclude)) {
+				if !strings.HasPrefix(text, app.CannotExclude.String()) {
 					t.Errorf("%s %s shows %q, want %q", at, mo.Label(), text, app.CannotExclude)
 				}
 				if !hasComment(f, ScorecardSheet, holder, "Cannot exclude: the source gives no figure for unaccompanied asylum-seeking children (UASC)") {

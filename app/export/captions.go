@@ -251,7 +251,7 @@ func dotText(p *trend.Point) string {
 	if p.DoT != app.NoDoT {
 		return arrow + " " + string(p.DoT)
 	}
-	return arrow + " " + string(p.Movement)
+	return arrow + " " + p.Movement.String()
 }
 
 // judgement says in words how the figure is moving over the trend window

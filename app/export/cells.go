@@ -248,9 +248,9 @@ func (b *book) figure(sheet string, col, row int, ind app.Indicator, v *float64,
 	l.color = grey
 	// A code of words ("cannot exclude") wraps, as shrunk to fit its
 	// column it would print too small to read; a letter or two fits.
-	l.wrap = strings.Contains(string(st), " ")
+	l.wrap = strings.Contains(st.String(), " ")
 	l.shrink = !l.wrap
-	return b.set(sheet, col, row, string(st), l)
+	return b.set(sheet, col, row, st.String(), l)
 }
 
 // explain notes on a status code's cell what the code means and, for a

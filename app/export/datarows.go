@@ -298,7 +298,7 @@ func (w *rowWriter) dataRow(r int, o app.Observation, label string) {
 	// empty string would be written as a cell of empty text.
 	switch {
 	case o.Status != app.OK:
-		w.textCell(7, string(o.Status))
+		w.textCell(7, o.Status.String())
 	case o.StandIn:
 		w.textCell(7, app.StandInMark)
 	}

@@ -167,7 +167,7 @@ func TestDataRowAsRow(t *testing.T) {
 		{app.Observation{Ref: "CIC05", Area: "Kent", Period: app.MonthOf(2026, time.October), Value: f(11.7), Numerator: f(221), Denominator: f(1896)}, "All children",
 			[]any{"CIC05", "2026-10", "Kent", "All children", 221.0, 1896.0, 11.7, nil}},
 		{app.Observation{Ref: "SCS02", Area: "Folkestone and Hythe", Period: app.Period{Kind: app.Quarter, Year: 2025, N: 4}, Status: app.Suppressed}, "Excluding UASC",
-			[]any{"SCS02", app.Period{Kind: app.Quarter, Year: 2025, N: 4}.String(), "Folkestone and Hythe", "Excluding UASC", nil, nil, nil, string(app.Suppressed)}},
+			[]any{"SCS02", app.Period{Kind: app.Quarter, Year: 2025, N: 4}.String(), "Folkestone and Hythe", "Excluding UASC", nil, nil, nil, app.Suppressed.String()}},
 		{app.Observation{Ref: "ED01", Area: "Dover", Period: app.MonthOf(2025, time.March), Value: f(0.1), StandIn: true}, "All children",
 			[]any{"ED01", "2025-03", "Dover", "All children", nil, nil, 0.1, app.StandInMark}},
 		{app.Observation{Ref: "EH02", Area: "Kent", Period: app.MonthOf(2025, time.April), Value: f(math.NaN()), Denominator: f(0)}, "All children",

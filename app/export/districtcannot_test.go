@@ -14,19 +14,20 @@ func TestCannotExcludeRun(t *testing.T) {
 	areas := []app.Area{"Ashford", "Canterbury", "Dartford", "Dover"}
 	p := app.MonthOf(2025, 3)
 	const why = "no UASC split in the source"
+	const none = app.Status(-1) // no figure for the area
 	tests := []struct {
 		name     string
-		statuses []app.Status // by area; "-" for no figure
+		statuses []app.Status // by area
 		reasons  []string
 		from, to int
 		ok       bool
 	}{
 		{"every area", []app.Status{app.CannotExclude, app.CannotExclude, app.CannotExclude, app.CannotExclude}, nil, 0, 3, true},
-		{"the last with none", []app.Status{app.CannotExclude, app.CannotExclude, app.CannotExclude, "-"}, nil, 0, 2, true},
-		{"the first with none", []app.Status{"-", app.CannotExclude, app.CannotExclude, app.CannotExclude}, nil, 1, 3, true},
-		{"one between with none", []app.Status{app.CannotExclude, "-", app.CannotExclude, app.CannotExclude}, nil, 0, 0, false},
+		{"the last with none", []app.Status{app.CannotExclude, app.CannotExclude, app.CannotExclude, none}, nil, 0, 2, true},
+		{"the first with none", []app.Status{none, app.CannotExclude, app.CannotExclude, app.CannotExclude}, nil, 1, 3, true},
+		{"one between with none", []app.Status{app.CannotExclude, none, app.CannotExclude, app.CannotExclude}, nil, 0, 0, false},
 		{"one a figure", []app.Status{app.CannotExclude, app.OK, app.CannotExclude, app.CannotExclude}, nil, 0, 0, false},
-		{"one only", []app.Status{"-", app.CannotExclude, "-", "-"}, nil, 0, 0, false},
+		{"one only", []app.Status{none, app.CannotExclude, none, none}, nil, 0, 0, false},
 		{"two reasons", []app.Status{app.CannotExclude, app.CannotExclude, app.CannotExclude, app.CannotExclude},
 			[]string{why, why, "another", why}, 0, 0, false},
 	}
@@ -34,7 +35,7 @@ func TestCannotExcludeRun(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			h := app.NewHistory()
 			for i, st := range tt.statuses {
-				if st == "-" {
+				if st == none {
 					continue
 				}
 				o := app.Observation{Ref: "CIC07", Area: areas[i], Period: p, Status: st, Raw: why}

@@ -359,7 +359,7 @@ func TestDataSheetIsTidy(t *testing.T) {
 			t.Fatalf("row %d: %q is not in the history", i+2, r)
 		}
 		if o.Value == nil {
-			if r[6] != "" || r[7] != string(o.Status) {
+			if r[6] != "" || r[7] != o.Status.String() {
 				t.Errorf("row %d: %q, want status %q", i+2, r, o.Status)
 			}
 			continue
@@ -399,7 +399,7 @@ func TestSuppressedCountsTheFile(t *testing.T) {
 				want := 0
 				for _, r := range rows[2:] {
 					r = append(r, make([]string, 8-len(r))...)
-					if r[7] != string(app.Suppressed) {
+					if r[7] != app.Suppressed.String() {
 						continue
 					}
 					k := app.SeriesKey{Ref: r[0], Area: app.Area(r[2])}

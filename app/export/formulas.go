@@ -53,7 +53,7 @@ func (o *originalWriter) formulas(deps map[cellAt]dependence) error {
 		fm := formulas[at]
 		switch deps[at] {
 		case hidden:
-			if err := o.f.SetCellStr(at.sheet, at.ref, string(app.Suppressed)); err != nil {
+			if err := o.f.SetCellStr(at.sheet, at.ref, app.Suppressed.String()); err != nil {
 				return err
 			}
 			if err := o.warnAt(at.sheet, at.ref,

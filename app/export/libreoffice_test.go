@@ -128,7 +128,7 @@ func TestLibreOfficeReadsTheFigures(t *testing.T) {
 						checked++
 						continue
 					}
-					if row.Value != string(p.Status) {
+					if row.Value != p.Status.String() {
 						t.Errorf("%s: %v, want the status %q", ind.Ref, row.Value, p.Status)
 					}
 					checked++
@@ -148,7 +148,7 @@ func TestLibreOfficeReadsTheFigures(t *testing.T) {
 				if math.Abs(v-*p.Value) > 1e-9 {
 					t.Errorf("%s: %v after LibreOffice, show --json says %v", ind.Ref, v, *p.Value)
 				}
-				if rag := deref(row.RAG); rag != string(p.RAG) {
+				if rag := deref(row.RAG); rag != p.RAG.String() {
 					t.Errorf("%s: RAG %q, show --json says %q", ind.Ref, rag, p.RAG)
 				}
 				if dot := deref(row.DoT); p.DoT != app.NoDoT && !strings.HasSuffix(dot, string(p.DoT)) {

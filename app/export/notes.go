@@ -185,7 +185,7 @@ func (b *book) writeGuidance(ctx context.Context) error {
 	}
 	var codes [][2]string
 	for _, st := range []app.Status{app.Suppressed, app.Low, app.NotAvailable, app.NotApplicable, app.LowReliability, app.CannotExclude} {
-		codes = append(codes, [2]string{string(st), st.Describe()})
+		codes = append(codes, [2]string{st.String(), st.Describe()})
 	}
 	// Not a code, since the figure is there, but the Data sheet's Status
 	// column says it, and a reader wants to know why.

@@ -441,7 +441,7 @@ func fromOriginal(h *app.History, k app.SeriesKey, cur app.Observation, ids map[
 // percentage, and a status code as text with a note.
 func (o *originalWriter) revise(sheet, ref string, ind app.Indicator, now app.Observation) error {
 	if now.Value == nil || now.Status != app.OK {
-		if err := o.f.SetCellStr(sheet, ref, string(now.Status)); err != nil {
+		if err := o.f.SetCellStr(sheet, ref, now.Status.String()); err != nil {
 			return err
 		}
 		why := now.Status.Describe()

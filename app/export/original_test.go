@@ -130,7 +130,7 @@ func TestOriginalAfterCorrection(t *testing.T) {
 					checkRating(t, of, f, ex, k, latest, was.Cell, tt.opt.Exclude == nil && k != district)
 				}
 				if now.Value == nil {
-					if got != string(now.Status) {
+					if got != now.Status.String() {
 						t.Errorf("%v %s = %q, want %q (the demo's was %q)", k, was.Cell, got, now.Status, old)
 					}
 					continue
@@ -213,14 +213,14 @@ func checkRating(t *testing.T, of, f *excelize.File, ex *app.History, k app.Seri
 	if oldRAG == "" {
 		t.Fatalf("%v: the demo shows its rating by fill alone: the check reads text", k)
 	}
-	if got, _ := f.GetCellValue(sheet, ragAt); got != string(rag) {
+	if got, _ := f.GetCellValue(sheet, ragAt); got != rag.String() {
 		t.Errorf("%v: RAG cell %s says %q, the current figures rate %q (the demo's %q)", k, ragAt, got, rag, oldRAG)
 	}
 	want := arrowLike(oldDoT, move)
 	if got, _ := f.GetCellValue(sheet, dotAt); got != want {
 		t.Errorf("%v: DoT cell %s says %q, want %q for %v (the demo's %q)", k, dotAt, got, want, move, oldDoT)
 	}
-	if changed && string(rag) == oldRAG && want == oldDoT {
+	if changed && rag.String() == oldRAG && want == oldDoT {
 		t.Errorf("%v: rated %q %q as in the demo: the case proves nothing", k, rag, want)
 	}
 }
@@ -334,7 +334,7 @@ func TestOriginalNextWorkbook(t *testing.T) {
 		want map[string]string // what the demo's cells must hold, where not as want
 	}{
 		{"all children", Options{}, nil},
-		{"excluding UASC", Options{Exclude: []app.Cohort{app.UASC}}, map[string]string{app.OutturnGroup: string(app.CannotExclude)}},
+		{"excluding UASC", Options{Exclude: []app.Cohort{app.UASC}}, map[string]string{app.OutturnGroup: app.CannotExclude.String()}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -292,7 +292,7 @@ func readCells(t *testing.T, python, path, sheet string) map[string]shownCell {
 // value (a fraction under a percentage format).
 func shownAs(c card, r cardRow, o app.Observation) (code string, v float64) {
 	if o.Status != app.OK || o.Value == nil {
-		return string(o.Status), 0
+		return o.Status.String(), 0
 	}
 	v = *o.Value
 	if r.percent && c.fractions {
@@ -398,8 +398,8 @@ func TestOriginalEveryPeriodSuppressed(t *testing.T) {
 					}
 				}
 			}
-			if small < 2 || codes[string(app.Suppressed)] < small {
-				t.Errorf("%d cells withheld, the card shows %d counts under 5 (and needs two or more to test anything)", codes[string(app.Suppressed)], small)
+			if small < 2 || codes[app.Suppressed.String()] < small {
+				t.Errorf("%d cells withheld, the card shows %d counts under 5 (and needs two or more to test anything)", codes[app.Suppressed.String()], small)
 			}
 			if sum.Suppressed < small {
 				t.Errorf("summary: %d suppressed, the card alone shows %d counts under 5", sum.Suppressed, small)
@@ -441,7 +441,7 @@ func TestOriginalEveryPeriodExcluding(t *testing.T) {
 					children++
 				}
 			}
-			cannot := codes[string(app.CannotExclude)]
+			cannot := codes[app.CannotExclude.String()]
 			if cannot < children*(c.shown-1) {
 				t.Errorf("%d cells cannot exclude UASC: the store holds no split, so the earlier columns of the %d measures of children alone have %d", cannot, children, children*(c.shown-1))
 			}

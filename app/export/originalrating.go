@@ -105,17 +105,17 @@ func (o *originalWriter) unratedRAG(sheet, at string, k app.SeriesKey, was, now 
 	}
 	if now.Status == app.OK && was.Status == app.OK && now.Restates(was) {
 		return o.noteAt(sheet, at, fmt.Sprintf("The workbook's own rating (%s), kept: the app rates against a target and a floor, and gives %s %s no rating of its own.",
-			strings.ToLower(string(was.SourceRAG)), k.Ref, was.Period.Label()))
+			strings.ToLower(was.SourceRAG.String()), k.Ref, was.Period.Label()))
 	}
 	if err := o.writeRAG(sheet, at, app.NoRAG); err != nil {
 		return err
 	}
 	became := "has been revised since"
 	if now.Status != app.OK || now.Value == nil {
-		became = fmt.Sprintf("is now %q", string(now.Status))
+		became = fmt.Sprintf("is now %q", now.Status.String())
 	}
 	why := fmt.Sprintf("the workbook rated %s %s %s, but the figure beside it %s (%s), and the app gives it no rating of its own",
-		k.Ref, was.Period.Label(), strings.ToLower(string(was.SourceRAG)), became, o.whose())
+		k.Ref, was.Period.Label(), strings.ToLower(was.SourceRAG.String()), became, o.whose())
 	return o.warnAt(sheet, at, "Rating cleared: "+why+".", "RAG cleared: "+why)
 }
 
@@ -196,7 +196,7 @@ func (o *originalWriter) ragWord(r app.RAG) string {
 	if w, ok := o.ragWords[r]; ok {
 		return w
 	}
-	word := string(r) // GREEN, AMBER, RED
+	word := r.String() // GREEN, AMBER, RED
 	for _, shown := range []app.RAG{app.Red, app.Amber, app.Green} {
 		w, ok := o.ragWords[shown]
 		if !ok {

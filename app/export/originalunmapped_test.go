@@ -57,7 +57,7 @@ func TestOriginalFigureNotHeld(t *testing.T) {
 		want    string // what the cell shows
 	}{
 		{"all children", nil, "392"},
-		{"excluding UASC", []app.Cohort{app.UASC}, string(app.CannotExclude)},
+		{"excluding UASC", []app.Cohort{app.UASC}, app.CannotExclude.String()},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out.xlsx")
@@ -89,7 +89,7 @@ func TestOriginalFigureNotHeld(t *testing.T) {
 			if len(tt.exclude) > 0 {
 				for k := 0; k < 3; k++ {
 					for i := range c.rows {
-						if got, _ := f.GetCellValue("Scorecard", cell(c.periodCol(k), cardFirstRow+i)); got != string(app.CannotExclude) {
+						if got, _ := f.GetCellValue("Scorecard", cell(c.periodCol(k), cardFirstRow+i)); got != app.CannotExclude.String() {
 							t.Errorf("%s %s: %q under the excluding title", c.rows[i].ref, c.headings[k], got)
 						}
 					}

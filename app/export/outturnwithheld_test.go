@@ -93,7 +93,7 @@ func TestOutturnWithheld(t *testing.T) {
 	for _, tt := range suppressedExports(orig, sheet) {
 		t.Run(tt.name, func(t *testing.T) {
 			out, _ := written(t, h, tt.opt, tt.streamed)
-			for ref, want := range map[string]string{"CIC20": string(app.Suppressed), "CIC21": "50"} {
+			for ref, want := range map[string]string{"CIC20": app.Suppressed.String(), "CIC21": "50"} {
 				at := cell(5, sheetRow(t, out, tt.sheet, ref))
 				if got, _ := out.GetCellValue(tt.sheet, at); got != want {
 					t.Errorf("%s outturn at %s!%s = %q, want %q", ref, tt.sheet, at, got, want)

@@ -149,7 +149,7 @@ func (b *book) packBrief(d *pdf.Doc) func() error {
 			}
 			label := it.Ref
 			if it.RAG != app.NoRAG {
-				label += " (" + string(it.RAG) + ")"
+				label += " (" + it.RAG.String() + ")"
 			}
 			return pageBlock{role: roleItem, text: text, mark: it.RAG.Letter(), fill: ragFill(it.RAG), group: group, label: label}
 		}
@@ -263,7 +263,7 @@ func (b *book) packDistricts(d *pdf.Doc) func() error {
 						}
 					}
 				case o.Status != app.OK:
-					c = pdf.Cell{Text: string(o.Status), Color: grey}
+					c = pdf.Cell{Text: o.Status.String(), Color: grey}
 				}
 				r.Cells = append(r.Cells, c)
 			}
@@ -324,7 +324,7 @@ func (b *book) packGuidance(d *pdf.Doc) func() error {
 		}
 		var codes [][2]string
 		for _, st := range []app.Status{app.Suppressed, app.Low, app.NotAvailable, app.NotApplicable, app.LowReliability, app.CannotExclude} {
-			codes = append(codes, [2]string{string(st), st.Describe()})
+			codes = append(codes, [2]string{st.String(), st.Describe()})
 		}
 		d.Heading("Status codes")
 		d.Para(pairs(codes), 9)

@@ -178,7 +178,7 @@ func testPackPDF(t *testing.T, cs []app.Cohort) {
 		if !contains(f, want) {
 			t.Errorf("%s: %q does not hold the figure %s that show --json gives", ind.Ref, line, want)
 		}
-		if p.RAG != app.NoRAG && !contains(f, string(p.RAG)) {
+		if p.RAG != app.NoRAG && !contains(f, p.RAG.String()) {
 			t.Errorf("%s: %q does not rate it %s", ind.Ref, line, p.RAG)
 		}
 		if p.DoT != app.NoDoT && !contains(f, string(p.DoT)) {

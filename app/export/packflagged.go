@@ -97,7 +97,7 @@ func noChartPage(it brief.Item) string {
 		return " No chart page: it has no figure for " + it.Point.Period.Label() + " to chart; the scorecard gives its earlier figures."
 	}
 	if it.Withheld || it.Point.Status != app.OK {
-		return " No chart page: its figure for the " + periodNoun(it.Point.Period.Kind) + " is not shown (" + string(it.Point.Status) + "), and the pack charts only the figures it shows."
+		return " No chart page: its figure for the " + periodNoun(it.Point.Period.Kind) + " is not shown (" + it.Point.Status.String() + "), and the pack charts only the figures it shows."
 	}
 	return " No chart page: no new flag this " + periodNoun(it.Point.Period.Kind) + "; the scorecard gives its figures."
 }
@@ -229,11 +229,11 @@ func (b *book) facts(ro *row) string {
 	case p.Value != nil && p.Status == app.OK:
 		s := app.FormatValue(ind, *p.Value)
 		if p.RAG != app.NoRAG {
-			s += " (" + string(p.RAG) + ")"
+			s += " (" + p.RAG.String() + ")"
 		}
 		parts = append(parts, periodName(b.period)+": "+s)
 	default:
-		parts = append(parts, periodName(b.period)+": "+string(p.Status))
+		parts = append(parts, periodName(b.period)+": "+p.Status.String())
 	}
 	if t, ok := b.target(ind); ok {
 		if tt := trend.RatedAgainst(ind, t); tt != "" {
@@ -286,7 +286,7 @@ func benchmarkWords(ind app.Indicator, s benchmark.Shown, auth *app.Authority) s
 		if bm == nil {
 			continue
 		}
-		v := string(bm.Status)
+		v := bm.Status.String()
 		if bm.Value != nil && bm.Status == app.OK {
 			v = app.FormatValue(bm.Shown(ind), *bm.Value)
 		}

@@ -94,7 +94,7 @@ func (b *book) packColumns() []packColumn {
 		case v != nil && st == app.OK:
 			return pdf.Cell{Text: app.FormatValue(ind, *v)}
 		case st != app.OK:
-			return pdf.Cell{Text: string(st), Color: grey}
+			return pdf.Cell{Text: st.String(), Color: grey}
 		}
 		return pdf.Cell{}
 	}
@@ -142,7 +142,7 @@ func (b *book) packColumns() []packColumn {
 		}},
 		{pdf.Column{Head: "RAG", Width: 14, Align: "C"}, func(ro *row) pdf.Cell {
 			return at(ro, func(p *trend.Point) pdf.Cell {
-				return pdf.Cell{Text: string(p.RAG), Fill: ragFill(p.RAG), Bold: true}
+				return pdf.Cell{Text: p.RAG.String(), Fill: ragFill(p.RAG), Bold: true}
 			})
 		}},
 		{pdf.Column{Head: "DoT", Width: 20, Align: "C"}, func(ro *row) pdf.Cell {

@@ -85,7 +85,7 @@ func TestYearlyAndQuarterlyScorecards(t *testing.T) {
 				v, _ := f.GetCellValue(ScorecardSheet, cell(headerCol(t, f, col), r))
 				return v
 			}
-			if got := cellText("RAG"); got != string(tt.rag) {
+			if got := cellText("RAG"); got != tt.rag.String() {
 				t.Errorf("RAG %q, want %q", got, tt.rag)
 			}
 			if got := cellText("DoT"); !strings.Contains(got, "worsened") {

@@ -46,7 +46,7 @@ func TestExcludingUASCDistricts(t *testing.T) {
 			}
 			said := 0
 			for _, v := range r {
-				if strings.HasPrefix(v, string(app.CannotExclude)) {
+				if strings.HasPrefix(v, app.CannotExclude.String()) {
 					said++
 				}
 			}
@@ -66,7 +66,7 @@ func TestExcludingUASCDistricts(t *testing.T) {
 				if i < len(r) {
 					got = r[i]
 				}
-				if got == "" || got == string(app.CannotExclude) || got == "n/e" {
+				if got == "" || got == app.CannotExclude.String() || got == "n/e" {
 					t.Errorf("suppress %d: %s %s excluding UASC is %q, though Kent's can be excluded", suppress, r[0], d, got)
 					continue
 				}
@@ -295,7 +295,7 @@ func TestSourceWithheldNoThreshold(t *testing.T) {
 			var withheld []string
 			for _, r := range rows[2:] {
 				r = append(r, make([]string, 8)...)
-				if r[0] == "CIC09" && r[1] == oct26.String() && r[3] == "All" && r[7] == string(app.Suppressed) {
+				if r[0] == "CIC09" && r[1] == oct26.String() && r[3] == "All" && r[7] == app.Suppressed.String() {
 					withheld = append(withheld, r[2])
 				}
 			}

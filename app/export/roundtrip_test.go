@@ -136,7 +136,7 @@ func TestIntoOriginalLayout(t *testing.T) {
 			t.Errorf("%s %s: style %d, the original's was %d", ind.Ref, was.Cell, got, wantStyle)
 		}
 		if now.Value == nil {
-			if got, _ := f.GetCellValue(sheet, ref); got != string(now.Status) {
+			if got, _ := f.GetCellValue(sheet, ref); got != now.Status.String() {
 				t.Errorf("%s %s: %q, want %q", ind.Ref, was.Cell, got, now.Status)
 			}
 			continue
@@ -162,12 +162,12 @@ func TestIntoOriginalLayout(t *testing.T) {
 		got, _ := f.GetCellValue(sheet, cell(ragCol, row))
 		if old, _ := of.GetCellValue(sheet, cell(ragCol, row)); old == "" {
 			// The original shows this rating by fill alone; so does the copy.
-			got = string(pts[len(pts)-1].RAG)
+			got = pts[len(pts)-1].RAG.String()
 			if _, fill := format(t, f, sheet, cell(ragCol, row)); fill == "" {
 				t.Errorf("%s: the rating's fill was lost", ind.Ref)
 			}
 		}
-		if got != string(pts[len(pts)-1].RAG) {
+		if got != pts[len(pts)-1].RAG.String() {
 			t.Errorf("%s: RAG cell %s says %q, the excluding figures rate %q", ind.Ref, cell(ragCol, row), got, pts[len(pts)-1].RAG)
 		}
 		rated++
@@ -294,7 +294,7 @@ func TestOriginalTidySheetKeptByColumn(t *testing.T) {
 				}
 				wantRow := []string{text(o.Numerator), text(o.Denominator), text(o.Value)}
 				if o.Value == nil {
-					wantRow[2] = string(o.Status)
+					wantRow[2] = o.Status.String()
 					suppressed++
 				}
 				if !same(g[4], wantRow[0]) || !same(g[5], wantRow[1]) || !same(g[6], wantRow[2]) {

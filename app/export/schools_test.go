@@ -29,7 +29,7 @@ func TestSchoolsNotSuppressed(t *testing.T) {
 		if app.Area(r[2]) == app.Kent || r[3] != "All" {
 			continue
 		}
-		if r[7] == string(app.Suppressed) {
+		if r[7] == app.Suppressed.String() {
 			withheld[r[0]]++
 		} else {
 			shown[r[0]]++

@@ -361,7 +361,7 @@ func (b *book) scorecardRow(s string, r, first int, tail tailLayout, ro *row) er
 	rag, dot := "", ""
 	if at != nil {
 		if at.RAG != app.NoRAG {
-			rag = string(at.RAG)
+			rag = at.RAG.String()
 			ragL.fill, ragL.color = ragLook(at.RAG)
 			ragL.bold = true
 		}

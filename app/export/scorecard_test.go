@@ -63,7 +63,7 @@ func TestScorecardFiguresAreNumbersAsAnalysed(t *testing.T) {
 		ref := cell(monthCol, r)
 		if p.Value == nil {
 			got, _ := f.GetCellValue(ScorecardSheet, ref)
-			if got != string(p.Status) {
+			if got != p.Status.String() {
 				t.Errorf("%s %s: %q, want status %q", ind.Ref, ref, got, p.Status)
 			}
 			continue
@@ -79,7 +79,7 @@ func TestScorecardFiguresAreNumbersAsAnalysed(t *testing.T) {
 		}
 		checked++
 		rag, _ := f.GetCellValue(ScorecardSheet, cell(ragCol, r))
-		if rag != string(p.RAG) {
+		if rag != p.RAG.String() {
 			t.Errorf("%s RAG %q, want %q", ind.Ref, rag, p.RAG)
 		}
 		if p.RAG != app.NoRAG {
@@ -208,7 +208,7 @@ func TestOutturnExcluding(t *testing.T) {
 					}
 				case cannot:
 					y := ind.TargetYear(m.Latest()).Add(-1)
-					if got != string(app.CannotExclude) || !hasComment(f, ScorecardSheet, at, "Cannot exclude: the "+y.Label()+" outturn is") {
+					if got != app.CannotExclude.String() || !hasComment(f, ScorecardSheet, at, "Cannot exclude: the "+y.Label()+" outturn is") {
 						t.Errorf("%s outturn %s = %q, want cannot exclude with the reason", ref, at, got)
 					}
 					continue
@@ -335,7 +335,7 @@ func TestLastYearCannotExclude(t *testing.T) {
 	}, "I0001")
 	f, _ := export(t, h, Options{Exclude: []app.Cohort{app.UASC}})
 	at := cell(headerCol(t, f, "Same month last year"), sheetRow(t, f, ScorecardSheet, "C1"))
-	if got, _ := f.GetCellValue(ScorecardSheet, at); got != string(app.CannotExclude) {
+	if got, _ := f.GetCellValue(ScorecardSheet, at); got != app.CannotExclude.String() {
 		t.Errorf("same month last year %s = %q, want %q", at, got, app.CannotExclude)
 	}
 	if !hasComment(f, ScorecardSheet, at, "Cannot exclude: the source gives no figure for unaccompanied asylum-seeking children (UASC)") {

@@ -137,7 +137,7 @@ func (o *originalWriter) tidyRow(sheet string, t tidyTable, row int, ind app.Ind
 	}
 	status := ""
 	if now.Status != app.OK || now.Value == nil {
-		status = string(now.Status)
+		status = now.Status.String()
 	}
 	if c := t.cols["status"]; c > 0 {
 		mark := status

@@ -112,7 +112,7 @@ func (o *originalWriter) columnTotal(sheet, ref string, parts []rowFigure) (depe
 	case unchanged:
 		return unchanged, nil
 	case hidden:
-		if err := o.f.SetCellStr(sheet, ref, string(app.Suppressed)); err != nil {
+		if err := o.f.SetCellStr(sheet, ref, app.Suppressed.String()); err != nil {
 			return 0, err
 		}
 		return hidden, o.warnAt(sheet, ref,

@@ -45,7 +45,7 @@ func TestTrendSheetCannotExcludeOnce(t *testing.T) {
 		row := sheetRow(t, f, TrendSheet, ind.Ref)
 		said := 0
 		for _, v := range rows[row-1] {
-			if strings.HasPrefix(v, string(app.CannotExclude)) {
+			if strings.HasPrefix(v, app.CannotExclude.String()) {
 				said++
 			}
 		}
@@ -55,7 +55,7 @@ func TestTrendSheetCannotExcludeOnce(t *testing.T) {
 		merged, _ := f.GetMergeCells(TrendSheet)
 		found := false
 		for _, mc := range merged {
-			if _, r, _ := excelize.CellNameToCoordinates(mc.GetStartAxis()); r == row && strings.HasPrefix(mc.GetCellValue(), string(app.CannotExclude)) {
+			if _, r, _ := excelize.CellNameToCoordinates(mc.GetStartAxis()); r == row && strings.HasPrefix(mc.GetCellValue(), app.CannotExclude.String()) {
 				found = true
 			}
 		}

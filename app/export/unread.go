@@ -250,7 +250,7 @@ func (o *originalWriter) unreadCell(sheet, ref string, v float64, figs []rowFigu
 		// Whatever it counts, a count of so few children beside the
 		// row's counts is withheld as the row's own would be.
 		note := fmt.Sprintf("Withheld (c) by this export: a count from 1 to %d, in a column the import did not read%s.", o.opt.Suppress-1, head)
-		if err := o.f.SetCellStr(sheet, ref, string(app.Suppressed)); err != nil {
+		if err := o.f.SetCellStr(sheet, ref, app.Suppressed.String()); err != nil {
 			return 0, err
 		}
 		return hidden, o.warnAt(sheet, ref, note,
@@ -287,7 +287,7 @@ func (o *originalWriter) unreadCell(sheet, ref string, v float64, figs []rowFigu
 	}
 	if worst == hidden {
 		note := fmt.Sprintf("Withheld (c) by this export: the sum of the row's figures %s, one of which is withheld, and which it would let be worked out.", span)
-		if err := o.f.SetCellStr(sheet, ref, string(app.Suppressed)); err != nil {
+		if err := o.f.SetCellStr(sheet, ref, app.Suppressed.String()); err != nil {
 			return 0, err
 		}
 		return hidden, o.warnAt(sheet, ref, note,

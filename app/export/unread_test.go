@@ -107,7 +107,7 @@ func TestOriginalUnreadColumns(t *testing.T) {
 			want: map[string]string{"D4": "200", "G4": "600", "H4": "=SUM(D4:F4)", "I4": "",
 				"G5": "330", "H5": "=SUM(D5:F5)",
 				"D6": "1500", "G6": "", "G7": "420",
-				"D8": string(app.CannotExclude), "G8": "", "H8": "", "D9": "", "E9": "", "F9": ""},
+				"D8": app.CannotExclude.String(), "G8": "", "H8": "", "D9": "", "E9": "", "F9": ""},
 			warned: []string{"G4", "H4", "I4", "G6", "G8", "H8", "D9", "E9", "F9"},
 		},
 		{
@@ -151,7 +151,7 @@ func TestOriginalUnreadColumns(t *testing.T) {
 				{"GP02", "Children seen within 10 days (%)", "H", 38, 46, 43, 45, -2, nil},
 			},
 			opt:    Options{Exclude: uasc},
-			want:   map[string]string{"D4": string(app.CannotExclude), "H4": ""},
+			want:   map[string]string{"D4": app.CannotExclude.String(), "H4": ""},
 			warned: []string{"H4"},
 		},
 		{

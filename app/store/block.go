@@ -122,7 +122,7 @@ func appendEntry(b []byte, o, prev *app.Observation, restated bool) ([]byte, ent
 	if prev != nil && sameTexts(o, prev) {
 		flags |= entSameTexts
 	} else {
-		for _, s := range [numTexts]string{string(o.Status), o.Raw, string(o.SourceArrow), string(o.SourceRAG), o.Rule} {
+		for _, s := range [numTexts]string{o.Status.String(), o.Raw, o.SourceArrow.String(), o.SourceRAG.String(), o.Rule} {
 			b = binary.AppendUvarint(b, uint64(len(s)))
 			b = append(b, s...)
 		}
@@ -224,6 +224,10 @@ type entry struct {
 	pkey   [periodLen]byte // the period as a key orders it
 	floats [3]float64
 	texts  [numTexts][]byte
+	// status, arrow and rag are texts[0], [2] and [3] read.
+	status app.Status
+	arrow  app.Arrow
+	rag    app.RAG
 	cell   []byte
 }
 
@@ -231,7 +235,7 @@ func (e *entry) restatement() bool { return e.flags&entRestatement != 0 }
 
 // figures returns what versionRules compare of the entry.
 func (e *entry) figures() figures {
-	return figures{flags: e.flags & (entValue | entNumerator | entDenominator | entStandIn), floats: e.floats, status: e.texts[0]}
+	return figures{flags: e.flags & (entValue | entNumerator | entDenominator | entStandIn), floats: e.floats, status: e.status}
 }
 
 // blockReader reads a block's entries in turn.
@@ -294,6 +298,13 @@ func (r *blockReader) next() bool {
 			e.texts[i] = rest[w : w+int(n)]
 			rest = rest[w+int(n):]
 		}
+		var okStatus, okArrow, okRAG bool
+		e.status, okStatus = app.StatusOf(e.texts[0])
+		e.arrow, okArrow = app.ArrowOf(e.texts[2])
+		e.rag, okRAG = app.RAGOf(e.texts[3])
+		if !okStatus || !okArrow || !okRAG {
+			return fail()
+		}
 	} else if r.n == 0 {
 		return fail()
 	}
@@ -321,10 +332,10 @@ func (e *entry) observation(d *observationDecoder, o *app.Observation) {
 	}
 	o.Period = e.period
 	o.StandIn = e.flags&entStandIn != 0
-	o.Status = app.Status(d.intern(e.texts[0]))
+	o.Status = e.status
 	o.Raw = string(e.texts[1])
-	o.SourceArrow = app.Arrow(d.intern(e.texts[2]))
-	o.SourceRAG = app.RAG(d.intern(e.texts[3]))
+	o.SourceArrow = e.arrow
+	o.SourceRAG = e.rag
 	o.Rule = d.intern(e.texts[4])
 	o.Cell = string(e.cell)
 }

@@ -147,7 +147,6 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 		held   []heldFigure
 		blocks [][]byte
 		stored versionReader
-		view   figureView
 		pkey   [periodLen]byte
 	)
 	if !fresh {
@@ -200,7 +199,7 @@ func (p *encodedPart) encode(obs []app.Observation, groups []seriesGroup, b *bol
 			var span entrySpan
 			blk, span = appendEntry(blk, o, last, false)
 			last = o
-			restated := prev != nil && (prev.sameAs(blocks[prev.block], blk, span, o) || view.restates(o, prev.figures(blocks[prev.block])))
+			restated := prev != nil && (prev.sameAs(blocks[prev.block], blk, span, o) || restatesHeld(o, prev.figures(blocks[prev.block])))
 			if restated {
 				blk[span.at] |= entRestatement
 			} else {

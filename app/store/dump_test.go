@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding"
 	"fmt"
 	"reflect"
 	"slices"
@@ -22,7 +23,10 @@ func dumpHistory(h *app.History) string {
 	return b.String()
 }
 
-var timeType = reflect.TypeFor[time.Time]()
+var (
+	timeType          = reflect.TypeFor[time.Time]()
+	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+)
 
 func dumpValue(b *strings.Builder, v reflect.Value, depth int) {
 	indent := strings.Repeat("  ", depth)
@@ -32,6 +36,15 @@ func dumpValue(b *strings.Builder, v reflect.Value, depth int) {
 			v = reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem()
 		}
 		b.WriteString(v.Interface().(time.Time).UTC().Format(time.RFC3339Nano))
+		return
+	case v.Kind() == reflect.Int8 && v.Type().Implements(textMarshalerType):
+		// A code held as a number (app.Status, Arrow, RAG) is dumped as
+		// the text it stands for, as the store writes it, so that the
+		// dumps written when codes were strings still say the same.
+		c := reflect.New(v.Type()).Elem() // a copy, for a value in an unexported field
+		c.SetInt(v.Int())
+		text, _ := c.Interface().(encoding.TextMarshaler).MarshalText()
+		fmt.Fprintf(b, "%q", text)
 		return
 	}
 	switch v.Kind() {
@@ -43,7 +56,14 @@ func dumpValue(b *strings.Builder, v reflect.Value, depth int) {
 		dumpValue(b, v.Elem(), depth)
 	case reflect.Struct:
 		b.WriteString(v.Type().String() + "{\n")
-		for i := range v.NumField() {
+		// By name, not as declared: fields moved to pack a type smaller
+		// leave the dump as it was.
+		fields := make([]int, v.NumField())
+		for i := range fields {
+			fields[i] = i
+		}
+		slices.SortFunc(fields, func(i, j int) int { return strings.Compare(v.Type().Field(i).Name, v.Type().Field(j).Name) })
+		for _, i := range fields {
 			// A zero field is left out, so that a field added to the
 			// app's types after the fixture was written (zero in every
 			// history an older Scorecard wrote) leaves the dump as it was.

@@ -15,7 +15,7 @@ import (
 // An import into a store holding its figures finds, for each series, the
 // latest version stored of each period (versionReader), and compares
 // each figure with it: as encoded where it can (heldFigure.sameAs), by
-// app.Observation.Restates where they differ (figureView).
+// app.Observation.Restates where they differ (restatesHeld).
 
 // versionReader reads the latest versions of series, reusing its memory
 // from one series to the next.
@@ -40,7 +40,7 @@ type heldFigure struct {
 	finite bool
 	block  int32    // the block's index in its series' blocks
 	nums   [2]int32 // the numbers, as appendNumber wrote them, in the block
-	status [2]int32
+	status app.Status
 }
 
 // figureFlags are the flags of an entry that are part of its figures.
@@ -54,12 +54,12 @@ const figureFlags = entValue | entNumerator | entDenominator | entStandIn
 // holds apart from themselves.
 func (h *heldFigure) sameAs(hb, b []byte, e entrySpan, o *app.Observation) bool {
 	return h.finite && h.flags == b[e.at]&figureFlags &&
-		bytes.Equal(hb[h.nums[0]:h.nums[1]], b[e.numsFrom:e.numsTo]) && string(hb[h.status[0]:h.status[1]]) == string(o.Status)
+		bytes.Equal(hb[h.nums[0]:h.nums[1]], b[e.numsFrom:e.numsTo]) && h.status == o.Status
 }
 
 // figures decodes h's figures from its block, b.
 func (h *heldFigure) figures(b []byte) figures {
-	f := figures{flags: h.flags, status: b[h.status[0]:h.status[1]]}
+	f := figures{flags: h.flags, status: h.status}
 	rest := b[h.nums[0]:h.nums[1]]
 	for i := range f.floats {
 		if h.flags&(1<<i) != 0 {
@@ -198,8 +198,22 @@ func (s *blockSkimmer) next() bool {
 			if w <= 0 || uint64(len(rest)-w) < n {
 				return fail()
 			}
-			if i == 0 {
-				f.status = [2]int32{at(rest[w:]), at(rest[w+int(n):])}
+			text := rest[w : w+int(n)]
+			switch i {
+			case 0:
+				var ok bool
+				if f.status, ok = app.StatusOf(text); !ok {
+					return fail()
+				}
+			case 2:
+				// Read only to fail where blockReader does.
+				if _, ok := app.ArrowOf(text); !ok {
+					return fail()
+				}
+			case 3:
+				if _, ok := app.RAGOf(text); !ok {
+					return fail()
+				}
 			}
 			rest = rest[w+int(n):]
 		}
@@ -221,17 +235,11 @@ func (s *blockSkimmer) next() bool {
 	return true
 }
 
-// figureView shows stored figures as an app.Observation, for its rules,
-// without allocating for each: the figures are copied to the stack, and
-// the status is the figure's own when the two say the same (as they do
-// when the figure restates), else one interned.
-type figureView struct {
-	statuses []app.Status
-}
-
-// restates reports whether o restates the figures f, by app.Observation.Restates.
-func (v *figureView) restates(o *app.Observation, f figures) bool {
-	prev := app.Observation{StandIn: f.flags&isStandIn != 0, Status: v.status(o, f.status)}
+// restatesHeld reports whether o restates the stored figures f, by
+// app.Observation.Restates, without allocating: the figures are copied
+// to the stack.
+func restatesHeld(o *app.Observation, f figures) bool {
+	prev := app.Observation{StandIn: f.flags&isStandIn != 0, Status: f.status}
 	// Set one by one, not through pointers to the fields, so that the
 	// copy stays on the stack.
 	floats := f.floats
@@ -245,22 +253,6 @@ func (v *figureView) restates(o *app.Observation, f figures) bool {
 		prev.Denominator = &floats[2]
 	}
 	return o.Restates(prev)
-}
-
-// status returns the status s says, as a string: o's own where they are
-// the same.
-func (v *figureView) status(o *app.Observation, s []byte) app.Status {
-	if string(o.Status) == string(s) {
-		return o.Status
-	}
-	for _, st := range v.statuses {
-		if string(st) == string(s) {
-			return st
-		}
-	}
-	st := app.Status(s)
-	v.statuses = append(v.statuses, st)
-	return st
 }
 
 // restatesFigures is restates on decoded figures: b, the later, says what

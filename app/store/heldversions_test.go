@@ -78,8 +78,8 @@ func TestRestatementRule(t *testing.T) {
 		{"a NaN numerator", figs{v: f(5), n: f(math.NaN()), d: f(10)}, figs{v: f(5), n: f(math.NaN()), d: f(10)}},
 		{"negative zero", figs{v: f(math.Copysign(0, -1))}, figs{v: f(math.Copysign(0, -1))}},
 		{"zero after negative zero", figs{v: f(math.Copysign(0, -1))}, figs{v: f(0)}},
-		{"no value", figs{status: "[c]"}, figs{status: "[c]"}},
-		{"status changed", figs{v: f(4), status: "provisional"}, figs{v: f(4)}},
+		{"no value", figs{status: app.Suppressed}, figs{status: app.Suppressed}},
+		{"status changed", figs{v: f(4), status: app.LowReliability}, figs{v: f(4)}},
 		{"stand-in mark changed", figs{v: f(4), standIn: true}, figs{v: f(4)}},
 		{"components the same", figs{v: f(50), n: f(1), d: f(2)}, figs{v: f(50), n: f(1), d: f(2)}},
 		{"components moved", figs{v: f(50), n: f(1), d: f(2)}, figs{v: f(50), n: f(2), d: f(4)}},
@@ -118,7 +118,7 @@ func TestBlockSkimmer(t *testing.T) {
 		{Period: app.MonthOf(2025, 3), Value: app.Float(math.NaN()), Status: app.Suppressed, Raw: "[c]", Cell: "Ashford!N7"},
 		{Period: app.MonthOf(2025, 4), Value: app.Float(math.Inf(-1)), Status: app.Suppressed, Raw: "[c]", Cell: "Ashford!O7"},
 		{Period: app.MonthOf(2025, 5), Value: app.Float(-12.3456), StandIn: true, Cell: "Other!A1"},
-		{Period: app.Period{Kind: app.FinancialYear, Year: 2025}, Status: "provisional", Cell: "line 9"},
+		{Period: app.Period{Kind: app.FinancialYear, Year: 2025}, Status: app.LowReliability, Cell: "line 9"},
 	}
 	var enc blockEncoder
 	for i := range obs {

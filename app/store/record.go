@@ -99,10 +99,14 @@ func (d *observationDecoder) decode(v []byte, o *app.Observation) error {
 		texts[i] = rest[w : w+int(n)]
 		rest = rest[w+int(n):]
 	}
-	o.Status = app.Status(d.intern(texts[0]))
+	var okStatus, okArrow, okRAG bool
+	o.Status, okStatus = app.StatusOf(texts[0])
+	o.SourceArrow, okArrow = app.ArrowOf(texts[2])
+	o.SourceRAG, okRAG = app.RAGOf(texts[3])
+	if !okStatus || !okArrow || !okRAG {
+		return errCorrupt
+	}
 	o.Raw = string(texts[1])
-	o.SourceArrow = app.Arrow(d.intern(texts[2]))
-	o.SourceRAG = app.RAG(d.intern(texts[3]))
 	o.Rule = d.intern(texts[4])
 	o.Cell = string(texts[5])
 	return nil

@@ -151,7 +151,7 @@ func (l *loader) latestFigures(out app.HeldFigures) error {
 			figs = append(figs, app.HeldFigure{
 				Period:  readPeriod(pkey[:]),
 				Numbers: cur.floats,
-				Status:  app.Status(d.intern(cur.status)),
+				Status:  cur.status,
 				// The flags' bits of the numbers are Given's.
 				Given:   cur.flags & (hasValue | hasNumerator | hasDenominator),
 				StandIn: cur.flags&isStandIn != 0,

@@ -23,7 +23,7 @@ func encodeObservation(o *app.Observation) []byte {
 		flags |= isStandIn
 	}
 	b[1] = flags
-	for _, s := range [...]string{string(o.Status), o.Raw, string(o.SourceArrow), string(o.SourceRAG), o.Rule, o.Cell} {
+	for _, s := range [...]string{o.Status.String(), o.Raw, o.SourceArrow.String(), o.SourceRAG.String(), o.Rule, o.Cell} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}

@@ -156,7 +156,7 @@ func (s *SeriesHistory) Restated(p app.Period, id string) {
 
 // Flush adds the series gathered to the History.
 //
-// Each figure held is 224 bytes, and a long history's are most of what
+// Each figure held is 168 bytes, and a long history's are most of what
 // show reads: they are copied at most once. A series read in period
 // order and never revised, as most are, is handed to the History as
 // gathered, and nothing keeps it here. Any other is copied once, in

@@ -103,7 +103,7 @@ func TestSeriesCodec(t *testing.T) {
 // is what adding every version in import order gives, whether the blocks
 // come in period order or overlap, revise or not; a series read in order
 // and never revised is handed to the History as gathered, not copied
-// (a long history's figures, 224 bytes each, were copied twice); and the
+// (a long history's figures, 224 bytes each then, were copied twice); and the
 // series gathered next, into a slice of its own, leaves the one handed
 // over as it was.
 func TestSeriesHistoryHandsOverSeries(t *testing.T) {

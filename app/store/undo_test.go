@@ -208,7 +208,7 @@ func TestUndoRestated(t *testing.T) {
 			for _, r := range h.Revisions(k, mar) {
 				revised = append(revised, *r.Numerator)
 			}
-			if !slices.Equal(revised, tc.revised) || o.Revision != len(tc.revised) {
+			if !slices.Equal(revised, tc.revised) || int(o.Revision) != len(tc.revised) {
 				t.Errorf("revisions %v (Revision %d), want %v", revised, o.Revision, tc.revised)
 			}
 			want := mustLoad(t, ref)

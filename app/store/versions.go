@@ -65,7 +65,7 @@ func restates(a, b []byte) bool {
 type figures struct {
 	flags  byte
 	floats [3]float64
-	status []byte
+	status app.Status
 }
 
 func figuresOf(v []byte) (figures, bool) {
@@ -88,8 +88,9 @@ func figuresOf(v []byte) (figures, bool) {
 	if w <= 0 || uint64(len(v)-w) < n {
 		return f, false
 	}
-	f.status = v[w : w+int(n)]
-	return f, true
+	var ok bool
+	f.status, ok = app.StatusOf(v[w : w+int(n)])
+	return f, ok
 }
 
 // observation returns the figures as an app.Observation, for its rules.
@@ -100,7 +101,7 @@ func (f figures) observation() app.Observation {
 			*p = &f.floats[i]
 		}
 	}
-	o.Status = app.Status(f.status)
+	o.Status = f.status
 	o.StandIn = f.flags&isStandIn != 0
 	return o
 }

@@ -94,7 +94,7 @@ func (a *analysis) flag(i int, t *app.Target, run int, runDoT app.DoT) {
 	}
 	// A year-to-date measure's movement is against the same month last
 	// year, which the source's arrow may not be.
-	if raised(6, !a.ytd && p.SourceArrow != app.NoArrow && p.Movement != "" && p.SourceArrow != p.Movement) {
+	if raised(6, !a.ytd && p.SourceArrow != app.NoArrow && p.Movement != app.NoArrow && p.SourceArrow != p.Movement) {
 		p.FlagDetails = append(p.FlagDetails, a.disagreeText(i))
 	}
 	if raised(7, p.SourceRAG != app.NoRAG && p.RAG != app.NoRAG && p.SourceRAG != p.RAG) {

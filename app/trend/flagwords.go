@@ -24,7 +24,7 @@ func (a *analysis) reversalText(p *Point, run int, runDoT app.DoT) string {
 
 func (a *analysis) ragChangeText(i int, t app.Target) string {
 	p, prev := &a.pts[i], &a.pts[i-1]
-	d := string(prev.RAG) + " to " + string(p.RAG) + " (" + app.FormatValue(a.ind, a.vals[i]) + "; " + RatedAgainst(a.ind, t) + ")"
+	d := prev.RAG.String() + " to " + p.RAG.String() + " (" + app.FormatValue(a.ind, a.vals[i]) + "; " + RatedAgainst(a.ind, t) + ")"
 	if y := a.ind.TargetYear(p.Period); y != a.ind.TargetYear(prev.Period) {
 		d += "; the " + y.String() + " target applies from " + thisPeriod(p.Period)
 	}
@@ -47,11 +47,11 @@ func milestoneWords(p app.Period) string {
 
 func (a *analysis) ragDisagreeText(i int, t *app.Target) string {
 	p := &a.pts[i]
-	d := "the workbook shows " + string(p.SourceRAG) + ", but " + app.FormatValue(a.ind, a.vals[i])
+	d := "the workbook shows " + p.SourceRAG.String() + ", but " + app.FormatValue(a.ind, a.vals[i])
 	if t != nil {
 		d += " (" + RatedAgainst(a.ind, *t) + ")"
 	}
-	return d + " rates " + string(p.RAG)
+	return d + " rates " + p.RAG.String()
 }
 
 func (a *analysis) specialText(i int) string {
@@ -122,9 +122,9 @@ func (a *analysis) disagreeText(i int) string {
 // childrenTurn writes "1 more child counted turns this RED".
 func childrenTurn(n int, way string, to app.RAG) string {
 	if n == 1 {
-		return "1 " + way + " child counted turns this " + string(to)
+		return "1 " + way + " child counted turns this " + to.String()
 	}
-	return strconv.Itoa(n) + " " + way + " children counted turn this " + string(to)
+	return strconv.Itoa(n) + " " + way + " children counted turn this " + to.String()
 }
 
 // targetText writes the target and floor in force: "target 10.0%, floor 12.0%".
@@ -186,7 +186,7 @@ func observationText(ind app.Indicator, v *float64, st app.Status, raw string) s
 	case raw != "":
 		return raw
 	case st != app.OK:
-		return "[" + string(st) + "]"
+		return "[" + st.String() + "]"
 	}
 	return "no figure"
 }
@@ -195,5 +195,5 @@ func arrowWords(a app.Arrow) string {
 	if a == app.Across {
 		return "no change"
 	}
-	return string(a)
+	return a.String()
 }

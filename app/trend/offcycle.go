@@ -111,14 +111,14 @@ func (o OffCycle) Note(ind app.Indicator, p app.Period) string {
 		name += ": " + o.As
 	}
 	l := o.Latest
-	fig := string(l.Status)
+	fig := l.Status.String()
 	switch {
 	case l.StandIn, l.Missing, l.Status == app.OK && l.Value == nil:
 		fig = "no figure yet"
 	case l.Status == app.OK:
 		fig = app.FormatValue(ind, *l.Value)
 		if l.RAG != app.NoRAG {
-			fig += " " + string(l.RAG)
+			fig += " " + l.RAG.String()
 		}
 	}
 	due := "next due " + o.Next.Label()

@@ -46,13 +46,15 @@ type point struct {
 	at   int32  // the observation, in Series.obs; -1 for a missing period
 	year uint16 // the target year in force, in Series.years
 
-	rag, dot, lastYearDoT, movement uint8 // indexes in rags, dots and arrows
-	signal                          Signal
-	assurance                       Assurance
-	flags                           uint8 // bits of flagKinds
-	seg                             uint8 // the chart, in Series.charts
-	rule                            rule  // why a special-cause point is special
-	has                             has   // which of the optional figures are present
+	rag              app.RAG
+	movement         app.Arrow
+	dot, lastYearDoT uint8 // indexes in dots
+	signal           Signal
+	assurance        Assurance
+	flags            uint8 // bits of flagKinds
+	seg              uint8 // the chart, in Series.charts
+	rule             rule  // why a special-cause point is special
+	has              has   // which of the optional figures are present
 
 	change, relativeChange, lastYearChange float64
 	perChild, wilsonLow, wilsonHigh        float64
@@ -72,29 +74,13 @@ const (
 	ruleHigh // the special cause is above the mean
 )
 
-// The values that points hold as indexes.
-var (
-	rags   = [...]app.RAG{app.NoRAG, app.Green, app.Amber, app.Red}
-	dots   = [...]app.DoT{app.NoDoT, app.Improved, app.Worsened, app.Same}
-	arrows = [...]app.Arrow{app.NoArrow, app.Up, app.Down, app.Across}
-)
+// The directions of travel, which points hold as indexes.
+var dots = [...]app.DoT{app.NoDoT, app.Improved, app.Worsened, app.Same}
 
-// ragIndex, dotIndex and arrowIndex return a value's index in its table.
-// A switch rather than a search of the table: keep meets four values a
-// point, for every point of every series on each toggle.
-// TestIndexesMatchTables keeps them in step with the tables.
-func ragIndex(r app.RAG) uint8 {
-	switch r {
-	case app.Green:
-		return 1
-	case app.Amber:
-		return 2
-	case app.Red:
-		return 3
-	}
-	return 0
-}
-
+// dotIndex returns a direction's index in dots. A switch rather than a
+// search of the table: keep meets two a point, for every point of every
+// series on each toggle. TestIndexesMatchTables keeps it in step with the
+// table.
 func dotIndex(d app.DoT) uint8 {
 	switch d {
 	case app.Improved:
@@ -102,18 +88,6 @@ func dotIndex(d app.DoT) uint8 {
 	case app.Worsened:
 		return 2
 	case app.Same:
-		return 3
-	}
-	return 0
-}
-
-func arrowIndex(a app.Arrow) uint8 {
-	switch a {
-	case app.Up:
-		return 1
-	case app.Down:
-		return 2
-	case app.Across:
 		return 3
 	}
 	return 0
@@ -156,8 +130,8 @@ func (a *analysis) keep(obs []app.Observation) Series {
 		p, q := &a.pts[i], &s.pts[i]
 		*q = point{
 			at: a.at[i], year: a.scratch.year[i],
-			rag: ragIndex(p.RAG), dot: dotIndex(p.DoT),
-			lastYearDoT: dotIndex(p.LastYearDoT), movement: arrowIndex(p.Movement),
+			rag: p.RAG, dot: dotIndex(p.DoT),
+			lastYearDoT: dotIndex(p.LastYearDoT), movement: p.Movement,
 			signal: p.Signal, assurance: p.Assurance, flags: a.flags[i], trend: p.Trend,
 			seg: a.scratch.seg[i],
 		}
@@ -283,14 +257,14 @@ func (s *Series) point(i int, w *written) Point {
 	q := &s.pts[i]
 	p := Point{
 		Period: s.first.Add(i),
-		RAG:    rags[q.rag], DoT: dots[q.dot], LastYearDoT: dots[q.lastYearDoT], Movement: arrows[q.movement],
+		RAG:    q.rag, DoT: dots[q.dot], LastYearDoT: dots[q.lastYearDoT], Movement: q.movement,
 		Signal: q.signal, Assurance: q.assurance, Flags: flagSets()[q.flags], Trend: q.trend,
 	}
 	y := s.years[q.year]
 	p.Target, p.Floor, p.Tolerance = y.target.Target, y.target.Floor, y.target.Tolerance
 	if o := s.observation(i); o != nil {
 		p.Value, p.Numerator, p.Denominator = o.Value, o.Numerator, o.Denominator
-		p.Status, p.Import, p.Revision = o.Status, o.Import, o.Revision
+		p.Status, p.Import, p.Revision = o.Status, o.Import, int(o.Revision)
 		p.StandIn, p.SourceArrow, p.SourceRAG = o.StandIn, o.SourceArrow, o.SourceRAG
 		p.SourceDoT = sourceDoT(s.polarity, o.SourceArrow)
 	} else {

@@ -279,7 +279,7 @@ func (a *analysis) run(obs []app.Observation, kind app.PeriodKind, explain int) 
 			a.at[i] = int32(j)
 			j++
 			p.Value, p.Numerator, p.Denominator = o.Value, o.Numerator, o.Denominator
-			p.Status, p.Import, p.Revision = o.Status, o.Import, o.Revision
+			p.Status, p.Import, p.Revision = o.Status, o.Import, int(o.Revision)
 			p.StandIn, p.SourceArrow, p.SourceRAG = o.StandIn, o.SourceArrow, o.SourceRAG
 			p.SourceDoT = sourceDoT(a.ind.Polarity, o.SourceArrow)
 			if o.Value != nil && !o.StandIn && !math.IsNaN(*o.Value) && !math.IsInf(*o.Value, 0) {

@@ -41,7 +41,7 @@ func TestDirectionOfTravel(t *testing.T) {
 			h := monthly(tt.ind, kent, apr24, 11, tt.prev, tt.cur)
 			p := Analyse(h, kent, Options{})[2]
 			if tt.noPrevious {
-				if p.DoT != app.NoDoT || p.Change != nil || p.Movement != "" {
+				if p.DoT != app.NoDoT || p.Change != nil || p.Movement != app.NoArrow {
 					t.Errorf("DoT %q change %v movement %q, want none without a previous figure", p.DoT, p.Change, p.Movement)
 				}
 				return

@@ -23,7 +23,7 @@ func (a *analysis) unratedBySource(i int) bool {
 // and none is held for 2024/25".
 func (a *analysis) unratedText(i int, t *app.Target) string {
 	p := &a.pts[i]
-	d := "the workbook shows " + string(p.SourceRAG) + ", but " + app.FormatValue(a.ind, a.vals[i])
+	d := "the workbook shows " + p.SourceRAG.String() + ", but " + app.FormatValue(a.ind, a.vals[i])
 	year := a.ind.TargetYear(p.Period).String()
 	switch {
 	case a.ind.Polarity != app.HigherBetter && a.ind.Polarity != app.LowerBetter && a.ind.Polarity != app.NearTarget:

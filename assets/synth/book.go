@@ -324,7 +324,7 @@ func (b *book) scorecardRow(m *Model, l Layout, s *sheet, c columns, r int, rw r
 		if p == latest && shown.Value != nil && !shown.StandIn && hasTarget {
 			rag := app.Rating(ind.Polarity, *o.Value, t, ind.Decimals)
 			if rag != app.NoRAG {
-				text := string(rag)
+				text := rag.String()
 				if fillOnly {
 					text = ""
 				}

@@ -75,7 +75,14 @@ func convertObservations(ctx context.Context, tx pgx.Tx) error {
 			return err
 		}
 		f.o.Raw, f.o.Cell = string(raw), string(cell)
-		f.o.Area, f.o.Split, f.o.Status, f.o.SourceArrow, f.o.SourceRAG = app.Area(area), app.Split(split), app.Status(status), app.Arrow(arrow), app.RAG(rag)
+		f.o.Area, f.o.Split = app.Area(area), app.Split(split)
+		var okStatus, okArrow, okRAG bool
+		f.o.Status, okStatus = app.StatusOf(status)
+		f.o.SourceArrow, okArrow = app.ArrowOf(arrow)
+		f.o.SourceRAG, okRAG = app.RAGOf(rag)
+		if !okStatus || !okArrow || !okRAG {
+			return fmt.Errorf("figure %x: status %q, arrow %q or rating %q is none this version knows", f.k, status, arrow, rag)
+		}
 		f.o.Period = app.Period{Kind: app.PeriodKind(pk), Year: int(py), N: int(pn)}
 		all = append(all, f)
 	}

@@ -446,9 +446,14 @@ func noteClashes(h *app.History, k app.SeriesKey, ind app.Indicator, points []sh
 // form, which --period takes, and for a quarter its months beside it,
 // "2024-Q3 (Jul-Sep 2024)", since an English council numbers quarters by
 // the financial year and would read 2024-Q3 as October to December.
-func periodCell(p app.Period) string {
+func periodCell(p app.Period) string { return indicatorPeriodCell(app.Indicator{}, p) }
+
+// indicatorPeriodCell is periodCell for a figure of ind: the months beside
+// a year-to-date quarter are those its figure takes in, "2024-Q3 (Apr-Sep
+// 2024)" (app.Indicator.PeriodLabel).
+func indicatorPeriodCell(ind app.Indicator, p app.Period) string {
 	if p.Kind == app.Quarter {
-		return p.String() + " (" + p.Label() + ")"
+		return p.String() + " (" + ind.PeriodLabel(p) + ")"
 	}
 	return p.String()
 }
@@ -482,7 +487,7 @@ func writePoints(e *env, ind app.Indicator, points []showPoint) error {
 		if p.ChangeNotForCirculation && !p.NotForCirculation {
 			change += " " + notForCirculation // a row's mark is said once
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", periodCell(p.Period), value,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", indicatorPeriodCell(ind, p.Period), value,
 			number(p.Numerator, 0), number(p.Denominator, 0), number(p.Target, ind.Decimals), number(p.Floor, ind.Decimals),
 			orDash(p.RAG.String()), orDash(string(p.DoT)), change, orDash(p.Signal.String()), strings.Join(p.Flags, ","))
 	}

@@ -147,6 +147,38 @@ func TestYearToDateStart(t *testing.T) {
 	}
 }
 
+// TestYearToDateLabel: a year-to-date figure of a quarter is labelled with the
+// months it takes in, from the start of its year, not the quarter's own
+// (Essex's starters: 298 in Q2 2024/25 is April to September's); every
+// other figure keeps Period.Label.
+func TestYearToDateLabel(t *testing.T) {
+	fin := Indicator{Ref: "E03", DataPeriod: YearToDate}
+	aca := Indicator{Ref: "ED03", DataPeriod: YearToDate, YearType: AcademicYear}
+	quarterly := Indicator{Ref: "E04", DataPeriod: QuarterPeriod}
+	q := func(y, n int) Period { return Period{Kind: Quarter, Year: y, N: n} }
+	tests := []struct {
+		ind  Indicator
+		p    Period
+		want string
+	}{
+		{fin, q(2024, 2), "Apr-Jun 2024"},
+		{fin, q(2024, 3), "Apr-Sep 2024"},
+		{fin, q(2024, 4), "Apr-Dec 2024"},
+		{fin, q(2025, 1), "Apr 2024-Mar 2025"},
+		{aca, q(2024, 4), "Sep-Dec 2024"},
+		{aca, q(2025, 2), "Sep 2024-Jun 2025"},
+		{aca, q(2025, 3), "Sep 2025"}, // September starts the next school year
+		{fin, MonthOf(2024, 9), "Sep-24"},
+		{quarterly, q(2024, 3), "Jul-Sep 2024"},
+		{Indicator{}, q(2024, 3), "Jul-Sep 2024"},
+	}
+	for _, tt := range tests {
+		if got := tt.ind.PeriodLabel(tt.p); got != tt.want {
+			t.Errorf("%s %s: %q, want %q", tt.ind.Ref, tt.p, got, tt.want)
+		}
+	}
+}
+
 // TestMonthAdvice: what a refusal of a month of a store of quarters or
 // years tells the officer to ask for.
 func TestMonthAdvice(t *testing.T) {

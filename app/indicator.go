@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Polarity says which way is good for an indicator.
@@ -241,6 +242,32 @@ func (ind Indicator) YearToDateStart(p Period) Period {
 	}
 	s := y.Start()
 	return MonthOf(s.Year(), s.Month())
+}
+
+// PeriodLabel writes p, a period of ind's figures, for people, as
+// Period.Label does, but for a year-to-date figure of a quarter it names
+// the months the figure takes in, from the year's start: "Apr-Sep 2024"
+// for 2024-Q3 of a financial-year measure, whose own months, "Jul-Sep
+// 2024", would have the April to September figure read as the quarter's.
+func (ind Indicator) PeriodLabel(p Period) string {
+	if ind.DataPeriod != YearToDate || p.Kind != Quarter {
+		return p.Label()
+	}
+	// The figure is the year's to the quarter's last month, which for an
+	// academic-year measure's July to September is the next year's first.
+	end := MonthOf(p.Year, time.Month(3*p.N))
+	from := ind.YearToDateStart(end)
+	if from.IsZero() {
+		return p.Label()
+	}
+	first, last := time.Month(from.N).String()[:3], time.Month(end.N).String()[:3]
+	switch {
+	case from == end:
+		return fmt.Sprintf("%s %d", last, p.Year)
+	case from.Year == p.Year:
+		return fmt.Sprintf("%s-%s %d", first, last, p.Year)
+	}
+	return fmt.Sprintf("%s %d-%s %d", first, from.Year, last, p.Year)
 }
 
 // YearToDateWords says, for a year-to-date measure, when its figures start

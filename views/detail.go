@@ -308,7 +308,7 @@ func (d *detailPane) text(row, col int) string {
 	}
 	switch col {
 	case 0:
-		return p.pt.Period.Label()
+		return ind.PeriodLabel(p.pt.Period)
 	case 1:
 		if p.pt.Missing {
 			return "missing"

@@ -30,7 +30,7 @@ func (d *detailPane) chartFor(ind app.Indicator) chartData {
 	for i, p := range d.points {
 		j := n - 1 - i // points are newest first; the chart runs oldest first
 		pt := p.pt
-		cd.labels[j] = pt.Period.Label()
+		cd.labels[j] = ind.PeriodLabel(pt.Period)
 		if !pt.StandIn {
 			// Last year's outturn standing in is not the month's figure
 			// (QA23c D1): the table marks it; the chart leaves a gap.

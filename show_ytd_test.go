@@ -1,0 +1,42 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestShowYearToDateQuarters: a year-to-date row under quarter columns
+// (Essex's starters, 151, 298 and 452 under Q1 to Q3 2024/25) is listed
+// by show with the months each figure takes in, "2024-Q3 (Apr-Sep 2024)
+// 298", not the quarter's own months, which had 298 read as July to
+// September's; a quarter's own figure keeps its quarter's months.
+func TestShowYearToDateQuarters(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	book := writeScorecard(t, dir, "essex.xlsx", [][]any{
+		{"Ref", "Indicator", "Polarity", "Data period", "Q1 2024/25", "Q2 2024/25", "Q3 2024/25"},
+		{"E03", "Number of children starting to be looked after", "-", "YTD", 151, 298, 452},
+		{"E04", "Number of children starting to be looked after in the quarter", "-", "Q", 151, 147, 154},
+	})
+	mustRun(t, db, "authority", "Essex")
+	mustRun(t, db, "import", book)
+	for _, tc := range []struct {
+		ref  string
+		want []string
+	}{
+		{"E03", []string{"2024-Q2 (Apr-Jun 2024)", "2024-Q3 (Apr-Sep 2024)", "2024-Q4 (Apr-Dec 2024)"}},
+		{"E04", []string{"2024-Q2 (Apr-Jun 2024)", "2024-Q3 (Jul-Sep 2024)", "2024-Q4 (Oct-Dec 2024)"}},
+	} {
+		out := mustRun(t, db, "show", tc.ref)
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("show %s lists no %q:\n%s", tc.ref, w, out)
+			}
+		}
+	}
+	// The contract's form is what --json says, as before.
+	if out := mustRun(t, db, "show", "--json", "E03"); !strings.Contains(out, `"period": "2024-Q3"`) && !strings.Contains(out, `"period":"2024-Q3"`) {
+		t.Errorf("show --json E03 gives no period 2024-Q3:\n%s", out)
+	}
+}

@@ -329,10 +329,15 @@ func detailColumnWidths() []float32 {
 	for _, k := range []app.PeriodKind{app.FinancialYear, app.AcademicYear, app.CalendarYear} {
 		ps = append(ps, app.Period{Kind: k, Year: 2025})
 	}
+	// A year-to-date quarter is labelled by the months it takes in,
+	// "Apr 2024-Mar 2025" at its longest (app.Indicator.PeriodLabel).
+	inds := []app.Indicator{{}, {DataPeriod: app.YearToDate}, {DataPeriod: app.YearToDate, YearType: app.AcademicYear}}
 	for _, p := range ps {
-		// A cell is a label: its text between the inner paddings.
-		w := fyne.MeasureText(p.Label(), theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
-		ws[0] = max(ws[0], float32(math.Ceil(float64(w))))
+		for _, ind := range inds {
+			// A cell is a label: its text between the inner paddings.
+			w := fyne.MeasureText(ind.PeriodLabel(p), theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+			ws[0] = max(ws[0], float32(math.Ceil(float64(w))))
+		}
 	}
 	return ws
 }

@@ -122,10 +122,13 @@ func TestColumnsFitWindow(t *testing.T) {
 
 // TestPeriodLabelsFitDetailColumn checks the Indicator screen's Period
 // column holds every period's label whole: a quarter named by its months
-// ("Jan-Mar 2025") ran into the Value column ("Jan-Mar 202553%").
+// ("Jan-Mar 2025") ran into the Value column ("Jan-Mar 202553%"), as did a
+// year-to-date quarter named by the months it takes in ("Apr 2023-Mar
+// 2024" over "560").
 func TestPeriodLabelsFitDetailColumn(t *testing.T) {
 	w := openDemo(t)
-	labels := []string{"Jan-Mar 2025", "Apr-Jun 2025", "Jul-Sep 2025", "Oct-Dec 2025", "2025/26 AY", "2025/26", "Sep-25", "May-25"}
+	labels := []string{"Jan-Mar 2025", "Apr-Jun 2025", "Jul-Sep 2025", "Oct-Dec 2025", "2025/26 AY", "2025/26", "Sep-25", "May-25",
+		"Apr 2024-Mar 2025", "Sep 2024-Jun 2025"}
 	for _, p := range w.detail.points {
 		labels = append(labels, p.pt.Period.Label())
 	}

@@ -196,6 +196,9 @@ func layoutFrom(sheet string, g *grid, h int) (Layout, error) {
 	l.guesses = guessPeriodHeadings(sheet, g, h, label, heads, targets)
 	counted := countTotalColumns(heads)
 	var latest app.Period // the row's latest month or quarter, found once asked for (lastYearsMonth)
+	// A column a heading: made once at its size, not grown by doubling
+	// (a Column is 184 bytes, and a sheet of sixty months grew to 128).
+	l.Columns = slices.Grow(l.Columns, width)
 	for c := 0; c < width; c++ {
 		head, at := strings.TrimSpace(g.at(label, c)), label
 		if second && head == "" {

@@ -477,6 +477,14 @@ func readSheetLog(ctx context.Context, file string, l Layout, g *grid, progress 
 	sr := &sheetReader{out: newSheetLog(file, l.Sheet), l: l, g: g}
 	sr.out.limit, sr.out.newRefs = lim, newNewRefs(lim.knownFunc())
 	sr.out.figs = make([]figure, 0, countFigures(l, g))
+	// A row of a scorecard records its indicator about twice (its
+	// definition, then the places its figures show): made at that size,
+	// not grown by doubling, which allocated three times as much. Up to
+	// a scorecard's size only: a sheet of a million rows, most likely
+	// no scorecard, grows them as it finds indicators.
+	n := 2 * min(len(g.rows), 1000)
+	sr.out.indicators = make([]app.Indicator, 0, n)
+	sr.out.stated = make([]*app.Stated, 0, n)
 	var err error
 	switch l.Kind {
 	case IndicatorSheet, DistrictSheet:

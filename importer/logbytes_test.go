@@ -43,7 +43,7 @@ func scorecardText(rows, months int) string {
 }
 
 // TestSheetLogBytes: reading a large scorecard allocates for its figures,
-// 64 bytes each, and each row's definition, not for copies of what a row
+// 56 bytes each, and each row's definition, not for copies of what a row
 // does not state (every row also logs the places its cells show, stating
 // nothing), nor for copies of the sheet's columns each time side tables
 // are looked for; a cold import faults in every byte the reading
@@ -155,10 +155,10 @@ func TestFigurePeriod(t *testing.T) {
 	}
 }
 
-// TestFigureSize keeps a figure at 64 bytes: its period's kind a byte
-// beside the small fields, whatever app.PeriodKind is.
+// TestFigureSize keeps a figure at 56 bytes: its period's parts and its
+// codes bytes beside the small fields, whatever app.PeriodKind is.
 func TestFigureSize(t *testing.T) {
-	if n := unsafe.Sizeof(figure{}); n != 64 {
-		t.Errorf("a figure is %d bytes, want 64", n)
+	if n := unsafe.Sizeof(figure{}); n != 56 {
+		t.Errorf("a figure is %d bytes, want 56", n)
 	}
 }

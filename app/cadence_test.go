@@ -147,6 +147,25 @@ func TestYearToDateStart(t *testing.T) {
 	}
 }
 
+// TestRollingYearLabel: a rolling year's quarter (a rolling year reported
+// each quarter is analysed so) is named by the twelve months to its end.
+func TestRollingYearLabel(t *testing.T) {
+	ind := Indicator{Ref: "H03", DataPeriod: Rolling12}
+	for _, tt := range []struct {
+		p    Period
+		want string
+	}{
+		{Period{Kind: Quarter, Year: 2024, N: 3}, "Oct 2023-Sep 2024"},
+		{Period{Kind: Quarter, Year: 2024, N: 4}, "Jan 2024-Dec 2024"},
+		{Period{Kind: Quarter, Year: 2025, N: 1}, "Apr 2024-Mar 2025"},
+		{MonthOf(2025, 3), "Mar-25"},
+	} {
+		if got := ind.PeriodLabel(tt.p); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.p, got, tt.want)
+		}
+	}
+}
+
 // TestYearToDateLabel: a year-to-date figure of a quarter is labelled with the
 // months it takes in, from the start of its year, not the quarter's own
 // (Essex's starters: 298 in Q2 2024/25 is April to September's); every

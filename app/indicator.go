@@ -249,7 +249,16 @@ func (ind Indicator) YearToDateStart(p Period) Period {
 // the months the figure takes in, from the year's start: "Apr-Sep 2024"
 // for 2024-Q3 of a financial-year measure, whose own months, "Jul-Sep
 // 2024", would have the April to September figure read as the quarter's.
+//
+// A rolling year's quarter is named by the twelve months to its end,
+// "Oct 2023-Sep 2024" for 2024-Q3: it is the year to then, not the
+// quarter's figure.
 func (ind Indicator) PeriodLabel(p Period) string {
+	if p.Kind == Quarter && ind.DataPeriod == Rolling12 {
+		end := MonthOf(p.Year, time.Month(3*p.N))
+		from := end.Add(-11)
+		return fmt.Sprintf("%s %d-%s %d", time.Month(from.N).String()[:3], from.Year, time.Month(end.N).String()[:3], end.Year)
+	}
 	if ind.DataPeriod != YearToDate || p.Kind != Quarter {
 		return p.Label()
 	}

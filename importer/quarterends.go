@@ -43,6 +43,14 @@ func quarterEnds(l *Layout, sheet string, g *grid, h int) {
 		return // months, as the title says
 	}
 	if !quarterly {
+		if rollingRows(l, g) {
+			// A rolling year reported each quarter: its figures are
+			// the months', each the year to then, and are analysed a
+			// quarter apart (trend's asDataPeriod). Q would file each as
+			// the quarter's own figure.
+			l.quarterNote = fmt.Sprintf("%s and every row's Data Period is R12M: read as those months, each the twelve months to it, and analysed a quarter apart (compared with the year to the quarter before)", span)
+			return
+		}
 		l.quarterNote = fmt.Sprintf("%s: read as those months, as %s; if each is a quarter's figure, give Q in a Data Period column", span, why)
 		return
 	}
@@ -51,6 +59,27 @@ func quarterEnds(l *Layout, sheet string, g *grid, h int) {
 		l.Columns[i].Period = app.Period{Kind: app.Quarter, Year: m.Year, N: m.N / 3}
 	}
 	l.quarterNote = fmt.Sprintf("%s and %s: read as the quarters they end, %s to %s", span, why, l.Columns[cols[0]].Period.Label(), l.Columns[cols[len(cols)-1]].Period.Label())
+}
+
+// rollingRows reports whether every row of the sheet that gives a Data
+// Period gives R12M, and one does at least.
+func rollingRows(l *Layout, g *grid) bool {
+	dp, ok := l.column(RoleDataPeriod)
+	if !ok {
+		return false
+	}
+	n := 0
+	for r := l.FirstRow - 1; r < len(g.rows); r++ {
+		d, err := app.ParseDataPeriod(strings.TrimSpace(g.at(r, dp.index)))
+		switch {
+		case err != nil || d == "":
+		case d != app.Rolling12:
+			return false
+		default:
+			n++
+		}
+	}
+	return n > 0
 }
 
 // quarterlyEvidence says whether a sheet says it is quarterly, and why or

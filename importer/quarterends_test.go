@@ -41,6 +41,11 @@ func TestQuarterEndHeadings(t *testing.T) {
 		// The title answers what the heading asks: nothing to say.
 		{"a monthly title", "Monthly performance report", [2]string{}, ends, []string{"2024-12", "2025-03", "2025-06", "2025-09"}, ""},
 		{"a monthly row", "CYPE Quarterly Performance Scorecard", [2]string{"Q", "MS"}, ends, []string{"2024-12", "2025-03", "2025-06", "2025-09"}, "read as those months, as the Data Period at D5 is not Q"},
+		// A rolling year reported each quarter: months, analysed a
+		// quarter apart, and no advice to give Q, which would file each
+		// year as the quarter's own figure.
+		{"rolling years", "CYPE Performance Scorecard", [2]string{"R12M", "R12M"}, ends, []string{"2024-12", "2025-03", "2025-06", "2025-09"},
+			"every row's Data Period is R12M: read as those months, each the twelve months to it, and analysed a quarter apart"},
 		{"months, not quarter ends", "CYPE Quarterly Performance Scorecard", [2]string{"Q", "Q"}, months, []string{"2025-07", "2025-08", "2025-09", "2025-10"}, ""},
 	}
 	for _, tt := range tests {

@@ -329,9 +329,10 @@ func detailColumnWidths() []float32 {
 	for _, k := range []app.PeriodKind{app.FinancialYear, app.AcademicYear, app.CalendarYear} {
 		ps = append(ps, app.Period{Kind: k, Year: 2025})
 	}
-	// A year-to-date quarter is labelled by the months it takes in,
-	// "Apr 2024-Mar 2025" at its longest (app.Indicator.PeriodLabel).
-	inds := []app.Indicator{{}, {DataPeriod: app.YearToDate}, {DataPeriod: app.YearToDate, YearType: app.AcademicYear}}
+	// A year-to-date or rolling year's quarter is labelled by the months
+	// it takes in, "Apr 2024-Mar 2025" at its longest
+	// (app.Indicator.PeriodLabel).
+	inds := []app.Indicator{{}, {DataPeriod: app.YearToDate}, {DataPeriod: app.YearToDate, YearType: app.AcademicYear}, {DataPeriod: app.Rolling12}}
 	for _, p := range ps {
 		for _, ind := range inds {
 			// A cell is a label: its text between the inner paddings.

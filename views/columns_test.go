@@ -128,7 +128,7 @@ func TestColumnsFitWindow(t *testing.T) {
 func TestPeriodLabelsFitDetailColumn(t *testing.T) {
 	w := openDemo(t)
 	labels := []string{"Jan-Mar 2025", "Apr-Jun 2025", "Jul-Sep 2025", "Oct-Dec 2025", "2025/26 AY", "2025/26", "Sep-25", "May-25",
-		"Apr 2024-Mar 2025", "Sep 2024-Jun 2025"}
+		"Apr 2024-Mar 2025", "Sep 2024-Jun 2025", "Oct 2023-Sep 2024"}
 	for _, p := range w.detail.points {
 		labels = append(labels, p.pt.Period.Label())
 	}

@@ -26,11 +26,21 @@ import (
 // analysed, as the import said it would be, and the other is returned in
 // clashes to be said beside it, whether or not the two agree.
 func asDataPeriod(ind app.Indicator, all, obs []app.Observation, kind app.PeriodKind) (_ []app.Observation, _ app.PeriodKind, stray int, clashes []Clash) {
+	figurePeriod := ind.FigurePeriod
 	switch {
 	case kind == app.Month && (ind.DataPeriod == app.QuarterPeriod || ind.DataPeriod == app.Annual):
 	case kind == app.Quarter && ind.DataPeriod == app.Annual:
 		// A year's figure in a scorecard of quarters stands in the
 		// quarter the year ends in (Jan-Mar 2025 is 2024/25).
+	case kind == app.Month && ind.DataPeriod == app.Rolling12 && reportedQuarterly(obs):
+		// A rolling year reported each quarter ("12 months to Sep-24 |
+		// Dec-24 | Mar-25") stands in the months that end quarters:
+		// analysed as months, the two between each would be "missing",
+		// and no figure compared with the one a quarter before, so that
+		// a rating turned red went unflagged. Each is analysed as the
+		// quarter it runs to, labelled with its twelve months
+		// (app.Indicator.PeriodLabel).
+		figurePeriod = quarterEnding
 	default:
 		return obs, kind, -1, nil
 	}
@@ -39,7 +49,7 @@ func asDataPeriod(ind app.Indicator, all, obs []app.Observation, kind app.Period
 		if o.Period.Kind != kind {
 			continue
 		}
-		p, ok := ind.FigurePeriod(o.Period)
+		p, ok := figurePeriod(o.Period)
 		if !ok {
 			return obs, kind, i, nil
 		}
@@ -50,7 +60,7 @@ func asDataPeriod(ind app.Indicator, all, obs []app.Observation, kind app.Period
 	for _, o := range obs {
 		if o.Period.Kind == kind {
 			from = append(from, o.Period)
-			o.Period, _ = ind.FigurePeriod(o.Period)
+			o.Period, _ = figurePeriod(o.Period)
 			ps = append(ps, o)
 		}
 	}
@@ -69,6 +79,32 @@ func asDataPeriod(ind app.Indicator, all, obs []app.Observation, kind app.Period
 		slices.SortStableFunc(ps, func(a, b app.Observation) int { return a.Period.Index() - b.Period.Index() })
 	}
 	return ps, out, -1, clashes
+}
+
+// reportedQuarterly reports whether a series' months are those of a
+// figure reported each quarter: two or more, each ending a quarter (Jun,
+// Sep, Dec, Mar). A rolling year given every month has months between.
+func reportedQuarterly(obs []app.Observation) bool {
+	n := 0
+	for _, o := range obs {
+		if o.Period.Kind != app.Month {
+			continue
+		}
+		if o.Period.N%3 != 0 {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// quarterEnding returns the quarter month m ends, and false for a month
+// that ends none.
+func quarterEnding(m app.Period) (app.Period, bool) {
+	if m.Kind != app.Month || m.N%3 != 0 {
+		return app.Period{}, false
+	}
+	return app.Period{Kind: app.Quarter, Year: m.Year, N: m.N / 3}, true
 }
 
 // Clash is a quarter or year a series gives two figures for: Kept, read

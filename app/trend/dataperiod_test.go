@@ -127,6 +127,58 @@ func TestQuarterlyInMonths(t *testing.T) {
 	}
 }
 
+// TestRollingYearReportedQuarterly: a rolling year reported each quarter
+// (Hampshire's H03, "12 months to Sep-24 | Dec-24 | Mar-25": 19.1, 20.0,
+// 23.1, against a floor of 22) is analysed a quarter apart: the months
+// between are not missing, each year is compared with the year to the
+// quarter before (worsened by 3.1 pp), and AMBER to RED is flagged in
+// March, where analysed as months it had been missing with no direction
+// of travel. A rolling year given every month stays monthly, as does one
+// given only once.
+func TestRollingYearReportedQuarterly(t *testing.T) {
+	ind := app.Indicator{Ref: "H03", Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Rolling12}
+	k := app.SeriesKey{Ref: "H03", Area: "Hampshire"}
+	nan := math.NaN()
+	target := app.Target{Ref: "H03", Year: app.Period{Kind: app.FinancialYear, Year: 2024}, Target: app.Float(18), Floor: app.Float(22)}
+	h := monthly(ind, k, app.MonthOf(2024, 9), 19.1, nan, nan, 20.0, nan, nan, 23.1)
+	h.AddTarget(target)
+
+	pts := Analyse(h, k, Options{Details: true})
+	if got := periodsOf(pts); !slices.Equal(got, []string{"Jul-Sep 2024", "Oct-Dec 2024", "Jan-Mar 2025"}) {
+		t.Fatalf("points %v, want the three quarters the years run to", got)
+	}
+	last := pts[2]
+	if last.DoT != app.Worsened || !equalPtr(last.Change, app.Float(23.1-20.0)) || last.RAG != app.Red || !slices.Contains(last.Flags, RAGChange) {
+		t.Errorf("year to Mar-25: DoT %q change %v RAG %q flags %v; want worsened by 3.1 pp, RED, a RAG change", last.DoT, deref(last.Change), last.RAG, last.Flags)
+	}
+	for _, p := range pts {
+		if slices.Contains(p.Flags, MissingMonth) {
+			t.Errorf("%s flagged missing", p.Period.Label())
+		}
+	}
+	var kinds []string
+	for _, f := range Flags(h, app.MonthOf(2025, 3), Options{}) {
+		kinds = append(kinds, f.Kind)
+	}
+	if !slices.Equal(kinds, []string{RAGChange}) {
+		t.Errorf("flags for Mar-25: %v, want the RAG change alone", kinds)
+	}
+
+	for _, tc := range []struct {
+		name string
+		vals []float64
+	}{
+		{"every month", []float64{19.1, 19.4, 19.8, 20.0, 21.0, 22.5, 23.1}},
+		{"one quarter-end", []float64{19.1}},
+	} {
+		h := monthly(ind, k, app.MonthOf(2024, 9), tc.vals...)
+		h.AddTarget(target)
+		if pts := Analyse(h, k, Options{}); pts[0].Period.Kind != app.Month {
+			t.Errorf("%s: %v, want months", tc.name, periodsOf(pts))
+		}
+	}
+}
+
 func equalPtr(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
 func periodsOf(pts []Point) []string {

@@ -40,3 +40,32 @@ func TestShowYearToDateQuarters(t *testing.T) {
 		t.Errorf("show --json E03 gives no period 2024-Q3:\n%s", out)
 	}
 }
+
+// TestShowRollingYearsByQuarter: a rolling year reported each quarter
+// (Hampshire's H03, "12 months to Sep-24 | Dec-24 | Mar-25", 19.1, 20.0,
+// 23.1 against a floor of 22) is shown a quarter apart, each named by its
+// twelve months, with no month between missing; the year to March is
+// worse by 3.1 pp and RED, and flags says AMBER to RED, where it had
+// listed four missing months, no direction of travel and no RAG change.
+func TestShowRollingYearsByQuarter(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	book := writeScorecard(t, dir, "hants.xlsx", [][]any{
+		{"Ref", "Indicator", "Polarity", "Data period", "Target", "Floor", "12 months to Sep-24", "12 months to Dec-24", "12 months to Mar-25"},
+		{"H03", "% of children becoming subject of a CP plan for a second or subsequent time", "L", "R12M", 18, 22, 19.1, 20.0, 23.1},
+	})
+	mustRun(t, db, "authority", "Hampshire")
+	mustRun(t, db, "import", book)
+	out := mustRun(t, db, "show", "H03")
+	for _, w := range []string{"2024-Q3 (Oct 2023-Sep 2024)", "2024-Q4 (Jan 2024-Dec 2024)", "2025-Q1 (Apr 2024-Mar 2025)"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("show H03 lists no %q:\n%s", w, out)
+		}
+	}
+	if strings.Contains(out, "missing") || !strings.Contains(out, "worsened  3.1 pp") {
+		t.Errorf("show H03: want no month missing and the year to March worse by 3.1 pp:\n%s", out)
+	}
+	if out := mustRun(t, db, "flags"); !strings.Contains(out, "AMBER to RED") || strings.Contains(out, "missing") {
+		t.Errorf("flags: want AMBER to RED and nothing missing:\n%s", out)
+	}
+}

@@ -500,3 +500,36 @@ func TestSignalTooltip(t *testing.T) {
 		t.Errorf("tooltip still shown after the pointer left")
 	}
 }
+
+// TestQuarterlyFiguresInMonthsShowInDetail: a figure trend analyses as
+// the quarter whose last month it was given in (a quarterly measure's
+// figures in month columns, a rolling year reported each quarter) is
+// listed on the Indicator screen with its value, where the Value column
+// had been blank: the table looked the figure up by the quarter, and it
+// is filed under its month.
+func TestQuarterlyFiguresInMonthsShowInDetail(t *testing.T) {
+	for _, dp := range []app.DataPeriod{app.QuarterPeriod, app.Rolling12} {
+		t.Run(string(dp), func(t *testing.T) {
+			ds := &app.Dataset{Indicators: []app.Indicator{{Ref: "H03", Name: "Repeat child protection plans (%)", Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1, DataPeriod: dp}}}
+			for i, v := range []float64{19.1, 20.0, 23.1} {
+				ds.Observations = append(ds.Observations, app.Observation{Ref: "H03", Area: app.Kent, Period: app.MonthOf(2024, 9).Add(3 * i), Value: app.Float(v)})
+			}
+			w, err := newMainWindow(test.NewTempApp(t), newMemBackend(ds), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.openDetail("H03")
+			var got []string
+			for row := range w.detail.points {
+				got = append(got, w.detail.text(row, 0)+" "+w.detail.text(row, 1))
+			}
+			want := []string{"Jan-Mar 2025 23.1%", "Oct-Dec 2024 20.0%", "Jul-Sep 2024 19.1%"}
+			if dp == app.Rolling12 {
+				want = []string{"Apr 2024-Mar 2025 23.1%", "Jan 2024-Dec 2024 20.0%", "Oct 2023-Sep 2024 19.1%"}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("the Indicator screen lists %q, want %q", got, want)
+			}
+		})
+	}
+}

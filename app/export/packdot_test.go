@@ -43,3 +43,25 @@ func TestPackDoTFootnote(t *testing.T) {
 		})
 	}
 }
+
+// TestPackChangeOnTheQuarterBefore: a flagged figure analysed a quarter
+// apart (a rolling year reported each quarter, H03: 20.0% to 23.1%) is
+// said to change on the quarter before, not on "the month before", which
+// is two months that hold no figure.
+func TestPackChangeOnTheQuarterBefore(t *testing.T) {
+	h := app.NewHistory()
+	h.AddIndicators([]app.Indicator{{Ref: "H03", Name: "Repeat child protection plans (%)", Polarity: app.LowerBetter, Unit: app.Percent, Decimals: 1, DataPeriod: app.Rolling12}})
+	h.Imports = []app.Import{{ID: "I0001", Source: "hants.xlsx"}}
+	for i, v := range []float64{19.1, 20.0, 23.1} {
+		h.Add(app.Observation{Ref: "H03", Area: app.Kent, Period: app.MonthOf(2024, 9).Add(3 * i), Value: app.Float(v), Import: "I0001"})
+	}
+	h.AddTarget(app.Target{Ref: "H03", Year: app.Period{Kind: app.FinancialYear, Year: 2024}, Target: app.Float(18), Floor: app.Float(22)})
+	path := filepath.Join(t.TempDir(), "pack.pdf")
+	if _, err := Write(context.Background(), path, h, Options{Period: app.MonthOf(2025, time.March), Produced: produced}); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(strings.Join(pdfText(t, path), " ")), " ")
+	if !strings.Contains(text, "Change on the quarter before +3.1 pp") || strings.Contains(text, "on the month before") {
+		t.Errorf("the pack does not say the change is on the quarter before:\n%s", text)
+	}
+}

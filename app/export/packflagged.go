@@ -240,15 +240,18 @@ func (b *book) facts(ro *row) string {
 			parts = append(parts, tt)
 		}
 	}
+	// The point's own kind: a quarterly measure's figures, and a rolling
+	// year's reported each quarter, are compared a quarter apart.
+	noun := periodNoun(p.Period.Kind)
 	if c := signedChange(ind, p.Change); c != "" {
-		on := "change on the month before "
+		on := "change on the " + noun + " before "
 		if p.ChangeLag > 0 {
-			on = "change on the same month last year (year to date) " // QA23c D6
+			on = "change on the same " + noun + " last year (year to date) " // QA23c D6
 		}
 		parts = append(parts, on+c)
 	}
 	if p.LastYear != nil {
-		parts = append(parts, "same month last year "+app.FormatValue(ind, *p.LastYear))
+		parts = append(parts, "same "+noun+" last year "+app.FormatValue(ind, *p.LastYear))
 	}
 	if c := p.Children; c != nil {
 		s := "1 child = " + app.FormatPerChild(ind, c.PerChild)

@@ -253,7 +253,8 @@ func runFlags(e *env, args []string) error {
 	fmt.Fprintln(tw, "REF\tAREA\tPERIOD\tKIND\tDETAIL")
 	marked := false
 	for _, f := range flags {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.Ref, f.Area, periodCell(f.Period), f.Kind, markedDetail(f, withheld, as, &marked))
+		ind, _ := v.h.Indicator(f.Ref) // its year-to-date or rolling quarters' months (app.Indicator.PeriodLabel)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.Ref, f.Area, indicatorPeriodCell(ind, f.Period), f.Kind, markedDetail(f, withheld, as, &marked))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -46,7 +46,8 @@ func TestShowYearToDateQuarters(t *testing.T) {
 // 23.1 against a floor of 22) is shown a quarter apart, each named by its
 // twelve months, with no month between missing; the year to March is
 // worse by 3.1 pp and RED, and flags says AMBER to RED, where it had
-// listed four missing months, no direction of travel and no RAG change.
+// listed four missing months, no direction of travel and no RAG change;
+// flags --all names the quarter by its year too.
 func TestShowRollingYearsByQuarter(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "s.db")
@@ -67,5 +68,8 @@ func TestShowRollingYearsByQuarter(t *testing.T) {
 	}
 	if out := mustRun(t, db, "flags"); !strings.Contains(out, "AMBER to RED") || strings.Contains(out, "missing") {
 		t.Errorf("flags: want AMBER to RED and nothing missing:\n%s", out)
+	}
+	if out := mustRun(t, db, "flags", "--all"); !strings.Contains(out, "2025-Q1 (Apr 2024-Mar 2025)  rag-change") {
+		t.Errorf("flags --all: want the RAG change by the year to March:\n%s", out)
 	}
 }

@@ -40,36 +40,19 @@ var statusTexts = [...]string{
 }
 
 // String returns the code as the DfE writes it: "c", "x"; "" for OK.
-func (s Status) String() string {
-	if s < 0 || int(s) >= len(statusTexts) {
-		return fmt.Sprintf("Status(%d)", int8(s))
-	}
-	return statusTexts[s]
-}
+func (s Status) String() string { return codeText(statusTexts[:], s, "Status") }
 
 // StatusOf returns the status whose canonical text is t ("c", "cannot
 // exclude", "" for OK), as String writes it; it reports false for any
 // other text, including the other spellings ParseStatus reads.
-func StatusOf[T string | []byte](t T) (Status, bool) {
-	for i, s := range statusTexts {
-		if string(t) == s {
-			return Status(i), true
-		}
-	}
-	return OK, false
-}
+func StatusOf[T string | []byte](t T) (Status, bool) { return codeOf[Status](statusTexts[:], t) }
 
 // MarshalText writes the code's text, so JSON says "c", not a number.
 func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // UnmarshalText reads a code's canonical text.
 func (s *Status) UnmarshalText(b []byte) error {
-	st, ok := StatusOf(b)
-	if !ok {
-		return fmt.Errorf("status %q: not a status code", b)
-	}
-	*s = st
-	return nil
+	return unmarshalCode(statusTexts[:], b, s, "status %q: not a status code")
 }
 
 // StandInMark is what a tidy table's Status column says of a previous
@@ -278,34 +261,17 @@ const (
 var arrowTexts = [...]string{NoArrow: "", Across: "across", Down: "down", Up: "up"}
 
 // String returns the arrow's word: "up", "down", "across"; "" for none.
-func (a Arrow) String() string {
-	if a < 0 || int(a) >= len(arrowTexts) {
-		return fmt.Sprintf("Arrow(%d)", int8(a))
-	}
-	return arrowTexts[a]
-}
+func (a Arrow) String() string { return codeText(arrowTexts[:], a, "Arrow") }
 
 // ArrowOf returns the arrow whose word is t, as String writes it.
-func ArrowOf[T string | []byte](t T) (Arrow, bool) {
-	for i, s := range arrowTexts {
-		if string(t) == s {
-			return Arrow(i), true
-		}
-	}
-	return NoArrow, false
-}
+func ArrowOf[T string | []byte](t T) (Arrow, bool) { return codeOf[Arrow](arrowTexts[:], t) }
 
 // MarshalText writes the arrow's word.
 func (a Arrow) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
 
 // UnmarshalText reads an arrow's word.
 func (a *Arrow) UnmarshalText(b []byte) error {
-	v, ok := ArrowOf(b)
-	if !ok {
-		return fmt.Errorf("arrow %q: not up, down or across", b)
-	}
-	*a = v
-	return nil
+	return unmarshalCode(arrowTexts[:], b, a, "arrow %q: not up, down or across")
 }
 
 // Observation is one figure for one indicator, area, split and period, as

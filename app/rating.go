@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"math"
 	"strings"
 )
@@ -23,34 +22,17 @@ const (
 var ragTexts = [...]string{NoRAG: "", Amber: "AMBER", Green: "GREEN", Red: "RED"}
 
 // String returns the rating's word in capitals, "" for none.
-func (r RAG) String() string {
-	if r < 0 || int(r) >= len(ragTexts) {
-		return fmt.Sprintf("RAG(%d)", int8(r))
-	}
-	return ragTexts[r]
-}
+func (r RAG) String() string { return codeText(ragTexts[:], r, "RAG") }
 
 // RAGOf returns the rating whose word is t, as String writes it.
-func RAGOf[T string | []byte](t T) (RAG, bool) {
-	for i, s := range ragTexts {
-		if string(t) == s {
-			return RAG(i), true
-		}
-	}
-	return NoRAG, false
-}
+func RAGOf[T string | []byte](t T) (RAG, bool) { return codeOf[RAG](ragTexts[:], t) }
 
 // MarshalText writes the rating's word.
 func (r RAG) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
 // UnmarshalText reads a rating's word.
 func (r *RAG) UnmarshalText(b []byte) error {
-	v, ok := RAGOf(b)
-	if !ok {
-		return fmt.Errorf("rating %q: not RED, AMBER or GREEN", b)
-	}
-	*r = v
-	return nil
+	return unmarshalCode(ragTexts[:], b, r, "rating %q: not RED, AMBER or GREEN")
 }
 
 // Letter returns R, A or G, so a rating survives black-and-white printing.

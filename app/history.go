@@ -249,6 +249,27 @@ func (h *History) Observation(k SeriesKey, p Period) (Observation, bool) {
 	return Observation{}, false
 }
 
+// FiledFor returns the figure analysed as period p: p's own, or where
+// none is held, the one given in the month or quarter p ends, which trend
+// analyses as p (a quarterly measure's figure in its quarter's last month,
+// a rolling year reported each quarter, a year's figure in its last month
+// or quarter). Looked up by p alone, such a quarter's figure was not found.
+func (h *History) FiledFor(k SeriesKey, p Period) (Observation, bool) {
+	if o, ok := h.Observation(k, p); ok {
+		return o, true
+	}
+	end := p.End()
+	for _, at := range []Period{MonthOf(end.Year(), end.Month()), {Kind: Quarter, Year: end.Year(), N: (int(end.Month()) + 2) / 3}} {
+		if at == p {
+			continue
+		}
+		if o, ok := h.Observation(k, at); ok {
+			return o, true
+		}
+	}
+	return Observation{}, false
+}
+
 // periodIndex is where p is, or would be inserted, in s, a series in
 // period order, and whether it is there. It searches by index, since
 // slices.BinarySearchFunc hands its comparison each observation probed

@@ -306,3 +306,29 @@ func TestWhyNotExcludable(t *testing.T) {
 		}
 	}
 }
+
+// TestFiledFor: the figure trend analyses as a quarter or year is found by
+// that period where it was given in the month or quarter the period ends.
+func TestFiledFor(t *testing.T) {
+	k := SeriesKey{Ref: "H03", Area: Kent}
+	h := NewHistory()
+	q3 := Period{Kind: Quarter, Year: 2024, N: 3}
+	fy := Period{Kind: FinancialYear, Year: 2024}
+	for _, p := range []Period{MonthOf(2024, 9), {Kind: Quarter, Year: 2025, N: 1}, q3.Add(1)} {
+		h.Add(Observation{Ref: k.Ref, Area: k.Area, Period: p, Value: Float(1)})
+	}
+	for _, tt := range []struct {
+		p    Period
+		want Period // zero for none
+	}{
+		{q3, MonthOf(2024, 9)},                        // in its last month
+		{q3.Add(1), q3.Add(1)},                        // its own
+		{fy, Period{Kind: Quarter, Year: 2025, N: 1}}, // in the quarter it ends in
+		{q3.Add(-1), Period{}},                        // none
+	} {
+		o, ok := h.FiledFor(k, tt.p)
+		if ok != !tt.want.IsZero() || o.Period != tt.want {
+			t.Errorf("FiledFor(%s) = %s, %v; want %s", tt.p, o.Period, ok, tt.want)
+		}
+	}
+}

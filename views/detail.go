@@ -288,31 +288,14 @@ func (d *detailPane) pointsFor(ind app.Indicator) []detailPoint {
 	out := make([]detailPoint, 0, len(pts))
 	for i := len(pts) - 1; i >= 0; i-- {
 		pt := pts[i]
-		o, ok := v.shown.Observation(k, pt.Period)
-		if !ok && !pt.Missing {
-			o = filedAt(v.shown, k, pt.Period)
+		o, ok := v.shown.FiledFor(k, pt.Period)
+		at := pt.Period
+		if ok {
+			at = o.Period // the month a quarter's figure was given in
 		}
-		out = append(out, detailPoint{pt: pt, obs: o, revisions: v.stored.Revisions(k, o.Period)})
+		out = append(out, detailPoint{pt: pt, obs: o, revisions: v.stored.Revisions(k, at)})
 	}
 	return out
-}
-
-// filedAt returns the figure of the quarter or year p that was given in
-// the month or quarter it ends, as trend analyses a quarterly measure's
-// figures given in months, a rolling year reported each quarter, and a
-// year's figure in its last month or quarter: the table had shown such a
-// quarter's Value blank.
-func filedAt(h *app.History, k app.SeriesKey, p app.Period) app.Observation {
-	end := p.End()
-	for _, at := range []app.Period{app.MonthOf(end.Year(), end.Month()), {Kind: app.Quarter, Year: end.Year(), N: (int(end.Month()) + 2) / 3}} {
-		if at == p {
-			continue
-		}
-		if o, ok := h.Observation(k, at); ok {
-			return o
-		}
-	}
-	return app.Observation{Period: p}
 }
 
 func (d *detailPane) text(row, col int) string {

@@ -109,7 +109,7 @@ func noChartPage(it brief.Item) string {
 // which no cohort split applies to, the figures as published.
 func (b *book) unexcludedWords(ro *row, flags []string) string {
 	why := ""
-	if o, ok := b.h.Observation(ro.key, ro.at.Period); ok && o.Raw != "" {
+	if o, ok := b.h.FiledFor(ro.key, ro.at.Period); ok && o.Raw != "" {
 		why = " Why it cannot: " + o.Raw + "."
 	}
 	whose := "all children's figures, " + brief.CohortWords(b.opt.Exclude) + " counted"

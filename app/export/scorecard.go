@@ -313,7 +313,7 @@ func (b *book) scorecardRow(s string, r, first int, tail tailLayout, ro *row) er
 			b.sum.CannotExclude++
 		}
 		raw := ""
-		if o, ok := b.h.Observation(ro.key, p.Period); ok {
+		if o, ok := b.h.FiledFor(ro.key, p.Period); ok {
 			raw = o.Raw
 		}
 		if err := b.figure(s, first+i, r, ind, p.Value, p.Status, l); err != nil {

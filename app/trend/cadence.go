@@ -38,9 +38,10 @@ func asDataPeriod(ind app.Indicator, all, obs []app.Observation, kind app.Period
 		// analysed as months, the two between each would be "missing",
 		// and no figure compared with the one a quarter before, so that
 		// a rating turned red went unflagged. Each is analysed as the
-		// quarter it runs to, labelled with its twelve months
+		// quarter it runs to, as a quarterly measure's figure in that
+		// month is, labelled with its twelve months
 		// (app.Indicator.PeriodLabel).
-		figurePeriod = quarterEnding
+		figurePeriod = app.Indicator{DataPeriod: app.QuarterPeriod}.FigurePeriod
 	default:
 		return obs, kind, -1, nil
 	}
@@ -96,15 +97,6 @@ func reportedQuarterly(obs []app.Observation) bool {
 		n++
 	}
 	return n >= 2
-}
-
-// quarterEnding returns the quarter month m ends, and false for a month
-// that ends none.
-func quarterEnding(m app.Period) (app.Period, bool) {
-	if m.Kind != app.Month || m.N%3 != 0 {
-		return app.Period{}, false
-	}
-	return app.Period{Kind: app.Quarter, Year: m.Year, N: m.N / 3}, true
 }
 
 // Clash is a quarter or year a series gives two figures for: Kept, read

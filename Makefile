@@ -54,7 +54,7 @@ test: deps vet
 generate:
 	$(GO) generate ./assets
 
-bench:
+bench: deps
 	scripts/bench.sh
 
 screenshots: build

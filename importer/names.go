@@ -138,6 +138,13 @@ func unitOfName(name string, percent bool) (app.Unit, string) {
 			// name states its unit.
 			return w.unit, ""
 		}
+		if (w.unit == app.Days || w.unit == app.Weeks) && timeLimit(ws, w.word) != "" {
+			// "Children seen within 5 days", "EHC plans issued within
+			// 20 weeks": the time its figures are measured against, not
+			// their unit. Read in days, a count of children was
+			// published unwithheld.
+			continue
+		}
 		return w.unit, w.word
 	}
 	if u, word := notACount(ws); u != "" {
@@ -228,6 +235,40 @@ func percentLimit(n string) string {
 		}
 	}
 	return ""
+}
+
+// timeLimit is the time limit a lower-case name in words ws gives with
+// the word unit ("days" or "weeks") where every use of the word follows
+// a number, "5 days" or "20 working days"; "" where the word is used
+// otherwise ("Average days to adoption"), or not at all.
+func timeLimit(ws []string, unit string) string {
+	limit := ""
+	for i, w := range ws {
+		if w != unit {
+			continue
+		}
+		j := i - 1
+		if j > 0 && (ws[j] == "working" || ws[j] == "calendar" || ws[j] == "school") {
+			j--
+		}
+		if j < 0 || !isNumber(ws[j]) {
+			return ""
+		}
+		if limit == "" {
+			limit = strings.Join(ws[j:i+1], " ")
+		}
+	}
+	return limit
+}
+
+// nameTimeLimit is the time limit a name gives in days or weeks (see
+// timeLimit), "" for none.
+func nameTimeLimit(name string) string {
+	ws := nameWords(strings.ToLower(name))
+	if limit := timeLimit(ws, "days"); limit != "" {
+		return limit
+	}
+	return timeLimit(ws, "weeks")
 }
 
 // afterNumber reports whether the "%" at n[i] follows a number, so is a

@@ -82,9 +82,9 @@ func notACount(ws []string) (app.Unit, string) {
 
 // sayStoredUnit warns, at the name's cell, where the store holds ind's
 // unit as an earlier import guessed it from its name and the name now
-// reads otherwise: "Number of children seen within 5 days" held in days
-// is published unsuppressed, and "Re-referral rate" held as a count is
-// subtracted from. A unit only implied never replaces the store's, so
+// reads otherwise: "Number of children seen within 5 days" or "Children
+// seen within 5 days" held in days is published unsuppressed, and
+// "Re-referral rate" held as a count is subtracted from. A unit only implied never replaces the store's, so
 // the officer is told how to state it.
 func (c *collector) sayStoredUnit(ind *app.Indicator, stored app.Indicator) {
 	if ind.Name == "" || ind.Name == ind.Ref {
@@ -96,6 +96,9 @@ func (c *collector) sayStoredUnit(ind *app.Indicator, stored app.Indicator) {
 	case u == app.Number && countsByName(nameWords(strings.ToLower(ind.Name))) && (stored.Unit == app.Days || stored.Unit == app.Weeks || stored.Unit == app.Score || stored.Unit == app.Ratio):
 		c.warn(at.Sheet, at.Cell, "%s: the store holds %q in unit %q, as an earlier import read it from a word in its name, but the name says it counts: exports do not withhold small numbers of it; to make it a count, state \"No.\" in a Unit column and import with --accept-definitions",
 			ind.Ref, ind.Name, stored.Unit)
+	case u == app.Number && (stored.Unit == app.Days || stored.Unit == app.Weeks) && nameTimeLimit(ind.Name) != "":
+		c.warn(at.Sheet, at.Cell, "%s: the store holds %q in unit %q, as an earlier import read it from the %q in its name, which is a time limit, not its unit: exports do not withhold small numbers of it; to make it a count, state \"No.\" in a Unit column (or \"%%\" if its figures are percentages) and import with --accept-definitions",
+			ind.Ref, ind.Name, stored.Unit, nameTimeLimit(ind.Name))
 	case u == app.Number && stored.Unit == app.Percent && percentLimit(strings.ToLower(ind.Name)) != "":
 		c.warn(at.Sheet, at.Cell, "%s: the store holds %q as a percentage, as an earlier import read it from the %q in its name, which is a limit, not its unit: exports do not withhold small numbers of it; to make it a count, state \"No.\" in a Unit column and import with --accept-definitions",
 			ind.Ref, ind.Name, percentLimit(strings.ToLower(ind.Name)))
@@ -286,6 +289,11 @@ func (c *collector) sayGuessedCounts(inds []app.Indicator, fractional func(ref s
 			continue
 		}
 		at := c.stated[ind.Ref].Name
+		if limit := nameTimeLimit(ind.Name); limit != "" {
+			c.warn(at.Sheet, at.Cell, "%s: the %q in its name %q is read as a time limit, not its unit: its figures are read as counts of children, a guess, so exports withhold small numbers of them and excluding a cohort subtracts the cohort's count; if they are percentages, state \"%%\" in a Unit column",
+				ind.Ref, limit, ind.Name)
+			continue
+		}
 		c.warn(at.Sheet, at.Cell, "%s: neither a Unit column nor its name %q states its unit: read as a count of children, a guess, so exports withhold small numbers of it and excluding a cohort subtracts the cohort's count; if it is not a count (a percentage, a score, an average), state its unit in a Unit column",
 			ind.Ref, ind.Name)
 	}

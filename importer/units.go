@@ -1,0 +1,382 @@
+package importer
+
+// The unit and measure of an indicator, read from a Unit or Measure
+// column's text or, where none states them, from the words of its name.
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"scorecard/app"
+)
+
+// unitOf infers an indicator's unit from its name, and whether its cells
+// showed percentages.
+func unitOf(name string, percent bool) app.Unit {
+	u, _ := nameUnit(name, percent)
+	return u
+}
+
+// nameUnit infers an indicator's unit from its name, and whether its
+// cells showed percentages, and returns the word of the name it was taken
+// from where that was one of "days", "weeks", "score" or "ratio", which
+// make the figures no counts of children, "rate" for a rate that names
+// no base, or "count" where nothing in the name says (a count, guessed).
+// Words are matched whole: "meaningful" holds no "mean", nor
+// "preparation" a "ratio". A name that says it counts ("Number of
+// children seen within 5 days") is a count whatever time limit it names,
+// and one that does not is read as a count with the time limit said
+// (timeLimit).
+// A "%" after a number is a limit, not the unit: "Number of children with
+// attendance below 90%" counts, unless it ends saying otherwise ("(%)");
+// a name that does not say it counts and has such a limit returns the
+// word "limit", for a warning.
+func nameUnit(name string, percent bool) (app.Unit, string) {
+	if percent {
+		return app.Percent, ""
+	}
+	u := nameUnits.of(name, readNameUnit)
+	return u.unit, u.word
+}
+
+// nameUnits remembers what nameUnit made of each name: a district
+// workbook names each indicator on every sheet, and each sheet's reader
+// asks of each name.
+var nameUnits = &textMemo[nameReading]{}
+
+// nameReading is what nameUnit says of a name whose cells showed no
+// percentages.
+type nameReading struct {
+	unit app.Unit
+	word string
+}
+
+// readNameUnit works out what nameUnit says of a name.
+func readNameUnit(name string) nameReading {
+	u, word := unitOfName(name, false)
+	return nameReading{u, word}
+}
+
+// unitOfName is nameUnit without the memo.
+func unitOfName(name string, percent bool) (app.Unit, string) {
+	n := strings.ToLower(name)
+	ws := nameWords(n)
+	counts := countsByName(ws)
+	switch {
+	case percent, counts && percentAtEnd(n, ws), !counts && namesPercent(n, ws):
+		return app.Percent, ""
+	case otherRate(n) != "":
+		// A rate, not a count of children: kept in its own base, and
+		// the collector says it is not recomputed (dataset).
+		return rateUnit(n), ""
+	case strings.Contains(n, "per 10,000"), strings.Contains(n, "per 10000"),
+		strings.Contains(n, "per 10k"), strings.Contains(n, "rate per"):
+		return app.Per10k, ""
+	case counts:
+		return app.Number, ""
+	case hasWord(ws, "rate", "rates"):
+		// A rate with no base named ("Re-referral rate", "Agency
+		// rate") is no count; scorecards give such rates as
+		// percentages, and the collector says the base was assumed.
+		return app.Percent, "rate"
+	}
+	for _, w := range [...]struct {
+		word string
+		unit app.Unit
+	}{{"days", app.Days}, {"weeks", app.Weeks}, {"score", app.Score}, {"scores", app.Score}, {"ratio", app.Ratio}} {
+		if !hasWord(ws, w.word) {
+			continue
+		}
+		if strings.Contains(n, "("+w.word+")") || len(ws) > 2 && ws[1] == "of" && ws[2] == w.word {
+			// "Time to adoption (days)", "Number of days ...": the
+			// name states its unit.
+			return w.unit, ""
+		}
+		if (w.unit == app.Days || w.unit == app.Weeks) && timeLimit(ws, w.word) != "" {
+			// "Children seen within 5 days", "EHC plans issued within
+			// 20 weeks": the time its figures are measured against, not
+			// their unit. Read in days, a count of children was
+			// published unwithheld.
+			continue
+		}
+		return w.unit, w.word
+	}
+	if u, word := notACount(ws); u != "" {
+		return u, word // said at its name (sayNameUnit)
+	}
+	if percentLimit(n) != "" {
+		// "Children with attendance below 90%": the limit is no unit,
+		// but a reader may take it for one.
+		return app.Number, "limit"
+	}
+	// Nothing in the name says what its figures are: a count, the
+	// importer's guess, said at the name (sayNameUnit).
+	return app.Number, "count"
+}
+
+// namesPercent reports whether a lower-case name says its figures are
+// percentages: a "%" or "per cent" that is no limit, or "percentage" or
+// "proportion".
+func namesPercent(n string, ws []string) bool {
+	for i := 0; i < len(n); i++ {
+		if n[i] == '%' && !afterNumber(n, i) {
+			return true
+		}
+	}
+	for i, w := range ws {
+		switch w {
+		case "percentage", "percentages", "proportion", "proportions":
+			return true
+		case "percent":
+			if i == 0 || !isNumber(ws[i-1]) {
+				return true
+			}
+		case "per":
+			if i+1 < len(ws) && ws[i+1] == "cent" && (i == 0 || !isNumber(ws[i-1])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// percentAtEnd reports whether a lower-case name that counts ("Number of
+// ...") ends stating its figures are percentages after all: "... (%)",
+// "... as a percentage". A "%" after a number there is still a limit:
+// "... attendance below 90%" counts children.
+func percentAtEnd(n string, ws []string) bool {
+	t := strings.TrimRight(n, " )")
+	if strings.HasSuffix(t, "%") {
+		return !afterNumber(t, len(t)-1)
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	switch {
+	case last == "percentage", last == "proportion":
+		return true
+	case last == "percent":
+		return len(ws) < 2 || !isNumber(ws[len(ws)-2])
+	case last == "cent" && len(ws) > 1 && ws[len(ws)-2] == "per":
+		return len(ws) < 3 || !isNumber(ws[len(ws)-3])
+	}
+	return false
+}
+
+// percentLimit returns the first limit a lower-case name gives as a
+// percentage ("90%" in "... attendance below 90%"), or "".
+func percentLimit(n string) string {
+	for i := 0; i < len(n); i++ {
+		if n[i] != '%' || !afterNumber(n, i) {
+			continue
+		}
+		j := strings.TrimRight(n[:i], " ")
+		k := len(j)
+		for k > 0 && (j[k-1] >= '0' && j[k-1] <= '9' || j[k-1] == '.' || j[k-1] == ',') {
+			k--
+		}
+		return strings.TrimSpace(n[k : i+1])
+	}
+	ws := nameWords(n)
+	for i := 1; i < len(ws); i++ {
+		switch {
+		case !isNumber(ws[i-1]):
+		case ws[i] == "percent":
+			return ws[i-1] + " percent"
+		case ws[i] == "per" && i+1 < len(ws) && ws[i+1] == "cent":
+			return ws[i-1] + " per cent"
+		}
+	}
+	return ""
+}
+
+// timeLimit is the time limit a lower-case name in words ws gives with
+// the word unit ("days" or "weeks") where every use of the word follows
+// a number, "5 days" or "20 working days"; "" where the word is used
+// otherwise ("Average days to adoption"), or not at all.
+func timeLimit(ws []string, unit string) string {
+	limit := ""
+	for i, w := range ws {
+		if w != unit {
+			continue
+		}
+		j := i - 1
+		if j > 0 && (ws[j] == "working" || ws[j] == "calendar" || ws[j] == "school") {
+			j--
+		}
+		if j < 0 || !isNumber(ws[j]) {
+			return ""
+		}
+		if limit == "" {
+			limit = strings.Join(ws[j:i+1], " ")
+		}
+	}
+	return limit
+}
+
+// nameTimeLimit is the time limit a name gives in days or weeks (see
+// timeLimit), "" for none.
+func nameTimeLimit(name string) string {
+	ws := nameWords(strings.ToLower(name))
+	if limit := timeLimit(ws, "days"); limit != "" {
+		return limit
+	}
+	return timeLimit(ws, "weeks")
+}
+
+// afterNumber reports whether the "%" at n[i] follows a number, so is a
+// limit ("below 90%", "over 10 %") and not a unit: the number is a run
+// of digits and points not joined to a word ("ks2%" is no number).
+func afterNumber(n string, i int) bool {
+	j := i
+	for j > 0 && n[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && (n[k-1] >= '0' && n[k-1] <= '9' || n[k-1] == '.' || n[k-1] == ',') {
+		k--
+	}
+	if k == j || !(n[j-1] >= '0' && n[j-1] <= '9') {
+		return false
+	}
+	if k == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(n[:k])
+	return !unicode.IsLetter(r)
+}
+
+// measureOf infers how an indicator's figure is built: a median or mean
+// from its wording, a proportion when the source gives a numerator and
+// denominator (or it is a percentage), a rate per 10,000, else a count.
+// stated says the file (or the store) gave its unit: a count stated is
+// never made a mean by a "per" in its name, as a mean is not withheld.
+func measureOf(name string, unit app.Unit, hasParts, stated bool) app.Measure {
+	n := strings.ToLower(name)
+	ws := nameWords(n)
+	switch {
+	case otherRate(n) != "", unit.OtherRate():
+		// A rate per 1,000 or per 100,000 is not a Rate, which is per
+		// 10,000: recomputed as one it would be scaled wrongly.
+		return app.Other
+	case strings.Contains(n, "change in"), strings.Contains(n, "difference"), strings.HasPrefix(n, "net "):
+		// A change between two dates is built from figures the row does
+		// not give, so nothing can be recomputed from it.
+		return app.Other
+	case unit == app.Number && countsByName(ws):
+		// "Number of children above average attainment" counts, and so
+		// does "Number of children per placement type: residential".
+		return app.Count
+	case hasWord(ws, "median", "medians"):
+		return app.Median
+	case hasWord(ws, "average", "averages", "mean", "means"):
+		// "Average number of placement moves per child".
+		return app.Mean
+	case unit == app.Number && !stated && perStaff(ws):
+		// "Caseload per FTE", "Children per social worker": a mean
+		// over the staff named. A count "per placement type" or "per
+		// child protection category" is a breakdown of children, and
+		// "Placement moves per child" may count them: both withheld.
+		return app.Mean
+	case unit != app.Number && unit != app.Percent && unit != app.Per10k && perHead(ws) != "":
+		// "Sickness days per FTE": days averaged over the heads, not
+		// a count, so nothing is withheld either way.
+		return app.Mean
+	case unit == app.Per10k:
+		return app.Rate
+	case hasParts, unit == app.Percent:
+		return app.Proportion
+	case unit == app.Number && hasWord(ws, "rate", "rates") && !strings.Contains(n, "per "):
+		// A rate stated (or stored) as a count is a rate all the same:
+		// subtracting a cohort's rate from it means nothing.
+		return app.Other
+	case unit == app.Number:
+		return app.Count
+	}
+	return app.Other
+}
+
+// unitFromText reads a Unit column: "%", "Percentage", "Rate per 10,000",
+// "Number", "Days".
+func unitFromText(s string) (app.Unit, bool) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case t == "":
+		return "", false
+	case t == "%" || strings.HasPrefix(t, "percent") || strings.HasPrefix(t, "proportion"):
+		return app.Percent, true
+	case otherRate(t) != "":
+		return rateUnit(t), true
+	case strings.Contains(t, "10,000") || strings.Contains(t, "10000") || strings.Contains(t, "10k"):
+		return app.Per10k, true
+	case strings.HasPrefix(t, "day"):
+		return app.Days, true
+	case strings.HasPrefix(t, "week"):
+		return app.Weeks, true
+	case strings.HasPrefix(t, "score"):
+		return app.Score, true
+	case strings.HasPrefix(t, "ratio"):
+		return app.Ratio, true
+	case t == "count" || strings.HasPrefix(t, "number") || t == "no" || t == "no." || t == "nos" || t == "nos." || t == "n" || t == "#":
+		return app.Number, true
+	}
+	return "", false
+}
+
+// otherRate finds in s a rate per a base other than 10,000, the one
+// rate the app keeps (app.Per10k): "per 1,000 children", "per 100,000
+// population", "per 100k". It returns the base as written, or "".
+func otherRate(s string) string {
+	b, _ := rateBase(s)
+	return b
+}
+
+// rateUnit is the unit of the rate per a base other than 10,000 that s
+// names (app.RatePer), or "".
+func rateUnit(s string) app.Unit {
+	if _, n := rateBase(s); n > 0 {
+		return app.RatePer(n)
+	}
+	return ""
+}
+
+// rateBase finds in s a rate per a base other than 10,000, and returns
+// the base as written and as a number, or "" and 0.
+func rateBase(s string) (string, int) {
+	ws := strings.Fields(strings.ToLower(s))
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] != "per" {
+			continue
+		}
+		b := strings.Trim(ws[i+1], "().,;:")
+		n := strings.ReplaceAll(b, ",", "")
+		if strings.HasSuffix(n, "k") {
+			n = strings.TrimSuffix(n, "k") + "000"
+		}
+		if v, err := strconv.Atoi(n); err == nil && v > 1 && v != 10000 {
+			return b, v
+		}
+	}
+	return "", 0
+}
+
+// parseMeasure reads a Measure column: the app's own words, and "average"
+// and "percentage" as officers write them.
+func parseMeasure(s string) (app.Measure, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "proportion", "percentage", "%":
+		return app.Proportion, true
+	case "count", "number":
+		return app.Count, true
+	case "rate":
+		return app.Rate, true
+	case "mean", "average":
+		return app.Mean, true
+	case "median":
+		return app.Median, true
+	}
+	return "", false
+}

@@ -33,6 +33,14 @@ func TestCountsReadsDefinition(t *testing.T) {
 		{"Children in care absent from school (%)", "Denominator: children in care of school age.", Counted{"children", false}},
 		{"EHCPs issued within 20 weeks (%)", "", Counted{"children", false}},
 		{"Median weeks from request to plan", "", Counted{"children", false}},
+		// "school" or "academy" alone says whose, not what is counted
+		{"Secondary school permanent exclusions", "", Counted{"children", false}},
+		{"Academy permanent exclusions", "", Counted{"children", false}},
+		{"Free school meals eligibility", "", Counted{"children", false}},
+		{"School stability: CLA with a mid-year school move", "", Counted{"children", false}},
+		{"Home to school transport: children eligible", "", Counted{"children", false}},
+		{"Number of primary school pupils permanently excluded", "", Counted{"pupils", true}},
+		{"Secondary academies judged good or better (%)", "", Counted{"schools", true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,8 +27,17 @@ func (c *collector) sayNameUnit(ind *app.Indicator, word string) {
 	case "rate":
 		c.warn(at.Sheet, at.Cell, "%s: %q names a rate but not its base (per cent, per 10,000 children): read as a percentage, not a count, and not recomputed when children are excluded; if it is not a percentage, state its unit in a Unit column",
 			ind.Ref, ind.Name)
+	case "population rate":
+		c.warn(at.Sheet, at.Cell, "%s: %q names a rate of children but not its base: read as a rate per 10,000 children, as the DfE gives such rates; if its base is another, state its unit in a Unit column",
+			ind.Ref, ind.Name)
 	case "count":
 		c.sayGuessedCount(ind)
+	case "score", "scores", "ratio":
+		if ind.Unit == app.Number {
+			c.sayScoreWordCounted(ind, word)
+			return
+		}
+		c.sayUnitWord(ind, word)
 	case "rating", "timeliness", "attainment 8", "progress 8":
 		if ind.Unit != app.Score {
 			c.sayScoreWordCounted(ind, word)
@@ -37,14 +46,23 @@ func (c *collector) sayNameUnit(ind *app.Indicator, word string) {
 		c.warn(at.Sheet, at.Cell, "%s: no Unit column states its unit, and the word %q in its name %q says its figures are not counts of children: read in unit %q, a guess, so exports do not withhold small numbers of them; state its unit in a Unit column",
 			ind.Ref, word, ind.Name, ind.Unit)
 	default:
-		if ind.Measure == app.Mean || ind.Measure == app.Median || hasWord(nameWords(strings.ToLower(ind.Name)), "per") {
-			// "Average days to ...", "Sickness days per FTE": plainly
-			// no count.
-			return
-		}
-		c.warn(at.Sheet, at.Cell, "%s: unit %q taken from the word %q in its name %q: its figures are not read as counts of children, so exports do not withhold small numbers of them; if they count children, state \"No.\" in a Unit column or begin the name \"Number of\"",
-			ind.Ref, ind.Unit, word, ind.Name)
+		c.sayUnitWord(ind, word)
 	}
+}
+
+// sayUnitWord warns, at the name's cell, that ind's unit was taken from
+// word in its name, and is no count, so its small numbers are not
+// withheld; an average of days or per head of staff is plainly no count
+// and goes unsaid.
+func (c *collector) sayUnitWord(ind *app.Indicator, word string) {
+	if ind.Measure == app.Mean || ind.Measure == app.Median || perHead(nameWords(strings.ToLower(ind.Name))) != "" {
+		// "Average days to ...", "Sickness days per FTE": plainly
+		// no count.
+		return
+	}
+	at := c.stated[ind.Ref].Name
+	c.warn(at.Sheet, at.Cell, "%s: unit %q taken from the word %q in its name %q: its figures are not read as counts of children, so exports do not withhold small numbers of them; if they count children, state \"No.\" in a Unit column or begin the name \"Number of\"",
+		ind.Ref, ind.Unit, word, ind.Name)
 }
 
 // notACount is the unit of a name, lower-cased and in words ws, that
@@ -290,14 +308,30 @@ func (c *collector) sayGuessedCounts(inds []app.Indicator, fractional func(ref s
 		}
 		at := c.stated[ind.Ref].Name
 		if limit := nameTimeLimit(ind.Name); limit != "" {
-			c.warn(at.Sheet, at.Cell, "%s: the %q in its name %q is read as a time limit, not its unit: its figures are read as counts of children, a guess, so exports withhold small numbers of them and excluding a cohort subtracts the cohort's count; if they are percentages, state \"%%\" in a Unit column",
-				ind.Ref, limit, ind.Name)
+			c.warn(at.Sheet, at.Cell, "%s: the %q in its name %q is read as a time limit, not its unit: read as %s; if its figures are percentages, state \"%%\" in a Unit column",
+				ind.Ref, limit, ind.Name, guessedCount(ind))
 			continue
 		}
-		c.warn(at.Sheet, at.Cell, "%s: neither a Unit column nor its name %q states its unit: read as a count of children, a guess, so exports withhold small numbers of it and excluding a cohort subtracts the cohort's count; if it is not a count (a percentage, a score, an average), state its unit in a Unit column",
-			ind.Ref, ind.Name)
+		c.warn(at.Sheet, at.Cell, "%s: neither a Unit column nor its name %q states its unit: read as %s; if it is not a count (a percentage, a score, an average), state its unit in a Unit column",
+			ind.Ref, ind.Name, guessedCount(ind))
 	}
 	c.countGuessed = nil
+}
+
+// guessedCount says what ind, read as a count because nothing stated its
+// unit, is taken to count and what follows, as the export and --exclude
+// treat it (app.Indicator.Counts): counts of schools are published whole,
+// as Ofsted and the DfE publish them, and a cohort of children is no part
+// of a count of schools, pupils or staff.
+func guessedCount(ind app.Indicator) string {
+	c := ind.Counts()
+	switch {
+	case !c.NotChildren:
+		return "a count of children, a guess, so exports withhold small numbers of it and excluding a cohort subtracts the cohort's count"
+	case c.Noun == "schools":
+		return "a count of schools, a guess, so exports do not withhold small numbers of it and excluding a cohort leaves it as published"
+	}
+	return "a count of " + c.Noun + ", a guess, so exports withhold small numbers of it and excluding a cohort leaves it as published"
 }
 
 // heads are what a figure "per" one of them is averaged over.

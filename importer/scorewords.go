@@ -22,6 +22,7 @@ var countedSubjects = []string{
 	"children", "child", "young", "people", "pupils", "learners", "leavers", "families",
 	"cases", "conferences", "assessments", "referrals", "plans", "placements", "visits",
 	"reviews", "homes", "settings", "providers", "schools", "carers", "households",
+	"cic", "cla", "lac", "uasc",
 }
 
 // countedSubject reports whether the lower-case words ws name something

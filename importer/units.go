@@ -4,8 +4,11 @@ package importer
 // column's text or, where none states them, from the words of its name.
 
 import (
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -61,7 +64,7 @@ func readNameUnit(name string) nameReading {
 
 // unitOfName is nameUnit without the memo.
 func unitOfName(name string, percent bool) (app.Unit, string) {
-	n := strings.ToLower(name)
+	n := rateText(strings.ToLower(name))
 	ws := nameWords(n)
 	counts := countsByName(ws)
 	switch {
@@ -76,6 +79,11 @@ func unitOfName(name string, percent bool) (app.Unit, string) {
 		return app.Per10k, ""
 	case counts:
 		return app.Number, ""
+	case populationRate(ws):
+		// "CIN rate", "CLA rate": the DfE gives the rates of children
+		// in need, on plans and in care per 10,000 children, and
+		// said as a percentage a rate of 53 was 53%.
+		return app.Per10k, "population rate"
 	case hasWord(ws, "rate", "rates"):
 		// A rate with no base named ("Re-referral rate", "Agency
 		// rate") is no count; scorecards give such rates as
@@ -93,6 +101,11 @@ func unitOfName(name string, percent bool) (app.Unit, string) {
 			// "Time to adoption (days)", "Number of days ...": the
 			// name states its unit.
 			return w.unit, ""
+		}
+		if (w.unit == app.Score || w.unit == app.Ratio) && countsWithWord(ws, w.word) {
+			// "Children with an SDQ score of 17 or more": the children
+			// have the score, and are counted (sayScoreWordCounted).
+			return app.Number, w.word
 		}
 		if (w.unit == app.Days || w.unit == app.Weeks) && timeLimit(ws, w.word) != "" {
 			// "Children seen within 5 days", "EHC plans issued within
@@ -128,7 +141,9 @@ func namesPercent(n string, ws []string) bool {
 	for i, w := range ws {
 		switch w {
 		case "percentage", "percentages", "proportion", "proportions":
-			return true
+			if !limitFollows(ws, i) {
+				return true
+			}
 		case "percent":
 			if i == 0 || !isNumber(ws[i-1]) {
 				return true
@@ -142,14 +157,74 @@ func namesPercent(n string, ws []string) bool {
 	return false
 }
 
+// limitFollows reports whether ws[i], a word such as "percentage", is
+// given a limit next, "below 90" or "of 90 or more", so qualifies what
+// the name counts: "CiC with attendance percentage below 90".
+func limitFollows(ws []string, i int) bool {
+	for j := i + 1; j < len(ws) && j <= i+3; j++ {
+		switch {
+		case isNumber(ws[j]):
+			return j > i+1
+		case ws[j] != "below" && ws[j] != "above" && ws[j] != "under" && ws[j] != "over" && ws[j] != "of" && ws[j] != "less" && ws[j] != "more" && ws[j] != "than":
+			return false
+		}
+	}
+	return false
+}
+
+// countsWithWord reports whether a name in words ws that holds word
+// ("score", "ratio") counts something that has one, rather than giving
+// the score: "Children with an SDQ score of 17 or more" counts children,
+// where "SDQ score" and "Children in care: average SDQ score" give
+// scores.
+func countsWithWord(ws []string, word string) bool {
+	i := slices.Index(ws, word)
+	if i < 0 || !countedSubject(ws[:i]) {
+		return false
+	}
+	return !averages(ws[:i])
+}
+
+// averages reports whether a name in words ws names an average ("Average
+// caseload", "Median days to permanence"), not a comparison with one
+// ("Children with above average attendance", "Pupils achieving below the
+// national average"), which counts.
+func averages(ws []string) bool {
+	for i, w := range ws {
+		switch w {
+		case "average", "averages", "mean", "means", "median", "medians":
+		default:
+			continue
+		}
+		compared := false
+		for j := max(0, i-3); j < i; j++ {
+			switch ws[j] {
+			case "above", "below", "than", "under", "over":
+				compared = true
+			}
+		}
+		if !compared {
+			return true
+		}
+	}
+	return false
+}
+
 // percentAtEnd reports whether a lower-case name that counts ("Number of
 // ...") ends stating its figures are percentages after all: "... (%)",
-// "... as a percentage". A "%" after a number there is still a limit:
+// "... as a percentage", or "... as a percentage of ..." naming the base. A "%" after a number there is still a limit:
 // "... attendance below 90%" counts children.
 func percentAtEnd(n string, ws []string) bool {
 	t := strings.TrimRight(n, " )")
 	if strings.HasSuffix(t, "%") {
 		return !afterNumber(t, len(t)-1)
+	}
+	// "... as a percentage of children leaving care", "... (% of
+	// referrals)", "(% within 5 days)": the percentage's base follows.
+	for _, of := range []string{"as a percentage", "as a proportion", "as a %", "as %", "(%", "( %"} {
+		if strings.Contains(n, of+" ") {
+			return true
+		}
 	}
 	if len(ws) == 0 {
 		return false
@@ -195,11 +270,17 @@ func percentLimit(n string) string {
 
 // timeLimit is the time limit a lower-case name in words ws gives with
 // the word unit ("days" or "weeks") where every use of the word follows
-// a number, "5 days" or "20 working days"; "" where the word is used
-// otherwise ("Average days to adoption"), or not at all.
+// a number, "5 days", "20 working days", "five days", "2 or more days";
+// "" where the word is used otherwise ("Average days to adoption"), or
+// not at all, or where the name is of a time taken (durationWords): the
+// number in "Duration of care proceedings (target 26 weeks)" is its
+// target, and its figures are weeks.
 func timeLimit(ws []string, unit string) string {
 	limit := ""
 	for i, w := range ws {
+		if durationWords[w] {
+			return ""
+		}
 		if w != unit {
 			continue
 		}
@@ -207,7 +288,10 @@ func timeLimit(ws []string, unit string) string {
 		if j > 0 && (ws[j] == "working" || ws[j] == "calendar" || ws[j] == "school") {
 			j--
 		}
-		if j < 0 || !isNumber(ws[j]) {
+		if j > 1 && ws[j-1] == "or" && (ws[j] == "more" || ws[j] == "fewer" || ws[j] == "less" || ws[j] == "over" || ws[j] == "longer") {
+			j -= 2 // "2 or more days"
+		}
+		if j < 0 || !isNumber(ws[j]) && !numberWords[ws[j]] {
 			return ""
 		}
 		if limit == "" {
@@ -215,6 +299,22 @@ func timeLimit(ws []string, unit string) string {
 		}
 	}
 	return limit
+}
+
+// durationWords name a time taken, whose figures are days or weeks
+// whatever number of them the name gives as a target.
+var durationWords = map[string]bool{
+	"duration": true, "durations": true, "length": true, "time": true, "times": true,
+	"timescale": true, "timescales": true, "average": true, "mean": true, "median": true,
+}
+
+// numberWords are the numbers a name may give in words: "within five
+// working days", "over eighteen weeks".
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true,
+	"fourteen": true, "fifteen": true, "sixteen": true, "seventeen": true, "eighteen": true,
+	"nineteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true,
 }
 
 // nameTimeLimit is the time limit a name gives in days or weeks (see
@@ -270,10 +370,11 @@ func measureOf(name string, unit app.Unit, hasParts, stated bool) app.Measure {
 		// "Number of children above average attainment" counts, and so
 		// does "Number of children per placement type: residential".
 		return app.Count
-	case hasWord(ws, "median", "medians"):
+	case hasWord(ws, "median", "medians") && averages(ws):
 		return app.Median
-	case hasWord(ws, "average", "averages", "mean", "means"):
-		// "Average number of placement moves per child".
+	case averages(ws):
+		// "Average number of placement moves per child", though not
+		// "Children with above average attendance", which counts.
 		return app.Mean
 	case unit == app.Number && !stated && perStaff(ws):
 		// "Caseload per FTE", "Children per social worker": a mean
@@ -346,7 +447,7 @@ func rateUnit(s string) app.Unit {
 // rateBase finds in s a rate per a base other than 10,000, and returns
 // the base as written and as a number, or "" and 0.
 func rateBase(s string) (string, int) {
-	ws := strings.Fields(strings.ToLower(s))
+	ws := strings.Fields(rateText(strings.ToLower(s)))
 	for i := 0; i+1 < len(ws); i++ {
 		if ws[i] != "per" {
 			continue
@@ -361,6 +462,52 @@ func rateBase(s string) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// rateText is a lower-case name with a rate's base written one way:
+// "/10k" and "/ 10,000" as "per 10k" and "per 10,000", and "10 000" and
+// "10 thousand" as "10,000", so that "CP plans per 10 000 children" is
+// read per 10,000, not per 10.
+func rateText(n string) string {
+	if !strings.ContainsAny(n, "/0123456789") {
+		return n
+	}
+	n = rateSlash().ReplaceAllString(n, " per $1")
+	return rateThousands().ReplaceAllString(n, "$1,000")
+}
+
+var (
+	rateSlash     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*/\s*([0-9])`) })
+	rateThousands = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b([0-9]+) (?:000|thousand)\b`) })
+)
+
+// populationRate reports whether a name in words ws is the rate of a
+// group of children the DfE gives per 10,000 (populationRates) and no
+// more: "CIN rate", "Rate of children in care".
+func populationRate(ws []string) bool { return populationRates[strings.Join(withoutRate(ws), " ")] }
+
+// populationRates are the groups of children whose rates the DfE gives
+// per 10,000 children, as names give them with "rate" or "rate of".
+var populationRates = map[string]bool{
+	"cin": true, "cp": true, "cpp": true, "cla": true, "cic": true, "lac": true,
+	"children in need": true, "child protection": true, "child protection plans": true,
+	"children on child protection plans": true, "children subject to child protection plans": true,
+	"children looked after": true, "looked after children": true, "children in care": true,
+}
+
+// withoutRate is ws with its "rate", "rates" and "of" left out, when it
+// has a "rate" or "rates"; nil otherwise.
+func withoutRate(ws []string) []string {
+	if !hasWord(ws, "rate", "rates") {
+		return nil
+	}
+	var out []string
+	for _, w := range ws {
+		if w != "rate" && w != "rates" && w != "of" {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // parseMeasure reads a Measure column: the app's own words, and "average"

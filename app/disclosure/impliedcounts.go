@@ -41,7 +41,7 @@ type impliedLink struct {
 	// percentage not, gives nothing back).
 	carried bool
 	// anyCount marks a percentage or rate given with counts that no
-	// guidance ties to a count, in a release excluding cohorts: it is
+	// guidance ties to a count: it is
 	// withheld wherever it carries the figure of any count withheld at
 	// its place (withheldCountAt). The rate excluding a cohort the app
 	// works out from a count (cohort's rateOnDay) carries that count's
@@ -455,7 +455,8 @@ func (r *release) releaseOrder(ref string) int {
 // on, beyond its own, for a release of ref alone: needs, which it must
 // hold: the count a change is the difference of (CountOf), the count a
 // percentage's or rate's guidance names, or, for one given with counts,
-// every count it names (countsNamed); and, for a percentage or rate
+// every count it names (countsNamed), every count where it names none
+// (everyCount, which its release follows: anyCount); and, for a percentage or rate
 // given without counts and naming none, the candidates for its twin, in
 // the order they are tried: each is read and tested in turn (Twin), and
 // the first that is ref's twin is held with what it needs. h holds every
@@ -474,7 +475,12 @@ func Beside(h *app.History, ref string) (needs, candidates []string) {
 	inds := h.Indicators()
 	change, _ := changesOf(inds)
 	if withCounts(h)[ref] {
-		return countsNamed(ind, inds, change), nil
+		if named := countsNamed(ind, inds, change); len(named) > 0 {
+			return named, nil
+		}
+		// Tied to any count withheld at its place (anyCount): every
+		// count is beside it.
+		return everyCount(ref, inds, change), nil
 	}
 	if !withoutCounts(h)[ref] {
 		return nil, nil
@@ -491,6 +497,19 @@ func Beside(h *app.History, ref string) (needs, candidates []string) {
 		}
 	}
 	return nil, candidates
+}
+
+// everyCount lists the counts of inds but ref, changes and shares left
+// out: those whose figures withheld a share tied to any count follows
+// (withheldCountAt).
+func everyCount(ref string, inds []app.Indicator, change map[string]bool) []string {
+	var out []string
+	for _, ind := range inds {
+		if ind.Ref != ref && !change[ind.Ref] && isCount(ind) && !isShare(ind) {
+			out = append(out, ind.Ref)
+		}
+	}
+	return out
 }
 
 // Twin reports whether other, one of ref's twin candidates (Beside)

@@ -132,9 +132,14 @@ func withhold(h, excluded *app.History, cs []app.Cohort, below int, auth *app.Au
 	// protected even when no count is withheld for its size.
 	r.changes(h)
 	r.implied = impliedLinks(h, r.change)
-	if r.hasEx {
-		r.tieSharesToAnyCount()
-	}
+	// In every release, not only one excluding cohorts: every export
+	// treats the figures excluding each cohort as published, and tied in
+	// the excluding release alone, a percentage was withheld in other
+	// cells than the all-children release withheld, so that the two
+	// workbooks together told what each withheld (a district's 57 of 64
+	// beside its 0 of 6 OLA children, in one, gave the 1 child the other
+	// withheld).
+	r.tieSharesToAnyCount()
 	r.months = confirmedMonthsSummed(h)
 	byRef := r.byRef()
 	// A change is worked out after every count, so that what its counts

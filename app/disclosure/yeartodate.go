@@ -1,7 +1,9 @@
 package disclosure
 
 import (
+	"math"
 	"strings"
+	"time"
 	"unicode"
 
 	"scorecard/app"
@@ -19,17 +21,23 @@ import (
 // every count, so that what they withhold is known. A year to date shown
 // is then the sum of months shown, and tells a reader nothing the months
 // do not; one withheld hides its months' withheld counts as they do.
+//
+// A rolling year and a quarter are sums of months too: the year to May
+// less the year to April is May less May a year before, and a quarter
+// less two of its months the third (the export campaign of the
+// forty-third session recovered every month withheld so). Each is tied
+// to its months as a year to date is, over its own twelve or three.
 
-// monthsSummed finds, among inds, the year-to-date counts whose months
-// another indicator gives, by their definitions: the year to date's
-// guidance names that indicator's Ref alone among the monthly counts, or
-// the two names are the same but for the words saying which period each
-// covers ("..., year to date", "... in the month"). It maps the year
-// to date's Ref to the months'.
+// monthsSummed finds, among inds, the counts summing months (a year to
+// date, a rolling year, a quarter: sumsOverMonths) whose months another
+// indicator gives, by their definitions: the sum's guidance names that
+// indicator's Ref alone among the monthly counts, or the two names are
+// the same but for the words saying which period each covers ("..., year
+// to date", "... in the month"). It maps the sum's Ref to the months'.
 func monthsSummed(inds []app.Indicator) map[string]string {
 	var out map[string]string
 	for _, ytd := range inds {
-		if ytd.DataPeriod != app.YearToDate || !isCount(ytd) {
+		if !sumsOverMonths(ytd) {
 			continue
 		}
 		if months, ok := summedMonthsOf(ytd, inds); ok {
@@ -40,6 +48,36 @@ func monthsSummed(inds []app.Indicator) map[string]string {
 		}
 	}
 	return out
+}
+
+// sumsOverMonths reports whether ind is a count of a span of months: a
+// year to date, a rolling year or a quarter.
+func sumsOverMonths(ind app.Indicator) bool {
+	switch ind.DataPeriod {
+	case app.YearToDate, app.Rolling12, app.QuarterPeriod:
+		return isCount(ind)
+	}
+	return false
+}
+
+// monthsIn is the first and last month the figure of ind, a sum of
+// months (sumsOverMonths), for period p takes in; ok is false for a
+// period it gives no such figure for.
+func monthsIn(ind app.Indicator, p app.Period) (first, last app.Period, ok bool) {
+	switch {
+	case p.Kind == app.Quarter && ind.DataPeriod == app.QuarterPeriod:
+		last = app.MonthOf(p.Year, time.Month(3*p.N))
+		return last.Add(-2), last, true
+	case p.Kind != app.Month:
+		return first, last, false
+	case ind.DataPeriod == app.YearToDate:
+		return ind.YearToDateStart(p), p, true
+	case ind.DataPeriod == app.Rolling12:
+		return p.Add(-11), p, true
+	case ind.DataPeriod == app.QuarterPeriod:
+		return p.Add(-2), p, true // the quarter to the month
+	}
+	return first, last, false
 }
 
 // summedMonthsOf is the indicator giving the months ytd sums (monthsSummed).
@@ -69,7 +107,10 @@ func summedMonthsOf(ytd app.Indicator, inds []app.Indicator) (string, bool) {
 
 // periodWords are the words of an indicator's name that say over which
 // period it counts, not what.
-var periodWords = []string{"financial year to date", "year to date", "ytd", "fytd", "in the month", "in month", "this month", "during the month", "monthly", "month"}
+var periodWords = []string{"financial year to date", "year to date", "ytd", "fytd",
+	"in the last 12 months", "in the 12 months to the end of the month", "last 12 months", "rolling 12 months", "rolling year", "r12m",
+	"in the quarter", "this quarter", "quarterly", "quarter",
+	"in the month", "in month", "this month", "during the month", "monthly", "month"}
 
 // periodFree is a name without its period's words, lower case, its words
 // alone: "Number of children starting care (YTD)" and "Number of
@@ -90,22 +131,21 @@ func periodFree(name string) string {
 	return strings.TrimSpace(s)
 }
 
-// MonthsSummed returns the indicator whose months ref, a year to date,
-// sums (monthsSummed), by the definitions h holds: the release of ref
-// alone needs its figures.
+// MonthsSummed returns the indicator whose months ref, a sum of months
+// (a year to date, a rolling year, a quarter), sums (monthsSummed), by
+// the definitions h holds: the release of ref alone needs its figures.
 func MonthsSummed(h *app.History, ref string) (string, bool) {
 	ind, ok := h.Indicator(ref)
-	if !ok || ind.DataPeriod != app.YearToDate || !isCount(ind) {
+	if !ok || !sumsOverMonths(ind) {
 		return "", false
 	}
 	return summedMonthsOf(ind, h.Indicators())
 }
 
-// sumsMonths reports whether every figure of the year to date ytd in h is
-// its months' running sum over the year, in every area and split both
-// give: the first month's is that month's, a later one's the month
-// before's plus the month's. One figure that is not means the identity
-// does not hold, and nothing is read across them.
+// sumsMonths reports whether every figure of the sum of months ytd in h
+// is the sum of its months (monthsIn) where months gives them all, in
+// every area and split both give. One figure that is not means the
+// identity does not hold, and nothing is read across them.
 func sumsMonths(h *app.History, ytd, months string) bool {
 	ind, ok := h.Indicator(ytd)
 	if !ok {
@@ -117,23 +157,21 @@ func sumsMonths(h *app.History, ytd, months string) bool {
 			continue
 		}
 		mk := app.SeriesKey{Ref: months, Area: k.Area, Split: k.Split}
+	figures:
 		for _, o := range h.Series(k) {
-			if o.Period.Kind != app.Month || o.Status != app.OK || o.Value == nil {
+			first, last, ok := monthsIn(ind, o.Period)
+			if !ok || o.Status != app.OK || o.Value == nil {
 				continue
 			}
-			m, ok := h.Observation(mk, o.Period)
-			if !ok || m.Status != app.OK || m.Value == nil {
-				continue
-			}
-			want := *m.Value
-			if start := ind.YearToDateStart(o.Period); start != o.Period {
-				before, ok := h.Observation(k, o.Period.Add(-1))
-				if !ok || before.Status != app.OK || before.Value == nil {
-					continue
+			want := 0.0
+			for p := first; p.Compare(last) <= 0; p = p.Add(1) {
+				m, ok := h.Observation(mk, p)
+				if !ok || m.Status != app.OK || m.Value == nil {
+					continue figures
 				}
-				want += *before.Value
+				want += *m.Value
 			}
-			if *o.Value != want {
+			if math.Abs(*o.Value-want) > 1e-9*max(1, math.Abs(want)) {
 				return false
 			}
 			held++
@@ -142,9 +180,9 @@ func sumsMonths(h *app.History, ytd, months string) bool {
 	return held > 0
 }
 
-// withholdYearToDate withholds the figures of the year to date among
+// withholdYearToDate withholds the figures of the sum of months among
 // groups, whose months are those of the indicator months, where a month
-// of its year so far is withheld (see above).
+// it takes in is withheld (see above).
 func (r *release) withholdYearToDate(months string, groups [][]figure) {
 	ind, ok := r.h.Indicator(refOfGroups(groups))
 	if !ok {
@@ -153,11 +191,11 @@ func (r *release) withholdYearToDate(months string, groups [][]figure) {
 	for _, g := range groups {
 		for _, f := range g {
 			k := f.key()
-			if k.period.Kind != app.Month || r.hidden[k] {
+			first, last, ok := monthsIn(ind, k.period)
+			if !ok || r.hidden[k] {
 				continue
 			}
-			start := ind.YearToDateStart(k.period)
-			for p, n := k.period, 0; p.Compare(start) >= 0 && n < 12; p, n = p.Add(-1), n+1 {
+			for p := first; p.Compare(last) <= 0; p = p.Add(1) {
 				if r.hidden[figKey{months, k.area, k.split, p}] {
 					r.hidden[k] = true
 					break

@@ -2,6 +2,7 @@ package disclosure
 
 import (
 	"testing"
+	"time"
 
 	"scorecard/app"
 )
@@ -89,5 +90,99 @@ func TestPeriodFree(t *testing.T) {
 	}
 	if periodFree("Referrals") == periodFree("Re-referrals") {
 		t.Error("referrals and re-referrals taken for one")
+	}
+}
+
+// TestRollingYearAndQuarterBesideTheirMonths (the export campaign of the
+// forty-third session): a count in the month (AD01) beside its rolling
+// year and its quarter as indicators of their own. Each withheld month
+// was recovered from the sums shown: the year to May less the year to
+// April is May less May a year before, a quarter less two of its months
+// the third. A sum of months shown takes in no month withheld; a sum
+// that is not its months' is released as before.
+func TestRollingYearAndQuarterBesideTheirMonths(t *testing.T) {
+	// Fifteen months of four districts, Ashford's small three times.
+	var months [][]float64
+	for m := range 15 {
+		row := []float64{float64(10 + m%7), float64(20 + m%5), float64(30 + m%3), float64(40 + m%4)}
+		if m == 3 || m == 8 || m == 13 {
+			row[0] = float64(1 + m%3)
+		}
+		months = append(months, row)
+	}
+	month := func(m int) app.Period { return app.MonthOf(2024, time.April).Add(m) }
+	rollingYears := func() (ps []app.Period, spans [][2]int) {
+		for m := 11; m < 15; m++ {
+			ps, spans = append(ps, month(m)), append(spans, [2]int{m - 11, m})
+		}
+		return ps, spans
+	}
+	monthly := app.Indicator{Ref: "AD01", Name: "Number of children adopted in the month", Measure: app.Count, Unit: app.Number, DataPeriod: app.Monthly}
+	for _, tt := range []struct {
+		name string
+		sum  app.Indicator
+		// periods and the months each takes in, as indexes of months
+		periods func() (ps []app.Period, spans [][2]int)
+		off     bool // the sums given are not the months'
+	}{
+		{"a rolling year, named alike", app.Indicator{Ref: "AD02", Name: "Number of children adopted in the last 12 months", Measure: app.Count, Unit: app.Number, DataPeriod: app.Rolling12},
+			rollingYears, false},
+		{"a quarter, named by its guidance", app.Indicator{Ref: "AD02", Name: "Adoptions", Guidance: "The sum of AD01 over the quarter's three months.", Measure: app.Count, Unit: app.Number, DataPeriod: app.QuarterPeriod},
+			func() (ps []app.Period, spans [][2]int) {
+				for m := 0; m+2 < 15; m += 3 {
+					q := month(m + 2)
+					ps, spans = append(ps, app.Period{Kind: app.Quarter, Year: q.Year, N: (q.N + 2) / 3}), append(spans, [2]int{m, m + 2})
+				}
+				return ps, spans
+			}, false},
+		{"a rolling year not its months' sums", app.Indicator{Ref: "AD02", Name: "Number of children adopted in the last 12 months", Measure: app.Count, Unit: app.Number, DataPeriod: app.Rolling12},
+			rollingYears, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var obs [][]app.Observation
+			for m, row := range months {
+				obs = append(obs, districtFigs("AD01", month(m), row...))
+			}
+			ps, spans := tt.periods()
+			for i, p := range ps {
+				sum := make([]float64, 4)
+				for m := spans[i][0]; m <= spans[i][1]; m++ {
+					for d, v := range months[m] {
+						sum[d] += v
+					}
+				}
+				if tt.off {
+					sum[1]++
+				}
+				obs = append(obs, districtFigs("AD02", p, sum...))
+			}
+			h := caseNHistory([]app.Indicator{monthly, tt.sum}, obs...)
+			got, _ := Suppress(h, DefaultThreshold)
+			withheldIn := 0
+			for i, p := range ps {
+				held := false
+				for m := spans[i][0]; m <= spans[i][1]; m++ {
+					held = held || shownFor(got, "AD01", "Ashford", month(m)) == "c"
+				}
+				if held {
+					withheldIn++
+				}
+				if s := shownFor(got, "AD02", "Ashford", p); held && s != "c" && !tt.off {
+					t.Errorf("AD02 Ashford %s shown as %s beside a month it takes in withheld", p, s)
+				}
+			}
+			if withheldIn == 0 {
+				t.Fatal("no sum takes in a month withheld: nothing tested")
+			}
+			if tt.off {
+				if s := shownFor(got, "AD02", "Ashford", ps[0]); s == "c" {
+					t.Errorf("AD02 Ashford %s withheld, though the sums are not its months'", ps[0])
+				}
+				return
+			}
+			if needs, _ := Beside(h, "AD02"); len(needs) != 1 || needs[0] != "AD01" {
+				t.Errorf("AD02 released alone needs %v, want AD01", needs)
+			}
+		})
 	}
 }

@@ -38,7 +38,13 @@ func (ind Indicator) Counts() Counted {
 	if m := denominator().FindStringSubmatch(ind.Guidance); m != nil {
 		phrases = append(phrases, m[1])
 	}
-	phrases = append(phrases, ind.Name)
+	if head, rest, ok := strings.Cut(ind.Name, ":"); ok {
+		// "Foster carers: children placed": a heading before the colon
+		// says where the children are, and what follows what is counted.
+		phrases = append(phrases, rest, head)
+	} else {
+		phrases = append(phrases, ind.Name)
+	}
 	for _, p := range phrases {
 		if c, ok := countedIn(p); ok {
 			return c
@@ -75,6 +81,8 @@ var countedWords = []struct {
 	{"foster carers", "foster carers", false},
 	{"foster carer", "foster carers", false},
 	{"young people", "children", true},
+	{"young carers", "children", true},
+	{"cases", "children", true},
 	{"young person", "children", true},
 	{"care leavers", "children", true},
 	{"children", "children", true},

@@ -41,6 +41,13 @@ func TestCountsReadsDefinition(t *testing.T) {
 		{"Home to school transport: children eligible", "", Counted{"children", false}},
 		{"Number of primary school pupils permanently excluded", "", Counted{"pupils", true}},
 		{"Secondary academies judged good or better (%)", "", Counted{"schools", true}},
+		// a heading before a colon says where the children counted are
+		{"Foster carers: children placed", "", Counted{"children", false}},
+		{"Children's homes: children placed in Kent homes", "", Counted{"children", false}},
+		{"Social worker: children seen alone", "", Counted{"children", false}},
+		{"Foster carers: approvals", "", Counted{"foster carers", true}},
+		{"Cases held by agency staff", "", Counted{"children", false}},
+		{"Young carers assessed", "", Counted{"children", false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

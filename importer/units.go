@@ -161,12 +161,15 @@ func namesPercent(n string, ws []string) bool {
 // given a limit next, "below 90" or "of 90 or more", so qualifies what
 // the name counts: "CiC with attendance percentage below 90".
 func limitFollows(ws []string, i int) bool {
+	compared := false
 	for j := i + 1; j < len(ws) && j <= i+3; j++ {
-		switch {
-		case isNumber(ws[j]):
-			return j > i+1
-		case ws[j] != "below" && ws[j] != "above" && ws[j] != "under" && ws[j] != "over" && ws[j] != "of" && ws[j] != "less" && ws[j] != "more" && ws[j] != "than":
-			return false
+		switch ws[j] {
+		case "below", "above", "under", "over", "less", "more", "than":
+			compared = true
+		case "of":
+		default:
+			// "Percentage of 2 year olds ..." names whose percentage.
+			return compared && isNumber(ws[j])
 		}
 	}
 	return false
@@ -175,14 +178,22 @@ func limitFollows(ws []string, i int) bool {
 // countsWithWord reports whether a name in words ws that holds word
 // ("score", "ratio") counts something that has one, rather than giving
 // the score: "Children with an SDQ score of 17 or more" counts children,
-// where "SDQ score" and "Children in care: average SDQ score" give
-// scores.
+// where "SDQ score", "Children in care SDQ score" and "Children in care:
+// average SDQ score" give scores, and "Staff to child ratio" a ratio.
+// The counted subject must be said to have it: "with", "whose",
+// "having" or "who" comes between.
 func countsWithWord(ws []string, word string) bool {
 	i := slices.Index(ws, word)
-	if i < 0 || !countedSubject(ws[:i]) {
+	if i < 0 || !countedSubject(ws[:i]) || averages(ws[:i]) {
 		return false
 	}
-	return !averages(ws[:i])
+	for _, w := range ws[:i] {
+		switch w {
+		case "with", "whose", "having", "who":
+			return true
+		}
+	}
+	return false
 }
 
 // averages reports whether a name in words ws names an average ("Average
@@ -192,7 +203,7 @@ func countsWithWord(ws []string, word string) bool {
 func averages(ws []string) bool {
 	for i, w := range ws {
 		switch w {
-		case "average", "averages", "mean", "means", "median", "medians":
+		case "average", "averages", "avg", "mean", "means", "median", "medians":
 		default:
 			continue
 		}

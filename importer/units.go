@@ -180,8 +180,9 @@ func limitFollows(ws []string, i int) bool {
 // the score: "Children with an SDQ score of 17 or more" counts children,
 // where "SDQ score", "Children in care SDQ score" and "Children in care:
 // average SDQ score" give scores, and "Staff to child ratio" a ratio.
-// The counted subject must be said to have it: "with", "whose",
-// "having" or "who" comes between.
+// The counted subject must be said to have it ("with", "whose",
+// "having", "who", "achieving" ... comes between), or a threshold of it
+// follows ("CiC SDQ score 17 or more").
 func countsWithWord(ws []string, word string) bool {
 	i := slices.Index(ws, word)
 	if i < 0 || !countedSubject(ws[:i]) || averages(ws[:i]) {
@@ -189,7 +190,13 @@ func countsWithWord(ws []string, word string) bool {
 	}
 	for _, w := range ws[:i] {
 		switch w {
-		case "with", "whose", "having", "who":
+		case "with", "whose", "having", "who", "achieving", "scoring", "attaining", "reaching":
+			return true
+		}
+	}
+	// "CiC SDQ score 17 or more": a threshold of the score follows.
+	if i+1 < len(ws) && isNumber(ws[i+1]) {
+		if v, err := strconv.ParseFloat(ws[i+1], 64); err == nil && v < 1000 {
 			return true
 		}
 	}

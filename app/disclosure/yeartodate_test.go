@@ -117,6 +117,12 @@ func TestRollingYearAndQuarterBesideTheirMonths(t *testing.T) {
 		}
 		return ps, spans
 	}
+	rollingQuarters := func() (ps []app.Period, spans [][2]int) {
+		for m := 2; m < 15; m++ {
+			ps, spans = append(ps, month(m)), append(spans, [2]int{m - 2, m})
+		}
+		return ps, spans
+	}
 	monthly := app.Indicator{Ref: "AD01", Name: "Number of children adopted in the month", Measure: app.Count, Unit: app.Number, DataPeriod: app.Monthly}
 	for _, tt := range []struct {
 		name string
@@ -124,9 +130,12 @@ func TestRollingYearAndQuarterBesideTheirMonths(t *testing.T) {
 		// periods and the months each takes in, as indexes of months
 		periods func() (ps []app.Period, spans [][2]int)
 		off     bool // the sums given are not the months'
+		// one sum a month revised since puts off, and April's month
+		// unreported, as it is in every window
+		revised, unreported bool
 	}{
 		{"a rolling year, named alike", app.Indicator{Ref: "AD02", Name: "Number of children adopted in the last 12 months", Measure: app.Count, Unit: app.Number, DataPeriod: app.Rolling12},
-			rollingYears, false},
+			rollingYears, false, false, false},
 		{"a quarter, named by its guidance", app.Indicator{Ref: "AD02", Name: "Adoptions", Guidance: "The sum of AD01 over the quarter's three months.", Measure: app.Count, Unit: app.Number, DataPeriod: app.QuarterPeriod},
 			func() (ps []app.Period, spans [][2]int) {
 				for m := 0; m+2 < 15; m += 3 {
@@ -134,13 +143,24 @@ func TestRollingYearAndQuarterBesideTheirMonths(t *testing.T) {
 					ps, spans = append(ps, app.Period{Kind: app.Quarter, Year: q.Year, N: (q.N + 2) / 3}), append(spans, [2]int{m, m + 2})
 				}
 				return ps, spans
-			}, false},
+			}, false, false, false},
 		{"a rolling year not its months' sums", app.Indicator{Ref: "AD02", Name: "Number of children adopted in the last 12 months", Measure: app.Count, Unit: app.Number, DataPeriod: app.Rolling12},
-			rollingYears, true},
+			rollingYears, true, false, false},
+		{"a rolling quarter, one sum in thirteen off by a revision", app.Indicator{Ref: "AD02", Name: "Adoptions", Guidance: "The sum of AD01 over the three months to the month.", Measure: app.Count, Unit: app.Number, DataPeriod: app.QuarterPeriod},
+			rollingQuarters, false, true, false},
+		{"a rolling year with no data period, named alike", app.Indicator{Ref: "AD02", Name: "Number of children adopted (rolling year)", Measure: app.Count, Unit: app.Number},
+			rollingYears, false, false, false},
+		{"a rolling quarter with no data period, named alike", app.Indicator{Ref: "AD02", Name: "Number of children adopted in the last 3 months", Measure: app.Count, Unit: app.Number},
+			rollingQuarters, false, false, false},
+		{"a rolling year, a month a year unreported", app.Indicator{Ref: "AD02", Name: "Adoptions", Guidance: "The sum of AD01 over the last 12 months.", Measure: app.Count, Unit: app.Number, DataPeriod: app.Rolling12},
+			rollingYears, false, false, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var obs [][]app.Observation
 			for m, row := range months {
+				if tt.unreported && month(m).N == 4 {
+					continue
+				}
 				obs = append(obs, districtFigs("AD01", month(m), row...))
 			}
 			ps, spans := tt.periods()
@@ -151,7 +171,7 @@ func TestRollingYearAndQuarterBesideTheirMonths(t *testing.T) {
 						sum[d] += v
 					}
 				}
-				if tt.off {
+				if tt.off || tt.revised && i == 0 {
 					sum[1]++
 				}
 				obs = append(obs, districtFigs("AD02", p, sum...))

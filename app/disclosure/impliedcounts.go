@@ -223,19 +223,27 @@ func countWords(s string) string {
 	return s
 }
 
-// withCounts returns the percentages and rates of h some of whose
-// figures carry a numerator or denominator.
+// withCounts returns the percentages, rates and averages of h some of
+// whose figures carry a numerator or denominator. An average's
+// denominator is a number of children, as a percentage's is: 7,074 days
+// for 14 children excluding OLA beside a count of 15 gave the 1 OLA child
+// the count withheld.
 func withCounts(h *app.History) map[string]bool {
 	out := map[string]bool{}
 	for _, k := range h.Keys() {
 		if out[k.Ref] {
 			continue
 		}
-		if ind, ok := h.Indicator(k.Ref); ok && isShare(ind) && slices.ContainsFunc(h.Series(k), hasCounts) {
+		if ind, ok := h.Indicator(k.Ref); ok && (isShare(ind) || isAverage(ind)) && slices.ContainsFunc(h.Series(k), hasCounts) {
 			out[k.Ref] = true
 		}
 	}
 	return out
+}
+
+// isAverage reports whether ind is a mean or median.
+func isAverage(ind app.Indicator) bool {
+	return ind.Measure == app.Mean || ind.Measure == app.Median
 }
 
 // isShare reports whether ind is a percentage or rate.

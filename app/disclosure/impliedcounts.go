@@ -473,22 +473,26 @@ func Beside(h *app.History, ref string) (needs, candidates []string) {
 	if c, ok := CountOf(h, ref); ok {
 		return []string{c}, nil
 	}
-	if m, ok := MonthsSummed(h, ref); ok {
-		return []string{m}, nil
+	months, summed := MonthsSummed(h, ref)
+	if summed {
+		needs = []string{months}
 	}
 	ind, ok := h.Indicator(ref)
 	if !ok {
-		return nil, nil
+		return needs, nil
 	}
 	inds := h.Indicators()
 	change, _ := changesOf(inds)
+	if summed && !withCounts(h)[ref] {
+		return needs, nil
+	}
 	if withCounts(h)[ref] {
 		if named := countsNamed(ind, inds, change); len(named) > 0 {
-			return named, nil
+			return append(needs, named...), nil
 		}
 		// Tied to any count withheld at its place (anyCount): every
 		// count is beside it.
-		return everyCount(ref, inds, change), nil
+		return append(needs, everyCount(ref, inds, change)...), nil
 	}
 	if !withoutCounts(h)[ref] {
 		return nil, nil

@@ -53,7 +53,17 @@ func monthsSummed(inds []app.Indicator) map[string]string {
 // sumsOverMonths reports whether ind is a count of a span of months: a
 // year to date, a rolling year or a quarter (spanOf).
 func sumsOverMonths(ind app.Indicator) bool {
-	return isCount(ind) && spanOf(ind) != ""
+	return (isCount(ind) || ind.Measure == app.Proportion) && spanOf(ind) != ""
+}
+
+// sameKind reports whether m may give the months of sum: both counts, or
+// both percentages, a percentage over the months being its months'
+// numerators over their denominators (sumsMonths).
+func sameKind(sum, m app.Indicator) bool {
+	if sum.Measure == app.Proportion {
+		return m.Measure == app.Proportion
+	}
+	return isCount(m) && m.Measure != app.Proportion
 }
 
 // spanOf is the span of months a count's figure takes in, by its Data
@@ -119,7 +129,7 @@ func summedMonthsOf(ytd app.Indicator, inds []app.Indicator) (string, bool) {
 	var alike string
 	name := periodFree(ytd.Name)
 	for _, m := range inds {
-		if m.Ref == ytd.Ref || !isCount(m) || m.DataPeriod != app.Monthly && m.DataPeriod != "" || spanOf(m) != "" {
+		if m.Ref == ytd.Ref || !sameKind(ytd, m) || m.DataPeriod != app.Monthly && m.DataPeriod != "" || spanOf(m) != "" {
 			continue
 		}
 		if hasWord(ytd.Guidance, m.Ref) {
@@ -202,15 +212,29 @@ func sumsMonths(h *app.History, ytd, months string) bool {
 			if !ok || o.Status != app.OK || o.Value == nil {
 				continue
 			}
-			want := 0.0
+			// A count's value is its months'; a percentage's numerator
+			// and denominator are theirs.
+			parts := ind.Measure == app.Proportion
+			got := [2]*float64{o.Value}
+			if parts {
+				got = [2]*float64{o.Numerator, o.Denominator}
+				if got[0] == nil || got[1] == nil {
+					continue
+				}
+			}
+			var want [2]float64
 			for p := first; p.Compare(last) <= 0; p = p.Add(1) {
 				m, ok := h.Observation(mk, p)
-				if !ok || m.Status != app.OK || m.Value == nil {
+				if !ok || m.Status != app.OK || m.Value == nil || parts && (m.Numerator == nil || m.Denominator == nil) {
 					continue figures
 				}
-				want += *m.Value
+				if parts {
+					want[0], want[1] = want[0]+*m.Numerator, want[1]+*m.Denominator
+				} else {
+					want[0] += *m.Value
+				}
 			}
-			if math.Abs(*o.Value-want) > 1e-9*max(1, math.Abs(want)) {
+			if !sameSum(got[0], want[0]) || parts && !sameSum(got[1], want[1]) {
 				off++
 				continue
 			}
@@ -218,6 +242,11 @@ func sumsMonths(h *app.History, ytd, months string) bool {
 		}
 	}
 	return off*10 <= held
+}
+
+// sameSum reports whether got is want, to the rounding of a sum.
+func sameSum(got *float64, want float64) bool {
+	return math.Abs(*got-want) <= 1e-9*max(1, math.Abs(want))
 }
 
 // withholdYearToDate withholds the figures of the sum of months among

@@ -28,12 +28,13 @@ import (
 // (periodGroups), each the sum of its months' own counts
 // (rollingWindows).
 
-// rollingBefore returns, for a count over a rolling 12 months, the month
+// rollingBefore returns, for a count over a rolling 12 months (its Data
+// Period or its name says so: spanOf), the month
 // before month p, whose rolling count differs from p's by two months'
 // own counts. A proportion over 12 months has no such running parts.
 func rollingBefore(ind app.Indicator, p app.Period) (app.Period, bool) {
 	counts := ind.Measure == app.Count || ind.Measure == app.Other && ind.Unit == app.Number
-	if !counts || ind.DataPeriod != app.Rolling12 || p.Kind != app.Month {
+	if !counts || spanOf(ind) != app.Rolling12 || p.Kind != app.Month {
 		return app.Period{}, false
 	}
 	return p.Add(-1), true

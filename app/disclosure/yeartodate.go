@@ -79,12 +79,7 @@ func spanOf(ind app.Indicator) app.DataPeriod {
 	default:
 		return ""
 	}
-	n := " " + strings.Join(strings.Fields(strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
-		}
-		return ' '
-	}, ind.Name)), " ") + " "
+	n := spacedWords(ind.Name)
 	for _, s := range []struct {
 		words []string
 		span  app.DataPeriod
@@ -161,18 +156,23 @@ var periodWords = []string{"financial year to date", "year to date", "ytd", "fyt
 // children starting care in month" are both "number of children starting
 // care".
 func periodFree(name string) string {
-	s := " " + strings.ToLower(name) + " "
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return r
-		}
-		return ' '
-	}, s)
-	s = " " + strings.Join(strings.Fields(s), " ") + " "
+	s := spacedWords(name)
 	for _, w := range periodWords {
 		s = strings.ReplaceAll(s, " "+w+" ", " ")
 	}
 	return strings.TrimSpace(s)
+}
+
+// spacedWords is a name's words, lower case, one space between each and
+// one at either end, so that a phrase is matched whole as " " + phrase +
+// " ": "Adoptions (rolling year)" is " adoptions rolling year ".
+func spacedWords(name string) string {
+	return " " + strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return ' '
+	}, name)), " ") + " "
 }
 
 // MonthsSummed returns the indicator whose months ref, a sum of months

@@ -274,3 +274,27 @@ func TestRollingPercentageBesideItsMonths(t *testing.T) {
 		t.Fatal("no rolling year takes in a month withheld: nothing tested")
 	}
 }
+
+// TestSpanByName: a count whose Data Period is unstated or monthly is a
+// sum of months where its name says so, for its own rolling identities
+// (rollingCount) as for its tie to its months.
+func TestSpanByName(t *testing.T) {
+	for _, tt := range []struct {
+		ind     app.Indicator
+		span    app.DataPeriod
+		rolling bool
+	}{
+		{app.Indicator{Name: "Adoptions (rolling year)", Measure: app.Count, Unit: app.Number}, app.Rolling12, true},
+		{app.Indicator{Name: "Adoptions in the last 3 months", Measure: app.Count, Unit: app.Number, DataPeriod: app.Monthly}, app.QuarterPeriod, false},
+		{app.Indicator{Name: "Adoptions in month", Measure: app.Count, Unit: app.Number}, "", false},
+		{app.Indicator{Name: "Adoptions (rolling year)", Measure: app.Count, Unit: app.Number, DataPeriod: app.Snapshot}, "", false},
+		{app.Indicator{Name: "Adoptions", Measure: app.Count, Unit: app.Number, DataPeriod: app.Rolling12}, app.Rolling12, true},
+	} {
+		if got := spanOf(tt.ind); got != tt.span {
+			t.Errorf("%q (%s): span %q, want %q", tt.ind.Name, tt.ind.DataPeriod, got, tt.span)
+		}
+		if got := rollingCount(tt.ind); got != tt.rolling {
+			t.Errorf("%q (%s): rolling count %v, want %v", tt.ind.Name, tt.ind.DataPeriod, got, tt.rolling)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"scorecard/app"
+	"scorecard/app/disclosure"
 )
 
 // sayNameUnit warns, at the name's cell, of a unit taken from a word of
@@ -102,8 +103,9 @@ func notACount(ws []string) (app.Unit, string) {
 // unit as an earlier import guessed it from its name and the name now
 // reads otherwise: "Number of children seen within 5 days" or "Children
 // seen within 5 days" held in days is published unsuppressed, and
-// "Re-referral rate" held as a count is subtracted from. A unit only implied never replaces the store's, so
-// the officer is told how to state it.
+// "Re-referral rate" held as a count is subtracted from. A unit only
+// implied never replaces the store's, so the officer is told how to state
+// it.
 func (c *collector) sayStoredUnit(ind *app.Indicator, stored app.Indicator) {
 	if ind.Name == "" || ind.Name == ind.Ref {
 		return
@@ -320,15 +322,15 @@ func (c *collector) sayGuessedCounts(inds []app.Indicator, fractional func(ref s
 
 // guessedCount says what ind, read as a count because nothing stated its
 // unit, is taken to count and what follows, as the export and --exclude
-// treat it (app.Indicator.Counts): counts of schools are published whole,
-// as Ofsted and the DfE publish them, and a cohort of children is no part
-// of a count of schools, pupils or staff.
+// treat it (app.Indicator.Counts, disclosure.OfSchools): counts of
+// schools are published whole, and a cohort of children is no part of a
+// count of schools, pupils or staff.
 func guessedCount(ind app.Indicator) string {
 	c := ind.Counts()
 	switch {
 	case !c.NotChildren:
 		return "a count of children, a guess, so exports withhold small numbers of it and excluding a cohort subtracts the cohort's count"
-	case c.Noun == "schools":
+	case disclosure.OfSchools(ind):
 		return "a count of schools, a guess, so exports do not withhold small numbers of it and excluding a cohort leaves it as published"
 	}
 	return "a count of " + c.Noun + ", a guess, so exports withhold small numbers of it and excluding a cohort leaves it as published"

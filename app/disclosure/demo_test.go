@@ -21,7 +21,7 @@ func TestDemoProtected(t *testing.T) {
 		// A change (CIC11) counts no children; that it is shown is
 		// TestChangesShown's and TestDemoChangesRecomputable's. Nor does
 		// a measure of schools (ED04), shown whatever its size (QA31 6).
-		change := ind.Ref == "CIC11" || ofSchools(ind)
+		change := ind.Ref == "CIC11" || OfSchools(ind)
 		for _, o := range got.Series(k) {
 			if o.Status == app.Suppressed {
 				suppressed++

@@ -13,7 +13,7 @@
 //     denominator). Nought is not suppressed: it identifies nobody. A
 //     figure whose counts are unknown (a percentage without its numerator
 //     and denominator) cannot be judged and is left as it is. Nor is a
-//     measure of schools judged by its size (ofSchools): it counts no
+//     measure of schools judged by its size (OfSchools): it counts no
 //     children, and Ofsted publishes every school's judgement.
 //   - A proportion also shows the children outside its numerator: 120 of
 //     124 reveals 4 children not meeting the measure. So the denominator

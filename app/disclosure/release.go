@@ -305,7 +305,7 @@ type release struct {
 	room      *systemRoom
 	groupKeys []figKey
 	groupFigs figs
-	// schools says, by indicator, whether it counts schools (ofSchools).
+	// schools says, by indicator, whether it counts schools (OfSchools).
 	schools map[string]bool
 	// stickyRefs are the indicators with a figure an earlier release
 	// withheld (quietIndicator).

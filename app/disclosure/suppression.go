@@ -14,7 +14,7 @@ import (
 // children: where both its months are shown it is shown whatever its
 // size, and where one is withheld it is withheld whatever its size
 // (changeShown); otherwise it is judged by its size, as a count is. A
-// measure of schools (ofSchools) is not judged by its size.
+// measure of schools (OfSchools) is not judged by its size.
 func (r *release) primary(fs figs) bool {
 	any := false
 	// fs are one indicator's figures: its definition is read once, not
@@ -27,7 +27,7 @@ func (r *release) primary(fs figs) bool {
 		if k.ref != ref || ref == "" {
 			ref = k.ref
 			ind, _ = r.h.Indicator(ref)
-			change, schools = r.change[ref], r.ofSchools(ind)
+			change, schools = r.change[ref], r.OfSchools(ind)
 			_, linked = r.implied[ref]
 		}
 		recomputed, gives := false, false
@@ -52,13 +52,13 @@ func (r *release) primary(fs figs) bool {
 	return any
 }
 
-// ofSchools is ofSchools, reading each indicator's definition once:
+// OfSchools is OfSchools, reading each indicator's definition once:
 // primary is asked a group of periods at a time, and reading the words
 // of a definition cost more than judging a month's figures.
-func (r *release) ofSchools(ind app.Indicator) bool {
+func (r *release) OfSchools(ind app.Indicator) bool {
 	schools, ok := r.schools[ind.Ref]
 	if !ok {
-		schools = ofSchools(ind)
+		schools = OfSchools(ind)
 		if r.schools == nil {
 			r.schools = map[string]bool{}
 		}

@@ -74,8 +74,8 @@ func UnprotectedIn(h *app.History, below int, county app.Area) []Unprotected {
 	n := map[string]int{}
 	for _, k := range h.Keys() {
 		ind, _ := h.Indicator(k.Ref)
-		// A share of schools counts no children (ofSchools).
-		if !without[k.Ref] || ofSchools(ind) || k.Area == county && k.Split == app.All {
+		// A share of schools counts no children (OfSchools).
+		if !without[k.Ref] || OfSchools(ind) || k.Area == county && k.Split == app.All {
 			continue
 		}
 		tied := links[k.Ref].counts()

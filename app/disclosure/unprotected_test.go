@@ -11,7 +11,7 @@ import (
 // said unprotected: a share of children nothing ties to a count is, with
 // its district figures that could be a count of 1-4; one tied to its
 // count is not, nor a share of schools, which the small-number rule does
-// not cover (ofSchools), nor anything when no threshold is set. One tied
+// not cover (OfSchools), nor anything when no threshold is set. One tied
 // to a count is, for its figures beside which the count holds none (the
 // export campaign's F2: a rate tied to children in care given for the
 // county alone was each district's count times its population).

@@ -187,8 +187,8 @@ func releaseOfIndicator(e *env, ref string, below int, auth *app.Authority, held
 		load := st.LoadIndicator
 		if b, ok := st.(*store.Bolt); ok {
 			// The definitions read once, not again for each candidate
-			// twin: a percentage's may be some twenty counts.
-			if _, candidates := disclosure.Beside(h, ref); len(candidates) > 0 {
+			// twin or months: a percentage's may be some twenty counts.
+			if _, candidates := disclosure.Beside(h, ref); len(candidates) > 0 || len(disclosure.MonthsCandidates(h, ref)) > 0 {
 				pieces, err := b.Piecewise()
 				if err != nil {
 					return release{}, err

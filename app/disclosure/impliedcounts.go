@@ -534,13 +534,7 @@ func Twin(h *app.History, ref string, th *app.History, other string) (needs []st
 	if !ok {
 		return nil, false
 	}
-	var keys []app.SeriesKey
-	for _, k := range h.Keys() {
-		if k.Ref == ref {
-			keys = append(keys, k)
-		}
-	}
-	if !isTwin(h, keys, ind, th, other) {
+	if !isTwin(h, seriesKeysOf(h, ref), ind, th, other) {
 		return nil, false
 	}
 	needs = []string{other}

@@ -196,15 +196,47 @@ func MonthsSummed(h *app.History, ref string) (string, bool) {
 // figure says otherwise. Tied wrongly, a sum is withheld more, never
 // less.
 func sumsMonths(h *app.History, ytd, months string) bool {
-	ind, ok := h.Indicator(ytd)
-	if !ok {
-		return false
-	}
-	held, off := 0, 0
+	held, off := checkSums(h, seriesKeysOf(h, ytd), h, months, false)
+	return off*10 <= held
+}
+
+// givesMonths reports whether the figures of months, which mh holds,
+// are the months of the sum whose series keys are keys and whose figures
+// h holds, a sum whose definition names no months (monthsCandidates): as
+// sumsMonths, but with one sum at least borne out, since here the
+// figures alone tie them.
+func givesMonths(h *app.History, keys []app.SeriesKey, mh *app.History, months string) bool {
+	held, off := checkSums(h, keys, mh, months, true)
+	return held > 0 && off*10 <= held
+}
+
+// seriesKeysOf are the keys of ref's series in h.
+func seriesKeysOf(h *app.History, ref string) []app.SeriesKey {
+	var out []app.SeriesKey
 	for _, k := range h.Keys() {
-		if k.Ref != ytd {
-			continue
+		if k.Ref == ref {
+			out = append(out, k)
 		}
+	}
+	return out
+}
+
+// checkSums counts the figures of the series keys of a sum of months,
+// whose figures h holds, whose months, months's figures in mh, are all
+// given: held those that are their sum, off those that are not.
+// Searching (givesMonths), it stops at the third figure off while none
+// is held: a candidate the first figures belie is not read on, since
+// each is tried in turn.
+func checkSums(h *app.History, keys []app.SeriesKey, mh *app.History, months string, searching bool) (held, off int) {
+	if len(keys) == 0 {
+		return 0, 0
+	}
+	ind, ok := h.Indicator(keys[0].Ref)
+	if !ok {
+		return 0, 0
+	}
+	parts := ind.Measure == app.Proportion
+	for _, k := range keys {
 		mk := app.SeriesKey{Ref: months, Area: k.Area, Split: k.Split}
 	figures:
 		for _, o := range h.Series(k) {
@@ -214,7 +246,6 @@ func sumsMonths(h *app.History, ytd, months string) bool {
 			}
 			// A count's value is its months'; a percentage's numerator
 			// and denominator are theirs.
-			parts := ind.Measure == app.Proportion
 			got := [2]*float64{o.Value}
 			if parts {
 				got = [2]*float64{o.Numerator, o.Denominator}
@@ -224,7 +255,7 @@ func sumsMonths(h *app.History, ytd, months string) bool {
 			}
 			var want [2]float64
 			for p := first; p.Compare(last) <= 0; p = p.Add(1) {
-				m, ok := h.Observation(mk, p)
+				m, ok := mh.Observation(mk, p)
 				if !ok || m.Status != app.OK || m.Value == nil || parts && (m.Numerator == nil || m.Denominator == nil) {
 					continue figures
 				}
@@ -235,13 +266,15 @@ func sumsMonths(h *app.History, ytd, months string) bool {
 				}
 			}
 			if !sameSum(got[0], want[0]) || parts && !sameSum(got[1], want[1]) {
-				off++
+				if off++; searching && held == 0 && off >= 3 {
+					return held, off
+				}
 				continue
 			}
 			held++
 		}
 	}
-	return off*10 <= held
+	return held, off
 }
 
 // sameSum reports whether got is want, to the rounding of a sum.
@@ -275,15 +308,79 @@ func (r *release) withholdYearToDate(months string, groups [][]figure) {
 }
 
 // confirmedMonthsSummed is monthsSummed of h's indicators, each borne
-// out by h's figures (sumsMonths).
+// out by h's figures (sumsMonths), and, for each other sum of months, the
+// first of its candidates whose figures h holds and gives its months
+// (givesMonths): a rolling year whose name is not its months' and whose
+// guidance names none ("Adoptions over the previous twelve months" beside
+// "Children adopted in the month") told its months by subtraction as
+// surely as one named alike.
 func confirmedMonthsSummed(h *app.History) map[string]string {
-	out := monthsSummed(h.Indicators())
+	inds := h.Indicators()
+	out := monthsSummed(inds)
 	for ytd, months := range out {
 		if !sumsMonths(h, ytd, months) {
 			delete(out, ytd)
 		}
 	}
+	var keys map[string][]app.SeriesKey
+	for _, sum := range inds {
+		if _, ok := out[sum.Ref]; ok || !sumsOverMonths(sum) {
+			continue
+		}
+		ms := monthsCandidates(sum, inds)
+		if len(ms) > 0 && keys == nil {
+			// Listed once: h.Keys sorts every key of the history.
+			keys = map[string][]app.SeriesKey{}
+			for _, k := range h.Keys() {
+				keys[k.Ref] = append(keys[k.Ref], k)
+			}
+		}
+		for _, m := range ms {
+			if givesMonths(h, keys[sum.Ref], h, m) {
+				if out == nil {
+					out = map[string]string{}
+				}
+				out[sum.Ref] = m
+				break
+			}
+		}
+	}
 	return out
+}
+
+// monthsCandidates are the indicators whose figures may be the months of
+// sum, a sum of months whose definition names none (summedMonthsOf): the
+// monthly indicators of its kind, those of its section first, each tried
+// in turn (givesMonths).
+func monthsCandidates(sum app.Indicator, inds []app.Indicator) []string {
+	if _, ok := summedMonthsOf(sum, inds); ok {
+		return nil
+	}
+	var same, other []string
+	for _, m := range inds {
+		if m.Ref == sum.Ref || !sameKind(sum, m) || m.DataPeriod != app.Monthly && m.DataPeriod != "" || spanOf(m) != "" {
+			continue
+		}
+		if m.Section == sum.Section {
+			same = append(same, m.Ref)
+		} else {
+			other = append(other, m.Ref)
+		}
+	}
+	return append(same, other...)
+}
+
+// MonthsCandidates returns, for ref, a sum of months (a year to date, a
+// rolling year, a quarter) whose definition names no indicator as its
+// months (MonthsSummed), the indicators whose figures may be its months,
+// in the order a release of ref alone tries them (Reader.WithBeside); h
+// holds every definition.
+func MonthsCandidates(h *app.History, ref string) []string {
+	ind, ok := h.Indicator(ref)
+	if !ok || !sumsOverMonths(ind) {
+		return nil
+	}
+	return monthsCandidates(ind, h.Indicators())
 }
 
 // refOfGroups is the indicator whose figures groups are.

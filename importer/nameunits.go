@@ -33,6 +33,9 @@ func (c *collector) sayNameUnit(ind *app.Indicator, word string) {
 			ind.Ref, ind.Name)
 	case "count":
 		c.sayGuessedCount(ind)
+	case "money":
+		c.warn(at.Sheet, at.Cell, "%s: no Unit column states its unit, and %q in its name %q says its figures are money: kept in unit %q, which the app has no unit for, as a figure that is no count of children, so exports do not withhold small numbers of it and it is not recomputed when children are excluded; if it counts children, state \"No.\" in a Unit column",
+			ind.Ref, nameMoney(strings.ToLower(ind.Name), nameWords(strings.ToLower(ind.Name))), ind.Name, ind.Unit)
 	case "score", "scores", "ratio":
 		if ind.Unit == app.Number {
 			c.sayScoreWordCounted(ind, word)
@@ -122,6 +125,9 @@ func (c *collector) sayStoredUnit(ind *app.Indicator, stored app.Indicator) {
 	case u == app.Number && stored.Unit == app.Percent && percentLimit(strings.ToLower(ind.Name)) != "":
 		c.warn(at.Sheet, at.Cell, "%s: the store holds %q as a percentage, as an earlier import read it from the %q in its name, which is a limit, not its unit: exports do not withhold small numbers of it; to make it a count, state \"No.\" in a Unit column and import with --accept-definitions",
 			ind.Ref, ind.Name, percentLimit(strings.ToLower(ind.Name)))
+	case word == "money" && stored.Unit == app.Number:
+		c.warn(at.Sheet, at.Cell, "%s: the store holds %q as a count, as an earlier import guessed it, but %q in its name says its figures are money: exports withhold small numbers of it; to correct it, state its unit (\"£\") in a Unit column and import with --accept-definitions",
+			ind.Ref, ind.Name, nameMoney(strings.ToLower(ind.Name), nameWords(strings.ToLower(ind.Name))))
 	case word == "rate" && stored.Unit == app.Number:
 		c.warn(at.Sheet, at.Cell, "%s: the store holds %q as a count, as an earlier import read it, but it names a rate: excluding a cohort would subtract one rate from another; to correct it, state its unit (\"%%\") in a Unit column and import with --accept-definitions",
 			ind.Ref, ind.Name)

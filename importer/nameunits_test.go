@@ -129,6 +129,29 @@ func TestNameUnits(t *testing.T) {
 		{"Caseload per FTE", app.Number, app.Mean, "count"},
 		{"Number of children per social worker", app.Number, app.Count, ""},
 		{"Number of children per 10,000", app.Per10k, app.Rate, ""},
+		// Money, which the app has no unit for, is no count of children:
+		// read as counts, a budget variance of 3 was withheld. A money
+		// word that is not what the name measures, or a "£" that is a
+		// limit, leaves the name counting.
+		{"Spend on agency staff", moneyUnit, app.Other, "money"},
+		{"High needs spend", moneyUnit, app.Other, "money"},
+		{"Cost per child in care", moneyUnit, app.Other, "money"},
+		{"Budget variance", moneyUnit, app.Other, "money"},
+		{"Unit cost of residential placement", moneyUnit, app.Other, "money"},
+		{"Weekly cost of placement", moneyUnit, app.Other, "money"},
+		{"Children Looked After - Gross Expenditure", moneyUnit, app.Other, "money"},
+		{"Fostering - S251/Outturn weekly unit costs (approximate)", moneyUnit, app.Other, "money"},
+		{"Youth Justice  (finance) - Gross", moneyUnit, app.Other, "money"},
+		{"Children and Young People Budget (excluding CERA) - Gross", moneyUnit, app.Other, "money"},
+		{"Spend on placements - agency (£000s)", moneyUnit, app.Other, "money"},
+		{"Placements (£)", moneyUnit, app.Other, "money"},
+		{"Average weekly cost of a residential placement", moneyUnit, app.Mean, "money"},
+		{"Children in high cost placements", app.Number, app.Count, "count"},
+		{"Placements at high cost", app.Number, app.Count, "count"},
+		{"Children in placements costing over £5,000 a week", app.Number, app.Count, "count"},
+		{"Number of placements costing more than £1000 a week", app.Number, app.Count, ""},
+		{"Number of children in high cost placements", app.Number, app.Count, ""},
+		{"Percentage of budget spent", app.Percent, app.Proportion, ""},
 	}
 	for _, tt := range tests {
 		u, word := nameUnit(tt.name, false)
@@ -314,6 +337,7 @@ func TestStoredNameUnits(t *testing.T) {
 		"DY08": {Ref: "DY08", Name: "Children seen within 5 days", Unit: app.Days, Measure: app.Other},
 		"CI01": {Ref: "CI01", Name: "Number of children in care", Unit: app.Number, Measure: app.Count},
 		"L01":  {Ref: "L01", Name: "Number of children in care with school attendance below 90%", Unit: app.Percent, Measure: app.Proportion},
+		"F01":  {Ref: "F01", Name: "Budget variance", Unit: app.Number, Measure: app.Count},
 	}
 	path := writeBook(t, "Scorecard", [][]any{{"Ref", "Indicator", "Polarity", "Jul-25", "Aug-25"},
 		{"DY01", "Number of children seen within 5 days", "H", 3, 2},
@@ -321,7 +345,8 @@ func TestStoredNameUnits(t *testing.T) {
 		{"AD01", "Average days to adoption", "L", 480, 470},
 		{"DY08", "Children seen within 5 days", "H", 3, 2},
 		{"CI01", "Number of children in care", "L", 1896, 1901},
-		{"L01", "Number of children in care with school attendance below 90%", "L", 3, 4}})
+		{"L01", "Number of children in care with school attendance below 90%", "L", 3, 4},
+		{"F01", "Budget variance", "L", 3, -2}})
 	res, err := Read(context.Background(), path, Options{Defined: func(ref string) (app.Indicator, bool) {
 		ind, ok := stored[ref]
 		return ind, ok
@@ -334,6 +359,7 @@ func TestStoredNameUnits(t *testing.T) {
 		`B3: RT01: the store holds "Re-referral rate" as a count, as an earlier import read it, but it names a rate`,
 		`B5: DY08: the store holds "Children seen within 5 days" in unit "days", as an earlier import read it from the "5 days" in its name, which is a time limit, not its unit`,
 		`B7: L01: the store holds "Number of children in care with school attendance below 90%" as a percentage, as an earlier import read it from the "90%" in its name, which is a limit`,
+		`B8: F01: the store holds "Budget variance" as a count, as an earlier import guessed it, but "budget" in its name says its figures are money`,
 	}
 	var got []string
 	for _, w := range res.Warnings {

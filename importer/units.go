@@ -79,6 +79,8 @@ func unitOfName(name string, percent bool) (app.Unit, string) {
 		return app.Per10k, ""
 	case counts:
 		return app.Number, ""
+	case nameMoney(n, ws) != "":
+		return moneyUnit, "money" // said at its name (sayNameUnit)
 	case populationRate(ws):
 		// "CIN rate", "CLA rate": the DfE gives the rates of children
 		// in need, on plans and in care per 10,000 children, and

@@ -59,6 +59,20 @@ func TestNameUnits(t *testing.T) {
 		{"Rate of children looked after", app.Per10k, app.Rate, "population rate"},
 		{"Exclusions per 1 000 pupils", app.RatePer(1000), app.Other, ""},
 		{"Re-referral rate", app.Percent, app.Proportion, "rate"},
+		// So are the rates of what happens to those children: plans and
+		// care starting and ceasing, enquiries and conferences; not a
+		// rate that is a share of them (a repeat, a time limit, an
+		// outcome), given as a percentage.
+		{"Children starting to be looked after each year (rate)", app.Per10k, app.Rate, "population rate"},
+		{"Child protection plans which ceased during the year (rate)", app.Per10k, app.Rate, "population rate"},
+		{"Section 47 enquiries which started during the year - rate", app.Per10k, app.Rate, "population rate"},
+		{"Rate of Initial Stage Child Protection conferences", app.Per10k, app.Rate, "population rate"},
+		{"Cafcass Care applications (rate)", app.Per10k, app.Rate, "population rate"},
+		{"Rate of re-referrals", app.Percent, app.Proportion, "rate"},
+		{"CLA placement stability rate", app.Percent, app.Proportion, "rate"},
+		{"Children in care with a health assessment in 12 months (rate)", app.Percent, app.Proportion, "rate"},
+		{"Child protection plans lasting 2 years or more (rate)", app.Percent, app.Proportion, "rate"},
+		{"Adoption rate", app.Percent, app.Proportion, "rate"},
 		// What is counted may have a score, or a percentage below a
 		// limit, or be above or below an average: it is counted.
 		{"Children with an SDQ score of 17 or more", app.Number, app.Count, "score"},

@@ -502,17 +502,43 @@ var (
 )
 
 // populationRate reports whether a name in words ws is the rate of a
-// group of children the DfE gives per 10,000 (populationRates) and no
-// more: "CIN rate", "Rate of children in care".
-func populationRate(ws []string) bool { return populationRates[strings.Join(withoutRate(ws), " ")] }
+// group of children, or of what happens to them, that the DfE gives per
+// 10,000 children (populationSubjects), with no word saying the rate is
+// a share of something else (shareWords): "CIN rate", "Rate of children
+// in care", "Children starting to be looked after each year (rate)",
+// "Section 47 enquiries which started during the year - rate", but not
+// "Re-referral rate" or "CLA placement stability rate", percentages.
+func populationRate(ws []string) bool {
+	rest := withoutRate(ws)
+	if rest == nil {
+		return false
+	}
+	phrase := " " + strings.Join(rest, " ") + " "
+	if !slices.ContainsFunc(populationSubjects, func(s string) bool { return strings.Contains(phrase, " "+s+" ") }) {
+		return false
+	}
+	return !slices.ContainsFunc(rest, func(w string) bool { return slices.Contains(shareWords, w) })
+}
 
-// populationRates are the groups of children whose rates the DfE gives
-// per 10,000 children, as names give them with "rate" or "rate of".
-var populationRates = map[string]bool{
-	"cin": true, "cp": true, "cpp": true, "cla": true, "cic": true, "lac": true,
-	"children in need": true, "child protection": true, "child protection plans": true,
-	"children on child protection plans": true, "children subject to child protection plans": true,
-	"children looked after": true, "looked after children": true, "children in care": true,
+// populationSubjects are the groups of children, and what happens to
+// them, whose rates the DfE gives per 10,000 children, as names give them.
+var populationSubjects = []string{
+	"cin", "cp", "cpp", "cla", "cic", "lac", "s47",
+	"children in need", "child protection", "looked after", "children in care",
+	"section 47", "referrals", "care applications",
+}
+
+// shareWords say a rate of one of populationSubjects is a share of them,
+// given as a percentage: a repeat, a time limit, an outcome.
+var shareWords = []string{
+	"re", "repeat", "second", "subsequent", "within", "timeliness", "timely",
+	"conversion", "turnover", "vacancy", "vacancies", "agency", "stability",
+	"lasting", "duration", "more", "percentage", "proportion", "per",
+	"attendance", "absence", "absent", "exclusion", "exclusions", "eet", "neet",
+	"outcome", "outcomes", "visits", "visited", "seen", "review", "reviews",
+	"health", "dental", "immunisation", "immunisations", "placement", "placements",
+	"adoption", "adopted", "sdq", "missing", "offending", "reoffending", "achieving",
+	"attainment", "success", "completed", "completion", "compliance", "returned",
 }
 
 // withoutRate is ws with its "rate", "rates" and "of" left out, when it

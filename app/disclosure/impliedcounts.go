@@ -453,7 +453,7 @@ func (r *release) releaseOrder(ref string) int {
 	switch {
 	case r.change[ref]:
 		return 2
-	case len(r.implied[ref].also) > 0 || r.implied[ref].denominator != "" || r.implied[ref].anyCount, r.months[ref] != "":
+	case len(r.implied[ref].also) > 0 || r.implied[ref].denominator != "" || r.implied[ref].anyCount, len(r.months[ref]) > 0:
 		return 1
 	}
 	return 0

@@ -163,7 +163,7 @@ func allHave(ps []app.Period, has func(app.Period) bool) bool {
 // well as rise, and their differences are no count of children.
 func ytdBefore(ind app.Indicator, p app.Period) (app.Period, bool) {
 	counts := ind.Measure == app.Count || ind.Measure == app.Other && ind.Unit == app.Number
-	if !counts || ind.DataPeriod != app.YearToDate || p.Kind != app.Month || ind.YearToDateStart(p) == p {
+	if !counts || ind.DataPeriod != app.YearToDate || p.Kind != app.Month || yearToDateStart(ind, p) == p {
 		return app.Period{}, false
 	}
 	return p.Add(-1), true

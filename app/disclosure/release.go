@@ -160,7 +160,7 @@ func withhold(h, excluded *app.History, cs []app.Cohort, below int, auth *app.Au
 func (r *release) withholdOf(keys refKeys, prior circulated, then shownThen, held map[figKey]app.Observation) {
 	groups := r.groups(keys)
 	ref := refOf(keys)
-	if months := r.months[ref]; months != "" {
+	if months := r.months[ref]; len(months) > 0 {
 		r.withholdYearToDate(months, groups)
 	}
 	// A threshold protects counts the primary rule leaves shown (a
@@ -297,9 +297,9 @@ type release struct {
 	// withheldCounts are the counts' figures withheld, by place (their
 	// ref left blank), for the shares tied to any count (withheldCountAt).
 	withheldCounts map[figKey][]float64
-	// months are, by a year to date's Ref, the indicator giving the
+	// months are, by a year to date's Ref, the indicators giving the
 	// months it sums (yeartodate.go).
-	months map[string]string
+	months map[string][]string
 	// room is where each group's system is built (buildSystem);
 	// groupKeys and groupFigs, each group's figures (figuresOf).
 	room      *systemRoom

@@ -401,7 +401,7 @@ var passQuiet = true
 // count, a year to date beside its months) nor beside what an earlier
 // release withheld (sticky).
 func (r *release) quietIndicator(ref string, prior circulated) bool {
-	if r.change[ref] || r.isBase[ref] || r.months[ref] != "" {
+	if r.change[ref] || r.isBase[ref] || len(r.months[ref]) > 0 {
 		return false
 	}
 	if _, linked := r.implied[ref]; linked {

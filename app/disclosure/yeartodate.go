@@ -86,7 +86,7 @@ func spanOf(ind app.Indicator) app.DataPeriod {
 	}{
 		{[]string{" year to date ", " ytd ", " fytd "}, app.YearToDate},
 		{[]string{" rolling year ", " rolling 12 months ", " last 12 months ", " previous 12 months ", " previous twelve months ", " last twelve months ", " r12m "}, app.Rolling12},
-		{[]string{" rolling quarter ", " rolling 3 months ", " last 3 months ", " previous 3 months ", " last three months ", " previous three months "}, app.QuarterPeriod},
+		{[]string{" rolling quarter ", " rolling 3 months ", " last 3 months ", " previous 3 months ", " last three months ", " previous three months ", " this quarter ", " in the quarter ", " in quarter "}, app.QuarterPeriod},
 	} {
 		for _, w := range s.words {
 			if strings.Contains(n, w) {
@@ -99,23 +99,42 @@ func spanOf(ind app.Indicator) app.DataPeriod {
 
 // monthsIn is the first and last month the figure of ind, a sum of
 // months (sumsOverMonths), for period p takes in; ok is false for a
-// period it gives no such figure for.
+// period it gives no such figure for. A year to date or a rolling year
+// given for a quarter (2025-Q1) takes in the months to the quarter's
+// last.
 func monthsIn(ind app.Indicator, p app.Period) (first, last app.Period, ok bool) {
 	span := spanOf(ind)
+	if p.Kind == app.Quarter {
+		if span == app.QuarterPeriod {
+			last = app.MonthOf(p.Year, time.Month(3*p.N))
+			return last.Add(-2), last, true
+		}
+		p = app.MonthOf(p.Year, time.Month(3*p.N))
+	}
 	switch {
-	case p.Kind == app.Quarter && span == app.QuarterPeriod:
-		last = app.MonthOf(p.Year, time.Month(3*p.N))
-		return last.Add(-2), last, true
 	case p.Kind != app.Month:
 		return first, last, false
 	case span == app.YearToDate:
-		return ind.YearToDateStart(p), p, true
+		return yearToDateStart(ind, p), p, true
 	case span == app.Rolling12:
 		return p.Add(-11), p, true
 	case span == app.QuarterPeriod:
 		return p.Add(-2), p, true // the quarter to the month
 	}
 	return first, last, false
+}
+
+// yearToDateStart is the month ind's year to date for month p counts
+// from: January for one its name says is of the calendar year ("...,
+// calendar year to date"), which the app has no year type for; else its
+// year's (Indicator.YearToDateStart). Counted from April, a calendar
+// year's January to March were each belied, and four months withheld
+// beside it were recovered.
+func yearToDateStart(ind app.Indicator, p app.Period) app.Period {
+	if strings.Contains(spacedWords(ind.Name), " calendar year ") {
+		return app.MonthOf(p.Year, time.January)
+	}
+	return ind.YearToDateStart(p)
 }
 
 // summedMonthsOf is the indicator giving the months ytd sums (monthsSummed).
@@ -187,27 +206,44 @@ func MonthsSummed(h *app.History, ref string) (string, bool) {
 }
 
 // sumsMonths reports whether the figures of the sum of months ytd in h
-// bear out that it sums months' (monthsIn), in every area and split both
-// give: no more than one in ten of those whose months are all given is
-// not their sum. A reader sets aside the odd figure (a month revised
-// after its sum was given) and subtracts across the rest, as surely as
-// across them all; and a sum none of whose months are all given (a
-// month a year not reported) is tied as its definition says, since no
-// figure says otherwise. Tied wrongly, a sum is withheld more, never
-// less.
+// bear out that it sums the months' (checkSums) in every area and split
+// both give: no more of its figures differ from their months than are
+// borne out, as whole sums or as steps from the figure before. A reader
+// sets aside the odd figure (a month revised after its sum was given,
+// which puts off every sum taking it in) and subtracts across the rest,
+// as surely as across them all; and a sum none of whose figures can be
+// checked (a month a year not reported) is tied as its definition says,
+// since no figure says otherwise. Tied wrongly, a sum is withheld more,
+// never less.
 func sumsMonths(h *app.History, ytd, months string) bool {
-	held, off := checkSums(h, seriesKeysOf(h, ytd), h, months, false)
-	return off*10 <= held
+	e := checkSums(h, seriesKeysOf(h, ytd), h, months)
+	return e == evidence{} || e.bears()
 }
 
 // givesMonths reports whether the figures of months, which mh holds,
 // are the months of the sum whose series keys are keys and whose figures
 // h holds, a sum whose definition names no months (monthsCandidates): as
-// sumsMonths, but with one sum at least borne out, since here the
+// sumsMonths, but with one figure at least borne out, since here the
 // figures alone tie them.
 func givesMonths(h *app.History, keys []app.SeriesKey, mh *app.History, months string) bool {
-	held, off := checkSums(h, keys, mh, months, true)
-	return held > 0 && off*10 <= held
+	return checkSums(h, keys, mh, months).bears()
+}
+
+// evidence is what a sum's figures say of a tie to months: as whole
+// sums of their months (windows), and as steps from the figure before
+// (a rolling year less the one a month before is its last month less the
+// month a year before that; a year to date less the month before's is
+// its month), each a way a reader subtracts.
+type evidence struct{ windows, steps tally }
+
+// tally counts the figures borne out (held) and belied (off).
+type tally struct{ held, off int }
+
+// bears reports whether either kind of evidence bears the tie out: one
+// figure at least, and no more belied than borne out. A sum off by a
+// constant (a carried-over figure) still steps with its months.
+func (e evidence) bears() bool {
+	return e.windows.held > 0 && e.windows.off <= e.windows.held || e.steps.held > 0 && e.steps.off <= e.steps.held
 }
 
 // seriesKeysOf are the keys of ref's series in h.
@@ -221,60 +257,103 @@ func seriesKeysOf(h *app.History, ref string) []app.SeriesKey {
 	return out
 }
 
-// checkSums counts the figures of the series keys of a sum of months,
-// whose figures h holds, whose months, months's figures in mh, are all
-// given: held those that are their sum, off those that are not.
-// Searching (givesMonths), it stops at the third figure off while none
-// is held: a candidate the first figures belie is not read on, since
-// each is tried in turn.
-func checkSums(h *app.History, keys []app.SeriesKey, mh *app.History, months string, searching bool) (held, off int) {
+// checkSums weighs the figures of the series keys of a sum of months,
+// whose figures h holds, against months's figures in mh (evidence): a
+// figure whose months are all given against their sum (monthsIn), and
+// a figure and the one before it in the series, both given, against the
+// months the sum gained and lost between them. A difference of nought
+// is no evidence either way: a rare count's noughts are as likely
+// another rare count's.
+func checkSums(h *app.History, keys []app.SeriesKey, mh *app.History, months string) (e evidence) {
 	if len(keys) == 0 {
-		return 0, 0
+		return e
 	}
 	ind, ok := h.Indicator(keys[0].Ref)
 	if !ok {
-		return 0, 0
+		return e
 	}
 	parts := ind.Measure == app.Proportion
-	for _, k := range keys {
-		mk := app.SeriesKey{Ref: months, Area: k.Area, Split: k.Split}
-	figures:
-		for _, o := range h.Series(k) {
-			first, last, ok := monthsIn(ind, o.Period)
-			if !ok || o.Status != app.OK || o.Value == nil {
-				continue
-			}
-			// A count's value is its months'; a percentage's numerator
-			// and denominator are theirs.
-			got := [2]*float64{o.Value}
-			if parts {
-				got = [2]*float64{o.Numerator, o.Denominator}
-				if got[0] == nil || got[1] == nil {
-					continue
-				}
-			}
-			var want [2]float64
-			for p := first; p.Compare(last) <= 0; p = p.Add(1) {
-				m, ok := mh.Observation(mk, p)
-				if !ok || m.Status != app.OK || m.Value == nil || parts && (m.Numerator == nil || m.Denominator == nil) {
-					continue figures
-				}
-				if parts {
-					want[0], want[1] = want[0]+*m.Numerator, want[1]+*m.Denominator
-				} else {
-					want[0] += *m.Value
-				}
-			}
-			if !sameSum(got[0], want[0]) || parts && !sameSum(got[1], want[1]) {
-				if off++; searching && held == 0 && off >= 3 {
-					return held, off
-				}
-				continue
-			}
-			held++
+	// sum gives a figure's value, or a percentage's numerator and
+	// denominator.
+	sum := func(o app.Observation) ([2]float64, bool) {
+		if o.Status != app.OK || o.Value == nil {
+			return [2]float64{}, false
+		}
+		if !parts {
+			return [2]float64{*o.Value}, true
+		}
+		if o.Numerator == nil || o.Denominator == nil {
+			return [2]float64{}, false
+		}
+		return [2]float64{*o.Numerator, *o.Denominator}, true
+	}
+	judge := func(t *tally, got, want [2]float64) {
+		switch {
+		case !sameSum(&got[0], want[0]) || parts && !sameSum(&got[1], want[1]):
+			t.off++
+		case want[0] != 0 || parts && want[1] != 0:
+			t.held++
 		}
 	}
-	return held, off
+	for _, k := range keys {
+		mk := app.SeriesKey{Ref: months, Area: k.Area, Split: k.Split}
+		month := func(p app.Period) ([2]float64, bool) {
+			m, ok := mh.Observation(mk, p)
+			if !ok {
+				return [2]float64{}, false
+			}
+			return sum(m)
+		}
+		series := h.Series(k)
+		for i, o := range series {
+			got, ok := sum(o)
+			if !ok {
+				continue
+			}
+			first, last, ok := monthsIn(ind, o.Period)
+			if !ok {
+				continue
+			}
+			if want, ok := monthsSum(month, first, last); ok {
+				judge(&e.windows, got, want)
+			}
+			if i == 0 {
+				continue
+			}
+			was, ok := sum(series[i-1])
+			if !ok {
+				continue
+			}
+			wasFirst, wasLast, ok := monthsIn(ind, series[i-1].Period)
+			if !ok || wasLast.Compare(last) >= 0 || first.Compare(wasFirst) < 0 {
+				continue
+			}
+			// The months the sum gained since, less those it lost.
+			gained, ok := monthsSum(month, wasLast.Add(1), last)
+			if !ok {
+				continue
+			}
+			lost, ok := monthsSum(month, wasFirst, first.Add(-1))
+			if !ok {
+				continue
+			}
+			judge(&e.steps, [2]float64{got[0] - was[0], got[1] - was[1]}, [2]float64{gained[0] - lost[0], gained[1] - lost[1]})
+		}
+	}
+	return e
+}
+
+// monthsSum is the sum of month's figures from first to last, with ok
+// false where any is not given.
+func monthsSum(month func(app.Period) ([2]float64, bool), first, last app.Period) (want [2]float64, ok bool) {
+	for p := first; p.Compare(last) <= 0; p = p.Add(1) {
+		m, ok := month(p)
+		if !ok {
+			return want, false
+		}
+		want[0], want[1] = want[0]+m[0], want[1]+m[1]
+	}
+	return want, true
 }
 
 // sameSum reports whether got is want, to the rounding of a sum.
@@ -283,9 +362,9 @@ func sameSum(got *float64, want float64) bool {
 }
 
 // withholdYearToDate withholds the figures of the sum of months among
-// groups, whose months are those of the indicator months, where a month
+// groups, whose months are those of the indicators months, where a month
 // it takes in is withheld (see above).
-func (r *release) withholdYearToDate(months string, groups [][]figure) {
+func (r *release) withholdYearToDate(months []string, groups [][]figure) {
 	ind, ok := r.h.Indicator(refOfGroups(groups))
 	if !ok {
 		return
@@ -297,34 +376,40 @@ func (r *release) withholdYearToDate(months string, groups [][]figure) {
 			if !ok || r.hidden[k] {
 				continue
 			}
-			for p := first; p.Compare(last) <= 0; p = p.Add(1) {
-				if r.hidden[figKey{months, k.area, k.split, p}] {
-					r.hidden[k] = true
-					break
+		months:
+			for _, m := range months {
+				for p := first; p.Compare(last) <= 0; p = p.Add(1) {
+					if r.hidden[figKey{m, k.area, k.split, p}] {
+						r.hidden[k] = true
+						break months
+					}
 				}
 			}
 		}
 	}
 }
 
-// confirmedMonthsSummed is monthsSummed of h's indicators, each borne
-// out by h's figures (sumsMonths), and, for each other sum of months, the
-// first of its candidates whose figures h holds and gives its months
-// (givesMonths): a rolling year whose name is not its months' and whose
-// guidance names none ("Adoptions over the previous twelve months" beside
-// "Children adopted in the month") told its months by subtraction as
-// surely as one named alike.
-func confirmedMonthsSummed(h *app.History) map[string]string {
+// confirmedMonthsSummed maps each sum of months among h's indicators to
+// the indicators giving its months: the one its definition names
+// (monthsSummed) where h's figures bear it out (sumsMonths); where its
+// definition names none, every candidate whose figures h holds and
+// gives them (givesMonths). A rolling year whose name is not its months'
+// and whose guidance names none ("Adoptions over the previous twelve
+// months" beside "Children adopted in the month") told its months by
+// subtraction as surely as one named alike; and where two indicators
+// give them (the months, and a copy of some of them under an old
+// definition), a reader subtracts with either.
+func confirmedMonthsSummed(h *app.History) map[string][]string {
 	inds := h.Indicators()
-	out := monthsSummed(inds)
-	for ytd, months := range out {
-		if !sumsMonths(h, ytd, months) {
-			delete(out, ytd)
+	out := map[string][]string{}
+	for ytd, months := range monthsSummed(inds) {
+		if sumsMonths(h, ytd, months) {
+			out[ytd] = []string{months}
 		}
 	}
 	var keys map[string][]app.SeriesKey
 	for _, sum := range inds {
-		if _, ok := out[sum.Ref]; ok || !sumsOverMonths(sum) {
+		if !sumsOverMonths(sum) {
 			continue
 		}
 		ms := monthsCandidates(sum, inds)
@@ -337,11 +422,7 @@ func confirmedMonthsSummed(h *app.History) map[string]string {
 		}
 		for _, m := range ms {
 			if givesMonths(h, keys[sum.Ref], h, m) {
-				if out == nil {
-					out = map[string]string{}
-				}
-				out[sum.Ref] = m
-				break
+				out[sum.Ref] = append(out[sum.Ref], m)
 			}
 		}
 	}
@@ -350,31 +431,24 @@ func confirmedMonthsSummed(h *app.History) map[string]string {
 
 // monthsCandidates are the indicators whose figures may be the months of
 // sum, a sum of months whose definition names none (summedMonthsOf): the
-// monthly indicators of its kind, those of its section first, each tried
-// in turn (givesMonths).
+// monthly indicators of its kind, each tried (givesMonths).
 func monthsCandidates(sum app.Indicator, inds []app.Indicator) []string {
 	if _, ok := summedMonthsOf(sum, inds); ok {
 		return nil
 	}
-	var same, other []string
+	var out []string
 	for _, m := range inds {
-		if m.Ref == sum.Ref || !sameKind(sum, m) || m.DataPeriod != app.Monthly && m.DataPeriod != "" || spanOf(m) != "" {
-			continue
-		}
-		if m.Section == sum.Section {
-			same = append(same, m.Ref)
-		} else {
-			other = append(other, m.Ref)
+		if m.Ref != sum.Ref && sameKind(sum, m) && (m.DataPeriod == app.Monthly || m.DataPeriod == "") && spanOf(m) == "" {
+			out = append(out, m.Ref)
 		}
 	}
-	return append(same, other...)
+	return out
 }
 
 // MonthsCandidates returns, for ref, a sum of months (a year to date, a
 // rolling year, a quarter) whose definition names no indicator as its
-// months (MonthsSummed), the indicators whose figures may be its months,
-// in the order a release of ref alone tries them (Reader.WithBeside); h
-// holds every definition.
+// months (MonthsSummed), the indicators whose figures may be its months
+// (Reader.WithBeside reads each); h holds every definition.
 func MonthsCandidates(h *app.History, ref string) []string {
 	ind, ok := h.Indicator(ref)
 	if !ok || !sumsOverMonths(ind) {

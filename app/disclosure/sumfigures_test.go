@@ -1,0 +1,198 @@
+package disclosure
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"scorecard/app"
+)
+
+// TestSumsTiedByTheirFigures (the sums-of-months campaign of the
+// forty-fourth session): a rolling year, a quarter or a year to date is
+// tied to the monthly indicators its figures bear out, and withheld
+// wherever a month it takes in is, through what its figures look like in
+// real scorecards: sums a revision has put off (early or mid-series,
+// more than one in ten), a stale copy of some months beside the months,
+// a month a year unreported so that no sum is whole, sums given for
+// quarters, a calendar year to date. Each had left months a reader
+// recovered by subtraction. A
+// rare count's noughts tie it to no other rare count.
+func TestSumsTiedByTheirFigures(t *testing.T) {
+	month := func(m int) app.Period { return app.MonthOf(2024, time.April).Add(m) }
+	quarter := func(m int) app.Period { // the quarter whose last month is month(m)
+		p := month(m)
+		return app.Period{Kind: app.Quarter, Year: p.Year, N: (p.N + 2) / 3}
+	}
+	const n = 24
+	// Four districts' months; Ashford's small every fifth month.
+	base := func() [][]float64 {
+		var out [][]float64
+		for m := range n {
+			row := []float64{float64(10 + m%7), float64(20 + m%5), float64(30 + m%3), float64(40 + m%4)}
+			if m%5 == 3 {
+				row[0] = float64(1 + m%3)
+			}
+			out = append(out, row)
+		}
+		return out
+	}
+	monthly := app.Indicator{Ref: "AD01", Name: "Children adopted in the month", Measure: app.Count, Unit: app.Number, DataPeriod: app.Monthly}
+	rolling := app.Indicator{Ref: "AD02", Name: "Adoptions over the previous twelve months", Measure: app.Count, Unit: app.Number, DataPeriod: app.Rolling12}
+	named := rolling
+	named.Guidance = "The sum of AD01 over the last 12 months."
+	ytd := app.Indicator{Ref: "AD02", Name: "Adoptions since April", Measure: app.Count, Unit: app.Number, DataPeriod: app.YearToDate, YearType: app.FinancialYear}
+	calendar := app.Indicator{Ref: "AD02", Name: "Children adopted, calendar year to date", Measure: app.Count, Unit: app.Number, DataPeriod: app.YearToDate}
+	thisQuarter := app.Indicator{Ref: "AD02", Name: "Adoptions this quarter", Measure: app.Count, Unit: app.Number}
+	type sumAt struct {
+		p           app.Period
+		first, last int // the months it takes in
+	}
+	rollingYears := func() (out []sumAt) {
+		for m := 11; m < n; m++ {
+			out = append(out, sumAt{month(m), m - 11, m})
+		}
+		return out
+	}
+	quarters := func(ytd bool) (out []sumAt) {
+		for m := 2; m < n; m += 3 {
+			first := m - 2
+			if ytd {
+				first = m - m%12 // the months since April
+			}
+			out = append(out, sumAt{quarter(m), first, m})
+		}
+		return out
+	}
+	calendarYears := func() (out []sumAt) {
+		for m := 9; m < n; m++ { // from January 2025
+			out = append(out, sumAt{month(m), m - (month(m).N - 1), m})
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name string
+		sum  app.Indicator
+		sums func() []sumAt
+		// revise changes months after the sums were made from them;
+		// unreported months have no figure.
+		revise     func(months [][]float64)
+		unreported []int
+		stale      int // months 0 to stale-1 copied as AD00, sorting first; 0 for none
+		small      int // a month more when Ashford's is small; 0 for none
+		want       []string
+	}{
+		{"a revision puts off its first sums", rolling, rollingYears,
+			func(ms [][]float64) { ms[0][0]++; ms[1][0]++; ms[2][0]++ }, nil, 0, 0, []string{"AD01", "AD02"}},
+		{"a month revised mid-series puts off one sum in three", named, rollingYears,
+			func(ms [][]float64) { ms[12][1]++; ms[12][2]++ }, nil, 0, 0, []string{"AD01", "AD02"}},
+		{"a stale copy of the first year's months", rolling, rollingYears,
+			nil, nil, 12, 0, []string{"AD00", "AD01", "AD02"}},
+		{"a month a year unreported, so that no sum is whole", rolling, rollingYears,
+			nil, []int{5, 17}, 0, 0, []string{"AD01", "AD02"}},
+		{"a year to date given for quarters", ytd, func() []sumAt { return quarters(true) },
+			nil, nil, 0, 0, []string{"AD01", "AD02"}},
+		{"a quarter named so, given for quarters", thisQuarter, func() []sumAt { return quarters(false) },
+			nil, nil, 0, 0, []string{"AD01", "AD02"}},
+		// February 2025's month withheld: every sum to December takes
+		// it in, though none counted from April would.
+		{"a calendar year to date", calendar, calendarYears,
+			nil, nil, 0, 10, []string{"AD01", "AD02"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			months := base()
+			if tt.small > 0 {
+				months[tt.small][0] = 2
+			}
+			sums := tt.sums()
+			var obs [][]app.Observation
+			for _, s := range sums {
+				total := make([]float64, 4)
+				for m := s.first; m <= s.last; m++ {
+					for d, v := range months[m] {
+						total[d] += v
+					}
+				}
+				obs = append(obs, districtFigs("AD02", s.p, total...))
+			}
+			if tt.revise != nil {
+				tt.revise(months)
+			}
+			for m, row := range months {
+				if !slices.Contains(tt.unreported, m) {
+					obs = append(obs, districtFigs("AD01", month(m), row...))
+				}
+				if m < tt.stale {
+					obs = append(obs, districtFigs("AD00", month(m), row...))
+				}
+			}
+			inds := []app.Indicator{monthly, tt.sum}
+			if tt.stale > 0 {
+				inds = append(inds, app.Indicator{Ref: "AD00", Name: "Children adopted (old definition)", Measure: app.Count, Unit: app.Number, DataPeriod: app.Monthly})
+			}
+			h := caseNHistory(inds, obs...)
+			got, _ := Suppress(h, DefaultThreshold)
+			tested := 0
+			for _, s := range sums {
+				held := false
+				for m := s.first; m <= s.last; m++ {
+					held = held || shownFor(got, "AD01", "Ashford", month(m)) == "c"
+				}
+				if !held {
+					continue
+				}
+				tested++
+				if v := shownFor(got, "AD02", "Ashford", s.p); v != "c" {
+					t.Errorf("AD02 Ashford %s shown as %s beside a month it takes in withheld", s.p.Label(), v)
+				}
+			}
+			if tested == 0 {
+				t.Fatal("no sum takes in a month withheld: nothing tested")
+			}
+			if held := releasedAloneHolds(t, h, "AD02"); !slices.Equal(held, tt.want) {
+				t.Errorf("AD02 released alone holds %v, want %v", held, tt.want)
+			}
+		})
+	}
+}
+
+// TestRareNoughtsTieNothing: a rolling quarter of a rare count is tied
+// to its months, not to another rare count whose noughts match its own
+// (which withheld noughts a reader works out from the months shown).
+func TestRareNoughtsTieNothing(t *testing.T) {
+	month := func(m int) app.Period { return app.MonthOf(2024, time.April).Add(m) }
+	rare := func(m, d int, seed int) float64 {
+		if (m*7+d*3+seed)%11 == 0 {
+			return float64(1 + (m+d)%2)
+		}
+		return 0
+	}
+	var obs [][]app.Observation
+	for m := range 18 {
+		var a, b []float64
+		for d := range 4 {
+			a, b = append(a, rare(m, d, 0)), append(b, rare(m, d, 5))
+		}
+		obs = append(obs, districtFigs("SW01", month(m), a...), districtFigs("SW02", month(m), b...))
+		if m >= 2 {
+			sum := make([]float64, 4)
+			for j := m - 2; j <= m; j++ {
+				for d := range 4 {
+					sum[d] += rare(j, d, 0)
+				}
+			}
+			obs = append(obs, districtFigs("SW03", month(m), sum...))
+		}
+	}
+	h := caseNHistory([]app.Indicator{
+		{Ref: "SW01", Name: "Children placed in secure children's homes", Measure: app.Count, Unit: app.Number, DataPeriod: app.Monthly},
+		{Ref: "SW02", Name: "Secure welfare placements", Measure: app.Count, Unit: app.Number, DataPeriod: app.Monthly},
+		{Ref: "SW03", Name: "Secure placements in the last 3 months", Measure: app.Count, Unit: app.Number},
+	}, obs...)
+	if got := confirmedMonthsSummed(h)["SW03"]; !slices.Equal(got, []string{"SW01"}) {
+		t.Errorf("SW03 tied to %v, want SW01 alone", got)
+	}
+	if held := releasedAloneHolds(t, h, "SW03"); !slices.Equal(held, []string{"SW01", "SW03"}) {
+		t.Errorf("SW03 released alone holds %v, want SW01 beside it", held)
+	}
+}

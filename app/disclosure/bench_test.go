@@ -43,12 +43,7 @@ func BenchmarkReleaseByIndicator(b *testing.B) {
 	whole := app.NewHistory()
 	whole.Apply(&m.Dataset, "I0001")
 	auth := app.AuthorityOf(whole)
-	load := func(ref string) (*app.History, error) {
-		h := app.NewHistory()
-		h.AddIndicators(whole.Indicators())
-		h.Gather(whole, ref, func(app.Observation) bool { return true })
-		return h, nil
-	}
+	load := aloneFrom(whole)
 	var refs []string
 	for _, ind := range whole.Indicators() {
 		refs = append(refs, ind.Ref)

@@ -3,8 +3,6 @@ package disclosure
 import (
 	"slices"
 	"testing"
-
-	"scorecard/app"
 )
 
 // TestReaderWithBeside checks that a release worked out an indicator at
@@ -13,12 +11,7 @@ import (
 // candidate read once and found to carry no counts is not read again.
 func TestReaderWithBeside(t *testing.T) {
 	whole := impliedStore()
-	rd := NewReader(func(ref string) (*app.History, error) {
-		h := app.NewHistory()
-		h.AddIndicators(whole.Indicators())
-		h.Gather(whole, ref, func(app.Observation) bool { return true })
-		return h, nil
-	})
+	rd := NewReader(aloneFrom(whole))
 	cases := []struct {
 		ref  string
 		want []string // the indicators whose figures the result holds
@@ -36,14 +29,7 @@ func TestReaderWithBeside(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var held []string
-		for _, k := range both.Keys() {
-			if !slices.Contains(held, k.Ref) {
-				held = append(held, k.Ref)
-			}
-		}
-		slices.Sort(held)
-		if !slices.Equal(held, c.want) {
+		if held := refsHeld(both); !slices.Equal(held, c.want) {
 			t.Errorf("WithBeside(%s) holds %v, want %v", c.ref, held, c.want)
 		}
 	}

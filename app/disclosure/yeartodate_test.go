@@ -320,16 +320,12 @@ func TestSpanByName(t *testing.T) {
 	}
 }
 
-// releasedAloneHolds returns the indicators whose figures a release of ref alone
-// holds (Reader.WithBeside), reading each indicator's figures from h.
+// releasedAloneHolds returns the indicators whose figures a release of
+// ref alone holds (Reader.WithBeside), reading each indicator's figures
+// from h.
 func releasedAloneHolds(t *testing.T, h *app.History, ref string) []string {
 	t.Helper()
-	rd := NewReader(func(ref string) (*app.History, error) {
-		one := app.NewHistory()
-		one.AddIndicators(h.Indicators())
-		one.Gather(h, ref, func(app.Observation) bool { return true })
-		return one, nil
-	})
+	rd := NewReader(aloneFrom(h))
 	alone, err := rd.Load(ref)
 	if err != nil {
 		t.Fatal(err)
@@ -338,8 +334,24 @@ func releasedAloneHolds(t *testing.T, h *app.History, ref string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return refsHeld(both)
+}
+
+// aloneFrom reads one indicator's figures from whole, with every
+// definition, as a store's LoadIndicator does.
+func aloneFrom(whole *app.History) func(ref string) (*app.History, error) {
+	return func(ref string) (*app.History, error) {
+		h := app.NewHistory()
+		h.AddIndicators(whole.Indicators())
+		h.Gather(whole, ref, func(app.Observation) bool { return true })
+		return h, nil
+	}
+}
+
+// refsHeld are the indicators h holds figures of, sorted.
+func refsHeld(h *app.History) []string {
 	var held []string
-	for _, k := range both.Keys() {
+	for _, k := range h.Keys() {
 		if !slices.Contains(held, k.Ref) {
 			held = append(held, k.Ref)
 		}

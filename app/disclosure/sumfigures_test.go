@@ -15,7 +15,8 @@ import (
 // real scorecards: sums a revision has put off (early or mid-series,
 // more than one in ten), a stale copy of some months beside the months,
 // a month a year unreported so that no sum is whole, sums given for
-// quarters, a calendar year to date. Each had left months a reader
+// quarters, a calendar year to date, a year's figure given alone beside
+// months or quarters. Each had left months a reader
 // recovered by subtraction. A
 // rare count's noughts tie it to no other rare count.
 func TestSumsTiedByTheirFigures(t *testing.T) {
@@ -64,6 +65,10 @@ func TestSumsTiedByTheirFigures(t *testing.T) {
 		}
 		return out
 	}
+	fullYear := app.Indicator{Ref: "AD02", Name: "Children adopted, full year", Measure: app.Count, Unit: app.Number}
+	years := func() []sumAt {
+		return []sumAt{{app.Period{Kind: app.FinancialYear, Year: 2024}, 0, 11}, {app.Period{Kind: app.FinancialYear, Year: 2025}, 12, 23}}
+	}
 	calendarYears := func() (out []sumAt) {
 		for m := 9; m < n; m++ { // from January 2025
 			out = append(out, sumAt{month(m), m - (month(m).N - 1), m})
@@ -78,31 +83,43 @@ func TestSumsTiedByTheirFigures(t *testing.T) {
 		// unreported months have no figure.
 		revise     func(months [][]float64)
 		unreported []int
-		stale      int // months 0 to stale-1 copied as AD00, sorting first; 0 for none
-		small      int // a month more when Ashford's is small; 0 for none
+		stale      int  // months 0 to stale-1 copied as AD00, sorting first; 0 for none
+		small      int  // a month more when Ashford's is small; 0 for none
+		quarterly  bool // AD01 given for quarters, the sums of its months
 		want       []string
 	}{
 		{"a revision puts off its first sums", rolling, rollingYears,
-			func(ms [][]float64) { ms[0][0]++; ms[1][0]++; ms[2][0]++ }, nil, 0, 0, []string{"AD01", "AD02"}},
+			func(ms [][]float64) { ms[0][0]++; ms[1][0]++; ms[2][0]++ }, nil, 0, 0, false, []string{"AD01", "AD02"}},
 		{"a month revised mid-series puts off one sum in three", named, rollingYears,
-			func(ms [][]float64) { ms[12][1]++; ms[12][2]++ }, nil, 0, 0, []string{"AD01", "AD02"}},
+			func(ms [][]float64) { ms[12][1]++; ms[12][2]++ }, nil, 0, 0, false, []string{"AD01", "AD02"}},
 		{"a stale copy of the first year's months", rolling, rollingYears,
-			nil, nil, 12, 0, []string{"AD00", "AD01", "AD02"}},
+			nil, nil, 12, 0, false, []string{"AD00", "AD01", "AD02"}},
 		{"a month a year unreported, so that no sum is whole", rolling, rollingYears,
-			nil, []int{5, 17}, 0, 0, []string{"AD01", "AD02"}},
+			nil, []int{5, 17}, 0, 0, false, []string{"AD01", "AD02"}},
 		{"a year to date given for quarters", ytd, func() []sumAt { return quarters(true) },
-			nil, nil, 0, 0, []string{"AD01", "AD02"}},
+			nil, nil, 0, 0, false, []string{"AD01", "AD02"}},
 		{"a quarter named so, given for quarters", thisQuarter, func() []sumAt { return quarters(false) },
-			nil, nil, 0, 0, []string{"AD01", "AD02"}},
+			nil, nil, 0, 0, false, []string{"AD01", "AD02"}},
 		// February 2025's month withheld: every sum to December takes
 		// it in, though none counted from April would.
+		// A year's figure in an indicator of its own, the sum of
+		// another's months or quarters, told a month or quarter by the
+		// year less the rest.
+		{"a year given alone", fullYear, years,
+			nil, nil, 0, 0, false, []string{"AD01", "AD02"}},
+		{"a year of quarters", fullYear, years,
+			nil, nil, 0, 0, true, []string{"AD01", "AD02"}},
 		{"a calendar year to date", calendar, calendarYears,
-			nil, nil, 0, 10, []string{"AD01", "AD02"}},
+			nil, nil, 0, 10, false, []string{"AD01", "AD02"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			months := base()
 			if tt.small > 0 {
 				months[tt.small][0] = 2
+			}
+			if tt.quarterly {
+				// Ashford's July to September 2024 a quarter of 2.
+				months[3][0], months[4][0], months[5][0] = 1, 0, 1
 			}
 			sums := tt.sums()
 			var obs [][]app.Observation
@@ -119,7 +136,16 @@ func TestSumsTiedByTheirFigures(t *testing.T) {
 				tt.revise(months)
 			}
 			for m, row := range months {
-				if !slices.Contains(tt.unreported, m) {
+				switch {
+				case tt.quarterly && m%3 == 2:
+					q := make([]float64, 4)
+					for j := m - 2; j <= m; j++ {
+						for d, v := range months[j] {
+							q[d] += v
+						}
+					}
+					obs = append(obs, districtFigs("AD01", quarter(m), q...))
+				case !tt.quarterly && !slices.Contains(tt.unreported, m):
 					obs = append(obs, districtFigs("AD01", month(m), row...))
 				}
 				if m < tt.stale {
@@ -136,7 +162,11 @@ func TestSumsTiedByTheirFigures(t *testing.T) {
 			for _, s := range sums {
 				held := false
 				for m := s.first; m <= s.last; m++ {
-					held = held || shownFor(got, "AD01", "Ashford", month(m)) == "c"
+					at := month(m)
+					if tt.quarterly {
+						at = quarterOf(at)
+					}
+					held = held || shownFor(got, "AD01", "Ashford", at) == "c"
 				}
 				if !held {
 					continue

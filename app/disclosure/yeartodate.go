@@ -69,11 +69,11 @@ func sameKind(sum, m app.Indicator) bool {
 // spanOf is the span of months a count's figure takes in, by its Data
 // Period, or where that is unstated or monthly by its name ("Adoptions
 // (rolling year)", "... in the last 3 months"): a year to date, a rolling
-// year, or a quarter (the three months to the month, for monthly
-// periods); "" for none.
+// year, a quarter (the three months to the month, for monthly periods)
+// or a year; "" for none.
 func spanOf(ind app.Indicator) app.DataPeriod {
 	switch ind.DataPeriod {
-	case app.YearToDate, app.Rolling12, app.QuarterPeriod:
+	case app.YearToDate, app.Rolling12, app.QuarterPeriod, app.Annual:
 		return ind.DataPeriod
 	case "", app.Monthly:
 	default:
@@ -101,9 +101,20 @@ func spanOf(ind app.Indicator) app.DataPeriod {
 // months (sumsOverMonths), for period p takes in; ok is false for a
 // period it gives no such figure for. A year to date or a rolling year
 // given for a quarter (2025-Q1) takes in the months to the quarter's
-// last.
+// last; a figure given for a year, the year's.
 func monthsIn(ind app.Indicator, p app.Period) (first, last app.Period, ok bool) {
 	span := spanOf(ind)
+	if p.IsYear() {
+		// A year's figure of a sum (a year to date or a rolling year
+		// at the year's end, the year's own count) takes in its twelve
+		// months.
+		if span == app.QuarterPeriod {
+			return first, last, false
+		}
+		m := p.StartMonth()
+		first = app.MonthOf(m/12, time.Month(m%12+1))
+		return first, first.Add(11), true
+	}
 	if p.Kind == app.Quarter {
 		if span == app.QuarterPeriod {
 			last = app.MonthOf(p.Year, time.Month(3*p.N))
@@ -343,15 +354,23 @@ func checkSums(h *app.History, keys []app.SeriesKey, mh *app.History, months str
 	return e
 }
 
-// monthsSum is the sum of month's figures from first to last, with ok
-// false where any is not given.
+// monthsSum is the sum of the figures from month first to month last,
+// each month's, or a quarter's where month gives none for its months but
+// one for the quarter (a year of a quarterly count), with ok false where
+// any is not given.
 func monthsSum(month func(app.Period) ([2]float64, bool), first, last app.Period) (want [2]float64, ok bool) {
-	for p := first; p.Compare(last) <= 0; p = p.Add(1) {
+	for p := first; p.Compare(last) <= 0; {
 		m, ok := month(p)
+		n := 1
+		if !ok && p.N%3 == 1 && p.Add(2).Compare(last) <= 0 {
+			m, ok = month(quarterOf(p))
+			n = 3
+		}
 		if !ok {
 			return want, false
 		}
 		want[0], want[1] = want[0]+m[0], want[1]+m[1]
+		p = p.Add(n)
 	}
 	return want, true
 }
@@ -379,7 +398,9 @@ func (r *release) withholdYearToDate(months []string, groups [][]figure) {
 		months:
 			for _, m := range months {
 				for p := first; p.Compare(last) <= 0; p = p.Add(1) {
-					if r.hidden[figKey{m, k.area, k.split, p}] {
+					// A month's figure, or its quarter's for
+					// months given by the quarter (monthsSum).
+					if r.hidden[figKey{m, k.area, k.split, p}] || r.hidden[figKey{m, k.area, k.split, quarterOf(p)}] {
 						r.hidden[k] = true
 						break months
 					}
@@ -409,7 +430,7 @@ func confirmedMonthsSummed(h *app.History) map[string][]string {
 	}
 	var keys map[string][]app.SeriesKey
 	for _, sum := range inds {
-		if !sumsOverMonths(sum) {
+		if !sumsOverMonths(sum) && !yearsAlone(h, sum) {
 			continue
 		}
 		ms := monthsCandidates(sum, inds)
@@ -431,27 +452,55 @@ func confirmedMonthsSummed(h *app.History) map[string][]string {
 
 // monthsCandidates are the indicators whose figures may be the months of
 // sum, a sum of months whose definition names none (summedMonthsOf): the
-// monthly indicators of its kind, each tried (givesMonths).
+// monthly indicators of its kind, and the quarterly ones for a longer
+// sum, each tried (givesMonths).
 func monthsCandidates(sum app.Indicator, inds []app.Indicator) []string {
 	if _, ok := summedMonthsOf(sum, inds); ok {
 		return nil
 	}
 	var out []string
 	for _, m := range inds {
-		if m.Ref != sum.Ref && sameKind(sum, m) && (m.DataPeriod == app.Monthly || m.DataPeriod == "") && spanOf(m) == "" {
+		if m.Ref == sum.Ref || !sameKind(sum, m) {
+			continue
+		}
+		switch span := spanOf(m); {
+		case span == "" && (m.DataPeriod == app.Monthly || m.DataPeriod == ""),
+			span == app.QuarterPeriod && spanOf(sum) != app.QuarterPeriod:
+			// Months, or quarters a longer sum is made of.
 			out = append(out, m.Ref)
 		}
 	}
 	return out
 }
 
+// yearsAlone reports whether ind, a count or a percentage, is given for
+// years alone in h (2024/25): a year's figure beside another indicator's
+// months, whatever its Data Period says, as "Children adopted, full
+// year" in a tidy file says nothing of one.
+func yearsAlone(h *app.History, ind app.Indicator) bool {
+	if !isCount(ind) && ind.Measure != app.Proportion {
+		return false
+	}
+	given := false
+	for _, k := range seriesKeysOf(h, ind.Ref) {
+		for _, o := range h.Series(k) {
+			if !o.Period.IsYear() {
+				return false
+			}
+			given = true
+		}
+	}
+	return given
+}
+
 // MonthsCandidates returns, for ref, a sum of months (a year to date, a
-// rolling year, a quarter) whose definition names no indicator as its
+// rolling year, a quarter, a year; an indicator given for years alone,
+// whose figures h holds) whose definition names no indicator as its
 // months (MonthsSummed), the indicators whose figures may be its months
 // (Reader.WithBeside reads each); h holds every definition.
 func MonthsCandidates(h *app.History, ref string) []string {
 	ind, ok := h.Indicator(ref)
-	if !ok || !sumsOverMonths(ind) {
+	if !ok || !sumsOverMonths(ind) && !yearsAlone(h, ind) {
 		return nil
 	}
 	return monthsCandidates(ind, h.Indicators())

@@ -226,3 +226,72 @@ func TestRareNoughtsTieNothing(t *testing.T) {
 		t.Errorf("SW03 released alone holds %v, want SW01 beside it", held)
 	}
 }
+
+// TestPercentageOverACountsMonths (the second campaign of the
+// forty-fourth session): a rolling year's percentage whose children
+// counted (its denominators) are the sums of a count's months, named
+// apart. The year to May's denominator less the year to April's is May's
+// count less May a year before's, which recovered every month withheld
+// beside it; so does a numerator. The percentage is withheld wherever a
+// month its counts take in is.
+func TestPercentageOverACountsMonths(t *testing.T) {
+	month := func(m int) app.Period { return app.MonthOf(2024, time.April).Add(m) }
+	const n = 20
+	var months [][]float64
+	for m := range n {
+		row := []float64{float64(10 + m%7), float64(20 + m%5), float64(30 + m%3), float64(40 + m%4)}
+		if m%5 == 3 {
+			row[0] = float64(1 + m%3)
+		}
+		months = append(months, row)
+	}
+	for _, part := range []string{"denominator", "numerator"} {
+		t.Run(part, func(t *testing.T) {
+			var obs []app.Observation
+			for m, row := range months {
+				obs = append(obs, districtFigs("AD01", month(m), row...)...)
+			}
+			for m := 11; m < n; m++ {
+				var kn, kd float64
+				for d, a := range districts {
+					var c float64
+					for j := m - 11; j <= m; j++ {
+						c += months[j][d]
+					}
+					num, den := float64(int(c*0.6)), c
+					if part == "numerator" {
+						num, den = c, c+float64(50+d)
+					}
+					kn, kd = kn+num, kd+den
+					obs = append(obs, app.Observation{Ref: "TA01", Area: a, Split: app.All, Period: month(m), Value: app.Float(100 * num / den), Numerator: app.Float(num), Denominator: app.Float(den), Status: app.OK})
+				}
+				obs = append(obs, app.Observation{Ref: "TA01", Area: app.Kent, Split: app.All, Period: month(m), Value: app.Float(100 * kn / kd), Numerator: app.Float(kn), Denominator: app.Float(kd), Status: app.OK})
+			}
+			h := caseNHistory([]app.Indicator{
+				{Ref: "AD01", Name: "Number of children adopted", Measure: app.Count, Unit: app.Number, DataPeriod: app.Monthly},
+				{Ref: "TA01", Name: "Timely adoptions, previous twelve months (%)", Measure: app.Proportion, Unit: app.Percent, DataPeriod: app.Rolling12},
+			}, obs)
+			got, _ := Suppress(h, DefaultThreshold)
+			tested := 0
+			for m := 11; m < n; m++ {
+				held := false
+				for j := m - 11; j <= m; j++ {
+					held = held || shownFor(got, "AD01", "Ashford", month(j)) == "c"
+				}
+				if !held {
+					continue
+				}
+				tested++
+				if v := shownFor(got, "TA01", "Ashford", month(m)); v != "c" {
+					t.Errorf("TA01 Ashford %s shown as %s beside a month its %s takes in withheld", month(m).Label(), v, part)
+				}
+			}
+			if tested == 0 {
+				t.Fatal("no year takes in a month withheld: nothing tested")
+			}
+			if got := confirmedMonthsSummed(h)["TA01"]; !slices.Equal(got, []string{"AD01"}) {
+				t.Errorf("TA01 tied to %v, want AD01", got)
+			}
+		})
+	}
+}

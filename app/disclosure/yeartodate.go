@@ -227,7 +227,7 @@ func MonthsSummed(h *app.History, ref string) (string, bool) {
 // since no figure says otherwise. Tied wrongly, a sum is withheld more,
 // never less.
 func sumsMonths(h *app.History, ytd, months string) bool {
-	e := checkSums(h, seriesKeysOf(h, ytd), h, months)
+	e := checkSums(h, seriesKeysOf(h, ytd), h, months, wholeFigure)
 	return e == evidence{} || e.bears()
 }
 
@@ -237,8 +237,31 @@ func sumsMonths(h *app.History, ytd, months string) bool {
 // sumsMonths, but with one figure at least borne out, since here the
 // figures alone tie them.
 func givesMonths(h *app.History, keys []app.SeriesKey, mh *app.History, months string) bool {
-	return checkSums(h, keys, mh, months).bears()
+	if len(keys) == 0 {
+		return false
+	}
+	sum, _ := h.Indicator(keys[0].Ref)
+	m, _ := mh.Indicator(months)
+	if sum.Measure == app.Proportion && m.Measure != app.Proportion {
+		// A percentage over a year whose children counted, or
+		// counted in, are a count's months: its numerators' or its
+		// denominators' differences are the count's months.
+		return checkSums(h, keys, mh, months, numeratorPart).bears() || checkSums(h, keys, mh, months, denominatorPart).bears()
+	}
+	return checkSums(h, keys, mh, months, wholeFigure).bears()
 }
+
+// sumPart is what of a sum's figures checkSums weighs against its
+// months': the figure whole (a count's value; a percentage's numerator
+// and denominator against its months'), or a percentage's numerator or
+// denominator alone against a count's months.
+type sumPart int
+
+const (
+	numeratorPart   sumPart = 0
+	denominatorPart sumPart = 1
+	wholeFigure     sumPart = -1
+)
 
 // evidence is what a sum's figures say of a tie to months: as whole
 // sums of their months (windows), and as steps from the figure before
@@ -275,7 +298,7 @@ func seriesKeysOf(h *app.History, ref string) []app.SeriesKey {
 // months the sum gained and lost between them. A difference of nought
 // is no evidence either way: a rare count's noughts are as likely
 // another rare count's.
-func checkSums(h *app.History, keys []app.SeriesKey, mh *app.History, months string) (e evidence) {
+func checkSums(h *app.History, keys []app.SeriesKey, mh *app.History, months string, part sumPart) (e evidence) {
 	if len(keys) == 0 {
 		return e
 	}
@@ -283,10 +306,10 @@ func checkSums(h *app.History, keys []app.SeriesKey, mh *app.History, months str
 	if !ok {
 		return e
 	}
-	parts := ind.Measure == app.Proportion
-	// sum gives a figure's value, or a percentage's numerator and
-	// denominator.
-	sum := func(o app.Observation) ([2]float64, bool) {
+	parts := part == wholeFigure && ind.Measure == app.Proportion
+	// figure gives a figure's value, or a percentage's numerator and
+	// denominator, when parts; their gives the months' figures.
+	figure := func(o app.Observation, parts bool) ([2]float64, bool) {
 		if o.Status != app.OK || o.Value == nil {
 			return [2]float64{}, false
 		}
@@ -298,6 +321,14 @@ func checkSums(h *app.History, keys []app.SeriesKey, mh *app.History, months str
 		}
 		return [2]float64{*o.Numerator, *o.Denominator}, true
 	}
+	sum := func(o app.Observation) ([2]float64, bool) {
+		if part == wholeFigure {
+			return figure(o, parts)
+		}
+		both, ok := figure(o, true)
+		return [2]float64{both[part]}, ok
+	}
+	their := func(o app.Observation) ([2]float64, bool) { return figure(o, parts) }
 	judge := func(t *tally, got, want [2]float64) {
 		switch {
 		case !sameSum(&got[0], want[0]) || parts && !sameSum(&got[1], want[1]):
@@ -313,7 +344,7 @@ func checkSums(h *app.History, keys []app.SeriesKey, mh *app.History, months str
 			if !ok {
 				return [2]float64{}, false
 			}
-			return sum(m)
+			return their(m)
 		}
 		series := h.Series(k)
 		for i, o := range series {
@@ -452,15 +483,17 @@ func confirmedMonthsSummed(h *app.History) map[string][]string {
 
 // monthsCandidates are the indicators whose figures may be the months of
 // sum, a sum of months whose definition names none (summedMonthsOf): the
-// monthly indicators of its kind, and the quarterly ones for a longer
-// sum, each tried (givesMonths).
+// monthly indicators of its kind (and, for a percentage, the counts that
+// may be its numerators' or denominators' months), and the quarterly
+// ones for a longer sum, each tried (givesMonths).
 func monthsCandidates(sum app.Indicator, inds []app.Indicator) []string {
 	if _, ok := summedMonthsOf(sum, inds); ok {
 		return nil
 	}
 	var out []string
 	for _, m := range inds {
-		if m.Ref == sum.Ref || !sameKind(sum, m) {
+		counted := sum.Measure == app.Proportion && isCount(m) && m.Measure != app.Proportion
+		if m.Ref == sum.Ref || !sameKind(sum, m) && !counted {
 			continue
 		}
 		switch span := spanOf(m); {

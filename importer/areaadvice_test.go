@@ -18,7 +18,7 @@ func TestUnknownAreaAdvice(t *testing.T) {
 	tests := []struct {
 		auth, area, advice string
 	}{
-		{"Kent", "Localities North", `until it is mapped to a district or pseudo-area (import --area "Localities North=DISTRICT")`},
+		{"Kent", "Localities North", `until it is mapped to a district or pseudo-area (import --area "Localities North=DISTRICT"); a group of districts is rightly kept so, and exports withhold it as the sum of the districts its figures add up to`},
 		{"Leeds", "East North East", `until it is named one of Leeds's localities (scorecard authority "Leeds" --districts "East North East", with the others) or mapped to a pseudo-area (import --area "East North East=pseudo")`},
 	}
 	for _, tt := range tests {

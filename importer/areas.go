@@ -210,7 +210,9 @@ func mapAdvice(auth *app.Authority, name string) string {
 		return fmt.Sprintf("it is named one of %s's localities (scorecard authority %q --districts %q, with the others) or mapped to a pseudo-area (import --area %q)",
 			auth.Name, auth.Name, name, name+"="+PseudoArea)
 	}
-	return fmt.Sprintf("it is mapped to a district or pseudo-area (import --area %q)", name+"=DISTRICT")
+	// A group of districts ("North Kent") is rightly an area of its
+	// own: mapped to one district, its figures would be added twice.
+	return fmt.Sprintf("it is mapped to a district or pseudo-area (import --area %q); a group of districts is rightly kept so, and exports withhold it as the sum of the districts its figures add up to", name+"=DISTRICT")
 }
 
 // why says what an unknown area is not, and whose it is if anyone's.

@@ -118,7 +118,7 @@ func TestPeriodIdentitiesByTable(t *testing.T) {
 			byTable, byMap, cells := &tableRoom.sys, &mapRoom.sys, tableRoom.cells
 			tab := newCellTable(keys, cells)
 			for p := range tab.periods {
-				periodIdentities(byTable, county, tab, p, n, nil)
+				periodIdentities(byTable, county, nil, tab, p, n, nil)
 				periodIdentitiesByFigure(byMap, ind, county, tab.periods[p], n, keys, cellOf(cells))
 			}
 			got, want := canonical(byTable), canonical(byMap)

@@ -21,7 +21,7 @@ import (
 //
 // The system and its cells are built in room, emptied first: they are
 // the room's until the next group's are built in it.
-func buildSystem(room *systemRoom, ind app.Indicator, county app.Area, keys []figKey, fs figs, hidden map[figKey]bool, change bool) (*System, map[figKey][]int, map[int]bool) {
+func buildSystem(room *systemRoom, ind app.Indicator, county app.Area, groups map[app.Area][]app.Area, keys []figKey, fs figs, hidden map[figKey]bool, change bool) (*System, map[figKey][]int, map[int]bool) {
 	room.empty()
 	sys := &room.sys
 	n := room.addFigures(ind, keys, fs, hidden, change)
@@ -42,7 +42,7 @@ func buildSystem(room *systemRoom, ind app.Indicator, county app.Area, keys []fi
 	// a sum over time gives one: a release builds hundreds of groups.
 	var derived map[int]bool
 	for p := range t.periods {
-		derived = periodIdentities(sys, county, t, p, n, derived)
+		derived = periodIdentities(sys, county, groups, t, p, n, derived)
 	}
 	// A period alone is no sum over time of others, nor a year to date
 	// beside the month before: most groups are a month alone.
@@ -192,16 +192,18 @@ func excluding(s app.Split) bool {
 
 // periodIdentities records the identities among the figures of the
 // table's period p (t.periods[p]): each area's all children are a cohort
-// plus the rest; a split's county is the sum of the other columns; a
+// plus the rest; a split's county is the sum of the other columns but
+// the groups of districts (groupAreas), each the sum of its own; a
 // district's figure excluding a cohort may equal its own; the UASC
 // Service column is the county's UASC figure. Where an area's figure
 // excluding a cohort is held without the cohort's own, the cohort's is
 // the difference a reader takes of all children's and the rest: a cell
 // of no figure, never printed, added to derived (cohortOwn).
-func periodIdentities(sys *System, county app.Area, t *cellTable, p, n int, derived map[int]bool) map[int]bool {
+func periodIdentities(sys *System, county app.Area, groups map[app.Area][]app.Area, t *cellTable, p, n int, derived map[int]bool) map[int]bool {
 	ci, svc := t.areaIndex(county), t.areaIndex(app.UASCService)
 	for i := range n {
 		for s := range t.splits {
+			groupIdentities(sys, groups, t, p, s, i)
 			total, ok := t.at(p, ci, s, i)
 			if !ok {
 				continue
@@ -209,7 +211,7 @@ func periodIdentities(sys *System, county app.Area, t *cellTable, p, n int, deri
 			var every, noService []int
 			for a := range t.areas {
 				c, ok := t.at(p, a, s, i)
-				if a == ci || !ok {
+				if a == ci || !ok || groups[t.areas[a]] != nil {
 					continue
 				}
 				every = append(every, c)
@@ -255,6 +257,30 @@ func periodIdentities(sys *System, county app.Area, t *cellTable, p, n int, deri
 		}
 	}
 	return derived
+}
+
+// groupIdentities records, for split s and count i of the table's
+// period p, each group area's figure as the sum of its districts'
+// (groupAreas), where all are held.
+func groupIdentities(sys *System, groups map[app.Area][]app.Area, t *cellTable, p, s, i int) {
+	for g, members := range groups {
+		total, ok := t.at(p, t.areaIndex(g), s, i)
+		if !ok {
+			continue
+		}
+		parts := make([]int, 0, len(members))
+		for _, d := range members {
+			c, ok := t.at(p, t.areaIndex(d), s, i)
+			if !ok {
+				break
+			}
+			parts = append(parts, c)
+		}
+		if len(parts) == len(members) {
+			slices.Sort(parts)
+			sys.Sum(total, parts...)
+		}
+	}
 }
 
 // cohortOwn adds, for area a's figure of split s excluding one cohort,

@@ -114,7 +114,7 @@ func withhold(h, excluded *app.History, cs []app.Cohort, below int, auth *app.Au
 	h, outturns := withOutturns(h, auth.Area())
 	r = &release{h: h, ex: ex, county: auth.Area(), excl: app.Excluding(cs...), hasEx: len(cs) > 0, below: float64(below),
 		guard: float64(max(below, DefaultThreshold)), hidden: map[figKey]bool{}, earlier: prior.earlier,
-		given: given, outturns: outturns}
+		given: given, outturns: outturns, groupAreas: groupAreas(h, auth)}
 	held = map[figKey]app.Observation{}
 	if below > 1 {
 		// With no threshold nothing is withheld for its size, and a
@@ -270,9 +270,12 @@ type release struct {
 	h, ex  *app.History
 	exs    []exclusion // the figures excluding cs, then each other cohort's complement
 	county app.Area    // the authority's own area, the sum of the others
-	excl   app.Split
-	hasEx  bool
-	below  float64
+	// groupAreas are the areas that are sums of some districts, each with
+	// its districts (groupAreas).
+	groupAreas map[app.Area][]app.Area
+	excl       app.Split
+	hasEx      bool
+	below      float64
 	// guard is the threshold protecting a figure the source withheld: the
 	// source's own rule is unknown, so it is at least DfE practice's.
 	guard  float64

@@ -311,11 +311,11 @@ func (r *release) withholdUntilSafe(ind app.Indicator, keys []figKey, fs figs, c
 	if r.room == nil {
 		r.room = &systemRoom{}
 	}
-	sys, cells, derived := buildSystem(r.room, ind, r.county, keys, fs, r.hidden, change)
+	sys, cells, derived := buildSystem(r.room, ind, r.county, r.groupAreas, keys, fs, r.hidden, change)
 	if sys == nil {
 		return
 	}
-	for c := range addEarlier(sys, ind, r.county, keys, cells, r.room.own, r.earlier, change) {
+	for c := range addEarlier(sys, ind, r.county, r.groupAreas, keys, cells, r.room.own, r.earlier, change) {
 		derived[c] = true
 	}
 	// owner is the index in keys of each cell's figure, -1 for a cell

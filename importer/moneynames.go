@@ -16,20 +16,27 @@ const moneyUnit = "£"
 var moneyWords = []string{"expenditure", "spend", "spending", "overspend", "underspend", "budget", "budgets", "cost", "costs"}
 
 // moneyQualifiers may stand before a money word that is still what the
-// name measures: "Gross expenditure", "Weekly unit costs", "Average
-// weekly cost".
-var moneyQualifiers = []string{"gross", "net", "total", "unit", "weekly", "annual", "monthly", "average", "mean", "median", "overall", "actual", "forecast", "projected", "agency", "staffing", "placement", "placements"}
+// name measures: "Gross expenditure", "Weekly unit costs", "S251/Outturn
+// weekly unit costs".
+var moneyQualifiers = []string{"gross", "net", "total", "unit", "weekly", "annual", "monthly", "average", "mean", "median", "overall", "actual", "forecast", "projected", "s251", "outturn"}
+
+// countingWords, before a last money word, say the name counts what has
+// or is within the money: "Children with a personal budget", "Placements
+// within budget", "Placements at high cost".
+var countingWords = []string{"with", "whose", "in", "over", "under", "within", "above", "below", "exceeding", "exceed", "at"}
 
 // nameMoney returns what in a lower-case name, in words ws, says its
 // figures are money, or "" for nothing: a "£" that is no limit ("(£)",
 // "£000s", not "over £1,000"), "(finance)", a last word "gross", or a
-// money word that is what the name measures: its first word ("Spend on
-// agency staff", "Cost per child in care", "Budget variance"), its last
-// ("High needs spend", "Children looked after - gross expenditure"), or
-// after a qualifier ("Unit cost of residential placement"). Read as
-// counts, a budget variance of 3 was withheld as a small number of
-// children. A money word after another ("Children in high cost
-// placements") says what is counted, not the unit.
+// money word that is what the name, or its part after a heading ("... -
+// Gross Expenditure"), measures: first but for qualifiers ("Spend on
+// agency staff", "Cost per child in care", "Unit cost of residential
+// placement"), or last after no counted subject nor counting word ("High
+// needs spend"). Read as counts, a budget variance of 3 was withheld as a
+// small number of children. A money word that says what is counted
+// ("Children in high cost placements", "Children with a personal
+// budget", "Cost of living support") leaves the name a count: read as
+// money, its small numbers would be released.
 func nameMoney(n string, ws []string) string {
 	for i := strings.Index(n, "£"); i >= 0; {
 		rest := n[i+len("£"):]
@@ -48,11 +55,24 @@ func nameMoney(n string, ws []string) string {
 	if len(ws) > 1 && ws[len(ws)-1] == "gross" {
 		return "gross"
 	}
-	for i, w := range ws {
+	if strings.Contains(n, "cost of living") {
+		return ""
+	}
+	measured := ws
+	// A heading ends at a colon or a dash with a space on either side
+	// ("Social Work and Commissioning- S251 ... unit costs").
+	if i := max(strings.LastIndex(n, "- "), strings.LastIndex(n, " -"), strings.LastIndex(n, ":")); i >= 0 {
+		measured = nameWords(n[i+1:])
+	}
+	for i, w := range measured {
 		if !slices.Contains(moneyWords, w) {
 			continue
 		}
-		if i == 0 || i == len(ws)-1 && !slices.Contains([]string{"high", "low", "higher", "lower", "no", "reduced"}, ws[i-1]) || slices.Contains(moneyQualifiers, ws[i-1]) {
+		before := measured[:i]
+		head := !slices.ContainsFunc(before, func(b string) bool { return !slices.Contains(moneyQualifiers, b) })
+		last := i == len(measured)-1 && !countedSubject(before) &&
+			!slices.ContainsFunc(before, func(b string) bool { return slices.Contains(countingWords, b) })
+		if head || last {
 			return w
 		}
 	}

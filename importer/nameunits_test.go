@@ -166,6 +166,14 @@ func TestNameUnits(t *testing.T) {
 		{"Number of placements costing more than £1000 a week", app.Number, app.Count, ""},
 		{"Number of children in high cost placements", app.Number, app.Count, ""},
 		{"Percentage of budget spent", app.Percent, app.Proportion, ""},
+		{"Children with a personal budget", app.Number, app.Count, "count"},
+		{"EHCPs with a personal budget", app.Number, app.Count, "count"},
+		{"Children whose placement costs exceed £5,000 per week", app.Number, app.Count, "count"},
+		{"Children in placements over budget", app.Number, app.Count, "count"},
+		{"Placements within budget", app.Number, app.Count, "count"},
+		{"Children in care - placement costs over 10k", app.Number, app.Count, "count"},
+		{"Children in residential placements, weekly cost over £4,000", app.Number, app.Count, "count"},
+		{"Cost of living support - families", app.Number, app.Count, "count"},
 	}
 	for _, tt := range tests {
 		u, word := nameUnit(tt.name, false)

@@ -72,7 +72,7 @@ func (r *release) keep(then shownThen, fs figs) {
 // so that August's withheld 44 beside Dover's revised 1 gave it away. It
 // returns the cells of the months' own counts that the earlier years to
 // date give (timeIdentities), never shown.
-func addEarlier(sys *System, ind app.Indicator, county app.Area, groups map[app.Area][]app.Area, keys []figKey, cells map[figKey][]int, own *ownCounts, earlier []shownThen, change bool) map[int]bool {
+func addEarlier(sys *System, ind app.Indicator, county app.Area, groups map[app.Area][][]app.Area, keys []figKey, cells map[figKey][]int, own *ownCounts, earlier []shownThen, change bool) map[int]bool {
 	var periods []app.Period
 	for _, k := range keys {
 		if !slices.Contains(periods, k.period) {

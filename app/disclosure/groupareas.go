@@ -1,7 +1,7 @@
 package disclosure
 
 import (
-	"math/bits"
+	"cmp"
 	"slices"
 
 	"scorecard/app"
@@ -18,11 +18,14 @@ import (
 
 // groupAreas returns, for each area of h's figures that is neither
 // auth's own nor one of its districts nor a column beside them, and
-// that its figures show to be the sum of some districts h holds, those
-// districts: the fewest whose figures sum to its own in every place
+// that its figures show to be the sum of some districts h holds, every
+// set of those districts whose figures sum to its own in every place
 // they all give, bar one in ten (a revision since), one at least not
-// nought.
-func groupAreas(h *app.History, auth *app.Authority) map[app.Area][]app.Area {
+// nought. Every such set, not the fewest alone: from one indicator's
+// figures a coincidental pair may pass beside the true three, and a
+// release of that indicator alone taking the pair left the three's sum
+// to tell a district another export withheld.
+func groupAreas(h *app.History, auth *app.Authority) map[app.Area][][]app.Area {
 	var districts []app.Area // those h holds figures of
 	others := map[app.Area][]app.SeriesKey{}
 	for _, k := range h.Keys() {
@@ -39,13 +42,13 @@ func groupAreas(h *app.History, auth *app.Authority) map[app.Area][]app.Area {
 		return nil
 	}
 	slices.Sort(districts)
-	var out map[app.Area][]app.Area
+	var out map[app.Area][][]app.Area
 	for g, keys := range others {
-		if members := sumOfDistricts(h, keys, districts); len(members) > 0 {
+		if sets := sumsOfDistricts(h, keys, districts); len(sets) > 0 {
 			if out == nil {
-				out = map[app.Area][]app.Area{}
+				out = map[app.Area][][]app.Area{}
 			}
-			out[g] = members
+			out[g] = sets
 		}
 	}
 	return out
@@ -58,9 +61,9 @@ type groupFigure struct {
 	districts []float64
 }
 
-// sumOfDistricts returns the districts whose figures sum to those of the
-// series keys of one area (groupAreas), or none.
-func sumOfDistricts(h *app.History, keys []app.SeriesKey, districts []app.Area) []app.Area {
+// sumsOfDistricts returns the sets of districts whose figures sum to
+// those of the series keys of one area (groupAreas).
+func sumsOfDistricts(h *app.History, keys []app.SeriesKey, districts []app.Area) [][]app.Area {
 	var figs []groupFigure
 	for _, k := range keys {
 		ind, _ := h.Indicator(k.Ref)
@@ -89,45 +92,51 @@ func sumOfDistricts(h *app.History, keys []app.SeriesKey, districts []app.Area) 
 			}
 		}
 	}
-	// The subsets the largest figure allows (the fewest), weighed
-	// against every other.
-	seed := -1
-	for i, f := range figs {
-		if f.total > 0 && (seed < 0 || f.total > figs[seed].total) {
-			seed = i
-		}
+	// The subsets each of the five largest figures allows (the fewest),
+	// weighed against every other: one figure alone may be one a
+	// revision has put off.
+	order := make([]int, len(figs))
+	for i := range order {
+		order[i] = i
 	}
-	if seed < 0 {
-		return nil
-	}
-	best, bestOff := uint32(0), -1
-	for mask := uint32(1); mask < 1<<len(districts); mask++ {
-		if subsetSum(figs[seed].districts, mask) != figs[seed].total {
-			continue
+	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(figs[j].total, figs[i].total) })
+	tried := map[uint32]bool{}
+	var passed []uint32
+	for _, seed := range order[:min(5, len(order))] {
+		if figs[seed].total <= 0 {
+			break
 		}
-		held, off := 0, 0
-		for _, f := range figs {
-			switch {
-			case subsetSum(f.districts, mask) != f.total:
-				off++
-			case f.total != 0:
-				held++
+		for mask := uint32(1); mask < 1<<len(districts); mask++ {
+			if tried[mask] || subsetSum(figs[seed].districts, mask) != figs[seed].total {
+				continue
+			}
+			tried[mask] = true
+			held, off := 0, 0
+			for _, f := range figs {
+				switch {
+				case subsetSum(f.districts, mask) != f.total:
+					off++
+				case f.total != 0:
+					held++
+				}
+			}
+			if held > 0 && off*10 <= held {
+				passed = append(passed, mask)
 			}
 		}
-		if off*10 > held {
-			continue
-		}
-		if bestOff < 0 || off < bestOff || off == bestOff && bits.OnesCount32(mask) < bits.OnesCount32(best) {
-			best, bestOff = mask, off
-		}
 	}
-	var members []app.Area
-	for i, d := range districts {
-		if best&(1<<i) != 0 {
-			members = append(members, d)
+	slices.Sort(passed)
+	var sets [][]app.Area
+	for _, mask := range passed {
+		var members []app.Area
+		for i, d := range districts {
+			if mask&(1<<i) != 0 {
+				members = append(members, d)
+			}
 		}
+		sets = append(sets, members)
 	}
-	return members
+	return sets
 }
 
 // groupCount is count part of o (groupFigure): a count's value, or a

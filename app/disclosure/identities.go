@@ -21,7 +21,7 @@ import (
 //
 // The system and its cells are built in room, emptied first: they are
 // the room's until the next group's are built in it.
-func buildSystem(room *systemRoom, ind app.Indicator, county app.Area, groups map[app.Area][]app.Area, keys []figKey, fs figs, hidden map[figKey]bool, change bool) (*System, map[figKey][]int, map[int]bool) {
+func buildSystem(room *systemRoom, ind app.Indicator, county app.Area, groups map[app.Area][][]app.Area, keys []figKey, fs figs, hidden map[figKey]bool, change bool) (*System, map[figKey][]int, map[int]bool) {
 	room.empty()
 	sys := &room.sys
 	n := room.addFigures(ind, keys, fs, hidden, change)
@@ -199,7 +199,7 @@ func excluding(s app.Split) bool {
 // excluding a cohort is held without the cohort's own, the cohort's is
 // the difference a reader takes of all children's and the rest: a cell
 // of no figure, never printed, added to derived (cohortOwn).
-func periodIdentities(sys *System, county app.Area, groups map[app.Area][]app.Area, t *cellTable, p, n int, derived map[int]bool) map[int]bool {
+func periodIdentities(sys *System, county app.Area, groups map[app.Area][][]app.Area, t *cellTable, p, n int, derived map[int]bool) map[int]bool {
 	ci, svc := t.areaIndex(county), t.areaIndex(app.UASCService)
 	for i := range n {
 		for s := range t.splits {
@@ -208,22 +208,32 @@ func periodIdentities(sys *System, county app.Area, groups map[app.Area][]app.Ar
 			if !ok {
 				continue
 			}
-			var every, noService []int
+			var every, noService, noGroup []int
 			for a := range t.areas {
 				c, ok := t.at(p, a, s, i)
-				if a == ci || !ok || groups[t.areas[a]] != nil {
+				if a == ci || !ok {
 					continue
 				}
 				every = append(every, c)
 				if a != svc {
 					noService = append(noService, c)
 				}
+				if groups[t.areas[a]] == nil {
+					noGroup = append(noGroup, c)
+				}
 			}
 			slices.Sort(every)
 			slices.Sort(noService)
+			slices.Sort(noGroup)
+			// Whichever holds: a group area found is no part of the
+			// county's sum, but one not found (its figures put off by a
+			// revision) may be a part of it.
 			sys.Sum(total, every...)
 			if len(noService) != len(every) {
 				sys.Sum(total, noService...)
+			}
+			if len(noGroup) != len(every) {
+				sys.Sum(total, noGroup...)
 			}
 		}
 		for a := range t.areas {
@@ -260,25 +270,27 @@ func periodIdentities(sys *System, county app.Area, groups map[app.Area][]app.Ar
 }
 
 // groupIdentities records, for split s and count i of the table's
-// period p, each group area's figure as the sum of its districts'
-// (groupAreas), where all are held.
-func groupIdentities(sys *System, groups map[app.Area][]app.Area, t *cellTable, p, s, i int) {
-	for g, members := range groups {
+// period p, each group area's figure as the sum of each set of its
+// districts (groupAreas), where all are held.
+func groupIdentities(sys *System, groups map[app.Area][][]app.Area, t *cellTable, p, s, i int) {
+	for g, sets := range groups {
 		total, ok := t.at(p, t.areaIndex(g), s, i)
 		if !ok {
 			continue
 		}
-		parts := make([]int, 0, len(members))
-		for _, d := range members {
-			c, ok := t.at(p, t.areaIndex(d), s, i)
-			if !ok {
-				break
+		for _, members := range sets {
+			parts := make([]int, 0, len(members))
+			for _, d := range members {
+				c, ok := t.at(p, t.areaIndex(d), s, i)
+				if !ok {
+					break
+				}
+				parts = append(parts, c)
 			}
-			parts = append(parts, c)
-		}
-		if len(parts) == len(members) {
-			slices.Sort(parts)
-			sys.Sum(total, parts...)
+			if len(parts) == len(members) {
+				slices.Sort(parts)
+				sys.Sum(total, parts...)
+			}
 		}
 	}
 }

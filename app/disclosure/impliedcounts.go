@@ -447,16 +447,44 @@ func carries(o app.Observation, v float64) bool {
 	return o.Numerator != nil && *o.Numerator == v || o.Denominator != nil && *o.Denominator == v
 }
 
-// releaseOrder places an indicator tied to counts after them, and a
-// change after every count (changeShown).
+// releaseOrder places an indicator after every indicator it is tied to
+// (its counts, its months), and so after what those are tied to in turn
+// (a year after the quarters it sums, themselves sums of months), and a
+// change after every count (changeShown). Placed only one step after
+// any count, a year was worked out before the quarters it summed, whose
+// withholding was not yet known, and the year less the quarters shown
+// told the one withheld.
 func (r *release) releaseOrder(ref string) int {
-	switch {
-	case r.change[ref]:
-		return 2
-	case len(r.implied[ref].also) > 0 || r.implied[ref].denominator != "" || r.implied[ref].anyCount, len(r.months[ref]) > 0:
-		return 1
+	if r.change[ref] {
+		return math.MaxInt32
 	}
-	return 0
+	if d, ok := r.order[ref]; ok {
+		return d
+	}
+	if r.order == nil {
+		r.order = map[string]int{}
+	}
+	r.order[ref] = 0 // a tie back to ref adds nothing
+	l := r.implied[ref]
+	deps := slices.Concat(r.months[ref], l.also)
+	if l.denominator != "" {
+		deps = append(deps, l.denominator)
+	}
+	if l.anyCount {
+		for _, ind := range r.h.Indicators() {
+			if ind.Ref != ref && isCount(ind) && !isShare(ind) && !r.change[ind.Ref] {
+				deps = append(deps, ind.Ref)
+			}
+		}
+	}
+	d := 0
+	for _, dep := range deps {
+		if dep != ref && !r.change[dep] {
+			d = max(d, r.releaseOrder(dep)+1)
+		}
+	}
+	r.order[ref] = d
+	return d
 }
 
 // Beside returns the indicators whose figures the release of ref depends

@@ -67,12 +67,45 @@ func (r *Reader) WithBeside(ref string, h *app.History) (*app.History, error) {
 			break
 		}
 	}
+	// What those depend on in turn: a year's quarters are themselves
+	// sums of months, whose withholding the quarters' follows. Read a
+	// step deep, a year was released beside quarters released as if no
+	// month were withheld, and the streamed export told a month the
+	// whole store's withheld.
+	deep := map[string]bool{ref: true}
+	for i := 0; i < len(needs); i++ {
+		x := needs[i]
+		if deep[x] {
+			continue
+		}
+		deep[x] = true
+		hx, ok := read[x]
+		if !ok {
+			var err error
+			if hx, err = r.Load(x); err != nil {
+				return nil, fmt.Errorf("%s, whose figures %s's release depends on: %w", x, ref, err)
+			}
+			read[x] = hx
+		}
+		more, _ := Beside(hx, x)
+		needs = append(needs, more...)
+		months, err := r.monthsOf(x, hx)
+		if err != nil {
+			return nil, err
+		}
+		for c, hc := range months {
+			needs, read[c] = append(needs, c), hc
+		}
+	}
 	if len(needs) == 0 {
 		return h, nil
 	}
 	slices.Sort(needs)
 	both := h.Clone()
 	for _, other := range slices.Compact(needs) {
+		if other == ref {
+			continue // a tie back to ref: its figures are h's
+		}
 		ho, ok := read[other]
 		if !ok {
 			var err error
@@ -86,10 +119,10 @@ func (r *Reader) WithBeside(ref string, h *app.History) (*app.History, error) {
 }
 
 // monthsOf returns, by Ref, the figures of the indicators whose figures
-// give the months of ref, a sum of months whose definition names none
-// (MonthsCandidates), with h holding ref's figures: every candidate whose
-// figures bear the sum out (givesMonths), whether or not it carries
-// counts (a month's count carries none).
+// give the months of ref, a sum of months whose definition names none or
+// one its figures belie (MonthsCandidates), with h holding ref's figures:
+// every candidate whose figures bear the sum out (givesMonths), whether
+// or not it carries counts (a month's count carries none).
 func (r *Reader) monthsOf(ref string, h *app.History) (map[string]*app.History, error) {
 	cs := MonthsCandidates(h, ref)
 	if len(cs) == 0 {
@@ -98,6 +131,16 @@ func (r *Reader) monthsOf(ref string, h *app.History) (map[string]*app.History, 
 	keys := seriesKeysOf(h, ref)
 	if len(keys) == 0 {
 		return nil, nil
+	}
+	named, isNamed := MonthsSummed(h, ref)
+	if isNamed {
+		hn, err := r.Load(named)
+		if err != nil {
+			return nil, fmt.Errorf("%s, whose figures %s's release depends on: %w", named, ref, err)
+		}
+		if bearsNamed(h, keys, hn, named) {
+			return nil, nil // Beside's: the months its definition names
+		}
 	}
 	var out map[string]*app.History
 	for _, c := range cs {

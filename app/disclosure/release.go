@@ -271,11 +271,13 @@ type release struct {
 	exs    []exclusion // the figures excluding cs, then each other cohort's complement
 	county app.Area    // the authority's own area, the sum of the others
 	// groupAreas are the areas that are sums of some districts, each with
-	// its districts (groupAreas).
-	groupAreas map[app.Area][]app.Area
-	excl       app.Split
-	hasEx      bool
-	below      float64
+	// the sets of districts it may be the sum of (groupAreas).
+	groupAreas map[app.Area][][]app.Area
+	// order is each indicator's place in the release (releaseOrder).
+	order map[string]int
+	excl  app.Split
+	hasEx bool
+	below float64
 	// guard is the threshold protecting a figure the source withheld: the
 	// source's own rule is unknown, so it is at least DfE practice's.
 	guard  float64

@@ -295,3 +295,98 @@ func TestPercentageOverACountsMonths(t *testing.T) {
 		})
 	}
 }
+
+// TestYearOfQuartersOfMonths (the review of the forty-fourth session): a
+// year (AA01) sums quarters (QQ01) that sum months (MM01). Worked out
+// before the quarters, whose Ref sorts after its own, the year was shown
+// beside a quarter withheld for a month of 2, and the year less the
+// quarters shown told the quarter; released alone, the year held the
+// quarters but not their months, so it did not know which quarter the
+// month withheld. Each sum is released after what it sums, and a release
+// alone reads down to the months.
+func TestYearOfQuartersOfMonths(t *testing.T) {
+	quarter := func(y, n int) app.Period { return app.Period{Kind: app.Quarter, Year: y, N: n} }
+	var obs []app.Observation
+	yearTotal := make([]float64, 4)
+	for qi, q := range []app.Period{quarter(2024, 2), quarter(2024, 3), quarter(2024, 4), quarter(2025, 1)} {
+		qs := make([]float64, 4)
+		for mi := range 3 {
+			m := app.MonthOf(q.Year, time.Month(3*q.N-2+mi))
+			row := []float64{float64(10 + mi + qi), float64(20 + mi), float64(30 + qi), float64(40 + mi)}
+			if qi == 3 && mi == 1 {
+				row[0] = 2 // Ashford, February 2025
+			}
+			if qi == 3 {
+				// Months given from January alone: the year is
+				// tied to the quarters, and through them to these.
+				obs = append(obs, districtFigs("MM01", m, row...)...)
+			}
+			for d, v := range row {
+				qs[d] += v
+			}
+		}
+		obs = append(obs, districtFigs("QQ01", q, qs...)...)
+		for d, v := range qs {
+			yearTotal[d] += v
+		}
+	}
+	obs = append(obs, districtFigs("AA01", app.Period{Kind: app.FinancialYear, Year: 2024}, yearTotal...)...)
+	h := caseNHistory([]app.Indicator{
+		{Ref: "AA01", Name: "Children adopted, full year", Measure: app.Count, Unit: app.Number},
+		{Ref: "MM01", Name: "Children adopted in the month", Measure: app.Count, Unit: app.Number, DataPeriod: app.Monthly},
+		{Ref: "QQ01", Name: "Adoptions", Measure: app.Count, Unit: app.Number, DataPeriod: app.QuarterPeriod},
+	}, obs)
+	got, _ := Suppress(h, DefaultThreshold)
+	if v := shownFor(got, "MM01", "Ashford", app.MonthOf(2025, time.February)); v != "c" {
+		t.Fatalf("MM01 Ashford Feb-25 shown as %s, want c", v)
+	}
+	for _, k := range []struct {
+		ref string
+		p   app.Period
+	}{{"QQ01", quarter(2025, 1)}, {"AA01", app.Period{Kind: app.FinancialYear, Year: 2024}}} {
+		if v := shownFor(got, k.ref, "Ashford", k.p); v != "c" {
+			t.Errorf("%s Ashford %s shown as %s beside a month it takes in withheld", k.ref, k.p.Label(), v)
+		}
+	}
+	if held := releasedAloneHolds(t, h, "AA01"); !slices.Equal(held, []string{"AA01", "MM01", "QQ01"}) {
+		t.Errorf("AA01 released alone holds %v, want its quarters and their months", held)
+	}
+}
+
+// TestLikeNamedMonthsBelied (the review of the forty-fourth session): a
+// year to date named like a monthly indicator whose figures are not its
+// months ("... this month", another count) is tied by its figures to the
+// months it does sum, not left untied by the name.
+func TestLikeNamedMonthsBelied(t *testing.T) {
+	month := func(m int) app.Period { return app.MonthOf(2025, time.April).Add(m) }
+	var obs []app.Observation
+	run := make([]float64, 4)
+	for m := range 6 {
+		row := []float64{float64(10 + m), float64(20 + m%3), float64(30 + m%2), float64(40 + m%4)}
+		if m == 4 {
+			row[0] = 2
+		}
+		other := []float64{float64(50 + m*m), float64(60 + m), float64(70 + 2*m), float64(80 + m%3)}
+		for d, v := range row {
+			run[d] += v
+		}
+		obs = append(obs, districtFigs("CS01", month(m), row...)...)
+		obs = append(obs, districtFigs("CS02", month(m), other...)...)
+		obs = append(obs, districtFigs("CS03", month(m), run...)...)
+	}
+	h := caseNHistory([]app.Indicator{
+		{Ref: "CS01", Name: "Number of children starting care in the month", Measure: app.Count, Unit: app.Number, DataPeriod: app.Monthly},
+		{Ref: "CS02", Name: "Number of children starting care this month", Measure: app.Count, Unit: app.Number, DataPeriod: app.Monthly},
+		{Ref: "CS03", Name: "Number of children starting care, year to date", Measure: app.Count, Unit: app.Number, DataPeriod: app.YearToDate, YearType: app.FinancialYear},
+	}, obs)
+	if got := confirmedMonthsSummed(h)["CS03"]; !slices.Equal(got, []string{"CS01"}) {
+		t.Errorf("CS03 tied to %v, want CS01", got)
+	}
+	got, _ := Suppress(h, DefaultThreshold)
+	if v := shownFor(got, "CS03", "Ashford", month(4)); v != "c" {
+		t.Errorf("CS03 Ashford Aug-25 shown as %s beside its month withheld", v)
+	}
+	if held := releasedAloneHolds(t, h, "CS03"); !slices.Contains(held, "CS01") {
+		t.Errorf("CS03 released alone holds %v, want CS01 among them", held)
+	}
+}

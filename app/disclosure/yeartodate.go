@@ -227,7 +227,13 @@ func MonthsSummed(h *app.History, ref string) (string, bool) {
 // since no figure says otherwise. Tied wrongly, a sum is withheld more,
 // never less.
 func sumsMonths(h *app.History, ytd, months string) bool {
-	e := checkSums(h, seriesKeysOf(h, ytd), h, months, wholeFigure)
+	return bearsNamed(h, seriesKeysOf(h, ytd), h, months)
+}
+
+// bearsNamed is sumsMonths of the sum whose series keys are keys and
+// whose figures h holds, with the months' figures in mh.
+func bearsNamed(h *app.History, keys []app.SeriesKey, mh *app.History, months string) bool {
+	e := checkSums(h, keys, mh, months, wholeFigure)
 	return e == evidence{} || e.bears()
 }
 
@@ -337,7 +343,18 @@ func checkSums(h *app.History, keys []app.SeriesKey, mh *app.History, months str
 			t.held++
 		}
 	}
+	// Once neither kind of evidence can bear the tie out with every
+	// figure left agreeing, the rest are not weighed: a store of many
+	// monthly counts weighs each beside every sum.
+	left := 0
 	for _, k := range keys {
+		left += len(h.Series(k))
+	}
+	for _, k := range keys {
+		if e.windows.off > e.windows.held+left && e.steps.off > e.steps.held+left {
+			break
+		}
+		left -= len(h.Series(k))
 		mk := app.SeriesKey{Ref: months, Area: k.Area, Split: k.Split}
 		month := func(p app.Period) ([2]float64, bool) {
 			m, ok := mh.Observation(mk, p)
@@ -444,8 +461,9 @@ func (r *release) withholdYearToDate(months []string, groups [][]figure) {
 // confirmedMonthsSummed maps each sum of months among h's indicators to
 // the indicators giving its months: the one its definition names
 // (monthsSummed) where h's figures bear it out (sumsMonths); where its
-// definition names none, every candidate whose figures h holds and
-// gives them (givesMonths). A rolling year whose name is not its months'
+// definition names none, or one its figures belie (a like-named
+// indicator of other figures), every candidate whose figures h holds
+// and gives them (givesMonths). A rolling year whose name is not its months'
 // and whose guidance names none ("Adoptions over the previous twelve
 // months" beside "Children adopted in the month") told its months by
 // subtraction as surely as one named alike; and where two indicators
@@ -461,7 +479,7 @@ func confirmedMonthsSummed(h *app.History) map[string][]string {
 	}
 	var keys map[string][]app.SeriesKey
 	for _, sum := range inds {
-		if !sumsOverMonths(sum) && !yearsAlone(h, sum) {
+		if _, named := out[sum.Ref]; named || !sumsOverMonths(sum) && !yearsAlone(h, sum) {
 			continue
 		}
 		ms := monthsCandidates(sum, inds)
@@ -482,14 +500,12 @@ func confirmedMonthsSummed(h *app.History) map[string][]string {
 }
 
 // monthsCandidates are the indicators whose figures may be the months of
-// sum, a sum of months whose definition names none (summedMonthsOf): the
+// sum, a sum of months whose definition names none or one its figures
+// belie (summedMonthsOf, sumsMonths): the
 // monthly indicators of its kind (and, for a percentage, the counts that
 // may be its numerators' or denominators' months), and the quarterly
 // ones for a longer sum, each tried (givesMonths).
 func monthsCandidates(sum app.Indicator, inds []app.Indicator) []string {
-	if _, ok := summedMonthsOf(sum, inds); ok {
-		return nil
-	}
 	var out []string
 	for _, m := range inds {
 		counted := sum.Measure == app.Proportion && isCount(m) && m.Measure != app.Proportion
@@ -528,8 +544,8 @@ func yearsAlone(h *app.History, ind app.Indicator) bool {
 
 // MonthsCandidates returns, for ref, a sum of months (a year to date, a
 // rolling year, a quarter, a year; an indicator given for years alone,
-// whose figures h holds) whose definition names no indicator as its
-// months (MonthsSummed), the indicators whose figures may be its months
+// whose figures h holds), the indicators whose figures may be its months
+// where its definition names none or one its figures belie
 // (Reader.WithBeside reads each); h holds every definition.
 func MonthsCandidates(h *app.History, ref string) []string {
 	ind, ok := h.Indicator(ref)

@@ -15,10 +15,11 @@ import (
 // reader subtracts across them: May's year to date of 10 less May's month
 // of 7 is April's 3, which both the month and the year to date withheld
 // (QA probe 11). So where a year to date is the running sum of another
-// indicator's months (its name or guidance says so, and every figure
-// bears it out), its figure for a month is withheld wherever any month of
-// the year so far is withheld: the months' figures are worked out after
-// every count, so that what they withhold is known. A year to date shown
+// indicator's months (its name or guidance says so and its figures do
+// not belie it, or its figures alone bear it out: checkSums), its figure
+// for a month is withheld wherever any month of the year so far is
+// withheld: it is worked out after the months (releaseOrder), so that
+// what they withhold is known. A year to date shown
 // is then the sum of months shown, and tells a reader nothing the months
 // do not; one withheld hides its months' withheld counts as they do.
 //
@@ -26,10 +27,13 @@ import (
 // less the year to April is May less May a year before, and a quarter
 // less two of its months the third (the export campaign of the
 // forty-third session recovered every month withheld so). Each is tied
-// to its months as a year to date is, over its own twelve or three.
+// to its months as a year to date is, over its own twelve or three; so
+// is a year's figure, over its twelve, and a percentage over any of
+// these whose numerators or denominators sum a count's months.
 
-// monthsSummed finds, among inds, the counts summing months (a year to
-// date, a rolling year, a quarter: sumsOverMonths) whose months another
+// monthsSummed finds, among inds, the counts and percentages summing
+// months (a year to date, a rolling year, a quarter, a year:
+// sumsOverMonths) whose months another
 // indicator gives, by their definitions: the sum's guidance names that
 // indicator's Ref alone among the monthly counts, or the two names are
 // the same but for the words saying which period each covers ("..., year
@@ -50,8 +54,9 @@ func monthsSummed(inds []app.Indicator) map[string]string {
 	return out
 }
 
-// sumsOverMonths reports whether ind is a count of a span of months: a
-// year to date, a rolling year or a quarter (spanOf).
+// sumsOverMonths reports whether ind, a count or a percentage, is one of
+// a span of months by its definition: a year to date, a rolling year, a
+// quarter or a year (spanOf).
 func sumsOverMonths(ind app.Indicator) bool {
 	return (isCount(ind) || ind.Measure == app.Proportion) && spanOf(ind) != ""
 }

@@ -90,7 +90,7 @@ func spanOf(ind app.Indicator) app.DataPeriod {
 		span  app.DataPeriod
 	}{
 		{[]string{" year to date ", " ytd ", " fytd "}, app.YearToDate},
-		{[]string{" rolling year ", " rolling 12 months ", " last 12 months ", " previous 12 months ", " previous twelve months ", " last twelve months ", " r12m "}, app.Rolling12},
+		{[]string{" rolling year ", " rolling 12 months ", " rolling 12 month ", " 12 month rolling ", " rolling twelve months ", " last 12 months ", " previous 12 months ", " past 12 months ", " previous twelve months ", " last twelve months ", " past twelve months ", " r12m "}, app.Rolling12},
 		{[]string{" rolling quarter ", " rolling 3 months ", " last 3 months ", " previous 3 months ", " last three months ", " previous three months ", " this quarter ", " in the quarter ", " in quarter "}, app.QuarterPeriod},
 	} {
 		for _, w := range s.words {
@@ -182,6 +182,8 @@ func summedMonthsOf(ytd app.Indicator, inds []app.Indicator) (string, bool) {
 // period it counts, not what.
 var periodWords = []string{"financial year to date", "year to date", "ytd", "fytd",
 	"in the last 12 months", "in the 12 months to the end of the month", "last 12 months", "rolling 12 months", "rolling year", "r12m",
+	"in the past 12 months", "past 12 months", "past twelve months", "previous twelve months", "last twelve months",
+	"12 month rolling", "rolling 12 month", "rolling twelve months",
 	"in the last 3 months", "last 3 months", "rolling 3 months", "rolling quarter",
 	"in the quarter", "this quarter", "quarterly", "quarter",
 	"in the month", "in month", "this month", "during the month", "monthly", "month"}

@@ -91,6 +91,8 @@ func TestPeriodFree(t *testing.T) {
 		{"Number of children starting to be looked after in the month", "Number of children starting to be looked after, year to date"},
 		{"Referrals (in month)", "Referrals (YTD)"},
 		{"Referrals - monthly", "Referrals - FYTD"},
+		{"Adoptions in month", "Adoptions (12 month rolling)"},
+		{"Adoptions in the month", "Adoptions in the past 12 months"},
 	} {
 		if periodFree(tt.a) != periodFree(tt.b) {
 			t.Errorf("%q is %q, %q is %q: want the same", tt.a, periodFree(tt.a), tt.b, periodFree(tt.b))
@@ -308,6 +310,9 @@ func TestSpanByName(t *testing.T) {
 		{app.Indicator{Name: "Adoptions (rolling year)", Measure: app.Count, Unit: app.Number}, app.Rolling12, true},
 		{app.Indicator{Name: "Adoptions in the last 3 months", Measure: app.Count, Unit: app.Number, DataPeriod: app.Monthly}, app.QuarterPeriod, false},
 		{app.Indicator{Name: "Adoptions in month", Measure: app.Count, Unit: app.Number}, "", false},
+		{app.Indicator{Name: "Adoptions (12 month rolling)", Measure: app.Count, Unit: app.Number}, app.Rolling12, true},
+		{app.Indicator{Name: "Adoptions, rolling twelve months", Measure: app.Count, Unit: app.Number, DataPeriod: app.Monthly}, app.Rolling12, true},
+		{app.Indicator{Name: "Adoptions in the past 12 months", Measure: app.Count, Unit: app.Number}, app.Rolling12, true},
 		{app.Indicator{Name: "Adoptions (rolling year)", Measure: app.Count, Unit: app.Number, DataPeriod: app.Snapshot}, "", false},
 		{app.Indicator{Name: "Adoptions", Measure: app.Count, Unit: app.Number, DataPeriod: app.Rolling12}, app.Rolling12, true},
 	} {

@@ -26,18 +26,7 @@ func TestSumsTiedByTheirFigures(t *testing.T) {
 		return app.Period{Kind: app.Quarter, Year: p.Year, N: (p.N + 2) / 3}
 	}
 	const n = 24
-	// Four districts' months; Ashford's small every fifth month.
-	base := func() [][]float64 {
-		var out [][]float64
-		for m := range n {
-			row := []float64{float64(10 + m%7), float64(20 + m%5), float64(30 + m%3), float64(40 + m%4)}
-			if m%5 == 3 {
-				row[0] = float64(1 + m%3)
-			}
-			out = append(out, row)
-		}
-		return out
-	}
+	base := func() [][]float64 { return districtMonths(n) }
 	monthly := app.Indicator{Ref: "AD01", Name: "Children adopted in the month", Measure: app.Count, Unit: app.Number, DataPeriod: app.Monthly}
 	rolling := app.Indicator{Ref: "AD02", Name: "Adoptions over the previous twelve months", Measure: app.Count, Unit: app.Number, DataPeriod: app.Rolling12}
 	named := rolling
@@ -237,14 +226,7 @@ func TestRareNoughtsTieNothing(t *testing.T) {
 func TestPercentageOverACountsMonths(t *testing.T) {
 	month := func(m int) app.Period { return app.MonthOf(2024, time.April).Add(m) }
 	const n = 20
-	var months [][]float64
-	for m := range n {
-		row := []float64{float64(10 + m%7), float64(20 + m%5), float64(30 + m%3), float64(40 + m%4)}
-		if m%5 == 3 {
-			row[0] = float64(1 + m%3)
-		}
-		months = append(months, row)
-	}
+	months := districtMonths(n)
 	for _, part := range []string{"denominator", "numerator"} {
 		t.Run(part, func(t *testing.T) {
 			var obs []app.Observation
@@ -389,4 +371,18 @@ func TestLikeNamedMonthsBelied(t *testing.T) {
 	if held := releasedAloneHolds(t, h, "CS03"); !slices.Contains(held, "CS01") {
 		t.Errorf("CS03 released alone holds %v, want CS01 among them", held)
 	}
+}
+
+// districtMonths are n months' counts of the four districts, Ashford's
+// small every fifth month.
+func districtMonths(n int) [][]float64 {
+	var out [][]float64
+	for m := range n {
+		row := []float64{float64(10 + m%7), float64(20 + m%5), float64(30 + m%3), float64(40 + m%4)}
+		if m%5 == 3 {
+			row[0] = float64(1 + m%3)
+		}
+		out = append(out, row)
+	}
+	return out
 }

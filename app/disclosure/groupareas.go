@@ -54,8 +54,9 @@ func groupAreas(h *app.History, auth *app.Authority) map[app.Area][][]app.Area {
 	return out
 }
 
-// groupFigure is one count of an area's figure (a count's value, a
-// percentage's numerator or denominator) and the districts' beside it.
+// groupFigure is one count of an area's figure (counts: a count's value,
+// a percentage's numerator, denominator and the rest) and the
+// districts' beside it.
 type groupFigure struct {
 	total     float64
 	districts []float64
@@ -67,27 +68,31 @@ func sumsOfDistricts(h *app.History, keys []app.SeriesKey, districts []app.Area)
 	var figs []groupFigure
 	for _, k := range keys {
 		ind, _ := h.Indicator(k.Ref)
-		if !isCount(ind) && ind.Measure != app.Proportion {
-			continue
-		}
 		for _, o := range h.Series(k) {
-			for part := range 2 {
-				total, ok := groupCount(ind, o, part)
-				if !ok {
-					continue
+			if o.Status != app.OK {
+				continue
+			}
+			totals := counts(ind, &o, nil)
+			// By count (a percentage's numerator, denominator and the
+			// rest), each district's beside the area's.
+			parts := make([][]float64, len(totals))
+			for _, d := range districts {
+				do, ok := h.Observation(app.SeriesKey{Ref: k.Ref, Area: d, Split: k.Split}, o.Period)
+				var dc []float64
+				if ok && do.Status == app.OK {
+					dc = counts(ind, &do, nil)
 				}
-				f := groupFigure{total: total}
-				for _, d := range districts {
-					do, ok := h.Observation(app.SeriesKey{Ref: k.Ref, Area: d, Split: k.Split}, o.Period)
-					v, ok2 := groupCount(ind, do, part)
-					if !ok || !ok2 {
-						f.districts = nil
-						break
-					}
-					f.districts = append(f.districts, v)
+				if len(dc) != len(totals) {
+					parts = nil
+					break
 				}
-				if f.districts != nil {
-					figs = append(figs, f)
+				for i, c := range dc {
+					parts[i] = append(parts[i], c)
+				}
+			}
+			for i, total := range totals {
+				if parts != nil {
+					figs = append(figs, groupFigure{total: total, districts: parts[i]})
 				}
 			}
 		}
@@ -137,22 +142,6 @@ func sumsOfDistricts(h *app.History, keys []app.SeriesKey, districts []app.Area)
 		sets = append(sets, members)
 	}
 	return sets
-}
-
-// groupCount is count part of o (groupFigure): a count's value, or a
-// percentage's numerator (part 0) or denominator (part 1).
-func groupCount(ind app.Indicator, o app.Observation, part int) (float64, bool) {
-	if o.Status != app.OK || o.Value == nil {
-		return 0, false
-	}
-	if ind.Measure != app.Proportion {
-		return *o.Value, part == 0
-	}
-	c := [2]*float64{o.Numerator, o.Denominator}[part]
-	if c == nil {
-		return 0, false
-	}
-	return *c, true
 }
 
 // subsetSum is the sum of the values vs whose bits mask sets.

@@ -170,14 +170,24 @@ func collections(t *testing.T, args ...string) []collection {
 		t.Fatalf("scorecard %v: %v\n%s", args, err, trace.String())
 	}
 	var gcs []collection
+	var lines []string
 	sc := bufio.NewScanner(&trace)
 	for sc.Scan() {
-		// gc 2 @0.015s 3%: 0.02+1.6+0.1 ms clock, ... ms cpu, 4->5->2 MB, 4 MB goal, ...
-		line := sc.Text()
+		lines = append(lines, sc.Text())
+	}
+	for i, line := range lines {
+		// gc 2 @0.015s 3%: 0.02+1.6+0.1 ms clock, ... ms cpu, 4->5->2 MB, 4 MB goal, ..., 2 P (forced)
 		if !strings.HasPrefix(line, "gc ") {
 			continue
 		}
-		gc := collection{line: line, forced: strings.HasSuffix(line, "(forced)")}
+		// The runtime prints a line in pieces, and on a busy machine
+		// another writer's output can break it: its rest, "(forced)"
+		// included, follows on the next lines.
+		whole := func() bool { return strings.HasSuffix(line, " P") || strings.HasSuffix(line, "(forced)") }
+		for j := i + 1; !whole() && j < len(lines) && !strings.HasPrefix(lines[j], "gc "); j++ {
+			line += lines[j]
+		}
+		gc := collection{line: line, forced: strings.Contains(line, "(forced)")}
 		for _, f := range strings.Split(line, ", ") {
 			if heaps, ok := strings.CutSuffix(f, " MB"); ok && strings.Count(heaps, "->") == 2 {
 				start, _, _ := strings.Cut(heaps, "->")
